@@ -1,0 +1,495 @@
+/*
+ * classify.c - the stance_classify() pipeline and its result handles:
+ * UTF-8 check -> quotes and speakers -> actor mentions -> per quote, the
+ * sentiment head on the quote and the stance head toward each actor the quote
+ * concerns -> calibrated probabilities (+ explanations). Also stance_predict()
+ * for single statements, which runs the same scoring path.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "arena.h"
+#include "features.h"
+#include "linear.h"
+#include "model.h"
+#include "quotes.h"
+
+struct stance_scratch {
+    stance_fscratch *fs;
+    stance_fvec x;
+    stance_quotelist quotes;
+    stance_entityset ents;
+    stance_span *tspans;
+    size_t tspans_cap;
+    struct contrib_tmp {
+        size_t i;
+        double c;
+    } *ctmp;
+    size_t ctmp_cap;
+};
+
+struct stance_result {
+    stance_arena arena;
+    stance_quote *quotes;
+    size_t n_quotes;
+    stance_entity *entities;
+    size_t n_entities;
+};
+
+struct stance_prediction {
+    stance_arena arena;
+    stance_decision decision;
+};
+
+STANCE_API int stance_scratch_new(stance_scratch **scratch, stance_error *err)
+{
+    stance_scratch *s;
+    if (!scratch)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "scratch out-pointer is NULL");
+    *scratch = NULL;
+    s = stance_calloc(1, sizeof *s);
+    if (!s || stance_fscratch_new(&s->fs)) {
+        stance_free(s);
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    }
+    *scratch = s;
+    return STANCE_OK;
+}
+
+STANCE_API void stance_scratch_free(stance_scratch *s)
+{
+    if (!s)
+        return;
+    stance_fscratch_free(s->fs);
+    stance_fvec_clear(&s->x);
+    stance_quotelist_clear(&s->quotes);
+    stance_entityset_clear(&s->ents);
+    stance_free(s->tspans);
+    stance_free(s->ctmp);
+    stance_free(s);
+}
+
+static int contrib_cmp(const void *a, const void *b)
+{
+    const struct contrib_tmp *x = a, *y = b;
+    if (x->c != y->c)
+        return x->c > y->c ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Score the statement with head @p h into @p d, allocating from @p arena. */
+static int decide(const stance_model *m, const stance_head *h, const stance_statement *st, unsigned explain,
+                  stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
+{
+    double *values, *probs;
+    int rc = stance_features_extract(&m->feat, st, s->fs, &s->x, err);
+    if (rc)
+        return rc;
+    values = stance_arena_alloc(arena, h->n_dec, sizeof *values);
+    probs = stance_arena_alloc(arena, h->n_labels, sizeof *probs);
+    if (!values || !probs)
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    stance_linear_values(h, &s->x, values);
+    stance_calibrate(h, values, probs);
+    d->label = 0;
+    for (uint32_t i = 1; i < h->n_labels; i++)
+        if (probs[i] > probs[d->label])
+            d->label = (int)i;
+    d->n_labels = h->n_labels;
+    d->label_names = (const char *const *)h->labels; /* replaced by copies by the caller */
+    d->label_name = h->labels[d->label];
+    d->probs = probs;
+    d->confidence = probs[d->label];
+    d->values = values;
+    d->n_values = h->n_dec;
+    if (explain && s->x.n) {
+        size_t k = 0, n = s->x.n;
+        stance_contrib *ex;
+        if (stance_grow((void **)&s->ctmp, &s->ctmp_cap, n, sizeof *s->ctmp))
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            s->ctmp[i].i = i;
+            s->ctmp[i].c = stance_linear_contrib(h, &s->x, i, d->label);
+        }
+        qsort(s->ctmp, n, sizeof *s->ctmp, contrib_cmp);
+        if (n > explain)
+            n = explain;
+        ex = stance_arena_alloc(arena, n, sizeof *ex);
+        if (!ex)
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        for (size_t j = 0; j < n; j++) {
+            uint32_t bucket = s->x.idx[s->ctmp[j].i];
+            const stance_ngram *g = stance_model_find_ngram(m, bucket);
+            char tmp[48];
+            const char *name = tmp;
+            if (g)
+                name = g->text;
+            else
+                snprintf(tmp, sizeof tmp, "#%u", bucket);
+            ex[k].feature = stance_arena_strndup(arena, name, strlen(name));
+            if (!ex[k].feature)
+                return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+            ex[k++].contribution = s->ctmp[j].c;
+        }
+        d->explain = ex;
+        d->n_explain = k;
+    }
+    return STANCE_OK;
+}
+
+/* Copy a head's label names into the arena so the result outlives the model. */
+static const char *const *copy_labels(stance_arena *a, const stance_head *h)
+{
+    const char **names = stance_arena_alloc(a, h->n_labels, sizeof *names);
+    if (!names)
+        return NULL;
+    for (uint32_t i = 0; i < h->n_labels; i++)
+        if (!(names[i] = stance_arena_strndup(a, h->labels[i], strlen(h->labels[i]))))
+            return NULL;
+    return names;
+}
+
+static void empty_decision(stance_decision *d)
+{
+    memset(d, 0, sizeof *d);
+    d->label = -1;
+}
+
+static int check_options(const stance_options *o, size_t text_len, stance_error *err)
+{
+    size_t max = o && o->max_text_len ? o->max_text_len : STANCE_DEFAULT_MAX_TEXT;
+    if (text_len > max)
+        return stance_error_set(err, STANCE_ERR_LIMIT, max, "text of %zu bytes exceeds the limit of %zu", text_len,
+                                max);
+    return STANCE_OK;
+}
+
+static const stance_head *find_head(const stance_model *m, const char *name)
+{
+    for (uint32_t i = 0; i < m->n_heads; i++)
+        if (strcmp(m->heads[i].name, name) == 0)
+            return &m->heads[i];
+    return NULL;
+}
+
+static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
+{
+    if (in->n_actors && !in->actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "n_actors > 0 but actors is NULL");
+    if (in->n_actors > STANCE_MAX_ACTORS)
+        return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "%zu actors exceed the limit of %d",
+                                in->n_actors, STANCE_MAX_ACTORS);
+    for (size_t a = 0; a < in->n_actors; a++) {
+        const stance_actor *ac = &in->actors[a];
+        if (!ac->name || !ac->name[0])
+            return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
+        if (stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err))
+            return err ? err->code : STANCE_ERR_UTF8;
+        if (ac->n_aliases > STANCE_MAX_ALIASES)
+            return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
+                                    a, STANCE_MAX_ALIASES);
+        if (ac->n_aliases && !ac->aliases)
+            return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: aliases is NULL", a);
+        for (size_t k = 0; k < ac->n_aliases; k++) {
+            if (!ac->aliases[k])
+                return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
+                                        a, k);
+            if (stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err))
+                return err ? err->code : STANCE_ERR_UTF8;
+        }
+    }
+    return STANCE_OK;
+}
+
+static int in_span(stance_span m, stance_span s)
+{
+    return s.start != STANCE_NO_OFFSET && m.start >= s.start && m.end <= s.end;
+}
+
+STANCE_API int stance_classify(const stance_model *model, const stance_input *input, const stance_options *options,
+                               stance_result **result, stance_error *err)
+{
+    stance_scratch *own = NULL, *s;
+    stance_result *res = NULL;
+    const stance_head *hsent, *hstance;
+    const char *const *sent_labels = NULL, *const *stance_labels = NULL;
+    unsigned flags = options ? options->flags : 0, explain = options ? options->explain : 0;
+    int rc;
+
+    if (!result)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "result out-pointer is NULL");
+    *result = NULL;
+    if (!model || !input)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model or input is NULL");
+    if (!input->text && input->text_len)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "text is NULL");
+    if ((rc = check_options(options, input->text_len, err)) || (rc = check_actors(model, input, err)))
+        return rc;
+    if ((rc = stance_utf8_check_with(model->utf8, model->gctx, input->text, input->text_len, err)))
+        return rc;
+
+    s = options ? options->scratch : NULL;
+    if (!s) {
+        if ((rc = stance_scratch_new(&own, err)))
+            return rc;
+        s = own;
+    }
+    stance_quotelist_clear(&s->quotes);
+    stance_entityset_clear(&s->ents);
+
+    res = stance_calloc(1, sizeof *res);
+    if (!res)
+        goto nomem;
+    if (input->text_len) {
+        if ((rc = stance_quotes_extract(model->qpat, input->text, input->text_len, flags, &s->quotes, err)))
+            goto fail;
+        if (input->n_actors)
+            rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, flags, &s->ents, err);
+        else if (!(flags & STANCE_OPT_NO_DISCOVER))
+            rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
+        if (rc)
+            goto fail;
+    }
+
+    hsent = find_head(model, "sentiment");
+    hstance = find_head(model, "stance");
+    if (hsent && !(sent_labels = copy_labels(&res->arena, hsent)))
+        goto nomem;
+    if (hstance && !(stance_labels = copy_labels(&res->arena, hstance)))
+        goto nomem;
+
+    /* Entities. */
+    res->n_entities = s->ents.n;
+    if (s->ents.n && !(res->entities = stance_arena_alloc(&res->arena, s->ents.n, sizeof *res->entities)))
+        goto nomem;
+    for (size_t i = 0; i < s->ents.n; i++) {
+        const stance_ent *e = &s->ents.e[i];
+        stance_entity *o = &res->entities[i];
+        stance_span *ms = NULL;
+        if (!(o->name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
+            goto nomem;
+        o->discovered = e->discovered;
+        o->input_index = e->input_index;
+        if (e->n_mentions) {
+            if (!(ms = stance_arena_alloc(&res->arena, e->n_mentions, sizeof *ms)))
+                goto nomem;
+            memcpy(ms, e->mentions, e->n_mentions * sizeof *ms);
+        }
+        o->mentions = ms;
+        o->n_mentions = e->n_mentions;
+    }
+
+    /* Quotes. */
+    res->n_quotes = s->quotes.n;
+    if (s->quotes.n && !(res->quotes = stance_arena_alloc(&res->arena, s->quotes.n, sizeof *res->quotes)))
+        goto nomem;
+    for (size_t qi = 0; qi < s->quotes.n; qi++) {
+        const stance_rawquote *rq = &s->quotes.q[qi];
+        stance_quote *q = &res->quotes[qi];
+        stance_statement st = {0};
+        stance_target *targets;
+        size_t nt = 0;
+
+        q->span = rq->span;
+        q->type = rq->type;
+        q->speaker_span = rq->speaker_span;
+        q->cue_span = rq->cue_span;
+        q->context = rq->context;
+        if (rq->speaker && !(q->speaker = stance_arena_strndup(&res->arena, rq->speaker, strlen(rq->speaker))))
+            goto nomem;
+        if (rq->role && !(q->speaker_role = stance_arena_strndup(&res->arena, rq->role, strlen(rq->role))))
+            goto nomem;
+        if (rq->cue_span.start != STANCE_NO_OFFSET &&
+            !(q->cue = stance_arena_strndup(&res->arena, input->text + rq->cue_span.start,
+                                            rq->cue_span.end - rq->cue_span.start)))
+            goto nomem;
+
+        st.text = input->text + rq->span.start;
+        st.text_len = rq->span.end - rq->span.start;
+        if (rq->context.start != STANCE_NO_OFFSET) {
+            st.context = input->text + rq->context.start;
+            st.context_len = rq->context.end - rq->context.start;
+        }
+        empty_decision(&q->sentiment);
+        if (hsent) {
+            if ((rc = decide(model, hsent, &st, explain, s, &res->arena, &q->sentiment, err)))
+                goto fail;
+            q->sentiment.label_names = sent_labels;
+            q->sentiment.label_name = sent_labels[q->sentiment.label];
+        }
+        if (!hstance || s->ents.n == 0)
+            continue;
+        targets = stance_arena_alloc(&res->arena, s->ents.n, sizeof *targets);
+        if (!targets)
+            goto nomem;
+        for (size_t ei = 0; ei < s->ents.n; ei++) {
+            const stance_ent *e = &s->ents.e[ei];
+            size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0;
+            int where;
+            stance_span *ms;
+            for (size_t mi = 0; mi < e->n_mentions; mi++) {
+                if (in_span(e->mentions[mi], rq->span))
+                    n_in++;
+                else if (in_span(e->mentions[mi], rq->speaker_span))
+                    n_speaker++;
+                else if (in_span(e->mentions[mi], rq->context))
+                    n_ctx++;
+            }
+            where = n_in ? 1 : n_ctx ? 2 : 0;
+            /* The speaker is not a target of their own quote unless they name themselves in it. */
+            if (!n_in && n_speaker)
+                continue;
+            if (where == 0 && !(flags & STANCE_OPT_ALL_ACTORS))
+                continue;
+            ms = n_in + n_ctx ? stance_arena_alloc(&res->arena, n_in + n_ctx, sizeof *ms) : NULL;
+            if (n_in + n_ctx && !ms)
+                goto nomem;
+            if (stance_grow((void **)&s->tspans, &s->tspans_cap, n_in + 1, sizeof *s->tspans))
+                goto nomem;
+            for (size_t mi = 0, ti = 0; mi < e->n_mentions; mi++) {
+                stance_span m = e->mentions[mi];
+                if (in_span(m, rq->span)) {
+                    s->tspans[ti++] = (stance_span){m.start - rq->span.start, m.end - rq->span.start};
+                    ms[k++] = m;
+                } else if (in_span(m, rq->context) && !in_span(m, rq->speaker_span)) {
+                    ms[k++] = m;
+                }
+            }
+            st.target = e->name;
+            st.target_len = strlen(e->name);
+            st.target_spans = s->tspans;
+            st.n_target_spans = n_in;
+            {
+                stance_target *t = &targets[nt++];
+                t->actor = res->entities[ei].name;
+                t->entity = ei;
+                t->where = where;
+                t->mentions = ms;
+                t->n_mentions = k;
+                if ((rc = decide(model, hstance, &st, explain, s, &res->arena, &t->stance, err)))
+                    goto fail;
+                t->stance.label_names = stance_labels;
+                t->stance.label_name = stance_labels[t->stance.label];
+            }
+        }
+        q->targets = nt ? targets : NULL;
+        q->n_targets = nt;
+    }
+    stance_scratch_free(own);
+    *result = res;
+    return STANCE_OK;
+nomem:
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+fail:
+    stance_result_free(res);
+    if (s && s != own) {
+        /* Leave a caller's scratch reusable, not half-filled. */
+        stance_quotelist_clear(&s->quotes);
+        stance_entityset_clear(&s->ents);
+    }
+    stance_scratch_free(own);
+    return rc;
+}
+
+STANCE_API size_t stance_result_count(const stance_result *r)
+{
+    return r ? r->n_quotes : 0;
+}
+
+STANCE_API const stance_quote *stance_result_quote(const stance_result *r, size_t i)
+{
+    return r && i < r->n_quotes ? &r->quotes[i] : NULL;
+}
+
+STANCE_API size_t stance_result_entity_count(const stance_result *r)
+{
+    return r ? r->n_entities : 0;
+}
+
+STANCE_API const stance_entity *stance_result_entity(const stance_result *r, size_t i)
+{
+    return r && i < r->n_entities ? &r->entities[i] : NULL;
+}
+
+STANCE_API void stance_result_free(stance_result *r)
+{
+    if (!r)
+        return;
+    stance_arena_free(&r->arena);
+    stance_free(r);
+}
+
+STANCE_API int stance_predict(const stance_model *model, size_t head, const stance_statement *st,
+                              const stance_options *options, stance_prediction **prediction, stance_error *err)
+{
+    stance_scratch *own = NULL, *s;
+    stance_prediction *p;
+    const stance_head *h;
+    const char *const *labels;
+    int rc;
+
+    if (!prediction)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "prediction out-pointer is NULL");
+    *prediction = NULL;
+    if (!model || !st || (!st->text && st->text_len) || (!st->target && st->target_len) ||
+        (!st->context && st->context_len) || (st->n_target_spans && !st->target_spans))
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
+    if (head >= model->n_heads)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "no head %zu (model has %u)", head,
+                                model->n_heads);
+    for (size_t i = 0; i < st->n_target_spans; i++)
+        if (st->target_spans[i].start > st->target_spans[i].end || st->target_spans[i].end > st->text_len)
+            return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "target span %zu is outside the text",
+                                    i);
+    if ((rc = check_options(options, st->text_len, err)) || (rc = check_options(options, st->context_len, err)))
+        return rc;
+    if ((rc = stance_utf8_check_with(model->utf8, model->gctx, st->text, st->text_len, err)))
+        return rc;
+    if (st->target && (rc = stance_utf8_check_with(model->utf8, model->gctx, st->target, st->target_len, err)))
+        return rc;
+    if (st->context && (rc = stance_utf8_check_with(model->utf8, model->gctx, st->context, st->context_len, err)))
+        return rc;
+    h = &model->heads[head];
+    s = options ? options->scratch : NULL;
+    if (!s) {
+        if ((rc = stance_scratch_new(&own, err)))
+            return rc;
+        s = own;
+    }
+    p = stance_calloc(1, sizeof *p);
+    if (!p) {
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        goto out;
+    }
+    if ((rc = decide(model, h, st, options ? options->explain : 0, s, &p->arena, &p->decision, err)))
+        goto out;
+    if (!(labels = copy_labels(&p->arena, h))) {
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        goto out;
+    }
+    p->decision.label_names = labels;
+    p->decision.label_name = labels[p->decision.label];
+    *prediction = p;
+    p = NULL;
+out:
+    stance_prediction_free(p);
+    stance_scratch_free(own);
+    return rc;
+}
+
+STANCE_API const stance_decision *stance_prediction_decision(const stance_prediction *p)
+{
+    return p ? &p->decision : NULL;
+}
+
+STANCE_API void stance_prediction_free(stance_prediction *p)
+{
+    if (!p)
+        return;
+    stance_arena_free(&p->arena);
+    stance_free(p);
+}

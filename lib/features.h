@@ -1,0 +1,41 @@
+/*
+ * features.h - the feature extractor shared by training and runtime: one code
+ * path turns a statement (text, target, context) into a hashed sparse vector.
+ */
+#ifndef STANCE_FEATURES_H
+#define STANCE_FEATURES_H
+#include "stance_internal.h"
+
+struct stance_featcfg;
+
+/* A sparse vector: sorted unique bucket indices with their values. */
+typedef struct stance_fvec {
+    uint32_t *idx;
+    float *val;
+    size_t n, cap;
+} stance_fvec;
+
+void stance_fvec_clear(stance_fvec *v);  /* frees storage */
+
+/* Per-thread scratch of the extractor (token buffers etc.), reused across calls. */
+typedef struct stance_fscratch stance_fscratch;
+int stance_fscratch_new(stance_fscratch **out);
+void stance_fscratch_free(stance_fscratch *s);
+
+/* Refuse configurations this build cannot reproduce (unknown family ids, flags,
+ * tokenizer revision): STANCE_ERR_VERSION / STANCE_ERR_FORMAT. */
+int stance_features_check(const struct stance_featcfg *cfg, stance_error *err);
+
+/* The default configuration for new models (table_bits may be overridden). */
+void stance_features_default(struct stance_featcfg *cfg);
+
+/* Extract the features of @p st into @p out (cleared first; storage reused).
+ * Text must be valid UTF-8. */
+int stance_features_extract(const struct stance_featcfg *cfg, const stance_statement *st, stance_fscratch *s,
+                            stance_fvec *out, stance_error *err);
+
+/* Called for each (bucket, family id, readable n-gram) the extractor produces,
+ * when set in the scratch: the trainer builds the model's n-gram table with it. */
+typedef void (*stance_feature_name_cb)(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len);
+void stance_fscratch_set_name_cb(stance_fscratch *s, stance_feature_name_cb cb, void *user);
+#endif

@@ -1,0 +1,49 @@
+/* linear.c - sparse dot products over feature-major weights and the
+ * one-vs-one vote, in libsvm's pair order. */
+#include "config.h"
+
+#include "linear.h"
+
+void stance_linear_values(const stance_head *h, const stance_fvec *x, double *values)
+{
+    const uint32_t nd = h->n_dec;
+    for (uint32_t p = 0; p < nd; p++)
+        values[p] = 0.0;
+    /* Feature-major: one bucket's row holds all pairs, one cache line per feature. */
+    for (size_t i = 0; i < x->n; i++) {
+        const float *row = &h->weights[(size_t)x->idx[i] * nd];
+        const double v = x->val[i];
+        for (uint32_t p = 0; p < nd; p++)
+            values[p] += (double)row[p] * v;
+    }
+    for (uint32_t p = 0; p < nd; p++)
+        values[p] += h->bias[p];
+}
+
+int stance_linear_vote(const stance_head *h, const double *values)
+{
+    int votes[STANCE_MAX_LABELS] = {0};
+    uint32_t p = 0, best = 0;
+    for (uint32_t i = 0; i < h->n_labels; i++)
+        for (uint32_t j = i + 1; j < h->n_labels; j++, p++)
+            votes[values[p] > 0 ? i : j]++;
+    for (uint32_t i = 1; i < h->n_labels; i++)
+        if (votes[i] > votes[best])
+            best = i;
+    return (int)best;
+}
+
+double stance_linear_contrib(const stance_head *h, const stance_fvec *x, size_t i, int label)
+{
+    const float *row = &h->weights[(size_t)x->idx[i] * h->n_dec];
+    double c = 0.0;
+    uint32_t p = 0;
+    for (uint32_t a = 0; a < h->n_labels; a++)
+        for (uint32_t b = a + 1; b < h->n_labels; b++, p++) {
+            if ((int)a == label)
+                c += row[p];
+            else if ((int)b == label)
+                c -= row[p];
+        }
+    return c * x->val[i];
+}

@@ -1,0 +1,18 @@
+/* linear.h - sparse dot products against feature-major weights, and the
+ * calibrated decision of a head. */
+#ifndef STANCE_LINEAR_H
+#define STANCE_LINEAR_H
+#include "features.h"
+#include "model.h"
+
+/* values[p] = w_p . x + bias[p] for every pair p of the head. */
+void stance_linear_values(const stance_head *h, const stance_fvec *x, double *values);
+/* Winning label by libsvm's one-vs-one vote (ties to the lower index). */
+int stance_linear_vote(const stance_head *h, const double *values);
+/* Probabilities from decision values: libsvm's pairwise Platt sigmoids and
+ * pairwise coupling (identical to svm_predict_probability), or one-hot votes
+ * when the head is uncalibrated. probs has n_labels entries. */
+void stance_calibrate(const stance_head *h, const double *values, double *probs);
+/* Contribution of feature i of x toward label @p label (summed over its pairs). */
+double stance_linear_contrib(const stance_head *h, const stance_fvec *x, size_t i, int label);
+#endif

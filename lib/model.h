@@ -1,0 +1,113 @@
+/*
+ * model.h - the in-memory model: feature configuration, heads, metadata,
+ * n-gram strings, and the compiled quote patterns. Read by model_io.c, written
+ * by the trainer. The on-disk layout is specified in models/FORMAT.md.
+ */
+#ifndef STANCE_MODEL_H
+#define STANCE_MODEL_H
+
+#include "stance_internal.h"
+
+/* File format version written by this library; files with a higher major are refused. */
+#define STANCE_FORMAT_MAJOR 1
+#define STANCE_FORMAT_MINOR 0
+
+/* Sanity caps enforced by the reader before any allocation. */
+#define STANCE_MAX_FAMILIES 16
+#define STANCE_MIN_TABLE_BITS 4
+#define STANCE_MAX_TABLE_BITS 24
+#define STANCE_MAX_HEADS 16
+#define STANCE_MAX_LABELS 32
+#define STANCE_MAX_META 256
+#define STANCE_MAX_STRING 65536
+#define STANCE_MAX_NGRAM_ORDER 8
+
+/* Hash functions (stance_featcfg.hash_id). */
+#define STANCE_HASH_XXH3_64 1u   /* XXH3_64bits_withSeed over the feature's bytes, low table_bits kept */
+
+/* Calibration kinds (stance_head.calib). */
+#define STANCE_CALIB_NONE 0u            /* probabilities from votes (one-hot) */
+#define STANCE_CALIB_PLATT_PAIRWISE 1u  /* libsvm: sigmoid per pair + pairwise coupling */
+
+/* Weight encodings in the file (the loader expands to dense float32). */
+#define STANCE_WENC_SPARSE_F32 1u
+
+/* One feature family: its own seed, orders, window and value scale.
+ * The meaning of id and flags belongs to features.c. */
+typedef struct stance_family {
+    uint32_t id;
+    uint32_t seed;
+    uint32_t min_n, max_n;
+    uint32_t window;
+    uint32_t flags;
+    float weight;
+} stance_family;
+
+/* Everything needed to rebuild training features exactly. */
+typedef struct stance_featcfg {
+    uint32_t norm_flags;     /* normalize.c flags */
+    uint32_t tokenizer_rev;  /* tokenize.c revision the model was trained with */
+    uint32_t hash_id;        /* STANCE_HASH_* */
+    uint32_t table_bits;     /* buckets = 2^table_bits */
+    uint32_t value_mode;     /* features.c value weighting */
+    uint32_t n_families;
+    stance_family families[STANCE_MAX_FAMILIES];
+} stance_featcfg;
+
+/* One classifier. Decision functions are one-vs-one pairs in libsvm's order:
+ * (0,1), (0,2), ..., (0,k-1), (1,2), ... ; value > 0 votes for the first. */
+typedef struct stance_head {
+    char *name;
+    uint32_t n_labels;
+    char **labels;
+    uint32_t n_dec;       /* n_labels * (n_labels - 1) / 2 */
+    float *weights;       /* dense, feature-major: weights[bucket * n_dec + p] */
+    double *bias;         /* [n_dec]: value_p = w_p . x + bias[p]  (libsvm: -rho) */
+    uint32_t calib;       /* STANCE_CALIB_* */
+    double *prob_a;       /* [n_dec] libsvm probA (NULL unless PLATT_PAIRWISE) */
+    double *prob_b;       /* [n_dec] libsvm probB */
+} stance_head;
+
+/* A readable string for a bucket (optional; used to explain decisions). */
+typedef struct stance_ngram {
+    uint32_t bucket;
+    uint32_t family;      /* family id */
+    char *text;
+} stance_ngram;
+
+struct stance_qpatterns; /* quotes.c */
+
+struct stance_model {
+    stance_featcfg feat;
+    uint32_t n_heads;
+    stance_head *heads;
+    uint32_t n_meta;
+    char **meta_keys;
+    char **meta_values;
+    uint32_t n_ngrams;
+    stance_ngram *ngrams;           /* sorted by (bucket, family) */
+    struct stance_qpatterns *qpat;  /* compiled at open; NULL in models built by the trainer */
+    pcre2_general_context *gctx;    /* PCRE2 allocations via stance_malloc (set at open) */
+    pcre2_code *utf8;               /* the UTF-8 validator (set at open) */
+};
+
+/* Parse and validate a model file image; does not compile quote patterns. */
+int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err);
+/* Serialize into a new buffer (freed with stance_free). */
+int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *size, stance_error *err);
+/* Serialize to @p path through a temporary file renamed into place. */
+int stance_model_write(const stance_model *m, const char *path, stance_error *err);
+/* Free the heads, strings and tables (also used for half-built models). */
+void stance_model_destroy(stance_model *m);
+
+/* Build helpers for the trainer and tests. */
+int stance_model_new_empty(stance_model **out);
+int stance_model_add_head(stance_model *m, const char *name, uint32_t n_labels, const char *const *labels,
+                          stance_head **head);
+int stance_model_set_meta(stance_model *m, const char *key, const char *value);
+int stance_model_add_ngram(stance_model *m, uint32_t bucket, uint32_t family, const char *text, size_t len);
+/* Sort and deduplicate the n-gram table (the writer requires it sorted). */
+void stance_model_sort_ngrams(stance_model *m);
+/* Look up a bucket's readable string (lowest family id first), or NULL. */
+const stance_ngram *stance_model_find_ngram(const stance_model *m, uint32_t bucket);
+#endif

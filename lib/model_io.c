@@ -1,0 +1,837 @@
+/*
+ * model_io.c - reading, validating and writing model files (models/FORMAT.md).
+ *
+ * The reader trusts nothing: the magic, version, every length and count are
+ * checked against the bytes that remain, and the CRC-32 over the whole file,
+ * before any field is used or any large allocation made. Fields are moved
+ * byte by byte in little-endian order, never by casting structs.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "features.h"
+#include "model.h"
+
+static const unsigned char MAGIC[4] = {'S', 'T', 'N', 'C'};
+#define HEADER_SIZE 16u
+#define SECTION_HEADER_SIZE 16u
+#define SECTION_REQUIRED 1u
+
+/* ---- little-endian reader ------------------------------------------------ */
+
+typedef struct rd {
+    const unsigned char *p;
+    size_t pos, end;  /* absolute offsets into the file */
+    stance_error *err;
+    int rc;           /* first failure, sticky */
+} rd;
+
+static int rd_fail(rd *r, int code, const char *what)
+{
+    if (r->rc == STANCE_OK)
+        r->rc = stance_error_set(r->err, code, r->pos, "%s at byte %zu", what, r->pos);
+    return r->rc;
+}
+
+static int rd_need(rd *r, size_t n, const char *what)
+{
+    if (r->rc)
+        return 0;
+    if (n > r->end - r->pos) {
+        rd_fail(r, STANCE_ERR_FORMAT, what);
+        return 0;
+    }
+    return 1;
+}
+
+static uint32_t rd_u32(rd *r, const char *what)
+{
+    const unsigned char *b;
+    if (!rd_need(r, 4, what))
+        return 0;
+    b = r->p + r->pos;
+    r->pos += 4;
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+static uint64_t rd_u64(rd *r, const char *what)
+{
+    uint64_t lo = rd_u32(r, what);
+    uint64_t hi = rd_u32(r, what);
+    return lo | hi << 32;
+}
+
+static float rd_f32(rd *r, const char *what)
+{
+    uint32_t u = rd_u32(r, what);
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+static double rd_f64(rd *r, const char *what)
+{
+    uint64_t u = rd_u64(r, what);
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+/* A length-prefixed string: u32 length, bytes; no NUL inside, at most STANCE_MAX_STRING. */
+static char *rd_str(rd *r, const char *what)
+{
+    size_t start = r->pos;
+    uint32_t n = rd_u32(r, what);
+    char *s;
+    if (r->rc)
+        return NULL;
+    if (n > STANCE_MAX_STRING) {
+        r->pos = start;
+        rd_fail(r, STANCE_ERR_FORMAT, "string too long");
+        return NULL;
+    }
+    if (!rd_need(r, n, what))
+        return NULL;
+    if (memchr(r->p + r->pos, '\0', n)) {
+        rd_fail(r, STANCE_ERR_FORMAT, "NUL byte inside string");
+        return NULL;
+    }
+    s = stance_strndup((const char *)r->p + r->pos, n);
+    if (!s) {
+        r->rc = stance_error_set(r->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        return NULL;
+    }
+    r->pos += n;
+    return s;
+}
+
+static int rd_nomem(rd *r)
+{
+    if (r->rc == STANCE_OK)
+        r->rc = stance_error_set(r->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    return r->rc;
+}
+
+/* ---- model building helpers --------------------------------------------- */
+
+static void head_destroy(stance_head *h)
+{
+    if (!h)
+        return;
+    stance_free(h->name);
+    if (h->labels)
+        for (uint32_t i = 0; i < h->n_labels; i++)
+            stance_free(h->labels[i]);
+    stance_free(h->labels);
+    stance_free(h->weights);
+    stance_free(h->bias);
+    stance_free(h->prob_a);
+    stance_free(h->prob_b);
+    memset(h, 0, sizeof *h);
+}
+
+void stance_model_destroy(stance_model *m)
+{
+    if (!m)
+        return;
+    for (uint32_t i = 0; i < m->n_heads; i++)
+        head_destroy(&m->heads[i]);
+    stance_free(m->heads);
+    for (uint32_t i = 0; i < m->n_meta; i++) {
+        stance_free(m->meta_keys[i]);
+        stance_free(m->meta_values[i]);
+    }
+    stance_free(m->meta_keys);
+    stance_free(m->meta_values);
+    for (uint32_t i = 0; i < m->n_ngrams; i++)
+        stance_free(m->ngrams[i].text);
+    stance_free(m->ngrams);
+    memset(m, 0, sizeof *m);
+}
+
+int stance_model_new_empty(stance_model **out)
+{
+    *out = stance_calloc(1, sizeof **out);
+    return *out ? STANCE_OK : STANCE_ERR_NOMEM;
+}
+
+int stance_model_add_head(stance_model *m, const char *name, uint32_t n_labels, const char *const *labels,
+                          stance_head **head)
+{
+    stance_head *heads, *h;
+    size_t buckets;
+    if (n_labels < 2 || n_labels > STANCE_MAX_LABELS || m->n_heads >= STANCE_MAX_HEADS)
+        return STANCE_ERR_INVALID;
+    if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS)
+        return STANCE_ERR_INVALID;
+    heads = stance_realloc_array(m->heads, m->n_heads + 1, sizeof *heads);
+    if (!heads)
+        return STANCE_ERR_NOMEM;
+    m->heads = heads;
+    h = &heads[m->n_heads];
+    memset(h, 0, sizeof *h);
+    h->n_labels = n_labels;
+    h->n_dec = n_labels * (n_labels - 1) / 2;
+    buckets = (size_t)1 << m->feat.table_bits;
+    h->name = stance_strdup(name);
+    h->labels = stance_calloc(n_labels, sizeof *h->labels);
+    h->weights = stance_calloc(buckets * h->n_dec, sizeof *h->weights);
+    h->bias = stance_calloc(h->n_dec, sizeof *h->bias);
+    if (!h->name || !h->labels || !h->weights || !h->bias)
+        goto nomem;
+    for (uint32_t i = 0; i < n_labels; i++)
+        if (!(h->labels[i] = stance_strdup(labels[i])))
+            goto nomem;
+    m->n_heads++;
+    if (head)
+        *head = h;
+    return STANCE_OK;
+nomem:
+    head_destroy(h);
+    return STANCE_ERR_NOMEM;
+}
+
+int stance_model_set_meta(stance_model *m, const char *key, const char *value)
+{
+    char **k, **v, *nv;
+    for (uint32_t i = 0; i < m->n_meta; i++) {
+        if (strcmp(m->meta_keys[i], key) == 0) {
+            if (!(nv = stance_strdup(value)))
+                return STANCE_ERR_NOMEM;
+            stance_free(m->meta_values[i]);
+            m->meta_values[i] = nv;
+            return STANCE_OK;
+        }
+    }
+    if (m->n_meta >= STANCE_MAX_META)
+        return STANCE_ERR_LIMIT;
+    k = stance_realloc_array(m->meta_keys, m->n_meta + 1, sizeof *k);
+    if (!k)
+        return STANCE_ERR_NOMEM;
+    m->meta_keys = k;
+    v = stance_realloc_array(m->meta_values, m->n_meta + 1, sizeof *v);
+    if (!v)
+        return STANCE_ERR_NOMEM;
+    m->meta_values = v;
+    k[m->n_meta] = stance_strdup(key);
+    v[m->n_meta] = stance_strdup(value);
+    if (!k[m->n_meta] || !v[m->n_meta]) {
+        stance_free(k[m->n_meta]);
+        stance_free(v[m->n_meta]);
+        return STANCE_ERR_NOMEM;
+    }
+    m->n_meta++;
+    return STANCE_OK;
+}
+
+int stance_model_add_ngram(stance_model *m, uint32_t bucket, uint32_t family, const char *text, size_t len)
+{
+    stance_ngram *g = stance_realloc_array(m->ngrams, (size_t)m->n_ngrams + 1, sizeof *g);
+    if (!g)
+        return STANCE_ERR_NOMEM;
+    m->ngrams = g;
+    g[m->n_ngrams].bucket = bucket;
+    g[m->n_ngrams].family = family;
+    g[m->n_ngrams].text = stance_strndup(text, len);
+    if (!g[m->n_ngrams].text)
+        return STANCE_ERR_NOMEM;
+    m->n_ngrams++;
+    return STANCE_OK;
+}
+
+static int ngram_cmp(const void *a, const void *b)
+{
+    const stance_ngram *x = a, *y = b;
+    if (x->bucket != y->bucket)
+        return x->bucket < y->bucket ? -1 : 1;
+    if (x->family != y->family)
+        return x->family < y->family ? -1 : 1;
+    return strcmp(x->text, y->text);
+}
+
+void stance_model_sort_ngrams(stance_model *m)
+{
+    uint32_t w = 0;
+    if (m->n_ngrams == 0)
+        return;
+    qsort(m->ngrams, m->n_ngrams, sizeof *m->ngrams, ngram_cmp);
+    /* Keep the first string per (bucket, family): collisions share a bucket anyway. */
+    for (uint32_t i = 0; i < m->n_ngrams; i++) {
+        if (w > 0 && m->ngrams[w - 1].bucket == m->ngrams[i].bucket && m->ngrams[w - 1].family == m->ngrams[i].family) {
+            stance_free(m->ngrams[i].text);
+            continue;
+        }
+        m->ngrams[w++] = m->ngrams[i];
+    }
+    m->n_ngrams = w;
+}
+
+const stance_ngram *stance_model_find_ngram(const stance_model *m, uint32_t bucket)
+{
+    size_t lo = 0, hi = m->n_ngrams;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->ngrams[mid].bucket < bucket)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m->n_ngrams && m->ngrams[lo].bucket == bucket)
+        return &m->ngrams[lo];
+    return NULL;
+}
+
+/* ---- section readers ----------------------------------------------------- */
+
+static int read_meta(rd *r, stance_model *m)
+{
+    size_t at = r->pos;
+    uint32_t n = rd_u32(r, "truncated META");
+    if (r->rc)
+        return r->rc;
+    /* Each entry takes at least 8 bytes: refuse absurd counts before allocating. */
+    if (n > STANCE_MAX_META || (size_t)n * 8 > r->end - r->pos) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_FORMAT, "bad META count");
+    }
+    if (m->n_meta)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate META section");
+    m->meta_keys = stance_calloc(n ? n : 1, sizeof(char *));
+    m->meta_values = stance_calloc(n ? n : 1, sizeof(char *));
+    if (!m->meta_keys || !m->meta_values)
+        return rd_nomem(r);
+    for (uint32_t i = 0; i < n; i++) {
+        char *k = rd_str(r, "truncated META key");
+        char *v = k ? rd_str(r, "truncated META value") : NULL;
+        if (!k || !v) {
+            stance_free(k);
+            return r->rc;
+        }
+        m->meta_keys[i] = k;
+        m->meta_values[i] = v;
+        m->n_meta = i + 1;
+    }
+    return r->rc;
+}
+
+static int read_feat(rd *r, stance_model *m, int *seen)
+{
+    stance_featcfg *f = &m->feat;
+    size_t at = r->pos;
+    if (*seen)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate FEAT section");
+    *seen = 1;
+    f->norm_flags = rd_u32(r, "truncated FEAT");
+    f->tokenizer_rev = rd_u32(r, "truncated FEAT");
+    f->hash_id = rd_u32(r, "truncated FEAT");
+    f->table_bits = rd_u32(r, "truncated FEAT");
+    f->value_mode = rd_u32(r, "truncated FEAT");
+    f->n_families = rd_u32(r, "truncated FEAT");
+    if (r->rc)
+        return r->rc;
+    if (f->n_families > STANCE_MAX_FAMILIES) {
+        r->pos = at + 20;
+        return rd_fail(r, STANCE_ERR_FORMAT, "too many feature families");
+    }
+    for (uint32_t i = 0; i < f->n_families; i++) {
+        stance_family *fam = &f->families[i];
+        fam->id = rd_u32(r, "truncated family");
+        fam->seed = rd_u32(r, "truncated family");
+        fam->min_n = rd_u32(r, "truncated family");
+        fam->max_n = rd_u32(r, "truncated family");
+        fam->window = rd_u32(r, "truncated family");
+        fam->flags = rd_u32(r, "truncated family");
+        fam->weight = rd_f32(r, "truncated family");
+        if (r->rc)
+            return r->rc;
+        if (fam->min_n > fam->max_n || fam->max_n > STANCE_MAX_NGRAM_ORDER || !isfinite(fam->weight)) {
+            r->pos -= 28;
+            return rd_fail(r, STANCE_ERR_FORMAT, "bad feature family");
+        }
+    }
+    if (f->hash_id != STANCE_HASH_XXH3_64) {
+        r->pos = at + 8;
+        return rd_fail(r, STANCE_ERR_VERSION, "unknown hash function");
+    }
+    if (f->table_bits < STANCE_MIN_TABLE_BITS || f->table_bits > STANCE_MAX_TABLE_BITS) {
+        r->pos = at + 12;
+        return rd_fail(r, STANCE_ERR_FORMAT, "table size out of range");
+    }
+    {
+        int rc = stance_features_check(f, r->err);
+        if (rc) {
+            r->rc = rc;
+            if (r->err)
+                r->err->offset = at;
+        }
+    }
+    return r->rc;
+}
+
+static int read_head(rd *r, stance_model *m, int have_feat)
+{
+    stance_head *heads, *h;
+    uint32_t n_dec, calib, wenc, n_rows;
+    size_t buckets, row_bytes, at;
+    int64_t last = -1;
+
+    if (!have_feat)
+        return rd_fail(r, STANCE_ERR_FORMAT, "HEAD before FEAT");
+    if (m->n_heads >= STANCE_MAX_HEADS)
+        return rd_fail(r, STANCE_ERR_FORMAT, "too many heads");
+    heads = stance_realloc_array(m->heads, m->n_heads + 1, sizeof *heads);
+    if (!heads)
+        return rd_nomem(r);
+    m->heads = heads;
+    h = &heads[m->n_heads++];
+    memset(h, 0, sizeof *h);
+
+    if (!(h->name = rd_str(r, "truncated head name")))
+        return r->rc;
+    for (uint32_t i = 0; i + 1 < m->n_heads; i++)
+        if (strcmp(m->heads[i].name, h->name) == 0)
+            return rd_fail(r, STANCE_ERR_FORMAT, "duplicate head name");
+    at = r->pos;
+    h->n_labels = rd_u32(r, "truncated label count");
+    if (r->rc)
+        return r->rc;
+    if (h->n_labels < 2 || h->n_labels > STANCE_MAX_LABELS) {
+        r->pos = at;
+        h->n_labels = 0;
+        return rd_fail(r, STANCE_ERR_FORMAT, "bad label count");
+    }
+    h->labels = stance_calloc(h->n_labels, sizeof *h->labels);
+    if (!h->labels)
+        return rd_nomem(r);
+    for (uint32_t i = 0; i < h->n_labels; i++)
+        if (!(h->labels[i] = rd_str(r, "truncated label")))
+            return r->rc;
+    at = r->pos;
+    n_dec = rd_u32(r, "truncated pair count");
+    if (r->rc)
+        return r->rc;
+    if (n_dec != h->n_labels * (h->n_labels - 1) / 2) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_FORMAT, "pair count does not match label count");
+    }
+    h->n_dec = n_dec;
+    if (!rd_need(r, (size_t)n_dec * 8, "truncated bias"))
+        return r->rc;
+    if (!(h->bias = stance_calloc(n_dec, sizeof *h->bias)))
+        return rd_nomem(r);
+    for (uint32_t p = 0; p < n_dec; p++)
+        h->bias[p] = rd_f64(r, "truncated bias");
+    at = r->pos;
+    calib = rd_u32(r, "truncated calibration");
+    if (r->rc)
+        return r->rc;
+    if (calib > STANCE_CALIB_PLATT_PAIRWISE) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_VERSION, "unknown calibration kind");
+    }
+    h->calib = calib;
+    if (calib == STANCE_CALIB_PLATT_PAIRWISE) {
+        if (!rd_need(r, (size_t)n_dec * 16, "truncated calibration"))
+            return r->rc;
+        h->prob_a = stance_calloc(n_dec, sizeof *h->prob_a);
+        h->prob_b = stance_calloc(n_dec, sizeof *h->prob_b);
+        if (!h->prob_a || !h->prob_b)
+            return rd_nomem(r);
+        for (uint32_t p = 0; p < n_dec; p++)
+            h->prob_a[p] = rd_f64(r, "truncated calibration");
+        for (uint32_t p = 0; p < n_dec; p++)
+            h->prob_b[p] = rd_f64(r, "truncated calibration");
+    }
+    at = r->pos;
+    wenc = rd_u32(r, "truncated weights");
+    if (r->rc)
+        return r->rc;
+    if (wenc != STANCE_WENC_SPARSE_F32) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_VERSION, "unknown weight encoding");
+    }
+    at = r->pos;
+    n_rows = rd_u32(r, "truncated weights");
+    if (r->rc)
+        return r->rc;
+    buckets = (size_t)1 << m->feat.table_bits;
+    row_bytes = 4 + (size_t)n_dec * 4;
+    /* The rows must fit in what remains: checked before the dense table is allocated. */
+    if (n_rows > buckets || (size_t)n_rows * row_bytes > r->end - r->pos) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_FORMAT, "bad weight row count");
+    }
+    h->weights = stance_calloc(buckets * n_dec, sizeof *h->weights);
+    if (!h->weights)
+        return rd_nomem(r);
+    for (uint32_t i = 0; i < n_rows; i++) {
+        uint32_t b = rd_u32(r, "truncated weight row");
+        if ((int64_t)b <= last || b >= buckets) {
+            r->pos -= 4;
+            return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
+        }
+        last = b;
+        for (uint32_t p = 0; p < n_dec; p++) {
+            float w = rd_f32(r, "truncated weight row");
+            if (!isfinite(w)) {
+                r->pos -= 4;
+                return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+            }
+            h->weights[(size_t)b * n_dec + p] = w;
+        }
+    }
+    return r->rc;
+}
+
+static int read_ngrams(rd *r, stance_model *m)
+{
+    size_t at = r->pos;
+    uint32_t n = rd_u32(r, "truncated NGRM");
+    if (r->rc)
+        return r->rc;
+    if (m->ngrams)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate NGRM section");
+    /* Each entry takes at least 12 bytes. */
+    if ((size_t)n * 12 > r->end - r->pos) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_FORMAT, "bad NGRM count");
+    }
+    m->ngrams = stance_calloc(n ? n : 1, sizeof *m->ngrams);
+    if (!m->ngrams)
+        return rd_nomem(r);
+    for (uint32_t i = 0; i < n; i++) {
+        stance_ngram *g = &m->ngrams[i];
+        g->bucket = rd_u32(r, "truncated n-gram");
+        g->family = rd_u32(r, "truncated n-gram");
+        if (r->rc)
+            return r->rc;
+        if (i > 0 && (g->bucket < g[-1].bucket || (g->bucket == g[-1].bucket && g->family <= g[-1].family))) {
+            r->pos -= 8;
+            return rd_fail(r, STANCE_ERR_FORMAT, "n-gram table out of order");
+        }
+        if (!(g->text = rd_str(r, "truncated n-gram")))
+            return r->rc;
+        m->n_ngrams = i + 1;
+    }
+    return r->rc;
+}
+
+int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err)
+{
+    rd r = {data, 0, 0, err, STANCE_OK};
+    stance_model *m = NULL;
+    uint32_t major, req_flags, n_sections, stored_crc;
+    int have_feat = 0;
+
+    if (!out)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model out-pointer is NULL");
+    *out = NULL;
+    if (!data && size)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model data is NULL");
+    if (size < HEADER_SIZE + 4 || memcmp(data, MAGIC, 4) != 0)
+        return stance_error_set(err, STANCE_ERR_FORMAT, 0, "not a libstance model (bad magic or too short)");
+    r.end = size - 4;
+    r.pos = 4;
+    major = rd_u32(&r, "truncated header") & 0xffffu;
+    if (major > STANCE_FORMAT_MAJOR || major == 0)
+        return stance_error_set(err, major ? STANCE_ERR_VERSION : STANCE_ERR_FORMAT, 4,
+                                "model format %u is not supported (this library reads %u)", major, STANCE_FORMAT_MAJOR);
+    stored_crc = (uint32_t)data[size - 4] | (uint32_t)data[size - 3] << 8 | (uint32_t)data[size - 2] << 16 |
+                 (uint32_t)data[size - 1] << 24;
+    if (stance_crc32(0, data, size - 4) != stored_crc)
+        return stance_error_set(err, STANCE_ERR_FORMAT, size - 4, "checksum mismatch: the model file is corrupt");
+    req_flags = rd_u32(&r, "truncated header");
+    if (req_flags != 0)
+        return stance_error_set(err, STANCE_ERR_VERSION, 8, "model requires unknown features (flags 0x%x)", req_flags);
+    n_sections = rd_u32(&r, "truncated header");
+    if (n_sections > (size - HEADER_SIZE) / SECTION_HEADER_SIZE)
+        return stance_error_set(err, STANCE_ERR_FORMAT, 12, "bad section count");
+
+    if (stance_model_new_empty(&m))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    for (uint32_t s = 0; s < n_sections && r.rc == STANCE_OK; s++) {
+        unsigned char tag[4];
+        uint32_t flags;
+        uint64_t len;
+        size_t file_end = r.end, body;
+        if (!rd_need(&r, 4, "truncated section header"))
+            break;
+        memcpy(tag, data + r.pos, 4);
+        r.pos += 4;
+        flags = rd_u32(&r, "truncated section header");
+        len = rd_u64(&r, "truncated section header");
+        if (r.rc)
+            break;
+        if (len > r.end - r.pos) {
+            r.pos -= 8;
+            rd_fail(&r, STANCE_ERR_FORMAT, "section length beyond end of file");
+            break;
+        }
+        body = r.pos;
+        r.end = r.pos + (size_t)len;
+        if (memcmp(tag, "META", 4) == 0)
+            read_meta(&r, m);
+        else if (memcmp(tag, "FEAT", 4) == 0)
+            read_feat(&r, m, &have_feat);
+        else if (memcmp(tag, "HEAD", 4) == 0)
+            read_head(&r, m, have_feat);
+        else if (memcmp(tag, "NGRM", 4) == 0)
+            read_ngrams(&r, m);
+        else if (flags & SECTION_REQUIRED) {
+            r.pos = body - SECTION_HEADER_SIZE;
+            rd_fail(&r, STANCE_ERR_VERSION, "unknown required section");
+        } else
+            r.pos = r.end; /* unknown optional section: skip */
+        if (r.rc == STANCE_OK && r.pos != r.end)
+            rd_fail(&r, STANCE_ERR_FORMAT, "section length does not match its contents");
+        r.end = file_end;
+    }
+    if (r.rc == STANCE_OK && r.pos != r.end)
+        rd_fail(&r, STANCE_ERR_FORMAT, "trailing bytes after the last section");
+    if (r.rc == STANCE_OK && !have_feat)
+        r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no FEAT section");
+    if (r.rc == STANCE_OK && m->n_heads == 0)
+        r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no heads");
+    if (r.rc) {
+        stance_model_destroy(m);
+        stance_free(m);
+        return r.rc;
+    }
+    *out = m;
+    return STANCE_OK;
+}
+
+/* ---- writer -------------------------------------------------------------- */
+
+typedef struct wr {
+    unsigned char *buf;
+    size_t len, cap;
+    int rc;
+} wr;
+
+static void wr_bytes(wr *w, const void *p, size_t n)
+{
+    if (w->rc)
+        return;
+    if (n > SIZE_MAX - w->len || stance_grow((void **)&w->buf, &w->cap, w->len + n, 1)) {
+        w->rc = STANCE_ERR_NOMEM;
+        return;
+    }
+    if (n)
+        memcpy(w->buf + w->len, p, n);
+    w->len += n;
+}
+
+static void wr_u32(wr *w, uint32_t v)
+{
+    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    wr_bytes(w, b, 4);
+}
+
+static void wr_u64(wr *w, uint64_t v)
+{
+    wr_u32(w, (uint32_t)v);
+    wr_u32(w, (uint32_t)(v >> 32));
+}
+
+static void wr_f32(wr *w, float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    wr_u32(w, u);
+}
+
+static void wr_f64(wr *w, double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    wr_u64(w, u);
+}
+
+static void wr_str(wr *w, const char *s)
+{
+    size_t n = strlen(s);
+    if (n > STANCE_MAX_STRING) {
+        if (!w->rc)
+            w->rc = STANCE_ERR_INVALID;
+        return;
+    }
+    wr_u32(w, (uint32_t)n);
+    wr_bytes(w, s, n);
+}
+
+/* Open a section: returns the offset of its length field, patched by wr_end. */
+static size_t wr_begin(wr *w, const char *tag, uint32_t flags)
+{
+    size_t at;
+    wr_bytes(w, tag, 4);
+    wr_u32(w, flags);
+    at = w->len;
+    wr_u64(w, 0);
+    return at;
+}
+
+static void wr_end(wr *w, size_t at)
+{
+    uint64_t len;
+    if (w->rc)
+        return;
+    len = w->len - at - 8;
+    for (int i = 0; i < 8; i++)
+        w->buf[at + i] = (unsigned char)(len >> (8 * i));
+}
+
+int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *size, stance_error *err)
+{
+    wr w = {NULL, 0, 0, STANCE_OK};
+    size_t at, buckets;
+    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0);
+    *data = NULL;
+    *size = 0;
+    if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS ||
+        m->feat.n_families > STANCE_MAX_FAMILIES || m->n_heads == 0)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model is incomplete");
+    buckets = (size_t)1 << m->feat.table_bits;
+
+    wr_bytes(&w, MAGIC, 4);
+    wr_u32(&w, STANCE_FORMAT_MAJOR | (uint32_t)STANCE_FORMAT_MINOR << 16);
+    wr_u32(&w, 0);
+    wr_u32(&w, n_sections);
+
+    at = wr_begin(&w, "META", 0);
+    wr_u32(&w, m->n_meta);
+    for (uint32_t i = 0; i < m->n_meta; i++) {
+        wr_str(&w, m->meta_keys[i]);
+        wr_str(&w, m->meta_values[i]);
+    }
+    wr_end(&w, at);
+
+    at = wr_begin(&w, "FEAT", SECTION_REQUIRED);
+    wr_u32(&w, m->feat.norm_flags);
+    wr_u32(&w, m->feat.tokenizer_rev);
+    wr_u32(&w, m->feat.hash_id);
+    wr_u32(&w, m->feat.table_bits);
+    wr_u32(&w, m->feat.value_mode);
+    wr_u32(&w, m->feat.n_families);
+    for (uint32_t i = 0; i < m->feat.n_families; i++) {
+        const stance_family *f = &m->feat.families[i];
+        wr_u32(&w, f->id);
+        wr_u32(&w, f->seed);
+        wr_u32(&w, f->min_n);
+        wr_u32(&w, f->max_n);
+        wr_u32(&w, f->window);
+        wr_u32(&w, f->flags);
+        wr_f32(&w, f->weight);
+    }
+    wr_end(&w, at);
+
+    for (uint32_t hi = 0; hi < m->n_heads; hi++) {
+        const stance_head *h = &m->heads[hi];
+        uint32_t n_rows = 0;
+        at = wr_begin(&w, "HEAD", SECTION_REQUIRED);
+        wr_str(&w, h->name);
+        wr_u32(&w, h->n_labels);
+        for (uint32_t i = 0; i < h->n_labels; i++)
+            wr_str(&w, h->labels[i]);
+        wr_u32(&w, h->n_dec);
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            wr_f64(&w, h->bias[p]);
+        wr_u32(&w, h->calib);
+        if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                wr_f64(&w, h->prob_a[p]);
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                wr_f64(&w, h->prob_b[p]);
+        }
+        wr_u32(&w, STANCE_WENC_SPARSE_F32);
+        for (size_t b = 0; b < buckets; b++)
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                if (h->weights[b * h->n_dec + p] != 0.0f) {
+                    n_rows++;
+                    break;
+                }
+        wr_u32(&w, n_rows);
+        for (size_t b = 0; b < buckets; b++) {
+            const float *row = &h->weights[b * h->n_dec];
+            int nz = 0;
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                nz |= row[p] != 0.0f;
+            if (!nz)
+                continue;
+            wr_u32(&w, (uint32_t)b);
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                wr_f32(&w, row[p]);
+        }
+        wr_end(&w, at);
+    }
+
+    if (m->n_ngrams) {
+        at = wr_begin(&w, "NGRM", 0);
+        wr_u32(&w, m->n_ngrams);
+        for (uint32_t i = 0; i < m->n_ngrams; i++) {
+            wr_u32(&w, m->ngrams[i].bucket);
+            wr_u32(&w, m->ngrams[i].family);
+            wr_str(&w, m->ngrams[i].text);
+        }
+        wr_end(&w, at);
+    }
+    if (!w.rc)
+        wr_u32(&w, stance_crc32(0, w.buf, w.len));
+    if (w.rc) {
+        stance_free(w.buf);
+        return stance_error_set(err, w.rc, STANCE_NO_OFFSET, "%s while writing the model", stance_strerror(w.rc));
+    }
+    *data = w.buf;
+    *size = w.len;
+    return STANCE_OK;
+}
+
+int stance_model_write(const stance_model *m, const char *path, stance_error *err)
+{
+    unsigned char *data = NULL;
+    size_t size = 0, plen;
+    char *tmp = NULL;
+    FILE *f = NULL;
+    int rc;
+
+    if ((rc = stance_model_serialize(m, &data, &size, err)))
+        return rc;
+    plen = strlen(path);
+    tmp = stance_malloc(plen + 16);
+    if (!tmp) {
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        goto out;
+    }
+    snprintf(tmp, plen + 16, "%s.tmp.%ld", path, (long)getpid());
+    f = fopen(tmp, "wb");
+    if (!f) {
+        rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", tmp, strerror(errno));
+        goto out;
+    }
+    if (fwrite(data, 1, size, f) != size || fflush(f) != 0) {
+        rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", tmp, strerror(errno));
+        fclose(f);
+        remove(tmp);
+        goto out;
+    }
+    if (fclose(f) != 0) {
+        rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", tmp, strerror(errno));
+        remove(tmp);
+        goto out;
+    }
+    if (rename(tmp, path) != 0) {
+        rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", path, strerror(errno));
+        remove(tmp);
+        goto out;
+    }
+out:
+    stance_free(tmp);
+    stance_free(data);
+    return rc;
+}

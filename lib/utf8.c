@@ -1,0 +1,114 @@
+/*
+ * utf8.c - UTF-8 validation (PCRE2's validator, so the rules are exactly the
+ * ones the quote patterns rely on) and small code point helpers.
+ */
+#include "config.h"
+
+#include "stance_internal.h"
+
+pcre2_code *stance_utf8_validator(pcre2_general_context *gctx)
+{
+    /* An empty UTF-mode pattern: pcre2_match() validates the whole subject
+     * before matching and reports where the first bad sequence starts. */
+    static const PCRE2_UCHAR8 empty[] = "";
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *code;
+    pcre2_compile_context *cctx = pcre2_compile_context_create(gctx);
+    if (!cctx)
+        return NULL;
+    code = pcre2_compile(empty, 0, PCRE2_UTF, &errcode, &erroff, cctx);
+    pcre2_compile_context_free(cctx);
+    return code;
+}
+
+int stance_utf8_check_with(const pcre2_code *code, pcre2_general_context *gctx, const char *text, size_t len,
+                           stance_error *err)
+{
+    pcre2_match_data *md;
+    int rc, ret = STANCE_OK;
+    if (len == 0)
+        return STANCE_OK;
+    md = pcre2_match_data_create(1, gctx);
+    if (!md)
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    rc = pcre2_match(code, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+        size_t off = stance_pcre2_status(rc) == STANCE_ERR_UTF8 ? pcre2_get_startchar(md) : STANCE_NO_OFFSET;
+        ret = stance_pcre2_error(err, rc, off, "invalid UTF-8");
+    }
+    pcre2_match_data_free(md);
+    return ret;
+}
+
+int stance_utf8_check(const char *text, size_t len, stance_error *err)
+{
+    pcre2_general_context *gctx;
+    pcre2_code *code;
+    int rc;
+    if (len == 0)
+        return STANCE_OK;
+    if (!(gctx = stance_pcre2_context()))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    if (!(code = stance_utf8_validator(gctx))) {
+        pcre2_general_context_free(gctx);
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    }
+    rc = stance_utf8_check_with(code, gctx, text, len, err);
+    pcre2_code_free(code);
+    pcre2_general_context_free(gctx);
+    return rc;
+}
+
+size_t stance_utf8_decode(const unsigned char *s, size_t len, size_t i, int32_t *cp)
+{
+    unsigned char c = s[i];
+    size_t n;
+    int32_t v;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xf0) {
+        n = 4;
+        v = c & 0x07;
+    } else if (c >= 0xe0) {
+        n = 3;
+        v = c & 0x0f;
+    } else {
+        n = 2;
+        v = c & 0x1f;
+    }
+    if (i + n > len) { /* cannot happen on validated text; be safe anyway */
+        *cp = 0xfffd;
+        return 1;
+    }
+    for (size_t k = 1; k < n; k++)
+        v = (v << 6) | (s[i + k] & 0x3f);
+    *cp = v;
+    return n;
+}
+
+size_t stance_utf8_encode(int32_t cp, unsigned char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (unsigned char)(0xc0 | (cp >> 6));
+        out[1] = (unsigned char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (unsigned char)(0xe0 | (cp >> 12));
+        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (unsigned char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xf0 | (cp >> 18));
+    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (unsigned char)(0x80 | (cp & 0x3f));
+    return 4;
+}

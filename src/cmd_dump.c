@@ -1,0 +1,83 @@
+/* cmd_dump.c - `stance dump MODEL`: every field of a model file as text. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "model.h"
+
+int cmd_dump(int argc, char **argv)
+{
+    stance_model *m = NULL;
+    stance_error err;
+    char *data = NULL;
+    size_t len = 0;
+    int weights = 0, rc;
+    const char *path = NULL;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0) {
+            printf("Usage: stance dump [--weights] MODEL\n  Print a model file's header, features, heads and metadata as text.\n");
+            return CLI_OK;
+        } else if (strcmp(argv[i], "--weights") == 0)
+            weights = 1;
+        else if (!path)
+            path = argv[i];
+        else {
+            cli_error("dump: one model at a time");
+            return CLI_USAGE;
+        }
+    }
+    path = cli_model_path(path);
+    if (cli_read_file(path, &data, &len))
+        return CLI_FAIL;
+    rc = stance_model_parse((unsigned char *)data, len, &m, &err);
+    free(data);
+    if (rc) {
+        cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
+        return CLI_FAIL;
+    }
+    printf("file %s (%zu bytes)\nformat %d.%d\n", path, len, STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR);
+    for (uint32_t i = 0; i < m->n_meta; i++)
+        printf("meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
+    printf("features norm_flags=0x%x tokenizer_rev=%u hash_id=%u table_bits=%u value_mode=0x%x families=%u\n",
+           m->feat.norm_flags, m->feat.tokenizer_rev, m->feat.hash_id, m->feat.table_bits, m->feat.value_mode,
+           m->feat.n_families);
+    for (uint32_t i = 0; i < m->feat.n_families; i++) {
+        const stance_family *f = &m->feat.families[i];
+        printf("  family id=%u seed=0x%08x n=%u..%u window=%u flags=0x%x weight=%g\n", f->id, f->seed, f->min_n,
+               f->max_n, f->window, f->flags, (double)f->weight);
+    }
+    for (uint32_t h = 0; h < m->n_heads; h++) {
+        const stance_head *hd = &m->heads[h];
+        size_t nz = 0, buckets = (size_t)1 << m->feat.table_bits;
+        printf("head %s labels=", hd->name);
+        for (uint32_t l = 0; l < hd->n_labels; l++)
+            printf("%s%s", l ? "," : "", hd->labels[l]);
+        printf(" pairs=%u calibration=%u\n", hd->n_dec, hd->calib);
+        for (uint32_t p = 0; p < hd->n_dec; p++)
+            printf("  pair %u bias=%.9g probA=%.9g probB=%.9g\n", p, hd->bias[p], hd->prob_a ? hd->prob_a[p] : 0.0,
+                   hd->prob_b ? hd->prob_b[p] : 0.0);
+        for (size_t b = 0; b < buckets; b++) {
+            int any = 0;
+            for (uint32_t p = 0; p < hd->n_dec; p++)
+                any |= hd->weights[b * hd->n_dec + p] != 0.0f;
+            if (!any)
+                continue;
+            nz++;
+            if (weights) {
+                printf("  w %zu", b);
+                for (uint32_t p = 0; p < hd->n_dec; p++)
+                    printf(" %.9g", (double)hd->weights[b * hd->n_dec + p]);
+                printf("\n");
+            }
+        }
+        printf("  nonzero rows %zu of %zu\n", nz, buckets);
+    }
+    printf("ngrams %u\n", m->n_ngrams);
+    stance_model_destroy(m);
+    stance_free(m);
+    return CLI_OK;
+}

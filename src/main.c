@@ -1,0 +1,133 @@
+/*
+ * main.c - the `stance` command: dispatch to subcommands, --help, --version,
+ * and the helpers they share (model lookup, file reading, error messages).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    {"classify", cmd_classify, "find quotes, speakers, sentiment and stance in articles"},
+    {"dump", cmd_dump, "print a model file as text"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "Usage: stance COMMAND [OPTIONS] [ARGS]\n"
+                 "       stance --version | --help\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'stance COMMAND --help' for a command's options.\n"
+                 "The model is taken from -m PATH, else $STANCE_MODEL, else %s.\n",
+            stance_default_model_path());
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("stance: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+const char *cli_model_path(const char *opt)
+{
+    const char *env;
+    if (opt)
+        return opt;
+    env = getenv("STANCE_MODEL");
+    if (env && *env)
+        return env;
+    return stance_default_model_path();
+}
+
+int cli_open_model(const char *opt_path, stance_model **model)
+{
+    stance_error err;
+    const char *path = cli_model_path(opt_path);
+    int rc = stance_model_open(path, model, &err);
+    if (rc != STANCE_OK) {
+        if (rc == STANCE_ERR_IO)
+            cli_error("%s (use -m MODEL or set STANCE_MODEL)", err.message);
+        else if (err.offset != STANCE_NO_OFFSET)
+            cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
+        else
+            cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return CLI_FAIL;
+    }
+    for (;;) {
+        size_t got;
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536 * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                cli_error("%s: out of memory", path);
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return CLI_FAIL;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        cli_error("%s: read error", path);
+        free(buf);
+        if (f != stdin)
+            fclose(f);
+        return CLI_FAIL;
+    }
+    if (f != stdin)
+        fclose(f);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("stance %s (libstance %s, model format %d)\n", PACKAGE_VERSION, stance_version(), 1);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    cli_error("unknown command '%s'", argv[1]);
+    usage(stderr);
+    return CLI_USAGE;
+}

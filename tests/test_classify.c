@@ -1,0 +1,211 @@
+/* test_classify.c - stance_classify() and stance_predict() through the public
+ * API, on a model built in memory and articles written for these tests. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static int setup(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    int rc = stance_model_open_buffer(data, len, &m, NULL);
+    stance_free(data);
+    *state = m;
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    stance_model_free(*state);
+    return 0;
+}
+
+static const char article[] =
+    "The mayor spoke on Tuesday.\n\n"
+    "\"Governor Park failed this city and it is a disgrace,\" Mayor Ana Diaz said.\n\n"
+    "\xe2\x80\x9cWe praised Park and we are proud of the work,\xe2\x80\x9d said Jo Lee.\n";
+
+static void check_decision(const stance_decision *d)
+{
+    double sum = 0;
+    assert_true(d->label >= 0 && (size_t)d->label < d->n_labels);
+    for (size_t i = 0; i < d->n_labels; i++) {
+        assert_true(d->probs[i] >= 0.0 && d->probs[i] <= 1.0);
+        assert_true(d->probs[i] <= d->probs[d->label]);
+        sum += d->probs[i];
+    }
+    assert_true(fabs(sum - 1.0) < 1e-6);
+    assert_string_equal(d->label_name, d->label_names[d->label]);
+    assert_true(d->confidence == d->probs[d->label]);
+}
+
+static void test_classify_quotes_speakers_stances(void **state)
+{
+    const stance_model *m = *state;
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = {0};
+    stance_result *res = NULL;
+    stance_error err;
+    const stance_quote *q;
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 2);
+    q = stance_result_quote(res, 0);
+    assert_int_equal(q->type, STANCE_QUOTE_DIRECT);
+    assert_memory_equal(article + q->span.start, "Governor Park failed", 20);
+    assert_non_null(q->speaker);
+    assert_non_null(strstr(q->speaker, "Diaz"));
+    assert_string_equal(q->cue, "said");
+    check_decision(&q->sentiment);
+    assert_string_equal(q->sentiment.label_name, "negative");
+    assert_int_equal(q->n_targets, 1);
+    assert_string_equal(q->targets[0].actor, "Governor Sam Park");
+    assert_int_equal(q->targets[0].where, 1);
+    check_decision(&q->targets[0].stance);
+    assert_string_equal(q->targets[0].stance.label_name, "against");
+
+    q = stance_result_quote(res, 1);
+    assert_non_null(q->speaker);
+    assert_string_equal(q->speaker, "Jo Lee");
+    assert_string_equal(q->sentiment.label_name, "positive");
+    assert_int_equal(q->n_targets, 1);
+    assert_string_equal(q->targets[0].stance.label_name, "favor");
+    assert_null(stance_result_quote(res, 2));
+
+    assert_int_equal(stance_result_entity_count(res), 1);
+    assert_int_equal(stance_result_entity(res, 0)->discovered, 0);
+    assert_true(stance_result_entity(res, 0)->n_mentions >= 2);
+    stance_result_free(res);
+}
+
+static void test_classify_result_outlives_model(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_input in = {0};
+    stance_result *res = NULL;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    stance_model_free(m);
+    assert_true(stance_result_count(res) > 0);
+    assert_string_equal(stance_result_quote(res, 0)->sentiment.label_names[1], "negative");
+    stance_result_free(res);
+}
+
+static void test_classify_bad_input(void **state)
+{
+    const stance_model *m = *state;
+    stance_input in = {0};
+    stance_result *res = (stance_result *)1;
+    stance_error err;
+    stance_options opt = {0};
+    static const char bad[] = "\"Fine words,\" he said \xff\xfe and more.";
+    in.text = bad;
+    in.text_len = sizeof bad - 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_ERR_UTF8);
+    assert_null(res);
+    assert_int_equal(err.offset, 22);
+    in.text = NULL;
+    in.text_len = 4;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_ERR_INVALID);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    opt.max_text_len = 10;
+    assert_int_equal(stance_classify(m, &in, &opt, &res, &err), STANCE_ERR_LIMIT);
+    assert_int_equal(stance_classify(NULL, &in, NULL, &res, &err), STANCE_ERR_INVALID);
+    assert_int_equal(stance_classify(m, &in, NULL, NULL, &err), STANCE_ERR_INVALID);
+    in.n_actors = 2;
+    in.actors = NULL;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_ERR_INVALID);
+    /* Empty text: no quotes, not an error. */
+    in.n_actors = 0;
+    in.text = "";
+    in.text_len = 0;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 0);
+    stance_result_free(res);
+}
+
+static void test_classify_scratch_reuse_same_results(void **state)
+{
+    const stance_model *m = *state;
+    stance_options opt = {0};
+    stance_input in = {0};
+    stance_result *a = NULL, *b = NULL;
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    assert_int_equal(stance_scratch_new(&opt.scratch, NULL), STANCE_OK);
+    opt.explain = 2;
+    assert_int_equal(stance_classify(m, &in, &opt, &a, NULL), STANCE_OK);
+    assert_int_equal(stance_classify(m, &in, &opt, &b, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(a), stance_result_count(b));
+    for (size_t i = 0; i < stance_result_count(a); i++) {
+        const stance_quote *x = stance_result_quote(a, i), *y = stance_result_quote(b, i);
+        assert_int_equal(x->span.start, y->span.start);
+        assert_memory_equal(x->sentiment.probs, y->sentiment.probs, x->sentiment.n_labels * sizeof(double));
+        assert_int_equal(x->sentiment.n_explain, 2);
+        assert_string_equal(x->sentiment.explain[0].feature, y->sentiment.explain[0].feature);
+        assert_true(x->sentiment.explain[0].contribution >= x->sentiment.explain[1].contribution);
+    }
+    stance_result_free(a);
+    stance_result_free(b);
+    stance_scratch_free(opt.scratch);
+}
+
+static void test_classify_predict_statement(void **state)
+{
+    const stance_model *m = *state;
+    stance_statement st = {0};
+    stance_prediction *p = NULL;
+    const stance_decision *d;
+    stance_span spans[] = {{0, 4}};
+    stance_error err;
+    int head = stance_model_head_find(m, "stance");
+    assert_true(head >= 0);
+    st.text = "Park is a corrupt liar who failed us";
+    st.text_len = strlen(st.text);
+    st.target = "Park";
+    st.target_len = 4;
+    st.target_spans = spans;
+    st.n_target_spans = 1;
+    assert_int_equal(stance_predict(m, (size_t)head, &st, NULL, &p, &err), STANCE_OK);
+    d = stance_prediction_decision(p);
+    check_decision(d);
+    assert_string_equal(d->label_name, "against");
+    assert_int_equal(d->n_values, 3);
+    stance_prediction_free(p);
+    spans[0].end = 100;
+    assert_int_equal(stance_predict(m, (size_t)head, &st, NULL, &p, &err), STANCE_ERR_INVALID);
+    assert_null(p);
+    assert_int_equal(stance_predict(m, 7, &st, NULL, &p, &err), STANCE_ERR_INVALID);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_classify_quotes_speakers_stances),
+        cmocka_unit_test(test_classify_result_outlives_model),
+        cmocka_unit_test(test_classify_bad_input),
+        cmocka_unit_test(test_classify_scratch_reuse_same_results),
+        cmocka_unit_test(test_classify_predict_statement),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

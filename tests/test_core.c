@@ -1,0 +1,140 @@
+/* test_core.c - status codes, versions, UTF-8 checks, CRC-32, the arena. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "arena.h"
+#include "stance_internal.h"
+
+static void test_core_strerror_total(void **state)
+{
+    (void)state;
+    for (int c = -20; c <= 5; c++) {
+        const char *s = stance_strerror(c);
+        assert_non_null(s);
+        assert_true(strlen(s) > 0);
+    }
+    assert_string_equal(stance_strerror(STANCE_ERR_UTF8), "invalid UTF-8 in input");
+    assert_string_not_equal(stance_strerror(STANCE_ERR_FORMAT), stance_strerror(STANCE_ERR_VERSION));
+}
+
+static void test_core_version_matches_header(void **state)
+{
+    char buf[32];
+    (void)state;
+    assert_int_equal(stance_version_number(), STANCE_VERSION_NUMBER);
+    assert_string_equal(stance_version(), STANCE_VERSION_STRING);
+    snprintf(buf, sizeof buf, "%d.%d.%d", STANCE_VERSION_MAJOR, STANCE_VERSION_MINOR, STANCE_VERSION_PATCH);
+    assert_string_equal(buf, STANCE_VERSION_STRING);
+    assert_string_equal(PACKAGE_VERSION, STANCE_VERSION_STRING);
+    assert_non_null(strstr(stance_default_model_path(), "en-news.stm"));
+}
+
+static void test_core_error_record(void **state)
+{
+    stance_error err;
+    char longtext[400];
+    (void)state;
+    memset(longtext, 'x', sizeof longtext - 1);
+    longtext[sizeof longtext - 1] = '\0';
+    assert_int_equal(stance_error_set(&err, STANCE_ERR_LIMIT, 42, "too %s", "big"), STANCE_ERR_LIMIT);
+    assert_int_equal(err.code, STANCE_ERR_LIMIT);
+    assert_int_equal(err.offset, 42);
+    assert_string_equal(err.message, "too big");
+    stance_error_set(&err, STANCE_ERR_IO, 0, "%s", longtext);
+    assert_int_equal(strlen(err.message), STANCE_ERROR_MESSAGE_SIZE - 1);
+    assert_int_equal(stance_error_set(NULL, STANCE_ERR_IO, 0, "ignored"), STANCE_ERR_IO);
+}
+
+static void test_core_utf8_check(void **state)
+{
+    stance_error err;
+    static const char good[] = "caf\xc3\xa9 \xe2\x80\x9cquote\xe2\x80\x9d \xf0\x9f\x98\x80";
+    static const char bad[] = "abc \xe2\x80 def";
+    static const char overlong[] = "ab\xc0\xaf";
+    static const char surrogate[] = "x\xed\xa0\x80y";
+    (void)state;
+    assert_int_equal(stance_utf8_check(good, sizeof good - 1, &err), STANCE_OK);
+    assert_int_equal(stance_utf8_check("", 0, &err), STANCE_OK);
+    assert_int_equal(stance_utf8_check(bad, sizeof bad - 1, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 4);
+    assert_int_equal(stance_utf8_check(overlong, sizeof overlong - 1, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 2);
+    assert_int_equal(stance_utf8_check(surrogate, sizeof surrogate - 1, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 1);
+    /* NUL bytes are valid UTF-8 and do not end the text. */
+    assert_int_equal(stance_utf8_check("a\0b\xff", 4, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 3);
+}
+
+static void test_core_utf8_codec(void **state)
+{
+    unsigned char buf[4];
+    int32_t cp;
+    static const int32_t cps[] = {0x41, 0xe9, 0x201c, 0x1f600};
+    (void)state;
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = stance_utf8_encode(cps[i], buf);
+        assert_int_equal(n, i + 1);
+        assert_int_equal(stance_utf8_decode(buf, n, 0, &cp), n);
+        assert_int_equal(cp, cps[i]);
+    }
+}
+
+static void test_core_crc32_known_answers(void **state)
+{
+    (void)state;
+    /* The standard check value of CRC-32/ISO-HDLC (zlib's crc32). */
+    assert_int_equal(stance_crc32(0, "123456789", 9), 0xCBF43926u);
+    assert_int_equal(stance_crc32(0, "", 0), 0);
+    assert_int_equal(stance_crc32(0, "The quick brown fox jumps over the lazy dog", 43), 0x414FA339u);
+    /* Incremental use equals one pass. */
+    assert_int_equal(stance_crc32(stance_crc32(0, "1234", 4), "56789", 5), 0xCBF43926u);
+}
+
+static void test_core_arena(void **state)
+{
+    stance_arena a = {0};
+    char *s;
+    (void)state;
+    for (int i = 0; i < 1000; i++) {
+        int *p = stance_arena_alloc(&a, 10, sizeof *p);
+        assert_non_null(p);
+        assert_int_equal(((uintptr_t)p) % 16, 0);
+        for (int k = 0; k < 10; k++)
+            assert_int_equal(p[k], 0);
+        p[9] = i;
+    }
+    assert_non_null(stance_arena_alloc(&a, 1, 100000));
+    s = stance_arena_strndup(&a, "hello world", 5);
+    assert_string_equal(s, "hello");
+    assert_null(stance_arena_alloc(&a, SIZE_MAX / 2, 4));
+    stance_arena_free(&a);
+    stance_arena_free(&a);
+}
+
+static void test_core_alloc_overflow(void **state)
+{
+    size_t out;
+    (void)state;
+    assert_null(stance_malloc_array(SIZE_MAX / 2, 3));
+    assert_true(stance_mul_overflow(SIZE_MAX, 2, &out));
+    assert_false(stance_mul_overflow(1000, 1000, &out));
+    assert_int_equal(out, 1000000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_core_strerror_total),     cmocka_unit_test(test_core_version_matches_header),
+        cmocka_unit_test(test_core_error_record),       cmocka_unit_test(test_core_utf8_check),
+        cmocka_unit_test(test_core_utf8_codec),         cmocka_unit_test(test_core_crc32_known_answers),
+        cmocka_unit_test(test_core_arena),              cmocka_unit_test(test_core_alloc_overflow),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

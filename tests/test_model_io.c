@@ -1,0 +1,316 @@
+/* test_model_io.c - model files: round trip of every field, the corrupt-model
+ * sweep (truncate at every byte, flip header bytes), versions and limits. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "testutil.h"
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
+
+static void fix_crc(unsigned char *data, size_t len)
+{
+    put_u32(data + len - 4, stance_crc32(0, data, len - 4));
+}
+
+static void test_model_io_roundtrip_every_field(void **state)
+{
+    stance_model *a = testutil_build_model(), *b = NULL;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_model_serialize(a, &data, &len, &err), STANCE_OK);
+    assert_int_equal(stance_model_parse(data, len, &b, &err), STANCE_OK);
+    assert_memory_equal(&a->feat, &b->feat, sizeof a->feat);
+    assert_int_equal(a->n_heads, b->n_heads);
+    for (uint32_t h = 0; h < a->n_heads; h++) {
+        stance_head *x = &a->heads[h], *y = &b->heads[h];
+        size_t buckets = (size_t)1 << a->feat.table_bits;
+        assert_string_equal(x->name, y->name);
+        assert_int_equal(x->n_labels, y->n_labels);
+        for (uint32_t l = 0; l < x->n_labels; l++)
+            assert_string_equal(x->labels[l], y->labels[l]);
+        assert_int_equal(x->n_dec, y->n_dec);
+        assert_int_equal(x->calib, y->calib);
+        assert_memory_equal(x->bias, y->bias, x->n_dec * sizeof *x->bias);
+        assert_memory_equal(x->prob_a, y->prob_a, x->n_dec * sizeof *x->prob_a);
+        assert_memory_equal(x->prob_b, y->prob_b, x->n_dec * sizeof *x->prob_b);
+        assert_memory_equal(x->weights, y->weights, buckets * x->n_dec * sizeof *x->weights);
+    }
+    assert_int_equal(a->n_meta, b->n_meta);
+    for (uint32_t i = 0; i < a->n_meta; i++) {
+        assert_string_equal(a->meta_keys[i], b->meta_keys[i]);
+        assert_string_equal(a->meta_values[i], b->meta_values[i]);
+    }
+    assert_int_equal(a->n_ngrams, b->n_ngrams);
+    for (uint32_t i = 0; i < a->n_ngrams; i++) {
+        assert_int_equal(a->ngrams[i].bucket, b->ngrams[i].bucket);
+        assert_int_equal(a->ngrams[i].family, b->ngrams[i].family);
+        assert_string_equal(a->ngrams[i].text, b->ngrams[i].text);
+    }
+    assert_non_null(stance_model_find_ngram(b, 7));
+    assert_string_equal(stance_model_find_ngram(b, 7)->text, "great");
+    assert_null(stance_model_find_ngram(b, 8));
+    /* Serializing again gives the same bytes: the writer is deterministic. */
+    {
+        unsigned char *again = NULL;
+        size_t len2 = 0;
+        assert_int_equal(stance_model_serialize(b, &again, &len2, NULL), STANCE_OK);
+        assert_int_equal(len, len2);
+        assert_memory_equal(data, again, len);
+        stance_free(again);
+    }
+    stance_model_destroy(a);
+    stance_free(a);
+    stance_model_destroy(b);
+    stance_free(b);
+    stance_free(data);
+}
+
+static void test_model_io_public_open_and_queries(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_OK);
+    stance_free(data); /* the model keeps no reference to the buffer */
+    assert_int_equal(stance_model_head_count(m), 2);
+    assert_string_equal(stance_model_head_name(m, 0), "stance");
+    assert_int_equal(stance_model_head_find(m, "sentiment"), 1);
+    assert_int_equal(stance_model_head_find(m, "nope"), STANCE_ERR_INVALID);
+    assert_int_equal(stance_model_label_count(m, 1), 3);
+    assert_string_equal(stance_model_label_name(m, 1, 1), "negative");
+    assert_null(stance_model_label_name(m, 1, 3));
+    assert_null(stance_model_head_name(m, 2));
+    assert_string_equal(stance_model_meta(m, "name"), "test-tiny");
+    assert_null(stance_model_meta(m, "absent"));
+    assert_int_equal(stance_model_head_count(NULL), STANCE_ERR_INVALID);
+    stance_model_free(m);
+    stance_model_free(NULL);
+}
+
+static void test_model_io_file_roundtrip(void **state)
+{
+    stance_model *a = testutil_build_model(), *b = NULL;
+    char path[] = "/tmp/stance-test-XXXXXX";
+    int fd = mkstemp(path);
+    stance_error err;
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(stance_model_write(a, path, &err), STANCE_OK);
+    assert_int_equal(stance_model_open(path, &b, &err), STANCE_OK);
+    assert_int_equal(stance_model_head_count(b), 2);
+    stance_model_free(b);
+    remove(path);
+    assert_int_equal(stance_model_open(path, &b, &err), STANCE_ERR_IO);
+    assert_null(b);
+    assert_int_equal(err.code, STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, path));
+    stance_model_destroy(a);
+    stance_free(a);
+}
+
+static void test_model_io_truncated_everywhere(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    (void)state;
+    for (size_t cut = 0; cut < len; cut++) {
+        stance_model *m = (stance_model *)1;
+        stance_error err;
+        unsigned char *copy = malloc(cut ? cut : 1);
+        int rc;
+        memcpy(copy, data, cut);
+        rc = stance_model_open_buffer(copy, cut, &m, &err);
+        if (rc != STANCE_ERR_FORMAT)
+            fail_msg("truncated at %zu: got %d", cut, rc);
+        assert_null(m);
+        free(copy);
+    }
+    stance_free(data);
+}
+
+static void test_model_io_flipped_bytes(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    (void)state;
+    /* Every byte of the header and the first sections, every bit: the CRC or a check must refuse it. */
+    for (size_t i = 0; i < len && i < 512; i++) {
+        for (int bit = 0; bit < 8; bit++) {
+            stance_model *m = NULL;
+            stance_error err;
+            int rc;
+            data[i] ^= (unsigned char)(1u << bit);
+            rc = stance_model_open_buffer(data, len, &m, &err);
+            data[i] ^= (unsigned char)(1u << bit);
+            if (rc == STANCE_OK)
+                fail_msg("flip of byte %zu bit %d accepted", i, bit);
+            assert_null(m);
+        }
+    }
+    stance_free(data);
+}
+
+/* Flips with a repaired CRC reach the structural checks; none may crash or leak. */
+static void test_model_io_flipped_with_valid_crc(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    size_t limit = len < 4096 ? len - 4 : 4096;
+    (void)state;
+    for (size_t i = 0; i < limit; i++) {
+        for (int v = 0; v < 3; v++) {
+            static const unsigned char vals[] = {0x00, 0xff, 0x80};
+            stance_model *m = NULL;
+            unsigned char old = data[i];
+            int rc;
+            data[i] = old == vals[v] ? (unsigned char)(old ^ 1) : vals[v];
+            fix_crc(data, len);
+            rc = stance_model_open_buffer(data, len, &m, NULL);
+            data[i] = old;
+            if (rc == STANCE_OK)
+                stance_model_free(m);
+            else
+                assert_null(m);
+            assert_true(rc == STANCE_OK || rc == STANCE_ERR_FORMAT || rc == STANCE_ERR_VERSION);
+        }
+    }
+    fix_crc(data, len);
+    stance_free(data);
+}
+
+static void test_model_io_versions(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_error err;
+    (void)state;
+    data[4] = STANCE_FORMAT_MAJOR + 1;
+    fix_crc(data, len);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_ERR_VERSION);
+    assert_int_equal(err.offset, 4);
+    data[4] = STANCE_FORMAT_MAJOR;
+    data[8] = 1; /* a required-feature flag we do not know */
+    fix_crc(data, len);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_ERR_VERSION);
+    data[8] = 0;
+    memcpy(data, "PK\3\4", 4);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "magic"));
+    stance_free(data);
+}
+
+/* Build a file image from raw sections to reach the checks behind a valid CRC. */
+static unsigned char *with_extra_section(const char *tag, uint32_t flags, size_t *len_out)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    size_t nlen = len + 16 + 3;
+    unsigned char *n = malloc(nlen);
+    memcpy(n, data, len - 4);
+    memcpy(n + len - 4, tag, 4);
+    put_u32(n + len, flags);
+    put_u32(n + len + 4, 3);
+    put_u32(n + len + 8, 0);
+    memcpy(n + len + 12, "abc", 3);
+    put_u32(n + 12, (uint32_t)(n[12] | n[13] << 8) + 1);
+    fix_crc(n, nlen);
+    stance_free(data);
+    *len_out = nlen;
+    return n;
+}
+
+static void test_model_io_unknown_sections(void **state)
+{
+    size_t len;
+    unsigned char *d;
+    stance_model *m = NULL;
+    stance_error err;
+    (void)state;
+    d = with_extra_section("XTRA", 0, &len);
+    assert_int_equal(stance_model_open_buffer(d, len, &m, &err), STANCE_OK);
+    stance_model_free(m);
+    free(d);
+    d = with_extra_section("XTRA", 1, &len);
+    assert_int_equal(stance_model_open_buffer(d, len, &m, &err), STANCE_ERR_VERSION);
+    assert_null(m);
+    free(d);
+}
+
+static void test_model_io_hostile_sizes(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_error err;
+    size_t feat = 0;
+    (void)state;
+    /* Find the FEAT section and claim 2^31 buckets: refused before allocating. */
+    for (size_t i = 16; i + 4 < len; i++)
+        if (memcmp(data + i, "FEAT", 4) == 0) {
+            feat = i + 16;
+            break;
+        }
+    assert_true(feat > 0);
+    put_u32(data + feat + 12, 31);
+    fix_crc(data, len);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_int_equal(err.offset, feat + 12);
+    put_u32(data + feat + 12, 12);
+    /* An absurd section count. */
+    put_u32(data + 12, 0x7fffffff);
+    fix_crc(data, len);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_ERR_FORMAT);
+    stance_free(data);
+}
+
+static void test_model_io_bad_arguments(void **state)
+{
+    stance_model *m = (stance_model *)1;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(NULL, 10, &m, &err), STANCE_ERR_INVALID);
+    assert_null(m);
+    assert_int_equal(stance_model_open_buffer("x", 1, NULL, &err), STANCE_ERR_INVALID);
+    assert_int_equal(stance_model_open("x", NULL, NULL), STANCE_ERR_INVALID);
+    assert_int_equal(stance_model_open_buffer("", 0, &m, NULL), STANCE_ERR_FORMAT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_io_roundtrip_every_field),
+        cmocka_unit_test(test_model_io_public_open_and_queries),
+        cmocka_unit_test(test_model_io_file_roundtrip),
+        cmocka_unit_test(test_model_io_truncated_everywhere),
+        cmocka_unit_test(test_model_io_flipped_bytes),
+        cmocka_unit_test(test_model_io_flipped_with_valid_crc),
+        cmocka_unit_test(test_model_io_versions),
+        cmocka_unit_test(test_model_io_unknown_sections),
+        cmocka_unit_test(test_model_io_hostile_sizes),
+        cmocka_unit_test(test_model_io_bad_arguments),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
