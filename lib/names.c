@@ -16,7 +16,7 @@
 
 #include "names.h"
 
-#define ABBR "(?:Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Ft|Atty|Supt|Rt|Hon)\\."
+#define ABBR "(?:Del|Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Ft|Atty|Supt|Rt|Hon)\\."
 #define TOK "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['\\x{2019}](?![sS]\\b)\\p{L}+|-\\p{L}+)*)"
 #define PARTICLE "(?:de|da|del|della|der|den|di|du|van|von|bin|ibn|al|el|la|le|dos|das|ter|af)"
 
@@ -33,79 +33,108 @@ pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE
     return pcre2_compile((PCRE2_SPTR)NAME_PAT, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, errcode, erroff, cctx);
 }
 
-static int in_list(const char *const *list, const char *w, size_t n)
+/* The word lists below are sorted by bytes (tests/test_quotes.c checks it): binary search. */
+static int word_cmp(const char *w, size_t n, const char *entry)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+    int c = strncmp(w, entry, n);
+    if (c)
+        return c;
+    return entry[n] ? -1 : 0;
+}
+
+static int in_sorted(const char *const *list, size_t count, const char *w, size_t n)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(w, n, list[mid]);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return 0;
 }
 
+#define in_list(list, w, n) in_sorted(list, sizeof list / sizeof *list - 1, w, n)
+
 static const char *const TITLES[] = {
-    "President", "Vice", "Sen.", "Sens.", "Senator", "Rep.", "Reps.", "Representative", "Congressman",
-    "Congresswoman", "Gov.", "Governor", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Gen.", "Gens.", "Lt.", "Col.", "Maj.",
-    "Capt.", "Sgt.", "Adm.", "Rev.", "Prof.", "Professor", "Secretary", "Speaker", "Mayor", "Judge", "Justice",
-    "Attorney", "General", "Chancellor", "Pope", "Prime", "Minister", "Chairman", "Chairwoman", "Chair", "Leader",
-    "Majority", "Minority", "Sheriff", "Chief", "Ambassador", "Commissioner", "Director", "Former", "First", "Lady",
-    "Candidate", "Nominee", "Democratic", "Republican", "Democrat", "GOP", "Deputy", "Whip", "Press", "Pastor",
-    "Bishop", "Cardinal", "Father", "Officer", "Detective", "Agent", "King", "Queen", "Prince", "Princess", "Sheikh",
-    "Rabbi", "Imam", "Coach", "Host", "Anchor", "Moderator", "Senate", "House", "State", "Sen", "Rep", "Gov",
-    "Hon.", "Rt.", "Lord", "Sir", "Dame", "Supreme", "Leader", "Council", "Councilman", "Councilwoman", "Pres.",
-    "Atty.", "Former", "Presidential", "Ex-President", "Lt", "Assemblyman", "Assemblywoman", "Delegate", "Del.", NULL};
+    "Adm.", "Agent", "Ambassador", "Anchor", "Assemblyman", "Assemblywoman", "Attorney", "Atty.", "Bishop",
+    "Candidate", "Capt.", "Cardinal", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Coach", "Col.",
+    "Commissioner", "Congressman", "Congresswoman", "Council", "Councilman", "Councilwoman", "Dame", "Del.",
+    "Delegate", "Democrat", "Democratic", "Deputy", "Detective", "Director", "Dr.", "Ex-President", "Father",
+    "First", "Former", "GOP", "Gen.", "General", "Gens.", "Gov", "Gov.", "Governor", "Hon.", "Host", "House", "Imam",
+    "Judge", "Justice", "King", "Lady", "Leader", "Lord", "Lt", "Lt.", "Maj.", "Majority", "Mayor", "Minister",
+    "Minority", "Miss", "Moderator", "Mr.", "Mrs.", "Ms.", "Nominee", "Officer", "Pastor", "Pope", "Pres.",
+    "President", "Presidential", "Press", "Prime", "Prince", "Princess", "Prof.", "Professor", "Queen", "Rabbi",
+    "Rep", "Rep.", "Representative", "Reps.", "Republican", "Rev.", "Rt.", "Secretary", "Sen", "Sen.", "Senate",
+    "Senator", "Sens.", "Sgt.", "Sheikh", "Sheriff", "Sir", "Speaker", "State", "Supreme", "Vice", "Whip", NULL};
 
 static const char *const STOP[] = {
-    "The", "A", "An", "But", "And", "Or", "Nor", "In", "On", "At", "If", "When", "While", "After", "Before", "As",
-    "So", "Yet", "It", "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Here",
-    "His", "Her", "Their", "Our", "My", "Its", "Your", "What", "Why", "How", "Who", "Where", "Which", "Asked",
-    "According", "Still", "Then", "Now", "Also", "However", "Meanwhile", "Even", "Not", "No", "Yes", "For", "With",
-    "From", "By", "To", "Of", "Since", "During", "Despite", "Although", "Though", "Because", "Like", "Unlike",
-    "Over", "Under", "Some", "Many", "Most", "All", "Both", "Each", "Every", "Other", "Another", "One", "Two",
-    "Three", "Several", "Last", "Next", "Just", "Only", "Instead", "Indeed", "Later", "Earlier", "Today",
-    "Yesterday", "Tomorrow", "Tonight", "Read", "Follow", "Watch", "Photo", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July",
-    "August", "September", "October", "November", "December", "Sept", "Oct", "Nov", "Dec", "Jan", "Feb", "Aug",
-    "Mr", "Mrs", "Ms", "Dr", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could",
-    "Should", "Let", "Let's", "Don't", "Please", "Thank", "Thanks", "Oh", "Well", "Okay", "OK", "Hey", "Whether",
-    "Until", "Unless", "Once", "Never", "Ever", "Maybe", "Perhaps", "Without", "Within", "Among", "Between",
-    "Through", "Into", "About", "Against", "Above", "Below", "Such", "Any", "More", "Less", "Few", "Much", "Very",
-    "Sen", "Rep", "Gov", "Here's", "That's", "It's", "There's", "What's", "Don’t", "It’s", "That’s", "Where's",
-    "Trump's", "Updated", "Editor's", "Note", "UPDATE", "Getty", "Images", NULL};
+    "A", "About", "Above", "According", "After", "Against", "All", "Also", "Although", "Among", "An", "And",
+    "Another", "Any", "April", "Are", "As", "Asked", "At", "Aug", "August", "Because", "Before", "Below", "Between",
+    "Both", "But", "By", "Can", "Could", "Dec", "December", "Despite", "Did", "Do", "Does", "Don't", "Don’t", "Dr",
+    "During", "Each", "Earlier", "Editor's", "Even", "Ever", "Every", "Feb", "February", "Few", "Follow", "For",
+    "Friday", "From", "Getty", "Gov", "He", "Her", "Here", "Here's", "Hey", "His", "How", "However", "I", "If",
+    "Images", "In", "Indeed", "Instead", "Into", "Is", "It", "It's", "Its", "It’s", "Jan", "January", "July", "June",
+    "Just", "Last", "Later", "Less", "Let", "Let's", "Like", "Many", "March", "Maybe", "Meanwhile", "Monday", "More",
+    "Most", "Mr", "Mrs", "Ms", "Much", "My", "Never", "Next", "No", "Nor", "Not", "Note", "Nov", "November", "Now",
+    "OK", "Oct", "October", "Of", "Oh", "Okay", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "Perhaps",
+    "Photo", "Please", "Read", "Rep", "Saturday", "Sen", "Sept", "September", "Several", "She", "Should", "Since",
+    "So", "Some", "Still", "Such", "Sunday", "Thank", "Thanks", "That", "That's", "That’s", "The", "Their", "Then",
+    "There", "There's", "These", "They", "This", "Those", "Though", "Three", "Through", "Thursday", "To", "Today",
+    "Tomorrow", "Tonight", "Trump's", "Tuesday", "Two", "UPDATE", "Under", "Unless", "Unlike", "Until", "Updated",
+    "Very", "Was", "Watch", "We", "Wednesday", "Well", "Were", "What", "What's", "When", "Where", "Where's",
+    "Whether", "Which", "While", "Who", "Why", "Will", "With", "Within", "Without", "Would", "Yes", "Yesterday",
+    "Yet", "You", "Your", NULL};
 
 static const char *const FEMALE[] = {
-    "Hillary", "Melania", "Ivanka", "Kellyanne", "Nancy", "Elizabeth", "Michelle", "Sarah", "Donna", "Huma",
-    "Jennifer", "Mary", "Susan", "Karen", "Katy", "Megyn", "Jill", "Debbie", "Amy", "Kate", "Laura", "Lisa", "Ann",
-    "Anne", "Barbara", "Patricia", "Linda", "Maria", "Jessica", "Emily", "Rachel", "Rebecca", "Claire",
-    "Catherine", "Julie", "Julia", "Heather", "Carly", "Nikki", "Tammy", "Kirsten", "Dianne", "Maxine", "Kamala",
-    "Gwen", "Marcia", "Jeanine", "Dana", "Katrina", "Ruth", "Sonia", "Elena", "Loretta", "Janet", "Condoleezza",
-    "Madeleine", "Samantha", "Valerie", "Jen", "Brenda", "Marsha", "Chelsea", "Alicia", "Gennifer", "Paula",
-    "Juanita", "Kathleen", "Margaret", "Theresa", "Angela", "Marine", "Hope", "Omarosa", "Monica", "Betsy",
-    "Sheryl", "Oprah", "Beyonce", "Madonna", "Cher", "Meryl", "Rosie", "Lena", "Sally", "Diane", "Ellen",
-    "Martha", "Helen", "Christine", "Nicole", "Stephanie", "Andrea", "Michele", "Teresa", "Joyce", "Virginia",
-    "Abigail", "Alexandra", "Kristen", "Kelly", "Erin", "Jane", "Joan", "Judy", "Carol", "Cheryl", "Denise",
-    "Wendy", "Lori", "Tara", "Tina", "Cynthia", "Shannon", "Jeanne", "Beth", "Suzanne", "Veronica", "Natalie",
-    "Olivia", "Sophia", "Hannah", "Grace", "Victoria", "Carolyn", "Deborah", "Sharon", "Melissa", "Kimberly",
-    "Ashley", "Amanda", "Joanna", "Rosa", "Carmen", "Ana", "Lucia", "Heidi", "Mia", "Ivana", "Tiffany", "Lara",
-    "Hoda", "Savannah", "Robin", "Katie", "Mika", "Gretchen", "Ainsley", "Dana", "Lynn", "Kathy", "Stacey",
-    "Cokie", "Gloria", "Jan", "Lindsey", NULL};
+    "Abigail", "Ainsley", "Alexandra", "Alicia", "Amanda", "Amy", "Ana", "Andrea", "Angela", "Ann", "Anne", "Ashley",
+    "Barbara", "Beth", "Betsy", "Beyonce", "Brenda", "Carly", "Carmen", "Carol", "Carolyn", "Catherine", "Chelsea",
+    "Cher", "Cheryl", "Christine", "Claire", "Cokie", "Condoleezza", "Cynthia", "Dana", "Debbie", "Deborah",
+    "Denise", "Diane", "Dianne", "Donna", "Elena", "Elizabeth", "Ellen", "Emily", "Erin", "Gennifer", "Gloria",
+    "Grace", "Gretchen", "Gwen", "Hannah", "Heather", "Heidi", "Helen", "Hillary", "Hoda", "Hope", "Huma", "Ivana",
+    "Ivanka", "Jan", "Jane", "Janet", "Jeanine", "Jeanne", "Jen", "Jennifer", "Jessica", "Jill", "Joan", "Joanna",
+    "Joyce", "Juanita", "Judy", "Julia", "Julie", "Kamala", "Karen", "Kate", "Kathleen", "Kathy", "Katie", "Katrina",
+    "Katy", "Kelly", "Kellyanne", "Kimberly", "Kirsten", "Kristen", "Lara", "Laura", "Lena", "Linda", "Lindsey",
+    "Lisa", "Loretta", "Lori", "Lucia", "Lynn", "Madeleine", "Madonna", "Marcia", "Margaret", "Maria", "Marine",
+    "Marsha", "Martha", "Mary", "Maxine", "Megyn", "Melania", "Melissa", "Meryl", "Mia", "Michele", "Michelle",
+    "Mika", "Monica", "Nancy", "Natalie", "Nicole", "Nikki", "Olivia", "Omarosa", "Oprah", "Patricia", "Paula",
+    "Rachel", "Rebecca", "Robin", "Rosa", "Rosie", "Ruth", "Sally", "Samantha", "Sarah", "Savannah", "Shannon",
+    "Sharon", "Sheryl", "Sonia", "Sophia", "Stacey", "Stephanie", "Susan", "Suzanne", "Tammy", "Tara", "Teresa",
+    "Theresa", "Tiffany", "Tina", "Valerie", "Veronica", "Victoria", "Virginia", "Wendy", NULL};
 
 static const char *const MALE[] = {
-    "Donald", "Mike", "Michael", "Bernie", "Barack", "Tim", "Paul", "Mitch", "Ted", "Marco", "Jeb", "John", "Chris",
-    "Christopher", "Bill", "William", "Joe", "Joseph", "Reince", "Rudy", "Rudolph", "Newt", "Jason", "Corey", "Steve",
-    "Steven", "Stephen", "Robby", "Brian", "Josh", "Joshua", "Eric", "James", "Jim", "Robert", "Bob", "George",
-    "Richard", "Dick", "Thomas", "Tom", "Charles", "Chuck", "David", "Dave", "Daniel", "Dan", "Mark", "Matthew",
-    "Matt", "Anthony", "Andrew", "Kevin", "Jeff", "Jeffrey", "Gary", "Ryan", "Scott", "Frank", "Larry", "Jerry",
-    "Harry", "Jack", "Henry", "Peter", "Ben", "Benjamin", "Sean", "Rick", "Ron", "Ronald", "Roger", "Rand",
-    "Lindsey", "Martin", "Vladimir", "Sergei", "Bashar", "Kim", "Xi", "Enrique", "Justin", "Ken", "Kenneth",
-    "Keith", "Jon", "Jonathan", "Jake", "Lester", "Chris", "Anderson", "Wolf", "Sean", "Tucker", "Bret", "Brit",
-    "Howard", "Al", "Albert", "Jimmy", "Ronnie", "Franklin", "Abraham", "Ben", "Carl", "Rex", "Jared", "Stephen",
-    "Kellyanne_", "Roy", "Gov", "Ed", "Edward", "Pat", "Patrick", "Jesse", "Jay", "Todd", "Greg", "Gregory",
-    "Doug", "Douglas", "Adam", "Nick", "Nicholas", "Sam", "Samuel", "Will", "Bruce", "Philip", "Phil", "Walter",
-    "Raymond", "Russell", "Sheldon", "Terry", "Wayne", "Dennis", "Jerome", "Louis", "Luis", "Jose", "Juan",
-    "Carlos", "Ahmed", "Mohammed", "Muhammad", "Omar", "Khizr", "Humayun", "Benjamin", "Bibi", "Recep", "Hassan",
-    "Mousa", "Ismail", "Khaled", "Fidel", "Raul", "Hugo", "Nicolas", "Emmanuel", "Francois", "Boris", "Nigel",
-    "David", "Tony", "Gordon", "Justin", "Pierre", "Angelo", "Vince", "Cory", "Elijah", "Jamie", "Alan", "Allen",
-    "Orrin", "Lamar", "Mitt", "Darrell", "Jason", "Trey", "Devin", "Adam", "Elliot", "Colin", "Spike", "Kanye",
-    "Clint", "Ted", "Herman", "Marco", "Rob", "Van", "Keith", "Travis", "Trevor", "Bernard", NULL};
+    "Abraham", "Adam", "Ahmed", "Al", "Alan", "Albert", "Allen", "Anderson", "Andrew", "Angelo", "Anthony", "Barack",
+    "Bashar", "Ben", "Benjamin", "Bernard", "Bernie", "Bibi", "Bill", "Bob", "Boris", "Bret", "Brian", "Brit",
+    "Bruce", "Carl", "Carlos", "Charles", "Chris", "Christopher", "Chuck", "Clint", "Colin", "Corey", "Cory", "Dan",
+    "Daniel", "Darrell", "Dave", "David", "Dennis", "Devin", "Dick", "Donald", "Doug", "Douglas", "Ed", "Edward",
+    "Elijah", "Elliot", "Emmanuel", "Enrique", "Eric", "Fidel", "Francois", "Frank", "Franklin", "Gary", "George",
+    "Gordon", "Gov", "Greg", "Gregory", "Harry", "Hassan", "Henry", "Herman", "Howard", "Hugo", "Humayun", "Ismail",
+    "Jack", "Jake", "James", "Jamie", "Jared", "Jason", "Jay", "Jeb", "Jeff", "Jeffrey", "Jerome", "Jerry", "Jesse",
+    "Jim", "Jimmy", "Joe", "John", "Jon", "Jonathan", "Jose", "Joseph", "Josh", "Joshua", "Juan", "Justin", "Kanye",
+    "Keith", "Kellyanne_", "Ken", "Kenneth", "Kevin", "Khaled", "Khizr", "Kim", "Lamar", "Larry", "Lester",
+    "Lindsey", "Louis", "Luis", "Marco", "Mark", "Martin", "Matt", "Matthew", "Michael", "Mike", "Mitch", "Mitt",
+    "Mohammed", "Mousa", "Muhammad", "Newt", "Nicholas", "Nick", "Nicolas", "Nigel", "Omar", "Orrin", "Pat",
+    "Patrick", "Paul", "Peter", "Phil", "Philip", "Pierre", "Rand", "Raul", "Raymond", "Recep", "Reince", "Rex",
+    "Richard", "Rick", "Rob", "Robby", "Robert", "Roger", "Ron", "Ronald", "Ronnie", "Roy", "Rudolph", "Rudy",
+    "Russell", "Ryan", "Sam", "Samuel", "Scott", "Sean", "Sergei", "Sheldon", "Spike", "Stephen", "Steve", "Steven",
+    "Ted", "Terry", "Thomas", "Tim", "Todd", "Tom", "Tony", "Travis", "Trevor", "Trey", "Tucker", "Van", "Vince",
+    "Vladimir", "Walter", "Wayne", "Will", "William", "Wolf", "Xi", NULL};
+
+int stance_names_lists_sorted(void)
+{
+    const char *const *lists[] = {TITLES, STOP, FEMALE, MALE};
+    size_t counts[] = {sizeof TITLES / sizeof *TITLES - 1, sizeof STOP / sizeof *STOP - 1,
+                       sizeof FEMALE / sizeof *FEMALE - 1, sizeof MALE / sizeof *MALE - 1};
+    for (size_t l = 0; l < 4; l++)
+        for (size_t i = 1; i < counts[l]; i++)
+            if (strcmp(lists[l][i - 1], lists[l][i]) >= 0)
+                return 0;
+    return 1;
+}
 
 int stance_names_is_title(const char *w, size_t n)
 {
@@ -193,6 +222,34 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     }
     if (!n)
         return 0;
+    /* "Interim DNC Chairwoman Donna Brazile": the name starts after the last title. */
+    if (n >= 2) {
+        size_t k = bs, a, b, after = STANCE_NO_OFFSET;
+        unsigned seen = 0, left = 0;
+        while (next_tok(t, &k, be, &a, &b)) {
+            seen++;
+            if (seen < n && in_list(TITLES, t + a, b - a)) {
+                after = k;
+                left = n - seen;
+            }
+        }
+        if (after != STANCE_NO_OFFSET && left >= 1) {
+            size_t k2 = after;
+            if (next_tok(t, &k2, be, &a, &b)) {
+                bs = a;
+                n = left;
+            }
+        }
+    }
+    /* Headlines in title case are not names: "Clinton Goes After Trump As ..." */
+    {
+        size_t k = bs, a, b;
+        while (next_tok(t, &k, be, &a, &b))
+            if (a > bs && in_list(STOP, t + a, b - a) && !(b - a == 3 && memcmp(t + a, "Mrs", 3) == 0))
+                return 0;
+        if (n > 5)
+            return 0;
+    }
     /* A trailing comma before "Jr." etc. */
     while (be > bs && (t[be - 1] == ',' || t[be - 1] == ':'))
         be--;
@@ -233,9 +290,10 @@ int stance_names_gender(const char *t, size_t s, size_t e)
 
 int stance_names_pronoun(const char *t, size_t s, size_t e, int *gender)
 {
-    static const char *const M[] = {"he", "He", "HE", NULL};
-    static const char *const F[] = {"she", "She", "SHE", NULL};
-    static const char *const O[] = {"they", "They", "I", "we", "We", "it", "It", NULL};
+    /* sorted, like every list searched with in_list() */
+    static const char *const M[] = {"HE", "He", "he", NULL};
+    static const char *const F[] = {"SHE", "She", "she", NULL};
+    static const char *const O[] = {"I", "It", "They", "We", "it", "they", "we", NULL};
     size_t n = e - s;
     if (in_list(M, t + s, n)) {
         *gender = STANCE_G_MALE;

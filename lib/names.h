@@ -57,4 +57,6 @@ int stance_names_pronoun(const char *text, size_t s, size_t e, int *gender);
 /* 1 if the word [s,e) is a title ("Sen.", "President") or a capitalised function word. */
 int stance_names_is_title(const char *w, size_t n);
 int stance_names_is_stopword(const char *w, size_t n);
+/* 1 if the built-in word lists are sorted (binary search relies on it). */
+int stance_names_lists_sorted(void);
 #endif

@@ -25,7 +25,7 @@
 #define HS "[ \\x{A0}]"
 #define ABBRQ "(?:Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Atty|Supt|Rt|Hon|Inc|Corp|Co|No|vs|Del)\\."
 /* A character of a noun phrase: no line break, quote mark or sentence end. */
-#define NPCH "(?:[^\\n\"\\x{201C}\\x{201D}\\x{201E};.!?]|" ABBRQ "|\\p{Lu}\\.|\\.(?=[^\\s]))"
+#define NPCH "(?:" ABBRQ "|\\p{Lu}\\.|[^\\n\"\\x{201C}\\x{201D}\\x{201E};.!?]|\\.(?=[^\\s]))"
 
 #define VERB_CORE                                                                                                  \
     "said|says|say|saying|added|adds|adding|told|tells|telling|wrote|writes|writing|asked|asks|asking|"          \
@@ -560,7 +560,7 @@ static int word_next(const char *t, size_t *i, size_t e, size_t len, size_t *ws,
 static int word_is(const char *t, size_t s, size_t e, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == e - s && memcmp(list[i], t + s, e - s) == 0)
+        if (list[i][0] == t[s] && strncmp(list[i], t + s, e - s) == 0 && list[i][e - s] == 0)
             return 1;
     return 0;
 }
@@ -714,6 +714,24 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     }
     if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && nt == 1)
         return 0;
+    /* "He then defended the remark, saying" / "To which she said": the pronoun is the subject. */
+    if (nt > 1) {
+        int g, pr;
+        size_t pi = STANCE_NO_OFFSET;
+        if ((pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g)) && pr == 1)
+            pi = 0;
+        else if ((pr = stance_names_pronoun(t, tok[nt - 1][0], tok[nt - 1][1], &g)) && pr == 1)
+            pi = nt - 1;
+        else if (tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I')
+            pi = 0, g = STANCE_G_UNKNOWN;
+        if (pi != STANCE_NO_OFFSET) {
+            a->how = STANCE_ATTR_PRONOUN;
+            a->spk = (stance_span){tok[pi][0], tok[pi][1]};
+            a->gender = g;
+            a->role = NOSPAN;
+            return 1;
+        }
+    }
     /* The capitalised run at the end. */
     {
         size_t r = nt;

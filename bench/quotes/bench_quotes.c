@@ -217,8 +217,19 @@ static void prf(const char *what, const counts *c, int overlap)
 static void show(const char *tag, const char *t, size_t len, size_t s, size_t e, const char *spk, const char *gs)
 {
     size_t a = s > 60 ? s - 60 : 0, b = e + 60 < len ? e + 60 : len;
-    printf("%s | %.*s[[%.*s]]%.*s | pred=%s gold=%s\n", tag, (int)(s - a), t + a, (int)(e - s > 200 ? 200 : e - s),
-           t + s, (int)(b - e), t + e, spk ? spk : "-", gs ? gs : "-");
+    printf("%s | ", tag);
+    for (size_t i = a; i < b; i++) {
+        if (i == s)
+            fputs("[[", stdout);
+        if (i >= s + 160 && i < e - 40) {
+            if (i == s + 160)
+                fputs(" ... ", stdout);
+        } else
+            putchar(t[i] == '\n' ? '|' : t[i]);
+        if (i + 1 == e)
+            fputs("]]", stdout);
+    }
+    printf(" | pred=%s gold=%s\n", spk ? spk : "-", gs ? gs : "-");
 }
 
 static void free_gold(gold *g, size_t n)
@@ -341,7 +352,15 @@ static int score(const char *path, int verbose)
                 c[ty].spk_ok += (size_t)ok;
                 if (verbose && !ok && ty == 0) {
                     char tag[64];
-                    snprintf(tag, sizeof tag, "SPK how=%d", r->how);
+                    char kg[256];
+                    int any = 0;
+                    key(hit->speaker, kg, sizeof kg);
+                    any = kg[0] != 0;
+                    for (size_t k = 0; k < hit->n_aliases; k++) {
+                        key(hit->aliases[k], kg, sizeof kg);
+                        any |= kg[0] != 0;
+                    }
+                    snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
                     show(tag, text, len, r->span.start, r->span.end, r->speaker, hit->speaker);
                 }
             } else if (verbose && ty == 0)
@@ -481,8 +500,44 @@ static int speed(const char *path, double secs)
     return 0;
 }
 
+static int show_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    static char buf[1 << 22];
+    size_t n;
+    stance_qpatterns *pat = NULL;
+    stance_error err;
+    stance_quotelist ql;
+    if (!f)
+        return 77;
+    n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    if (stance_quotes_compile(&pat, &err))
+        return 1;
+    memset(&ql, 0, sizeof ql);
+    if (stance_quotes_extract(pat, buf, n, STANCE_OPT_INDIRECT, &ql, &err)) {
+        fprintf(stderr, "extract: %s\n", err.message);
+        return 1;
+    }
+    for (size_t i = 0; i < ql.n; i++) {
+        stance_rawquote *r = &ql.q[i];
+        printf("%c [%zu,%zu) how=%d speaker=%s role=%s cue=%.*s spk=%.*s | %.*s\n", "DPI"[r->type], r->span.start,
+               r->span.end, r->how, r->speaker ? r->speaker : "-", r->role ? r->role : "-",
+               r->cue_span.start == STANCE_NO_OFFSET ? 1 : (int)(r->cue_span.end - r->cue_span.start),
+               r->cue_span.start == STANCE_NO_OFFSET ? "-" : buf + r->cue_span.start,
+               r->speaker_span.start == STANCE_NO_OFFSET ? 1 : (int)(r->speaker_span.end - r->speaker_span.start),
+               r->speaker_span.start == STANCE_NO_OFFSET ? "-" : buf + r->speaker_span.start,
+               (int)(r->span.end - r->span.start > 80 ? 80 : r->span.end - r->span.start), buf + r->span.start);
+    }
+    stance_quotelist_clear(&ql);
+    stance_quotes_free(pat);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && strcmp(argv[1], "text") == 0)
+        return show_text(argv[2]);
     if (argc >= 3 && strcmp(argv[1], "score") == 0)
         return score(argv[2], argc > 3 && strcmp(argv[3], "--verbose") == 0);
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
