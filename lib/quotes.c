@@ -240,6 +240,8 @@ typedef struct ctx {
     size_t n, cap;
     stance_namelist *names;
     int *sur_gender;             /* per names entry: gender of its surname group */
+    size_t *group;               /* per names entry: its surname group */
+    int *ggender;                /* per group: gender, learned from pronouns as they resolve */
     stance_error *err;
 } ctx;
 
@@ -577,6 +579,10 @@ static const char *const LEADS[] = {"But", "And", "So", "Yet", "Still", "Then", 
                                     "but", "and", "so", "yet", "as", "As", "then", "while", "While", NULL};
 static const char *const PREPS[] = {"of", "for", "at", "with", "from", "to", "in", "on", "by", "about", "among",
                                     "within", NULL};
+static const char *const BREAKERS[] = {"is", "was", "were", "are", "has", "had", "have", "and", "but", "that",
+                                       "who", "which", "when", "after", "before", "while", "because", "if", "said",
+                                       "says", "told", "to", "be", "been", "will", "would", "not", "did", "does",
+                                       "as", "than", "or", NULL};
 static const char *const NOT_SPEAKERS[] = {"It", "it", "There", "there", "This", "this", "That", "that", "What",
                                            "what", "Which", "which", "who", "Who", "You", "you", NULL};
 
@@ -732,6 +738,23 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             return 1;
         }
     }
+    /* A leading name run followed by a preposition or nothing: "said Jane Doe of
+     * Ohio", "Rep. John Roe of Maryland said", "wrote Cameron Easley for Acme". */
+    {
+        size_t r = 0;
+        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS))
+            r++;
+        if (r > 0 && r < nt && (verb_first || word_is(t, tok[r][0], tok[r][1], PREPS))) {
+            size_t bs = tok[0][0], be = tok[r - 1][1], last;
+            if (stance_names_bare(t, &bs, &be, &last)) {
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[0][0], tok[r - 1][1]};
+                if (a->role.start == STANCE_NO_OFFSET)
+                    a->role = (stance_span){tok[r][0], tok[nt - 1][1]};
+                return 1;
+            }
+        }
+    }
     /* The capitalised run at the end. */
     {
         size_t r = nt;
@@ -758,7 +781,10 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
                         a->role = (stance_span){rs, re};
                 }
                 /* a lowercase verb inside the chunk means it is a clause, not a subject */
-                if (r > 0 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+                for (size_t j = 0; j < r; j++)
+                    if (word_is(t, tok[j][0], tok[j][1], BREAKERS))
+                        return 0;
+                if (r > 4 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
                     return 0;
                 if (r > 6)
                     return 0;
@@ -1071,7 +1097,9 @@ static int surname_genders(ctx *c)
     if (!l->n)
         return STANCE_OK;
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
-    if (!c->sur_gender)
+    c->group = stance_calloc(l->n, sizeof *c->group);
+    c->ggender = stance_calloc(l->n, sizeof *c->ggender);
+    if (!c->sur_gender || !c->group || !c->ggender)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -1089,8 +1117,11 @@ static int surname_genders(ctx *c)
             j++;
         }
         g = m > f ? STANCE_G_MALE : f > m ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
-        for (size_t k = i; k < j; k++)
+        for (size_t k = i; k < j; k++) {
             c->sur_gender[l->by_last[k]] = g;
+            c->group[l->by_last[k]] = i;
+        }
+        c->ggender[i] = g;
         i = j;
     }
     return STANCE_OK;
@@ -1103,68 +1134,77 @@ static int same_surname(ctx *c, long x, long y)
            memcmp(c->t + a->last, c->t + b->last, a->last_end - a->last) == 0;
 }
 
-/* Resolve a pronoun speaker at q: the most recent named speaker of a compatible
- * gender in the last paragraphs, else the nearest person-like name. */
+static int in_quote(ctx *c, size_t pos, size_t upto)
+{
+    size_t lo = 0, hi = upto;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->s[mid].cs <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < c->s[lo - 1].ce;
+}
+
+static int org_like(ctx *c, const stance_name *nm)
+{
+    static const char *const ORG[] = {
+        "Administration", "Affairs", "Agency", "America", "Army", "Association", "Bank", "Beach", "Board",
+        "Bureau", "Campaign", "Carolina", "Caucus", "Center", "Centre", "Church", "City", "Club", "Coalition",
+        "College", "Commission", "Committee", "Company", "Congress", "Corp", "Council", "County", "Court",
+        "Democrats", "Department", "Force", "Foundation", "Fund", "Group", "Guard", "Hall", "House", "Inc",
+        "Institute", "Island", "Islands", "Jersey", "Journal", "Magazine", "Media", "Ministry", "Nations",
+        "Navy", "Network", "News", "Office", "Park", "Party", "Police", "Post", "Press", "Project",
+        "Republicans", "School", "Security", "Senate", "Service", "Star", "States", "Strategies", "Street",
+        "Times", "Today", "Union", "University", "Valley", "York", NULL};
+    return word_is(c->t, nm->last, nm->last_end, ORG);
+}
+
+/* Resolve a pronoun speaker: the nearest earlier name outside quotes that can
+ * be a person of that gender (known from titles, first names or pronouns
+ * already resolved to it), a speaker of the article, or a full name. */
 static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k;
-    size_t floor = pos > 2500 ? pos - 2500 : 0;
-    /* 1. a recent attributed speaker */
-    for (size_t j = qi; j-- > 0;) {
-        attr *b = &c->s[j].a;
-        if (c->s[j].close < floor)
-            break;
-        if (b->how != STANCE_ATTR_NAME && !(b->how == STANCE_ATTR_PRONOUN && b->name >= 0))
-            continue;
-        if (b->name < 0 && b->how != STANCE_ATTR_NAME)
-            continue;
-        if (g != STANCE_G_UNKNOWN && b->gender != STANCE_G_UNKNOWN && b->gender != g)
-            continue;
-        /* a nearer mention of another compatible person wins */
-        k = name_before(c, pos);
-        for (int steps = 0; k >= 0 && steps < 12; k--, steps++) {
-            const stance_name *nm = &c->names->v[k];
-            int ng = c->sur_gender ? c->sur_gender[k] : nm->gender;
-            if (nm->start < b->spk.end || nm->start < floor)
-                break;
-            if (b->name >= 0 && same_surname(c, k, b->name))
-                break;
-            if (ng != STANCE_G_UNKNOWN && ng == g && g != STANCE_G_UNKNOWN) {
-                a->name = k;
-                a->gender = ng;
-                goto found;
-            }
-        }
-        a->name = b->name;
-        a->canon = b->canon;
-        a->gender = b->gender;
-        return;
-    }
-    /* 2. the nearest name that looks like a person */
+    long k, best = -1;
+    size_t floor = pos > 2000 ? pos - 2000 : 0;
+    if (g == STANCE_G_UNKNOWN)
+        return; /* they / we / I: left unresolved */
     k = name_before(c, pos);
-    for (int steps = 0; k >= 0 && steps < 30; k--, steps++) {
+    for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
         const stance_name *nm = &c->names->v[k];
-        int ng = c->sur_gender ? c->sur_gender[k] : nm->gender;
+        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender, person;
         if (nm->start < floor)
             break;
-        if (g != STANCE_G_UNKNOWN && ng != STANCE_G_UNKNOWN && ng != g)
+        if (in_quote(c, nm->start, qi))
             continue;
-        if (ng == STANCE_G_UNKNOWN && nm->ntok < 2)
+        if (ng != STANCE_G_UNKNOWN && ng != g)
             continue;
-        a->name = k;
-        a->gender = ng;
-        goto found;
+        person = ng != STANCE_G_UNKNOWN;
+        if (!person && !org_like(c, nm)) {
+            if (nm->ntok >= 2)
+                person = 1;
+            for (size_t j = qi; !person && j-- > 0 && qi - j < 40;)
+                if (c->s[j].a.how == STANCE_ATTR_NAME && c->s[j].a.name >= 0 && same_surname(c, c->s[j].a.name, k))
+                    person = 1;
+        }
+        if (!person)
+            continue;
+        best = k;
+        break;
     }
-    return;
-found: {
-    const stance_name *nm = &c->names->v[a->name];
-    long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
-    if (kk >= 0)
-        a->name = kk;
-    a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
-}
+    if (best < 0)
+        return;
+    {
+        const stance_name *nm = &c->names->v[best];
+        long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
+        a->name = kk >= 0 ? kk : best;
+        a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
+        if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
+            c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
+    }
 }
 
 /* ---- main ------------------------------------------------------------------ */
@@ -1223,6 +1263,25 @@ static int classify_seg(ctx *c, size_t qi)
             if ((r = try_before(c, q, pcs, pe, &before, &that_clause, &tail_len)) < 0)
                 return r;
             have_before = r;
+        }
+    }
+
+    /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
+    if (!have_after && !have_before && q->pc == PC_SENT) {
+        size_t d = q->open;
+        while (d > q->para && hspace(t, back1(t, d), c->len))
+            d = back1(t, d);
+        if (d > q->para && t[d - 1] == '.') {
+            size_t pcs = clause_start(c, d - 1, q->para);
+            attr b2 = before;
+            int tc = 0;
+            size_t tl = 0;
+            if ((r = try_before(c, q, pcs, d - 1, &b2, &tc, &tl)) < 0)
+                return r;
+            if (r && tl <= 30 && !tc) {
+                before = b2;
+                have_before = 1;
+            }
         }
     }
 
@@ -1594,11 +1653,15 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     }
     stance_free(c.s);
     stance_free(c.sur_gender);
+    stance_free(c.group);
+    stance_free(c.ggender);
     pcre2_match_data_free(c.md);
     return STANCE_OK;
 fail:
     stance_free(c.s);
     stance_free(c.sur_gender);
+    stance_free(c.group);
+    stance_free(c.ggender);
     pcre2_match_data_free(c.md);
     stance_quotelist_clear(out);
     return rc;

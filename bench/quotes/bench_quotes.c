@@ -169,7 +169,8 @@ static void key(const char *name, char *out, size_t outsz)
                     break;
                 }
         }
-        if (n > 1 && (strcmp(tok[h], "Jr") == 0 || strcmp(tok[h], "Sr") == 0 || strcmp(tok[h], "III") == 0))
+        if (n > 1 && (strcmp(tok[h], "Jr") == 0 || strcmp(tok[h], "Sr") == 0 || strcmp(tok[h], "III") == 0 ||
+                      strcmp(tok[h], "II") == 0 || strcmp(tok[h], "IV") == 0))
             h--;
         snprintf(out, outsz, "%s", tok[h]);
     }
