@@ -242,6 +242,7 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
+    unsigned char *gsingle;      /* per group: the surname also stands alone somewhere */
     stance_error *err;
 } ctx;
 
@@ -1099,7 +1100,8 @@ static int surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
-    if (!c->sur_gender || !c->group || !c->ggender)
+    c->gsingle = stance_calloc(l->n, sizeof *c->gsingle);
+    if (!c->sur_gender || !c->group || !c->ggender || !c->gsingle)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -1110,6 +1112,8 @@ static int surname_genders(ctx *c)
             if (b->last_end - b->last != a->last_end - a->last ||
                 memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
                 break;
+            if (b->ntok == 1)
+                c->gsingle[i] = 1;
             if (b->gender == STANCE_G_MALE)
                 m++;
             else if (b->gender == STANCE_G_FEMALE)
@@ -1184,7 +1188,7 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
             continue;
         person = ng != STANCE_G_UNKNOWN;
         if (!person && !org_like(c, nm)) {
-            if (nm->ntok >= 2)
+            if (nm->ntok >= 2 && c->gsingle[c->group[k]])
                 person = 1;
             for (size_t j = qi; !person && j-- > 0 && qi - j < 40;)
                 if (c->s[j].a.how == STANCE_ATTR_NAME && c->s[j].a.name >= 0 && same_surname(c, c->s[j].a.name, k))
@@ -1655,6 +1659,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
+    stance_free(c.gsingle);
     pcre2_match_data_free(c.md);
     return STANCE_OK;
 fail:
@@ -1662,6 +1667,7 @@ fail:
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
+    stance_free(c.gsingle);
     pcre2_match_data_free(c.md);
     stance_quotelist_clear(out);
     return rc;

@@ -362,7 +362,13 @@ static int score(const char *path, int verbose)
                         any |= kg[0] != 0;
                     }
                     snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
-                    show(tag, text, len, r->span.start, r->span.end, r->speaker, hit->speaker);
+                    {
+                        char gs[400];
+                        size_t o = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
+                        for (size_t k = 0; k < hit->n_aliases && o < sizeof gs - 40; k++)
+                            o += (size_t)snprintf(gs + o, sizeof gs - o, "|%s", hit->aliases[k]);
+                        show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
+                    }
                 }
             } else if (verbose && ty == 0)
                 show("FP", text, len, r->span.start, r->span.end, r->speaker, NULL);
