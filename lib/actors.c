@@ -191,7 +191,9 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
             rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "actor names");
             goto out;
         }
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        /* JIT is optional (not on every platform), but running out of memory is reported */
+        if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
+            goto nomem;
     }
     if (!(md = pcre2_match_data_create(1, gctx)))
         goto nomem;

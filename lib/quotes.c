@@ -85,7 +85,7 @@ static const char PARTIAL_PAT[] =
 
 /* After a partial quote, the sentence goes on to ', X said.' */
 static const char PARTIAL_AFTER_PAT[] =
-    "\\G(?:[^\\n\"\\x{201C}\\x{201D}.!?]|" ABBRQ "|\\.(?=\\S))*?," HS "*(" NPCH "+?)" HS
+    "\\G[^\\n\"\\x{201C}\\x{201D}!?]*?," HS "*(" NPCH "+?)" HS
     "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
 
 /* A dash attribution without a verb: '..." - Jane Doe' */
@@ -164,7 +164,8 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
             goto fail;
         }
         /* JIT is an optimisation: without it (or out of memory for it) the interpreter runs. */
-        (void)pcre2_jit_compile(p->pat[i], PCRE2_JIT_COMPLETE);
+        if (pcre2_jit_compile(p->pat[i], PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
+            goto nomem;
     }
     pcre2_compile_context_free(cctx);
     *out = p;
@@ -442,8 +443,8 @@ static int scan_marks(ctx *c)
             default:
                 if (inq)
                     close_now = 1;
-                else if (openish || !closeish)
-                    open_now = 1;
+                else if (openish != closeish || !openish)
+                    open_now = !closeish || !openish; /* a mark between spaces is no quote mark */
                 break;
             }
             if (close_now) {
@@ -1412,6 +1413,8 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
                 e = a->a_end;
         }
         s = clause_start(c, s, s > q->para ? q->para : 0);
+        while (s < q->open && hspace(c->t, s, c->len))
+            s += (size_t)hspace(c->t, s, c->len);
         e = sentence_end(c, e);
         if (e < q->close)
             e = q->close;
