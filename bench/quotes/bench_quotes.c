@@ -364,9 +364,9 @@ static int score(const char *path, int verbose)
                     snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
                     {
                         char gs[400];
-                        size_t o = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
-                        for (size_t k = 0; k < hit->n_aliases && o < sizeof gs - 40; k++)
-                            o += (size_t)snprintf(gs + o, sizeof gs - o, "|%s", hit->aliases[k]);
+                        size_t gl = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
+                        for (size_t k = 0; k < hit->n_aliases && gl < sizeof gs - 40; k++)
+                            gl += (size_t)snprintf(gs + gl, sizeof gs - gl, "|%s", hit->aliases[k]);
                         show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
                     }
                 }
