@@ -1172,7 +1172,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     const char *text;
     size_t len;
     int rc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OI$ppppn:classify", kwlist, &text_obj, &actors, &explain,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OI$pppppn:classify", kwlist, &text_obj, &actors, &explain,
                                      &indirect, &all_actors, &caseless, &partial, &discover, &max_len))
         return NULL;
     if (text_view(text_obj, &text, &len))

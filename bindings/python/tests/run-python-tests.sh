@@ -16,6 +16,8 @@ fi
 if [ ! -f "$model" ]; then
     echo "FAIL: test model $model missing (make tests/tiny.stm)"; exit 1
 fi
+abspath() { (cd "$(dirname "$1")" && echo "$(pwd)/$(basename "$1")"); }
+stage=$(abspath "$stage"); model=$(abspath "$model")
 py="$PYTHON_BIN"
 if [ -n "$needs_module" ] && ! "$py" -c "import $needs_module" >/dev/null 2>&1; then
     # The interpreter configure found may lack it (e.g. a pyenv Python first on
@@ -33,13 +35,13 @@ if [ -n "$needs_module" ] && ! "$py" -c "import $needs_module" >/dev/null 2>&1; 
     fi
 fi
 STANCE_TEST_MODEL="$model"; export STANCE_TEST_MODEL
-STANCE_CLI="${STANCE_CLI:-$top_builddir/stance}"; export STANCE_CLI
+STANCE_CLI=$(abspath "${STANCE_CLI:-$top_builddir/stance}"); export STANCE_CLI
 PYTHONPATH="$stage${PYTHONPATH:+:$PYTHONPATH}"; export PYTHONPATH
 PYTHONDONTWRITEBYTECODE=1; export PYTHONDONTWRITEBYTECODE
 tests="$top_srcdir/bindings/python/tests"
 echo "python: $("$py" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
 if "$py" -c 'import pytest' >/dev/null 2>&1; then
-    exec "$py" -m pytest -q -p no:cacheprovider "$@" $suite_files
+    exec "$py" -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning "$@" $suite_files
 else
     cd "$tests" && exec "$py" -m unittest -v $suite_modules
 fi
