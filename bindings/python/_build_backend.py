@@ -57,7 +57,7 @@ def _metadata(version):
             readme = f.read()
     except OSError:
         pass
-    return ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\nRequires-Python: >=3.8\n"
+    return ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\nRequires-Python: >=3.9\n"
             "Provides-Extra: dask\nRequires-Dist: distributed; extra == \"dask\"\n"
             "Description-Content-Type: text/markdown\n\n%s" % (NAME, version, SUMMARY, readme))
 

@@ -37,16 +37,16 @@ class Decision:
     confidence: float
     probs: Dict[str, float]
     values: Tuple[float, ...]
-    explain: List[Tuple[str, float]]
+    explain: Tuple[Tuple[str, float], ...]
     def __init__(self, label: str, confidence: float, probs: Dict[str, float],
-                 values: Tuple[float, ...], explain: List[Tuple[str, float]]) -> None: ...
+                 values: Tuple[float, ...], explain: Tuple[Tuple[str, float], ...]) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Target:
     actor: str
     where: str  # "quote" | "attribution" | "none"
-    mentions: List[Span]        # character offsets
-    byte_mentions: List[Span]   # UTF-8 byte offsets
+    mentions: Tuple[Span, ...]        # character offsets
+    byte_mentions: Tuple[Span, ...]   # UTF-8 byte offsets
     stance: Optional[Decision]
     entity: int
     @property
@@ -55,7 +55,7 @@ class Target:
     def confidence(self) -> Optional[float]: ...
     @property
     def probs(self) -> Optional[Dict[str, float]]: ...
-    def __init__(self, actor: str, where: str, mentions: List[Span], byte_mentions: List[Span],
+    def __init__(self, actor: str, where: str, mentions: Tuple[Span, ...], byte_mentions: Tuple[Span, ...],
                  stance: Optional[Decision], entity: int) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
@@ -74,7 +74,7 @@ class Quote:
     context_span: Optional[Span]
     context_byte_span: Optional[Span]
     sentiment: Optional[Decision]
-    targets: List[Target]
+    targets: Tuple[Target, ...]
     @property
     def start(self) -> int: ...
     @property
@@ -88,10 +88,10 @@ class Entity:
     name: str
     discovered: bool
     input_index: Optional[int]
-    mentions: List[Span]
-    byte_mentions: List[Span]
-    def __init__(self, name: str, discovered: bool, input_index: Optional[int], mentions: List[Span],
-                 byte_mentions: List[Span]) -> None: ...
+    mentions: Tuple[Span, ...]
+    byte_mentions: Tuple[Span, ...]
+    def __init__(self, name: str, discovered: bool, input_index: Optional[int], mentions: Tuple[Span, ...],
+                 byte_mentions: Tuple[Span, ...]) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Result(List[Quote]):

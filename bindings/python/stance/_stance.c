@@ -236,6 +236,21 @@ static PyObject *to_plain(PyObject *o)
         }
         return l;
     }
+    if (PyTuple_CheckExact(o)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(o);
+        PyObject *t = PyTuple_New(n);
+        if (!t)
+            return NULL;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *v = to_plain(PyTuple_GET_ITEM(o, i));
+            if (!v) {
+                Py_DECREF(t);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(t, i, v);
+        }
+        return t;
+    }
     if (PyDict_Check(o)) {
         PyObject *d = PyDict_New(), *k, *v;
         Py_ssize_t pos = 0;
@@ -282,13 +297,13 @@ static PyMemberDef decision_members[] = {
     MEMBER("confidence", D_CONFIDENCE, "probability of that label (float in [0, 1])"),
     MEMBER("probs", D_PROBS, "calibrated probability of every label, in the model's label order (dict str -> float)"),
     MEMBER("values", D_VALUES, "raw decision values, one per class pair, before calibration (tuple of float)"),
-    MEMBER("explain", D_EXPLAIN, "top contributing features, strongest first (list of (feature, contribution))"),
+    MEMBER("explain", D_EXPLAIN, "top contributing features, strongest first (tuple of (feature, contribution))"),
     {NULL, 0, 0, 0, NULL}};
 
 static PyMemberDef target_members[] = {
     MEMBER("actor", T_ACTOR, "the actor's canonical name (str)"),
     MEMBER("where", T_WHERE, "'quote' (mentioned in the quote), 'attribution' (only in its attribution sentence) or 'none'"),
-    MEMBER("mentions", T_MENTIONS, "mentions in the quote or attribution: list of (start, end) character offsets"),
+    MEMBER("mentions", T_MENTIONS, "mentions in the quote or attribution: tuple of (start, end) character offsets"),
     MEMBER("byte_mentions", T_BYTE_MENTIONS, "the same mentions as (start, end) UTF-8 byte offsets"),
     MEMBER("stance", T_STANCE, "the Decision: favor / against / none"),
     MEMBER("entity", T_ENTITY, "index into Result.entities (int)"),
@@ -309,14 +324,14 @@ static PyMemberDef quote_members[] = {
     MEMBER("context_span", Q_CONTEXT_SPAN, "the attribution sentence(s) around the quote, character offsets"),
     MEMBER("context_byte_span", Q_CONTEXT_BYTE_SPAN, "the same as UTF-8 byte offsets"),
     MEMBER("sentiment", Q_SENTIMENT, "the quote's sentiment Decision (positive / negative / neutral), or None"),
-    MEMBER("targets", Q_TARGETS, "the speaker's stance toward each actor scored for this quote (list of Target)"),
+    MEMBER("targets", Q_TARGETS, "the speaker's stance toward each actor scored for this quote (tuple of Target)"),
     {NULL, 0, 0, 0, NULL}};
 
 static PyMemberDef entity_members[] = {
     MEMBER("name", E_NAME, "canonical name (str)"),
     MEMBER("discovered", E_DISCOVERED, "True if found in the text, False if given by the caller"),
     MEMBER("input_index", E_INPUT_INDEX, "index into the actors argument, or None"),
-    MEMBER("mentions", E_MENTIONS, "every mention: list of (start, end) character offsets"),
+    MEMBER("mentions", E_MENTIONS, "every mention: tuple of (start, end) character offsets"),
     MEMBER("byte_mentions", E_BYTE_MENTIONS, "every mention as (start, end) UTF-8 byte offsets"),
     {NULL, 0, 0, 0, NULL}};
 
@@ -340,10 +355,12 @@ static PyObject *quote_get_end(PyObject *self, void *c) { return span_item(self,
 static PyObject *quote_get_stances(PyObject *self, void *c)
 {
     PyObject *targets = ((Record *)self)->f[Q_TARGETS], *d = PyDict_New();
-    if (!d || !targets || !PyList_Check(targets))
+    if (!d || !targets || !PyTuple_Check(targets))
         return d;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(targets); i++) {
-        Record *t = (Record *)PyList_GET_ITEM(targets, i);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(targets); i++) {
+        Record *t = (Record *)PyTuple_GET_ITEM(targets, i);
+        if (!is_record((PyObject *)t))
+            continue;
         if (PyDict_SetItem(d, t->f[T_ACTOR], t->f[T_STANCE])) {
             Py_DECREF(d);
             return NULL;
@@ -414,6 +431,39 @@ static int is_record(PyObject *o)
     return t == &DecisionType || t == &TargetType || t == &QuoteType || t == &EntityType;
 }
 
+/* Results hold thousands of small objects. Immutable ones whose members are all
+ * untracked cannot be part of a reference cycle, so we take them out of the
+ * cyclic GC as soon as they are built (CPython does the same for tuples, but
+ * only lazily during a collection); otherwise keeping a batch of results alive
+ * makes every collection walk all of them. */
+static int is_tracked(PyObject *o)
+{
+    return PyObject_IS_GC(o) && PyObject_GC_IsTracked(o);
+}
+
+static PyObject *seal_tuple(PyObject *t)
+{
+    if (t && PyTuple_CheckExact(t) && PyObject_GC_IsTracked(t)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t); i++)
+            if (is_tracked(PyTuple_GET_ITEM(t, i)))
+                return t;
+        PyObject_GC_UnTrack(t);
+    }
+    return t;
+}
+
+static PyObject *seal_record(PyObject *o)
+{
+    Record *r = (Record *)o;
+    if (!o)
+        return NULL;
+    for (Py_ssize_t i = 0; i < NFIELDS(Py_TYPE(o)); i++)
+        if (r->f[i] && is_tracked(r->f[i]))
+            return o;
+    PyObject_GC_UnTrack(o);
+    return o;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Byte offset -> character offset */
 
@@ -475,7 +525,7 @@ static PyObject *byte_span(stance_span s)
 {
     if (s.start == STANCE_NO_OFFSET)
         Py_RETURN_NONE;
-    return Py_BuildValue("(nn)", (Py_ssize_t)s.start, (Py_ssize_t)s.end);
+    return seal_tuple(Py_BuildValue("(nn)", (Py_ssize_t)s.start, (Py_ssize_t)s.end));
 }
 
 static PyObject *char_span(offmap *m, stance_span s)
@@ -489,13 +539,13 @@ static PyObject *char_span(offmap *m, stance_span s)
     b = a == (size_t)-1 ? a : offmap_char(m, s.end);
     if (b == (size_t)-1)
         return NULL;
-    return Py_BuildValue("(nn)", (Py_ssize_t)a, (Py_ssize_t)b);
+    return seal_tuple(Py_BuildValue("(nn)", (Py_ssize_t)a, (Py_ssize_t)b));
 }
 
 static int span_lists(offmap *m, const stance_span *spans, size_t n, PyObject **chars, PyObject **bytes)
 {
-    *chars = PyList_New((Py_ssize_t)n);
-    *bytes = PyList_New((Py_ssize_t)n);
+    *chars = PyTuple_New((Py_ssize_t)n);
+    *bytes = PyTuple_New((Py_ssize_t)n);
     if (!*chars || !*bytes)
         goto fail;
     for (size_t i = 0; i < n; i++) {
@@ -504,9 +554,11 @@ static int span_lists(offmap *m, const stance_span *spans, size_t n, PyObject **
             Py_XDECREF(c);
             goto fail;
         }
-        PyList_SET_ITEM(*chars, (Py_ssize_t)i, c);
-        PyList_SET_ITEM(*bytes, (Py_ssize_t)i, b);
+        PyTuple_SET_ITEM(*chars, (Py_ssize_t)i, c);
+        PyTuple_SET_ITEM(*bytes, (Py_ssize_t)i, b);
     }
+    seal_tuple(*chars);
+    seal_tuple(*bytes);
     return 0;
 fail:
     Py_CLEAR(*chars);
@@ -537,7 +589,7 @@ static PyObject *conv_decision(const stance_decision *d)
     r->f[D_CONFIDENCE] = PyFloat_FromDouble(d->confidence);
     r->f[D_PROBS] = probs = PyDict_New();
     r->f[D_VALUES] = values = PyTuple_New((Py_ssize_t)d->n_values);
-    r->f[D_EXPLAIN] = explain = PyList_New((Py_ssize_t)d->n_explain);
+    r->f[D_EXPLAIN] = explain = PyTuple_New((Py_ssize_t)d->n_explain);
     if (!r->f[D_LABEL] || !r->f[D_CONFIDENCE] || !probs || !values || !explain)
         goto fail;
     for (size_t i = 0; i < d->n_labels; i++) {
@@ -558,9 +610,11 @@ static PyObject *conv_decision(const stance_decision *d)
         PyObject *e = Py_BuildValue("(Nd)", str_or_none(d->explain[i].feature), d->explain[i].contribution);
         if (!e)
             goto fail;
-        PyList_SET_ITEM(explain, (Py_ssize_t)i, e);
+        PyTuple_SET_ITEM(explain, (Py_ssize_t)i, seal_tuple(e));
     }
-    return (PyObject *)r;
+    seal_tuple(values);
+    seal_tuple(explain);
+    return seal_record((PyObject *)r);
 fail:
     Py_DECREF(r);
     return NULL;
@@ -585,7 +639,7 @@ static PyObject *conv_target(offmap *m, const stance_target *t)
         Py_DECREF(r);
         return NULL;
     }
-    return (PyObject *)r;
+    return seal_record((PyObject *)r);
 }
 
 /* The quoted text: a slice of the caller's str, or decoded from bytes input. */
@@ -620,7 +674,7 @@ static PyObject *conv_quote(PyObject *text_obj, offmap *m, const stance_quote *q
     r->f[Q_CONTEXT_SPAN] = char_span(m, q->context);
     r->f[Q_CONTEXT_BYTE_SPAN] = byte_span(q->context);
     r->f[Q_SENTIMENT] = conv_decision(&q->sentiment);
-    r->f[Q_TARGETS] = targets = PyList_New((Py_ssize_t)q->n_targets);
+    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)q->n_targets);
     for (int i = 0; i < Q_N; i++)
         if (!r->f[i])
             goto fail;
@@ -628,9 +682,10 @@ static PyObject *conv_quote(PyObject *text_obj, offmap *m, const stance_quote *q
         PyObject *t = conv_target(m, &q->targets[i]);
         if (!t)
             goto fail;
-        PyList_SET_ITEM(targets, (Py_ssize_t)i, t);
+        PyTuple_SET_ITEM(targets, (Py_ssize_t)i, t);
     }
-    return (PyObject *)r;
+    seal_tuple(targets);
+    return seal_record((PyObject *)r);
 fail:
     Py_DECREF(r);
     return NULL;
@@ -649,7 +704,7 @@ static PyObject *conv_entity(offmap *m, const stance_entity *e)
         Py_DECREF(r);
         return NULL;
     }
-    return (PyObject *)r;
+    return seal_record((PyObject *)r);
 }
 
 static PyObject *conv_result(PyObject *text_obj, const char *text, size_t len, const stance_result *res)
@@ -1290,6 +1345,7 @@ typedef struct batch {
     atomic_int cancel;
     unsigned flags, explain;
     size_t max_len;
+    int waiting;          /* the caller sleeps on cv (guarded by mu) */
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } batch;
@@ -1326,7 +1382,8 @@ static void *worker(void *arg)
         run_job(b, &b->jobs[i], scratch);
         pthread_mutex_lock(&b->mu);
         atomic_store(&b->jobs[i].done, 1);
-        pthread_cond_broadcast(&b->cv);
+        if (b->waiting) /* wake the caller only when it sleeps: wake-ups cost on a busy machine */
+            pthread_cond_signal(&b->cv);
         pthread_mutex_unlock(&b->mu);
     }
     stance_scratch_free(scratch);
@@ -1378,6 +1435,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     actor_set shared, *own = NULL;
     batch b;
     pthread_t *tids = NULL;
+    stance_scratch *main_scratch = NULL;
     int sync_ok = 0;
 
     memset(&b, 0, sizeof b);
@@ -1452,24 +1510,33 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
         PyErr_NoMemory();
         goto fail_out;
     }
-    for (int t = 0; t < nthreads; t++) {
+    /* The caller is one of the `threads`: it starts threads - 1 workers, converts
+     * results in order and, whenever the next result is not ready, classifies
+     * the next unclaimed item itself instead of sleeping. */
+    for (int t = 0; t < nthreads - 1; t++) {
         if (pthread_create(&tids[t], NULL, worker, &b) != 0)
             break;
         started++;
     }
-    if (started == 0 && n > 0) { /* no thread could start: classify here */
-        Py_BEGIN_ALLOW_THREADS
-        worker(&b);
-        Py_END_ALLOW_THREADS
-    }
+    main_scratch = scratch_take(self);
     for (Py_ssize_t i = 0; i < n; i++) {
         job *j = &b.jobs[i];
         PyObject *r;
-        if (!atomic_load(&j->done)) {
+        while (!atomic_load(&j->done)) {
+            size_t k = atomic_fetch_add(&b.next, 1);
+            if (k < b.n) {
+                Py_BEGIN_ALLOW_THREADS
+                run_job(&b, &b.jobs[k], main_scratch);
+                Py_END_ALLOW_THREADS
+                atomic_store(&b.jobs[k].done, 1);
+                continue;
+            }
             Py_BEGIN_ALLOW_THREADS
             pthread_mutex_lock(&b.mu);
+            b.waiting = 1;
             while (!atomic_load(&j->done))
                 pthread_cond_wait(&b.cv, &b.mu);
+            b.waiting = 0;
             pthread_mutex_unlock(&b.mu);
             Py_END_ALLOW_THREADS
         }
@@ -1514,8 +1581,10 @@ done:
         pthread_mutex_destroy(&b.mu);
         pthread_cond_destroy(&b.cv);
     }
-    if (entered)
+    if (entered) {
+        scratch_give(self, main_scratch);
         model_leave(self);
+    }
     if (b.jobs)
         for (Py_ssize_t i = 0; i < n; i++) {
             stance_result_free(b.jobs[i].res);
