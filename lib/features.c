@@ -160,7 +160,8 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
             goto nomem;
         out->val = nv;
     }
-    qsort(out->idx, out->n, sizeof *out->idx, cmp_u32);
+    if (out->n > 1) /* qsort(NULL, 0, ...) is undefined */
+        qsort(out->idx, out->n, sizeof *out->idx, cmp_u32);
     for (size_t i = 0; i < out->n; i++)
         if (w == 0 || out->idx[w - 1] != out->idx[i])
             out->idx[w++] = out->idx[i];
