@@ -40,6 +40,9 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
 {
     stance_qpatterns *p = stance_calloc(1, sizeof *p);
     pcre2_compile_context *cctx = NULL;
+    stance_error local;
+    if (!err) /* the failure code is read back from the record below */
+        err = &local;
     *out = NULL;
     if (!p)
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
