@@ -93,7 +93,7 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
         sur = strrchr(actors[a].name, ' ');
         if (sur && find_all(e, text, len, sur + 1, strlen(sur + 1)))
             goto nomem;
-        if (e->n_mentions > 1) /* qsort(NULL, 0, ...) is undefined */
+        if (e->n_mentions > 1)
             qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
     }
     return STANCE_OK;
@@ -123,7 +123,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 goto nomem;
             if (sur && find_all(e, text, len, sur + 1, strlen(sur + 1)))
                 goto nomem;
-            if (e->n_mentions > 1) /* qsort(NULL, 0, ...) is undefined */
+            if (e->n_mentions > 1)
                 qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
         }
     }
