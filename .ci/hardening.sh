@@ -24,11 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-if [ ! -f Makefile ]; then
-    echo "== configure (no build found)"
-    autoreconf -fi >/dev/null 2>&1
-    ./configure -q
-fi
+# .ci/run may have left the source tree distcleaned: configure it again if so.
+[ -x configure ] || autoreconf -fi >/dev/null 2>&1
+[ -f Makefile ] || ./configure -q
 
 echo "== fuzz targets (make fuzz)"
 make -j"$jobs" fuzz >/dev/null
