@@ -170,6 +170,15 @@ int stance_model_add_head(stance_model *m, const char *name, uint32_t n_labels, 
         return STANCE_ERR_INVALID;
     if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS)
         return STANCE_ERR_INVALID;
+    {
+        /* The same cap as the reader's, so the trainer never writes a model it cannot read. */
+        uint64_t nbuckets = (uint64_t)1 << m->feat.table_bits;
+        uint64_t total = nbuckets * (n_labels * (n_labels - 1) / 2) * sizeof(float);
+        for (uint32_t i = 0; i < m->n_heads; i++)
+            total += nbuckets * m->heads[i].n_dec * sizeof(float);
+        if (total > STANCE_MAX_WEIGHT_BYTES)
+            return STANCE_ERR_LIMIT;
+    }
     heads = stance_realloc_array(m->heads, m->n_heads + 1, sizeof *heads);
     if (!heads)
         return STANCE_ERR_NOMEM;
@@ -374,7 +383,13 @@ static int read_feat(rd *r, stance_model *m, int *seen)
     return r->rc;
 }
 
-static int read_head(rd *r, stance_model *m, int have_feat)
+/* Where a head's weight rows are in the file (filled after the whole file is read). */
+typedef struct rows_ref {
+    size_t count_at, at;
+    uint32_t n_rows;
+} rows_ref;
+
+static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
 {
     stance_head *heads, *h;
     uint32_t n_dec, calib, wenc, n_rows;
@@ -467,9 +482,12 @@ static int read_head(rd *r, stance_model *m, int have_feat)
         r->pos = at;
         return rd_fail(r, STANCE_ERR_FORMAT, "bad weight row count");
     }
-    h->weights = stance_calloc(buckets * n_dec, sizeof *h->weights);
-    if (!h->weights)
-        return rd_nomem(r);
+    /* Validate the rows now; the dense tables are allocated and filled only
+     * once the whole file has been read (fill_weights), so a model whose
+     * tables are too large together is refused before any large allocation. */
+    rows->count_at = at;
+    rows->at = r->pos;
+    rows->n_rows = n_rows;
     for (uint32_t i = 0; i < n_rows; i++) {
         uint32_t b = rd_u32(r, "truncated weight row");
         if ((int64_t)b <= last || b >= buckets) {
@@ -483,10 +501,39 @@ static int read_head(rd *r, stance_model *m, int have_feat)
                 r->pos -= 4;
                 return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
             }
-            h->weights[(size_t)b * n_dec + p] = w;
         }
     }
     return r->rc;
+}
+
+/* Expand the sparse rows (validated by read_head) into dense tables, after
+ * checking that all heads together stay under STANCE_MAX_WEIGHT_BYTES. */
+static int fill_weights(const unsigned char *data, size_t size, stance_model *m, const rows_ref *rows,
+                        stance_error *err)
+{
+    size_t buckets = (size_t)1 << m->feat.table_bits;
+    uint64_t total = 0;
+    for (uint32_t h = 0; h < m->n_heads; h++) {
+        total += (uint64_t)buckets * m->heads[h].n_dec * sizeof(float);
+        if (total > STANCE_MAX_WEIGHT_BYTES)
+            return stance_error_set(err, STANCE_ERR_FORMAT, rows[h].count_at,
+                                    "weight tables too large (%llu bytes at byte %zu, limit %zu)",
+                                    (unsigned long long)total, rows[h].count_at, (size_t)STANCE_MAX_WEIGHT_BYTES);
+    }
+    for (uint32_t h = 0; h < m->n_heads; h++) {
+        stance_head *hd = &m->heads[h];
+        rd r = {data, rows[h].at, size - 4, err, STANCE_OK};
+        if (!(hd->weights = stance_calloc(buckets * hd->n_dec, sizeof *hd->weights)))
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        for (uint32_t i = 0; i < rows[h].n_rows; i++) {
+            uint32_t b = rd_u32(&r, "weight row");
+            for (uint32_t p = 0; p < hd->n_dec; p++)
+                hd->weights[(size_t)b * hd->n_dec + p] = rd_f32(&r, "weight row");
+        }
+        if (r.rc)
+            return stance_error_set(err, STANCE_ERR_INTERNAL, STANCE_NO_OFFSET, "weight rows changed under the reader");
+    }
+    return STANCE_OK;
 }
 
 static int read_ngrams(rd *r, stance_model *m)
@@ -528,6 +575,7 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
     stance_model *m = NULL;
     uint32_t major, req_flags, n_sections, stored_crc;
     int have_feat = 0;
+    rows_ref rows[STANCE_MAX_HEADS];
 
     if (!out)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model out-pointer is NULL");
@@ -580,7 +628,7 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         else if (memcmp(tag, "FEAT", 4) == 0)
             read_feat(&r, m, &have_feat);
         else if (memcmp(tag, "HEAD", 4) == 0)
-            read_head(&r, m, have_feat);
+            read_head(&r, m, have_feat, &rows[m->n_heads < STANCE_MAX_HEADS ? m->n_heads : 0]);
         else if (memcmp(tag, "NGRM", 4) == 0)
             read_ngrams(&r, m);
         else if (flags & SECTION_REQUIRED) {
@@ -598,6 +646,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no FEAT section");
     if (r.rc == STANCE_OK && m->n_heads == 0)
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no heads");
+    if (r.rc == STANCE_OK)
+        r.rc = fill_weights(data, size, m, rows, err);
     if (r.rc) {
         stance_model_destroy(m);
         stance_free(m);
