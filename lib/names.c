@@ -21,7 +21,7 @@
 #define PARTICLE "(?:de|da|del|della|der|den|di|du|van|von|bin|ibn|al|el|la|le|dos|das|ter|af)"
 
 static const char NAME_PAT[] =
-    "(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
+    "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
     "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
     "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" PARTICLE
@@ -34,13 +34,8 @@ pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE
 }
 
 /* The word lists below are sorted by bytes (tests/test_quotes.c checks it): binary search. */
-static int word_cmp(const char *w, size_t n, const char *entry)
-{
-    int c = strncmp(w, entry, n);
-    if (c)
-        return c;
-    return entry[n] ? -1 : 0;
-}
+static int cmp_word(const char *w, size_t n, const char *entry);
+#define word_cmp cmp_word
 
 static int in_sorted(const char *const *list, size_t count, const char *w, size_t n)
 {
@@ -175,15 +170,41 @@ static int next_tok(const char *t, size_t *i, size_t e, size_t *ts, size_t *te)
     return 1;
 }
 
+static int cmp_word(const char *w, size_t n, const char *entry)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)w[i], y = (unsigned char)entry[i];
+        if (x != y)
+            return y == 0 ? 1 : x < y ? -1 : 1;
+    }
+    return entry[n] ? -1 : 0;
+}
+
+/* Every token looked up once: a title, a capitalised function word, or neither. */
+#define TK_TITLE 1u
+#define TK_STOP 2u
+static unsigned tok_kind(const char *w, size_t n)
+{
+    unsigned k = 0;
+    unsigned char c = (unsigned char)w[0];
+    if (c < 'A' || c > 'Z')
+        return 0; /* every listed word starts with an ASCII capital */
+    if (in_list(TITLES, w, n))
+        k |= TK_TITLE;
+    if (in_list(STOP, w, n))
+        k |= TK_STOP;
+    return k;
+}
+
 unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
 {
-    size_t i, ts, te, bs = STANCE_NO_OFFSET, be = *s, lt = *s;
-    unsigned n = 0;
-    int lead = 1;
-    /* Drop a party/state suffix and a possessive. */
+    size_t ts[16], te[16];
+    unsigned kind[16], nt = 0, first, lastt, n;
+    size_t i;
     size_t end = *e;
     while (end > *s && is_space_at(t, end - 1, end))
         end--;
+    /* Drop a party/state suffix and a possessive. */
     if (end > *s && t[end - 1] == ')') {
         size_t k = end;
         while (k > *s && t[k - 1] != '(')
@@ -203,60 +224,43 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     else if (end >= *s + 1 && t[end - 1] == '\'')
         end -= 1;
     i = *s;
-    while (next_tok(t, &i, end, &ts, &te)) {
-        size_t n_ = te - ts;
-        if (lead && (in_list(TITLES, t + ts, n_) || in_list(STOP, t + ts, n_)))
-            continue;
-        if (n_ == 3 && (memcmp(t + ts, "Jr.", 3) == 0 || memcmp(t + ts, "Sr.", 3) == 0))
+    while (nt < 16 && next_tok(t, &i, end, &ts[nt], &te[nt])) {
+        size_t l = te[nt] - ts[nt];
+        if (nt > 0 && ((l == 3 && (memcmp(t + ts[nt], "Jr.", 3) == 0 || memcmp(t + ts[nt], "Sr.", 3) == 0)) ||
+                       ((l == 2 || l == 3) && (memcmp(t + ts[nt], "Jr", 2) == 0 || memcmp(t + ts[nt], "II", 2) == 0))))
             break;
-        if ((n_ == 2 || n_ == 3) && (memcmp(t + ts, "Jr", 2) == 0 || memcmp(t + ts, "II", 2) == 0) && n > 0)
-            break;
-        if (in_list(STOP, t + ts, n_) && n_ > 0 && n == 0)
-            continue;
-        lead = 0;
-        if (bs == STANCE_NO_OFFSET)
-            bs = ts;
-        be = te;
-        lt = ts;
-        n++;
+        kind[nt] = tok_kind(t + ts[nt], l);
+        nt++;
     }
-    if (!n)
+    if (nt == 16)
         return 0;
-    /* "Interim DNC Chairwoman Donna Brazile": the name starts after the last title. */
-    if (n >= 2) {
-        size_t k = bs, a, b, after = STANCE_NO_OFFSET;
-        unsigned seen = 0, left = 0;
-        while (next_tok(t, &k, be, &a, &b)) {
-            seen++;
-            if (seen < n && in_list(TITLES, t + a, b - a)) {
-                after = k;
-                left = n - seen;
-            }
-        }
-        if (after != STANCE_NO_OFFSET && left >= 1) {
-            size_t k2 = after;
-            if (next_tok(t, &k2, be, &a, &b)) {
-                bs = a;
-                n = left;
-            }
-        }
-    }
+    /* leading titles and function words */
+    first = 0;
+    while (first < nt && kind[first])
+        first++;
+    if (first == nt)
+        return 0;
+    /* "Interim DNC Chairwoman Donna Brazile": the name starts after the last title */
+    for (unsigned k = first; k + 1 < nt; k++)
+        if (kind[k] & TK_TITLE)
+            first = k + 1;
     /* Headlines in title case are not names: "Clinton Goes After Trump As ..." */
-    {
-        size_t k = bs, a, b;
-        while (next_tok(t, &k, be, &a, &b))
-            if (a > bs && in_list(STOP, t + a, b - a) && !(b - a == 3 && memcmp(t + a, "Mrs", 3) == 0))
-                return 0;
-        if (n > 5)
+    for (unsigned k = first + 1; k < nt; k++)
+        if ((kind[k] & TK_STOP) && !(te[k] - ts[k] == 3 && memcmp(t + ts[k], "Mrs", 3) == 0))
             return 0;
+    lastt = nt - 1;
+    n = nt - first;
+    if (n > 5)
+        return 0;
+    {
+        size_t bs = ts[first], be = te[lastt];
+        while (be > bs && (t[be - 1] == ',' || t[be - 1] == ':'))
+            be--;
+        *s = bs;
+        *e = be;
     }
-    /* A trailing comma before "Jr." etc. */
-    while (be > bs && (t[be - 1] == ',' || t[be - 1] == ':'))
-        be--;
-    *s = bs;
-    *e = be;
     if (last)
-        *last = lt;
+        *last = ts[lastt];
     return n;
 }
 
@@ -351,7 +355,31 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
     if (!md)
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (pos < len) {
-        int m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx);
+        int m;
+        /* Only a capital (or a non-ASCII letter) at the start of a word can
+         * start a run: find the next one in C, then match anchored there. */
+        {
+            const unsigned char *u = (const unsigned char *)text;
+            while (pos < len) {
+                unsigned char ch = u[pos];
+                if ((ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
+                    unsigned char pb = pos ? u[pos - 1] : ' ';
+                    if (!((pb >= 'a' && pb <= 'z') || (pb >= 'A' && pb <= 'Z') || (pb >= '0' && pb <= '9') ||
+                          pb == '\'' || pb == '-' || pb == '_' || pb == '@' || pb == '#'))
+                        break;
+                }
+                pos++;
+            }
+            if (pos >= len)
+                break;
+        }
+        m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx); /* \\G: anchored, JIT-friendly */
+        if (m == PCRE2_ERROR_NOMATCH) {
+            pos++;
+            while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+                pos++;
+            continue;
+        }
         PCRE2_SIZE *ov;
         size_t s, e, last;
         unsigned nt;

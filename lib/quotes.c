@@ -134,6 +134,8 @@ struct stance_qpatterns {
 #define HEAP_LIMIT_KIB 2048u
 /* Longest window a pattern sees around a quote. */
 #define WINDOW 320
+#define BEFORE_WINDOW 160
+#define AFTER_WINDOW 220
 
 int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
 {
@@ -362,6 +364,7 @@ static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, siz
     return STANCE_OK;
 }
 
+static int ascii_upper(unsigned char c);
 /* A transcript label ("SMITH: ") at i: the continuation rule does not apply. */
 static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
 
@@ -376,7 +379,13 @@ static int scan_marks(ctx *c)
     while (i < len) {
         size_t ml, h;
         int mk;
-        if (t[i] == '\n') {
+        unsigned char ch = (unsigned char)t[i];
+        /* fast path: an ordinary ASCII byte inside a paragraph */
+        if (!at_head && ch < 0x80 && ch != '"' && ch != '\n') {
+            i++;
+            continue;
+        }
+        if (ch == '\n') {
             if (inq && !pending) {
                 pending = 1;
                 pend_ce = i;
@@ -503,8 +512,15 @@ static size_t match_end(ctx *c)
 
 static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after)
 {
-    size_t end = i + 80 < c->len ? i + 80 : c->len;
-    int r = run(c, P_LABEL, i, end);
+    size_t end = i + 80 < c->len ? i + 80 : c->len, k = i;
+    int r;
+    while (k < end && (c->t[k] == ' ' || c->t[k] == '\t'))
+        k++;
+    /* a label starts with two capitals */
+    if (k + 1 >= end || !ascii_upper((unsigned char)c->t[k]) ||
+        !(ascii_upper((unsigned char)c->t[k + 1]) || c->t[k + 1] == '.' || c->t[k + 1] == '\''))
+        return 0;
+    r = run(c, P_LABEL, i, end);
     if (r <= 0)
         return 0;
     {
@@ -869,7 +885,7 @@ static size_t para_end(ctx *c, size_t pos)
 
 static int try_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end(c, q->close), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
+    size_t pe = para_end(c, q->close), end = q->close + AFTER_WINDOW < pe ? q->close + AFTER_WINDOW : pe;
     int r;
     if (q->close >= end)
         return 0;
@@ -1219,7 +1235,7 @@ static int classify_seg(ctx *c, size_t qi)
     seg *q = &c->s[qi];
     const char *t = c->t;
     int fc, endp = 0, words = 0, r, that_clause = 0;
-    size_t cs, tail_len = 0, k;
+    size_t cs, bcs, tail_len = 0, k;
     attr after = q->a, before = q->a;
     int have_after = 0, have_before = 0;
     size_t la, lb, lafter;
@@ -1255,7 +1271,14 @@ static int classify_seg(ctx *c, size_t qi)
     cs = clause_start(c, q->open, q->para);
     if (qi > 0 && c->s[qi - 1].close > cs && c->s[qi - 1].close <= q->open)
         cs = c->s[qi - 1].close;
-    if ((r = try_before(c, q, cs, q->open, &before, &that_clause, &tail_len)) < 0)
+    bcs = cs;
+    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
+    if (q->open - bcs > BEFORE_WINDOW) {
+        bcs = q->open - BEFORE_WINDOW;
+        while (bcs < q->open && !hspace(t, bcs, c->len) && t[bcs] != ',')
+            bcs++;
+    }
+    if ((r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
         return r;
     have_before = r;
     /* "X said:\n\n"...": the previous paragraph ends with a colon. */
