@@ -232,14 +232,18 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
         kind[nt] = tok_kind(t + ts[nt], l);
         nt++;
     }
-    if (nt == 16)
+    if (nt == 0 || nt == 16)
         return 0;
     /* leading titles and function words */
     first = 0;
     while (first < nt && kind[first])
         first++;
-    if (first == nt)
-        return 0;
+    if (first == nt) {
+        /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */
+        if (kind[nt - 1] & TK_STOP)
+            return 0;
+        first = nt - 1;
+    }
     /* "Interim DNC Chairwoman Donna Brazile": the name starts after the last title */
     for (unsigned k = first; k + 1 < nt; k++)
         if (kind[k] & TK_TITLE)

@@ -30,10 +30,10 @@
 #define VERB_CORE                                                                                                  \
     "said|says|say|saying|added|adds|adding|told|tells|telling|wrote|writes|writing|asked|asks|asking|"          \
     "continued|continues|tweeted|tweets|replied|replies|responded|responds|explained|explains|declared|"        \
-    "declares|stated|states|concluded|concludes|noted|notes|noting|remarked|remarks|admitted|admits|"           \
-    "answered|answers|argued|argues|arguing|insisted|insists|insisting|warned|warns|warning|shouted|shouts|"    \
+    "declares|stated|concluded|concludes|noted|notes|noting|remarked|admitted|admits|"           \
+    "answered|argued|argues|arguing|insisted|insists|insisting|warned|warns|warning|shouted|shouts|"    \
     "yelled|yells|chanted|urged|urges|joked|jokes|charged|recalled|recalls|recalling|acknowledged|claimed|"     \
-    "claims|claiming|countered|counters|conceded|observed|quipped|cautioned|predicted|promised|vowed|"          \
+    "claiming|countered|counters|conceded|observed|quipped|cautioned|predicted|promised|vowed|"          \
     "announced|announces|complained|complains|suggested|suggests|pointed out|went on|goes on|shot back|"        \
     "read|reads|posted|emailed|texted|testified|recounted|mused|boasted|bragged|lamented|scoffed|sighed|"       \
     "cried|screamed|exclaimed|whispered|commented|reported|reports|wondered|thundered|pleaded|demanded|"        \
@@ -762,7 +762,7 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         size_t r = 0;
         while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS))
             r++;
-        if (r > 0 && r < nt && (verb_first || word_is(t, tok[r][0], tok[r][1], PREPS))) {
+        if (r > 0 && r < nt && word_is(t, tok[r][0], tok[r][1], PREPS)) {
             size_t bs = tok[0][0], be = tok[r - 1][1], last;
             if (stance_names_bare(t, &bs, &be, &last)) {
                 a->how = STANCE_ATTR_NAME;

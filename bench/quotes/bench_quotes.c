@@ -161,14 +161,19 @@ static void key(const char *name, char *out, size_t outsz)
     if (!n)
         return;
     {
+        /* head: the word before the first preposition ("a spokesman for X",
+         * "Jane Roe of Ohio"), unless that word is a title ("Secretary of State
+         * John Kerry"); else the last word (surname) */
+        static const char *const TITLE_HEADS[] = {"Secretary", "Director", "Minister", "Chairman", "Chairwoman",
+                                                  "Chair", "President", "Governor", "Mayor", "Speaker",
+                                                  "Attorney", "General", "Leader", "Ambassador", "Commissioner",
+                                                  "Administrator", "Chief", NULL};
         size_t h = n - 1;
-        if (islower((unsigned char)tok[0][0])) {
-            for (size_t i = 1; i < n; i++)
-                if (in(PREPS, tok[i])) {
-                    h = i - 1;
-                    break;
-                }
-        }
+        for (size_t i = 1; i < n; i++)
+            if (in(PREPS, tok[i]) && !in(TITLE_HEADS, tok[i - 1])) {
+                h = i - 1;
+                break;
+            }
         if (n > 1 && (strcmp(tok[h], "Jr") == 0 || strcmp(tok[h], "Sr") == 0 || strcmp(tok[h], "III") == 0 ||
                       strcmp(tok[h], "II") == 0 || strcmp(tok[h], "IV") == 0))
             h--;
@@ -364,9 +369,9 @@ static int score(const char *path, int verbose)
                     snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
                     {
                         char gs[400];
-                        size_t o = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
-                        for (size_t k = 0; k < hit->n_aliases && o < sizeof gs - 40; k++)
-                            o += (size_t)snprintf(gs + o, sizeof gs - o, "|%s", hit->aliases[k]);
+                        size_t off = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
+                        for (size_t k = 0; k < hit->n_aliases && off < sizeof gs - 40; k++)
+                            off += (size_t)snprintf(gs + off, sizeof gs - off, "|%s", hit->aliases[k]);
                         show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
                     }
                 }
