@@ -42,7 +42,12 @@
     "captioned|put it|retorted|snapped|explained|tweeted|wrote|writes|posted|adds|told|asserts|insists|"        \
     "acknowledges|concedes|recalled|responded|echoed|begged|pleaded|reiterated|advised|conceded|joked|"         \
     "declared|wrote|elaborated|clarified|announced|cheered|chimed in|shouted|bellowed|marveled|marvelled|"      \
-    "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised"
+    "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised|"     \
+    "Tweeted|Wrote|Said|laughed|smiled|grinned|sneered|mocked|mocks|barked|boomed|beamed|gushed|raved|"        \
+    "crowed|hollered|roared|began|started|intoned|confessed|confided|reasoned|posited|pressed|challenged|"    \
+    "interrupted|fired back|added later|wondered aloud|tweets|shrugged|nodded|laments|muses|recalls|"          \
+    "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
+    "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -77,6 +82,11 @@ static const char AFTER_PAT[] =
 static const char BEFORE_PAT[] =
     "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])"
     "([^\\n\"\\x{201C}\\x{201D}]{0,90}?)([,:]?)" HS "*\\z";
+
+/* Before an opening mark without a verb: 'According to X, "' / 'pollster Jane Doe: "' */
+static const char BEFORE2_PAT[] =
+    "\\G[^\\n\"\\x{201C}\\x{201D}]*?(?:(?:[Aa]ccording|[Aa]s" HS "+quoted)" HS "+(?:to|by)" HS "+(" NPCH "+?)|"
+    "(?<![\\p{L}\\p{N}])((?:[\\p{Lu}][\\p{L}.'\\x{2019}-]*" HS "+){0,3}\\p{Lu}[\\p{L}'\\x{2019}-]+))([,:])" HS "*\\z";
 
 /* Before a partial quote: a reporting verb anywhere in the clause. */
 static const char PARTIAL_PAT[] =
@@ -115,11 +125,11 @@ static const char IND_AFTER_PAT[] =
 static const char IND_ACC_PAT[] = "\\G" HS "*(?:But|And|Yet)?" HS "*[Aa]ccording" HS "+to" HS "+(" NPCH
                                   "{1,120}?)," HS "+(?=\\p{L}|\\p{N})";
 
-enum { P_NAMES, P_AFTER, P_BEFORE, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
+enum { P_NAMES, P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
        P_COUNT };
 
 static const char *const PATTERNS[P_COUNT] = {
-    NULL, AFTER_PAT, BEFORE_PAT, PARTIAL_PAT, PARTIAL_AFTER_PAT, DASH_PAT, LABEL_PAT, IND_SAID_PAT, IND_AFTER_PAT,
+    NULL, AFTER_PAT, BEFORE_PAT, BEFORE2_PAT, PARTIAL_PAT, PARTIAL_AFTER_PAT, DASH_PAT, LABEL_PAT, IND_SAID_PAT, IND_AFTER_PAT,
     IND_ACC_PAT};
 
 struct stance_qpatterns {
@@ -756,6 +766,19 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             return 1;
         }
     }
+    /* "a person close to the campaign", "the former top aide to X", "one source
+     * who ...": a noun phrase led by a determiner, cut at a relative clause. */
+    if (letter_case(t, tok[0][0], len) == -1 && word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2) {
+        size_t k = 1;
+        static const char *const REL[] = {"who", "which", "that", "whose", "whom", NULL};
+        while (k < nt && !word_is(t, tok[k][0], tok[k][1], REL))
+            k++;
+        if (k <= 8) {
+            a->how = STANCE_ATTR_NOUN;
+            a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
+            return 1;
+        }
+    }
     /* A leading name run followed by a preposition or nothing: "said Jane Doe of
      * Ohio", "Rep. John Roe of Maryland said", "wrote Cameron Easley for Acme". */
     {
@@ -1281,6 +1304,28 @@ static int classify_seg(ctx *c, size_t qi)
     if ((r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
         return r;
     have_before = r;
+    if (!have_before && bcs < q->open) {
+        /* 'According to X, "' / 'pollster Jane Doe: "' */
+        if ((r = run(c, P_BEFORE2, bcs, q->open)) < 0)
+            return r;
+        if (r) {
+            stance_span acc = group(c, 1), nm = group(c, 2), pu = group(c, 3);
+            attr b2 = before;
+            b2.role = NOSPAN;
+            if (acc.start != STANCE_NO_OFFSET && parse_np(c, acc.start, acc.end, 1, &b2)) {
+                b2.a_start = acc.start;
+                b2.a_end = acc.end;
+                before = b2;
+                have_before = 1;
+            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && parse_np(c, nm.start, nm.end, 0, &b2) &&
+                       b2.how == STANCE_ATTR_NAME) {
+                b2.a_start = nm.start;
+                b2.a_end = nm.end;
+                before = b2;
+                have_before = 1;
+            }
+        }
+    }
     /* "X said:\n\n"...": the previous paragraph ends with a colon. */
     if (!have_before && q->pc == PC_PARA && q->para >= 2) {
         size_t pe = q->para - 1;
@@ -1309,6 +1354,22 @@ static int classify_seg(ctx *c, size_t qi)
             if (r && tl <= 30 && !tc) {
                 before = b2;
                 have_before = 1;
+            } else {
+                /* '..., said Ohio State professor Paul Beck.' : the last comma of that sentence */
+                size_t kc = d - 1, lim = d - 1 > pcs + 160 ? d - 1 - 160 : pcs;
+                while (kc > lim && t[kc - 1] != ',')
+                    kc--;
+                if (kc > lim) {
+                    seg tmp = *q;
+                    attr b3 = before;
+                    tmp.close = kc - 1;
+                    if ((r = try_after(c, &tmp, &b3)) < 0)
+                        return r;
+                    if (r && b3.a_end + 30 >= d - 1 && b3.cue.start != STANCE_NO_OFFSET) {
+                        before = b3;
+                        have_before = 1;
+                    }
+                }
             }
         }
     }
