@@ -69,21 +69,22 @@ static const char *const TITLES[] = {
 
 static const char *const STOP[] = {
     "A", "About", "Above", "According", "After", "Against", "All", "Also", "Although", "Among", "An", "And",
-    "Another", "Any", "April", "Are", "As", "Asked", "At", "Aug", "August", "Because", "Before", "Below", "Between",
-    "Both", "But", "By", "Can", "Could", "Dec", "December", "Despite", "Did", "Do", "Does", "Don't", "Don’t", "Dr",
-    "During", "Each", "Earlier", "Editor's", "Even", "Ever", "Every", "Feb", "February", "Few", "Follow", "For",
-    "Friday", "From", "Getty", "Gov", "He", "Her", "Here", "Here's", "Hey", "His", "How", "However", "I", "If",
-    "Images", "In", "Indeed", "Instead", "Into", "Is", "It", "It's", "Its", "It’s", "Jan", "January", "July", "June",
-    "Just", "Last", "Later", "Less", "Let", "Let's", "Like", "Many", "March", "Maybe", "Meanwhile", "Monday", "More",
-    "Most", "Mr", "Mrs", "Ms", "Much", "My", "Never", "Next", "No", "Nor", "Not", "Note", "Nov", "November", "Now",
-    "OK", "Oct", "October", "Of", "Oh", "Okay", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "Perhaps",
-    "Photo", "Please", "Read", "Rep", "Saturday", "Sen", "Sept", "September", "Several", "She", "Should", "Since",
-    "So", "Some", "Still", "Such", "Sunday", "Thank", "Thanks", "That", "That's", "That’s", "The", "Their", "Then",
-    "There", "There's", "These", "They", "This", "Those", "Though", "Three", "Through", "Thursday", "To", "Today",
-    "Tomorrow", "Tonight", "Trump's", "Tuesday", "Two", "UPDATE", "Under", "Unless", "Unlike", "Until", "Updated",
-    "Very", "Was", "Watch", "We", "Wednesday", "Well", "Were", "What", "What's", "When", "Where", "Where's",
-    "Whether", "Which", "While", "Who", "Why", "Will", "With", "Within", "Without", "Would", "Yes", "Yesterday",
-    "Yet", "You", "Your", NULL};
+    "Another", "Any", "April", "Are", "As", "Asked", "At", "Aug", "August", "Be", "Because", "Been", "Before",
+    "Being", "Below", "Between", "Blasts", "Both", "But", "By", "Calls", "Can", "Could", "Dec", "December",
+    "Despite", "Did", "Do", "Does", "Don't", "Don’t", "Dr", "During", "Each", "Earlier", "Editor's", "Even", "Ever",
+    "Every", "Feb", "February", "Few", "Follow", "For", "Friday", "From", "Gets", "Getty", "Goes", "Gov", "Had",
+    "Has", "Have", "He", "Her", "Here", "Here's", "Hey", "His", "How", "However", "I", "If", "Images", "In",
+    "Indeed", "Instead", "Into", "Is", "It", "It's", "Its", "It’s", "Jan", "January", "July", "June", "Just", "Last",
+    "Later", "Less", "Let", "Let's", "Like", "Makes", "Many", "March", "May", "Maybe", "Meanwhile", "Monday", "More",
+    "Most", "Mr", "Mrs", "Ms", "Much", "Must", "My", "Never", "Next", "No", "Nor", "Not", "Note", "Nov", "November",
+    "Now", "OK", "Oct", "October", "Of", "Oh", "Okay", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over",
+    "Perhaps", "Photo", "Please", "Read", "Rep", "Said", "Saturday", "Says", "Sen", "Sept", "September", "Several",
+    "She", "Should", "Since", "Slams", "So", "Some", "Still", "Such", "Sunday", "Takes", "Tells", "Thank", "Thanks",
+    "That", "That's", "That’s", "The", "Their", "Then", "There", "There's", "These", "They", "This", "Those",
+    "Though", "Three", "Through", "Thursday", "To", "Today", "Told", "Tomorrow", "Tonight", "Trump's", "Tuesday",
+    "Two", "UPDATE", "Under", "Unless", "Unlike", "Until", "Updated", "Very", "Vs", "Warns", "Was", "Watch", "We",
+    "Wednesday", "Well", "Were", "What", "What's", "When", "Where", "Where's", "Whether", "Which", "While", "Who",
+    "Why", "Will", "Wins", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your", NULL};
 
 static const char *const FEMALE[] = {
     "Abigail", "Ainsley", "Alexandra", "Alicia", "Amanda", "Amy", "Ana", "Andrea", "Angela", "Ann", "Anne", "Ashley",
