@@ -311,6 +311,7 @@ static int mark_at(const char *t, size_t i, size_t len, size_t *mlen)
 
 static int is_dash_at(const char *t, size_t i, size_t len)
 {
+    /* em dash, en dash, horizontal bar */
     return (unsigned char)t[i] == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
            ((unsigned char)t[i + 2] >= 0x93 && (unsigned char)t[i + 2] <= 0x95);
 }
@@ -375,6 +376,7 @@ static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, siz
 }
 
 static int ascii_upper(unsigned char c);
+static int is_word_byte(unsigned char c);
 /* A transcript label ("SMITH: ") at i: the continuation rule does not apply. */
 static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
 
@@ -384,6 +386,8 @@ static int scan_marks(ctx *c)
     const char *t = c->t;
     size_t len = c->len, i = 0, para = 0, qopen = 0, qcs = 0, qpara = 0, pend_ce = 0;
     int inq = 0, pending = 0, at_head = 1;
+    int straight_open = 0; /* the open quote was opened by a straight mark */
+    int nested = 0;        /* marks of the other family open inside it */
     unsigned qflags = 0;
     int rc;
     while (i < len) {
@@ -415,8 +419,10 @@ static int scan_marks(ctx *c)
             if (pending) {
                 size_t a, b, d;
                 pending = 0;
-                if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !label_at(c, i + ml, &a, &b, &d)) {
+                if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !label_at(c, i + ml, &a, &b, &d) &&
+                    !(i + ml < len && t[i + ml] == '(')) {
                     qflags |= SEG_MULTI;
+                    nested = 0;
                     i += ml;
                     continue;
                 }
@@ -441,30 +447,41 @@ static int scan_marks(ctx *c)
                            (nb == 0xE2 && i + ml + 2 < len && (unsigned char)t[i + ml + 1] == 0x80 &&
                             (unsigned char)t[i + ml + 2] == 0xA6);
             int close_now = 0, open_now = 0;
-            switch (mk) {
-            case MK_LEFT:
-                if (inq) {
-                    if (closeish && !openish)
-                        close_now = 1;
-                    else {
-                        if ((rc = push_seg(c, qopen, qcs, i, i, qpara, para, qflags | SEG_UNCLOSED)))
-                            return rc;
-                        inq = 0;
+            /* Inside a quote, marks of the other family are nested quotes
+             * ("She said “no” to me"), unless a lone one can only close it. */
+            if (inq && ((straight_open && mk != MK_STRAIGHT) || (!straight_open && mk == MK_STRAIGHT))) {
+                if (mk == MK_LEFT || (mk == MK_STRAIGHT && !nested && openish && !closeish))
+                    nested = 1;
+                else if (nested)
+                    nested = 0;
+                else if (closeish && !openish)
+                    close_now = 1; /* a mismatched closing mark */
+            } else {
+                switch (mk) {
+                case MK_LEFT:
+                    if (inq) {
+                        if (closeish && !openish)
+                            close_now = 1;
+                        else {
+                            if ((rc = push_seg(c, qopen, qcs, i, i, qpara, para, qflags | SEG_UNCLOSED)))
+                                return rc;
+                            inq = 0;
+                            open_now = 1;
+                        }
+                    } else
                         open_now = 1;
-                    }
-                } else
-                    open_now = 1;
-                break;
-            case MK_RIGHT:
-                if (inq)
-                    close_now = 1;
-                break;
-            default:
-                if (inq)
-                    close_now = 1;
-                else if (openish != closeish || !openish)
-                    open_now = !closeish || !openish; /* a mark between spaces is no quote mark */
-                break;
+                    break;
+                case MK_RIGHT:
+                    if (inq)
+                        close_now = 1;
+                    break;
+                default:
+                    if (inq)
+                        close_now = 1;
+                    else if (openish != closeish || !openish)
+                        open_now = !closeish || !openish; /* a mark between spaces is no quote mark */
+                    break;
+                }
             }
             if (close_now) {
                 if ((rc = push_seg(c, qopen, qcs, i, i + ml, qpara, para, qflags)))
@@ -476,6 +493,8 @@ static int scan_marks(ctx *c)
                 qcs = i + ml;
                 qpara = para;
                 qflags = 0;
+                straight_open = mk == MK_STRAIGHT;
+                nested = 0;
             }
         }
         i += ml;
@@ -722,8 +741,11 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     /* Tokens; drop leading conjunctions. */
     i = ns;
     while (word_next(t, &i, ne, len, &ws, &we)) {
+        static const char *const REL0[] = {"who", "which", "whose", "whom", "where", NULL};
         if (nt == 0 && word_is(t, ws, we, LEADS))
             continue;
+        if (nt > 0 && word_is(t, ws, we, REL0))
+            break; /* "Sen. Jim Whelan who represents ..." */
         if (nt >= 24)
             return 0;
         tok[nt][0] = ws;
@@ -858,10 +880,12 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
     while (i > lim) {
         size_t p = back1(t, i), ml;
         unsigned char b = (unsigned char)t[p];
-        if (b == '\n')
+        if (b == '\n' || b == ';')
             return i;
         if (mark_at(t, p, c->len, &ml) != MK_NONE && p + ml <= pos)
             return p + ml;
+        if (is_dash_at(t, p, c->len) && p > lim && hspace(t, p - 1, c->len) && i < pos && hspace(t, i, c->len))
+            return i;
         if ((b == '.' || b == '?' || b == '!') && i < pos && hspace(t, i, c->len)) {
             /* not after an abbreviation or an initial */
             size_t k = p;
@@ -980,9 +1004,12 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
         b.a_end = tail.end;
         *tail_len = tail.end - tail.start;
         *that_clause = 0;
-        if (tail.end - tail.start >= 4 && punct.end == punct.start) {
+        {
             size_t k = tail.end;
-            if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0)
+            while (k > tail.start && hspace(c->t, k - 1, c->len))
+                k--;
+            if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0 &&
+                (k - tail.start == 4 || !is_word_byte((unsigned char)c->t[k - 5])))
                 *that_clause = 1;
         }
         if (tail.end == tail.start && punct.end == punct.start &&
@@ -1281,7 +1308,8 @@ static int classify_seg(ctx *c, size_t qi)
         size_t p = back1(t, q->ce);
         unsigned char b = (unsigned char)t[p];
         endp = b == '.' || b == ',' || b == '?' || b == '!' || b == '-' || is_dash_at(t, p, c->len) ||
-               (b == 0xA6 && p >= 2) || b == ')' || (q->flags & SEG_UNCLOSED);
+               (b == 0xA6 && p >= 2) || b == ')' || b == ']' || b == '\'' || (b == 0x99 && p >= 2) ||
+               (q->flags & SEG_UNCLOSED);
     }
     for (k = q->cs; k < q->ce && words < 8; k++)
         if (hspace(t, k, c->len))
@@ -1389,7 +1417,7 @@ static int classify_seg(ctx *c, size_t qi)
     case PC_COMMA:
         if (qi > 0 && c->s[qi - 1].kind == K_DIRECT && c->s[qi - 1].after_reaches)
             q->kind = K_DIRECT;
-        else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || endp))
+        else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || (fc == 0 && endp)))
             q->kind = K_DIRECT;
         else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6))
             q->kind = K_DIRECT;
@@ -1404,6 +1432,25 @@ static int classify_seg(ctx *c, size_t qi)
         break;
     }
 
+    /* '"...our jobs" to China, she said': the sentence goes on outside the marks */
+    if (q->kind == K_DIRECT && !have_after && !(q->flags & SEG_UNCLOSED)) {
+        size_t k2 = q->close;
+        while (k2 < c->len && hspace(t, k2, c->len))
+            k2 += (size_t)hspace(t, k2, c->len);
+        if (k2 < c->len && letter_case(t, k2, c->len) == -1) {
+            static const char *const GOES_ON[] = {
+                "to", "for", "in", "on", "at", "of", "and", "but", "or", "from", "with", "by", "about", "as",
+                "than", "that", "is", "are", "was", "were", "be", "because", "when", "if", "while", "into", "over",
+                "against", "since", "until", "after", "before", "which", "who", "will", "would", "has", "have",
+                "had", "can", "could", "should", "may", "might", "not", "instead", "rather", "among", "between",
+                "during", "under", "without", "within", "toward", "towards", "across", "through", "per", NULL};
+            size_t k3 = k2;
+            while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
+                k3++;
+            if (word_is(t, k2, k3, GOES_ON))
+                q->kind = K_PARTIAL;
+        }
+    }
     if (q->kind == K_DIRECT) {
         if (have_after)
             q->a = after;
