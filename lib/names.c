@@ -377,6 +377,17 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             }
             if (pos >= len)
                 break;
+            /* "The", "But", "He" before a lowercase word start no name: skip them without matching */
+            {
+                size_t we = pos;
+                while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
+                    we++;
+                if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z' &&
+                    (tok_kind(text + pos, we - pos) & TK_STOP)) {
+                    pos = we;
+                    continue;
+                }
+            }
         }
         m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx); /* \\G: anchored, JIT-friendly */
         if (m == PCRE2_ERROR_NOMATCH) {

@@ -62,25 +62,32 @@
               "wrote|writing|referencing|referenced|mentioned|mentions|admitted|suggested|suggesting|"         \
               "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing"
 #define ADV                                                                                                        \
-    "(?:also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
+    "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
     "allegedly|angrily|bluntly|candidly|curtly|firmly|jokingly|laughingly|loudly|proudly|quietly|sharply|"      \
     "softly|sternly|tersely|wryly|emphatically|defiantly|excitedly|forcefully|happily|sarcastically|"           \
     "solemnly|succinctly|calmly|immediately|first|finally|just|always|never|even|still|only|now|recently|"      \
-    "cheerfully|pointedly|plainly|bitterly|openly|directly|tearfully|confidently|matter-of-factly)"
+    "cheerfully|pointedly|plainly|bitterly|openly|directly|tearfully|confidently|matter-of-factly"
 #define TIME                                                                                                       \
     "(?:on|last|this|early|late|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"     \
     "tonight|recently|later|earlier|afterward|afterwards|then|again|also|once|previously|repeatedly|in)"
 
+/* Placeholders in the pattern templates, expanded at compile time into the
+ * word lists above as alternations factored by first letter: at each position
+ * the JIT then tries the few words of one letter, not all of them. */
+#define V_CORE "\001"
+#define V_PARTIAL "\002"
+#define V_ADV "\003"
+
 /* After a closing mark: ', X said' / ', said X' (anchored, bounded). */
 static const char AFTER_PAT[] =
     "\\G[,.!?]?" HS "*(?:(?:[\\x{2014}\\x{2013}]|--)" HS "*)?"
-    "(?:(" VERB_CORE ")(?:" HS "+" TIME "\\b[^\\n\"\\x{201C}\\x{201D},.;]{0,30}?)?,?" HS "+(" NPCH "+)"
-    "|(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-]))";
+    "(?:(" V_CORE ")(?:" HS "+" TIME "\\b[^\\n\"\\x{201C}\\x{201D},.;]{0,30}?)?,?" HS "+(" NPCH "+)"
+    "|(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-]))";
 
 /* Before an opening mark: 'X said: ' / 'X told Y, ' (anchored at the clause start, ends at the mark). */
 static const char BEFORE_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-])"
     "([^\\n\"\\x{201C}\\x{201D}]{0,90}?)([,:]?)" HS "*\\z";
 
 /* Before an opening mark without a verb: 'According to X, "' / 'pollster Jane Doe: "' */
@@ -90,13 +97,13 @@ static const char BEFORE2_PAT[] =
 
 /* Before a partial quote: a reporting verb anywhere in the clause. */
 static const char PARTIAL_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_PARTIAL ")(?![\\p{L}\\p{N}-])"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_PARTIAL ")(?![\\p{L}\\p{N}-])"
     "([^\\n\"\\x{201C}\\x{201D}]{0,260}?)" HS "*\\z";
 
 /* After a partial quote, the sentence goes on to ', X said.' */
 static const char PARTIAL_AFTER_PAT[] =
     "\\G[^\\n\"\\x{201C}\\x{201D}!?]*?," HS "*(" NPCH "+?)" HS
-    "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
+    "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
 
 /* A dash attribution without a verb: '..." - Jane Doe' */
 static const char DASH_PAT[] =
@@ -108,7 +115,7 @@ static const char LABEL_PAT[] =
 
 /* Indirect speech, per sentence: 'X said (that) ...', '..., X said.', 'according to X, ...' */
 static const char IND_SAID_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(said|says|told|tells|argued|argues|claimed|claims|"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(said|says|told|tells|argued|argues|claimed|claims|"
     "insisted|insists|warned|warns|noted|notes|added|adds|acknowledged|acknowledges|admitted|admits|"
     "announced|announces|reported|reports|stated|states|suggested|suggests|predicted|predicts|believes|"
     "believed|thinks|thought|wrote|writes|explained|explains|asserted|asserts|maintained|maintains|"
@@ -117,7 +124,7 @@ static const char IND_SAID_PAT[] =
     "has said|have said|had said|told reporters|said in a statement)(?![\\p{L}\\p{N}-])"
     "((?:" HS "+(?:[\\p{L}\\p{N}'\\x{2019}.-]+)){0,4}?)?" HS "+(?:that" HS "+)?(?=\\p{L}|\\p{N})";
 static const char IND_AFTER_PAT[] =
-    "," HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(said|says|added|adds|argued|argues|claimed|"
+    "," HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(said|says|added|adds|argued|argues|claimed|"
     "claims|insisted|warned|noted|explained|wrote|writes|reported|reports|told|tells|has said|had said|"
     "have said|contended|asserted|suggested|acknowledged|admitted|believes|thinks|predicted|"
     "maintained|stated|declared|has learned|have learned)(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
@@ -147,6 +154,99 @@ struct stance_qpatterns {
 #define BEFORE_WINDOW 160
 #define AFTER_WINDOW 220
 
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom || stance_grow((void **)&b->p, &b->cap, b->n + n + 1, 1)) {
+        b->oom = 1;
+        return;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+typedef struct wref {
+    const char *s;
+    size_t n;
+} wref;
+
+static int wref_cmp(const void *x, const void *y)
+{
+    const wref *a = x, *b = y;
+    if (a->s[0] != b->s[0])
+        return (unsigned char)a->s[0] < (unsigned char)b->s[0] ? -1 : 1;
+    if (a->n != b->n)
+        return a->n > b->n ? -1 : 1; /* longest first */
+    return memcmp(a->s, b->s, a->n);
+}
+
+/* "(?:a(?:dded|dds)|s(?:aid|ays))" from "said|added|says|adds". */
+static void sb_alternation(sbuf *b, const char *list)
+{
+    size_t n = 1, k = 0;
+    wref *w;
+    for (const char *q = list; *q; q++)
+        n += *q == '|';
+    if (b->oom || !(w = stance_malloc_array(n, sizeof *w))) {
+        b->oom = 1;
+        return;
+    }
+    for (const char *q = list; *q;) {
+        const char *e = strchr(q, '|');
+        size_t l = e ? (size_t)(e - q) : strlen(q);
+        if (l)
+            w[k++] = (wref){q, l};
+        q += l + (e != NULL);
+    }
+    qsort(w, k, sizeof *w, wref_cmp);
+    sb_put(b, "(?:", 3);
+    for (size_t i = 0; i < k;) {
+        size_t j = i;
+        if (i)
+            sb_put(b, "|", 1);
+        sb_put(b, w[i].s, 1);
+        sb_put(b, "(?:", 3);
+        for (; j < k && w[j].s[0] == w[i].s[0]; j++) {
+            if (j > i && w[j].n == w[j - 1].n && memcmp(w[j].s, w[j - 1].s, w[j].n) == 0)
+                continue; /* duplicate */
+            if (j > i)
+                sb_put(b, "|", 1);
+            sb_put(b, w[j].s + 1, w[j].n - 1);
+        }
+        sb_put(b, ")", 1);
+        i = j;
+    }
+    sb_put(b, ")", 1);
+    stance_free(w);
+}
+
+/* The pattern template with its placeholders expanded (NULL when out of memory). */
+static char *expand(const char *tmpl)
+{
+    sbuf b = {0};
+    for (const char *q = tmpl; *q; q++) {
+        if (*q == '\001')
+            sb_alternation(&b, VERB_CORE);
+        else if (*q == '\002')
+            sb_alternation(&b, VERB_PARTIAL);
+        else if (*q == '\003')
+            sb_alternation(&b, ADV);
+        else
+            sb_put(&b, q, 1);
+    }
+    if (b.oom) {
+        stance_free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
 int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
 {
     stance_qpatterns *p = NULL;
@@ -168,9 +268,13 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
         PCRE2_SIZE eo;
         if (i == P_NAMES)
             p->pat[i] = stance_names_pattern(cctx, &ec, &eo);
-        else
-            p->pat[i] = pcre2_compile((PCRE2_SPTR)PATTERNS[i], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec,
-                                      &eo, cctx);
+        else {
+            char *pat = expand(PATTERNS[i]);
+            if (!pat)
+                goto nomem;
+            p->pat[i] = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, cctx);
+            stance_free(pat);
+        }
         if (!p->pat[i]) {
             rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "quote pattern");
             goto fail;
@@ -1287,7 +1391,7 @@ static int classify_seg(ctx *c, size_t qi)
     int fc, endp = 0, words = 0, r, that_clause = 0;
     size_t cs, bcs, tail_len = 0, k;
     attr after = q->a, before = q->a;
-    int have_after = 0, have_before = 0;
+    int have_after = 0, have_before = 0, need_before;
     size_t la, lb, lafter;
 
     /* transcript label */
@@ -1329,10 +1433,13 @@ static int classify_seg(ctx *c, size_t qi)
         while (bcs < q->open && !hspace(t, bcs, c->len) && t[bcs] != ',')
             bcs++;
     }
-    if ((r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
+    /* With an attribution after it, a quote that opens a paragraph or sentence
+     * is direct and takes that speaker: the clause before it is not needed. */
+    need_before = !(have_after && (q->pc == PC_PARA || q->pc == PC_SENT || q->pc == PC_COLON));
+    if (need_before && (r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
         return r;
-    have_before = r;
-    if (!have_before && bcs < q->open) {
+    have_before = need_before && r;
+    if (need_before && !have_before && bcs < q->open) {
         /* 'According to X, "' / 'pollster Jane Doe: "' */
         if ((r = run(c, P_BEFORE2, bcs, q->open)) < 0)
             return r;
@@ -1355,7 +1462,7 @@ static int classify_seg(ctx *c, size_t qi)
         }
     }
     /* "X said:\n\n"...": the previous paragraph ends with a colon. */
-    if (!have_before && q->pc == PC_PARA && q->para >= 2) {
+    if (need_before && !have_before && q->pc == PC_PARA && q->para >= 2) {
         size_t pe = q->para - 1;
         while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
             pe = back1(t, pe);
