@@ -484,6 +484,40 @@ static int is_word_byte(unsigned char c);
 /* A transcript label ("SMITH: ") at i: the continuation rule does not apply. */
 static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
 
+/* May the quote opened at @p open (paragraph @p para) and left open at the end
+ * of its paragraph run on into the next one? Not when it is the second part of
+ * a quote split by its attribution ('"A," Jane Doe said. "B...'): that part
+ * ends with its paragraph, and the next paragraph is a quote of its own. */
+static int continues(ctx *c, size_t open, size_t para)
+{
+    size_t k = open;
+    int word = 0;
+    while (k > para) {
+        size_t p = k - 1;
+        unsigned char b = (unsigned char)c->t[p];
+        if (b == ' ' || b == '\t' || (b == 0xA0 && p > para) || (b == 0xC2)) {
+            k = p;
+            continue;
+        }
+        break;
+    }
+    if (k == para)
+        return 1; /* the paragraph opens with the quote */
+    if (c->t[k - 1] == ':')
+        return 1; /* 'Jane Doe said: "...' */
+    if (c->t[k - 1] == '.' || c->t[k - 1] == ',') {
+        /* after an attribution sentence: is there a closing mark earlier in the paragraph? */
+        for (size_t j = para; j < open; j++) {
+            size_t ml;
+            int mk = mark_at(c->t, j, c->len, &ml);
+            if (mk == MK_RIGHT || mk == MK_STRAIGHT)
+                word = 1;
+        }
+        return !word;
+    }
+    return 1;
+}
+
 /* Pair the quote marks of the whole text. */
 static int scan_marks(ctx *c)
 {
@@ -524,7 +558,7 @@ static int scan_marks(ctx *c)
                 size_t a, b, d;
                 pending = 0;
                 if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !label_at(c, i + ml, &a, &b, &d) &&
-                    !(i + ml < len && t[i + ml] == '(')) {
+                    !(i + ml < len && t[i + ml] == '(') && continues(c, qopen, qpara)) {
                     qflags |= SEG_MULTI;
                     nested = 0;
                     i += ml;

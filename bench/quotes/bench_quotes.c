@@ -379,8 +379,18 @@ static int score(const char *path, int verbose)
                 show("FP", text, len, r->span.start, r->span.end, r->speaker, NULL);
         }
         for (size_t k = 0; k < ng; k++)
-            if (verbose && g[k].type == 0 && !(g[k].used & 1))
-                show("FN", text, len, g[k].s, g[k].e, NULL, g[k].speaker);
+            if (verbose && g[k].type == 0 && !(g[k].used & 1)) {
+                const char *tag = "FN";
+                for (size_t i = 0; i < ql.n; i++) {
+                    size_t s2 = ql.q[i].span.start, e2 = ql.q[i].span.end;
+                    norm(text, &s2, &e2);
+                    if (s2 == g[k].s && e2 == g[k].e)
+                        tag = "FN-as-partial";
+                    else if (s2 < g[k].e && g[k].s < e2 && tag[2] == 0)
+                        tag = "FN-overlap";
+                }
+                show(tag, text, len, g[k].s, g[k].e, NULL, g[k].speaker);
+            }
         stance_quotelist_clear(&ql);
         free_gold(g, ng);
         json_decref(o);
