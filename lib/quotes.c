@@ -47,7 +47,9 @@
     "crowed|hollered|roared|began|started|intoned|confessed|confided|reasoned|posited|pressed|challenged|"    \
     "interrupted|fired back|added later|wondered aloud|tweets|shrugged|nodded|laments|muses|recalls|"          \
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
-    "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists"
+    "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
+    "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
+    "reply|admit|recall|predict|came the reply|quipped"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -1124,6 +1126,44 @@ static int try_after(ctx *c, seg *q, attr *a)
 }
 
 /* 'X said: "' in the clause [cs, q->open). */
+static long name_before(ctx *c, size_t pos);
+/* 'Clinton riffed on the incident, telling the crowd, "...': a participle
+ * takes the subject of its sentence, its first name (or pronoun). */
+static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
+{
+    static const char *const PREP_LEAD[] = {
+        "About", "After", "Against", "Although", "Among", "As", "At", "Because", "Before", "Between", "By",
+        "Despite", "During", "For", "From", "If", "In", "Into", "Like", "Of", "On", "Over", "Since", "Though",
+        "Through", "To", "Under", "Unlike", "Until", "When", "While", "With", NULL};
+    size_t vl = v.end - v.start, ss, ws, we, i;
+    long k, first = -1;
+    int g;
+    if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
+        return 0;
+    ss = clause_start(c, v.start, q->para);
+    i = ss;
+    if (word_next(c->t, &i, v.start, c->len, &ws, &we) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
+        b->how = STANCE_ATTR_PRONOUN;
+        b->spk = (stance_span){ws, we};
+        b->gender = g;
+        return 1;
+    }
+    for (k = name_before(c, v.start); k >= 0 && c->names->v[k].start >= ss; k--)
+        first = k;
+    if (first < 0)
+        return 0;
+    {
+        const stance_name *nm = &c->names->v[first];
+        size_t a1 = nm->start, a2;
+        i = a1;
+        if (word_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_is(c->t, a1, a2, PREP_LEAD))
+            return 0;
+        b->how = STANCE_ATTR_NAME;
+        b->spk = (stance_span){nm->start, nm->end};
+    }
+    return 1;
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r;
@@ -1135,7 +1175,7 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
         stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
         attr b = *a;
         b.role = NOSPAN;
-        if (!parse_np(c, np.start, np.end, 0, &b))
+        if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b))
             return 0;
         b.cue = v;
         b.a_start = np.start;
@@ -1520,7 +1560,7 @@ static int classify_seg(ctx *c, size_t qi)
             size_t tl = 0;
             if ((r = try_before(c, q, pcs, d - 1, &b2, &tc, &tl)) < 0)
                 return r;
-            if (r && tl <= 30 && !tc) {
+            if (r && tl <= 60 && !tc) {
                 before = b2;
                 have_before = 1;
             } else {
