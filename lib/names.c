@@ -78,10 +78,10 @@ static const char *const STOP[] = {
     "Later", "Less", "Let", "Let's", "Like", "Makes", "Many", "March", "May", "Maybe", "Meanwhile", "Monday", "More",
     "Most", "Mr", "Mrs", "Ms", "Much", "Must", "My", "Never", "Next", "No", "Nor", "Not", "Note", "Nov", "November",
     "Now", "OK", "Oct", "October", "Of", "Oh", "Okay", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over",
-    "Perhaps", "Photo", "Please", "Read", "Rep", "Said", "Saturday", "Says", "Sen", "Sept", "September", "Several",
+    "Perhaps", "Photo", "Please", "Read", "Rep", "Saturday", "Says", "Sen", "Sept", "September", "Several",
     "She", "Should", "Since", "Slams", "So", "Some", "Still", "Such", "Sunday", "Takes", "Tells", "Thank", "Thanks",
     "That", "That's", "That’s", "The", "Their", "Then", "There", "There's", "These", "They", "This", "Those",
-    "Though", "Three", "Through", "Thursday", "To", "Today", "Told", "Tomorrow", "Tonight", "Trump's", "Tuesday",
+    "Though", "Three", "Through", "Thursday", "To", "Today", "Tomorrow", "Tonight", "Trump's", "Tuesday",
     "Two", "UPDATE", "Under", "Unless", "Unlike", "Until", "Updated", "Very", "Vs", "Warns", "Was", "Watch", "We",
     "Wednesday", "Well", "Were", "What", "What's", "When", "Where", "Where's", "Whether", "Which", "While", "Who",
     "Why", "Will", "Wins", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your", NULL};
