@@ -116,20 +116,24 @@ static const char LABEL_PAT[] =
     "\\G" HS "*((?:\\p{Lu}[\\p{Lu}.'\\x{2019}-]+)(?:" HS "(?:\\p{Lu}[\\p{Lu}.'\\x{2019}-]+)){0,3}):" HS "+";
 
 /* Indirect speech, per sentence: 'X said (that) ...', '..., X said.', 'according to X, ...' */
+#define VERB_IND_SAID                                                                                              \
+    "said|says|told|tells|argued|argues|claimed|claims|insisted|insists|warned|warns|noted|notes|added|adds|"     \
+    "acknowledged|acknowledges|admitted|admits|announced|announces|reported|reports|stated|suggested|"           \
+    "suggests|predicted|predicts|believes|believed|thinks|thought|wrote|writes|explained|explains|asserted|"     \
+    "asserts|maintained|maintains|contended|contends|alleged|alleges|declared|declares|promised|promises|"       \
+    "vowed|vows|denied|denies|confirmed|confirms|revealed|reveals|estimated|estimates|concluded|concludes|"      \
+    "found|finds|has said|have said|had said|told reporters|said in a statement"
+#define VERB_IND_AFTER                                                                                             \
+    "said|says|added|adds|argued|argues|claimed|claims|insisted|warned|noted|explained|wrote|writes|reported|"    \
+    "reports|told|tells|has said|had said|have said|contended|asserted|suggested|acknowledged|admitted|"         \
+    "believes|thinks|predicted|maintained|stated|declared|has learned|have learned"
+#define V_IND_SAID "\004"
+#define V_IND_AFTER "\005"
 static const char IND_SAID_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(said|says|told|tells|argued|argues|claimed|claims|"
-    "insisted|insists|warned|warns|noted|notes|added|adds|acknowledged|acknowledges|admitted|admits|"
-    "announced|announces|reported|reports|stated|states|suggested|suggests|predicted|predicts|believes|"
-    "believed|thinks|thought|wrote|writes|explained|explains|asserted|asserts|maintained|maintains|"
-    "contended|contends|alleged|alleges|declared|declares|promised|promises|vowed|vows|denied|denies|"
-    "confirmed|confirms|revealed|reveals|estimated|estimates|concluded|concludes|found|finds|"
-    "has said|have said|had said|told reporters|said in a statement)(?![\\p{L}\\p{N}-])"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_IND_SAID ")(?![\\p{L}\\p{N}-])"
     "((?:" HS "+(?:[\\p{L}\\p{N}'\\x{2019}.-]+)){0,4}?)?" HS "+(?:that" HS "+)?(?=\\p{L}|\\p{N})";
 static const char IND_AFTER_PAT[] =
-    "," HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(said|says|added|adds|argued|argues|claimed|"
-    "claims|insisted|warned|noted|explained|wrote|writes|reported|reports|told|tells|has said|had said|"
-    "have said|contended|asserted|suggested|acknowledged|admitted|believes|thinks|predicted|"
-    "maintained|stated|declared|has learned|have learned)(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
+    "\\G," HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_IND_AFTER ")(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
     "[.!?]?" HS "*\\z";
 static const char IND_ACC_PAT[] = "\\G" HS "*(?:But|And|Yet)?" HS "*[Aa]ccording" HS "+to" HS "+(" NPCH
                                   "{1,120}?)," HS "+(?=\\p{L}|\\p{N})";
@@ -239,6 +243,10 @@ static char *expand(const char *tmpl)
             sb_alternation(&b, VERB_PARTIAL);
         else if (*q == '\003')
             sb_alternation(&b, ADV);
+        else if (*q == '\004')
+            sb_alternation(&b, VERB_IND_SAID);
+        else if (*q == '\005')
+            sb_alternation(&b, VERB_IND_AFTER);
         else
             sb_put(&b, q, 1);
     }
