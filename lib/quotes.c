@@ -157,6 +157,8 @@ struct stance_qpatterns {
 #define HEAP_LIMIT_KIB 2048u
 /* Longest window a pattern sees around a quote. */
 #define WINDOW 320
+/* a subject this much further back than the nearest name still wins (bytes) */
+#define SUBJECT_REACH 200
 #define BEFORE_WINDOW 160
 #define AFTER_WINDOW 220
 
@@ -369,7 +371,6 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
-    unsigned char *gsingle;      /* per group: the surname also stands alone somewhere */
     stance_error *err;
 } ctx;
 
@@ -1353,8 +1354,7 @@ static int surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
-    c->gsingle = stance_calloc(l->n, sizeof *c->gsingle);
-    if (!c->sur_gender || !c->group || !c->ggender || !c->gsingle)
+    if (!c->sur_gender || !c->group || !c->ggender)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -1365,8 +1365,6 @@ static int surname_genders(ctx *c)
             if (b->last_end - b->last != a->last_end - a->last ||
                 memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
                 break;
-            if (b->ntok == 1)
-                c->gsingle[i] = 1;
             if (b->gender == STANCE_G_MALE)
                 m++;
             else if (b->gender == STANCE_G_FEMALE)
@@ -1415,7 +1413,33 @@ static int org_like(ctx *c, const stance_name *nm)
         "Navy", "Network", "News", "Office", "Park", "Party", "Police", "Post", "Press", "Project",
         "Republicans", "School", "Security", "Senate", "Service", "Star", "States", "Strategies", "Street",
         "Times", "Today", "Union", "University", "Valley", "York", NULL};
-    return word_is(c->t, nm->last, nm->last_end, ORG);
+    static const char *const PLACE_FIRST[] = {"East", "Great", "Las", "Los", "Middle", "New", "North", "Saint",
+                                              "San", "Santa", "South", "St.", "United", "West", "Fort", "Mount",
+                                              "Lake", "Port", "Palm", NULL};
+    size_t i = nm->bare, ws, we;
+    if (word_is(c->t, nm->last, nm->last_end, ORG))
+        return 1;
+    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) && word_is(c->t, ws, we, PLACE_FIRST);
+}
+
+/* Is the name in subject position: followed by a verb-like word or an appositive? */
+static int is_subject(ctx *c, const stance_name *nm)
+{
+    static const char *const NOT_VERB[] = {"of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "or",
+                                           "but", "as", "than", "who", "whose", "s", NULL};
+    size_t k = nm->end, ws, we;
+    const char *t = c->t;
+    while (k < c->len && hspace(t, k, c->len))
+        k += (size_t)hspace(t, k, c->len);
+    if (k >= c->len)
+        return 0;
+    if (t[k] == ',')
+        return 1;
+    ws = k;
+    we = k;
+    while (we < c->len && ascii_lower((unsigned char)t[we]))
+        we++;
+    return we > ws && !word_is(t, ws, we, NOT_VERB);
 }
 
 /* Resolve a pronoun speaker: the nearest earlier name outside quotes that can
@@ -1435,13 +1459,13 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
         int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender, person;
         if (nm->start < floor)
             break;
-        if (in_quote(c, nm->start, qi))
-            continue;
+        if (in_quote(c, nm->start, c->n))
+            continue; /* names inside quotes (this one included) are not antecedents */
         if (ng != STANCE_G_UNKNOWN && ng != g)
             continue;
         person = ng != STANCE_G_UNKNOWN;
         if (!person && !org_like(c, nm)) {
-            if (nm->ntok >= 2 && c->gsingle[c->group[k]])
+            if (nm->ntok >= 2)
                 person = 1;
             for (size_t j = qi; !person && j-- > 0 && qi - j < 40;)
                 if (c->s[j].a.how == STANCE_ATTR_NAME && c->s[j].a.name >= 0 && same_surname(c, c->s[j].a.name, k))
@@ -1449,8 +1473,14 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
         }
         if (!person)
             continue;
-        best = k;
-        break;
+        /* the nearest candidate in subject position wins over a nearer object */
+        if (best < 0)
+            best = k;
+        if (is_subject(c, nm)) {
+            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
+                best = k;
+            break;
+        }
     }
     if (best < 0)
         return;
@@ -1982,7 +2012,6 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
-    stance_free(c.gsingle);
     pcre2_match_data_free(c.md);
     return STANCE_OK;
 fail:
@@ -1990,7 +2019,6 @@ fail:
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
-    stance_free(c.gsingle);
     pcre2_match_data_free(c.md);
     stance_quotelist_clear(out);
     return rc;
