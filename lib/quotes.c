@@ -1405,14 +1405,20 @@ static int in_quote(ctx *c, size_t pos, size_t upto)
 static int org_like(ctx *c, const stance_name *nm)
 {
     static const char *const ORG[] = {
-        "Administration", "Affairs", "Agency", "America", "Army", "Association", "Bank", "Beach", "Board",
-        "Bureau", "Campaign", "Carolina", "Caucus", "Center", "Centre", "Church", "City", "Club", "Coalition",
-        "College", "Commission", "Committee", "Company", "Congress", "Corp", "Council", "County", "Court",
-        "Democrats", "Department", "Force", "Foundation", "Fund", "Group", "Guard", "Hall", "House", "Inc",
-        "Institute", "Island", "Islands", "Jersey", "Journal", "Magazine", "Media", "Ministry", "Nations",
-        "Navy", "Network", "News", "Office", "Park", "Party", "Police", "Post", "Press", "Project",
-        "Republicans", "School", "Security", "Senate", "Service", "Star", "States", "Strategies", "Street",
-        "Times", "Today", "Union", "University", "Valley", "York", NULL};
+        "Administration", "Affairs", "Africa", "Agency", "Airport", "Alliance", "America", "Americans", "Arabia",
+        "Army", "Asia", "Association", "Authority", "Bank", "Bay", "Beach", "Board", "Bridge", "Bureau", "Campaign",
+        "Canyon", "Capital", "Carolina", "Caucus", "Center", "Centre", "Church", "Circuit", "City", "Club",
+        "Coalition", "Coast", "College", "Commission", "Committee", "Company", "Conference", "Congress",
+        "Convention", "Corp", "Corporation", "Council", "County", "Court", "Daily", "Democrats", "Department",
+        "District", "Districts", "Emirates", "Energy", "Europe", "Falls", "Federation", "Force", "Forum",
+        "Foundation", "Fund", "Gazette", "Group", "Guard", "Hall", "Harbor", "Heights", "Herald", "Hills",
+        "Holdings", "House", "Inc", "Industries", "Institute", "Island", "Islands", "Jersey", "Journal", "Kingdom",
+        "Korea", "Magazine", "Media", "Ministry", "Monitor", "Mountain", "Mountains", "Nations", "Navy", "Network",
+        "News", "Ocean", "Office", "Park", "Partners", "Party", "Plaza", "Police", "Poll", "Polls", "Post", "Press",
+        "Project", "Province", "Region", "Republic", "Republicans", "Research", "Reuters", "Review", "River",
+        "School", "Sea", "Security", "Senate", "Service", "Show", "Springs", "Square", "Star", "State", "States",
+        "Station", "Strategies", "Street", "Summit", "Times", "Today", "Tribune", "Trust", "Union", "University",
+        "Valley", "Weekly", "York", NULL};
     static const char *const PLACE_FIRST[] = {"East", "Great", "Las", "Los", "Middle", "New", "North", "Saint",
                                               "San", "Santa", "South", "St.", "United", "West", "Fort", "Mount",
                                               "Lake", "Port", "Palm", NULL};
