@@ -1502,6 +1502,26 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 
 /* ---- main ------------------------------------------------------------------ */
 
+/* Does the word before the opening mark make the quote part of a noun phrase
+ * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
+static int embedded_np(ctx *c, const seg *q)
+{
+    static const char *const NP_LEAD[] = {"of", "a", "an", "the", "as", "to", "for", "with", "by", "from", "in",
+                                          "on", "at", "called", "named", "titled", "entitled", "dubbed", "like",
+                                          "his", "her", "their", "its", "our", "my", "your", "this", "that", NULL};
+    const char *t = c->t;
+    size_t e = q->open, s;
+    while (e > q->para && hspace(t, back1(t, e), c->len))
+        e = back1(t, e);
+    s = e;
+    while (s > q->para && !hspace(t, back1(t, s), c->len))
+        s = back1(t, s);
+    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
+        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+        return 1; /* possessive: CNN's "..." */
+    return word_is(t, s, e, NP_LEAD);
+}
+
 static int classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -1650,15 +1670,20 @@ static int classify_seg(ctx *c, size_t qi)
             q->kind = K_PARTIAL;
         break;
     default:
-        if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3)
+        if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
             q->kind = K_DIRECT;
         else
             q->kind = K_PARTIAL;
         break;
     }
+    /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
+    if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')
+        q->kind = K_SKIP;
+    else if (q->ce - q->cs > 2 && t[q->cs] == '(' && t[back1(t, q->ce)] == '.' && t[back1(t, back1(t, q->ce))] == ')')
+        q->kind = K_SKIP;
 
     /* '"...our jobs" to China, she said': the sentence goes on outside the marks */
-    if (q->kind == K_DIRECT && !have_after && !(q->flags & SEG_UNCLOSED)) {
+    if (q->kind == K_DIRECT && !(q->flags & SEG_UNCLOSED)) {
         size_t k2 = q->close;
         while (k2 < c->len && hspace(t, k2, c->len))
             k2 += (size_t)hspace(t, k2, c->len);
