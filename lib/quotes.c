@@ -1662,7 +1662,7 @@ static int classify_seg(ctx *c, size_t qi)
     case PC_COMMA:
         if (qi > 0 && c->s[qi - 1].kind == K_DIRECT && c->s[qi - 1].after_reaches)
             q->kind = K_DIRECT;
-        else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || (fc == 0 && endp)))
+        else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || endp))
             q->kind = K_DIRECT;
         else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6))
             q->kind = K_DIRECT;
