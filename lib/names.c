@@ -404,6 +404,9 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (pos < len) {
         int m;
+        PCRE2_SIZE *ov;
+        size_t s, e, last;
+        unsigned nt;
         /* Only a capital (or a non-ASCII letter) at the start of a word can
          * start a run: find the next one in C, then match anchored there. */
         {
@@ -432,32 +435,44 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                 }
             }
         }
-        m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx); /* \\G: anchored, JIT-friendly */
-        if (m == PCRE2_ERROR_NOMATCH) {
-            pos++;
-            while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
-                pos++;
-            continue;
-        }
-        PCRE2_SIZE *ov;
-        size_t s, e, last;
-        unsigned nt;
-        if (m == PCRE2_ERROR_NOMATCH)
-            break;
-        if (m < 0) {
-            if (stance_pcre2_status(m) == STANCE_ERR_NOMEM) {
-                rc = stance_pcre2_error(err, m, pos, "name matching");
-                goto out;
+        {
+            /* Fast path: a single capitalised ASCII word followed by a lowercase word
+             * or punctuation is a run of its own; the pattern is for the rest. */
+            const unsigned char *u = (const unsigned char *)text;
+            size_t we = pos + 1;
+            int fast = 0;
+            while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
+                we++;
+            if (u[pos] >= 'A' && u[pos] <= 'Z' && we - pos >= 2) {
+                if (we >= len)
+                    fast = 1;
+                else if (u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z')
+                    fast = 1;
+                else if (u[we] == ',' || u[we] == ';' || u[we] == ':' || u[we] == '!' || u[we] == '?' ||
+                         u[we] == ')' || u[we] == '\n')
+                    fast = 1;
             }
-            /* A limit: skip one character and go on. */
-            pos++;
-            while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
-                pos++;
-            continue;
+            if (fast) {
+                s = pos;
+                e = we;
+            } else {
+                m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx); /* \\G: anchored */
+                if (m == PCRE2_ERROR_NOMATCH || (m < 0 && stance_pcre2_status(m) != STANCE_ERR_NOMEM)) {
+                    /* no run here (or a limit): skip one character and go on */
+                    pos++;
+                    while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+                        pos++;
+                    continue;
+                }
+                if (m < 0) {
+                    rc = stance_pcre2_error(err, m, pos, "name matching");
+                    goto out;
+                }
+                ov = pcre2_get_ovector_pointer(md);
+                s = ov[0];
+                e = ov[1];
+            }
         }
-        ov = pcre2_get_ovector_pointer(md);
-        s = ov[0];
-        e = ov[1];
         pos = e > s ? e : s + 1;
         while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
             pos++;
