@@ -869,7 +869,27 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             while (word_next(t, &k, parts[1][1], len, &a1, &b1))
                 if (!cap_token(t, a1, b1, len))
                     all_cap1 = 0;
-            if (!all_cap0 && all_cap1 && np == 2) {
+            if (!all_cap0 && !all_cap1 && np >= 3) {
+                /* "On Tuesday in Berea, Gov. John Kasich (R-OH), said": a lead-in, then the name */
+                for (size_t pi = 1; pi < np; pi++) {
+                    int allc = 1, any = 0;
+                    k = parts[pi][0];
+                    while (word_next(t, &k, parts[pi][1], len, &a1, &b1)) {
+                        any = 1;
+                        if (!cap_token(t, a1, b1, len))
+                            allc = 0;
+                    }
+                    if (any && allc) {
+                        ns = parts[pi][0];
+                        ne = parts[pi][1];
+                        if (pi + 1 < np) {
+                            a->role.start = trim_l(t, parts[pi + 1][0], parts[np - 1][1], len);
+                            a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+                        }
+                        break;
+                    }
+                }
+            } else if (!all_cap0 && all_cap1 && np == 2) {
                 ns = parts[1][0];
                 ne = parts[1][1];
                 a->role.start = trim_l(t, parts[0][0], parts[0][1], len);
@@ -900,6 +920,16 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         tok[nt][0] = ws;
         tok[nt][1] = we;
         nt++;
+    }
+    /* "Priebus later Thursday", "Clinton initially": trailing time words and adverbs */
+    {
+        static const char *const TAIL[] = {
+            "later", "earlier", "initially", "also", "then", "now", "recently", "today", "yesterday", "last",
+            "this", "next", "week", "month", "year", "night", "morning", "afternoon", "evening", "once", "again",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "previously", "first",
+            "finally", "quickly", "simply", "still", "even", "too", NULL};
+        while (nt > 1 && word_is(t, tok[nt - 1][0], tok[nt - 1][1], TAIL))
+            nt--;
     }
     if (nt == 0 || nt > 12)
         return 0;
@@ -1116,6 +1146,9 @@ static int try_after(ctx *c, seg *q, attr *a)
         attr b = *a;
         b.role = NOSPAN;
         if (v1.start != STANCE_NO_OFFSET) {
+            static const char *const TO_WHOM[] = {"told", "tells", "telling", "asked", "asks", "asking", NULL};
+            if (word_is(c->t, v1.start, v1.end, TO_WHOM))
+                return 0; /* ', told POLITICO': the addressee, not the speaker */
             if (!parse_np(c, n1.start, n1.end, 1, &b)) {
                 return 0;
             }
@@ -1502,6 +1535,18 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 
 /* ---- main ------------------------------------------------------------------ */
 
+/* Is the word before @p pos a preposition ("a message to Trump:")? */
+static int after_prep(ctx *c, size_t pos, size_t floor)
+{
+    size_t e = pos, s;
+    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    s = e;
+    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
+        s--;
+    return word_is(c->t, s, e, PREPS);
+}
+
 /* Does the word before the opening mark make the quote part of a noun phrase
  * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
 static int embedded_np(ctx *c, const seg *q)
@@ -1590,8 +1635,8 @@ static int classify_seg(ctx *c, size_t qi)
                 b2.a_end = acc.end;
                 before = b2;
                 have_before = 1;
-            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && parse_np(c, nm.start, nm.end, 0, &b2) &&
-                       b2.how == STANCE_ATTR_NAME) {
+            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && !after_prep(c, nm.start, bcs) &&
+                       parse_np(c, nm.start, nm.end, 0, &b2) && b2.how == STANCE_ATTR_NAME) {
                 b2.a_start = nm.start;
                 b2.a_end = nm.end;
                 before = b2;
