@@ -49,7 +49,7 @@
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
-    "reply|admit|recall|predict|came the reply|quipped"
+    "admit|recall|predict|came the reply|quipped"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -1036,8 +1036,14 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             }
         }
     }
-    /* A noun phrase: "the group", "a spokesman for the campaign", "The statement". */
+    /* A noun phrase: "the group", "a spokesman for the campaign", "The statement":
+     * led by a determiner unless it is short, and ending with a noun. */
     if (letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+        return 0;
+    if (nt > 8 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+        return 0;
+    if (word_is(t, tok[nt - 1][0], tok[nt - 1][1], DETERMINERS) || word_is(t, tok[nt - 1][0], tok[nt - 1][1], PREPS) ||
+        word_is(t, tok[nt - 1][0], tok[nt - 1][1], BREAKERS))
         return 0;
     if (nt > 8)
         return 0;
