@@ -2088,7 +2088,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     if (flags & STANCE_OPT_INDIRECT) {
         if ((rc = extract_indirect(&c, out)))
             goto fail;
-        qsort(out->q, out->n, sizeof *out->q, span_cmp);
+        if (out->n > 1)
+            qsort(out->q, out->n, sizeof *out->q, span_cmp);
     }
     stance_free(c.s);
     stance_free(c.sur_gender);

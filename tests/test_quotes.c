@@ -393,7 +393,7 @@ static void test_quotes_adversarial_linear(void **state)
     extract(state, text, STANCE_OPT_INDIRECT, &r);
     stance_quotelist_clear(&r.l);
     for (k = 0; k < n; k++) /* quote marks everywhere, with and without speakers */
-        text[k] = k % 100 < 50 ? "\"a\" \"\" b\"c"[k % 10] : "\"We go,\" Al Rey said. "[k % 25];
+        text[k] = k % 100 < 50 ? "\"a\" \"\" b\"c"[k % 10] : "\"We go,\" Al Rey said. "[k % 22];
     extract(state, text, STANCE_OPT_INDIRECT, &r);
     assert_true(r.l.n > 0);
     stance_quotelist_clear(&r.l);
