@@ -87,7 +87,7 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
 static int parse_families(const char *spec, stance_featcfg *cfg)
 {
     stance_featcfg def;
-    static const char *const names[] = {"", "word", "char", "neg", "window", "presence", "context"};
+    static const char *const names[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
     char *copy = strdup(spec), *save = NULL, *t;
     uint32_t n = 0;
     if (!copy)
@@ -105,14 +105,14 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
                 return -1;
             }
         }
-        for (int i = 1; i <= 6; i++)
+        for (int i = 1; i <= 7; i++)
             if (!strcmp(t, names[i]))
                 id = i;
         if (!id || n >= STANCE_MAX_FAMILIES) {
             free(copy);
             return -1;
         }
-        for (uint32_t i = 0; i < def.n_families; i++)
+        for (uint32_t i = 0; i < STANCE_MAX_FAMILIES; i++)
             if (def.families[i].id == (uint32_t)id)
                 cfg->families[n] = def.families[i];
         if (colon)
@@ -133,6 +133,7 @@ static const char *family_prefix(uint32_t id)
     case 4: return "t:";
     case 5: return "p:";
     case 6: return "x:";
+    case 7: return "k:";
     default: return "?:";
     }
 }
@@ -238,6 +239,7 @@ int cmd_train(int argc, char **argv)
         {"prune", required_argument, NULL, 'P'},    {"ngrams", required_argument, NULL, 'G'},
         {"name", required_argument, NULL, 'n'},     {"created", required_argument, NULL, 'T'},
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
+        {"nb", required_argument, NULL, 'B'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     size_t n_heads = 0, n_ngrams = 20000;
@@ -245,7 +247,7 @@ int cmd_train(int argc, char **argv)
     const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL;
     int cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
     double prune_eps = 0;
-    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0};
+    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0};
     stance_model *m = NULL;
     tr_names names = {0};
     train_ctx ctx = {0, time(NULL)};
@@ -311,6 +313,7 @@ int cmd_train(int argc, char **argv)
         case 'n': name = optarg; break;
         case 'T': created = optarg; break;
         case 'X': check_file = optarg; break;
+        case 'B': to.nb_alpha = atof(optarg); break;
         case 'q': ctx.quiet = 1; break;
         case 'h': help(); return CLI_OK;
         default: return CLI_USAGE;
@@ -497,12 +500,12 @@ int cmd_train(int argc, char **argv)
         goto nomem;
     {
         char fd[512] = "";
-        static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context"};
+        static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
         size_t at = 0;
         for (uint32_t i = 0; i < m->feat.n_families && at < sizeof fd; i++) {
             const stance_family *fa = &m->feat.families[i];
             at += (size_t)snprintf(fd + at, sizeof fd - at, "%s%s:%g(%u-%u%s)", i ? "," : "",
-                                   fa->id <= 6 ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
+                                   fa->id <= 7 ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
                                    fa->id == 4 ? ",window" : "");
         }
         snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,

@@ -69,6 +69,7 @@ typedef struct tr_opts {
     int probability;     /* fit Platt pairs (libsvm's -b 1) */
     unsigned seed;
     int verbose;
+    double nb_alpha;     /* liblinear: NBSVM log-count-ratio scaling with this smoothing (0 = off) */
 } tr_opts;
 
 /* Train on examples @p rows (NULL = all) of @p d and collapse into @p h,
