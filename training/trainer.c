@@ -695,8 +695,9 @@ static double *linear_binary(struct feature_node **xs, const double *y, size_t l
     prob.y = (double *)y;
     prob.x = xs;
     prob.bias = 1.0;
-    param.solver_type = getenv("LLS") ? atoi(getenv("LLS")) : L2R_L1LOSS_SVC_DUAL;
-    param.eps = getenv("LLE") ? atof(getenv("LLE")) : 0.1;
+    /* hinge loss, as libsvm's C-SVC (the squared hinge and logistic losses measured no better) */
+    param.solver_type = L2R_L1LOSS_SVC_DUAL;
+    param.eps = 0.1;
     param.C = C;
     param.nr_weight = 2;
     param.weight_label = wl;
