@@ -245,7 +245,7 @@ int cmd_train(int argc, char **argv)
     size_t n_heads = 0, n_ngrams = 20000;
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
     const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL;
-    int cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
+    int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
     double prune_eps = 0;
     tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0};
     stance_model *m = NULL;
@@ -448,7 +448,27 @@ int cmd_train(int argc, char **argv)
         snprintf(msg, sizeof msg, "head %s: training on all data with C=%g (%s, calibrated)", heads[hi].name, best_c,
                  to.solver == TR_LIBSVM ? "libsvm" : "liblinear");
         progress(&ctx, msg);
-        if (tr_train_head(&d, NULL, 0, &to, m->feat.table_bits, &h, err, sizeof err)) {
+        have_head = 0;
+        if (check_file) {
+            tr_data ev = {0};
+            double md, mp;
+            tr_opts o = to;
+            o.solver = TR_LIBSVM;
+            progress(&ctx, "collapse check: training libsvm");
+            if (tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err) ||
+                tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, to.solver == TR_LIBSVM ? &h : NULL, err,
+                                  sizeof err)) {
+                cli_error("%s", err);
+                tr_data_free(&ev);
+                tr_data_free(&d);
+                goto out;
+            }
+            fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
+                            "max |probability diff| %.3g\n", check_file, ev.n, md, mp);
+            tr_data_free(&ev);
+            have_head = to.solver == TR_LIBSVM; /* the checked model is the head */
+        }
+        if (!have_head && tr_train_head(&d, NULL, 0, &to, m->feat.table_bits, &h, err, sizeof err)) {
             cli_error("train: %s", err);
             tr_data_free(&d);
             goto out;
@@ -471,23 +491,6 @@ int cmd_train(int argc, char **argv)
                      to.seed, d.n);
         if (stance_model_set_meta(m, meta_key, meta_val))
             goto nomem;
-        if (check_file) {
-            tr_data ev = {0};
-            double md, mp;
-            tr_opts o = to;
-            o.solver = TR_LIBSVM;
-            progress(&ctx, "collapse check: training libsvm");
-            if (tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err) ||
-                tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, err, sizeof err)) {
-                cli_error("%s", err);
-                tr_data_free(&ev);
-                tr_data_free(&d);
-                goto out;
-            }
-            fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
-                            "max |probability diff| %.3g\n", check_file, ev.n, md, mp);
-            tr_data_free(&ev);
-        }
         tr_data_free(&d);
     }
     if (prune_eps > 0)

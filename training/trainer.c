@@ -931,7 +931,7 @@ static stance_fvec ex_vec(const tr_example *e)
 }
 
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
-                      double *max_dec, double *max_prob, char *err, size_t errlen)
+                      double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen)
 {
     stance_head h;
     struct svm_model *m = NULL;
@@ -972,7 +972,10 @@ out:
     free(prob.y);
     free(epool);
     free(ex);
-    tr_head_free(&h);
+    if (keep && rc == 0)
+        *keep = h;
+    else
+        tr_head_free(&h);
     return rc;
 }
 

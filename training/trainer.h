@@ -79,9 +79,10 @@ int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_
                   stance_head *h, char *err, size_t errlen);
 
 /* Train with libsvm and compare the collapsed head with libsvm on every
- * example of @p eval (NULL = @p d): max abs differences of decision values and probabilities. */
+ * example of @p eval (NULL = @p d): max abs differences of decision values and
+ * probabilities. The collapsed head is handed over in @p keep (NULL = freed). */
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
-                      double *max_dec, double *max_prob, char *err, size_t errlen);
+                      double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen);
 
 /* Stratified k-fold cross-validation; returns macro-F1 of the out-of-fold votes. */
 typedef void (*tr_progress_cb)(void *user, const char *msg);
