@@ -86,13 +86,11 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
 
 static int parse_families(const char *spec, stance_featcfg *cfg)
 {
-    stance_featcfg def;
     static const char *const names[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
     char *copy = strdup(spec), *save = NULL, *t;
     uint32_t n = 0;
     if (!copy)
         return -1;
-    stance_features_default(&def);
     for (t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         char *colon = strchr(t, ':');
         float w = 1.0f;
@@ -112,13 +110,12 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
             free(copy);
             return -1;
         }
-        for (uint32_t i = 0; i < STANCE_MAX_FAMILIES; i++)
-            if (def.families[i].id == (uint32_t)id)
-                cfg->families[n] = def.families[i];
+        stance_features_family_default((uint32_t)id, &cfg->families[n]);
         if (colon)
             cfg->families[n].weight = w;
         n++;
     }
+    memset(&cfg->families[n], 0, (STANCE_MAX_FAMILIES - n) * sizeof *cfg->families);
     cfg->n_families = n;
     free(copy);
     return n ? 0 : -1;
