@@ -176,15 +176,30 @@ void tr_names_free(tr_names *n)
 {
     free(n->off);
     free(n->fam);
+    free(n->votes);
     free(n->pool);
     memset(n, 0, sizeof *n);
 }
 
+/* Keep, per bucket, the majority string of the features hashed into it
+ * (Boyer-Moore vote), so --explain names the n-gram that usually lands there
+ * rather than whichever collided first. */
 static void name_cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
 {
     tr_names *n = user;
-    if (n->off[bucket] || len > 200)
+    if (len > 200)
         return;
+    if (n->off[bucket]) {
+        const char *cur = n->pool + n->off[bucket] - 1;
+        if (n->fam[bucket] == family && strlen(cur) == len && memcmp(cur, text, len) == 0) {
+            n->votes[bucket]++;
+            return;
+        }
+        if (n->votes[bucket] > 1) {
+            n->votes[bucket]--;
+            return;
+        }
+    }
     if (n->pool_len + len + 1 > n->pool_cap) {
         size_t nc = n->pool_cap ? n->pool_cap * 2 : 1 << 20;
         char *np;
@@ -199,6 +214,7 @@ static void name_cb(void *user, uint32_t bucket, uint32_t family, const char *te
     n->pool[n->pool_len + len] = '\0';
     n->off[bucket] = (uint32_t)n->pool_len + 1;
     n->fam[bucket] = family;
+    n->votes[bucket] = 1;
     n->pool_len += len + 1;
 }
 
@@ -246,8 +262,9 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
             size_t nb = (size_t)1 << cfg->table_bits;
             names->off = calloc(nb, sizeof *names->off);
             names->fam = calloc(nb, sizeof *names->fam);
+            names->votes = calloc(nb, sizeof *names->votes);
             names->bits = cfg->table_bits;
-            if (!names->off || !names->fam)
+            if (!names->off || !names->fam || !names->votes)
                 goto nomem;
         }
         stance_fscratch_set_name_cb(fs, name_cb, names);

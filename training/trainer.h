@@ -45,10 +45,11 @@ typedef struct tr_data {
     size_t nnz;
 } tr_data;
 
-/* Readable n-grams seen during extraction: the first string per bucket. */
+/* Readable n-grams seen during extraction: the majority string per bucket. */
 typedef struct tr_names {
     uint32_t *off;       /* [buckets]: offset+1 into pool, 0 = none */
     uint32_t *fam;
+    uint32_t *votes;
     char *pool;
     size_t pool_len, pool_cap;
     uint32_t bits;
