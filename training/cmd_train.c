@@ -36,7 +36,8 @@ static void help(void)
         "      --seed N            seed for folds and the solvers' rand() (default 1): same seed, same model\n"
         "      --table-bits N      hash table size 2^N (default 18)\n"
         "      --families LIST     feature families with optional weights, e.g.\n"
-        "                          word:1,char:0.5,neg,window,presence,context (default: all six)\n"
+        "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
+        "                          also clause (n-grams inside/outside the target's clauses)\n"
         "      --word-n A-B        word n-gram orders (default 1-3)\n"
         "      --char-n A-B        character n-gram orders (default 2-5)\n"
         "      --window N          tokens around each target mention (default 6)\n"
@@ -45,6 +46,9 @@ static void help(void)
         "      --ngrams N          readable n-grams kept for --explain/inspect (default 20000)\n"
         "      --name TEXT         model name (meta \"name\")\n"
         "      --created TEXT      meta \"created\" (not set by default, so rebuilds are byte-identical)\n"
+        "      --meta KEY=VALUE    any other metadata (e.g. data=..., licence=...); repeatable\n"
+        "      --nb ALPHA          liblinear: NBSVM log-count-ratio feature scaling, smoothing ALPHA\n"
+        "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
         "  -q, --quiet             no progress on stderr\n"
@@ -236,9 +240,11 @@ int cmd_train(int argc, char **argv)
         {"prune", required_argument, NULL, 'P'},    {"ngrams", required_argument, NULL, 'G'},
         {"name", required_argument, NULL, 'n'},     {"created", required_argument, NULL, 'T'},
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
-        {"nb", required_argument, NULL, 'B'},
+        {"nb", required_argument, NULL, 'B'},      {"meta", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
+    char *metas[16];
+    size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
     const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL;
@@ -311,6 +317,13 @@ int cmd_train(int argc, char **argv)
         case 'T': created = optarg; break;
         case 'X': check_file = optarg; break;
         case 'B': to.nb_alpha = atof(optarg); break;
+        case 'M':
+            if (!strchr(optarg, '=') || optarg[0] == '=' || n_meta >= 16) {
+                cli_error("train: --meta wants KEY=VALUE (at most 16)");
+                return CLI_USAGE;
+            }
+            metas[n_meta++] = optarg;
+            break;
         case 'q': ctx.quiet = 1; break;
         case 'h': help(); return CLI_OK;
         default: return CLI_USAGE;
@@ -498,6 +511,13 @@ int cmd_train(int argc, char **argv)
         goto nomem;
     if (created && stance_model_set_meta(m, "created", created))
         goto nomem;
+    for (size_t i = 0; i < n_meta; i++) {
+        char *eq = strchr(metas[i], '=');
+        *eq = '\0';
+        if (stance_model_set_meta(m, metas[i], eq + 1))
+            goto nomem;
+        *eq = '=';
+    }
     {
         char fd[512] = "";
         static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
