@@ -25,6 +25,8 @@ struct stance_scratch {
     stance_entityset ents;
     stance_span *tspans;
     size_t tspans_cap;
+    char *ctx;            /* attribution context with the quote cut out */
+    size_t ctx_cap;
     struct contrib_tmp {
         size_t i;
         double c;
@@ -69,6 +71,7 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_quotelist_clear(&s->quotes);
     stance_entityset_clear(&s->ents);
     stance_free(s->tspans);
+    stance_free(s->ctx);
     stance_free(s->ctmp);
     stance_free(s);
 }
@@ -178,6 +181,7 @@ static const stance_head *find_head(const stance_model *m, const char *name)
 
 static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
 {
+    int rc;
     if (in->n_actors && !in->actors)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "n_actors > 0 but actors is NULL");
     if (in->n_actors > STANCE_MAX_ACTORS)
@@ -187,8 +191,9 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
         const stance_actor *ac = &in->actors[a];
         if (!ac->name || !ac->name[0])
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
-        if (stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err))
-            return err ? err->code : STANCE_ERR_UTF8;
+        /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
+        if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err)))
+            return rc;
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
                                     a, STANCE_MAX_ALIASES);
@@ -198,8 +203,8 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
             if (!ac->aliases[k])
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
                                         a, k);
-            if (stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err))
-                return err ? err->code : STANCE_ERR_UTF8;
+            if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err)))
+                return rc;
         }
     }
     return STANCE_OK;
@@ -310,9 +315,23 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
 
         st.text = input->text + rq->span.start;
         st.text_len = rq->span.end - rq->span.start;
-        if (rq->context.start != STANCE_NO_OFFSET) {
-            st.context = input->text + rq->context.start;
-            st.context_len = rq->context.end - rq->context.start;
+        if (rq->context.start != STANCE_NO_OFFSET && rq->context.end > rq->context.start) {
+            /* The context is what surrounds the quote: the quote itself is cut out
+             * (replaced by one space) so its words are not counted twice. */
+            stance_span c = rq->context;
+            if (rq->span.start >= c.start && rq->span.end <= c.end) {
+                size_t a = rq->span.start - c.start, b = c.end - rq->span.end;
+                if (stance_grow((void **)&s->ctx, &s->ctx_cap, a + b + 1, 1))
+                    goto nomem;
+                memcpy(s->ctx, input->text + c.start, a);
+                s->ctx[a] = ' ';
+                memcpy(s->ctx + a + 1, input->text + rq->span.end, b);
+                st.context = s->ctx;
+                st.context_len = a + 1 + b;
+            } else {
+                st.context = input->text + c.start;
+                st.context_len = c.end - c.start;
+            }
         }
         empty_decision(&q->sentiment);
         if (hsent) {

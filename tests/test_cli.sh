@@ -1,0 +1,70 @@
+#!/bin/sh
+# The stance CLI as a user meets it: help, version, exit codes, errors that
+# name the file, JSON/JSONL/text/DOT output on articles we wrote.
+set -u
+top_builddir=${top_builddir:-.}
+top_srcdir=${top_srcdir:-.}
+stance="$top_builddir/stance"
+model="$top_builddir/tests/tiny.stm"
+article="$top_srcdir/examples/article.txt"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/stance-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_status() { # expected-status description command...
+    want=$1; what=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; cat "$tmp/err"; fi
+}
+
+expect_status 0 "--version" "$stance" --version
+grep -q '^stance [0-9]' "$tmp/out" && ok || bad "--version prints the version"
+expect_status 0 "--help" "$stance" --help
+grep -q 'classify' "$tmp/out" && ok || bad "--help lists classify"
+expect_status 2 "no arguments is a usage error" "$stance"
+expect_status 2 "unknown command" "$stance" frobnicate
+expect_status 0 "classify --help" "$stance" classify --help
+expect_status 2 "bad --format" "$stance" classify -m "$model" --format yaml "$article"
+
+expect_status 1 "missing model" "$stance" classify -m "$tmp/nope.stm" "$article"
+grep -q "nope.stm" "$tmp/err" && ok || bad "missing model error names the file"
+printf 'not a model' > "$tmp/bad.stm"
+expect_status 1 "corrupt model" "$stance" classify -m "$tmp/bad.stm" "$article"
+grep -q "bad.stm" "$tmp/err" && ok || bad "corrupt model error names the file"
+expect_status 1 "missing input" "$stance" classify -m "$model" "$tmp/none.txt"
+grep -q "none.txt" "$tmp/err" && ok || bad "missing input error names the file"
+printf '"Fine,\377" she said.' > "$tmp/bad.txt"
+expect_status 1 "invalid UTF-8" "$stance" classify -m "$model" "$tmp/bad.txt"
+grep -q "bad.txt.*UTF-8.*byte 6" "$tmp/err" && ok || { bad "UTF-8 error names file and offset"; cat "$tmp/err"; }
+
+expect_status 0 "classify JSON" "$stance" classify -m "$model" -a "Governor Tom Park|Park" "$article"
+[ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "one JSON line per article"
+grep -q '"quotes":\[{"start":' "$tmp/out" && ok || bad "JSON has quotes with byte spans"
+grep -q '"stances":\[{' "$tmp/out" && ok || bad "JSON has stances toward the given actor"
+if command -v python3 >/dev/null; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=open(sys.argv[2],"rb").read()
+for q in d["quotes"]:
+    assert t[q["start"]:q["end"]].decode() == q["text"], q
+    assert abs(sum(q["sentiment"]["probs"].values()) - 1) < 1e-4
+' "$tmp/out" "$article" && ok || bad "JSON spans index the input bytes; probabilities sum to 1"
+fi
+
+expect_status 0 "classify text" "$stance" classify -m "$model" --format text "$article"
+grep -q 'sentiment:' "$tmp/out" && ok || bad "text format shows sentiment"
+expect_status 0 "classify graph" "$stance" classify -m "$model" --graph -a "Governor Tom Park|Park" "$article"
+grep -q '^digraph' "$tmp/out" && ok || bad "--graph prints DOT"
+
+printf '{"id":"a","text":"\\"We failed,\\" said Jo Lee.","actors":["Jo Lee"]}\n\n{"id":7,"text":"No quotes."}\n' > "$tmp/in.jsonl"
+expect_status 0 "JSONL filter" "$stance" classify -m "$model" --jsonl "$tmp/in.jsonl"
+[ "$(wc -l < "$tmp/out")" = 2 ] && ok || bad "one output line per JSONL record"
+grep -q '"id":"7"' "$tmp/out" && ok || bad "numeric ids kept"
+printf '{"id":"a","text":"ok"}\n{broken\n' > "$tmp/broken.jsonl"
+expect_status 1 "malformed JSONL" "$stance" classify -m "$model" --jsonl "$tmp/broken.jsonl"
+grep -q "broken.jsonl:2" "$tmp/err" && ok || bad "malformed JSONL error names file and line"
+[ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "good records still processed after a bad one"
+
+STANCE_MODEL="$model" "$stance" classify "$article" > "$tmp/env.out" 2>&1 && ok || bad "STANCE_MODEL selects the model"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,136 @@
+/* test_threads.c - one const model shared by 8 threads: every thread's results
+ * equal the single-threaded results, byte for byte. Run under TSan in CI. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define N_THREADS 8
+#define ROUNDS 20
+
+static const char *const articles[] = {
+    "\"Governor Park failed this city and it is a disgrace,\" Mayor Ana Diaz said on Tuesday.\n\n"
+    "\xe2\x80\x9cWe praised the team and we are proud of Park,\xe2\x80\x9d said Jo Lee.\n",
+    "Council member Rui Tan spoke after the meeting.\n\n\"The meeting was scheduled for Tuesday,\" Tan said. "
+    "\"Nobody blamed Diaz.\"\n",
+    "No quotes here at all, only a plain sentence about a report.",
+    "\"Unbalanced quote that never ends, said someone\n\n\"Another one,\" said Ana Diaz.",
+};
+#define N_ARTICLES (sizeof articles / sizeof *articles)
+
+static const stance_model *model;
+static char *expected[N_ARTICLES];
+
+/* Everything a result says, as text; %a keeps doubles exact. */
+static char *render(const stance_result *res)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        fprintf(f, "q %zu %zu %d %s %zu %s|", q->span.start, q->span.end, (int)q->type,
+                q->speaker ? q->speaker : "-", q->speaker_span.start, q->cue ? q->cue : "-");
+        for (size_t k = 0; k < q->sentiment.n_labels; k++)
+            fprintf(f, " %a", q->sentiment.probs[k]);
+        for (size_t t = 0; t < q->n_targets; t++) {
+            fprintf(f, " T %s %d", q->targets[t].actor, q->targets[t].where);
+            for (size_t k = 0; k < q->targets[t].stance.n_labels; k++)
+                fprintf(f, " %a", q->targets[t].stance.probs[k]);
+            for (size_t k = 0; k < q->targets[t].stance.n_explain; k++)
+                fprintf(f, " %s", q->targets[t].stance.explain[k].feature);
+        }
+        fputc('\n', f);
+    }
+    for (size_t i = 0; i < stance_result_entity_count(res); i++)
+        fprintf(f, "e %s %zu\n", stance_result_entity(res, i)->name, stance_result_entity(res, i)->n_mentions);
+    fclose(f);
+    return buf;
+}
+
+static char *classify_render(const char *text, stance_scratch *scratch)
+{
+    static const char *const aliases[] = {"Park"};
+    stance_actor actors[] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}};
+    stance_input in = {0};
+    stance_options opt = {0};
+    stance_result *res = NULL;
+    char *out;
+    in.text = text;
+    in.text_len = strlen(text);
+    in.actors = actors;
+    in.n_actors = 2;
+    opt.explain = 2;
+    opt.flags = STANCE_OPT_ALL_ACTORS;
+    opt.scratch = scratch;
+    if (stance_classify(model, &in, &opt, &res, NULL) != STANCE_OK)
+        return NULL;
+    out = render(res);
+    stance_result_free(res);
+    return out;
+}
+
+static void *worker(void *arg)
+{
+    long id = (long)arg;
+    stance_scratch *scratch = NULL;
+    long mismatches = 0;
+    /* Half the threads reuse a scratch, half let each call allocate its own. */
+    if (id % 2 == 0 && stance_scratch_new(&scratch, NULL) != STANCE_OK)
+        return (void *)1L;
+    for (int r = 0; r < ROUNDS; r++)
+        for (size_t a = 0; a < N_ARTICLES; a++) {
+            size_t k = (a + (size_t)id) % N_ARTICLES;
+            char *got = classify_render(articles[k], scratch);
+            if (!got || strcmp(got, expected[k]) != 0)
+                mismatches++;
+            free(got);
+        }
+    stance_scratch_free(scratch);
+    return (void *)mismatches;
+}
+
+static void test_threads_identical_results(void **state)
+{
+    pthread_t th[N_THREADS];
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    model = m;
+    for (size_t a = 0; a < N_ARTICLES; a++) {
+        expected[a] = classify_render(articles[a], NULL);
+        assert_non_null(expected[a]);
+    }
+    assert_non_null(strstr(expected[0], "Governor Park"));
+    for (long i = 0; i < N_THREADS; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, worker, (void *)i), 0);
+    for (long i = 0; i < N_THREADS; i++) {
+        void *ret;
+        assert_int_equal(pthread_join(th[i], &ret), 0);
+        if ((long)ret != 0)
+            fail_msg("thread %ld: %ld results differed from the single-threaded run", i, (long)ret);
+    }
+    for (size_t a = 0; a < N_ARTICLES; a++)
+        free(expected[a]);
+    stance_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_threads_identical_results),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
