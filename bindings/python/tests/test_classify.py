@@ -178,6 +178,17 @@ class ClassifyTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             hash(res[0])
 
+    def test_result_values_outside_cyclic_gc(self):
+        import gc
+        res = self.m.classify('"Acme Corp is a disgrace," Bob said.', actors=["Acme Corp"])
+        self.assertTrue(res)
+        for q in res:  # immutable and made of untracked parts: the GC never walks them
+            self.assertFalse(gc.is_tracked(q))
+            self.assertFalse(gc.is_tracked(q.sentiment))
+            for t in q.targets:
+                self.assertFalse(gc.is_tracked(t))
+        self.assertEqual(res[0].to_dict()["targets"][0]["actor"], "Acme Corp")
+
     def test_predict(self):
         d = self.m.predict("Acme Corp did great work and deserves credit", target="Acme Corp")
         check_decision(self, d, self.m.labels("stance"))
