@@ -915,10 +915,10 @@ static int text_view(PyObject *o, const char **text, size_t *len)
     return 0;
 }
 
-static int parse_flags(PyObject *kw_indirect, int all_actors, int caseless, int partial, int discover)
+static unsigned option_flags(int indirect, int all_actors, int caseless, int partial, int discover)
 {
     unsigned f = 0;
-    if (kw_indirect)
+    if (indirect)
         f |= STANCE_OPT_INDIRECT;
     if (all_actors)
         f |= STANCE_OPT_ALL_ACTORS;
@@ -928,7 +928,7 @@ static int parse_flags(PyObject *kw_indirect, int all_actors, int caseless, int 
         f |= STANCE_OPT_NO_PARTIAL;
     if (!discover)
         f |= STANCE_OPT_NO_DISCOVER;
-    return (int)f;
+    return f;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1244,7 +1244,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
     in.n_actors = as.n;
-    opt.flags = (unsigned)parse_flags(indirect ? Py_True : NULL, all_actors, caseless, partial, discover);
+    opt.flags = option_flags(indirect, all_actors, caseless, partial, discover);
     opt.explain = explain;
     opt.max_text_len = max_len > 0 ? (size_t)max_len : 0;
     opt.scratch = scratch_take(self);
@@ -1495,7 +1495,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     entered = 1;
     b.model = self->model;
     b.n = (size_t)n;
-    b.flags = (unsigned)parse_flags(indirect ? Py_True : NULL, all_actors, caseless, partial, discover);
+    b.flags = option_flags(indirect, all_actors, caseless, partial, discover);
     b.explain = explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
     atomic_init(&b.next, 0);
