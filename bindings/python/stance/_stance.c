@@ -915,6 +915,17 @@ static int text_view(PyObject *o, const char **text, size_t *len)
     return 0;
 }
 
+#define MAX_EXPLAIN 1000
+
+static int check_explain(int explain)
+{
+    if (explain < 0 || explain > MAX_EXPLAIN) {
+        PyErr_Format(PyExc_ValueError, "explain must be between 0 and %d", MAX_EXPLAIN);
+        return -1;
+    }
+    return 0;
+}
+
 static unsigned option_flags(int indirect, int all_actors, int caseless, int partial, int discover)
 {
     unsigned f = 0;
@@ -1216,7 +1227,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     static char *kwlist[] = {"text", "actors", "explain", "indirect", "all_actors", "caseless", "partial",
                              "discover", "max_text_len", NULL};
     PyObject *text_obj, *actors = Py_None, *out = NULL;
-    unsigned explain = 0;
+    int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1;
     Py_ssize_t max_len = 0;
     actor_set as;
@@ -1227,8 +1238,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     const char *text;
     size_t len;
     int rc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OI$pppppn:classify", kwlist, &text_obj, &actors, &explain,
-                                     &indirect, &all_actors, &caseless, &partial, &discover, &max_len))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|Oi$pppppn:classify", kwlist, &text_obj, &actors, &explain,
+                                     &indirect, &all_actors, &caseless, &partial, &discover, &max_len) ||
+        check_explain(explain))
         return NULL;
     if (text_view(text_obj, &text, &len))
         return NULL;
@@ -1245,7 +1257,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     in.actors = as.n ? as.a : NULL;
     in.n_actors = as.n;
     opt.flags = option_flags(indirect, all_actors, caseless, partial, discover);
-    opt.explain = explain;
+    opt.explain = (unsigned)explain;
     opt.max_text_len = max_len > 0 ? (size_t)max_len : 0;
     opt.scratch = scratch_take(self);
     Py_BEGIN_ALLOW_THREADS
@@ -1266,7 +1278,7 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
 {
     static char *kwlist[] = {"text", "target", "head", "context", "explain", NULL};
     PyObject *text_obj, *target = Py_None, *head = NULL, *context = Py_None, *out = NULL;
-    unsigned explain = 0;
+    int explain = 0;
     stance_statement st;
     stance_options opt;
     stance_prediction *pred = NULL;
@@ -1274,8 +1286,9 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
     size_t h = 0, len;
     const char *text;
     int rc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOOI:predict", kwlist, &text_obj, &target, &head, &context,
-                                     &explain))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOOi:predict", kwlist, &text_obj, &target, &head, &context,
+                                     &explain) ||
+        check_explain(explain))
         return NULL;
     if (check_open(self))
         return NULL;
@@ -1306,7 +1319,7 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
     }
     if (context != Py_None && text_view(context, &st.context, &st.context_len))
         return NULL;
-    opt.explain = explain;
+    opt.explain = (unsigned)explain;
     if (model_enter(self))
         return NULL;
     opt.scratch = scratch_take(self);
@@ -1428,7 +1441,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
                              "partial", "discover", "max_text_len", "errors", NULL};
     PyObject *texts, *actors = Py_None, *threads_obj = Py_None, *items = NULL, *out = NULL;
     const char *errors = "raise";
-    unsigned explain = 0;
+    int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, nthreads, started = 0,
         entered = 0, return_errors;
     Py_ssize_t max_len = 0, n = 0;
@@ -1440,9 +1453,10 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
 
     memset(&b, 0, sizeof b);
     memset(&shared, 0, sizeof shared);
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOI$pppppns:classify_many", kwlist, &texts, &actors,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppns:classify_many", kwlist, &texts, &actors,
                                      &threads_obj, &explain, &indirect, &all_actors, &caseless, &partial,
-                                     &discover, &max_len, &errors))
+                                     &discover, &max_len, &errors) ||
+        check_explain(explain))
         return NULL;
     if (strcmp(errors, "raise") && strcmp(errors, "return")) {
         PyErr_SetString(PyExc_ValueError, "errors must be 'raise' or 'return'");
@@ -1496,7 +1510,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     b.model = self->model;
     b.n = (size_t)n;
     b.flags = option_flags(indirect, all_actors, caseless, partial, discover);
-    b.explain = explain;
+    b.explain = (unsigned)explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
     atomic_init(&b.next, 0);
     atomic_init(&b.cancel, 0);

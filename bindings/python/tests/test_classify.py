@@ -135,6 +135,10 @@ class ClassifyTest(unittest.TestCase):
             self.m.classify("text", actors=["Na\0me"])
         with self.assertRaises(ValueError):
             self.m.classify("text", actors=[{"aliases": ["x"]}])
+        with self.assertRaises(ValueError):
+            self.m.classify("text", explain=-1)
+        with self.assertRaises(ValueError):
+            self.m.predict("text", explain=10**6)
 
     def test_classify_invalid_utf8(self):
         with self.assertRaises(stance.StanceError) as cm:
