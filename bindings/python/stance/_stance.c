@@ -278,7 +278,7 @@ static PyObject *record_to_dict(PyObject *self, PyObject *unused)
 static PyMethodDef record_methods[] = {
     {"__reduce__", record_reduce, METH_NOARGS, NULL},
     {"to_dict", record_to_dict, METH_NOARGS,
-     "to_dict()\n--\n\nThe record as a dict of plain Python values (nested records become dicts)."},
+     "to_dict($self)\n--\n\nThe record as a dict of plain Python values (nested records become dicts)."},
     {NULL, NULL, 0, NULL}};
 
 /* Field indices. */
@@ -1628,8 +1628,8 @@ static PyObject *Model_repr(ModelObject *self)
 }
 
 #define CLASSIFY_DOC                                                                                        \
-    "classify(text, actors=None, explain=0, *, indirect=False, all_actors=False, caseless=False,\n"        \
-    "         partial=True, discover=True, max_text_len=0)\n--\n\n"                                         \
+    "classify($self, text, actors=None, explain=0, *, indirect=False, all_actors=False,\n"        \
+    "         caseless=False, partial=True, discover=True, max_text_len=0)\n--\n\n"                                         \
     "Find the quotes in text (str or UTF-8 bytes), their speakers, sentiment and the speaker's\n"          \
     "stance toward each actor. actors: None (discover them), or a list whose items are a name,\n"          \
     "a (name, [aliases]) tuple or a {\"name\": ..., \"aliases\": [...]} dict, or a dict\n"                 \
@@ -1638,16 +1638,19 @@ static PyObject *Model_repr(ModelObject *self)
     "while the library works. Raises StanceError on library errors."
 
 #define MANY_DOC                                                                                            \
-    "classify_many(texts, actors=None, threads=None, explain=0, *, ..., errors='raise')\n--\n\n"           \
-    "classify() over many texts on `threads` POSIX threads (default: the number of CPUs), each\n"         \
-    "with its own scratch space, without holding the GIL. An item is a str/bytes, a\n"                     \
+    "classify_many($self, texts, actors=None, threads=None, explain=0, *, indirect=False,\n"     \
+    "              all_actors=False, caseless=False, partial=True, discover=True, max_text_len=0,\n" \
+    "              errors='raise')\n--\n\n"           \
+    "classify() over many texts on `threads` native threads (default: the number of CPUs; the\n"          \
+    "calling thread is one of them and also builds the Python results), each with its own\n"              \
+    "scratch space, without holding the GIL. An item is a str/bytes, a\n"                                 \
     "(text, actors) tuple or a dict with \"text\" and optional \"actors\"; `actors` is the default\n"     \
     "for items that give none. Returns a list of Result in input order, identical to calling\n"            \
     "classify() on each. errors='raise' raises the first failing item's StanceError (its .index\n"         \
     "says which); errors='return' puts the StanceError in that item's place."
 
 #define PREDICT_DOC                                                                                         \
-    "predict(text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
+    "predict($self, text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
     "Score one statement (a quote or sentence you already have) with one head ('stance' or\n"              \
     "'sentiment', or an index). target: the actor the stance is about. context: the attribution\n"         \
     "sentence. Returns a Decision."
@@ -1657,13 +1660,13 @@ static PyMethodDef Model_methods[] = {
     {"classify_many", (PyCFunction)(void (*)(void))Model_classify_many, METH_VARARGS | METH_KEYWORDS, MANY_DOC},
     {"predict", (PyCFunction)(void (*)(void))Model_predict, METH_VARARGS | METH_KEYWORDS, PREDICT_DOC},
     {"from_bytes", (PyCFunction)(void (*)(void))Model_from_bytes, METH_O | METH_CLASS,
-     "from_bytes(data)\n--\n\nOpen a model from the bytes of a model file."},
+     "from_bytes($type, data)\n--\n\nOpen a model from the bytes of a model file."},
     {"close", (PyCFunction)Model_close, METH_NOARGS,
-     "close()\n--\n\nFree the model now (calls still running in other threads finish first). Idempotent."},
-    {"labels", (PyCFunction)Model_labels, METH_O, "labels(head)\n--\n\nThe label names of a head (name or index)."},
-    {"meta", (PyCFunction)Model_meta, METH_O, "meta(key)\n--\n\nA metadata value recorded by the trainer, or None."},
+     "close($self)\n--\n\nFree the model now (calls still running in other threads finish first). Idempotent."},
+    {"labels", (PyCFunction)Model_labels, METH_O, "labels($self, head)\n--\n\nThe label names of a head (name or index)."},
+    {"meta", (PyCFunction)Model_meta, METH_O, "meta($self, key)\n--\n\nA metadata value recorded by the trainer, or None."},
     {"head_index", (PyCFunction)Model_head_index, METH_O,
-     "head_index(name)\n--\n\nIndex of the head called name, or a negative number if there is none."},
+     "head_index($self, name)\n--\n\nIndex of the head called name, or a negative number if there is none."},
     {"__enter__", (PyCFunction)Model_enter_ctx, METH_NOARGS, NULL},
     {"__exit__", (PyCFunction)Model_exit_ctx, METH_VARARGS, NULL},
     {"__reduce__", (PyCFunction)Model_reduce, METH_NOARGS, NULL},
