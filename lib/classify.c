@@ -181,6 +181,7 @@ static const stance_head *find_head(const stance_model *m, const char *name)
 
 static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
 {
+    int rc;
     if (in->n_actors && !in->actors)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "n_actors > 0 but actors is NULL");
     if (in->n_actors > STANCE_MAX_ACTORS)
@@ -190,8 +191,9 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
         const stance_actor *ac = &in->actors[a];
         if (!ac->name || !ac->name[0])
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
-        if (stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err))
-            return err ? err->code : STANCE_ERR_UTF8;
+        /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
+        if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err)))
+            return rc;
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
                                     a, STANCE_MAX_ALIASES);
@@ -201,8 +203,8 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
             if (!ac->aliases[k])
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
                                         a, k);
-            if (stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err))
-                return err ? err->code : STANCE_ERR_UTF8;
+            if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err)))
+                return rc;
         }
     }
     return STANCE_OK;

@@ -21,6 +21,9 @@
 #define STANCE_MAX_META 256
 #define STANCE_MAX_STRING 65536
 #define STANCE_MAX_NGRAM_ORDER 8
+/* Dense weights of all heads together (buckets x pairs x float): the file
+ * stores rows sparsely, so a few bytes could otherwise ask for gigabytes. */
+#define STANCE_MAX_WEIGHT_BYTES ((size_t)512 << 20)
 
 /* Hash functions (stance_featcfg.hash_id). */
 #define STANCE_HASH_XXH3_64 1u   /* XXH3_64bits_withSeed over the feature's bytes, low table_bits kept */

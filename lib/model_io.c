@@ -50,6 +50,11 @@ static int rd_need(rd *r, size_t n, const char *what)
     return 1;
 }
 
+static inline uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
 static uint32_t rd_u32(rd *r, const char *what)
 {
     const unsigned char *b;
@@ -170,6 +175,15 @@ int stance_model_add_head(stance_model *m, const char *name, uint32_t n_labels, 
         return STANCE_ERR_INVALID;
     if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS)
         return STANCE_ERR_INVALID;
+    {
+        /* The same cap as the reader's, so the trainer never writes a model it cannot read. */
+        uint64_t nbuckets = (uint64_t)1 << m->feat.table_bits;
+        uint64_t total = nbuckets * (n_labels * (n_labels - 1) / 2) * sizeof(float);
+        for (uint32_t i = 0; i < m->n_heads; i++)
+            total += nbuckets * m->heads[i].n_dec * sizeof(float);
+        if (total > STANCE_MAX_WEIGHT_BYTES)
+            return STANCE_ERR_LIMIT;
+    }
     heads = stance_realloc_array(m->heads, m->n_heads + 1, sizeof *heads);
     if (!heads)
         return STANCE_ERR_NOMEM;
@@ -374,7 +388,13 @@ static int read_feat(rd *r, stance_model *m, int *seen)
     return r->rc;
 }
 
-static int read_head(rd *r, stance_model *m, int have_feat)
+/* Where a head's weight rows are in the file (filled after the whole file is read). */
+typedef struct rows_ref {
+    size_t count_at, at;
+    uint32_t n_rows;
+} rows_ref;
+
+static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
 {
     stance_head *heads, *h;
     uint32_t n_dec, calib, wenc, n_rows;
@@ -467,26 +487,64 @@ static int read_head(rd *r, stance_model *m, int have_feat)
         r->pos = at;
         return rd_fail(r, STANCE_ERR_FORMAT, "bad weight row count");
     }
-    h->weights = stance_calloc(buckets * n_dec, sizeof *h->weights);
-    if (!h->weights)
-        return rd_nomem(r);
-    for (uint32_t i = 0; i < n_rows; i++) {
-        uint32_t b = rd_u32(r, "truncated weight row");
-        if ((int64_t)b <= last || b >= buckets) {
-            r->pos -= 4;
-            return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
-        }
-        last = b;
-        for (uint32_t p = 0; p < n_dec; p++) {
-            float w = rd_f32(r, "truncated weight row");
-            if (!isfinite(w)) {
-                r->pos -= 4;
-                return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+    /* Validate the rows now; the dense tables are allocated and filled only
+     * once the whole file has been read (fill_weights), so a model whose
+     * tables are too large together is refused before any large allocation. */
+    rows->count_at = at;
+    rows->at = r->pos;
+    rows->n_rows = n_rows;
+    {
+        /* The whole block is in bounds (checked above): decode it directly. */
+        const unsigned char *p = r->p + r->pos;
+        for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
+            uint32_t b = le32(p);
+            if ((int64_t)b <= last || b >= buckets) {
+                r->pos = (size_t)(p - r->p);
+                return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
             }
-            h->weights[(size_t)b * n_dec + p] = w;
+            last = b;
+            for (uint32_t q = 0; q < n_dec; q++)
+                if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
+                    r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
+                    return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+                }
         }
+        r->pos += (size_t)n_rows * row_bytes;
     }
     return r->rc;
+}
+
+/* Expand the sparse rows (validated by read_head) into dense tables, after
+ * checking that all heads together stay under STANCE_MAX_WEIGHT_BYTES. */
+static int fill_weights(const unsigned char *data, size_t size, stance_model *m, const rows_ref *rows,
+                        stance_error *err)
+{
+    size_t buckets = (size_t)1 << m->feat.table_bits;
+    uint64_t total = 0;
+    for (uint32_t h = 0; h < m->n_heads; h++) {
+        total += (uint64_t)buckets * m->heads[h].n_dec * sizeof(float);
+        if (total > STANCE_MAX_WEIGHT_BYTES)
+            return stance_error_set(err, STANCE_ERR_FORMAT, rows[h].count_at,
+                                    "weight tables too large (%llu bytes at byte %zu, limit %zu)",
+                                    (unsigned long long)total, rows[h].count_at, (size_t)STANCE_MAX_WEIGHT_BYTES);
+    }
+    for (uint32_t h = 0; h < m->n_heads; h++) {
+        stance_head *hd = &m->heads[h];
+        const size_t row_bytes = 4 + (size_t)hd->n_dec * 4;
+        const unsigned char *p = data + rows[h].at;
+        (void)size;
+        if (!(hd->weights = stance_calloc(buckets * hd->n_dec, sizeof *hd->weights)))
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        /* read_head validated every row (bounds, order, finiteness). */
+        for (uint32_t i = 0; i < rows[h].n_rows; i++, p += row_bytes) {
+            float *dst = &hd->weights[(size_t)le32(p) * hd->n_dec];
+            for (uint32_t q = 0; q < hd->n_dec; q++) {
+                uint32_t u = le32(p + 4 + 4 * (size_t)q);
+                memcpy(&dst[q], &u, sizeof u);
+            }
+        }
+    }
+    return STANCE_OK;
 }
 
 static int read_ngrams(rd *r, stance_model *m)
@@ -528,6 +586,7 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
     stance_model *m = NULL;
     uint32_t major, req_flags, n_sections, stored_crc;
     int have_feat = 0;
+    rows_ref rows[STANCE_MAX_HEADS];
 
     if (!out)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model out-pointer is NULL");
@@ -580,7 +639,7 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         else if (memcmp(tag, "FEAT", 4) == 0)
             read_feat(&r, m, &have_feat);
         else if (memcmp(tag, "HEAD", 4) == 0)
-            read_head(&r, m, have_feat);
+            read_head(&r, m, have_feat, &rows[m->n_heads < STANCE_MAX_HEADS ? m->n_heads : 0]);
         else if (memcmp(tag, "NGRM", 4) == 0)
             read_ngrams(&r, m);
         else if (flags & SECTION_REQUIRED) {
@@ -598,6 +657,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no FEAT section");
     if (r.rc == STANCE_OK && m->n_heads == 0)
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no heads");
+    if (r.rc == STANCE_OK)
+        r.rc = fill_weights(data, size, m, rows, err);
     if (r.rc) {
         stance_model_destroy(m);
         stance_free(m);

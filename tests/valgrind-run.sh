@@ -1,0 +1,21 @@
+#!/bin/sh
+# valgrind-run.sh - automake LOG_COMPILER for `make check` under valgrind
+# memcheck: compiled tests (ELF binaries or libtool wrappers) run under
+# memcheck with any error or definite/indirect leak fatal; scripts run as
+# they are, with FUZZ_REPLAY_WRAPPER set so tests/fuzz-replay.sh puts the
+# fuzz replays under memcheck too.
+#   make check LOG_COMPILER=$(top_srcdir)/tests/valgrind-run.sh
+srcdir=${top_srcdir:-.}
+builddir=${top_builddir:-.}
+VG="valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+--errors-for-leak-kinds=definite,indirect --track-origins=yes --num-callers=30 --quiet \
+--suppressions=$srcdir/tests/valgrind.supp"
+export FUZZ_REPLAY_WRAPPER="$VG"
+prog=$1
+if [ "$(head -c 4 "$prog" 2>/dev/null | od -An -c | tr -d ' ')" = '177ELF' ]; then
+    exec $VG "$@"
+elif grep -q 'libtool' "$prog" 2>/dev/null && [ -x "$builddir/libtool" ]; then
+    exec "$builddir/libtool" --mode=execute $VG "$@"
+else
+    exec "$@"
+fi
