@@ -58,6 +58,24 @@ def _pkg_config(*args, default=None):
         return list(default)
 
 
+# Used when pkg-config lacks a module's .pc file.
+_FALLBACK_LIBS = {"libpcre2-8": "-lpcre2-8", "libutf8proc": "-lutf8proc", "zlib": "-lz"}
+
+
+def _private_requires():
+    """The library's run-time dependencies, as libstance.pc.in lists them (Requires.private)."""
+    try:
+        with open(os.path.join(TOP, "libstance.pc.in")) as f:
+            for line in f:
+                if line.startswith("Requires.private:"):
+                    mods = re.split(r"[\s,]+", line.split(":", 1)[1].strip())
+                    # drop version constraints ("zlib >= 1.2")
+                    return [m for m in mods if m and not re.match(r"^[<>=!]|^\d", m)]
+    except OSError:
+        pass
+    return ["libpcre2-8", "libutf8proc", "zlib"]
+
+
 def config():
     """How to build the extension: sources, compile flags, link flags, and the config.h text."""
     mode = os.environ.get("STANCE_LIB", "bundled" if os.path.isdir(LIBDIR) else "system")
@@ -69,9 +87,11 @@ def config():
         if not lib_sources:
             raise SystemExit("STANCE_LIB=bundled but no sources in %s" % LIBDIR)
         sources += lib_sources
-        deps = _pkg_config("--cflags", "libpcre2-8", default=[]) + _pkg_config("--cflags", "libutf8proc", default=[])
-        libs = (_pkg_config("--libs", "libpcre2-8", default=["-lpcre2-8"])
-                + _pkg_config("--libs", "libutf8proc", default=["-lutf8proc"]) + ["-lm"])
+        deps, libs = [], []
+        for mod in _private_requires():
+            deps += _pkg_config("--cflags", mod, default=[])
+            libs += _pkg_config("--libs", mod, default=[_FALLBACK_LIBS.get(mod, "-l" + re.sub(r"^lib", "", mod))])
+        libs.append("-lm")
         modeldir = os.environ.get("STANCE_MODELDIR", "/usr/local/share/libstance").replace('"', "")
         # lib/ only with -iquote: lib/features.h must not shadow glibc's <features.h>.
         cflags += ["-I" + os.path.join(TOP, "include"), "-iquote", LIBDIR, '-DSTANCE_MODELDIR="%s"' % modeldir] + deps
@@ -118,6 +138,13 @@ def build_extension(out_dir):
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     if r.returncode:
         raise SystemExit("link failed: %s\n%s" % (" ".join(cmd), r.stdout.decode(errors="replace")))
+    # Python symbols stay undefined until import, so the linker cannot catch a
+    # missing library: load the module now (RTLD_NOW) to fail here, not at import.
+    r = subprocess.run([sys.executable, "-c", "import ctypes, sys; ctypes.PyDLL(sys.argv[1])", dest],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if r.returncode:
+        raise SystemExit("the built module does not load (a library missing from libstance.pc.in's "
+                         "Requires.private?):\n%s" % r.stdout.decode(errors="replace"))
     return dest
 
 
