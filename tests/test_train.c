@@ -46,11 +46,11 @@ static void test_train_collapse_matches_libsvm(void **state)
             char err[TR_ERRLEN];
             load(files[f], &cfg, &d);
             assert_int_equal(d.n_labels, 3);
-            assert_int_equal(tr_check_collapse(&d, NULL, &o, cfg.table_bits, &md, &mp, err, sizeof err), 0);
+            assert_int_equal(tr_check_collapse(&d, NULL, &o, cfg.table_bits, &md, &mp, NULL, err, sizeof err), 0);
             assert_true(md < 1e-5);
             assert_true(mp < 1e-4);
             o.C = 0.05; /* many bounded support vectors */
-            assert_int_equal(tr_check_collapse(&d, NULL, &o, cfg.table_bits, &md, &mp, err, sizeof err), 0);
+            assert_int_equal(tr_check_collapse(&d, NULL, &o, cfg.table_bits, &md, &mp, NULL, err, sizeof err), 0);
             assert_true(md < 1e-5);
             assert_true(mp < 1e-4);
             tr_data_free(&d);
