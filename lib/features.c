@@ -29,6 +29,7 @@
 #include <xxhash.h>
 
 #include "features.h"
+#include "sort.h"
 #include "model.h"
 
 #define TOKENIZER_REV 2u
@@ -619,12 +620,6 @@ static int build_view(stance_fscratch *s, size_t n_text)
 
 /* ---- the vector ----------------------------------------------------------- */
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     size_t w = 0;
@@ -641,8 +636,10 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         out->val = nv;
         out->cap = s->n_keys;
     }
-    if (s->n_keys > 1)
-        qsort(s->keys, s->n_keys, sizeof *s->keys, cmp_u64);
+    /* Radix sort with the second half of the key buffer as scratch. */
+    if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
+        return STANCE_ERR_NOMEM;
+    stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
     for (size_t i = 0; i < s->n_keys;) {
         uint64_t key = s->keys[i];
         uint32_t b = (uint32_t)(key >> 4);
