@@ -26,7 +26,7 @@
  * resolve to an earlier name outside quotes, of a compatible gender, preferring
  * one in subject position; names become the longest form the article uses.
  * Word lists (titles, function words, first names) live in names.c.
- */ */
+ */
 #include "config.h"
 
 #include <string.h>
