@@ -438,19 +438,35 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
         {
             /* Fast path: a single capitalised ASCII word followed by a lowercase word
              * or punctuation is a run of its own; the pattern is for the rest. */
+            static const char *const PARTICLE_WORDS[] = {"al", "bin", "da", "das", "de", "del", "della", "den",
+                                                          "der", "di", "dos", "du", "el", "ibn", "la", "le",
+                                                          "van", "von", NULL};
             const unsigned char *u = (const unsigned char *)text;
-            size_t we = pos + 1;
+            size_t ws = pos, we = pos;
             int fast = 0;
-            while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
-                we++;
-            if (u[pos] >= 'A' && u[pos] <= 'Z' && we - pos >= 2) {
-                if (we >= len)
+            /* capitalised ASCII words separated by single spaces */
+            while (ws < len && u[ws] >= 'A' && u[ws] <= 'Z') {
+                we = ws + 1;
+                while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
+                    we++;
+                if (we - ws < 2)
+                    break;
+                if (we >= len || u[we] == ',' || u[we] == ';' || u[we] == ':' || u[we] == '!' || u[we] == '?' ||
+                    u[we] == ')' || u[we] == '\n') {
                     fast = 1;
-                else if (u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z')
-                    fast = 1;
-                else if (u[we] == ',' || u[we] == ';' || u[we] == ':' || u[we] == '!' || u[we] == '?' ||
-                         u[we] == ')' || u[we] == '\n')
-                    fast = 1;
+                    break;
+                }
+                if (u[we] != ' ' || we + 1 >= len)
+                    break;
+                if (u[we + 1] >= 'a' && u[we + 1] <= 'z') {
+                    size_t pe = we + 1;
+                    while (pe < len && u[pe] >= 'a' && u[pe] <= 'z')
+                        pe++;
+                    fast = !in_sorted(PARTICLE_WORDS, sizeof PARTICLE_WORDS / sizeof *PARTICLE_WORDS - 1,
+                                      text + we + 1, pe - we - 1);
+                    break;
+                }
+                ws = we + 1;
             }
             if (fast) {
                 s = pos;

@@ -1,18 +1,31 @@
 /*
  * quotes.c - direct, partial and indirect quotes and their speakers.
  *
- * The text is scanned once, left to right, pairing quote marks per paragraph
- * (straight marks by their flanking, curly marks by their shape; a paragraph
- * left open and continued by one that opens with a mark is one quote). Every
- * quote is then looked at through a few PCRE2 patterns, each anchored at the
- * quote and bounded to a window of a few hundred bytes, so the whole
- * extraction stays linear in the input: no pattern ever spans the document.
- * Speakers come, most reliable first, from the attribution after the quote
- * ("...," X said / said X / X, ROLE, said / - X), the clause before it
- * (X said: "..."), a transcript label, a colon-ended paragraph before it, and
- * finally the neighbouring quotes of the same paragraph or the previous one.
- * Pronouns resolve to the nearest earlier name of a compatible gender, and
- * names to the longest form the article uses (names.c).
+ * The text is scanned once, left to right, pairing quote marks per paragraph:
+ * curly marks by their shape, straight marks by what flanks them, marks of the
+ * other family inside an open quote as a nested quote, a mark between spaces as
+ * no mark at all. A paragraph left open and continued by one that opens with a
+ * mark is one quote (unless that open part was the second half of a quote split
+ * by its attribution, or the next paragraph starts with a transcript label).
+ *
+ * Every quote is then looked at through a few PCRE2 patterns, each anchored at
+ * the quote and bounded to a window of a few hundred bytes, so the extraction
+ * stays linear in the input: no pattern ever spans the document, and a PCRE2
+ * limit only costs that one attribution. The reporting-verb lists are compiled
+ * into alternations factored by first letter when the model is opened.
+ *
+ * A quote is direct when it stands as a sentence of its own (it opens a
+ * paragraph or sentence, follows a colon, or follows "X said,") and the
+ * sentence does not go on after it; otherwise it is partial and needs a
+ * reporting verb in its sentence. Speakers come, most reliable first, from the
+ * attribution after the quote ("...," X said / said X / X, ROLE, said / - X),
+ * the clause before it (X said: / according to X, / X, a role, told Y: /
+ * a participle taking its sentence's subject), a transcript label, a
+ * colon-ended paragraph or an attribution sentence just before it, and finally
+ * the neighbouring quotes of the same or the previous paragraph. Pronouns
+ * resolve to an earlier name outside quotes, of a compatible gender, preferring
+ * one in subject position; names become the longest form the article uses.
+ * Word lists (titles, function words, first names) live in names.c.
  */
 #include "config.h"
 
@@ -1008,16 +1021,14 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         if (r < nt) {
             size_t bs = tok[r][0], be = tok[nt - 1][1], last;
             unsigned n = stance_names_bare(t, &bs, &be, &last);
-            int lowercase_before = r > 0 && letter_case(t, tok[r - 1][0], len) == -1;
             if (n == 0) {
                 if (r == 0)
                     return 0;
             } else if (r > 0 && n == 1 && word_is(t, tok[r - 1][0], tok[r - 1][1], PREPS)) {
                 /* "a spokesman for Clinton": a noun phrase */
             } else {
-                if (r > 0 && r > 0 && !a->role.start && a->role.start != 0) {
-                }
-                if (r > 0 && (a->role.start == STANCE_NO_OFFSET) && (lowercase_before || r > 0)) {
+                /* "Clinton campaign chairman John Podesta": the words before the name are its role */
+                if (r > 0 && a->role.start == STANCE_NO_OFFSET) {
                     size_t rs = tok[0][0], re = tok[r - 1][1];
                     if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
                         a->role = (stance_span){rs, re};
@@ -1861,7 +1872,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
     const char *t = c->t;
     size_t i = 0, si = 0;
     while (i < c->len) {
-        size_t s = i, e, h;
+        size_t s = i, e;
         int r;
         attr a;
         while (s < c->len && (t[s] == '\n' || hspace(t, s, c->len)))
@@ -1958,7 +1969,6 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                 }
             }
         }
-        (void)h;
     }
     return STANCE_OK;
 }
