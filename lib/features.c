@@ -257,8 +257,13 @@ static int add_token(stance_fscratch *s, uint32_t nflags, const unsigned char *t
 
 static int tok_is(const stance_fscratch *s, const tok *k, const char *w)
 {
-    size_t n = strlen(w);
-    return k->len == n && memcmp(s->buf + k->off, w, n) == 0;
+    /* Word lists hold short ASCII words: compare without strlen, which was a
+     * measurable share of classification when run per token and per word. */
+    const char *p = s->buf + k->off;
+    size_t i = 0;
+    while (i < k->len && w[i] && p[i] == w[i])
+        i++;
+    return i == k->len && w[i] == '\0';
 }
 
 static int is_negator(const stance_fscratch *s, const tok *k)
@@ -324,7 +329,7 @@ static int emit(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, cons
     const stance_family *f = &cfg->families[fi];
     uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
     uint32_t b = (uint32_t)XXH3_64bits_withSeed(bytes, len, f->seed) & mask;
-    if (stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + 1, sizeof *s->keys))
+    if (s->n_keys == s->keys_cap && stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + 1, sizeof *s->keys))
         return STANCE_ERR_NOMEM;
     s->keys[s->n_keys++] = (uint64_t)b << 4 | fi;
     if (s->name_cb)
