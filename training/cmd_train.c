@@ -43,7 +43,8 @@ static void help(void)
         "      --word-n A-B        word n-gram orders (default 1-3)\n"
         "      --char-n A-B        character n-gram orders (default 2-5)\n"
         "      --window N          tokens around each target mention (default 6)\n"
-        "      --value MODE        binary (default) or logtf (both L2-normalised)\n"
+        "      --value MODE        binary (default) or logtf, L2-normalised over the whole vector;\n"
+        "                          binary-family or logtf-family: each family normalised to its weight\n"
         "      --prune EPS         drop weight rows whose largest |w| is below EPS (default 0)\n"
         "      --ngrams N          readable n-grams kept for --explain/inspect (default 20000)\n"
         "      --name TEXT         model name (meta \"name\")\n"
@@ -308,8 +309,12 @@ int cmd_train(int argc, char **argv)
                 value = 0;
             else if (!strcmp(optarg, "logtf"))
                 value = 1;
+            else if (!strcmp(optarg, "binary-family"))
+                value = 3;
+            else if (!strcmp(optarg, "logtf-family"))
+                value = 4;
             else {
-                cli_error("train: --value is binary or logtf");
+                cli_error("train: --value is binary, logtf, binary-family or logtf-family");
                 return CLI_USAGE;
             }
             break;
@@ -531,7 +536,7 @@ int cmd_train(int argc, char **argv)
                                    fa->id == 4 ? ",window" : "");
         }
         snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,
-                 m->feat.value_mode == 1 ? "logtf" : "binary");
+                 m->feat.value_mode == 1 ? "logtf" : m->feat.value_mode == 3 ? "binary-family" : m->feat.value_mode == 4 ? "logtf-family" : "binary");
         if (stance_model_set_meta(m, "features", msg))
             goto nomem;
     }
