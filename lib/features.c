@@ -42,6 +42,8 @@
 #define VALUE_BINARY 0u  /* 1 per distinct feature, then L2 */
 #define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
 #define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */
+#define VALUE_BINARY_FAM 3u  /* 1 per distinct feature, each family L2-normalised to its weight */
+#define VALUE_LOGTF_FAM 4u   /* 1 + ln(count), each family L2-normalised to its weight */
 
 enum { FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7, FAM_MAX = 7 };
 
@@ -113,7 +115,7 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
     if (cfg->norm_flags & ~NORM_KNOWN)
         return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown normalisation flags 0x%x",
                                 cfg->norm_flags);
-    if (cfg->value_mode > VALUE_BINARY_RAW)
+    if (cfg->value_mode > VALUE_LOGTF_FAM)
         return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown value mode %u", cfg->value_mode);
     if (cfg->table_bits < STANCE_MIN_TABLE_BITS || cfg->table_bits > STANCE_MAX_TABLE_BITS)
         return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad table size 2^%u", cfg->table_bits);
@@ -628,7 +630,9 @@ static int build_view(stance_fscratch *s, size_t n_text)
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     size_t w = 0;
-    double norm = 0;
+    double norm = 0, famsq[16] = {0};
+    const int logtf = cfg->value_mode == VALUE_LOGTF || cfg->value_mode == VALUE_LOGTF_FAM;
+    const int per_family = cfg->value_mode == VALUE_BINARY_FAM || cfg->value_mode == VALUE_LOGTF_FAM;
     if (s->n_keys > out->cap) {
         uint32_t *ni = stance_realloc_array(out->idx, s->n_keys, sizeof *ni);
         float *nv;
@@ -645,6 +649,19 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
         return STANCE_ERR_NOMEM;
     stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+    if (per_family) {
+        /* Norm of each family on its own, so a family that fires at runtime but not in
+         * training (e.g. context) leaves the values of the others unchanged. */
+        for (size_t i = 0; i < s->n_keys;) {
+            size_t j = i;
+            double v;
+            while (j < s->n_keys && s->keys[j] == s->keys[i])
+                j++;
+            v = logtf ? 1.0 + log((double)(j - i)) : 1.0;
+            famsq[s->keys[i] & 15] += v * v;
+            i = j;
+        }
+    }
     for (size_t i = 0; i < s->n_keys;) {
         uint64_t key = s->keys[i];
         uint32_t b = (uint32_t)(key >> 4);
@@ -652,8 +669,10 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         double v;
         while (j < s->n_keys && s->keys[j] == key)
             j++;
-        v = cfg->value_mode == VALUE_LOGTF ? 1.0 + log((double)(j - i)) : 1.0;
+        v = logtf ? 1.0 + log((double)(j - i)) : 1.0;
         v *= cfg->families[key & 15].weight;
+        if (per_family)
+            v /= sqrt(famsq[key & 15]);
         if (w && out->idx[w - 1] == b) {
             out->val[w - 1] += (float)v;
         } else {
@@ -663,7 +682,7 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         i = j;
     }
     out->n = w;
-    if (cfg->value_mode == VALUE_BINARY_RAW)
+    if (cfg->value_mode == VALUE_BINARY_RAW || per_family)
         return STANCE_OK;
     for (size_t i = 0; i < w; i++)
         norm += (double)out->val[i] * out->val[i];

@@ -139,6 +139,37 @@ static void test_features_context_and_vector(void **state)
     stance_fvec_clear(&x);
 }
 
+/* value mode 3 (binary-family): a context that was absent in training leaves
+ * the values of the text's features unchanged. */
+static void test_features_family_norm_isolates_context(void **state)
+{
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec a = {0}, b = {0};
+    stance_statement st = {0};
+    size_t j = 0;
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.value_mode = 3;
+    st.text = "What a shameful decision.";
+    st.text_len = strlen(st.text);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &a, NULL), STANCE_OK);
+    st.context = "the minister blasted the board";
+    st.context_len = strlen(st.context);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &b, NULL), STANCE_OK);
+    assert_true(b.n > a.n);
+    for (size_t i = 0; i < a.n; i++) {
+        while (j < b.n && b.idx[j] < a.idx[i])
+            j++;
+        assert_true(j < b.n && b.idx[j] == a.idx[i]);
+        assert_true(fabsf(a.val[i] - b.val[j]) < 1e-6f || b.val[j] > a.val[i]); /* equal unless shared bucket */
+    }
+    stance_fvec_clear(&a);
+    stance_fvec_clear(&b);
+    stance_fscratch_free(fs);
+}
+
 static void test_features_check_refuses_unknown(void **state)
 {
     stance_featcfg cfg;
@@ -153,6 +184,9 @@ static void test_features_check_refuses_unknown(void **state)
     assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
     stance_features_default(&cfg);
     cfg.norm_flags |= 0x100;
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
+    stance_features_default(&cfg);
+    cfg.value_mode = 5;
     assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
 }
 
@@ -173,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_features_normalise_and_negation),
         cmocka_unit_test(test_features_target_placeholder),
         cmocka_unit_test(test_features_context_and_vector),
+        cmocka_unit_test(test_features_family_norm_isolates_context),
         cmocka_unit_test(test_features_check_refuses_unknown),
         cmocka_unit_test(test_features_empty_text),
     };

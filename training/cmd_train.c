@@ -27,9 +27,11 @@ static void help(void)
         "                          several FILEs for one head: NAME=A.jsonl,B.jsonl\n"
         "      --add-to MODEL      add the heads to an existing model (its feature settings are kept)\n"
         "      --solver S          liblinear (default) or libsvm. Both give the same collapsed\n"
-        "                          one-vs-one weights and Platt calibration. liblinear is the default\n"
-        "                          because on NewsMTSC train it reaches the same dev F1 many times\n"
-        "                          faster than libsvm's dual kernel solver (see bench/RESULTS.md).\n"
+        "                          one-vs-one weights (pairs in libsvm's order) and libsvm's Platt\n"
+        "                          calibration. liblinear is the default for accuracy per second: on\n"
+        "                          NewsMTSC train (8.7k rows) its whole C search with calibration takes\n"
+        "                          about 15 s of CPU, while libsvm's kernel solver needs tens of CPU\n"
+        "                          minutes for a single calibrated fit (bench/RESULTS.md).\n"
         "      --C LIST            comma-separated C values searched by cross-validation (default 0.1,0.3,1,3)\n"
         "      --cv K              folds for the C search (default 5; 0 or 1 = use the first C)\n"
         "      --class-weight W    balanced (default: n/(k*n_c) per class) or none\n"
@@ -41,7 +43,8 @@ static void help(void)
         "      --word-n A-B        word n-gram orders (default 1-3)\n"
         "      --char-n A-B        character n-gram orders (default 2-5)\n"
         "      --window N          tokens around each target mention (default 6)\n"
-        "      --value MODE        binary (default) or logtf (both L2-normalised)\n"
+        "      --value MODE        binary (default) or logtf, L2-normalised over the whole vector;\n"
+        "                          binary-family or logtf-family: each family normalised to its weight\n"
         "      --prune EPS         drop weight rows whose largest |w| is below EPS (default 0)\n"
         "      --ngrams N          readable n-grams kept for --explain/inspect (default 20000)\n"
         "      --name TEXT         model name (meta \"name\")\n"
@@ -306,8 +309,12 @@ int cmd_train(int argc, char **argv)
                 value = 0;
             else if (!strcmp(optarg, "logtf"))
                 value = 1;
+            else if (!strcmp(optarg, "binary-family"))
+                value = 3;
+            else if (!strcmp(optarg, "logtf-family"))
+                value = 4;
             else {
-                cli_error("train: --value is binary or logtf");
+                cli_error("train: --value is binary, logtf, binary-family or logtf-family");
                 return CLI_USAGE;
             }
             break;
@@ -529,7 +536,7 @@ int cmd_train(int argc, char **argv)
                                    fa->id == 4 ? ",window" : "");
         }
         snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,
-                 m->feat.value_mode == 1 ? "logtf" : "binary");
+                 m->feat.value_mode == 1 ? "logtf" : m->feat.value_mode == 3 ? "binary-family" : m->feat.value_mode == 4 ? "logtf-family" : "binary");
         if (stance_model_set_meta(m, "features", msg))
             goto nomem;
     }
