@@ -1,20 +1,30 @@
 /*
- * actors.c - actor mention matching.
+ * actors.c - actor mentions.
  *
- * First revision: exact, case-sensitive matches of names and aliases at word
- * boundaries, plus the last word of a multi-word name (surname); discovery
- * groups speakers by surname. The quotes issue extends this.
+ * Given actors: one PCRE2 pattern per call holds every name, alias and
+ * surname (the last word of a multi-word name, unless two actors share it),
+ * longest first, each branch tagged with (*MARK) so a single left-to-right
+ * scan finds every mention and its actor. Word boundaries are Unicode-aware
+ * ("Trumpet" is not "Trump"); possessives ("Trump's", "Trump’s") match
+ * because the apostrophe ends the word; spaces inside a name match any run of
+ * spaces. Case-sensitive unless STANCE_OPT_ACTORS_CASELESS.
+ *
+ * Without actors: discovered from the name runs the quote extractor collected
+ * (names.c), grouped by surname: every group that speaks in a quote, and every
+ * group with a full (multi-word) name mentioned at least twice.
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actors.h"
 
-#define IS_WORD(c) ((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-
 void stance_entityset_clear(stance_entityset *s)
 {
+    if (!s)
+        return;
     for (size_t i = 0; i < s->n; i++) {
         stance_free(s->e[i].name);
         stance_free(s->e[i].mentions);
@@ -25,39 +35,12 @@ void stance_entityset_clear(stance_entityset *s)
 
 static int add_mention(stance_ent *e, size_t start, size_t end)
 {
-    for (size_t i = 0; i < e->n_mentions; i++)
-        if (e->mentions[i].start < end && start < e->mentions[i].end)
-            return STANCE_OK; /* overlapping a longer form already found */
+    if (e->n_mentions && e->mentions[e->n_mentions - 1].end > start)
+        return STANCE_OK; /* overlaps the previous one */
     if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
         return STANCE_ERR_NOMEM;
     e->mentions[e->n_mentions++] = (stance_span){start, end};
     return STANCE_OK;
-}
-
-static int find_all(stance_ent *e, const char *text, size_t len, const char *needle, size_t nlen)
-{
-    size_t i = 0;
-    if (nlen == 0)
-        return STANCE_OK;
-    while (i + nlen <= len) {
-        const char *hit = memmem(text + i, len - i, needle, nlen);
-        size_t s, t;
-        if (!hit)
-            break;
-        s = (size_t)(hit - text);
-        t = s + nlen;
-        if ((s == 0 || !IS_WORD((unsigned char)text[s - 1])) && (t == len || !IS_WORD((unsigned char)text[t])))
-            if (add_mention(e, s, t))
-                return STANCE_ERR_NOMEM;
-        i = s + 1;
-    }
-    return STANCE_OK;
-}
-
-static int span_cmp(const void *a, const void *b)
-{
-    const stance_span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
 }
 
 static int new_ent(stance_entityset *out, const char *name, size_t nlen, int discovered, int index)
@@ -75,59 +58,263 @@ static int new_ent(stance_entityset *out, const char *name, size_t nlen, int dis
     return STANCE_OK;
 }
 
+/* ---- given actors ------------------------------------------------------- */
+
+typedef struct alt {
+    const char *s;
+    size_t n;
+    size_t actor;
+} alt;
+
+static int alt_cmp(const void *a, const void *b)
+{
+    const alt *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    if (x->actor != y->actor)
+        return x->actor < y->actor ? -1 : 1;
+    return 0;
+}
+
+/* Byte buffer for building the pattern. */
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+} buf;
+
+static int put(buf *b, const char *s, size_t n)
+{
+    if (stance_grow((void **)&b->p, &b->cap, b->n + n + 1, 1))
+        return STANCE_ERR_NOMEM;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+    return STANCE_OK;
+}
+
+/* A literal name: ASCII punctuation escaped, spaces as any run of spaces. */
+static int put_literal(buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int rc;
+        if (c == ' ') {
+            while (i + 1 < n && s[i + 1] == ' ')
+                i++;
+            rc = put(b, "\\s+", 3);
+        } else if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            char e[2] = {'\\', (char)c};
+            if (c < 0x20)
+                continue;
+            rc = put(b, e, 2);
+        } else
+            rc = put(b, (const char *)&s[i], 1);
+        if (rc)
+            return rc;
+    }
+    return STANCE_OK;
+}
+
+/* Length of the surname (last word) of a multi-word name, or 0. */
+static size_t surname(const char *name, const char **out)
+{
+    const char *sp = strrchr(name, ' ');
+    size_t n;
+    if (!sp || !sp[1])
+        return 0;
+    n = strlen(sp + 1);
+    /* "Jr." and "III" are not surnames */
+    if (strcmp(sp + 1, "Jr.") == 0 || strcmp(sp + 1, "Sr.") == 0 || strcmp(sp + 1, "II") == 0 ||
+        strcmp(sp + 1, "III") == 0 || n < 2)
+        return 0;
+    *out = sp + 1;
+    return n;
+}
+
 int stance_actors_match(const stance_actor *actors, size_t n_actors, const char *text, size_t len, unsigned flags,
                         stance_entityset *out, stance_error *err)
 {
-    (void)flags;
+    alt *alts = NULL;
+    size_t na = 0, cap = 0;
+    buf b = {0};
+    pcre2_general_context *gctx = NULL;
+    pcre2_compile_context *cctx = NULL;
+    pcre2_code *code = NULL;
+    pcre2_match_data *md = NULL;
+    int rc = STANCE_OK;
+
     for (size_t a = 0; a < n_actors; a++) {
-        stance_ent *e;
-        const char *sur;
+        const char *sur = NULL;
+        size_t sn;
         if (new_ent(out, actors[a].name, strlen(actors[a].name), 0, (int)a))
             goto nomem;
-        e = &out->e[out->n - 1];
-        if (find_all(e, text, len, actors[a].name, strlen(actors[a].name)))
+        if (stance_grow((void **)&alts, &cap, na + actors[a].n_aliases + 2, sizeof *alts))
             goto nomem;
+        alts[na++] = (alt){actors[a].name, strlen(actors[a].name), a};
         for (size_t k = 0; k < actors[a].n_aliases; k++)
-            if (find_all(e, text, len, actors[a].aliases[k], strlen(actors[a].aliases[k])))
-                goto nomem;
-        sur = strrchr(actors[a].name, ' ');
-        if (sur && find_all(e, text, len, sur + 1, strlen(sur + 1)))
-            goto nomem;
-        if (e->n_mentions > 1)
-            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+            if (actors[a].aliases[k][0])
+                alts[na++] = (alt){actors[a].aliases[k], strlen(actors[a].aliases[k]), a};
+        if ((sn = surname(actors[a].name, &sur))) {
+            /* a surname two actors share would be ambiguous: the full names still match */
+            int shared = 0;
+            for (size_t o = 0; o < n_actors && !shared; o++) {
+                const char *s2 = NULL;
+                size_t n2 = o != a ? surname(actors[o].name, &s2) : 0;
+                if (n2 == sn && memcmp(s2, sur, sn) == 0)
+                    shared = 1;
+            }
+            if (!shared)
+                alts[na++] = (alt){sur, sn, a};
+        }
     }
-    return STANCE_OK;
+    if (!na || !len)
+        goto out;
+    qsort(alts, na, sizeof *alts, alt_cmp);
+    if (put(&b, "(?<![\\p{L}\\p{N}\\p{M}_])(?:", strlen("(?<![\\p{L}\\p{N}\\p{M}_])(?:")))
+        goto nomem;
+    for (size_t i = 0; i < na; i++) {
+        char mark[32];
+        int ml = snprintf(mark, sizeof mark, "(*MARK:%zu)", alts[i].actor);
+        if ((i && put(&b, "|", 1)) || put_literal(&b, alts[i].s, alts[i].n) || put(&b, mark, (size_t)ml))
+            goto nomem;
+    }
+    if (put(&b, ")(?![\\p{L}\\p{N}\\p{M}_])", strlen(")(?![\\p{L}\\p{N}\\p{M}_])")))
+        goto nomem;
+    if (!(gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(gctx)))
+        goto nomem;
+    {
+        int ec;
+        PCRE2_SIZE eo;
+        uint32_t opt = PCRE2_UTF | PCRE2_UCP | ((flags & STANCE_OPT_ACTORS_CASELESS) ? PCRE2_CASELESS : 0);
+        code = pcre2_compile((PCRE2_SPTR)b.p, b.n, opt, &ec, &eo, cctx);
+        if (!code) {
+            rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "actor names");
+            goto out;
+        }
+        /* JIT is optional (not on every platform), but running out of memory is reported */
+        if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
+            goto nomem;
+    }
+    if (!(md = pcre2_match_data_create(1, gctx)))
+        goto nomem;
+    for (size_t pos = 0; pos < len;) {
+        int m = pcre2_match(code, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, NULL);
+        PCRE2_SIZE *ov;
+        const char *mk;
+        if (m == PCRE2_ERROR_NOMATCH)
+            break;
+        if (m < 0) {
+            rc = stance_pcre2_error(err, m, pos, "actor matching");
+            goto out;
+        }
+        ov = pcre2_get_ovector_pointer(md);
+        mk = (const char *)pcre2_get_mark(md);
+        if (mk) {
+            size_t a = (size_t)strtoul(mk, NULL, 10);
+            if (a < n_actors && add_mention(&out->e[out->n - n_actors + a], ov[0], ov[1]))
+                goto nomem;
+        }
+        pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    goto out;
 nomem:
-    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+out:
+    pcre2_match_data_free(md);
+    pcre2_code_free(code);
+    pcre2_compile_context_free(cctx);
+    pcre2_general_context_free(gctx);
+    stance_free(b.p);
+    stance_free(alts);
+    return rc;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const stance_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* ---- discovery ------------------------------------------------------------ */
+
+static int same_last(const char *t, const stance_name *a, const char *s, size_t n)
+{
+    return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
 }
 
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
-    for (size_t i = 0; i < quotes->n; i++) {
-        const char *sp = quotes->q[i].speaker;
-        size_t k;
-        if (!sp)
+    const stance_namelist *l = &quotes->names;
+    unsigned char *speaks = NULL;
+    size_t i = 0;
+    (void)len;
+    if (l->n && !(speaks = stance_calloc(l->n, 1)))
+        goto nomem;
+    /* Which surname groups speak: the last word of each speaker's name. */
+    for (size_t q = 0; q < quotes->n; q++) {
+        const stance_rawquote *r = &quotes->q[q];
+        const char *sp = r->speaker, *lw;
+        size_t lo = 0, hi = l->n, n;
+        if (!sp || r->how == STANCE_ATTR_NOUN)
             continue;
-        for (k = 0; k < out->n; k++)
-            if (strcmp(out->e[k].name, sp) == 0)
-                break;
-        if (k < out->n)
-            continue;
-        if (new_ent(out, sp, strlen(sp), 1, -1))
-            goto nomem;
-        {
-            stance_ent *e = &out->e[out->n - 1];
-            const char *sur = strrchr(sp, ' ');
-            if (find_all(e, text, len, sp, strlen(sp)))
+        lw = strrchr(sp, ' ');
+        lw = lw ? lw + 1 : sp;
+        n = strlen(lw);
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            const stance_name *nm = &l->v[l->by_last[mid]];
+            size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
+            int c = memcmp(text + nm->last, lw, m);
+            if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < l->n && same_last(text, &l->v[l->by_last[lo]], lw, n))
+            speaks[lo] = 1;
+        else {
+            /* a speaker the name runs missed (a transcript label): its own entity */
+            size_t k;
+            for (k = 0; k < out->n; k++)
+                if (strcmp(out->e[k].name, sp) == 0)
+                    break;
+            if (k == out->n && new_ent(out, sp, strlen(sp), 1, -1))
                 goto nomem;
-            if (sur && find_all(e, text, len, sur + 1, strlen(sur + 1)))
+            if (r->speaker_span.start != STANCE_NO_OFFSET &&
+                add_mention(&out->e[k], r->speaker_span.start, r->speaker_span.end))
                 goto nomem;
-            if (e->n_mentions > 1)
-                qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
         }
     }
+    /* Surname groups: by_last is sorted by surname, most tokens first. */
+    while (i < l->n) {
+        size_t j = i, count = 0;
+        const stance_name *head = &l->v[l->by_last[i]];
+        int speaker = 0;
+        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + head->last, head->last_end - head->last)) {
+            speaker |= speaks[j];
+            count++;
+            j++;
+        }
+        if (speaker || (head->ntok >= 2 && count >= 2)) {
+            stance_ent *e;
+            if (new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
+                goto nomem;
+            e = &out->e[out->n - 1];
+            /* mentions in text order: by_last holds the group sorted by tokens, so collect and sort */
+            for (size_t k = i; k < j; k++) {
+                const stance_name *nm = &l->v[l->by_last[k]];
+                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
+                    goto nomem;
+                e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
+            }
+            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+        }
+        i = j;
+    }
+    stance_free(speaks);
     return STANCE_OK;
 nomem:
+    stance_free(speaks);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

@@ -1,9 +1,18 @@
 /*
- * quotes.c - direct quotes and their speakers, with PCRE2.
+ * quotes.c - direct, partial and indirect quotes and their speakers.
  *
- * First revision: quotes in straight or curly double marks, and a speaker
- * named right after the quote ("...," Name said / said Name). The quotes
- * issue replaces this with the full extractor.
+ * The text is scanned once, left to right, pairing quote marks per paragraph
+ * (straight marks by their flanking, curly marks by their shape; a paragraph
+ * left open and continued by one that opens with a mark is one quote). Every
+ * quote is then looked at through a few PCRE2 patterns, each anchored at the
+ * quote and bounded to a window of a few hundred bytes, so the whole
+ * extraction stays linear in the input: no pattern ever spans the document.
+ * Speakers come, most reliable first, from the attribution after the quote
+ * ("...," X said / said X / X, ROLE, said / - X), the clause before it
+ * (X said: "..."), a transcript label, a colon-ended paragraph before it, and
+ * finally the neighbouring quotes of the same paragraph or the previous one.
+ * Pronouns resolve to the nearest earlier name of a compatible gender, and
+ * names to the longest form the article uses (names.c).
  */
 #include "config.h"
 
@@ -11,132 +20,1658 @@
 
 #include "quotes.h"
 
+/* ---- patterns ---------------------------------------------------------- */
+
+#define HS "[ \\x{A0}]"
+#define ABBRQ "(?:Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Atty|Supt|Rt|Hon|Inc|Corp|Co|No|vs|Del)\\."
+/* A character of a noun phrase: no line break, quote mark or sentence end. */
+#define NPCH "(?:" ABBRQ "|\\p{Lu}\\.|[^\\n\"\\x{201C}\\x{201D}\\x{201E};.!?]|\\.(?=[^\\s]))"
+
+#define VERB_CORE                                                                                                  \
+    "said|says|say|saying|added|adds|adding|told|tells|telling|wrote|writes|writing|asked|asks|asking|"          \
+    "continued|continues|tweeted|tweets|replied|replies|responded|responds|explained|explains|declared|"        \
+    "declares|stated|states|concluded|concludes|noted|notes|noting|remarked|remarks|admitted|admits|"           \
+    "answered|answers|argued|argues|arguing|insisted|insists|insisting|warned|warns|warning|shouted|shouts|"    \
+    "yelled|yells|chanted|urged|urges|joked|jokes|charged|recalled|recalls|recalling|acknowledged|claimed|"     \
+    "claims|claiming|countered|counters|conceded|observed|quipped|cautioned|predicted|promised|vowed|"          \
+    "announced|announces|complained|complains|suggested|suggests|pointed out|went on|goes on|shot back|"        \
+    "read|reads|posted|emailed|texted|testified|recounted|mused|boasted|bragged|lamented|scoffed|sighed|"       \
+    "cried|screamed|exclaimed|whispered|commented|reported|reports|wondered|thundered|pleaded|demanded|"        \
+    "stressed|emphasized|emphasised|maintained|protested|agreed|objected|interjected|repeated|opined|"          \
+    "affirmed|confirmed|contended|asserted|alleged|blasted|fumed|proclaimed|pledged|sang|sings|"                \
+    "captioned|put it|retorted|snapped|explained|tweeted|wrote|writes|posted|adds|told|asserts|insists|"        \
+    "acknowledges|concedes|recalled|responded|echoed|begged|pleaded|reiterated|advised|conceded|joked|"         \
+    "declared|wrote|elaborated|clarified|announced|cheered|chimed in|shouted|bellowed|marveled|marvelled|"      \
+    "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised"
+#define VERB_PARTIAL                                                                                               \
+    VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
+              "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
+              "accusing|blamed|blames|praised|praises|criticized|criticizes|denounced|slammed|slams|"          \
+              "characterized|characterizes|deemed|deems|considered|considers|believes|believed|thinks|"        \
+              "thought|promising|vowing|pledging|predicting|blasting|decried|decries|derided|derides|"          \
+              "mocked|mocks|attacked|attacks|hailed|hails|touted|touts|promised|promises|vowed|vows|"           \
+              "pledged|pledges|cited|cites|citing|invoked|invokes|condemned|condemns|lauded|lauds|"            \
+              "warned|warns|insisted|insists|argued|argues|framed|frames|declared|declaring|describing|"       \
+              "dismissed|dismisses|defended|defends|questioned|questions|urged|urging|expressed|"              \
+              "expresses|wants|wanted|hopes|hoped|vowing|asked|asking|told|telling|tweeted|tweeting|"         \
+              "wrote|writing|referencing|referenced|mentioned|mentions|admitted|suggested|suggesting|"         \
+              "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing"
+#define ADV                                                                                                        \
+    "(?:also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
+    "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
+    "allegedly|angrily|bluntly|candidly|curtly|firmly|jokingly|laughingly|loudly|proudly|quietly|sharply|"      \
+    "softly|sternly|tersely|wryly|emphatically|defiantly|excitedly|forcefully|happily|sarcastically|"           \
+    "solemnly|succinctly|calmly|immediately|first|finally|just|always|never|even|still|only|now|recently|"      \
+    "cheerfully|pointedly|plainly|bitterly|openly|directly|tearfully|confidently|matter-of-factly)"
+#define TIME                                                                                                       \
+    "(?:on|last|this|early|late|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"     \
+    "tonight|recently|later|earlier|afterward|afterwards|then|again|also|once|previously|repeatedly|in)"
+
+/* After a closing mark: ', X said' / ', said X' (anchored, bounded). */
+static const char AFTER_PAT[] =
+    "\\G[,.!?]?" HS "*(?:(?:[\\x{2014}\\x{2013}]|--)" HS "*)?"
+    "(?:(" VERB_CORE ")(?:" HS "+" TIME "\\b[^\\n\"\\x{201C}\\x{201D},.;]{0,30}?)?,?" HS "+(" NPCH "+)"
+    "|(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-]))";
+
+/* Before an opening mark: 'X said: ' / 'X told Y, ' (anchored at the clause start, ends at the mark). */
+static const char BEFORE_PAT[] =
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])"
+    "([^\\n\"\\x{201C}\\x{201D}]{0,90}?)([,:]?)" HS "*\\z";
+
+/* Before a partial quote: a reporting verb anywhere in the clause. */
+static const char PARTIAL_PAT[] =
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_PARTIAL ")(?![\\p{L}\\p{N}-])"
+    "([^\\n\"\\x{201C}\\x{201D}]{0,260}?)" HS "*\\z";
+
+/* After a partial quote, the sentence goes on to ', X said.' */
+static const char PARTIAL_AFTER_PAT[] =
+    "\\G[^\\n\"\\x{201C}\\x{201D}!?]*?," HS "*(" NPCH "+?)" HS
+    "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
+
+/* A dash attribution without a verb: '..." - Jane Doe' */
+static const char DASH_PAT[] =
+    "\\G[,.]?" HS "*(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*(\\p{Lu}" NPCH "*?)" HS "*(?:[.,;]|$)";
+
+/* A transcript label at the start of a quote: 'SMITH: ...' */
+static const char LABEL_PAT[] =
+    "\\G" HS "*((?:\\p{Lu}[\\p{Lu}.'\\x{2019}-]+)(?:" HS "(?:\\p{Lu}[\\p{Lu}.'\\x{2019}-]+)){0,3}):" HS "+";
+
+/* Indirect speech, per sentence: 'X said (that) ...', '..., X said.', 'according to X, ...' */
+static const char IND_SAID_PAT[] =
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(said|says|told|tells|argued|argues|claimed|claims|"
+    "insisted|insists|warned|warns|noted|notes|added|adds|acknowledged|acknowledges|admitted|admits|"
+    "announced|announces|reported|reports|stated|states|suggested|suggests|predicted|predicts|believes|"
+    "believed|thinks|thought|wrote|writes|explained|explains|asserted|asserts|maintained|maintains|"
+    "contended|contends|alleged|alleges|declared|declares|promised|promises|vowed|vows|denied|denies|"
+    "confirmed|confirms|revealed|reveals|estimated|estimates|concluded|concludes|found|finds|"
+    "has said|have said|had said|told reporters|said in a statement)(?![\\p{L}\\p{N}-])"
+    "((?:" HS "+(?:[\\p{L}\\p{N}'\\x{2019}.-]+)){0,4}?)?" HS "+(?:that" HS "+)?(?=\\p{L}|\\p{N})";
+static const char IND_AFTER_PAT[] =
+    "," HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(said|says|added|adds|argued|argues|claimed|"
+    "claims|insisted|warned|noted|explained|wrote|writes|reported|reports|told|tells|has said|had said|"
+    "have said|contended|asserted|suggested|acknowledged|admitted|believes|thinks|predicted|"
+    "maintained|stated|declared|has learned|have learned)(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
+    "[.!?]?" HS "*\\z";
+static const char IND_ACC_PAT[] = "\\G" HS "*(?:But|And|Yet)?" HS "*[Aa]ccording" HS "+to" HS "+(" NPCH
+                                  "{1,120}?)," HS "+(?=\\p{L}|\\p{N})";
+
+enum { P_NAMES, P_AFTER, P_BEFORE, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
+       P_COUNT };
+
+static const char *const PATTERNS[P_COUNT] = {
+    NULL, AFTER_PAT, BEFORE_PAT, PARTIAL_PAT, PARTIAL_AFTER_PAT, DASH_PAT, LABEL_PAT, IND_SAID_PAT, IND_AFTER_PAT,
+    IND_ACC_PAT};
+
 struct stance_qpatterns {
     pcre2_general_context *gctx;
-    pcre2_code *quote;
-    pcre2_code *after;
+    pcre2_match_context *mctx;
+    pcre2_code *pat[P_COUNT];
 };
 
-static const char QUOTE_PAT[] = "[\"\\x{201C}]([^\"\\x{201C}\\x{201D}]{1,20000}?)[\"\\x{201D}]";
-static const char AFTER_PAT[] =
-    "\\G\\s*(?:\\p{Lu}\\p{L}*\\s+)?(?|(\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3})\\s+(said|says|added|told)"
-    "|(said|says|added|told)\\s+(\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3}))";
-
-static pcre2_code *compile(const char *pat, pcre2_compile_context *cctx, stance_error *err)
-{
-    int ec;
-    PCRE2_SIZE eo;
-    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, cctx);
-    if (!c) {
-        stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "quote pattern");
-        return NULL;
-    }
-    /* JIT is an optimisation: fall back to the interpreter if it is unavailable. */
-    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-    return c;
-}
+/* Bounds on any one match: every pattern looks at a few hundred bytes. */
+#define MATCH_LIMIT 200000u
+#define DEPTH_LIMIT 2000u
+#define HEAP_LIMIT_KIB 2048u
+/* Longest window a pattern sees around a quote. */
+#define WINDOW 320
 
 int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
 {
-    stance_qpatterns *p = stance_calloc(1, sizeof *p);
+    stance_qpatterns *p = NULL;
     pcre2_compile_context *cctx = NULL;
-    stance_error local;
-    if (!err) /* the failure code is read back from the record below */
-        err = &local;
+    int rc = STANCE_OK;
+    if (!out)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL out-pointer");
     *out = NULL;
-    if (!p)
-        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-    if (!(p->gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(p->gctx))) {
-        stance_quotes_free(p);
-        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    if (!(p = stance_calloc(1, sizeof *p)))
+        goto nomem;
+    if (!(p->gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(p->gctx)) ||
+        !(p->mctx = pcre2_match_context_create(p->gctx)))
+        goto nomem;
+    pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
+    pcre2_set_heap_limit(p->mctx, HEAP_LIMIT_KIB);
+    for (int i = 0; i < P_COUNT; i++) {
+        int ec;
+        PCRE2_SIZE eo;
+        if (i == P_NAMES)
+            p->pat[i] = stance_names_pattern(cctx, &ec, &eo);
+        else
+            p->pat[i] = pcre2_compile((PCRE2_SPTR)PATTERNS[i], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec,
+                                      &eo, cctx);
+        if (!p->pat[i]) {
+            rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "quote pattern");
+            goto fail;
+        }
+        /* JIT is an optimisation: without it (or out of memory for it) the interpreter runs. */
+        if (pcre2_jit_compile(p->pat[i], PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
+            goto nomem;
     }
-    p->quote = compile(QUOTE_PAT, cctx, err);
-    p->after = p->quote ? compile(AFTER_PAT, cctx, err) : NULL;
     pcre2_compile_context_free(cctx);
-    if (!p->after) {
-        stance_quotes_free(p);
-        return err ? err->code : STANCE_ERR_INTERNAL;
-    }
     *out = p;
     return STANCE_OK;
+nomem:
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+fail:
+    pcre2_compile_context_free(cctx);
+    stance_quotes_free(p);
+    return rc;
 }
 
 void stance_quotes_free(stance_qpatterns *p)
 {
     if (!p)
         return;
-    pcre2_code_free(p->quote);
-    pcre2_code_free(p->after);
+    for (int i = 0; i < P_COUNT; i++)
+        pcre2_code_free(p->pat[i]);
+    pcre2_match_context_free(p->mctx);
     pcre2_general_context_free(p->gctx);
     stance_free(p);
 }
 
 void stance_quotelist_clear(stance_quotelist *l)
 {
+    if (!l)
+        return;
     for (size_t i = 0; i < l->n; i++) {
         stance_free(l->q[i].speaker);
         stance_free(l->q[i].role);
     }
     stance_free(l->q);
+    stance_namelist_clear(&l->names);
     memset(l, 0, sizeof *l);
+}
+
+/* ---- per-call state ------------------------------------------------------ */
+
+enum { MK_NONE, MK_STRAIGHT, MK_LEFT, MK_RIGHT };
+enum { PC_PARA, PC_SENT, PC_COLON, PC_COMMA, PC_WORD, PC_CAPWORD, PC_DASH, PC_OTHER };
+enum { K_SKIP, K_DIRECT, K_PARTIAL };
+
+#define SEG_UNCLOSED 1u
+#define SEG_MULTI 2u
+
+typedef struct attr {
+    int how;                 /* STANCE_ATTR_* */
+    stance_span spk;         /* speaker mention */
+    stance_span role;        /* appositive */
+    stance_span cue;
+    size_t a_start, a_end;   /* extent of the attribution text */
+    long name;               /* canonical name index, or -1 */
+    stance_span canon;       /* canonical text span */
+    int gender;
+} attr;
+
+typedef struct seg {
+    size_t open, cs, ce, close;  /* opening mark, content [cs, ce), end of the closing mark */
+    size_t para, close_para;     /* paragraph starts (opening / closing) */
+    size_t para_end;             /* end of the paragraph that closes it */
+    unsigned flags;
+    int kind, pc;
+    attr a;
+    int after_reaches;           /* the attribution after it runs up to the next quote */
+} seg;
+
+typedef struct ctx {
+    const stance_qpatterns *p;
+    const char *t;
+    size_t len;
+    pcre2_match_data *md;
+    seg *s;
+    size_t n, cap;
+    stance_namelist *names;
+    int *sur_gender;             /* per names entry: gender of its surname group */
+    size_t *group;               /* per names entry: its surname group */
+    int *ggender;                /* per group: gender, learned from pronouns as they resolve */
+    unsigned char *gsingle;      /* per group: the surname also stands alone somewhere */
+    stance_error *err;
+} ctx;
+
+static const stance_span NOSPAN = {STANCE_NO_OFFSET, STANCE_NO_OFFSET};
+
+static int hspace(const char *t, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] >= 0x80 && (unsigned char)t[i + 2] <= 0x8A))
+        return 3; /* U+2000..U+200A */
+    return 0;
+}
+
+/* Step back one code point. */
+static size_t back1(const char *t, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static int mark_at(const char *t, size_t i, size_t len, size_t *mlen)
+{
+    unsigned char c = (unsigned char)t[i];
+    *mlen = 1;
+    if (c == '"')
+        return MK_STRAIGHT;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)t[i + 2];
+        *mlen = 3;
+        if (d == 0x9C || d == 0x9E || d == 0x9F)
+            return MK_LEFT;
+        if (d == 0x9D)
+            return MK_RIGHT;
+    }
+    if (c == 0xC2 && i + 1 < len) {
+        *mlen = 2;
+        if ((unsigned char)t[i + 1] == 0xAB)
+            return MK_LEFT;
+        if ((unsigned char)t[i + 1] == 0xBB)
+            return MK_RIGHT;
+    }
+    return MK_NONE;
+}
+
+static int is_dash_at(const char *t, size_t i, size_t len)
+{
+    return (unsigned char)t[i] == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+           ((unsigned char)t[i + 2] >= 0x93 && (unsigned char)t[i + 2] <= 0x95);
+}
+
+static int ascii_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* Case of the first letter at i: 1 upper, -1 lower, 0 other. Latin-1 Supplement covered. */
+static int letter_case(const char *t, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (ascii_upper(c))
+        return 1;
+    if (ascii_lower(c))
+        return -1;
+    if (c == 0xC3 && i + 1 < len) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d >= 0x80 && d <= 0x9E && d != 0x97)
+            return 1;
+        if (d >= 0x9F && d <= 0xBF && d != 0xB7)
+            return -1;
+    }
+    return 0;
+}
+
+static int is_word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ascii_lower(c) || ascii_upper(c);
+}
+
+static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, size_t para, size_t close_para,
+                    unsigned flags)
+{
+    seg *s;
+    while (ce > cs && hspace(c->t, back1(c->t, ce), c->len))
+        ce = back1(c->t, ce);
+    while (cs < ce && hspace(c->t, cs, c->len))
+        cs += (size_t)hspace(c->t, cs, c->len);
+    if (ce <= cs)
+        return STANCE_OK; /* "" */
+    if (stance_grow((void **)&c->s, &c->cap, c->n + 1, sizeof *c->s))
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    s = &c->s[c->n++];
+    memset(s, 0, sizeof *s);
+    s->open = open;
+    s->cs = cs;
+    s->ce = ce;
+    s->close = close;
+    s->para = para;
+    s->close_para = close_para;
+    s->flags = flags;
+    s->a.spk = s->a.role = s->a.cue = s->a.canon = NOSPAN;
+    s->a.name = -1;
+    return STANCE_OK;
+}
+
+/* A transcript label ("SMITH: ") at i: the continuation rule does not apply. */
+static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
+
+/* Pair the quote marks of the whole text. */
+static int scan_marks(ctx *c)
+{
+    const char *t = c->t;
+    size_t len = c->len, i = 0, para = 0, qopen = 0, qcs = 0, qpara = 0, pend_ce = 0;
+    int inq = 0, pending = 0, at_head = 1;
+    unsigned qflags = 0;
+    int rc;
+    while (i < len) {
+        size_t ml, h;
+        int mk;
+        if (t[i] == '\n') {
+            if (inq && !pending) {
+                pending = 1;
+                pend_ce = i;
+            }
+            para = i + 1;
+            at_head = 1;
+            i++;
+            continue;
+        }
+        if ((h = (size_t)hspace(t, i, len))) {
+            i += h;
+            continue;
+        }
+        mk = mark_at(t, i, len, &ml);
+        if (at_head) {
+            at_head = 0;
+            if (pending) {
+                size_t a, b, d;
+                pending = 0;
+                if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !label_at(c, i + ml, &a, &b, &d)) {
+                    qflags |= SEG_MULTI;
+                    i += ml;
+                    continue;
+                }
+                if ((rc = push_seg(c, qopen, qcs, pend_ce, pend_ce, qpara, qpara, qflags | SEG_UNCLOSED)))
+                    return rc;
+                inq = 0;
+            }
+        }
+        if (mk == MK_NONE) {
+            i++;
+            continue;
+        }
+        {
+            size_t pv = i > para ? back1(t, i) : i;
+            unsigned char pb = i > para ? (unsigned char)t[pv] : ' ';
+            unsigned char nb = i + ml < len ? (unsigned char)t[i + ml] : '\n';
+            int openish = i == para || hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' ||
+                          pb == '-' || is_dash_at(t, pv, len);
+            int closeish = i + ml >= len || nb == '\n' || hspace(t, i + ml, len) || nb == '.' || nb == ',' ||
+                           nb == ';' || nb == ':' || nb == '!' || nb == '?' || nb == ')' || nb == ']' ||
+                           is_dash_at(t, i + ml, len) || mark_at(t, i + ml, len, &h) != MK_NONE ||
+                           (nb == 0xE2 && i + ml + 2 < len && (unsigned char)t[i + ml + 1] == 0x80 &&
+                            (unsigned char)t[i + ml + 2] == 0xA6);
+            int close_now = 0, open_now = 0;
+            switch (mk) {
+            case MK_LEFT:
+                if (inq) {
+                    if (closeish && !openish)
+                        close_now = 1;
+                    else {
+                        if ((rc = push_seg(c, qopen, qcs, i, i, qpara, para, qflags | SEG_UNCLOSED)))
+                            return rc;
+                        inq = 0;
+                        open_now = 1;
+                    }
+                } else
+                    open_now = 1;
+                break;
+            case MK_RIGHT:
+                if (inq)
+                    close_now = 1;
+                break;
+            default:
+                if (inq)
+                    close_now = 1;
+                else if (openish != closeish || !openish)
+                    open_now = !closeish || !openish; /* a mark between spaces is no quote mark */
+                break;
+            }
+            if (close_now) {
+                if ((rc = push_seg(c, qopen, qcs, i, i + ml, qpara, para, qflags)))
+                    return rc;
+                inq = 0;
+            } else if (open_now) {
+                inq = 1;
+                qopen = i;
+                qcs = i + ml;
+                qpara = para;
+                qflags = 0;
+            }
+        }
+        i += ml;
+    }
+    if (inq) {
+        size_t e = pending ? pend_ce : len;
+        if ((rc = push_seg(c, qopen, qcs, e, e, qpara, qpara, qflags | SEG_UNCLOSED)))
+            return rc;
+    }
+    return STANCE_OK;
+}
+
+/* ---- matching helpers ---------------------------------------------------- */
+
+/* Run pattern @p which anchored at @p start on text[0, end). 1 = match, 0 = none
+ * (including hitting a limit: a bad window never stops the extraction), <0 error. */
+static int run(ctx *c, int which, size_t start, size_t end)
+{
+    int m;
+    if (start > end)
+        return 0;
+    m = pcre2_match(c->p->pat[which], (PCRE2_SPTR)c->t, end, start, PCRE2_NO_UTF_CHECK, c->md, c->p->mctx);
+    if (m >= 0)
+        return 1;
+    if (m == PCRE2_ERROR_NOMATCH || m == PCRE2_ERROR_PARTIAL)
+        return 0;
+    if (stance_pcre2_status(m) == STANCE_ERR_NOMEM)
+        return stance_pcre2_error(c->err, m, start, "quote matching");
+    return 0; /* match/depth/heap/JIT stack limit: treat as no attribution */
+}
+
+static stance_span group(ctx *c, int g)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return NOSPAN;
+    return (stance_span){ov[2 * g], ov[2 * g + 1]};
+}
+
+static size_t match_end(ctx *c)
+{
+    return pcre2_get_ovector_pointer(c->md)[1];
+}
+
+static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after)
+{
+    size_t end = i + 80 < c->len ? i + 80 : c->len;
+    int r = run(c, P_LABEL, i, end);
+    if (r <= 0)
+        return 0;
+    {
+        stance_span g = group(c, 1);
+        *lab_s = g.start;
+        *lab_e = g.end;
+        *after = match_end(c);
+        /* A label is a word of at least two letters: "U.S.:" or "A:" do not count. */
+        if (g.end - g.start < 2)
+            return 0;
+    }
+    return 1;
+}
+
+static size_t trim_l(const char *t, size_t s, size_t e, size_t len)
+{
+    while (s < e) {
+        size_t h = (size_t)hspace(t, s, len);
+        if (h)
+            s += h;
+        else if (t[s] == ',' || t[s] == ':' || t[s] == ';')
+            s++;
+        else
+            break;
+    }
+    return s;
+}
+
+static size_t trim_r(const char *t, size_t s, size_t e, size_t len)
+{
+    while (e > s) {
+        size_t p = back1(t, e);
+        if (hspace(t, p, len) || t[p] == ',' || t[p] == ':' || t[p] == ';')
+            e = p;
+        else
+            break;
+    }
+    return e;
+}
+
+/* Word [ws, we) from i (skipping spaces) within e. */
+static int word_next(const char *t, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
+{
+    size_t k = *i, h;
+    while (k < e && (h = (size_t)hspace(t, k, len)))
+        k += h;
+    if (k >= e)
+        return 0;
+    *ws = k;
+    while (k < e && !hspace(t, k, len))
+        k++;
+    *we = k;
+    *i = k;
+    return 1;
+}
+
+static int word_is(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (list[i][0] == t[s] && strncmp(list[i], t + s, e - s) == 0 && list[i][e - s] == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const DETERMINERS[] = {
+    "the", "a", "an", "another", "one", "two", "three", "some", "several", "many", "his", "her", "their", "its",
+    "our", "my", "your", "this", "that", "these", "those", "both", "each", "every", "other", "most", "all", "few",
+    "no", "The", "A", "An", "Another", "One", "Two", "Three", "Some", "Several", "Many", "His", "Her", "Their",
+    "Its", "Our", "My", "Your", "This", "That", "These", "Those", "Both", "Each", "Every", "Other", "Most", "All",
+    "Few", "No", "former", "Former", "top", "Top", "senior", "Senior", "campaign", "White", "state", "State",
+    "federal", "Federal", NULL};
+static const char *const LEADS[] = {"But", "And", "So", "Yet", "Still", "Then", "Also", "Now", "Later", "Meanwhile",
+                                    "However", "Instead", "Indeed", "Finally", "Separately", "Earlier",
+                                    "but", "and", "so", "yet", "as", "As", "then", "while", "While", NULL};
+static const char *const PREPS[] = {"of", "for", "at", "with", "from", "to", "in", "on", "by", "about", "among",
+                                    "within", NULL};
+static const char *const BREAKERS[] = {"is", "was", "were", "are", "has", "had", "have", "and", "but", "that",
+                                       "who", "which", "when", "after", "before", "while", "because", "if", "said",
+                                       "says", "told", "to", "be", "been", "will", "would", "not", "did", "does",
+                                       "as", "than", "or", NULL};
+static const char *const NOT_SPEAKERS[] = {"It", "it", "There", "there", "This", "this", "That", "that", "What",
+                                           "what", "Which", "which", "who", "Who", "You", "you", NULL};
+
+/* Is [ws, we) a capitalised name token (incl. initials, abbreviations, particles, suffixes)? */
+static int cap_token(const char *t, size_t ws, size_t we, size_t len)
+{
+    static const char *const PARTICLES[] = {"de", "da", "del", "della", "der", "den", "di", "du", "van", "von",
+                                            "bin", "ibn", "al", "el", "la", "le", "dos", "das", NULL};
+    if (letter_case(t, ws, len) == 1)
+        return 1;
+    if (t[ws] == '(' && t[we - 1] == ')')
+        return 1; /* (R-Fla.) */
+    if (word_is(t, ws, we, PARTICLES))
+        return 2;
+    if (t[ws] == '(' && we - ws <= 3)
+        return 0;
+    return 0;
+}
+
+/*
+ * Parse the subject chunk [s, e) of an attribution into speaker, role and kind.
+ * @p verb_first: the chunk followed the verb ("said Jane Doe, the mayor").
+ */
+static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
+{
+    const char *t = c->t;
+    size_t len = c->len;
+    size_t parts[8][2], np = 0, i, ns, ne, ws, we;
+    int appositive;
+    size_t tok[24][2], nt = 0;
+    s = trim_l(t, s, e, len);
+    e = trim_r(t, s, e, len);
+    if (e <= s)
+        return 0;
+    appositive = 0;
+    {
+        size_t k = e;
+        while (k < c->len && hspace(t, k, len))
+            k++;
+        /* the original chunk ended with a comma: "X, ROLE, said" */
+        if (!verb_first && k < c->len && t[k] == ',')
+            appositive = 1;
+    }
+    /* Split at commas (outside parentheses). */
+    {
+        size_t ps = s;
+        int depth = 0;
+        for (i = s; i < e; i++) {
+            if (t[i] == '(')
+                depth++;
+            else if (t[i] == ')' && depth)
+                depth--;
+            else if (t[i] == ',' && !depth) {
+                if (np < 8) {
+                    parts[np][0] = ps;
+                    parts[np][1] = i;
+                    np++;
+                }
+                ps = i + 1;
+            }
+        }
+        if (np < 8) {
+            parts[np][0] = ps;
+            parts[np][1] = e;
+            np++;
+        }
+    }
+    if (verb_first) {
+        ns = parts[0][0];
+        ne = parts[0][1];
+        if (np > 1) {
+            a->role.start = trim_l(t, parts[1][0], parts[1][1], len);
+            a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+            if (a->role.end - a->role.start > 160)
+                a->role = NOSPAN;
+        }
+    } else if (appositive && np >= 2) {
+        ns = parts[0][0];
+        ne = parts[0][1];
+        /* "Trump's spokeswoman, Hope Hicks," : the name is the capitalised part. */
+        {
+            size_t k = parts[0][0], a1, b1;
+            int all_cap0 = 1, all_cap1 = 1;
+            while (word_next(t, &k, parts[0][1], len, &a1, &b1))
+                if (!cap_token(t, a1, b1, len))
+                    all_cap0 = 0;
+            k = parts[1][0];
+            while (word_next(t, &k, parts[1][1], len, &a1, &b1))
+                if (!cap_token(t, a1, b1, len))
+                    all_cap1 = 0;
+            if (!all_cap0 && all_cap1 && np == 2) {
+                ns = parts[1][0];
+                ne = parts[1][1];
+                a->role.start = trim_l(t, parts[0][0], parts[0][1], len);
+                a->role.end = trim_r(t, a->role.start, parts[0][1], len);
+            } else {
+                a->role.start = trim_l(t, parts[1][0], parts[np - 1][1], len);
+                a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+            }
+        }
+    } else {
+        ns = parts[np - 1][0];
+        ne = parts[np - 1][1];
+    }
+    ns = trim_l(t, ns, ne, len);
+    ne = trim_r(t, ns, ne, len);
+    if (ne <= ns)
+        return 0;
+    /* Tokens; drop leading conjunctions. */
+    i = ns;
+    while (word_next(t, &i, ne, len, &ws, &we)) {
+        if (nt == 0 && word_is(t, ws, we, LEADS))
+            continue;
+        if (nt >= 24)
+            return 0;
+        tok[nt][0] = ws;
+        tok[nt][1] = we;
+        nt++;
+    }
+    if (nt == 0 || nt > 12)
+        return 0;
+    ns = tok[0][0];
+    if (nt == 1) {
+        int g;
+        int pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g);
+        if (pr) {
+            if (pr == 2 && !(tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I') &&
+                !word_is(t, tok[0][0], tok[0][1], (const char *const[]){"they", "They", "we", "We", NULL}))
+                return 0; /* "it said" is left to noun phrases */
+            a->how = STANCE_ATTR_PRONOUN;
+            a->spk = (stance_span){tok[0][0], tok[0][1]};
+            a->gender = g;
+            return 1;
+        }
+    }
+    if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && nt == 1)
+        return 0;
+    /* "He then defended the remark, saying" / "To which she said": the pronoun is the subject. */
+    if (nt > 1) {
+        int g, pr;
+        size_t pi = STANCE_NO_OFFSET;
+        if ((pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g)) && pr == 1)
+            pi = 0;
+        else if ((pr = stance_names_pronoun(t, tok[nt - 1][0], tok[nt - 1][1], &g)) && pr == 1)
+            pi = nt - 1;
+        else if (tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I')
+            pi = 0, g = STANCE_G_UNKNOWN;
+        if (pi != STANCE_NO_OFFSET) {
+            a->how = STANCE_ATTR_PRONOUN;
+            a->spk = (stance_span){tok[pi][0], tok[pi][1]};
+            a->gender = g;
+            a->role = NOSPAN;
+            return 1;
+        }
+    }
+    /* A leading name run followed by a preposition or nothing: "said Jane Doe of
+     * Ohio", "Rep. John Roe of Maryland said", "wrote Cameron Easley for Acme". */
+    {
+        size_t r = 0;
+        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS))
+            r++;
+        if (r > 0 && r < nt && (verb_first || word_is(t, tok[r][0], tok[r][1], PREPS))) {
+            size_t bs = tok[0][0], be = tok[r - 1][1], last;
+            if (stance_names_bare(t, &bs, &be, &last)) {
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[0][0], tok[r - 1][1]};
+                if (a->role.start == STANCE_NO_OFFSET)
+                    a->role = (stance_span){tok[r][0], tok[nt - 1][1]};
+                return 1;
+            }
+        }
+    }
+    /* The capitalised run at the end. */
+    {
+        size_t r = nt;
+        while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len))
+            r--;
+        /* particles cannot start a run */
+        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) == 2)
+            r++;
+        if (r < nt) {
+            size_t bs = tok[r][0], be = tok[nt - 1][1], last;
+            unsigned n = stance_names_bare(t, &bs, &be, &last);
+            int lowercase_before = r > 0 && letter_case(t, tok[r - 1][0], len) == -1;
+            if (n == 0) {
+                if (r == 0)
+                    return 0;
+            } else if (r > 0 && n == 1 && word_is(t, tok[r - 1][0], tok[r - 1][1], PREPS)) {
+                /* "a spokesman for Clinton": a noun phrase */
+            } else {
+                if (r > 0 && r > 0 && !a->role.start && a->role.start != 0) {
+                }
+                if (r > 0 && (a->role.start == STANCE_NO_OFFSET) && (lowercase_before || r > 0)) {
+                    size_t rs = tok[0][0], re = tok[r - 1][1];
+                    if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
+                        a->role = (stance_span){rs, re};
+                }
+                /* a lowercase verb inside the chunk means it is a clause, not a subject */
+                for (size_t j = 0; j < r; j++)
+                    if (word_is(t, tok[j][0], tok[j][1], BREAKERS))
+                        return 0;
+                if (r > 4 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+                    return 0;
+                if (r > 6)
+                    return 0;
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
+                return 1;
+            }
+        }
+    }
+    /* A noun phrase: "the group", "a spokesman for the campaign", "The statement". */
+    if (letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+        return 0;
+    if (nt > 8)
+        return 0;
+    if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS))
+        return 0;
+    a->how = STANCE_ATTR_NOUN;
+    a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};
+    return 1;
+}
+
+/* The start of the clause that ends at @p pos: the previous sentence end,
+ * quote mark or paragraph start, at most WINDOW bytes back. */
+static size_t clause_start(ctx *c, size_t pos, size_t floor)
+{
+    const char *t = c->t;
+    size_t lim = pos > WINDOW ? pos - WINDOW : 0, i = pos;
+    if (lim < floor)
+        lim = floor;
+    while (i > lim) {
+        size_t p = back1(t, i), ml;
+        unsigned char b = (unsigned char)t[p];
+        if (b == '\n')
+            return i;
+        if (mark_at(t, p, c->len, &ml) != MK_NONE && p + ml <= pos)
+            return p + ml;
+        if ((b == '.' || b == '?' || b == '!') && i < pos && hspace(t, i, c->len)) {
+            /* not after an abbreviation or an initial */
+            size_t k = p;
+            while (k > lim && (ascii_lower((unsigned char)t[k - 1]) || ascii_upper((unsigned char)t[k - 1])))
+                k--;
+            if (b != '.' || !(p - k <= 4 && (p - k == 1 || ascii_upper((unsigned char)t[k])) &&
+                               stance_names_is_title(t + k, p - k + 1)) ||
+                p - k > 4) {
+                if (!(b == '.' && p - k == 1 && ascii_upper((unsigned char)t[k])))
+                    return i;
+            }
+        }
+        i = p;
+    }
+    /* Do not start inside a word. */
+    while (i < pos && !hspace(t, i, c->len) && i > lim && i != floor)
+        i++;
+    return i;
+}
+
+/* End of the sentence that contains @p pos (bounded). */
+static size_t sentence_end(ctx *c, size_t pos)
+{
+    const char *t = c->t;
+    size_t lim = pos + WINDOW < c->len ? pos + WINDOW : c->len, i = pos;
+    while (i < lim) {
+        unsigned char b = (unsigned char)t[i];
+        if (b == '\n')
+            return i;
+        if ((b == '.' || b == '?' || b == '!') && (i + 1 >= c->len || t[i + 1] == '\n' || hspace(t, i + 1, c->len)))
+            return i + 1;
+        i++;
+    }
+    return i;
+}
+
+static size_t para_end(ctx *c, size_t pos)
+{
+    const char *nl = memchr(c->t + pos, '\n', c->len - pos);
+    return nl ? (size_t)(nl - c->t) : c->len;
+}
+
+/* ---- attribution ---------------------------------------------------------- */
+
+static int try_after(ctx *c, seg *q, attr *a)
+{
+    size_t pe = para_end(c, q->close), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
+    int r;
+    if (q->close >= end)
+        return 0;
+    /* Stop at the next quote mark. */
+    for (size_t i = q->close; i < end; i++) {
+        size_t ml;
+        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
+            end = i;
+            break;
+        }
+    }
+    if ((r = run(c, P_AFTER, q->close, end)) <= 0) {
+        if (r < 0)
+            return r;
+        if ((r = run(c, P_DASH, q->close, end)) <= 0)
+            return r;
+        {
+            stance_span g = group(c, 1);
+            attr b = *a;
+            b.role = NOSPAN;
+            if (!parse_np(c, g.start, g.end, 1, &b) || b.how != STANCE_ATTR_NAME)
+                return 0;
+            b.a_start = q->close;
+            b.a_end = match_end(c);
+            *a = b;
+            return 1;
+        }
+    }
+    {
+        stance_span v1 = group(c, 1), n1 = group(c, 2), n2 = group(c, 3), v2 = group(c, 4);
+        size_t mend = match_end(c);
+        attr b = *a;
+        b.role = NOSPAN;
+        if (v1.start != STANCE_NO_OFFSET) {
+            if (!parse_np(c, n1.start, n1.end, 1, &b)) {
+                return 0;
+            }
+            b.cue = v1;
+            /* the subject ends at the first comma of the chunk */
+            mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
+        } else {
+            if (!parse_np(c, n2.start, n2.end, 0, &b))
+                return 0;
+            b.cue = v2;
+        }
+        b.a_start = q->close;
+        b.a_end = mend;
+        *a = b;
+        return 1;
+    }
+}
+
+/* 'X said: "' in the clause [cs, q->open). */
+static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
+{
+    int r;
+    if (cs >= end)
+        return 0;
+    if ((r = run(c, P_BEFORE, cs, end)) <= 0)
+        return r;
+    {
+        stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
+        attr b = *a;
+        b.role = NOSPAN;
+        if (!parse_np(c, np.start, np.end, 0, &b))
+            return 0;
+        b.cue = v;
+        b.a_start = np.start;
+        b.a_end = tail.end;
+        *tail_len = tail.end - tail.start;
+        *that_clause = 0;
+        if (tail.end - tail.start >= 4 && punct.end == punct.start) {
+            size_t k = tail.end;
+            if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0)
+                *that_clause = 1;
+        }
+        if (tail.end == tail.start && punct.end == punct.start &&
+            !(v.end - v.start == 4 && memcmp(c->t + v.start, "that", 4) == 0))
+            *that_clause = 0;
+        (void)q;
+        *a = b;
+        return 1;
+    }
+}
+
+static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
+{
+    int r;
+    if (cs >= q->open)
+        return 0;
+    if ((r = run(c, P_PARTIAL, cs, q->open)) > 0) {
+        stance_span np = group(c, 1), v = group(c, 2);
+        attr b = *a;
+        b.role = NOSPAN;
+        if (parse_np(c, np.start, np.end, 0, &b)) {
+            b.cue = v;
+            b.a_start = np.start;
+            b.a_end = v.end;
+            *a = b;
+            return 1;
+        }
+    }
+    return r < 0 ? r : 0;
+}
+
+static int try_partial_after(ctx *c, seg *q, attr *a)
+{
+    size_t pe = para_end(c, q->close), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
+    int r;
+    if (q->close >= end)
+        return 0;
+    for (size_t i = q->close; i < end; i++) {
+        size_t ml;
+        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
+            end = i;
+            break;
+        }
+    }
+    if ((r = run(c, P_PARTIAL_AFTER, q->close, end)) > 0) {
+        stance_span np = group(c, 1), v = group(c, 2);
+        attr b = *a;
+        b.role = NOSPAN;
+        if (parse_np(c, np.start, np.end, 0, &b)) {
+            b.cue = v;
+            b.a_start = np.start;
+            b.a_end = v.end;
+            *a = b;
+            return 1;
+        }
+    }
+    return r < 0 ? r : 0;
+}
+
+/* Context of the preceding character of the opening mark. */
+static int prev_ctx(ctx *c, seg *q)
+{
+    const char *t = c->t;
+    size_t i = q->open;
+    while (i > q->para) {
+        size_t p = back1(t, i), ml;
+        unsigned char b = (unsigned char)t[p];
+        if (hspace(t, p, c->len)) {
+            i = p;
+            continue;
+        }
+        if (b == '.' || b == '?' || b == '!')
+            return PC_SENT;
+        if (mark_at(t, p, c->len, &ml) != MK_NONE) {
+            size_t pp = p > q->para ? back1(t, p) : p;
+            unsigned char bb = (unsigned char)t[pp];
+            if (bb == '.' || bb == '?' || bb == '!')
+                return PC_SENT;
+            return PC_OTHER;
+        }
+        if (b == ':')
+            return PC_COLON;
+        if (b == ',')
+            return PC_COMMA;
+        if (is_dash_at(t, p, c->len))
+            return PC_DASH;
+        if (is_word_byte(b)) {
+            size_t k = p;
+            while (k > q->para && is_word_byte((unsigned char)t[k - 1]) && !hspace(t, k - 1, c->len))
+                k--;
+            return letter_case(t, k, c->len) == 1 ? PC_CAPWORD : PC_WORD;
+        }
+        return PC_OTHER;
+    }
+    return PC_PARA;
+}
+
+/* ---- speakers -------------------------------------------------------------- */
+
+/* Index of the last names entry starting before @p pos, or -1. */
+static long name_before(ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->names->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->names->v[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+/* Canonical span and gender of a name mention [s, e). */
+static void canonicalise(ctx *c, attr *a)
+{
+    size_t s = a->spk.start, e = a->spk.end, last;
+    unsigned n;
+    long k;
+    if (a->how == STANCE_ATTR_LABEL) {
+        a->canon = a->spk;
+        return;
+    }
+    n = stance_names_bare(c->t, &s, &e, &last);
+    if (!n) {
+        a->canon = a->spk;
+        return;
+    }
+    k = stance_names_canonical(c->names, c->t, s, e, last);
+    if (k >= 0) {
+        a->name = k;
+        a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
+    } else {
+        a->canon = (stance_span){s, e};
+        k = name_before(c, a->spk.end);
+        if (k >= 0 && c->names->v[k].last_end == e)
+            a->name = k;
+    }
+    if (a->name >= 0 && c->sur_gender)
+        a->gender = c->sur_gender[a->name];
+    if (a->gender == STANCE_G_UNKNOWN) {
+        a->gender = stance_names_gender(c->t, a->spk.start, a->spk.end);
+        if (a->gender == STANCE_G_UNKNOWN)
+            a->gender = stance_names_gender(c->t, a->canon.start, a->canon.end);
+    }
+}
+
+/* Gender per surname group, from the hints of all its runs. */
+static int surname_genders(ctx *c)
+{
+    stance_namelist *l = c->names;
+    size_t i = 0;
+    if (!l->n)
+        return STANCE_OK;
+    c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
+    c->group = stance_calloc(l->n, sizeof *c->group);
+    c->ggender = stance_calloc(l->n, sizeof *c->ggender);
+    c->gsingle = stance_calloc(l->n, sizeof *c->gsingle);
+    if (!c->sur_gender || !c->group || !c->ggender || !c->gsingle)
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    while (i < l->n) {
+        size_t j = i;
+        int m = 0, f = 0, g;
+        const stance_name *a = &l->v[l->by_last[i]];
+        while (j < l->n) {
+            const stance_name *b = &l->v[l->by_last[j]];
+            if (b->last_end - b->last != a->last_end - a->last ||
+                memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
+                break;
+            if (b->ntok == 1)
+                c->gsingle[i] = 1;
+            if (b->gender == STANCE_G_MALE)
+                m++;
+            else if (b->gender == STANCE_G_FEMALE)
+                f++;
+            j++;
+        }
+        g = m > f ? STANCE_G_MALE : f > m ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+        for (size_t k = i; k < j; k++) {
+            c->sur_gender[l->by_last[k]] = g;
+            c->group[l->by_last[k]] = i;
+        }
+        c->ggender[i] = g;
+        i = j;
+    }
+    return STANCE_OK;
+}
+
+static int same_surname(ctx *c, long x, long y)
+{
+    const stance_name *a = &c->names->v[x], *b = &c->names->v[y];
+    return a->last_end - a->last == b->last_end - b->last &&
+           memcmp(c->t + a->last, c->t + b->last, a->last_end - a->last) == 0;
+}
+
+static int in_quote(ctx *c, size_t pos, size_t upto)
+{
+    size_t lo = 0, hi = upto;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->s[mid].cs <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < c->s[lo - 1].ce;
+}
+
+static int org_like(ctx *c, const stance_name *nm)
+{
+    static const char *const ORG[] = {
+        "Administration", "Affairs", "Agency", "America", "Army", "Association", "Bank", "Beach", "Board",
+        "Bureau", "Campaign", "Carolina", "Caucus", "Center", "Centre", "Church", "City", "Club", "Coalition",
+        "College", "Commission", "Committee", "Company", "Congress", "Corp", "Council", "County", "Court",
+        "Democrats", "Department", "Force", "Foundation", "Fund", "Group", "Guard", "Hall", "House", "Inc",
+        "Institute", "Island", "Islands", "Jersey", "Journal", "Magazine", "Media", "Ministry", "Nations",
+        "Navy", "Network", "News", "Office", "Park", "Party", "Police", "Post", "Press", "Project",
+        "Republicans", "School", "Security", "Senate", "Service", "Star", "States", "Strategies", "Street",
+        "Times", "Today", "Union", "University", "Valley", "York", NULL};
+    return word_is(c->t, nm->last, nm->last_end, ORG);
+}
+
+/* Resolve a pronoun speaker: the nearest earlier name outside quotes that can
+ * be a person of that gender (known from titles, first names or pronouns
+ * already resolved to it), a speaker of the article, or a full name. */
+static void resolve_pronoun(ctx *c, size_t qi, attr *a)
+{
+    size_t pos = a->spk.start;
+    int g = a->gender;
+    long k, best = -1;
+    size_t floor = pos > 2000 ? pos - 2000 : 0;
+    if (g == STANCE_G_UNKNOWN)
+        return; /* they / we / I: left unresolved */
+    k = name_before(c, pos);
+    for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
+        const stance_name *nm = &c->names->v[k];
+        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender, person;
+        if (nm->start < floor)
+            break;
+        if (in_quote(c, nm->start, qi))
+            continue;
+        if (ng != STANCE_G_UNKNOWN && ng != g)
+            continue;
+        person = ng != STANCE_G_UNKNOWN;
+        if (!person && !org_like(c, nm)) {
+            if (nm->ntok >= 2 && c->gsingle[c->group[k]])
+                person = 1;
+            for (size_t j = qi; !person && j-- > 0 && qi - j < 40;)
+                if (c->s[j].a.how == STANCE_ATTR_NAME && c->s[j].a.name >= 0 && same_surname(c, c->s[j].a.name, k))
+                    person = 1;
+        }
+        if (!person)
+            continue;
+        best = k;
+        break;
+    }
+    if (best < 0)
+        return;
+    {
+        const stance_name *nm = &c->names->v[best];
+        long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
+        a->name = kk >= 0 ? kk : best;
+        a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
+        if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
+            c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
+    }
+}
+
+/* ---- main ------------------------------------------------------------------ */
+
+static int classify_seg(ctx *c, size_t qi)
+{
+    seg *q = &c->s[qi];
+    const char *t = c->t;
+    int fc, endp = 0, words = 0, r, that_clause = 0;
+    size_t cs, tail_len = 0, k;
+    attr after = q->a, before = q->a;
+    int have_after = 0, have_before = 0;
+    size_t la, lb, lafter;
+
+    /* transcript label */
+    if (label_at(c, q->cs, &la, &lb, &lafter) && lafter < q->ce) {
+        q->a.how = STANCE_ATTR_LABEL;
+        q->a.spk = (stance_span){la, lb};
+        q->cs = lafter;
+        q->kind = K_DIRECT;
+        q->a.a_start = la;
+        q->a.a_end = lb;
+        return STANCE_OK;
+    }
+    q->pc = prev_ctx(c, q);
+    fc = letter_case(t, q->cs, c->len);
+    if (fc == 0 && (unsigned char)t[q->cs] == 0xE2) /* "…And" */
+        fc = q->cs + 3 < q->ce ? letter_case(t, q->cs + 3, c->len) : 0;
+    {
+        size_t p = back1(t, q->ce);
+        unsigned char b = (unsigned char)t[p];
+        endp = b == '.' || b == ',' || b == '?' || b == '!' || b == '-' || is_dash_at(t, p, c->len) ||
+               (b == 0xA6 && p >= 2) || b == ')' || (q->flags & SEG_UNCLOSED);
+    }
+    for (k = q->cs; k < q->ce && words < 8; k++)
+        if (hspace(t, k, c->len))
+            words++;
+    words++;
+
+    if ((r = try_after(c, q, &after)) < 0)
+        return r;
+    have_after = r;
+    cs = clause_start(c, q->open, q->para);
+    if (qi > 0 && c->s[qi - 1].close > cs && c->s[qi - 1].close <= q->open)
+        cs = c->s[qi - 1].close;
+    if ((r = try_before(c, q, cs, q->open, &before, &that_clause, &tail_len)) < 0)
+        return r;
+    have_before = r;
+    /* "X said:\n\n"...": the previous paragraph ends with a colon. */
+    if (!have_before && q->pc == PC_PARA && q->para >= 2) {
+        size_t pe = q->para - 1;
+        while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
+            pe = back1(t, pe);
+        if (pe > 0 && t[pe - 1] == ':') {
+            size_t pcs = clause_start(c, pe, 0);
+            if ((r = try_before(c, q, pcs, pe, &before, &that_clause, &tail_len)) < 0)
+                return r;
+            have_before = r;
+        }
+    }
+
+    /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
+    if (!have_after && !have_before && q->pc == PC_SENT) {
+        size_t d = q->open;
+        while (d > q->para && hspace(t, back1(t, d), c->len))
+            d = back1(t, d);
+        if (d > q->para && t[d - 1] == '.') {
+            size_t pcs = clause_start(c, d - 1, q->para);
+            attr b2 = before;
+            int tc = 0;
+            size_t tl = 0;
+            if ((r = try_before(c, q, pcs, d - 1, &b2, &tc, &tl)) < 0)
+                return r;
+            if (r && tl <= 30 && !tc) {
+                before = b2;
+                have_before = 1;
+            }
+        }
+    }
+
+    switch (q->pc) {
+    case PC_PARA:
+    case PC_SENT:
+    case PC_COLON:
+    case PC_DASH:
+        if (fc == 1 || (fc == 0 && endp) || have_after || have_before)
+            q->kind = (fc == -1 && !endp && !have_after) ? K_PARTIAL : K_DIRECT;
+        else
+            q->kind = K_PARTIAL;
+        if (q->kind == K_DIRECT && fc == 1 && !endp && words <= 3 && !have_after && !have_before)
+            q->kind = K_PARTIAL;
+        break;
+    case PC_COMMA:
+        if (qi > 0 && c->s[qi - 1].kind == K_DIRECT && c->s[qi - 1].after_reaches)
+            q->kind = K_DIRECT;
+        else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || endp))
+            q->kind = K_DIRECT;
+        else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6))
+            q->kind = K_DIRECT;
+        else
+            q->kind = K_PARTIAL;
+        break;
+    default:
+        if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3)
+            q->kind = K_DIRECT;
+        else
+            q->kind = K_PARTIAL;
+        break;
+    }
+
+    if (q->kind == K_DIRECT) {
+        if (have_after)
+            q->a = after;
+        else if (have_before)
+            q->a = before;
+        /* does the attribution run up to the next quote ("A," X said, "B") */
+        if (have_after && qi + 1 < c->n) {
+            size_t e = after.a_end;
+            while (e < c->len && (hspace(t, e, c->len) || t[e] == ','))
+                e++;
+            /* allow a short tail: ', adding, "' / ' Friday, "' */
+            {
+                size_t lim = e + 60 < c->s[qi + 1].open ? e + 60 : c->s[qi + 1].open;
+                size_t j = e;
+                int ok = 1;
+                for (; j < lim; j++)
+                    if (t[j] == '.' || t[j] == '\n' || t[j] == '!' || t[j] == '?')
+                        ok = 0;
+                if (ok && c->s[qi + 1].open <= lim + 1)
+                    q->after_reaches = 1;
+                if (c->s[qi + 1].open == e)
+                    q->after_reaches = 1;
+            }
+        }
+    } else {
+        attr pa = q->a;
+        if (have_before && !that_clause) {
+            pa = before;
+        } else if ((r = try_partial(c, q, cs, &pa)) < 0) {
+            return r;
+        } else if (!r) {
+            if ((r = try_partial_after(c, q, &pa)) < 0)
+                return r;
+            if (!r && have_after)
+                pa = after;
+        }
+        q->a = pa;
+        if (q->a.how == STANCE_ATTR_NONE) {
+            /* the same sentence as the previous partial quote ('a "liar" and a "cheat"') */
+            if (qi > 0 && c->s[qi - 1].kind == K_PARTIAL && c->s[qi - 1].a.how != STANCE_ATTR_NONE &&
+                c->s[qi - 1].close_para == q->para) {
+                size_t j;
+                int same = 1;
+                for (j = c->s[qi - 1].close; j < q->open; j++)
+                    if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && hspace(t, j + 1, c->len))
+                        same = 0;
+                if (same) {
+                    q->a = c->s[qi - 1].a;
+                    q->a.how = STANCE_ATTR_INHERIT;
+                }
+            }
+        }
+        if (q->a.how == STANCE_ATTR_NONE)
+            q->kind = K_SKIP; /* scare quotes, titles, names */
+    }
+    return STANCE_OK;
+}
+
+static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, int how)
+{
+    stance_rawquote *r;
+    const attr *a = &q->a;
+    if (stance_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q))
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    r = &out->q[out->n];
+    memset(r, 0, sizeof *r);
+    r->span = (stance_span){q->cs, q->ce};
+    r->type = type;
+    r->speaker_span = a->spk;
+    r->cue_span = a->cue;
+    r->how = how;
+    out->n++;
+    if (a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE) {
+        size_t s = a->canon.start, e = a->canon.end;
+        if (a->how == STANCE_ATTR_NOUN) {
+            s = a->spk.start;
+            e = a->spk.end;
+        }
+        if (!(r->speaker = stance_strndup(c->t + s, e - s)))
+            return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    }
+    if (a->role.start != STANCE_NO_OFFSET && a->role.end > a->role.start &&
+        !(r->role = stance_strndup(c->t + a->role.start, a->role.end - a->role.start)))
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    {
+        size_t s = q->open, e = q->close;
+        if (how != STANCE_ATTR_INHERIT && a->a_start != STANCE_NO_OFFSET && a->a_end > a->a_start) {
+            if (a->a_start < s)
+                s = a->a_start;
+            if (a->a_end > e)
+                e = a->a_end;
+        }
+        s = clause_start(c, s, s > q->para ? q->para : 0);
+        while (s < q->open && hspace(c->t, s, c->len))
+            s += (size_t)hspace(c->t, s, c->len);
+        e = sentence_end(c, e);
+        if (e < q->close)
+            e = q->close;
+        r->context = (stance_span){s, e};
+    }
+    return STANCE_OK;
+}
+
+/* Indirect speech in the sentences outside quotes. */
+static int extract_indirect(ctx *c, stance_quotelist *out)
+{
+    const char *t = c->t;
+    size_t i = 0, si = 0;
+    while (i < c->len) {
+        size_t s = i, e, h;
+        int r;
+        attr a;
+        while (s < c->len && (t[s] == '\n' || hspace(t, s, c->len)))
+            s += t[s] == '\n' ? 1 : (size_t)hspace(t, s, c->len);
+        if (s >= c->len)
+            break;
+        e = sentence_end(c, s);
+        if (e <= s)
+            e = s + 1;
+        i = e;
+        /* skip sentences overlapping a direct or partial quote */
+        while (si < c->n && c->s[si].close <= s)
+            si++;
+        if (si < c->n && c->s[si].open < e)
+            continue;
+        memset(&a, 0, sizeof a);
+        a.spk = a.role = a.cue = a.canon = NOSPAN;
+        a.name = -1;
+        if ((r = run(c, P_IND_ACC, s, e)) < 0)
+            return r;
+        if (r) {
+            stance_span np = group(c, 1);
+            size_t cs = match_end(c), ce = e;
+            while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
+                ce = back1(t, ce);
+            if (parse_np(c, np.start, np.end, 1, &a) && ce > cs) {
+                seg q;
+                memset(&q, 0, sizeof q);
+                a.cue = NOSPAN;
+                q.open = s;
+                q.close = e;
+                q.cs = cs;
+                q.ce = ce;
+                q.para = s;
+                q.a = a;
+                canonicalise(c, &q.a);
+                if ((r = emit(c, &q, STANCE_QUOTE_INDIRECT, out, q.a.how)))
+                    return r;
+                continue;
+            }
+        }
+        if ((r = run(c, P_IND_SAID, s, e)) < 0)
+            return r;
+        if (r) {
+            stance_span np = group(c, 1), v = group(c, 2);
+            size_t cs = match_end(c), ce = e;
+            while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
+                ce = back1(t, ce);
+            if (parse_np(c, np.start, np.end, 0, &a) && ce > cs + 8) {
+                seg q;
+                memset(&q, 0, sizeof q);
+                a.cue = v;
+                q.open = s;
+                q.close = e;
+                q.cs = cs;
+                q.ce = ce;
+                q.para = s;
+                q.a = a;
+                if (a.how == STANCE_ATTR_PRONOUN)
+                    q.a.how = STANCE_ATTR_PRONOUN;
+                canonicalise(c, &q.a);
+                if ((r = emit(c, &q, STANCE_QUOTE_INDIRECT, out, q.a.how == STANCE_ATTR_PRONOUN ? STANCE_ATTR_NONE : q.a.how)))
+                    return r;
+                continue;
+            }
+        }
+        /* '..., X said.' : search the last comma of the sentence */
+        {
+            size_t k = e, lim = e > s + WINDOW ? e - WINDOW : s;
+            while (k > lim && t[k - 1] != ',')
+                k--;
+            if (k > lim && k - 1 > s + 8) {
+                if ((r = run(c, P_IND_AFTER, k - 1, e)) < 0)
+                    return r;
+                if (r && pcre2_get_ovector_pointer(c->md)[0] == k - 1) {
+                    stance_span np = group(c, 1), v = group(c, 2);
+                    memset(&a, 0, sizeof a);
+                    a.spk = a.role = a.cue = a.canon = NOSPAN;
+                    a.name = -1;
+                    if (parse_np(c, np.start, np.end, 0, &a)) {
+                        seg q;
+                        memset(&q, 0, sizeof q);
+                        a.cue = v;
+                        q.open = s;
+                        q.close = e;
+                        q.cs = s;
+                        q.ce = k - 1;
+                        q.para = s;
+                        q.a = a;
+                        canonicalise(c, &q.a);
+                        if ((r = emit(c, &q, STANCE_QUOTE_INDIRECT, out, q.a.how)))
+                            return r;
+                    }
+                }
+            }
+        }
+        (void)h;
+    }
+    return STANCE_OK;
+}
+
+static int span_cmp(const void *x, const void *y)
+{
+    const stance_rawquote *a = x, *b = y;
+    if (a->span.start != b->span.start)
+        return a->span.start < b->span.start ? -1 : 1;
+    return a->span.end < b->span.end ? -1 : a->span.end > b->span.end;
 }
 
 int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t len, unsigned flags,
                           stance_quotelist *out, stance_error *err)
 {
-    pcre2_match_data *md = pcre2_match_data_create(4, p->gctx);
-    PCRE2_SIZE start = 0;
-    int rc = STANCE_OK;
-    const stance_span none = {STANCE_NO_OFFSET, STANCE_NO_OFFSET};
-    (void)flags;
-    if (!md)
-        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-    while (start < len) {
-        PCRE2_SIZE *ov;
-        stance_rawquote *q;
-        int m = pcre2_match(p->quote, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
-        if (m == PCRE2_ERROR_NOMATCH)
-            break;
-        if (m < 0) {
-            rc = stance_pcre2_error(err, m, start, "quote matching");
-            break;
-        }
-        ov = pcre2_get_ovector_pointer(md);
-        if (stance_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q)) {
-            rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-            break;
-        }
-        q = &out->q[out->n++];
-        memset(q, 0, sizeof *q);
-        q->span.start = ov[2];
-        q->span.end = ov[3];
-        q->type = STANCE_QUOTE_DIRECT;
-        q->speaker_span = q->cue_span = none;
-        q->context = (stance_span){ov[0], ov[1]};
-        start = ov[1];
-        {
-            size_t qend = ov[1];
-            int a = pcre2_match(p->after, (PCRE2_SPTR)text, len, qend, PCRE2_NO_UTF_CHECK, md, NULL);
-            if (a > 0) {
-                PCRE2_SIZE *ao = pcre2_get_ovector_pointer(md);
-                int name = (ao[2] < ao[4] && text[ao[2]] >= 'a' && text[ao[2]] <= 'z') ? 2 : 1;
-                int verb = name == 1 ? 2 : 1;
-                q->speaker_span = (stance_span){ao[2 * name], ao[2 * name + 1]};
-                q->cue_span = (stance_span){ao[2 * verb], ao[2 * verb + 1]};
-                q->context.end = ao[1];
-                while (q->speaker_span.end > q->speaker_span.start && text[q->speaker_span.end - 1] == '.')
-                    q->speaker_span.end--;
-                q->speaker = stance_strndup(text + q->speaker_span.start, q->speaker_span.end - q->speaker_span.start);
-                if (!q->speaker) {
-                    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-                    break;
+    ctx c;
+    int rc;
+    memset(&c, 0, sizeof c);
+    if (!p || !out || (!text && len))
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
+    c.p = p;
+    c.t = text;
+    c.len = len;
+    c.err = err;
+    c.names = &out->names;
+    if (!(c.md = pcre2_match_data_create(8, p->gctx))) {
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        goto fail;
+    }
+    if ((rc = stance_names_scan(p->pat[P_NAMES], p->mctx, p->gctx, text, len, &out->names, err)))
+        goto fail;
+    if ((rc = surname_genders(&c)))
+        goto fail;
+    if ((rc = scan_marks(&c)))
+        goto fail;
+    for (size_t i = 0; i < c.n; i++)
+        if ((rc = classify_seg(&c, i)))
+            goto fail;
+    /* Inheritance: a direct quote with no attribution takes the speaker of a
+     * neighbour of the same paragraph, or of the quote just before it. */
+    for (size_t i = 0; i < c.n; i++) {
+        seg *q = &c.s[i];
+        if (q->kind != K_DIRECT || q->a.how != STANCE_ATTR_NONE)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            seg *o = &c.s[j];
+            if (o->kind != K_DIRECT)
+                continue;
+            if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
+                /* the previous paragraph must hold that quote: no other paragraph between */
+                size_t gap = o->close_para == q->para ? 0 : 1;
+                if (gap) {
+                    size_t pe = para_end(&c, o->close);
+                    size_t k = pe;
+                    while (k < q->para && (c.t[k] == '\n' || hspace(c.t, k, c.len)))
+                        k++;
+                    if (k < q->para)
+                        break;
                 }
-            } else if (a < 0 && a != PCRE2_ERROR_NOMATCH) {
-                rc = stance_pcre2_error(err, a, qend, "speaker matching");
+                q->a = o->a;
+                q->a.how = STANCE_ATTR_INHERIT;
+                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+            }
+            break;
+        }
+        if (q->a.how == STANCE_ATTR_NONE) {
+            for (size_t j = i + 1; j < c.n; j++) {
+                seg *o = &c.s[j];
+                if (o->para != q->close_para)
+                    break;
+                if (o->kind != K_DIRECT)
+                    continue;
+                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT) {
+                    q->a = o->a;
+                    q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                }
                 break;
             }
         }
     }
-    pcre2_match_data_free(md);
+    /* Canonical names and pronouns, in text order (a pronoun looks back). */
+    for (size_t i = 0; i < c.n; i++) {
+        seg *q = &c.s[i];
+        if (q->kind == K_SKIP)
+            continue;
+        if (q->a.how == STANCE_ATTR_NAME || q->a.how == STANCE_ATTR_LABEL)
+            canonicalise(&c, &q->a);
+        else if (q->a.how == STANCE_ATTR_NOUN)
+            q->a.canon = q->a.spk;
+        else if (q->a.how == STANCE_ATTR_PRONOUN)
+            resolve_pronoun(&c, i, &q->a);
+        else if (q->a.how == STANCE_ATTR_INHERIT) {
+            /* copy the (already resolved) speaker of the source */
+        }
+    }
+    /* Inherited speakers were copied before resolution: copy again. */
+    for (size_t i = 0; i < c.n; i++) {
+        seg *q = &c.s[i];
+        if (q->kind == K_SKIP || q->a.how != STANCE_ATTR_INHERIT)
+            continue;
+        for (size_t j = 0; j < c.n; j++) {
+            seg *o = &c.s[j];
+            if (o->kind != K_SKIP && o->a.how != STANCE_ATTR_INHERIT && o->a.spk.start == q->a.spk.start &&
+                o->a.spk.end == q->a.spk.end) {
+                stance_span keep_ctx_s = {q->a.a_start, q->a.a_end};
+                q->a = o->a;
+                q->a.how = STANCE_ATTR_INHERIT;
+                q->a.a_start = keep_ctx_s.start;
+                q->a.a_end = keep_ctx_s.end;
+                break;
+            }
+            if (j > i + 64)
+                break;
+        }
+    }
+    for (size_t i = 0; i < c.n; i++) {
+        seg *q = &c.s[i];
+        int how = q->a.how;
+        if (q->kind == K_SKIP || (q->kind == K_PARTIAL && (flags & STANCE_OPT_NO_PARTIAL)))
+            continue;
+        if (how == STANCE_ATTR_PRONOUN && q->a.name < 0)
+            q->a.canon = NOSPAN; /* unresolved: no speaker, the mention is still reported */
+        if ((rc = emit(&c, q, q->kind == K_DIRECT ? STANCE_QUOTE_DIRECT : STANCE_QUOTE_PARTIAL, out, how)))
+            goto fail;
+    }
+    if (flags & STANCE_OPT_INDIRECT) {
+        if ((rc = extract_indirect(&c, out)))
+            goto fail;
+        qsort(out->q, out->n, sizeof *out->q, span_cmp);
+    }
+    stance_free(c.s);
+    stance_free(c.sur_gender);
+    stance_free(c.group);
+    stance_free(c.ggender);
+    stance_free(c.gsingle);
+    pcre2_match_data_free(c.md);
+    return STANCE_OK;
+fail:
+    stance_free(c.s);
+    stance_free(c.sur_gender);
+    stance_free(c.group);
+    stance_free(c.ggender);
+    stance_free(c.gsingle);
+    pcre2_match_data_free(c.md);
+    stance_quotelist_clear(out);
     return rc;
 }

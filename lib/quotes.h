@@ -5,12 +5,20 @@
  */
 #ifndef STANCE_QUOTES_H
 #define STANCE_QUOTES_H
-#include "stance_internal.h"
+#include "names.h"
 
 typedef struct stance_qpatterns stance_qpatterns;
 
 int stance_quotes_compile(stance_qpatterns **out, stance_error *err);
 void stance_quotes_free(stance_qpatterns *p);
+
+/* How the speaker of a quote was found (stance_rawquote.how). */
+#define STANCE_ATTR_NONE 0      /* no speaker */
+#define STANCE_ATTR_NAME 1      /* a name in the attribution */
+#define STANCE_ATTR_NOUN 2      /* a noun phrase ("the group", "a spokesman") */
+#define STANCE_ATTR_PRONOUN 3   /* a pronoun resolved to an earlier name */
+#define STANCE_ATTR_INHERIT 4   /* no attribution of its own: the previous/next quote's speaker */
+#define STANCE_ATTR_LABEL 5     /* a transcript label ("SMITH: ...") */
 
 /* One extracted quote. Strings are owned by the list. */
 typedef struct stance_rawquote {
@@ -21,16 +29,20 @@ typedef struct stance_rawquote {
     char *role;                /* appositive role, or NULL */
     stance_span cue_span;      /* reporting verb, or {STANCE_NO_OFFSET, STANCE_NO_OFFSET} */
     stance_span context;       /* attribution sentence(s) */
+    int how;                   /* STANCE_ATTR_*: how the speaker was found */
 } stance_rawquote;
 
 typedef struct stance_quotelist {
     stance_rawquote *q;
     size_t n, cap;
+    stance_namelist names; /* the name runs of the text, kept for actor discovery */
 } stance_quotelist;
 
 /* Extract the quotes of @p text (valid UTF-8, already checked) into @p out,
- * in text order. @p flags are STANCE_OPT_* (INDIRECT, NO_PARTIAL). */
+ * in text order. @p flags are STANCE_OPT_* (INDIRECT, NO_PARTIAL). On failure
+ * @p out is left empty. */
 int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t len, unsigned flags,
                           stance_quotelist *out, stance_error *err);
 void stance_quotelist_clear(stance_quotelist *l); /* frees strings, keeps nothing */
+
 #endif

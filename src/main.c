@@ -15,6 +15,10 @@
 static const cli_command commands[] = {
     {"classify", cmd_classify, "find quotes, speakers, sentiment and stance in articles"},
     {"dump", cmd_dump, "print a model file as text"},
+    {"train", cmd_train, "train model heads on labelled JSONL (libsvm/liblinear)"},
+    {"eval", cmd_eval, "accuracy, F1 and confusion matrix of a model on labelled JSONL"},
+    {"predict", cmd_predict, "label JSONL statements (a stdin -> stdout filter)"},
+    {"inspect", cmd_inspect, "a model's metadata, heads and top-weighted n-grams"},
 };
 
 static void usage(FILE *out)

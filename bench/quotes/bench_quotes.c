@@ -1,0 +1,554 @@
+/*
+ * bench_quotes.c - measure quote extraction on PolNeAR (JSON lines with gold
+ * quotes) and its throughput on ordinary and adversarial generated inputs.
+ *
+ *   bench_quotes score FILE.jsonl [--verbose]   span P/R/F1, speaker accuracy, end-to-end F1
+ *   bench_quotes speed FILE.jsonl [SECONDS]      MB/s on the articles, then time per MB of
+ *                                                generated inputs (no punctuation, 100k quote
+ *                                                marks, one 1 MB paragraph) as ratios
+ *
+ * Exit 77 when FILE does not exist (the data is not part of the repository).
+ *
+ * Scoring, as the PolNeAR notes describe it:
+ *  - spans match exactly after removing quote marks, spaces and edge punctuation;
+ *  - direct: gold "direct" segments; partial: a predicted partial quote counts
+ *    when it lies inside a gold "mixed" segment, and a mixed segment is found
+ *    when it holds one; indirect: exact, and overlap (Jaccard >= 0.5);
+ *  - speaker: on matched quotes, the predicted speaker's key (surname, or head
+ *    noun of a noun phrase) equals the key of the gold speaker or one of its
+ *    aliases; pronouns never count;
+ *  - end-to-end: span and speaker both right.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "quotes.h"
+
+typedef struct gold {
+    size_t s, e;
+    int type; /* 0 direct, 1 mixed, 2 indirect */
+    char *speaker;
+    char **aliases;
+    size_t n_aliases;
+    int used;
+} gold;
+
+typedef struct counts {
+    size_t pred, gold, tp_pred, tp_gold, spk_ok, spk_n;
+    size_t ov_tp;
+} counts;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Normalise a span: strip spaces, quote marks and edge punctuation. */
+static void norm(const char *t, size_t *s, size_t *e)
+{
+    for (;;) {
+        const unsigned char *a = (const unsigned char *)t + *s;
+        if (*s >= *e)
+            return;
+        if (strchr(" \t\n.,;:!?-'\"()[]", a[0]) && a[0]) {
+            (*s)++;
+            continue;
+        }
+        if (*e - *s >= 3 && a[0] == 0xE2 && a[1] == 0x80 && (a[2] == 0x9C || a[2] == 0x9D || a[2] == 0x98 ||
+                                                            a[2] == 0x99 || a[2] == 0x94 || a[2] == 0x93 ||
+                                                            a[2] == 0xA6)) {
+            *s += 3;
+            continue;
+        }
+        if (*e - *s >= 2 && a[0] == 0xC2 && a[1] == 0xA0) {
+            *s += 2;
+            continue;
+        }
+        break;
+    }
+    for (;;) {
+        const unsigned char *z = (const unsigned char *)t + *e;
+        if (*e <= *s)
+            return;
+        if (z[-1] && strchr(" \t\n.,;:!?-'\"()[]", z[-1])) {
+            (*e)--;
+            continue;
+        }
+        if (*e - *s >= 3 && z[-3] == 0xE2 && z[-2] == 0x80 &&
+            (z[-1] == 0x9C || z[-1] == 0x9D || z[-1] == 0x98 || z[-1] == 0x99 || z[-1] == 0x94 || z[-1] == 0x93 ||
+             z[-1] == 0xA6)) {
+            *e -= 3;
+            continue;
+        }
+        if (*e - *s >= 2 && z[-2] == 0xC2 && z[-1] == 0xA0) {
+            *e -= 2;
+            continue;
+        }
+        break;
+    }
+}
+
+static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", "it", "him", "her", "them", "you", "his",
+                                       "their", "its", "me", "us", NULL};
+static const char *const PREPS[] = {"of", "for", "at", "with", "from", "to", "in", "on", "by", "who", "which",
+                                    "that", NULL};
+
+static int in(const char *const *l, const char *w)
+{
+    for (; *l; l++)
+        if (strcmp(*l, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Key of a speaker string: surname, or head noun of a noun phrase; "" if none or a pronoun. */
+static void key(const char *name, char *out, size_t outsz)
+{
+    char buf[512], *tok[64];
+    size_t n = 0, j = 0;
+    int depth = 0;
+    out[0] = 0;
+    if (!name)
+        return;
+    for (size_t i = 0; name[i] && j + 1 < sizeof buf; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        if (ch == '(') {
+            depth++;
+            continue;
+        }
+        if (ch == ')') {
+            if (depth)
+                depth--;
+            continue;
+        }
+        if (depth)
+            continue;
+        if (ch == ',')
+            break;
+        /* possessive 's / ’s */
+        if ((ch == '\'' && (name[i + 1] == 's' || name[i + 1] == 'S') && !isalnum((unsigned char)name[i + 2])) ||
+            (ch == 0xE2 && (unsigned char)name[i + 1] == 0x80 && (unsigned char)name[i + 2] == 0x99 &&
+             name[i + 3] == 's' && !isalnum((unsigned char)name[i + 4]))) {
+            i += ch == '\'' ? 1 : 3;
+            continue;
+        }
+        if (ch == 0xC2 && (unsigned char)name[i + 1] == 0xA0) {
+            buf[j++] = ' ';
+            i++;
+            continue;
+        }
+        buf[j++] = (char)ch;
+    }
+    buf[j] = 0;
+    for (char *p = strtok(buf, " \t\n"); p && n < 64; p = strtok(NULL, " \t\n")) {
+        size_t l = strlen(p);
+        while (l && strchr(".,:;!?\"'", p[l - 1]))
+            p[--l] = 0;
+        while (*p && strchr("\"'", *p))
+            p++;
+        if (*p)
+            tok[n++] = p;
+    }
+    if (!n)
+        return;
+    {
+        size_t h = n - 1;
+        if (islower((unsigned char)tok[0][0])) {
+            for (size_t i = 1; i < n; i++)
+                if (in(PREPS, tok[i])) {
+                    h = i - 1;
+                    break;
+                }
+        }
+        if (n > 1 && (strcmp(tok[h], "Jr") == 0 || strcmp(tok[h], "Sr") == 0 || strcmp(tok[h], "III") == 0 ||
+                      strcmp(tok[h], "II") == 0 || strcmp(tok[h], "IV") == 0))
+            h--;
+        snprintf(out, outsz, "%s", tok[h]);
+    }
+    for (char *p = out; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    if (in(PRONOUNS, out))
+        out[0] = 0;
+}
+
+static int speaker_ok(const char *pred, const gold *g)
+{
+    char kp[256], kg[256];
+    key(pred, kp, sizeof kp);
+    if (!kp[0])
+        return 0;
+    key(g->speaker, kg, sizeof kg);
+    if (kg[0] && strcmp(kp, kg) == 0)
+        return 1;
+    for (size_t i = 0; i < g->n_aliases; i++) {
+        key(g->aliases[i], kg, sizeof kg);
+        if (kg[0] && strcmp(kp, kg) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void prf(const char *what, const counts *c, int overlap)
+{
+    double p = c->pred ? (double)c->tp_pred / (double)c->pred : 0, r = c->gold ? (double)c->tp_gold / (double)c->gold : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    double acc = c->spk_n ? (double)c->spk_ok / (double)c->spk_n : 0;
+    double ep = c->pred ? (double)c->spk_ok / (double)c->pred : 0, er = c->gold ? (double)c->spk_ok / (double)c->gold : 0;
+    double ef = ep + er > 0 ? 2 * ep * er / (ep + er) : 0;
+    printf("%-9s gold %5zu pred %5zu | span P %.3f R %.3f F1 %.3f | speaker acc %.3f (%zu/%zu) | end-to-end P %.3f R "
+           "%.3f F1 %.3f\n",
+           what, c->gold, c->pred, p, r, f, acc, c->spk_ok, c->spk_n, ep, er, ef);
+    if (overlap) {
+        double op = c->pred ? (double)c->ov_tp / (double)c->pred : 0;
+        double orr = c->gold ? (double)c->ov_tp / (double)c->gold : 0;
+        printf("%-9s overlap (Jaccard >= 0.5) P %.3f R %.3f F1 %.3f\n", what, op, orr,
+               op + orr > 0 ? 2 * op * orr / (op + orr) : 0);
+    }
+}
+
+static void show(const char *tag, const char *t, size_t len, size_t s, size_t e, const char *spk, const char *gs)
+{
+    size_t a = s > 60 ? s - 60 : 0, b = e + 60 < len ? e + 60 : len;
+    printf("%s | ", tag);
+    for (size_t i = a; i < b; i++) {
+        if (i == s)
+            fputs("[[", stdout);
+        if (i >= s + 160 && i < e - 40) {
+            if (i == s + 160)
+                fputs(" ... ", stdout);
+        } else
+            putchar(t[i] == '\n' ? '|' : t[i]);
+        if (i + 1 == e)
+            fputs("]]", stdout);
+    }
+    printf(" | pred=%s gold=%s\n", spk ? spk : "-", gs ? gs : "-");
+}
+
+static void free_gold(gold *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(g[i].speaker);
+        for (size_t k = 0; k < g[i].n_aliases; k++)
+            free(g[i].aliases[k]);
+        free(g[i].aliases);
+    }
+    free(g);
+}
+
+static char *dup_str(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int score(const char *path, int verbose)
+{
+    FILE *f = fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    stance_qpatterns *pat = NULL;
+    stance_error err;
+    counts c[3];
+    size_t articles = 0, bytes = 0;
+    double t_extract = 0;
+    memset(c, 0, sizeof c);
+    if (!f) {
+        printf("bench/quotes: %s: %s; skipping (the PolNeAR data is not part of the repository)\n", path,
+               strerror(errno));
+        return 77;
+    }
+    if (stance_quotes_compile(&pat, &err)) {
+        fprintf(stderr, "compile: %s\n", err.message);
+        return 1;
+    }
+    while ((got = getline(&line, &cap, f)) > 0) {
+        json_error_t jerr;
+        json_t *o = json_loads(line, 0, &jerr), *qs;
+        const char *text;
+        size_t len, ng = 0;
+        gold *g;
+        stance_quotelist ql;
+        double t0;
+        if (!o)
+            continue;
+        text = json_string_value(json_object_get(o, "text"));
+        len = json_string_length(json_object_get(o, "text"));
+        qs = json_object_get(o, "quotes");
+        g = calloc(json_array_size(qs) + 1, sizeof *g);
+        for (size_t i = 0; i < json_array_size(qs); i++) {
+            json_t *q = json_array_get(qs, i), *al = json_object_get(q, "speaker_aliases");
+            const char *ty = json_string_value(json_object_get(q, "type"));
+            gold *x = &g[ng++];
+            x->s = (size_t)json_integer_value(json_object_get(q, "start"));
+            x->e = (size_t)json_integer_value(json_object_get(q, "end"));
+            x->type = strcmp(ty, "direct") == 0 ? 0 : strcmp(ty, "mixed") == 0 ? 1 : 2;
+            x->speaker = dup_str(json_string_value(json_object_get(q, "speaker")));
+            x->n_aliases = json_array_size(al);
+            x->aliases = calloc(x->n_aliases + 1, sizeof *x->aliases);
+            for (size_t k = 0; k < x->n_aliases; k++)
+                x->aliases[k] = dup_str(json_string_value(json_array_get(al, k)));
+            if (x->type != 1)
+                norm(text, &x->s, &x->e);
+            c[x->type].gold++;
+        }
+        memset(&ql, 0, sizeof ql);
+        t0 = now();
+        if (stance_quotes_extract(pat, text, len, STANCE_OPT_INDIRECT, &ql, &err)) {
+            fprintf(stderr, "extract: %s\n", err.message);
+            return 1;
+        }
+        t_extract += now() - t0;
+        articles++;
+        bytes += len;
+        for (size_t i = 0; i < ql.n; i++) {
+            stance_rawquote *r = &ql.q[i];
+            int ty = r->type == STANCE_QUOTE_DIRECT ? 0 : r->type == STANCE_QUOTE_PARTIAL ? 1 : 2;
+            size_t s = r->span.start, e = r->span.end;
+            gold *hit = NULL, *ov = NULL;
+            norm(text, &s, &e);
+            c[ty].pred++;
+            for (size_t k = 0; k < ng; k++) {
+                gold *x = &g[k];
+                if (x->type != ty)
+                    continue;
+                if (ty == 1) {
+                    if (s >= x->s && e <= x->e) {
+                        hit = x;
+                        break;
+                    }
+                } else {
+                    if (x->s == s && x->e == e && !(x->used & 1)) {
+                        hit = x;
+                        break;
+                    }
+                    if (ty == 2 && !(x->used & 2)) {
+                        size_t is = s > x->s ? s : x->s, ie = e < x->e ? e : x->e;
+                        size_t us = s < x->s ? s : x->s, ue = e > x->e ? e : x->e;
+                        if (ie > is && (double)(ie - is) >= 0.5 * (double)(ue - us))
+                            ov = x;
+                    }
+                }
+            }
+            if (ty == 2 && (hit || ov)) {
+                gold *x = hit ? hit : ov;
+                x->used |= 2;
+                c[2].ov_tp++;
+            }
+            if (hit) {
+                int ok = speaker_ok(r->speaker, hit);
+                c[ty].tp_pred++;
+                if (!(hit->used & 1))
+                    c[ty].tp_gold++;
+                hit->used |= 1;
+                c[ty].spk_n++;
+                c[ty].spk_ok += (size_t)ok;
+                if (verbose && !ok && ty == 0) {
+                    char tag[64];
+                    char kg[256];
+                    int any = 0;
+                    key(hit->speaker, kg, sizeof kg);
+                    any = kg[0] != 0;
+                    for (size_t k = 0; k < hit->n_aliases; k++) {
+                        key(hit->aliases[k], kg, sizeof kg);
+                        any |= kg[0] != 0;
+                    }
+                    snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
+                    {
+                        char gs[400];
+                        size_t gl = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
+                        for (size_t k = 0; k < hit->n_aliases && gl < sizeof gs - 40; k++)
+                            gl += (size_t)snprintf(gs + gl, sizeof gs - gl, "|%s", hit->aliases[k]);
+                        show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
+                    }
+                }
+            } else if (verbose && ty == 0)
+                show("FP", text, len, r->span.start, r->span.end, r->speaker, NULL);
+        }
+        for (size_t k = 0; k < ng; k++)
+            if (verbose && g[k].type == 0 && !(g[k].used & 1))
+                show("FN", text, len, g[k].s, g[k].e, NULL, g[k].speaker);
+        stance_quotelist_clear(&ql);
+        free_gold(g, ng);
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    printf("%zu articles, %.2f MB\n", articles, (double)bytes / 1e6);
+    prf("direct", &c[0], 0);
+    prf("partial", &c[1], 0);
+    prf("indirect", &c[2], 1);
+    printf("extraction %.1f MB/s (all types, this run)\n", t_extract > 0 ? (double)bytes / 1e6 / t_extract : 0);
+    stance_quotes_free(pat);
+    return 0;
+}
+
+/* Seconds per MB of extracting @p text, repeated for at least @p secs. */
+static double time_per_mb(stance_qpatterns *pat, const char *text, size_t len, unsigned flags, double secs)
+{
+    double t0 = now(), t;
+    size_t reps = 0;
+    stance_error err;
+    do {
+        stance_quotelist ql;
+        memset(&ql, 0, sizeof ql);
+        if (stance_quotes_extract(pat, text, len, flags, &ql, &err)) {
+            fprintf(stderr, "extract: %s\n", err.message);
+            exit(1);
+        }
+        stance_quotelist_clear(&ql);
+        reps++;
+        t = now() - t0;
+    } while (t < secs);
+    return t / (double)reps / ((double)len / 1e6);
+}
+
+static int speed(const char *path, double secs)
+{
+    FILE *f = fopen(path, "r");
+    char *line = NULL, *all = NULL, *gen;
+    size_t cap = 0, n = 0, acap = 0, glen;
+    ssize_t got;
+    stance_qpatterns *pat = NULL;
+    stance_error err;
+    double base, base_ind;
+    if (!f) {
+        printf("bench/quotes: %s: %s; skipping (the PolNeAR data is not part of the repository)\n", path,
+               strerror(errno));
+        return 77;
+    }
+    if (stance_quotes_compile(&pat, &err)) {
+        fprintf(stderr, "compile: %s\n", err.message);
+        return 1;
+    }
+    while ((got = getline(&line, &cap, f)) > 0) {
+        json_error_t jerr;
+        json_t *o = json_loads(line, 0, &jerr);
+        const char *t;
+        size_t l;
+        if (!o)
+            continue;
+        t = json_string_value(json_object_get(o, "text"));
+        l = json_string_length(json_object_get(o, "text"));
+        if (n + l + 2 > acap) {
+            acap = (n + l + 2) * 2;
+            all = realloc(all, acap);
+        }
+        memcpy(all + n, t, l);
+        n += l;
+        all[n++] = '\n';
+        all[n++] = '\n';
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    base = time_per_mb(pat, all, n, 0, secs);
+    base_ind = time_per_mb(pat, all, n, STANCE_OPT_INDIRECT, secs);
+    printf("articles (%.2f MB concatenated): %.1f MB/s (%.2f ms/MB); with indirect: %.1f MB/s\n", (double)n / 1e6,
+           1 / base, base * 1e3, 1 / base_ind);
+    /* 10 MB of words without punctuation or newlines */
+    glen = 10u << 20;
+    gen = malloc(glen);
+    {
+        static const char *const w[] = {"alpha ", "Beta ", "gamma ", "said ", "Delta ", "epsilon ", "Zeta Eta "};
+        size_t k = 0, i = 0;
+        while (k < glen) {
+            const char *s = w[i++ % 7];
+            size_t l = strlen(s);
+            if (k + l > glen)
+                l = glen - k;
+            memcpy(gen + k, s, l);
+            k += l;
+        }
+    }
+    {
+        double t = time_per_mb(pat, gen, glen, STANCE_OPT_INDIRECT, secs);
+        printf("10 MB without punctuation: %.2f ms/MB (x%.2f ordinary text)\n", t * 1e3, t / base_ind);
+    }
+    /* 100k quote marks: alternating straight and curly marks with short words */
+    {
+        static const char *const w[] = {"\"a\" ", "\xE2\x80\x9C" "b ", "c\xE2\x80\x9D, he said ", "\" ", "Smith said: \"",
+                                        "x\n", "\xE2\x80\x9C"};
+        size_t k = 0, i = 0, marks = 0;
+        while (marks < 100000) {
+            const char *s = w[i++ % 7];
+            size_t l = strlen(s);
+            memcpy(gen + k, s, l);
+            k += l;
+            for (size_t j = 0; j < l; j++)
+                if (s[j] == '"' || ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 2] >= 0x9C))
+                    marks++;
+        }
+        double t = time_per_mb(pat, gen, k, STANCE_OPT_INDIRECT, secs);
+        printf("100k quote marks (%.2f MB): %.2f ms/MB (x%.2f ordinary text)\n", (double)k / 1e6, t * 1e3,
+               t / base_ind);
+    }
+    /* one 1 MB paragraph: the articles' text with newlines replaced by spaces */
+    {
+        size_t l = n < (1u << 20) ? n : (1u << 20);
+        memcpy(gen, all, l);
+        for (size_t j = 0; j < l; j++)
+            if (gen[j] == '\n')
+                gen[j] = ' ';
+        double t = time_per_mb(pat, gen, l, STANCE_OPT_INDIRECT, secs);
+        printf("1 MB single paragraph: %.2f ms/MB (x%.2f ordinary text)\n", t * 1e3, t / base_ind);
+    }
+    free(gen);
+    free(all);
+    stance_quotes_free(pat);
+    return 0;
+}
+
+static int show_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    static char buf[1 << 22];
+    size_t n;
+    stance_qpatterns *pat = NULL;
+    stance_error err;
+    stance_quotelist ql;
+    if (!f)
+        return 77;
+    n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    if (stance_quotes_compile(&pat, &err))
+        return 1;
+    memset(&ql, 0, sizeof ql);
+    if (stance_quotes_extract(pat, buf, n, STANCE_OPT_INDIRECT, &ql, &err)) {
+        fprintf(stderr, "extract: %s\n", err.message);
+        return 1;
+    }
+    for (size_t i = 0; i < ql.n; i++) {
+        stance_rawquote *r = &ql.q[i];
+        printf("%c [%zu,%zu) how=%d speaker=%s role=%s cue=%.*s spk=%.*s | %.*s\n", "DPI"[r->type], r->span.start,
+               r->span.end, r->how, r->speaker ? r->speaker : "-", r->role ? r->role : "-",
+               r->cue_span.start == STANCE_NO_OFFSET ? 1 : (int)(r->cue_span.end - r->cue_span.start),
+               r->cue_span.start == STANCE_NO_OFFSET ? "-" : buf + r->cue_span.start,
+               r->speaker_span.start == STANCE_NO_OFFSET ? 1 : (int)(r->speaker_span.end - r->speaker_span.start),
+               r->speaker_span.start == STANCE_NO_OFFSET ? "-" : buf + r->speaker_span.start,
+               (int)(r->span.end - r->span.start > 80 ? 80 : r->span.end - r->span.start), buf + r->span.start);
+    }
+    stance_quotelist_clear(&ql);
+    stance_quotes_free(pat);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 3 && strcmp(argv[1], "text") == 0)
+        return show_text(argv[2]);
+    if (argc >= 3 && strcmp(argv[1], "score") == 0)
+        return score(argv[2], argc > 3 && strcmp(argv[3], "--verbose") == 0);
+    if (argc >= 3 && strcmp(argv[1], "speed") == 0)
+        return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    return 2;
+}

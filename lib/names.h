@@ -1,0 +1,62 @@
+/*
+ * names.h - personal and organisation names as newspapers write them: the
+ * capitalised name runs of an article (titles, initials, particles, party and
+ * state suffixes), their surnames, canonical (longest) forms and gender hints.
+ * Used by quotes.c (speakers, pronouns) and actors.c (discovery).
+ */
+#ifndef STANCE_NAMES_H
+#define STANCE_NAMES_H
+#include "stance_internal.h"
+
+/* One capitalised name run of the text. */
+typedef struct stance_name {
+    size_t start, end;   /* the whole run as written, titles included */
+    size_t bare;         /* start of the run without leading titles / function words */
+    size_t last;         /* start of the last token (the surname or head) */
+    size_t last_end;     /* its end (suffixes such as "(R-Fla.)" and "Jr." excluded) */
+    unsigned ntok;       /* tokens in [bare, last_end) */
+    int gender;          /* STANCE_G_* hint from titles and first names */
+} stance_name;
+
+#define STANCE_G_UNKNOWN 0
+#define STANCE_G_MALE 1
+#define STANCE_G_FEMALE 2
+
+typedef struct stance_namelist {
+    stance_name *v;
+    size_t n, cap;
+    size_t *by_last;     /* indices sorted by surname bytes, then position */
+} stance_namelist;
+
+/* The compiled name-run pattern (part of stance_qpatterns). */
+pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE2_SIZE *erroff);
+
+/* Collect every name run of @p text in order. Allocation failures give
+ * STANCE_ERR_NOMEM; a match-limit failure simply ends the scan of that run. */
+int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
+                      const char *text, size_t len, stance_namelist *out, stance_error *err);
+void stance_namelist_clear(stance_namelist *l);
+
+/* Trim a name span [*s, *e) of @p text to the bare name: leading titles and
+ * function words, a trailing possessive, suffixes ("(R-Fla.)", ", Jr."). Returns
+ * the number of tokens left (0 when nothing name-like remains). *last gets the
+ * start of the last token. */
+unsigned stance_names_bare(const char *text, size_t *s, size_t *e, size_t *last);
+
+/* Index of the canonical form for a bare name [s, e) whose last token starts
+ * at @p last: the run of the article with the most tokens that ends with the
+ * same tokens, the nearest one before @p s winning ties. -1 if none is longer. */
+long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last);
+
+/* Gender hint of a bare name from titles / first-name lists. */
+int stance_names_gender(const char *text, size_t s, size_t e);
+
+/* 1 if [s,e) is a pronoun that can speak (he, she, they, I, we); *gender set. */
+int stance_names_pronoun(const char *text, size_t s, size_t e, int *gender);
+
+/* 1 if the word [s,e) is a title ("Sen.", "President") or a capitalised function word. */
+int stance_names_is_title(const char *w, size_t n);
+int stance_names_is_stopword(const char *w, size_t n);
+/* 1 if the built-in word lists are sorted (binary search relies on it). */
+int stance_names_lists_sorted(void);
+#endif

@@ -1,0 +1,172 @@
+/* test_actors.c - actor mentions (lib/actors.c): names, aliases, surnames,
+ * possessives, word boundaries, case, discovery, and how stance_classify()
+ * attaches them to quotes. Texts written for these tests. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "actors.h"
+#include "testutil.h"
+
+static void mentions_are(const char *text, const stance_ent *e, const char *const *want, size_t n)
+{
+    assert_int_equal(e->n_mentions, n);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(want[i]);
+        assert_int_equal(e->mentions[i].end - e->mentions[i].start, l);
+        assert_memory_equal(text + e->mentions[i].start, want[i], l);
+        if (i)
+            assert_true(e->mentions[i].start >= e->mentions[i - 1].end);
+    }
+}
+
+static void test_actors_names_aliases_surnames(void **state)
+{
+    static const char *const al[] = {"President Vance", "the president"};
+    stance_actor actors[] = {{"Harold Vance", al, 2}, {"Maria Ocampo", NULL, 0}};
+    const char text[] = "President Vance met Maria Ocampo. Vance's aides and Ocampo\xe2\x80\x99s team "
+                        "played Vancexx games; the president left. Harold Vance waved.";
+    stance_entityset s = {0};
+    stance_error err;
+    static const char *const w0[] = {"President Vance", "Vance", "the president", "Harold Vance"};
+    static const char *const w1[] = {"Maria Ocampo", "Ocampo"};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, &err), STANCE_OK);
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.e[0].name, "Harold Vance");
+    assert_int_equal(s.e[0].input_index, 0);
+    assert_int_equal(s.e[0].discovered, 0);
+    mentions_are(text, &s.e[0], w0, 4);
+    mentions_are(text, &s.e[1], w1, 2);
+    stance_entityset_clear(&s);
+}
+
+static void test_actors_case(void **state)
+{
+    stance_actor actors[] = {{"Ida Stone", NULL, 0}};
+    const char text[] = "STONE spoke, then ida stone and Stone.";
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 1, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    assert_int_equal(s.e[0].n_mentions, 1);
+    stance_entityset_clear(&s);
+    assert_int_equal(stance_actors_match(actors, 1, text, strlen(text), STANCE_OPT_ACTORS_CASELESS, &s, NULL),
+                     STANCE_OK);
+    assert_int_equal(s.e[0].n_mentions, 3);
+    stance_entityset_clear(&s);
+}
+
+static void test_actors_shared_surname(void **state)
+{
+    stance_actor actors[] = {{"Anna Berg", NULL, 0}, {"Lars Berg", NULL, 0}};
+    const char text[] = "Anna Berg and Lars Berg argued; Berg left.";
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    assert_int_equal(s.e[0].n_mentions, 1);
+    assert_int_equal(s.e[1].n_mentions, 1);
+    stance_entityset_clear(&s);
+}
+
+static void test_actors_punctuation_in_names(void **state)
+{
+    stance_actor actors[] = {{"A.B. (Test) Corp.", NULL, 0}};
+    const char text[] = "Shares of A.B. (Test) Corp. fell; AxB. (Test) Corp. did not.";
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 1, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    /* the full name once (regex characters are literal), then the last word "Corp." alone */
+    assert_int_equal(s.e[0].n_mentions, 2);
+    assert_int_equal(s.e[0].mentions[0].start, strstr(text, "A.B.") - text);
+    assert_int_equal(s.e[0].mentions[0].end - s.e[0].mentions[0].start, strlen("A.B. (Test) Corp."));
+    stance_entityset_clear(&s);
+}
+
+static void test_actors_discover(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    const char text[] = "Governor Ellen Park visited Dover. Park toured the docks with Sam Ito.\n\n"
+                        "\"The docks need money,\" Park said.\n\n\"Sam Ito is wrong,\" said Rui Costa.\n";
+    stance_input in = {0};
+    stance_result *res = NULL;
+    int park = -1, ito = -1, costa = -1;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = text;
+    in.text_len = strlen(text);
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    for (size_t i = 0; i < stance_result_entity_count(res); i++) {
+        const stance_entity *e = stance_result_entity(res, i);
+        assert_int_equal(e->discovered, 1);
+        if (strcmp(e->name, "Ellen Park") == 0)
+            park = (int)i;
+        if (strcmp(e->name, "Sam Ito") == 0)
+            ito = (int)i;
+        if (strcmp(e->name, "Rui Costa") == 0)
+            costa = (int)i;
+    }
+    assert_true(park >= 0 && ito >= 0 && costa >= 0);
+    assert_int_equal(stance_result_entity(res, (size_t)park)->n_mentions, 3);
+    assert_int_equal(stance_result_count(res), 2);
+    {
+        const stance_quote *q = stance_result_quote(res, 1);
+        assert_string_equal(q->speaker, "Rui Costa");
+        /* the quote mentions Sam Ito; the speaker is not his own target */
+        assert_int_equal(q->n_targets, 1);
+        assert_string_equal(q->targets[0].actor, "Sam Ito");
+        assert_int_equal(q->targets[0].where, 1);
+    }
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+static void test_actors_quote_targets(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    static const char *const al[] = {"Mayor Chen"};
+    stance_actor actors[] = {{"Lucy Chen", al, 1}, {"Omar Said", NULL, 0}};
+    const char text[] = "\"Chen\xe2\x80\x99s plan will fail,\" Omar Said said on Monday after meeting Mayor Chen.\n";
+    stance_input in = {0};
+    stance_result *res = NULL;
+    const stance_quote *q;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = text;
+    in.text_len = strlen(text);
+    in.actors = actors;
+    in.n_actors = 2;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 1);
+    q = stance_result_quote(res, 0);
+    assert_string_equal(q->speaker, "Omar Said");
+    assert_int_equal(q->n_targets, 1);
+    assert_string_equal(q->targets[0].actor, "Lucy Chen");
+    assert_int_equal(q->targets[0].where, 1);
+    assert_int_equal(q->targets[0].n_mentions, 2); /* in the quote and in its attribution sentence */
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_actors_names_aliases_surnames),
+        cmocka_unit_test(test_actors_case),
+        cmocka_unit_test(test_actors_shared_surname),
+        cmocka_unit_test(test_actors_punctuation_in_names),
+        cmocka_unit_test(test_actors_discover),
+        cmocka_unit_test(test_actors_quote_targets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,180 @@
+/* test_features.c - the extractor: normalisation, tokens that keep negation,
+ * the target placeholder, window/presence/context families, value weighting. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "features.h"
+#include "model.h"
+
+#define MAXF 4096
+
+typedef struct names {
+    uint32_t fam[MAXF];
+    char text[MAXF][80];
+    size_t n;
+} names;
+
+static names got;
+
+static void cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
+{
+    names *s = user;
+    (void)bucket;
+    if (s->n < MAXF && len < 79) {
+        s->fam[s->n] = family;
+        memcpy(s->text[s->n], text, len);
+        s->text[s->n][len] = '\0';
+        s->n++;
+    }
+}
+
+static int has(uint32_t fam, const char *text)
+{
+    for (size_t i = 0; i < got.n; i++)
+        if (got.fam[i] == fam && !strcmp(got.text[i], text))
+            return 1;
+    return 0;
+}
+
+static void extract(const stance_statement *st, stance_fvec *x)
+{
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_features_default(&cfg);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, cb, &got);
+    assert_int_equal(stance_features_extract(&cfg, st, fs, x, NULL), STANCE_OK);
+    stance_fscratch_free(fs);
+}
+
+static void test_features_normalise_and_negation(void **state)
+{
+    stance_statement st = {0};
+    stance_fvec x = {0};
+    (void)state;
+    st.text = "\xe2\x80\x9cWe WON\xe2\x80\x99T back 2024 plans\xe2\x80\x94never,\xe2\x80\x9d she said.";
+    st.text_len = strlen(st.text);
+    extract(&st, &x);
+    assert_true(has(1, "won't"));         /* curly apostrophe unified, case folded, kept in the token */
+    assert_true(has(1, "0000"));          /* digits normalised */
+    assert_true(has(1, "\" we won't"));   /* curly quote unified */
+    assert_true(has(1, "plans - never")); /* em dash unified */
+    assert_true(has(3, "neg back"));      /* negation scope ... */
+    assert_true(has(3, "neg plans"));
+    assert_false(has(3, "neg said"));     /* ... ends at punctuation */
+    assert_true(has(2, " we"));
+    assert_true(has(2, "won'"));
+    assert_false(has(5, "present"));      /* no target: no target families */
+    stance_fvec_clear(&x);
+}
+
+static void test_features_target_placeholder(void **state)
+{
+    stance_statement st = {0};
+    stance_fvec x = {0};
+    (void)state;
+    st.text = "Credit to Vera Lind, the mayor said, because Lind fixed it.";
+    st.text_len = strlen(st.text);
+    st.target = "Vera Lind";
+    st.target_len = strlen(st.target);
+    extract(&st, &x); /* no spans: found in the text */
+    assert_true(has(1, "credit to <t>"));
+    assert_false(has(1, "vera"));
+    assert_true(has(4, "L1 to"));
+    assert_true(has(4, "L1 credit to"));
+    assert_true(has(4, "R1 ,"));
+    assert_true(has(5, "present"));
+    assert_true(has(5, "mentions 1"));
+    /* with spans, both mentions count */
+    {
+        stance_span sp[2] = {{10, 19}, {44, 48}};
+        st.target_spans = sp;
+        st.n_target_spans = 2;
+        extract(&st, &x);
+        assert_true(has(5, "mentions 2"));
+        assert_true(has(1, "because <t> fixed"));
+    }
+    /* an empty span list: the target is not mentioned */
+    {
+        stance_span none[1];
+        st.target_spans = none;
+        st.n_target_spans = 0;
+        extract(&st, &x);
+        assert_true(has(5, "absent"));
+        assert_true(has(1, "vera lind"));
+    }
+    stance_fvec_clear(&x);
+}
+
+static void test_features_context_and_vector(void **state)
+{
+    stance_statement st = {0};
+    stance_fvec x = {0};
+    double norm = 0;
+    (void)state;
+    st.text = "This is a disgrace.";
+    st.text_len = strlen(st.text);
+    st.context = "the senator insisted on Monday";
+    st.context_len = strlen(st.context);
+    extract(&st, &x);
+    assert_true(has(6, "ctx senator"));
+    assert_true(has(6, "cue insisted"));
+    assert_true(x.n > 10);
+    for (size_t i = 0; i < x.n; i++) {
+        if (i)
+            assert_true(x.idx[i - 1] < x.idx[i]); /* sorted, unique */
+        assert_true(x.idx[i] < (1u << 18));
+        norm += (double)x.val[i] * x.val[i];
+    }
+    assert_true(fabs(norm - 1.0) < 1e-5); /* L2-normalised */
+    stance_fvec_clear(&x);
+}
+
+static void test_features_check_refuses_unknown(void **state)
+{
+    stance_featcfg cfg;
+    stance_error err;
+    (void)state;
+    stance_features_default(&cfg);
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_OK);
+    cfg.families[0].id = 99;
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
+    stance_features_default(&cfg);
+    cfg.tokenizer_rev = 77;
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
+    stance_features_default(&cfg);
+    cfg.norm_flags |= 0x100;
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
+}
+
+static void test_features_empty_text(void **state)
+{
+    stance_statement st = {0};
+    stance_fvec x = {0};
+    (void)state;
+    st.text = "";
+    extract(&st, &x);
+    assert_int_equal(x.n, 0);
+    stance_fvec_clear(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_features_normalise_and_negation),
+        cmocka_unit_test(test_features_target_placeholder),
+        cmocka_unit_test(test_features_context_and_vector),
+        cmocka_unit_test(test_features_check_refuses_unknown),
+        cmocka_unit_test(test_features_empty_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,402 @@
+/* test_quotes.c - quote extraction and speaker attribution (lib/quotes.c,
+ * lib/names.c) on short articles written for these tests, one per pattern. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "quotes.h"
+#include "testutil.h"
+
+#define LQ "\xe2\x80\x9c" /* “ */
+#define RQ "\xe2\x80\x9d" /* ” */
+#define LS "\xe2\x80\x98" /* ‘ */
+#define RS "\xe2\x80\x99" /* ’ */
+#define MDASH "\xe2\x80\x94"
+
+static int setup(void **state)
+{
+    stance_qpatterns *p = NULL;
+    int rc = stance_quotes_compile(&p, NULL);
+    *state = p;
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    stance_quotes_free(*state);
+    return 0;
+}
+
+typedef struct run {
+    stance_quotelist l;
+    const char *text;
+} run;
+
+static void extract(void **state, const char *text, unsigned flags, run *r)
+{
+    stance_error err;
+    memset(r, 0, sizeof *r);
+    r->text = text;
+    assert_int_equal(stance_quotes_extract(*state, text, strlen(text), flags, &r->l, &err), STANCE_OK);
+}
+
+/* The quote whose content starts with @p prefix. */
+static const stance_rawquote *find(const run *r, const char *prefix)
+{
+    for (size_t i = 0; i < r->l.n; i++)
+        if (strncmp(r->text + r->l.q[i].span.start, prefix, strlen(prefix)) == 0)
+            return &r->l.q[i];
+    fail_msg("no quote starting with \"%s\"", prefix);
+    return NULL;
+}
+
+static void span_is(const run *r, stance_span s, const char *want)
+{
+    assert_true(s.start != STANCE_NO_OFFSET);
+    assert_int_equal(s.end - s.start, strlen(want));
+    assert_memory_equal(r->text + s.start, want, strlen(want));
+}
+
+static void check(const run *r, const char *prefix, stance_quote_type type, const char *speaker)
+{
+    const stance_rawquote *q = find(r, prefix);
+    assert_int_equal(q->type, type);
+    if (speaker) {
+        assert_non_null(q->speaker);
+        assert_string_equal(q->speaker, speaker);
+    } else
+        assert_null(q->speaker);
+}
+
+static void test_quotes_after_said(void **state)
+{
+    run r;
+    extract(state,
+            "\"We will rebuild the bridge,\" Jane Okafor said on Monday.\n\n"
+            LQ "The money is there," RQ " said Tom Brandt.\n",
+            0, &r);
+    assert_int_equal(r.l.n, 2);
+    check(&r, "We will", STANCE_QUOTE_DIRECT, "Jane Okafor");
+    span_is(&r, find(&r, "We will")->span, "We will rebuild the bridge,");
+    span_is(&r, find(&r, "We will")->speaker_span, "Jane Okafor");
+    span_is(&r, find(&r, "We will")->cue_span, "said");
+    check(&r, "The money", STANCE_QUOTE_DIRECT, "Tom Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_before_colon_and_plain(void **state)
+{
+    run r;
+    extract(state,
+            "Mayor Lena Fisk said: " LQ "The budget is balanced." RQ "\n\n"
+            "Councilman Pete Ruiz said " LQ "Nobody believes that." RQ "\n\n"
+            "Fisk told reporters, \"Read the numbers.\"\n",
+            0, &r);
+    check(&r, "The budget", STANCE_QUOTE_DIRECT, "Lena Fisk");
+    check(&r, "Nobody", STANCE_QUOTE_DIRECT, "Pete Ruiz");
+    check(&r, "Read the", STANCE_QUOTE_DIRECT, "Lena Fisk");
+    span_is(&r, find(&r, "Read the")->cue_span, "told");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_appositive_role(void **state)
+{
+    run r;
+    const stance_rawquote *q;
+    extract(state,
+            "\"The port will stay open,\" Carla Mendes, the harbour master of Port Ellis, said.\n\n"
+            "\"It was a fair deal,\" said Victor Lund, a lawyer for the union.\n",
+            0, &r);
+    q = find(&r, "The port");
+    assert_string_equal(q->speaker, "Carla Mendes");
+    assert_non_null(q->role);
+    assert_string_equal(q->role, "the harbour master of Port Ellis");
+    q = find(&r, "It was");
+    assert_string_equal(q->speaker, "Victor Lund");
+    assert_string_equal(q->role, "a lawyer for the union");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_titles_initials_suffix(void **state)
+{
+    run r;
+    extract(state,
+            "\"This bill is dead,\" said Sen. Marta J. Quill (R-Fla.), who chairs the panel.\n\n"
+            "\"We disagree,\" Rep. Owen Tate (D-Ore.) said.\n\n"
+            "Gov. Hal Brewer spoke later. " LQ "No comment," RQ " Mr. Brewer said.\n",
+            0, &r);
+    check(&r, "This bill", STANCE_QUOTE_DIRECT, "Marta J. Quill");
+    check(&r, "We disagree", STANCE_QUOTE_DIRECT, "Owen Tate");
+    check(&r, "No comment", STANCE_QUOTE_DIRECT, "Hal Brewer");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_longest_form(void **state)
+{
+    run r;
+    extract(state,
+            "Mousa Abu Marzouk, a senior official, spoke to the press.\n\n"
+            "\"The talks are over,\" Abu Marzouk said.\n",
+            0, &r);
+    check(&r, "The talks", STANCE_QUOTE_DIRECT, "Mousa Abu Marzouk");
+    span_is(&r, find(&r, "The talks")->speaker_span, "Abu Marzouk");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_dash(void **state)
+{
+    run r;
+    extract(state, "Readers wrote in.\n\n" LQ "Best paper in town." RQ " " MDASH " Ida Korhonen\n", 0, &r);
+    check(&r, "Best paper", STANCE_QUOTE_DIRECT, "Ida Korhonen");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_multi_paragraph(void **state)
+{
+    run r;
+    const char *text = "Dr. Amal Haddad described the night.\n\n"
+                       LQ "We had no power for six hours. The generators failed.\n\n"
+                       LQ "By morning the wards were cold," RQ " Haddad said.\n";
+    const stance_rawquote *q;
+    extract(state, text, 0, &r);
+    assert_int_equal(r.l.n, 1);
+    q = &r.l.q[0];
+    assert_string_equal(q->speaker, "Amal Haddad");
+    assert_int_equal(q->span.start, strstr(text, "We had") - text);
+    assert_int_equal(q->span.end, strstr(text, RQ " Haddad") - text);
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_nested_single(void **state)
+{
+    run r;
+    extract(state,
+            "\"They told us " LS "wait until spring" RS " and we waited,\" said Nora Blake.\n\n"
+            "\"It's the tenants' money,\" Blake added.\n",
+            0, &r);
+    assert_int_equal(r.l.n, 2);
+    span_is(&r, r.l.q[0].span, "They told us " LS "wait until spring" RS " and we waited,");
+    check(&r, "It's the", STANCE_QUOTE_DIRECT, "Nora Blake");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_partial(void **state)
+{
+    run r;
+    const stance_rawquote *q;
+    extract(state,
+            "Senator Ruth Adler called the plan a \"gift to polluters\" on Friday.\n\n"
+            "Ben Ortiz referred to it as " LQ "the deal of shame" RQ " in a speech.\n",
+            0, &r);
+    q = find(&r, "gift to");
+    assert_int_equal(q->type, STANCE_QUOTE_PARTIAL);
+    assert_string_equal(q->speaker, "Ruth Adler");
+    span_is(&r, q->cue_span, "called");
+    q = find(&r, "the deal");
+    assert_int_equal(q->type, STANCE_QUOTE_PARTIAL);
+    assert_string_equal(q->speaker, "Ben Ortiz");
+    span_is(&r, q->cue_span, "referred to");
+    stance_quotelist_clear(&r.l);
+    extract(state, "Senator Ruth Adler called the plan a \"gift to polluters\" on Friday.\n",
+            STANCE_OPT_NO_PARTIAL, &r);
+    assert_int_equal(r.l.n, 0);
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_indirect_option(void **state)
+{
+    run r;
+    const char *text = "The minister said that the tunnel would open in May.\n\n"
+                       "According to Priya Nair, the contract was signed twice.\n\n"
+                       "Costs have doubled since 2019, Nair said.\n";
+    extract(state, text, 0, &r);
+    assert_int_equal(r.l.n, 0);
+    stance_quotelist_clear(&r.l);
+    extract(state, text, STANCE_OPT_INDIRECT, &r);
+    check(&r, "the tunnel", STANCE_QUOTE_INDIRECT, "The minister");
+    check(&r, "the contract", STANCE_QUOTE_INDIRECT, "Priya Nair");
+    check(&r, "Costs have", STANCE_QUOTE_INDIRECT, "Priya Nair");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_pronoun_two_paragraphs_back(void **state)
+{
+    run r;
+    extract(state,
+            "Mrs. Greta Lindqvist, who runs the shelter, met Mr. Paul Varga on Tuesday.\n\n"
+            "The shelter has room for forty people.\n\n"
+            "\"We turn people away every night,\" she said.\n\n"
+            "\"The city can do more,\" he said.\n",
+            0, &r);
+    check(&r, "We turn", STANCE_QUOTE_DIRECT, "Greta Lindqvist");
+    span_is(&r, find(&r, "We turn")->speaker_span, "she");
+    check(&r, "The city", STANCE_QUOTE_DIRECT, "Paul Varga");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_inherit_next_paragraph(void **state)
+{
+    run r;
+    extract(state,
+            "\"The harvest was late,\" farmer Elio Conti said.\n\n"
+            "\"Then the rain came and did not stop.\"\n\n"
+            "\"Now we wait,\" Conti added. \"And we hope.\"\n",
+            0, &r);
+    assert_int_equal(r.l.n, 4);
+    check(&r, "Then the rain", STANCE_QUOTE_DIRECT, "Elio Conti");
+    assert_int_equal(find(&r, "Then the rain")->how, STANCE_ATTR_INHERIT);
+    check(&r, "And we hope", STANCE_QUOTE_DIRECT, "Elio Conti");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_organisation_speaker(void **state)
+{
+    run r;
+    extract(state,
+            "\"We reject the findings,\" the group said in a statement.\n\n"
+            "\"Repairs start in June,\" the statement said.\n",
+            0, &r);
+    check(&r, "We reject", STANCE_QUOTE_DIRECT, "the group");
+    assert_int_equal(find(&r, "We reject")->how, STANCE_ATTR_NOUN);
+    check(&r, "Repairs", STANCE_QUOTE_DIRECT, "the statement");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_transcript_label(void **state)
+{
+    run r;
+    extract(state, "\"HOST: Are you running?\n\n\"KLEIN: Not this year.\n", 0, &r);
+    assert_int_equal(r.l.n, 2);
+    check(&r, "Are you", STANCE_QUOTE_DIRECT, "HOST");
+    check(&r, "Not this", STANCE_QUOTE_DIRECT, "KLEIN");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_unbalanced_marks(void **state)
+{
+    run r;
+    extract(state,
+            "The sign read \"closed and then nothing more.\n\n"
+            "A stray \xe2\x80\x9d mark sits here and another \" one.\n\n"
+            "\"The rest still counts,\" said Iris Bell.\n",
+            0, &r);
+    check(&r, "The rest", STANCE_QUOTE_DIRECT, "Iris Bell");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_apostrophes(void **state)
+{
+    run r;
+    extract(state, "Don't panic: the group's leaders and Hamas" RS " envoys met. It's Jones' turn.\n", 0, &r);
+    assert_int_equal(r.l.n, 0);
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_context_span(void **state)
+{
+    run r;
+    const char *text = "Other news first. \"Taxes will rise,\" Ana Ruiz said on Monday. More news.\n";
+    const stance_rawquote *q;
+    extract(state, text, 0, &r);
+    q = find(&r, "Taxes");
+    assert_true(q->context.start <= (size_t)(strchr(text, '"') - text));
+    assert_true(q->context.end >= (size_t)(strstr(text, "Monday") - text));
+    assert_true(q->context.start >= (size_t)(strstr(text, "\"Taxes") - text));
+    stance_quotelist_clear(&r.l);
+}
+
+/* Adversarial inputs stay linear: they finish and nothing fails. */
+static void test_quotes_adversarial_linear(void **state)
+{
+    size_t n = 2u << 20, k = 0;
+    char *text = stance_malloc(n + 1);
+    run r;
+    assert_non_null(text);
+    while (k < n) { /* no punctuation, one paragraph */
+        const char *w = (k / 7) % 3 ? "word   " : "Said X ";
+        size_t l = n - k < 7 ? n - k : 7;
+        memcpy(text + k, w, l);
+        k += l;
+    }
+    text[n] = 0;
+    extract(state, text, STANCE_OPT_INDIRECT, &r);
+    stance_quotelist_clear(&r.l);
+    for (k = 0; k < n; k++) /* quote marks everywhere, with and without speakers */
+        text[k] = k % 100 < 50 ? "\"a\" \"\" b\"c"[k % 10] : "\"We go,\" Al Rey said. "[k % 25];
+    extract(state, text, STANCE_OPT_INDIRECT, &r);
+    assert_true(r.l.n > 0);
+    stance_quotelist_clear(&r.l);
+    stance_free(text);
+}
+
+static void test_quotes_word_lists_sorted(void **state)
+{
+    (void)state;
+    assert_true(stance_names_lists_sorted());
+}
+
+/* Malformed UTF-8 through stance_classify: STANCE_ERR_UTF8 with the offset, no result. */
+static void test_quotes_classify_bad_utf8(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    const char text[] = "\"Fine words,\" said Ana Ruiz.\n\n\"Broken \xc3\x28 bytes,\" she said.\n";
+    stance_input in = {0};
+    stance_result *res = (stance_result *)1;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_ERR_UTF8);
+    assert_null(res);
+    assert_int_equal(err.code, STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, (size_t)(strchr(text, '\xc3') - text));
+    /* and the same article with the bytes fixed classifies */
+    {
+        char fixed[sizeof text];
+        memcpy(fixed, text, sizeof text);
+        fixed[strchr(text, '\xc3') - text + 1] = '\xa9';
+        in.text = fixed;
+        assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_OK);
+        assert_int_equal(stance_result_count(res), 2);
+        assert_string_equal(stance_result_quote(res, 0)->speaker, "Ana Ruiz");
+        assert_string_equal(stance_result_quote(res, 1)->speaker, "Ana Ruiz");
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quotes_after_said),
+        cmocka_unit_test(test_quotes_before_colon_and_plain),
+        cmocka_unit_test(test_quotes_appositive_role),
+        cmocka_unit_test(test_quotes_titles_initials_suffix),
+        cmocka_unit_test(test_quotes_longest_form),
+        cmocka_unit_test(test_quotes_dash),
+        cmocka_unit_test(test_quotes_multi_paragraph),
+        cmocka_unit_test(test_quotes_nested_single),
+        cmocka_unit_test(test_quotes_partial),
+        cmocka_unit_test(test_quotes_indirect_option),
+        cmocka_unit_test(test_quotes_pronoun_two_paragraphs_back),
+        cmocka_unit_test(test_quotes_inherit_next_paragraph),
+        cmocka_unit_test(test_quotes_organisation_speaker),
+        cmocka_unit_test(test_quotes_transcript_label),
+        cmocka_unit_test(test_quotes_unbalanced_marks),
+        cmocka_unit_test(test_quotes_apostrophes),
+        cmocka_unit_test(test_quotes_context_span),
+        cmocka_unit_test(test_quotes_adversarial_linear),
+        cmocka_unit_test(test_quotes_word_lists_sorted),
+        cmocka_unit_test(test_quotes_classify_bad_utf8),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,526 @@
+/*
+ * cmd_use.c - `stance eval`, `stance predict` and `stance inspect`: use a
+ * trained model on labelled or unlabelled JSONL through the public
+ * stance_predict() API, so the figures are what library users get.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "trainer.h"
+
+/* ---- shared ---------------------------------------------------------------- */
+
+/* Which head a record goes to: --head, else the record's task, else the only head. */
+static int pick_head(const stance_model *m, const char *opt, const tr_record *r, char *err, size_t n)
+{
+    const char *name = opt ? opt : r->task;
+    int h;
+    if (!name) {
+        if (stance_model_head_count(m) == 1)
+            return 0;
+        snprintf(err, n, "no \"task\" field and no --head (the model has %d heads)", stance_model_head_count(m));
+        return -1;
+    }
+    h = stance_model_head_find(m, name);
+    if (h < 0)
+        snprintf(err, n, "the model has no head \"%s\"", name);
+    return h;
+}
+
+typedef int (*line_fn)(void *user, const char *path, size_t lineno, const char *line, size_t len);
+
+static int each_line(const char *path, line_fn fn, void *user)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, seen = 0;
+    ssize_t got;
+    int rc = CLI_OK;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return CLI_FAIL;
+    }
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        size_t len = (size_t)got;
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        if (!len)
+            continue;
+        seen++;
+        if ((rc = fn(user, path, lineno, line, len)))
+            break;
+    }
+    if (!rc && ferror(f)) {
+        cli_error("%s: read error", path);
+        rc = CLI_FAIL;
+    }
+    if (!rc && seen == 0) {
+        cli_error("%s: no records (empty file)", path);
+        rc = CLI_FAIL;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+/* ---- eval ------------------------------------------------------------------ */
+
+#define MAX_SUBSETS 16
+
+typedef struct eval_ctx {
+    stance_model *m;
+    const char *head_opt;
+    int head;
+    stance_scratch *scratch;
+    size_t k;
+    size_t cm[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
+    char *subset_names[MAX_SUBSETS];
+    size_t *subset_cm[MAX_SUBSETS];
+    size_t n_subsets;
+} eval_ctx;
+
+static int eval_line(void *user, const char *path, size_t lineno, const char *line, size_t len)
+{
+    eval_ctx *c = user;
+    tr_record r;
+    stance_statement st;
+    stance_prediction *pr = NULL;
+    stance_options opts = {0};
+    stance_error serr;
+    char err[TR_ERRLEN];
+    int h, gold = -1, pred;
+    if (tr_record_parse(line, len, 1, &r, err, sizeof err)) {
+        cli_error("%s:%zu: %s", path, lineno, err);
+        return CLI_FAIL;
+    }
+    if ((h = pick_head(c->m, c->head_opt, &r, err, sizeof err)) < 0) {
+        cli_error("%s:%zu: %s", path, lineno, err);
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
+    if (c->head < 0) {
+        c->head = h;
+        c->k = (size_t)stance_model_label_count(c->m, (size_t)h);
+    } else if (h != c->head) {
+        cli_error("%s:%zu: records for several heads; evaluate one head at a time (--head)", path, lineno);
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
+    for (size_t i = 0; i < c->k; i++)
+        if (!strcmp(stance_model_label_name(c->m, (size_t)h, i), r.label))
+            gold = (int)i;
+    if (gold < 0) {
+        cli_error("%s:%zu: unknown label \"%s\" for head %s", path, lineno, r.label, stance_model_head_name(c->m, (size_t)h));
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
+    tr_record_statement(&r, &st);
+    opts.scratch = c->scratch;
+    if (stance_predict(c->m, (size_t)h, &st, &opts, &pr, &serr)) {
+        cli_error("%s:%zu: %s", path, lineno, serr.message);
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
+    pred = stance_prediction_decision(pr)->label;
+    stance_prediction_free(pr);
+    c->cm[(size_t)gold * c->k + (size_t)pred]++;
+    if (r.subset) {
+        size_t s;
+        for (s = 0; s < c->n_subsets; s++)
+            if (!strcmp(c->subset_names[s], r.subset))
+                break;
+        if (s == c->n_subsets && s < MAX_SUBSETS) {
+            c->subset_names[s] = strdup(r.subset);
+            c->subset_cm[s] = calloc(c->k * c->k, sizeof *c->subset_cm[s]);
+            if (!c->subset_names[s] || !c->subset_cm[s]) {
+                cli_error("out of memory");
+                tr_record_free(&r);
+                return CLI_FAIL;
+            }
+            c->n_subsets++;
+        }
+        if (s < c->n_subsets)
+            c->subset_cm[s][(size_t)gold * c->k + (size_t)pred]++;
+    }
+    tr_record_free(&r);
+    return CLI_OK;
+}
+
+static int label_of(const eval_ctx *c, const char *name)
+{
+    for (size_t i = 0; i < c->k; i++)
+        if (!strcmp(stance_model_label_name(c->m, (size_t)c->head, i), name))
+            return (int)i;
+    return -1;
+}
+
+static json_t *scores_json(const eval_ctx *c, const size_t *cm)
+{
+    tr_scores s;
+    json_t *o = json_object(), *pc = json_object(), *mat = json_array();
+    int fav = label_of(c, "favor"), ag = label_of(c, "against");
+    tr_scores_compute(cm, c->k, &s);
+    json_object_set_new(o, "n", json_integer((json_int_t)s.total));
+    json_object_set_new(o, "accuracy", json_real(s.accuracy));
+    json_object_set_new(o, "macro_f1", json_real(s.macro_f1));
+    json_object_set_new(o, "weighted_f1", json_real(s.weighted_f1));
+    if (fav >= 0 && ag >= 0)
+        json_object_set_new(o, "f_avg", json_real((s.f1[fav] + s.f1[ag]) / 2));
+    for (size_t i = 0; i < c->k; i++) {
+        json_t *row = json_array();
+        json_object_set_new(pc, stance_model_label_name(c->m, (size_t)c->head, i),
+                            json_pack("{s:f,s:f,s:f,s:I}", "precision", s.p[i], "recall", s.r[i], "f1", s.f1[i],
+                                      "support", (json_int_t)s.support[i]));
+        for (size_t j = 0; j < c->k; j++)
+            json_array_append_new(row, json_integer((json_int_t)cm[i * c->k + j]));
+        json_array_append_new(mat, row);
+    }
+    json_object_set_new(o, "per_class", pc);
+    json_object_set_new(o, "confusion", mat);
+    return o;
+}
+
+static void scores_text(const eval_ctx *c, const size_t *cm, const char *title)
+{
+    tr_scores s;
+    int fav = label_of(c, "favor"), ag = label_of(c, "against");
+    tr_scores_compute(cm, c->k, &s);
+    printf("%s: %zu examples\n", title, s.total);
+    printf("  accuracy     %.4f\n  macro-F1     %.4f\n  weighted-F1  %.4f\n", s.accuracy, s.macro_f1,
+           s.weighted_f1);
+    if (fav >= 0 && ag >= 0)
+        printf("  F_avg        %.4f  (mean F1 of favor and against)\n", (s.f1[fav] + s.f1[ag]) / 2);
+    printf("  %-12s %9s %9s %9s %8s\n", "class", "precision", "recall", "F1", "support");
+    for (size_t i = 0; i < c->k; i++)
+        printf("  %-12s %9.4f %9.4f %9.4f %8zu\n", stance_model_label_name(c->m, (size_t)c->head, i), s.p[i], s.r[i],
+               s.f1[i], s.support[i]);
+    printf("  confusion (rows gold, columns predicted):\n  %-12s", "");
+    for (size_t j = 0; j < c->k; j++)
+        printf(" %9.9s", stance_model_label_name(c->m, (size_t)c->head, j));
+    printf("\n");
+    for (size_t i = 0; i < c->k; i++) {
+        printf("  %-12s", stance_model_label_name(c->m, (size_t)c->head, i));
+        for (size_t j = 0; j < c->k; j++)
+            printf(" %9zu", cm[i * c->k + j]);
+        printf("\n");
+    }
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    static const struct option lopts[] = {{"model", required_argument, NULL, 'm'},
+                                          {"head", required_argument, NULL, 'H'},
+                                          {"json", no_argument, NULL, 'j'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+    const char *model_path = NULL;
+    int json = 0, opt, rc;
+    eval_ctx c;
+    stance_error serr;
+    memset(&c, 0, sizeof c);
+    c.head = -1;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "m:h", lopts, NULL)) != -1) {
+        switch (opt) {
+        case 'm': model_path = optarg; break;
+        case 'H': c.head_opt = optarg; break;
+        case 'j': json = 1; break;
+        case 'h':
+            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] FILE.jsonl\n"
+                   "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
+                   "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
+                   "mean F1 of favor and against), per-class precision/recall/F1 and the confusion matrix,\n"
+                   "overall and per \"subset\" value. The head is --head, else each record's task.\n\n"
+                   "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
+                   "      --head NAME    head to evaluate\n"
+                   "      --json         one JSON object instead of text\n",
+                   stance_default_model_path());
+            return CLI_OK;
+        default: return CLI_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        cli_error("eval: need exactly one FILE.jsonl (see --help)");
+        return CLI_USAGE;
+    }
+    if (cli_open_model(model_path, &c.m))
+        return CLI_FAIL;
+    if (stance_scratch_new(&c.scratch, &serr)) {
+        stance_model_free(c.m);
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    rc = each_line(argv[optind], eval_line, &c);
+    if (rc == CLI_OK) {
+        if (json) {
+            json_t *o = scores_json(&c, c.cm), *subs = json_object();
+            json_object_set_new(o, "head", json_string(stance_model_head_name(c.m, (size_t)c.head)));
+            json_object_set_new(o, "file", json_string(argv[optind]));
+            for (size_t s = 0; s < c.n_subsets; s++)
+                json_object_set_new(subs, c.subset_names[s], scores_json(&c, c.subset_cm[s]));
+            if (c.n_subsets)
+                json_object_set_new(o, "subsets", subs);
+            else
+                json_decref(subs);
+            json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+            printf("\n");
+            json_decref(o);
+        } else {
+            char title[256];
+            snprintf(title, sizeof title, "%s (head %s)", argv[optind], stance_model_head_name(c.m, (size_t)c.head));
+            scores_text(&c, c.cm, title);
+            for (size_t s = 0; s < c.n_subsets; s++) {
+                snprintf(title, sizeof title, "subset %s", c.subset_names[s]);
+                printf("\n");
+                scores_text(&c, c.subset_cm[s], title);
+            }
+        }
+    }
+    for (size_t s = 0; s < c.n_subsets; s++) {
+        free(c.subset_names[s]);
+        free(c.subset_cm[s]);
+    }
+    stance_scratch_free(c.scratch);
+    stance_model_free(c.m);
+    return rc;
+}
+
+/* ---- predict --------------------------------------------------------------- */
+
+typedef struct predict_ctx {
+    stance_model *m;
+    const char *head_opt;
+    unsigned explain;
+    stance_scratch *scratch;
+} predict_ctx;
+
+static int predict_line(void *user, const char *path, size_t lineno, const char *line, size_t len)
+{
+    predict_ctx *c = user;
+    tr_record r;
+    stance_statement st;
+    stance_prediction *pr = NULL;
+    stance_options opts = {0};
+    stance_error serr;
+    const stance_decision *d;
+    char err[TR_ERRLEN];
+    json_t *o, *probs;
+    int h;
+    double margin = 0;
+    if (tr_record_parse(line, len, 0, &r, err, sizeof err)) {
+        cli_error("%s:%zu: %s", path, lineno, err);
+        return CLI_FAIL;
+    }
+    if ((h = pick_head(c->m, c->head_opt, &r, err, sizeof err)) < 0) {
+        cli_error("%s:%zu: %s", path, lineno, err);
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
+    tr_record_statement(&r, &st);
+    opts.scratch = c->scratch;
+    opts.explain = c->explain;
+    if (stance_predict(c->m, (size_t)h, &st, &opts, &pr, &serr)) {
+        cli_error("%s:%zu: %s", path, lineno, serr.message);
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
+    d = stance_prediction_decision(pr);
+    o = json_object();
+    probs = json_object();
+    if (r.id)
+        json_object_set_new(o, "id", json_string(r.id));
+    json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)h)));
+    json_object_set_new(o, "label", json_string(d->label_name));
+    for (size_t i = 0; i < d->n_labels; i++)
+        json_object_set_new(probs, d->label_names[i], json_real(d->probs[i]));
+    json_object_set_new(o, "probs", probs);
+    {
+        /* margin: probability of the winner minus that of the runner-up */
+        double second = 0;
+        for (size_t i = 0; i < d->n_labels; i++)
+            if ((int)i != d->label && d->probs[i] > second)
+                second = d->probs[i];
+        margin = d->confidence - second;
+    }
+    json_object_set_new(o, "margin", json_real(margin));
+    if (c->explain) {
+        json_t *ex = json_array();
+        for (size_t i = 0; i < d->n_explain; i++)
+            json_array_append_new(ex, json_pack("{s:s,s:f}", "feature", d->explain[i].feature, "weight",
+                                                d->explain[i].contribution));
+        json_object_set_new(o, "explain", ex);
+    }
+    json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    putchar('\n');
+    json_decref(o);
+    stance_prediction_free(pr);
+    tr_record_free(&r);
+    return ferror(stdout) ? CLI_FAIL : CLI_OK;
+}
+
+int cmd_predict(int argc, char **argv)
+{
+    static const struct option lopts[] = {{"model", required_argument, NULL, 'm'},
+                                          {"head", required_argument, NULL, 'H'},
+                                          {"explain", required_argument, NULL, 'e'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+    const char *model_path = NULL;
+    predict_ctx c;
+    stance_error serr;
+    int opt, rc;
+    memset(&c, 0, sizeof c);
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "m:e:h", lopts, NULL)) != -1) {
+        switch (opt) {
+        case 'm': model_path = optarg; break;
+        case 'H': c.head_opt = optarg; break;
+        case 'e': c.explain = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'h':
+            printf("Usage: stance predict [-m MODEL] [--head NAME] [--explain K] [FILE.jsonl]\n"
+                   "A JSONL filter (FILE or stdin -> stdout): for each record {id, text, target?,\n"
+                   "target_spans?, context?, task?} one line {id, head, label, probs, margin[, explain]}.\n"
+                   "margin = probability of the label minus that of the runner-up.\n\n"
+                   "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
+                   "      --head NAME    head for every record (default: the record's task)\n"
+                   "  -e, --explain K    the K features that pushed the label hardest\n",
+                   stance_default_model_path());
+            return CLI_OK;
+        default: return CLI_USAGE;
+        }
+    }
+    if (optind < argc - 1) {
+        cli_error("predict: at most one FILE (see --help)");
+        return CLI_USAGE;
+    }
+    if (cli_open_model(model_path, &c.m))
+        return CLI_FAIL;
+    if (stance_scratch_new(&c.scratch, &serr)) {
+        stance_model_free(c.m);
+        return CLI_FAIL;
+    }
+    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c);
+    if (fflush(stdout) != 0)
+        rc = CLI_FAIL;
+    stance_scratch_free(c.scratch);
+    stance_model_free(c.m);
+    return rc;
+}
+
+/* ---- inspect --------------------------------------------------------------- */
+
+typedef struct wrank {
+    uint32_t bucket;
+    double w;
+} wrank;
+
+static int wrank_cmp(const void *a, const void *b)
+{
+    const wrank *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    return x->bucket < y->bucket ? -1 : x->bucket > y->bucket;
+}
+
+int cmd_inspect(int argc, char **argv)
+{
+    static const struct option lopts[] = {{"model", required_argument, NULL, 'm'},
+                                          {"top", required_argument, NULL, 't'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+    const char *model_path = NULL;
+    size_t top = 15;
+    stance_model *pm = NULL;
+    const struct stance_model *m;
+    wrank *r = NULL;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "m:t:h", lopts, NULL)) != -1) {
+        switch (opt) {
+        case 'm': model_path = optarg; break;
+        case 't': top = (size_t)strtoul(optarg, NULL, 10); break;
+        case 'h':
+            printf("Usage: stance inspect [-m MODEL] [--top N]\n"
+                   "Print the model's metadata, feature settings, heads and, per class, the N n-grams\n"
+                   "whose weights push hardest toward it (default 15).\n");
+            return CLI_OK;
+        default: return CLI_USAGE;
+        }
+    }
+    if (optind != argc) {
+        cli_error("inspect: unexpected argument '%s'", argv[optind]);
+        return CLI_USAGE;
+    }
+    if (cli_open_model(model_path, &pm))
+        return CLI_FAIL;
+    m = pm;
+    printf("model %s\n", cli_model_path(model_path));
+    for (uint32_t i = 0; i < m->n_meta; i++)
+        printf("  meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
+    printf("features: table 2^%u, tokenizer rev %u, norm flags 0x%x, value mode %u, hash %u\n", m->feat.table_bits,
+           m->feat.tokenizer_rev, m->feat.norm_flags, m->feat.value_mode, m->feat.hash_id);
+    for (uint32_t i = 0; i < m->feat.n_families; i++) {
+        const stance_family *f = &m->feat.families[i];
+        printf("  family %u: seed 0x%x, n %u-%u, window %u, weight %g\n", f->id, f->seed, f->min_n, f->max_n,
+               f->window, (double)f->weight);
+    }
+    printf("n-gram strings: %u\n", m->n_ngrams);
+    r = malloc(((size_t)1 << m->feat.table_bits) * sizeof *r);
+    if (!r) {
+        stance_model_free(pm);
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    for (uint32_t hi = 0; hi < m->n_heads; hi++) {
+        const stance_head *h = &m->heads[hi];
+        size_t nb = (size_t)1 << m->feat.table_bits, nz = 0;
+        for (size_t b = 0; b < nb; b++)
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                if (h->weights[b * h->n_dec + p] != 0) {
+                    nz++;
+                    break;
+                }
+        printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s\n", h->name, h->n_labels, h->n_dec,
+               nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
+        for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
+            for (uint32_t b = a + 1; b < h->n_labels; b++, p++)
+                printf("  pair %s/%s: bias %.4f%s", h->labels[a], h->labels[b], h->bias[p],
+                       h->prob_a ? "" : "\n");
+        if (h->prob_a)
+            for (uint32_t p = 0; p < h->n_dec; p++)
+                printf("%s  platt[%u] A=%.4f B=%.4f\n", p == 0 ? "\n" : "", p, h->prob_a[p], h->prob_b[p]);
+        for (uint32_t lab = 0; lab < h->n_labels; lab++) {
+            size_t n = 0, shown = 0;
+            for (size_t b = 0; b < nb; b++) {
+                double c = 0;
+                uint32_t p = 0;
+                for (uint32_t a = 0; a < h->n_labels; a++)
+                    for (uint32_t bb = a + 1; bb < h->n_labels; bb++, p++) {
+                        if (a == lab)
+                            c += h->weights[b * h->n_dec + p];
+                        else if (bb == lab)
+                            c -= h->weights[b * h->n_dec + p];
+                    }
+                if (c > 0 && stance_model_find_ngram(m, (uint32_t)b))
+                    r[n++] = (wrank){(uint32_t)b, c};
+            }
+            qsort(r, n, sizeof *r, wrank_cmp);
+            printf("  top n-grams for %s:\n", h->labels[lab]);
+            for (size_t i = 0; i < n && shown < top; i++, shown++)
+                printf("    %8.4f  %s\n", r[i].w, stance_model_find_ngram(m, r[i].bucket)->text);
+        }
+    }
+    free(r);
+    stance_model_free(pm);
+    return CLI_OK;
+}

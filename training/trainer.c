@@ -1,0 +1,1006 @@
+/*
+ * trainer.c - reads labelled JSONL, extracts features with the runtime's
+ * extractor, trains linear one-vs-one classifiers with libsvm (or pairwise
+ * with liblinear) and collapses them into primal feature-major weights:
+ * for pair p = (i, j) in libsvm's order, w_p = sum alpha_k y_k x_k and
+ * bias = -rho, with libsvm's Platt pairs kept for calibration.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <libsvm/svm.h>
+#include <linear.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linear.h"
+#include "trainer.h"
+
+static void quiet(const char *s)
+{
+    (void)s;
+}
+
+static char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* ---- records --------------------------------------------------------------- */
+
+void tr_record_free(tr_record *r)
+{
+    free(r->id);
+    free(r->task);
+    free(r->label);
+    free(r->subset);
+    free(r->text);
+    free(r->target);
+    free(r->context);
+    free(r->spans);
+    memset(r, 0, sizeof *r);
+}
+
+static int get_str(json_t *o, const char *key, int required, char **out, size_t *len, char *err, size_t errlen)
+{
+    json_t *v = json_object_get(o, key);
+    *out = NULL;
+    if (len)
+        *len = 0;
+    if (!v || json_is_null(v)) {
+        if (required) {
+            snprintf(err, errlen, "missing field \"%s\"", key);
+            return -1;
+        }
+        return 0;
+    }
+    if (!json_is_string(v)) {
+        snprintf(err, errlen, "field \"%s\" is not a string", key);
+        return -1;
+    }
+    if (!(*out = dupn(json_string_value(v), json_string_length(v)))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (len)
+        *len = json_string_length(v);
+    return 0;
+}
+
+int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen)
+{
+    json_error_t jerr;
+    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr), *sp, *id;
+    memset(r, 0, sizeof *r);
+    if (!o) {
+        snprintf(err, errlen, "malformed JSON: %s (column %d)", jerr.text, jerr.column);
+        return -1;
+    }
+    if (!json_is_object(o)) {
+        snprintf(err, errlen, "not a JSON object");
+        goto fail;
+    }
+    if (get_str(o, "text", 1, &r->text, &r->text_len, err, errlen) ||
+        get_str(o, "target", 0, &r->target, &r->target_len, err, errlen) ||
+        get_str(o, "context", 0, &r->context, &r->context_len, err, errlen) ||
+        get_str(o, "task", 0, &r->task, NULL, err, errlen) || get_str(o, "subset", 0, &r->subset, NULL, err, errlen) ||
+        get_str(o, "label", need_label, &r->label, NULL, err, errlen))
+        goto fail;
+    id = json_object_get(o, "id");
+    if (json_is_string(id))
+        r->id = dupn(json_string_value(id), json_string_length(id));
+    else if (json_is_integer(id)) {
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(id));
+        r->id = dupn(tmp, strlen(tmp));
+    }
+    sp = json_object_get(o, "target_spans");
+    if (sp && !json_is_null(sp)) {
+        size_t n = json_array_size(sp);
+        if (!json_is_array(sp)) {
+            snprintf(err, errlen, "field \"target_spans\" is not an array");
+            goto fail;
+        }
+        r->has_spans = 1;
+        r->spans = calloc(n ? n : 1, sizeof *r->spans);
+        if (!r->spans) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        for (size_t i = 0; i < n; i++) {
+            json_t *pair = json_array_get(sp, i);
+            json_int_t a, b;
+            if (!json_is_array(pair) || json_array_size(pair) != 2 || !json_is_integer(json_array_get(pair, 0)) ||
+                !json_is_integer(json_array_get(pair, 1))) {
+                snprintf(err, errlen, "target_spans[%zu] is not a [start, end] pair", i);
+                goto fail;
+            }
+            a = json_integer_value(json_array_get(pair, 0));
+            b = json_integer_value(json_array_get(pair, 1));
+            if (a < 0 || b < a || (size_t)b > r->text_len) {
+                snprintf(err, errlen, "target_spans[%zu] = [%lld, %lld] is outside the text (%zu bytes)", i,
+                         (long long)a, (long long)b, r->text_len);
+                goto fail;
+            }
+            r->spans[i].start = (size_t)a;
+            r->spans[i].end = (size_t)b;
+        }
+        r->n_spans = n;
+    }
+    json_decref(o);
+    return 0;
+fail:
+    json_decref(o);
+    tr_record_free(r);
+    return -1;
+}
+
+void tr_record_statement(const tr_record *r, stance_statement *st)
+{
+    memset(st, 0, sizeof *st);
+    st->text = r->text;
+    st->text_len = r->text_len;
+    st->target = r->target;
+    st->target_len = r->target_len;
+    st->target_spans = r->has_spans ? r->spans : NULL;
+    st->n_target_spans = r->n_spans;
+    st->context = r->context;
+    st->context_len = r->context_len;
+}
+
+/* ---- data sets ------------------------------------------------------------- */
+
+void tr_data_free(tr_data *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->ex[i].idx);
+        free(d->ex[i].val);
+        free(d->ex[i].subset);
+    }
+    free(d->ex);
+    for (size_t i = 0; i < d->n_labels; i++)
+        free(d->labels[i]);
+    free(d->labels);
+    memset(d, 0, sizeof *d);
+}
+
+void tr_names_free(tr_names *n)
+{
+    free(n->off);
+    free(n->fam);
+    free(n->pool);
+    memset(n, 0, sizeof *n);
+}
+
+static void name_cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
+{
+    tr_names *n = user;
+    if (n->off[bucket] || len > 200)
+        return;
+    if (n->pool_len + len + 1 > n->pool_cap) {
+        size_t nc = n->pool_cap ? n->pool_cap * 2 : 1 << 20;
+        char *np;
+        while (nc < n->pool_len + len + 1)
+            nc *= 2;
+        if (nc > UINT32_MAX || !(np = realloc(n->pool, nc)))
+            return; /* names are best effort */
+        n->pool = np;
+        n->pool_cap = nc;
+    }
+    memcpy(n->pool + n->pool_len, text, len);
+    n->pool[n->pool_len + len] = '\0';
+    n->off[bucket] = (uint32_t)n->pool_len + 1;
+    n->fam[bucket] = family;
+    n->pool_len += len + 1;
+}
+
+static int label_index(tr_data *d, const char *label, const char *task)
+{
+    static const char *const stance[] = {"favor", "against", "none"};
+    static const char *const sent[] = {"positive", "negative", "neutral"};
+    for (size_t i = 0; i < d->n_labels; i++)
+        if (strcmp(d->labels[i], label) == 0)
+            return (int)i;
+    if (d->n_labels == 0 && task && (!strcmp(task, "stance") || !strcmp(task, "sentiment"))) {
+        const char *const *l = !strcmp(task, "stance") ? stance : sent;
+        d->labels = calloc(3, sizeof *d->labels);
+        if (!d->labels)
+            return -2;
+        for (int i = 0; i < 3; i++)
+            if (!(d->labels[i] = dupn(l[i], strlen(l[i]))))
+                return -2;
+        d->n_labels = 3;
+        return label_index(d, label, task);
+    }
+    return -1;
+}
+
+int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_names *names, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    stance_error serr;
+    char msg[TR_ERRLEN];
+    size_t start_n = d->n;
+
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    if (stance_fscratch_new(&fs))
+        goto nomem;
+    if (names) {
+        if (!names->off) {
+            size_t nb = (size_t)1 << cfg->table_bits;
+            names->off = calloc(nb, sizeof *names->off);
+            names->fam = calloc(nb, sizeof *names->fam);
+            names->bits = cfg->table_bits;
+            if (!names->off || !names->fam)
+                goto nomem;
+        }
+        stance_fscratch_set_name_cb(fs, name_cb, names);
+    }
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        tr_record r;
+        stance_statement st;
+        tr_example *e;
+        int y;
+        size_t len = (size_t)got;
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        if (len == 0)
+            continue;
+        if (tr_record_parse(line, len, 1, &r, msg, sizeof msg)) {
+            snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg);
+            goto fail;
+        }
+        y = label_index(d, r.label, r.task);
+        if (y == -1) {
+            /* Unknown task: labels in order of first appearance. */
+            if (d->n_labels && r.task && (!strcmp(r.task, "stance") || !strcmp(r.task, "sentiment"))) {
+                snprintf(err, errlen, "%s:%zu: unknown label \"%s\" for task %s", path, lineno, r.label, r.task);
+                tr_record_free(&r);
+                goto fail;
+            }
+            if (d->n_labels >= STANCE_MAX_LABELS) {
+                snprintf(err, errlen, "%s:%zu: too many labels (max %d)", path, lineno, STANCE_MAX_LABELS);
+                tr_record_free(&r);
+                goto fail;
+            }
+            {
+                char **nl = realloc(d->labels, (d->n_labels + 1) * sizeof *nl);
+                if (!nl || !(nl[d->n_labels] = dupn(r.label, strlen(r.label)))) {
+                    if (nl)
+                        d->labels = nl;
+                    tr_record_free(&r);
+                    goto nomem;
+                }
+                d->labels = nl;
+                y = (int)d->n_labels++;
+            }
+        } else if (y < 0) {
+            tr_record_free(&r);
+            goto nomem;
+        }
+        tr_record_statement(&r, &st);
+        if (stance_features_extract(cfg, &st, fs, &x, &serr)) {
+            snprintf(err, errlen, "%s:%zu: %s", path, lineno, serr.message);
+            tr_record_free(&r);
+            goto fail;
+        }
+        if (d->n == d->cap) {
+            size_t nc = d->cap ? d->cap * 2 : 1024;
+            tr_example *ne = realloc(d->ex, nc * sizeof *ne);
+            if (!ne) {
+                tr_record_free(&r);
+                goto nomem;
+            }
+            d->ex = ne;
+            d->cap = nc;
+        }
+        e = &d->ex[d->n];
+        memset(e, 0, sizeof *e);
+        e->y = y;
+        e->n = x.n;
+        e->idx = malloc((x.n ? x.n : 1) * sizeof *e->idx);
+        e->val = malloc((x.n ? x.n : 1) * sizeof *e->val);
+        e->subset = r.subset;
+        r.subset = NULL;
+        tr_record_free(&r);
+        d->n++;
+        if (!e->idx || !e->val)
+            goto nomem;
+        memcpy(e->idx, x.idx, x.n * sizeof *e->idx);
+        memcpy(e->val, x.val, x.n * sizeof *e->val);
+        d->nnz += x.n;
+    }
+    if (ferror(f)) {
+        snprintf(err, errlen, "%s: read error", path);
+        goto fail;
+    }
+    if (d->n == start_n) {
+        snprintf(err, errlen, "%s: no examples (empty file)", path);
+        goto fail;
+    }
+    free(line);
+    fclose(f);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+    return 0;
+nomem:
+    snprintf(err, errlen, "%s:%zu: out of memory", path, lineno);
+fail:
+    free(line);
+    fclose(f);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+    return -1;
+}
+
+/* ---- heads ----------------------------------------------------------------- */
+
+void tr_head_free(stance_head *h)
+{
+    if (!h)
+        return;
+    free(h->name);
+    if (h->labels)
+        for (uint32_t i = 0; i < h->n_labels; i++)
+            free(h->labels[i]);
+    free(h->labels);
+    free(h->weights);
+    free(h->bias);
+    free(h->prob_a);
+    free(h->prob_b);
+    memset(h, 0, sizeof *h);
+}
+
+static int head_alloc(stance_head *h, uint32_t k, uint32_t bits, int probability)
+{
+    size_t nb = (size_t)1 << bits;
+    memset(h, 0, sizeof *h);
+    h->n_labels = k;
+    h->n_dec = k * (k - 1) / 2;
+    h->labels = calloc(k, sizeof *h->labels);
+    h->weights = calloc(nb * h->n_dec, sizeof *h->weights);
+    h->bias = calloc(h->n_dec, sizeof *h->bias);
+    if (probability) {
+        h->calib = STANCE_CALIB_PLATT_PAIRWISE;
+        h->prob_a = calloc(h->n_dec, sizeof *h->prob_a);
+        h->prob_b = calloc(h->n_dec, sizeof *h->prob_b);
+        if (!h->prob_a || !h->prob_b)
+            return -1;
+    }
+    return h->labels && h->weights && h->bias ? 0 : -1;
+}
+
+int tr_model_add_head(stance_model *m, const char *name, const stance_head *h)
+{
+    stance_head *nh;
+    size_t nb = (size_t)1 << m->feat.table_bits;
+    int rc = stance_model_add_head(m, name, h->n_labels, (const char *const *)h->labels, &nh);
+    if (rc)
+        return rc;
+    memcpy(nh->weights, h->weights, nb * h->n_dec * sizeof *nh->weights);
+    memcpy(nh->bias, h->bias, h->n_dec * sizeof *nh->bias);
+    nh->calib = h->calib;
+    if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
+        nh->prob_a = stance_calloc(h->n_dec, sizeof *nh->prob_a);
+        nh->prob_b = stance_calloc(h->n_dec, sizeof *nh->prob_b);
+        if (!nh->prob_a || !nh->prob_b)
+            return STANCE_ERR_NOMEM;
+        memcpy(nh->prob_a, h->prob_a, h->n_dec * sizeof *nh->prob_a);
+        memcpy(nh->prob_b, h->prob_b, h->n_dec * sizeof *nh->prob_b);
+    }
+    return STANCE_OK;
+}
+
+/* ---- libsvm ---------------------------------------------------------------- */
+
+static double *class_weights(const tr_data *d, const size_t *rows, size_t n)
+{
+    double *w = calloc(d->n_labels, sizeof *w);
+    size_t cnt[STANCE_MAX_LABELS] = {0}, k = 0;
+    if (!w)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        cnt[d->ex[rows ? rows[i] : i].y]++;
+    for (size_t c = 0; c < d->n_labels; c++)
+        k += cnt[c] > 0;
+    for (size_t c = 0; c < d->n_labels; c++)
+        w[c] = cnt[c] ? (double)n / ((double)k * (double)cnt[c]) : 1.0;
+    return w;
+}
+
+/* svm_node arrays for the chosen rows (one block, freed by the caller). */
+static struct svm_node *svm_nodes(const tr_data *d, const size_t *rows, size_t n, struct svm_node ***xs)
+{
+    size_t total = 0, at = 0;
+    struct svm_node *pool;
+    for (size_t i = 0; i < n; i++)
+        total += d->ex[rows ? rows[i] : i].n + 1;
+    pool = malloc(total * sizeof *pool);
+    *xs = malloc((n ? n : 1) * sizeof **xs);
+    if (!pool || !*xs) {
+        free(pool);
+        free(*xs);
+        *xs = NULL;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const tr_example *e = &d->ex[rows ? rows[i] : i];
+        (*xs)[i] = pool + at;
+        for (size_t j = 0; j < e->n; j++) {
+            pool[at].index = (int)e->idx[j] + 1;
+            pool[at++].value = e->val[j];
+        }
+        pool[at].index = -1;
+        pool[at++].value = 0;
+    }
+    return pool;
+}
+
+static void svm_params(struct svm_parameter *p, const tr_data *d, const tr_opts *o, int *wl, double *cw)
+{
+    memset(p, 0, sizeof *p);
+    p->svm_type = C_SVC;
+    p->kernel_type = LINEAR;
+    p->cache_size = 200;
+    p->eps = 1e-3;
+    p->C = o->C;
+    p->shrinking = 1;
+    p->probability = o->probability;
+    if (o->balanced && cw) {
+        p->nr_weight = (int)d->n_labels;
+        p->weight_label = wl;
+        p->weight = cw;
+        for (size_t c = 0; c < d->n_labels; c++)
+            wl[c] = (int)c;
+    }
+}
+
+/* Collapse a trained libsvm model into @p h (labels, weights, bias,
+ * calibration). Pair (i, j): class i's support vectors carry their
+ * coefficient in sv_coef[j-1], class j's in sv_coef[i], as in
+ * svm_predict_values(); sums are kept in double and rounded once. */
+static int collapse_svm(const struct svm_model *m, const tr_data *d, uint32_t bits, stance_head *h)
+{
+    const int k = m->nr_class;
+    const size_t nb = (size_t)1 << bits;
+    int start[STANCE_MAX_LABELS];
+    double *acc = calloc(nb, sizeof *acc);
+    int p = 0;
+    if (!acc)
+        return -1;
+    start[0] = 0;
+    for (int i = 1; i < k; i++)
+        start[i] = start[i - 1] + m->nSV[i - 1];
+    for (int i = 0; i < k; i++)
+        if (!(h->labels[i] = dupn(d->labels[m->label[i]], strlen(d->labels[m->label[i]])))) {
+            free(acc);
+            return -1;
+        }
+    for (int i = 0; i < k; i++)
+        for (int j = i + 1; j < k; j++, p++) {
+            memset(acc, 0, nb * sizeof *acc);
+            for (int t = 0; t < m->nSV[i]; t++) {
+                double coef = m->sv_coef[j - 1][start[i] + t];
+                for (const struct svm_node *x = m->SV[start[i] + t]; x->index != -1; x++)
+                    acc[x->index - 1] += coef * x->value;
+            }
+            for (int t = 0; t < m->nSV[j]; t++) {
+                double coef = m->sv_coef[i][start[j] + t];
+                for (const struct svm_node *x = m->SV[start[j] + t]; x->index != -1; x++)
+                    acc[x->index - 1] += coef * x->value;
+            }
+            for (size_t b = 0; b < nb; b++)
+                h->weights[b * h->n_dec + (size_t)p] = (float)acc[b];
+            h->bias[p] = -m->rho[p];
+            if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
+                h->prob_a[p] = m->probA ? m->probA[p] : 0;
+                h->prob_b[p] = m->probB ? m->probB[p] : 0;
+            }
+        }
+    free(acc);
+    return 0;
+}
+
+static int train_libsvm(const tr_data *d, const size_t *rows, size_t n, const tr_opts *o, uint32_t bits,
+                        stance_head *h, struct svm_model **keep, struct svm_node **keep_pool,
+                        struct svm_problem *keep_prob, char *err, size_t errlen)
+{
+    struct svm_problem prob = {0};
+    struct svm_parameter param;
+    struct svm_node *pool;
+    struct svm_model *m;
+    int wl[STANCE_MAX_LABELS];
+    double *cw = o->balanced ? class_weights(d, rows, n) : NULL;
+    const char *msg;
+    int rc = -1;
+
+    prob.l = (int)n;
+    prob.y = malloc((n ? n : 1) * sizeof *prob.y);
+    pool = svm_nodes(d, rows, n, &prob.x);
+    if (!prob.y || !pool || (o->balanced && !cw)) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        prob.y[i] = d->ex[rows ? rows[i] : i].y;
+    svm_params(&param, d, o, wl, cw);
+    if ((msg = svm_check_parameter(&prob, &param))) {
+        snprintf(err, errlen, "libsvm: %s", msg);
+        goto out;
+    }
+    svm_set_print_string_function(quiet);
+    srand(o->seed); /* libsvm draws its probability CV folds with rand() */
+    m = svm_train(&prob, &param);
+    if (!m) {
+        snprintf(err, errlen, "libsvm: training failed");
+        goto out;
+    }
+    if (m->nr_class != (int)d->n_labels) {
+        snprintf(err, errlen, "training data has %d of the %zu labels", m->nr_class, d->n_labels);
+        svm_free_and_destroy_model(&m);
+        goto out;
+    }
+    if (head_alloc(h, (uint32_t)d->n_labels, bits, o->probability) || collapse_svm(m, d, bits, h)) {
+        snprintf(err, errlen, "out of memory");
+        svm_free_and_destroy_model(&m);
+        tr_head_free(h);
+        goto out;
+    }
+    if (keep) { /* the caller compares with libsvm, then frees model, nodes and problem */
+        *keep = m;
+        *keep_pool = pool;
+        *keep_prob = prob;
+        pool = NULL;
+        prob.x = NULL;
+        prob.y = NULL;
+    } else {
+        svm_free_and_destroy_model(&m); /* weights were copied out: free model before its problem */
+    }
+    rc = 0;
+out:
+    free(cw);
+    free(pool);
+    free(prob.x);
+    free(prob.y);
+    return rc;
+}
+
+/* ---- liblinear, pairwise in libsvm's order ---------------------------------- */
+
+static uint64_t rng_next(uint64_t *s)
+{
+    /* splitmix64: a fixed generator so folds do not depend on the C library */
+    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static void shuffle(size_t *a, size_t n, uint64_t *s)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(rng_next(s) % i), t = a[i - 1];
+        a[i - 1] = a[j];
+        a[j] = t;
+    }
+}
+
+/* Platt's sigmoid fit with Lin, Lin and Weng's safeguards (libsvm's sigmoid_train). */
+static void sigmoid_train(size_t l, const double *dec, const double *y, double *pa, double *pb)
+{
+    double prior1 = 0, prior0 = 0, a, b, fval = 0, hi, lo;
+    const int max_iter = 100;
+    const double min_step = 1e-10, sigma = 1e-12, eps = 1e-5;
+    double *t = malloc((l ? l : 1) * sizeof *t);
+    if (!t) {
+        *pa = 0;
+        *pb = 0;
+        return;
+    }
+    for (size_t i = 0; i < l; i++) {
+        if (y[i] > 0)
+            prior1 += 1;
+        else
+            prior0 += 1;
+    }
+    hi = (prior1 + 1.0) / (prior1 + 2.0);
+    lo = 1 / (prior0 + 2.0);
+    a = 0.0;
+    b = log((prior0 + 1.0) / (prior1 + 1.0));
+    for (size_t i = 0; i < l; i++) {
+        double f;
+        t[i] = y[i] > 0 ? hi : lo;
+        f = dec[i] * a + b;
+        fval += f >= 0 ? t[i] * f + log(1 + exp(-f)) : (t[i] - 1) * f + log(1 + exp(f));
+    }
+    for (int iter = 0; iter < max_iter; iter++) {
+        double h11 = sigma, h22 = sigma, h21 = 0, g1 = 0, g2 = 0, det, da, db, gd, step;
+        for (size_t i = 0; i < l; i++) {
+            double f = dec[i] * a + b, p, q, d1, d2;
+            if (f >= 0) {
+                p = exp(-f) / (1.0 + exp(-f));
+                q = 1.0 / (1.0 + exp(-f));
+            } else {
+                p = 1.0 / (1.0 + exp(f));
+                q = exp(f) / (1.0 + exp(f));
+            }
+            d2 = p * q;
+            h11 += dec[i] * dec[i] * d2;
+            h22 += d2;
+            h21 += dec[i] * d2;
+            d1 = t[i] - p;
+            g1 += dec[i] * d1;
+            g2 += d1;
+        }
+        if (fabs(g1) < eps && fabs(g2) < eps)
+            break;
+        det = h11 * h22 - h21 * h21;
+        da = -(h22 * g1 - h21 * g2) / det;
+        db = -(-h21 * g1 + h11 * g2) / det;
+        gd = g1 * da + g2 * db;
+        step = 1;
+        while (step >= min_step) {
+            double na = a + step * da, nb = b + step * db, nf = 0;
+            for (size_t i = 0; i < l; i++) {
+                double f = dec[i] * na + nb;
+                nf += f >= 0 ? t[i] * f + log(1 + exp(-f)) : (t[i] - 1) * f + log(1 + exp(f));
+            }
+            if (nf < fval + 0.0001 * step * gd) {
+                a = na;
+                b = nb;
+                fval = nf;
+                break;
+            }
+            step /= 2.0;
+        }
+        if (step < min_step)
+            break;
+    }
+    free(t);
+    *pa = a;
+    *pb = b;
+}
+
+/* Train one binary liblinear model on sub-rows; returns w (nb + 1 entries, last = bias) or NULL. */
+static double *linear_binary(struct feature_node **xs, const double *y, size_t l, size_t nb, double C, double wp,
+                             double wn, unsigned seed)
+{
+    struct problem prob;
+    struct parameter param;
+    struct model *m;
+    int wl[2] = {+1, -1};
+    double cw[2] = {wp, wn};
+    double *w;
+    memset(&prob, 0, sizeof prob);
+    memset(&param, 0, sizeof param);
+    prob.l = (int)l;
+    prob.n = (int)nb + 1;
+    prob.y = (double *)y;
+    prob.x = xs;
+    prob.bias = 1.0;
+    param.solver_type = L2R_L1LOSS_SVC_DUAL;
+    param.eps = 0.1;
+    param.C = C;
+    param.nr_weight = 2;
+    param.weight_label = wl;
+    param.weight = cw;
+    srand(seed); /* liblinear's dual solver permutes with rand() */
+    m = train(&prob, &param);
+    if (!m)
+        return NULL;
+    w = calloc(nb + 1, sizeof *w);
+    if (w) {
+        double sign = m->label[0] == +1 ? 1.0 : -1.0;
+        int nf = m->nr_feature;
+        for (int b = 0; b < nf && (size_t)b < nb; b++)
+            w[b] = sign * m->w[b];
+        w[nb] = sign * m->w[nf]; /* bias feature, value 1 */
+    }
+    free_and_destroy_model(&m);
+    return w;
+}
+
+static double dot_w(const double *w, size_t nb, struct feature_node *x)
+{
+    double s = 0;
+    for (; x->index != -1; x++)
+        s += w[x->index - 1] * x->value;
+    (void)nb;
+    return s;
+}
+
+static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const tr_opts *o, uint32_t bits,
+                           stance_head *h, char *err, size_t errlen)
+{
+    const size_t nb = (size_t)1 << bits;
+    const uint32_t k = (uint32_t)d->n_labels;
+    struct feature_node *pool = NULL, **xs = NULL, **sub = NULL;
+    double *y = NULL, *cw = o->balanced ? class_weights(d, rows, n) : NULL, *dec = NULL, *w = NULL;
+    size_t total = 0, at = 0, *perm = NULL;
+    int rc = -1, p = 0;
+    uint64_t rng = 0x5eed0000ull ^ o->seed;
+
+    for (size_t i = 0; i < n; i++)
+        total += d->ex[rows ? rows[i] : i].n + 2;
+    pool = malloc(total * sizeof *pool);
+    xs = malloc((n ? n : 1) * sizeof *xs);
+    sub = malloc((n ? n : 1) * sizeof *sub);
+    y = malloc((n ? n : 1) * sizeof *y);
+    dec = malloc((n ? n : 1) * sizeof *dec);
+    perm = malloc((n ? n : 1) * sizeof *perm);
+    if (!pool || !xs || !sub || !y || !dec || !perm || (o->balanced && !cw) ||
+        head_alloc(h, k, bits, o->probability))
+        goto nomem;
+    for (size_t i = 0; i < n; i++) {
+        const tr_example *e = &d->ex[rows ? rows[i] : i];
+        xs[i] = pool + at;
+        for (size_t j = 0; j < e->n; j++) {
+            pool[at].index = (int)e->idx[j] + 1;
+            pool[at++].value = e->val[j];
+        }
+        pool[at].index = (int)nb + 1;
+        pool[at++].value = 1.0;
+        pool[at].index = -1;
+        pool[at++].value = 0;
+    }
+    for (uint32_t c = 0; c < k; c++)
+        if (!(h->labels[c] = dupn(d->labels[c], strlen(d->labels[c]))))
+            goto nomem;
+    for (uint32_t i = 0; i < k; i++)
+        for (uint32_t j = i + 1; j < k; j++, p++) {
+            size_t l = 0;
+            double wp = cw ? cw[i] : 1.0, wn = cw ? cw[j] : 1.0;
+            for (size_t r = 0; r < n; r++) {
+                int c = d->ex[rows ? rows[r] : r].y;
+                if (c == (int)i || c == (int)j) {
+                    sub[l] = xs[r];
+                    y[l++] = c == (int)i ? +1.0 : -1.0;
+                }
+            }
+            if (o->probability) {
+                /* libsvm's svm_binary_svc_probability: 5-fold decision values, then a sigmoid. */
+                const size_t nf = 5;
+                struct feature_node **fx = malloc((l ? l : 1) * sizeof *fx);
+                double *fy = malloc((l ? l : 1) * sizeof *fy), *fd = malloc((l ? l : 1) * sizeof *fd);
+                if (!fx || !fy || !fd) {
+                    free(fx);
+                    free(fy);
+                    free(fd);
+                    goto nomem;
+                }
+                for (size_t r = 0; r < l; r++)
+                    perm[r] = r;
+                shuffle(perm, l, &rng);
+                for (size_t f = 0; f < nf; f++) {
+                    size_t b0 = f * l / nf, b1 = (f + 1) * l / nf, m = 0, pc = 0, nc = 0;
+                    for (size_t r = 0; r < l; r++)
+                        if (r < b0 || r >= b1) {
+                            fx[m] = sub[perm[r]];
+                            fy[m] = y[perm[r]];
+                            pc += fy[m] > 0;
+                            nc += fy[m] < 0;
+                            m++;
+                        }
+                    if (pc == 0 || nc == 0) {
+                        for (size_t r = b0; r < b1; r++)
+                            fd[perm[r]] = pc ? 1 : nc ? -1 : 0;
+                        continue;
+                    }
+                    w = linear_binary(fx, fy, m, nb, o->C, wp, wn, o->seed + (unsigned)f);
+                    if (!w) {
+                        free(fx);
+                        free(fy);
+                        free(fd);
+                        goto nomem;
+                    }
+                    for (size_t r = b0; r < b1; r++)
+                        fd[perm[r]] = dot_w(w, nb, sub[perm[r]]);
+                    free(w);
+                    w = NULL;
+                }
+                sigmoid_train(l, fd, y, &h->prob_a[p], &h->prob_b[p]);
+                free(fx);
+                free(fy);
+                free(fd);
+            }
+            w = linear_binary(sub, y, l, nb, o->C, wp, wn, o->seed);
+            if (!w)
+                goto nomem;
+            for (size_t b = 0; b < nb; b++)
+                h->weights[b * h->n_dec + (size_t)p] = (float)w[b];
+            h->bias[p] = w[nb];
+            free(w);
+            w = NULL;
+        }
+    rc = 0;
+    goto out;
+nomem:
+    snprintf(err, errlen, "out of memory");
+    tr_head_free(h);
+out:
+    free(pool);
+    free(xs);
+    free(sub);
+    free(y);
+    free(dec);
+    free(perm);
+    free(cw);
+    free(w);
+    return rc;
+}
+
+int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_opts *o, uint32_t table_bits,
+                  stance_head *h, char *err, size_t errlen)
+{
+    size_t n = rows ? n_rows : d->n;
+    set_print_string_function(quiet);
+    svm_set_print_string_function(quiet);
+    if (d->n_labels < 2) {
+        snprintf(err, errlen, "need at least two labels, have %zu", d->n_labels);
+        return -1;
+    }
+    if (o->solver == TR_LIBLINEAR)
+        return train_liblinear(d, rows, n, o, table_bits, h, err, errlen);
+    return train_libsvm(d, rows, n, o, table_bits, h, NULL, NULL, NULL, err, errlen);
+}
+
+static stance_fvec ex_vec(const tr_example *e)
+{
+    stance_fvec v;
+    v.idx = e->idx;
+    v.val = e->val;
+    v.n = v.cap = e->n;
+    return v;
+}
+
+int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
+                      double *max_dec, double *max_prob, char *err, size_t errlen)
+{
+    stance_head h;
+    struct svm_model *m = NULL;
+    struct svm_node *pool = NULL, *epool = NULL, **ex = NULL;
+    struct svm_problem prob = {0};
+    double dv[STANCE_MAX_LABELS * STANCE_MAX_LABELS], pv[STANCE_MAX_LABELS];
+    double ov[STANCE_MAX_LABELS * STANCE_MAX_LABELS], op[STANCE_MAX_LABELS];
+    int rc = -1;
+    svm_set_print_string_function(quiet);
+    if (!eval)
+        eval = d;
+    if (train_libsvm(d, NULL, d->n, o, table_bits, &h, &m, &pool, &prob, err, errlen))
+        return -1;
+    if (!(epool = svm_nodes(eval, NULL, eval->n, &ex))) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    *max_dec = 0;
+    *max_prob = 0;
+    for (size_t i = 0; i < eval->n; i++) {
+        stance_fvec v = ex_vec(&eval->ex[i]);
+        svm_predict_values(m, ex[i], dv);
+        stance_linear_values(&h, &v, ov);
+        for (uint32_t p = 0; p < h.n_dec; p++)
+            *max_dec = fmax(*max_dec, fabs(dv[p] - ov[p]));
+        if (o->probability) {
+            svm_predict_probability(m, ex[i], pv);
+            stance_calibrate(&h, ov, op);
+            for (uint32_t c = 0; c < h.n_labels; c++)
+                *max_prob = fmax(*max_prob, fabs(pv[c] - op[c]));
+        }
+    }
+    rc = 0;
+out:
+    svm_free_and_destroy_model(&m); /* the model borrows prob.x: free it first */
+    free(pool);
+    free(prob.x);
+    free(prob.y);
+    free(epool);
+    free(ex);
+    tr_head_free(&h);
+    return rc;
+}
+
+void tr_scores_compute(const size_t *cm, size_t k, tr_scores *s)
+{
+    size_t correct = 0;
+    memset(s, 0, sizeof *s);
+    for (size_t g = 0; g < k; g++)
+        for (size_t p = 0; p < k; p++) {
+            s->total += cm[g * k + p];
+            s->support[g] += cm[g * k + p];
+            if (g == p)
+                correct += cm[g * k + p];
+        }
+    for (size_t c = 0; c < k; c++) {
+        size_t tp = cm[c * k + c], pred = 0;
+        for (size_t g = 0; g < k; g++)
+            pred += cm[g * k + c];
+        s->p[c] = pred ? (double)tp / (double)pred : 0;
+        s->r[c] = s->support[c] ? (double)tp / (double)s->support[c] : 0;
+        s->f1[c] = s->p[c] + s->r[c] > 0 ? 2 * s->p[c] * s->r[c] / (s->p[c] + s->r[c]) : 0;
+        s->macro_f1 += s->f1[c] / (double)k;
+        if (s->total)
+            s->weighted_f1 += s->f1[c] * (double)s->support[c] / (double)s->total;
+    }
+    s->accuracy = s->total ? (double)correct / (double)s->total : 0;
+}
+
+int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
+                      double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen)
+{
+    size_t *fold = malloc((d->n ? d->n : 1) * sizeof *fold), *rows = malloc((d->n ? d->n : 1) * sizeof *rows);
+    size_t *cm = calloc(d->n_labels * d->n_labels, sizeof *cm);
+    uint64_t rng = 0xcf0000ull ^ o->seed;
+    tr_opts fo = *o;
+    tr_scores sc;
+    int rc = -1;
+    fo.probability = 0;
+    if (!fold || !rows || !cm) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    /* Stratified folds: each class shuffled, then dealt round-robin. */
+    for (size_t c = 0, dealt = 0; c < d->n_labels; c++) {
+        size_t m = 0;
+        for (size_t i = 0; i < d->n; i++)
+            if (d->ex[i].y == (int)c)
+                rows[m++] = i;
+        shuffle(rows, m, &rng);
+        for (size_t i = 0; i < m; i++, dealt++)
+            fold[rows[i]] = dealt % (size_t)k;
+    }
+    for (int f = 0; f < k; f++) {
+        stance_head h;
+        size_t m = 0;
+        uint32_t map[STANCE_MAX_LABELS];
+        char msg[160];
+        for (size_t i = 0; i < d->n; i++)
+            if (fold[i] != (size_t)f)
+                rows[m++] = i;
+        if (tr_train_head(d, rows, m, &fo, table_bits, &h, err, errlen))
+            goto out;
+        for (uint32_t c = 0; c < h.n_labels; c++)
+            for (uint32_t t = 0; t < d->n_labels; t++)
+                if (!strcmp(h.labels[c], d->labels[t]))
+                    map[c] = t;
+        for (size_t i = 0; i < d->n; i++) {
+            double v[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
+            stance_fvec x;
+            if (fold[i] != (size_t)f)
+                continue;
+            x = ex_vec(&d->ex[i]);
+            stance_linear_values(&h, &x, v);
+            cm[(size_t)d->ex[i].y * d->n_labels + map[stance_linear_vote(&h, v)]]++;
+        }
+        tr_head_free(&h);
+        if (cb) {
+            snprintf(msg, sizeof msg, "fold %d/%d done", f + 1, k);
+            cb(user, msg);
+        }
+    }
+    tr_scores_compute(cm, d->n_labels, &sc);
+    *macro_f1 = sc.macro_f1;
+    *accuracy = sc.accuracy;
+    rc = 0;
+out:
+    free(fold);
+    free(rows);
+    free(cm);
+    return rc;
+}

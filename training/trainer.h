@@ -1,0 +1,101 @@
+/*
+ * trainer.h - the learning half: labelled JSONL in, collapsed linear heads
+ * out. Only training/ links libsvm and liblinear.
+ */
+#ifndef STANCE_TRAINER_H
+#define STANCE_TRAINER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "features.h"
+#include "model.h"
+
+#define TR_ERRLEN 512
+
+/* One JSONL record of the schema in /work/shared/data/README.md. */
+typedef struct tr_record {
+    char *id, *task, *label, *subset;
+    char *text, *target, *context;
+    size_t text_len, target_len, context_len;
+    stance_span *spans;  /* NULL when the field is absent */
+    size_t n_spans;
+    int has_spans;       /* the field was present (possibly empty) */
+} tr_record;
+
+/* Parse one JSONL line; @p need_label requires "label". Fills @p err on failure. */
+int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen);
+void tr_record_free(tr_record *r);
+/* The statement view of a record (borrows its strings). */
+void tr_record_statement(const tr_record *r, stance_statement *st);
+
+/* A labelled data set with extracted features. */
+typedef struct tr_example {
+    int y;               /* index into tr_data.labels */
+    uint32_t *idx;
+    float *val;
+    size_t n;
+    char *subset;
+} tr_example;
+
+typedef struct tr_data {
+    tr_example *ex;
+    size_t n, cap;
+    char **labels;
+    size_t n_labels;
+    size_t nnz;
+} tr_data;
+
+/* Readable n-grams seen during extraction: the first string per bucket. */
+typedef struct tr_names {
+    uint32_t *off;       /* [buckets]: offset+1 into pool, 0 = none */
+    uint32_t *fam;
+    char *pool;
+    size_t pool_len, pool_cap;
+    uint32_t bits;
+} tr_names;
+
+/* Read a JSONL file, extract features with @p cfg. Known tasks get a canonical
+ * label order (stance: favor against none; sentiment: positive negative neutral). */
+int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_names *names, char *err, size_t errlen);
+void tr_data_free(tr_data *d);
+void tr_names_free(tr_names *n);
+
+typedef enum { TR_LIBSVM = 0, TR_LIBLINEAR = 1 } tr_solver;
+
+typedef struct tr_opts {
+    tr_solver solver;
+    double C;
+    int balanced;        /* class weights n / (k * n_c) */
+    int probability;     /* fit Platt pairs (libsvm's -b 1) */
+    unsigned seed;
+    int verbose;
+} tr_opts;
+
+/* Train on examples @p rows (NULL = all) of @p d and collapse into @p h,
+ * which must have d->n_labels labels and table_bits matching the features.
+ * The head's labels are set in the solver's class order. */
+int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_opts *o, uint32_t table_bits,
+                  stance_head *h, char *err, size_t errlen);
+
+/* Train with libsvm and compare the collapsed head with libsvm on every
+ * example of @p eval (NULL = @p d): max abs differences of decision values and probabilities. */
+int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
+                      double *max_dec, double *max_prob, char *err, size_t errlen);
+
+/* Stratified k-fold cross-validation; returns macro-F1 of the out-of-fold votes. */
+typedef void (*tr_progress_cb)(void *user, const char *msg);
+int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
+                      double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen);
+
+/* Scores for a confusion matrix cm[gold*k + pred]. */
+typedef struct tr_scores {
+    double accuracy, macro_f1, weighted_f1;
+    double p[STANCE_MAX_LABELS], r[STANCE_MAX_LABELS], f1[STANCE_MAX_LABELS];
+    size_t support[STANCE_MAX_LABELS], total;
+} tr_scores;
+void tr_scores_compute(const size_t *cm, size_t k, tr_scores *s);
+
+/* Copy @p h's weights/labels into a fresh head of @p m. */
+int tr_model_add_head(stance_model *m, const char *name, const stance_head *h);
+void tr_head_free(stance_head *h);
+#endif
