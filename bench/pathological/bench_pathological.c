@@ -3,9 +3,9 @@
  * ratio: linear work gives (s/MB at the large size) / (s/MB at the small
  * size) close to 1; quadratic work gives about large/small.
  *
- *   bench/bench-pathological [-s SMALL_MB] [-l LARGE_MB] [-b BUDGET_S] [-c CASE]
+ *   bench/bench-pathological [-s SMALL_MB] [-l LARGE_MB] [-b BUDGET_S] [-r REPS] [-c CASE]
  *
- * Defaults 1 MB and 8 MB. A case whose small run predicts more than BUDGET_S
+ * Defaults 1 MB and 8 MB, best of 3 runs (REPS) each. A case whose small run predicts more than BUDGET_S
  * (default 120) seconds at the large size if it were quadratic runs at 2x
  * the small size instead, and is flagged.
  * Model: the deterministic test model (tests/testutil.c), so the figures
@@ -28,9 +28,12 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* Classify @p size bytes of case @p c; returns seconds, or -1 on error. */
+static int reps = 3;
+
+/* Classify @p size bytes of case @p c, best of reps runs; returns seconds, or -1 on error. */
 static double run(const stance_model *m, const patho_case *c, size_t size, size_t *quotes)
 {
+    double best = -1;
     char *buf = malloc(size);
     stance_input in = {0};
     stance_result *res = NULL;
@@ -44,18 +47,25 @@ static double run(const stance_model *m, const patho_case *c, size_t size, size_
     in.text_len = size;
     in.actors = c->n_actors ? patho_actors(c->n_actors) : NULL;
     in.n_actors = c->n_actors;
-    t0 = now();
-    rc = stance_classify(m, &in, NULL, &res, &err);
-    t1 = now();
-    if (rc != STANCE_OK) {
-        fprintf(stderr, "%s: %s: %s\n", c->name, stance_strerror(rc), err.message);
-        free(buf);
-        return -1;
+    for (int r = 0; r < reps; r++) {
+        t0 = now();
+        rc = stance_classify(m, &in, NULL, &res, &err);
+        t1 = now();
+        if (rc != STANCE_OK) {
+            fprintf(stderr, "%s: %s: %s\n", c->name, stance_strerror(rc), err.message);
+            free(buf);
+            return -1;
+        }
+        *quotes = stance_result_count(res);
+        stance_result_free(res);
+        res = NULL;
+        if (best < 0 || t1 - t0 < best)
+            best = t1 - t0;
+        if (t1 - t0 > 10) /* one slow run tells enough */
+            break;
     }
-    *quotes = stance_result_count(res);
-    stance_result_free(res);
     free(buf);
-    return t1 - t0;
+    return best;
 }
 
 int main(int argc, char **argv)
@@ -66,14 +76,15 @@ int main(int argc, char **argv)
     size_t len;
     stance_model *m = NULL;
     int o, bad = 0;
-    while ((o = getopt(argc, argv, "s:l:b:c:")) != -1) {
+    while ((o = getopt(argc, argv, "s:l:b:r:c:")) != -1) {
         switch (o) {
         case 's': small_mb = atof(optarg); break;
         case 'l': large_mb = atof(optarg); break;
         case 'b': budget = atof(optarg); break;
         case 'c': only = optarg; break;
+        case 'r': reps = atoi(optarg) > 0 ? atoi(optarg) : 1; break;
         default:
-            fprintf(stderr, "usage: %s [-s SMALL_MB] [-l LARGE_MB] [-b BUDGET_S] [-c CASE]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-s SMALL_MB] [-l LARGE_MB] [-b BUDGET_S] [-r REPS] [-c CASE]\n", argv[0]);
             return 2;
         }
     }
