@@ -582,7 +582,8 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         out->val = nv;
         out->cap = s->n_keys;
     }
-    qsort(s->keys, s->n_keys, sizeof *s->keys, cmp_u64);
+    if (s->n_keys > 1) /* qsort(NULL, 0, ...) is undefined */
+        qsort(s->keys, s->n_keys, sizeof *s->keys, cmp_u64);
     for (size_t i = 0; i < s->n_keys;) {
         uint64_t key = s->keys[i];
         uint32_t b = (uint32_t)(key >> 4);

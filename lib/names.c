@@ -36,10 +36,13 @@ pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE
 /* The word lists below are sorted by bytes (tests/test_quotes.c checks it): binary search. */
 static int word_cmp(const char *w, size_t n, const char *entry)
 {
-    int c = strncmp(w, entry, n);
+    /* memcmp, not strncmp: a NUL inside the text's word made strncmp stop
+     * early and entry[n] read past a shorter entry. */
+    size_t m = strlen(entry);
+    int c = memcmp(w, entry, n < m ? n : m);
     if (c)
         return c;
-    return entry[n] ? -1 : 0;
+    return n < m ? -1 : n > m;
 }
 
 static int in_sorted(const char *const *list, size_t count, const char *w, size_t n)

@@ -564,7 +564,9 @@ static int word_next(const char *t, size_t *i, size_t e, size_t len, size_t *ws,
 static int word_is(const char *t, size_t s, size_t e, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == t[s] && strncmp(list[i], t + s, e - s) == 0 && list[i][e - s] == 0)
+        /* Length first: strncmp stopped at a NUL inside the text's word and
+         * list[i][e - s] then read past a shorter entry. */
+        if (list[i][0] == t[s] && strlen(list[i]) == e - s && memcmp(list[i], t + s, e - s) == 0)
             return 1;
     return 0;
 }
@@ -1668,7 +1670,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     if (flags & STANCE_OPT_INDIRECT) {
         if ((rc = extract_indirect(&c, out)))
             goto fail;
-        qsort(out->q, out->n, sizeof *out->q, span_cmp);
+        if (out->n > 1) /* qsort(NULL, 0, ...) is undefined */
+            qsort(out->q, out->n, sizeof *out->q, span_cmp);
     }
     stance_free(c.s);
     stance_free(c.sur_gender);
