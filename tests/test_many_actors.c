@@ -70,8 +70,10 @@ static stance_result *run(const stance_model *m, const char *name, size_t size, 
     in.actors = n_actors ? patho_actors(n_actors) : NULL;
     in.n_actors = n_actors;
     rc = stance_classify(m, &in, NULL, &res, &err);
-    if (rc != STANCE_OK)
+    if (rc != STANCE_OK) {
+        free(buf); /* fail_msg does not return */
         fail_msg("%s (%zu bytes): %s: %s", name, size, stance_strerror(rc), err.message);
+    }
     for (size_t i = 0; i < stance_result_count(res); i++) {
         const stance_quote *q = stance_result_quote(res, i);
         check_span(q->span, size);
