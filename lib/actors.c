@@ -131,45 +131,49 @@ static size_t surname(const char *name, const char **out)
     return n;
 }
 
-int stance_actors_match(const stance_actor *actors, size_t n_actors, const char *text, size_t len, unsigned flags,
-                        stance_entityset *out, stance_error *err)
+/* One raw hit of a branch, before overlaps between branches are settled. */
+typedef struct hit {
+    size_t start, end, actor;
+} hit;
+
+static int hit_cmp(const void *a, const void *b)
 {
-    alt *alts = NULL;
-    size_t na = 0, cap = 0;
+    const hit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1; /* longest first */
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
+}
+
+typedef struct sname {
+    const char *s;
+    size_t n, actor;
+} sname;
+
+static int sname_cmp(const void *a, const void *b)
+{
+    const sname *x = a, *y = b;
+    int c;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    c = memcmp(x->s, y->s, x->n);
+    return c ? c : (x->actor < y->actor ? -1 : x->actor > y->actor);
+}
+
+/* Names per compiled pattern: PCRE2 caps a pattern's compiled size, and thousands
+ * of actors would exceed it; each chunk is one left-to-right scan. */
+#define ALTS_PER_PATTERN 256
+
+/* Scan @p text with one pattern over alts[0..na), appending every hit. */
+static int scan_chunk(const alt *alts, size_t na, const char *text, size_t len, unsigned flags,
+                      pcre2_general_context *gctx, pcre2_compile_context *cctx, hit **hits, size_t *nh, size_t *hcap,
+                      stance_error *err)
+{
     buf b = {0};
-    pcre2_general_context *gctx = NULL;
-    pcre2_compile_context *cctx = NULL;
     pcre2_code *code = NULL;
     pcre2_match_data *md = NULL;
     int rc = STANCE_OK;
-
-    for (size_t a = 0; a < n_actors; a++) {
-        const char *sur = NULL;
-        size_t sn;
-        if (new_ent(out, actors[a].name, strlen(actors[a].name), 0, (int)a))
-            goto nomem;
-        if (stance_grow((void **)&alts, &cap, na + actors[a].n_aliases + 2, sizeof *alts))
-            goto nomem;
-        alts[na++] = (alt){actors[a].name, strlen(actors[a].name), a};
-        for (size_t k = 0; k < actors[a].n_aliases; k++)
-            if (actors[a].aliases[k][0])
-                alts[na++] = (alt){actors[a].aliases[k], strlen(actors[a].aliases[k]), a};
-        if ((sn = surname(actors[a].name, &sur))) {
-            /* a surname two actors share would be ambiguous: the full names still match */
-            int shared = 0;
-            for (size_t o = 0; o < n_actors && !shared; o++) {
-                const char *s2 = NULL;
-                size_t n2 = o != a ? surname(actors[o].name, &s2) : 0;
-                if (n2 == sn && memcmp(s2, sur, sn) == 0)
-                    shared = 1;
-            }
-            if (!shared)
-                alts[na++] = (alt){sur, sn, a};
-        }
-    }
-    if (!na || !len)
-        goto out;
-    qsort(alts, na, sizeof *alts, alt_cmp);
     if (put(&b, "(?<![\\p{L}\\p{N}\\p{M}_])(?:", strlen("(?<![\\p{L}\\p{N}\\p{M}_])(?:")))
         goto nomem;
     for (size_t i = 0; i < na; i++) {
@@ -179,8 +183,6 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
             goto nomem;
     }
     if (put(&b, ")(?![\\p{L}\\p{N}\\p{M}_])", strlen(")(?![\\p{L}\\p{N}\\p{M}_])")))
-        goto nomem;
-    if (!(gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(gctx)))
         goto nomem;
     {
         int ec;
@@ -210,9 +212,9 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
         ov = pcre2_get_ovector_pointer(md);
         mk = (const char *)pcre2_get_mark(md);
         if (mk) {
-            size_t a = (size_t)strtoul(mk, NULL, 10);
-            if (a < n_actors && add_mention(&out->e[out->n - n_actors + a], ov[0], ov[1]))
+            if (stance_grow((void **)hits, hcap, *nh + 1, sizeof **hits))
                 goto nomem;
+            (*hits)[(*nh)++] = (hit){ov[0], ov[1], (size_t)strtoul(mk, NULL, 10)};
         }
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
@@ -222,9 +224,82 @@ nomem:
 out:
     pcre2_match_data_free(md);
     pcre2_code_free(code);
+    stance_free(b.p);
+    return rc;
+}
+
+int stance_actors_match(const stance_actor *actors, size_t n_actors, const char *text, size_t len, unsigned flags,
+                        stance_entityset *out, stance_error *err)
+{
+    alt *alts = NULL;
+    sname *sn = NULL;
+    hit *hits = NULL;
+    size_t na = 0, cap = 0, nsn = 0, nh = 0, hcap = 0, base = out->n;
+    pcre2_general_context *gctx = NULL;
+    pcre2_compile_context *cctx = NULL;
+    int rc = STANCE_OK;
+
+    if (n_actors && !(sn = stance_malloc_array(n_actors, sizeof *sn)))
+        goto nomem;
+    for (size_t a = 0; a < n_actors; a++) {
+        const char *sur = NULL;
+        size_t n;
+        if (new_ent(out, actors[a].name, strlen(actors[a].name), 0, (int)a))
+            goto nomem;
+        if ((n = surname(actors[a].name, &sur)))
+            sn[nsn++] = (sname){sur, n, a};
+    }
+    /* A surname two actors share would be ambiguous: only the full names match then.
+     * Sorting finds the shared ones in O(n log n), so thousands of actors stay cheap. */
+    if (nsn > 1)
+        qsort(sn, nsn, sizeof *sn, sname_cmp);
+    for (size_t a = 0; a < n_actors; a++) {
+        if (stance_grow((void **)&alts, &cap, na + actors[a].n_aliases + 2, sizeof *alts))
+            goto nomem;
+        alts[na++] = (alt){actors[a].name, strlen(actors[a].name), a};
+        for (size_t k = 0; k < actors[a].n_aliases; k++)
+            if (actors[a].aliases[k][0])
+                alts[na++] = (alt){actors[a].aliases[k], strlen(actors[a].aliases[k]), a};
+    }
+    for (size_t i = 0; i < nsn;) {
+        size_t j = i + 1;
+        while (j < nsn && sn[j].n == sn[i].n && memcmp(sn[j].s, sn[i].s, sn[i].n) == 0)
+            j++;
+        if (j == i + 1) {
+            if (stance_grow((void **)&alts, &cap, na + 1, sizeof *alts))
+                goto nomem;
+            alts[na++] = (alt){sn[i].s, sn[i].n, sn[i].actor};
+        }
+        i = j;
+    }
+    if (!na || !len)
+        goto out;
+    qsort(alts, na, sizeof *alts, alt_cmp);
+    if (!(gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(gctx)))
+        goto nomem;
+    for (size_t i = 0; i < na; i += ALTS_PER_PATTERN) {
+        size_t k = na - i < ALTS_PER_PATTERN ? na - i : ALTS_PER_PATTERN;
+        if ((rc = scan_chunk(alts + i, k, text, len, flags, gctx, cctx, &hits, &nh, &hcap, err)))
+            goto out;
+    }
+    /* Leftmost-longest over all branches, as one alternation would choose. */
+    if (nh > 1)
+        qsort(hits, nh, sizeof *hits, hit_cmp);
+    for (size_t i = 0, end = 0; i < nh; i++) {
+        if (i && hits[i].start < end)
+            continue;
+        end = hits[i].end;
+        if (hits[i].actor < n_actors && add_mention(&out->e[base + hits[i].actor], hits[i].start, hits[i].end))
+            goto nomem;
+    }
+    goto out;
+nomem:
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+out:
     pcre2_compile_context_free(cctx);
     pcre2_general_context_free(gctx);
-    stance_free(b.p);
+    stance_free(hits);
+    stance_free(sn);
     stance_free(alts);
     return rc;
 }

@@ -14,6 +14,8 @@
  *     tagged with side and distance bucket ("L2:credit to")
  *   5 target presence: mentioned or not, how often, where
  *   6 context: words and reporting verb of the attribution sentence
+ *   7 clause: uni/bigrams inside the clauses that mention the target ("in")
+ *     and outside them ("out")
  */
 #include "config.h"
 
@@ -40,12 +42,13 @@
 #define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
 #define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */
 
-enum { FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_MAX = 6 };
+enum { FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7, FAM_MAX = 7 };
 
 #define TK_PUNCT 0x1u
 #define TK_NEGATOR 0x2u
 #define TK_NEGSCOPE 0x4u
 #define TK_TARGET 0x8u
+#define TK_CLAUSE 0x10u
 
 typedef struct tok {
     size_t off, len;      /* normalised bytes in scratch->buf (padded by spaces on both sides) */
@@ -120,7 +123,7 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
         if (f->id < 1 || f->id > FAM_MAX || f->flags != 0)
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u (flags 0x%x)",
                                     f->id, f->flags);
-        if ((f->id == FAM_WORD || f->id == FAM_CHAR) && (f->min_n < 1 || f->min_n > f->max_n ||
+        if ((f->id == FAM_WORD || f->id == FAM_CHAR || f->id == FAM_CLAUSE) && (f->min_n < 1 || f->min_n > f->max_n ||
                                                          f->max_n > STANCE_MAX_NGRAM_ORDER))
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad n-gram orders %u..%u in family %u",
                                     f->min_n, f->max_n, f->id);
@@ -132,6 +135,24 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
     return STANCE_OK;
 }
 
+/* Default settings of every family this revision knows (seed, orders, window, weight). */
+static const stance_family family_defaults[] = {
+    {FAM_WORD, 0x57a11u, 1, 3, 0, 0, 1.0f},   {FAM_CHAR, 0xc4a12u, 2, 5, 0, 0, 0.5f},
+    {FAM_NEG, 0x4e673u, 1, 1, 0, 0, 1.0f},    {FAM_TWIN, 0x77194u, 1, 2, 6, 0, 1.0f},
+    {FAM_TPRES, 0x79e55u, 1, 1, 0, 0, 1.0f},  {FAM_CTX, 0xc7c76u, 1, 1, 0, 0, 1.0f},
+    {FAM_CLAUSE, 0xc1a57u, 1, 2, 0, 0, 1.0f},
+};
+
+int stance_features_family_default(uint32_t id, stance_family *f)
+{
+    for (size_t i = 0; i < sizeof family_defaults / sizeof *family_defaults; i++)
+        if (family_defaults[i].id == id) {
+            *f = family_defaults[i];
+            return STANCE_OK;
+        }
+    return STANCE_ERR_INVALID;
+}
+
 void stance_features_default(stance_featcfg *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
@@ -140,13 +161,9 @@ void stance_features_default(stance_featcfg *cfg)
     cfg->hash_id = STANCE_HASH_XXH3_64;
     cfg->table_bits = 18;
     cfg->value_mode = VALUE_BINARY;
+    /* families 1-6; the clause family measured no better (bench/RESULTS.md) and is opt-in */
     cfg->n_families = 6;
-    cfg->families[0] = (stance_family){FAM_WORD, 0x57a11u, 1, 3, 0, 0, 1.0f};
-    cfg->families[1] = (stance_family){FAM_CHAR, 0xc4a12u, 2, 5, 0, 0, 0.5f};
-    cfg->families[2] = (stance_family){FAM_NEG, 0x4e673u, 1, 1, 0, 0, 1.0f};
-    cfg->families[3] = (stance_family){FAM_TWIN, 0x77194u, 1, 2, 6, 0, 1.0f};
-    cfg->families[4] = (stance_family){FAM_TPRES, 0x79e55u, 1, 1, 0, 0, 1.0f};
-    cfg->families[5] = (stance_family){FAM_CTX, 0xc7c76u, 1, 1, 0, 0, 1.0f};
+    memcpy(cfg->families, family_defaults, 6 * sizeof *family_defaults);
 }
 
 /* ---- normalisation and tokenisation -------------------------------------- */
@@ -478,6 +495,48 @@ static int fam_ctx(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, s
     return STANCE_OK;
 }
 
+static int is_clause_break(const stance_fscratch *s, const tok *k)
+{
+    static const char *const w[] = {"but", "although", "though", "while", "whereas", "however", "because", "yet"};
+    if (k->flags & TK_PUNCT) {
+        char c = s->buf[k->off];
+        return k->len == 1 && strchr(",;:()\".!?[]", c) != NULL;
+    }
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (tok_is(s, k, w[i]))
+            return 1;
+    return 0;
+}
+
+static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
+{
+    const stance_family *f = &cfg->families[fi];
+    int any = 0;
+    for (size_t m = 0; m < s->n_view; m++) {
+        size_t a = m, b = m + 1;
+        if (!(s->view[m].flags & TK_TARGET))
+            continue;
+        any = 1;
+        while (a > 0 && !is_clause_break(s, &s->view[a - 1]))
+            a--;
+        while (b < s->n_view && !is_clause_break(s, &s->view[b]))
+            b++;
+        for (size_t i = a; i < b; i++)
+            s->view[i].flags |= TK_CLAUSE;
+    }
+    if (!any)
+        return STANCE_OK;
+    for (size_t i = 0; i < s->n_view; i++)
+        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
+            int in = 1;
+            for (size_t j = i; j < i + n; j++)
+                in &= (s->view[j].flags & TK_CLAUSE) != 0;
+            if (emit_tokens(s, cfg, fi, in ? "in " : "out ", s->view, i, i + n))
+                return STANCE_ERR_NOMEM;
+        }
+    return STANCE_OK;
+}
+
 /* ---- targets -------------------------------------------------------------- */
 
 /* Mark text tokens [0, n_text) that overlap the target's mentions. With no
@@ -582,7 +641,7 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         out->val = nv;
         out->cap = s->n_keys;
     }
-    if (s->n_keys > 1) /* qsort(NULL, 0, ...) is undefined */
+    if (s->n_keys > 1)
         qsort(s->keys, s->n_keys, sizeof *s->keys, cmp_u64);
     for (size_t i = 0; i < s->n_keys;) {
         uint64_t key = s->keys[i];
@@ -646,6 +705,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_TWIN: rc = have_target ? fam_twin(s, cfg, fi) : STANCE_OK; break;
         case FAM_TPRES: rc = fam_tpres(s, cfg, fi, have_target); break;
         case FAM_CTX: rc = fam_ctx(s, cfg, fi, ctx_from); break;
+        case FAM_CLAUSE: rc = have_target ? fam_clause(s, cfg, fi) : STANCE_OK; break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",
                                     cfg->families[fi].id);

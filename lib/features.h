@@ -28,6 +28,10 @@ int stance_features_check(const struct stance_featcfg *cfg, stance_error *err);
 
 /* The default configuration for new models (table_bits may be overridden). */
 void stance_features_default(struct stance_featcfg *cfg);
+/* The default settings of family @p id (1 word, 2 char, 3 negation, 4 target
+ * window, 5 target presence, 6 context, 7 clause): STANCE_OK or STANCE_ERR_INVALID. */
+struct stance_family;
+int stance_features_family_default(uint32_t id, struct stance_family *f);
 
 /* Extract the features of @p st into @p out (cleared first; storage reused).
  * Text must be valid UTF-8. */

@@ -50,6 +50,11 @@ static int rd_need(rd *r, size_t n, const char *what)
     return 1;
 }
 
+static inline uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
 static uint32_t rd_u32(rd *r, const char *what)
 {
     const unsigned char *b;
@@ -488,20 +493,23 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     rows->count_at = at;
     rows->at = r->pos;
     rows->n_rows = n_rows;
-    for (uint32_t i = 0; i < n_rows; i++) {
-        uint32_t b = rd_u32(r, "truncated weight row");
-        if ((int64_t)b <= last || b >= buckets) {
-            r->pos -= 4;
-            return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
-        }
-        last = b;
-        for (uint32_t p = 0; p < n_dec; p++) {
-            float w = rd_f32(r, "truncated weight row");
-            if (!isfinite(w)) {
-                r->pos -= 4;
-                return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+    {
+        /* The whole block is in bounds (checked above): decode it directly. */
+        const unsigned char *p = r->p + r->pos;
+        for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
+            uint32_t b = le32(p);
+            if ((int64_t)b <= last || b >= buckets) {
+                r->pos = (size_t)(p - r->p);
+                return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
             }
+            last = b;
+            for (uint32_t q = 0; q < n_dec; q++)
+                if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
+                    r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
+                    return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+                }
         }
+        r->pos += (size_t)n_rows * row_bytes;
     }
     return r->rc;
 }
@@ -522,16 +530,19 @@ static int fill_weights(const unsigned char *data, size_t size, stance_model *m,
     }
     for (uint32_t h = 0; h < m->n_heads; h++) {
         stance_head *hd = &m->heads[h];
-        rd r = {data, rows[h].at, size - 4, err, STANCE_OK};
+        const size_t row_bytes = 4 + (size_t)hd->n_dec * 4;
+        const unsigned char *p = data + rows[h].at;
+        (void)size;
         if (!(hd->weights = stance_calloc(buckets * hd->n_dec, sizeof *hd->weights)))
             return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-        for (uint32_t i = 0; i < rows[h].n_rows; i++) {
-            uint32_t b = rd_u32(&r, "weight row");
-            for (uint32_t p = 0; p < hd->n_dec; p++)
-                hd->weights[(size_t)b * hd->n_dec + p] = rd_f32(&r, "weight row");
+        /* read_head validated every row (bounds, order, finiteness). */
+        for (uint32_t i = 0; i < rows[h].n_rows; i++, p += row_bytes) {
+            float *dst = &hd->weights[(size_t)le32(p) * hd->n_dec];
+            for (uint32_t q = 0; q < hd->n_dec; q++) {
+                uint32_t u = le32(p + 4 + 4 * (size_t)q);
+                memcpy(&dst[q], &u, sizeof u);
+            }
         }
-        if (r.rc)
-            return stance_error_set(err, STANCE_ERR_INTERNAL, STANCE_NO_OFFSET, "weight rows changed under the reader");
     }
     return STANCE_OK;
 }

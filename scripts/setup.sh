@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential autoconf automake libtool pkg-config
-          libpcre2-dev libutf8proc-dev libxxhash-dev libjansson-dev
+          libpcre2-dev libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev
           libsvm-dev liblinear-dev libcmocka-dev
           python3 python3-dev python3-pytest python3-setuptools python3-venv python3-pip python3-distributed)
 missing=()

@@ -36,7 +36,8 @@ static void help(void)
         "      --seed N            seed for folds and the solvers' rand() (default 1): same seed, same model\n"
         "      --table-bits N      hash table size 2^N (default 18)\n"
         "      --families LIST     feature families with optional weights, e.g.\n"
-        "                          word:1,char:0.5,neg,window,presence,context (default: all six)\n"
+        "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
+        "                          also clause (n-grams inside/outside the target's clauses)\n"
         "      --word-n A-B        word n-gram orders (default 1-3)\n"
         "      --char-n A-B        character n-gram orders (default 2-5)\n"
         "      --window N          tokens around each target mention (default 6)\n"
@@ -45,6 +46,9 @@ static void help(void)
         "      --ngrams N          readable n-grams kept for --explain/inspect (default 20000)\n"
         "      --name TEXT         model name (meta \"name\")\n"
         "      --created TEXT      meta \"created\" (not set by default, so rebuilds are byte-identical)\n"
+        "      --meta KEY=VALUE    any other metadata (e.g. data=..., licence=...); repeatable\n"
+        "      --nb ALPHA          liblinear: NBSVM log-count-ratio feature scaling, smoothing ALPHA\n"
+        "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
         "  -q, --quiet             no progress on stderr\n"
@@ -86,13 +90,11 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
 
 static int parse_families(const char *spec, stance_featcfg *cfg)
 {
-    stance_featcfg def;
-    static const char *const names[] = {"", "word", "char", "neg", "window", "presence", "context"};
+    static const char *const names[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
     char *copy = strdup(spec), *save = NULL, *t;
     uint32_t n = 0;
     if (!copy)
         return -1;
-    stance_features_default(&def);
     for (t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         char *colon = strchr(t, ':');
         float w = 1.0f;
@@ -105,20 +107,19 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
                 return -1;
             }
         }
-        for (int i = 1; i <= 6; i++)
+        for (int i = 1; i <= 7; i++)
             if (!strcmp(t, names[i]))
                 id = i;
         if (!id || n >= STANCE_MAX_FAMILIES) {
             free(copy);
             return -1;
         }
-        for (uint32_t i = 0; i < def.n_families; i++)
-            if (def.families[i].id == (uint32_t)id)
-                cfg->families[n] = def.families[i];
+        stance_features_family_default((uint32_t)id, &cfg->families[n]);
         if (colon)
             cfg->families[n].weight = w;
         n++;
     }
+    memset(&cfg->families[n], 0, (STANCE_MAX_FAMILIES - n) * sizeof *cfg->families);
     cfg->n_families = n;
     free(copy);
     return n ? 0 : -1;
@@ -133,6 +134,7 @@ static const char *family_prefix(uint32_t id)
     case 4: return "t:";
     case 5: return "p:";
     case 6: return "x:";
+    case 7: return "k:";
     default: return "?:";
     }
 }
@@ -238,14 +240,17 @@ int cmd_train(int argc, char **argv)
         {"prune", required_argument, NULL, 'P'},    {"ngrams", required_argument, NULL, 'G'},
         {"name", required_argument, NULL, 'n'},     {"created", required_argument, NULL, 'T'},
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
+        {"nb", required_argument, NULL, 'B'},      {"meta", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
+    char *metas[16];
+    size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
     const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL;
-    int cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
+    int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
     double prune_eps = 0;
-    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0};
+    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0};
     stance_model *m = NULL;
     tr_names names = {0};
     train_ctx ctx = {0, time(NULL)};
@@ -311,6 +316,14 @@ int cmd_train(int argc, char **argv)
         case 'n': name = optarg; break;
         case 'T': created = optarg; break;
         case 'X': check_file = optarg; break;
+        case 'B': to.nb_alpha = atof(optarg); break;
+        case 'M':
+            if (!strchr(optarg, '=') || optarg[0] == '=' || n_meta >= 16) {
+                cli_error("train: --meta wants KEY=VALUE (at most 16)");
+                return CLI_USAGE;
+            }
+            metas[n_meta++] = optarg;
+            break;
         case 'q': ctx.quiet = 1; break;
         case 'h': help(); return CLI_OK;
         default: return CLI_USAGE;
@@ -445,7 +458,27 @@ int cmd_train(int argc, char **argv)
         snprintf(msg, sizeof msg, "head %s: training on all data with C=%g (%s, calibrated)", heads[hi].name, best_c,
                  to.solver == TR_LIBSVM ? "libsvm" : "liblinear");
         progress(&ctx, msg);
-        if (tr_train_head(&d, NULL, 0, &to, m->feat.table_bits, &h, err, sizeof err)) {
+        have_head = 0;
+        if (check_file) {
+            tr_data ev = {0};
+            double md, mp;
+            tr_opts o = to;
+            o.solver = TR_LIBSVM;
+            progress(&ctx, "collapse check: training libsvm");
+            if (tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err) ||
+                tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, to.solver == TR_LIBSVM ? &h : NULL, err,
+                                  sizeof err)) {
+                cli_error("%s", err);
+                tr_data_free(&ev);
+                tr_data_free(&d);
+                goto out;
+            }
+            fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
+                            "max |probability diff| %.3g\n", check_file, ev.n, md, mp);
+            tr_data_free(&ev);
+            have_head = to.solver == TR_LIBSVM; /* the checked model is the head */
+        }
+        if (!have_head && tr_train_head(&d, NULL, 0, &to, m->feat.table_bits, &h, err, sizeof err)) {
             cli_error("train: %s", err);
             tr_data_free(&d);
             goto out;
@@ -468,23 +501,6 @@ int cmd_train(int argc, char **argv)
                      to.seed, d.n);
         if (stance_model_set_meta(m, meta_key, meta_val))
             goto nomem;
-        if (check_file) {
-            tr_data ev = {0};
-            double md, mp;
-            tr_opts o = to;
-            o.solver = TR_LIBSVM;
-            progress(&ctx, "collapse check: training libsvm");
-            if (tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err) ||
-                tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, err, sizeof err)) {
-                cli_error("%s", err);
-                tr_data_free(&ev);
-                tr_data_free(&d);
-                goto out;
-            }
-            fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
-                            "max |probability diff| %.3g\n", check_file, ev.n, md, mp);
-            tr_data_free(&ev);
-        }
         tr_data_free(&d);
     }
     if (prune_eps > 0)
@@ -495,14 +511,21 @@ int cmd_train(int argc, char **argv)
         goto nomem;
     if (created && stance_model_set_meta(m, "created", created))
         goto nomem;
+    for (size_t i = 0; i < n_meta; i++) {
+        char *eq = strchr(metas[i], '=');
+        *eq = '\0';
+        if (stance_model_set_meta(m, metas[i], eq + 1))
+            goto nomem;
+        *eq = '=';
+    }
     {
         char fd[512] = "";
-        static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context"};
+        static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
         size_t at = 0;
         for (uint32_t i = 0; i < m->feat.n_families && at < sizeof fd; i++) {
             const stance_family *fa = &m->feat.families[i];
             at += (size_t)snprintf(fd + at, sizeof fd - at, "%s%s:%g(%u-%u%s)", i ? "," : "",
-                                   fa->id <= 6 ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
+                                   fa->id <= 7 ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
                                    fa->id == 4 ? ",window" : "");
         }
         snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,

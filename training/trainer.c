@@ -176,15 +176,30 @@ void tr_names_free(tr_names *n)
 {
     free(n->off);
     free(n->fam);
+    free(n->votes);
     free(n->pool);
     memset(n, 0, sizeof *n);
 }
 
+/* Keep, per bucket, the majority string of the features hashed into it
+ * (Boyer-Moore vote), so --explain names the n-gram that usually lands there
+ * rather than whichever collided first. */
 static void name_cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
 {
     tr_names *n = user;
-    if (n->off[bucket] || len > 200)
+    if (len > 200)
         return;
+    if (n->off[bucket]) {
+        const char *cur = n->pool + n->off[bucket] - 1;
+        if (n->fam[bucket] == family && strlen(cur) == len && memcmp(cur, text, len) == 0) {
+            n->votes[bucket]++;
+            return;
+        }
+        if (n->votes[bucket] > 1) {
+            n->votes[bucket]--;
+            return;
+        }
+    }
     if (n->pool_len + len + 1 > n->pool_cap) {
         size_t nc = n->pool_cap ? n->pool_cap * 2 : 1 << 20;
         char *np;
@@ -199,6 +214,7 @@ static void name_cb(void *user, uint32_t bucket, uint32_t family, const char *te
     n->pool[n->pool_len + len] = '\0';
     n->off[bucket] = (uint32_t)n->pool_len + 1;
     n->fam[bucket] = family;
+    n->votes[bucket] = 1;
     n->pool_len += len + 1;
 }
 
@@ -246,8 +262,9 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
             size_t nb = (size_t)1 << cfg->table_bits;
             names->off = calloc(nb, sizeof *names->off);
             names->fam = calloc(nb, sizeof *names->fam);
+            names->votes = calloc(nb, sizeof *names->votes);
             names->bits = cfg->table_bits;
-            if (!names->off || !names->fam)
+            if (!names->off || !names->fam || !names->votes)
                 goto nomem;
         }
         stance_fscratch_set_name_cb(fs, name_cb, names);
@@ -695,6 +712,7 @@ static double *linear_binary(struct feature_node **xs, const double *y, size_t l
     prob.y = (double *)y;
     prob.x = xs;
     prob.bias = 1.0;
+    /* hinge loss, as libsvm's C-SVC (the squared hinge and logistic losses measured no better) */
     param.solver_type = L2R_L1LOSS_SVC_DUAL;
     param.eps = 0.1;
     param.C = C;
@@ -726,13 +744,64 @@ static double dot_w(const double *w, size_t nb, struct feature_node *x)
     return s;
 }
 
+/* NBSVM (Wang & Manning 2012): scale each feature by its log-count ratio
+ * r = log((p/|p|1) / (q/|q|1)), p = alpha + sum of the feature over the
+ * positive rows, q over the negative ones. The rows in @p xs are replaced by
+ * scaled copies (one block in *pool); the caller folds r back into the
+ * weights, so the runtime sees an ordinary linear model on unscaled features. */
+static int nb_scale(struct feature_node **xs, const double *y, size_t l, size_t nb, double alpha, double **ratio,
+                    struct feature_node **pool)
+{
+    double *pc = calloc(nb, sizeof *pc), *nc = calloc(nb, sizeof *nc), sp = 0, sn = 0;
+    size_t total = 0, at = 0;
+    *ratio = malloc(nb * sizeof **ratio);
+    if (!pc || !nc || !*ratio)
+        goto fail;
+    for (size_t i = 0; i < l; i++)
+        for (struct feature_node *x = xs[i]; x->index != -1; x++, total++)
+            if ((size_t)x->index <= nb)
+                (y[i] > 0 ? pc : nc)[x->index - 1] += x->value;
+    for (size_t b = 0; b < nb; b++) {
+        pc[b] += alpha;
+        nc[b] += alpha;
+        sp += pc[b];
+        sn += nc[b];
+    }
+    for (size_t b = 0; b < nb; b++)
+        (*ratio)[b] = log((pc[b] / sp) / (nc[b] / sn));
+    *pool = malloc((total + l) * sizeof **pool);
+    if (!*pool)
+        goto fail;
+    for (size_t i = 0; i < l; i++) {
+        struct feature_node *x = xs[i];
+        xs[i] = *pool + at;
+        for (; x->index != -1; x++) {
+            (*pool)[at] = *x;
+            if ((size_t)x->index <= nb)
+                (*pool)[at].value *= (*ratio)[x->index - 1];
+            at++;
+        }
+        (*pool)[at++] = *x;
+    }
+    free(pc);
+    free(nc);
+    return 0;
+fail:
+    free(pc);
+    free(nc);
+    free(*ratio);
+    *ratio = NULL;
+    return -1;
+}
+
 static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const tr_opts *o, uint32_t bits,
                            stance_head *h, char *err, size_t errlen)
 {
     const size_t nb = (size_t)1 << bits;
     const uint32_t k = (uint32_t)d->n_labels;
     struct feature_node *pool = NULL, **xs = NULL, **sub = NULL;
-    double *y = NULL, *cw = o->balanced ? class_weights(d, rows, n) : NULL, *dec = NULL, *w = NULL;
+    double *y = NULL, *cw = o->balanced ? class_weights(d, rows, n) : NULL, *dec = NULL, *w = NULL, *ratio = NULL;
+    struct feature_node *spool = NULL;
     size_t total = 0, at = 0, *perm = NULL;
     int rc = -1, p = 0;
     uint64_t rng = 0x5eed0000ull ^ o->seed;
@@ -774,6 +843,8 @@ static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const
                     y[l++] = c == (int)i ? +1.0 : -1.0;
                 }
             }
+            if (o->nb_alpha > 0 && nb_scale(sub, y, l, nb, o->nb_alpha, &ratio, &spool))
+                goto nomem;
             if (o->probability) {
                 /* libsvm's svm_binary_svc_probability: 5-fold decision values, then a sigmoid. */
                 const size_t nf = 5;
@@ -824,8 +895,12 @@ static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const
             if (!w)
                 goto nomem;
             for (size_t b = 0; b < nb; b++)
-                h->weights[b * h->n_dec + (size_t)p] = (float)w[b];
+                h->weights[b * h->n_dec + (size_t)p] = (float)(ratio ? w[b] * ratio[b] : w[b]);
             h->bias[p] = w[nb];
+            free(ratio);
+            free(spool);
+            ratio = NULL;
+            spool = NULL;
             free(w);
             w = NULL;
         }
@@ -843,6 +918,8 @@ out:
     free(perm);
     free(cw);
     free(w);
+    free(ratio);
+    free(spool);
     return rc;
 }
 
@@ -871,7 +948,7 @@ static stance_fvec ex_vec(const tr_example *e)
 }
 
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
-                      double *max_dec, double *max_prob, char *err, size_t errlen)
+                      double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen)
 {
     stance_head h;
     struct svm_model *m = NULL;
@@ -912,7 +989,10 @@ out:
     free(prob.y);
     free(epool);
     free(ex);
-    tr_head_free(&h);
+    if (keep && rc == 0)
+        *keep = h;
+    else
+        tr_head_free(&h);
     return rc;
 }
 

@@ -45,10 +45,11 @@ typedef struct tr_data {
     size_t nnz;
 } tr_data;
 
-/* Readable n-grams seen during extraction: the first string per bucket. */
+/* Readable n-grams seen during extraction: the majority string per bucket. */
 typedef struct tr_names {
     uint32_t *off;       /* [buckets]: offset+1 into pool, 0 = none */
     uint32_t *fam;
+    uint32_t *votes;
     char *pool;
     size_t pool_len, pool_cap;
     uint32_t bits;
@@ -69,6 +70,7 @@ typedef struct tr_opts {
     int probability;     /* fit Platt pairs (libsvm's -b 1) */
     unsigned seed;
     int verbose;
+    double nb_alpha;     /* liblinear: NBSVM log-count-ratio scaling with this smoothing (0 = off) */
 } tr_opts;
 
 /* Train on examples @p rows (NULL = all) of @p d and collapse into @p h,
@@ -78,9 +80,10 @@ int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_
                   stance_head *h, char *err, size_t errlen);
 
 /* Train with libsvm and compare the collapsed head with libsvm on every
- * example of @p eval (NULL = @p d): max abs differences of decision values and probabilities. */
+ * example of @p eval (NULL = @p d): max abs differences of decision values and
+ * probabilities. The collapsed head is handed over in @p keep (NULL = freed). */
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
-                      double *max_dec, double *max_prob, char *err, size_t errlen);
+                      double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen);
 
 /* Stratified k-fold cross-validation; returns macro-F1 of the out-of-fold votes. */
 typedef void (*tr_progress_cb)(void *user, const char *msg);

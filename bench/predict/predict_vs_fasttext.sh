@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Throughput and accuracy of `stance predict` against `fasttext predict-prob`
+# on the same lines, in the same run (NewsMTSC dev, stance toward a person).
+# fastText gets its own model trained on the same train split (word bigrams, 25 epochs).
+#   bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+model=${1:-$top/models/en-news.stm}
+repeat=${2:-20}
+data=${STANCE_DATA:-$top/../shared/data}
+stance=$top/stance
+[ -f "$data/newsmtsc/train.jsonl" ] || { echo "SKIP: $data/newsmtsc not found"; exit 0; }
+command -v fasttext >/dev/null || { echo "SKIP: fasttext not installed (apt-get install fasttext)"; exit 0; }
+command -v python3 >/dev/null || { echo "SKIP: python3 needed"; exit 0; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$data" "$tmp" "$repeat" <<'PY'
+import json, sys, re
+data, tmp, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def ft_line(r):
+    return "__label__%s %s" % (r["label"], re.sub(r"\s+", " ", r["text"]).strip())
+train = [json.loads(l) for l in open(f"{data}/newsmtsc/train.jsonl")]
+dev = [json.loads(l) for l in open(f"{data}/newsmtsc/dev.jsonl")]
+with open(f"{tmp}/ft.train", "w") as f:
+    for r in train: f.write(ft_line(r) + "\n")
+with open(f"{tmp}/dev.gold", "w") as f:
+    for r in dev: f.write(r["label"] + "\n")
+with open(f"{tmp}/dev.ft", "w") as f, open(f"{tmp}/dev.jsonl", "w") as g:
+    for _ in range(repeat):
+        for r in dev:
+            f.write(re.sub(r"\s+", " ", r["text"]).strip() + "\n")
+            g.write(json.dumps({"id": r["id"], "task": "stance", "text": r["text"], "target": r["target"],
+                                "target_spans": r["target_spans"]}) + "\n")
+PY
+fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null
+n=$(wc -l < "$tmp/dev.jsonl")
+
+best() { # command...: best wall time of 3 runs, seconds
+    local b=999999
+    for _ in 1 2 3; do
+        local s e; s=$(date +%s.%N); "$@" > "$tmp/out" ; e=$(date +%s.%N)
+        b=$(python3 -c "print(min($b, $e - $s))")
+    done
+    echo "$b"
+}
+t_ft=$(best fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3)
+cp "$tmp/out" "$tmp/ft.out"
+t_st=$(best "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl")
+cp "$tmp/out" "$tmp/st.out"
+
+python3 - "$tmp" "$n" "$t_ft" "$t_st" "$repeat" <<'PY'
+import json, sys
+tmp, n, t_ft, t_st, repeat = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+gold = [l.strip() for l in open(f"{tmp}/dev.gold")]
+k = len(gold)
+ft = [l.split()[0].replace("__label__", "") for l in open(f"{tmp}/ft.out")][:k]
+st = [json.loads(l)["label"] for l in open(f"{tmp}/st.out")][:k]
+def f1s(pred):
+    out = {}
+    for c in ("favor", "against", "none"):
+        tp = sum(1 for g, p in zip(gold, pred) if g == p == c)
+        fp = sum(1 for g, p in zip(gold, pred) if p == c and g != c)
+        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+        pr = tp / (tp + fp) if tp + fp else 0; rc = tp / (tp + fn) if tp + fn else 0
+        out[c] = 2 * pr * rc / (pr + rc) if pr + rc else 0
+    return sum(out.values()) / 3, (out["favor"] + out["against"]) / 2
+mf_ft, fa_ft = f1s(ft); mf_st, fa_st = f1s(st)
+print(f"lines: {n} (NewsMTSC dev x{repeat}), best of 3 runs each, one thread")
+print(f"fasttext predict-prob: {t_ft:.3f} s, {n / t_ft:,.0f} lines/s; dev macro-F1 {mf_ft:.3f}, F_avg {fa_ft:.3f}")
+print(f"stance predict:        {t_st:.3f} s, {n / t_st:,.0f} lines/s; dev macro-F1 {mf_st:.3f}, F_avg {fa_st:.3f}")
+print(f"throughput ratio stance/fasttext: {t_ft / t_st:.2f}")
+PY

@@ -1,0 +1,61 @@
+#!/bin/sh
+# train-cli.sh - the train/eval/predict/inspect subcommands end to end on
+# our own small data: exit codes, file:line errors, nothing half written,
+# byte-identical retraining with the same seed.
+set -u
+B=${top_builddir:-.}
+S=${top_srcdir:-.}
+STANCE=$B/stance
+T=$S/tests/data/train
+W=$(mktemp -d "${TMPDIR:-/tmp}/stance-train-cli.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+fails=0
+ok() { echo "ok - $1"; }
+bad() { echo "not ok - $1"; fails=$((fails + 1)); }
+expect() { # expect CODE DESC CMD...
+  code=$1; desc=$2; shift 2
+  "$@" >"$W/out" 2>"$W/err"; rc=$?
+  if test "$rc" -eq "$code"; then ok "$desc"; else bad "$desc (exit $rc, wanted $code)"; cat "$W/err"; fi
+}
+grep_err() { if grep -q -- "$1" "$W/err"; then ok "message: $1"; else bad "message: $1"; cat "$W/err"; fi; }
+
+expect 0 "train two heads" "$STANCE" train -q -o "$W/m.stm" --table-bits 12 --cv 2 --C 0.5,2 --seed 3 \
+  --head stance="$T/stance.jsonl" --head sentiment="$T/sentiment.jsonl"
+expect 0 "retrain, same seed" "$STANCE" train -q -o "$W/m2.stm" --table-bits 12 --cv 2 --C 0.5,2 --seed 3 \
+  --head stance="$T/stance.jsonl" --head sentiment="$T/sentiment.jsonl"
+if cmp -s "$W/m.stm" "$W/m2.stm"; then ok "byte-identical rebuild"; else bad "byte-identical rebuild"; fi
+expect 0 "libsvm solver + add-to" "$STANCE" train -q -o "$W/m3.stm" --table-bits 12 --cv 0 --solver libsvm \
+  --head stance="$T/stance.jsonl"
+expect 0 "add a head" "$STANCE" train -q -o "$W/m3.stm" --add-to "$W/m3.stm" --cv 0 --head sentiment="$T/sentiment.jsonl"
+expect 1 "refuse a duplicate head" "$STANCE" train -q -o "$W/m3.stm" --add-to "$W/m3.stm" --cv 0 \
+  --head sentiment="$T/sentiment.jsonl"
+expect 0 "eval" "$STANCE" eval -m "$W/m.stm" "$T/stance.jsonl"
+grep -q "macro-F1" "$W/out" && grep -q "F_avg" "$W/out" && grep -q "subset a" "$W/out" && ok "eval text" || bad "eval text"
+expect 0 "eval --json" "$STANCE" eval --json -m "$W/m.stm" "$T/sentiment.jsonl"
+grep -q '"weighted_f1"' "$W/out" && grep -q '"confusion"' "$W/out" && ok "eval json" || bad "eval json"
+expect 0 "predict --explain" "$STANCE" predict -m "$W/m.stm" --explain 2 "$T/stance.jsonl"
+test "$(wc -l <"$W/out")" -eq "$(wc -l <"$T/stance.jsonl")" && ok "one line per input" || bad "one line per input"
+grep -q '"explain":\[{"feature"' "$W/out" && grep -q '"margin"' "$W/out" && ok "predict fields" || bad "predict fields"
+echo '{"id":"s1","text":"A calm and pleasant day.","task":"sentiment"}' | "$STANCE" predict -m "$W/m.stm" >"$W/out" 2>"$W/err" &&
+  grep -q '"head":"sentiment"' "$W/out" && ok "predict stdin, head from task" || bad "predict stdin, head from task"
+expect 0 "inspect" "$STANCE" inspect -m "$W/m.stm" --top 3
+grep -q "top n-grams for favor" "$W/out" && ok "inspect n-grams" || bad "inspect n-grams"
+expect 0 "train --help" "$STANCE" train --help
+
+# bad input: file and line, non-zero exit, no output file
+expect 1 "malformed JSON" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/bad_json.jsonl"
+grep_err "bad_json.jsonl:2: malformed JSON"
+expect 1 "unknown label" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/bad_label.jsonl"
+grep_err "bad_label.jsonl:3: unknown label"
+expect 1 "missing field" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/missing_text.jsonl"
+grep_err "missing_text.jsonl:1: missing field \"text\""
+expect 1 "empty file" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/empty.jsonl"
+grep_err "empty.jsonl: no examples"
+test ! -e "$W/x.stm" && ok "nothing written" || bad "nothing written"
+expect 1 "eval: unknown label" "$STANCE" eval -m "$W/m.stm" "$T/bad_label.jsonl"
+grep_err "bad_label.jsonl:3: unknown label"
+expect 1 "predict: malformed JSON" "$STANCE" predict -m "$W/m.stm" "$T/bad_json.jsonl"
+grep_err "bad_json.jsonl:2"
+expect 1 "eval: empty file" "$STANCE" eval -m "$W/m.stm" "$T/empty.jsonl"
+expect 2 "usage error" "$STANCE" train -o "$W/x.stm"
+test "$fails" -eq 0
