@@ -2,12 +2,10 @@
  * STANCE_MAX_ACTORS actors (4096, each with aliases up to STANCE_MAX_ALIASES)
  * is accepted, and a thousand actors over a hostile text work.
  *
- * KNOWN FAILURE (listed in XFAIL_TESTS, tests/fuzz.inc): lib/actors.c compiles
- * all names and aliases into one PCRE2 alternation, which exceeds PCRE2's
- * compiled-pattern size (link size 2: 64 KiB) somewhere below 1000 actors, so
- * stance_classify() returns STANCE_ERR_INTERNAL "actor names: regular
- * expression is too large". When actors.c is fixed this test passes, make
- * check reports XPASS, and the XFAIL_TESTS entry must go. */
+ * (Regression: lib/actors.c once compiled all names and aliases into one PCRE2
+ * alternation, which exceeded PCRE2's compiled-pattern size below 1000 actors
+ * and returned STANCE_ERR_INTERNAL "regular expression is too large".)
+ */
 #include "config.h"
 
 #include <setjmp.h>
