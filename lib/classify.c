@@ -27,6 +27,8 @@ struct stance_scratch {
     size_t tspans_cap;
     char *ctx;            /* attribution context with the quote cut out */
     size_t ctx_cap;
+    stance_target *ttmp;  /* targets of the current quote, copied to the result */
+    size_t ttmp_cap;
     struct contrib_tmp {
         size_t i;
         double c;
@@ -71,6 +73,7 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_quotelist_clear(&s->quotes);
     stance_entityset_clear(&s->ents);
     stance_free(s->tspans);
+    stance_free(s->ttmp);
     stance_free(s->ctx);
     stance_free(s->ctmp);
     stance_free(s);
@@ -215,6 +218,33 @@ static int in_span(stance_span m, stance_span s)
     return s.start != STANCE_NO_OFFSET && m.start >= s.start && m.end <= s.end;
 }
 
+/* Widen [*lo, *hi) to cover @p s (if set). */
+static void widen(stance_span s, size_t *lo, size_t *hi)
+{
+    if (s.start == STANCE_NO_OFFSET)
+        return;
+    if (s.start < *lo)
+        *lo = s.start;
+    if (s.end > *hi)
+        *hi = s.end;
+}
+
+/* First of the @p n mentions (sorted by start) that starts at or after @p pos:
+ * each quote looks only at the mentions near it, so a text with many quotes
+ * and many mentions stays linear instead of quotes x mentions. */
+static size_t first_mention(const stance_span *ms, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 STANCE_API int stance_classify(const stance_model *model, const stance_input *input, const stance_options *options,
                                stance_result **result, stance_error *err)
 {
@@ -342,15 +372,19 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         }
         if (!hstance || s->ents.n == 0)
             continue;
-        targets = stance_arena_alloc(&res->arena, s->ents.n, sizeof *targets);
-        if (!targets)
-            goto nomem;
+        /* Targets go to the scratch first: most quotes concern few of many actors. */
+        targets = s->ttmp;
         for (size_t ei = 0; ei < s->ents.n; ei++) {
             const stance_ent *e = &s->ents.e[ei];
-            size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0;
+            size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
             int where;
             stance_span *ms;
-            for (size_t mi = 0; mi < e->n_mentions; mi++) {
+            widen(rq->speaker_span, &wlo, &whi);
+            widen(rq->context, &wlo, &whi);
+            m0 = first_mention(e->mentions, e->n_mentions, wlo);
+            for (m1 = m0; m1 < e->n_mentions && e->mentions[m1].start < whi; m1++)
+                ;
+            for (size_t mi = m0; mi < m1; mi++) {
                 if (in_span(e->mentions[mi], rq->span))
                     n_in++;
                 else if (in_span(e->mentions[mi], rq->speaker_span))
@@ -369,7 +403,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
                 goto nomem;
             if (stance_grow((void **)&s->tspans, &s->tspans_cap, n_in + 1, sizeof *s->tspans))
                 goto nomem;
-            for (size_t mi = 0, ti = 0; mi < e->n_mentions; mi++) {
+            for (size_t mi = m0, ti = 0; mi < m1; mi++) {
                 stance_span m = e->mentions[mi];
                 if (in_span(m, rq->span)) {
                     s->tspans[ti++] = (stance_span){m.start - rq->span.start, m.end - rq->span.start};
@@ -382,8 +416,12 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
             st.target_len = strlen(e->name);
             st.target_spans = s->tspans;
             st.n_target_spans = n_in;
+            if (stance_grow((void **)&s->ttmp, &s->ttmp_cap, nt + 1, sizeof *s->ttmp))
+                goto nomem;
+            targets = s->ttmp;
             {
                 stance_target *t = &targets[nt++];
+                memset(t, 0, sizeof *t);
                 t->actor = res->entities[ei].name;
                 t->entity = ei;
                 t->where = where;
@@ -395,7 +433,13 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
                 t->stance.label_name = stance_labels[t->stance.label];
             }
         }
-        q->targets = nt ? targets : NULL;
+        if (nt) {
+            stance_target *kept = stance_arena_alloc(&res->arena, nt, sizeof *kept);
+            if (!kept)
+                goto nomem;
+            memcpy(kept, targets, nt * sizeof *kept);
+            q->targets = kept;
+        }
         q->n_targets = nt;
     }
     stance_scratch_free(own);

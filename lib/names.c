@@ -218,8 +218,12 @@ static int cmp_word(const char *w, size_t n, const char *entry)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char x = (unsigned char)w[i], y = (unsigned char)entry[i];
+        /* The entry ended: the word is longer, even if its byte here is a NUL
+         * (comparing on would read past the entry). */
+        if (y == 0)
+            return 1;
         if (x != y)
-            return y == 0 ? 1 : x < y ? -1 : 1;
+            return x < y ? -1 : 1;
     }
     return entry[n] ? -1 : 0;
 }

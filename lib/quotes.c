@@ -771,7 +771,9 @@ static int word_next(const char *t, size_t *i, size_t e, size_t len, size_t *ws,
 static int word_is(const char *t, size_t s, size_t e, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == t[s] && strncmp(list[i], t + s, e - s) == 0 && list[i][e - s] == 0)
+        /* Length first: strncmp stopped at a NUL inside the text's word and
+         * list[i][e - s] then read past a shorter entry. */
+        if (list[i][0] == t[s] && strlen(list[i]) == e - s && memcmp(list[i], t + s, e - s) == 0)
             return 1;
     return 0;
 }
@@ -1124,11 +1126,21 @@ static size_t para_end(ctx *c, size_t pos)
     return nl ? (size_t)(nl - c->t) : c->len;
 }
 
+/* para_end() looking at most @p win bytes ahead: callers only need
+ * min(pos + win, paragraph end), and scanning a long paragraph without
+ * newlines for every quote was quadratic. */
+static size_t para_end_near(ctx *c, size_t pos, size_t win)
+{
+    size_t n = c->len - pos < win ? c->len - pos : win;
+    const char *nl = memchr(c->t + pos, '\n', n);
+    return nl ? (size_t)(nl - c->t) : pos + n;
+}
+
 /* ---- attribution ---------------------------------------------------------- */
 
 static int try_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end(c, q->close), end = q->close + AFTER_WINDOW < pe ? q->close + AFTER_WINDOW : pe;
+    size_t pe = para_end_near(c, q->close, AFTER_WINDOW), end = q->close + AFTER_WINDOW < pe ? q->close + AFTER_WINDOW : pe;
     int r;
     if (q->close >= end)
         return 0;
@@ -1280,7 +1292,7 @@ static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end(c, q->close), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
+    size_t pe = para_end_near(c, q->close, WINDOW), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
     int r;
     if (q->close >= end)
         return 0;
@@ -1334,8 +1346,10 @@ static int prev_ctx(ctx *c, seg *q)
         if (is_dash_at(t, p, c->len))
             return PC_DASH;
         if (is_word_byte(b)) {
-            size_t k = p;
-            while (k > q->para && is_word_byte((unsigned char)t[k - 1]) && !hspace(t, k - 1, c->len))
+            /* Bounded: a run of non-ASCII bytes (e.g. nested curly marks) counts as
+             * one "word", and rescanning it for every mark was quadratic. */
+            size_t k = p, stop = p - q->para > 128 ? p - 128 : q->para;
+            while (k > stop && is_word_byte((unsigned char)t[k - 1]) && !hspace(t, k - 1, c->len))
                 k--;
             return letter_case(t, k, c->len) == 1 ? PC_CAPWORD : PC_WORD;
         }

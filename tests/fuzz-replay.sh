@@ -7,7 +7,7 @@ set -u
 srcdir=${top_srcdir:-.}
 builddir=${top_builddir:-.}
 status=0
-for t in model model_crc quotes classify; do
+for t in model model_crc quotes classify jsonl; do
     bin=$builddir/tests/fuzz_$t
     dir=$srcdir/tests/fuzz/$t
     [ -d "$dir" ] || continue

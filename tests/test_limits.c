@@ -767,8 +767,10 @@ typedef int (*sweep_fn)(const stance_model *m, void *user);
  * each failing run returns STANCE_ERR_NOMEM and leaks nothing. */
 static void sweep(const stance_model *m, sweep_fn fn, void *user, const char *what)
 {
-    long n;
-    for (n = 0; n < 200000; n++) {
+    /* Under valgrind (tests/valgrind-run.sh) every model open JIT-compiles the
+     * patterns slowly: sample every 17th failure point there instead. */
+    long n, step = getenv("STANCE_UNDER_VALGRIND") ? 17 : 1;
+    for (n = 0; n < 200000; n += step) {
         int rc;
         arm(n);
         rc = fn(m, user);
@@ -783,7 +785,7 @@ static void sweep(const stance_model *m, sweep_fn fn, void *user, const char *wh
         if (live != 0)
             fail_msg("%s: allocation %ld failed: %ld allocations leaked", what, n, live);
     }
-    if (n < 3)
+    if (step == 1 && n < 3)
         fail_msg("%s: only %ld allocations swept", what, n);
 }
 

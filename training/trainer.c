@@ -340,8 +340,10 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
         d->n++;
         if (!e->idx || !e->val)
             goto nomem;
-        memcpy(e->idx, x.idx, x.n * sizeof *e->idx);
-        memcpy(e->val, x.val, x.n * sizeof *e->val);
+        if (x.n) { /* an example without features: x.idx may be NULL, and memcpy(_, NULL, 0) is undefined */
+            memcpy(e->idx, x.idx, x.n * sizeof *e->idx);
+            memcpy(e->val, x.val, x.n * sizeof *e->val);
+        }
         d->nnz += x.n;
     }
     if (ferror(f)) {
