@@ -29,6 +29,7 @@
 #include <xxhash.h>
 
 #include "features.h"
+#include "sort.h"
 #include "model.h"
 
 #define TOKENIZER_REV 2u
@@ -258,8 +259,13 @@ static int add_token(stance_fscratch *s, uint32_t nflags, const unsigned char *t
 
 static int tok_is(const stance_fscratch *s, const tok *k, const char *w)
 {
-    size_t n = strlen(w);
-    return k->len == n && memcmp(s->buf + k->off, w, n) == 0;
+    /* Word lists hold short ASCII words: compare without strlen, which was a
+     * measurable share of classification when run per token and per word. */
+    const char *p = s->buf + k->off;
+    size_t i = 0;
+    while (i < k->len && w[i] && p[i] == w[i])
+        i++;
+    return i == k->len && w[i] == '\0';
 }
 
 static int is_negator(const stance_fscratch *s, const tok *k)
@@ -325,7 +331,7 @@ static int emit(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, cons
     const stance_family *f = &cfg->families[fi];
     uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
     uint32_t b = (uint32_t)XXH3_64bits_withSeed(bytes, len, f->seed) & mask;
-    if (stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + 1, sizeof *s->keys))
+    if (s->n_keys == s->keys_cap && stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + 1, sizeof *s->keys))
         return STANCE_ERR_NOMEM;
     s->keys[s->n_keys++] = (uint64_t)b << 4 | fi;
     if (s->name_cb)
@@ -621,12 +627,6 @@ static int build_view(stance_fscratch *s, size_t n_text)
 
 /* ---- the vector ----------------------------------------------------------- */
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     size_t w = 0;
@@ -645,8 +645,10 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         out->val = nv;
         out->cap = s->n_keys;
     }
-    if (s->n_keys > 1)
-        qsort(s->keys, s->n_keys, sizeof *s->keys, cmp_u64);
+    /* Radix sort with the second half of the key buffer as scratch. */
+    if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
+        return STANCE_ERR_NOMEM;
+    stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
     if (per_family) {
         /* Norm of each family on its own, so a family that fires at runtime but not in
          * training (e.g. context) leaves the values of the others unchanged. */

@@ -89,6 +89,7 @@ struct stance_model {
     char **meta_values;
     uint32_t n_ngrams;
     stance_ngram *ngrams;           /* sorted by (bucket, family) */
+    char *ngram_blob;               /* read models: every n-gram text in one block (else each text is its own) */
     struct stance_qpatterns *qpat;  /* compiled at open; NULL in models built by the trainer */
     pcre2_general_context *gctx;    /* PCRE2 allocations via stance_malloc (set at open) */
     pcre2_code *utf8;               /* the UTF-8 validator (set at open) */

@@ -154,8 +154,11 @@ void stance_model_destroy(stance_model *m)
     }
     stance_free(m->meta_keys);
     stance_free(m->meta_values);
-    for (uint32_t i = 0; i < m->n_ngrams; i++)
-        stance_free(m->ngrams[i].text);
+    if (m->ngram_blob)
+        stance_free(m->ngram_blob);
+    else
+        for (uint32_t i = 0; i < m->n_ngrams; i++)
+            stance_free(m->ngrams[i].text);
     stance_free(m->ngrams);
     memset(m, 0, sizeof *m);
 }
@@ -244,8 +247,35 @@ int stance_model_set_meta(stance_model *m, const char *key, const char *value)
     return STANCE_OK;
 }
 
+/* A model read from a file keeps its n-gram texts in one block; before the
+ * table is edited, give every text its own allocation. */
+static int own_ngram_texts(stance_model *m)
+{
+    char **copies;
+    if (!m->ngram_blob)
+        return STANCE_OK;
+    copies = stance_calloc(m->n_ngrams ? m->n_ngrams : 1, sizeof *copies);
+    if (!copies)
+        return STANCE_ERR_NOMEM;
+    for (uint32_t i = 0; i < m->n_ngrams; i++)
+        if (!(copies[i] = stance_strdup(m->ngrams[i].text))) {
+            for (uint32_t k = 0; k < i; k++)
+                stance_free(copies[k]);
+            stance_free(copies);
+            return STANCE_ERR_NOMEM;
+        }
+    for (uint32_t i = 0; i < m->n_ngrams; i++)
+        m->ngrams[i].text = copies[i];
+    stance_free(copies);
+    stance_free(m->ngram_blob);
+    m->ngram_blob = NULL;
+    return STANCE_OK;
+}
+
 int stance_model_add_ngram(stance_model *m, uint32_t bucket, uint32_t family, const char *text, size_t len)
 {
+    if (own_ngram_texts(m))
+        return STANCE_ERR_NOMEM;
     stance_ngram *g = stance_realloc_array(m->ngrams, (size_t)m->n_ngrams + 1, sizeof *g);
     if (!g)
         return STANCE_ERR_NOMEM;
@@ -561,21 +591,41 @@ static int read_ngrams(rd *r, stance_model *m)
         return rd_fail(r, STANCE_ERR_FORMAT, "bad NGRM count");
     }
     m->ngrams = stance_calloc(n ? n : 1, sizeof *m->ngrams);
-    if (!m->ngrams)
+    /* One block holds every text: each string's 4-byte length prefix in the
+     * file leaves room for its NUL, so the rest of the section is enough. */
+    m->ngram_blob = stance_malloc(r->end - r->pos + 1);
+    if (!m->ngrams || !m->ngram_blob)
         return rd_nomem(r);
-    for (uint32_t i = 0; i < n; i++) {
-        stance_ngram *g = &m->ngrams[i];
-        g->bucket = rd_u32(r, "truncated n-gram");
-        g->family = rd_u32(r, "truncated n-gram");
-        if (r->rc)
-            return r->rc;
-        if (i > 0 && (g->bucket < g[-1].bucket || (g->bucket == g[-1].bucket && g->family <= g[-1].family))) {
-            r->pos -= 8;
-            return rd_fail(r, STANCE_ERR_FORMAT, "n-gram table out of order");
+    {
+        char *dst = m->ngram_blob;
+        for (uint32_t i = 0; i < n; i++) {
+            stance_ngram *g = &m->ngrams[i];
+            uint32_t len;
+            g->bucket = rd_u32(r, "truncated n-gram");
+            g->family = rd_u32(r, "truncated n-gram");
+            if (r->rc)
+                return r->rc;
+            if (i > 0 && (g->bucket < g[-1].bucket || (g->bucket == g[-1].bucket && g->family <= g[-1].family))) {
+                r->pos -= 8;
+                return rd_fail(r, STANCE_ERR_FORMAT, "n-gram table out of order");
+            }
+            len = rd_u32(r, "truncated n-gram");
+            if (r->rc)
+                return r->rc;
+            if (len > STANCE_MAX_STRING || !rd_need(r, len, "truncated n-gram")) {
+                r->pos -= 4;
+                return rd_fail(r, STANCE_ERR_FORMAT, len > STANCE_MAX_STRING ? "string too long" : "truncated n-gram");
+            }
+            if (memchr(r->p + r->pos, '\0', len)) {
+                return rd_fail(r, STANCE_ERR_FORMAT, "NUL byte inside string");
+            }
+            memcpy(dst, r->p + r->pos, len);
+            dst[len] = '\0';
+            g->text = dst;
+            dst += len + 1;
+            r->pos += len;
+            m->n_ngrams = i + 1;
         }
-        if (!(g->text = rd_str(r, "truncated n-gram")))
-            return r->rc;
-        m->n_ngrams = i + 1;
     }
     return r->rc;
 }

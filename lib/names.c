@@ -21,7 +21,7 @@
 #define PARTICLE "(?:de|da|del|della|der|den|di|du|van|von|bin|ibn|al|el|la|le|dos|das|ter|af)"
 
 static const char NAME_PAT[] =
-    "(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
+    "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
     "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
     "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" PARTICLE
@@ -34,13 +34,8 @@ pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE
 }
 
 /* The word lists below are sorted by bytes (tests/test_quotes.c checks it): binary search. */
-static int word_cmp(const char *w, size_t n, const char *entry)
-{
-    int c = strncmp(w, entry, n);
-    if (c)
-        return c;
-    return entry[n] ? -1 : 0;
-}
+static int cmp_word(const char *w, size_t n, const char *entry);
+#define word_cmp cmp_word
 
 static int in_sorted(const char *const *list, size_t count, const char *w, size_t n)
 {
@@ -74,55 +69,99 @@ static const char *const TITLES[] = {
 
 static const char *const STOP[] = {
     "A", "About", "Above", "According", "After", "Against", "All", "Also", "Although", "Among", "An", "And",
-    "Another", "Any", "April", "Are", "As", "Asked", "At", "Aug", "August", "Because", "Before", "Below", "Between",
-    "Both", "But", "By", "Can", "Could", "Dec", "December", "Despite", "Did", "Do", "Does", "Don't", "Don’t", "Dr",
-    "During", "Each", "Earlier", "Editor's", "Even", "Ever", "Every", "Feb", "February", "Few", "Follow", "For",
-    "Friday", "From", "Getty", "Gov", "He", "Her", "Here", "Here's", "Hey", "His", "How", "However", "I", "If",
-    "Images", "In", "Indeed", "Instead", "Into", "Is", "It", "It's", "Its", "It’s", "Jan", "January", "July", "June",
-    "Just", "Last", "Later", "Less", "Let", "Let's", "Like", "Many", "March", "Maybe", "Meanwhile", "Monday", "More",
-    "Most", "Mr", "Mrs", "Ms", "Much", "My", "Never", "Next", "No", "Nor", "Not", "Note", "Nov", "November", "Now",
-    "OK", "Oct", "October", "Of", "Oh", "Okay", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "Perhaps",
-    "Photo", "Please", "Read", "Rep", "Saturday", "Sen", "Sept", "September", "Several", "She", "Should", "Since",
-    "So", "Some", "Still", "Such", "Sunday", "Thank", "Thanks", "That", "That's", "That’s", "The", "Their", "Then",
-    "There", "There's", "These", "They", "This", "Those", "Though", "Three", "Through", "Thursday", "To", "Today",
-    "Tomorrow", "Tonight", "Trump's", "Tuesday", "Two", "UPDATE", "Under", "Unless", "Unlike", "Until", "Updated",
-    "Very", "Was", "Watch", "We", "Wednesday", "Well", "Were", "What", "What's", "When", "Where", "Where's",
-    "Whether", "Which", "While", "Who", "Why", "Will", "With", "Within", "Without", "Would", "Yes", "Yesterday",
-    "Yet", "You", "Your", NULL};
+    "Another", "Any", "April", "Are", "As", "Asked", "At", "Aug", "August", "Be", "Because", "Been", "Before",
+    "Being", "Below", "Between", "Blasts", "Both", "But", "By", "Calls", "Can", "Could", "Dec", "December",
+    "Despite", "Did", "Do", "Does", "Don't", "Don’t", "Dr", "During", "Each", "Earlier", "Editor's", "Even", "Ever",
+    "Every", "Feb", "February", "Few", "Follow", "For", "Friday", "From", "Gets", "Getty", "Goes", "Gov", "Had",
+    "Has", "Have", "He", "Her", "Here", "Here's", "Hey", "His", "How", "However", "I", "If", "Images", "In",
+    "Indeed", "Instead", "Into", "Is", "It", "It's", "Its", "It’s", "Jan", "January", "July", "June", "Just", "Last",
+    "Later", "Less", "Let", "Let's", "Like", "Makes", "Many", "March", "May", "Maybe", "Meanwhile", "Monday", "More",
+    "Most", "Mr", "Mrs", "Ms", "Much", "Must", "My", "Never", "Next", "No", "Nor", "Not", "Note", "Nov", "November",
+    "Now", "OK", "Oct", "October", "Of", "Oh", "Okay", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over",
+    "Perhaps", "Photo", "Please", "Read", "Rep", "Saturday", "Says", "Sen", "Sept", "September", "Several",
+    "She", "Should", "Since", "Slams", "So", "Some", "Still", "Such", "Sunday", "Takes", "Tells", "Thank", "Thanks",
+    "That", "That's", "That’s", "The", "Their", "Then", "There", "There's", "These", "They", "This", "Those",
+    "Though", "Three", "Through", "Thursday", "To", "Today", "Tomorrow", "Tonight", "Trump's", "Tuesday",
+    "Two", "UPDATE", "Under", "Unless", "Unlike", "Until", "Updated", "Very", "Vs", "Warns", "Was", "Watch", "We",
+    "Wednesday", "Well", "Were", "What", "What's", "When", "Where", "Where's", "Whether", "Which", "While", "Who",
+    "Why", "Will", "Wins", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your", NULL};
 
 static const char *const FEMALE[] = {
-    "Abigail", "Ainsley", "Alexandra", "Alicia", "Amanda", "Amy", "Ana", "Andrea", "Angela", "Ann", "Anne", "Ashley",
-    "Barbara", "Beth", "Betsy", "Beyonce", "Brenda", "Carly", "Carmen", "Carol", "Carolyn", "Catherine", "Chelsea",
-    "Cher", "Cheryl", "Christine", "Claire", "Cokie", "Condoleezza", "Cynthia", "Dana", "Debbie", "Deborah",
-    "Denise", "Diane", "Dianne", "Donna", "Elena", "Elizabeth", "Ellen", "Emily", "Erin", "Gennifer", "Gloria",
-    "Grace", "Gretchen", "Gwen", "Hannah", "Heather", "Heidi", "Helen", "Hillary", "Hoda", "Hope", "Huma", "Ivana",
-    "Ivanka", "Jan", "Jane", "Janet", "Jeanine", "Jeanne", "Jen", "Jennifer", "Jessica", "Jill", "Joan", "Joanna",
-    "Joyce", "Juanita", "Judy", "Julia", "Julie", "Kamala", "Karen", "Kate", "Kathleen", "Kathy", "Katie", "Katrina",
-    "Katy", "Kelly", "Kellyanne", "Kimberly", "Kirsten", "Kristen", "Lara", "Laura", "Lena", "Linda", "Lindsey",
-    "Lisa", "Loretta", "Lori", "Lucia", "Lynn", "Madeleine", "Madonna", "Marcia", "Margaret", "Maria", "Marine",
-    "Marsha", "Martha", "Mary", "Maxine", "Megyn", "Melania", "Melissa", "Meryl", "Mia", "Michele", "Michelle",
-    "Mika", "Monica", "Nancy", "Natalie", "Nicole", "Nikki", "Olivia", "Omarosa", "Oprah", "Patricia", "Paula",
-    "Rachel", "Rebecca", "Robin", "Rosa", "Rosie", "Ruth", "Sally", "Samantha", "Sarah", "Savannah", "Shannon",
-    "Sharon", "Sheryl", "Sonia", "Sophia", "Stacey", "Stephanie", "Susan", "Suzanne", "Tammy", "Tara", "Teresa",
-    "Theresa", "Tiffany", "Tina", "Valerie", "Veronica", "Victoria", "Virginia", "Wendy", NULL};
+    "Abby", "Abigail", "Ada", "Adrienne", "Agnes", "Aimee", "Ainsley", "Alexandra", "Alice", "Alicia", "Alison",
+    "Allison", "Alma", "Amanda", "Amber", "Amelia", "Amelie", "Amy", "Ana", "Andrea", "Angela", "Angelique", "Anita",
+    "Ann", "Anne", "Annette", "Antoinette", "Aparna", "April", "Arlene", "Ashley", "Audrey", "Aung", "Ava", "Barb",
+    "Barbara", "Becky", "Belinda", "Bernadette", "Bertha", "Beth", "Betsy", "Betty", "Beverly", "Beyonce", "Bonnie",
+    "Brandi", "Brenda", "Bridget", "Brittany", "Brooke", "Callie", "Camila", "Candace", "Cara", "Carla", "Carly",
+    "Carmen", "Carol", "Caroline", "Carolyn", "Carrie", "Cassandra", "Catherine", "Cathy", "Cecilia", "Charlene",
+    "Charlotte", "Chelsea", "Cher", "Cheryl", "Chloe", "Christine", "Cindy", "Claire", "Claudia", "Cokie", "Colleen",
+    "Condoleezza", "Connie", "Constance", "Courtney", "Crystal", "Cynthia", "Daisy", "Dana", "Danielle", "Darlene",
+    "Dawn", "Debbie", "Deborah", "Debra", "Delores", "Denise", "Diana", "Diane", "Dianne", "Dolores", "Donna",
+    "Dora", "Doris", "Dorothy", "Edith", "Eileen", "Elaine", "Eleanor", "Elena", "Elise", "Eliza", "Elizabeth",
+    "Ella", "Ellen", "Ellie", "Eloise", "Elsa", "Emily", "Emma", "Erica", "Erika", "Erin", "Esther", "Ethel", "Eva",
+    "Evelyn", "Faith", "Felicia", "Fiona", "Florence", "Frances", "Gabrielle", "Gail", "Gayle", "Gennifer",
+    "Georgia", "Geraldine", "Gina", "Ginger", "Gladys", "Glenda", "Gloria", "Grace", "Greta", "Gretchen", "Gwen",
+    "Gwendolyn", "Hannah", "Hattie", "Hazel", "Heather", "Heidi", "Helen", "Hilda", "Hillary", "Hoda", "Holly",
+    "Hope", "Huma", "Ida", "Ileana", "Ilhan", "Ingrid", "Irene", "Iris", "Isabel", "Isabella", "Ivana", "Ivanka",
+    "Jackie", "Jacqueline", "Jade", "Jan", "Jane", "Janet", "Janice", "Jasmine", "Jean", "Jeanine", "Jeanne",
+    "Jeannie", "Jen", "Jenna", "Jennifer", "Jenny", "Jessica", "Jill", "Jo", "Joan", "Joanna", "Joanne", "Jocelyn",
+    "Josephine", "Joy", "Joyce", "Juanita", "Judith", "Judy", "Julia", "Julianne", "Julie", "June", "Kamala", "Kara",
+    "Karen", "Karina", "Kate", "Katherine", "Kathleen", "Kathryn", "Kathy", "Katie", "Katrina", "Katy", "Kay",
+    "Kayla", "Keisha", "Kelly", "Kellyanne", "Kendra", "Kimberly", "Kirsten", "Krista", "Kristen", "Kristin", "Lana",
+    "Lara", "Latoya", "Laura", "Lauren", "Leah", "Leila", "Lena", "Leslie", "Lila", "Lillian", "Lily", "Linda",
+    "Lindsey", "Lisa", "Liz", "Lois", "Loretta", "Lori", "Lorraine", "Louise", "Lucia", "Lucille", "Lucy", "Lydia",
+    "Lynette", "Lynn", "Mabel", "Madeleine", "Madonna", "Mae", "Maggie", "Malala", "Mandy", "Marcia", "Margaret",
+    "Margo", "Maria", "Marie", "Marilyn", "Marine", "Marion", "Marjorie", "Marlene", "Marsha", "Martha", "Mary",
+    "Maureen", "Maxine", "Meghan", "Megyn", "Melania", "Melanie", "Melissa", "Mercedes", "Meredith", "Meryl", "Mia",
+    "Michele", "Michelle", "Mika", "Mildred", "Millie", "Miranda", "Molly", "Mona", "Monica", "Muriel", "Myra",
+    "Nadia", "Nancy", "Naomi", "Natalie", "Nellie", "Nicole", "Nikki", "Nina", "Nita", "Nora", "Norma", "Olga",
+    "Olivia", "Omarosa", "Oprah", "Paige", "Pam", "Pamela", "Patricia", "Patsy", "Paula", "Peggy", "Penny",
+    "Phyllis", "Polly", "Priscilla", "Rachael", "Rachel", "Ramona", "Rebecca", "Regina", "Renee", "Rhonda", "Rita",
+    "Roberta", "Robin", "Robyn", "Rochelle", "Ronda", "Rosa", "Rosalind", "Rosario", "Rose", "Rosemary", "Rosie",
+    "Roxanne", "Ruby", "Ruth", "Sabrina", "Sadie", "Sally", "Samantha", "Sandra", "Sara", "Sarah", "Savannah",
+    "Selena", "Serena", "Shanna", "Shannon", "Sharon", "Sheila", "Shelby", "Shelley", "Sherry", "Sheryl", "Shirley",
+    "Sierra", "Simone", "Sofia", "Sonia", "Sonya", "Sophia", "Stacey", "Stella", "Stephanie", "Sue", "Susan",
+    "Susie", "Suu", "Suzanne", "Sylvia", "Tamara", "Tammy", "Tanya", "Tara", "Teresa", "Terri", "Thelma", "Theresa",
+    "Tiffany", "Tina", "Toni", "Tracey", "Trisha", "Tulsi", "Tyresha", "Ursula", "Valeria", "Valerie", "Vanessa",
+    "Vera", "Veronica", "Vicki", "Vickie", "Victoria", "Viola", "Violet", "Virginia", "Vivian", "Wanda", "Wendy",
+    "Whitney", "Wilma", "Yolanda", "Yvonne", "Zoe", NULL};
 
 static const char *const MALE[] = {
-    "Abraham", "Adam", "Ahmed", "Al", "Alan", "Albert", "Allen", "Anderson", "Andrew", "Angelo", "Anthony", "Barack",
-    "Bashar", "Ben", "Benjamin", "Bernard", "Bernie", "Bibi", "Bill", "Bob", "Boris", "Bret", "Brian", "Brit",
-    "Bruce", "Carl", "Carlos", "Charles", "Chris", "Christopher", "Chuck", "Clint", "Colin", "Corey", "Cory", "Dan",
-    "Daniel", "Darrell", "Dave", "David", "Dennis", "Devin", "Dick", "Donald", "Doug", "Douglas", "Ed", "Edward",
-    "Elijah", "Elliot", "Emmanuel", "Enrique", "Eric", "Fidel", "Francois", "Frank", "Franklin", "Gary", "George",
-    "Gordon", "Gov", "Greg", "Gregory", "Harry", "Hassan", "Henry", "Herman", "Howard", "Hugo", "Humayun", "Ismail",
-    "Jack", "Jake", "James", "Jamie", "Jared", "Jason", "Jay", "Jeb", "Jeff", "Jeffrey", "Jerome", "Jerry", "Jesse",
-    "Jim", "Jimmy", "Joe", "John", "Jon", "Jonathan", "Jose", "Joseph", "Josh", "Joshua", "Juan", "Justin", "Kanye",
-    "Keith", "Kellyanne_", "Ken", "Kenneth", "Kevin", "Khaled", "Khizr", "Kim", "Lamar", "Larry", "Lester",
-    "Lindsey", "Louis", "Luis", "Marco", "Mark", "Martin", "Matt", "Matthew", "Michael", "Mike", "Mitch", "Mitt",
-    "Mohammed", "Mousa", "Muhammad", "Newt", "Nicholas", "Nick", "Nicolas", "Nigel", "Omar", "Orrin", "Pat",
-    "Patrick", "Paul", "Peter", "Phil", "Philip", "Pierre", "Rand", "Raul", "Raymond", "Recep", "Reince", "Rex",
-    "Richard", "Rick", "Rob", "Robby", "Robert", "Roger", "Ron", "Ronald", "Ronnie", "Roy", "Rudolph", "Rudy",
-    "Russell", "Ryan", "Sam", "Samuel", "Scott", "Sean", "Sergei", "Sheldon", "Spike", "Stephen", "Steve", "Steven",
-    "Ted", "Terry", "Thomas", "Tim", "Todd", "Tom", "Tony", "Travis", "Trevor", "Trey", "Tucker", "Van", "Vince",
-    "Vladimir", "Walter", "Wayne", "Will", "William", "Wolf", "Xi", NULL};
+    "Aaron", "Abdul", "Abraham", "Adam", "Adrian", "Ahmed", "Ajit", "Al", "Alan", "Albert", "Alex", "Alexander",
+    "Alfred", "Ali", "Allen", "Anderson", "Andre", "Andrew", "Andy", "Angel", "Angelo", "Anthony", "Antonio", "Ari",
+    "Arthur", "Ashton", "Austin", "Barack", "Barry", "Bashar", "Ben", "Benjamin", "Benny", "Bernard", "Bernie",
+    "Beto", "Bibi", "Bill", "Billy", "Blake", "Bob", "Bobby", "Boris", "Brad", "Bradley", "Brandon", "Brendan",
+    "Brent", "Bret", "Brett", "Brian", "Brit", "Bruce", "Bryan", "Byron", "Calvin", "Cameron", "Carl", "Carlos",
+    "Carter", "Cecil", "Chad", "Charles", "Charlie", "Chester", "Chris", "Christopher", "Chuck", "Clarence", "Clay",
+    "Clayton", "Cliff", "Clifford", "Clint", "Cody", "Cole", "Colin", "Connor", "Corey", "Cory", "Craig", "Curtis",
+    "Dale", "Dallas", "Damon", "Dan", "Daniel", "Danny", "Darrell", "Darren", "Dave", "David", "Dean", "Dennis",
+    "Derek", "Derrick", "Deval", "Devin", "Dick", "Dmitry", "Dominic", "Don", "Donald", "Donnie", "Doug", "Douglas",
+    "Duane", "Dustin", "Dwight", "Earl", "Ed", "Eddie", "Edgar", "Edward", "Edwin", "Eli", "Elijah", "Elliot",
+    "Elliott", "Emmanuel", "Enrique", "Eric", "Ernest", "Ethan", "Eugene", "Evan", "Felix", "Fidel", "Floyd",
+    "Francis", "Francois", "Frank", "Franklin", "Fred", "Freddie", "Frederick", "Garrett", "Gary", "Gavin", "Gene",
+    "Geoffrey", "George", "Gilbert", "Glen", "Glenn", "Gordon", "Gov", "Graham", "Grant", "Greg", "Gregory", "Guy",
+    "Hamid", "Hank", "Hannity", "Harold", "Harry", "Harvey", "Hassan", "Hector", "Henry", "Herbert", "Herman",
+    "Homer", "Horace", "Howard", "Hugo", "Humayun", "Hunter", "Hussein", "Ian", "Igor", "Isaac", "Ismail", "Ivan",
+    "Jack", "Jacob", "Jake", "Jakob", "Jamal", "James", "Jamie", "Jared", "Jason", "Javier", "Jay", "Jeb", "Jeff",
+    "Jeffrey", "Jeh", "Jeremy", "Jerome", "Jerry", "Jesse", "Jim", "Jimmy", "Joe", "Joel", "John", "Johnny", "Jon",
+    "Jonah", "Jonathan", "Jordan", "Jorge", "Jose", "Joseph", "Josh", "Joshua", "Juan", "Julian", "Julius", "Justin",
+    "Kanye", "Kareem", "Karl", "Keith", "Kellyanne_", "Ken", "Kenneth", "Kenny", "Kent", "Kevin", "Khaled", "Khalid",
+    "Khizr", "Kim", "Kirk", "Kofi", "Kurt", "Kyle", "Lamar", "Lance", "Larry", "Lawrence", "Lee", "Leo", "Leon",
+    "Leonard", "Leroy", "Lester", "Lewis", "Lindsey", "Lloyd", "Logan", "Lonnie", "Lou", "Louis", "Lucas", "Luis",
+    "Luke", "Mahmoud", "Malcolm", "Manuel", "Marc", "Marco", "Marcus", "Mario", "Mark", "Marshall", "Martin",
+    "Marvin", "Mason", "Matt", "Matthew", "Maurice", "Max", "Melvin", "Micah", "Michael", "Miguel", "Mike", "Milton",
+    "Mitch", "Mitchell", "Mitt", "Moe", "Mohammed", "Morris", "Mousa", "Muhammad", "Naftali", "Narendra", "Nathan",
+    "Nathaniel", "Neal", "Neil", "Nelson", "Newt", "Nicholas", "Nick", "Nicolas", "Nigel", "Noah", "Norman",
+    "Oliver", "Omar", "Orrin", "Oscar", "Otis", "Owen", "Pablo", "Pat", "Patrick", "Paul", "Perry", "Pete", "Peter",
+    "Phil", "Philip", "Pierre", "Preston", "Quentin", "Rahm", "Ralph", "Ramon", "Rand", "Randall", "Randy", "Raul",
+    "Ray", "Raymond", "Recep", "Reggie", "Reginald", "Reince", "Rex", "Reza", "Ricardo", "Richard", "Rick", "Ricky",
+    "Rince", "Rob", "Robby", "Robert", "Rodney", "Roger", "Roland", "Roman", "Ron", "Ronald", "Ronnie", "Ross",
+    "Roy", "Rudolph", "Rudy", "Rush", "Russ", "Russell", "Ryan", "Sal", "Salvador", "Sam", "Samuel", "Sanjay",
+    "Scott", "Scotty", "Sean", "Sergei", "Sergey", "Sergio", "Seth", "Shane", "Shawn", "Sheldon", "Shinzo", "Sidney",
+    "Simon", "Spencer", "Spike", "Stan", "Stanley", "Stephen", "Steve", "Steven", "Stuart", "Ted", "Teddy",
+    "Terence", "Terrence", "Terry", "Theodore", "Thomas", "Tim", "Timothy", "Toby", "Todd", "Tom", "Tommy", "Tony",
+    "Travis", "Trent", "Trevor", "Trey", "Troy", "Tucker", "Tyler", "Tyrone", "Van", "Vernon", "Vic", "Victor",
+    "Vince", "Vincent", "Vladimir", "Wade", "Wallace", "Walter", "Warren", "Wayne", "Wes", "Wesley", "Wilbur",
+    "Will", "William", "Willie", "Wilson", "Wolf", "Xavier", "Xi", "Yair", "Zach", "Zachary", NULL};
 
 int stance_names_lists_sorted(void)
 {
@@ -175,15 +214,41 @@ static int next_tok(const char *t, size_t *i, size_t e, size_t *ts, size_t *te)
     return 1;
 }
 
+static int cmp_word(const char *w, size_t n, const char *entry)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)w[i], y = (unsigned char)entry[i];
+        if (x != y)
+            return y == 0 ? 1 : x < y ? -1 : 1;
+    }
+    return entry[n] ? -1 : 0;
+}
+
+/* Every token looked up once: a title, a capitalised function word, or neither. */
+#define TK_TITLE 1u
+#define TK_STOP 2u
+static unsigned tok_kind(const char *w, size_t n)
+{
+    unsigned k = 0;
+    unsigned char c = (unsigned char)w[0];
+    if (c < 'A' || c > 'Z')
+        return 0; /* every listed word starts with an ASCII capital */
+    if (in_list(TITLES, w, n))
+        k |= TK_TITLE;
+    if (in_list(STOP, w, n))
+        k |= TK_STOP;
+    return k;
+}
+
 unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
 {
-    size_t i, ts, te, bs = STANCE_NO_OFFSET, be = *s, lt = *s;
-    unsigned n = 0;
-    int lead = 1;
-    /* Drop a party/state suffix and a possessive. */
+    size_t ts[16], te[16];
+    unsigned kind[16], nt = 0, first, lastt, n;
+    size_t i;
     size_t end = *e;
     while (end > *s && is_space_at(t, end - 1, end))
         end--;
+    /* Drop a party/state suffix and a possessive. */
     if (end > *s && t[end - 1] == ')') {
         size_t k = end;
         while (k > *s && t[k - 1] != '(')
@@ -203,60 +268,47 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     else if (end >= *s + 1 && t[end - 1] == '\'')
         end -= 1;
     i = *s;
-    while (next_tok(t, &i, end, &ts, &te)) {
-        size_t n_ = te - ts;
-        if (lead && (in_list(TITLES, t + ts, n_) || in_list(STOP, t + ts, n_)))
-            continue;
-        if (n_ == 3 && (memcmp(t + ts, "Jr.", 3) == 0 || memcmp(t + ts, "Sr.", 3) == 0))
+    while (nt < 16 && next_tok(t, &i, end, &ts[nt], &te[nt])) {
+        size_t l = te[nt] - ts[nt];
+        if (nt > 0 && ((l == 3 && (memcmp(t + ts[nt], "Jr.", 3) == 0 || memcmp(t + ts[nt], "Sr.", 3) == 0)) ||
+                       ((l == 2 || l == 3) && (memcmp(t + ts[nt], "Jr", 2) == 0 || memcmp(t + ts[nt], "II", 2) == 0))))
             break;
-        if ((n_ == 2 || n_ == 3) && (memcmp(t + ts, "Jr", 2) == 0 || memcmp(t + ts, "II", 2) == 0) && n > 0)
-            break;
-        if (in_list(STOP, t + ts, n_) && n_ > 0 && n == 0)
-            continue;
-        lead = 0;
-        if (bs == STANCE_NO_OFFSET)
-            bs = ts;
-        be = te;
-        lt = ts;
-        n++;
+        kind[nt] = tok_kind(t + ts[nt], l);
+        nt++;
     }
-    if (!n)
+    if (nt == 0 || nt == 16)
         return 0;
-    /* "Interim DNC Chairwoman Donna Brazile": the name starts after the last title. */
-    if (n >= 2) {
-        size_t k = bs, a, b, after = STANCE_NO_OFFSET;
-        unsigned seen = 0, left = 0;
-        while (next_tok(t, &k, be, &a, &b)) {
-            seen++;
-            if (seen < n && in_list(TITLES, t + a, b - a)) {
-                after = k;
-                left = n - seen;
-            }
-        }
-        if (after != STANCE_NO_OFFSET && left >= 1) {
-            size_t k2 = after;
-            if (next_tok(t, &k2, be, &a, &b)) {
-                bs = a;
-                n = left;
-            }
-        }
-    }
-    /* Headlines in title case are not names: "Clinton Goes After Trump As ..." */
-    {
-        size_t k = bs, a, b;
-        while (next_tok(t, &k, be, &a, &b))
-            if (a > bs && in_list(STOP, t + a, b - a) && !(b - a == 3 && memcmp(t + a, "Mrs", 3) == 0))
-                return 0;
-        if (n > 5)
+    /* leading titles and function words */
+    first = 0;
+    while (first < nt && kind[first])
+        first++;
+    if (first == nt) {
+        /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */
+        if (kind[nt - 1] & TK_STOP)
             return 0;
+        first = nt - 1;
     }
-    /* A trailing comma before "Jr." etc. */
-    while (be > bs && (t[be - 1] == ',' || t[be - 1] == ':'))
-        be--;
-    *s = bs;
-    *e = be;
+    /* "Interim DNC Chairwoman Donna Brazile": the name starts after the last title */
+    for (unsigned k = first; k + 1 < nt; k++)
+        if (kind[k] & TK_TITLE)
+            first = k + 1;
+    /* Headlines in title case are not names: "Clinton Goes After Trump As ..." */
+    for (unsigned k = first + 1; k < nt; k++)
+        if ((kind[k] & TK_STOP) && !(te[k] - ts[k] == 3 && memcmp(t + ts[k], "Mrs", 3) == 0))
+            return 0;
+    lastt = nt - 1;
+    n = nt - first;
+    if (n > 5)
+        return 0;
+    {
+        size_t bs = ts[first], be = te[lastt];
+        while (be > bs && (t[be - 1] == ',' || t[be - 1] == ':'))
+            be--;
+        *s = bs;
+        *e = be;
+    }
     if (last)
-        *last = lt;
+        *last = ts[lastt];
     return n;
 }
 
@@ -351,26 +403,92 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
     if (!md)
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (pos < len) {
-        int m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx);
+        int m;
         PCRE2_SIZE *ov;
         size_t s, e, last;
         unsigned nt;
-        if (m == PCRE2_ERROR_NOMATCH)
-            break;
-        if (m < 0) {
-            if (stance_pcre2_status(m) == STANCE_ERR_NOMEM) {
-                rc = stance_pcre2_error(err, m, pos, "name matching");
-                goto out;
-            }
-            /* A limit: skip one character and go on. */
-            pos++;
-            while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+        /* Only a capital (or a non-ASCII letter) at the start of a word can
+         * start a run: find the next one in C, then match anchored there. */
+        {
+            const unsigned char *u = (const unsigned char *)text;
+            while (pos < len) {
+                unsigned char ch = u[pos];
+                if ((ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
+                    unsigned char pb = pos ? u[pos - 1] : ' ';
+                    if (!((pb >= 'a' && pb <= 'z') || (pb >= 'A' && pb <= 'Z') || (pb >= '0' && pb <= '9') ||
+                          pb == '\'' || pb == '-' || pb == '_' || pb == '@' || pb == '#'))
+                        break;
+                }
                 pos++;
-            continue;
+            }
+            if (pos >= len)
+                break;
+            /* "The", "But", "He" before a lowercase word start no name: skip them without matching */
+            {
+                size_t we = pos;
+                while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
+                    we++;
+                if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z' &&
+                    (tok_kind(text + pos, we - pos) & TK_STOP)) {
+                    pos = we;
+                    continue;
+                }
+            }
         }
-        ov = pcre2_get_ovector_pointer(md);
-        s = ov[0];
-        e = ov[1];
+        {
+            /* Fast path: a single capitalised ASCII word followed by a lowercase word
+             * or punctuation is a run of its own; the pattern is for the rest. */
+            static const char *const PARTICLE_WORDS[] = {"al", "bin", "da", "das", "de", "del", "della", "den",
+                                                          "der", "di", "dos", "du", "el", "ibn", "la", "le",
+                                                          "van", "von", NULL};
+            const unsigned char *u = (const unsigned char *)text;
+            size_t ws = pos, we = pos;
+            int fast = 0;
+            /* capitalised ASCII words separated by single spaces */
+            while (ws < len && u[ws] >= 'A' && u[ws] <= 'Z') {
+                we = ws + 1;
+                while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
+                    we++;
+                if (we - ws < 2)
+                    break;
+                if (we >= len || u[we] == ',' || u[we] == ';' || u[we] == ':' || u[we] == '!' || u[we] == '?' ||
+                    u[we] == ')' || u[we] == '\n') {
+                    fast = 1;
+                    break;
+                }
+                if (u[we] != ' ' || we + 1 >= len)
+                    break;
+                if (u[we + 1] >= 'a' && u[we + 1] <= 'z') {
+                    size_t pe = we + 1;
+                    while (pe < len && u[pe] >= 'a' && u[pe] <= 'z')
+                        pe++;
+                    fast = !in_sorted(PARTICLE_WORDS, sizeof PARTICLE_WORDS / sizeof *PARTICLE_WORDS - 1,
+                                      text + we + 1, pe - we - 1);
+                    break;
+                }
+                ws = we + 1;
+            }
+            if (fast) {
+                s = pos;
+                e = we;
+            } else {
+                m = pcre2_match(pat, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx); /* \\G: anchored */
+                if (m == PCRE2_ERROR_NOMATCH || (m < 0 && stance_pcre2_status(m) != STANCE_ERR_NOMEM)) {
+                    /* no run here (or a limit): skip one character and go on */
+                    pos++;
+                    while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+                        pos++;
+                    continue;
+                }
+                if (m < 0) {
+                    rc = stance_pcre2_error(err, m, pos, "name matching");
+                    goto out;
+                }
+                ov = pcre2_get_ovector_pointer(md);
+                s = ov[0];
+                e = ov[1];
+            }
+        }
         pos = e > s ? e : s + 1;
         while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
             pos++;

@@ -1,18 +1,31 @@
 /*
  * quotes.c - direct, partial and indirect quotes and their speakers.
  *
- * The text is scanned once, left to right, pairing quote marks per paragraph
- * (straight marks by their flanking, curly marks by their shape; a paragraph
- * left open and continued by one that opens with a mark is one quote). Every
- * quote is then looked at through a few PCRE2 patterns, each anchored at the
- * quote and bounded to a window of a few hundred bytes, so the whole
- * extraction stays linear in the input: no pattern ever spans the document.
- * Speakers come, most reliable first, from the attribution after the quote
- * ("...," X said / said X / X, ROLE, said / - X), the clause before it
- * (X said: "..."), a transcript label, a colon-ended paragraph before it, and
- * finally the neighbouring quotes of the same paragraph or the previous one.
- * Pronouns resolve to the nearest earlier name of a compatible gender, and
- * names to the longest form the article uses (names.c).
+ * The text is scanned once, left to right, pairing quote marks per paragraph:
+ * curly marks by their shape, straight marks by what flanks them, marks of the
+ * other family inside an open quote as a nested quote, a mark between spaces as
+ * no mark at all. A paragraph left open and continued by one that opens with a
+ * mark is one quote (unless that open part was the second half of a quote split
+ * by its attribution, or the next paragraph starts with a transcript label).
+ *
+ * Every quote is then looked at through a few PCRE2 patterns, each anchored at
+ * the quote and bounded to a window of a few hundred bytes, so the extraction
+ * stays linear in the input: no pattern ever spans the document, and a PCRE2
+ * limit only costs that one attribution. The reporting-verb lists are compiled
+ * into alternations factored by first letter when the model is opened.
+ *
+ * A quote is direct when it stands as a sentence of its own (it opens a
+ * paragraph or sentence, follows a colon, or follows "X said,") and the
+ * sentence does not go on after it; otherwise it is partial and needs a
+ * reporting verb in its sentence. Speakers come, most reliable first, from the
+ * attribution after the quote ("...," X said / said X / X, ROLE, said / - X),
+ * the clause before it (X said: / according to X, / X, a role, told Y: /
+ * a participle taking its sentence's subject), a transcript label, a
+ * colon-ended paragraph or an attribution sentence just before it, and finally
+ * the neighbouring quotes of the same or the previous paragraph. Pronouns
+ * resolve to an earlier name outside quotes, of a compatible gender, preferring
+ * one in subject position; names become the longest form the article uses.
+ * Word lists (titles, function words, first names) live in names.c.
  */
 #include "config.h"
 
@@ -30,10 +43,10 @@
 #define VERB_CORE                                                                                                  \
     "said|says|say|saying|added|adds|adding|told|tells|telling|wrote|writes|writing|asked|asks|asking|"          \
     "continued|continues|tweeted|tweets|replied|replies|responded|responds|explained|explains|declared|"        \
-    "declares|stated|states|concluded|concludes|noted|notes|noting|remarked|remarks|admitted|admits|"           \
-    "answered|answers|argued|argues|arguing|insisted|insists|insisting|warned|warns|warning|shouted|shouts|"    \
+    "declares|stated|concluded|concludes|noted|notes|noting|remarked|admitted|admits|"           \
+    "answered|argued|argues|arguing|insisted|insists|insisting|warned|warns|warning|shouted|shouts|"    \
     "yelled|yells|chanted|urged|urges|joked|jokes|charged|recalled|recalls|recalling|acknowledged|claimed|"     \
-    "claims|claiming|countered|counters|conceded|observed|quipped|cautioned|predicted|promised|vowed|"          \
+    "claiming|countered|counters|conceded|observed|quipped|cautioned|predicted|promised|vowed|"          \
     "announced|announces|complained|complains|suggested|suggests|pointed out|went on|goes on|shot back|"        \
     "read|reads|posted|emailed|texted|testified|recounted|mused|boasted|bragged|lamented|scoffed|sighed|"       \
     "cried|screamed|exclaimed|whispered|commented|reported|reports|wondered|thundered|pleaded|demanded|"        \
@@ -42,7 +55,14 @@
     "captioned|put it|retorted|snapped|explained|tweeted|wrote|writes|posted|adds|told|asserts|insists|"        \
     "acknowledges|concedes|recalled|responded|echoed|begged|pleaded|reiterated|advised|conceded|joked|"         \
     "declared|wrote|elaborated|clarified|announced|cheered|chimed in|shouted|bellowed|marveled|marvelled|"      \
-    "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised"
+    "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised|"     \
+    "laughed|smiled|grinned|sneered|mocked|mocks|barked|boomed|beamed|gushed|raved|"        \
+    "crowed|hollered|roared|began|started|intoned|confessed|confided|reasoned|posited|pressed|challenged|"    \
+    "interrupted|fired back|added later|wondered aloud|tweets|shrugged|nodded|laments|muses|recalls|"          \
+    "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
+    "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
+    "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
+    "admit|recall|predict|came the reply|quipped"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -57,36 +77,48 @@
               "wrote|writing|referencing|referenced|mentioned|mentions|admitted|suggested|suggesting|"         \
               "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing"
 #define ADV                                                                                                        \
-    "(?:also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
+    "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
     "allegedly|angrily|bluntly|candidly|curtly|firmly|jokingly|laughingly|loudly|proudly|quietly|sharply|"      \
     "softly|sternly|tersely|wryly|emphatically|defiantly|excitedly|forcefully|happily|sarcastically|"           \
     "solemnly|succinctly|calmly|immediately|first|finally|just|always|never|even|still|only|now|recently|"      \
-    "cheerfully|pointedly|plainly|bitterly|openly|directly|tearfully|confidently|matter-of-factly)"
+    "cheerfully|pointedly|plainly|bitterly|openly|directly|tearfully|confidently|matter-of-factly"
 #define TIME                                                                                                       \
     "(?:on|last|this|early|late|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"     \
     "tonight|recently|later|earlier|afterward|afterwards|then|again|also|once|previously|repeatedly|in)"
 
+/* Placeholders in the pattern templates, expanded at compile time into the
+ * word lists above as alternations factored by first letter: at each position
+ * the JIT then tries the few words of one letter, not all of them. */
+#define V_CORE "\001"
+#define V_PARTIAL "\002"
+#define V_ADV "\003"
+
 /* After a closing mark: ', X said' / ', said X' (anchored, bounded). */
 static const char AFTER_PAT[] =
     "\\G[,.!?]?" HS "*(?:(?:[\\x{2014}\\x{2013}]|--)" HS "*)?"
-    "(?:(" VERB_CORE ")(?:" HS "+" TIME "\\b[^\\n\"\\x{201C}\\x{201D},.;]{0,30}?)?,?" HS "+(" NPCH "+)"
-    "|(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-]))";
+    "(?:(" V_CORE ")(?:" HS "+" TIME "\\b[^\\n\"\\x{201C}\\x{201D},.;]{0,30}?)?,?" HS "+(" NPCH "+)"
+    "|(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-]))";
 
 /* Before an opening mark: 'X said: ' / 'X told Y, ' (anchored at the clause start, ends at the mark). */
 static const char BEFORE_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-])"
     "([^\\n\"\\x{201C}\\x{201D}]{0,90}?)([,:]?)" HS "*\\z";
+
+/* Before an opening mark without a verb: 'According to X, "' / 'pollster Jane Doe: "' */
+static const char BEFORE2_PAT[] =
+    "\\G[^\\n\"\\x{201C}\\x{201D}]*?(?:(?:[Aa]ccording|[Aa]s" HS "+quoted)" HS "+(?:to|by)" HS "+(" NPCH "+?)|"
+    "(?<![\\p{L}\\p{N}])((?:[\\p{Lu}][\\p{L}.'\\x{2019}-]*" HS "+){0,3}\\p{Lu}[\\p{L}'\\x{2019}-]+))([,:])" HS "*\\z";
 
 /* Before a partial quote: a reporting verb anywhere in the clause. */
 static const char PARTIAL_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(" VERB_PARTIAL ")(?![\\p{L}\\p{N}-])"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_PARTIAL ")(?![\\p{L}\\p{N}-])"
     "([^\\n\"\\x{201C}\\x{201D}]{0,260}?)" HS "*\\z";
 
 /* After a partial quote, the sentence goes on to ', X said.' */
 static const char PARTIAL_AFTER_PAT[] =
     "\\G[^\\n\"\\x{201C}\\x{201D}!?]*?," HS "*(" NPCH "+?)" HS
-    "+(?:" ADV HS "+){0,2}(" VERB_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
+    "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
 
 /* A dash attribution without a verb: '..." - Jane Doe' */
 static const char DASH_PAT[] =
@@ -97,29 +129,33 @@ static const char LABEL_PAT[] =
     "\\G" HS "*((?:\\p{Lu}[\\p{Lu}.'\\x{2019}-]+)(?:" HS "(?:\\p{Lu}[\\p{Lu}.'\\x{2019}-]+)){0,3}):" HS "+";
 
 /* Indirect speech, per sentence: 'X said (that) ...', '..., X said.', 'according to X, ...' */
+#define VERB_IND_SAID                                                                                              \
+    "said|says|told|tells|argued|argues|claimed|claims|insisted|insists|warned|warns|noted|notes|added|adds|"     \
+    "acknowledged|acknowledges|admitted|admits|announced|announces|reported|reports|stated|suggested|"           \
+    "suggests|predicted|predicts|believes|believed|thinks|thought|wrote|writes|explained|explains|asserted|"     \
+    "asserts|maintained|maintains|contended|contends|alleged|alleges|declared|declares|promised|promises|"       \
+    "vowed|vows|denied|denies|confirmed|confirms|revealed|reveals|estimated|estimates|concluded|concludes|"      \
+    "found|finds|has said|have said|had said|told reporters|said in a statement"
+#define VERB_IND_AFTER                                                                                             \
+    "said|says|added|adds|argued|argues|claimed|claims|insisted|warned|noted|explained|wrote|writes|reported|"    \
+    "reports|told|tells|has said|had said|have said|contended|asserted|suggested|acknowledged|admitted|"         \
+    "believes|thinks|predicted|maintained|stated|declared|has learned|have learned"
+#define V_IND_SAID "\004"
+#define V_IND_AFTER "\005"
 static const char IND_SAID_PAT[] =
-    "\\G" HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(said|says|told|tells|argued|argues|claimed|claims|"
-    "insisted|insists|warned|warns|noted|notes|added|adds|acknowledged|acknowledges|admitted|admits|"
-    "announced|announces|reported|reports|stated|states|suggested|suggests|predicted|predicts|believes|"
-    "believed|thinks|thought|wrote|writes|explained|explains|asserted|asserts|maintained|maintains|"
-    "contended|contends|alleged|alleges|declared|declares|promised|promises|vowed|vows|denied|denies|"
-    "confirmed|confirms|revealed|reveals|estimated|estimates|concluded|concludes|found|finds|"
-    "has said|have said|had said|told reporters|said in a statement)(?![\\p{L}\\p{N}-])"
+    "\\G" HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_IND_SAID ")(?![\\p{L}\\p{N}-])"
     "((?:" HS "+(?:[\\p{L}\\p{N}'\\x{2019}.-]+)){0,4}?)?" HS "+(?:that" HS "+)?(?=\\p{L}|\\p{N})";
 static const char IND_AFTER_PAT[] =
-    "," HS "*(" NPCH "+?)" HS "+(?:" ADV HS "+){0,2}(said|says|added|adds|argued|argues|claimed|"
-    "claims|insisted|warned|noted|explained|wrote|writes|reported|reports|told|tells|has said|had said|"
-    "have said|contended|asserted|suggested|acknowledged|admitted|believes|thinks|predicted|"
-    "maintained|stated|declared|has learned|have learned)(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
+    "\\G," HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_IND_AFTER ")(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
     "[.!?]?" HS "*\\z";
 static const char IND_ACC_PAT[] = "\\G" HS "*(?:But|And|Yet)?" HS "*[Aa]ccording" HS "+to" HS "+(" NPCH
                                   "{1,120}?)," HS "+(?=\\p{L}|\\p{N})";
 
-enum { P_NAMES, P_AFTER, P_BEFORE, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
+enum { P_NAMES, P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
        P_COUNT };
 
 static const char *const PATTERNS[P_COUNT] = {
-    NULL, AFTER_PAT, BEFORE_PAT, PARTIAL_PAT, PARTIAL_AFTER_PAT, DASH_PAT, LABEL_PAT, IND_SAID_PAT, IND_AFTER_PAT,
+    NULL, AFTER_PAT, BEFORE_PAT, BEFORE2_PAT, PARTIAL_PAT, PARTIAL_AFTER_PAT, DASH_PAT, LABEL_PAT, IND_SAID_PAT, IND_AFTER_PAT,
     IND_ACC_PAT};
 
 struct stance_qpatterns {
@@ -134,6 +170,107 @@ struct stance_qpatterns {
 #define HEAP_LIMIT_KIB 2048u
 /* Longest window a pattern sees around a quote. */
 #define WINDOW 320
+/* a subject this much further back than the nearest name still wins (bytes) */
+#define SUBJECT_REACH 200
+#define BEFORE_WINDOW 160
+#define AFTER_WINDOW 220
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom || stance_grow((void **)&b->p, &b->cap, b->n + n + 1, 1)) {
+        b->oom = 1;
+        return;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+typedef struct wref {
+    const char *s;
+    size_t n;
+} wref;
+
+static int wref_cmp(const void *x, const void *y)
+{
+    const wref *a = x, *b = y;
+    if (a->s[0] != b->s[0])
+        return (unsigned char)a->s[0] < (unsigned char)b->s[0] ? -1 : 1;
+    if (a->n != b->n)
+        return a->n > b->n ? -1 : 1; /* longest first */
+    return memcmp(a->s, b->s, a->n);
+}
+
+/* "(?:a(?:dded|dds)|s(?:aid|ays))" from "said|added|says|adds". */
+static void sb_alternation(sbuf *b, const char *list)
+{
+    size_t n = 1, k = 0;
+    wref *w;
+    for (const char *q = list; *q; q++)
+        n += *q == '|';
+    if (b->oom || !(w = stance_malloc_array(n, sizeof *w))) {
+        b->oom = 1;
+        return;
+    }
+    for (const char *q = list; *q;) {
+        const char *e = strchr(q, '|');
+        size_t l = e ? (size_t)(e - q) : strlen(q);
+        if (l)
+            w[k++] = (wref){q, l};
+        q += l + (e != NULL);
+    }
+    qsort(w, k, sizeof *w, wref_cmp);
+    sb_put(b, "(?:", 3);
+    for (size_t i = 0; i < k;) {
+        size_t j = i;
+        if (i)
+            sb_put(b, "|", 1);
+        sb_put(b, w[i].s, 1);
+        sb_put(b, "(?:", 3);
+        for (; j < k && w[j].s[0] == w[i].s[0]; j++) {
+            if (j > i && w[j].n == w[j - 1].n && memcmp(w[j].s, w[j - 1].s, w[j].n) == 0)
+                continue; /* duplicate */
+            if (j > i)
+                sb_put(b, "|", 1);
+            sb_put(b, w[j].s + 1, w[j].n - 1);
+        }
+        sb_put(b, ")", 1);
+        i = j;
+    }
+    sb_put(b, ")", 1);
+    stance_free(w);
+}
+
+/* The pattern template with its placeholders expanded (NULL when out of memory). */
+static char *expand(const char *tmpl)
+{
+    sbuf b = {0};
+    for (const char *q = tmpl; *q; q++) {
+        if (*q == '\001')
+            sb_alternation(&b, VERB_CORE);
+        else if (*q == '\002')
+            sb_alternation(&b, VERB_PARTIAL);
+        else if (*q == '\003')
+            sb_alternation(&b, ADV);
+        else if (*q == '\004')
+            sb_alternation(&b, VERB_IND_SAID);
+        else if (*q == '\005')
+            sb_alternation(&b, VERB_IND_AFTER);
+        else
+            sb_put(&b, q, 1);
+    }
+    if (b.oom) {
+        stance_free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
 
 int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
 {
@@ -156,9 +293,13 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
         PCRE2_SIZE eo;
         if (i == P_NAMES)
             p->pat[i] = stance_names_pattern(cctx, &ec, &eo);
-        else
-            p->pat[i] = pcre2_compile((PCRE2_SPTR)PATTERNS[i], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec,
-                                      &eo, cctx);
+        else {
+            char *pat = expand(PATTERNS[i]);
+            if (!pat)
+                goto nomem;
+            p->pat[i] = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, cctx);
+            stance_free(pat);
+        }
         if (!p->pat[i]) {
             rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "quote pattern");
             goto fail;
@@ -243,7 +384,6 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
-    unsigned char *gsingle;      /* per group: the surname also stands alone somewhere */
     stance_error *err;
 } ctx;
 
@@ -299,6 +439,7 @@ static int mark_at(const char *t, size_t i, size_t len, size_t *mlen)
 
 static int is_dash_at(const char *t, size_t i, size_t len)
 {
+    /* em dash, en dash, horizontal bar */
     return (unsigned char)t[i] == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
            ((unsigned char)t[i + 2] >= 0x93 && (unsigned char)t[i + 2] <= 0x95);
 }
@@ -362,8 +503,44 @@ static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, siz
     return STANCE_OK;
 }
 
+static int ascii_upper(unsigned char c);
+static int is_word_byte(unsigned char c);
 /* A transcript label ("SMITH: ") at i: the continuation rule does not apply. */
 static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
+
+/* May the quote opened at @p open (paragraph @p para) and left open at the end
+ * of its paragraph run on into the next one? Not when it is the second part of
+ * a quote split by its attribution ('"A," Jane Doe said. "B...'): that part
+ * ends with its paragraph, and the next paragraph is a quote of its own. */
+static int continues(ctx *c, size_t open, size_t para)
+{
+    size_t k = open;
+    int word = 0;
+    while (k > para) {
+        size_t p = k - 1;
+        unsigned char b = (unsigned char)c->t[p];
+        if (b == ' ' || b == '\t' || (b == 0xA0 && p > para) || (b == 0xC2)) {
+            k = p;
+            continue;
+        }
+        break;
+    }
+    if (k == para)
+        return 1; /* the paragraph opens with the quote */
+    if (c->t[k - 1] == ':')
+        return 1; /* 'Jane Doe said: "...' */
+    if (c->t[k - 1] == '.' || c->t[k - 1] == ',') {
+        /* after an attribution sentence: is there a closing mark earlier in the paragraph? */
+        for (size_t j = para; j < open; j++) {
+            size_t ml;
+            int mk = mark_at(c->t, j, c->len, &ml);
+            if (mk == MK_RIGHT || mk == MK_STRAIGHT)
+                word = 1;
+        }
+        return !word;
+    }
+    return 1;
+}
 
 /* Pair the quote marks of the whole text. */
 static int scan_marks(ctx *c)
@@ -371,12 +548,20 @@ static int scan_marks(ctx *c)
     const char *t = c->t;
     size_t len = c->len, i = 0, para = 0, qopen = 0, qcs = 0, qpara = 0, pend_ce = 0;
     int inq = 0, pending = 0, at_head = 1;
+    int straight_open = 0; /* the open quote was opened by a straight mark */
+    int nested = 0;        /* marks of the other family open inside it */
     unsigned qflags = 0;
     int rc;
     while (i < len) {
         size_t ml, h;
         int mk;
-        if (t[i] == '\n') {
+        unsigned char ch = (unsigned char)t[i];
+        /* fast path: an ordinary ASCII byte inside a paragraph */
+        if (!at_head && ch < 0x80 && ch != '"' && ch != '\n') {
+            i++;
+            continue;
+        }
+        if (ch == '\n') {
             if (inq && !pending) {
                 pending = 1;
                 pend_ce = i;
@@ -396,8 +581,10 @@ static int scan_marks(ctx *c)
             if (pending) {
                 size_t a, b, d;
                 pending = 0;
-                if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !label_at(c, i + ml, &a, &b, &d)) {
+                if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !label_at(c, i + ml, &a, &b, &d) &&
+                    !(i + ml < len && t[i + ml] == '(') && continues(c, qopen, qpara)) {
                     qflags |= SEG_MULTI;
+                    nested = 0;
                     i += ml;
                     continue;
                 }
@@ -422,30 +609,41 @@ static int scan_marks(ctx *c)
                            (nb == 0xE2 && i + ml + 2 < len && (unsigned char)t[i + ml + 1] == 0x80 &&
                             (unsigned char)t[i + ml + 2] == 0xA6);
             int close_now = 0, open_now = 0;
-            switch (mk) {
-            case MK_LEFT:
-                if (inq) {
-                    if (closeish && !openish)
-                        close_now = 1;
-                    else {
-                        if ((rc = push_seg(c, qopen, qcs, i, i, qpara, para, qflags | SEG_UNCLOSED)))
-                            return rc;
-                        inq = 0;
+            /* Inside a quote, marks of the other family are nested quotes
+             * ("She said “no” to me"), unless a lone one can only close it. */
+            if (inq && ((straight_open && mk != MK_STRAIGHT) || (!straight_open && mk == MK_STRAIGHT))) {
+                if (mk == MK_LEFT || (mk == MK_STRAIGHT && !nested && openish && !closeish))
+                    nested = 1;
+                else if (nested)
+                    nested = 0;
+                else if (closeish && !openish)
+                    close_now = 1; /* a mismatched closing mark */
+            } else {
+                switch (mk) {
+                case MK_LEFT:
+                    if (inq) {
+                        if (closeish && !openish)
+                            close_now = 1;
+                        else {
+                            if ((rc = push_seg(c, qopen, qcs, i, i, qpara, para, qflags | SEG_UNCLOSED)))
+                                return rc;
+                            inq = 0;
+                            open_now = 1;
+                        }
+                    } else
                         open_now = 1;
-                    }
-                } else
-                    open_now = 1;
-                break;
-            case MK_RIGHT:
-                if (inq)
-                    close_now = 1;
-                break;
-            default:
-                if (inq)
-                    close_now = 1;
-                else if (openish != closeish || !openish)
-                    open_now = !closeish || !openish; /* a mark between spaces is no quote mark */
-                break;
+                    break;
+                case MK_RIGHT:
+                    if (inq)
+                        close_now = 1;
+                    break;
+                default:
+                    if (inq)
+                        close_now = 1;
+                    else if (openish != closeish || !openish)
+                        open_now = !closeish || !openish; /* a mark between spaces is no quote mark */
+                    break;
+                }
             }
             if (close_now) {
                 if ((rc = push_seg(c, qopen, qcs, i, i + ml, qpara, para, qflags)))
@@ -457,6 +655,8 @@ static int scan_marks(ctx *c)
                 qcs = i + ml;
                 qpara = para;
                 qflags = 0;
+                straight_open = mk == MK_STRAIGHT;
+                nested = 0;
             }
         }
         i += ml;
@@ -503,8 +703,15 @@ static size_t match_end(ctx *c)
 
 static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after)
 {
-    size_t end = i + 80 < c->len ? i + 80 : c->len;
-    int r = run(c, P_LABEL, i, end);
+    size_t end = i + 80 < c->len ? i + 80 : c->len, k = i;
+    int r;
+    while (k < end && (c->t[k] == ' ' || c->t[k] == '\t'))
+        k++;
+    /* a label starts with two capitals */
+    if (k + 1 >= end || !ascii_upper((unsigned char)c->t[k]) ||
+        !(ascii_upper((unsigned char)c->t[k + 1]) || c->t[k + 1] == '.' || c->t[k + 1] == '\''))
+        return 0;
+    r = run(c, P_LABEL, i, end);
     if (r <= 0)
         return 0;
     {
@@ -675,7 +882,27 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             while (word_next(t, &k, parts[1][1], len, &a1, &b1))
                 if (!cap_token(t, a1, b1, len))
                     all_cap1 = 0;
-            if (!all_cap0 && all_cap1 && np == 2) {
+            if (!all_cap0 && !all_cap1 && np >= 3) {
+                /* "On Tuesday in Berea, Gov. John Kasich (R-OH), said": a lead-in, then the name */
+                for (size_t pi = 1; pi < np; pi++) {
+                    int allc = 1, any = 0;
+                    k = parts[pi][0];
+                    while (word_next(t, &k, parts[pi][1], len, &a1, &b1)) {
+                        any = 1;
+                        if (!cap_token(t, a1, b1, len))
+                            allc = 0;
+                    }
+                    if (any && allc) {
+                        ns = parts[pi][0];
+                        ne = parts[pi][1];
+                        if (pi + 1 < np) {
+                            a->role.start = trim_l(t, parts[pi + 1][0], parts[np - 1][1], len);
+                            a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+                        }
+                        break;
+                    }
+                }
+            } else if (!all_cap0 && all_cap1 && np == 2) {
                 ns = parts[1][0];
                 ne = parts[1][1];
                 a->role.start = trim_l(t, parts[0][0], parts[0][1], len);
@@ -696,13 +923,26 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     /* Tokens; drop leading conjunctions. */
     i = ns;
     while (word_next(t, &i, ne, len, &ws, &we)) {
+        static const char *const REL0[] = {"who", "which", "whose", "whom", "where", NULL};
         if (nt == 0 && word_is(t, ws, we, LEADS))
             continue;
+        if (nt > 0 && word_is(t, ws, we, REL0))
+            break; /* "Sen. Jim Whelan who represents ..." */
         if (nt >= 24)
             return 0;
         tok[nt][0] = ws;
         tok[nt][1] = we;
         nt++;
+    }
+    /* "Priebus later Thursday", "Clinton initially": trailing time words and adverbs */
+    {
+        static const char *const TAIL[] = {
+            "later", "earlier", "initially", "also", "then", "now", "recently", "today", "yesterday", "last",
+            "this", "next", "week", "month", "year", "night", "morning", "afternoon", "evening", "once", "again",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "previously", "first",
+            "finally", "quickly", "simply", "still", "even", "too", NULL};
+        while (nt > 1 && word_is(t, tok[nt - 1][0], tok[nt - 1][1], TAIL))
+            nt--;
     }
     if (nt == 0 || nt > 12)
         return 0;
@@ -740,13 +980,26 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             return 1;
         }
     }
+    /* "a person close to the campaign", "the former top aide to X", "one source
+     * who ...": a noun phrase led by a determiner, cut at a relative clause. */
+    if (letter_case(t, tok[0][0], len) == -1 && word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2) {
+        size_t k = 1;
+        static const char *const REL[] = {"who", "which", "that", "whose", "whom", NULL};
+        while (k < nt && !word_is(t, tok[k][0], tok[k][1], REL))
+            k++;
+        if (k <= 8) {
+            a->how = STANCE_ATTR_NOUN;
+            a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
+            return 1;
+        }
+    }
     /* A leading name run followed by a preposition or nothing: "said Jane Doe of
      * Ohio", "Rep. John Roe of Maryland said", "wrote Cameron Easley for Acme". */
     {
         size_t r = 0;
         while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS))
             r++;
-        if (r > 0 && r < nt && (verb_first || word_is(t, tok[r][0], tok[r][1], PREPS))) {
+        if (r > 0 && r < nt && word_is(t, tok[r][0], tok[r][1], PREPS)) {
             size_t bs = tok[0][0], be = tok[r - 1][1], last;
             if (stance_names_bare(t, &bs, &be, &last)) {
                 a->how = STANCE_ATTR_NAME;
@@ -768,16 +1021,14 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         if (r < nt) {
             size_t bs = tok[r][0], be = tok[nt - 1][1], last;
             unsigned n = stance_names_bare(t, &bs, &be, &last);
-            int lowercase_before = r > 0 && letter_case(t, tok[r - 1][0], len) == -1;
             if (n == 0) {
                 if (r == 0)
                     return 0;
             } else if (r > 0 && n == 1 && word_is(t, tok[r - 1][0], tok[r - 1][1], PREPS)) {
                 /* "a spokesman for Clinton": a noun phrase */
             } else {
-                if (r > 0 && r > 0 && !a->role.start && a->role.start != 0) {
-                }
-                if (r > 0 && (a->role.start == STANCE_NO_OFFSET) && (lowercase_before || r > 0)) {
+                /* "Clinton campaign chairman John Podesta": the words before the name are its role */
+                if (r > 0 && a->role.start == STANCE_NO_OFFSET) {
                     size_t rs = tok[0][0], re = tok[r - 1][1];
                     if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
                         a->role = (stance_span){rs, re};
@@ -796,8 +1047,14 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             }
         }
     }
-    /* A noun phrase: "the group", "a spokesman for the campaign", "The statement". */
+    /* A noun phrase: "the group", "a spokesman for the campaign", "The statement":
+     * led by a determiner unless it is short, and ending with a noun. */
     if (letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+        return 0;
+    if (nt > 8 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+        return 0;
+    if (word_is(t, tok[nt - 1][0], tok[nt - 1][1], DETERMINERS) || word_is(t, tok[nt - 1][0], tok[nt - 1][1], PREPS) ||
+        word_is(t, tok[nt - 1][0], tok[nt - 1][1], BREAKERS))
         return 0;
     if (nt > 8)
         return 0;
@@ -819,10 +1076,12 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
     while (i > lim) {
         size_t p = back1(t, i), ml;
         unsigned char b = (unsigned char)t[p];
-        if (b == '\n')
+        if (b == '\n' || b == ';')
             return i;
         if (mark_at(t, p, c->len, &ml) != MK_NONE && p + ml <= pos)
             return p + ml;
+        if (is_dash_at(t, p, c->len) && p > lim && hspace(t, p - 1, c->len) && i < pos && hspace(t, i, c->len))
+            return i;
         if ((b == '.' || b == '?' || b == '!') && i < pos && hspace(t, i, c->len)) {
             /* not after an abbreviation or an initial */
             size_t k = p;
@@ -869,7 +1128,7 @@ static size_t para_end(ctx *c, size_t pos)
 
 static int try_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end(c, q->close), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
+    size_t pe = para_end(c, q->close), end = q->close + AFTER_WINDOW < pe ? q->close + AFTER_WINDOW : pe;
     int r;
     if (q->close >= end)
         return 0;
@@ -904,6 +1163,9 @@ static int try_after(ctx *c, seg *q, attr *a)
         attr b = *a;
         b.role = NOSPAN;
         if (v1.start != STANCE_NO_OFFSET) {
+            static const char *const TO_WHOM[] = {"told", "tells", "telling", "asked", "asks", "asking", NULL};
+            if (word_is(c->t, v1.start, v1.end, TO_WHOM))
+                return 0; /* ', told POLITICO': the addressee, not the speaker */
             if (!parse_np(c, n1.start, n1.end, 1, &b)) {
                 return 0;
             }
@@ -923,6 +1185,44 @@ static int try_after(ctx *c, seg *q, attr *a)
 }
 
 /* 'X said: "' in the clause [cs, q->open). */
+static long name_before(ctx *c, size_t pos);
+/* 'Clinton riffed on the incident, telling the crowd, "...': a participle
+ * takes the subject of its sentence, its first name (or pronoun). */
+static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
+{
+    static const char *const PREP_LEAD[] = {
+        "About", "After", "Against", "Although", "Among", "As", "At", "Because", "Before", "Between", "By",
+        "Despite", "During", "For", "From", "If", "In", "Into", "Like", "Of", "On", "Over", "Since", "Though",
+        "Through", "To", "Under", "Unlike", "Until", "When", "While", "With", NULL};
+    size_t vl = v.end - v.start, ss, ws, we, i;
+    long k, first = -1;
+    int g;
+    if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
+        return 0;
+    ss = clause_start(c, v.start, q->para);
+    i = ss;
+    if (word_next(c->t, &i, v.start, c->len, &ws, &we) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
+        b->how = STANCE_ATTR_PRONOUN;
+        b->spk = (stance_span){ws, we};
+        b->gender = g;
+        return 1;
+    }
+    for (k = name_before(c, v.start); k >= 0 && c->names->v[k].start >= ss; k--)
+        first = k;
+    if (first < 0)
+        return 0;
+    {
+        const stance_name *nm = &c->names->v[first];
+        size_t a1 = nm->start, a2;
+        i = a1;
+        if (word_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_is(c->t, a1, a2, PREP_LEAD))
+            return 0;
+        b->how = STANCE_ATTR_NAME;
+        b->spk = (stance_span){nm->start, nm->end};
+    }
+    return 1;
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r;
@@ -934,16 +1234,19 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
         stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
         attr b = *a;
         b.role = NOSPAN;
-        if (!parse_np(c, np.start, np.end, 0, &b))
+        if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b))
             return 0;
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;
         *tail_len = tail.end - tail.start;
         *that_clause = 0;
-        if (tail.end - tail.start >= 4 && punct.end == punct.start) {
+        {
             size_t k = tail.end;
-            if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0)
+            while (k > tail.start && hspace(c->t, k - 1, c->len))
+                k--;
+            if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0 &&
+                (k - tail.start == 4 || !is_word_byte((unsigned char)c->t[k - 5])))
                 *that_clause = 1;
         }
         if (tail.end == tail.start && punct.end == punct.start &&
@@ -1101,8 +1404,7 @@ static int surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
-    c->gsingle = stance_calloc(l->n, sizeof *c->gsingle);
-    if (!c->sur_gender || !c->group || !c->ggender || !c->gsingle)
+    if (!c->sur_gender || !c->group || !c->ggender)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -1113,8 +1415,6 @@ static int surname_genders(ctx *c)
             if (b->last_end - b->last != a->last_end - a->last ||
                 memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
                 break;
-            if (b->ntok == 1)
-                c->gsingle[i] = 1;
             if (b->gender == STANCE_G_MALE)
                 m++;
             else if (b->gender == STANCE_G_FEMALE)
@@ -1155,15 +1455,47 @@ static int in_quote(ctx *c, size_t pos, size_t upto)
 static int org_like(ctx *c, const stance_name *nm)
 {
     static const char *const ORG[] = {
-        "Administration", "Affairs", "Agency", "America", "Army", "Association", "Bank", "Beach", "Board",
-        "Bureau", "Campaign", "Carolina", "Caucus", "Center", "Centre", "Church", "City", "Club", "Coalition",
-        "College", "Commission", "Committee", "Company", "Congress", "Corp", "Council", "County", "Court",
-        "Democrats", "Department", "Force", "Foundation", "Fund", "Group", "Guard", "Hall", "House", "Inc",
-        "Institute", "Island", "Islands", "Jersey", "Journal", "Magazine", "Media", "Ministry", "Nations",
-        "Navy", "Network", "News", "Office", "Park", "Party", "Police", "Post", "Press", "Project",
-        "Republicans", "School", "Security", "Senate", "Service", "Star", "States", "Strategies", "Street",
-        "Times", "Today", "Union", "University", "Valley", "York", NULL};
-    return word_is(c->t, nm->last, nm->last_end, ORG);
+        "Administration", "Affairs", "Africa", "Agency", "Airport", "Alliance", "America", "Americans", "Arabia",
+        "Army", "Asia", "Association", "Authority", "Bank", "Bay", "Beach", "Board", "Bridge", "Bureau", "Campaign",
+        "Canyon", "Capital", "Carolina", "Caucus", "Center", "Centre", "Church", "Circuit", "City", "Club",
+        "Coalition", "Coast", "College", "Commission", "Committee", "Company", "Conference", "Congress",
+        "Convention", "Corp", "Corporation", "Council", "County", "Court", "Daily", "Democrats", "Department",
+        "District", "Districts", "Emirates", "Energy", "Europe", "Falls", "Federation", "Force", "Forum",
+        "Foundation", "Fund", "Gazette", "Group", "Guard", "Hall", "Harbor", "Heights", "Herald", "Hills",
+        "Holdings", "House", "Inc", "Industries", "Institute", "Island", "Islands", "Jersey", "Journal", "Kingdom",
+        "Korea", "Magazine", "Media", "Ministry", "Monitor", "Mountain", "Mountains", "Nations", "Navy", "Network",
+        "News", "Ocean", "Office", "Park", "Partners", "Party", "Plaza", "Police", "Poll", "Polls", "Post", "Press",
+        "Project", "Province", "Region", "Republic", "Republicans", "Research", "Reuters", "Review", "River",
+        "School", "Sea", "Security", "Senate", "Service", "Show", "Springs", "Square", "Star", "State", "States",
+        "Station", "Strategies", "Street", "Summit", "Times", "Today", "Tribune", "Trust", "Union", "University",
+        "Valley", "Weekly", "York", NULL};
+    static const char *const PLACE_FIRST[] = {"East", "Great", "Las", "Los", "Middle", "New", "North", "Saint",
+                                              "San", "Santa", "South", "St.", "United", "West", "Fort", "Mount",
+                                              "Lake", "Port", "Palm", NULL};
+    size_t i = nm->bare, ws, we;
+    if (word_is(c->t, nm->last, nm->last_end, ORG))
+        return 1;
+    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) && word_is(c->t, ws, we, PLACE_FIRST);
+}
+
+/* Is the name in subject position: followed by a verb-like word or an appositive? */
+static int is_subject(ctx *c, const stance_name *nm)
+{
+    static const char *const NOT_VERB[] = {"of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "or",
+                                           "but", "as", "than", "who", "whose", "s", NULL};
+    size_t k = nm->end, ws, we;
+    const char *t = c->t;
+    while (k < c->len && hspace(t, k, c->len))
+        k += (size_t)hspace(t, k, c->len);
+    if (k >= c->len)
+        return 0;
+    if (t[k] == ',')
+        return 1;
+    ws = k;
+    we = k;
+    while (we < c->len && ascii_lower((unsigned char)t[we]))
+        we++;
+    return we > ws && !word_is(t, ws, we, NOT_VERB);
 }
 
 /* Resolve a pronoun speaker: the nearest earlier name outside quotes that can
@@ -1183,13 +1515,13 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
         int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender, person;
         if (nm->start < floor)
             break;
-        if (in_quote(c, nm->start, qi))
-            continue;
+        if (in_quote(c, nm->start, c->n))
+            continue; /* names inside quotes (this one included) are not antecedents */
         if (ng != STANCE_G_UNKNOWN && ng != g)
             continue;
         person = ng != STANCE_G_UNKNOWN;
         if (!person && !org_like(c, nm)) {
-            if (nm->ntok >= 2 && c->gsingle[c->group[k]])
+            if (nm->ntok >= 2)
                 person = 1;
             for (size_t j = qi; !person && j-- > 0 && qi - j < 40;)
                 if (c->s[j].a.how == STANCE_ATTR_NAME && c->s[j].a.name >= 0 && same_surname(c, c->s[j].a.name, k))
@@ -1197,8 +1529,14 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
         }
         if (!person)
             continue;
-        best = k;
-        break;
+        /* the nearest candidate in subject position wins over a nearer object */
+        if (best < 0)
+            best = k;
+        if (is_subject(c, nm)) {
+            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
+                best = k;
+            break;
+        }
     }
     if (best < 0)
         return;
@@ -1214,14 +1552,46 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 
 /* ---- main ------------------------------------------------------------------ */
 
+/* Is the word before @p pos a preposition ("a message to Trump:")? */
+static int after_prep(ctx *c, size_t pos, size_t floor)
+{
+    size_t e = pos, s;
+    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    s = e;
+    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
+        s--;
+    return word_is(c->t, s, e, PREPS);
+}
+
+/* Does the word before the opening mark make the quote part of a noun phrase
+ * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
+static int embedded_np(ctx *c, const seg *q)
+{
+    static const char *const NP_LEAD[] = {"of", "a", "an", "the", "as", "to", "for", "with", "by", "from", "in",
+                                          "on", "at", "called", "named", "titled", "entitled", "dubbed", "like",
+                                          "his", "her", "their", "its", "our", "my", "your", "this", "that", NULL};
+    const char *t = c->t;
+    size_t e = q->open, s;
+    while (e > q->para && hspace(t, back1(t, e), c->len))
+        e = back1(t, e);
+    s = e;
+    while (s > q->para && !hspace(t, back1(t, s), c->len))
+        s = back1(t, s);
+    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
+        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+        return 1; /* possessive: CNN's "..." */
+    return word_is(t, s, e, NP_LEAD);
+}
+
 static int classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
     const char *t = c->t;
     int fc, endp = 0, words = 0, r, that_clause = 0;
-    size_t cs, tail_len = 0, k;
+    size_t cs, bcs, tail_len = 0, k;
     attr after = q->a, before = q->a;
-    int have_after = 0, have_before = 0;
+    int have_after = 0, have_before = 0, need_before;
     size_t la, lb, lafter;
 
     /* transcript label */
@@ -1242,7 +1612,8 @@ static int classify_seg(ctx *c, size_t qi)
         size_t p = back1(t, q->ce);
         unsigned char b = (unsigned char)t[p];
         endp = b == '.' || b == ',' || b == '?' || b == '!' || b == '-' || is_dash_at(t, p, c->len) ||
-               (b == 0xA6 && p >= 2) || b == ')' || (q->flags & SEG_UNCLOSED);
+               (b == 0xA6 && p >= 2) || b == ')' || b == ']' || b == '\'' || (b == 0x99 && p >= 2) ||
+               (q->flags & SEG_UNCLOSED);
     }
     for (k = q->cs; k < q->ce && words < 8; k++)
         if (hspace(t, k, c->len))
@@ -1255,11 +1626,43 @@ static int classify_seg(ctx *c, size_t qi)
     cs = clause_start(c, q->open, q->para);
     if (qi > 0 && c->s[qi - 1].close > cs && c->s[qi - 1].close <= q->open)
         cs = c->s[qi - 1].close;
-    if ((r = try_before(c, q, cs, q->open, &before, &that_clause, &tail_len)) < 0)
+    bcs = cs;
+    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
+    if (q->open - bcs > BEFORE_WINDOW) {
+        bcs = q->open - BEFORE_WINDOW;
+        while (bcs < q->open && !hspace(t, bcs, c->len) && t[bcs] != ',')
+            bcs++;
+    }
+    /* With an attribution after it, a quote that opens a paragraph or sentence
+     * is direct and takes that speaker: the clause before it is not needed. */
+    need_before = !(have_after && (q->pc == PC_PARA || q->pc == PC_SENT || q->pc == PC_COLON));
+    if (need_before && (r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
         return r;
-    have_before = r;
+    have_before = need_before && r;
+    if (need_before && !have_before && bcs < q->open) {
+        /* 'According to X, "' / 'pollster Jane Doe: "' */
+        if ((r = run(c, P_BEFORE2, bcs, q->open)) < 0)
+            return r;
+        if (r) {
+            stance_span acc = group(c, 1), nm = group(c, 2), pu = group(c, 3);
+            attr b2 = before;
+            b2.role = NOSPAN;
+            if (acc.start != STANCE_NO_OFFSET && parse_np(c, acc.start, acc.end, 1, &b2)) {
+                b2.a_start = acc.start;
+                b2.a_end = acc.end;
+                before = b2;
+                have_before = 1;
+            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && !after_prep(c, nm.start, bcs) &&
+                       parse_np(c, nm.start, nm.end, 0, &b2) && b2.how == STANCE_ATTR_NAME) {
+                b2.a_start = nm.start;
+                b2.a_end = nm.end;
+                before = b2;
+                have_before = 1;
+            }
+        }
+    }
     /* "X said:\n\n"...": the previous paragraph ends with a colon. */
-    if (!have_before && q->pc == PC_PARA && q->para >= 2) {
+    if (need_before && !have_before && q->pc == PC_PARA && q->para >= 2) {
         size_t pe = q->para - 1;
         while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
             pe = back1(t, pe);
@@ -1283,9 +1686,25 @@ static int classify_seg(ctx *c, size_t qi)
             size_t tl = 0;
             if ((r = try_before(c, q, pcs, d - 1, &b2, &tc, &tl)) < 0)
                 return r;
-            if (r && tl <= 30 && !tc) {
+            if (r && tl <= 60 && !tc) {
                 before = b2;
                 have_before = 1;
+            } else {
+                /* '..., said Ohio State professor Paul Beck.' : the last comma of that sentence */
+                size_t kc = d - 1, lim = d - 1 > pcs + 160 ? d - 1 - 160 : pcs;
+                while (kc > lim && t[kc - 1] != ',')
+                    kc--;
+                if (kc > lim) {
+                    seg tmp = *q;
+                    attr b3 = before;
+                    tmp.close = kc - 1;
+                    if ((r = try_after(c, &tmp, &b3)) < 0)
+                        return r;
+                    if (r && b3.a_end + 30 >= d - 1 && b3.cue.start != STANCE_NO_OFFSET) {
+                        before = b3;
+                        have_before = 1;
+                    }
+                }
             }
         }
     }
@@ -1313,13 +1732,37 @@ static int classify_seg(ctx *c, size_t qi)
             q->kind = K_PARTIAL;
         break;
     default:
-        if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3)
+        if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
             q->kind = K_DIRECT;
         else
             q->kind = K_PARTIAL;
         break;
     }
+    /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
+    if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')
+        q->kind = K_SKIP;
+    else if (q->ce - q->cs > 2 && t[q->cs] == '(' && t[back1(t, q->ce)] == '.' && t[back1(t, back1(t, q->ce))] == ')')
+        q->kind = K_SKIP;
 
+    /* '"...our jobs" to China, she said': the sentence goes on outside the marks */
+    if (q->kind == K_DIRECT && !(q->flags & SEG_UNCLOSED)) {
+        size_t k2 = q->close;
+        while (k2 < c->len && hspace(t, k2, c->len))
+            k2 += (size_t)hspace(t, k2, c->len);
+        if (k2 < c->len && letter_case(t, k2, c->len) == -1) {
+            static const char *const GOES_ON[] = {
+                "to", "for", "in", "on", "at", "of", "and", "but", "or", "from", "with", "by", "about", "as",
+                "than", "that", "is", "are", "was", "were", "be", "because", "when", "if", "while", "into", "over",
+                "against", "since", "until", "after", "before", "which", "who", "will", "would", "has", "have",
+                "had", "can", "could", "should", "may", "might", "not", "instead", "rather", "among", "between",
+                "during", "under", "without", "within", "toward", "towards", "across", "through", "per", NULL};
+            size_t k3 = k2;
+            while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
+                k3++;
+            if (word_is(t, k2, k3, GOES_ON))
+                q->kind = K_PARTIAL;
+        }
+    }
     if (q->kind == K_DIRECT) {
         if (have_after)
             q->a = after;
@@ -1429,7 +1872,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
     const char *t = c->t;
     size_t i = 0, si = 0;
     while (i < c->len) {
-        size_t s = i, e, h;
+        size_t s = i, e;
         int r;
         attr a;
         while (s < c->len && (t[s] == '\n' || hspace(t, s, c->len)))
@@ -1526,7 +1969,6 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                 }
             }
         }
-        (void)h;
     }
     return STANCE_OK;
 }
@@ -1663,7 +2105,6 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
-    stance_free(c.gsingle);
     pcre2_match_data_free(c.md);
     return STANCE_OK;
 fail:
@@ -1671,7 +2112,6 @@ fail:
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
-    stance_free(c.gsingle);
     pcre2_match_data_free(c.md);
     stance_quotelist_clear(out);
     return rc;

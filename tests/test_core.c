@@ -7,9 +7,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "sort.h"
 #include "stance_internal.h"
 
 static void test_core_strerror_total(void **state)
@@ -129,6 +131,39 @@ static void test_core_alloc_overflow(void **state)
     assert_int_equal(out, 1000000);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void test_core_radix_sort_matches_qsort(void **state)
+{
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 100000};
+    uint64_t x = 88172645463325252ull;
+    (void)state;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+        size_t n = sizes[si];
+        for (unsigned bits = 8; bits <= 40; bits += 16) {
+            uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b), *t = malloc((n + 1) * sizeof *t);
+            for (size_t i = 0; i < n; i++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift */
+                a[i] = b[i] = x & ((1ull << bits) - 1);
+                if (i % 7 == 0 && i)
+                    a[i] = b[i] = a[i - 1]; /* duplicates */
+            }
+            stance_sort_u64(a, n, t, bits);
+            if (n > 1)
+                qsort(b, n, sizeof *b, cmp_u64);
+            if (n)
+                assert_memory_equal(a, b, n * sizeof *a);
+            free(a);
+            free(b);
+            free(t);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_core_error_record),       cmocka_unit_test(test_core_utf8_check),
         cmocka_unit_test(test_core_utf8_codec),         cmocka_unit_test(test_core_crc32_known_answers),
         cmocka_unit_test(test_core_arena),              cmocka_unit_test(test_core_alloc_overflow),
+        cmocka_unit_test(test_core_radix_sort_matches_qsort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,31 @@ static void test_model_io_roundtrip_every_field(void **state)
     stance_free(data);
 }
 
+/* The trainer adds n-grams to a model it has read (stance train --add-to). */
+static void test_model_io_edit_read_model(void **state)
+{
+    size_t len, len2;
+    unsigned char *data = testutil_model_bytes(&len), *again = NULL;
+    stance_model *m = NULL, *back = NULL;
+    (void)state;
+    assert_int_equal(stance_model_parse(data, len, &m, NULL), STANCE_OK);
+    assert_non_null(m->ngram_blob);
+    assert_int_equal(stance_model_add_ngram(m, 5, 2, "new one", 7), STANCE_OK);
+    assert_null(m->ngram_blob);
+    stance_model_sort_ngrams(m);
+    assert_int_equal(stance_model_serialize(m, &again, &len2, NULL), STANCE_OK);
+    assert_int_equal(stance_model_parse(again, len2, &back, NULL), STANCE_OK);
+    assert_int_equal(back->n_ngrams, 3);
+    assert_string_equal(stance_model_find_ngram(back, 5)->text, "new one");
+    assert_string_equal(stance_model_find_ngram(back, 7)->text, "great");
+    stance_model_destroy(m);
+    stance_free(m);
+    stance_model_destroy(back);
+    stance_free(back);
+    stance_free(data);
+    stance_free(again);
+}
+
 static void test_model_io_public_open_and_queries(void **state)
 {
     size_t len;
@@ -303,6 +328,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_io_roundtrip_every_field),
         cmocka_unit_test(test_model_io_public_open_and_queries),
+        cmocka_unit_test(test_model_io_edit_read_model),
         cmocka_unit_test(test_model_io_file_roundtrip),
         cmocka_unit_test(test_model_io_truncated_everywhere),
         cmocka_unit_test(test_model_io_flipped_bytes),

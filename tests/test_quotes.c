@@ -310,6 +310,72 @@ static void test_quotes_context_span(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+static void test_quotes_according_to_and_name_colon(void **state)
+{
+    run r;
+    extract(state,
+            "According to Wen Li, \"the vote was rigged from the start.\"\n\n"
+            "The report drew a reply from pollster Dara Quist: " LQ "The sample was fine." RQ "\n",
+            0, &r);
+    check(&r, "the vote", STANCE_QUOTE_DIRECT, "Wen Li");
+    check(&r, "The sample", STANCE_QUOTE_DIRECT, "Dara Quist");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_participle_subject(void **state)
+{
+    run r;
+    extract(state, "Mayor Ines Alvarado toured the flooded streets on Sunday, telling residents, "
+                   "\"We will not leave anyone behind.\"\n",
+            0, &r);
+    check(&r, "We will not", STANCE_QUOTE_DIRECT, "Ines Alvarado");
+    span_is(&r, find(&r, "We will not")->cue_span, "telling");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_nested_other_family(void **state)
+{
+    run r;
+    extract(state, "\"They called it " LQ "the plan" RQ " and we laughed,\" said Hugo Brandt.\n\n"
+                   LQ "He said \"never\" twice," RQ " Brandt added.\n",
+            0, &r);
+    assert_int_equal(r.l.n, 2);
+    span_is(&r, r.l.q[0].span, "They called it " LQ "the plan" RQ " and we laughed,");
+    span_is(&r, r.l.q[1].span, "He said \"never\" twice,");
+    check(&r, "He said", STANCE_QUOTE_DIRECT, "Hugo Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_stage_directions_and_titles(void **state)
+{
+    run r;
+    extract(state,
+            "\"HOST: Welcome back.\n\n\"(CROSSTALK.)\n\n"
+            "Governor Ada Moss said on the " LQ "Evening Report" RQ " show that taxes would fall.\n",
+            0, &r);
+    check(&r, "Welcome", STANCE_QUOTE_DIRECT, "HOST");
+    for (size_t i = 0; i < r.l.n; i++) {
+        assert_true(r.text[r.l.q[i].span.start] != '('); /* the stage direction is no quote */
+        if (strncmp(r.text + r.l.q[i].span.start, "Evening", 7) == 0)
+            assert_int_not_equal(r.l.q[i].type, STANCE_QUOTE_DIRECT); /* a show's title inside a noun phrase */
+    }
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_split_quote_and_continuation(void **state)
+{
+    run r;
+    extract(state,
+            "\"We lost the vote,\" said Councilwoman Rita Okoye. \"But we will be back next year.\"\n\n"
+            "\"The money has to come from somewhere,\" she added, \"and it will not be the schools.\"\n",
+            0, &r);
+    assert_int_equal(r.l.n, 4);
+    check(&r, "But we will", STANCE_QUOTE_DIRECT, "Rita Okoye");
+    check(&r, "The money", STANCE_QUOTE_DIRECT, "Rita Okoye");
+    check(&r, "and it will", STANCE_QUOTE_DIRECT, "Rita Okoye");
+    stance_quotelist_clear(&r.l);
+}
+
 /* Adversarial inputs stay linear: they finish and nothing fails. */
 static void test_quotes_adversarial_linear(void **state)
 {
@@ -394,6 +460,11 @@ int main(void)
         cmocka_unit_test(test_quotes_unbalanced_marks),
         cmocka_unit_test(test_quotes_apostrophes),
         cmocka_unit_test(test_quotes_context_span),
+        cmocka_unit_test(test_quotes_according_to_and_name_colon),
+        cmocka_unit_test(test_quotes_participle_subject),
+        cmocka_unit_test(test_quotes_nested_other_family),
+        cmocka_unit_test(test_quotes_stage_directions_and_titles),
+        cmocka_unit_test(test_quotes_split_quote_and_continuation),
         cmocka_unit_test(test_quotes_adversarial_linear),
         cmocka_unit_test(test_quotes_word_lists_sorted),
         cmocka_unit_test(test_quotes_classify_bad_utf8),

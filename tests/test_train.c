@@ -41,7 +41,7 @@ static void test_train_collapse_matches_libsvm(void **state)
         for (int balanced = 0; balanced < 2; balanced++) {
             stance_featcfg cfg;
             tr_data d;
-            tr_opts o = {TR_LIBSVM, 1.0, balanced, 1, 7, 0};
+            tr_opts o = {TR_LIBSVM, 1.0, balanced, 1, 7, 0, 0.0};
             double md = 1, mp = 1;
             char err[TR_ERRLEN];
             load(files[f], &cfg, &d);
@@ -63,7 +63,7 @@ static void test_train_liblinear_pair_order(void **state)
     stance_featcfg cfg;
     tr_data d;
     stance_head h;
-    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0};
+    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0, 0.0};
     char err[TR_ERRLEN];
     size_t right = 0;
     (void)state;
@@ -94,7 +94,7 @@ static void test_train_same_seed_same_head(void **state)
     stance_featcfg cfg;
     tr_data d;
     stance_head a, b;
-    tr_opts o = {TR_LIBSVM, 0.5, 1, 1, 11, 0};
+    tr_opts o = {TR_LIBSVM, 0.5, 1, 1, 11, 0, 0.0};
     char err[TR_ERRLEN];
     (void)state;
     load("stance.jsonl", &cfg, &d);

@@ -25,12 +25,13 @@ with open(f"{tmp}/ft.train", "w") as f:
     for r in train: f.write(ft_line(r) + "\n")
 with open(f"{tmp}/dev.gold", "w") as f:
     for r in dev: f.write(r["label"] + "\n")
-with open(f"{tmp}/dev.ft", "w") as f, open(f"{tmp}/dev.jsonl", "w") as g:
-    for _ in range(repeat):
-        for r in dev:
-            f.write(re.sub(r"\s+", " ", r["text"]).strip() + "\n")
-            g.write(json.dumps({"id": r["id"], "task": "stance", "text": r["text"], "target": r["target"],
-                                "target_spans": r["target_spans"]}) + "\n")
+for suffix, reps in (("", repeat), ("2", 2 * repeat)):
+    with open(f"{tmp}/dev{suffix}.ft", "w") as f, open(f"{tmp}/dev{suffix}.jsonl", "w") as g:
+        for _ in range(reps):
+            for r in dev:
+                f.write(re.sub(r"\s+", " ", r["text"]).strip() + "\n")
+                g.write(json.dumps({"id": r["id"], "task": "stance", "text": r["text"], "target": r["target"],
+                                    "target_spans": r["target_spans"]}) + "\n")
 PY
 fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null
 n=$(wc -l < "$tmp/dev.jsonl")
@@ -47,10 +48,14 @@ t_ft=$(best fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3)
 cp "$tmp/out" "$tmp/ft.out"
 t_st=$(best "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl")
 cp "$tmp/out" "$tmp/st.out"
+# Twice the lines: the difference is the per-line cost without start-up (model loading).
+t_ft2=$(best fasttext predict-prob "$tmp/ft.bin" "$tmp/dev2.ft" 3)
+t_st2=$(best "$stance" predict -m "$model" --head stance "$tmp/dev2.jsonl")
 
-python3 - "$tmp" "$n" "$t_ft" "$t_st" "$repeat" <<'PY'
+python3 - "$tmp" "$n" "$t_ft" "$t_st" "$repeat" "$t_ft2" "$t_st2" <<'PY'
 import json, sys
 tmp, n, t_ft, t_st, repeat = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+t_ft2, t_st2 = float(sys.argv[6]), float(sys.argv[7])
 gold = [l.strip() for l in open(f"{tmp}/dev.gold")]
 k = len(gold)
 ft = [l.split()[0].replace("__label__", "") for l in open(f"{tmp}/ft.out")][:k]
@@ -68,5 +73,9 @@ mf_ft, fa_ft = f1s(ft); mf_st, fa_st = f1s(st)
 print(f"lines: {n} (NewsMTSC dev x{repeat}), best of 3 runs each, one thread")
 print(f"fasttext predict-prob: {t_ft:.3f} s, {n / t_ft:,.0f} lines/s; dev macro-F1 {mf_ft:.3f}, F_avg {fa_ft:.3f}")
 print(f"stance predict:        {t_st:.3f} s, {n / t_st:,.0f} lines/s; dev macro-F1 {mf_st:.3f}, F_avg {fa_st:.3f}")
-print(f"throughput ratio stance/fasttext: {t_ft / t_st:.2f}")
+print(f"throughput ratio stance/fasttext, whole runs (start-up included): {t_ft / t_st:.2f}")
+m_ft, m_st = n / max(t_ft2 - t_ft, 1e-9), n / max(t_st2 - t_st, 1e-9)
+print(f"marginal (second {n} lines, start-up excluded): fasttext {m_ft:,.0f} lines/s, stance {m_st:,.0f} lines/s, "
+      f"ratio {m_st / m_ft:.2f}")
+print(f"start-up: fasttext {t_ft - n / m_ft:.3f} s, stance {t_st - n / m_st:.3f} s")
 PY

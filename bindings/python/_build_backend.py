@@ -1,38 +1,151 @@
-"""A small PEP 517 backend: builds the stance wheel with setuptools only.
+"""A small PEP 517 backend for the stance extension: no setuptools, no wheel, no downloads.
 
-setuptools' own backend needs the `wheel` package to make a wheel, which a
-fresh venv of a non-Debian Python (e.g. pyenv's) does not have, and nothing may
-be downloaded. So: run `setup.py build_ext` (setuptools, any version >= 61)
-into a temporary directory and zip the result with the dist-info files
-ourselves. `pip install --no-build-isolation bindings/python` then works
-offline in any venv that has setuptools.
+`pip install --no-build-isolation bindings/python` calls build_wheel() here,
+which compiles stance/_stance.c and the library sources of this tree
+(../../lib/*.c) with the C compiler CPython was built with (sysconfig), links
+one extension module, and zips it with the package's Python files into a
+wheel. A fresh venv of any CPython >= 3.10 has all it needs (3.12+ venvs come
+without setuptools, and non-Debian Pythons without `wheel`).
+
+Environment:
+  STANCE_LIB=bundled (default in a source tree) | system (link the installed
+      libstance found by `pkg-config libstance`, e.g. after `make install`)
+  STANCE_MODELDIR   directory of the C library's default model
+                    (default /usr/local/share/libstance, as ./configure && make install)
+  CC, CFLAGS, LDFLAGS   as usual
+setup.py offers the same build through setuptools (python setup.py build_ext --inplace).
 """
 import base64
+import glob
 import hashlib
 import os
+import re
+import shlex
 import subprocess
 import sys
 import sysconfig
 import tarfile
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
+LIBDIR = os.path.join(TOP, "lib")
 NAME = "stance"
 SUMMARY = "Quotes, speakers, sentiment and stance toward actors in news text (libstance bindings)"
 
 
-def _version():
-    import re
-
+def version():
     try:
-        with open(os.path.join(HERE, "..", "..", "configure.ac")) as f:
+        with open(os.path.join(TOP, "configure.ac")) as f:
             m = re.search(r"AC_INIT\(\[libstance\],\s*\[([^\]]+)\]", f.read())
             if m:
                 return m.group(1)
     except OSError:
         pass
     return "0.1.0"
+
+
+def _pkg_config(*args, default=None):
+    try:
+        out = subprocess.run(["pkg-config", *args], check=True, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL).stdout.decode()
+        return shlex.split(out)
+    except (OSError, subprocess.CalledProcessError):
+        if default is None:
+            raise SystemExit("pkg-config %s failed" % " ".join(args))
+        return list(default)
+
+
+# Used when pkg-config lacks a module's .pc file.
+_FALLBACK_LIBS = {"libpcre2-8": "-lpcre2-8", "libutf8proc": "-lutf8proc", "zlib": "-lz"}
+
+
+def _private_requires():
+    """The library's run-time dependencies, as libstance.pc.in lists them (Requires.private)."""
+    try:
+        with open(os.path.join(TOP, "libstance.pc.in")) as f:
+            for line in f:
+                if line.startswith("Requires.private:"):
+                    mods = re.split(r"[\s,]+", line.split(":", 1)[1].strip())
+                    # drop version constraints ("zlib >= 1.2")
+                    return [m for m in mods if m and not re.match(r"^[<>=!]|^\d", m)]
+    except OSError:
+        pass
+    return ["libpcre2-8", "libutf8proc", "zlib"]
+
+
+def config():
+    """How to build the extension: sources, compile flags, link flags, and the config.h text."""
+    mode = os.environ.get("STANCE_LIB", "bundled" if os.path.isdir(LIBDIR) else "system")
+    sources = [os.path.join(HERE, "stance", "_stance.c")]
+    cflags = ["-std=gnu11", "-pthread", "-fvisibility=hidden"]
+    ldflags = ["-pthread"]
+    if mode == "bundled":
+        lib_sources = sorted(glob.glob(os.path.join(LIBDIR, "*.c")))
+        if not lib_sources:
+            raise SystemExit("STANCE_LIB=bundled but no sources in %s" % LIBDIR)
+        sources += lib_sources
+        deps, libs = [], []
+        for mod in _private_requires():
+            deps += _pkg_config("--cflags", mod, default=[])
+            libs += _pkg_config("--libs", mod, default=[_FALLBACK_LIBS.get(mod, "-l" + re.sub(r"^lib", "", mod))])
+        libs.append("-lm")
+        modeldir = os.environ.get("STANCE_MODELDIR", "/usr/local/share/libstance").replace('"', "")
+        # lib/ only with -iquote: lib/features.h must not shadow glibc's <features.h>.
+        cflags += ["-I" + os.path.join(TOP, "include"), "-iquote", LIBDIR, '-DSTANCE_MODELDIR="%s"' % modeldir] + deps
+        ldflags += libs
+    elif mode == "system":
+        cflags += _pkg_config("--cflags", "libstance")
+        libs = _pkg_config("--libs", "libstance")
+        ldflags += libs + ["-Wl,-rpath," + f[2:] for f in libs if f.startswith("-L")]
+    else:
+        raise SystemExit("STANCE_LIB must be 'bundled' or 'system'")
+    config_h = ("/* config.h for the standalone Python build */\n"
+                "#ifndef _GNU_SOURCE\n#define _GNU_SOURCE 1\n#endif\n"
+                '#define PACKAGE "libstance"\n#define PACKAGE_NAME "libstance"\n'
+                '#define PACKAGE_VERSION "%s"\n#define VERSION PACKAGE_VERSION\n' % version())
+    return {"mode": mode, "sources": sources, "cflags": cflags, "ldflags": ldflags, "config_h": config_h}
+
+
+def build_extension(out_dir):
+    """Compile and link stance/_stance<EXT_SUFFIX> into out_dir/stance/; return its path."""
+    cfg = config()
+    tmp = os.path.join(out_dir, "temp")
+    os.makedirs(tmp, exist_ok=True)
+    with open(os.path.join(tmp, "config.h"), "w") as f:
+        f.write(cfg["config_h"])
+    cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+    py_inc = sysconfig.get_paths()["include"]
+    cflags = (["-O2", "-g0", "-DNDEBUG", "-fPIC", "-fwrapv", "-I" + tmp, "-I" + py_inc] + cfg["cflags"]
+              + shlex.split(os.environ.get("CFLAGS", "")))
+
+    def compile_one(i_src):
+        i, src = i_src
+        obj = os.path.join(tmp, "%02d-%s.o" % (i, os.path.splitext(os.path.basename(src))[0]))
+        cmd = cc + cflags + ["-c", src, "-o", obj]
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if r.returncode:
+            raise SystemExit("compile failed: %s\n%s" % (" ".join(cmd), r.stdout.decode(errors="replace")))
+        return obj
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+        objs = list(ex.map(compile_one, enumerate(cfg["sources"])))
+    dest = os.path.join(out_dir, NAME, "_stance" + sysconfig.get_config_var("EXT_SUFFIX"))
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    cmd = cc + ["-shared"] + objs + ["-o", dest] + cfg["ldflags"] + shlex.split(os.environ.get("LDFLAGS", ""))
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if r.returncode:
+        raise SystemExit("link failed: %s\n%s" % (" ".join(cmd), r.stdout.decode(errors="replace")))
+    # Python symbols stay undefined until import, so the linker cannot catch a
+    # missing library: load the module now (RTLD_NOW) to fail here, not at import.
+    r = subprocess.run([sys.executable, "-c", "import ctypes, sys; ctypes.PyDLL(sys.argv[1])", dest],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if r.returncode:
+        raise SystemExit("the built module does not load (a library missing from libstance.pc.in's "
+                         "Requires.private?):\n%s" % r.stdout.decode(errors="replace"))
+    return dest
 
 
 def _tag():
@@ -42,24 +155,16 @@ def _tag():
     return "%s-%s-%s" % (impl, abi, plat)
 
 
-def get_requires_for_build_wheel(config_settings=None):
-    return ["setuptools>=61"]
-
-
-def get_requires_for_build_sdist(config_settings=None):
-    return []
-
-
-def _metadata(version):
+def _metadata():
     readme = ""
     try:
         with open(os.path.join(HERE, "README.md"), encoding="utf-8") as f:
             readme = f.read()
     except OSError:
         pass
-    return ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\nRequires-Python: >=3.9\n"
+    return ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\nRequires-Python: >=3.10\n"
             "Provides-Extra: dask\nRequires-Dist: distributed; extra == \"dask\"\n"
-            "Description-Content-Type: text/markdown\n\n%s" % (NAME, version, SUMMARY, readme))
+            "Description-Content-Type: text/markdown\n\n%s" % (NAME, version(), SUMMARY, readme))
 
 
 def _record_line(arcname, data):
@@ -67,28 +172,31 @@ def _record_line(arcname, data):
     return "%s,sha256=%s,%d" % (arcname, digest, len(data))
 
 
+# ---- PEP 517 hooks ----
+
+def get_requires_for_build_wheel(config_settings=None):
+    return []
+
+
+def get_requires_for_build_sdist(config_settings=None):
+    return []
+
+
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
-    version = _version()
     tag = _tag()
     with tempfile.TemporaryDirectory() as tmp:
-        lib, temp = os.path.join(tmp, "lib"), os.path.join(tmp, "temp")
-        subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--build-lib", lib, "--build-temp", temp],
-                       cwd=HERE, check=True, stdout=sys.stderr)
-        files = []  # (arcname, path)
-        for root, _dirs, names in os.walk(os.path.join(lib, NAME)):
-            for n in names:
-                p = os.path.join(root, n)
-                files.append((os.path.relpath(p, lib), p))
+        so = build_extension(tmp)
+        files = [(NAME + "/" + os.path.basename(so), so)]
         pkg = os.path.join(HERE, NAME)
         for n in sorted(os.listdir(pkg)):
             if n.endswith((".py", ".pyi")) or n == "py.typed":
                 files.append((NAME + "/" + n, os.path.join(pkg, n)))
         # The shipped model, when the source tree has one (models/ is filled by training).
-        shipped = os.path.join(HERE, "..", "..", "models", "en-news.stm")
+        shipped = os.path.join(TOP, "models", "en-news.stm")
         if os.path.isfile(shipped):
             files.append((NAME + "/models/en-news.stm", shipped))
-        dist_info = "%s-%s.dist-info" % (NAME, version)
-        wheel_name = "%s-%s-%s.whl" % (NAME, version, tag)
+        dist_info = "%s-%s.dist-info" % (NAME, version())
+        wheel_name = "%s-%s-%s.whl" % (NAME, version(), tag)
         records = []
         with zipfile.ZipFile(os.path.join(wheel_directory, wheel_name), "w", zipfile.ZIP_DEFLATED) as zf:
             for arc, path in files:
@@ -97,7 +205,7 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
                 zf.writestr(arc, data)
                 records.append(_record_line(arc, data))
             meta = {
-                "METADATA": _metadata(version).encode("utf-8"),
+                "METADATA": _metadata().encode("utf-8"),
                 "WHEEL": ("Wheel-Version: 1.0\nGenerator: stance-build\nRoot-Is-Purelib: false\nTag: %s\n"
                           % tag).encode(),
                 "top_level.txt": (NAME + "\n").encode(),
@@ -113,8 +221,7 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
 
 def build_sdist(sdist_directory, config_settings=None):
     """The Python directory alone; it builds against an installed libstance (STANCE_LIB=system)."""
-    version = _version()
-    base = "%s-%s" % (NAME, version)
+    base = "%s-%s" % (NAME, version())
     name = base + ".tar.gz"
     with tarfile.open(os.path.join(sdist_directory, name), "w:gz") as tf:
         for n in ("pyproject.toml", "setup.py", "_build_backend.py", "README.md", "SCALING.md"):
@@ -122,11 +229,14 @@ def build_sdist(sdist_directory, config_settings=None):
                 tf.add(os.path.join(HERE, n), base + "/" + n)
         tf.add(os.path.join(HERE, NAME), base + "/" + NAME,
                filter=lambda ti: None if ti.name.endswith((".so", ".o")) or "__pycache__" in ti.name else ti)
-        pkg_info = os.path.join(HERE, "PKG-INFO.tmp")
+        with tempfile.NamedTemporaryFile("w", suffix=".pkg-info", delete=False, encoding="utf-8") as f:
+            f.write(_metadata())
         try:
-            with open(pkg_info, "w", encoding="utf-8") as f:
-                f.write(_metadata(version))
-            tf.add(pkg_info, base + "/PKG-INFO")
+            tf.add(f.name, base + "/PKG-INFO")
         finally:
-            os.unlink(pkg_info)
+            os.unlink(f.name)
     return name
+
+
+if __name__ == "__main__":  # python3 _build_backend.py OUTDIR: build the module only
+    print(build_extension(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "build")))

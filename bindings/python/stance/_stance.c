@@ -278,7 +278,7 @@ static PyObject *record_to_dict(PyObject *self, PyObject *unused)
 static PyMethodDef record_methods[] = {
     {"__reduce__", record_reduce, METH_NOARGS, NULL},
     {"to_dict", record_to_dict, METH_NOARGS,
-     "to_dict()\n--\n\nThe record as a dict of plain Python values (nested records become dicts)."},
+     "to_dict($self)\n--\n\nThe record as a dict of plain Python values (nested records become dicts)."},
     {NULL, NULL, 0, NULL}};
 
 /* Field indices. */
@@ -915,10 +915,21 @@ static int text_view(PyObject *o, const char **text, size_t *len)
     return 0;
 }
 
-static int parse_flags(PyObject *kw_indirect, int all_actors, int caseless, int partial, int discover)
+#define MAX_EXPLAIN 1000
+
+static int check_explain(int explain)
+{
+    if (explain < 0 || explain > MAX_EXPLAIN) {
+        PyErr_Format(PyExc_ValueError, "explain must be between 0 and %d", MAX_EXPLAIN);
+        return -1;
+    }
+    return 0;
+}
+
+static unsigned option_flags(int indirect, int all_actors, int caseless, int partial, int discover)
 {
     unsigned f = 0;
-    if (kw_indirect)
+    if (indirect)
         f |= STANCE_OPT_INDIRECT;
     if (all_actors)
         f |= STANCE_OPT_ALL_ACTORS;
@@ -928,7 +939,7 @@ static int parse_flags(PyObject *kw_indirect, int all_actors, int caseless, int 
         f |= STANCE_OPT_NO_PARTIAL;
     if (!discover)
         f |= STANCE_OPT_NO_DISCOVER;
-    return (int)f;
+    return f;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1216,7 +1227,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     static char *kwlist[] = {"text", "actors", "explain", "indirect", "all_actors", "caseless", "partial",
                              "discover", "max_text_len", NULL};
     PyObject *text_obj, *actors = Py_None, *out = NULL;
-    unsigned explain = 0;
+    int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1;
     Py_ssize_t max_len = 0;
     actor_set as;
@@ -1227,8 +1238,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     const char *text;
     size_t len;
     int rc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OI$pppppn:classify", kwlist, &text_obj, &actors, &explain,
-                                     &indirect, &all_actors, &caseless, &partial, &discover, &max_len))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|Oi$pppppn:classify", kwlist, &text_obj, &actors, &explain,
+                                     &indirect, &all_actors, &caseless, &partial, &discover, &max_len) ||
+        check_explain(explain))
         return NULL;
     if (text_view(text_obj, &text, &len))
         return NULL;
@@ -1244,8 +1256,8 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
     in.n_actors = as.n;
-    opt.flags = (unsigned)parse_flags(indirect ? Py_True : NULL, all_actors, caseless, partial, discover);
-    opt.explain = explain;
+    opt.flags = option_flags(indirect, all_actors, caseless, partial, discover);
+    opt.explain = (unsigned)explain;
     opt.max_text_len = max_len > 0 ? (size_t)max_len : 0;
     opt.scratch = scratch_take(self);
     Py_BEGIN_ALLOW_THREADS
@@ -1266,7 +1278,7 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
 {
     static char *kwlist[] = {"text", "target", "head", "context", "explain", NULL};
     PyObject *text_obj, *target = Py_None, *head = NULL, *context = Py_None, *out = NULL;
-    unsigned explain = 0;
+    int explain = 0;
     stance_statement st;
     stance_options opt;
     stance_prediction *pred = NULL;
@@ -1274,8 +1286,9 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
     size_t h = 0, len;
     const char *text;
     int rc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOOI:predict", kwlist, &text_obj, &target, &head, &context,
-                                     &explain))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOOi:predict", kwlist, &text_obj, &target, &head, &context,
+                                     &explain) ||
+        check_explain(explain))
         return NULL;
     if (check_open(self))
         return NULL;
@@ -1306,7 +1319,7 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
     }
     if (context != Py_None && text_view(context, &st.context, &st.context_len))
         return NULL;
-    opt.explain = explain;
+    opt.explain = (unsigned)explain;
     if (model_enter(self))
         return NULL;
     opt.scratch = scratch_take(self);
@@ -1428,7 +1441,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
                              "partial", "discover", "max_text_len", "errors", NULL};
     PyObject *texts, *actors = Py_None, *threads_obj = Py_None, *items = NULL, *out = NULL;
     const char *errors = "raise";
-    unsigned explain = 0;
+    int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, nthreads, started = 0,
         entered = 0, return_errors;
     Py_ssize_t max_len = 0, n = 0;
@@ -1440,9 +1453,10 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
 
     memset(&b, 0, sizeof b);
     memset(&shared, 0, sizeof shared);
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOI$pppppns:classify_many", kwlist, &texts, &actors,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppns:classify_many", kwlist, &texts, &actors,
                                      &threads_obj, &explain, &indirect, &all_actors, &caseless, &partial,
-                                     &discover, &max_len, &errors))
+                                     &discover, &max_len, &errors) ||
+        check_explain(explain))
         return NULL;
     if (strcmp(errors, "raise") && strcmp(errors, "return")) {
         PyErr_SetString(PyExc_ValueError, "errors must be 'raise' or 'return'");
@@ -1495,8 +1509,8 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     entered = 1;
     b.model = self->model;
     b.n = (size_t)n;
-    b.flags = (unsigned)parse_flags(indirect ? Py_True : NULL, all_actors, caseless, partial, discover);
-    b.explain = explain;
+    b.flags = option_flags(indirect, all_actors, caseless, partial, discover);
+    b.explain = (unsigned)explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
     atomic_init(&b.next, 0);
     atomic_init(&b.cancel, 0);
@@ -1614,8 +1628,8 @@ static PyObject *Model_repr(ModelObject *self)
 }
 
 #define CLASSIFY_DOC                                                                                        \
-    "classify(text, actors=None, explain=0, *, indirect=False, all_actors=False, caseless=False,\n"        \
-    "         partial=True, discover=True, max_text_len=0)\n--\n\n"                                         \
+    "classify($self, text, actors=None, explain=0, *, indirect=False, all_actors=False,\n"        \
+    "         caseless=False, partial=True, discover=True, max_text_len=0)\n--\n\n"                                         \
     "Find the quotes in text (str or UTF-8 bytes), their speakers, sentiment and the speaker's\n"          \
     "stance toward each actor. actors: None (discover them), or a list whose items are a name,\n"          \
     "a (name, [aliases]) tuple or a {\"name\": ..., \"aliases\": [...]} dict, or a dict\n"                 \
@@ -1624,16 +1638,19 @@ static PyObject *Model_repr(ModelObject *self)
     "while the library works. Raises StanceError on library errors."
 
 #define MANY_DOC                                                                                            \
-    "classify_many(texts, actors=None, threads=None, explain=0, *, ..., errors='raise')\n--\n\n"           \
-    "classify() over many texts on `threads` POSIX threads (default: the number of CPUs), each\n"         \
-    "with its own scratch space, without holding the GIL. An item is a str/bytes, a\n"                     \
+    "classify_many($self, texts, actors=None, threads=None, explain=0, *, indirect=False,\n"     \
+    "              all_actors=False, caseless=False, partial=True, discover=True, max_text_len=0,\n" \
+    "              errors='raise')\n--\n\n"           \
+    "classify() over many texts on `threads` native threads (default: the number of CPUs; the\n"          \
+    "calling thread is one of them and also builds the Python results), each with its own\n"              \
+    "scratch space, without holding the GIL. An item is a str/bytes, a\n"                                 \
     "(text, actors) tuple or a dict with \"text\" and optional \"actors\"; `actors` is the default\n"     \
     "for items that give none. Returns a list of Result in input order, identical to calling\n"            \
     "classify() on each. errors='raise' raises the first failing item's StanceError (its .index\n"         \
     "says which); errors='return' puts the StanceError in that item's place."
 
 #define PREDICT_DOC                                                                                         \
-    "predict(text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
+    "predict($self, text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
     "Score one statement (a quote or sentence you already have) with one head ('stance' or\n"              \
     "'sentiment', or an index). target: the actor the stance is about. context: the attribution\n"         \
     "sentence. Returns a Decision."
@@ -1643,13 +1660,13 @@ static PyMethodDef Model_methods[] = {
     {"classify_many", (PyCFunction)(void (*)(void))Model_classify_many, METH_VARARGS | METH_KEYWORDS, MANY_DOC},
     {"predict", (PyCFunction)(void (*)(void))Model_predict, METH_VARARGS | METH_KEYWORDS, PREDICT_DOC},
     {"from_bytes", (PyCFunction)(void (*)(void))Model_from_bytes, METH_O | METH_CLASS,
-     "from_bytes(data)\n--\n\nOpen a model from the bytes of a model file."},
+     "from_bytes($type, data)\n--\n\nOpen a model from the bytes of a model file."},
     {"close", (PyCFunction)Model_close, METH_NOARGS,
-     "close()\n--\n\nFree the model now (calls still running in other threads finish first). Idempotent."},
-    {"labels", (PyCFunction)Model_labels, METH_O, "labels(head)\n--\n\nThe label names of a head (name or index)."},
-    {"meta", (PyCFunction)Model_meta, METH_O, "meta(key)\n--\n\nA metadata value recorded by the trainer, or None."},
+     "close($self)\n--\n\nFree the model now (calls still running in other threads finish first). Idempotent."},
+    {"labels", (PyCFunction)Model_labels, METH_O, "labels($self, head)\n--\n\nThe label names of a head (name or index)."},
+    {"meta", (PyCFunction)Model_meta, METH_O, "meta($self, key)\n--\n\nA metadata value recorded by the trainer, or None."},
     {"head_index", (PyCFunction)Model_head_index, METH_O,
-     "head_index(name)\n--\n\nIndex of the head called name, or a negative number if there is none."},
+     "head_index($self, name)\n--\n\nIndex of the head called name, or a negative number if there is none."},
     {"__enter__", (PyCFunction)Model_enter_ctx, METH_NOARGS, NULL},
     {"__exit__", (PyCFunction)Model_exit_ctx, METH_VARARGS, NULL},
     {"__reduce__", (PyCFunction)Model_reduce, METH_NOARGS, NULL},

@@ -135,6 +135,10 @@ class ClassifyTest(unittest.TestCase):
             self.m.classify("text", actors=["Na\0me"])
         with self.assertRaises(ValueError):
             self.m.classify("text", actors=[{"aliases": ["x"]}])
+        with self.assertRaises(ValueError):
+            self.m.classify("text", explain=-1)
+        with self.assertRaises(ValueError):
+            self.m.predict("text", explain=10**6)
 
     def test_classify_invalid_utf8(self):
         with self.assertRaises(stance.StanceError) as cm:
@@ -177,6 +181,17 @@ class ClassifyTest(unittest.TestCase):
             res[0].text = "changed"
         with self.assertRaises(TypeError):
             hash(res[0])
+
+    def test_result_values_outside_cyclic_gc(self):
+        import gc
+        res = self.m.classify('"Acme Corp is a disgrace," Bob said.', actors=["Acme Corp"])
+        self.assertTrue(res)
+        for q in res:  # immutable and made of untracked parts: the GC never walks them
+            self.assertFalse(gc.is_tracked(q))
+            self.assertFalse(gc.is_tracked(q.sentiment))
+            for t in q.targets:
+                self.assertFalse(gc.is_tracked(t))
+        self.assertEqual(res[0].to_dict()["targets"][0]["actor"], "Acme Corp")
 
     def test_predict(self):
         d = self.m.predict("Acme Corp did great work and deserves credit", target="Acme Corp")

@@ -82,6 +82,11 @@ class ModelTest(unittest.TestCase):
             with self.assertRaises(TypeError):
                 pickle.dumps(m)
 
+    def test_model_pathlike(self):
+        import pathlib
+        with stance.Model(pathlib.Path(common.MODEL)) as m:
+            self.assertEqual(m.path, common.MODEL)
+
     def test_model_bad_path_type(self):
         with self.assertRaises(TypeError):
             stance.Model(42)

@@ -65,6 +65,24 @@ class ThreadsTest(unittest.TestCase):
             got = list(ex.map(work, range(len(self.recs))))
         self.assertEqual(got, self.single)
 
+    def test_gil_released_during_batch(self):
+        # While one thread runs a long batch, another keeps executing Python:
+        # impossible if the extension held the GIL through the library calls.
+        big = [r["text"] for r in self.recs] * 10
+        done = threading.Event()
+
+        def run():
+            self.m.classify_many(big, threads=1)
+            done.set()
+
+        t = threading.Thread(target=run)
+        spins = 0
+        t.start()
+        while not done.is_set():
+            spins += 1
+        t.join()
+        self.assertGreater(spins, 100)
+
     def test_close_while_running(self):
         m = common.open_model()
         big = [r["text"] for r in self.recs] * 20

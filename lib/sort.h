@@ -1,0 +1,10 @@
+/* sort.h - sorting the hot paths need, faster than qsort's callbacks. */
+#ifndef STANCE_SORT_H
+#define STANCE_SORT_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Sort @p n keys ascending, keys < 2^key_bits, using @p tmp (n entries) as
+ * scratch: LSD radix sort, 8 bits a pass, insertion sort for short arrays. */
+void stance_sort_u64(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits);
+#endif
