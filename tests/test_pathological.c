@@ -184,9 +184,50 @@ static void test_pathological_many_speakers(void **state)
     free(text);
 }
 
+static void test_pathological_many_actors(void **state)
+{
+    char *text;
+    size_t n = 1000;
+    stance_result *res = run(*state, "actors", 64 << 10, n, &text);
+    int seen = 0;
+    assert_int_equal(stance_result_entity_count(res), n);
+    for (size_t i = 0; i < n; i++) {
+        const stance_entity *e = stance_result_entity(res, i);
+        assert_int_equal(e->input_index, (int)i);
+        if (strcmp(e->name, "Person 17") == 0 || strcmp(e->name, "Person 99") == 0)
+            seen += e->n_mentions > 0;
+        else if (strcmp(e->name, "Person 1") == 0 || strcmp(e->name, "Person 9") == 0)
+            assert_int_equal(e->n_mentions, 0); /* prefixes of other names are not mentions */
+    }
+    assert_int_equal(seen, 2);
+    stance_result_free(res);
+    free(text);
+}
+
+static void test_many_actors_limit_accepted(void **state)
+{
+    const stance_model *m = *state;
+    static const char text[] = "\"Person 17 failed the city,\" said Person 4000.";
+    stance_input in = {0};
+    stance_result *res = NULL;
+    stance_error err;
+    int rc;
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    in.actors = patho_actors(STANCE_MAX_ACTORS);
+    in.n_actors = STANCE_MAX_ACTORS;
+    rc = stance_classify(m, &in, NULL, &res, &err);
+    if (rc != STANCE_OK)
+        fail_msg("%d actors: %s: %s", STANCE_MAX_ACTORS, stance_strerror(rc), err.message);
+    assert_int_equal(stance_result_entity_count(res), STANCE_MAX_ACTORS);
+    stance_result_free(res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_many_actors_limit_accepted),
+        cmocka_unit_test(test_pathological_many_actors),
         cmocka_unit_test(test_pathological_no_punctuation), cmocka_unit_test(test_pathological_quote_marks),
         cmocka_unit_test(test_pathological_many_quotes),    cmocka_unit_test(test_pathological_one_long_quote),
         cmocka_unit_test(test_pathological_nested_marks),   cmocka_unit_test(test_pathological_nul_bytes),
