@@ -526,7 +526,7 @@ int cmd_train(int argc, char **argv)
         *eq = '=';
     }
     {
-        char fd[512] = "";
+        char fd[400] = ""; /* leaves room in msg[512] for the rest */
         static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
         size_t at = 0;
         for (uint32_t i = 0; i < m->feat.n_families && at < sizeof fd; i++) {
