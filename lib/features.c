@@ -646,9 +646,11 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         out->cap = s->n_keys;
     }
     /* Radix sort with the second half of the key buffer as scratch. */
-    if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
-        return STANCE_ERR_NOMEM;
-    stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+    if (s->n_keys > 1) {
+        if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
+            return STANCE_ERR_NOMEM;
+        stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+    }
     if (per_family) {
         /* Norm of each family on its own, so a family that fires at runtime but not in
          * training (e.g. context) leaves the values of the others unchanged. */
