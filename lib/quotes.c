@@ -1855,6 +1855,12 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
             s = a->spk.start;
             e = a->spk.end;
         }
+        /* Spans come from byte-wise scans: keep them on UTF-8 character boundaries
+         * (the text is valid UTF-8, so a boundary is any non-continuation byte). */
+        while (s < e && ((unsigned char)c->t[s] & 0xc0) == 0x80)
+            s++;
+        while (e > s && e < c->len && ((unsigned char)c->t[e] & 0xc0) == 0x80)
+            e--;
         if (!(r->speaker = stance_strndup(c->t + s, e - s)))
             return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     }
