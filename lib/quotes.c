@@ -2001,6 +2001,70 @@ static int span_cmp(const void *x, const void *y)
     return a->span.end < b->span.end ? -1 : a->span.end > b->span.end;
 }
 
+typedef struct spk_key {
+    size_t start, end, j;
+} spk_key;
+
+static int spk_key_cmp(const void *pa, const void *pb)
+{
+    const spk_key *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* Inherited speakers were copied before pronouns and names were resolved:
+ * copy each again from the first quote (index at most i + 65) that owns the
+ * same speaker mention. The owners are found by binary search in a sorted
+ * index, so a text of thousands of inheriting quotes stays linear-logarithmic
+ * (a scan from the start for each was quadratic). */
+static int recopy_inherited(ctx *c)
+{
+    spk_key *k = NULL;
+    size_t nk = 0;
+    int any = 0;
+    for (size_t i = 0; i < c->n; i++)
+        any |= c->s[i].kind != K_SKIP && c->s[i].a.how == STANCE_ATTR_INHERIT;
+    if (!any)
+        return STANCE_OK;
+    if (!(k = stance_malloc_array(c->n, sizeof *k)))
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    for (size_t j = 0; j < c->n; j++) {
+        const seg *o = &c->s[j];
+        if (o->kind != K_SKIP && o->a.how != STANCE_ATTR_INHERIT) {
+            k[nk].start = o->a.spk.start;
+            k[nk].end = o->a.spk.end;
+            k[nk++].j = j;
+        }
+    }
+    if (nk > 1)
+        qsort(k, nk, sizeof *k, spk_key_cmp);
+    for (size_t i = 0; i < c->n; i++) {
+        seg *q = &c->s[i];
+        size_t lo = 0, hi = nk;
+        if (q->kind == K_SKIP || q->a.how != STANCE_ATTR_INHERIT)
+            continue;
+        while (lo < hi) { /* first key >= (start, end, 0) */
+            size_t mid = lo + (hi - lo) / 2;
+            if (k[mid].start < q->a.spk.start || (k[mid].start == q->a.spk.start && k[mid].end < q->a.spk.end))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < nk && k[lo].start == q->a.spk.start && k[lo].end == q->a.spk.end && k[lo].j <= i + 65) {
+            stance_span keep = {q->a.a_start, q->a.a_end};
+            q->a = c->s[k[lo].j].a;
+            q->a.how = STANCE_ATTR_INHERIT;
+            q->a.a_start = keep.start;
+            q->a.a_end = keep.end;
+        }
+    }
+    stance_free(k);
+    return STANCE_OK;
+}
+
 int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t len, unsigned flags,
                           stance_quotelist *out, stance_error *err)
 {
@@ -2086,25 +2150,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
         }
     }
     /* Inherited speakers were copied before resolution: copy again. */
-    for (size_t i = 0; i < c.n; i++) {
-        seg *q = &c.s[i];
-        if (q->kind == K_SKIP || q->a.how != STANCE_ATTR_INHERIT)
-            continue;
-        for (size_t j = 0; j < c.n; j++) {
-            seg *o = &c.s[j];
-            if (o->kind != K_SKIP && o->a.how != STANCE_ATTR_INHERIT && o->a.spk.start == q->a.spk.start &&
-                o->a.spk.end == q->a.spk.end) {
-                stance_span keep_ctx_s = {q->a.a_start, q->a.a_end};
-                q->a = o->a;
-                q->a.how = STANCE_ATTR_INHERIT;
-                q->a.a_start = keep_ctx_s.start;
-                q->a.a_end = keep_ctx_s.end;
-                break;
-            }
-            if (j > i + 64)
-                break;
-        }
-    }
+    if ((rc = recopy_inherited(&c)))
+        goto fail;
     for (size_t i = 0; i < c.n; i++) {
         seg *q = &c.s[i];
         int how = q->a.how;

@@ -114,6 +114,16 @@ static void patho_speakers(char *buf, size_t size)
     memset(buf + i, ' ', size - i);
 }
 
+/* One paragraph: runs of stray quote marks between attributed quotes, so
+ * many quotes inherit a speaker from a neighbour (each once looked for its
+ * source from the start of the text: quadratic). */
+static void patho_inherit(char *buf, size_t size)
+{
+    static const char marks[] = "\"a\" \"\" b\"c", quote[] = "\"We go,\" Al Rey said. ";
+    for (size_t k = 0; k < size; k++)
+        buf[k] = k % 100 < 50 ? marks[k % 10] : quote[k % 22];
+}
+
 /* An article in which a few of the many actors appear. */
 static void patho_actor_text(char *buf, size_t size)
 {
@@ -148,6 +158,7 @@ static const patho_case patho_cases[] = {
     {"nul_bytes", "NUL bytes in the middle of sentences", patho_nul_bytes, 0},
     {"mentions", "one actor mentioned again and again", patho_mentions, 1},
     {"speakers", "every quote with a different speaker", patho_speakers, 0},
+    {"inherit", "stray marks and attributed quotes in one paragraph", patho_inherit, 0},
     {"actors", "4096 actors with an alias each", patho_actor_text, STANCE_MAX_ACTORS},
 };
 #define PATHO_N_CASES (sizeof patho_cases / sizeof patho_cases[0])

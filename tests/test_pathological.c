@@ -184,6 +184,26 @@ static void test_pathological_many_speakers(void **state)
     free(text);
 }
 
+/* Stray marks between attributed quotes in one paragraph: many quotes
+ * inherit their speaker; every speaker found is the one in the text. */
+static void test_pathological_inherit_one_paragraph(void **state)
+{
+    char *text;
+    stance_result *res = run(*state, "inherit", 256 << 10, 0, &text);
+    size_t n = stance_result_count(res), with_speaker = 0;
+    assert_true(n > 1000);
+    for (size_t i = 0; i < n; i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        if (q->speaker) {
+            assert_string_equal(q->speaker, "Al Rey");
+            with_speaker++;
+        }
+    }
+    assert_true(with_speaker > n / 2);
+    stance_result_free(res);
+    free(text);
+}
+
 static void test_pathological_many_actors(void **state)
 {
     char *text;
@@ -232,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_pathological_many_quotes),    cmocka_unit_test(test_pathological_one_long_quote),
         cmocka_unit_test(test_pathological_nested_marks),   cmocka_unit_test(test_pathological_nul_bytes),
         cmocka_unit_test(test_pathological_many_mentions),  cmocka_unit_test(test_pathological_many_speakers),
+        cmocka_unit_test(test_pathological_inherit_one_paragraph),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
