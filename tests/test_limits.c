@@ -29,132 +29,7 @@
 #include "features.h"
 #include "model.h"
 #include "testutil.h"
-
-/* ---- allocation wrappers ---------------------------------------------------- */
-
-void *__real_malloc(size_t);
-void *__real_calloc(size_t, size_t);
-void *__real_realloc(void *, size_t);
-void __real_free(void *);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t s);
-void *__wrap_realloc(void *p, size_t n);
-void __wrap_free(void *p);
-
-static int armed;
-static long countdown = -1; /* fail the allocation when it reaches 0; -1 = never */
-static int failed;
-static int hold;           /* while set, keep tracking but fail nothing */
-static size_t max_request; /* largest single request while armed */
-static long n_allocs;      /* requests while armed */
-static long live;          /* outstanding allocations made while armed */
-
-/* Open-addressing set of live pointers (made while armed). */
-#define TRACK_BITS 18
-#define TRACK_SIZE ((size_t)1 << TRACK_BITS)
-static void *tracked[TRACK_SIZE];
-#define TOMB ((void *)1)
-
-static size_t slot_of(void *p)
-{
-    return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> (64 - TRACK_BITS)) & (TRACK_SIZE - 1);
-}
-
-static void track(void *p)
-{
-    size_t i = slot_of(p);
-    while (tracked[i] && tracked[i] != TOMB)
-        i = (i + 1) & (TRACK_SIZE - 1);
-    tracked[i] = p;
-    live++;
-}
-
-static void untrack(void *p)
-{
-    size_t i = slot_of(p);
-    while (tracked[i]) {
-        if (tracked[i] == p) {
-            tracked[i] = TOMB;
-            live--;
-            return;
-        }
-        i = (i + 1) & (TRACK_SIZE - 1);
-    }
-}
-
-static int on_request(size_t size)
-{
-    if (!armed)
-        return 0;
-    n_allocs++;
-    if (size > max_request)
-        max_request = size;
-    if (countdown >= 0 && !hold && countdown-- == 0) {
-        failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
-void *__wrap_malloc(size_t n)
-{
-    void *p;
-    if (on_request(n))
-        return NULL;
-    p = __real_malloc(n);
-    if (p && armed)
-        track(p);
-    return p;
-}
-
-void *__wrap_calloc(size_t n, size_t s)
-{
-    void *p;
-    /* Record the product (saturated): a calloc(2^24, 2000) is one big request. */
-    if (on_request(s && n > SIZE_MAX / s ? SIZE_MAX : n * s))
-        return NULL;
-    p = __real_calloc(n, s);
-    if (p && armed)
-        track(p);
-    return p;
-}
-
-void *__wrap_realloc(void *old, size_t n)
-{
-    void *p;
-    if (on_request(n))
-        return NULL;
-    p = __real_realloc(old, n);
-    if (p && armed) {
-        if (old)
-            untrack(old);
-        track(p);
-    }
-    return p;
-}
-
-void __wrap_free(void *p)
-{
-    if (p && armed)
-        untrack(p);
-    __real_free(p);
-}
-
-static void arm(long fail_at)
-{
-    memset(tracked, 0, sizeof tracked);
-    live = 0;
-    failed = 0;
-    max_request = 0;
-    n_allocs = 0;
-    countdown = fail_at;
-    armed = 1;
-}
-
-static void disarm(void)
-{
-    armed = 0;
-}
+#include "wrapalloc.h"
 
 /* ---- a raw model writer, so tests can state any field ----------------------- */
 
@@ -340,9 +215,9 @@ static void expect_refused(const unsigned char *data, size_t len, int code, cons
     stance_error err;
     int rc;
     memset(&err, 0, sizeof err);
-    arm(-1);
+    wrapalloc_arm(-1);
     rc = stance_model_open_buffer(data, len, &m, &err);
-    disarm();
+    wrapalloc_disarm();
     if (rc == STANCE_OK)
         stance_model_free(m);
     assert_int_equal(rc, code);
@@ -350,9 +225,9 @@ static void expect_refused(const unsigned char *data, size_t len, int code, cons
     assert_int_equal(err.code, code);
     if (!strstr(err.message, msg))
         fail_msg("message \"%s\" does not say \"%s\"", err.message, msg);
-    if (max_request > SMALL_ALLOC)
-        fail_msg("refused only after allocating %zu bytes (%s)", max_request, err.message);
-    assert_int_equal(live, 0);
+    if (wrapalloc.max_request > SMALL_ALLOC)
+        fail_msg("refused only after allocating %zu bytes (%s)", wrapalloc.max_request, err.message);
+    assert_int_equal(wrapalloc.live, 0);
 }
 
 static void test_limits_crafted_model_opens(void **state)
@@ -492,28 +367,11 @@ static void test_limits_model_bad_checksum(void **state)
     data[len - 1] ^= 0x5a;
     expect_refused(data, len, STANCE_ERR_FORMAT, "checksum mismatch");
     /* Nothing at all is allocated for a file whose checksum is wrong. */
-    assert_int_equal(n_allocs, 0);
+    assert_int_equal(wrapalloc.n_allocs, 0);
     free(data);
 }
 
 /* ---- input limits ------------------------------------------------------------ */
-
-static int setup(void **state)
-{
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
-    stance_model *m = NULL;
-    int rc = stance_model_open_buffer(data, len, &m, NULL);
-    stance_free(data);
-    *state = m;
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    stance_model_free(*state);
-    return 0;
-}
 
 static const char article[] =
     "The mayor spoke on Tuesday.\n\n"
@@ -772,18 +630,18 @@ static void sweep(const stance_model *m, sweep_fn fn, void *user, const char *wh
     long n, step = getenv("STANCE_UNDER_VALGRIND") ? 17 : 1;
     for (n = 0; n < 200000; n += step) {
         int rc;
-        arm(n);
+        wrapalloc_arm(n);
         rc = fn(m, user);
-        disarm();
-        if (!failed) {
+        wrapalloc_disarm();
+        if (!wrapalloc.failed) {
             if (rc != STANCE_OK)
                 fail_msg("%s: %d without a failed allocation", what, rc);
             break;
         }
         if (rc != STANCE_ERR_NOMEM && rc != STANCE_OK)
             fail_msg("%s: allocation %ld failed: got %d", what, n, rc);
-        if (live != 0)
-            fail_msg("%s: allocation %ld failed: %ld allocations leaked", what, n, live);
+        if (wrapalloc.live != 0)
+            fail_msg("%s: allocation %ld failed: %ld allocations leaked", what, n, wrapalloc.live);
     }
     if (step == 1 && n < 3)
         fail_msg("%s: only %ld allocations swept", what, n);
@@ -902,11 +760,11 @@ static int run_scratch(const stance_model *m, void *user)
     rc = stance_classify(m, &in, &opt, &res, NULL);
     stance_result_free(res);
     res = NULL;
-    hold = 1;
+    wrapalloc.hold = 1;
     assert_int_equal(stance_classify(m, &in, &opt, &res, NULL), STANCE_OK);
     assert_int_equal(stance_result_count(res), scratch_want_quotes);
     assert_int_equal(count_targets(res), scratch_want_targets);
-    hold = 0;
+    wrapalloc.hold = 0;
     stance_result_free(res);
     stance_scratch_free(s);
     return rc;
@@ -991,6 +849,6 @@ int main(void)
         cmocka_unit_test(test_limits_alloc_fail_scratch),
     };
     int rc = cmocka_run_group_tests_name("model limits", model_tests, NULL, NULL);
-    rc |= cmocka_run_group_tests_name("input limits", input_tests, setup, teardown);
+    rc |= cmocka_run_group_tests_name("input limits", input_tests, testutil_group_open_model, testutil_group_free_model);
     return rc;
 }
