@@ -12,23 +12,6 @@
 
 #include "testutil.h"
 
-static int setup(void **state)
-{
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
-    stance_model *m = NULL;
-    int rc = stance_model_open_buffer(data, len, &m, NULL);
-    stance_free(data);
-    *state = m;
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    stance_model_free(*state);
-    return 0;
-}
-
 static const char article[] =
     "The mayor spoke on Tuesday.\n\n"
     "\"Governor Park failed this city and it is a disgrace,\" Mayor Ana Diaz said.\n\n"
@@ -207,5 +190,5 @@ int main(void)
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
         cmocka_unit_test(test_classify_predict_statement),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

@@ -14,23 +14,6 @@
 #include "pathological.h"
 #include "testutil.h"
 
-static int setup(void **state)
-{
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
-    stance_model *m = NULL;
-    int rc = stance_model_open_buffer(data, len, &m, NULL);
-    stance_free(data);
-    *state = m;
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    stance_model_free(*state);
-    return 0;
-}
-
 static const patho_case *find_case(const char *name)
 {
     for (size_t i = 0; i < PATHO_N_CASES; i++)
@@ -254,5 +237,5 @@ int main(void)
         cmocka_unit_test(test_pathological_many_mentions),  cmocka_unit_test(test_pathological_many_speakers),
         cmocka_unit_test(test_pathological_inherit_one_paragraph),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

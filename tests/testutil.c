@@ -116,3 +116,21 @@ char *testutil_read_data(const char *name, size_t *len)
     *len = (size_t)n;
     return buf;
 }
+
+int testutil_group_open_model(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    int rc = data ? stance_model_open_buffer(data, len, &m, NULL) : STANCE_ERR_NOMEM;
+    stance_free(data);
+    *state = m;
+    return rc;
+}
+
+int testutil_group_free_model(void **state)
+{
+    stance_model_free(*state);
+    *state = NULL;
+    return 0;
+}
