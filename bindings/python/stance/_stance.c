@@ -221,35 +221,24 @@ static PyObject *to_plain(PyObject *o)
         }
         return d;
     }
-    if (PyList_Check(o)) {
-        Py_ssize_t n = PyList_GET_SIZE(o);
-        PyObject *l = PyList_New(n);
-        if (!l)
+    if (PyList_Check(o) || PyTuple_CheckExact(o)) { /* lists stay lists, tuples tuples */
+        int list = PyList_Check(o);
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+        PyObject *out = list ? PyList_New(n) : PyTuple_New(n);
+        if (!out)
             return NULL;
         for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *v = to_plain(PyList_GET_ITEM(o, i));
+            PyObject *v = to_plain(PySequence_Fast_GET_ITEM(o, i));
             if (!v) {
-                Py_DECREF(l);
+                Py_DECREF(out);
                 return NULL;
             }
-            PyList_SET_ITEM(l, i, v);
+            if (list)
+                PyList_SET_ITEM(out, i, v);
+            else
+                PyTuple_SET_ITEM(out, i, v);
         }
-        return l;
-    }
-    if (PyTuple_CheckExact(o)) {
-        Py_ssize_t n = PyTuple_GET_SIZE(o);
-        PyObject *t = PyTuple_New(n);
-        if (!t)
-            return NULL;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *v = to_plain(PyTuple_GET_ITEM(o, i));
-            if (!v) {
-                Py_DECREF(t);
-                return NULL;
-            }
-            PyTuple_SET_ITEM(t, i, v);
-        }
-        return t;
+        return out;
     }
     if (PyDict_Check(o)) {
         PyObject *d = PyDict_New(), *k, *v;
