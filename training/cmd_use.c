@@ -89,25 +89,52 @@ typedef struct eval_ctx {
     size_t n_subsets;
 } eval_ctx;
 
+/* Parse one JSONL record (with its label when @p need_label) and choose its
+ * head. On failure: says why with file:line, frees the record, returns -1. */
+static int read_record(stance_model *m, const char *head_opt, int need_label, const char *path, size_t lineno,
+                       const char *line, size_t len, tr_record *r)
+{
+    char err[TR_ERRLEN];
+    int h;
+    if (tr_record_parse(line, len, need_label, r, err, sizeof err)) {
+        cli_error("%s:%zu: %s", path, lineno, err);
+        return -1;
+    }
+    if ((h = pick_head(m, head_opt, r, err, sizeof err)) < 0) {
+        cli_error("%s:%zu: %s", path, lineno, err);
+        tr_record_free(r);
+        return -1;
+    }
+    return h;
+}
+
+/* stance_predict() on a parsed record. On failure: says why with file:line,
+ * frees the record, returns CLI_FAIL. */
+static int predict_record(stance_model *m, int h, tr_record *r, stance_scratch *scratch, unsigned explain,
+                          const char *path, size_t lineno, stance_prediction **pr)
+{
+    stance_statement st;
+    stance_options opts = {0};
+    stance_error serr;
+    tr_record_statement(r, &st);
+    opts.scratch = scratch;
+    opts.explain = explain;
+    if (stance_predict(m, (size_t)h, &st, &opts, pr, &serr)) {
+        cli_error("%s:%zu: %s", path, lineno, serr.message);
+        tr_record_free(r);
+        return CLI_FAIL;
+    }
+    return 0;
+}
+
 static int eval_line(void *user, const char *path, size_t lineno, const char *line, size_t len)
 {
     eval_ctx *c = user;
     tr_record r;
-    stance_statement st;
     stance_prediction *pr = NULL;
-    stance_options opts = {0};
-    stance_error serr;
-    char err[TR_ERRLEN];
     int h, gold = -1, pred;
-    if (tr_record_parse(line, len, 1, &r, err, sizeof err)) {
-        cli_error("%s:%zu: %s", path, lineno, err);
+    if ((h = read_record(c->m, c->head_opt, 1, path, lineno, line, len, &r)) < 0)
         return CLI_FAIL;
-    }
-    if ((h = pick_head(c->m, c->head_opt, &r, err, sizeof err)) < 0) {
-        cli_error("%s:%zu: %s", path, lineno, err);
-        tr_record_free(&r);
-        return CLI_FAIL;
-    }
     if (c->head < 0) {
         c->head = h;
         c->k = (size_t)stance_model_label_count(c->m, (size_t)h);
@@ -124,13 +151,8 @@ static int eval_line(void *user, const char *path, size_t lineno, const char *li
         tr_record_free(&r);
         return CLI_FAIL;
     }
-    tr_record_statement(&r, &st);
-    opts.scratch = c->scratch;
-    if (stance_predict(c->m, (size_t)h, &st, &opts, &pr, &serr)) {
-        cli_error("%s:%zu: %s", path, lineno, serr.message);
-        tr_record_free(&r);
+    if (predict_record(c->m, h, &r, c->scratch, 0, path, lineno, &pr))
         return CLI_FAIL;
-    }
     pred = stance_prediction_decision(pr)->label;
     stance_prediction_free(pr);
     c->cm[(size_t)gold * c->k + (size_t)pred]++;
@@ -308,32 +330,15 @@ static int predict_line(void *user, const char *path, size_t lineno, const char 
 {
     predict_ctx *c = user;
     tr_record r;
-    stance_statement st;
     stance_prediction *pr = NULL;
-    stance_options opts = {0};
-    stance_error serr;
     const stance_decision *d;
-    char err[TR_ERRLEN];
     json_t *o, *probs;
     int h;
     double margin = 0;
-    if (tr_record_parse(line, len, 0, &r, err, sizeof err)) {
-        cli_error("%s:%zu: %s", path, lineno, err);
+    if ((h = read_record(c->m, c->head_opt, 0, path, lineno, line, len, &r)) < 0)
         return CLI_FAIL;
-    }
-    if ((h = pick_head(c->m, c->head_opt, &r, err, sizeof err)) < 0) {
-        cli_error("%s:%zu: %s", path, lineno, err);
-        tr_record_free(&r);
+    if (predict_record(c->m, h, &r, c->scratch, c->explain, path, lineno, &pr))
         return CLI_FAIL;
-    }
-    tr_record_statement(&r, &st);
-    opts.scratch = c->scratch;
-    opts.explain = c->explain;
-    if (stance_predict(c->m, (size_t)h, &st, &opts, &pr, &serr)) {
-        cli_error("%s:%zu: %s", path, lineno, serr.message);
-        tr_record_free(&r);
-        return CLI_FAIL;
-    }
     d = stance_prediction_decision(pr);
     o = json_object();
     probs = json_object();
