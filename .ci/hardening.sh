@@ -2,7 +2,9 @@
 # .ci/hardening.sh - the hardening part of CI (issue 7), called by .ci/run
 # after the normal build, from the repository root:
 #   1. the libFuzzer targets (`make fuzz`: clang, ASan + UBSan), each for a
-#      bounded short time (FUZZ_SECONDS, default 45) from our seed corpora;
+#      bounded short time (FUZZ_SECONDS, default 45) from our seed corpora,
+#      with a fixed libFuzzer seed (FUZZ_SEED, default 1) so that a CI run is
+#      repeatable; the long runs in bench/fuzz/run.sh use random seeds;
 #   2. the whole test suite under valgrind memcheck, errors and definite or
 #      indirect leaks fatal (tests/valgrind-run.sh as LOG_COMPILER).
 # The ASan + UBSan pass over the test suite is in .ci/run itself.
@@ -31,6 +33,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 echo "== fuzz targets (make fuzz)"
 make -j"$jobs" fuzz >/dev/null
 secs=${FUZZ_SECONDS:-45}
+seed=${FUZZ_SEED:-1}
+echo "   $secs s per target, -seed=$seed"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
@@ -38,7 +42,7 @@ for bin in tests/fuzz-bin/fuzz_*; do
     t=${bin#tests/fuzz-bin/fuzz_}
     mkdir -p "$work/$t"
     log=$work/$t.log
-    if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    if "$bin" -seed="$seed" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$work/$t-" "$work/$t" "tests/fuzz/$t" >"$log" 2>&1; then
         printf '   %-10s %10s execs  %s\n' "$t" "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")" \
             "$(grep -E '^#[0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+')"
