@@ -316,7 +316,8 @@ typedef struct stance_result stance_result;
  * @param[in]  options NULL for defaults.
  * @param[out] result  receives the result, or NULL on failure.
  * @param[out] err     optional details; for STANCE_ERR_UTF8 the offset is
- *                     that of the first invalid byte.
+ *                     that of the first invalid byte in the text, or in the
+ *                     actor name or alias the message names.
  * @return STANCE_OK, STANCE_ERR_INVALID, STANCE_ERR_UTF8, STANCE_ERR_LIMIT,
  *         STANCE_ERR_NOMEM.
  * Ownership: free the result with stance_result_free(). It owns every string

@@ -182,6 +182,19 @@ static const stance_head *find_head(const stance_model *m, const char *name)
     return NULL;
 }
 
+/* Say which actor string the UTF-8 error is in; the offset stays the byte
+ * offset inside that string. @p alias is 1-based (0 for the name). */
+static int actor_utf8_error(int rc, stance_error *err, size_t actor, const char *what, size_t alias)
+{
+    if (rc != STANCE_ERR_UTF8 || !err)
+        return rc;
+    if (alias)
+        return stance_error_set(err, rc, err->offset, "invalid UTF-8 in actor %zu, %s %zu, at byte %zu", actor,
+                                what, alias - 1, err->offset);
+    return stance_error_set(err, rc, err->offset, "invalid UTF-8 in actor %zu, %s, at byte %zu", actor, what,
+                            err->offset);
+}
+
 static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
 {
     int rc;
@@ -196,7 +209,7 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
         /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
         if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err)))
-            return rc;
+            return actor_utf8_error(rc, err, a, "name", 0);
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
                                     a, STANCE_MAX_ALIASES);
@@ -207,7 +220,7 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
                                         a, k);
             if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err)))
-                return rc;
+                return actor_utf8_error(rc, err, a, "alias", k + 1);
         }
     }
     return STANCE_OK;

@@ -554,11 +554,13 @@ static void test_limits_utf8_in_actors_and_statements(void **state)
     stance_error err;
     assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 3);
+    assert_string_equal(err.message, "invalid UTF-8 in actor 0, name, at byte 3");
     actors[0].name = "Jo Lee";
     actors[0].aliases = bad_alias;
     actors[0].n_aliases = 2;
     assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 1);
+    assert_string_equal(err.message, "invalid UTF-8 in actor 0, alias 1, at byte 1");
     st.text = "fine \xc3";
     st.text_len = 6;
     assert_int_equal(stance_predict(m, 0, &st, NULL, &p, &err), STANCE_ERR_UTF8);
