@@ -1138,20 +1138,25 @@ static size_t para_end_near(ctx *c, size_t pos, size_t win)
 
 /* ---- attribution ---------------------------------------------------------- */
 
+/* End of the window after the closing mark of @p q where its attribution may
+ * lie: at most @p win bytes, within the paragraph, up to the next quote mark. */
+static size_t after_end(ctx *c, const seg *q, size_t win)
+{
+    size_t pe = para_end_near(c, q->close, win), end = q->close + win < pe ? q->close + win : pe;
+    for (size_t i = q->close; i < end; i++) {
+        size_t ml;
+        if (mark_at(c->t, i, c->len, &ml) != MK_NONE)
+            return i;
+    }
+    return end;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end_near(c, q->close, AFTER_WINDOW), end = q->close + AFTER_WINDOW < pe ? q->close + AFTER_WINDOW : pe;
+    size_t end = after_end(c, q, AFTER_WINDOW);
     int r;
     if (q->close >= end)
         return 0;
-    /* Stop at the next quote mark. */
-    for (size_t i = q->close; i < end; i++) {
-        size_t ml;
-        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
-            end = i;
-            break;
-        }
-    }
     if ((r = run(c, P_AFTER, q->close, end)) <= 0) {
         if (r < 0)
             return r;
@@ -1292,17 +1297,10 @@ static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end_near(c, q->close, WINDOW), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
+    size_t end = after_end(c, q, WINDOW);
     int r;
     if (q->close >= end)
         return 0;
-    for (size_t i = q->close; i < end; i++) {
-        size_t ml;
-        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
-            end = i;
-            break;
-        }
-    }
     if ((r = run(c, P_PARTIAL_AFTER, q->close, end)) > 0) {
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
@@ -1835,37 +1833,50 @@ static int classify_seg(ctx *c, size_t qi)
     return STANCE_OK;
 }
 
+/* Shrink @p s to UTF-8 character boundaries of @p t (valid UTF-8, so a boundary
+ * is any byte that is not a continuation byte, or the end of the text). The
+ * scans that produce spans step byte by byte; every span the extractor reports
+ * passes through here, in emit(). An unset span stays unset. */
+stance_span stance_quotes_snap(const char *t, size_t len, stance_span s)
+{
+    if (s.start == STANCE_NO_OFFSET || s.end == STANCE_NO_OFFSET)
+        return s;
+    if (s.end > len)
+        s.end = len;
+    if (s.start > s.end)
+        s.start = s.end;
+    while (s.start < s.end && ((unsigned char)t[s.start] & 0xC0) == 0x80)
+        s.start++;
+    while (s.end > s.start && s.end < len && ((unsigned char)t[s.end] & 0xC0) == 0x80)
+        s.end--;
+    if (s.start == s.end) /* collapsed inside one character: its start */
+        while (s.start > 0 && s.start < len && ((unsigned char)t[s.start] & 0xC0) == 0x80)
+            s.end = --s.start;
+    return s;
+}
+
 static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, int how)
 {
     stance_rawquote *r;
     const attr *a = &q->a;
+    stance_span role = stance_quotes_snap(c->t, c->len, a->role);
     if (stance_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q))
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     r = &out->q[out->n];
     memset(r, 0, sizeof *r);
-    r->span = (stance_span){q->cs, q->ce};
+    r->span = stance_quotes_snap(c->t, c->len, (stance_span){q->cs, q->ce});
     r->type = type;
-    r->speaker_span = a->spk;
-    r->cue_span = a->cue;
+    r->speaker_span = stance_quotes_snap(c->t, c->len, a->spk);
+    r->cue_span = stance_quotes_snap(c->t, c->len, a->cue);
     r->how = how;
     out->n++;
     if (a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE) {
-        size_t s = a->canon.start, e = a->canon.end;
-        if (a->how == STANCE_ATTR_NOUN) {
-            s = a->spk.start;
-            e = a->spk.end;
-        }
-        /* Spans come from byte-wise scans: keep them on UTF-8 character boundaries
-         * (the text is valid UTF-8, so a boundary is any non-continuation byte). */
-        while (s < e && ((unsigned char)c->t[s] & 0xc0) == 0x80)
-            s++;
-        while (e > s && e < c->len && ((unsigned char)c->t[e] & 0xc0) == 0x80)
-            e--;
-        if (!(r->speaker = stance_strndup(c->t + s, e - s)))
+        stance_span sp = stance_quotes_snap(c->t, c->len, a->how == STANCE_ATTR_NOUN ? a->spk : a->canon);
+        if (!(r->speaker = stance_strndup(c->t + sp.start, sp.end - sp.start)))
             return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     }
-    if (a->role.start != STANCE_NO_OFFSET && a->role.end > a->role.start &&
-        !(r->role = stance_strndup(c->t + a->role.start, a->role.end - a->role.start)))
+    if (role.start != STANCE_NO_OFFSET && role.end > role.start &&
+        !(r->role = stance_strndup(c->t + role.start, role.end - role.start)))
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     {
         size_t s = q->open, e = q->close;
@@ -1881,7 +1892,7 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
         e = sentence_end(c, e);
         if (e < q->close)
             e = q->close;
-        r->context = (stance_span){s, e};
+        r->context = stance_quotes_snap(c->t, c->len, (stance_span){s, e});
     }
     return STANCE_OK;
 }
