@@ -1275,12 +1275,14 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
     }
 }
 
-static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
+/* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
+ * its verb (group 2) as the cue. */
+static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
 {
     int r;
-    if (cs >= q->open)
+    if (start >= end)
         return 0;
-    if ((r = run(c, P_PARTIAL, cs, q->open)) > 0) {
+    if ((r = run(c, which, start, end)) > 0) {
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
@@ -1295,25 +1297,14 @@ static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
     return r < 0 ? r : 0;
 }
 
+static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
+{
+    return np_verb(c, P_PARTIAL, cs, q->open, a);
+}
+
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
-    size_t end = after_end(c, q, WINDOW);
-    int r;
-    if (q->close >= end)
-        return 0;
-    if ((r = run(c, P_PARTIAL_AFTER, q->close, end)) > 0) {
-        stance_span np = group(c, 1), v = group(c, 2);
-        attr b = *a;
-        b.role = NOSPAN;
-        if (parse_np(c, np.start, np.end, 0, &b)) {
-            b.cue = v;
-            b.a_start = np.start;
-            b.a_end = v.end;
-            *a = b;
-            return 1;
-        }
-    }
-    return r < 0 ? r : 0;
+    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), a);
 }
 
 /* Context of the preceding character of the opening mark. */
