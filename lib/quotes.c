@@ -1587,6 +1587,61 @@ static int embedded_np(ctx *c, const seg *q)
     return word_is(t, s, e, NP_LEAD);
 }
 
+/* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
+ * and has no reporting verb introduces a quote of its subject, the name (or
+ * he/she) that opens the clause [cs, ce) and is followed by a verb. */
+static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
+{
+    static const char *const INTRO[] = {"In", "On", "At", "After", "During", NULL};
+    size_t i = cs, ws, we;
+    long k;
+    int g;
+    if (cs >= ce || !word_next(c->t, &i, ce, c->len, &ws, &we))
+        return 0;
+    {
+        size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
+        if (word_is(c->t, ws, w2, LEADS))
+            j = w2;
+        else if (word_is(c->t, ws, w2, INTRO)) {
+            /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
+            size_t lim = ws + 40 < ce ? ws + 40 : ce;
+            for (j = w2; j < lim && c->t[j] != ','; j++)
+                ;
+            if (j >= lim)
+                return 0;
+        }
+        if (j) {
+            while (j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len)))
+                j++;
+            cs = i = j;
+            if (!word_next(c->t, &i, ce, c->len, &ws, &we))
+                return 0;
+        }
+    }
+    if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
+        a->how = STANCE_ATTR_PRONOUN;
+        a->spk = (stance_span){ws, we};
+        a->gender = g;
+    } else {
+        k = name_before(c, ce);
+        while (k > 0 && c->names->v[k - 1].start >= cs)
+            k--;
+        if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !is_subject(c, &c->names->v[k]))
+            return 0;
+        if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
+            c->names->v[k].end - ws > 4 &&
+            (memcmp(c->t + c->names->v[k].end - 2, "ly", 2) == 0 ||
+             memcmp(c->t + c->names->v[k].end - 4, "wise", 4) == 0))
+            return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
+        a->how = STANCE_ATTR_NAME;
+        a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    }
+    a->role = a->cue = NOSPAN;
+    a->a_start = cs;
+    a->a_end = ce;
+    return 1;
+}
+
 static int classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -1677,6 +1732,19 @@ static int classify_seg(ctx *c, size_t qi)
         }
     }
 
+    /* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
+    if (need_before && !have_before && (q->pc == PC_COLON || q->pc == PC_PARA)) {
+        size_t ce = q->open;
+        if (q->pc == PC_PARA) {
+            ce = q->para >= 2 ? q->para - 1 : 0;
+            while (ce > 0 && (t[ce - 1] == '\n' || hspace(t, back1(t, ce), c->len)))
+                ce = back1(t, ce);
+        } else
+            while (ce > q->para && hspace(t, back1(t, ce), c->len))
+                ce = back1(t, ce);
+        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before))
+            have_before = 1;
+    }
     /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
     if (!have_after && !have_before && q->pc == PC_SENT) {
         size_t d = q->open;

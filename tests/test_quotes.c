@@ -333,6 +333,26 @@ static void test_quotes_participle_subject(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A clause ending with a colon and no reporting verb introduces a quote of
+ * its subject, in the same paragraph or the one before; an adverb is no subject. */
+static void test_quotes_colon_subject(void **state)
+{
+    run r;
+    extract(state,
+            "Tom Rask called the council out on it:\n\n"
+            LQ "The questions asked at this meeting show why nobody trusts the council." RQ "\n\n"
+            "Later, Anna Veld addressed the crowd again: " LQ "Here is what I regret most of all." RQ "\n\n"
+            "In 1998, Governor Ivo Marsh released the following statement:\n\n"
+            LQ "We offer our condolences to the family of the late mayor." RQ "\n\n"
+            "Likewise, a paper from the Ridge Institute had this to say about the plan: \"Families gain.\"\n",
+            0, &r);
+    check(&r, "The questions asked", STANCE_QUOTE_DIRECT, "Tom Rask");
+    check(&r, "Here is what", STANCE_QUOTE_DIRECT, "Anna Veld");
+    check(&r, "We offer our", STANCE_QUOTE_DIRECT, "Ivo Marsh");
+    check(&r, "Families gain", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_nested_other_family(void **state)
 {
     run r;
@@ -606,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_quotes_context_span),
         cmocka_unit_test(test_quotes_according_to_and_name_colon),
         cmocka_unit_test(test_quotes_participle_subject),
+        cmocka_unit_test(test_quotes_colon_subject),
         cmocka_unit_test(test_quotes_nested_other_family),
         cmocka_unit_test(test_quotes_stage_directions_and_titles),
         cmocka_unit_test(test_quotes_split_quote_and_continuation),
