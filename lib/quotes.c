@@ -1508,7 +1508,7 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k, best = -1;
+    long k, best = -1, nearest = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0;
     if (g == STANCE_G_UNKNOWN)
         return; /* they / we / I: left unresolved */
@@ -1534,12 +1534,33 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
             continue;
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
-            best = k;
+            best = nearest = k;
         if (is_subject(c, nm)) {
             if (c->names->v[best].start - nm->start < SUBJECT_REACH)
                 best = k;
             break;
         }
+    }
+    {
+        /* No candidate since the previous quote: that quote's speaker, when it
+         * has this gender ('"A," Jane Doe said of Tom Ruiz. ... "B," she added'
+         * is Doe, whose name lies before Ruiz's). */
+        long pk = -1;
+        size_t pj = qi;
+        while (pj-- > 0 && qi - pj < 8)
+            if (c->s[pj].kind != K_SKIP && c->s[pj].a.name >= 0 &&
+                (c->s[pj].a.how == STANCE_ATTR_NAME || c->s[pj].a.how == STANCE_ATTR_PRONOUN)) {
+                pk = c->s[pj].a.name;
+                break;
+            }
+        /* the previous quote with its attribution ('..." said Lena Brook.') */
+        size_t prev_end = pk >= 0 ? c->s[pj].close : 0;
+        if (pk >= 0 && c->s[pj].a.a_end != STANCE_NO_OFFSET && c->s[pj].a.a_end > prev_end && c->s[pj].a.a_end <= pos)
+            prev_end = c->s[pj].a.a_end;
+        if (pk >= 0 && pos - c->s[pj].close < 1500 &&
+            (c->ggender ? c->ggender[c->group[pk]] : c->names->v[pk].gender) == g &&
+            (nearest < 0 || c->names->v[nearest].start < prev_end))
+            best = pk;
     }
     if (best < 0)
         return;

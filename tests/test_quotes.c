@@ -353,6 +353,24 @@ static void test_quotes_colon_subject(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A pronoun with no candidate named since the previous quote takes that
+ * quote's speaker when the gender agrees, not an earlier subject. */
+static void test_quotes_pronoun_previous_speaker(void **state)
+{
+    run r;
+    extract(state,
+            "Ada Finch opened the meeting.\n\n"
+            LQ "The budget is balanced," RQ " said Lena Brook.\n\n"
+            LQ "We will not raise taxes," RQ " she added.\n\n"
+            "Tom Ruiz, who chairs the finance committee, praised Ada Finch.\n\n"
+            LQ "The numbers hold," RQ " she said.\n",
+            0, &r);
+    check(&r, "We will not", STANCE_QUOTE_DIRECT, "Lena Brook");
+    /* a name since the previous quote (Finch, after Ruiz's praise) still wins */
+    check(&r, "The numbers hold", STANCE_QUOTE_DIRECT, "Ada Finch");
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_nested_other_family(void **state)
 {
     run r;
@@ -627,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_quotes_according_to_and_name_colon),
         cmocka_unit_test(test_quotes_participle_subject),
         cmocka_unit_test(test_quotes_colon_subject),
+        cmocka_unit_test(test_quotes_pronoun_previous_speaker),
         cmocka_unit_test(test_quotes_nested_other_family),
         cmocka_unit_test(test_quotes_stage_directions_and_titles),
         cmocka_unit_test(test_quotes_split_quote_and_continuation),
