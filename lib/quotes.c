@@ -1138,20 +1138,25 @@ static size_t para_end_near(ctx *c, size_t pos, size_t win)
 
 /* ---- attribution ---------------------------------------------------------- */
 
+/* End of the window after the closing mark of @p q where its attribution may
+ * lie: at most @p win bytes, within the paragraph, up to the next quote mark. */
+static size_t after_end(ctx *c, const seg *q, size_t win)
+{
+    size_t pe = para_end_near(c, q->close, win), end = q->close + win < pe ? q->close + win : pe;
+    for (size_t i = q->close; i < end; i++) {
+        size_t ml;
+        if (mark_at(c->t, i, c->len, &ml) != MK_NONE)
+            return i;
+    }
+    return end;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end_near(c, q->close, AFTER_WINDOW), end = q->close + AFTER_WINDOW < pe ? q->close + AFTER_WINDOW : pe;
+    size_t end = after_end(c, q, AFTER_WINDOW);
     int r;
     if (q->close >= end)
         return 0;
-    /* Stop at the next quote mark. */
-    for (size_t i = q->close; i < end; i++) {
-        size_t ml;
-        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
-            end = i;
-            break;
-        }
-    }
     if ((r = run(c, P_AFTER, q->close, end)) <= 0) {
         if (r < 0)
             return r;
@@ -1270,12 +1275,14 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
     }
 }
 
-static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
+/* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
+ * its verb (group 2) as the cue. */
+static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
 {
     int r;
-    if (cs >= q->open)
+    if (start >= end)
         return 0;
-    if ((r = run(c, P_PARTIAL, cs, q->open)) > 0) {
+    if ((r = run(c, which, start, end)) > 0) {
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
@@ -1290,32 +1297,14 @@ static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
     return r < 0 ? r : 0;
 }
 
+static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
+{
+    return np_verb(c, P_PARTIAL, cs, q->open, a);
+}
+
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
-    size_t pe = para_end_near(c, q->close, WINDOW), end = q->close + WINDOW < pe ? q->close + WINDOW : pe;
-    int r;
-    if (q->close >= end)
-        return 0;
-    for (size_t i = q->close; i < end; i++) {
-        size_t ml;
-        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
-            end = i;
-            break;
-        }
-    }
-    if ((r = run(c, P_PARTIAL_AFTER, q->close, end)) > 0) {
-        stance_span np = group(c, 1), v = group(c, 2);
-        attr b = *a;
-        b.role = NOSPAN;
-        if (parse_np(c, np.start, np.end, 0, &b)) {
-            b.cue = v;
-            b.a_start = np.start;
-            b.a_end = v.end;
-            *a = b;
-            return 1;
-        }
-    }
-    return r < 0 ? r : 0;
+    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), a);
 }
 
 /* Context of the preceding character of the opening mark. */
@@ -1519,7 +1508,7 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k, best = -1;
+    long k, best = -1, nearest = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0;
     if (g == STANCE_G_UNKNOWN)
         return; /* they / we / I: left unresolved */
@@ -1545,12 +1534,33 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
             continue;
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
-            best = k;
+            best = nearest = k;
         if (is_subject(c, nm)) {
             if (c->names->v[best].start - nm->start < SUBJECT_REACH)
                 best = k;
             break;
         }
+    }
+    {
+        /* No candidate since the previous quote: that quote's speaker, when it
+         * has this gender ('"A," Jane Doe said of Tom Ruiz. ... "B," she added'
+         * is Doe, whose name lies before Ruiz's). */
+        long pk = -1;
+        size_t pj = qi;
+        while (pj-- > 0 && qi - pj < 8)
+            if (c->s[pj].kind != K_SKIP && c->s[pj].a.name >= 0 &&
+                (c->s[pj].a.how == STANCE_ATTR_NAME || c->s[pj].a.how == STANCE_ATTR_PRONOUN)) {
+                pk = c->s[pj].a.name;
+                break;
+            }
+        /* the previous quote with its attribution ('..." said Lena Brook.') */
+        size_t prev_end = pk >= 0 ? c->s[pj].close : 0;
+        if (pk >= 0 && c->s[pj].a.a_end != STANCE_NO_OFFSET && c->s[pj].a.a_end > prev_end && c->s[pj].a.a_end <= pos)
+            prev_end = c->s[pj].a.a_end;
+        if (pk >= 0 && pos - c->s[pj].close < 1500 &&
+            (c->ggender ? c->ggender[c->group[pk]] : c->names->v[pk].gender) == g &&
+            (nearest < 0 || c->names->v[nearest].start < prev_end))
+            best = pk;
     }
     if (best < 0)
         return;
@@ -1596,6 +1606,61 @@ static int embedded_np(ctx *c, const seg *q)
         (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
         return 1; /* possessive: CNN's "..." */
     return word_is(t, s, e, NP_LEAD);
+}
+
+/* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
+ * and has no reporting verb introduces a quote of its subject, the name (or
+ * he/she) that opens the clause [cs, ce) and is followed by a verb. */
+static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
+{
+    static const char *const INTRO[] = {"In", "On", "At", "After", "During", NULL};
+    size_t i = cs, ws, we;
+    long k;
+    int g;
+    if (cs >= ce || !word_next(c->t, &i, ce, c->len, &ws, &we))
+        return 0;
+    {
+        size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
+        if (word_is(c->t, ws, w2, LEADS))
+            j = w2;
+        else if (word_is(c->t, ws, w2, INTRO)) {
+            /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
+            size_t lim = ws + 40 < ce ? ws + 40 : ce;
+            for (j = w2; j < lim && c->t[j] != ','; j++)
+                ;
+            if (j >= lim)
+                return 0;
+        }
+        if (j) {
+            while (j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len)))
+                j++;
+            cs = i = j;
+            if (!word_next(c->t, &i, ce, c->len, &ws, &we))
+                return 0;
+        }
+    }
+    if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
+        a->how = STANCE_ATTR_PRONOUN;
+        a->spk = (stance_span){ws, we};
+        a->gender = g;
+    } else {
+        k = name_before(c, ce);
+        while (k > 0 && c->names->v[k - 1].start >= cs)
+            k--;
+        if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !is_subject(c, &c->names->v[k]))
+            return 0;
+        if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
+            c->names->v[k].end - ws > 4 &&
+            (memcmp(c->t + c->names->v[k].end - 2, "ly", 2) == 0 ||
+             memcmp(c->t + c->names->v[k].end - 4, "wise", 4) == 0))
+            return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
+        a->how = STANCE_ATTR_NAME;
+        a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    }
+    a->role = a->cue = NOSPAN;
+    a->a_start = cs;
+    a->a_end = ce;
+    return 1;
 }
 
 static int classify_seg(ctx *c, size_t qi)
@@ -1688,6 +1753,19 @@ static int classify_seg(ctx *c, size_t qi)
         }
     }
 
+    /* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
+    if (need_before && !have_before && (q->pc == PC_COLON || q->pc == PC_PARA)) {
+        size_t ce = q->open;
+        if (q->pc == PC_PARA) {
+            ce = q->para >= 2 ? q->para - 1 : 0;
+            while (ce > 0 && (t[ce - 1] == '\n' || hspace(t, back1(t, ce), c->len)))
+                ce = back1(t, ce);
+        } else
+            while (ce > q->para && hspace(t, back1(t, ce), c->len))
+                ce = back1(t, ce);
+        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before))
+            have_before = 1;
+    }
     /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
     if (!have_after && !have_before && q->pc == PC_SENT) {
         size_t d = q->open;
@@ -1835,37 +1913,50 @@ static int classify_seg(ctx *c, size_t qi)
     return STANCE_OK;
 }
 
+/* Shrink @p s to UTF-8 character boundaries of @p t (valid UTF-8, so a boundary
+ * is any byte that is not a continuation byte, or the end of the text). The
+ * scans that produce spans step byte by byte; every span the extractor reports
+ * passes through here, in emit(). An unset span stays unset. */
+stance_span stance_quotes_snap(const char *t, size_t len, stance_span s)
+{
+    if (s.start == STANCE_NO_OFFSET || s.end == STANCE_NO_OFFSET)
+        return s;
+    if (s.end > len)
+        s.end = len;
+    if (s.start > s.end)
+        s.start = s.end;
+    while (s.start < s.end && ((unsigned char)t[s.start] & 0xC0) == 0x80)
+        s.start++;
+    while (s.end > s.start && s.end < len && ((unsigned char)t[s.end] & 0xC0) == 0x80)
+        s.end--;
+    if (s.start == s.end) /* collapsed inside one character: its start */
+        while (s.start > 0 && s.start < len && ((unsigned char)t[s.start] & 0xC0) == 0x80)
+            s.end = --s.start;
+    return s;
+}
+
 static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, int how)
 {
     stance_rawquote *r;
     const attr *a = &q->a;
+    stance_span role = stance_quotes_snap(c->t, c->len, a->role);
     if (stance_grow((void **)&out->q, &out->cap, out->n + 1, sizeof *out->q))
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     r = &out->q[out->n];
     memset(r, 0, sizeof *r);
-    r->span = (stance_span){q->cs, q->ce};
+    r->span = stance_quotes_snap(c->t, c->len, (stance_span){q->cs, q->ce});
     r->type = type;
-    r->speaker_span = a->spk;
-    r->cue_span = a->cue;
+    r->speaker_span = stance_quotes_snap(c->t, c->len, a->spk);
+    r->cue_span = stance_quotes_snap(c->t, c->len, a->cue);
     r->how = how;
     out->n++;
     if (a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE) {
-        size_t s = a->canon.start, e = a->canon.end;
-        if (a->how == STANCE_ATTR_NOUN) {
-            s = a->spk.start;
-            e = a->spk.end;
-        }
-        /* Spans come from byte-wise scans: keep them on UTF-8 character boundaries
-         * (the text is valid UTF-8, so a boundary is any non-continuation byte). */
-        while (s < e && ((unsigned char)c->t[s] & 0xc0) == 0x80)
-            s++;
-        while (e > s && e < c->len && ((unsigned char)c->t[e] & 0xc0) == 0x80)
-            e--;
-        if (!(r->speaker = stance_strndup(c->t + s, e - s)))
+        stance_span sp = stance_quotes_snap(c->t, c->len, a->how == STANCE_ATTR_NOUN ? a->spk : a->canon);
+        if (!(r->speaker = stance_strndup(c->t + sp.start, sp.end - sp.start)))
             return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     }
-    if (a->role.start != STANCE_NO_OFFSET && a->role.end > a->role.start &&
-        !(r->role = stance_strndup(c->t + a->role.start, a->role.end - a->role.start)))
+    if (role.start != STANCE_NO_OFFSET && role.end > role.start &&
+        !(r->role = stance_strndup(c->t + role.start, role.end - role.start)))
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     {
         size_t s = q->open, e = q->close;
@@ -1881,7 +1972,7 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
         e = sentence_end(c, e);
         if (e < q->close)
             e = q->close;
-        r->context = (stance_span){s, e};
+        r->context = stance_quotes_snap(c->t, c->len, (stance_span){s, e});
     }
     return STANCE_OK;
 }

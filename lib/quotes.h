@@ -45,4 +45,9 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                           stance_quotelist *out, stance_error *err);
 void stance_quotelist_clear(stance_quotelist *l); /* frees strings, keeps nothing */
 
+/* @p s shrunk to UTF-8 character boundaries of @p t (valid UTF-8, @p len
+ * bytes); unset spans ({STANCE_NO_OFFSET, ...}) are returned as they are.
+ * Every span stance_quotes_extract() reports has been through it. */
+stance_span stance_quotes_snap(const char *t, size_t len, stance_span s);
+
 #endif

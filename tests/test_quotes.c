@@ -333,6 +333,44 @@ static void test_quotes_participle_subject(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A clause ending with a colon and no reporting verb introduces a quote of
+ * its subject, in the same paragraph or the one before; an adverb is no subject. */
+static void test_quotes_colon_subject(void **state)
+{
+    run r;
+    extract(state,
+            "Tom Rask called the council out on it:\n\n"
+            LQ "The questions asked at this meeting show why nobody trusts the council." RQ "\n\n"
+            "Later, Anna Veld addressed the crowd again: " LQ "Here is what I regret most of all." RQ "\n\n"
+            "In 1998, Governor Ivo Marsh released the following statement:\n\n"
+            LQ "We offer our condolences to the family of the late mayor." RQ "\n\n"
+            "Likewise, a paper from the Ridge Institute had this to say about the plan: \"Families gain.\"\n",
+            0, &r);
+    check(&r, "The questions asked", STANCE_QUOTE_DIRECT, "Tom Rask");
+    check(&r, "Here is what", STANCE_QUOTE_DIRECT, "Anna Veld");
+    check(&r, "We offer our", STANCE_QUOTE_DIRECT, "Ivo Marsh");
+    check(&r, "Families gain", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
+}
+
+/* A pronoun with no candidate named since the previous quote takes that
+ * quote's speaker when the gender agrees, not an earlier subject. */
+static void test_quotes_pronoun_previous_speaker(void **state)
+{
+    run r;
+    extract(state,
+            "Ada Finch opened the meeting.\n\n"
+            LQ "The budget is balanced," RQ " said Lena Brook.\n\n"
+            LQ "We will not raise taxes," RQ " she added.\n\n"
+            "Tom Ruiz, who chairs the finance committee, praised Ada Finch.\n\n"
+            LQ "The numbers hold," RQ " she said.\n",
+            0, &r);
+    check(&r, "We will not", STANCE_QUOTE_DIRECT, "Lena Brook");
+    /* a name since the previous quote (Finch, after Ruiz's praise) still wins */
+    check(&r, "The numbers hold", STANCE_QUOTE_DIRECT, "Ada Finch");
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_nested_other_family(void **state)
 {
     run r;
@@ -406,6 +444,150 @@ static void test_quotes_word_lists_sorted(void **state)
     assert_true(stance_names_lists_sorted());
 }
 
+/* Is every position of a reported span on a UTF-8 character boundary? */
+static int on_boundary(const char *t, size_t len, size_t pos)
+{
+    return pos == STANCE_NO_OFFSET || pos == len || (pos < len && ((unsigned char)t[pos] & 0xC0) != 0x80);
+}
+
+static void spans_on_boundaries(const char *t, size_t len, const stance_quotelist *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const stance_rawquote *q = &l->q[i];
+        const stance_span sp[] = {q->span, q->speaker_span, q->cue_span, q->context};
+        for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++) {
+            assert_true(on_boundary(t, len, sp[k].start));
+            assert_true(on_boundary(t, len, sp[k].end));
+            if (sp[k].start != STANCE_NO_OFFSET)
+                assert_true(sp[k].start <= sp[k].end && sp[k].end <= len);
+        }
+        /* the copied strings are whole characters too */
+        if (q->speaker)
+            assert_true(((unsigned char)q->speaker[0] & 0xC0) != 0x80);
+        if (q->role)
+            assert_true(((unsigned char)q->role[0] & 0xC0) != 0x80);
+    }
+}
+
+/* The one place spans are snapped: a span that starts or ends inside a
+ * multi-byte character shrinks to whole characters; unset spans stay unset. */
+static void test_quotes_snap_utf8(void **state)
+{
+    static const char t[] = "a\xc3\xa9" "b\xe2\x80\x94" "c\xf0\x9f\x98\x80"; /* aé b— c😀 */
+    size_t len = sizeof t - 1;
+    stance_span s;
+    (void)state;
+    s = stance_quotes_snap(t, len, (stance_span){2, 5}); /* starts inside é, ends inside — */
+    assert_int_equal(s.start, 3);
+    assert_int_equal(s.end, 4);
+    s = stance_quotes_snap(t, len, (stance_span){0, len - 1}); /* ends inside the emoji */
+    assert_int_equal(s.start, 0);
+    assert_int_equal(s.end, 8);
+    s = stance_quotes_snap(t, len, (stance_span){5, 6}); /* wholly inside — */
+    assert_int_equal(s.start, s.end);
+    assert_true(on_boundary(t, len, s.start));
+    s = stance_quotes_snap(t, len, (stance_span){0, len});
+    assert_int_equal(s.start, 0);
+    assert_int_equal(s.end, len);
+    s = stance_quotes_snap(t, len, (stance_span){STANCE_NO_OFFSET, STANCE_NO_OFFSET});
+    assert_int_equal(s.start, STANCE_NO_OFFSET);
+}
+
+/* Multi-byte characters next to every span edge (quote, speaker mention,
+ * role, verb, indirect content, context): each of a few characters of 2, 3 and
+ * 4 bytes is put at every word edge of a short article of our own, and every
+ * span reported, with and without indirect speech, lies on character boundaries. */
+static void test_quotes_spans_utf8_boundaries(void **state)
+{
+    static const char base[] =
+        "\"We will open the \xc3\xa9" "cole in May,\" said \xc3\x89lodie Brandt\xc3\xa9, the mayor of Kessel\xc3\xa9, on Monday.\n\n"
+        "Brandt, a former teacher\xe2\x80\x94" "and judge, said: " LQ "\xc3\x9c" "ber alles we build." RQ "\n\n"
+        LQ "No more delays,\xe2\x80\x9d she added. Omar \xc3\x96zt\xc3\xbcrk said the plan was sound.\n"
+        "According to \xc5\x81" "ukasz Wr\xc3\xb3" "bel, the vote is close.\n";
+    static const char *const ins[] = {"\xc3\xa9", "\xe2\x80\x99", "\xe2\x80\x94", "\xf0\x9f\x98\x80", "\xc2\xa0"};
+    char buf[sizeof base + 8];
+    size_t blen = sizeof base - 1;
+    stance_error err;
+    for (size_t pos = 0; pos <= blen; pos++) {
+        /* at word edges only (keeps it short): before or after a space, mark, comma or period */
+        unsigned char prev = pos ? (unsigned char)base[pos - 1] : ' ', next = (unsigned char)base[pos];
+        if (pos && pos < blen && (prev & 0xC0) == 0x80 && (next & 0xC0) == 0x80)
+            continue;
+        if (pos && pos < blen && ((next & 0xC0) == 0x80 || !(strchr(" ,.:\"\n", prev) || strchr(" ,.:\"\n", next) ||
+                                                           prev >= 0x80 || next >= 0x80)))
+            continue;
+        for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++) {
+            size_t il = strlen(ins[k]), len = blen + il;
+            memcpy(buf, base, pos);
+            memcpy(buf + pos, ins[k], il);
+            memcpy(buf + pos + il, base + pos, blen - pos);
+            buf[len] = 0;
+            for (unsigned flags = 0; flags <= STANCE_OPT_INDIRECT; flags += STANCE_OPT_INDIRECT) {
+                stance_quotelist l;
+                memset(&l, 0, sizeof l);
+                assert_int_equal(stance_quotes_extract(*state, buf, len, flags, &l, &err), STANCE_OK);
+                spans_on_boundaries(buf, len, &l);
+                stance_quotelist_clear(&l);
+            }
+        }
+    }
+    /* byte-wise scans stopping inside a mark glued to an abbreviation: speaker, role and verb */
+    {
+        static const char *const glued[] = {
+            "\"The pier is sound,\" said Ty Brill Jr.e" RQ " on Monday.\n",
+            "\"The pier is sound,\" said Ty Brill, the Sr.e" RQ " harbour chief.\n",
+            "\"The pier is sound,\" Ty Brill, the Dr.e" RQ " said.\n",
+            "Ty Brill Jr.e" RQ " said the pier was sound and would stay open.\n",
+            "The pier is sound and open, Ty Brill," RQ " said Ty Brill Jr.e" RQ " Ty Brill.\n",
+        };
+        for (size_t k = 0; k < sizeof glued / sizeof glued[0]; k++)
+            for (unsigned flags = 0; flags <= STANCE_OPT_INDIRECT; flags += STANCE_OPT_INDIRECT) {
+                stance_quotelist l;
+                memset(&l, 0, sizeof l);
+                assert_int_equal(stance_quotes_extract(*state, glued[k], strlen(glued[k]), flags, &l, &err), STANCE_OK);
+                spans_on_boundaries(glued[k], strlen(glued[k]), &l);
+                stance_quotelist_clear(&l);
+            }
+    }
+    /* the input fuzz_quotes found (tests/fuzz/quotes/crash-speaker-utf8-boundary,
+     * without its flag byte): an indirect-speech speaker that began inside a
+     * closing mark */
+    {
+        static const char fz[] =
+            "\x7e\x22\x54\x68\x62\x65\x20\x72\x69\x64\x67\x65\x20\x70\x69\x6f\x75\x64\x2c\xe2\x90\x9d\x20\x73"
+            "\x61\x69\x64\x20\x4a\x6f\x20\x4c\x4a\x72\x2e\x65\x20\x70\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+            "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+            "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+            "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+            "\x00\x00\x00\x00\x00\x00\x00\x69\x6f\x75\x64\x2c\xe2\x80\x9d\x20\x73\x61\x69\x64\x20\x4a\x6f\x20"
+            "\x4c\x4a\x72\x2e\x65\xe2\x80\x9d\x20\x73\x61\x69\x64\x20\x61\x69\x64\x20\x4a\x6f\x20\x4c\x4a\x72"
+            "\x2e\x65\x20\x70\x69\x6f\x75\x64\x2c\xe2\x80\x9d\x20\x73\x61\x69\x64\x20\x4a\x6f\x20\x4c\x4a\x72"
+            "\x2e\x65\xe2\x80\x9d\x20\x4a\x72\x2e\x65\xe2\x80\x9d\x20\x4a\x6f\x30\x20\x4c\x4a\x50\x50\x50\x50"
+            "\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50"
+            "\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50"
+            "\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50"
+            "\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50\x50"
+            "\x50\x72\x7e\x75\x64\x2c\xe2\x90\x9d\x20\x73\x61\x69\x64\x20\x4a\x6f\x20\x4c\x4a\x2c\xe2\x80\x9d"
+            "\x20\x73\x61\x69\x64\x20\x4a\x6f\x20\x4c\x4a\x72\x2e\x65\xe2\x80\x9d\x20\x4a\x6f\x20\x4c\x4a\x72"
+            "\x7e\x65";
+        for (unsigned flags = 0; flags <= STANCE_OPT_INDIRECT; flags += STANCE_OPT_INDIRECT) {
+            stance_quotelist l;
+            memset(&l, 0, sizeof l);
+            assert_int_equal(stance_quotes_extract(*state, fz, sizeof fz - 1, flags, &l, &err), STANCE_OK);
+            spans_on_boundaries(fz, sizeof fz - 1, &l);
+            stance_quotelist_clear(&l);
+        }
+    }
+    /* and the unmodified article still finds its speakers */
+    {
+        run r;
+        extract(state, base, STANCE_OPT_INDIRECT, &r);
+        spans_on_boundaries(base, blen, &r.l);
+        check(&r, "We will open", STANCE_QUOTE_DIRECT, "\xc3\x89lodie Brandt\xc3\xa9");
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 /* Malformed UTF-8 through stance_classify: STANCE_ERR_UTF8 with the offset, no result. */
 static void test_quotes_classify_bad_utf8(void **state)
 {
@@ -462,12 +644,16 @@ int main(void)
         cmocka_unit_test(test_quotes_context_span),
         cmocka_unit_test(test_quotes_according_to_and_name_colon),
         cmocka_unit_test(test_quotes_participle_subject),
+        cmocka_unit_test(test_quotes_colon_subject),
+        cmocka_unit_test(test_quotes_pronoun_previous_speaker),
         cmocka_unit_test(test_quotes_nested_other_family),
         cmocka_unit_test(test_quotes_stage_directions_and_titles),
         cmocka_unit_test(test_quotes_split_quote_and_continuation),
         cmocka_unit_test(test_quotes_adversarial_linear),
         cmocka_unit_test(test_quotes_word_lists_sorted),
         cmocka_unit_test(test_quotes_classify_bad_utf8),
+        cmocka_unit_test(test_quotes_snap_utf8),
+        cmocka_unit_test(test_quotes_spans_utf8_boundaries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -375,8 +375,17 @@ static int score(const char *path, int verbose)
                         show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
                     }
                 }
-            } else if (verbose && ty == 0)
-                show("FP", text, len, r->span.start, r->span.end, r->speaker, NULL);
+            } else if (verbose && ty == 0) {
+                /* what the gold has there, if anything: direct (span differs), mixed or indirect */
+                const char *tag = "FP";
+                for (size_t k = 0; k < ng; k++)
+                    if (g[k].s < e && s < g[k].e) {
+                        tag = g[k].type == 0 ? "FP-ovl-direct" : g[k].type == 1 ? "FP-ovl-mixed" : "FP-ovl-indirect";
+                        if (g[k].type == 0)
+                            break;
+                    }
+                show(tag, text, len, r->span.start, r->span.end, r->speaker, NULL);
+            }
         }
         for (size_t k = 0; k < ng; k++)
             if (verbose && g[k].type == 0 && !(g[k].used & 1)) {
