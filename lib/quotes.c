@@ -1977,6 +1977,25 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
     return STANCE_OK;
 }
 
+/* Emit the indirect speech of sentence [s, e) with content [cs, ce),
+ * attributed by @p a. With @p pronoun_unresolved, a pronoun speaker is
+ * reported as no attribution. */
+static int emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const attr *a, int pronoun_unresolved,
+                         stance_quotelist *out)
+{
+    seg q;
+    memset(&q, 0, sizeof q);
+    q.open = s;
+    q.close = e;
+    q.cs = cs;
+    q.ce = ce;
+    q.para = s;
+    q.a = *a;
+    canonicalise(c, &q.a);
+    return emit(c, &q, STANCE_QUOTE_INDIRECT, out,
+                pronoun_unresolved && q.a.how == STANCE_ATTR_PRONOUN ? STANCE_ATTR_NONE : q.a.how);
+}
+
 /* Indirect speech in the sentences outside quotes. */
 static int extract_indirect(ctx *c, stance_quotelist *out)
 {
@@ -2010,17 +2029,8 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
             while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
                 ce = back1(t, ce);
             if (parse_np(c, np.start, np.end, 1, &a) && ce > cs) {
-                seg q;
-                memset(&q, 0, sizeof q);
                 a.cue = NOSPAN;
-                q.open = s;
-                q.close = e;
-                q.cs = cs;
-                q.ce = ce;
-                q.para = s;
-                q.a = a;
-                canonicalise(c, &q.a);
-                if ((r = emit(c, &q, STANCE_QUOTE_INDIRECT, out, q.a.how)))
+                if ((r = emit_indirect(c, s, e, cs, ce, &a, 0, out)))
                     return r;
                 continue;
             }
@@ -2033,19 +2043,8 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
             while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
                 ce = back1(t, ce);
             if (parse_np(c, np.start, np.end, 0, &a) && ce > cs + 8) {
-                seg q;
-                memset(&q, 0, sizeof q);
                 a.cue = v;
-                q.open = s;
-                q.close = e;
-                q.cs = cs;
-                q.ce = ce;
-                q.para = s;
-                q.a = a;
-                if (a.how == STANCE_ATTR_PRONOUN)
-                    q.a.how = STANCE_ATTR_PRONOUN;
-                canonicalise(c, &q.a);
-                if ((r = emit(c, &q, STANCE_QUOTE_INDIRECT, out, q.a.how == STANCE_ATTR_PRONOUN ? STANCE_ATTR_NONE : q.a.how)))
+                if ((r = emit_indirect(c, s, e, cs, ce, &a, 1, out)))
                     return r;
                 continue;
             }
@@ -2064,17 +2063,8 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                     a.spk = a.role = a.cue = a.canon = NOSPAN;
                     a.name = -1;
                     if (parse_np(c, np.start, np.end, 0, &a)) {
-                        seg q;
-                        memset(&q, 0, sizeof q);
                         a.cue = v;
-                        q.open = s;
-                        q.close = e;
-                        q.cs = s;
-                        q.ce = k - 1;
-                        q.para = s;
-                        q.a = a;
-                        canonicalise(c, &q.a);
-                        if ((r = emit(c, &q, STANCE_QUOTE_INDIRECT, out, q.a.how)))
+                        if ((r = emit_indirect(c, s, e, s, k - 1, &a, 0, out)))
                             return r;
                     }
                 }
