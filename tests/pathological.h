@@ -46,9 +46,14 @@ static void patho_quote_marks(char *buf, size_t size)
     memset(buf, '"', size);
 }
 
+/* The repeated units of some cases, so that tests can count on them. */
+#define PATHO_MANY_QUOTES_UNIT "\"We are proud of it,\" said Jo Lee. "
+#define PATHO_NUL_BYTES_UNIT "\"The plan failed us\0 and it is a disgrace,\" said Ana Diaz.\0 Park spoke. "
+#define PATHO_MENTIONS_UNIT "Person 0 met Person 0. "
+
 static void patho_many_quotes(char *buf, size_t size)
 {
-    patho_repeat(buf, size, "\"We are proud of it,\" said Jo Lee. ");
+    patho_repeat(buf, size, PATHO_MANY_QUOTES_UNIT);
 }
 
 static void patho_one_quote(char *buf, size_t size)
@@ -86,14 +91,14 @@ static void patho_nested(char *buf, size_t size)
 /* Ordinary article sentences with NUL bytes every so often. */
 static void patho_nul_bytes(char *buf, size_t size)
 {
-    static const char unit[] = "\"The plan failed us\0 and it is a disgrace,\" said Ana Diaz.\0 Park spoke. ";
+    static const char unit[] = PATHO_NUL_BYTES_UNIT;
     patho_repeat_n(buf, size, unit, sizeof unit - 1);
 }
 
 /* One actor mentioned over and over. */
 static void patho_mentions(char *buf, size_t size)
 {
-    patho_repeat(buf, size, "Person 0 met Person 0. ");
+    patho_repeat(buf, size, PATHO_MENTIONS_UNIT);
 }
 
 /* Every quote has a different speaker (discovery must not compare all pairs). */

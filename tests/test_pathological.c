@@ -91,7 +91,7 @@ static void test_pathological_quote_marks(void **state)
 
 static void test_pathological_many_quotes(void **state)
 {
-    static const char unit[] = "\"We are proud of it,\" said Jo Lee. ";
+    static const char unit[] = PATHO_MANY_QUOTES_UNIT;
     size_t size = 5000 * (sizeof unit - 1);
     char *text;
     stance_result *res = run(*state, "many_quotes", size, 0, &text);
@@ -129,7 +129,7 @@ static void test_pathological_nested_marks(void **state)
 
 static void test_pathological_nul_bytes(void **state)
 {
-    static const char unit[] = "\"The plan failed us\0 and it is a disgrace,\" said Ana Diaz.\0 Park spoke. ";
+    static const char unit[] = PATHO_NUL_BYTES_UNIT;
     size_t n = 300, size = n * (sizeof unit - 1);
     char *text;
     stance_result *res = run(*state, "nul_bytes", size, 0, &text);
@@ -148,7 +148,7 @@ static void test_pathological_nul_bytes(void **state)
 
 static void test_pathological_many_mentions(void **state)
 {
-    static const char unit[] = "Person 0 met Person 0. ";
+    static const char unit[] = PATHO_MENTIONS_UNIT;
     size_t n = 20000, size = n * (sizeof unit - 1);
     char *text;
     stance_result *res = run(*state, "mentions", size, 1, &text);
