@@ -172,6 +172,10 @@ struct stance_qpatterns {
 #define WINDOW 320
 /* a subject this much further back than the nearest name still wins (bytes) */
 #define SUBJECT_REACH 200
+#define PRON_ALT_SENTS 8
+#ifndef PRON_NONE_STOP
+#define PRON_NONE_STOP 1
+#endif
 #define BEFORE_WINDOW 160
 #define AFTER_WINDOW 220
 
@@ -1501,46 +1505,418 @@ static int is_subject(ctx *c, const stance_name *nm)
     return we > ws && !word_is(t, ws, we, NOT_VERB);
 }
 
-/* Resolve a pronoun speaker: the nearest earlier name outside quotes that can
- * be a person of that gender (known from titles, first names or pronouns
- * already resolved to it), a speaker of the article, or a full name. */
+/* ---- pronoun antecedents: sentences and their subjects ------------------------ */
+
+/* Is the '.' at @p p the end of an abbreviation or initial ("Sen.", "J.", "U.S.")? */
+static int abbrev_dot(ctx *c, size_t p, size_t floor)
+{
+    static const char *const ABBR[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt",
+                                       "Col", "Sgt", "Capt", "Rev", "Prof", "St", "Jr", "Sr", "Mt", "Ft", "No",
+                                       "vs", "Inc", "Co", "Corp", "Ltd", "Atty", "Supt", "Adm", "Maj", "Cmdr", "Rt",
+                                       "Hon", "Del", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Ariz",
+                                       "Calif", "Fla", "Mass", "Gen", "Pres", "Gov", "Lt", NULL};
+    size_t k = p;
+    while (k > floor && (is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80))
+        k--;
+    if (p - k == 1 && ascii_upper((unsigned char)c->t[k]))
+        return 1; /* an initial */
+    if (k > floor && c->t[k - 1] == '.')
+        return 1; /* U.S. / D.C. */
+    return word_is(c->t, k, p, ABBR);
+}
+
+/* Start of the sentence holding @p pos, no further back than @p floor: after
+ * a paragraph break, or after [.?!] (and closing marks) followed by a space
+ * and a capital or an opening mark. */
+static size_t sent_start(ctx *c, size_t pos, size_t floor)
+{
+    const char *t = c->t;
+    size_t i = pos;
+    while (i > floor) {
+        unsigned char b = (unsigned char)t[i - 1];
+        if (b == '\n')
+            return i;
+        if (b == '.' || b == '?' || b == '!') {
+            size_t j = i, ml, h;
+            int sp = 0;
+            while (j < pos && j < c->len) {
+                int m = mark_at(t, j, c->len, &ml);
+                if (m == MK_RIGHT || m == MK_STRAIGHT || t[j] == '\'' || t[j] == ')' || t[j] == ']')
+                    j += m != MK_NONE ? ml : 1;
+                else if ((unsigned char)t[j] == 0xE2 && j + 2 < c->len && (unsigned char)t[j + 1] == 0x80 &&
+                         (unsigned char)t[j + 2] == 0x99)
+                    j += 3; /* ’ */
+                else
+                    break;
+            }
+            while (j < pos && (h = (size_t)hspace(t, j, c->len))) {
+                j += h;
+                sp = 1;
+            }
+            if (sp && j <= pos && j < c->len &&
+                (ascii_upper((unsigned char)t[j]) || mark_at(t, j, c->len, &ml) == MK_LEFT ||
+                 mark_at(t, j, c->len, &ml) == MK_STRAIGHT) &&
+                !(b == '.' && abbrev_dot(c, i - 1, floor)))
+                return j;
+        }
+        i--;
+    }
+    return floor;
+}
+
+/* The word before @p pos within [floor, pos), skipping spaces: 1 and its span
+ * if it directly precedes, 0 if punctuation or the floor comes first. */
+static int word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we)
+{
+    size_t e = pos, s;
+    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    s = e;
+    while (s > floor && (ascii_lower((unsigned char)c->t[s - 1]) || ascii_upper((unsigned char)c->t[s - 1])))
+        s--;
+    *ws = s;
+    *we = e;
+    return e > s;
+}
+
+/* Can the name run be the subject of its clause: not the object of a
+ * preposition, a determiner or a verb-like word before it, and followed by a
+ * verb or an appositive? */
+static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
+{
+    static const char *const OBJ_LEFT[] = {
+        "of", "for", "at", "with", "from", "to", "in", "on", "by", "about", "among", "within", "into", "against",
+        "over", "after", "before", "during", "under", "between", "like", "than", "toward", "towards", "behind",
+        "via", "per", "without", "through", "across", "around", "near", "despite", "beside", "upon", "onto",
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whom",
+        "against", "versus", "vs", "beat", "beats", "defeat", "defeated", "backed", "backing", "backs", "support",
+        "supports", "supporting", "supported", "endorsed", "endorsing", "endorse", "endorses", "attacked",
+        "attacking", "attack", "attacks", "criticized", "criticize", "criticizing", "praised", "praising", "asked",
+        "asking", "asks", "told", "tell", "telling", "tells", "called", "calling", "named", "blasted",
+        "thanked", "hosted", "hosting", "interviewed", "joined", "joining", "met", "meet", "meeting", "visited",
+        "elect", "elected", "electing", "nominate", "nominated", "vote", "voted", "voting", "kill", "killed",
+        "hold", "held", "hit", "hits", "accused", "accusing", "blamed", "blaming", "mocked", "mocking", "slammed",
+        "defended", "defending", "dubbed", "introduced", "introducing", "replace", "replaced", "succeed",
+        "succeeded", "challenged", "challenging", "follow", "followed", "following", "oppose", "opposed",
+        "opposing", "beating", "than", "urged", "urging", "invited", "hired", "fired", "appointed", "chose",
+        "choose", "picked", "pick", "sued", "quoted", "quoting", "cited", "citing", "mentioned", "mentioning",
+        "compared", "comparing", "congratulated", "saw", "see", "seen", NULL};
+    static const char *const NOT_VERB[] = {"of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "or",
+                                           "but", "as", "than", "who", "whose", "s", "about", "into", "over",
+                                           "after", "before", "during", "under", "against", "campaign",
+                                           "campaigns", "administration", "supporters", "supporter", "rally",
+                                           "rallies", "event", "events", "aides", "aide", "spokesman",
+                                           "spokeswoman", "camp", "voters", "delegates", "staff", "staffers",
+                                           "adviser", "advisers", "advisor", "advisors", "allies", "ally",
+                                           "foundation", "family", "presidency", "era", "policies", "policy",
+                                           "team", "fans", "backers", "surrogate", "surrogates", "officials",
+                                           "organization", "movement", "nominee", "victory", "win", "loss",
+                                           "speech", "speeches", "tower", "hotel", "plan", "plans", "years",
+                                           "agenda", "doctrine", "voter", "fan", "donors", "donor", "loyalists",
+                                           "critics", "opponents", "brand", "name", "news", "radio", "show",
+                                           "page", "post", "account", "article", "op", "statement", "people",
+                                           "state", "county", "city", "district", "university", "school",
+                                           "party", "government", "ticket", "stance", "remarks", "comments",
+                                           "if", "when", "because", "while", "since", NULL};
+    size_t ws, we, k = nm->end, w2s, w2e;
+    const char *t = c->t;
+    if (word_before(c, nm->start, ss, &ws, &we) && word_is(t, ws, we, OBJ_LEFT) &&
+        !((we - ws == 2 && memcmp(t + ws, "of", 2) == 0) && word_before(c, ws, ss, &w2s, &w2e) &&
+          ascii_upper((unsigned char)t[w2s])))
+        return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
+    while (k < c->len && hspace(t, k, c->len))
+        k += (size_t)hspace(t, k, c->len);
+    if (k >= c->len)
+        return 0;
+    if (t[k] == ',')
+        return 1;
+    ws = we = k;
+    while (we < c->len && ascii_lower((unsigned char)t[we]))
+        we++;
+    if (we == ws || word_is(t, ws, we, NOT_VERB))
+        return 0;
+    if (we - ws > 4 && we < c->len && hspace(t, we, c->len) &&
+        (memcmp(t + we - 2, "er", 2) == 0 || memcmp(t + we - 2, "or", 2) == 0 || memcmp(t + we - 3, "ist", 3) == 0 ||
+         memcmp(t + we - 3, "ant", 3) == 0 || memcmp(t + we - 3, "man", 3) == 0)) {
+        /* "Obama consultant Cornell Belcher": a noun before a name */
+        size_t i = we + (size_t)hspace(t, we, c->len);
+        if (i < c->len && ascii_upper((unsigned char)t[i]))
+            return 0;
+    }
+    return 1;
+}
+
+/* The first token of a run, all capitals ("CBS", "XM"): a broadcaster or firm. */
+static int acronym_head(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->bare, n = 0;
+    while (i < nm->last_end && ascii_upper((unsigned char)c->t[i])) {
+        i++;
+        n++;
+    }
+    return n >= 2 && (i >= c->len || !is_word_byte((unsigned char)c->t[i]));
+}
+
+/* Does the run's surname group look like a person: a title before one of its
+ * runs, a run of two names or more, a speaker of a quote nearby, or ", who". */
+static int person_like(ctx *c, size_t qi, long k)
+{
+    const stance_namelist *l = c->names;
+    const stance_name *nm = &l->v[k];
+    int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+    size_t k2 = nm->end, ws, we, i;
+    if (ng != STANCE_G_UNKNOWN)
+        return 1;
+    if (org_like(c, nm) || acronym_head(c, nm))
+        return 0;
+    if (nm->ntok >= 2)
+        return 1;
+    if (nm->bare > nm->start) {
+        i = nm->start;
+        if (word_next(c->t, &i, nm->bare, c->len, &ws, &we) && stance_names_is_title(c->t + ws, we - ws))
+            return 1;
+    }
+    while (k2 < c->len && hspace(c->t, k2, c->len))
+        k2 += (size_t)hspace(c->t, k2, c->len);
+    if (k2 + 5 < c->len && c->t[k2] == ',' && memcmp(c->t + k2 + 1, " who ", 5) == 0)
+        return 1;
+    if (c->group) {
+        /* another run of the group: "Shonda Rhimes" ... "Rhimes" */
+        size_t g = c->group[k];
+        for (size_t j = g; j < l->n && j < g + 32; j++) {
+            long o = (long)l->by_last[j];
+            if (!same_surname(c, o, k))
+                break;
+            if (l->v[o].ntok >= 2 && !org_like(c, &l->v[o]) && !acronym_head(c, &l->v[o]))
+                return 1;
+        }
+    }
+    for (size_t j = qi > 40 ? qi - 40 : 0; j < c->n && j < qi + 40; j++) {
+        const attr *a = &c->s[j].a;
+        long o;
+        if (c->s[j].kind == K_SKIP || a->how != STANCE_ATTR_NAME)
+            continue;
+        if (j < qi && a->name >= 0) {
+            if (same_surname(c, a->name, k))
+                return 1;
+            continue;
+        }
+        o = name_before(c, a->spk.end);
+        if (o >= 0 && l->v[o].start >= a->spk.start && same_surname(c, o, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Asked about X, ..." / "Speaking at X, ...": a capitalised participle
+ * followed by a preposition or determiner opens an introductory phrase. */
+static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
+{
+    static const char *const NEXT[] = {"by", "about", "on", "if", "whether", "to", "for", "in", "at", "with",
+                                       "why", "what", "how", "the", "a", "an", "his", "her", "their", "from",
+                                       "into", "over", "up", "out", "back", "off", NULL};
+    const char *t = c->t;
+    size_t i = we, s2, e2;
+    if (we - ws <= 4 || !ascii_upper((unsigned char)t[ws]))
+        return 0;
+    if (memcmp(t + we - 3, "ing", 3) != 0 && memcmp(t + we - 2, "ed", 2) != 0)
+        return 0;
+    if (we < lim && t[we] == ',')
+        return 0;
+    return word_next(t, &i, lim, c->len, &s2, &e2) && word_is(t, s2, e2, NEXT);
+}
+
+/* ", Jane Roe said." / ", said Jane Roe.": a name attributing its sentence. */
+static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
+{
+    static const char *const SAYS[] = {"said", "says", "added", "adds", "noted", "notes", "wrote", "writes",
+                                       "argued", "argues", "explained", "explains", "told", "tells", "recalled",
+                                       "recalls", "insisted", "insists", "continued", "replied", "warned",
+                                       "warns", "stressed", "acknowledged", "admitted", "suggested", "observed",
+                                       "concluded", "maintained", "predicted", "declared", "claimed", "believes",
+                                       "thinks", "contends", "contended", "predicts", "explained", "cautioned",
+                                       "countered", "conceded", "asserted", "reported", "posted", "tweeted", NULL};
+    const char *t = c->t;
+    size_t ws, we, p, k = nm->end;
+    if (word_before(c, nm->start, ss, &ws, &we)) {
+        if (!word_is(t, ws, we, SAYS))
+            return 0;
+        p = ws;
+        while (k < c->len && hspace(t, k, c->len))
+            k += (size_t)hspace(t, k, c->len);
+        if (k < c->len && t[k] != '.' && t[k] != ',' && t[k] != ';' && t[k] != '(' && t[k] != '\n')
+            return 0; /* ", said Trump will win": a clause, not an attribution */
+    } else {
+        p = nm->start;
+        while (k < c->len && hspace(t, k, c->len))
+            k += (size_t)hspace(t, k, c->len);
+        ws = we = k;
+        while (we < c->len && ascii_lower((unsigned char)t[we]))
+            we++;
+        if (!word_is(t, ws, we, SAYS))
+            return 0;
+    }
+    while (p > ss && hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    return p > ss && t[p - 1] == ',';
+}
+
+enum { SI_NONE, SI_NAME, SI_OTHER, SI_SAME };
+
+/* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
+ * SI_NAME (*first: the first person-like name in subject position, of a
+ * compatible gender), SI_OTHER (a name or pronoun of another gender, or
+ * they/we/I), SI_SAME (a pronoun of gender g: the sentence continues the
+ * topic), SI_NONE. An opening phrase ("In an interview with X, ..." /
+ * "Asked by X, ...") is skipped up to its comma. */
+static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first)
+{
+    static const char *const INTRO[] = {
+        "In", "At", "On", "During", "After", "Before", "With", "For", "From", "Under", "Like", "Unlike",
+        "Despite", "Among", "Following", "According", "When", "While", "If", "Although", "Though", "Because",
+        "As", "Since", "Until", "Once", "Whether", "Without", "Asked", "Speaking", "Writing", "Responding",
+        "Referring", "Addressing", "Appearing", "Pressed", "Told", "Given", "Amid", "Over", "To", "By", "Of",
+        "Throughout", "Through", "Within", "Outside", "Inside", "Earlier", "Later", "Last", "This", "Next",
+        NULL};
+    static const char *const TIME_INTRO[] = {"Earlier", "Later", "Last", "This", "Next", NULL};
+    const char *t = c->t;
+    size_t i = ss, ws, we, from = ss;
+    int pg, r;
+    *first = -1;
+    if (ss >= lim)
+        return SI_NONE;
+    {
+        size_t ml;
+        if (mark_at(t, ss, c->len, &ml) == MK_LEFT || mark_at(t, ss, c->len, &ml) == MK_STRAIGHT) {
+            /* '"...," he said': the subject follows the quote */
+            size_t lo = 0, hi = c->n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (c->s[mid].open < ss)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo >= c->n || c->s[lo].open != ss || c->s[lo].close >= lim)
+                return SI_NONE;
+            from = i = c->s[lo].close;
+            while (i < lim && (t[i] == ',' || hspace(t, i, c->len)))
+                i++;
+            goto subject_word;
+        }
+    }
+    for (int n = 0; n < 3 && word_next(t, &i, lim, c->len, &ws, &we); n++) {
+        size_t w2 = we > ws && t[we - 1] == ',' ? we - 1 : we;
+        if (word_is(t, ws, w2, LEADS)) {
+            from = i;
+            continue;
+        }
+        if (word_is(t, ws, w2, INTRO) || participle_intro(c, ws, w2, lim)) {
+            size_t reach = word_is(t, ws, w2, TIME_INTRO) ? 30 : 200;
+            size_t j = ws, stop = ws + reach < lim ? ws + reach : lim;
+            while (j < stop && t[j] != ',')
+                j++;
+            if (j < stop)
+                from = i = j + 1;
+        }
+        break;
+    }
+subject_word:
+    i = from;
+    if (word_next(t, &i, lim, c->len, &ws, &we)) {
+        size_t w2 = we;
+        while (w2 > ws && !is_word_byte((unsigned char)t[w2 - 1]))
+            w2--;
+        if ((r = stance_names_pronoun(t, ws, w2, &pg)) != 0 && !(w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't'))
+            return r == 1 && pg == g ? SI_SAME : SI_OTHER;
+    }
+    {
+        long k = name_before(c, ss) + 1;
+        for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
+            const stance_name *nm = &c->names->v[k];
+            int ng;
+            if (nm->end <= from || in_quote(c, nm->start, c->n) || !attributes_sentence(c, nm, ss) ||
+                !person_like(c, qi, k))
+                continue;
+            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            *first = k;
+            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+        }
+    }
+    {
+        long k = name_before(c, ss) + 1;
+        for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
+            const stance_name *nm = &c->names->v[k];
+            int ng;
+            if (nm->end <= from)
+                continue; /* in the opening phrase */
+            if (in_quote(c, nm->start, c->n) || !person_like(c, qi, k) || !subject_slot(c, nm, ss))
+                continue;
+            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            *first = k;
+            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+        }
+    }
+    return SI_NONE;
+}
+
+/* Resolve a pronoun speaker. Going back sentence by sentence from the
+ * pronoun over names outside quotes that can be a person of that gender
+ * (known from titles, first names or pronouns already resolved to it, a
+ * speaker of the article, or a full name):
+ *  - the first name in subject position of its sentence wins ("Pate claimed
+ *    that he hosted Bush ... he said" is Pate, not Bush);
+ *  - in a sentence whose subject is someone else (another gender, they/we),
+ *    a name of this gender is the one acted on, and answers ("Tom Ruiz
+ *    praised Ada Finch. ... she said");
+ *  - a sentence whose subject is this very pronoun continues the topic and
+ *    is passed over ("She said that Trump ... she said");
+ *  - the speaker of the previous quote wins over anything before its
+ *    attribution.
+ * Without such a subject, the nearest candidate, or a subject close to it. */
 static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k, best = -1, nearest = -1;
-    size_t floor = pos > 2000 ? pos - 2000 : 0;
+    long k, best = -1, nearest = -1, pick = -1;
+    size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
+    int kind = SI_NONE, sents = 0, nopick = 0;
+    long first = -1;
     if (g == STANCE_G_UNKNOWN)
         return; /* they / we / I: left unresolved */
     k = name_before(c, pos);
     for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
         const stance_name *nm = &c->names->v[k];
-        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender, person;
+        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
         if (nm->start < floor)
             break;
         if (in_quote(c, nm->start, c->n))
             continue; /* names inside quotes (this one included) are not antecedents */
         if (ng != STANCE_G_UNKNOWN && ng != g)
             continue;
-        person = ng != STANCE_G_UNKNOWN;
-        if (!person && !org_like(c, nm)) {
-            if (nm->ntok >= 2)
-                person = 1;
-            for (size_t j = qi; !person && j-- > 0 && qi - j < 40;)
-                if (c->s[j].a.how == STANCE_ATTR_NAME && c->s[j].a.name >= 0 && same_surname(c, c->s[j].a.name, k))
-                    person = 1;
-        }
-        if (!person)
+        if (!person_like(c, qi, k))
             continue;
+        if (nm->start < cur_ss || cur_ss == (size_t)-1) {
+            if (cur_ss != (size_t)-1)
+                lim = cur_ss;
+            cur_ss = sent_start(c, nm->start, floor);
+            kind = sent_subject(c, qi, cur_ss, lim, g, &first);
+            sents++;
+        }
+        if (kind == SI_NONE && PRON_NONE_STOP)
+            nopick = 1;
+        if (pick < 0 && !nopick && (first == k || (kind == SI_OTHER && sents <= PRON_ALT_SENTS)))
+            pick = k;
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
             best = nearest = k;
-        if (is_subject(c, nm)) {
-            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
-                best = k;
+        else if (is_subject(c, nm) && c->names->v[best].start - nm->start < SUBJECT_REACH && best == nearest)
+            best = k;
+        if (pick >= 0)
             break;
-        }
     }
+    if (pick >= 0)
+        best = nearest = pick;
     {
         /* No candidate since the previous quote: that quote's speaker, when it
          * has this gender ('"A," Jane Doe said of Tom Ruiz. ... "B," she added'
