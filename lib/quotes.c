@@ -1478,9 +1478,30 @@ static int org_like(ctx *c, const stance_name *nm)
         "Valley", "Weekly", "York", NULL};
     static const char *const PLACE_FIRST[] = {"East", "Great", "Las", "Los", "Middle", "New", "North", "Saint",
                                               "San", "Santa", "South", "St.", "United", "West", "Fort", "Mount",
-                                              "Lake", "Port", "Palm", NULL};
+                                              "Lake", "Port", "Palm", "Southern", "Northern", "Eastern",
+                                              "Western", "Central", NULL};
+    /* a state, a day or a law as the head; a nationality or party on its own */
+    static const char *const HEAD[] = {
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+        "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+        "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+        "Hampshire", "Mexico", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah",
+        "Vermont", "Virginia", "Wisconsin", "Wyoming", "Dakota", "Day", "Act", "Wage", "Tower", "Arena",
+        "Avenue", "Twitter", "Facebook", "Instagram", "YouTube", "Google", "Fox", "CNN", "MSNBC", "Politico",
+        "Breitbart", "Republican", "Democrat", "GOP", NULL};
+    static const char *const ALONE[] = {
+        "American", "British", "Mexican", "Chinese", "Russian", "German", "French", "Israeli", "Iranian",
+        "Syrian", "Iraqi", "Muslim", "Muslims", "Jewish", "Catholic", "Latino", "Latinos", "Latina", "Hispanic",
+        "African", "European", "Canadian", "Japanese", "Korean", "Saudi", "Arab", "English", "Irish", "Italian",
+        "Spanish", "Indian", "Pakistani", "Afghan", "Ukrainian", "Turkish", "Palestinian", "Egyptian",
+        "Republicans", "Democrats", "Democratic", "Christian", "Christians", "Evangelical", "Conservative",
+        "Liberal", "Congress", "Washington", NULL};
     size_t i = nm->bare, ws, we;
-    if (word_is(c->t, nm->last, nm->last_end, ORG))
+    if (word_is(c->t, nm->last, nm->last_end, ORG) || word_is(c->t, nm->last, nm->last_end, HEAD))
+        return 1;
+    if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
+        return 1; /* "(R)", an initial, a bare title ("Attorney General") */
+    if (nm->ntok == 1 && word_is(c->t, nm->last, nm->last_end, ALONE))
         return 1;
     return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) && word_is(c->t, ws, we, PLACE_FIRST);
 }
@@ -1626,6 +1647,15 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
     while (k < c->len && hspace(t, k, c->len))
         k += (size_t)hspace(t, k, c->len);
+    if (k < c->len && t[k] == '(') {
+        /* "Jane Roe (D-Ohio) said" */
+        size_t stop = k + 24 < c->len ? k + 24 : c->len, j = k;
+        while (j < stop && t[j] != ')')
+            j++;
+        if (j < stop)
+            for (k = j + 1; k < c->len && hspace(t, k, c->len);)
+                k += (size_t)hspace(t, k, c->len);
+    }
     if (k >= c->len)
         return 0;
     if (t[k] == ',')
@@ -1633,6 +1663,8 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
     ws = we = k;
     while (we < c->len && ascii_lower((unsigned char)t[we]))
         we++;
+    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && ascii_upper((unsigned char)t[we + 1]))
+        return 1; /* "Jane Roe and John Doe are ..." */
     if (we == ws || word_is(t, ws, we, NOT_VERB))
         return 0;
     if (we - ws > 4 && we < c->len && hspace(t, we, c->len) &&
@@ -1807,7 +1839,7 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
     }
     for (int n = 0; n < 3 && word_next(t, &i, lim, c->len, &ws, &we); n++) {
         size_t w2 = we > ws && t[we - 1] == ',' ? we - 1 : we;
-        if (word_is(t, ws, w2, LEADS)) {
+        if (word_is(t, ws, w2, LEADS) && !word_is(t, ws, w2, INTRO)) {
             from = i;
             continue;
         }
@@ -1880,7 +1912,7 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
     int g = a->gender;
     long k, best = -1, nearest = -1, pick = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
-    int kind = SI_NONE, sents = 0, nopick = 0;
+    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0;
     long first = -1;
     if (g == STANCE_G_UNKNOWN)
         return; /* they / we / I: left unresolved */
@@ -1910,9 +1942,12 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
             best = nearest = k;
-        else if (is_subject(c, nm) && c->names->v[best].start - nm->start < SUBJECT_REACH && best == nearest)
-            best = k;
-        if (pick >= 0)
+        if (!old_done && is_subject(c, nm)) {
+            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
+                best = k;
+            old_done = 1;
+        }
+        if (pick >= 0 || (nopick && old_done))
             break;
     }
     if (pick >= 0)
