@@ -1656,6 +1656,14 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
             for (k = j + 1; k < c->len && hspace(t, k, c->len);)
                 k += (size_t)hspace(t, k, c->len);
     }
+    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && ascii_upper((unsigned char)t[k + 3])) {
+        /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
+        size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
+        while (j < stop && t[j] != ',' && t[j] != '\n' && !(ascii_lower((unsigned char)t[j]) && hspace(t, j - 1, c->len)))
+            j++;
+        if (j < stop && t[j] == ',')
+            return 1;
+    }
     if (k >= c->len)
         return 0;
     if (t[k] == ',')
@@ -1769,8 +1777,21 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
                                        "thinks", "contends", "contended", "predicts", "explained", "cautioned",
                                        "countered", "conceded", "asserted", "reported", "posted", "tweeted", NULL};
     const char *t = c->t;
-    size_t ws, we, p, k = nm->end;
-    if (word_before(c, nm->start, ss, &ws, &we)) {
+    size_t ws, we, p, k = nm->end, s0 = nm->start;
+    if (word_before(c, s0, ss, &ws, &we) && we - ws == 1 && t[ws] == 's' && ws >= ss + 2) {
+        /* "noted NBC's Jane Roe": step over the possessive */
+        size_t q = ws - 1;
+        if (t[q] == '\'' || (q >= ss + 2 && memcmp(t + q - 2, "\xE2\x80\x99", 3) == 0)) {
+            q = t[q] == '\'' ? q : q - 2;
+            while (q > ss && !hspace(t, q - 1, c->len))
+                q--;
+            s0 = q;
+        }
+    }
+    if (word_before(c, s0, ss, &ws, &we)) {
+        if (we - ws == 2 && memcmp(t + ws, "to", 2) == 0 && word_before(c, ws, ss, &ws, &we) &&
+            we - ws == 9 && memcmp(t + ws, "according", 9) == 0)
+            return 1; /* "according to Jane Roe" */
         if (!word_is(t, ws, we, SAYS))
             return 0;
         p = ws;
@@ -1791,6 +1812,46 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
     while (p > ss && hspace(t, back1(t, p), c->len))
         p = back1(t, p);
     return p > ss && t[p - 1] == ',';
+}
+
+/* A lone capitalised word opening the clause at @p from and followed by a
+ * past-tense verb or an adverb ("Pate claimed", "Cruz openly admitted"):
+ * a surname, though the article gives no first name. */
+static int opening_subject(ctx *c, const stance_name *nm, size_t from)
+{
+    const char *t = c->t;
+    size_t k = nm->end, ws, we;
+    while (from < nm->start && hspace(t, from, c->len))
+        from += (size_t)hspace(t, from, c->len);
+    if (nm->start != from || nm->ntok != 1 || org_like(c, nm) || acronym_head(c, nm))
+        return 0;
+    {
+        /* capitalised inside a sentence elsewhere: a name, not "People" or "Delegates" */
+        const stance_namelist *l = c->names;
+        long self = nm - l->v;
+        size_t g = c->group ? c->group[self] : 0, j;
+        int mid = 0;
+        for (j = g; c->group && j < l->n && j < g + 32 && !mid; j++) {
+            const stance_name *o = &l->v[l->by_last[j]];
+            size_t p = o->start;
+            if (!same_surname(c, (long)l->by_last[j], self))
+                break;
+            while (p > 0 && hspace(t, back1(t, p), c->len))
+                p = back1(t, p);
+            mid = p > 0 && (ascii_lower((unsigned char)t[p - 1]) || t[p - 1] == ',');
+        }
+        if (!mid)
+            return 0;
+    }
+    while (k < c->len && hspace(t, k, c->len))
+        k += (size_t)hspace(t, k, c->len);
+    ws = we = k;
+    while (we < c->len && ascii_lower((unsigned char)t[we]))
+        we++;
+    return we - ws > 3 && (memcmp(t + we - 2, "ed", 2) == 0 || memcmp(t + we - 2, "ly", 2) == 0 ||
+                           (we - ws == 4 && memcmp(t + ws, "said", 4) == 0) ||
+                           (we - ws == 4 && memcmp(t + ws, "says", 4) == 0) ||
+                           (we - ws == 4 && memcmp(t + ws, "told", 4) == 0));
 }
 
 enum { SI_NONE, SI_NAME, SI_OTHER, SI_SAME };
@@ -1882,7 +1943,8 @@ subject_word:
             int ng;
             if (nm->end <= from)
                 continue; /* in the opening phrase */
-            if (in_quote(c, nm->start, c->n) || !person_like(c, qi, k) || !subject_slot(c, nm, ss))
+            if (in_quote(c, nm->start, c->n) || !subject_slot(c, nm, ss) ||
+                (!person_like(c, qi, k) && !opening_subject(c, nm, from)))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
             *first = k;
@@ -1912,7 +1974,7 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
     int g = a->gender;
     long k, best = -1, nearest = -1, pick = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
-    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0;
+    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, person;
     long first = -1;
     if (g == STANCE_G_UNKNOWN)
         return; /* they / we / I: left unresolved */
@@ -1926,7 +1988,8 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
             continue; /* names inside quotes (this one included) are not antecedents */
         if (ng != STANCE_G_UNKNOWN && ng != g)
             continue;
-        if (!person_like(c, qi, k))
+        person = person_like(c, qi, k);
+        if (!person && (nm->ntok != 1 || org_like(c, nm) || acronym_head(c, nm)))
             continue;
         if (nm->start < cur_ss || cur_ss == (size_t)-1) {
             if (cur_ss != (size_t)-1)
@@ -1935,6 +1998,8 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
             kind = sent_subject(c, qi, cur_ss, lim, g, &first);
             sents++;
         }
+        if (!person && first != k)
+            continue; /* a lone surname counts only as the subject opening its sentence */
         if (kind == SI_NONE && PRON_NONE_STOP)
             nopick = 1;
         if (pick < 0 && !nopick && (first == k || (kind == SI_OTHER && sents <= PRON_ALT_SENTS)))
