@@ -172,7 +172,9 @@ struct stance_qpatterns {
 #define WINDOW 320
 /* a subject this much further back than the nearest name still wins (bytes) */
 #define SUBJECT_REACH 200
-#define PRON_ALT_SENTS 8
+#ifndef PRON_MAX_SENTS
+#define PRON_MAX_SENTS 6
+#endif
 #ifndef PRON_NONE_STOP
 #define PRON_NONE_STOP 1
 #endif
@@ -1459,6 +1461,37 @@ static int in_quote(ctx *c, size_t pos, size_t upto)
     return lo > 0 && pos < c->s[lo - 1].ce;
 }
 
+/* Is [s, e) one of the @p n words of @p list, sorted by bytes (strcmp order)? */
+#define NWORDS(l) (sizeof(l) / sizeof *(l) - 1)
+static int word_in(const char *t, size_t s, size_t e, const char *const *list, size_t n)
+{
+    size_t lo = 0, hi = n, len = e - s;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, el = strlen(list[mid]);
+        int r = memcmp(t + s, list[mid], len < el ? len : el);
+        if (r == 0)
+            r = len < el ? -1 : len > el;
+        if (r == 0)
+            return 1;
+        if (r < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Does the run open with a place word ("New", "South", "Fort")? */
+static int place_first(ctx *c, const stance_name *nm)
+{
+    static const char *const PLACE_FIRST[] = {
+        "Central", "East", "Eastern", "Fort", "Great", "Lake", "Las", "Los", "Middle", "Mount", "New", "North",
+        "Northern", "Palm", "Port", "Saint", "San", "Santa", "South", "Southern", "St.", "United", "West", "Western",
+        NULL};
+    size_t i = nm->bare, ws, we;
+    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) && word_in(c->t, ws, we, PLACE_FIRST, NWORDS(PLACE_FIRST));
+}
+
 static int org_like(ctx *c, const stance_name *nm)
 {
     static const char *const ORG[] = {
@@ -1476,41 +1509,37 @@ static int org_like(ctx *c, const stance_name *nm)
         "School", "Sea", "Security", "Senate", "Service", "Show", "Springs", "Square", "Star", "State", "States",
         "Station", "Strategies", "Street", "Summit", "Times", "Today", "Tribune", "Trust", "Union", "University",
         "Valley", "Weekly", "York", NULL};
-    static const char *const PLACE_FIRST[] = {"East", "Great", "Las", "Los", "Middle", "New", "North", "Saint",
-                                              "San", "Santa", "South", "St.", "United", "West", "Fort", "Mount",
-                                              "Lake", "Port", "Palm", "Southern", "Northern", "Eastern",
-                                              "Western", "Central", NULL};
     /* a state, a day or a law as the head; a nationality or party on its own */
     static const char *const HEAD[] = {
-        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-        "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
-        "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-        "Hampshire", "Mexico", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah",
-        "Vermont", "Virginia", "Wisconsin", "Wyoming", "Dakota", "Day", "Act", "Wage", "Tower", "Arena",
-        "Avenue", "Twitter", "Facebook", "Instagram", "YouTube", "Google", "Fox", "CNN", "MSNBC", "Politico",
-        "Breitbart", "Republican", "Democrat", "GOP", NULL};
+        "Act", "Alabama", "Alaska", "Arena", "Arizona", "Arkansas", "Avenue", "Breitbart", "CNN", "California",
+        "Colorado", "Connecticut", "Dakota", "Day", "Delaware", "Democrat", "Facebook", "Florida", "Fox", "GOP",
+        "Google", "Hampshire", "Hawaii", "Idaho", "Illinois", "Indiana", "Instagram", "Iowa", "Kansas", "Kentucky",
+        "Louisiana", "MSNBC", "Maine", "Maryland", "Massachusetts", "Mexico", "Michigan", "Minnesota", "Mississippi",
+        "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Politico",
+        "Republican", "Tennessee", "Texas", "Tower", "Twitter", "Utah", "Vermont", "Virginia", "Wage", "Wisconsin",
+        "Wyoming", "YouTube", NULL};
     static const char *const ALONE[] = {
-        "American", "British", "Mexican", "Chinese", "Russian", "German", "French", "Israeli", "Iranian",
-        "Syrian", "Iraqi", "Muslim", "Muslims", "Jewish", "Catholic", "Latino", "Latinos", "Latina", "Hispanic",
-        "African", "European", "Canadian", "Japanese", "Korean", "Saudi", "Arab", "English", "Irish", "Italian",
-        "Spanish", "Indian", "Pakistani", "Afghan", "Ukrainian", "Turkish", "Palestinian", "Egyptian",
-        "Republicans", "Democrats", "Democratic", "Christian", "Christians", "Evangelical", "Conservative",
-        "Liberal", "Congress", "Washington", NULL};
-    size_t i = nm->bare, ws, we;
-    if (word_is(c->t, nm->last, nm->last_end, ORG) || word_is(c->t, nm->last, nm->last_end, HEAD))
+        "Afghan", "African", "American", "Arab", "British", "Canadian", "Catholic", "Chinese", "Christian",
+        "Christians", "Congress", "Conservative", "Democratic", "Democrats", "Egyptian", "English", "European",
+        "Evangelical", "French", "German", "Hispanic", "Indian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian",
+        "Japanese", "Jewish", "Korean", "Latina", "Latino", "Latinos", "Liberal", "Mexican", "Muslim", "Muslims",
+        "Pakistani", "Palestinian", "Republicans", "Russian", "Saudi", "Spanish", "Syrian", "Turkish", "Ukrainian",
+        "Washington", NULL};
+    if (word_in(c->t, nm->last, nm->last_end, ORG, NWORDS(ORG)) || word_in(c->t, nm->last, nm->last_end, HEAD, NWORDS(HEAD)))
         return 1;
     if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
         return 1; /* "(R)", an initial, a bare title ("Attorney General") */
-    if (nm->ntok == 1 && word_is(c->t, nm->last, nm->last_end, ALONE))
+    if (nm->ntok == 1 && word_in(c->t, nm->last, nm->last_end, ALONE, NWORDS(ALONE)))
         return 1;
-    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) && word_is(c->t, ws, we, PLACE_FIRST);
+    return place_first(c, nm);
 }
 
 /* Is the name in subject position: followed by a verb-like word or an appositive? */
 static int is_subject(ctx *c, const stance_name *nm)
 {
-    static const char *const NOT_VERB[] = {"of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "or",
-                                           "but", "as", "than", "who", "whose", "s", NULL};
+    static const char *const NOT_VERB[] = {
+        "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "s", "than", "to", "who", "whose",
+        "with", NULL};
     size_t k = nm->end, ws, we;
     const char *t = c->t;
     while (k < c->len && hspace(t, k, c->len))
@@ -1523,7 +1552,7 @@ static int is_subject(ctx *c, const stance_name *nm)
     we = k;
     while (we < c->len && ascii_lower((unsigned char)t[we]))
         we++;
-    return we > ws && !word_is(t, ws, we, NOT_VERB);
+    return we > ws && !word_in(t, ws, we, NOT_VERB, NWORDS(NOT_VERB));
 }
 
 /* ---- pronoun antecedents: sentences and their subjects ------------------------ */
@@ -1531,11 +1560,11 @@ static int is_subject(ctx *c, const stance_name *nm)
 /* Is the '.' at @p p the end of an abbreviation or initial ("Sen.", "J.", "U.S.")? */
 static int abbrev_dot(ctx *c, size_t p, size_t floor)
 {
-    static const char *const ABBR[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt",
-                                       "Col", "Sgt", "Capt", "Rev", "Prof", "St", "Jr", "Sr", "Mt", "Ft", "No",
-                                       "vs", "Inc", "Co", "Corp", "Ltd", "Atty", "Supt", "Adm", "Maj", "Cmdr", "Rt",
-                                       "Hon", "Del", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Ariz",
-                                       "Calif", "Fla", "Mass", "Gen", "Pres", "Gov", "Lt", NULL};
+    static const char *const ABBR[] = {
+        "Adm", "Ariz", "Atty", "Aug", "Calif", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Del", "Dr", "Feb", "Fla",
+        "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mass", "Mr", "Mrs", "Ms", "Mt", "No",
+        "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Rt", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt",
+        "vs", NULL};
     size_t k = p;
     while (k > floor && (is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80))
         k--;
@@ -1543,7 +1572,7 @@ static int abbrev_dot(ctx *c, size_t p, size_t floor)
         return 1; /* an initial */
     if (k > floor && c->t[k - 1] == '.')
         return 1; /* U.S. / D.C. */
-    return word_is(c->t, k, p, ABBR);
+    return word_in(c->t, k, p, ABBR, NWORDS(ABBR));
 }
 
 /* Start of the sentence holding @p pos, no further back than @p floor: after
@@ -1606,42 +1635,36 @@ static int word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we)
 static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
 {
     static const char *const OBJ_LEFT[] = {
-        "of", "for", "at", "with", "from", "to", "in", "on", "by", "about", "among", "within", "into", "against",
-        "over", "after", "before", "during", "under", "between", "like", "than", "toward", "towards", "behind",
-        "via", "per", "without", "through", "across", "around", "near", "despite", "beside", "upon", "onto",
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whom",
-        "against", "versus", "vs", "beat", "beats", "defeat", "defeated", "backed", "backing", "backs", "support",
-        "supports", "supporting", "supported", "endorsed", "endorsing", "endorse", "endorses", "attacked",
-        "attacking", "attack", "attacks", "criticized", "criticize", "criticizing", "praised", "praising", "asked",
-        "asking", "asks", "told", "tell", "telling", "tells", "called", "calling", "named", "blasted",
-        "thanked", "hosted", "hosting", "interviewed", "joined", "joining", "met", "meet", "meeting", "visited",
-        "elect", "elected", "electing", "nominate", "nominated", "vote", "voted", "voting", "kill", "killed",
-        "hold", "held", "hit", "hits", "accused", "accusing", "blamed", "blaming", "mocked", "mocking", "slammed",
-        "defended", "defending", "dubbed", "introduced", "introducing", "replace", "replaced", "succeed",
-        "succeeded", "challenged", "challenging", "follow", "followed", "following", "oppose", "opposed",
-        "opposing", "beating", "than", "urged", "urging", "invited", "hired", "fired", "appointed", "chose",
-        "choose", "picked", "pick", "sued", "quoted", "quoting", "cited", "citing", "mentioned", "mentioning",
-        "compared", "comparing", "congratulated", "saw", "see", "seen", NULL};
-    static const char *const NOT_VERB[] = {"of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "or",
-                                           "but", "as", "than", "who", "whose", "s", "about", "into", "over",
-                                           "after", "before", "during", "under", "against", "campaign",
-                                           "campaigns", "administration", "supporters", "supporter", "rally",
-                                           "rallies", "event", "events", "aides", "aide", "spokesman",
-                                           "spokeswoman", "camp", "voters", "delegates", "staff", "staffers",
-                                           "adviser", "advisers", "advisor", "advisors", "allies", "ally",
-                                           "foundation", "family", "presidency", "era", "policies", "policy",
-                                           "team", "fans", "backers", "surrogate", "surrogates", "officials",
-                                           "organization", "movement", "nominee", "victory", "win", "loss",
-                                           "speech", "speeches", "tower", "hotel", "plan", "plans", "years",
-                                           "agenda", "doctrine", "voter", "fan", "donors", "donor", "loyalists",
-                                           "critics", "opponents", "brand", "name", "news", "radio", "show",
-                                           "page", "post", "account", "article", "op", "statement", "people",
-                                           "state", "county", "city", "district", "university", "school",
-                                           "party", "government", "ticket", "stance", "remarks", "comments",
-                                           "if", "when", "because", "while", "since", NULL};
+        "a", "about", "accused", "accusing", "across", "after", "against", "among", "an", "appointed", "around",
+        "asked", "asking", "asks", "at", "attack", "attacked", "attacking", "attacks", "backed", "backing", "backs",
+        "beat", "beating", "beats", "before", "behind", "beside", "between", "blamed", "blaming", "blasted", "by",
+        "called", "calling", "challenged", "challenging", "choose", "chose", "cited", "citing", "compared",
+        "comparing", "congratulated", "criticize", "criticized", "criticizing", "defeat", "defeated", "defended",
+        "defending", "despite", "dubbed", "during", "elect", "elected", "electing", "endorse", "endorsed",
+        "endorses", "endorsing", "fired", "follow", "followed", "following", "for", "from", "held", "her", "hired",
+        "his", "hit", "hits", "hold", "hosted", "hosting", "in", "interviewed", "into", "introduced", "introducing",
+        "invited", "its", "joined", "joining", "kill", "killed", "like", "meet", "meeting", "mentioned",
+        "mentioning", "met", "mocked", "mocking", "my", "named", "near", "nominate", "nominated", "of", "on", "onto",
+        "oppose", "opposed", "opposing", "our", "over", "per", "pick", "picked", "praised", "praising", "quoted",
+        "quoting", "replace", "replaced", "saw", "see", "seen", "slammed", "succeed", "succeeded", "sued", "support",
+        "supported", "supporting", "supports", "tell", "telling", "tells", "than", "thanked", "the", "their",
+        "these", "this", "those", "through", "to", "told", "toward", "towards", "under", "upon", "urged", "urging",
+        "versus", "via", "visited", "vote", "voted", "voting", "vs", "whom", "with", "within", "without", "your", NULL};
+    static const char *const NOT_VERB[] = {
+        "about", "account", "administration", "adviser", "advisers", "advisor", "advisors", "after", "against",
+        "agenda", "aide", "aides", "allies", "ally", "and", "article", "as", "at", "backers", "because", "before",
+        "brand", "but", "by", "camp", "campaign", "campaigns", "city", "comments", "county", "critics", "delegates",
+        "district", "doctrine", "donor", "donors", "during", "era", "event", "events", "family", "fan", "fans",
+        "for", "foundation", "from", "government", "hotel", "if", "in", "into", "loss", "loyalists", "movement",
+        "name", "news", "nominee", "of", "officials", "on", "op", "opponents", "or", "organization", "over", "page",
+        "party", "people", "plan", "plans", "policies", "policy", "post", "presidency", "radio", "rallies", "rally",
+        "remarks", "s", "school", "show", "since", "speech", "speeches", "spokesman", "spokeswoman", "staff",
+        "staffers", "stance", "state", "statement", "supporter", "supporters", "surrogate", "surrogates", "team",
+        "than", "ticket", "to", "tower", "under", "university", "victory", "voter", "voters", "when", "while", "who",
+        "whose", "win", "with", "years", NULL};
     size_t ws, we, k = nm->end, w2s, w2e;
     const char *t = c->t;
-    if (word_before(c, nm->start, ss, &ws, &we) && word_is(t, ws, we, OBJ_LEFT) &&
+    if (word_before(c, nm->start, ss, &ws, &we) && word_in(t, ws, we, OBJ_LEFT, NWORDS(OBJ_LEFT)) &&
         !((we - ws == 2 && memcmp(t + ws, "of", 2) == 0) && word_before(c, ws, ss, &w2s, &w2e) &&
           ascii_upper((unsigned char)t[w2s])))
         return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
@@ -1673,7 +1696,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         we++;
     if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && ascii_upper((unsigned char)t[we + 1]))
         return 1; /* "Jane Roe and John Doe are ..." */
-    if (we == ws || word_is(t, ws, we, NOT_VERB))
+    if (we == ws || word_in(t, ws, we, NOT_VERB, NWORDS(NOT_VERB)))
         return 0;
     if (we - ws > 4 && we < c->len && hspace(t, we, c->len) &&
         (memcmp(t + we - 2, "er", 2) == 0 || memcmp(t + we - 2, "or", 2) == 0 || memcmp(t + we - 3, "ist", 3) == 0 ||
@@ -1699,7 +1722,7 @@ static int acronym_head(ctx *c, const stance_name *nm)
 
 /* Does the run's surname group look like a person: a title before one of its
  * runs, a run of two names or more, a speaker of a quote nearby, or ", who". */
-static int person_like(ctx *c, size_t qi, long k)
+static int person_like(ctx *c, size_t qi, long k, int org)
 {
     const stance_namelist *l = c->names;
     const stance_name *nm = &l->v[k];
@@ -1707,7 +1730,7 @@ static int person_like(ctx *c, size_t qi, long k)
     size_t k2 = nm->end, ws, we, i;
     if (ng != STANCE_G_UNKNOWN)
         return 1;
-    if (org_like(c, nm) || acronym_head(c, nm))
+    if (org)
         return 0;
     if (nm->ntok >= 2)
         return 1;
@@ -1723,15 +1746,15 @@ static int person_like(ctx *c, size_t qi, long k)
     if (c->group) {
         /* another run of the group: "Shonda Rhimes" ... "Rhimes" */
         size_t g = c->group[k];
-        for (size_t j = g; j < l->n && j < g + 32; j++) {
+        for (size_t j = g; j < l->n && j < g + 8; j++) {
             long o = (long)l->by_last[j];
             if (!same_surname(c, o, k))
                 break;
-            if (l->v[o].ntok >= 2 && !org_like(c, &l->v[o]) && !acronym_head(c, &l->v[o]))
-                return 1;
+            if (l->v[o].ntok >= 2 && !place_first(c, &l->v[o]) && !acronym_head(c, &l->v[o]))
+                return 1; /* (the surname itself was checked by org_like above) */
         }
     }
-    for (size_t j = qi > 40 ? qi - 40 : 0; j < c->n && j < qi + 40; j++) {
+    for (size_t j = qi > 24 ? qi - 24 : 0; j < c->n && j < qi + 8; j++) {
         const attr *a = &c->s[j].a;
         long o;
         if (c->s[j].kind == K_SKIP || a->how != STANCE_ATTR_NAME)
@@ -1752,9 +1775,9 @@ static int person_like(ctx *c, size_t qi, long k)
  * followed by a preposition or determiner opens an introductory phrase. */
 static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
 {
-    static const char *const NEXT[] = {"by", "about", "on", "if", "whether", "to", "for", "in", "at", "with",
-                                       "why", "what", "how", "the", "a", "an", "his", "her", "their", "from",
-                                       "into", "over", "up", "out", "back", "off", NULL};
+    static const char *const NEXT[] = {
+        "a", "about", "an", "at", "back", "by", "for", "from", "her", "his", "how", "if", "in", "into", "off", "on",
+        "out", "over", "the", "their", "to", "up", "what", "whether", "why", "with", NULL};
     const char *t = c->t;
     size_t i = we, s2, e2;
     if (we - ws <= 4 || !ascii_upper((unsigned char)t[ws]))
@@ -1763,19 +1786,40 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
         return 0;
     if (we < lim && t[we] == ',')
         return 0;
-    return word_next(t, &i, lim, c->len, &s2, &e2) && word_is(t, s2, e2, NEXT);
+    return word_next(t, &i, lim, c->len, &s2, &e2) && word_in(t, s2, e2, NEXT, NWORDS(NEXT));
+}
+
+/* person_like() and "org or acronym" of the names a resolution looks at,
+ * computed once per pronoun: bit 1 known, bit 2 person, bit 4 org. */
+#define PMEMO 96
+typedef struct pmemo {
+    long top; /* the names entry of v[0]; v[i] is top - i */
+    unsigned char v[PMEMO];
+} pmemo;
+
+static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
+{
+    long i = m->top - k;
+    unsigned r;
+    if (i >= 0 && i < PMEMO && m->v[i])
+        return m->v[i];
+    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) ? 5u : 1u;
+    if (person_like(c, qi, k, (r & 4u) != 0))
+        r |= 2u;
+    if (i >= 0 && i < PMEMO)
+        m->v[i] = (unsigned char)r;
+    return r;
 }
 
 /* ", Jane Roe said." / ", said Jane Roe.": a name attributing its sentence. */
 static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
 {
-    static const char *const SAYS[] = {"said", "says", "added", "adds", "noted", "notes", "wrote", "writes",
-                                       "argued", "argues", "explained", "explains", "told", "tells", "recalled",
-                                       "recalls", "insisted", "insists", "continued", "replied", "warned",
-                                       "warns", "stressed", "acknowledged", "admitted", "suggested", "observed",
-                                       "concluded", "maintained", "predicted", "declared", "claimed", "believes",
-                                       "thinks", "contends", "contended", "predicts", "explained", "cautioned",
-                                       "countered", "conceded", "asserted", "reported", "posted", "tweeted", NULL};
+    static const char *const SAYS[] = {
+        "acknowledged", "added", "adds", "admitted", "argued", "argues", "asserted", "believes", "cautioned",
+        "claimed", "conceded", "concluded", "contended", "contends", "continued", "countered", "declared",
+        "explained", "explains", "insisted", "insists", "maintained", "noted", "notes", "observed", "posted",
+        "predicted", "predicts", "recalled", "recalls", "replied", "reported", "said", "says", "stressed",
+        "suggested", "tells", "thinks", "told", "tweeted", "warned", "warns", "writes", "wrote", NULL};
     const char *t = c->t;
     size_t ws, we, p, k = nm->end, s0 = nm->start;
     if (word_before(c, s0, ss, &ws, &we) && we - ws == 1 && t[ws] == 's' && ws >= ss + 2) {
@@ -1792,7 +1836,7 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         if (we - ws == 2 && memcmp(t + ws, "to", 2) == 0 && word_before(c, ws, ss, &ws, &we) &&
             we - ws == 9 && memcmp(t + ws, "according", 9) == 0)
             return 1; /* "according to Jane Roe" */
-        if (!word_is(t, ws, we, SAYS))
+        if (!word_in(t, ws, we, SAYS, NWORDS(SAYS)))
             return 0;
         p = ws;
         while (k < c->len && hspace(t, k, c->len))
@@ -1806,7 +1850,7 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         ws = we = k;
         while (we < c->len && ascii_lower((unsigned char)t[we]))
             we++;
-        if (!word_is(t, ws, we, SAYS))
+        if (!word_in(t, ws, we, SAYS, NWORDS(SAYS)))
             return 0;
     }
     while (p > ss && hspace(t, back1(t, p), c->len))
@@ -1831,7 +1875,7 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
         long self = nm - l->v;
         size_t g = c->group ? c->group[self] : 0, j;
         int mid = 0;
-        for (j = g; c->group && j < l->n && j < g + 32 && !mid; j++) {
+        for (j = g; c->group && j < l->n && j < g + 8 && !mid; j++) {
             const stance_name *o = &l->v[l->by_last[j]];
             size_t p = o->start;
             if (!same_surname(c, (long)l->by_last[j], self))
@@ -1862,16 +1906,16 @@ enum { SI_NONE, SI_NAME, SI_OTHER, SI_SAME };
  * they/we/I), SI_SAME (a pronoun of gender g: the sentence continues the
  * topic), SI_NONE. An opening phrase ("In an interview with X, ..." /
  * "Asked by X, ...") is skipped up to its comma. */
-static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first)
+static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first, pmemo *m)
 {
     static const char *const INTRO[] = {
-        "In", "At", "On", "During", "After", "Before", "With", "For", "From", "Under", "Like", "Unlike",
-        "Despite", "Among", "Following", "According", "When", "While", "If", "Although", "Though", "Because",
-        "As", "Since", "Until", "Once", "Whether", "Without", "Asked", "Speaking", "Writing", "Responding",
-        "Referring", "Addressing", "Appearing", "Pressed", "Told", "Given", "Amid", "Over", "To", "By", "Of",
-        "Throughout", "Through", "Within", "Outside", "Inside", "Earlier", "Later", "Last", "This", "Next",
-        NULL};
-    static const char *const TIME_INTRO[] = {"Earlier", "Later", "Last", "This", "Next", NULL};
+        "According", "Addressing", "After", "Although", "Amid", "Among", "Appearing", "As", "Asked", "At", "Because",
+        "Before", "By", "Despite", "During", "Earlier", "Following", "For", "From", "Given", "If", "In", "Inside",
+        "Last", "Later", "Like", "Next", "Of", "On", "Once", "Outside", "Over", "Pressed", "Referring", "Responding",
+        "Since", "Speaking", "This", "Though", "Through", "Throughout", "To", "Told", "Under", "Unlike", "Until",
+        "When", "Whether", "While", "With", "Within", "Without", "Writing", NULL};
+    static const char *const TIME_INTRO[] = {
+        "Earlier", "Last", "Later", "Next", "This", NULL};
     const char *t = c->t;
     size_t i = ss, ws, we, from = ss;
     int pg, r;
@@ -1900,12 +1944,12 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
     }
     for (int n = 0; n < 3 && word_next(t, &i, lim, c->len, &ws, &we); n++) {
         size_t w2 = we > ws && t[we - 1] == ',' ? we - 1 : we;
-        if (word_is(t, ws, w2, LEADS) && !word_is(t, ws, w2, INTRO)) {
+        if (word_is(t, ws, w2, LEADS) && !word_in(t, ws, w2, INTRO, NWORDS(INTRO))) {
             from = i;
             continue;
         }
-        if (word_is(t, ws, w2, INTRO) || participle_intro(c, ws, w2, lim)) {
-            size_t reach = word_is(t, ws, w2, TIME_INTRO) ? 30 : 200;
+        if (word_in(t, ws, w2, INTRO, NWORDS(INTRO)) || participle_intro(c, ws, w2, lim)) {
+            size_t reach = word_in(t, ws, w2, TIME_INTRO, NWORDS(TIME_INTRO)) ? 30 : 200;
             size_t j = ws, stop = ws + reach < lim ? ws + reach : lim;
             while (j < stop && t[j] != ',')
                 j++;
@@ -1929,7 +1973,7 @@ subject_word:
             const stance_name *nm = &c->names->v[k];
             int ng;
             if (nm->end <= from || in_quote(c, nm->start, c->n) || !attributes_sentence(c, nm, ss) ||
-                !person_like(c, qi, k))
+                !(name_class(c, qi, k, m) & 2u))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
             *first = k;
@@ -1944,7 +1988,7 @@ subject_word:
             if (nm->end <= from)
                 continue; /* in the opening phrase */
             if (in_quote(c, nm->start, c->n) || !subject_slot(c, nm, ss) ||
-                (!person_like(c, qi, k) && !opening_subject(c, nm, from)))
+                (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
             *first = k;
@@ -1975,10 +2019,14 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
     long k, best = -1, nearest = -1, pick = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
     int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, person;
+    unsigned cls;
+    pmemo memo;
     long first = -1;
     if (g == STANCE_G_UNKNOWN)
         return; /* they / we / I: left unresolved */
     k = name_before(c, pos);
+    memset(&memo, 0, sizeof memo);
+    memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
     for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
         const stance_name *nm = &c->names->v[k];
         int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
@@ -1988,21 +2036,23 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
             continue; /* names inside quotes (this one included) are not antecedents */
         if (ng != STANCE_G_UNKNOWN && ng != g)
             continue;
-        person = person_like(c, qi, k);
-        if (!person && (nm->ntok != 1 || org_like(c, nm) || acronym_head(c, nm)))
+        cls = name_class(c, qi, k, &memo);
+        person = (cls & 2u) != 0;
+        if (!person && (nopick || nm->ntok != 1 || (cls & 4u)))
             continue;
-        if (nm->start < cur_ss || cur_ss == (size_t)-1) {
+        if (!nopick && (nm->start < cur_ss || cur_ss == (size_t)-1)) {
             if (cur_ss != (size_t)-1)
                 lim = cur_ss;
             cur_ss = sent_start(c, nm->start, floor);
-            kind = sent_subject(c, qi, cur_ss, lim, g, &first);
-            sents++;
+            kind = sent_subject(c, qi, cur_ss, lim, g, &first, &memo);
+            if (++sents > PRON_MAX_SENTS)
+                nopick = 1, kind = SI_NONE, first = -1;
         }
         if (!person && first != k)
             continue; /* a lone surname counts only as the subject opening its sentence */
         if (kind == SI_NONE && PRON_NONE_STOP)
             nopick = 1;
-        if (pick < 0 && !nopick && (first == k || (kind == SI_OTHER && sents <= PRON_ALT_SENTS)))
+        if (pick < 0 && !nopick && (first == k || kind == SI_OTHER))
             pick = k;
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
