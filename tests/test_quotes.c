@@ -371,6 +371,59 @@ static void test_quotes_pronoun_previous_speaker(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* The subject of the sentence, not a name it acts on, even one followed by a
+ * word that could be a verb ("hosted Gary Lund aboard"). */
+static void test_quotes_pronoun_subject_over_object(void **state)
+{
+    run r;
+    extract(state,
+            "Omar Pell said he had hosted Gary Lund aboard his boat last spring.\n\n"
+            LQ "I have not spoken to any campaign," RQ " he said.\n",
+            0, &r);
+    check(&r, "I have not spoken", STANCE_QUOTE_DIRECT, "Omar Pell");
+    stance_quotelist_clear(&r.l);
+}
+
+/* A sentence whose subject is the pronoun itself ("She said that ...")
+ * carries the topic back to the name before it. */
+static void test_quotes_pronoun_topic_through_she(void **state)
+{
+    run r;
+    extract(state,
+            "Dana Whitlock runs the county food bank. She said that donations from Paula Brandt had dried up "
+            "and that Paula Brandt stopped calling.\n\n"
+            LQ "We are on our own now," RQ " she said.\n",
+            0, &r);
+    check(&r, "We are on our own", STANCE_QUOTE_DIRECT, "Dana Whitlock");
+    stance_quotelist_clear(&r.l);
+}
+
+/* Places and days are not speakers, even as two capitalised words. */
+static void test_quotes_pronoun_not_places(void **state)
+{
+    run r;
+    extract(state,
+            "Ruth Calder spoke to the volunteers.\n\n"
+            "Turnout in Southern California is expected to rise before Election Day arrives.\n\n"
+            LQ "We will be ready," RQ " she said.\n",
+            0, &r);
+    check(&r, "We will be ready", STANCE_QUOTE_DIRECT, "Ruth Calder");
+    stance_quotelist_clear(&r.l);
+}
+
+/* A first name on both lists (Lindsey) leaves the gender to the pronouns. */
+static void test_quotes_pronoun_ambiguous_first_name(void **state)
+{
+    run r;
+    extract(state,
+            "Sen. Lindsey Hale spoke first.\n\n"
+            "Hale said, " LQ "We need a plan." RQ "\n\n"
+            "He continued, " LQ "We need it now." RQ "\n",
+            0, &r);
+    check(&r, "We need it now", STANCE_QUOTE_DIRECT, "Lindsey Hale");
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_nested_other_family(void **state)
 {
     run r;
@@ -646,6 +699,10 @@ int main(void)
         cmocka_unit_test(test_quotes_participle_subject),
         cmocka_unit_test(test_quotes_colon_subject),
         cmocka_unit_test(test_quotes_pronoun_previous_speaker),
+        cmocka_unit_test(test_quotes_pronoun_subject_over_object),
+        cmocka_unit_test(test_quotes_pronoun_topic_through_she),
+        cmocka_unit_test(test_quotes_pronoun_not_places),
+        cmocka_unit_test(test_quotes_pronoun_ambiguous_first_name),
         cmocka_unit_test(test_quotes_nested_other_family),
         cmocka_unit_test(test_quotes_stage_directions_and_titles),
         cmocka_unit_test(test_quotes_split_quote_and_continuation),
