@@ -1741,8 +1741,13 @@ static int person_like(ctx *c, size_t qi, long k, int org)
     }
     while (k2 < c->len && hspace(c->t, k2, c->len))
         k2 += (size_t)hspace(c->t, k2, c->len);
-    if (k2 + 5 < c->len && c->t[k2] == ',' && memcmp(c->t + k2 + 1, " who ", 5) == 0)
-        return 1;
+    if (k2 < c->len && c->t[k2] == ',') {
+        /* ", who ..." (after any space, a no-break one included) */
+        for (k2++; k2 < c->len && hspace(c->t, k2, c->len);)
+            k2 += (size_t)hspace(c->t, k2, c->len);
+        if (k2 + 4 < c->len && memcmp(c->t + k2, "who", 3) == 0 && !is_word_byte((unsigned char)c->t[k2 + 3]))
+            return 1;
+    }
     if (c->group) {
         /* another run of the group: "Shonda Rhimes" ... "Rhimes" */
         size_t g = c->group[k];
@@ -1917,7 +1922,7 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
     static const char *const TIME_INTRO[] = {
         "Earlier", "Last", "Later", "Next", "This", NULL};
     const char *t = c->t;
-    size_t i = ss, ws, we, from = ss;
+    size_t i = ss, ws, we, from = ss, as_for = 0;
     int pg, r;
     *first = -1;
     if (ss >= lim)
@@ -1953,8 +1958,11 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
             size_t j = ws, stop = ws + reach < lim ? ws + reach : lim;
             while (j < stop && t[j] != ',')
                 j++;
-            if (j < stop)
+            if (j < stop) {
+                if (w2 - ws == 2 && memcmp(t + ws, "As", 2) == 0 && j - we > 4 && memcmp(t + we, " for ", 5) == 0)
+                    as_for = we + 5; /* "As for Jane Roe, she said ..." */
                 from = i = j + 1;
+            }
         }
         break;
     }
@@ -1964,8 +1972,18 @@ subject_word:
         size_t w2 = we;
         while (w2 > ws && !is_word_byte((unsigned char)t[w2 - 1]))
             w2--;
-        if ((r = stance_names_pronoun(t, ws, w2, &pg)) != 0 && !(w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't'))
+        if ((r = stance_names_pronoun(t, ws, w2, &pg)) != 0 && !(w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't')) {
+            if (r == 1 && pg == g && as_for) {
+                long k = name_before(c, from);
+                int kg = k >= 0 && c->ggender ? c->ggender[c->group[k]] : STANCE_G_UNKNOWN;
+                if (k >= 0 && c->names->v[k].start >= as_for && (kg == STANCE_G_UNKNOWN || kg == g) &&
+                    (name_class(c, qi, k, m) & 2u)) {
+                    *first = k;
+                    return SI_NAME;
+                }
+            }
             return r == 1 && pg == g ? SI_SAME : SI_OTHER;
+        }
     }
     {
         long k = name_before(c, ss) + 1;
