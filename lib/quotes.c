@@ -1728,10 +1728,11 @@ static int person_like(ctx *c, size_t qi, long k, int org)
     const stance_name *nm = &l->v[k];
     int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
     size_t k2 = nm->end, ws, we, i;
+    if (org && !(nm->gender != STANCE_G_UNKNOWN && nm->ntok == 2))
+        return 0; /* "Kent County Republican" is no person for its "Kent", nor for a gender learnt from
+                   * pronouns; "Vicente Fox" (a first name and one word) still is */
     if (ng != STANCE_G_UNKNOWN)
         return 1;
-    if (org)
-        return 0;
     if (nm->ntok >= 2)
         return 1;
     if (nm->bare > nm->start) {

@@ -424,6 +424,24 @@ static void test_quotes_pronoun_ambiguous_first_name(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* "Kent County Republican" is no person for its "Kent"; "As for Petrov, he
+ * said ..." is Petrov. */
+static void test_quotes_pronoun_not_an_organisation(void **state)
+{
+    run r;
+    extract(state,
+            "Ivan Petrov spoke to the Kent County Republican committee.\n\n"
+            LQ "We did well," RQ " he said.\n\n"
+            "The Kent County Republican is also backing the levy.\n\n"
+            "He said, " LQ "We will win." RQ "\n\n"
+            "Omar Pell spoke next. As for Petrov, he said he would run again. " LQ "I am not done," RQ " he said.\n",
+            0, &r);
+    check(&r, "We did well", STANCE_QUOTE_DIRECT, "Ivan Petrov");
+    check(&r, "We will win", STANCE_QUOTE_DIRECT, "Ivan Petrov");
+    check(&r, "I am not done", STANCE_QUOTE_DIRECT, "Ivan Petrov");
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_nested_other_family(void **state)
 {
     run r;
@@ -703,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_quotes_pronoun_topic_through_she),
         cmocka_unit_test(test_quotes_pronoun_not_places),
         cmocka_unit_test(test_quotes_pronoun_ambiguous_first_name),
+        cmocka_unit_test(test_quotes_pronoun_not_an_organisation),
         cmocka_unit_test(test_quotes_nested_other_family),
         cmocka_unit_test(test_quotes_stage_directions_and_titles),
         cmocka_unit_test(test_quotes_split_quote_and_continuation),
