@@ -336,10 +336,9 @@ int stance_names_gender(const char *t, size_t s, size_t e)
             return STANCE_G_FEMALE;
     }
     if (next_tok(t, &i, e, &ts, &te) && i < e) {
-        if (in_list(FEMALE, t + ts, te - ts))
-            return STANCE_G_FEMALE;
-        if (in_list(MALE, t + ts, te - ts))
-            return STANCE_G_MALE;
+        int f = in_list(FEMALE, t + ts, te - ts), m = in_list(MALE, t + ts, te - ts);
+        if (f != m) /* a name on both lists (Lindsey) leaves it to the pronouns */
+            return f ? STANCE_G_FEMALE : STANCE_G_MALE;
     }
     return STANCE_G_UNKNOWN;
 }
