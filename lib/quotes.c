@@ -62,7 +62,8 @@
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
-    "admit|recall|predict|came the reply|quipped"
+    "admit|recall|predict|came the reply|quipped|states|state|reacted|exhorted|questioned|points out|"        \
+    "affirms|chanting"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -122,7 +123,8 @@ static const char PARTIAL_AFTER_PAT[] =
 
 /* A dash attribution without a verb: '..." - Jane Doe' */
 static const char DASH_PAT[] =
-    "\\G[,.]?" HS "*(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*(\\p{Lu}" NPCH "*?)" HS "*(?:[.,;]|$)";
+    "\\G[,.]?" HS "*(?:(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*|([Aa]ccording" HS "+to" HS "+))(\\p{Lu}" NPCH
+    "*?)" HS "*(?:[.,;]|$)";
 
 /* A transcript label at the start of a quote: 'SMITH: ...' */
 static const char LABEL_PAT[] =
@@ -384,6 +386,7 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
+    int strong_np;               /* parse_np: the chunk sits right at a reporting verb after a quote */
     stance_error *err;
 } ctx;
 
@@ -1023,6 +1026,29 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         if (r < nt) {
             size_t bs = tok[r][0], be = tok[nt - 1][1], last;
             unsigned n = stance_names_bare(t, &bs, &be, &last);
+            if (n == 0 && nt - r > 5) {
+                /* "United Auto Workers Secretary-Treasurer Gary Casteel": too long for one
+                 * name, so the last two words are the name and the rest its role */
+                size_t r2 = nt - 2;
+                bs = tok[r2][0];
+                be = tok[nt - 1][1];
+                if (stance_names_bare(t, &bs, &be, &last) == 2) {
+                    if (a->role.start == STANCE_NO_OFFSET)
+                        a->role = (stance_span){tok[r][0], tok[r2 - 1][1]};
+                    a->how = STANCE_ATTR_NAME;
+                    a->spk = (stance_span){tok[r2][0], tok[nt - 1][1]};
+                    return 1;
+                }
+            }
+            if (n == 0 && r == 0 && c->strong_np && nt <= 3 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
+                !word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && !word_is(t, tok[0][0], tok[0][1], LEADS) &&
+                !stance_names_pronoun(t, tok[0][0], tok[0][1], &(int){0})) {
+                /* '"...," From said.' / 'Judicial Watch added': words that are not names
+                 * elsewhere are one right before the verb of an attribution */
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};
+                return 1;
+            }
             if (n == 0) {
                 if (r == 0)
                     return 0;
@@ -1163,11 +1189,19 @@ static int try_after(ctx *c, seg *q, attr *a)
         if ((r = run(c, P_DASH, q->close, end)) <= 0)
             return r;
         {
-            stance_span g = group(c, 1);
+            /* '..." - Jane Doe' (a name only) / '..." according to Judicial Watch.' */
+            stance_span acc = group(c, 1), g = group(c, 2);
             attr b = *a;
+            int ok;
             b.role = NOSPAN;
-            if (!parse_np(c, g.start, g.end, 1, &b) || b.how != STANCE_ATTR_NAME)
+            c->strong_np = acc.start != STANCE_NO_OFFSET;
+            ok = parse_np(c, g.start, g.end, 1, &b);
+            c->strong_np = 0;
+            if (!ok ||
+                (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN)))
                 return 0;
+            if (acc.start != STANCE_NO_OFFSET)
+                b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
             b.a_start = q->close;
             b.a_end = match_end(c);
             *a = b;
@@ -1180,7 +1214,8 @@ static int try_after(ctx *c, seg *q, attr *a)
         attr b = *a;
         b.role = NOSPAN;
         if (v1.start != STANCE_NO_OFFSET) {
-            static const char *const TO_WHOM[] = {"told", "tells", "telling", "asked", "asks", "asking", NULL};
+            /* '"...?" asked Jane Doe' is the speaker; '", told POLITICO' the addressee */
+            static const char *const TO_WHOM[] = {"told", "tells", "telling", NULL};
             if (word_is(c->t, v1.start, v1.end, TO_WHOM))
                 return 0; /* ', told POLITICO': the addressee, not the speaker */
             if (!parse_np(c, n1.start, n1.end, 1, &b)) {
@@ -1190,7 +1225,11 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
-            if (!parse_np(c, n2.start, n2.end, 0, &b))
+            int ok;
+            c->strong_np = 1;
+            ok = parse_np(c, n2.start, n2.end, 0, &b);
+            c->strong_np = 0;
+            if (!ok)
                 return 0;
             b.cue = v2;
         }

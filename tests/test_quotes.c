@@ -622,6 +622,28 @@ static void test_quotes_classify_bad_utf8(void **state)
     stance_model_free(m);
 }
 
+/* Attributions after the quote that are easy to get wrong: 'asked X' after a
+ * question names the speaker, a title run too long to be one name, surnames
+ * that are common words, and 'according to' an organisation. */
+static void test_quotes_after_forms(void **state)
+{
+    run r;
+    extract(state,
+            "\"Who pays for the new pier?\" asked Sen. Maria Lindqvist of Dalton, who chairs the budget panel.\n\n"
+            "\"We will not sign it,\" said Harbour Pilots Union Secretary-Treasurer Odell Brandt.\n\n"
+            "\"The pier is late,\" Will wrote in his column.\n\n"
+            "\"The permits were never filed,\" according to Coastal Watch.\n",
+            0, &r);
+    check(&r, "Who pays", STANCE_QUOTE_DIRECT, "Maria Lindqvist");
+    check(&r, "We will not", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    assert_non_null(find(&r, "We will not")->role);
+    assert_string_equal(find(&r, "We will not")->role, "Harbour Pilots Union Secretary-Treasurer");
+    check(&r, "The pier", STANCE_QUOTE_DIRECT, "Will");
+    check(&r, "The permits", STANCE_QUOTE_DIRECT, "Coastal Watch");
+    span_is(&r, find(&r, "The permits")->cue_span, "according to");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -654,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_quotes_classify_bad_utf8),
         cmocka_unit_test(test_quotes_snap_utf8),
         cmocka_unit_test(test_quotes_spans_utf8_boundaries),
+        cmocka_unit_test(test_quotes_after_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
