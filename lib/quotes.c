@@ -62,8 +62,8 @@
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
-    "admit|recall|predict|came the reply|quipped|states|state|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting"
+    "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
+    "affirms|chanting|remembered"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -920,6 +920,19 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     } else {
         ns = parts[np - 1][0];
         ne = parts[np - 1][1];
+        /* "Jane Doe, who coined the word, once said": the part before the relative clause */
+        if (np >= 2) {
+            static const char *const REL1[] = {"who", "whose", "which", NULL};
+            size_t k = ns, a1, b1;
+            if (word_next(t, &k, ne, len, &a1, &b1) && word_is(t, a1, b1, REL1)) {
+                ns = parts[np - 2][0];
+                ne = parts[np - 2][1];
+                if (a->role.start == STANCE_NO_OFFSET) {
+                    a->role.start = trim_l(t, parts[np - 1][0], parts[np - 1][1], len);
+                    a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+                }
+            }
+        }
     }
     ns = trim_l(t, ns, ne, len);
     ne = trim_r(t, ns, ne, len);
@@ -1040,7 +1053,7 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
                     return 1;
                 }
             }
-            if (n == 0 && r == 0 && c->strong_np && nt <= 3 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
+            if (n == 0 && r == 0 && c->strong_np && nt <= 3 && tok[nt - 1][1] == e && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
                 !word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && !word_is(t, tok[0][0], tok[0][1], LEADS) &&
                 !stance_names_pronoun(t, tok[0][0], tok[0][1], &(int){0})) {
                 /* '"...," From said.' / 'Judicial Watch added': words that are not names
@@ -1833,6 +1846,25 @@ static int classify_seg(ctx *c, size_t qi)
                         return r;
                     if (r && b3.a_end + 30 >= d - 1 && b3.cue.start != STANCE_NO_OFFSET) {
                         before = b3;
+                        have_before = 1;
+                    }
+                }
+            }
+            /* 'Jane Doe told the crowd that the plan would fail. "..."': reported
+             * speech of a named person, then her words */
+            if (!have_before && words >= 4 && endp) {
+                if ((r = run(c, P_IND_SAID, pcs, d)) < 0)
+                    return r;
+                if (r) {
+                    stance_span np = group(c, 1), v = group(c, 2);
+                    attr b4 = before;
+                    b4.role = NOSPAN;
+                    if (parse_np(c, np.start, np.end, 0, &b4) &&
+                        (b4.how == STANCE_ATTR_NAME || b4.how == STANCE_ATTR_PRONOUN)) {
+                        b4.cue = v;
+                        b4.a_start = np.start;
+                        b4.a_end = v.end;
+                        before = b4;
                         have_before = 1;
                     }
                 }
