@@ -970,8 +970,10 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         int pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g);
         if (pr) {
             if (pr == 2 && !(tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I') &&
-                !word_is(t, tok[0][0], tok[0][1], (const char *const[]){"they", "They", "we", "We", NULL}))
-                return 0; /* "it said" is left to noun phrases */
+                !word_is(t, tok[0][0], tok[0][1], (const char *const[]){"they", "They", "we", "We", "it", "It", NULL}))
+                return 0;
+            /* "it said" / "they wrote": a speaker left unresolved, but one that is not
+             * the previous quote's */
             a->how = STANCE_ATTR_PRONOUN;
             a->spk = (stance_span){tok[0][0], tok[0][1]};
             a->gender = g;
@@ -2251,6 +2253,21 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
             continue;
         for (size_t j = i; j-- > 0;) {
             seg *o = &c.s[j];
+            if (o->kind == K_PARTIAL && o->close_para == q->para && o->a.how != STANCE_ATTR_NONE &&
+                o->a.how != STANCE_ATTR_INHERIT && o->a.a_end != STANCE_NO_OFFSET && o->a.a_end <= q->open &&
+                o->a.a_end >= o->close) {
+                /* 'But "...," said Roffman. "He turns like a light switch."': the
+                 * partial quote's attribution ends the sentence just before */
+                size_t k = o->a.a_end;
+                while (k < q->open && (hspace(c.t, k, c.len) || c.t[k] == '.' || c.t[k] == ','))
+                    k += hspace(c.t, k, c.len) ? (size_t)hspace(c.t, k, c.len) : 1;
+                if (k == q->open) {
+                    q->a = o->a;
+                    q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                }
+                break;
+            }
             if (o->kind != K_DIRECT)
                 continue;
             if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {

@@ -644,6 +644,34 @@ static void test_quotes_after_forms(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Where an unattributed quote takes its speaker from the sentence before it:
+ * a subject with a relative clause, reported speech of a named person, the
+ * attribution of a partial quote; and 'it said' keeps a quote from inheriting
+ * the previous paragraph's speaker. */
+static void test_quotes_sentence_before(void **state)
+{
+    run r;
+    extract(state,
+            "Tomas Brevik, who founded the rowing club, once said, \"Every boat needs a cox.\"\n\n"
+            "Ines Calloway told the council that the ferry would be rebuilt by spring. \"We have the money "
+            "and we have the crews.\"\n\n"
+            "The ferry ran late. But \"if the pier floods again, we close it,\" said Dario Fenn. \"It should have been "
+            "scrapped years ago.\"\n\n"
+            "\"No permits were filed for the dock,\" Fenn said.\n\n"
+            "\"The harbour board has reviewed every request,\" it stated.\n",
+            0, &r);
+    check(&r, "Every boat", STANCE_QUOTE_DIRECT, "Tomas Brevik");
+    assert_non_null(find(&r, "Every boat")->role);
+    assert_string_equal(find(&r, "Every boat")->role, "who founded the rowing club");
+    check(&r, "We have the money", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "if the pier", STANCE_QUOTE_PARTIAL, "Dario Fenn");
+    check(&r, "It should have been", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "No permits", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "The harbour board", STANCE_QUOTE_DIRECT, NULL);
+    span_is(&r, find(&r, "The harbour board")->speaker_span, "it");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -677,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_quotes_snap_utf8),
         cmocka_unit_test(test_quotes_spans_utf8_boundaries),
         cmocka_unit_test(test_quotes_after_forms),
+        cmocka_unit_test(test_quotes_sentence_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
