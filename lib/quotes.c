@@ -1807,6 +1807,37 @@ static int classify_seg(ctx *c, size_t qi)
         }
     }
 
+    /* '... gun laws, Clinton said.\n\n"...': a paragraph of her reported speech
+     * ends with its attribution, and the quote paragraph goes on with her words */
+    if (!have_after && !have_before && q->pc == PC_PARA && q->para >= 2) {
+        size_t pe = q->para - 1, kk, lim;
+        while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
+            pe = back1(t, pe);
+        lim = pe > 120 ? pe - 120 : 0;
+        for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
+            size_t ml = 0;
+            int mk = t[kk - 1] == ',' ? MK_NONE : mark_at(t, back1(t, kk), c->len, &ml);
+            if (t[kk - 1] != ',' && mk == MK_NONE)
+                continue;
+            if (t[kk - 1] != ',' && back1(t, kk) + ml != kk)
+                continue; /* inside a multi-byte mark */
+            {
+                seg tmp = *q;
+                attr b5 = before;
+                tmp.close = t[kk - 1] == ',' ? kk - 1 : kk;
+                if ((r = try_after(c, &tmp, &b5)) < 0)
+                    return r;
+                /* ', The Hill reported.' cites a source, it does not introduce one */
+                if (r && b5.a_end + 30 >= pe && b5.cue.start != STANCE_NO_OFFSET &&
+                    (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
+                    !word_is(t, b5.cue.start, b5.cue.end, (const char *const[]){"reported", "reports", NULL})) {
+                    before = b5;
+                    have_before = 1;
+                }
+            }
+            break;
+        }
+    }
     /* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
     if (need_before && !have_before && (q->pc == PC_COLON || q->pc == PC_PARA)) {
         size_t ce = q->open;

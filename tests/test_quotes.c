@@ -670,6 +670,16 @@ static void test_quotes_sentence_before(void **state)
     check(&r, "The harbour board", STANCE_QUOTE_DIRECT, NULL);
     span_is(&r, find(&r, "The harbour board")->speaker_span, "it");
     stance_quotelist_clear(&r.l);
+    /* a paragraph of reported speech ending with its attribution, then her words */
+    extract(state,
+            "The levy would cut the harbour budget in half, Ines Calloway said.\n\n"
+            "\"We cannot run boats on promises.\"\n\n"
+            "The fees rose again in May, the Coast Ledger reported.\n\n"
+            "\"Nobody asked the pilots what they thought.\"\n",
+            0, &r);
+    check(&r, "We cannot", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Nobody asked", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
 }
 
 int main(void)
