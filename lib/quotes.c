@@ -368,7 +368,6 @@ typedef struct attr {
 typedef struct seg {
     size_t open, cs, ce, close;  /* opening mark, content [cs, ce), end of the closing mark */
     size_t para, close_para;     /* paragraph starts (opening / closing) */
-    size_t para_end;             /* end of the paragraph that closes it */
     unsigned flags;
     int kind, pc;
     attr a;
@@ -1401,6 +1400,18 @@ static int prev_ctx(ctx *c, seg *q)
     return PC_PARA;
 }
 
+/* Does @p o close in the paragraph just before the one where @p q opens? */
+static int in_para_before(ctx *c, const seg *o, const seg *q)
+{
+    size_t k;
+    if (o->close_para >= q->para)
+        return 0;
+    k = para_end(c, o->close);
+    while (k < q->para && (c->t[k] == '\n' || hspace(c->t, k, c->len)))
+        k++;
+    return k >= q->para;
+}
+
 /* ---- speakers -------------------------------------------------------------- */
 
 /* Index of the last names entry starting before @p pos, or -1. */
@@ -1809,7 +1820,9 @@ static int classify_seg(ctx *c, size_t qi)
 
     /* '... gun laws, Clinton said.\n\n"...': a paragraph of her reported speech
      * ends with its attribution, and the quote paragraph goes on with her words */
-    if (!have_after && !have_before && q->pc == PC_PARA && q->para >= 2) {
+    if (!have_after && !have_before && q->pc == PC_PARA && q->para >= 2 &&
+        !(qi > 0 && c->s[qi - 1].kind == K_DIRECT && in_para_before(c, &c->s[qi - 1], q))) {
+        /* (a direct quote in that paragraph: inheritance decides) */
         size_t pe = q->para - 1, kk, lim;
         while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
             pe = back1(t, pe);
@@ -2303,15 +2316,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                 continue;
             if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
                 /* the previous paragraph must hold that quote: no other paragraph between */
-                size_t gap = o->close_para == q->para ? 0 : 1;
-                if (gap) {
-                    size_t pe = para_end(&c, o->close);
-                    size_t k = pe;
-                    while (k < q->para && (c.t[k] == '\n' || hspace(c.t, k, c.len)))
-                        k++;
-                    if (k < q->para)
-                        break;
-                }
+                if (o->close_para != q->para && !in_para_before(&c, o, q))
+                    break;
                 q->a = o->a;
                 q->a.how = STANCE_ATTR_INHERIT;
                 q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
