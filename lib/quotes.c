@@ -1132,7 +1132,14 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
             if (b != '.' || !(p - k <= 4 && (p - k == 1 || ascii_upper((unsigned char)t[k])) &&
                                stance_names_is_title(t + k, p - k + 1)) ||
                 p - k > 4) {
-                if (!(b == '.' && p - k == 1 && ascii_upper((unsigned char)t[k])))
+                size_t nx = i;
+                while (nx < pos && hspace(t, nx, c->len))
+                    nx += (size_t)hspace(t, nx, c->len);
+                /* "the No. 2 in the party", "Art. 5": an abbreviation before a number */
+                if (b == '.' && p - k >= 2 && p - k <= 3 && ascii_upper((unsigned char)t[k]) && nx < pos &&
+                    t[nx] >= '0' && t[nx] <= '9')
+                    ;
+                else if (!(b == '.' && p - k == 1 && ascii_upper((unsigned char)t[k])))
                     return i;
             }
         }
@@ -1256,6 +1263,7 @@ static int try_after(ctx *c, seg *q, attr *a)
 
 /* 'X said: "' in the clause [cs, q->open). */
 static long name_before(ctx *c, size_t pos);
+static int in_quote(ctx *c, size_t pos, size_t upto);
 /* 'Clinton riffed on the incident, telling the crowd, "...': a participle
  * takes the subject of its sentence, its first name (or pronoun). */
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
@@ -1281,16 +1289,26 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
         first = k;
     if (first < 0)
         return 0;
-    {
-        const stance_name *nm = &c->names->v[first];
-        size_t a1 = nm->start, a2;
+    /* the first name that is not inside a lead-in ("At Sunday's debate, Sanders
+     * compared ...", "Hours after the vote, Trump ...") */
+    for (k = first; k <= name_before(c, v.start); k++) {
+        static const char *const NOT_SUBJ[] = {"after", "before", "ago", "later", "earlier", "into", "of", "in",
+                                               "at", "on", "for", "since", "from", NULL};
+        const stance_name *nm = &c->names->v[k];
+        size_t a1 = nm->start, a2, n1, n2;
         i = a1;
         if (word_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_is(c->t, a1, a2, PREP_LEAD))
-            return 0;
+            continue;
+        i = nm->end;
+        if (word_next(c->t, &i, v.start, c->len, &n1, &n2) && word_is(c->t, n1, n2, NOT_SUBJ))
+            continue;
+        if (in_quote(c, nm->start, c->n))
+            continue;
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
+        return 1;
     }
-    return 1;
+    return 0;
 }
 
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
@@ -1304,7 +1322,15 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
         stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
         attr b = *a;
         b.role = NOSPAN;
-        if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b))
+        size_t pv = v.start;
+        while (pv > np.start && hspace(c->t, back1(c->t, pv), c->len))
+            pv = back1(c->t, pv);
+        /* 'Sanders compared himself to Clinton, saying, "': the words before
+         * ', saying' are a clause, whose subject speaks */
+        if (pv > np.start && c->t[pv - 1] == ',' && v.end - v.start > 4 &&
+            memcmp(c->t + v.end - 3, "ing", 3) == 0 && sentence_subject(c, q, v, &b))
+            ;
+        else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b))
             return 0;
         b.cue = v;
         b.a_start = np.start;

@@ -682,6 +682,22 @@ static void test_quotes_sentence_before(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* ', saying, "' after a clause: its subject speaks, not the lead-in before it;
+ * "No. 2" does not end a sentence. */
+static void test_quotes_participle_clause(void **state)
+{
+    run r;
+    extract(state,
+            "At the dockside rally, Ines Calloway thanked the pilots, saying, \"You kept this harbour open.\"\n\n"
+            "Hours after the vote, Dario Fenn wrote to the board, adding, \"The levy is dead.\"\n\n"
+            "As Odell Brandt, the No. 2 at the pilots union, put it: \"Nobody else would do it.\"\n",
+            0, &r);
+    check(&r, "You kept", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "The levy", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "Nobody else", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -716,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_quotes_spans_utf8_boundaries),
         cmocka_unit_test(test_quotes_after_forms),
         cmocka_unit_test(test_quotes_sentence_before),
+        cmocka_unit_test(test_quotes_participle_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
