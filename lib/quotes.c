@@ -1001,12 +1001,26 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     }
     /* "a person close to the campaign", "the former top aide to X", "one source
      * who ...": a noun phrase led by a determiner, cut at a relative clause. */
-    if (letter_case(t, tok[0][0], len) == -1 && word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2) {
-        size_t k = 1;
+    if (word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2 &&
+        (letter_case(t, tok[0][0], len) == -1 || letter_case(t, tok[1][0], len) == -1)) {
+        /* ("Another source close to the campaign", not "The Washington Post") */
+        size_t k = 1, j;
+        int clause = 0;
         static const char *const REL[] = {"who", "which", "that", "whose", "whom", NULL};
         while (k < nt && !word_is(t, tok[k][0], tok[k][1], REL))
             k++;
-        if (k <= 8) {
+        /* "Another source speaking to Fox News": the reduced relative is not the head */
+        for (j = 2; j + 1 < k; j++)
+            if (tok[j][1] - tok[j][0] > 4 && memcmp(t + tok[j][1] - 3, "ing", 3) == 0 &&
+                word_is(t, tok[j + 1][0], tok[j + 1][1], PREPS)) {
+                k = j;
+                break;
+            }
+        /* "The candidate appeared to assert ...": a clause, not a noun phrase */
+        for (j = 1; j < k; j++)
+            if (word_is(t, tok[j][0], tok[j][1], BREAKERS) && !word_is(t, tok[j][0], tok[j][1], PREPS))
+                clause = 1;
+        if (k <= 8 && !clause) {
             a->how = STANCE_ATTR_NOUN;
             a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
             return 1;
@@ -1075,7 +1089,17 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
                     if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
                         a->role = (stance_span){rs, re};
                 }
-                /* a lowercase verb inside the chunk means it is a clause, not a subject */
+                /* a lowercase verb inside the chunk means it is a clause, not a subject,
+                 * unless a conjunction opens the name's own clause ("the bill that
+                 * Gov. Jane Doe said, ...") */
+                static const char *const CONJ[] = {"that", "and", "but", "when", "because", "while", "as",
+                                                   "after", "before", "if", "so", "where", NULL};
+                if (!verb_first && r >= 2 && word_is(t, tok[r - 1][0], tok[r - 1][1], CONJ)) {
+                    a->role = NOSPAN;
+                    a->how = STANCE_ATTR_NAME;
+                    a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
+                    return 1;
+                }
                 for (size_t j = 0; j < r; j++)
                     if (word_is(t, tok[j][0], tok[j][1], BREAKERS))
                         return 0;
@@ -1313,9 +1337,10 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
 
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
-    int r;
+    int r, tries = 0;
     if (cs >= end)
         return 0;
+again:
     if ((r = run(c, P_BEFORE, cs, end)) <= 0)
         return r;
     {
@@ -1327,11 +1352,21 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
             pv = back1(c->t, pv);
         /* 'Sanders compared himself to Clinton, saying, "': the words before
          * ', saying' are a clause, whose subject speaks */
-        if (pv > np.start && c->t[pv - 1] == ',' && v.end - v.start > 4 &&
-            memcmp(c->t + v.end - 3, "ing", 3) == 0 && sentence_subject(c, q, v, &b))
+        static const char *const PART_LEAD[] = {"by", "as", "in", "while", "after", "before", "when", NULL};
+        size_t pw = pv;
+        while (pw > np.start && ascii_lower((unsigned char)c->t[pw - 1]))
+            pw--;
+        if (pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
+            v.end - v.start > 4 && memcmp(c->t + v.end - 3, "ing", 3) == 0 && sentence_subject(c, q, v, &b))
             ;
-        else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b))
+        else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b)) {
+            /* 'When asked about it, he said: "': the first verb was not the one */
+            if (++tries < 4 && v.end < end) {
+                cs = v.end;
+                goto again;
+            }
             return 0;
+        }
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;

@@ -696,6 +696,18 @@ static void test_quotes_participle_clause(void **state)
     check(&r, "The levy", STANCE_QUOTE_DIRECT, "Dario Fenn");
     check(&r, "Nobody else", STANCE_QUOTE_DIRECT, "Odell Brandt");
     stance_quotelist_clear(&r.l);
+    /* the first reporting verb of the clause is not always the attribution's;
+     * a conjunction opens the name's own clause; a sentence may open with a
+     * capitalised determiner */
+    extract(state,
+            "When asked about the levy, Dario Fenn said: \"We will see about that.\"\n\n"
+            "It was the plan that Gov. Ines Calloway said, \"We cannot afford.\"\n\n"
+            "Another pilot speaking to the Ledger said, \"Nobody told us anything.\"\n",
+            0, &r);
+    check(&r, "We will see", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "We cannot", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Nobody told", STANCE_QUOTE_DIRECT, "Another pilot");
+    stance_quotelist_clear(&r.l);
 }
 
 int main(void)
