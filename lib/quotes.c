@@ -945,6 +945,14 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             continue;
         if (nt > 0 && word_is(t, ws, we, REL0))
             break; /* "Sen. Jim Whelan who represents ..." */
+        if (verb_first && nt > 0 &&
+            word_is(t, ws, we,
+                    (const char *const[]){"when", "while", "after", "before", "during", "speaking", "adding",
+                                          "noting", "referring", "because", NULL}))
+            break; /* 'said Jane Doe during the debate', 'said X when asked' */
+        if (verb_first && nt > 0 && we - ws == 2 && memcmp(t + ws, "as", 2) == 0 &&
+            cap_token(t, tok[nt - 1][0], tok[nt - 1][1], len) == 1)
+            break; /* 'said Sanders as he closed out' (not 'the chief known as Bob') */
         if (nt >= 24)
             return 0;
         tok[nt][0] = ws;
@@ -1018,9 +1026,11 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             }
         /* "The candidate appeared to assert ...": a clause, not a noun phrase */
         for (j = 1; j < k; j++)
-            if (word_is(t, tok[j][0], tok[j][1], BREAKERS) && !word_is(t, tok[j][0], tok[j][1], PREPS))
-                clause = 1;
-        if (k <= 8 && !clause) {
+            if (word_is(t, tok[j][0], tok[j][1], BREAKERS) && !word_is(t, tok[j][0], tok[j][1], PREPS) &&
+                !(tok[j][1] - tok[j][0] == 2 && memcmp(t + tok[j][0], "as", 2) == 0 &&
+                  word_is(t, tok[j - 1][0], tok[j - 1][1], (const char *const[]){"known", NULL})))
+                clause = 1; /* (but "the chief known as Bob") */
+        if (k <= 12 && !clause) {
             a->how = STANCE_ATTR_NOUN;
             a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
             return 1;
@@ -1041,6 +1051,28 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
                     a->role = (stance_span){tok[r][0], tok[nt - 1][1]};
                 return 1;
             }
+        }
+    }
+    /* 'said undecided voter Jane Roe of Derry': after the verb, a name of two or
+     * more words inside the chunk, followed by a preposition, is the speaker */
+    if (verb_first && nt >= 3 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS)) {
+        for (size_t r0 = 1; r0 + 1 < nt && r0 < 6; r0++) {
+            size_t r1 = r0;
+            if (!cap_token(t, tok[r0][0], tok[r0][1], len) || cap_token(t, tok[r0 - 1][0], tok[r0 - 1][1], len))
+                continue;
+            while (r1 < nt && cap_token(t, tok[r1][0], tok[r1][1], len) && !word_is(t, tok[r1][0], tok[r1][1], PREPS))
+                r1++;
+            if (r1 - r0 >= 2 && (r1 == nt || word_is(t, tok[r1][0], tok[r1][1], PREPS))) {
+                size_t bs = tok[r0][0], be = tok[r1 - 1][1], last;
+                if (stance_names_bare(t, &bs, &be, &last) >= 2) {
+                    a->how = STANCE_ATTR_NAME;
+                    a->spk = (stance_span){tok[r0][0], tok[r1 - 1][1]};
+                    if (a->role.start == STANCE_NO_OFFSET)
+                        a->role = (stance_span){tok[0][0], tok[r0 - 1][1]};
+                    return 1;
+                }
+            }
+            r0 = r1;
         }
     }
     /* The capitalised run at the end. */

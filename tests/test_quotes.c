@@ -642,6 +642,21 @@ static void test_quotes_after_forms(void **state)
     check(&r, "The permits", STANCE_QUOTE_DIRECT, "Coastal Watch");
     span_is(&r, find(&r, "The permits")->cue_span, "according to");
     stance_quotelist_clear(&r.l);
+    /* after 'said', the speaker ends before 'during', 'when', 'as he'; a name
+     * inside lowercase description is found; a description may be long */
+    extract(state,
+            "\"The tide tables are wrong,\" said harbour pilot Odell Brandt during the hearing.\n\n"
+            "\"We were not consulted,\" said undecided board member Ines Calloway of Dalton.\n\n"
+            "\"It is a good plan,\" said Fenn as he left the room.\n\n"
+            "\"Nobody reads the minutes,\" said the clerk known as Bea.\n\n"
+            "\"It will pass,\" said one longtime member of the board familiar with the vote count.\n",
+            0, &r);
+    check(&r, "The tide", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    check(&r, "We were not", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "It is a good", STANCE_QUOTE_DIRECT, "Fenn");
+    check(&r, "Nobody reads", STANCE_QUOTE_DIRECT, "the clerk known as Bea");
+    check(&r, "It will pass", STANCE_QUOTE_DIRECT, "one longtime member of the board familiar with the vote count");
+    stance_quotelist_clear(&r.l);
 }
 
 /* Where an unattributed quote takes its speaker from the sentence before it:
