@@ -2444,9 +2444,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
             q->a.canon = q->a.spk;
         else if (q->a.how == STANCE_ATTR_PRONOUN)
             resolve_pronoun(&c, i, &q->a);
-        else if (q->a.how == STANCE_ATTR_INHERIT) {
-            /* copy the (already resolved) speaker of the source */
-        }
+        /* STANCE_ATTR_INHERIT: copied from its source below, once that is resolved */
     }
     /* Inherited speakers were copied before resolution: copy again. */
     if ((rc = recopy_inherited(&c)))
