@@ -45,6 +45,7 @@ typedef struct gold {
 
 typedef struct counts {
     size_t pred, gold, tp_pred, tp_gold, spk_ok, spk_n;
+    size_t spk_unscorable; /* matched quotes whose gold speaker and aliases are all bare pronouns */
     size_t ov_tp;
 } counts;
 
@@ -228,6 +229,21 @@ static int key_matches(const char *kp, const char *name, int first_only)
     return 0;
 }
 
+/* Has @p g a speaker or alias that is not a bare pronoun (a key to compare with)? */
+static int scorable(const gold *g)
+{
+    char kg[256];
+    key(g->speaker, kg, sizeof kg);
+    if (kg[0])
+        return 1;
+    for (size_t i = 0; i < g->n_aliases; i++) {
+        key(g->aliases[i], kg, sizeof kg);
+        if (kg[0])
+            return 1;
+    }
+    return 0;
+}
+
 static int speaker_ok(const char *pred, const gold *g)
 {
     char kp[256];
@@ -252,6 +268,11 @@ static void prf(const char *what, const counts *c, int overlap)
     printf("%-9s gold %5zu pred %5zu | span P %.3f R %.3f F1 %.3f | speaker acc %.3f (%zu/%zu) | end-to-end P %.3f R "
            "%.3f F1 %.3f\n",
            what, c->gold, c->pred, p, r, f, acc, c->spk_ok, c->spk_n, ep, er, ef);
+    if (c->spk_unscorable && c->spk_n > c->spk_unscorable)
+        printf("%-9s (secondary) speaker acc %.3f (%zu/%zu) on matched quotes whose gold names the speaker; "
+               "%zu have only a bare pronoun\n",
+               what, (double)c->spk_ok / (double)(c->spk_n - c->spk_unscorable), c->spk_ok,
+               c->spk_n - c->spk_unscorable, c->spk_unscorable);
     if (overlap) {
         double op = c->pred ? (double)c->ov_tp / (double)c->pred : 0;
         double orr = c->gold ? (double)c->ov_tp / (double)c->gold : 0;
@@ -396,17 +417,10 @@ static int score(const char *path, int verbose)
                 hit->used |= 1;
                 c[ty].spk_n++;
                 c[ty].spk_ok += (size_t)ok;
+                c[ty].spk_unscorable += (size_t)!scorable(hit);
                 if (verbose && !ok && ty == 0) {
                     char tag[64];
-                    char kg[256];
-                    int any = 0;
-                    key(hit->speaker, kg, sizeof kg);
-                    any = kg[0] != 0;
-                    for (size_t k = 0; k < hit->n_aliases; k++) {
-                        key(hit->aliases[k], kg, sizeof kg);
-                        any |= kg[0] != 0;
-                    }
-                    snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
+                    snprintf(tag, sizeof tag, "SPK%s how=%d", scorable(hit) ? "" : "-UNSCORABLE", r->how);
                     {
                         char gs[400];
                         size_t off = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
