@@ -63,7 +63,7 @@
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
     "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting|remembered"
+    "affirms|chanting|remembered|retaliated"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
