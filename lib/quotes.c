@@ -2028,7 +2028,7 @@ static int classify_seg(ctx *c, size_t qi)
             q->kind = K_DIRECT;
         else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || endp))
             q->kind = K_DIRECT;
-        else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6))
+        else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6) && !(have_before && that_clause))
             q->kind = K_DIRECT;
         else
             q->kind = K_PARTIAL;
