@@ -723,6 +723,10 @@ static void test_quotes_participle_clause(void **state)
     check(&r, "We cannot", STANCE_QUOTE_DIRECT, "Ines Calloway");
     check(&r, "Nobody told", STANCE_QUOTE_DIRECT, "Another pilot");
     stance_quotelist_clear(&r.l);
+    /* 'X tweeted that, "..."' is reported speech quoting, not a direct quote */
+    extract(state, "Dario Fenn tweeted that, \"The pier will close for a month and nobody will be paid.\"\n", 0, &r);
+    check(&r, "The pier will close", STANCE_QUOTE_PARTIAL, "Dario Fenn");
+    stance_quotelist_clear(&r.l);
 }
 
 int main(void)
