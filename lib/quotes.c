@@ -62,7 +62,8 @@
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
-    "admit|recall|predict|came the reply|quipped"
+    "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
+    "affirms|chanting|remembered|retaliated"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -122,7 +123,8 @@ static const char PARTIAL_AFTER_PAT[] =
 
 /* A dash attribution without a verb: '..." - Jane Doe' */
 static const char DASH_PAT[] =
-    "\\G[,.]?" HS "*(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*(\\p{Lu}" NPCH "*?)" HS "*(?:[.,;]|$)";
+    "\\G[,.]?" HS "*(?:(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*|([Aa]ccording" HS "+to" HS "+))(\\p{Lu}" NPCH
+    "*?)" HS "*(?:[.,;]|$)";
 
 /* A transcript label at the start of a quote: 'SMITH: ...' */
 static const char LABEL_PAT[] =
@@ -372,7 +374,6 @@ typedef struct attr {
 typedef struct seg {
     size_t open, cs, ce, close;  /* opening mark, content [cs, ce), end of the closing mark */
     size_t para, close_para;     /* paragraph starts (opening / closing) */
-    size_t para_end;             /* end of the paragraph that closes it */
     unsigned flags;
     int kind, pc;
     attr a;
@@ -390,6 +391,7 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
+    int strong_np;               /* parse_np: the chunk sits right at a reporting verb after a quote */
     stance_error *err;
 } ctx;
 
@@ -923,6 +925,19 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     } else {
         ns = parts[np - 1][0];
         ne = parts[np - 1][1];
+        /* "Jane Doe, who coined the word, once said": the part before the relative clause */
+        if (np >= 2) {
+            static const char *const REL1[] = {"who", "whose", "which", NULL};
+            size_t k = ns, a1, b1;
+            if (word_next(t, &k, ne, len, &a1, &b1) && word_is(t, a1, b1, REL1)) {
+                ns = parts[np - 2][0];
+                ne = parts[np - 2][1];
+                if (a->role.start == STANCE_NO_OFFSET) {
+                    a->role.start = trim_l(t, parts[np - 1][0], parts[np - 1][1], len);
+                    a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+                }
+            }
+        }
     }
     ns = trim_l(t, ns, ne, len);
     ne = trim_r(t, ns, ne, len);
@@ -936,6 +951,14 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             continue;
         if (nt > 0 && word_is(t, ws, we, REL0))
             break; /* "Sen. Jim Whelan who represents ..." */
+        if (verb_first && nt > 0 &&
+            word_is(t, ws, we,
+                    (const char *const[]){"when", "while", "after", "before", "during", "speaking", "adding",
+                                          "noting", "referring", "because", NULL}))
+            break; /* 'said Jane Doe during the debate', 'said X when asked' */
+        if (verb_first && nt > 0 && we - ws == 2 && memcmp(t + ws, "as", 2) == 0 &&
+            cap_token(t, tok[nt - 1][0], tok[nt - 1][1], len) == 1)
+            break; /* 'said Sanders as he closed out' (not 'the chief known as Bob') */
         if (nt >= 24)
             return 0;
         tok[nt][0] = ws;
@@ -960,8 +983,10 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         int pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g);
         if (pr) {
             if (pr == 2 && !(tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I') &&
-                !word_is(t, tok[0][0], tok[0][1], (const char *const[]){"they", "They", "we", "We", NULL}))
-                return 0; /* "it said" is left to noun phrases */
+                !word_is(t, tok[0][0], tok[0][1], (const char *const[]){"they", "They", "we", "We", "it", "It", NULL}))
+                return 0;
+            /* "it said" / "they wrote": a speaker left unresolved, but one that is not
+             * the previous quote's */
             a->how = STANCE_ATTR_PRONOUN;
             a->spk = (stance_span){tok[0][0], tok[0][1]};
             a->gender = g;
@@ -990,12 +1015,28 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
     }
     /* "a person close to the campaign", "the former top aide to X", "one source
      * who ...": a noun phrase led by a determiner, cut at a relative clause. */
-    if (letter_case(t, tok[0][0], len) == -1 && word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2) {
-        size_t k = 1;
+    if (word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2 &&
+        (letter_case(t, tok[0][0], len) == -1 || letter_case(t, tok[1][0], len) == -1)) {
+        /* ("Another source close to the campaign", not "The Washington Post") */
+        size_t k = 1, j;
+        int clause = 0;
         static const char *const REL[] = {"who", "which", "that", "whose", "whom", NULL};
         while (k < nt && !word_is(t, tok[k][0], tok[k][1], REL))
             k++;
-        if (k <= 8) {
+        /* "Another source speaking to Fox News": the reduced relative is not the head */
+        for (j = 2; j + 1 < k; j++)
+            if (tok[j][1] - tok[j][0] > 4 && memcmp(t + tok[j][1] - 3, "ing", 3) == 0 &&
+                word_is(t, tok[j + 1][0], tok[j + 1][1], PREPS)) {
+                k = j;
+                break;
+            }
+        /* "The candidate appeared to assert ...": a clause, not a noun phrase */
+        for (j = 1; j < k; j++)
+            if (word_is(t, tok[j][0], tok[j][1], BREAKERS) && !word_is(t, tok[j][0], tok[j][1], PREPS) &&
+                !(tok[j][1] - tok[j][0] == 2 && memcmp(t + tok[j][0], "as", 2) == 0 &&
+                  word_is(t, tok[j - 1][0], tok[j - 1][1], (const char *const[]){"known", NULL})))
+                clause = 1; /* (but "the chief known as Bob") */
+        if (k <= 12 && !clause) {
             a->how = STANCE_ATTR_NOUN;
             a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
             return 1;
@@ -1018,6 +1059,28 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             }
         }
     }
+    /* 'said undecided voter Jane Roe of Derry': after the verb, a name of two or
+     * more words inside the chunk, followed by a preposition, is the speaker */
+    if (verb_first && nt >= 3 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS)) {
+        for (size_t r0 = 1; r0 + 1 < nt && r0 < 6; r0++) {
+            size_t r1 = r0;
+            if (!cap_token(t, tok[r0][0], tok[r0][1], len) || cap_token(t, tok[r0 - 1][0], tok[r0 - 1][1], len))
+                continue;
+            while (r1 < nt && cap_token(t, tok[r1][0], tok[r1][1], len) && !word_is(t, tok[r1][0], tok[r1][1], PREPS))
+                r1++;
+            if (r1 - r0 >= 2 && (r1 == nt || word_is(t, tok[r1][0], tok[r1][1], PREPS))) {
+                size_t bs = tok[r0][0], be = tok[r1 - 1][1], last;
+                if (stance_names_bare(t, &bs, &be, &last) >= 2) {
+                    a->how = STANCE_ATTR_NAME;
+                    a->spk = (stance_span){tok[r0][0], tok[r1 - 1][1]};
+                    if (a->role.start == STANCE_NO_OFFSET)
+                        a->role = (stance_span){tok[0][0], tok[r0 - 1][1]};
+                    return 1;
+                }
+            }
+            r0 = r1;
+        }
+    }
     /* The capitalised run at the end. */
     {
         size_t r = nt;
@@ -1029,6 +1092,29 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
         if (r < nt) {
             size_t bs = tok[r][0], be = tok[nt - 1][1], last;
             unsigned n = stance_names_bare(t, &bs, &be, &last);
+            if (n == 0 && nt - r > 5) {
+                /* "United Auto Workers Secretary-Treasurer Gary Casteel": too long for one
+                 * name, so the last two words are the name and the rest its role */
+                size_t r2 = nt - 2;
+                bs = tok[r2][0];
+                be = tok[nt - 1][1];
+                if (stance_names_bare(t, &bs, &be, &last) == 2) {
+                    if (a->role.start == STANCE_NO_OFFSET)
+                        a->role = (stance_span){tok[r][0], tok[r2 - 1][1]};
+                    a->how = STANCE_ATTR_NAME;
+                    a->spk = (stance_span){tok[r2][0], tok[nt - 1][1]};
+                    return 1;
+                }
+            }
+            if (n == 0 && r == 0 && c->strong_np && nt <= 3 && tok[nt - 1][1] == e && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
+                !word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && !word_is(t, tok[0][0], tok[0][1], LEADS) &&
+                !stance_names_pronoun(t, tok[0][0], tok[0][1], &(int){0})) {
+                /* '"...," From said.' / 'Judicial Watch added': words that are not names
+                 * elsewhere are one right before the verb of an attribution */
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};
+                return 1;
+            }
             if (n == 0) {
                 if (r == 0)
                     return 0;
@@ -1041,7 +1127,17 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
                     if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
                         a->role = (stance_span){rs, re};
                 }
-                /* a lowercase verb inside the chunk means it is a clause, not a subject */
+                /* a lowercase verb inside the chunk means it is a clause, not a subject,
+                 * unless a conjunction opens the name's own clause ("the bill that
+                 * Gov. Jane Doe said, ...") */
+                static const char *const CONJ[] = {"that", "and", "but", "when", "because", "while", "as",
+                                                   "after", "before", "if", "so", "where", NULL};
+                if (!verb_first && r >= 2 && word_is(t, tok[r - 1][0], tok[r - 1][1], CONJ)) {
+                    a->role = NOSPAN;
+                    a->how = STANCE_ATTR_NAME;
+                    a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
+                    return 1;
+                }
                 for (size_t j = 0; j < r; j++)
                     if (word_is(t, tok[j][0], tok[j][1], BREAKERS))
                         return 0;
@@ -1098,7 +1194,14 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
             if (b != '.' || !(p - k <= 4 && (p - k == 1 || ascii_upper((unsigned char)t[k])) &&
                                stance_names_is_title(t + k, p - k + 1)) ||
                 p - k > 4) {
-                if (!(b == '.' && p - k == 1 && ascii_upper((unsigned char)t[k])))
+                size_t nx = i;
+                while (nx < pos && hspace(t, nx, c->len))
+                    nx += (size_t)hspace(t, nx, c->len);
+                /* "the No. 2 in the party", "Art. 5": an abbreviation before a number */
+                if (b == '.' && p - k >= 2 && p - k <= 3 && ascii_upper((unsigned char)t[k]) && nx < pos &&
+                    t[nx] >= '0' && t[nx] <= '9')
+                    ;
+                else if (!(b == '.' && p - k == 1 && ascii_upper((unsigned char)t[k])))
                     return i;
             }
         }
@@ -1169,11 +1272,19 @@ static int try_after(ctx *c, seg *q, attr *a)
         if ((r = run(c, P_DASH, q->close, end)) <= 0)
             return r;
         {
-            stance_span g = group(c, 1);
+            /* '..." - Jane Doe' (a name only) / '..." according to Judicial Watch.' */
+            stance_span acc = group(c, 1), g = group(c, 2);
             attr b = *a;
+            int ok;
             b.role = NOSPAN;
-            if (!parse_np(c, g.start, g.end, 1, &b) || b.how != STANCE_ATTR_NAME)
+            c->strong_np = acc.start != STANCE_NO_OFFSET;
+            ok = parse_np(c, g.start, g.end, 1, &b);
+            c->strong_np = 0;
+            if (!ok ||
+                (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN)))
                 return 0;
+            if (acc.start != STANCE_NO_OFFSET)
+                b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
             b.a_start = q->close;
             b.a_end = match_end(c);
             *a = b;
@@ -1186,7 +1297,8 @@ static int try_after(ctx *c, seg *q, attr *a)
         attr b = *a;
         b.role = NOSPAN;
         if (v1.start != STANCE_NO_OFFSET) {
-            static const char *const TO_WHOM[] = {"told", "tells", "telling", "asked", "asks", "asking", NULL};
+            /* '"...?" asked Jane Doe' is the speaker; '", told POLITICO' the addressee */
+            static const char *const TO_WHOM[] = {"told", "tells", "telling", NULL};
             if (word_is(c->t, v1.start, v1.end, TO_WHOM))
                 return 0; /* ', told POLITICO': the addressee, not the speaker */
             if (!parse_np(c, n1.start, n1.end, 1, &b)) {
@@ -1196,7 +1308,11 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
-            if (!parse_np(c, n2.start, n2.end, 0, &b))
+            int ok;
+            c->strong_np = 1;
+            ok = parse_np(c, n2.start, n2.end, 0, &b);
+            c->strong_np = 0;
+            if (!ok)
                 return 0;
             b.cue = v2;
         }
@@ -1209,6 +1325,7 @@ static int try_after(ctx *c, seg *q, attr *a)
 
 /* 'X said: "' in the clause [cs, q->open). */
 static long name_before(ctx *c, size_t pos);
+static int in_quote(ctx *c, size_t pos, size_t upto);
 /* 'Clinton riffed on the incident, telling the crowd, "...': a participle
  * takes the subject of its sentence, its first name (or pronoun). */
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
@@ -1234,31 +1351,60 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
         first = k;
     if (first < 0)
         return 0;
-    {
-        const stance_name *nm = &c->names->v[first];
-        size_t a1 = nm->start, a2;
+    /* the first name that is not inside a lead-in ("At Sunday's debate, Sanders
+     * compared ...", "Hours after the vote, Trump ...") */
+    for (k = first; k <= name_before(c, v.start); k++) {
+        static const char *const NOT_SUBJ[] = {"after", "before", "ago", "later", "earlier", "into", "of", "in",
+                                               "at", "on", "for", "since", "from", NULL};
+        const stance_name *nm = &c->names->v[k];
+        size_t a1 = nm->start, a2, n1, n2;
         i = a1;
         if (word_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_is(c->t, a1, a2, PREP_LEAD))
-            return 0;
+            continue;
+        i = nm->end;
+        if (word_next(c->t, &i, v.start, c->len, &n1, &n2) && word_is(c->t, n1, n2, NOT_SUBJ))
+            continue;
+        if (in_quote(c, nm->start, c->n))
+            continue;
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
+        return 1;
     }
-    return 1;
+    return 0;
 }
 
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
-    int r;
+    int r, tries = 0;
     if (cs >= end)
         return 0;
+again:
     if ((r = run(c, P_BEFORE, cs, end)) <= 0)
         return r;
     {
         stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
         attr b = *a;
         b.role = NOSPAN;
-        if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b))
+        size_t pv = v.start;
+        while (pv > np.start && hspace(c->t, back1(c->t, pv), c->len))
+            pv = back1(c->t, pv);
+        /* 'Sanders compared himself to Clinton, saying, "': the words before
+         * ', saying' are a clause, whose subject speaks */
+        static const char *const PART_LEAD[] = {"by", "as", "in", "while", "after", "before", "when", NULL};
+        size_t pw = pv;
+        while (pw > np.start && ascii_lower((unsigned char)c->t[pw - 1]))
+            pw--;
+        if (pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
+            v.end - v.start > 4 && memcmp(c->t + v.end - 3, "ing", 3) == 0 && sentence_subject(c, q, v, &b))
+            ;
+        else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b)) {
+            /* 'When asked about it, he said: "': the first verb was not the one */
+            if (++tries < 4 && v.end < end) {
+                cs = v.end;
+                goto again;
+            }
             return 0;
+        }
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;
@@ -1351,6 +1497,18 @@ static int prev_ctx(ctx *c, seg *q)
         return PC_OTHER;
     }
     return PC_PARA;
+}
+
+/* Does @p o close in the paragraph just before the one where @p q opens? */
+static int in_para_before(ctx *c, const seg *o, const seg *q)
+{
+    size_t k;
+    if (o->close_para >= q->para)
+        return 0;
+    k = para_end(c, o->close);
+    while (k < q->para && (c->t[k] == '\n' || hspace(c->t, k, c->len)))
+        k++;
+    return k >= q->para;
 }
 
 /* ---- speakers -------------------------------------------------------------- */
@@ -2298,6 +2456,39 @@ static int classify_seg(ctx *c, size_t qi)
         }
     }
 
+    /* '... gun laws, Clinton said.\n\n"...': a paragraph of her reported speech
+     * ends with its attribution, and the quote paragraph goes on with her words */
+    if (!have_after && !have_before && q->pc == PC_PARA && q->para >= 2 &&
+        !(qi > 0 && c->s[qi - 1].kind == K_DIRECT && in_para_before(c, &c->s[qi - 1], q))) {
+        /* (a direct quote in that paragraph: inheritance decides) */
+        size_t pe = q->para - 1, kk, lim;
+        while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
+            pe = back1(t, pe);
+        lim = pe > 120 ? pe - 120 : 0;
+        for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
+            size_t ml = 0;
+            int mk = t[kk - 1] == ',' ? MK_NONE : mark_at(t, back1(t, kk), c->len, &ml);
+            if (t[kk - 1] != ',' && mk == MK_NONE)
+                continue;
+            if (t[kk - 1] != ',' && back1(t, kk) + ml != kk)
+                continue; /* inside a multi-byte mark */
+            {
+                seg tmp = *q;
+                attr b5 = before;
+                tmp.close = t[kk - 1] == ',' ? kk - 1 : kk;
+                if ((r = try_after(c, &tmp, &b5)) < 0)
+                    return r;
+                /* ', The Hill reported.' cites a source, it does not introduce one */
+                if (r && b5.a_end + 30 >= pe && b5.cue.start != STANCE_NO_OFFSET &&
+                    (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
+                    !word_is(t, b5.cue.start, b5.cue.end, (const char *const[]){"reported", "reports", NULL})) {
+                    before = b5;
+                    have_before = 1;
+                }
+            }
+            break;
+        }
+    }
     /* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
     if (need_before && !have_before && (q->pc == PC_COLON || q->pc == PC_PARA)) {
         size_t ce = q->open;
@@ -2343,6 +2534,25 @@ static int classify_seg(ctx *c, size_t qi)
                     }
                 }
             }
+            /* 'Jane Doe told the crowd that the plan would fail. "..."': reported
+             * speech of a named person, then her words */
+            if (!have_before && words >= 4 && endp) {
+                if ((r = run(c, P_IND_SAID, pcs, d)) < 0)
+                    return r;
+                if (r) {
+                    stance_span np = group(c, 1), v = group(c, 2);
+                    attr b4 = before;
+                    b4.role = NOSPAN;
+                    if (parse_np(c, np.start, np.end, 0, &b4) &&
+                        (b4.how == STANCE_ATTR_NAME || b4.how == STANCE_ATTR_PRONOUN)) {
+                        b4.cue = v;
+                        b4.a_start = np.start;
+                        b4.a_end = v.end;
+                        before = b4;
+                        have_before = 1;
+                    }
+                }
+            }
         }
     }
 
@@ -2363,7 +2573,7 @@ static int classify_seg(ctx *c, size_t qi)
             q->kind = K_DIRECT;
         else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || endp))
             q->kind = K_DIRECT;
-        else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6))
+        else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6) && !(have_before && that_clause))
             q->kind = K_DIRECT;
         else
             q->kind = K_PARTIAL;
@@ -2725,19 +2935,27 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
             continue;
         for (size_t j = i; j-- > 0;) {
             seg *o = &c.s[j];
+            if (o->kind == K_PARTIAL && o->close_para == q->para && o->a.how != STANCE_ATTR_NONE &&
+                o->a.how != STANCE_ATTR_INHERIT && o->a.a_end != STANCE_NO_OFFSET && o->a.a_end <= q->open &&
+                o->a.a_end >= o->close) {
+                /* 'But "...," said Roffman. "He turns like a light switch."': the
+                 * partial quote's attribution ends the sentence just before */
+                size_t k = o->a.a_end;
+                while (k < q->open && (hspace(c.t, k, c.len) || c.t[k] == '.' || c.t[k] == ','))
+                    k += hspace(c.t, k, c.len) ? (size_t)hspace(c.t, k, c.len) : 1;
+                if (k == q->open) {
+                    q->a = o->a;
+                    q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                }
+                break;
+            }
             if (o->kind != K_DIRECT)
                 continue;
             if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
                 /* the previous paragraph must hold that quote: no other paragraph between */
-                size_t gap = o->close_para == q->para ? 0 : 1;
-                if (gap) {
-                    size_t pe = para_end(&c, o->close);
-                    size_t k = pe;
-                    while (k < q->para && (c.t[k] == '\n' || hspace(c.t, k, c.len)))
-                        k++;
-                    if (k < q->para)
-                        break;
-                }
+                if (o->close_para != q->para && !in_para_before(&c, o, q))
+                    break;
                 q->a = o->a;
                 q->a.how = STANCE_ATTR_INHERIT;
                 q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
@@ -2771,9 +2989,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
             q->a.canon = q->a.spk;
         else if (q->a.how == STANCE_ATTR_PRONOUN)
             resolve_pronoun(&c, i, &q->a);
-        else if (q->a.how == STANCE_ATTR_INHERIT) {
-            /* copy the (already resolved) speaker of the source */
-        }
+        /* STANCE_ATTR_INHERIT: copied from its source below, once that is resolved */
     }
     /* Inherited speakers were copied before resolution: copy again. */
     if ((rc = recopy_inherited(&c)))

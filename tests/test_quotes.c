@@ -693,6 +693,113 @@ static void test_quotes_classify_bad_utf8(void **state)
     stance_model_free(m);
 }
 
+/* Attributions after the quote that are easy to get wrong: 'asked X' after a
+ * question names the speaker, a title run too long to be one name, surnames
+ * that are common words, and 'according to' an organisation. */
+static void test_quotes_after_forms(void **state)
+{
+    run r;
+    extract(state,
+            "\"Who pays for the new pier?\" asked Sen. Maria Lindqvist of Dalton, who chairs the budget panel.\n\n"
+            "\"We will not sign it,\" said Harbour Pilots Union Secretary-Treasurer Odell Brandt.\n\n"
+            "\"The pier is late,\" Will wrote in his column.\n\n"
+            "\"The permits were never filed,\" according to Coastal Watch.\n",
+            0, &r);
+    check(&r, "Who pays", STANCE_QUOTE_DIRECT, "Maria Lindqvist");
+    check(&r, "We will not", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    assert_non_null(find(&r, "We will not")->role);
+    assert_string_equal(find(&r, "We will not")->role, "Harbour Pilots Union Secretary-Treasurer");
+    check(&r, "The pier", STANCE_QUOTE_DIRECT, "Will");
+    check(&r, "The permits", STANCE_QUOTE_DIRECT, "Coastal Watch");
+    span_is(&r, find(&r, "The permits")->cue_span, "according to");
+    stance_quotelist_clear(&r.l);
+    /* after 'said', the speaker ends before 'during', 'when', 'as he'; a name
+     * inside lowercase description is found; a description may be long */
+    extract(state,
+            "\"The tide tables are wrong,\" said harbour pilot Odell Brandt during the hearing.\n\n"
+            "\"We were not consulted,\" said undecided board member Ines Calloway of Dalton.\n\n"
+            "\"It is a good plan,\" said Fenn as he left the room.\n\n"
+            "\"Nobody reads the minutes,\" said the clerk known as Bea.\n\n"
+            "\"It will pass,\" said one longtime member of the board familiar with the vote count.\n",
+            0, &r);
+    check(&r, "The tide", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    check(&r, "We were not", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "It is a good", STANCE_QUOTE_DIRECT, "Fenn");
+    check(&r, "Nobody reads", STANCE_QUOTE_DIRECT, "the clerk known as Bea");
+    check(&r, "It will pass", STANCE_QUOTE_DIRECT, "one longtime member of the board familiar with the vote count");
+    stance_quotelist_clear(&r.l);
+}
+
+/* Where an unattributed quote takes its speaker from the sentence before it:
+ * a subject with a relative clause, reported speech of a named person, the
+ * attribution of a partial quote; and 'it said' keeps a quote from inheriting
+ * the previous paragraph's speaker. */
+static void test_quotes_sentence_before(void **state)
+{
+    run r;
+    extract(state,
+            "Tomas Brevik, who founded the rowing club, once said, \"Every boat needs a cox.\"\n\n"
+            "Ines Calloway told the council that the ferry would be rebuilt by spring. \"We have the money "
+            "and we have the crews.\"\n\n"
+            "The ferry ran late. But \"if the pier floods again, we close it,\" said Dario Fenn. \"It should have been "
+            "scrapped years ago.\"\n\n"
+            "\"No permits were filed for the dock,\" Fenn said.\n\n"
+            "\"The harbour board has reviewed every request,\" it stated.\n",
+            0, &r);
+    check(&r, "Every boat", STANCE_QUOTE_DIRECT, "Tomas Brevik");
+    assert_non_null(find(&r, "Every boat")->role);
+    assert_string_equal(find(&r, "Every boat")->role, "who founded the rowing club");
+    check(&r, "We have the money", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "if the pier", STANCE_QUOTE_PARTIAL, "Dario Fenn");
+    check(&r, "It should have been", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "No permits", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "The harbour board", STANCE_QUOTE_DIRECT, NULL);
+    span_is(&r, find(&r, "The harbour board")->speaker_span, "it");
+    stance_quotelist_clear(&r.l);
+    /* a paragraph of reported speech ending with its attribution, then her words */
+    extract(state,
+            "The levy would cut the harbour budget in half, Ines Calloway said.\n\n"
+            "\"We cannot run boats on promises.\"\n\n"
+            "The fees rose again in May, the Coast Ledger reported.\n\n"
+            "\"Nobody asked the pilots what they thought.\"\n",
+            0, &r);
+    check(&r, "We cannot", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Nobody asked", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
+}
+
+/* ', saying, "' after a clause: its subject speaks, not the lead-in before it;
+ * "No. 2" does not end a sentence. */
+static void test_quotes_participle_clause(void **state)
+{
+    run r;
+    extract(state,
+            "At the dockside rally, Ines Calloway thanked the pilots, saying, \"You kept this harbour open.\"\n\n"
+            "Hours after the vote, Dario Fenn wrote to the board, adding, \"The levy is dead.\"\n\n"
+            "As Odell Brandt, the No. 2 at the pilots union, put it: \"Nobody else would do it.\"\n",
+            0, &r);
+    check(&r, "You kept", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "The levy", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "Nobody else", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    stance_quotelist_clear(&r.l);
+    /* the first reporting verb of the clause is not always the attribution's;
+     * a conjunction opens the name's own clause; a sentence may open with a
+     * capitalised determiner */
+    extract(state,
+            "When asked about the levy, Dario Fenn said: \"We will see about that.\"\n\n"
+            "It was the plan that Gov. Ines Calloway said, \"We cannot afford.\"\n\n"
+            "Another pilot speaking to the Ledger said, \"Nobody told us anything.\"\n",
+            0, &r);
+    check(&r, "We will see", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "We cannot", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Nobody told", STANCE_QUOTE_DIRECT, "Another pilot");
+    stance_quotelist_clear(&r.l);
+    /* 'X tweeted that, "..."' is reported speech quoting, not a direct quote */
+    extract(state, "Dario Fenn tweeted that, \"The pier will close for a month and nobody will be paid.\"\n", 0, &r);
+    check(&r, "The pier will close", STANCE_QUOTE_PARTIAL, "Dario Fenn");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -730,6 +837,9 @@ int main(void)
         cmocka_unit_test(test_quotes_classify_bad_utf8),
         cmocka_unit_test(test_quotes_snap_utf8),
         cmocka_unit_test(test_quotes_spans_utf8_boundaries),
+        cmocka_unit_test(test_quotes_after_forms),
+        cmocka_unit_test(test_quotes_sentence_before),
+        cmocka_unit_test(test_quotes_participle_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

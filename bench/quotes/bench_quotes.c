@@ -2,7 +2,8 @@
  * bench_quotes.c - measure quote extraction on PolNeAR (JSON lines with gold
  * quotes) and its throughput on ordinary and adversarial generated inputs.
  *
- *   bench_quotes score FILE.jsonl [--verbose]   span P/R/F1, speaker accuracy, end-to-end F1
+ *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only]
+ *                                                span P/R/F1, speaker accuracy, end-to-end F1
  *   bench_quotes speed FILE.jsonl [SECONDS]      MB/s on the articles, then time per MB of
  *                                                generated inputs (no punctuation, 100k quote
  *                                                marks, one 1 MB paragraph) as ratios
@@ -16,7 +17,9 @@
  *    when it holds one; indirect: exact, and overlap (Jaccard >= 0.5);
  *  - speaker: on matched quotes, the predicted speaker's key (surname, or head
  *    noun of a noun phrase) equals the key of the gold speaker or one of its
- *    aliases; pronouns never count;
+ *    aliases, or of one of their comma-separated parts ("his wife, Ana Roe,"
+ *    is Roe as well as wife; --first-part-only keeps the first part only,
+ *    as this scorer did before 2026-11-26); pronouns never count;
  *  - end-to-end: span and speaker both right.
  */
 #include "config.h"
@@ -42,6 +45,7 @@ typedef struct gold {
 
 typedef struct counts {
     size_t pred, gold, tp_pred, tp_gold, spk_ok, spk_n;
+    size_t spk_unscorable; /* matched quotes whose gold speaker and aliases are all bare pronouns */
     size_t ov_tp;
 } counts;
 
@@ -179,26 +183,78 @@ static void key(const char *name, char *out, size_t outsz)
             h--;
         snprintf(out, outsz, "%s", tok[h]);
     }
-    for (char *p = out; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    if (in(PRONOUNS, out))
-        out[0] = 0;
+    {
+        int alpha = 0;
+        for (char *p = out; *p; p++) {
+            alpha |= isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80;
+            *p = (char)tolower((unsigned char)*p);
+        }
+        if (!alpha || in(PRONOUNS, out)) /* "2" of "the No. 2 in the party" is not a key */
+            out[0] = 0;
+    }
+}
+
+/* Does @p kp equal the key of @p name, or (unless @p strict_parts) of one of
+ * its comma-separated parts? A gold speaker is written as the text has it:
+ * "his wife, Gabriela Lazar," names the speaker in its second part, "Nate
+ * Roe, the pollster," in its first. */
+/* --first-part-only: the scoring before 2026-11-26 (whole string up to its first comma) */
+static int first_part_only;
+
+static int key_matches(const char *kp, const char *name, int first_only)
+{
+    char kg[256], part[512];
+    const char *p = name;
+    if (!name)
+        return 0;
+    key(name, kg, sizeof kg);
+    if (kg[0] && strcmp(kp, kg) == 0)
+        return 1;
+    if (first_only)
+        return 0;
+    while ((p = strchr(p, ',')) != NULL) {
+        size_t n;
+        const char *q;
+        p++;
+        q = strchr(p, ',');
+        n = q ? (size_t)(q - p) : strlen(p);
+        if (n >= sizeof part)
+            n = sizeof part - 1;
+        memcpy(part, p, n);
+        part[n] = 0;
+        key(part, kg, sizeof kg);
+        if (kg[0] && strcmp(kp, kg) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Has @p g a speaker or alias that is not a bare pronoun (a key to compare with)? */
+static int scorable(const gold *g)
+{
+    char kg[256];
+    key(g->speaker, kg, sizeof kg);
+    if (kg[0])
+        return 1;
+    for (size_t i = 0; i < g->n_aliases; i++) {
+        key(g->aliases[i], kg, sizeof kg);
+        if (kg[0])
+            return 1;
+    }
+    return 0;
 }
 
 static int speaker_ok(const char *pred, const gold *g)
 {
-    char kp[256], kg[256];
+    char kp[256];
     key(pred, kp, sizeof kp);
     if (!kp[0])
         return 0;
-    key(g->speaker, kg, sizeof kg);
-    if (kg[0] && strcmp(kp, kg) == 0)
+    if (key_matches(kp, g->speaker, first_part_only))
         return 1;
-    for (size_t i = 0; i < g->n_aliases; i++) {
-        key(g->aliases[i], kg, sizeof kg);
-        if (kg[0] && strcmp(kp, kg) == 0)
+    for (size_t i = 0; i < g->n_aliases; i++)
+        if (key_matches(kp, g->aliases[i], first_part_only))
             return 1;
-    }
     return 0;
 }
 
@@ -212,6 +268,11 @@ static void prf(const char *what, const counts *c, int overlap)
     printf("%-9s gold %5zu pred %5zu | span P %.3f R %.3f F1 %.3f | speaker acc %.3f (%zu/%zu) | end-to-end P %.3f R "
            "%.3f F1 %.3f\n",
            what, c->gold, c->pred, p, r, f, acc, c->spk_ok, c->spk_n, ep, er, ef);
+    if (c->spk_unscorable && c->spk_n > c->spk_unscorable)
+        printf("%-9s (secondary) speaker acc %.3f (%zu/%zu) on matched quotes whose gold names the speaker; "
+               "%zu have only a bare pronoun\n",
+               what, (double)c->spk_ok / (double)(c->spk_n - c->spk_unscorable), c->spk_ok,
+               c->spk_n - c->spk_unscorable, c->spk_unscorable);
     if (overlap) {
         double op = c->pred ? (double)c->ov_tp / (double)c->pred : 0;
         double orr = c->gold ? (double)c->ov_tp / (double)c->gold : 0;
@@ -356,17 +417,10 @@ static int score(const char *path, int verbose)
                 hit->used |= 1;
                 c[ty].spk_n++;
                 c[ty].spk_ok += (size_t)ok;
+                c[ty].spk_unscorable += (size_t)!scorable(hit);
                 if (verbose && !ok && ty == 0) {
                     char tag[64];
-                    char kg[256];
-                    int any = 0;
-                    key(hit->speaker, kg, sizeof kg);
-                    any = kg[0] != 0;
-                    for (size_t k = 0; k < hit->n_aliases; k++) {
-                        key(hit->aliases[k], kg, sizeof kg);
-                        any |= kg[0] != 0;
-                    }
-                    snprintf(tag, sizeof tag, "SPK%s how=%d", any ? "" : "-UNSCORABLE", r->how);
+                    snprintf(tag, sizeof tag, "SPK%s how=%d", scorable(hit) ? "" : "-UNSCORABLE", r->how);
                     {
                         char gs[400];
                         size_t off = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
@@ -571,10 +625,22 @@ int main(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "text") == 0)
         return show_text(argv[2]);
-    if (argc >= 3 && strcmp(argv[1], "score") == 0)
-        return score(argv[2], argc > 3 && strcmp(argv[3], "--verbose") == 0);
+    if (argc >= 3 && strcmp(argv[1], "score") == 0) {
+        int verbose = 0;
+        for (int i = 3; i < argc; i++) {
+            if (strcmp(argv[i], "--verbose") == 0)
+                verbose = 1;
+            else if (strcmp(argv[i], "--first-part-only") == 0)
+                first_part_only = 1;
+            else {
+                fprintf(stderr, "unknown option %s\n", argv[i]);
+                return 2;
+            }
+        }
+        return score(argv[2], verbose);
+    }
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
-    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] | speed FILE.jsonl [SECONDS]\n", argv[0]);
     return 2;
 }
