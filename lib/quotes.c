@@ -174,12 +174,8 @@ struct stance_qpatterns {
 #define WINDOW 320
 /* a subject this much further back than the nearest name still wins (bytes) */
 #define SUBJECT_REACH 200
-#ifndef PRON_MAX_SENTS
+/* sentences a pronoun looks back over for a subject */
 #define PRON_MAX_SENTS 6
-#endif
-#ifndef PRON_NONE_STOP
-#define PRON_NONE_STOP 1
-#endif
 #define BEFORE_WINDOW 160
 #define AFTER_WINDOW 220
 
@@ -1647,7 +1643,8 @@ static int place_first(ctx *c, const stance_name *nm)
         "Northern", "Palm", "Port", "Saint", "San", "Santa", "South", "Southern", "St.", "United", "West", "Western",
         NULL};
     size_t i = nm->bare, ws, we;
-    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) && word_in(c->t, ws, we, PLACE_FIRST, NWORDS(PLACE_FIRST));
+    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) &&
+           word_in(c->t, ws, we, PLACE_FIRST, NWORDS(PLACE_FIRST));
 }
 
 static int org_like(ctx *c, const stance_name *nm)
@@ -1683,7 +1680,8 @@ static int org_like(ctx *c, const stance_name *nm)
         "Japanese", "Jewish", "Korean", "Latina", "Latino", "Latinos", "Liberal", "Mexican", "Muslim", "Muslims",
         "Pakistani", "Palestinian", "Republicans", "Russian", "Saudi", "Spanish", "Syrian", "Turkish", "Ukrainian",
         "Washington", NULL};
-    if (word_in(c->t, nm->last, nm->last_end, ORG, NWORDS(ORG)) || word_in(c->t, nm->last, nm->last_end, HEAD, NWORDS(HEAD)))
+    if (word_in(c->t, nm->last, nm->last_end, ORG, NWORDS(ORG)) ||
+        word_in(c->t, nm->last, nm->last_end, HEAD, NWORDS(HEAD)))
         return 1;
     if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
         return 1; /* "(R)", an initial, a bare title ("Attorney General") */
@@ -1840,8 +1838,9 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
     if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && ascii_upper((unsigned char)t[k + 3])) {
         /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
         size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
-        while (j < stop && t[j] != ',' && t[j] != '\n' && !(ascii_lower((unsigned char)t[j]) && hspace(t, j - 1, c->len)))
-            j++;
+        while (j < stop && t[j] != ',' && t[j] != '\n' &&
+               !(ascii_lower((unsigned char)t[j]) && hspace(t, j - 1, c->len)))
+            j++; /* up to the comma, unless a lowercase word comes first */
         if (j < stop && t[j] == ',')
             return 1;
     }
@@ -1878,8 +1877,10 @@ static int acronym_head(ctx *c, const stance_name *nm)
     return n >= 2 && (i >= c->len || !is_word_byte((unsigned char)c->t[i]));
 }
 
-/* Does the run's surname group look like a person: a title before one of its
- * runs, a run of two names or more, a speaker of a quote nearby, or ", who". */
+/* Does the names entry @p k look like a person: not @p org (org_like or an
+ * acronym) unless a first name and one word, a gender, two names or more, a
+ * title, ", who", a run of two names or more with its surname, or the
+ * speaker of a quote nearby. */
 static int person_like(ctx *c, size_t qi, long k, int org)
 {
     const stance_namelist *l = c->names;
@@ -2131,7 +2132,8 @@ subject_word:
         size_t w2 = we;
         while (w2 > ws && !is_word_byte((unsigned char)t[w2 - 1]))
             w2--;
-        if ((r = stance_names_pronoun(t, ws, w2, &pg)) != 0 && !(w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't')) {
+        int it = w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't';
+        if (!it && (r = stance_names_pronoun(t, ws, w2, &pg)) != 0) {
             if (r == 1 && pg == g && as_for) {
                 long k = name_before(c, from);
                 int kg = k >= 0 && c->ggender ? c->ggender[c->group[k]] : STANCE_G_UNKNOWN;
@@ -2227,8 +2229,8 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
         }
         if (!person && first != k)
             continue; /* a lone surname counts only as the subject opening its sentence */
-        if (kind == SI_NONE && PRON_NONE_STOP)
-            nopick = 1;
+        if (kind == SI_NONE)
+            nopick = 1; /* a candidate in a sentence without a subject: the nearest rule decides */
         if (pick < 0 && !nopick && (first == k || kind == SI_OTHER))
             pick = k;
         /* the nearest candidate in subject position wins over a nearer object */
