@@ -442,6 +442,20 @@ static void test_quotes_pronoun_not_an_organisation(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A lone surname opening its sentence with a past-tense verb is the subject
+ * when the article also writes it capitalised mid-sentence ("thanked
+ * Kessler"), though no first name is ever given. */
+static void test_quotes_pronoun_lone_surname_subject(void **state)
+{
+    run r;
+    extract(state,
+            "Ivo Brandt spoke first at the hearing on Monday, and the clerk thanked Kessler for coming.\n\n"
+            "Kessler argued that Ivo Brandt had misread the budget. " LQ "The numbers are clear," RQ " he said.\n",
+            0, &r);
+    check(&r, "The numbers are clear", STANCE_QUOTE_DIRECT, "Kessler");
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_nested_other_family(void **state)
 {
     run r;
@@ -829,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_quotes_pronoun_not_places),
         cmocka_unit_test(test_quotes_pronoun_ambiguous_first_name),
         cmocka_unit_test(test_quotes_pronoun_not_an_organisation),
+        cmocka_unit_test(test_quotes_pronoun_lone_surname_subject),
         cmocka_unit_test(test_quotes_nested_other_family),
         cmocka_unit_test(test_quotes_stage_directions_and_titles),
         cmocka_unit_test(test_quotes_split_quote_and_continuation),
