@@ -1395,7 +1395,7 @@ again:
             ;
         else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b)) {
             /* 'When asked about it, he said: "': the first verb was not the one */
-            if (++tries < 4 && v.end < end) {
+            if (++tries < 2 && v.end < end) {
                 cs = v.end;
                 goto again;
             }
