@@ -1369,6 +1369,21 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     return 0;
 }
 
+/* A name of two or more words ending at @p pos (after @p floor): the speaker. */
+static int name_ends_at(ctx *c, size_t pos, size_t floor, attr *b)
+{
+    long k = name_before(c, pos);
+    const stance_name *nm;
+    if (k < 0)
+        return 0;
+    nm = &c->names->v[k];
+    if (nm->start < floor || nm->end != pos || nm->ntok < 2)
+        return 0;
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){nm->start, nm->end};
+    return 1;
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -1393,6 +1408,9 @@ again:
         if (pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
             v.end - v.start > 4 && memcmp(c->t + v.end - 3, "ing", 3) == 0 && sentence_subject(c, q, v, &b))
             ;
+        else if (pv > np.start && c->t[pv - 1] != ',' && v.end - v.start > 4 &&
+                 memcmp(c->t + v.end - 3, "ing", 3) == 0 && name_ends_at(c, pv, np.start, &b))
+            ; /* 'footage of Jane Doe asking, "': the name right before the participle */
         else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b)) {
             /* 'When asked about it, he said: "': the first verb was not the one */
             if (++tries < 2 && v.end < end) {
@@ -2339,6 +2357,15 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
         if (j) {
             while (j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len)))
                 j++;
+            /* 'On July 6, 2015, Jane Doe ...': the year of the date too */
+            {
+                size_t d = j;
+                while (d < ce && c->t[d] >= '0' && c->t[d] <= '9')
+                    d++;
+                if (d > j && d < ce && c->t[d] == ',')
+                    for (j = d; j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len));)
+                        j++;
+            }
             cs = i = j;
             if (!word_next(c->t, &i, ce, c->len, &ws, &we))
                 return 0;

@@ -812,6 +812,15 @@ static void test_quotes_participle_clause(void **state)
     extract(state, "Dario Fenn tweeted that, \"The pier will close for a month and nobody will be paid.\"\n", 0, &r);
     check(&r, "The pier will close", STANCE_QUOTE_PARTIAL, "Dario Fenn");
     stance_quotelist_clear(&r.l);
+    /* a name right before a participle; a colon clause opened by a full date */
+    extract(state,
+            "On July 6, 2015, Dario Fenn made the following remark:\n\n"
+            "\"The pier is older than the town.\"\n\n"
+            "The ad uses footage of Ines Calloway asking, \"Who pays for this?\"\n",
+            0, &r);
+    check(&r, "The pier is older", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "Who pays", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    stance_quotelist_clear(&r.l);
 }
 
 int main(void)
