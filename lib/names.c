@@ -37,7 +37,7 @@ pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE
 static int cmp_word(const char *w, size_t n, const char *entry);
 #define word_cmp cmp_word
 
-static int in_sorted(const char *const *list, size_t count, const char *w, size_t n)
+int stance_names_in_sorted(const char *const *list, size_t count, const char *w, size_t n)
 {
     size_t lo = 0, hi = count;
     while (lo < hi) {
@@ -53,7 +53,7 @@ static int in_sorted(const char *const *list, size_t count, const char *w, size_
     return 0;
 }
 
-#define in_list(list, w, n) in_sorted(list, sizeof list / sizeof *list - 1, w, n)
+#define in_list(list, w, n) stance_names_in_sorted(list, sizeof list / sizeof *list - 1, w, n)
 
 static const char *const TITLES[] = {
     "Adm.", "Agent", "Ambassador", "Anchor", "Assemblyman", "Assemblywoman", "Attorney", "Atty.", "Bishop",
@@ -465,7 +465,7 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                     size_t pe = we + 1;
                     while (pe < len && u[pe] >= 'a' && u[pe] <= 'z')
                         pe++;
-                    fast = !in_sorted(PARTICLE_WORDS, sizeof PARTICLE_WORDS / sizeof *PARTICLE_WORDS - 1,
+                    fast = !stance_names_in_sorted(PARTICLE_WORDS, sizeof PARTICLE_WORDS / sizeof *PARTICLE_WORDS - 1,
                                       text + we + 1, pe - we - 1);
                     break;
                 }

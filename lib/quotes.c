@@ -1637,20 +1637,7 @@ static int in_quote(ctx *c, size_t pos, size_t upto)
 #define NWORDS(l) (sizeof(l) / sizeof *(l) - 1)
 static int word_in(const char *t, size_t s, size_t e, const char *const *list, size_t n)
 {
-    size_t lo = 0, hi = n, len = e - s;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, el = strlen(list[mid]);
-        int r = memcmp(t + s, list[mid], len < el ? len : el);
-        if (r == 0)
-            r = len < el ? -1 : len > el;
-        if (r == 0)
-            return 1;
-        if (r < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return stance_names_in_sorted(list, n, t + s, e - s);
 }
 
 /* Does the run open with a place word ("New", "South", "Fort")? */
