@@ -387,7 +387,6 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
-    int strong_np;               /* parse_np: the chunk sits right at a reporting verb after a quote */
     stance_error *err;
 } ctx;
 
@@ -801,6 +800,12 @@ static const char *const BREAKERS[] = {"is", "was", "were", "are", "has", "had",
 static const char *const NOT_SPEAKERS[] = {"It", "it", "There", "there", "This", "this", "That", "that", "What",
                                            "what", "Which", "which", "who", "Who", "You", "you", NULL};
 
+/* Is [s, e) a participle ("saying", "speaking"): longer than four letters, ending in -ing? */
+static int ing_word(const char *t, size_t s, size_t e)
+{
+    return e - s > 4 && memcmp(t + e - 3, "ing", 3) == 0;
+}
+
 /* Is [ws, we) a capitalised name token (incl. initials, abbreviations, particles, suffixes)? */
 static int cap_token(const char *t, size_t ws, size_t we, size_t len)
 {
@@ -819,10 +824,16 @@ static int cap_token(const char *t, size_t ws, size_t we, size_t len)
 
 /*
  * Parse the subject chunk [s, e) of an attribution into speaker, role and kind.
- * @p verb_first: the chunk followed the verb ("said Jane Doe, the mayor").
+ * @p flags: NP_VERB_FIRST, the chunk followed the verb ("said Jane Doe, the
+ * mayor"); NP_AT_VERB, it sits right at the reporting verb of an attribution
+ * after a quote, where even words that are no names elsewhere name the speaker
+ * ('"...," From said.').
  */
-static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
+#define NP_VERB_FIRST 1u
+#define NP_AT_VERB 2u
+static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
 {
+    const int verb_first = (flags & NP_VERB_FIRST) != 0;
     const char *t = c->t;
     size_t len = c->len;
     size_t parts[8][2], np = 0, i, ns, ne, ws, we;
@@ -1021,8 +1032,7 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
             k++;
         /* "Another source speaking to Fox News": the reduced relative is not the head */
         for (j = 2; j + 1 < k; j++)
-            if (tok[j][1] - tok[j][0] > 4 && memcmp(t + tok[j][1] - 3, "ing", 3) == 0 &&
-                word_is(t, tok[j + 1][0], tok[j + 1][1], PREPS)) {
+            if (ing_word(t, tok[j][0], tok[j][1]) && word_is(t, tok[j + 1][0], tok[j + 1][1], PREPS)) {
                 k = j;
                 break;
             }
@@ -1102,7 +1112,7 @@ static int parse_np(ctx *c, size_t s, size_t e, int verb_first, attr *a)
                     return 1;
                 }
             }
-            if (n == 0 && r == 0 && c->strong_np && nt <= 3 && tok[nt - 1][1] == e && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
+            if (n == 0 && r == 0 && (flags & NP_AT_VERB) && nt <= 3 && tok[nt - 1][1] == e && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
                 !word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && !word_is(t, tok[0][0], tok[0][1], LEADS) &&
                 !stance_names_pronoun(t, tok[0][0], tok[0][1], &(int){0})) {
                 /* '"...," From said.' / 'Judicial Watch added': words that are not names
@@ -1271,12 +1281,8 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* '..." - Jane Doe' (a name only) / '..." according to Judicial Watch.' */
             stance_span acc = group(c, 1), g = group(c, 2);
             attr b = *a;
-            int ok;
             b.role = NOSPAN;
-            c->strong_np = acc.start != STANCE_NO_OFFSET;
-            ok = parse_np(c, g.start, g.end, 1, &b);
-            c->strong_np = 0;
-            if (!ok ||
+            if (!parse_np(c, g.start, g.end, NP_VERB_FIRST | (acc.start != STANCE_NO_OFFSET ? NP_AT_VERB : 0u), &b) ||
                 (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN)))
                 return 0;
             if (acc.start != STANCE_NO_OFFSET)
@@ -1297,18 +1303,14 @@ static int try_after(ctx *c, seg *q, attr *a)
             static const char *const TO_WHOM[] = {"told", "tells", "telling", NULL};
             if (word_is(c->t, v1.start, v1.end, TO_WHOM))
                 return 0; /* ', told POLITICO': the addressee, not the speaker */
-            if (!parse_np(c, n1.start, n1.end, 1, &b)) {
+            if (!parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
                 return 0;
             }
             b.cue = v1;
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
-            int ok;
-            c->strong_np = 1;
-            ok = parse_np(c, n2.start, n2.end, 0, &b);
-            c->strong_np = 0;
-            if (!ok)
+            if (!parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
                 return 0;
             b.cue = v2;
         }
@@ -1405,11 +1407,11 @@ again:
         size_t pw = pv;
         while (pw > np.start && ascii_lower((unsigned char)c->t[pw - 1]))
             pw--;
-        if (pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
-            v.end - v.start > 4 && memcmp(c->t + v.end - 3, "ing", 3) == 0 && sentence_subject(c, q, v, &b))
+        const int part = ing_word(c->t, v.start, v.end);
+        if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
+            sentence_subject(c, q, v, &b))
             ;
-        else if (pv > np.start && c->t[pv - 1] != ',' && v.end - v.start > 4 &&
-                 memcmp(c->t + v.end - 3, "ing", 3) == 0 && name_ends_at(c, pv, np.start, &b))
+        else if (part && pv > np.start && c->t[pv - 1] != ',' && name_ends_at(c, pv, np.start, &b))
             ; /* 'footage of Jane Doe asking, "': the name right before the participle */
         else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b)) {
             /* 'When asked about it, he said: "': the first verb was not the one */
@@ -2445,7 +2447,7 @@ static int classify_seg(ctx *c, size_t qi)
             stance_span acc = group(c, 1), nm = group(c, 2), pu = group(c, 3);
             attr b2 = before;
             b2.role = NOSPAN;
-            if (acc.start != STANCE_NO_OFFSET && parse_np(c, acc.start, acc.end, 1, &b2)) {
+            if (acc.start != STANCE_NO_OFFSET && parse_np(c, acc.start, acc.end, NP_VERB_FIRST, &b2)) {
                 b2.a_start = acc.start;
                 b2.a_end = acc.end;
                 before = b2;
@@ -2481,17 +2483,16 @@ static int classify_seg(ctx *c, size_t qi)
         while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
             pe = back1(t, pe);
         lim = pe > 120 ? pe - 120 : 0;
+        /* the last comma or quote mark in the last 120 bytes of that paragraph */
         for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
-            size_t ml = 0;
-            int mk = t[kk - 1] == ',' ? MK_NONE : mark_at(t, back1(t, kk), c->len, &ml);
-            if (t[kk - 1] != ',' && mk == MK_NONE)
-                continue;
-            if (t[kk - 1] != ',' && back1(t, kk) + ml != kk)
-                continue; /* inside a multi-byte mark */
+            const int comma = t[kk - 1] == ',';
+            size_t ml = 0, mp = back1(t, kk);
+            if (!comma && (mark_at(t, mp, c->len, &ml) == MK_NONE || mp + ml != kk))
+                continue; /* neither (or inside a multi-byte mark) */
             {
                 seg tmp = *q;
                 attr b5 = before;
-                tmp.close = t[kk - 1] == ',' ? kk - 1 : kk;
+                tmp.close = comma ? kk - 1 : kk;
                 if ((r = try_after(c, &tmp, &b5)) < 0)
                     return r;
                 /* ', The Hill reported.' cites a source, it does not introduce one */
@@ -2799,7 +2800,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
             size_t cs = match_end(c), ce = e;
             while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
                 ce = back1(t, ce);
-            if (parse_np(c, np.start, np.end, 1, &a) && ce > cs) {
+            if (parse_np(c, np.start, np.end, NP_VERB_FIRST, &a) && ce > cs) {
                 a.cue = NOSPAN;
                 if ((r = emit_indirect(c, s, e, cs, ce, &a, 0, out)))
                     return r;
