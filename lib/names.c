@@ -180,6 +180,11 @@ int stance_names_is_title(const char *w, size_t n)
     return in_list(TITLES, w, n);
 }
 
+int stance_names_is_first_name(const char *w, size_t n)
+{
+    return in_list(FEMALE, w, n) || in_list(MALE, w, n);
+}
+
 int stance_names_is_stopword(const char *w, size_t n)
 {
     return in_list(STOP, w, n);

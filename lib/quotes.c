@@ -38,7 +38,10 @@
 #define HS "[ \\x{A0}]"
 #define ABBRQ "(?:Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Atty|Supt|Rt|Hon|Inc|Corp|Co|No|vs|Del)\\."
 /* A character of a noun phrase: no line break, quote mark or sentence end. */
-#define NPCH "(?:" ABBRQ "|\\p{Lu}\\.|[^\\n\"\\x{201C}\\x{201D}\\x{201E};.!?]|\\.(?=[^\\s]))"
+/* (and a nickname in marks inside a name: 'Marcia "Cia" Price') */
+#define NPCH                                                                                                       \
+    "(?:" ABBRQ "|\\p{Lu}\\.|[^\\n\"\\x{201C}\\x{201D}\\x{201E};.!?]|\\.(?=[^\\s])|"                                \
+    "[\"\\x{201C}](?<=\\p{Ll} .)\\p{Lu}[\\p{Ll}.]{1,20}[\"\\x{201D}](?= \\p{Lu}))"
 
 #define VERB_CORE                                                                                                  \
     "said|says|say|saying|added|adds|adding|told|tells|telling|wrote|writes|writing|asked|asks|asking|"          \
@@ -546,6 +549,61 @@ static int continues(ctx *c, size_t open, size_t para)
 }
 
 /* Pair the quote marks of the whole text. */
+/* A nickname in marks inside a name, 'Marcia "Cia" Price': the mark at @p i
+ * (@p ml bytes) opens one capitalised word after a listed first name, and a
+ * capitalised word follows the closing mark. Returns the end of the closing
+ * mark, or 0. */
+static size_t nickname_end(ctx *c, size_t i, size_t ml, size_t para)
+{
+    const char *t = c->t;
+    size_t ws = i - 1, k = i + ml, cl = 0;
+    int mk;
+    if (i < para + 3 || t[i - 1] != ' ')
+        return 0;
+    while (ws > para && ascii_lower((unsigned char)t[ws - 1]))
+        ws--;
+    if (ws > para && ascii_upper((unsigned char)t[ws - 1]))
+        ws--;
+    if (ws + 2 > i - 1 || !ascii_upper((unsigned char)t[ws]) || (ws > para && is_word_byte((unsigned char)t[ws - 1])) ||
+        stance_names_is_stopword(t + ws, i - 1 - ws) || stance_names_is_title(t + ws, i - 1 - ws))
+        return 0; /* (a headline: 'Trump Says "Rigged" Vote') */
+    if (k >= c->len || !ascii_upper((unsigned char)t[k]))
+        return 0;
+    for (k++; k < c->len && k - i < 24 && (ascii_lower((unsigned char)t[k]) || t[k] == '.'); k++)
+        ;
+    mk = mark_at(t, k, c->len, &cl);
+    if (!(mk == MK_RIGHT || (mk == MK_STRAIGHT && t[i] == '"')))
+        return 0;
+    k += cl;
+    if (k + 1 >= c->len || t[k] != ' ' || !ascii_upper((unsigned char)t[k + 1]))
+        return 0;
+    {
+        size_t e = k + 1;
+        while (e < c->len && (ascii_lower((unsigned char)t[e]) || ascii_upper((unsigned char)t[e])))
+            e++;
+        return stance_names_is_stopword(t + k + 1, e - k - 1) ? 0 : k;
+    }
+}
+
+/* The opening mark of the nickname whose closing mark is at @p p, or STANCE_NO_OFFSET. */
+static size_t nickname_open(ctx *c, size_t p, size_t floor)
+{
+    const char *t = c->t;
+    size_t k = p, ml = 0, cl = 0, o;
+    while (k > floor && k + 24 > p && (ascii_lower((unsigned char)t[k - 1]) || t[k - 1] == '.'))
+        k--;
+    if (k <= floor || !ascii_upper((unsigned char)t[k - 1]))
+        return STANCE_NO_OFFSET;
+    k--;
+    if (k <= floor)
+        return STANCE_NO_OFFSET;
+    o = back1(t, k);
+    if (o < floor || mark_at(t, o, c->len, &ml) == MK_NONE || o + ml != k)
+        return STANCE_NO_OFFSET;
+    mark_at(t, p, c->len, &cl);
+    return nickname_end(c, o, ml, floor) == p + cl ? o : STANCE_NO_OFFSET;
+}
+
 static int scan_marks(ctx *c)
 {
     const char *t = c->t;
@@ -652,6 +710,9 @@ static int scan_marks(ctx *c)
                 if ((rc = push_seg(c, qopen, qcs, i, i + ml, qpara, para, qflags)))
                     return rc;
                 inq = 0;
+            } else if (open_now && (h = nickname_end(c, i, ml, para)) != 0) {
+                i = h; /* no quote */
+                continue;
             } else if (open_now) {
                 inq = 1;
                 qopen = i;
@@ -815,11 +876,67 @@ static int cap_token(const char *t, size_t ws, size_t we, size_t len)
         return 1;
     if (t[ws] == '(' && t[we - 1] == ')')
         return 1; /* (R-Fla.) */
+    if (we - ws > 2 && (t[ws] == '"' || (unsigned char)t[ws] == 0xE2) && (t[we - 1] == '"' || (unsigned char)t[we - 1] == 0x9D)) {
+        size_t ml = 0;
+        if (mark_at(t, ws, len, &ml) != MK_NONE && ws + ml < we && letter_case(t, ws + ml, len) == 1)
+            return 1; /* a nickname: Marcia "Cia" Price */
+    }
     if (word_is(t, ws, we, PARTICLES))
         return 2;
     if (t[ws] == '(' && we - ws <= 3)
         return 0;
     return 0;
+}
+
+/* word_next(), with a parenthesis as one token: "(D-Newport News)". */
+static int np_word(const char *t, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
+{
+    if (!word_next(t, i, e, len, ws, we))
+        return 0;
+    if (t[*ws] == '(' && t[*we - 1] != ')') {
+        size_t k = *we;
+        while (k < e && k - *ws < 40 && t[k] != ')' && t[k] != '(')
+            k++;
+        if (k < e && t[k] == ')')
+            *we = *i = k + 1;
+    }
+    return 1;
+}
+
+/* Do the tokens end with a name of two words or more that no preposition
+ * introduces: "state Del. Jane Roe", "the campaign manager John Doe" (not "a
+ * spokesman for Jane Roe")? */
+static int role_then_name(const char *t, size_t (*tok)[2], size_t nt, size_t len)
+{
+    size_t r = nt, bs, be, last;
+    while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len) == 1)
+        r--;
+    if (r == 0 || nt - r < 2 || word_is(t, tok[r - 1][0], tok[r - 1][1], PREPS))
+        return 0;
+    bs = tok[r][0];
+    be = tok[nt - 1][1];
+    if (stance_names_bare(t, &bs, &be, &last) < 2)
+        return 0;
+    /* a person's name: a first name, or a title before it ("Del. Jane Roe"), not
+     * "the House Armed Services Committee" */
+    {
+        size_t i = bs, ws, we;
+        if (word_next(t, &i, be, len, &ws, &we) && stance_names_is_first_name(t + ws, we - ws))
+            return 1;
+        /* (the title word right before the name, an abbreviation: "Del.", "Sen.") */
+        ws = bs > tok[r][0] ? back1(t, bs) : tok[r - 1][1];
+        while (ws > tok[0][0] && hspace(t, back1(t, ws), len))
+            ws = back1(t, ws);
+        return ws > tok[0][0] && t[ws - 1] == '.';
+    }
+}
+
+static int part_role_then_name(const char *t, size_t s, size_t e, size_t len)
+{
+    size_t tok[12][2], nt = 0, i = s;
+    while (nt < 12 && np_word(t, &i, e, len, &tok[nt][0], &tok[nt][1]))
+        nt++;
+    return nt < 12 && role_then_name(t, tok, nt, len);
 }
 
 /*
@@ -919,6 +1036,12 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                         break;
                     }
                 }
+            } else if (!all_cap0 && !all_cap1 && np == 2 && part_role_then_name(t, parts[1][0], parts[1][1], len)) {
+                /* "Scott's niece, state Del. Jane Roe (D-Ohio),": the name is in the second part */
+                ns = parts[1][0];
+                ne = parts[1][1];
+                a->role.start = trim_l(t, parts[0][0], parts[0][1], len);
+                a->role.end = trim_r(t, a->role.start, parts[0][1], len);
             } else if (!all_cap0 && all_cap1 && np == 2) {
                 ns = parts[1][0];
                 ne = parts[1][1];
@@ -952,7 +1075,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         return 0;
     /* Tokens; drop leading conjunctions. */
     i = ns;
-    while (word_next(t, &i, ne, len, &ws, &we)) {
+    while (np_word(t, &i, ne, len, &ws, &we)) {
         static const char *const REL0[] = {"who", "which", "whose", "whom", "where", NULL};
         if (nt == 0 && word_is(t, ws, we, LEADS))
             continue;
@@ -1023,7 +1146,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     /* "a person close to the campaign", "the former top aide to X", "one source
      * who ...": a noun phrase led by a determiner, cut at a relative clause. */
     if (word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2 &&
-        (letter_case(t, tok[0][0], len) == -1 || letter_case(t, tok[1][0], len) == -1)) {
+        (letter_case(t, tok[0][0], len) == -1 || letter_case(t, tok[1][0], len) == -1) && !role_then_name(t, tok, nt, len)) {
         /* ("Another source close to the campaign", not "The Washington Post") */
         size_t k = 1, j;
         int clause = 0;
@@ -1052,9 +1175,14 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
      * Ohio", "Rep. John Roe of Maryland said", "wrote Cameron Easley for Acme". */
     {
         size_t r = 0;
-        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS))
+        int titles_only = 1;
+        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS)) {
+            if (!stance_names_is_title(t + tok[r][0], tok[r][1] - tok[r][0]))
+                titles_only = 0;
             r++;
-        if (r > 0 && r < nt && word_is(t, tok[r][0], tok[r][1], PREPS)) {
+        }
+        /* ("Former Secretary of State Jane Roe": titles alone are no name) */
+        if (r > 0 && r < nt && !titles_only && word_is(t, tok[r][0], tok[r][1], PREPS)) {
             size_t bs = tok[0][0], be = tok[r - 1][1], last;
             if (stance_names_bare(t, &bs, &be, &last)) {
                 a->how = STANCE_ATTR_NAME;
@@ -1130,6 +1258,8 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                 /* "Clinton campaign chairman John Podesta": the words before the name are its role */
                 if (r > 0 && a->role.start == STANCE_NO_OFFSET) {
                     size_t rs = tok[0][0], re = tok[r - 1][1];
+                    if (bs > tok[r][0]) /* "Former Secretary of State Jane Roe": "State" too */
+                        re = trim_r(t, rs, bs, len);
                     if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
                         a->role = (stance_span){rs, re};
                 }
@@ -1188,8 +1318,13 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
         unsigned char b = (unsigned char)t[p];
         if (b == '\n' || b == ';')
             return i;
-        if (mark_at(t, p, c->len, &ml) != MK_NONE && p + ml <= pos)
-            return p + ml;
+        if (mark_at(t, p, c->len, &ml) != MK_NONE && p + ml <= pos) {
+            size_t o = nickname_open(c, p, lim);
+            if (o == STANCE_NO_OFFSET)
+                return p + ml;
+            i = o; /* 'Marcia "Cia" Price' */
+            continue;
+        }
         if (is_dash_at(t, p, c->len) && p > lim && hspace(t, p - 1, c->len) && i < pos && hspace(t, i, c->len))
             return i;
         if ((b == '.' || b == '?' || b == '!') && i < pos && hspace(t, i, c->len)) {
@@ -1260,8 +1395,12 @@ static size_t after_end(ctx *c, const seg *q, size_t win)
     size_t pe = para_end_near(c, q->close, win), end = q->close + win < pe ? q->close + win : pe;
     for (size_t i = q->close; i < end; i++) {
         size_t ml;
-        if (mark_at(c->t, i, c->len, &ml) != MK_NONE)
-            return i;
+        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
+            size_t ne = nickname_end(c, i, ml, 0);
+            if (!ne)
+                return i;
+            i = ne - 1; /* 'Marcia "Cia" Price said' */
+        }
     }
     return end;
 }
@@ -1324,6 +1463,23 @@ static int try_after(ctx *c, seg *q, attr *a)
 /* 'X said: "' in the clause [cs, q->open). */
 static long name_before(ctx *c, size_t pos);
 static int in_quote(ctx *c, size_t pos, size_t upto);
+static size_t surname_runs(ctx *c, long k);
+
+/* The start of the first word in [from, lim), or STANCE_NO_OFFSET. */
+static size_t first_word_at(ctx *c, size_t from, size_t lim)
+{
+    size_t i = from, ws, we;
+    return word_next(c->t, &i, lim, c->len, &ws, &we) ? ws : STANCE_NO_OFFSET;
+}
+
+/* Is the word after @p pos (past spaces) lowercase? */
+static int lower_follows(ctx *c, size_t pos)
+{
+    while (pos < c->len && hspace(c->t, pos, c->len))
+        pos += (size_t)hspace(c->t, pos, c->len);
+    return pos < c->len && letter_case(c->t, pos, c->len) == -1;
+}
+
 /* 'Clinton riffed on the incident, telling the crowd, "...': a participle
  * takes the subject of its sentence, its first name (or pronoun). */
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
@@ -1364,6 +1520,12 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
             continue;
         if (in_quote(c, nm->start, c->n))
             continue;
+        if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
+            continue; /* "Republican presidential candidate Donald Trump" */
+        if (nm->ntok == 1 && nm->start == first_word_at(c, ss, v.start) && lower_follows(c, nm->end) &&
+            surname_runs(c, k) == 1)
+            continue; /* "Band member Flea", "Small groups of protesters": a capital word
+                       * the article never uses again opens the sentence */
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
         return 1;
@@ -1384,6 +1546,13 @@ static int name_ends_at(ctx *c, size_t pos, size_t floor, attr *b)
     b->how = STANCE_ATTR_NAME;
     b->spk = (stance_span){nm->start, nm->end};
     return 1;
+}
+
+/* Does [s, e) open with a determiner ("the", "a", "another", ...)? */
+static int starts_determiner(ctx *c, size_t s, size_t e)
+{
+    size_t i = s, ws, we;
+    return word_next(c->t, &i, e, c->len, &ws, &we) && word_is(c->t, ws, we, DETERMINERS);
 }
 
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
@@ -1413,7 +1582,11 @@ again:
             ;
         else if (part && pv > np.start && c->t[pv - 1] != ',' && name_ends_at(c, pv, np.start, &b))
             ; /* 'footage of Jane Doe asking, "': the name right before the participle */
-        else if (!parse_np(c, np.start, np.end, 0, &b) && !sentence_subject(c, q, v, &b)) {
+        else if (!(parse_np(c, np.start, np.end, 0, &b) &&
+                   !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
+                     !starts_determiner(c, np.start, np.end))) &&
+                 !sentence_subject(c, q, v, &b)) {
+            /* ('Harbour pilots marched along the quay, chanting, "': a clause, no noun phrase) */
             /* 'When asked about it, he said: "': the first verb was not the one */
             if (++tries < 2 && v.end < end) {
                 cs = v.end;
@@ -1620,6 +1793,17 @@ static int same_surname(ctx *c, long x, long y)
     const stance_name *a = &c->names->v[x], *b = &c->names->v[y];
     return a->last_end - a->last == b->last_end - b->last &&
            memcmp(c->t + a->last, c->t + b->last, a->last_end - a->last) == 0;
+}
+
+/* How many runs of the article end with the surname of entry @p k (itself included)? */
+static size_t surname_runs(ctx *c, long k)
+{
+    size_t g, n = 0;
+    if (!c->group)
+        return 1;
+    for (g = c->group[k]; g < c->names->n && same_surname(c, (long)c->names->by_last[g], k); g++)
+        n++;
+    return n;
 }
 
 static int in_quote(ctx *c, size_t pos, size_t upto)
@@ -2384,6 +2568,26 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
     return 1;
 }
 
+/* Is the word right before the mark at @p open (past a comma or colon) a
+ * participle of speech: '..., saying, "', 'writing "'? */
+static int speech_lead(ctx *c, size_t open, size_t floor)
+{
+    static const char *const SPEECH_ING[] = {
+        "adding", "answering", "arguing", "asking", "chanting", "concluding", "declaring", "explaining",
+        "insisting", "joking", "noting", "quipping", "replying", "responding", "saying", "shouting", "stating",
+        "tweeting", "warning", "writing", "yelling", NULL};
+    size_t e = open, s;
+    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    if (e > floor && (c->t[e - 1] == ',' || c->t[e - 1] == ':'))
+        e--;
+    s = e;
+    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
+        s--;
+    return s < e && (s == floor || !is_word_byte((unsigned char)c->t[s - 1])) &&
+           word_in(c->t, s, e, SPEECH_ING, NWORDS(SPEECH_ING));
+}
+
 static int classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -2592,12 +2796,16 @@ static int classify_seg(ctx *c, size_t qi)
             q->kind = K_DIRECT;
         else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6) && !(have_before && that_clause))
             q->kind = K_DIRECT;
+        else if (fc == 1 && endp && words >= 3 && !(have_before && that_clause) && speech_lead(c, q->open, q->para))
+            q->kind = K_DIRECT; /* 'marched along the quay, chanting, "Open the gates now."' */
         else
             q->kind = K_PARTIAL;
         break;
     default:
         if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
             q->kind = K_DIRECT;
+        else if (fc == 1 && endp && words >= 3 && speech_lead(c, q->open, q->para))
+            q->kind = K_DIRECT; /* 'posted the news, writing "We sail on Friday."' */
         else
             q->kind = K_PARTIAL;
         break;

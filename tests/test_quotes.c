@@ -821,6 +821,43 @@ static void test_quotes_participle_clause(void **state)
     check(&r, "The pier is older", STANCE_QUOTE_DIRECT, "Dario Fenn");
     check(&r, "Who pays", STANCE_QUOTE_DIRECT, "Ines Calloway");
     stance_quotelist_clear(&r.l);
+    /* the subject of a participle clause is the name after its titles and role
+     * words, not the capital word that opens the sentence */
+    extract(state,
+            "Former Secretary of State Ines Calloway urged the pilots to stay, saying, \"Keep the lights on.\"\n\n"
+            "Republican council candidate Dario Fenn quickly took to the radio, writing: \"The pier stays open.\"\n\n"
+            "Crew member Odell Brandt posted the news last week, writing \"We sail on Friday.\"\n\n"
+            "Harbour pilots marched along the quay, chanting, \"Open the gates now.\"\n",
+            0, &r);
+    check(&r, "Keep the lights", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    assert_string_equal(find(&r, "Keep the lights")->role, "Former Secretary of State");
+    check(&r, "The pier stays", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "We sail", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    for (size_t i = 0; i < r.l.n; i++)
+        if (r.l.q[i].speaker)
+            assert_string_not_equal(r.l.q[i].speaker, "Harbour");
+    stance_quotelist_clear(&r.l);
+}
+
+/* A nickname in marks inside a name is no quote, and the name around it speaks;
+ * a party suffix may hold a space; the name may sit in an appositive's second part. */
+static void test_quotes_nickname_and_suffix(void **state)
+{
+    run r;
+    extract(state,
+            "\"The quay is ours again,\" Fenn's niece, state Del. Ines \"Nessa\" Calloway (D-Port Ellery), told the "
+            "crowd. \"We will not give it back.\"\n\n"
+            "\"Nobody asked us,\" Dario \"Dar\" Fenn said.\n",
+            0, &r);
+    check(&r, "The quay is ours", STANCE_QUOTE_DIRECT, "Ines \"Nessa\" Calloway");
+    assert_string_equal(find(&r, "The quay is ours")->role, "Fenn's niece");
+    check(&r, "We will not", STANCE_QUOTE_DIRECT, "Ines \"Nessa\" Calloway");
+    check(&r, "Nobody asked", STANCE_QUOTE_DIRECT, "Dario \"Dar\" Fenn");
+    for (size_t i = 0; i < r.l.n; i++) {
+        assert_true(strncmp(r.text + r.l.q[i].span.start, "Nessa", 5) != 0);
+        assert_true(strncmp(r.text + r.l.q[i].span.start, "Dar", 3) != 0);
+    }
+    stance_quotelist_clear(&r.l);
 }
 
 int main(void)
@@ -864,6 +901,7 @@ int main(void)
         cmocka_unit_test(test_quotes_after_forms),
         cmocka_unit_test(test_quotes_sentence_before),
         cmocka_unit_test(test_quotes_participle_clause),
+        cmocka_unit_test(test_quotes_nickname_and_suffix),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

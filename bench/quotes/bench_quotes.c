@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "quotes.h"
@@ -114,6 +115,15 @@ static int in(const char *const *l, const char *w)
     return 0;
 }
 
+/* in(), ignoring ASCII case: "former secretary of state Jane Roe" has a title too */
+static int in_ci(const char *const *l, const char *w)
+{
+    for (; *l; l++)
+        if (strcasecmp(*l, w) == 0)
+            return 1;
+    return 0;
+}
+
 /* Key of a speaker string: surname, or head noun of a noun phrase; "" if none or a pronoun. */
 static void key(const char *name, char *out, size_t outsz)
 {
@@ -174,7 +184,7 @@ static void key(const char *name, char *out, size_t outsz)
                                                   "Administrator", "Chief", NULL};
         size_t h = n - 1;
         for (size_t i = 1; i < n; i++)
-            if (in(PREPS, tok[i]) && !in(TITLE_HEADS, tok[i - 1])) {
+            if (in(PREPS, tok[i]) && !in_ci(TITLE_HEADS, tok[i - 1])) {
                 h = i - 1;
                 break;
             }
