@@ -66,7 +66,7 @@
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
     "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting|remembered|retaliated"
+    "affirms|chanting|remembered|retaliated|tweeting"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -1464,6 +1464,28 @@ static int try_after(ctx *c, seg *q, attr *a)
 static long name_before(ctx *c, size_t pos);
 static int in_quote(ctx *c, size_t pos, size_t upto);
 static size_t surname_runs(ctx *c, long k);
+static int after_prep(ctx *c, size_t pos, size_t floor);
+
+/* Does a possessive "'s" / "’s" start at @p pos? */
+static int possessive_at(ctx *c, size_t pos)
+{
+    const char *t = c->t + pos;
+    size_t n = c->len - pos;
+    return (n >= 2 && t[0] == '\'' && t[1] == 's' && (n == 2 || !is_word_byte((unsigned char)t[2]))) ||
+           (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !is_word_byte((unsigned char)t[4])));
+}
+
+/* Is the word before @p pos a lowercase article ("the", "a", "an")? */
+static int after_article(ctx *c, size_t pos, size_t floor)
+{
+    size_t e = pos, s;
+    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    s = e;
+    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
+        s--;
+    return word_is(c->t, s, e, (const char *const[]){"the", "a", "an", NULL});
+}
 
 /* The start of the first word in [from, lim), or STANCE_NO_OFFSET. */
 static size_t first_word_at(ctx *c, size_t from, size_t lim)
@@ -1522,6 +1544,10 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
             continue;
         if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
             continue; /* "Republican presidential candidate Donald Trump" */
+        if (possessive_at(c, nm->last_end))
+            continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
+        if (nm->start > ss && (after_prep(c, nm->start, ss) || after_article(c, nm->start, ss)))
+            continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == first_word_at(c, ss, v.start) && lower_follows(c, nm->end) &&
             surname_runs(c, k) == 1)
             continue; /* "Band member Flea", "Small groups of protesters": a capital word
@@ -2509,7 +2535,8 @@ static int embedded_np(ctx *c, const seg *q)
  * he/she) that opens the clause [cs, ce) and is followed by a verb. */
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
 {
-    static const char *const INTRO[] = {"In", "On", "At", "After", "During", NULL};
+    static const char *const INTRO[] = {"In", "On", "At", "After", "During", "With", "Amid", "Despite", "Before",
+                                        "Following", "Under", NULL};
     size_t i = cs, ws, we;
     long k;
     int g;
@@ -2521,7 +2548,7 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
             j = w2;
         else if (word_is(c->t, ws, w2, INTRO)) {
             /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
-            size_t lim = ws + 40 < ce ? ws + 40 : ce;
+            size_t lim = ws + 140 < ce ? ws + 140 : ce;
             for (j = w2; j < lim && c->t[j] != ','; j++)
                 ;
             if (j >= lim)

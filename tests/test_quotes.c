@@ -839,6 +839,36 @@ static void test_quotes_participle_clause(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* The subject of a participle or colon clause is not a name after a
+ * preposition or an article, nor a possessive; a long introductory phrase
+ * ("With ..., ") is skipped; "tweeting" reports speech. */
+static void test_quotes_clause_subject_not_object(void **state)
+{
+    run r;
+    extract(state,
+            "Odell Brandt, a former harbour master, poked at the levy during the Monday night meeting, tweeting, "
+            "\"Notice the levy growing all the time.\"\n\n"
+            "With harbour pilots increasingly worried about a lack of work along the Kessick coast, Mayor Ines "
+            "Calloway is rolling out a new and more personal message: \"It is about me.\"\n\n"
+            "Dock workers continued to ask about the death of Dario Fenn, walking the streets around the "
+            "Kessick Arena - while chanting, \"Hands off the quay.\"\n\n"
+            "Ines Calloway's deputy rallied supporters, saying: \"We have to be ready for them.\"\n",
+            0, &r);
+    check(&r, "Notice the levy", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    check(&r, "It is about me", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    for (size_t i = 0; i < r.l.n; i++) {
+        if (!r.l.q[i].speaker)
+            continue;
+        if (strncmp(r.text + r.l.q[i].span.start, "Hands off", 9) == 0) {
+            assert_string_not_equal(r.l.q[i].speaker, "Dario Fenn");
+            assert_string_not_equal(r.l.q[i].speaker, "Kessick Arena");
+        }
+        if (strncmp(r.text + r.l.q[i].span.start, "We have to be ready", 19) == 0)
+            assert_string_not_equal(r.l.q[i].speaker, "Ines Calloway");
+    }
+    stance_quotelist_clear(&r.l);
+}
+
 /* A nickname in marks inside a name is no quote, and the name around it speaks;
  * a party suffix may hold a space; the name may sit in an appositive's second part. */
 static void test_quotes_nickname_and_suffix(void **state)
@@ -902,6 +932,7 @@ int main(void)
         cmocka_unit_test(test_quotes_sentence_before),
         cmocka_unit_test(test_quotes_participle_clause),
         cmocka_unit_test(test_quotes_nickname_and_suffix),
+        cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
