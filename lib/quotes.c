@@ -409,6 +409,13 @@ static int hspace(const char *t, size_t i, size_t len)
 }
 
 /* Step back one code point. */
+/* Bytes to step over at @p i: a whole space character, else one byte. */
+static size_t step1(const char *t, size_t i, size_t len)
+{
+    int h = hspace(t, i, len);
+    return h ? (size_t)h : 1;
+}
+
 static size_t back1(const char *t, size_t i)
 {
     if (i == 0)
@@ -796,8 +803,8 @@ static size_t trim_l(const char *t, size_t s, size_t e, size_t len)
         size_t h = (size_t)hspace(t, s, len);
         if (h)
             s += h;
-        else if (t[s] == ',' || t[s] == ':' || t[s] == ';')
-            s++;
+        else if (t[s] == ',' || t[s] == ':' || t[s] == ';' || t[s] == '>')
+            s++; /* ('>' of markup left in a feed: '...">Jane Roe said') */
         else
             break;
     }
@@ -964,7 +971,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     {
         size_t k = e;
         while (k < c->len && hspace(t, k, len))
-            k++;
+            k += (size_t)hspace(t, k, len);
         /* the original chunk ended with a comma: "X, ROLE, said" */
         if (!verb_first && k < c->len && t[k] == ',')
             appositive = 1;
@@ -1722,7 +1729,7 @@ static int in_para_before(ctx *c, const seg *o, const seg *q)
         return 0;
     k = para_end(c, o->close);
     while (k < q->para && (c->t[k] == '\n' || hspace(c->t, k, c->len)))
-        k++;
+        k += step1(c->t, k, c->len);
     return k >= q->para;
 }
 
@@ -2320,7 +2327,7 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
                 return SI_NONE;
             from = i = c->s[lo].close;
             while (i < lim && (t[i] == ',' || hspace(t, i, c->len)))
-                i++;
+                i += step1(t, i, c->len);
             goto subject_word;
         }
     }
@@ -2556,7 +2563,7 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
         }
         if (j) {
             while (j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len)))
-                j++;
+                j += step1(c->t, j, c->len);
             /* 'On July 6, 2015, Jane Doe ...': the year of the date too */
             {
                 size_t d = j;
@@ -2564,7 +2571,7 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
                     d++;
                 if (d > j && d < ce && c->t[d] == ',')
                     for (j = d; j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len));)
-                        j++;
+                        j += step1(c->t, j, c->len);
             }
             cs = i = j;
             if (!word_next(c->t, &i, ce, c->len, &ws, &we))
@@ -2871,7 +2878,7 @@ static int classify_seg(ctx *c, size_t qi)
         if (have_after && qi + 1 < c->n) {
             size_t e = after.a_end;
             while (e < c->len && (hspace(t, e, c->len) || t[e] == ','))
-                e++;
+                e += step1(t, e, c->len);
             /* allow a short tail: ', adding, "' / ' Friday, "' */
             {
                 size_t lim = e + 60 < c->s[qi + 1].open ? e + 60 : c->s[qi + 1].open;

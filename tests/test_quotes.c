@@ -821,6 +821,13 @@ static void test_quotes_participle_clause(void **state)
     check(&r, "The pier is older", STANCE_QUOTE_DIRECT, "Dario Fenn");
     check(&r, "Who pays", STANCE_QUOTE_DIRECT, "Ines Calloway");
     stance_quotelist_clear(&r.l);
+    /* the same after a no-break space (two bytes: skipped whole, not byte by byte) */
+    extract(state,
+            "On July 6, 2015,\xc2\xa0" "Dario Fenn made the following comment:\n\n"
+            "\"The pier is older than the town.\"\n",
+            0, &r);
+    check(&r, "The pier is older", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    stance_quotelist_clear(&r.l);
     /* the subject of a participle clause is the name after its titles and role
      * words, not the capital word that opens the sentence */
     extract(state,
