@@ -2068,6 +2068,32 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         if (j < stop && t[j] == ',')
             return 1;
     }
+    {
+        /* "Dan Roe at the National Review agreed with ...": a capitalised place of
+         * work, then a verb */
+        size_t j = k, e2;
+        int pl = k + 3 < c->len && (memcmp(t + k, "at ", 3) == 0 || memcmp(t + k, "of ", 3) == 0) ? 3
+                 : k + 5 < c->len && memcmp(t + k, "from ", 5) == 0                                  ? 5
+                                                                                                      : 0;
+        if (pl) {
+            int caps = 0;
+            j += (size_t)pl;
+            if (j + 4 < c->len && memcmp(t + j, "the ", 4) == 0)
+                j += 4;
+            while (j < c->len && ascii_upper((unsigned char)t[j]) && caps < 5) {
+                while (j < c->len && !hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
+                    j++;
+                caps++;
+                while (j < c->len && hspace(t, j, c->len))
+                    j += (size_t)hspace(t, j, c->len);
+            }
+            for (e2 = j; e2 < c->len && ascii_lower((unsigned char)t[e2]);)
+                e2++;
+            if (caps && e2 > j && e2 - j > 2 && !word_in(t, j, e2, NOT_VERB, NWORDS(NOT_VERB)) &&
+                !word_in(t, j, e2, OBJ_LEFT, NWORDS(OBJ_LEFT)))
+                return 1;
+        }
+    }
     if (k >= c->len)
         return 0;
     if (t[k] == ',')

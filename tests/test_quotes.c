@@ -454,6 +454,14 @@ static void test_quotes_pronoun_lone_surname_subject(void **state)
             0, &r);
     check(&r, "The numbers are clear", STANCE_QUOTE_DIRECT, "Kessler");
     stance_quotelist_clear(&r.l);
+    /* a subject with its place of work ("at the Kessick Ledger") before the verb */
+    extract(state,
+            "\"The pier will pay for itself,\" Odell Brandt concluded.\n\n"
+            "Dario Fenn at the Kessick Ledger agreed with Brandt about the pier.\n\n"
+            "\"If the goal was to make the mayor defend the levy, he succeeded,\" he wrote.\n",
+            0, &r);
+    check(&r, "If the goal", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    stance_quotelist_clear(&r.l);
 }
 
 static void test_quotes_nested_other_family(void **state)
