@@ -153,8 +153,11 @@ static const char IND_SAID_PAT[] =
 static const char IND_AFTER_PAT[] =
     "\\G," HS "*(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_IND_AFTER ")(?:" HS "+[^\\n.!?\"\\x{201C}\\x{201D}]{0,60}?)?"
     "[.!?]?" HS "*\\z";
+/* (NPCH+?, not NPCH{1,120}?: a counted repeat compiles its group 120 times, and
+ * that pattern came within 3 % of PCRE2's 64 KiB limit; the length is checked in C) */
 static const char IND_ACC_PAT[] = "\\G" HS "*(?:But|And|Yet)?" HS "*[Aa]ccording" HS "+to" HS "+(" NPCH
-                                  "{1,120}?)," HS "+(?=\\p{L}|\\p{N})";
+                                  "+?)," HS "+(?=\\p{L}|\\p{N})";
+#define IND_ACC_MAX_CHARS 120
 
 enum { P_NAMES, P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
        P_COUNT };
@@ -324,6 +327,17 @@ fail:
     pcre2_compile_context_free(cctx);
     stance_quotes_free(p);
     return rc;
+}
+
+size_t stance_quotes_max_pattern_size(const stance_qpatterns *p)
+{
+    size_t max = 0;
+    for (int i = 0; p && i < P_COUNT; i++) {
+        size_t sz = 0;
+        if (p->pat[i] && pcre2_pattern_info(p->pat[i], PCRE2_INFO_SIZE, &sz) == 0 && sz > max)
+            max = sz;
+    }
+    return max;
 }
 
 void stance_quotes_free(stance_qpatterns *p)
@@ -3037,6 +3051,15 @@ static int emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const
 }
 
 /* Indirect speech in the sentences outside quotes. */
+/* Code points in @p s of @p t (valid UTF-8). */
+static size_t utf8_chars(const char *t, stance_span s)
+{
+    size_t n = 0;
+    for (size_t i = s.start; i < s.end; i++)
+        n += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
 static int extract_indirect(ctx *c, stance_quotelist *out)
 {
     const char *t = c->t;
@@ -3063,6 +3086,8 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
         a.name = -1;
         if ((r = run(c, P_IND_ACC, s, e)) < 0)
             return r;
+        if (r && utf8_chars(t, group(c, 1)) > IND_ACC_MAX_CHARS)
+            r = 0;
         if (r) {
             stance_span np = group(c, 1);
             size_t cs = match_end(c), ce = e;

@@ -10,6 +10,9 @@
 typedef struct stance_qpatterns stance_qpatterns;
 
 int stance_quotes_compile(stance_qpatterns **out, stance_error *err);
+/* The largest compiled pattern, in bytes (PCRE2 refuses patterns over 64 KiB:
+ * the tests keep a margin below that). */
+size_t stance_quotes_max_pattern_size(const stance_qpatterns *p);
 void stance_quotes_free(stance_qpatterns *p);
 
 /* How the speaker of a quote was found (stance_rawquote.how). */

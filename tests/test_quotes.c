@@ -884,6 +884,16 @@ static void test_quotes_clause_subject_not_object(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Every compiled pattern stays well under PCRE2's 64 KiB limit (a counted
+ * repeat of a group once took one to 63 KiB: one more alternative and the
+ * library could not load). */
+static void test_quotes_pattern_sizes(void **state)
+{
+    size_t max = stance_quotes_max_pattern_size(*state);
+    assert_true(max > 0);
+    assert_true(max < 32768);
+}
+
 /* A nickname in marks inside a name is no quote, and the name around it speaks;
  * a party suffix may hold a space; the name may sit in an appositive's second part. */
 static void test_quotes_nickname_and_suffix(void **state)
@@ -947,6 +957,7 @@ int main(void)
         cmocka_unit_test(test_quotes_sentence_before),
         cmocka_unit_test(test_quotes_participle_clause),
         cmocka_unit_test(test_quotes_nickname_and_suffix),
+        cmocka_unit_test(test_quotes_pattern_sizes),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -4,6 +4,7 @@
  *
  *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only]
  *                                                span P/R/F1, speaker accuracy, end-to-end F1
+ *   bench_quotes text FILE.txt [--no-indirect]   the quotes of a plain-text file, one per line
  *   bench_quotes speed FILE.jsonl [SECONDS]      MB/s on the articles, then time per MB of
  *                                                generated inputs (no punctuation, 100k quote
  *                                                marks, one 1 MB paragraph) as ratios
@@ -597,7 +598,7 @@ static int speed(const char *path, double secs)
     return 0;
 }
 
-static int show_text(const char *path)
+static int show_text(const char *path, unsigned flags)
 {
     FILE *f = fopen(path, "rb");
     static char buf[1 << 22];
@@ -612,7 +613,7 @@ static int show_text(const char *path)
     if (stance_quotes_compile(&pat, &err))
         return 1;
     memset(&ql, 0, sizeof ql);
-    if (stance_quotes_extract(pat, buf, n, STANCE_OPT_INDIRECT, &ql, &err)) {
+    if (stance_quotes_extract(pat, buf, n, flags, &ql, &err)) {
         fprintf(stderr, "extract: %s\n", err.message);
         return 1;
     }
@@ -633,8 +634,8 @@ static int show_text(const char *path)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && strcmp(argv[1], "text") == 0)
-        return show_text(argv[2]);
+    if (argc >= 3 && strcmp(argv[1], "text") == 0) /* --no-indirect: the default extraction (profiling) */
+        return show_text(argv[2], argc > 3 && strcmp(argv[3], "--no-indirect") == 0 ? 0u : STANCE_OPT_INDIRECT);
     if (argc >= 3 && strcmp(argv[1], "score") == 0) {
         int verbose = 0;
         for (int i = 3; i < argc; i++) {
