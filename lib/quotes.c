@@ -1877,13 +1877,133 @@ static int word_in(const char *t, size_t s, size_t e, const char *const *list, s
     return stance_names_in_sorted(list, n, t + s, e - s);
 }
 
+/* Word lists searched with word_in(): sorted by bytes (strcmp order), which
+ * stance_quotes_lists_sorted() checks for the tests. */
+static const char *const PLACE_FIRST[] = {
+    "Central", "East", "Eastern", "Fort", "Great", "Lake", "Las", "Los", "Middle", "Mount", "New", "North",
+    "Northern", "Palm", "Port", "Saint", "San", "Santa", "South", "Southern", "St.", "United", "West", "Western",
+    NULL};
+/* last words of organisations and places (org_like) */
+static const char *const ORG_LAST[] = {
+    "Administration", "Affairs", "Africa", "Agency", "Airport", "Alliance", "America", "Americans", "Arabia",
+    "Army", "Asia", "Association", "Authority", "Bank", "Bay", "Beach", "Board", "Bridge", "Bureau", "Campaign",
+    "Canyon", "Capital", "Carolina", "Caucus", "Center", "Centre", "Church", "Circuit", "City", "Club",
+    "Coalition", "Coast", "College", "Commission", "Committee", "Company", "Conference", "Congress",
+    "Convention", "Corp", "Corporation", "Council", "County", "Court", "Daily", "Democrats", "Department",
+    "District", "Districts", "Emirates", "Energy", "Europe", "Falls", "Federation", "Force", "Forum",
+    "Foundation", "Fund", "Gazette", "Group", "Guard", "Hall", "Harbor", "Heights", "Herald", "Hills",
+    "Holdings", "House", "Inc", "Industries", "Institute", "Island", "Islands", "Jersey", "Journal", "Kingdom",
+    "Korea", "Magazine", "Media", "Ministry", "Monitor", "Mountain", "Mountains", "Nations", "Navy", "Network",
+    "News", "Ocean", "Office", "Park", "Partners", "Party", "Plaza", "Police", "Poll", "Polls", "Post", "Press",
+    "Project", "Province", "Region", "Republic", "Republicans", "Research", "Reuters", "Review", "River",
+    "School", "Sea", "Security", "Senate", "Service", "Show", "Springs", "Square", "Star", "State", "States",
+    "Station", "Strategies", "Street", "Summit", "Times", "Today", "Tribune", "Trust", "Union", "University",
+    "Valley", "Weekly", "York", NULL};
+/* a state, a day or a law as the head */
+static const char *const ORG_HEAD[] = {
+    "Act", "Alabama", "Alaska", "Arena", "Arizona", "Arkansas", "Avenue", "Breitbart", "CNN", "California",
+    "Colorado", "Connecticut", "Dakota", "Day", "Delaware", "Democrat", "Facebook", "Florida", "Fox", "GOP",
+    "Google", "Hampshire", "Hawaii", "Idaho", "Illinois", "Indiana", "Instagram", "Iowa", "Kansas", "Kentucky",
+    "Louisiana", "MSNBC", "Maine", "Maryland", "Massachusetts", "Mexico", "Michigan", "Minnesota", "Mississippi",
+    "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Politico",
+    "Republican", "Tennessee", "Texas", "Tower", "Twitter", "Utah", "Vermont", "Virginia", "Wage", "Wisconsin",
+    "Wyoming", "YouTube", NULL};
+/* a nationality or party on its own */
+static const char *const ORG_ALONE[] = {
+    "Afghan", "African", "American", "Arab", "British", "Canadian", "Catholic", "Chinese", "Christian",
+    "Christians", "Congress", "Conservative", "Democratic", "Democrats", "Egyptian", "English", "European",
+    "Evangelical", "French", "German", "Hispanic", "Indian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian",
+    "Japanese", "Jewish", "Korean", "Latina", "Latino", "Latinos", "Liberal", "Mexican", "Muslim", "Muslims",
+    "Pakistani", "Palestinian", "Republicans", "Russian", "Saudi", "Spanish", "Syrian", "Turkish", "Ukrainian",
+    "Washington", NULL};
+static const char *const SUBJ_NOT_VERB[] = {
+    "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "s", "than", "to", "who", "whose",
+    "with", NULL};
+static const char *const ABBR_DOT[] = {
+    "Adm", "Ariz", "Atty", "Aug", "Calif", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Del", "Dr", "Feb", "Fla",
+    "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mass", "Mr", "Mrs", "Ms", "Mt", "No",
+    "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Rt", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt",
+    "vs", NULL};
+static const char *const OBJ_LEFT[] = {
+    "a", "about", "accused", "accusing", "across", "after", "against", "among", "an", "appointed", "around",
+    "asked", "asking", "asks", "at", "attack", "attacked", "attacking", "attacks", "backed", "backing", "backs",
+    "beat", "beating", "beats", "before", "behind", "beside", "between", "blamed", "blaming", "blasted", "by",
+    "called", "calling", "challenged", "challenging", "choose", "chose", "cited", "citing", "compared",
+    "comparing", "congratulated", "criticize", "criticized", "criticizing", "defeat", "defeated", "defended",
+    "defending", "despite", "dubbed", "during", "elect", "elected", "electing", "endorse", "endorsed",
+    "endorses", "endorsing", "fired", "follow", "followed", "following", "for", "from", "held", "her", "hired",
+    "his", "hit", "hits", "hold", "hosted", "hosting", "in", "interviewed", "into", "introduced", "introducing",
+    "invited", "its", "joined", "joining", "kill", "killed", "like", "meet", "meeting", "mentioned",
+    "mentioning", "met", "mocked", "mocking", "my", "named", "near", "nominate", "nominated", "of", "on", "onto",
+    "oppose", "opposed", "opposing", "our", "over", "per", "pick", "picked", "praised", "praising", "quoted",
+    "quoting", "replace", "replaced", "saw", "see", "seen", "slammed", "succeed", "succeeded", "sued", "support",
+    "supported", "supporting", "supports", "tell", "telling", "tells", "than", "thanked", "the", "their",
+    "these", "this", "those", "through", "to", "told", "toward", "towards", "under", "upon", "urged", "urging",
+    "versus", "via", "visited", "vote", "voted", "voting", "vs", "whom", "with", "within", "without", "your", NULL};
+static const char *const SLOT_NOT_VERB[] = {
+    "about", "account", "administration", "adviser", "advisers", "advisor", "advisors", "after", "against",
+    "agenda", "aide", "aides", "allies", "ally", "and", "article", "as", "at", "backers", "because", "before",
+    "brand", "but", "by", "camp", "campaign", "campaigns", "city", "comments", "county", "critics", "delegates",
+    "district", "doctrine", "donor", "donors", "during", "era", "event", "events", "family", "fan", "fans",
+    "for", "foundation", "from", "government", "hotel", "if", "in", "into", "loss", "loyalists", "movement",
+    "name", "news", "nominee", "of", "officials", "on", "op", "opponents", "or", "organization", "over", "page",
+    "party", "people", "plan", "plans", "policies", "policy", "post", "presidency", "radio", "rallies", "rally",
+    "remarks", "s", "school", "show", "since", "speech", "speeches", "spokesman", "spokeswoman", "staff",
+    "staffers", "stance", "state", "statement", "supporter", "supporters", "surrogate", "surrogates", "team",
+    "than", "ticket", "to", "tower", "under", "university", "victory", "voter", "voters", "when", "while", "who",
+    "whose", "win", "with", "years", NULL};
+static const char *const INTRO_NEXT[] = {
+    "a", "about", "an", "at", "back", "by", "for", "from", "her", "his", "how", "if", "in", "into", "off", "on",
+    "out", "over", "the", "their", "to", "up", "what", "whether", "why", "with", NULL};
+static const char *const SAYS[] = {
+    "acknowledged", "added", "adds", "admitted", "argued", "argues", "asserted", "believes", "cautioned",
+    "claimed", "conceded", "concluded", "contended", "contends", "continued", "countered", "declared",
+    "explained", "explains", "insisted", "insists", "maintained", "noted", "notes", "observed", "posted",
+    "predicted", "predicts", "recalled", "recalls", "replied", "reported", "said", "says", "stressed",
+    "suggested", "tells", "thinks", "told", "tweeted", "warned", "warns", "writes", "wrote", NULL};
+static const char *const SENT_INTRO[] = {
+    "According", "Addressing", "After", "Although", "Amid", "Among", "Appearing", "As", "Asked", "At", "Because",
+    "Before", "By", "Despite", "During", "Earlier", "Following", "For", "From", "Given", "If", "In", "Inside",
+    "Last", "Later", "Like", "Next", "Of", "On", "Once", "Outside", "Over", "Pressed", "Referring", "Responding",
+    "Since", "Speaking", "This", "Though", "Through", "Throughout", "To", "Told", "Under", "Unlike", "Until",
+    "When", "Whether", "While", "With", "Within", "Without", "Writing", NULL};
+static const char *const TIME_INTRO[] = {
+    "Earlier", "Last", "Later", "Next", "This", NULL};
+static const char *const SPEECH_ING[] = {
+    "adding", "answering", "arguing", "asking", "chanting", "concluding", "declaring", "explaining",
+    "insisting", "joking", "noting", "quipping", "replying", "responding", "saying", "shouting", "stating",
+    "tweeting", "warning", "writing", "yelling", NULL};
+
+int stance_quotes_lists_sorted(void)
+{
+    static const struct {
+        const char *const *w;
+        size_t n;
+    } lists[] = {
+        {PLACE_FIRST, NWORDS(PLACE_FIRST)},
+        {ORG_LAST, NWORDS(ORG_LAST)},
+        {ORG_HEAD, NWORDS(ORG_HEAD)},
+        {ORG_ALONE, NWORDS(ORG_ALONE)},
+        {SUBJ_NOT_VERB, NWORDS(SUBJ_NOT_VERB)},
+        {ABBR_DOT, NWORDS(ABBR_DOT)},
+        {OBJ_LEFT, NWORDS(OBJ_LEFT)},
+        {SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)},
+        {INTRO_NEXT, NWORDS(INTRO_NEXT)},
+        {SAYS, NWORDS(SAYS)},
+        {SENT_INTRO, NWORDS(SENT_INTRO)},
+        {TIME_INTRO, NWORDS(TIME_INTRO)},
+        {SPEECH_ING, NWORDS(SPEECH_ING)},
+    };
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+        for (size_t i = 1; i < lists[l].n; i++)
+            if (strcmp(lists[l].w[i - 1], lists[l].w[i]) >= 0)
+                return 0;
+    return 1;
+}
+
 /* Does the run open with a place word ("New", "South", "Fort")? */
 static int place_first(ctx *c, const stance_name *nm)
 {
-    static const char *const PLACE_FIRST[] = {
-        "Central", "East", "Eastern", "Fort", "Great", "Lake", "Las", "Los", "Middle", "Mount", "New", "North",
-        "Northern", "Palm", "Port", "Saint", "San", "Santa", "South", "Southern", "St.", "United", "West", "Western",
-        NULL};
     size_t i = nm->bare, ws, we;
     return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) &&
            word_in(c->t, ws, we, PLACE_FIRST, NWORDS(PLACE_FIRST));
@@ -1891,43 +2011,12 @@ static int place_first(ctx *c, const stance_name *nm)
 
 static int org_like(ctx *c, const stance_name *nm)
 {
-    static const char *const ORG[] = {
-        "Administration", "Affairs", "Africa", "Agency", "Airport", "Alliance", "America", "Americans", "Arabia",
-        "Army", "Asia", "Association", "Authority", "Bank", "Bay", "Beach", "Board", "Bridge", "Bureau", "Campaign",
-        "Canyon", "Capital", "Carolina", "Caucus", "Center", "Centre", "Church", "Circuit", "City", "Club",
-        "Coalition", "Coast", "College", "Commission", "Committee", "Company", "Conference", "Congress",
-        "Convention", "Corp", "Corporation", "Council", "County", "Court", "Daily", "Democrats", "Department",
-        "District", "Districts", "Emirates", "Energy", "Europe", "Falls", "Federation", "Force", "Forum",
-        "Foundation", "Fund", "Gazette", "Group", "Guard", "Hall", "Harbor", "Heights", "Herald", "Hills",
-        "Holdings", "House", "Inc", "Industries", "Institute", "Island", "Islands", "Jersey", "Journal", "Kingdom",
-        "Korea", "Magazine", "Media", "Ministry", "Monitor", "Mountain", "Mountains", "Nations", "Navy", "Network",
-        "News", "Ocean", "Office", "Park", "Partners", "Party", "Plaza", "Police", "Poll", "Polls", "Post", "Press",
-        "Project", "Province", "Region", "Republic", "Republicans", "Research", "Reuters", "Review", "River",
-        "School", "Sea", "Security", "Senate", "Service", "Show", "Springs", "Square", "Star", "State", "States",
-        "Station", "Strategies", "Street", "Summit", "Times", "Today", "Tribune", "Trust", "Union", "University",
-        "Valley", "Weekly", "York", NULL};
-    /* a state, a day or a law as the head; a nationality or party on its own */
-    static const char *const HEAD[] = {
-        "Act", "Alabama", "Alaska", "Arena", "Arizona", "Arkansas", "Avenue", "Breitbart", "CNN", "California",
-        "Colorado", "Connecticut", "Dakota", "Day", "Delaware", "Democrat", "Facebook", "Florida", "Fox", "GOP",
-        "Google", "Hampshire", "Hawaii", "Idaho", "Illinois", "Indiana", "Instagram", "Iowa", "Kansas", "Kentucky",
-        "Louisiana", "MSNBC", "Maine", "Maryland", "Massachusetts", "Mexico", "Michigan", "Minnesota", "Mississippi",
-        "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Politico",
-        "Republican", "Tennessee", "Texas", "Tower", "Twitter", "Utah", "Vermont", "Virginia", "Wage", "Wisconsin",
-        "Wyoming", "YouTube", NULL};
-    static const char *const ALONE[] = {
-        "Afghan", "African", "American", "Arab", "British", "Canadian", "Catholic", "Chinese", "Christian",
-        "Christians", "Congress", "Conservative", "Democratic", "Democrats", "Egyptian", "English", "European",
-        "Evangelical", "French", "German", "Hispanic", "Indian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian",
-        "Japanese", "Jewish", "Korean", "Latina", "Latino", "Latinos", "Liberal", "Mexican", "Muslim", "Muslims",
-        "Pakistani", "Palestinian", "Republicans", "Russian", "Saudi", "Spanish", "Syrian", "Turkish", "Ukrainian",
-        "Washington", NULL};
-    if (word_in(c->t, nm->last, nm->last_end, ORG, NWORDS(ORG)) ||
-        word_in(c->t, nm->last, nm->last_end, HEAD, NWORDS(HEAD)))
+    if (word_in(c->t, nm->last, nm->last_end, ORG_LAST, NWORDS(ORG_LAST)) ||
+        word_in(c->t, nm->last, nm->last_end, ORG_HEAD, NWORDS(ORG_HEAD)))
         return 1;
     if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
         return 1; /* "(R)", an initial, a bare title ("Attorney General") */
-    if (nm->ntok == 1 && word_in(c->t, nm->last, nm->last_end, ALONE, NWORDS(ALONE)))
+    if (nm->ntok == 1 && word_in(c->t, nm->last, nm->last_end, ORG_ALONE, NWORDS(ORG_ALONE)))
         return 1;
     return place_first(c, nm);
 }
@@ -1935,9 +2024,6 @@ static int org_like(ctx *c, const stance_name *nm)
 /* Is the name in subject position: followed by a verb-like word or an appositive? */
 static int is_subject(ctx *c, const stance_name *nm)
 {
-    static const char *const NOT_VERB[] = {
-        "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "s", "than", "to", "who", "whose",
-        "with", NULL};
     size_t k = nm->end, ws, we;
     const char *t = c->t;
     while (k < c->len && hspace(t, k, c->len))
@@ -1950,7 +2036,7 @@ static int is_subject(ctx *c, const stance_name *nm)
     we = k;
     while (we < c->len && ascii_lower((unsigned char)t[we]))
         we++;
-    return we > ws && !word_in(t, ws, we, NOT_VERB, NWORDS(NOT_VERB));
+    return we > ws && !word_in(t, ws, we, SUBJ_NOT_VERB, NWORDS(SUBJ_NOT_VERB));
 }
 
 /* ---- pronoun antecedents: sentences and their subjects ------------------------ */
@@ -1958,11 +2044,6 @@ static int is_subject(ctx *c, const stance_name *nm)
 /* Is the '.' at @p p the end of an abbreviation or initial ("Sen.", "J.", "U.S.")? */
 static int abbrev_dot(ctx *c, size_t p, size_t floor)
 {
-    static const char *const ABBR[] = {
-        "Adm", "Ariz", "Atty", "Aug", "Calif", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Del", "Dr", "Feb", "Fla",
-        "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mass", "Mr", "Mrs", "Ms", "Mt", "No",
-        "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Rt", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt",
-        "vs", NULL};
     size_t k = p;
     while (k > floor && (is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80))
         k--;
@@ -1970,7 +2051,7 @@ static int abbrev_dot(ctx *c, size_t p, size_t floor)
         return 1; /* an initial */
     if (k > floor && c->t[k - 1] == '.')
         return 1; /* U.S. / D.C. */
-    return word_in(c->t, k, p, ABBR, NWORDS(ABBR));
+    return word_in(c->t, k, p, ABBR_DOT, NWORDS(ABBR_DOT));
 }
 
 /* Start of the sentence holding @p pos, no further back than @p floor: after
@@ -2032,34 +2113,6 @@ static int word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we)
  * verb or an appositive? */
 static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
 {
-    static const char *const OBJ_LEFT[] = {
-        "a", "about", "accused", "accusing", "across", "after", "against", "among", "an", "appointed", "around",
-        "asked", "asking", "asks", "at", "attack", "attacked", "attacking", "attacks", "backed", "backing", "backs",
-        "beat", "beating", "beats", "before", "behind", "beside", "between", "blamed", "blaming", "blasted", "by",
-        "called", "calling", "challenged", "challenging", "choose", "chose", "cited", "citing", "compared",
-        "comparing", "congratulated", "criticize", "criticized", "criticizing", "defeat", "defeated", "defended",
-        "defending", "despite", "dubbed", "during", "elect", "elected", "electing", "endorse", "endorsed",
-        "endorses", "endorsing", "fired", "follow", "followed", "following", "for", "from", "held", "her", "hired",
-        "his", "hit", "hits", "hold", "hosted", "hosting", "in", "interviewed", "into", "introduced", "introducing",
-        "invited", "its", "joined", "joining", "kill", "killed", "like", "meet", "meeting", "mentioned",
-        "mentioning", "met", "mocked", "mocking", "my", "named", "near", "nominate", "nominated", "of", "on", "onto",
-        "oppose", "opposed", "opposing", "our", "over", "per", "pick", "picked", "praised", "praising", "quoted",
-        "quoting", "replace", "replaced", "saw", "see", "seen", "slammed", "succeed", "succeeded", "sued", "support",
-        "supported", "supporting", "supports", "tell", "telling", "tells", "than", "thanked", "the", "their",
-        "these", "this", "those", "through", "to", "told", "toward", "towards", "under", "upon", "urged", "urging",
-        "versus", "via", "visited", "vote", "voted", "voting", "vs", "whom", "with", "within", "without", "your", NULL};
-    static const char *const NOT_VERB[] = {
-        "about", "account", "administration", "adviser", "advisers", "advisor", "advisors", "after", "against",
-        "agenda", "aide", "aides", "allies", "ally", "and", "article", "as", "at", "backers", "because", "before",
-        "brand", "but", "by", "camp", "campaign", "campaigns", "city", "comments", "county", "critics", "delegates",
-        "district", "doctrine", "donor", "donors", "during", "era", "event", "events", "family", "fan", "fans",
-        "for", "foundation", "from", "government", "hotel", "if", "in", "into", "loss", "loyalists", "movement",
-        "name", "news", "nominee", "of", "officials", "on", "op", "opponents", "or", "organization", "over", "page",
-        "party", "people", "plan", "plans", "policies", "policy", "post", "presidency", "radio", "rallies", "rally",
-        "remarks", "s", "school", "show", "since", "speech", "speeches", "spokesman", "spokeswoman", "staff",
-        "staffers", "stance", "state", "statement", "supporter", "supporters", "surrogate", "surrogates", "team",
-        "than", "ticket", "to", "tower", "under", "university", "victory", "voter", "voters", "when", "while", "who",
-        "whose", "win", "with", "years", NULL};
     size_t ws, we, k = nm->end, w2s, w2e;
     const char *t = c->t;
     if (word_before(c, nm->start, ss, &ws, &we) && word_in(t, ws, we, OBJ_LEFT, NWORDS(OBJ_LEFT)) &&
@@ -2107,7 +2160,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
             }
             for (e2 = j; e2 < c->len && ascii_lower((unsigned char)t[e2]);)
                 e2++;
-            if (caps && e2 > j && e2 - j > 2 && !word_in(t, j, e2, NOT_VERB, NWORDS(NOT_VERB)) &&
+            if (caps && e2 > j && e2 - j > 2 && !word_in(t, j, e2, SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)) &&
                 !word_in(t, j, e2, OBJ_LEFT, NWORDS(OBJ_LEFT)))
                 return 1;
         }
@@ -2121,7 +2174,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         we++;
     if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && ascii_upper((unsigned char)t[we + 1]))
         return 1; /* "Jane Roe and John Doe are ..." */
-    if (we == ws || word_in(t, ws, we, NOT_VERB, NWORDS(NOT_VERB)))
+    if (we == ws || word_in(t, ws, we, SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)))
         return 0;
     if (we - ws > 4 && we < c->len && hspace(t, we, c->len) &&
         (memcmp(t + we - 2, "er", 2) == 0 || memcmp(t + we - 2, "or", 2) == 0 || memcmp(t + we - 3, "ist", 3) == 0 ||
@@ -2208,9 +2261,6 @@ static int person_like(ctx *c, size_t qi, long k, int org)
  * followed by a preposition or determiner opens an introductory phrase. */
 static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
 {
-    static const char *const NEXT[] = {
-        "a", "about", "an", "at", "back", "by", "for", "from", "her", "his", "how", "if", "in", "into", "off", "on",
-        "out", "over", "the", "their", "to", "up", "what", "whether", "why", "with", NULL};
     const char *t = c->t;
     size_t i = we, s2, e2;
     if (we - ws <= 4 || !ascii_upper((unsigned char)t[ws]))
@@ -2219,7 +2269,7 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
         return 0;
     if (we < lim && t[we] == ',')
         return 0;
-    return word_next(t, &i, lim, c->len, &s2, &e2) && word_in(t, s2, e2, NEXT, NWORDS(NEXT));
+    return word_next(t, &i, lim, c->len, &s2, &e2) && word_in(t, s2, e2, INTRO_NEXT, NWORDS(INTRO_NEXT));
 }
 
 /* person_like() and "org or acronym" of the names a resolution looks at,
@@ -2247,12 +2297,6 @@ static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 /* ", Jane Roe said." / ", said Jane Roe.": a name attributing its sentence. */
 static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
 {
-    static const char *const SAYS[] = {
-        "acknowledged", "added", "adds", "admitted", "argued", "argues", "asserted", "believes", "cautioned",
-        "claimed", "conceded", "concluded", "contended", "contends", "continued", "countered", "declared",
-        "explained", "explains", "insisted", "insists", "maintained", "noted", "notes", "observed", "posted",
-        "predicted", "predicts", "recalled", "recalls", "replied", "reported", "said", "says", "stressed",
-        "suggested", "tells", "thinks", "told", "tweeted", "warned", "warns", "writes", "wrote", NULL};
     const char *t = c->t;
     size_t ws, we, p, k = nm->end, s0 = nm->start;
     if (word_before(c, s0, ss, &ws, &we) && we - ws == 1 && t[ws] == 's' && ws >= ss + 2) {
@@ -2341,14 +2385,6 @@ enum { SI_NONE, SI_NAME, SI_OTHER, SI_SAME };
  * "Asked by X, ...") is skipped up to its comma. */
 static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first, pmemo *m)
 {
-    static const char *const INTRO[] = {
-        "According", "Addressing", "After", "Although", "Amid", "Among", "Appearing", "As", "Asked", "At", "Because",
-        "Before", "By", "Despite", "During", "Earlier", "Following", "For", "From", "Given", "If", "In", "Inside",
-        "Last", "Later", "Like", "Next", "Of", "On", "Once", "Outside", "Over", "Pressed", "Referring", "Responding",
-        "Since", "Speaking", "This", "Though", "Through", "Throughout", "To", "Told", "Under", "Unlike", "Until",
-        "When", "Whether", "While", "With", "Within", "Without", "Writing", NULL};
-    static const char *const TIME_INTRO[] = {
-        "Earlier", "Last", "Later", "Next", "This", NULL};
     const char *t = c->t;
     size_t i = ss, ws, we, from = ss, as_for = 0;
     int pg, r;
@@ -2377,11 +2413,11 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
     }
     for (int n = 0; n < 3 && word_next(t, &i, lim, c->len, &ws, &we); n++) {
         size_t w2 = we > ws && t[we - 1] == ',' ? we - 1 : we;
-        if (word_is(t, ws, w2, LEADS) && !word_in(t, ws, w2, INTRO, NWORDS(INTRO))) {
+        if (word_is(t, ws, w2, LEADS) && !word_in(t, ws, w2, SENT_INTRO, NWORDS(SENT_INTRO))) {
             from = i;
             continue;
         }
-        if (word_in(t, ws, w2, INTRO, NWORDS(INTRO)) || participle_intro(c, ws, w2, lim)) {
+        if (word_in(t, ws, w2, SENT_INTRO, NWORDS(SENT_INTRO)) || participle_intro(c, ws, w2, lim)) {
             size_t reach = word_in(t, ws, w2, TIME_INTRO, NWORDS(TIME_INTRO)) ? 30 : 200;
             size_t j = ws, stop = ws + reach < lim ? ws + reach : lim;
             while (j < stop && t[j] != ',')
@@ -2650,10 +2686,6 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
  * participle of speech: '..., saying, "', 'writing "'? */
 static int speech_lead(ctx *c, size_t open, size_t floor)
 {
-    static const char *const SPEECH_ING[] = {
-        "adding", "answering", "arguing", "asking", "chanting", "concluding", "declaring", "explaining",
-        "insisting", "joking", "noting", "quipping", "replying", "responding", "saying", "shouting", "stating",
-        "tweeting", "warning", "writing", "yelling", NULL};
     size_t e = open, s;
     while (e > floor && hspace(c->t, back1(c->t, e), c->len))
         e = back1(c->t, e);

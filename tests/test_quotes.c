@@ -535,6 +535,7 @@ static void test_quotes_word_lists_sorted(void **state)
 {
     (void)state;
     assert_true(stance_names_lists_sorted());
+    assert_true(stance_quotes_lists_sorted());
 }
 
 /* Is every position of a reported span on a UTF-8 character boundary? */
