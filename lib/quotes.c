@@ -2682,6 +2682,49 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
     return 1;
 }
 
+/* The paragraph after the one @p q closes is a dash and a name only, as pull
+ * quotes are signed: '"..."\n\n- Jane Doe.' / '-President Jane Roe, tweeting.' */
+static int dash_para(ctx *c, seg *q, attr *a)
+{
+    const char *t = c->t;
+    size_t k = q->close, s, e, pe;
+    attr b = *a;
+    while (k < c->len && hspace(t, k, c->len))
+        k += (size_t)hspace(t, k, c->len);
+    if (k >= c->len || t[k] != '\n')
+        return 0; /* the quote does not end its paragraph */
+    while (k < c->len && (t[k] == '\n' || hspace(t, k, c->len)))
+        k += t[k] == '\n' ? 1 : (size_t)hspace(t, k, c->len);
+    if (k + 2 >= c->len)
+        return 0;
+    if (t[k] == '-')
+        s = k + (t[k + 1] == '-' ? 2 : 1);
+    else if (is_dash_at(t, k, c->len))
+        s = k + 3;
+    else
+        return 0;
+    while (s < c->len && hspace(t, s, c->len))
+        s += (size_t)hspace(t, s, c->len);
+    if (s >= c->len || letter_case(t, s, c->len) != 1)
+        return 0;
+    for (pe = s; pe < c->len && t[pe] != '\n'; pe++)
+        ;
+    if (pe - s > 100)
+        return 0; /* a paragraph of text, not a signature */
+    for (e = s; e < pe && t[e] != ',' && t[e] != ';' && !(t[e] == '.' && (e + 1 == pe || hspace(t, e + 1, c->len)) &&
+                                                           !abbrev_dot(c, e, s));
+         e++)
+        ;
+    b.role = NOSPAN;
+    if (!parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.cue = NOSPAN;
+    b.a_start = k;
+    b.a_end = e;
+    *a = b;
+    return 1;
+}
+
 /* Is the word right before the mark at @p open (past a comma or colon) a
  * participle of speech: '..., saying, "', 'writing "'? */
 static int speech_lead(ctx *c, size_t open, size_t floor)
@@ -2832,6 +2875,12 @@ static int classify_seg(ctx *c, size_t qi)
                 ce = back1(t, ce);
         if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before))
             have_before = 1;
+    }
+    /* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
+    if (!have_after && !have_before && !(q->flags & SEG_UNCLOSED) && (r = dash_para(c, q, &after)) != 0) {
+        if (r < 0)
+            return r;
+        have_after = 1;
     }
     /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
     if (!have_after && !have_before && q->pc == PC_SENT) {

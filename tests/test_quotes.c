@@ -885,6 +885,25 @@ static void test_quotes_clause_subject_not_object(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Pull quotes signed in the next paragraph: a dash and the name. */
+static void test_quotes_dash_paragraph(void **state)
+{
+    run r;
+    extract(state,
+            "The week in quotes.\n\n"
+            "\"The pier is older than the town.\"\n\n"
+            "- Dario Fenn.\n\n"
+            "\"Nobody asked the pilots.\"\n\n"
+            "-Mayor Ines Calloway, tweeting after the vote.\n\n"
+            "\"This one is signed by nobody.\"\n\n"
+            "- and then the article goes on in lowercase.\n",
+            0, &r);
+    check(&r, "The pier is older", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "Nobody asked", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "This one is signed", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
+}
+
 /* Every compiled pattern stays well under PCRE2's 64 KiB limit (a counted
  * repeat of a group once took one to 63 KiB: one more alternative and the
  * library could not load). */
@@ -959,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_quotes_participle_clause),
         cmocka_unit_test(test_quotes_nickname_and_suffix),
         cmocka_unit_test(test_quotes_pattern_sizes),
+        cmocka_unit_test(test_quotes_dash_paragraph),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
