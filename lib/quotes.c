@@ -2620,6 +2620,24 @@ static int embedded_np(ctx *c, const seg *q)
 /* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
  * and has no reporting verb introduces a quote of its subject, the name (or
  * he/she) that opens the clause [cs, ce) and is followed by a verb. */
+/* Is [s, e) one to four lowercase words and spaces? */
+static int only_lower_words(ctx *c, size_t s, size_t e)
+{
+    int words = 0, in = 0;
+    if (e <= s || e - s > 60)
+        return 0;
+    for (size_t i = s; i < e; i++) {
+        if (hspace(c->t, i, c->len))
+            in = 0;
+        else if (ascii_lower((unsigned char)c->t[i]) || (in && c->t[i] == '-')) {
+            words += !in;
+            in = 1;
+        } else
+            return 0;
+    }
+    return words >= 1 && words <= 4;
+}
+
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
 {
     static const char *const INTRO[] = {"In", "On", "At", "After", "During", "With", "Amid", "Despite", "Before",
@@ -2666,6 +2684,13 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
         k = name_before(c, ce);
         while (k > 0 && c->names->v[k - 1].start >= cs)
             k--;
+        if (k >= 0 && c->names->v[k].start == ws && c->names->v[k].ntok == 1 && (size_t)k + 1 < c->names->n &&
+            stance_names_is_title(c->t + c->names->v[k].bare, c->names->v[k].last_end - c->names->v[k].bare) &&
+            only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
+            /* "Republican presidential nominee Donald Trump issued ...:": the name after the role */
+            k++;
+            ws = c->names->v[k].start;
+        }
         if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !is_subject(c, &c->names->v[k]))
             return 0;
         if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&

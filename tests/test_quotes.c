@@ -868,10 +868,13 @@ static void test_quotes_clause_subject_not_object(void **state)
             "Calloway is rolling out a new and more personal message: \"It is about me.\"\n\n"
             "Dock workers continued to ask about the death of Dario Fenn, walking the streets around the "
             "Kessick Arena - while chanting, \"Hands off the quay.\"\n\n"
-            "Ines Calloway's deputy rallied supporters, saying: \"We have to be ready for them.\"\n",
+            "Ines Calloway's deputy rallied supporters, saying: \"We have to be ready for them.\"\n\n"
+            "Republican council nominee Odell Brandt issued the following statement:\n\n"
+            "\"Our thoughts are with the crews.\"\n",
             0, &r);
     check(&r, "Notice the levy", STANCE_QUOTE_DIRECT, "Odell Brandt");
     check(&r, "It is about me", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Our thoughts are", STANCE_QUOTE_DIRECT, "Odell Brandt");
     for (size_t i = 0; i < r.l.n; i++) {
         if (!r.l.q[i].speaker)
             continue;
