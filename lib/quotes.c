@@ -1300,8 +1300,11 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                     return 1;
                 }
                 for (size_t j = 0; j < r; j++)
-                    if (word_is(t, tok[j][0], tok[j][1], BREAKERS))
-                        return 0;
+                    if (word_is(t, tok[j][0], tok[j][1], BREAKERS) &&
+                        !(j > 0 && j + 1 < nt && tok[j][1] - tok[j][0] == 3 && memcmp(t + tok[j][0], "and", 3) == 0 &&
+                          stance_names_is_title(t + tok[j - 1][0], tok[j - 1][1] - tok[j - 1][0]) &&
+                          cap_token(t, tok[j + 1][0], tok[j + 1][1], len) == 1))
+                        return 0; /* (but "former Gov. and Party Chairman Jane Roe": two titles) */
                 if (r > 4 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
                     return 0;
                 if (r > 6)

@@ -931,6 +931,11 @@ static void test_quotes_nickname_and_suffix(void **state)
     assert_string_equal(find(&r, "The quay is ours")->role, "Fenn's niece");
     check(&r, "We will not", STANCE_QUOTE_DIRECT, "Ines \"Nessa\" Calloway");
     check(&r, "Nobody asked", STANCE_QUOTE_DIRECT, "Dario \"Dar\" Fenn");
+    stance_quotelist_clear(&r.l);
+    /* two titles joined by "and" before the name */
+    extract(state, "\"The sheriff is reprising that role,\" said former Kessick Gov. and Harbour Party Chairman Odell Brandt.\n",
+            0, &r);
+    check(&r, "The sheriff", STANCE_QUOTE_DIRECT, "Odell Brandt");
     for (size_t i = 0; i < r.l.n; i++) {
         assert_true(strncmp(r.text + r.l.q[i].span.start, "Nessa", 5) != 0);
         assert_true(strncmp(r.text + r.l.q[i].span.start, "Dar", 3) != 0);
