@@ -585,8 +585,8 @@ static size_t nickname_end(ctx *c, size_t i, size_t ml, size_t para)
     int mk;
     if (i < para + 3 || t[i - 1] != ' ')
         return 0;
-    while (ws > para && ascii_lower((unsigned char)t[ws - 1]))
-        ws--;
+    while (ws > para && i - ws < 24 && ascii_lower((unsigned char)t[ws - 1]))
+        ws--; /* (bounded: a first name is short) */
     if (ws > para && ascii_upper((unsigned char)t[ws - 1]))
         ws--;
     if (ws + 2 > i - 1 || !ascii_upper((unsigned char)t[ws]) || (ws > para && is_word_byte((unsigned char)t[ws - 1])) ||
@@ -2155,13 +2155,14 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
             if (j + 4 < c->len && memcmp(t + j, "the ", 4) == 0)
                 j += 4;
             while (j < c->len && ascii_upper((unsigned char)t[j]) && caps < 5) {
-                while (j < c->len && !hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
+                size_t stop = j + 40 < c->len ? j + 40 : c->len; /* (bounded: words are short) */
+                while (j < stop && !hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
                     j++;
                 caps++;
                 while (j < c->len && hspace(t, j, c->len))
                     j += (size_t)hspace(t, j, c->len);
             }
-            for (e2 = j; e2 < c->len && ascii_lower((unsigned char)t[e2]);)
+            for (e2 = j; e2 < c->len && e2 - j < 40 && ascii_lower((unsigned char)t[e2]);)
                 e2++;
             if (caps && e2 > j && e2 - j > 2 && !word_in(t, j, e2, SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)) &&
                 !word_in(t, j, e2, OBJ_LEFT, NWORDS(OBJ_LEFT)))
@@ -2735,7 +2736,7 @@ static int dash_para(ctx *c, seg *q, attr *a)
         s += (size_t)hspace(t, s, c->len);
     if (s >= c->len || letter_case(t, s, c->len) != 1)
         return 0;
-    for (pe = s; pe < c->len && t[pe] != '\n'; pe++)
+    for (pe = s; pe < c->len && t[pe] != '\n' && pe - s <= 100; pe++)
         ;
     if (pe - s > 100)
         return 0; /* a paragraph of text, not a signature */
