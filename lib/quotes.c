@@ -1333,6 +1333,8 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     return 1;
 }
 
+static int abbrev_dot(ctx *c, size_t p, size_t floor);
+
 /* The start of the clause that ends at @p pos: the previous sentence end,
  * quote mark or paragraph start, at most WINDOW bytes back. */
 static size_t clause_start(ctx *c, size_t pos, size_t floor)
@@ -1360,9 +1362,7 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
             size_t k = p;
             while (k > lim && (ascii_lower((unsigned char)t[k - 1]) || ascii_upper((unsigned char)t[k - 1])))
                 k--;
-            if (b != '.' || !(p - k <= 4 && (p - k == 1 || ascii_upper((unsigned char)t[k])) &&
-                               stance_names_is_title(t + k, p - k + 1)) ||
-                p - k > 4) {
+            if (b != '.' || !abbrev_dot(c, p, lim)) {
                 size_t nx = i;
                 while (nx < pos && hspace(t, nx, c->len))
                     nx += (size_t)hspace(t, nx, c->len);
@@ -2052,8 +2052,10 @@ static int abbrev_dot(ctx *c, size_t p, size_t floor)
         k--;
     if (p - k == 1 && ascii_upper((unsigned char)c->t[k]))
         return 1; /* an initial */
-    if (k > floor && c->t[k - 1] == '.')
-        return 1; /* U.S. / D.C. */
+    if (k > floor && c->t[k - 1] == '.' && p - k == 1 && ascii_upper((unsigned char)c->t[k]))
+        return 1; /* U.S. / D.C. (not "7 p.m. He said") */
+    if (p - k <= 4 && ascii_upper((unsigned char)c->t[k]) && stance_names_is_title(c->t + k, p - k + 1))
+        return 1; /* a title written with its dot ("Sen.", "Gov.", "Gen.") */
     return word_in(c->t, k, p, ABBR_DOT, NWORDS(ABBR_DOT));
 }
 

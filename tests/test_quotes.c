@@ -888,6 +888,22 @@ static void test_quotes_clause_subject_not_object(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
+ * sentence, "U.S." and "Sen." do not. */
+static void test_quotes_abbreviation_dots(void **state)
+{
+    run r;
+    extract(state,
+            "The polls close at 7 p.m. Ines Calloway told reporters, \"We will wait for the count.\"\n\n"
+            "The pier was built by the U.S. Army Corps, Dario Fenn said. \"It will stand for a century.\"\n\n"
+            "The levy was set by Sen. Odell Brandt last year. He said, \"It pays for the quay.\"\n",
+            0, &r);
+    check(&r, "We will wait", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "It will stand", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "It pays", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 /* Pull quotes signed in the next paragraph: a dash and the name. */
 static void test_quotes_dash_paragraph(void **state)
 {
@@ -987,6 +1003,7 @@ int main(void)
         cmocka_unit_test(test_quotes_nickname_and_suffix),
         cmocka_unit_test(test_quotes_pattern_sizes),
         cmocka_unit_test(test_quotes_dash_paragraph),
+        cmocka_unit_test(test_quotes_abbreviation_dots),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
