@@ -2713,6 +2713,31 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
     return 1;
 }
 
+/* An inverted attribution before the mark: the capitalised run @p nm opens with
+ * "Said"/"Says"/"Added"/"Asked" ('Said Jane Roe, "') or follows a lowercase
+ * "said" ('But, said Jane Roe, "'). The run then names the speaker. */
+static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a)
+{
+    static const char *const INV[] = {"Added", "Asked", "Said", "Says", "Wrote", NULL};
+    static const char *const INV_LOWER[] = {"added", "asked", "said", "says", "wrote", NULL};
+    size_t i = nm->start, ws, we, s = STANCE_NO_OFFSET;
+    attr b = *a;
+    if (word_next(c->t, &i, nm->end, c->len, &ws, &we) && word_is(c->t, ws, we, INV))
+        s = we;
+    else if (word_before(c, nm->start, floor, &ws, &we) && word_is(c->t, ws, we, INV_LOWER))
+        s = nm->start;
+    if (s == STANCE_NO_OFFSET)
+        return 0;
+    b.role = NOSPAN;
+    if (!parse_np(c, s, nm->end, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.cue = (stance_span){ws, we};
+    b.a_start = ws;
+    b.a_end = nm->end;
+    *a = b;
+    return 1;
+}
+
 /* The paragraph after the one @p q closes is a dash and a name only, as pull
  * quotes are signed: '"..."\n\n- Jane Doe.' / '-President Jane Roe, tweeting.' */
 static int dash_para(ctx *c, seg *q, attr *a)
@@ -2845,6 +2870,9 @@ static int classify_seg(ctx *c, size_t qi)
                 b2.a_start = nm.start;
                 b2.a_end = nm.end;
                 before = b2;
+                have_before = 1;
+            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ',' && inverted_said(c, &nm, bcs, &b2)) {
+                before = b2; /* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
                 have_before = 1;
             }
         }

@@ -888,6 +888,19 @@ static void test_quotes_clause_subject_not_object(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Inverted attributions before the mark. */
+static void test_quotes_inverted_said(void **state)
+{
+    run r;
+    extract(state,
+            "It was painful. Said Fenn, \"The thought is very painful to us.\"\n\n"
+            "She was charming. But, said Ines Calloway, \"I do not want to drum up conflict.\"\n",
+            0, &r);
+    check(&r, "The thought", STANCE_QUOTE_DIRECT, "Fenn");
+    check(&r, "I do not want", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1004,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_quotes_pattern_sizes),
         cmocka_unit_test(test_quotes_dash_paragraph),
         cmocka_unit_test(test_quotes_abbreviation_dots),
+        cmocka_unit_test(test_quotes_inverted_said),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
