@@ -287,9 +287,12 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     }
     if (nt == 0 || nt == 16)
         return 0;
-    /* leading titles and function words */
+    /* leading titles and function words; a reporting verb opening an inverted
+     * attribution ("Said Jane Roe, ...") but not a surname ("Edward Said") */
     first = 0;
-    while (first < nt && kind[first])
+    while (first < nt && (kind[first] || (first + 1 < nt && te[first] - ts[first] == 4 &&
+                                          (memcmp(t + ts[first], "Said", 4) == 0 ||
+                                           memcmp(t + ts[first], "Adds", 4) == 0))))
         first++;
     if (first == nt) {
         /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */

@@ -899,6 +899,10 @@ static void test_quotes_inverted_said(void **state)
     check(&r, "The thought", STANCE_QUOTE_DIRECT, "Fenn");
     check(&r, "I do not want", STANCE_QUOTE_DIRECT, "Ines Calloway");
     stance_quotelist_clear(&r.l);
+    /* ("Said" as a surname stays a name) */
+    extract(state, "\"The quay is ours,\" said Odell Said.\n", 0, &r);
+    check(&r, "The quay", STANCE_QUOTE_DIRECT, "Odell Said");
+    stance_quotelist_clear(&r.l);
 }
 
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
