@@ -913,6 +913,30 @@ static int cap_token(const char *t, size_t ws, size_t we, size_t len)
     return 0;
 }
 
+/* How many of tokens [0, nt) make a noun phrase that speaks (0: none)? It
+ * stops before a modal or a verb ("a reporter can be heard", "his campaign
+ * sent out ..."); it is no opening phrase ("In other words", "Because of how
+ * ...", "Tuesday at ..."), does not end in a preposition ("his plans by") and
+ * does not open with a parenthesis. */
+static size_t noun_phrase_len(const char *t, size_t (*tok)[2], size_t nt)
+{
+    static const char *const LEAD[] = {
+        "About", "After", "Although", "As", "At", "Because", "Before", "By", "During", "For", "From", "If", "In",
+        "On", "Since", "Though", "Through", "Until", "When", "While", "With", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", NULL};
+    static const char *const AUX[] = {"may", "might", "can", "could", "will", "would", "should", "must", "sent",
+                                      "can't", "won't", "did", "does", "do", NULL};
+    for (size_t j = 1; j < nt; j++)
+        if (word_is(t, tok[j][0], tok[j][1], AUX)) {
+            nt = j; /* "a reporter can be heard asking": "a reporter" */
+            break;
+        }
+    if (nt == 0 || t[tok[0][0]] == '(' || word_is(t, tok[0][0], tok[0][1], LEAD) ||
+        word_is(t, tok[nt - 1][0], tok[nt - 1][1], PREPS))
+        return 0;
+    return nt;
+}
+
 /* word_next(), with a parenthesis as one token: "(D-Newport News)". */
 static int np_word(const char *t, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
 {
@@ -1190,7 +1214,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                 !(tok[j][1] - tok[j][0] == 2 && memcmp(t + tok[j][0], "as", 2) == 0 &&
                   word_is(t, tok[j - 1][0], tok[j - 1][1], (const char *const[]){"known", NULL})))
                 clause = 1; /* (but "the chief known as Bob") */
-        if (k <= 12 && !clause) {
+        if (k <= 12 && !clause && (k = noun_phrase_len(t, tok, k)) > 0) {
             a->how = STANCE_ATTR_NOUN;
             a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
             return 1;
@@ -1326,7 +1350,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         return 0;
     if (nt > 8)
         return 0;
-    if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS))
+    if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) || (nt = noun_phrase_len(t, tok, nt)) == 0)
         return 0;
     a->how = STANCE_ATTR_NOUN;
     a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};

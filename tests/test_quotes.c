@@ -888,6 +888,20 @@ static void test_quotes_clause_subject_not_object(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A noun phrase speaker stops before a modal; opening phrases are no speakers. */
+static void test_quotes_noun_phrase_limits(void **state)
+{
+    run r;
+    extract(state,
+            "In other words, explained moderator Ines Calloway: \"What does that have to do with the levy?\"\n\n"
+            "The vote was close.\n\n"
+            "\"Should there be a toll on the quay?\" a reporter can be heard asking Fenn after the meeting.\n",
+            0, &r);
+    check(&r, "What does that", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Should there be", STANCE_QUOTE_DIRECT, "a reporter");
+    stance_quotelist_clear(&r.l);
+}
+
 /* Inverted attributions before the mark. */
 static void test_quotes_inverted_said(void **state)
 {
@@ -1022,6 +1036,7 @@ int main(void)
         cmocka_unit_test(test_quotes_dash_paragraph),
         cmocka_unit_test(test_quotes_abbreviation_dots),
         cmocka_unit_test(test_quotes_inverted_said),
+        cmocka_unit_test(test_quotes_noun_phrase_limits),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
