@@ -2970,7 +2970,13 @@ static int classify_seg(ctx *c, size_t qi)
         size_t d = q->open;
         while (d > q->para && hspace(t, back1(t, d), c->len))
             d = back1(t, d);
-        if (d > q->para && t[d - 1] == '.') {
+        /* ('"A," said X, asking for anonymity. "B"': that sentence is the previous
+         * quote's attribution, and B inherits its speaker below) */
+        const int prev_attr = qi > 0 && c->s[qi - 1].kind == K_DIRECT && c->s[qi - 1].a.how != STANCE_ATTR_NONE &&
+                              c->s[qi - 1].a.a_end != STANCE_NO_OFFSET && c->s[qi - 1].a.a_start >= c->s[qi - 1].close &&
+                              c->s[qi - 1].close >= q->para && d > q->para &&
+                              clause_start(c, d - 1, q->para) == c->s[qi - 1].close;
+        if (d > q->para && t[d - 1] == '.' && !prev_attr) {
             size_t pcs = clause_start(c, d - 1, q->para);
             attr b2 = before;
             int tc = 0;

@@ -900,6 +900,15 @@ static void test_quotes_noun_phrase_limits(void **state)
     check(&r, "What does that", STANCE_QUOTE_DIRECT, "Ines Calloway");
     check(&r, "Should there be", STANCE_QUOTE_DIRECT, "a reporter");
     stance_quotelist_clear(&r.l);
+    /* the sentence between two quotes is the first one's attribution: the
+     * second inherits its speaker, not a name inside that sentence */
+    extract(state,
+            "\"If I was a donor, I would want answers,\" said a prominent Harbour Party Committee member who "
+            "backs Fenn, asking for anonymity. \"That is the kind of thing I would read.\"\n",
+            0, &r);
+    check(&r, "If I was", STANCE_QUOTE_DIRECT, "a prominent Harbour Party Committee member");
+    check(&r, "That is the kind", STANCE_QUOTE_DIRECT, "a prominent Harbour Party Committee member");
+    stance_quotelist_clear(&r.l);
 }
 
 /* Inverted attributions before the mark. */
