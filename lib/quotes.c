@@ -70,7 +70,7 @@
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
     "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting|remembered|retaliated|tweeting"
+    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -1611,15 +1611,40 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     return 0;
 }
 
-/* A name of two or more words ending at @p pos (after @p floor): the speaker. */
-static int name_ends_at(ctx *c, size_t pos, size_t floor, attr *b)
+static int word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we);
+
+/* Does the name ending at @p pos follow "with" ("with Trump yelling")? */
+static int with_name(ctx *c, size_t pos, size_t floor)
+{
+    long k = name_before(c, pos);
+    size_t ws, we;
+    return k >= 0 && c->names->v[k].end == pos && c->names->v[k].start > floor &&
+           word_before(c, c->names->v[k].start, floor, &ws, &we) && we - ws == 4 && memcmp(c->t + ws, "with", 4) == 0;
+}
+
+/* Before the -ly adverb that ends at @p pos ("reportedly"), past spaces; @p pos
+ * itself when there is none. */
+static size_t before_ly(ctx *c, size_t pos, size_t floor)
+{
+    size_t s = pos;
+    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
+        s--;
+    if (pos - s < 4 || memcmp(c->t + pos - 2, "ly", 2) != 0 || s == floor || !hspace(c->t, back1(c->t, s), c->len))
+        return pos;
+    while (s > floor && hspace(c->t, back1(c->t, s), c->len))
+        s = back1(c->t, s);
+    return s;
+}
+
+/* A name of @p min_tok words or more ending at @p pos (after @p floor): the speaker. */
+static int name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b)
 {
     long k = name_before(c, pos);
     const stance_name *nm;
     if (k < 0)
         return 0;
     nm = &c->names->v[k];
-    if (nm->start < floor || nm->end != pos || nm->ntok < 2)
+    if (nm->start < floor || nm->end != pos || nm->ntok < min_tok)
         return 0;
     b->how = STANCE_ATTR_NAME;
     b->spk = (stance_span){nm->start, nm->end};
@@ -1658,8 +1683,15 @@ again:
         if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
             sentence_subject(c, q, v, &b))
             ;
-        else if (part && pv > np.start && c->t[pv - 1] != ',' && name_ends_at(c, pv, np.start, &b))
-            ; /* 'footage of Jane Doe asking, "': the name right before the participle */
+        else if (part && pv > np.start && c->t[pv - 1] != ',' &&
+                 (name_ends_at(c, pv, np.start, 2, &b) ||
+                  name_ends_at(c, before_ly(c, pv, np.start), np.start,
+                               before_ly(c, pv, np.start) != pv || with_name(c, before_ly(c, pv, np.start), np.start)
+                                   ? 1
+                                   : 2,
+                               &b)))
+            ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
+               * right before the participle or its adverb; one word will do after an adverb or "with" */
         else if (!(parse_np(c, np.start, np.end, 0, &b) &&
                    !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
                      !starts_determiner(c, np.start, np.end))) &&

@@ -888,6 +888,20 @@ static void test_quotes_clause_subject_not_object(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* "with X (reportedly) yelling:": the one-word name before the participle or its adverb. */
+static void test_quotes_with_name_participle(void **state)
+{
+    run r;
+    extract(state,
+            "At a rally in Kessick, Ohio, on Saturday, some of his supporters jostled a protester, with Fenn "
+            "reportedly yelling: \"Get him out of here!\"\n\n"
+            "The footage shows Brandt angrily shouting, \"Not on my quay!\"\n",
+            0, &r);
+    check(&r, "Get him out", STANCE_QUOTE_DIRECT, "Fenn");
+    check(&r, "Not on my quay", STANCE_QUOTE_DIRECT, "Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 /* A noun phrase speaker stops before a modal; opening phrases are no speakers. */
 static void test_quotes_noun_phrase_limits(void **state)
 {
@@ -1046,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_quotes_abbreviation_dots),
         cmocka_unit_test(test_quotes_inverted_said),
         cmocka_unit_test(test_quotes_noun_phrase_limits),
+        cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
