@@ -1518,6 +1518,26 @@ static int in_quote(ctx *c, size_t pos, size_t upto);
 static size_t surname_runs(ctx *c, long k);
 static int after_prep(ctx *c, size_t pos, size_t floor);
 
+/* Is the name a dateline: capitals only, then a dash or "(AP)" ("WASHINGTON -"), or a
+ * comma at the start of its paragraph ("WASHINGTON, Dec. 8 (UPI) -")? */
+static int dateline_at(ctx *c, const stance_name *nm)
+{
+    size_t k = nm->start, e = nm->end;
+    if (k > 0 && c->t[k - 1] == '(' && e < c->len && c->t[e] == ')')
+        return 1; /* "(UPI)", "(AP)" */
+    for (; k < e; k++)
+        if (ascii_lower((unsigned char)c->t[k]))
+            return 0;
+    if (e - nm->start < 3)
+        return 0;
+    while (e < c->len && hspace(c->t, e, c->len))
+        e += (size_t)hspace(c->t, e, c->len);
+    if (e < c->len && (c->t[e] == '-' || c->t[e] == '(' || is_dash_at(c->t, e, c->len)))
+        return 1;
+    /* "WASHINGTON, Dec. 8 (UPI) -" opening its paragraph */
+    return e < c->len && c->t[e] == ',' && (nm->start == 0 || c->t[nm->start - 1] == '\n');
+}
+
 /* Does a possessive "'s" / "’s" start at @p pos? */
 static int possessive_at(ctx *c, size_t pos)
 {
@@ -1554,6 +1574,8 @@ static int lower_follows(ctx *c, size_t pos)
     return pos < c->len && letter_case(c->t, pos, c->len) == -1;
 }
 
+static size_t sent_start(ctx *c, size_t pos, size_t floor);
+
 /* 'Clinton riffed on the incident, telling the crowd, "...': a participle
  * takes the subject of its sentence, its first name (or pronoun). */
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
@@ -1567,7 +1589,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     int g;
     if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
         return 0;
-    ss = clause_start(c, v.start, q->para);
+    ss = sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
     i = ss;
     if (word_next(c->t, &i, v.start, c->len, &ws, &we) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
         b->how = STANCE_ATTR_PRONOUN;
@@ -1598,6 +1620,8 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
             continue; /* "Republican presidential candidate Donald Trump" */
         if (possessive_at(c, nm->last_end))
             continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
+        if (dateline_at(c, nm))
+            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
         if (nm->start > ss && (after_prep(c, nm->start, ss) || after_article(c, nm->start, ss)))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == first_word_at(c, ss, v.start) && lower_follows(c, nm->end) &&
@@ -2753,7 +2777,8 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
             k++;
             ws = c->names->v[k].start;
         }
-        if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !is_subject(c, &c->names->v[k]))
+        if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !is_subject(c, &c->names->v[k]) ||
+            dateline_at(c, &c->names->v[k]))
             return 0;
         if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
             c->names->v[k].end - ws > 4 &&

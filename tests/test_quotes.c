@@ -900,6 +900,22 @@ static void test_quotes_with_name_participle(void **state)
     check(&r, "Get him out", STANCE_QUOTE_DIRECT, "Fenn");
     check(&r, "Not on my quay", STANCE_QUOTE_DIRECT, "Brandt");
     stance_quotelist_clear(&r.l);
+    /* the participle's sentence runs on past an embedded quote; a dateline is no subject */
+    extract(state,
+            "Later on Sunday, Odell Brandt shared a syllabus for a class called \"Perception\" on his Kessick "
+            "Ledger page, writing \"Allow me to do the research for the reporter.\"\n\n"
+            "KESSICK, Dec. 8 (KNS) - In response to Dario Fenn's proposal, Ines Calloway's deputy rallied "
+            "supporters, saying: \"We have to be ready to stop him.\"\n",
+            0, &r);
+    check(&r, "Allow me", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    {
+        const stance_rawquote *q = find(&r, "We have to be ready");
+        if (q->speaker) {
+            assert_string_not_equal(q->speaker, "KESSICK");
+            assert_string_not_equal(q->speaker, "KNS");
+        }
+    }
+    stance_quotelist_clear(&r.l);
 }
 
 /* A noun phrase speaker stops before a modal; opening phrases are no speakers. */
