@@ -65,7 +65,7 @@ static const char *const TITLES[] = {
     "Minority", "Miss", "Moderator", "Mr.", "Mrs.", "Ms.", "Nominee", "Officer", "Pastor", "Pope", "Pres.",
     "President", "Presidential", "Press", "Prime", "Prince", "Princess", "Prof.", "Professor", "Queen", "Rabbi",
     "Rep", "Rep.", "Representative", "Reps.", "Republican", "Rev.", "Rt.", "Secretary", "Sen", "Sen.", "Senate",
-    "Senator", "Sens.", "Sgt.", "Sheikh", "Sheriff", "Sir", "Speaker", "State", "Supreme", "Vice", "Whip", NULL};
+    "Senator", "Sens.", "Sgt.", "Sheikh", "Sheriff", "Sir", "Speaker", "Staff", "State", "Supreme", "Vice", "Whip", NULL};
 
 static const char *const STOP[] = {
     "A", "About", "Above", "According", "After", "Against", "All", "Also", "Although", "Among", "An", "And",
@@ -249,6 +249,13 @@ static unsigned tok_kind(const char *w, size_t n)
     return k;
 }
 
+/* A capitalised sentence adverb ("Certainly", "Finally") that is no first name
+ * ("Kelly", "Emily"): it opens a sentence, not a name. */
+static int sentence_adverb(const char *w, size_t n)
+{
+    return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !in_list(FEMALE, w, n) && !in_list(MALE, w, n);
+}
+
 unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
 {
     size_t ts[16], te[16];
@@ -292,7 +299,8 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     first = 0;
     while (first < nt && (kind[first] || (first + 1 < nt && te[first] - ts[first] == 4 &&
                                           (memcmp(t + ts[first], "Said", 4) == 0 ||
-                                           memcmp(t + ts[first], "Adds", 4) == 0))))
+                                           memcmp(t + ts[first], "Adds", 4) == 0)) ||
+                          (first + 1 < nt && sentence_adverb(t + ts[first], te[first] - ts[first]))))
         first++;
     if (first == nt) {
         /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */

@@ -1230,8 +1230,10 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                 titles_only = 0;
             r++;
         }
-        /* ("Former Secretary of State Jane Roe": titles alone are no name) */
-        if (r > 0 && r < nt && !titles_only && word_is(t, tok[r][0], tok[r][1], PREPS)) {
+        /* ("Former Secretary of State Jane Roe": titles alone are no name; "White
+         * House Chief of Staff Jane Roe": a title before "of" goes on) */
+        if (r > 0 && r < nt && !titles_only && word_is(t, tok[r][0], tok[r][1], PREPS) &&
+            !stance_names_is_title(t + tok[r - 1][0], tok[r - 1][1] - tok[r - 1][0])) {
             size_t bs = tok[0][0], be = tok[r - 1][1], last;
             if (stance_names_bare(t, &bs, &be, &last)) {
                 a->how = STANCE_ATTR_NAME;

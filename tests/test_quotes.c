@@ -134,6 +134,16 @@ static void test_quotes_titles_initials_suffix(void **state)
     check(&r, "We disagree", STANCE_QUOTE_DIRECT, "Owen Tate");
     check(&r, "No comment", STANCE_QUOTE_DIRECT, "Hal Brewer");
     stance_quotelist_clear(&r.l);
+    /* a sentence adverb or "Staff" before a name is no part of it; a first name in -ly is */
+    extract(state,
+            "Certainly Dario Fenn was not pleased. \"The pier is ours,\" he said.\n\n"
+            "\"We will see,\" said White House Chief of Staff Ines Calloway.\n\n"
+            "\"Not today,\" Kelly Brandt said.\n",
+            0, &r);
+    check(&r, "The pier is ours", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "We will see", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "Not today", STANCE_QUOTE_DIRECT, "Kelly Brandt");
+    stance_quotelist_clear(&r.l);
 }
 
 static void test_quotes_longest_form(void **state)
