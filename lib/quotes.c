@@ -1549,15 +1549,23 @@ static int possessive_at(ctx *c, size_t pos)
            (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !is_word_byte((unsigned char)t[4])));
 }
 
+/* The lowercase word [*s, *e) that ends at @p pos, past spaces, within @p floor
+ * (empty when none). */
+static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
+{
+    *e = pos;
+    while (*e > floor && hspace(c->t, back1(c->t, *e), c->len))
+        *e = back1(c->t, *e);
+    *s = *e;
+    while (*s > floor && ascii_lower((unsigned char)c->t[*s - 1]))
+        (*s)--;
+}
+
 /* Is the word before @p pos a lowercase article ("the", "a", "an")? */
 static int after_article(ctx *c, size_t pos, size_t floor)
 {
-    size_t e = pos, s;
-    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
-        e = back1(c->t, e);
-    s = e;
-    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
-        s--;
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
     return word_is(c->t, s, e, (const char *const[]){"the", "a", "an", NULL});
 }
 
@@ -1652,10 +1660,10 @@ static int with_name(ctx *c, size_t pos, size_t floor)
  * itself when there is none. */
 static size_t before_ly(ctx *c, size_t pos, size_t floor)
 {
-    size_t s = pos;
-    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
-        s--;
-    if (pos - s < 4 || memcmp(c->t + pos - 2, "ly", 2) != 0 || s == floor || !hspace(c->t, back1(c->t, s), c->len))
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
+    if (e != pos || pos - s < 4 || memcmp(c->t + pos - 2, "ly", 2) != 0 || s == floor ||
+        !hspace(c->t, back1(c->t, s), c->len))
         return pos;
     while (s > floor && hspace(c->t, back1(c->t, s), c->len))
         s = back1(c->t, s);
@@ -2676,12 +2684,8 @@ static void resolve_pronoun(ctx *c, size_t qi, attr *a)
 /* Is the word before @p pos a preposition ("a message to Trump:")? */
 static int after_prep(ctx *c, size_t pos, size_t floor)
 {
-    size_t e = pos, s;
-    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
-        e = back1(c->t, e);
-    s = e;
-    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
-        s--;
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
     return word_is(c->t, s, e, PREPS);
 }
 
@@ -2873,9 +2877,7 @@ static int speech_lead(ctx *c, size_t open, size_t floor)
         e = back1(c->t, e);
     if (e > floor && (c->t[e - 1] == ',' || c->t[e - 1] == ':'))
         e--;
-    s = e;
-    while (s > floor && ascii_lower((unsigned char)c->t[s - 1]))
-        s--;
+    lower_word_before(c, e, floor, &s, &e);
     return s < e && (s == floor || !is_word_byte((unsigned char)c->t[s - 1])) &&
            word_in(c->t, s, e, SPEECH_ING, NWORDS(SPEECH_ING));
 }
