@@ -3142,6 +3142,9 @@ static int classify_seg(ctx *c, size_t qi)
                 k3++;
             if (word_is(t, k2, k3, GOES_ON))
                 q->kind = K_PARTIAL;
+            else if (!endp && !have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
+                     !stance_names_pronoun(t, k2, k3, &(int){0}))
+                q->kind = K_PARTIAL; /* '"Orange is the New Black" star Jane Roe': a title */
         }
     }
     if (q->kind == K_DIRECT) {

@@ -501,6 +501,16 @@ static void test_quotes_stage_directions_and_titles(void **state)
             assert_int_not_equal(r.l.q[i].type, STANCE_QUOTE_DIRECT); /* a show's title inside a noun phrase */
     }
     stance_quotelist_clear(&r.l);
+    /* a title opening a sentence and modifying the noun after it */
+    extract(state, "Pictures.\n\n" LQ "Harbour Lights Forever" RQ " star Ines Calloway spoke about the pier.\n", 0, &r);
+    for (size_t i = 0; i < r.l.n; i++)
+        if (strncmp(r.text + r.l.q[i].span.start, "Harbour Lights", 14) == 0)
+            assert_int_not_equal(r.l.q[i].type, STANCE_QUOTE_DIRECT);
+    stance_quotelist_clear(&r.l);
+    /* (a quote the sentence does not run on from stays direct) */
+    extract(state, "Pictures.\n\n" LQ "Harbour lights forever!" RQ " he shouted, and Ines Calloway laughed.\n", 0, &r);
+    check(&r, "Harbour lights", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
 }
 
 static void test_quotes_split_quote_and_continuation(void **state)
