@@ -502,9 +502,9 @@ static void test_quotes_stage_directions_and_titles(void **state)
     }
     stance_quotelist_clear(&r.l);
     /* a title opening a sentence and modifying the noun after it */
-    extract(state, "Pictures.\n\n" LQ "Harbour Lights Forever" RQ " star Ines Calloway spoke about the pier.\n", 0, &r);
+    extract(state, "Pictures.\n\n" LQ "Lights Over the Old Harbour" RQ " star Ines Calloway spoke about the pier.\n", 0, &r);
     for (size_t i = 0; i < r.l.n; i++)
-        if (strncmp(r.text + r.l.q[i].span.start, "Harbour Lights", 14) == 0)
+        if (strncmp(r.text + r.l.q[i].span.start, "Lights Over", 11) == 0)
             assert_int_not_equal(r.l.q[i].type, STANCE_QUOTE_DIRECT);
     stance_quotelist_clear(&r.l);
     /* (a quote the sentence does not run on from stays direct) */
