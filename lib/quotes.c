@@ -2868,6 +2868,37 @@ static int dash_para(ctx *c, seg *q, attr *a)
     return 1;
 }
 
+/* A source in brackets right after the quote ('..." [HuffPost.]'): one to three
+ * capitalised words, an optional dot. */
+static int bracket_source(ctx *c, const seg *q, attr *a)
+{
+    const char *t = c->t;
+    size_t k = q->close, s, e;
+    attr b = *a;
+    while (k < c->len && hspace(t, k, c->len))
+        k += (size_t)hspace(t, k, c->len);
+    if (k + 3 >= c->len || t[k] != '[' || !ascii_upper((unsigned char)t[k + 1]))
+        return 0;
+    s = k + 1;
+    for (e = s; e < c->len && e - s < 40 && t[e] != ']' && t[e] != '\n' && t[e] != '['; e++)
+        ;
+    if (e >= c->len || t[e] != ']')
+        return 0;
+    {
+        size_t te = e;
+        while (te > s && (t[te - 1] == '.' || hspace(t, back1(t, te), c->len)))
+            te = back1(t, te);
+        b.role = NOSPAN;
+        if (!parse_np(c, s, te, NP_AT_VERB, &b) || b.how != STANCE_ATTR_NAME)
+            return 0;
+    }
+    b.cue = NOSPAN;
+    b.a_start = k;
+    b.a_end = e + 1;
+    *a = b;
+    return 1;
+}
+
 /* Is the word right before the mark at @p open (past a comma or colon) a
  * participle of speech: '..., saying, "', 'writing "'? */
 static int speech_lead(ctx *c, size_t open, size_t floor)
@@ -3118,6 +3149,12 @@ static int classify_seg(ctx *c, size_t qi)
         else
             q->kind = K_PARTIAL;
         break;
+    }
+    /* 'HEADLINE IN CAPITALS "..." [NYT.]': a digest quoting the outlet in brackets */
+    if (q->kind != K_DIRECT && !have_after && !have_before && fc == 1 && words >= 4 &&
+        bracket_source(c, q, &after)) {
+        q->kind = K_DIRECT;
+        have_after = 1;
     }
     /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
     if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')

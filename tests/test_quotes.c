@@ -961,6 +961,19 @@ static void test_quotes_noun_phrase_limits(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A digest line: a headline in capitals, the quote, the outlet in brackets. */
+static void test_quotes_bracket_source(void **state)
+{
+    run r;
+    extract(state,
+            "WHAT IS BREWING.\n\n"
+            "HARBOUR CREWS, THROUGH THE LENS " LQ "It is about giving the crews a voice they never had." RQ
+            " [Kessick Ledger.]\n",
+            0, &r);
+    check(&r, "It is about giving", STANCE_QUOTE_DIRECT, "Kessick Ledger");
+    stance_quotelist_clear(&r.l);
+}
+
 /* Inverted attributions before the mark. */
 static void test_quotes_inverted_said(void **state)
 {
@@ -1097,6 +1110,7 @@ int main(void)
         cmocka_unit_test(test_quotes_inverted_said),
         cmocka_unit_test(test_quotes_noun_phrase_limits),
         cmocka_unit_test(test_quotes_with_name_participle),
+        cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
