@@ -446,8 +446,11 @@ static size_t back1(const char *t, size_t i)
 
 static int mark_at(const char *t, size_t i, size_t len, size_t *mlen)
 {
-    unsigned char c = (unsigned char)t[i];
+    unsigned char c;
     *mlen = 1;
+    if (i >= len)
+        return MK_NONE; /* (the end of the text: no byte to read) */
+    c = (unsigned char)t[i];
     if (c == '"')
         return MK_STRAIGHT;
     if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
@@ -596,6 +599,8 @@ static size_t nickname_end(ctx *c, size_t i, size_t ml, size_t para)
         return 0;
     for (k++; k < c->len && k - i < 24 && (ascii_lower((unsigned char)t[k]) || t[k] == '.'); k++)
         ;
+    if (k >= c->len)
+        return 0; /* the text ends inside it */
     mk = mark_at(t, k, c->len, &cl);
     if (!(mk == MK_RIGHT || (mk == MK_STRAIGHT && t[i] == '"')))
         return 0;
