@@ -578,9 +578,9 @@ static int continues(ctx *c, size_t open, size_t para)
 
 /* Pair the quote marks of the whole text. */
 /* A nickname in marks inside a name, 'Marcia "Cia" Price': the mark at @p i
- * (@p ml bytes) opens one capitalised word after a listed first name, and a
- * capitalised word follows the closing mark. Returns the end of the closing
- * mark, or 0. */
+ * (@p ml bytes) opens one capitalised word after a capitalised word that is no
+ * title or function word, and a capitalised word that is no function word
+ * follows the closing mark. Returns the end of the closing mark, or 0. */
 static size_t nickname_end(ctx *c, size_t i, size_t ml, size_t para)
 {
     const char *t = c->t;
