@@ -426,7 +426,6 @@ static int hspace(const char *t, size_t i, size_t len)
     return 0;
 }
 
-/* Step back one code point. */
 /* Bytes to step over at @p i: a whole space character, else one byte. */
 static size_t step1(const char *t, size_t i, size_t len)
 {
@@ -434,6 +433,16 @@ static size_t step1(const char *t, size_t i, size_t len)
     return h ? (size_t)h : 1;
 }
 
+/* Past the spaces (any width: U+00A0 is two bytes) that start at @p i. */
+static size_t skip_hs(const char *t, size_t i, size_t len)
+{
+    size_t h;
+    while (i < len && (h = (size_t)hspace(t, i, len)) != 0)
+        i += h;
+    return i;
+}
+
+/* Step back one code point. */
 static size_t back1(const char *t, size_t i)
 {
     if (i == 0)
@@ -576,7 +585,6 @@ static int continues(ctx *c, size_t open, size_t para)
     return 1;
 }
 
-/* Pair the quote marks of the whole text. */
 /* A nickname in marks inside a name, 'Marcia "Cia" Price': the mark at @p i
  * (@p ml bytes) opens one capitalised word after a capitalised word that is no
  * title or function word, and a capitalised word that is no function word
@@ -634,6 +642,7 @@ static size_t nickname_open(ctx *c, size_t p, size_t floor)
     return nickname_end(c, o, ml, floor) == p + cl ? o : STANCE_NO_OFFSET;
 }
 
+/* Pair the quote marks of the whole text. */
 static int scan_marks(ctx *c)
 {
     const char *t = c->t;
@@ -1016,9 +1025,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         return 0;
     appositive = 0;
     {
-        size_t k = e;
-        while (k < c->len && hspace(t, k, len))
-            k += (size_t)hspace(t, k, len);
+        size_t k = skip_hs(t, e, len);
         /* the original chunk ended with a comma: "X, ROLE, said" */
         if (!verb_first && k < c->len && t[k] == ',')
             appositive = 1;
@@ -1537,8 +1544,7 @@ static int dateline_at(ctx *c, const stance_name *nm)
             return 0;
     if (e - nm->start < 3)
         return 0;
-    while (e < c->len && hspace(c->t, e, c->len))
-        e += (size_t)hspace(c->t, e, c->len);
+    e = skip_hs(c->t, e, c->len);
     if (e < c->len && (c->t[e] == '-' || c->t[e] == '(' || is_dash_at(c->t, e, c->len)))
         return 1;
     /* "WASHINGTON, Dec. 8 (UPI) -" opening its paragraph */
@@ -1584,8 +1590,7 @@ static size_t first_word_at(ctx *c, size_t from, size_t lim)
 /* Is the word after @p pos (past spaces) lowercase? */
 static int lower_follows(ctx *c, size_t pos)
 {
-    while (pos < c->len && hspace(c->t, pos, c->len))
-        pos += (size_t)hspace(c->t, pos, c->len);
+    pos = skip_hs(c->t, pos, c->len);
     return pos < c->len && letter_case(c->t, pos, c->len) == -1;
 }
 
@@ -2124,8 +2129,7 @@ static int is_subject(ctx *c, const stance_name *nm)
 {
     size_t k = nm->end, ws, we;
     const char *t = c->t;
-    while (k < c->len && hspace(t, k, c->len))
-        k += (size_t)hspace(t, k, c->len);
+    k = skip_hs(t, k, c->len);
     if (k >= c->len)
         return 0;
     if (t[k] == ',')
@@ -2219,16 +2223,14 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         !((we - ws == 2 && memcmp(t + ws, "of", 2) == 0) && word_before(c, ws, ss, &w2s, &w2e) &&
           ascii_upper((unsigned char)t[w2s])))
         return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
-    while (k < c->len && hspace(t, k, c->len))
-        k += (size_t)hspace(t, k, c->len);
+    k = skip_hs(t, k, c->len);
     if (k < c->len && t[k] == '(') {
         /* "Jane Roe (D-Ohio) said" */
         size_t stop = k + 24 < c->len ? k + 24 : c->len, j = k;
         while (j < stop && t[j] != ')')
             j++;
         if (j < stop)
-            for (k = j + 1; k < c->len && hspace(t, k, c->len);)
-                k += (size_t)hspace(t, k, c->len);
+            k = skip_hs(t, j + 1, c->len);
     }
     if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && ascii_upper((unsigned char)t[k + 3])) {
         /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
@@ -2256,8 +2258,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
                 while (j < stop && !hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
                     j++;
                 caps++;
-                while (j < c->len && hspace(t, j, c->len))
-                    j += (size_t)hspace(t, j, c->len);
+                j = skip_hs(t, j, c->len);
             }
             for (e2 = j; e2 < c->len && e2 - j < 40 && ascii_lower((unsigned char)t[e2]);)
                 e2++;
@@ -2321,12 +2322,10 @@ static int person_like(ctx *c, size_t qi, long k, int org)
         if (word_next(c->t, &i, nm->bare, c->len, &ws, &we) && stance_names_is_title(c->t + ws, we - ws))
             return 1;
     }
-    while (k2 < c->len && hspace(c->t, k2, c->len))
-        k2 += (size_t)hspace(c->t, k2, c->len);
+    k2 = skip_hs(c->t, k2, c->len);
     if (k2 < c->len && c->t[k2] == ',') {
         /* ", who ..." (after any space, a no-break one included) */
-        for (k2++; k2 < c->len && hspace(c->t, k2, c->len);)
-            k2 += (size_t)hspace(c->t, k2, c->len);
+        k2 = skip_hs(c->t, k2 + 1, c->len);
         if (k2 + 4 < c->len && memcmp(c->t + k2, "who", 3) == 0 && !is_word_byte((unsigned char)c->t[k2 + 3]))
             return 1;
     }
@@ -2417,14 +2416,12 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         if (!word_in(t, ws, we, SAYS, NWORDS(SAYS)))
             return 0;
         p = ws;
-        while (k < c->len && hspace(t, k, c->len))
-            k += (size_t)hspace(t, k, c->len);
+        k = skip_hs(t, k, c->len);
         if (k < c->len && t[k] != '.' && t[k] != ',' && t[k] != ';' && t[k] != '(' && t[k] != '\n')
             return 0; /* ", said Trump will win": a clause, not an attribution */
     } else {
         p = nm->start;
-        while (k < c->len && hspace(t, k, c->len))
-            k += (size_t)hspace(t, k, c->len);
+        k = skip_hs(t, k, c->len);
         ws = we = k;
         while (we < c->len && ascii_lower((unsigned char)t[we]))
             we++;
@@ -2465,8 +2462,7 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
         if (!mid)
             return 0;
     }
-    while (k < c->len && hspace(t, k, c->len))
-        k += (size_t)hspace(t, k, c->len);
+    k = skip_hs(t, k, c->len);
     ws = we = k;
     while (we < c->len && ascii_lower((unsigned char)t[we]))
         we++;
@@ -2837,12 +2833,11 @@ static int dash_para(ctx *c, seg *q, attr *a)
     const char *t = c->t;
     size_t k = q->close, s, e, pe;
     attr b = *a;
-    while (k < c->len && hspace(t, k, c->len))
-        k += (size_t)hspace(t, k, c->len);
+    k = skip_hs(t, k, c->len);
     if (k >= c->len || t[k] != '\n')
         return 0; /* the quote does not end its paragraph */
     while (k < c->len && (t[k] == '\n' || hspace(t, k, c->len)))
-        k += t[k] == '\n' ? 1 : (size_t)hspace(t, k, c->len);
+        k += step1(t, k, c->len);
     if (k + 2 >= c->len)
         return 0;
     if (t[k] == '-')
@@ -2851,8 +2846,7 @@ static int dash_para(ctx *c, seg *q, attr *a)
         s = k + 3;
     else
         return 0;
-    while (s < c->len && hspace(t, s, c->len))
-        s += (size_t)hspace(t, s, c->len);
+    s = skip_hs(t, s, c->len);
     if (s >= c->len || letter_case(t, s, c->len) != 1)
         return 0;
     for (pe = s; pe < c->len && t[pe] != '\n' && pe - s <= 100; pe++)
@@ -2880,8 +2874,7 @@ static int bracket_source(ctx *c, const seg *q, attr *a)
     const char *t = c->t;
     size_t k = q->close, s, e;
     attr b = *a;
-    while (k < c->len && hspace(t, k, c->len))
-        k += (size_t)hspace(t, k, c->len);
+    k = skip_hs(t, k, c->len);
     if (k + 3 >= c->len || t[k] != '[' || !ascii_upper((unsigned char)t[k + 1]))
         return 0;
     s = k + 1;
@@ -3170,8 +3163,7 @@ static int classify_seg(ctx *c, size_t qi)
     /* '"...our jobs" to China, she said': the sentence goes on outside the marks */
     if (q->kind == K_DIRECT && !(q->flags & SEG_UNCLOSED)) {
         size_t k2 = q->close;
-        while (k2 < c->len && hspace(t, k2, c->len))
-            k2 += (size_t)hspace(t, k2, c->len);
+        k2 = skip_hs(t, k2, c->len);
         if (k2 < c->len && letter_case(t, k2, c->len) == -1) {
             static const char *const GOES_ON[] = {
                 "to", "for", "in", "on", "at", "of", "and", "but", "or", "from", "with", "by", "about", "as",
@@ -3349,7 +3341,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
         int r;
         attr a;
         while (s < c->len && (t[s] == '\n' || hspace(t, s, c->len)))
-            s += t[s] == '\n' ? 1 : (size_t)hspace(t, s, c->len);
+            s += step1(t, s, c->len);
         if (s >= c->len)
             break;
         e = sentence_end(c, s);
@@ -3532,7 +3524,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                  * partial quote's attribution ends the sentence just before */
                 size_t k = o->a.a_end;
                 while (k < q->open && (hspace(c.t, k, c.len) || c.t[k] == '.' || c.t[k] == ','))
-                    k += hspace(c.t, k, c.len) ? (size_t)hspace(c.t, k, c.len) : 1;
+                    k += step1(c.t, k, c.len);
                 if (k == q->open) {
                     q->a = o->a;
                     q->a.how = STANCE_ATTR_INHERIT;
