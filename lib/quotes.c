@@ -1720,20 +1720,16 @@ again:
         /* 'Sanders compared himself to Clinton, saying, "': the words before
          * ', saying' are a clause, whose subject speaks */
         static const char *const PART_LEAD[] = {"by", "as", "in", "while", "after", "before", "when", NULL};
-        size_t pw = pv;
-        while (pw > np.start && ascii_lower((unsigned char)c->t[pw - 1]))
-            pw--;
+        size_t pw, pe, pa;
         const int part = ing_word(c->t, v.start, v.end);
+        lower_word_before(c, pv, np.start, &pw, &pe);
         if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
             sentence_subject(c, q, v, &b))
             ;
         else if (part && pv > np.start && c->t[pv - 1] != ',' &&
                  (name_ends_at(c, pv, np.start, 2, &b) ||
-                  name_ends_at(c, before_ly(c, pv, np.start), np.start,
-                               before_ly(c, pv, np.start) != pv || with_name(c, before_ly(c, pv, np.start), np.start)
-                                   ? 1
-                                   : 2,
-                               &b)))
+                  (((pa = before_ly(c, pv, np.start)) != pv || with_name(c, pa, np.start)) &&
+                   name_ends_at(c, pa, np.start, 1, &b))))
             ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
                * right before the participle or its adverb; one word will do after an adverb or "with" */
         else if (!(parse_np(c, np.start, np.end, 0, &b) &&
@@ -2801,6 +2797,23 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
     return 1;
 }
 
+/* An attribution after a comma or mark at @p close (as if @p q closed there)
+ * that runs to within 30 bytes of @p end and has a reporting verb: '..., Jane
+ * Roe said.' ending a sentence or paragraph. 1 and @p a set, 0, or <0 error. */
+static int attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a)
+{
+    seg tmp = *q;
+    attr b = *a;
+    int r;
+    tmp.close = close;
+    if ((r = try_after(c, &tmp, &b)) <= 0)
+        return r;
+    if (b.a_end + 30 < end || b.cue.start == STANCE_NO_OFFSET)
+        return 0;
+    *a = b;
+    return 1;
+}
+
 /* An inverted attribution before the mark: the capitalised run @p nm opens with
  * "Said"/"Says"/"Added"/"Asked" ('Said Jane Roe, "') or follows a lowercase
  * "said" ('But, said Jane Roe, "'). The run then names the speaker. */
@@ -3020,14 +3033,11 @@ static int classify_seg(ctx *c, size_t qi)
             if (!comma && (mark_at(t, mp, c->len, &ml) == MK_NONE || mp + ml != kk))
                 continue; /* neither (or inside a multi-byte mark) */
             {
-                seg tmp = *q;
                 attr b5 = before;
-                tmp.close = comma ? kk - 1 : kk;
-                if ((r = try_after(c, &tmp, &b5)) < 0)
+                if ((r = attribution_ending(c, q, comma ? kk - 1 : kk, pe, &b5)) < 0)
                     return r;
                 /* ', The Hill reported.' cites a source, it does not introduce one */
-                if (r && b5.a_end + 30 >= pe && b5.cue.start != STANCE_NO_OFFSET &&
-                    (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
+                if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
                     !word_is(t, b5.cue.start, b5.cue.end, (const char *const[]){"reported", "reports", NULL})) {
                     before = b5;
                     have_before = 1;
@@ -3082,12 +3092,10 @@ static int classify_seg(ctx *c, size_t qi)
                 while (kc > lim && t[kc - 1] != ',')
                     kc--;
                 if (kc > lim) {
-                    seg tmp = *q;
                     attr b3 = before;
-                    tmp.close = kc - 1;
-                    if ((r = try_after(c, &tmp, &b3)) < 0)
+                    if ((r = attribution_ending(c, q, kc - 1, d - 1, &b3)) < 0)
                         return r;
-                    if (r && b3.a_end + 30 >= d - 1 && b3.cue.start != STANCE_NO_OFFSET) {
+                    if (r) {
                         before = b3;
                         have_before = 1;
                     }
