@@ -249,11 +249,15 @@ static unsigned tok_kind(const char *w, size_t n)
     return k;
 }
 
-/* A capitalised sentence adverb ("Certainly", "Finally") that is no first name
- * ("Kelly", "Emily"): it opens a sentence, not a name. */
-static int sentence_adverb(const char *w, size_t n)
+/* A word that opens a sentence, not the name after it: a reporting verb of an
+ * inverted attribution ("Said Jane Roe, ...", but not the surname in "Edward
+ * Said", which comes last) or a capitalised sentence adverb that is no first
+ * name ("Certainly", not "Kelly"). */
+static int sentence_opener(const char *w, size_t n)
 {
-    return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !in_list(FEMALE, w, n) && !in_list(MALE, w, n);
+    if (n == 4 && (memcmp(w, "Said", 4) == 0 || memcmp(w, "Adds", 4) == 0))
+        return 1;
+    return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !stance_names_is_first_name(w, n);
 }
 
 unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
@@ -294,13 +298,9 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     }
     if (nt == 0 || nt == 16)
         return 0;
-    /* leading titles and function words; a reporting verb opening an inverted
-     * attribution ("Said Jane Roe, ...") but not a surname ("Edward Said") */
+    /* leading titles, function words and sentence openers */
     first = 0;
-    while (first < nt && (kind[first] || (first + 1 < nt && te[first] - ts[first] == 4 &&
-                                          (memcmp(t + ts[first], "Said", 4) == 0 ||
-                                           memcmp(t + ts[first], "Adds", 4) == 0)) ||
-                          (first + 1 < nt && sentence_adverb(t + ts[first], te[first] - ts[first]))))
+    while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first]))))
         first++;
     if (first == nt) {
         /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */

@@ -205,13 +205,13 @@ static void key(const char *name, char *out, size_t outsz)
     }
 }
 
-/* Does @p kp equal the key of @p name, or (unless @p strict_parts) of one of
- * its comma-separated parts? A gold speaker is written as the text has it:
- * "his wife, Gabriela Lazar," names the speaker in its second part, "Nate
- * Roe, the pollster," in its first. */
 /* --first-part-only: the scoring before 2026-11-26 (whole string up to its first comma) */
 static int first_part_only;
 
+/* Does @p kp equal the key of @p name, or (unless @p first_only) of one of
+ * its comma-separated parts? A gold speaker is written as the text has it:
+ * "his wife, Gabriela Lazar," names the speaker in its second part, "Nate
+ * Roe, the pollster," in its first. */
 static int key_matches(const char *kp, const char *name, int first_only)
 {
     char kg[256], part[512];
