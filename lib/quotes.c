@@ -1580,13 +1580,6 @@ static int after_article(ctx *c, size_t pos, size_t floor)
     return word_is(c->t, s, e, (const char *const[]){"the", "a", "an", NULL});
 }
 
-/* The start of the first word in [from, lim), or STANCE_NO_OFFSET. */
-static size_t first_word_at(ctx *c, size_t from, size_t lim)
-{
-    size_t i = from, ws, we;
-    return word_next(c->t, &i, lim, c->len, &ws, &we) ? ws : STANCE_NO_OFFSET;
-}
-
 /* Is the word after @p pos (past spaces) lowercase? */
 static int lower_follows(ctx *c, size_t pos)
 {
@@ -1604,26 +1597,30 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
         "About", "After", "Against", "Although", "Among", "As", "At", "Because", "Before", "Between", "By",
         "Despite", "During", "For", "From", "If", "In", "Into", "Like", "Of", "On", "Over", "Since", "Though",
         "Through", "To", "Under", "Unlike", "Until", "When", "While", "With", NULL};
-    size_t vl = v.end - v.start, ss, ws, we, i;
-    long k, first = -1;
+    size_t vl = v.end - v.start, ss, ws, we, i, fw = STANCE_NO_OFFSET;
+    long k, first = -1, last;
     int g;
     if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
         return 0;
     ss = sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
     i = ss;
-    if (word_next(c->t, &i, v.start, c->len, &ws, &we) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
-        b->how = STANCE_ATTR_PRONOUN;
-        b->spk = (stance_span){ws, we};
-        b->gender = g;
-        return 1;
+    if (word_next(c->t, &i, v.start, c->len, &ws, &we)) {
+        fw = ws; /* the sentence's first word */
+        if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
+            b->how = STANCE_ATTR_PRONOUN;
+            b->spk = (stance_span){ws, we};
+            b->gender = g;
+            return 1;
+        }
     }
-    for (k = name_before(c, v.start); k >= 0 && c->names->v[k].start >= ss; k--)
+    last = name_before(c, v.start);
+    for (k = last; k >= 0 && c->names->v[k].start >= ss; k--)
         first = k;
     if (first < 0)
         return 0;
     /* the first name that is not inside a lead-in ("At Sunday's debate, Sanders
      * compared ...", "Hours after the vote, Trump ...") */
-    for (k = first; k <= name_before(c, v.start); k++) {
+    for (k = first; k <= last; k++) {
         static const char *const NOT_SUBJ[] = {"after", "before", "ago", "later", "earlier", "into", "of", "in",
                                                "at", "on", "for", "since", "from", NULL};
         const stance_name *nm = &c->names->v[k];
@@ -1644,7 +1641,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
             continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
         if (nm->start > ss && (after_prep(c, nm->start, ss) || after_article(c, nm->start, ss)))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
-        if (nm->ntok == 1 && nm->start == first_word_at(c, ss, v.start) && lower_follows(c, nm->end) &&
+        if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
             surname_runs(c, k) == 1)
             continue; /* "Band member Flea", "Small groups of protesters": a capital word
                        * the article never uses again opens the sentence */
