@@ -1011,6 +1011,43 @@ static int part_role_then_name(const char *t, size_t s, size_t e, size_t len)
  */
 #define NP_VERB_FIRST 1u
 #define NP_AT_VERB 2u
+static long name_before(ctx *c, size_t pos);
+
+/* Does the comma part [s, e) open a sentence with a lead-in ("In Berea",
+ * "Tuesday at the university", "After the vote") rather than a name? */
+static int leadin_part(ctx *c, size_t s, size_t e)
+{
+    static const char *const OPEN[] = {
+        "After", "Amid", "At", "Before", "During", "Earlier", "Following", "In", "Inside", "Last", "Later", "On",
+        "Outside", "Speaking", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        NULL};
+    size_t i = s, ws, we;
+    return word_next(c->t, &i, e, c->len, &ws, &we) && word_is(c->t, ws, we, OPEN);
+}
+
+/* After a lead-in, is comma part @p j of @p np still part of it: a clause
+ * opened by a lowercase preposition ("after winning Ohio") or one capital
+ * word ("OH") before a part that opens with a name of two words or more? */
+static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np)
+{
+    static const char *const PREP[] = {"after", "amid", "at", "before", "during", "following", "in", "on",
+                                       "speaking", "when", "while", NULL};
+    size_t i = parts[j][0], ws, we, w2s, w2e;
+    if (!word_next(c->t, &i, parts[j][1], c->len, &ws, &we))
+        return 0;
+    if (word_is(c->t, ws, we, PREP))
+        return 1;
+    if (cap_token(c->t, ws, we, c->len) != 1 || word_next(c->t, &i, parts[j][1], c->len, &w2s, &w2e))
+        return 0;
+    for (size_t m = j + 1; m < np; m++) {
+        size_t ps = trim_l(c->t, parts[m][0], parts[m][1], c->len);
+        long k = name_before(c, ps + 1);
+        if (k >= 0 && c->names->v[k].start == ps && c->names->v[k].ntok >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
 {
     const int verb_first = (flags & NP_VERB_FIRST) != 0;
@@ -1053,6 +1090,14 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
             parts[np][1] = e;
             np++;
         }
+    }
+    if (appositive && np >= 2 && leadin_part(c, parts[0][0], parts[0][1])) {
+        /* "In Berea, OH, Gov. John Kasich (R-OH), said": the lead-in parts go */
+        size_t drop = 1;
+        while (drop + 1 < np && leadin_more(c, parts, drop, np))
+            drop++;
+        memmove(parts, parts + drop, (np - drop) * sizeof parts[0]);
+        np -= drop;
     }
     if (verb_first) {
         ns = parts[0][0];
@@ -1527,7 +1572,6 @@ static int try_after(ctx *c, seg *q, attr *a)
 }
 
 /* 'X said: "' in the clause [cs, q->open). */
-static long name_before(ctx *c, size_t pos);
 static int in_quote(ctx *c, size_t pos, size_t upto);
 static size_t surname_runs(ctx *c, long k);
 static int after_prep(ctx *c, size_t pos, size_t floor);

@@ -991,6 +991,26 @@ static void test_quotes_inverted_said(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A lead-in before an appositive speaker ("In Berea, OH, Gov. X (R-OH), said")
+ * is no part of the name; a lead-in word that takes the name itself ("As X,
+ * ROLE, put it") stays. */
+static void test_quotes_leadin_before_appositive(void **state)
+{
+    run r;
+    extract(state,
+            "Tuesday at the Kessick Maritime Museum in Port Ellis, KS, after winning the county vote, Gov. Dario "
+            "Fenn (R-KS), said, \"The harbour stays open.\"\n\n"
+            "In Port Ellis, Ines Calloway, a lawyer for the union, said, \"We will sign.\"\n\n"
+            "As Odell Brandt, the pilots' secretary, put it: \"Nobody sails tonight.\"\n",
+            0, &r);
+    check(&r, "The harbour stays", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "We will sign", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    assert_non_null(find(&r, "We will sign")->role);
+    assert_string_equal(find(&r, "We will sign")->role, "a lawyer for the union");
+    check(&r, "Nobody sails", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1112,6 +1132,7 @@ int main(void)
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
+        cmocka_unit_test(test_quotes_leadin_before_appositive),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
