@@ -2,8 +2,10 @@
  * bench_quotes.c - measure quote extraction on PolNeAR (JSON lines with gold
  * quotes) and its throughput on ordinary and adversarial generated inputs.
  *
- *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only]
- *                                                span P/R/F1, speaker accuracy, end-to-end F1
+ *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv]
+ *                                                span P/R/F1, speaker accuracy, end-to-end F1;
+ *                                                --audit: what each direct-quote error is
+ *                                                (see bench/quotes/README.md) and the ceiling
  *   bench_quotes text FILE.txt [--no-indirect]   the quotes of a plain-text file, one per line
  *   bench_quotes speed FILE.jsonl [SECONDS]      MB/s on the articles, then time per MB of
  *                                                generated inputs (no punctuation, 100k quote
@@ -22,6 +24,18 @@
  *    is Roe as well as wife; --first-part-only keeps the first part only,
  *    as this scorer did before 2026-11-26); pronouns never count;
  *  - end-to-end: span and speaker both right.
+ *
+ * An audit file holds one line per direct-quote error that somebody read
+ * against its article: KIND ID START END CATEGORY NOTE, tab-separated, where
+ * KIND is SPK (matched quote, wrong speaker), FP or FN, ID the article id,
+ * START END the normalised byte span the --verbose line prints, CATEGORY
+ * "ours" (the extractor is wrong) or "gold-..." (the gold is wrong or follows
+ * another convention), NOTE our own words (never the article's text). Quotes
+ * whose gold speaker and aliases are all bare pronouns are "gold-pronoun"
+ * without a line. With --audit the scorer prints the errors per category, the
+ * errors nobody has read ("unaudited"), the lines that are no error any more
+ * ("stale"), and the ceiling: the figures if every error of ours (and every
+ * unaudited one) were fixed and the gold left as it is.
  */
 #include "config.h"
 
@@ -44,6 +58,21 @@ typedef struct gold {
     size_t n_aliases;
     int used;
 } gold;
+
+typedef struct audit_entry {
+    char kind[4]; /* SPK, FP, FN */
+    char *id, *cat;
+    size_t s, e;
+    int seen;
+} audit_entry;
+
+typedef struct audit {
+    audit_entry *v;
+    size_t n;
+    const char *cats[32]; /* categories in order of appearance; [0] "gold-pronoun" */
+    size_t ncat;
+    size_t count[3][33];  /* [SPK, FP, FN][category, or ncat = unaudited] */
+} audit;
 
 typedef struct counts {
     size_t pred, gold, tp_pred, tp_gold, spk_ok, spk_n;
@@ -326,7 +355,154 @@ static char *dup_str(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-static int score(const char *path, int verbose)
+static int audit_cat(audit *a, const char *cat)
+{
+    for (size_t i = 0; i < a->ncat; i++)
+        if (strcmp(a->cats[i], cat) == 0)
+            return (int)i;
+    if (a->ncat >= 32)
+        return -1;
+    a->cats[a->ncat] = cat;
+    return (int)a->ncat++;
+}
+
+static void audit_free(audit *a)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        free(a->v[i].id);
+        free(a->v[i].cat);
+    }
+    free(a->v);
+}
+
+/* Read @p path into @p a; 0 on success, -1 (with a message) on a bad line. */
+static int audit_load(audit *a, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char buf[4096];
+    size_t lineno = 0, cap = 0;
+    memset(a, 0, sizeof *a);
+    audit_cat(a, "gold-pronoun");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    while (fgets(buf, sizeof buf, f)) {
+        char *fld[6], *p = buf, *end;
+        size_t nf = 0;
+        lineno++;
+        buf[strcspn(buf, "\r\n")] = 0;
+        if (buf[0] == '#' || buf[0] == 0)
+            continue;
+        while (nf < 6 && p) {
+            fld[nf++] = p;
+            p = strchr(p, '\t');
+            if (p)
+                *p++ = 0;
+        }
+        if (nf < 5 || (strcmp(fld[0], "SPK") && strcmp(fld[0], "FP") && strcmp(fld[0], "FN")) ||
+            (strcmp(fld[4], "ours") && strncmp(fld[4], "gold-", 5))) {
+            fprintf(stderr, "%s:%zu: want KIND ID START END CATEGORY NOTE (KIND SPK/FP/FN, CATEGORY ours/gold-...)\n",
+                    path, lineno);
+            fclose(f);
+            return -1;
+        }
+        if (a->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            audit_entry *nv = realloc(a->v, cap * sizeof *a->v);
+            if (!nv) {
+                fclose(f);
+                return -1;
+            }
+            a->v = nv;
+        }
+        audit_entry *x = &a->v[a->n];
+        memset(x, 0, sizeof *x);
+        snprintf(x->kind, sizeof x->kind, "%s", fld[0]);
+        x->id = strdup(fld[1]);
+        x->s = (size_t)strtoul(fld[2], &end, 10);
+        x->e = (size_t)strtoul(fld[3], &end, 10);
+        x->cat = strdup(fld[4]);
+        if (audit_cat(a, x->cat) < 0) {
+            fprintf(stderr, "%s:%zu: too many categories\n", path, lineno);
+            fclose(f);
+            return -1;
+        }
+        a->n++;
+    }
+    fclose(f);
+    return 0;
+}
+
+/* Count one error of @p kind (0 SPK, 1 FP, 2 FN); its category name (or "UNAUDITED"). */
+static const char *audit_note(audit *a, int kind, const char *id, size_t s, size_t e, int pronoun_gold)
+{
+    static const char *const K[] = {"SPK", "FP", "FN"};
+    if (!a)
+        return NULL;
+    if (pronoun_gold) {
+        a->count[kind][0]++;
+        return a->cats[0];
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        audit_entry *x = &a->v[i];
+        if (!x->seen && x->s == s && x->e == e && strcmp(x->kind, K[kind]) == 0 && strcmp(x->id, id) == 0) {
+            x->seen = 1;
+            a->count[kind][audit_cat(a, x->cat)]++;
+            return x->cat;
+        }
+    }
+    a->count[kind][32]++;
+    return "UNAUDITED";
+}
+
+static double f1(double tp, double pred, double ngold)
+{
+    double p = pred > 0 ? tp / pred : 0, r = ngold > 0 ? tp / ngold : 0;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* The audit's counts per category, its stale lines and the ceiling of the direct figures. */
+static void audit_report(audit *a, const counts *c)
+{
+    static const char *const K[] = {"speaker", "span FP", "span FN"};
+    size_t fix[3] = {0, 0, 0}, stale = 0;
+    for (int k = 0; k < 3; k++) {
+        size_t tot = 0;
+        for (size_t i = 0; i < a->ncat; i++)
+            tot += a->count[k][i];
+        tot += a->count[k][32];
+        printf("audit     %-8s errors %3zu:", K[k], tot);
+        for (size_t i = 0; i < a->ncat; i++)
+            if (a->count[k][i])
+                printf(" %s %zu,", a->cats[i], a->count[k][i]);
+        printf(" unaudited %zu\n", a->count[k][32]);
+        for (size_t i = 0; i < a->ncat; i++)
+            if (strcmp(a->cats[i], "ours") == 0)
+                fix[k] += a->count[k][i];
+        fix[k] += a->count[k][32];
+    }
+    for (size_t i = 0; i < a->n; i++)
+        if (!a->v[i].seen) {
+            if (!stale)
+                printf("audit     stale lines (no such error now):");
+            printf(" %s %s %zu-%zu;", a->v[i].kind, a->v[i].id, a->v[i].s, a->v[i].e);
+            stale++;
+        }
+    if (stale)
+        printf(" %zu in all\n", stale);
+    {
+        /* every FP of ours gone, every FN of ours found (with its speaker right) */
+        double tp = (double)(c->tp_pred + fix[2]), pred = (double)(c->pred - fix[1] + fix[2]);
+        double spk = (double)(c->spk_ok + fix[0]), e2e = (double)(c->spk_ok + fix[0] + fix[2]);
+        printf("audit     ceiling (ours and unaudited fixed, gold as it is): span F1 %.3f | speaker acc %.3f "
+               "(%.0f/%zu) | end-to-end F1 %.3f\n",
+               f1(tp, pred, (double)c->gold), c->spk_n ? spk / (double)c->spk_n : 0, spk, c->spk_n,
+               f1(e2e, pred, (double)c->gold));
+    }
+}
+
+static int score(const char *path, int verbose, audit *au)
 {
     FILE *f = fopen(path, "r");
     char *line = NULL;
@@ -350,13 +526,16 @@ static int score(const char *path, int verbose)
     while ((got = getline(&line, &cap, f)) > 0) {
         json_error_t jerr;
         json_t *o = json_loads(line, 0, &jerr), *qs;
-        const char *text;
+        const char *text, *id;
         size_t len, ng = 0;
         gold *g;
         stance_quotelist ql;
         double t0;
         if (!o)
             continue;
+        id = json_string_value(json_object_get(o, "id"));
+        if (!id)
+            id = "-";
         text = json_string_value(json_object_get(o, "text"));
         len = json_string_length(json_object_get(o, "text"));
         qs = json_object_get(o, "quotes");
@@ -429,9 +608,12 @@ static int score(const char *path, int verbose)
                 c[ty].spk_n++;
                 c[ty].spk_ok += (size_t)ok;
                 c[ty].spk_unscorable += (size_t)!scorable(hit);
-                if (verbose && !ok && ty == 0) {
-                    char tag[64];
-                    snprintf(tag, sizeof tag, "SPK%s how=%d", scorable(hit) ? "" : "-UNSCORABLE", r->how);
+                if (!ok && ty == 0) {
+                    char tag[400];
+                    const char *cat = audit_note(au, 0, id, hit->s, hit->e, !scorable(hit));
+                    snprintf(tag, sizeof tag, "SPK%s how=%d %s %zu %zu%s%s", scorable(hit) ? "" : "-UNSCORABLE", r->how,
+                             id, hit->s, hit->e, cat ? " " : "", cat ? cat : "");
+                    if (verbose) {
                     {
                         char gs[400];
                         size_t off = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
@@ -439,8 +621,9 @@ static int score(const char *path, int verbose)
                             off += (size_t)snprintf(gs + off, sizeof gs - off, "|%s", hit->aliases[k]);
                         show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
                     }
+                    }
                 }
-            } else if (verbose && ty == 0) {
+            } else if (ty == 0) {
                 /* what the gold has there, if anything: direct (span differs), mixed or indirect */
                 const char *tag = "FP";
                 for (size_t k = 0; k < ng; k++)
@@ -449,11 +632,17 @@ static int score(const char *path, int verbose)
                         if (g[k].type == 0)
                             break;
                     }
-                show(tag, text, len, r->span.start, r->span.end, r->speaker, NULL);
+                {
+                    char t2[400];
+                    const char *cat = audit_note(au, 1, id, s, e, 0);
+                    snprintf(t2, sizeof t2, "%s %s %zu %zu%s%s", tag, id, s, e, cat ? " " : "", cat ? cat : "");
+                    if (verbose)
+                        show(t2, text, len, r->span.start, r->span.end, r->speaker, NULL);
+                }
             }
         }
         for (size_t k = 0; k < ng; k++)
-            if (verbose && g[k].type == 0 && !(g[k].used & 1)) {
+            if (g[k].type == 0 && !(g[k].used & 1)) {
                 const char *tag = "FN";
                 for (size_t i = 0; i < ql.n; i++) {
                     size_t s2 = ql.q[i].span.start, e2 = ql.q[i].span.end;
@@ -463,7 +652,13 @@ static int score(const char *path, int verbose)
                     else if (s2 < g[k].e && g[k].s < e2 && tag[2] == 0)
                         tag = "FN-overlap";
                 }
-                show(tag, text, len, g[k].s, g[k].e, NULL, g[k].speaker);
+                {
+                    char t2[400];
+                    const char *cat = audit_note(au, 2, id, g[k].s, g[k].e, 0);
+                    snprintf(t2, sizeof t2, "%s %s %zu %zu%s%s", tag, id, g[k].s, g[k].e, cat ? " " : "", cat ? cat : "");
+                    if (verbose)
+                        show(t2, text, len, g[k].s, g[k].e, NULL, g[k].speaker);
+                }
             }
         stance_quotelist_clear(&ql);
         free_gold(g, ng);
@@ -473,6 +668,8 @@ static int score(const char *path, int verbose)
     fclose(f);
     printf("%zu articles, %.2f MB\n", articles, (double)bytes / 1e6);
     prf("direct", &c[0], 0);
+    if (au)
+        audit_report(au, &c[0]);
     prf("partial", &c[1], 0);
     prf("indirect", &c[2], 1);
     printf("extraction %.1f MB/s (all types, this run)\n", t_extract > 0 ? (double)bytes / 1e6 / t_extract : 0);
@@ -637,10 +834,14 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "text") == 0) /* --no-indirect: the default extraction (profiling) */
         return show_text(argv[2], argc > 3 && strcmp(argv[3], "--no-indirect") == 0 ? 0u : STANCE_OPT_INDIRECT);
     if (argc >= 3 && strcmp(argv[1], "score") == 0) {
-        int verbose = 0;
+        int verbose = 0, rc;
+        const char *audit_path = NULL;
+        audit au;
         for (int i = 3; i < argc; i++) {
             if (strcmp(argv[i], "--verbose") == 0)
                 verbose = 1;
+            else if (strcmp(argv[i], "--audit") == 0 && i + 1 < argc)
+                audit_path = argv[++i];
             else if (strcmp(argv[i], "--first-part-only") == 0)
                 first_part_only = 1;
             else {
@@ -648,10 +849,17 @@ int main(int argc, char **argv)
                 return 2;
             }
         }
-        return score(argv[2], verbose);
+        if (audit_path && audit_load(&au, audit_path)) {
+            audit_free(&au);
+            return 2;
+        }
+        rc = score(argv[2], verbose, audit_path ? &au : NULL);
+        if (audit_path)
+            audit_free(&au);
+        return rc;
     }
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
-    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
     return 2;
 }
