@@ -371,7 +371,7 @@ void stance_quotelist_clear(stance_quotelist *l)
 /* ---- per-call state ------------------------------------------------------ */
 
 enum { MK_NONE, MK_STRAIGHT, MK_LEFT, MK_RIGHT };
-enum { PC_PARA, PC_SENT, PC_COLON, PC_COMMA, PC_WORD, PC_CAPWORD, PC_DASH, PC_OTHER };
+enum { PC_PARA, PC_SENT, PC_COLON, PC_COMMA, PC_WORD, PC_CAPWORD, PC_DASH, PC_PAREN, PC_OTHER };
 enum { K_SKIP, K_DIRECT, K_PARTIAL };
 
 #define SEG_UNCLOSED 1u
@@ -849,7 +849,11 @@ static size_t trim_r(const char *t, size_t s, size_t e, size_t len)
         size_t p = back1(t, e);
         if (hspace(t, p, len) || t[p] == ',' || t[p] == ':' || t[p] == ';')
             e = p;
-        else
+        else if (t[p] == ')' && !memchr(t + s, '(', p - s)) {
+            e = p; /* '("...," said one party activist.)': the aside's end */
+            if (e > s + 1 && t[e - 1] == '.' && ascii_lower((unsigned char)t[e - 2]))
+                e--;
+        } else
             break;
     }
     return e;
@@ -1866,6 +1870,8 @@ static int prev_ctx(ctx *c, seg *q)
             return PC_COMMA;
         if (is_dash_at(t, p, c->len))
             return PC_DASH;
+        if (b == '(')
+            return PC_PAREN;
         if (is_word_byte(b)) {
             /* Bounded: a run of non-ASCII bytes (e.g. nested curly marks) counts as
              * one "word", and rescanning it for every mark was quadratic. */
@@ -3188,6 +3194,10 @@ static int classify_seg(ctx *c, size_t qi)
         else
             q->kind = K_PARTIAL;
         break;
+    case PC_PAREN:
+        /* '("I want my dues back," wrote Jane Roe.)': an aside that is a whole quote */
+        q->kind = fc == 1 && words >= 3 && (have_after || (endp && words >= 4)) ? K_DIRECT : K_PARTIAL;
+        break;
     default:
         if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
             q->kind = K_DIRECT;
@@ -3223,7 +3233,16 @@ static int classify_seg(ctx *c, size_t qi)
             size_t k3 = k2;
             while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
                 k3++;
-            if (word_is(t, k2, k3, GOES_ON))
+            /* ('Fenn said, "We will see," when asked': a whole quote after "said,"
+             * that ends in a comma, and the sentence goes on) */
+            /* (not '"A," and "B"' nor '"A," and, "B"': two quotes, one clause) */
+            const size_t k4 = skip_hs(t, k3, c->len);
+            const int whole = q->pc == PC_COMMA && have_before && !have_after && !that_clause && tail_len <= 40 &&
+                              fc == 1 && q->ce > q->cs && t[back1(t, q->ce)] == ',' && k4 < c->len &&
+                              letter_case(t, k4, c->len) == -1 &&
+                              word_is(t, k2, k3, (const char *const[]){"when", "and", "as", "until", "before", "after",
+                                                                       "while", "because", "on", NULL});
+            if (word_is(t, k2, k3, GOES_ON) && !whole)
                 q->kind = K_PARTIAL;
             else if (!endp && !have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
                      !stance_names_pronoun(t, k2, k3, &(int){0}))
@@ -3600,7 +3619,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                     break;
                 if (o->kind != K_DIRECT)
                     continue;
-                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT) {
+                /* (not from an aside: '"A" came shouts. ("B," said X.)') */
+                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
                     q->a = o->a;
                     q->a.how = STANCE_ATTR_INHERIT;
                     q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;

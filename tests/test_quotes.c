@@ -1011,6 +1011,31 @@ static void test_quotes_leadin_before_appositive(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A whole quote that the sentence runs on from: after "said," ending in a
+ * comma ('said, "We will see," when asked'), and as an aside in parentheses
+ * ('("I want my dues back," wrote X)'); two quotes joined by "and" stay
+ * partial, and no quote before an aside takes the aside's speaker. */
+static void test_quotes_whole_quote_sentence_goes_on(void **state)
+{
+    run r;
+    extract(state,
+            "Fenn had previously said, \"We will see,\" when asked whether he would help.\n\n"
+            "Calloway wrote to her followers, \"It is time to close the quay for good,\" and shared a link.\n\n"
+            "The vote drew blowback from members (\"I want my dues back,\" wrote Odell Brandt, a pilot in Kessick).\n\n"
+            "\"Call the roll,\" came shouts from the floor. (\"I do not want a fight,\" said one harbour pilot.)\n\n"
+            "Fenn told the crowd, \"I am a sailor like you,\" and, \"Who here has not waited for a tide?\"\n",
+            0, &r);
+    check(&r, "We will see", STANCE_QUOTE_DIRECT, "Fenn");
+    check(&r, "It is time", STANCE_QUOTE_DIRECT, "Calloway");
+    check(&r, "I want my dues", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    assert_string_equal(find(&r, "I want my dues")->role, "a pilot in Kessick");
+    check(&r, "I do not want a fight", STANCE_QUOTE_DIRECT, "one harbour pilot");
+    assert_true(find(&r, "Call the roll")->speaker == NULL ||
+                strcmp(find(&r, "Call the roll")->speaker, "one harbour pilot") != 0);
+    check(&r, "I am a sailor", STANCE_QUOTE_PARTIAL, "Fenn");
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1133,6 +1158,7 @@ int main(void)
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
         cmocka_unit_test(test_quotes_leadin_before_appositive),
+        cmocka_unit_test(test_quotes_whole_quote_sentence_goes_on),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
