@@ -1789,6 +1789,26 @@ again:
             }
             return 0;
         }
+        /* 'a woman asked for a photo and Jane Roe said, "': a second subject and
+         * reporting verb after "and"/"but" in the tail speak the quote */
+        for (size_t k = tail.start, ws, we; word_next(c->t, &k, tail.end, c->len, &ws, &we);) {
+            attr b2 = *a;
+            int tc2 = 0, r2, g2;
+            size_t tl2 = 0, n1, n2, kn = we;
+            if (!word_is(c->t, ws, we, (const char *const[]){"and", "but", NULL}) ||
+                !word_next(c->t, &kn, tail.end, c->len, &n1, &n2) ||
+                !(letter_case(c->t, n1, c->len) == 1 || stance_names_pronoun(c->t, n1, n2, &g2) == 1))
+                continue;
+            if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) < 0)
+                return r2;
+            if (r2 && (b2.how == STANCE_ATTR_NAME || b2.how == STANCE_ATTR_PRONOUN)) {
+                *a = b2;
+                *that_clause = tc2;
+                *tail_len = tl2;
+                return 1;
+            }
+            break;
+        }
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;

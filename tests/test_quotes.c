@@ -1036,6 +1036,21 @@ static void test_quotes_whole_quote_sentence_goes_on(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* 'a woman asked for a photo and X said, "': the second subject speaks. */
+static void test_quotes_second_subject_after_and(void **state)
+{
+    run r;
+    extract(state,
+            "At one point, a woman asked for a photo and Ines Calloway said, \"As long as we break no rules.\"\n\n"
+            "Dario Fenn asked for a vote but he said, \"We can wait a week.\"\n\n"
+            "Odell Brandt told reporters and pilots, \"The quay stays shut.\"\n",
+            0, &r);
+    check(&r, "As long as", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    check(&r, "We can wait", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    check(&r, "The quay stays", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1159,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_quotes_clause_subject_not_object),
         cmocka_unit_test(test_quotes_leadin_before_appositive),
         cmocka_unit_test(test_quotes_whole_quote_sentence_goes_on),
+        cmocka_unit_test(test_quotes_second_subject_after_and),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
