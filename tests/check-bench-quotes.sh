@@ -1,7 +1,7 @@
 #!/bin/sh
 # The PolNeAR scorer (bench/quotes/bench_quotes score) on an article of our own
 # with known errors: its figures, its audit counts, stale audit lines, the
-# ceiling, and a malformed audit file refused.
+# ceiling, the relabelled figures, and a malformed audit file refused.
 set -u
 top_builddir=${top_builddir:-.}
 top_srcdir=${top_srcdir:-.}
@@ -12,15 +12,18 @@ out=$("$bin" score "$data/scorer.jsonl" --audit "$data/scorer-audit.tsv") || { e
 want() {
     printf '%s\n' "$out" | grep -qF -- "$1" || { echo "FAIL: no line with: $1"; fail=1; }
 }
-want 'direct    gold     3 pred     3 | span P 0.667 R 0.667 F1 0.667 | speaker acc 0.500 (1/2) | end-to-end P 0.333 R 0.333 F1 0.333'
+want 'direct    gold     3 pred     5 | span P 0.400 R 0.667 F1 0.500 | speaker acc 0.500 (1/2) | end-to-end P 0.200 R 0.333 F1 0.250'
 want 'audit     speaker  errors   1: gold-alias 1, unaudited 0'
-want 'audit     span FP  errors   1: ours 1, unaudited 0'
-want 'audit     span FN  errors   1: unaudited 1'
+want 'audit     span FP  errors   3: ours 1, gold-mixed 1, unaudited 1'
+want 'audit     span FN  errors   1: gold-partial 1, unaudited 0'
 want 'audit     stale lines (no such error now): FN scorer-test-1 0-5; 1 in all'
-want 'audit     ceiling (ours and unaudited fixed, gold as it is): span F1 1.000 | speaker acc 0.500 (1/2) | end-to-end F1 0.667'
+# ceiling: the two FPs (ours, unaudited) gone: 2 of 3 predicted, 2 of 3 gold
+want 'audit     ceiling (ours and unaudited fixed, gold as it is): span F1 0.667 | speaker acc 0.500 (1/2) | end-to-end F1 0.333'
+# relabelled: the whole quote the gold calls mixed is a match (speaker right), the fragment leaves the gold
+want 'audit     relabelled as the issue defines direct (1 gold-mixed as direct, 1 gold-partial out): span F1 0.750 | speaker acc 0.667 (2/3) | end-to-end F1 0.500'
 # --verbose names each error's category
 v=$("$bin" score "$data/scorer.jsonl" --verbose --audit "$data/scorer-audit.tsv")
-printf '%s\n' "$v" | grep -q '^FN-as-partial scorer-test-1 188 208 UNAUDITED |' || { echo "FAIL: verbose FN line"; fail=1; }
+printf '%s\n' "$v" | grep -q '^FP scorer-test-1 280 295 UNAUDITED |' || { echo "FAIL: verbose FP line"; fail=1; }
 printf '%s\n' "$v" | grep -q '^SPK how=1 scorer-test-1 70 91 gold-alias |' || { echo "FAIL: verbose SPK line"; fail=1; }
 # a line without a category is refused with its line number
 bad=$(mktemp "${TMPDIR:-/tmp}/audit.XXXXXX")
@@ -31,5 +34,5 @@ rc=$?
 [ "$rc" -eq 2 ] || { echo "FAIL: malformed audit file gave exit $rc, want 2"; fail=1; }
 grep -q ':1: want KIND' "$bad.err" || { echo "FAIL: no line number in: $(cat "$bad.err")"; fail=1; }
 rm -f "$bad.err"
-[ "$fail" -eq 0 ] && echo "PASS: scorer figures, audit counts, stale lines, ceiling"
+[ "$fail" -eq 0 ] && echo "PASS: scorer figures, audit counts, stale lines, ceiling, relabelled figures"
 exit "$fail"
