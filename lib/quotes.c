@@ -3187,6 +3187,24 @@ static int classify_seg(ctx *c, size_t qi)
                     }
                 }
             }
+            /* 'Jane Doe called him a master of impossible deals. "..."': a named
+             * person's speech act about it, then her words */
+            if (!have_before && words >= 4 && endp) {
+                if ((r = run(c, P_PARTIAL, pcs, d - 1)) < 0)
+                    return r;
+                if (r) {
+                    stance_span np = group(c, 1), v = group(c, 2);
+                    attr b5 = before;
+                    b5.role = NOSPAN;
+                    if (parse_np(c, np.start, np.end, 0, &b5) && b5.how == STANCE_ATTR_NAME) {
+                        b5.cue = v;
+                        b5.a_start = np.start;
+                        b5.a_end = v.end;
+                        before = b5;
+                        have_before = 1;
+                    }
+                }
+            }
         }
     }
 

@@ -1051,6 +1051,21 @@ static void test_quotes_second_subject_after_and(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* 'X called him a master of impossible deals. "..."': the sentence before
+ * the quote is a named person's speech act about it. */
+static void test_quotes_speech_act_sentence_before(void **state)
+{
+    run r;
+    extract(state,
+            "His former partner at the yard, Odell Brandt, called him a master of impossible deals. "
+            "\"He showed again and again that he could close them.\"\n\n"
+            "The harbour flooded again on Monday. \"We saw it coming for years.\"\n",
+            0, &r);
+    check(&r, "He showed again", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    check(&r, "We saw it coming", STANCE_QUOTE_DIRECT, NULL);
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1175,6 +1190,7 @@ int main(void)
         cmocka_unit_test(test_quotes_leadin_before_appositive),
         cmocka_unit_test(test_quotes_whole_quote_sentence_goes_on),
         cmocka_unit_test(test_quotes_second_subject_after_and),
+        cmocka_unit_test(test_quotes_speech_act_sentence_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
