@@ -2991,6 +2991,27 @@ static int speech_lead(ctx *c, size_t open, size_t floor)
            word_in(c->t, s, e, SPEECH_ING, NWORDS(SPEECH_ING));
 }
 
+/* Pattern @p which (a subject, then a verb) on the sentence [s, e): when its
+ * subject is a name (or, with @p pronoun, a pronoun), *@p a becomes that
+ * attribution. 1 if it did, 0 if not, < 0 on a match error. */
+static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, attr *a)
+{
+    int r;
+    if ((r = run(c, which, s, e)) <= 0)
+        return r;
+    stance_span np = group(c, 1), v = group(c, 2);
+    attr b = *a;
+    b.role = NOSPAN;
+    if (!parse_np(c, np.start, np.end, 0, &b) ||
+        !(b.how == STANCE_ATTR_NAME || (pronoun && b.how == STANCE_ATTR_PRONOUN)))
+        return 0;
+    b.cue = v;
+    b.a_start = np.start;
+    b.a_end = v.end;
+    *a = b;
+    return 1;
+}
+
 static int classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -3169,41 +3190,15 @@ static int classify_seg(ctx *c, size_t qi)
                 }
             }
             /* 'Jane Doe told the crowd that the plan would fail. "..."': reported
-             * speech of a named person, then her words */
+             * speech of a named person (or a pronoun), then her words; 'Jane Doe
+             * called him a master of impossible deals. "..."': a named person's
+             * speech act about it */
             if (!have_before && words >= 4 && endp) {
-                if ((r = run(c, P_IND_SAID, pcs, d)) < 0)
+                if ((r = speech_sentence(c, P_IND_SAID, pcs, d, 1, &before)) < 0)
                     return r;
-                if (r) {
-                    stance_span np = group(c, 1), v = group(c, 2);
-                    attr b4 = before;
-                    b4.role = NOSPAN;
-                    if (parse_np(c, np.start, np.end, 0, &b4) &&
-                        (b4.how == STANCE_ATTR_NAME || b4.how == STANCE_ATTR_PRONOUN)) {
-                        b4.cue = v;
-                        b4.a_start = np.start;
-                        b4.a_end = v.end;
-                        before = b4;
-                        have_before = 1;
-                    }
-                }
-            }
-            /* 'Jane Doe called him a master of impossible deals. "..."': a named
-             * person's speech act about it, then her words */
-            if (!have_before && words >= 4 && endp) {
-                if ((r = run(c, P_PARTIAL, pcs, d - 1)) < 0)
+                if (!r && (r = speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &before)) < 0)
                     return r;
-                if (r) {
-                    stance_span np = group(c, 1), v = group(c, 2);
-                    attr b5 = before;
-                    b5.role = NOSPAN;
-                    if (parse_np(c, np.start, np.end, 0, &b5) && b5.how == STANCE_ATTR_NAME) {
-                        b5.cue = v;
-                        b5.a_start = np.start;
-                        b5.a_end = v.end;
-                        before = b5;
-                        have_before = 1;
-                    }
-                }
+                have_before = r;
             }
         }
     }
