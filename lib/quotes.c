@@ -59,7 +59,7 @@
     "cried|screamed|exclaimed|whispered|commented|reported|reports|wondered|thundered|pleaded|demanded|"        \
     "stressed|emphasized|emphasised|maintained|protested|agreed|objected|interjected|repeated|opined|"          \
     "affirmed|confirmed|contended|asserted|alleged|blasted|fumed|proclaimed|pledged|sang|sings|"                \
-    "captioned|put it|retorted|snapped|explained|tweeted|wrote|writes|posted|adds|told|asserts|insists|"        \
+    "captioned|put it|puts it|retorted|snapped|explained|tweeted|wrote|writes|posted|adds|told|asserts|insists|"        \
     "acknowledges|concedes|recalled|responded|echoed|begged|pleaded|reiterated|advised|conceded|joked|"         \
     "declared|wrote|elaborated|clarified|announced|cheered|chimed in|shouted|bellowed|marveled|marvelled|"      \
     "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised|"     \
@@ -1052,6 +1052,43 @@ static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np)
     return 0;
 }
 
+/* Does the word [s, e) end in a possessive "'s" / "\u2019s" (or "s'")? */
+static int possessive_end(const char *t, size_t s, size_t e)
+{
+    return (e - s > 2 && t[e - 2] == '\'' && t[e - 1] == 's') ||
+           (e - s > 4 && memcmp(t + e - 4, "\xE2\x80\x99s", 4) == 0) || (e - s > 2 && t[e - 2] == 's' && t[e - 1] == '\'');
+}
+
+/* Does the comma part [s, e) read as a role ("president and CEO of the
+ * association", "a lawyer for the union"): lowercase, not opened by a pronoun,
+ * a verb ("has set up", "said after ...", "-ed", "-ing") or "that", and no
+ * "that" clause inside? */
+static int role_part(ctx *c, size_t s, size_t e)
+{
+    static const char *const NOT_ROLE[] = {"that", "said", "says", "told", "tells", "both", "also", NULL};
+    size_t i = s, ws, we, w2, w3;
+    int g;
+    if (!word_next(c->t, &i, e, c->len, &ws, &we) || letter_case(c->t, ws, c->len) != -1 ||
+        stance_names_pronoun(c->t, ws, we, &g) || word_is(c->t, ws, we, BREAKERS) ||
+        word_is(c->t, ws, we, NOT_ROLE) || ing_word(c->t, ws, we) ||
+        (we - ws > 3 && memcmp(c->t + we - 2, "ed", 2) == 0))
+        return 0;
+    while (word_next(c->t, &i, e, c->len, &w2, &w3))
+        if (word_is(c->t, w2, w3, (const char *const[]){"that", NULL}))
+            return 0;
+    return 1;
+}
+
+/* Is [s, e) (spaces trimmed) one name run of @p min_tok words or more? */
+static int whole_name(ctx *c, size_t s, size_t e, unsigned min_tok)
+{
+    long k;
+    s = trim_l(c->t, s, e, c->len);
+    e = trim_r(c->t, s, e, c->len);
+    k = name_before(c, s + 1);
+    return e > s && k >= 0 && c->names->v[k].start == s && c->names->v[k].end == e && c->names->v[k].ntok >= min_tok;
+}
+
 static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
 {
     const int verb_first = (flags & NP_VERB_FIRST) != 0;
@@ -1169,7 +1206,11 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         if (np >= 2) {
             static const char *const REL1[] = {"who", "whose", "which", NULL};
             size_t k = ns, a1, b1;
-            if (word_next(t, &k, ne, len, &a1, &b1) && word_is(t, a1, b1, REL1)) {
+            /* (and "Jane Doe, president and CEO of the association stated": a lowercase role
+             * after a part that is a whole name of two words or more) */
+            if (word_next(t, &k, ne, len, &a1, &b1) &&
+                (word_is(t, a1, b1, REL1) ||
+                 (role_part(c, ns, ne) && whole_name(c, parts[np - 2][0], parts[np - 2][1], 2)))) {
                 ns = parts[np - 2][0];
                 ne = parts[np - 2][1];
                 if (a->role.start == STANCE_NO_OFFSET) {
@@ -1217,6 +1258,26 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     }
     if (nt == 0 || nt > 12)
         return 0;
+    /* "The Post's Dana Milbank", "the Courier's Jane Roe": the name after an
+     * outlet's possessive, which is its role */
+    for (size_t j = 0; j + 2 < nt; j++) {
+        size_t pe = tok[j][1], r = j + 1;
+        if (!possessive_end(t, tok[j][0], pe) || cap_token(t, tok[j][0], tok[j][1], len) != 1)
+            continue;
+        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) == 1)
+            r++;
+        if (r == nt) {
+            size_t bs = tok[j + 1][0], be = tok[nt - 1][1], last;
+            if (stance_names_bare(t, &bs, &be, &last) >= 2) {
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[j + 1][0], tok[nt - 1][1]};
+                if (a->role.start == STANCE_NO_OFFSET)
+                    a->role = (stance_span){tok[0][0], tok[j][1]};
+                return 1;
+            }
+        }
+        break;
+    }
     ns = tok[0][0];
     if (nt == 1) {
         int g;

@@ -1066,6 +1066,27 @@ static void test_quotes_speech_act_sentence_before(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* "Jane Doe, president and CEO of the association stated": a lowercase role
+ * after a whole name, with no comma closing it (but no verb taken for a
+ * role); "as the Courier's Jane Doe puts it": the name after an outlet's
+ * possessive, the outlet its role. */
+static void test_quotes_role_without_closing_comma(void **state)
+{
+    run r;
+    extract(state,
+            "Ines Calloway, president and CEO of the Kessick Harbour Association stated, \"We are open.\"\n\n"
+            "As the Courier's Odell Brandt puts it, \"The quay is a mess.\"\n\n"
+            "Sen. Dario Fenn (D-KS), said after a lunch on Tuesday that he had read it, \"The draft is a start.\"\n",
+            0, &r);
+    check(&r, "We are open", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    assert_string_equal(find(&r, "We are open")->role, "president and CEO of the Kessick Harbour Association");
+    check(&r, "The quay is a mess", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    assert_string_equal(find(&r, "The quay is a mess")->role, "the Courier's");
+    /* ("said after a lunch ..." is no role) */
+    assert_true(find(&r, "The draft is")->role == NULL || strncmp(find(&r, "The draft is")->role, "said", 4) != 0);
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1191,6 +1212,7 @@ int main(void)
         cmocka_unit_test(test_quotes_whole_quote_sentence_goes_on),
         cmocka_unit_test(test_quotes_second_subject_after_and),
         cmocka_unit_test(test_quotes_speech_act_sentence_before),
+        cmocka_unit_test(test_quotes_role_without_closing_comma),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
