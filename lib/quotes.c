@@ -1095,7 +1095,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     const char *t = c->t;
     size_t len = c->len;
     size_t parts[8][2], np = 0, i, ns, ne, ws, we;
-    int appositive;
+    int appositive, rel_cut = 0;
     size_t tok[24][2], nt = 0;
     s = trim_l(t, s, e, len);
     e = trim_r(t, s, e, len);
@@ -1230,8 +1230,10 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         static const char *const REL0[] = {"who", "which", "whose", "whom", "where", NULL};
         if (nt == 0 && word_is(t, ws, we, LEADS))
             continue;
-        if (nt > 0 && word_is(t, ws, we, REL0))
+        if (nt > 0 && word_is(t, ws, we, REL0)) {
+            rel_cut = 1;
             break; /* "Sen. Jim Whelan who represents ..." */
+        }
         if (verb_first && nt > 0 &&
             word_is(t, ws, we,
                     (const char *const[]){"when", "while", "after", "before", "during", "speaking", "adding",
@@ -1386,6 +1388,21 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                 }
             }
             r0 = r1;
+        }
+    }
+    /* "this tweet from Jane Roe who tweeted": a full name right before the
+     * relative pronoun is the speaker, whatever clause comes before it */
+    if (rel_cut && nt >= 3) {
+        size_t r = nt;
+        while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len) == 1)
+            r--;
+        if (r > 0 && nt - r >= 2 && !cap_token(t, tok[r - 1][0], tok[r - 1][1], len)) {
+            size_t bs = tok[r][0], be = tok[nt - 1][1], last;
+            if (stance_names_bare(t, &bs, &be, &last) >= 2) {
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
+                return 1;
+            }
         }
     }
     /* The capitalised run at the end. */

@@ -1087,6 +1087,19 @@ static void test_quotes_role_without_closing_comma(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* "this tweet from Jane Roe who tweeted": the full name before "who". */
+static void test_quotes_name_before_who(void **state)
+{
+    run r;
+    extract(state,
+            "The best answer was this post from Odell Brandt who tweeted, \"Close the quay.\"\n\n"
+            "They turned to the Kessick Harbour Board which reported \"two hundred sailings\" in May.\n",
+            0, &r);
+    check(&r, "Close the quay", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    check(&r, "two hundred sailings", STANCE_QUOTE_PARTIAL, "Kessick Harbour Board");
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1213,6 +1226,7 @@ int main(void)
         cmocka_unit_test(test_quotes_second_subject_after_and),
         cmocka_unit_test(test_quotes_speech_act_sentence_before),
         cmocka_unit_test(test_quotes_role_without_closing_comma),
+        cmocka_unit_test(test_quotes_name_before_who),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
