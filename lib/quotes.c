@@ -3090,6 +3090,26 @@ static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, a
     return 1;
 }
 
+/* Is [s, e) between two quotes only a speech participle with its punctuation
+ * (', adding: ', ' saying, ')? */
+static int participle_link(ctx *c, size_t s, size_t e)
+{
+    size_t i = s, ws, we, k;
+    while (i < e && (hspace(c->t, i, c->len) || c->t[i] == ','))
+        i += step1(c->t, i, c->len);
+    if (!word_next(c->t, &i, e, c->len, &ws, &we))
+        return 0;
+    k = we;
+    while (k > ws && (c->t[k - 1] == ':' || c->t[k - 1] == ','))
+        k--;
+    if (!word_in(c->t, ws, k, SPEECH_ING, NWORDS(SPEECH_ING)))
+        return 0;
+    i = we;
+    while (i < e && (hspace(c->t, i, c->len) || c->t[i] == ',' || c->t[i] == ':'))
+        i += step1(c->t, i, c->len);
+    return i == e;
+}
+
 static int classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -3365,6 +3385,14 @@ static int classify_seg(ctx *c, size_t qi)
             q->a = after;
         else if (have_before)
             q->a = before;
+        else if (qi > 0 && c->s[qi - 1].kind != K_SKIP && c->s[qi - 1].a.how != STANCE_ATTR_NONE &&
+                 c->s[qi - 1].close_para == q->para && participle_link(c, c->s[qi - 1].close, q->open)) {
+            /* 'X called it a "breach of trust," adding: "..."': the participle after
+             * the previous quote goes on with its speaker */
+            q->a = c->s[qi - 1].a;
+            q->a.how = STANCE_ATTR_INHERIT;
+            q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+        }
         /* does the attribution run up to the next quote ("A," X said, "B") */
         if (have_after && qi + 1 < c->n) {
             size_t e = after.a_end;

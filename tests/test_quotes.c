@@ -1100,6 +1100,22 @@ static void test_quotes_name_before_who(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* 'X called it a "breach of trust," adding: "..."': the participle after the
+ * previous quote goes on with its speaker. */
+static void test_quotes_participle_after_quote(void **state)
+{
+    run r;
+    extract(state,
+            "Odell Brandt described the move as a \"breach of trust,\" adding: \"I am telling every pilot.\"\n\n"
+            "\"The quay is shut,\" said Ines Calloway, \"and it stays shut.\"\n",
+            0, &r);
+    check(&r, "breach of trust", STANCE_QUOTE_PARTIAL, "Odell Brandt");
+    check(&r, "I am telling", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    assert_int_equal(find(&r, "I am telling")->how, STANCE_ATTR_INHERIT);
+    check(&r, "and it stays", STANCE_QUOTE_DIRECT, "Ines Calloway");
+    stance_quotelist_clear(&r.l);
+}
+
 /* One abbreviation test for both sentence-boundary scans: "7 p.m." ends a
  * sentence, "U.S." and "Sen." do not. */
 static void test_quotes_abbreviation_dots(void **state)
@@ -1227,6 +1243,7 @@ int main(void)
         cmocka_unit_test(test_quotes_speech_act_sentence_before),
         cmocka_unit_test(test_quotes_role_without_closing_comma),
         cmocka_unit_test(test_quotes_name_before_who),
+        cmocka_unit_test(test_quotes_participle_after_quote),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
