@@ -116,7 +116,8 @@ static const char BEFORE_PAT[] =
 /* Before an opening mark without a verb: 'According to X, "' / 'pollster Jane Doe: "' */
 static const char BEFORE2_PAT[] =
     "\\G[^\\n\"\\x{201C}\\x{201D}]*?(?:(?:[Aa]ccording|[Aa]s" HS "+quoted)" HS "+(?:to|by)" HS "+(" NPCH "+?)|"
-    "(?<![\\p{L}\\p{N}])((?:[\\p{Lu}][\\p{L}.'\\x{2019}-]*" HS "+){0,3}\\p{Lu}[\\p{L}'\\x{2019}-]+))([,:])" HS "*\\z";
+    "(?<![\\p{L}\\p{N}])((?:[\\p{Lu}][\\p{L}.'\\x{2019}-]*" HS "+){0,3}\\p{Lu}[\\p{L}'\\x{2019}-]+)(?:" HS
+    "+\\([\\p{Lu}][\\p{L}.-]{1,14}\\))?)([,:])" HS "*\\z";
 
 /* Before a partial quote: a reporting verb anywhere in the clause. */
 static const char PARTIAL_PAT[] =

@@ -325,10 +325,13 @@ static void test_quotes_according_to_and_name_colon(void **state)
     run r;
     extract(state,
             "According to Wen Li, \"the vote was rigged from the start.\"\n\n"
-            "The report drew a reply from pollster Dara Quist: " LQ "The sample was fine." RQ "\n",
+            "The report drew a reply from pollster Dara Quist: " LQ "The sample was fine." RQ "\n\n"
+            "Rep. Ines Calloway (R-S.C.):\"Nobody has cited that figure.\"\n",
             0, &r);
     check(&r, "the vote", STANCE_QUOTE_DIRECT, "Wen Li");
     check(&r, "The sample", STANCE_QUOTE_DIRECT, "Dara Quist");
+    /* a party/state suffix between the name and the colon */
+    check(&r, "Nobody has cited", STANCE_QUOTE_DIRECT, "Ines Calloway");
     stance_quotelist_clear(&r.l);
 }
 
