@@ -1506,13 +1506,21 @@ static int abbrev_dot(ctx *c, size_t p, size_t floor);
 static size_t clause_start(ctx *c, size_t pos, size_t floor)
 {
     const char *t = c->t;
-    size_t lim = pos > WINDOW ? pos - WINDOW : 0, i = pos;
+    size_t lim = pos > WINDOW ? pos - WINDOW : 0, i = pos, depth = 0;
     if (lim < floor)
         lim = floor;
     while (i > lim) {
         size_t p = back1(t, i), ml;
         unsigned char b = (unsigned char)t[p];
         if (b == '\n' || b == ';')
+            return i;
+        /* an aside still open at @p pos starts the clause ('... it is (Jane Roe
+         * once said, "'), one closed before it does not ('Roe (R-Fla.) said') */
+        if (b == ')')
+            depth++;
+        else if (b == '(' && depth)
+            depth--;
+        else if (b == '(')
             return i;
         if (mark_at(t, p, c->len, &ml) != MK_NONE && p + ml <= pos) {
             size_t o = nickname_open(c, p, lim);

@@ -333,6 +333,15 @@ static void test_quotes_according_to_and_name_colon(void **state)
     /* a party/state suffix between the name and the colon */
     check(&r, "Nobody has cited", STANCE_QUOTE_DIRECT, "Ines Calloway");
     stance_quotelist_clear(&r.l);
+    /* an aside open before the attribution starts its clause; a closed one does not */
+    extract(state,
+            "Most sailors see the storm for what it is (Odell Brandt, who named the cape, once said, "
+            "\"It comes every year.\")\n\n"
+            "Sen. Dario Fenn (D-KS) said, \"The quay stays open.\"\n",
+            0, &r);
+    check(&r, "It comes every year", STANCE_QUOTE_DIRECT, "Odell Brandt");
+    check(&r, "The quay stays open", STANCE_QUOTE_DIRECT, "Dario Fenn");
+    stance_quotelist_clear(&r.l);
 }
 
 static void test_quotes_participle_subject(void **state)
