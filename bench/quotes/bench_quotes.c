@@ -73,7 +73,7 @@ typedef struct audit {
     size_t n;
     const char *cats[32]; /* categories in order of appearance; [0] "gold-pronoun" */
     size_t ncat;
-    size_t count[3][33];  /* [SPK, FP, FN][category, or ncat = unaudited] */
+    size_t count[3][33];  /* [SPK, FP, FN][category, or 32 = unaudited] */
     size_t mixed_n, mixed_ok; /* "gold-mixed" FPs, and those whose speaker is right */
 } audit;
 
@@ -340,6 +340,17 @@ static void show(const char *tag, const char *t, size_t len, size_t s, size_t e,
             fputs("]]", stdout);
     }
     printf(" | pred=%s gold=%s\n", spk ? spk : "-", gs ? gs : "-");
+}
+
+/* One --verbose error line: @p kind, the article id, the normalised span [s, e)
+ * (what an audit line names) and its audit category if any, then the text
+ * around @p shown with the predicted and gold speakers. */
+static void show_error(const char *kind, const char *id, size_t s, size_t e, const char *cat, const char *text,
+                       size_t len, stance_span shown, const char *spk, const char *gs)
+{
+    char tag[400];
+    snprintf(tag, sizeof tag, "%s %s %zu %zu%s%s", kind, id, s, e, cat ? " " : "", cat ? cat : "");
+    show(tag, text, len, shown.start, shown.end, spk, gs);
 }
 
 static void free_gold(gold *g, size_t n)
@@ -627,18 +638,14 @@ static int score(const char *path, int verbose, audit *au)
                 c[ty].spk_ok += (size_t)ok;
                 c[ty].spk_unscorable += (size_t)!scorable(hit);
                 if (!ok && ty == 0) {
-                    char tag[400];
                     const char *cat = audit_note(au, 0, id, hit->s, hit->e, !scorable(hit));
-                    snprintf(tag, sizeof tag, "SPK%s how=%d %s %zu %zu%s%s", scorable(hit) ? "" : "-UNSCORABLE", r->how,
-                             id, hit->s, hit->e, cat ? " " : "", cat ? cat : "");
                     if (verbose) {
-                    {
-                        char gs[400];
+                        char kind[40], gs[400];
                         size_t off = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
                         for (size_t k = 0; k < hit->n_aliases && off < sizeof gs - 40; k++)
                             off += (size_t)snprintf(gs + off, sizeof gs - off, "|%s", hit->aliases[k]);
-                        show(tag, text, len, r->span.start, r->span.end, r->speaker, gs);
-                    }
+                        snprintf(kind, sizeof kind, "SPK%s how=%d", scorable(hit) ? "" : "-UNSCORABLE", r->how);
+                        show_error(kind, id, hit->s, hit->e, cat, text, len, r->span, r->speaker, gs);
                     }
                 }
             } else if (ty == 0) {
@@ -654,22 +661,23 @@ static int score(const char *path, int verbose, audit *au)
                             break;
                     }
                 {
-                    char t2[400];
                     const char *cat = audit_note(au, 1, id, s, e, 0);
                     if (cat && mx && strcmp(cat, "gold-mixed") == 0) {
                         /* a whole quote the gold calls mixed: its speaker, against that mixed segment's */
                         au->mixed_n++;
                         au->mixed_ok += (size_t)speaker_ok(r->speaker, mx);
                     }
-                    snprintf(t2, sizeof t2, "%s %s %zu %zu%s%s", tag, id, s, e, cat ? " " : "", cat ? cat : "");
                     if (verbose)
-                        show(t2, text, len, r->span.start, r->span.end, r->speaker, NULL);
+                        show_error(tag, id, s, e, cat, text, len, r->span, r->speaker, NULL);
                 }
             }
         }
         for (size_t k = 0; k < ng; k++)
             if (g[k].type == 0 && !(g[k].used & 1)) {
                 const char *tag = "FN";
+                const char *cat = audit_note(au, 2, id, g[k].s, g[k].e, 0);
+                if (!verbose)
+                    continue;
                 for (size_t i = 0; i < ql.n; i++) {
                     size_t s2 = ql.q[i].span.start, e2 = ql.q[i].span.end;
                     norm(text, &s2, &e2);
@@ -678,13 +686,7 @@ static int score(const char *path, int verbose, audit *au)
                     else if (s2 < g[k].e && g[k].s < e2 && tag[2] == 0)
                         tag = "FN-overlap";
                 }
-                {
-                    char t2[400];
-                    const char *cat = audit_note(au, 2, id, g[k].s, g[k].e, 0);
-                    snprintf(t2, sizeof t2, "%s %s %zu %zu%s%s", tag, id, g[k].s, g[k].e, cat ? " " : "", cat ? cat : "");
-                    if (verbose)
-                        show(t2, text, len, g[k].s, g[k].e, NULL, g[k].speaker);
-                }
+                show_error(tag, id, g[k].s, g[k].e, cat, text, len, (stance_span){g[k].s, g[k].e}, NULL, g[k].speaker);
             }
         stance_quotelist_clear(&ql);
         free_gold(g, ng);
