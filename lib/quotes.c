@@ -1018,6 +1018,13 @@ static int part_role_then_name(const char *t, size_t s, size_t e, size_t len)
 #define NP_AT_VERB 2u
 static long name_before(ctx *c, size_t pos);
 
+/* The name run that starts at @p pos, or -1. */
+static long name_at(ctx *c, size_t pos)
+{
+    long k = name_before(c, pos + 1);
+    return k >= 0 && c->names->v[k].start == pos ? k : -1;
+}
+
 /* Does the comma part [s, e) open a sentence with a lead-in ("In Berea",
  * "Tuesday at the university", "After the vote") rather than a name? */
 static int leadin_part(ctx *c, size_t s, size_t e)
@@ -1045,9 +1052,8 @@ static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np)
     if (cap_token(c->t, ws, we, c->len) != 1 || word_next(c->t, &i, parts[j][1], c->len, &w2s, &w2e))
         return 0;
     for (size_t m = j + 1; m < np; m++) {
-        size_t ps = trim_l(c->t, parts[m][0], parts[m][1], c->len);
-        long k = name_before(c, ps + 1);
-        if (k >= 0 && c->names->v[k].start == ps && c->names->v[k].ntok >= 2)
+        long k = name_at(c, trim_l(c->t, parts[m][0], parts[m][1], c->len));
+        if (k >= 0 && c->names->v[k].ntok >= 2)
             return 1;
     }
     return 0;
@@ -1086,8 +1092,19 @@ static int whole_name(ctx *c, size_t s, size_t e, unsigned min_tok)
     long k;
     s = trim_l(c->t, s, e, c->len);
     e = trim_r(c->t, s, e, c->len);
-    k = name_before(c, s + 1);
-    return e > s && k >= 0 && c->names->v[k].start == s && c->names->v[k].end == e && c->names->v[k].ntok >= min_tok;
+    k = name_at(c, s);
+    return e > s && k >= 0 && c->names->v[k].end == e && c->names->v[k].ntok >= min_tok;
+}
+
+/* Tokens [r0, r1) as the speaker, when they make a name of two words or more. */
+static int name_tokens(const char *t, size_t (*tok)[2], size_t r0, size_t r1, attr *a)
+{
+    size_t bs = tok[r0][0], be = tok[r1 - 1][1], last;
+    if (stance_names_bare(t, &bs, &be, &last) < 2)
+        return 0;
+    a->how = STANCE_ATTR_NAME;
+    a->spk = (stance_span){tok[r0][0], tok[r1 - 1][1]};
+    return 1;
 }
 
 static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
@@ -1269,15 +1286,10 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
             continue;
         while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) == 1)
             r++;
-        if (r == nt) {
-            size_t bs = tok[j + 1][0], be = tok[nt - 1][1], last;
-            if (stance_names_bare(t, &bs, &be, &last) >= 2) {
-                a->how = STANCE_ATTR_NAME;
-                a->spk = (stance_span){tok[j + 1][0], tok[nt - 1][1]};
-                if (a->role.start == STANCE_NO_OFFSET)
-                    a->role = (stance_span){tok[0][0], tok[j][1]};
-                return 1;
-            }
+        if (r == nt && name_tokens(t, tok, j + 1, nt, a)) {
+            if (a->role.start == STANCE_NO_OFFSET)
+                a->role = (stance_span){tok[0][0], tok[j][1]};
+            return 1;
         }
         break;
     }
@@ -1378,15 +1390,11 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                 continue;
             while (r1 < nt && cap_token(t, tok[r1][0], tok[r1][1], len) && !word_is(t, tok[r1][0], tok[r1][1], PREPS))
                 r1++;
-            if (r1 - r0 >= 2 && (r1 == nt || word_is(t, tok[r1][0], tok[r1][1], PREPS))) {
-                size_t bs = tok[r0][0], be = tok[r1 - 1][1], last;
-                if (stance_names_bare(t, &bs, &be, &last) >= 2) {
-                    a->how = STANCE_ATTR_NAME;
-                    a->spk = (stance_span){tok[r0][0], tok[r1 - 1][1]};
-                    if (a->role.start == STANCE_NO_OFFSET)
-                        a->role = (stance_span){tok[0][0], tok[r0 - 1][1]};
-                    return 1;
-                }
+            if (r1 - r0 >= 2 && (r1 == nt || word_is(t, tok[r1][0], tok[r1][1], PREPS)) &&
+                name_tokens(t, tok, r0, r1, a)) {
+                if (a->role.start == STANCE_NO_OFFSET)
+                    a->role = (stance_span){tok[0][0], tok[r0 - 1][1]};
+                return 1;
             }
             r0 = r1;
         }
@@ -1397,14 +1405,8 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         size_t r = nt;
         while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len) == 1)
             r--;
-        if (r > 0 && nt - r >= 2 && !cap_token(t, tok[r - 1][0], tok[r - 1][1], len)) {
-            size_t bs = tok[r][0], be = tok[nt - 1][1], last;
-            if (stance_names_bare(t, &bs, &be, &last) >= 2) {
-                a->how = STANCE_ATTR_NAME;
-                a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
-                return 1;
-            }
-        }
+        if (r > 0 && nt - r >= 2 && !cap_token(t, tok[r - 1][0], tok[r - 1][1], len) && name_tokens(t, tok, r, nt, a))
+            return 1;
     }
     /* The capitalised run at the end. */
     {
@@ -2860,9 +2862,6 @@ static int embedded_np(ctx *c, const seg *q)
     return word_is(t, s, e, NP_LEAD);
 }
 
-/* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
- * and has no reporting verb introduces a quote of its subject, the name (or
- * he/she) that opens the clause [cs, ce) and is followed by a verb. */
 /* Is [s, e) one to four lowercase words and spaces? */
 static int only_lower_words(ctx *c, size_t s, size_t e)
 {
@@ -2881,6 +2880,9 @@ static int only_lower_words(ctx *c, size_t s, size_t e)
     return words >= 1 && words <= 4;
 }
 
+/* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
+ * and has no reporting verb introduces a quote of its subject, the name (or
+ * he/she) that opens the clause [cs, ce) and is followed by a verb. */
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
 {
     static const char *const INTRO[] = {"In", "On", "At", "After", "During", "With", "Amid", "Despite", "Before",
@@ -3538,7 +3540,6 @@ static int emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const
                 pronoun_unresolved && q.a.how == STANCE_ATTR_PRONOUN ? STANCE_ATTR_NONE : q.a.how);
 }
 
-/* Indirect speech in the sentences outside quotes. */
 /* Code points in @p s of @p t (valid UTF-8). */
 static size_t utf8_chars(const char *t, stance_span s)
 {
@@ -3548,6 +3549,7 @@ static size_t utf8_chars(const char *t, stance_span s)
     return n;
 }
 
+/* Indirect speech in the sentences outside quotes. */
 static int extract_indirect(ctx *c, stance_quotelist *out)
 {
     const char *t = c->t;
