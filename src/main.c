@@ -72,6 +72,11 @@ int cli_open_model(const char *opt_path, stance_model **model)
     return CLI_OK;
 }
 
+/* No article or model we can use is this large (the library refuses texts
+ * over 64 MiB by default and models of 1 GiB): stop reading a device or a
+ * runaway pipe there instead of growing without bound. */
+#define CLI_MAX_READ ((size_t)1 << 30)
+
 int cli_read_file(const char *path, char **data, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -93,6 +98,10 @@ int cli_read_file(const char *path, char **data, size_t *len)
     }
     for (;;) {
         size_t got;
+        if (n >= CLI_MAX_READ) {
+            cli_error("%s: more than %zu bytes; refusing to read on", path, (size_t)CLI_MAX_READ);
+            goto fail;
+        }
         if (!buf || n == cap) {
             size_t ncap = !buf ? (cap ? cap : 65536 * 2) : cap * 2;
             char *nb = ncap < cap ? NULL : realloc(buf, ncap + 1);

@@ -329,6 +329,11 @@ int cmd_eval(int argc, char **argv)
     }
     if (cli_open_model(model_path, &c.m))
         return CLI_FAIL;
+    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
+        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
+        stance_model_free(c.m);
+        return CLI_FAIL;
+    }
     if (stance_scratch_new(&c.scratch, &serr)) {
         stance_model_free(c.m);
         cli_error("out of memory");
@@ -481,6 +486,11 @@ int cmd_predict(int argc, char **argv)
     }
     if (cli_open_model(model_path, &c.m))
         return CLI_FAIL;
+    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
+        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
+        stance_model_free(c.m);
+        return CLI_FAIL;
+    }
     if (stance_scratch_new(&c.scratch, &serr)) {
         stance_model_free(c.m);
         return CLI_FAIL;
