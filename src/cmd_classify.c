@@ -212,6 +212,17 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
     return n;
 }
 
+/* Text for a terminal: control characters (line breaks, ESC sequences from a
+ * hostile article) become spaces, so one quote stays one line and cannot
+ * drive the terminal. */
+static void put_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        putchar(c < 0x20 || c == 0x7F ? ' ' : c);
+    }
+}
+
 static void print_text(const char *id, const char *text, const stance_result *res)
 {
     printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
@@ -221,7 +232,9 @@ static void print_text(const char *id, const char *text, const stance_result *re
         printf("[%zu,%zu) %-8s %s%s%s\n", q->span.start, q->span.end, type_name(q->type),
                q->speaker ? q->speaker : "(unknown speaker)", q->speaker_role ? ", " : "",
                q->speaker_role ? q->speaker_role : "");
-        printf("    \"%.*s%s\"\n", (int)shown, text + q->span.start, shown < len ? "..." : "");
+        fputs("    \"", stdout);
+        put_plain(text + q->span.start, shown);
+        printf("%s\"\n", shown < len ? "..." : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
         for (size_t t = 0; t < q->n_targets; t++) {

@@ -256,6 +256,10 @@ for n in 1 2 3; do
   fi
   grep -q '\.\.\."$' "$W/out" && ok "  shortened" || bad "  shortened"
 done
+printf '"Stop \033[2J\033]0;pwned\007 this now," Jo Lee said.' >"$W/esc.txt"
+expect 0 "--format text: control characters" "$STANCE" classify -m "$MODEL" -f text "$W/esc.txt"
+if tr -d '\n' <"$W/out" | LC_ALL=C grep -q "$(printf '[\033\007]')"; then bad "  no ESC or BEL reaches the terminal"; else ok "  no ESC or BEL reaches the terminal"; fi
+grep -q '"Stop  \[2J ]0;pwned  this now,"' "$W/out" && ok "  controls as spaces" || { bad "  controls as spaces"; cat "$W/out"; }
 truncate -s 1073741825 "$W/huge.stm" 2>/dev/null &&
   { expect 1 "a 1 GiB model file" "$STANCE" classify -m "$W/huge.stm" "$W/t.txt"; err_has "1073741825 bytes, too large"; }
 test "$fails" -eq 0
