@@ -19,17 +19,20 @@ trap 'rm -rf "$tmp"' EXIT
     || { echo "FAIL: check_labels refused the fixture: $(cat "$tmp/ok")"; fail=1; }
 grep -qF '1 articles, 3 quotes, 2 pairs: 0 errors, 1 warnings' "$tmp/ok" || { echo "FAIL: check_labels summary: $(cat "$tmp/ok")"; fail=1; }
 
-# a pair whose actor is not among the article's actors, and a span past the end
+# a pair whose actor is not among the article's actors, a span past the end, a note
+# copying six words of the article
 "$py" -c 'import json,sys
 a = json.loads(open(sys.argv[1]).read())
 a["quotes"][0]["pairs"][0]["actor"] = "Nobody"
 a["quotes"][2]["end"] = 100000
+a["quotes"][1]["note"] = "said: has done more for this city than"
 print(json.dumps(a))' "$data/labels/dev-t.jsonl" > "$tmp/dev-t.jsonl"
 "$py" "$e2e/check_labels.py" --data "$data" "$tmp/dev-t.jsonl" > "$tmp/bad"
 rc=$?
 [ "$rc" -eq 1 ] || { echo "FAIL: broken labels gave exit $rc, want 1"; fail=1; }
 grep -q "pair actor 'Nobody' is not among the article's actors" "$tmp/bad" || { echo "FAIL: no actor error in: $(cat "$tmp/bad")"; fail=1; }
 grep -q 'span \[264,100000) not inside the article' "$tmp/bad" || { echo "FAIL: no span error in: $(cat "$tmp/bad")"; fail=1; }
+grep -q 'quote 2: note copies article text' "$tmp/bad" || { echo "FAIL: no copied-text error in: $(cat "$tmp/bad")"; fail=1; }
 
 out=$("$py" "$e2e/score.py" --data "$data" --labels "$data/labels/dev-*.jsonl" --pred "$data/pred.jsonl") \
     || { echo "FAIL: score.py exited $?"; exit 1; }

@@ -6,10 +6,11 @@
 Every line must parse as JSON and carry the fields of the format; spans must lie inside
 the article (UTF-8 byte offsets on character boundaries, start < end) and not overlap;
 every pair's actor must be one of the article's actors; enums and confidences must be
-valid; the split and labeller must match the file name. Notes, speakers and aliases must
-not copy article text (any run of six or more words of the article is refused). Prints
-one line per problem and a summary; exits 1 when there is a problem. Warnings (an actor
-no pair uses, a quote under five words) do not fail.
+valid; the split and labeller must match the file name. Notes must not copy article text
+(any run of six or more words of the article is refused; a speaker may be the article's own
+description of them). Prints one line per problem and a summary; exits 1 when there is a
+problem. Warnings (an actor no pair uses, a quote under five words, a quote nested in
+another) do not fail.
 """
 import argparse
 import json
@@ -130,9 +131,8 @@ class Checker:
         self.conf(where, q.get("sentiment_conf"), "sentiment_conf")
         if "note" in q and not isinstance(q["note"], str):
             self.err(where, "note must be a string")
-        for text in [q.get("speaker", ""), q.get("note", "")] + aliases:
-            if isinstance(text, str) and copies_text(text, runs):
-                self.err(where, "speaker, alias or note copies article text")
+        if isinstance(q.get("note"), str) and copies_text(q["note"], runs):
+            self.err(where, "note copies article text")
         pairs = q.get("pairs")
         if not isinstance(pairs, list):
             self.err(where, "pairs must be a list")
@@ -181,10 +181,15 @@ class Checker:
                 if r[0]:
                     spans.append(r[0])
                 used |= r[1]
-        spans.sort()
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-            if s2 < e1:
-                self.err(where, "quotes [%d,%d) and [%d,%d) overlap" % (s1, e1, s2, e2))
+        spans.sort(key=lambda se: (se[0], -se[1]))
+        for k, (s1, e1) in enumerate(spans):
+            for s2, e2 in spans[k + 1:]:
+                if s2 >= e1:
+                    break
+                if e2 <= e1:
+                    self.warn(where, "quote [%d,%d) nested in [%d,%d)" % (s2, e2, s1, e1))
+                else:
+                    self.err(where, "quotes [%d,%d) and [%d,%d) overlap" % (s1, e1, s2, e2))
         for n in sorted(names - used):
             self.warn(where, "actor %r has no pair" % n)
         return len(quotes), sum(len(q.get("pairs", [])) for q in quotes if isinstance(q, dict))
