@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     size_t len = fread(text, 1, sizeof text, stdin);
     stance_model *model = NULL;
     stance_result *res = NULL;
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_error err;
     int rc;
 

@@ -258,7 +258,7 @@ static int emit(const classify_opts *co, const char *id, const char *text, const
 static int run_one(const stance_model *model, const classify_opts *co, const char *id, const char *text, size_t len,
                    const actor_list *actors, const char *where)
 {
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -412,6 +412,7 @@ int cmd_classify(int argc, char **argv)
     int c, status = CLI_OK;
 
     memset(&co, 0, sizeof co);
+    co.opts.size = sizeof co.opts;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
         switch (c) {

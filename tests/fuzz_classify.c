@@ -136,8 +136,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *aliases[MAX_FUZZ_ACTORS][3];
     size_t n_strings = 0, n_actors = 0;
     unsigned b1 = 0;
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = (stance_result *)&res;
     stance_error err;
     stance_actor *many = NULL;
@@ -229,7 +229,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     if ((b1 & 0x20) && !(b1 & 0xd0)) {
-        stance_statement st = {0};
+        stance_statement st = STANCE_STATEMENT_INIT;
         stance_prediction *pr = NULL;
         int nh = stance_model_head_count(model);
         st.text = in.text;

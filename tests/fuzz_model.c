@@ -31,8 +31,8 @@ static void use_model(const stance_model *m)
                                "\xe2\x80\x9cGreat work,\xe2\x80\x9d Jo Lee added.";
     static const stance_actor actors[] = {{"Jo Lee", NULL, 0}};
     int nh = stance_model_head_count(m);
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;

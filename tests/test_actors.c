@@ -94,7 +94,7 @@ static void test_actors_discover(void **state)
     stance_model *m = NULL;
     const char text[] = "Governor Ellen Park visited Dover. Park toured the docks with Sam Ito.\n\n"
                         "\"The docks need money,\" Park said.\n\n\"Sam Ito is wrong,\" said Rui Costa.\n";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     int park = -1, ito = -1, costa = -1;
     (void)state;
@@ -136,7 +136,7 @@ static void test_actors_quote_targets(void **state)
     static const char *const al[] = {"Mayor Chen"};
     stance_actor actors[] = {{"Lucy Chen", al, 1}, {"Omar Said", NULL, 0}};
     const char text[] = "\"Chen\xe2\x80\x99s plan will fail,\" Omar Said said on Monday after meeting Mayor Chen.\n";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     const stance_quote *q;
     (void)state;

@@ -36,7 +36,7 @@ static void test_classify_quotes_speakers_stances(void **state)
     const stance_model *m = *state;
     static const char *const aliases[] = {"Governor Park", "Park"};
     stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     const stance_quote *q;
@@ -79,7 +79,7 @@ static void test_classify_result_outlives_model(void **state)
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
@@ -96,10 +96,10 @@ static void test_classify_result_outlives_model(void **state)
 static void test_classify_bad_input(void **state)
 {
     const stance_model *m = *state;
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = (stance_result *)1;
     stance_error err;
-    stance_options opt = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
     static const char bad[] = "\"Fine words,\" he said \xff\xfe and more.";
     in.text = bad;
     in.text_len = sizeof bad - 1;
@@ -130,8 +130,8 @@ static void test_classify_bad_input(void **state)
 static void test_classify_scratch_reuse_same_results(void **state)
 {
     const stance_model *m = *state;
-    stance_options opt = {0};
-    stance_input in = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *a = NULL, *b = NULL;
     in.text = article;
     in.text_len = sizeof article - 1;
@@ -156,7 +156,7 @@ static void test_classify_scratch_reuse_same_results(void **state)
 static void test_classify_predict_statement(void **state)
 {
     const stance_model *m = *state;
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_prediction *p = NULL;
     const stance_decision *d;
     stance_span spans[] = {{0, 4}};
@@ -181,6 +181,80 @@ static void test_classify_predict_statement(void **state)
     assert_int_equal(stance_predict(m, 7, &st, NULL, &p, &err), STANCE_ERR_INVALID);
 }
 
+/* The size rule: a struct without its size (= {0}) or shorter than 0.2's is
+ * refused and the message names the INIT macro; a longer struct from a newer
+ * header is read when its unknown tail is zero and refused when not. */
+static void test_classify_struct_sizes(void **state)
+{
+    const stance_model *m = *state;
+    struct {
+        stance_input in;
+        unsigned char newer[16]; /* fields a later stance.h might append */
+    } big;
+    struct {
+        stance_statement st;
+        unsigned char newer[8];
+    } bigst;
+    stance_input in = STANCE_INPUT_INIT, zero;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *res = (stance_result *)1, *ref = NULL;
+    stance_prediction *p = (stance_prediction *)1;
+    stance_error err;
+
+    assert_int_equal(in.size, sizeof(stance_input));
+    assert_int_equal(opt.size, sizeof(stance_options));
+    assert_int_equal(st.size, sizeof(stance_statement));
+    assert_null(in.text);
+    assert_int_equal(opt.flags, 0);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &ref, &err), STANCE_OK);
+
+    memset(&zero, 0, sizeof zero);
+    zero.text = article;
+    zero.text_len = sizeof article - 1;
+    assert_int_equal(stance_classify(m, &zero, NULL, &res, &err), STANCE_ERR_INVALID);
+    assert_null(res);
+    assert_non_null(strstr(err.message, "STANCE_INPUT_INIT"));
+    zero.size = offsetof(stance_input, n_actors); /* shorter than 0.2's */
+    assert_int_equal(stance_classify(m, &zero, NULL, &res, &err), STANCE_ERR_INVALID);
+
+    opt.size = 0;
+    assert_int_equal(stance_classify(m, &in, &opt, &res, &err), STANCE_ERR_INVALID);
+    assert_non_null(strstr(err.message, "STANCE_OPTIONS_INIT"));
+    opt.size = sizeof opt;
+
+    /* A newer caller's longer struct: zero tail works and gives the same result. */
+    memset(&big, 0, sizeof big);
+    big.in = in;
+    big.in.size = sizeof big;
+    assert_int_equal(stance_classify(m, &big.in, &opt, &res, &err), STANCE_OK);
+    assert_int_equal(stance_result_count(res), stance_result_count(ref));
+    for (size_t i = 0; i < stance_result_count(res); i++)
+        assert_memory_equal(stance_result_quote(res, i)->sentiment.probs, stance_result_quote(ref, i)->sentiment.probs,
+                            stance_result_quote(ref, i)->sentiment.n_labels * sizeof(double));
+    stance_result_free(res);
+    big.newer[3] = 1;
+    assert_int_equal(stance_classify(m, &big.in, &opt, &res, &err), STANCE_ERR_VERSION);
+    assert_null(res);
+
+    st.text = "Park failed us";
+    st.text_len = strlen(st.text);
+    memset(&bigst, 0, sizeof bigst);
+    bigst.st = st;
+    bigst.st.size = sizeof bigst;
+    assert_int_equal(stance_predict(m, 0, &bigst.st, NULL, &p, &err), STANCE_OK);
+    stance_prediction_free(p);
+    bigst.newer[7] = 0x80;
+    assert_int_equal(stance_predict(m, 0, &bigst.st, NULL, &p, &err), STANCE_ERR_VERSION);
+    st.size = 0;
+    assert_int_equal(stance_predict(m, 0, &st, NULL, &p, &err), STANCE_ERR_INVALID);
+    assert_null(p);
+    assert_non_null(strstr(err.message, "STANCE_STATEMENT_INIT"));
+    stance_result_free(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_classify_bad_input),
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
         cmocka_unit_test(test_classify_predict_statement),
+        cmocka_unit_test(test_classify_struct_sizes),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

@@ -35,7 +35,7 @@ static stance_result *run(const stance_model *m, const char *name, size_t size, 
 {
     const patho_case *c = find_case(name);
     char *buf = malloc(size);
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -211,7 +211,7 @@ static void test_many_actors_limit_accepted(void **state)
 {
     const stance_model *m = *state;
     static const char text[] = "\"Person 17 failed the city,\" said Person 4000.";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;

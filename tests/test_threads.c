@@ -61,8 +61,8 @@ static char *classify_render(const char *text, stance_scratch *scratch)
 {
     static const char *const aliases[] = {"Park"};
     stance_actor actors[] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}};
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     char *out;
     in.text = text;

@@ -25,11 +25,12 @@ class Actor(C.Structure):
 
 
 class Input(C.Structure):
-    _fields_ = [("text", c_char_p), ("text_len", size_t), ("actors", C.POINTER(Actor)), ("n_actors", size_t)]
+    _fields_ = [("size", size_t), ("text", c_char_p), ("text_len", size_t), ("actors", C.POINTER(Actor)),
+                ("n_actors", size_t)]
 
 
 class Options(C.Structure):
-    _fields_ = [("flags", C.c_uint), ("explain", C.c_uint), ("max_text_len", size_t), ("scratch", C.c_void_p)]
+    _fields_ = [("size", size_t), ("flags", C.c_uint), ("explain", C.c_uint), ("max_text_len", size_t), ("scratch", C.c_void_p)]
 
 
 class Contrib(C.Structure):
@@ -55,7 +56,8 @@ class Quote(C.Structure):
 
 
 class Statement(C.Structure):
-    _fields_ = [("text", c_char_p), ("text_len", size_t), ("target", c_char_p), ("target_len", size_t),
+    _fields_ = [("size", size_t), ("text", c_char_p), ("text_len", size_t), ("target", c_char_p),
+                ("target_len", size_t),
                 ("target_spans", C.POINTER(Span)), ("n_target_spans", size_t),
                 ("context", c_char_p), ("context_len", size_t)]
 
@@ -98,7 +100,7 @@ class CtypesModel:
             raise OSError(err.message.decode())
         self.scratch = C.c_void_p()
         lib.stance_scratch_new(C.byref(self.scratch), None)
-        self.opts = Options(0, 0, 0, self.scratch)
+        self.opts = Options(C.sizeof(Options), 0, 0, 0, self.scratch)
 
     def close(self):
         self.lib.stance_scratch_free(self.scratch)
@@ -116,7 +118,7 @@ class CtypesModel:
 
     def predict(self, text, target=None, head=0):
         raw = text.encode()
-        st = Statement(raw, len(raw))
+        st = Statement(C.sizeof(Statement), raw, len(raw))
         if target is not None:
             t = target.encode()
             st.target, st.target_len = t, len(t)
@@ -129,7 +131,7 @@ class CtypesModel:
 
     def classify(self, text, actors=None):
         raw = text.encode()
-        inp = Input(raw, len(raw))
+        inp = Input(C.sizeof(Input), raw, len(raw))
         if actors:
             arr = (Actor * len(actors))(*[Actor(a.encode(), None, 0) for a in actors])
             inp.actors, inp.n_actors = arr, len(actors)

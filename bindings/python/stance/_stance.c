@@ -1240,7 +1240,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
         return NULL;
     }
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = text;
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
@@ -1293,7 +1295,9 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
         h = (size_t)hi;
     }
     memset(&st, 0, sizeof st);
+    st.size = sizeof st;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     if (text_view(text_obj, &text, &len))
         return NULL;
     st.text = text;
@@ -1357,7 +1361,9 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
     stance_input in;
     stance_options opt;
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = j->text;
     in.text_len = j->len;
     if (j->actors && j->actors->n) {
