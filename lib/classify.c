@@ -37,9 +37,17 @@ struct stance_scratch {
     size_t ctmp_cap;
 };
 
+/* A quote and its targets. stance_quote_target() goes from &pub back to the
+ * record, so the targets' element size is not part of the ABI. */
+typedef struct quote_rec {
+    stance_quote pub; /* first member */
+    const stance_target *targets;
+    size_t n_targets;
+} quote_rec;
+
 struct stance_result {
     stance_arena arena;
-    stance_quote *quotes;
+    quote_rec *quotes;
     size_t n_quotes;
     stance_entity *entities;
     size_t n_entities;
@@ -389,7 +397,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         goto nomem;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         const stance_rawquote *rq = &s->quotes.q[qi];
-        stance_quote *q = &res->quotes[qi];
+        quote_rec *qr = &res->quotes[qi];
+        stance_quote *q = &qr->pub;
         stance_statement st = STANCE_STATEMENT_INIT;
         stance_target *targets;
         size_t nt = 0;
@@ -442,7 +451,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         for (size_t ei = 0; ei < s->ents.n; ei++) {
             const stance_ent *e = &s->ents.e[ei];
             size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
-            int where;
+            stance_where where;
             stance_span *ms;
             widen(rq->speaker_span, &wlo, &whi);
             widen(rq->context, &wlo, &whi);
@@ -457,11 +466,11 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
                 else if (in_span(e->mentions[mi], rq->context))
                     n_ctx++;
             }
-            where = n_in ? 1 : n_ctx ? 2 : 0;
+            where = n_in ? STANCE_WHERE_QUOTE : n_ctx ? STANCE_WHERE_ATTRIBUTION : STANCE_WHERE_NONE;
             /* The speaker is not a target of their own quote unless they name themselves in it. */
             if (!n_in && n_speaker)
                 continue;
-            if (where == 0 && !(flags & STANCE_OPT_ALL_ACTORS))
+            if (where == STANCE_WHERE_NONE && !(flags & STANCE_OPT_ALL_ACTORS))
                 continue;
             ms = n_in + n_ctx ? stance_arena_alloc(&res->arena, n_in + n_ctx, sizeof *ms) : NULL;
             if (n_in + n_ctx && !ms)
@@ -503,9 +512,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
             if (!kept)
                 goto nomem;
             memcpy(kept, targets, nt * sizeof *kept);
-            q->targets = kept;
+            qr->targets = kept;
         }
-        q->n_targets = nt;
+        qr->n_targets = nt;
     }
     stance_scratch_free(own);
     *result = res;
@@ -530,7 +539,18 @@ STANCE_API size_t stance_result_count(const stance_result *r)
 
 STANCE_API const stance_quote *stance_result_quote(const stance_result *r, size_t i)
 {
-    return r && i < r->n_quotes ? &r->quotes[i] : NULL;
+    return r && i < r->n_quotes ? &r->quotes[i].pub : NULL;
+}
+
+STANCE_API size_t stance_quote_target_count(const stance_quote *q)
+{
+    return q ? ((const quote_rec *)q)->n_targets : 0;
+}
+
+STANCE_API const stance_target *stance_quote_target(const stance_quote *q, size_t i)
+{
+    const quote_rec *r = (const quote_rec *)q;
+    return r && i < r->n_targets ? &r->targets[i] : NULL;
 }
 
 STANCE_API size_t stance_result_entity_count(const stance_result *r)

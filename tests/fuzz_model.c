@@ -57,8 +57,9 @@ static void use_model(const stance_model *m)
         const stance_quote *q = stance_result_quote(res, i);
         if (q->sentiment.n_labels)
             FUZZ_CHECK(q->sentiment.confidence >= 0.0 && q->sentiment.confidence <= 1.0);
-        for (size_t t = 0; t < q->n_targets; t++)
-            FUZZ_CHECK(q->targets[t].stance.confidence >= 0.0 && q->targets[t].stance.confidence <= 1.0);
+        for (size_t t = 0; t < stance_quote_target_count(q); t++)
+            FUZZ_CHECK(stance_quote_target(q, t)->stance.confidence >= 0.0 &&
+                       stance_quote_target(q, t)->stance.confidence <= 1.0);
     }
     stance_result_free(res);
 }

@@ -54,19 +54,27 @@ static void test_classify_quotes_speakers_stances(void **state)
     assert_string_equal(q->cue, "said");
     check_decision(&q->sentiment);
     assert_string_equal(q->sentiment.label_name, "negative");
-    assert_int_equal(q->n_targets, 1);
-    assert_string_equal(q->targets[0].actor, "Governor Sam Park");
-    assert_int_equal(q->targets[0].where, 1);
-    check_decision(&q->targets[0].stance);
-    assert_string_equal(q->targets[0].stance.label_name, "against");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Governor Sam Park");
+    assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_QUOTE);
+    check_decision(&stance_quote_target(q, 0)->stance);
+    assert_string_equal(stance_quote_target(q, 0)->stance.label_name, "against");
 
     q = stance_result_quote(res, 1);
     assert_non_null(q->speaker);
     assert_string_equal(q->speaker, "Jo Lee");
     assert_string_equal(q->sentiment.label_name, "positive");
-    assert_int_equal(q->n_targets, 1);
-    assert_string_equal(q->targets[0].stance.label_name, "favor");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->stance.label_name, "favor");
+    assert_int_equal(stance_quote_target(q, 0)->entity, 0);
+    assert_null(stance_quote_target(q, 1));
+    assert_null(stance_quote_target(NULL, 0));
+    assert_int_equal(stance_quote_target_count(NULL), 0);
     assert_null(stance_result_quote(res, 2));
+    /* The enum keeps 0.1's numbers. */
+    assert_int_equal(STANCE_WHERE_NONE, 0);
+    assert_int_equal(STANCE_WHERE_QUOTE, 1);
+    assert_int_equal(STANCE_WHERE_ATTRIBUTION, 2);
 
     assert_int_equal(stance_result_entity_count(res), 1);
     assert_int_equal(stance_result_entity(res, 0)->discovered, 0);

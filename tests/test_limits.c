@@ -739,7 +739,7 @@ static size_t count_targets(const stance_result *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < stance_result_count(r); i++)
-        n += stance_result_quote(r, i)->n_targets;
+        n += stance_quote_target_count(stance_result_quote(r, i));
     return n;
 }
 

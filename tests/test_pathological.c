@@ -55,9 +55,9 @@ static stance_result *run(const stance_model *m, const char *name, size_t size, 
         check_span(q->span, size);
         if (i)
             assert_true(stance_result_quote(res, i - 1)->span.start <= q->span.start);
-        for (size_t t = 0; t < q->n_targets; t++)
-            for (size_t k = 0; k < q->targets[t].n_mentions; k++)
-                check_span(q->targets[t].mentions[k], size);
+        for (size_t t = 0; t < stance_quote_target_count(q); t++)
+            for (size_t k = 0; k < stance_quote_target(q, t)->n_mentions; k++)
+                check_span(stance_quote_target(q, t)->mentions[k], size);
     }
     for (size_t i = 0; i < stance_result_entity_count(res); i++)
         for (size_t k = 0; k < stance_result_entity(res, i)->n_mentions; k++)

@@ -169,7 +169,7 @@ int main(int argc, char **argv)
             if (r == 0) {
                 n_quotes += stance_result_count(res);
                 for (size_t q = 0; q < stance_result_count(res); q++)
-                    n_targets += stance_result_quote(res, q)->n_targets;
+                    n_targets += stance_quote_target_count(stance_result_quote(res, q));
             }
             stance_result_free(res);
         }

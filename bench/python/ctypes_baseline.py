@@ -52,7 +52,7 @@ class Target(C.Structure):
 class Quote(C.Structure):
     _fields_ = [("span", Span), ("type", C.c_int), ("speaker", c_char_p), ("speaker_span", Span),
                 ("speaker_role", c_char_p), ("cue", c_char_p), ("cue_span", Span), ("context", Span),
-                ("sentiment", Decision), ("n_targets", size_t), ("targets", C.POINTER(Target))]
+                ("sentiment", Decision)]
 
 
 class Statement(C.Structure):
@@ -85,6 +85,10 @@ class CtypesModel:
         lib.stance_result_count.restype = size_t
         lib.stance_result_quote.argtypes = [C.c_void_p, size_t]
         lib.stance_result_quote.restype = C.POINTER(Quote)
+        lib.stance_quote_target_count.argtypes = [C.POINTER(Quote)]
+        lib.stance_quote_target_count.restype = size_t
+        lib.stance_quote_target.argtypes = [C.POINTER(Quote), size_t]
+        lib.stance_quote_target.restype = C.POINTER(Target)
         lib.stance_result_free.argtypes = [C.c_void_p]
         lib.stance_predict.argtypes = [C.c_void_p, size_t, C.POINTER(Statement), C.POINTER(Options),
                                        C.POINTER(C.c_void_p), C.POINTER(Error)]
@@ -145,8 +149,9 @@ class CtypesModel:
             s, e = q.span.start, q.span.end
             cs, ce = (s, e) if ascii_only else (len(raw[:s].decode()), len(raw[:e].decode()))
             targets = []
-            for k in range(q.n_targets):
-                t = q.targets[k]
+            qp = self.lib.stance_result_quote(res, i)
+            for k in range(self.lib.stance_quote_target_count(qp)):
+                t = self.lib.stance_quote_target(qp, k).contents
                 targets.append({"actor": t.actor.decode(), "where": self.WHERE[t.where],
                                 "stance": self._decision(t.stance)})
             out.append({"span": (cs, ce), "byte_span": (s, e), "text": text[cs:ce], "type": self.TYPES[q.type],
