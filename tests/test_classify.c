@@ -263,6 +263,85 @@ static void test_classify_struct_sizes(void **state)
     stance_result_free(ref);
 }
 
+/* The test model with head @p from renamed @p to, opened through the public API. */
+static stance_model *open_renamed(const char *from, const char *to)
+{
+    stance_model *b = testutil_build_model(), *m = NULL;
+    unsigned char *data = NULL;
+    size_t len;
+    for (uint32_t i = 0; i < b->n_heads; i++)
+        if (strcmp(b->heads[i].name, from) == 0) {
+            stance_free(b->heads[i].name);
+            b->heads[i].name = stance_strndup(to, strlen(to));
+            assert_non_null(b->heads[i].name);
+        }
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    return m;
+}
+
+/* The head-name contract of stance.h: classify uses the heads named "stance"
+ * and "sentiment"; without "sentiment" every quote's sentiment is the empty
+ * decision, without "stance" no quote has targets; other heads serve
+ * stance_predict() only. */
+static void test_classify_missing_heads(void **state)
+{
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *res = NULL;
+    stance_prediction *p = NULL;
+    stance_model *m;
+    int h;
+    (void)state;
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+
+    m = open_renamed("sentiment", "tone");
+    assert_int_equal(stance_model_head_find(m, "sentiment"), STANCE_ERR_INVALID);
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 2);
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        assert_int_equal(q->sentiment.label, -1);
+        assert_null(q->sentiment.label_name);
+        assert_int_equal(q->sentiment.n_labels, 0);
+        assert_null(q->sentiment.probs);
+        assert_true(q->sentiment.confidence == 0.0);
+        assert_int_equal(stance_quote_target_count(q), 1); /* stance still scored */
+        assert_int_equal(stance_quote_target(q, 0)->stance.n_labels, 3);
+    }
+    stance_result_free(res);
+    stance_model_free(m);
+
+    m = open_renamed("stance", "opinion");
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 2);
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        assert_int_equal(q->sentiment.n_labels, 3);
+        assert_int_equal(stance_quote_target_count(q), 0);
+    }
+    assert_int_equal(stance_result_entity_count(res), 1); /* mentions are still found */
+    assert_true(stance_result_entity(res, 0)->n_mentions >= 2);
+    stance_result_free(res);
+    /* The renamed head still scores through stance_predict(). */
+    h = stance_model_head_find(m, "opinion");
+    assert_true(h >= 0);
+    st.text = "Park failed us";
+    st.text_len = strlen(st.text);
+    assert_int_equal(stance_predict(m, (size_t)h, &st, NULL, &p, NULL), STANCE_OK);
+    assert_string_equal(stance_prediction_decision(p)->label_name, "against");
+    stance_prediction_free(p);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
         cmocka_unit_test(test_classify_predict_statement),
         cmocka_unit_test(test_classify_struct_sizes),
+        cmocka_unit_test(test_classify_missing_heads),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }
