@@ -147,14 +147,16 @@ static json_t *result_json(const char *id, const char *text, const stance_result
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             json_t *d = decision_json(&tg->stance), *ms = json_array();
             for (size_t k = 0; k < tg->n_mentions; k++)
                 json_array_append_new(ms, span_json(tg->mentions[k]));
             if (json_is_object(d)) {
                 json_object_set_new(d, "actor", json_string(tg->actor));
-                json_object_set_new(d, "where", json_string(tg->where == 1 ? "quote" : tg->where == 2 ? "attribution" : "none"));
+                json_object_set_new(d, "where", json_string(tg->where == STANCE_WHERE_QUOTE         ? "quote"
+                                                            : tg->where == STANCE_WHERE_ATTRIBUTION ? "attribution"
+                                                                                                    : "none"));
                 json_object_set_new(d, "mentions", ms);
                 json_array_append_new(st, d);
             } else {
@@ -192,8 +194,8 @@ static void print_text(const char *id, const char *text, const stance_result *re
         printf("    \"%.*s%s\"\n", (int)(len > 100 ? 100 : len), text + q->span.start, len > 100 ? "..." : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor, tg->stance.label_name,
                    tg->stance.confidence);
             for (size_t k = 0; k < tg->stance.n_explain; k++)
@@ -220,8 +222,8 @@ static void print_dot(const char *id, const stance_result *res)
         const stance_quote *q = stance_result_quote(res, i);
         if (!q->speaker)
             continue;
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             const char *name = tg->stance.label_name ? tg->stance.label_name : "";
             const char *colour = strcmp(name, "favor") == 0 ? "forestgreen" : strcmp(name, "against") == 0 ? "firebrick" : "gray50";
             printf("  \"");
@@ -258,7 +260,7 @@ static int emit(const classify_opts *co, const char *id, const char *text, const
 static int run_one(const stance_model *model, const classify_opts *co, const char *id, const char *text, size_t len,
                    const actor_list *actors, const char *where)
 {
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -412,6 +414,7 @@ int cmd_classify(int argc, char **argv)
     int c, status = CLI_OK;
 
     memset(&co, 0, sizeof co);
+    co.opts.size = sizeof co.opts;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
         switch (c) {

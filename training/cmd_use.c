@@ -116,7 +116,7 @@ static int predict_record(stance_model *m, int h, tr_record *r, stance_scratch *
                           const char *path, size_t lineno, stance_prediction **pr)
 {
     stance_statement st;
-    stance_options opts = {0};
+    stance_options opts = STANCE_OPTIONS_INIT;
     stance_error serr;
     tr_record_statement(r, &st);
     opts.scratch = scratch;

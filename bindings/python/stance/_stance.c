@@ -620,7 +620,9 @@ static PyObject *conv_target(offmap *m, const stance_target *t)
     if (!r)
         return NULL;
     r->f[T_ACTOR] = str_or_none(t->actor);
-    r->f[T_WHERE] = Py_NewRef(t->where == 1 ? s_quote : t->where == 2 ? s_attribution : s_none);
+    r->f[T_WHERE] = Py_NewRef(t->where == STANCE_WHERE_QUOTE         ? s_quote
+                              : t->where == STANCE_WHERE_ATTRIBUTION ? s_attribution
+                                                                     : s_none);
     r->f[T_STANCE] = conv_decision(&t->stance);
     r->f[T_ENTITY] = PyLong_FromSize_t(t->entity);
     if (!r->f[T_ACTOR] || !r->f[T_STANCE] || !r->f[T_ENTITY] ||
@@ -663,12 +665,12 @@ static PyObject *conv_quote(PyObject *text_obj, offmap *m, const stance_quote *q
     r->f[Q_CONTEXT_SPAN] = char_span(m, q->context);
     r->f[Q_CONTEXT_BYTE_SPAN] = byte_span(q->context);
     r->f[Q_SENTIMENT] = conv_decision(&q->sentiment);
-    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)q->n_targets);
+    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)stance_quote_target_count(q));
     for (int i = 0; i < Q_N; i++)
         if (!r->f[i])
             goto fail;
-    for (size_t i = 0; i < q->n_targets; i++) {
-        PyObject *t = conv_target(m, &q->targets[i]);
+    for (size_t i = 0; i < stance_quote_target_count(q); i++) {
+        PyObject *t = conv_target(m, stance_quote_target(q, i));
         if (!t)
             goto fail;
         PyTuple_SET_ITEM(targets, (Py_ssize_t)i, t);
@@ -1240,7 +1242,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
         return NULL;
     }
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = text;
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
@@ -1293,7 +1297,9 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
         h = (size_t)hi;
     }
     memset(&st, 0, sizeof st);
+    st.size = sizeof st;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     if (text_view(text_obj, &text, &len))
         return NULL;
     st.text = text;
@@ -1357,7 +1363,9 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
     stance_input in;
     stance_options opt;
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = j->text;
     in.text_len = j->len;
     if (j->actors && j->actors->n) {
