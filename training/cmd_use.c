@@ -86,6 +86,8 @@ typedef struct eval_ctx {
     size_t cm[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
     char *subset_names[MAX_SUBSETS];
     size_t *subset_cm[MAX_SUBSETS];
+    tr_reliability rel;                      /* top-label confidence of the whole file */
+    tr_reliability subset_rel[MAX_SUBSETS];
     size_t n_subsets;
 } eval_ctx;
 
@@ -133,6 +135,7 @@ static int eval_line(void *user, const char *path, size_t lineno, const char *li
     tr_record r;
     stance_prediction *pr = NULL;
     int h, gold = -1, pred;
+    double conf;
     if ((h = read_record(c->m, c->head_opt, 1, path, lineno, line, len, &r)) < 0)
         return CLI_FAIL;
     if (c->head < 0) {
@@ -154,8 +157,10 @@ static int eval_line(void *user, const char *path, size_t lineno, const char *li
     if (predict_record(c->m, h, &r, c->scratch, 0, path, lineno, &pr))
         return CLI_FAIL;
     pred = stance_prediction_decision(pr)->label;
+    conf = stance_prediction_decision(pr)->confidence;
     stance_prediction_free(pr);
     c->cm[(size_t)gold * c->k + (size_t)pred]++;
+    tr_reliability_add(&c->rel, conf, pred == gold);
     if (r.subset) {
         size_t s;
         for (s = 0; s < c->n_subsets; s++)
@@ -171,8 +176,10 @@ static int eval_line(void *user, const char *path, size_t lineno, const char *li
             }
             c->n_subsets++;
         }
-        if (s < c->n_subsets)
+        if (s < c->n_subsets) {
             c->subset_cm[s][(size_t)gold * c->k + (size_t)pred]++;
+            tr_reliability_add(&c->subset_rel[s], conf, pred == gold);
+        }
     }
     tr_record_free(&r);
     return CLI_OK;
@@ -186,7 +193,20 @@ static int label_of(const eval_ctx *c, const char *name)
     return -1;
 }
 
-static json_t *scores_json(const eval_ctx *c, const size_t *cm)
+static json_t *reliability_json(const tr_reliability *r)
+{
+    json_t *bins = json_array();
+    for (int b = 0; b < TR_CALIB_BINS; b++) {
+        double n = (double)r->n[b];
+        json_array_append_new(bins, json_pack("{s:f,s:f,s:I,s:o,s:o}", "from", (double)b / TR_CALIB_BINS, "to",
+                                              (double)(b + 1) / TR_CALIB_BINS, "n", (json_int_t)r->n[b],
+                                              "confidence", r->n[b] ? json_real(r->conf[b] / n) : json_null(),
+                                              "accuracy", r->n[b] ? json_real((double)r->correct[b] / n) : json_null()));
+    }
+    return bins;
+}
+
+static json_t *scores_json(const eval_ctx *c, const size_t *cm, const tr_reliability *rel)
 {
     tr_scores s;
     json_t *o = json_object(), *pc = json_object(), *mat = json_array();
@@ -209,10 +229,27 @@ static json_t *scores_json(const eval_ctx *c, const size_t *cm)
     }
     json_object_set_new(o, "per_class", pc);
     json_object_set_new(o, "confusion", mat);
+    json_object_set_new(o, "ece", json_real(tr_reliability_ece(rel)));
+    json_object_set_new(o, "reliability", reliability_json(rel));
     return o;
 }
 
-static void scores_text(const eval_ctx *c, const size_t *cm, const char *title)
+static void reliability_text(const tr_reliability *r)
+{
+    printf("  ECE          %.4f  (expected calibration error, %d equal-width bins of top-label confidence)\n",
+           tr_reliability_ece(r), TR_CALIB_BINS);
+    printf("  reliability: %-9s %6s %10s %9s %7s\n", "bin", "n", "confidence", "accuracy", "gap");
+    for (int b = 0; b < TR_CALIB_BINS; b++) {
+        double n = (double)r->n[b];
+        if (!r->n[b])
+            continue;
+        printf("  %12s [%.1f,%.1f%c %6zu %10.4f %9.4f %+7.4f\n", "", (double)b / TR_CALIB_BINS,
+               (double)(b + 1) / TR_CALIB_BINS, b == TR_CALIB_BINS - 1 ? ']' : ')', r->n[b], r->conf[b] / n,
+               (double)r->correct[b] / n, (double)r->correct[b] / n - r->conf[b] / n);
+    }
+}
+
+static void scores_text(const eval_ctx *c, const size_t *cm, const tr_reliability *rel, const char *title)
 {
     tr_scores s;
     int fav = label_of(c, "favor"), ag = label_of(c, "against");
@@ -236,6 +273,7 @@ static void scores_text(const eval_ctx *c, const size_t *cm, const char *title)
             printf(" %9zu", cm[i * c->k + j]);
         printf("\n");
     }
+    reliability_text(rel);
 }
 
 int cmd_eval(int argc, char **argv)
@@ -261,7 +299,8 @@ int cmd_eval(int argc, char **argv)
             printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] FILE.jsonl\n"
                    "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
-                   "mean F1 of favor and against), per-class precision/recall/F1 and the confusion matrix,\n"
+                   "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
+                   "the expected calibration error (ECE) and reliability table of the top-label confidence,\n"
                    "overall and per \"subset\" value. The head is --head, else each record's task.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head to evaluate\n"
@@ -285,11 +324,11 @@ int cmd_eval(int argc, char **argv)
     rc = each_line(argv[optind], eval_line, &c);
     if (rc == CLI_OK) {
         if (json) {
-            json_t *o = scores_json(&c, c.cm), *subs = json_object();
+            json_t *o = scores_json(&c, c.cm, &c.rel), *subs = json_object();
             json_object_set_new(o, "head", json_string(stance_model_head_name(c.m, (size_t)c.head)));
             json_object_set_new(o, "file", json_string(argv[optind]));
             for (size_t s = 0; s < c.n_subsets; s++)
-                json_object_set_new(subs, c.subset_names[s], scores_json(&c, c.subset_cm[s]));
+                json_object_set_new(subs, c.subset_names[s], scores_json(&c, c.subset_cm[s], &c.subset_rel[s]));
             if (c.n_subsets)
                 json_object_set_new(o, "subsets", subs);
             else
@@ -300,11 +339,11 @@ int cmd_eval(int argc, char **argv)
         } else {
             char title[256];
             snprintf(title, sizeof title, "%s (head %s)", argv[optind], stance_model_head_name(c.m, (size_t)c.head));
-            scores_text(&c, c.cm, title);
+            scores_text(&c, c.cm, &c.rel, title);
             for (size_t s = 0; s < c.n_subsets; s++) {
                 snprintf(title, sizeof title, "subset %s", c.subset_names[s]);
                 printf("\n");
-                scores_text(&c, c.subset_cm[s], title);
+                scores_text(&c, c.subset_cm[s], &c.subset_rel[s], title);
             }
         }
     }

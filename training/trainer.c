@@ -1023,6 +1023,34 @@ void tr_scores_compute(const size_t *cm, size_t k, tr_scores *s)
     s->accuracy = s->total ? (double)correct / (double)s->total : 0;
 }
 
+void tr_reliability_add(tr_reliability *r, double confidence, int correct)
+{
+    int b;
+    if (!(confidence >= 0))  /* NaN too */
+        confidence = 0;
+    if (confidence > 1)
+        confidence = 1;
+    b = (int)(confidence * TR_CALIB_BINS);
+    if (b >= TR_CALIB_BINS)
+        b = TR_CALIB_BINS - 1;
+    r->n[b]++;
+    r->correct[b] += correct != 0;
+    r->conf[b] += confidence;
+    r->total++;
+}
+
+double tr_reliability_ece(const tr_reliability *r)
+{
+    double ece = 0;
+    if (!r->total)
+        return 0;
+    for (int b = 0; b < TR_CALIB_BINS; b++)
+        if (r->n[b])
+            ece += (double)r->n[b] / (double)r->total *
+                   fabs((double)r->correct[b] / (double)r->n[b] - r->conf[b] / (double)r->n[b]);
+    return ece;
+}
+
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
                       double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen)
 {

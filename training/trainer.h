@@ -98,6 +98,21 @@ typedef struct tr_scores {
 } tr_scores;
 void tr_scores_compute(const size_t *cm, size_t k, tr_scores *s);
 
+/* Reliability of the top-label confidence: TR_CALIB_BINS equal-width bins over
+ * [0, 1] (bin b holds confidences in [b/10, (b+1)/10), 1.0 in the last bin).
+ * Expected calibration error = sum over bins of n_b / N * |accuracy_b - mean confidence_b|.
+ * Zero-initialise, add one (confidence, correct) pair per prediction, then read. */
+#define TR_CALIB_BINS 10
+typedef struct tr_reliability {
+    size_t n[TR_CALIB_BINS];        /* predictions in the bin */
+    size_t correct[TR_CALIB_BINS];  /* of which the top label was the gold one */
+    double conf[TR_CALIB_BINS];     /* sum of their confidences */
+    size_t total;
+} tr_reliability;
+void tr_reliability_add(tr_reliability *r, double confidence, int correct);
+/* ECE in [0, 1]; 0 for an empty table. */
+double tr_reliability_ece(const tr_reliability *r);
+
 /* Copy @p h's weights/labels into a fresh head of @p m. */
 int tr_model_add_head(stance_model *m, const char *name, const stance_head *h);
 void tr_head_free(stance_head *h);
