@@ -13,8 +13,9 @@
 
 #include "cli.h"
 #include "cli_input.h"
+#include "html.h"
 
-typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH } out_format;
+typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
 
 typedef struct actor_list {
     stance_actor *a;
@@ -27,6 +28,7 @@ typedef struct classify_opts {
     out_format format;
     int jsonl;
     cli_policy on_error;
+    html_doc *html; /* --format html: articles collect here, one page at the end */
 } classify_opts;
 
 static void help(void)
@@ -37,7 +39,8 @@ static void help(void)
            "  -m, --model PATH      model file (default: $STANCE_MODEL, else %s)\n"
            "  -a, --actor SPEC      an actor: \"Name|Alias|Alias\" (repeatable); none = discover actors\n"
            "      --jsonl           input is JSONL records {\"id\", \"text\", \"actors\"} (a stream filter)\n"
-           "  -f, --format FMT      json (default: one JSON object per article), text, or dot\n"
+           "  -f, --format FMT      json (default: one JSON object per article), text, dot, or html\n"
+           "                        (one self-contained page for all articles: see README)\n"
            "      --graph           same as --format dot: speaker -> actor stance graph in Graphviz DOT\n"
            "  -e, --explain K       report the K features that pushed each decision hardest\n"
            "      --on-error P      a bad JSONL record: record (default: an error record\n"
@@ -168,14 +171,16 @@ static json_t *result_json(const char *id, const char *text, const stance_result
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             json_t *d = decision_json(&tg->stance), *ms = json_array();
             for (size_t k = 0; k < tg->n_mentions; k++)
                 json_array_append_new(ms, span_json(tg->mentions[k]));
             if (json_is_object(d)) {
                 json_object_set_new(d, "actor", json_string(tg->actor));
-                json_object_set_new(d, "where", json_string(tg->where == 1 ? "quote" : tg->where == 2 ? "attribution" : "none"));
+                json_object_set_new(d, "where", json_string(tg->where == STANCE_WHERE_QUOTE         ? "quote"
+                                                            : tg->where == STANCE_WHERE_ATTRIBUTION ? "attribution"
+                                                                                                    : "none"));
                 json_object_set_new(d, "mentions", ms);
                 json_array_append_new(st, d);
             } else {
@@ -237,8 +242,8 @@ static void print_text(const char *id, const char *text, const stance_result *re
         printf("%s\"\n", shown < len ? "..." : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor, tg->stance.label_name,
                    tg->stance.confidence);
             for (size_t k = 0; k < tg->stance.n_explain; k++)
@@ -265,8 +270,8 @@ static void print_dot(const char *id, const stance_result *res)
         const stance_quote *q = stance_result_quote(res, i);
         if (!q->speaker)
             continue;
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             const char *name = tg->stance.label_name ? tg->stance.label_name : "";
             const char *colour = strcmp(name, "favor") == 0 ? "forestgreen" : strcmp(name, "against") == 0 ? "firebrick" : "gray50";
             printf("  \"");
@@ -278,6 +283,21 @@ static void print_dot(const char *id, const stance_result *res)
         }
     }
     printf("}\n");
+}
+
+/* The JSON record plus each quote's "cue_span", which only the page uses. */
+static int emit_html(const classify_opts *co, const char *id, const char *text, size_t len, const stance_result *res)
+{
+    json_t *o = result_json(id, text, res), *qs = json_object_get(o, "quotes");
+    char msg[256];
+    int rc;
+    for (size_t i = 0; i < stance_result_count(res) && i < json_array_size(qs); i++)
+        json_object_set_new(json_array_get(qs, i), "cue_span", span_json(stance_result_quote(res, i)->cue_span));
+    rc = html_doc_add(co->html, id, text, len, o, msg, sizeof msg);
+    json_decref(o);
+    if (rc)
+        cli_error("%s: html: %s", id ? id : "-", msg);
+    return rc ? CLI_FAIL : CLI_OK;
 }
 
 /* An article's id: its text for people, and its raw JSON (as the input wrote
@@ -308,7 +328,7 @@ static int emit(const classify_opts *co, const rec_id *id, const char *text, con
 static int record_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, const char *msg)
 {
     cli_error("%s:%zu: %s", path, lineno, msg);
-    if (co->on_error != CLI_ON_ERROR_RECORD)
+    if (co->on_error != CLI_ON_ERROR_RECORD || co->format == FMT_HTML) /* the page lists what could be read */
         return CLI_OK;
     if (co->format == FMT_TEXT)
         printf("== %s: error at line %zu: %s\n", id->text ? id->text : "-", lineno, msg);
@@ -324,7 +344,7 @@ static int record_error(const classify_opts *co, const rec_id *id, const char *p
 static int run_one(const stance_model *model, const classify_opts *co, const rec_id *id, const char *text, size_t len,
                    const actor_list *actors, char *msg, size_t msglen)
 {
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -340,7 +360,7 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
             snprintf(msg, msglen, "%s", err.message);
         return 1;
     }
-    rc = emit(co, id, text, res);
+    rc = co->format == FMT_HTML ? emit_html(co, id->text, text, len, res) : emit(co, id, text, res);
     stance_result_free(res);
     return rc == CLI_OK ? 0 : -1;
 }
@@ -523,6 +543,7 @@ int cmd_classify(int argc, char **argv)
     int c, status = CLI_OK;
 
     memset(&co, 0, sizeof co);
+    co.opts.size = sizeof co.opts;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -553,8 +574,10 @@ int cmd_classify(int argc, char **argv)
                 co.format = FMT_TEXT;
             else if (strcmp(optarg, "dot") == 0)
                 co.format = FMT_GRAPH;
+            else if (strcmp(optarg, "html") == 0)
+                co.format = FMT_HTML;
             else {
-                cli_error("classify: unknown format '%s' (json, text, dot)", optarg);
+                cli_error("classify: unknown format '%s' (json, text, dot, html)", optarg);
                 free_actors(&actors);
                 return CLI_USAGE;
             }
@@ -591,6 +614,14 @@ int cmd_classify(int argc, char **argv)
         free_actors(&actors);
         return CLI_FAIL;
     }
+    if (co.format == FMT_HTML && html_doc_new(argc - optind == 1 && !co.jsonl ? argv[optind] : "stance report", NULL,
+                                              &co.html)) {
+        cli_error("out of memory");
+        stance_scratch_free(co.opts.scratch);
+        stance_model_free(model);
+        free_actors(&actors);
+        return CLI_FAIL;
+    }
     {
         int nfiles = argc - optind;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -620,6 +651,16 @@ int cmd_classify(int argc, char **argv)
             if (cli_out_flush())
                 break;
         }
+    }
+    if (co.html) { /* the page, with what could be read even when some input failed */
+        size_t n = 0;
+        char *page = html_doc_render(co.html, 0, &n);
+        if (!page || fwrite(page, 1, n, stdout) != n || cli_out_flush()) {
+            cli_error(page ? "write error" : "out of memory");
+            status = CLI_FAIL;
+        }
+        free(page);
+        html_doc_free(co.html);
     }
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);

@@ -147,6 +147,7 @@ fail:
 void tr_record_statement(const tr_record *r, stance_statement *st)
 {
     memset(st, 0, sizeof *st);
+    st->size = sizeof *st;
     st->text = r->text;
     st->text_len = r->text_len;
     st->target = r->target;
