@@ -19,6 +19,7 @@ typedef struct actor_list {
     stance_actor *a;
     char ***alias_store;
     size_t n;
+    stance_actorset *set;       /* the list compiled, when it serves many articles (or NULL) */
 } actor_list;
 
 typedef struct classify_opts {
@@ -266,8 +267,12 @@ static int run_one(const stance_model *model, const classify_opts *co, const cha
     int rc;
     in.text = text;
     in.text_len = len;
-    in.actors = actors->a;
-    in.n_actors = actors->n;
+    if (actors->set)
+        in.actor_set = actors->set;
+    else {
+        in.actors = actors->a;
+        in.n_actors = actors->n;
+    }
     rc = stance_classify(model, &in, &co->opts, &res, &err);
     if (rc != STANCE_OK) {
         if (err.offset != STANCE_NO_OFFSET)
@@ -335,10 +340,18 @@ static int record_actors(json_t *arr, actor_list *l, const char *where)
     return 0;
 }
 
+/* A record's actors as compact JSON, to tell whether the next record has the same ones (or NULL). */
+static char *actors_key(json_t *arr)
+{
+    return arr && json_is_array(arr) && json_array_size(arr) ? json_dumps(arr, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+}
+
 static int run_jsonl(const stance_model *model, const classify_opts *co, const char *path, const actor_list *cli_actors)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *line = NULL;
+    char *line = NULL, *prev_key = NULL;
+    stance_actorset *prev_set = NULL; /* the previous record's actors, compiled: a run of records
+                                         with the same actors compiles them once */
     size_t cap = 0, lineno = 0;
     ssize_t n;
     int status = CLI_OK;
@@ -385,6 +398,26 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
             status = CLI_FAIL;
             continue;
         }
+        if (al.n) {
+            char *key = actors_key(json_object_get(rec, "actors"));
+            if (key && prev_key && strcmp(key, prev_key) == 0) {
+                al.set = prev_set;
+                free(key);
+            } else {
+                stance_error aerr;
+                stance_actorset_free(prev_set);
+                free(prev_key);
+                prev_set = NULL;
+                prev_key = NULL;
+                /* An invalid list is reported by stance_classify() on the per-record path below. */
+                if (key && stance_actorset_new(model, al.a, al.n, co->opts.flags & STANCE_OPT_ACTORS_CASELESS,
+                                               &prev_set, &aerr) == STANCE_OK) {
+                    prev_key = key;
+                    al.set = prev_set;
+                } else
+                    free(key);
+            }
+        }
         if (run_one(model, co, id, json_string_value(jtext), json_string_length(jtext), al.n ? &al : cli_actors,
                     where))
             status = CLI_FAIL;
@@ -392,6 +425,8 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
         json_decref(rec);
     }
     free(line);
+    free(prev_key);
+    stance_actorset_free(prev_set);
     if (f != stdin)
         fclose(f);
     return status;
@@ -474,6 +509,18 @@ int cmd_classify(int argc, char **argv)
         free_actors(&actors);
         return CLI_FAIL;
     }
+    /* The -a actors serve every article: compile them once. */
+    if (actors.n) {
+        stance_actorset *set = NULL;
+        if (stance_actorset_new(model, actors.a, actors.n, co.opts.flags & STANCE_OPT_ACTORS_CASELESS, &set, &err)) {
+            cli_error("classify: -a: %s", err.message);
+            stance_scratch_free(co.opts.scratch);
+            stance_model_free(model);
+            free_actors(&actors);
+            return CLI_FAIL;
+        }
+        actors.set = set;
+    }
     {
         int nfiles = argc - optind;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -495,6 +542,7 @@ int cmd_classify(int argc, char **argv)
             fflush(stdout);
         }
     }
+    stance_actorset_free(actors.set);
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);
     free_actors(&actors);
