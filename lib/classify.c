@@ -177,7 +177,7 @@ static void empty_decision(stance_decision *d)
 /* The smallest struct each caller-filled type had in 0.2, the first version
  * with size fields: everything up to and including its last 0.2 field. */
 #define END_OF(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
-#define INPUT_SIZE_0_2 END_OF(stance_input, n_actors)
+#define INPUT_SIZE_0_2 END_OF(stance_input, actor_set)
 #define OPTIONS_SIZE_0_2 END_OF(stance_options, scratch)
 #define STATEMENT_SIZE_0_2 END_OF(stance_statement, context_len)
 
@@ -247,20 +247,26 @@ static int actor_utf8_error(int rc, stance_error *err, size_t actor, const char 
                             err->offset);
 }
 
-static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
+/* UTF-8 check with the model's compiled validator, or a one-off one without a model. */
+static int utf8_check(const stance_model *m, const char *s, size_t len, stance_error *err)
+{
+    return m ? stance_utf8_check_with(m->utf8, m->gctx, s, len, err) : stance_utf8_check(s, len, err);
+}
+
+static int check_actor_list(const stance_model *m, const stance_actor *actors, size_t n_actors, stance_error *err)
 {
     int rc;
-    if (in->n_actors && !in->actors)
+    if (n_actors && !actors)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "n_actors > 0 but actors is NULL");
-    if (in->n_actors > STANCE_MAX_ACTORS)
+    if (n_actors > STANCE_MAX_ACTORS)
         return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "%zu actors exceed the limit of %d",
-                                in->n_actors, STANCE_MAX_ACTORS);
-    for (size_t a = 0; a < in->n_actors; a++) {
-        const stance_actor *ac = &in->actors[a];
+                                n_actors, STANCE_MAX_ACTORS);
+    for (size_t a = 0; a < n_actors; a++) {
+        const stance_actor *ac = &actors[a];
         if (!ac->name || !ac->name[0])
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
         /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
-        if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err)))
+        if ((rc = utf8_check(m, ac->name, strlen(ac->name), err)))
             return actor_utf8_error(rc, err, a, "name", 0);
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
@@ -271,11 +277,46 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
             if (!ac->aliases[k])
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
                                         a, k);
-            if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err)))
+            if ((rc = utf8_check(m, ac->aliases[k], strlen(ac->aliases[k]), err)))
                 return actor_utf8_error(rc, err, a, "alias", k + 1);
         }
     }
     return STANCE_OK;
+}
+
+static int check_actors(const stance_model *m, const stance_input *in, unsigned flags, stance_error *err)
+{
+    if (!in->actor_set)
+        return check_actor_list(m, in->actors, in->n_actors, err);
+    if (in->n_actors || in->actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "both actors and actor_set are set: give one of them");
+    if ((flags & STANCE_OPT_ACTORS_CASELESS) != stance_actorset_flags(in->actor_set))
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "STANCE_OPT_ACTORS_CASELESS differs from the actor set's flags");
+    return STANCE_OK;
+}
+
+STANCE_API int stance_actorset_new(const stance_model *model, const stance_actor *actors, size_t n_actors,
+                                   unsigned flags, stance_actorset **set, stance_error *err)
+{
+    int rc;
+    if (!set)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "set out-pointer is NULL");
+    *set = NULL;
+    if (!n_actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "an actor set needs actors");
+    if (flags & ~(unsigned)STANCE_OPT_ACTORS_CASELESS)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "actor set flags 0x%x: only STANCE_OPT_ACTORS_CASELESS applies", flags);
+    if ((rc = check_actor_list(model, actors, n_actors, err)))
+        return rc;
+    return stance_actorset_build(actors, n_actors, flags, set, err);
+}
+
+STANCE_API void stance_actorset_free(stance_actorset *set)
+{
+    stance_actorset_destroy(set);
 }
 
 static int in_span(stance_span m, stance_span s)
@@ -335,7 +376,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     explain = opt.explain;
     if (!input->text && input->text_len)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "text is NULL");
-    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, err)))
+    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, flags, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, input->text, input->text_len, err)))
         return rc;
@@ -355,7 +396,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     if (input->text_len) {
         if ((rc = stance_quotes_extract(model->qpat, input->text, input->text_len, flags, &s->quotes, err)))
             goto fail;
-        if (input->n_actors)
+        if (input->actor_set)
+            rc = stance_actors_match_set(input->actor_set, input->text, input->text_len, &s->ents, err);
+        else if (input->n_actors)
             rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, flags, &s->ents, err);
         else if (!(flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "model.h" /* STANCE_FORMAT_MAJOR / _MINOR: the model format this build writes and reads */
 
 static const cli_command commands[] = {
     {"classify", cmd_classify, "find quotes, speakers, sentiment and stance in articles"},
@@ -142,7 +143,8 @@ static int run(int argc, char **argv)
         return CLI_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("stance %s (libstance %s, model format %d)\n", PACKAGE_VERSION, stance_version(), 1);
+        printf("stance %s (libstance %s, model format %d.%d)\n", PACKAGE_VERSION, stance_version(),
+               STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR);
         return CLI_OK;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

@@ -12,7 +12,10 @@
 
 #define TR_ERRLEN 512
 
-/* One JSONL record of the schema in /work/shared/data/README.md. */
+/* One JSONL record as `stance train`, `eval` and `predict` read it:
+ *   {"text": str (required), "label": str (required to train and evaluate),
+ *    "id": str|int, "task": head name, "subset": str, "target": str,
+ *    "context": str, "target_spans": [[start, end], ...] byte offsets into text} */
 typedef struct tr_record {
     char *id, *task, *label, *subset;
     char *text, *target, *context;

@@ -744,10 +744,12 @@ typedef struct actor_set {
     const char **aliases; /* all alias pointers, sliced per actor */
     size_t n;
     PyObject *keep;       /* list of every str whose UTF-8 buffer we point into */
+    stance_actorset *compiled; /* the list compiled once for many texts (classify_many), or NULL */
 } actor_set;
 
 static void actor_set_free(actor_set *s)
 {
+    stance_actorset_free(s->compiled);
     PyMem_Free(s->a);
     PyMem_Free(s->aliases);
     Py_CLEAR(s->keep);
@@ -1372,7 +1374,9 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
     opt.size = sizeof opt;
     in.text = j->text;
     in.text_len = j->len;
-    if (j->actors && j->actors->n) {
+    if (j->actors && j->actors->compiled)
+        in.actor_set = j->actors->compiled;
+    else if (j->actors && j->actors->n) {
         in.actors = j->actors->a;
         in.n_actors = j->actors->n;
     }
@@ -1552,6 +1556,17 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     b.flags = option_flags(indirect, all_actors, caseless, partial, discover);
     b.explain = (unsigned)explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
+    if (shared.n && n > 1) {
+        /* Items without actors of their own share these: compile them once, not per item. If
+         * they are invalid, the items take the per-call path, which reports the error per item. */
+        int crc;
+        Py_BEGIN_ALLOW_THREADS
+        crc = stance_actorset_new(b.model, shared.a, shared.n, b.flags & STANCE_OPT_ACTORS_CASELESS, &shared.compiled,
+                                  NULL);
+        Py_END_ALLOW_THREADS
+        if (crc != STANCE_OK)
+            shared.compiled = NULL;
+    }
     atomic_init(&b.next, 0);
     atomic_init(&b.cancel, 0);
     pthread_mutex_init(&b.mu, NULL);
