@@ -1344,6 +1344,7 @@ typedef struct job {
     stance_result *res;
     int rc;
     stance_error err;
+    PyObject *item_err; /* errors='return': why this item could not even be prepared (a StanceError) */
     atomic_int done;
 } job;
 
@@ -1364,6 +1365,8 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
 {
     stance_input in;
     stance_options opt;
+    if (j->item_err)
+        return;
     memset(&in, 0, sizeof in);
     in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
@@ -1436,6 +1439,46 @@ static int item_parts(PyObject *item, PyObject **text, PyObject **actors)
     return -1;
 }
 
+/* errors='return': the pending Python error of item @p i becomes a StanceError
+ * (ERR_UTF8 for text that cannot be encoded, else ERR_INVALID) kept for that
+ * position, with the original as __cause__. 0, or -1 when it must propagate
+ * (MemoryError, KeyboardInterrupt, or a failure here). */
+static int item_error(job *j, Py_ssize_t i)
+{
+    PyObject *type, *value, *tb, *msg = NULL, *exc = NULL, *idx = NULL;
+    const char *m;
+    int code;
+    if (PyErr_ExceptionMatches(PyExc_MemoryError) || !PyErr_ExceptionMatches(PyExc_Exception))
+        return -1;
+    code = PyErr_ExceptionMatches(PyExc_UnicodeError) ? STANCE_ERR_UTF8 : STANCE_ERR_INVALID;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    msg = value ? PyObject_Str(value) : NULL;
+    m = msg ? PyUnicode_AsUTF8(msg) : NULL;
+    if (!m)
+        PyErr_Clear();
+    exc = make_error(code, m ? m : "bad item", STANCE_NO_OFFSET);
+    idx = exc ? PyLong_FromSsize_t(i) : NULL;
+    if (!idx || PyObject_SetAttrString(exc, "index", idx)) {
+        Py_XDECREF(exc);
+        Py_XDECREF(idx);
+        Py_XDECREF(msg);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        return -1;
+    }
+    if (value)
+        PyException_SetCause(exc, Py_NewRef(value));
+    Py_DECREF(idx);
+    Py_XDECREF(msg);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    j->item_err = exc;
+    return 0;
+}
+
 static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "actors", "threads", "explain", "indirect", "all_actors", "caseless",
@@ -1491,16 +1534,15 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *t, *a;
         job *j = &b.jobs[i];
-        if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len))
-            goto done;
-        j->text_obj = Py_NewRef(t);
-        if (a && a != Py_None) {
-            if (actor_set_build(&own[i], a))
+        if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len) ||
+            (a && a != Py_None && actor_set_build(&own[i], a))) {
+            /* errors='return': one bad item does not fail the batch */
+            if (!return_errors || item_error(j, i))
                 goto done;
-            j->actors = &own[i];
-        } else {
-            j->actors = &shared;
+            continue;
         }
+        j->text_obj = Py_NewRef(t);
+        j->actors = a && a != Py_None ? &own[i] : &shared;
     }
     out = PyList_New(n);
     if (!out)
@@ -1566,6 +1608,11 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
             pthread_mutex_unlock(&b.mu);
             Py_END_ALLOW_THREADS
         }
+        if (j->item_err) {
+            PyList_SET_ITEM(out, i, j->item_err);
+            j->item_err = NULL;
+            continue;
+        }
         if (j->rc != STANCE_OK) {
             PyObject *exc = make_error(j->rc, j->err.message, j->err.offset), *idx;
             if (!exc)
@@ -1615,6 +1662,7 @@ done:
         for (Py_ssize_t i = 0; i < n; i++) {
             stance_result_free(b.jobs[i].res);
             Py_XDECREF(b.jobs[i].text_obj);
+            Py_XDECREF(b.jobs[i].item_err);
         }
     if (own)
         for (Py_ssize_t i = 0; i < n; i++)
@@ -1659,7 +1707,9 @@ static PyObject *Model_repr(ModelObject *self)
     "(text, actors) tuple or a dict with \"text\" and optional \"actors\"; `actors` is the default\n"     \
     "for items that give none. Returns a list of Result in input order, identical to calling\n"            \
     "classify() on each. errors='raise' raises the first failing item's StanceError (its .index\n"         \
-    "says which); errors='return' puts the StanceError in that item's place."
+    "says which); errors='return' puts the StanceError in that item's place, also for an item\n"       \
+    "that cannot be prepared (a str that cannot be encoded as UTF-8: ERR_UTF8; a bad item or\n"        \
+    "actor list: ERR_INVALID; the original exception is its __cause__)."
 
 #define PREDICT_DOC                                                                                         \
     "predict($self, text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
