@@ -339,6 +339,7 @@ static void test_classify_actor_set(void **state)
     assert_non_null(strstr(err.message, "actor_set"));
 
     /* stance_actorset_new checks what stance_classify checks. */
+    stance_actorset_free(ci);
     assert_int_equal(stance_actorset_new(m, actors, 0, 0, &ci, &err), STANCE_ERR_INVALID);
     assert_null(ci);
     assert_int_equal(stance_actorset_new(m, actors, 3, STANCE_OPT_ALL_ACTORS, &ci, &err), STANCE_ERR_INVALID);
