@@ -13,8 +13,6 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err);
 /* The largest compiled pattern, in bytes (PCRE2 refuses patterns over 64 KiB:
  * the tests keep a margin below that). */
 size_t stance_quotes_max_pattern_size(const stance_qpatterns *p);
-/* 1 if the word lists quotes.c binary-searches are sorted (for the tests). */
-int stance_quotes_lists_sorted(void);
 void stance_quotes_free(stance_qpatterns *p);
 
 /* How the speaker of a quote was found (stance_rawquote.how). */
