@@ -1,7 +1,12 @@
 /*
  * model.h - the in-memory model: feature configuration, heads, metadata,
- * n-gram strings, and the compiled quote patterns. Read by model_io.c, written
- * by the trainer. The on-disk layout is specified in models/FORMAT.md.
+ * n-gram strings, and the compiled quote patterns. The on-disk layout is
+ * specified in models/FORMAT.md.
+ *
+ * The functions declared here are defined in model_io.c: reading, validating
+ * and writing model files, and the build helpers the trainer and the tests use
+ * to assemble a model in memory. model.c holds the public stance_model_* API
+ * (open = stance_model_parse() + compiling the patterns, free, queries).
  */
 #ifndef STANCE_MODEL_H
 #define STANCE_MODEL_H
@@ -48,8 +53,8 @@ typedef struct stance_family {
 
 /* Everything needed to rebuild training features exactly. */
 typedef struct stance_featcfg {
-    uint32_t norm_flags;     /* normalize.c flags */
-    uint32_t tokenizer_rev;  /* tokenize.c revision the model was trained with */
+    uint32_t norm_flags;     /* text normalisation flags (features.c, NORM_*) */
+    uint32_t tokenizer_rev;  /* revision of the tokeniser in features.c the model was trained with (TOKENIZER_REV) */
     uint32_t hash_id;        /* STANCE_HASH_* */
     uint32_t table_bits;     /* buckets = 2^table_bits */
     uint32_t value_mode;     /* features.c value weighting */

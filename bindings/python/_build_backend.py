@@ -36,15 +36,34 @@ NAME = "stance"
 SUMMARY = "Quotes, speakers, sentiment and stance toward actors in news text (libstance bindings)"
 
 
-def version():
+def _version_parts():
+    """(major, minor, patch) from configure.ac's m4_define([stance_major], [N]) lines."""
+    parts = {}
     try:
         with open(os.path.join(TOP, "configure.ac")) as f:
-            m = re.search(r"AC_INIT\(\[libstance\],\s*\[([^\]]+)\]", f.read())
-            if m:
-                return m.group(1)
+            for m in re.finditer(r"m4_define\(\[stance_(major|minor|patch)\],\s*\[(\d+)\]\)", f.read()):
+                parts[m.group(1)] = m.group(2)
     except OSError:
         pass
-    return "0.1.0"
+    return tuple(parts.get(k, "0") for k in ("major", "minor", "patch"))
+
+
+def version():
+    return "%s.%s.%s" % _version_parts()
+
+
+def stance_h():
+    """include/stance.h as configure makes it from include/stance.h.in (None without a source tree)."""
+    try:
+        with open(os.path.join(TOP, "include", "stance.h.in")) as f:
+            text = f.read()
+    except OSError:
+        return None
+    major, minor, patch = _version_parts()
+    for k, v in (("STANCE_VERSION_MAJOR", major), ("STANCE_VERSION_MINOR", minor),
+                 ("STANCE_VERSION_PATCH", patch), ("PACKAGE_VERSION", version())):
+        text = text.replace("@%s@" % k, v)
+    return text
 
 
 def _pkg_config(*args, default=None):
@@ -94,7 +113,8 @@ def config():
         libs.append("-lm")
         modeldir = os.environ.get("STANCE_MODELDIR", "/usr/local/share/libstance").replace('"', "")
         # lib/ only with -iquote: lib/features.h must not shadow glibc's <features.h>.
-        cflags += ["-I" + os.path.join(TOP, "include"), "-iquote", LIBDIR, '-DSTANCE_MODELDIR="%s"' % modeldir] + deps
+        # stance.h is generated into the build directory (-I there, see build_extension()).
+        cflags += ["-iquote", LIBDIR, '-DSTANCE_MODELDIR="%s"' % modeldir] + deps
         ldflags += libs
     elif mode == "system":
         cflags += _pkg_config("--cflags", "libstance")
@@ -102,11 +122,19 @@ def config():
         ldflags += libs + ["-Wl,-rpath," + f[2:] for f in libs if f.startswith("-L")]
     else:
         raise SystemExit("STANCE_LIB must be 'bundled' or 'system'")
+    # stance.render_html: the CLI's own renderer (src/html.c, jansson); an sdist carries a copy in html/.
+    html_dir = os.path.join(TOP, "src")
+    if not os.path.isfile(os.path.join(html_dir, "html.c")):
+        html_dir = os.path.join(HERE, "html")
+    sources.append(os.path.join(html_dir, "html.c"))
+    cflags += ["-iquote", html_dir] + _pkg_config("--cflags", "jansson", default=[])
+    ldflags += _pkg_config("--libs", "jansson", default=["-ljansson"])
     config_h = ("/* config.h for the standalone Python build */\n"
                 "#ifndef _GNU_SOURCE\n#define _GNU_SOURCE 1\n#endif\n"
                 '#define PACKAGE "libstance"\n#define PACKAGE_NAME "libstance"\n'
                 '#define PACKAGE_VERSION "%s"\n#define VERSION PACKAGE_VERSION\n' % version())
-    return {"mode": mode, "sources": sources, "cflags": cflags, "ldflags": ldflags, "config_h": config_h}
+    return {"mode": mode, "sources": sources, "cflags": cflags, "ldflags": ldflags, "config_h": config_h,
+            "stance_h": stance_h() if mode == "bundled" else None}
 
 
 def build_extension(out_dir):
@@ -116,6 +144,9 @@ def build_extension(out_dir):
     os.makedirs(tmp, exist_ok=True)
     with open(os.path.join(tmp, "config.h"), "w") as f:
         f.write(cfg["config_h"])
+    if cfg["stance_h"] is not None:
+        with open(os.path.join(tmp, "stance.h"), "w") as f:
+            f.write(cfg["stance_h"])
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     py_inc = sysconfig.get_paths()["include"]
     cflags = (["-O2", "-g0", "-DNDEBUG", "-fPIC", "-fwrapv", "-I" + tmp, "-I" + py_inc] + cfg["cflags"]
@@ -227,6 +258,8 @@ def build_sdist(sdist_directory, config_settings=None):
         for n in ("pyproject.toml", "setup.py", "_build_backend.py", "README.md", "SCALING.md"):
             if os.path.exists(os.path.join(HERE, n)):
                 tf.add(os.path.join(HERE, n), base + "/" + n)
+        for n in ("html.c", "html.h"):  # the report renderer, shared with the CLI
+            tf.add(os.path.join(TOP, "src", n), base + "/html/" + n)
         tf.add(os.path.join(HERE, NAME), base + "/" + NAME,
                filter=lambda ti: None if ti.name.endswith((".so", ".o")) or "__pycache__" in ti.name else ti)
         with tempfile.NamedTemporaryFile("w", suffix=".pkg-info", delete=False, encoding="utf-8") as f:

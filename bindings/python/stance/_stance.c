@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "html.h"
 #include "stance.h"
 
 PyMODINIT_FUNC PyInit__stance(void);
@@ -34,7 +35,7 @@ static PyObject *ResultClass;  /* stance._base.Result (a list subclass) */
 static PyObject *default_model_obj; /* path str set by stance/__init__.py, or None */
 
 /* Interned strings used in every result. */
-static PyObject *s_direct, *s_partial, *s_indirect, *s_quote, *s_attribution, *s_none, *s_entities;
+static PyObject *s_direct, *s_partial, *s_indirect, *s_quote, *s_attribution, *s_none, *s_entities, *s_text;
 
 /* ------------------------------------------------------------------------ */
 /* Errors */
@@ -620,7 +621,9 @@ static PyObject *conv_target(offmap *m, const stance_target *t)
     if (!r)
         return NULL;
     r->f[T_ACTOR] = str_or_none(t->actor);
-    r->f[T_WHERE] = Py_NewRef(t->where == 1 ? s_quote : t->where == 2 ? s_attribution : s_none);
+    r->f[T_WHERE] = Py_NewRef(t->where == STANCE_WHERE_QUOTE         ? s_quote
+                              : t->where == STANCE_WHERE_ATTRIBUTION ? s_attribution
+                                                                     : s_none);
     r->f[T_STANCE] = conv_decision(&t->stance);
     r->f[T_ENTITY] = PyLong_FromSize_t(t->entity);
     if (!r->f[T_ACTOR] || !r->f[T_STANCE] || !r->f[T_ENTITY] ||
@@ -663,12 +666,12 @@ static PyObject *conv_quote(PyObject *text_obj, offmap *m, const stance_quote *q
     r->f[Q_CONTEXT_SPAN] = char_span(m, q->context);
     r->f[Q_CONTEXT_BYTE_SPAN] = byte_span(q->context);
     r->f[Q_SENTIMENT] = conv_decision(&q->sentiment);
-    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)q->n_targets);
+    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)stance_quote_target_count(q));
     for (int i = 0; i < Q_N; i++)
         if (!r->f[i])
             goto fail;
-    for (size_t i = 0; i < q->n_targets; i++) {
-        PyObject *t = conv_target(m, &q->targets[i]);
+    for (size_t i = 0; i < stance_quote_target_count(q); i++) {
+        PyObject *t = conv_target(m, stance_quote_target(q, i));
         if (!t)
             goto fail;
         PyTuple_SET_ITEM(targets, (Py_ssize_t)i, t);
@@ -720,7 +723,7 @@ static PyObject *conv_result(PyObject *text_obj, const char *text, size_t len, c
             goto fail;
         PyList_SET_ITEM(ents, (Py_ssize_t)i, e);
     }
-    if (PyObject_SetAttr(out, s_entities, ents))
+    if (PyObject_SetAttr(out, s_entities, ents) || PyObject_SetAttr(out, s_text, text_obj))
         goto fail;
     Py_DECREF(ents);
     offmap_free(&m);
@@ -741,10 +744,12 @@ typedef struct actor_set {
     const char **aliases; /* all alias pointers, sliced per actor */
     size_t n;
     PyObject *keep;       /* list of every str whose UTF-8 buffer we point into */
+    stance_actorset *compiled; /* the list compiled once for many texts (classify_many), or NULL */
 } actor_set;
 
 static void actor_set_free(actor_set *s)
 {
+    stance_actorset_free(s->compiled);
     PyMem_Free(s->a);
     PyMem_Free(s->aliases);
     Py_CLEAR(s->keep);
@@ -1240,7 +1245,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
         return NULL;
     }
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = text;
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
@@ -1293,7 +1300,9 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
         h = (size_t)hi;
     }
     memset(&st, 0, sizeof st);
+    st.size = sizeof st;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     if (text_view(text_obj, &text, &len))
         return NULL;
     st.text = text;
@@ -1336,6 +1345,7 @@ typedef struct job {
     stance_result *res;
     int rc;
     stance_error err;
+    PyObject *item_err; /* errors='return': why this item could not even be prepared (a StanceError) */
     atomic_int done;
 } job;
 
@@ -1356,11 +1366,17 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
 {
     stance_input in;
     stance_options opt;
+    if (j->item_err)
+        return;
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = j->text;
     in.text_len = j->len;
-    if (j->actors && j->actors->n) {
+    if (j->actors && j->actors->compiled)
+        in.actor_set = j->actors->compiled;
+    else if (j->actors && j->actors->n) {
         in.actors = j->actors->a;
         in.n_actors = j->actors->n;
     }
@@ -1424,6 +1440,46 @@ static int item_parts(PyObject *item, PyObject **text, PyObject **actors)
     return -1;
 }
 
+/* errors='return': the pending Python error of item @p i becomes a StanceError
+ * (ERR_UTF8 for text that cannot be encoded, else ERR_INVALID) kept for that
+ * position, with the original as __cause__. 0, or -1 when it must propagate
+ * (MemoryError, KeyboardInterrupt, or a failure here). */
+static int item_error(job *j, Py_ssize_t i)
+{
+    PyObject *type, *value, *tb, *msg = NULL, *exc = NULL, *idx = NULL;
+    const char *m;
+    int code;
+    if (PyErr_ExceptionMatches(PyExc_MemoryError) || !PyErr_ExceptionMatches(PyExc_Exception))
+        return -1;
+    code = PyErr_ExceptionMatches(PyExc_UnicodeError) ? STANCE_ERR_UTF8 : STANCE_ERR_INVALID;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    msg = value ? PyObject_Str(value) : NULL;
+    m = msg ? PyUnicode_AsUTF8(msg) : NULL;
+    if (!m)
+        PyErr_Clear();
+    exc = make_error(code, m ? m : "bad item", STANCE_NO_OFFSET);
+    idx = exc ? PyLong_FromSsize_t(i) : NULL;
+    if (!idx || PyObject_SetAttrString(exc, "index", idx)) {
+        Py_XDECREF(exc);
+        Py_XDECREF(idx);
+        Py_XDECREF(msg);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        return -1;
+    }
+    if (value)
+        PyException_SetCause(exc, Py_NewRef(value));
+    Py_DECREF(idx);
+    Py_XDECREF(msg);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    j->item_err = exc;
+    return 0;
+}
+
 static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "actors", "threads", "explain", "indirect", "all_actors", "caseless",
@@ -1479,16 +1535,15 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *t, *a;
         job *j = &b.jobs[i];
-        if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len))
-            goto done;
-        j->text_obj = Py_NewRef(t);
-        if (a && a != Py_None) {
-            if (actor_set_build(&own[i], a))
+        if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len) ||
+            (a && a != Py_None && actor_set_build(&own[i], a))) {
+            /* errors='return': one bad item does not fail the batch */
+            if (!return_errors || item_error(j, i))
                 goto done;
-            j->actors = &own[i];
-        } else {
-            j->actors = &shared;
+            continue;
         }
+        j->text_obj = Py_NewRef(t);
+        j->actors = a && a != Py_None ? &own[i] : &shared;
     }
     out = PyList_New(n);
     if (!out)
@@ -1501,6 +1556,17 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     b.flags = option_flags(indirect, all_actors, caseless, partial, discover);
     b.explain = (unsigned)explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
+    if (shared.n && n > 1) {
+        /* Items without actors of their own share these: compile them once, not per item. If
+         * they are invalid, the items take the per-call path, which reports the error per item. */
+        int crc;
+        Py_BEGIN_ALLOW_THREADS
+        crc = stance_actorset_new(b.model, shared.a, shared.n, b.flags & STANCE_OPT_ACTORS_CASELESS, &shared.compiled,
+                                  NULL);
+        Py_END_ALLOW_THREADS
+        if (crc != STANCE_OK)
+            shared.compiled = NULL;
+    }
     atomic_init(&b.next, 0);
     atomic_init(&b.cancel, 0);
     pthread_mutex_init(&b.mu, NULL);
@@ -1542,6 +1608,11 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
             b.waiting = 0;
             pthread_mutex_unlock(&b.mu);
             Py_END_ALLOW_THREADS
+        }
+        if (j->item_err) {
+            PyList_SET_ITEM(out, i, j->item_err);
+            j->item_err = NULL;
+            continue;
         }
         if (j->rc != STANCE_OK) {
             PyObject *exc = make_error(j->rc, j->err.message, j->err.offset), *idx;
@@ -1592,6 +1663,7 @@ done:
         for (Py_ssize_t i = 0; i < n; i++) {
             stance_result_free(b.jobs[i].res);
             Py_XDECREF(b.jobs[i].text_obj);
+            Py_XDECREF(b.jobs[i].item_err);
         }
     if (own)
         for (Py_ssize_t i = 0; i < n; i++)
@@ -1636,7 +1708,9 @@ static PyObject *Model_repr(ModelObject *self)
     "(text, actors) tuple or a dict with \"text\" and optional \"actors\"; `actors` is the default\n"     \
     "for items that give none. Returns a list of Result in input order, identical to calling\n"            \
     "classify() on each. errors='raise' raises the first failing item's StanceError (its .index\n"         \
-    "says which); errors='return' puts the StanceError in that item's place."
+    "says which); errors='return' puts the StanceError in that item's place, also for an item\n"       \
+    "that cannot be prepared (a str that cannot be encoded as UTF-8: ERR_UTF8; a bad item or\n"        \
+    "actor list: ERR_INVALID; the original exception is its __cause__)."
 
 #define PREDICT_DOC                                                                                         \
     "predict($self, text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
@@ -1710,7 +1784,72 @@ static PyObject *mod_set_default_model(PyObject *m, PyObject *arg)
     Py_RETURN_NONE;
 }
 
+/* _render_html(items, title=None, prefix=None, fragment=False): items are (id or None, text
+ * (str or bytes), record as CLI JSON text); src/html.c, the renderer of the CLI, makes the page. */
+static PyObject *mod_render_html(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"items", "title", "prefix", "fragment", NULL};
+    PyObject *items, *seq = NULL, *out = NULL;
+    const char *title = NULL, *prefix = NULL;
+    int fragment = 0;
+    html_doc *d = NULL;
+    char *page = NULL;
+    size_t plen = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|zzp:_render_html", kwlist, &items, &title, &prefix, &fragment))
+        return NULL;
+    if (!(seq = PySequence_Fast(items, "items must be a sequence")))
+        return NULL;
+    if (html_doc_new(title, prefix, &d)) {
+        PyErr_SetString(PyExc_ValueError, "prefix: letters, digits, '-' and '_' only");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *id_o, *text_o;
+        const char *rec_s, *id = NULL, *text;
+        Py_ssize_t rec_len, tlen;
+        json_error_t je;
+        json_t *rec;
+        char msg[256];
+        int rc;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "OOs#:_render_html item", &id_o, &text_o, &rec_s,
+                              &rec_len))
+            goto done;
+        if (id_o != Py_None && !(id = PyUnicode_AsUTF8(id_o)))
+            goto done;
+        if (PyBytes_Check(text_o)) {
+            if (PyBytes_AsStringAndSize(text_o, (char **)&text, &tlen))
+                goto done;
+        } else if (!(text = PyUnicode_AsUTF8AndSize(text_o, &tlen))) {
+            goto done;
+        }
+        if (!(rec = json_loadb(rec_s, (size_t)rec_len, 0, &je))) {
+            PyErr_Format(PyExc_ValueError, "item %zd: malformed JSON: %s", i, je.text);
+            goto done;
+        }
+        rc = html_doc_add(d, id, text, (size_t)tlen, rec, msg, sizeof msg);
+        json_decref(rec);
+        if (rc == -2) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (rc) {
+            PyErr_Format(PyExc_ValueError, "item %zd: %s", i, msg);
+            goto done;
+        }
+    }
+    if (!(page = html_doc_render(d, fragment, &plen)))
+        PyErr_NoMemory();
+    else
+        out = PyUnicode_DecodeUTF8(page, (Py_ssize_t)plen, "strict");
+done:
+    free(page);
+    html_doc_free(d);
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
+    {"_render_html", (PyCFunction)(void (*)(void))mod_render_html, METH_VARARGS | METH_KEYWORDS, NULL},
     {"version", mod_version, METH_NOARGS, "version()\n--\n\nThe linked libstance version, \"MAJOR.MINOR.PATCH\"."},
     {"strerror", mod_strerror, METH_O, "strerror(code)\n--\n\nStatic description of a status code."},
     {"default_model_path", mod_default_model_path, METH_NOARGS,
@@ -1763,8 +1902,9 @@ PyMODINIT_FUNC PyInit__stance(void)
     s_attribution = intern("attribution");
     s_none = intern("none");
     s_entities = intern("entities");
+    s_text = intern("text");
     default_model_obj = Py_NewRef(Py_None);
-    if (!s_direct || !s_partial || !s_indirect || !s_quote || !s_attribution || !s_none || !s_entities)
+    if (!s_direct || !s_partial || !s_indirect || !s_quote || !s_attribution || !s_none || !s_entities || !s_text)
         return NULL;
     m = PyModule_Create(&module_def);
     if (!m)
