@@ -383,6 +383,7 @@ enum { K_SKIP, K_DIRECT, K_PARTIAL };
 
 typedef struct attr {
     int how;                 /* STANCE_ATTR_* */
+    int rule;                /* STANCE_RULE_*: the rule that found it */
     stance_span spk;         /* speaker mention */
     stance_span role;        /* appositive */
     stance_span cue;
@@ -2911,6 +2912,7 @@ static int classify_seg(ctx *c, size_t qi)
     /* transcript label */
     if (label_at(c, q->cs, &la, &lb, &lafter) && lafter < q->ce) {
         q->a.how = STANCE_ATTR_LABEL;
+        q->a.rule = STANCE_RULE_LABEL;
         q->a.spk = (stance_span){la, lb};
         q->cs = lafter;
         q->kind = K_DIRECT;
@@ -2937,6 +2939,8 @@ static int classify_seg(ctx *c, size_t qi)
     if ((r = try_after(c, q, &after)) < 0)
         return r;
     have_after = r;
+    if (have_after)
+        after.rule = STANCE_RULE_AFTER;
     cs = clause_start(c, q->open, q->para);
     if (qi > 0 && c->s[qi - 1].close > cs && c->s[qi - 1].close <= q->open)
         cs = c->s[qi - 1].close;
@@ -2953,6 +2957,8 @@ static int classify_seg(ctx *c, size_t qi)
     if (need_before && (r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
         return r;
     have_before = need_before && r;
+    if (have_before)
+        before.rule = STANCE_RULE_BEFORE;
     if (need_before && !have_before && bcs < q->open) {
         /* 'According to X, "' / 'pollster Jane Doe: "' */
         if ((r = run(c, P_BEFORE2, bcs, q->open)) < 0)
@@ -2964,16 +2970,19 @@ static int classify_seg(ctx *c, size_t qi)
             if (acc.start != STANCE_NO_OFFSET && parse_np(c, acc.start, acc.end, NP_VERB_FIRST, &b2)) {
                 b2.a_start = acc.start;
                 b2.a_end = acc.end;
+                b2.rule = STANCE_RULE_ACCORDING;
                 before = b2;
                 have_before = 1;
             } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && !after_prep(c, nm.start, bcs) &&
                        parse_np(c, nm.start, nm.end, 0, &b2) && b2.how == STANCE_ATTR_NAME) {
                 b2.a_start = nm.start;
                 b2.a_end = nm.end;
+                b2.rule = STANCE_RULE_NAME_COLON;
                 before = b2;
                 have_before = 1;
             } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ',' && inverted_said(c, &nm, bcs, &b2)) {
                 before = b2; /* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
+                before.rule = STANCE_RULE_INVERTED;
                 have_before = 1;
             }
         }
@@ -2988,6 +2997,8 @@ static int classify_seg(ctx *c, size_t qi)
             if ((r = try_before(c, q, pcs, pe, &before, &that_clause, &tail_len)) < 0)
                 return r;
             have_before = r;
+            if (have_before)
+                before.rule = STANCE_RULE_PARA_COLON;
         }
     }
 
@@ -3014,6 +3025,7 @@ static int classify_seg(ctx *c, size_t qi)
                 if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
                     !lq(t, b5.cue.start, b5.cue.end, STANCE_LQ(REPORTED))) {
                     before = b5;
+                    before.rule = STANCE_RULE_PARA_ENDING;
                     have_before = 1;
                 }
             }
@@ -3030,14 +3042,17 @@ static int classify_seg(ctx *c, size_t qi)
         } else
             while (ce > q->para && stance_hspace(t, back1(t, ce), c->len))
                 ce = back1(t, ce);
-        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before))
+        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before)) {
             have_before = 1;
+            before.rule = STANCE_RULE_COLON_SUBJECT;
+        }
     }
     /* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
     if (!have_after && !have_before && !(q->flags & SEG_UNCLOSED) && (r = dash_para(c, q, &after)) != 0) {
         if (r < 0)
             return r;
         have_after = 1;
+        after.rule = STANCE_RULE_DASH;
     }
     /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
     if (!have_after && !have_before && q->pc == PC_SENT) {
@@ -3059,6 +3074,7 @@ static int classify_seg(ctx *c, size_t qi)
                 return r;
             if (r && tl <= 60 && !tc) {
                 before = b2;
+                before.rule = STANCE_RULE_PREV_SENT;
                 have_before = 1;
             } else {
                 /* '..., said Ohio State professor Paul Beck.' : the last comma of that sentence */
@@ -3071,6 +3087,7 @@ static int classify_seg(ctx *c, size_t qi)
                         return r;
                     if (r) {
                         before = b3;
+                        before.rule = STANCE_RULE_PREV_SENT_ENDING;
                         have_before = 1;
                     }
                 }
@@ -3085,6 +3102,8 @@ static int classify_seg(ctx *c, size_t qi)
                 if (!r && (r = speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &before)) < 0)
                     return r;
                 have_before = r;
+                if (have_before)
+                    before.rule = STANCE_RULE_SPEECH_SENT;
             }
         }
     }
@@ -3131,6 +3150,7 @@ static int classify_seg(ctx *c, size_t qi)
         bracket_source(c, q, &after)) {
         q->kind = K_DIRECT;
         have_after = 1;
+        after.rule = STANCE_RULE_BRACKET;
     }
     /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
     if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')
@@ -3172,6 +3192,7 @@ static int classify_seg(ctx *c, size_t qi)
              * the previous quote goes on with its speaker */
             q->a = c->s[qi - 1].a;
             q->a.how = STANCE_ATTR_INHERIT;
+            q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
             q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
         }
         /* does the attribution run up to the next quote ("A," X said, "B") */
@@ -3199,10 +3220,14 @@ static int classify_seg(ctx *c, size_t qi)
             pa = before;
         } else if ((r = try_partial(c, q, cs, &pa)) < 0) {
             return r;
-        } else if (!r) {
+        } else if (r) {
+            pa.rule = STANCE_RULE_PARTIAL_BEFORE;
+        } else {
             if ((r = try_partial_after(c, q, &pa)) < 0)
                 return r;
-            if (!r && have_after)
+            if (r)
+                pa.rule = STANCE_RULE_PARTIAL_AFTER;
+            else if (have_after)
                 pa = after;
         }
         q->a = pa;
@@ -3218,6 +3243,7 @@ static int classify_seg(ctx *c, size_t qi)
                 if (same) {
                     q->a = c->s[qi - 1].a;
                     q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
                 }
             }
         }
@@ -3249,6 +3275,16 @@ stance_span stance_quotes_snap(const char *t, size_t len, stance_span s)
     return s;
 }
 
+const char *stance_quotes_rule_name(int rule)
+{
+    static const char *const NAMES[STANCE_RULE_COUNT] = {
+        "none", "label", "after", "before", "according", "name-colon", "inverted", "para-colon",
+        "para-ending", "colon-subject", "dash", "prev-sent", "prev-sent-ending", "speech-sent", "bracket",
+        "participle-link", "partial-before", "partial-after", "partial-same-sent", "inherit-partial-end",
+        "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after"};
+    return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
+}
+
 static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, int how)
 {
     stance_rawquote *r;
@@ -3263,6 +3299,7 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
     r->speaker_span = stance_quotes_snap(c->t, c->len, a->spk);
     r->cue_span = stance_quotes_snap(c->t, c->len, a->cue);
     r->how = how;
+    r->rule = how == STANCE_ATTR_NONE ? STANCE_RULE_NONE : a->rule;
     out->n++;
     if (a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE) {
         stance_span sp = stance_quotes_snap(c->t, c->len, a->how == STANCE_ATTR_NOUN ? a->spk : a->canon);
@@ -3355,6 +3392,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                 ce = back1(t, ce);
             if (parse_np(c, np.start, np.end, NP_VERB_FIRST, &a) && ce > cs) {
                 a.cue = NOSPAN;
+                a.rule = STANCE_RULE_IND_ACCORDING;
                 if ((r = emit_indirect(c, s, e, cs, ce, &a, 0, out)))
                     return r;
                 continue;
@@ -3369,6 +3407,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                 ce = back1(t, ce);
             if (parse_np(c, np.start, np.end, 0, &a) && ce > cs + 8) {
                 a.cue = v;
+                a.rule = STANCE_RULE_IND_SAID;
                 if ((r = emit_indirect(c, s, e, cs, ce, &a, 1, out)))
                     return r;
                 continue;
@@ -3389,6 +3428,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                     a.name = -1;
                     if (parse_np(c, np.start, np.end, 0, &a)) {
                         a.cue = v;
+                        a.rule = STANCE_RULE_IND_AFTER;
                         if ((r = emit_indirect(c, s, e, s, k - 1, &a, 0, out)))
                             return r;
                     }
@@ -3461,7 +3501,9 @@ static int recopy_inherited(ctx *c)
         }
         if (lo < nk && k[lo].start == q->a.spk.start && k[lo].end == q->a.spk.end && k[lo].j <= i + 65) {
             stance_span keep = {q->a.a_start, q->a.a_end};
+            int rule = q->a.rule; /* (the inheritance rule stays) */
             q->a = c->s[k[lo].j].a;
+            q->a.rule = rule;
             q->a.how = STANCE_ATTR_INHERIT;
             q->a.a_start = keep.start;
             q->a.a_end = keep.end;
@@ -3516,6 +3558,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                 if (k == q->open) {
                     q->a = o->a;
                     q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_INHERIT_PARTIAL_END;
                     q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
                 }
                 break;
@@ -3528,6 +3571,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                     break;
                 q->a = o->a;
                 q->a.how = STANCE_ATTR_INHERIT;
+                q->a.rule = STANCE_RULE_INHERIT_PREV;
                 q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
             }
             break;
@@ -3543,6 +3587,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                 if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
                     q->a = o->a;
                     q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_INHERIT_NEXT;
                     q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
                 }
                 break;

@@ -111,6 +111,32 @@ static void test_quotes_particle_and_unicode_capital(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Each attributed quote names the rule that found its speaker (a quote that
+ * inherits names the inheritance, not the other quote's rule). */
+static void test_quotes_rule_ids(void **state)
+{
+    run r;
+    extract(state,
+            LQ "The bridge opens in May," RQ " Jane Okafor said.\n\n"
+            "Tom Brandt said: " LQ "The money is there." RQ " " LQ "Nobody doubts it." RQ "\n\n"
+            "According to Lena Fisk, " LQ "The budget is balanced." RQ "\n\n"
+            "Pete Ruiz called the plan " LQ "a costly mistake" RQ " on Monday.\n",
+            0, &r);
+    assert_int_equal(find(&r, "The bridge")->rule, STANCE_RULE_AFTER);
+    assert_int_equal(find(&r, "The money")->rule, STANCE_RULE_BEFORE);
+    check(&r, "Nobody doubts", STANCE_QUOTE_DIRECT, "Tom Brandt");
+    assert_int_equal(find(&r, "Nobody doubts")->rule, STANCE_RULE_INHERIT_PREV);
+    assert_int_equal(find(&r, "The budget")->rule, STANCE_RULE_ACCORDING);
+    check(&r, "a costly", STANCE_QUOTE_PARTIAL, "Pete Ruiz");
+    assert_int_equal(find(&r, "a costly")->rule, STANCE_RULE_PARTIAL_BEFORE);
+    assert_string_equal(stance_quotes_rule_name(STANCE_RULE_INHERIT_PREV), "inherit-prev");
+    assert_string_equal(stance_quotes_rule_name(STANCE_RULE_COUNT), "?");
+    assert_string_equal(stance_quotes_rule_name(-1), "?");
+    for (int k = 0; k < STANCE_RULE_COUNT; k++)
+        assert_string_not_equal(stance_quotes_rule_name(k), "?");
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_before_colon_and_plain(void **state)
 {
     run r;
@@ -1219,6 +1245,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quotes_after_said),
         cmocka_unit_test(test_quotes_particle_and_unicode_capital),
+        cmocka_unit_test(test_quotes_rule_ids),
         cmocka_unit_test(test_quotes_before_colon_and_plain),
         cmocka_unit_test(test_quotes_appositive_role),
         cmocka_unit_test(test_quotes_titles_initials_suffix),
