@@ -120,8 +120,12 @@ enum stance_lex_rule_list {
 #define STANCE_PRON_NUMBER(feat) (((unsigned)(feat) >> 4) & 3u)
 #define STANCE_PRON_CASE(feat) (((unsigned)(feat) >> 6) & 3u)
 
+/* Longest word of the table, in bytes (the words sit inside the entries, so
+ * the search reads no pointer). */
+#define STANCE_LEX_MAXLEN 23
+
 typedef struct stance_lexent {
-    const char *w;  /* the word as written (UTF-8, NUL-terminated) */
+    char w[STANCE_LEX_MAXLEN + 1]; /* the word as written (UTF-8, NUL-terminated) */
     size_t n;       /* its length in bytes */
     uint64_t cls;   /* STANCE_LX() bits */
     uint64_t rules; /* STANCE_LQ() bits */

@@ -203,7 +203,7 @@ static int takes_dot(const char *t, const unsigned char *u, size_t len, size_t s
 /* The lexicon entry of the lower-cased word [s, e), or -1. */
 static long lower_entry(const char *t, size_t s, size_t e)
 {
-    unsigned char buf[48];
+    unsigned char buf[STANCE_LEX_MAXLEN + 8];
     size_t n = 0, i = s;
     while (i < e) {
         int32_t cp;
@@ -460,4 +460,19 @@ size_t stance_toks_at(const stance_toks *t, size_t off)
             hi = mid;
     }
     return lo;
+}
+
+int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
+{
+    size_t k = *i, h;
+    while (k < e && (h = (size_t)stance_hspace(text, k, len)))
+        k += h;
+    if (k >= e)
+        return 0;
+    *ws = k;
+    while (k < e && !stance_hspace(text, k, len))
+        k++;
+    *we = k;
+    *i = k;
+    return 1;
 }

@@ -134,4 +134,30 @@ size_t stance_toks_at(const stance_toks *t, size_t off);
  * category: 1 upper or title case (Lu, Lt), -1 lowercase (Ll), 0 anything
  * else (other letters, digits, punctuation, the end of the text). */
 int stance_letter_case(const char *text, size_t i, size_t len);
+
+/* ---- space-delimited chunks ----------------------------------------------
+ * The attribution rules of quotes.c and names.c still read "chunks": maximal
+ * runs of bytes between horizontal white space, punctuation included ("said,"
+ * is one chunk). They are kept byte for byte until those rules move onto the
+ * tokens above; new code should read tokens. */
+
+/* Length of the horizontal white space character at text[i] (i < len): 1 for
+ * ' ', '\t', '\r', '\f', '\v', 2 for U+00A0, 3 for U+2000..U+200A; else 0.
+ * (A line break is not horizontal: '\n' gives 0.) */
+/* (inline: the rules call it for every byte they step over) */
+static inline int stance_hspace(const char *text, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    unsigned char c = u[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] >= 0x80 && u[i + 2] <= 0x8A)
+        return 3; /* U+2000..U+200A */
+    return 0;
+}
+/* The next chunk [*ws, *we) at or after *i and before @p e (@p len bounds the
+ * white-space test): skips white space, sets *i = *we, returns 1; 0 at @p e. */
+int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);
 #endif
