@@ -81,6 +81,7 @@ typedef struct eval_ctx {
     stance_model *m;
     const char *head_opt;
     int head;
+    double band;                             /* --neutral-band: relabel gold sentiment by orig_score */
     stance_scratch *scratch;
     size_t k;
     size_t cm[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
@@ -138,6 +139,11 @@ static int eval_line(void *user, const char *path, size_t lineno, const char *li
     double conf;
     if ((h = read_record(c->m, c->head_opt, 1, path, lineno, line, len, &r)) < 0)
         return CLI_FAIL;
+    if (tr_record_band(&r, c->band)) {
+        cli_error("out of memory");
+        tr_record_free(&r);
+        return CLI_FAIL;
+    }
     if (c->head < 0) {
         c->head = h;
         c->k = (size_t)stance_model_label_count(c->m, (size_t)h);
@@ -281,10 +287,12 @@ int cmd_eval(int argc, char **argv)
     static const struct option lopts[] = {{"model", required_argument, NULL, 'm'},
                                           {"head", required_argument, NULL, 'H'},
                                           {"json", no_argument, NULL, 'j'},
+                                          {"neutral-band", required_argument, NULL, 'Z'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL;
     int json = 0, opt, rc;
+    char *end;
     eval_ctx c;
     stance_error serr;
     memset(&c, 0, sizeof c);
@@ -295,8 +303,15 @@ int cmd_eval(int argc, char **argv)
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
         case 'j': json = 1; break;
+        case 'Z':
+            c.band = strtod(optarg, &end);
+            if (end == optarg || *end || !(c.band > 0 && c.band < 100)) {
+                cli_error("eval: --neutral-band wants a positive number (e.g. 0.3)");
+                return CLI_USAGE;
+            }
+            break;
         case 'h':
-            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] FILE.jsonl\n"
+            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] [--neutral-band T] FILE.jsonl\n"
                    "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
@@ -304,7 +319,9 @@ int cmd_eval(int argc, char **argv)
                    "overall and per \"subset\" value. The head is --head, else each record's task.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head to evaluate\n"
-                   "      --json         one JSON object instead of text\n",
+                   "      --json         one JSON object instead of text\n"
+                   "      --neutral-band T  score sentiment against labels from \"orig_score\": neutral when\n"
+                   "                     |orig_score| < T, else its sign (as train --neutral-band)\n",
                    stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
