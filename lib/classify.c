@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +37,17 @@ struct stance_scratch {
     size_t ctmp_cap;
 };
 
+/* A quote and its targets. stance_quote_target() goes from &pub back to the
+ * record, so the targets' element size is not part of the ABI. */
+typedef struct quote_rec {
+    stance_quote pub; /* first member */
+    const stance_target *targets;
+    size_t n_targets;
+} quote_rec;
+
 struct stance_result {
     stance_arena arena;
-    stance_quote *quotes;
+    quote_rec *quotes;
     size_t n_quotes;
     stance_entity *entities;
     size_t n_entities;
@@ -165,9 +174,52 @@ static void empty_decision(stance_decision *d)
     d->label = -1;
 }
 
+/* The smallest struct each caller-filled type had in 0.2, the first version
+ * with size fields: everything up to and including its last 0.2 field. */
+#define END_OF(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+#define INPUT_SIZE_0_2 END_OF(stance_input, n_actors)
+#define OPTIONS_SIZE_0_2 END_OF(stance_options, scratch)
+#define STATEMENT_SIZE_0_2 END_OF(stance_statement, context_len)
+
+/* Copy a caller's size-prefixed struct into @p full (this library's layout):
+ * the fields the caller's size covers, the rest zero (= default). A tail this
+ * library does not know must be zero: anything else asks for a feature it lacks. */
+static int take_sized(void *full, size_t full_size, const void *user, size_t min, const char *type,
+                      const char *init, stance_error *err)
+{
+    size_t size;
+    memcpy(&size, user, sizeof size);
+    if (size < min)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "%s.size is %zu (needs %zu or more): declare it with %s", type, size, min, init);
+    memset(full, 0, full_size);
+    if (size > full_size) {
+        const unsigned char *tail = (const unsigned char *)user + full_size;
+        for (size_t i = 0; i < size - full_size; i++)
+            if (tail[i])
+                return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET,
+                                        "%s sets fields this libstance %s does not have (byte %zu of %zu)", type,
+                                        PACKAGE_VERSION, full_size + i, size);
+        size = full_size;
+    }
+    memcpy(full, user, size);
+    return STANCE_OK;
+}
+
+/* The caller's options as this library's struct (defaults for NULL). */
+static int take_options(const stance_options *user, stance_options *o, stance_error *err)
+{
+    if (!user) {
+        memset(o, 0, sizeof *o);
+        o->size = sizeof *o;
+        return STANCE_OK;
+    }
+    return take_sized(o, sizeof *o, user, OPTIONS_SIZE_0_2, "stance_options", "STANCE_OPTIONS_INIT", err);
+}
+
 static int check_options(const stance_options *o, size_t text_len, stance_error *err)
 {
-    size_t max = o && o->max_text_len ? o->max_text_len : STANCE_DEFAULT_MAX_TEXT;
+    size_t max = o->max_text_len ? o->max_text_len : STANCE_DEFAULT_MAX_TEXT;
     if (text_len > max)
         return stance_error_set(err, STANCE_ERR_LIMIT, max, "text of %zu bytes exceeds the limit of %zu", text_len,
                                 max);
@@ -258,29 +310,37 @@ static size_t first_mention(const stance_span *ms, size_t n, size_t pos)
     return lo;
 }
 
-STANCE_API int stance_classify(const stance_model *model, const stance_input *input, const stance_options *options,
-                               stance_result **result, stance_error *err)
+STANCE_API int stance_classify(const stance_model *model, const stance_input *user_input,
+                               const stance_options *user_options, stance_result **result, stance_error *err)
 {
     stance_scratch *own = NULL, *s;
     stance_result *res = NULL;
     const stance_head *hsent, *hstance;
     const char *const *sent_labels = NULL, *const *stance_labels = NULL;
-    unsigned flags = options ? options->flags : 0, explain = options ? options->explain : 0;
+    stance_input in;
+    stance_options opt;
+    const stance_input *input = &in;
+    unsigned flags, explain;
     int rc;
 
     if (!result)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "result out-pointer is NULL");
     *result = NULL;
-    if (!model || !input)
+    if (!model || !user_input)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model or input is NULL");
+    if ((rc = take_sized(&in, sizeof in, user_input, INPUT_SIZE_0_2, "stance_input", "STANCE_INPUT_INIT", err)) ||
+        (rc = take_options(user_options, &opt, err)))
+        return rc;
+    flags = opt.flags;
+    explain = opt.explain;
     if (!input->text && input->text_len)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "text is NULL");
-    if ((rc = check_options(options, input->text_len, err)) || (rc = check_actors(model, input, err)))
+    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, input->text, input->text_len, err)))
         return rc;
 
-    s = options ? options->scratch : NULL;
+    s = opt.scratch;
     if (!s) {
         if ((rc = stance_scratch_new(&own, err)))
             return rc;
@@ -337,8 +397,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         goto nomem;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         const stance_rawquote *rq = &s->quotes.q[qi];
-        stance_quote *q = &res->quotes[qi];
-        stance_statement st = {0};
+        quote_rec *qr = &res->quotes[qi];
+        stance_quote *q = &qr->pub;
+        stance_statement st = STANCE_STATEMENT_INIT;
         stance_target *targets;
         size_t nt = 0;
 
@@ -390,7 +451,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         for (size_t ei = 0; ei < s->ents.n; ei++) {
             const stance_ent *e = &s->ents.e[ei];
             size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
-            int where;
+            stance_where where;
             stance_span *ms;
             widen(rq->speaker_span, &wlo, &whi);
             widen(rq->context, &wlo, &whi);
@@ -405,11 +466,11 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
                 else if (in_span(e->mentions[mi], rq->context))
                     n_ctx++;
             }
-            where = n_in ? 1 : n_ctx ? 2 : 0;
+            where = n_in ? STANCE_WHERE_QUOTE : n_ctx ? STANCE_WHERE_ATTRIBUTION : STANCE_WHERE_NONE;
             /* The speaker is not a target of their own quote unless they name themselves in it. */
             if (!n_in && n_speaker)
                 continue;
-            if (where == 0 && !(flags & STANCE_OPT_ALL_ACTORS))
+            if (where == STANCE_WHERE_NONE && !(flags & STANCE_OPT_ALL_ACTORS))
                 continue;
             ms = n_in + n_ctx ? stance_arena_alloc(&res->arena, n_in + n_ctx, sizeof *ms) : NULL;
             if (n_in + n_ctx && !ms)
@@ -451,9 +512,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
             if (!kept)
                 goto nomem;
             memcpy(kept, targets, nt * sizeof *kept);
-            q->targets = kept;
+            qr->targets = kept;
         }
-        q->n_targets = nt;
+        qr->n_targets = nt;
     }
     stance_scratch_free(own);
     *result = res;
@@ -478,7 +539,18 @@ STANCE_API size_t stance_result_count(const stance_result *r)
 
 STANCE_API const stance_quote *stance_result_quote(const stance_result *r, size_t i)
 {
-    return r && i < r->n_quotes ? &r->quotes[i] : NULL;
+    return r && i < r->n_quotes ? &r->quotes[i].pub : NULL;
+}
+
+STANCE_API size_t stance_quote_target_count(const stance_quote *q)
+{
+    return q ? ((const quote_rec *)q)->n_targets : 0;
+}
+
+STANCE_API const stance_target *stance_quote_target(const stance_quote *q, size_t i)
+{
+    const quote_rec *r = (const quote_rec *)q;
+    return r && i < r->n_targets ? &r->targets[i] : NULL;
 }
 
 STANCE_API size_t stance_result_entity_count(const stance_result *r)
@@ -499,19 +571,28 @@ STANCE_API void stance_result_free(stance_result *r)
     stance_free(r);
 }
 
-STANCE_API int stance_predict(const stance_model *model, size_t head, const stance_statement *st,
-                              const stance_options *options, stance_prediction **prediction, stance_error *err)
+STANCE_API int stance_predict(const stance_model *model, size_t head, const stance_statement *user_statement,
+                              const stance_options *user_options, stance_prediction **prediction, stance_error *err)
 {
     stance_scratch *own = NULL, *s;
     stance_prediction *p;
     const stance_head *h;
     const char *const *labels;
+    stance_statement stmt;
+    stance_options opt;
+    const stance_statement *st = &stmt;
     int rc;
 
     if (!prediction)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "prediction out-pointer is NULL");
     *prediction = NULL;
-    if (!model || !st || (!st->text && st->text_len) || (!st->target && st->target_len) ||
+    if (!model || !user_statement)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
+    if ((rc = take_sized(&stmt, sizeof stmt, user_statement, STATEMENT_SIZE_0_2, "stance_statement",
+                         "STANCE_STATEMENT_INIT", err)) ||
+        (rc = take_options(user_options, &opt, err)))
+        return rc;
+    if ((!st->text && st->text_len) || (!st->target && st->target_len) ||
         (!st->context && st->context_len) || (st->n_target_spans && !st->target_spans))
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
     if (head >= model->n_heads)
@@ -521,7 +602,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
         if (st->target_spans[i].start > st->target_spans[i].end || st->target_spans[i].end > st->text_len)
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "target span %zu is outside the text",
                                     i);
-    if ((rc = check_options(options, st->text_len, err)) || (rc = check_options(options, st->context_len, err)))
+    if ((rc = check_options(&opt, st->text_len, err)) || (rc = check_options(&opt, st->context_len, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, st->text, st->text_len, err)))
         return rc;
@@ -530,7 +611,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
     if (st->context && (rc = stance_utf8_check_with(model->utf8, model->gctx, st->context, st->context_len, err)))
         return rc;
     h = &model->heads[head];
-    s = options ? options->scratch : NULL;
+    s = opt.scratch;
     if (!s) {
         if ((rc = stance_scratch_new(&own, err)))
             return rc;
@@ -541,7 +622,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         goto out;
     }
-    if ((rc = decide(model, h, st, options ? options->explain : 0, s, &p->arena, &p->decision, err)))
+    if ((rc = decide(model, h, st, opt.explain, s, &p->arena, &p->decision, err)))
         goto out;
     if (!(labels = copy_labels(&p->arena, h))) {
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -68,6 +68,12 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
 void tr_data_free(tr_data *d);
 void tr_names_free(tr_names *n);
 
+/* Can @p d (rows @p rows, NULL = all) train a head? At least two classes, at
+ * most STANCE_MAX_LABELS, every example's label known and every class with at
+ * least @p min_per_class examples (a class missing from a pair's data would
+ * leave the solver nothing to separate). 0, or -1 with @p err. */
+int tr_data_check(const tr_data *d, const size_t *rows, size_t n, size_t min_per_class, char *err, size_t errlen);
+
 typedef enum { TR_LIBSVM = 0, TR_LIBLINEAR = 1 } tr_solver;
 
 typedef struct tr_opts {

@@ -620,7 +620,9 @@ static PyObject *conv_target(offmap *m, const stance_target *t)
     if (!r)
         return NULL;
     r->f[T_ACTOR] = str_or_none(t->actor);
-    r->f[T_WHERE] = Py_NewRef(t->where == 1 ? s_quote : t->where == 2 ? s_attribution : s_none);
+    r->f[T_WHERE] = Py_NewRef(t->where == STANCE_WHERE_QUOTE         ? s_quote
+                              : t->where == STANCE_WHERE_ATTRIBUTION ? s_attribution
+                                                                     : s_none);
     r->f[T_STANCE] = conv_decision(&t->stance);
     r->f[T_ENTITY] = PyLong_FromSize_t(t->entity);
     if (!r->f[T_ACTOR] || !r->f[T_STANCE] || !r->f[T_ENTITY] ||
@@ -663,12 +665,12 @@ static PyObject *conv_quote(PyObject *text_obj, offmap *m, const stance_quote *q
     r->f[Q_CONTEXT_SPAN] = char_span(m, q->context);
     r->f[Q_CONTEXT_BYTE_SPAN] = byte_span(q->context);
     r->f[Q_SENTIMENT] = conv_decision(&q->sentiment);
-    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)q->n_targets);
+    r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)stance_quote_target_count(q));
     for (int i = 0; i < Q_N; i++)
         if (!r->f[i])
             goto fail;
-    for (size_t i = 0; i < q->n_targets; i++) {
-        PyObject *t = conv_target(m, &q->targets[i]);
+    for (size_t i = 0; i < stance_quote_target_count(q); i++) {
+        PyObject *t = conv_target(m, stance_quote_target(q, i));
         if (!t)
             goto fail;
         PyTuple_SET_ITEM(targets, (Py_ssize_t)i, t);
@@ -1240,7 +1242,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
         return NULL;
     }
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = text;
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
@@ -1293,7 +1297,9 @@ static PyObject *Model_predict(ModelObject *self, PyObject *args, PyObject *kwds
         h = (size_t)hi;
     }
     memset(&st, 0, sizeof st);
+    st.size = sizeof st;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     if (text_view(text_obj, &text, &len))
         return NULL;
     st.text = text;
@@ -1336,6 +1342,7 @@ typedef struct job {
     stance_result *res;
     int rc;
     stance_error err;
+    PyObject *item_err; /* errors='return': why this item could not even be prepared (a StanceError) */
     atomic_int done;
 } job;
 
@@ -1356,8 +1363,12 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
 {
     stance_input in;
     stance_options opt;
+    if (j->item_err)
+        return;
     memset(&in, 0, sizeof in);
+    in.size = sizeof in;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     in.text = j->text;
     in.text_len = j->len;
     if (j->actors && j->actors->n) {
@@ -1424,6 +1435,46 @@ static int item_parts(PyObject *item, PyObject **text, PyObject **actors)
     return -1;
 }
 
+/* errors='return': the pending Python error of item @p i becomes a StanceError
+ * (ERR_UTF8 for text that cannot be encoded, else ERR_INVALID) kept for that
+ * position, with the original as __cause__. 0, or -1 when it must propagate
+ * (MemoryError, KeyboardInterrupt, or a failure here). */
+static int item_error(job *j, Py_ssize_t i)
+{
+    PyObject *type, *value, *tb, *msg = NULL, *exc = NULL, *idx = NULL;
+    const char *m;
+    int code;
+    if (PyErr_ExceptionMatches(PyExc_MemoryError) || !PyErr_ExceptionMatches(PyExc_Exception))
+        return -1;
+    code = PyErr_ExceptionMatches(PyExc_UnicodeError) ? STANCE_ERR_UTF8 : STANCE_ERR_INVALID;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    msg = value ? PyObject_Str(value) : NULL;
+    m = msg ? PyUnicode_AsUTF8(msg) : NULL;
+    if (!m)
+        PyErr_Clear();
+    exc = make_error(code, m ? m : "bad item", STANCE_NO_OFFSET);
+    idx = exc ? PyLong_FromSsize_t(i) : NULL;
+    if (!idx || PyObject_SetAttrString(exc, "index", idx)) {
+        Py_XDECREF(exc);
+        Py_XDECREF(idx);
+        Py_XDECREF(msg);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        return -1;
+    }
+    if (value)
+        PyException_SetCause(exc, Py_NewRef(value));
+    Py_DECREF(idx);
+    Py_XDECREF(msg);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    j->item_err = exc;
+    return 0;
+}
+
 static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "actors", "threads", "explain", "indirect", "all_actors", "caseless",
@@ -1479,16 +1530,15 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *t, *a;
         job *j = &b.jobs[i];
-        if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len))
-            goto done;
-        j->text_obj = Py_NewRef(t);
-        if (a && a != Py_None) {
-            if (actor_set_build(&own[i], a))
+        if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len) ||
+            (a && a != Py_None && actor_set_build(&own[i], a))) {
+            /* errors='return': one bad item does not fail the batch */
+            if (!return_errors || item_error(j, i))
                 goto done;
-            j->actors = &own[i];
-        } else {
-            j->actors = &shared;
+            continue;
         }
+        j->text_obj = Py_NewRef(t);
+        j->actors = a && a != Py_None ? &own[i] : &shared;
     }
     out = PyList_New(n);
     if (!out)
@@ -1543,6 +1593,11 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
             pthread_mutex_unlock(&b.mu);
             Py_END_ALLOW_THREADS
         }
+        if (j->item_err) {
+            PyList_SET_ITEM(out, i, j->item_err);
+            j->item_err = NULL;
+            continue;
+        }
         if (j->rc != STANCE_OK) {
             PyObject *exc = make_error(j->rc, j->err.message, j->err.offset), *idx;
             if (!exc)
@@ -1592,6 +1647,7 @@ done:
         for (Py_ssize_t i = 0; i < n; i++) {
             stance_result_free(b.jobs[i].res);
             Py_XDECREF(b.jobs[i].text_obj);
+            Py_XDECREF(b.jobs[i].item_err);
         }
     if (own)
         for (Py_ssize_t i = 0; i < n; i++)
@@ -1636,7 +1692,9 @@ static PyObject *Model_repr(ModelObject *self)
     "(text, actors) tuple or a dict with \"text\" and optional \"actors\"; `actors` is the default\n"     \
     "for items that give none. Returns a list of Result in input order, identical to calling\n"            \
     "classify() on each. errors='raise' raises the first failing item's StanceError (its .index\n"         \
-    "says which); errors='return' puts the StanceError in that item's place."
+    "says which); errors='return' puts the StanceError in that item's place, also for an item\n"       \
+    "that cannot be prepared (a str that cannot be encoded as UTF-8: ERR_UTF8; a bad item or\n"        \
+    "actor list: ERR_INVALID; the original exception is its __cause__)."
 
 #define PREDICT_DOC                                                                                         \
     "predict($self, text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
