@@ -98,6 +98,7 @@ typedef struct eval_ctx {
     stance_model *m;
     const char *head_opt;
     int head;
+    double band;                             /* --neutral-band: relabel gold sentiment by orig_score */
     stance_scratch *scratch;
     size_t k;
     size_t cm[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
@@ -152,6 +153,11 @@ static int eval_line(void *user, size_t lineno, const char *line, size_t len, ch
     (void)lineno;
     if ((h = read_record(c->m, c->head_opt, 1, line, len, &r, msg, msglen)) < 0)
         return 1;
+    if (tr_record_band(&r, c->band)) {
+        cli_error("out of memory");
+        tr_record_free(&r);
+        return -1;
+    }
     if (c->head < 0) {
         c->head = h;
         c->k = (size_t)stance_model_label_count(c->m, (size_t)h);
@@ -338,6 +344,7 @@ int cmd_eval(int argc, char **argv)
                                           {"head", required_argument, NULL, 'H'},
                                           {"json", no_argument, NULL, 'j'},
                                           {"report", required_argument, NULL, 'R'},
+                                          {"neutral-band", required_argument, NULL, 'Z'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL, *report = NULL;
@@ -353,8 +360,12 @@ int cmd_eval(int argc, char **argv)
         case 'H': c.head_opt = optarg; break;
         case 'j': json = 1; break;
         case 'R': report = optarg; break;
+        case 'Z':
+            if (cli_num_double("eval", "--neutral-band", optarg, 1e-9, 100, &c.band))
+                return CLI_USAGE;
+            break;
         case 'h':
-            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] [--report OUT.html] FILE.jsonl\n"
+            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] [--neutral-band T] [--report OUT.html] FILE.jsonl\n"
                    "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
@@ -364,7 +375,9 @@ int cmd_eval(int argc, char **argv)
                    "      --head NAME    head to evaluate\n"
                    "      --json         one JSON object instead of text\n"
                    "      --report OUT.html  also write the figures as a page: confusion matrix and\n"
-                   "                     reliability diagram (inline SVG) with their tables\n",
+                   "                     reliability diagram (inline SVG) with their tables\n"
+                   "      --neutral-band T  score sentiment against labels from \"orig_score\": neutral when\n"
+                   "                     |orig_score| < T, else its sign (as train --neutral-band)\n",
                    stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
