@@ -13,9 +13,20 @@ import json
 
 from . import _stance
 from ._base import Result
-from .jsonl import _record_id, record
+from .jsonl import record
 
 __all__ = ["render_html", "render_jsonl"]
+
+
+def _record_id(rec, lineno):
+    """An input record's id as the CLI names its output: a string id, an integer id as
+    text, else the 1-based line number."""
+    rid = rec.get("id")
+    if isinstance(rid, str):
+        return rid
+    if isinstance(rid, int) and not isinstance(rid, bool):
+        return str(rid)
+    return str(lineno)
 
 
 def _result_record(result):
