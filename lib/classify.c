@@ -30,6 +30,15 @@ struct stance_scratch {
     size_t ctx_cap;
     stance_target *ttmp;  /* targets of the current quote, copied to the result */
     size_t ttmp_cap;
+    struct mention_ref {  /* every entity's mentions in one list, by start */
+        size_t start;
+        size_t ent;
+    } *allm;
+    size_t allm_cap;
+    size_t *near;         /* entities with a mention near the current quote */
+    size_t near_cap;
+    size_t *stamp;        /* per entity: 1 + the last quote that listed it */
+    size_t stamp_cap;
     struct contrib_tmp {
         size_t i;
         double c;
@@ -85,6 +94,9 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_free(s->ttmp);
     stance_free(s->ctx);
     stance_free(s->ctmp);
+    stance_free(s->allm);
+    stance_free(s->near);
+    stance_free(s->stamp);
     stance_free(s);
 }
 
@@ -177,7 +189,7 @@ static void empty_decision(stance_decision *d)
 /* The smallest struct each caller-filled type had in 0.2, the first version
  * with size fields: everything up to and including its last 0.2 field. */
 #define END_OF(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
-#define INPUT_SIZE_0_2 END_OF(stance_input, n_actors)
+#define INPUT_SIZE_0_2 END_OF(stance_input, actor_set)
 #define OPTIONS_SIZE_0_2 END_OF(stance_options, scratch)
 #define STATEMENT_SIZE_0_2 END_OF(stance_statement, context_len)
 
@@ -247,20 +259,26 @@ static int actor_utf8_error(int rc, stance_error *err, size_t actor, const char 
                             err->offset);
 }
 
-static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
+/* UTF-8 check with the model's compiled validator, or a one-off one without a model. */
+static int utf8_check(const stance_model *m, const char *s, size_t len, stance_error *err)
+{
+    return m ? stance_utf8_check_with(m->utf8, m->gctx, s, len, err) : stance_utf8_check(s, len, err);
+}
+
+static int check_actor_list(const stance_model *m, const stance_actor *actors, size_t n_actors, stance_error *err)
 {
     int rc;
-    if (in->n_actors && !in->actors)
+    if (n_actors && !actors)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "n_actors > 0 but actors is NULL");
-    if (in->n_actors > STANCE_MAX_ACTORS)
+    if (n_actors > STANCE_MAX_ACTORS)
         return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "%zu actors exceed the limit of %d",
-                                in->n_actors, STANCE_MAX_ACTORS);
-    for (size_t a = 0; a < in->n_actors; a++) {
-        const stance_actor *ac = &in->actors[a];
+                                n_actors, STANCE_MAX_ACTORS);
+    for (size_t a = 0; a < n_actors; a++) {
+        const stance_actor *ac = &actors[a];
         if (!ac->name || !ac->name[0])
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
         /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
-        if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err)))
+        if ((rc = utf8_check(m, ac->name, strlen(ac->name), err)))
             return actor_utf8_error(rc, err, a, "name", 0);
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
@@ -271,11 +289,46 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
             if (!ac->aliases[k])
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
                                         a, k);
-            if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err)))
+            if ((rc = utf8_check(m, ac->aliases[k], strlen(ac->aliases[k]), err)))
                 return actor_utf8_error(rc, err, a, "alias", k + 1);
         }
     }
     return STANCE_OK;
+}
+
+static int check_actors(const stance_model *m, const stance_input *in, unsigned flags, stance_error *err)
+{
+    if (!in->actor_set)
+        return check_actor_list(m, in->actors, in->n_actors, err);
+    if (in->n_actors || in->actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "both actors and actor_set are set: give one of them");
+    if ((flags & STANCE_OPT_ACTORS_CASELESS) != stance_actorset_flags(in->actor_set))
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "STANCE_OPT_ACTORS_CASELESS differs from the actor set's flags");
+    return STANCE_OK;
+}
+
+STANCE_API int stance_actorset_new(const stance_model *model, const stance_actor *actors, size_t n_actors,
+                                   unsigned flags, stance_actorset **set, stance_error *err)
+{
+    int rc;
+    if (!set)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "set out-pointer is NULL");
+    *set = NULL;
+    if (!n_actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "an actor set needs actors");
+    if (flags & ~(unsigned)STANCE_OPT_ACTORS_CASELESS)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "actor set flags 0x%x: only STANCE_OPT_ACTORS_CASELESS applies", flags);
+    if ((rc = check_actor_list(model, actors, n_actors, err)))
+        return rc;
+    return stance_actorset_build(actors, n_actors, flags, set, err);
+}
+
+STANCE_API void stance_actorset_free(stance_actorset *set)
+{
+    stance_actorset_destroy(set);
 }
 
 static int in_span(stance_span m, stance_span s)
@@ -294,9 +347,7 @@ static void widen(stance_span s, size_t *lo, size_t *hi)
         *hi = s.end;
 }
 
-/* First of the @p n mentions (sorted by start) that starts at or after @p pos:
- * each quote looks only at the mentions near it, so a text with many quotes
- * and many mentions stays linear instead of quotes x mentions. */
+/* First of the @p n mentions (sorted by start) that starts at or after @p pos. */
 static size_t first_mention(const stance_span *ms, size_t n, size_t pos)
 {
     size_t lo = 0, hi = n;
@@ -310,17 +361,238 @@ static size_t first_mention(const stance_span *ms, size_t n, size_t pos)
     return lo;
 }
 
+static int mention_ref_cmp(const void *a, const void *b)
+{
+    const struct mention_ref *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* All entities' mentions in one list sorted by start, so that each quote finds
+ * the entities mentioned near it with one binary search and a short scan:
+ * the cost grows with quotes + mentions, not quotes x entities. */
+static int index_mentions(stance_scratch *s, size_t *n_out)
+{
+    size_t n = 0, k = 0;
+    for (size_t e = 0; e < s->ents.n; e++)
+        n += s->ents.e[e].n_mentions;
+    if (stance_grow((void **)&s->allm, &s->allm_cap, n + 1, sizeof *s->allm) ||
+        stance_grow((void **)&s->near, &s->near_cap, s->ents.n + 1, sizeof *s->near) ||
+        stance_grow((void **)&s->stamp, &s->stamp_cap, s->ents.n + 1, sizeof *s->stamp))
+        return STANCE_ERR_NOMEM;
+    for (size_t e = 0; e < s->ents.n; e++) {
+        s->stamp[e] = 0;
+        for (size_t i = 0; i < s->ents.e[e].n_mentions; i++)
+            s->allm[k++] = (struct mention_ref){s->ents.e[e].mentions[i].start, e};
+    }
+    if (n > 1)
+        qsort(s->allm, n, sizeof *s->allm, mention_ref_cmp);
+    *n_out = n;
+    return STANCE_OK;
+}
+
+/* The entities with a mention starting in [lo, hi), ascending, into s->near. */
+static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t hi, size_t stamp)
+{
+    size_t a = 0, b = n_allm, n = 0;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (s->allm[mid].start < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (; a < n_allm && s->allm[a].start < hi; a++)
+        if (s->stamp[s->allm[a].ent] != stamp) {
+            s->stamp[s->allm[a].ent] = stamp;
+            s->near[n++] = s->allm[a].ent;
+        }
+    if (n > 1)
+        qsort(s->near, n, sizeof *s->near, size_cmp);
+    return n;
+}
+
+/* Copy the entities and their mentions into the result. */
+static int copy_entities(stance_result *res, const stance_scratch *s)
+{
+    res->n_entities = s->ents.n;
+    if (s->ents.n && !(res->entities = stance_arena_alloc(&res->arena, s->ents.n, sizeof *res->entities)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < s->ents.n; i++) {
+        const stance_ent *e = &s->ents.e[i];
+        stance_entity *o = &res->entities[i];
+        stance_span *ms = NULL;
+        if (!(o->name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
+            return STANCE_ERR_NOMEM;
+        o->discovered = e->discovered;
+        o->input_index = e->input_index;
+        if (e->n_mentions) {
+            if (!(ms = stance_arena_alloc(&res->arena, e->n_mentions, sizeof *ms)))
+                return STANCE_ERR_NOMEM;
+            memcpy(ms, e->mentions, e->n_mentions * sizeof *ms);
+        }
+        o->mentions = ms;
+        o->n_mentions = e->n_mentions;
+    }
+    return STANCE_OK;
+}
+
+/* What one call shares across its quotes. */
+typedef struct call_ctx {
+    const stance_model *model;
+    const char *text;
+    unsigned flags, explain;
+    const stance_head *hstance;
+    const char *const *stance_labels;
+    stance_scratch *s;
+    stance_result *res;
+    size_t n_allm;
+} call_ctx;
+
+/* Copy a quote's fields and build the statement the heads score: the quote,
+ * and its context with the quote cut out (replaced by one space) so its
+ * words are not counted twice. */
+static int fill_quote(const call_ctx *c, const stance_rawquote *rq, stance_quote *q, stance_statement *st)
+{
+    stance_arena *a = &c->res->arena;
+    stance_scratch *s = c->s;
+    q->span = rq->span;
+    q->type = rq->type;
+    q->speaker_span = rq->speaker_span;
+    q->cue_span = rq->cue_span;
+    q->context = rq->context;
+    if (rq->speaker && !(q->speaker = stance_arena_strndup(a, rq->speaker, strlen(rq->speaker))))
+        return STANCE_ERR_NOMEM;
+    if (rq->role && !(q->speaker_role = stance_arena_strndup(a, rq->role, strlen(rq->role))))
+        return STANCE_ERR_NOMEM;
+    if (rq->cue_span.start != STANCE_NO_OFFSET &&
+        !(q->cue = stance_arena_strndup(a, c->text + rq->cue_span.start, rq->cue_span.end - rq->cue_span.start)))
+        return STANCE_ERR_NOMEM;
+    st->text = c->text + rq->span.start;
+    st->text_len = rq->span.end - rq->span.start;
+    if (rq->context.start != STANCE_NO_OFFSET && rq->context.end > rq->context.start) {
+        stance_span cx = rq->context;
+        if (rq->span.start >= cx.start && rq->span.end <= cx.end) {
+            size_t before = rq->span.start - cx.start, after = cx.end - rq->span.end;
+            if (stance_grow((void **)&s->ctx, &s->ctx_cap, before + after + 1, 1))
+                return STANCE_ERR_NOMEM;
+            memcpy(s->ctx, c->text + cx.start, before);
+            s->ctx[before] = ' ';
+            memcpy(s->ctx + before + 1, c->text + rq->span.end, after);
+            st->context = s->ctx;
+            st->context_len = before + 1 + after;
+        } else {
+            st->context = c->text + cx.start;
+            st->context_len = cx.end - cx.start;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* Score the stance toward entity @p ei for quote @p rq, if the actor concerns
+ * it; appends to s->ttmp[*nt]. */
+static int score_target(const call_ctx *c, const stance_rawquote *rq, size_t ei, stance_statement *st, size_t *nt,
+                        stance_error *err)
+{
+    stance_scratch *s = c->s;
+    const stance_ent *e = &s->ents.e[ei];
+    size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
+    stance_where where;
+    stance_span *ms;
+    stance_target *t;
+    int rc;
+    widen(rq->speaker_span, &wlo, &whi);
+    widen(rq->context, &wlo, &whi);
+    m0 = first_mention(e->mentions, e->n_mentions, wlo);
+    for (m1 = m0; m1 < e->n_mentions && e->mentions[m1].start < whi; m1++)
+        ;
+    for (size_t mi = m0; mi < m1; mi++) {
+        if (in_span(e->mentions[mi], rq->span))
+            n_in++;
+        else if (in_span(e->mentions[mi], rq->speaker_span))
+            n_speaker++;
+        else if (in_span(e->mentions[mi], rq->context))
+            n_ctx++;
+    }
+    where = n_in ? STANCE_WHERE_QUOTE : n_ctx ? STANCE_WHERE_ATTRIBUTION : STANCE_WHERE_NONE;
+    /* The speaker is not a target of their own quote unless they name themselves in it. */
+    if (!n_in && n_speaker)
+        return STANCE_OK;
+    if (where == STANCE_WHERE_NONE && !(c->flags & STANCE_OPT_ALL_ACTORS))
+        return STANCE_OK;
+    ms = n_in + n_ctx ? stance_arena_alloc(&c->res->arena, n_in + n_ctx, sizeof *ms) : NULL;
+    if ((n_in + n_ctx && !ms) || stance_grow((void **)&s->tspans, &s->tspans_cap, n_in + 1, sizeof *s->tspans) ||
+        stance_grow((void **)&s->ttmp, &s->ttmp_cap, *nt + 1, sizeof *s->ttmp))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    for (size_t mi = m0, ti = 0; mi < m1; mi++) {
+        stance_span m = e->mentions[mi];
+        if (in_span(m, rq->span)) {
+            s->tspans[ti++] = (stance_span){m.start - rq->span.start, m.end - rq->span.start};
+            ms[k++] = m;
+        } else if (in_span(m, rq->context) && !in_span(m, rq->speaker_span)) {
+            ms[k++] = m;
+        }
+    }
+    st->target = e->name;
+    st->target_len = strlen(e->name);
+    st->target_spans = s->tspans;
+    st->n_target_spans = n_in;
+    t = &s->ttmp[(*nt)++];
+    memset(t, 0, sizeof *t);
+    t->actor = c->res->entities[ei].name;
+    t->entity = ei;
+    t->where = where;
+    t->mentions = ms;
+    t->n_mentions = k;
+    if ((rc = decide(c->model, c->hstance, st, c->explain, s, &c->res->arena, &t->stance, err)))
+        return rc;
+    t->stance.label_names = c->stance_labels;
+    t->stance.label_name = c->stance_labels[t->stance.label];
+    return STANCE_OK;
+}
+
+/* The targets of quote @p qi: the entities mentioned near it (every entity
+ * with STANCE_OPT_ALL_ACTORS), in entity order. */
+static int quote_targets(const call_ctx *c, size_t qi, stance_statement *st, quote_rec *qr, stance_error *err)
+{
+    const stance_rawquote *rq = &c->s->quotes.q[qi];
+    size_t nt = 0, n_near, wlo = rq->span.start, whi = rq->span.end;
+    int all = (c->flags & STANCE_OPT_ALL_ACTORS) != 0, rc;
+    widen(rq->speaker_span, &wlo, &whi);
+    widen(rq->context, &wlo, &whi);
+    n_near = all ? c->s->ents.n : entities_near(c->s, c->n_allm, wlo, whi, qi + 1);
+    for (size_t i = 0; i < n_near; i++)
+        if ((rc = score_target(c, rq, all ? i : c->s->near[i], st, &nt, err)))
+            return rc;
+    if (nt) {
+        stance_target *kept = stance_arena_alloc(&c->res->arena, nt, sizeof *kept);
+        if (!kept)
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        memcpy(kept, c->s->ttmp, nt * sizeof *kept);
+        qr->targets = kept;
+    }
+    qr->n_targets = nt;
+    return STANCE_OK;
+}
+
 STANCE_API int stance_classify(const stance_model *model, const stance_input *user_input,
                                const stance_options *user_options, stance_result **result, stance_error *err)
 {
     stance_scratch *own = NULL, *s;
     stance_result *res = NULL;
-    const stance_head *hsent, *hstance;
-    const char *const *sent_labels = NULL, *const *stance_labels = NULL;
+    const stance_head *hsent;
+    const char *const *sent_labels = NULL;
     stance_input in;
     stance_options opt;
     const stance_input *input = &in;
-    unsigned flags, explain;
+    call_ctx c;
     int rc;
 
     if (!result)
@@ -331,11 +603,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     if ((rc = take_sized(&in, sizeof in, user_input, INPUT_SIZE_0_2, "stance_input", "STANCE_INPUT_INIT", err)) ||
         (rc = take_options(user_options, &opt, err)))
         return rc;
-    flags = opt.flags;
-    explain = opt.explain;
     if (!input->text && input->text_len)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "text is NULL");
-    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, err)))
+    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, opt.flags, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, input->text, input->text_len, err)))
         return rc;
@@ -353,168 +623,52 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     if (!res)
         goto nomem;
     if (input->text_len) {
-        if ((rc = stance_quotes_extract(model->qpat, input->text, input->text_len, flags, &s->quotes, err)))
+        if ((rc = stance_quotes_extract(model->qpat, input->text, input->text_len, opt.flags, &s->quotes, err)))
             goto fail;
-        if (input->n_actors)
-            rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, flags, &s->ents, err);
-        else if (!(flags & STANCE_OPT_NO_DISCOVER))
+        if (input->actor_set)
+            rc = stance_actors_match_set(input->actor_set, input->text, input->text_len, &s->ents, err);
+        else if (input->n_actors)
+            rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, opt.flags,
+                                     &s->ents, err);
+        else if (!(opt.flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
         if (rc)
             goto fail;
     }
 
+    memset(&c, 0, sizeof c);
+    c.model = model;
+    c.text = input->text;
+    c.flags = opt.flags;
+    c.explain = opt.explain;
+    c.s = s;
+    c.res = res;
     hsent = find_head(model, "sentiment");
-    hstance = find_head(model, "stance");
+    c.hstance = find_head(model, "stance");
     if (hsent && !(sent_labels = copy_labels(&res->arena, hsent)))
         goto nomem;
-    if (hstance && !(stance_labels = copy_labels(&res->arena, hstance)))
+    if (c.hstance && !(c.stance_labels = copy_labels(&res->arena, c.hstance)))
+        goto nomem;
+    if (copy_entities(res, s) || (c.hstance && s->ents.n && index_mentions(s, &c.n_allm)))
         goto nomem;
 
-    /* Entities. */
-    res->n_entities = s->ents.n;
-    if (s->ents.n && !(res->entities = stance_arena_alloc(&res->arena, s->ents.n, sizeof *res->entities)))
-        goto nomem;
-    for (size_t i = 0; i < s->ents.n; i++) {
-        const stance_ent *e = &s->ents.e[i];
-        stance_entity *o = &res->entities[i];
-        stance_span *ms = NULL;
-        if (!(o->name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
-            goto nomem;
-        o->discovered = e->discovered;
-        o->input_index = e->input_index;
-        if (e->n_mentions) {
-            if (!(ms = stance_arena_alloc(&res->arena, e->n_mentions, sizeof *ms)))
-                goto nomem;
-            memcpy(ms, e->mentions, e->n_mentions * sizeof *ms);
-        }
-        o->mentions = ms;
-        o->n_mentions = e->n_mentions;
-    }
-
-    /* Quotes. */
     res->n_quotes = s->quotes.n;
     if (s->quotes.n && !(res->quotes = stance_arena_alloc(&res->arena, s->quotes.n, sizeof *res->quotes)))
         goto nomem;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
-        const stance_rawquote *rq = &s->quotes.q[qi];
         quote_rec *qr = &res->quotes[qi];
-        stance_quote *q = &qr->pub;
         stance_statement st = STANCE_STATEMENT_INIT;
-        stance_target *targets;
-        size_t nt = 0;
-
-        q->span = rq->span;
-        q->type = rq->type;
-        q->speaker_span = rq->speaker_span;
-        q->cue_span = rq->cue_span;
-        q->context = rq->context;
-        if (rq->speaker && !(q->speaker = stance_arena_strndup(&res->arena, rq->speaker, strlen(rq->speaker))))
+        if (fill_quote(&c, &s->quotes.q[qi], &qr->pub, &st))
             goto nomem;
-        if (rq->role && !(q->speaker_role = stance_arena_strndup(&res->arena, rq->role, strlen(rq->role))))
-            goto nomem;
-        if (rq->cue_span.start != STANCE_NO_OFFSET &&
-            !(q->cue = stance_arena_strndup(&res->arena, input->text + rq->cue_span.start,
-                                            rq->cue_span.end - rq->cue_span.start)))
-            goto nomem;
-
-        st.text = input->text + rq->span.start;
-        st.text_len = rq->span.end - rq->span.start;
-        if (rq->context.start != STANCE_NO_OFFSET && rq->context.end > rq->context.start) {
-            /* The context is what surrounds the quote: the quote itself is cut out
-             * (replaced by one space) so its words are not counted twice. */
-            stance_span c = rq->context;
-            if (rq->span.start >= c.start && rq->span.end <= c.end) {
-                size_t a = rq->span.start - c.start, b = c.end - rq->span.end;
-                if (stance_grow((void **)&s->ctx, &s->ctx_cap, a + b + 1, 1))
-                    goto nomem;
-                memcpy(s->ctx, input->text + c.start, a);
-                s->ctx[a] = ' ';
-                memcpy(s->ctx + a + 1, input->text + rq->span.end, b);
-                st.context = s->ctx;
-                st.context_len = a + 1 + b;
-            } else {
-                st.context = input->text + c.start;
-                st.context_len = c.end - c.start;
-            }
-        }
-        empty_decision(&q->sentiment);
+        empty_decision(&qr->pub.sentiment);
         if (hsent) {
-            if ((rc = decide(model, hsent, &st, explain, s, &res->arena, &q->sentiment, err)))
+            if ((rc = decide(model, hsent, &st, c.explain, s, &res->arena, &qr->pub.sentiment, err)))
                 goto fail;
-            q->sentiment.label_names = sent_labels;
-            q->sentiment.label_name = sent_labels[q->sentiment.label];
+            qr->pub.sentiment.label_names = sent_labels;
+            qr->pub.sentiment.label_name = sent_labels[qr->pub.sentiment.label];
         }
-        if (!hstance || s->ents.n == 0)
-            continue;
-        /* Targets go to the scratch first: most quotes concern few of many actors. */
-        targets = s->ttmp;
-        for (size_t ei = 0; ei < s->ents.n; ei++) {
-            const stance_ent *e = &s->ents.e[ei];
-            size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
-            stance_where where;
-            stance_span *ms;
-            widen(rq->speaker_span, &wlo, &whi);
-            widen(rq->context, &wlo, &whi);
-            m0 = first_mention(e->mentions, e->n_mentions, wlo);
-            for (m1 = m0; m1 < e->n_mentions && e->mentions[m1].start < whi; m1++)
-                ;
-            for (size_t mi = m0; mi < m1; mi++) {
-                if (in_span(e->mentions[mi], rq->span))
-                    n_in++;
-                else if (in_span(e->mentions[mi], rq->speaker_span))
-                    n_speaker++;
-                else if (in_span(e->mentions[mi], rq->context))
-                    n_ctx++;
-            }
-            where = n_in ? STANCE_WHERE_QUOTE : n_ctx ? STANCE_WHERE_ATTRIBUTION : STANCE_WHERE_NONE;
-            /* The speaker is not a target of their own quote unless they name themselves in it. */
-            if (!n_in && n_speaker)
-                continue;
-            if (where == STANCE_WHERE_NONE && !(flags & STANCE_OPT_ALL_ACTORS))
-                continue;
-            ms = n_in + n_ctx ? stance_arena_alloc(&res->arena, n_in + n_ctx, sizeof *ms) : NULL;
-            if (n_in + n_ctx && !ms)
-                goto nomem;
-            if (stance_grow((void **)&s->tspans, &s->tspans_cap, n_in + 1, sizeof *s->tspans))
-                goto nomem;
-            for (size_t mi = m0, ti = 0; mi < m1; mi++) {
-                stance_span m = e->mentions[mi];
-                if (in_span(m, rq->span)) {
-                    s->tspans[ti++] = (stance_span){m.start - rq->span.start, m.end - rq->span.start};
-                    ms[k++] = m;
-                } else if (in_span(m, rq->context) && !in_span(m, rq->speaker_span)) {
-                    ms[k++] = m;
-                }
-            }
-            st.target = e->name;
-            st.target_len = strlen(e->name);
-            st.target_spans = s->tspans;
-            st.n_target_spans = n_in;
-            if (stance_grow((void **)&s->ttmp, &s->ttmp_cap, nt + 1, sizeof *s->ttmp))
-                goto nomem;
-            targets = s->ttmp;
-            {
-                stance_target *t = &targets[nt++];
-                memset(t, 0, sizeof *t);
-                t->actor = res->entities[ei].name;
-                t->entity = ei;
-                t->where = where;
-                t->mentions = ms;
-                t->n_mentions = k;
-                if ((rc = decide(model, hstance, &st, explain, s, &res->arena, &t->stance, err)))
-                    goto fail;
-                t->stance.label_names = stance_labels;
-                t->stance.label_name = stance_labels[t->stance.label];
-            }
-        }
-        if (nt) {
-            stance_target *kept = stance_arena_alloc(&res->arena, nt, sizeof *kept);
-            if (!kept)
-                goto nomem;
-            memcpy(kept, targets, nt * sizeof *kept);
-            qr->targets = kept;
-        }
-        qr->n_targets = nt;
+        if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
+            goto fail;
     }
     stance_scratch_free(own);
     *result = res;
