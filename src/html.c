@@ -57,7 +57,8 @@ static void put(hbuf *b, const char *s, size_t n)
         b->p = np;
         b->cap = ncap;
     }
-    memcpy(b->p + b->n, s, n);
+    if (n)
+        memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
 }
@@ -550,7 +551,8 @@ static int emit_text(article *a)
     int anchor_depth = -1, rc = -2;
     if (!seen || !(stack = malloc((a->nsp + 1) * sizeof *stack)) || !(act = malloc((a->nsp + 1) * sizeof *act)))
         goto done;
-    qsort(a->sp, a->nsp, sizeof *a->sp, span_start_cmp);
+    if (a->nsp) /* qsort's base may not be NULL, even for no elements */
+        qsort(a->sp, a->nsp, sizeof *a->sp, span_start_cmp);
     sorted = a->sp;
     while (pos <= a->len) {
         size_t nb = a->len, k, w;
