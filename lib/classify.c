@@ -17,18 +17,16 @@
 #include "linear.h"
 #include "model.h"
 #include "quotes.h"
+#include "targets.h"
 
 struct stance_scratch {
     stance_fscratch *fs;
     stance_fvec x;
     stance_quotelist quotes;
     stance_entityset ents;
-    stance_span *tspans;
-    size_t tspans_cap;
+    stance_tlist tl;      /* targets of the current quote */
     char *ctx;            /* attribution context with the quote cut out */
     size_t ctx_cap;
-    stance_target *ttmp;  /* targets of the current quote, copied to the result */
-    size_t ttmp_cap;
     struct contrib_tmp {
         size_t i;
         double c;
@@ -72,8 +70,7 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_fvec_clear(&s->x);
     stance_quotelist_clear(&s->quotes);
     stance_entityset_clear(&s->ents);
-    stance_free(s->tspans);
-    stance_free(s->ttmp);
+    stance_tlist_clear(&s->tl);
     stance_free(s->ctx);
     stance_free(s->ctmp);
     stance_free(s);
@@ -226,36 +223,57 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
     return STANCE_OK;
 }
 
-static int in_span(stance_span m, stance_span s)
+/* Score quote @p rq's stance toward each of its targets (targets.c) into @p q.
+ * @p st holds the quote and its context; each target gets its own marked spans. */
+static int score_targets(const stance_model *m, const stance_head *h, const char *const *labels,
+                         const stance_input *in, const stance_rawquote *rq, stance_statement st, unsigned flags,
+                         unsigned explain, stance_scratch *s, stance_result *res, stance_quote *q, stance_error *err)
 {
-    return s.start != STANCE_NO_OFFSET && m.start >= s.start && m.end <= s.end;
-}
-
-/* Widen [*lo, *hi) to cover @p s (if set). */
-static void widen(stance_span s, size_t *lo, size_t *hi)
-{
-    if (s.start == STANCE_NO_OFFSET)
-        return;
-    if (s.start < *lo)
-        *lo = s.start;
-    if (s.end > *hi)
-        *hi = s.end;
-}
-
-/* First of the @p n mentions (sorted by start) that starts at or after @p pos:
- * each quote looks only at the mentions near it, so a text with many quotes
- * and many mentions stays linear instead of quotes x mentions. */
-static size_t first_mention(const stance_span *ms, size_t n, size_t pos)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ms[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
+    static const stance_span no_span = {0, 0};
+    stance_tlist *tl = &s->tl;
+    stance_target *kept;
+    int rc;
+    if ((rc = stance_targets_choose(&s->ents, in->text, rq, flags, tl)))
+        return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
+    if (!tl->n)
+        return STANCE_OK;
+    if (!(kept = stance_arena_alloc(&res->arena, tl->n, sizeof *kept)))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    memset(kept, 0, tl->n * sizeof *kept);
+    for (size_t i = 0; i < tl->n; i++) {
+        const stance_tchoice *c = &tl->v[i];
+        stance_target *t = &kept[i];
+        stance_statement one = st;
+        stance_span *ms = NULL;
+        if (c->nm && !(ms = stance_arena_alloc(&res->arena, c->nm, sizeof *ms)))
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        for (size_t k = 0; k < c->nm; k++)
+            ms[k] = tl->ms[c->m0 + k].span;
+        if (c->in_context) {
+            /* only the attribution speaks of it: score the attribution sentence, its mentions marked */
+            one.text = in->text + rq->context.start;
+            one.text_len = rq->context.end - rq->context.start;
+            one.context = NULL;
+            one.context_len = 0;
+        }
+        one.target = res->entities[c->ent].name;
+        one.target_len = strlen(one.target);
+        /* never NULL: NULL would have the features search the name in the text */
+        one.target_spans = c->ns ? tl->sp + c->s0 : &no_span;
+        one.n_target_spans = c->ns;
+        t->actor = res->entities[c->ent].name;
+        t->entity = c->ent;
+        t->where = c->where;
+        t->mentions = ms;
+        t->n_mentions = c->nm;
+        if ((rc = decide(m, h, &one, explain, s, &res->arena, &t->stance, err)))
+            return rc;
+        t->stance.label_names = labels;
+        t->stance.label_name = labels[t->stance.label];
     }
-    return lo;
+    q->targets = kept;
+    q->n_targets = tl->n;
+    return STANCE_OK;
 }
 
 STANCE_API int stance_classify(const stance_model *model, const stance_input *input, const stance_options *options,
@@ -299,7 +317,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
             rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, flags, &s->ents, err);
         else if (!(flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
-        if (rc)
+        if (rc || (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;
     }
 
@@ -339,8 +357,6 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         const stance_rawquote *rq = &s->quotes.q[qi];
         stance_quote *q = &res->quotes[qi];
         stance_statement st = {0};
-        stance_target *targets;
-        size_t nt = 0;
 
         q->span = rq->span;
         q->type = rq->type;
@@ -385,75 +401,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         }
         if (!hstance || s->ents.n == 0)
             continue;
-        /* Targets go to the scratch first: most quotes concern few of many actors. */
-        targets = s->ttmp;
-        for (size_t ei = 0; ei < s->ents.n; ei++) {
-            const stance_ent *e = &s->ents.e[ei];
-            size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
-            int where;
-            stance_span *ms;
-            widen(rq->speaker_span, &wlo, &whi);
-            widen(rq->context, &wlo, &whi);
-            m0 = first_mention(e->mentions, e->n_mentions, wlo);
-            for (m1 = m0; m1 < e->n_mentions && e->mentions[m1].start < whi; m1++)
-                ;
-            for (size_t mi = m0; mi < m1; mi++) {
-                if (in_span(e->mentions[mi], rq->span))
-                    n_in++;
-                else if (in_span(e->mentions[mi], rq->speaker_span))
-                    n_speaker++;
-                else if (in_span(e->mentions[mi], rq->context))
-                    n_ctx++;
-            }
-            where = n_in ? 1 : n_ctx ? 2 : 0;
-            /* The speaker is not a target of their own quote unless they name themselves in it. */
-            if (!n_in && n_speaker)
-                continue;
-            if (where == 0 && !(flags & STANCE_OPT_ALL_ACTORS))
-                continue;
-            ms = n_in + n_ctx ? stance_arena_alloc(&res->arena, n_in + n_ctx, sizeof *ms) : NULL;
-            if (n_in + n_ctx && !ms)
-                goto nomem;
-            if (stance_grow((void **)&s->tspans, &s->tspans_cap, n_in + 1, sizeof *s->tspans))
-                goto nomem;
-            for (size_t mi = m0, ti = 0; mi < m1; mi++) {
-                stance_span m = e->mentions[mi];
-                if (in_span(m, rq->span)) {
-                    s->tspans[ti++] = (stance_span){m.start - rq->span.start, m.end - rq->span.start};
-                    ms[k++] = m;
-                } else if (in_span(m, rq->context) && !in_span(m, rq->speaker_span)) {
-                    ms[k++] = m;
-                }
-            }
-            st.target = e->name;
-            st.target_len = strlen(e->name);
-            st.target_spans = s->tspans;
-            st.n_target_spans = n_in;
-            if (stance_grow((void **)&s->ttmp, &s->ttmp_cap, nt + 1, sizeof *s->ttmp))
-                goto nomem;
-            targets = s->ttmp;
-            {
-                stance_target *t = &targets[nt++];
-                memset(t, 0, sizeof *t);
-                t->actor = res->entities[ei].name;
-                t->entity = ei;
-                t->where = where;
-                t->mentions = ms;
-                t->n_mentions = k;
-                if ((rc = decide(model, hstance, &st, explain, s, &res->arena, &t->stance, err)))
-                    goto fail;
-                t->stance.label_names = stance_labels;
-                t->stance.label_name = stance_labels[t->stance.label];
-            }
-        }
-        if (nt) {
-            stance_target *kept = stance_arena_alloc(&res->arena, nt, sizeof *kept);
-            if (!kept)
-                goto nomem;
-            memcpy(kept, targets, nt * sizeof *kept);
-            q->targets = kept;
-        }
-        q->n_targets = nt;
+        if ((rc = score_targets(model, hstance, stance_labels, input, rq, st, flags, explain, s, res, q, err)))
+            goto fail;
     }
     stance_scratch_free(own);
     *result = res;
