@@ -28,10 +28,10 @@
 
 /* ---- words ---------------------------------------------------------------- */
 
-static int word_byte(const char *t, size_t i, size_t len)
+static inline int word_byte(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+    if ((unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10)
         return 1;
     if (c < 0x80)
         return 0;
@@ -270,6 +270,11 @@ typedef struct mstate {
     referent *refs;
     size_t n_refs, refs_cap;
     long *speaker; /* per quote: the speaking actor or -1 */
+    struct pron_at {
+        size_t ws, we;
+        const pron_word *pw;
+    } * prons;     /* third-person pronouns of the text, in order */
+    size_t n_prons, prons_cap;
 } mstate;
 
 static int add_more(stance_ent *e, size_t s, size_t end, int kind, int rule)
@@ -406,14 +411,13 @@ static int tie_cmp(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* "the <role>": the actor most recently tied to that role before it. */
-static int find_role_mentions(mstate *m)
+/* "the <role>": the actor most recently tied to that role before it. The
+ * same pass over the words collects the third-person pronouns. */
+static int scan_words(mstate *m)
 {
     const char *t = m->t;
     size_t pos = 0, ws, we, ps = 0, pe = 0;
     int prev = 0;
-    if (!m->n_ties)
-        return STANCE_OK;
     while (pos < m->len) {
         size_t ns, ne;
         const role_word *rw;
@@ -426,8 +430,16 @@ static int find_role_mentions(mstate *m)
         while (pos < m->len && word_byte(t, pos, m->len))
             pos++;
         we = pos;
+        if (we - ws >= 2 && we - ws <= 7 && ((t[ws] | 0x20) == 'h' || (t[ws] | 0x20) == 's')) {
+            const pron_word *pw = pronoun_of(t, ws, we);
+            if (pw && pw->cls == P_THIRD) {
+                if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
+                    return STANCE_ERR_NOMEM;
+                m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
+            }
+        }
         /* "the governor" but not "the governor Tom Park" (a name) nor "the Gov." */
-        if (prev && stance_word_is(t, ps, pe, "the") && (rw = role_lookup(t, ws, we)) && !rw->abbrev &&
+        if (m->n_ties && prev && stance_word_is(t, ps, pe, "the") && (rw = role_lookup(t, ws, we)) && !rw->abbrev &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && t[ns] >= 'A' && t[ns] <= 'Z')) {
             long best = -1;
             for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= ps; i++)
@@ -654,24 +666,13 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
  * compatible referent, excluding the speaker of the quote it stands in. */
 static int resolve_pronouns(mstate *m)
 {
-    const char *t = m->t;
     referent recent[RECENT];
-    size_t nr = 0, ri = 0, qi = 0, pos = 0;
-    while (pos < m->len) {
-        size_t ws, we;
-        const pron_word *pw;
+    size_t nr = 0, ri = 0, qi = 0;
+    for (size_t pi = 0; pi < m->n_prons; pi++) {
+        size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
+        const pron_word *pw = m->prons[pi].pw;
         long inq = -1;
         int taken = 0;
-        if (!word_byte(t, pos, m->len)) {
-            pos++;
-            continue;
-        }
-        ws = pos;
-        while (pos < m->len && word_byte(t, pos, m->len))
-            pos++;
-        we = pos;
-        if (we - ws > 7 || !(pw = pronoun_of(t, ws, we)) || pw->cls != P_THIRD)
-            continue;
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++) {
             if (nr == RECENT)
                 memmove(recent, recent + 1, --nr * sizeof *recent);
@@ -843,7 +844,7 @@ static int find_self(mstate *m)
 int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *ents,
                          stance_error *err)
 {
-    mstate m = {text, len, ents, quotes, NULL, 0, 0, NULL, 0, 0, NULL};
+    mstate m = {text, len, ents, quotes, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0};
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
@@ -856,7 +857,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     settle_genders(&m);
     if (m.n_ties > 1)
         qsort(m.ties, m.n_ties, sizeof *m.ties, tie_cmp);
-    if (find_role_mentions(&m) || find_epithet_mentions(&m))
+    if (scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
     sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))
@@ -872,5 +873,6 @@ out:
     stance_free(m.speaker);
     stance_free(m.ties);
     stance_free(m.refs);
+    stance_free(m.prons);
     return rc;
 }
