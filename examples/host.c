@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     size_t len = fread(text, 1, sizeof text, stdin);
     stance_model *model = NULL;
     stance_result *res = NULL;
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_error err;
     int rc;
 
@@ -39,9 +39,12 @@ int main(int argc, char **argv)
         const stance_quote *q = stance_result_quote(res, i);
         printf("[%zu,%zu) %s: sentiment %s %.2f\n", q->span.start, q->span.end, q->speaker ? q->speaker : "?",
                q->sentiment.label >= 0 ? q->sentiment.label_name : "-", q->sentiment.confidence);
-        for (size_t t = 0; t < q->n_targets; t++)
-            printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", q->targets[t].actor,
-                   q->targets[t].stance.label_name, q->targets[t].stance.confidence);
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) { /* one per actor the quote concerns */
+            const stance_target *tg = stance_quote_target(q, t);
+            printf("    %s -> %s (%s): %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor,
+                   tg->where == STANCE_WHERE_QUOTE ? "in the quote" : "in its attribution", tg->stance.label_name,
+                   tg->stance.confidence);
+        }
     }
     stance_result_free(res);
     stance_model_free(model);

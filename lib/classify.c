@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,11 +35,35 @@ struct stance_scratch {
     size_t ctmp_cap;
 };
 
+/* A target and its evidence: the kind and rule of each mention, why it is a
+ * target. stance_target_mention() goes from &pub back to the record. */
+typedef struct target_rec {
+    stance_target pub; /* first member */
+    const unsigned char *kinds, *rules;
+    unsigned reasons;
+} target_rec;
+
+/* A quote and its targets. stance_quote_target() goes from &pub back to the
+ * record, so the targets' element size is not part of the ABI. */
+typedef struct quote_rec {
+    stance_quote pub; /* first member */
+    const target_rec *targets;
+    size_t n_targets;
+} quote_rec;
+
+/* An entity and all its mentions, every kind, in text order (pub.mentions
+ * holds the names only, as in 0.1). */
+typedef struct entity_rec {
+    stance_entity pub; /* first member */
+    const stance_mention *all;
+    size_t n_all;
+} entity_rec;
+
 struct stance_result {
     stance_arena arena;
-    stance_quote *quotes;
+    quote_rec *quotes;
     size_t n_quotes;
-    stance_entity *entities;
+    entity_rec *entities;
     size_t n_entities;
 };
 
@@ -162,9 +187,52 @@ static void empty_decision(stance_decision *d)
     d->label = -1;
 }
 
+/* The smallest struct each caller-filled type had in 0.2, the first version
+ * with size fields: everything up to and including its last 0.2 field. */
+#define END_OF(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+#define INPUT_SIZE_0_2 END_OF(stance_input, n_actors)
+#define OPTIONS_SIZE_0_2 END_OF(stance_options, scratch)
+#define STATEMENT_SIZE_0_2 END_OF(stance_statement, context_len)
+
+/* Copy a caller's size-prefixed struct into @p full (this library's layout):
+ * the fields the caller's size covers, the rest zero (= default). A tail this
+ * library does not know must be zero: anything else asks for a feature it lacks. */
+static int take_sized(void *full, size_t full_size, const void *user, size_t min, const char *type,
+                      const char *init, stance_error *err)
+{
+    size_t size;
+    memcpy(&size, user, sizeof size);
+    if (size < min)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "%s.size is %zu (needs %zu or more): declare it with %s", type, size, min, init);
+    memset(full, 0, full_size);
+    if (size > full_size) {
+        const unsigned char *tail = (const unsigned char *)user + full_size;
+        for (size_t i = 0; i < size - full_size; i++)
+            if (tail[i])
+                return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET,
+                                        "%s sets fields this libstance %s does not have (byte %zu of %zu)", type,
+                                        PACKAGE_VERSION, full_size + i, size);
+        size = full_size;
+    }
+    memcpy(full, user, size);
+    return STANCE_OK;
+}
+
+/* The caller's options as this library's struct (defaults for NULL). */
+static int take_options(const stance_options *user, stance_options *o, stance_error *err)
+{
+    if (!user) {
+        memset(o, 0, sizeof *o);
+        o->size = sizeof *o;
+        return STANCE_OK;
+    }
+    return take_sized(o, sizeof *o, user, OPTIONS_SIZE_0_2, "stance_options", "STANCE_OPTIONS_INIT", err);
+}
+
 static int check_options(const stance_options *o, size_t text_len, stance_error *err)
 {
-    size_t max = o && o->max_text_len ? o->max_text_len : STANCE_DEFAULT_MAX_TEXT;
+    size_t max = o->max_text_len ? o->max_text_len : STANCE_DEFAULT_MAX_TEXT;
     if (text_len > max)
         return stance_error_set(err, STANCE_ERR_LIMIT, max, "text of %zu bytes exceeds the limit of %zu", text_len,
                                 max);
@@ -223,15 +291,57 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
     return STANCE_OK;
 }
 
+/* The entities into the result: names as in 0.1, and every mention with its kind. */
+static int copy_entities(stance_result *res, const stance_entityset *ents, stance_error *err)
+{
+    res->n_entities = ents->n;
+    if (ents->n && !(res->entities = stance_arena_alloc(&res->arena, ents->n, sizeof *res->entities)))
+        goto nomem;
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        entity_rec *o = &res->entities[i];
+        stance_span *ms = NULL;
+        stance_mention *all = NULL;
+        size_t n_all = e->n_mentions + e->n_more, a = 0, b = 0;
+        memset(o, 0, sizeof *o);
+        if (!(o->pub.name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
+            goto nomem;
+        o->pub.discovered = e->discovered;
+        o->pub.input_index = e->input_index;
+        if (e->n_mentions) {
+            if (!(ms = stance_arena_alloc(&res->arena, e->n_mentions, sizeof *ms)))
+                goto nomem;
+            memcpy(ms, e->mentions, e->n_mentions * sizeof *ms);
+        }
+        o->pub.mentions = ms;
+        o->pub.n_mentions = e->n_mentions;
+        if (n_all && !(all = stance_arena_alloc(&res->arena, n_all, sizeof *all)))
+            goto nomem;
+        for (size_t k = 0; k < n_all; k++) { /* both lists are in text order: merge */
+            if (b == e->n_more || (a < e->n_mentions && e->mentions[a].start <= e->more[b].span.start)) {
+                all[k] = (stance_mention){e->mentions[a], e->kinds ? e->kinds[a] : STANCE_MK_NAME,
+                                          e->rules ? e->rules[a] : STANCE_MR_NAME};
+                a++;
+            } else
+                all[k] = e->more[b++];
+        }
+        o->all = all;
+        o->n_all = n_all;
+    }
+    return STANCE_OK;
+nomem:
+    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+}
+
 /* Score quote @p rq's stance toward each of its targets (targets.c) into @p q.
  * @p st holds the quote and its context; each target gets its own marked spans. */
 static int score_targets(const stance_model *m, const stance_head *h, const char *const *labels,
                          const stance_input *in, const stance_rawquote *rq, stance_statement st, unsigned flags,
-                         unsigned explain, stance_scratch *s, stance_result *res, stance_quote *q, stance_error *err)
+                         unsigned explain, stance_scratch *s, stance_result *res, quote_rec *q, stance_error *err)
 {
     static const stance_span no_span = {0, 0};
     stance_tlist *tl = &s->tl;
-    stance_target *kept;
+    target_rec *kept;
     int rc;
     if ((rc = stance_targets_choose(&s->ents, in->text, rq, flags, tl)))
         return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
@@ -242,13 +352,22 @@ static int score_targets(const stance_model *m, const stance_head *h, const char
     memset(kept, 0, tl->n * sizeof *kept);
     for (size_t i = 0; i < tl->n; i++) {
         const stance_tchoice *c = &tl->v[i];
-        stance_target *t = &kept[i];
+        stance_target *t = &kept[i].pub;
         stance_statement one = st;
         stance_span *ms = NULL;
-        if (c->nm && !(ms = stance_arena_alloc(&res->arena, c->nm, sizeof *ms)))
+        unsigned char *kinds = NULL, *rules = NULL;
+        if (c->nm && (!(ms = stance_arena_alloc(&res->arena, c->nm, sizeof *ms)) ||
+                      !(kinds = stance_arena_alloc(&res->arena, c->nm, 1)) ||
+                      !(rules = stance_arena_alloc(&res->arena, c->nm, 1))))
             return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-        for (size_t k = 0; k < c->nm; k++)
+        for (size_t k = 0; k < c->nm; k++) {
             ms[k] = tl->ms[c->m0 + k].span;
+            kinds[k] = tl->ms[c->m0 + k].kind;
+            rules[k] = tl->ms[c->m0 + k].rule;
+        }
+        kept[i].kinds = kinds;
+        kept[i].rules = rules;
+        kept[i].reasons = c->reasons;
         if (c->in_context) {
             /* only the attribution speaks of it: score the attribution sentence, its mentions marked */
             one.text = in->text + rq->context.start;
@@ -256,14 +375,14 @@ static int score_targets(const stance_model *m, const stance_head *h, const char
             one.context = NULL;
             one.context_len = 0;
         }
-        one.target = res->entities[c->ent].name;
+        one.target = res->entities[c->ent].pub.name;
         one.target_len = strlen(one.target);
         /* never NULL: NULL would have the features search the name in the text */
         one.target_spans = c->ns ? tl->sp + c->s0 : &no_span;
         one.n_target_spans = c->ns;
-        t->actor = res->entities[c->ent].name;
+        t->actor = res->entities[c->ent].pub.name;
         t->entity = c->ent;
-        t->where = c->where;
+        t->where = (stance_where)c->where;
         t->mentions = ms;
         t->n_mentions = c->nm;
         if ((rc = decide(m, h, &one, explain, s, &res->arena, &t->stance, err)))
@@ -276,29 +395,37 @@ static int score_targets(const stance_model *m, const stance_head *h, const char
     return STANCE_OK;
 }
 
-STANCE_API int stance_classify(const stance_model *model, const stance_input *input, const stance_options *options,
-                               stance_result **result, stance_error *err)
+STANCE_API int stance_classify(const stance_model *model, const stance_input *user_input,
+                               const stance_options *user_options, stance_result **result, stance_error *err)
 {
     stance_scratch *own = NULL, *s;
     stance_result *res = NULL;
     const stance_head *hsent, *hstance;
     const char *const *sent_labels = NULL, *const *stance_labels = NULL;
-    unsigned flags = options ? options->flags : 0, explain = options ? options->explain : 0;
+    stance_input in;
+    stance_options opt;
+    const stance_input *input = &in;
+    unsigned flags, explain;
     int rc;
 
     if (!result)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "result out-pointer is NULL");
     *result = NULL;
-    if (!model || !input)
+    if (!model || !user_input)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model or input is NULL");
+    if ((rc = take_sized(&in, sizeof in, user_input, INPUT_SIZE_0_2, "stance_input", "STANCE_INPUT_INIT", err)) ||
+        (rc = take_options(user_options, &opt, err)))
+        return rc;
+    flags = opt.flags;
+    explain = opt.explain;
     if (!input->text && input->text_len)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "text is NULL");
-    if ((rc = check_options(options, input->text_len, err)) || (rc = check_actors(model, input, err)))
+    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, input->text, input->text_len, err)))
         return rc;
 
-    s = options ? options->scratch : NULL;
+    s = opt.scratch;
     if (!s) {
         if ((rc = stance_scratch_new(&own, err)))
             return rc;
@@ -328,26 +455,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
     if (hstance && !(stance_labels = copy_labels(&res->arena, hstance)))
         goto nomem;
 
-    /* Entities. */
-    res->n_entities = s->ents.n;
-    if (s->ents.n && !(res->entities = stance_arena_alloc(&res->arena, s->ents.n, sizeof *res->entities)))
-        goto nomem;
-    for (size_t i = 0; i < s->ents.n; i++) {
-        const stance_ent *e = &s->ents.e[i];
-        stance_entity *o = &res->entities[i];
-        stance_span *ms = NULL;
-        if (!(o->name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
-            goto nomem;
-        o->discovered = e->discovered;
-        o->input_index = e->input_index;
-        if (e->n_mentions) {
-            if (!(ms = stance_arena_alloc(&res->arena, e->n_mentions, sizeof *ms)))
-                goto nomem;
-            memcpy(ms, e->mentions, e->n_mentions * sizeof *ms);
-        }
-        o->mentions = ms;
-        o->n_mentions = e->n_mentions;
-    }
+    if ((rc = copy_entities(res, &s->ents, err)))
+        goto fail;
 
     /* Quotes. */
     res->n_quotes = s->quotes.n;
@@ -355,8 +464,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         goto nomem;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         const stance_rawquote *rq = &s->quotes.q[qi];
-        stance_quote *q = &res->quotes[qi];
-        stance_statement st = {0};
+        quote_rec *qr = &res->quotes[qi];
+        stance_quote *q = &qr->pub;
+        stance_statement st = STANCE_STATEMENT_INIT;
 
         q->span = rq->span;
         q->type = rq->type;
@@ -401,7 +511,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *in
         }
         if (!hstance || s->ents.n == 0)
             continue;
-        if ((rc = score_targets(model, hstance, stance_labels, input, rq, st, flags, explain, s, res, q, err)))
+        if ((rc = score_targets(model, hstance, stance_labels, input, rq, st, flags, explain, s, res, qr, err)))
             goto fail;
     }
     stance_scratch_free(own);
@@ -427,7 +537,58 @@ STANCE_API size_t stance_result_count(const stance_result *r)
 
 STANCE_API const stance_quote *stance_result_quote(const stance_result *r, size_t i)
 {
-    return r && i < r->n_quotes ? &r->quotes[i] : NULL;
+    return r && i < r->n_quotes ? &r->quotes[i].pub : NULL;
+}
+
+STANCE_API size_t stance_quote_target_count(const stance_quote *q)
+{
+    return q ? ((const quote_rec *)q)->n_targets : 0;
+}
+
+STANCE_API const stance_target *stance_quote_target(const stance_quote *q, size_t i)
+{
+    const quote_rec *r = (const quote_rec *)q;
+    return r && i < r->n_targets ? &r->targets[i].pub : NULL;
+}
+
+STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_span *span, stance_mention_kind *kind,
+                                     const char **rule)
+{
+    const target_rec *r = (const target_rec *)t;
+    if (!r || i >= r->pub.n_mentions)
+        return STANCE_ERR_INVALID;
+    if (span)
+        *span = r->pub.mentions[i];
+    if (kind)
+        *kind = (stance_mention_kind)r->kinds[i];
+    if (rule)
+        *rule = stance_mention_rule_name(r->rules[i]);
+    return STANCE_OK;
+}
+
+STANCE_API unsigned stance_target_reasons(const stance_target *t)
+{
+    return t ? ((const target_rec *)t)->reasons : 0;
+}
+
+STANCE_API size_t stance_entity_mention_count(const stance_entity *e)
+{
+    return e ? ((const entity_rec *)e)->n_all : 0;
+}
+
+STANCE_API int stance_entity_mention(const stance_entity *e, size_t i, stance_span *span, stance_mention_kind *kind,
+                                     const char **rule)
+{
+    const entity_rec *r = (const entity_rec *)e;
+    if (!r || i >= r->n_all)
+        return STANCE_ERR_INVALID;
+    if (span)
+        *span = r->all[i].span;
+    if (kind)
+        *kind = (stance_mention_kind)r->all[i].kind;
+    if (rule)
+        *rule = stance_mention_rule_name(r->all[i].rule);
+    return STANCE_OK;
 }
 
 STANCE_API size_t stance_result_entity_count(const stance_result *r)
@@ -437,7 +598,7 @@ STANCE_API size_t stance_result_entity_count(const stance_result *r)
 
 STANCE_API const stance_entity *stance_result_entity(const stance_result *r, size_t i)
 {
-    return r && i < r->n_entities ? &r->entities[i] : NULL;
+    return r && i < r->n_entities ? &r->entities[i].pub : NULL;
 }
 
 STANCE_API void stance_result_free(stance_result *r)
@@ -448,19 +609,28 @@ STANCE_API void stance_result_free(stance_result *r)
     stance_free(r);
 }
 
-STANCE_API int stance_predict(const stance_model *model, size_t head, const stance_statement *st,
-                              const stance_options *options, stance_prediction **prediction, stance_error *err)
+STANCE_API int stance_predict(const stance_model *model, size_t head, const stance_statement *user_statement,
+                              const stance_options *user_options, stance_prediction **prediction, stance_error *err)
 {
     stance_scratch *own = NULL, *s;
     stance_prediction *p;
     const stance_head *h;
     const char *const *labels;
+    stance_statement stmt;
+    stance_options opt;
+    const stance_statement *st = &stmt;
     int rc;
 
     if (!prediction)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "prediction out-pointer is NULL");
     *prediction = NULL;
-    if (!model || !st || (!st->text && st->text_len) || (!st->target && st->target_len) ||
+    if (!model || !user_statement)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
+    if ((rc = take_sized(&stmt, sizeof stmt, user_statement, STATEMENT_SIZE_0_2, "stance_statement",
+                         "STANCE_STATEMENT_INIT", err)) ||
+        (rc = take_options(user_options, &opt, err)))
+        return rc;
+    if ((!st->text && st->text_len) || (!st->target && st->target_len) ||
         (!st->context && st->context_len) || (st->n_target_spans && !st->target_spans))
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
     if (head >= model->n_heads)
@@ -470,7 +640,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
         if (st->target_spans[i].start > st->target_spans[i].end || st->target_spans[i].end > st->text_len)
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "target span %zu is outside the text",
                                     i);
-    if ((rc = check_options(options, st->text_len, err)) || (rc = check_options(options, st->context_len, err)))
+    if ((rc = check_options(&opt, st->text_len, err)) || (rc = check_options(&opt, st->context_len, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, st->text, st->text_len, err)))
         return rc;
@@ -479,7 +649,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
     if (st->context && (rc = stance_utf8_check_with(model->utf8, model->gctx, st->context, st->context_len, err)))
         return rc;
     h = &model->heads[head];
-    s = options ? options->scratch : NULL;
+    s = opt.scratch;
     if (!s) {
         if ((rc = stance_scratch_new(&own, err)))
             return rc;
@@ -490,7 +660,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         goto out;
     }
-    if ((rc = decide(model, h, st, options ? options->explain : 0, s, &p->arena, &p->decision, err)))
+    if ((rc = decide(model, h, st, opt.explain, s, &p->arena, &p->decision, err)))
         goto out;
     if (!(labels = copy_labels(&p->arena, h))) {
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -229,7 +229,12 @@ int stance_mentions_tables_sorted(void)
     return 1;
 }
 
-const char *stance_mention_kind_name(int kind)
+/* The public enum and the internal kinds are the same numbers. */
+_Static_assert(STANCE_MK_SELF == (int)STANCE_MENTION_SPEAKER_SELF && STANCE_MK_TITLE == (int)STANCE_MENTION_TITLE &&
+                   STANCE_MK_PRONOUN == (int)STANCE_MENTION_PRONOUN,
+               "mention kinds");
+
+STANCE_API const char *stance_mention_kind_name(int kind)
 {
     static const char *const names[] = {"name", "alias", "surname", "title", "epithet", "pronoun", "speaker-self"};
     return kind >= 0 && kind < STANCE_MK_COUNT ? names[kind] : "unknown";

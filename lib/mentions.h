@@ -45,8 +45,7 @@ typedef struct stance_mention {
     unsigned char kind, rule;
 } stance_mention;
 
-/* Static names ("title", "pronoun", ...; "role-apposition", ...), never NULL. */
-const char *stance_mention_kind_name(int kind);
+/* Static names ("role-apposition", ...), never NULL; stance_mention_kind_name() is public. */
 const char *stance_mention_rule_name(int rule);
 
 struct stance_entityset;

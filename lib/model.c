@@ -7,7 +7,9 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "model.h"
 #include "quotes.h"
@@ -48,7 +50,8 @@ STANCE_API int stance_model_open(const char *path, stance_model **model, stance_
 {
     FILE *f = NULL;
     unsigned char *buf = NULL;
-    size_t cap = 0, len = 0;
+    size_t cap = 0, len = 0, first = 1 << 16;
+    struct stat st;
     int rc;
 
     if (!model)
@@ -59,7 +62,21 @@ STANCE_API int stance_model_open(const char *path, stance_model **model, stance_
     f = fopen(path, "rb");
     if (!f)
         return stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", path, strerror(errno));
-    /* Read in growing chunks rather than trusting a size from fstat: works for pipes too. */
+    /* Sized with fstat for a regular file (one allocation, one read; a file
+     * far too large is refused unread); a pipe or a growing file grows below. */
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: is a directory", path);
+            goto out;
+        }
+        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= MAX_MODEL_FILE) {
+            rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "%s: %ju bytes, too large for a model",
+                                  path, (uintmax_t)st.st_size);
+            goto out;
+        }
+        if (S_ISREG(st.st_mode) && st.st_size > 0)
+            first = (size_t)st.st_size + 1;
+    }
     for (;;) {
         size_t got;
         if (len == cap) {
@@ -67,7 +84,7 @@ STANCE_API int stance_model_open(const char *path, stance_model **model, stance_
                 rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "%s: too large for a model", path);
                 goto out;
             }
-            if (stance_grow((void **)&buf, &cap, cap ? cap * 2 : 1 << 16, 1)) {
+            if (stance_grow((void **)&buf, &cap, cap ? cap * 2 : first, 1)) {
                 rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
                 goto out;
             }

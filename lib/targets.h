@@ -10,10 +10,10 @@
 #include "actors.h"
 
 /* Why an actor is a target (bits of stance_tchoice.reasons). */
-#define STANCE_TR_MENTIONED 0x1u /* mentioned in the quote */
-#define STANCE_TR_OBJECT 0x2u    /* the object of the attribution */
-#define STANCE_TR_PRINCIPAL 0x4u /* the speaker speaks for it */
-#define STANCE_TR_ALL 0x8u       /* none of these: STANCE_OPT_ALL_ACTORS */
+#define STANCE_TR_MENTIONED STANCE_TARGET_MENTIONED
+#define STANCE_TR_OBJECT STANCE_TARGET_OBJECT
+#define STANCE_TR_PRINCIPAL STANCE_TARGET_PRINCIPAL
+#define STANCE_TR_ALL STANCE_TARGET_ALL
 
 typedef struct stance_tchoice {
     size_t ent;

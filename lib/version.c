@@ -1,11 +1,13 @@
-/* version.c - run-time version queries (compare with the header's macros). */
+/* version.c - run-time version queries (compare with the header's macros).
+ * The string comes from config.h (PACKAGE_VERSION), the number from stance.h:
+ * configure writes both from configure.ac, and tests/test_core.c checks they agree. */
 #include "config.h"
 
 #include "stance_internal.h"
 
 STANCE_API const char *stance_version(void)
 {
-    return STANCE_VERSION_STRING;
+    return PACKAGE_VERSION;
 }
 
 STANCE_API int stance_version_number(void)

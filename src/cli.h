@@ -30,6 +30,46 @@ const char *cli_model_path(const char *opt);
 int cli_open_model(const char *opt_path, stance_model **model);
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer; prints errors. */
 int cli_read_file(const char *path, char **data, size_t *len);
+/* ---- the one output path (cli_io.c) ---- */
+/* At start: park /dev/null on a closed fd 0, 1 or 2 (for the wrong direction,
+ * so using it still fails) so no file we open lands there. */
+void cli_guard_std_fds(void);
+/* At exit: flush and close stdout and stderr; a write error on either, seen
+ * at any time, turns @p status 0 into 1 (with a message for stdout). */
+int cli_finish(int status);
+/* Has a write to stdout failed yet? Streams stop early when it has. */
+int cli_out_failed(void);
+/* fflush(stdout), then cli_out_failed(). */
+int cli_out_flush(void);
+/* Refuse an output path that exists and is not a regular file (or a symlink
+ * to one), with a message. CLI_OK or CLI_FAIL. */
+int cli_check_output(const char *path);
+/* Write @p data to @p path through a temporary file beside it, renamed only
+ * over a regular file or a new path; anything else is refused and left as it
+ * was. CLI_OK or CLI_FAIL (with a message). */
+int cli_write_file(const char *path, const void *data, size_t size);
+/* Numeric options: the whole of @p arg must be a number in [min, max] (no
+ * nan, inf, junk); else "CMD: OPT takes ..." and -1 (the caller exits 2). */
+int cli_num_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out);
+int cli_num_double(const char *cmd, const char *opt, const char *arg, double min, double max, double *out);
+
+/* What a stream does with a bad record (--on-error): every policy reports it
+ * on stderr with its line number and makes the exit status 1. */
+typedef enum {
+    CLI_ON_ERROR_RECORD = 0, /* default: an error record in its place in the output */
+    CLI_ON_ERROR_SKIP,       /* no output line for it */
+    CLI_ON_ERROR_STOP        /* stop reading */
+} cli_policy;
+int cli_on_error(const char *cmd, const char *arg, cli_policy *p);
+
+struct json_t;
+/* One JSON line to stdout: @p o dumped with @p flags, with "id": @p id_raw
+ * (raw JSON text, as the input wrote it) first when given. CLI_FAIL when
+ * stdout has failed. */
+int cli_put_json(struct json_t *o, size_t flags, const char *id_raw, size_t id_len);
+/* The error record of the RECORD policy: {"id": ID or null, "error": {"line": N, "message": ...}}. */
+int cli_put_error_record(const char *id_raw, size_t id_len, size_t lineno, const char *message);
+
 /* Print an error prefixed with "stance: ". */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)

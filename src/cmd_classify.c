@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_input.h"
+#include "html.h"
 
-typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH } out_format;
+typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
 
 typedef struct actor_list {
     stance_actor *a;
@@ -25,6 +27,8 @@ typedef struct classify_opts {
     stance_options opts;
     out_format format;
     int jsonl;
+    cli_policy on_error;
+    html_doc *html; /* --format html: articles collect here, one page at the end */
 } classify_opts;
 
 static void help(void)
@@ -35,15 +39,33 @@ static void help(void)
            "  -m, --model PATH      model file (default: $STANCE_MODEL, else %s)\n"
            "  -a, --actor SPEC      an actor: \"Name|Alias|Alias\" (repeatable); none = discover actors\n"
            "      --jsonl           input is JSONL records {\"id\", \"text\", \"actors\"} (a stream filter)\n"
-           "  -f, --format FMT      json (default: one JSON object per article), text, or dot\n"
+           "  -f, --format FMT      json (default: one JSON object per article), text, dot, or html\n"
+           "                        (one self-contained page for all articles: see README)\n"
            "      --graph           same as --format dot: speaker -> actor stance graph in Graphviz DOT\n"
            "  -e, --explain K       report the K features that pushed each decision hardest\n"
+           "      --on-error P      a bad JSONL record: record (default: an error record\n"
+           "                        {\"id\", \"error\": {\"line\", \"message\"}} in its place), skip, or stop\n"
            "      --indirect        also extract indirect (reported) speech\n"
            "      --all-actors      score every actor for every quote, mentioned or not\n"
            "      --caseless        match actor names regardless of case\n"
            "  -h, --help            this help\n\n"
-           "Exit status: 0 ok, 1 an input or the model could not be processed, 2 usage error.\n",
+           "Exit status: 0 ok, 1 an input, a record, the model or the output failed, 2 usage error.\n",
            stance_default_model_path());
+}
+
+/* A name that is empty or only white space (ASCII or U+00A0) names nobody. */
+static int blank(const char *s)
+{
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
+            continue;
+        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            s++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
 }
 
 /* Split "Name|Alias|Alias" into an actor; strings point into @p spec (modified). */
@@ -65,6 +87,8 @@ static int add_actor(actor_list *l, char *spec)
     if (bar)
         *bar = '\0';
     l->a[l->n].name = p;
+    if (blank(p))
+        return -2;
     while (bar) {
         char **nal;
         p = bar + 1;
@@ -123,6 +147,21 @@ static json_t *decision_json(const stance_decision *d)
     return o;
 }
 
+/* Why an actor is a target, as words (STANCE_TARGET_* bits). */
+static json_t *why_json(unsigned reasons)
+{
+    json_t *a = json_array();
+    if (reasons & STANCE_TARGET_MENTIONED)
+        json_array_append_new(a, json_string("mentioned"));
+    if (reasons & STANCE_TARGET_OBJECT)
+        json_array_append_new(a, json_string("object"));
+    if (reasons & STANCE_TARGET_PRINCIPAL)
+        json_array_append_new(a, json_string("principal"));
+    if (reasons & STANCE_TARGET_ALL)
+        json_array_append_new(a, json_string("all-actors"));
+    return a;
+}
+
 static const char *type_name(stance_quote_type t)
 {
     return t == STANCE_QUOTE_DIRECT ? "direct" : t == STANCE_QUOTE_PARTIAL ? "partial" : "indirect";
@@ -147,18 +186,32 @@ static json_t *result_json(const char *id, const char *text, const stance_result
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
-            json_t *d = decision_json(&tg->stance), *ms = json_array();
-            for (size_t k = 0; k < tg->n_mentions; k++)
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
+            json_t *d = decision_json(&tg->stance), *ms = json_array(), *kinds = json_array(), *rules = json_array();
+            for (size_t k = 0; k < tg->n_mentions; k++) {
+                stance_mention_kind kind = STANCE_MENTION_NAME;
+                const char *rule = "";
                 json_array_append_new(ms, span_json(tg->mentions[k]));
+                stance_target_mention(tg, k, NULL, &kind, &rule);
+                json_array_append_new(kinds, json_string(stance_mention_kind_name(kind)));
+                json_array_append_new(rules, json_string(rule));
+            }
             if (json_is_object(d)) {
+                /* beside the 0.1 fields: "kinds" and "rules" parallel to "mentions", and "why" */
+                json_object_set_new(d, "kinds", kinds);
+                json_object_set_new(d, "rules", rules);
+                json_object_set_new(d, "why", why_json(stance_target_reasons(tg)));
                 json_object_set_new(d, "actor", json_string(tg->actor));
-                json_object_set_new(d, "where", json_string(tg->where == 1 ? "quote" : tg->where == 2 ? "attribution" : "none"));
+                json_object_set_new(d, "where", json_string(tg->where == STANCE_WHERE_QUOTE         ? "quote"
+                                                            : tg->where == STANCE_WHERE_ATTRIBUTION ? "attribution"
+                                                                                                    : "none"));
                 json_object_set_new(d, "mentions", ms);
                 json_array_append_new(st, d);
             } else {
                 json_decref(ms);
+                json_decref(kinds);
+                json_decref(rules);
             }
         }
         json_object_set_new(jq, "stances", st);
@@ -166,11 +219,21 @@ static json_t *result_json(const char *id, const char *text, const stance_result
     }
     for (size_t i = 0; i < stance_result_entity_count(res); i++) {
         const stance_entity *e = stance_result_entity(res, i);
-        json_t *ms = json_array();
+        json_t *ms = json_array(), *all = json_array();
         for (size_t k = 0; k < e->n_mentions; k++)
             json_array_append_new(ms, span_json(e->mentions[k]));
-        json_array_append_new(ents, json_pack("{s:s, s:b, s:o}", "name", e->name, "discovered", e->discovered,
-                                              "mentions", ms));
+        /* "mentions" stays the names (0.1); "all_mentions" has every kind */
+        for (size_t k = 0; k < stance_entity_mention_count(e); k++) {
+            stance_span sp = {0, 0};
+            stance_mention_kind kind = STANCE_MENTION_NAME;
+            const char *rule = "";
+            stance_entity_mention(e, k, &sp, &kind, &rule);
+            json_array_append_new(all, json_pack("{s:I, s:I, s:s, s:s}", "start", (json_int_t)sp.start, "end",
+                                                 (json_int_t)sp.end, "kind", stance_mention_kind_name(kind), "rule",
+                                                 rule));
+        }
+        json_array_append_new(ents, json_pack("{s:s, s:b, s:o, s:o}", "name", e->name, "discovered", e->discovered,
+                                              "mentions", ms, "all_mentions", all));
     }
     o = json_object();
     if (id)
@@ -180,22 +243,49 @@ static json_t *result_json(const char *id, const char *text, const stance_result
     return o;
 }
 
+/* At most @p max bytes of @p s, never ending inside a UTF-8 character. */
+static size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+    size_t n = max;
+    if (len <= max)
+        return len;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
 static void print_text(const char *id, const char *text, const stance_result *res)
 {
     printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
     for (size_t i = 0; i < stance_result_count(res); i++) {
         const stance_quote *q = stance_result_quote(res, i);
-        size_t len = q->span.end - q->span.start;
+        size_t len = q->span.end - q->span.start, shown = utf8_cut(text + q->span.start, len, 100);
         printf("[%zu,%zu) %-8s %s%s%s\n", q->span.start, q->span.end, type_name(q->type),
                q->speaker ? q->speaker : "(unknown speaker)", q->speaker_role ? ", " : "",
                q->speaker_role ? q->speaker_role : "");
-        printf("    \"%.*s%s\"\n", (int)(len > 100 ? 100 : len), text + q->span.start, len > 100 ? "..." : "");
+        printf("    \"%.*s%s\"\n", (int)shown, text + q->span.start, shown < len ? "..." : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor, tg->stance.label_name,
                    tg->stance.confidence);
+            if (tg->stance.n_explain) { /* --explain: why this actor is a target, and its mentions */
+                unsigned why = stance_target_reasons(tg);
+                printf("        target:%s%s%s%s\n", why & STANCE_TARGET_MENTIONED ? " mentioned" : "",
+                       why & STANCE_TARGET_OBJECT ? " object-of-attribution" : "",
+                       why & STANCE_TARGET_PRINCIPAL ? " speaker's-principal" : "",
+                       why & STANCE_TARGET_ALL ? " all-actors" : "");
+                for (size_t k = 0; k < tg->n_mentions; k++) {
+                    stance_span sp = tg->mentions[k];
+                    stance_mention_kind kind = STANCE_MENTION_NAME;
+                    const char *rule = "";
+                    size_t n = utf8_cut(text + sp.start, sp.end - sp.start, 40);
+                    stance_target_mention(tg, k, NULL, &kind, &rule);
+                    printf("        mention [%zu,%zu) \"%.*s\" %s (%s)\n", sp.start, sp.end, (int)n, text + sp.start,
+                           stance_mention_kind_name(kind), rule);
+                }
+            }
             for (size_t k = 0; k < tg->stance.n_explain; k++)
                 printf("        %+.3f %s\n", tg->stance.explain[k].contribution, tg->stance.explain[k].feature);
         }
@@ -220,8 +310,8 @@ static void print_dot(const char *id, const stance_result *res)
         const stance_quote *q = stance_result_quote(res, i);
         if (!q->speaker)
             continue;
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             const char *name = tg->stance.label_name ? tg->stance.label_name : "";
             const char *colour = strcmp(name, "favor") == 0 ? "forestgreen" : strcmp(name, "against") == 0 ? "firebrick" : "gray50";
             printf("  \"");
@@ -235,30 +325,66 @@ static void print_dot(const char *id, const stance_result *res)
     printf("}\n");
 }
 
-static int emit(const classify_opts *co, const char *id, const char *text, const stance_result *res)
+/* The JSON record plus each quote's "cue_span", which only the page uses. */
+static int emit_html(const classify_opts *co, const char *id, const char *text, size_t len, const stance_result *res)
 {
-    if (co->format == FMT_TEXT) {
-        print_text(id, text, res);
-    } else if (co->format == FMT_GRAPH) {
-        print_dot(id, res);
-    } else {
-        json_t *o = result_json(id, text, res);
-        char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
-        json_decref(o);
-        if (!s) {
-            cli_error("out of memory");
-            return CLI_FAIL;
-        }
-        puts(s);
-        free(s);
-    }
-    return CLI_OK;
+    json_t *o = result_json(id, text, res), *qs = json_object_get(o, "quotes");
+    char msg[256];
+    int rc;
+    for (size_t i = 0; i < stance_result_count(res) && i < json_array_size(qs); i++)
+        json_object_set_new(json_array_get(qs, i), "cue_span", span_json(stance_result_quote(res, i)->cue_span));
+    rc = html_doc_add(co->html, id, text, len, o, msg, sizeof msg);
+    json_decref(o);
+    if (rc)
+        cli_error("%s: html: %s", id ? id : "-", msg);
+    return rc ? CLI_FAIL : CLI_OK;
 }
 
-static int run_one(const stance_model *model, const classify_opts *co, const char *id, const char *text, size_t len,
-                   const actor_list *actors, const char *where)
+/* An article's id: its text for people, and its raw JSON (as the input wrote
+ * it) for JSON output; raw = NULL for a file or stdin, named by @p text. */
+typedef struct rec_id {
+    const char *text;
+    const char *raw;
+    size_t raw_len;
+} rec_id;
+
+static int emit(const classify_opts *co, const rec_id *id, const char *text, const stance_result *res)
 {
-    stance_input in = {0};
+    if (co->format == FMT_TEXT) {
+        print_text(id->text, text, res);
+    } else if (co->format == FMT_GRAPH) {
+        print_dot(id->text, res);
+    } else {
+        json_t *o = result_json(id->raw ? NULL : id->text, text, res);
+        int rc = cli_put_json(o, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6), id->raw, id->raw_len);
+        json_decref(o);
+        return rc;
+    }
+    return cli_out_failed() ? CLI_FAIL : CLI_OK;
+}
+
+/* A bad record under --on-error: said on stderr; under "record", an error
+ * record takes its place in the output so positions stay aligned. */
+static int record_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, const char *msg)
+{
+    cli_error("%s:%zu: %s", path, lineno, msg);
+    if (co->on_error != CLI_ON_ERROR_RECORD || co->format == FMT_HTML) /* the page lists what could be read */
+        return CLI_OK;
+    if (co->format == FMT_TEXT)
+        printf("== %s: error at line %zu: %s\n", id->text ? id->text : "-", lineno, msg);
+    else if (co->format == FMT_GRAPH)
+        printf("// %s: error at line %zu\n", path, lineno);
+    else
+        return cli_put_error_record(id->raw, id->raw_len, lineno, msg);
+    return cli_out_failed() ? CLI_FAIL : CLI_OK;
+}
+
+/* Classify one article; on a library error fills @p msg and returns 1
+ * (a bad record), on an output failure returns -1. */
+static int run_one(const stance_model *model, const classify_opts *co, const rec_id *id, const char *text, size_t len,
+                   const actor_list *actors, char *msg, size_t msglen)
+{
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -269,130 +395,174 @@ static int run_one(const stance_model *model, const classify_opts *co, const cha
     rc = stance_classify(model, &in, &co->opts, &res, &err);
     if (rc != STANCE_OK) {
         if (err.offset != STANCE_NO_OFFSET)
-            cli_error("%s: %s (byte %zu)", where, err.message, err.offset);
+            snprintf(msg, msglen, "%s (byte %zu)", err.message, err.offset);
         else
-            cli_error("%s: %s", where, err.message);
-        return CLI_FAIL;
+            snprintf(msg, msglen, "%s", err.message);
+        return 1;
     }
-    rc = emit(co, id, text, res);
+    rc = co->format == FMT_HTML ? emit_html(co, id->text, text, len, res) : emit(co, id, text, res);
     stance_result_free(res);
-    return rc;
+    return rc == CLI_OK ? 0 : -1;
 }
 
-/* Actors of a JSONL record: strings or {"name", "aliases"}; strings point into @p rec. */
-static int record_actors(json_t *arr, actor_list *l, const char *where)
+/* Actors of a JSONL record: strings or {"name", "aliases": [...]}; strings
+ * point into the record. -1 with @p msg set for a bad one. */
+static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
 {
     size_t i;
     json_t *v;
     if (!arr || json_is_null(arr))
         return 0;
     if (!json_is_array(arr)) {
-        cli_error("%s: \"actors\" must be an array", where);
+        snprintf(msg, msglen, "\"actors\" must be an array");
         return -1;
     }
     json_array_foreach(arr, i, v) {
         stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
         char ***ns = realloc(l->alias_store, (l->n + 1) * sizeof *ns);
+        json_t *jn = json_is_object(v) ? json_object_get(v, "name") : v;
         if (na)
             l->a = na;
         if (ns)
             l->alias_store = ns;
-        if (!na || !ns)
+        if (!na || !ns) {
+            snprintf(msg, msglen, "out of memory");
             return -1;
+        }
         memset(&l->a[l->n], 0, sizeof l->a[l->n]);
         l->alias_store[l->n] = NULL;
-        if (json_is_string(v)) {
-            l->a[l->n].name = json_string_value(v);
-        } else if (json_is_object(v) && json_is_string(json_object_get(v, "name"))) {
+        if (!json_is_string(jn)) {
+            snprintf(msg, msglen, "actors[%zu]: an actor is a string or {\"name\": string, \"aliases\": [strings]}", i);
+            return -1;
+        }
+        if (blank(json_string_value(jn)) || strlen(json_string_value(jn)) != json_string_length(jn)) {
+            snprintf(msg, msglen, "actors[%zu]: the name is empty, only white space, or holds a NUL", i);
+            return -1;
+        }
+        l->a[l->n].name = json_string_value(jn);
+        if (json_is_object(v)) {
             json_t *al = json_object_get(v, "aliases"), *x;
             size_t k;
-            l->a[l->n].name = json_string_value(json_object_get(v, "name"));
-            if (json_is_array(al) && json_array_size(al)) {
+            if (al && !json_is_null(al) && !json_is_array(al)) {
+                snprintf(msg, msglen, "actors[%zu]: \"aliases\" must be an array of strings", i);
+                return -1;
+            }
+            if (json_array_size(al)) {
                 char **as = calloc(json_array_size(al), sizeof *as);
                 size_t n = 0;
-                if (!as)
+                if (!as) {
+                    snprintf(msg, msglen, "out of memory");
                     return -1;
+                }
+                l->alias_store[l->n] = as;
                 json_array_foreach(al, k, x) {
-                    if (!json_is_string(x)) {
-                        free(as);
-                        cli_error("%s: actor aliases must be strings", where);
+                    if (!json_is_string(x) || blank(json_string_value(x)) ||
+                        strlen(json_string_value(x)) != json_string_length(x)) {
+                        l->n++; /* so free_actors() frees as */
+                        snprintf(msg, msglen, "actors[%zu].aliases[%zu]: an alias is a non-blank string", i, k);
                         return -1;
                     }
                     as[n++] = (char *)json_string_value(x);
                 }
-                l->alias_store[l->n] = as;
                 l->a[l->n].aliases = (const char *const *)as;
                 l->a[l->n].n_aliases = n;
             }
-        } else {
-            cli_error("%s: an actor is a string or {\"name\", \"aliases\"}", where);
-            return -1;
         }
         l->n++;
     }
     return 0;
 }
 
-static int run_jsonl(const stance_model *model, const classify_opts *co, const char *path, const actor_list *cli_actors)
+/* One JSONL record: 0 done, 1 a bad record (@p msg says why; @p id is
+ * filled as far as known), -1 output failed. */
+static int jsonl_record(const stance_model *model, const classify_opts *co, const char *line, size_t n, size_t lineno,
+                        const actor_list *cli_actors, rec_id *id, char *idbuf, size_t idlen, char *msg, size_t msglen)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
-    int status = CLI_OK;
-    if (!f) {
-        cli_error("%s: cannot open", path);
-        return CLI_FAIL;
+    json_error_t jerr;
+    json_t *rec, *jtext, *jid;
+    actor_list al = {0};
+    size_t r0, r1;
+    int rc;
+    rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+    if (!rec) {
+        snprintf(msg, msglen, "malformed JSON: %s (column %d)", jerr.text, jerr.column);
+        return 1;
     }
-    while ((n = getline(&line, &cap, f)) != -1) {
-        json_error_t jerr;
-        json_t *rec, *jtext, *jid;
-        char where[512], idbuf[32];
-        const char *id;
-        actor_list al = {0};
-        lineno++;
-        snprintf(where, sizeof where, "%s:%zu", path, lineno);
-        if (n == 0 || strspn(line, " \t\r\n") == (size_t)n)
-            continue;
-        rec = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, &jerr);
-        if (!rec) {
-            cli_error("%s: malformed JSON: %s", where, jerr.text);
-            status = CLI_FAIL;
-            continue;
-        }
-        jtext = json_object_get(rec, "text");
-        jid = json_object_get(rec, "id");
-        if (!json_is_string(jtext)) {
-            cli_error("%s: record has no \"text\" string", where);
-            json_decref(rec);
-            status = CLI_FAIL;
-            continue;
-        }
-        if (json_is_string(jid))
-            id = json_string_value(jid);
-        else if (json_is_integer(jid)) {
-            snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
-            id = idbuf;
-        } else {
-            snprintf(idbuf, sizeof idbuf, "%zu", lineno);
-            id = idbuf;
-        }
-        if (record_actors(json_object_get(rec, "actors"), &al, where)) {
-            free_actors(&al);
-            json_decref(rec);
-            status = CLI_FAIL;
-            continue;
-        }
-        if (run_one(model, co, id, json_string_value(jtext), json_string_length(jtext), al.n ? &al : cli_actors,
-                    where))
-            status = CLI_FAIL;
+    jid = json_object_get(rec, "id");
+    if (jid && cli_json_id_raw(line, n, &r0, &r1) == 0) {
+        id->raw = line + r0;
+        id->raw_len = r1 - r0;
+    }
+    if (json_is_string(jid))
+        snprintf(idbuf, idlen, "%s", json_string_value(jid));
+    else if (jid && id->raw)
+        snprintf(idbuf, idlen, "%.*s", (int)(id->raw_len < 200 ? id->raw_len : 200), id->raw);
+    else
+        snprintf(idbuf, idlen, "%zu", lineno);
+    id->text = idbuf;
+    if (!json_is_object(rec)) {
+        snprintf(msg, msglen, "not a JSON object");
+        json_decref(rec);
+        return 1;
+    }
+    jtext = json_object_get(rec, "text");
+    if (!json_is_string(jtext)) {
+        snprintf(msg, msglen, "record has no \"text\" string");
+        json_decref(rec);
+        return 1;
+    }
+    if (record_actors(json_object_get(rec, "actors"), &al, msg, msglen)) {
         free_actors(&al);
         json_decref(rec);
+        return 1;
     }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return status;
+    if (jid && !id->raw) { /* "id" spelt with escapes: the parsed value */
+        char *s = json_dumps(jid, JSON_ENCODE_ANY | JSON_COMPACT);
+        if (s) {
+            size_t k = strlen(s) < idlen - 1 ? strlen(s) : idlen - 1;
+            memmove(idbuf, s, k);
+            idbuf[k] = '\0';
+            free(s);
+            id->raw = idbuf;
+            id->raw_len = k;
+        }
+    }
+    rc = run_one(model, co, id, json_string_value(jtext), json_string_length(jtext), al.n ? &al : cli_actors, msg,
+                 msglen);
+    free_actors(&al);
+    json_decref(rec);
+    return rc;
+}
+
+static int run_jsonl(const stance_model *model, const classify_opts *co, const char *path, const actor_list *cli_actors)
+{
+    cli_lines in;
+    const char *line;
+    size_t n;
+    int got, status = CLI_OK;
+    char msg[CLI_ERRLEN];
+    if (cli_lines_open(&in, path, msg, sizeof msg)) {
+        cli_error("%s", msg);
+        return CLI_FAIL;
+    }
+    while ((got = cli_lines_next(&in, &line, &n, msg, sizeof msg)) == 1) {
+        char idbuf[256];
+        rec_id id = {NULL, NULL, 0};
+        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &id, idbuf, sizeof idbuf, msg, sizeof msg);
+        if (rc < 0)
+            break;
+        if (rc > 0) {
+            status = CLI_FAIL;
+            if (record_error(co, &id, path, in.lineno, msg) || co->on_error == CLI_ON_ERROR_STOP)
+                break;
+        }
+    }
+    if (got < 0) {
+        cli_error("%s", msg);
+        status = CLI_FAIL;
+    }
+    cli_lines_close(&in);
+    return cli_out_failed() ? CLI_FAIL : status;
 }
 
 int cmd_classify(int argc, char **argv)
@@ -403,6 +573,7 @@ int cmd_classify(int argc, char **argv)
         {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
         {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
         {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
+        {"on-error", required_argument, NULL, 'O'},
         {NULL, 0, NULL, 0}};
     classify_opts co;
     actor_list actors = {0};
@@ -412,15 +583,27 @@ int cmd_classify(int argc, char **argv)
     int c, status = CLI_OK;
 
     memset(&co, 0, sizeof co);
+    co.opts.size = sizeof co.opts;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'm': model_path = optarg; break;
-        case 'a':
-            if (add_actor(&actors, optarg)) {
-                cli_error("out of memory");
+        case 'a': {
+            int r = add_actor(&actors, optarg);
+            if (r) {
+                if (r == -2)
+                    cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
+                else
+                    cli_error("out of memory");
                 free_actors(&actors);
-                return CLI_FAIL;
+                return r == -2 ? CLI_USAGE : CLI_FAIL;
+            }
+            break;
+        }
+        case 'O':
+            if (cli_on_error("classify", optarg, &co.on_error)) {
+                free_actors(&actors);
+                return CLI_USAGE;
             }
             break;
         case 'J': co.jsonl = 1; break;
@@ -431,18 +614,18 @@ int cmd_classify(int argc, char **argv)
                 co.format = FMT_TEXT;
             else if (strcmp(optarg, "dot") == 0)
                 co.format = FMT_GRAPH;
+            else if (strcmp(optarg, "html") == 0)
+                co.format = FMT_HTML;
             else {
-                cli_error("classify: unknown format '%s' (json, text, dot)", optarg);
+                cli_error("classify: unknown format '%s' (json, text, dot, html)", optarg);
                 free_actors(&actors);
                 return CLI_USAGE;
             }
             break;
         case 'G': co.format = FMT_GRAPH; break;
         case 'e': {
-            char *end;
-            long k = strtol(optarg, &end, 10);
-            if (*end || k < 0 || k > 1000) {
-                cli_error("classify: --explain takes a number from 0 to 1000");
+            long k;
+            if (cli_num_long("classify", "--explain", optarg, 0, 1000, &k)) {
                 free_actors(&actors);
                 return CLI_USAGE;
             }
@@ -471,6 +654,14 @@ int cmd_classify(int argc, char **argv)
         free_actors(&actors);
         return CLI_FAIL;
     }
+    if (co.format == FMT_HTML && html_doc_new(argc - optind == 1 && !co.jsonl ? argv[optind] : "stance report", NULL,
+                                              &co.html)) {
+        cli_error("out of memory");
+        stance_scratch_free(co.opts.scratch);
+        stance_model_free(model);
+        free_actors(&actors);
+        return CLI_FAIL;
+    }
     {
         int nfiles = argc - optind;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -479,18 +670,37 @@ int cmd_classify(int argc, char **argv)
                 if (run_jsonl(model, &co, path, &actors))
                     status = CLI_FAIL;
             } else {
-                char *text = NULL;
-                size_t len = 0;
+                char *text = NULL, msg[CLI_ERRLEN];
+                size_t len = 0, bom;
+                rec_id id = {NULL, NULL, 0};
+                int rc;
                 if (cli_read_file(path, &text, &len)) {
                     status = CLI_FAIL;
                     continue;
                 }
-                if (run_one(model, &co, strcmp(path, "-") == 0 ? "stdin" : path, text, len, &actors, path))
+                /* a byte-order mark is not text: offsets count from after it */
+                bom = cli_bom_len(text, len);
+                id.text = strcmp(path, "-") == 0 ? "stdin" : path;
+                rc = run_one(model, &co, &id, text + bom, len - bom, &actors, msg, sizeof msg);
+                if (rc > 0)
+                    cli_error("%s: %s", path, msg);
+                if (rc)
                     status = CLI_FAIL;
                 free(text);
             }
-            fflush(stdout);
+            if (cli_out_flush())
+                break;
         }
+    }
+    if (co.html) { /* the page, with what could be read even when some input failed */
+        size_t n = 0;
+        char *page = html_doc_render(co.html, 0, &n);
+        if (!page || fwrite(page, 1, n, stdout) != n || cli_out_flush()) {
+            cli_error(page ? "write error" : "out of memory");
+            status = CLI_FAIL;
+        }
+        free(page);
+        html_doc_free(co.html);
     }
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);

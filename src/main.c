@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -75,36 +77,41 @@ int cli_read_file(const char *path, char **data, size_t *len)
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char *buf = NULL;
     size_t cap = 0, n = 0;
+    struct stat st;
     if (!f) {
         cli_error("%s: %s", path, strerror(errno));
         return CLI_FAIL;
     }
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            cli_error("%s: is a directory", path);
+            goto fail;
+        }
+        /* sized once for a regular file; pipes grow below */
+        if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2)
+            cap = (size_t)st.st_size + 1;
+    }
     for (;;) {
         size_t got;
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536 * 2;
-            char *nb = realloc(buf, ncap + 1);
+        if (!buf || n == cap) {
+            size_t ncap = !buf ? (cap ? cap : 65536 * 2) : cap * 2;
+            char *nb = ncap < cap ? NULL : realloc(buf, ncap + 1);
             if (!nb) {
                 cli_error("%s: out of memory", path);
-                free(buf);
-                if (f != stdin)
-                    fclose(f);
-                return CLI_FAIL;
+                goto fail;
             }
             buf = nb;
             cap = ncap;
         }
+        errno = 0;
         got = fread(buf + n, 1, cap - n, f);
         n += got;
         if (got == 0)
             break;
     }
     if (ferror(f)) {
-        cli_error("%s: read error", path);
-        free(buf);
-        if (f != stdin)
-            fclose(f);
-        return CLI_FAIL;
+        cli_error("%s: read error: %s", path, errno ? strerror(errno) : "unknown");
+        goto fail;
     }
     if (f != stdin)
         fclose(f);
@@ -112,9 +119,14 @@ int cli_read_file(const char *path, char **data, size_t *len)
     *data = buf;
     *len = n;
     return CLI_OK;
+fail:
+    free(buf);
+    if (f != stdin)
+        fclose(f);
+    return CLI_FAIL;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -134,4 +146,11 @@ int main(int argc, char **argv)
     cli_error("unknown command '%s'", argv[1]);
     usage(stderr);
     return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    cli_guard_std_fds();
+    /* every command's output goes through stdout, checked here once at the end */
+    return cli_finish(run(argc, argv));
 }

@@ -78,10 +78,11 @@ static void check_result(const stance_result *res, size_t len)
         check_span(q->cue_span, len, 1);
         check_span(q->context, len, 1);
         check_decision(&q->sentiment);
-        for (size_t t = 0; t < q->n_targets; t++) {
-            const stance_target *tg = &q->targets[t];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_target *tg = stance_quote_target(q, t);
             FUZZ_CHECK(tg->actor && tg->entity < ne);
-            FUZZ_CHECK(tg->where >= 0 && tg->where <= 2);
+            FUZZ_CHECK(tg->where == STANCE_WHERE_NONE || tg->where == STANCE_WHERE_QUOTE ||
+                       tg->where == STANCE_WHERE_ATTRIBUTION);
             for (size_t k = 0; k < tg->n_mentions; k++)
                 check_span(tg->mentions[k], len, 0);
             check_decision(&tg->stance);
@@ -98,11 +99,12 @@ static int same_result(const stance_result *a, const stance_result *b)
         return 0;
     for (size_t i = 0; i < stance_result_count(a); i++) {
         const stance_quote *x = stance_result_quote(a, i), *y = stance_result_quote(b, i);
-        if (x->span.start != y->span.start || x->span.end != y->span.end || x->n_targets != y->n_targets ||
+        if (x->span.start != y->span.start || x->span.end != y->span.end ||
+            stance_quote_target_count(x) != stance_quote_target_count(y) ||
             x->sentiment.label != y->sentiment.label)
             return 0;
-        for (size_t t = 0; t < x->n_targets; t++)
-            if (x->targets[t].stance.label != y->targets[t].stance.label)
+        for (size_t t = 0; t < stance_quote_target_count(x); t++)
+            if (stance_quote_target(x, t)->stance.label != stance_quote_target(y, t)->stance.label)
                 return 0;
     }
     return 1;
@@ -136,8 +138,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *aliases[MAX_FUZZ_ACTORS][3];
     size_t n_strings = 0, n_actors = 0;
     unsigned b1 = 0;
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = (stance_result *)&res;
     stance_error err;
     stance_actor *many = NULL;
@@ -229,7 +231,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     if ((b1 & 0x20) && !(b1 & 0xd0)) {
-        stance_statement st = {0};
+        stance_statement st = STANCE_STATEMENT_INIT;
         stance_prediction *pr = NULL;
         int nh = stance_model_head_count(model);
         st.text = in.text;

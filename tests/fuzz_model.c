@@ -31,8 +31,8 @@ static void use_model(const stance_model *m)
                                "\xe2\x80\x9cGreat work,\xe2\x80\x9d Jo Lee added.";
     static const stance_actor actors[] = {{"Jo Lee", NULL, 0}};
     int nh = stance_model_head_count(m);
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -57,8 +57,9 @@ static void use_model(const stance_model *m)
         const stance_quote *q = stance_result_quote(res, i);
         if (q->sentiment.n_labels)
             FUZZ_CHECK(q->sentiment.confidence >= 0.0 && q->sentiment.confidence <= 1.0);
-        for (size_t t = 0; t < q->n_targets; t++)
-            FUZZ_CHECK(q->targets[t].stance.confidence >= 0.0 && q->targets[t].stance.confidence <= 1.0);
+        for (size_t t = 0; t < stance_quote_target_count(q); t++)
+            FUZZ_CHECK(stance_quote_target(q, t)->stance.confidence >= 0.0 &&
+                       stance_quote_target(q, t)->stance.confidence <= 1.0);
     }
     stance_result_free(res);
 }

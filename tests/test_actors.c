@@ -94,7 +94,7 @@ static void test_actors_discover(void **state)
     stance_model *m = NULL;
     const char text[] = "Governor Ellen Park visited Dover. Park toured the docks with Sam Ito.\n\n"
                         "\"The docks need money,\" Park said.\n\n\"Sam Ito is wrong,\" said Rui Costa.\n";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     int park = -1, ito = -1, costa = -1;
     (void)state;
@@ -120,9 +120,9 @@ static void test_actors_discover(void **state)
         const stance_quote *q = stance_result_quote(res, 1);
         assert_string_equal(q->speaker, "Rui Costa");
         /* the quote mentions Sam Ito; the speaker is not his own target */
-        assert_int_equal(q->n_targets, 1);
-        assert_string_equal(q->targets[0].actor, "Sam Ito");
-        assert_int_equal(q->targets[0].where, 1);
+        assert_int_equal(stance_quote_target_count(q), 1);
+        assert_string_equal(stance_quote_target(q, 0)->actor, "Sam Ito");
+        assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_QUOTE);
     }
     stance_result_free(res);
     stance_model_free(m);
@@ -136,7 +136,7 @@ static void test_actors_quote_targets(void **state)
     static const char *const al[] = {"Mayor Chen"};
     stance_actor actors[] = {{"Lucy Chen", al, 1}, {"Omar Said", NULL, 0}};
     const char text[] = "\"Chen\xe2\x80\x99s plan will fail,\" Omar Said said on Monday after meeting Mayor Chen.\n";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     const stance_quote *q;
     (void)state;
@@ -150,10 +150,10 @@ static void test_actors_quote_targets(void **state)
     assert_int_equal(stance_result_count(res), 1);
     q = stance_result_quote(res, 0);
     assert_string_equal(q->speaker, "Omar Said");
-    assert_int_equal(q->n_targets, 1);
-    assert_string_equal(q->targets[0].actor, "Lucy Chen");
-    assert_int_equal(q->targets[0].where, 1);
-    assert_int_equal(q->targets[0].n_mentions, 2); /* in the quote and in its attribution sentence */
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Lucy Chen");
+    assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_QUOTE);
+    assert_int_equal(stance_quote_target(q, 0)->n_mentions, 2); /* in the quote and in its attribution sentence */
     stance_result_free(res);
     stance_model_free(m);
 }

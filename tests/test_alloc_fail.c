@@ -78,8 +78,8 @@ static void test_alloc_fail_classify(void **state)
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
     for (int with_actors = 0; with_actors < 2; with_actors++) {
         for (n = 0; n < 100000; n += step) {
-            stance_input in = {0};
-            stance_options opt = {0};
+            stance_input in = STANCE_INPUT_INIT;
+            stance_options opt = STANCE_OPTIONS_INIT;
             stance_result *res = (stance_result *)1;
             stance_error err;
             int rc;

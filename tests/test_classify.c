@@ -36,7 +36,7 @@ static void test_classify_quotes_speakers_stances(void **state)
     const stance_model *m = *state;
     static const char *const aliases[] = {"Governor Park", "Park"};
     stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     const stance_quote *q;
@@ -54,19 +54,27 @@ static void test_classify_quotes_speakers_stances(void **state)
     assert_string_equal(q->cue, "said");
     check_decision(&q->sentiment);
     assert_string_equal(q->sentiment.label_name, "negative");
-    assert_int_equal(q->n_targets, 1);
-    assert_string_equal(q->targets[0].actor, "Governor Sam Park");
-    assert_int_equal(q->targets[0].where, 1);
-    check_decision(&q->targets[0].stance);
-    assert_string_equal(q->targets[0].stance.label_name, "against");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Governor Sam Park");
+    assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_QUOTE);
+    check_decision(&stance_quote_target(q, 0)->stance);
+    assert_string_equal(stance_quote_target(q, 0)->stance.label_name, "against");
 
     q = stance_result_quote(res, 1);
     assert_non_null(q->speaker);
     assert_string_equal(q->speaker, "Jo Lee");
     assert_string_equal(q->sentiment.label_name, "positive");
-    assert_int_equal(q->n_targets, 1);
-    assert_string_equal(q->targets[0].stance.label_name, "favor");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->stance.label_name, "favor");
+    assert_int_equal(stance_quote_target(q, 0)->entity, 0);
+    assert_null(stance_quote_target(q, 1));
+    assert_null(stance_quote_target(NULL, 0));
+    assert_int_equal(stance_quote_target_count(NULL), 0);
     assert_null(stance_result_quote(res, 2));
+    /* The enum keeps 0.1's numbers. */
+    assert_int_equal(STANCE_WHERE_NONE, 0);
+    assert_int_equal(STANCE_WHERE_QUOTE, 1);
+    assert_int_equal(STANCE_WHERE_ATTRIBUTION, 2);
 
     assert_int_equal(stance_result_entity_count(res), 1);
     assert_int_equal(stance_result_entity(res, 0)->discovered, 0);
@@ -79,7 +87,7 @@ static void test_classify_result_outlives_model(void **state)
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
@@ -96,10 +104,10 @@ static void test_classify_result_outlives_model(void **state)
 static void test_classify_bad_input(void **state)
 {
     const stance_model *m = *state;
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = (stance_result *)1;
     stance_error err;
-    stance_options opt = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
     static const char bad[] = "\"Fine words,\" he said \xff\xfe and more.";
     in.text = bad;
     in.text_len = sizeof bad - 1;
@@ -130,8 +138,8 @@ static void test_classify_bad_input(void **state)
 static void test_classify_scratch_reuse_same_results(void **state)
 {
     const stance_model *m = *state;
-    stance_options opt = {0};
-    stance_input in = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *a = NULL, *b = NULL;
     in.text = article;
     in.text_len = sizeof article - 1;
@@ -156,7 +164,7 @@ static void test_classify_scratch_reuse_same_results(void **state)
 static void test_classify_predict_statement(void **state)
 {
     const stance_model *m = *state;
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_prediction *p = NULL;
     const stance_decision *d;
     stance_span spans[] = {{0, 4}};
@@ -181,6 +189,159 @@ static void test_classify_predict_statement(void **state)
     assert_int_equal(stance_predict(m, 7, &st, NULL, &p, &err), STANCE_ERR_INVALID);
 }
 
+/* The size rule: a struct without its size (= {0}) or shorter than 0.2's is
+ * refused and the message names the INIT macro; a longer struct from a newer
+ * header is read when its unknown tail is zero and refused when not. */
+static void test_classify_struct_sizes(void **state)
+{
+    const stance_model *m = *state;
+    struct {
+        stance_input in;
+        unsigned char newer[16]; /* fields a later stance.h might append */
+    } big;
+    struct {
+        stance_statement st;
+        unsigned char newer[8];
+    } bigst;
+    stance_input in = STANCE_INPUT_INIT, zero;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *res = (stance_result *)1, *ref = NULL;
+    stance_prediction *p = (stance_prediction *)1;
+    stance_error err;
+
+    assert_int_equal(in.size, sizeof(stance_input));
+    assert_int_equal(opt.size, sizeof(stance_options));
+    assert_int_equal(st.size, sizeof(stance_statement));
+    assert_null(in.text);
+    assert_int_equal(opt.flags, 0);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &ref, &err), STANCE_OK);
+
+    memset(&zero, 0, sizeof zero);
+    zero.text = article;
+    zero.text_len = sizeof article - 1;
+    assert_int_equal(stance_classify(m, &zero, NULL, &res, &err), STANCE_ERR_INVALID);
+    assert_null(res);
+    assert_non_null(strstr(err.message, "STANCE_INPUT_INIT"));
+    zero.size = offsetof(stance_input, n_actors); /* shorter than 0.2's */
+    assert_int_equal(stance_classify(m, &zero, NULL, &res, &err), STANCE_ERR_INVALID);
+
+    opt.size = 0;
+    assert_int_equal(stance_classify(m, &in, &opt, &res, &err), STANCE_ERR_INVALID);
+    assert_non_null(strstr(err.message, "STANCE_OPTIONS_INIT"));
+    opt.size = sizeof opt;
+
+    /* A newer caller's longer struct: zero tail works and gives the same result. */
+    memset(&big, 0, sizeof big);
+    big.in = in;
+    big.in.size = sizeof big;
+    assert_int_equal(stance_classify(m, &big.in, &opt, &res, &err), STANCE_OK);
+    assert_int_equal(stance_result_count(res), stance_result_count(ref));
+    for (size_t i = 0; i < stance_result_count(res); i++)
+        assert_memory_equal(stance_result_quote(res, i)->sentiment.probs, stance_result_quote(ref, i)->sentiment.probs,
+                            stance_result_quote(ref, i)->sentiment.n_labels * sizeof(double));
+    stance_result_free(res);
+    big.newer[3] = 1;
+    assert_int_equal(stance_classify(m, &big.in, &opt, &res, &err), STANCE_ERR_VERSION);
+    assert_null(res);
+
+    st.text = "Park failed us";
+    st.text_len = strlen(st.text);
+    memset(&bigst, 0, sizeof bigst);
+    bigst.st = st;
+    bigst.st.size = sizeof bigst;
+    assert_int_equal(stance_predict(m, 0, &bigst.st, NULL, &p, &err), STANCE_OK);
+    stance_prediction_free(p);
+    bigst.newer[7] = 0x80;
+    assert_int_equal(stance_predict(m, 0, &bigst.st, NULL, &p, &err), STANCE_ERR_VERSION);
+    st.size = 0;
+    assert_int_equal(stance_predict(m, 0, &st, NULL, &p, &err), STANCE_ERR_INVALID);
+    assert_null(p);
+    assert_non_null(strstr(err.message, "STANCE_STATEMENT_INIT"));
+    stance_result_free(ref);
+}
+
+/* The test model with head @p from renamed @p to, opened through the public API. */
+static stance_model *open_renamed(const char *from, const char *to)
+{
+    stance_model *b = testutil_build_model(), *m = NULL;
+    unsigned char *data = NULL;
+    size_t len;
+    for (uint32_t i = 0; i < b->n_heads; i++)
+        if (strcmp(b->heads[i].name, from) == 0) {
+            stance_free(b->heads[i].name);
+            b->heads[i].name = stance_strndup(to, strlen(to));
+            assert_non_null(b->heads[i].name);
+        }
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    return m;
+}
+
+/* The head-name contract of stance.h: classify uses the heads named "stance"
+ * and "sentiment"; without "sentiment" every quote's sentiment is the empty
+ * decision, without "stance" no quote has targets; other heads serve
+ * stance_predict() only. */
+static void test_classify_missing_heads(void **state)
+{
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *res = NULL;
+    stance_prediction *p = NULL;
+    stance_model *m;
+    int h;
+    (void)state;
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+
+    m = open_renamed("sentiment", "tone");
+    assert_int_equal(stance_model_head_find(m, "sentiment"), STANCE_ERR_INVALID);
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 2);
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        assert_int_equal(q->sentiment.label, -1);
+        assert_null(q->sentiment.label_name);
+        assert_int_equal(q->sentiment.n_labels, 0);
+        assert_null(q->sentiment.probs);
+        assert_true(q->sentiment.confidence == 0.0);
+        assert_int_equal(stance_quote_target_count(q), 1); /* stance still scored */
+        assert_int_equal(stance_quote_target(q, 0)->stance.n_labels, 3);
+    }
+    stance_result_free(res);
+    stance_model_free(m);
+
+    m = open_renamed("stance", "opinion");
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 2);
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        assert_int_equal(q->sentiment.n_labels, 3);
+        assert_int_equal(stance_quote_target_count(q), 0);
+    }
+    assert_int_equal(stance_result_entity_count(res), 1); /* mentions are still found */
+    assert_true(stance_result_entity(res, 0)->n_mentions >= 2);
+    stance_result_free(res);
+    /* The renamed head still scores through stance_predict(). */
+    h = stance_model_head_find(m, "opinion");
+    assert_true(h >= 0);
+    st.text = "Park failed us";
+    st.text_len = strlen(st.text);
+    assert_int_equal(stance_predict(m, (size_t)h, &st, NULL, &p, NULL), STANCE_OK);
+    assert_string_equal(stance_prediction_decision(p)->label_name, "against");
+    stance_prediction_free(p);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +350,8 @@ int main(void)
         cmocka_unit_test(test_classify_bad_input),
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
         cmocka_unit_test(test_classify_predict_statement),
+        cmocka_unit_test(test_classify_struct_sizes),
+        cmocka_unit_test(test_classify_missing_heads),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

@@ -58,7 +58,7 @@ static void extract(const stance_statement *st, stance_fvec *x)
 
 static void test_features_normalise_and_negation(void **state)
 {
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_fvec x = {0};
     (void)state;
     st.text = "\xe2\x80\x9cWe WON\xe2\x80\x99T back 2024 plans\xe2\x80\x94never,\xe2\x80\x9d she said.";
@@ -79,7 +79,7 @@ static void test_features_normalise_and_negation(void **state)
 
 static void test_features_target_placeholder(void **state)
 {
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_fvec x = {0};
     (void)state;
     st.text = "Credit to Vera Lind, the mayor said, because Lind fixed it.";
@@ -117,7 +117,7 @@ static void test_features_target_placeholder(void **state)
 
 static void test_features_context_and_vector(void **state)
 {
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_fvec x = {0};
     double norm = 0;
     (void)state;
@@ -146,7 +146,7 @@ static void test_features_family_norm_isolates_context(void **state)
     stance_featcfg cfg;
     stance_fscratch *fs = NULL;
     stance_fvec a = {0}, b = {0};
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     size_t j = 0;
     (void)state;
     stance_features_default(&cfg);
@@ -192,7 +192,7 @@ static void test_features_check_refuses_unknown(void **state)
 
 static void test_features_empty_text(void **state)
 {
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_fvec x = {0};
     (void)state;
     st.text = "";

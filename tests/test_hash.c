@@ -62,7 +62,7 @@ static void test_hash_feature_buckets(void **state)
     stance_featcfg cfg;
     stance_fscratch *fs = NULL;
     stance_fvec x = {0};
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     seen s = {0};
     int found = 0;
     (void)state;

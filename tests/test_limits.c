@@ -381,7 +381,7 @@ static const char article[] =
 static int classify(const stance_model *m, const char *text, size_t len, const stance_actor *actors, size_t n,
                     const stance_options *opt, stance_error *err)
 {
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = (stance_result *)&res;
     int rc;
     in.text = text;
@@ -400,7 +400,7 @@ static int classify(const stance_model *m, const char *text, size_t len, const s
 static void test_limits_text_size_per_call(void **state)
 {
     const stance_model *m = *state;
-    stance_options opt = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_error err;
     size_t len = sizeof article - 1;
     opt.max_text_len = len - 1;
@@ -432,8 +432,8 @@ static void test_limits_text_size_default(void **state)
 static void test_limits_predict_sizes(void **state)
 {
     const stance_model *m = *state;
-    stance_statement st = {0};
-    stance_options opt = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_prediction *p = (stance_prediction *)&p;
     stance_error err;
     st.text = "They failed us.";
@@ -549,7 +549,7 @@ static void test_limits_utf8_in_actors_and_statements(void **state)
     const stance_model *m = *state;
     static const char *const bad_alias[] = {"Lee", "L\xc3"};
     stance_actor actors[1] = {{"Jo \xff Lee", NULL, 0}};
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     stance_prediction *p = NULL;
     stance_error err;
     assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_ERR_UTF8);
@@ -652,8 +652,8 @@ static void sweep(const stance_model *m, sweep_fn fn, void *user, const char *wh
 static int run_predict(const stance_model *m, void *user)
 {
     static const stance_span spans[] = {{19, 23}};
-    stance_statement st = {0};
-    stance_options opt = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_prediction *p = (stance_prediction *)&p;
     stance_error err;
     int rc;
@@ -694,7 +694,7 @@ struct actor_run {
 static int run_actors(const stance_model *m, void *user)
 {
     struct actor_run *a = user;
-    stance_options opt = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_error err;
     opt.flags = a->flags;
     opt.explain = 2;
@@ -739,7 +739,7 @@ static size_t count_targets(const stance_result *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < stance_result_count(r); i++)
-        n += stance_result_quote(r, i)->n_targets;
+        n += stance_quote_target_count(stance_result_quote(r, i));
     return n;
 }
 
@@ -747,8 +747,8 @@ static int run_scratch(const stance_model *m, void *user)
 {
     const stance_actor *actors = user;
     stance_scratch *s = NULL;
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     int rc;
     if ((rc = stance_scratch_new(&s, NULL)))
@@ -777,7 +777,7 @@ static void test_limits_alloc_fail_scratch(void **state)
     const stance_model *m = *state;
     static const char *const park[] = {"Park"};
     stance_actor actors[2] = {{"Governor Sam Park", park, 1}, {"Ana Diaz", NULL, 0}};
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *want = NULL;
     in.text = article;
     in.text_len = sizeof article - 1;

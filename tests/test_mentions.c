@@ -373,18 +373,26 @@ static void test_targets_article_governor(void **state)
     doc_close(&d);
 }
 
-/* End to end: each target is scored from its own marked mentions. */
+/* End to end: each target is scored from its own marked mentions, and the
+ * public accessors carry the kinds and the reasons. */
 static void test_targets_scored_apart(void **state)
 {
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}};
-    const char text[] = "\"Park failed the city and is a disgrace, while Ito was brilliant,\" Elena Diaz said.\n";
-    stance_input in = {0};
+    const char text[] = "Gov. Tom Park and Sam Ito spoke.\n\n"
+                        "\"Park failed the city and is a disgrace, while Ito was brilliant. The governor must go,\" "
+                        "Elena Diaz said.\n";
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     const stance_quote *q;
     const stance_target *p = NULL, *i = NULL;
+    const stance_entity *e;
+    stance_span sp;
+    stance_mention_kind kind;
+    const char *rule = NULL;
+    size_t n_title = 0;
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
     stance_free(data);
@@ -395,15 +403,36 @@ static void test_targets_scored_apart(void **state)
     assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
     assert_int_equal(stance_result_count(res), 1);
     q = stance_result_quote(res, 0);
-    assert_int_equal(q->n_targets, 2);
+    assert_int_equal(stance_quote_target_count(q), 2);
     for (size_t k = 0; k < 2; k++)
-        if (strcmp(q->targets[k].actor, "Tom Park") == 0)
-            p = &q->targets[k];
+        if (strcmp(stance_quote_target(q, k)->actor, "Tom Park") == 0)
+            p = stance_quote_target(q, k);
         else
-            i = &q->targets[k];
+            i = stance_quote_target(q, k);
     assert_non_null(p);
     assert_non_null(i);
     assert_true(p->stance.probs[1] != i->stance.probs[1]); /* not one score for the whole sentence */
+    assert_int_equal(stance_target_reasons(p), STANCE_TARGET_MENTIONED);
+    assert_int_equal(p->n_mentions, 2); /* "Park", "The governor" */
+    assert_int_equal(stance_target_mention(p, 1, &sp, &kind, &rule), STANCE_OK);
+    assert_int_equal(kind, STANCE_MENTION_TITLE);
+    assert_string_equal(rule, "title-before-name");
+    assert_memory_equal(text + sp.start, "The governor", 12);
+    assert_int_equal(stance_target_mention(p, 2, &sp, &kind, &rule), STANCE_ERR_INVALID);
+    assert_int_equal(stance_target_mention(NULL, 0, NULL, NULL, NULL), STANCE_ERR_INVALID);
+    assert_int_equal(stance_target_reasons(NULL), 0);
+    /* the entity: names as in 0.1, and every kind through the accessors */
+    e = stance_result_entity(res, p->entity);
+    assert_int_equal(e->n_mentions, 2); /* "Tom Park", "Park" */
+    assert_int_equal(stance_entity_mention_count(e), 3);
+    for (size_t k = 0; k < stance_entity_mention_count(e); k++) {
+        assert_int_equal(stance_entity_mention(e, k, &sp, &kind, NULL), STANCE_OK);
+        n_title += kind == STANCE_MENTION_TITLE;
+    }
+    assert_int_equal(n_title, 1);
+    assert_int_equal(stance_entity_mention(e, 3, &sp, &kind, NULL), STANCE_ERR_INVALID);
+    assert_int_equal(stance_entity_mention_count(NULL), 0);
+    assert_string_equal(stance_mention_kind_name(STANCE_MENTION_SPEAKER_SELF), "speaker-self");
     stance_result_free(res);
     stance_model_free(m);
 }

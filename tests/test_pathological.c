@@ -35,7 +35,7 @@ static stance_result *run(const stance_model *m, const char *name, size_t size, 
 {
     const patho_case *c = find_case(name);
     char *buf = malloc(size);
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -55,9 +55,9 @@ static stance_result *run(const stance_model *m, const char *name, size_t size, 
         check_span(q->span, size);
         if (i)
             assert_true(stance_result_quote(res, i - 1)->span.start <= q->span.start);
-        for (size_t t = 0; t < q->n_targets; t++)
-            for (size_t k = 0; k < q->targets[t].n_mentions; k++)
-                check_span(q->targets[t].mentions[k], size);
+        for (size_t t = 0; t < stance_quote_target_count(q); t++)
+            for (size_t k = 0; k < stance_quote_target(q, t)->n_mentions; k++)
+                check_span(stance_quote_target(q, t)->mentions[k], size);
     }
     for (size_t i = 0; i < stance_result_entity_count(res); i++)
         for (size_t k = 0; k < stance_result_entity(res, i)->n_mentions; k++)
@@ -211,7 +211,7 @@ static void test_many_actors_limit_accepted(void **state)
 {
     const stance_model *m = *state;
     static const char text[] = "\"Person 17 failed the city,\" said Person 4000.";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     int rc;

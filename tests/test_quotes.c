@@ -721,7 +721,7 @@ static void test_quotes_classify_bad_utf8(void **state)
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
     const char text[] = "\"Fine words,\" said Ana Ruiz.\n\n\"Broken \xc3\x28 bytes,\" she said.\n";
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = (stance_result *)1;
     stance_error err;
     (void)state;

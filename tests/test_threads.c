@@ -42,12 +42,12 @@ static char *render(const stance_result *res)
                 q->speaker ? q->speaker : "-", q->speaker_span.start, q->cue ? q->cue : "-");
         for (size_t k = 0; k < q->sentiment.n_labels; k++)
             fprintf(f, " %a", q->sentiment.probs[k]);
-        for (size_t t = 0; t < q->n_targets; t++) {
-            fprintf(f, " T %s %d", q->targets[t].actor, q->targets[t].where);
-            for (size_t k = 0; k < q->targets[t].stance.n_labels; k++)
-                fprintf(f, " %a", q->targets[t].stance.probs[k]);
-            for (size_t k = 0; k < q->targets[t].stance.n_explain; k++)
-                fprintf(f, " %s", q->targets[t].stance.explain[k].feature);
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            fprintf(f, " T %s %d", stance_quote_target(q, t)->actor, (int)stance_quote_target(q, t)->where);
+            for (size_t k = 0; k < stance_quote_target(q, t)->stance.n_labels; k++)
+                fprintf(f, " %a", stance_quote_target(q, t)->stance.probs[k]);
+            for (size_t k = 0; k < stance_quote_target(q, t)->stance.n_explain; k++)
+                fprintf(f, " %s", stance_quote_target(q, t)->stance.explain[k].feature);
         }
         fputc('\n', f);
     }
@@ -61,8 +61,8 @@ static char *classify_render(const char *text, stance_scratch *scratch)
 {
     static const char *const aliases[] = {"Park"};
     stance_actor actors[] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}};
-    stance_input in = {0};
-    stance_options opt = {0};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     char *out;
     in.text = text;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,36 @@ static void test_train_bad_input_reports_line(void **state)
     expect_error("no-such-file.jsonl", "cannot open");
 }
 
+/* ECE by hand: bin [0.9,1.0] holds 0.95 (right) and 1.0 (wrong): accuracy 0.5,
+ * mean confidence 0.975; bin [0.6,0.7) holds 0.6 (right), 0.65 (right): accuracy 1,
+ * mean 0.625. ECE = 2/4 * 0.475 + 2/4 * 0.375 = 0.425. */
+static void test_train_reliability_ece(void **state)
+{
+    tr_reliability r;
+    (void)state;
+    memset(&r, 0, sizeof r);
+    assert_true(tr_reliability_ece(&r) == 0);
+    tr_reliability_add(&r, 0.95, 1);
+    tr_reliability_add(&r, 1.0, 0);
+    tr_reliability_add(&r, 0.6, 1);
+    tr_reliability_add(&r, 0.65, 1);
+    assert_int_equal(r.total, 4);
+    assert_int_equal(r.n[9], 2);
+    assert_int_equal(r.n[6], 2);
+    assert_int_equal(r.correct[9], 1);
+    assert_true(fabs(tr_reliability_ece(&r) - 0.425) < 1e-12);
+    /* perfectly calibrated: confidence 0.75, three of four right */
+    memset(&r, 0, sizeof r);
+    for (int i = 0; i < 4; i++)
+        tr_reliability_add(&r, 0.75, i != 0);
+    assert_true(fabs(tr_reliability_ece(&r)) < 1e-12);
+    /* out-of-range confidences are clamped into the end bins, not dropped */
+    tr_reliability_add(&r, -0.5, 0);
+    tr_reliability_add(&r, 1.5, 1);
+    assert_int_equal(r.n[0], 1);
+    assert_int_equal(r.n[9], 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_train_liblinear_pair_order),
         cmocka_unit_test(test_train_same_seed_same_head),
         cmocka_unit_test(test_train_bad_input_reports_line),
+        cmocka_unit_test(test_train_reliability_ece),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

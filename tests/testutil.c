@@ -13,7 +13,7 @@ static void push_words(stance_model *m, stance_head *h, const char *words, int l
 {
     stance_fscratch *fs = NULL;
     stance_fvec x = {0};
-    stance_statement st = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
     st.text = words;
     st.text_len = strlen(words);
     if (stance_fscratch_new(&fs) || stance_features_extract(&m->feat, &st, fs, &x, NULL))

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,19 +77,24 @@ static void progress(void *user, const char *msg)
         fprintf(stderr, "stance train: [%4lds] %s\n", (long)(time(NULL) - c->t0), msg);
 }
 
+/* "A-B" or "A", 1 <= A <= B <= STANCE_MAX_NGRAM_ORDER, nothing else. */
 static int parse_range(const char *s, uint32_t *a, uint32_t *b)
 {
-    unsigned x, y;
-    if (sscanf(s, "%u-%u", &x, &y) == 2 && x >= 1 && x <= y && y <= STANCE_MAX_NGRAM_ORDER) {
-        *a = x;
-        *b = y;
-        return 0;
+    char *end;
+    unsigned long x, y;
+    if (*s < '0' || *s > '9')
+        return -1;
+    x = y = strtoul(s, &end, 10);
+    if (*end == '-') {
+        if (end[1] < '0' || end[1] > '9')
+            return -1;
+        y = strtoul(end + 1, &end, 10);
     }
-    if (sscanf(s, "%u", &x) == 1 && x >= 1 && x <= STANCE_MAX_NGRAM_ORDER) {
-        *a = *b = x;
-        return 0;
-    }
-    return -1;
+    if (*end || x < 1 || x > y || y > STANCE_MAX_NGRAM_ORDER)
+        return -1;
+    *a = (uint32_t)x;
+    *b = (uint32_t)y;
+    return 0;
 }
 
 static int parse_families(const char *spec, stance_featcfg *cfg)
@@ -103,9 +109,12 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
         float w = 1.0f;
         int id = 0;
         if (colon) {
+            char *end;
+            double v;
             *colon = '\0';
-            w = strtof(colon + 1, NULL);
-            if (!(w > 0)) {
+            v = strtod(colon + 1, &end);
+            w = (float)v;
+            if (end == colon + 1 || *end || !isfinite(v) || !(w > 0) || !isfinite(w)) {
                 free(copy);
                 return -1;
             }
@@ -252,6 +261,10 @@ int cmd_train(int argc, char **argv)
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
     const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL;
     int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
+    long num;
+    tr_data data[MAX_HEADS_CLI], ev = {0};
+    double cs[32];
+    size_t n_c = 0;
     double prune_eps = 0;
     tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0};
     stance_model *m = NULL;
@@ -287,7 +300,11 @@ int cmd_train(int argc, char **argv)
             }
             break;
         case 'C': c_list = optarg; break;
-        case 'K': cv = atoi(optarg); break;
+        case 'K':
+            if (cli_num_long("train", "--cv", optarg, 0, 100, &num))
+                return CLI_USAGE;
+            cv = (int)num;
+            break;
         case 'W':
             if (!strcmp(optarg, "balanced"))
                 to.balanced = 1;
@@ -298,12 +315,36 @@ int cmd_train(int argc, char **argv)
                 return CLI_USAGE;
             }
             break;
-        case 's': to.seed = (unsigned)strtoul(optarg, NULL, 10); break;
-        case 'b': bits = atoi(optarg); break;
+        case 's':
+            if (cli_num_long("train", "--seed", optarg, 0, (long)UINT_MAX, &num))
+                return CLI_USAGE;
+            to.seed = (unsigned)num;
+            break;
+        case 'b':
+            if (cli_num_long("train", "--table-bits", optarg, STANCE_MIN_TABLE_BITS, STANCE_MAX_TABLE_BITS, &num))
+                return CLI_USAGE;
+            bits = (int)num;
+            break;
         case 'F': families = optarg; break;
-        case 'w': word_n = optarg; break;
-        case 'c': char_n = optarg; break;
-        case 'N': window = atoi(optarg); break;
+        case 'w':
+        case 'c': {
+            uint32_t a, b;
+            if (parse_range(optarg, &a, &b)) {
+                cli_error("train: %s takes A-B or A with 1 <= A <= B <= %d, not '%s'",
+                          opt == 'w' ? "--word-n" : "--char-n", STANCE_MAX_NGRAM_ORDER, optarg);
+                return CLI_USAGE;
+            }
+            if (opt == 'w')
+                word_n = optarg;
+            else
+                char_n = optarg;
+            break;
+        }
+        case 'N':
+            if (cli_num_long("train", "--window", optarg, 1, 64, &num))
+                return CLI_USAGE;
+            window = (int)num;
+            break;
         case 'v':
             if (!strcmp(optarg, "binary"))
                 value = 0;
@@ -318,15 +359,29 @@ int cmd_train(int argc, char **argv)
                 return CLI_USAGE;
             }
             break;
-        case 'P': prune_eps = atof(optarg); break;
-        case 'G': n_ngrams = (size_t)strtoul(optarg, NULL, 10); break;
+        case 'P':
+            if (cli_num_double("train", "--prune", optarg, 0, 1e6, &prune_eps))
+                return CLI_USAGE;
+            break;
+        case 'G':
+            if (cli_num_long("train", "--ngrams", optarg, 0, 10000000, &num))
+                return CLI_USAGE;
+            n_ngrams = (size_t)num;
+            break;
         case 'n': name = optarg; break;
         case 'T': created = optarg; break;
         case 'X': check_file = optarg; break;
-        case 'B': to.nb_alpha = atof(optarg); break;
+        case 'B':
+            if (cli_num_double("train", "--nb", optarg, 0, 1e6, &to.nb_alpha))
+                return CLI_USAGE;
+            break;
         case 'M':
             if (!strchr(optarg, '=') || optarg[0] == '=' || n_meta >= 16) {
                 cli_error("train: --meta wants KEY=VALUE (at most 16)");
+                return CLI_USAGE;
+            }
+            if (strlen(optarg) > STANCE_MAX_STRING) {
+                cli_error("train: --meta: a key or value longer than %d bytes cannot be stored", STANCE_MAX_STRING);
                 return CLI_USAGE;
             }
             metas[n_meta++] = optarg;
@@ -340,19 +395,53 @@ int cmd_train(int argc, char **argv)
         cli_error("train: need -o MODEL and at least one --head NAME=FILE (see --help)");
         return CLI_USAGE;
     }
+    /* Every option is checked before any work. */
+    for (size_t i = 0; i < n_heads; i++) {
+        if (strlen(heads[i].name) > 200) {
+            cli_error("train: --head: a head name is at most 200 bytes");
+            return CLI_USAGE;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(heads[i].name, heads[j].name)) {
+                cli_error("train: --head %s given twice (several files for one head: NAME=A,B)", heads[i].name);
+                return CLI_USAGE;
+            }
+    }
+    if ((name && strlen(name) > STANCE_MAX_STRING) || (created && strlen(created) > STANCE_MAX_STRING)) {
+        cli_error("train: --name and --created are at most %d bytes", STANCE_MAX_STRING);
+        return CLI_USAGE;
+    }
+    {
+        char *cl = strdup(c_list), *t, *save = NULL;
+        int bad = !cl;
+        for (t = cl ? strtok_r(cl, ",", &save) : NULL; t && !bad; t = strtok_r(NULL, ",", &save)) {
+            if (n_c >= 32 || cli_num_double("train", "--C", t, 1e-9, 1e9, &cs[n_c]))
+                bad = 1;
+            else
+                n_c++;
+        }
+        free(cl);
+        if (bad || n_c == 0) {
+            cli_error("train: --C wants a comma-separated list of 1 to 32 numbers above 0, not '%s'", c_list);
+            return CLI_USAGE;
+        }
+    }
+    if (cli_check_output(out_path))
+        return CLI_FAIL;
+    memset(data, 0, sizeof data);
 
     /* The feature configuration: from the model being extended, else defaults + options. */
     if (add_to) {
-        char *data;
+        char *bytes;
         size_t len;
-        if (cli_read_file(add_to, &data, &len))
+        if (cli_read_file(add_to, &bytes, &len))
             return CLI_FAIL;
-        if (stance_model_parse((const unsigned char *)data, len, &m, &serr)) {
+        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) {
             cli_error("%s: %s", add_to, serr.message);
-            free(data);
+            free(bytes);
             return CLI_FAIL;
         }
-        free(data);
+        free(bytes);
         if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0)
             cli_error("train: --add-to keeps the model's feature settings; feature options ignored");
     } else {
@@ -388,13 +477,16 @@ int cmd_train(int argc, char **argv)
         }
     }
 
+    /* All data is read and checked before any training. */
+    if (check_file && tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err)) {
+        cli_error("%s", err);
+        goto out;
+    }
     for (size_t hi = 0; hi < n_heads; hi++) {
-        tr_data d = {0};
-        stance_head h;
-        double cs[32], best_c = 0, best_f1 = -1, best_acc = 0;
-        size_t n_c = 0;
-        char *files = strdup(heads[hi].files), *save = NULL, *f, meta_key[96], meta_val[1024] = "";
-
+        tr_data *d = &data[hi];
+        char *files = strdup(heads[hi].files), *save = NULL, *f, meta_key[256], meta_val[1024] = "";
+        if (!files)
+            goto nomem;
         if (stance_model_head_find(m, heads[hi].name) >= 0) {
             cli_error("train: the model already has a head '%s'", heads[hi].name);
             free(files);
@@ -402,10 +494,9 @@ int cmd_train(int argc, char **argv)
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
-            if (tr_data_load(f, &m->feat, &d, &names, err, sizeof err)) {
+            if (tr_data_load(f, &m->feat, d, &names, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
-                tr_data_free(&d);
                 goto out;
             }
             short_path(f, sp, sizeof sp);
@@ -414,27 +505,26 @@ int cmd_train(int argc, char **argv)
             strncat(meta_val, sp, sizeof meta_val - strlen(meta_val) - 1);
         }
         free(files);
+        /* each class in every training fold of the C search, else in the data */
+        if (tr_data_check(d, NULL, d->n, cv >= 2 && n_c > 1 ? 2 : 1, err, sizeof err)) {
+            cli_error("train: head %s (%s): %s", heads[hi].name, heads[hi].files, err);
+            goto out;
+        }
         snprintf(meta_key, sizeof meta_key, "head.%s.data", heads[hi].name);
         if (stance_model_set_meta(m, meta_key, meta_val))
             goto nomem;
+    }
+
+    for (size_t hi = 0; hi < n_heads; hi++) {
+        tr_data *pd = &data[hi], d = *pd;
+        stance_head h;
+        double best_c = 0, best_f1 = -1, best_acc = 0;
+        char meta_key[256], meta_val[1024];
+
         snprintf(msg, sizeof msg, "head %s: %zu examples, %zu labels, %.0f features per example", heads[hi].name, d.n,
                  d.n_labels, (double)d.nnz / (double)d.n);
         progress(&ctx, msg);
 
-        {
-            char *cl = strdup(c_list), *t;
-            save = NULL;
-            for (t = strtok_r(cl, ",", &save); t && n_c < 32; t = strtok_r(NULL, ",", &save))
-                if ((cs[n_c] = atof(t)) > 0)
-                    n_c++;
-            free(cl);
-        }
-        if (n_c == 0) {
-            cli_error("train: bad --C list '%s'", c_list);
-            tr_data_free(&d);
-            rc = CLI_USAGE;
-            goto out;
-        }
         best_c = cs[0];
         if (cv >= 2 && n_c > 1) {
             time_t ts = time(NULL);
@@ -444,7 +534,6 @@ int cmd_train(int argc, char **argv)
                 o.C = cs[ci];
                 if (tr_cross_validate(&d, &o, m->feat.table_bits, cv, &f1, &acc, progress, &ctx, err, sizeof err)) {
                     cli_error("train: %s", err);
-                    tr_data_free(&d);
                     goto out;
                 }
                 {
@@ -467,32 +556,25 @@ int cmd_train(int argc, char **argv)
         progress(&ctx, msg);
         have_head = 0;
         if (check_file) {
-            tr_data ev = {0};
             double md, mp;
             tr_opts o = to;
             o.solver = TR_LIBSVM;
             progress(&ctx, "collapse check: training libsvm");
-            if (tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err) ||
-                tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, to.solver == TR_LIBSVM ? &h : NULL, err,
+            if (tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, to.solver == TR_LIBSVM ? &h : NULL, err,
                                   sizeof err)) {
-                cli_error("%s", err);
-                tr_data_free(&ev);
-                tr_data_free(&d);
+                cli_error("train: %s", err);
                 goto out;
             }
             fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
                             "max |probability diff| %.3g\n", check_file, ev.n, md, mp);
-            tr_data_free(&ev);
             have_head = to.solver == TR_LIBSVM; /* the checked model is the head */
         }
         if (!have_head && tr_train_head(&d, NULL, 0, &to, m->feat.table_bits, &h, err, sizeof err)) {
             cli_error("train: %s", err);
-            tr_data_free(&d);
             goto out;
         }
         if (tr_model_add_head(m, heads[hi].name, &h)) {
             tr_head_free(&h);
-            tr_data_free(&d);
             goto nomem;
         }
         tr_head_free(&h);
@@ -508,7 +590,6 @@ int cmd_train(int argc, char **argv)
                      to.seed, d.n);
         if (stance_model_set_meta(m, meta_key, meta_val))
             goto nomem;
-        tr_data_free(&d);
     }
     if (prune_eps > 0)
         prune(m, prune_eps);
@@ -540,9 +621,19 @@ int cmd_train(int argc, char **argv)
         if (stance_model_set_meta(m, "features", msg))
             goto nomem;
     }
-    if (stance_model_write(m, out_path, &serr)) {
-        cli_error("%s: %s", out_path, serr.message);
-        goto out;
+    {
+        unsigned char *bytes = NULL;
+        size_t size = 0;
+        if (stance_model_serialize(m, &bytes, &size, &serr)) {
+            cli_error("%s: %s", out_path, serr.message);
+            goto out;
+        }
+        /* beside the target, renamed only over a regular file: a device, FIFO or directory stays as it was */
+        if (cli_write_file(out_path, bytes, size)) {
+            stance_free(bytes);
+            goto out;
+        }
+        stance_free(bytes);
     }
     snprintf(msg, sizeof msg, "wrote %s", out_path);
     progress(&ctx, msg);
@@ -551,6 +642,9 @@ int cmd_train(int argc, char **argv)
 nomem:
     cli_error("train: out of memory");
 out:
+    for (size_t i = 0; i < n_heads; i++)
+        tr_data_free(&data[i]);
+    tr_data_free(&ev);
     tr_names_free(&names);
     if (m) {
         stance_model_destroy(m);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_input.h"
 #include "trainer.h"
 
 /* ---- shared ---------------------------------------------------------------- */
@@ -35,41 +36,56 @@ static int pick_head(const stance_model *m, const char *opt, const tr_record *r,
     return h;
 }
 
-typedef int (*line_fn)(void *user, const char *path, size_t lineno, const char *line, size_t len);
+/* A record's handler: 0 done, 1 a bad record (@p msg says why), -1 stop
+ * (output failed or out of memory, already said). */
+typedef int (*line_fn)(void *user, size_t lineno, const char *line, size_t len, char *msg, size_t msglen);
 
-static int each_line(const char *path, line_fn fn, void *user)
+/* Every record of @p path through the one input path (cli_lines: BOM, CRLF,
+ * read errors with file and line). A bad record is said on stderr with its
+ * line and handled by @p pol (an error record in its place, skipped, or the
+ * end of the run); it makes the result CLI_FAIL. */
+static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, seen = 0;
-    ssize_t got;
-    int rc = CLI_OK;
-    if (!f) {
-        cli_error("%s: %s", path, strerror(errno));
+    cli_lines in;
+    const char *line;
+    size_t len;
+    char msg[CLI_ERRLEN];
+    int got, rc = CLI_OK;
+    if (cli_lines_open(&in, path, msg, sizeof msg)) {
+        cli_error("%s", msg);
         return CLI_FAIL;
     }
-    while ((got = getline(&line, &cap, f)) >= 0) {
-        size_t len = (size_t)got;
-        lineno++;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (!len)
-            continue;
-        seen++;
-        if ((rc = fn(user, path, lineno, line, len)))
+    while ((got = cli_lines_next(&in, &line, &len, msg, sizeof msg)) == 1) {
+        int r = fn(user, in.lineno, line, len, msg, sizeof msg);
+        if (r < 0) {
+            rc = CLI_FAIL;
             break;
+        }
+        if (r > 0) {
+            rc = CLI_FAIL;
+            cli_error("%s:%zu: %s", path, in.lineno, msg);
+            if (pol == CLI_ON_ERROR_STOP)
+                break;
+            if (pol == CLI_ON_ERROR_RECORD) {
+                /* the id as written, when the line is JSON at all */
+                json_t *o = json_loadb(line, len, 0, NULL);
+                size_t r0 = 0, r1 = 0;
+                int have = o && json_object_get(o, "id") && cli_json_id_raw(line, len, &r0, &r1) == 0;
+                json_decref(o);
+                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, in.lineno, msg))
+                    break;
+            }
+        }
     }
-    if (!rc && ferror(f)) {
-        cli_error("%s: read error", path);
+    if (got < 0) {
+        cli_error("%s", msg);
         rc = CLI_FAIL;
     }
-    if (!rc && seen == 0) {
+    if (rc == CLI_OK && in.records == 0) {
         cli_error("%s: no records (empty file)", path);
         rc = CLI_FAIL;
     }
-    free(line);
-    if (f != stdin)
-        fclose(f);
+    cli_lines_close(&in);
     return rc;
 }
 
@@ -86,76 +102,78 @@ typedef struct eval_ctx {
     size_t cm[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
     char *subset_names[MAX_SUBSETS];
     size_t *subset_cm[MAX_SUBSETS];
+    tr_reliability rel;                      /* top-label confidence of the whole file */
+    tr_reliability subset_rel[MAX_SUBSETS];
     size_t n_subsets;
 } eval_ctx;
 
 /* Parse one JSONL record (with its label when @p need_label) and choose its
- * head. On failure: says why with file:line, frees the record, returns -1. */
-static int read_record(stance_model *m, const char *head_opt, int need_label, const char *path, size_t lineno,
-                       const char *line, size_t len, tr_record *r)
+ * head. On failure: @p msg says why, the record is freed, returns -1. */
+static int read_record(stance_model *m, const char *head_opt, int need_label, const char *line, size_t len,
+                       tr_record *r, char *msg, size_t msglen)
 {
-    char err[TR_ERRLEN];
     int h;
-    if (tr_record_parse(line, len, need_label, r, err, sizeof err)) {
-        cli_error("%s:%zu: %s", path, lineno, err);
+    if (tr_record_parse(line, len, need_label, r, msg, msglen))
         return -1;
-    }
-    if ((h = pick_head(m, head_opt, r, err, sizeof err)) < 0) {
-        cli_error("%s:%zu: %s", path, lineno, err);
+    if ((h = pick_head(m, head_opt, r, msg, msglen)) < 0) {
         tr_record_free(r);
         return -1;
     }
     return h;
 }
 
-/* stance_predict() on a parsed record. On failure: says why with file:line,
- * frees the record, returns CLI_FAIL. */
+/* stance_predict() on a parsed record. On failure: @p msg says why, the
+ * record is freed, returns 1 (a bad record). */
 static int predict_record(stance_model *m, int h, tr_record *r, stance_scratch *scratch, unsigned explain,
-                          const char *path, size_t lineno, stance_prediction **pr)
+                          stance_prediction **pr, char *msg, size_t msglen)
 {
     stance_statement st;
-    stance_options opts = {0};
+    stance_options opts = STANCE_OPTIONS_INIT;
     stance_error serr;
     tr_record_statement(r, &st);
     opts.scratch = scratch;
     opts.explain = explain;
     if (stance_predict(m, (size_t)h, &st, &opts, pr, &serr)) {
-        cli_error("%s:%zu: %s", path, lineno, serr.message);
+        snprintf(msg, msglen, "%s", serr.message);
         tr_record_free(r);
-        return CLI_FAIL;
+        return 1;
     }
     return 0;
 }
 
-static int eval_line(void *user, const char *path, size_t lineno, const char *line, size_t len)
+static int eval_line(void *user, size_t lineno, const char *line, size_t len, char *msg, size_t msglen)
 {
     eval_ctx *c = user;
     tr_record r;
     stance_prediction *pr = NULL;
     int h, gold = -1, pred;
-    if ((h = read_record(c->m, c->head_opt, 1, path, lineno, line, len, &r)) < 0)
-        return CLI_FAIL;
+    double conf;
+    (void)lineno;
+    if ((h = read_record(c->m, c->head_opt, 1, line, len, &r, msg, msglen)) < 0)
+        return 1;
     if (c->head < 0) {
         c->head = h;
         c->k = (size_t)stance_model_label_count(c->m, (size_t)h);
     } else if (h != c->head) {
-        cli_error("%s:%zu: records for several heads; evaluate one head at a time (--head)", path, lineno);
+        snprintf(msg, msglen, "records for several heads; evaluate one head at a time (--head)");
         tr_record_free(&r);
-        return CLI_FAIL;
+        return 1;
     }
     for (size_t i = 0; i < c->k; i++)
         if (!strcmp(stance_model_label_name(c->m, (size_t)h, i), r.label))
             gold = (int)i;
     if (gold < 0) {
-        cli_error("%s:%zu: unknown label \"%s\" for head %s", path, lineno, r.label, stance_model_head_name(c->m, (size_t)h));
+        snprintf(msg, msglen, "unknown label \"%s\" for head %s", r.label, stance_model_head_name(c->m, (size_t)h));
         tr_record_free(&r);
-        return CLI_FAIL;
+        return 1;
     }
-    if (predict_record(c->m, h, &r, c->scratch, 0, path, lineno, &pr))
-        return CLI_FAIL;
+    if (predict_record(c->m, h, &r, c->scratch, 0, &pr, msg, msglen))
+        return 1;
     pred = stance_prediction_decision(pr)->label;
+    conf = stance_prediction_decision(pr)->confidence;
     stance_prediction_free(pr);
     c->cm[(size_t)gold * c->k + (size_t)pred]++;
+    tr_reliability_add(&c->rel, conf, pred == gold);
     if (r.subset) {
         size_t s;
         for (s = 0; s < c->n_subsets; s++)
@@ -167,15 +185,17 @@ static int eval_line(void *user, const char *path, size_t lineno, const char *li
             if (!c->subset_names[s] || !c->subset_cm[s]) {
                 cli_error("out of memory");
                 tr_record_free(&r);
-                return CLI_FAIL;
+                return -1;
             }
             c->n_subsets++;
         }
-        if (s < c->n_subsets)
+        if (s < c->n_subsets) {
             c->subset_cm[s][(size_t)gold * c->k + (size_t)pred]++;
+            tr_reliability_add(&c->subset_rel[s], conf, pred == gold);
+        }
     }
     tr_record_free(&r);
-    return CLI_OK;
+    return 0;
 }
 
 static int label_of(const eval_ctx *c, const char *name)
@@ -186,7 +206,20 @@ static int label_of(const eval_ctx *c, const char *name)
     return -1;
 }
 
-static json_t *scores_json(const eval_ctx *c, const size_t *cm)
+static json_t *reliability_json(const tr_reliability *r)
+{
+    json_t *bins = json_array();
+    for (int b = 0; b < TR_CALIB_BINS; b++) {
+        double n = (double)r->n[b];
+        json_array_append_new(bins, json_pack("{s:f,s:f,s:I,s:o,s:o}", "from", (double)b / TR_CALIB_BINS, "to",
+                                              (double)(b + 1) / TR_CALIB_BINS, "n", (json_int_t)r->n[b],
+                                              "confidence", r->n[b] ? json_real(r->conf[b] / n) : json_null(),
+                                              "accuracy", r->n[b] ? json_real((double)r->correct[b] / n) : json_null()));
+    }
+    return bins;
+}
+
+static json_t *scores_json(const eval_ctx *c, const size_t *cm, const tr_reliability *rel)
 {
     tr_scores s;
     json_t *o = json_object(), *pc = json_object(), *mat = json_array();
@@ -209,10 +242,27 @@ static json_t *scores_json(const eval_ctx *c, const size_t *cm)
     }
     json_object_set_new(o, "per_class", pc);
     json_object_set_new(o, "confusion", mat);
+    json_object_set_new(o, "ece", json_real(tr_reliability_ece(rel)));
+    json_object_set_new(o, "reliability", reliability_json(rel));
     return o;
 }
 
-static void scores_text(const eval_ctx *c, const size_t *cm, const char *title)
+static void reliability_text(const tr_reliability *r)
+{
+    printf("  ECE          %.4f  (expected calibration error, %d equal-width bins of top-label confidence)\n",
+           tr_reliability_ece(r), TR_CALIB_BINS);
+    printf("  reliability: %-9s %6s %10s %9s %7s\n", "bin", "n", "confidence", "accuracy", "gap");
+    for (int b = 0; b < TR_CALIB_BINS; b++) {
+        double n = (double)r->n[b];
+        if (!r->n[b])
+            continue;
+        printf("  %12s [%.1f,%.1f%c %6zu %10.4f %9.4f %+7.4f\n", "", (double)b / TR_CALIB_BINS,
+               (double)(b + 1) / TR_CALIB_BINS, b == TR_CALIB_BINS - 1 ? ']' : ')', r->n[b], r->conf[b] / n,
+               (double)r->correct[b] / n, (double)r->correct[b] / n - r->conf[b] / n);
+    }
+}
+
+static void scores_text(const eval_ctx *c, const size_t *cm, const tr_reliability *rel, const char *title)
 {
     tr_scores s;
     int fav = label_of(c, "favor"), ag = label_of(c, "against");
@@ -236,6 +286,7 @@ static void scores_text(const eval_ctx *c, const size_t *cm, const char *title)
             printf(" %9zu", cm[i * c->k + j]);
         printf("\n");
     }
+    reliability_text(rel);
 }
 
 int cmd_eval(int argc, char **argv)
@@ -261,7 +312,8 @@ int cmd_eval(int argc, char **argv)
             printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] FILE.jsonl\n"
                    "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
-                   "mean F1 of favor and against), per-class precision/recall/F1 and the confusion matrix,\n"
+                   "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
+                   "the expected calibration error (ECE) and reliability table of the top-label confidence,\n"
                    "overall and per \"subset\" value. The head is --head, else each record's task.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head to evaluate\n"
@@ -282,14 +334,15 @@ int cmd_eval(int argc, char **argv)
         cli_error("out of memory");
         return CLI_FAIL;
     }
-    rc = each_line(argv[optind], eval_line, &c);
+    /* eval stops at the first bad record: figures over part of the data would mislead */
+    rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
     if (rc == CLI_OK) {
         if (json) {
-            json_t *o = scores_json(&c, c.cm), *subs = json_object();
+            json_t *o = scores_json(&c, c.cm, &c.rel), *subs = json_object();
             json_object_set_new(o, "head", json_string(stance_model_head_name(c.m, (size_t)c.head)));
             json_object_set_new(o, "file", json_string(argv[optind]));
             for (size_t s = 0; s < c.n_subsets; s++)
-                json_object_set_new(subs, c.subset_names[s], scores_json(&c, c.subset_cm[s]));
+                json_object_set_new(subs, c.subset_names[s], scores_json(&c, c.subset_cm[s], &c.subset_rel[s]));
             if (c.n_subsets)
                 json_object_set_new(o, "subsets", subs);
             else
@@ -300,11 +353,11 @@ int cmd_eval(int argc, char **argv)
         } else {
             char title[256];
             snprintf(title, sizeof title, "%s (head %s)", argv[optind], stance_model_head_name(c.m, (size_t)c.head));
-            scores_text(&c, c.cm, title);
+            scores_text(&c, c.cm, &c.rel, title);
             for (size_t s = 0; s < c.n_subsets; s++) {
                 snprintf(title, sizeof title, "subset %s", c.subset_names[s]);
                 printf("\n");
-                scores_text(&c, c.subset_cm[s], title);
+                scores_text(&c, c.subset_cm[s], &c.subset_rel[s], title);
             }
         }
     }
@@ -326,7 +379,7 @@ typedef struct predict_ctx {
     stance_scratch *scratch;
 } predict_ctx;
 
-static int predict_line(void *user, const char *path, size_t lineno, const char *line, size_t len)
+static int predict_line(void *user, size_t lineno, const char *line, size_t len, char *msg, size_t msglen)
 {
     predict_ctx *c = user;
     tr_record r;
@@ -335,14 +388,19 @@ static int predict_line(void *user, const char *path, size_t lineno, const char 
     json_t *o, *probs;
     int h;
     double margin = 0;
-    if ((h = read_record(c->m, c->head_opt, 0, path, lineno, line, len, &r)) < 0)
-        return CLI_FAIL;
-    if (predict_record(c->m, h, &r, c->scratch, c->explain, path, lineno, &pr))
-        return CLI_FAIL;
+    size_t r0 = 0, r1 = 0;
+    int rc, raw;
+    (void)lineno;
+    if ((h = read_record(c->m, c->head_opt, 0, line, len, &r, msg, msglen)) < 0)
+        return 1;
+    if (predict_record(c->m, h, &r, c->scratch, c->explain, &pr, msg, msglen))
+        return 1;
     d = stance_prediction_decision(pr);
     o = json_object();
     probs = json_object();
-    if (r.id)
+    /* the id exactly as written (a number keeps its digits), else the parsed one */
+    raw = cli_json_id_raw(line, len, &r0, &r1) == 0;
+    if (!raw && r.id)
         json_object_set_new(o, "id", json_string(r.id));
     json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)h)));
     json_object_set_new(o, "label", json_string(d->label_name));
@@ -365,12 +423,11 @@ static int predict_line(void *user, const char *path, size_t lineno, const char 
                                                 d->explain[i].contribution));
         json_object_set_new(o, "explain", ex);
     }
-    json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-    putchar('\n');
+    rc = cli_put_json(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6), raw ? line + r0 : NULL, r1 - r0);
     json_decref(o);
     stance_prediction_free(pr);
     tr_record_free(&r);
-    return ferror(stdout) ? CLI_FAIL : CLI_OK;
+    return rc == CLI_OK ? 0 : -1;
 }
 
 int cmd_predict(int argc, char **argv)
@@ -378,19 +435,30 @@ int cmd_predict(int argc, char **argv)
     static const struct option lopts[] = {{"model", required_argument, NULL, 'm'},
                                           {"head", required_argument, NULL, 'H'},
                                           {"explain", required_argument, NULL, 'e'},
+                                          {"on-error", required_argument, NULL, 'O'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL;
     predict_ctx c;
     stance_error serr;
     int opt, rc;
+    long k;
+    cli_policy pol = CLI_ON_ERROR_RECORD;
     memset(&c, 0, sizeof c);
     optind = 1;
     while ((opt = getopt_long(argc, argv, "m:e:h", lopts, NULL)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
-        case 'e': c.explain = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'e':
+            if (cli_num_long("predict", "--explain", optarg, 0, 1000, &k))
+                return CLI_USAGE;
+            c.explain = (unsigned)k;
+            break;
+        case 'O':
+            if (cli_on_error("predict", optarg, &pol))
+                return CLI_USAGE;
+            break;
         case 'h':
             printf("Usage: stance predict [-m MODEL] [--head NAME] [--explain K] [FILE.jsonl]\n"
                    "A JSONL filter (FILE or stdin -> stdout): for each record {id, text, target?,\n"
@@ -398,7 +466,10 @@ int cmd_predict(int argc, char **argv)
                    "margin = probability of the label minus that of the runner-up.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head for every record (default: the record's task)\n"
-                   "  -e, --explain K    the K features that pushed the label hardest\n",
+                   "  -e, --explain K    the K features that pushed the label hardest\n"
+                   "      --on-error P   a bad record: record (default: {\"id\", \"error\": {\"line\",\n"
+                   "                     \"message\"}} in its place, so output line N is input record N),\n"
+                   "                     skip, or stop. Each is said on stderr; any makes the exit status 1.\n",
                    stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
@@ -414,8 +485,8 @@ int cmd_predict(int argc, char **argv)
         stance_model_free(c.m);
         return CLI_FAIL;
     }
-    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c);
-    if (fflush(stdout) != 0)
+    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol);
+    if (cli_out_flush())
         rc = CLI_FAIL;
     stance_scratch_free(c.scratch);
     stance_model_free(c.m);
@@ -453,7 +524,13 @@ int cmd_inspect(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "m:t:h", lopts, NULL)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
-        case 't': top = (size_t)strtoul(optarg, NULL, 10); break;
+        case 't': {
+            long k;
+            if (cli_num_long("inspect", "--top", optarg, 0, 1000000, &k))
+                return CLI_USAGE;
+            top = (size_t)k;
+            break;
+        }
         case 'h':
             printf("Usage: stance inspect [-m MODEL] [--top N]\n"
                    "Print the model's metadata, feature settings, heads and, per class, the N n-grams\n"

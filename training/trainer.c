@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_input.h"
 #include "linear.h"
 #include "trainer.h"
 
@@ -146,6 +147,7 @@ fail:
 void tr_record_statement(const tr_record *r, stance_statement *st)
 {
     memset(st, 0, sizeof *st);
+    st->size = sizeof *st;
     st->text = r->text;
     st->text_len = r->text_len;
     st->target = r->target;
@@ -241,20 +243,18 @@ static int label_index(tr_data *d, const char *label, const char *task)
 
 int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_names *names, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t got;
+    cli_lines in;
+    const char *line;
+    size_t len, lineno = 0;
+    int got;
     stance_fscratch *fs = NULL;
     stance_fvec x = {0};
     stance_error serr;
     char msg[TR_ERRLEN];
     size_t start_n = d->n;
 
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+    if (cli_lines_open(&in, path, err, errlen))
         return -1;
-    }
     if (stance_fscratch_new(&fs))
         goto nomem;
     if (names) {
@@ -269,17 +269,12 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
         }
         stance_fscratch_set_name_cb(fs, name_cb, names);
     }
-    while ((got = getline(&line, &cap, f)) >= 0) {
+    while ((got = cli_lines_next(&in, &line, &len, err, errlen)) == 1) {
         tr_record r;
         stance_statement st;
         tr_example *e;
         int y;
-        size_t len = (size_t)got;
-        lineno++;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (len == 0)
-            continue;
+        lineno = in.lineno;
         if (tr_record_parse(line, len, 1, &r, msg, sizeof msg)) {
             snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg);
             goto fail;
@@ -346,24 +341,20 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
         }
         d->nnz += x.n;
     }
-    if (ferror(f)) {
-        snprintf(err, errlen, "%s: read error", path);
-        goto fail;
-    }
+    if (got < 0)
+        goto fail; /* err says where */
     if (d->n == start_n) {
         snprintf(err, errlen, "%s: no examples (empty file)", path);
         goto fail;
     }
-    free(line);
-    fclose(f);
+    cli_lines_close(&in);
     stance_fvec_clear(&x);
     stance_fscratch_free(fs);
     return 0;
 nomem:
     snprintf(err, errlen, "%s:%zu: out of memory", path, lineno);
 fail:
-    free(line);
-    fclose(f);
+    cli_lines_close(&in);
     stance_fvec_clear(&x);
     stance_fscratch_free(fs);
     return -1;
@@ -925,16 +916,44 @@ out:
     return rc;
 }
 
+int tr_data_check(const tr_data *d, const size_t *rows, size_t n, size_t min_per_class, char *err, size_t errlen)
+{
+    size_t count[STANCE_MAX_LABELS] = {0};
+    if (d->n_labels < 2) {
+        snprintf(err, errlen, "a head needs at least two classes; the data has %zu (%s)", d->n_labels,
+                 d->n_labels ? d->labels[0] : "none");
+        return -1;
+    }
+    if (d->n_labels > STANCE_MAX_LABELS) {
+        snprintf(err, errlen, "too many classes (%zu, at most %d)", d->n_labels, STANCE_MAX_LABELS);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int y = d->ex[rows ? rows[i] : i].y;
+        if (y < 0 || (size_t)y >= d->n_labels) {
+            snprintf(err, errlen, "example %zu has no known label", rows ? rows[i] : i);
+            return -1;
+        }
+        count[y]++;
+    }
+    for (size_t c = 0; c < d->n_labels; c++)
+        if (count[c] < min_per_class) {
+            snprintf(err, errlen, "class \"%s\" has %zu example%s; every class of a head needs at least %zu%s",
+                     d->labels[c], count[c], count[c] == 1 ? "" : "s", min_per_class,
+                     min_per_class > 1 ? " (one in each cross-validation training fold)" : "");
+            return -1;
+        }
+    return 0;
+}
+
 int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_opts *o, uint32_t table_bits,
                   stance_head *h, char *err, size_t errlen)
 {
     size_t n = rows ? n_rows : d->n;
     set_print_string_function(quiet);
     svm_set_print_string_function(quiet);
-    if (d->n_labels < 2) {
-        snprintf(err, errlen, "need at least two labels, have %zu", d->n_labels);
+    if (tr_data_check(d, rows, n, 1, err, errlen))
         return -1;
-    }
     if (o->solver == TR_LIBLINEAR)
         return train_liblinear(d, rows, n, o, table_bits, h, err, errlen);
     return train_libsvm(d, rows, n, o, table_bits, h, NULL, NULL, NULL, err, errlen);
@@ -960,6 +979,8 @@ int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, u
     double ov[STANCE_MAX_LABELS * STANCE_MAX_LABELS], op[STANCE_MAX_LABELS];
     int rc = -1;
     svm_set_print_string_function(quiet);
+    if (tr_data_check(d, NULL, d->n, 1, err, errlen))
+        return -1;
     if (!eval)
         eval = d;
     if (train_libsvm(d, NULL, d->n, o, table_bits, &h, &m, &pool, &prob, err, errlen))
@@ -1021,6 +1042,34 @@ void tr_scores_compute(const size_t *cm, size_t k, tr_scores *s)
             s->weighted_f1 += s->f1[c] * (double)s->support[c] / (double)s->total;
     }
     s->accuracy = s->total ? (double)correct / (double)s->total : 0;
+}
+
+void tr_reliability_add(tr_reliability *r, double confidence, int correct)
+{
+    int b;
+    if (!(confidence >= 0))  /* NaN too */
+        confidence = 0;
+    if (confidence > 1)
+        confidence = 1;
+    b = (int)(confidence * TR_CALIB_BINS);
+    if (b >= TR_CALIB_BINS)
+        b = TR_CALIB_BINS - 1;
+    r->n[b]++;
+    r->correct[b] += correct != 0;
+    r->conf[b] += confidence;
+    r->total++;
+}
+
+double tr_reliability_ece(const tr_reliability *r)
+{
+    double ece = 0;
+    if (!r->total)
+        return 0;
+    for (int b = 0; b < TR_CALIB_BINS; b++)
+        if (r->n[b])
+            ece += (double)r->n[b] / (double)r->total *
+                   fabs((double)r->correct[b] / (double)r->n[b] - r->conf[b] / (double)r->n[b]);
+    return ece;
 }
 
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,

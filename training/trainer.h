@@ -61,6 +61,12 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
 void tr_data_free(tr_data *d);
 void tr_names_free(tr_names *n);
 
+/* Can @p d (rows @p rows, NULL = all) train a head? At least two classes, at
+ * most STANCE_MAX_LABELS, every example's label known and every class with at
+ * least @p min_per_class examples (a class missing from a pair's data would
+ * leave the solver nothing to separate). 0, or -1 with @p err. */
+int tr_data_check(const tr_data *d, const size_t *rows, size_t n, size_t min_per_class, char *err, size_t errlen);
+
 typedef enum { TR_LIBSVM = 0, TR_LIBLINEAR = 1 } tr_solver;
 
 typedef struct tr_opts {
@@ -97,6 +103,21 @@ typedef struct tr_scores {
     size_t support[STANCE_MAX_LABELS], total;
 } tr_scores;
 void tr_scores_compute(const size_t *cm, size_t k, tr_scores *s);
+
+/* Reliability of the top-label confidence: TR_CALIB_BINS equal-width bins over
+ * [0, 1] (bin b holds confidences in [b/10, (b+1)/10), 1.0 in the last bin).
+ * Expected calibration error = sum over bins of n_b / N * |accuracy_b - mean confidence_b|.
+ * Zero-initialise, add one (confidence, correct) pair per prediction, then read. */
+#define TR_CALIB_BINS 10
+typedef struct tr_reliability {
+    size_t n[TR_CALIB_BINS];        /* predictions in the bin */
+    size_t correct[TR_CALIB_BINS];  /* of which the top label was the gold one */
+    double conf[TR_CALIB_BINS];     /* sum of their confidences */
+    size_t total;
+} tr_reliability;
+void tr_reliability_add(tr_reliability *r, double confidence, int correct);
+/* ECE in [0, 1]; 0 for an empty table. */
+double tr_reliability_ece(const tr_reliability *r);
 
 /* Copy @p h's weights/labels into a fresh head of @p m. */
 int tr_model_add_head(stance_model *m, const char *name, const stance_head *h);

@@ -97,7 +97,7 @@ int main(int argc, char **argv)
     size_t msize = 0;
     double load[21], t0, t_base, t_cls;
     stance_model *model = NULL;
-    stance_options opt = {0};
+    stance_options opt = STANCE_OPTIONS_INIT;
     stance_error err;
     struct rusage ru;
     FILE *mf;
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
     t0 = now();
     for (int r = 0; r < rounds; r++)
         for (size_t d = 0; d < n_docs; d++) {
-            stance_input in = {0};
+            stance_input in = STANCE_INPUT_INIT;
             stance_result *res = NULL;
             in.text = docs[d].text;
             in.text_len = docs[d].len;
@@ -169,7 +169,7 @@ int main(int argc, char **argv)
             if (r == 0) {
                 n_quotes += stance_result_count(res);
                 for (size_t q = 0; q < stance_result_count(res); q++)
-                    n_targets += stance_result_quote(res, q)->n_targets;
+                    n_targets += stance_quote_target_count(stance_result_quote(res, q));
             }
             stance_result_free(res);
         }

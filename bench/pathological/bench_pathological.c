@@ -35,7 +35,7 @@ static double run(const stance_model *m, const patho_case *c, size_t size, size_
 {
     double best = -1;
     char *buf = malloc(size);
-    stance_input in = {0};
+    stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     double t0, t1;

@@ -37,6 +37,7 @@ static void *mt_worker(void *p)
     stance_scratch *scratch = NULL;
     stance_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     if (stance_scratch_new(&scratch, NULL) != STANCE_OK) {
         a->failed = 1;
         return NULL;
@@ -46,6 +47,7 @@ static void *mt_worker(void *p)
         stance_input in;
         stance_result *res = NULL;
         memset(&in, 0, sizeof in);
+        in.size = sizeof in;
         in.text = mt_article;
         in.text_len = sizeof mt_article - 1;
         if (stance_classify(a->model, &in, &opt, &res, NULL) != STANCE_OK)
@@ -98,6 +100,7 @@ int main(int argc, char **argv)
     if (stance_scratch_new(&scratch, &err) != STANCE_OK)
         return 1;
     memset(&opt, 0, sizeof opt);
+    opt.size = sizeof opt;
     opt.scratch = scratch;
 
     t0 = now();
@@ -110,6 +113,7 @@ int main(int argc, char **argv)
         stance_statement st;
         stance_prediction *p = NULL;
         memset(&st, 0, sizeof st);
+        st.size = sizeof st;
         st.text = statement;
         st.text_len = sizeof statement - 1;
         st.target = "Acme Corp";
@@ -127,6 +131,7 @@ int main(int argc, char **argv)
         stance_actor actor = {"Acme Corp", NULL, 0};
         stance_result *res = NULL;
         memset(&in, 0, sizeof in);
+        in.size = sizeof in;
         in.text = article;
         in.text_len = sizeof article - 1;
         in.actors = &actor;

@@ -25,11 +25,12 @@ class Actor(C.Structure):
 
 
 class Input(C.Structure):
-    _fields_ = [("text", c_char_p), ("text_len", size_t), ("actors", C.POINTER(Actor)), ("n_actors", size_t)]
+    _fields_ = [("size", size_t), ("text", c_char_p), ("text_len", size_t), ("actors", C.POINTER(Actor)),
+                ("n_actors", size_t)]
 
 
 class Options(C.Structure):
-    _fields_ = [("flags", C.c_uint), ("explain", C.c_uint), ("max_text_len", size_t), ("scratch", C.c_void_p)]
+    _fields_ = [("size", size_t), ("flags", C.c_uint), ("explain", C.c_uint), ("max_text_len", size_t), ("scratch", C.c_void_p)]
 
 
 class Contrib(C.Structure):
@@ -51,11 +52,12 @@ class Target(C.Structure):
 class Quote(C.Structure):
     _fields_ = [("span", Span), ("type", C.c_int), ("speaker", c_char_p), ("speaker_span", Span),
                 ("speaker_role", c_char_p), ("cue", c_char_p), ("cue_span", Span), ("context", Span),
-                ("sentiment", Decision), ("n_targets", size_t), ("targets", C.POINTER(Target))]
+                ("sentiment", Decision)]
 
 
 class Statement(C.Structure):
-    _fields_ = [("text", c_char_p), ("text_len", size_t), ("target", c_char_p), ("target_len", size_t),
+    _fields_ = [("size", size_t), ("text", c_char_p), ("text_len", size_t), ("target", c_char_p),
+                ("target_len", size_t),
                 ("target_spans", C.POINTER(Span)), ("n_target_spans", size_t),
                 ("context", c_char_p), ("context_len", size_t)]
 
@@ -83,6 +85,10 @@ class CtypesModel:
         lib.stance_result_count.restype = size_t
         lib.stance_result_quote.argtypes = [C.c_void_p, size_t]
         lib.stance_result_quote.restype = C.POINTER(Quote)
+        lib.stance_quote_target_count.argtypes = [C.POINTER(Quote)]
+        lib.stance_quote_target_count.restype = size_t
+        lib.stance_quote_target.argtypes = [C.POINTER(Quote), size_t]
+        lib.stance_quote_target.restype = C.POINTER(Target)
         lib.stance_result_free.argtypes = [C.c_void_p]
         lib.stance_predict.argtypes = [C.c_void_p, size_t, C.POINTER(Statement), C.POINTER(Options),
                                        C.POINTER(C.c_void_p), C.POINTER(Error)]
@@ -98,7 +104,7 @@ class CtypesModel:
             raise OSError(err.message.decode())
         self.scratch = C.c_void_p()
         lib.stance_scratch_new(C.byref(self.scratch), None)
-        self.opts = Options(0, 0, 0, self.scratch)
+        self.opts = Options(C.sizeof(Options), 0, 0, 0, self.scratch)
 
     def close(self):
         self.lib.stance_scratch_free(self.scratch)
@@ -116,7 +122,7 @@ class CtypesModel:
 
     def predict(self, text, target=None, head=0):
         raw = text.encode()
-        st = Statement(raw, len(raw))
+        st = Statement(C.sizeof(Statement), raw, len(raw))
         if target is not None:
             t = target.encode()
             st.target, st.target_len = t, len(t)
@@ -129,7 +135,7 @@ class CtypesModel:
 
     def classify(self, text, actors=None):
         raw = text.encode()
-        inp = Input(raw, len(raw))
+        inp = Input(C.sizeof(Input), raw, len(raw))
         if actors:
             arr = (Actor * len(actors))(*[Actor(a.encode(), None, 0) for a in actors])
             inp.actors, inp.n_actors = arr, len(actors)
@@ -143,8 +149,9 @@ class CtypesModel:
             s, e = q.span.start, q.span.end
             cs, ce = (s, e) if ascii_only else (len(raw[:s].decode()), len(raw[:e].decode()))
             targets = []
-            for k in range(q.n_targets):
-                t = q.targets[k]
+            qp = self.lib.stance_result_quote(res, i)
+            for k in range(self.lib.stance_quote_target_count(qp)):
+                t = self.lib.stance_quote_target(qp, k).contents
                 targets.append({"actor": t.actor.decode(), "where": self.WHERE[t.where],
                                 "stance": self._decision(t.stance)})
             out.append({"span": (cs, ce), "byte_span": (s, e), "text": text[cs:ce], "type": self.TYPES[q.type],

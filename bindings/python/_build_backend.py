@@ -36,15 +36,34 @@ NAME = "stance"
 SUMMARY = "Quotes, speakers, sentiment and stance toward actors in news text (libstance bindings)"
 
 
-def version():
+def _version_parts():
+    """(major, minor, patch) from configure.ac's m4_define([stance_major], [N]) lines."""
+    parts = {}
     try:
         with open(os.path.join(TOP, "configure.ac")) as f:
-            m = re.search(r"AC_INIT\(\[libstance\],\s*\[([^\]]+)\]", f.read())
-            if m:
-                return m.group(1)
+            for m in re.finditer(r"m4_define\(\[stance_(major|minor|patch)\],\s*\[(\d+)\]\)", f.read()):
+                parts[m.group(1)] = m.group(2)
     except OSError:
         pass
-    return "0.1.0"
+    return tuple(parts.get(k, "0") for k in ("major", "minor", "patch"))
+
+
+def version():
+    return "%s.%s.%s" % _version_parts()
+
+
+def stance_h():
+    """include/stance.h as configure makes it from include/stance.h.in (None without a source tree)."""
+    try:
+        with open(os.path.join(TOP, "include", "stance.h.in")) as f:
+            text = f.read()
+    except OSError:
+        return None
+    major, minor, patch = _version_parts()
+    for k, v in (("STANCE_VERSION_MAJOR", major), ("STANCE_VERSION_MINOR", minor),
+                 ("STANCE_VERSION_PATCH", patch), ("PACKAGE_VERSION", version())):
+        text = text.replace("@%s@" % k, v)
+    return text
 
 
 def _pkg_config(*args, default=None):
@@ -94,7 +113,8 @@ def config():
         libs.append("-lm")
         modeldir = os.environ.get("STANCE_MODELDIR", "/usr/local/share/libstance").replace('"', "")
         # lib/ only with -iquote: lib/features.h must not shadow glibc's <features.h>.
-        cflags += ["-I" + os.path.join(TOP, "include"), "-iquote", LIBDIR, '-DSTANCE_MODELDIR="%s"' % modeldir] + deps
+        # stance.h is generated into the build directory (-I there, see build_extension()).
+        cflags += ["-iquote", LIBDIR, '-DSTANCE_MODELDIR="%s"' % modeldir] + deps
         ldflags += libs
     elif mode == "system":
         cflags += _pkg_config("--cflags", "libstance")
@@ -106,7 +126,8 @@ def config():
                 "#ifndef _GNU_SOURCE\n#define _GNU_SOURCE 1\n#endif\n"
                 '#define PACKAGE "libstance"\n#define PACKAGE_NAME "libstance"\n'
                 '#define PACKAGE_VERSION "%s"\n#define VERSION PACKAGE_VERSION\n' % version())
-    return {"mode": mode, "sources": sources, "cflags": cflags, "ldflags": ldflags, "config_h": config_h}
+    return {"mode": mode, "sources": sources, "cflags": cflags, "ldflags": ldflags, "config_h": config_h,
+            "stance_h": stance_h() if mode == "bundled" else None}
 
 
 def build_extension(out_dir):
@@ -116,6 +137,9 @@ def build_extension(out_dir):
     os.makedirs(tmp, exist_ok=True)
     with open(os.path.join(tmp, "config.h"), "w") as f:
         f.write(cfg["config_h"])
+    if cfg["stance_h"] is not None:
+        with open(os.path.join(tmp, "stance.h"), "w") as f:
+            f.write(cfg["stance_h"])
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     py_inc = sysconfig.get_paths()["include"]
     cflags = (["-O2", "-g0", "-DNDEBUG", "-fPIC", "-fwrapv", "-I" + tmp, "-I" + py_inc] + cfg["cflags"]

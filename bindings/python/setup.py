@@ -14,13 +14,16 @@ cfg = _build_backend.config()
 
 
 class BuildExt(build_ext):
-    """Writes the config.h that lib/*.c include (normally made by configure)."""
+    """Writes the config.h and stance.h that lib/*.c include (normally made by configure)."""
 
     def build_extensions(self):
         inc = os.path.join(os.path.abspath(self.build_temp), "stance-config")
         os.makedirs(inc, exist_ok=True)
         with open(os.path.join(inc, "config.h"), "w") as f:
             f.write(cfg["config_h"])
+        if cfg["stance_h"] is not None:
+            with open(os.path.join(inc, "stance.h"), "w") as f:
+                f.write(cfg["stance_h"])
         for ext in self.extensions:
             ext.extra_compile_args.insert(0, "-I" + inc)
         super().build_extensions()

@@ -5,9 +5,14 @@ or ``{"name", "aliases"}``); output records are the CLI's JSON objects
 (``{"id", "quotes", "actors"}``) with *byte* offsets, so a Python pipeline and
 the CLI produce interchangeable files.
 """
+import errno
 import json
+import os
+import stat
+import tempfile
+import warnings
 
-__all__ = ["record", "classify_records", "classify_file", "dumps"]
+__all__ = ["record", "classify_records", "classify_file", "dumps", "error_record", "RecordError", "RecordWarning"]
 
 _WHERE = {"quote": "quote", "attribution": "attribution", "none": "none"}
 
@@ -42,12 +47,16 @@ def record(result, id=None):
             d["actor"] = t.actor
             d["where"] = t.where
             d["mentions"] = [_span(m) for m in t.byte_mentions]
+            d["kinds"] = list(t.kinds)
+            d["rules"] = list(t.rules)
+            d["why"] = list(t.why)
             stances.append(d)
         quotes.append({
             "start": q.byte_span[0], "end": q.byte_span[1], "text": q.text, "type": q.type,
             "speaker": speaker, "cue": q.cue, "sentiment": _decision(q.sentiment), "stances": stances,
         })
-    actors = [{"name": e.name, "discovered": bool(e.discovered), "mentions": [_span(m) for m in e.byte_mentions]}
+    actors = [{"name": e.name, "discovered": bool(e.discovered), "mentions": [_span(m) for m in e.byte_mentions],
+               "all_mentions": [{"start": a, "end": b, "kind": k, "rule": r} for a, b, k, r in e.byte_all_mentions]}
               for e in result.entities]
     out = {}
     if id is not None:
@@ -62,50 +71,214 @@ def dumps(obj):
     return json.dumps(obj, ensure_ascii=True, separators=(",", ":"))
 
 
-def _record_id(rec, lineno):
-    rid = rec.get("id")
-    if isinstance(rid, str):
-        return rid
-    if isinstance(rid, int) and not isinstance(rid, bool):
-        return str(rid)
-    return str(lineno)
+class RecordError(ValueError):
+    """A bad input record under ``on_error="stop"``: ``.line`` (1-based) and ``.message``."""
+
+    def __init__(self, line, message):
+        super().__init__("line %d: %s" % (line, message))
+        self.line = line
+        self.message = message
 
 
-def classify_records(model, lines, threads=1, batch=256, actors=None, **options):
-    """Classify JSONL lines (an iterable of str); yield output records (dicts) in order.
+class RecordWarning(UserWarning):
+    """A bad input record that was recorded or skipped, when no ``errors`` list was given."""
 
-    Blank lines are skipped; ids follow the CLI (string id, integer id as text,
-    else the 1-based line number). A malformed line raises ValueError.
-    ``options`` are passed to Model.classify_many (explain, indirect, ...).
-    """
+
+class _Raw(str):
+    """A JSON number exactly as written (the CLI reproduces ids byte for byte)."""
+
+
+_POLICIES = ("record", "skip", "stop")
+
+
+def _decode(raw, lineno):
+    """One input line (bytes) -> (str, None) or (None, message); BOM on line 1 and CRLF dropped, as the CLI does."""
+    if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.endswith(b"\n"):
+        raw = raw[:-1]
+    if raw.endswith(b"\r"):
+        raw = raw[:-1]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        return None, "not UTF-8 (byte %d)" % e.start
+
+
+def _parse(line):
+    """(record, raw id text or None, message or None) for one JSONL line, the CLI's checks."""
+    try:
+        rec = json.loads(line, parse_int=_Raw, parse_float=_Raw)
+    except ValueError as e:
+        msg = getattr(e, "msg", str(e))
+        col = getattr(e, "colno", None)
+        return None, None, "malformed JSON: %s" % msg + (" (column %d)" % col if col else "")
+    if not isinstance(rec, dict):
+        return None, None, "not a JSON object"
+    rid = None
+    if "id" in rec:
+        v = rec["id"]
+        if isinstance(v, _Raw):
+            rid = str(v)
+        elif isinstance(v, (dict, list)):
+            rid = dumps(json.loads(line)["id"])
+        else:
+            rid = dumps(v)
+    if not isinstance(rec.get("text"), str):
+        return None, rid, 'record has no "text" string'
+    actors = rec.get("actors")
+    if actors is not None:
+        if not isinstance(actors, list):
+            return None, rid, '"actors" must be an array'
+        for i, a in enumerate(actors):
+            name = a.get("name") if isinstance(a, dict) else a
+            if not isinstance(name, str):
+                return None, rid, 'actors[%d]: an actor is a string or {"name": string, "aliases": [strings]}' % i
+            if not name.replace("\u00a0", " ").strip(" \t\n\r\v\f") or "\0" in name:
+                return None, rid, "actors[%d]: the name is empty, only white space, or holds a NUL" % i
+            if isinstance(a, dict):
+                al = a.get("aliases")
+                if al is not None and not isinstance(al, list):
+                    return None, rid, 'actors[%d]: "aliases" must be an array of strings' % i
+                for k, x in enumerate(al or ()):
+                    if not isinstance(x, str) or not x.replace("\u00a0", " ").strip(" \t\n\r\v\f") or "\0" in x:
+                        return None, rid, "actors[%d].aliases[%d]: an alias is a non-blank string" % (i, k)
+    return rec, rid, None
+
+
+def _value(raw_id):
+    """The Python value of a raw id (numbers as int or float)."""
+    return json.loads(raw_id)
+
+
+def _stream(model, lines, threads, batch, actors, on_error, options, binary):
+    """Yield (raw_id, line, dict-or-None, error-message-or-None) per record, in input order."""
+    if on_error not in _POLICIES:
+        raise ValueError("on_error must be one of %s" % ", ".join(_POLICIES))
     pending = []
 
     def flush():
-        items = [{"text": r["text"], "actors": r.get("actors") or actors} for _, r in pending]
-        results = model.classify_many(items, threads=threads, **options)
-        for (rid, _), res in zip(pending, results):
-            yield record(res, rid)
+        items = [{"text": r["text"], "actors": r.get("actors") or actors} for _, _, r in pending]
+        results = model.classify_many(items, threads=threads, errors="return", **options)
+        for (rid, lineno, _), res in zip(pending, results):
+            if isinstance(res, Exception):
+                msg = str(res.args[1]) if len(res.args) > 1 else str(res)
+                if len(res.args) > 2 and res.args[2] is not None:
+                    msg += " (byte %d)" % res.args[2]
+                yield rid, lineno, None, msg
+            else:
+                yield rid, lineno, record(res), None
         pending.clear()
 
     for lineno, line in enumerate(lines, 1):
-        if not line.strip():
+        err = None
+        rid = None
+        if binary or isinstance(line, bytes):
+            line, err = _decode(line, lineno)
+        elif lineno == 1 and line.startswith("\ufeff"):
+            line = line[1:]
+        if err is None:
+            if not line.strip(" \t\r\n"):
+                continue
+            rec, rid, err = _parse(line)
+        if err is not None:
+            yield from flush()
+            yield rid, lineno, None, err
             continue
-        rec = json.loads(line)
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            raise ValueError("line %d: a record needs a \"text\" string" % lineno)
-        pending.append((_record_id(rec, lineno), rec))
+        if rid is None:
+            rid = dumps(str(lineno))
+        pending.append((rid, lineno, rec))
         if len(pending) >= batch:
             yield from flush()
-    if pending:
-        yield from flush()
+    yield from flush()
 
 
-def classify_file(model, src, dst, threads=1, batch=256, **options):
-    """Classify the JSONL file ``src`` into ``dst`` (paths); return the number of records."""
+def error_record(raw_id, line, message):
+    """The error record of the "record" policy, as a dict: {"id", "error": {"line", "message"}}."""
+    return {"id": None if raw_id is None else _value(raw_id), "error": {"line": line, "message": message}}
+
+
+def classify_records(model, lines, threads=1, batch=256, actors=None, on_error="record", errors=None, **options):
+    """Classify JSONL lines (an iterable of str or bytes); yield output records (dicts) in order.
+
+    Blank lines are skipped; ids are as the record gives them (else the 1-based
+    line number, as a string), like the CLI. A bad record (malformed JSON, no
+    "text", a blank actor name, aliases not a list, text the library refuses)
+    is handled by ``on_error``, the CLI's ``--on-error``: "record" (default)
+    yields ``{"id", "error": {"line", "message"}}`` in its place, "skip" leaves
+    it out, "stop" raises RecordError. Each bad record is appended to ``errors``
+    (a list of (line, message)) when given, else reported as a RecordWarning.
+    ``options`` are passed to Model.classify_many (explain, indirect, ...).
+    """
+    for rid, lineno, out, err in _stream(model, lines, threads, batch, actors, on_error, options, False):
+        if err is None:
+            yield dict({"id": _value(rid)}, **out)
+            continue
+        _report(lineno, err, on_error, errors, "")
+        if on_error == "record":
+            yield error_record(rid, lineno, err)
+
+
+def _report(lineno, err, on_error, errors, where):
+    if on_error == "stop":
+        raise RecordError(lineno, err)
+    if errors is not None:
+        errors.append((lineno, err))
+    else:
+        warnings.warn("%sline %d: %s" % (where, lineno, err), RecordWarning, stacklevel=4)
+
+
+def _check_target(dst):
+    """The CLI's rule for output files: a new path or a regular file (through a symlink too)."""
+    real = os.path.realpath(dst)
+    if os.path.lexists(dst) and not os.path.exists(real):
+        raise OSError(errno.ENOENT, "a symbolic link to nothing; refusing to replace it", dst)
+    if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file; refusing to replace it", dst)
+    return real
+
+
+def classify_file(model, src, dst, threads=1, batch=256, on_error="record", errors=None, **options):
+    """Classify the JSONL file ``src`` into ``dst`` (paths); return the number of lines written.
+
+    Output lines are the CLI's, byte for byte in their ids. Bad records follow
+    ``on_error`` as in classify_records (with their line number in ``src``).
+    The output is written to a temporary file beside ``dst`` and renamed over
+    it only when complete: a failure leaves no partial file, and ``dst`` must be
+    a new path or a regular file (a device, FIFO or directory is refused).
+    """
+    real = _check_target(dst)
     n = 0
-    with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
-        for rec in classify_records(model, fin, threads=threads, batch=batch, **options):
-            fout.write(dumps(rec))
-            fout.write("\n")
-            n += 1
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(real) + ".", dir=os.path.dirname(real) or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fout, open(src, "rb") as fin:
+            for rid, lineno, out, err in _stream(model, fin, threads, batch, None, on_error, options, True):
+                if err is not None:
+                    _report(lineno, err, on_error, errors, "%s: " % src)
+                    if on_error != "record":
+                        continue
+                    out = {"error": {"line": lineno, "message": err}}
+                    rid = rid or "null"
+                body = dumps(out)
+                fout.write('{"id":' + rid + ("," + body[1:] if body != "{}" else "}"))
+                fout.write("\n")
+                n += 1
+            fout.flush()
+            os.fsync(fout.fileno())
+        mode = os.stat(real).st_mode & 0o7777 if os.path.exists(real) else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        _check_target(dst)
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
     return n
+
+
+def _umask():
+    m = os.umask(0)
+    os.umask(m)
+    return m

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Score libstance end to end against the blind labels in bench/e2e/labels/.
+
+    bench/e2e/score.py [STANCE] [-m models/en-news.stm] [--data DATA_DIR/polnear]
+                       [--labels 'bench/e2e/labels/dev-*.jsonl'] [--save OUT.jsonl | --pred OUT.jsonl]
+
+Reads every label file, builds one record {"id", "text", "actors": [{"name",
+"aliases"}]} per labelled article (text from PolNeAR, actors from the labels), pipes
+them through `STANCE classify --jsonl -m MODEL` (STANCE defaults to ./stance) and
+compares. `--save` keeps the library's output, `--pred` scores a saved output instead
+of running the binary.
+
+Definitions (bench/e2e/GUIDELINES.md has the labelling rules):
+- found: a gold quote is found when a predicted quote overlaps it by at least half of
+  the shorter of the two spans (the predicted quote with the largest overlap is used).
+- speaker: on found quotes, the predicted speaker is right when its surname or head
+  noun (last word, or the word before "of/on/for/at" in "Commission on ...", without a
+  possessive or Jr./II) equals that of the gold speaker or one of its aliases.
+- linked: a gold pair is linked when its quote is found and the predicted quote has a
+  stance for the pair's actor (an entry with "where" other than "none").
+- stance: over ALL gold pairs; an unfound quote or a missing stance counts as "none".
+  The baseline "everything none" is scored on the same pairs.
+- off-target: of the favor/against stances the library gives on found quotes to
+  labelled actors, the share whose (quote, actor) is not a gold pair.
+"""
+import os
+import sys
+
+# bench/e2e/select.py would shadow the standard module "select" that subprocess
+# imports, since Python puts this script's directory first on sys.path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import argparse  # noqa: E402
+import collections  # noqa: E402
+import glob  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+
+STANCES = ("favor", "against", "none")
+SENTIMENTS = ("positive", "negative", "neutral")
+PREPS = {"of", "on", "for", "at", "in"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def head(name):
+    """Surname or head noun of a speaker name, lower case; '' when there is none."""
+    if not name:
+        return ""
+    words = [w for w in re.findall(r"[\w'’.-]+", name.lower())]
+    words = [re.sub(r"(['’]s?|\.)$", "", w) for w in words]
+    words = [w for w in words if w and w not in SUFFIXES]
+    if not words:
+        return ""
+    for k, w in enumerate(words[1:], 1):
+        if w in PREPS:
+            return words[k - 1]
+    return words[-1]
+
+
+def speaker_ok(pred, gold):
+    h = head(pred)
+    return bool(h) and any(h == head(g) for g in gold)
+
+
+def overlap(a, b):
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def prf(gold, pred, labels):
+    """Accuracy, macro-F1 over labels, and per-label (precision, recall, F1, support)."""
+    n = len(gold)
+    acc = sum(g == p for g, p in zip(gold, pred)) / n if n else 0.0
+    per = {}
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        per[lab] = (pr, rc, f1, tp + fn)
+    present = [lab for lab in labels if per[lab][3] or any(p == lab for p in pred)]
+    macro = sum(per[lab][2] for lab in present) / len(present) if present else 0.0
+    return acc, macro, per
+
+
+def load_labels(pattern):
+    arts = collections.OrderedDict()
+    files = sorted(glob.glob(pattern))
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    a = json.loads(line)
+                    if a["article"] in arts:
+                        print("note: %s labelled again in %s; the first labels are used" % (a["article"], path),
+                              file=sys.stderr)
+                        continue
+                    arts[a["article"]] = a
+    return files, arts
+
+
+def load_texts(data_dir, arts):
+    texts = {}
+    for split in sorted({a["split"] for a in arts.values()}):
+        with open(os.path.join(data_dir, "%s.jsonl" % split), encoding="utf-8") as f:
+            for line in f:
+                head_ = line[:300]
+                if not any(i in head_ for i in arts):
+                    continue
+                d = json.loads(line)
+                if d["id"] in arts:
+                    texts[d["id"]] = d["text"]
+    missing = [i for i in arts if i not in texts]
+    if missing:
+        sys.exit("articles not in the data: %s" % ", ".join(missing))
+    return texts
+
+
+def run_stance(stance, model, records):
+    inp = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    p = subprocess.run([stance, "classify", "--jsonl", "-m", model], input=inp.encode("utf-8"),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        sys.exit("%s classify failed (exit %d): %s" % (stance, p.returncode, p.stderr.decode("utf-8", "replace")))
+    return p.stdout.decode("utf-8")
+
+
+def pct(a, b):
+    return "%d/%d = %.3f" % (a, b, a / b if b else 0.0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("stance", nargs="?", default="./stance", help="the stance binary (default ./stance)")
+    ap.add_argument("-m", "--model", default="models/en-news.stm")
+    ap.add_argument("--data", default="/work/shared/data/polnear")
+    ap.add_argument("--labels", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "labels", "dev-*.jsonl"))
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="print each unfound quote, wrong speaker and wrong pair (article id and offsets)")
+    g = ap.add_mutually_exclusive_group()
+    g.add_argument("--save", help="write the library's output here")
+    g.add_argument("--pred", help="score this saved output instead of running the binary")
+    args = ap.parse_args()
+
+    files, arts = load_labels(args.labels)
+    if not arts:
+        sys.exit("no labels match %s" % args.labels)
+    texts = load_texts(args.data, arts)
+    records = [{"id": i, "text": texts[i], "actors": [{"name": x["name"], "aliases": x["aliases"]} for x in a["actors"]]}
+               for i, a in arts.items()]
+    if args.pred:
+        with open(args.pred, encoding="utf-8") as f:
+            out = f.read()
+    else:
+        out = run_stance(args.stance, args.model, records)
+        if args.save:
+            with open(args.save, "w", encoding="utf-8") as f:
+                f.write(out)
+    preds = {}
+    for line in out.splitlines():
+        if line.strip():
+            d = json.loads(line)
+            preds[d["id"]] = d
+    if set(preds) != set(arts):
+        sys.exit("output ids differ from the labelled articles")
+
+    found = collections.Counter()
+    total = collections.Counter()
+    spk_ok = spk_n = named_ok = named_n = 0
+    sent_gold, sent_pred = [], []
+    st_gold, st_pred = [], []
+    st_gold_c, st_pred_c = [], []  # pairs with conf >= 2
+    via_n, via_linked = collections.Counter(), collections.Counter()
+    linked = 0
+    off_fa = off_bad = 0
+    n_pairs = 0
+    label_dist = collections.Counter()
+    for aid, a in arts.items():
+        pq = [q for q in preds[aid]["quotes"]]
+        actor_names = {x["name"] for x in a["actors"]}
+        gold_actors_of = collections.defaultdict(set)  # predicted quote index -> gold pair actors
+        matched_pred = set()
+        for q in a["quotes"]:
+            gspan = (q["start"], q["end"])
+            best, best_ov = None, 0
+            for k, p in enumerate(pq):
+                ov = overlap(gspan, (p["start"], p["end"]))
+                if ov > best_ov and ov * 2 >= min(gspan[1] - gspan[0], p["end"] - p["start"]):
+                    best, best_ov = k, ov
+            total[q["type"]] += 1
+            p = pq[best] if best is not None else None
+            if p is None and args.verbose:
+                print("FN    %s [%d,%d) %s" % (aid, gspan[0], gspan[1], q["type"]))
+            if p is not None:
+                found[q["type"]] += 1
+                matched_pred.add(best)
+                gold_names = [q["speaker"]] + q["speaker_aliases"]
+                ps = (p.get("speaker") or {}).get("name")
+                ok = speaker_ok(ps, gold_names)
+                spk_n += 1
+                spk_ok += ok
+                if not ok and args.verbose:
+                    print("SPK   %s [%d,%d) gold %r, predicted %r" % (aid, gspan[0], gspan[1], q["speaker"], ps))
+                if q["speaker_named"]:
+                    named_n += 1
+                    named_ok += ok
+                sent_gold.append(q["sentiment"])
+                sent_pred.append(p["sentiment"]["label"])
+            stances = {}
+            if p is not None:
+                for s in p.get("stances", []):
+                    if s.get("where") != "none":
+                        stances[s["actor"]] = s["label"]
+            for pair in q["pairs"]:
+                n_pairs += 1
+                label_dist[pair["stance"]] += 1
+                via_n[pair["via"]] += 1
+                if p is not None:
+                    gold_actors_of[best].add(pair["actor"])
+                lab = stances.get(pair["actor"])
+                if lab is not None:
+                    linked += 1
+                    via_linked[pair["via"]] += 1
+                if args.verbose and (lab or "none") != pair["stance"]:
+                    print("PAIR  %s [%d,%d) %s via %s: gold %s, predicted %s" % (
+                        aid, gspan[0], gspan[1], pair["actor"], pair["via"], pair["stance"],
+                        lab or ("no stance" if p is not None else "quote not found")))
+                st_gold.append(pair["stance"])
+                st_pred.append(lab or "none")
+                if pair["conf"] >= 2:
+                    st_gold_c.append(pair["stance"])
+                    st_pred_c.append(lab or "none")
+        for k in matched_pred:
+            for s in pq[k].get("stances", []):
+                if s.get("where") == "none" or s["actor"] not in actor_names:
+                    continue
+                if s["label"] in ("favor", "against"):
+                    off_fa += 1
+                    off_bad += s["actor"] not in gold_actors_of[k]
+                    if args.verbose and s["actor"] not in gold_actors_of[k]:
+                        print("OFF   %s [%d,%d) %s %s" % (aid, pq[k]["start"], pq[k]["end"], s["actor"], s["label"]))
+
+    nq = sum(total.values())
+    print("labels: %s" % ", ".join(os.path.relpath(f) for f in files))
+    print("articles %d, gold quotes %d (direct %d, partial %d), gold pairs %d (favor %d, against %d, none %d)"
+          % (len(arts), nq, total["direct"], total["partial"], n_pairs,
+             label_dist["favor"], label_dist["against"], label_dist["none"]))
+    print("quotes found:      all %s; direct %s; partial %s"
+          % (pct(sum(found.values()), nq), pct(found["direct"], total["direct"]), pct(found["partial"], total["partial"])))
+    print("speaker accuracy:  found quotes %s; speaker_named %s" % (pct(spk_ok, spk_n), pct(named_ok, named_n)))
+    print("pairs linked:      %s" % pct(linked, n_pairs))
+    acc, macro, per = prf(st_gold, st_pred, STANCES)
+    bacc, bmacro, _ = prf(st_gold, ["none"] * len(st_gold), STANCES)
+    print("stance (all pairs, missing = none): accuracy %.3f, macro-F1 %.3f  |  baseline all-none: accuracy %.3f, macro-F1 %.3f"
+          % (acc, macro, bacc, bmacro))
+    print("    per label P/R/F1 (support): %s" % "; ".join(
+        "%s %.2f/%.2f/%.2f (%d)" % (lab, per[lab][0], per[lab][1], per[lab][2], per[lab][3]) for lab in STANCES))
+    cacc, cmacro, _ = prf(st_gold_c, st_pred_c, STANCES)
+    print("    pairs with conf >= 2 (%d): accuracy %.3f, macro-F1 %.3f" % (len(st_gold_c), cacc, cmacro))
+    sacc, smacro, sper = prf(sent_gold, sent_pred, SENTIMENTS)
+    print("sentiment (found quotes, %d): accuracy %.3f, macro-F1 %.3f" % (len(sent_gold), sacc, smacro))
+    print("off-target favor/against stances (found quotes, labelled actors, not a gold pair): %s" % pct(off_bad, off_fa))
+    print("linking by via:    %s" % "; ".join("%s %s" % (v, pct(via_linked[v], via_n[v]))
+                                             for v in sorted(via_n, key=lambda v: -via_n[v])))
+
+
+if __name__ == "__main__":
+    main()

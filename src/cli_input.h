@@ -1,0 +1,42 @@
+/*
+ * cli_input.h - the one input path of the stance command: JSONL (or any
+ * line-oriented) input from a file or stdin, read line by line with the line
+ * number kept, a UTF-8 byte-order mark dropped once at the start, CRLF and LF
+ * both accepted, blank lines skipped, and read errors reported with file and
+ * line. Reports go into a caller's buffer (no printing), so the trainer and
+ * the subcommands share it.
+ */
+#ifndef STANCE_CLI_INPUT_H
+#define STANCE_CLI_INPUT_H
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct cli_lines {
+    FILE *f;
+    const char *path;    /* as given; "-" = standard input */
+    char *buf;
+    size_t cap;
+    size_t lineno;       /* number of the line last returned (1-based) */
+    size_t records;      /* non-blank lines returned */
+} cli_lines;
+
+#define CLI_ERRLEN 512
+
+/* Open @p path ("-" = stdin). Refuses directories. 0 ok, -1 with @p err set. */
+int cli_lines_open(cli_lines *r, const char *path, char *err, size_t errlen);
+/* The next non-blank line, without its line end (LF or CRLF) and, on line 1,
+ * without a UTF-8 BOM. The line is NUL-terminated and stays valid until the
+ * next call. Returns 1 for a line, 0 at the end of the input, -1 on a read
+ * error (with "PATH:LINE: read error: reason" in @p err). */
+int cli_lines_next(cli_lines *r, const char **line, size_t *len, char *err, size_t errlen);
+void cli_lines_close(cli_lines *r);
+
+/* Strip a UTF-8 byte-order mark: returns how many bytes to skip (0 or 3). */
+size_t cli_bom_len(const char *s, size_t len);
+
+/* The raw JSON text of the value of the top-level key "id" in the JSON object
+ * @p line (already known to parse), exactly as written: 0 and the span
+ * [*start, *end) when present (the last one if repeated, as jansson keeps),
+ * -1 when absent. */
+int cli_json_id_raw(const char *line, size_t len, size_t *start, size_t *end);
+#endif

@@ -1,0 +1,316 @@
+/*
+ * cli_io.c - the one output path of the stance command and its option
+ * checking: standard streams guarded at start and checked at exit (every
+ * write error, a closed stdout or EPIPE becomes a message and exit status 1),
+ * output files written beside their target and renamed only over a regular
+ * file, and every numeric option parsed by one helper with a range.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- standard streams ---------------------------------------------------------- */
+
+void cli_guard_std_fds(void)
+{
+    /* A closed 0, 1 or 2 would be handed to the next open() (a model being
+     * written could receive our printf()s). Park /dev/null there, opened for
+     * the wrong direction, so the descriptor is taken and every use of it
+     * still fails as it would have: reads from a closed stdin and writes to a
+     * closed stdout are reported, not silently succeed. */
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int n = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+            if (n >= 0 && n != fd) {
+                dup2(n, fd);
+                close(n);
+            }
+        }
+    }
+}
+
+/* gnulib's close_stream(): an error seen earlier, or one on the final flush
+ * and close, is a failure; EBADF on close only when something was pending. */
+static int close_stream(FILE *f, int *err)
+{
+    int some_pending = __fpending(f) != 0, prev_fail = ferror(f) != 0, fclose_fail;
+    errno = 0;
+    fclose_fail = fclose(f) != 0;
+    *err = errno;
+    if (prev_fail || (fclose_fail && (some_pending || *err != EBADF))) {
+        if (!fclose_fail)
+            *err = 0;
+        return -1;
+    }
+    return 0;
+}
+
+/* The reason of the first failed write to stdout, when seen right after it. */
+static int out_errno;
+
+int cli_finish(int status)
+{
+    int err = 0;
+    if (close_stream(stdout, &err)) {
+        if (!err)
+            err = out_errno;
+        cli_error("write error on standard output%s%s", err ? ": " : "", err ? strerror(err) : "");
+        if (status == CLI_OK)
+            status = CLI_FAIL;
+    }
+    if (close_stream(stderr, &err) && status == CLI_OK)
+        status = CLI_FAIL;
+    return status;
+}
+
+int cli_out_failed(void)
+{
+    if (!ferror(stdout))
+        return 0;
+    if (!out_errno)
+        out_errno = errno;
+    return 1;
+}
+
+int cli_out_flush(void)
+{
+    fflush(stdout);
+    return cli_out_failed();
+}
+
+/* ---- output files ------------------------------------------------------------------- */
+
+/* Resolve @p path to the file to replace: itself, or a symlink's target.
+ * 0 and the path (malloc'd) in @p real, or -1 after saying why. */
+static int output_target(const char *path, char **real, struct stat *st, int *exists)
+{
+    struct stat lst;
+    *real = NULL;
+    *exists = 0;
+    if (lstat(path, &lst) != 0) {
+        if (errno != ENOENT) {
+            cli_error("%s: %s", path, strerror(errno));
+            return -1;
+        }
+        *real = strdup(path);
+    } else if (S_ISLNK(lst.st_mode)) {
+        *real = realpath(path, NULL);
+        if (!*real) {
+            cli_error("%s: a symbolic link to nothing usable (%s); refusing to replace it", path, strerror(errno));
+            return -1;
+        }
+        if (stat(*real, st) != 0) {
+            cli_error("%s: %s", path, strerror(errno));
+            free(*real);
+            *real = NULL;
+            return -1;
+        }
+        *exists = 1;
+    } else {
+        *st = lst;
+        *exists = 1;
+        *real = strdup(path);
+    }
+    if (!*real) {
+        cli_error("out of memory");
+        return -1;
+    }
+    if (*exists && !S_ISREG(st->st_mode)) {
+        cli_error("%s: not a regular file (%s); refusing to replace it", path,
+                  S_ISDIR(st->st_mode) ? "a directory" : S_ISFIFO(st->st_mode) ? "a FIFO"
+                  : S_ISCHR(st->st_mode) ? "a character device" : S_ISBLK(st->st_mode) ? "a block device"
+                  : S_ISSOCK(st->st_mode) ? "a socket" : "not a plain file");
+        free(*real);
+        *real = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cli_check_output(const char *path)
+{
+    char *real;
+    struct stat st;
+    int exists;
+    if (output_target(path, &real, &st, &exists))
+        return CLI_FAIL;
+    free(real);
+    return CLI_OK;
+}
+
+int cli_write_file(const char *path, const void *data, size_t size)
+{
+    char *real = NULL, *tmp = NULL, *slash;
+    struct stat st, now;
+    int exists, fd = -1, rc = CLI_FAIL;
+    mode_t mode;
+    size_t dl;
+    if (output_target(path, &real, &st, &exists))
+        return CLI_FAIL;
+    slash = strrchr(real, '/');
+    dl = slash ? (size_t)(slash - real) + 1 : 0;
+    if (!(tmp = malloc(strlen(real) + 16))) {
+        cli_error("out of memory");
+        goto out;
+    }
+    /* beside the target, so the rename stays on one file system */
+    snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
+    if ((fd = mkstemp(tmp)) < 0) {
+        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+        goto out;
+    }
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t um = umask(0);
+        umask(um);
+        mode = 0666 & ~um;
+    }
+    if (fchmod(fd, mode) != 0) {
+        cli_error("%s: %s", tmp, strerror(errno));
+        goto fail;
+    }
+    for (size_t at = 0; at < size;) {
+        ssize_t w = write(fd, (const char *)data + at, size - at);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            cli_error("%s: write error: %s", tmp, w < 0 ? strerror(errno) : "no progress");
+            goto fail;
+        }
+        at += (size_t)w;
+    }
+    if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+        cli_error("%s: %s", tmp, strerror(errno));
+        goto fail;
+    }
+    if (close(fd) != 0) {
+        fd = -1;
+        cli_error("%s: %s", tmp, strerror(errno));
+        goto fail;
+    }
+    fd = -1;
+    /* Checked again just before the rename: the target may have changed while we wrote. */
+    if (lstat(real, &now) == 0 ? !S_ISREG(now.st_mode) : errno != ENOENT) {
+        cli_error("%s: no longer a regular file; refusing to replace it", path);
+        goto fail;
+    }
+    if (rename(tmp, real) != 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        goto fail;
+    }
+    rc = CLI_OK;
+    goto out;
+fail:
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+out:
+    free(tmp);
+    free(real);
+    return rc;
+}
+
+/* ---- numeric options ------------------------------------------------------------------- */
+
+int cli_num_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    if (!*arg || !(*arg == '-' || *arg == '+' || (*arg >= '0' && *arg <= '9')))
+        goto bad;
+    v = strtol(arg, &end, 10);
+    if (errno || *end || end == arg || v < min || v > max)
+        goto bad;
+    *out = v;
+    return 0;
+bad:
+    cli_error("%s: %s takes a whole number from %ld to %ld, not '%s'", cmd, opt, min, max, arg);
+    return -1;
+}
+
+int cli_num_double(const char *cmd, const char *opt, const char *arg, double min, double max, double *out)
+{
+    char *end;
+    double v;
+    errno = 0;
+    if (!*arg || !(*arg == '-' || *arg == '+' || *arg == '.' || (*arg >= '0' && *arg <= '9')))
+        goto bad;
+    v = strtod(arg, &end);
+    if (errno || *end || end == arg || !isfinite(v) || v < min || v > max)
+        goto bad;
+    *out = v;
+    return 0;
+bad:
+    cli_error("%s: %s takes a number from %g to %g, not '%s'", cmd, opt, min, max, arg);
+    return -1;
+}
+
+int cli_on_error(const char *cmd, const char *arg, cli_policy *p)
+{
+    if (!strcmp(arg, "skip"))
+        *p = CLI_ON_ERROR_SKIP;
+    else if (!strcmp(arg, "record"))
+        *p = CLI_ON_ERROR_RECORD;
+    else if (!strcmp(arg, "stop"))
+        *p = CLI_ON_ERROR_STOP;
+    else {
+        cli_error("%s: --on-error is skip, record or stop, not '%s'", cmd, arg);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- JSON lines out ------------------------------------------------------------------ */
+
+int cli_put_json(json_t *o, size_t flags, const char *id_raw, size_t id_len)
+{
+    char *s = json_dumps(o, flags);
+    if (!s) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    if (id_raw) {
+        /* The id exactly as the input wrote it (a number keeps its digits),
+         * spliced in front of the other members. */
+        fputs("{\"id\":", stdout);
+        fwrite(id_raw, 1, id_len, stdout);
+        if (strcmp(s, "{}") != 0)
+            putchar(',');
+        fputs(s + 1, stdout);
+    } else {
+        fputs(s, stdout);
+    }
+    putchar('\n');
+    free(s);
+    return cli_out_failed() ? CLI_FAIL : CLI_OK;
+}
+
+int cli_put_error_record(const char *id_raw, size_t id_len, size_t lineno, const char *message)
+{
+    json_t *o = json_pack("{s:{s:I,s:s}}", "error", "line", (json_int_t)lineno, "message", message);
+    int rc;
+    if (!o) { /* a message that is not UTF-8 */
+        o = json_pack("{s:{s:I,s:s}}", "error", "line", (json_int_t)lineno, "message", "(unprintable message)");
+        if (!o) {
+            cli_error("out of memory");
+            return CLI_FAIL;
+        }
+    }
+    rc = cli_put_json(o, JSON_COMPACT | JSON_PRESERVE_ORDER, id_raw ? id_raw : "null", id_raw ? id_len : 4);
+    json_decref(o);
+    return rc;
+}

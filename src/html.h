@@ -1,0 +1,48 @@
+/*
+ * html.h - the HTML report renderer, one for all its users: `stance classify
+ * --format html`, `stance eval --report` and the Python extension
+ * (stance.render_html, Result._repr_html_). It reads what the CLI prints
+ * anyway, an article's text plus its record in the CLI's JSON schema, and
+ * writes one self-contained page: inline CSS and SVG, no script, no network
+ * (the page's Content-Security-Policy forbids both).
+ *
+ * Needs jansson and libc only (no libstance, no CLI helpers), so the Python
+ * build compiles this file as it is.
+ */
+#ifndef STANCE_HTML_H
+#define STANCE_HTML_H
+#include <stddef.h>
+
+#include <jansson.h>
+
+typedef struct html_doc html_doc;
+
+/* A new report. @p title (NULL: "stance report") is escaped; @p prefix (NULL: "")
+ * is put before every element id so several fragments can share one page
+ * (letters, digits, '-' and '_' only, else INVALID). Returns 0 or -1 (no memory / bad prefix). */
+int html_doc_new(const char *title, const char *prefix, html_doc **out);
+
+/* Add one article: its text (UTF-8, @p len bytes) and its record in the CLI's JSON
+ * schema ({"quotes": [...], "actors": [...]}; a quote may carry "cue_span": [start, end],
+ * else the cue is looked for between the quote and its speaker). @p id names the article
+ * (NULL: "article N"). On a malformed record nothing is added, a message goes to @p err
+ * (@p errlen bytes) and -1 is returned; -2 means out of memory. */
+int html_doc_add(html_doc *d, const char *id, const char *text, size_t len, const json_t *record, char *err,
+                 size_t errlen);
+
+/* The finished page (@p fragment = 0: a whole HTML document; 1: a <style> + <div> fragment
+ * whose CSS applies to that div only, for Jupyter). Returns a malloc'd NUL-terminated string
+ * (caller frees) and its length in @p len, or NULL when out of memory. The doc stays usable. */
+char *html_doc_render(html_doc *d, int fragment, size_t *len);
+
+void html_doc_free(html_doc *d);
+
+/* `stance eval --report`: a page with the scores, the confusion matrix and a reliability
+ * diagram (10 equal-width confidence bins, expected calibration error) as inline SVG with
+ * the figures as tables. @p scores: {"labels": [names], "confusion": [[gold x predicted]],
+ * "n", "accuracy", "macro_f1", "per_class": {name: {precision, recall, f1, support}}, "head",
+ * "file"}; @p conf / @p correct: each example's predicted confidence and whether the prediction
+ * was right (@p n of them). Returns a malloc'd page or NULL (no memory or malformed @p scores). */
+char *html_eval_report(const json_t *scores, const double *conf, const unsigned char *correct, size_t n,
+                       size_t *len);
+#endif

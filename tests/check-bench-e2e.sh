@@ -1,0 +1,57 @@
+#!/bin/sh
+# The end-to-end label checker and scorer (bench/e2e) on an article of our own
+# (tests/data/e2e) with known errors: a valid label file passes, a broken one is
+# refused with the reason; the scorer's figures on a hand-written prediction file
+# (a span slightly off, a quote overlapping too little, a wrong speaker, a missing
+# and an off-target stance); and one real run through the stance binary.
+set -u
+top_builddir=${top_builddir:-.}
+top_srcdir=${top_srcdir:-.}
+py=${PYTHON_BIN:-}
+[ -n "$py" ] || py=$(command -v python3) || { echo "SKIP: no python3"; exit 77; }
+e2e="$top_srcdir/bench/e2e"
+data="$top_srcdir/tests/data/e2e"
+fail=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+"$py" "$e2e/check_labels.py" --data "$data" "$data/labels/dev-t.jsonl" > "$tmp/ok" \
+    || { echo "FAIL: check_labels refused the fixture: $(cat "$tmp/ok")"; fail=1; }
+grep -qF '1 articles, 3 quotes, 2 pairs: 0 errors, 1 warnings' "$tmp/ok" || { echo "FAIL: check_labels summary: $(cat "$tmp/ok")"; fail=1; }
+
+# a pair whose actor is not among the article's actors, a span past the end, a note
+# copying six words of the article
+"$py" -c 'import json,sys
+a = json.loads(open(sys.argv[1]).read())
+a["quotes"][0]["pairs"][0]["actor"] = "Nobody"
+a["quotes"][2]["end"] = 100000
+a["quotes"][1]["note"] = "said: has done more for this city than"
+print(json.dumps(a))' "$data/labels/dev-t.jsonl" > "$tmp/dev-t.jsonl"
+"$py" "$e2e/check_labels.py" --data "$data" "$tmp/dev-t.jsonl" > "$tmp/bad"
+rc=$?
+[ "$rc" -eq 1 ] || { echo "FAIL: broken labels gave exit $rc, want 1"; fail=1; }
+grep -q "pair actor 'Nobody' is not among the article's actors" "$tmp/bad" || { echo "FAIL: no actor error in: $(cat "$tmp/bad")"; fail=1; }
+grep -q 'span \[264,100000) not inside the article' "$tmp/bad" || { echo "FAIL: no span error in: $(cat "$tmp/bad")"; fail=1; }
+grep -q 'quote 2: note copies article text' "$tmp/bad" || { echo "FAIL: no copied-text error in: $(cat "$tmp/bad")"; fail=1; }
+
+out=$("$py" "$e2e/score.py" --data "$data" --labels "$data/labels/dev-*.jsonl" --pred "$data/pred.jsonl") \
+    || { echo "FAIL: score.py exited $?"; exit 1; }
+want() {
+    printf '%s\n' "$out" | grep -qF -- "$1" || { echo "FAIL: no line with: $1"; fail=1; }
+}
+want 'articles 1, gold quotes 3 (direct 2, partial 1), gold pairs 2 (favor 1, against 1, none 0)'
+want 'quotes found:      all 2/3 = 0.667; direct 2/2 = 1.000; partial 0/1 = 0.000'
+want 'speaker accuracy:  found quotes 1/2 = 0.500; speaker_named 1/2 = 0.500'
+want 'pairs linked:      1/2 = 0.500'
+want 'stance (all pairs, missing = none): accuracy 0.500, macro-F1 0.333  |  baseline all-none: accuracy 0.000, macro-F1 0.000'
+want 'sentiment (found quotes, 2): accuracy 0.500, macro-F1 0.333'
+want 'off-target favor/against stances (found quotes, labelled actors, not a gold pair): 1/2 = 0.500'
+want 'linking by via:    name 1/1 = 1.000; pronoun 0/1 = 0.000'
+
+# the real binary on the same article: the records reach it and its output is scored
+real=$("$py" "$e2e/score.py" "$top_builddir/stance" -m "$top_builddir/tests/tiny.stm" \
+        --data "$data" --labels "$data/labels/dev-*.jsonl") || { echo "FAIL: score.py with the binary exited $?"; fail=1; }
+printf '%s\n' "$real" | grep -q '^quotes found: .*direct [0-9]/2' || { echo "FAIL: real run: $real"; fail=1; }
+
+[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run"
+exit "$fail"
