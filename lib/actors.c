@@ -182,15 +182,27 @@ static int sname_cmp(const void *a, const void *b)
  * of actors would exceed it; each chunk is one left-to-right scan. */
 #define ALTS_PER_PATTERN 256
 
-/* Scan @p text with one pattern over alts[0..na), appending every hit. */
-static int scan_chunk(const alt *alts, size_t na, const char *text, size_t len, unsigned flags,
-                      pcre2_general_context *gctx, pcre2_compile_context *cctx, hit **hits, size_t *nh, size_t *hcap,
-                      stance_error *err)
+/* A compiled actor list: canonical names and one JIT-compiled pattern per
+ * chunk of names. Immutable once built; matching uses per-call match data. */
+struct stance_actorset {
+    size_t n_actors;
+    char **names;                 /* copies of the canonical names */
+    unsigned flags;               /* STANCE_OPT_ACTORS_CASELESS or 0 */
+    size_t n_codes;
+    pcre2_code **codes;
+    pcre2_general_context *gctx;
+};
+
+/* Compile one pattern over alts[0..na): every name, tagged with its actor. */
+static int compile_chunk(const alt *alts, size_t na, unsigned flags, pcre2_compile_context *cctx, pcre2_code **out,
+                         stance_error *err)
 {
     buf b = {0};
     pcre2_code *code = NULL;
-    pcre2_match_data *md = NULL;
-    int rc = STANCE_OK;
+    int rc = STANCE_OK, ec;
+    PCRE2_SIZE eo;
+    uint32_t opt = PCRE2_UTF | PCRE2_UCP | ((flags & STANCE_OPT_ACTORS_CASELESS) ? PCRE2_CASELESS : 0);
+    *out = NULL;
     if (put(&b, "(?<![\\p{L}\\p{N}\\p{M}_])(?:", strlen("(?<![\\p{L}\\p{N}\\p{M}_])(?:")))
         goto nomem;
     for (size_t i = 0; i < na; i++) {
@@ -202,74 +214,80 @@ static int scan_chunk(const alt *alts, size_t na, const char *text, size_t len, 
     }
     if (put(&b, ")(?![\\p{L}\\p{N}\\p{M}_])", strlen(")(?![\\p{L}\\p{N}\\p{M}_])")))
         goto nomem;
-    {
-        int ec;
-        PCRE2_SIZE eo;
-        uint32_t opt = PCRE2_UTF | PCRE2_UCP | ((flags & STANCE_OPT_ACTORS_CASELESS) ? PCRE2_CASELESS : 0);
-        code = pcre2_compile((PCRE2_SPTR)b.p, b.n, opt, &ec, &eo, cctx);
-        if (!code) {
-            rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "actor names");
-            goto out;
-        }
-        /* JIT is optional (not on every platform), but running out of memory is reported */
-        if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
-            goto nomem;
+    code = pcre2_compile((PCRE2_SPTR)b.p, b.n, opt, &ec, &eo, cctx);
+    if (!code) {
+        rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "actor names");
+        goto out;
     }
-    if (!(md = pcre2_match_data_create(1, gctx)))
+    /* JIT is optional (not on every platform), but running out of memory is reported */
+    if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
         goto nomem;
+    *out = code;
+    code = NULL;
+    goto out;
+nomem:
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+out:
+    pcre2_code_free(code);
+    stance_free(b.p);
+    return rc;
+}
+
+/* Scan @p text with one compiled pattern, appending every hit. */
+static int scan_code(const pcre2_code *code, pcre2_match_data *md, const char *text, size_t len, hit **hits,
+                     size_t *nh, size_t *hcap, stance_error *err)
+{
     for (size_t pos = 0; pos < len;) {
         int m = pcre2_match(code, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, NULL);
         PCRE2_SIZE *ov;
         const char *mk;
         if (m == PCRE2_ERROR_NOMATCH)
             break;
-        if (m < 0) {
-            rc = stance_pcre2_error(err, m, pos, "actor matching");
-            goto out;
-        }
+        if (m < 0)
+            return stance_pcre2_error(err, m, pos, "actor matching");
         ov = pcre2_get_ovector_pointer(md);
         mk = (const char *)pcre2_get_mark(md);
         if (mk) {
             if (stance_grow((void **)hits, hcap, *nh + 1, sizeof **hits))
-                goto nomem;
+                return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
             size_t v = (size_t)strtoul(mk, NULL, 10);
             (*hits)[(*nh)++] = (hit){ov[0], ov[1], v / 4, (int)(v % 4)};
         }
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
-    goto out;
-nomem:
-    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-out:
-    pcre2_match_data_free(md);
-    pcre2_code_free(code);
-    stance_free(b.p);
-    return rc;
+    return STANCE_OK;
 }
 
-int stance_actors_match(const stance_actor *actors, size_t n_actors, const char *text, size_t len, unsigned flags,
-                        stance_entityset *out, stance_error *err)
+void stance_actorset_destroy(stance_actorset *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n_codes; i++)
+        pcre2_code_free(set->codes[i]);
+    for (size_t i = 0; set->names && i < set->n_actors; i++)
+        stance_free(set->names[i]);
+    stance_free(set->codes);
+    stance_free(set->names);
+    pcre2_general_context_free(set->gctx);
+    stance_free(set);
+}
+
+/* The names to match, longest first: every name and alias, and each surname
+ * no two actors share (a shared one would be ambiguous: only full names match). */
+static int collect_alts(const stance_actor *actors, size_t n_actors, alt **out, size_t *nout)
 {
     alt *alts = NULL;
     sname *sn = NULL;
-    hit *hits = NULL;
-    size_t na = 0, cap = 0, nsn = 0, nh = 0, hcap = 0, base = out->n;
-    pcre2_general_context *gctx = NULL;
-    pcre2_compile_context *cctx = NULL;
-    int rc = STANCE_OK;
-
+    size_t na = 0, cap = 0, nsn = 0;
     if (n_actors && !(sn = stance_malloc_array(n_actors, sizeof *sn)))
         goto nomem;
     for (size_t a = 0; a < n_actors; a++) {
         const char *sur = NULL;
         size_t n;
-        if (new_ent(out, actors[a].name, strlen(actors[a].name), 0, (int)a))
-            goto nomem;
         if ((n = surname(actors[a].name, &sur)))
             sn[nsn++] = (sname){sur, n, a};
     }
-    /* A surname two actors share would be ambiguous: only the full names match then.
-     * Sorting finds the shared ones in O(n log n), so thousands of actors stay cheap. */
+    /* Sorting finds the shared surnames in O(n log n), so thousands of actors stay cheap. */
     if (nsn > 1)
         qsort(sn, nsn, sizeof *sn, sname_cmp);
     for (size_t a = 0; a < n_actors; a++) {
@@ -291,16 +309,93 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
         }
         i = j;
     }
-    if (!na || !len)
-        goto out;
-    qsort(alts, na, sizeof *alts, alt_cmp);
-    if (!(gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(gctx)))
+    if (na > 1)
+        qsort(alts, na, sizeof *alts, alt_cmp);
+    stance_free(sn);
+    *out = alts;
+    *nout = na;
+    return STANCE_OK;
+nomem:
+    stance_free(sn);
+    stance_free(alts);
+    return STANCE_ERR_NOMEM;
+}
+
+int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned flags, stance_actorset **out,
+                          stance_error *err)
+{
+    stance_actorset *set;
+    alt *alts = NULL;
+    size_t na = 0;
+    pcre2_compile_context *cctx = NULL;
+    int rc = STANCE_OK;
+
+    *out = NULL;
+    if (!(set = stance_calloc(1, sizeof *set)))
         goto nomem;
-    for (size_t i = 0; i < na; i += ALTS_PER_PATTERN) {
-        size_t k = na - i < ALTS_PER_PATTERN ? na - i : ALTS_PER_PATTERN;
-        if ((rc = scan_chunk(alts + i, k, text, len, flags, gctx, cctx, &hits, &nh, &hcap, err)))
-            goto out;
+    set->flags = flags & STANCE_OPT_ACTORS_CASELESS;
+    if (n_actors && !(set->names = stance_calloc(n_actors, sizeof *set->names)))
+        goto nomem;
+    set->n_actors = n_actors;
+    for (size_t a = 0; a < n_actors; a++)
+        if (!(set->names[a] = stance_strndup(actors[a].name, strlen(actors[a].name))))
+            goto nomem;
+    if (collect_alts(actors, n_actors, &alts, &na))
+        goto nomem;
+    if (!(set->gctx = stance_pcre2_context()))
+        goto nomem;
+    if (na) {
+        size_t nc = (na + ALTS_PER_PATTERN - 1) / ALTS_PER_PATTERN;
+        if (!(cctx = pcre2_compile_context_create(set->gctx)) ||
+            !(set->codes = stance_calloc(nc, sizeof *set->codes)))
+            goto nomem;
+        for (size_t i = 0; i < na; i += ALTS_PER_PATTERN, set->n_codes++) {
+            size_t k = na - i < ALTS_PER_PATTERN ? na - i : ALTS_PER_PATTERN;
+            if ((rc = compile_chunk(alts + i, k, set->flags, cctx, &set->codes[set->n_codes], err)))
+                goto fail;
+        }
     }
+    pcre2_compile_context_free(cctx);
+    stance_free(alts);
+    *out = set;
+    return STANCE_OK;
+nomem:
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+fail:
+    pcre2_compile_context_free(cctx);
+    stance_free(alts);
+    stance_actorset_destroy(set);
+    return rc;
+}
+
+size_t stance_actorset_size(const stance_actorset *set)
+{
+    return set->n_actors;
+}
+
+unsigned stance_actorset_flags(const stance_actorset *set)
+{
+    return set->flags;
+}
+
+int stance_actors_match_set(const stance_actorset *set, const char *text, size_t len, stance_entityset *out,
+                            stance_error *err)
+{
+    hit *hits = NULL;
+    size_t nh = 0, hcap = 0, base = out->n;
+    pcre2_match_data *md = NULL;
+    int rc = STANCE_OK;
+
+    for (size_t a = 0; a < set->n_actors; a++)
+        if (new_ent(out, set->names[a], strlen(set->names[a]), 0, (int)a))
+            goto nomem;
+    if (!set->n_codes || !len)
+        goto out;
+    if (!(md = pcre2_match_data_create(1, set->gctx)))
+        goto nomem;
+    for (size_t i = 0; i < set->n_codes; i++)
+        if ((rc = scan_code(set->codes[i], md, text, len, &hits, &nh, &hcap, err)))
+            goto out;
     /* Leftmost-longest over all branches, as one alternation would choose. */
     if (nh > 1)
         qsort(hits, nh, sizeof *hits, hit_cmp);
@@ -308,7 +403,7 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
         if (i && hits[i].start < end)
             continue;
         end = hits[i].end;
-        if (hits[i].actor < n_actors) {
+        if (hits[i].actor < set->n_actors) {
             int k = hits[i].kind, rule = k == STANCE_MK_ALIAS     ? STANCE_MR_ALIAS
                                        : k == STANCE_MK_SURNAME ? STANCE_MR_SURNAME
                                                                 : STANCE_MR_NAME;
@@ -322,11 +417,19 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
 nomem:
     rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 out:
-    pcre2_compile_context_free(cctx);
-    pcre2_general_context_free(gctx);
+    pcre2_match_data_free(md);
     stance_free(hits);
-    stance_free(sn);
-    stance_free(alts);
+    return rc;
+}
+
+int stance_actors_match(const stance_actor *actors, size_t n_actors, const char *text, size_t len, unsigned flags,
+                        stance_entityset *out, stance_error *err)
+{
+    stance_actorset *set = NULL;
+    int rc = stance_actorset_build(actors, n_actors, flags, &set, err);
+    if (!rc)
+        rc = stance_actors_match_set(set, text, len, out, err);
+    stance_actorset_destroy(set);
     return rc;
 }
 

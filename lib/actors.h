@@ -26,7 +26,19 @@ typedef struct stance_entityset {
     size_t n, cap;
 } stance_entityset;
 
-/* Find every mention of the caller's actors. @p flags: STANCE_OPT_ACTORS_CASELESS. */
+/* A compiled actor list (struct stance_actorset, public as an opaque handle):
+ * built once, immutable, read by any number of threads. The actors must have
+ * been checked (names non-empty and valid UTF-8, aliases non-NULL). */
+int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned flags, stance_actorset **out,
+                          stance_error *err);
+void stance_actorset_destroy(stance_actorset *set);
+size_t stance_actorset_size(const stance_actorset *set);
+/* The flags it was compiled with: STANCE_OPT_ACTORS_CASELESS or 0. */
+unsigned stance_actorset_flags(const stance_actorset *set);
+/* Find every mention of the set's actors; entities are appended in the set's order. */
+int stance_actors_match_set(const stance_actorset *set, const char *text, size_t len, stance_entityset *out,
+                            stance_error *err);
+/* The convenience path: build a set for this call, match, free it. @p flags: STANCE_OPT_ACTORS_CASELESS. */
 int stance_actors_match(const stance_actor *actors, size_t n_actors, const char *text, size_t len, unsigned flags,
                         stance_entityset *out, stance_error *err);
 /* Discover actors from speakers and capitalised name sequences. */

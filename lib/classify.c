@@ -28,6 +28,15 @@ struct stance_scratch {
     stance_tlist tl;      /* targets of the current quote */
     char *ctx;            /* attribution context with the quote cut out */
     size_t ctx_cap;
+    struct mention_ref {  /* every entity's mentions in one list, by start */
+        size_t start;
+        size_t ent;
+    } *allm;
+    size_t allm_cap;
+    size_t *near;         /* entities with a mention near the current quote */
+    size_t near_cap;
+    size_t *stamp;        /* per entity: 1 + the last quote that listed it */
+    size_t stamp_cap;
     struct contrib_tmp {
         size_t i;
         double c;
@@ -98,6 +107,9 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_tlist_clear(&s->tl);
     stance_free(s->ctx);
     stance_free(s->ctmp);
+    stance_free(s->allm);
+    stance_free(s->near);
+    stance_free(s->stamp);
     stance_free(s);
 }
 
@@ -190,7 +202,7 @@ static void empty_decision(stance_decision *d)
 /* The smallest struct each caller-filled type had in 0.2, the first version
  * with size fields: everything up to and including its last 0.2 field. */
 #define END_OF(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
-#define INPUT_SIZE_0_2 END_OF(stance_input, n_actors)
+#define INPUT_SIZE_0_2 END_OF(stance_input, actor_set)
 #define OPTIONS_SIZE_0_2 END_OF(stance_options, scratch)
 #define STATEMENT_SIZE_0_2 END_OF(stance_statement, context_len)
 
@@ -260,20 +272,26 @@ static int actor_utf8_error(int rc, stance_error *err, size_t actor, const char 
                             err->offset);
 }
 
-static int check_actors(const stance_model *m, const stance_input *in, stance_error *err)
+/* UTF-8 check with the model's compiled validator, or a one-off one without a model. */
+static int utf8_check(const stance_model *m, const char *s, size_t len, stance_error *err)
+{
+    return m ? stance_utf8_check_with(m->utf8, m->gctx, s, len, err) : stance_utf8_check(s, len, err);
+}
+
+static int check_actor_list(const stance_model *m, const stance_actor *actors, size_t n_actors, stance_error *err)
 {
     int rc;
-    if (in->n_actors && !in->actors)
+    if (n_actors && !actors)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "n_actors > 0 but actors is NULL");
-    if (in->n_actors > STANCE_MAX_ACTORS)
+    if (n_actors > STANCE_MAX_ACTORS)
         return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "%zu actors exceed the limit of %d",
-                                in->n_actors, STANCE_MAX_ACTORS);
-    for (size_t a = 0; a < in->n_actors; a++) {
-        const stance_actor *ac = &in->actors[a];
+                                n_actors, STANCE_MAX_ACTORS);
+    for (size_t a = 0; a < n_actors; a++) {
+        const stance_actor *ac = &actors[a];
         if (!ac->name || !ac->name[0])
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
         /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
-        if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->name, strlen(ac->name), err)))
+        if ((rc = utf8_check(m, ac->name, strlen(ac->name), err)))
             return actor_utf8_error(rc, err, a, "name", 0);
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
@@ -284,11 +302,117 @@ static int check_actors(const stance_model *m, const stance_input *in, stance_er
             if (!ac->aliases[k])
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
                                         a, k);
-            if ((rc = stance_utf8_check_with(m->utf8, m->gctx, ac->aliases[k], strlen(ac->aliases[k]), err)))
+            if ((rc = utf8_check(m, ac->aliases[k], strlen(ac->aliases[k]), err)))
                 return actor_utf8_error(rc, err, a, "alias", k + 1);
         }
     }
     return STANCE_OK;
+}
+
+static int check_actors(const stance_model *m, const stance_input *in, unsigned flags, stance_error *err)
+{
+    if (!in->actor_set)
+        return check_actor_list(m, in->actors, in->n_actors, err);
+    if (in->n_actors || in->actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "both actors and actor_set are set: give one of them");
+    if ((flags & STANCE_OPT_ACTORS_CASELESS) != stance_actorset_flags(in->actor_set))
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "STANCE_OPT_ACTORS_CASELESS differs from the actor set's flags");
+    return STANCE_OK;
+}
+
+STANCE_API int stance_actorset_new(const stance_model *model, const stance_actor *actors, size_t n_actors,
+                                   unsigned flags, stance_actorset **set, stance_error *err)
+{
+    int rc;
+    if (!set)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "set out-pointer is NULL");
+    *set = NULL;
+    if (!n_actors)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "an actor set needs actors");
+    if (flags & ~(unsigned)STANCE_OPT_ACTORS_CASELESS)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET,
+                                "actor set flags 0x%x: only STANCE_OPT_ACTORS_CASELESS applies", flags);
+    if ((rc = check_actor_list(model, actors, n_actors, err)))
+        return rc;
+    return stance_actorset_build(actors, n_actors, flags, set, err);
+}
+
+STANCE_API void stance_actorset_free(stance_actorset *set)
+{
+    stance_actorset_destroy(set);
+}
+
+/* Widen [*lo, *hi) to cover @p s (if set). */
+static void widen(stance_span s, size_t *lo, size_t *hi)
+{
+    if (s.start == STANCE_NO_OFFSET)
+        return;
+    if (s.start < *lo)
+        *lo = s.start;
+    if (s.end > *hi)
+        *hi = s.end;
+}
+
+static int mention_ref_cmp(const void *a, const void *b)
+{
+    const struct mention_ref *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* All entities' mentions in one list sorted by start, so that each quote finds
+ * the entities mentioned near it with one binary search and a short scan:
+ * the cost grows with quotes + mentions, not quotes x entities. */
+static int index_mentions(stance_scratch *s, size_t *n_out)
+{
+    size_t n = 0, k = 0;
+    for (size_t e = 0; e < s->ents.n; e++)
+        n += s->ents.e[e].n_mentions + s->ents.e[e].n_more;
+    if (stance_grow((void **)&s->allm, &s->allm_cap, n + 1, sizeof *s->allm) ||
+        stance_grow((void **)&s->near, &s->near_cap, s->ents.n + 1, sizeof *s->near) ||
+        stance_grow((void **)&s->stamp, &s->stamp_cap, s->ents.n + 1, sizeof *s->stamp))
+        return STANCE_ERR_NOMEM;
+    for (size_t e = 0; e < s->ents.n; e++) {
+        s->stamp[e] = 0;
+        for (size_t i = 0; i < s->ents.e[e].n_mentions; i++)
+            s->allm[k++] = (struct mention_ref){s->ents.e[e].mentions[i].start, e};
+        for (size_t i = 0; i < s->ents.e[e].n_more; i++) /* titles, epithets, pronouns (mentions.c) */
+            s->allm[k++] = (struct mention_ref){s->ents.e[e].more[i].span.start, e};
+    }
+    if (n > 1)
+        qsort(s->allm, n, sizeof *s->allm, mention_ref_cmp);
+    *n_out = n;
+    return STANCE_OK;
+}
+
+/* The entities with a mention starting in [lo, hi), ascending, into s->near. */
+static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t hi, size_t stamp)
+{
+    size_t a = 0, b = n_allm, n = 0;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (s->allm[mid].start < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (; a < n_allm && s->allm[a].start < hi; a++)
+        if (s->stamp[s->allm[a].ent] != stamp) {
+            s->stamp[s->allm[a].ent] = stamp;
+            s->near[n++] = s->allm[a].ent;
+        }
+    if (n > 1)
+        qsort(s->near, n, sizeof *s->near, size_cmp);
+    return n;
 }
 
 /* The entities into the result: names as in 0.1, and every mention with its kind. */
@@ -333,65 +457,129 @@ nomem:
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }
 
-/* Score quote @p rq's stance toward each of its targets (targets.c) into @p q.
- * @p st holds the quote and its context; each target gets its own marked spans. */
-static int score_targets(const stance_model *m, const stance_head *h, const char *const *labels,
-                         const stance_input *in, const stance_rawquote *rq, stance_statement st, unsigned flags,
-                         unsigned explain, stance_scratch *s, stance_result *res, quote_rec *q, stance_error *err)
+/* What one call shares across its quotes. */
+typedef struct call_ctx {
+    const stance_model *model;
+    const char *text;
+    unsigned flags, explain;
+    const stance_head *hstance;
+    const char *const *stance_labels;
+    stance_scratch *s;
+    stance_result *res;
+    size_t n_allm;
+} call_ctx;
+
+/* Copy a quote's fields and build the statement the heads score: the quote,
+ * and its context with the quote cut out (replaced by one space) so its
+ * words are not counted twice. */
+static int fill_quote(const call_ctx *c, const stance_rawquote *rq, stance_quote *q, stance_statement *st)
+{
+    stance_arena *a = &c->res->arena;
+    stance_scratch *s = c->s;
+    q->span = rq->span;
+    q->type = rq->type;
+    q->speaker_span = rq->speaker_span;
+    q->cue_span = rq->cue_span;
+    q->context = rq->context;
+    if (rq->speaker && !(q->speaker = stance_arena_strndup(a, rq->speaker, strlen(rq->speaker))))
+        return STANCE_ERR_NOMEM;
+    if (rq->role && !(q->speaker_role = stance_arena_strndup(a, rq->role, strlen(rq->role))))
+        return STANCE_ERR_NOMEM;
+    if (rq->cue_span.start != STANCE_NO_OFFSET &&
+        !(q->cue = stance_arena_strndup(a, c->text + rq->cue_span.start, rq->cue_span.end - rq->cue_span.start)))
+        return STANCE_ERR_NOMEM;
+    st->text = c->text + rq->span.start;
+    st->text_len = rq->span.end - rq->span.start;
+    if (rq->context.start != STANCE_NO_OFFSET && rq->context.end > rq->context.start) {
+        stance_span cx = rq->context;
+        if (rq->span.start >= cx.start && rq->span.end <= cx.end) {
+            size_t before = rq->span.start - cx.start, after = cx.end - rq->span.end;
+            if (stance_grow((void **)&s->ctx, &s->ctx_cap, before + after + 1, 1))
+                return STANCE_ERR_NOMEM;
+            memcpy(s->ctx, c->text + cx.start, before);
+            s->ctx[before] = ' ';
+            memcpy(s->ctx + before + 1, c->text + rq->span.end, after);
+            st->context = s->ctx;
+            st->context_len = before + 1 + after;
+        } else {
+            st->context = c->text + cx.start;
+            st->context_len = cx.end - cx.start;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* Score the stance toward target choice @p ch (targets.c) of quote @p rq into
+ * @p kept; @p st holds the quote and its context, marked with the target's own spans. */
+static int score_target(const call_ctx *c, const stance_rawquote *rq, const stance_tchoice *ch, stance_statement st,
+                        target_rec *kept, stance_error *err)
 {
     static const stance_span no_span = {0, 0};
-    stance_tlist *tl = &s->tl;
-    target_rec *kept;
+    const stance_tlist *tl = &c->s->tl;
+    stance_arena *a = &c->res->arena;
+    stance_target *t = &kept->pub;
+    stance_span *ms = NULL;
+    unsigned char *kinds = NULL, *rules = NULL;
     int rc;
-    if ((rc = stance_targets_choose(&s->ents, in->text, rq, flags, tl)))
+    if (ch->nm && (!(ms = stance_arena_alloc(a, ch->nm, sizeof *ms)) || !(kinds = stance_arena_alloc(a, ch->nm, 1)) ||
+                   !(rules = stance_arena_alloc(a, ch->nm, 1))))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    for (size_t k = 0; k < ch->nm; k++) {
+        ms[k] = tl->ms[ch->m0 + k].span;
+        kinds[k] = tl->ms[ch->m0 + k].kind;
+        rules[k] = tl->ms[ch->m0 + k].rule;
+    }
+    kept->kinds = kinds;
+    kept->rules = rules;
+    kept->reasons = ch->reasons;
+    if (ch->in_context) {
+        /* only the attribution speaks of it: score the attribution sentence, its mentions marked */
+        st.text = c->text + rq->context.start;
+        st.text_len = rq->context.end - rq->context.start;
+        st.context = NULL;
+        st.context_len = 0;
+    }
+    st.target = c->res->entities[ch->ent].pub.name;
+    st.target_len = strlen(st.target);
+    /* never NULL: NULL would have the features search the name in the text */
+    st.target_spans = ch->ns ? tl->sp + ch->s0 : &no_span;
+    st.n_target_spans = ch->ns;
+    t->actor = c->res->entities[ch->ent].pub.name;
+    t->entity = ch->ent;
+    t->where = (stance_where)ch->where;
+    t->mentions = ms;
+    t->n_mentions = ch->nm;
+    if ((rc = decide(c->model, c->hstance, &st, c->explain, c->s, a, &t->stance, err)))
+        return rc;
+    t->stance.label_names = c->stance_labels;
+    t->stance.label_name = c->stance_labels[t->stance.label];
+    return STANCE_OK;
+}
+
+/* The targets of quote @p qi, chosen by targets.c among the entities mentioned
+ * near it (every entity with STANCE_OPT_ALL_ACTORS), in entity order. */
+static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *st, quote_rec *qr, stance_error *err)
+{
+    const stance_rawquote *rq = &c->s->quotes.q[qi];
+    stance_tlist *tl = &c->s->tl;
+    size_t n_near, wlo = rq->span.start, whi = rq->span.end;
+    int all = (c->flags & STANCE_OPT_ALL_ACTORS) != 0, rc;
+    target_rec *kept;
+    widen(rq->speaker_span, &wlo, &whi);
+    widen(rq->context, &wlo, &whi);
+    n_near = all ? 0 : entities_near(c->s, c->n_allm, wlo, whi, qi + 1);
+    if ((rc = stance_targets_choose(&c->s->ents, c->text, rq, c->flags, all ? NULL : c->s->near, n_near, tl)))
         return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
     if (!tl->n)
         return STANCE_OK;
-    if (!(kept = stance_arena_alloc(&res->arena, tl->n, sizeof *kept)))
+    if (!(kept = stance_arena_alloc(&c->res->arena, tl->n, sizeof *kept)))
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     memset(kept, 0, tl->n * sizeof *kept);
-    for (size_t i = 0; i < tl->n; i++) {
-        const stance_tchoice *c = &tl->v[i];
-        stance_target *t = &kept[i].pub;
-        stance_statement one = st;
-        stance_span *ms = NULL;
-        unsigned char *kinds = NULL, *rules = NULL;
-        if (c->nm && (!(ms = stance_arena_alloc(&res->arena, c->nm, sizeof *ms)) ||
-                      !(kinds = stance_arena_alloc(&res->arena, c->nm, 1)) ||
-                      !(rules = stance_arena_alloc(&res->arena, c->nm, 1))))
-            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-        for (size_t k = 0; k < c->nm; k++) {
-            ms[k] = tl->ms[c->m0 + k].span;
-            kinds[k] = tl->ms[c->m0 + k].kind;
-            rules[k] = tl->ms[c->m0 + k].rule;
-        }
-        kept[i].kinds = kinds;
-        kept[i].rules = rules;
-        kept[i].reasons = c->reasons;
-        if (c->in_context) {
-            /* only the attribution speaks of it: score the attribution sentence, its mentions marked */
-            one.text = in->text + rq->context.start;
-            one.text_len = rq->context.end - rq->context.start;
-            one.context = NULL;
-            one.context_len = 0;
-        }
-        one.target = res->entities[c->ent].pub.name;
-        one.target_len = strlen(one.target);
-        /* never NULL: NULL would have the features search the name in the text */
-        one.target_spans = c->ns ? tl->sp + c->s0 : &no_span;
-        one.n_target_spans = c->ns;
-        t->actor = res->entities[c->ent].pub.name;
-        t->entity = c->ent;
-        t->where = (stance_where)c->where;
-        t->mentions = ms;
-        t->n_mentions = c->nm;
-        if ((rc = decide(m, h, &one, explain, s, &res->arena, &t->stance, err)))
+    for (size_t i = 0; i < tl->n; i++)
+        if ((rc = score_target(c, rq, &tl->v[i], *st, &kept[i], err)))
             return rc;
-        t->stance.label_names = labels;
-        t->stance.label_name = labels[t->stance.label];
-    }
-    q->targets = kept;
-    q->n_targets = tl->n;
+    qr->targets = kept;
+    qr->n_targets = tl->n;
     return STANCE_OK;
 }
 
@@ -400,12 +588,12 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
 {
     stance_scratch *own = NULL, *s;
     stance_result *res = NULL;
-    const stance_head *hsent, *hstance;
-    const char *const *sent_labels = NULL, *const *stance_labels = NULL;
+    const stance_head *hsent;
+    const char *const *sent_labels = NULL;
     stance_input in;
     stance_options opt;
     const stance_input *input = &in;
-    unsigned flags, explain;
+    call_ctx c;
     int rc;
 
     if (!result)
@@ -416,11 +604,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     if ((rc = take_sized(&in, sizeof in, user_input, INPUT_SIZE_0_2, "stance_input", "STANCE_INPUT_INIT", err)) ||
         (rc = take_options(user_options, &opt, err)))
         return rc;
-    flags = opt.flags;
-    explain = opt.explain;
     if (!input->text && input->text_len)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "text is NULL");
-    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, err)))
+    if ((rc = check_options(&opt, input->text_len, err)) || (rc = check_actors(model, input, opt.flags, err)))
         return rc;
     if ((rc = stance_utf8_check_with(model->utf8, model->gctx, input->text, input->text_len, err)))
         return rc;
@@ -438,80 +624,53 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     if (!res)
         goto nomem;
     if (input->text_len) {
-        if ((rc = stance_quotes_extract(model->qpat, input->text, input->text_len, flags, &s->quotes, err)))
+        if ((rc = stance_quotes_extract(model->qpat, input->text, input->text_len, opt.flags, &s->quotes, err)))
             goto fail;
-        if (input->n_actors)
-            rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, flags, &s->ents, err);
-        else if (!(flags & STANCE_OPT_NO_DISCOVER))
+        if (input->actor_set)
+            rc = stance_actors_match_set(input->actor_set, input->text, input->text_len, &s->ents, err);
+        else if (input->n_actors)
+            rc = stance_actors_match(input->actors, input->n_actors, input->text, input->text_len, opt.flags,
+                                     &s->ents, err);
+        else if (!(opt.flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
         if (rc || (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;
     }
 
+    memset(&c, 0, sizeof c);
+    c.model = model;
+    c.text = input->text;
+    c.flags = opt.flags;
+    c.explain = opt.explain;
+    c.s = s;
+    c.res = res;
     hsent = find_head(model, "sentiment");
-    hstance = find_head(model, "stance");
+    c.hstance = find_head(model, "stance");
     if (hsent && !(sent_labels = copy_labels(&res->arena, hsent)))
         goto nomem;
-    if (hstance && !(stance_labels = copy_labels(&res->arena, hstance)))
+    if (c.hstance && !(c.stance_labels = copy_labels(&res->arena, c.hstance)))
         goto nomem;
-
     if ((rc = copy_entities(res, &s->ents, err)))
         goto fail;
+    if (c.hstance && s->ents.n && index_mentions(s, &c.n_allm))
+        goto nomem;
 
-    /* Quotes. */
     res->n_quotes = s->quotes.n;
     if (s->quotes.n && !(res->quotes = stance_arena_alloc(&res->arena, s->quotes.n, sizeof *res->quotes)))
         goto nomem;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
-        const stance_rawquote *rq = &s->quotes.q[qi];
         quote_rec *qr = &res->quotes[qi];
-        stance_quote *q = &qr->pub;
         stance_statement st = STANCE_STATEMENT_INIT;
-
-        q->span = rq->span;
-        q->type = rq->type;
-        q->speaker_span = rq->speaker_span;
-        q->cue_span = rq->cue_span;
-        q->context = rq->context;
-        if (rq->speaker && !(q->speaker = stance_arena_strndup(&res->arena, rq->speaker, strlen(rq->speaker))))
+        if (fill_quote(&c, &s->quotes.q[qi], &qr->pub, &st))
             goto nomem;
-        if (rq->role && !(q->speaker_role = stance_arena_strndup(&res->arena, rq->role, strlen(rq->role))))
-            goto nomem;
-        if (rq->cue_span.start != STANCE_NO_OFFSET &&
-            !(q->cue = stance_arena_strndup(&res->arena, input->text + rq->cue_span.start,
-                                            rq->cue_span.end - rq->cue_span.start)))
-            goto nomem;
-
-        st.text = input->text + rq->span.start;
-        st.text_len = rq->span.end - rq->span.start;
-        if (rq->context.start != STANCE_NO_OFFSET && rq->context.end > rq->context.start) {
-            /* The context is what surrounds the quote: the quote itself is cut out
-             * (replaced by one space) so its words are not counted twice. */
-            stance_span c = rq->context;
-            if (rq->span.start >= c.start && rq->span.end <= c.end) {
-                size_t a = rq->span.start - c.start, b = c.end - rq->span.end;
-                if (stance_grow((void **)&s->ctx, &s->ctx_cap, a + b + 1, 1))
-                    goto nomem;
-                memcpy(s->ctx, input->text + c.start, a);
-                s->ctx[a] = ' ';
-                memcpy(s->ctx + a + 1, input->text + rq->span.end, b);
-                st.context = s->ctx;
-                st.context_len = a + 1 + b;
-            } else {
-                st.context = input->text + c.start;
-                st.context_len = c.end - c.start;
-            }
-        }
-        empty_decision(&q->sentiment);
+        empty_decision(&qr->pub.sentiment);
         if (hsent) {
-            if ((rc = decide(model, hsent, &st, explain, s, &res->arena, &q->sentiment, err)))
+            if ((rc = decide(model, hsent, &st, c.explain, s, &res->arena, &qr->pub.sentiment, err)))
                 goto fail;
-            q->sentiment.label_names = sent_labels;
-            q->sentiment.label_name = sent_labels[q->sentiment.label];
+            qr->pub.sentiment.label_names = sent_labels;
+            qr->pub.sentiment.label_name = sent_labels[qr->pub.sentiment.label];
         }
-        if (!hstance || s->ents.n == 0)
-            continue;
-        if ((rc = score_targets(model, hstance, stance_labels, input, rq, st, flags, explain, s, res, qr, err)))
+        if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
             goto fail;
     }
     stance_scratch_free(own);

@@ -16,6 +16,21 @@
  *   6 context: words and reporting verb of the attribution sentence
  *   7 clause: uni/bigrams inside the clauses that mention the target ("in")
  *     and outside them ("out")
+ *   8 lexicon polarity tags: the sign and strength of each word's prior
+ *     polarity (cfg->lex, after VADER's rules below) pooled per region
+ *   9 lexicon pooled scores: dense sums and counts of positive and negative
+ *     valence per region, squashed into [0, 1] (or [-1, 1] for the net)
+ *  10 sentence rules: VADER's sentence-level cues (exclamation and question
+ *     marks, ALL-CAPS words, boosters, dampeners, negators, "but")
+ *
+ * The polarity rules follow VADER (Hutto and Gilbert, ICWSM 2014; MIT): a
+ * booster or dampener among the three words before a polarity word moves its
+ * valence by 0.293 (x0.95, x0.9 further back), a negator there multiplies it
+ * by -0.74, an ALL-CAPS word in mixed-case text gains 0.733, and a "but"
+ * halves what comes before it and multiplies what follows by 1.5. Regions:
+ * "A" the whole statement, "L" left of the target's first mention, "R" right
+ * of its last, "N" within `window` tokens of a mention (the last three only
+ * when the target is mentioned).
  */
 #include "config.h"
 
@@ -45,13 +60,28 @@
 #define VALUE_BINARY_FAM 3u  /* 1 per distinct feature, each family L2-normalised to its weight */
 #define VALUE_LOGTF_FAM 4u   /* 1 + ln(count), each family L2-normalised to its weight */
 
-enum { FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7, FAM_MAX = 7 };
+enum {
+    FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
+    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_MAX = 10
+};
 
 #define TK_PUNCT 0x1u
 #define TK_NEGATOR 0x2u
 #define TK_NEGSCOPE 0x4u
 #define TK_TARGET 0x8u
 #define TK_CLAUSE 0x10u
+#define TK_BOOST 0x20u    /* VADER booster ("very") */
+#define TK_DAMP 0x40u     /* VADER dampener ("slightly") */
+#define TK_LNEG 0x80u     /* negator for the polarity rules */
+#define TK_CAPS 0x100u    /* ALL-CAPS word in mixed-case text */
+#define TK_FLIP 0x200u    /* polarity word negated by the rules */
+#define TK_NEAR 0x400u    /* within the lexicon window of a target mention */
+
+/* One dense feature value (families 9 and 10), merged after normalisation. */
+typedef struct dval {
+    uint32_t bucket;
+    float val;
+} dval;
 
 typedef struct tok {
     size_t off, len;      /* normalised bytes in scratch->buf (padded by spaces on both sides) */
@@ -70,6 +100,10 @@ struct stance_fscratch {
     size_t gram_cap;
     uint64_t *keys;       /* (bucket << 4 | family index) */
     size_t keys_cap, n_keys;
+    dval *dense;          /* dense values, kept out of the L2 normalisation */
+    size_t dense_cap, n_dense;
+    float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
+    size_t pol_cap;
     stance_feature_name_cb name_cb;
     void *name_user;
 };
@@ -96,6 +130,8 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->view);
     stance_free(s->gram);
     stance_free(s->keys);
+    stance_free(s->dense);
+    stance_free(s->pol);
     stance_free(s);
 }
 
@@ -130,7 +166,7 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
                                                          f->max_n > STANCE_MAX_NGRAM_ORDER))
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad n-gram orders %u..%u in family %u",
                                     f->min_n, f->max_n, f->id);
-        if (f->id == FAM_TWIN && (f->window < 1 || f->window > 64))
+        if ((f->id == FAM_TWIN || f->id == FAM_LEX || f->id == FAM_LEXD) && (f->window < 1 || f->window > 64))
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad window %u", f->window);
         if (!isfinite(f->weight) || f->weight <= 0)
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad family weight");
@@ -143,7 +179,8 @@ static const stance_family family_defaults[] = {
     {FAM_WORD, 0x57a11u, 1, 3, 0, 0, 1.0f},   {FAM_CHAR, 0xc4a12u, 2, 5, 0, 0, 0.5f},
     {FAM_NEG, 0x4e673u, 1, 1, 0, 0, 1.0f},    {FAM_TWIN, 0x77194u, 1, 2, 6, 0, 1.0f},
     {FAM_TPRES, 0x79e55u, 1, 1, 0, 0, 1.0f},  {FAM_CTX, 0xc7c76u, 1, 1, 0, 0, 1.0f},
-    {FAM_CLAUSE, 0xc1a57u, 1, 2, 0, 0, 1.0f},
+    {FAM_CLAUSE, 0xc1a57u, 1, 2, 0, 0, 1.0f}, {FAM_LEX, 0x1e8a8u, 1, 1, 3, 0, 1.0f},
+    {FAM_LEXD, 0x1e8d9u, 1, 1, 3, 0, 1.0f},   {FAM_RULES, 0x5e17au, 1, 1, 0, 0, 1.0f},
 };
 
 int stance_features_family_default(uint32_t id, stance_family *f)
@@ -545,6 +582,384 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
     return STANCE_OK;
 }
 
+/* ---- prior word polarity (families 8-10) ---------------------------------- */
+
+static int bytes_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+    int c = memcmp(a, b, na < nb ? na : nb);
+    return c ? c : (na > nb) - (na < nb);
+}
+
+static float lex_valence(const stance_lexicon *lx, const char *w, size_t n)
+{
+    size_t lo = 0, hi = lx->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = bytes_cmp(lx->blob + lx->off[mid], lx->len[mid], w, n);
+        if (c == 0)
+            return lx->valence[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static int tok_in(const stance_fscratch *s, const tok *k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tok_is(s, k, list[i]))
+            return 1;
+    return 0;
+}
+
+/* VADER's booster and dampener words (single-token ones) and its negators
+ * beyond is_negator(): apostrophe-less contractions, "rarely", "seldom". */
+static const char *const boosters[] = {
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
+    "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme", "extremely",
+    "fabulously", "fully", "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major",
+    "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
+    "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter",
+    "utterly", "very"};
+static const char *const dampeners[] = {"almost", "barely", "hardly", "kinda", "less", "little", "marginal",
+                                        "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely",
+                                        "slight", "slightly", "somewhat", "sorta"};
+static const char *const more_negators[] = {"aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt",
+                                            "hasnt", "havent", "isnt", "nope", "rarely", "seldom", "shouldnt",
+                                            "wasnt", "werent", "wont", "wouldnt"};
+
+static int is_caps_word(const char *text, const tok *k)
+{
+    size_t letters = 0;
+    for (size_t i = k->start; i < k->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2;
+}
+
+/* Mark the rule words of the view and, with a lexicon, each word's valence
+ * after VADER's rules in s->pol. */
+static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st, size_t window)
+{
+    static const float decay[4] = {0, 1.0f, 0.95f, 0.9f};
+    size_t but = SIZE_MAX, first = SIZE_MAX, last = 0;
+    int lower = 0;
+    if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < st->text_len && !lower; i++)
+        lower = st->text[i] >= 'a' && st->text[i] <= 'z';
+    for (size_t i = 0; i < s->n_view; i++) {
+        tok *k = &s->view[i];
+        s->pol[i] = 0;
+        if (k->flags & TK_TARGET) {
+            if (first == SIZE_MAX)
+                first = i;
+            last = i;
+        }
+        if (k->flags & (TK_PUNCT | TK_TARGET))
+            continue;
+        if (tok_in(s, k, boosters, sizeof boosters / sizeof *boosters))
+            k->flags |= TK_BOOST;
+        else if (tok_in(s, k, dampeners, sizeof dampeners / sizeof *dampeners))
+            k->flags |= TK_DAMP;
+        else if (((k->flags & TK_NEGATOR) && !tok_is(s, k, "no")) ||
+                 tok_in(s, k, more_negators, sizeof more_negators / sizeof *more_negators))
+            k->flags |= TK_LNEG;
+        if (lower && is_caps_word(st->text, k))
+            k->flags |= TK_CAPS;
+        if (but == SIZE_MAX && tok_is(s, k, "but"))
+            but = i;
+    }
+    for (size_t i = 0; first != SIZE_MAX && i < s->n_view; i++) {
+        size_t d = i < first ? first - i : i > last ? i - last : 0;
+        for (size_t m = first; d && m <= last; m++)
+            if (s->view[m].flags & TK_TARGET) {
+                size_t dm = m > i ? m - i : i - m;
+                d = dm < d ? dm : d;
+            }
+        if (d <= window)
+            s->view[i].flags |= TK_NEAR;
+    }
+    if (!cfg->lex)
+        return STANCE_OK;
+    for (size_t i = 0; i < s->n_view; i++) {
+        tok *k = &s->view[i];
+        float v, sign;
+        if (k->flags & (TK_PUNCT | TK_TARGET))
+            continue;
+        v = lex_valence(cfg->lex, s->buf + k->off, k->len);
+        if (v == 0)
+            continue;
+        sign = v > 0 ? 1.0f : -1.0f;
+        if (k->flags & TK_CAPS)
+            v += sign * 0.733f;
+        for (size_t j = 1; j <= 3 && j <= i && !(s->view[i - j].flags & TK_PUNCT); j++) {
+            unsigned f = s->view[i - j].flags;
+            if (f & TK_BOOST)
+                v += sign * 0.293f * decay[j];
+            else if (f & TK_DAMP)
+                v -= sign * 0.293f * decay[j];
+        }
+        for (size_t j = 1; j <= 3 && j <= i && !(s->view[i - j].flags & TK_PUNCT); j++)
+            if (s->view[i - j].flags & TK_LNEG) {
+                v *= -0.74f;
+                k->flags |= TK_FLIP;
+                break;
+            }
+        if (but != SIZE_MAX && i != but)
+            v *= i < but ? 0.5f : 1.5f;
+        s->pol[i] = v;
+    }
+    return STANCE_OK;
+}
+
+/* Whether view token @p i lies in region @p r ("A", "L", "R", "N"). */
+static int in_region(const stance_fscratch *s, char r, size_t i, size_t first, size_t last)
+{
+    switch (r) {
+    case 'L': return i < first;
+    case 'R': return i > last && last != SIZE_MAX;
+    case 'N': return (s->view[i].flags & TK_NEAR) != 0;
+    default: return 1;
+    }
+}
+
+static void mention_range(const stance_fscratch *s, size_t *first, size_t *last)
+{
+    *first = SIZE_MAX;
+    *last = SIZE_MAX;
+    for (size_t i = 0; i < s->n_view; i++)
+        if (s->view[i].flags & TK_TARGET) {
+            if (*first == SIZE_MAX)
+                *first = i;
+            *last = i;
+        }
+}
+
+static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, double v)
+{
+    const stance_family *f = &cfg->families[fi];
+    size_t len = strlen(name);
+    uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
+    if (v == 0)
+        return STANCE_OK;
+    if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + 1, sizeof *s->dense))
+        return STANCE_ERR_NOMEM;
+    s->dense[s->n_dense].bucket = (uint32_t)XXH3_64bits_withSeed(name, len, f->seed) & mask;
+    s->dense[s->n_dense++].val = (float)(v * f->weight);
+    if (s->name_cb)
+        s->name_cb(s->name_user, s->dense[s->n_dense - 1].bucket, f->id, name, len);
+    return STANCE_OK;
+}
+
+static double squash(double x)
+{
+    return x / sqrt(x * x + 15.0); /* VADER's normalisation of a valence sum */
+}
+
+/* Families 8 (@p dense = 0: tags) and 9 (dense = 1: pooled scores). */
+static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, int dense)
+{
+    static const char regions[] = "ALRN";
+    size_t first, last;
+    char name[16];
+    mention_range(s, &first, &last);
+    for (const char *r = regions; *r; r++) {
+        double pos = 0, neg = 0;
+        unsigned npos = 0, nneg = 0;
+        if (*r != 'A' && first == SIZE_MAX)
+            break;
+        for (size_t i = 0; i < s->n_view; i++) {
+            float v = s->pol[i];
+            if (v == 0 || !in_region(s, *r, i, first, last))
+                continue;
+            if (v > 0) {
+                pos += v;
+                npos++;
+            } else {
+                neg -= v;
+                nneg++;
+            }
+            if (dense)
+                continue;
+            snprintf(name, sizeof name, "%c%c", *r, v > 0 ? '+' : '-');
+            if (emit(s, cfg, fi, name, 2))
+                return STANCE_ERR_NOMEM;
+            if (fabsf(v) >= 2.0f && (snprintf(name, sizeof name, "%c%c2", *r, v > 0 ? '+' : '-'),
+                                     emit(s, cfg, fi, name, 3)))
+                return STANCE_ERR_NOMEM;
+            if ((s->view[i].flags & TK_FLIP) && (snprintf(name, sizeof name, "%c!%c", *r, v > 0 ? '-' : '+'),
+                                                 emit(s, cfg, fi, name, 3)))
+                return STANCE_ERR_NOMEM;
+        }
+        if (dense) {
+            const char *const sfx[] = {"pos", "neg", "net", "npos", "nneg"};
+            double val[5];
+            val[0] = squash(pos);
+            val[1] = squash(neg);
+            val[2] = squash(pos - neg);
+            val[3] = (npos > 4 ? 4 : npos) / 4.0;
+            val[4] = (nneg > 4 ? 4 : nneg) / 4.0;
+            for (int j = 0; j < 5; j++) {
+                snprintf(name, sizeof name, "%c:%s", *r, sfx[j]);
+                if (emit_dense(s, cfg, fi, name, val[j]))
+                    return STANCE_ERR_NOMEM;
+            }
+        } else {
+            const char *sum = pos > neg ? ">+" : neg > pos ? ">-" : npos ? "=mix" : "=0";
+            snprintf(name, sizeof name, "%c%s", *r, sum);
+            if (emit(s, cfg, fi, name, strlen(name)))
+                return STANCE_ERR_NOMEM;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* Family 10: VADER's sentence-level cues. */
+static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
+{
+    unsigned excl = 0, quest = 0, caps = 0, boost = 0, damp = 0, negs = 0, but = 0;
+    for (size_t i = 0; i < s->n_view; i++) {
+        const tok *k = &s->view[i];
+        if (k->flags & TK_PUNCT) {
+            excl += s->buf[k->off] == '!';
+            quest += s->buf[k->off] == '?';
+            continue;
+        }
+        caps += (k->flags & TK_CAPS) != 0;
+        boost += (k->flags & TK_BOOST) != 0;
+        damp += (k->flags & TK_DAMP) != 0;
+        negs += (k->flags & TK_LNEG) != 0;
+        but |= !(k->flags & TK_TARGET) && tok_is(s, k, "but");
+    }
+    if (emit_dense(s, cfg, fi, "excl", (excl > 4 ? 4 : excl) / 4.0) ||
+        emit_dense(s, cfg, fi, "quest", (quest > 3 ? 3 : quest) / 3.0) ||
+        emit_dense(s, cfg, fi, "caps", (caps > 3 ? 3 : caps) / 3.0) ||
+        emit_dense(s, cfg, fi, "boost", (boost > 3 ? 3 : boost) / 3.0) ||
+        emit_dense(s, cfg, fi, "damp", (damp > 3 ? 3 : damp) / 3.0) ||
+        emit_dense(s, cfg, fi, "negs", (negs > 3 ? 3 : negs) / 3.0))
+        return STANCE_ERR_NOMEM;
+    if (but && emit(s, cfg, fi, "but", 3))
+        return STANCE_ERR_NOMEM;
+    /* tags have names of their own: a tag and a dense value of one name would share a bucket */
+    if (excl && emit(s, cfg, fi, "any !", 5))
+        return STANCE_ERR_NOMEM;
+    if (quest && emit(s, cfg, fi, "any ?", 5))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+int stance_features_need_lexicon(const stance_featcfg *cfg)
+{
+    for (uint32_t i = 0; i < cfg->n_families && i < STANCE_MAX_FAMILIES; i++)
+        if (cfg->families[i].id == FAM_LEX || cfg->families[i].id == FAM_LEXD)
+            return 1;
+    return 0;
+}
+
+void stance_lexicon_free(stance_lexicon *lx)
+{
+    if (!lx)
+        return;
+    stance_free(lx->off);
+    stance_free(lx->len);
+    stance_free(lx->valence);
+    stance_free(lx->blob);
+    stance_free(lx);
+}
+
+typedef struct lexent {
+    size_t off, len, order;
+    float v;
+} lexent;
+
+static void lexent_sort(lexent *a, lexent *tmp, size_t n, const char *pool)
+{
+    /* Bottom-up merge sort by (bytes, input order): stable and deterministic. */
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = bytes_cmp(pool + a[j].off, a[j].len, pool + a[i].off, a[i].len) < 0 ? a[j++] : a[i++];
+            while (i < mid)
+                tmp[k++] = a[i++];
+            while (j < hi)
+                tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, const size_t *lens, const float *valence,
+                         size_t n, stance_lexicon **out, stance_error *err)
+{
+    stance_fscratch *s = NULL;
+    lexent *e = NULL, *tmp = NULL;
+    char *pool = NULL;
+    size_t pool_len = 0, ne = 0, kept = 0;
+    stance_lexicon *lx = NULL;
+    *out = NULL;
+    if (n > STANCE_MAX_LEXICON)
+        return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "lexicon has more than %u entries",
+                                STANCE_MAX_LEXICON);
+    if (stance_fscratch_new(&s) || !(e = stance_calloc(n ? n : 1, sizeof *e)) ||
+        !(tmp = stance_calloc(n ? n : 1, sizeof *tmp)) || !(pool = stance_malloc(n * STANCE_MAX_LEXWORD + 1)) ||
+        !(lx = stance_calloc(1, sizeof *lx)))
+        goto nomem;
+    for (size_t i = 0; i < n; i++) {
+        float v = valence[i];
+        s->buf_len = 0;
+        s->n_toks = 0;
+        if (!isfinite(v) || v == 0 || fabsf(v) > STANCE_MAX_VALENCE)
+            continue;
+        if (tokenize(s, cfg->norm_flags, words[i], lens[i]))
+            goto nomem;
+        if (s->n_toks != 1 || (s->toks[0].flags & TK_PUNCT) || s->toks[0].len > STANCE_MAX_LEXWORD)
+            continue;
+        memcpy(pool + pool_len, s->buf + s->toks[0].off, s->toks[0].len);
+        e[ne++] = (lexent){pool_len, s->toks[0].len, i, v};
+        pool_len += s->toks[0].len;
+    }
+    lexent_sort(e, tmp, ne, pool);
+    lx->off = stance_calloc(ne ? ne : 1, sizeof *lx->off);
+    lx->len = stance_calloc(ne ? ne : 1, sizeof *lx->len);
+    lx->valence = stance_calloc(ne ? ne : 1, sizeof *lx->valence);
+    lx->blob = stance_malloc(pool_len + ne + 1);
+    if (!lx->off || !lx->len || !lx->valence || !lx->blob)
+        goto nomem;
+    pool_len = 0;
+    for (size_t i = 0; i < ne; i++) {
+        if (kept && bytes_cmp(lx->blob + lx->off[kept - 1], lx->len[kept - 1], pool + e[i].off, e[i].len) == 0)
+            continue; /* a duplicate: the first in input order stays */
+        lx->off[kept] = (uint32_t)pool_len;
+        lx->len[kept] = (uint32_t)e[i].len;
+        lx->valence[kept] = e[i].v;
+        memcpy(lx->blob + pool_len, pool + e[i].off, e[i].len);
+        pool_len += e[i].len;
+        lx->blob[pool_len++] = '\0';
+        kept++;
+    }
+    lx->n = (uint32_t)kept;
+    stance_fscratch_free(s);
+    stance_free(e);
+    stance_free(tmp);
+    stance_free(pool);
+    *out = lx;
+    return STANCE_OK;
+nomem:
+    stance_fscratch_free(s);
+    stance_free(e);
+    stance_free(tmp);
+    stance_free(pool);
+    stance_lexicon_free(lx);
+    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+}
+
 /* ---- targets -------------------------------------------------------------- */
 
 /* Mark text tokens [0, n_text) that overlap the target's mentions. With no
@@ -627,23 +1042,63 @@ static int build_view(stance_fscratch *s, size_t n_text)
 
 /* ---- the vector ----------------------------------------------------------- */
 
+/* Add the dense values (already scaled by their family weight, outside the
+ * L2 norm) to the sorted vector; out has room for all of them. */
+static void merge_dense(stance_fscratch *s, stance_fvec *out)
+{
+    size_t i = out->n, j = s->n_dense, k = out->n + s->n_dense, w = 0;
+    if (!s->n_dense)
+        return;
+    for (size_t a = 1; a < s->n_dense; a++) { /* insertion sort: a few dozen values, stable */
+        dval x = s->dense[a];
+        size_t b = a;
+        while (b > 0 && s->dense[b - 1].bucket > x.bucket) {
+            s->dense[b] = s->dense[b - 1];
+            b--;
+        }
+        s->dense[b] = x;
+    }
+    while (j > 0) {
+        k--;
+        if (i > 0 && out->idx[i - 1] > s->dense[j - 1].bucket) {
+            i--;
+            out->idx[k] = out->idx[i];
+            out->val[k] = out->val[i];
+        } else {
+            j--;
+            out->idx[k] = s->dense[j].bucket;
+            out->val[k] = s->dense[j].val;
+        }
+    }
+    for (size_t r = 0; r < out->n + s->n_dense; r++) {
+        if (w && out->idx[w - 1] == out->idx[r]) {
+            out->val[w - 1] += out->val[r];
+        } else {
+            out->idx[w] = out->idx[r];
+            out->val[w++] = out->val[r];
+        }
+    }
+    out->n = w;
+}
+
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     size_t w = 0;
     double norm = 0, famsq[16] = {0};
     const int logtf = cfg->value_mode == VALUE_LOGTF || cfg->value_mode == VALUE_LOGTF_FAM;
     const int per_family = cfg->value_mode == VALUE_BINARY_FAM || cfg->value_mode == VALUE_LOGTF_FAM;
-    if (s->n_keys > out->cap) {
-        uint32_t *ni = stance_realloc_array(out->idx, s->n_keys, sizeof *ni);
+    if (s->n_keys + s->n_dense > out->cap) {
+        size_t need = s->n_keys + s->n_dense;
+        uint32_t *ni = stance_realloc_array(out->idx, need, sizeof *ni);
         float *nv;
         if (!ni)
             return STANCE_ERR_NOMEM;
         out->idx = ni;
-        nv = stance_realloc_array(out->val, s->n_keys, sizeof *nv);
+        nv = stance_realloc_array(out->val, need, sizeof *nv);
         if (!nv)
             return STANCE_ERR_NOMEM;
         out->val = nv;
-        out->cap = s->n_keys;
+        out->cap = need;
     }
     /* Radix sort with the second half of the key buffer as scratch. */
     if (s->n_keys > 1) {
@@ -684,23 +1139,33 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         i = j;
     }
     out->n = w;
-    if (cfg->value_mode == VALUE_BINARY_RAW || per_family)
-        return STANCE_OK;
-    for (size_t i = 0; i < w; i++)
-        norm += (double)out->val[i] * out->val[i];
-    if (norm > 0) {
-        norm = 1.0 / sqrt(norm);
+    if (cfg->value_mode != VALUE_BINARY_RAW && !per_family) {
         for (size_t i = 0; i < w; i++)
-            out->val[i] = (float)(out->val[i] * norm);
+            norm += (double)out->val[i] * out->val[i];
+        if (norm > 0) {
+            norm = 1.0 / sqrt(norm);
+            for (size_t i = 0; i < w; i++)
+                out->val[i] = (float)(out->val[i] * norm);
+        }
     }
+    merge_dense(s, out);
     return STANCE_OK;
+}
+
+/* The near-target radius of the lexicon families (the first one's window). */
+static size_t lex_window(const stance_featcfg *cfg)
+{
+    for (uint32_t i = 0; i < cfg->n_families; i++)
+        if (cfg->families[i].id == FAM_LEX || cfg->families[i].id == FAM_LEXD)
+            return cfg->families[i].window;
+    return 3;
 }
 
 int stance_features_extract(const stance_featcfg *cfg, const stance_statement *st, stance_fscratch *s,
                             stance_fvec *out, stance_error *err)
 {
     size_t n_text, ctx_from;
-    int have_target = st->target && st->target_len;
+    int have_target = st->target && st->target_len, pol_done = 0;
     int rc = STANCE_ERR_NOMEM;
 
     out->n = 0;
@@ -708,6 +1173,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
     s->n_toks = 0;
     s->n_view = 0;
     s->n_keys = 0;
+    s->n_dense = 0;
     if (cfg->n_families > STANCE_MAX_FAMILIES || cfg->table_bits > STANCE_MAX_TABLE_BITS)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "bad feature configuration");
     if (tokenize(s, cfg->norm_flags, st->text, st->text_len))
@@ -721,6 +1187,16 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
     if (st->context && st->context_len && tokenize(s, cfg->norm_flags, st->context, st->context_len))
         goto fail;
     for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
+        uint32_t id = cfg->families[fi].id;
+        if ((id == FAM_LEX || id == FAM_LEXD) && !cfg->lex)
+            return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "feature family %u needs a lexicon", id);
+        if (!pol_done && (id == FAM_LEX || id == FAM_LEXD || id == FAM_RULES)) {
+            if (polarity_pass(s, cfg, st, lex_window(cfg)))
+                goto fail;
+            pol_done = 1;
+        }
+    }
+    for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
         switch (cfg->families[fi].id) {
         case FAM_WORD: rc = fam_word(s, cfg, fi); break;
         case FAM_CHAR: rc = fam_char(s, cfg, fi); break;
@@ -729,6 +1205,9 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_TPRES: rc = fam_tpres(s, cfg, fi, have_target); break;
         case FAM_CTX: rc = fam_ctx(s, cfg, fi, ctx_from); break;
         case FAM_CLAUSE: rc = have_target ? fam_clause(s, cfg, fi) : STANCE_OK; break;
+        case FAM_LEX: rc = fam_lex(s, cfg, fi, 0); break;
+        case FAM_LEXD: rc = fam_lex(s, cfg, fi, 1); break;
+        case FAM_RULES: rc = fam_rules(s, cfg, fi); break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",
                                     cfg->families[fi].id);

@@ -29,9 +29,22 @@ int stance_features_check(const struct stance_featcfg *cfg, stance_error *err);
 /* The default configuration for new models (table_bits may be overridden). */
 void stance_features_default(struct stance_featcfg *cfg);
 /* The default settings of family @p id (1 word, 2 char, 3 negation, 4 target
- * window, 5 target presence, 6 context, 7 clause): STANCE_OK or STANCE_ERR_INVALID. */
+ * window, 5 target presence, 6 context, 7 clause, 8 lexicon polarity tags,
+ * 9 lexicon pooled scores, 10 sentence rules): STANCE_OK or STANCE_ERR_INVALID. */
 struct stance_family;
 int stance_features_family_default(uint32_t id, struct stance_family *f);
+
+/* Whether a family of @p cfg reads cfg->lex (families 8 and 9). */
+int stance_features_need_lexicon(const struct stance_featcfg *cfg);
+
+/* Build a lexicon for @p cfg from @p n (word, valence) pairs: each word is
+ * normalised and tokenised as text is; entries that are not exactly one word
+ * token, longer than STANCE_MAX_LEXWORD bytes or with a valence that is zero,
+ * not finite or beyond STANCE_MAX_VALENCE are left out; for duplicates after
+ * normalisation the first is kept. Sorted as the LEXN section requires. */
+struct stance_lexicon;
+int stance_lexicon_build(const struct stance_featcfg *cfg, const char *const *words, const size_t *lens,
+                         const float *valence, size_t n, struct stance_lexicon **out, stance_error *err);
 
 /* Extract the features of @p st into @p out (cleared first; storage reused).
  * Text must be valid UTF-8. */

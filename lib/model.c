@@ -65,8 +65,9 @@ STANCE_API int stance_model_open(const char *path, stance_model **model, stance_
     /* Sized with fstat for a regular file (one allocation, one read; a file
      * far too large is refused unread); a pipe or a growing file grows below. */
     if (fstat(fileno(f), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: is a directory", path);
+        if (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+            rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: is a %s, not a model file", path,
+                                  S_ISDIR(st.st_mode) ? "directory" : "device");
             goto out;
         }
         if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= MAX_MODEL_FILE) {

@@ -1,7 +1,12 @@
 /*
  * model.h - the in-memory model: feature configuration, heads, metadata,
- * n-gram strings, and the compiled quote patterns. Read by model_io.c, written
- * by the trainer. The on-disk layout is specified in models/FORMAT.md.
+ * n-gram strings, and the compiled quote patterns. The on-disk layout is
+ * specified in models/FORMAT.md.
+ *
+ * The functions declared here are defined in model_io.c: reading, validating
+ * and writing model files, and the build helpers the trainer and the tests use
+ * to assemble a model in memory. model.c holds the public stance_model_* API
+ * (open = stance_model_parse() + compiling the patterns, free, queries).
  */
 #ifndef STANCE_MODEL_H
 #define STANCE_MODEL_H
@@ -11,6 +16,8 @@
 /* File format version written by this library; files with a higher major are refused. */
 #define STANCE_FORMAT_MAJOR 1
 #define STANCE_FORMAT_MINOR 0
+/* Minor version written when the file has a LEXN section (1.1 added it). */
+#define STANCE_FORMAT_MINOR_LEXN 1
 
 /* Sanity caps enforced by the reader before any allocation. */
 #define STANCE_MAX_FAMILIES 16
@@ -46,15 +53,30 @@ typedef struct stance_family {
     float weight;
 } stance_family;
 
+/* Prior word polarity (the LEXN section): normalised single-token words in
+ * strictly increasing byte order, each with a valence (VADER: -4..+4). */
+#define STANCE_MAX_LEXICON 1000000u
+#define STANCE_MAX_LEXWORD 64u
+#define STANCE_MAX_VALENCE 16.0f
+typedef struct stance_lexicon {
+    uint32_t n;
+    uint32_t *off;        /* [n] word i starts at blob + off[i] (NUL-terminated) */
+    uint32_t *len;        /* [n] its length in bytes */
+    float *valence;       /* [n] */
+    char *blob;
+} stance_lexicon;
+void stance_lexicon_free(stance_lexicon *lx);
+
 /* Everything needed to rebuild training features exactly. */
 typedef struct stance_featcfg {
-    uint32_t norm_flags;     /* normalize.c flags */
-    uint32_t tokenizer_rev;  /* tokenize.c revision the model was trained with */
+    uint32_t norm_flags;     /* text normalisation flags (features.c, NORM_*) */
+    uint32_t tokenizer_rev;  /* revision of the tokeniser in features.c the model was trained with (TOKENIZER_REV) */
     uint32_t hash_id;        /* STANCE_HASH_* */
     uint32_t table_bits;     /* buckets = 2^table_bits */
     uint32_t value_mode;     /* features.c value weighting */
     uint32_t n_families;
     stance_family families[STANCE_MAX_FAMILIES];
+    stance_lexicon *lex;     /* word polarity for the lexicon families (NULL = none); owned by the model */
 } stance_featcfg;
 
 /* One classifier. Decision functions are one-vs-one pairs in libsvm's order:

@@ -160,6 +160,7 @@ void stance_model_destroy(stance_model *m)
         for (uint32_t i = 0; i < m->n_ngrams; i++)
             stance_free(m->ngrams[i].text);
     stance_free(m->ngrams);
+    stance_lexicon_free(m->feat.lex);
     memset(m, 0, sizeof *m);
 }
 
@@ -630,6 +631,78 @@ static int read_ngrams(rd *r, stance_model *m)
     return r->rc;
 }
 
+/* LEXN: u32 count, then count x {str word, f32 valence}, words strictly increasing. */
+static int read_lexicon(rd *r, stance_model *m)
+{
+    size_t at = r->pos, blob_len = 0;
+    uint32_t n = rd_u32(r, "truncated LEXN");
+    stance_lexicon *lx;
+    if (r->rc)
+        return r->rc;
+    if (m->feat.lex)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate LEXN section");
+    /* Each entry takes at least 9 bytes (length, one byte, valence). */
+    if (n > STANCE_MAX_LEXICON || (size_t)n * 9 > r->end - r->pos) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_FORMAT, "bad LEXN count");
+    }
+    if (!(lx = stance_calloc(1, sizeof *lx)))
+        return rd_nomem(r);
+    m->feat.lex = lx;
+    lx->off = stance_calloc(n ? n : 1, sizeof *lx->off);
+    lx->len = stance_calloc(n ? n : 1, sizeof *lx->len);
+    lx->valence = stance_calloc(n ? n : 1, sizeof *lx->valence);
+    /* the words with their NULs fit in the rest of the section (each has a 4-byte prefix) */
+    lx->blob = stance_malloc(r->end - r->pos + 1);
+    if (!lx->off || !lx->len || !lx->valence || !lx->blob)
+        return rd_nomem(r);
+    for (uint32_t i = 0; i < n; i++) {
+        size_t wat = r->pos;
+        uint32_t len = rd_u32(r, "truncated lexicon word");
+        const unsigned char *w;
+        float v;
+        if (r->rc)
+            return r->rc;
+        if (len < 1 || len > STANCE_MAX_LEXWORD) {
+            r->pos = wat;
+            return rd_fail(r, STANCE_ERR_FORMAT, "bad lexicon word length");
+        }
+        if (!rd_need(r, len, "truncated lexicon word"))
+            return r->rc;
+        w = r->p + r->pos;
+        for (uint32_t j = 0; j < len; j++)
+            if (w[j] == '\0' || w[j] == ' ') {
+                r->pos = wat;
+                return rd_fail(r, STANCE_ERR_FORMAT, "NUL or space inside a lexicon word");
+            }
+        if (i > 0) {
+            const char *prev = lx->blob + lx->off[i - 1];
+            size_t pl = lx->len[i - 1];
+            int c = memcmp(prev, w, pl < len ? pl : len);
+            if (c > 0 || (c == 0 && pl >= len)) {
+                r->pos = wat;
+                return rd_fail(r, STANCE_ERR_FORMAT, "lexicon out of order");
+            }
+        }
+        memcpy(lx->blob + blob_len, w, len);
+        lx->off[i] = (uint32_t)blob_len;
+        lx->len[i] = len;
+        blob_len += len;
+        lx->blob[blob_len++] = '\0';
+        r->pos += len;
+        v = rd_f32(r, "truncated lexicon valence");
+        if (r->rc)
+            return r->rc;
+        if (!isfinite(v) || v == 0 || fabsf(v) > STANCE_MAX_VALENCE) {
+            r->pos -= 4;
+            return rd_fail(r, STANCE_ERR_FORMAT, "bad lexicon valence");
+        }
+        lx->valence[i] = v;
+        lx->n = i + 1;
+    }
+    return r->rc;
+}
+
 int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err)
 {
     rd r = {data, 0, 0, err, STANCE_OK};
@@ -692,6 +765,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
             read_head(&r, m, have_feat, &rows[m->n_heads < STANCE_MAX_HEADS ? m->n_heads : 0]);
         else if (memcmp(tag, "NGRM", 4) == 0)
             read_ngrams(&r, m);
+        else if (memcmp(tag, "LEXN", 4) == 0)
+            read_lexicon(&r, m);
         else if (flags & SECTION_REQUIRED) {
             r.pos = body - SECTION_HEADER_SIZE;
             rd_fail(&r, STANCE_ERR_VERSION, "unknown required section");
@@ -707,6 +782,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no FEAT section");
     if (r.rc == STANCE_OK && m->n_heads == 0)
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no heads");
+    if (r.rc == STANCE_OK && stance_features_need_lexicon(&m->feat) && !m->feat.lex)
+        r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "lexicon feature families without a LEXN section");
     if (r.rc == STANCE_OK)
         r.rc = fill_weights(data, size, m, rows, err);
     if (r.rc) {
@@ -802,7 +879,7 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
-    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0);
+    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0);
     *data = NULL;
     *size = 0;
     if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS ||
@@ -811,7 +888,8 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
     buckets = (size_t)1 << m->feat.table_bits;
 
     wr_bytes(&w, MAGIC, 4);
-    wr_u32(&w, STANCE_FORMAT_MAJOR | (uint32_t)STANCE_FORMAT_MINOR << 16);
+    wr_u32(&w, STANCE_FORMAT_MAJOR |
+                   (uint32_t)(m->feat.lex ? STANCE_FORMAT_MINOR_LEXN : STANCE_FORMAT_MINOR) << 16);
     wr_u32(&w, 0);
     wr_u32(&w, n_sections);
 
@@ -882,6 +960,17 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
         wr_end(&w, at);
     }
 
+    if (m->feat.lex) {
+        const stance_lexicon *lx = m->feat.lex;
+        at = wr_begin(&w, "LEXN", 0);
+        wr_u32(&w, lx->n);
+        for (uint32_t i = 0; i < lx->n; i++) {
+            wr_u32(&w, lx->len[i]);
+            wr_bytes(&w, lx->blob + lx->off[i], lx->len[i]);
+            wr_f32(&w, lx->valence[i]);
+        }
+        wr_end(&w, at);
+    }
     if (m->n_ngrams) {
         at = wr_begin(&w, "NGRM", 0);
         wr_u32(&w, m->n_ngrams);

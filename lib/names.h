@@ -59,9 +59,4 @@ int stance_names_is_title(const char *w, size_t n);
 int stance_names_is_stopword(const char *w, size_t n);
 /* Is the word w[0..n) a listed first name (either gender)? */
 int stance_names_is_first_name(const char *w, size_t n);
-/* 1 if the word w[0, n) is one of the @p count entries of @p list, which is
- * sorted by bytes (strcmp order): a binary search. */
-int stance_names_in_sorted(const char *const *list, size_t count, const char *w, size_t n);
-/* 1 if the built-in word lists are sorted (binary search relies on it). */
-int stance_names_lists_sorted(void);
 #endif

@@ -25,13 +25,16 @@
  * the neighbouring quotes of the same or the previous paragraph. Pronouns
  * resolve to an earlier name outside quotes, of a compatible gender, preferring
  * one in subject position; names become the longest form the article uses.
- * Word lists (titles, function words, first names) live in names.c.
+ * Every word list (titles, function words, first names, and the lists of the
+ * rules here, STANCE_LQ_*) is a class of lib/lexicon.def.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "lexicon.h"
 #include "quotes.h"
+#include "tokens.h"
 
 /* ---- patterns ---------------------------------------------------------- */
 
@@ -380,6 +383,7 @@ enum { K_SKIP, K_DIRECT, K_PARTIAL };
 
 typedef struct attr {
     int how;                 /* STANCE_ATTR_* */
+    int rule;                /* STANCE_RULE_*: the rule that found it */
     stance_span spk;         /* speaker mention */
     stance_span role;        /* appositive */
     stance_span cue;
@@ -414,23 +418,10 @@ typedef struct ctx {
 
 static const stance_span NOSPAN = {STANCE_NO_OFFSET, STANCE_NO_OFFSET};
 
-static int hspace(const char *t, size_t i, size_t len)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
-    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0)
-        return 2;
-    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
-        ((unsigned char)t[i + 2] >= 0x80 && (unsigned char)t[i + 2] <= 0x8A))
-        return 3; /* U+2000..U+200A */
-    return 0;
-}
-
 /* Bytes to step over at @p i: a whole space character, else one byte. */
 static size_t step1(const char *t, size_t i, size_t len)
 {
-    int h = hspace(t, i, len);
+    int h = stance_hspace(t, i, len);
     return h ? (size_t)h : 1;
 }
 
@@ -438,7 +429,7 @@ static size_t step1(const char *t, size_t i, size_t len)
 static size_t skip_hs(const char *t, size_t i, size_t len)
 {
     size_t h;
-    while (i < len && (h = (size_t)hspace(t, i, len)) != 0)
+    while (i < len && (h = (size_t)stance_hspace(t, i, len)) != 0)
         i += h;
     return i;
 }
@@ -498,7 +489,7 @@ static int ascii_lower(unsigned char c)
     return c >= 'a' && c <= 'z';
 }
 
-/* Case of the first letter at i: 1 upper, -1 lower, 0 other. Latin-1 Supplement covered. */
+/* Case of the letter at i: 1 upper, -1 lower, 0 other, by Unicode category (tokens.c). */
 static int letter_case(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
@@ -506,14 +497,7 @@ static int letter_case(const char *t, size_t i, size_t len)
         return 1;
     if (ascii_lower(c))
         return -1;
-    if (c == 0xC3 && i + 1 < len) {
-        unsigned char d = (unsigned char)t[i + 1];
-        if (d >= 0x80 && d <= 0x9E && d != 0x97)
-            return 1;
-        if (d >= 0x9F && d <= 0xBF && d != 0xB7)
-            return -1;
-    }
-    return 0;
+    return c < 0x80 ? 0 : stance_letter_case(t, i, len);
 }
 
 static int is_word_byte(unsigned char c)
@@ -525,10 +509,10 @@ static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, siz
                     unsigned flags)
 {
     seg *s;
-    while (ce > cs && hspace(c->t, back1(c->t, ce), c->len))
+    while (ce > cs && stance_hspace(c->t, back1(c->t, ce), c->len))
         ce = back1(c->t, ce);
-    while (cs < ce && hspace(c->t, cs, c->len))
-        cs += (size_t)hspace(c->t, cs, c->len);
+    while (cs < ce && stance_hspace(c->t, cs, c->len))
+        cs += (size_t)stance_hspace(c->t, cs, c->len);
     if (ce <= cs)
         return STANCE_OK; /* "" */
     if (stance_grow((void **)&c->s, &c->cap, c->n + 1, sizeof *c->s))
@@ -672,7 +656,7 @@ static int scan_marks(ctx *c)
             i++;
             continue;
         }
-        if ((h = (size_t)hspace(t, i, len))) {
+        if ((h = (size_t)stance_hspace(t, i, len))) {
             i += h;
             continue;
         }
@@ -702,9 +686,9 @@ static int scan_marks(ctx *c)
             size_t pv = i > para ? back1(t, i) : i;
             unsigned char pb = i > para ? (unsigned char)t[pv] : ' ';
             unsigned char nb = i + ml < len ? (unsigned char)t[i + ml] : '\n';
-            int openish = i == para || hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' ||
+            int openish = i == para || stance_hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' ||
                           pb == '-' || is_dash_at(t, pv, len);
-            int closeish = i + ml >= len || nb == '\n' || hspace(t, i + ml, len) || nb == '.' || nb == ',' ||
+            int closeish = i + ml >= len || nb == '\n' || stance_hspace(t, i + ml, len) || nb == '.' || nb == ',' ||
                            nb == ';' || nb == ':' || nb == '!' || nb == '?' || nb == ')' || nb == ']' ||
                            is_dash_at(t, i + ml, len) || mark_at(t, i + ml, len, &h) != MK_NONE ||
                            (nb == 0xE2 && i + ml + 2 < len && (unsigned char)t[i + ml + 1] == 0x80 &&
@@ -833,7 +817,7 @@ static int label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *afte
 static size_t trim_l(const char *t, size_t s, size_t e, size_t len)
 {
     while (s < e) {
-        size_t h = (size_t)hspace(t, s, len);
+        size_t h = (size_t)stance_hspace(t, s, len);
         if (h)
             s += h;
         else if (t[s] == ',' || t[s] == ':' || t[s] == ';' || t[s] == '>')
@@ -848,7 +832,7 @@ static size_t trim_r(const char *t, size_t s, size_t e, size_t len)
 {
     while (e > s) {
         size_t p = back1(t, e);
-        if (hspace(t, p, len) || t[p] == ',' || t[p] == ':' || t[p] == ';')
+        if (stance_hspace(t, p, len) || t[p] == ',' || t[p] == ':' || t[p] == ';')
             e = p;
         else if (t[p] == ')' && !memchr(t + s, '(', p - s)) {
             e = p; /* '("...," said one party activist.)': the aside's end */
@@ -860,50 +844,17 @@ static size_t trim_r(const char *t, size_t s, size_t e, size_t len)
     return e;
 }
 
-/* Word [ws, we) from i (skipping spaces) within e. */
-static int word_next(const char *t, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
+/* Is [s, e) in one of the quotes.c word lists of @p mask (STANCE_LQ bits of lexicon.def)? */
+static int lq(const char *t, size_t s, size_t e, uint64_t mask)
 {
-    size_t k = *i, h;
-    while (k < e && (h = (size_t)hspace(t, k, len)))
-        k += h;
-    if (k >= e)
-        return 0;
-    *ws = k;
-    while (k < e && !hspace(t, k, len))
-        k++;
-    *we = k;
-    *i = k;
-    return 1;
+    return e > s && stance_lex_in_rules(t + s, e - s, mask);
 }
 
-static int word_is(const char *t, size_t s, size_t e, const char *const *list)
+/* Is [s, e) the word @p w? */
+static int word_eq(const char *t, size_t s, size_t e, const char *w)
 {
-    for (size_t i = 0; list[i]; i++)
-        /* Length first: strncmp stopped at a NUL inside the text's word and
-         * list[i][e - s] then read past a shorter entry. */
-        if (list[i][0] == t[s] && strlen(list[i]) == e - s && memcmp(list[i], t + s, e - s) == 0)
-            return 1;
-    return 0;
+    return strlen(w) == e - s && memcmp(t + s, w, e - s) == 0;
 }
-
-static const char *const DETERMINERS[] = {
-    "the", "a", "an", "another", "one", "two", "three", "some", "several", "many", "his", "her", "their", "its",
-    "our", "my", "your", "this", "that", "these", "those", "both", "each", "every", "other", "most", "all", "few",
-    "no", "The", "A", "An", "Another", "One", "Two", "Three", "Some", "Several", "Many", "His", "Her", "Their",
-    "Its", "Our", "My", "Your", "This", "That", "These", "Those", "Both", "Each", "Every", "Other", "Most", "All",
-    "Few", "No", "former", "Former", "top", "Top", "senior", "Senior", "campaign", "White", "state", "State",
-    "federal", "Federal", NULL};
-static const char *const LEADS[] = {"But", "And", "So", "Yet", "Still", "Then", "Also", "Now", "Later", "Meanwhile",
-                                    "However", "Instead", "Indeed", "Finally", "Separately", "Earlier",
-                                    "but", "and", "so", "yet", "as", "As", "then", "while", "While", NULL};
-static const char *const PREPS[] = {"of", "for", "at", "with", "from", "to", "in", "on", "by", "about", "among",
-                                    "within", NULL};
-static const char *const BREAKERS[] = {"is", "was", "were", "are", "has", "had", "have", "and", "but", "that",
-                                       "who", "which", "when", "after", "before", "while", "because", "if", "said",
-                                       "says", "told", "to", "be", "been", "will", "would", "not", "did", "does",
-                                       "as", "than", "or", NULL};
-static const char *const NOT_SPEAKERS[] = {"It", "it", "There", "there", "This", "this", "That", "that", "What",
-                                           "what", "Which", "which", "who", "Who", "You", "you", NULL};
 
 /* Is [s, e) a participle ("saying", "speaking"): longer than four letters, ending in -ing? */
 static int ing_word(const char *t, size_t s, size_t e)
@@ -914,8 +865,6 @@ static int ing_word(const char *t, size_t s, size_t e)
 /* Is [ws, we) a capitalised name token (incl. initials, abbreviations, particles, suffixes)? */
 static int cap_token(const char *t, size_t ws, size_t we, size_t len)
 {
-    static const char *const PARTICLES[] = {"de", "da", "del", "della", "der", "den", "di", "du", "van", "von",
-                                            "bin", "ibn", "al", "el", "la", "le", "dos", "das", NULL};
     if (letter_case(t, ws, len) == 1)
         return 1;
     if (t[ws] == '(' && t[we - 1] == ')')
@@ -925,7 +874,7 @@ static int cap_token(const char *t, size_t ws, size_t we, size_t len)
         if (mark_at(t, ws, len, &ml) != MK_NONE && ws + ml < we && letter_case(t, ws + ml, len) == 1)
             return 1; /* a nickname: Marcia "Cia" Price */
     }
-    if (word_is(t, ws, we, PARTICLES))
+    if (stance_lex_is(t + ws, we - ws, STANCE_LX(PARTICLE)))
         return 2;
     if (t[ws] == '(' && we - ws <= 3)
         return 0;
@@ -939,27 +888,21 @@ static int cap_token(const char *t, size_t ws, size_t we, size_t len)
  * does not open with a parenthesis. */
 static size_t noun_phrase_len(const char *t, size_t (*tok)[2], size_t nt)
 {
-    static const char *const LEAD[] = {
-        "About", "After", "Although", "As", "At", "Because", "Before", "By", "During", "For", "From", "If", "In",
-        "On", "Since", "Though", "Through", "Until", "When", "While", "With", "Monday", "Tuesday", "Wednesday",
-        "Thursday", "Friday", "Saturday", "Sunday", NULL};
-    static const char *const AUX[] = {"may", "might", "can", "could", "will", "would", "should", "must", "sent",
-                                      "can't", "won't", "did", "does", "do", NULL};
     for (size_t j = 1; j < nt; j++)
-        if (word_is(t, tok[j][0], tok[j][1], AUX)) {
+        if (lq(t, tok[j][0], tok[j][1], STANCE_LQ(AUX))) {
             nt = j; /* "a reporter can be heard asking": "a reporter" */
             break;
         }
-    if (nt == 0 || t[tok[0][0]] == '(' || word_is(t, tok[0][0], tok[0][1], LEAD) ||
-        word_is(t, tok[nt - 1][0], tok[nt - 1][1], PREPS))
+    if (nt == 0 || t[tok[0][0]] == '(' || lq(t, tok[0][0], tok[0][1], STANCE_LQ(LEAD)) ||
+        lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(PREPS)))
         return 0;
     return nt;
 }
 
-/* word_next(), with a parenthesis as one token: "(D-Newport News)". */
+/* stance_chunk_next(), with a parenthesis as one token: "(D-Newport News)". */
 static int np_word(const char *t, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
 {
-    if (!word_next(t, i, e, len, ws, we))
+    if (!stance_chunk_next(t, i, e, len, ws, we))
         return 0;
     if (t[*ws] == '(' && t[*we - 1] != ')') {
         size_t k = *we;
@@ -979,7 +922,7 @@ static int role_then_name(const char *t, size_t (*tok)[2], size_t nt, size_t len
     size_t r = nt, bs, be, last;
     while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len) == 1)
         r--;
-    if (r == 0 || nt - r < 2 || word_is(t, tok[r - 1][0], tok[r - 1][1], PREPS))
+    if (r == 0 || nt - r < 2 || lq(t, tok[r - 1][0], tok[r - 1][1], STANCE_LQ(PREPS)))
         return 0;
     bs = tok[r][0];
     be = tok[nt - 1][1];
@@ -989,11 +932,11 @@ static int role_then_name(const char *t, size_t (*tok)[2], size_t nt, size_t len
      * "the House Armed Services Committee" */
     {
         size_t i = bs, ws, we;
-        if (word_next(t, &i, be, len, &ws, &we) && stance_names_is_first_name(t + ws, we - ws))
+        if (stance_chunk_next(t, &i, be, len, &ws, &we) && stance_names_is_first_name(t + ws, we - ws))
             return 1;
         /* (the title word right before the name, an abbreviation: "Del.", "Sen.") */
         ws = bs > tok[r][0] ? back1(t, bs) : tok[r - 1][1];
-        while (ws > tok[0][0] && hspace(t, back1(t, ws), len))
+        while (ws > tok[0][0] && stance_hspace(t, back1(t, ws), len))
             ws = back1(t, ws);
         return ws > tok[0][0] && t[ws - 1] == '.';
     }
@@ -1029,12 +972,8 @@ static long name_at(ctx *c, size_t pos)
  * "Tuesday at the university", "After the vote") rather than a name? */
 static int leadin_part(ctx *c, size_t s, size_t e)
 {
-    static const char *const OPEN[] = {
-        "After", "Amid", "At", "Before", "During", "Earlier", "Following", "In", "Inside", "Last", "Later", "On",
-        "Outside", "Speaking", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        NULL};
     size_t i = s, ws, we;
-    return word_next(c->t, &i, e, c->len, &ws, &we) && word_is(c->t, ws, we, OPEN);
+    return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(OPEN));
 }
 
 /* After a lead-in, is comma part @p j of @p np still part of it: a clause
@@ -1042,14 +981,12 @@ static int leadin_part(ctx *c, size_t s, size_t e)
  * word ("OH") before a part that opens with a name of two words or more? */
 static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np)
 {
-    static const char *const PREP[] = {"after", "amid", "at", "before", "during", "following", "in", "on",
-                                       "speaking", "when", "while", NULL};
     size_t i = parts[j][0], ws, we, w2s, w2e;
-    if (!word_next(c->t, &i, parts[j][1], c->len, &ws, &we))
+    if (!stance_chunk_next(c->t, &i, parts[j][1], c->len, &ws, &we))
         return 0;
-    if (word_is(c->t, ws, we, PREP))
+    if (lq(c->t, ws, we, STANCE_LQ(PREP)))
         return 1;
-    if (cap_token(c->t, ws, we, c->len) != 1 || word_next(c->t, &i, parts[j][1], c->len, &w2s, &w2e))
+    if (cap_token(c->t, ws, we, c->len) != 1 || stance_chunk_next(c->t, &i, parts[j][1], c->len, &w2s, &w2e))
         return 0;
     for (size_t m = j + 1; m < np; m++) {
         long k = name_at(c, trim_l(c->t, parts[m][0], parts[m][1], c->len));
@@ -1072,16 +1009,15 @@ static int possessive_end(const char *t, size_t s, size_t e)
  * "that" clause inside? */
 static int role_part(ctx *c, size_t s, size_t e)
 {
-    static const char *const NOT_ROLE[] = {"that", "said", "says", "told", "tells", "both", "also", NULL};
     size_t i = s, ws, we, w2, w3;
     int g;
-    if (!word_next(c->t, &i, e, c->len, &ws, &we) || letter_case(c->t, ws, c->len) != -1 ||
-        stance_names_pronoun(c->t, ws, we, &g) || word_is(c->t, ws, we, BREAKERS) ||
-        word_is(c->t, ws, we, NOT_ROLE) || ing_word(c->t, ws, we) ||
+    if (!stance_chunk_next(c->t, &i, e, c->len, &ws, &we) || letter_case(c->t, ws, c->len) != -1 ||
+        stance_names_pronoun(c->t, ws, we, &g) || lq(c->t, ws, we, STANCE_LQ(BREAKERS)) ||
+        lq(c->t, ws, we, STANCE_LQ(NOT_ROLE)) || ing_word(c->t, ws, we) ||
         (we - ws > 3 && memcmp(c->t + we - 2, "ed", 2) == 0))
         return 0;
-    while (word_next(c->t, &i, e, c->len, &w2, &w3))
-        if (word_is(c->t, w2, w3, (const char *const[]){"that", NULL}))
+    while (stance_chunk_next(c->t, &i, e, c->len, &w2, &w3))
+        if (word_eq(c->t, w2, w3, "that"))
             return 0;
     return 1;
 }
@@ -1174,11 +1110,11 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         {
             size_t k = parts[0][0], a1, b1;
             int all_cap0 = 1, all_cap1 = 1;
-            while (word_next(t, &k, parts[0][1], len, &a1, &b1))
+            while (stance_chunk_next(t, &k, parts[0][1], len, &a1, &b1))
                 if (!cap_token(t, a1, b1, len))
                     all_cap0 = 0;
             k = parts[1][0];
-            while (word_next(t, &k, parts[1][1], len, &a1, &b1))
+            while (stance_chunk_next(t, &k, parts[1][1], len, &a1, &b1))
                 if (!cap_token(t, a1, b1, len))
                     all_cap1 = 0;
             if (!all_cap0 && !all_cap1 && np >= 3) {
@@ -1186,7 +1122,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                 for (size_t pi = 1; pi < np; pi++) {
                     int allc = 1, any = 0;
                     k = parts[pi][0];
-                    while (word_next(t, &k, parts[pi][1], len, &a1, &b1)) {
+                    while (stance_chunk_next(t, &k, parts[pi][1], len, &a1, &b1)) {
                         any = 1;
                         if (!cap_token(t, a1, b1, len))
                             allc = 0;
@@ -1222,12 +1158,11 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         ne = parts[np - 1][1];
         /* "Jane Doe, who coined the word, once said": the part before the relative clause */
         if (np >= 2) {
-            static const char *const REL1[] = {"who", "whose", "which", NULL};
             size_t k = ns, a1, b1;
             /* (and "Jane Doe, president and CEO of the association stated": a lowercase role
              * after a part that is a whole name of two words or more) */
-            if (word_next(t, &k, ne, len, &a1, &b1) &&
-                (word_is(t, a1, b1, REL1) ||
+            if (stance_chunk_next(t, &k, ne, len, &a1, &b1) &&
+                (lq(t, a1, b1, STANCE_LQ(REL1)) ||
                  (role_part(c, ns, ne) && whole_name(c, parts[np - 2][0], parts[np - 2][1], 2)))) {
                 ns = parts[np - 2][0];
                 ne = parts[np - 2][1];
@@ -1245,17 +1180,14 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     /* Tokens; drop leading conjunctions. */
     i = ns;
     while (np_word(t, &i, ne, len, &ws, &we)) {
-        static const char *const REL0[] = {"who", "which", "whose", "whom", "where", NULL};
-        if (nt == 0 && word_is(t, ws, we, LEADS))
+        if (nt == 0 && lq(t, ws, we, STANCE_LQ(LEADS)))
             continue;
-        if (nt > 0 && word_is(t, ws, we, REL0)) {
+        if (nt > 0 && lq(t, ws, we, STANCE_LQ(REL0))) {
             rel_cut = 1;
             break; /* "Sen. Jim Whelan who represents ..." */
         }
         if (verb_first && nt > 0 &&
-            word_is(t, ws, we,
-                    (const char *const[]){"when", "while", "after", "before", "during", "speaking", "adding",
-                                          "noting", "referring", "because", NULL}))
+            lq(t, ws, we, STANCE_LQ(REL_TIME)))
             break; /* 'said Jane Doe during the debate', 'said X when asked' */
         if (verb_first && nt > 0 && we - ws == 2 && memcmp(t + ws, "as", 2) == 0 &&
             cap_token(t, tok[nt - 1][0], tok[nt - 1][1], len) == 1)
@@ -1268,12 +1200,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     }
     /* "Priebus later Thursday", "Clinton initially": trailing time words and adverbs */
     {
-        static const char *const TAIL[] = {
-            "later", "earlier", "initially", "also", "then", "now", "recently", "today", "yesterday", "last",
-            "this", "next", "week", "month", "year", "night", "morning", "afternoon", "evening", "once", "again",
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "previously", "first",
-            "finally", "quickly", "simply", "still", "even", "too", NULL};
-        while (nt > 1 && word_is(t, tok[nt - 1][0], tok[nt - 1][1], TAIL))
+        while (nt > 1 && lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(TAIL)))
             nt--;
     }
     if (nt == 0 || nt > 12)
@@ -1299,7 +1226,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
         int pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g);
         if (pr) {
             if (pr == 2 && !(tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I') &&
-                !word_is(t, tok[0][0], tok[0][1], (const char *const[]){"they", "They", "we", "We", "it", "It", NULL}))
+                !lq(t, tok[0][0], tok[0][1], STANCE_LQ(PRON_PL_IT)))
                 return 0;
             /* "it said" / "they wrote": a speaker left unresolved, but one that is not
              * the previous quote's */
@@ -1309,7 +1236,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
             return 1;
         }
     }
-    if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && nt == 1)
+    if (lq(t, tok[0][0], tok[0][1], STANCE_LQ(NOT_SPEAKERS)) && nt == 1)
         return 0;
     /* "He then defended the remark, saying" / "To which she said": the pronoun is the subject. */
     if (nt > 1) {
@@ -1331,25 +1258,24 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     }
     /* "a person close to the campaign", "the former top aide to X", "one source
      * who ...": a noun phrase led by a determiner, cut at a relative clause. */
-    if (word_is(t, tok[0][0], tok[0][1], DETERMINERS) && nt >= 2 &&
+    if (lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)) && nt >= 2 &&
         (letter_case(t, tok[0][0], len) == -1 || letter_case(t, tok[1][0], len) == -1) && !role_then_name(t, tok, nt, len)) {
         /* ("Another source close to the campaign", not "The Washington Post") */
         size_t k = 1, j;
         int clause = 0;
-        static const char *const REL[] = {"who", "which", "that", "whose", "whom", NULL};
-        while (k < nt && !word_is(t, tok[k][0], tok[k][1], REL))
+        while (k < nt && !lq(t, tok[k][0], tok[k][1], STANCE_LQ(REL)))
             k++;
         /* "Another source speaking to Fox News": the reduced relative is not the head */
         for (j = 2; j + 1 < k; j++)
-            if (ing_word(t, tok[j][0], tok[j][1]) && word_is(t, tok[j + 1][0], tok[j + 1][1], PREPS)) {
+            if (ing_word(t, tok[j][0], tok[j][1]) && lq(t, tok[j + 1][0], tok[j + 1][1], STANCE_LQ(PREPS))) {
                 k = j;
                 break;
             }
         /* "The candidate appeared to assert ...": a clause, not a noun phrase */
         for (j = 1; j < k; j++)
-            if (word_is(t, tok[j][0], tok[j][1], BREAKERS) && !word_is(t, tok[j][0], tok[j][1], PREPS) &&
+            if (lq(t, tok[j][0], tok[j][1], STANCE_LQ(BREAKERS)) && !lq(t, tok[j][0], tok[j][1], STANCE_LQ(PREPS)) &&
                 !(tok[j][1] - tok[j][0] == 2 && memcmp(t + tok[j][0], "as", 2) == 0 &&
-                  word_is(t, tok[j - 1][0], tok[j - 1][1], (const char *const[]){"known", NULL})))
+                  word_eq(t, tok[j - 1][0], tok[j - 1][1], "known")))
                 clause = 1; /* (but "the chief known as Bob") */
         if (k <= 12 && !clause && (k = noun_phrase_len(t, tok, k)) > 0) {
             a->how = STANCE_ATTR_NOUN;
@@ -1362,14 +1288,14 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     {
         size_t r = 0;
         int titles_only = 1;
-        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !word_is(t, tok[r][0], tok[r][1], PREPS)) {
+        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !lq(t, tok[r][0], tok[r][1], STANCE_LQ(PREPS))) {
             if (!stance_names_is_title(t + tok[r][0], tok[r][1] - tok[r][0]))
                 titles_only = 0;
             r++;
         }
         /* ("Former Secretary of State Jane Roe": titles alone are no name; "White
          * House Chief of Staff Jane Roe": a title before "of" goes on) */
-        if (r > 0 && r < nt && !titles_only && word_is(t, tok[r][0], tok[r][1], PREPS) &&
+        if (r > 0 && r < nt && !titles_only && lq(t, tok[r][0], tok[r][1], STANCE_LQ(PREPS)) &&
             !stance_names_is_title(t + tok[r - 1][0], tok[r - 1][1] - tok[r - 1][0])) {
             size_t bs = tok[0][0], be = tok[r - 1][1], last;
             if (stance_names_bare(t, &bs, &be, &last)) {
@@ -1383,14 +1309,14 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     }
     /* 'said undecided voter Jane Roe of Derry': after the verb, a name of two or
      * more words inside the chunk, followed by a preposition, is the speaker */
-    if (verb_first && nt >= 3 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS)) {
+    if (verb_first && nt >= 3 && letter_case(t, tok[0][0], len) == -1 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS))) {
         for (size_t r0 = 1; r0 + 1 < nt && r0 < 6; r0++) {
             size_t r1 = r0;
             if (!cap_token(t, tok[r0][0], tok[r0][1], len) || cap_token(t, tok[r0 - 1][0], tok[r0 - 1][1], len))
                 continue;
-            while (r1 < nt && cap_token(t, tok[r1][0], tok[r1][1], len) && !word_is(t, tok[r1][0], tok[r1][1], PREPS))
+            while (r1 < nt && cap_token(t, tok[r1][0], tok[r1][1], len) && !lq(t, tok[r1][0], tok[r1][1], STANCE_LQ(PREPS)))
                 r1++;
-            if (r1 - r0 >= 2 && (r1 == nt || word_is(t, tok[r1][0], tok[r1][1], PREPS)) &&
+            if (r1 - r0 >= 2 && (r1 == nt || lq(t, tok[r1][0], tok[r1][1], STANCE_LQ(PREPS))) &&
                 name_tokens(t, tok, r0, r1, a)) {
                 if (a->role.start == STANCE_NO_OFFSET)
                     a->role = (stance_span){tok[0][0], tok[r0 - 1][1]};
@@ -1433,8 +1359,8 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                     return 1;
                 }
             }
-            if (n == 0 && r == 0 && (flags & NP_AT_VERB) && nt <= 3 && tok[nt - 1][1] == e && !word_is(t, tok[0][0], tok[0][1], DETERMINERS) &&
-                !word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) && !word_is(t, tok[0][0], tok[0][1], LEADS) &&
+            if (n == 0 && r == 0 && (flags & NP_AT_VERB) && nt <= 3 && tok[nt - 1][1] == e && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)) &&
+                !lq(t, tok[0][0], tok[0][1], STANCE_LQ(NOT_SPEAKERS)) && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(LEADS)) &&
                 !stance_names_pronoun(t, tok[0][0], tok[0][1], &(int){0})) {
                 /* '"...," From said.' / 'Judicial Watch added': words that are not names
                  * elsewhere are one right before the verb of an attribution */
@@ -1445,7 +1371,7 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
             if (n == 0) {
                 if (r == 0)
                     return 0;
-            } else if (r > 0 && n == 1 && word_is(t, tok[r - 1][0], tok[r - 1][1], PREPS)) {
+            } else if (r > 0 && n == 1 && lq(t, tok[r - 1][0], tok[r - 1][1], STANCE_LQ(PREPS))) {
                 /* "a spokesman for Clinton": a noun phrase */
             } else {
                 /* "Clinton campaign chairman John Podesta": the words before the name are its role */
@@ -1453,27 +1379,25 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
                     size_t rs = tok[0][0], re = tok[r - 1][1];
                     if (bs > tok[r][0]) /* "Former Secretary of State Jane Roe": "State" too */
                         re = trim_r(t, rs, bs, len);
-                    if (!(r == 1 && word_is(t, rs, re, DETERMINERS)))
+                    if (!(r == 1 && lq(t, rs, re, STANCE_LQ(DETERMINERS))))
                         a->role = (stance_span){rs, re};
                 }
                 /* a lowercase verb inside the chunk means it is a clause, not a subject,
                  * unless a conjunction opens the name's own clause ("the bill that
                  * Gov. Jane Doe said, ...") */
-                static const char *const CONJ[] = {"that", "and", "but", "when", "because", "while", "as",
-                                                   "after", "before", "if", "so", "where", NULL};
-                if (!verb_first && r >= 2 && word_is(t, tok[r - 1][0], tok[r - 1][1], CONJ)) {
+                if (!verb_first && r >= 2 && lq(t, tok[r - 1][0], tok[r - 1][1], STANCE_LQ(CONJ))) {
                     a->role = NOSPAN;
                     a->how = STANCE_ATTR_NAME;
                     a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
                     return 1;
                 }
                 for (size_t j = 0; j < r; j++)
-                    if (word_is(t, tok[j][0], tok[j][1], BREAKERS) &&
+                    if (lq(t, tok[j][0], tok[j][1], STANCE_LQ(BREAKERS)) &&
                         !(j > 0 && j + 1 < nt && tok[j][1] - tok[j][0] == 3 && memcmp(t + tok[j][0], "and", 3) == 0 &&
                           stance_names_is_title(t + tok[j - 1][0], tok[j - 1][1] - tok[j - 1][0]) &&
                           cap_token(t, tok[j + 1][0], tok[j + 1][1], len) == 1))
                         return 0; /* (but "former Gov. and Party Chairman Jane Roe": two titles) */
-                if (r > 4 && letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+                if (r > 4 && letter_case(t, tok[0][0], len) == -1 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)))
                     return 0;
                 if (r > 6)
                     return 0;
@@ -1485,16 +1409,16 @@ static int parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     }
     /* A noun phrase: "the group", "a spokesman for the campaign", "The statement":
      * led by a determiner unless it is short, and ending with a noun. */
-    if (letter_case(t, tok[0][0], len) == -1 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+    if (letter_case(t, tok[0][0], len) == -1 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)))
         return 0;
-    if (nt > 8 && !word_is(t, tok[0][0], tok[0][1], DETERMINERS))
+    if (nt > 8 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)))
         return 0;
-    if (word_is(t, tok[nt - 1][0], tok[nt - 1][1], DETERMINERS) || word_is(t, tok[nt - 1][0], tok[nt - 1][1], PREPS) ||
-        word_is(t, tok[nt - 1][0], tok[nt - 1][1], BREAKERS))
+    if (lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(DETERMINERS)) || lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(PREPS)) ||
+        lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(BREAKERS)))
         return 0;
     if (nt > 8)
         return 0;
-    if (word_is(t, tok[0][0], tok[0][1], NOT_SPEAKERS) || (nt = noun_phrase_len(t, tok, nt)) == 0)
+    if (lq(t, tok[0][0], tok[0][1], STANCE_LQ(NOT_SPEAKERS)) || (nt = noun_phrase_len(t, tok, nt)) == 0)
         return 0;
     a->how = STANCE_ATTR_NOUN;
     a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};
@@ -1531,17 +1455,17 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
             i = o; /* 'Marcia "Cia" Price' */
             continue;
         }
-        if (is_dash_at(t, p, c->len) && p > lim && hspace(t, p - 1, c->len) && i < pos && hspace(t, i, c->len))
+        if (is_dash_at(t, p, c->len) && p > lim && stance_hspace(t, p - 1, c->len) && i < pos && stance_hspace(t, i, c->len))
             return i;
-        if ((b == '.' || b == '?' || b == '!') && i < pos && hspace(t, i, c->len)) {
+        if ((b == '.' || b == '?' || b == '!') && i < pos && stance_hspace(t, i, c->len)) {
             /* not after an abbreviation or an initial */
             size_t k = p;
             while (k > lim && (ascii_lower((unsigned char)t[k - 1]) || ascii_upper((unsigned char)t[k - 1])))
                 k--;
             if (b != '.' || !abbrev_dot(c, p, lim)) {
                 size_t nx = i;
-                while (nx < pos && hspace(t, nx, c->len))
-                    nx += (size_t)hspace(t, nx, c->len);
+                while (nx < pos && stance_hspace(t, nx, c->len))
+                    nx += (size_t)stance_hspace(t, nx, c->len);
                 /* "the No. 2 in the party", "Art. 5": an abbreviation before a number */
                 if (b == '.' && p - k >= 2 && p - k <= 3 && ascii_upper((unsigned char)t[k]) && nx < pos &&
                     t[nx] >= '0' && t[nx] <= '9')
@@ -1553,7 +1477,7 @@ static size_t clause_start(ctx *c, size_t pos, size_t floor)
         i = p;
     }
     /* Do not start inside a word. */
-    while (i < pos && !hspace(t, i, c->len) && i > lim && i != floor)
+    while (i < pos && !stance_hspace(t, i, c->len) && i > lim && i != floor)
         i++;
     return i;
 }
@@ -1567,7 +1491,7 @@ static size_t sentence_end(ctx *c, size_t pos)
         unsigned char b = (unsigned char)t[i];
         if (b == '\n')
             return i;
-        if ((b == '.' || b == '?' || b == '!') && (i + 1 >= c->len || t[i + 1] == '\n' || hspace(t, i + 1, c->len)))
+        if ((b == '.' || b == '?' || b == '!') && (i + 1 >= c->len || t[i + 1] == '\n' || stance_hspace(t, i + 1, c->len)))
             return i + 1;
         i++;
     }
@@ -1643,8 +1567,7 @@ static int try_after(ctx *c, seg *q, attr *a)
         b.role = NOSPAN;
         if (v1.start != STANCE_NO_OFFSET) {
             /* '"...?" asked Jane Doe' is the speaker; '", told POLITICO' the addressee */
-            static const char *const TO_WHOM[] = {"told", "tells", "telling", NULL};
-            if (word_is(c->t, v1.start, v1.end, TO_WHOM))
+            if (lq(c->t, v1.start, v1.end, STANCE_LQ(TO_WHOM)))
                 return 0; /* ', told POLITICO': the addressee, not the speaker */
             if (!parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
                 return 0;
@@ -1702,7 +1625,7 @@ static int possessive_at(ctx *c, size_t pos)
 static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
 {
     *e = pos;
-    while (*e > floor && hspace(c->t, back1(c->t, *e), c->len))
+    while (*e > floor && stance_hspace(c->t, back1(c->t, *e), c->len))
         *e = back1(c->t, *e);
     *s = *e;
     while (*s > floor && ascii_lower((unsigned char)c->t[*s - 1]))
@@ -1714,7 +1637,7 @@ static int after_article(ctx *c, size_t pos, size_t floor)
 {
     size_t s, e;
     lower_word_before(c, pos, floor, &s, &e);
-    return word_is(c->t, s, e, (const char *const[]){"the", "a", "an", NULL});
+    return lq(c->t, s, e, STANCE_LQ(ARTICLE));
 }
 
 /* Is the word after @p pos (past spaces) lowercase? */
@@ -1730,10 +1653,6 @@ static size_t sent_start(ctx *c, size_t pos, size_t floor);
  * takes the subject of its sentence, its first name (or pronoun). */
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
 {
-    static const char *const PREP_LEAD[] = {
-        "About", "After", "Against", "Although", "Among", "As", "At", "Because", "Before", "Between", "By",
-        "Despite", "During", "For", "From", "If", "In", "Into", "Like", "Of", "On", "Over", "Since", "Though",
-        "Through", "To", "Under", "Unlike", "Until", "When", "While", "With", NULL};
     size_t vl = v.end - v.start, ss, ws, we, i, fw = STANCE_NO_OFFSET;
     long k, first = -1, last;
     int g;
@@ -1741,7 +1660,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
         return 0;
     ss = sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
     i = ss;
-    if (word_next(c->t, &i, v.start, c->len, &ws, &we)) {
+    if (stance_chunk_next(c->t, &i, v.start, c->len, &ws, &we)) {
         fw = ws; /* the sentence's first word */
         if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
             b->how = STANCE_ATTR_PRONOUN;
@@ -1758,15 +1677,13 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     /* the first name that is not inside a lead-in ("At Sunday's debate, Sanders
      * compared ...", "Hours after the vote, Trump ...") */
     for (k = first; k <= last; k++) {
-        static const char *const NOT_SUBJ[] = {"after", "before", "ago", "later", "earlier", "into", "of", "in",
-                                               "at", "on", "for", "since", "from", NULL};
         const stance_name *nm = &c->names->v[k];
         size_t a1 = nm->start, a2, n1, n2;
         i = a1;
-        if (word_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_is(c->t, a1, a2, PREP_LEAD))
+        if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
         i = nm->end;
-        if (word_next(c->t, &i, v.start, c->len, &n1, &n2) && word_is(c->t, n1, n2, NOT_SUBJ))
+        if (stance_chunk_next(c->t, &i, v.start, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)))
             continue;
         if (in_quote(c, nm->start, c->n))
             continue;
@@ -1807,9 +1724,9 @@ static size_t before_ly(ctx *c, size_t pos, size_t floor)
     size_t s, e;
     lower_word_before(c, pos, floor, &s, &e);
     if (e != pos || pos - s < 4 || memcmp(c->t + pos - 2, "ly", 2) != 0 || s == floor ||
-        !hspace(c->t, back1(c->t, s), c->len))
+        !stance_hspace(c->t, back1(c->t, s), c->len))
         return pos;
-    while (s > floor && hspace(c->t, back1(c->t, s), c->len))
+    while (s > floor && stance_hspace(c->t, back1(c->t, s), c->len))
         s = back1(c->t, s);
     return s;
 }
@@ -1833,7 +1750,7 @@ static int name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr
 static int starts_determiner(ctx *c, size_t s, size_t e)
 {
     size_t i = s, ws, we;
-    return word_next(c->t, &i, e, c->len, &ws, &we) && word_is(c->t, ws, we, DETERMINERS);
+    return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(DETERMINERS));
 }
 
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
@@ -1849,15 +1766,14 @@ again:
         attr b = *a;
         b.role = NOSPAN;
         size_t pv = v.start;
-        while (pv > np.start && hspace(c->t, back1(c->t, pv), c->len))
+        while (pv > np.start && stance_hspace(c->t, back1(c->t, pv), c->len))
             pv = back1(c->t, pv);
         /* 'Sanders compared himself to Clinton, saying, "': the words before
          * ', saying' are a clause, whose subject speaks */
-        static const char *const PART_LEAD[] = {"by", "as", "in", "while", "after", "before", "when", NULL};
         size_t pw, pe, pa;
         const int part = ing_word(c->t, v.start, v.end);
         lower_word_before(c, pv, np.start, &pw, &pe);
-        if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && word_is(c->t, pw, pv, PART_LEAD))) &&
+        if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && lq(c->t, pw, pv, STANCE_LQ(PART_LEAD)))) &&
             sentence_subject(c, q, v, &b))
             ;
         else if (part && pv > np.start && c->t[pv - 1] != ',' &&
@@ -1880,12 +1796,12 @@ again:
         }
         /* 'a woman asked for a photo and Jane Roe said, "': a second subject and
          * reporting verb after "and"/"but" in the tail speak the quote */
-        for (size_t k = tail.start, ws, we; word_next(c->t, &k, tail.end, c->len, &ws, &we);) {
+        for (size_t k = tail.start, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
             attr b2 = *a;
             int tc2 = 0, r2, g2;
             size_t tl2 = 0, n1, n2, kn = we;
-            if (!word_is(c->t, ws, we, (const char *const[]){"and", "but", NULL}) ||
-                !word_next(c->t, &kn, tail.end, c->len, &n1, &n2) ||
+            if (!lq(c->t, ws, we, STANCE_LQ(AND_BUT)) ||
+                !stance_chunk_next(c->t, &kn, tail.end, c->len, &n1, &n2) ||
                 !(letter_case(c->t, n1, c->len) == 1 || stance_names_pronoun(c->t, n1, n2, &g2) == 1))
                 continue;
             if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) < 0)
@@ -1905,7 +1821,7 @@ again:
         *that_clause = 0;
         {
             size_t k = tail.end;
-            while (k > tail.start && hspace(c->t, k - 1, c->len))
+            while (k > tail.start && stance_hspace(c->t, k - 1, c->len))
                 k--;
             if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0 &&
                 (k - tail.start == 4 || !is_word_byte((unsigned char)c->t[k - 5])))
@@ -1960,7 +1876,7 @@ static int prev_ctx(ctx *c, seg *q)
     while (i > q->para) {
         size_t p = back1(t, i), ml;
         unsigned char b = (unsigned char)t[p];
-        if (hspace(t, p, c->len)) {
+        if (stance_hspace(t, p, c->len)) {
             i = p;
             continue;
         }
@@ -1985,7 +1901,7 @@ static int prev_ctx(ctx *c, seg *q)
             /* Bounded: a run of non-ASCII bytes (e.g. nested curly marks) counts as
              * one "word", and rescanning it for every mark was quadratic. */
             size_t k = p, stop = p - q->para > 128 ? p - 128 : q->para;
-            while (k > stop && is_word_byte((unsigned char)t[k - 1]) && !hspace(t, k - 1, c->len))
+            while (k > stop && is_word_byte((unsigned char)t[k - 1]) && !stance_hspace(t, k - 1, c->len))
                 k--;
             return letter_case(t, k, c->len) == 1 ? PC_CAPWORD : PC_WORD;
         }
@@ -2001,7 +1917,7 @@ static int in_para_before(ctx *c, const seg *o, const seg *q)
     if (o->close_para >= q->para)
         return 0;
     k = para_end(c, o->close);
-    while (k < q->para && (c->t[k] == '\n' || hspace(c->t, k, c->len)))
+    while (k < q->para && (c->t[k] == '\n' || stance_hspace(c->t, k, c->len)))
         k += step1(c->t, k, c->len);
     return k >= q->para;
 }
@@ -2125,153 +2041,22 @@ static int in_quote(ctx *c, size_t pos, size_t upto)
     return lo > 0 && pos < c->s[lo - 1].ce;
 }
 
-/* Is [s, e) one of the @p n words of @p list, sorted by bytes (strcmp order)? */
-#define NWORDS(l) (sizeof(l) / sizeof *(l) - 1)
-static int word_in(const char *t, size_t s, size_t e, const char *const *list, size_t n)
-{
-    return stance_names_in_sorted(list, n, t + s, e - s);
-}
-
-/* Word lists searched with word_in(): sorted by bytes (strcmp order), which
- * stance_quotes_lists_sorted() checks for the tests. */
-static const char *const PLACE_FIRST[] = {
-    "Central", "East", "Eastern", "Fort", "Great", "Lake", "Las", "Los", "Middle", "Mount", "New", "North",
-    "Northern", "Palm", "Port", "Saint", "San", "Santa", "South", "Southern", "St.", "United", "West", "Western",
-    NULL};
-/* last words of organisations and places (org_like) */
-static const char *const ORG_LAST[] = {
-    "Administration", "Affairs", "Africa", "Agency", "Airport", "Alliance", "America", "Americans", "Arabia",
-    "Army", "Asia", "Association", "Authority", "Bank", "Bay", "Beach", "Board", "Bridge", "Bureau", "Campaign",
-    "Canyon", "Capital", "Carolina", "Caucus", "Center", "Centre", "Church", "Circuit", "City", "Club",
-    "Coalition", "Coast", "College", "Commission", "Committee", "Company", "Conference", "Congress",
-    "Convention", "Corp", "Corporation", "Council", "County", "Court", "Daily", "Democrats", "Department",
-    "District", "Districts", "Emirates", "Energy", "Europe", "Falls", "Federation", "Force", "Forum",
-    "Foundation", "Fund", "Gazette", "Group", "Guard", "Hall", "Harbor", "Heights", "Herald", "Hills",
-    "Holdings", "House", "Inc", "Industries", "Institute", "Island", "Islands", "Jersey", "Journal", "Kingdom",
-    "Korea", "Magazine", "Media", "Ministry", "Monitor", "Mountain", "Mountains", "Nations", "Navy", "Network",
-    "News", "Ocean", "Office", "Park", "Partners", "Party", "Plaza", "Police", "Poll", "Polls", "Post", "Press",
-    "Project", "Province", "Region", "Republic", "Republicans", "Research", "Reuters", "Review", "River",
-    "School", "Sea", "Security", "Senate", "Service", "Show", "Springs", "Square", "Star", "State", "States",
-    "Station", "Strategies", "Street", "Summit", "Times", "Today", "Tribune", "Trust", "Union", "University",
-    "Valley", "Weekly", "York", NULL};
-/* a state, a day or a law as the head */
-static const char *const ORG_HEAD[] = {
-    "Act", "Alabama", "Alaska", "Arena", "Arizona", "Arkansas", "Avenue", "Breitbart", "CNN", "California",
-    "Colorado", "Connecticut", "Dakota", "Day", "Delaware", "Democrat", "Facebook", "Florida", "Fox", "GOP",
-    "Google", "Hampshire", "Hawaii", "Idaho", "Illinois", "Indiana", "Instagram", "Iowa", "Kansas", "Kentucky",
-    "Louisiana", "MSNBC", "Maine", "Maryland", "Massachusetts", "Mexico", "Michigan", "Minnesota", "Mississippi",
-    "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Politico",
-    "Republican", "Tennessee", "Texas", "Tower", "Twitter", "Utah", "Vermont", "Virginia", "Wage", "Wisconsin",
-    "Wyoming", "YouTube", NULL};
-/* a nationality or party on its own */
-static const char *const ORG_ALONE[] = {
-    "Afghan", "African", "American", "Arab", "British", "Canadian", "Catholic", "Chinese", "Christian",
-    "Christians", "Congress", "Conservative", "Democratic", "Democrats", "Egyptian", "English", "European",
-    "Evangelical", "French", "German", "Hispanic", "Indian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian",
-    "Japanese", "Jewish", "Korean", "Latina", "Latino", "Latinos", "Liberal", "Mexican", "Muslim", "Muslims",
-    "Pakistani", "Palestinian", "Republicans", "Russian", "Saudi", "Spanish", "Syrian", "Turkish", "Ukrainian",
-    "Washington", NULL};
-static const char *const SUBJ_NOT_VERB[] = {
-    "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "s", "than", "to", "who", "whose",
-    "with", NULL};
-static const char *const ABBR_DOT[] = {
-    "Adm", "Ariz", "Atty", "Aug", "Calif", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Del", "Dr", "Feb", "Fla",
-    "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mass", "Mr", "Mrs", "Ms", "Mt", "No",
-    "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Rt", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt",
-    "vs", NULL};
-static const char *const OBJ_LEFT[] = {
-    "a", "about", "accused", "accusing", "across", "after", "against", "among", "an", "appointed", "around",
-    "asked", "asking", "asks", "at", "attack", "attacked", "attacking", "attacks", "backed", "backing", "backs",
-    "beat", "beating", "beats", "before", "behind", "beside", "between", "blamed", "blaming", "blasted", "by",
-    "called", "calling", "challenged", "challenging", "choose", "chose", "cited", "citing", "compared",
-    "comparing", "congratulated", "criticize", "criticized", "criticizing", "defeat", "defeated", "defended",
-    "defending", "despite", "dubbed", "during", "elect", "elected", "electing", "endorse", "endorsed",
-    "endorses", "endorsing", "fired", "follow", "followed", "following", "for", "from", "held", "her", "hired",
-    "his", "hit", "hits", "hold", "hosted", "hosting", "in", "interviewed", "into", "introduced", "introducing",
-    "invited", "its", "joined", "joining", "kill", "killed", "like", "meet", "meeting", "mentioned",
-    "mentioning", "met", "mocked", "mocking", "my", "named", "near", "nominate", "nominated", "of", "on", "onto",
-    "oppose", "opposed", "opposing", "our", "over", "per", "pick", "picked", "praised", "praising", "quoted",
-    "quoting", "replace", "replaced", "saw", "see", "seen", "slammed", "succeed", "succeeded", "sued", "support",
-    "supported", "supporting", "supports", "tell", "telling", "tells", "than", "thanked", "the", "their",
-    "these", "this", "those", "through", "to", "told", "toward", "towards", "under", "upon", "urged", "urging",
-    "versus", "via", "visited", "vote", "voted", "voting", "vs", "whom", "with", "within", "without", "your", NULL};
-static const char *const SLOT_NOT_VERB[] = {
-    "about", "account", "administration", "adviser", "advisers", "advisor", "advisors", "after", "against",
-    "agenda", "aide", "aides", "allies", "ally", "and", "article", "as", "at", "backers", "because", "before",
-    "brand", "but", "by", "camp", "campaign", "campaigns", "city", "comments", "county", "critics", "delegates",
-    "district", "doctrine", "donor", "donors", "during", "era", "event", "events", "family", "fan", "fans",
-    "for", "foundation", "from", "government", "hotel", "if", "in", "into", "loss", "loyalists", "movement",
-    "name", "news", "nominee", "of", "officials", "on", "op", "opponents", "or", "organization", "over", "page",
-    "party", "people", "plan", "plans", "policies", "policy", "post", "presidency", "radio", "rallies", "rally",
-    "remarks", "s", "school", "show", "since", "speech", "speeches", "spokesman", "spokeswoman", "staff",
-    "staffers", "stance", "state", "statement", "supporter", "supporters", "surrogate", "surrogates", "team",
-    "than", "ticket", "to", "tower", "under", "university", "victory", "voter", "voters", "when", "while", "who",
-    "whose", "win", "with", "years", NULL};
-static const char *const INTRO_NEXT[] = {
-    "a", "about", "an", "at", "back", "by", "for", "from", "her", "his", "how", "if", "in", "into", "off", "on",
-    "out", "over", "the", "their", "to", "up", "what", "whether", "why", "with", NULL};
-static const char *const SAYS[] = {
-    "acknowledged", "added", "adds", "admitted", "argued", "argues", "asserted", "believes", "cautioned",
-    "claimed", "conceded", "concluded", "contended", "contends", "continued", "countered", "declared",
-    "explained", "explains", "insisted", "insists", "maintained", "noted", "notes", "observed", "posted",
-    "predicted", "predicts", "recalled", "recalls", "replied", "reported", "said", "says", "stressed",
-    "suggested", "tells", "thinks", "told", "tweeted", "warned", "warns", "writes", "wrote", NULL};
-static const char *const SENT_INTRO[] = {
-    "According", "Addressing", "After", "Although", "Amid", "Among", "Appearing", "As", "Asked", "At", "Because",
-    "Before", "By", "Despite", "During", "Earlier", "Following", "For", "From", "Given", "If", "In", "Inside",
-    "Last", "Later", "Like", "Next", "Of", "On", "Once", "Outside", "Over", "Pressed", "Referring", "Responding",
-    "Since", "Speaking", "This", "Though", "Through", "Throughout", "To", "Told", "Under", "Unlike", "Until",
-    "When", "Whether", "While", "With", "Within", "Without", "Writing", NULL};
-static const char *const TIME_INTRO[] = {
-    "Earlier", "Last", "Later", "Next", "This", NULL};
-static const char *const SPEECH_ING[] = {
-    "adding", "answering", "arguing", "asking", "chanting", "concluding", "declaring", "explaining",
-    "insisting", "joking", "noting", "quipping", "replying", "responding", "saying", "shouting", "stating",
-    "tweeting", "warning", "writing", "yelling", NULL};
-
-int stance_quotes_lists_sorted(void)
-{
-    static const struct {
-        const char *const *w;
-        size_t n;
-    } lists[] = {
-        {PLACE_FIRST, NWORDS(PLACE_FIRST)},
-        {ORG_LAST, NWORDS(ORG_LAST)},
-        {ORG_HEAD, NWORDS(ORG_HEAD)},
-        {ORG_ALONE, NWORDS(ORG_ALONE)},
-        {SUBJ_NOT_VERB, NWORDS(SUBJ_NOT_VERB)},
-        {ABBR_DOT, NWORDS(ABBR_DOT)},
-        {OBJ_LEFT, NWORDS(OBJ_LEFT)},
-        {SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)},
-        {INTRO_NEXT, NWORDS(INTRO_NEXT)},
-        {SAYS, NWORDS(SAYS)},
-        {SENT_INTRO, NWORDS(SENT_INTRO)},
-        {TIME_INTRO, NWORDS(TIME_INTRO)},
-        {SPEECH_ING, NWORDS(SPEECH_ING)},
-    };
-    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
-        for (size_t i = 1; i < lists[l].n; i++)
-            if (strcmp(lists[l].w[i - 1], lists[l].w[i]) >= 0)
-                return 0;
-    return 1;
-}
-
 /* Does the run open with a place word ("New", "South", "Fort")? */
 static int place_first(ctx *c, const stance_name *nm)
 {
     size_t i = nm->bare, ws, we;
-    return word_next(c->t, &i, nm->last_end, c->len, &ws, &we) &&
-           word_in(c->t, ws, we, PLACE_FIRST, NWORDS(PLACE_FIRST));
+    return stance_chunk_next(c->t, &i, nm->last_end, c->len, &ws, &we) &&
+           lq(c->t, ws, we, STANCE_LQ(PLACE_FIRST));
 }
 
 static int org_like(ctx *c, const stance_name *nm)
 {
-    if (word_in(c->t, nm->last, nm->last_end, ORG_LAST, NWORDS(ORG_LAST)) ||
-        word_in(c->t, nm->last, nm->last_end, ORG_HEAD, NWORDS(ORG_HEAD)))
+    if (lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_LAST)) ||
+        lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_HEAD)))
         return 1;
     if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
         return 1; /* "(R)", an initial, a bare title ("Attorney General") */
-    if (nm->ntok == 1 && word_in(c->t, nm->last, nm->last_end, ORG_ALONE, NWORDS(ORG_ALONE)))
+    if (nm->ntok == 1 && lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_ALONE)))
         return 1;
     return place_first(c, nm);
 }
@@ -2290,7 +2075,7 @@ static int is_subject(ctx *c, const stance_name *nm)
     we = k;
     while (we < c->len && ascii_lower((unsigned char)t[we]))
         we++;
-    return we > ws && !word_in(t, ws, we, SUBJ_NOT_VERB, NWORDS(SUBJ_NOT_VERB));
+    return we > ws && !lq(t, ws, we, STANCE_LQ(SUBJ_NOT_VERB));
 }
 
 /* ---- pronoun antecedents: sentences and their subjects ------------------------ */
@@ -2307,7 +2092,7 @@ static int abbrev_dot(ctx *c, size_t p, size_t floor)
         return 1; /* U.S. / D.C. (not "7 p.m. He said") */
     if (p - k <= 4 && ascii_upper((unsigned char)c->t[k]) && stance_names_is_title(c->t + k, p - k + 1))
         return 1; /* a title written with its dot ("Sen.", "Gov.", "Gen.") */
-    return word_in(c->t, k, p, ABBR_DOT, NWORDS(ABBR_DOT));
+    return lq(c->t, k, p, STANCE_LQ(ABBR_DOT));
 }
 
 /* Start of the sentence holding @p pos, no further back than @p floor: after
@@ -2334,7 +2119,7 @@ static size_t sent_start(ctx *c, size_t pos, size_t floor)
                 else
                     break;
             }
-            while (j < pos && (h = (size_t)hspace(t, j, c->len))) {
+            while (j < pos && (h = (size_t)stance_hspace(t, j, c->len))) {
                 j += h;
                 sp = 1;
             }
@@ -2354,7 +2139,7 @@ static size_t sent_start(ctx *c, size_t pos, size_t floor)
 static int word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we)
 {
     size_t e = pos, s;
-    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+    while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
         e = back1(c->t, e);
     s = e;
     while (s > floor && (ascii_lower((unsigned char)c->t[s - 1]) || ascii_upper((unsigned char)c->t[s - 1])))
@@ -2371,7 +2156,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
 {
     size_t ws, we, k = nm->end, w2s, w2e;
     const char *t = c->t;
-    if (word_before(c, nm->start, ss, &ws, &we) && word_in(t, ws, we, OBJ_LEFT, NWORDS(OBJ_LEFT)) &&
+    if (word_before(c, nm->start, ss, &ws, &we) && lq(t, ws, we, STANCE_LQ(OBJ_LEFT)) &&
         !((we - ws == 2 && memcmp(t + ws, "of", 2) == 0) && word_before(c, ws, ss, &w2s, &w2e) &&
           ascii_upper((unsigned char)t[w2s])))
         return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
@@ -2388,7 +2173,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
         size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
         while (j < stop && t[j] != ',' && t[j] != '\n' &&
-               !(ascii_lower((unsigned char)t[j]) && hspace(t, j - 1, c->len)))
+               !(ascii_lower((unsigned char)t[j]) && stance_hspace(t, j - 1, c->len)))
             j++; /* up to the comma, unless a lowercase word comes first */
         if (j < stop && t[j] == ',')
             return 1;
@@ -2407,15 +2192,15 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
                 j += 4;
             while (j < c->len && ascii_upper((unsigned char)t[j]) && caps < 5) {
                 size_t stop = j + 40 < c->len ? j + 40 : c->len; /* (bounded: words are short) */
-                while (j < stop && !hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
+                while (j < stop && !stance_hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
                     j++;
                 caps++;
                 j = skip_hs(t, j, c->len);
             }
             for (e2 = j; e2 < c->len && e2 - j < 40 && ascii_lower((unsigned char)t[e2]);)
                 e2++;
-            if (caps && e2 > j && e2 - j > 2 && !word_in(t, j, e2, SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)) &&
-                !word_in(t, j, e2, OBJ_LEFT, NWORDS(OBJ_LEFT)))
+            if (caps && e2 > j && e2 - j > 2 && !lq(t, j, e2, STANCE_LQ(SLOT_NOT_VERB)) &&
+                !lq(t, j, e2, STANCE_LQ(OBJ_LEFT)))
                 return 1;
         }
     }
@@ -2428,13 +2213,13 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         we++;
     if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && ascii_upper((unsigned char)t[we + 1]))
         return 1; /* "Jane Roe and John Doe are ..." */
-    if (we == ws || word_in(t, ws, we, SLOT_NOT_VERB, NWORDS(SLOT_NOT_VERB)))
+    if (we == ws || lq(t, ws, we, STANCE_LQ(SLOT_NOT_VERB)))
         return 0;
-    if (we - ws > 4 && we < c->len && hspace(t, we, c->len) &&
+    if (we - ws > 4 && we < c->len && stance_hspace(t, we, c->len) &&
         (memcmp(t + we - 2, "er", 2) == 0 || memcmp(t + we - 2, "or", 2) == 0 || memcmp(t + we - 3, "ist", 3) == 0 ||
          memcmp(t + we - 3, "ant", 3) == 0 || memcmp(t + we - 3, "man", 3) == 0)) {
         /* "Obama consultant Cornell Belcher": a noun before a name */
-        size_t i = we + (size_t)hspace(t, we, c->len);
+        size_t i = we + (size_t)stance_hspace(t, we, c->len);
         if (i < c->len && ascii_upper((unsigned char)t[i]))
             return 0;
     }
@@ -2471,7 +2256,7 @@ static int person_like(ctx *c, size_t qi, long k, int org)
         return 1;
     if (nm->bare > nm->start) {
         i = nm->start;
-        if (word_next(c->t, &i, nm->bare, c->len, &ws, &we) && stance_names_is_title(c->t + ws, we - ws))
+        if (stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we) && stance_names_is_title(c->t + ws, we - ws))
             return 1;
     }
     k2 = skip_hs(c->t, k2, c->len);
@@ -2521,7 +2306,7 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
         return 0;
     if (we < lim && t[we] == ',')
         return 0;
-    return word_next(t, &i, lim, c->len, &s2, &e2) && word_in(t, s2, e2, INTRO_NEXT, NWORDS(INTRO_NEXT));
+    return stance_chunk_next(t, &i, lim, c->len, &s2, &e2) && lq(t, s2, e2, STANCE_LQ(INTRO_NEXT));
 }
 
 /* person_like() and "org or acronym" of the names a resolution looks at,
@@ -2556,7 +2341,7 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         size_t q = ws - 1;
         if (t[q] == '\'' || (q >= ss + 2 && memcmp(t + q - 2, "\xE2\x80\x99", 3) == 0)) {
             q = t[q] == '\'' ? q : q - 2;
-            while (q > ss && !hspace(t, q - 1, c->len))
+            while (q > ss && !stance_hspace(t, q - 1, c->len))
                 q--;
             s0 = q;
         }
@@ -2565,7 +2350,7 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         if (we - ws == 2 && memcmp(t + ws, "to", 2) == 0 && word_before(c, ws, ss, &ws, &we) &&
             we - ws == 9 && memcmp(t + ws, "according", 9) == 0)
             return 1; /* "according to Jane Roe" */
-        if (!word_in(t, ws, we, SAYS, NWORDS(SAYS)))
+        if (!lq(t, ws, we, STANCE_LQ(SAYS)))
             return 0;
         p = ws;
         k = skip_hs(t, k, c->len);
@@ -2577,10 +2362,10 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         ws = we = k;
         while (we < c->len && ascii_lower((unsigned char)t[we]))
             we++;
-        if (!word_in(t, ws, we, SAYS, NWORDS(SAYS)))
+        if (!lq(t, ws, we, STANCE_LQ(SAYS)))
             return 0;
     }
-    while (p > ss && hspace(t, back1(t, p), c->len))
+    while (p > ss && stance_hspace(t, back1(t, p), c->len))
         p = back1(t, p);
     return p > ss && t[p - 1] == ',';
 }
@@ -2592,8 +2377,8 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
 {
     const char *t = c->t;
     size_t k = nm->end, ws, we;
-    while (from < nm->start && hspace(t, from, c->len))
-        from += (size_t)hspace(t, from, c->len);
+    while (from < nm->start && stance_hspace(t, from, c->len))
+        from += (size_t)stance_hspace(t, from, c->len);
     if (nm->start != from || nm->ntok != 1 || org_like(c, nm) || acronym_head(c, nm))
         return 0;
     {
@@ -2607,7 +2392,7 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
             size_t p = o->start;
             if (!same_surname(c, (long)l->by_last[j], self))
                 break;
-            while (p > 0 && hspace(t, back1(t, p), c->len))
+            while (p > 0 && stance_hspace(t, back1(t, p), c->len))
                 p = back1(t, p);
             mid = p > 0 && (ascii_lower((unsigned char)t[p - 1]) || t[p - 1] == ',');
         }
@@ -2655,19 +2440,19 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
             if (lo >= c->n || c->s[lo].open != ss || c->s[lo].close >= lim)
                 return SI_NONE;
             from = i = c->s[lo].close;
-            while (i < lim && (t[i] == ',' || hspace(t, i, c->len)))
+            while (i < lim && (t[i] == ',' || stance_hspace(t, i, c->len)))
                 i += step1(t, i, c->len);
             goto subject_word;
         }
     }
-    for (int n = 0; n < 3 && word_next(t, &i, lim, c->len, &ws, &we); n++) {
+    for (int n = 0; n < 3 && stance_chunk_next(t, &i, lim, c->len, &ws, &we); n++) {
         size_t w2 = we > ws && t[we - 1] == ',' ? we - 1 : we;
-        if (word_is(t, ws, w2, LEADS) && !word_in(t, ws, w2, SENT_INTRO, NWORDS(SENT_INTRO))) {
+        if (lq(t, ws, w2, STANCE_LQ(LEADS)) && !lq(t, ws, w2, STANCE_LQ(SENT_INTRO))) {
             from = i;
             continue;
         }
-        if (word_in(t, ws, w2, SENT_INTRO, NWORDS(SENT_INTRO)) || participle_intro(c, ws, w2, lim)) {
-            size_t reach = word_in(t, ws, w2, TIME_INTRO, NWORDS(TIME_INTRO)) ? 30 : 200;
+        if (lq(t, ws, w2, STANCE_LQ(SENT_INTRO)) || participle_intro(c, ws, w2, lim)) {
+            size_t reach = lq(t, ws, w2, STANCE_LQ(TIME_INTRO)) ? 30 : 200;
             size_t j = ws, stop = ws + reach < lim ? ws + reach : lim;
             while (j < stop && t[j] != ',')
                 j++;
@@ -2681,7 +2466,7 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
     }
 subject_word:
     i = from;
-    if (word_next(t, &i, lim, c->len, &ws, &we)) {
+    if (stance_chunk_next(t, &i, lim, c->len, &ws, &we)) {
         size_t w2 = we;
         while (w2 > ws && !is_word_byte((unsigned char)t[w2 - 1]))
             w2--;
@@ -2839,27 +2624,24 @@ static int after_prep(ctx *c, size_t pos, size_t floor)
 {
     size_t s, e;
     lower_word_before(c, pos, floor, &s, &e);
-    return word_is(c->t, s, e, PREPS);
+    return lq(c->t, s, e, STANCE_LQ(PREPS));
 }
 
 /* Does the word before the opening mark make the quote part of a noun phrase
  * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
 static int embedded_np(ctx *c, const seg *q)
 {
-    static const char *const NP_LEAD[] = {"of", "a", "an", "the", "as", "to", "for", "with", "by", "from", "in",
-                                          "on", "at", "called", "named", "titled", "entitled", "dubbed", "like",
-                                          "his", "her", "their", "its", "our", "my", "your", "this", "that", NULL};
     const char *t = c->t;
     size_t e = q->open, s;
-    while (e > q->para && hspace(t, back1(t, e), c->len))
+    while (e > q->para && stance_hspace(t, back1(t, e), c->len))
         e = back1(t, e);
     s = e;
-    while (s > q->para && !hspace(t, back1(t, s), c->len))
+    while (s > q->para && !stance_hspace(t, back1(t, s), c->len))
         s = back1(t, s);
     if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
         (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
         return 1; /* possessive: CNN's "..." */
-    return word_is(t, s, e, NP_LEAD);
+    return lq(t, s, e, STANCE_LQ(NP_LEAD));
 }
 
 /* Is [s, e) one to four lowercase words and spaces? */
@@ -2869,7 +2651,7 @@ static int only_lower_words(ctx *c, size_t s, size_t e)
     if (e <= s || e - s > 60)
         return 0;
     for (size_t i = s; i < e; i++) {
-        if (hspace(c->t, i, c->len))
+        if (stance_hspace(c->t, i, c->len))
             in = 0;
         else if (ascii_lower((unsigned char)c->t[i]) || (in && c->t[i] == '-')) {
             words += !in;
@@ -2885,18 +2667,16 @@ static int only_lower_words(ctx *c, size_t s, size_t e)
  * he/she) that opens the clause [cs, ce) and is followed by a verb. */
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
 {
-    static const char *const INTRO[] = {"In", "On", "At", "After", "During", "With", "Amid", "Despite", "Before",
-                                        "Following", "Under", NULL};
     size_t i = cs, ws, we;
     long k;
     int g;
-    if (cs >= ce || !word_next(c->t, &i, ce, c->len, &ws, &we))
+    if (cs >= ce || !stance_chunk_next(c->t, &i, ce, c->len, &ws, &we))
         return 0;
     {
         size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
-        if (word_is(c->t, ws, w2, LEADS))
+        if (lq(c->t, ws, w2, STANCE_LQ(LEADS)))
             j = w2;
-        else if (word_is(c->t, ws, w2, INTRO)) {
+        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO))) {
             /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
             size_t lim = ws + 140 < ce ? ws + 140 : ce;
             for (j = w2; j < lim && c->t[j] != ','; j++)
@@ -2905,7 +2685,7 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
                 return 0;
         }
         if (j) {
-            while (j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len)))
+            while (j < ce && (c->t[j] == ',' || stance_hspace(c->t, j, c->len)))
                 j += step1(c->t, j, c->len);
             /* 'On July 6, 2015, Jane Doe ...': the year of the date too */
             {
@@ -2913,11 +2693,11 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
                 while (d < ce && c->t[d] >= '0' && c->t[d] <= '9')
                     d++;
                 if (d > j && d < ce && c->t[d] == ',')
-                    for (j = d; j < ce && (c->t[j] == ',' || hspace(c->t, j, c->len));)
+                    for (j = d; j < ce && (c->t[j] == ',' || stance_hspace(c->t, j, c->len));)
                         j += step1(c->t, j, c->len);
             }
             cs = i = j;
-            if (!word_next(c->t, &i, ce, c->len, &ws, &we))
+            if (!stance_chunk_next(c->t, &i, ce, c->len, &ws, &we))
                 return 0;
         }
     }
@@ -2975,13 +2755,11 @@ static int attribution_ending(ctx *c, const seg *q, size_t close, size_t end, at
  * "said" ('But, said Jane Roe, "'). The run then names the speaker. */
 static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a)
 {
-    static const char *const INV[] = {"Added", "Asked", "Said", "Says", "Wrote", NULL};
-    static const char *const INV_LOWER[] = {"added", "asked", "said", "says", "wrote", NULL};
     size_t i = nm->start, ws, we, s = STANCE_NO_OFFSET;
     attr b = *a;
-    if (word_next(c->t, &i, nm->end, c->len, &ws, &we) && word_is(c->t, ws, we, INV))
+    if (stance_chunk_next(c->t, &i, nm->end, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(INV)))
         s = we;
-    else if (word_before(c, nm->start, floor, &ws, &we) && word_is(c->t, ws, we, INV_LOWER))
+    else if (word_before(c, nm->start, floor, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(INV_LOWER)))
         s = nm->start;
     if (s == STANCE_NO_OFFSET)
         return 0;
@@ -3005,7 +2783,7 @@ static int dash_para(ctx *c, seg *q, attr *a)
     k = skip_hs(t, k, c->len);
     if (k >= c->len || t[k] != '\n')
         return 0; /* the quote does not end its paragraph */
-    while (k < c->len && (t[k] == '\n' || hspace(t, k, c->len)))
+    while (k < c->len && (t[k] == '\n' || stance_hspace(t, k, c->len)))
         k += step1(t, k, c->len);
     if (k + 2 >= c->len)
         return 0;
@@ -3022,7 +2800,7 @@ static int dash_para(ctx *c, seg *q, attr *a)
         ;
     if (pe - s > 100)
         return 0; /* a paragraph of text, not a signature */
-    for (e = s; e < pe && t[e] != ',' && t[e] != ';' && !(t[e] == '.' && (e + 1 == pe || hspace(t, e + 1, c->len)) &&
+    for (e = s; e < pe && t[e] != ',' && t[e] != ';' && !(t[e] == '.' && (e + 1 == pe || stance_hspace(t, e + 1, c->len)) &&
                                                            !abbrev_dot(c, e, s));
          e++)
         ;
@@ -3053,7 +2831,7 @@ static int bracket_source(ctx *c, const seg *q, attr *a)
         return 0;
     {
         size_t te = e;
-        while (te > s && (t[te - 1] == '.' || hspace(t, back1(t, te), c->len)))
+        while (te > s && (t[te - 1] == '.' || stance_hspace(t, back1(t, te), c->len)))
             te = back1(t, te);
         b.role = NOSPAN;
         if (!parse_np(c, s, te, NP_AT_VERB, &b) || b.how != STANCE_ATTR_NAME)
@@ -3071,13 +2849,13 @@ static int bracket_source(ctx *c, const seg *q, attr *a)
 static int speech_lead(ctx *c, size_t open, size_t floor)
 {
     size_t e = open, s;
-    while (e > floor && hspace(c->t, back1(c->t, e), c->len))
+    while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
         e = back1(c->t, e);
     if (e > floor && (c->t[e - 1] == ',' || c->t[e - 1] == ':'))
         e--;
     lower_word_before(c, e, floor, &s, &e);
     return s < e && (s == floor || !is_word_byte((unsigned char)c->t[s - 1])) &&
-           word_in(c->t, s, e, SPEECH_ING, NWORDS(SPEECH_ING));
+           lq(c->t, s, e, STANCE_LQ(SPEECH_ING));
 }
 
 /* Pattern @p which (a subject, then a verb) on the sentence [s, e): when its
@@ -3106,17 +2884,17 @@ static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, a
 static int participle_link(ctx *c, size_t s, size_t e)
 {
     size_t i = s, ws, we, k;
-    while (i < e && (hspace(c->t, i, c->len) || c->t[i] == ','))
+    while (i < e && (stance_hspace(c->t, i, c->len) || c->t[i] == ','))
         i += step1(c->t, i, c->len);
-    if (!word_next(c->t, &i, e, c->len, &ws, &we))
+    if (!stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
         return 0;
     k = we;
     while (k > ws && (c->t[k - 1] == ':' || c->t[k - 1] == ','))
         k--;
-    if (!word_in(c->t, ws, k, SPEECH_ING, NWORDS(SPEECH_ING)))
+    if (!lq(c->t, ws, k, STANCE_LQ(SPEECH_ING)))
         return 0;
     i = we;
-    while (i < e && (hspace(c->t, i, c->len) || c->t[i] == ',' || c->t[i] == ':'))
+    while (i < e && (stance_hspace(c->t, i, c->len) || c->t[i] == ',' || c->t[i] == ':'))
         i += step1(c->t, i, c->len);
     return i == e;
 }
@@ -3134,6 +2912,7 @@ static int classify_seg(ctx *c, size_t qi)
     /* transcript label */
     if (label_at(c, q->cs, &la, &lb, &lafter) && lafter < q->ce) {
         q->a.how = STANCE_ATTR_LABEL;
+        q->a.rule = STANCE_RULE_LABEL;
         q->a.spk = (stance_span){la, lb};
         q->cs = lafter;
         q->kind = K_DIRECT;
@@ -3153,13 +2932,15 @@ static int classify_seg(ctx *c, size_t qi)
                (q->flags & SEG_UNCLOSED);
     }
     for (k = q->cs; k < q->ce && words < 8; k++)
-        if (hspace(t, k, c->len))
+        if (stance_hspace(t, k, c->len))
             words++;
     words++;
 
     if ((r = try_after(c, q, &after)) < 0)
         return r;
     have_after = r;
+    if (have_after)
+        after.rule = STANCE_RULE_AFTER;
     cs = clause_start(c, q->open, q->para);
     if (qi > 0 && c->s[qi - 1].close > cs && c->s[qi - 1].close <= q->open)
         cs = c->s[qi - 1].close;
@@ -3167,7 +2948,7 @@ static int classify_seg(ctx *c, size_t qi)
     /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
     if (q->open - bcs > BEFORE_WINDOW) {
         bcs = q->open - BEFORE_WINDOW;
-        while (bcs < q->open && !hspace(t, bcs, c->len) && t[bcs] != ',')
+        while (bcs < q->open && !stance_hspace(t, bcs, c->len) && t[bcs] != ',')
             bcs++;
     }
     /* With an attribution after it, a quote that opens a paragraph or sentence
@@ -3176,6 +2957,8 @@ static int classify_seg(ctx *c, size_t qi)
     if (need_before && (r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
         return r;
     have_before = need_before && r;
+    if (have_before)
+        before.rule = STANCE_RULE_BEFORE;
     if (need_before && !have_before && bcs < q->open) {
         /* 'According to X, "' / 'pollster Jane Doe: "' */
         if ((r = run(c, P_BEFORE2, bcs, q->open)) < 0)
@@ -3187,16 +2970,19 @@ static int classify_seg(ctx *c, size_t qi)
             if (acc.start != STANCE_NO_OFFSET && parse_np(c, acc.start, acc.end, NP_VERB_FIRST, &b2)) {
                 b2.a_start = acc.start;
                 b2.a_end = acc.end;
+                b2.rule = STANCE_RULE_ACCORDING;
                 before = b2;
                 have_before = 1;
             } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && !after_prep(c, nm.start, bcs) &&
                        parse_np(c, nm.start, nm.end, 0, &b2) && b2.how == STANCE_ATTR_NAME) {
                 b2.a_start = nm.start;
                 b2.a_end = nm.end;
+                b2.rule = STANCE_RULE_NAME_COLON;
                 before = b2;
                 have_before = 1;
             } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ',' && inverted_said(c, &nm, bcs, &b2)) {
                 before = b2; /* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
+                before.rule = STANCE_RULE_INVERTED;
                 have_before = 1;
             }
         }
@@ -3204,13 +2990,15 @@ static int classify_seg(ctx *c, size_t qi)
     /* "X said:\n\n"...": the previous paragraph ends with a colon. */
     if (need_before && !have_before && q->pc == PC_PARA && q->para >= 2) {
         size_t pe = q->para - 1;
-        while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
+        while (pe > 0 && (t[pe - 1] == '\n' || stance_hspace(t, back1(t, pe), c->len)))
             pe = back1(t, pe);
         if (pe > 0 && t[pe - 1] == ':') {
             size_t pcs = clause_start(c, pe, 0);
             if ((r = try_before(c, q, pcs, pe, &before, &that_clause, &tail_len)) < 0)
                 return r;
             have_before = r;
+            if (have_before)
+                before.rule = STANCE_RULE_PARA_COLON;
         }
     }
 
@@ -3220,7 +3008,7 @@ static int classify_seg(ctx *c, size_t qi)
         !(qi > 0 && c->s[qi - 1].kind == K_DIRECT && in_para_before(c, &c->s[qi - 1], q))) {
         /* (a direct quote in that paragraph: inheritance decides) */
         size_t pe = q->para - 1, kk, lim;
-        while (pe > 0 && (t[pe - 1] == '\n' || hspace(t, back1(t, pe), c->len)))
+        while (pe > 0 && (t[pe - 1] == '\n' || stance_hspace(t, back1(t, pe), c->len)))
             pe = back1(t, pe);
         lim = pe > 120 ? pe - 120 : 0;
         /* the last comma or quote mark in the last 120 bytes of that paragraph */
@@ -3235,8 +3023,9 @@ static int classify_seg(ctx *c, size_t qi)
                     return r;
                 /* ', The Hill reported.' cites a source, it does not introduce one */
                 if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
-                    !word_is(t, b5.cue.start, b5.cue.end, (const char *const[]){"reported", "reports", NULL})) {
+                    !lq(t, b5.cue.start, b5.cue.end, STANCE_LQ(REPORTED))) {
                     before = b5;
+                    before.rule = STANCE_RULE_PARA_ENDING;
                     have_before = 1;
                 }
             }
@@ -3248,24 +3037,27 @@ static int classify_seg(ctx *c, size_t qi)
         size_t ce = q->open;
         if (q->pc == PC_PARA) {
             ce = q->para >= 2 ? q->para - 1 : 0;
-            while (ce > 0 && (t[ce - 1] == '\n' || hspace(t, back1(t, ce), c->len)))
+            while (ce > 0 && (t[ce - 1] == '\n' || stance_hspace(t, back1(t, ce), c->len)))
                 ce = back1(t, ce);
         } else
-            while (ce > q->para && hspace(t, back1(t, ce), c->len))
+            while (ce > q->para && stance_hspace(t, back1(t, ce), c->len))
                 ce = back1(t, ce);
-        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before))
+        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, clause_start(c, ce - 1, 0), ce - 1, &before)) {
             have_before = 1;
+            before.rule = STANCE_RULE_COLON_SUBJECT;
+        }
     }
     /* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
     if (!have_after && !have_before && !(q->flags & SEG_UNCLOSED) && (r = dash_para(c, q, &after)) != 0) {
         if (r < 0)
             return r;
         have_after = 1;
+        after.rule = STANCE_RULE_DASH;
     }
     /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
     if (!have_after && !have_before && q->pc == PC_SENT) {
         size_t d = q->open;
-        while (d > q->para && hspace(t, back1(t, d), c->len))
+        while (d > q->para && stance_hspace(t, back1(t, d), c->len))
             d = back1(t, d);
         /* ('"A," said X, asking for anonymity. "B"': that sentence is the previous
          * quote's attribution, and B inherits its speaker below) */
@@ -3282,6 +3074,7 @@ static int classify_seg(ctx *c, size_t qi)
                 return r;
             if (r && tl <= 60 && !tc) {
                 before = b2;
+                before.rule = STANCE_RULE_PREV_SENT;
                 have_before = 1;
             } else {
                 /* '..., said Ohio State professor Paul Beck.' : the last comma of that sentence */
@@ -3294,6 +3087,7 @@ static int classify_seg(ctx *c, size_t qi)
                         return r;
                     if (r) {
                         before = b3;
+                        before.rule = STANCE_RULE_PREV_SENT_ENDING;
                         have_before = 1;
                     }
                 }
@@ -3308,6 +3102,8 @@ static int classify_seg(ctx *c, size_t qi)
                 if (!r && (r = speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &before)) < 0)
                     return r;
                 have_before = r;
+                if (have_before)
+                    before.rule = STANCE_RULE_SPEECH_SENT;
             }
         }
     }
@@ -3354,6 +3150,7 @@ static int classify_seg(ctx *c, size_t qi)
         bracket_source(c, q, &after)) {
         q->kind = K_DIRECT;
         have_after = 1;
+        after.rule = STANCE_RULE_BRACKET;
     }
     /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
     if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')
@@ -3366,12 +3163,6 @@ static int classify_seg(ctx *c, size_t qi)
         size_t k2 = q->close;
         k2 = skip_hs(t, k2, c->len);
         if (k2 < c->len && letter_case(t, k2, c->len) == -1) {
-            static const char *const GOES_ON[] = {
-                "to", "for", "in", "on", "at", "of", "and", "but", "or", "from", "with", "by", "about", "as",
-                "than", "that", "is", "are", "was", "were", "be", "because", "when", "if", "while", "into", "over",
-                "against", "since", "until", "after", "before", "which", "who", "will", "would", "has", "have",
-                "had", "can", "could", "should", "may", "might", "not", "instead", "rather", "among", "between",
-                "during", "under", "without", "within", "toward", "towards", "across", "through", "per", NULL};
             size_t k3 = k2;
             while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
                 k3++;
@@ -3382,9 +3173,8 @@ static int classify_seg(ctx *c, size_t qi)
             const int whole = q->pc == PC_COMMA && have_before && !have_after && !that_clause && tail_len <= 40 &&
                               fc == 1 && q->ce > q->cs && t[back1(t, q->ce)] == ',' && k4 < c->len &&
                               letter_case(t, k4, c->len) == -1 &&
-                              word_is(t, k2, k3, (const char *const[]){"when", "and", "as", "until", "before", "after",
-                                                                       "while", "because", "on", NULL});
-            if (word_is(t, k2, k3, GOES_ON) && !whole)
+                              lq(t, k2, k3, STANCE_LQ(AFTER_WHOLE));
+            if (lq(t, k2, k3, STANCE_LQ(GOES_ON)) && !whole)
                 q->kind = K_PARTIAL;
             else if (!endp && !have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
                      !stance_names_pronoun(t, k2, k3, &(int){0}))
@@ -3402,12 +3192,13 @@ static int classify_seg(ctx *c, size_t qi)
              * the previous quote goes on with its speaker */
             q->a = c->s[qi - 1].a;
             q->a.how = STANCE_ATTR_INHERIT;
+            q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
             q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
         }
         /* does the attribution run up to the next quote ("A," X said, "B") */
         if (have_after && qi + 1 < c->n) {
             size_t e = after.a_end;
-            while (e < c->len && (hspace(t, e, c->len) || t[e] == ','))
+            while (e < c->len && (stance_hspace(t, e, c->len) || t[e] == ','))
                 e += step1(t, e, c->len);
             /* allow a short tail: ', adding, "' / ' Friday, "' */
             {
@@ -3429,10 +3220,14 @@ static int classify_seg(ctx *c, size_t qi)
             pa = before;
         } else if ((r = try_partial(c, q, cs, &pa)) < 0) {
             return r;
-        } else if (!r) {
+        } else if (r) {
+            pa.rule = STANCE_RULE_PARTIAL_BEFORE;
+        } else {
             if ((r = try_partial_after(c, q, &pa)) < 0)
                 return r;
-            if (!r && have_after)
+            if (r)
+                pa.rule = STANCE_RULE_PARTIAL_AFTER;
+            else if (have_after)
                 pa = after;
         }
         q->a = pa;
@@ -3443,11 +3238,12 @@ static int classify_seg(ctx *c, size_t qi)
                 size_t j;
                 int same = 1;
                 for (j = c->s[qi - 1].close; j < q->open; j++)
-                    if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && hspace(t, j + 1, c->len))
+                    if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && stance_hspace(t, j + 1, c->len))
                         same = 0;
                 if (same) {
                     q->a = c->s[qi - 1].a;
                     q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
                 }
             }
         }
@@ -3479,6 +3275,16 @@ stance_span stance_quotes_snap(const char *t, size_t len, stance_span s)
     return s;
 }
 
+const char *stance_quotes_rule_name(int rule)
+{
+    static const char *const NAMES[STANCE_RULE_COUNT] = {
+        "none", "label", "after", "before", "according", "name-colon", "inverted", "para-colon",
+        "para-ending", "colon-subject", "dash", "prev-sent", "prev-sent-ending", "speech-sent", "bracket",
+        "participle-link", "partial-before", "partial-after", "partial-same-sent", "inherit-partial-end",
+        "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after"};
+    return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
+}
+
 static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, int how)
 {
     stance_rawquote *r;
@@ -3493,6 +3299,7 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
     r->speaker_span = stance_quotes_snap(c->t, c->len, a->spk);
     r->cue_span = stance_quotes_snap(c->t, c->len, a->cue);
     r->how = how;
+    r->rule = how == STANCE_ATTR_NONE ? STANCE_RULE_NONE : a->rule;
     out->n++;
     if (a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE) {
         stance_span sp = stance_quotes_snap(c->t, c->len, a->how == STANCE_ATTR_NOUN ? a->spk : a->canon);
@@ -3511,8 +3318,8 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
                 e = a->a_end;
         }
         s = clause_start(c, s, s > q->para ? q->para : 0);
-        while (s < q->open && hspace(c->t, s, c->len))
-            s += (size_t)hspace(c->t, s, c->len);
+        while (s < q->open && stance_hspace(c->t, s, c->len))
+            s += (size_t)stance_hspace(c->t, s, c->len);
         e = sentence_end(c, e);
         if (e < q->close)
             e = q->close;
@@ -3558,7 +3365,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
         size_t s = i, e;
         int r;
         attr a;
-        while (s < c->len && (t[s] == '\n' || hspace(t, s, c->len)))
+        while (s < c->len && (t[s] == '\n' || stance_hspace(t, s, c->len)))
             s += step1(t, s, c->len);
         if (s >= c->len)
             break;
@@ -3581,10 +3388,11 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
         if (r) {
             stance_span np = group(c, 1);
             size_t cs = match_end(c), ce = e;
-            while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
+            while (ce > cs && (t[ce - 1] == '.' || stance_hspace(t, back1(t, ce), c->len)))
                 ce = back1(t, ce);
             if (parse_np(c, np.start, np.end, NP_VERB_FIRST, &a) && ce > cs) {
                 a.cue = NOSPAN;
+                a.rule = STANCE_RULE_IND_ACCORDING;
                 if ((r = emit_indirect(c, s, e, cs, ce, &a, 0, out)))
                     return r;
                 continue;
@@ -3595,10 +3403,11 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
         if (r) {
             stance_span np = group(c, 1), v = group(c, 2);
             size_t cs = match_end(c), ce = e;
-            while (ce > cs && (t[ce - 1] == '.' || hspace(t, back1(t, ce), c->len)))
+            while (ce > cs && (t[ce - 1] == '.' || stance_hspace(t, back1(t, ce), c->len)))
                 ce = back1(t, ce);
             if (parse_np(c, np.start, np.end, 0, &a) && ce > cs + 8) {
                 a.cue = v;
+                a.rule = STANCE_RULE_IND_SAID;
                 if ((r = emit_indirect(c, s, e, cs, ce, &a, 1, out)))
                     return r;
                 continue;
@@ -3619,6 +3428,7 @@ static int extract_indirect(ctx *c, stance_quotelist *out)
                     a.name = -1;
                     if (parse_np(c, np.start, np.end, 0, &a)) {
                         a.cue = v;
+                        a.rule = STANCE_RULE_IND_AFTER;
                         if ((r = emit_indirect(c, s, e, s, k - 1, &a, 0, out)))
                             return r;
                     }
@@ -3691,7 +3501,9 @@ static int recopy_inherited(ctx *c)
         }
         if (lo < nk && k[lo].start == q->a.spk.start && k[lo].end == q->a.spk.end && k[lo].j <= i + 65) {
             stance_span keep = {q->a.a_start, q->a.a_end};
+            int rule = q->a.rule; /* (the inheritance rule stays) */
             q->a = c->s[k[lo].j].a;
+            q->a.rule = rule;
             q->a.how = STANCE_ATTR_INHERIT;
             q->a.a_start = keep.start;
             q->a.a_end = keep.end;
@@ -3741,11 +3553,12 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                 /* 'But "...," said Roffman. "He turns like a light switch."': the
                  * partial quote's attribution ends the sentence just before */
                 size_t k = o->a.a_end;
-                while (k < q->open && (hspace(c.t, k, c.len) || c.t[k] == '.' || c.t[k] == ','))
+                while (k < q->open && (stance_hspace(c.t, k, c.len) || c.t[k] == '.' || c.t[k] == ','))
                     k += step1(c.t, k, c.len);
                 if (k == q->open) {
                     q->a = o->a;
                     q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_INHERIT_PARTIAL_END;
                     q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
                 }
                 break;
@@ -3758,6 +3571,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                     break;
                 q->a = o->a;
                 q->a.how = STANCE_ATTR_INHERIT;
+                q->a.rule = STANCE_RULE_INHERIT_PREV;
                 q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
             }
             break;
@@ -3773,6 +3587,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                 if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
                     q->a = o->a;
                     q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_INHERIT_NEXT;
                     q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
                 }
                 break;

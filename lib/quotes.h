@@ -13,8 +13,6 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err);
 /* The largest compiled pattern, in bytes (PCRE2 refuses patterns over 64 KiB:
  * the tests keep a margin below that). */
 size_t stance_quotes_max_pattern_size(const stance_qpatterns *p);
-/* 1 if the word lists quotes.c binary-searches are sorted (for the tests). */
-int stance_quotes_lists_sorted(void);
 void stance_quotes_free(stance_qpatterns *p);
 
 /* How the speaker of a quote was found (stance_rawquote.how). */
@@ -24,6 +22,41 @@ void stance_quotes_free(stance_qpatterns *p);
 #define STANCE_ATTR_PRONOUN 3   /* a pronoun resolved to an earlier name */
 #define STANCE_ATTR_INHERIT 4   /* no attribution of its own: the previous/next quote's speaker */
 #define STANCE_ATTR_LABEL 5     /* a transcript label ("SMITH: ...") */
+
+/* Which rule (sieve) of quotes.c attributed a quote (stance_rawquote.rule); a
+ * quote that inherits its speaker names the inheritance rule, not the rule
+ * that found the speaker for the other quote. Numbers are appended, never
+ * reused: they may be shown to users and counted by bench_quotes. */
+enum stance_quote_rule {
+    STANCE_RULE_NONE = 0,          /* no speaker */
+    STANCE_RULE_LABEL,             /* transcript label: 'SMITH: ...' */
+    STANCE_RULE_AFTER,             /* after the quote: '"...," X said' / 'said X' */
+    STANCE_RULE_BEFORE,            /* the clause before: 'X said: "' / 'X told Y, "' */
+    STANCE_RULE_ACCORDING,         /* 'According to X, "' */
+    STANCE_RULE_NAME_COLON,        /* 'pollster Jane Doe: "' */
+    STANCE_RULE_INVERTED,          /* 'Said Jane Roe, "' */
+    STANCE_RULE_PARA_COLON,        /* the previous paragraph ends 'X said:' */
+    STANCE_RULE_PARA_ENDING,       /* the previous paragraph ends ', X said.' */
+    STANCE_RULE_COLON_SUBJECT,     /* 'Jane Doe then addressed the crowd: "' */
+    STANCE_RULE_DASH,              /* a paragraph '- Jane Doe' after the quote */
+    STANCE_RULE_PREV_SENT,         /* the sentence before: 'Jane Doe said. "' */
+    STANCE_RULE_PREV_SENT_ENDING,  /* the sentence before ends ', said X.' */
+    STANCE_RULE_SPEECH_SENT,       /* the sentence before is X's reported speech or speech act */
+    STANCE_RULE_BRACKET,           /* 'HEADLINE "..." [NYT.]' */
+    STANCE_RULE_PARTICIPLE_LINK,   /* '..., adding: "' goes on with the previous quote's speaker */
+    STANCE_RULE_PARTIAL_BEFORE,    /* partial quote: a reporting verb earlier in its clause */
+    STANCE_RULE_PARTIAL_AFTER,     /* partial quote: the sentence goes on to ', X said.' */
+    STANCE_RULE_PARTIAL_SAME_SENT, /* partial quote: the previous partial quote's sentence */
+    STANCE_RULE_INHERIT_PARTIAL_END, /* the partial quote just before ends with its attribution */
+    STANCE_RULE_INHERIT_PREV,      /* the previous direct quote (same or previous paragraph) */
+    STANCE_RULE_INHERIT_NEXT,      /* the next direct quote of the paragraph */
+    STANCE_RULE_IND_ACCORDING,     /* indirect: 'According to X, ...' */
+    STANCE_RULE_IND_SAID,          /* indirect: 'X said (that) ...' */
+    STANCE_RULE_IND_AFTER,         /* indirect: '..., X said.' */
+    STANCE_RULE_COUNT
+};
+/* Short name of a rule ("after", "inherit-prev"); "?" when out of range. */
+const char *stance_quotes_rule_name(int rule);
 
 /* One extracted quote. Strings are owned by the list. */
 typedef struct stance_rawquote {
@@ -35,6 +68,7 @@ typedef struct stance_rawquote {
     stance_span cue_span;      /* reporting verb, or {STANCE_NO_OFFSET, STANCE_NO_OFFSET} */
     stance_span context;       /* attribution sentence(s) */
     int how;                   /* STANCE_ATTR_*: how the speaker was found */
+    int rule;                  /* STANCE_RULE_*: which rule attributed it */
 } stance_rawquote;
 
 typedef struct stance_quotelist {

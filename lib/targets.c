@@ -176,7 +176,7 @@ static void widen(stance_span s, size_t *lo, size_t *hi)
 }
 
 int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
-                          stance_tlist *out)
+                          const size_t *cand, size_t n_cand, stance_tlist *out)
 {
     long speaker = stance_mentions_speaker(ents, text, q);
     long principal = stance_mentions_principal(ents, text, q, speaker);
@@ -184,7 +184,8 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
     out->n = out->n_ms = out->n_sp = 0;
     widen(q->speaker_span, &wlo, &whi);
     widen(q->context, &wlo, &whi);
-    for (size_t i = 0; i < ents->n; i++) {
+    for (size_t ci = 0; ci < (cand ? n_cand : ents->n); ci++) {
+        size_t i = cand ? cand[ci] : ci;
         stance_tchoice c = {i, 0, 0, out->n_ms, 0, 0, 0, 0};
         size_t n_in = 0, n_named = 0, n_ctx = 0, n_spk = 0, k = c.m0;
         if (gather(&ents->e[i], wlo, whi, out))

@@ -34,8 +34,10 @@ typedef struct stance_tlist {
 } stance_tlist;
 
 /* The targets of quote @p q among @p ents (mentions found by actors.c and
- * mentions.c), replacing @p out's contents. @p flags: STANCE_OPT_ALL_ACTORS. */
+ * mentions.c), replacing @p out's contents. @p flags: STANCE_OPT_ALL_ACTORS.
+ * @p cand (ascending entity indexes, @p n_cand of them) limits the choice to
+ * the entities with a mention near the quote; NULL considers every entity. */
 int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
-                          stance_tlist *out);
+                          const size_t *cand, size_t n_cand, stance_tlist *out);
 void stance_tlist_clear(stance_tlist *l);
 #endif

@@ -21,6 +21,7 @@ typedef struct actor_list {
     stance_actor *a;
     char ***alias_store;
     size_t n;
+    stance_actorset *set;       /* the list compiled, when it serves many articles (or NULL) */
 } actor_list;
 
 typedef struct classify_opts {
@@ -254,6 +255,17 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
     return n;
 }
 
+/* Text for a terminal: control characters (line breaks, ESC sequences from a
+ * hostile article) become spaces, so one quote stays one line and cannot
+ * drive the terminal. */
+static void put_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        putchar(c < 0x20 || c == 0x7F ? ' ' : c);
+    }
+}
+
 static void print_text(const char *id, const char *text, const stance_result *res)
 {
     printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
@@ -263,7 +275,9 @@ static void print_text(const char *id, const char *text, const stance_result *re
         printf("[%zu,%zu) %-8s %s%s%s\n", q->span.start, q->span.end, type_name(q->type),
                q->speaker ? q->speaker : "(unknown speaker)", q->speaker_role ? ", " : "",
                q->speaker_role ? q->speaker_role : "");
-        printf("    \"%.*s%s\"\n", (int)shown, text + q->span.start, shown < len ? "..." : "");
+        fputs("    \"", stdout);
+        put_plain(text + q->span.start, shown);
+        printf("%s\"\n", shown < len ? "..." : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
@@ -390,8 +404,12 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
     int rc;
     in.text = text;
     in.text_len = len;
-    in.actors = actors->a;
-    in.n_actors = actors->n;
+    if (actors->set)
+        in.actor_set = actors->set;
+    else {
+        in.actors = actors->a;
+        in.n_actors = actors->n;
+    }
     rc = stance_classify(model, &in, &co->opts, &res, &err);
     if (rc != STANCE_OK) {
         if (err.offset != STANCE_NO_OFFSET)
@@ -473,10 +491,45 @@ static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
     return 0;
 }
 
+/* The previous JSONL record's actors, compiled: a run of records with the
+ * same actors compiles them once. */
+typedef struct actor_cache {
+    char *key; /* the actors as compact JSON */
+    stance_actorset *set;
+} actor_cache;
+
+/* Point @p al at a compiled set of its actors, reusing the cached one when the
+ * record's actors equal the previous record's. An invalid list is left to the
+ * per-record path, where stance_classify() reports it. */
+static void cache_actors(const stance_model *model, const classify_opts *co, json_t *arr, actor_list *al,
+                         actor_cache *c)
+{
+    stance_error aerr;
+    char *key = json_is_array(arr) && json_array_size(arr) ? json_dumps(arr, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+    if (!key)
+        return;
+    if (c->key && strcmp(key, c->key) == 0) {
+        free(key);
+        al->set = c->set;
+        return;
+    }
+    stance_actorset_free(c->set);
+    free(c->key);
+    c->set = NULL;
+    c->key = NULL;
+    if (stance_actorset_new(model, al->a, al->n, co->opts.flags & STANCE_OPT_ACTORS_CASELESS, &c->set, &aerr) ==
+        STANCE_OK) {
+        c->key = key;
+        al->set = c->set;
+    } else
+        free(key);
+}
+
 /* One JSONL record: 0 done, 1 a bad record (@p msg says why; @p id is
  * filled as far as known), -1 output failed. */
 static int jsonl_record(const stance_model *model, const classify_opts *co, const char *line, size_t n, size_t lineno,
-                        const actor_list *cli_actors, rec_id *id, char *idbuf, size_t idlen, char *msg, size_t msglen)
+                        const actor_list *cli_actors, actor_cache *cache, rec_id *id, char *idbuf, size_t idlen,
+                        char *msg, size_t msglen)
 {
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
@@ -516,6 +569,8 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
         json_decref(rec);
         return 1;
     }
+    if (al.n)
+        cache_actors(model, co, json_object_get(rec, "actors"), &al, cache);
     if (jid && !id->raw) { /* "id" spelt with escapes: the parsed value */
         char *s = json_dumps(jid, JSON_ENCODE_ANY | JSON_COMPACT);
         if (s) {
@@ -541,6 +596,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
     size_t n;
     int got, status = CLI_OK;
     char msg[CLI_ERRLEN];
+    actor_cache cache = {NULL, NULL};
     if (cli_lines_open(&in, path, msg, sizeof msg)) {
         cli_error("%s", msg);
         return CLI_FAIL;
@@ -548,7 +604,8 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
     while ((got = cli_lines_next(&in, &line, &n, msg, sizeof msg)) == 1) {
         char idbuf[256];
         rec_id id = {NULL, NULL, 0};
-        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &id, idbuf, sizeof idbuf, msg, sizeof msg);
+        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &id, idbuf, sizeof idbuf, msg,
+                              sizeof msg);
         if (rc < 0)
             break;
         if (rc > 0) {
@@ -562,6 +619,8 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
         status = CLI_FAIL;
     }
     cli_lines_close(&in);
+    free(cache.key);
+    stance_actorset_free(cache.set);
     return cli_out_failed() ? CLI_FAIL : status;
 }
 
@@ -662,6 +721,16 @@ int cmd_classify(int argc, char **argv)
         free_actors(&actors);
         return CLI_FAIL;
     }
+    /* The -a actors serve every article: compile them once. */
+    if (actors.n && stance_actorset_new(model, actors.a, actors.n, co.opts.flags & STANCE_OPT_ACTORS_CASELESS,
+                                        &actors.set, &err)) {
+        cli_error("classify: -a: %s", err.message);
+        html_doc_free(co.html);
+        stance_scratch_free(co.opts.scratch);
+        stance_model_free(model);
+        free_actors(&actors);
+        return CLI_FAIL;
+    }
     {
         int nfiles = argc - optind;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -702,6 +771,7 @@ int cmd_classify(int argc, char **argv)
         free(page);
         html_doc_free(co.html);
     }
+    stance_actorset_free(actors.set);
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);
     free_actors(&actors);

@@ -34,12 +34,14 @@ int cmd_dump(int argc, char **argv)
     if (cli_read_file(path, &data, &len))
         return CLI_FAIL;
     rc = stance_model_parse((unsigned char *)data, len, &m, &err);
-    free(data);
     if (rc) {
+        free(data);
         cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
         return CLI_FAIL;
     }
-    printf("file %s (%zu bytes)\nformat %d.%d\n", path, len, STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR);
+    /* the version the file says it is (parse checked the header is there) */
+    printf("file %s (%zu bytes)\nformat %u.%u\n", path, len, (unsigned)((unsigned char)data[4] | (unsigned char)data[5] << 8),
+           (unsigned)((unsigned char)data[6] | (unsigned char)data[7] << 8));
     for (uint32_t i = 0; i < m->n_meta; i++)
         printf("meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
     printf("features norm_flags=0x%x tokenizer_rev=%u hash_id=%u table_bits=%u value_mode=0x%x families=%u\n",
@@ -75,6 +77,13 @@ int cmd_dump(int argc, char **argv)
             }
         }
         printf("  nonzero rows %zu of %zu\n", nz, buckets);
+    }
+    free(data);
+    if (m->feat.lex) {
+        const stance_lexicon *lx = m->feat.lex;
+        printf("lexicon %u words\n", lx->n);
+        for (uint32_t i = 0; weights && i < lx->n; i++)
+            printf("  lex %s %g\n", lx->blob + lx->off[i], (double)lx->valence[i]);
     }
     printf("ngrams %u\n", m->n_ngrams);
     stance_model_destroy(m);

@@ -332,7 +332,14 @@ static long actor_index(article *a, const char *name, int create)
     return (long)a->na++;
 }
 
-/* Whole-word occurrence of the cue nearest to [from, to), outside the quote. */
+static int word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z');
+}
+
+/* Whole-word occurrence of the cue nearest to [from, to), outside the quote: records without
+ * "cue_span" (older or other producers' output) still get their cue marked. */
 static void find_cue(article *a, hquote *q)
 {
     size_t cl = strlen(q->cue), lo, hi, best = (size_t)-1, bestd = (size_t)-1;
@@ -350,11 +357,7 @@ static void find_cue(article *a, hquote *q)
             continue;
         if (memcmp(a->text + p, q->cue, cl))
             continue;
-        if ((p > 0 && ((unsigned char)a->text[p - 1] >= 0x80 || (a->text[p - 1] >= 'A' && a->text[p - 1] <= 'z' &&
-                                                                   (a->text[p - 1] <= 'Z' || a->text[p - 1] >= 'a')))) ||
-            (p + cl < a->len && ((unsigned char)a->text[p + cl] >= 0x80 ||
-                                 (a->text[p + cl] >= 'A' && a->text[p + cl] <= 'z' &&
-                                  (a->text[p + cl] <= 'Z' || a->text[p + cl] >= 'a')))))
+        if ((p > 0 && word_byte(a->text[p - 1])) || (p + cl < a->len && word_byte(a->text[p + cl])))
             continue;
         if (q->ss != (size_t)-1 && (p < q->se && p + cl > q->ss))
             continue;
@@ -1022,6 +1025,7 @@ static const char css[] =
     "S table.sum,S table.fig{border-collapse:collapse;font-size:.9em}S table.sum td,S table.sum th,S table.fig td,"
     "S table.fig th{border:1px solid #bbb;padding:.2em .5em;text-align:right}S table.sum td.t,S table.sum th.t{"
     "text-align:left}\n"
+    "S .pair{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}\n"
     "@media (max-width:800px){S .cols{grid-template-columns:1fr}}\n"
     "@media print{S{max-width:none;font-size:10pt}S .cols{grid-template-columns:1fr}S a{color:#000}"
     "S section.art{break-before:page}S nav{display:none}}\n";
@@ -1170,8 +1174,6 @@ void html_doc_free(html_doc *d)
 
 /* ---- stance eval --report ---- */
 
-#define N_BINS 10
-
 static void confusion_svg(hbuf *b, const json_t *labels, const json_t *cm, size_t k)
 {
     const double cell = 64, left = 110, top = 40;
@@ -1183,23 +1185,23 @@ static void confusion_svg(hbuf *b, const json_t *labels, const json_t *cm, size_
                 maxv = (size_t)v;
         }
     pf(b, "<svg class=\"cm\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\""
-          "confusion matrix, rows gold, columns predicted; the table below has the same counts\">\n",
-       left + cell * (double)k + 10, top + cell * (double)k + 30, left + cell * (double)k + 10,
-       top + cell * (double)k + 30);
+          "confusion matrix, rows gold, columns predicted; the table beside it has the same counts\">\n",
+       left + cell * (double)k + 10, top + cell * (double)k + 10, left + cell * (double)k + 10,
+       top + cell * (double)k + 10);
     pf(b, "<text x=\"%.0f\" y=\"14\" text-anchor=\"middle\" font-weight=\"700\">predicted</text>\n",
        left + cell * (double)k / 2);
     for (size_t j = 0; j < k; j++) {
         pf(b, "<text x=\"%.1f\" y=\"32\" text-anchor=\"middle\">", left + cell * ((double)j + 0.5));
-        escs(b, json_string_value(json_array_get(labels, j)), 1);
+        svg_label(b, json_string_value(json_array_get(labels, j)));
         puts_(b, "</text>\n");
     }
     for (size_t i = 0; i < k; i++) {
         pf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">gold ", left - 6, top + cell * ((double)i + 0.5) + 4);
-        escs(b, json_string_value(json_array_get(labels, i)), 1);
+        svg_label(b, json_string_value(json_array_get(labels, i)));
         puts_(b, "</text>\n");
         for (size_t j = 0; j < k; j++) {
             json_int_t v = json_integer_value(json_array_get(json_array_get(cm, i), j));
-            double t = (double)(v > 0 ? v : 0) / (double)maxv; /* white -> dark blue, one hue */
+            double t = (double)(v > 0 ? v : 0) / (double)maxv; /* white -> dark blue: one hue, any eyes */
             int r = (int)(255 - t * (255 - 8)), g = (int)(255 - t * (255 - 48)), bl = (int)(255 - t * (255 - 107));
             pf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"rgb(%d,%d,%d)\" stroke=\"%s\" "
                   "stroke-width=\"%d\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%lld</text>\n",
@@ -1211,119 +1213,138 @@ static void confusion_svg(hbuf *b, const json_t *labels, const json_t *cm, size_
     puts_(b, "</svg>\n");
 }
 
-static void reliability_svg(hbuf *b, const size_t *cnt, const double *sconf, const double *sacc)
+/* Bars: accuracy per confidence bin; dots: the bin's mean confidence on the diagonal. */
+static void reliability_svg(hbuf *b, const json_t *bins)
 {
     const double L = 50, T = 20, S = 300;
+    const json_t *bin;
+    size_t i;
     puts_(b, "<svg class=\"rel\" viewBox=\"0 0 380 370\" width=\"380\" height=\"370\" role=\"img\" aria-label=\""
-             "reliability diagram: observed accuracy against predicted confidence per bin; the table has the figures"
-             "\">\n");
+             "reliability diagram: observed accuracy against predicted confidence per bin; the table beside it has "
+             "the figures\">\n");
     pf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#333\"/>\n", L, T, S, S);
-    for (int i = 0; i <= 10; i += 2) {
-        double v = i / 10.0;
+    for (int t = 0; t <= 10; t += 2)
         pf(b, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" font-size=\"11\">%.1f</text>"
               "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">%.1f</text>\n",
-           L + S * v, T + S + 14, v, L - 4, T + S - S * v + 4, v);
-    }
+           L + S * t / 10.0, T + S + 14, t / 10.0, L - 4, T + S - S * t / 10.0 + 4, t / 10.0);
     pf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#777\" stroke-dasharray=\"4 3\"/>\n", L,
        T + S, L + S, T);
-    for (int i = 0; i < N_BINS; i++) {
-        double x = L + S * i / (double)N_BINS, w = S / N_BINS;
-        if (!cnt[i])
+    json_array_foreach(bins, i, bin) {
+        double from = clamp01(num(bin, "from", 0)), to = clamp01(num(bin, "to", 0));
+        double acc = clamp01(num(bin, "accuracy", 0)), conf = clamp01(num(bin, "confidence", 0));
+        double n = num(bin, "n", 0);
+        if (n <= 0 || to <= from)
             continue;
         pf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#0072B2\" fill-opacity=\".75\" "
-              "stroke=\"#003a5c\"><title>confidence %.1f-%.1f: %zu predictions, accuracy %.3f, mean confidence %.3f"
-              "</title></rect>\n",
-           x + 1, T + S - S * sacc[i], w - 2, S * sacc[i], i / 10.0, (i + 1) / 10.0, cnt[i], sacc[i], sconf[i]);
-        pf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#D55E00\" stroke=\"#000\"/>\n", L + S * sconf[i],
-           T + S - S * sconf[i]);
+              "stroke=\"#003a5c\"><title>confidence %.1f-%.1f: %.0f predictions, accuracy %.3f, mean confidence "
+              "%.3f</title></rect>\n",
+           L + S * from + 1, T + S - S * acc, S * (to - from) - 2, S * acc, from, to, n, acc, conf);
+        pf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#D55E00\" stroke=\"#000\"/>\n", L + S * conf,
+           T + S - S * conf);
     }
     pf(b, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">predicted confidence</text>"
           "<text transform=\"translate(14 %.0f) rotate(-90)\" text-anchor=\"middle\">observed accuracy</text>\n",
        L + S / 2, T + S + 32, T + S / 2);
-    puts_(b, "</svg>\n<p class=\"legend\">Bars: accuracy in each confidence bin. Orange dots: the bin's mean "
-             "confidence on the diagonal (where a calibrated model's bar tops would be). Dashed line: perfect "
-             "calibration.</p>\n");
+    puts_(b, "</svg>\n");
 }
 
-char *html_eval_report(const json_t *scores, const double *conf, const unsigned char *correct, size_t n,
-                       size_t *len)
+static int scores_ok(const json_t *sc, size_t k)
+{
+    const json_t *cm = json_object_get(sc, "confusion");
+    if (!json_is_array(cm) || json_array_size(cm) != k || !json_is_array(json_object_get(sc, "reliability")))
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (json_array_size(json_array_get(cm, i)) != k)
+            return 0;
+    return 1;
+}
+
+static void eval_section(hbuf *b, const json_t *sc, const json_t *labels, const char *name)
+{
+    const json_t *pc = json_object_get(sc, "per_class"), *bins = json_object_get(sc, "reliability"), *bin;
+    const json_t *cm = json_object_get(sc, "confusion");
+    size_t k = json_array_size(labels), i;
+    puts_(b, "<section class=\"ev\"><h2>");
+    escs(b, name, 0);
+    pf(b, "</h2>\n<table class=\"fig\"><tr><th>examples</th><td>%.0f</td></tr><tr><th>accuracy</th><td>%.4f</td>"
+          "</tr><tr><th>macro-F1</th><td>%.4f</td></tr>", num(sc, "n", 0), num(sc, "accuracy", 0),
+       num(sc, "macro_f1", 0));
+    if (json_object_get(sc, "f_avg"))
+        pf(b, "<tr><th>F_avg (mean F1 of favor and against)</th><td>%.4f</td></tr>", num(sc, "f_avg", 0));
+    pf(b, "<tr><th>expected calibration error</th><td>%.4f</td></tr></table>\n", num(sc, "ece", 0));
+    puts_(b, "<h3>Per class</h3><table class=\"fig\"><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th>"
+             "<th>support</th></tr>\n");
+    for (i = 0; i < k; i++) {
+        const char *l = json_string_value(json_array_get(labels, i));
+        const json_t *c = json_object_get(pc, l);
+        puts_(b, "<tr><th>");
+        escs(b, l, 0);
+        pf(b, "</th><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.0f</td></tr>\n", num(c, "precision", 0),
+           num(c, "recall", 0), num(c, "f1", 0), num(c, "support", 0));
+    }
+    puts_(b, "</table>\n<h3>Confusion matrix</h3><div class=\"pair\">\n");
+    confusion_svg(b, labels, cm, k);
+    puts_(b, "<table class=\"fig\"><tr><th>gold \\ predicted</th>");
+    for (size_t j = 0; j < k; j++) {
+        puts_(b, "<th>");
+        escs(b, json_string_value(json_array_get(labels, j)), 0);
+        puts_(b, "</th>");
+    }
+    puts_(b, "</tr>\n");
+    for (i = 0; i < k; i++) {
+        puts_(b, "<tr><th>");
+        escs(b, json_string_value(json_array_get(labels, i)), 0);
+        puts_(b, "</th>");
+        for (size_t j = 0; j < k; j++)
+            pf(b, "<td>%lld</td>", (long long)json_integer_value(json_array_get(json_array_get(cm, i), j)));
+        puts_(b, "</tr>\n");
+    }
+    puts_(b, "</table></div>\n<h3>Reliability of the top label's confidence</h3><div class=\"pair\">\n");
+    reliability_svg(b, bins);
+    puts_(b, "<table class=\"fig\"><tr><th>confidence bin</th><th>predictions</th><th>mean confidence</th>"
+             "<th>accuracy</th><th>gap</th></tr>\n");
+    json_array_foreach(bins, i, bin) {
+        double n = num(bin, "n", 0), acc = num(bin, "accuracy", 0), conf = num(bin, "confidence", 0);
+        pf(b, "<tr><td>[%.1f, %.1f%s</td><td>%.0f</td>", num(bin, "from", 0), num(bin, "to", 0),
+           i + 1 == json_array_size(bins) ? "]" : ")", n);
+        if (n > 0)
+            pf(b, "<td>%.4f</td><td>%.4f</td><td>%+.4f</td></tr>\n", conf, acc, acc - conf);
+        else
+            puts_(b, "<td></td><td></td><td></td></tr>\n");
+    }
+    pf(b, "</table></div>\n<p class=\"legend\">Bars: accuracy of the predictions in each confidence bin; orange dots:"
+          " the bin's mean confidence, on the dashed diagonal where a calibrated model's bar would end. Expected "
+          "calibration error %.4f: the bins' |accuracy &minus; confidence| weighted by their share of the "
+          "predictions.</p></section>\n", num(sc, "ece", 0));
+}
+
+char *html_eval_report(const json_t *scores, size_t *len)
 {
     hbuf b = {0};
-    const json_t *labels = json_object_get(scores, "labels"), *cm = json_object_get(scores, "confusion");
-    const json_t *pc = json_object_get(scores, "per_class");
-    size_t k = json_array_size(labels), cnt[N_BINS] = {0};
-    double sconf[N_BINS] = {0}, sacc[N_BINS] = {0}, ece = 0;
-    char title[256];
-    if (!json_is_array(labels) || !json_is_array(cm) || json_array_size(cm) != k || !k)
+    const json_t *labels = json_object_get(scores, "labels"), *subs = json_object_get(scores, "subsets"), *v;
+    const char *key;
+    size_t k = json_array_size(labels);
+    char title[512];
+    if (!json_is_array(labels) || !k || !scores_ok(scores, k))
         return NULL;
     for (size_t i = 0; i < k; i++)
-        if (!json_is_string(json_array_get(labels, i)) || json_array_size(json_array_get(cm, i)) != k)
+        if (!json_is_string(json_array_get(labels, i)))
             return NULL;
-    for (size_t i = 0; i < n; i++) {
-        double c = clamp01(conf[i]);
-        int bin = (int)(c * N_BINS);
-        bin = bin >= N_BINS ? N_BINS - 1 : bin;
-        cnt[bin]++;
-        sconf[bin] += c;
-        sacc[bin] += correct[i] ? 1 : 0;
-    }
-    for (int i = 0; i < N_BINS; i++)
-        if (cnt[i]) {
-            sconf[i] /= (double)cnt[i];
-            sacc[i] /= (double)cnt[i];
-            ece += (double)cnt[i] / (double)n * fabs(sacc[i] - sconf[i]);
-        }
-    snprintf(title, sizeof title, "stance eval: %s, head %s",
-             opt_str(scores, "file") ? opt_str(scores, "file") : "?",
+    snprintf(title, sizeof title, "stance eval: %s, head %s", opt_str(scores, "file") ? opt_str(scores, "file") : "?",
              opt_str(scores, "head") ? opt_str(scores, "head") : "?");
     page_head(&b, title);
     puts_(&b, "<h1>");
     escs(&b, title, 0);
-    pf(&b, "</h1>\n<table class=\"fig\"><tr><th>examples</th><td>%zu</td></tr><tr><th>accuracy</th><td>%.4f</td></tr>"
-           "<tr><th>macro-F1</th><td>%.4f</td></tr><tr><th>expected calibration error (10 bins)</th><td>%.4f</td></tr>"
-           "</table>\n",
-       n, num(scores, "accuracy", 0), num(scores, "macro_f1", 0), ece);
-    puts_(&b, "<h2>Per class</h2><table class=\"fig\"><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th>"
-              "<th>support</th></tr>\n");
-    for (size_t i = 0; i < k; i++) {
-        const char *l = json_string_value(json_array_get(labels, i));
-        const json_t *c = json_object_get(pc, l);
-        puts_(&b, "<tr><th>");
-        escs(&b, l, 0);
-        pf(&b, "</th><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.0f</td></tr>\n", num(c, "precision", 0),
-           num(c, "recall", 0), num(c, "f1", 0), num(c, "support", 0));
+    puts_(&b, "</h1>\n");
+    eval_section(&b, scores, labels, "All examples");
+    json_object_foreach((json_t *)subs, key, v) {
+        char name[300];
+        if (!scores_ok(v, k))
+            continue;
+        snprintf(name, sizeof name, "subset %s", key);
+        eval_section(&b, v, labels, name);
     }
-    puts_(&b, "</table>\n<h2>Confusion matrix</h2>\n");
-    confusion_svg(&b, labels, cm, k);
-    puts_(&b, "<table class=\"fig\"><tr><th>gold \\ predicted</th>");
-    for (size_t j = 0; j < k; j++) {
-        puts_(&b, "<th>");
-        escs(&b, json_string_value(json_array_get(labels, j)), 0);
-        puts_(&b, "</th>");
-    }
-    puts_(&b, "</tr>\n");
-    for (size_t i = 0; i < k; i++) {
-        puts_(&b, "<tr><th>");
-        escs(&b, json_string_value(json_array_get(labels, i)), 0);
-        puts_(&b, "</th>");
-        for (size_t j = 0; j < k; j++)
-            pf(&b, "<td>%lld</td>", (long long)json_integer_value(json_array_get(json_array_get(cm, i), j)));
-        puts_(&b, "</tr>\n");
-    }
-    puts_(&b, "</table>\n<h2>Reliability</h2>\n");
-    reliability_svg(&b, cnt, sconf, sacc);
-    puts_(&b, "<table class=\"fig\"><tr><th>confidence bin</th><th>predictions</th><th>mean confidence</th>"
-              "<th>accuracy</th><th>gap</th></tr>\n");
-    for (int i = 0; i < N_BINS; i++) {
-        if (cnt[i])
-            pf(&b, "<tr><td>[%.1f, %.1f%s</td><td>%zu</td><td>%.4f</td><td>%.4f</td><td>%+.4f</td></tr>\n", i / 10.0,
-               (i + 1) / 10.0, i == N_BINS - 1 ? "]" : ")", cnt[i], sconf[i], sacc[i], sacc[i] - sconf[i]);
-        else
-            pf(&b, "<tr><td>[%.1f, %.1f%s</td><td>0</td><td></td><td></td><td></td></tr>\n", i / 10.0,
-               (i + 1) / 10.0, i == N_BINS - 1 ? "]" : ")");
-    }
-    pf(&b, "</table>\n<p>Expected calibration error: %.4f (the bins' |accuracy &minus; confidence| weighted by "
-           "their share of the %zu predictions).</p>\n</body></html>\n", ece, n);
+    puts_(&b, "</body></html>\n");
     if (b.oom) {
         free(b.p);
         return NULL;

@@ -38,11 +38,10 @@ char *html_doc_render(html_doc *d, int fragment, size_t *len);
 void html_doc_free(html_doc *d);
 
 /* `stance eval --report`: a page with the scores, the confusion matrix and a reliability
- * diagram (10 equal-width confidence bins, expected calibration error) as inline SVG with
- * the figures as tables. @p scores: {"labels": [names], "confusion": [[gold x predicted]],
- * "n", "accuracy", "macro_f1", "per_class": {name: {precision, recall, f1, support}}, "head",
- * "file"}; @p conf / @p correct: each example's predicted confidence and whether the prediction
- * was right (@p n of them). Returns a malloc'd page or NULL (no memory or malformed @p scores). */
-char *html_eval_report(const json_t *scores, const double *conf, const unsigned char *correct, size_t n,
-                       size_t *len);
+ * diagram as inline SVG, with the figures as tables. @p scores is what `stance eval --json`
+ * prints ("n", "accuracy", "macro_f1", "f_avg", "per_class", "confusion", "ece", "reliability"
+ * bins {from, to, n, confidence, accuracy}, "head", "file", optional "subsets" of the same)
+ * plus "labels": the label names in confusion-matrix order. Returns a malloc'd page and its
+ * length in @p len, or NULL (no memory, or @p scores lacks those fields). */
+char *html_eval_report(const json_t *scores, size_t *len);
 #endif

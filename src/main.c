@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "model.h" /* STANCE_FORMAT_MAJOR / _MINOR: the model format this build writes and reads */
 
 static const cli_command commands[] = {
     {"classify", cmd_classify, "find quotes, speakers, sentiment and stance in articles"},
@@ -72,6 +73,11 @@ int cli_open_model(const char *opt_path, stance_model **model)
     return CLI_OK;
 }
 
+/* No article or model we can use is this large (the library refuses texts
+ * over 64 MiB by default and models of 1 GiB): stop reading a device or a
+ * runaway pipe there instead of growing without bound. */
+#define CLI_MAX_READ ((size_t)1 << 30)
+
 int cli_read_file(const char *path, char **data, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -93,6 +99,10 @@ int cli_read_file(const char *path, char **data, size_t *len)
     }
     for (;;) {
         size_t got;
+        if (n >= CLI_MAX_READ) {
+            cli_error("%s: more than %zu bytes; refusing to read on", path, (size_t)CLI_MAX_READ);
+            goto fail;
+        }
         if (!buf || n == cap) {
             size_t ncap = !buf ? (cap ? cap : 65536 * 2) : cap * 2;
             char *nb = ncap < cap ? NULL : realloc(buf, ncap + 1);
@@ -133,7 +143,8 @@ static int run(int argc, char **argv)
         return CLI_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("stance %s (libstance %s, model format %d)\n", PACKAGE_VERSION, stance_version(), 1);
+        printf("stance %s (libstance %s, model format %d.%d)\n", PACKAGE_VERSION, stance_version(),
+               STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR);
         return CLI_OK;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

@@ -54,6 +54,26 @@ printf '{"id":"one","text":"\\"It is fine,\\" said Jane Doe."}\n{"id":"two <i>",
 [ "$(count '<section class="art"' "$tmp/j.html")" = 2 ] || bad "--jsonl: a section per record"
 grep -q 'two &lt;i&gt;' "$tmp/j.html" || bad "--jsonl: the id is escaped"
 
+# stance eval --report: the --json figures as a page (a file name with markup in it)
+cp "$top_srcdir/tests/data/train/stance.jsonl" "$tmp/<b>x.jsonl"
+"$stance" eval -m "$model" --json "$tmp/<b>x.jsonl" >"$tmp/ev.json" || bad "eval --json"
+"$stance" eval -m "$model" --report "$tmp/ev.html" "$tmp/<b>x.jsonl" >/dev/null || bad "eval --report"
+n=$(sed -n 's/^  "n": \([0-9]*\),$/\1/p' "$tmp/ev.json")
+ece=$(sed -n 's/^  "ece": \([0-9.e-]*\),$/\1/p' "$tmp/ev.json")
+[ -n "$n" ] && [ -n "$ece" ] || bad "eval --json has n and ece"
+grep -q "<th>examples</th><td>$n</td>" "$tmp/ev.html" || bad "eval --report: the number of examples ($n)"
+grep -q "<th>expected calibration error</th><td>$(printf '%.4f' "$ece")</td>" "$tmp/ev.html" ||
+    bad "eval --report: the ECE of --json ($ece)"
+[ "$(count '<svg class="cm"' "$tmp/ev.html")" = "$(count '<section class="ev"' "$tmp/ev.html")" ] &&
+    [ "$(count '<svg class="rel"' "$tmp/ev.html")" = "$(count '<section class="ev"' "$tmp/ev.html")" ] ||
+    bad "eval --report: a confusion matrix and a reliability diagram per section"
+[ "$(count '<section class="ev"' "$tmp/ev.html")" -ge 2 ] || bad "eval --report: the subsets have sections"
+[ "$(count '<b>x' "$tmp/ev.html")" = 0 ] && grep -q '&lt;b&gt;x.jsonl' "$tmp/ev.html" ||
+    bad "eval --report: the file name is escaped"
+"$stance" eval -m "$model" --report "$tmp/none/ev.html" "$tmp/<b>x.jsonl" >/dev/null 2>"$tmp/err" &&
+    bad "eval --report into a missing directory fails"
+grep -q 'none/ev.html' "$tmp/err" || bad "eval --report: the error names the file"
+
 if [ "$fail" -ne 0 ]; then
     echo "check-html: $fail failure(s); pages in $tmp kept as $top_builddir/tests/check-html-failed.*"
     cp "$tmp/h.html" "$top_builddir/tests/check-html-failed.hostile.html" 2>/dev/null

@@ -263,6 +263,96 @@ static void test_classify_struct_sizes(void **state)
     stance_result_free(ref);
 }
 
+static void assert_same_results(const stance_result *a, const stance_result *b)
+{
+    assert_int_equal(stance_result_count(a), stance_result_count(b));
+    for (size_t i = 0; i < stance_result_count(a); i++) {
+        const stance_quote *x = stance_result_quote(a, i), *y = stance_result_quote(b, i);
+        assert_int_equal(x->span.start, y->span.start);
+        assert_int_equal(stance_quote_target_count(x), stance_quote_target_count(y));
+        for (size_t t = 0; t < stance_quote_target_count(x); t++) {
+            const stance_target *p = stance_quote_target(x, t), *q = stance_quote_target(y, t);
+            assert_string_equal(p->actor, q->actor);
+            assert_int_equal(p->where, q->where);
+            assert_int_equal(p->n_mentions, q->n_mentions);
+            assert_memory_equal(p->mentions, q->mentions, p->n_mentions * sizeof *p->mentions);
+            assert_memory_equal(p->stance.probs, q->stance.probs, p->stance.n_labels * sizeof(double));
+        }
+    }
+    assert_int_equal(stance_result_entity_count(a), stance_result_entity_count(b));
+    for (size_t i = 0; i < stance_result_entity_count(a); i++) {
+        const stance_entity *x = stance_result_entity(a, i), *y = stance_result_entity(b, i);
+        assert_string_equal(x->name, y->name);
+        assert_int_equal(x->input_index, y->input_index);
+        assert_int_equal(x->n_mentions, y->n_mentions);
+        assert_memory_equal(x->mentions, y->mentions, x->n_mentions * sizeof *x->mentions);
+    }
+}
+
+/* A compiled actor set gives what the same list gives, call after call, in
+ * either case mode; misuse is refused. */
+static void test_classify_actor_set(void **state)
+{
+    const stance_model *m = *state;
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    static const char *const bad_alias[] = {"Pa\xffrk"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}, {"Ana Diaz", NULL, 0}, {"Jo Lee", NULL, 0}};
+    stance_actor bad[] = {{"Sam Park", bad_alias, 1}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_actorset *set = NULL, *ci = NULL;
+    stance_result *a = NULL, *b = NULL;
+    stance_error err;
+    in.text = article;
+    in.text_len = sizeof article - 1;
+
+    assert_int_equal(stance_actorset_new(m, actors, 3, 0, &set, &err), STANCE_OK);
+    assert_int_equal(stance_actorset_new(NULL, actors, 3, STANCE_OPT_ACTORS_CASELESS, &ci, &err), STANCE_OK);
+    for (int caseless = 0; caseless < 2; caseless++) {
+        opt.flags = STANCE_OPT_ALL_ACTORS | (caseless ? STANCE_OPT_ACTORS_CASELESS : 0);
+        in.actors = actors;
+        in.n_actors = 3;
+        in.actor_set = NULL;
+        assert_int_equal(stance_classify(m, &in, &opt, &a, &err), STANCE_OK);
+        in.actors = NULL;
+        in.n_actors = 0;
+        in.actor_set = caseless ? ci : set;
+        for (int round = 0; round < 2; round++) {
+            assert_int_equal(stance_classify(m, &in, &opt, &b, &err), STANCE_OK);
+            assert_same_results(a, b);
+            stance_result_free(b);
+        }
+        assert_int_equal(stance_result_entity_count(a), 3);
+        assert_true(stance_result_entity(a, 0)->n_mentions >= 2);
+        stance_result_free(a);
+    }
+
+    /* The set's case mode and the call's must agree; a set replaces the list. */
+    in.actor_set = set;
+    opt.flags = STANCE_OPT_ACTORS_CASELESS;
+    assert_int_equal(stance_classify(m, &in, &opt, &b, &err), STANCE_ERR_INVALID);
+    assert_null(b);
+    opt.flags = 0;
+    in.actors = actors;
+    in.n_actors = 3;
+    assert_int_equal(stance_classify(m, &in, &opt, &b, &err), STANCE_ERR_INVALID);
+    assert_non_null(strstr(err.message, "actor_set"));
+
+    /* stance_actorset_new checks what stance_classify checks. */
+    stance_actorset_free(ci);
+    assert_int_equal(stance_actorset_new(m, actors, 0, 0, &ci, &err), STANCE_ERR_INVALID);
+    assert_null(ci);
+    assert_int_equal(stance_actorset_new(m, actors, 3, STANCE_OPT_ALL_ACTORS, &ci, &err), STANCE_ERR_INVALID);
+    assert_int_equal(stance_actorset_new(m, NULL, 2, 0, &ci, &err), STANCE_ERR_INVALID);
+    assert_int_equal(stance_actorset_new(m, bad, 1, 0, &ci, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 2);
+    assert_int_equal(stance_actorset_new(NULL, bad, 1, 0, &ci, &err), STANCE_ERR_UTF8);
+    assert_int_equal(stance_actorset_new(m, actors, STANCE_MAX_ACTORS + 1, 0, &ci, &err), STANCE_ERR_LIMIT);
+    assert_int_equal(stance_actorset_new(m, actors, 1, 0, NULL, &err), STANCE_ERR_INVALID);
+    stance_actorset_free(set);
+    stance_actorset_free(NULL);
+}
+
 /* The test model with head @p from renamed @p to, opened through the public API. */
 static stance_model *open_renamed(const char *from, const char *to)
 {
@@ -352,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_classify_predict_statement),
         cmocka_unit_test(test_classify_struct_sizes),
         cmocka_unit_test(test_classify_missing_heads),
+        cmocka_unit_test(test_classify_actor_set),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

@@ -88,6 +88,8 @@ if mknod "$W/full" c 1 7 2>/dev/null; then # a /dev/full-like node, in our scrat
   expect 1 "train -o a character device: refused" "$STANCE" train -q -o "$W/full" --table-bits 10 --cv 0 \
     --head stance="$T/stance.jsonl"
   test -c "$W/full" && ok "  still a character device" || bad "  the device node was replaced"
+  expect 1 "a model that is a device: refused unread" "$STANCE" classify -m "$W/full" "$S/examples/article.txt"
+  err_has "not a model file"
 else
   echo "ok - # SKIP mknod not permitted (the FIFO above covers the rule)"
 fi
@@ -239,6 +241,8 @@ expect 1 "classify --on-error skip" "$STANCE" classify -m "$MODEL" --jsonl --on-
 test "$(wc -l <"$W/out")" -eq 4 && ok "  four" || bad "  classify skip"
 expect 1 "classify --on-error stop" "$STANCE" classify -m "$MODEL" --jsonl --on-error stop "$W/cmixed.jsonl"
 test "$(wc -l <"$W/out")" -eq 2 && ok "  two" || bad "  classify stop"
+expect 1 "predict --head that the model lacks: one error, before reading" "$STANCE" predict -m "$W/m.stm" --head nope "$W/stance.jsonl"
+test ! -s "$W/out" && test "$(wc -l <"$W/err")" -eq 1 && ok "  no output, one message" || bad "  predict --head nope"
 expect 1 "eval stops at a bad record" "$STANCE" eval -m "$W/m.stm" "$W/mixed.jsonl"
 test ! -s "$W/out" && ok "  and prints no figures" || bad "  eval printed figures from part of the data"
 
@@ -252,6 +256,10 @@ for n in 1 2 3; do
   fi
   grep -q '\.\.\."$' "$W/out" && ok "  shortened" || bad "  shortened"
 done
+printf '"Stop \033[2J\033]0;pwned\007 this now," Jo Lee said.' >"$W/esc.txt"
+expect 0 "--format text: control characters" "$STANCE" classify -m "$MODEL" -f text "$W/esc.txt"
+if tr -d '\n' <"$W/out" | LC_ALL=C grep -q "$(printf '[\033\007]')"; then bad "  no ESC or BEL reaches the terminal"; else ok "  no ESC or BEL reaches the terminal"; fi
+grep -q '"Stop  \[2J ]0;pwned  this now,"' "$W/out" && ok "  controls as spaces" || { bad "  controls as spaces"; cat "$W/out"; }
 truncate -s 1073741825 "$W/huge.stm" 2>/dev/null &&
   { expect 1 "a 1 GiB model file" "$STANCE" classify -m "$W/huge.stm" "$W/t.txt"; err_has "1073741825 bytes, too large"; }
 test "$fails" -eq 0

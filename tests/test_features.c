@@ -14,6 +14,13 @@
 #include "features.h"
 #include "model.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+static uint64_t stance_test_hash(const char *p, size_t n, uint32_t seed)
+{
+    return XXH3_64bits_withSeed(p, n, seed);
+}
+
 #define MAXF 4096
 
 typedef struct names {
@@ -201,6 +208,105 @@ static void test_features_empty_text(void **state)
     stance_fvec_clear(&x);
 }
 
+static stance_lexicon *test_lexicon(const stance_featcfg *cfg)
+{
+    static const char *const w[] = {"good", "bad", "Great", "good", ":)", "two words", "zero", "fine"};
+    static const float v[] = {1.9f, -2.5f, 3.1f, 5.0f, 2.0f, 1.0f, 0.0f, 0.5f};
+    size_t lens[8];
+    stance_lexicon *lx = NULL;
+    for (int i = 0; i < 8; i++)
+        lens[i] = strlen(w[i]);
+    assert_int_equal(stance_lexicon_build(cfg, w, lens, v, 8, &lx, NULL), STANCE_OK);
+    return lx;
+}
+
+/* Normalised, single-token, non-zero, sorted, first duplicate kept. */
+static void test_features_lexicon_build(void **state)
+{
+    stance_featcfg cfg;
+    stance_lexicon *lx;
+    (void)state;
+    stance_features_default(&cfg);
+    lx = test_lexicon(&cfg);
+    assert_int_equal(lx->n, 4);
+    assert_string_equal(lx->blob + lx->off[0], "bad");
+    assert_string_equal(lx->blob + lx->off[1], "fine");
+    assert_string_equal(lx->blob + lx->off[2], "good");
+    assert_string_equal(lx->blob + lx->off[3], "great");
+    assert_true(lx->valence[2] == 1.9f);
+    assert_int_equal(lx->len[3], 5);
+    stance_lexicon_free(lx);
+}
+
+static double value_of(const stance_featcfg *cfg, const stance_fvec *x, uint32_t fam, const char *name)
+{
+    uint32_t seed = 0, b;
+    for (uint32_t i = 0; i < cfg->n_families; i++)
+        if (cfg->families[i].id == fam)
+            seed = cfg->families[i].seed;
+    b = (uint32_t)stance_test_hash(name, strlen(name), seed) & ((1u << cfg->table_bits) - 1);
+    for (size_t i = 0; i < x->n; i++)
+        if (x->idx[i] == b)
+            return x->val[i];
+    return 0;
+}
+
+/* Negation flips, "but" weights, regions around the target, rule cues. */
+static void test_features_lexicon_families(void **state)
+{
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    stance_statement st = {0};
+    const char *text = "The plan is not good, but the mayor was very bad at it!";
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    stance_features_family_default(1, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(8, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(9, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(10, &cfg.families[cfg.n_families++]);
+    st.text = text;
+    st.text_len = strlen(text);
+    st.target = "mayor";
+    st.target_len = 5;
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    /* the lexicon families refuse to run without a lexicon */
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_ERR_INVALID);
+    cfg.lex = test_lexicon(&cfg);
+    memset(&got, 0, sizeof got);
+    stance_fscratch_set_name_cb(fs, cb, &got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    /* "not good": prior positive, negated -> negative, tagged as flipped; left of the target */
+    assert_true(has(8, "A!+") && has(8, "L-") && has(8, "L!+"));
+    /* "very bad" after "but": strong negative right of and near the target */
+    assert_true(has(8, "R-") && has(8, "R-2") && has(8, "N-") && has(8, "A>-"));
+    assert_false(has(8, "A+"));
+    assert_true(has(9, "A:neg") && has(9, "R:neg") && has(9, "A:net"));
+    assert_true(has(10, "but") && has(10, "excl") && has(10, "boost"));
+    /* VADER's arithmetic: good 1.9 * -0.74 * 0.5 (before "but") = -0.703;
+     * bad -2.5 - 0.293 (very) = -2.793, * 1.5 = -4.1895. neg = 4.8925, squashed. */
+    {
+        double neg = 0.703 + 4.1895;
+        assert_true(fabs(value_of(&cfg, &x, 9, "A:neg") - neg / sqrt(neg * neg + 15)) < 1e-4);
+        assert_true(fabs(value_of(&cfg, &x, 9, "R:neg") - 4.1895 / sqrt(4.1895 * 4.1895 + 15)) < 1e-4);
+        assert_true(fabs(value_of(&cfg, &x, 9, "A:nneg") - 0.5) < 1e-6);
+        assert_true(fabs(value_of(&cfg, &x, 10, "excl") - 0.25) < 1e-6);
+    }
+    /* no target: only the whole-statement region */
+    st.target = NULL;
+    st.target_len = 0;
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(8, "A-") && !has(8, "L-") && !has(8, "R-") && !has(9, "N:neg"));
+    /* sorted unique buckets after merging the dense values */
+    for (size_t i = 1; i < x.n; i++)
+        assert_true(x.idx[i - 1] < x.idx[i]);
+    stance_lexicon_free(cfg.lex);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +316,8 @@ int main(void)
         cmocka_unit_test(test_features_family_norm_isolates_context),
         cmocka_unit_test(test_features_check_refuses_unknown),
         cmocka_unit_test(test_features_empty_text),
+        cmocka_unit_test(test_features_lexicon_build),
+        cmocka_unit_test(test_features_lexicon_families),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -259,7 +259,7 @@ static const stance_tchoice *target(const doc *d, const stance_tlist *tl, const 
 static void choose(doc *d, size_t qi, stance_tlist *tl)
 {
     assert_true(qi < d->quotes.n);
-    assert_int_equal(stance_targets_choose(&d->ents, d->text, &d->quotes.q[qi], 0, tl), STANCE_OK);
+    assert_int_equal(stance_targets_choose(&d->ents, d->text, &d->quotes.q[qi], 0, NULL, 0, tl), STANCE_OK);
 }
 
 static void test_targets_object_not_bystander(void **state)

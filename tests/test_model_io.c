@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "features.h"
 #include "model.h"
 #include "testutil.h"
 
@@ -326,6 +327,101 @@ static void test_model_io_bad_arguments(void **state)
     assert_int_equal(stance_model_open_buffer("", 0, &m, NULL), STANCE_ERR_FORMAT);
 }
 
+/* The test model with the lexicon families and a LEXN section, serialised. */
+static unsigned char *lexicon_model_bytes(size_t *len)
+{
+    static const char *const w[] = {"proud", "failed", "great", "liar"};
+    static const float v[] = {2.1f, -2.0f, 3.1f, -3.0f};
+    const size_t lens[] = {5, 6, 5, 4};
+    stance_model *m = testutil_build_model();
+    unsigned char *data = NULL;
+    assert_int_equal(stance_features_family_default(8, &m->feat.families[m->feat.n_families++]), STANCE_OK);
+    assert_int_equal(stance_features_family_default(9, &m->feat.families[m->feat.n_families++]), STANCE_OK);
+    assert_int_equal(stance_lexicon_build(&m->feat, w, lens, v, 4, &m->feat.lex, NULL), STANCE_OK);
+    assert_int_equal(stance_model_serialize(m, &data, len, NULL), STANCE_OK);
+    stance_model_destroy(m);
+    stance_free(m);
+    return data;
+}
+
+static size_t find_tag(const unsigned char *data, size_t len, const char *tag)
+{
+    for (size_t i = 16; i + 4 < len; i++)
+        if (memcmp(data + i, tag, 4) == 0)
+            return i;
+    fail_msg("no %s section", tag);
+    return 0;
+}
+
+/* LEXN: round trip, version 1.1, refused when absent or out of order, and the
+ * truncation and valid-CRC sweeps over it. */
+static void test_model_io_lexicon_section(void **state)
+{
+    size_t len, at;
+    unsigned char *data = lexicon_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_error err;
+    (void)state;
+    assert_int_equal(data[6], STANCE_FORMAT_MINOR_LEXN);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
+    assert_non_null(m->feat.lex);
+    assert_int_equal(m->feat.lex->n, 4);
+    assert_string_equal(m->feat.lex->blob + m->feat.lex->off[0], "failed");
+    assert_string_equal(m->feat.lex->blob + m->feat.lex->off[3], "proud");
+    assert_true(m->feat.lex->valence[3] == 2.1f);
+    stance_model_destroy(m);
+    stance_free(m);
+    m = NULL;
+    /* the public open scores with it */
+    assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_OK);
+    stance_model_free(m);
+    m = NULL;
+    for (size_t cut = 0; cut < len; cut++)
+        if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
+            fail_msg("truncated at %zu accepted", cut);
+    at = find_tag(data, len, "LEXN");
+    for (size_t i = at; i < at + 16 + 4 * 20 && i < len - 4; i++) {
+        for (int v = 0; v < 3; v++) {
+            static const unsigned char vals[] = {0x00, 0xff, 0x80};
+            unsigned char old = data[i];
+            int rc;
+            data[i] = old == vals[v] ? (unsigned char)(old ^ 1) : vals[v];
+            fix_crc(data, len);
+            rc = stance_model_parse(data, len, &m, NULL);
+            data[i] = old;
+            if (rc == STANCE_OK) {
+                stance_model_destroy(m);
+                stance_free(m);
+            } else
+                assert_null(m);
+            m = NULL;
+            assert_true(rc == STANCE_OK || rc == STANCE_ERR_FORMAT || rc == STANCE_ERR_VERSION);
+        }
+    }
+    /* words out of order: swap the first letters of "failed" and "great" (same position in the section) */
+    {
+        size_t w0 = at + 16 + 4 + 4, w1 = w0 + 6 + 4 + 4;
+        unsigned char t = data[w0];
+        assert_memory_equal(data + w0, "failed", 6);
+        assert_memory_equal(data + w1, "great", 5);
+        data[w0] = data[w1];
+        data[w1] = t;
+        fix_crc(data, len);
+        assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+        assert_non_null(strstr(err.message, "out of order"));
+        assert_int_equal(err.offset, w1 - 4);
+        data[w1] = data[w0];
+        data[w0] = t;
+    }
+    /* the lexicon families without the section: rename the tag so it is skipped as unknown */
+    memcpy(data + at, "LEXX", 4);
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "LEXN"));
+    assert_null(m);
+    stance_free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_model_io_unknown_sections),
         cmocka_unit_test(test_model_io_hostile_sizes),
         cmocka_unit_test(test_model_io_bad_arguments),
+        cmocka_unit_test(test_model_io_lexicon_section),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

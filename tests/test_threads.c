@@ -1,5 +1,6 @@
-/* test_threads.c - one const model shared by 8 threads: every thread's results
- * equal the single-threaded results, byte for byte. Run under TSan in CI. */
+/* test_threads.c - one const model (and one compiled actor set) shared by 8
+ * threads: every thread's results equal the single-threaded results of the
+ * plain actor list, byte for byte. Run under TSan in CI. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -28,7 +29,10 @@ static const char *const articles[] = {
 #define N_ARTICLES (sizeof articles / sizeof *articles)
 
 static const stance_model *model;
+static const stance_actorset *shared_set;
 static char *expected[N_ARTICLES];
+static const char *const aliases[] = {"Park"};
+static const stance_actor actors[] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}};
 
 /* Everything a result says, as text; %a keeps doubles exact. */
 static char *render(const stance_result *res)
@@ -57,18 +61,21 @@ static char *render(const stance_result *res)
     return buf;
 }
 
-static char *classify_render(const char *text, stance_scratch *scratch)
+/* With @p set NULL the call compiles the actor list itself. */
+static char *classify_render(const char *text, stance_scratch *scratch, const stance_actorset *set)
 {
-    static const char *const aliases[] = {"Park"};
-    stance_actor actors[] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}};
     stance_input in = STANCE_INPUT_INIT;
     stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     char *out;
     in.text = text;
     in.text_len = strlen(text);
-    in.actors = actors;
-    in.n_actors = 2;
+    if (set)
+        in.actor_set = set;
+    else {
+        in.actors = actors;
+        in.n_actors = 2;
+    }
     opt.explain = 2;
     opt.flags = STANCE_OPT_ALL_ACTORS;
     opt.scratch = scratch;
@@ -84,13 +91,14 @@ static void *worker(void *arg)
     long id = (long)arg;
     stance_scratch *scratch = NULL;
     long mismatches = 0;
-    /* Half the threads reuse a scratch, half let each call allocate its own. */
+    /* Half the threads reuse a scratch, half let each call allocate its own;
+     * threads 0, 1, 4, 5 pass the shared actor set, the others the list. */
     if (id % 2 == 0 && stance_scratch_new(&scratch, NULL) != STANCE_OK)
         return (void *)1L;
     for (int r = 0; r < ROUNDS; r++)
         for (size_t a = 0; a < N_ARTICLES; a++) {
             size_t k = (a + (size_t)id) % N_ARTICLES;
-            char *got = classify_render(articles[k], scratch);
+            char *got = classify_render(articles[k], scratch, id % 4 < 2 ? shared_set : NULL);
             if (!got || strcmp(got, expected[k]) != 0)
                 mismatches++;
             free(got);
@@ -105,13 +113,20 @@ static void test_threads_identical_results(void **state)
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
+    stance_actorset *set = NULL;
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
     stance_free(data);
     model = m;
+    assert_int_equal(stance_actorset_new(m, actors, 2, 0, &set, NULL), STANCE_OK);
+    shared_set = set;
     for (size_t a = 0; a < N_ARTICLES; a++) {
-        expected[a] = classify_render(articles[a], NULL);
+        char *with_set = classify_render(articles[a], NULL, set);
+        expected[a] = classify_render(articles[a], NULL, NULL);
         assert_non_null(expected[a]);
+        assert_non_null(with_set);
+        assert_string_equal(with_set, expected[a]);
+        free(with_set);
     }
     assert_non_null(strstr(expected[0], "Governor Park"));
     for (long i = 0; i < N_THREADS; i++)
@@ -124,6 +139,7 @@ static void test_threads_identical_results(void **state)
     }
     for (size_t a = 0; a < N_ARTICLES; a++)
         free(expected[a]);
+    stance_actorset_free(set);
     stance_model_free(m);
 }
 

@@ -60,4 +60,40 @@ expect 1 "predict: malformed JSON" "$STANCE" predict -m "$W/m.stm" "$T/bad_json.
 grep_err "bad_json.jsonl:2"
 expect 1 "eval: empty file" "$STANCE" eval -m "$W/m.stm" "$T/empty.jsonl"
 expect 2 "usage error" "$STANCE" train -o "$W/x.stm"
+
+# prior word polarity: --lexicon adds the lex/lexd families and stores the words in the model
+expect 0 "train --lexicon" "$STANCE" train -q -o "$W/lex.stm" --table-bits 12 --cv 0 --seed 3 --lexicon "$T/lexicon.tsv" \
+  --families word,neg,window,presence,rules --head sentiment="$T/sentiment.jsonl"
+expect 0 "dump a lexicon model" "$STANCE" dump "$W/lex.stm"
+grep -q "^format 1.1" "$W/out" && grep -q "^lexicon 6 words" "$W/out" && grep -q "family id=8 " "$W/out" &&
+  grep -q "family id=9 " "$W/out" && grep -q "family id=10 " "$W/out" && ok "dump lexicon" || bad "dump lexicon"
+expect 0 "eval a lexicon model" "$STANCE" eval -m "$W/lex.stm" "$T/sentiment.jsonl"
+expect 0 "retrain --lexicon" "$STANCE" train -q -o "$W/lex2.stm" --table-bits 12 --cv 0 --seed 3 --lexicon "$T/lexicon.tsv" \
+  --families word,neg,window,presence,rules --head sentiment="$T/sentiment.jsonl"
+if cmp -s "$W/lex.stm" "$W/lex2.stm"; then ok "byte-identical lexicon rebuild"; else bad "byte-identical lexicon rebuild"; fi
+expect 2 "lex family without --lexicon" "$STANCE" train -q -o "$W/x.stm" --families word,lex --head sentiment="$T/sentiment.jsonl"
+grep_err "need --lexicon"
+expect 1 "bad lexicon line" "$STANCE" train -q -o "$W/x.stm" --lexicon "$T/bad_lexicon.tsv" --head sentiment="$T/sentiment.jsonl"
+grep_err "bad_lexicon.tsv:2: bad valence"
+test ! -e "$W/x.stm" && ok "nothing written for a bad lexicon" || bad "nothing written for a bad lexicon"
+
+# a neutral band from orig_score: train and eval relabel by |score| < T
+printf '%s\n' '{"text":"A fine and pleasant day.","task":"sentiment","label":"positive","orig_score":0.1}' \
+  '{"text":"What a truly wonderful result.","task":"sentiment","label":"positive","orig_score":2.5}' \
+  '{"text":"An awful, terrible failure.","task":"sentiment","label":"negative","orig_score":-2.8}' \
+  '{"text":"The meeting is on Tuesday.","task":"sentiment","label":"negative","orig_score":-0.2}' >"$W/band.jsonl"
+expect 0 "eval --neutral-band" "$STANCE" eval --json --neutral-band 0.3 -m "$W/m.stm" --head sentiment "$W/band.jsonl"
+grep -A4 '"neutral": {' "$W/out" | grep -q '"support": 2' && ok "eval band relabels gold" || bad "eval band relabels gold"
+expect 0 "eval without band" "$STANCE" eval --json -m "$W/m.stm" --head sentiment "$W/band.jsonl"
+grep -A4 '"neutral": {' "$W/out" | grep -q '"support": 0' && ok "eval keeps labels without band" || bad "eval keeps labels without band"
+expect 2 "bad --neutral-band" "$STANCE" eval --neutral-band x -m "$W/m.stm" "$W/band.jsonl"
+expect 0 "train --neutral-band" "$STANCE" train -q -o "$W/band.stm" --table-bits 12 --cv 0 --neutral-band 0.3 \
+  --head sentiment="$W/band.jsonl"
+"$STANCE" dump "$W/band.stm" | grep -q "neutral-band=0.3" && ok "band in meta" || bad "band in meta"
+
+# a model file written by format 1.0 (before the lexicon families) scores exactly as it did
+"$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" "$T/stance.jsonl" >"$W/old.out" 2>"$W/err" &&
+  "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" --head sentiment "$T/sentiment.jsonl" >>"$W/old.out" 2>>"$W/err" &&
+  cmp -s "$W/old.out" "$S/tests/data/tiny-1.0.predict" && ok "format 1.0 model scores unchanged" ||
+  { bad "format 1.0 model scores unchanged"; diff "$W/old.out" "$S/tests/data/tiny-1.0.predict" | head -5; }
 test "$fails" -eq 0

@@ -40,7 +40,13 @@ static void help(void)
         "      --table-bits N      hash table size 2^N (default 18)\n"
         "      --families LIST     feature families with optional weights, e.g.\n"
         "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
-        "                          also clause (n-grams inside/outside the target's clauses)\n"
+        "                          also clause (n-grams inside/outside the target's clauses),\n"
+        "                          lex and lexd (prior word polarity from --lexicon: tags / pooled\n"
+        "                          scores per region) and rules (VADER's sentence cues)\n"
+        "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
+        "                          VADER lexicon's format); stored in the model, which then needs no\n"
+        "                          file at run time. Adds the lex and lexd families unless --families\n"
+        "                          names them\n"
         "      --word-n A-B        word n-gram orders (default 1-3)\n"
         "      --char-n A-B        character n-gram orders (default 2-5)\n"
         "      --window N          tokens around each target mention (default 6)\n"
@@ -51,6 +57,8 @@ static void help(void)
         "      --name TEXT         model name (meta \"name\")\n"
         "      --created TEXT      meta \"created\" (not set by default, so rebuilds are byte-identical)\n"
         "      --meta KEY=VALUE    any other metadata (e.g. data=..., licence=...); repeatable\n"
+        "      --neutral-band T    sentiment records with an \"orig_score\" are relabelled: neutral when\n"
+        "                          |orig_score| < T, else the score's sign (VADER's own labels use 0.05)\n"
         "      --nb ALPHA          liblinear: NBSVM log-count-ratio feature scaling, smoothing ALPHA\n"
         "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
@@ -97,9 +105,13 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
+#define N_FAMILY_NAMES 11
+static const char *const family_names[N_FAMILY_NAMES] = {"",         "word",    "char",   "neg", "window", "presence",
+                                                         "context",  "clause",  "lex",    "lexd", "rules"};
+
 static int parse_families(const char *spec, stance_featcfg *cfg)
 {
-    static const char *const names[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
+    const char *const *names = family_names;
     char *copy = strdup(spec), *save = NULL, *t;
     uint32_t n = 0;
     if (!copy)
@@ -119,7 +131,7 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
                 return -1;
             }
         }
-        for (int i = 1; i <= 7; i++)
+        for (int i = 1; i < N_FAMILY_NAMES; i++)
             if (!strcmp(t, names[i]))
                 id = i;
         if (!id || n >= STANCE_MAX_FAMILIES) {
@@ -147,6 +159,9 @@ static const char *family_prefix(uint32_t id)
     case 5: return "p:";
     case 6: return "x:";
     case 7: return "k:";
+    case 8: return "l:";
+    case 9: return "d:";
+    case 10: return "r:";
     default: return "?:";
     }
 }
@@ -220,6 +235,80 @@ static void short_path(const char *p, char *out, size_t n)
     snprintf(out, n, "%s", d);
 }
 
+/* Read WORD<TAB>VALENCE[<TAB>...] lines into cfg->lex; errors name file:line. */
+static int load_lexicon(const char *path, stance_featcfg *cfg)
+{
+    char *data = NULL, **words = NULL, *line, *end;
+    size_t len = 0, n = 0, cap = 0, lineno = 0, *lens = NULL;
+    float *val = NULL;
+    stance_error serr;
+    int rc = -1;
+    if (cli_read_file(path, &data, &len))
+        return -1;
+    if (stance_utf8_check(data, len, &serr)) {
+        cli_error("%s: %s", path, serr.message);
+        goto done;
+    }
+    for (line = data; line < data + len; line = end + 1) {
+        char *tab, *num_end;
+        double v;
+        end = memchr(line, '\n', (size_t)(data + len - line));
+        if (!end)
+            end = data + len;
+        *end = '\0';
+        lineno++;
+        if (end > line && end[-1] == '\r')
+            end[-1] = '\0';
+        if (!*line)
+            continue;
+        tab = strchr(line, '\t');
+        if (!tab || tab == line) {
+            cli_error("%s:%zu: want WORD<TAB>VALENCE", path, lineno);
+            goto done;
+        }
+        *tab = '\0';
+        v = strtod(tab + 1, &num_end);
+        if (num_end == tab + 1 || (*num_end && *num_end != '\t') || !isfinite(v)) {
+            cli_error("%s:%zu: bad valence", path, lineno);
+            goto done;
+        }
+        if (n == cap) {
+            size_t nc = cap ? 2 * cap : 1024;
+            char **nw = realloc(words, nc * sizeof *nw);
+            size_t *nl = nw ? realloc(lens, nc * sizeof *nl) : NULL;
+            float *nv = nl ? realloc(val, nc * sizeof *nv) : NULL;
+            if (nw)
+                words = nw;
+            if (nl)
+                lens = nl;
+            if (!nv) {
+                cli_error("train: out of memory");
+                goto done;
+            }
+            val = nv;
+            cap = nc;
+        }
+        words[n] = line;
+        lens[n] = strlen(line);
+        val[n++] = (float)v;
+    }
+    if (stance_lexicon_build(cfg, (const char *const *)words, lens, val, n, &cfg->lex, &serr)) {
+        cli_error("%s: %s", path, serr.message);
+        goto done;
+    }
+    if (cfg->lex->n == 0) {
+        cli_error("%s: no usable lexicon entries (one word, non-zero valence)", path);
+        goto done;
+    }
+    rc = 0;
+done:
+    free(words);
+    free(lens);
+    free(val);
+    free(data);
+    return rc;
+}
+
 static int prune(stance_model *m, double eps)
 {
     size_t nb = (size_t)1 << m->feat.table_bits, kept = 0;
@@ -252,20 +341,21 @@ int cmd_train(int argc, char **argv)
         {"prune", required_argument, NULL, 'P'},    {"ngrams", required_argument, NULL, 'G'},
         {"name", required_argument, NULL, 'n'},     {"created", required_argument, NULL, 'T'},
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
-        {"nb", required_argument, NULL, 'B'},      {"meta", required_argument, NULL, 'M'},
+        {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
+        {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
-    const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL;
+    const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL, *lexicon = NULL;
     int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
     long num;
     tr_data data[MAX_HEADS_CLI], ev = {0};
     double cs[32];
     size_t n_c = 0;
-    double prune_eps = 0;
+    double prune_eps = 0, band = 0;
     tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0};
     stance_model *m = NULL;
     tr_names names = {0};
@@ -375,6 +465,11 @@ int cmd_train(int argc, char **argv)
             if (cli_num_double("train", "--nb", optarg, 0, 1e6, &to.nb_alpha))
                 return CLI_USAGE;
             break;
+        case 'L': lexicon = optarg; break;
+        case 'Z':
+            if (cli_num_double("train", "--neutral-band", optarg, 1e-9, 100, &band))
+                return CLI_USAGE;
+            break;
         case 'M':
             if (!strchr(optarg, '=') || optarg[0] == '=' || n_meta >= 16) {
                 cli_error("train: --meta wants KEY=VALUE (at most 16)");
@@ -442,8 +537,8 @@ int cmd_train(int argc, char **argv)
             return CLI_FAIL;
         }
         free(bytes);
-        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0)
-            cli_error("train: --add-to keeps the model's feature settings; feature options ignored");
+        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon)
+            cli_error("train: --add-to keeps the model's feature settings and lexicon; feature options ignored");
     } else {
         if (stance_model_new_empty(&m)) {
             cli_error("train: out of memory");
@@ -470,12 +565,31 @@ int cmd_train(int argc, char **argv)
             if (f->id == 4 && window > 0)
                 f->window = (uint32_t)window;
         }
+        if (lexicon && !stance_features_need_lexicon(&m->feat) && m->feat.n_families + 2 <= STANCE_MAX_FAMILIES) {
+            stance_features_family_default(8, &m->feat.families[m->feat.n_families++]);
+            stance_features_family_default(9, &m->feat.families[m->feat.n_families++]);
+        }
+        if (stance_features_need_lexicon(&m->feat) && !lexicon) {
+            cli_error("train: the lex and lexd families need --lexicon FILE");
+            rc = CLI_USAGE;
+            goto out;
+        }
         if (stance_features_check(&m->feat, &serr)) {
             cli_error("train: %s", serr.message);
             rc = CLI_USAGE;
             goto out;
         }
+        if (lexicon) {
+            char sp[256], lmeta[400];
+            if (load_lexicon(lexicon, &m->feat))
+                goto out;
+            short_path(lexicon, sp, sizeof sp);
+            snprintf(lmeta, sizeof lmeta, "%s (%u words)", sp, m->feat.lex->n);
+            if (stance_model_set_meta(m, "lexicon", lmeta))
+                goto nomem;
+        }
     }
+
 
     /* All data is read and checked before any training. */
     if (check_file && tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err)) {
@@ -485,6 +599,7 @@ int cmd_train(int argc, char **argv)
     for (size_t hi = 0; hi < n_heads; hi++) {
         tr_data *d = &data[hi];
         char *files = strdup(heads[hi].files), *save = NULL, *f, meta_key[256], meta_val[1024] = "";
+        d->neutral_band = band;
         if (!files)
             goto nomem;
         if (stance_model_head_find(m, heads[hi].name) >= 0) {
@@ -588,6 +703,10 @@ int cmd_train(int argc, char **argv)
             snprintf(meta_val, sizeof meta_val, "solver=%s C=%g class-weight=%s seed=%u examples=%zu",
                      to.solver == TR_LIBSVM ? "libsvm" : "liblinear", best_c, to.balanced ? "balanced" : "none",
                      to.seed, d.n);
+        if (band > 0) {
+            size_t ml = strlen(meta_val);
+            snprintf(meta_val + ml, sizeof meta_val - ml, " neutral-band=%g", band);
+        }
         if (stance_model_set_meta(m, meta_key, meta_val))
             goto nomem;
     }
@@ -608,12 +727,12 @@ int cmd_train(int argc, char **argv)
     }
     {
         char fd[400] = ""; /* leaves room in msg[512] for the rest */
-        static const char *const fn[] = {"", "word", "char", "neg", "window", "presence", "context", "clause"};
+        const char *const *fn = family_names;
         size_t at = 0;
         for (uint32_t i = 0; i < m->feat.n_families && at < sizeof fd; i++) {
             const stance_family *fa = &m->feat.families[i];
             at += (size_t)snprintf(fd + at, sizeof fd - at, "%s%s:%g(%u-%u%s)", i ? "," : "",
-                                   fa->id <= 7 ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
+                                   fa->id < N_FAMILY_NAMES ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
                                    fa->id == 4 ? ",window" : "");
         }
         snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,

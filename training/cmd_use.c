@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "cli_input.h"
+#include "html.h"
 #include "trainer.h"
 
 /* ---- shared ---------------------------------------------------------------- */
@@ -97,6 +98,7 @@ typedef struct eval_ctx {
     stance_model *m;
     const char *head_opt;
     int head;
+    double band;                             /* --neutral-band: relabel gold sentiment by orig_score */
     stance_scratch *scratch;
     size_t k;
     size_t cm[STANCE_MAX_LABELS * STANCE_MAX_LABELS];
@@ -151,6 +153,11 @@ static int eval_line(void *user, size_t lineno, const char *line, size_t len, ch
     (void)lineno;
     if ((h = read_record(c->m, c->head_opt, 1, line, len, &r, msg, msglen)) < 0)
         return 1;
+    if (tr_record_band(&r, c->band)) {
+        cli_error("out of memory");
+        tr_record_free(&r);
+        return -1;
+    }
     if (c->head < 0) {
         c->head = h;
         c->k = (size_t)stance_model_label_count(c->m, (size_t)h);
@@ -289,14 +296,58 @@ static void scores_text(const eval_ctx *c, const size_t *cm, const tr_reliabilit
     reliability_text(rel);
 }
 
+/* What --json prints: the scores of the file, its head and name, and per subset. */
+static json_t *eval_json(const eval_ctx *c, const char *file)
+{
+    json_t *o = scores_json(c, c->cm, &c->rel), *subs = json_object();
+    json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)c->head)));
+    json_object_set_new(o, "file", json_string(file));
+    for (size_t s = 0; s < c->n_subsets; s++)
+        json_object_set_new(subs, c->subset_names[s], scores_json(c, c->subset_cm[s], &c->subset_rel[s]));
+    if (c->n_subsets)
+        json_object_set_new(o, "subsets", subs);
+    else
+        json_decref(subs);
+    return o;
+}
+
+/* --report FILE.html: the --json figures drawn by src/html.c (confusion matrix, reliability diagram). */
+static int write_report(const eval_ctx *c, const char *file, const char *path)
+{
+    json_t *o = eval_json(c, file), *labels = json_array();
+    char *page;
+    size_t n = 0;
+    FILE *f;
+    int rc = CLI_FAIL;
+    for (size_t i = 0; i < c->k; i++)
+        json_array_append_new(labels, json_string(stance_model_label_name(c->m, (size_t)c->head, i)));
+    json_object_set_new(o, "labels", labels);
+    page = html_eval_report(o, &n);
+    json_decref(o);
+    if (!page) {
+        cli_error("%s: out of memory", path);
+        return CLI_FAIL;
+    }
+    if (!(f = fopen(path, "wb")))
+        cli_error("%s: %s", path, strerror(errno));
+    else if (fwrite(page, 1, n, f) != n || fclose(f))
+        cli_error("%s: write error", path);
+    else
+        rc = CLI_OK;
+    free(page);
+    return rc;
+}
+
 int cmd_eval(int argc, char **argv)
 {
     static const struct option lopts[] = {{"model", required_argument, NULL, 'm'},
                                           {"head", required_argument, NULL, 'H'},
                                           {"json", no_argument, NULL, 'j'},
+                                          {"report", required_argument, NULL, 'R'},
+                                          {"neutral-band", required_argument, NULL, 'Z'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
-    const char *model_path = NULL;
+    const char *model_path = NULL, *report = NULL;
     int json = 0, opt, rc;
     eval_ctx c;
     stance_error serr;
@@ -308,8 +359,13 @@ int cmd_eval(int argc, char **argv)
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
         case 'j': json = 1; break;
+        case 'R': report = optarg; break;
+        case 'Z':
+            if (cli_num_double("eval", "--neutral-band", optarg, 1e-9, 100, &c.band))
+                return CLI_USAGE;
+            break;
         case 'h':
-            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] FILE.jsonl\n"
+            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] [--neutral-band T] [--report OUT.html] FILE.jsonl\n"
                    "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
@@ -317,7 +373,11 @@ int cmd_eval(int argc, char **argv)
                    "overall and per \"subset\" value. The head is --head, else each record's task.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head to evaluate\n"
-                   "      --json         one JSON object instead of text\n",
+                   "      --json         one JSON object instead of text\n"
+                   "      --report OUT.html  also write the figures as a page: confusion matrix and\n"
+                   "                     reliability diagram (inline SVG) with their tables\n"
+                   "      --neutral-band T  score sentiment against labels from \"orig_score\": neutral when\n"
+                   "                     |orig_score| < T, else its sign (as train --neutral-band)\n",
                    stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
@@ -329,6 +389,11 @@ int cmd_eval(int argc, char **argv)
     }
     if (cli_open_model(model_path, &c.m))
         return CLI_FAIL;
+    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
+        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
+        stance_model_free(c.m);
+        return CLI_FAIL;
+    }
     if (stance_scratch_new(&c.scratch, &serr)) {
         stance_model_free(c.m);
         cli_error("out of memory");
@@ -338,15 +403,7 @@ int cmd_eval(int argc, char **argv)
     rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
     if (rc == CLI_OK) {
         if (json) {
-            json_t *o = scores_json(&c, c.cm, &c.rel), *subs = json_object();
-            json_object_set_new(o, "head", json_string(stance_model_head_name(c.m, (size_t)c.head)));
-            json_object_set_new(o, "file", json_string(argv[optind]));
-            for (size_t s = 0; s < c.n_subsets; s++)
-                json_object_set_new(subs, c.subset_names[s], scores_json(&c, c.subset_cm[s], &c.subset_rel[s]));
-            if (c.n_subsets)
-                json_object_set_new(o, "subsets", subs);
-            else
-                json_decref(subs);
+            json_t *o = eval_json(&c, argv[optind]);
             json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
             printf("\n");
             json_decref(o);
@@ -359,6 +416,12 @@ int cmd_eval(int argc, char **argv)
                 printf("\n");
                 scores_text(&c, c.subset_cm[s], &c.subset_rel[s], title);
             }
+        }
+        if (report && c.head < 0) {
+            cli_error("%s: no examples: no report written", argv[optind]);
+            rc = CLI_FAIL;
+        } else if (report) {
+            rc = write_report(&c, argv[optind], report);
         }
     }
     for (size_t s = 0; s < c.n_subsets; s++) {
@@ -481,6 +544,11 @@ int cmd_predict(int argc, char **argv)
     }
     if (cli_open_model(model_path, &c.m))
         return CLI_FAIL;
+    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
+        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
+        stance_model_free(c.m);
+        return CLI_FAIL;
+    }
     if (stance_scratch_new(&c.scratch, &serr)) {
         stance_model_free(c.m);
         return CLI_FAIL;

@@ -95,6 +95,13 @@ int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, 
         get_str(o, "task", 0, &r->task, NULL, err, errlen) || get_str(o, "subset", 0, &r->subset, NULL, err, errlen) ||
         get_str(o, "label", need_label, &r->label, NULL, err, errlen))
         goto fail;
+    {
+        json_t *sc = json_object_get(o, "orig_score");
+        if (json_is_number(sc)) {
+            r->score = json_number_value(sc);
+            r->has_score = 1;
+        }
+    }
     id = json_object_get(o, "id");
     if (json_is_string(id))
         r->id = dupn(json_string_value(id), json_string_length(id));
@@ -142,6 +149,18 @@ fail:
     json_decref(o);
     tr_record_free(r);
     return -1;
+}
+
+int tr_record_band(tr_record *r, double band)
+{
+    const char *l;
+    if (band <= 0 || !r->has_score || !r->label ||
+        (strcmp(r->label, "positive") && strcmp(r->label, "negative") && strcmp(r->label, "neutral")))
+        return 0;
+    l = fabs(r->score) < band ? "neutral" : r->score > 0 ? "positive" : "negative";
+    free(r->label);
+    r->label = dupn(l, strlen(l));
+    return r->label ? 0 : -1;
 }
 
 void tr_record_statement(const tr_record *r, stance_statement *st)
@@ -278,6 +297,10 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
         if (tr_record_parse(line, len, 1, &r, msg, sizeof msg)) {
             snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg);
             goto fail;
+        }
+        if (tr_record_band(&r, d->neutral_band)) {
+            tr_record_free(&r);
+            goto nomem;
         }
         y = label_index(d, r.label, r.task);
         if (y == -1) {

@@ -12,7 +12,10 @@
 
 #define TR_ERRLEN 512
 
-/* One JSONL record of the schema in /work/shared/data/README.md. */
+/* One JSONL record as `stance train`, `eval` and `predict` read it:
+ *   {"text": str (required), "label": str (required to train and evaluate),
+ *    "id": str|int, "task": head name, "subset": str, "target": str,
+ *    "context": str, "target_spans": [[start, end], ...] byte offsets into text} */
 typedef struct tr_record {
     char *id, *task, *label, *subset;
     char *text, *target, *context;
@@ -20,11 +23,17 @@ typedef struct tr_record {
     stance_span *spans;  /* NULL when the field is absent */
     size_t n_spans;
     int has_spans;       /* the field was present (possibly empty) */
+    double score;        /* "orig_score" (VADER: mean human valence), when has_score */
+    int has_score;
 } tr_record;
 
 /* Parse one JSONL line; @p need_label requires "label". Fills @p err on failure. */
 int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen);
 void tr_record_free(tr_record *r);
+/* Relabel a sentiment record from its orig_score with a neutral band: neutral
+ * when |score| < band, else the score's sign. Records without a score or with
+ * other labels are left as they are. Returns -1 when out of memory. */
+int tr_record_band(tr_record *r, double band);
 /* The statement view of a record (borrows its strings). */
 void tr_record_statement(const tr_record *r, stance_statement *st);
 
@@ -38,6 +47,7 @@ typedef struct tr_example {
 } tr_example;
 
 typedef struct tr_data {
+    double neutral_band; /* > 0: tr_data_load relabels sentiment records by tr_record_band() */
     tr_example *ex;
     size_t n, cap;
     char **labels;

@@ -2,7 +2,9 @@
  * bench_quotes.c - measure quote extraction on PolNeAR (JSON lines with gold
  * quotes) and its throughput on ordinary and adversarial generated inputs.
  *
- *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv]
+ *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules]
+ *       (--rules: per attribution rule (stance_rawquote.rule) and type, the quotes
+ *       predicted, matched to a gold quote, and with the gold speaker)
  *                                                span P/R/F1, speaker accuracy, end-to-end F1;
  *                                                --audit: what each direct-quote error is
  *                                                (see bench/quotes/README.md) and the ceiling
@@ -531,8 +533,23 @@ static void audit_report(audit *a, const counts *c)
     }
 }
 
+/* score --rules: the table per attribution rule */
+static int show_rules;
+
+static void rules_report(size_t (*n)[STANCE_RULE_COUNT][3])
+{
+    static const char *const TY[3] = {"direct", "partial", "indirect"};
+    printf("rules: type rule predicted matched speaker-right\n");
+    for (int ty = 0; ty < 3; ty++)
+        for (int r = 0; r < STANCE_RULE_COUNT; r++)
+            if (n[ty][r][0])
+                printf("rule %-8s %-20s %5zu %5zu %5zu\n", TY[ty], stance_quotes_rule_name(r), n[ty][r][0], n[ty][r][1],
+                       n[ty][r][2]);
+}
+
 static int score(const char *path, int verbose, audit *au)
 {
+    size_t by_rule[3][STANCE_RULE_COUNT][3] = {{{0}}}; /* predicted, matched, speaker right */
     FILE *f = fopen(path, "r");
     char *line = NULL;
     size_t cap = 0;
@@ -601,6 +618,8 @@ static int score(const char *path, int verbose, audit *au)
             gold *hit = NULL, *ov = NULL;
             norm(text, &s, &e);
             c[ty].pred++;
+            if (r->rule >= 0 && r->rule < STANCE_RULE_COUNT)
+                by_rule[ty][r->rule][0]++;
             for (size_t k = 0; k < ng; k++) {
                 gold *x = &g[k];
                 if (x->type != ty)
@@ -630,6 +649,10 @@ static int score(const char *path, int verbose, audit *au)
             }
             if (hit) {
                 int ok = speaker_ok(r->speaker, hit);
+                if (r->rule >= 0 && r->rule < STANCE_RULE_COUNT) {
+                    by_rule[ty][r->rule][1]++;
+                    by_rule[ty][r->rule][2] += (size_t)ok;
+                }
                 c[ty].tp_pred++;
                 if (!(hit->used & 1))
                     c[ty].tp_gold++;
@@ -701,6 +724,8 @@ static int score(const char *path, int verbose, audit *au)
     prf("partial", &c[1], 0);
     prf("indirect", &c[2], 1);
     printf("extraction %.1f MB/s (all types, this run)\n", t_extract > 0 ? (double)bytes / 1e6 / t_extract : 0);
+    if (show_rules)
+        rules_report(by_rule);
     stance_quotes_free(pat);
     return 0;
 }
@@ -844,8 +869,8 @@ static int show_text(const char *path, unsigned flags)
     }
     for (size_t i = 0; i < ql.n; i++) {
         stance_rawquote *r = &ql.q[i];
-        printf("%c [%zu,%zu) how=%d speaker=%s role=%s cue=%.*s spk=%.*s | %.*s\n", "DPI"[r->type], r->span.start,
-               r->span.end, r->how, r->speaker ? r->speaker : "-", r->role ? r->role : "-",
+        printf("%c [%zu,%zu) how=%d rule=%s speaker=%s role=%s cue=%.*s spk=%.*s | %.*s\n", "DPI"[r->type], r->span.start,
+               r->span.end, r->how, stance_quotes_rule_name(r->rule), r->speaker ? r->speaker : "-", r->role ? r->role : "-",
                r->cue_span.start == STANCE_NO_OFFSET ? 1 : (int)(r->cue_span.end - r->cue_span.start),
                r->cue_span.start == STANCE_NO_OFFSET ? "-" : buf + r->cue_span.start,
                r->speaker_span.start == STANCE_NO_OFFSET ? 1 : (int)(r->speaker_span.end - r->speaker_span.start),
@@ -872,6 +897,8 @@ int main(int argc, char **argv)
                 audit_path = argv[++i];
             else if (strcmp(argv[i], "--first-part-only") == 0)
                 first_part_only = 1;
+            else if (strcmp(argv[i], "--rules") == 0)
+                show_rules = 1;
             else {
                 fprintf(stderr, "unknown option %s\n", argv[i]);
                 return 2;
@@ -888,6 +915,6 @@ int main(int argc, char **argv)
     }
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
-    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules] | speed FILE.jsonl [SECONDS]\n", argv[0]);
     return 2;
 }

@@ -17,6 +17,7 @@ the GIL. ``Model.classify_many(texts, threads=N)`` runs N native threads.
 import os as _os
 
 from ._base import Result, StanceError
+from .report import render_html
 from ._stance import (
     ERR_FORMAT,
     ERR_INTERNAL,
@@ -46,7 +47,7 @@ __version__ = HEADER_VERSION
 
 __all__ = [
     "Model", "Quote", "Target", "Decision", "Entity", "Result", "StanceError",
-    "version", "strerror", "default_model_path", "packaged_model_path",
+    "version", "strerror", "default_model_path", "packaged_model_path", "render_html",
     "OK", "ERR_NOMEM", "ERR_IO", "ERR_FORMAT", "ERR_VERSION", "ERR_INVALID", "ERR_UTF8",
     "ERR_LIMIT", "ERR_INTERNAL", "VERSION_NUMBER", "MAX_ACTORS", "MAX_ALIASES",
 ]

@@ -54,17 +54,27 @@ class Result(list):
     """The quotes of one text (a list of stance.Quote, in text order).
 
     Attribute ``entities``: the actors of the article (a list of stance.Entity),
-    given by the caller or discovered in the text.
+    given by the caller or discovered in the text. ``text``: the text classified
+    (str or bytes, as passed), or None.
+
+    In Jupyter a Result displays itself as the HTML report (stance.render_html).
     """
 
-    __slots__ = ("entities",)
+    __slots__ = ("entities", "text")
 
-    def __init__(self, quotes=(), entities=()):
+    def __init__(self, quotes=(), entities=(), text=None):
         super().__init__(quotes)
         self.entities = list(entities)
+        self.text = text
 
     def __reduce__(self):
-        return (Result, (list(self), self.entities))
+        return (Result, (list(self), self.entities, self.text))
+
+    def _repr_html_(self):
+        if self.text is None:
+            return None
+        from .report import render_html
+        return render_html(self, fragment=True, prefix="r%x-" % id(self))
 
     def __repr__(self):
         return "Result(%s, entities=%r)" % (list.__repr__(self), self.entities)

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "html.h"
 #include "stance.h"
 
 PyMODINIT_FUNC PyInit__stance(void);
@@ -34,7 +35,7 @@ static PyObject *ResultClass;  /* stance._base.Result (a list subclass) */
 static PyObject *default_model_obj; /* path str set by stance/__init__.py, or None */
 
 /* Interned strings used in every result. */
-static PyObject *s_direct, *s_partial, *s_indirect, *s_quote, *s_attribution, *s_none, *s_entities;
+static PyObject *s_direct, *s_partial, *s_indirect, *s_quote, *s_attribution, *s_none, *s_entities, *s_text;
 
 /* ------------------------------------------------------------------------ */
 /* Errors */
@@ -806,7 +807,7 @@ static PyObject *conv_result(PyObject *text_obj, const char *text, size_t len, c
             goto fail;
         PyList_SET_ITEM(ents, (Py_ssize_t)i, e);
     }
-    if (PyObject_SetAttr(out, s_entities, ents))
+    if (PyObject_SetAttr(out, s_entities, ents) || PyObject_SetAttr(out, s_text, text_obj))
         goto fail;
     Py_DECREF(ents);
     offmap_free(&m);
@@ -827,10 +828,12 @@ typedef struct actor_set {
     const char **aliases; /* all alias pointers, sliced per actor */
     size_t n;
     PyObject *keep;       /* list of every str whose UTF-8 buffer we point into */
+    stance_actorset *compiled; /* the list compiled once for many texts (classify_many), or NULL */
 } actor_set;
 
 static void actor_set_free(actor_set *s)
 {
+    stance_actorset_free(s->compiled);
     PyMem_Free(s->a);
     PyMem_Free(s->aliases);
     Py_CLEAR(s->keep);
@@ -1455,7 +1458,9 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
     opt.size = sizeof opt;
     in.text = j->text;
     in.text_len = j->len;
-    if (j->actors && j->actors->n) {
+    if (j->actors && j->actors->compiled)
+        in.actor_set = j->actors->compiled;
+    else if (j->actors && j->actors->n) {
         in.actors = j->actors->a;
         in.n_actors = j->actors->n;
     }
@@ -1635,6 +1640,17 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     b.flags = option_flags(indirect, all_actors, caseless, partial, discover);
     b.explain = (unsigned)explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
+    if (shared.n && n > 1) {
+        /* Items without actors of their own share these: compile them once, not per item. If
+         * they are invalid, the items take the per-call path, which reports the error per item. */
+        int crc;
+        Py_BEGIN_ALLOW_THREADS
+        crc = stance_actorset_new(b.model, shared.a, shared.n, b.flags & STANCE_OPT_ACTORS_CASELESS, &shared.compiled,
+                                  NULL);
+        Py_END_ALLOW_THREADS
+        if (crc != STANCE_OK)
+            shared.compiled = NULL;
+    }
     atomic_init(&b.next, 0);
     atomic_init(&b.cancel, 0);
     pthread_mutex_init(&b.mu, NULL);
@@ -1852,7 +1868,72 @@ static PyObject *mod_set_default_model(PyObject *m, PyObject *arg)
     Py_RETURN_NONE;
 }
 
+/* _render_html(items, title=None, prefix=None, fragment=False): items are (id or None, text
+ * (str or bytes), record as CLI JSON text); src/html.c, the renderer of the CLI, makes the page. */
+static PyObject *mod_render_html(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"items", "title", "prefix", "fragment", NULL};
+    PyObject *items, *seq = NULL, *out = NULL;
+    const char *title = NULL, *prefix = NULL;
+    int fragment = 0;
+    html_doc *d = NULL;
+    char *page = NULL;
+    size_t plen = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|zzp:_render_html", kwlist, &items, &title, &prefix, &fragment))
+        return NULL;
+    if (!(seq = PySequence_Fast(items, "items must be a sequence")))
+        return NULL;
+    if (html_doc_new(title, prefix, &d)) {
+        PyErr_SetString(PyExc_ValueError, "prefix: letters, digits, '-' and '_' only");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *id_o, *text_o;
+        const char *rec_s, *id = NULL, *text;
+        Py_ssize_t rec_len, tlen;
+        json_error_t je;
+        json_t *rec;
+        char msg[256];
+        int rc;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "OOs#:_render_html item", &id_o, &text_o, &rec_s,
+                              &rec_len))
+            goto done;
+        if (id_o != Py_None && !(id = PyUnicode_AsUTF8(id_o)))
+            goto done;
+        if (PyBytes_Check(text_o)) {
+            if (PyBytes_AsStringAndSize(text_o, (char **)&text, &tlen))
+                goto done;
+        } else if (!(text = PyUnicode_AsUTF8AndSize(text_o, &tlen))) {
+            goto done;
+        }
+        if (!(rec = json_loadb(rec_s, (size_t)rec_len, 0, &je))) {
+            PyErr_Format(PyExc_ValueError, "item %zd: malformed JSON: %s", i, je.text);
+            goto done;
+        }
+        rc = html_doc_add(d, id, text, (size_t)tlen, rec, msg, sizeof msg);
+        json_decref(rec);
+        if (rc == -2) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (rc) {
+            PyErr_Format(PyExc_ValueError, "item %zd: %s", i, msg);
+            goto done;
+        }
+    }
+    if (!(page = html_doc_render(d, fragment, &plen)))
+        PyErr_NoMemory();
+    else
+        out = PyUnicode_DecodeUTF8(page, (Py_ssize_t)plen, "strict");
+done:
+    free(page);
+    html_doc_free(d);
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
+    {"_render_html", (PyCFunction)(void (*)(void))mod_render_html, METH_VARARGS | METH_KEYWORDS, NULL},
     {"version", mod_version, METH_NOARGS, "version()\n--\n\nThe linked libstance version, \"MAJOR.MINOR.PATCH\"."},
     {"strerror", mod_strerror, METH_O, "strerror(code)\n--\n\nStatic description of a status code."},
     {"default_model_path", mod_default_model_path, METH_NOARGS,
@@ -1905,8 +1986,9 @@ PyMODINIT_FUNC PyInit__stance(void)
     s_attribution = intern("attribution");
     s_none = intern("none");
     s_entities = intern("entities");
+    s_text = intern("text");
     default_model_obj = Py_NewRef(Py_None);
-    if (!s_direct || !s_partial || !s_indirect || !s_quote || !s_attribution || !s_none || !s_entities)
+    if (!s_direct || !s_partial || !s_indirect || !s_quote || !s_attribution || !s_none || !s_entities || !s_text)
         return NULL;
     m = PyModule_Create(&module_def);
     if (!m)

@@ -81,7 +81,7 @@ class RecordError(ValueError):
 
 
 class RecordWarning(UserWarning):
-    """A bad input record that was recorded or skipped, when no ``errors`` list was given."""
+    """A bad input record that was recorded or skipped, when no ``bad_records`` list was given."""
 
 
 class _Raw(str):
@@ -146,6 +146,13 @@ def _parse(line):
     return rec, rid, None
 
 
+def _record_id(rec, lineno):
+    """The id the CLI writes back for a parsed record: its "id" as given, else the 1-based line number as a string."""
+    if "id" in rec:
+        return rec["id"]
+    return str(lineno)
+
+
 def _value(raw_id):
     """The Python value of a raw id (numbers as int or float)."""
     return json.loads(raw_id)
@@ -198,7 +205,7 @@ def error_record(raw_id, line, message):
     return {"id": None if raw_id is None else _value(raw_id), "error": {"line": line, "message": message}}
 
 
-def classify_records(model, lines, threads=1, batch=256, actors=None, on_error="record", errors=None, **options):
+def classify_records(model, lines, threads=1, batch=256, actors=None, on_error="record", bad_records=None, **options):
     """Classify JSONL lines (an iterable of str or bytes); yield output records (dicts) in order.
 
     Blank lines are skipped; ids are as the record gives them (else the 1-based
@@ -206,24 +213,24 @@ def classify_records(model, lines, threads=1, batch=256, actors=None, on_error="
     "text", a blank actor name, aliases not a list, text the library refuses)
     is handled by ``on_error``, the CLI's ``--on-error``: "record" (default)
     yields ``{"id", "error": {"line", "message"}}`` in its place, "skip" leaves
-    it out, "stop" raises RecordError. Each bad record is appended to ``errors``
-    (a list of (line, message)) when given, else reported as a RecordWarning.
+    it out, "stop" raises RecordError. Each bad record is appended to
+    ``bad_records`` (a list of (line, message)) when given, else reported as a RecordWarning.
     ``options`` are passed to Model.classify_many (explain, indirect, ...).
     """
     for rid, lineno, out, err in _stream(model, lines, threads, batch, actors, on_error, options, False):
         if err is None:
             yield dict({"id": _value(rid)}, **out)
             continue
-        _report(lineno, err, on_error, errors, "")
+        _report(lineno, err, on_error, bad_records, "")
         if on_error == "record":
             yield error_record(rid, lineno, err)
 
 
-def _report(lineno, err, on_error, errors, where):
+def _report(lineno, err, on_error, bad_records, where):
     if on_error == "stop":
         raise RecordError(lineno, err)
-    if errors is not None:
-        errors.append((lineno, err))
+    if bad_records is not None:
+        bad_records.append((lineno, err))
     else:
         warnings.warn("%sline %d: %s" % (where, lineno, err), RecordWarning, stacklevel=4)
 
@@ -238,7 +245,7 @@ def _check_target(dst):
     return real
 
 
-def classify_file(model, src, dst, threads=1, batch=256, on_error="record", errors=None, **options):
+def classify_file(model, src, dst, threads=1, batch=256, on_error="record", bad_records=None, **options):
     """Classify the JSONL file ``src`` into ``dst`` (paths); return the number of lines written.
 
     Output lines are the CLI's, byte for byte in their ids. Bad records follow
@@ -254,7 +261,7 @@ def classify_file(model, src, dst, threads=1, batch=256, on_error="record", erro
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fout, open(src, "rb") as fin:
             for rid, lineno, out, err in _stream(model, fin, threads, batch, None, on_error, options, True):
                 if err is not None:
-                    _report(lineno, err, on_error, errors, "%s: " % src)
+                    _report(lineno, err, on_error, bad_records, "%s: " % src)
                     if on_error != "record":
                         continue
                     out = {"error": {"line": lineno, "message": err}}

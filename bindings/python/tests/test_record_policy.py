@@ -54,7 +54,7 @@ class ClassifyFileTest(unittest.TestCase):
         dst = os.path.join(self.d, "out.jsonl")
         errs = []
         with common.open_model() as m:
-            n = stance.jsonl.classify_file(m, self.src, dst, threads=2, batch=64, errors=errs)
+            n = stance.jsonl.classify_file(m, self.src, dst, threads=2, batch=64, bad_records=errs)
         with open(dst, encoding="utf-8") as f:
             out = f.read().splitlines()
         self.assertEqual(n, 600)

@@ -42,6 +42,18 @@ class ThreadsTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.m.classify_many([{"id": 1}])
 
+    def test_many_shared_actors_compiled_once(self):
+        # A batch-wide actor list is compiled once (stance_actorset): same answers as per call,
+        # with aliases and in caseless mode; items with their own actors keep them.
+        texts = [r["text"] for r in self.recs[:12]]
+        actors = [{"name": "Acme Corp", "aliases": ["Acme"]}, "Jane Doe"]
+        for caseless in (False, True):
+            got = self.m.classify_many(texts, actors=actors, caseless=caseless, all_actors=True, threads=3)
+            self.assertEqual(got, [self.m.classify(t, actors=actors, caseless=caseless, all_actors=True)
+                                   for t in texts])
+        mixed = self.m.classify_many([texts[0], (texts[1], ["Bob"])], actors=actors, threads=2)
+        self.assertEqual(mixed[1], self.m.classify(texts[1], actors=["Bob"]))
+
     def test_many_errors(self):
         items = ['"Good," Bob said.', b"bad \xff", '"Fine," Ann said.']
         with self.assertRaises(stance.StanceError) as cm:

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# bench/ratios.sh - the throughput figures of issue 18 in one invocation, each as a
+# ratio against a baseline measured in the same run. CPU time (user+sys from
+# /usr/bin/time or getrusage), never wall time, so the figures hold on a busy machine;
+# per-item costs are differences of paired, interleaved runs; medians.
+#   bench/ratios.sh [MODEL]        (from the build directory; `make bench-ratios`)
+# Needs the data in $STANCE_DATA (default /work/shared/data); what needs it prints
+# "skipped: no data". Temporary files go to a mktemp directory under /tmp. Exit 0.
+set -u
+top=${top_builddir:-.}
+model=${1:-$top/models/en-news.stm}
+data=${STANCE_DATA:-/work/shared/data}
+stance=$top/stance
+reps=${RATIOS_REPS:-3}
+tmp=$(mktemp -d /tmp/stance-ratios.XXXXXX); trap 'rm -rf "$tmp"' EXIT
+[ -x "$stance" ] || { echo "ratios: $stance not built"; exit 0; }
+[ -x /usr/bin/time ] || { echo "ratios: /usr/bin/time needed"; exit 0; }
+have_polnear=0; [ -f "$data/polnear/dev.jsonl" ] && [ -f "$data/polnear/train.jsonl" ] && have_polnear=1
+have_mtsc=0; [ -f "$data/newsmtsc/dev.jsonl" ] && [ -f "$data/newsmtsc/train.jsonl" ] && have_mtsc=1
+
+cpu() { # OUTFILE INFILE command... -> prints "cpu_seconds maxrss_kb minor_faults"
+    local out=$1 in=$2; shift 2
+    /usr/bin/time -o "$tmp/time" -f '%U %S %M %R' "$@" < "$in" > "$out" 2>"$tmp/stderr" || true
+    awk '{printf "%.4f %d %d\n", $1 + $2, $3, $4}' "$tmp/time"
+}
+median() { sort -g | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]; else print 0}'; }
+calc() { python3 -c "print($1)"; }
+: > "$tmp/empty"
+
+echo "== libstance ratios ($(date -u '+%F %H:%M UTC'), load $(cut -d' ' -f1 /proc/loadavg), model $model)"
+
+# --- 1. start-up: classify on empty input, against the model parse ----------------------
+for _ in $(seq 5); do cpu /dev/null "$tmp/empty" "$stance" classify -m "$model" >> "$tmp/start"; done
+s_cpu=$(awk '{print $1}' "$tmp/start" | median); s_flt=$(awk '{print $3}' "$tmp/start" | median)
+s_rss=$(awk '{print $2}' "$tmp/start" | median)
+parse=na
+if [ -x "$top/bench/bench-classify" ]; then
+    printf 'x\n' > "$tmp/x.txt"
+    parse=$("$top/bench/bench-classify" "$model" "$tmp/x.txt" 1 2>/dev/null | sed -n 's/.*load from buffer median \([0-9.]*\) ms.*/\1/p')
+fi
+echo "start-up: classify on empty input: median of 5 $(calc "round($s_cpu*1000,1)") ms CPU, $s_flt minor faults, peak RSS $s_rss kB; model parse (open_buffer, median of 21, wall) ${parse} ms; target <= 20 ms CPU"
+
+# --- 2. CLI classify --jsonl against in-process classification --------------------------
+if [ $have_polnear = 1 ]; then
+    python3 - "$data/polnear" "$tmp" <<'PY'
+import json, sys
+src, tmp = sys.argv[1], sys.argv[2]
+n = 0
+with open(f"{tmp}/polnear.jsonl", "w") as out, open(f"{tmp}/big1.txt", "w") as one:
+    for part in ("dev", "train"):
+        for line in open(f"{src}/{part}.jsonl"):
+            r = json.loads(line)
+            out.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
+            if n < 262144:
+                one.write(r["text"] + "\n\n"); n += len(r["text"].encode())
+PY
+    mb=$(python3 -c "import json;print(sum(len(json.loads(l)['text'].encode()) for l in open('$tmp/polnear.jsonl'))/1e6)")
+    if [ -x "$top/bench/bench-classify" ]; then
+        # in-process: bench-classify with 2 passes minus 1 pass = one pass, interleaved with the CLI
+        for i in $(seq "$reps"); do
+            a=$(cpu /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 1 | cut -d' ' -f1)
+            c=$(cpu "$tmp/cli.out" "$tmp/polnear.jsonl" "$stance" classify -m "$model" --jsonl | cut -d' ' -f1)
+            b=$(cpu /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 2 | cut -d' ' -f1)
+            echo "$(calc "$b - $a") $c" >> "$tmp/cls"
+        done
+        inp=$(awk '{print $1}' "$tmp/cls" | median); cli=$(awk '{print $2}' "$tmp/cls" | median)
+        cli_net=$(calc "$cli - $s_cpu")
+        echo "classify, PolNeAR dev+train as JSONL ($(calc "round($mb,2)") MB, $reps interleaved pairs, medians):"
+        echo "  in-process (bench-classify, 2 passes - 1 pass): $(calc "round($mb/$inp,2)") MB/s CPU"
+        echo "  CLI classify --jsonl (start-up included): $(calc "round($mb/$cli,2)") MB/s CPU; net of start-up $(calc "round($mb/$cli_net,2)") MB/s"
+        echo "  ratio CLI / in-process throughput: $(calc "round($inp/$cli,3)") (target >= 0.83 and CLI >= 15 MB/s per core)"
+    else
+        echo "classify: skipped: bench/bench-classify not built (make bench)"
+    fi
+
+    # --- 3. one large record at 1x and 16x ----------------------------------------------
+    for _ in $(seq 16); do cat "$tmp/big1.txt"; done > "$tmp/big16.txt"
+    for i in $(seq "$reps"); do
+        r1=$(cpu /dev/null "$tmp/big1.txt" "$stance" classify -m "$model")
+        r16=$(cpu /dev/null "$tmp/big16.txt" "$stance" classify -m "$model")
+        echo "$r1 $r16" >> "$tmp/big"
+    done
+    b1=$(stat -c %s "$tmp/big1.txt"); b16=$(stat -c %s "$tmp/big16.txt")
+    t1=$(awk '{print $1}' "$tmp/big" | median); t16=$(awk '{print $4}' "$tmp/big" | median)
+    m1=$(awk '{print $2}' "$tmp/big" | median); m16=$(awk '{print $5}' "$tmp/big" | median)
+    echo "one large record (PolNeAR articles joined; $b1 and $b16 bytes, net of start-up, medians of $reps):"
+    echo "  time per MB: 1x $(calc "round(($t1-$s_cpu)/($b1/1e6)*1000,1)") ms/MB, 16x $(calc "round(($t16-$s_cpu)/($b16/1e6)*1000,1)") ms/MB; ratio 16x/1x $(calc "round((($t16-$s_cpu)/$b16)/(($t1-$s_cpu)/$b1),2)") (target <= 1.2)"
+    echo "  peak RSS over start-up RSS / text: 1x $(calc "round(($m1-$s_rss)*1024/$b1,1)")x, 16x $(calc "round(($m16-$s_rss)*1024/$b16,1)")x (target <= 4x plus the model; start-up RSS $s_rss kB)"
+
+    # --- 4. quote extraction MB/s, median of five ---------------------------------------
+    if [ -x "$top/bench/quotes/bench_quotes" ]; then
+        for _ in 1 2 3 4 5; do
+            "$top/bench/quotes/bench_quotes" speed "$data/polnear/dev.jsonl" 1 2>/dev/null |
+                sed -n 's/^articles ([^)]*): \([0-9.]*\) MB\/s.*/\1/p'
+        done > "$tmp/q"
+        echo "quote extraction (bench_quotes speed, PolNeAR dev, CPU time): median of 5 $(median < "$tmp/q") MB/s (runs: $(tr '\n' ' ' < "$tmp/q")); target >= 50"
+    else
+        echo "quote extraction: skipped: bench/quotes/bench_quotes not built"
+    fi
+else
+    echo "classify, large record, quote extraction: skipped: no data"
+fi
+
+# --- 5. stance predict against fastText, per line, both loaded ---------------------------
+if [ $have_mtsc = 1 ] && command -v fasttext >/dev/null; then
+    python3 - "$data/newsmtsc" "$tmp" <<'PY'
+import json, re, sys
+src, tmp = sys.argv[1], sys.argv[2]
+clean = lambda t: re.sub(r"\s+", " ", t).strip()
+with open(f"{tmp}/ft.train", "w") as f:
+    for l in open(f"{src}/train.jsonl"):
+        r = json.loads(l); f.write("__label__%s %s\n" % (r["label"], clean(r["text"])))
+dev = [json.loads(l) for l in open(f"{src}/dev.jsonl")]
+for name, rows in (("few", dev[:10]), ("many", dev * 4)):
+    with open(f"{tmp}/{name}.ft", "w") as f, open(f"{tmp}/{name}.jsonl", "w") as g:
+        for r in rows:
+            f.write(clean(r["text"]) + "\n")
+            g.write(json.dumps({"id": r["id"], "task": "stance", "text": r["text"], "target": r["target"],
+                                "target_spans": r["target_spans"]}) + "\n")
+PY
+    nice fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null 2>&1
+    nf=$(wc -l < "$tmp/few.ft"); nm=$(wc -l < "$tmp/many.ft")
+    for i in $(seq "$reps"); do
+        a=$(cpu /dev/null "$tmp/few.ft" fasttext predict-prob "$tmp/ft.bin" - | cut -d' ' -f1)
+        b=$(cpu /dev/null "$tmp/few.jsonl" "$stance" predict -m "$model" --head stance | cut -d' ' -f1)
+        c=$(cpu /dev/null "$tmp/many.ft" fasttext predict-prob "$tmp/ft.bin" - | cut -d' ' -f1)
+        d=$(cpu /dev/null "$tmp/many.jsonl" "$stance" predict -m "$model" --head stance | cut -d' ' -f1)
+        echo "$a $b $c $d" >> "$tmp/pred"
+    done
+    awk -v n="$((nm - nf))" '{print ($3-$1)/n, ($4-$2)/n, $1, $2}' "$tmp/pred" > "$tmp/pl"
+    ft=$(awk '{print $1}' "$tmp/pl" | median); st=$(awk '{print $2}' "$tmp/pl" | median)
+    ft0=$(awk '{print $3}' "$tmp/pl" | median); st0=$(awk '{print $4}' "$tmp/pl" | median)
+    echo "predict per line, NewsMTSC dev ($nm - $nf lines, $reps interleaved pairs, CPU, medians):"
+    echo "  fastText predict-prob $(calc "round($ft*1e6,1)") us/line, stance predict $(calc "round($st*1e6,1)") us/line; speed ratio stance/fastText $(calc "round($ft/$st,2) if $st > 0 else 'na'") (target >= 1.3)"
+    echo "  start-up ($nf lines): fastText $(calc "round($ft0*1000)") ms CPU, stance $(calc "round($st0*1000)") ms CPU"
+else
+    echo "predict vs fastText: skipped: no data (or no fasttext)"
+fi
+exit 0

@@ -1,0 +1,149 @@
+/*
+ * lexicon.h - the one word table of the library (lib/lexicon.def).
+ *
+ * Every word any module tests for sits in lib/lexicon.def once, with all its
+ * classes: general word classes (STANCE_LX_*: titles, function words, first
+ * names, pronouns, determiners, negators, reporting verbs, ...), the private
+ * lists of quotes.c's attribution rules (STANCE_LQ_*) and, for pronouns,
+ * person/gender/number/case. A word is matched as written, byte for byte
+ * ("The" and "the" are two entries): the lists this table replaced were
+ * case-sensitive, and names depend on capitals. The token layer (tokens.h)
+ * also looks up each word's lower-cased form for case-blind consumers.
+ *
+ * The table is sorted by bytes (strcmp order) and has no duplicates
+ * (stance_lex_check(), run by tests/test_tokens.c); lookups are a binary search
+ * within the entries that share the word's first byte. Read-only, no state.
+ */
+#ifndef STANCE_LEXICON_H
+#define STANCE_LEXICON_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* General word classes: bit numbers of stance_lexent.cls (and stance_token.cls). */
+enum stance_lex_class {
+    STANCE_LX_TITLE = 0,        /* a title before a name: "Sen.", "President", "Gov" (capitalised forms) */
+    STANCE_LX_STOP = 1,         /* a capitalised function word that starts no name: "The", "But", "Monday" */
+    STANCE_LX_FIRST_F = 2,      /* a female first name */
+    STANCE_LX_FIRST_M = 3,      /* a male first name (a name may be both: "Lindsey") */
+    STANCE_LX_PARTICLE = 4,     /* a lowercase particle inside a name: "de", "van", "ter", "bin" */
+    STANCE_LX_PRONOUN = 5,      /* a personal/possessive pronoun; stance_lexent.feat has person etc. */
+    STANCE_LX_SPEAKER_PRON = 6, /* a subject pronoun that can speak a quote: he, she, I, it, they, we */
+    STANCE_LX_DET = 7,          /* a determiner / quantifier: the, a, this, some, every, no */
+    STANCE_LX_PREP = 8,         /* a preposition: of, for, after, against, without */
+    STANCE_LX_CONJ = 9,         /* a conjunction or subordinator opening a clause: and, but, because, if */
+    STANCE_LX_REL = 10,         /* a relative word: who, whom, whose, which, that, where */
+    STANCE_LX_MODAL = 11,       /* a modal: can, could, may, might, must, will, would (and negated forms) */
+    STANCE_LX_NEG = 12,         /* a negator: not, no, never, nothing, don't, without, hardly */
+    STANCE_LX_BOOST = 13,       /* an intensifier / booster: very, really, absolutely, clearly */
+    STANCE_LX_CONTRAST = 14,    /* a contrast word: but, although, however, yet, despite */
+    STANCE_LX_COND = 15,        /* a conditional: if, unless, without, provided, whether */
+    STANCE_LX_ROLE = 16,        /* a role noun (lowercase): governor, mayor, spokesman, senator */
+    STANCE_LX_DAY = 17,         /* a day of the week */
+    STANCE_LX_MONTH = 18,       /* a month */
+    STANCE_LX_RV_SAY = 19,      /* reporting verb, neutral: say, told, added, wrote, asked */
+    STANCE_LX_RV_ARGUE = 20,    /* reporting verb, assertive: argued, insisted, claimed, warned */
+    STANCE_LX_RV_CRIT = 21,     /* reporting verb, critical: criticized, slammed, accused, blamed */
+    STANCE_LX_RV_PRAISE = 22,   /* reporting verb, supportive: praised, hailed, endorsed, defended */
+    STANCE_LX_COUNT = 23        /* (new classes are appended; bits never change meaning) */
+};
+
+/* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */
+#define STANCE_LX(name) (UINT64_C(1) << STANCE_LX_##name)
+
+/* Private lists of quotes.c's rules (bit numbers of stance_lexent.rules): each
+ * is one former word list, kept as a set so the rules read as before. Only
+ * quotes.c should use them; a general class above is the thing to share. */
+enum stance_lex_rule_list {
+    STANCE_LQ_DETERMINERS = 0,
+    STANCE_LQ_LEADS = 1,
+    STANCE_LQ_PREPS = 2,
+    STANCE_LQ_BREAKERS = 3,
+    STANCE_LQ_NOT_SPEAKERS = 4,
+    STANCE_LQ_LEAD = 5,
+    STANCE_LQ_AUX = 6,
+    STANCE_LQ_OPEN = 7,
+    STANCE_LQ_PREP = 8,
+    STANCE_LQ_NOT_ROLE = 9,
+    STANCE_LQ_REL1 = 10,
+    STANCE_LQ_REL0 = 11,
+    STANCE_LQ_TAIL = 12,
+    STANCE_LQ_REL = 13,
+    STANCE_LQ_CONJ = 14,
+    STANCE_LQ_TO_WHOM = 15,
+    STANCE_LQ_PREP_LEAD = 16,
+    STANCE_LQ_NOT_SUBJ = 17,
+    STANCE_LQ_PART_LEAD = 18,
+    STANCE_LQ_PLACE_FIRST = 19,
+    STANCE_LQ_ORG_LAST = 20,
+    STANCE_LQ_ORG_HEAD = 21,
+    STANCE_LQ_ORG_ALONE = 22,
+    STANCE_LQ_SUBJ_NOT_VERB = 23,
+    STANCE_LQ_ABBR_DOT = 24,
+    STANCE_LQ_OBJ_LEFT = 25,
+    STANCE_LQ_SLOT_NOT_VERB = 26,
+    STANCE_LQ_INTRO_NEXT = 27,
+    STANCE_LQ_SAYS = 28,
+    STANCE_LQ_SENT_INTRO = 29,
+    STANCE_LQ_TIME_INTRO = 30,
+    STANCE_LQ_SPEECH_ING = 31,
+    STANCE_LQ_NP_LEAD = 32,
+    STANCE_LQ_INTRO = 33,
+    STANCE_LQ_INV = 34,
+    STANCE_LQ_INV_LOWER = 35,
+    STANCE_LQ_GOES_ON = 36,
+    STANCE_LQ_REL_TIME = 37,
+    STANCE_LQ_PRON_PL_IT = 38,
+    STANCE_LQ_ARTICLE = 39,
+    STANCE_LQ_AND_BUT = 40,
+    STANCE_LQ_REPORTED = 41,
+    STANCE_LQ_AFTER_WHOLE = 42,
+    STANCE_LQ_COUNT = 43
+};
+#define STANCE_LQ(name) (UINT64_C(1) << STANCE_LQ_##name)
+
+/* Pronoun features (stance_lexent.feat): person 1-3, gender, number, case. */
+#define STANCE_PG_X 0u /* gender unknown / any (I, you, they) */
+#define STANCE_PG_M 1u
+#define STANCE_PG_F 2u
+#define STANCE_PG_N 3u /* neuter: it */
+#define STANCE_PN_X 0u /* number unknown (you) */
+#define STANCE_PN_S 1u
+#define STANCE_PN_P 2u
+#define STANCE_PC_X 0u /* case ambiguous (her: object or possessive) */
+#define STANCE_PC_N 1u /* nominative: he */
+#define STANCE_PC_A 2u /* object / reflexive: him, himself */
+#define STANCE_PC_P 3u /* possessive: his, their */
+#define STANCE_PRON_FEAT(person, gender, number, case_) \
+    ((uint16_t)((person) | ((gender) << 2) | ((number) << 4) | ((case_) << 6)))
+#define STANCE_PRON_PERSON(feat) ((unsigned)(feat)&3u)
+#define STANCE_PRON_GENDER(feat) (((unsigned)(feat) >> 2) & 3u)
+#define STANCE_PRON_NUMBER(feat) (((unsigned)(feat) >> 4) & 3u)
+#define STANCE_PRON_CASE(feat) (((unsigned)(feat) >> 6) & 3u)
+
+/* Longest word of the table, in bytes (the words sit inside the entries, so
+ * the search reads no pointer). */
+#define STANCE_LEX_MAXLEN 23
+
+typedef struct stance_lexent {
+    char w[STANCE_LEX_MAXLEN + 1]; /* the word as written (UTF-8, NUL-terminated) */
+    size_t n;       /* its length in bytes */
+    uint64_t cls;   /* STANCE_LX() bits */
+    uint64_t rules; /* STANCE_LQ() bits */
+    uint16_t feat;  /* STANCE_PRON_FEAT() for pronouns, else 0 */
+} stance_lexent;
+
+/* The entry for the word w[0, n) as written, or -1. */
+long stance_lex_find(const char *w, size_t n);
+/* Entry @p i (0 <= i < stance_lex_count()); NULL when out of range. */
+const stance_lexent *stance_lex_entry(long i);
+size_t stance_lex_count(void);
+/* Shorthands: the classes / rule lists of w[0, n) (0 if it is not listed), and
+ * "is it in any of the classes of @p mask". */
+uint64_t stance_lex_classes(const char *w, size_t n);
+uint64_t stance_lex_rules(const char *w, size_t n);
+int stance_lex_is(const char *w, size_t n, uint64_t mask);
+int stance_lex_in_rules(const char *w, size_t n, uint64_t mask);
+/* 0 if the table is sorted by bytes without duplicates and every length is
+ * right; else the index of the first bad entry plus one (for the tests). */
+size_t stance_lex_check(void);
+#endif

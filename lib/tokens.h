@@ -1,0 +1,163 @@
+/*
+ * tokens.h - the token layer: one pass over a document gives every module the
+ * same tokens, with their shape, their lexicon classes and the sentence and
+ * paragraph they belong to. This header is the contract; what it promises:
+ *
+ * TOKENS. stance_toks_build() cuts valid UTF-8 text into tokens, each a
+ * half-open byte range [start, end) of the text, in text order, never
+ * overlapping, never empty; white space is between tokens, never inside one.
+ * Kinds (stance_token.kind):
+ *   STANCE_TK_WORD    letters, marks and digits, with joiners inside it: an
+ *                     apostrophe before a letter ("don't", "O'Neil"), a hyphen
+ *                     before a letter or digit ("ex-President", "R-Fla"), a dot
+ *                     inside a dotted abbreviation ("U.S"). A final dot belongs
+ *                     to the word when the word is an initial ("J."), a dotted
+ *                     abbreviation ("U.S.") or is listed with the dot in the
+ *                     lexicon ("Sen.", "Mr.", "Gov.") or in the abbreviation
+ *                     list ("Calif." "Fla." "Jan."): STANCE_SH_DOT is then set.
+ *   STANCE_TK_NUMBER  digits with "." "," ":" "/" between digits: "3.5", "1,000", "9/11"
+ *                     (a number run into letters, "2nd", "1990s", is a WORD with STANCE_SH_DIGIT)
+ *   STANCE_TK_POSS    the clitic "'s" / "\u2019s" at the end of a word: "Trump" "'s"
+ *                     (possessive, or "is" as in "it's"; the token is split either way)
+ *   STANCE_TK_QUOTE   a quote mark; stance_token.mark says which (STANCE_QM_*)
+ *   STANCE_TK_DASH    an em/en dash, U+2012, U+2015 ("\u2014"), "--", or a "-" with
+ *                     white space on both sides
+ *   STANCE_TK_PUNCT   any other punctuation or symbol, one code point a token
+ *                     except "..." (one token); stance_token.mark is its byte
+ *                     when it is ASCII ('.', ',', '(' ...), '.' for U+2026, else 0
+ * Quote marks: U+201C U+201E U+201F U+00AB U+2039 open (STANCE_QM_OPEN),
+ * U+201D U+00BB U+203A close (STANCE_QM_CLOSE), '"' is ambiguous
+ * (STANCE_QM_AMBIG); U+2018 / U+2019 / "'" are single marks (STANCE_QM_SINGLE)
+ * when they are not inside a word; U+2018 and U+201A open, U+2019 closes, "'"
+ * is ambiguous. Every mark carries STANCE_QM_LEFT / STANCE_QM_RIGHT by
+ * CommonMark's flanking rule (an opening bracket or the start of the text
+ * counts as white space): left-flanking looks like an opening mark, right-
+ * flanking like a closing one; both or neither when it cannot tell. Pairing
+ * marks is the quote extractor's job, not this layer's.
+ *
+ * SHAPE (stance_token.shape, STANCE_SH_*) is read from Unicode categories
+ * (utf8proc), not from ASCII or Latin-1 ranges: "Łukasz" has STANCE_SH_CAP.
+ *
+ * LEXICON. A word's classes are those of its lexicon entry as written
+ * (stance_token.lex, .cls; see lexicon.h) and, for words with a capital, also
+ * of its lower-cased form (.llex, .lcls; the same as .lex/.cls otherwise): the
+ * names and quotes rules are case-sensitive and read .cls, stance features
+ * read .lcls. Pronoun features: stance_lex_entry(tok.llex)->feat.
+ *
+ * SENTENCES AND PARAGRAPHS. A line break ('\n', U+2028, U+2029) ends a
+ * paragraph and a sentence. A sentence also ends after ".", "!", "?", "..."
+ * (and the quote marks and ")" that close right after it) when white space
+ * follows and then a capital, a digit, a quote mark or bracket that opens, a
+ * dash, or the end of the paragraph. A dot inside a word token (an
+ * abbreviation, "Sen.") ends no sentence. stance_token.sent / .para number
+ * them from 0; the flags STANCE_SH_SENT_START / STANCE_SH_PARA_START mark
+ * the first token of each, and STANCE_SH_CLAUSE_START the first token of a
+ * sentence and any token after ",", ";", ":", "(", ")", a dash or a quote mark
+ * (a clause boundary by punctuation; with STANCE_LX_CONJ / STANCE_LX_REL in
+ * .lcls a consumer also sees clauses opened by "but", "because", "which").
+ *
+ * LOOKUP. stance_toks_at() maps a byte offset to a token index by binary
+ * search: the token that contains the offset, or else the first one after it.
+ *
+ * Memory and threads: a stance_toks is per-call scratch owned by its caller
+ * (zero it, build, stance_toks_clear() it; it may be rebuilt to reuse its
+ * buffer). Allocation through lib/alloc.c; no global state; the text is only
+ * read, and every offset refers to it.
+ */
+#ifndef STANCE_TOKENS_H
+#define STANCE_TOKENS_H
+#include "lexicon.h"
+#include "stance_internal.h"
+
+/* Token kinds. */
+#define STANCE_TK_WORD 1u
+#define STANCE_TK_NUMBER 2u
+#define STANCE_TK_PUNCT 3u
+#define STANCE_TK_QUOTE 4u
+#define STANCE_TK_DASH 5u
+#define STANCE_TK_POSS 6u
+
+/* Shape bits. */
+#define STANCE_SH_CAP 0x0001u         /* first letter upper or title case (Lu, Lt) */
+#define STANCE_SH_LOWER 0x0002u       /* first letter lowercase (Ll) */
+#define STANCE_SH_ALLCAPS 0x0004u     /* two letters or more, none lowercase ("NATO", "U.S.") */
+#define STANCE_SH_DIGIT 0x0008u       /* holds a digit */
+#define STANCE_SH_DOT 0x0010u         /* ends in its abbreviation dot ("Sen.", "J.", "U.S.") */
+#define STANCE_SH_INITIAL 0x0020u     /* one letter and a dot: "J." */
+#define STANCE_SH_HYPHEN 0x0040u      /* holds a hyphen */
+#define STANCE_SH_APOS 0x0080u        /* holds an apostrophe (' or U+2019) */
+#define STANCE_SH_NONASCII 0x0100u    /* holds a byte >= 0x80 */
+#define STANCE_SH_SPACE_BEFORE 0x0200u /* white space (or the start of the text) right before it */
+#define STANCE_SH_SENT_START 0x0400u  /* first token of a sentence */
+#define STANCE_SH_PARA_START 0x0800u  /* first token of a paragraph */
+#define STANCE_SH_CLAUSE_START 0x1000u /* first token of a clause by punctuation (see above) */
+
+/* Quote-mark bits (stance_token.mark for STANCE_TK_QUOTE). */
+#define STANCE_QM_OPEN 0x01u   /* opens by its shape */
+#define STANCE_QM_CLOSE 0x02u  /* closes by its shape */
+#define STANCE_QM_AMBIG 0x04u  /* straight mark: either */
+#define STANCE_QM_SINGLE 0x08u /* a single mark (else double) */
+#define STANCE_QM_LEFT 0x10u   /* left-flanking: looks like an opening mark */
+#define STANCE_QM_RIGHT 0x20u  /* right-flanking: looks like a closing mark */
+
+typedef struct stance_token {
+    size_t start, end; /* bytes [start, end) of the text */
+    uint64_t cls;      /* STANCE_LX() classes of the word as written, 0 if not listed */
+    uint64_t lcls;     /* those of its lower-cased form (== cls when it has no capital) */
+    int32_t lex;       /* lexicon entry of the word as written, or -1 */
+    int32_t llex;      /* lexicon entry of the lower-cased form, or -1 */
+    uint32_t sent;     /* sentence number, from 0 */
+    uint32_t para;     /* paragraph number, from 0 */
+    uint16_t shape;    /* STANCE_SH_* */
+    uint8_t kind;      /* STANCE_TK_* */
+    uint8_t mark;      /* STANCE_QM_* for quote marks; the ASCII byte of PUNCT */
+} stance_token;
+
+typedef struct stance_toks {
+    stance_token *v;
+    size_t n, cap;
+    uint32_t nsent, npara; /* sentences and paragraphs that hold a token */
+} stance_toks;
+
+/* Tokenise @p text (@p len bytes of valid UTF-8, checked by the caller) into
+ * @p out, replacing what it held. STANCE_ERR_NOMEM on allocation failure (then
+ * out->n is 0), STANCE_ERR_INVALID if @p out is NULL or @p text is NULL with
+ * a length; STANCE_ERR_LIMIT past 2^32 - 1 sentences. */
+int stance_toks_build(const char *text, size_t len, stance_toks *out, stance_error *err);
+/* Free the tokens; the struct is left zeroed (NULL accepted). */
+void stance_toks_clear(stance_toks *t);
+/* Index of the token that contains byte @p off or, if none does, of the first
+ * token after it (t->n when there is none). */
+size_t stance_toks_at(const stance_toks *t, size_t off);
+
+/* Case of the letter that starts at text[i] (valid UTF-8), by Unicode
+ * category: 1 upper or title case (Lu, Lt), -1 lowercase (Ll), 0 anything
+ * else (other letters, digits, punctuation, the end of the text). */
+int stance_letter_case(const char *text, size_t i, size_t len);
+
+/* ---- space-delimited chunks ----------------------------------------------
+ * The attribution rules of quotes.c and names.c still read "chunks": maximal
+ * runs of bytes between horizontal white space, punctuation included ("said,"
+ * is one chunk). They are kept byte for byte until those rules move onto the
+ * tokens above; new code should read tokens. */
+
+/* Length of the horizontal white space character at text[i] (i < len): 1 for
+ * ' ', '\t', '\r', '\f', '\v', 2 for U+00A0, 3 for U+2000..U+200A; else 0.
+ * (A line break is not horizontal: '\n' gives 0.) */
+/* (inline: the rules call it for every byte they step over) */
+static inline int stance_hspace(const char *text, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    unsigned char c = u[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] >= 0x80 && u[i + 2] <= 0x8A)
+        return 3; /* U+2000..U+200A */
+    return 0;
+}
+/* The next chunk [*ws, *we) at or after *i and before @p e (@p len bounds the
+ * white-space test): skips white space, sets *i = *we, returns 1; 0 at @p e. */
+int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);
+#endif

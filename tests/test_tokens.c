@@ -1,0 +1,281 @@
+/* test_tokens.c - the token layer (lib/tokens.c) and the lexicon
+ * (lib/lexicon.c, lib/lexicon.def) on sentences written for these tests. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "tokens.h"
+
+#define LQ "\xe2\x80\x9c" /* “ */
+#define RQ "\xe2\x80\x9d" /* ” */
+#define RS "\xe2\x80\x99" /* ’ */
+#define MDASH "\xe2\x80\x94"
+
+/* The tokens of @p text as "text|text|..." into buf. */
+static const char *joined(const char *text, stance_toks *tk, char *buf, size_t cap)
+{
+    size_t n = 0;
+    assert_int_equal(stance_toks_build(text, strlen(text), tk, NULL), STANCE_OK);
+    buf[0] = 0;
+    for (size_t i = 0; i < tk->n; i++) {
+        size_t l = tk->v[i].end - tk->v[i].start;
+        assert_true(tk->v[i].end > tk->v[i].start);
+        if (i > 0)
+            assert_true(tk->v[i].start >= tk->v[i - 1].end);
+        assert_true(n + l + 2 < cap);
+        if (i)
+            buf[n++] = '|';
+        memcpy(buf + n, text + tk->v[i].start, l);
+        n += l;
+        buf[n] = 0;
+    }
+    return buf;
+}
+
+/* Index of the token spelled @p w (the first one), or fail. */
+static size_t find_tok(const char *text, const stance_toks *tk, const char *w)
+{
+    for (size_t i = 0; i < tk->n; i++)
+        if (tk->v[i].end - tk->v[i].start == strlen(w) && memcmp(text + tk->v[i].start, w, strlen(w)) == 0)
+            return i;
+    fail_msg("no token %s", w);
+    return 0;
+}
+
+static void test_lexicon_sorted_unique(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_lex_check(), 0);
+    assert_true(stance_lex_count() > 1000);
+    assert_null(stance_lex_entry(-1));
+    assert_null(stance_lex_entry((long)stance_lex_count()));
+}
+
+static void test_lexicon_lookup(void **state)
+{
+    const stance_lexent *e;
+    (void)state;
+    assert_true(stance_lex_is("Sen.", 4, STANCE_LX(TITLE)));
+    assert_true(stance_lex_is("The", 3, STANCE_LX(STOP)));
+    assert_false(stance_lex_is("the", 3, STANCE_LX(STOP))); /* as written: case matters */
+    assert_true(stance_lex_is("the", 3, STANCE_LX(DET)));
+    /* one particle list: "ter" is a particle like "van" and "de" */
+    assert_true(stance_lex_is("ter", 3, STANCE_LX(PARTICLE)));
+    assert_true(stance_lex_is("van", 3, STANCE_LX(PARTICLE)));
+    assert_true(stance_lex_is("Lindsey", 7, STANCE_LX(FIRST_F)) && stance_lex_is("Lindsey", 7, STANCE_LX(FIRST_M)));
+    assert_true(stance_lex_is("unless", 6, STANCE_LX(COND)));
+    assert_true(stance_lex_is("never", 5, STANCE_LX(NEG)));
+    assert_true(stance_lex_is("don" RS "t", 7, STANCE_LX(NEG)));
+    assert_true(stance_lex_is("although", 8, STANCE_LX(CONTRAST)));
+    assert_true(stance_lex_is("governor", 8, STANCE_LX(ROLE)));
+    assert_true(stance_lex_is("slammed", 7, STANCE_LX(RV_CRIT)));
+    assert_false(stance_lex_is("xyzzy", 5, ~UINT64_C(0)));
+    assert_int_equal(stance_lex_find("", 0), -1);
+    /* a word that is a prefix of an entry is not that entry */
+    assert_int_equal(stance_lex_find("Sen", 3) == stance_lex_find("Sen.", 4), 0);
+    e = stance_lex_entry(stance_lex_find("she", 3));
+    assert_non_null(e);
+    assert_true(e->cls & STANCE_LX(SPEAKER_PRON));
+    assert_int_equal(STANCE_PRON_PERSON(e->feat), 3);
+    assert_int_equal(STANCE_PRON_GENDER(e->feat), STANCE_PG_F);
+    assert_int_equal(STANCE_PRON_NUMBER(e->feat), STANCE_PN_S);
+    assert_int_equal(STANCE_PRON_CASE(e->feat), STANCE_PC_N);
+    e = stance_lex_entry(stance_lex_find("them", 4));
+    assert_non_null(e);
+    assert_false(e->cls & STANCE_LX(SPEAKER_PRON));
+    assert_int_equal(STANCE_PRON_NUMBER(e->feat), STANCE_PN_P);
+    assert_int_equal(STANCE_PRON_CASE(e->feat), STANCE_PC_A);
+    /* a quotes.c rule list */
+    assert_true(stance_lex_in_rules("Calif", 5, STANCE_LQ(ABBR_DOT)));
+    assert_false(stance_lex_in_rules("Calif", 5, STANCE_LQ(SAYS)));
+}
+
+static void test_tokens_kinds(void **state)
+{
+    stance_toks tk = {0};
+    char buf[512];
+    const char *t = "Sen. J. Roe (R-Fla.) said: " LQ "We won" RS "t pay $3.5 million" MDASH "not for the U.S.," RS
+                    " -- Trump" RS "s aide's \"plan\"...";
+    (void)state;
+    assert_string_equal(joined(t, &tk, buf, sizeof buf),
+                        "Sen.|J.|Roe|(|R-Fla|.|)|said|:|" LQ "|We|won" RS "t|pay|$|3.5|million|" MDASH
+                        "|not|for|the|U.S.|,|" RS "|--|Trump|" RS "s|aide|'s|\"|plan|\"|...");
+    {
+        const stance_token *k = &tk.v[find_tok(t, &tk, "Sen.")];
+        assert_int_equal(k->kind, STANCE_TK_WORD);
+        assert_true(k->shape & STANCE_SH_DOT);
+        assert_true(k->cls & STANCE_LX(TITLE));
+        assert_true(k->shape & STANCE_SH_SENT_START);
+        k = &tk.v[find_tok(t, &tk, "J.")];
+        assert_true((k->shape & STANCE_SH_INITIAL) && (k->shape & STANCE_SH_CAP));
+        k = &tk.v[find_tok(t, &tk, "R-Fla")];
+        assert_true(k->shape & STANCE_SH_HYPHEN);
+        k = &tk.v[find_tok(t, &tk, "3.5")];
+        assert_int_equal(k->kind, STANCE_TK_NUMBER);
+        k = &tk.v[find_tok(t, &tk, LQ)];
+        assert_int_equal(k->kind, STANCE_TK_QUOTE);
+        assert_true(k->mark & STANCE_QM_OPEN);
+        k = &tk.v[find_tok(t, &tk, MDASH)];
+        assert_int_equal(k->kind, STANCE_TK_DASH);
+        k = &tk.v[find_tok(t, &tk, "--")];
+        assert_int_equal(k->kind, STANCE_TK_DASH);
+        k = &tk.v[find_tok(t, &tk, "U.S.")];
+        assert_true((k->shape & STANCE_SH_DOT) && (k->shape & STANCE_SH_ALLCAPS));
+        k = &tk.v[find_tok(t, &tk, RS)]; /* a closing single mark after a comma */
+        assert_int_equal(k->kind, STANCE_TK_QUOTE);
+        assert_true((k->mark & STANCE_QM_SINGLE) && (k->mark & STANCE_QM_CLOSE));
+        k = &tk.v[find_tok(t, &tk, RS "s")];
+        assert_int_equal(k->kind, STANCE_TK_POSS);
+        k = &tk.v[find_tok(t, &tk, "'s")];
+        assert_int_equal(k->kind, STANCE_TK_POSS);
+        k = &tk.v[find_tok(t, &tk, "\"")]; /* before "plan": flanks left */
+        assert_true((k->mark & STANCE_QM_AMBIG) && (k->mark & STANCE_QM_LEFT) && !(k->mark & STANCE_QM_RIGHT));
+        assert_true(tk.v[find_tok(t, &tk, "plan") + 1].mark & STANCE_QM_RIGHT);
+        k = &tk.v[find_tok(t, &tk, "won" RS "t")];
+        assert_true((k->shape & STANCE_SH_APOS) && (k->cls & STANCE_LX(NEG)));
+        k = &tk.v[find_tok(t, &tk, ":")];
+        assert_int_equal(k->kind, STANCE_TK_PUNCT);
+        assert_int_equal(k->mark, ':');
+        assert_true(tk.v[find_tok(t, &tk, LQ) + 0].shape & STANCE_SH_CLAUSE_START);
+        assert_true(tk.v[find_tok(t, &tk, "We")].shape & STANCE_SH_CLAUSE_START);
+        assert_false(tk.v[find_tok(t, &tk, "pay")].shape & STANCE_SH_CLAUSE_START);
+    }
+    stance_toks_clear(&tk);
+    assert_null(tk.v);
+    assert_int_equal(tk.n, 0);
+}
+
+/* Capitals by Unicode category, lower-cased lookups, pronoun features. */
+static void test_tokens_unicode_shape(void **state)
+{
+    stance_toks tk = {0};
+    char buf[256];
+    const char *t = "\xc5\x81ukasz Nowak, \xc3\xa9lan \xce\xa9mega NATO HE SHE They 42nd";
+    (void)state;
+    assert_string_equal(joined(t, &tk, buf, sizeof buf),
+                        "\xc5\x81ukasz|Nowak|,|\xc3\xa9lan|\xce\xa9mega|NATO|HE|SHE|They|42nd");
+    assert_true(tk.v[0].shape & STANCE_SH_CAP); /* Ł: Lu, beyond Latin-1 */
+    assert_true(tk.v[0].shape & STANCE_SH_NONASCII);
+    assert_true(tk.v[3].shape & STANCE_SH_LOWER);
+    assert_true(tk.v[4].shape & STANCE_SH_CAP); /* Greek capital omega */
+    assert_true(tk.v[5].shape & STANCE_SH_ALLCAPS);
+    assert_false(tk.v[1].shape & STANCE_SH_ALLCAPS);
+    /* "They" as written is a speaker pronoun; "HE" too; lower-cased both are pronouns */
+    assert_true(tk.v[8].cls & STANCE_LX(SPEAKER_PRON));
+    assert_true(tk.v[8].lcls & STANCE_LX(PRONOUN));
+    assert_int_equal(STANCE_PRON_NUMBER(stance_lex_entry(tk.v[8].llex)->feat), STANCE_PN_P);
+    assert_int_equal(STANCE_PRON_GENDER(stance_lex_entry(tk.v[6].llex)->feat), STANCE_PG_M);
+    assert_int_equal(tk.v[9].kind, STANCE_TK_WORD);
+    assert_true(tk.v[9].shape & STANCE_SH_DIGIT);
+    assert_int_equal(stance_letter_case(t, 0, strlen(t)), 1);
+    assert_int_equal(stance_letter_case(t, tk.v[3].start, strlen(t)), -1);
+    assert_int_equal(stance_letter_case(t, tk.v[2].start, strlen(t)), 0);
+    assert_int_equal(stance_letter_case(t, strlen(t), strlen(t)), 0);
+    assert_int_equal(stance_letter_case("5", 0, 1), 0);
+    stance_toks_clear(&tk);
+}
+
+static void test_tokens_sentences_paragraphs(void **state)
+{
+    stance_toks tk = {0};
+    char buf[512];
+    const char *t = "Gov. Roe spoke. \"We won,\" she said. \"Yes.\" Then he left at 5 p.m. on Monday.\n"
+                    "New paragraph here! and on\n\n  last one...";
+    (void)state;
+    joined(t, &tk, buf, sizeof buf);
+    assert_int_equal(tk.v[find_tok(t, &tk, "Gov.")].sent, 0);
+    assert_int_equal(tk.v[find_tok(t, &tk, "spoke")].sent, 0); /* "Gov." ends no sentence */
+    assert_int_equal(tk.v[find_tok(t, &tk, "We")].sent, 1);
+    assert_true(tk.v[find_tok(t, &tk, "We") - 1].shape & STANCE_SH_SENT_START); /* the opening mark */
+    assert_int_equal(tk.v[find_tok(t, &tk, "she")].sent, 1);                   /* lowercase: goes on */
+    assert_int_equal(tk.v[find_tok(t, &tk, "Yes")].sent, 2);
+    assert_int_equal(tk.v[find_tok(t, &tk, "Yes") + 2].sent, 2); /* the closing mark after "." */
+    assert_int_equal(tk.v[find_tok(t, &tk, "Then")].sent, 3);
+    assert_int_equal(tk.v[find_tok(t, &tk, "Monday")].sent, 3); /* "p.m." is one token */
+    assert_int_equal(tk.v[find_tok(t, &tk, "New")].sent, 4);
+    assert_int_equal(tk.v[find_tok(t, &tk, "New")].para, 1);
+    assert_true(tk.v[find_tok(t, &tk, "New")].shape & STANCE_SH_PARA_START);
+    assert_int_equal(tk.v[find_tok(t, &tk, "and")].sent, 4); /* "! and": goes on */
+    assert_int_equal(tk.v[find_tok(t, &tk, "last")].para, 2); /* an empty line counts once */
+    assert_int_equal(tk.v[find_tok(t, &tk, "last")].sent, 5);
+    assert_int_equal(tk.nsent, 6);
+    assert_int_equal(tk.npara, 3);
+    stance_toks_clear(&tk);
+}
+
+static void test_tokens_offset_lookup(void **state)
+{
+    stance_toks tk = {0};
+    const char *t = "  Jane  Roe, said";
+    (void)state;
+    assert_int_equal(stance_toks_build(t, strlen(t), &tk, NULL), STANCE_OK);
+    assert_int_equal(tk.n, 4);
+    assert_int_equal(stance_toks_at(&tk, 0), 0);  /* before the first token: the first */
+    assert_int_equal(stance_toks_at(&tk, 2), 0);  /* "Jane" */
+    assert_int_equal(stance_toks_at(&tk, 5), 0);
+    assert_int_equal(stance_toks_at(&tk, 6), 1);  /* between: the next */
+    assert_int_equal(stance_toks_at(&tk, 10), 1); /* "Roe" */
+    assert_int_equal(stance_toks_at(&tk, 11), 2); /* "," */
+    assert_int_equal(stance_toks_at(&tk, 16), 3);
+    assert_int_equal(stance_toks_at(&tk, 17), 4); /* past the end: n */
+    assert_int_equal(stance_toks_at(NULL, 3), 0);
+    /* rebuilding reuses the buffer and replaces the tokens */
+    assert_int_equal(stance_toks_build("x", 1, &tk, NULL), STANCE_OK);
+    assert_int_equal(tk.n, 1);
+    assert_int_equal(stance_toks_build("", 0, &tk, NULL), STANCE_OK);
+    assert_int_equal(tk.n, 0);
+    assert_int_equal(tk.nsent, 0);
+    stance_toks_clear(&tk);
+    stance_toks_clear(NULL);
+}
+
+static void test_tokens_bad_arguments(void **state)
+{
+    stance_toks tk = {0};
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_toks_build(NULL, 3, &tk, &err), STANCE_ERR_INVALID);
+    assert_int_equal(err.code, STANCE_ERR_INVALID);
+    assert_int_equal(stance_toks_build("abc", 3, NULL, NULL), STANCE_ERR_INVALID);
+    assert_int_equal(stance_toks_build(NULL, 0, &tk, NULL), STANCE_OK);
+    assert_int_equal(tk.n, 0);
+    stance_toks_clear(&tk);
+}
+
+/* Every byte of awkward input is covered by tokens or white space, spans
+ * are in order, and the pass ends (no character is skipped or read twice). */
+static void test_tokens_cover_text(void **state)
+{
+    stance_toks tk = {0};
+    const char *t = "a'b' 'c ''  x--y - z \xe2\x80\xa6 .. ... \xcc\x81x \xe2\x80\x8b q' s's 's 9/11. 1,000,. -5 \xef\xbb\xbf!";
+    size_t covered = 0;
+    (void)state;
+    assert_int_equal(stance_toks_build(t, strlen(t), &tk, NULL), STANCE_OK);
+    for (size_t i = 0; i < tk.n; i++) {
+        for (size_t b = covered; b < tk.v[i].start; b++)
+            assert_true(t[b] == ' ' || (unsigned char)t[b] >= 0x80); /* only white space between */
+        covered = tk.v[i].end;
+    }
+    assert_int_equal(covered, strlen(t));
+    stance_toks_clear(&tk);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lexicon_sorted_unique),
+        cmocka_unit_test(test_lexicon_lookup),
+        cmocka_unit_test(test_tokens_kinds),
+        cmocka_unit_test(test_tokens_unicode_shape),
+        cmocka_unit_test(test_tokens_sentences_paragraphs),
+        cmocka_unit_test(test_tokens_offset_lookup),
+        cmocka_unit_test(test_tokens_bad_arguments),
+        cmocka_unit_test(test_tokens_cover_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
