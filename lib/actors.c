@@ -28,17 +28,32 @@ void stance_entityset_clear(stance_entityset *s)
     for (size_t i = 0; i < s->n; i++) {
         stance_free(s->e[i].name);
         stance_free(s->e[i].mentions);
+        stance_free(s->e[i].kinds);
+        stance_free(s->e[i].rules);
+        stance_free(s->e[i].more);
     }
     stance_free(s->e);
     memset(s, 0, sizeof *s);
 }
 
-static int add_mention(stance_ent *e, size_t start, size_t end)
+/* A possessive ("Park's", "Park’s") right after [.., end). */
+static int possessive_at(const char *t, size_t len, size_t end)
+{
+    if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
+        return 1;
+    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
+}
+
+static int add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule)
 {
     if (e->n_mentions && e->mentions[e->n_mentions - 1].end > start)
         return STANCE_OK; /* overlaps the previous one */
-    if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
+    if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions) ||
+        stance_grow((void **)&e->kinds, &e->kcap, e->n_mentions + 1, 1) ||
+        stance_grow((void **)&e->rules, &e->rcap, e->n_mentions + 1, 1))
         return STANCE_ERR_NOMEM;
+    e->kinds[e->n_mentions] = (unsigned char)kind;
+    e->rules[e->n_mentions] = (unsigned char)rule;
     e->mentions[e->n_mentions++] = (stance_span){start, end};
     return STANCE_OK;
 }
@@ -64,6 +79,7 @@ typedef struct alt {
     const char *s;
     size_t n;
     size_t actor;
+    int kind; /* STANCE_MK_NAME, _ALIAS or _SURNAME */
 } alt;
 
 static int alt_cmp(const void *a, const void *b)
@@ -134,6 +150,7 @@ static size_t surname(const char *name, const char **out)
 /* One raw hit of a branch, before overlaps between branches are settled. */
 typedef struct hit {
     size_t start, end, actor;
+    int kind;
 } hit;
 
 static int hit_cmp(const void *a, const void *b)
@@ -190,7 +207,8 @@ static int compile_chunk(const alt *alts, size_t na, unsigned flags, pcre2_compi
         goto nomem;
     for (size_t i = 0; i < na; i++) {
         char mark[32];
-        int ml = snprintf(mark, sizeof mark, "(*MARK:%zu)", alts[i].actor);
+        /* the mark carries the actor and the kind of name: actor * 4 + kind */
+        int ml = snprintf(mark, sizeof mark, "(*MARK:%zu)", alts[i].actor * 4 + (size_t)alts[i].kind);
         if ((i && put(&b, "|", 1)) || put_literal(&b, alts[i].s, alts[i].n) || put(&b, mark, (size_t)ml))
             goto nomem;
     }
@@ -232,7 +250,8 @@ static int scan_code(const pcre2_code *code, pcre2_match_data *md, const char *t
         if (mk) {
             if (stance_grow((void **)hits, hcap, *nh + 1, sizeof **hits))
                 return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-            (*hits)[(*nh)++] = (hit){ov[0], ov[1], (size_t)strtoul(mk, NULL, 10)};
+            size_t v = (size_t)strtoul(mk, NULL, 10);
+            (*hits)[(*nh)++] = (hit){ov[0], ov[1], v / 4, (int)(v % 4)};
         }
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
@@ -274,10 +293,10 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, alt **out, 
     for (size_t a = 0; a < n_actors; a++) {
         if (stance_grow((void **)&alts, &cap, na + actors[a].n_aliases + 2, sizeof *alts))
             goto nomem;
-        alts[na++] = (alt){actors[a].name, strlen(actors[a].name), a};
+        alts[na++] = (alt){actors[a].name, strlen(actors[a].name), a, STANCE_MK_NAME};
         for (size_t k = 0; k < actors[a].n_aliases; k++)
             if (actors[a].aliases[k][0])
-                alts[na++] = (alt){actors[a].aliases[k], strlen(actors[a].aliases[k]), a};
+                alts[na++] = (alt){actors[a].aliases[k], strlen(actors[a].aliases[k]), a, STANCE_MK_ALIAS};
     }
     for (size_t i = 0; i < nsn;) {
         size_t j = i + 1;
@@ -286,7 +305,7 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, alt **out, 
         if (j == i + 1) {
             if (stance_grow((void **)&alts, &cap, na + 1, sizeof *alts))
                 goto nomem;
-            alts[na++] = (alt){sn[i].s, sn[i].n, sn[i].actor};
+            alts[na++] = (alt){sn[i].s, sn[i].n, sn[i].actor, STANCE_MK_SURNAME};
         }
         i = j;
     }
@@ -384,9 +403,15 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
         if (i && hits[i].start < end)
             continue;
         end = hits[i].end;
-        if (hits[i].actor < set->n_actors &&
-            add_mention(&out->e[base + hits[i].actor], hits[i].start, hits[i].end))
-            goto nomem;
+        if (hits[i].actor < set->n_actors) {
+            int k = hits[i].kind, rule = k == STANCE_MK_ALIAS     ? STANCE_MR_ALIAS
+                                       : k == STANCE_MK_SURNAME ? STANCE_MR_SURNAME
+                                                                : STANCE_MR_NAME;
+            if (possessive_at(text, len, hits[i].end))
+                rule = STANCE_MR_POSSESSIVE;
+            if (add_mention(&out->e[base + hits[i].actor], hits[i].start, hits[i].end, k, rule))
+                goto nomem;
+        }
     }
     goto out;
 nomem:
@@ -427,7 +452,6 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL;
     size_t i = 0;
-    (void)len;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -461,7 +485,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             if (k == out->n && new_ent(out, sp, strlen(sp), 1, -1))
                 goto nomem;
             if (r->speaker_span.start != STANCE_NO_OFFSET &&
-                add_mention(&out->e[k], r->speaker_span.start, r->speaker_span.end))
+                add_mention(&out->e[k], r->speaker_span.start, r->speaker_span.end, STANCE_MK_NAME, STANCE_MR_NAME))
                 goto nomem;
         }
     }
@@ -488,6 +512,18 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
             }
             qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+            if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
+                goto nomem;
+            e->kcap = e->rcap = e->n_mentions;
+            for (size_t k = 0; k < e->n_mentions; k++) {
+                size_t a = e->mentions[k].start, b = e->mentions[k].end;
+                /* one word alone is the surname (or the single name) of the group */
+                int one = !memchr(text + a, ' ', b - a);
+                e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
+                e->rules[k] = possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE
+                              : one                        ? STANCE_MR_SURNAME
+                                                           : STANCE_MR_NAME;
+            }
         }
         i = j;
     }

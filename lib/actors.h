@@ -5,14 +5,20 @@
  */
 #ifndef STANCE_ACTORS_H
 #define STANCE_ACTORS_H
+#include "mentions.h"
 #include "quotes.h"
 
 typedef struct stance_ent {
     char *name;            /* canonical name */
     int discovered;
     int input_index;       /* index into the caller's actors, or -1 */
-    stance_span *mentions; /* in text order */
-    size_t n_mentions, cap;
+    stance_span *mentions; /* names, aliases, surnames in text order (the public entity mentions) */
+    unsigned char *kinds;  /* STANCE_MK_* of each of those */
+    unsigned char *rules;  /* STANCE_MR_* of each of those */
+    size_t n_mentions, cap, kcap, rcap;
+    stance_mention *more;  /* titles, epithets, pronouns, speaker-self (mentions.c), in text order */
+    size_t n_more, more_cap;
+    int gender;            /* STANCE_G_* from the article (mentions.c) */
 } stance_ent;
 
 typedef struct stance_entityset {

@@ -18,18 +18,16 @@
 #include "linear.h"
 #include "model.h"
 #include "quotes.h"
+#include "targets.h"
 
 struct stance_scratch {
     stance_fscratch *fs;
     stance_fvec x;
     stance_quotelist quotes;
     stance_entityset ents;
-    stance_span *tspans;
-    size_t tspans_cap;
+    stance_tlist tl;      /* targets of the current quote */
     char *ctx;            /* attribution context with the quote cut out */
     size_t ctx_cap;
-    stance_target *ttmp;  /* targets of the current quote, copied to the result */
-    size_t ttmp_cap;
     struct mention_ref {  /* every entity's mentions in one list, by start */
         size_t start;
         size_t ent;
@@ -46,19 +44,35 @@ struct stance_scratch {
     size_t ctmp_cap;
 };
 
+/* A target and its evidence: the kind and rule of each mention, why it is a
+ * target. stance_target_mention() goes from &pub back to the record. */
+typedef struct target_rec {
+    stance_target pub; /* first member */
+    const unsigned char *kinds, *rules;
+    unsigned reasons;
+} target_rec;
+
 /* A quote and its targets. stance_quote_target() goes from &pub back to the
  * record, so the targets' element size is not part of the ABI. */
 typedef struct quote_rec {
     stance_quote pub; /* first member */
-    const stance_target *targets;
+    const target_rec *targets;
     size_t n_targets;
 } quote_rec;
+
+/* An entity and all its mentions, every kind, in text order (pub.mentions
+ * holds the names only, as in 0.1). */
+typedef struct entity_rec {
+    stance_entity pub; /* first member */
+    const stance_mention *all;
+    size_t n_all;
+} entity_rec;
 
 struct stance_result {
     stance_arena arena;
     quote_rec *quotes;
     size_t n_quotes;
-    stance_entity *entities;
+    entity_rec *entities;
     size_t n_entities;
 };
 
@@ -90,8 +104,7 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_fvec_clear(&s->x);
     stance_quotelist_clear(&s->quotes);
     stance_entityset_clear(&s->ents);
-    stance_free(s->tspans);
-    stance_free(s->ttmp);
+    stance_tlist_clear(&s->tl);
     stance_free(s->ctx);
     stance_free(s->ctmp);
     stance_free(s->allm);
@@ -331,11 +344,6 @@ STANCE_API void stance_actorset_free(stance_actorset *set)
     stance_actorset_destroy(set);
 }
 
-static int in_span(stance_span m, stance_span s)
-{
-    return s.start != STANCE_NO_OFFSET && m.start >= s.start && m.end <= s.end;
-}
-
 /* Widen [*lo, *hi) to cover @p s (if set). */
 static void widen(stance_span s, size_t *lo, size_t *hi)
 {
@@ -345,20 +353,6 @@ static void widen(stance_span s, size_t *lo, size_t *hi)
         *lo = s.start;
     if (s.end > *hi)
         *hi = s.end;
-}
-
-/* First of the @p n mentions (sorted by start) that starts at or after @p pos. */
-static size_t first_mention(const stance_span *ms, size_t n, size_t pos)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ms[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static int mention_ref_cmp(const void *a, const void *b)
@@ -382,7 +376,7 @@ static int index_mentions(stance_scratch *s, size_t *n_out)
 {
     size_t n = 0, k = 0;
     for (size_t e = 0; e < s->ents.n; e++)
-        n += s->ents.e[e].n_mentions;
+        n += s->ents.e[e].n_mentions + s->ents.e[e].n_more;
     if (stance_grow((void **)&s->allm, &s->allm_cap, n + 1, sizeof *s->allm) ||
         stance_grow((void **)&s->near, &s->near_cap, s->ents.n + 1, sizeof *s->near) ||
         stance_grow((void **)&s->stamp, &s->stamp_cap, s->ents.n + 1, sizeof *s->stamp))
@@ -391,6 +385,8 @@ static int index_mentions(stance_scratch *s, size_t *n_out)
         s->stamp[e] = 0;
         for (size_t i = 0; i < s->ents.e[e].n_mentions; i++)
             s->allm[k++] = (struct mention_ref){s->ents.e[e].mentions[i].start, e};
+        for (size_t i = 0; i < s->ents.e[e].n_more; i++) /* titles, epithets, pronouns (mentions.c) */
+            s->allm[k++] = (struct mention_ref){s->ents.e[e].more[i].span.start, e};
     }
     if (n > 1)
         qsort(s->allm, n, sizeof *s->allm, mention_ref_cmp);
@@ -419,29 +415,46 @@ static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t 
     return n;
 }
 
-/* Copy the entities and their mentions into the result. */
-static int copy_entities(stance_result *res, const stance_scratch *s)
+/* The entities into the result: names as in 0.1, and every mention with its kind. */
+static int copy_entities(stance_result *res, const stance_entityset *ents, stance_error *err)
 {
-    res->n_entities = s->ents.n;
-    if (s->ents.n && !(res->entities = stance_arena_alloc(&res->arena, s->ents.n, sizeof *res->entities)))
-        return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->ents.n; i++) {
-        const stance_ent *e = &s->ents.e[i];
-        stance_entity *o = &res->entities[i];
+    res->n_entities = ents->n;
+    if (ents->n && !(res->entities = stance_arena_alloc(&res->arena, ents->n, sizeof *res->entities)))
+        goto nomem;
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        entity_rec *o = &res->entities[i];
         stance_span *ms = NULL;
-        if (!(o->name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
-            return STANCE_ERR_NOMEM;
-        o->discovered = e->discovered;
-        o->input_index = e->input_index;
+        stance_mention *all = NULL;
+        size_t n_all = e->n_mentions + e->n_more, a = 0, b = 0;
+        memset(o, 0, sizeof *o);
+        if (!(o->pub.name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
+            goto nomem;
+        o->pub.discovered = e->discovered;
+        o->pub.input_index = e->input_index;
         if (e->n_mentions) {
             if (!(ms = stance_arena_alloc(&res->arena, e->n_mentions, sizeof *ms)))
-                return STANCE_ERR_NOMEM;
+                goto nomem;
             memcpy(ms, e->mentions, e->n_mentions * sizeof *ms);
         }
-        o->mentions = ms;
-        o->n_mentions = e->n_mentions;
+        o->pub.mentions = ms;
+        o->pub.n_mentions = e->n_mentions;
+        if (n_all && !(all = stance_arena_alloc(&res->arena, n_all, sizeof *all)))
+            goto nomem;
+        for (size_t k = 0; k < n_all; k++) { /* both lists are in text order: merge */
+            if (b == e->n_more || (a < e->n_mentions && e->mentions[a].start <= e->more[b].span.start)) {
+                all[k] = (stance_mention){e->mentions[a], e->kinds ? e->kinds[a] : STANCE_MK_NAME,
+                                          e->rules ? e->rules[a] : STANCE_MR_NAME};
+                a++;
+            } else
+                all[k] = e->more[b++];
+        }
+        o->all = all;
+        o->n_all = n_all;
     }
     return STANCE_OK;
+nomem:
+    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }
 
 /* What one call shares across its quotes. */
@@ -496,89 +509,77 @@ static int fill_quote(const call_ctx *c, const stance_rawquote *rq, stance_quote
     return STANCE_OK;
 }
 
-/* Score the stance toward entity @p ei for quote @p rq, if the actor concerns
- * it; appends to s->ttmp[*nt]. */
-static int score_target(const call_ctx *c, const stance_rawquote *rq, size_t ei, stance_statement *st, size_t *nt,
-                        stance_error *err)
+/* Score the stance toward target choice @p ch (targets.c) of quote @p rq into
+ * @p kept; @p st holds the quote and its context, marked with the target's own spans. */
+static int score_target(const call_ctx *c, const stance_rawquote *rq, const stance_tchoice *ch, stance_statement st,
+                        target_rec *kept, stance_error *err)
 {
-    stance_scratch *s = c->s;
-    const stance_ent *e = &s->ents.e[ei];
-    size_t n_in = 0, n_ctx = 0, n_speaker = 0, k = 0, wlo = rq->span.start, whi = rq->span.end, m0, m1;
-    stance_where where;
-    stance_span *ms;
-    stance_target *t;
+    static const stance_span no_span = {0, 0};
+    const stance_tlist *tl = &c->s->tl;
+    stance_arena *a = &c->res->arena;
+    stance_target *t = &kept->pub;
+    stance_span *ms = NULL;
+    unsigned char *kinds = NULL, *rules = NULL;
     int rc;
-    widen(rq->speaker_span, &wlo, &whi);
-    widen(rq->context, &wlo, &whi);
-    m0 = first_mention(e->mentions, e->n_mentions, wlo);
-    for (m1 = m0; m1 < e->n_mentions && e->mentions[m1].start < whi; m1++)
-        ;
-    for (size_t mi = m0; mi < m1; mi++) {
-        if (in_span(e->mentions[mi], rq->span))
-            n_in++;
-        else if (in_span(e->mentions[mi], rq->speaker_span))
-            n_speaker++;
-        else if (in_span(e->mentions[mi], rq->context))
-            n_ctx++;
-    }
-    where = n_in ? STANCE_WHERE_QUOTE : n_ctx ? STANCE_WHERE_ATTRIBUTION : STANCE_WHERE_NONE;
-    /* The speaker is not a target of their own quote unless they name themselves in it. */
-    if (!n_in && n_speaker)
-        return STANCE_OK;
-    if (where == STANCE_WHERE_NONE && !(c->flags & STANCE_OPT_ALL_ACTORS))
-        return STANCE_OK;
-    ms = n_in + n_ctx ? stance_arena_alloc(&c->res->arena, n_in + n_ctx, sizeof *ms) : NULL;
-    if ((n_in + n_ctx && !ms) || stance_grow((void **)&s->tspans, &s->tspans_cap, n_in + 1, sizeof *s->tspans) ||
-        stance_grow((void **)&s->ttmp, &s->ttmp_cap, *nt + 1, sizeof *s->ttmp))
+    if (ch->nm && (!(ms = stance_arena_alloc(a, ch->nm, sizeof *ms)) || !(kinds = stance_arena_alloc(a, ch->nm, 1)) ||
+                   !(rules = stance_arena_alloc(a, ch->nm, 1))))
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-    for (size_t mi = m0, ti = 0; mi < m1; mi++) {
-        stance_span m = e->mentions[mi];
-        if (in_span(m, rq->span)) {
-            s->tspans[ti++] = (stance_span){m.start - rq->span.start, m.end - rq->span.start};
-            ms[k++] = m;
-        } else if (in_span(m, rq->context) && !in_span(m, rq->speaker_span)) {
-            ms[k++] = m;
-        }
+    for (size_t k = 0; k < ch->nm; k++) {
+        ms[k] = tl->ms[ch->m0 + k].span;
+        kinds[k] = tl->ms[ch->m0 + k].kind;
+        rules[k] = tl->ms[ch->m0 + k].rule;
     }
-    st->target = e->name;
-    st->target_len = strlen(e->name);
-    st->target_spans = s->tspans;
-    st->n_target_spans = n_in;
-    t = &s->ttmp[(*nt)++];
-    memset(t, 0, sizeof *t);
-    t->actor = c->res->entities[ei].name;
-    t->entity = ei;
-    t->where = where;
+    kept->kinds = kinds;
+    kept->rules = rules;
+    kept->reasons = ch->reasons;
+    if (ch->in_context) {
+        /* only the attribution speaks of it: score the attribution sentence, its mentions marked */
+        st.text = c->text + rq->context.start;
+        st.text_len = rq->context.end - rq->context.start;
+        st.context = NULL;
+        st.context_len = 0;
+    }
+    st.target = c->res->entities[ch->ent].pub.name;
+    st.target_len = strlen(st.target);
+    /* never NULL: NULL would have the features search the name in the text */
+    st.target_spans = ch->ns ? tl->sp + ch->s0 : &no_span;
+    st.n_target_spans = ch->ns;
+    t->actor = c->res->entities[ch->ent].pub.name;
+    t->entity = ch->ent;
+    t->where = (stance_where)ch->where;
     t->mentions = ms;
-    t->n_mentions = k;
-    if ((rc = decide(c->model, c->hstance, st, c->explain, s, &c->res->arena, &t->stance, err)))
+    t->n_mentions = ch->nm;
+    if ((rc = decide(c->model, c->hstance, &st, c->explain, c->s, a, &t->stance, err)))
         return rc;
     t->stance.label_names = c->stance_labels;
     t->stance.label_name = c->stance_labels[t->stance.label];
     return STANCE_OK;
 }
 
-/* The targets of quote @p qi: the entities mentioned near it (every entity
- * with STANCE_OPT_ALL_ACTORS), in entity order. */
-static int quote_targets(const call_ctx *c, size_t qi, stance_statement *st, quote_rec *qr, stance_error *err)
+/* The targets of quote @p qi, chosen by targets.c among the entities mentioned
+ * near it (every entity with STANCE_OPT_ALL_ACTORS), in entity order. */
+static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *st, quote_rec *qr, stance_error *err)
 {
     const stance_rawquote *rq = &c->s->quotes.q[qi];
-    size_t nt = 0, n_near, wlo = rq->span.start, whi = rq->span.end;
+    stance_tlist *tl = &c->s->tl;
+    size_t n_near, wlo = rq->span.start, whi = rq->span.end;
     int all = (c->flags & STANCE_OPT_ALL_ACTORS) != 0, rc;
+    target_rec *kept;
     widen(rq->speaker_span, &wlo, &whi);
     widen(rq->context, &wlo, &whi);
-    n_near = all ? c->s->ents.n : entities_near(c->s, c->n_allm, wlo, whi, qi + 1);
-    for (size_t i = 0; i < n_near; i++)
-        if ((rc = score_target(c, rq, all ? i : c->s->near[i], st, &nt, err)))
+    n_near = all ? 0 : entities_near(c->s, c->n_allm, wlo, whi, qi + 1);
+    if ((rc = stance_targets_choose(&c->s->ents, c->text, rq, c->flags, all ? NULL : c->s->near, n_near, tl)))
+        return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
+    if (!tl->n)
+        return STANCE_OK;
+    if (!(kept = stance_arena_alloc(&c->res->arena, tl->n, sizeof *kept)))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    memset(kept, 0, tl->n * sizeof *kept);
+    for (size_t i = 0; i < tl->n; i++)
+        if ((rc = score_target(c, rq, &tl->v[i], *st, &kept[i], err)))
             return rc;
-    if (nt) {
-        stance_target *kept = stance_arena_alloc(&c->res->arena, nt, sizeof *kept);
-        if (!kept)
-            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-        memcpy(kept, c->s->ttmp, nt * sizeof *kept);
-        qr->targets = kept;
-    }
-    qr->n_targets = nt;
+    qr->targets = kept;
+    qr->n_targets = tl->n;
     return STANCE_OK;
 }
 
@@ -632,7 +633,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
                                      &s->ents, err);
         else if (!(opt.flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
-        if (rc)
+        if (rc || (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;
     }
 
@@ -649,7 +650,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         goto nomem;
     if (c.hstance && !(c.stance_labels = copy_labels(&res->arena, c.hstance)))
         goto nomem;
-    if (copy_entities(res, s) || (c.hstance && s->ents.n && index_mentions(s, &c.n_allm)))
+    if ((rc = copy_entities(res, &s->ents, err)))
+        goto fail;
+    if (c.hstance && s->ents.n && index_mentions(s, &c.n_allm))
         goto nomem;
 
     res->n_quotes = s->quotes.n;
@@ -704,7 +707,47 @@ STANCE_API size_t stance_quote_target_count(const stance_quote *q)
 STANCE_API const stance_target *stance_quote_target(const stance_quote *q, size_t i)
 {
     const quote_rec *r = (const quote_rec *)q;
-    return r && i < r->n_targets ? &r->targets[i] : NULL;
+    return r && i < r->n_targets ? &r->targets[i].pub : NULL;
+}
+
+STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_span *span, stance_mention_kind *kind,
+                                     const char **rule)
+{
+    const target_rec *r = (const target_rec *)t;
+    if (!r || i >= r->pub.n_mentions)
+        return STANCE_ERR_INVALID;
+    if (span)
+        *span = r->pub.mentions[i];
+    if (kind)
+        *kind = (stance_mention_kind)r->kinds[i];
+    if (rule)
+        *rule = stance_mention_rule_name(r->rules[i]);
+    return STANCE_OK;
+}
+
+STANCE_API unsigned stance_target_reasons(const stance_target *t)
+{
+    return t ? ((const target_rec *)t)->reasons : 0;
+}
+
+STANCE_API size_t stance_entity_mention_count(const stance_entity *e)
+{
+    return e ? ((const entity_rec *)e)->n_all : 0;
+}
+
+STANCE_API int stance_entity_mention(const stance_entity *e, size_t i, stance_span *span, stance_mention_kind *kind,
+                                     const char **rule)
+{
+    const entity_rec *r = (const entity_rec *)e;
+    if (!r || i >= r->n_all)
+        return STANCE_ERR_INVALID;
+    if (span)
+        *span = r->all[i].span;
+    if (kind)
+        *kind = (stance_mention_kind)r->all[i].kind;
+    if (rule)
+        *rule = stance_mention_rule_name(r->all[i].rule);
+    return STANCE_OK;
 }
 
 STANCE_API size_t stance_result_entity_count(const stance_result *r)
@@ -714,7 +757,7 @@ STANCE_API size_t stance_result_entity_count(const stance_result *r)
 
 STANCE_API const stance_entity *stance_result_entity(const stance_result *r, size_t i)
 {
-    return r && i < r->n_entities ? &r->entities[i] : NULL;
+    return r && i < r->n_entities ? &r->entities[i].pub : NULL;
 }
 
 STANCE_API void stance_result_free(stance_result *r)

@@ -148,6 +148,21 @@ static json_t *decision_json(const stance_decision *d)
     return o;
 }
 
+/* Why an actor is a target, as words (STANCE_TARGET_* bits). */
+static json_t *why_json(unsigned reasons)
+{
+    json_t *a = json_array();
+    if (reasons & STANCE_TARGET_MENTIONED)
+        json_array_append_new(a, json_string("mentioned"));
+    if (reasons & STANCE_TARGET_OBJECT)
+        json_array_append_new(a, json_string("object"));
+    if (reasons & STANCE_TARGET_PRINCIPAL)
+        json_array_append_new(a, json_string("principal"));
+    if (reasons & STANCE_TARGET_ALL)
+        json_array_append_new(a, json_string("all-actors"));
+    return a;
+}
+
 static const char *type_name(stance_quote_type t)
 {
     return t == STANCE_QUOTE_DIRECT ? "direct" : t == STANCE_QUOTE_PARTIAL ? "partial" : "indirect";
@@ -174,10 +189,20 @@ static json_t *result_json(const char *id, const char *text, const stance_result
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
             const stance_target *tg = stance_quote_target(q, t);
-            json_t *d = decision_json(&tg->stance), *ms = json_array();
-            for (size_t k = 0; k < tg->n_mentions; k++)
+            json_t *d = decision_json(&tg->stance), *ms = json_array(), *kinds = json_array(), *rules = json_array();
+            for (size_t k = 0; k < tg->n_mentions; k++) {
+                stance_mention_kind kind = STANCE_MENTION_NAME;
+                const char *rule = "";
                 json_array_append_new(ms, span_json(tg->mentions[k]));
+                stance_target_mention(tg, k, NULL, &kind, &rule);
+                json_array_append_new(kinds, json_string(stance_mention_kind_name(kind)));
+                json_array_append_new(rules, json_string(rule));
+            }
             if (json_is_object(d)) {
+                /* beside the 0.1 fields: "kinds" and "rules" parallel to "mentions", and "why" */
+                json_object_set_new(d, "kinds", kinds);
+                json_object_set_new(d, "rules", rules);
+                json_object_set_new(d, "why", why_json(stance_target_reasons(tg)));
                 json_object_set_new(d, "actor", json_string(tg->actor));
                 json_object_set_new(d, "where", json_string(tg->where == STANCE_WHERE_QUOTE         ? "quote"
                                                             : tg->where == STANCE_WHERE_ATTRIBUTION ? "attribution"
@@ -186,6 +211,8 @@ static json_t *result_json(const char *id, const char *text, const stance_result
                 json_array_append_new(st, d);
             } else {
                 json_decref(ms);
+                json_decref(kinds);
+                json_decref(rules);
             }
         }
         json_object_set_new(jq, "stances", st);
@@ -193,11 +220,21 @@ static json_t *result_json(const char *id, const char *text, const stance_result
     }
     for (size_t i = 0; i < stance_result_entity_count(res); i++) {
         const stance_entity *e = stance_result_entity(res, i);
-        json_t *ms = json_array();
+        json_t *ms = json_array(), *all = json_array();
         for (size_t k = 0; k < e->n_mentions; k++)
             json_array_append_new(ms, span_json(e->mentions[k]));
-        json_array_append_new(ents, json_pack("{s:s, s:b, s:o}", "name", e->name, "discovered", e->discovered,
-                                              "mentions", ms));
+        /* "mentions" stays the names (0.1); "all_mentions" has every kind */
+        for (size_t k = 0; k < stance_entity_mention_count(e); k++) {
+            stance_span sp = {0, 0};
+            stance_mention_kind kind = STANCE_MENTION_NAME;
+            const char *rule = "";
+            stance_entity_mention(e, k, &sp, &kind, &rule);
+            json_array_append_new(all, json_pack("{s:I, s:I, s:s, s:s}", "start", (json_int_t)sp.start, "end",
+                                                 (json_int_t)sp.end, "kind", stance_mention_kind_name(kind), "rule",
+                                                 rule));
+        }
+        json_array_append_new(ents, json_pack("{s:s, s:b, s:o, s:o}", "name", e->name, "discovered", e->discovered,
+                                              "mentions", ms, "all_mentions", all));
     }
     o = json_object();
     if (id)
@@ -247,6 +284,22 @@ static void print_text(const char *id, const char *text, const stance_result *re
             const stance_target *tg = stance_quote_target(q, t);
             printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor, tg->stance.label_name,
                    tg->stance.confidence);
+            if (tg->stance.n_explain) { /* --explain: why this actor is a target, and its mentions */
+                unsigned why = stance_target_reasons(tg);
+                printf("        target:%s%s%s%s\n", why & STANCE_TARGET_MENTIONED ? " mentioned" : "",
+                       why & STANCE_TARGET_OBJECT ? " object-of-attribution" : "",
+                       why & STANCE_TARGET_PRINCIPAL ? " speaker's-principal" : "",
+                       why & STANCE_TARGET_ALL ? " all-actors" : "");
+                for (size_t k = 0; k < tg->n_mentions; k++) {
+                    stance_span sp = tg->mentions[k];
+                    stance_mention_kind kind = STANCE_MENTION_NAME;
+                    const char *rule = "";
+                    size_t n = utf8_cut(text + sp.start, sp.end - sp.start, 40);
+                    stance_target_mention(tg, k, NULL, &kind, &rule);
+                    printf("        mention [%zu,%zu) \"%.*s\" %s (%s)\n", sp.start, sp.end, (int)n, text + sp.start,
+                           stance_mention_kind_name(kind), rule);
+                }
+            }
             for (size_t k = 0; k < tg->stance.n_explain; k++)
                 printf("        %+.3f %s\n", tg->stance.explain[k].contribution, tg->stance.explain[k].feature);
         }

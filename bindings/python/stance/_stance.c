@@ -273,12 +273,12 @@ static PyMethodDef record_methods[] = {
 
 /* Field indices. */
 enum { D_LABEL, D_CONFIDENCE, D_PROBS, D_VALUES, D_EXPLAIN, D_N };
-enum { T_ACTOR, T_WHERE, T_MENTIONS, T_BYTE_MENTIONS, T_STANCE, T_ENTITY, T_N };
+enum { T_ACTOR, T_WHERE, T_MENTIONS, T_BYTE_MENTIONS, T_STANCE, T_ENTITY, T_KINDS, T_RULES, T_WHY, T_N };
 enum {
     Q_SPAN, Q_BYTE_SPAN, Q_TEXT, Q_TYPE, Q_SPEAKER, Q_SPEAKER_SPAN, Q_SPEAKER_BYTE_SPAN, Q_SPEAKER_ROLE, Q_CUE,
     Q_CUE_SPAN, Q_CUE_BYTE_SPAN, Q_CONTEXT_SPAN, Q_CONTEXT_BYTE_SPAN, Q_SENTIMENT, Q_TARGETS, Q_N
 };
-enum { E_NAME, E_DISCOVERED, E_INPUT_INDEX, E_MENTIONS, E_BYTE_MENTIONS, E_N };
+enum { E_NAME, E_DISCOVERED, E_INPUT_INDEX, E_MENTIONS, E_BYTE_MENTIONS, E_ALL_MENTIONS, E_BYTE_ALL_MENTIONS, E_N };
 
 #define MEMBER(name, i, doc) {name, T_OBJECT, FOFF(i), READONLY, doc}
 
@@ -297,6 +297,10 @@ static PyMemberDef target_members[] = {
     MEMBER("byte_mentions", T_BYTE_MENTIONS, "the same mentions as (start, end) UTF-8 byte offsets"),
     MEMBER("stance", T_STANCE, "the Decision: favor / against / none"),
     MEMBER("entity", T_ENTITY, "index into Result.entities (int)"),
+    MEMBER("kinds", T_KINDS, "kind of each mention: 'name', 'alias', 'surname', 'title', 'epithet', 'pronoun' or "
+                             "'speaker-self' (tuple of str, parallel to mentions)"),
+    MEMBER("rules", T_RULES, "the rule that found each mention (tuple of str, parallel to mentions)"),
+    MEMBER("why", T_WHY, "why the actor is a target: 'mentioned', 'object', 'principal', 'all-actors' (tuple of str)"),
     {NULL, 0, 0, 0, NULL}};
 
 static PyMemberDef quote_members[] = {
@@ -323,6 +327,9 @@ static PyMemberDef entity_members[] = {
     MEMBER("input_index", E_INPUT_INDEX, "index into the actors argument, or None"),
     MEMBER("mentions", E_MENTIONS, "every mention: tuple of (start, end) character offsets"),
     MEMBER("byte_mentions", E_BYTE_MENTIONS, "every mention as (start, end) UTF-8 byte offsets"),
+    MEMBER("all_mentions", E_ALL_MENTIONS, "mentions of every kind (names, titles, epithets, pronouns, speaker-self): "
+                                           "tuple of (start, end, kind, rule), character offsets"),
+    MEMBER("byte_all_mentions", E_BYTE_ALL_MENTIONS, "the same with UTF-8 byte offsets"),
     {NULL, 0, 0, 0, NULL}};
 
 static PyObject *field(PyObject *self, int i)
@@ -404,7 +411,7 @@ RECORD_TYPE(DecisionType, "stance.Decision", D_N, decision_members, NULL,
             "Decision(label, confidence, probs, values, explain)\n--\n\n"
             "A classifier's decision: the most probable label and every label's calibrated probability.");
 RECORD_TYPE(TargetType, "stance.Target", T_N, target_members, target_getset,
-            "Target(actor, where, mentions, byte_mentions, stance, entity)\n--\n\n"
+            "Target(actor, where, mentions, byte_mentions, stance, entity, kinds, rules, why)\n--\n\n"
             "The stance of a quote's speaker toward one actor.");
 RECORD_TYPE(QuoteType, "stance.Quote", Q_N, quote_members, quote_getset,
             "Quote(span, byte_span, text, type, speaker, speaker_span, speaker_byte_span, speaker_role, cue,\n"
@@ -412,7 +419,7 @@ RECORD_TYPE(QuoteType, "stance.Quote", Q_N, quote_members, quote_getset,
             "One quote with its speaker, sentiment and per-actor stances. `*_span` fields are character\n"
             "offsets into the Python str, `*_byte_span` fields UTF-8 byte offsets.");
 RECORD_TYPE(EntityType, "stance.Entity", E_N, entity_members, NULL,
-            "Entity(name, discovered, input_index, mentions, byte_mentions)\n--\n\n"
+            "Entity(name, discovered, input_index, mentions, byte_mentions, all_mentions, byte_all_mentions)\n--\n\n"
             "An actor of the article: given by the caller or discovered in the text.");
 
 static int is_record(PyObject *o)
@@ -615,6 +622,81 @@ static PyObject *quote_type_name(stance_quote_type t)
     return Py_NewRef(t == STANCE_QUOTE_DIRECT ? s_direct : t == STANCE_QUOTE_PARTIAL ? s_partial : s_indirect);
 }
 
+/* The kinds and rules of a target's mentions, and why it is a target. */
+static int target_evidence(const stance_target *t, PyObject **kinds, PyObject **rules, PyObject **why)
+{
+    static const char *const reasons[] = {"mentioned", "object", "principal", "all-actors"};
+    unsigned bits = stance_target_reasons(t);
+    Py_ssize_t nw = 0;
+    *kinds = PyTuple_New((Py_ssize_t)t->n_mentions);
+    *rules = PyTuple_New((Py_ssize_t)t->n_mentions);
+    for (size_t k = 0; k < 4; k++)
+        nw += (bits >> k) & 1u;
+    *why = PyTuple_New(nw);
+    if (!*kinds || !*rules || !*why)
+        return -1;
+    for (size_t k = 0; k < t->n_mentions; k++) {
+        stance_mention_kind kind = STANCE_MENTION_NAME;
+        const char *rule = "";
+        PyObject *a, *b;
+        stance_target_mention(t, k, NULL, &kind, &rule);
+        a = PyUnicode_FromString(stance_mention_kind_name(kind));
+        b = a ? PyUnicode_FromString(rule) : NULL;
+        if (!b) {
+            Py_XDECREF(a);
+            return -1;
+        }
+        PyTuple_SET_ITEM(*kinds, (Py_ssize_t)k, a);
+        PyTuple_SET_ITEM(*rules, (Py_ssize_t)k, b);
+    }
+    nw = 0;
+    for (size_t k = 0; k < 4; k++)
+        if ((bits >> k) & 1u) {
+            PyObject *w = PyUnicode_FromString(reasons[k]);
+            if (!w)
+                return -1;
+            PyTuple_SET_ITEM(*why, nw++, w);
+        }
+    seal_tuple(*kinds);
+    seal_tuple(*rules);
+    seal_tuple(*why);
+    return 0;
+}
+
+/* An entity's mentions of every kind: (start, end, kind, rule), in characters and in bytes. */
+static int entity_all_mentions(offmap *m, const stance_entity *e, PyObject **chars, PyObject **bytes)
+{
+    size_t n = stance_entity_mention_count(e);
+    *chars = PyTuple_New((Py_ssize_t)n);
+    *bytes = PyTuple_New((Py_ssize_t)n);
+    if (!*chars || !*bytes)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        stance_span sp = {0, 0};
+        stance_mention_kind kind = STANCE_MENTION_NAME;
+        const char *rule = "";
+        size_t a, b;
+        PyObject *c, *y;
+        stance_entity_mention(e, k, &sp, &kind, &rule);
+        a = offmap_char(m, sp.start);
+        b = a == (size_t)-1 ? a : offmap_char(m, sp.end);
+        if (b == (size_t)-1)
+            return -1;
+        c = Py_BuildValue("(nnss)", (Py_ssize_t)a, (Py_ssize_t)b, stance_mention_kind_name(kind), rule);
+        y = c ? Py_BuildValue("(nnss)", (Py_ssize_t)sp.start, (Py_ssize_t)sp.end, stance_mention_kind_name(kind), rule)
+              : NULL;
+        if (!y) {
+            Py_XDECREF(c);
+            return -1;
+        }
+        PyTuple_SET_ITEM(*chars, (Py_ssize_t)k, c);
+        PyTuple_SET_ITEM(*bytes, (Py_ssize_t)k, y);
+    }
+    seal_tuple(*chars);
+    seal_tuple(*bytes);
+    return 0;
+}
+
 static PyObject *conv_target(offmap *m, const stance_target *t)
 {
     Record *r = (Record *)record_alloc(&TargetType);
@@ -627,7 +709,8 @@ static PyObject *conv_target(offmap *m, const stance_target *t)
     r->f[T_STANCE] = conv_decision(&t->stance);
     r->f[T_ENTITY] = PyLong_FromSize_t(t->entity);
     if (!r->f[T_ACTOR] || !r->f[T_STANCE] || !r->f[T_ENTITY] ||
-        span_lists(m, t->mentions, t->n_mentions, &r->f[T_MENTIONS], &r->f[T_BYTE_MENTIONS])) {
+        span_lists(m, t->mentions, t->n_mentions, &r->f[T_MENTIONS], &r->f[T_BYTE_MENTIONS]) ||
+        target_evidence(t, &r->f[T_KINDS], &r->f[T_RULES], &r->f[T_WHY])) {
         Py_DECREF(r);
         return NULL;
     }
@@ -692,7 +775,8 @@ static PyObject *conv_entity(offmap *m, const stance_entity *e)
     r->f[E_DISCOVERED] = PyBool_FromLong(e->discovered);
     r->f[E_INPUT_INDEX] = e->input_index < 0 ? Py_NewRef(Py_None) : PyLong_FromLong(e->input_index);
     if (!r->f[E_NAME] || !r->f[E_INPUT_INDEX] ||
-        span_lists(m, e->mentions, e->n_mentions, &r->f[E_MENTIONS], &r->f[E_BYTE_MENTIONS])) {
+        span_lists(m, e->mentions, e->n_mentions, &r->f[E_MENTIONS], &r->f[E_BYTE_MENTIONS]) ||
+        entity_all_mentions(m, e, &r->f[E_ALL_MENTIONS], &r->f[E_BYTE_ALL_MENTIONS])) {
         Py_DECREF(r);
         return NULL;
     }

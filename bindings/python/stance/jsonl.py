@@ -47,12 +47,16 @@ def record(result, id=None):
             d["actor"] = t.actor
             d["where"] = t.where
             d["mentions"] = [_span(m) for m in t.byte_mentions]
+            d["kinds"] = list(t.kinds)
+            d["rules"] = list(t.rules)
+            d["why"] = list(t.why)
             stances.append(d)
         quotes.append({
             "start": q.byte_span[0], "end": q.byte_span[1], "text": q.text, "type": q.type,
             "speaker": speaker, "cue": q.cue, "sentiment": _decision(q.sentiment), "stances": stances,
         })
-    actors = [{"name": e.name, "discovered": bool(e.discovered), "mentions": [_span(m) for m in e.byte_mentions]}
+    actors = [{"name": e.name, "discovered": bool(e.discovered), "mentions": [_span(m) for m in e.byte_mentions],
+               "all_mentions": [{"start": a, "end": b, "kind": k, "rule": r} for a, b, k, r in e.byte_all_mentions]}
               for e in result.entities]
     out = {}
     if id is not None:

@@ -1,0 +1,883 @@
+/*
+ * mentions.c - the mentions of an actor beyond its names: titles and role
+ * nouns, epithets, pronouns, speaker-self and addressee (see mentions.h).
+ *
+ * One pass over the article's words per kind, each linear in the text:
+ *  1. ties: a role word the article puts next to an actor's name ("Gov. Tom
+ *     Park", "Elena Diaz, the mayor,", "the mayor, Elena Diaz,") ties that role
+ *     to the actor from there on; "<Name>, the <2-5 words>," ties an epithet.
+ *  2. "the <role>" and "the <epithet>" resolve to the latest actor tied to it.
+ *  3. he/she/him/her/his/hers resolve to the most recent compatible person:
+ *     an actor of that gender (or a person-like actor of unknown gender), or a
+ *     person the article names who is no actor, which blocks the pronoun. A
+ *     pronoun inside a quote never means the quote's speaker.
+ *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
+ *     we/us/our also the actor the speaker speaks for ("Park's spokeswoman",
+ *     "a spokeswoman for Park"); you/your are the actor the attribution
+ *     addresses ("told Park", "asked Park").
+ * The words should move to the lexicon of lib/tokens.h (lib/lexicon.def) when
+ * that lands; until then they are the small sorted tables below.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "mentions.h"
+
+/* ---- words ---------------------------------------------------------------- */
+
+static inline int word_byte(const char *t, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)t[i];
+    if ((unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10)
+        return 1;
+    if (c < 0x80)
+        return 0;
+    /* U+2000..U+206F (quote marks, dashes, apostrophes) are punctuation */
+    if (c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80)
+        return 0;
+    if (c >= 0x80 && c < 0xC0) { /* a continuation byte: part of whatever its lead byte is */
+        size_t k = i;
+        while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        return !((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80);
+    }
+    return 1;
+}
+
+int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
+{
+    size_t i = pos;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    if (i == 0 || !word_byte(t, i - 1, pos))
+        return 0;
+    *we = i;
+    while (i > 0 && word_byte(t, i - 1, pos))
+        i--;
+    *ws = i;
+    return 1;
+}
+
+int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we)
+{
+    size_t i = pos;
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i >= len || !word_byte(t, i, len))
+        return 0;
+    *ws = i;
+    while (i < len && word_byte(t, i, len))
+        i++;
+    *we = i;
+    return 1;
+}
+
+int stance_word_is(const char *t, size_t ws, size_t we, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (we - ws != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[ws + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lit[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* The word lowercased into @p buf (ASCII only); 0 if too long or not ASCII. */
+static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
+{
+    if (we - ws >= cap)
+        return 0;
+    for (size_t i = ws; i < we; i++) {
+        char c = t[i];
+        if ((unsigned char)c >= 0x80)
+            return 0;
+        buf[i - ws] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    buf[we - ws] = 0;
+    return we - ws;
+}
+
+typedef struct role_word {
+    const char *word, *role; /* lowercase word as written; the role it names */
+    int gender;
+    int abbrev;              /* a written-before-names abbreviation only ("gov.") */
+} role_word;
+
+/* Sorted by word (strcmp). Should move to lib/lexicon.def (tokens.h). */
+static const role_word ROLES[] = {
+    {"adviser", "adviser", 0, 0},          {"advisor", "adviser", 0, 0},
+    {"aide", "aide", 0, 0},                {"ambassador", "ambassador", 0, 0},
+    {"anchor", "anchor", 0, 0},            {"attorney", "attorney", 0, 0},
+    {"bishop", "bishop", 0, 0},            {"candidate", "candidate", 0, 0},
+    {"ceo", "ceo", 0, 0},                  {"chair", "chair", 0, 0},
+    {"chairman", "chair", STANCE_G_MALE, 0}, {"chairwoman", "chair", STANCE_G_FEMALE, 0},
+    {"chancellor", "chancellor", 0, 0},    {"coach", "coach", 0, 0},
+    {"commissioner", "commissioner", 0, 0}, {"congressman", "congressman", STANCE_G_MALE, 0},
+    {"congresswoman", "congresswoman", STANCE_G_FEMALE, 0}, {"councilman", "councilman", STANCE_G_MALE, 0},
+    {"councilwoman", "councilwoman", STANCE_G_FEMALE, 0}, {"director", "director", 0, 0},
+    {"gen", "general", 0, 1},              {"general", "general", 0, 0},
+    {"gov", "governor", 0, 1},             {"governor", "governor", 0, 0},
+    {"host", "host", 0, 0},                {"judge", "judge", 0, 0},
+    {"king", "king", STANCE_G_MALE, 0},    {"lawmaker", "lawmaker", 0, 0},
+    {"leader", "leader", 0, 0},            {"manager", "manager", 0, 0},
+    {"mayor", "mayor", 0, 0},              {"minister", "minister", 0, 0},
+    {"nominee", "nominee", 0, 0},          {"pope", "pope", STANCE_G_MALE, 0},
+    {"premier", "premier", 0, 0},          {"pres", "president", 0, 1},
+    {"president", "president", 0, 0},      {"prince", "prince", STANCE_G_MALE, 0},
+    {"princess", "princess", STANCE_G_FEMALE, 0}, {"professor", "professor", 0, 0},
+    {"prosecutor", "prosecutor", 0, 0},    {"queen", "queen", STANCE_G_FEMALE, 0},
+    {"rep", "representative", 0, 1},       {"representative", "representative", 0, 0},
+    {"secretary", "secretary", 0, 0},      {"sen", "senator", 0, 1},
+    {"senator", "senator", 0, 0},          {"sheriff", "sheriff", 0, 0},
+    {"spokesman", "spokesperson", STANCE_G_MALE, 0}, {"spokesperson", "spokesperson", 0, 0},
+    {"spokeswoman", "spokesperson", STANCE_G_FEMALE, 0}, {"superintendent", "superintendent", 0, 0},
+    {"treasurer", "treasurer", 0, 0},
+};
+#define N_ROLES (sizeof ROLES / sizeof ROLES[0])
+
+/* Pronoun words: third person (gender), first person (self, plural), second person. */
+enum { P_THIRD = 1, P_FIRST = 2, P_FIRST_PLURAL = 3, P_SECOND = 4 };
+typedef struct pron_word {
+    const char *word;
+    int cls, gender;
+} pron_word;
+
+static const pron_word PRONOUNS[] = {
+    {"he", P_THIRD, STANCE_G_MALE},  {"her", P_THIRD, STANCE_G_FEMALE},  {"hers", P_THIRD, STANCE_G_FEMALE},
+    {"herself", P_THIRD, STANCE_G_FEMALE}, {"him", P_THIRD, STANCE_G_MALE}, {"himself", P_THIRD, STANCE_G_MALE},
+    {"his", P_THIRD, STANCE_G_MALE}, {"i", P_FIRST, 0},                  {"me", P_FIRST, 0},
+    {"mine", P_FIRST, 0},            {"my", P_FIRST, 0},                 {"myself", P_FIRST, 0},
+    {"our", P_FIRST_PLURAL, 0},      {"ours", P_FIRST_PLURAL, 0},        {"ourselves", P_FIRST_PLURAL, 0},
+    {"she", P_THIRD, STANCE_G_FEMALE}, {"us", P_FIRST_PLURAL, 0},        {"we", P_FIRST_PLURAL, 0},
+    {"you", P_SECOND, 0},            {"your", P_SECOND, 0},              {"yours", P_SECOND, 0},
+    {"yourself", P_SECOND, 0},
+};
+#define N_PRONOUNS (sizeof PRONOUNS / sizeof PRONOUNS[0])
+
+/* Last words of organisations, places and things: such an actor is no "he" or "she". */
+static const char *const NONPERSON[] = {
+    "administration", "agency", "association", "bank", "board", "bridge", "campaign", "city", "commission",
+    "committee", "company", "congress", "corp", "council", "county", "court", "department", "foundation",
+    "group", "house", "inc", "institute", "ministry", "news", "office", "party", "post", "senate", "state",
+    "street", "times", "union", "university",
+};
+#define N_NONPERSON (sizeof NONPERSON / sizeof NONPERSON[0])
+
+static int role_cmp(const void *k, const void *e)
+{
+    return strcmp(k, ((const role_word *)e)->word);
+}
+
+static int pron_cmp(const void *k, const void *e)
+{
+    return strcmp(k, ((const pron_word *)e)->word);
+}
+
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
+}
+
+static const role_word *role_lookup(const char *t, size_t ws, size_t we)
+{
+    char b[24];
+    if (!lower(t, ws, we, b, sizeof b))
+        return NULL;
+    return bsearch(b, ROLES, N_ROLES, sizeof *ROLES, role_cmp);
+}
+
+const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
+{
+    const role_word *r = role_lookup(t, ws, we);
+    if (!r)
+        return NULL;
+    if (gender)
+        *gender = r->gender;
+    return r->role;
+}
+
+static const pron_word *pronoun_of(const char *t, size_t ws, size_t we)
+{
+    char b[12];
+    if (!lower(t, ws, we, b, sizeof b))
+        return NULL;
+    /* "I" only as the capital letter; "US" is a country */
+    if ((we - ws == 1 && t[ws] != 'I') || (we - ws == 2 && t[ws] == 'U' && t[ws + 1] == 'S'))
+        return NULL;
+    return bsearch(b, PRONOUNS, N_PRONOUNS, sizeof *PRONOUNS, pron_cmp);
+}
+
+int stance_mentions_tables_sorted(void)
+{
+    for (size_t i = 1; i < N_ROLES; i++)
+        if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
+            return 0;
+    for (size_t i = 1; i < N_PRONOUNS; i++)
+        if (strcmp(PRONOUNS[i - 1].word, PRONOUNS[i].word) >= 0)
+            return 0;
+    for (size_t i = 1; i < N_NONPERSON; i++)
+        if (strcmp(NONPERSON[i - 1], NONPERSON[i]) >= 0)
+            return 0;
+    return 1;
+}
+
+/* The public enum and the internal kinds are the same numbers. */
+_Static_assert(STANCE_MK_SELF == (int)STANCE_MENTION_SPEAKER_SELF && STANCE_MK_TITLE == (int)STANCE_MENTION_TITLE &&
+                   STANCE_MK_PRONOUN == (int)STANCE_MENTION_PRONOUN,
+               "mention kinds");
+
+STANCE_API const char *stance_mention_kind_name(int kind)
+{
+    static const char *const names[] = {"name", "alias", "surname", "title", "epithet", "pronoun", "speaker-self"};
+    return kind >= 0 && kind < STANCE_MK_COUNT ? names[kind] : "unknown";
+}
+
+const char *stance_mention_rule_name(int rule)
+{
+    static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
+                                        "role-apposition", "epithet-apposition", "pronoun-gender",
+                                        "pronoun-recent", "first-person", "speaker-group", "addressee"};
+    return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
+}
+
+/* ---- per-call state --------------------------------------------------------- */
+
+/* A role or epithet the article ties to an actor from position pos on. */
+typedef struct tie {
+    const char *role;   /* role name, or NULL for an epithet */
+    stance_span phrase; /* the epithet's words after "the" */
+    size_t pos, ent;
+    int rule;           /* STANCE_MR_TITLE_BEFORE, _ROLE_APPOSITION or _EPITHET */
+} tie;
+
+/* Something a pronoun may refer to, in text order. */
+typedef struct referent {
+    size_t start, end;
+    long ent; /* actor, or -1: a person who is no actor */
+    int gender;
+} referent;
+
+typedef struct mstate {
+    const char *t;
+    size_t len;
+    stance_entityset *ents;
+    const stance_quotelist *quotes;
+    tie *ties;
+    size_t n_ties, ties_cap;
+    referent *refs;
+    size_t n_refs, refs_cap;
+    long *speaker; /* per quote: the speaking actor or -1 */
+    struct pron_at {
+        size_t ws, we;
+        const pron_word *pw;
+    } * prons;     /* third-person pronouns of the text, in order */
+    size_t n_prons, prons_cap;
+} mstate;
+
+static int add_more(stance_ent *e, size_t s, size_t end, int kind, int rule)
+{
+    if (stance_grow((void **)&e->more, &e->more_cap, e->n_more + 1, sizeof *e->more))
+        return STANCE_ERR_NOMEM;
+    e->more[e->n_more++] = (stance_mention){{s, end}, (unsigned char)kind, (unsigned char)rule};
+    return STANCE_OK;
+}
+
+static int add_tie(mstate *m, const char *role, stance_span phrase, size_t pos, size_t ent, int rule)
+{
+    if (stance_grow((void **)&m->ties, &m->ties_cap, m->n_ties + 1, sizeof *m->ties))
+        return STANCE_ERR_NOMEM;
+    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule};
+    return STANCE_OK;
+}
+
+/* Gender votes: e->gender holds the running sum (male +1, female -1) until
+ * settle_genders() turns it into a STANCE_G_* value. */
+static void vote(stance_ent *e, int g)
+{
+    if (g == STANCE_G_MALE)
+        e->gender++;
+    else if (g == STANCE_G_FEMALE)
+        e->gender--;
+}
+
+static int spaces_only(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (t[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* ", the <words>," after a name at @p end: a role (its head word: the last
+ * word, or the one before "of"/"for"/"at"/"in") and, with "the" and two or
+ * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
+static int apposition_after(mstate *m, size_t ent, size_t end)
+{
+    static const char *const stop[] = {"and", "are", "but", "had", "has", "have", "is", "said", "says",
+                                       "that", "was", "were", "which", "who", "will", "would"};
+    const char *t = m->t, *role;
+    size_t ws, we, pos, first = 0, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
+    int det_the, g, head = 0;
+    pos = end;
+    while (pos < m->len && t[pos] == ' ')
+        pos++;
+    if (pos >= m->len || t[pos] != ',' || !stance_word_after(t, m->len, pos + 1, &ws, &we))
+        return STANCE_OK;
+    det_the = stance_word_is(t, ws, we, "the");
+    if (!det_the && !stance_word_is(t, ws, we, "a") && !stance_word_is(t, ws, we, "an"))
+        return STANCE_OK;
+    for (pos = we; nw < 6 && stance_word_after(t, m->len, pos, &ws, &we) && spaces_only(t, pos, ws); pos = we) {
+        char b[12] = "";
+        if (lower(t, ws, we, b, sizeof b) && bsearch(b, stop, sizeof stop / sizeof *stop, sizeof *stop, str_cmp))
+            return STANCE_OK;
+        if (nw && !head && (strcmp(b, "of") == 0 || strcmp(b, "for") == 0 || strcmp(b, "at") == 0 ||
+                            strcmp(b, "in") == 0)) {
+            hs = ps, he = pe, head = 1;
+        }
+        if (!nw)
+            first = ws;
+        ps = ws, pe = we;
+        nw++;
+    }
+    if (!nw || nw > 5 || pos >= m->len || !strchr(",.;)", t[pos]))
+        return STANCE_OK;
+    if (!head)
+        hs = ps, he = pe;
+    if ((role = stance_role_of(t, hs, he, &g))) {
+        if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
+            return STANCE_ERR_NOMEM;
+        vote(&m->ents->e[ent], g);
+    }
+    if (det_the && nw >= 2 && add_tie(m, NULL, (stance_span){first, pos}, end, ent, STANCE_MR_EPITHET))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+static int possessive(const char *t, size_t len, size_t end)
+{
+    if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
+        return 1;
+    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
+}
+
+/* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
+ * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
+static int find_ties(mstate *m)
+{
+    const char *t = m->t;
+    for (size_t ei = 0; ei < m->ents->n; ei++) {
+        stance_ent *e = &m->ents->e[ei];
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            size_t s = e->mentions[k].start, end = e->mentions[k].end, ws, we, i = s;
+            const char *role = NULL;
+            int g = 0, rule = STANCE_MR_TITLE_BEFORE;
+            while (i > 0 && t[i - 1] == ' ')
+                i--;
+            if (stance_word_after(t, m->len, s, &ws, &we) && we < end)
+                role = stance_role_of(t, ws, we, &g); /* the alias holds the title */
+            if (!role && stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
+                /* "Gov. Tom Park", "Governor Tom Park"; not "... the mayor. Park said" */
+                const role_word *rw = role_lookup(t, ws, we);
+                if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
+                    role = rw->role;
+                    g = rw->gender;
+                }
+            }
+            if (!role && i > 0 && t[i - 1] == ',' && stance_word_before(t, i - 1, &ws, &we)) {
+                size_t ds, de; /* "the mayor, Elena Diaz" */
+                if ((role = stance_role_of(t, ws, we, &g)) &&
+                    !(stance_word_before(t, ws, &ds, &de) && stance_word_is(t, ds, de, "the")))
+                    role = NULL;
+                rule = STANCE_MR_ROLE_APPOSITION;
+            }
+            if (role) {
+                if (add_tie(m, role, (stance_span){s, s}, s, ei, rule))
+                    return STANCE_ERR_NOMEM;
+                vote(e, g);
+            }
+            if (!possessive(t, m->len, end) && apposition_after(m, ei, end))
+                return STANCE_ERR_NOMEM;
+        }
+    }
+    return STANCE_OK;
+}
+
+static int tie_cmp(const void *a, const void *b)
+{
+    const tie *x = a, *y = b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* "the <role>": the actor most recently tied to that role before it. The
+ * same pass over the words collects the third-person pronouns. */
+static int scan_words(mstate *m)
+{
+    const char *t = m->t;
+    size_t pos = 0, ws, we, ps = 0, pe = 0;
+    int prev = 0;
+    while (pos < m->len) {
+        size_t ns, ne;
+        const role_word *rw;
+        if (!word_byte(t, pos, m->len)) {
+            prev = prev && (t[pos] == ' ');
+            pos++;
+            continue;
+        }
+        ws = pos;
+        while (pos < m->len && word_byte(t, pos, m->len))
+            pos++;
+        we = pos;
+        if (we - ws >= 2 && we - ws <= 7 && ((t[ws] | 0x20) == 'h' || (t[ws] | 0x20) == 's')) {
+            const pron_word *pw = pronoun_of(t, ws, we);
+            if (pw && pw->cls == P_THIRD) {
+                if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
+                    return STANCE_ERR_NOMEM;
+                m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
+            }
+        }
+        /* "the governor" but not "the governor Tom Park" (a name) nor "the Gov." */
+        if (m->n_ties && prev && stance_word_is(t, ps, pe, "the") && (rw = role_lookup(t, ws, we)) && !rw->abbrev &&
+            !(stance_word_after(t, m->len, we, &ns, &ne) && t[ns] >= 'A' && t[ns] <= 'Z')) {
+            long best = -1;
+            for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= ps; i++)
+                if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
+                    best = (long)i;
+            if (best >= 0 &&
+                add_more(&m->ents->e[m->ties[best].ent], ps, we, STANCE_MK_TITLE, m->ties[best].rule))
+                return STANCE_ERR_NOMEM;
+        }
+        ps = ws, pe = we, prev = 1;
+    }
+    return STANCE_OK;
+}
+
+/* "the <epithet>" from its apposition on: exact words, "the" in any case. */
+static int find_epithet_mentions(mstate *m)
+{
+    const char *t = m->t;
+    for (size_t i = 0; i < m->n_ties; i++) {
+        const tie *ti = &m->ties[i];
+        size_t n = ti->phrase.end - ti->phrase.start, from = ti->phrase.start;
+        const char *p;
+        if (ti->rule != STANCE_MR_EPITHET)
+            continue;
+        while (from < m->len && (p = memmem(t + from, m->len - from, t + ti->phrase.start, n))) {
+            size_t s = (size_t)(p - t), ds, de;
+            from = s + 1;
+            if (s + n < m->len && word_byte(t, s + n, m->len))
+                continue;
+            if (!stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
+                continue;
+            if (add_more(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
+                return STANCE_ERR_NOMEM;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* ---- speakers and genders ---------------------------------------------------- */
+
+/* Index of the first of the n sorted spans that ends after @p a, if it starts before @p b. */
+static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t *at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && ms[lo].start < b) {
+        if (at)
+            *at = lo;
+        return 1;
+    }
+    return 0;
+}
+
+static const char *last_word(const char *s, size_t n, size_t *wl)
+{
+    size_t e = n, b;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > 0 && s[b - 1] != ' ')
+        b--;
+    *wl = e - b;
+    return s + b;
+}
+
+long stance_mentions_speaker(const stance_entityset *ents, const char *text, const stance_rawquote *q)
+{
+    size_t sl, ll;
+    const char *lw;
+    long found = -1;
+    if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN) {
+        for (size_t i = 0; i < ents->n; i++) {
+            const stance_ent *e = &ents->e[i];
+            size_t at;
+            /* "Clinton's director" is not Clinton */
+            if (overlaps(e->mentions, e->n_mentions, q->speaker_span.start, q->speaker_span.end, &at) &&
+                !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE))
+                return (long)i;
+        }
+    }
+    if (!q->speaker || q->how == STANCE_ATTR_NOUN)
+        return -1;
+    for (size_t i = 0; i < ents->n; i++)
+        if (strcmp(ents->e[i].name, q->speaker) == 0)
+            return (long)i;
+    /* the same surname, if only one actor has it */
+    sl = strlen(q->speaker);
+    lw = last_word(q->speaker, sl, &ll);
+    if (ll < 2)
+        return -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t el;
+        const char *ew = last_word(ents->e[i].name, strlen(ents->e[i].name), &el);
+        if (el == ll && memcmp(ew, lw, ll) == 0) {
+            if (found >= 0)
+                return -1;
+            found = (long)i;
+        }
+    }
+    return found;
+}
+
+static int person_like(const stance_ent *e)
+{
+    size_t n = strlen(e->name), wl;
+    const char *w;
+    char b[16];
+    if (e->gender != STANCE_G_UNKNOWN)
+        return 1;
+    if (!memchr(e->name, ' ', n))
+        return 0;
+    w = last_word(e->name, n, &wl);
+    if (!lower(w, 0, wl, b, sizeof b))
+        return 1;
+    return !bsearch(b, NONPERSON, N_NONPERSON, sizeof *NONPERSON, str_cmp);
+}
+
+/* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
+ * it (votes cast by find_ties) and the pronouns that speak its quotes. */
+static void settle_genders(mstate *m)
+{
+    const char *t = m->t;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        stance_ent *e = &m->ents->e[i];
+        vote(e, stance_names_gender(e->name, 0, strlen(e->name)));
+        for (size_t k = 0; k < e->n_mentions; k++)
+            vote(e, stance_names_gender(t, e->mentions[k].start, e->mentions[k].end));
+    }
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        int g = 0;
+        if (q->how == STANCE_ATTR_PRONOUN && m->speaker[qi] >= 0 && q->speaker_span.start != STANCE_NO_OFFSET &&
+            stance_names_pronoun(t, q->speaker_span.start, q->speaker_span.end, &g) == 1)
+            vote(&m->ents->e[m->speaker[qi]], g);
+    }
+    for (size_t i = 0; i < m->ents->n; i++) {
+        stance_ent *e = &m->ents->e[i];
+        e->gender = e->gender > 0 ? STANCE_G_MALE : e->gender < 0 ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+    }
+}
+
+/* ---- pronouns ---------------------------------------------------------------- */
+
+static int ref_cmp(const void *a, const void *b)
+{
+    const referent *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
+{
+    if (stance_grow((void **)&m->refs, &m->refs_cap, m->n_refs + 1, sizeof *m->refs))
+        return STANCE_ERR_NOMEM;
+    m->refs[m->n_refs++] = (referent){s, e, ent, gender};
+    return STANCE_OK;
+}
+
+/* What a pronoun may point back to: every actor mention found so far (with the
+ * actor's gender; unknown for organisations and places), and the persons of
+ * known gender the article names who are no actor. */
+static int build_referents(mstate *m)
+{
+    const stance_namelist *nl = &m->quotes->names;
+    size_t n_ent;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        int g = person_like(e) ? e->gender : -1; /* -1: no person */
+        for (size_t k = 0; k < e->n_mentions; k++)
+            if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
+                return STANCE_ERR_NOMEM;
+        for (size_t k = 0; k < e->n_more; k++)
+            if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
+                return STANCE_ERR_NOMEM;
+    }
+    qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    n_ent = m->n_refs;
+    for (size_t i = 0; i < nl->n; i++) {
+        const stance_name *nm = &nl->v[i];
+        size_t lo = 0, hi = n_ent;
+        if (nm->gender == STANCE_G_UNKNOWN)
+            continue;
+        while (lo < hi) { /* first actor mention ending after the run's start */
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->refs[mid].end <= nm->bare)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n_ent && m->refs[lo].start < nm->last_end)
+            continue; /* an actor's name */
+        if (add_ref(m, nm->bare, nm->last_end, -1, nm->gender))
+            return STANCE_ERR_NOMEM;
+    }
+    if (m->n_refs > n_ent)
+        qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    return STANCE_OK;
+}
+
+/* Is referent @p r the speaker of quote @p q (a pronoun in a quote is never its speaker)? */
+static int is_speaker(const mstate *m, const referent *r, size_t qi)
+{
+    const stance_rawquote *q = &m->quotes->q[qi];
+    size_t wl, rl;
+    const char *w, *rw;
+    if (r->ent >= 0)
+        return r->ent == m->speaker[qi];
+    if (!q->speaker)
+        return 0;
+    w = last_word(q->speaker, strlen(q->speaker), &wl);
+    rw = last_word(m->t + r->start, r->end - r->start, &rl);
+    return wl == rl && memcmp(w, rw, wl) == 0;
+}
+
+#define RECENT 16         /* referents a pronoun looks back over */
+#define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
+
+/* Resolve he/she/him/her/his/hers/himself/herself to the most recent
+ * compatible referent, excluding the speaker of the quote it stands in. */
+static int resolve_pronouns(mstate *m)
+{
+    referent recent[RECENT];
+    size_t nr = 0, ri = 0, qi = 0;
+    for (size_t pi = 0; pi < m->n_prons; pi++) {
+        size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
+        const pron_word *pw = m->prons[pi].pw;
+        long inq = -1;
+        int taken = 0;
+        for (; ri < m->n_refs && m->refs[ri].start < ws; ri++) {
+            if (nr == RECENT)
+                memmove(recent, recent + 1, --nr * sizeof *recent);
+            recent[nr++] = m->refs[ri];
+        }
+        while (qi < m->quotes->n && m->quotes->q[qi].span.end <= ws)
+            qi++;
+        if (qi < m->quotes->n && m->quotes->q[qi].span.start <= ws)
+            inq = (long)qi;
+        for (size_t k = nr; k-- > 0 && !taken;) {
+            const referent *r = &recent[k];
+            if (r->end + PRONOUN_REACH < ws)
+                break;
+            if (r->gender < 0 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
+                continue;
+            if (r->gender != pw->gender && !(r->gender == STANCE_G_UNKNOWN && r->ent >= 0))
+                continue;
+            taken = 1;
+            if (r->ent >= 0) {
+                referent chain = {ws, we, r->ent, r->gender};
+                int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
+                if (add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule))
+                    return STANCE_ERR_NOMEM;
+                if (nr == RECENT)
+                    memmove(recent, recent + 1, --nr * sizeof *recent);
+                recent[nr++] = chain;
+            }
+        }
+    }
+    return STANCE_OK;
+}
+
+/* ---- speaker-self and addressee ------------------------------------------------ */
+
+static int more_cmp(const void *a, const void *b)
+{
+    const stance_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return x->span.end > y->span.end ? -1 : x->span.end < y->span.end; /* longest first */
+}
+
+/* Text order, and of overlapping mentions the first (longest) one only. */
+static void sort_more(stance_entityset *ents)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        stance_ent *e = &ents->e[i];
+        size_t k = 0;
+        if (e->n_more < 2)
+            continue;
+        qsort(e->more, e->n_more, sizeof *e->more, more_cmp);
+        for (size_t j = 0; j < e->n_more; j++)
+            if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
+                e->more[k++] = e->more[j];
+        e->n_more = k;
+    }
+}
+
+size_t stance_mentions_skip_title(const char *t, size_t start)
+{
+    size_t ws, we, i = start;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i > 0 && t[i - 1] == '.')
+        i--;
+    if (stance_word_before(t, i, &ws, &we) && stance_role_of(t, ws, we, NULL))
+        i = ws;
+    if (stance_word_before(t, i, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "former")))
+        i = ws;
+    return i;
+}
+
+long stance_mentions_principal(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker)
+{
+    stance_span sp = q->speaker_span;
+    size_t lo, hi, at;
+    if (sp.start == STANCE_NO_OFFSET)
+        return -1;
+    lo = sp.start > 80 ? sp.start - 80 : 0;
+    hi = sp.end + 120;
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        if ((long)i == speaker || !overlaps(e->mentions, e->n_mentions, lo, hi, &at))
+            continue;
+        for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
+            stance_span m = e->mentions[at];
+            /* "Clinton's communications director" */
+            if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
+                return (long)i;
+            /* "Priya Shah, a spokeswoman for Park", "Park spokeswoman Priya Shah" */
+            if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
+                memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))
+                return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* The attribution addresses an actor: "..., Diaz told Park", "asked the governor". */
+long stance_mentions_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q)
+{
+    static const char *const cues[] = {"asked", "asking", "telling", "told", "urged", "urging", "warned"};
+    stance_span c = q->context;
+    if (c.start == STANCE_NO_OFFSET)
+        return -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        for (size_t pass = 0; pass < 2; pass++) {
+            size_t n = pass ? e->n_more : e->n_mentions, at = 0;
+            for (; at < n; at++) {
+                stance_span m = pass ? e->more[at].span : e->mentions[at];
+                size_t ws, we;
+                char b[12];
+                if (m.start < c.start || m.end > c.end || (m.start >= q->span.start && m.end <= q->span.end))
+                    continue;
+                if (pass && e->more[at].kind != STANCE_MK_TITLE && e->more[at].kind != STANCE_MK_EPITHET)
+                    continue;
+                if (stance_word_before(text, pass ? m.start : stance_mentions_skip_title(text, m.start), &ws, &we) &&
+                    lower(text, ws, we, b, sizeof b) &&
+                    bsearch(b, cues, sizeof cues / sizeof *cues, sizeof *cues, str_cmp))
+                    return (long)i;
+            }
+        }
+    }
+    return -1;
+}
+
+/* First person in a quote is its speaker (and we/us/our the actor the speaker
+ * speaks for); you/your the actor the attribution addresses. */
+static int find_self(mstate *m)
+{
+    const char *t = m->t;
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        long sp = m->speaker[qi], pr = -1, ad = -2;
+        size_t pos = q->span.start;
+        pr = stance_mentions_principal(m->ents, t, q, sp);
+        while (pos < q->span.end) {
+            size_t ws, we;
+            const pron_word *pw;
+            int rc = STANCE_OK;
+            if (!word_byte(t, pos, m->len)) {
+                pos++;
+                continue;
+            }
+            ws = pos;
+            while (pos < q->span.end && word_byte(t, pos, m->len))
+                pos++;
+            we = pos;
+            if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
+                continue;
+            if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)
+                rc = add_more(&m->ents->e[sp], ws, we, STANCE_MK_SELF, STANCE_MR_FIRST_PERSON);
+            if (!rc && pw->cls == P_FIRST_PLURAL && pr >= 0)
+                rc = add_more(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
+            if (!rc && pw->cls == P_SECOND) {
+                if (ad == -2)
+                    ad = stance_mentions_addressee(m->ents, t, q);
+                if (ad >= 0 && ad != sp)
+                    rc = add_more(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
+            }
+            if (rc)
+                return rc;
+        }
+    }
+    return STANCE_OK;
+}
+
+int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *ents,
+                         stance_error *err)
+{
+    mstate m = {text, len, ents, quotes, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0};
+    int rc = STANCE_OK;
+    if (!ents->n || !len)
+        return STANCE_OK;
+    if (quotes->n && !(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)))
+        goto nomem;
+    for (size_t qi = 0; qi < quotes->n; qi++)
+        m.speaker[qi] = stance_mentions_speaker(ents, text, &quotes->q[qi]);
+    if (find_ties(&m))
+        goto nomem;
+    settle_genders(&m);
+    if (m.n_ties > 1)
+        qsort(m.ties, m.n_ties, sizeof *m.ties, tie_cmp);
+    if (scan_words(&m) || find_epithet_mentions(&m))
+        goto nomem;
+    sort_more(ents);
+    if (build_referents(&m) || resolve_pronouns(&m))
+        goto nomem;
+    sort_more(ents);
+    if (find_self(&m))
+        goto nomem;
+    sort_more(ents);
+    goto out;
+nomem:
+    rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+out:
+    stance_free(m.speaker);
+    stance_free(m.ties);
+    stance_free(m.refs);
+    stance_free(m.prons);
+    return rc;
+}

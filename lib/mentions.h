@@ -1,0 +1,88 @@
+/*
+ * mentions.h - every way an article refers to an actor, each mention with its
+ * kind and the rule that found it: names, aliases and surnames (actors.c), and
+ * here titles and role nouns the article ties to the person ("Gov. Tom Park"
+ * ... "the governor"), epithets introduced by apposition ("Clinton, the
+ * Democratic nominee," ... "the Democratic nominee"), third-person pronouns
+ * resolved by gender and recency, first person inside a quote (the speaker,
+ * or the speaker's group) and "you" when the attribution names the addressee.
+ */
+#ifndef STANCE_MENTIONS_H
+#define STANCE_MENTIONS_H
+#include "stance_internal.h"
+
+/* Mention kinds (what a caller can filter on). */
+enum {
+    STANCE_MK_NAME = 0,    /* the canonical name or a longer form of it */
+    STANCE_MK_ALIAS = 1,   /* one of the caller's aliases */
+    STANCE_MK_SURNAME = 2, /* the last word of the name alone */
+    STANCE_MK_TITLE = 3,   /* a title or role noun tied to the actor ("the governor") */
+    STANCE_MK_EPITHET = 4, /* a description introduced by apposition ("the Democratic nominee") */
+    STANCE_MK_PRONOUN = 5, /* he/she/him/her/his/hers..., or "you" for a named addressee */
+    STANCE_MK_SELF = 6,    /* first person in the actor's own quote (I/me/my/we/our) */
+    STANCE_MK_COUNT = 7
+};
+
+/* The rule that found a mention (why it is this actor's). */
+enum {
+    STANCE_MR_NAME = 0,        /* the name as given or discovered */
+    STANCE_MR_ALIAS,           /* a caller's alias */
+    STANCE_MR_SURNAME,         /* the surname of a multi-word name */
+    STANCE_MR_POSSESSIVE,      /* any of the above followed by 's */
+    STANCE_MR_TITLE_BEFORE,    /* "the <role>" after "<Role> <Name>" ("Gov. Tom Park") */
+    STANCE_MR_ROLE_APPOSITION, /* "the <role>" after "<Name>, the <role>," or "the <role>, <Name>" */
+    STANCE_MR_EPITHET,         /* "the <description>" after "<Name>, the <description>," */
+    STANCE_MR_PRONOUN_GENDER,  /* he/she... -> the latest actor of that gender */
+    STANCE_MR_PRONOUN_RECENT,  /* he/she... -> the latest person-like actor of unknown gender */
+    STANCE_MR_FIRST_PERSON,    /* I/me/my... in the speaker's quote */
+    STANCE_MR_SPEAKER_GROUP,   /* we/us/our in a quote of the actor's spokesperson ("Park's spokeswoman") */
+    STANCE_MR_ADDRESSEE,       /* you/your in a quote "told <Name>" */
+    STANCE_MR_COUNT
+};
+
+typedef struct stance_mention {
+    stance_span span;
+    unsigned char kind, rule;
+} stance_mention;
+
+/* Static names ("role-apposition", ...), never NULL; stance_mention_kind_name() is public. */
+const char *stance_mention_rule_name(int rule);
+
+struct stance_entityset;
+struct stance_quotelist;
+struct stance_rawquote;
+
+/* Add the title, epithet, pronoun, speaker-self and addressee mentions of the
+ * actors in @p ents (whose name mentions are found) to each actor's `more`
+ * list, in text order, and set each actor's gender. */
+int stance_mentions_find(const struct stance_quotelist *quotes, const char *text, size_t len,
+                         struct stance_entityset *ents, stance_error *err);
+
+/* The actor who speaks quote @p q: one with a name mention in the speaker
+ * span, else the one whose name agrees with the speaker's name; -1 if none. */
+long stance_mentions_speaker(const struct stance_entityset *ents, const char *text,
+                             const struct stance_rawquote *q);
+
+/* The actor the speaker of @p q speaks for ("Clinton's communications
+ * director", "a spokeswoman for Park"), other than @p speaker; -1 if none. */
+long stance_mentions_principal(const struct stance_entityset *ents, const char *text,
+                               const struct stance_rawquote *q, long speaker);
+/* The actor the attribution of @p q addresses ("told Park"), or -1. */
+long stance_mentions_addressee(const struct stance_entityset *ents, const char *text,
+                               const struct stance_rawquote *q);
+/* Start of the words before a mention at @p start once a title or role word
+ * and "the"/"former" are skipped ("accused Gov. Tom Park" -> after "accused"). */
+size_t stance_mentions_skip_title(const char *t, size_t start);
+
+/* 1 if the built-in word tables are sorted (they are binary-searched). */
+int stance_mentions_tables_sorted(void);
+
+/* Word helpers shared with targets.c. A word is a run of letters, digits and
+ * non-ASCII letters; quote marks, dashes and apostrophes end it. */
+int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we);
+int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);
+/* Case-insensitive (ASCII) comparison of the word t[ws, we) with @p lit. */
+int stance_word_is(const char *t, size_t ws, size_t we, const char *lit);
+/* Role noun of the word (lowercase canonical, "governor" for "Gov."), or NULL. */
+const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender);
+#endif

@@ -1,0 +1,234 @@
+/*
+ * targets.c - target choice for one quote (see targets.h). Each target keeps
+ * its own evidence and its own spans to mark, so two actors in one sentence
+ * are scored from different statements:
+ *  - mentioned in the quote: the quote, its mentions of that actor marked;
+ *  - only the object of the attribution or the speaker's principal: the
+ *    attribution sentence (quote included), that actor's mentions marked.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "targets.h"
+
+void stance_tlist_clear(stance_tlist *l)
+{
+    if (!l)
+        return;
+    stance_free(l->v);
+    stance_free(l->ms);
+    stance_free(l->sp);
+    memset(l, 0, sizeof *l);
+}
+
+static int in_span(stance_span m, stance_span s)
+{
+    return s.start != STANCE_NO_OFFSET && m.start >= s.start && m.end <= s.end;
+}
+
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
+}
+
+static int in_words(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
+{
+    char b[16];
+    if (we - ws >= sizeof b)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        b[i - ws] = (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] - 'A' + 'a') : t[i];
+    b[we - ws] = 0;
+    return bsearch(b, list, n, sizeof *list, str_cmp) != NULL;
+}
+
+/* Verbs whose object an attribution is about. Sorted; should move to lib/lexicon.def. */
+static const char *const OBJ_VERBS[] = {
+    "accused", "accusing", "applauded", "asked", "attacked", "attacking", "backed", "berated", "blamed",
+    "blaming", "blasted", "called", "calling", "challenged", "chided", "commended", "condemned", "congratulated",
+    "criticised", "criticized", "criticizing", "defended", "defending", "denounced", "derided", "described",
+    "dismissed", "endorsed", "hailed", "lambasted", "lauded", "mocked", "praised", "praising", "questioned",
+    "rebuked", "ridiculed", "scolded", "slammed", "supported", "thanked", "told", "urged", "warned",
+};
+/* Words after which "of"/"about"/"to" introduces what the speech is about. */
+static const char *const SPEECH[] = {"referring", "said", "say", "says", "speaking", "spoke", "talking", "wrote"};
+/* Nouns after which "for"/"of"/"on"/"at" introduces the object ("praise for X"). */
+static const char *const OBJ_NOUNS[] = {"admiration", "attack", "attacks", "criticism", "dig", "jab",
+                                        "praise", "shot", "support", "swipe", "tribute"};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
+ * "called him", "said of Park", "praise for the mayor")? */
+static int is_object(const char *t, const stance_mention *m)
+{
+    size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
+    size_t ws, we, ps, pe;
+    if (!stance_word_before(t, p, &ws, &we))
+        return 0;
+    if (in_words(t, ws, we, OBJ_VERBS, COUNT(OBJ_VERBS)))
+        return 1;
+    if (!stance_word_before(t, ws, &ps, &pe))
+        return 0;
+    if (stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "about") || stance_word_is(t, ws, we, "to"))
+        return in_words(t, ps, pe, SPEECH, COUNT(SPEECH));
+    if (stance_word_is(t, ws, we, "for") || stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "on") ||
+        stance_word_is(t, ws, we, "at"))
+        return in_words(t, ps, pe, OBJ_NOUNS, COUNT(OBJ_NOUNS));
+    return 0;
+}
+
+static size_t first_span(const stance_span *ms, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t first_more(const stance_mention *ms, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].span.start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Append the actor's mentions inside [lo, hi), names and the rest merged in text order. */
+static int gather(const stance_ent *e, size_t lo, size_t hi, stance_tlist *out)
+{
+    size_t i = first_span(e->mentions, e->n_mentions, lo), j = first_more(e->more, e->n_more, lo);
+    for (;;) {
+        int take_name = i < e->n_mentions && e->mentions[i].start < hi;
+        int take_more = j < e->n_more && e->more[j].span.start < hi;
+        stance_mention m;
+        if (take_name && take_more)
+            take_more = e->more[j].span.start < e->mentions[i].start;
+        if (!take_name && !take_more)
+            return STANCE_OK;
+        if (take_more)
+            m = e->more[j++];
+        else {
+            m = (stance_mention){e->mentions[i], e->kinds ? e->kinds[i] : STANCE_MK_NAME,
+                                 e->rules ? e->rules[i] : STANCE_MR_NAME};
+            i++;
+        }
+        if (m.span.end > hi)
+            continue;
+        if (stance_grow((void **)&out->ms, &out->ms_cap, out->n_ms + 1, sizeof *out->ms))
+            return STANCE_ERR_NOMEM;
+        out->ms[out->n_ms++] = m;
+    }
+}
+
+static int add_span(stance_tlist *out, size_t s, size_t e)
+{
+    if (stance_grow((void **)&out->sp, &out->sp_cap, out->n_sp + 1, sizeof *out->sp))
+        return STANCE_ERR_NOMEM;
+    out->sp[out->n_sp++] = (stance_span){s, e};
+    return STANCE_OK;
+}
+
+/* The spans to mark for target @p c: its mentions in the quote (speaker-self
+ * only when there is nothing else), else all of it in the attribution sentence. */
+static int mark_spans(const stance_rawquote *q, stance_tlist *out, stance_tchoice *c)
+{
+    c->s0 = out->n_sp;
+    for (int self = 0; self < 2 && out->n_sp == c->s0; self++)
+        for (size_t k = c->m0; k < c->m0 + c->nm; k++) {
+            const stance_mention *m = &out->ms[k];
+            if (in_span(m->span, q->span) && (m->kind == STANCE_MK_SELF) == self &&
+                add_span(out, m->span.start - q->span.start, m->span.end - q->span.start))
+                return STANCE_ERR_NOMEM;
+        }
+    if (out->n_sp == c->s0 && q->context.start != STANCE_NO_OFFSET) {
+        c->in_context = 1;
+        for (size_t k = c->m0; k < c->m0 + c->nm; k++) {
+            const stance_mention *m = &out->ms[k];
+            if (in_span(m->span, q->context) &&
+                add_span(out, m->span.start - q->context.start, m->span.end - q->context.start))
+                return STANCE_ERR_NOMEM;
+        }
+    }
+    c->ns = out->n_sp - c->s0;
+    return STANCE_OK;
+}
+
+static void widen(stance_span s, size_t *lo, size_t *hi)
+{
+    if (s.start == STANCE_NO_OFFSET)
+        return;
+    if (s.start < *lo)
+        *lo = s.start;
+    if (s.end > *hi)
+        *hi = s.end;
+}
+
+int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
+                          const size_t *cand, size_t n_cand, stance_tlist *out)
+{
+    long speaker = stance_mentions_speaker(ents, text, q);
+    long principal = stance_mentions_principal(ents, text, q, speaker);
+    size_t wlo = q->span.start, whi = q->span.end;
+    out->n = out->n_ms = out->n_sp = 0;
+    widen(q->speaker_span, &wlo, &whi);
+    widen(q->context, &wlo, &whi);
+    for (size_t ci = 0; ci < (cand ? n_cand : ents->n); ci++) {
+        size_t i = cand ? cand[ci] : ci;
+        stance_tchoice c = {i, 0, 0, out->n_ms, 0, 0, 0, 0};
+        size_t n_in = 0, n_named = 0, n_ctx = 0, n_spk = 0, k = c.m0;
+        if (gather(&ents->e[i], wlo, whi, out))
+            return STANCE_ERR_NOMEM;
+        for (size_t j = c.m0; j < out->n_ms; j++) {
+            const stance_mention *m = &out->ms[j];
+            int keep = 1;
+            if (in_span(m->span, q->span)) {
+                n_in += m->kind != STANCE_MK_SELF;
+                n_named += m->kind <= STANCE_MK_SURNAME;
+            } else if (in_span(m->span, q->speaker_span)) {
+                n_spk++;
+                keep = (long)i == principal;
+            } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
+                n_ctx++;
+                if ((long)i != speaker && is_object(text, m))
+                    c.reasons |= STANCE_TR_OBJECT;
+            } else
+                keep = 0;
+            if (keep)
+                out->ms[k++] = *m;
+        }
+        out->n_ms = k;
+        c.nm = k - c.m0;
+        if (n_in)
+            c.reasons |= STANCE_TR_MENTIONED;
+        if ((long)i == principal)
+            c.reasons |= STANCE_TR_PRINCIPAL;
+        /* the speaker is a target of their own quote only when they name themselves in it */
+        if ((long)i == speaker && !n_named)
+            c.reasons = 0;
+        if (!c.reasons && (!(flags & STANCE_OPT_ALL_ACTORS) || (long)i == speaker || (n_spk && !n_in))) {
+            out->n_ms = c.m0;
+            continue;
+        }
+        if (!c.reasons)
+            c.reasons = STANCE_TR_ALL;
+        c.where = n_in ? 1 : (n_ctx || (c.reasons & STANCE_TR_PRINCIPAL)) ? 2 : 0;
+        if (c.reasons != STANCE_TR_ALL && mark_spans(q, out, &c))
+            return STANCE_ERR_NOMEM;
+        if (stance_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
+            return STANCE_ERR_NOMEM;
+        out->v[out->n++] = c;
+    }
+    return STANCE_OK;
+}

@@ -1,0 +1,43 @@
+/*
+ * targets.h - which actors a quote is about, and the evidence for each: its
+ * mentions in the quote (any kind but speaker-self), being the object of the
+ * attribution ("praised X", "called him a ...", "said of X", "told X"), or the
+ * actor the speaker speaks for ("X's communications director"). The speaker
+ * is no target of their own quote unless they name themselves in it.
+ */
+#ifndef STANCE_TARGETS_H
+#define STANCE_TARGETS_H
+#include "actors.h"
+
+/* Why an actor is a target (bits of stance_tchoice.reasons). */
+#define STANCE_TR_MENTIONED STANCE_TARGET_MENTIONED
+#define STANCE_TR_OBJECT STANCE_TARGET_OBJECT
+#define STANCE_TR_PRINCIPAL STANCE_TARGET_PRINCIPAL
+#define STANCE_TR_ALL STANCE_TARGET_ALL
+
+typedef struct stance_tchoice {
+    size_t ent;
+    int where;            /* 1 mentioned in the quote, 2 only in the attribution, 0 neither */
+    unsigned reasons;     /* STANCE_TR_* */
+    size_t m0, nm;        /* evidence: the list's ms[m0 .. m0 + nm), text order */
+    size_t s0, ns;        /* spans to mark in the statement: the list's sp[s0 .. s0 + ns) */
+    int in_context;       /* 1: the statement is the attribution sentence, spans relative to it */
+} stance_tchoice;
+
+typedef struct stance_tlist {
+    stance_tchoice *v;
+    size_t n, cap;
+    stance_mention *ms;   /* evidence mentions (spans into the text) */
+    size_t n_ms, ms_cap;
+    stance_span *sp;      /* statement-relative spans */
+    size_t n_sp, sp_cap;
+} stance_tlist;
+
+/* The targets of quote @p q among @p ents (mentions found by actors.c and
+ * mentions.c), replacing @p out's contents. @p flags: STANCE_OPT_ALL_ACTORS.
+ * @p cand (ascending entity indexes, @p n_cand of them) limits the choice to
+ * the entities with a mention near the quote; NULL considers every entity. */
+int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
+                          const size_t *cand, size_t n_cand, stance_tlist *out);
+void stance_tlist_clear(stance_tlist *l);
+#endif
