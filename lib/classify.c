@@ -155,7 +155,8 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
             s->ctmp[i].i = i;
             s->ctmp[i].c = stance_linear_contrib(h, &s->x, i, d->label);
         }
-        qsort(s->ctmp, n, sizeof *s->ctmp, contrib_cmp);
+        if (n > 1)
+            qsort(s->ctmp, n, sizeof *s->ctmp, contrib_cmp);
         if (n > explain)
             n = explain;
         ex = stance_arena_alloc(arena, n, sizeof *ex);

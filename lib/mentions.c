@@ -625,7 +625,8 @@ static int build_referents(mstate *m)
             if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
                 return STANCE_ERR_NOMEM;
     }
-    qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    if (m->n_refs > 1) /* qsort's base may not be NULL, even for no elements */
+        qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
     n_ent = m->n_refs;
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
