@@ -661,358 +661,543 @@ static int participle_link(ctx *c, size_t s, size_t e)
     return i == e;
 }
 
-int stance_q_classify_seg(ctx *c, size_t qi)
+/* ---- the sieves -------------------------------------------------------------- */
+
+/* One quote on its way through the sieves: what they have found so far. */
+typedef struct sv {
+    size_t qi;
+    seg *q;
+    int fc;                  /* case of the first letter of the content (1, -1, 0) */
+    int endp;                /* the content ends like a sentence (or runs open) */
+    int words;               /* words of the content, counted up to 9 */
+    size_t cs, bcs;          /* the clause before the opening mark; the part the before-sieves read */
+    attr after, before;      /* the attribution found after / before the quote */
+    int have_after, have_before;
+    int that_clause;         /* the clause before ends in "that": the quote is its object */
+    size_t tail_len;         /* bytes between the reporting verb before and the mark */
+    int b2;                  /* BEFORE2 on [bcs, open): -1 not run, 0 no match, 1 match */
+    stance_span acc, nm, pu; /* its groups: 'according to X', a name, the punctuation */
+} sv;
+
+/* A sieve fills one of the two candidate slots of a quote. */
+enum { SLOT_AFTER, SLOT_BEFORE };
+
+/* A sieve: 1 when it attributed the quote (its id becomes attr.rule), 0 when
+ * it passes, <0 on error. The name of each id is stance_quotes_rule_name(). */
+typedef struct sieve {
+    int id;   /* STANCE_RULE_* */
+    int slot; /* SLOT_* */
+    int (*fn)(ctx *c, sv *v);
+} sieve;
+
+/* With an attribution after it, a quote that opens a paragraph or sentence
+ * is direct and takes that speaker: the clause before it is not needed. */
+static int need_before(const sv *v)
 {
-    seg *q = &c->s[qi];
+    return !(v->have_after && (v->q->pc == PC_PARA || v->q->pc == PC_SENT || v->q->pc == PC_COLON));
+}
+
+/* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
+static int sieve_after(ctx *c, sv *v)
+{
+    return try_after(c, v->q, &v->after);
+}
+
+/* 'X said: "' / 'X told Y, "' */
+static int sieve_before(ctx *c, sv *v)
+{
+    return try_before(c, v->q, v->bcs, v->q->open, &v->before, &v->that_clause, &v->tail_len);
+}
+
+/* BEFORE2 on the clause before the mark, run once for the three sieves that read it. */
+static int before2(ctx *c, sv *v)
+{
+    int r;
+    if (v->b2 >= 0)
+        return v->b2;
+    if (v->bcs >= v->q->open)
+        return v->b2 = 0;
+    if ((r = stance_q_run(c, P_BEFORE2, v->bcs, v->q->open)) < 0)
+        return r;
+    if (r) {
+        v->acc = group(c, 1);
+        v->nm = group(c, 2);
+        v->pu = group(c, 3);
+    }
+    return v->b2 = r;
+}
+
+/* 'According to X, "' */
+static int sieve_according(ctx *c, sv *v)
+{
+    attr b2 = v->before;
+    int r = before2(c, v);
+    if (r <= 0 || v->acc.start == STANCE_NO_OFFSET)
+        return r < 0 ? r : 0;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, v->acc.start, v->acc.end, NP_VERB_FIRST, &b2))
+        return 0;
+    b2.a_start = v->acc.start;
+    b2.a_end = v->acc.end;
+    v->before = b2;
+    return 1;
+}
+
+/* 'pollster Jane Doe: "' */
+static int sieve_name_colon(ctx *c, sv *v)
+{
+    attr b2 = v->before;
+    int r = before2(c, v);
+    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || after_prep(c, v->nm.start, v->bcs))
+        return r < 0 ? r : 0;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, v->nm.start, v->nm.end, 0, &b2) || b2.how != STANCE_ATTR_NAME)
+        return 0;
+    b2.a_start = v->nm.start;
+    b2.a_end = v->nm.end;
+    v->before = b2;
+    return 1;
+}
+
+/* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
+static int sieve_inverted(ctx *c, sv *v)
+{
+    attr b2 = v->before;
+    int r = before2(c, v);
+    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ',')
+        return r < 0 ? r : 0;
+    b2.role = NOSPAN;
+    if (!inverted_said(c, &v->nm, v->bcs, &b2))
+        return 0;
+    v->before = b2;
+    return 1;
+}
+
+/* The end of the paragraph before the one @p q opens, past its spaces and breaks. */
+static size_t prev_para_end(ctx *c, const seg *q)
+{
+    size_t pe = q->para - 1;
+    while (pe > 0 && (c->t[pe - 1] == '\n' || stance_hspace(c->t, back1(c->t, pe), c->len)))
+        pe = back1(c->t, pe);
+    return pe;
+}
+
+/* "X said:\n\n"...": the previous paragraph ends with a colon. */
+static int sieve_para_colon(ctx *c, sv *v)
+{
+    size_t pe;
+    if (v->q->pc != PC_PARA || v->q->para < 2)
+        return 0;
+    pe = prev_para_end(c, v->q);
+    if (pe == 0 || c->t[pe - 1] != ':')
+        return 0;
+    return try_before(c, v->q, stance_q_clause_start(c, pe, 0), pe, &v->before, &v->that_clause, &v->tail_len);
+}
+
+/* '... gun laws, Clinton said.\n\n"...': a paragraph of her reported speech
+ * ends with its attribution, and the quote paragraph goes on with her words */
+static int sieve_para_ending(ctx *c, sv *v)
+{
     const char *t = c->t;
-    int fc, endp = 0, words = 0, r, that_clause = 0;
-    size_t cs, bcs, tail_len = 0, k;
-    attr after = q->a, before = q->a;
-    int have_after = 0, have_before = 0, need_before;
+    const seg *q = v->q;
+    size_t pe, kk, lim;
+    int r;
+    /* (a direct quote in that paragraph: inheritance decides) */
+    if (v->have_after || q->pc != PC_PARA || q->para < 2 ||
+        (v->qi > 0 && c->s[v->qi - 1].kind == K_DIRECT && stance_q_in_para_before(c, &c->s[v->qi - 1], q)))
+        return 0;
+    pe = prev_para_end(c, q);
+    lim = pe > 120 ? pe - 120 : 0;
+    /* the last comma or quote mark in the last 120 bytes of that paragraph */
+    for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
+        const int comma = t[kk - 1] == ',';
+        size_t ml = 0, mp = back1(t, kk);
+        attr b5 = v->before;
+        if (!comma && (mark_at(t, mp, c->len, &ml) == MK_NONE || mp + ml != kk))
+            continue; /* neither (or inside a multi-byte mark) */
+        if ((r = attribution_ending(c, q, comma ? kk - 1 : kk, pe, &b5)) < 0)
+            return r;
+        /* ', The Hill reported.' cites a source, it does not introduce one */
+        if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
+            !lq(t, b5.cue.start, b5.cue.end, STANCE_LQ(REPORTED))) {
+            v->before = b5;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
+static int sieve_colon_subject(ctx *c, sv *v)
+{
+    const seg *q = v->q;
+    size_t ce = q->open;
+    if (q->pc != PC_COLON && q->pc != PC_PARA)
+        return 0;
+    if (q->pc == PC_PARA)
+        ce = q->para >= 2 ? prev_para_end(c, q) : 0;
+    else
+        while (ce > q->para && stance_hspace(c->t, back1(c->t, ce), c->len))
+            ce = back1(c->t, ce);
+    return ce > 0 && c->t[ce - 1] == ':' &&
+           colon_subject(c, stance_q_clause_start(c, ce - 1, 0), ce - 1, &v->before);
+}
+
+/* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
+static int sieve_dash(ctx *c, sv *v)
+{
+    if (v->have_before || (v->q->flags & SEG_UNCLOSED))
+        return 0;
+    return dash_para(c, v->q, &v->after);
+}
+
+/* The sentence just before the quote ('Jane Doe said. "..."'), when it may
+ * attribute it: its end @p d (the '.') plus one and its clause start. */
+static int prev_sentence(ctx *c, const sv *v, size_t *d, size_t *pcs)
+{
+    const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    int prev_attr;
+    if (v->have_after || q->pc != PC_SENT)
+        return 0;
+    *d = q->open;
+    while (*d > q->para && stance_hspace(c->t, back1(c->t, *d), c->len))
+        *d = back1(c->t, *d);
+    /* ('"A," said X, asking for anonymity. "B"': that sentence is the previous
+     * quote's attribution, and B inherits its speaker below) */
+    prev_attr = p && p->kind == K_DIRECT && p->a.how != STANCE_ATTR_NONE && p->a.a_end != STANCE_NO_OFFSET &&
+                p->a.a_start >= p->close && p->close >= q->para && *d > q->para &&
+                stance_q_clause_start(c, *d - 1, q->para) == p->close;
+    if (!(*d > q->para && c->t[*d - 1] == '.' && !prev_attr))
+        return 0;
+    *pcs = stance_q_clause_start(c, *d - 1, q->para);
+    return 1;
+}
+
+/* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
+static int sieve_prev_sent(ctx *c, sv *v)
+{
+    size_t d, pcs, tl = 0;
+    attr b2 = v->before;
+    int tc = 0, r;
+    if (!prev_sentence(c, v, &d, &pcs))
+        return 0;
+    if ((r = try_before(c, v->q, pcs, d - 1, &b2, &tc, &tl)) <= 0)
+        return r;
+    if (tl > 60 || tc)
+        return 0;
+    v->before = b2;
+    return 1;
+}
+
+/* '..., said Ohio State professor Paul Beck. "': the last comma of that sentence */
+static int sieve_prev_sent_ending(ctx *c, sv *v)
+{
+    size_t d, pcs, kc, lim;
+    attr b3 = v->before;
+    int r;
+    if (!prev_sentence(c, v, &d, &pcs))
+        return 0;
+    kc = d - 1;
+    lim = d - 1 > pcs + 160 ? d - 1 - 160 : pcs;
+    while (kc > lim && c->t[kc - 1] != ',')
+        kc--;
+    if (kc <= lim)
+        return 0;
+    if ((r = attribution_ending(c, v->q, kc - 1, d - 1, &b3)) <= 0)
+        return r;
+    v->before = b3;
+    return 1;
+}
+
+/* 'Jane Doe told the crowd that the plan would fail. "..."': reported speech of
+ * a named person (or a pronoun), then her words; 'Jane Doe called him a master
+ * of impossible deals. "..."': a named person's speech act about it */
+static int sieve_speech_sent(ctx *c, sv *v)
+{
+    size_t d, pcs;
+    int r;
+    if (v->words < 4 || !v->endp || !prev_sentence(c, v, &d, &pcs))
+        return 0;
+    if ((r = speech_sentence(c, P_IND_SAID, pcs, d, 1, &v->before)) != 0)
+        return r;
+    return speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &v->before);
+}
+
+/* The attribution sieves, most reliable first. The after-slot keeps the first
+ * attribution found after the quote, the before-slot the first found before it
+ * (while the quote needs one, see need_before()). */
+static const sieve SIEVES[] = {
+    {STANCE_RULE_AFTER, SLOT_AFTER, sieve_after},
+    {STANCE_RULE_BEFORE, SLOT_BEFORE, sieve_before},
+    {STANCE_RULE_ACCORDING, SLOT_BEFORE, sieve_according},
+    {STANCE_RULE_NAME_COLON, SLOT_BEFORE, sieve_name_colon},
+    {STANCE_RULE_INVERTED, SLOT_BEFORE, sieve_inverted},
+    {STANCE_RULE_PARA_COLON, SLOT_BEFORE, sieve_para_colon},
+    {STANCE_RULE_PARA_ENDING, SLOT_BEFORE, sieve_para_ending},
+    {STANCE_RULE_COLON_SUBJECT, SLOT_BEFORE, sieve_colon_subject},
+    {STANCE_RULE_DASH, SLOT_AFTER, sieve_dash},
+    {STANCE_RULE_PREV_SENT, SLOT_BEFORE, sieve_prev_sent},
+    {STANCE_RULE_PREV_SENT_ENDING, SLOT_BEFORE, sieve_prev_sent_ending},
+    {STANCE_RULE_SPEECH_SENT, SLOT_BEFORE, sieve_speech_sent},
+};
+
+static int run_sieves(ctx *c, sv *v)
+{
+    for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
+        const sieve *s = &SIEVES[i];
+        int r;
+        if (s->slot == SLOT_AFTER ? v->have_after : (v->have_before || !need_before(v)))
+            continue;
+        if ((r = s->fn(c, v)) < 0)
+            return r;
+        if (r && s->slot == SLOT_AFTER) {
+            v->have_after = 1;
+            v->after.rule = s->id;
+        } else if (r) {
+            v->have_before = 1;
+            v->before.rule = s->id;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* A transcript label opens the quote ('SMITH: ...'): it is direct and the
+ * label speaks it. */
+static int sieve_label(ctx *c, seg *q)
+{
     size_t la, lb, lafter;
+    if (!stance_q_label_at(c, q->cs, &la, &lb, &lafter) || lafter >= q->ce)
+        return 0;
+    q->a.how = STANCE_ATTR_LABEL;
+    q->a.rule = STANCE_RULE_LABEL;
+    q->a.spk = (stance_span){la, lb};
+    q->cs = lafter;
+    q->kind = K_DIRECT;
+    q->a.a_start = la;
+    q->a.a_end = lb;
+    return 1;
+}
 
-    /* transcript label */
-    if (stance_q_label_at(c, q->cs, &la, &lb, &lafter) && lafter < q->ce) {
-        q->a.how = STANCE_ATTR_LABEL;
-        q->a.rule = STANCE_RULE_LABEL;
-        q->a.spk = (stance_span){la, lb};
-        q->cs = lafter;
-        q->kind = K_DIRECT;
-        q->a.a_start = la;
-        q->a.a_end = lb;
-        return STANCE_OK;
-    }
-    q->pc = stance_q_prev_ctx(c, q);
-    fc = letter_case(t, q->cs, c->len);
-    if (fc == 0 && (unsigned char)t[q->cs] == 0xE2) /* "…And" */
-        fc = q->cs + 3 < q->ce ? letter_case(t, q->cs + 3, c->len) : 0;
-    {
-        size_t p = back1(t, q->ce);
-        unsigned char b = (unsigned char)t[p];
-        endp = b == '.' || b == ',' || b == '?' || b == '!' || b == '-' || is_dash_at(t, p, c->len) ||
-               (b == 0xA6 && p >= 2) || b == ')' || b == ']' || b == '\'' || (b == 0x99 && p >= 2) ||
-               (q->flags & SEG_UNCLOSED);
-    }
-    for (k = q->cs; k < q->ce && words < 8; k++)
+/* The shape of the content: its first letter's case, whether it ends like a
+ * sentence, how many words it has (up to 9). */
+static void quote_shape(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    const seg *q = v->q;
+    size_t p = back1(t, q->ce), k;
+    unsigned char b = (unsigned char)t[p];
+    v->fc = letter_case(t, q->cs, c->len);
+    if (v->fc == 0 && (unsigned char)t[q->cs] == 0xE2) /* "…And" */
+        v->fc = q->cs + 3 < q->ce ? letter_case(t, q->cs + 3, c->len) : 0;
+    v->endp = b == '.' || b == ',' || b == '?' || b == '!' || b == '-' || is_dash_at(t, p, c->len) ||
+              (b == 0xA6 && p >= 2) || b == ')' || b == ']' || b == '\'' || (b == 0x99 && p >= 2) ||
+              (q->flags & SEG_UNCLOSED);
+    v->words = 0;
+    for (k = q->cs; k < q->ce && v->words < 8; k++)
         if (stance_hspace(t, k, c->len))
-            words++;
-    words++;
+            v->words++;
+    v->words++;
+}
 
-    if ((r = try_after(c, q, &after)) < 0)
-        return r;
-    have_after = r;
-    if (have_after)
-        after.rule = STANCE_RULE_AFTER;
-    cs = stance_q_clause_start(c, q->open, q->para);
-    if (qi > 0 && c->s[qi - 1].close > cs && c->s[qi - 1].close <= q->open)
-        cs = c->s[qi - 1].close;
-    bcs = cs;
-    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
-    if (q->open - bcs > BEFORE_WINDOW) {
-        bcs = q->open - BEFORE_WINDOW;
-        while (bcs < q->open && !stance_hspace(t, bcs, c->len) && t[bcs] != ',')
-            bcs++;
-    }
-    /* With an attribution after it, a quote that opens a paragraph or sentence
-     * is direct and takes that speaker: the clause before it is not needed. */
-    need_before = !(have_after && (q->pc == PC_PARA || q->pc == PC_SENT || q->pc == PC_COLON));
-    if (need_before && (r = try_before(c, q, bcs, q->open, &before, &that_clause, &tail_len)) < 0)
-        return r;
-    have_before = need_before && r;
-    if (have_before)
-        before.rule = STANCE_RULE_BEFORE;
-    if (need_before && !have_before && bcs < q->open) {
-        /* 'According to X, "' / 'pollster Jane Doe: "' */
-        if ((r = stance_q_run(c, P_BEFORE2, bcs, q->open)) < 0)
-            return r;
-        if (r) {
-            stance_span acc = group(c, 1), nm = group(c, 2), pu = group(c, 3);
-            attr b2 = before;
-            b2.role = NOSPAN;
-            if (acc.start != STANCE_NO_OFFSET && stance_q_parse_np(c, acc.start, acc.end, NP_VERB_FIRST, &b2)) {
-                b2.a_start = acc.start;
-                b2.a_end = acc.end;
-                b2.rule = STANCE_RULE_ACCORDING;
-                before = b2;
-                have_before = 1;
-            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ':' && !after_prep(c, nm.start, bcs) &&
-                       stance_q_parse_np(c, nm.start, nm.end, 0, &b2) && b2.how == STANCE_ATTR_NAME) {
-                b2.a_start = nm.start;
-                b2.a_end = nm.end;
-                b2.rule = STANCE_RULE_NAME_COLON;
-                before = b2;
-                have_before = 1;
-            } else if (nm.start != STANCE_NO_OFFSET && c->t[pu.start] == ',' && inverted_said(c, &nm, bcs, &b2)) {
-                before = b2; /* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
-                before.rule = STANCE_RULE_INVERTED;
-                have_before = 1;
-            }
-        }
-    }
-    /* "X said:\n\n"...": the previous paragraph ends with a colon. */
-    if (need_before && !have_before && q->pc == PC_PARA && q->para >= 2) {
-        size_t pe = q->para - 1;
-        while (pe > 0 && (t[pe - 1] == '\n' || stance_hspace(t, back1(t, pe), c->len)))
-            pe = back1(t, pe);
-        if (pe > 0 && t[pe - 1] == ':') {
-            size_t pcs = stance_q_clause_start(c, pe, 0);
-            if ((r = try_before(c, q, pcs, pe, &before, &that_clause, &tail_len)) < 0)
-                return r;
-            have_before = r;
-            if (have_before)
-                before.rule = STANCE_RULE_PARA_COLON;
-        }
-    }
-
-    /* '... gun laws, Clinton said.\n\n"...': a paragraph of her reported speech
-     * ends with its attribution, and the quote paragraph goes on with her words */
-    if (!have_after && !have_before && q->pc == PC_PARA && q->para >= 2 &&
-        !(qi > 0 && c->s[qi - 1].kind == K_DIRECT && stance_q_in_para_before(c, &c->s[qi - 1], q))) {
-        /* (a direct quote in that paragraph: inheritance decides) */
-        size_t pe = q->para - 1, kk, lim;
-        while (pe > 0 && (t[pe - 1] == '\n' || stance_hspace(t, back1(t, pe), c->len)))
-            pe = back1(t, pe);
-        lim = pe > 120 ? pe - 120 : 0;
-        /* the last comma or quote mark in the last 120 bytes of that paragraph */
-        for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
-            const int comma = t[kk - 1] == ',';
-            size_t ml = 0, mp = back1(t, kk);
-            if (!comma && (mark_at(t, mp, c->len, &ml) == MK_NONE || mp + ml != kk))
-                continue; /* neither (or inside a multi-byte mark) */
-            {
-                attr b5 = before;
-                if ((r = attribution_ending(c, q, comma ? kk - 1 : kk, pe, &b5)) < 0)
-                    return r;
-                /* ', The Hill reported.' cites a source, it does not introduce one */
-                if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
-                    !lq(t, b5.cue.start, b5.cue.end, STANCE_LQ(REPORTED))) {
-                    before = b5;
-                    before.rule = STANCE_RULE_PARA_ENDING;
-                    have_before = 1;
-                }
-            }
-            break;
-        }
-    }
-    /* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
-    if (need_before && !have_before && (q->pc == PC_COLON || q->pc == PC_PARA)) {
-        size_t ce = q->open;
-        if (q->pc == PC_PARA) {
-            ce = q->para >= 2 ? q->para - 1 : 0;
-            while (ce > 0 && (t[ce - 1] == '\n' || stance_hspace(t, back1(t, ce), c->len)))
-                ce = back1(t, ce);
-        } else
-            while (ce > q->para && stance_hspace(t, back1(t, ce), c->len))
-                ce = back1(t, ce);
-        if (ce > 0 && t[ce - 1] == ':' && colon_subject(c, stance_q_clause_start(c, ce - 1, 0), ce - 1, &before)) {
-            have_before = 1;
-            before.rule = STANCE_RULE_COLON_SUBJECT;
-        }
-    }
-    /* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
-    if (!have_after && !have_before && !(q->flags & SEG_UNCLOSED) && (r = dash_para(c, q, &after)) != 0) {
-        if (r < 0)
-            return r;
-        have_after = 1;
-        after.rule = STANCE_RULE_DASH;
-    }
-    /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
-    if (!have_after && !have_before && q->pc == PC_SENT) {
-        size_t d = q->open;
-        while (d > q->para && stance_hspace(t, back1(t, d), c->len))
-            d = back1(t, d);
-        /* ('"A," said X, asking for anonymity. "B"': that sentence is the previous
-         * quote's attribution, and B inherits its speaker below) */
-        const int prev_attr = qi > 0 && c->s[qi - 1].kind == K_DIRECT && c->s[qi - 1].a.how != STANCE_ATTR_NONE &&
-                              c->s[qi - 1].a.a_end != STANCE_NO_OFFSET && c->s[qi - 1].a.a_start >= c->s[qi - 1].close &&
-                              c->s[qi - 1].close >= q->para && d > q->para &&
-                              stance_q_clause_start(c, d - 1, q->para) == c->s[qi - 1].close;
-        if (d > q->para && t[d - 1] == '.' && !prev_attr) {
-            size_t pcs = stance_q_clause_start(c, d - 1, q->para);
-            attr b2 = before;
-            int tc = 0;
-            size_t tl = 0;
-            if ((r = try_before(c, q, pcs, d - 1, &b2, &tc, &tl)) < 0)
-                return r;
-            if (r && tl <= 60 && !tc) {
-                before = b2;
-                before.rule = STANCE_RULE_PREV_SENT;
-                have_before = 1;
-            } else {
-                /* '..., said Ohio State professor Paul Beck.' : the last comma of that sentence */
-                size_t kc = d - 1, lim = d - 1 > pcs + 160 ? d - 1 - 160 : pcs;
-                while (kc > lim && t[kc - 1] != ',')
-                    kc--;
-                if (kc > lim) {
-                    attr b3 = before;
-                    if ((r = attribution_ending(c, q, kc - 1, d - 1, &b3)) < 0)
-                        return r;
-                    if (r) {
-                        before = b3;
-                        before.rule = STANCE_RULE_PREV_SENT_ENDING;
-                        have_before = 1;
-                    }
-                }
-            }
-            /* 'Jane Doe told the crowd that the plan would fail. "..."': reported
-             * speech of a named person (or a pronoun), then her words; 'Jane Doe
-             * called him a master of impossible deals. "..."': a named person's
-             * speech act about it */
-            if (!have_before && words >= 4 && endp) {
-                if ((r = speech_sentence(c, P_IND_SAID, pcs, d, 1, &before)) < 0)
-                    return r;
-                if (!r && (r = speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &before)) < 0)
-                    return r;
-                have_before = r;
-                if (have_before)
-                    before.rule = STANCE_RULE_SPEECH_SENT;
-            }
-        }
-    }
-
+/* Direct or partial, from where the quote stands (q->pc), its shape and the
+ * attributions the sieves found. */
+static int direct_or_partial(ctx *c, const sv *v)
+{
+    const seg *q = v->q;
+    const int fc = v->fc, endp = v->endp, words = v->words, ha = v->have_after, hb = v->have_before;
+    int kind;
     switch (q->pc) {
     case PC_PARA:
     case PC_SENT:
     case PC_COLON:
     case PC_DASH:
-        if (fc == 1 || (fc == 0 && endp) || have_after || have_before)
-            q->kind = (fc == -1 && !endp && !have_after) ? K_PARTIAL : K_DIRECT;
+        if (fc == 1 || (fc == 0 && endp) || ha || hb)
+            kind = (fc == -1 && !endp && !ha) ? K_PARTIAL : K_DIRECT;
         else
-            q->kind = K_PARTIAL;
-        if (q->kind == K_DIRECT && fc == 1 && !endp && words <= 3 && !have_after && !have_before)
-            q->kind = K_PARTIAL;
-        break;
+            kind = K_PARTIAL;
+        if (kind == K_DIRECT && fc == 1 && !endp && words <= 3 && !ha && !hb)
+            kind = K_PARTIAL;
+        return kind;
     case PC_COMMA:
-        if (qi > 0 && c->s[qi - 1].kind == K_DIRECT && c->s[qi - 1].after_reaches)
-            q->kind = K_DIRECT;
-        else if (have_before && !that_clause && tail_len <= 40 && (fc == 1 || endp))
-            q->kind = K_DIRECT;
-        else if (fc == 1 && (endp || words >= 4) && (have_after || words >= 6) && !(have_before && that_clause))
-            q->kind = K_DIRECT;
-        else if (fc == 1 && endp && words >= 3 && !(have_before && that_clause) && speech_lead(c, q->open, q->para))
-            q->kind = K_DIRECT; /* 'marched along the quay, chanting, "Open the gates now."' */
-        else
-            q->kind = K_PARTIAL;
-        break;
+        if (v->qi > 0 && c->s[v->qi - 1].kind == K_DIRECT && c->s[v->qi - 1].after_reaches)
+            return K_DIRECT;
+        if (hb && !v->that_clause && v->tail_len <= 40 && (fc == 1 || endp))
+            return K_DIRECT;
+        if (fc == 1 && (endp || words >= 4) && (ha || words >= 6) && !(hb && v->that_clause))
+            return K_DIRECT;
+        if (fc == 1 && endp && words >= 3 && !(hb && v->that_clause) && speech_lead(c, q->open, q->para))
+            return K_DIRECT; /* 'marched along the quay, chanting, "Open the gates now."' */
+        return K_PARTIAL;
     case PC_PAREN:
         /* '("I want my dues back," wrote Jane Roe.)': an aside that is a whole quote */
-        q->kind = fc == 1 && words >= 3 && (have_after || (endp && words >= 4)) ? K_DIRECT : K_PARTIAL;
-        break;
+        return fc == 1 && words >= 3 && (ha || (endp && words >= 4)) ? K_DIRECT : K_PARTIAL;
     default:
-        if (have_before && !that_clause && tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
-            q->kind = K_DIRECT;
-        else if (fc == 1 && endp && words >= 3 && speech_lead(c, q->open, q->para))
-            q->kind = K_DIRECT; /* 'posted the news, writing "We sail on Friday."' */
-        else
-            q->kind = K_PARTIAL;
-        break;
+        if (hb && !v->that_clause && v->tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
+            return K_DIRECT;
+        if (fc == 1 && endp && words >= 3 && speech_lead(c, q->open, q->para))
+            return K_DIRECT; /* 'posted the news, writing "We sail on Friday."' */
+        return K_PARTIAL;
     }
-    /* 'HEADLINE IN CAPITALS "..." [NYT.]': a digest quoting the outlet in brackets */
-    if (q->kind != K_DIRECT && !have_after && !have_before && fc == 1 && words >= 4 &&
-        bracket_source(c, q, &after)) {
-        q->kind = K_DIRECT;
-        have_after = 1;
-        after.rule = STANCE_RULE_BRACKET;
-    }
+}
+
+/* What the text around a quote says against the decision: stage directions
+ * are no quotes, and a direct quote whose sentence goes on after the closing
+ * mark is partial. */
+static int kind_after_close(ctx *c, const sv *v, int kind)
+{
+    const char *t = c->t;
+    const seg *q = v->q;
+    size_t k2, k3, k4;
+    int whole;
     /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
     if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')
-        q->kind = K_SKIP;
-    else if (q->ce - q->cs > 2 && t[q->cs] == '(' && t[back1(t, q->ce)] == '.' && t[back1(t, back1(t, q->ce))] == ')')
-        q->kind = K_SKIP;
-
+        return K_SKIP;
+    if (q->ce - q->cs > 2 && t[q->cs] == '(' && t[back1(t, q->ce)] == '.' && t[back1(t, back1(t, q->ce))] == ')')
+        return K_SKIP;
     /* '"...our jobs" to China, she said': the sentence goes on outside the marks */
-    if (q->kind == K_DIRECT && !(q->flags & SEG_UNCLOSED)) {
-        size_t k2 = q->close;
-        k2 = skip_hs(t, k2, c->len);
-        if (k2 < c->len && letter_case(t, k2, c->len) == -1) {
-            size_t k3 = k2;
-            while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
-                k3++;
-            /* ('Fenn said, "We will see," when asked': a whole quote after "said,"
-             * that ends in a comma, and the sentence goes on) */
-            /* (not '"A," and "B"' nor '"A," and, "B"': two quotes, one clause) */
-            const size_t k4 = skip_hs(t, k3, c->len);
-            const int whole = q->pc == PC_COMMA && have_before && !have_after && !that_clause && tail_len <= 40 &&
-                              fc == 1 && q->ce > q->cs && t[back1(t, q->ce)] == ',' && k4 < c->len &&
-                              letter_case(t, k4, c->len) == -1 &&
-                              lq(t, k2, k3, STANCE_LQ(AFTER_WHOLE));
-            if (lq(t, k2, k3, STANCE_LQ(GOES_ON)) && !whole)
-                q->kind = K_PARTIAL;
-            else if (!endp && !have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
-                     !stance_names_pronoun(t, k2, k3, &(int){0}))
-                q->kind = K_PARTIAL; /* '"Orange is the New Black" star Jane Roe': a title */
-        }
+    if (kind != K_DIRECT || (q->flags & SEG_UNCLOSED))
+        return kind;
+    k2 = skip_hs(t, q->close, c->len);
+    if (k2 >= c->len || letter_case(t, k2, c->len) != -1)
+        return kind;
+    k3 = k2;
+    while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
+        k3++;
+    /* ('Fenn said, "We will see," when asked': a whole quote after "said,"
+     * that ends in a comma, and the sentence goes on) */
+    /* (not '"A," and "B"' nor '"A," and, "B"': two quotes, one clause) */
+    k4 = skip_hs(t, k3, c->len);
+    whole = q->pc == PC_COMMA && v->have_before && !v->have_after && !v->that_clause && v->tail_len <= 40 &&
+            v->fc == 1 && q->ce > q->cs && t[back1(t, q->ce)] == ',' && k4 < c->len &&
+            letter_case(t, k4, c->len) == -1 && lq(t, k2, k3, STANCE_LQ(AFTER_WHOLE));
+    if (lq(t, k2, k3, STANCE_LQ(GOES_ON)) && !whole)
+        return K_PARTIAL;
+    if (!v->endp && !v->have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
+        !stance_names_pronoun(t, k2, k3, &(int){0}))
+        return K_PARTIAL; /* '"Orange is the New Black" star Jane Roe': a title */
+    return kind;
+}
+
+/* A direct quote takes the attribution after it, else the one before it, else
+ * ('X called it a "breach of trust," adding: "..."') the speaker of the quote
+ * just before when a participle links them. */
+static void attribute_direct(ctx *c, sv *v)
+{
+    seg *q = v->q;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    if (v->have_after)
+        q->a = v->after;
+    else if (v->have_before)
+        q->a = v->before;
+    else if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->close_para == q->para &&
+             participle_link(c, p->close, q->open)) {
+        q->a = p->a;
+        q->a.how = STANCE_ATTR_INHERIT;
+        q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
+        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
     }
-    if (q->kind == K_DIRECT) {
-        if (have_after)
-            q->a = after;
-        else if (have_before)
-            q->a = before;
-        else if (qi > 0 && c->s[qi - 1].kind != K_SKIP && c->s[qi - 1].a.how != STANCE_ATTR_NONE &&
-                 c->s[qi - 1].close_para == q->para && participle_link(c, c->s[qi - 1].close, q->open)) {
-            /* 'X called it a "breach of trust," adding: "..."': the participle after
-             * the previous quote goes on with its speaker */
-            q->a = c->s[qi - 1].a;
-            q->a.how = STANCE_ATTR_INHERIT;
-            q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
-            q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
-        }
-        /* does the attribution run up to the next quote ("A," X said, "B") */
-        if (have_after && qi + 1 < c->n) {
-            size_t e = after.a_end;
-            while (e < c->len && (stance_hspace(t, e, c->len) || t[e] == ','))
-                e += step1(t, e, c->len);
-            /* allow a short tail: ', adding, "' / ' Friday, "' */
-            {
-                size_t lim = e + 60 < c->s[qi + 1].open ? e + 60 : c->s[qi + 1].open;
-                size_t j = e;
-                int ok = 1;
-                for (; j < lim; j++)
-                    if (t[j] == '.' || t[j] == '\n' || t[j] == '!' || t[j] == '?')
-                        ok = 0;
-                if (ok && c->s[qi + 1].open <= lim + 1)
-                    q->after_reaches = 1;
-                if (c->s[qi + 1].open == e)
-                    q->after_reaches = 1;
-            }
-        }
+    /* does the attribution run up to the next quote ("A," X said, "B") */
+    if (v->have_after && v->qi + 1 < c->n) {
+        const char *t = c->t;
+        const size_t next = c->s[v->qi + 1].open;
+        size_t e = v->after.a_end, lim, j;
+        int ok = 1;
+        while (e < c->len && (stance_hspace(t, e, c->len) || t[e] == ','))
+            e += step1(t, e, c->len);
+        /* allow a short tail: ', adding, "' / ' Friday, "' */
+        lim = e + 60 < next ? e + 60 : next;
+        for (j = e; j < lim; j++)
+            if (t[j] == '.' || t[j] == '\n' || t[j] == '!' || t[j] == '?')
+                ok = 0;
+        if ((ok && next <= lim + 1) || next == e)
+            q->after_reaches = 1;
+    }
+}
+
+/* A partial quote: the attribution before it (unless the quote is the object
+ * of a "that" clause), a verb of speech earlier in its clause, its sentence
+ * going on to ', X said.', the attribution after it, or the speaker of the
+ * previous partial quote of the same sentence ('a "liar" and a "cheat"'). */
+static int attribute_partial(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    seg *q = v->q;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    attr pa = q->a;
+    int r;
+    if (v->have_before && !v->that_clause) {
+        pa = v->before;
+    } else if ((r = try_partial(c, q, v->cs, &pa)) < 0) {
+        return r;
+    } else if (r) {
+        pa.rule = STANCE_RULE_PARTIAL_BEFORE;
     } else {
-        attr pa = q->a;
-        if (have_before && !that_clause) {
-            pa = before;
-        } else if ((r = try_partial(c, q, cs, &pa)) < 0) {
+        if ((r = try_partial_after(c, q, &pa)) < 0)
             return r;
-        } else if (r) {
-            pa.rule = STANCE_RULE_PARTIAL_BEFORE;
-        } else {
-            if ((r = try_partial_after(c, q, &pa)) < 0)
-                return r;
-            if (r)
-                pa.rule = STANCE_RULE_PARTIAL_AFTER;
-            else if (have_after)
-                pa = after;
-        }
-        q->a = pa;
-        if (q->a.how == STANCE_ATTR_NONE) {
-            /* the same sentence as the previous partial quote ('a "liar" and a "cheat"') */
-            if (qi > 0 && c->s[qi - 1].kind == K_PARTIAL && c->s[qi - 1].a.how != STANCE_ATTR_NONE &&
-                c->s[qi - 1].close_para == q->para) {
-                size_t j;
-                int same = 1;
-                for (j = c->s[qi - 1].close; j < q->open; j++)
-                    if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && stance_hspace(t, j + 1, c->len))
-                        same = 0;
-                if (same) {
-                    q->a = c->s[qi - 1].a;
-                    q->a.how = STANCE_ATTR_INHERIT;
-                    q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-                }
-            }
-        }
-        if (q->a.how == STANCE_ATTR_NONE)
-            q->kind = K_SKIP; /* scare quotes, titles, names */
+        if (r)
+            pa.rule = STANCE_RULE_PARTIAL_AFTER;
+        else if (v->have_after)
+            pa = v->after;
     }
+    q->a = pa;
+    if (q->a.how == STANCE_ATTR_NONE && p && p->kind == K_PARTIAL && p->a.how != STANCE_ATTR_NONE &&
+        p->close_para == q->para) {
+        int same = 1;
+        for (size_t j = p->close; j < q->open; j++)
+            if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && stance_hspace(t, j + 1, c->len))
+                same = 0;
+        if (same) {
+            q->a = p->a;
+            q->a.how = STANCE_ATTR_INHERIT;
+            q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
+        }
+    }
+    if (q->a.how == STANCE_ATTR_NONE)
+        q->kind = K_SKIP; /* scare quotes, titles, names */
     return STANCE_OK;
+}
+
+int stance_q_classify_seg(ctx *c, size_t qi)
+{
+    seg *q = &c->s[qi];
+    sv v;
+    int r;
+    if (sieve_label(c, q))
+        return STANCE_OK;
+    memset(&v, 0, sizeof v);
+    v.qi = qi;
+    v.q = q;
+    v.after = v.before = q->a;
+    v.b2 = -1;
+    q->pc = stance_q_prev_ctx(c, q);
+    quote_shape(c, &v);
+    v.cs = stance_q_clause_start(c, q->open, q->para);
+    if (qi > 0 && c->s[qi - 1].close > v.cs && c->s[qi - 1].close <= q->open)
+        v.cs = c->s[qi - 1].close;
+    v.bcs = v.cs;
+    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
+    if (q->open - v.bcs > BEFORE_WINDOW) {
+        v.bcs = q->open - BEFORE_WINDOW;
+        while (v.bcs < q->open && !stance_hspace(c->t, v.bcs, c->len) && c->t[v.bcs] != ',')
+            v.bcs++;
+    }
+    if ((r = run_sieves(c, &v)) < 0)
+        return r;
+    q->kind = direct_or_partial(c, &v);
+    /* 'HEADLINE IN CAPITALS "..." [NYT.]': a digest quoting the outlet in brackets */
+    if (q->kind != K_DIRECT && !v.have_after && !v.have_before && v.fc == 1 && v.words >= 4 &&
+        bracket_source(c, q, &v.after)) {
+        q->kind = K_DIRECT;
+        v.have_after = 1;
+        v.after.rule = STANCE_RULE_BRACKET;
+    }
+    q->kind = kind_after_close(c, &v, q->kind);
+    if (q->kind == K_DIRECT) {
+        attribute_direct(c, &v);
+        return STANCE_OK;
+    }
+    return attribute_partial(c, &v);
 }
 
 /* Indirect speech in the sentences outside quotes. */
