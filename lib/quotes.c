@@ -488,6 +488,27 @@ static size_t nickname_open(ctx *c, size_t p, size_t floor)
     return stance_q_nickname_end(c, o, ml, floor) == p + cl ? o : STANCE_NO_OFFSET;
 }
 
+/* Does the mark at @p i stand where a quote opens: at the paragraph start,
+ * after a space, an opening bracket, a slash or a dash? */
+static int opens_like(const char *t, size_t i, size_t para, size_t len)
+{
+    size_t pv = i > para ? back1(t, i) : i;
+    unsigned char pb = i > para ? (unsigned char)t[pv] : ' ';
+    return i == para || stance_hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' || pb == '-' ||
+           is_dash_at(t, pv, len);
+}
+
+/* Does the mark that ends at @p j stand where a quote closes: before the end,
+ * a space, punctuation, a dash, another mark or an ellipsis? */
+static int closes_like(const char *t, size_t j, size_t len)
+{
+    size_t h;
+    unsigned char nb = j < len ? (unsigned char)t[j] : '\n';
+    return j >= len || nb == '\n' || stance_hspace(t, j, len) || nb == '.' || nb == ',' || nb == ';' || nb == ':' ||
+           nb == '!' || nb == '?' || nb == ')' || nb == ']' || is_dash_at(t, j, len) || mark_at(t, j, len, &h) != MK_NONE ||
+           (nb == 0xE2 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6);
+}
+
 /* Pair the quote marks of the whole text. */
 static int scan_marks(ctx *c)
 {
@@ -544,16 +565,7 @@ static int scan_marks(ctx *c)
             continue;
         }
         {
-            size_t pv = i > para ? back1(t, i) : i;
-            unsigned char pb = i > para ? (unsigned char)t[pv] : ' ';
-            unsigned char nb = i + ml < len ? (unsigned char)t[i + ml] : '\n';
-            int openish = i == para || stance_hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' ||
-                          pb == '-' || is_dash_at(t, pv, len);
-            int closeish = i + ml >= len || nb == '\n' || stance_hspace(t, i + ml, len) || nb == '.' || nb == ',' ||
-                           nb == ';' || nb == ':' || nb == '!' || nb == '?' || nb == ')' || nb == ']' ||
-                           is_dash_at(t, i + ml, len) || mark_at(t, i + ml, len, &h) != MK_NONE ||
-                           (nb == 0xE2 && i + ml + 2 < len && (unsigned char)t[i + ml + 1] == 0x80 &&
-                            (unsigned char)t[i + ml + 2] == 0xA6);
+            const int openish = opens_like(t, i, para, len), closeish = closes_like(t, i + ml, len);
             int close_now = 0, open_now = 0;
             /* Inside a quote, marks of the other family are nested quotes
              * ("She said “no” to me"), unless a lone one can only close it. */
