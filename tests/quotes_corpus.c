@@ -331,10 +331,10 @@ static void print_diff(const strv *a, const strv *b)
         if (i < n && j < m && strcmp(a->v[i], b->v[j]) == 0) {
             printf("     %s\n", a->v[i]);
             i++, j++;
-        } else if (j < m && (i == n || AT(i, j + 1) >= AT(i + 1, j))) {
-            printf("    +%s\n", b->v[j++]);
-        } else {
+        } else if (i < n && (j == m || AT(i + 1, j) >= AT(i, j + 1))) {
             printf("    -%s\n", a->v[i++]);
+        } else {
+            printf("    +%s\n", b->v[j++]);
         }
     }
 #undef AT
