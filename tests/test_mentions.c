@@ -304,6 +304,72 @@ static void test_targets_called_him(void **state)
     doc_close(&d);
 }
 
+/* The index of the quote whose text starts with @p head. */
+static size_t quote_at(const doc *d, const char *head)
+{
+    const char *p = strstr(d->text, head);
+    assert_non_null(p);
+    for (size_t i = 0; i < d->quotes.n; i++)
+        if (d->quotes.q[i].span.start == (size_t)(p - d->text))
+            return i;
+    fail_msg("no quote at \"%s\"", head);
+    return 0;
+}
+
+/* Is @p name a target of the quote that starts with @p head, as its object? */
+static int object_of(doc *d, const char *head, const char *name)
+{
+    stance_tlist tl = {0};
+    const stance_tchoice *c;
+    int r;
+    choose(d, quote_at(d, head), &tl);
+    c = target(d, &tl, name);
+    r = c && (c->reasons & STANCE_TR_OBJECT);
+    if (c && r) {
+        assert_int_equal(c->where, 2);
+        assert_int_equal(c->in_context, 1);
+    }
+    stance_tlist_clear(&tl);
+    return r;
+}
+
+static void test_targets_reported_subject(void **state)
+{
+    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
+    const char text[] = "Elena Diaz said on Monday that Tom Park was \"a disgrace to the city\" and should go.\n"
+                        "Diaz added that Park's \"reckless plan\" would fail.\n"
+                        "Speaking after a meeting with Sam Ito, Diaz said the talks had been \"very useful\".\n"
+                        "Diaz said Ito and Park \"did a remarkable job\" last year.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    assert_true(object_of(&d, "a disgrace", "Tom Park"));
+    assert_false(object_of(&d, "a disgrace", "Elena Diaz")); /* the speaker */
+    assert_true(object_of(&d, "reckless", "Tom Park"));      /* "Park's" */
+    /* before the speaker and her verb: only a bystander of the sentence */
+    assert_false(object_of(&d, "very useful", "Sam Ito"));
+    assert_true(object_of(&d, "did a remarkable", "Sam Ito"));
+    assert_true(object_of(&d, "did a remarkable", "Tom Park"));
+    doc_close(&d);
+}
+
+static void test_targets_fragment_tail(void **state)
+{
+    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
+    const char text[] = "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
+                        "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
+                        "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
+                        "Diaz said the rival \"can beat\" Sam Ito easily.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    assert_true(object_of(&d, "no path", "Tom Park"));
+    assert_false(object_of(&d, "would fail", "Sam Ito"));      /* "and Sam Ito agreed": a new clause */
+    assert_false(object_of(&d, "The bridge", "Sam Ito"));      /* a whole quote, not a fragment */
+    assert_true(object_of(&d, "can beat", "Sam Ito"));
+    doc_close(&d);
+}
+
 static void test_targets_two_actors_own_spans(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}};
@@ -453,6 +519,8 @@ int main(void)
         cmocka_unit_test(test_mentions_discovered_actors),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
+        cmocka_unit_test(test_targets_reported_subject),
+        cmocka_unit_test(test_targets_fragment_tail),
         cmocka_unit_test(test_targets_two_actors_own_spans),
         cmocka_unit_test(test_targets_speaker_self_and_principal),
         cmocka_unit_test(test_targets_article_governor),
