@@ -27,8 +27,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- a growing output buffer; after a failed allocation it only counts ---- */
+/* ---- growing arrays: the one growth path of this file ---- */
 
+/* Make room for @p need elements of @p size bytes in *p (capacity *cap, doubling from @p first), as
+ * lib's stance_grow() does (html.c is also built against the public library only, bindings/python).
+ * 0, or -1 when the size would overflow or the allocation fails (*p and *cap unchanged). */
+static int grow(void **p, size_t *cap, size_t need, size_t size, size_t first)
+{
+    size_t ncap = *cap ? *cap : first;
+    void *np;
+    if (need <= *cap)
+        return 0;
+    while (ncap < need) {
+        if (ncap > ((size_t)-1) / 2)
+            return -1;
+        ncap *= 2;
+    }
+    if (ncap > ((size_t)-1) / size || !(np = realloc(*p, ncap * size)))
+        return -1;
+    *p = np;
+    *cap = ncap;
+    return 0;
+}
+
+/* A growing output buffer; after a failed allocation it only counts. */
 typedef struct hbuf {
     char *p;
     size_t n, cap;
@@ -39,23 +61,9 @@ static void put(hbuf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;
-    if (b->cap - b->n < n + 1) {
-        size_t ncap = b->cap ? b->cap : 4096;
-        char *np;
-        while (ncap - b->n < n + 1) {
-            if (ncap > ((size_t)-1) / 2) {
-                b->oom = 1;
-                return;
-            }
-            ncap *= 2;
-        }
-        np = realloc(b->p, ncap);
-        if (!np) {
-            b->oom = 1;
-            return;
-        }
-        b->p = np;
-        b->cap = ncap;
+    if (n >= ((size_t)-1) - b->n || grow((void **)&b->p, &b->cap, b->n + n + 1, 1, 4096)) {
+        b->oom = 1;
+        return;
     }
     if (n)
         memcpy(b->p + b->n, s, n);
@@ -296,14 +304,8 @@ static int add_span(article *a, size_t s, size_t e, int kind, size_t idx)
 {
     if (s == (size_t)-1 || s >= e)
         return 0;
-    if (a->nsp == a->cap_sp) {
-        size_t nc = a->cap_sp ? a->cap_sp * 2 : 64;
-        hspan *n = realloc(a->sp, nc * sizeof *n);
-        if (!n)
-            return -2;
-        a->sp = n;
-        a->cap_sp = nc;
-    }
+    if (grow((void **)&a->sp, &a->cap_sp, a->nsp + 1, sizeof *a->sp, 64))
+        return -2;
     a->sp[a->nsp++] = (hspan){s, e, kind, idx};
     return 0;
 }
@@ -321,14 +323,8 @@ static long actor_index(article *a, const char *name, int create)
             return (long)i;
     if (!create)
         return -1;
-    if (a->na == a->cap_a) {
-        size_t nc = a->cap_a ? a->cap_a * 2 : 16;
-        hactor *n = realloc(a->a, nc * sizeof *n);
-        if (!n)
-            return -2;
-        a->a = n;
-        a->cap_a = nc;
-    }
+    if (grow((void **)&a->a, &a->cap_a, a->na + 1, sizeof *a->a, 16))
+        return -2;
     a->a[a->na] = (hactor){name, 0, 0};
     return (long)a->na++;
 }
@@ -846,14 +842,8 @@ static int add_rows(article *a)
             continue;
         json_array_foreach(a->q[i].stances, k, t) {
             srow *r;
-            if (d->n_rows == d->cap_rows) {
-                size_t nc = d->cap_rows ? d->cap_rows * 2 : 64;
-                srow *n = realloc(d->rows, nc * sizeof *n);
-                if (!n)
-                    return -2;
-                d->rows = n;
-                d->cap_rows = nc;
-            }
+            if (grow((void **)&d->rows, &d->cap_rows, d->n_rows + 1, sizeof *d->rows, 64))
+                return -2;
             r = &d->rows[d->n_rows];
             r->speaker = strdup(a->q[i].speaker);
             r->actor = strdup(opt_str(t, "actor"));
