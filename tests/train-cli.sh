@@ -77,6 +77,36 @@ expect 0 "train --neutral-band" "$STANCE" train -q -o "$W/band.stm" --table-bits
   --head sentiment="$W/band.jsonl"
 "$STANCE" dump "$W/band.stm" | grep -q "neutral-band=0.3" && ok "band in meta" || bad "band in meta"
 
+# per-family ablations (issue 14 item 9): train --ablate retrains without each family, eval --ablate
+# leaves each family out of the input; neither changes the model or the main figures
+expect 0 "train --ablate" "$STANCE" train -q -o "$W/abl.stm" --table-bits 12 --cv 2 --C 0.5,2 --seed 3 --ablate \
+  --head stance="$T/stance.jsonl" --head sentiment="$T/sentiment.jsonl"
+cmp -s "$W/abl.stm" "$W/m.stm" && ok "train --ablate writes the same model" || bad "train --ablate writes the same model"
+test "$(grep -c '^head .*: ablation, 2-fold CV macro-F1' "$W/out")" -eq 2 &&
+  test "$(grep -cE '^  (word|char|neg|window|presence|context) +[01]\.[0-9]{4} +[+-][01]\.[0-9]{4} ' "$W/out")" -eq 12 &&
+  ok "train --ablate: a row per family and head" || { bad "train --ablate: a row per family and head"; cat "$W/out"; }
+full=$(sed -n '/^head stance: ablation/,/^head sentiment/p' "$W/out" | awk '$1 == "(none)" { print $2 }')
+"$STANCE" dump "$W/m.stm" | grep -q "head.stance.train = .*cv-macro-f1=$full " && ok "train --ablate: reference is the C search's CV" ||
+  bad "train --ablate: reference is the C search's CV ($full)"
+expect 0 "eval --ablate" "$STANCE" eval --ablate -m "$W/lex.stm" "$T/sentiment.jsonl"
+cp "$W/out" "$W/abl.out"
+expect 0 "eval without --ablate" "$STANCE" eval -m "$W/lex.stm" "$T/sentiment.jsonl"
+sed -n '/^ablation:/q;p' "$W/abl.out" | sed '$d' | cmp -s - "$W/out" && ok "eval --ablate keeps the main figures" ||
+  bad "eval --ablate keeps the main figures"
+test "$(sed -n '/^ablation:/,$p' "$W/abl.out" | grep -cE '^  (word|neg|window|presence|rules|lex|lexd) ')" -eq 7 &&
+  ok "eval --ablate: a row per family" || { bad "eval --ablate: a row per family"; cat "$W/abl.out"; }
+expect 0 "eval --ablate --json" "$STANCE" eval --ablate --json -m "$W/lex.stm" "$T/sentiment.jsonl"
+if test -n "${PYTHON_BIN:-}"; then
+  "$PYTHON_BIN" -c '
+import json, sys
+o = json.load(open(sys.argv[1]))
+a = {x["family"]: x for x in o["ablation"]}
+assert sorted(a) == ["lex", "lexd", "neg", "presence", "rules", "window", "word"], sorted(a)
+assert all(x["n"] == o["n"] for x in a.values())
+assert any(abs(x["ece"] - o["ece"]) > 1e-9 for x in a.values()), "no family changed anything"
+' "$W/out" && ok "eval --ablate --json: every family, each scored" || bad "eval --ablate --json: every family, each scored"
+fi
+
 # a model file written by format 1.0 (before the lexicon families) scores exactly as it did
 "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" "$T/stance.jsonl" >"$W/old.out" 2>"$W/err" &&
   "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" --head sentiment "$T/sentiment.jsonl" >>"$W/old.out" 2>>"$W/err" &&
