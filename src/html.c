@@ -785,7 +785,7 @@ static int graph(article *a)
 {
     hbuf *b = &a->d->body;
     gnode *sp = calloc(a->nq + 1, sizeof *sp), *ac = calloc(a->na + 1, sizeof *ac);
-    size_t ns = 0, nac = 0, ne = 0;
+    size_t ns = 0, nac = 0, ne = 0, cap_e = 0;
     double *acc = calloc(a->na + 1, sizeof *acc);
     gedge *e = NULL;
     const double row = 36, W = 760, lx = 8, bw = 230, rx = W - 8 - 230, lh = 15;
@@ -799,19 +799,23 @@ static int graph(article *a)
         if (a->q[i].speaker && a->q[i].stances && json_array_size(a->q[i].stances) &&
             node_of(sp, ns, a->q[i].speaker) < 0)
             sp[ns].name = a->q[i].speaker, sp[ns].key = (double)ns, ns++;
-    for (size_t i = 0; i < a->nq; i++) { /* actors by the mean row of their speakers */
+    for (size_t i = 0; i < a->nq; i++) { /* the edges; actors by the mean row of their speakers */
         const json_t *t;
         size_t k;
         if (!a->q[i].speaker)
             continue;
         json_array_foreach(a->q[i].stances, k, t) {
             const char *actor = opt_str(t, "actor");
-            long x = node_of(ac, nac, actor);
+            long x = node_of(ac, nac, actor), si = node_of(sp, ns, a->q[i].speaker);
+            if (grow((void **)&e, &cap_e, ne + 1, sizeof *e, 16)) {
+                free(sp), free(ac), free(acc), free(e);
+                return -2;
+            }
             if (x < 0)
                 x = (long)nac, ac[nac].name = actor, acc[nac++] = 0;
-            ac[x].key += (double)node_of(sp, ns, a->q[i].speaker);
+            ac[x].key += (double)si;
             acc[x] += 1;
-            ne++;
+            e[ne++] = (gedge){t, i, 37 + row * (double)si, 0, 0, 0};
         }
     }
     if (!ne) {
@@ -819,25 +823,11 @@ static int graph(article *a)
         free(sp), free(ac), free(acc);
         return 0;
     }
-    if (!(e = calloc(ne, sizeof *e))) {
-        free(sp), free(ac), free(acc);
-        return -2;
-    }
     for (size_t i = 0; i < nac; i++)
         ac[i].key = ac[i].key / acc[i] + 1e-3 * (double)i;
     qsort(ac, nac, sizeof *ac, gnode_cmp);
-    ne = 0;
-    for (size_t i = 0; i < a->nq; i++) {
-        const json_t *t;
-        size_t k;
-        if (!a->q[i].speaker)
-            continue;
-        json_array_foreach(a->q[i].stances, k, t) {
-            e[ne].t = t, e[ne].q = i;
-            e[ne].y1 = 37 + row * (double)node_of(sp, ns, a->q[i].speaker);
-            e[ne++].y2 = 37 + row * (double)node_of(ac, nac, opt_str(t, "actor"));
-        }
-    }
+    for (size_t j = 0; j < ne; j++)
+        e[j].y2 = 37 + row * (double)node_of(ac, nac, opt_str(e[j].t, "actor"));
     qsort(e, ne, sizeof *e, gedge_cmp);
     /* one column in the middle while it keeps every label within half a row of its curve's middle */
     if (place_labels(e, ne, centre, 1, lh) > row / 2)
