@@ -42,7 +42,9 @@ static void help(void)
         "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
         "                          also clause (n-grams inside/outside the target's clauses),\n"
         "                          lex and lexd (prior word polarity from --lexicon: tags / pooled\n"
-        "                          scores per region) and rules (VADER's sentence cues)\n"
+        "                          scores per region), rules (VADER's sentence cues), struct (the\n"
+        "                          target's role, conditionals, its clause; needs --lexicon) and\n"
+        "                          tconj (target x word / struct conjunctions; needs --lexicon)\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
@@ -111,9 +113,9 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
-#define N_FAMILY_NAMES 11
-static const char *const family_names[N_FAMILY_NAMES] = {"",         "word",    "char",   "neg", "window", "presence",
-                                                         "context",  "clause",  "lex",    "lexd", "rules"};
+#define N_FAMILY_NAMES 14
+static const char *const family_names[N_FAMILY_NAMES] = {"",        "word",  "char", "neg",  "window", "presence", "context",
+                                                         "clause",  "lex",   "lexd", "rules", "",      "struct",   "tconj"};
 
 const char *cli_family_name(uint32_t id)
 {
@@ -173,6 +175,8 @@ static const char *family_prefix(uint32_t id)
     case 8: return "l:";
     case 9: return "d:";
     case 10: return "r:";
+    case 12: return "s:";
+    case 13: return "j:";
     default: return "?:";
     }
 }

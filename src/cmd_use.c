@@ -109,6 +109,27 @@ typedef struct eval_ctx {
     size_t n_subsets;
 } eval_ctx;
 
+/* The model for eval and predict, with the --head it must have and a scratch for the
+ * records; on failure a message, nothing left open, CLI_FAIL. */
+static int open_for_records(const char *model_path, const char *head_opt, stance_model **m,
+                            stance_scratch **scratch)
+{
+    stance_error serr;
+    *m = NULL;
+    *scratch = NULL;
+    if (cli_open_model(model_path, m))
+        return CLI_FAIL;
+    if (head_opt && stance_model_head_find(*m, head_opt) < 0)
+        cli_error("the model has no head \"%s\" (see stance inspect)", head_opt);
+    else if (stance_scratch_new(scratch, &serr))
+        cli_error("%s", serr.message);
+    else
+        return CLI_OK;
+    stance_model_free(*m);
+    *m = NULL;
+    return CLI_FAIL;
+}
+
 /* Parse one JSONL record (with its label when @p need_label) and choose its
  * head. On failure: @p msg says why, the record is freed, returns -1. */
 static int read_record(stance_model *m, const char *head_opt, int need_label, const char *line, size_t len,
@@ -492,7 +513,6 @@ int cmd_eval(int argc, char **argv)
     ablation *ab = NULL;
     size_t n_ab = 0;
     eval_ctx c;
-    stance_error serr;
     memset(&c, 0, sizeof c);
     c.head = -1;
     optind = 1;
@@ -534,18 +554,8 @@ int cmd_eval(int argc, char **argv)
         cli_error("eval: need exactly one FILE.jsonl (see --help)");
         return CLI_USAGE;
     }
-    if (cli_open_model(model_path, &c.m))
+    if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
-        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&c.scratch, &serr)) {
-        stance_model_free(c.m);
-        cli_error("out of memory");
-        return CLI_FAIL;
-    }
     /* eval stops at the first bad record: figures over part of the data would mislead */
     rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
     if (rc == CLI_OK && ablate && c.head >= 0)
@@ -657,7 +667,6 @@ int cmd_predict(int argc, char **argv)
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL;
     predict_ctx c;
-    stance_error serr;
     int opt, rc;
     long k;
     cli_policy pol = CLI_ON_ERROR_RECORD;
@@ -696,17 +705,8 @@ int cmd_predict(int argc, char **argv)
         cli_error("predict: at most one FILE (see --help)");
         return CLI_USAGE;
     }
-    if (cli_open_model(model_path, &c.m))
+    if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
-        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&c.scratch, &serr)) {
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
     rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol);
     if (cli_out_flush())
         rc = CLI_FAIL;

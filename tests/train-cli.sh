@@ -3,21 +3,7 @@
 # our own small data: exit codes, file:line errors, nothing half written,
 # byte-identical retraining with the same seed.
 set -u
-B=${top_builddir:-.}
-S=${top_srcdir:-.}
-STANCE=$B/stance
-T=$S/tests/data/train
-W=$(mktemp -d "${TMPDIR:-/tmp}/stance-train-cli.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-bad() { echo "not ok - $1"; fails=$((fails + 1)); }
-expect() { # expect CODE DESC CMD...
-  code=$1; desc=$2; shift 2
-  "$@" >"$W/out" 2>"$W/err"; rc=$?
-  if test "$rc" -eq "$code"; then ok "$desc"; else bad "$desc (exit $rc, wanted $code)"; cat "$W/err"; fi
-}
-grep_err() { if grep -q -- "$1" "$W/err"; then ok "message: $1"; else bad "message: $1"; cat "$W/err"; fi; }
+name=train-cli; . "${top_srcdir:-.}/tests/cli-common.sh"
 
 expect 0 "train two heads" "$STANCE" train -q -o "$W/m.stm" --table-bits 12 --cv 2 --C 0.5,2 --seed 3 \
   --head stance="$T/stance.jsonl" --head sentiment="$T/sentiment.jsonl"
@@ -46,18 +32,18 @@ expect 0 "train --help" "$STANCE" train --help
 
 # bad input: file and line, non-zero exit, no output file
 expect 1 "malformed JSON" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/bad_json.jsonl"
-grep_err "bad_json.jsonl:2: malformed JSON"
+err_has "bad_json.jsonl:2: malformed JSON"
 expect 1 "unknown label" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/bad_label.jsonl"
-grep_err "bad_label.jsonl:3: unknown label"
+err_has "bad_label.jsonl:3: unknown label"
 expect 1 "missing field" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/missing_text.jsonl"
-grep_err "missing_text.jsonl:1: missing field \"text\""
+err_has "missing_text.jsonl:1: missing field \"text\""
 expect 1 "empty file" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/empty.jsonl"
-grep_err "empty.jsonl: no examples"
+err_has "empty.jsonl: no examples"
 test ! -e "$W/x.stm" && ok "nothing written" || bad "nothing written"
 expect 1 "eval: unknown label" "$STANCE" eval -m "$W/m.stm" "$T/bad_label.jsonl"
-grep_err "bad_label.jsonl:3: unknown label"
+err_has "bad_label.jsonl:3: unknown label"
 expect 1 "predict: malformed JSON" "$STANCE" predict -m "$W/m.stm" "$T/bad_json.jsonl"
-grep_err "bad_json.jsonl:2"
+err_has "bad_json.jsonl:2"
 expect 1 "eval: empty file" "$STANCE" eval -m "$W/m.stm" "$T/empty.jsonl"
 expect 2 "usage error" "$STANCE" train -o "$W/x.stm"
 
@@ -72,9 +58,9 @@ expect 0 "retrain --lexicon" "$STANCE" train -q -o "$W/lex2.stm" --table-bits 12
   --families word,neg,window,presence,rules --head sentiment="$T/sentiment.jsonl"
 if cmp -s "$W/lex.stm" "$W/lex2.stm"; then ok "byte-identical lexicon rebuild"; else bad "byte-identical lexicon rebuild"; fi
 expect 2 "lex family without --lexicon" "$STANCE" train -q -o "$W/x.stm" --families word,lex --head sentiment="$T/sentiment.jsonl"
-grep_err "need --lexicon"
+err_has "need --lexicon"
 expect 1 "bad lexicon line" "$STANCE" train -q -o "$W/x.stm" --lexicon "$T/bad_lexicon.tsv" --head sentiment="$T/sentiment.jsonl"
-grep_err "bad_lexicon.tsv:2: bad valence"
+err_has "bad_lexicon.tsv:2: bad valence"
 test ! -e "$W/x.stm" && ok "nothing written for a bad lexicon" || bad "nothing written for a bad lexicon"
 
 # a neutral band from orig_score: train and eval relabel by |score| < T
