@@ -65,6 +65,9 @@ static void help(void)
         "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
+        "      --no-ngram-text FILE  train on FILE (named in a --head) but keep its n-gram strings out of\n"
+        "                          the model's readable n-gram table (text that must not be copied into\n"
+        "                          the model, e.g. news articles without a licence); repeatable\n"
         "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
         "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
         "                          each feature family in turn, beside the figure with all of them\n"
@@ -395,10 +398,12 @@ int cmd_train(int argc, char **argv)
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
         {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
         {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
-        {"ablate", no_argument, NULL, 'a'},
+        {"ablate", no_argument, NULL, 'a'},         {"no-ngram-text", required_argument, NULL, 'x'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     int ablate = 0;
+    const char *private_files[16];
+    size_t n_private = 0;
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
@@ -422,6 +427,13 @@ int cmd_train(int argc, char **argv)
         switch (opt) {
         case 'o': out_path = optarg; break;
         case 'a': ablate = 1; break;
+        case 'x':
+            if (n_private >= sizeof private_files / sizeof *private_files) {
+                cli_error("train: at most %zu --no-ngram-text files", sizeof private_files / sizeof *private_files);
+                return CLI_USAGE;
+            }
+            private_files[n_private++] = optarg;
+            break;
         case 'H': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg || !eq[1] || n_heads >= MAX_HEADS_CLI) {
@@ -664,7 +676,10 @@ int cmd_train(int argc, char **argv)
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
-            if (tr_data_load(f, &m->feat, d, &names, err, sizeof err)) {
+            int priv = 0;
+            for (size_t i = 0; i < n_private; i++)
+                priv |= !strcmp(f, private_files[i]);
+            if (tr_data_load(f, &m->feat, d, priv ? NULL : &names, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
                 goto out;
