@@ -188,6 +188,7 @@ static json_t *result_json(const char *id, const char *text, const stance_result
         else
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
+        json_object_set_new(jq, "rule", json_string(stance_quote_rule(q)));
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
             const stance_target *tg = stance_quote_target(q, t);
@@ -462,7 +463,8 @@ static void put_plain(const char *s, size_t n)
     }
 }
 
-static void print_text(const char *id, const char *text, const stance_result *res)
+/* @p explain: also the rule that attributed each quote (--explain). */
+static void print_text(const char *id, const char *text, const stance_result *res, unsigned explain)
 {
     printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
     for (size_t i = 0; i < stance_result_count(res); i++) {
@@ -474,6 +476,8 @@ static void print_text(const char *id, const char *text, const stance_result *re
         fputs("    \"", stdout);
         put_plain(text + q->span.start, shown);
         printf("%s\"\n", shown < len ? "..." : "");
+        if (explain)
+            printf("    attribution: %s%s%s\n", stance_quote_rule(q), q->cue ? ", cue " : "", q->cue ? q->cue : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
@@ -561,7 +565,7 @@ typedef struct rec_id {
 static int emit(const classify_opts *co, const rec_id *id, const char *text, const stance_result *res)
 {
     if (co->format == FMT_TEXT) {
-        print_text(id->text, text, res);
+        print_text(id->text, text, res, co->opts.explain);
     } else if (co->format == FMT_GRAPH) {
         print_dot(id->text, res);
     } else {

@@ -42,7 +42,9 @@ static void help(void)
         "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
         "                          also clause (n-grams inside/outside the target's clauses),\n"
         "                          lex and lexd (prior word polarity from --lexicon: tags / pooled\n"
-        "                          scores per region) and rules (VADER's sentence cues)\n"
+        "                          scores per region), rules (VADER's sentence cues), struct (the\n"
+        "                          target's role, conditionals, its clause; needs --lexicon) and\n"
+        "                          tconj (target x word / struct conjunctions; needs --lexicon)\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
@@ -63,6 +65,9 @@ static void help(void)
         "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
+        "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
+        "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
+        "                          each feature family in turn, beside the figure with all of them\n"
         "  -q, --quiet             no progress on stderr\n"
         "  -h, --help              this help\n\n"
         "Exit status: 0 ok, 1 bad input or training failure, 2 usage error.\n");
@@ -105,9 +110,14 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
-#define N_FAMILY_NAMES 11
-static const char *const family_names[N_FAMILY_NAMES] = {"",         "word",    "char",   "neg", "window", "presence",
-                                                         "context",  "clause",  "lex",    "lexd", "rules"};
+#define N_FAMILY_NAMES 14
+static const char *const family_names[N_FAMILY_NAMES] = {"",        "word",  "char", "neg",  "window", "presence", "context",
+                                                         "clause",  "lex",   "lexd", "rules", "",      "struct",   "tconj"};
+
+const char *cli_family_name(uint32_t id)
+{
+    return id > 0 && id < N_FAMILY_NAMES ? family_names[id] : "?";
+}
 
 static int parse_families(const char *spec, stance_featcfg *cfg)
 {
@@ -162,6 +172,8 @@ static const char *family_prefix(uint32_t id)
     case 8: return "l:";
     case 9: return "d:";
     case 10: return "r:";
+    case 12: return "s:";
+    case 13: return "j:";
     default: return "?:";
     }
 }
@@ -328,6 +340,46 @@ static int prune(stance_model *m, double eps)
     return (int)(kept > 0);
 }
 
+/* --ablate: for each feature family of @p cfg, the head's K-fold CV macro-F1
+ * (same folds, C and options) when the model is trained without that family,
+ * printed beside the CV figure with every family (@p full_f1). The data is
+ * read again from @p files for each family: what each family buys. */
+static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double band, const tr_opts *o, int k,
+                       double full_f1)
+{
+    char err[TR_ERRLEN];
+    printf("head %s: ablation, %d-fold CV macro-F1 (C=%g) when trained without each family\n", hs->name, k, o->C);
+    printf("  %-12s %9s %8s %9s\n", "without", "macro-F1", "change", "accuracy");
+    printf("  %-12s %9.4f\n", "(none)", full_f1);
+    for (uint32_t i = 0; i < cfg->n_families; i++) {
+        stance_featcfg c = *cfg;
+        tr_data d;
+        char *files = strdup(hs->files), *save = NULL, *f;
+        double f1, acc;
+        int bad = 0;
+        if (!files) {
+            cli_error("train: out of memory");
+            return -1;
+        }
+        memset(&d, 0, sizeof d);
+        d.neutral_band = band;
+        memmove(&c.families[i], &cfg->families[i + 1], (cfg->n_families - i - 1) * sizeof *c.families);
+        c.n_families--;
+        for (f = strtok_r(files, ",", &save); f && !bad; f = strtok_r(NULL, ",", &save))
+            bad = tr_data_load(f, &c, &d, NULL, err, sizeof err);
+        free(files);
+        if (bad || tr_cross_validate(&d, o, c.table_bits, k, &f1, &acc, NULL, NULL, err, sizeof err)) {
+            cli_error("train: ablation without %s: %s", cli_family_name(cfg->families[i].id), err);
+            tr_data_free(&d);
+            return -1;
+        }
+        tr_data_free(&d);
+        printf("  %-12s %9.4f %+8.4f %9.4f\n", cli_family_name(cfg->families[i].id), f1, f1 - full_f1, acc);
+        fflush(stdout);
+    }
+    return 0;
+}
+
 int cmd_train(int argc, char **argv)
 {
     static const struct option lopts[] = {
@@ -343,8 +395,10 @@ int cmd_train(int argc, char **argv)
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
         {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
         {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
+        {"ablate", no_argument, NULL, 'a'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
+    int ablate = 0;
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
@@ -367,6 +421,7 @@ int cmd_train(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "o:qh", lopts, NULL)) != -1) {
         switch (opt) {
         case 'o': out_path = optarg; break;
+        case 'a': ablate = 1; break;
         case 'H': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg || !eq[1] || n_heads >= MAX_HEADS_CLI) {
@@ -697,6 +752,17 @@ int cmd_train(int argc, char **argv)
             goto nomem;
         }
         tr_head_free(&h);
+        if (ablate) {
+            int k = cv >= 2 ? cv : 5;
+            double full_f1 = best_f1, full_acc;
+            if (full_f1 < 0 &&
+                tr_cross_validate(&d, &to, m->feat.table_bits, k, &full_f1, &full_acc, NULL, NULL, err, sizeof err)) {
+                cli_error("train: %s", err);
+                goto out;
+            }
+            if (ablate_head(&m->feat, &heads[hi], band, &to, k, full_f1))
+                goto out;
+        }
         snprintf(meta_key, sizeof meta_key, "head.%s.train", heads[hi].name);
         if (best_f1 >= 0)
             snprintf(meta_val, sizeof meta_val,

@@ -18,6 +18,8 @@ import os
 import re
 import sys
 
+import polnear
+
 TYPES = {"direct", "partial"}
 VIAS = {"name", "surname", "title", "epithet", "pronoun", "you", "object", "implicit"}
 STANCES = {"favor", "against", "none"}
@@ -30,20 +32,6 @@ QUOTE_REQUIRED = QUOTE_KEYS - {"note"}
 PAIR_KEYS = {"actor", "via", "stance", "conf", "note"}
 PAIR_REQUIRED = PAIR_KEYS - {"note"}
 COPY_WORDS = 6
-
-
-def load_articles(data_dir, split, wanted):
-    path = os.path.join(data_dir, "%s.jsonl" % split)
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            head = line[:300]
-            if not any(w in head for w in wanted):
-                continue
-            a = json.loads(line)
-            if a["id"] in wanted:
-                out[a["id"]] = a["text"]
-    return out
 
 
 def word_runs(text, n):
@@ -220,7 +208,7 @@ def main():
                 except json.JSONDecodeError as e:
                     c.err("%s:%d" % (path, n), "not JSON: %s" % e)
         wanted = {o.get("article") for _, o in objs if isinstance(o, dict)}
-        texts = load_articles(args.data, split, wanted)
+        texts = polnear.texts(args.data, split, wanted)
         seen = set()
         for where, o in objs:
             if not isinstance(o, dict):
