@@ -18,6 +18,7 @@
 #include "linear.h"
 #include "model.h"
 #include "quotes.h"
+#include "speaker_names.h"
 #include "targets.h"
 
 struct stance_scratch {
@@ -58,6 +59,7 @@ typedef struct quote_rec {
     stance_quote pub; /* first member */
     const target_rec *targets;
     size_t n_targets;
+    int rule; /* STANCE_RULE_* of quotes.h (stance_quote_rule()) */
 } quote_rec;
 
 /* An entity and all its mentions, every kind, in text order (pub.mentions
@@ -634,7 +636,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
                                      &s->ents, err);
         else if (!(opt.flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
-        if (rc || (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
+        if (rc || (rc = stance_speaker_names(&s->quotes, input->text, input->text_len, &s->ents, err)) ||
+            (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;
     }
 
@@ -664,6 +667,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         stance_statement st = STANCE_STATEMENT_INIT;
         if (fill_quote(&c, &s->quotes.q[qi], &qr->pub, &st))
             goto nomem;
+        qr->rule = s->quotes.q[qi].rule;
         empty_decision(&qr->pub.sentiment);
         if (hsent) {
             if ((rc = decide(model, hsent, &st, c.explain, s, &res->arena, &qr->pub.sentiment, err)))
@@ -709,6 +713,11 @@ STANCE_API const stance_target *stance_quote_target(const stance_quote *q, size_
 {
     const quote_rec *r = (const quote_rec *)q;
     return r && i < r->n_targets ? &r->targets[i].pub : NULL;
+}
+
+STANCE_API const char *stance_quote_rule(const stance_quote *q)
+{
+    return stance_quotes_rule_name(q ? ((const quote_rec *)q)->rule : STANCE_RULE_NONE);
 }
 
 STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_span *span, stance_mention_kind *kind,

@@ -24,6 +24,12 @@
  *     marks, ALL-CAPS words, boosters, dampeners, negators, "but")
  *  11 word vectors: the sum of the vectors (cfg->wvec) of the words in each
  *     region, L2-normalised and scaled by the family weight, as dense values
+ *  12 structure: the target's role (agent, patient, passive, object of a
+ *     preposition, copula subject) and its word's polarity, conditionals and
+ *     counterfactuals around it, polarity pooled over its clause vs the rest
+ *     (lib/structure.c)
+ *  13 target conjunctions: the target's key (last word of its name) alone and
+ *     joined with each word and each structure tag (lib/structure.c)
  *
  * The polarity rules follow VADER (Hutto and Gilbert, ICWSM 2014; MIT): a
  * booster or dampener among the three words before a polarity word moves its
@@ -46,8 +52,10 @@
 #include <xxhash.h>
 
 #include "features.h"
+#include "lexicon.h"
 #include "sort.h"
 #include "model.h"
+#include "structure.h"
 #include "vectors.h"
 
 #define TOKENIZER_REV 2u
@@ -65,8 +73,20 @@
 
 enum {
     FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
-    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_MAX = 11
+    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13, FAM_MAX = 13
 };
+
+/* Family ids this revision knows. */
+static int family_known(uint32_t id)
+{
+    return (id >= FAM_WORD && id <= FAM_RULES) || id == FAM_VEC || id == FAM_STRUCT || id == FAM_TCONJ;
+}
+
+/* Families that read the model's lexicon. */
+static int family_needs_lex(uint32_t id)
+{
+    return id == FAM_LEX || id == FAM_LEXD || id == FAM_STRUCT || id == FAM_TCONJ;
+}
 
 #define TK_PUNCT 0x1u
 #define TK_NEGATOR 0x2u
@@ -107,6 +127,8 @@ struct stance_fscratch {
     size_t dense_cap, n_dense;
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
+    stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
+    size_t stoks_cap;
     int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */
     size_t vacc_cap;
     uint32_t *vdist;      /* [n_view] tokens to the nearest target mention (family 11) */
@@ -139,6 +161,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->keys);
     stance_free(s->dense);
     stance_free(s->pol);
+    stance_free(s->stoks);
     stance_free(s->vacc);
     stance_free(s->vdist);
     stance_free(s);
@@ -168,7 +191,7 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
         return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "too many feature families");
     for (uint32_t i = 0; i < cfg->n_families; i++) {
         const stance_family *f = &cfg->families[i];
-        if (f->id < 1 || f->id > FAM_MAX || f->flags != 0)
+        if (!family_known(f->id) || f->flags != 0)
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u (flags 0x%x)",
                                     f->id, f->flags);
         if ((f->id == FAM_WORD || f->id == FAM_CHAR || f->id == FAM_CLAUSE) && (f->min_n < 1 || f->min_n > f->max_n ||
@@ -192,6 +215,7 @@ static const stance_family family_defaults[] = {
     {FAM_CLAUSE, 0xc1a57u, 1, 2, 0, 0, 1.0f}, {FAM_LEX, 0x1e8a8u, 1, 1, 3, 0, 1.0f},
     {FAM_LEXD, 0x1e8d9u, 1, 1, 3, 0, 1.0f},   {FAM_RULES, 0x5e17au, 1, 1, 0, 0, 1.0f},
     {FAM_VEC, 0x7ec11u, 1, 1, 3, 0, 1.0f},
+    {FAM_STRUCT, 0x57c7cu, 1, 1, 0, 0, 1.0f}, {FAM_TCONJ, 0x7c0d3u, 1, 1, 0, 0, 1.0f},
 };
 
 int stance_features_family_default(uint32_t id, stance_family *f)
@@ -976,9 +1000,72 @@ int stance_features_tokens(const stance_featcfg *cfg, stance_fscratch *s, const 
 int stance_features_need_lexicon(const stance_featcfg *cfg)
 {
     for (uint32_t i = 0; i < cfg->n_families && i < STANCE_MAX_FAMILIES; i++)
-        if (cfg->families[i].id == FAM_LEX || cfg->families[i].id == FAM_LEXD)
+        if (family_needs_lex(cfg->families[i].id))
             return 1;
     return 0;
+}
+
+/* ---- structure and target conjunctions (families 12, 13) ------------------ */
+
+typedef struct struct_ctx {
+    stance_fscratch *s;
+    const stance_featcfg *cfg;
+    uint32_t fi;
+} struct_ctx;
+
+static int struct_emit(void *user, const char *name, size_t len, double dense)
+{
+    struct_ctx *c = user;
+    char tmp[64];
+    if (dense == 0)
+        return emit(c->s, c->cfg, c->fi, name, len);
+    if (len >= sizeof tmp)
+        return STANCE_OK;
+    memcpy(tmp, name, len);
+    tmp[len] = '\0';
+    return emit_dense(c->s, c->cfg, c->fi, tmp, dense);
+}
+
+/* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
+ * target's key, already normalised in s->buf. */
+static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *key, size_t key_len)
+{
+    struct_ctx c = {s, cfg, fi};
+    if (stance_grow((void **)&s->stoks, &s->stoks_cap, s->n_view + 1, sizeof *s->stoks))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < s->n_view; i++) {
+        const tok *k = &s->view[i];
+        stance_stok *o = &s->stoks[i];
+        o->w = s->buf + k->off;
+        o->n = k->len;
+        o->kind = (k->flags & TK_TARGET) ? STANCE_ST_TARGET : (k->flags & TK_PUNCT) ? STANCE_ST_PUNCT : STANCE_ST_WORD;
+        o->cls = o->kind == STANCE_ST_WORD ? stance_lex_classes(o->w, o->n) : 0;
+        o->prior = o->kind == STANCE_ST_WORD ? lex_valence(cfg->lex, o->w, o->n) : 0;
+        o->pol = s->pol[i];
+    }
+    if (cfg->families[fi].id == FAM_TCONJ)
+        return stance_struct_tconj(s->stoks, s->n_view, key, key_len, struct_emit, &c);
+    return stance_struct_extract(s->stoks, s->n_view, struct_emit, &c);
+}
+
+/* The target's key for family 13: its last word, normalised, appended to s->buf. */
+static int target_key(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st, size_t *off,
+                      size_t *len)
+{
+    size_t t0 = s->n_toks;
+    *len = 0;
+    if (!st->target || !st->target_len)
+        return STANCE_OK;
+    if (tokenize(s, cfg->norm_flags, st->target, st->target_len))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = s->n_toks; i > t0; i--)
+        if (!(s->toks[i - 1].flags & TK_PUNCT)) {
+            *off = s->toks[i - 1].off;
+            *len = s->toks[i - 1].len;
+            break;
+        }
+    s->n_toks = t0;
+    return STANCE_OK;
 }
 
 void stance_lexicon_free(stance_lexicon *lx)
@@ -1307,7 +1394,7 @@ static size_t lex_window(const stance_featcfg *cfg)
 int stance_features_extract(const stance_featcfg *cfg, const stance_statement *st, stance_fscratch *s,
                             stance_fvec *out, stance_error *err)
 {
-    size_t n_text, ctx_from;
+    size_t n_text, ctx_from, key_off = 0, key_len = 0;
     int have_target = st->target && st->target_len, pol_done = 0;
     int rc = STANCE_ERR_NOMEM;
 
@@ -1331,11 +1418,13 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         goto fail;
     for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
         uint32_t id = cfg->families[fi].id;
-        if ((id == FAM_LEX || id == FAM_LEXD) && !cfg->lex)
+        if (family_needs_lex(id) && !cfg->lex)
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "feature family %u needs a lexicon", id);
+        if (id == FAM_TCONJ && have_target && !key_len && target_key(s, cfg, st, &key_off, &key_len))
+            goto fail;
         if (id == FAM_VEC && !cfg->wvec)
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "feature family %u needs word vectors", id);
-        if (!pol_done && (id == FAM_LEX || id == FAM_LEXD || id == FAM_RULES)) {
+        if (!pol_done && (id == FAM_LEX || id == FAM_LEXD || id == FAM_RULES || id == FAM_STRUCT || id == FAM_TCONJ)) {
             if (polarity_pass(s, cfg, st, lex_window(cfg)))
                 goto fail;
             pol_done = 1;
@@ -1353,6 +1442,8 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_LEX: rc = fam_lex(s, cfg, fi, 0); break;
         case FAM_LEXD: rc = fam_lex(s, cfg, fi, 1); break;
         case FAM_RULES: rc = fam_rules(s, cfg, fi); break;
+        case FAM_STRUCT: rc = have_target ? fam_struct(s, cfg, fi, NULL, 0) : STANCE_OK; break;
+        case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->buf + key_off, key_len) : STANCE_OK; break;
         case FAM_VEC: rc = fam_vec(s, cfg, fi); break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",

@@ -1,6 +1,7 @@
 /* cli.h - shared pieces of the stance command line tool. */
 #ifndef STANCE_CLI_H
 #define STANCE_CLI_H
+#include <stdint.h>
 #include <stdio.h>
 
 #include "stance.h"
@@ -23,6 +24,8 @@ int cmd_train(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
+/* The --families name of feature family @p id ("word", "char", ...; "?" when unknown). */
+const char *cli_family_name(uint32_t id);
 
 /* The model path to use: -m PATH if given, else $STANCE_MODEL, else the installed default. */
 const char *cli_model_path(const char *opt);

@@ -43,9 +43,11 @@ static void help(void)
         "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
         "                          also clause (n-grams inside/outside the target's clauses),\n"
         "                          lex and lexd (prior word polarity from --lexicon: tags / pooled\n"
-        "                          scores per region), rules (VADER's sentence cues) and vec (word\n"
-        "                          vectors learned from the training and --unlabelled texts,\n"
-        "                          summed per region: statement, left, right, near the target)\n"
+        "                          scores per region), rules (VADER's sentence cues), struct (the\n"
+        "                          target's role, conditionals, its clause; needs --lexicon),\n"
+        "                          tconj (target x word / struct conjunctions; needs --lexicon) and\n"
+        "                          vec (word vectors learned from the training and --unlabelled\n"
+        "                          texts, summed per region: statement, left, right, near the target)\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
@@ -74,6 +76,12 @@ static void help(void)
         "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
+        "      --no-ngram-text FILE  train on FILE (named in a --head) but keep its n-gram strings out of\n"
+        "                          the model's readable n-gram table (text that must not be copied into\n"
+        "                          the model, e.g. news articles without a licence); repeatable\n"
+        "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
+        "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
+        "                          each feature family in turn, beside the figure with all of them\n"
         "  -q, --quiet             no progress on stderr\n"
         "  -h, --help              this help\n\n"
         "Exit status: 0 ok, 1 bad input or training failure, 2 usage error.\n");
@@ -116,9 +124,14 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
-#define N_FAMILY_NAMES 12
-static const char *const family_names[N_FAMILY_NAMES] = {"",        "word",   "char", "neg",  "window", "presence",
-                                                         "context", "clause", "lex",  "lexd", "rules",  "vec"};
+#define N_FAMILY_NAMES 14
+static const char *const family_names[N_FAMILY_NAMES] = {"",        "word",  "char", "neg",  "window", "presence", "context",
+                                                         "clause",  "lex",   "lexd", "rules", "vec",   "struct",   "tconj"};
+
+const char *cli_family_name(uint32_t id)
+{
+    return id > 0 && id < N_FAMILY_NAMES ? family_names[id] : "?";
+}
 
 static int parse_families(const char *spec, stance_featcfg *cfg)
 {
@@ -174,6 +187,8 @@ static const char *family_prefix(uint32_t id)
     case 9: return "d:";
     case 10: return "r:";
     case 11: return "v:";
+    case 12: return "s:";
+    case 13: return "j:";
     default: return "?:";
     }
 }
@@ -392,6 +407,46 @@ static int prune(stance_model *m, double eps)
     return (int)(kept > 0);
 }
 
+/* --ablate: for each feature family of @p cfg, the head's K-fold CV macro-F1
+ * (same folds, C and options) when the model is trained without that family,
+ * printed beside the CV figure with every family (@p full_f1). The data is
+ * read again from @p files for each family: what each family buys. */
+static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double band, const tr_opts *o, int k,
+                       double full_f1)
+{
+    char err[TR_ERRLEN];
+    printf("head %s: ablation, %d-fold CV macro-F1 (C=%g) when trained without each family\n", hs->name, k, o->C);
+    printf("  %-12s %9s %8s %9s\n", "without", "macro-F1", "change", "accuracy");
+    printf("  %-12s %9.4f\n", "(none)", full_f1);
+    for (uint32_t i = 0; i < cfg->n_families; i++) {
+        stance_featcfg c = *cfg;
+        tr_data d;
+        char *files = strdup(hs->files), *save = NULL, *f;
+        double f1, acc;
+        int bad = 0;
+        if (!files) {
+            cli_error("train: out of memory");
+            return -1;
+        }
+        memset(&d, 0, sizeof d);
+        d.neutral_band = band;
+        memmove(&c.families[i], &cfg->families[i + 1], (cfg->n_families - i - 1) * sizeof *c.families);
+        c.n_families--;
+        for (f = strtok_r(files, ",", &save); f && !bad; f = strtok_r(NULL, ",", &save))
+            bad = tr_data_load(f, &c, &d, NULL, err, sizeof err);
+        free(files);
+        if (bad || tr_cross_validate(&d, o, c.table_bits, k, &f1, &acc, NULL, NULL, err, sizeof err)) {
+            cli_error("train: ablation without %s: %s", cli_family_name(cfg->families[i].id), err);
+            tr_data_free(&d);
+            return -1;
+        }
+        tr_data_free(&d);
+        printf("  %-12s %9.4f %+8.4f %9.4f\n", cli_family_name(cfg->families[i].id), f1, f1 - full_f1, acc);
+        fflush(stdout);
+    }
+    return 0;
+}
+
 int cmd_train(int argc, char **argv)
 {
     static const struct option lopts[] = {
@@ -407,11 +462,15 @@ int cmd_train(int argc, char **argv)
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
         {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
         {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
+        {"ablate", no_argument, NULL, 'a'},         {"no-ngram-text", required_argument, NULL, 'x'},
         {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
         {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
         {"vec-min-count", required_argument, NULL, 1004},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
+    int ablate = 0;
+    const char *private_files[16];
+    size_t n_private = 0;
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
@@ -436,6 +495,14 @@ int cmd_train(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "o:qh", lopts, NULL)) != -1) {
         switch (opt) {
         case 'o': out_path = optarg; break;
+        case 'a': ablate = 1; break;
+        case 'x':
+            if (n_private >= sizeof private_files / sizeof *private_files) {
+                cli_error("train: at most %zu --no-ngram-text files", sizeof private_files / sizeof *private_files);
+                return CLI_USAGE;
+            }
+            private_files[n_private++] = optarg;
+            break;
         case 'H': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg || !eq[1] || n_heads >= MAX_HEADS_CLI) {
@@ -613,12 +680,16 @@ int cmd_train(int argc, char **argv)
         size_t len;
         if (cli_read_file(add_to, &bytes, &len))
             return CLI_FAIL;
-        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) {
+        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr) || stance_model_densify(m, &serr)) {
             cli_error("%s: %s", add_to, serr.message);
+            if (m) {
+                stance_model_destroy(m);
+                stance_free(m);
+            }
             free(bytes);
             return CLI_FAIL;
         }
-        free(bytes);
+        free(bytes); /* densified: the model no longer points into the file image */
         if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon || unlabelled)
             cli_error("train: --add-to keeps the model's feature settings, lexicon and word vectors; feature "
                       "options ignored");
@@ -696,7 +767,10 @@ int cmd_train(int argc, char **argv)
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
-            if (tr_data_load(f, &m->feat, d, &names, err, sizeof err)) {
+            int priv = 0;
+            for (size_t i = 0; i < n_private; i++)
+                priv |= !strcmp(f, private_files[i]);
+            if (tr_data_load(f, &m->feat, d, priv ? NULL : &names, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
                 goto out;
@@ -780,6 +854,17 @@ int cmd_train(int argc, char **argv)
             goto nomem;
         }
         tr_head_free(&h);
+        if (ablate) {
+            int k = cv >= 2 ? cv : 5;
+            double full_f1 = best_f1, full_acc;
+            if (full_f1 < 0 &&
+                tr_cross_validate(&d, &to, m->feat.table_bits, k, &full_f1, &full_acc, NULL, NULL, err, sizeof err)) {
+                cli_error("train: %s", err);
+                goto out;
+            }
+            if (ablate_head(&m->feat, &heads[hi], band, &to, k, full_f1))
+                goto out;
+        }
         snprintf(meta_key, sizeof meta_key, "head.%s.train", heads[hi].name);
         if (best_f1 >= 0)
             snprintf(meta_val, sizeof meta_val,

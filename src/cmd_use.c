@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "cli_input.h"
 #include "html.h"
+#include "json_out.h"
 #include "trainer.h"
 
 /* ---- shared ---------------------------------------------------------------- */
@@ -108,6 +109,27 @@ typedef struct eval_ctx {
     tr_reliability subset_rel[MAX_SUBSETS];
     size_t n_subsets;
 } eval_ctx;
+
+/* The model for eval and predict, with the --head it must have and a scratch for the
+ * records; on failure a message, nothing left open, CLI_FAIL. */
+static int open_for_records(const char *model_path, const char *head_opt, stance_model **m,
+                            stance_scratch **scratch)
+{
+    stance_error serr;
+    *m = NULL;
+    *scratch = NULL;
+    if (cli_open_model(model_path, m))
+        return CLI_FAIL;
+    if (head_opt && stance_model_head_find(*m, head_opt) < 0)
+        cli_error("the model has no head \"%s\" (see stance inspect)", head_opt);
+    else if (stance_scratch_new(scratch, &serr))
+        cli_error("%s", serr.message);
+    else
+        return CLI_OK;
+    stance_model_free(*m);
+    *m = NULL;
+    return CLI_FAIL;
+}
 
 /* Parse one JSONL record (with its label when @p need_label) and choose its
  * head. On failure: @p msg says why, the record is freed, returns -1. */
@@ -311,6 +333,145 @@ static json_t *eval_json(const eval_ctx *c, const char *file)
     return o;
 }
 
+/* ---- eval --ablate ----------------------------------------------------------- */
+
+typedef struct ablation {
+    uint32_t family;      /* family id */
+    double weight;
+    size_t *cm;           /* [k * k] */
+    tr_reliability rel;
+    char *subset_names[MAX_SUBSETS];
+    size_t *subset_cm[MAX_SUBSETS];
+    tr_reliability subset_rel[MAX_SUBSETS];
+    size_t n_subsets;
+} ablation;
+
+static void ablation_free(ablation *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(a[i].cm);
+        for (size_t s = 0; s < a[i].n_subsets; s++) {
+            free(a[i].subset_names[s]);
+            free(a[i].subset_cm[s]);
+        }
+    }
+    free(a);
+}
+
+/* Score @p file once per feature family of the model with that family left out
+ * of the input (the weights stay as trained): what the trained model loses
+ * without each family's evidence. The model's configuration is restored. */
+static int eval_ablate(const eval_ctx *c, const char *file, ablation **out, size_t *n_out)
+{
+    stance_featcfg *cfg = &c->m->feat;
+    stance_family saved[STANCE_MAX_FAMILIES];
+    uint32_t nf = cfg->n_families;
+    ablation *ab = calloc(nf ? nf : 1, sizeof *ab);
+    int rc = CLI_OK;
+    *out = NULL;
+    *n_out = 0;
+    if (!ab) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    memcpy(saved, cfg->families, sizeof saved);
+    for (uint32_t i = 0; i < nf && rc == CLI_OK; i++) {
+        eval_ctx a;
+        memset(&a, 0, sizeof a);
+        a.m = c->m;
+        a.head_opt = c->head_opt;
+        a.head = -1;
+        a.band = c->band;
+        a.scratch = c->scratch;
+        memmove(&cfg->families[i], &saved[i + 1], (nf - i - 1) * sizeof *saved);
+        cfg->n_families = nf - 1;
+        rc = each_line(file, eval_line, &a, CLI_ON_ERROR_STOP);
+        memcpy(cfg->families, saved, sizeof saved);
+        cfg->n_families = nf;
+        ab[i].family = saved[i].id;
+        ab[i].weight = saved[i].weight;
+        ab[i].rel = a.rel;
+        ab[i].n_subsets = a.n_subsets;
+        for (size_t s = 0; s < a.n_subsets; s++) {
+            ab[i].subset_names[s] = a.subset_names[s];
+            ab[i].subset_cm[s] = a.subset_cm[s];
+            ab[i].subset_rel[s] = a.subset_rel[s];
+        }
+        if (!(ab[i].cm = malloc(sizeof a.cm))) {
+            cli_error("out of memory");
+            rc = CLI_FAIL;
+        } else {
+            memcpy(ab[i].cm, a.cm, sizeof a.cm);
+        }
+        *n_out = i + 1;
+    }
+    if (rc != CLI_OK) {
+        ablation_free(ab, *n_out);
+        *n_out = 0;
+        return rc;
+    }
+    *out = ab;
+    return CLI_OK;
+}
+
+static const size_t *ablation_subset(const ablation *a, const char *name)
+{
+    for (size_t s = 0; s < a->n_subsets; s++)
+        if (!strcmp(a->subset_names[s], name))
+            return a->subset_cm[s];
+    return NULL;
+}
+
+static void ablation_text(const eval_ctx *c, const ablation *ab, size_t n)
+{
+    tr_scores full, s;
+    tr_scores_compute(c->cm, c->k, &full);
+    printf("\nablation: each feature family left out of the input at prediction time (weights as trained;\n"
+           "`stance train --ablate` retrains without each family instead)\n");
+    printf("  %-12s %9s %8s %9s %8s %7s", "without", "macro-F1", "change", "accuracy", "change", "ECE");
+    for (size_t j = 0; j < c->n_subsets; j++)
+        printf(" %8.8s", c->subset_names[j]);
+    printf("\n  %-12s %9.4f %8s %9.4f %8s %7.4f", "(none)", full.macro_f1, "", full.accuracy, "",
+           tr_reliability_ece(&c->rel));
+    for (size_t j = 0; j < c->n_subsets; j++) {
+        tr_scores_compute(c->subset_cm[j], c->k, &s);
+        printf(" %8.4f", s.macro_f1);
+    }
+    printf("\n");
+    for (size_t i = 0; i < n; i++) {
+        tr_scores_compute(ab[i].cm, c->k, &s);
+        printf("  %-12s %9.4f %+8.4f %9.4f %+8.4f %7.4f", cli_family_name(ab[i].family), s.macro_f1,
+               s.macro_f1 - full.macro_f1, s.accuracy, s.accuracy - full.accuracy, tr_reliability_ece(&ab[i].rel));
+        for (size_t j = 0; j < c->n_subsets; j++) {
+            const size_t *cm = ablation_subset(&ab[i], c->subset_names[j]);
+            tr_scores sub;
+            if (cm) {
+                tr_scores_compute(cm, c->k, &sub);
+                printf(" %8.4f", sub.macro_f1);
+            } else {
+                printf(" %8s", "-");
+            }
+        }
+        printf("\n");
+    }
+    printf("  (subset columns: macro-F1)\n");
+}
+
+static json_t *ablation_json(const eval_ctx *c, const ablation *ab, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = scores_json(c, ab[i].cm, &ab[i].rel), *subs = json_object();
+        json_object_set_new(o, "family", json_string(cli_family_name(ab[i].family)));
+        json_object_set_new(o, "weight", json_real(ab[i].weight));
+        for (size_t s = 0; s < ab[i].n_subsets; s++)
+            json_object_set_new(subs, ab[i].subset_names[s], scores_json(c, ab[i].subset_cm[s], &ab[i].subset_rel[s]));
+        json_object_set_new(o, "subsets", subs);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 /* --report FILE.html: the --json figures drawn by src/html.c (confusion matrix, reliability diagram). */
 static int write_report(const eval_ctx *c, const char *file, const char *path)
 {
@@ -345,12 +506,14 @@ int cmd_eval(int argc, char **argv)
                                           {"json", no_argument, NULL, 'j'},
                                           {"report", required_argument, NULL, 'R'},
                                           {"neutral-band", required_argument, NULL, 'Z'},
+                                          {"ablate", no_argument, NULL, 'A'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL, *report = NULL;
-    int json = 0, opt, rc;
+    int json = 0, ablate = 0, opt, rc;
+    ablation *ab = NULL;
+    size_t n_ab = 0;
     eval_ctx c;
-    stance_error serr;
     memset(&c, 0, sizeof c);
     c.head = -1;
     optind = 1;
@@ -360,12 +523,14 @@ int cmd_eval(int argc, char **argv)
         case 'H': c.head_opt = optarg; break;
         case 'j': json = 1; break;
         case 'R': report = optarg; break;
+        case 'A': ablate = 1; break;
         case 'Z':
             if (cli_num_double("eval", "--neutral-band", optarg, 1e-9, 100, &c.band))
                 return CLI_USAGE;
             break;
         case 'h':
-            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] [--neutral-band T] [--report OUT.html] FILE.jsonl\n"
+            printf("Usage: stance eval [-m MODEL] [--head NAME] [--json] [--neutral-band T] [--ablate] [--report OUT.html]\n"
+                   "                   FILE.jsonl\n"
                    "Score labelled JSONL (text, label, optional target, target_spans, context, task, subset)\n"
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
@@ -377,7 +542,10 @@ int cmd_eval(int argc, char **argv)
                    "      --report OUT.html  also write the figures as a page: confusion matrix and\n"
                    "                     reliability diagram (inline SVG) with their tables\n"
                    "      --neutral-band T  score sentiment against labels from \"orig_score\": neutral when\n"
-                   "                     |orig_score| < T, else its sign (as train --neutral-band)\n",
+                   "                     |orig_score| < T, else its sign (as train --neutral-band)\n"
+                   "      --ablate       also score the file once per feature family of the model with that\n"
+                   "                     family left out of the input (weights as trained): what each family\n"
+                   "                     buys; with --json under \"ablation\"\n",
                    stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
@@ -387,23 +555,17 @@ int cmd_eval(int argc, char **argv)
         cli_error("eval: need exactly one FILE.jsonl (see --help)");
         return CLI_USAGE;
     }
-    if (cli_open_model(model_path, &c.m))
+    if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
-        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&c.scratch, &serr)) {
-        stance_model_free(c.m);
-        cli_error("out of memory");
-        return CLI_FAIL;
-    }
     /* eval stops at the first bad record: figures over part of the data would mislead */
     rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
+    if (rc == CLI_OK && ablate && c.head >= 0)
+        rc = eval_ablate(&c, argv[optind], &ab, &n_ab);
     if (rc == CLI_OK) {
         if (json) {
             json_t *o = eval_json(&c, argv[optind]);
+            if (ablate)
+                json_object_set_new(o, "ablation", ablation_json(&c, ab, n_ab));
             json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
             printf("\n");
             json_decref(o);
@@ -416,6 +578,8 @@ int cmd_eval(int argc, char **argv)
                 printf("\n");
                 scores_text(&c, c.subset_cm[s], &c.subset_rel[s], title);
             }
+            if (ablate && c.head >= 0)
+                ablation_text(&c, ab, n_ab);
         }
         if (report && c.head < 0) {
             cli_error("%s: no examples: no report written", argv[optind]);
@@ -428,6 +592,7 @@ int cmd_eval(int argc, char **argv)
         free(c.subset_names[s]);
         free(c.subset_cm[s]);
     }
+    ablation_free(ab, n_ab);
     stance_scratch_free(c.scratch);
     stance_model_free(c.m);
     return rc;
@@ -440,36 +605,26 @@ typedef struct predict_ctx {
     const char *head_opt;
     unsigned explain;
     stance_scratch *scratch;
+    json_out out; /* each output line is written here, then to stdout */
 } predict_ctx;
 
 static int predict_line(void *user, size_t lineno, const char *line, size_t len, char *msg, size_t msglen)
 {
     predict_ctx *c = user;
+    json_out *w = &c->out;
     tr_record r;
     stance_prediction *pr = NULL;
     const stance_decision *d;
-    json_t *o, *probs;
     int h;
     double margin = 0;
     size_t r0 = 0, r1 = 0;
-    int rc, raw;
+    int rc;
     (void)lineno;
     if ((h = read_record(c->m, c->head_opt, 0, line, len, &r, msg, msglen)) < 0)
         return 1;
     if (predict_record(c->m, h, &r, c->scratch, c->explain, &pr, msg, msglen))
         return 1;
     d = stance_prediction_decision(pr);
-    o = json_object();
-    probs = json_object();
-    /* the id exactly as written (a number keeps its digits), else the parsed one */
-    raw = cli_json_id_raw(line, len, &r0, &r1) == 0;
-    if (!raw && r.id)
-        json_object_set_new(o, "id", json_string(r.id));
-    json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)h)));
-    json_object_set_new(o, "label", json_string(d->label_name));
-    for (size_t i = 0; i < d->n_labels; i++)
-        json_object_set_new(probs, d->label_names[i], json_real(d->probs[i]));
-    json_object_set_new(o, "probs", probs);
     {
         /* margin: probability of the winner minus that of the runner-up */
         double second = 0;
@@ -478,16 +633,53 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
                 second = d->probs[i];
         margin = d->confidence - second;
     }
-    json_object_set_new(o, "margin", json_real(margin));
-    if (c->explain) {
-        json_t *ex = json_array();
-        for (size_t i = 0; i < d->n_explain; i++)
-            json_array_append_new(ex, json_pack("{s:s,s:f}", "feature", d->explain[i].feature, "weight",
-                                                d->explain[i].contribution));
-        json_object_set_new(o, "explain", ex);
+    /* One line, streamed: the same bytes as json_dumps(JSON_COMPACT |
+     * JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) of {id, head, label,
+     * probs, margin[, explain]} (tests/test_json_out.c, tests/test_cli.sh). */
+    jo_reset(w);
+    jo_lit(w, "{");
+    if (cli_json_id_raw(line, len, &r0, &r1) == 0) { /* the id exactly as written (a number keeps its digits) */
+        jo_lit(w, "\"id\":");
+        jo_raw(w, line + r0, r1 - r0);
+        jo_lit(w, ",");
+    } else if (r.id) {
+        jo_lit(w, "\"id\":");
+        jo_cstr(w, r.id);
+        jo_lit(w, ",");
     }
-    rc = cli_put_json(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6), raw ? line + r0 : NULL, r1 - r0);
-    json_decref(o);
+    jo_lit(w, "\"head\":");
+    jo_cstr(w, stance_model_head_name(c->m, (size_t)h));
+    jo_lit(w, ",\"label\":");
+    jo_cstr(w, d->label_name);
+    jo_lit(w, ",\"probs\":{");
+    for (size_t i = 0; i < d->n_labels; i++) {
+        if (i)
+            jo_lit(w, ",");
+        jo_cstr(w, d->label_names[i]);
+        jo_lit(w, ":");
+        jo_real(w, d->probs[i]);
+    }
+    jo_lit(w, "},\"margin\":");
+    jo_real(w, margin);
+    if (c->explain) {
+        jo_lit(w, ",\"explain\":[");
+        for (size_t i = 0; i < d->n_explain; i++) {
+            jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
+            jo_cstr(w, d->explain[i].feature);
+            jo_lit(w, ",\"weight\":");
+            jo_real(w, d->explain[i].contribution);
+            jo_lit(w, "}");
+        }
+        jo_lit(w, "]");
+    }
+    jo_lit(w, "}\n");
+    if (w->failed) {
+        cli_error("out of memory while writing the prediction");
+        rc = CLI_FAIL;
+    } else {
+        fwrite(w->buf, 1, w->len, stdout);
+        rc = cli_out_failed() ? CLI_FAIL : CLI_OK;
+    }
     stance_prediction_free(pr);
     tr_record_free(&r);
     return rc == CLI_OK ? 0 : -1;
@@ -503,11 +695,11 @@ int cmd_predict(int argc, char **argv)
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL;
     predict_ctx c;
-    stance_error serr;
     int opt, rc;
     long k;
     cli_policy pol = CLI_ON_ERROR_RECORD;
     memset(&c, 0, sizeof c);
+    c.out.utf8 = 1; /* predict has always written UTF-8 as it is */
     optind = 1;
     while ((opt = getopt_long(argc, argv, "m:e:h", lopts, NULL)) != -1) {
         switch (opt) {
@@ -542,22 +734,14 @@ int cmd_predict(int argc, char **argv)
         cli_error("predict: at most one FILE (see --help)");
         return CLI_USAGE;
     }
-    if (cli_open_model(model_path, &c.m))
+    if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
-        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&c.scratch, &serr)) {
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
     rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol);
     if (cli_out_flush())
         rc = CLI_FAIL;
     stance_scratch_free(c.scratch);
     stance_model_free(c.m);
+    jo_free(&c.out);
     return rc;
 }
 
@@ -634,12 +818,9 @@ int cmd_inspect(int argc, char **argv)
     for (uint32_t hi = 0; hi < m->n_heads; hi++) {
         const stance_head *h = &m->heads[hi];
         size_t nb = (size_t)1 << m->feat.table_bits, nz = 0;
+        float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
         for (size_t b = 0; b < nb; b++)
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                if (h->weights[b * h->n_dec + p] != 0) {
-                    nz++;
-                    break;
-                }
+            nz += (size_t)stance_head_row(h, b, row);
         printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s\n", h->name, h->n_labels, h->n_dec,
                nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
         for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
@@ -654,12 +835,14 @@ int cmd_inspect(int argc, char **argv)
             for (size_t b = 0; b < nb; b++) {
                 double c = 0;
                 uint32_t p = 0;
+                if (!stance_head_row(h, b, row))
+                    continue;
                 for (uint32_t a = 0; a < h->n_labels; a++)
                     for (uint32_t bb = a + 1; bb < h->n_labels; bb++, p++) {
                         if (a == lab)
-                            c += h->weights[b * h->n_dec + p];
+                            c += row[p];
                         else if (bb == lab)
-                            c -= h->weights[b * h->n_dec + p];
+                            c -= row[p];
                     }
                 if (c > 0 && stance_model_find_ngram(m, (uint32_t)b))
                     r[n++] = (wrank){(uint32_t)b, c};

@@ -3,7 +3,8 @@
 # (tests/data/e2e) with known errors: a valid label file passes, a broken one is
 # refused with the reason; the scorer's figures on a hand-written prediction file
 # (a span slightly off, a quote overlapping too little, a wrong speaker, a missing
-# and an off-target stance); and one real run through the stance binary.
+# and an off-target stance); the article chooser and the shared PolNeAR reader; no
+# script named like a standard module; and one real run through the stance binary.
 set -u
 top_builddir=${top_builddir:-.}
 top_srcdir=${top_srcdir:-.}
@@ -14,6 +15,19 @@ data="$top_srcdir/tests/data/e2e"
 fail=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+
+# no script shadows a standard module: Python puts the script's directory first on
+# sys.path, so a bench/e2e/select.py once stood in for the "select" that subprocess imports
+"$py" -c 'import os, sys, sysconfig
+d = sys.argv[1]
+mods = set(getattr(sys, "stdlib_module_names", ())) | set(sys.builtin_module_names)
+std = sysconfig.get_paths()["stdlib"]
+for sub in (std, os.path.join(std, "lib-dynload")):
+    if os.path.isdir(sub):
+        mods |= {n.split(".")[0] for n in os.listdir(sub)}
+bad = sorted(n[:-3] for n in os.listdir(d) if n.endswith(".py") and n[:-3] in mods)
+sys.exit("bench/e2e shadows standard modules: %s" % " ".join(bad) if bad else 0)' "$e2e" \
+    || { echo "FAIL: a bench/e2e script is named like a standard module"; fail=1; }
 
 "$py" "$e2e/check_labels.py" --data "$data" "$data/labels/dev-t.jsonl" > "$tmp/ok" \
     || { echo "FAIL: check_labels refused the fixture: $(cat "$tmp/ok")"; fail=1; }
@@ -34,6 +48,15 @@ grep -q "pair actor 'Nobody' is not among the article's actors" "$tmp/bad" || { 
 grep -q 'span \[264,100000) not inside the article' "$tmp/bad" || { echo "FAIL: no span error in: $(cat "$tmp/bad")"; fail=1; }
 grep -q 'quote 2: note copies article text' "$tmp/bad" || { echo "FAIL: no copied-text error in: $(cat "$tmp/bad")"; fail=1; }
 
+# a line that is not JSON: the checker names it, the scorer stops on it (one reader, tested once for both)
+mkdir "$tmp/broken"
+{ cat "$data/labels/dev-t.jsonl"; echo '{"article": '; } > "$tmp/broken/dev-t.jsonl"
+"$py" "$e2e/check_labels.py" --data "$data" "$tmp/broken/dev-t.jsonl" > "$tmp/bad2"
+grep -q 'dev-t.jsonl:2: not JSON' "$tmp/bad2" || { echo "FAIL: check_labels on a broken line: $(cat "$tmp/bad2")"; fail=1; }
+"$py" "$e2e/score.py" --data "$data" --labels "$tmp/broken/dev-*.jsonl" --pred "$data/pred.jsonl" > /dev/null 2> "$tmp/err2" \
+    && { echo "FAIL: score.py scored a broken label file"; fail=1; }
+grep -q 'dev-t.jsonl:2: not JSON' "$tmp/err2" || { echo "FAIL: score.py on a broken line: $(cat "$tmp/err2")"; fail=1; }
+
 out=$("$py" "$e2e/score.py" --data "$data" --labels "$data/labels/dev-*.jsonl" --pred "$data/pred.jsonl") \
     || { echo "FAIL: score.py exited $?"; exit 1; }
 want() {
@@ -48,10 +71,63 @@ want 'sentiment (found quotes, 2): accuracy 0.500, macro-F1 0.333'
 want 'off-target favor/against stances (found quotes, labelled actors, not a gold pair): 1/2 = 0.500'
 want 'linking by via:    name 1/1 = 1.000; pronoun 0/1 = 0.000'
 
+# the article chooser: qualifying articles (2 to 20 direct quotes of five words or more),
+# round-robin over publishers; and one article through the shared PolNeAR reader
+"$py" -c 'import json
+def art(i, pub, n):
+    text = "".join("\"one two three four five %d\" she said. " % k for k in range(n))
+    qs, pos = [], 0
+    for k in range(n):
+        s = text.index("one", pos)
+        e = text.index("\"", s)
+        qs.append({"type": "direct", "start": s, "end": e})
+        pos = e
+    return {"id": i, "publisher": pub, "text": text, "quotes": qs}
+for i, pub, n in [("a1", "p", 2), ("a2", "p", 3), ("b1", "q", 2), ("c1", "r", 1), ("c2", "r", 21)]:
+    print(json.dumps(art(i, pub, n)))' > "$tmp/choose.jsonl"
+got=$("$py" "$e2e/choose_articles.py" "$tmp/choose.jsonl" -n 3 | tr '\n' ' ')
+case $got in
+    "a1 b1 a2 " | "a2 b1 a1 ") ;;
+    *) echo "FAIL: choose_articles.py chose: $got"; fail=1 ;;
+esac
+"$py" "$e2e/candidates.py" "$data/dev.jsonl" polnear-dev-e2e-test-1 > "$tmp/cand" \
+    || { echo "FAIL: candidates.py exited $?"; fail=1; }
+grep -qF 'Q1 [55,119) P2 13 words' "$tmp/cand" || { echo "FAIL: candidates.py: $(cat "$tmp/cand")"; fail=1; }
+"$py" "$e2e/candidates.py" "$data/dev.jsonl" no-such-id > /dev/null 2>&1 \
+    && { echo "FAIL: candidates.py accepted an unknown id"; fail=1; }
+
 # the real binary on the same article: the records reach it and its output is scored
 real=$("$py" "$e2e/score.py" "$top_builddir/stance" -m "$top_builddir/tests/tiny.stm" \
         --data "$data" --labels "$data/labels/dev-*.jsonl") || { echo "FAIL: score.py with the binary exited $?"; fail=1; }
 printf '%s\n' "$real" | grep -q '^quotes found: .*direct [0-9]/2' || { echo "FAIL: real run: $real"; fail=1; }
 
-[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run"
+# models/e2e_rows.py: train labels become training rows (the text from the article, the
+# target's spans inside the quote), dev labels are refused
+"$py" -c 'import json,sys
+for path, out in ((sys.argv[1], sys.argv[3]), (sys.argv[2], sys.argv[4])):
+    r = json.loads(open(path).read())
+    r["split"] = "train"
+    r["article" if "article" in r else "id"] = "polnear-train-e2e-test-1"
+    open(out, "w").write(json.dumps(r) + "\n")' "$data/labels/dev-t.jsonl" "$data/dev.jsonl" "$tmp/train-t.jsonl" "$tmp/train.jsonl"
+rows="$top_srcdir/models/e2e_rows.py"
+"$py" "$rows" --task stance --repeat 2 --articles "$tmp/train.jsonl" "$tmp/train-t.jsonl" > "$tmp/rows" \
+    || { echo "FAIL: e2e_rows.py on train labels"; fail=1; }
+"$py" -c 'import json,sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert len(rows) == 4 and rows[0] == rows[1] and rows[2] == rows[3], len(rows)
+a, b = rows[0], rows[2]
+assert a["text"].startswith("Tom Park has done more") and a["target"] == "Tom Park", a
+assert a["target_spans"] == [[0, 8]] and a["label"] == "favor" and a["task"] == "stance", a
+assert b["text"] == "He is a failure and the governor knows it,", b
+assert b["target_spans"] == [[0, 2]] and b["label"] == "against", b' "$tmp/rows" \
+    || { echo "FAIL: e2e_rows.py stance rows: $(cat "$tmp/rows")"; fail=1; }
+"$py" "$rows" --task sentiment --articles "$tmp/train.jsonl" "$tmp/train-t.jsonl" > "$tmp/srows" &&
+    [ "$(cut -d, -f3- "$tmp/srows" | grep -o '"label": "[a-z]*"' | tr '\n' ' ')" = '"label": "positive" "label": "negative" "label": "negative" ' ] \
+    || { echo "FAIL: e2e_rows.py sentiment rows: $(cat "$tmp/srows")"; fail=1; }
+if "$py" "$rows" --task stance --articles "$data/dev.jsonl" "$data/labels/dev-t.jsonl" > "$tmp/devrows" 2> "$tmp/deverr"; then
+    echo "FAIL: e2e_rows.py accepted dev labels"; fail=1
+fi
+grep -q 'dev labels never train' "$tmp/deverr" && [ ! -s "$tmp/devrows" ] || { echo "FAIL: e2e_rows.py dev refusal: $(cat "$tmp/deverr")"; fail=1; }
+
+[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run, training rows"
 exit "$fail"

@@ -12,26 +12,7 @@
 #   6. bad records: --on-error record|skip|stop, positions kept
 #   7. text for people never cuts a UTF-8 character; model files sized by fstat
 set -u
-B=${top_builddir:-.}
-S=${top_srcdir:-.}
-STANCE=$B/stance
-MODEL=$B/tests/tiny.stm
-T=$S/tests/data/train
-W=$(mktemp -d "${TMPDIR:-/tmp}/stance-hostile.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-bad() { echo "not ok - $1"; fails=$((fails + 1)); }
-run() { # run CMD... : status in $rc, stdout in $W/out, stderr in $W/err
-  "$@" >"$W/out" 2>"$W/err"; rc=$?
-}
-expect() { # expect CODE DESC CMD...
-  code=$1; desc=$2; shift 2
-  run "$@"
-  if test "$rc" -eq "$code"; then ok "$desc"; else bad "$desc (exit $rc, wanted $code)"; sed 's/^/# /' "$W/err"; fi
-}
-err_has() { if grep -q -- "$1" "$W/err"; then ok "  says: $1"; else bad "  says: $1"; sed 's/^/# /' "$W/err"; fi; }
-out_has() { if grep -q -- "$1" "$W/out"; then ok "  prints: $1"; else bad "  prints: $1"; head -c 600 "$W/out" | sed 's/^/# /'; fi; }
+name=hostile; . "${top_srcdir:-.}/tests/cli-common.sh"
 
 # Fixtures (our own words).
 "$STANCE" train -q -o "$W/m.stm" --table-bits 10 --cv 0 --seed 2 \
@@ -56,15 +37,29 @@ for cmd in "classify -m $MODEL --jsonl $W/many.jsonl" "classify -m $MODEL -f tex
   test "$rc" -eq 1 && grep -q "write error on standard output" "$W/err" &&
     ok "stance $cmd >&-: exit 1" || { bad "stance $cmd with stdout closed (exit $rc)"; cat "$W/err"; }
 done
-# EPIPE with SIGPIPE ignored, as under Python's subprocess: the reader goes away after one byte
-( trap '' PIPE
-  { "$STANCE" classify -m "$MODEL" --jsonl "$W/many.jsonl" 2>"$W/err"; echo $? >"$W/rc"; } | head -c 1 >/dev/null )
+# EPIPE with SIGPIPE ignored, as under Python's subprocess: the reader is gone.
+# epipe CMD...: CMD's stdout is a pipe whose only reader has closed it before CMD starts,
+# so CMD's first write fails with EPIPE, however fast or slow anything runs; status in
+# $W/rc, stderr in $W/err. No timing: the reader closes its end first and only then
+# writes a line into the FIFO $W/gone, and the writer's side waits for that line before
+# it starts CMD. (A reader that took one byte and exited left a race: when the whole
+# output fitted in the pipe buffer before the reader was gone, as predict's 400 short
+# lines can under load, every write succeeded and the command rightly exited 0.)
+epipe() {
+  rm -f "$W/gone" "$W/rc"; mkfifo "$W/gone" || { bad "mkfifo"; return; }
+  ( trap '' PIPE
+    { read -r go <"$W/gone"; "$@" 2>"$W/err"; echo $? >"$W/rc"; } | { exec 0<&-; echo gone >"$W/gone"; } )
+}
+epipe "$STANCE" classify -m "$MODEL" --jsonl "$W/many.jsonl"
 test "$(cat "$W/rc")" -eq 1 && grep -q "Broken pipe" "$W/err" && ok "EPIPE: exit 1, Broken pipe" ||
   { bad "EPIPE (exit $(cat "$W/rc"))"; cat "$W/err"; }
-( trap '' PIPE
-  { "$STANCE" predict -m "$W/m.stm" "$W/many.jsonl" 2>"$W/err"; echo $? >"$W/rc"; } | head -c 1 >/dev/null )
+epipe "$STANCE" predict -m "$W/m.stm" "$W/many.jsonl"
 test "$(cat "$W/rc")" -eq 1 && grep -q "Broken pipe" "$W/err" && ok "predict EPIPE: exit 1" ||
   { bad "predict EPIPE (exit $(cat "$W/rc"))"; cat "$W/err"; }
+head -1 "$W/many.jsonl" >"$W/one.jsonl"
+epipe "$STANCE" predict -m "$W/m.stm" "$W/one.jsonl"
+test "$(cat "$W/rc")" -eq 1 && grep -q "Broken pipe" "$W/err" && ok "predict EPIPE, one short line: exit 1" ||
+  { bad "predict EPIPE, one short line (exit $(cat "$W/rc"))"; cat "$W/err"; }
 # train's messages: an unwritable stderr is a failure too; -q writes none
 "$STANCE" train -o "$W/t1.stm" --table-bits 10 --cv 0 --head stance="$T/stance.jsonl" 2>/dev/full; rc=$?
 test "$rc" -eq 1 && ok "train messages to /dev/full: exit 1" || bad "train messages to /dev/full (exit $rc)"

@@ -3,21 +3,7 @@
 # our own small data: exit codes, file:line errors, nothing half written,
 # byte-identical retraining with the same seed.
 set -u
-B=${top_builddir:-.}
-S=${top_srcdir:-.}
-STANCE=$B/stance
-T=$S/tests/data/train
-W=$(mktemp -d "${TMPDIR:-/tmp}/stance-train-cli.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-fails=0
-ok() { echo "ok - $1"; }
-bad() { echo "not ok - $1"; fails=$((fails + 1)); }
-expect() { # expect CODE DESC CMD...
-  code=$1; desc=$2; shift 2
-  "$@" >"$W/out" 2>"$W/err"; rc=$?
-  if test "$rc" -eq "$code"; then ok "$desc"; else bad "$desc (exit $rc, wanted $code)"; cat "$W/err"; fi
-}
-grep_err() { if grep -q -- "$1" "$W/err"; then ok "message: $1"; else bad "message: $1"; cat "$W/err"; fi; }
+name=train-cli; . "${top_srcdir:-.}/tests/cli-common.sh"
 
 expect 0 "train two heads" "$STANCE" train -q -o "$W/m.stm" --table-bits 12 --cv 2 --C 0.5,2 --seed 3 \
   --head stance="$T/stance.jsonl" --head sentiment="$T/sentiment.jsonl"
@@ -46,18 +32,18 @@ expect 0 "train --help" "$STANCE" train --help
 
 # bad input: file and line, non-zero exit, no output file
 expect 1 "malformed JSON" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/bad_json.jsonl"
-grep_err "bad_json.jsonl:2: malformed JSON"
+err_has "bad_json.jsonl:2: malformed JSON"
 expect 1 "unknown label" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/bad_label.jsonl"
-grep_err "bad_label.jsonl:3: unknown label"
+err_has "bad_label.jsonl:3: unknown label"
 expect 1 "missing field" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/missing_text.jsonl"
-grep_err "missing_text.jsonl:1: missing field \"text\""
+err_has "missing_text.jsonl:1: missing field \"text\""
 expect 1 "empty file" "$STANCE" train -q -o "$W/x.stm" --head stance="$T/empty.jsonl"
-grep_err "empty.jsonl: no examples"
+err_has "empty.jsonl: no examples"
 test ! -e "$W/x.stm" && ok "nothing written" || bad "nothing written"
 expect 1 "eval: unknown label" "$STANCE" eval -m "$W/m.stm" "$T/bad_label.jsonl"
-grep_err "bad_label.jsonl:3: unknown label"
+err_has "bad_label.jsonl:3: unknown label"
 expect 1 "predict: malformed JSON" "$STANCE" predict -m "$W/m.stm" "$T/bad_json.jsonl"
-grep_err "bad_json.jsonl:2"
+err_has "bad_json.jsonl:2"
 expect 1 "eval: empty file" "$STANCE" eval -m "$W/m.stm" "$T/empty.jsonl"
 expect 2 "usage error" "$STANCE" train -o "$W/x.stm"
 
@@ -72,9 +58,9 @@ expect 0 "retrain --lexicon" "$STANCE" train -q -o "$W/lex2.stm" --table-bits 12
   --families word,neg,window,presence,rules --head sentiment="$T/sentiment.jsonl"
 if cmp -s "$W/lex.stm" "$W/lex2.stm"; then ok "byte-identical lexicon rebuild"; else bad "byte-identical lexicon rebuild"; fi
 expect 2 "lex family without --lexicon" "$STANCE" train -q -o "$W/x.stm" --families word,lex --head sentiment="$T/sentiment.jsonl"
-grep_err "need --lexicon"
+err_has "need --lexicon"
 expect 1 "bad lexicon line" "$STANCE" train -q -o "$W/x.stm" --lexicon "$T/bad_lexicon.tsv" --head sentiment="$T/sentiment.jsonl"
-grep_err "bad_lexicon.tsv:2: bad valence"
+err_has "bad_lexicon.tsv:2: bad valence"
 test ! -e "$W/x.stm" && ok "nothing written for a bad lexicon" || bad "nothing written for a bad lexicon"
 
 # word vectors: --unlabelled adds the vec family; learned from the head files and the extra text
@@ -112,6 +98,45 @@ expect 2 "bad --neutral-band" "$STANCE" eval --neutral-band x -m "$W/m.stm" "$W/
 expect 0 "train --neutral-band" "$STANCE" train -q -o "$W/band.stm" --table-bits 12 --cv 0 --neutral-band 0.3 \
   --head sentiment="$W/band.jsonl"
 "$STANCE" dump "$W/band.stm" | grep -q "neutral-band=0.3" && ok "band in meta" || bad "band in meta"
+
+# per-family ablations (issue 14 item 9): train --ablate retrains without each family, eval --ablate
+# leaves each family out of the input; neither changes the model or the main figures
+expect 0 "train --ablate" "$STANCE" train -q -o "$W/abl.stm" --table-bits 12 --cv 2 --C 0.5,2 --seed 3 --ablate \
+  --head stance="$T/stance.jsonl" --head sentiment="$T/sentiment.jsonl"
+cmp -s "$W/abl.stm" "$W/m.stm" && ok "train --ablate writes the same model" || bad "train --ablate writes the same model"
+test "$(grep -c '^head .*: ablation, 2-fold CV macro-F1' "$W/out")" -eq 2 &&
+  test "$(grep -cE '^  (word|char|neg|window|presence|context) +[01]\.[0-9]{4} +[+-][01]\.[0-9]{4} ' "$W/out")" -eq 12 &&
+  ok "train --ablate: a row per family and head" || { bad "train --ablate: a row per family and head"; cat "$W/out"; }
+full=$(sed -n '/^head stance: ablation/,/^head sentiment/p' "$W/out" | awk '$1 == "(none)" { print $2 }')
+"$STANCE" dump "$W/m.stm" | grep -q "head.stance.train = .*cv-macro-f1=$full " && ok "train --ablate: reference is the C search's CV" ||
+  bad "train --ablate: reference is the C search's CV ($full)"
+expect 0 "eval --ablate" "$STANCE" eval --ablate -m "$W/lex.stm" "$T/sentiment.jsonl"
+cp "$W/out" "$W/abl.out"
+expect 0 "eval without --ablate" "$STANCE" eval -m "$W/lex.stm" "$T/sentiment.jsonl"
+sed -n '/^ablation:/q;p' "$W/abl.out" | sed '$d' | cmp -s - "$W/out" && ok "eval --ablate keeps the main figures" ||
+  bad "eval --ablate keeps the main figures"
+test "$(sed -n '/^ablation:/,$p' "$W/abl.out" | grep -cE '^  (word|neg|window|presence|rules|lex|lexd) ')" -eq 7 &&
+  ok "eval --ablate: a row per family" || { bad "eval --ablate: a row per family"; cat "$W/abl.out"; }
+expect 0 "eval --ablate --json" "$STANCE" eval --ablate --json -m "$W/lex.stm" "$T/sentiment.jsonl"
+if test -n "${PYTHON_BIN:-}"; then
+  "$PYTHON_BIN" -c '
+import json, sys
+o = json.load(open(sys.argv[1]))
+a = {x["family"]: x for x in o["ablation"]}
+assert sorted(a) == ["lex", "lexd", "neg", "presence", "rules", "window", "word"], sorted(a)
+assert all(x["n"] == o["n"] for x in a.values())
+assert any(abs(x["ece"] - o["ece"]) > 1e-9 for x in a.values()), "no family changed anything"
+' "$W/out" && ok "eval --ablate --json: every family, each scored" || bad "eval --ablate --json: every family, each scored"
+fi
+
+# --no-ngram-text: the same weights, but none of that file's n-gram strings in the readable table
+expect 0 "train --no-ngram-text" "$STANCE" train -q -o "$W/priv.stm" --table-bits 12 --cv 0 --seed 3 \
+  --no-ngram-text "$T/sentiment.jsonl" --head sentiment="$T/sentiment.jsonl"
+expect 0 "train with n-gram text" "$STANCE" train -q -o "$W/pub.stm" --table-bits 12 --cv 0 --seed 3 --head sentiment="$T/sentiment.jsonl"
+"$STANCE" inspect -m "$W/pub.stm" --top 3 | grep -q '^      [-0-9.]*  w:' && ! "$STANCE" inspect -m "$W/priv.stm" --top 3 | grep -q '  [wc]:' &&
+  ok "no n-gram strings from a --no-ngram-text file" || bad "no n-gram strings from a --no-ngram-text file"
+"$STANCE" predict -m "$W/pub.stm" "$T/sentiment.jsonl" >"$W/pub.out" && "$STANCE" predict -m "$W/priv.stm" "$T/sentiment.jsonl" >"$W/priv.out" &&
+  cmp -s "$W/pub.out" "$W/priv.out" && ok "--no-ngram-text keeps the weights" || bad "--no-ngram-text keeps the weights"
 
 # a model file written by format 1.0 (before the lexicon families) scores exactly as it did
 "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" "$T/stance.jsonl" >"$W/old.out" 2>"$W/err" &&

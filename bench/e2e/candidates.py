@@ -11,8 +11,9 @@ open quote and is followed by a paragraph that opens with a mark continues the s
 quote (the newspaper convention), so the two pieces form one span.
 """
 import argparse
-import json
 import re
+
+import polnear
 
 OPEN = {"\u201c", '"'}
 CLOSE = {"\u201d", '"'}
@@ -68,14 +69,7 @@ def main():
     ap.add_argument("id")
     ap.add_argument("--min-words", type=int, default=5)
     args = ap.parse_args()
-    art = None
-    with open(args.data, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith('{"id": "%s"' % args.id) or args.id in line[:300]:
-                a = json.loads(line)
-                if a["id"] == args.id:
-                    art = a
-                    break
+    art = polnear.read(args.data, [args.id]).get(args.id)
     if art is None:
         raise SystemExit("no article %s in %s" % (args.id, args.data))
     text = art["text"]

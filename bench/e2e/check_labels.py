@@ -13,10 +13,11 @@ problem. Warnings (an actor no pair uses, a quote under five words, a quote nest
 another) do not fail.
 """
 import argparse
-import json
 import os
 import re
 import sys
+
+import polnear
 
 TYPES = {"direct", "partial"}
 VIAS = {"name", "surname", "title", "epithet", "pronoun", "you", "object", "implicit"}
@@ -30,20 +31,6 @@ QUOTE_REQUIRED = QUOTE_KEYS - {"note"}
 PAIR_KEYS = {"actor", "via", "stance", "conf", "note"}
 PAIR_REQUIRED = PAIR_KEYS - {"note"}
 COPY_WORDS = 6
-
-
-def load_articles(data_dir, split, wanted):
-    path = os.path.join(data_dir, "%s.jsonl" % split)
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            head = line[:300]
-            if not any(w in head for w in wanted):
-                continue
-            a = json.loads(line)
-            if a["id"] in wanted:
-                out[a["id"]] = a["text"]
-    return out
 
 
 def word_runs(text, n):
@@ -210,17 +197,13 @@ def main():
             continue
         split, labeller = m.groups()
         objs = []
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    c.err("%s:%d" % (path, n), "empty line")
-                    continue
-                try:
-                    objs.append(("%s:%d" % (path, n), json.loads(line)))
-                except json.JSONDecodeError as e:
-                    c.err("%s:%d" % (path, n), "not JSON: %s" % e)
+        for where, o, problem in polnear.label_lines(path):
+            if problem:
+                c.err(where, problem)
+            else:
+                objs.append((where, o))
         wanted = {o.get("article") for _, o in objs if isinstance(o, dict)}
-        texts = load_articles(args.data, split, wanted)
+        texts = polnear.texts(args.data, split, wanted)
         seen = set()
         for where, o in objs:
             if not isinstance(o, dict):

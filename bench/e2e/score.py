@@ -23,20 +23,16 @@ Definitions (bench/e2e/GUIDELINES.md has the labelling rules):
 - off-target: of the favor/against stances the library gives on found quotes to
   labelled actors, the share whose (quote, actor) is not a gold pair.
 """
+import argparse
+import collections
+import glob
+import json
 import os
+import re
+import subprocess
 import sys
 
-# bench/e2e/select.py would shadow the standard module "select" that subprocess
-# imports, since Python puts this script's directory first on sys.path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
-
-import argparse  # noqa: E402
-import collections  # noqa: E402
-import glob  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import subprocess  # noqa: E402
+import polnear
 
 STANCES = ("favor", "against", "none")
 SENTIMENTS = ("positive", "negative", "neutral")
@@ -90,29 +86,23 @@ def load_labels(pattern):
     arts = collections.OrderedDict()
     files = sorted(glob.glob(pattern))
     for path in files:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    a = json.loads(line)
-                    if a["article"] in arts:
-                        print("note: %s labelled again in %s; the first labels are used" % (a["article"], path),
-                              file=sys.stderr)
-                        continue
-                    arts[a["article"]] = a
+        for where, a, problem in polnear.label_lines(path):
+            if problem == "empty line":
+                continue
+            if problem:
+                sys.exit("%s: %s (bench/e2e/check_labels.py checks label files)" % (where, problem))
+            if a["article"] in arts:
+                print("note: %s labelled again in %s; the first labels are used" % (a["article"], path),
+                      file=sys.stderr)
+                continue
+            arts[a["article"]] = a
     return files, arts
 
 
 def load_texts(data_dir, arts):
     texts = {}
     for split in sorted({a["split"] for a in arts.values()}):
-        with open(os.path.join(data_dir, "%s.jsonl" % split), encoding="utf-8") as f:
-            for line in f:
-                head_ = line[:300]
-                if not any(i in head_ for i in arts):
-                    continue
-                d = json.loads(line)
-                if d["id"] in arts:
-                    texts[d["id"]] = d["text"]
+        texts.update(polnear.texts(data_dir, split, arts))
     missing = [i for i in arts if i not in texts]
     if missing:
         sys.exit("articles not in the data: %s" % ", ".join(missing))

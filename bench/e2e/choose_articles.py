@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Choose the PolNeAR articles of the end-to-end set, deterministically.
 
-    bench/e2e/select.py DATA_DIR/polnear/dev.jsonl   [-n 42]
-    bench/e2e/select.py DATA_DIR/polnear/train.jsonl [-n 42]
+    bench/e2e/choose_articles.py DATA_DIR/polnear/dev.jsonl   [-n 42]
+    bench/e2e/choose_articles.py DATA_DIR/polnear/train.jsonl [-n 42]
 
 An article qualifies when the PolNeAR gold has 2 to 20 direct quotes of five words or
 more (very long interview transcripts would dominate the set). Qualifying articles are

@@ -1,0 +1,320 @@
+/*
+ * quotes_int.h - private to the quote extractor (quotes.c, np.c, sieves.c,
+ * speakers.c): the per-call state, the pattern ids and the small text tests
+ * every stage uses. Not installed, not used outside these four files.
+ *
+ *   quotes.c    patterns, quote marks and spans, clauses and sentences, emit
+ *   np.c        noun-phrase recognisers over the words of an attribution
+ *   sieves.c    the ordered attribution sieves and the direct/partial decision
+ *   speakers.c  mention -> speaker: names, pronouns, inheritance (last stage)
+ */
+#ifndef STANCE_QUOTES_INT_H
+#define STANCE_QUOTES_INT_H
+#include <string.h>
+
+#include "lexicon.h"
+#include "quotes.h"
+#include "tokens.h"
+
+enum { P_NAMES, P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_DASH, P_LABEL, P_IND_SAID, P_IND_AFTER, P_IND_ACC,
+       P_COUNT };
+
+/* Longest window a pattern sees around a quote. */
+#define WINDOW 320
+/* a subject this much further back than the nearest name still wins (bytes) */
+#define SUBJECT_REACH 200
+/* sentences a pronoun looks back over for a subject */
+#define PRON_MAX_SENTS 6
+#define BEFORE_WINDOW 160
+#define AFTER_WINDOW 220
+#define IND_ACC_MAX_CHARS 120
+
+/* ---- per-call state ------------------------------------------------------ */
+
+enum { MK_NONE, MK_STRAIGHT, MK_LEFT, MK_RIGHT };
+enum { PC_PARA, PC_SENT, PC_COLON, PC_COMMA, PC_WORD, PC_CAPWORD, PC_DASH, PC_PAREN, PC_OTHER };
+enum { K_SKIP, K_DIRECT, K_PARTIAL };
+
+#define SEG_UNCLOSED 1u
+#define SEG_MULTI 2u
+
+typedef struct attr {
+    int how;                 /* STANCE_ATTR_* */
+    int rule;                /* STANCE_RULE_*: the rule that found it */
+    stance_span spk;         /* speaker mention */
+    stance_span role;        /* appositive */
+    stance_span cue;
+    size_t a_start, a_end;   /* extent of the attribution text */
+    long name;               /* canonical name index, or -1 */
+    stance_span canon;       /* canonical text span */
+    int gender;
+} attr;
+
+typedef struct seg {
+    size_t open, cs, ce, close;  /* opening mark, content [cs, ce), end of the closing mark */
+    size_t para, close_para;     /* paragraph starts (opening / closing) */
+    unsigned flags;
+    int kind, pc;
+    attr a;
+    int after_reaches;           /* the attribution after it runs up to the next quote */
+} seg;
+
+typedef struct ctx {
+    const stance_qpatterns *p;
+    const char *t;
+    size_t len;
+    pcre2_match_data *md;
+    seg *s;
+    size_t n, cap;
+    stance_namelist *names;
+    int *sur_gender;             /* per names entry: gender of its surname group */
+    size_t *group;               /* per names entry: its surname group */
+    int *ggender;                /* per group: gender, learned from pronouns as they resolve */
+    stance_error *err;
+} ctx;
+
+static const stance_span NOSPAN = {STANCE_NO_OFFSET, STANCE_NO_OFFSET};
+
+/* parse_np() flags: NP_VERB_FIRST, the chunk followed the verb ("said Jane
+ * Doe, the mayor"); NP_AT_VERB, it sits right at the reporting verb of an
+ * attribution after a quote, where even words that are no names elsewhere name
+ * the speaker ('"...," From said.'). */
+#define NP_VERB_FIRST 1u
+#define NP_AT_VERB 2u
+
+/* ---- small text tests (inline: they sit in every hot loop) ---------------- */
+
+/* Bytes to step over at @p i: a whole space character, else one byte. */
+static inline size_t step1(const char *t, size_t i, size_t len)
+{
+    int h = stance_hspace(t, i, len);
+    return h ? (size_t)h : 1;
+}
+
+/* Past the spaces (any width: U+00A0 is two bytes) that start at @p i. */
+static inline size_t skip_hs(const char *t, size_t i, size_t len)
+{
+    size_t h;
+    while (i < len && (h = (size_t)stance_hspace(t, i, len)) != 0)
+        i += h;
+    return i;
+}
+
+/* Step back one code point. */
+static inline size_t back1(const char *t, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static inline int mark_at(const char *t, size_t i, size_t len, size_t *mlen)
+{
+    unsigned char c;
+    *mlen = 1;
+    if (i >= len)
+        return MK_NONE; /* (the end of the text: no byte to read) */
+    c = (unsigned char)t[i];
+    if (c == '"')
+        return MK_STRAIGHT;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)t[i + 2];
+        *mlen = 3;
+        if (d == 0x9C || d == 0x9E || d == 0x9F)
+            return MK_LEFT;
+        if (d == 0x9D)
+            return MK_RIGHT;
+    }
+    if (c == 0xC2 && i + 1 < len) {
+        *mlen = 2;
+        if ((unsigned char)t[i + 1] == 0xAB)
+            return MK_LEFT;
+        if ((unsigned char)t[i + 1] == 0xBB)
+            return MK_RIGHT;
+    }
+    return MK_NONE;
+}
+
+static inline int is_dash_at(const char *t, size_t i, size_t len)
+{
+    /* em dash, en dash, horizontal bar */
+    return (unsigned char)t[i] == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+           ((unsigned char)t[i + 2] >= 0x93 && (unsigned char)t[i + 2] <= 0x95);
+}
+
+/* Case of the letter at i: 1 upper, -1 lower, 0 other (or the end), by
+ * Unicode category (tokens.c); ASCII is decided here. Every letter test of the
+ * extractor goes through it: 'Łukasz', 'ÖZIL:', 'Ç. Demir' are letters too. */
+static inline int letter_case(const char *t, size_t i, size_t len)
+{
+    unsigned char c;
+    if (i >= len)
+        return 0;
+    c = (unsigned char)t[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? -1 : 0;
+    return stance_letter_case(t, i, len);
+}
+
+static inline int upper_at(const char *t, size_t i, size_t len)
+{
+    return letter_case(t, i, len) == 1;
+}
+
+static inline int lower_at(const char *t, size_t i, size_t len)
+{
+    return letter_case(t, i, len) == -1;
+}
+
+static inline int letter_at(const char *t, size_t i, size_t len)
+{
+    return letter_case(t, i, len) != 0;
+}
+
+/* Past the code point at @p i. */
+static inline size_t next1(const char *t, size_t i, size_t len)
+{
+    i++;
+    while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* Does the letter that ends at @p i (before it) have case @p cs (1, -1; 0: any letter)? */
+static inline int letter_before(const char *t, size_t i, size_t len, int cs)
+{
+    int k;
+    if (i == 0)
+        return 0;
+    k = letter_case(t, back1(t, i), len);
+    return cs ? k == cs : k != 0;
+}
+
+static inline int is_word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline stance_span group(ctx *c, int g)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return NOSPAN;
+    return (stance_span){ov[2 * g], ov[2 * g + 1]};
+}
+
+static inline size_t match_end(ctx *c)
+{
+    return pcre2_get_ovector_pointer(c->md)[1];
+}
+
+static inline size_t trim_l(const char *t, size_t s, size_t e, size_t len)
+{
+    while (s < e) {
+        size_t h = (size_t)stance_hspace(t, s, len);
+        if (h)
+            s += h;
+        else if (t[s] == ',' || t[s] == ':' || t[s] == ';' || t[s] == '>')
+            s++; /* ('>' of markup left in a feed: '...">Jane Roe said') */
+        else
+            break;
+    }
+    return s;
+}
+
+static inline size_t trim_r(const char *t, size_t s, size_t e, size_t len)
+{
+    while (e > s) {
+        size_t p = back1(t, e);
+        if (stance_hspace(t, p, len) || t[p] == ',' || t[p] == ':' || t[p] == ';')
+            e = p;
+        else if (t[p] == ')' && !memchr(t + s, '(', p - s)) {
+            e = p; /* '("...," said one party activist.)': the aside's end */
+            if (e > s + 1 && t[e - 1] == '.' && letter_before(t, e - 1, len, -1))
+                e--;
+        } else
+            break;
+    }
+    return e;
+}
+
+/* Is [s, e) in one of the quotes.c word lists of @p mask (STANCE_LQ bits of lexicon.def)? */
+static inline int lq(const char *t, size_t s, size_t e, uint64_t mask)
+{
+    return e > s && stance_lex_in_rules(t + s, e - s, mask);
+}
+
+/* Is [s, e) the word @p w? */
+static inline int word_eq(const char *t, size_t s, size_t e, const char *w)
+{
+    return strlen(w) == e - s && memcmp(t + s, w, e - s) == 0;
+}
+
+/* Is [s, e) a participle ("saying", "speaking"): longer than four letters, ending in -ing? */
+static inline int ing_word(const char *t, size_t s, size_t e)
+{
+    return e - s > 4 && memcmp(t + e - 3, "ing", 3) == 0;
+}
+
+static inline size_t para_end(ctx *c, size_t pos)
+{
+    const char *nl = memchr(c->t + pos, '\n', c->len - pos);
+    return nl ? (size_t)(nl - c->t) : c->len;
+}
+
+/* para_end() looking at most @p win bytes ahead: callers only need
+ * min(pos + win, paragraph end), and scanning a long paragraph without
+ * newlines for every quote was quadratic. */
+static inline size_t para_end_near(ctx *c, size_t pos, size_t win)
+{
+    size_t n = c->len - pos < win ? c->len - pos : win;
+    const char *nl = memchr(c->t + pos, '\n', n);
+    return nl ? (size_t)(nl - c->t) : pos + n;
+}
+
+/* Index of the last names entry starting before @p pos, or -1. */
+static inline long name_before(ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->names->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->names->v[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+/* ---- across the four files -------------------------------------------------- */
+
+size_t stance_q_nickname_end(ctx *c, size_t i, size_t ml, size_t para);
+int stance_q_run(ctx *c, int which, size_t start, size_t end);
+int stance_q_label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
+int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a);
+size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor);
+size_t stance_q_sentence_end(ctx *c, size_t pos);
+int stance_q_prev_ctx(ctx *c, seg *q);
+int stance_q_in_para_before(ctx *c, const seg *o, const seg *q);
+void stance_q_canonicalise(ctx *c, attr *a);
+int stance_q_surname_genders(ctx *c);
+size_t stance_q_surname_runs(ctx *c, long k);
+int stance_q_in_quote(ctx *c, size_t pos, size_t upto);
+int stance_q_is_subject(ctx *c, const stance_name *nm);
+int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor);
+size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);
+int stance_q_word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we);
+void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a);
+int stance_q_classify_seg(ctx *c, size_t qi);
+int stance_q_emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const attr *a, int pronoun_unresolved,
+                         stance_quotelist *out);
+size_t stance_q_utf8_chars(const char *t, stance_span s);
+int stance_q_extract_indirect(ctx *c, stance_quotelist *out);
+int stance_q_recopy_inherited(ctx *c);
+/* The last stage (speakers.c): inheritance, canonical names, pronouns. */
+int stance_q_speakers(ctx *c);
+
+#endif

@@ -1,0 +1,1284 @@
+/*
+ * sieves.c - attribution sieves. Every quote goes through a table of sieves
+ * {id, name, fn} in order; each looks at one kind of attribution and either
+ * attributes the quote (recording its id as stance_rawquote.rule) or passes.
+ * The direct/partial decision is its own function, and partial quotes go
+ * through their own, shorter table. Indirect speech has three sieves of its
+ * own over the sentences outside quotes.
+ */
+#include "config.h"
+
+#include "quotes_int.h"
+
+static size_t after_end(ctx *c, const seg *q, size_t win);
+static int try_after(ctx *c, seg *q, attr *a);
+static int dateline_at(ctx *c, const stance_name *nm);
+static int possessive_at(ctx *c, size_t pos);
+static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
+static int after_article(ctx *c, size_t pos, size_t floor);
+static int lower_follows(ctx *c, size_t pos);
+static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b);
+static int with_name(ctx *c, size_t pos, size_t floor);
+static size_t before_ly(ctx *c, size_t pos, size_t floor);
+static int name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b);
+static int starts_determiner(ctx *c, size_t s, size_t e);
+static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len);
+static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a);
+static int try_partial(ctx *c, seg *q, size_t cs, attr *a);
+static int try_partial_after(ctx *c, seg *q, attr *a);
+static int after_prep(ctx *c, size_t pos, size_t floor);
+static int embedded_np(ctx *c, const seg *q);
+static int only_lower_words(ctx *c, size_t s, size_t e);
+static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
+static int attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a);
+static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
+static int dash_para(ctx *c, seg *q, attr *a);
+static int bracket_source(ctx *c, const seg *q, attr *a);
+static int speech_lead(ctx *c, size_t open, size_t floor);
+static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, attr *a);
+static int participle_link(ctx *c, size_t s, size_t e);
+
+/* End of the window after the closing mark of @p q where its attribution may
+ * lie: at most @p win bytes, within the paragraph, up to the next quote mark. */
+static size_t after_end(ctx *c, const seg *q, size_t win)
+{
+    size_t pe = para_end_near(c, q->close, win), end = q->close + win < pe ? q->close + win : pe;
+    for (size_t i = q->close; i < end; i++) {
+        size_t ml;
+        if (mark_at(c->t, i, c->len, &ml) != MK_NONE) {
+            size_t ne = stance_q_nickname_end(c, i, ml, 0);
+            if (!ne)
+                return i;
+            i = ne - 1; /* 'Marcia "Cia" Price said' */
+        }
+    }
+    return end;
+}
+
+static int try_after(ctx *c, seg *q, attr *a)
+{
+    size_t end = after_end(c, q, AFTER_WINDOW);
+    int r;
+    if (q->close >= end)
+        return 0;
+    if ((r = stance_q_run(c, P_AFTER, q->close, end)) <= 0) {
+        if (r < 0)
+            return r;
+        if ((r = stance_q_run(c, P_DASH, q->close, end)) <= 0)
+            return r;
+        {
+            /* '..." - Jane Doe' (a name only) / '..." according to Judicial Watch.' */
+            stance_span acc = group(c, 1), g = group(c, 2);
+            attr b = *a;
+            b.role = NOSPAN;
+            if (!stance_q_parse_np(c, g.start, g.end, NP_VERB_FIRST | (acc.start != STANCE_NO_OFFSET ? NP_AT_VERB : 0u), &b) ||
+                (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN)))
+                return 0;
+            if (acc.start != STANCE_NO_OFFSET)
+                b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
+            b.a_start = q->close;
+            b.a_end = match_end(c);
+            *a = b;
+            return 1;
+        }
+    }
+    {
+        stance_span v1 = group(c, 1), n1 = group(c, 2), n2 = group(c, 3), v2 = group(c, 4);
+        size_t mend = match_end(c);
+        attr b = *a;
+        b.role = NOSPAN;
+        if (v1.start != STANCE_NO_OFFSET) {
+            /* '"...?" asked Jane Doe' is the speaker; '", told POLITICO' the addressee */
+            if (lq(c->t, v1.start, v1.end, STANCE_LQ(TO_WHOM)))
+                return 0; /* ', told POLITICO': the addressee, not the speaker */
+            if (!stance_q_parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
+                return 0;
+            }
+            b.cue = v1;
+            /* the subject ends at the first comma of the chunk */
+            mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
+        } else {
+            if (!stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
+                return 0;
+            b.cue = v2;
+        }
+        b.a_start = q->close;
+        b.a_end = mend;
+        *a = b;
+        return 1;
+    }
+}
+
+/* Is the name a dateline: capitals only, then a dash or "(AP)" ("WASHINGTON -"), or a
+ * comma at the start of its paragraph ("WASHINGTON, Dec. 8 (UPI) -")? */
+static int dateline_at(ctx *c, const stance_name *nm)
+{
+    size_t k = nm->start, e = nm->end;
+    if (k > 0 && c->t[k - 1] == '(' && e < c->len && c->t[e] == ')')
+        return 1; /* "(UPI)", "(AP)" */
+    for (; k < e; k = next1(c->t, k, c->len))
+        if (lower_at(c->t, k, c->len))
+            return 0;
+    if (e - nm->start < 3)
+        return 0;
+    e = skip_hs(c->t, e, c->len);
+    if (e < c->len && (c->t[e] == '-' || c->t[e] == '(' || is_dash_at(c->t, e, c->len)))
+        return 1;
+    /* "WASHINGTON, Dec. 8 (UPI) -" opening its paragraph */
+    return e < c->len && c->t[e] == ',' && (nm->start == 0 || c->t[nm->start - 1] == '\n');
+}
+
+/* Does a possessive "'s" / "’s" start at @p pos? */
+static int possessive_at(ctx *c, size_t pos)
+{
+    const char *t = c->t + pos;
+    size_t n = c->len - pos;
+    return (n >= 2 && t[0] == '\'' && t[1] == 's' && (n == 2 || !is_word_byte((unsigned char)t[2]))) ||
+           (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !is_word_byte((unsigned char)t[4])));
+}
+
+/* The lowercase word [*s, *e) that ends at @p pos, past spaces, within @p floor
+ * (empty when none). */
+static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
+{
+    *e = pos;
+    while (*e > floor && stance_hspace(c->t, back1(c->t, *e), c->len))
+        *e = back1(c->t, *e);
+    *s = *e;
+    while (*s > floor && letter_before(c->t, *s, c->len, -1))
+        *s = back1(c->t, *s);
+}
+
+/* Is the word before @p pos a lowercase article ("the", "a", "an")? */
+static int after_article(ctx *c, size_t pos, size_t floor)
+{
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
+    return lq(c->t, s, e, STANCE_LQ(ARTICLE));
+}
+
+/* Is the word after @p pos (past spaces) lowercase? */
+static int lower_follows(ctx *c, size_t pos)
+{
+    pos = skip_hs(c->t, pos, c->len);
+    return pos < c->len && letter_case(c->t, pos, c->len) == -1;
+}
+
+/* 'Clinton riffed on the incident, telling the crowd, "...': a participle
+ * takes the subject of its sentence, its first name (or pronoun). */
+static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
+{
+    size_t vl = v.end - v.start, ss, ws, we, i, fw = STANCE_NO_OFFSET;
+    long k, first = -1, last;
+    int g;
+    if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
+        return 0;
+    ss = stance_q_sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
+    i = ss;
+    if (stance_chunk_next(c->t, &i, v.start, c->len, &ws, &we)) {
+        fw = ws; /* the sentence's first word */
+        if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
+            b->how = STANCE_ATTR_PRONOUN;
+            b->spk = (stance_span){ws, we};
+            b->gender = g;
+            return 1;
+        }
+    }
+    last = name_before(c, v.start);
+    for (k = last; k >= 0 && c->names->v[k].start >= ss; k--)
+        first = k;
+    if (first < 0)
+        return 0;
+    /* the first name that is not inside a lead-in ("At Sunday's debate, Sanders
+     * compared ...", "Hours after the vote, Trump ...") */
+    for (k = first; k <= last; k++) {
+        const stance_name *nm = &c->names->v[k];
+        size_t a1 = nm->start, a2, n1, n2;
+        i = a1;
+        if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
+            continue;
+        i = nm->end;
+        if (stance_chunk_next(c->t, &i, v.start, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)))
+            continue;
+        if (stance_q_in_quote(c, nm->start, c->n))
+            continue;
+        if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
+            continue; /* "Republican presidential candidate Donald Trump" */
+        if (possessive_at(c, nm->last_end))
+            continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
+        if (dateline_at(c, nm))
+            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
+        if (nm->start > ss && (after_prep(c, nm->start, ss) || after_article(c, nm->start, ss)))
+            continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
+        if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
+            stance_q_surname_runs(c, k) == 1)
+            continue; /* "Band member Flea", "Small groups of protesters": a capital word
+                       * the article never uses again opens the sentence */
+        b->how = STANCE_ATTR_NAME;
+        b->spk = (stance_span){nm->start, nm->end};
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the name ending at @p pos follow "with" ("with Trump yelling")? */
+static int with_name(ctx *c, size_t pos, size_t floor)
+{
+    long k = name_before(c, pos);
+    size_t ws, we;
+    return k >= 0 && c->names->v[k].end == pos && c->names->v[k].start > floor &&
+           stance_q_word_before(c, c->names->v[k].start, floor, &ws, &we) && we - ws == 4 && memcmp(c->t + ws, "with", 4) == 0;
+}
+
+/* Before the -ly adverb that ends at @p pos ("reportedly"), past spaces; @p pos
+ * itself when there is none. */
+static size_t before_ly(ctx *c, size_t pos, size_t floor)
+{
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
+    if (e != pos || pos - s < 4 || memcmp(c->t + pos - 2, "ly", 2) != 0 || s == floor ||
+        !stance_hspace(c->t, back1(c->t, s), c->len))
+        return pos;
+    while (s > floor && stance_hspace(c->t, back1(c->t, s), c->len))
+        s = back1(c->t, s);
+    return s;
+}
+
+/* A name of @p min_tok words or more ending at @p pos (after @p floor): the speaker. */
+static int name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b)
+{
+    long k = name_before(c, pos);
+    const stance_name *nm;
+    if (k < 0)
+        return 0;
+    nm = &c->names->v[k];
+    if (nm->start < floor || nm->end != pos || nm->ntok < min_tok)
+        return 0;
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){nm->start, nm->end};
+    return 1;
+}
+
+/* Does [s, e) open with a determiner ("the", "a", "another", ...)? */
+static int starts_determiner(ctx *c, size_t s, size_t e)
+{
+    size_t i = s, ws, we;
+    return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(DETERMINERS));
+}
+
+static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
+{
+    int r, tries = 0;
+    if (cs >= end)
+        return 0;
+again:
+    if ((r = stance_q_run(c, P_BEFORE, cs, end)) <= 0)
+        return r;
+    {
+        stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
+        attr b = *a;
+        b.role = NOSPAN;
+        size_t pv = v.start;
+        while (pv > np.start && stance_hspace(c->t, back1(c->t, pv), c->len))
+            pv = back1(c->t, pv);
+        /* 'Sanders compared himself to Clinton, saying, "': the words before
+         * ', saying' are a clause, whose subject speaks */
+        size_t pw, pe, pa;
+        const int part = ing_word(c->t, v.start, v.end);
+        lower_word_before(c, pv, np.start, &pw, &pe);
+        if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && lq(c->t, pw, pv, STANCE_LQ(PART_LEAD)))) &&
+            sentence_subject(c, q, v, &b))
+            ;
+        else if (part && pv > np.start && c->t[pv - 1] != ',' &&
+                 (name_ends_at(c, pv, np.start, 2, &b) ||
+                  (((pa = before_ly(c, pv, np.start)) != pv || with_name(c, pa, np.start)) &&
+                   name_ends_at(c, pa, np.start, 1, &b))))
+            ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
+               * right before the participle or its adverb; one word will do after an adverb or "with" */
+        else if (!(stance_q_parse_np(c, np.start, np.end, 0, &b) &&
+                   !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
+                     !starts_determiner(c, np.start, np.end))) &&
+                 !sentence_subject(c, q, v, &b)) {
+            /* ('Harbour pilots marched along the quay, chanting, "': a clause, no noun phrase) */
+            /* 'When asked about it, he said: "': the first verb was not the one */
+            if (++tries < 2 && v.end < end) {
+                cs = v.end;
+                goto again;
+            }
+            return 0;
+        }
+        /* 'a woman asked for a photo and Jane Roe said, "': a second subject and
+         * reporting verb after "and"/"but" in the tail speak the quote */
+        for (size_t k = tail.start, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
+            attr b2 = *a;
+            int tc2 = 0, r2, g2;
+            size_t tl2 = 0, n1, n2, kn = we;
+            if (!lq(c->t, ws, we, STANCE_LQ(AND_BUT)) ||
+                !stance_chunk_next(c->t, &kn, tail.end, c->len, &n1, &n2) ||
+                !(letter_case(c->t, n1, c->len) == 1 || stance_names_pronoun(c->t, n1, n2, &g2) == 1))
+                continue;
+            if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) < 0)
+                return r2;
+            if (r2 && (b2.how == STANCE_ATTR_NAME || b2.how == STANCE_ATTR_PRONOUN)) {
+                *a = b2;
+                *that_clause = tc2;
+                *tail_len = tl2;
+                return 1;
+            }
+            break;
+        }
+        b.cue = v;
+        b.a_start = np.start;
+        b.a_end = tail.end;
+        *tail_len = tail.end - tail.start;
+        *that_clause = 0;
+        {
+            size_t k = tail.end;
+            while (k > tail.start && stance_hspace(c->t, k - 1, c->len))
+                k--;
+            if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0 &&
+                (k - tail.start == 4 || !is_word_byte((unsigned char)c->t[k - 5])))
+                *that_clause = 1;
+        }
+        if (tail.end == tail.start && punct.end == punct.start &&
+            !(v.end - v.start == 4 && memcmp(c->t + v.start, "that", 4) == 0))
+            *that_clause = 0;
+        (void)q;
+        *a = b;
+        return 1;
+    }
+}
+
+/* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
+ * its verb (group 2) as the cue. */
+static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
+{
+    int r;
+    if (start >= end)
+        return 0;
+    if ((r = stance_q_run(c, which, start, end)) > 0) {
+        stance_span np = group(c, 1), v = group(c, 2);
+        attr b = *a;
+        b.role = NOSPAN;
+        if (stance_q_parse_np(c, np.start, np.end, 0, &b)) {
+            b.cue = v;
+            b.a_start = np.start;
+            b.a_end = v.end;
+            *a = b;
+            return 1;
+        }
+    }
+    return r < 0 ? r : 0;
+}
+
+static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
+{
+    return np_verb(c, P_PARTIAL, cs, q->open, a);
+}
+
+static int try_partial_after(ctx *c, seg *q, attr *a)
+{
+    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), a);
+}
+
+/* Is the word before @p pos a preposition ("a message to Trump:")? */
+static int after_prep(ctx *c, size_t pos, size_t floor)
+{
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
+    return lq(c->t, s, e, STANCE_LQ(PREPS));
+}
+
+/* Does the word before the opening mark make the quote part of a noun phrase
+ * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
+static int embedded_np(ctx *c, const seg *q)
+{
+    const char *t = c->t;
+    size_t e = q->open, s;
+    while (e > q->para && stance_hspace(t, back1(t, e), c->len))
+        e = back1(t, e);
+    s = e;
+    while (s > q->para && !stance_hspace(t, back1(t, s), c->len))
+        s = back1(t, s);
+    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
+        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+        return 1; /* possessive: CNN's "..." */
+    return lq(t, s, e, STANCE_LQ(NP_LEAD));
+}
+
+/* Is [s, e) one to four lowercase words and spaces? */
+static int only_lower_words(ctx *c, size_t s, size_t e)
+{
+    int words = 0, in = 0;
+    if (e <= s || e - s > 60)
+        return 0;
+    for (size_t i = s; i < e; i++) {
+        if (stance_hspace(c->t, i, c->len))
+            in = 0;
+        else if (lower_at(c->t, i, c->len) || (in && c->t[i] == '-')) {
+            words += !in;
+            in = 1;
+        } else
+            return 0;
+    }
+    return words >= 1 && words <= 4;
+}
+
+/* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
+ * and has no reporting verb introduces a quote of its subject, the name (or
+ * he/she) that opens the clause [cs, ce) and is followed by a verb. */
+static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
+{
+    size_t i = cs, ws, we;
+    long k;
+    int g;
+    if (cs >= ce || !stance_chunk_next(c->t, &i, ce, c->len, &ws, &we))
+        return 0;
+    {
+        size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
+        if (lq(c->t, ws, w2, STANCE_LQ(LEADS)))
+            j = w2;
+        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO))) {
+            /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
+            size_t lim = ws + 140 < ce ? ws + 140 : ce;
+            for (j = w2; j < lim && c->t[j] != ','; j++)
+                ;
+            if (j >= lim)
+                return 0;
+        }
+        if (j) {
+            while (j < ce && (c->t[j] == ',' || stance_hspace(c->t, j, c->len)))
+                j += step1(c->t, j, c->len);
+            /* 'On July 6, 2015, Jane Doe ...': the year of the date too */
+            {
+                size_t d = j;
+                while (d < ce && c->t[d] >= '0' && c->t[d] <= '9')
+                    d++;
+                if (d > j && d < ce && c->t[d] == ',')
+                    for (j = d; j < ce && (c->t[j] == ',' || stance_hspace(c->t, j, c->len));)
+                        j += step1(c->t, j, c->len);
+            }
+            cs = i = j;
+            if (!stance_chunk_next(c->t, &i, ce, c->len, &ws, &we))
+                return 0;
+        }
+    }
+    if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
+        a->how = STANCE_ATTR_PRONOUN;
+        a->spk = (stance_span){ws, we};
+        a->gender = g;
+    } else {
+        k = name_before(c, ce);
+        while (k > 0 && c->names->v[k - 1].start >= cs)
+            k--;
+        if (k >= 0 && c->names->v[k].start == ws && c->names->v[k].ntok == 1 && (size_t)k + 1 < c->names->n &&
+            stance_names_is_title(c->t + c->names->v[k].bare, c->names->v[k].last_end - c->names->v[k].bare) &&
+            only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
+            /* "Republican presidential nominee Donald Trump issued ...:": the name after the role */
+            k++;
+            ws = c->names->v[k].start;
+        }
+        if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||
+            dateline_at(c, &c->names->v[k]))
+            return 0;
+        if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
+            c->names->v[k].end - ws > 4 &&
+            (memcmp(c->t + c->names->v[k].end - 2, "ly", 2) == 0 ||
+             memcmp(c->t + c->names->v[k].end - 4, "wise", 4) == 0))
+            return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
+        a->how = STANCE_ATTR_NAME;
+        a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    }
+    a->role = a->cue = NOSPAN;
+    a->a_start = cs;
+    a->a_end = ce;
+    return 1;
+}
+
+/* An attribution after a comma or mark at @p close (as if @p q closed there)
+ * that runs to within 30 bytes of @p end and has a reporting verb: '..., Jane
+ * Roe said.' ending a sentence or paragraph. 1 and @p a set, 0, or <0 error. */
+static int attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a)
+{
+    seg tmp = *q;
+    attr b = *a;
+    int r;
+    tmp.close = close;
+    if ((r = try_after(c, &tmp, &b)) <= 0)
+        return r;
+    if (b.a_end + 30 < end || b.cue.start == STANCE_NO_OFFSET)
+        return 0;
+    *a = b;
+    return 1;
+}
+
+/* An inverted attribution before the mark: the capitalised run @p nm opens with
+ * "Said"/"Says"/"Added"/"Asked" ('Said Jane Roe, "') or follows a lowercase
+ * "said" ('But, said Jane Roe, "'). The run then names the speaker. */
+static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a)
+{
+    size_t i = nm->start, ws, we, s = STANCE_NO_OFFSET;
+    attr b = *a;
+    if (stance_chunk_next(c->t, &i, nm->end, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(INV)))
+        s = we;
+    else if (stance_q_word_before(c, nm->start, floor, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(INV_LOWER)))
+        s = nm->start;
+    if (s == STANCE_NO_OFFSET)
+        return 0;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, s, nm->end, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.cue = (stance_span){ws, we};
+    b.a_start = ws;
+    b.a_end = nm->end;
+    *a = b;
+    return 1;
+}
+
+/* The paragraph after the one @p q closes is a dash and a name only, as pull
+ * quotes are signed: '"..."\n\n- Jane Doe.' / '-President Jane Roe, tweeting.' */
+static int dash_para(ctx *c, seg *q, attr *a)
+{
+    const char *t = c->t;
+    size_t k = q->close, s, e, pe;
+    attr b = *a;
+    k = skip_hs(t, k, c->len);
+    if (k >= c->len || t[k] != '\n')
+        return 0; /* the quote does not end its paragraph */
+    while (k < c->len && (t[k] == '\n' || stance_hspace(t, k, c->len)))
+        k += step1(t, k, c->len);
+    if (k + 2 >= c->len)
+        return 0;
+    if (t[k] == '-')
+        s = k + (t[k + 1] == '-' ? 2 : 1);
+    else if (is_dash_at(t, k, c->len))
+        s = k + 3;
+    else
+        return 0;
+    s = skip_hs(t, s, c->len);
+    if (s >= c->len || letter_case(t, s, c->len) != 1)
+        return 0;
+    for (pe = s; pe < c->len && t[pe] != '\n' && pe - s <= 100; pe++)
+        ;
+    if (pe - s > 100)
+        return 0; /* a paragraph of text, not a signature */
+    for (e = s; e < pe && t[e] != ',' && t[e] != ';' && !(t[e] == '.' && (e + 1 == pe || stance_hspace(t, e + 1, c->len)) &&
+                                                           !stance_q_abbrev_dot(c, e, s));
+         e++)
+        ;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.cue = NOSPAN;
+    b.a_start = k;
+    b.a_end = e;
+    *a = b;
+    return 1;
+}
+
+/* A source in brackets right after the quote ('..." [HuffPost.]'): one to three
+ * capitalised words, an optional dot. */
+static int bracket_source(ctx *c, const seg *q, attr *a)
+{
+    const char *t = c->t;
+    size_t k = q->close, s, e;
+    attr b = *a;
+    k = skip_hs(t, k, c->len);
+    if (k + 3 >= c->len || t[k] != '[' || !upper_at(t, k + 1, c->len))
+        return 0;
+    s = k + 1;
+    for (e = s; e < c->len && e - s < 40 && t[e] != ']' && t[e] != '\n' && t[e] != '['; e++)
+        ;
+    if (e >= c->len || t[e] != ']')
+        return 0;
+    {
+        size_t te = e;
+        while (te > s && (t[te - 1] == '.' || stance_hspace(t, back1(t, te), c->len)))
+            te = back1(t, te);
+        b.role = NOSPAN;
+        if (!stance_q_parse_np(c, s, te, NP_AT_VERB, &b) || b.how != STANCE_ATTR_NAME)
+            return 0;
+    }
+    b.cue = NOSPAN;
+    b.a_start = k;
+    b.a_end = e + 1;
+    *a = b;
+    return 1;
+}
+
+/* Is the word right before the mark at @p open (past a comma or colon) a
+ * participle of speech: '..., saying, "', 'writing "'? */
+static int speech_lead(ctx *c, size_t open, size_t floor)
+{
+    size_t e = open, s;
+    while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    if (e > floor && (c->t[e - 1] == ',' || c->t[e - 1] == ':'))
+        e--;
+    lower_word_before(c, e, floor, &s, &e);
+    return s < e && (s == floor || !is_word_byte((unsigned char)c->t[s - 1])) &&
+           lq(c->t, s, e, STANCE_LQ(SPEECH_ING));
+}
+
+/* Pattern @p which (a subject, then a verb) on the sentence [s, e): when its
+ * subject is a name (or, with @p pronoun, a pronoun), *@p a becomes that
+ * attribution. 1 if it did, 0 if not, < 0 on a match error. */
+static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, attr *a)
+{
+    int r;
+    if ((r = stance_q_run(c, which, s, e)) <= 0)
+        return r;
+    stance_span np = group(c, 1), v = group(c, 2);
+    attr b = *a;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, np.start, np.end, 0, &b) ||
+        !(b.how == STANCE_ATTR_NAME || (pronoun && b.how == STANCE_ATTR_PRONOUN)))
+        return 0;
+    b.cue = v;
+    b.a_start = np.start;
+    b.a_end = v.end;
+    *a = b;
+    return 1;
+}
+
+/* Is [s, e) between two quotes only a speech participle with its punctuation
+ * (', adding: ', ' saying, ')? */
+static int participle_link(ctx *c, size_t s, size_t e)
+{
+    size_t i = s, ws, we, k;
+    while (i < e && (stance_hspace(c->t, i, c->len) || c->t[i] == ','))
+        i += step1(c->t, i, c->len);
+    if (!stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        return 0;
+    k = we;
+    while (k > ws && (c->t[k - 1] == ':' || c->t[k - 1] == ','))
+        k--;
+    if (!lq(c->t, ws, k, STANCE_LQ(SPEECH_ING)))
+        return 0;
+    i = we;
+    while (i < e && (stance_hspace(c->t, i, c->len) || c->t[i] == ',' || c->t[i] == ':'))
+        i += step1(c->t, i, c->len);
+    return i == e;
+}
+
+/* ---- the sieves -------------------------------------------------------------- */
+
+/* One quote on its way through the sieves: what they have found so far. */
+typedef struct sv {
+    size_t qi;
+    seg *q;
+    int fc;                  /* case of the first letter of the content (1, -1, 0) */
+    int endp;                /* the content ends like a sentence (or runs open) */
+    int words;               /* words of the content, counted up to 9 */
+    size_t cs, bcs;          /* the clause before the opening mark; the part the before-sieves read */
+    attr after, before;      /* the attribution found after / before the quote */
+    int have_after, have_before;
+    int that_clause;         /* the clause before ends in "that": the quote is its object */
+    size_t tail_len;         /* bytes between the reporting verb before and the mark */
+    int b2;                  /* BEFORE2 on [bcs, open): -1 not run, 0 no match, 1 match */
+    stance_span acc, nm, pu; /* its groups: 'according to X', a name, the punctuation */
+} sv;
+
+/* A sieve fills one of the two candidate slots of a quote. */
+enum { SLOT_AFTER, SLOT_BEFORE };
+
+/* A sieve: 1 when it attributed the quote (its id becomes attr.rule), 0 when
+ * it passes, <0 on error. The name of each id is stance_quotes_rule_name(). */
+typedef struct sieve {
+    int id;   /* STANCE_RULE_* */
+    int slot; /* SLOT_* */
+    int (*fn)(ctx *c, sv *v);
+} sieve;
+
+/* With an attribution after it, a quote that opens a paragraph or sentence
+ * is direct and takes that speaker: the clause before it is not needed. */
+static int need_before(const sv *v)
+{
+    return !(v->have_after && (v->q->pc == PC_PARA || v->q->pc == PC_SENT || v->q->pc == PC_COLON));
+}
+
+/* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
+static int sieve_after(ctx *c, sv *v)
+{
+    return try_after(c, v->q, &v->after);
+}
+
+/* 'X said: "' / 'X told Y, "' */
+static int sieve_before(ctx *c, sv *v)
+{
+    return try_before(c, v->q, v->bcs, v->q->open, &v->before, &v->that_clause, &v->tail_len);
+}
+
+/* BEFORE2 on the clause before the mark, run once for the three sieves that read it. */
+static int before2(ctx *c, sv *v)
+{
+    int r;
+    if (v->b2 >= 0)
+        return v->b2;
+    if (v->bcs >= v->q->open)
+        return v->b2 = 0;
+    if ((r = stance_q_run(c, P_BEFORE2, v->bcs, v->q->open)) < 0)
+        return r;
+    if (r) {
+        v->acc = group(c, 1);
+        v->nm = group(c, 2);
+        v->pu = group(c, 3);
+    }
+    return v->b2 = r;
+}
+
+/* 'According to X, "' */
+static int sieve_according(ctx *c, sv *v)
+{
+    attr b2 = v->before;
+    int r = before2(c, v);
+    if (r <= 0 || v->acc.start == STANCE_NO_OFFSET)
+        return r < 0 ? r : 0;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, v->acc.start, v->acc.end, NP_VERB_FIRST, &b2))
+        return 0;
+    b2.a_start = v->acc.start;
+    b2.a_end = v->acc.end;
+    v->before = b2;
+    return 1;
+}
+
+/* 'pollster Jane Doe: "' */
+static int sieve_name_colon(ctx *c, sv *v)
+{
+    attr b2 = v->before;
+    int r = before2(c, v);
+    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || after_prep(c, v->nm.start, v->bcs))
+        return r < 0 ? r : 0;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, v->nm.start, v->nm.end, 0, &b2) || b2.how != STANCE_ATTR_NAME)
+        return 0;
+    b2.a_start = v->nm.start;
+    b2.a_end = v->nm.end;
+    v->before = b2;
+    return 1;
+}
+
+/* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
+static int sieve_inverted(ctx *c, sv *v)
+{
+    attr b2 = v->before;
+    int r = before2(c, v);
+    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ',')
+        return r < 0 ? r : 0;
+    b2.role = NOSPAN;
+    if (!inverted_said(c, &v->nm, v->bcs, &b2))
+        return 0;
+    v->before = b2;
+    return 1;
+}
+
+/* The end of the paragraph before the one @p q opens, past its spaces and breaks. */
+static size_t prev_para_end(ctx *c, const seg *q)
+{
+    size_t pe = q->para - 1;
+    while (pe > 0 && (c->t[pe - 1] == '\n' || stance_hspace(c->t, back1(c->t, pe), c->len)))
+        pe = back1(c->t, pe);
+    return pe;
+}
+
+/* "X said:\n\n"...": the previous paragraph ends with a colon. */
+static int sieve_para_colon(ctx *c, sv *v)
+{
+    size_t pe;
+    if (v->q->pc != PC_PARA || v->q->para < 2)
+        return 0;
+    pe = prev_para_end(c, v->q);
+    if (pe == 0 || c->t[pe - 1] != ':')
+        return 0;
+    return try_before(c, v->q, stance_q_clause_start(c, pe, 0), pe, &v->before, &v->that_clause, &v->tail_len);
+}
+
+/* '... gun laws, Clinton said.\n\n"...': a paragraph of her reported speech
+ * ends with its attribution, and the quote paragraph goes on with her words */
+static int sieve_para_ending(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    const seg *q = v->q;
+    size_t pe, kk, lim;
+    int r;
+    /* (a direct quote in that paragraph: inheritance decides) */
+    if (v->have_after || q->pc != PC_PARA || q->para < 2 ||
+        (v->qi > 0 && c->s[v->qi - 1].kind == K_DIRECT && stance_q_in_para_before(c, &c->s[v->qi - 1], q)))
+        return 0;
+    pe = prev_para_end(c, q);
+    lim = pe > 120 ? pe - 120 : 0;
+    /* the last comma or quote mark in the last 120 bytes of that paragraph */
+    for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
+        const int comma = t[kk - 1] == ',';
+        size_t ml = 0, mp = back1(t, kk);
+        attr b5 = v->before;
+        if (!comma && (mark_at(t, mp, c->len, &ml) == MK_NONE || mp + ml != kk))
+            continue; /* neither (or inside a multi-byte mark) */
+        if ((r = attribution_ending(c, q, comma ? kk - 1 : kk, pe, &b5)) < 0)
+            return r;
+        /* ', The Hill reported.' cites a source, it does not introduce one */
+        if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
+            !lq(t, b5.cue.start, b5.cue.end, STANCE_LQ(REPORTED))) {
+            v->before = b5;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* 'Jane Doe then addressed the crowd: "...' (also ending the previous paragraph) */
+static int sieve_colon_subject(ctx *c, sv *v)
+{
+    const seg *q = v->q;
+    size_t ce = q->open;
+    if (q->pc != PC_COLON && q->pc != PC_PARA)
+        return 0;
+    if (q->pc == PC_PARA)
+        ce = q->para >= 2 ? prev_para_end(c, q) : 0;
+    else
+        while (ce > q->para && stance_hspace(c->t, back1(c->t, ce), c->len))
+            ce = back1(c->t, ce);
+    return ce > 0 && c->t[ce - 1] == ':' &&
+           colon_subject(c, stance_q_clause_start(c, ce - 1, 0), ce - 1, &v->before);
+}
+
+/* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
+static int sieve_dash(ctx *c, sv *v)
+{
+    if (v->have_before || (v->q->flags & SEG_UNCLOSED))
+        return 0;
+    return dash_para(c, v->q, &v->after);
+}
+
+/* The sentence just before the quote ('Jane Doe said. "..."'), when it may
+ * attribute it: its end @p d (the '.') plus one and its clause start. */
+static int prev_sentence(ctx *c, const sv *v, size_t *d, size_t *pcs)
+{
+    const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    int prev_attr;
+    if (v->have_after || q->pc != PC_SENT)
+        return 0;
+    *d = q->open;
+    while (*d > q->para && stance_hspace(c->t, back1(c->t, *d), c->len))
+        *d = back1(c->t, *d);
+    /* ('"A," said X, asking for anonymity. "B"': that sentence is the previous
+     * quote's attribution, and B inherits its speaker below) */
+    prev_attr = p && p->kind == K_DIRECT && p->a.how != STANCE_ATTR_NONE && p->a.a_end != STANCE_NO_OFFSET &&
+                p->a.a_start >= p->close && p->close >= q->para && *d > q->para &&
+                stance_q_clause_start(c, *d - 1, q->para) == p->close;
+    if (!(*d > q->para && c->t[*d - 1] == '.' && !prev_attr))
+        return 0;
+    *pcs = stance_q_clause_start(c, *d - 1, q->para);
+    return 1;
+}
+
+/* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
+static int sieve_prev_sent(ctx *c, sv *v)
+{
+    size_t d, pcs, tl = 0;
+    attr b2 = v->before;
+    int tc = 0, r;
+    if (!prev_sentence(c, v, &d, &pcs))
+        return 0;
+    if ((r = try_before(c, v->q, pcs, d - 1, &b2, &tc, &tl)) <= 0)
+        return r;
+    if (tl > 60 || tc)
+        return 0;
+    v->before = b2;
+    return 1;
+}
+
+/* '..., said Ohio State professor Paul Beck. "': the last comma of that sentence */
+static int sieve_prev_sent_ending(ctx *c, sv *v)
+{
+    size_t d, pcs, kc, lim;
+    attr b3 = v->before;
+    int r;
+    if (!prev_sentence(c, v, &d, &pcs))
+        return 0;
+    kc = d - 1;
+    lim = d - 1 > pcs + 160 ? d - 1 - 160 : pcs;
+    while (kc > lim && c->t[kc - 1] != ',')
+        kc--;
+    if (kc <= lim)
+        return 0;
+    if ((r = attribution_ending(c, v->q, kc - 1, d - 1, &b3)) <= 0)
+        return r;
+    v->before = b3;
+    return 1;
+}
+
+/* 'Jane Doe told the crowd that the plan would fail. "..."': reported speech of
+ * a named person (or a pronoun), then her words; 'Jane Doe called him a master
+ * of impossible deals. "..."': a named person's speech act about it */
+static int sieve_speech_sent(ctx *c, sv *v)
+{
+    size_t d, pcs;
+    int r;
+    if (v->words < 4 || !v->endp || !prev_sentence(c, v, &d, &pcs))
+        return 0;
+    if ((r = speech_sentence(c, P_IND_SAID, pcs, d, 1, &v->before)) != 0)
+        return r;
+    return speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &v->before);
+}
+
+/* The attribution sieves, most reliable first. The after-slot keeps the first
+ * attribution found after the quote, the before-slot the first found before it
+ * (while the quote needs one, see need_before()). */
+static const sieve SIEVES[] = {
+    {STANCE_RULE_AFTER, SLOT_AFTER, sieve_after},
+    {STANCE_RULE_BEFORE, SLOT_BEFORE, sieve_before},
+    {STANCE_RULE_ACCORDING, SLOT_BEFORE, sieve_according},
+    {STANCE_RULE_NAME_COLON, SLOT_BEFORE, sieve_name_colon},
+    {STANCE_RULE_INVERTED, SLOT_BEFORE, sieve_inverted},
+    {STANCE_RULE_PARA_COLON, SLOT_BEFORE, sieve_para_colon},
+    {STANCE_RULE_PARA_ENDING, SLOT_BEFORE, sieve_para_ending},
+    {STANCE_RULE_COLON_SUBJECT, SLOT_BEFORE, sieve_colon_subject},
+    {STANCE_RULE_DASH, SLOT_AFTER, sieve_dash},
+    {STANCE_RULE_PREV_SENT, SLOT_BEFORE, sieve_prev_sent},
+    {STANCE_RULE_PREV_SENT_ENDING, SLOT_BEFORE, sieve_prev_sent_ending},
+    {STANCE_RULE_SPEECH_SENT, SLOT_BEFORE, sieve_speech_sent},
+};
+
+static int run_sieves(ctx *c, sv *v)
+{
+    for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
+        const sieve *s = &SIEVES[i];
+        int r;
+        if (s->slot == SLOT_AFTER ? v->have_after : (v->have_before || !need_before(v)))
+            continue;
+        if ((r = s->fn(c, v)) < 0)
+            return r;
+        if (r && s->slot == SLOT_AFTER) {
+            v->have_after = 1;
+            v->after.rule = s->id;
+        } else if (r) {
+            v->have_before = 1;
+            v->before.rule = s->id;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* A transcript label opens the quote ('SMITH: ...'): it is direct and the
+ * label speaks it. */
+static int sieve_label(ctx *c, seg *q)
+{
+    size_t la, lb, lafter;
+    if (!stance_q_label_at(c, q->cs, &la, &lb, &lafter) || lafter >= q->ce)
+        return 0;
+    q->a.how = STANCE_ATTR_LABEL;
+    q->a.rule = STANCE_RULE_LABEL;
+    q->a.spk = (stance_span){la, lb};
+    q->cs = lafter;
+    q->kind = K_DIRECT;
+    q->a.a_start = la;
+    q->a.a_end = lb;
+    return 1;
+}
+
+/* The shape of the content: its first letter's case, whether it ends like a
+ * sentence, how many words it has (up to 9). */
+static void quote_shape(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    const seg *q = v->q;
+    size_t p = back1(t, q->ce), k;
+    unsigned char b = (unsigned char)t[p];
+    v->fc = letter_case(t, q->cs, c->len);
+    if (v->fc == 0 && (unsigned char)t[q->cs] == 0xE2) /* "…And" */
+        v->fc = q->cs + 3 < q->ce ? letter_case(t, q->cs + 3, c->len) : 0;
+    v->endp = b == '.' || b == ',' || b == '?' || b == '!' || b == '-' || is_dash_at(t, p, c->len) ||
+              (b == 0xA6 && p >= 2) || b == ')' || b == ']' || b == '\'' || (b == 0x99 && p >= 2) ||
+              (q->flags & SEG_UNCLOSED);
+    v->words = 0;
+    for (k = q->cs; k < q->ce && v->words < 8; k++)
+        if (stance_hspace(t, k, c->len))
+            v->words++;
+    v->words++;
+}
+
+/* Direct or partial, from where the quote stands (q->pc), its shape and the
+ * attributions the sieves found. */
+static int direct_or_partial(ctx *c, const sv *v)
+{
+    const seg *q = v->q;
+    const int fc = v->fc, endp = v->endp, words = v->words, ha = v->have_after, hb = v->have_before;
+    int kind;
+    switch (q->pc) {
+    case PC_PARA:
+    case PC_SENT:
+    case PC_COLON:
+    case PC_DASH:
+        if (fc == 1 || (fc == 0 && endp) || ha || hb)
+            kind = (fc == -1 && !endp && !ha) ? K_PARTIAL : K_DIRECT;
+        else
+            kind = K_PARTIAL;
+        if (kind == K_DIRECT && fc == 1 && !endp && words <= 3 && !ha && !hb)
+            kind = K_PARTIAL;
+        return kind;
+    case PC_COMMA:
+        if (v->qi > 0 && c->s[v->qi - 1].kind == K_DIRECT && c->s[v->qi - 1].after_reaches)
+            return K_DIRECT;
+        if (hb && !v->that_clause && v->tail_len <= 40 && (fc == 1 || endp))
+            return K_DIRECT;
+        if (fc == 1 && (endp || words >= 4) && (ha || words >= 6) && !(hb && v->that_clause))
+            return K_DIRECT;
+        if (fc == 1 && endp && words >= 3 && !(hb && v->that_clause) && speech_lead(c, q->open, q->para))
+            return K_DIRECT; /* 'marched along the quay, chanting, "Open the gates now."' */
+        return K_PARTIAL;
+    case PC_PAREN:
+        /* '("I want my dues back," wrote Jane Roe.)': an aside that is a whole quote */
+        return fc == 1 && words >= 3 && (ha || (endp && words >= 4)) ? K_DIRECT : K_PARTIAL;
+    default:
+        if (hb && !v->that_clause && v->tail_len <= 20 && fc == 1 && words >= 3 && !embedded_np(c, q))
+            return K_DIRECT;
+        if (fc == 1 && endp && words >= 3 && speech_lead(c, q->open, q->para))
+            return K_DIRECT; /* 'posted the news, writing "We sail on Friday."' */
+        return K_PARTIAL;
+    }
+}
+
+/* What the text around a quote says against the decision: stage directions
+ * are no quotes, and a direct quote whose sentence goes on after the closing
+ * mark is partial. */
+static int kind_after_close(ctx *c, const sv *v, int kind)
+{
+    const char *t = c->t;
+    const seg *q = v->q;
+    size_t k2, k3, k4;
+    int whole;
+    /* "(CROSSTALK.)", "(Applause)": stage directions, not quotes */
+    if (t[q->cs] == '(' && t[back1(t, q->ce)] == ')')
+        return K_SKIP;
+    if (q->ce - q->cs > 2 && t[q->cs] == '(' && t[back1(t, q->ce)] == '.' && t[back1(t, back1(t, q->ce))] == ')')
+        return K_SKIP;
+    /* '"...our jobs" to China, she said': the sentence goes on outside the marks */
+    if (kind != K_DIRECT || (q->flags & SEG_UNCLOSED))
+        return kind;
+    k2 = skip_hs(t, q->close, c->len);
+    if (k2 >= c->len || letter_case(t, k2, c->len) != -1)
+        return kind;
+    k3 = k2;
+    while (lower_at(t, k3, c->len))
+        k3 = next1(t, k3, c->len);
+    /* ('Fenn said, "We will see," when asked': a whole quote after "said,"
+     * that ends in a comma, and the sentence goes on) */
+    /* (not '"A," and "B"' nor '"A," and, "B"': two quotes, one clause) */
+    k4 = skip_hs(t, k3, c->len);
+    whole = q->pc == PC_COMMA && v->have_before && !v->have_after && !v->that_clause && v->tail_len <= 40 &&
+            v->fc == 1 && q->ce > q->cs && t[back1(t, q->ce)] == ',' && k4 < c->len &&
+            letter_case(t, k4, c->len) == -1 && lq(t, k2, k3, STANCE_LQ(AFTER_WHOLE));
+    if (lq(t, k2, k3, STANCE_LQ(GOES_ON)) && !whole)
+        return K_PARTIAL;
+    if (!v->endp && !v->have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
+        !stance_names_pronoun(t, k2, k3, &(int){0}))
+        return K_PARTIAL; /* '"Orange is the New Black" star Jane Roe': a title */
+    return kind;
+}
+
+/* A direct quote takes the attribution after it, else the one before it, else
+ * ('X called it a "breach of trust," adding: "..."') the speaker of the quote
+ * just before when a participle links them. */
+static void attribute_direct(ctx *c, sv *v)
+{
+    seg *q = v->q;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    if (v->have_after)
+        q->a = v->after;
+    else if (v->have_before)
+        q->a = v->before;
+    else if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->close_para == q->para &&
+             participle_link(c, p->close, q->open)) {
+        q->a = p->a;
+        q->a.how = STANCE_ATTR_INHERIT;
+        q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
+        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+    }
+    /* does the attribution run up to the next quote ("A," X said, "B") */
+    if (v->have_after && v->qi + 1 < c->n) {
+        const char *t = c->t;
+        const size_t next = c->s[v->qi + 1].open;
+        size_t e = v->after.a_end, lim, j;
+        int ok = 1;
+        while (e < c->len && (stance_hspace(t, e, c->len) || t[e] == ','))
+            e += step1(t, e, c->len);
+        /* allow a short tail: ', adding, "' / ' Friday, "' */
+        lim = e + 60 < next ? e + 60 : next;
+        for (j = e; j < lim; j++)
+            if (t[j] == '.' || t[j] == '\n' || t[j] == '!' || t[j] == '?')
+                ok = 0;
+        if ((ok && next <= lim + 1) || next == e)
+            q->after_reaches = 1;
+    }
+}
+
+/* A partial quote: the attribution before it (unless the quote is the object
+ * of a "that" clause), a verb of speech earlier in its clause, its sentence
+ * going on to ', X said.', the attribution after it, or the speaker of the
+ * previous partial quote of the same sentence ('a "liar" and a "cheat"'). */
+static int attribute_partial(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    seg *q = v->q;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    attr pa = q->a;
+    int r;
+    if (v->have_before && !v->that_clause) {
+        pa = v->before;
+    } else if ((r = try_partial(c, q, v->cs, &pa)) < 0) {
+        return r;
+    } else if (r) {
+        pa.rule = STANCE_RULE_PARTIAL_BEFORE;
+    } else {
+        if ((r = try_partial_after(c, q, &pa)) < 0)
+            return r;
+        if (r)
+            pa.rule = STANCE_RULE_PARTIAL_AFTER;
+        else if (v->have_after)
+            pa = v->after;
+    }
+    q->a = pa;
+    if (q->a.how == STANCE_ATTR_NONE && p && p->kind == K_PARTIAL && p->a.how != STANCE_ATTR_NONE &&
+        p->close_para == q->para) {
+        int same = 1;
+        for (size_t j = p->close; j < q->open; j++)
+            if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && stance_hspace(t, j + 1, c->len))
+                same = 0;
+        if (same) {
+            q->a = p->a;
+            q->a.how = STANCE_ATTR_INHERIT;
+            q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
+        }
+    }
+    if (q->a.how == STANCE_ATTR_NONE)
+        q->kind = K_SKIP; /* scare quotes, titles, names */
+    return STANCE_OK;
+}
+
+int stance_q_classify_seg(ctx *c, size_t qi)
+{
+    seg *q = &c->s[qi];
+    sv v;
+    int r;
+    if (sieve_label(c, q))
+        return STANCE_OK;
+    memset(&v, 0, sizeof v);
+    v.qi = qi;
+    v.q = q;
+    v.after = v.before = q->a;
+    v.b2 = -1;
+    q->pc = stance_q_prev_ctx(c, q);
+    quote_shape(c, &v);
+    v.cs = stance_q_clause_start(c, q->open, q->para);
+    if (qi > 0 && c->s[qi - 1].close > v.cs && c->s[qi - 1].close <= q->open)
+        v.cs = c->s[qi - 1].close;
+    v.bcs = v.cs;
+    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
+    if (q->open - v.bcs > BEFORE_WINDOW) {
+        v.bcs = q->open - BEFORE_WINDOW;
+        while (v.bcs < q->open && !stance_hspace(c->t, v.bcs, c->len) && c->t[v.bcs] != ',')
+            v.bcs++;
+    }
+    if ((r = run_sieves(c, &v)) < 0)
+        return r;
+    q->kind = direct_or_partial(c, &v);
+    /* 'HEADLINE IN CAPITALS "..." [NYT.]': a digest quoting the outlet in brackets */
+    if (q->kind != K_DIRECT && !v.have_after && !v.have_before && v.fc == 1 && v.words >= 4 &&
+        bracket_source(c, q, &v.after)) {
+        q->kind = K_DIRECT;
+        v.have_after = 1;
+        v.after.rule = STANCE_RULE_BRACKET;
+    }
+    q->kind = kind_after_close(c, &v, q->kind);
+    if (q->kind == K_DIRECT) {
+        attribute_direct(c, &v);
+        return STANCE_OK;
+    }
+    return attribute_partial(c, &v);
+}
+
+/* Indirect speech in the sentences outside quotes. */
+int stance_q_extract_indirect(ctx *c, stance_quotelist *out)
+{
+    const char *t = c->t;
+    size_t i = 0, si = 0;
+    while (i < c->len) {
+        size_t s = i, e;
+        int r;
+        attr a;
+        while (s < c->len && (t[s] == '\n' || stance_hspace(t, s, c->len)))
+            s += step1(t, s, c->len);
+        if (s >= c->len)
+            break;
+        e = stance_q_sentence_end(c, s);
+        if (e <= s)
+            e = s + 1;
+        i = e;
+        /* skip sentences overlapping a direct or partial quote */
+        while (si < c->n && c->s[si].close <= s)
+            si++;
+        if (si < c->n && c->s[si].open < e)
+            continue;
+        memset(&a, 0, sizeof a);
+        a.spk = a.role = a.cue = a.canon = NOSPAN;
+        a.name = -1;
+        if ((r = stance_q_run(c, P_IND_ACC, s, e)) < 0)
+            return r;
+        if (r && stance_q_utf8_chars(t, group(c, 1)) > IND_ACC_MAX_CHARS)
+            r = 0;
+        if (r) {
+            stance_span np = group(c, 1);
+            size_t cs = match_end(c), ce = e;
+            while (ce > cs && (t[ce - 1] == '.' || stance_hspace(t, back1(t, ce), c->len)))
+                ce = back1(t, ce);
+            if (stance_q_parse_np(c, np.start, np.end, NP_VERB_FIRST, &a) && ce > cs) {
+                a.cue = NOSPAN;
+                a.rule = STANCE_RULE_IND_ACCORDING;
+                if ((r = stance_q_emit_indirect(c, s, e, cs, ce, &a, 0, out)))
+                    return r;
+                continue;
+            }
+        }
+        if ((r = stance_q_run(c, P_IND_SAID, s, e)) < 0)
+            return r;
+        if (r) {
+            stance_span np = group(c, 1), v = group(c, 2);
+            size_t cs = match_end(c), ce = e;
+            while (ce > cs && (t[ce - 1] == '.' || stance_hspace(t, back1(t, ce), c->len)))
+                ce = back1(t, ce);
+            if (stance_q_parse_np(c, np.start, np.end, 0, &a) && ce > cs + 8) {
+                a.cue = v;
+                a.rule = STANCE_RULE_IND_SAID;
+                if ((r = stance_q_emit_indirect(c, s, e, cs, ce, &a, 1, out)))
+                    return r;
+                continue;
+            }
+        }
+        /* '..., X said.' : search the last comma of the sentence */
+        {
+            size_t k = e, lim = e > s + WINDOW ? e - WINDOW : s;
+            while (k > lim && t[k - 1] != ',')
+                k--;
+            if (k > lim && k - 1 > s + 8) {
+                if ((r = stance_q_run(c, P_IND_AFTER, k - 1, e)) < 0)
+                    return r;
+                if (r && pcre2_get_ovector_pointer(c->md)[0] == k - 1) {
+                    stance_span np = group(c, 1), v = group(c, 2);
+                    memset(&a, 0, sizeof a);
+                    a.spk = a.role = a.cue = a.canon = NOSPAN;
+                    a.name = -1;
+                    if (stance_q_parse_np(c, np.start, np.end, 0, &a)) {
+                        a.cue = v;
+                        a.rule = STANCE_RULE_IND_AFTER;
+                        if ((r = stance_q_emit_indirect(c, s, e, s, k - 1, &a, 0, out)))
+                            return r;
+                    }
+                }
+            }
+        }
+    }
+    return STANCE_OK;
+}

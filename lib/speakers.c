@@ -1,0 +1,791 @@
+/*
+ * speakers.c - from the mention a sieve found to a speaker: canonical names,
+ * pronouns resolved to an earlier subject of a compatible gender, and
+ * inheritance from neighbouring quotes. It runs after every quote has been
+ * through the sieves.
+ */
+#include "config.h"
+
+#include "quotes_int.h"
+
+/* person_like() and "org or acronym" of the names a resolution looks at,
+ * computed once per pronoun: bit 1 known, bit 2 person, bit 4 org. */
+#define PMEMO 96
+typedef struct pmemo {
+    long top; /* the names entry of v[0]; v[i] is top - i */
+    unsigned char v[PMEMO];
+} pmemo;
+
+enum { SI_NONE, SI_NAME, SI_OTHER, SI_SAME };
+
+typedef struct spk_key {
+    size_t start, end, j;
+} spk_key;
+
+static int same_surname(ctx *c, long x, long y);
+static int place_first(ctx *c, const stance_name *nm);
+static int org_like(ctx *c, const stance_name *nm);
+static int subject_slot(ctx *c, const stance_name *nm, size_t ss);
+static int acronym_head(ctx *c, const stance_name *nm);
+static int person_like(ctx *c, size_t qi, long k, int org);
+static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim);
+static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m);
+static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss);
+static int opening_subject(ctx *c, const stance_name *nm, size_t from);
+static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first, pmemo *m);
+static int spk_key_cmp(const void *pa, const void *pb);
+
+/* Canonical span and gender of a name mention [s, e). */
+void stance_q_canonicalise(ctx *c, attr *a)
+{
+    size_t s = a->spk.start, e = a->spk.end, last;
+    unsigned n;
+    long k;
+    if (a->how == STANCE_ATTR_LABEL) {
+        a->canon = a->spk;
+        return;
+    }
+    n = stance_names_bare(c->t, &s, &e, &last);
+    if (!n) {
+        a->canon = a->spk;
+        return;
+    }
+    k = stance_names_canonical(c->names, c->t, s, e, last);
+    if (k >= 0) {
+        a->name = k;
+        a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
+    } else {
+        a->canon = (stance_span){s, e};
+        k = name_before(c, a->spk.end);
+        if (k >= 0 && c->names->v[k].last_end == e)
+            a->name = k;
+    }
+    if (a->name >= 0 && c->sur_gender)
+        a->gender = c->sur_gender[a->name];
+    if (a->gender == STANCE_G_UNKNOWN) {
+        a->gender = stance_names_gender(c->t, a->spk.start, a->spk.end);
+        if (a->gender == STANCE_G_UNKNOWN)
+            a->gender = stance_names_gender(c->t, a->canon.start, a->canon.end);
+    }
+}
+
+/* Gender per surname group, from the hints of all its runs. */
+int stance_q_surname_genders(ctx *c)
+{
+    stance_namelist *l = c->names;
+    size_t i = 0;
+    if (!l->n)
+        return STANCE_OK;
+    c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
+    c->group = stance_calloc(l->n, sizeof *c->group);
+    c->ggender = stance_calloc(l->n, sizeof *c->ggender);
+    if (!c->sur_gender || !c->group || !c->ggender)
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    while (i < l->n) {
+        size_t j = i;
+        int m = 0, f = 0, g;
+        const stance_name *a = &l->v[l->by_last[i]];
+        while (j < l->n) {
+            const stance_name *b = &l->v[l->by_last[j]];
+            if (b->last_end - b->last != a->last_end - a->last ||
+                memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
+                break;
+            if (b->gender == STANCE_G_MALE)
+                m++;
+            else if (b->gender == STANCE_G_FEMALE)
+                f++;
+            j++;
+        }
+        g = m > f ? STANCE_G_MALE : f > m ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+        for (size_t k = i; k < j; k++) {
+            c->sur_gender[l->by_last[k]] = g;
+            c->group[l->by_last[k]] = i;
+        }
+        c->ggender[i] = g;
+        i = j;
+    }
+    return STANCE_OK;
+}
+
+static int same_surname(ctx *c, long x, long y)
+{
+    const stance_name *a = &c->names->v[x], *b = &c->names->v[y];
+    return a->last_end - a->last == b->last_end - b->last &&
+           memcmp(c->t + a->last, c->t + b->last, a->last_end - a->last) == 0;
+}
+
+/* How many runs of the article end with the surname of entry @p k (itself included)? */
+size_t stance_q_surname_runs(ctx *c, long k)
+{
+    size_t g, n = 0;
+    if (!c->group)
+        return 1;
+    for (g = c->group[k]; g < c->names->n && same_surname(c, (long)c->names->by_last[g], k); g++)
+        n++;
+    return n;
+}
+
+int stance_q_in_quote(ctx *c, size_t pos, size_t upto)
+{
+    size_t lo = 0, hi = upto;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->s[mid].cs <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < c->s[lo - 1].ce;
+}
+
+/* Does the run open with a place word ("New", "South", "Fort")? */
+static int place_first(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->bare, ws, we;
+    return stance_chunk_next(c->t, &i, nm->last_end, c->len, &ws, &we) &&
+           lq(c->t, ws, we, STANCE_LQ(PLACE_FIRST));
+}
+
+static int org_like(ctx *c, const stance_name *nm)
+{
+    if (lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_LAST)) ||
+        lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_HEAD)))
+        return 1;
+    if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
+        return 1; /* "(R)", an initial, a bare title ("Attorney General") */
+    if (nm->ntok == 1 && lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_ALONE)))
+        return 1;
+    return place_first(c, nm);
+}
+
+/* Is the name in subject position: followed by a verb-like word or an appositive? */
+int stance_q_is_subject(ctx *c, const stance_name *nm)
+{
+    size_t k = nm->end, ws, we;
+    const char *t = c->t;
+    k = skip_hs(t, k, c->len);
+    if (k >= c->len)
+        return 0;
+    if (t[k] == ',')
+        return 1;
+    ws = k;
+    we = k;
+    while (lower_at(t, we, c->len))
+        we = next1(t, we, c->len);
+    return we > ws && !lq(t, ws, we, STANCE_LQ(SUBJ_NOT_VERB));
+}
+
+/* The word before @p pos within [floor, pos), skipping spaces: 1 and its span
+ * if it directly precedes, 0 if punctuation or the floor comes first. */
+int stance_q_word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we)
+{
+    size_t e = pos, s;
+    while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
+        e = back1(c->t, e);
+    s = e;
+    while (s > floor && letter_before(c->t, s, c->len, 0))
+        s = back1(c->t, s);
+    *ws = s;
+    *we = e;
+    return e > s;
+}
+
+/* Can the name run be the subject of its clause: not the object of a
+ * preposition, a determiner or a verb-like word before it, and followed by a
+ * verb or an appositive? */
+static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
+{
+    size_t ws, we, k = nm->end, w2s, w2e;
+    const char *t = c->t;
+    if (stance_q_word_before(c, nm->start, ss, &ws, &we) && lq(t, ws, we, STANCE_LQ(OBJ_LEFT)) &&
+        !((we - ws == 2 && memcmp(t + ws, "of", 2) == 0) && stance_q_word_before(c, ws, ss, &w2s, &w2e) &&
+          upper_at(t, w2s, c->len)))
+        return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
+    k = skip_hs(t, k, c->len);
+    if (k < c->len && t[k] == '(') {
+        /* "Jane Roe (D-Ohio) said" */
+        size_t stop = k + 24 < c->len ? k + 24 : c->len, j = k;
+        while (j < stop && t[j] != ')')
+            j++;
+        if (j < stop)
+            k = skip_hs(t, j + 1, c->len);
+    }
+    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && upper_at(t, k + 3, c->len)) {
+        /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
+        size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
+        while (j < stop && t[j] != ',' && t[j] != '\n' &&
+               !(lower_at(t, j, c->len) && stance_hspace(t, back1(t, j), c->len)))
+            j = next1(t, j, c->len); /* up to the comma, unless a lowercase word comes first */
+        if (j < stop && t[j] == ',')
+            return 1;
+    }
+    {
+        /* "Dan Roe at the National Review agreed with ...": a capitalised place of
+         * work, then a verb */
+        size_t j = k, e2;
+        int pl = k + 3 < c->len && (memcmp(t + k, "at ", 3) == 0 || memcmp(t + k, "of ", 3) == 0) ? 3
+                 : k + 5 < c->len && memcmp(t + k, "from ", 5) == 0                                  ? 5
+                                                                                                      : 0;
+        if (pl) {
+            int caps = 0;
+            j += (size_t)pl;
+            if (j + 4 < c->len && memcmp(t + j, "the ", 4) == 0)
+                j += 4;
+            while (upper_at(t, j, c->len) && caps < 5) {
+                size_t stop = j + 40 < c->len ? j + 40 : c->len; /* (bounded: words are short) */
+                while (j < stop && !stance_hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
+                    j++;
+                caps++;
+                j = skip_hs(t, j, c->len);
+            }
+            for (e2 = j; e2 - j < 40 && lower_at(t, e2, c->len);)
+                e2 = next1(t, e2, c->len);
+            if (caps && e2 > j && e2 - j > 2 && !lq(t, j, e2, STANCE_LQ(SLOT_NOT_VERB)) &&
+                !lq(t, j, e2, STANCE_LQ(OBJ_LEFT)))
+                return 1;
+        }
+    }
+    if (k >= c->len)
+        return 0;
+    if (t[k] == ',')
+        return 1;
+    ws = we = k;
+    while (lower_at(t, we, c->len))
+        we = next1(t, we, c->len);
+    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && upper_at(t, we + 1, c->len))
+        return 1; /* "Jane Roe and John Doe are ..." */
+    if (we == ws || lq(t, ws, we, STANCE_LQ(SLOT_NOT_VERB)))
+        return 0;
+    if (we - ws > 4 && we < c->len && stance_hspace(t, we, c->len) &&
+        (memcmp(t + we - 2, "er", 2) == 0 || memcmp(t + we - 2, "or", 2) == 0 || memcmp(t + we - 3, "ist", 3) == 0 ||
+         memcmp(t + we - 3, "ant", 3) == 0 || memcmp(t + we - 3, "man", 3) == 0)) {
+        /* "Obama consultant Cornell Belcher": a noun before a name */
+        size_t i = we + (size_t)stance_hspace(t, we, c->len);
+        if (upper_at(t, i, c->len))
+            return 0;
+    }
+    return 1;
+}
+
+/* The first token of a run, all capitals ("CBS", "XM"): a broadcaster or firm. */
+static int acronym_head(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->bare, n = 0;
+    while (i < nm->last_end && upper_at(c->t, i, c->len)) {
+        i = next1(c->t, i, c->len);
+        n++;
+    }
+    return n >= 2 && (i >= c->len || !is_word_byte((unsigned char)c->t[i]));
+}
+
+/* Does the names entry @p k look like a person: not @p org (org_like or an
+ * acronym) unless a first name and one word, a gender, two names or more, a
+ * title, ", who", a run of two names or more with its surname, or the
+ * speaker of a quote nearby. */
+static int person_like(ctx *c, size_t qi, long k, int org)
+{
+    const stance_namelist *l = c->names;
+    const stance_name *nm = &l->v[k];
+    int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+    size_t k2 = nm->end, ws, we, i;
+    if (org && !(nm->gender != STANCE_G_UNKNOWN && nm->ntok == 2))
+        return 0; /* "Kent County Republican" is no person for its "Kent", nor for a gender learnt from
+                   * pronouns; "Vicente Fox" (a first name and one word) still is */
+    if (ng != STANCE_G_UNKNOWN)
+        return 1;
+    if (nm->ntok >= 2)
+        return 1;
+    if (nm->bare > nm->start) {
+        i = nm->start;
+        if (stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we) && stance_names_is_title(c->t + ws, we - ws))
+            return 1;
+    }
+    k2 = skip_hs(c->t, k2, c->len);
+    if (k2 < c->len && c->t[k2] == ',') {
+        /* ", who ..." (after any space, a no-break one included) */
+        k2 = skip_hs(c->t, k2 + 1, c->len);
+        if (k2 + 4 < c->len && memcmp(c->t + k2, "who", 3) == 0 && !is_word_byte((unsigned char)c->t[k2 + 3]))
+            return 1;
+    }
+    if (c->group) {
+        /* another run of the group: "Shonda Rhimes" ... "Rhimes" */
+        size_t g = c->group[k];
+        for (size_t j = g; j < l->n && j < g + 8; j++) {
+            long o = (long)l->by_last[j];
+            if (!same_surname(c, o, k))
+                break;
+            if (l->v[o].ntok >= 2 && !place_first(c, &l->v[o]) && !acronym_head(c, &l->v[o]))
+                return 1; /* (the surname itself was checked by org_like above) */
+        }
+    }
+    for (size_t j = qi > 24 ? qi - 24 : 0; j < c->n && j < qi + 8; j++) {
+        const attr *a = &c->s[j].a;
+        long o;
+        if (c->s[j].kind == K_SKIP || a->how != STANCE_ATTR_NAME)
+            continue;
+        if (j < qi && a->name >= 0) {
+            if (same_surname(c, a->name, k))
+                return 1;
+            continue;
+        }
+        o = name_before(c, a->spk.end);
+        if (o >= 0 && l->v[o].start >= a->spk.start && same_surname(c, o, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Asked about X, ..." / "Speaking at X, ...": a capitalised participle
+ * followed by a preposition or determiner opens an introductory phrase. */
+static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
+{
+    const char *t = c->t;
+    size_t i = we, s2, e2;
+    if (we - ws <= 4 || !upper_at(t, ws, c->len))
+        return 0;
+    if (memcmp(t + we - 3, "ing", 3) != 0 && memcmp(t + we - 2, "ed", 2) != 0)
+        return 0;
+    if (we < lim && t[we] == ',')
+        return 0;
+    return stance_chunk_next(t, &i, lim, c->len, &s2, &e2) && lq(t, s2, e2, STANCE_LQ(INTRO_NEXT));
+}
+
+static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
+{
+    long i = m->top - k;
+    unsigned r;
+    if (i >= 0 && i < PMEMO && m->v[i])
+        return m->v[i];
+    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) ? 5u : 1u;
+    if (person_like(c, qi, k, (r & 4u) != 0))
+        r |= 2u;
+    if (i >= 0 && i < PMEMO)
+        m->v[i] = (unsigned char)r;
+    return r;
+}
+
+/* ", Jane Roe said." / ", said Jane Roe.": a name attributing its sentence. */
+static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
+{
+    const char *t = c->t;
+    size_t ws, we, p, k = nm->end, s0 = nm->start;
+    if (stance_q_word_before(c, s0, ss, &ws, &we) && we - ws == 1 && t[ws] == 's' && ws >= ss + 2) {
+        /* "noted NBC's Jane Roe": step over the possessive */
+        size_t q = ws - 1;
+        if (t[q] == '\'' || (q >= ss + 2 && memcmp(t + q - 2, "\xE2\x80\x99", 3) == 0)) {
+            q = t[q] == '\'' ? q : q - 2;
+            while (q > ss && !stance_hspace(t, q - 1, c->len))
+                q--;
+            s0 = q;
+        }
+    }
+    if (stance_q_word_before(c, s0, ss, &ws, &we)) {
+        if (we - ws == 2 && memcmp(t + ws, "to", 2) == 0 && stance_q_word_before(c, ws, ss, &ws, &we) &&
+            we - ws == 9 && memcmp(t + ws, "according", 9) == 0)
+            return 1; /* "according to Jane Roe" */
+        if (!lq(t, ws, we, STANCE_LQ(SAYS)))
+            return 0;
+        p = ws;
+        k = skip_hs(t, k, c->len);
+        if (k < c->len && t[k] != '.' && t[k] != ',' && t[k] != ';' && t[k] != '(' && t[k] != '\n')
+            return 0; /* ", said Trump will win": a clause, not an attribution */
+    } else {
+        p = nm->start;
+        k = skip_hs(t, k, c->len);
+        ws = we = k;
+        while (lower_at(t, we, c->len))
+            we = next1(t, we, c->len);
+        if (!lq(t, ws, we, STANCE_LQ(SAYS)))
+            return 0;
+    }
+    while (p > ss && stance_hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    return p > ss && t[p - 1] == ',';
+}
+
+/* A lone capitalised word opening the clause at @p from and followed by a
+ * past-tense verb or an adverb ("Pate claimed", "Cruz openly admitted"):
+ * a surname, though the article gives no first name. */
+static int opening_subject(ctx *c, const stance_name *nm, size_t from)
+{
+    const char *t = c->t;
+    size_t k = nm->end, ws, we;
+    while (from < nm->start && stance_hspace(t, from, c->len))
+        from += (size_t)stance_hspace(t, from, c->len);
+    if (nm->start != from || nm->ntok != 1 || org_like(c, nm) || acronym_head(c, nm))
+        return 0;
+    {
+        /* capitalised inside a sentence elsewhere: a name, not "People" or "Delegates" */
+        const stance_namelist *l = c->names;
+        long self = nm - l->v;
+        size_t g = c->group ? c->group[self] : 0, j;
+        int mid = 0;
+        for (j = g; c->group && j < l->n && j < g + 8 && !mid; j++) {
+            const stance_name *o = &l->v[l->by_last[j]];
+            size_t p = o->start;
+            if (!same_surname(c, (long)l->by_last[j], self))
+                break;
+            while (p > 0 && stance_hspace(t, back1(t, p), c->len))
+                p = back1(t, p);
+            mid = p > 0 && (letter_before(t, p, c->len, -1) || t[p - 1] == ',');
+        }
+        if (!mid)
+            return 0;
+    }
+    k = skip_hs(t, k, c->len);
+    ws = we = k;
+    while (lower_at(t, we, c->len))
+        we = next1(t, we, c->len);
+    return we - ws > 3 && (memcmp(t + we - 2, "ed", 2) == 0 || memcmp(t + we - 2, "ly", 2) == 0 ||
+                           (we - ws == 4 && memcmp(t + ws, "said", 4) == 0) ||
+                           (we - ws == 4 && memcmp(t + ws, "says", 4) == 0) ||
+                           (we - ws == 4 && memcmp(t + ws, "told", 4) == 0));
+}
+
+/* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
+ * SI_NAME (*first: the first person-like name in subject position, of a
+ * compatible gender), SI_OTHER (a name or pronoun of another gender, or
+ * they/we/I), SI_SAME (a pronoun of gender g: the sentence continues the
+ * topic), SI_NONE. An opening phrase ("In an interview with X, ..." /
+ * "Asked by X, ...") is skipped up to its comma. */
+static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first, pmemo *m)
+{
+    const char *t = c->t;
+    size_t i = ss, ws, we, from = ss, as_for = 0;
+    int pg, r;
+    *first = -1;
+    if (ss >= lim)
+        return SI_NONE;
+    {
+        size_t ml;
+        if (mark_at(t, ss, c->len, &ml) == MK_LEFT || mark_at(t, ss, c->len, &ml) == MK_STRAIGHT) {
+            /* '"...," he said': the subject follows the quote */
+            size_t lo = 0, hi = c->n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (c->s[mid].open < ss)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo >= c->n || c->s[lo].open != ss || c->s[lo].close >= lim)
+                return SI_NONE;
+            from = i = c->s[lo].close;
+            while (i < lim && (t[i] == ',' || stance_hspace(t, i, c->len)))
+                i += step1(t, i, c->len);
+            goto subject_word;
+        }
+    }
+    for (int n = 0; n < 3 && stance_chunk_next(t, &i, lim, c->len, &ws, &we); n++) {
+        size_t w2 = we > ws && t[we - 1] == ',' ? we - 1 : we;
+        if (lq(t, ws, w2, STANCE_LQ(LEADS)) && !lq(t, ws, w2, STANCE_LQ(SENT_INTRO))) {
+            from = i;
+            continue;
+        }
+        if (lq(t, ws, w2, STANCE_LQ(SENT_INTRO)) || participle_intro(c, ws, w2, lim)) {
+            size_t reach = lq(t, ws, w2, STANCE_LQ(TIME_INTRO)) ? 30 : 200;
+            size_t j = ws, stop = ws + reach < lim ? ws + reach : lim;
+            while (j < stop && t[j] != ',')
+                j++;
+            if (j < stop) {
+                if (w2 - ws == 2 && memcmp(t + ws, "As", 2) == 0 && j - we > 4 && memcmp(t + we, " for ", 5) == 0)
+                    as_for = we + 5; /* "As for Jane Roe, she said ..." */
+                from = i = j + 1;
+            }
+        }
+        break;
+    }
+subject_word:
+    i = from;
+    if (stance_chunk_next(t, &i, lim, c->len, &ws, &we)) {
+        size_t w2 = we;
+        while (w2 > ws && !is_word_byte((unsigned char)t[w2 - 1]))
+            w2--;
+        int it = w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't';
+        if (!it && (r = stance_names_pronoun(t, ws, w2, &pg)) != 0) {
+            if (r == 1 && pg == g && as_for) {
+                long k = name_before(c, from);
+                int kg = k >= 0 && c->ggender ? c->ggender[c->group[k]] : STANCE_G_UNKNOWN;
+                if (k >= 0 && c->names->v[k].start >= as_for && (kg == STANCE_G_UNKNOWN || kg == g) &&
+                    (name_class(c, qi, k, m) & 2u)) {
+                    *first = k;
+                    return SI_NAME;
+                }
+            }
+            return r == 1 && pg == g ? SI_SAME : SI_OTHER;
+        }
+    }
+    {
+        long k = name_before(c, ss) + 1;
+        for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
+            const stance_name *nm = &c->names->v[k];
+            int ng;
+            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) || !attributes_sentence(c, nm, ss) ||
+                !(name_class(c, qi, k, m) & 2u))
+                continue;
+            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            *first = k;
+            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+        }
+    }
+    {
+        long k = name_before(c, ss) + 1;
+        for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
+            const stance_name *nm = &c->names->v[k];
+            int ng;
+            if (nm->end <= from)
+                continue; /* in the opening phrase */
+            if (stance_q_in_quote(c, nm->start, c->n) || !subject_slot(c, nm, ss) ||
+                (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
+                continue;
+            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            *first = k;
+            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+        }
+    }
+    return SI_NONE;
+}
+
+/* Resolve a pronoun speaker. Going back sentence by sentence from the
+ * pronoun over names outside quotes that can be a person of that gender
+ * (known from titles, first names or pronouns already resolved to it, a
+ * speaker of the article, or a full name):
+ *  - the first name in subject position of its sentence wins ("Pate claimed
+ *    that he hosted Bush ... he said" is Pate, not Bush);
+ *  - in a sentence whose subject is someone else (another gender, they/we),
+ *    a name of this gender is the one acted on, and answers ("Tom Ruiz
+ *    praised Ada Finch. ... she said");
+ *  - a sentence whose subject is this very pronoun continues the topic and
+ *    is passed over ("She said that Trump ... she said");
+ *  - the speaker of the previous quote wins over anything before its
+ *    attribution.
+ * Without such a subject, the nearest candidate, or a subject close to it. */
+void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
+{
+    size_t pos = a->spk.start;
+    int g = a->gender;
+    long k, best = -1, nearest = -1, pick = -1;
+    size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
+    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, person;
+    unsigned cls;
+    pmemo memo;
+    long first = -1;
+    if (g == STANCE_G_UNKNOWN)
+        return; /* they / we / I: left unresolved */
+    k = name_before(c, pos);
+    memset(&memo, 0, sizeof memo);
+    memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
+    for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
+        const stance_name *nm = &c->names->v[k];
+        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+        if (nm->start < floor)
+            break;
+        if (stance_q_in_quote(c, nm->start, c->n))
+            continue; /* names inside quotes (this one included) are not antecedents */
+        if (ng != STANCE_G_UNKNOWN && ng != g)
+            continue;
+        cls = name_class(c, qi, k, &memo);
+        person = (cls & 2u) != 0;
+        if (!person && (nopick || nm->ntok != 1 || (cls & 4u)))
+            continue;
+        if (!nopick && (nm->start < cur_ss || cur_ss == (size_t)-1)) {
+            if (cur_ss != (size_t)-1)
+                lim = cur_ss;
+            cur_ss = stance_q_sent_start(c, nm->start, floor);
+            kind = sent_subject(c, qi, cur_ss, lim, g, &first, &memo);
+            if (++sents > PRON_MAX_SENTS)
+                nopick = 1, kind = SI_NONE, first = -1;
+        }
+        if (!person && first != k)
+            continue; /* a lone surname counts only as the subject opening its sentence */
+        if (kind == SI_NONE)
+            nopick = 1; /* a candidate in a sentence without a subject: the nearest rule decides */
+        if (pick < 0 && !nopick && (first == k || kind == SI_OTHER))
+            pick = k;
+        /* the nearest candidate in subject position wins over a nearer object */
+        if (best < 0)
+            best = nearest = k;
+        if (!old_done && stance_q_is_subject(c, nm)) {
+            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
+                best = k;
+            old_done = 1;
+        }
+        if (pick >= 0 || (nopick && old_done))
+            break;
+    }
+    if (pick >= 0)
+        best = nearest = pick;
+    {
+        /* No candidate since the previous quote: that quote's speaker, when it
+         * has this gender ('"A," Jane Doe said of Tom Ruiz. ... "B," she added'
+         * is Doe, whose name lies before Ruiz's). */
+        long pk = -1;
+        size_t pj = qi;
+        while (pj-- > 0 && qi - pj < 8)
+            if (c->s[pj].kind != K_SKIP && c->s[pj].a.name >= 0 &&
+                (c->s[pj].a.how == STANCE_ATTR_NAME || c->s[pj].a.how == STANCE_ATTR_PRONOUN)) {
+                pk = c->s[pj].a.name;
+                break;
+            }
+        /* the previous quote with its attribution ('..." said Lena Brook.') */
+        size_t prev_end = pk >= 0 ? c->s[pj].close : 0;
+        if (pk >= 0 && c->s[pj].a.a_end != STANCE_NO_OFFSET && c->s[pj].a.a_end > prev_end && c->s[pj].a.a_end <= pos)
+            prev_end = c->s[pj].a.a_end;
+        if (pk >= 0 && pos - c->s[pj].close < 1500 &&
+            (c->ggender ? c->ggender[c->group[pk]] : c->names->v[pk].gender) == g &&
+            (nearest < 0 || c->names->v[nearest].start < prev_end))
+            best = pk;
+    }
+    if (best < 0)
+        return;
+    {
+        const stance_name *nm = &c->names->v[best];
+        long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
+        a->name = kk >= 0 ? kk : best;
+        a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
+        if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
+            c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
+    }
+}
+
+static int spk_key_cmp(const void *pa, const void *pb)
+{
+    const spk_key *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* Inherited speakers were copied before pronouns and names were resolved:
+ * copy each again from the first quote (index at most i + 65) that owns the
+ * same speaker mention. The owners are found by binary search in a sorted
+ * index, so a text of thousands of inheriting quotes stays linear-logarithmic
+ * (a scan from the start for each was quadratic). */
+int stance_q_recopy_inherited(ctx *c)
+{
+    spk_key *k = NULL;
+    size_t nk = 0;
+    int any = 0;
+    for (size_t i = 0; i < c->n; i++)
+        any |= c->s[i].kind != K_SKIP && c->s[i].a.how == STANCE_ATTR_INHERIT;
+    if (!any)
+        return STANCE_OK;
+    if (!(k = stance_malloc_array(c->n, sizeof *k)))
+        return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    for (size_t j = 0; j < c->n; j++) {
+        const seg *o = &c->s[j];
+        if (o->kind != K_SKIP && o->a.how != STANCE_ATTR_INHERIT) {
+            k[nk].start = o->a.spk.start;
+            k[nk].end = o->a.spk.end;
+            k[nk++].j = j;
+        }
+    }
+    if (nk > 1)
+        qsort(k, nk, sizeof *k, spk_key_cmp);
+    for (size_t i = 0; i < c->n; i++) {
+        seg *q = &c->s[i];
+        size_t lo = 0, hi = nk;
+        if (q->kind == K_SKIP || q->a.how != STANCE_ATTR_INHERIT)
+            continue;
+        while (lo < hi) { /* first key >= (start, end, 0) */
+            size_t mid = lo + (hi - lo) / 2;
+            if (k[mid].start < q->a.spk.start || (k[mid].start == q->a.spk.start && k[mid].end < q->a.spk.end))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < nk && k[lo].start == q->a.spk.start && k[lo].end == q->a.spk.end && k[lo].j <= i + 65) {
+            stance_span keep = {q->a.a_start, q->a.a_end};
+            int rule = q->a.rule; /* (the inheritance rule stays) */
+            q->a = c->s[k[lo].j].a;
+            q->a.rule = rule;
+            q->a.how = STANCE_ATTR_INHERIT;
+            q->a.a_start = keep.start;
+            q->a.a_end = keep.end;
+        }
+    }
+    stance_free(k);
+    return STANCE_OK;
+}
+
+/* Inheritance: a direct quote with no attribution takes the speaker of a
+ * neighbour of the same paragraph, or of the quote just before it. */
+static void inherit_speakers(ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        seg *q = &c->s[i];
+        if (q->kind != K_DIRECT || q->a.how != STANCE_ATTR_NONE)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            seg *o = &c->s[j];
+            if (o->kind == K_PARTIAL && o->close_para == q->para && o->a.how != STANCE_ATTR_NONE &&
+                o->a.how != STANCE_ATTR_INHERIT && o->a.a_end != STANCE_NO_OFFSET && o->a.a_end <= q->open &&
+                o->a.a_end >= o->close) {
+                /* 'But "...," said Roffman. "He turns like a light switch."': the
+                 * partial quote's attribution ends the sentence just before */
+                size_t k = o->a.a_end;
+                while (k < q->open && (stance_hspace(c->t, k, c->len) || c->t[k] == '.' || c->t[k] == ','))
+                    k += step1(c->t, k, c->len);
+                if (k == q->open) {
+                    q->a = o->a;
+                    q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_INHERIT_PARTIAL_END;
+                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                }
+                break;
+            }
+            if (o->kind != K_DIRECT)
+                continue;
+            if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
+                /* the previous paragraph must hold that quote: no other paragraph between */
+                if (o->close_para != q->para && !stance_q_in_para_before(c, o, q))
+                    break;
+                q->a = o->a;
+                q->a.how = STANCE_ATTR_INHERIT;
+                q->a.rule = STANCE_RULE_INHERIT_PREV;
+                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+            }
+            break;
+        }
+        if (q->a.how == STANCE_ATTR_NONE) {
+            for (size_t j = i + 1; j < c->n; j++) {
+                seg *o = &c->s[j];
+                if (o->para != q->close_para)
+                    break;
+                if (o->kind != K_DIRECT)
+                    continue;
+                /* (not from an aside: '"A" came shouts. ("B," said X.)') */
+                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
+                    q->a = o->a;
+                    q->a.how = STANCE_ATTR_INHERIT;
+                    q->a.rule = STANCE_RULE_INHERIT_NEXT;
+                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/* The last stage: inheritance, then canonical names and pronouns, in text
+ * order (a pronoun looks back), then the inherited speakers again. */
+int stance_q_speakers(ctx *c)
+{
+    inherit_speakers(c);
+    for (size_t i = 0; i < c->n; i++) {
+        seg *q = &c->s[i];
+        if (q->kind == K_SKIP)
+            continue;
+        if (q->a.how == STANCE_ATTR_NAME || q->a.how == STANCE_ATTR_LABEL)
+            stance_q_canonicalise(c, &q->a);
+        else if (q->a.how == STANCE_ATTR_NOUN)
+            q->a.canon = q->a.spk;
+        else if (q->a.how == STANCE_ATTR_PRONOUN)
+            stance_q_resolve_pronoun(c, i, &q->a);
+        /* STANCE_ATTR_INHERIT: copied from its source below, once that is resolved */
+    }
+    /* Inherited speakers were copied before resolution: copy again. */
+    return stance_q_recopy_inherited(c);
+}
