@@ -598,12 +598,16 @@ int cmd_train(int argc, char **argv)
         size_t len;
         if (cli_read_file(add_to, &bytes, &len))
             return CLI_FAIL;
-        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) {
+        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr) || stance_model_densify(m, &serr)) {
             cli_error("%s: %s", add_to, serr.message);
+            if (m) {
+                stance_model_destroy(m);
+                stance_free(m);
+            }
             free(bytes);
             return CLI_FAIL;
         }
-        free(bytes);
+        free(bytes); /* densified: the model no longer points into the file image */
         if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon)
             cli_error("train: --add-to keeps the model's feature settings and lexicon; feature options ignored");
     } else {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "features.h"
@@ -53,8 +54,19 @@ static void test_model_io_roundtrip_every_field(void **state)
         assert_memory_equal(x->bias, y->bias, x->n_dec * sizeof *x->bias);
         assert_memory_equal(x->prob_a, y->prob_a, x->n_dec * sizeof *x->prob_a);
         assert_memory_equal(x->prob_b, y->prob_b, x->n_dec * sizeof *x->prob_b);
-        assert_memory_equal(x->weights, y->weights, buckets * x->n_dec * sizeof *x->weights);
+        assert_non_null(x->weights); /* built: dense */
+        assert_null(y->weights);     /* read: sparse rows in the file image */
+        for (size_t bk = 0; bk < buckets; bk++) {
+            float rx[STANCE_MAX_LABELS], ry[STANCE_MAX_LABELS];
+            assert_int_equal(stance_head_row(x, bk, rx), stance_head_row(y, bk, ry));
+            assert_memory_equal(rx, ry, x->n_dec * sizeof *rx);
+        }
     }
+    /* Expanded (as the trainer does for --add-to), the tables are the built ones. */
+    assert_int_equal(stance_model_densify(b, NULL), STANCE_OK);
+    for (uint32_t h = 0; h < a->n_heads; h++)
+        assert_memory_equal(a->heads[h].weights, b->heads[h].weights,
+                            ((size_t)1 << a->feat.table_bits) * a->heads[h].n_dec * sizeof(float));
     assert_int_equal(a->n_meta, b->n_meta);
     for (uint32_t i = 0; i < a->n_meta; i++) {
         assert_string_equal(a->meta_keys[i], b->meta_keys[i]);
@@ -146,12 +158,94 @@ static void test_model_io_file_roundtrip(void **state)
     assert_int_equal(stance_model_write(a, path, &err), STANCE_OK);
     assert_int_equal(stance_model_open(path, &b, &err), STANCE_OK);
     assert_int_equal(stance_model_head_count(b), 2);
+    assert_true(b->image_mapped); /* a regular file is mapped, its weights read in place */
+    assert_null(b->heads[0].weights);
     stance_model_free(b);
+    {
+        /* One flipped byte in the mapped file: still refused with a clear error. */
+        size_t len = 0;
+        unsigned char *bytes = testutil_model_bytes(&len);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        bytes[len / 2] ^= 0x10;
+        assert_int_equal(fwrite(bytes, 1, len, f), len);
+        fclose(f);
+        b = (stance_model *)1;
+        assert_int_equal(stance_model_open(path, &b, &err), STANCE_ERR_FORMAT);
+        assert_null(b);
+        assert_non_null(strstr(err.message, "checksum mismatch"));
+        stance_free(bytes);
+    }
     remove(path);
     assert_int_equal(stance_model_open(path, &b, &err), STANCE_ERR_IO);
     assert_null(b);
     assert_int_equal(err.code, STANCE_ERR_IO);
     assert_non_null(strstr(err.message, path));
+    stance_model_destroy(a);
+    stance_free(a);
+}
+
+/* stance_model_write replaces only regular files: a directory, a FIFO or a
+ * dangling link is refused with a clear error and left as it was; a link to a
+ * regular file is kept and the file it names is replaced. */
+static void test_model_io_write_refuses_non_regular(void **state)
+{
+    stance_model *a = testutil_build_model(), *b = NULL;
+    char dir[] = "/tmp/stance-test-dir-XXXXXX";
+    char sub[64], fifo[64], link[64], target[64], dangling[64], tmpname[96];
+    struct stat st;
+    stance_error err;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(link, sizeof link, "%s/link", dir);
+    snprintf(target, sizeof target, "%s/target", dir);
+    snprintf(dangling, sizeof dangling, "%s/dangling", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+
+    assert_int_equal(stance_model_write(a, sub, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "not a regular file (a directory)"));
+    assert_int_equal(stat(sub, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(stance_model_write(a, fifo, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "a FIFO"));
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    snprintf(tmpname, sizeof tmpname, "%s.tmp.%ld", fifo, (long)getpid());
+    assert_int_equal(access(tmpname, F_OK), -1); /* refused before anything was written */
+
+    assert_int_equal(symlink("nowhere/at/all", dangling), 0);
+    assert_int_equal(stance_model_write(a, dangling, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "symbolic link to nothing usable"));
+
+    assert_int_equal(symlink(fifo, link), 0); /* a link to a FIFO is refused too */
+    assert_int_equal(stance_model_write(a, link, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "a FIFO"));
+    assert_int_equal(unlink(link), 0);
+
+    assert_int_equal(symlink("target", link), 0);
+    {
+        FILE *f = fopen(target, "w");
+        assert_non_null(f);
+        fputs("old", f);
+        fclose(f);
+    }
+    assert_int_equal(stance_model_write(a, link, &err), STANCE_OK);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode)); /* the link is kept ... */
+    assert_int_equal(stance_model_open(target, &b, &err), STANCE_OK); /* ... and its target replaced */
+    assert_int_equal(stance_model_head_count(b), 2);
+    stance_model_free(b);
+
+    assert_int_equal(stance_model_write(a, NULL, &err), STANCE_ERR_INVALID);
+    unlink(link);
+    unlink(target);
+    unlink(dangling);
+    unlink(fifo);
+    rmdir(sub);
+    rmdir(dir);
     stance_model_destroy(a);
     stance_free(a);
 }
@@ -437,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_model_io_hostile_sizes),
         cmocka_unit_test(test_model_io_bad_arguments),
         cmocka_unit_test(test_model_io_lexicon_section),
+        cmocka_unit_test(test_model_io_write_refuses_non_regular),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
