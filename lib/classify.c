@@ -18,6 +18,7 @@
 #include "linear.h"
 #include "model.h"
 #include "quotes.h"
+#include "speaker_names.h"
 #include "targets.h"
 
 struct stance_scratch {
@@ -635,7 +636,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
                                      &s->ents, err);
         else if (!(opt.flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
-        if (rc || (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
+        if (rc || (rc = stance_speaker_names(&s->quotes, input->text, input->text_len, &s->ents, err)) ||
+            (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;
     }
 

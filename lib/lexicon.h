@@ -44,7 +44,12 @@ enum stance_lex_class {
     STANCE_LX_RV_ARGUE = 20,    /* reporting verb, assertive: argued, insisted, claimed, warned */
     STANCE_LX_RV_CRIT = 21,     /* reporting verb, critical: criticized, slammed, accused, blamed */
     STANCE_LX_RV_PRAISE = 22,   /* reporting verb, supportive: praised, hailed, endorsed, defended */
-    STANCE_LX_COUNT = 23        /* (new classes are appended; bits never change meaning) */
+    STANCE_LX_PERSON_NOUN = 23, /* a noun for a person a description can end in: scientist, candidate, activist */
+    STANCE_LX_ORG_NOUN = 24,    /* the head noun of an organisation's name or description: party, court, daily */
+    STANCE_LX_PRO_OBJ = 25,     /* favourable to its object: credit, thank, support, help, save, defend */
+    STANCE_LX_CON_OBJ = 26,     /* unfavourable to its object: blame, oppose, sue, criticism, opposition */
+    STANCE_LX_BE_AUX = 27,      /* a be/get form that can make a passive: was, were, been, got, gets */
+    STANCE_LX_COUNT = 28        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */

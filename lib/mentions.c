@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "lexicon.h"
 #include "mentions.h"
 
 /* ---- words ---------------------------------------------------------------- */
@@ -244,7 +245,7 @@ const char *stance_mention_rule_name(int rule)
 {
     static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
-                                        "pronoun-recent", "first-person", "speaker-group", "addressee"};
+                                        "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head"};
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
 
@@ -280,6 +281,8 @@ typedef struct mstate {
         const pron_word *pw;
     } * prons;     /* third-person pronouns of the text, in order */
     size_t n_prons, prons_cap;
+    size_t *orgs; /* organisation actors (find_orgs) */
+    size_t n_orgs, orgs_cap;
 } mstate;
 
 static int add_more(stance_ent *e, size_t s, size_t end, int kind, int rule)
@@ -416,18 +419,88 @@ static int tie_cmp(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* "the <role>": the actor most recently tied to that role before it. The
+static const char *last_word(const char *s, size_t n, size_t *wl);
+
+/* The actor whose name ends in the organisation noun t[ws, we) ("the party"
+ * for "Democratic Party") with the latest name mention before @p pos, or -1. */
+static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
+{
+    long best = -1;
+    size_t best_at = 0;
+    for (size_t i = 0; i < m->n_orgs; i++) {
+        const stance_ent *e = &m->ents->e[m->orgs[i]];
+        size_t nl = strlen(e->name), hl, lo = 0, hi = e->n_mentions;
+        const char *h = last_word(e->name, nl, &hl);
+        size_t k = 0;
+        if (hl != we - ws || h == e->name)
+            continue;
+        while (k < hl && (h[k] | 0x20) == (m->t[ws + k] | 0x20))
+            k++;
+        if (k != hl)
+            continue;
+        while (lo < hi) { /* mentions starting before pos */
+            size_t mid = lo + (hi - lo) / 2;
+            if (e->mentions[mid].start < pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo && (best < 0 || e->mentions[lo - 1].start > best_at)) {
+            best = (long)m->orgs[i];
+            best_at = e->mentions[lo - 1].start;
+        }
+    }
+    return best;
+}
+
+/* Organisation actors: a name of two words or more whose last word is an
+ * organisation noun of the lexicon ("Democratic Party", "Supreme Court"). */
+static int find_orgs(mstate *m)
+{
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const char *name = m->ents->e[i].name;
+        size_t nl = strlen(name), hl;
+        const char *h = last_word(name, nl, &hl);
+        char b[STANCE_LEX_MAXLEN + 1];
+        if (h == name || !lower(h, 0, hl, b, sizeof b) || !stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)))
+            continue;
+        if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
+            return STANCE_ERR_NOMEM;
+        m->orgs[m->n_orgs++] = i;
+    }
+    return STANCE_OK;
+}
+
+/* A word that may stand between "the" and a role: "the former Florida
+ * governor", "the 57-year-old senator", "the Vermont senator". */
+static int title_modifier(const char *t, size_t ws, size_t we)
+{
+    if (t[ws] >= 'A' && t[ws] <= 'Z')
+        return 1;
+    if (memchr(t + ws, '-', we - ws))
+        return 1;
+    return stance_word_is(t, ws, we, "former");
+}
+
+#define TITLE_MODIFIERS 3 /* words between "the" and its role */
+
+/* "the <role>": the actor most recently tied to that role before it; "the
+ * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. */
 static int scan_words(mstate *m)
 {
     const char *t = m->t;
-    size_t pos = 0, ws, we, ps = 0, pe = 0;
-    int prev = 0;
+    size_t pos = 0, ws, we, the_s = 0;
+    int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
+    if (find_orgs(m))
+        return STANCE_ERR_NOMEM;
     while (pos < m->len) {
         size_t ns, ne;
         const role_word *rw;
         if (!word_byte(t, pos, m->len)) {
             prev = prev && (t[pos] == ' ');
+            if (!prev)
+                nmod = -1;
             pos++;
             continue;
         }
@@ -435,6 +508,13 @@ static int scan_words(mstate *m)
         while (pos < m->len && word_byte(t, pos, m->len))
             pos++;
         we = pos;
+        if (we < m->len && t[we] == '-' && we + 1 < m->len && word_byte(t, we + 1, m->len)) {
+            pos = we + 1; /* a hyphenated word goes on ("57-year-old") */
+            while (pos < m->len && (word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
+                                                                   word_byte(t, pos + 1, m->len))))
+                pos++;
+            we = pos;
+        }
         if (we - ws >= 2 && we - ws <= 7 && ((t[ws] | 0x20) == 'h' || (t[ws] | 0x20) == 's')) {
             const pron_word *pw = pronoun_of(t, ws, we);
             if (pw && pw->cls == P_THIRD) {
@@ -444,17 +524,30 @@ static int scan_words(mstate *m)
             }
         }
         /* "the governor" but not "the governor Tom Park" (a name) nor "the Gov." */
-        if (m->n_ties && prev && stance_word_is(t, ps, pe, "the") && (rw = role_lookup(t, ws, we)) && !rw->abbrev &&
+        if (nmod >= 0 && t[ws] >= 'a' && t[ws] <= 'z' &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && t[ns] >= 'A' && t[ns] <= 'Z')) {
-            long best = -1;
-            for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= ps; i++)
-                if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
-                    best = (long)i;
-            if (best >= 0 &&
-                add_more(&m->ents->e[m->ties[best].ent], ps, we, STANCE_MK_TITLE, m->ties[best].rule))
+            char b[STANCE_LEX_MAXLEN + 1];
+            long org;
+            if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
+                long best = -1;
+                for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= the_s; i++)
+                    if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
+                        best = (long)i;
+                if (best >= 0 &&
+                    add_more(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
+                    return STANCE_ERR_NOMEM;
+            } else if (m->n_orgs && lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
+                       (org = org_by_head(m, ws, we, the_s)) >= 0 &&
+                       add_more(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
-        ps = ws, pe = we, prev = 1;
+        if (stance_word_is(t, ws, we, "the"))
+            the_s = ws, nmod = 0;
+        else if (nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we))
+            nmod++;
+        else
+            nmod = -1;
+        prev = 1;
     }
     return STANCE_OK;
 }
@@ -718,7 +811,9 @@ static int more_cmp(const void *a, const void *b)
     const stance_mention *x = a, *y = b;
     if (x->span.start != y->span.start)
         return x->span.start < y->span.start ? -1 : 1;
-    return x->span.end > y->span.end ? -1 : x->span.end < y->span.end; /* longest first */
+    if (x->span.end != y->span.end)
+        return x->span.end > y->span.end ? -1 : 1; /* longest first */
+    return (y->kind > x->kind) - (y->kind < x->kind); /* an epithet before the title it ends in */
 }
 
 /* Text order, and of overlapping mentions the first (longest) one only. */
@@ -850,7 +945,7 @@ static int find_self(mstate *m)
 int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *ents,
                          stance_error *err)
 {
-    mstate m = {text, len, ents, quotes, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0};
+    mstate m = {text, len, ents, quotes, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0};
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
@@ -880,5 +975,6 @@ out:
     stance_free(m.ties);
     stance_free(m.refs);
     stance_free(m.prons);
+    stance_free(m.orgs);
     return rc;
 }

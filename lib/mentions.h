@@ -37,6 +37,7 @@ enum {
     STANCE_MR_FIRST_PERSON,    /* I/me/my... in the speaker's quote */
     STANCE_MR_SPEAKER_GROUP,   /* we/us/our in a quote of the actor's spokesperson ("Park's spokeswoman") */
     STANCE_MR_ADDRESSEE,       /* you/your in a quote "told <Name>" */
+    STANCE_MR_ORG_HEAD,        /* "the party" for the organisation actor "Democratic Party" named last */
     STANCE_MR_COUNT
 };
 

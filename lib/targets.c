@@ -20,6 +20,8 @@ void stance_tlist_clear(stance_tlist *l)
     stance_free(l->v);
     stance_free(l->ms);
     stance_free(l->sp);
+    stance_toks_clear(&l->pre);
+    stance_toks_clear(&l->post);
     memset(l, 0, sizeof *l);
 }
 
@@ -55,8 +57,8 @@ static const char *const OBJ_VERBS[] = {
 /* Words after which "of"/"about"/"to" introduces what the speech is about. */
 static const char *const SPEECH[] = {"referring", "said", "say", "says", "speaking", "spoke", "talking", "wrote"};
 /* Nouns after which "for"/"of"/"on"/"at" introduces the object ("praise for X"). */
-static const char *const OBJ_NOUNS[] = {"admiration", "attack", "attacks", "criticism", "dig", "jab",
-                                        "praise", "shot", "support", "swipe", "tribute"};
+static const char *const OBJ_NOUNS[] = {"admiration", "aimed", "attack", "attacks", "criticism", "dig",
+                                        "directed", "jab", "praise", "shot", "support", "swipe", "tribute"};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
@@ -77,6 +79,91 @@ static int is_object(const char *t, const stance_mention *m)
         stance_word_is(t, ws, we, "at"))
         return in_words(t, ps, pe, OBJ_NOUNS, COUNT(OBJ_NOUNS));
     return 0;
+}
+
+/* ---- a quoted fragment's neighbours, over the token layer ------------------
+ * The attribution sentence is cut in two windows: up to LEAD_BYTES before
+ * the quote (its opening mark the last token) and up to TAIL_BYTES after it
+ * (its closing mark the first token). Built once per quote, when an actor
+ * stands in the attribution sentence. */
+#define LEAD_BYTES 400u
+#define TAIL_BYTES 160u
+#define LEAD_TOKENS 12u /* tokens between a reported clause's subject and the quote */
+#define TAIL_TOKENS 3u  /* words between the quote and the actor that continues it */
+
+static int build_windows(const char *text, const stance_rawquote *q, stance_tlist *out)
+{
+    stance_span c = q->context;
+    size_t lo = c.start, hi = c.end;
+    stance_error err;
+    if (lo + LEAD_BYTES < q->span.start)
+        lo = q->span.start - LEAD_BYTES;
+    if (hi > q->span.end + TAIL_BYTES)
+        hi = q->span.end + TAIL_BYTES;
+    out->pre_base = lo;
+    out->post_base = q->span.end;
+    out->pre.n = out->post.n = 0;
+    if (lo < q->span.start && stance_toks_build(text + lo, q->span.start - lo, &out->pre, &err))
+        return STANCE_ERR_NOMEM;
+    if (hi > q->span.end && stance_toks_build(text + q->span.end, hi - q->span.end, &out->post, &err))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+static int between(stance_span s, size_t a, size_t b)
+{
+    return s.start != STANCE_NO_OFFSET && s.start >= a && s.end <= b;
+}
+
+/* The subject of the reported clause a quoted fragment continues: "said Park
+ * was \"...", "Park's \"...", "that the mayor \"...". The mention is in the
+ * same sentence as the opening mark, at most LEAD_TOKENS tokens before it,
+ * with no quote mark, speaker or reporting verb of the quote in between. */
+static int lead_in(const stance_tlist *l, const stance_rawquote *q, const stance_mention *m)
+{
+    const stance_toks *tk = &l->pre;
+    size_t k, stop;
+    if (!tk->n || m->span.end > q->span.start || m->span.start < l->pre_base)
+        return 0;
+    stop = tk->n - 1; /* the opening mark, or the quote's first byte if it has none */
+    if (tk->v[stop].kind != STANCE_TK_QUOTE)
+        stop = tk->n;
+    if (between(q->speaker_span, m->span.end, q->span.start) || between(q->cue_span, m->span.end, q->span.start))
+        return 0;
+    k = stance_toks_at(tk, m->span.end - l->pre_base);
+    if (stop < k || stop - k > LEAD_TOKENS || tk->v[stance_toks_at(tk, m->span.start - l->pre_base)].sent !=
+                                                  tk->v[tk->n - 1].sent)
+        return 0;
+    for (; k < stop; k++)
+        if (tk->v[k].kind == STANCE_TK_QUOTE)
+            return 0;
+    return 1;
+}
+
+/* A phrase that continues a quoted fragment and names the actor: "\"...\"
+ * between Cruz and Trump", "\"...\" of Trump", "\"can beat\" billionaire
+ * Donald Trump". Only after a fragment (no final punctuation inside the
+ * marks), at most TAIL_TOKENS words after the closing mark, in its sentence,
+ * through no conjunction, relative or reporting verb, and not the subject of
+ * a reporting verb ("\"...\" Park said", "\"...\" and Park agreed"). */
+static int tail(const char *text, const stance_tlist *l, const stance_rawquote *q, const stance_mention *m)
+{
+    const stance_toks *tk = &l->post;
+    const uint64_t rv = STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE);
+    size_t k, e, first = 1;
+    unsigned char last = q->span.end > q->span.start ? (unsigned char)text[q->span.end - 1] : '.';
+    if (!tk->n || tk->v[0].kind != STANCE_TK_QUOTE || strchr(",.;:!?", last) || m->span.start < q->span.end)
+        return 0;
+    k = stance_toks_at(tk, m->span.start - l->post_base);
+    e = stance_toks_at(tk, m->span.end - l->post_base);
+    if (k >= tk->n || k - first > TAIL_TOKENS || tk->v[k].sent != tk->v[0].sent ||
+        (e < tk->n && tk->v[e].kind == STANCE_TK_WORD && (tk->v[e].lcls & rv)))
+        return 0;
+    for (size_t j = first; j < k; j++) /* "for", "between", "billionaire"; not "and", "who", "said" */
+        if (tk->v[j].kind != STANCE_TK_WORD ||
+            (tk->v[j].lcls & (rv | STANCE_LX(CONJ) | STANCE_LX(REL) | STANCE_LX(MODAL) | STANCE_LX(PRONOUN))))
+            return 0;
+    return 1;
 }
 
 static size_t first_span(const stance_span *ms, size_t n, size_t pos)
@@ -181,6 +268,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
     long speaker = stance_mentions_speaker(ents, text, q);
     long principal = stance_mentions_principal(ents, text, q, speaker);
     size_t wlo = q->span.start, whi = q->span.end;
+    int windows = 0;
     out->n = out->n_ms = out->n_sp = 0;
     widen(q->speaker_span, &wlo, &whi);
     widen(q->context, &wlo, &whi);
@@ -201,8 +289,12 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                 keep = (long)i == principal;
             } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
                 n_ctx++;
-                if ((long)i != speaker && is_object(text, m))
-                    c.reasons |= STANCE_TR_OBJECT;
+                if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
+                    if (!windows++ && build_windows(text, q, out))
+                        return STANCE_ERR_NOMEM;
+                    if (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m))
+                        c.reasons |= STANCE_TR_OBJECT;
+                }
             } else
                 keep = 0;
             if (keep)

@@ -2,12 +2,17 @@
  * targets.h - which actors a quote is about, and the evidence for each: its
  * mentions in the quote (any kind but speaker-self), being the object of the
  * attribution ("praised X", "called him a ...", "said of X", "told X"), or the
- * actor the speaker speaks for ("X's communications director"). The speaker
+ * actor the speaker speaks for ("X's communications director"), or standing
+ * next to a quoted fragment in the attribution sentence: the reported
+ * clause's subject before it ("said Park was \"a disgrace\"", "Park's
+ * \"reckless plan\"") or a phrase that continues it ("\"no path forward\" for
+ * the governor"). The speaker
  * is no target of their own quote unless they name themselves in it.
  */
 #ifndef STANCE_TARGETS_H
 #define STANCE_TARGETS_H
 #include "actors.h"
+#include "tokens.h"
 
 /* Why an actor is a target (bits of stance_tchoice.reasons). */
 #define STANCE_TR_MENTIONED STANCE_TARGET_MENTIONED
@@ -31,6 +36,8 @@ typedef struct stance_tlist {
     size_t n_ms, ms_cap;
     stance_span *sp;      /* statement-relative spans */
     size_t n_sp, sp_cap;
+    stance_toks pre, post; /* tokens of the attribution sentence before and after the quote */
+    size_t pre_base, post_base; /* their text offsets */
 } stance_tlist;
 
 /* The targets of quote @p q among @p ents (mentions found by actors.c and

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "speaker_names.h"
 #include "targets.h"
 #include "testutil.h"
 
@@ -155,6 +156,37 @@ static void test_mentions_epithet(void **state)
     has_more(&d, ent(&d, "Hillary Clinton"), "the nominee", 0, STANCE_MK_TITLE, STANCE_MR_ROLE_APPOSITION);
     /* a relative clause is no apposition */
     assert_int_equal(ent(&d, "Hillary Clinton")->n_more, 3);
+    doc_close(&d);
+}
+
+static void test_mentions_title_with_modifiers(void **state)
+{
+    stance_actor a[] = {{"Tom Park", NULL, 0}};
+    const char text[] = "Gov. Tom Park signed the bill. Critics of the former Florida governor were loud, and "
+                        "the 57-year-old governor said little. The governor's aides left.";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    has_more(&d, ent(&d, "Tom Park"), "the former Florida governor", 0, STANCE_MK_TITLE, STANCE_MR_TITLE_BEFORE);
+    has_more(&d, ent(&d, "Tom Park"), "the 57-year-old governor", 0, STANCE_MK_TITLE, STANCE_MR_TITLE_BEFORE);
+    has_more(&d, ent(&d, "Tom Park"), "The governor", 0, STANCE_MK_TITLE, STANCE_MR_TITLE_BEFORE);
+    doc_close(&d);
+}
+
+static void test_mentions_org_head(void **state)
+{
+    stance_actor a[] = {{"Green Party", NULL, 0}, {"Supreme Court", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "The Green Party met on Monday. Elena Diaz said the party would appeal to the Supreme Court. "
+                        "Diaz said the court would listen, and the party agreed. A party of five left.";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    has_more(&d, ent(&d, "Green Party"), "the party", 0, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD);
+    has_more(&d, ent(&d, "Green Party"), "the party", 1, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD);
+    has_more(&d, ent(&d, "Supreme Court"), "the court", 0, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD);
+    /* "A party" is no definite mention; nobody else is "the court" */
+    assert_int_equal(ent(&d, "Green Party")->n_more, 2);
+    assert_int_equal(ent(&d, "Elena Diaz")->n_more, 0);
     doc_close(&d);
 }
 
@@ -304,6 +336,132 @@ static void test_targets_called_him(void **state)
     doc_close(&d);
 }
 
+/* The index of the quote whose text starts with @p head. */
+static size_t quote_at(const doc *d, const char *head)
+{
+    const char *p = strstr(d->text, head);
+    assert_non_null(p);
+    for (size_t i = 0; i < d->quotes.n; i++)
+        if (d->quotes.q[i].span.start == (size_t)(p - d->text))
+            return i;
+    fail_msg("no quote at \"%s\"", head);
+    return 0;
+}
+
+/* Is @p name a target of the quote that starts with @p head, as its object? */
+static int object_of(doc *d, const char *head, const char *name)
+{
+    stance_tlist tl = {0};
+    const stance_tchoice *c;
+    int r;
+    choose(d, quote_at(d, head), &tl);
+    c = target(d, &tl, name);
+    r = c && (c->reasons & STANCE_TR_OBJECT);
+    if (c && r) {
+        assert_int_equal(c->where, 2);
+        assert_int_equal(c->in_context, 1);
+    }
+    stance_tlist_clear(&tl);
+    return r;
+}
+
+static void test_targets_reported_subject(void **state)
+{
+    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
+    const char text[] = "Elena Diaz said on Monday that Tom Park was \"a disgrace to the city\" and should go.\n"
+                        "Diaz added that Park's \"reckless plan\" would fail.\n"
+                        "Speaking after a meeting with Sam Ito, Diaz said the talks had been \"very useful\".\n"
+                        "Diaz said Ito and Park \"did a remarkable job\" last year.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    assert_true(object_of(&d, "a disgrace", "Tom Park"));
+    assert_false(object_of(&d, "a disgrace", "Elena Diaz")); /* the speaker */
+    assert_true(object_of(&d, "reckless", "Tom Park"));      /* "Park's" */
+    /* before the speaker and her verb: only a bystander of the sentence */
+    assert_false(object_of(&d, "very useful", "Sam Ito"));
+    assert_true(object_of(&d, "did a remarkable", "Sam Ito"));
+    assert_true(object_of(&d, "did a remarkable", "Tom Park"));
+    doc_close(&d);
+}
+
+static void test_targets_fragment_tail(void **state)
+{
+    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
+    const char text[] = "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
+                        "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
+                        "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
+                        "Diaz said the rival \"can beat\" Sam Ito easily.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    assert_true(object_of(&d, "no path", "Tom Park"));
+    assert_false(object_of(&d, "would fail", "Sam Ito"));      /* "and Sam Ito agreed": a new clause */
+    assert_false(object_of(&d, "The bridge", "Sam Ito"));      /* a whole quote, not a fragment */
+    assert_true(object_of(&d, "can beat", "Sam Ito"));
+    doc_close(&d);
+}
+
+/* Quote extraction, the actors, then the described speakers named; the
+ * speaker and role of the quote that starts with @p head. */
+static void speaker_of(const char *text, const stance_actor *actors, size_t n, const char *head, const char *speaker,
+                       const char *role)
+{
+    stance_qpatterns *pat;
+    stance_quotelist ql = {0};
+    stance_entityset es = {0};
+    stance_error err;
+    const char *p = strstr(text, head);
+    const stance_rawquote *q = NULL;
+    assert_non_null(p);
+    assert_int_equal(stance_quotes_compile(&pat, &err), STANCE_OK);
+    assert_int_equal(stance_quotes_extract(pat, text, strlen(text), 0, &ql, &err), STANCE_OK);
+    if (n)
+        assert_int_equal(stance_actors_match(actors, n, text, strlen(text), 0, &es, &err), STANCE_OK);
+    assert_int_equal(stance_speaker_names(&ql, text, strlen(text), &es, &err), STANCE_OK);
+    for (size_t i = 0; i < ql.n; i++)
+        if (ql.q[i].span.start == (size_t)(p - text))
+            q = &ql.q[i];
+    assert_non_null(q);
+    assert_non_null(q->speaker);
+    assert_string_equal(q->speaker, speaker);
+    if (role) {
+        assert_non_null(q->role);
+        assert_string_equal(q->role, role);
+        assert_int_equal(q->how, STANCE_ATTR_DESCRIBED);
+    } else
+        assert_int_not_equal(q->how, STANCE_ATTR_DESCRIBED);
+    stance_quotelist_clear(&ql);
+    stance_entityset_clear(&es);
+    stance_quotes_free(pat);
+}
+
+static void test_speaker_names(void **state)
+{
+    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    (void)state;
+    /* tied by the title: Diaz is nearer, but Park is the senator */
+    speaker_of("Sen. Tom Park toured the bridge on Monday with Elena Diaz.\n"
+               "\"The bridge must be rebuilt this year,\" the Vermont senator said.\n",
+               a, 2, "The bridge must", "Tom Park", "the Vermont senator");
+    /* tied by an apposition, no actors given: a name run of the text */
+    speaker_of("Rosa Mendez, a scientist at the state university, spoke first. Omar Haddad listened.\n"
+               "\"We measured the river for ten years,\" the scientist said.\n",
+               NULL, 0, "We measured", "Rosa Mendez", "the scientist");
+    /* one person within reach */
+    speaker_of("Lori Bernstein held up a sign outside the arena.\n"
+               "\"We have seen this before and we will not be quiet,\" the 57-year-old scientist said.\n",
+               NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
+    /* an organisation */
+    speaker_of("The Riverton Post published the letter on Sunday.\n"
+               "\"The council misled its voters for a year,\" the influential daily wrote.\n",
+               NULL, 0, "The council misled", "Riverton Post", "the influential daily");
+    /* two persons, no tie: the description stays */
+    speaker_of("Tom Park met Elena Diaz on Monday.\n"
+               "\"The talks went well for both sides,\" the scientist said.\n",
+               a, 2, "The talks went", "the scientist", NULL);
+}
+
 static void test_targets_two_actors_own_spans(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}};
@@ -445,6 +603,8 @@ int main(void)
         cmocka_unit_test(test_mentions_title_before_name),
         cmocka_unit_test(test_mentions_role_apposition),
         cmocka_unit_test(test_mentions_epithet),
+        cmocka_unit_test(test_mentions_title_with_modifiers),
+        cmocka_unit_test(test_mentions_org_head),
         cmocka_unit_test(test_mentions_pronouns_by_gender),
         cmocka_unit_test(test_mentions_pronoun_blocked_by_other_person),
         cmocka_unit_test(test_mentions_pronoun_in_quote_not_speaker),
@@ -453,6 +613,9 @@ int main(void)
         cmocka_unit_test(test_mentions_discovered_actors),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
+        cmocka_unit_test(test_targets_reported_subject),
+        cmocka_unit_test(test_targets_fragment_tail),
+        cmocka_unit_test(test_speaker_names),
         cmocka_unit_test(test_targets_two_actors_own_spans),
         cmocka_unit_test(test_targets_speaker_self_and_principal),
         cmocka_unit_test(test_targets_article_governor),

@@ -1,0 +1,306 @@
+/*
+ * speaker_names.c - speakers named (see speaker_names.h). A stage after
+ * quote extraction and actor matching, before the other mentions:
+ *
+ *  1. A described speaker is a definite description of two to seven tokens
+ *     whose last word, lowercase, names a person (a role or a person noun of
+ *     the lexicon: "The Vermont senator", "the 57-year-old scientist") or an
+ *     organisation ("the influential US daily").
+ *  2. The referents it may name are the actors' name mentions and the name
+ *     runs of the text of known gender (persons) or with an organisation's
+ *     last word, outside every quote, in text order (built once per text,
+ *     only when some speaker is a description).
+ *  3. Of the referents up to STANCE_SPEAKER_NAME_REACH bytes before the
+ *     description, with at most one paragraph break in between, the nearest
+ *     one the text ties to the description's head ("Sen. Bernie Sanders" ...
+ *     "the Vermont senator"; "CNN host Jake Tapper" ... "the CNN host";
+ *     "Lori Bernstein, a scientist," ... "the scientist") wins; else the
+ *     one person (for a person noun, of a compatible gender) or organisation
+ *     (for an organisation noun) within reach, if there is only one: with
+ *     two candidates, "the New York businessman" is not guessed.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mentions.h"
+#include "speaker_names.h"
+#include "tokens.h"
+
+#define DESC_MAX_TOKENS 7u
+#define APPOSITION_WORDS 6u
+
+typedef struct desc {
+    size_t hs, he;    /* the head word */
+    const char *role; /* its role (mentions.c), or NULL */
+    int gender;       /* of the role ("congresswoman"), else STANCE_G_UNKNOWN */
+    int org;          /* an organisation noun */
+} desc;
+
+typedef struct ref {
+    size_t start, end; /* the name as written */
+    long ent;          /* actor, or -1: a name run */
+    int gender;        /* STANCE_G_* */
+    int org;           /* an organisation, not a person */
+} ref;
+
+typedef struct sstate {
+    const char *t;
+    size_t len;
+    const stance_quotelist *quotes;
+    const stance_entityset *ents;
+    stance_toks tk;
+    ref *refs;
+    size_t n_refs, refs_cap;
+} sstate;
+
+/* The lowercase class bits of the word t[ws, we). */
+static uint64_t word_classes(const char *t, size_t ws, size_t we)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (we - ws > STANCE_LEX_MAXLEN)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        b[i - ws] = (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] - 'A' + 'a') : t[i];
+    return stance_lex_classes(b, we - ws);
+}
+
+/* Is the speaker span of @p q a definite description with a person or
+ * organisation head? Fills @p d. */
+static int read_desc(sstate *s, stance_span sp, desc *d)
+{
+    const stance_token *v;
+    size_t n;
+    stance_error err;
+    uint64_t cls;
+    if (sp.start == STANCE_NO_OFFSET || sp.end <= sp.start || sp.end - sp.start > 120 ||
+        stance_toks_build(s->t + sp.start, sp.end - sp.start, &s->tk, &err))
+        return 0;
+    v = s->tk.v;
+    n = s->tk.n;
+    if (n < 2 || n > DESC_MAX_TOKENS || !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
+        return 0;
+    if (v[n - 1].kind != STANCE_TK_WORD || !(v[n - 1].shape & STANCE_SH_LOWER))
+        return 0;
+    d->hs = sp.start + v[n - 1].start;
+    d->he = sp.start + v[n - 1].end;
+    d->gender = STANCE_G_UNKNOWN;
+    d->role = stance_role_of(s->t, d->hs, d->he, &d->gender);
+    cls = v[n - 1].lcls;
+    d->org = !d->role && (cls & STANCE_LX(ORG_NOUN)) != 0;
+    return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
+}
+
+static int add_ref(sstate *s, size_t start, size_t end, long ent, int gender, int org)
+{
+    if (stance_grow((void **)&s->refs, &s->refs_cap, s->n_refs + 1, sizeof *s->refs))
+        return STANCE_ERR_NOMEM;
+    s->refs[s->n_refs++] = (ref){start, end, ent, gender, org};
+    return STANCE_OK;
+}
+
+static int ref_cmp(const void *a, const void *b)
+{
+    const ref *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->ent < 0) - (y->ent < 0); /* an actor before a name run at the same place */
+}
+
+/* Is [a, b) inside a quote? (The quotes are in text order.) */
+static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
+{
+    size_t lo = 0, hi = ql->n;
+    while (lo < hi) { /* first quote ending after a */
+        size_t mid = lo + (hi - lo) / 2;
+        if (ql->q[mid].span.end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ql->n && ql->q[lo].span.start <= a && b <= ql->q[lo].span.end;
+}
+
+/* The last word of a name (its head) is an organisation noun. */
+static int org_name(const char *t, size_t s, size_t e)
+{
+    size_t ws, we;
+    return stance_word_before(t, e, &ws, &we) && ws >= s && (word_classes(t, ws, we) & STANCE_LX(ORG_NOUN));
+}
+
+/* Every referent once, sorted: the actors' name mentions, then the name runs
+ * that are no actor's, each kept only outside the quotes. */
+static int build_refs(sstate *s)
+{
+    const stance_namelist *nl = &s->quotes->names;
+    for (size_t i = 0; i < s->ents->n; i++) {
+        const stance_ent *e = &s->ents->e[i];
+        size_t nlen = strlen(e->name);
+        int g = stance_names_gender(e->name, 0, nlen), org = org_name(e->name, 0, nlen);
+        for (size_t k = 0; k < e->n_mentions; k++)
+            if (!in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
+                add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g, org))
+                return STANCE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < nl->n; i++) {
+        const stance_name *nm = &nl->v[i];
+        int org = org_name(s->t, nm->bare, nm->last_end);
+        if ((nm->gender == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
+            continue;
+        if (add_ref(s, nm->bare, nm->last_end, -1, nm->gender, org))
+            return STANCE_ERR_NOMEM;
+    }
+    if (s->n_refs > 1)
+        qsort(s->refs, s->n_refs, sizeof *s->refs, ref_cmp);
+    return STANCE_OK;
+}
+
+/* Is t[ws, we) the head word of @p d, in any case (ASCII)? */
+static int same_word(const char *t, size_t ws, size_t we, const desc *d)
+{
+    if (we - ws != d->he - d->hs)
+        return 0;
+    for (size_t k = 0; k < we - ws; k++) {
+        char a = t[ws + k], b = t[d->hs + k];
+        if (a != b && !((a | 0x20) == (b | 0x20) && (unsigned char)((a | 0x20) - 'a') < 26))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the text tie the name at @p r to the description's head: the head or
+ * its role right before the name ("CNN host Jake Tapper", "Sen. Bernie
+ * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")? */
+static int tied(const sstate *s, const ref *r, const desc *d)
+{
+    const char *t = s->t;
+    size_t ws, we, i = r->start, pos;
+    const char *role;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
+        if (same_word(t, ws, we, d))
+            return 1;
+        if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
+            return 1;
+    }
+    pos = r->end;
+    while (pos < s->len && t[pos] == ' ')
+        pos++;
+    if (pos >= s->len || t[pos] != ',')
+        return 0;
+    pos++;
+    for (unsigned n = 0; n < APPOSITION_WORDS && stance_word_after(t, s->len, pos, &ws, &we); n++, pos = we) {
+        if (same_word(t, ws, we, d))
+            return 1;
+        if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
+            return 1;
+        if (we < s->len && strchr(",.;", t[we]))
+            return 0;
+    }
+    return 0;
+}
+
+/* Line breaks in t[a, b). */
+static unsigned breaks(const char *t, size_t a, size_t b)
+{
+    unsigned n = 0;
+    for (const char *p = t + a; (p = memchr(p, '\n', (size_t)(t + b - p))) != NULL; p++) {
+        n++;
+        while (p + 1 < t + b && p[1] == '\n')
+            p++;
+    }
+    return n;
+}
+
+/* Do two referents name the same one (the same actor, or the same last word)? */
+static int same_ref(const char *t, const ref *a, const ref *b)
+{
+    size_t as, ae, bs, be;
+    if (a->ent >= 0 || b->ent >= 0)
+        return a->ent == b->ent;
+    return stance_word_before(t, a->end, &as, &ae) && stance_word_before(t, b->end, &bs, &be) && ae - as == be - bs &&
+           memcmp(t + as, t + bs, ae - as) == 0;
+}
+
+/* The referent that names the description @p d at @p at, or NULL: the
+ * nearest one tied to it, else the only compatible one within reach. */
+static const ref *name_of(const sstate *s, const desc *d, size_t at)
+{
+    size_t lo = 0, hi = s->n_refs;
+    const ref *only = NULL;
+    int ambiguous = 0;
+    while (lo < hi) { /* first referent ending after the description starts */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->refs[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + STANCE_SPEAKER_NAME_REACH < at || breaks(s->t, r->end, at) > 1)
+            break;
+        if (r->org != d->org)
+            continue;
+        if (tied(s, r, d))
+            return r;
+        if (d->gender != STANCE_G_UNKNOWN && r->gender != STANCE_G_UNKNOWN && r->gender != d->gender)
+            continue;
+        if (!only)
+            only = r;
+        else if (!same_ref(s->t, only, r))
+            ambiguous = 1;
+    }
+    return ambiguous ? NULL : only;
+}
+
+/* Give quote @p q the name at @p r; the description becomes its role. */
+static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
+{
+    char *name, *role = NULL;
+    if (r->ent >= 0)
+        name = stance_strdup(s->ents->e[r->ent].name);
+    else
+        name = stance_strndup(s->t + r->start, r->end - r->start);
+    if (!name || (!q->role && !(role = stance_strndup(s->t + q->speaker_span.start,
+                                                       q->speaker_span.end - q->speaker_span.start)))) {
+        stance_free(name);
+        return STANCE_ERR_NOMEM;
+    }
+    stance_free(q->speaker);
+    q->speaker = name;
+    if (role)
+        q->role = role;
+    q->how = STANCE_ATTR_DESCRIBED;
+    return STANCE_OK;
+}
+
+int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
+                         stance_error *err)
+{
+    sstate s;
+    int rc = STANCE_OK, built = 0;
+    memset(&s, 0, sizeof s);
+    s.t = text;
+    s.len = len;
+    s.quotes = quotes;
+    s.ents = ents;
+    for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
+        stance_rawquote *q = &quotes->q[qi];
+        const ref *r;
+        desc d;
+        if (q->how != STANCE_ATTR_NOUN || !q->speaker || !read_desc(&s, q->speaker_span, &d))
+            continue;
+        if (!built++ && (rc = build_refs(&s)))
+            break;
+        if ((r = name_of(&s, &d, q->speaker_span.start)))
+            rc = rename_speaker(&s, q, r);
+    }
+    stance_toks_clear(&s.tk);
+    stance_free(s.refs);
+    if (rc)
+        return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
+    return STANCE_OK;
+}

@@ -1,0 +1,27 @@
+/*
+ * speaker_names.h - speakers named: a stage after quote extraction and actor
+ * matching (issue 19). When a quote's speaker is a definite description
+ * ("The Vermont senator", "the CNN host", "the influential daily") and the
+ * article names that person or organisation earlier ("Sen. Bernie Sanders",
+ * "CNN host Jake Tapper", "The Washington Post"), the speaker becomes the
+ * name and the description its role.
+ */
+#ifndef STANCE_SPEAKER_NAMES_H
+#define STANCE_SPEAKER_NAMES_H
+#include "actors.h"
+
+/* stance_rawquote.how of a speaker named this way (after quotes.h's STANCE_ATTR_*). */
+#define STANCE_ATTR_DESCRIBED 6
+
+/* How far back (bytes before the description) a name may stand. */
+#define STANCE_SPEAKER_NAME_REACH 900u
+
+/* Name the described speakers of @p quotes from the names of @p text (the
+ * quotes' name runs) and the mentions of @p ents (may be empty). A named
+ * quote gets speaker = the actor's canonical name or the name as written,
+ * role = the description (unless it had a role), how = STANCE_ATTR_DESCRIBED;
+ * its speaker_span stays on the description. STANCE_ERR_NOMEM on allocation
+ * failure (the quote then keeps its description). */
+int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
+                         stance_error *err);
+#endif
