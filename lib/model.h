@@ -20,6 +20,8 @@
 #define STANCE_FORMAT_MINOR 0
 /* Minor version written when the file has a LEXN section (1.1 added it). */
 #define STANCE_FORMAT_MINOR_LEXN 1
+/* Minor version written when the file has a WVEC section (1.2 added it; vectors.h). */
+#define STANCE_FORMAT_MINOR_WVEC 2
 
 /* Sanity caps enforced by the reader before any allocation. */
 #define STANCE_MAX_FAMILIES 16
@@ -79,6 +81,7 @@ typedef struct stance_featcfg {
     uint32_t n_families;
     stance_family families[STANCE_MAX_FAMILIES];
     stance_lexicon *lex;     /* word polarity for the lexicon families (NULL = none); owned by the model */
+    struct stance_wvec *wvec; /* word vectors for the vec family (NULL = none; vectors.h); owned by the model */
 } stance_featcfg;
 
 /* One classifier. Decision functions are one-vs-one pairs in libsvm's order:

@@ -20,6 +20,7 @@
 
 #include "features.h"
 #include "model.h"
+#include "vectors.h"
 
 static const unsigned char MAGIC[4] = {'S', 'T', 'N', 'C'};
 #define HEADER_SIZE 16u
@@ -166,6 +167,7 @@ void stance_model_destroy(stance_model *m)
             stance_free(m->ngrams[i].text);
     stance_free(m->ngrams);
     stance_lexicon_free(m->feat.lex);
+    stance_wvec_free(m->feat.wvec);
     if (m->image && m->image_mapped)
         munmap(m->image, m->image_len);
     else
@@ -763,6 +765,18 @@ static int read_lexicon(rd *r, stance_model *m)
     return r->rc;
 }
 
+/* WVEC: word vectors (vectors.c reads and checks the payload). */
+static int read_wvec(rd *r, stance_model *m)
+{
+    if (r->rc)
+        return r->rc;
+    if (m->feat.wvec)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate WVEC section");
+    if ((r->rc = stance_wvec_parse(r->p, r->pos, r->end, &m->feat.wvec, r->err)) == STANCE_OK)
+        r->pos = r->end;
+    return r->rc;
+}
+
 int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err)
 {
     rd r = {data, 0, 0, err, STANCE_OK};
@@ -827,6 +841,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
             read_ngrams(&r, m);
         else if (memcmp(tag, "LEXN", 4) == 0)
             read_lexicon(&r, m);
+        else if (memcmp(tag, "WVEC", 4) == 0)
+            read_wvec(&r, m);
         else if (flags & SECTION_REQUIRED) {
             r.pos = body - SECTION_HEADER_SIZE;
             rd_fail(&r, STANCE_ERR_VERSION, "unknown required section");
@@ -844,6 +860,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no heads");
     if (r.rc == STANCE_OK && stance_features_need_lexicon(&m->feat) && !m->feat.lex)
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "lexicon feature families without a LEXN section");
+    if (r.rc == STANCE_OK && stance_features_need_vectors(&m->feat) && !m->feat.wvec)
+        r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "vec feature family without a WVEC section");
     if (r.rc == STANCE_OK)
         r.rc = index_weights(data, m, rows, err);
     if (r.rc) {
@@ -939,7 +957,7 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
-    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0);
+    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) + (m->feat.wvec ? 1 : 0);
     float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
     *data = NULL;
     *size = 0;
@@ -950,7 +968,9 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 
     wr_bytes(&w, MAGIC, 4);
     wr_u32(&w, STANCE_FORMAT_MAJOR |
-                   (uint32_t)(m->feat.lex ? STANCE_FORMAT_MINOR_LEXN : STANCE_FORMAT_MINOR) << 16);
+                   (uint32_t)(m->feat.wvec  ? STANCE_FORMAT_MINOR_WVEC
+                              : m->feat.lex ? STANCE_FORMAT_MINOR_LEXN
+                                            : STANCE_FORMAT_MINOR) << 16);
     wr_u32(&w, 0);
     wr_u32(&w, n_sections);
 
@@ -1022,6 +1042,16 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
             wr_bytes(&w, lx->blob + lx->off[i], lx->len[i]);
             wr_f32(&w, lx->valence[i]);
         }
+        wr_end(&w, at);
+    }
+    if (m->feat.wvec) {
+        unsigned char *p = NULL;
+        size_t n = 0;
+        at = wr_begin(&w, "WVEC", 0);
+        if (!w.rc && stance_wvec_serialize(m->feat.wvec, &p, &n))
+            w.rc = STANCE_ERR_NOMEM;
+        wr_bytes(&w, p, n);
+        stance_free(p);
         wr_end(&w, at);
     }
     if (m->n_ngrams) {

@@ -174,12 +174,14 @@ static void clause_of(const stance_stok *t, size_t n, size_t m, size_t *a, size_
 
 /* The target inside a condition: "if X wins, ..." (if+/-: the consequent's
  * polarity) or a counterfactual "without X, ... would never" / "if not for X"
- * / "but for X" (cf+/-: the consequent's polarity flipped). */
+ * / "but for X" (cf+/-: the consequent's polarity flipped, or + when the
+ * consequent is only negated: "... would never have happened"; also tagged as
+ * X being the agent of that outcome, A+/A-). */
 static int condition(emitter *e, const stance_stok *t, size_t n, size_t m, size_t a, size_t b)
 {
     size_t s0 = m, s1 = m + 1, c = SIZE_MAX;
     double sum = 0;
-    int cf = 0, modal = 0, rc;
+    int cf = 0, modal = 0, negated = 0, implied, rc;
     char name[8];
     /* the antecedent starts at "without" / "not for" / "but for" (or at "if" below) */
     if (m >= 1 && is_word(&t[m - 1], "without"))
@@ -208,13 +210,20 @@ static int condition(emitter *e, const stance_stok *t, size_t n, size_t m, size_
             continue;
         sum += t[i].pol;
         modal |= (t[i].cls & STANCE_LX(MODAL)) != 0;
+        negated |= is_neg(&t[i]);
     }
-    if (cf && (rc = tag(e, "cf")))
+    if (!cf) {
+        snprintf(name, sizeof name, "if%c", sign_char(sum > 0 ? 1 : sum < 0 ? -1 : 0));
+        return tag(e, name);
+    }
+    /* "without X ... would never have happened": X made it happen (credit) */
+    implied = sum > 0 ? -1 : sum < 0 ? 1 : negated ? 1 : 0;
+    snprintf(name, sizeof name, "cf%c", sign_char(implied));
+    if ((rc = tag(e, "cf")) || (modal && (rc = tag(e, "cf modal"))) || (rc = tag(e, name)))
         return rc;
-    if (cf && modal && (rc = tag(e, "cf modal")))
-        return rc;
-    snprintf(name, sizeof name, "%s%c", cf ? "cf" : "if", sign_char(sum == 0 ? 0 : (sum > 0) == !cf ? 1 : -1));
-    return tag(e, name);
+    /* and X as the agent of that outcome, a tag the training data teaches well */
+    snprintf(name, sizeof name, "A%c", sign_char(implied));
+    return implied ? tag(e, name) : 0;
 }
 
 static double squash(double x)

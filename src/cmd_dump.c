@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "vectors.h"
 #include "model.h"
 
 int cmd_dump(int argc, char **argv)
@@ -81,6 +82,16 @@ int cmd_dump(int argc, char **argv)
         printf("lexicon %u words\n", lx->n);
         for (uint32_t i = 0; weights && i < lx->n; i++)
             printf("  lex %s %g\n", lx->blob + lx->off[i], (double)lx->valence[i]);
+    }
+    if (m->feat.wvec) {
+        const stance_wvec *wv = m->feat.wvec;
+        printf("vectors %u words x %u dimensions, int8, scale %.9g\n", wv->n, wv->dim, (double)wv->scale);
+        for (uint32_t i = 0; weights && i < wv->n; i++) {
+            printf("  vec %s", wv->blob + wv->off[i]);
+            for (uint32_t d = 0; d < wv->dim; d++)
+                printf(" %d", wv->vec[(size_t)i * wv->dim + d]);
+            printf("\n");
+        }
     }
     printf("ngrams %u\n", m->n_ngrams);
     stance_model_destroy(m);

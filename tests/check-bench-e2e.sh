@@ -48,6 +48,15 @@ grep -q "pair actor 'Nobody' is not among the article's actors" "$tmp/bad" || { 
 grep -q 'span \[264,100000) not inside the article' "$tmp/bad" || { echo "FAIL: no span error in: $(cat "$tmp/bad")"; fail=1; }
 grep -q 'quote 2: note copies article text' "$tmp/bad" || { echo "FAIL: no copied-text error in: $(cat "$tmp/bad")"; fail=1; }
 
+# a line that is not JSON: the checker names it, the scorer stops on it (one reader, tested once for both)
+mkdir "$tmp/broken"
+{ cat "$data/labels/dev-t.jsonl"; echo '{"article": '; } > "$tmp/broken/dev-t.jsonl"
+"$py" "$e2e/check_labels.py" --data "$data" "$tmp/broken/dev-t.jsonl" > "$tmp/bad2"
+grep -q 'dev-t.jsonl:2: not JSON' "$tmp/bad2" || { echo "FAIL: check_labels on a broken line: $(cat "$tmp/bad2")"; fail=1; }
+"$py" "$e2e/score.py" --data "$data" --labels "$tmp/broken/dev-*.jsonl" --pred "$data/pred.jsonl" > /dev/null 2> "$tmp/err2" \
+    && { echo "FAIL: score.py scored a broken label file"; fail=1; }
+grep -q 'dev-t.jsonl:2: not JSON' "$tmp/err2" || { echo "FAIL: score.py on a broken line: $(cat "$tmp/err2")"; fail=1; }
+
 out=$("$py" "$e2e/score.py" --data "$data" --labels "$data/labels/dev-*.jsonl" --pred "$data/pred.jsonl") \
     || { echo "FAIL: score.py exited $?"; exit 1; }
 want() {

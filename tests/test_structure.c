@@ -159,7 +159,7 @@ static void test_struct_conditionals(void **state)
 {
     fixture *f = *state;
     run(f, "Without Smith, we would never have won.", "Smith");
-    assert_true(has(12, "cf") && has(12, "cf modal") && has(12, "cf+"));
+    assert_true(has(12, "cf") && has(12, "cf modal") && has(12, "cf+") && has(12, "A+"));
     assert_false(has(12, "cf-"));
     run(f, "We would never have won without Smith.", "Smith");
     assert_true(has(12, "cf+"));
@@ -168,9 +168,17 @@ static void test_struct_conditionals(void **state)
     run(f, "But for Smith, the deal would have been a disaster.", "Smith");
     assert_true(has(12, "cf+"));
     run(f, "Without Smith, we would be safer.", "Smith");
-    assert_true(has(12, "cf-"));
+    assert_true(has(12, "cf-") && has(12, "A-"));
+    /* a consequent that is only negated: X made it happen */
+    run(f, "Without Smith, this deal would never have happened.", "Smith");
+    assert_true(has(12, "cf+") && has(12, "A+"));
+    assert_false(has(12, "cf-") || has(12, "cf0"));
+    run(f, "Without Smith, this deal would have happened.", "Smith");
+    assert_true(has(12, "cf0"));
+    assert_false(has(12, "A+") || has(12, "A-"));
     run(f, "If Smith wins, it will be a disaster.", "Smith");
     assert_true(has(12, "if-") && !has(12, "cf"));
+    assert_true(has(12, "A+")); /* "Smith wins": the agent tag, not the condition's */
     run(f, "Smith won the vote.", "Smith");
     assert_false(has(12, "cf") || has(12, "if+") || has(12, "if-") || has(12, "if0"));
 }

@@ -107,6 +107,15 @@ assert any(abs(x["ece"] - o["ece"]) > 1e-9 for x in a.values()), "no family chan
 ' "$W/out" && ok "eval --ablate --json: every family, each scored" || bad "eval --ablate --json: every family, each scored"
 fi
 
+# --no-ngram-text: the same weights, but none of that file's n-gram strings in the readable table
+expect 0 "train --no-ngram-text" "$STANCE" train -q -o "$W/priv.stm" --table-bits 12 --cv 0 --seed 3 \
+  --no-ngram-text "$T/sentiment.jsonl" --head sentiment="$T/sentiment.jsonl"
+expect 0 "train with n-gram text" "$STANCE" train -q -o "$W/pub.stm" --table-bits 12 --cv 0 --seed 3 --head sentiment="$T/sentiment.jsonl"
+"$STANCE" inspect -m "$W/pub.stm" --top 3 | grep -q '^      [-0-9.]*  w:' && ! "$STANCE" inspect -m "$W/priv.stm" --top 3 | grep -q '  [wc]:' &&
+  ok "no n-gram strings from a --no-ngram-text file" || bad "no n-gram strings from a --no-ngram-text file"
+"$STANCE" predict -m "$W/pub.stm" "$T/sentiment.jsonl" >"$W/pub.out" && "$STANCE" predict -m "$W/priv.stm" "$T/sentiment.jsonl" >"$W/priv.out" &&
+  cmp -s "$W/pub.out" "$W/priv.out" && ok "--no-ngram-text keeps the weights" || bad "--no-ngram-text keeps the weights"
+
 # a model file written by format 1.0 (before the lexicon families) scores exactly as it did
 "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" "$T/stance.jsonl" >"$W/old.out" 2>"$W/err" &&
   "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" --head sentiment "$T/sentiment.jsonl" >>"$W/old.out" 2>>"$W/err" &&
