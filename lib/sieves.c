@@ -727,36 +727,35 @@ static int before2(ctx *c, sv *v)
     return v->b2 = r;
 }
 
+/* BEFORE2's group @p g as the speaker (of kind NAME only, with @p name_only). */
+static int before2_speaker(ctx *c, sv *v, stance_span g, unsigned flags, int name_only)
+{
+    attr b2 = v->before;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, g.start, g.end, flags, &b2) || (name_only && b2.how != STANCE_ATTR_NAME))
+        return 0;
+    b2.a_start = g.start;
+    b2.a_end = g.end;
+    v->before = b2;
+    return 1;
+}
+
 /* 'According to X, "' */
 static int sieve_according(ctx *c, sv *v)
 {
-    attr b2 = v->before;
     int r = before2(c, v);
     if (r <= 0 || v->acc.start == STANCE_NO_OFFSET)
         return r < 0 ? r : 0;
-    b2.role = NOSPAN;
-    if (!stance_q_parse_np(c, v->acc.start, v->acc.end, NP_VERB_FIRST, &b2))
-        return 0;
-    b2.a_start = v->acc.start;
-    b2.a_end = v->acc.end;
-    v->before = b2;
-    return 1;
+    return before2_speaker(c, v, v->acc, NP_VERB_FIRST, 0);
 }
 
 /* 'pollster Jane Doe: "' */
 static int sieve_name_colon(ctx *c, sv *v)
 {
-    attr b2 = v->before;
     int r = before2(c, v);
     if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || after_prep(c, v->nm.start, v->bcs))
         return r < 0 ? r : 0;
-    b2.role = NOSPAN;
-    if (!stance_q_parse_np(c, v->nm.start, v->nm.end, 0, &b2) || b2.how != STANCE_ATTR_NAME)
-        return 0;
-    b2.a_start = v->nm.start;
-    b2.a_end = v->nm.end;
-    v->before = b2;
-    return 1;
+    return before2_speaker(c, v, v->nm, 0, 1);
 }
 
 /* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */

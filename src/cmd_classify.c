@@ -362,6 +362,13 @@ static void quote_out(json_out *w, const char *text, const stance_quote *q)
         jo_lit(w, "null");
     jo_lit(w, ",\"cue\":");
     jo_cstr(w, q->cue);
+    {
+        const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as in result_json) */
+        if (rule) {
+            jo_lit(w, ",\"rule\":");
+            jo_cstr(w, rule);
+        }
+    }
     jo_lit(w, ",\"sentiment\":");
     if (q->sentiment.label >= 0) {
         decision_out(w, &q->sentiment);
