@@ -78,7 +78,8 @@ static void help(void)
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
         "      --no-ngram-text FILE  train on FILE (named in a --head) but keep its n-gram strings out of\n"
         "                          the model's readable n-gram table (text that must not be copied into\n"
-        "                          the model, e.g. news articles without a licence); repeatable\n"
+        "                          the model, e.g. news articles without a licence) and out of the\n"
+        "                          text the vec family's word vectors are learned from; repeatable\n"
         "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
         "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
         "                          each feature family in turn, beside the figure with all of them\n"
@@ -336,10 +337,11 @@ done:
     return rc;
 }
 
-/* Learn the vec family's word vectors from the texts of every head file and
- * of @p unlabelled (comma-separated) into m->feat.wvec. */
+/* Learn the vec family's word vectors from the texts of every head file but
+ * the @p n_skip files in @p skip (--no-ngram-text: their words stay out of the
+ * model's vocabulary too) and of @p unlabelled (comma-separated) into m->feat.wvec. */
 static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads, const char *unlabelled,
-                         const tr_wv_opts *wo, train_ctx *ctx)
+                         const char *const *skip, size_t n_skip, const tr_wv_opts *wo, train_ctx *ctx)
 {
     tr_corpus c = {0};
     tr_wv_stats st;
@@ -356,6 +358,11 @@ static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
+            int skipped = 0;
+            for (size_t k = 0; i < n_heads && k < n_skip; k++)
+                skipped |= !strcmp(f, skip[k]);
+            if (skipped)
+                continue;
             if (tr_corpus_add_file(&c, f, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
@@ -744,7 +751,8 @@ int cmd_train(int argc, char **argv)
             if (stance_model_set_meta(m, "lexicon", lmeta))
                 goto nomem;
         }
-        if (stance_features_need_vectors(&m->feat) && learn_vectors(m, heads, n_heads, unlabelled, &wo, &ctx))
+        if (stance_features_need_vectors(&m->feat) &&
+            learn_vectors(m, heads, n_heads, unlabelled, private_files, n_private, &wo, &ctx))
             goto out;
     }
 

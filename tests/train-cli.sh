@@ -75,6 +75,10 @@ expect 0 "predict with a vector model" "$STANCE" predict -m "$W/vec.stm" "$T/sta
 expect 0 "retrain --unlabelled" "$STANCE" train -q -o "$W/vec2.stm" --table-bits 12 --cv 0 --seed 3 --vec-dims 4 \
   --vec-min-count 2 --unlabelled "$W/plain.txt" --families word,neg,window,presence --head stance="$T/stance.jsonl"
 if cmp -s "$W/vec.stm" "$W/vec2.stm"; then ok "byte-identical vector rebuild"; else bad "byte-identical vector rebuild"; fi
+expect 1 "vectors skip --no-ngram-text files" "$STANCE" train -q -o "$W/x.stm" --table-bits 12 --cv 0 --vec-dims 4 \
+  --vec-min-count 2 --unlabelled "$W/plain.txt" --no-ngram-text "$T/stance.jsonl" --families word,neg,window,presence \
+  --head stance="$T/stance.jsonl"
+grep_err "need at least"
 expect 1 "too few words for the vectors" "$STANCE" train -q -o "$W/x.stm" --table-bits 12 --cv 0 \
   --unlabelled "$W/plain.txt" --head stance="$T/stance.jsonl"
 grep_err "need at least"
