@@ -59,6 +59,7 @@ typedef struct quote_rec {
     stance_quote pub; /* first member */
     const target_rec *targets;
     size_t n_targets;
+    int rule; /* STANCE_RULE_* of quotes.h (stance_quote_rule()) */
 } quote_rec;
 
 /* An entity and all its mentions, every kind, in text order (pub.mentions
@@ -666,6 +667,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         stance_statement st = STANCE_STATEMENT_INIT;
         if (fill_quote(&c, &s->quotes.q[qi], &qr->pub, &st))
             goto nomem;
+        qr->rule = s->quotes.q[qi].rule;
         empty_decision(&qr->pub.sentiment);
         if (hsent) {
             if ((rc = decide(model, hsent, &st, c.explain, s, &res->arena, &qr->pub.sentiment, err)))
@@ -711,6 +713,11 @@ STANCE_API const stance_target *stance_quote_target(const stance_quote *q, size_
 {
     const quote_rec *r = (const quote_rec *)q;
     return r && i < r->n_targets ? &r->targets[i].pub : NULL;
+}
+
+STANCE_API const char *stance_quote_rule(const stance_quote *q)
+{
+    return stance_quotes_rule_name(q ? ((const quote_rec *)q)->rule : STANCE_RULE_NONE);
 }
 
 STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_span *span, stance_mention_kind *kind,

@@ -22,6 +22,14 @@
  *     valence per region, squashed into [0, 1] (or [-1, 1] for the net)
  *  10 sentence rules: VADER's sentence-level cues (exclamation and question
  *     marks, ALL-CAPS words, boosters, dampeners, negators, "but")
+ *  11 word vectors: the sum of the vectors (cfg->wvec) of the words in each
+ *     region, L2-normalised and scaled by the family weight, as dense values
+ *  12 structure: the target's role (agent, patient, passive, object of a
+ *     preposition, copula subject) and its word's polarity, conditionals and
+ *     counterfactuals around it, polarity pooled over its clause vs the rest
+ *     (lib/structure.c)
+ *  13 target conjunctions: the target's key (last word of its name) alone and
+ *     joined with each word and each structure tag (lib/structure.c)
  *
  * The polarity rules follow VADER (Hutto and Gilbert, ICWSM 2014; MIT): a
  * booster or dampener among the three words before a polarity word moves its
@@ -44,8 +52,11 @@
 #include <xxhash.h>
 
 #include "features.h"
+#include "lexicon.h"
 #include "sort.h"
 #include "model.h"
+#include "structure.h"
+#include "vectors.h"
 
 #define TOKENIZER_REV 2u
 
@@ -62,8 +73,20 @@
 
 enum {
     FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
-    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_MAX = 10
+    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13, FAM_MAX = 13
 };
+
+/* Family ids this revision knows. */
+static int family_known(uint32_t id)
+{
+    return (id >= FAM_WORD && id <= FAM_RULES) || id == FAM_VEC || id == FAM_STRUCT || id == FAM_TCONJ;
+}
+
+/* Families that read the model's lexicon. */
+static int family_needs_lex(uint32_t id)
+{
+    return id == FAM_LEX || id == FAM_LEXD || id == FAM_STRUCT || id == FAM_TCONJ;
+}
 
 #define TK_PUNCT 0x1u
 #define TK_NEGATOR 0x2u
@@ -104,6 +127,12 @@ struct stance_fscratch {
     size_t dense_cap, n_dense;
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
+    stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
+    size_t stoks_cap;
+    int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */
+    size_t vacc_cap;
+    uint32_t *vdist;      /* [n_view] tokens to the nearest target mention (family 11) */
+    size_t vdist_cap;
     stance_feature_name_cb name_cb;
     void *name_user;
 };
@@ -132,6 +161,9 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->keys);
     stance_free(s->dense);
     stance_free(s->pol);
+    stance_free(s->stoks);
+    stance_free(s->vacc);
+    stance_free(s->vdist);
     stance_free(s);
 }
 
@@ -159,14 +191,15 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
         return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "too many feature families");
     for (uint32_t i = 0; i < cfg->n_families; i++) {
         const stance_family *f = &cfg->families[i];
-        if (f->id < 1 || f->id > FAM_MAX || f->flags != 0)
+        if (!family_known(f->id) || f->flags != 0)
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u (flags 0x%x)",
                                     f->id, f->flags);
         if ((f->id == FAM_WORD || f->id == FAM_CHAR || f->id == FAM_CLAUSE) && (f->min_n < 1 || f->min_n > f->max_n ||
                                                          f->max_n > STANCE_MAX_NGRAM_ORDER))
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad n-gram orders %u..%u in family %u",
                                     f->min_n, f->max_n, f->id);
-        if ((f->id == FAM_TWIN || f->id == FAM_LEX || f->id == FAM_LEXD) && (f->window < 1 || f->window > 64))
+        if ((f->id == FAM_TWIN || f->id == FAM_LEX || f->id == FAM_LEXD || f->id == FAM_VEC) &&
+            (f->window < 1 || f->window > 64))
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad window %u", f->window);
         if (!isfinite(f->weight) || f->weight <= 0)
             return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "bad family weight");
@@ -181,6 +214,8 @@ static const stance_family family_defaults[] = {
     {FAM_TPRES, 0x79e55u, 1, 1, 0, 0, 1.0f},  {FAM_CTX, 0xc7c76u, 1, 1, 0, 0, 1.0f},
     {FAM_CLAUSE, 0xc1a57u, 1, 2, 0, 0, 1.0f}, {FAM_LEX, 0x1e8a8u, 1, 1, 3, 0, 1.0f},
     {FAM_LEXD, 0x1e8d9u, 1, 1, 3, 0, 1.0f},   {FAM_RULES, 0x5e17au, 1, 1, 0, 0, 1.0f},
+    {FAM_VEC, 0x7ec11u, 1, 1, 3, 0, 1.0f},
+    {FAM_STRUCT, 0x57c7cu, 1, 1, 0, 0, 1.0f}, {FAM_TCONJ, 0x7c0d3u, 1, 1, 0, 0, 1.0f},
 };
 
 int stance_features_family_default(uint32_t id, stance_family *f)
@@ -854,12 +889,183 @@ static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     return STANCE_OK;
 }
 
+int stance_features_need_vectors(const stance_featcfg *cfg)
+{
+    for (uint32_t i = 0; i < cfg->n_families && i < STANCE_MAX_FAMILIES; i++)
+        if (cfg->families[i].id == FAM_VEC)
+            return 1;
+    return 0;
+}
+
+/* The distance in view tokens from each token to the nearest target mention
+ * (UINT32_MAX without one), in s->vdist: one pass each way. */
+static int mention_distances(stance_fscratch *s)
+{
+    uint32_t d = UINT32_MAX;
+    if (stance_grow((void **)&s->vdist, &s->vdist_cap, s->n_view + 1, sizeof *s->vdist))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < s->n_view; i++) {
+        d = (s->view[i].flags & TK_TARGET) ? 0 : d == UINT32_MAX ? d : d + 1;
+        s->vdist[i] = d;
+    }
+    d = UINT32_MAX;
+    for (size_t i = s->n_view; i-- > 0;) {
+        d = (s->view[i].flags & TK_TARGET) ? 0 : d == UINT32_MAX ? d : d + 1;
+        if (d < s->vdist[i])
+            s->vdist[i] = d;
+    }
+    return STANCE_OK;
+}
+
+/* Family 11: per region ("A" all, "L" left of the first mention, "R" right
+ * of the last, "N" within the family's window of one), the sum of the word
+ * vectors, L2-normalised and times the family weight; dimension d of region
+ * r is the dense value named r followed by d in decimal ("A0", "N99"). */
+static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
+{
+    static const char regions[] = "ALRN";
+    const stance_wvec *wv = cfg->wvec;
+    const stance_family *f = &cfg->families[fi];
+    uint32_t dim = wv->dim, mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
+    size_t first, last, nreg;
+    unsigned count[4] = {0, 0, 0, 0};
+    mention_range(s, &first, &last);
+    nreg = first == SIZE_MAX ? 1 : 4;
+    if (stance_grow((void **)&s->vacc, &s->vacc_cap, 4 * (size_t)dim, sizeof *s->vacc) ||
+        (nreg > 1 && mention_distances(s)))
+        return STANCE_ERR_NOMEM;
+    memset(s->vacc, 0, nreg * dim * sizeof *s->vacc);
+    for (size_t i = 0; i < s->n_view; i++) {
+        const tok *k = &s->view[i];
+        long w;
+        if (k->flags & (TK_PUNCT | TK_TARGET) || (w = stance_wvec_find(wv, s->buf + k->off, k->len)) < 0)
+            continue;
+        for (size_t r = 0; r < nreg; r++) {
+            const int8_t *v = wv->vec + (size_t)w * dim;
+            int32_t *acc = s->vacc + r * dim;
+            if ((r == 1 && i >= first) || (r == 2 && i <= last) || (r == 3 && s->vdist[i] > f->window))
+                continue;
+            for (uint32_t d = 0; d < dim; d++)
+                acc[d] += v[d];
+            count[r]++;
+        }
+    }
+    for (size_t r = 0; r < nreg; r++) {
+        const int32_t *acc = s->vacc + r * dim;
+        double norm = 0;
+        if (!count[r])
+            continue;
+        for (uint32_t d = 0; d < dim; d++)
+            norm += (double)acc[d] * acc[d];
+        if (norm <= 0)
+            continue;
+        norm = f->weight / sqrt(norm);
+        if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + dim, sizeof *s->dense))
+            return STANCE_ERR_NOMEM;
+        for (uint32_t d = 0; d < dim; d++) {
+            char name[8];
+            size_t len = 1;
+            if (!acc[d])
+                continue;
+            name[0] = regions[r]; /* then d in decimal: no snprintf in the hot loop */
+            if (d >= 1000)
+                name[len++] = (char)('0' + d / 1000 % 10);
+            if (d >= 100)
+                name[len++] = (char)('0' + d / 100 % 10);
+            if (d >= 10)
+                name[len++] = (char)('0' + d / 10 % 10);
+            name[len++] = (char)('0' + d % 10);
+            s->dense[s->n_dense].bucket = (uint32_t)XXH3_64bits_withSeed(name, len, f->seed) & mask;
+            s->dense[s->n_dense++].val = (float)(acc[d] * norm);
+            if (s->name_cb)
+                s->name_cb(s->name_user, s->dense[s->n_dense - 1].bucket, f->id, name, len);
+        }
+    }
+    return STANCE_OK;
+}
+
+int stance_features_tokens(const stance_featcfg *cfg, stance_fscratch *s, const char *text, size_t len,
+                           stance_token_cb cb, void *user)
+{
+    s->buf_len = 0;
+    s->n_toks = 0;
+    if (tokenize(s, cfg->norm_flags, text, len))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < s->n_toks; i++)
+        if (cb(user, s->buf + s->toks[i].off, s->toks[i].len, (s->toks[i].flags & TK_PUNCT) != 0))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
 int stance_features_need_lexicon(const stance_featcfg *cfg)
 {
     for (uint32_t i = 0; i < cfg->n_families && i < STANCE_MAX_FAMILIES; i++)
-        if (cfg->families[i].id == FAM_LEX || cfg->families[i].id == FAM_LEXD)
+        if (family_needs_lex(cfg->families[i].id))
             return 1;
     return 0;
+}
+
+/* ---- structure and target conjunctions (families 12, 13) ------------------ */
+
+typedef struct struct_ctx {
+    stance_fscratch *s;
+    const stance_featcfg *cfg;
+    uint32_t fi;
+} struct_ctx;
+
+static int struct_emit(void *user, const char *name, size_t len, double dense)
+{
+    struct_ctx *c = user;
+    char tmp[64];
+    if (dense == 0)
+        return emit(c->s, c->cfg, c->fi, name, len);
+    if (len >= sizeof tmp)
+        return STANCE_OK;
+    memcpy(tmp, name, len);
+    tmp[len] = '\0';
+    return emit_dense(c->s, c->cfg, c->fi, tmp, dense);
+}
+
+/* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
+ * target's key, already normalised in s->buf. */
+static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *key, size_t key_len)
+{
+    struct_ctx c = {s, cfg, fi};
+    if (stance_grow((void **)&s->stoks, &s->stoks_cap, s->n_view + 1, sizeof *s->stoks))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < s->n_view; i++) {
+        const tok *k = &s->view[i];
+        stance_stok *o = &s->stoks[i];
+        o->w = s->buf + k->off;
+        o->n = k->len;
+        o->kind = (k->flags & TK_TARGET) ? STANCE_ST_TARGET : (k->flags & TK_PUNCT) ? STANCE_ST_PUNCT : STANCE_ST_WORD;
+        o->cls = o->kind == STANCE_ST_WORD ? stance_lex_classes(o->w, o->n) : 0;
+        o->prior = o->kind == STANCE_ST_WORD ? lex_valence(cfg->lex, o->w, o->n) : 0;
+        o->pol = s->pol[i];
+    }
+    if (cfg->families[fi].id == FAM_TCONJ)
+        return stance_struct_tconj(s->stoks, s->n_view, key, key_len, struct_emit, &c);
+    return stance_struct_extract(s->stoks, s->n_view, struct_emit, &c);
+}
+
+/* The target's key for family 13: its last word, normalised, appended to s->buf. */
+static int target_key(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st, size_t *off,
+                      size_t *len)
+{
+    size_t t0 = s->n_toks;
+    *len = 0;
+    if (!st->target || !st->target_len)
+        return STANCE_OK;
+    if (tokenize(s, cfg->norm_flags, st->target, st->target_len))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = s->n_toks; i > t0; i--)
+        if (!(s->toks[i - 1].flags & TK_PUNCT)) {
+            *off = s->toks[i - 1].off;
+            *len = s->toks[i - 1].len;
+            break;
+        }
+    s->n_toks = t0;
+    return STANCE_OK;
 }
 
 void stance_lexicon_free(stance_lexicon *lx)
@@ -1042,6 +1248,36 @@ static int build_view(stance_fscratch *s, size_t n_text)
 
 /* ---- the vector ----------------------------------------------------------- */
 
+/* Stable sort of dense values by bucket (tmp has room for n): insertion sort
+ * for a few dozen, bottom-up merges for the hundreds of the vec family. */
+static void dense_sort(dval *a, dval *tmp, size_t n)
+{
+    if (n <= 32) {
+        for (size_t i = 1; i < n; i++) {
+            dval x = a[i];
+            size_t b = i;
+            while (b > 0 && a[b - 1].bucket > x.bucket) {
+                a[b] = a[b - 1];
+                b--;
+            }
+            a[b] = x;
+        }
+        return;
+    }
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = a[j].bucket < a[i].bucket ? a[j++] : a[i++];
+            while (i < mid)
+                tmp[k++] = a[i++];
+            while (j < hi)
+                tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
 /* Add the dense values (already scaled by their family weight, outside the
  * L2 norm) to the sorted vector; out has room for all of them. */
 static void merge_dense(stance_fscratch *s, stance_fvec *out)
@@ -1049,15 +1285,7 @@ static void merge_dense(stance_fscratch *s, stance_fvec *out)
     size_t i = out->n, j = s->n_dense, k = out->n + s->n_dense, w = 0;
     if (!s->n_dense)
         return;
-    for (size_t a = 1; a < s->n_dense; a++) { /* insertion sort: a few dozen values, stable */
-        dval x = s->dense[a];
-        size_t b = a;
-        while (b > 0 && s->dense[b - 1].bucket > x.bucket) {
-            s->dense[b] = s->dense[b - 1];
-            b--;
-        }
-        s->dense[b] = x;
-    }
+    dense_sort(s->dense, s->dense + s->n_dense, s->n_dense);
     while (j > 0) {
         k--;
         if (i > 0 && out->idx[i - 1] > s->dense[j - 1].bucket) {
@@ -1100,6 +1328,8 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         out->val = nv;
         out->cap = need;
     }
+    if (s->n_dense > 32 && stance_grow((void **)&s->dense, &s->dense_cap, 2 * s->n_dense, sizeof *s->dense))
+        return STANCE_ERR_NOMEM; /* the second half is dense_sort's scratch */
     /* Radix sort with the second half of the key buffer as scratch. */
     if (s->n_keys > 1) {
         if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
@@ -1164,7 +1394,7 @@ static size_t lex_window(const stance_featcfg *cfg)
 int stance_features_extract(const stance_featcfg *cfg, const stance_statement *st, stance_fscratch *s,
                             stance_fvec *out, stance_error *err)
 {
-    size_t n_text, ctx_from;
+    size_t n_text, ctx_from, key_off = 0, key_len = 0;
     int have_target = st->target && st->target_len, pol_done = 0;
     int rc = STANCE_ERR_NOMEM;
 
@@ -1188,9 +1418,13 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         goto fail;
     for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
         uint32_t id = cfg->families[fi].id;
-        if ((id == FAM_LEX || id == FAM_LEXD) && !cfg->lex)
+        if (family_needs_lex(id) && !cfg->lex)
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "feature family %u needs a lexicon", id);
-        if (!pol_done && (id == FAM_LEX || id == FAM_LEXD || id == FAM_RULES)) {
+        if (id == FAM_TCONJ && have_target && !key_len && target_key(s, cfg, st, &key_off, &key_len))
+            goto fail;
+        if (id == FAM_VEC && !cfg->wvec)
+            return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "feature family %u needs word vectors", id);
+        if (!pol_done && (id == FAM_LEX || id == FAM_LEXD || id == FAM_RULES || id == FAM_STRUCT || id == FAM_TCONJ)) {
             if (polarity_pass(s, cfg, st, lex_window(cfg)))
                 goto fail;
             pol_done = 1;
@@ -1208,6 +1442,9 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_LEX: rc = fam_lex(s, cfg, fi, 0); break;
         case FAM_LEXD: rc = fam_lex(s, cfg, fi, 1); break;
         case FAM_RULES: rc = fam_rules(s, cfg, fi); break;
+        case FAM_STRUCT: rc = have_target ? fam_struct(s, cfg, fi, NULL, 0) : STANCE_OK; break;
+        case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->buf + key_off, key_len) : STANCE_OK; break;
+        case FAM_VEC: rc = fam_vec(s, cfg, fi); break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",
                                     cfg->families[fi].id);

@@ -30,9 +30,21 @@ int stance_features_check(const struct stance_featcfg *cfg, stance_error *err);
 void stance_features_default(struct stance_featcfg *cfg);
 /* The default settings of family @p id (1 word, 2 char, 3 negation, 4 target
  * window, 5 target presence, 6 context, 7 clause, 8 lexicon polarity tags,
- * 9 lexicon pooled scores, 10 sentence rules): STANCE_OK or STANCE_ERR_INVALID. */
+ * 9 lexicon pooled scores, 10 sentence rules, 11 word vectors): STANCE_OK or
+ * STANCE_ERR_INVALID. */
 struct stance_family;
 int stance_features_family_default(uint32_t id, struct stance_family *f);
+
+/* Whether a family of @p cfg reads cfg->wvec (family 11, vec). */
+int stance_features_need_vectors(const struct stance_featcfg *cfg);
+
+/* Tokenise and normalise @p text as the extractor does and call @p cb for each
+ * token (bytes, length, whether it is punctuation) in order; a non-zero return
+ * of @p cb stops with STANCE_ERR_NOMEM. The trainer learns word vectors from
+ * exactly the tokens the vec family looks up. */
+typedef int (*stance_token_cb)(void *user, const char *tok, size_t len, int punct);
+int stance_features_tokens(const struct stance_featcfg *cfg, stance_fscratch *s, const char *text, size_t len,
+                           stance_token_cb cb, void *user);
 
 /* Whether a family of @p cfg reads cfg->lex (families 8 and 9). */
 int stance_features_need_lexicon(const struct stance_featcfg *cfg);

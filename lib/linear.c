@@ -10,11 +10,23 @@ void stance_linear_values(const stance_head *h, const stance_fvec *x, double *va
     for (uint32_t p = 0; p < nd; p++)
         values[p] = 0.0;
     /* Feature-major: one bucket's row holds all pairs, one cache line per feature. */
-    for (size_t i = 0; i < x->n; i++) {
-        const float *row = &h->weights[(size_t)x->idx[i] * nd];
-        const double v = x->val[i];
-        for (uint32_t p = 0; p < nd; p++)
-            values[p] += (double)row[p] * v;
+    if (h->weights) {
+        for (size_t i = 0; i < x->n; i++) {
+            const float *row = &h->weights[(size_t)x->idx[i] * nd];
+            const double v = x->val[i];
+            for (uint32_t p = 0; p < nd; p++)
+                values[p] += (double)row[p] * v;
+        }
+    } else {
+        /* Sparse (a read model): buckets without a row add nothing. */
+        for (size_t i = 0; i < x->n; i++) {
+            const unsigned char *row = stance_head_sparse_row(h, x->idx[i]);
+            const double v = x->val[i];
+            if (!row)
+                continue;
+            for (uint32_t p = 0; p < nd; p++)
+                values[p] += (double)stance_le_f32(row + 4 * (size_t)p) * v;
+        }
     }
     for (uint32_t p = 0; p < nd; p++)
         values[p] += h->bias[p];
@@ -35,8 +47,9 @@ int stance_linear_vote(const stance_head *h, const double *values)
 
 double stance_linear_contrib(const stance_head *h, const stance_fvec *x, size_t i, int label)
 {
-    const float *row = &h->weights[(size_t)x->idx[i] * h->n_dec];
+    float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
     double c = 0.0;
+    stance_head_row(h, x->idx[i], row);
     uint32_t p = 0;
     for (uint32_t a = 0; a < h->n_labels; a++)
         for (uint32_t b = a + 1; b < h->n_labels; b++, p++) {

@@ -11,6 +11,8 @@
 #ifndef STANCE_MODEL_H
 #define STANCE_MODEL_H
 
+#include <string.h>
+
 #include "stance_internal.h"
 
 /* File format version written by this library; files with a higher major are refused. */
@@ -18,6 +20,8 @@
 #define STANCE_FORMAT_MINOR 0
 /* Minor version written when the file has a LEXN section (1.1 added it). */
 #define STANCE_FORMAT_MINOR_LEXN 1
+/* Minor version written when the file has a WVEC section (1.2 added it; vectors.h). */
+#define STANCE_FORMAT_MINOR_WVEC 2
 
 /* Sanity caps enforced by the reader before any allocation. */
 #define STANCE_MAX_FAMILIES 16
@@ -77,6 +81,7 @@ typedef struct stance_featcfg {
     uint32_t n_families;
     stance_family families[STANCE_MAX_FAMILIES];
     stance_lexicon *lex;     /* word polarity for the lexicon families (NULL = none); owned by the model */
+    struct stance_wvec *wvec; /* word vectors for the vec family (NULL = none; vectors.h); owned by the model */
 } stance_featcfg;
 
 /* One classifier. Decision functions are one-vs-one pairs in libsvm's order:
@@ -86,7 +91,16 @@ typedef struct stance_head {
     uint32_t n_labels;
     char **labels;
     uint32_t n_dec;       /* n_labels * (n_labels - 1) / 2 */
-    float *weights;       /* dense, feature-major: weights[bucket * n_dec + p] */
+    /* Weights: either dense (models built by the trainer and the tests) or
+     * sparse (models read from a file); read them with stance_head_row(). */
+    float *weights;       /* dense, feature-major: weights[bucket * n_dec + p]; NULL when sparse */
+    /* Sparse: the file's own rows ({u32 bucket, n_dec x f32}, little-endian,
+     * validated at parse), found through a presence bitmap with a rank per
+     * 64 buckets, so opening a model copies no weights. */
+    const unsigned char *rows; /* first row's first weight (inside the model's file image) */
+    uint32_t n_rows;
+    uint64_t *present;    /* [buckets / 64] bit b: bucket b has a row */
+    uint32_t *rank;       /* [buckets / 64] rows before bucket 64 * i */
     double *bias;         /* [n_dec]: value_p = w_p . x + bias[p]  (libsvm: -rho) */
     uint32_t calib;       /* STANCE_CALIB_* */
     double *prob_a;       /* [n_dec] libsvm probA (NULL unless PLATT_PAIRWISE) */
@@ -115,10 +129,55 @@ struct stance_model {
     struct stance_qpatterns *qpat;  /* compiled at open; NULL in models built by the trainer */
     pcre2_general_context *gctx;    /* PCRE2 allocations via stance_malloc (set at open) */
     pcre2_code *utf8;               /* the UTF-8 validator (set at open) */
+    /* The file image the sparse weight rows point into, owned by the model:
+     * a read-only mapping of the file (image_mapped) or a stance_malloc block. */
+    unsigned char *image;
+    size_t image_len;
+    int image_mapped;
 };
 
-/* Parse and validate a model file image; does not compile quote patterns. */
+/* Bytes of one sparse weight row: the bucket id and n_dec floats. */
+#define STANCE_ROW_BYTES(n_dec) (4 + 4 * (size_t)(n_dec))
+
+static inline float stance_le_f32(const unsigned char *b)
+{
+    uint32_t u = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+static inline unsigned stance_popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555u);
+    x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+    return (unsigned)((x * 0x0101010101010101u) >> 56);
+}
+
+/* A sparse head's weights for @p bucket (n_dec little-endian floats, read
+ * with stance_le_f32), or NULL when the bucket has no row. */
+static inline const unsigned char *stance_head_sparse_row(const stance_head *h, uint32_t bucket)
+{
+    uint64_t w = h->present[bucket >> 6], bit = (uint64_t)1 << (bucket & 63);
+    if (!(w & bit))
+        return NULL;
+    return h->rows + (size_t)(h->rank[bucket >> 6] + stance_popcount64(w & (bit - 1))) * STANCE_ROW_BYTES(h->n_dec);
+}
+
+/* Copy the weights of @p bucket into @p out (n_dec floats; zeros when the
+ * bucket has none), for a dense or a sparse head. Returns 1 when any is non-zero. */
+int stance_head_row(const stance_head *h, size_t bucket, float *out);
+
+/* Parse and validate a model file image; does not compile quote patterns.
+ * The model's weight rows point into @p data, which must outlive the model:
+ * the caller hands it over (stance_model_adopt_image) or keeps it alive. */
 int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err);
+/* Expand sparse heads into dense tables (for the trainer, which edits a read
+ * model's weights): afterwards the model no longer points into its image. */
+int stance_model_densify(stance_model *m, stance_error *err);
+/* The model takes ownership of its file image (freed or unmapped with it). */
+void stance_model_adopt_image(stance_model *m, unsigned char *image, size_t len, int mapped);
 /* Serialize into a new buffer (freed with stance_free). */
 int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *size, stance_error *err);
 /* Serialize to @p path through a temporary file renamed into place. */

@@ -9,14 +9,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "features.h"
 #include "model.h"
+#include "vectors.h"
 
 static const unsigned char MAGIC[4] = {'S', 'T', 'N', 'C'};
 #define HEADER_SIZE 16u
@@ -135,6 +139,8 @@ static void head_destroy(stance_head *h)
             stance_free(h->labels[i]);
     stance_free(h->labels);
     stance_free(h->weights);
+    stance_free(h->present);
+    stance_free(h->rank);
     stance_free(h->bias);
     stance_free(h->prob_a);
     stance_free(h->prob_b);
@@ -161,7 +167,57 @@ void stance_model_destroy(stance_model *m)
             stance_free(m->ngrams[i].text);
     stance_free(m->ngrams);
     stance_lexicon_free(m->feat.lex);
+    stance_wvec_free(m->feat.wvec);
+    if (m->image && m->image_mapped)
+        munmap(m->image, m->image_len);
+    else
+        stance_free(m->image);
     memset(m, 0, sizeof *m);
+}
+
+void stance_model_adopt_image(stance_model *m, unsigned char *image, size_t len, int mapped)
+{
+    m->image = image;
+    m->image_len = len;
+    m->image_mapped = mapped;
+}
+
+int stance_model_densify(stance_model *m, stance_error *err)
+{
+    size_t buckets = (size_t)1 << m->feat.table_bits;
+    for (uint32_t i = 0; i < m->n_heads; i++) {
+        stance_head *h = &m->heads[i];
+        float *dense;
+        if (h->weights)
+            continue;
+        if (!(dense = stance_calloc(buckets * h->n_dec, sizeof *dense)))
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        for (size_t b = 0; b < buckets; b++)
+            stance_head_row(h, b, &dense[b * h->n_dec]);
+        h->weights = dense;
+        stance_free(h->present);
+        stance_free(h->rank);
+        h->present = NULL;
+        h->rank = NULL;
+        h->rows = NULL;
+        h->n_rows = 0;
+    }
+    return STANCE_OK;
+}
+
+int stance_head_row(const stance_head *h, size_t bucket, float *out)
+{
+    int any = 0;
+    if (h->weights) {
+        memcpy(out, &h->weights[bucket * h->n_dec], h->n_dec * sizeof *out);
+    } else {
+        const unsigned char *row = bucket <= UINT32_MAX ? stance_head_sparse_row(h, (uint32_t)bucket) : NULL;
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            out[p] = row ? stance_le_f32(row + 4 * (size_t)p) : 0.0f;
+    }
+    for (uint32_t p = 0; p < h->n_dec; p++)
+        any |= out[p] != 0.0f;
+    return any;
 }
 
 int stance_model_new_empty(stance_model **out)
@@ -518,9 +574,9 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
         r->pos = at;
         return rd_fail(r, STANCE_ERR_FORMAT, "bad weight row count");
     }
-    /* Validate the rows now; the dense tables are allocated and filled only
-     * once the whole file has been read (fill_weights), so a model whose
-     * tables are too large together is refused before any large allocation. */
+    /* Validate the rows now; they are indexed (index_weights) only once the
+     * whole file has been read, so a model whose tables are too large together
+     * is refused before anything is built for them. */
     rows->count_at = at;
     rows->at = r->pos;
     rows->n_rows = n_rows;
@@ -545,12 +601,13 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     return r->rc;
 }
 
-/* Expand the sparse rows (validated by read_head) into dense tables, after
- * checking that all heads together stay under STANCE_MAX_WEIGHT_BYTES. */
-static int fill_weights(const unsigned char *data, size_t size, stance_model *m, const rows_ref *rows,
-                        stance_error *err)
+/* Index the sparse rows (validated by read_head) where they lie in the file
+ * image: a presence bitmap and a rank per 64 buckets per head. The dense size
+ * of all heads together must stay under STANCE_MAX_WEIGHT_BYTES (the cap the
+ * trainer writes under), so every readable model can also be expanded. */
+static int index_weights(const unsigned char *data, stance_model *m, const rows_ref *rows, stance_error *err)
 {
-    size_t buckets = (size_t)1 << m->feat.table_bits;
+    size_t buckets = (size_t)1 << m->feat.table_bits, words = (buckets + 63) / 64;
     uint64_t total = 0;
     for (uint32_t h = 0; h < m->n_heads; h++) {
         total += (uint64_t)buckets * m->heads[h].n_dec * sizeof(float);
@@ -561,19 +618,24 @@ static int fill_weights(const unsigned char *data, size_t size, stance_model *m,
     }
     for (uint32_t h = 0; h < m->n_heads; h++) {
         stance_head *hd = &m->heads[h];
-        const size_t row_bytes = 4 + (size_t)hd->n_dec * 4;
+        const size_t row_bytes = STANCE_ROW_BYTES(hd->n_dec);
         const unsigned char *p = data + rows[h].at;
-        (void)size;
-        if (!(hd->weights = stance_calloc(buckets * hd->n_dec, sizeof *hd->weights)))
+        uint32_t before = 0;
+        hd->present = stance_calloc(words, sizeof *hd->present);
+        hd->rank = stance_calloc(words, sizeof *hd->rank);
+        if (!hd->present || !hd->rank)
             return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-        /* read_head validated every row (bounds, order, finiteness). */
+        /* read_head validated every row (bounds, strictly increasing buckets, finiteness). */
         for (uint32_t i = 0; i < rows[h].n_rows; i++, p += row_bytes) {
-            float *dst = &hd->weights[(size_t)le32(p) * hd->n_dec];
-            for (uint32_t q = 0; q < hd->n_dec; q++) {
-                uint32_t u = le32(p + 4 + 4 * (size_t)q);
-                memcpy(&dst[q], &u, sizeof u);
-            }
+            uint32_t b = le32(p);
+            hd->present[b >> 6] |= (uint64_t)1 << (b & 63);
         }
+        for (size_t w = 0; w < words; w++) {
+            hd->rank[w] = before;
+            before += stance_popcount64(hd->present[w]);
+        }
+        hd->rows = data + rows[h].at + 4;
+        hd->n_rows = rows[h].n_rows;
     }
     return STANCE_OK;
 }
@@ -703,6 +765,18 @@ static int read_lexicon(rd *r, stance_model *m)
     return r->rc;
 }
 
+/* WVEC: word vectors (vectors.c reads and checks the payload). */
+static int read_wvec(rd *r, stance_model *m)
+{
+    if (r->rc)
+        return r->rc;
+    if (m->feat.wvec)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate WVEC section");
+    if ((r->rc = stance_wvec_parse(r->p, r->pos, r->end, &m->feat.wvec, r->err)) == STANCE_OK)
+        r->pos = r->end;
+    return r->rc;
+}
+
 int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err)
 {
     rd r = {data, 0, 0, err, STANCE_OK};
@@ -767,6 +841,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
             read_ngrams(&r, m);
         else if (memcmp(tag, "LEXN", 4) == 0)
             read_lexicon(&r, m);
+        else if (memcmp(tag, "WVEC", 4) == 0)
+            read_wvec(&r, m);
         else if (flags & SECTION_REQUIRED) {
             r.pos = body - SECTION_HEADER_SIZE;
             rd_fail(&r, STANCE_ERR_VERSION, "unknown required section");
@@ -784,8 +860,10 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "model has no heads");
     if (r.rc == STANCE_OK && stance_features_need_lexicon(&m->feat) && !m->feat.lex)
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "lexicon feature families without a LEXN section");
+    if (r.rc == STANCE_OK && stance_features_need_vectors(&m->feat) && !m->feat.wvec)
+        r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "vec feature family without a WVEC section");
     if (r.rc == STANCE_OK)
-        r.rc = fill_weights(data, size, m, rows, err);
+        r.rc = index_weights(data, m, rows, err);
     if (r.rc) {
         stance_model_destroy(m);
         stance_free(m);
@@ -879,7 +957,8 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
-    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0);
+    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) + (m->feat.wvec ? 1 : 0);
+    float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
     *data = NULL;
     *size = 0;
     if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS ||
@@ -889,7 +968,9 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 
     wr_bytes(&w, MAGIC, 4);
     wr_u32(&w, STANCE_FORMAT_MAJOR |
-                   (uint32_t)(m->feat.lex ? STANCE_FORMAT_MINOR_LEXN : STANCE_FORMAT_MINOR) << 16);
+                   (uint32_t)(m->feat.wvec  ? STANCE_FORMAT_MINOR_WVEC
+                              : m->feat.lex ? STANCE_FORMAT_MINOR_LEXN
+                                            : STANCE_FORMAT_MINOR) << 16);
     wr_u32(&w, 0);
     wr_u32(&w, n_sections);
 
@@ -940,18 +1021,10 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
         }
         wr_u32(&w, STANCE_WENC_SPARSE_F32);
         for (size_t b = 0; b < buckets; b++)
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                if (h->weights[b * h->n_dec + p] != 0.0f) {
-                    n_rows++;
-                    break;
-                }
+            n_rows += (uint32_t)stance_head_row(h, b, row);
         wr_u32(&w, n_rows);
         for (size_t b = 0; b < buckets; b++) {
-            const float *row = &h->weights[b * h->n_dec];
-            int nz = 0;
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                nz |= row[p] != 0.0f;
-            if (!nz)
+            if (!stance_head_row(h, b, row))
                 continue;
             wr_u32(&w, (uint32_t)b);
             for (uint32_t p = 0; p < h->n_dec; p++)
@@ -969,6 +1042,16 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
             wr_bytes(&w, lx->blob + lx->off[i], lx->len[i]);
             wr_f32(&w, lx->valence[i]);
         }
+        wr_end(&w, at);
+    }
+    if (m->feat.wvec) {
+        unsigned char *p = NULL;
+        size_t n = 0;
+        at = wr_begin(&w, "WVEC", 0);
+        if (!w.rc && stance_wvec_serialize(m->feat.wvec, &p, &n))
+            w.rc = STANCE_ERR_NOMEM;
+        wr_bytes(&w, p, n);
+        stance_free(p);
         wr_end(&w, at);
     }
     if (m->n_ngrams) {
@@ -992,24 +1075,72 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
     return STANCE_OK;
 }
 
+static const char *file_kind(mode_t mode)
+{
+    return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device"
+           : S_ISBLK(mode) ? "a block device" : S_ISSOCK(mode) ? "a socket" : "not a plain file";
+}
+
+/* Where to rename the new file: @p path itself, or the file a symbolic link
+ * names (the link is kept, as the CLI's train -o does). Anything that exists
+ * and is not a regular file is refused: a rename would replace a directory
+ * entry, a FIFO or a device node with our file. *real is a new string. */
+static int write_target(const char *path, char **real, stance_error *err)
+{
+    struct stat st;
+    *real = NULL;
+    if (lstat(path, &st) != 0) {
+        if (errno != ENOENT)
+            return stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", path, strerror(errno));
+        *real = stance_strdup(path);
+    } else if (S_ISLNK(st.st_mode)) {
+        char *buf = stance_malloc(PATH_MAX);
+        if (!buf)
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        if (!realpath(path, buf) || stat(buf, &st) != 0) {
+            int e = errno;
+            stance_free(buf);
+            return stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET,
+                                    "%s: a symbolic link to nothing usable (%s); refusing to replace it", path,
+                                    strerror(e));
+        }
+        *real = buf;
+    } else
+        *real = stance_strdup(path);
+    if (!*real)
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    if (lstat(*real, &st) == 0 && !S_ISREG(st.st_mode)) {
+        stance_free(*real);
+        *real = NULL;
+        return stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET,
+                                "%s: not a regular file (%s); refusing to replace it", path, file_kind(st.st_mode));
+    }
+    return STANCE_OK;
+}
+
 int stance_model_write(const stance_model *m, const char *path, stance_error *err)
 {
     unsigned char *data = NULL;
     size_t size = 0, plen;
-    char *tmp = NULL;
+    char *tmp = NULL, *real = NULL;
     FILE *f = NULL;
+    struct stat now;
     int rc;
 
-    if ((rc = stance_model_serialize(m, &data, &size, err)))
+    if (!path)
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model path is NULL");
+    if ((rc = write_target(path, &real, err)))
         return rc;
-    plen = strlen(path);
-    tmp = stance_malloc(plen + 16);
+    if ((rc = stance_model_serialize(m, &data, &size, err)))
+        goto out;
+    plen = strlen(real);
+    tmp = stance_malloc(plen + 32);
     if (!tmp) {
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         goto out;
     }
-    snprintf(tmp, plen + 16, "%s.tmp.%ld", path, (long)getpid());
-    f = fopen(tmp, "wb");
+    snprintf(tmp, plen + 32, "%s.tmp.%ld", real, (long)getpid());
+    f = fopen(tmp, "wbx");
     if (!f) {
         rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", tmp, strerror(errno));
         goto out;
@@ -1025,12 +1156,20 @@ int stance_model_write(const stance_model *m, const char *path, stance_error *er
         remove(tmp);
         goto out;
     }
-    if (rename(tmp, path) != 0) {
+    /* Checked again just before the rename: the target may have changed while we wrote. */
+    if (lstat(real, &now) == 0 && !S_ISREG(now.st_mode)) {
+        rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET,
+                              "%s: no longer a regular file (%s); refusing to replace it", path, file_kind(now.st_mode));
+        remove(tmp);
+        goto out;
+    }
+    if (rename(tmp, real) != 0) {
         rc = stance_error_set(err, STANCE_ERR_IO, STANCE_NO_OFFSET, "%s: %s", path, strerror(errno));
         remove(tmp);
         goto out;
     }
 out:
+    stance_free(real);
     stance_free(tmp);
     stance_free(data);
     return rc;

@@ -277,11 +277,39 @@ static int keyed_cmp(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+/* out->by_last: the runs sorted by surname (then most tokens first, then position). */
+static int index_by_last(const char *text, stance_namelist *out, stance_error *err)
+{
+    keyed *tmp = NULL;
+    int rc = STANCE_OK;
+    if (out->n) {
+        tmp = stance_malloc_array(out->n, sizeof *tmp);
+        stance_free(out->by_last);
+        out->by_last = stance_malloc_array(out->n, sizeof *out->by_last);
+        if (!tmp || !out->by_last) {
+            rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+            goto done;
+        }
+        for (size_t i = 0; i < out->n; i++) {
+            tmp[i].k = text + out->v[i].last;
+            tmp[i].n = out->v[i].last_end - out->v[i].last;
+            tmp[i].ntok = out->v[i].ntok;
+            tmp[i].pos = out->v[i].start;
+            tmp[i].idx = i;
+        }
+        qsort(tmp, out->n, sizeof *tmp, keyed_cmp);
+        for (size_t i = 0; i < out->n; i++)
+            out->by_last[i] = tmp[i].idx;
+    }
+done:
+    stance_free(tmp);
+    return rc;
+}
+
 int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                       const char *text, size_t len, stance_namelist *out, stance_error *err)
 {
     pcre2_match_data *md = pcre2_match_data_create(1, gctx);
-    keyed *tmp = NULL;
     size_t pos = 0;
     int rc = STANCE_OK;
     if (!md)
@@ -391,27 +419,8 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             out->n++;
         }
     }
-    if (out->n) {
-        tmp = stance_malloc_array(out->n, sizeof *tmp);
-        stance_free(out->by_last);
-        out->by_last = stance_malloc_array(out->n, sizeof *out->by_last);
-        if (!tmp || !out->by_last) {
-            rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
-            goto out;
-        }
-        for (size_t i = 0; i < out->n; i++) {
-            tmp[i].k = text + out->v[i].last;
-            tmp[i].n = out->v[i].last_end - out->v[i].last;
-            tmp[i].ntok = out->v[i].ntok;
-            tmp[i].pos = out->v[i].start;
-            tmp[i].idx = i;
-        }
-        qsort(tmp, out->n, sizeof *tmp, keyed_cmp);
-        for (size_t i = 0; i < out->n; i++)
-            out->by_last[i] = tmp[i].idx;
-    }
+    rc = index_by_last(text, out, err);
 out:
-    stance_free(tmp);
     pcre2_match_data_free(md);
     return rc;
 }

@@ -9,9 +9,9 @@
 #include "quotes_int.h"
 
 static int cap_token(const char *t, size_t ws, size_t we, size_t len);
-static size_t noun_phrase_len(const char *t, size_t (*tok)[2], size_t nt);
+static size_t noun_phrase_len(const char *t, const size_t (*tok)[2], size_t nt);
 static int np_word(const char *t, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);
-static int role_then_name(const char *t, size_t (*tok)[2], size_t nt, size_t len);
+static int role_then_name(const char *t, const size_t (*tok)[2], size_t nt, size_t len);
 static int part_role_then_name(const char *t, size_t s, size_t e, size_t len);
 static long name_at(ctx *c, size_t pos);
 static int leadin_part(ctx *c, size_t s, size_t e);
@@ -19,7 +19,7 @@ static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np);
 static int possessive_end(const char *t, size_t s, size_t e);
 static int role_part(ctx *c, size_t s, size_t e);
 static int whole_name(ctx *c, size_t s, size_t e, unsigned min_tok);
-static int name_tokens(const char *t, size_t (*tok)[2], size_t r0, size_t r1, attr *a);
+static int name_tokens(const char *t, const size_t (*tok)[2], size_t r0, size_t r1, attr *a);
 
 /* Is [ws, we) a capitalised name token (incl. initials, abbreviations, particles, suffixes)? */
 static int cap_token(const char *t, size_t ws, size_t we, size_t len)
@@ -45,7 +45,7 @@ static int cap_token(const char *t, size_t ws, size_t we, size_t len)
  * sent out ..."); it is no opening phrase ("In other words", "Because of how
  * ...", "Tuesday at ..."), does not end in a preposition ("his plans by") and
  * does not open with a parenthesis. */
-static size_t noun_phrase_len(const char *t, size_t (*tok)[2], size_t nt)
+static size_t noun_phrase_len(const char *t, const size_t (*tok)[2], size_t nt)
 {
     for (size_t j = 1; j < nt; j++)
         if (lq(t, tok[j][0], tok[j][1], STANCE_LQ(AUX))) {
@@ -76,7 +76,7 @@ static int np_word(const char *t, size_t *i, size_t e, size_t len, size_t *ws, s
 /* Do the tokens end with a name of two words or more that no preposition
  * introduces: "state Del. Jane Roe", "the campaign manager John Doe" (not "a
  * spokesman for Jane Roe")? */
-static int role_then_name(const char *t, size_t (*tok)[2], size_t nt, size_t len)
+static int role_then_name(const char *t, const size_t (*tok)[2], size_t nt, size_t len)
 {
     size_t r = nt, bs, be, last;
     while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len) == 1)
@@ -181,7 +181,7 @@ static int whole_name(ctx *c, size_t s, size_t e, unsigned min_tok)
 }
 
 /* Tokens [r0, r1) as the speaker, when they make a name of two words or more. */
-static int name_tokens(const char *t, size_t (*tok)[2], size_t r0, size_t r1, attr *a)
+static int name_tokens(const char *t, const size_t (*tok)[2], size_t r0, size_t r1, attr *a)
 {
     size_t bs = tok[r0][0], be = tok[r1 - 1][1], last;
     if (stance_names_bare(t, &bs, &be, &last) < 2)
@@ -191,384 +191,488 @@ static int name_tokens(const char *t, size_t (*tok)[2], size_t r0, size_t r1, at
     return 1;
 }
 
-int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
+/* ---- the subject chunk of an attribution -------------------------------------- */
+
+#define NP_MAX_PARTS 8
+#define NP_MAX_TOK 24
+
+/* A chunk being read: its comma parts, then the words of the part that names
+ * the speaker. */
+typedef struct npc {
+    ctx *c;
+    const char *t;
+    size_t len;
+    size_t s, e;                   /* the chunk, trimmed */
+    unsigned flags;                /* NP_* */
+    int verb_first;                /* the chunk follows the verb */
+    int appositive;                /* "X, ROLE, said": the chunk ended with a comma */
+    size_t parts[NP_MAX_PARTS][2]; /* comma parts (outside parentheses) */
+    size_t np;
+    size_t ns, ne;                 /* the part that names the speaker */
+    size_t tok[NP_MAX_TOK][2];     /* its words */
+    size_t nt;
+    int rel_cut;                   /* the words stopped at a relative pronoun */
+} npc;
+
+/* What a recogniser says about the chunk. */
+enum { NP_NO = -1, NP_PASS = 0, NP_YES = 1 };
+
+/* Set the role to [s, e) of the parts, trimmed (its start no further than @p ls). */
+static void np_role(const npc *n, size_t s, size_t ls, size_t e, attr *a)
 {
-    const int verb_first = (flags & NP_VERB_FIRST) != 0;
-    const char *t = c->t;
-    size_t len = c->len;
-    size_t parts[8][2], np = 0, i, ns, ne, ws, we;
-    int appositive, rel_cut = 0;
-    size_t tok[24][2], nt = 0;
-    s = trim_l(t, s, e, len);
-    e = trim_r(t, s, e, len);
-    if (e <= s)
-        return 0;
-    appositive = 0;
-    {
-        size_t k = skip_hs(t, e, len);
-        /* the original chunk ended with a comma: "X, ROLE, said" */
-        if (!verb_first && k < c->len && t[k] == ',')
-            appositive = 1;
+    a->role.start = trim_l(n->t, s, ls, n->len);
+    a->role.end = trim_r(n->t, a->role.start, e, n->len);
+}
+
+/* Is every word of [s, e) a capitalised name token? @p any: was there a word? */
+static int all_cap(const npc *n, size_t s, size_t e, int *any)
+{
+    size_t k = s, a1, b1;
+    int allc = 1;
+    if (any)
+        *any = 0;
+    while (stance_chunk_next(n->t, &k, e, n->len, &a1, &b1)) {
+        if (any)
+            *any = 1;
+        if (!cap_token(n->t, a1, b1, n->len))
+            allc = 0;
     }
-    /* Split at commas (outside parentheses). */
-    {
-        size_t ps = s;
-        int depth = 0;
-        for (i = s; i < e; i++) {
-            if (t[i] == '(')
-                depth++;
-            else if (t[i] == ')' && depth)
-                depth--;
-            else if (t[i] == ',' && !depth) {
-                if (np < 8) {
-                    parts[np][0] = ps;
-                    parts[np][1] = i;
-                    np++;
-                }
-                ps = i + 1;
+    return allc;
+}
+
+/* Split the chunk at commas outside parentheses (the first NP_MAX_PARTS). */
+static void split_parts(npc *n)
+{
+    size_t ps = n->s;
+    int depth = 0;
+    n->np = 0;
+    for (size_t i = n->s; i < n->e; i++) {
+        if (n->t[i] == '(')
+            depth++;
+        else if (n->t[i] == ')' && depth)
+            depth--;
+        else if (n->t[i] == ',' && !depth) {
+            if (n->np < NP_MAX_PARTS) {
+                n->parts[n->np][0] = ps;
+                n->parts[n->np][1] = i;
+                n->np++;
+            }
+            ps = i + 1;
+        }
+    }
+    if (n->np < NP_MAX_PARTS) {
+        n->parts[n->np][0] = ps;
+        n->parts[n->np][1] = n->e;
+        n->np++;
+    }
+}
+
+/* "X, ROLE, said": which part names the speaker. "Trump's spokeswoman, Hope
+ * Hicks,": the capitalised part. */
+static void appositive_name_part(npc *n, attr *a)
+{
+    const size_t np = n->np;
+    const int all_cap0 = all_cap(n, n->parts[0][0], n->parts[0][1], NULL);
+    const int all_cap1 = all_cap(n, n->parts[1][0], n->parts[1][1], NULL);
+    n->ns = n->parts[0][0];
+    n->ne = n->parts[0][1];
+    if (!all_cap0 && !all_cap1 && np >= 3) {
+        /* "On Tuesday in Berea, Gov. John Kasich (R-OH), said": a lead-in, then the name */
+        for (size_t pi = 1; pi < np; pi++) {
+            int any;
+            if (all_cap(n, n->parts[pi][0], n->parts[pi][1], &any) && any) {
+                n->ns = n->parts[pi][0];
+                n->ne = n->parts[pi][1];
+                if (pi + 1 < np)
+                    np_role(n, n->parts[pi + 1][0], n->parts[np - 1][1], n->parts[np - 1][1], a);
+                break;
             }
         }
-        if (np < 8) {
-            parts[np][0] = ps;
-            parts[np][1] = e;
-            np++;
-        }
-    }
-    if (appositive && np >= 2 && leadin_part(c, parts[0][0], parts[0][1])) {
+    } else if (!all_cap0 && !all_cap1 && np == 2 && part_role_then_name(n->t, n->parts[1][0], n->parts[1][1], n->len)) {
+        /* "Scott's niece, state Del. Jane Roe (D-Ohio),": the name is in the second part */
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[1][1];
+        np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+    } else if (!all_cap0 && all_cap1 && np == 2) {
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[1][1];
+        np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+    } else
+        np_role(n, n->parts[1][0], n->parts[np - 1][1], n->parts[np - 1][1], a);
+}
+
+/* The part of the chunk that names the speaker, and the role the others give. */
+static void name_part(npc *n, attr *a)
+{
+    const size_t np = n->np;
+    size_t k, a1, b1;
+    if (n->appositive && np >= 2 && leadin_part(n->c, n->parts[0][0], n->parts[0][1])) {
         /* "In Berea, OH, Gov. John Kasich (R-OH), said": the lead-in parts go */
         size_t drop = 1;
-        while (drop + 1 < np && leadin_more(c, parts, drop, np))
+        while (drop + 1 < np && leadin_more(n->c, n->parts, drop, np))
             drop++;
-        memmove(parts, parts + drop, (np - drop) * sizeof parts[0]);
-        np -= drop;
+        memmove(n->parts, n->parts + drop, (np - drop) * sizeof n->parts[0]);
+        n->np -= drop;
     }
-    if (verb_first) {
-        ns = parts[0][0];
-        ne = parts[0][1];
-        if (np > 1) {
-            a->role.start = trim_l(t, parts[1][0], parts[1][1], len);
-            a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
+    if (n->verb_first) {
+        n->ns = n->parts[0][0];
+        n->ne = n->parts[0][1];
+        if (n->np > 1) {
+            np_role(n, n->parts[1][0], n->parts[1][1], n->parts[n->np - 1][1], a);
             if (a->role.end - a->role.start > 160)
                 a->role = NOSPAN;
         }
-    } else if (appositive && np >= 2) {
-        ns = parts[0][0];
-        ne = parts[0][1];
-        /* "Trump's spokeswoman, Hope Hicks," : the name is the capitalised part. */
-        {
-            size_t k = parts[0][0], a1, b1;
-            int all_cap0 = 1, all_cap1 = 1;
-            while (stance_chunk_next(t, &k, parts[0][1], len, &a1, &b1))
-                if (!cap_token(t, a1, b1, len))
-                    all_cap0 = 0;
-            k = parts[1][0];
-            while (stance_chunk_next(t, &k, parts[1][1], len, &a1, &b1))
-                if (!cap_token(t, a1, b1, len))
-                    all_cap1 = 0;
-            if (!all_cap0 && !all_cap1 && np >= 3) {
-                /* "On Tuesday in Berea, Gov. John Kasich (R-OH), said": a lead-in, then the name */
-                for (size_t pi = 1; pi < np; pi++) {
-                    int allc = 1, any = 0;
-                    k = parts[pi][0];
-                    while (stance_chunk_next(t, &k, parts[pi][1], len, &a1, &b1)) {
-                        any = 1;
-                        if (!cap_token(t, a1, b1, len))
-                            allc = 0;
-                    }
-                    if (any && allc) {
-                        ns = parts[pi][0];
-                        ne = parts[pi][1];
-                        if (pi + 1 < np) {
-                            a->role.start = trim_l(t, parts[pi + 1][0], parts[np - 1][1], len);
-                            a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
-                        }
-                        break;
-                    }
-                }
-            } else if (!all_cap0 && !all_cap1 && np == 2 && part_role_then_name(t, parts[1][0], parts[1][1], len)) {
-                /* "Scott's niece, state Del. Jane Roe (D-Ohio),": the name is in the second part */
-                ns = parts[1][0];
-                ne = parts[1][1];
-                a->role.start = trim_l(t, parts[0][0], parts[0][1], len);
-                a->role.end = trim_r(t, a->role.start, parts[0][1], len);
-            } else if (!all_cap0 && all_cap1 && np == 2) {
-                ns = parts[1][0];
-                ne = parts[1][1];
-                a->role.start = trim_l(t, parts[0][0], parts[0][1], len);
-                a->role.end = trim_r(t, a->role.start, parts[0][1], len);
-            } else {
-                a->role.start = trim_l(t, parts[1][0], parts[np - 1][1], len);
-                a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
-            }
-        }
-    } else {
-        ns = parts[np - 1][0];
-        ne = parts[np - 1][1];
-        /* "Jane Doe, who coined the word, once said": the part before the relative clause */
-        if (np >= 2) {
-            size_t k = ns, a1, b1;
-            /* (and "Jane Doe, president and CEO of the association stated": a lowercase role
-             * after a part that is a whole name of two words or more) */
-            if (stance_chunk_next(t, &k, ne, len, &a1, &b1) &&
-                (lq(t, a1, b1, STANCE_LQ(REL1)) ||
-                 (role_part(c, ns, ne) && whole_name(c, parts[np - 2][0], parts[np - 2][1], 2)))) {
-                ns = parts[np - 2][0];
-                ne = parts[np - 2][1];
-                if (a->role.start == STANCE_NO_OFFSET) {
-                    a->role.start = trim_l(t, parts[np - 1][0], parts[np - 1][1], len);
-                    a->role.end = trim_r(t, a->role.start, parts[np - 1][1], len);
-                }
-            }
-        }
+        return;
     }
-    ns = trim_l(t, ns, ne, len);
-    ne = trim_r(t, ns, ne, len);
-    if (ne <= ns)
-        return 0;
-    /* Tokens; drop leading conjunctions. */
-    i = ns;
-    while (np_word(t, &i, ne, len, &ws, &we)) {
-        if (nt == 0 && lq(t, ws, we, STANCE_LQ(LEADS)))
+    if (n->appositive && n->np >= 2) {
+        appositive_name_part(n, a);
+        return;
+    }
+    n->ns = n->parts[n->np - 1][0];
+    n->ne = n->parts[n->np - 1][1];
+    /* "Jane Doe, who coined the word, once said": the part before the relative clause
+     * (and "Jane Doe, president and CEO of the association stated": a lowercase role
+     * after a part that is a whole name of two words or more) */
+    k = n->ns;
+    if (n->np >= 2 && stance_chunk_next(n->t, &k, n->ne, n->len, &a1, &b1) &&
+        (lq(n->t, a1, b1, STANCE_LQ(REL1)) ||
+         (role_part(n->c, n->ns, n->ne) && whole_name(n->c, n->parts[n->np - 2][0], n->parts[n->np - 2][1], 2)))) {
+        n->ns = n->parts[n->np - 2][0];
+        n->ne = n->parts[n->np - 2][1];
+        if (a->role.start == STANCE_NO_OFFSET)
+            np_role(n, n->parts[n->np - 1][0], n->parts[n->np - 1][1], n->parts[n->np - 1][1], a);
+    }
+}
+
+/* The words of the name part: leading conjunctions dropped, cut at a relative
+ * pronoun and (after the verb) at a time clause. 0 when there are too many. */
+static int np_words(npc *n)
+{
+    const char *t = n->t;
+    size_t i = n->ns, ws, we;
+    n->nt = 0;
+    while (np_word(t, &i, n->ne, n->len, &ws, &we)) {
+        if (n->nt == 0 && lq(t, ws, we, STANCE_LQ(LEADS)))
             continue;
-        if (nt > 0 && lq(t, ws, we, STANCE_LQ(REL0))) {
-            rel_cut = 1;
+        if (n->nt > 0 && lq(t, ws, we, STANCE_LQ(REL0))) {
+            n->rel_cut = 1;
             break; /* "Sen. Jim Whelan who represents ..." */
         }
-        if (verb_first && nt > 0 &&
-            lq(t, ws, we, STANCE_LQ(REL_TIME)))
+        if (n->verb_first && n->nt > 0 && lq(t, ws, we, STANCE_LQ(REL_TIME)))
             break; /* 'said Jane Doe during the debate', 'said X when asked' */
-        if (verb_first && nt > 0 && we - ws == 2 && memcmp(t + ws, "as", 2) == 0 &&
-            cap_token(t, tok[nt - 1][0], tok[nt - 1][1], len) == 1)
+        if (n->verb_first && n->nt > 0 && we - ws == 2 && memcmp(t + ws, "as", 2) == 0 &&
+            cap_token(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], n->len) == 1)
             break; /* 'said Sanders as he closed out' (not 'the chief known as Bob') */
-        if (nt >= 24)
+        if (n->nt >= NP_MAX_TOK)
             return 0;
-        tok[nt][0] = ws;
-        tok[nt][1] = we;
-        nt++;
+        n->tok[n->nt][0] = ws;
+        n->tok[n->nt][1] = we;
+        n->nt++;
     }
     /* "Priebus later Thursday", "Clinton initially": trailing time words and adverbs */
-    {
-        while (nt > 1 && lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(TAIL)))
-            nt--;
-    }
-    if (nt == 0 || nt > 12)
-        return 0;
-    /* "The Post's Dana Milbank", "the Courier's Jane Roe": the name after an
-     * outlet's possessive, which is its role */
-    for (size_t j = 0; j + 2 < nt; j++) {
-        size_t pe = tok[j][1], r = j + 1;
-        if (!possessive_end(t, tok[j][0], pe) || cap_token(t, tok[j][0], tok[j][1], len) != 1)
+    while (n->nt > 1 && lq(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], STANCE_LQ(TAIL)))
+        n->nt--;
+    return n->nt > 0 && n->nt <= 12;
+}
+
+/* Is word @p j in the word list(s) @p mask? */
+static int tok_lq(const npc *n, size_t j, uint64_t mask)
+{
+    return lq(n->t, n->tok[j][0], n->tok[j][1], mask);
+}
+
+static int tok_cap(const npc *n, size_t j)
+{
+    return cap_token(n->t, n->tok[j][0], n->tok[j][1], n->len);
+}
+
+static int tok_is_title(const npc *n, size_t j)
+{
+    return stance_names_is_title(n->t + n->tok[j][0], n->tok[j][1] - n->tok[j][0]);
+}
+
+/* Speaker words [r0, r1) of kind @p how. */
+static int np_speaker(const npc *n, size_t r0, size_t r1, int how, attr *a)
+{
+    a->how = how;
+    a->spk = (stance_span){n->tok[r0][0], n->tok[r1 - 1][1]};
+    return NP_YES;
+}
+
+/* "The Post's Dana Milbank", "the Courier's Jane Roe": the name after an
+ * outlet's possessive, which is its role */
+static int np_outlet_possessive(const npc *n, attr *a)
+{
+    for (size_t j = 0; j + 2 < n->nt; j++) {
+        size_t r = j + 1;
+        if (!possessive_end(n->t, n->tok[j][0], n->tok[j][1]) || tok_cap(n, j) != 1)
             continue;
-        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) == 1)
+        while (r < n->nt && tok_cap(n, r) == 1)
             r++;
-        if (r == nt && name_tokens(t, tok, j + 1, nt, a)) {
+        if (r == n->nt && name_tokens(n->t, n->tok, j + 1, n->nt, a)) {
             if (a->role.start == STANCE_NO_OFFSET)
-                a->role = (stance_span){tok[0][0], tok[j][1]};
-            return 1;
+                a->role = (stance_span){n->tok[0][0], n->tok[j][1]};
+            return NP_YES;
         }
         break;
     }
-    ns = tok[0][0];
-    if (nt == 1) {
-        int g;
-        int pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g);
-        if (pr) {
-            if (pr == 2 && !(tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I') &&
-                !lq(t, tok[0][0], tok[0][1], STANCE_LQ(PRON_PL_IT)))
-                return 0;
-            /* "it said" / "they wrote": a speaker left unresolved, but one that is not
-             * the previous quote's */
-            a->how = STANCE_ATTR_PRONOUN;
-            a->spk = (stance_span){tok[0][0], tok[0][1]};
-            a->gender = g;
-            return 1;
+    return NP_PASS;
+}
+
+/* "he said", "it said" / "they wrote": one pronoun, a speaker left to
+ * resolve (a plural "we" or "you" is no speaker). */
+static int np_lone_pronoun(const npc *n, attr *a)
+{
+    int g, pr;
+    if (n->nt != 1)
+        return NP_PASS;
+    if ((pr = stance_names_pronoun(n->t, n->tok[0][0], n->tok[0][1], &g)) != 0) {
+        if (pr == 2 && !(n->tok[0][1] - n->tok[0][0] == 1 && n->t[n->tok[0][0]] == 'I') &&
+            !tok_lq(n, 0, STANCE_LQ(PRON_PL_IT)))
+            return NP_NO;
+        a->gender = g;
+        return np_speaker(n, 0, 1, STANCE_ATTR_PRONOUN, a);
+    }
+    return tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) ? NP_NO : NP_PASS;
+}
+
+/* "He then defended the remark, saying" / "To which she said": the pronoun is the subject. */
+static int np_pronoun_subject(const npc *n, attr *a)
+{
+    int g, pr;
+    size_t pi = STANCE_NO_OFFSET;
+    if (n->nt <= 1)
+        return NP_PASS;
+    if ((pr = stance_names_pronoun(n->t, n->tok[0][0], n->tok[0][1], &g)) && pr == 1)
+        pi = 0;
+    else if ((pr = stance_names_pronoun(n->t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], &g)) && pr == 1)
+        pi = n->nt - 1;
+    else if (n->tok[0][1] - n->tok[0][0] == 1 && n->t[n->tok[0][0]] == 'I')
+        pi = 0, g = STANCE_G_UNKNOWN;
+    if (pi == STANCE_NO_OFFSET)
+        return NP_PASS;
+    a->gender = g;
+    a->role = NOSPAN;
+    return np_speaker(n, pi, pi + 1, STANCE_ATTR_PRONOUN, a);
+}
+
+/* "a person close to the campaign", "the former top aide to X", "one source
+ * who ...": a noun phrase led by a determiner, cut at a relative clause. */
+static int np_determiner_phrase(const npc *n, attr *a)
+{
+    const char *t = n->t;
+    size_t k = 1, j, nt = n->nt;
+    int clause = 0;
+    if (!tok_lq(n, 0, STANCE_LQ(DETERMINERS)) || nt < 2 ||
+        !(letter_case(t, n->tok[0][0], n->len) == -1 || letter_case(t, n->tok[1][0], n->len) == -1) ||
+        role_then_name(t, n->tok, nt, n->len))
+        return NP_PASS; /* ("Another source close to the campaign", not "The Washington Post") */
+    while (k < nt && !tok_lq(n, k, STANCE_LQ(REL)))
+        k++;
+    /* "Another source speaking to Fox News": the reduced relative is not the head */
+    for (j = 2; j + 1 < k; j++)
+        if (ing_word(t, n->tok[j][0], n->tok[j][1]) && tok_lq(n, j + 1, STANCE_LQ(PREPS))) {
+            k = j;
+            break;
+        }
+    /* "The candidate appeared to assert ...": a clause, not a noun phrase */
+    for (j = 1; j < k; j++)
+        if (tok_lq(n, j, STANCE_LQ(BREAKERS)) && !tok_lq(n, j, STANCE_LQ(PREPS)) &&
+            !(n->tok[j][1] - n->tok[j][0] == 2 && memcmp(t + n->tok[j][0], "as", 2) == 0 &&
+              word_eq(t, n->tok[j - 1][0], n->tok[j - 1][1], "known")))
+            clause = 1; /* (but "the chief known as Bob") */
+    if (k <= 12 && !clause && (k = noun_phrase_len(t, n->tok, k)) > 0)
+        return np_speaker(n, 0, k, STANCE_ATTR_NOUN, a);
+    return NP_PASS;
+}
+
+/* A leading name run followed by a preposition: "said Jane Doe of Ohio", "Rep.
+ * John Roe of Maryland said", "wrote Cameron Easley for Acme". */
+static int np_name_then_prep(const npc *n, attr *a)
+{
+    size_t r = 0, bs, be, last;
+    int titles_only = 1;
+    while (r < n->nt && tok_cap(n, r) && !tok_lq(n, r, STANCE_LQ(PREPS))) {
+        if (!tok_is_title(n, r))
+            titles_only = 0;
+        r++;
+    }
+    /* ("Former Secretary of State Jane Roe": titles alone are no name; "White
+     * House Chief of Staff Jane Roe": a title before "of" goes on) */
+    if (r == 0 || r >= n->nt || titles_only || !tok_lq(n, r, STANCE_LQ(PREPS)) || tok_is_title(n, r - 1))
+        return NP_PASS;
+    bs = n->tok[0][0];
+    be = n->tok[r - 1][1];
+    if (!stance_names_bare(n->t, &bs, &be, &last))
+        return NP_PASS;
+    if (a->role.start == STANCE_NO_OFFSET)
+        a->role = (stance_span){n->tok[r][0], n->tok[n->nt - 1][1]};
+    return np_speaker(n, 0, r, STANCE_ATTR_NAME, a);
+}
+
+/* 'said undecided voter Jane Roe of Derry': after the verb, a name of two or
+ * more words inside the chunk, followed by a preposition, is the speaker */
+static int np_inner_name(const npc *n, attr *a)
+{
+    const size_t nt = n->nt;
+    if (!n->verb_first || nt < 3 || letter_case(n->t, n->tok[0][0], n->len) != -1 || tok_lq(n, 0, STANCE_LQ(DETERMINERS)))
+        return NP_PASS;
+    for (size_t r0 = 1; r0 + 1 < nt && r0 < 6; r0++) {
+        size_t r1 = r0;
+        if (!tok_cap(n, r0) || tok_cap(n, r0 - 1))
+            continue;
+        while (r1 < nt && tok_cap(n, r1) && !tok_lq(n, r1, STANCE_LQ(PREPS)))
+            r1++;
+        if (r1 - r0 >= 2 && (r1 == nt || tok_lq(n, r1, STANCE_LQ(PREPS))) && name_tokens(n->t, n->tok, r0, r1, a)) {
+            if (a->role.start == STANCE_NO_OFFSET)
+                a->role = (stance_span){n->tok[0][0], n->tok[r0 - 1][1]};
+            return NP_YES;
+        }
+        r0 = r1;
+    }
+    return NP_PASS;
+}
+
+/* "this tweet from Jane Roe who tweeted": a full name right before the
+ * relative pronoun is the speaker, whatever clause comes before it */
+static int np_name_before_relative(const npc *n, attr *a)
+{
+    size_t r = n->nt;
+    if (!n->rel_cut || n->nt < 3)
+        return NP_PASS;
+    while (r > 0 && tok_cap(n, r - 1) == 1)
+        r--;
+    if (r > 0 && n->nt - r >= 2 && !tok_cap(n, r - 1) && name_tokens(n->t, n->tok, r, n->nt, a))
+        return NP_YES;
+    return NP_PASS;
+}
+
+/* The words before the name [r, nt) at the end of the chunk: "Clinton campaign
+ * chairman John Podesta" is the speaker with a role, "the bill that Gov. Jane
+ * Doe said" a name opening its own clause; a verb before the name makes the
+ * chunk a clause (NP_NO). */
+static int np_role_then_end_name(const npc *n, size_t r, size_t bs, attr *a)
+{
+    const char *t = n->t;
+    if (r > 0 && a->role.start == STANCE_NO_OFFSET) {
+        size_t rs = n->tok[0][0], re = n->tok[r - 1][1];
+        if (bs > n->tok[r][0]) /* "Former Secretary of State Jane Roe": "State" too */
+            re = trim_r(t, rs, bs, n->len);
+        if (!(r == 1 && lq(t, rs, re, STANCE_LQ(DETERMINERS))))
+            a->role = (stance_span){rs, re};
+    }
+    /* a lowercase verb inside the chunk means it is a clause, not a subject,
+     * unless a conjunction opens the name's own clause ("the bill that
+     * Gov. Jane Doe said, ...") */
+    if (!n->verb_first && r >= 2 && tok_lq(n, r - 1, STANCE_LQ(CONJ))) {
+        a->role = NOSPAN;
+        return np_speaker(n, r, n->nt, STANCE_ATTR_NAME, a);
+    }
+    for (size_t j = 0; j < r; j++)
+        if (tok_lq(n, j, STANCE_LQ(BREAKERS)) &&
+            !(j > 0 && j + 1 < n->nt && n->tok[j][1] - n->tok[j][0] == 3 && memcmp(t + n->tok[j][0], "and", 3) == 0 &&
+              tok_is_title(n, j - 1) && tok_cap(n, j + 1) == 1))
+            return NP_NO; /* (but "former Gov. and Party Chairman Jane Roe": two titles) */
+    if (r > 4 && letter_case(t, n->tok[0][0], n->len) == -1 && !tok_lq(n, 0, STANCE_LQ(DETERMINERS)))
+        return NP_NO;
+    if (r > 6)
+        return NP_NO;
+    return np_speaker(n, r, n->nt, STANCE_ATTR_NAME, a);
+}
+
+/* The capitalised run at the end of the chunk. */
+static int np_end_name(const npc *n, attr *a)
+{
+    const size_t nt = n->nt;
+    size_t r = nt, bs, be, last;
+    unsigned k;
+    while (r > 0 && tok_cap(n, r - 1))
+        r--;
+    /* particles cannot start a run */
+    while (r < nt && tok_cap(n, r) == 2)
+        r++;
+    if (r >= nt)
+        return NP_PASS;
+    bs = n->tok[r][0];
+    be = n->tok[nt - 1][1];
+    k = stance_names_bare(n->t, &bs, &be, &last);
+    if (k == 0 && nt - r > 5) {
+        /* "United Auto Workers Secretary-Treasurer Gary Casteel": too long for one
+         * name, so the last two words are the name and the rest its role */
+        size_t r2 = nt - 2, bs2 = n->tok[r2][0], be2 = n->tok[nt - 1][1];
+        if (stance_names_bare(n->t, &bs2, &be2, &last) == 2) {
+            if (a->role.start == STANCE_NO_OFFSET)
+                a->role = (stance_span){n->tok[r][0], n->tok[r2 - 1][1]};
+            return np_speaker(n, r2, nt, STANCE_ATTR_NAME, a);
         }
     }
-    if (lq(t, tok[0][0], tok[0][1], STANCE_LQ(NOT_SPEAKERS)) && nt == 1)
+    if (k == 0 && r == 0 && (n->flags & NP_AT_VERB) && nt <= 3 && n->tok[nt - 1][1] == n->e &&
+        !tok_lq(n, 0, STANCE_LQ(DETERMINERS)) && !tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) &&
+        !tok_lq(n, 0, STANCE_LQ(LEADS)) && !stance_names_pronoun(n->t, n->tok[0][0], n->tok[0][1], &(int){0}))
+        /* '"...," From said.' / 'Judicial Watch added': words that are not names
+         * elsewhere are one right before the verb of an attribution */
+        return np_speaker(n, 0, nt, STANCE_ATTR_NAME, a);
+    if (k == 0)
+        return r == 0 ? NP_NO : NP_PASS;
+    if (r > 0 && k == 1 && tok_lq(n, r - 1, STANCE_LQ(PREPS)))
+        return NP_PASS; /* "a spokesman for Clinton": a noun phrase */
+    return np_role_then_end_name(n, r, bs, a);
+}
+
+/* A noun phrase: "the group", "a spokesman for the campaign", "The statement":
+ * led by a determiner unless it is short, and ending with a noun. */
+static int np_noun_phrase(const npc *n, attr *a)
+{
+    const int det = tok_lq(n, 0, STANCE_LQ(DETERMINERS));
+    const size_t nt = n->nt;
+    size_t k;
+    if ((letter_case(n->t, n->tok[0][0], n->len) == -1 && !det) || nt > 8)
+        return NP_NO;
+    if (tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) || tok_lq(n, nt - 1, STANCE_LQ(PREPS)) ||
+        tok_lq(n, nt - 1, STANCE_LQ(BREAKERS)))
+        return NP_NO;
+    if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, nt)) == 0)
+        return NP_NO;
+    return np_speaker(n, 0, k, STANCE_ATTR_NOUN, a);
+}
+
+/* The recognisers, in order: the first that does not pass decides. */
+static int (*const NP_RECOGNISERS[])(const npc *n, attr *a) = {
+    np_outlet_possessive, np_lone_pronoun, np_pronoun_subject, np_determiner_phrase, np_name_then_prep,
+    np_inner_name,        np_name_before_relative, np_end_name, np_noun_phrase,
+};
+
+/*
+ * Read the subject chunk [s, e) of an attribution into speaker, role and kind
+ * (@p flags: NP_VERB_FIRST, NP_AT_VERB). 1 when it names a speaker, else 0.
+ */
+int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
+{
+    npc n;
+    size_t k;
+    n.c = c;
+    n.t = c->t;
+    n.len = c->len;
+    n.flags = flags;
+    n.verb_first = (flags & NP_VERB_FIRST) != 0;
+    n.rel_cut = 0;
+    n.s = trim_l(c->t, s, e, c->len);
+    n.e = trim_r(c->t, n.s, e, c->len);
+    if (n.e <= n.s)
         return 0;
-    /* "He then defended the remark, saying" / "To which she said": the pronoun is the subject. */
-    if (nt > 1) {
-        int g, pr;
-        size_t pi = STANCE_NO_OFFSET;
-        if ((pr = stance_names_pronoun(t, tok[0][0], tok[0][1], &g)) && pr == 1)
-            pi = 0;
-        else if ((pr = stance_names_pronoun(t, tok[nt - 1][0], tok[nt - 1][1], &g)) && pr == 1)
-            pi = nt - 1;
-        else if (tok[0][1] - tok[0][0] == 1 && t[tok[0][0]] == 'I')
-            pi = 0, g = STANCE_G_UNKNOWN;
-        if (pi != STANCE_NO_OFFSET) {
-            a->how = STANCE_ATTR_PRONOUN;
-            a->spk = (stance_span){tok[pi][0], tok[pi][1]};
-            a->gender = g;
-            a->role = NOSPAN;
-            return 1;
-        }
-    }
-    /* "a person close to the campaign", "the former top aide to X", "one source
-     * who ...": a noun phrase led by a determiner, cut at a relative clause. */
-    if (lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)) && nt >= 2 &&
-        (letter_case(t, tok[0][0], len) == -1 || letter_case(t, tok[1][0], len) == -1) && !role_then_name(t, tok, nt, len)) {
-        /* ("Another source close to the campaign", not "The Washington Post") */
-        size_t k = 1, j;
-        int clause = 0;
-        while (k < nt && !lq(t, tok[k][0], tok[k][1], STANCE_LQ(REL)))
-            k++;
-        /* "Another source speaking to Fox News": the reduced relative is not the head */
-        for (j = 2; j + 1 < k; j++)
-            if (ing_word(t, tok[j][0], tok[j][1]) && lq(t, tok[j + 1][0], tok[j + 1][1], STANCE_LQ(PREPS))) {
-                k = j;
-                break;
-            }
-        /* "The candidate appeared to assert ...": a clause, not a noun phrase */
-        for (j = 1; j < k; j++)
-            if (lq(t, tok[j][0], tok[j][1], STANCE_LQ(BREAKERS)) && !lq(t, tok[j][0], tok[j][1], STANCE_LQ(PREPS)) &&
-                !(tok[j][1] - tok[j][0] == 2 && memcmp(t + tok[j][0], "as", 2) == 0 &&
-                  word_eq(t, tok[j - 1][0], tok[j - 1][1], "known")))
-                clause = 1; /* (but "the chief known as Bob") */
-        if (k <= 12 && !clause && (k = noun_phrase_len(t, tok, k)) > 0) {
-            a->how = STANCE_ATTR_NOUN;
-            a->spk = (stance_span){tok[0][0], tok[k - 1][1]};
-            return 1;
-        }
-    }
-    /* A leading name run followed by a preposition or nothing: "said Jane Doe of
-     * Ohio", "Rep. John Roe of Maryland said", "wrote Cameron Easley for Acme". */
-    {
-        size_t r = 0;
-        int titles_only = 1;
-        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) && !lq(t, tok[r][0], tok[r][1], STANCE_LQ(PREPS))) {
-            if (!stance_names_is_title(t + tok[r][0], tok[r][1] - tok[r][0]))
-                titles_only = 0;
-            r++;
-        }
-        /* ("Former Secretary of State Jane Roe": titles alone are no name; "White
-         * House Chief of Staff Jane Roe": a title before "of" goes on) */
-        if (r > 0 && r < nt && !titles_only && lq(t, tok[r][0], tok[r][1], STANCE_LQ(PREPS)) &&
-            !stance_names_is_title(t + tok[r - 1][0], tok[r - 1][1] - tok[r - 1][0])) {
-            size_t bs = tok[0][0], be = tok[r - 1][1], last;
-            if (stance_names_bare(t, &bs, &be, &last)) {
-                a->how = STANCE_ATTR_NAME;
-                a->spk = (stance_span){tok[0][0], tok[r - 1][1]};
-                if (a->role.start == STANCE_NO_OFFSET)
-                    a->role = (stance_span){tok[r][0], tok[nt - 1][1]};
-                return 1;
-            }
-        }
-    }
-    /* 'said undecided voter Jane Roe of Derry': after the verb, a name of two or
-     * more words inside the chunk, followed by a preposition, is the speaker */
-    if (verb_first && nt >= 3 && letter_case(t, tok[0][0], len) == -1 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS))) {
-        for (size_t r0 = 1; r0 + 1 < nt && r0 < 6; r0++) {
-            size_t r1 = r0;
-            if (!cap_token(t, tok[r0][0], tok[r0][1], len) || cap_token(t, tok[r0 - 1][0], tok[r0 - 1][1], len))
-                continue;
-            while (r1 < nt && cap_token(t, tok[r1][0], tok[r1][1], len) && !lq(t, tok[r1][0], tok[r1][1], STANCE_LQ(PREPS)))
-                r1++;
-            if (r1 - r0 >= 2 && (r1 == nt || lq(t, tok[r1][0], tok[r1][1], STANCE_LQ(PREPS))) &&
-                name_tokens(t, tok, r0, r1, a)) {
-                if (a->role.start == STANCE_NO_OFFSET)
-                    a->role = (stance_span){tok[0][0], tok[r0 - 1][1]};
-                return 1;
-            }
-            r0 = r1;
-        }
-    }
-    /* "this tweet from Jane Roe who tweeted": a full name right before the
-     * relative pronoun is the speaker, whatever clause comes before it */
-    if (rel_cut && nt >= 3) {
-        size_t r = nt;
-        while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len) == 1)
-            r--;
-        if (r > 0 && nt - r >= 2 && !cap_token(t, tok[r - 1][0], tok[r - 1][1], len) && name_tokens(t, tok, r, nt, a))
-            return 1;
-    }
-    /* The capitalised run at the end. */
-    {
-        size_t r = nt;
-        while (r > 0 && cap_token(t, tok[r - 1][0], tok[r - 1][1], len))
-            r--;
-        /* particles cannot start a run */
-        while (r < nt && cap_token(t, tok[r][0], tok[r][1], len) == 2)
-            r++;
-        if (r < nt) {
-            size_t bs = tok[r][0], be = tok[nt - 1][1], last;
-            unsigned n = stance_names_bare(t, &bs, &be, &last);
-            if (n == 0 && nt - r > 5) {
-                /* "United Auto Workers Secretary-Treasurer Gary Casteel": too long for one
-                 * name, so the last two words are the name and the rest its role */
-                size_t r2 = nt - 2;
-                bs = tok[r2][0];
-                be = tok[nt - 1][1];
-                if (stance_names_bare(t, &bs, &be, &last) == 2) {
-                    if (a->role.start == STANCE_NO_OFFSET)
-                        a->role = (stance_span){tok[r][0], tok[r2 - 1][1]};
-                    a->how = STANCE_ATTR_NAME;
-                    a->spk = (stance_span){tok[r2][0], tok[nt - 1][1]};
-                    return 1;
-                }
-            }
-            if (n == 0 && r == 0 && (flags & NP_AT_VERB) && nt <= 3 && tok[nt - 1][1] == e && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)) &&
-                !lq(t, tok[0][0], tok[0][1], STANCE_LQ(NOT_SPEAKERS)) && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(LEADS)) &&
-                !stance_names_pronoun(t, tok[0][0], tok[0][1], &(int){0})) {
-                /* '"...," From said.' / 'Judicial Watch added': words that are not names
-                 * elsewhere are one right before the verb of an attribution */
-                a->how = STANCE_ATTR_NAME;
-                a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};
-                return 1;
-            }
-            if (n == 0) {
-                if (r == 0)
-                    return 0;
-            } else if (r > 0 && n == 1 && lq(t, tok[r - 1][0], tok[r - 1][1], STANCE_LQ(PREPS))) {
-                /* "a spokesman for Clinton": a noun phrase */
-            } else {
-                /* "Clinton campaign chairman John Podesta": the words before the name are its role */
-                if (r > 0 && a->role.start == STANCE_NO_OFFSET) {
-                    size_t rs = tok[0][0], re = tok[r - 1][1];
-                    if (bs > tok[r][0]) /* "Former Secretary of State Jane Roe": "State" too */
-                        re = trim_r(t, rs, bs, len);
-                    if (!(r == 1 && lq(t, rs, re, STANCE_LQ(DETERMINERS))))
-                        a->role = (stance_span){rs, re};
-                }
-                /* a lowercase verb inside the chunk means it is a clause, not a subject,
-                 * unless a conjunction opens the name's own clause ("the bill that
-                 * Gov. Jane Doe said, ...") */
-                if (!verb_first && r >= 2 && lq(t, tok[r - 1][0], tok[r - 1][1], STANCE_LQ(CONJ))) {
-                    a->role = NOSPAN;
-                    a->how = STANCE_ATTR_NAME;
-                    a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
-                    return 1;
-                }
-                for (size_t j = 0; j < r; j++)
-                    if (lq(t, tok[j][0], tok[j][1], STANCE_LQ(BREAKERS)) &&
-                        !(j > 0 && j + 1 < nt && tok[j][1] - tok[j][0] == 3 && memcmp(t + tok[j][0], "and", 3) == 0 &&
-                          stance_names_is_title(t + tok[j - 1][0], tok[j - 1][1] - tok[j - 1][0]) &&
-                          cap_token(t, tok[j + 1][0], tok[j + 1][1], len) == 1))
-                        return 0; /* (but "former Gov. and Party Chairman Jane Roe": two titles) */
-                if (r > 4 && letter_case(t, tok[0][0], len) == -1 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)))
-                    return 0;
-                if (r > 6)
-                    return 0;
-                a->how = STANCE_ATTR_NAME;
-                a->spk = (stance_span){tok[r][0], tok[nt - 1][1]};
-                return 1;
-            }
-        }
-    }
-    /* A noun phrase: "the group", "a spokesman for the campaign", "The statement":
-     * led by a determiner unless it is short, and ending with a noun. */
-    if (letter_case(t, tok[0][0], len) == -1 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)))
+    /* the original chunk ended with a comma: "X, ROLE, said" */
+    k = skip_hs(c->t, n.e, c->len);
+    n.appositive = !n.verb_first && k < c->len && c->t[k] == ',';
+    split_parts(&n);
+    name_part(&n, a);
+    n.ns = trim_l(c->t, n.ns, n.ne, c->len);
+    n.ne = trim_r(c->t, n.ns, n.ne, c->len);
+    if (n.ne <= n.ns || !np_words(&n))
         return 0;
-    if (nt > 8 && !lq(t, tok[0][0], tok[0][1], STANCE_LQ(DETERMINERS)))
-        return 0;
-    if (lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(DETERMINERS)) || lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(PREPS)) ||
-        lq(t, tok[nt - 1][0], tok[nt - 1][1], STANCE_LQ(BREAKERS)))
-        return 0;
-    if (nt > 8)
-        return 0;
-    if (lq(t, tok[0][0], tok[0][1], STANCE_LQ(NOT_SPEAKERS)) || (nt = noun_phrase_len(t, tok, nt)) == 0)
-        return 0;
-    a->how = STANCE_ATTR_NOUN;
-    a->spk = (stance_span){tok[0][0], tok[nt - 1][1]};
-    return 1;
+    for (size_t i = 0; i < sizeof NP_RECOGNISERS / sizeof NP_RECOGNISERS[0]; i++) {
+        int r = NP_RECOGNISERS[i](&n, a);
+        if (r != NP_PASS)
+            return r == NP_YES;
+    }
+    return 0;
 }

@@ -442,29 +442,29 @@ size_t stance_q_nickname_end(ctx *c, size_t i, size_t ml, size_t para)
     int mk;
     if (i < para + 3 || t[i - 1] != ' ')
         return 0;
-    while (ws > para && i - ws < 24 && ascii_lower((unsigned char)t[ws - 1]))
-        ws--; /* (bounded: a first name is short) */
-    if (ws > para && ascii_upper((unsigned char)t[ws - 1]))
-        ws--;
-    if (ws + 2 > i - 1 || !ascii_upper((unsigned char)t[ws]) || (ws > para && is_word_byte((unsigned char)t[ws - 1])) ||
+    while (ws > para && i - ws < 24 && letter_before(t, ws, c->len, -1))
+        ws = back1(t, ws); /* (bounded: a first name is short) */
+    if (ws > para && letter_before(t, ws, c->len, 1))
+        ws = back1(t, ws);
+    if (ws + 2 > i - 1 || !upper_at(t, ws, c->len) || (ws > para && is_word_byte((unsigned char)t[ws - 1])) ||
         stance_names_is_stopword(t + ws, i - 1 - ws) || stance_names_is_title(t + ws, i - 1 - ws))
         return 0; /* (a headline: 'Trump Says "Rigged" Vote') */
-    if (k >= c->len || !ascii_upper((unsigned char)t[k]))
+    if (!upper_at(t, k, c->len))
         return 0;
-    for (k++; k < c->len && k - i < 24 && (ascii_lower((unsigned char)t[k]) || t[k] == '.'); k++)
-        ;
+    for (k = next1(t, k, c->len); k < c->len && k - i < 24 && (lower_at(t, k, c->len) || t[k] == '.');)
+        k = next1(t, k, c->len);
     if (k >= c->len)
         return 0; /* the text ends inside it */
     mk = mark_at(t, k, c->len, &cl);
     if (!(mk == MK_RIGHT || (mk == MK_STRAIGHT && t[i] == '"')))
         return 0;
     k += cl;
-    if (k + 1 >= c->len || t[k] != ' ' || !ascii_upper((unsigned char)t[k + 1]))
+    if (k + 1 >= c->len || t[k] != ' ' || !upper_at(t, k + 1, c->len))
         return 0;
     {
         size_t e = k + 1;
-        while (e < c->len && (ascii_lower((unsigned char)t[e]) || ascii_upper((unsigned char)t[e])))
-            e++;
+        while (letter_at(t, e, c->len))
+            e = next1(t, e, c->len);
         return stance_names_is_stopword(t + k + 1, e - k - 1) ? 0 : k;
     }
 }
@@ -474,11 +474,11 @@ static size_t nickname_open(ctx *c, size_t p, size_t floor)
 {
     const char *t = c->t;
     size_t k = p, ml = 0, cl = 0, o;
-    while (k > floor && k + 24 > p && (ascii_lower((unsigned char)t[k - 1]) || t[k - 1] == '.'))
-        k--;
-    if (k <= floor || !ascii_upper((unsigned char)t[k - 1]))
+    while (k > floor && k + 24 > p && (letter_before(t, k, c->len, -1) || t[k - 1] == '.'))
+        k = back1(t, k);
+    if (k <= floor || !letter_before(t, k, c->len, 1))
         return STANCE_NO_OFFSET;
-    k--;
+    k = back1(t, k);
     if (k <= floor)
         return STANCE_NO_OFFSET;
     o = back1(t, k);
@@ -486,6 +486,27 @@ static size_t nickname_open(ctx *c, size_t p, size_t floor)
         return STANCE_NO_OFFSET;
     mark_at(t, p, c->len, &cl);
     return stance_q_nickname_end(c, o, ml, floor) == p + cl ? o : STANCE_NO_OFFSET;
+}
+
+/* Does the mark at @p i stand where a quote opens: at the paragraph start,
+ * after a space, an opening bracket, a slash or a dash? */
+static int opens_like(const char *t, size_t i, size_t para, size_t len)
+{
+    size_t pv = i > para ? back1(t, i) : i;
+    unsigned char pb = i > para ? (unsigned char)t[pv] : ' ';
+    return i == para || stance_hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' || pb == '-' ||
+           is_dash_at(t, pv, len);
+}
+
+/* Does the mark that ends at @p j stand where a quote closes: before the end,
+ * a space, punctuation, a dash, another mark or an ellipsis? */
+static int closes_like(const char *t, size_t j, size_t len)
+{
+    size_t h;
+    unsigned char nb = j < len ? (unsigned char)t[j] : '\n';
+    return j >= len || nb == '\n' || stance_hspace(t, j, len) || nb == '.' || nb == ',' || nb == ';' || nb == ':' ||
+           nb == '!' || nb == '?' || nb == ')' || nb == ']' || is_dash_at(t, j, len) || mark_at(t, j, len, &h) != MK_NONE ||
+           (nb == 0xE2 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6);
 }
 
 /* Pair the quote marks of the whole text. */
@@ -544,16 +565,7 @@ static int scan_marks(ctx *c)
             continue;
         }
         {
-            size_t pv = i > para ? back1(t, i) : i;
-            unsigned char pb = i > para ? (unsigned char)t[pv] : ' ';
-            unsigned char nb = i + ml < len ? (unsigned char)t[i + ml] : '\n';
-            int openish = i == para || stance_hspace(t, pv, len) || pb == '(' || pb == '[' || pb == '{' || pb == '/' ||
-                          pb == '-' || is_dash_at(t, pv, len);
-            int closeish = i + ml >= len || nb == '\n' || stance_hspace(t, i + ml, len) || nb == '.' || nb == ',' ||
-                           nb == ';' || nb == ':' || nb == '!' || nb == '?' || nb == ')' || nb == ']' ||
-                           is_dash_at(t, i + ml, len) || mark_at(t, i + ml, len, &h) != MK_NONE ||
-                           (nb == 0xE2 && i + ml + 2 < len && (unsigned char)t[i + ml + 1] == 0x80 &&
-                            (unsigned char)t[i + ml + 2] == 0xA6);
+            const int openish = opens_like(t, i, para, len), closeish = closes_like(t, i + ml, len);
             int close_now = 0, open_now = 0;
             /* Inside a quote, marks of the other family are nested quotes
              * ("She said “no” to me"), unless a lone one can only close it. */
@@ -642,8 +654,9 @@ int stance_q_label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *af
     while (k < end && (c->t[k] == ' ' || c->t[k] == '\t'))
         k++;
     /* a label starts with two capitals */
-    if (k + 1 >= end || !ascii_upper((unsigned char)c->t[k]) ||
-        !(ascii_upper((unsigned char)c->t[k + 1]) || c->t[k + 1] == '.' || c->t[k + 1] == '\''))
+    if (k + 1 >= end || !upper_at(c->t, k, c->len) || next1(c->t, k, c->len) >= end ||
+        !(upper_at(c->t, next1(c->t, k, c->len), c->len) || c->t[next1(c->t, k, c->len)] == '.' ||
+          c->t[next1(c->t, k, c->len)] == '\''))
         return 0;
     r = stance_q_run(c, P_LABEL, i, end);
     if (r <= 0)
@@ -693,17 +706,17 @@ size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor)
         if ((b == '.' || b == '?' || b == '!') && i < pos && stance_hspace(t, i, c->len)) {
             /* not after an abbreviation or an initial */
             size_t k = p;
-            while (k > lim && (ascii_lower((unsigned char)t[k - 1]) || ascii_upper((unsigned char)t[k - 1])))
-                k--;
+            while (k > lim && letter_before(t, k, c->len, 0))
+                k = back1(t, k);
             if (b != '.' || !stance_q_abbrev_dot(c, p, lim)) {
                 size_t nx = i;
                 while (nx < pos && stance_hspace(t, nx, c->len))
                     nx += (size_t)stance_hspace(t, nx, c->len);
                 /* "the No. 2 in the party", "Art. 5": an abbreviation before a number */
-                if (b == '.' && p - k >= 2 && p - k <= 3 && ascii_upper((unsigned char)t[k]) && nx < pos &&
+                if (b == '.' && p - k >= 2 && p - k <= 3 && upper_at(t, k, c->len) && nx < pos &&
                     t[nx] >= '0' && t[nx] <= '9')
                     ;
-                else if (!(b == '.' && p - k == 1 && ascii_upper((unsigned char)t[k])))
+                else if (!(b == '.' && k < p && next1(t, k, c->len) == p && upper_at(t, k, c->len)))
                     return i;
             }
         }
@@ -789,13 +802,15 @@ int stance_q_in_para_before(ctx *c, const seg *o, const seg *q)
 int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor)
 {
     size_t k = p;
-    while (k > floor && (is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80))
-        k--;
-    if (p - k == 1 && ascii_upper((unsigned char)c->t[k]))
-        return 1; /* an initial */
-    if (k > floor && c->t[k - 1] == '.' && p - k == 1 && ascii_upper((unsigned char)c->t[k]))
+    while (k > floor && ((is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80) ||
+                         letter_before(c->t, k, c->len, 0)))
+        k = back1(c->t, k);
+    const int one = k < p && next1(c->t, k, c->len) == p && upper_at(c->t, k, c->len);
+    if (one)
+        return 1; /* an initial ("J.", "Ł.") */
+    if (k > floor && c->t[k - 1] == '.' && one)
         return 1; /* U.S. / D.C. (not "7 p.m. He said") */
-    if (p - k <= 4 && ascii_upper((unsigned char)c->t[k]) && stance_names_is_title(c->t + k, p - k + 1))
+    if (p - k <= 4 && upper_at(c->t, k, c->len) && stance_names_is_title(c->t + k, p - k + 1))
         return 1; /* a title written with its dot ("Sen.", "Gov.", "Gen.") */
     return lq(c->t, k, p, STANCE_LQ(ABBR_DOT));
 }
@@ -829,7 +844,7 @@ size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor)
                 sp = 1;
             }
             if (sp && j <= pos && j < c->len &&
-                (ascii_upper((unsigned char)t[j]) || mark_at(t, j, c->len, &ml) == MK_LEFT ||
+                (upper_at(t, j, c->len) || mark_at(t, j, c->len, &ml) == MK_LEFT ||
                  mark_at(t, j, c->len, &ml) == MK_STRAIGHT) &&
                 !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
                 return j;

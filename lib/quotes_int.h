@@ -145,30 +145,57 @@ static inline int is_dash_at(const char *t, size_t i, size_t len)
            ((unsigned char)t[i + 2] >= 0x93 && (unsigned char)t[i + 2] <= 0x95);
 }
 
-static inline int ascii_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline int ascii_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-/* Case of the letter at i: 1 upper, -1 lower, 0 other, by Unicode category (tokens.c). */
+/* Case of the letter at i: 1 upper, -1 lower, 0 other (or the end), by
+ * Unicode category (tokens.c); ASCII is decided here. Every letter test of the
+ * extractor goes through it: 'Łukasz', 'ÖZIL:', 'Ç. Demir' are letters too. */
 static inline int letter_case(const char *t, size_t i, size_t len)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (ascii_upper(c))
-        return 1;
-    if (ascii_lower(c))
-        return -1;
-    return c < 0x80 ? 0 : stance_letter_case(t, i, len);
+    unsigned char c;
+    if (i >= len)
+        return 0;
+    c = (unsigned char)t[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? -1 : 0;
+    return stance_letter_case(t, i, len);
+}
+
+static inline int upper_at(const char *t, size_t i, size_t len)
+{
+    return letter_case(t, i, len) == 1;
+}
+
+static inline int lower_at(const char *t, size_t i, size_t len)
+{
+    return letter_case(t, i, len) == -1;
+}
+
+static inline int letter_at(const char *t, size_t i, size_t len)
+{
+    return letter_case(t, i, len) != 0;
+}
+
+/* Past the code point at @p i. */
+static inline size_t next1(const char *t, size_t i, size_t len)
+{
+    i++;
+    while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* Does the letter that ends at @p i (before it) have case @p cs (1, -1; 0: any letter)? */
+static inline int letter_before(const char *t, size_t i, size_t len, int cs)
+{
+    int k;
+    if (i == 0)
+        return 0;
+    k = letter_case(t, back1(t, i), len);
+    return cs ? k == cs : k != 0;
 }
 
 static inline int is_word_byte(unsigned char c)
 {
-    return c >= 0x80 || (c >= '0' && c <= '9') || ascii_lower(c) || ascii_upper(c);
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 static inline stance_span group(ctx *c, int g)
@@ -206,7 +233,7 @@ static inline size_t trim_r(const char *t, size_t s, size_t e, size_t len)
             e = p;
         else if (t[p] == ')' && !memchr(t + s, '(', p - s)) {
             e = p; /* '("...," said one party activist.)': the aside's end */
-            if (e > s + 1 && t[e - 1] == '.' && ascii_lower((unsigned char)t[e - 2]))
+            if (e > s + 1 && t[e - 1] == '.' && letter_before(t, e - 1, len, -1))
                 e--;
         } else
             break;

@@ -116,8 +116,8 @@ static int dateline_at(ctx *c, const stance_name *nm)
     size_t k = nm->start, e = nm->end;
     if (k > 0 && c->t[k - 1] == '(' && e < c->len && c->t[e] == ')')
         return 1; /* "(UPI)", "(AP)" */
-    for (; k < e; k++)
-        if (ascii_lower((unsigned char)c->t[k]))
+    for (; k < e; k = next1(c->t, k, c->len))
+        if (lower_at(c->t, k, c->len))
             return 0;
     if (e - nm->start < 3)
         return 0;
@@ -145,8 +145,8 @@ static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_
     while (*e > floor && stance_hspace(c->t, back1(c->t, *e), c->len))
         *e = back1(c->t, *e);
     *s = *e;
-    while (*s > floor && ascii_lower((unsigned char)c->t[*s - 1]))
-        (*s)--;
+    while (*s > floor && letter_before(c->t, *s, c->len, -1))
+        *s = back1(c->t, *s);
 }
 
 /* Is the word before @p pos a lowercase article ("the", "a", "an")? */
@@ -415,7 +415,7 @@ static int only_lower_words(ctx *c, size_t s, size_t e)
     for (size_t i = s; i < e; i++) {
         if (stance_hspace(c->t, i, c->len))
             in = 0;
-        else if (ascii_lower((unsigned char)c->t[i]) || (in && c->t[i] == '-')) {
+        else if (lower_at(c->t, i, c->len) || (in && c->t[i] == '-')) {
             words += !in;
             in = 1;
         } else
@@ -584,7 +584,7 @@ static int bracket_source(ctx *c, const seg *q, attr *a)
     size_t k = q->close, s, e;
     attr b = *a;
     k = skip_hs(t, k, c->len);
-    if (k + 3 >= c->len || t[k] != '[' || !ascii_upper((unsigned char)t[k + 1]))
+    if (k + 3 >= c->len || t[k] != '[' || !upper_at(t, k + 1, c->len))
         return 0;
     s = k + 1;
     for (e = s; e < c->len && e - s < 40 && t[e] != ']' && t[e] != '\n' && t[e] != '['; e++)
@@ -727,36 +727,35 @@ static int before2(ctx *c, sv *v)
     return v->b2 = r;
 }
 
+/* BEFORE2's group @p g as the speaker (of kind NAME only, with @p name_only). */
+static int before2_speaker(ctx *c, sv *v, stance_span g, unsigned flags, int name_only)
+{
+    attr b2 = v->before;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, g.start, g.end, flags, &b2) || (name_only && b2.how != STANCE_ATTR_NAME))
+        return 0;
+    b2.a_start = g.start;
+    b2.a_end = g.end;
+    v->before = b2;
+    return 1;
+}
+
 /* 'According to X, "' */
 static int sieve_according(ctx *c, sv *v)
 {
-    attr b2 = v->before;
     int r = before2(c, v);
     if (r <= 0 || v->acc.start == STANCE_NO_OFFSET)
         return r < 0 ? r : 0;
-    b2.role = NOSPAN;
-    if (!stance_q_parse_np(c, v->acc.start, v->acc.end, NP_VERB_FIRST, &b2))
-        return 0;
-    b2.a_start = v->acc.start;
-    b2.a_end = v->acc.end;
-    v->before = b2;
-    return 1;
+    return before2_speaker(c, v, v->acc, NP_VERB_FIRST, 0);
 }
 
 /* 'pollster Jane Doe: "' */
 static int sieve_name_colon(ctx *c, sv *v)
 {
-    attr b2 = v->before;
     int r = before2(c, v);
     if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || after_prep(c, v->nm.start, v->bcs))
         return r < 0 ? r : 0;
-    b2.role = NOSPAN;
-    if (!stance_q_parse_np(c, v->nm.start, v->nm.end, 0, &b2) || b2.how != STANCE_ATTR_NAME)
-        return 0;
-    b2.a_start = v->nm.start;
-    b2.a_end = v->nm.end;
-    v->before = b2;
-    return 1;
+    return before2_speaker(c, v, v->nm, 0, 1);
 }
 
 /* 'Said Jane Roe, "...' / 'But, said Jane Roe, "...' */
@@ -1062,8 +1061,8 @@ static int kind_after_close(ctx *c, const sv *v, int kind)
     if (k2 >= c->len || letter_case(t, k2, c->len) != -1)
         return kind;
     k3 = k2;
-    while (k3 < c->len && ascii_lower((unsigned char)t[k3]))
-        k3++;
+    while (lower_at(t, k3, c->len))
+        k3 = next1(t, k3, c->len);
     /* ('Fenn said, "We will see," when asked': a whole quote after "said,"
      * that ends in a comma, and the sentence goes on) */
     /* (not '"A," and "B"' nor '"A," and, "B"': two quotes, one clause) */

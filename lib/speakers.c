@@ -170,8 +170,8 @@ int stance_q_is_subject(ctx *c, const stance_name *nm)
         return 1;
     ws = k;
     we = k;
-    while (we < c->len && ascii_lower((unsigned char)t[we]))
-        we++;
+    while (lower_at(t, we, c->len))
+        we = next1(t, we, c->len);
     return we > ws && !lq(t, ws, we, STANCE_LQ(SUBJ_NOT_VERB));
 }
 
@@ -183,8 +183,8 @@ int stance_q_word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *w
     while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
         e = back1(c->t, e);
     s = e;
-    while (s > floor && (ascii_lower((unsigned char)c->t[s - 1]) || ascii_upper((unsigned char)c->t[s - 1])))
-        s--;
+    while (s > floor && letter_before(c->t, s, c->len, 0))
+        s = back1(c->t, s);
     *ws = s;
     *we = e;
     return e > s;
@@ -199,7 +199,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
     const char *t = c->t;
     if (stance_q_word_before(c, nm->start, ss, &ws, &we) && lq(t, ws, we, STANCE_LQ(OBJ_LEFT)) &&
         !((we - ws == 2 && memcmp(t + ws, "of", 2) == 0) && stance_q_word_before(c, ws, ss, &w2s, &w2e) &&
-          ascii_upper((unsigned char)t[w2s])))
+          upper_at(t, w2s, c->len)))
         return 0; /* an object, unless a title ("Secretary of State Jane Roe") */
     k = skip_hs(t, k, c->len);
     if (k < c->len && t[k] == '(') {
@@ -210,12 +210,12 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         if (j < stop)
             k = skip_hs(t, j + 1, c->len);
     }
-    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && ascii_upper((unsigned char)t[k + 3])) {
+    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && upper_at(t, k + 3, c->len)) {
         /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
         size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
         while (j < stop && t[j] != ',' && t[j] != '\n' &&
-               !(ascii_lower((unsigned char)t[j]) && stance_hspace(t, j - 1, c->len)))
-            j++; /* up to the comma, unless a lowercase word comes first */
+               !(lower_at(t, j, c->len) && stance_hspace(t, back1(t, j), c->len)))
+            j = next1(t, j, c->len); /* up to the comma, unless a lowercase word comes first */
         if (j < stop && t[j] == ',')
             return 1;
     }
@@ -231,15 +231,15 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
             j += (size_t)pl;
             if (j + 4 < c->len && memcmp(t + j, "the ", 4) == 0)
                 j += 4;
-            while (j < c->len && ascii_upper((unsigned char)t[j]) && caps < 5) {
+            while (upper_at(t, j, c->len) && caps < 5) {
                 size_t stop = j + 40 < c->len ? j + 40 : c->len; /* (bounded: words are short) */
                 while (j < stop && !stance_hspace(t, j, c->len) && t[j] != ',' && t[j] != '\n')
                     j++;
                 caps++;
                 j = skip_hs(t, j, c->len);
             }
-            for (e2 = j; e2 < c->len && e2 - j < 40 && ascii_lower((unsigned char)t[e2]);)
-                e2++;
+            for (e2 = j; e2 - j < 40 && lower_at(t, e2, c->len);)
+                e2 = next1(t, e2, c->len);
             if (caps && e2 > j && e2 - j > 2 && !lq(t, j, e2, STANCE_LQ(SLOT_NOT_VERB)) &&
                 !lq(t, j, e2, STANCE_LQ(OBJ_LEFT)))
                 return 1;
@@ -250,9 +250,9 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
     if (t[k] == ',')
         return 1;
     ws = we = k;
-    while (we < c->len && ascii_lower((unsigned char)t[we]))
-        we++;
-    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && ascii_upper((unsigned char)t[we + 1]))
+    while (lower_at(t, we, c->len))
+        we = next1(t, we, c->len);
+    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && upper_at(t, we + 1, c->len))
         return 1; /* "Jane Roe and John Doe are ..." */
     if (we == ws || lq(t, ws, we, STANCE_LQ(SLOT_NOT_VERB)))
         return 0;
@@ -261,7 +261,7 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
          memcmp(t + we - 3, "ant", 3) == 0 || memcmp(t + we - 3, "man", 3) == 0)) {
         /* "Obama consultant Cornell Belcher": a noun before a name */
         size_t i = we + (size_t)stance_hspace(t, we, c->len);
-        if (i < c->len && ascii_upper((unsigned char)t[i]))
+        if (upper_at(t, i, c->len))
             return 0;
     }
     return 1;
@@ -271,8 +271,8 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
 static int acronym_head(ctx *c, const stance_name *nm)
 {
     size_t i = nm->bare, n = 0;
-    while (i < nm->last_end && ascii_upper((unsigned char)c->t[i])) {
-        i++;
+    while (i < nm->last_end && upper_at(c->t, i, c->len)) {
+        i = next1(c->t, i, c->len);
         n++;
     }
     return n >= 2 && (i >= c->len || !is_word_byte((unsigned char)c->t[i]));
@@ -341,7 +341,7 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
 {
     const char *t = c->t;
     size_t i = we, s2, e2;
-    if (we - ws <= 4 || !ascii_upper((unsigned char)t[ws]))
+    if (we - ws <= 4 || !upper_at(t, ws, c->len))
         return 0;
     if (memcmp(t + we - 3, "ing", 3) != 0 && memcmp(t + we - 2, "ed", 2) != 0)
         return 0;
@@ -393,8 +393,8 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
         p = nm->start;
         k = skip_hs(t, k, c->len);
         ws = we = k;
-        while (we < c->len && ascii_lower((unsigned char)t[we]))
-            we++;
+        while (lower_at(t, we, c->len))
+            we = next1(t, we, c->len);
         if (!lq(t, ws, we, STANCE_LQ(SAYS)))
             return 0;
     }
@@ -427,15 +427,15 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
                 break;
             while (p > 0 && stance_hspace(t, back1(t, p), c->len))
                 p = back1(t, p);
-            mid = p > 0 && (ascii_lower((unsigned char)t[p - 1]) || t[p - 1] == ',');
+            mid = p > 0 && (letter_before(t, p, c->len, -1) || t[p - 1] == ',');
         }
         if (!mid)
             return 0;
     }
     k = skip_hs(t, k, c->len);
     ws = we = k;
-    while (we < c->len && ascii_lower((unsigned char)t[we]))
-        we++;
+    while (lower_at(t, we, c->len))
+        we = next1(t, we, c->len);
     return we - ws > 3 && (memcmp(t + we - 2, "ed", 2) == 0 || memcmp(t + we - 2, "ly", 2) == 0 ||
                            (we - ws == 4 && memcmp(t + ws, "said", 4) == 0) ||
                            (we - ws == 4 && memcmp(t + ws, "says", 4) == 0) ||

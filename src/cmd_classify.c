@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "cli_input.h"
 #include "html.h"
+#include "json_out.h"
 
 typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
 
@@ -30,6 +31,7 @@ typedef struct classify_opts {
     int jsonl;
     cli_policy on_error;
     html_doc *html; /* --format html: articles collect here, one page at the end */
+    json_out *out;  /* --format json: each record is written here, then to stdout */
 } classify_opts;
 
 static void help(void)
@@ -186,6 +188,7 @@ static json_t *result_json(const char *id, const char *text, const stance_result
         else
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
+        json_object_set_new(jq, "rule", json_string(stance_quote_rule(q)));
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
             const stance_target *tg = stance_quote_target(q, t);
@@ -244,6 +247,207 @@ static json_t *result_json(const char *id, const char *text, const stance_result
     return o;
 }
 
+/* ---- the JSON record, streamed (the same bytes as dumping result_json's tree) ---- */
+
+static void span_out(json_out *w, stance_span s)
+{
+    if (s.start == STANCE_NO_OFFSET) {
+        jo_lit(w, "null");
+        return;
+    }
+    jo_lit(w, "[");
+    jo_int(w, (long long)s.start);
+    jo_lit(w, ",");
+    jo_int(w, (long long)s.end);
+    jo_lit(w, "]");
+}
+
+/* The decision's members, without the closing brace (a target adds its own). */
+static void decision_out(json_out *w, const stance_decision *d)
+{
+    jo_lit(w, "{\"label\":");
+    jo_cstr(w, d->label_name);
+    jo_lit(w, ",\"confidence\":");
+    jo_real(w, d->confidence);
+    jo_lit(w, ",\"probs\":{");
+    for (size_t i = 0; i < d->n_labels; i++) {
+        if (i)
+            jo_lit(w, ",");
+        jo_cstr(w, d->label_names[i]);
+        jo_lit(w, ":");
+        jo_real(w, d->probs[i]);
+    }
+    jo_lit(w, "}");
+    if (d->n_explain) {
+        jo_lit(w, ",\"explain\":[");
+        for (size_t i = 0; i < d->n_explain; i++) {
+            jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
+            jo_cstr(w, d->explain[i].feature);
+            jo_lit(w, ",\"contribution\":");
+            jo_real(w, d->explain[i].contribution);
+            jo_lit(w, "}");
+        }
+        jo_lit(w, "]");
+    }
+}
+
+static void target_out(json_out *w, const stance_target *tg)
+{
+    unsigned why = stance_target_reasons(tg);
+    const char *sep = "";
+    decision_out(w, &tg->stance);
+    /* beside the 0.1 fields: "kinds" and "rules" parallel to "mentions", and "why" */
+    jo_lit(w, ",\"kinds\":[");
+    for (size_t k = 0; k < tg->n_mentions; k++) {
+        stance_mention_kind kind = STANCE_MENTION_NAME;
+        stance_target_mention(tg, k, NULL, &kind, NULL);
+        if (k)
+            jo_lit(w, ",");
+        jo_cstr(w, stance_mention_kind_name(kind));
+    }
+    jo_lit(w, "],\"rules\":[");
+    for (size_t k = 0; k < tg->n_mentions; k++) {
+        const char *rule = "";
+        stance_target_mention(tg, k, NULL, NULL, &rule);
+        if (k)
+            jo_lit(w, ",");
+        jo_cstr(w, rule);
+    }
+    jo_lit(w, "],\"why\":[");
+    if (why & STANCE_TARGET_MENTIONED)
+        jo_lit(w, "\"mentioned\""), sep = ",";
+    if (why & STANCE_TARGET_OBJECT)
+        jo_lit(w, sep), jo_lit(w, "\"object\""), sep = ",";
+    if (why & STANCE_TARGET_PRINCIPAL)
+        jo_lit(w, sep), jo_lit(w, "\"principal\""), sep = ",";
+    if (why & STANCE_TARGET_ALL)
+        jo_lit(w, sep), jo_lit(w, "\"all-actors\"");
+    jo_lit(w, "],\"actor\":");
+    jo_cstr(w, tg->actor);
+    jo_lit(w, tg->where == STANCE_WHERE_QUOTE         ? ",\"where\":\"quote\""
+              : tg->where == STANCE_WHERE_ATTRIBUTION ? ",\"where\":\"attribution\""
+                                                      : ",\"where\":\"none\"");
+    jo_lit(w, ",\"mentions\":[");
+    for (size_t k = 0; k < tg->n_mentions; k++) {
+        if (k)
+            jo_lit(w, ",");
+        span_out(w, tg->mentions[k]);
+    }
+    jo_lit(w, "]}");
+}
+
+static void quote_out(json_out *w, const char *text, const stance_quote *q)
+{
+    int first = 1;
+    jo_lit(w, "{\"start\":");
+    jo_int(w, (long long)q->span.start);
+    jo_lit(w, ",\"end\":");
+    jo_int(w, (long long)q->span.end);
+    jo_lit(w, ",\"text\":");
+    jo_str(w, text + q->span.start, q->span.end - q->span.start);
+    jo_lit(w, ",\"type\":\"");
+    jo_lit(w, type_name(q->type));
+    jo_lit(w, "\",\"speaker\":");
+    if (q->speaker) {
+        jo_lit(w, "{\"name\":");
+        jo_cstr(w, q->speaker);
+        jo_lit(w, ",\"start\":");
+        jo_int(w, (long long)q->speaker_span.start);
+        jo_lit(w, ",\"end\":");
+        jo_int(w, (long long)q->speaker_span.end);
+        jo_lit(w, ",\"role\":");
+        jo_cstr(w, q->speaker_role);
+        jo_lit(w, "}");
+    } else
+        jo_lit(w, "null");
+    jo_lit(w, ",\"cue\":");
+    jo_cstr(w, q->cue);
+    {
+        const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as in result_json) */
+        if (rule) {
+            jo_lit(w, ",\"rule\":");
+            jo_cstr(w, rule);
+        }
+    }
+    jo_lit(w, ",\"sentiment\":");
+    if (q->sentiment.label >= 0) {
+        decision_out(w, &q->sentiment);
+        jo_lit(w, "}");
+    } else
+        jo_lit(w, "null");
+    jo_lit(w, ",\"stances\":[");
+    for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+        const stance_target *tg = stance_quote_target(q, t);
+        if (tg->stance.label < 0) /* no decision: not listed */
+            continue;
+        if (!first)
+            jo_lit(w, ",");
+        first = 0;
+        target_out(w, tg);
+    }
+    jo_lit(w, "]}");
+}
+
+static void entity_out(json_out *w, const stance_entity *e)
+{
+    jo_lit(w, "{\"name\":");
+    jo_cstr(w, e->name);
+    jo_lit(w, e->discovered ? ",\"discovered\":true,\"mentions\":[" : ",\"discovered\":false,\"mentions\":[");
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        if (k)
+            jo_lit(w, ",");
+        span_out(w, e->mentions[k]);
+    }
+    /* "mentions" stays the names (0.1); "all_mentions" has every kind */
+    jo_lit(w, "],\"all_mentions\":[");
+    for (size_t k = 0; k < stance_entity_mention_count(e); k++) {
+        stance_span sp = {0, 0};
+        stance_mention_kind kind = STANCE_MENTION_NAME;
+        const char *rule = "";
+        stance_entity_mention(e, k, &sp, &kind, &rule);
+        jo_lit(w, k ? ",{\"start\":" : "{\"start\":");
+        jo_int(w, (long long)sp.start);
+        jo_lit(w, ",\"end\":");
+        jo_int(w, (long long)sp.end);
+        jo_lit(w, ",\"kind\":");
+        jo_cstr(w, stance_mention_kind_name(kind));
+        jo_lit(w, ",\"rule\":");
+        jo_cstr(w, rule);
+        jo_lit(w, "}");
+    }
+    jo_lit(w, "]}");
+}
+
+/* One output line: {"id": ..., "quotes": [...], "actors": [...]}; the id is
+ * the input's raw JSON (@p id_raw) or the string @p id, or absent. */
+static void result_out(json_out *w, const char *id, const char *id_raw, size_t id_raw_len, const char *text,
+                       const stance_result *res)
+{
+    jo_reset(w);
+    if (id_raw) {
+        jo_lit(w, "{\"id\":");
+        jo_raw(w, id_raw, id_raw_len);
+        jo_lit(w, ",\"quotes\":[");
+    } else if (id) {
+        jo_lit(w, "{\"id\":");
+        jo_cstr(w, id);
+        jo_lit(w, ",\"quotes\":[");
+    } else
+        jo_lit(w, "{\"quotes\":[");
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        if (i)
+            jo_lit(w, ",");
+        quote_out(w, text, stance_result_quote(res, i));
+    }
+    jo_lit(w, "],\"actors\":[");
+    for (size_t i = 0; i < stance_result_entity_count(res); i++) {
+        if (i)
+            jo_lit(w, ",");
+        entity_out(w, stance_result_entity(res, i));
+    }
+    jo_lit(w, "]}\n");
+}
+
 /* At most @p max bytes of @p s, never ending inside a UTF-8 character. */
 static size_t utf8_cut(const char *s, size_t len, size_t max)
 {
@@ -266,7 +470,8 @@ static void put_plain(const char *s, size_t n)
     }
 }
 
-static void print_text(const char *id, const char *text, const stance_result *res)
+/* @p explain: also the rule that attributed each quote (--explain). */
+static void print_text(const char *id, const char *text, const stance_result *res, unsigned explain)
 {
     printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
     for (size_t i = 0; i < stance_result_count(res); i++) {
@@ -278,6 +483,8 @@ static void print_text(const char *id, const char *text, const stance_result *re
         fputs("    \"", stdout);
         put_plain(text + q->span.start, shown);
         printf("%s\"\n", shown < len ? "..." : "");
+        if (explain)
+            printf("    attribution: %s%s%s\n", stance_quote_rule(q), q->cue ? ", cue " : "", q->cue ? q->cue : "");
         if (q->sentiment.label >= 0)
             printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
@@ -365,14 +572,17 @@ typedef struct rec_id {
 static int emit(const classify_opts *co, const rec_id *id, const char *text, const stance_result *res)
 {
     if (co->format == FMT_TEXT) {
-        print_text(id->text, text, res);
+        print_text(id->text, text, res, co->opts.explain);
     } else if (co->format == FMT_GRAPH) {
         print_dot(id->text, res);
     } else {
-        json_t *o = result_json(id->raw ? NULL : id->text, text, res);
-        int rc = cli_put_json(o, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6), id->raw, id->raw_len);
-        json_decref(o);
-        return rc;
+        json_out *w = co->out;
+        result_out(w, id->raw ? NULL : id->text, id->raw, id->raw_len, text, res);
+        if (w->failed) {
+            cli_error("%s: out of memory while writing the record", id->text ? id->text : "-");
+            return CLI_FAIL;
+        }
+        fwrite(w->buf, 1, w->len, stdout); /* a failed write shows in cli_out_failed() below */
     }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
@@ -635,6 +845,7 @@ int cmd_classify(int argc, char **argv)
         {"on-error", required_argument, NULL, 'O'},
         {NULL, 0, NULL, 0}};
     classify_opts co;
+    json_out out = {NULL, 0, 0, 0, 0};
     actor_list actors = {0};
     const char *model_path = NULL;
     stance_model *model = NULL;
@@ -643,6 +854,7 @@ int cmd_classify(int argc, char **argv)
 
     memset(&co, 0, sizeof co);
     co.opts.size = sizeof co.opts;
+    co.out = &out;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -775,5 +987,6 @@ int cmd_classify(int argc, char **argv)
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);
     free_actors(&actors);
+    jo_free(&out);
     return status;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "vectors.h"
 #include "model.h"
 
 int cmd_dump(int argc, char **argv)
@@ -63,30 +64,38 @@ int cmd_dump(int argc, char **argv)
             printf("  pair %u bias=%.9g probA=%.9g probB=%.9g\n", p, hd->bias[p], hd->prob_a ? hd->prob_a[p] : 0.0,
                    hd->prob_b ? hd->prob_b[p] : 0.0);
         for (size_t b = 0; b < buckets; b++) {
-            int any = 0;
-            for (uint32_t p = 0; p < hd->n_dec; p++)
-                any |= hd->weights[b * hd->n_dec + p] != 0.0f;
-            if (!any)
+            float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
+            if (!stance_head_row(hd, b, row))
                 continue;
             nz++;
             if (weights) {
                 printf("  w %zu", b);
                 for (uint32_t p = 0; p < hd->n_dec; p++)
-                    printf(" %.9g", (double)hd->weights[b * hd->n_dec + p]);
+                    printf(" %.9g", (double)row[p]);
                 printf("\n");
             }
         }
         printf("  nonzero rows %zu of %zu\n", nz, buckets);
     }
-    free(data);
     if (m->feat.lex) {
         const stance_lexicon *lx = m->feat.lex;
         printf("lexicon %u words\n", lx->n);
         for (uint32_t i = 0; weights && i < lx->n; i++)
             printf("  lex %s %g\n", lx->blob + lx->off[i], (double)lx->valence[i]);
     }
+    if (m->feat.wvec) {
+        const stance_wvec *wv = m->feat.wvec;
+        printf("vectors %u words x %u dimensions, int8, scale %.9g\n", wv->n, wv->dim, (double)wv->scale);
+        for (uint32_t i = 0; weights && i < wv->n; i++) {
+            printf("  vec %s", wv->blob + wv->off[i]);
+            for (uint32_t d = 0; d < wv->dim; d++)
+                printf(" %d", wv->vec[(size_t)i * wv->dim + d]);
+            printf("\n");
+        }
+    }
     printf("ngrams %u\n", m->n_ngrams);
     stance_model_destroy(m);
     stance_free(m);
+    free(data); /* after the model: its weight rows point into the image */
     return CLI_OK;
 }

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "trainer.h"
+#include "wordvec.h"
 
 #define MAX_HEADS_CLI 8
 
@@ -42,11 +43,23 @@ static void help(void)
         "                          word:1,char:0.5,neg,window,presence,context (the default);\n"
         "                          also clause (n-grams inside/outside the target's clauses),\n"
         "                          lex and lexd (prior word polarity from --lexicon: tags / pooled\n"
-        "                          scores per region) and rules (VADER's sentence cues)\n"
+        "                          scores per region), rules (VADER's sentence cues), struct (the\n"
+        "                          target's role, conditionals, its clause; needs --lexicon),\n"
+        "                          tconj (target x word / struct conjunctions; needs --lexicon) and\n"
+        "                          vec (word vectors learned from the training and --unlabelled\n"
+        "                          texts, summed per region: statement, left, right, near the target)\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
         "                          names them\n"
+        "      --unlabelled FILES  comma-separated text for the vec family's word vectors, besides the\n"
+        "                          texts of every --head file: JSONL with a \"text\" field, or plain\n"
+        "                          text, one text a line (e.g. articles of your own domain). Adds the\n"
+        "                          vec family unless --families names it\n"
+        "      --vec-dims N        word vector dimensions (default 100)\n"
+        "      --vec-vocab N       words kept, the most frequent (default 50000)\n"
+        "      --vec-context N     co-occurrence window, words each side (default 5)\n"
+        "      --vec-min-count N   occurrences a word needs (default 3)\n"
         "      --word-n A-B        word n-gram orders (default 1-3)\n"
         "      --char-n A-B        character n-gram orders (default 2-5)\n"
         "      --window N          tokens around each target mention (default 6)\n"
@@ -63,6 +76,9 @@ static void help(void)
         "                          (folded back into the weights; default off)\n"
         "      --check-collapse FILE  also train with libsvm and report the largest difference between\n"
         "                          its decision values/probabilities and the collapsed model's on FILE\n"
+        "      --no-ngram-text FILE  train on FILE (named in a --head) but keep its n-gram strings out of\n"
+        "                          the model's readable n-gram table (text that must not be copied into\n"
+        "                          the model, e.g. news articles without a licence); repeatable\n"
         "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
         "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
         "                          each feature family in turn, beside the figure with all of them\n"
@@ -108,9 +124,9 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
-#define N_FAMILY_NAMES 11
-static const char *const family_names[N_FAMILY_NAMES] = {"",         "word",    "char",   "neg", "window", "presence",
-                                                         "context",  "clause",  "lex",    "lexd", "rules"};
+#define N_FAMILY_NAMES 14
+static const char *const family_names[N_FAMILY_NAMES] = {"",        "word",  "char", "neg",  "window", "presence", "context",
+                                                         "clause",  "lex",   "lexd", "rules", "vec",   "struct",   "tconj"};
 
 const char *cli_family_name(uint32_t id)
 {
@@ -170,6 +186,9 @@ static const char *family_prefix(uint32_t id)
     case 8: return "l:";
     case 9: return "d:";
     case 10: return "r:";
+    case 11: return "v:";
+    case 12: return "s:";
+    case 13: return "j:";
     default: return "?:";
     }
 }
@@ -317,6 +336,58 @@ done:
     return rc;
 }
 
+/* Learn the vec family's word vectors from the texts of every head file and
+ * of @p unlabelled (comma-separated) into m->feat.wvec. */
+static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads, const char *unlabelled,
+                         const tr_wv_opts *wo, train_ctx *ctx)
+{
+    tr_corpus c = {0};
+    tr_wv_stats st;
+    char err[TR_ERRLEN], msg[1024], from[600] = "";
+    int rc = -1;
+    for (size_t i = 0; i <= n_heads; i++) {
+        const char *list = i < n_heads ? heads[i].files : unlabelled;
+        char *files = list ? strdup(list) : NULL, *save = NULL, *f;
+        if (!list)
+            continue;
+        if (!files) {
+            cli_error("train: out of memory");
+            goto out;
+        }
+        for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+            char sp[256];
+            if (tr_corpus_add_file(&c, f, err, sizeof err)) {
+                cli_error("%s", err);
+                free(files);
+                goto out;
+            }
+            short_path(f, sp, sizeof sp);
+            if (!strstr(from, sp) && strlen(from) + strlen(sp) + 2 < sizeof from)
+                snprintf(from + strlen(from), sizeof from - strlen(from), "%s%s", from[0] ? "," : "", sp);
+        }
+        free(files);
+    }
+    snprintf(msg, sizeof msg, "word vectors: %zu texts (%zu bytes), learning %u dimensions", c.n, c.bytes, wo->dim);
+    progress(ctx, msg);
+    if (tr_wv_learn(&m->feat, &c, wo, &m->feat.wvec, &st, err, sizeof err)) {
+        cli_error("train: %s", err);
+        goto out;
+    }
+    snprintf(msg, sizeof msg, "dims=%u vocab=%zu context=%u min-count=%u sif=%g tokens=%zu texts=%zu from=%s", st.dim,
+             st.vocab, wo->window, wo->min_count, wo->sif, st.tokens, c.n, from);
+    if (stance_model_set_meta(m, "vectors", msg)) {
+        cli_error("train: out of memory");
+        goto out;
+    }
+    snprintf(msg, sizeof msg, "word vectors: %zu tokens, %zu types, %zu words kept, %zu pairs, %zu PPMI cells",
+             st.tokens, st.types, st.vocab, st.pairs, st.nnz);
+    progress(ctx, msg);
+    rc = 0;
+out:
+    tr_corpus_free(&c);
+    return rc;
+}
+
 static int prune(stance_model *m, double eps)
 {
     size_t nb = (size_t)1 << m->feat.table_bits, kept = 0;
@@ -391,15 +462,21 @@ int cmd_train(int argc, char **argv)
         {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
         {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
         {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
-        {"ablate", no_argument, NULL, 'a'},
+        {"ablate", no_argument, NULL, 'a'},         {"no-ngram-text", required_argument, NULL, 'x'},
+        {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
+        {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
+        {"vec-min-count", required_argument, NULL, 1004},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     int ablate = 0;
+    const char *private_files[16];
+    size_t n_private = 0;
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
-    const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL, *lexicon = NULL;
+    const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL, *lexicon = NULL, *unlabelled = NULL;
+    tr_wv_opts wo;
     int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
     long num;
     tr_data data[MAX_HEADS_CLI], ev = {0};
@@ -413,11 +490,19 @@ int cmd_train(int argc, char **argv)
     char err[TR_ERRLEN], msg[512];
     stance_error serr;
 
+    tr_wv_opts_default(&wo);
     optind = 1;
     while ((opt = getopt_long(argc, argv, "o:qh", lopts, NULL)) != -1) {
         switch (opt) {
         case 'o': out_path = optarg; break;
         case 'a': ablate = 1; break;
+        case 'x':
+            if (n_private >= sizeof private_files / sizeof *private_files) {
+                cli_error("train: at most %zu --no-ngram-text files", sizeof private_files / sizeof *private_files);
+                return CLI_USAGE;
+            }
+            private_files[n_private++] = optarg;
+            break;
         case 'H': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg || !eq[1] || n_heads >= MAX_HEADS_CLI) {
@@ -517,6 +602,19 @@ int cmd_train(int argc, char **argv)
                 return CLI_USAGE;
             break;
         case 'L': lexicon = optarg; break;
+        case 'U': unlabelled = optarg; break;
+        case 1001:
+        case 1002:
+        case 1003:
+        case 1004: {
+            static const char *const vo[] = {"--vec-dims", "--vec-vocab", "--vec-context", "--vec-min-count"};
+            static const long lo[] = {1, 100, 1, 1}, hi[] = {STANCE_MAX_WVEC_DIM, STANCE_MAX_WVEC_WORDS, 50, 1000000};
+            uint32_t *dst[] = {&wo.dim, &wo.vocab, &wo.window, &wo.min_count};
+            if (cli_num_long("train", vo[opt - 1001], optarg, lo[opt - 1001], hi[opt - 1001], &num))
+                return CLI_USAGE;
+            *dst[opt - 1001] = (uint32_t)num;
+            break;
+        }
         case 'Z':
             if (cli_num_double("train", "--neutral-band", optarg, 1e-9, 100, &band))
                 return CLI_USAGE;
@@ -582,14 +680,19 @@ int cmd_train(int argc, char **argv)
         size_t len;
         if (cli_read_file(add_to, &bytes, &len))
             return CLI_FAIL;
-        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) {
+        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr) || stance_model_densify(m, &serr)) {
             cli_error("%s: %s", add_to, serr.message);
+            if (m) {
+                stance_model_destroy(m);
+                stance_free(m);
+            }
             free(bytes);
             return CLI_FAIL;
         }
-        free(bytes);
-        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon)
-            cli_error("train: --add-to keeps the model's feature settings and lexicon; feature options ignored");
+        free(bytes); /* densified: the model no longer points into the file image */
+        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon || unlabelled)
+            cli_error("train: --add-to keeps the model's feature settings, lexicon and word vectors; feature "
+                      "options ignored");
     } else {
         if (stance_model_new_empty(&m)) {
             cli_error("train: out of memory");
@@ -620,6 +723,8 @@ int cmd_train(int argc, char **argv)
             stance_features_family_default(8, &m->feat.families[m->feat.n_families++]);
             stance_features_family_default(9, &m->feat.families[m->feat.n_families++]);
         }
+        if (unlabelled && !stance_features_need_vectors(&m->feat) && m->feat.n_families < STANCE_MAX_FAMILIES)
+            stance_features_family_default(11, &m->feat.families[m->feat.n_families++]);
         if (stance_features_need_lexicon(&m->feat) && !lexicon) {
             cli_error("train: the lex and lexd families need --lexicon FILE");
             rc = CLI_USAGE;
@@ -639,6 +744,8 @@ int cmd_train(int argc, char **argv)
             if (stance_model_set_meta(m, "lexicon", lmeta))
                 goto nomem;
         }
+        if (stance_features_need_vectors(&m->feat) && learn_vectors(m, heads, n_heads, unlabelled, &wo, &ctx))
+            goto out;
     }
 
 
@@ -660,7 +767,10 @@ int cmd_train(int argc, char **argv)
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
-            if (tr_data_load(f, &m->feat, d, &names, err, sizeof err)) {
+            int priv = 0;
+            for (size_t i = 0; i < n_private; i++)
+                priv |= !strcmp(f, private_files[i]);
+            if (tr_data_load(f, &m->feat, d, priv ? NULL : &names, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
                 goto out;

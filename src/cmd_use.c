@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "cli_input.h"
 #include "html.h"
+#include "json_out.h"
 #include "trainer.h"
 
 /* ---- shared ---------------------------------------------------------------- */
@@ -108,6 +109,27 @@ typedef struct eval_ctx {
     tr_reliability subset_rel[MAX_SUBSETS];
     size_t n_subsets;
 } eval_ctx;
+
+/* The model for eval and predict, with the --head it must have and a scratch for the
+ * records; on failure a message, nothing left open, CLI_FAIL. */
+static int open_for_records(const char *model_path, const char *head_opt, stance_model **m,
+                            stance_scratch **scratch)
+{
+    stance_error serr;
+    *m = NULL;
+    *scratch = NULL;
+    if (cli_open_model(model_path, m))
+        return CLI_FAIL;
+    if (head_opt && stance_model_head_find(*m, head_opt) < 0)
+        cli_error("the model has no head \"%s\" (see stance inspect)", head_opt);
+    else if (stance_scratch_new(scratch, &serr))
+        cli_error("%s", serr.message);
+    else
+        return CLI_OK;
+    stance_model_free(*m);
+    *m = NULL;
+    return CLI_FAIL;
+}
 
 /* Parse one JSONL record (with its label when @p need_label) and choose its
  * head. On failure: @p msg says why, the record is freed, returns -1. */
@@ -492,7 +514,6 @@ int cmd_eval(int argc, char **argv)
     ablation *ab = NULL;
     size_t n_ab = 0;
     eval_ctx c;
-    stance_error serr;
     memset(&c, 0, sizeof c);
     c.head = -1;
     optind = 1;
@@ -534,18 +555,8 @@ int cmd_eval(int argc, char **argv)
         cli_error("eval: need exactly one FILE.jsonl (see --help)");
         return CLI_USAGE;
     }
-    if (cli_open_model(model_path, &c.m))
+    if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
-        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&c.scratch, &serr)) {
-        stance_model_free(c.m);
-        cli_error("out of memory");
-        return CLI_FAIL;
-    }
     /* eval stops at the first bad record: figures over part of the data would mislead */
     rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
     if (rc == CLI_OK && ablate && c.head >= 0)
@@ -594,36 +605,26 @@ typedef struct predict_ctx {
     const char *head_opt;
     unsigned explain;
     stance_scratch *scratch;
+    json_out out; /* each output line is written here, then to stdout */
 } predict_ctx;
 
 static int predict_line(void *user, size_t lineno, const char *line, size_t len, char *msg, size_t msglen)
 {
     predict_ctx *c = user;
+    json_out *w = &c->out;
     tr_record r;
     stance_prediction *pr = NULL;
     const stance_decision *d;
-    json_t *o, *probs;
     int h;
     double margin = 0;
     size_t r0 = 0, r1 = 0;
-    int rc, raw;
+    int rc;
     (void)lineno;
     if ((h = read_record(c->m, c->head_opt, 0, line, len, &r, msg, msglen)) < 0)
         return 1;
     if (predict_record(c->m, h, &r, c->scratch, c->explain, &pr, msg, msglen))
         return 1;
     d = stance_prediction_decision(pr);
-    o = json_object();
-    probs = json_object();
-    /* the id exactly as written (a number keeps its digits), else the parsed one */
-    raw = cli_json_id_raw(line, len, &r0, &r1) == 0;
-    if (!raw && r.id)
-        json_object_set_new(o, "id", json_string(r.id));
-    json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)h)));
-    json_object_set_new(o, "label", json_string(d->label_name));
-    for (size_t i = 0; i < d->n_labels; i++)
-        json_object_set_new(probs, d->label_names[i], json_real(d->probs[i]));
-    json_object_set_new(o, "probs", probs);
     {
         /* margin: probability of the winner minus that of the runner-up */
         double second = 0;
@@ -632,16 +633,53 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
                 second = d->probs[i];
         margin = d->confidence - second;
     }
-    json_object_set_new(o, "margin", json_real(margin));
-    if (c->explain) {
-        json_t *ex = json_array();
-        for (size_t i = 0; i < d->n_explain; i++)
-            json_array_append_new(ex, json_pack("{s:s,s:f}", "feature", d->explain[i].feature, "weight",
-                                                d->explain[i].contribution));
-        json_object_set_new(o, "explain", ex);
+    /* One line, streamed: the same bytes as json_dumps(JSON_COMPACT |
+     * JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) of {id, head, label,
+     * probs, margin[, explain]} (tests/test_json_out.c, tests/test_cli.sh). */
+    jo_reset(w);
+    jo_lit(w, "{");
+    if (cli_json_id_raw(line, len, &r0, &r1) == 0) { /* the id exactly as written (a number keeps its digits) */
+        jo_lit(w, "\"id\":");
+        jo_raw(w, line + r0, r1 - r0);
+        jo_lit(w, ",");
+    } else if (r.id) {
+        jo_lit(w, "\"id\":");
+        jo_cstr(w, r.id);
+        jo_lit(w, ",");
     }
-    rc = cli_put_json(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6), raw ? line + r0 : NULL, r1 - r0);
-    json_decref(o);
+    jo_lit(w, "\"head\":");
+    jo_cstr(w, stance_model_head_name(c->m, (size_t)h));
+    jo_lit(w, ",\"label\":");
+    jo_cstr(w, d->label_name);
+    jo_lit(w, ",\"probs\":{");
+    for (size_t i = 0; i < d->n_labels; i++) {
+        if (i)
+            jo_lit(w, ",");
+        jo_cstr(w, d->label_names[i]);
+        jo_lit(w, ":");
+        jo_real(w, d->probs[i]);
+    }
+    jo_lit(w, "},\"margin\":");
+    jo_real(w, margin);
+    if (c->explain) {
+        jo_lit(w, ",\"explain\":[");
+        for (size_t i = 0; i < d->n_explain; i++) {
+            jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
+            jo_cstr(w, d->explain[i].feature);
+            jo_lit(w, ",\"weight\":");
+            jo_real(w, d->explain[i].contribution);
+            jo_lit(w, "}");
+        }
+        jo_lit(w, "]");
+    }
+    jo_lit(w, "}\n");
+    if (w->failed) {
+        cli_error("out of memory while writing the prediction");
+        rc = CLI_FAIL;
+    } else {
+        fwrite(w->buf, 1, w->len, stdout);
+        rc = cli_out_failed() ? CLI_FAIL : CLI_OK;
+    }
     stance_prediction_free(pr);
     tr_record_free(&r);
     return rc == CLI_OK ? 0 : -1;
@@ -657,11 +695,11 @@ int cmd_predict(int argc, char **argv)
                                           {NULL, 0, NULL, 0}};
     const char *model_path = NULL;
     predict_ctx c;
-    stance_error serr;
     int opt, rc;
     long k;
     cli_policy pol = CLI_ON_ERROR_RECORD;
     memset(&c, 0, sizeof c);
+    c.out.utf8 = 1; /* predict has always written UTF-8 as it is */
     optind = 1;
     while ((opt = getopt_long(argc, argv, "m:e:h", lopts, NULL)) != -1) {
         switch (opt) {
@@ -696,22 +734,14 @@ int cmd_predict(int argc, char **argv)
         cli_error("predict: at most one FILE (see --help)");
         return CLI_USAGE;
     }
-    if (cli_open_model(model_path, &c.m))
+    if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    if (c.head_opt && stance_model_head_find(c.m, c.head_opt) < 0) {
-        cli_error("the model has no head \"%s\" (see stance inspect)", c.head_opt);
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&c.scratch, &serr)) {
-        stance_model_free(c.m);
-        return CLI_FAIL;
-    }
     rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol);
     if (cli_out_flush())
         rc = CLI_FAIL;
     stance_scratch_free(c.scratch);
     stance_model_free(c.m);
+    jo_free(&c.out);
     return rc;
 }
 
@@ -788,12 +818,9 @@ int cmd_inspect(int argc, char **argv)
     for (uint32_t hi = 0; hi < m->n_heads; hi++) {
         const stance_head *h = &m->heads[hi];
         size_t nb = (size_t)1 << m->feat.table_bits, nz = 0;
+        float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
         for (size_t b = 0; b < nb; b++)
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                if (h->weights[b * h->n_dec + p] != 0) {
-                    nz++;
-                    break;
-                }
+            nz += (size_t)stance_head_row(h, b, row);
         printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s\n", h->name, h->n_labels, h->n_dec,
                nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
         for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
@@ -808,12 +835,14 @@ int cmd_inspect(int argc, char **argv)
             for (size_t b = 0; b < nb; b++) {
                 double c = 0;
                 uint32_t p = 0;
+                if (!stance_head_row(h, b, row))
+                    continue;
                 for (uint32_t a = 0; a < h->n_labels; a++)
                     for (uint32_t bb = a + 1; bb < h->n_labels; bb++, p++) {
                         if (a == lab)
-                            c += h->weights[b * h->n_dec + p];
+                            c += row[p];
                         else if (bb == lab)
-                            c -= h->weights[b * h->n_dec + p];
+                            c -= row[p];
                     }
                 if (c > 0 && stance_model_find_ngram(m, (uint32_t)b))
                     r[n++] = (wrank){(uint32_t)b, c};

@@ -743,13 +743,53 @@ static void svg_label(hbuf *b, const char *s)
         puts_(b, "&#8230;");
 }
 
+/* One judgement drawn as a curve from its speaker to its actor, with its label. */
+typedef struct gedge {
+    const json_t *t;  /* the stance entry */
+    size_t q;         /* quote index */
+    double y1, y2;    /* the curve's ends */
+    double lx, ly;    /* where its label sits (the curve passes through it) */
+} gedge;
+
+static int gedge_cmp(const void *x, const void *y)
+{
+    const gedge *a = x, *b = y;
+    double da = a->y1 + a->y2, db = b->y1 + b->y2;
+    return da < db ? -1 : da > db ? 1 : a < b ? -1 : a > b; /* stable: ties keep the page order */
+}
+
+/* Labels in @p ncol columns centred on @p cx: each label as near the middle of its curve as
+ * it can be, pushed down (in the column that displaces it least) until it clears the label
+ * above it by @p lh. Returns the largest displacement. Labels never overlap: columns are
+ * wider than a label, and within a column they are at least @p lh apart. */
+static double place_labels(gedge *e, size_t ne, const double *cx, size_t ncol, double lh)
+{
+    double last[2] = {-1e9, -1e9}, worst = 0;
+    for (size_t i = 0; i < ne; i++) {
+        double want = (e[i].y1 + e[i].y2) / 2, best = 0;
+        size_t bc = 0;
+        for (size_t c = 0; c < ncol; c++) {
+            double y = want > last[c] + lh ? want : last[c] + lh;
+            if (c == 0 || y < best)
+                best = y, bc = c;
+        }
+        e[i].lx = cx[bc];
+        e[i].ly = last[bc] = best;
+        if (best - want > worst)
+            worst = best - want;
+    }
+    return worst;
+}
+
 static int graph(article *a)
 {
     hbuf *b = &a->d->body;
     gnode *sp = calloc(a->nq + 1, sizeof *sp), *ac = calloc(a->na + 1, sizeof *ac);
-    size_t ns = 0, nac = 0, ne = 0;
+    size_t ns = 0, nac = 0, ne = 0, cap_e = 0;
     double *acc = calloc(a->na + 1, sizeof *acc);
-    const double row = 36, W = 760, lx = 8, bw = 230, rx = W - 8 - 230;
+    gedge *e = NULL;
+    const double row = 36, W = 760, lx = 8, bw = 230, rx = W - 8 - 230, lh = 15;
+    const double centre[1] = {W / 2}, sides[2] = {W / 2 - 62, W / 2 + 62}; /* a label is under 110 wide */
     double H;
     if (!sp || !ac || !acc) {
         free(sp), free(ac), free(acc);
@@ -759,19 +799,23 @@ static int graph(article *a)
         if (a->q[i].speaker && a->q[i].stances && json_array_size(a->q[i].stances) &&
             node_of(sp, ns, a->q[i].speaker) < 0)
             sp[ns].name = a->q[i].speaker, sp[ns].key = (double)ns, ns++;
-    for (size_t i = 0; i < a->nq; i++) { /* actors by the mean row of their speakers */
+    for (size_t i = 0; i < a->nq; i++) { /* the edges; actors by the mean row of their speakers */
         const json_t *t;
         size_t k;
         if (!a->q[i].speaker)
             continue;
         json_array_foreach(a->q[i].stances, k, t) {
             const char *actor = opt_str(t, "actor");
-            long x = node_of(ac, nac, actor);
+            long x = node_of(ac, nac, actor), si = node_of(sp, ns, a->q[i].speaker);
+            if (grow((void **)&e, &cap_e, ne + 1, sizeof *e, 16)) {
+                free(sp), free(ac), free(acc), free(e);
+                return -2;
+            }
             if (x < 0)
                 x = (long)nac, ac[nac].name = actor, acc[nac++] = 0;
-            ac[x].key += (double)node_of(sp, ns, a->q[i].speaker);
+            ac[x].key += (double)si;
             acc[x] += 1;
-            ne++;
+            e[ne++] = (gedge){t, i, 37 + row * (double)si, 0, 0, 0};
         }
     }
     if (!ne) {
@@ -782,32 +826,41 @@ static int graph(article *a)
     for (size_t i = 0; i < nac; i++)
         ac[i].key = ac[i].key / acc[i] + 1e-3 * (double)i;
     qsort(ac, nac, sizeof *ac, gnode_cmp);
+    for (size_t j = 0; j < ne; j++)
+        e[j].y2 = 37 + row * (double)node_of(ac, nac, opt_str(e[j].t, "actor"));
+    qsort(e, ne, sizeof *e, gedge_cmp);
+    /* one column in the middle while it keeps every label within half a row of its curve's middle */
+    if (place_labels(e, ne, centre, 1, lh) > row / 2)
+        place_labels(e, ne, sides, 2, lh);
     H = row * (double)(ns > nac ? ns : nac) + 40;
+    for (size_t i = 0; i < ne; i++)
+        if (e[i].ly + 10 > H)
+            H = e[i].ly + 10;
     pf(b, "<svg class=\"graph\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" "
           "aria-labelledby=\"%sa%zu-gt\"><title id=\"%sa%zu-gt\">Who stands how toward whom (speaker to actor; "
           "see the table below for the same as text)</title>\n",
        W, H, W, H, a->d->prefix, a->no, a->d->prefix, a->no);
     pf(b, "<text x=\"%.0f\" y=\"14\" class=\"gh\">speakers</text><text x=\"%.0f\" y=\"14\" class=\"gh\">actors"
           "</text>\n", lx, rx);
-    for (size_t i = 0; i < a->nq; i++) { /* edges under the nodes */
-        const json_t *t;
-        size_t k;
-        if (!a->q[i].speaker)
-            continue;
-        json_array_foreach(a->q[i].stances, k, t) {
-            long si = node_of(sp, ns, a->q[i].speaker), ai = node_of(ac, nac, opt_str(t, "actor"));
-            int l = label_no(opt_str(t, "label"));
-            double c = clamp01(num(t, "confidence", 0)), y1 = 37 + row * (double)si, y2 = 37 + row * (double)ai, off = (double)((i * 7 + k * 3) % 5) * 9 - 18;
-            double mx = W / 2, my = (y1 + y2) / 2 + 0.75 * off;
-            pf(b, "<g class=\"e e-%s\"><title>quote %zu: ", l < 3 ? stance_labels[l] : "none", i + 1);
-            escs(b, a->q[i].speaker, 1);
-            puts_(b, " \xE2\x86\x92 ");
-            escs(b, opt_str(t, "actor"), 1);
-            pf(b, ": %s %.2f</title><path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" stroke-width=\"%.2f\"/>"
-                  "<text x=\"%.1f\" y=\"%.1f\">%zu: %s %.2f</text></g>\n",
-               l < 3 ? stance_labels[l] : "?", c, lx + bw, y1, mx, y1 + off, mx, y2 + off, rx - 6, y2,
-               0.5 + 3.0 * c, mx, my - 3, i + 1, l < 3 ? stance_labels[l] : "?", c);
-        }
+    for (size_t j = 0; j < ne; j++) { /* edges under the nodes: two S-curves that meet at the label */
+        const json_t *t = e[j].t;
+        int l = label_no(opt_str(t, "label"));
+        double c = clamp01(num(t, "confidence", 0)), x0 = lx + bw, x3 = rx - 6, m0 = (x0 + e[j].lx) / 2,
+               m1 = (e[j].lx + x3) / 2;
+        pf(b, "<g class=\"e e-%s\"><title>quote %zu: ", l < 3 ? stance_labels[l] : "none", e[j].q + 1);
+        escs(b, a->q[e[j].q].speaker, 1);
+        puts_(b, " \xE2\x86\x92 ");
+        escs(b, opt_str(t, "actor"), 1);
+        pf(b, ": %s %.2f</title><path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" "
+              "stroke-width=\"%.2f\"/></g>\n",
+           l < 3 ? stance_labels[l] : "?", c, x0, e[j].y1, m0, e[j].y1, m0, e[j].ly, e[j].lx, e[j].ly, m1, e[j].ly,
+           m1, e[j].y2, x3, e[j].y2, 0.5 + 3.0 * c);
+    }
+    for (size_t j = 0; j < ne; j++) { /* labels over every curve */
+        int l = label_no(opt_str(e[j].t, "label"));
+        pf(b, "<g class=\"e e-%s\"><text x=\"%.1f\" y=\"%.1f\">%zu: %s %.2f</text></g>\n",
+           l < 3 ? stance_labels[l] : "none", e[j].lx, e[j].ly + 4, e[j].q + 1, l < 3 ? stance_labels[l] : "?",
+           clamp01(num(e[j].t, "confidence", 0)));
     }
     for (size_t i = 0; i < ns; i++) {
         pf(b, "<g class=\"n\"><rect x=\"%.0f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"6\"/><text x=\"%.0f\" "
@@ -826,7 +879,7 @@ static int graph(article *a)
     puts_(b, "</svg>\n<p class=\"legend\"><span class=\"k-favor\">&#9473;&#9473; favor</span> "
              "<span class=\"k-against\">&#9473;&#9473; against</span> <span class=\"k-none\">&#9476;&#9476; none"
              "</span> &middot; line width = confidence; labels: quote number, stance, confidence</p>\n");
-    free(sp), free(ac), free(acc);
+    free(sp), free(ac), free(acc), free(e);
     return 0;
 }
 

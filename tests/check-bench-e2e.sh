@@ -48,6 +48,15 @@ grep -q "pair actor 'Nobody' is not among the article's actors" "$tmp/bad" || { 
 grep -q 'span \[264,100000) not inside the article' "$tmp/bad" || { echo "FAIL: no span error in: $(cat "$tmp/bad")"; fail=1; }
 grep -q 'quote 2: note copies article text' "$tmp/bad" || { echo "FAIL: no copied-text error in: $(cat "$tmp/bad")"; fail=1; }
 
+# a line that is not JSON: the checker names it, the scorer stops on it (one reader, tested once for both)
+mkdir "$tmp/broken"
+{ cat "$data/labels/dev-t.jsonl"; echo '{"article": '; } > "$tmp/broken/dev-t.jsonl"
+"$py" "$e2e/check_labels.py" --data "$data" "$tmp/broken/dev-t.jsonl" > "$tmp/bad2"
+grep -q 'dev-t.jsonl:2: not JSON' "$tmp/bad2" || { echo "FAIL: check_labels on a broken line: $(cat "$tmp/bad2")"; fail=1; }
+"$py" "$e2e/score.py" --data "$data" --labels "$tmp/broken/dev-*.jsonl" --pred "$data/pred.jsonl" > /dev/null 2> "$tmp/err2" \
+    && { echo "FAIL: score.py scored a broken label file"; fail=1; }
+grep -q 'dev-t.jsonl:2: not JSON' "$tmp/err2" || { echo "FAIL: score.py on a broken line: $(cat "$tmp/err2")"; fail=1; }
+
 out=$("$py" "$e2e/score.py" --data "$data" --labels "$data/labels/dev-*.jsonl" --pred "$data/pred.jsonl") \
     || { echo "FAIL: score.py exited $?"; exit 1; }
 want() {
@@ -92,5 +101,33 @@ real=$("$py" "$e2e/score.py" "$top_builddir/stance" -m "$top_builddir/tests/tiny
         --data "$data" --labels "$data/labels/dev-*.jsonl") || { echo "FAIL: score.py with the binary exited $?"; fail=1; }
 printf '%s\n' "$real" | grep -q '^quotes found: .*direct [0-9]/2' || { echo "FAIL: real run: $real"; fail=1; }
 
-[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run"
+# models/e2e_rows.py: train labels become training rows (the text from the article, the
+# target's spans inside the quote), dev labels are refused
+"$py" -c 'import json,sys
+for path, out in ((sys.argv[1], sys.argv[3]), (sys.argv[2], sys.argv[4])):
+    r = json.loads(open(path).read())
+    r["split"] = "train"
+    r["article" if "article" in r else "id"] = "polnear-train-e2e-test-1"
+    open(out, "w").write(json.dumps(r) + "\n")' "$data/labels/dev-t.jsonl" "$data/dev.jsonl" "$tmp/train-t.jsonl" "$tmp/train.jsonl"
+rows="$top_srcdir/models/e2e_rows.py"
+"$py" "$rows" --task stance --repeat 2 --articles "$tmp/train.jsonl" "$tmp/train-t.jsonl" > "$tmp/rows" \
+    || { echo "FAIL: e2e_rows.py on train labels"; fail=1; }
+"$py" -c 'import json,sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert len(rows) == 4 and rows[0] == rows[1] and rows[2] == rows[3], len(rows)
+a, b = rows[0], rows[2]
+assert a["text"].startswith("Tom Park has done more") and a["target"] == "Tom Park", a
+assert a["target_spans"] == [[0, 8]] and a["label"] == "favor" and a["task"] == "stance", a
+assert b["text"] == "He is a failure and the governor knows it,", b
+assert b["target_spans"] == [[0, 2]] and b["label"] == "against", b' "$tmp/rows" \
+    || { echo "FAIL: e2e_rows.py stance rows: $(cat "$tmp/rows")"; fail=1; }
+"$py" "$rows" --task sentiment --articles "$tmp/train.jsonl" "$tmp/train-t.jsonl" > "$tmp/srows" &&
+    [ "$(cut -d, -f3- "$tmp/srows" | grep -o '"label": "[a-z]*"' | tr '\n' ' ')" = '"label": "positive" "label": "negative" "label": "negative" ' ] \
+    || { echo "FAIL: e2e_rows.py sentiment rows: $(cat "$tmp/srows")"; fail=1; }
+if "$py" "$rows" --task stance --articles "$data/dev.jsonl" "$data/labels/dev-t.jsonl" > "$tmp/devrows" 2> "$tmp/deverr"; then
+    echo "FAIL: e2e_rows.py accepted dev labels"; fail=1
+fi
+grep -q 'dev labels never train' "$tmp/deverr" && [ ! -s "$tmp/devrows" ] || { echo "FAIL: e2e_rows.py dev refusal: $(cat "$tmp/deverr")"; fail=1; }
+
+[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run, training rows"
 exit "$fail"

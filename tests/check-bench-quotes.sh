@@ -25,6 +25,20 @@ want 'audit     relabelled as the issue defines direct (1 gold-mixed as direct, 
 v=$("$bin" score "$data/scorer.jsonl" --verbose --audit "$data/scorer-audit.tsv")
 printf '%s\n' "$v" | grep -q '^FP scorer-test-1 280 295 UNAUDITED |' || { echo "FAIL: verbose FP line"; fail=1; }
 printf '%s\n' "$v" | grep -q '^SPK how=1 scorer-test-1 70 91 gold-alias |' || { echo "FAIL: verbose SPK line"; fail=1; }
+# --relabel (issue #3's definition without an audit): on the same article the
+# fragment after "the plan" leaves the gold and no mixed segment ends where a
+# quote of ours ends; on a second article of ours a whole quote after
+# 'including, "' that the gold calls mixed counts, with its speaker
+r=$("$bin" score "$data/scorer.jsonl" --relabel)
+printf '%s\n' "$r" | grep -qF 'relabel   as issue #3 defines direct, without an audit (0 mixed as direct, 1 embedded out): span F1 0.571 | speaker acc 0.500 (1/2) | end-to-end F1 0.286' ||
+    { echo "FAIL: relabel line"; fail=1; }
+r=$("$bin" score "$data/scorer-relabel.jsonl" --relabel)
+printf '%s\n' "$r" | grep -qF 'relabel   as issue #3 defines direct, without an audit (1 mixed as direct, 1 embedded out): span F1 1.000 | speaker acc 1.000 (1/1) | end-to-end F1 1.000' ||
+    { echo "FAIL: relabel line, mixed"; fail=1; }
+printf '%s\n' "$r" | grep -qF 'relabel   speaker acc on quotes whose gold names the speaker 1.000 (1/1)' ||
+    { echo "FAIL: relabel named-speaker line"; fail=1; }
+# --verbose ends each SPK/FP line with the rule that attributed the quote
+printf '%s\n' "$v" | grep -q '^SPK how=1 scorer-test-1 70 91 gold-alias |.* | rule=after$' || { echo "FAIL: verbose rule"; fail=1; }
 # a line without a category is refused with its line number
 bad=$(mktemp "${TMPDIR:-/tmp}/audit.XXXXXX")
 trap 'rm -f "$bad"' EXIT
@@ -34,5 +48,5 @@ rc=$?
 [ "$rc" -eq 2 ] || { echo "FAIL: malformed audit file gave exit $rc, want 2"; fail=1; }
 grep -q ':1: want KIND' "$bad.err" || { echo "FAIL: no line number in: $(cat "$bad.err")"; fail=1; }
 rm -f "$bad.err"
-[ "$fail" -eq 0 ] && echo "PASS: scorer figures, audit counts, stale lines, ceiling, relabelled figures"
+[ "$fail" -eq 0 ] && echo "PASS: scorer figures, audit counts, stale lines, ceiling, relabelled figures, --relabel"
 exit "$fail"

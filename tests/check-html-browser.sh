@@ -2,7 +2,8 @@
 # The HTML report in a real browser: headless Chromium, driven through the DevTools
 # protocol by tests/html_browser.py, loads the example article's page and the hostile
 # article's page, takes a screenshot of each (tests/html-*.png in the build tree) and checks
-# through the DOM: no console error, one highlighted element and one card per quote, and the
+# through the DOM: no console error, one highlighted element and one card per quote, no graph
+# label on another or on a node (also on a page of ten speakers and six actors), and the
 # article's script neither exists as an element nor ran. Exit 77 (SKIP) without Chromium
 # or Python, with a loud message: .ci/run installs Chromium.
 set -u
@@ -31,11 +32,25 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/stance-html-browser.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 status=0
 sh "$top_srcdir/tests/hostile-article.sh" >"$tmp/hostile.txt"
-for name in article hostile; do
-    if [ "$name" = article ]; then in="$top_srcdir/examples/article.txt"; extra=; else in="$tmp/hostile.txt"; extra=--hostile; fi
-    "$stance" classify -m "$model" -a '<script>alert(4)</script>|Park' -a 'Elena Diaz|Diaz' "$in" >"$tmp/$name.json" &&
-        "$stance" classify -m "$model" -a '<script>alert(4)</script>|Park' -a 'Elena Diaz|Diaz' --format html \
-            --explain 2 "$in" >"$tmp/$name.html" || { echo "FAIL: stance classify $in"; status=1; continue; }
+# many speakers and actors: ten speakers, three actors in each quote, thirty edges in the graph
+i=0
+for who in Ana Ben Cara Dev Eli Fay Gus Hana Ivo Jun; do
+    set -- Okafor Penn Torv Vale Quill Reyes Okafor Penn Torv
+    shift $((i % 6))
+    printf '"%s has failed us, %s deserves praise, and %s must resign," said %s Lindqvist.\n\n' "$1" "$2" "$4" "$who"
+    i=$((i + 1))
+done >"$tmp/many.txt"
+for name in article hostile many; do
+    set -- -a '<script>alert(4)</script>|Park' -a 'Elena Diaz|Diaz'
+    in="$tmp/$name.txt"; extra=
+    case $name in
+        article) in="$top_srcdir/examples/article.txt" ;;
+        hostile) extra=--hostile ;;
+        many) set -- -a Okafor -a Penn -a Torv -a Vale -a Quill -a Reyes ;;
+    esac
+    "$stance" classify -m "$model" "$@" "$in" >"$tmp/$name.json" &&
+        "$stance" classify -m "$model" "$@" --format html --explain 2 "$in" >"$tmp/$name.html" ||
+        { echo "FAIL: stance classify $in"; status=1; continue; }
     nq=$(grep -o '"type":"' "$tmp/$name.json" | wc -l | tr -d ' ')
     [ "$nq" -gt 0 ] || { echo "FAIL: no quotes found in $in"; status=1; continue; }
     "$py" "$top_srcdir/tests/html_browser.py" check "$tmp/$name.html" "$nq" "$top_builddir/tests/html-$name.png" \

@@ -149,6 +149,44 @@ int main(void)
         CHECK(page && strstr(page, "U+202E"), "the bidi control is shown as text");
         free(page);
     }
+    /* many speakers and actors: the graph's edge labels keep apart (without a browser: the
+     * labels' anchors; tests/check-html-browser.sh measures the rendered boxes) */
+    {
+        char many[8192], t3[4096];
+        size_t n = 0, nt = 0, nl = 0;
+        double lx[64], ly[64];
+        static const char *const names[] = {"Ann Aho", "Bo Berg", "Cy Cole", "Di Dahl", "Ed Eng", "Flo Fox"};
+        n += (size_t)snprintf(many + n, sizeof many - n, "{\"quotes\":[");
+        for (int q = 0; q < 8; q++) {
+            size_t s0 = nt;
+            nt += (size_t)snprintf(t3 + nt, sizeof t3 - nt, "\"We said it again,\" said %s. ", names[q % 6]);
+            n += (size_t)snprintf(many + n, sizeof many - n,
+                                  "%s{\"start\":%zu,\"end\":%zu,\"speaker\":{\"name\":\"%s %d\",\"start\":%zu,"
+                                  "\"end\":%zu},\"stances\":[", q ? "," : "", s0 + 1, s0 + 18, names[q % 6], q,
+                                  s0 + 25, s0 + 25 + strlen(names[q % 6]));
+            for (int k = 0; k < 4; k++)
+                n += (size_t)snprintf(many + n, sizeof many - n,
+                                      "%s{\"actor\":\"%s\",\"label\":\"%s\",\"confidence\":0.5}", k ? "," : "",
+                                      names[(q + k) % 6], k % 2 ? "favor" : "against");
+            n += (size_t)snprintf(many + n, sizeof many - n, "]}");
+        }
+        snprintf(many + n, sizeof many - n, "]}");
+        page = render_one(t3, many, &rc, err, sizeof err);
+        CHECK(rc == 0 && page, "many speakers render (%s)", err);
+        for (const char *p = page; p && (p = strstr(p, "<g class=\"e e-")); p++) {
+            const char *tx = strstr(p, "<text x=\""), *end = strstr(p, "</g>");
+            if (tx && end && tx < end && nl < 64 && sscanf(tx, "<text x=\"%lf\" y=\"%lf\"", &lx[nl], &ly[nl]) == 2)
+                nl++;
+        }
+        CHECK(nl == 32, "32 edge labels (%zu)", nl);
+        for (size_t i = 0; i < nl; i++)
+            for (size_t j = i + 1; j < nl; j++) {
+                double dx = lx[i] > lx[j] ? lx[i] - lx[j] : lx[j] - lx[i], dy = ly[i] > ly[j] ? ly[i] - ly[j] : ly[j] - ly[i];
+                CHECK(dx >= 110 || dy >= 14, "labels %zu (%.1f, %.1f) and %zu (%.1f, %.1f) overlap", i, lx[i], ly[i], j,
+                      lx[j], ly[j]);
+            }
+        free(page);
+    }
     if (failures)
         printf("%d check(s) failed\n", failures);
     else

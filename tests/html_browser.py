@@ -159,6 +159,23 @@ def problems(events):
     return out
 
 
+# Pairs of overlapping boxes in each svg.graph: edge labels (".e text") with each other and
+# with node boxes (".n rect"), as the browser rendered them (1 px of slack for antialiasing).
+GRAPH_OVERLAPS = """(() => {
+  const out = [];
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  for (const g of document.querySelectorAll('svg.graph')) {
+    const labels = Array.from(g.querySelectorAll('.e text')).map(t => [t.textContent, t.getBoundingClientRect()]);
+    const nodes = Array.from(g.querySelectorAll('.n rect')).map(r => r.getBoundingClientRect());
+    labels.forEach(([s, r], i) => {
+      labels.slice(i + 1).forEach(([s2, r2]) => { if (hit(r, r2)) out.push(s + ' / ' + s2); });
+      nodes.forEach(n => { if (hit(r, n)) out.push(s + ' / a node'); });
+    });
+  }
+  return out;
+})()"""
+
+
 def main(argv):
     exe = find_browser()
     if not exe:
@@ -191,6 +208,10 @@ def main(argv):
             fails.append("%d quote numbers link to a card, want %d" % (links, nq))
         if b.eval("document.querySelectorAll('svg.graph').length") < 1:
             fails.append("no graph")
+        # the graph's labels as laid out: no edge label on another one or on a node box
+        clash = b.eval(GRAPH_OVERLAPS)
+        if clash:
+            fails.append("graph labels overlap: %s" % "; ".join(clash[:5]))
         if hostile:
             if b.eval("document.scripts.length") != 0:
                 fails.append("a <script> element exists")

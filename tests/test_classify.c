@@ -31,6 +31,28 @@ static void check_decision(const stance_decision *d)
     assert_true(d->confidence == d->probs[d->label]);
 }
 
+/* stance_quote_rule(): the sieve, the inheritance, and "none" for a quote
+ * without a speaker. */
+static void test_classify_quote_rules(void **state)
+{
+    static const char text[] = "\"We will see.\"\n\n"
+                               "Tom Brandt said: \"The money is there.\" \"Nobody doubts it.\"\n\n"
+                               "According to Lena Fisk, \"The budget is balanced.\"\n";
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 4);
+    assert_null(stance_result_quote(res, 0)->speaker);
+    assert_string_equal(stance_quote_rule(stance_result_quote(res, 0)), "none");
+    assert_string_equal(stance_quote_rule(stance_result_quote(res, 1)), "before");
+    assert_string_equal(stance_quote_rule(stance_result_quote(res, 2)), "inherit-prev");
+    assert_string_equal(stance_result_quote(res, 2)->speaker, "Tom Brandt");
+    assert_string_equal(stance_quote_rule(stance_result_quote(res, 3)), "according");
+    stance_result_free(res);
+}
+
 static void test_classify_quotes_speakers_stances(void **state)
 {
     const stance_model *m = *state;
@@ -70,6 +92,10 @@ static void test_classify_quotes_speakers_stances(void **state)
     assert_null(stance_quote_target(q, 1));
     assert_null(stance_quote_target(NULL, 0));
     assert_int_equal(stance_quote_target_count(NULL), 0);
+    /* the sieve that attributed each quote: '"...," X said' and '"...," said X' */
+    assert_string_equal(stance_quote_rule(stance_result_quote(res, 0)), "after");
+    assert_string_equal(stance_quote_rule(q), "after");
+    assert_string_equal(stance_quote_rule(NULL), "none");
     assert_null(stance_result_quote(res, 2));
     /* The enum keeps 0.1's numbers. */
     assert_int_equal(STANCE_WHERE_NONE, 0);
@@ -437,6 +463,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classify_quotes_speakers_stances),
         cmocka_unit_test(test_classify_result_outlives_model),
+        cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
         cmocka_unit_test(test_classify_predict_statement),

@@ -13,6 +13,7 @@
 
 #include "features.h"
 #include "model.h"
+#include "vectors.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -41,6 +42,18 @@ static void cb(void *user, uint32_t bucket, uint32_t family, const char *text, s
         s->text[s->n][len] = '\0';
         s->n++;
     }
+}
+
+static int tok_cb(void *user, const char *tok, size_t len, int punct)
+{
+    names *s = user;
+    if (s->n < MAXF && len < 79) {
+        s->fam[s->n] = (uint32_t)punct;
+        memcpy(s->text[s->n], tok, len);
+        s->text[s->n][len] = '\0';
+        s->n++;
+    }
+    return 0;
 }
 
 static int has(uint32_t fam, const char *text)
@@ -307,6 +320,138 @@ static void test_features_lexicon_families(void **state)
     stance_fscratch_free(fs);
 }
 
+/* Word vectors of dim 40 (so the dense values of 4 regions exceed the
+ * insertion-sort size): "good" = e0, "bad" = e1, "plan" = e0 + e2. */
+static stance_wvec *test_vectors(void)
+{
+    static const char *const w[] = {"good", "bad", "plan"};
+    static const size_t lens[] = {4, 3, 4};
+    float v[3 * 40] = {0};
+    stance_wvec *wv = NULL;
+    v[0] = 1;
+    v[40 + 1] = 1;
+    v[80 + 0] = 1;
+    v[80 + 2] = 1;
+    assert_int_equal(stance_wvec_build(w, lens, v, 3, 40, &wv, NULL), STANCE_OK);
+    return wv;
+}
+
+/* The vec family: sums per region, L2-normalised, times the family weight. */
+static void test_features_vec_family(void **state)
+{
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    stance_statement st = {0};
+    const char *text = "Good good plan, said the mayor; bad.";
+    double r5 = sqrt(5.0), r2 = sqrt(2.0);
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    stance_features_family_default(1, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(11, &cfg.families[cfg.n_families++]);
+    cfg.families[1].weight = 0.5f;
+    cfg.families[1].window = 2;
+    st.text = text;
+    st.text_len = strlen(text);
+    st.target = "mayor";
+    st.target_len = 5;
+    assert_int_equal(stance_features_check(&cfg, NULL), STANCE_OK);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    assert_true(stance_features_need_vectors(&cfg));
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_ERR_INVALID); /* no vectors */
+    cfg.wvec = test_vectors();
+    memset(&got, 0, sizeof got);
+    stance_fscratch_set_name_cb(fs, cb, &got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    /* all: good + good + plan + bad = (3, 1, 1) -> / sqrt(11) * 0.5 */
+    assert_true(fabs(value_of(&cfg, &x, 11, "A0") - 0.5 * 3 / sqrt(11.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "A1") - 0.5 * 1 / sqrt(11.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "A2") - 0.5 * 1 / sqrt(11.0)) < 1e-6);
+    /* left: good good plan = (3, 0, 1); right: bad = (0, 1, 0) */
+    assert_true(fabs(value_of(&cfg, &x, 11, "L0") - 0.5 * 3 / sqrt(10.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "L2") - 0.5 * 1 / sqrt(10.0)) < 1e-6);
+    assert_true(has(11, "R1") && !has(11, "R0") && !has(11, "L1"));
+    assert_true(fabs(value_of(&cfg, &x, 11, "R1") - 0.5) < 1e-6);
+    /* near (2 tokens: "said the <t> ; bad"): bad only */
+    assert_true(has(11, "N1") && !has(11, "N0"));
+    assert_false(has(11, "A3")); /* zero dimensions are not emitted */
+    for (size_t i = 1; i < x.n; i++)
+        assert_true(x.idx[i - 1] < x.idx[i]);
+    /* no target: the whole statement only; unknown words add nothing */
+    st.target = NULL;
+    st.target_len = 0;
+    st.text = "good plan by someone unknown";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(fabs(value_of(&cfg, &x, 11, "A0") - 0.5 * 2 / r5) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "A2") - 0.5 * 1 / r5) < 1e-6);
+    assert_false(has(11, "L0") || has(11, "N0"));
+    /* no known word at all: no vec values */
+    st.text = "nothing here";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    for (size_t i = 0; i < got.n; i++)
+        assert_int_not_equal(got.fam[i], 11);
+    (void)r2;
+    stance_wvec_free(cfg.wvec);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
+/* The table: sorted, quantised with one scale, looked up by normalised bytes. */
+static void test_features_vectors_table(void **state)
+{
+    static const char *const w[] = {"zeta", "alpha", "mid"};
+    static const char *const dup[] = {"alpha", "alpha"};
+    static const char *const bad[] = {"two words"};
+    static const size_t lens[] = {4, 5, 3}, dl[] = {5, 5}, bl[] = {9};
+    const float v[] = {0.5f, -1.0f, 2.0f, 0.25f, 0.0f, -2.0f};
+    stance_wvec *wv = NULL;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_wvec_build(w, lens, v, 3, 2, &wv, &err), STANCE_OK);
+    assert_int_equal(wv->n, 3);
+    assert_string_equal(wv->blob + wv->off[0], "alpha");
+    assert_string_equal(wv->blob + wv->off[2], "zeta");
+    assert_true(fabsf(wv->scale - 2.0f / 127) < 1e-7f);
+    assert_int_equal(wv->vec[0], 127);     /* alpha = (2, 0.25) */
+    assert_int_equal(wv->vec[1], 16);      /* 0.25 / (2/127) = 15.9 */
+    assert_int_equal(wv->vec[2 * 2 + 1], -64); /* zeta's -1 */
+    assert_int_equal(stance_wvec_find(wv, "mid", 3), 1);
+    assert_int_equal(stance_wvec_find(wv, "zet", 3), -1);
+    assert_int_equal(stance_wvec_find(wv, "", 0), -1);
+    stance_wvec_free(wv);
+    assert_int_equal(stance_wvec_build(dup, dl, v, 2, 2, &wv, &err), STANCE_ERR_INVALID);
+    assert_null(wv);
+    assert_int_equal(stance_wvec_build(bad, bl, v, 1, 2, &wv, &err), STANCE_ERR_INVALID);
+    assert_int_equal(stance_wvec_build(w, lens, v, 3, 0, &wv, &err), STANCE_ERR_INVALID);
+    {
+        float inf[6] = {0, 0, 0, 0, 0, 0};
+        inf[3] = INFINITY;
+        assert_int_equal(stance_wvec_build(w, lens, inf, 3, 2, &wv, &err), STANCE_ERR_INVALID);
+    }
+    /* the tokens the trainer counts: normalised as the extractor does */
+    {
+        stance_featcfg cfg;
+        stance_fscratch *fs = NULL;
+        stance_features_default(&cfg);
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_tokens(&cfg, fs, "Don\xe2\x80\x99t PANIC, 2024!", 20, tok_cb, &got),
+                         STANCE_OK);
+        assert_int_equal(got.n, 5);
+        assert_string_equal(got.text[0], "don't");
+        assert_string_equal(got.text[1], "panic");
+        assert_string_equal(got.text[2], ",");
+        assert_int_equal(got.fam[2], 1); /* punctuation */
+        assert_string_equal(got.text[3], "0000");
+        stance_fscratch_free(fs);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +463,8 @@ int main(void)
         cmocka_unit_test(test_features_empty_text),
         cmocka_unit_test(test_features_lexicon_build),
         cmocka_unit_test(test_features_lexicon_families),
+        cmocka_unit_test(test_features_vec_family),
+        cmocka_unit_test(test_features_vectors_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

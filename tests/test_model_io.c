@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "features.h"
 #include "model.h"
+#include "vectors.h"
 #include "testutil.h"
 
 static void put_u32(unsigned char *p, uint32_t v)
@@ -53,8 +55,19 @@ static void test_model_io_roundtrip_every_field(void **state)
         assert_memory_equal(x->bias, y->bias, x->n_dec * sizeof *x->bias);
         assert_memory_equal(x->prob_a, y->prob_a, x->n_dec * sizeof *x->prob_a);
         assert_memory_equal(x->prob_b, y->prob_b, x->n_dec * sizeof *x->prob_b);
-        assert_memory_equal(x->weights, y->weights, buckets * x->n_dec * sizeof *x->weights);
+        assert_non_null(x->weights); /* built: dense */
+        assert_null(y->weights);     /* read: sparse rows in the file image */
+        for (size_t bk = 0; bk < buckets; bk++) {
+            float rx[STANCE_MAX_LABELS], ry[STANCE_MAX_LABELS];
+            assert_int_equal(stance_head_row(x, bk, rx), stance_head_row(y, bk, ry));
+            assert_memory_equal(rx, ry, x->n_dec * sizeof *rx);
+        }
     }
+    /* Expanded (as the trainer does for --add-to), the tables are the built ones. */
+    assert_int_equal(stance_model_densify(b, NULL), STANCE_OK);
+    for (uint32_t h = 0; h < a->n_heads; h++)
+        assert_memory_equal(a->heads[h].weights, b->heads[h].weights,
+                            ((size_t)1 << a->feat.table_bits) * a->heads[h].n_dec * sizeof(float));
     assert_int_equal(a->n_meta, b->n_meta);
     for (uint32_t i = 0; i < a->n_meta; i++) {
         assert_string_equal(a->meta_keys[i], b->meta_keys[i]);
@@ -146,12 +159,94 @@ static void test_model_io_file_roundtrip(void **state)
     assert_int_equal(stance_model_write(a, path, &err), STANCE_OK);
     assert_int_equal(stance_model_open(path, &b, &err), STANCE_OK);
     assert_int_equal(stance_model_head_count(b), 2);
+    assert_true(b->image_mapped); /* a regular file is mapped, its weights read in place */
+    assert_null(b->heads[0].weights);
     stance_model_free(b);
+    {
+        /* One flipped byte in the mapped file: still refused with a clear error. */
+        size_t len = 0;
+        unsigned char *bytes = testutil_model_bytes(&len);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        bytes[len / 2] ^= 0x10;
+        assert_int_equal(fwrite(bytes, 1, len, f), len);
+        fclose(f);
+        b = (stance_model *)1;
+        assert_int_equal(stance_model_open(path, &b, &err), STANCE_ERR_FORMAT);
+        assert_null(b);
+        assert_non_null(strstr(err.message, "checksum mismatch"));
+        stance_free(bytes);
+    }
     remove(path);
     assert_int_equal(stance_model_open(path, &b, &err), STANCE_ERR_IO);
     assert_null(b);
     assert_int_equal(err.code, STANCE_ERR_IO);
     assert_non_null(strstr(err.message, path));
+    stance_model_destroy(a);
+    stance_free(a);
+}
+
+/* stance_model_write replaces only regular files: a directory, a FIFO or a
+ * dangling link is refused with a clear error and left as it was; a link to a
+ * regular file is kept and the file it names is replaced. */
+static void test_model_io_write_refuses_non_regular(void **state)
+{
+    stance_model *a = testutil_build_model(), *b = NULL;
+    char dir[] = "/tmp/stance-test-dir-XXXXXX";
+    char sub[64], fifo[64], link[64], target[64], dangling[64], tmpname[96];
+    struct stat st;
+    stance_error err;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(link, sizeof link, "%s/link", dir);
+    snprintf(target, sizeof target, "%s/target", dir);
+    snprintf(dangling, sizeof dangling, "%s/dangling", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+
+    assert_int_equal(stance_model_write(a, sub, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "not a regular file (a directory)"));
+    assert_int_equal(stat(sub, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(stance_model_write(a, fifo, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "a FIFO"));
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    snprintf(tmpname, sizeof tmpname, "%s.tmp.%ld", fifo, (long)getpid());
+    assert_int_equal(access(tmpname, F_OK), -1); /* refused before anything was written */
+
+    assert_int_equal(symlink("nowhere/at/all", dangling), 0);
+    assert_int_equal(stance_model_write(a, dangling, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "symbolic link to nothing usable"));
+
+    assert_int_equal(symlink(fifo, link), 0); /* a link to a FIFO is refused too */
+    assert_int_equal(stance_model_write(a, link, &err), STANCE_ERR_IO);
+    assert_non_null(strstr(err.message, "a FIFO"));
+    assert_int_equal(unlink(link), 0);
+
+    assert_int_equal(symlink("target", link), 0);
+    {
+        FILE *f = fopen(target, "w");
+        assert_non_null(f);
+        fputs("old", f);
+        fclose(f);
+    }
+    assert_int_equal(stance_model_write(a, link, &err), STANCE_OK);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode)); /* the link is kept ... */
+    assert_int_equal(stance_model_open(target, &b, &err), STANCE_OK); /* ... and its target replaced */
+    assert_int_equal(stance_model_head_count(b), 2);
+    stance_model_free(b);
+
+    assert_int_equal(stance_model_write(a, NULL, &err), STANCE_ERR_INVALID);
+    unlink(link);
+    unlink(target);
+    unlink(dangling);
+    unlink(fifo);
+    rmdir(sub);
+    rmdir(dir);
     stance_model_destroy(a);
     stance_free(a);
 }
@@ -422,6 +517,145 @@ static void test_model_io_lexicon_section(void **state)
     stance_free(data);
 }
 
+/* The test model with the vec family and a WVEC section, serialised. */
+static unsigned char *vectors_model_bytes(size_t *len)
+{
+    static const char *const w[] = {"proud", "failed", "great"};
+    static const size_t lens[] = {5, 6, 5};
+    static const float v[] = {1.0f, 0.5f, -0.25f, -1.0f, 0.0f, 0.75f, 0.9f, 0.4f, -0.1f};
+    stance_model *m = testutil_build_model();
+    unsigned char *data = NULL;
+    assert_int_equal(stance_features_family_default(11, &m->feat.families[m->feat.n_families++]), STANCE_OK);
+    assert_int_equal(stance_wvec_build(w, lens, v, 3, 3, &m->feat.wvec, NULL), STANCE_OK);
+    assert_int_equal(stance_model_serialize(m, &data, len, NULL), STANCE_OK);
+    stance_model_destroy(m);
+    stance_free(m);
+    return data;
+}
+
+static void expect_format_error(unsigned char *data, size_t len, size_t at, const char *what)
+{
+    stance_model *m = NULL;
+    stance_error err;
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_null(m);
+    if (!strstr(err.message, what))
+        fail_msg("'%s' does not name '%s'", err.message, what);
+    assert_int_equal(err.offset, at);
+}
+
+/* WVEC: round trip, version 1.2, scores through the public API, refused when
+ * absent, out of order or with sizes that do not fit; truncation and
+ * valid-CRC sweeps over it. */
+static void test_model_io_vectors_section(void **state)
+{
+    size_t len, len2, at, body;
+    unsigned char *data = vectors_model_bytes(&len), *again = NULL, old[4];
+    stance_model *m = NULL;
+    stance_error err;
+    (void)state;
+    assert_int_equal(data[6], STANCE_FORMAT_MINOR_WVEC);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
+    assert_non_null(m->feat.wvec);
+    assert_int_equal(m->feat.wvec->n, 3);
+    assert_int_equal(m->feat.wvec->dim, 3);
+    assert_string_equal(m->feat.wvec->blob + m->feat.wvec->off[0], "failed");
+    assert_int_equal(m->feat.wvec->vec[0], -127); /* failed = (-1, 0, 0.75) */
+    assert_int_equal(m->feat.wvec->vec[2], 95);
+    assert_int_equal(stance_model_serialize(m, &again, &len2, NULL), STANCE_OK);
+    assert_int_equal(len2, len);
+    assert_memory_equal(again, data, len);
+    stance_free(again);
+    stance_model_destroy(m);
+    stance_free(m);
+    m = NULL;
+    {
+        stance_model *pm = NULL;
+        stance_prediction *pr = NULL;
+        stance_statement st = STANCE_STATEMENT_INIT;
+        st.text = "We are proud of the great mayor.";
+        st.text_len = strlen(st.text);
+        st.target = "mayor";
+        st.target_len = 5;
+        assert_int_equal(stance_model_open_buffer(data, len, &pm, &err), STANCE_OK);
+        assert_int_equal(stance_predict(pm, 0, &st, NULL, &pr, &err), STANCE_OK);
+        assert_true(stance_prediction_decision(pr)->confidence > 0);
+        stance_prediction_free(pr);
+        stance_model_free(pm);
+    }
+    for (size_t cut = 0; cut < len; cut++)
+        if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
+            fail_msg("truncated at %zu accepted", cut);
+    at = find_tag(data, len, "WVEC");
+    body = at + 16;
+    for (size_t i = at; i < body + 12 + 3 * 9 + 9 && i < len - 4; i++) {
+        for (int v = 0; v < 3; v++) {
+            static const unsigned char vals[] = {0x00, 0xff, 0x80};
+            unsigned char o = data[i];
+            int rc;
+            data[i] = o == vals[v] ? (unsigned char)(o ^ 1) : vals[v];
+            fix_crc(data, len);
+            rc = stance_model_parse(data, len, &m, NULL);
+            data[i] = o;
+            if (rc == STANCE_OK) {
+                stance_model_destroy(m);
+                stance_free(m);
+            } else
+                assert_null(m);
+            m = NULL;
+            assert_true(rc == STANCE_OK || rc == STANCE_ERR_FORMAT || rc == STANCE_ERR_VERSION);
+        }
+    }
+    memcpy(old, data + body, 4);
+    put_u32(data + body, 0);
+    expect_format_error(data, len, body, "dimension");
+    put_u32(data + body, 4); /* one more dimension than the section holds: the last word would overlap */
+    expect_format_error(data, len, body + 12 + 10 + 9, "bad word");
+    put_u32(data + body, 40); /* the words and vectors cannot fit */
+    expect_format_error(data, len, body + 4, "count");
+    memcpy(data + body, old, 4);
+    memcpy(old, data + body + 4, 4);
+    put_u32(data + body + 4, 4000000000u);
+    expect_format_error(data, len, body + 4, "count");
+    put_u32(data + body + 4, 2); /* fewer words: the third word's bytes are read as vectors */
+    expect_format_error(data, len, body + 12 + 10 + 9, "size");
+    memcpy(data + body + 4, old, 4);
+    memcpy(old, data + body + 8, 4);
+    put_u32(data + body + 8, 0x7fc00000u); /* NaN scale */
+    expect_format_error(data, len, body + 8, "scale");
+    memcpy(data + body + 8, old, 4);
+    /* words out of order: "failed" <-> "great" first letters */
+    {
+        size_t w0 = body + 12 + 4, w1 = w0 + 6 + 4;
+        unsigned char t = data[w0];
+        assert_memory_equal(data + w0, "failed", 6);
+        assert_memory_equal(data + w1, "great", 5);
+        data[w0] = data[w1];
+        data[w1] = t;
+        expect_format_error(data, len, w1 - 4, "out of order");
+        data[w1] = data[w0];
+        data[w0] = t;
+    }
+    /* a word length running into the vectors */
+    memcpy(old, data + body + 12, 4);
+    put_u32(data + body + 12, 60);
+    expect_format_error(data, len, body + 12, "bad word");
+    memcpy(data + body + 12, old, 4);
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK); /* restored */
+    stance_model_destroy(m);
+    stance_free(m);
+    m = NULL;
+    /* the vec family without the section: rename the tag so it is skipped as unknown */
+    memcpy(data + at, "WVEX", 4);
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "WVEC"));
+    assert_null(m);
+    stance_free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +671,8 @@ int main(void)
         cmocka_unit_test(test_model_io_hostile_sizes),
         cmocka_unit_test(test_model_io_bad_arguments),
         cmocka_unit_test(test_model_io_lexicon_section),
+        cmocka_unit_test(test_model_io_write_refuses_non_regular),
+        cmocka_unit_test(test_model_io_vectors_section),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

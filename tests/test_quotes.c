@@ -1240,6 +1240,52 @@ static void test_quotes_nickname_and_suffix(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Letters are tested by Unicode category everywhere (issue #15, item 5): a
+ * transcript label, a nickname in marks and an initial in non-ASCII capitals
+ * work as they do in ASCII. */
+static void test_quotes_unicode_label(void **state)
+{
+    run r;
+    extract(state,
+            LQ "\xc5\x81UKASZ NOWAK: We will not pay for this bridge." RQ "\n\n"    /* ŁUKASZ NOWAK */
+            LQ "\xd0\x9f\xd0\x95\xd0\xa2\xd0\xa0\xd0\x9e\xd0\x92: We are not leaving the city." RQ "\n\n" /* ПЕТРОВ */
+            LQ "\xc3\x96ZIL: I never wanted to leave." RQ "\n",                       /* ÖZIL */
+            0, &r);
+    check(&r, "We will not pay", STANCE_QUOTE_DIRECT, "\xc5\x81UKASZ NOWAK");
+    assert_int_equal(find(&r, "We will not pay")->rule, STANCE_RULE_LABEL);
+    check(&r, "We are not leaving", STANCE_QUOTE_DIRECT, "\xd0\x9f\xd0\x95\xd0\xa2\xd0\xa0\xd0\x9e\xd0\x92");
+    check(&r, "I never wanted", STANCE_QUOTE_DIRECT, "\xc3\x96ZIL");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_unicode_nickname_and_initial(void **state)
+{
+    run r;
+    extract(state,
+            /* Ørjan "Øbi" Lund: a nickname, not a quote */
+            "Band member \xc3\x98rjan " LQ "\xc3\x98" "bi" RQ " Lund told the crowd: " LQ "We play until midnight." RQ "\n\n"
+            /* Minister Ç. Demir: an initial, not a sentence end */
+            "Minister \xc3\x87. Demir said: " LQ "Taxes will rise next year." RQ "\n\n"
+            /* Дмитрий Петров, Γιώργος Παπαδόπουλος */
+            "\xd0\x94\xd0\xbc\xd0\xb8\xd1\x82\xd1\x80\xd0\xb8\xd0\xb9 \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2"
+            " said: " LQ "We are staying." RQ "\n\n"
+            LQ "The vote was fair," RQ " said \xce\x93\xce\xb9\xcf\x8e\xcf\x81\xce\xb3\xce\xbf\xcf\x82 "
+            "\xce\xa0\xce\xb1\xcf\x80\xce\xb1\xce\xb4\xcf\x8c\xcf\x80\xce\xbf\xcf\x85\xce\xbb\xce\xbf\xcf\x82.\n",
+            0, &r);
+    for (size_t i = 0; i < r.l.n; i++)
+        assert_true(strncmp(r.text + r.l.q[i].span.start, "\xc3\x98" "bi", 4) != 0);
+    check(&r, "We play", STANCE_QUOTE_DIRECT, "\xc3\x98rjan " LQ "\xc3\x98" "bi" RQ " Lund");
+    assert_string_equal(find(&r, "We play")->role, "Band member");
+    check(&r, "Taxes will", STANCE_QUOTE_DIRECT, "\xc3\x87. Demir");
+    span_is(&r, find(&r, "Taxes will")->speaker_span, "Minister \xc3\x87. Demir");
+    check(&r, "We are staying", STANCE_QUOTE_DIRECT,
+          "\xd0\x94\xd0\xbc\xd0\xb8\xd1\x82\xd1\x80\xd0\xb8\xd0\xb9 \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2");
+    check(&r, "The vote", STANCE_QUOTE_DIRECT,
+          "\xce\x93\xce\xb9\xcf\x8e\xcf\x81\xce\xb3\xce\xbf\xcf\x82 "
+          "\xce\xa0\xce\xb1\xcf\x80\xce\xb1\xce\xb4\xcf\x8c\xcf\x80\xce\xbf\xcf\x85\xce\xbb\xce\xbf\xcf\x82");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1298,6 +1344,8 @@ int main(void)
         cmocka_unit_test(test_quotes_role_without_closing_comma),
         cmocka_unit_test(test_quotes_name_before_who),
         cmocka_unit_test(test_quotes_participle_after_quote),
+        cmocka_unit_test(test_quotes_unicode_label),
+        cmocka_unit_test(test_quotes_unicode_nickname_and_initial),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -16,6 +16,7 @@
 
 #include "linear.h"
 #include "trainer.h"
+#include "wordvec.h"
 
 static void data_path(char *buf, size_t n, const char *name)
 {
@@ -164,6 +165,182 @@ static void test_train_reliability_ece(void **state)
     assert_int_equal(r.n[9], 1);
 }
 
+/* A CSR matrix from a dense row-major one. */
+static void to_csr(const double *d, uint32_t rows, uint32_t cols, tr_csr *a)
+{
+    size_t n = 0;
+    a->rows = rows;
+    a->cols = cols;
+    a->rowptr = calloc(rows + 1, sizeof *a->rowptr);
+    a->col = malloc((size_t)rows * cols * sizeof *a->col);
+    a->val = malloc((size_t)rows * cols * sizeof *a->val);
+    assert_true(a->rowptr && a->col && a->val);
+    for (uint32_t r = 0; r < rows; r++) {
+        for (uint32_t c = 0; c < cols; c++)
+            if (d[(size_t)r * cols + c] != 0) {
+                a->col[n] = c;
+                a->val[n++] = d[(size_t)r * cols + c];
+            }
+        a->rowptr[r + 1] = n;
+    }
+}
+
+static void csr_free(tr_csr *a)
+{
+    free(a->rowptr);
+    free(a->col);
+    free(a->val);
+}
+
+/* Randomized SVD: the singular values of a permuted diagonal matrix exactly,
+ * and a rank-3 matrix rebuilt from its top 3 singular triplets. */
+static void test_train_rsvd(void **state)
+{
+    enum { N = 60, K = 5 };
+    static double d[N * N];
+    double u[K * N], s[K], sv[N];
+    tr_csr a = {0};
+    (void)state;
+    memset(d, 0, sizeof d);
+    for (uint32_t i = 0; i < N; i++) { /* row i holds e^(i/10) in column (7i mod N) */
+        sv[i] = exp(i / 10.0);
+        d[(size_t)i * N + (7u * i) % N] = sv[i];
+    }
+    to_csr(d, N, N, &a);
+    assert_int_equal(tr_rsvd(&a, K, 10, 4, 1, u, s), 0);
+    for (uint32_t t = 0; t < K; t++) {
+        uint32_t row = N - 1 - t; /* the largest values are in the last rows */
+        assert_true(fabs(s[t] - sv[row]) < 1e-3 * sv[row]);
+        assert_true(fabs(fabs(u[(size_t)t * N + row]) - 1) < 1e-3);
+    }
+    csr_free(&a);
+    /* rank 3: A = X Y' with X, Y 60 x 3 from a fixed pattern */
+    for (uint32_t i = 0; i < N; i++)
+        for (uint32_t j = 0; j < N; j++) {
+            double v = 0;
+            for (uint32_t r = 0; r < 3; r++)
+                v += sin(1.0 + i * (r + 1) * 0.37) * cos(0.5 + j * (r + 2) * 0.23) * (3 - r);
+            d[(size_t)i * N + j] = v;
+        }
+    to_csr(d, N, N, &a);
+    assert_int_equal(tr_rsvd(&a, 3, 10, 2, 7, u, s), 0);
+    assert_true(s[0] >= s[1] && s[1] >= s[2] && s[2] > 1e-6);
+    /* U U' A = A, and U has orthonormal columns */
+    for (uint32_t x = 0; x < 3; x++)
+        for (uint32_t y = 0; y < 3; y++) {
+            double dt = 0;
+            for (uint32_t i = 0; i < N; i++)
+                dt += u[x * N + i] * u[y * N + i];
+            assert_true(fabs(dt - (x == y)) < 1e-9);
+        }
+    for (uint32_t j = 0; j < N; j += 7) {
+        double c[3] = {0, 0, 0};
+        for (uint32_t t = 0; t < 3; t++)
+            for (uint32_t i = 0; i < N; i++)
+                c[t] += u[t * N + i] * d[(size_t)i * N + j];
+        for (uint32_t i = 0; i < N; i++) {
+            double r = c[0] * u[i] + c[1] * u[N + i] + c[2] * u[2 * N + i];
+            assert_true(fabs(r - d[(size_t)i * N + j]) < 1e-8);
+        }
+    }
+    assert_int_equal(tr_rsvd(&a, 55, 10, 2, 7, u, s), -1); /* k + over > rows */
+    csr_free(&a);
+}
+
+static double cosine(const stance_wvec *wv, const char *a, const char *b)
+{
+    long i = stance_wvec_find(wv, a, strlen(a)), j = stance_wvec_find(wv, b, strlen(b));
+    double dt = 0, na = 0, nb = 0;
+    if (i < 0 || j < 0)
+        fail_msg("%s or %s not in the vocabulary", a, b);
+    for (uint32_t d = 0; d < wv->dim; d++) {
+        double x = wv->vec[(size_t)i * wv->dim + d], y = wv->vec[(size_t)j * wv->dim + d];
+        dt += x * y;
+        na += x * x;
+        nb += y * y;
+    }
+    return dt / sqrt(na * nb);
+}
+
+/* Word vectors from a corpus we wrote: words that share contexts come out
+ * closer than words that do not; the same corpus gives the same bytes; too
+ * small a vocabulary is refused. */
+static void test_train_word_vectors(void **state)
+{
+    static const char *const pets[] = {"cat", "dog", "puppy", "kitten"};
+    static const char *const cars[] = {"car", "truck", "van", "bus"};
+    static const char *const pv[] = {"fed", "petted", "walked", "groomed", "adopted", "loved"};
+    static const char *const cv[] = {"drove", "parked", "repaired", "washed", "fuelled", "sold"};
+    tr_corpus c = {0};
+    tr_wv_opts o;
+    stance_featcfg cfg;
+    stance_wvec *a = NULL, *b = NULL;
+    tr_wv_stats st;
+    char err[TR_ERRLEN], text[256];
+    (void)state;
+    stance_features_default(&cfg);
+    for (unsigned i = 0; i < 600; i++) {
+        int pet = i % 2;
+        const char *noun = pet ? pets[(i / 2) % 4] : cars[(i / 2) % 4];
+        const char *verb = pet ? pv[(i / 8) % 6] : cv[(i / 8) % 6];
+        snprintf(text, sizeof text, "Yesterday the neighbour %s the %s, %s %u.", verb, noun,
+                 pet ? "happily at home" : "quickly in town", i);
+        assert_int_equal(tr_corpus_add(&c, text, strlen(text)), 0);
+    }
+    assert_int_equal(tr_corpus_add(&c, text, strlen(text)), 0); /* a duplicate is dropped */
+    assert_int_equal(c.n, 600);
+    tr_wv_opts_default(&o);
+    o.dim = 8;
+    o.min_count = 5;
+    assert_int_equal(tr_wv_learn(&cfg, &c, &o, &a, &st, err, sizeof err), 0);
+    assert_int_equal(st.dim, 8);
+    assert_true(st.vocab >= 20 && st.tokens > 5000);
+    assert_true(cosine(a, "cat", "dog") > cosine(a, "cat", "truck") + 0.3);
+    assert_true(cosine(a, "van", "bus") > cosine(a, "van", "kitten") + 0.3);
+    assert_true(cosine(a, "fed", "groomed") > cosine(a, "fed", "parked") + 0.3);
+    assert_int_equal(tr_wv_learn(&cfg, &c, &o, &b, NULL, err, sizeof err), 0);
+    assert_int_equal(a->n, b->n);
+    assert_memory_equal(a->vec, b->vec, (size_t)a->n * a->dim);
+    assert_memory_equal(a->blob, b->blob, a->off[a->n - 1] + a->len[a->n - 1]);
+    assert_true(a->scale == b->scale);
+    stance_wvec_free(a);
+    stance_wvec_free(b);
+    b = NULL;
+    o.dim = 100;
+    assert_int_equal(tr_wv_learn(&cfg, &c, &o, &b, NULL, err, sizeof err), -1);
+    assert_non_null(strstr(err, "need at least"));
+    assert_null(b);
+    tr_corpus_free(&c);
+}
+
+/* Unlabelled files: JSONL with "text", or plain lines; errors name file and line. */
+static void test_train_corpus_files(void **state)
+{
+    char path[] = "/tmp/stance-corpus-XXXXXX", err[TR_ERRLEN];
+    tr_corpus c = {0};
+    int fd;
+    FILE *f;
+    (void)state;
+    fd = mkstemp(path);
+    assert_true(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("{\"text\": \"One text.\", \"id\": 1}\n\n{\"text\": \"Two \\u00e9.\"}\n{\"id\": 3}\n", f);
+    fclose(f);
+    assert_int_equal(tr_corpus_add_file(&c, path, err, sizeof err), -1);
+    assert_non_null(strstr(err, ":4: want a JSON object"));
+    assert_int_equal(c.n, 2);
+    assert_string_equal(c.texts[1], "Two \xc3\xa9.");
+    tr_corpus_free(&c);
+    f = fopen(path, "w");
+    fputs("plain line one\nplain line two\nbad \xff byte\n", f);
+    fclose(f);
+    assert_int_equal(tr_corpus_add_file(&c, path, err, sizeof err), -1);
+    assert_non_null(strstr(err, ":3: not valid UTF-8"));
+    assert_int_equal(c.n, 2);
+    tr_corpus_free(&c);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +349,9 @@ int main(void)
         cmocka_unit_test(test_train_same_seed_same_head),
         cmocka_unit_test(test_train_bad_input_reports_line),
         cmocka_unit_test(test_train_reliability_ece),
+        cmocka_unit_test(test_train_rsvd),
+        cmocka_unit_test(test_train_word_vectors),
+        cmocka_unit_test(test_train_corpus_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

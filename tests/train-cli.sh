@@ -63,6 +63,28 @@ expect 1 "bad lexicon line" "$STANCE" train -q -o "$W/x.stm" --lexicon "$T/bad_l
 err_has "bad_lexicon.tsv:2: bad valence"
 test ! -e "$W/x.stm" && ok "nothing written for a bad lexicon" || bad "nothing written for a bad lexicon"
 
+# word vectors: --unlabelled adds the vec family; learned from the head files and the extra text
+printf '%s\n' 'The harbour plan was praised by the town.' 'The town praised the plan for the harbour.' \
+  'The workers thanked the town for the plan.' 'The plan for the workers was a disgrace, the town said.' >"$W/plain.txt"
+expect 0 "train --unlabelled" "$STANCE" train -q -o "$W/vec.stm" --table-bits 12 --cv 0 --seed 3 --vec-dims 4 \
+  --vec-min-count 2 --unlabelled "$W/plain.txt" --families word,neg,window,presence --head stance="$T/stance.jsonl"
+expect 0 "dump a vector model" "$STANCE" dump "$W/vec.stm"
+grep -q "^format 1.2" "$W/out" && grep -q "^vectors [0-9]* words x 4 dimensions" "$W/out" &&
+  grep -q "family id=11 " "$W/out" && grep -q "plain.txt" "$W/out" && ok "dump vectors" || bad "dump vectors"
+expect 0 "predict with a vector model" "$STANCE" predict -m "$W/vec.stm" "$T/stance.jsonl"
+expect 0 "retrain --unlabelled" "$STANCE" train -q -o "$W/vec2.stm" --table-bits 12 --cv 0 --seed 3 --vec-dims 4 \
+  --vec-min-count 2 --unlabelled "$W/plain.txt" --families word,neg,window,presence --head stance="$T/stance.jsonl"
+if cmp -s "$W/vec.stm" "$W/vec2.stm"; then ok "byte-identical vector rebuild"; else bad "byte-identical vector rebuild"; fi
+expect 1 "too few words for the vectors" "$STANCE" train -q -o "$W/x.stm" --table-bits 12 --cv 0 \
+  --unlabelled "$W/plain.txt" --head stance="$T/stance.jsonl"
+grep_err "need at least"
+printf '%s\n' '{"text": "fine"}' '{"txt": "no"}' >"$W/bad_unl.jsonl"
+expect 1 "unlabelled JSONL without text" "$STANCE" train -q -o "$W/x.stm" --unlabelled "$W/bad_unl.jsonl" \
+  --head stance="$T/stance.jsonl"
+grep_err "bad_unl.jsonl:2"
+test ! -e "$W/x.stm" && ok "nothing written for bad unlabelled text" || bad "nothing written for bad unlabelled text"
+expect 2 "bad --vec-dims" "$STANCE" train -q -o "$W/x.stm" --vec-dims 0 --head stance="$T/stance.jsonl"
+
 # a neutral band from orig_score: train and eval relabel by |score| < T
 printf '%s\n' '{"text":"A fine and pleasant day.","task":"sentiment","label":"positive","orig_score":0.1}' \
   '{"text":"What a truly wonderful result.","task":"sentiment","label":"positive","orig_score":2.5}' \
@@ -106,6 +128,15 @@ assert all(x["n"] == o["n"] for x in a.values())
 assert any(abs(x["ece"] - o["ece"]) > 1e-9 for x in a.values()), "no family changed anything"
 ' "$W/out" && ok "eval --ablate --json: every family, each scored" || bad "eval --ablate --json: every family, each scored"
 fi
+
+# --no-ngram-text: the same weights, but none of that file's n-gram strings in the readable table
+expect 0 "train --no-ngram-text" "$STANCE" train -q -o "$W/priv.stm" --table-bits 12 --cv 0 --seed 3 \
+  --no-ngram-text "$T/sentiment.jsonl" --head sentiment="$T/sentiment.jsonl"
+expect 0 "train with n-gram text" "$STANCE" train -q -o "$W/pub.stm" --table-bits 12 --cv 0 --seed 3 --head sentiment="$T/sentiment.jsonl"
+"$STANCE" inspect -m "$W/pub.stm" --top 3 | grep -q '^      [-0-9.]*  w:' && ! "$STANCE" inspect -m "$W/priv.stm" --top 3 | grep -q '  [wc]:' &&
+  ok "no n-gram strings from a --no-ngram-text file" || bad "no n-gram strings from a --no-ngram-text file"
+"$STANCE" predict -m "$W/pub.stm" "$T/sentiment.jsonl" >"$W/pub.out" && "$STANCE" predict -m "$W/priv.stm" "$T/sentiment.jsonl" >"$W/priv.out" &&
+  cmp -s "$W/pub.out" "$W/priv.out" && ok "--no-ngram-text keeps the weights" || bad "--no-ngram-text keeps the weights"
 
 # a model file written by format 1.0 (before the lexicon families) scores exactly as it did
 "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" "$T/stance.jsonl" >"$W/old.out" 2>"$W/err" &&

@@ -13,7 +13,6 @@ problem. Warnings (an actor no pair uses, a quote under five words, a quote nest
 another) do not fail.
 """
 import argparse
-import json
 import os
 import re
 import sys
@@ -198,15 +197,11 @@ def main():
             continue
         split, labeller = m.groups()
         objs = []
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    c.err("%s:%d" % (path, n), "empty line")
-                    continue
-                try:
-                    objs.append(("%s:%d" % (path, n), json.loads(line)))
-                except json.JSONDecodeError as e:
-                    c.err("%s:%d" % (path, n), "not JSON: %s" % e)
+        for where, o, problem in polnear.label_lines(path):
+            if problem:
+                c.err(where, problem)
+            else:
+                objs.append((where, o))
         wanted = {o.get("article") for _, o in objs if isinstance(o, dict)}
         texts = polnear.texts(args.data, split, wanted)
         seen = set()

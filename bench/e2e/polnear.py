@@ -1,5 +1,5 @@
-"""PolNeAR articles by id, for the bench/e2e scripts (check_labels.py, score.py,
-candidates.py): one reader, so they agree on which articles exist.
+"""What the bench/e2e scripts (check_labels.py, score.py, candidates.py) read: PolNeAR
+articles by id and the label files, one reader each, so the scripts agree on both.
 
 A line is parsed only when one of the wanted ids occurs in its first 300
 characters (the id comes first in the PolNeAR files), which keeps a pass over
@@ -27,3 +27,18 @@ def read(path, ids):
 def texts(data_dir, split, ids):
     """{id: text} for those of @ids found in DATA_DIR/<split>.jsonl."""
     return {i: a["text"] for i, a in read(os.path.join(data_dir, "%s.jsonl" % split), ids).items()}
+
+
+def label_lines(path):
+    """Each line of a label file as (where, article labels or None, problem or None); where
+    is "PATH:LINE". An empty line or one that is not JSON gives None and the problem."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            where = "%s:%d" % (path, n)
+            if not line.strip():
+                yield where, None, "empty line"
+                continue
+            try:
+                yield where, json.loads(line), None
+            except json.JSONDecodeError as e:
+                yield where, None, "not JSON: %s" % e

@@ -86,15 +86,16 @@ def load_labels(pattern):
     arts = collections.OrderedDict()
     files = sorted(glob.glob(pattern))
     for path in files:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    a = json.loads(line)
-                    if a["article"] in arts:
-                        print("note: %s labelled again in %s; the first labels are used" % (a["article"], path),
-                              file=sys.stderr)
-                        continue
-                    arts[a["article"]] = a
+        for where, a, problem in polnear.label_lines(path):
+            if problem == "empty line":
+                continue
+            if problem:
+                sys.exit("%s: %s (bench/e2e/check_labels.py checks label files)" % (where, problem))
+            if a["article"] in arts:
+                print("note: %s labelled again in %s; the first labels are used" % (a["article"], path),
+                      file=sys.stderr)
+                continue
+            arts[a["article"]] = a
     return files, arts
 
 

@@ -1,7 +1,7 @@
 /* bench_large.c - one stance_classify() call on one large text: CPU seconds, per MB,
  * and peak RSS growth over the loaded model, as a multiple of the text.
- *   cc -O2 -Iinclude bench/large/bench_large.c -L.libs -lstance -Wl,-rpath,$PWD/.libs -o bench-large
- *   ./bench-large MODEL TEXT */
+ *   make bench/bench-large && ./bench/bench-large MODEL TEXT
+ * (python3 bench/large/gen_large.py MB > TEXT writes a synthetic text). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -11,9 +11,11 @@ int main(int argc, char **argv)
 {
     stance_model *m; stance_error err; stance_result *r = NULL;
     stance_input in = STANCE_INPUT_INIT;
-    FILE *f = fopen(argv[2], "rb"); size_t cap = 0, len = 0; char *t = NULL;
+    FILE *f = NULL; size_t cap = 0, len = 0; char *t = NULL;
     struct timespec a, b; struct rusage ru0, ru;
-    if (stance_model_open(argv[1], &m, &err)) return 1;
+    if (argc != 3) { fprintf(stderr, "usage: bench-large MODEL TEXT\n"); return 2; }
+    if (stance_model_open(argv[1], &m, &err)) { fprintf(stderr, "%s\n", err.message); return 1; }
+    if (!(f = fopen(argv[2], "rb"))) { perror(argv[2]); return 1; }
     fseek(f, 0, SEEK_END); cap = (size_t)ftell(f); rewind(f);
     t = malloc(cap); len = fread(t, 1, cap, f); fclose(f);
     getrusage(RUSAGE_SELF, &ru0);

@@ -2,6 +2,8 @@
 # Throughput and accuracy of `stance predict` against `fasttext predict-prob`
 # on the same lines, in the same run (NewsMTSC dev, stance toward a person).
 # fastText gets its own model trained on the same train split (word bigrams, 25 epochs).
+# Speed is CPU time of paired, interleaved runs (medians), per line from the difference
+# between REPEAT and 2 x REPEAT copies of dev, so start-up cancels out.
 #   bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,21 +38,24 @@ PY
 fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null
 n=$(wc -l < "$tmp/dev.jsonl")
 
-best() { # command...: best wall time of 3 runs, seconds
-    local b=999999
-    for _ in 1 2 3; do
-        local s e; s=$(date +%s.%N); "$@" > "$tmp/out" ; e=$(date +%s.%N)
-        b=$(python3 -c "print(min($b, $e - $s))")
-    done
-    echo "$b"
+# CPU time (user+sys of the child, /usr/bin/time), never wall time: a busy machine
+# inflates wall time but not CPU time. Runs are paired and interleaved (fastText, stance,
+# fastText on twice the lines, stance on twice the lines, then again), medians of 3.
+command -v /usr/bin/time >/dev/null || { echo "SKIP: /usr/bin/time needed"; exit 0; }
+cpu() { # OUT command... -> user+sys seconds
+    local out=$1; shift
+    /usr/bin/time -o "$tmp/time" -f '%U %S' "$@" > "$out"
+    awk '{printf "%.4f\n", $1 + $2}' "$tmp/time"
 }
-t_ft=$(best fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3)
-cp "$tmp/out" "$tmp/ft.out"
-t_st=$(best "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl")
-cp "$tmp/out" "$tmp/st.out"
-# Twice the lines: the difference is the per-line cost without start-up (model loading).
-t_ft2=$(best fasttext predict-prob "$tmp/ft.bin" "$tmp/dev2.ft" 3)
-t_st2=$(best "$stance" predict -m "$model" --head stance "$tmp/dev2.jsonl")
+for _ in 1 2 3; do
+    a=$(cpu "$tmp/ft.out" fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3)
+    b=$(cpu "$tmp/st.out" "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl")
+    c=$(cpu /dev/null fasttext predict-prob "$tmp/ft.bin" "$tmp/dev2.ft" 3)
+    d=$(cpu /dev/null "$stance" predict -m "$model" --head stance "$tmp/dev2.jsonl")
+    echo "$a $b $c $d" >> "$tmp/runs"
+done
+med() { awk -v k="$1" '{print $k}' "$tmp/runs" | sort -g | sed -n 2p; }
+t_ft=$(med 1); t_st=$(med 2); t_ft2=$(med 3); t_st2=$(med 4)
 
 python3 - "$tmp" "$n" "$t_ft" "$t_st" "$repeat" "$t_ft2" "$t_st2" <<'PY'
 import json, sys
@@ -70,11 +75,11 @@ def f1s(pred):
         out[c] = 2 * pr * rc / (pr + rc) if pr + rc else 0
     return sum(out.values()) / 3, (out["favor"] + out["against"]) / 2
 mf_ft, fa_ft = f1s(ft); mf_st, fa_st = f1s(st)
-print(f"lines: {n} (NewsMTSC dev x{repeat}), best of 3 runs each, one thread")
-print(f"fasttext predict-prob: {t_ft:.3f} s, {n / t_ft:,.0f} lines/s; dev macro-F1 {mf_ft:.3f}, F_avg {fa_ft:.3f}")
-print(f"stance predict:        {t_st:.3f} s, {n / t_st:,.0f} lines/s; dev macro-F1 {mf_st:.3f}, F_avg {fa_st:.3f}")
+print(f"lines: {n} (NewsMTSC dev x{repeat}), CPU time (user+sys), medians of 3 paired interleaved runs, one thread")
+print(f"fasttext predict-prob: {t_ft:.3f} s CPU, {n / t_ft:,.0f} lines/s; dev macro-F1 {mf_ft:.3f}, F_avg {fa_ft:.3f}")
+print(f"stance predict:        {t_st:.3f} s CPU, {n / t_st:,.0f} lines/s; dev macro-F1 {mf_st:.3f}, F_avg {fa_st:.3f}")
 print(f"throughput ratio stance/fasttext, whole runs (start-up included): {t_ft / t_st:.2f}")
-m_ft, m_st = n / max(t_ft2 - t_ft, 1e-9), n / max(t_st2 - t_st, 1e-9)
+m_ft, m_st = n / max(t_ft2 - t_ft, 1e-9), n / max(t_st2 - t_st, 1e-9)  # per line from the differences
 print(f"marginal (second {n} lines, start-up excluded): fasttext {m_ft:,.0f} lines/s, stance {m_st:,.0f} lines/s, "
       f"ratio {m_st / m_ft:.2f}")
 print(f"start-up: fasttext {t_ft - n / m_ft:.3f} s, stance {t_st - n / m_st:.3f} s")

@@ -137,16 +137,21 @@ def config():
             "stance_h": stance_h() if mode == "bundled" else None}
 
 
+def write_headers(cfg, directory):
+    """Write the config.h (and, bundled, the stance.h) that configure would make into directory."""
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(directory, "config.h"), "w") as f:
+        f.write(cfg["config_h"])
+    if cfg["stance_h"] is not None:
+        with open(os.path.join(directory, "stance.h"), "w") as f:
+            f.write(cfg["stance_h"])
+
+
 def build_extension(out_dir):
     """Compile and link stance/_stance<EXT_SUFFIX> into out_dir/stance/; return its path."""
     cfg = config()
     tmp = os.path.join(out_dir, "temp")
-    os.makedirs(tmp, exist_ok=True)
-    with open(os.path.join(tmp, "config.h"), "w") as f:
-        f.write(cfg["config_h"])
-    if cfg["stance_h"] is not None:
-        with open(os.path.join(tmp, "stance.h"), "w") as f:
-            f.write(cfg["stance_h"])
+    write_headers(cfg, tmp)
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     py_inc = sysconfig.get_paths()["include"]
     cflags = (["-O2", "-g0", "-DNDEBUG", "-fPIC", "-fwrapv", "-I" + tmp, "-I" + py_inc] + cfg["cflags"]

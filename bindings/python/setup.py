@@ -18,12 +18,7 @@ class BuildExt(build_ext):
 
     def build_extensions(self):
         inc = os.path.join(os.path.abspath(self.build_temp), "stance-config")
-        os.makedirs(inc, exist_ok=True)
-        with open(os.path.join(inc, "config.h"), "w") as f:
-            f.write(cfg["config_h"])
-        if cfg["stance_h"] is not None:
-            with open(os.path.join(inc, "stance.h"), "w") as f:
-                f.write(cfg["stance_h"])
+        _build_backend.write_headers(cfg, inc)
         for ext in self.extensions:
             ext.extra_compile_args.insert(0, "-I" + inc)
         super().build_extensions()

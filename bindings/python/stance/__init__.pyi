@@ -75,6 +75,7 @@ class Quote:
     context_byte_span: Optional[Span]
     sentiment: Optional[Decision]
     targets: Tuple[Target, ...]
+    rule: str                         # attribution rule: "after", "before", "inherit-prev", ... or "none"
     @property
     def start(self) -> int: ...
     @property

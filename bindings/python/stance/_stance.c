@@ -276,7 +276,7 @@ enum { D_LABEL, D_CONFIDENCE, D_PROBS, D_VALUES, D_EXPLAIN, D_N };
 enum { T_ACTOR, T_WHERE, T_MENTIONS, T_BYTE_MENTIONS, T_STANCE, T_ENTITY, T_KINDS, T_RULES, T_WHY, T_N };
 enum {
     Q_SPAN, Q_BYTE_SPAN, Q_TEXT, Q_TYPE, Q_SPEAKER, Q_SPEAKER_SPAN, Q_SPEAKER_BYTE_SPAN, Q_SPEAKER_ROLE, Q_CUE,
-    Q_CUE_SPAN, Q_CUE_BYTE_SPAN, Q_CONTEXT_SPAN, Q_CONTEXT_BYTE_SPAN, Q_SENTIMENT, Q_TARGETS, Q_N
+    Q_CUE_SPAN, Q_CUE_BYTE_SPAN, Q_CONTEXT_SPAN, Q_CONTEXT_BYTE_SPAN, Q_SENTIMENT, Q_TARGETS, Q_RULE, Q_N
 };
 enum { E_NAME, E_DISCOVERED, E_INPUT_INDEX, E_MENTIONS, E_BYTE_MENTIONS, E_ALL_MENTIONS, E_BYTE_ALL_MENTIONS, E_N };
 
@@ -319,6 +319,8 @@ static PyMemberDef quote_members[] = {
     MEMBER("context_byte_span", Q_CONTEXT_BYTE_SPAN, "the same as UTF-8 byte offsets"),
     MEMBER("sentiment", Q_SENTIMENT, "the quote's sentiment Decision (positive / negative / neutral), or None"),
     MEMBER("targets", Q_TARGETS, "the speaker's stance toward each actor scored for this quote (tuple of Target)"),
+    MEMBER("rule", Q_RULE, "the attribution rule that found the speaker ('after', 'before', 'inherit-prev', ...; "
+                           "'none' when there is none): stance_quote_rule()"),
     {NULL, 0, 0, 0, NULL}};
 
 static PyMemberDef entity_members[] = {
@@ -415,7 +417,7 @@ RECORD_TYPE(TargetType, "stance.Target", T_N, target_members, target_getset,
             "The stance of a quote's speaker toward one actor.");
 RECORD_TYPE(QuoteType, "stance.Quote", Q_N, quote_members, quote_getset,
             "Quote(span, byte_span, text, type, speaker, speaker_span, speaker_byte_span, speaker_role, cue,\n"
-            "      cue_span, cue_byte_span, context_span, context_byte_span, sentiment, targets)\n--\n\n"
+            "      cue_span, cue_byte_span, context_span, context_byte_span, sentiment, targets, rule)\n--\n\n"
             "One quote with its speaker, sentiment and per-actor stances. `*_span` fields are character\n"
             "offsets into the Python str, `*_byte_span` fields UTF-8 byte offsets.");
 RECORD_TYPE(EntityType, "stance.Entity", E_N, entity_members, NULL,
@@ -750,6 +752,7 @@ static PyObject *conv_quote(PyObject *text_obj, offmap *m, const stance_quote *q
     r->f[Q_CONTEXT_BYTE_SPAN] = byte_span(q->context);
     r->f[Q_SENTIMENT] = conv_decision(&q->sentiment);
     r->f[Q_TARGETS] = targets = PyTuple_New((Py_ssize_t)stance_quote_target_count(q));
+    r->f[Q_RULE] = PyUnicode_FromString(stance_quote_rule(q));
     for (int i = 0; i < Q_N; i++)
         if (!r->f[i])
             goto fail;

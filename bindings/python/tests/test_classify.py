@@ -42,6 +42,19 @@ class ClassifyTest(unittest.TestCase):
         self.assertEqual(text[slice(*q.speaker_span)], "Bob")
         self.assertEqual(q.cue, "said")
         self.assertEqual((q.start, q.end), q.span)
+        self.assertEqual(q.rule, "after")
+        self.assertEqual(q.to_dict()["rule"], "after")
+
+    def test_quote_rule_names_the_sieve(self):
+        text = ('Tom Brandt said: "The money is there." "Nobody doubts it."\n\n'
+                'The council met. "We will see," it added.\n\nA "plain" word.')
+        res = self.m.classify(text)
+        rules = {q.text: q.rule for q in res}
+        self.assertEqual(rules["The money is there."], "before")
+        self.assertEqual(rules["Nobody doubts it."], "inherit-prev")
+        for q in res:
+            self.assertIsInstance(q.rule, str)
+            self.assertEqual(q.rule == "none", q.speaker is None and q.speaker_span is None)
 
     def test_classify_structure_on_corpus(self):
         s_labels, t_labels = self.m.labels("sentiment"), self.m.labels("stance")

@@ -1,0 +1,185 @@
+/*
+ * json_out.c - the CLI's streaming JSON writer (see json_out.h).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_out.h"
+
+void jo_reset(json_out *w)
+{
+    w->len = 0;
+    w->failed = 0;
+}
+
+void jo_free(json_out *w)
+{
+    free(w->buf);
+    memset(w, 0, sizeof *w);
+}
+
+static int jo_room(json_out *w, size_t n)
+{
+    if (w->failed)
+        return 0;
+    if (n > w->cap - w->len) {
+        size_t cap = w->cap ? w->cap : 4096;
+        char *nb;
+        while (n > cap - w->len) {
+            if (cap > ((size_t)-1) / 2) {
+                w->failed = 1;
+                return 0;
+            }
+            cap *= 2;
+        }
+        if (!(nb = realloc(w->buf, cap))) {
+            w->failed = 1;
+            return 0;
+        }
+        w->buf = nb;
+        w->cap = cap;
+    }
+    return 1;
+}
+
+void jo_raw(json_out *w, const char *s, size_t n)
+{
+    if (!jo_room(w, n))
+        return;
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+void jo_lit(json_out *w, const char *s)
+{
+    jo_raw(w, s, strlen(s));
+}
+
+/* One UTF-8 sequence at @p s (at most @p n bytes): its length, or 0 when it
+ * is not valid UTF-8 (jansson's rules: no overlongs, surrogates or > U+10FFFF). */
+static size_t utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    unsigned char c = s[0];
+    size_t len;
+    unsigned long v;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (len > n)
+        return 0;
+    v = c & (0x3Fu >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+void jo_str(json_out *w, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    /* Worst case 12 bytes per input byte is never reached (a 4-byte sequence
+     * becomes 12 bytes): reserve 6 per byte plus the quotes, once. */
+    if (n > ((size_t)-1 - 2) / 6 || !jo_room(w, 6 * n + 2))
+        return;
+    w->buf[w->len++] = '"';
+    while (i < n) {
+        size_t start = i, k;
+        unsigned long cp;
+        while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+            i++;
+        memcpy(w->buf + w->len, s + start, i - start);
+        w->len += i - start;
+        if (i == n)
+            break;
+        if (!(k = utf8_next(s + i, n - i, &cp))) {
+            w->failed = 1; /* jansson refuses such a string too */
+            return;
+        }
+        if (cp >= 0x80 && w->utf8) { /* validated, kept as it is */
+            memcpy(w->buf + w->len, s + i, k);
+            w->len += k;
+            i += k;
+            continue;
+        }
+        i += k;
+        switch (cp) {
+        case '\\': memcpy(w->buf + w->len, "\\\\", 2); w->len += 2; break;
+        case '"': memcpy(w->buf + w->len, "\\\"", 2); w->len += 2; break;
+        case '\b': memcpy(w->buf + w->len, "\\b", 2); w->len += 2; break;
+        case '\f': memcpy(w->buf + w->len, "\\f", 2); w->len += 2; break;
+        case '\n': memcpy(w->buf + w->len, "\\n", 2); w->len += 2; break;
+        case '\r': memcpy(w->buf + w->len, "\\r", 2); w->len += 2; break;
+        case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
+        default:
+            if (cp < 0x10000)
+                w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
+            else {
+                unsigned long v = cp - 0x10000;
+                w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
+                                           (unsigned)(0xDC00 | (v & 0x3FF)));
+            }
+        }
+    }
+    w->buf[w->len++] = '"';
+}
+
+void jo_cstr(json_out *w, const char *s)
+{
+    if (s)
+        jo_str(w, s, strlen(s));
+    else
+        jo_lit(w, "null");
+}
+
+void jo_int(json_out *w, long long v)
+{
+    char b[32];
+    jo_raw(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+}
+
+void jo_real(json_out *w, double v)
+{
+    char b[64];
+    int n;
+    char *e;
+    if (!isfinite(v)) { /* jansson has no such value: the record would lose the member */
+        w->failed = 1;
+        return;
+    }
+    n = snprintf(b, sizeof b, "%.6g", v);
+    if (n < 0 || (size_t)n >= sizeof b - 3) {
+        w->failed = 1;
+        return;
+    }
+    if (!strchr(b, '.') && !strchr(b, 'e')) {
+        b[n++] = '.';
+        b[n++] = '0';
+        b[n] = '\0';
+    }
+    if ((e = strchr(b, 'e'))) { /* "1e+06" -> "1e6", "1e-05" -> "1e-5" */
+        char *start = e + 1, *end = e + 2;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, (size_t)(b + n - end) + 1);
+            n -= (int)(end - start);
+        }
+    }
+    jo_raw(w, b, (size_t)n);
+}

@@ -1,0 +1,177 @@
+/* test_json_out.c - the CLI's streaming JSON writer (src/json_out.c) writes
+ * exactly what jansson's json_dumps(JSON_COMPACT | JSON_ENSURE_ASCII |
+ * JSON_REAL_PRECISION(6)) writes for the same strings, reals and integers,
+ * and refuses what jansson refuses (a string that is not UTF-8). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <float.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_out.h"
+
+#define FLAGS (JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6) | JSON_ENCODE_ANY)
+
+static void same_as_jansson(json_t *v, json_out *w)
+{
+    char *want = json_dumps(v, FLAGS);
+    assert_non_null(want);
+    assert_false(w->failed);
+    if (w->len != strlen(want) || memcmp(w->buf, want, w->len) != 0)
+        fail_msg("writer: %.*s\njansson: %s", (int)w->len, w->buf, want);
+    free(want);
+    json_decref(v);
+}
+
+static void check_str(const char *s, size_t n)
+{
+    json_out w = {NULL, 0, 0, 0, 0};
+    json_t *v = json_stringn(s, n);
+    char *want;
+    assert_non_null(v);
+    jo_str(&w, s, n);
+    /* and without JSON_ENSURE_ASCII (w.utf8): what `stance predict` writes */
+    want = json_dumps(v, (FLAGS) & ~(size_t)JSON_ENSURE_ASCII);
+    same_as_jansson(v, &w);
+    jo_reset(&w);
+    w.utf8 = 1;
+    jo_str(&w, s, n);
+    assert_false(w.failed);
+    if (w.len != strlen(want) || memcmp(w.buf, want, w.len) != 0)
+        fail_msg("writer (utf8): %.*s\njansson: %s", (int)w.len, w.buf, want);
+    free(want);
+    jo_free(&w);
+}
+
+static void test_json_out_strings(void **state)
+{
+    static const char *const fixed[] = {
+        "", "plain ascii", "quote \" backslash \\ slash /", "\b\f\n\r\t", "\x01\x1f\x7f del",
+        "caf\xc3\xa9 \xe2\x80\x94 dash \xe2\x80\x9cq\xe2\x80\x9d", "\xef\xbf\xbf max BMP", "\xf0\x9f\x98\x80 emoji",
+        "\xf4\x8f\xbf\xbf max", "\xc2\x80\xc2\xa0 nbsp", "a\"b\\c\nd\xe2\x82\xac" /* euro */};
+    (void)state;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        check_str(fixed[i], strlen(fixed[i]));
+    check_str("nul\0inside", 10); /* jansson keeps it with json_stringn: \u0000 */
+    /* every code point class, one at a time, between ASCII neighbours */
+    for (unsigned long cp = 0; cp <= 0x10FFFF; cp += cp < 0x800 ? 1 : cp < 0x10000 ? 7 : 251) {
+        char b[8];
+        size_t n = 0;
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        b[n++] = 'x';
+        if (cp < 0x80)
+            b[n++] = (char)cp;
+        else if (cp < 0x800) {
+            b[n++] = (char)(0xC0 | (cp >> 6));
+            b[n++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            b[n++] = (char)(0xE0 | (cp >> 12));
+            b[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b[n++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            b[n++] = (char)(0xF0 | (cp >> 18));
+            b[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            b[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b[n++] = (char)(0x80 | (cp & 0x3F));
+        }
+        b[n++] = 'y';
+        check_str(b, n);
+    }
+}
+
+static void test_json_out_invalid_utf8(void **state)
+{
+    static const char *const bad[] = {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "\xc3",
+                                      "ok \xe2\x82", "\xf8\x88\x80\x80\x80"};
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        json_out w = {NULL, 0, 0, 0, 0};
+        assert_null(json_stringn(bad[i], strlen(bad[i]))); /* jansson refuses it ... */
+        jo_str(&w, bad[i], strlen(bad[i]));
+        assert_true(w.failed); /* ... and so does the writer */
+        jo_reset(&w);
+        w.utf8 = 1;
+        jo_str(&w, bad[i], strlen(bad[i]));
+        assert_true(w.failed);
+        jo_free(&w);
+    }
+}
+
+static void test_json_out_numbers(void **state)
+{
+    static const double reals[] = {0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 1.0 / 3, 2.0 / 3, 0.673775, 0.0891747, 1e6, 1e-5,
+                                   123456.0, 1234567.0, 1e21, 1.5e-7, -2.5e-300, DBL_MAX, DBL_MIN, 5e-324, 100.0,
+                                   0.999999949, 0.9999995, 1e100, 12345.6789};
+    static const long long ints[] = {0, 1, -1, 42, 9007199254740993LL, INT64_MAX, INT64_MIN};
+    (void)state;
+    for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
+        json_out w = {NULL, 0, 0, 0, 0};
+        jo_real(&w, reals[i]);
+        same_as_jansson(json_real(reals[i]), &w);
+        jo_free(&w);
+    }
+    srand(7);
+    for (int i = 0; i < 20000; i++) {
+        json_out w = {NULL, 0, 0, 0, 0};
+        double v = ((double)rand() / RAND_MAX - 0.5) * pow(10.0, (double)(rand() % 40 - 20));
+        jo_real(&w, v);
+        same_as_jansson(json_real(v), &w);
+        jo_free(&w);
+    }
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        json_out w = {NULL, 0, 0, 0, 0};
+        jo_int(&w, ints[i]);
+        same_as_jansson(json_integer(ints[i]), &w);
+        jo_free(&w);
+    }
+    {
+        json_out w = {NULL, 0, 0, 0, 0};
+        jo_real(&w, NAN); /* jansson has no value for it: the record fails, not a wrong number */
+        assert_true(w.failed);
+        jo_free(&w);
+    }
+}
+
+/* A record built piece by piece equals jansson's dump of the same tree,
+ * and the buffer is reused from record to record. */
+static void test_json_out_record(void **state)
+{
+    json_out w = {NULL, 0, 0, 0, 0};
+    (void)state;
+    for (int round = 0; round < 3; round++) {
+        json_t *o = json_pack("{s:s, s:[{s:I, s:f, s:n, s:b}], s:{}}", "id", "r\xc3\xa9", "quotes", "start",
+                              (json_int_t)round, "p", 0.25 * round, "speaker", "discovered", round & 1, "probs");
+        jo_reset(&w);
+        jo_lit(&w, "{\"id\":");
+        jo_cstr(&w, "r\xc3\xa9");
+        jo_lit(&w, ",\"quotes\":[{\"start\":");
+        jo_int(&w, round);
+        jo_lit(&w, ",\"p\":");
+        jo_real(&w, 0.25 * round);
+        jo_lit(&w, ",\"speaker\":");
+        jo_cstr(&w, NULL);
+        jo_lit(&w, round & 1 ? ",\"discovered\":true}],\"probs\":{}}" : ",\"discovered\":false}],\"probs\":{}}");
+        same_as_jansson(o, &w);
+    }
+    jo_free(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_out_strings),
+        cmocka_unit_test(test_json_out_invalid_utf8),
+        cmocka_unit_test(test_json_out_numbers),
+        cmocka_unit_test(test_json_out_record),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
