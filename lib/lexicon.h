@@ -49,7 +49,13 @@ enum stance_lex_class {
     STANCE_LX_PRO_OBJ = 25,     /* favourable to its object: credit, thank, support, help, save, defend */
     STANCE_LX_CON_OBJ = 26,     /* unfavourable to its object: blame, oppose, sue, criticism, opposition */
     STANCE_LX_BE_AUX = 27,      /* a be/get form that can make a passive: was, were, been, got, gets */
-    STANCE_LX_COUNT = 28        /* (new classes are appended; bits never change meaning) */
+    STANCE_LX_NONPERSON_LAST = 28, /* the last word of an organisation's or place's name: party, city, times */
+    STANCE_LX_OBJ_VERB = 29,    /* a verb whose object an attribution is about: praised, accused, told */
+    STANCE_LX_SPEECH_ABOUT = 30, /* speech words before "of"/"about"/"to" + what it is about: said, referring */
+    STANCE_LX_OBJ_NOUN = 31,    /* a noun or participle before "for"/"of"/"on"/"at" + its object: praise, shot, aimed */
+    STANCE_LX_ADDRESS_CUE = 32, /* a verb before the addressee of an attribution: told, asked, urged */
+    STANCE_LX_APPOS_STOP = 33,  /* a word that makes ", the <words>," a clause, not an apposition: is, said, who */
+    STANCE_LX_COUNT = 34        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */

@@ -15,8 +15,10 @@
  *     we/us/our also the actor the speaker speaks for ("Park's spokeswoman",
  *     "a spokeswoman for Park"); you/your are the actor the attribution
  *     addresses ("told Park", "asked Park").
- * The words should move to the lexicon of lib/tokens.h (lib/lexicon.def) when
- * that lands; until then they are the small sorted tables below.
+ * The words are classes of lib/lexicon.def (pronouns by their features,
+ * NONPERSON_LAST, APPOS_STOP, ADDRESS_CUE), but for the role table below: a
+ * role word carries its canonical role, gender and abbreviation flag, which
+ * a lexicon entry has no field for.
  */
 #include "config.h"
 
@@ -112,7 +114,7 @@ typedef struct role_word {
     int abbrev;              /* a written-before-names abbreviation only ("gov.") */
 } role_word;
 
-/* Sorted by word (strcmp). Should move to lib/lexicon.def (tokens.h). */
+/* Sorted by word (strcmp). */
 static const role_word ROLES[] = {
     {"adviser", "adviser", 0, 0},          {"advisor", "adviser", 0, 0},
     {"aide", "aide", 0, 0},                {"ambassador", "ambassador", 0, 0},
@@ -144,47 +146,20 @@ static const role_word ROLES[] = {
 };
 #define N_ROLES (sizeof ROLES / sizeof ROLES[0])
 
-/* Pronoun words: third person (gender), first person (self, plural), second person. */
+/* Pronoun classes, read from the lexicon's pronoun features: third person
+ * (he/she..., with gender), first person (self, plural), second person. */
 enum { P_THIRD = 1, P_FIRST = 2, P_FIRST_PLURAL = 3, P_SECOND = 4 };
 typedef struct pron_word {
-    const char *word;
     int cls, gender;
 } pron_word;
 
-static const pron_word PRONOUNS[] = {
-    {"he", P_THIRD, STANCE_G_MALE},  {"her", P_THIRD, STANCE_G_FEMALE},  {"hers", P_THIRD, STANCE_G_FEMALE},
-    {"herself", P_THIRD, STANCE_G_FEMALE}, {"him", P_THIRD, STANCE_G_MALE}, {"himself", P_THIRD, STANCE_G_MALE},
-    {"his", P_THIRD, STANCE_G_MALE}, {"i", P_FIRST, 0},                  {"me", P_FIRST, 0},
-    {"mine", P_FIRST, 0},            {"my", P_FIRST, 0},                 {"myself", P_FIRST, 0},
-    {"our", P_FIRST_PLURAL, 0},      {"ours", P_FIRST_PLURAL, 0},        {"ourselves", P_FIRST_PLURAL, 0},
-    {"she", P_THIRD, STANCE_G_FEMALE}, {"us", P_FIRST_PLURAL, 0},        {"we", P_FIRST_PLURAL, 0},
-    {"you", P_SECOND, 0},            {"your", P_SECOND, 0},              {"yours", P_SECOND, 0},
-    {"yourself", P_SECOND, 0},
+static const pron_word PRON_CLASSES[] = {
+    {P_THIRD, STANCE_G_MALE}, {P_THIRD, STANCE_G_FEMALE}, {P_FIRST, 0}, {P_FIRST_PLURAL, 0}, {P_SECOND, 0},
 };
-#define N_PRONOUNS (sizeof PRONOUNS / sizeof PRONOUNS[0])
-
-/* Last words of organisations, places and things: such an actor is no "he" or "she". */
-static const char *const NONPERSON[] = {
-    "administration", "agency", "association", "bank", "board", "bridge", "campaign", "city", "commission",
-    "committee", "company", "congress", "corp", "council", "county", "court", "department", "foundation",
-    "group", "house", "inc", "institute", "ministry", "news", "office", "party", "post", "senate", "state",
-    "street", "times", "union", "university",
-};
-#define N_NONPERSON (sizeof NONPERSON / sizeof NONPERSON[0])
 
 static int role_cmp(const void *k, const void *e)
 {
     return strcmp(k, ((const role_word *)e)->word);
-}
-
-static int pron_cmp(const void *k, const void *e)
-{
-    return strcmp(k, ((const pron_word *)e)->word);
-}
-
-static int str_cmp(const void *k, const void *e)
-{
-    return strcmp(k, *(const char *const *)e);
 }
 
 static const role_word *role_lookup(const char *t, size_t ws, size_t we)
@@ -208,24 +183,41 @@ const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
 static const pron_word *pronoun_of(const char *t, size_t ws, size_t we)
 {
     char b[12];
+    const stance_lexent *le;
+    unsigned f;
+    /* every pronoun we read starts with one of h i m o s u w y: most words stop here */
+    switch (t[ws] | 0x20) {
+    case 'h': case 'i': case 'm': case 'o': case 's': case 'u': case 'w': case 'y':
+        break;
+    default:
+        return NULL;
+    }
     if (!lower(t, ws, we, b, sizeof b))
         return NULL;
     /* "I" only as the capital letter; "US" is a country */
     if ((we - ws == 1 && t[ws] != 'I') || (we - ws == 2 && t[ws] == 'U' && t[ws + 1] == 'S'))
         return NULL;
-    return bsearch(b, PRONOUNS, N_PRONOUNS, sizeof *PRONOUNS, pron_cmp);
+    if (!(le = stance_lex_entry(stance_lex_find(b, we - ws))) || !(le->cls & STANCE_LX(PRONOUN)))
+        return NULL;
+    f = le->feat;
+    switch (STANCE_PRON_PERSON(f)) {
+    case 3: /* it, they, them: not read here */
+        return STANCE_PRON_GENDER(f) == STANCE_PG_M   ? &PRON_CLASSES[0]
+               : STANCE_PRON_GENDER(f) == STANCE_PG_F ? &PRON_CLASSES[1]
+                                                      : NULL;
+    case 1:
+        return STANCE_PRON_NUMBER(f) == STANCE_PN_P ? &PRON_CLASSES[3] : &PRON_CLASSES[2];
+    case 2:
+        return &PRON_CLASSES[4];
+    default:
+        return NULL;
+    }
 }
 
 int stance_mentions_tables_sorted(void)
 {
     for (size_t i = 1; i < N_ROLES; i++)
         if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
-            return 0;
-    for (size_t i = 1; i < N_PRONOUNS; i++)
-        if (strcmp(PRONOUNS[i - 1].word, PRONOUNS[i].word) >= 0)
-            return 0;
-    for (size_t i = 1; i < N_NONPERSON; i++)
-        if (strcmp(NONPERSON[i - 1], NONPERSON[i]) >= 0)
             return 0;
     return 1;
 }
@@ -324,8 +316,6 @@ static int spaces_only(const char *t, size_t a, size_t b)
  * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
 static int apposition_after(mstate *m, size_t ent, size_t end)
 {
-    static const char *const stop[] = {"and", "are", "but", "had", "has", "have", "is", "said", "says",
-                                       "that", "was", "were", "which", "who", "will", "would"};
     const char *t = m->t, *role;
     size_t ws, we, pos, first = 0, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
     int det_the, g, head = 0;
@@ -339,7 +329,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         return STANCE_OK;
     for (pos = we; nw < 6 && stance_word_after(t, m->len, pos, &ws, &we) && spaces_only(t, pos, ws); pos = we) {
         char b[12] = "";
-        if (lower(t, ws, we, b, sizeof b) && bsearch(b, stop, sizeof stop / sizeof *stop, sizeof *stop, str_cmp))
+        if (lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(APPOS_STOP)))
             return STANCE_OK;
         if (nw && !head && (strcmp(b, "of") == 0 || strcmp(b, "for") == 0 || strcmp(b, "at") == 0 ||
                             strcmp(b, "in") == 0)) {
@@ -515,7 +505,10 @@ static int scan_words(mstate *m)
                 pos++;
             we = pos;
         }
-        if (we - ws >= 2 && we - ws <= 7 && ((t[ws] | 0x20) == 'h' || (t[ws] | 0x20) == 's')) {
+        /* he her hers herself him himself his she */
+        if (we - ws >= 2 && we - ws <= 7 &&
+            (((t[ws] | 0x20) == 'h' && ((t[ws + 1] | 0x20) == 'e' || (t[ws + 1] | 0x20) == 'i')) ||
+             (we - ws == 3 && (t[ws] | 0x20) == 's' && (t[ws + 1] | 0x20) == 'h'))) {
             const pron_word *pw = pronoun_of(t, ws, we);
             if (pw && pw->cls == P_THIRD) {
                 if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
@@ -658,7 +651,7 @@ static int person_like(const stance_ent *e)
     w = last_word(e->name, n, &wl);
     if (!lower(w, 0, wl, b, sizeof b))
         return 1;
-    return !bsearch(b, NONPERSON, N_NONPERSON, sizeof *NONPERSON, str_cmp);
+    return !stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)); /* organisations, places: no "he" or "she" */
 }
 
 /* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
@@ -875,7 +868,6 @@ long stance_mentions_principal(const stance_entityset *ents, const char *text, c
 /* The attribution addresses an actor: "..., Diaz told Park", "asked the governor". */
 long stance_mentions_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q)
 {
-    static const char *const cues[] = {"asked", "asking", "telling", "told", "urged", "urging", "warned"};
     stance_span c = q->context;
     if (c.start == STANCE_NO_OFFSET)
         return -1;
@@ -892,8 +884,7 @@ long stance_mentions_addressee(const stance_entityset *ents, const char *text, c
                 if (pass && e->more[at].kind != STANCE_MK_TITLE && e->more[at].kind != STANCE_MK_EPITHET)
                     continue;
                 if (stance_word_before(text, pass ? m.start : stance_mentions_skip_title(text, m.start), &ws, &we) &&
-                    lower(text, ws, we, b, sizeof b) &&
-                    bsearch(b, cues, sizeof cues / sizeof *cues, sizeof *cues, str_cmp))
+                    lower(text, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
                     return (long)i;
             }
         }

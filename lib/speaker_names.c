@@ -122,11 +122,12 @@ static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
     return lo < ql->n && ql->q[lo].span.start <= a && b <= ql->q[lo].span.end;
 }
 
-/* The last word of a name (its head) is an organisation noun. */
+/* The last word of a name is that of an organisation ("Washington Post", "Green Party"). */
 static int org_name(const char *t, size_t s, size_t e)
 {
     size_t ws, we;
-    return stance_word_before(t, e, &ws, &we) && ws >= s && (word_classes(t, ws, we) & STANCE_LX(ORG_NOUN));
+    return stance_word_before(t, e, &ws, &we) && ws > s &&
+           (word_classes(t, ws, we) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
 }
 
 /* Every referent once, sorted: the actors' name mentions, then the name runs

@@ -30,36 +30,16 @@ static int in_span(stance_span m, stance_span s)
     return s.start != STANCE_NO_OFFSET && m.start >= s.start && m.end <= s.end;
 }
 
-static int str_cmp(const void *k, const void *e)
+/* Is the word t[ws, we), lowercased, in a lexicon class of @p mask? */
+static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
 {
-    return strcmp(k, *(const char *const *)e);
-}
-
-static int in_words(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
-{
-    char b[16];
-    if (we - ws >= sizeof b)
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (we - ws > STANCE_LEX_MAXLEN)
         return 0;
     for (size_t i = ws; i < we; i++)
         b[i - ws] = (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] - 'A' + 'a') : t[i];
-    b[we - ws] = 0;
-    return bsearch(b, list, n, sizeof *list, str_cmp) != NULL;
+    return stance_lex_is(b, we - ws, mask);
 }
-
-/* Verbs whose object an attribution is about. Sorted; should move to lib/lexicon.def. */
-static const char *const OBJ_VERBS[] = {
-    "accused", "accusing", "applauded", "asked", "attacked", "attacking", "backed", "berated", "blamed",
-    "blaming", "blasted", "called", "calling", "challenged", "chided", "commended", "condemned", "congratulated",
-    "criticised", "criticized", "criticizing", "defended", "defending", "denounced", "derided", "described",
-    "dismissed", "endorsed", "hailed", "lambasted", "lauded", "mocked", "praised", "praising", "questioned",
-    "rebuked", "ridiculed", "scolded", "slammed", "supported", "thanked", "told", "urged", "warned",
-};
-/* Words after which "of"/"about"/"to" introduces what the speech is about. */
-static const char *const SPEECH[] = {"referring", "said", "say", "says", "speaking", "spoke", "talking", "wrote"};
-/* Nouns after which "for"/"of"/"on"/"at" introduces the object ("praise for X"). */
-static const char *const OBJ_NOUNS[] = {"admiration", "aimed", "attack", "attacks", "criticism", "dig",
-                                        "directed", "jab", "praise", "shot", "support", "swipe", "tribute"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
  * "called him", "said of Park", "praise for the mayor")? */
@@ -69,15 +49,15 @@ static int is_object(const char *t, const stance_mention *m)
     size_t ws, we, ps, pe;
     if (!stance_word_before(t, p, &ws, &we))
         return 0;
-    if (in_words(t, ws, we, OBJ_VERBS, COUNT(OBJ_VERBS)))
+    if (word_in(t, ws, we, STANCE_LX(OBJ_VERB)))
         return 1;
     if (!stance_word_before(t, ws, &ps, &pe))
         return 0;
     if (stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "about") || stance_word_is(t, ws, we, "to"))
-        return in_words(t, ps, pe, SPEECH, COUNT(SPEECH));
+        return word_in(t, ps, pe, STANCE_LX(SPEECH_ABOUT));
     if (stance_word_is(t, ws, we, "for") || stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "on") ||
         stance_word_is(t, ws, we, "at"))
-        return in_words(t, ps, pe, OBJ_NOUNS, COUNT(OBJ_NOUNS));
+        return word_in(t, ps, pe, STANCE_LX(OBJ_NOUN));
     return 0;
 }
 
