@@ -362,6 +362,8 @@ static void quote_out(json_out *w, const char *text, const stance_quote *q)
         jo_lit(w, "null");
     jo_lit(w, ",\"cue\":");
     jo_cstr(w, q->cue);
+    jo_lit(w, ",\"rule\":");
+    jo_cstr(w, stance_quote_rule(q));
     jo_lit(w, ",\"sentiment\":");
     if (q->sentiment.label >= 0) {
         decision_out(w, &q->sentiment);
