@@ -953,12 +953,46 @@ static void wr_end(wr *w, size_t at)
         w->buf[at + i] = (unsigned char)(len >> (8 * i));
 }
 
+/* One HEAD section: name, labels, biases, calibration, then the non-zero weight rows
+ * (sparse f32) in bucket order. */
+static void wr_head(wr *w, const stance_head *h, size_t buckets)
+{
+    float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
+    uint32_t n_rows = 0;
+    size_t at = wr_begin(w, "HEAD", SECTION_REQUIRED);
+    wr_str(w, h->name);
+    wr_u32(w, h->n_labels);
+    for (uint32_t i = 0; i < h->n_labels; i++)
+        wr_str(w, h->labels[i]);
+    wr_u32(w, h->n_dec);
+    for (uint32_t p = 0; p < h->n_dec; p++)
+        wr_f64(w, h->bias[p]);
+    wr_u32(w, h->calib);
+    if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            wr_f64(w, h->prob_a[p]);
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            wr_f64(w, h->prob_b[p]);
+    }
+    wr_u32(w, STANCE_WENC_SPARSE_F32);
+    for (size_t b = 0; b < buckets; b++)
+        n_rows += (uint32_t)stance_head_row(h, b, row);
+    wr_u32(w, n_rows);
+    for (size_t b = 0; b < buckets; b++) {
+        if (!stance_head_row(h, b, row))
+            continue;
+        wr_u32(w, (uint32_t)b);
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            wr_f32(w, row[p]);
+    }
+    wr_end(w, at);
+}
+
 int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *size, stance_error *err)
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
     uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) + (m->feat.wvec ? 1 : 0);
-    float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
     *data = NULL;
     *size = 0;
     if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS ||
@@ -1001,37 +1035,8 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
     }
     wr_end(&w, at);
 
-    for (uint32_t hi = 0; hi < m->n_heads; hi++) {
-        const stance_head *h = &m->heads[hi];
-        uint32_t n_rows = 0;
-        at = wr_begin(&w, "HEAD", SECTION_REQUIRED);
-        wr_str(&w, h->name);
-        wr_u32(&w, h->n_labels);
-        for (uint32_t i = 0; i < h->n_labels; i++)
-            wr_str(&w, h->labels[i]);
-        wr_u32(&w, h->n_dec);
-        for (uint32_t p = 0; p < h->n_dec; p++)
-            wr_f64(&w, h->bias[p]);
-        wr_u32(&w, h->calib);
-        if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                wr_f64(&w, h->prob_a[p]);
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                wr_f64(&w, h->prob_b[p]);
-        }
-        wr_u32(&w, STANCE_WENC_SPARSE_F32);
-        for (size_t b = 0; b < buckets; b++)
-            n_rows += (uint32_t)stance_head_row(h, b, row);
-        wr_u32(&w, n_rows);
-        for (size_t b = 0; b < buckets; b++) {
-            if (!stance_head_row(h, b, row))
-                continue;
-            wr_u32(&w, (uint32_t)b);
-            for (uint32_t p = 0; p < h->n_dec; p++)
-                wr_f32(&w, row[p]);
-        }
-        wr_end(&w, at);
-    }
+    for (uint32_t hi = 0; hi < m->n_heads; hi++)
+        wr_head(&w, &m->heads[hi], buckets);
 
     if (m->feat.lex) {
         const stance_lexicon *lx = m->feat.lex;
