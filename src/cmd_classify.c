@@ -269,15 +269,8 @@ static void decision_out(json_out *w, const stance_decision *d)
     jo_cstr(w, d->label_name);
     jo_lit(w, ",\"confidence\":");
     jo_real(w, d->confidence);
-    jo_lit(w, ",\"probs\":{");
-    for (size_t i = 0; i < d->n_labels; i++) {
-        if (i)
-            jo_lit(w, ",");
-        jo_cstr(w, d->label_names[i]);
-        jo_lit(w, ":");
-        jo_real(w, d->probs[i]);
-    }
-    jo_lit(w, "}");
+    jo_lit(w, ",\"probs\":");
+    jo_probs(w, d->label_names, d->probs, d->n_labels);
     if (d->n_explain) {
         jo_lit(w, ",\"explain\":[");
         for (size_t i = 0; i < d->n_explain; i++) {

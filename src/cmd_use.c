@@ -651,15 +651,9 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
     jo_cstr(w, stance_model_head_name(c->m, (size_t)h));
     jo_lit(w, ",\"label\":");
     jo_cstr(w, d->label_name);
-    jo_lit(w, ",\"probs\":{");
-    for (size_t i = 0; i < d->n_labels; i++) {
-        if (i)
-            jo_lit(w, ",");
-        jo_cstr(w, d->label_names[i]);
-        jo_lit(w, ":");
-        jo_real(w, d->probs[i]);
-    }
-    jo_lit(w, "},\"margin\":");
+    jo_lit(w, ",\"probs\":");
+    jo_probs(w, d->label_names, d->probs, d->n_labels);
+    jo_lit(w, ",\"margin\":");
     jo_real(w, margin);
     if (c->explain) {
         jo_lit(w, ",\"explain\":[");

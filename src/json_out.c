@@ -183,3 +183,16 @@ void jo_real(json_out *w, double v)
     }
     jo_raw(w, b, (size_t)n);
 }
+
+void jo_probs(json_out *w, const char *const *names, const double *probs, size_t n)
+{
+    jo_lit(w, "{");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            jo_lit(w, ",");
+        jo_cstr(w, names[i]);
+        jo_lit(w, ":");
+        jo_real(w, probs[i]);
+    }
+    jo_lit(w, "}");
+}

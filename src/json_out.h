@@ -33,5 +33,7 @@ void jo_int(json_out *w, long long v);
 /* A real as jansson writes it with JSON_REAL_PRECISION(6): %.6g, ".0" added
  * when it would read back as an integer, no '+' or leading zeros in the exponent. */
 void jo_real(json_out *w, double v);
+/* An object of @p n members names[i]: probs[i] (a decision's "probs"). */
+void jo_probs(json_out *w, const char *const *names, const double *probs, size_t n);
 
 #endif
