@@ -407,12 +407,17 @@ static void entity_out(json_out *w, const stance_entity *e)
         jo_lit(w, ",\"rule\":");
         jo_cstr(w, rule);
         jo_lit(w, "}");
+        jo_maybe_flush(w);
     }
     jo_lit(w, "]}");
 }
 
 /* One output line: {"id": ..., "quotes": [...], "actors": [...]}; the id is
- * the input's raw JSON (@p id_raw) or the string @p id, or absent. */
+ * the input's raw JSON (@p id_raw) or the string @p id, or absent. A record
+ * that outgrows the writer's flush_at goes to its sink in pieces (after each
+ * quote, entity or mention, and inside long strings), so the CLI holds about
+ * 64 kB of output instead of the whole record (one large article's output is
+ * twice its text). */
 static void result_out(json_out *w, const char *id, const char *id_raw, size_t id_raw_len, const char *text,
                        const stance_result *res)
 {
@@ -431,12 +436,14 @@ static void result_out(json_out *w, const char *id, const char *id_raw, size_t i
         if (i)
             jo_lit(w, ",");
         quote_out(w, text, stance_result_quote(res, i));
+        jo_maybe_flush(w);
     }
     jo_lit(w, "],\"actors\":[");
     for (size_t i = 0; i < stance_result_entity_count(res); i++) {
         if (i)
             jo_lit(w, ",");
         entity_out(w, stance_result_entity(res, i));
+        jo_maybe_flush(w);
     }
     jo_lit(w, "]}\n");
 }
@@ -572,10 +579,15 @@ static int emit(const classify_opts *co, const rec_id *id, const char *text, con
         json_out *w = co->out;
         result_out(w, id->raw ? NULL : id->text, id->raw, id->raw_len, text, res);
         if (w->failed) {
-            cli_error("%s: out of memory while writing the record", id->text ? id->text : "-");
+            if (w->flushed) { /* the record's start is out: end the broken line, stop */
+                fputc('\n', stdout);
+                cli_error("%s: out of memory while writing the record; its output line is cut short",
+                          id->text ? id->text : "-");
+            } else
+                cli_error("%s: out of memory while writing the record", id->text ? id->text : "-");
             return CLI_FAIL;
         }
-        fwrite(w->buf, 1, w->len, stdout); /* a failed write shows in cli_out_failed() below */
+        jo_flush(w); /* a failed write shows in cli_out_failed() below */
     }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
@@ -838,7 +850,7 @@ int cmd_classify(int argc, char **argv)
         {"on-error", required_argument, NULL, 'O'},
         {NULL, 0, NULL, 0}};
     classify_opts co;
-    json_out out = {NULL, 0, 0, 0, 0};
+    json_out out = JSON_OUT_INIT;
     actor_list actors = {0};
     const char *model_path = NULL;
     stance_model *model = NULL;
@@ -847,6 +859,7 @@ int cmd_classify(int argc, char **argv)
 
     memset(&co, 0, sizeof co);
     co.opts.size = sizeof co.opts;
+    out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {

@@ -14,6 +14,16 @@ void jo_reset(json_out *w)
 {
     w->len = 0;
     w->failed = 0;
+    w->flushed = 0;
+}
+
+void jo_flush(json_out *w)
+{
+    if (!w->sink || w->failed || !w->len)
+        return;
+    fwrite(w->buf, 1, w->len, w->sink); /* a failed write shows in ferror(sink) */
+    w->len = 0;
+    w->flushed = 1;
 }
 
 void jo_free(json_out *w)
@@ -87,52 +97,67 @@ static size_t utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
     return len;
 }
 
+/* Input bytes escaped per piece when the writer streams to a sink. */
+#define JO_PIECE 16384
+
 void jo_str(json_out *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    /* Worst case 12 bytes per input byte is never reached (a 4-byte sequence
-     * becomes 12 bytes): reserve 6 per byte plus the quotes, once. */
-    if (n > ((size_t)-1 - 2) / 6 || !jo_room(w, 6 * n + 2))
+    if (!jo_room(w, 2))
         return;
     w->buf[w->len++] = '"';
     while (i < n) {
-        size_t start = i, k;
-        unsigned long cp;
-        while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
-            i++;
-        memcpy(w->buf + w->len, s + start, i - start);
-        w->len += i - start;
-        if (i == n)
-            break;
-        if (!(k = utf8_next(s + i, n - i, &cp))) {
-            w->failed = 1; /* jansson refuses such a string too */
+        size_t stop = w->sink && n - i > JO_PIECE ? i + JO_PIECE : n;
+        /* 6 output bytes per input byte at most (a control character; a
+         * 4-byte sequence becomes 12), plus one sequence that starts before
+         * stop and ends past it, plus the closing quote. */
+        if (stop - i > ((size_t)-1 - 16) / 6) {
+            w->failed = 1;
             return;
         }
-        if (cp >= 0x80 && w->utf8) { /* validated, kept as it is */
-            memcpy(w->buf + w->len, s + i, k);
-            w->len += k;
+        if (!jo_room(w, 6 * (stop - i) + 16))
+            return;
+        while (i < stop) {
+            size_t start = i, k;
+            unsigned long cp;
+            while (i < stop && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+                i++;
+            memcpy(w->buf + w->len, s + start, i - start);
+            w->len += i - start;
+            if (i == stop)
+                break;
+            if (!(k = utf8_next(s + i, n - i, &cp))) {
+                w->failed = 1; /* jansson refuses such a string too */
+                return;
+            }
+            if (cp >= 0x80 && w->utf8) { /* validated, kept as it is */
+                memcpy(w->buf + w->len, s + i, k);
+                w->len += k;
+                i += k;
+                continue;
+            }
             i += k;
-            continue;
-        }
-        i += k;
-        switch (cp) {
-        case '\\': memcpy(w->buf + w->len, "\\\\", 2); w->len += 2; break;
-        case '"': memcpy(w->buf + w->len, "\\\"", 2); w->len += 2; break;
-        case '\b': memcpy(w->buf + w->len, "\\b", 2); w->len += 2; break;
-        case '\f': memcpy(w->buf + w->len, "\\f", 2); w->len += 2; break;
-        case '\n': memcpy(w->buf + w->len, "\\n", 2); w->len += 2; break;
-        case '\r': memcpy(w->buf + w->len, "\\r", 2); w->len += 2; break;
-        case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
-        default:
-            if (cp < 0x10000)
-                w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
-            else {
-                unsigned long v = cp - 0x10000;
-                w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
-                                           (unsigned)(0xDC00 | (v & 0x3FF)));
+            switch (cp) {
+            case '\\': memcpy(w->buf + w->len, "\\\\", 2); w->len += 2; break;
+            case '"': memcpy(w->buf + w->len, "\\\"", 2); w->len += 2; break;
+            case '\b': memcpy(w->buf + w->len, "\\b", 2); w->len += 2; break;
+            case '\f': memcpy(w->buf + w->len, "\\f", 2); w->len += 2; break;
+            case '\n': memcpy(w->buf + w->len, "\\n", 2); w->len += 2; break;
+            case '\r': memcpy(w->buf + w->len, "\\r", 2); w->len += 2; break;
+            case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
+            default:
+                if (cp < 0x10000)
+                    w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
+                else {
+                    unsigned long v = cp - 0x10000;
+                    w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
+                                               (unsigned)(0xDC00 | (v & 0x3FF)));
+                }
             }
         }
+        if (i < n)
+            jo_maybe_flush(w);
     }
     w->buf[w->len++] = '"';
 }

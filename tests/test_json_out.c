@@ -33,7 +33,7 @@ static void same_as_jansson(json_t *v, json_out *w)
 
 static void check_str(const char *s, size_t n)
 {
-    json_out w = {NULL, 0, 0, 0, 0};
+    json_out w = JSON_OUT_INIT;
     json_t *v = json_stringn(s, n);
     char *want;
     assert_non_null(v);
@@ -94,7 +94,7 @@ static void test_json_out_invalid_utf8(void **state)
                                       "ok \xe2\x82", "\xf8\x88\x80\x80\x80"};
     (void)state;
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         assert_null(json_stringn(bad[i], strlen(bad[i]))); /* jansson refuses it ... */
         jo_str(&w, bad[i], strlen(bad[i]));
         assert_true(w.failed); /* ... and so does the writer */
@@ -114,27 +114,27 @@ static void test_json_out_numbers(void **state)
     static const long long ints[] = {0, 1, -1, 42, 9007199254740993LL, INT64_MAX, INT64_MIN};
     (void)state;
     for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         jo_real(&w, reals[i]);
         same_as_jansson(json_real(reals[i]), &w);
         jo_free(&w);
     }
     srand(7);
     for (int i = 0; i < 20000; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         double v = ((double)rand() / RAND_MAX - 0.5) * pow(10.0, (double)(rand() % 40 - 20));
         jo_real(&w, v);
         same_as_jansson(json_real(v), &w);
         jo_free(&w);
     }
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         jo_int(&w, ints[i]);
         same_as_jansson(json_integer(ints[i]), &w);
         jo_free(&w);
     }
     {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         jo_real(&w, NAN); /* jansson has no value for it: the record fails, not a wrong number */
         assert_true(w.failed);
         jo_free(&w);
@@ -145,7 +145,7 @@ static void test_json_out_numbers(void **state)
  * and the buffer is reused from record to record. */
 static void test_json_out_record(void **state)
 {
-    json_out w = {NULL, 0, 0, 0, 0};
+    json_out w = JSON_OUT_INIT;
     (void)state;
     for (int round = 0; round < 3; round++) {
         json_t *o = json_pack("{s:s, s:[{s:I, s:f, s:n, s:b}], s:{}}", "id", "r\xc3\xa9", "quotes", "start",
@@ -165,6 +165,99 @@ static void test_json_out_record(void **state)
     jo_free(&w);
 }
 
+/* Everything @p f holds, NUL-terminated (the caller frees); @p n its length. */
+static char *slurp(FILE *f, size_t *n)
+{
+    long size;
+    char *b;
+    assert_int_equal(fflush(f), 0);
+    size = ftell(f);
+    assert_true(size >= 0);
+    b = malloc((size_t)size + 1);
+    assert_non_null(b);
+    rewind(f);
+    assert_int_equal(fread(b, 1, (size_t)size, f), (size_t)size);
+    b[size] = '\0';
+    *n = (size_t)size;
+    return b;
+}
+
+/* A record written to a sink in pieces (flushes between values and inside
+ * long strings, multi-byte sequences and escapes across the piece
+ * boundaries) has the same bytes as the record built whole, while the
+ * buffer stays far below the record's size. */
+static void test_json_out_streamed(void **state)
+{
+    static const char *const bits[] = {"plain words ", "caf\xc3\xa9 ", "\xe2\x80\x9cq\xe2\x80\x9d", "\n\t\"\\",
+                                       "\xf0\x9f\x98\x80", "\x01", "x"};
+    size_t n = 0, cap = 300000, got;
+    char *text = malloc(cap), *out;
+    (void)state;
+    assert_non_null(text);
+    for (unsigned i = 0; n + 16 < cap; i = i * 1103515245u + 12345u) {
+        const char *b = bits[(i >> 16) % 7];
+        memcpy(text + n, b, strlen(b));
+        n += strlen(b);
+    }
+    for (int utf8 = 0; utf8 < 2; utf8++) {
+        json_out whole = JSON_OUT_INIT, w = JSON_OUT_INIT;
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        whole.utf8 = w.utf8 = utf8;
+        w.sink = f;
+        w.flush_at = 1000;
+        jo_reset(&whole);
+        jo_reset(&w);
+        for (int k = 0; k < 20; k++) {
+            json_out *o[2] = {&whole, &w};
+            size_t at = (size_t)k * 97; /* so the piece boundaries fall at other places in the sequences */
+            while (((unsigned char)text[at] & 0xC0) == 0x80)
+                at++;
+            for (int j = 0; j < 2; j++) {
+                jo_lit(o[j], k ? ",{\"text\":" : "[{\"text\":");
+                jo_str(o[j], text + at, n - at);
+                jo_lit(o[j], ",\"n\":");
+                jo_int(o[j], k);
+                jo_lit(o[j], "}");
+                jo_maybe_flush(o[j]);
+            }
+        }
+        jo_lit(&whole, "]");
+        jo_lit(&w, "]");
+        assert_false(whole.failed);
+        assert_false(w.failed);
+        assert_true(w.flushed);
+        jo_flush(&w);
+        assert_int_equal(w.len, 0);
+        assert_true(w.cap < 200000);        /* about 6 x 16 kB, not the record */
+        assert_true(whole.len > 20 * n);    /* the record is some megabytes */
+        out = slurp(f, &got);
+        assert_int_equal(got, whole.len);
+        assert_memory_equal(out, whole.buf, got);
+        free(out);
+        fclose(f);
+        jo_free(&whole);
+        jo_free(&w);
+    }
+    { /* a string that is not UTF-8 after a flush: failed, and flushed says part is out */
+        json_out w = JSON_OUT_INIT;
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        w.sink = f;
+        w.flush_at = 10;
+        jo_reset(&w);
+        text[cap - 1000] = '\xff';
+        jo_str(&w, text, cap - 999);
+        assert_true(w.failed);
+        assert_true(w.flushed);
+        jo_flush(&w); /* writes nothing more once failed */
+        assert_true(w.len > 0);
+        fclose(f);
+        jo_free(&w);
+    }
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_json_out_invalid_utf8),
         cmocka_unit_test(test_json_out_numbers),
         cmocka_unit_test(test_json_out_record),
+        cmocka_unit_test(test_json_out_streamed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
