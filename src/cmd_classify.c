@@ -740,24 +740,60 @@ static void cache_actors(const stance_model *model, const classify_opts *co, jso
         free(key);
 }
 
+/* The record's "text" without a jansson string of it (cli_json_text_span):
+ * jansson parses the record with the text's token replaced by "" (in
+ * @p shortbuf), the token is decoded in place in @p line. NULL when the fast
+ * path does not apply or the shortened record does not parse (the caller
+ * parses the whole line, so errors read as jansson words them). */
+static json_t *load_short(char *line, size_t n, char **shortbuf, size_t *shortcap, size_t *t0, size_t *t1)
+{
+    size_t len;
+    json_error_t jerr;
+    if (cli_json_text_span(line, n, t0, t1))
+        return NULL;
+    len = *t0 + 2 + (n - *t1);
+    if (len > *shortcap) {
+        char *nb = realloc(*shortbuf, len);
+        if (!nb)
+            return NULL;
+        *shortbuf = nb;
+        *shortcap = len;
+    }
+    memcpy(*shortbuf, line, *t0);
+    memcpy(*shortbuf + *t0, "\"\"", 2);
+    memcpy(*shortbuf + *t0 + 2, line + *t1, n - *t1);
+    return json_loadb(*shortbuf, len, JSON_ALLOW_NUL, &jerr);
+}
+
+/* Reused from record to record by jsonl_record(). */
+typedef struct jsonl_bufs {
+    char *shortbuf;
+    size_t shortcap;
+} jsonl_bufs;
+
 /* One JSONL record: 0 done, 1 a bad record (@p msg says why; @p id is
- * filled as far as known), -1 output failed. */
-static int jsonl_record(const stance_model *model, const classify_opts *co, const char *line, size_t n, size_t lineno,
-                        const actor_list *cli_actors, actor_cache *cache, rec_id *id, char *idbuf, size_t idlen,
-                        char *msg, size_t msglen)
+ * filled as far as known), -1 output failed. @p line is changed in place. */
+static int jsonl_record(const stance_model *model, const classify_opts *co, char *line, size_t n, size_t lineno,
+                        const actor_list *cli_actors, actor_cache *cache, jsonl_bufs *bufs, rec_id *id, char *idbuf,
+                        size_t idlen, char *msg, size_t msglen)
 {
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
     actor_list al = {0};
-    size_t r0, r1;
-    int rc;
-    rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+    size_t r0, r1, t0 = 0, t1 = 0;
+    const char *text = NULL;
+    size_t text_len = 0;
+    int rc, fast;
+    rec = load_short(line, n, &bufs->shortbuf, &bufs->shortcap, &t0, &t1);
+    fast = rec != NULL;
+    if (!rec)
+        rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
     if (!rec) {
         snprintf(msg, msglen, "malformed JSON: %s (column %d)", jerr.text, jerr.column);
         return 1;
     }
     jid = json_object_get(rec, "id");
-    if (jid && cli_json_id_raw(line, n, &r0, &r1) == 0) {
+    if (jid && cli_json_id_raw(line, n, &r0, &r1) == 0) { /* (before the text is decoded in place) */
         id->raw = line + r0;
         id->raw_len = r1 - r0;
     }
@@ -779,6 +815,13 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
         json_decref(rec);
         return 1;
     }
+    if (fast) {
+        text = line + t0;
+        text_len = cli_json_unescape(line, t0, t1);
+    } else {
+        text = json_string_value(jtext);
+        text_len = json_string_length(jtext);
+    }
     if (record_actors(json_object_get(rec, "actors"), &al, msg, msglen)) {
         free_actors(&al);
         json_decref(rec);
@@ -797,8 +840,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
             id->raw_len = k;
         }
     }
-    rc = run_one(model, co, id, json_string_value(jtext), json_string_length(jtext), al.n ? &al : cli_actors, msg,
-                 msglen);
+    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen);
     free_actors(&al);
     json_decref(rec);
     return rc;
@@ -807,20 +849,21 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
 static int run_jsonl(const stance_model *model, const classify_opts *co, const char *path, const actor_list *cli_actors)
 {
     cli_lines in;
-    const char *line;
+    char *line;
     size_t n;
     int got, status = CLI_OK;
     char msg[CLI_ERRLEN];
     actor_cache cache = {NULL, NULL};
+    jsonl_bufs bufs = {NULL, 0};
     if (cli_lines_open(&in, path, msg, sizeof msg)) {
         cli_error("%s", msg);
         return CLI_FAIL;
     }
-    while ((got = cli_lines_next(&in, &line, &n, msg, sizeof msg)) == 1) {
+    while ((got = cli_lines_next_rw(&in, &line, &n, msg, sizeof msg)) == 1) {
         char idbuf[256];
         rec_id id = {NULL, NULL, 0};
-        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &id, idbuf, sizeof idbuf, msg,
-                              sizeof msg);
+        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &bufs, &id, idbuf, sizeof idbuf,
+                              msg, sizeof msg);
         if (rc < 0)
             break;
         if (rc > 0) {
@@ -834,6 +877,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
         status = CLI_FAIL;
     }
     cli_lines_close(&in);
+    free(bufs.shortbuf);
     free(cache.key);
     stance_actorset_free(cache.set);
     return cli_out_failed() ? CLI_FAIL : status;

@@ -172,8 +172,16 @@ void jo_cstr(json_out *w, const char *s)
 
 void jo_int(json_out *w, long long v)
 {
-    char b[32];
-    jo_raw(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+    char b[24], *p = b + sizeof b;
+    /* digits from the end, without snprintf (offsets are most of a record's numbers) */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    jo_raw(w, p, (size_t)(b + sizeof b - p));
 }
 
 void jo_real(json_out *w, double v)

@@ -1,4 +1,5 @@
-/* test_json_out.c - the CLI's streaming JSON writer (src/json_out.c) writes
+/* test_json_out.c - the CLI's JSON writer and reader's fast path against
+ * jansson. The streaming JSON writer (src/json_out.c) writes
  * exactly what jansson's json_dumps(JSON_COMPACT | JSON_ENSURE_ASCII |
  * JSON_REAL_PRECISION(6)) writes for the same strings, reals and integers,
  * and refuses what jansson refuses (a string that is not UTF-8). */
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_input.h"
 #include "json_out.h"
 
 #define FLAGS (JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6) | JSON_ENCODE_ANY)
@@ -131,6 +133,16 @@ static void test_json_out_numbers(void **state)
         json_out w = JSON_OUT_INIT;
         jo_int(&w, ints[i]);
         same_as_jansson(json_integer(ints[i]), &w);
+        jo_free(&w);
+    }
+    for (int i = 0; i < 20000; i++) { /* every length of digits, both signs */
+        json_out w = JSON_OUT_INIT;
+        long long v = (long long)(((unsigned long long)rand() << 40) ^ ((unsigned long long)rand() << 20) ^ (unsigned)rand());
+        v >>= rand() % 63;
+        if (i & 1)
+            v = -v;
+        jo_int(&w, v);
+        same_as_jansson(json_integer(v), &w);
         jo_free(&w);
     }
     {
@@ -258,6 +270,75 @@ static void test_json_out_streamed(void **state)
     free(text);
 }
 
+/* The reader's fast path (src/cli_input.c) accepts a record's "text" token
+ * exactly when jansson does, and decodes it to jansson's bytes: random
+ * tokens from pieces that jansson accepts and refuses. */
+static void test_json_text_fast(void **state)
+{
+    static const char *const pieces[] = {
+        "plain ", "\\\"", "\\\\", "\\/", "\\b\\f\\n\\r\\t", "\\u00e9", "\\u00E9", "\\uD83D\\uDE00",
+        "\\ud83d\\ude00", "\\u0000", "\\u2019", "caf\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "{\\\"text\\\": 1}",
+        /* refused by jansson */
+        "\\ud83d", "\\ude00", "\\ud83d\\u0041", "\\q", "\\u12G4", "\\u12", "\t", "\x01", "\xff", "\xc0\xaf",
+        "\xed\xa0\x80", "\xc3", "\xf4\x90\x80\x80"};
+    char line[1024], tok[512];
+    size_t accepted = 0, refused = 0;
+    (void)state;
+    srand(11);
+    for (int round = 0; round < 20000; round++) {
+        size_t tl = 0, n, a, b;
+        int bad = rand() % 3 == 0, count = rand() % 8, ours;
+        json_t *rec;
+        json_error_t jerr;
+        for (int k = 0; k < count; k++) {
+            const char *p = pieces[rand() % (bad ? 28 : 15)];
+            memcpy(tok + tl, p, strlen(p));
+            tl += strlen(p);
+        }
+        n = (size_t)snprintf(line, sizeof line, "{\"id\": %d, \"text\": \"%.*s\", \"n\": [1, {\"text\": 2}]}", round,
+                             (int)tl, tok);
+        rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+        ours = cli_json_text_span(line, n, &a, &b);
+        if (ours == 0) { /* what the CLI does next: jansson parses the record with the token as "" */
+            char shorter[1024];
+            json_t *srec;
+            memcpy(shorter, line, a);
+            memcpy(shorter + a, "\"\"", 2);
+            memcpy(shorter + a + 2, line + b, n - b);
+            srec = json_loadb(shorter, a + 2 + n - b, JSON_ALLOW_NUL, &jerr);
+            if (!srec)
+                ours = -1;
+            json_decref(srec);
+        }
+        if (!rec) {
+            assert_int_equal(ours, -1);
+            refused++;
+            continue;
+        }
+        accepted++;
+        assert_int_equal(ours, 0);
+        {
+            json_t *t = json_object_get(rec, "text");
+            size_t len = cli_json_unescape(line, a, b);
+            assert_int_equal(len, json_string_length(t));
+            assert_memory_equal(line + a, json_string_value(t), len);
+        }
+        json_decref(rec);
+    }
+    assert_true(accepted > 5000 && refused > 2000);
+    { /* the last of repeated keys (as jansson keeps), not nested ones; escaped keys and non-strings: no */
+        static const char dup[] = "{\"text\": \"one\", \"o\": {\"text\": \"in\"}, \"text\": \"two\"}";
+        static const char esc[] = "{\"te\\u0078t\": \"x\", \"text\": \"y\"}";
+        static const char num[] = "{\"text\": 12}";
+        size_t s0 = 0, s1 = 0;
+        assert_int_equal(cli_json_text_span(dup, sizeof dup - 1, &s0, &s1), 0);
+        assert_int_equal(s1 - s0, 5);
+        assert_memory_equal(dup + s0, "\"two\"", 5);
+        assert_int_equal(cli_json_text_span(esc, sizeof esc - 1, &s0, &s1), -1);
+        assert_int_equal(cli_json_text_span(num, sizeof num - 1, &s0, &s1), -1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_json_out_numbers),
         cmocka_unit_test(test_json_out_record),
         cmocka_unit_test(test_json_out_streamed),
+        cmocka_unit_test(test_json_text_fast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
