@@ -184,6 +184,63 @@ void jo_int(json_out *w, long long v)
     jo_raw(w, p, (size_t)(b + sizeof b - p));
 }
 
+/* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed
+ * notation: probabilities and confidences, most of a record's reals): 0 when
+ * v is outside that range or its seventh digit is within 1e-6 of a rounding
+ * tie (the scaled value is off by at most ~1e-9), and printf decides. */
+static int real_fixed(double v, char *b)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double a = fabs(v), scaled, m, frac;
+    int x = 5, n = 0, point;
+    char d[6];
+    if (!(a >= 1e-4 && a < 1e6))
+        return 0;
+    while (x > -4 && a < (x >= 0 ? p10[x] : 1.0 / p10[-x]))
+        x--;
+    scaled = a * p10[5 - x];
+    m = floor(scaled);
+    frac = scaled - m;
+    if (fabs(frac - 0.5) < 1e-6)
+        return 0;
+    if (frac > 0.5)
+        m += 1.0;
+    if (m >= 1e6) { /* 9.999996 -> 10.0000: one more integer digit */
+        m = 1e5;
+        x++;
+    }
+    if (m < 1e5 || x >= 6)
+        return 0;
+    for (int i = 5; i >= 0; i--) {
+        d[i] = (char)('0' + (int)fmod(m, 10.0));
+        m = floor(m / 10.0);
+    }
+    if (v < 0)
+        b[n++] = '-';
+    if (x >= 0) {
+        for (int i = 0; i <= x; i++)
+            b[n++] = d[i];
+        point = n;
+        b[n++] = '.';
+        for (int i = x + 1; i < 6; i++)
+            b[n++] = d[i];
+    } else {
+        b[n++] = '0';
+        point = n;
+        b[n++] = '.';
+        for (int i = 0; i < -x - 1; i++)
+            b[n++] = '0';
+        for (int i = 0; i < 6; i++)
+            b[n++] = d[i];
+    }
+    while (n > point + 1 && b[n - 1] == '0') /* %g drops trailing zeros, and then the point */
+        n--;
+    if (n == point + 1)
+        n = point;
+    b[n] = '\0';
+    return n;
+}
+
 void jo_real(json_out *w, double v)
 {
     char b[64];
@@ -191,6 +248,14 @@ void jo_real(json_out *w, double v)
     char *e;
     if (!isfinite(v)) { /* jansson has no such value: the record would lose the member */
         w->failed = 1;
+        return;
+    }
+    if ((n = real_fixed(v, b))) {
+        if (!memchr(b, '.', (size_t)n)) {
+            b[n++] = '.';
+            b[n++] = '0';
+        }
+        jo_raw(w, b, (size_t)n);
         return;
     }
     n = snprintf(b, sizeof b, "%.6g", v);

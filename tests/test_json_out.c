@@ -129,6 +129,21 @@ static void test_json_out_numbers(void **state)
         same_as_jansson(json_real(v), &w);
         jo_free(&w);
     }
+    /* probabilities: the printf-free path (json_out.c real_fixed) and its edges */
+    for (int i = 0; i < 200000; i++) {
+        json_out w = JSON_OUT_INIT;
+        double v;
+        switch (i % 5) {
+        case 0: v = (double)rand() / RAND_MAX; break;
+        case 1: v = (rand() % 1000000) / 1e6; break;                 /* six-digit decimals */
+        case 2: v = (rand() % 2000000 + 0.5) / 1e7; break;           /* ties at the seventh digit */
+        case 3: v = nextafter(pow(10.0, rand() % 11 - 5), i & 8 ? 0.0 : 1e9); break; /* next to powers of ten */
+        default: v = ((double)rand() / RAND_MAX - 0.5) * pow(10.0, rand() % 12 - 5); break;
+        }
+        jo_real(&w, v);
+        same_as_jansson(json_real(v), &w);
+        jo_free(&w);
+    }
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
         json_out w = JSON_OUT_INIT;
         jo_int(&w, ints[i]);
