@@ -355,6 +355,36 @@ done:
     return rc;
 }
 
+/* Can a run start at u[pos]: a capital (or a non-ASCII lead byte that may
+ * be one) after no word character? */
+static inline int starts_run(const unsigned char *u, size_t pos)
+{
+    unsigned char ch = u[pos], pb = pos ? u[pos - 1] : ' ';
+    return ((ch >= 'A' && ch <= 'Z') || ch >= 0xC3) &&
+           !((pb >= 'a' && pb <= 'z') || (pb >= 'A' && pb <= 'Z') || (pb >= '0' && pb <= '9') || pb == '\'' ||
+             pb == '-' || pb == '_' || pb == '@' || pb == '#');
+}
+
+/* The first position at or after @p pos where a run can start, or @p len.
+ * Eight bytes at a time over words without a capital or a non-ASCII byte. */
+static size_t run_start(const char *text, size_t pos, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    while (pos < len) {
+        size_t end;
+        while (pos + 8 <= len) {
+            uint64_t w = stance_b8_load(text + pos);
+            if (stance_b8_high(w) || stance_b8_upper(w))
+                break;
+            pos += 8;
+        }
+        for (end = pos + 8 < len ? pos + 8 : len; pos < end; pos++)
+            if (starts_run(u, pos))
+                return pos;
+    }
+    return len;
+}
+
 int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                       const char *text, size_t len, stance_namelist *out, stance_error *err)
 {
@@ -372,17 +402,7 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
          * start a run: find the next one in C, then match anchored there. */
         {
             const unsigned char *u = (const unsigned char *)text;
-            while (pos < len) {
-                unsigned char ch = u[pos];
-                if ((ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
-                    unsigned char pb = pos ? u[pos - 1] : ' ';
-                    if (!((pb >= 'a' && pb <= 'z') || (pb >= 'A' && pb <= 'Z') || (pb >= '0' && pb <= '9') ||
-                          pb == '\'' || pb == '-' || pb == '_' || pb == '@' || pb == '#'))
-                        break;
-                }
-                pos++;
-            }
-            if (pos >= len)
+            if ((pos = run_start(text, pos, len)) >= len)
                 break;
             /* "The", "But", "He" before a lowercase word start no name: skip them without matching */
             {

@@ -80,6 +80,35 @@ static void test_lexicon_find_every_entry(void **state)
     }
 }
 
+/* The eight-bytes-at-a-time tests agree with a byte loop: every byte value
+ * at every position, among fillers on both sides of each range. */
+static void test_b8_tests(void **state)
+{
+    static const unsigned char fill[] = {'a', ' ', 'A' - 1, 'Z' + 1, 0, 0x7F, '"' + 1, '\n' - 1, 'A', 0x80};
+    (void)state;
+    for (size_t f = 0; f < sizeof fill; f++)
+        for (int pos = 0; pos < 8; pos++)
+            for (int v = 0; v < 256; v++) {
+                unsigned char b[8];
+                int quote = 0, nl = 0, high = 0, upper = 0;
+                uint64_t w;
+                memset(b, fill[f], sizeof b);
+                b[pos] = (unsigned char)v;
+                for (int i = 0; i < 8; i++) {
+                    quote |= b[i] == '"';
+                    nl |= b[i] == '\n';
+                    high |= b[i] >= 0x80;
+                    upper |= b[i] >= 'A' && b[i] <= 'Z';
+                }
+                w = stance_b8_load((const char *)b);
+                assert_int_equal(stance_b8_has(w, '"') != 0, quote);
+                assert_int_equal(stance_b8_has(w, '\n') != 0, nl);
+                assert_int_equal(stance_b8_high(w) != 0, high);
+                if (!high)
+                    assert_int_equal(stance_b8_upper(w) != 0, upper);
+            }
+}
+
 static void test_lexicon_lookup(void **state)
 {
     const stance_lexent *e;
@@ -295,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_find_every_entry),
+        cmocka_unit_test(test_b8_tests),
         cmocka_unit_test(test_tokens_kinds),
         cmocka_unit_test(test_tokens_unicode_shape),
         cmocka_unit_test(test_tokens_sentences_paragraphs),
