@@ -518,6 +518,28 @@ static int closes_like(const char *t, size_t j, size_t len)
            (nb == 0xE2 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6);
 }
 
+/* The first byte at or after @p i that is '"', '\n' or not ASCII (or @p len):
+ * eight bytes at a time over the rest. */
+static size_t plain_end(const char *t, size_t i, size_t len)
+{
+    for (;;) {
+        size_t end;
+        while (i + 8 <= len) {
+            uint64_t w = stance_b8_load(t + i);
+            if (stance_b8_high(w) || stance_b8_has(w, '"') || stance_b8_has(w, '\n'))
+                break;
+            i += 8;
+        }
+        for (end = i + 8 < len ? i + 8 : len; i < end; i++) {
+            unsigned char ch = (unsigned char)t[i];
+            if (ch >= 0x80 || ch == '"' || ch == '\n')
+                return i;
+        }
+        if (i >= len)
+            return len;
+    }
+}
+
 /* Pair the quote marks of the whole text. */
 static int scan_marks(ctx *c)
 {
@@ -532,9 +554,9 @@ static int scan_marks(ctx *c)
         size_t ml, h;
         int mk;
         unsigned char ch = (unsigned char)t[i];
-        /* fast path: an ordinary ASCII byte inside a paragraph */
+        /* fast path: ordinary ASCII bytes inside a paragraph */
         if (!at_head && ch < 0x80 && ch != '"' && ch != '\n') {
-            i++;
+            i = plain_end(t, i + 1, len);
             continue;
         }
         if (ch == '\n') {
