@@ -127,6 +127,8 @@ struct stance_fscratch {
     size_t dense_cap, n_dense;
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
+    float *prior;         /* [n_view] the lexicon's valence of each word (0 = none or no lexicon) */
+    size_t prior_cap;
     stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
     size_t stoks_cap;
     int stoks_ready;      /* stoks holds this statement's view (families 12 and 13 share it) */
@@ -162,6 +164,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->keys);
     stance_free(s->dense);
     stance_free(s->pol);
+    stance_free(s->prior);
     stance_free(s->stoks);
     stance_free(s->vacc);
     stance_free(s->vdist);
@@ -694,13 +697,15 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, const st
     static const float decay[4] = {0, 1.0f, 0.95f, 0.9f};
     size_t but = SIZE_MAX, first = SIZE_MAX, last = 0;
     int lower = 0;
-    if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol))
+    if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol) ||
+        stance_grow((void **)&s->prior, &s->prior_cap, s->n_view + 1, sizeof *s->prior))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < st->text_len && !lower; i++)
         lower = st->text[i] >= 'a' && st->text[i] <= 'z';
     for (size_t i = 0; i < s->n_view; i++) {
         tok *k = &s->view[i];
         s->pol[i] = 0;
+        s->prior[i] = 0;
         if (k->flags & TK_TARGET) {
             if (first == SIZE_MAX)
                 first = i;
@@ -737,7 +742,7 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, const st
         float v, sign;
         if (k->flags & (TK_PUNCT | TK_TARGET))
             continue;
-        v = lex_valence(cfg->lex, s->buf + k->off, k->len);
+        v = s->prior[i] = lex_valence(cfg->lex, s->buf + k->off, k->len);
         if (v == 0)
             continue;
         sign = v > 0 ? 1.0f : -1.0f;
@@ -1056,7 +1061,7 @@ static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
         o->n = k->len;
         o->kind = (k->flags & TK_TARGET) ? STANCE_ST_TARGET : (k->flags & TK_PUNCT) ? STANCE_ST_PUNCT : STANCE_ST_WORD;
         o->cls = o->kind == STANCE_ST_WORD ? stance_lex_classes(o->w, o->n) : 0;
-        o->prior = o->kind == STANCE_ST_WORD ? lex_valence(cfg->lex, o->w, o->n) : 0;
+        o->prior = o->kind == STANCE_ST_WORD ? s->prior[i] : 0; /* polarity_pass ran first */
         o->pol = s->pol[i];
     }
     s->stoks_ready = 1;
