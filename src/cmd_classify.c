@@ -188,6 +188,7 @@ static json_t *result_json(const char *id, const char *text, const stance_result
         else
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
+        json_object_set_new(jq, "cue_span", span_json(q->cue_span));
         json_object_set_new(jq, "rule", json_string(stance_quote_rule(q)));
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
@@ -355,6 +356,8 @@ static void quote_out(json_out *w, const char *text, const stance_quote *q)
         jo_lit(w, "null");
     jo_lit(w, ",\"cue\":");
     jo_cstr(w, q->cue);
+    jo_lit(w, ",\"cue_span\":");
+    span_out(w, q->cue_span);
     {
         const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as in result_json) */
         if (rule) {
@@ -546,14 +549,12 @@ static void print_dot(const char *id, const stance_result *res)
     printf("}\n");
 }
 
-/* The JSON record plus each quote's "cue_span", which only the page uses. */
+/* The JSON record (its "cue_span" marks the cue on the page) added to the page. */
 static int emit_html(const classify_opts *co, const char *id, const char *text, size_t len, const stance_result *res)
 {
-    json_t *o = result_json(id, text, res), *qs = json_object_get(o, "quotes");
+    json_t *o = result_json(id, text, res);
     char msg[256];
     int rc;
-    for (size_t i = 0; i < stance_result_count(res) && i < json_array_size(qs); i++)
-        json_object_set_new(json_array_get(qs, i), "cue_span", span_json(stance_result_quote(res, i)->cue_span));
     rc = html_doc_add(co->html, id, text, len, o, msg, sizeof msg);
     json_decref(o);
     if (rc)
