@@ -4,7 +4,11 @@
  * mentions, then hash the n-grams of each enabled family (own seed per
  * family, XXH3-64 over the bytes, low table_bits kept) into a sorted sparse
  * vector. Every buffer lives in the caller's scratch, so the hot path makes
- * no allocation per token or n-gram once the scratch has grown.
+ * no allocation per token or n-gram once the scratch has grown. What does not
+ * depend on the target (tokens, word classes and valences, the keys of the
+ * text's word and character n-grams) is computed once per text and reused
+ * for the next statement on the same text (features_cache.c); tokenisation
+ * and the polarity lexicon are in features_text.c.
  *
  * Families (stance_family.id):
  *   1 word n-grams (min_n..max_n) over tokens, target mentions as "<t>"
@@ -43,7 +47,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,7 +196,6 @@ static int emit(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, cons
     return STANCE_OK;
 }
 
-static int emit_cb(void *user, const char *bytes, size_t len);
 
 /* Room for @p more keys. */
 static int keys_reserve(stance_fscratch *s, size_t more)
@@ -248,22 +250,9 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     return STANCE_OK;
 }
 
-typedef struct emit_ctx {
-    stance_fscratch *s;
-    const stance_featcfg *cfg;
-    uint32_t fi;
-} emit_ctx;
-
-static int emit_cb(void *user, const char *bytes, size_t len)
-{
-    emit_ctx *c = user;
-    return emit(c->s, c->cfg, c->fi, bytes, len);
-}
-
 /* Family 2: the character n-grams of each word but the target's (cached per text token). */
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
-    emit_ctx c = {s, cfg, fi};
     const ftext *t = &s->t;
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
@@ -275,7 +264,7 @@ static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
                 return STANCE_ERR_NOMEM;
             memcpy(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
             s->n_keys += n;
-        } else if (stance_fchar_grams(t, &cfg->families[fi], k, emit_cb, &c)) {
+        } else if (stance_fchar_keys(t, cfg, fi, k, &s->keys, &s->n_keys, &s->keys_cap, s->name_cb, s->name_user)) {
             return STANCE_ERR_NOMEM;
         }
     }
@@ -813,7 +802,8 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
             for (size_t i = 0; i + n <= n_text; i++) {
                 size_t k = 0;
                 while (k < n && s->t.toks[i + k].len == s->t.toks[a + k].len &&
-                       memcmp(s->t.buf + s->t.toks[i + k].off, s->t.buf + s->t.toks[a + k].off, s->t.toks[a + k].len) == 0)
+                       memcmp(s->t.buf + s->t.toks[i + k].off, s->t.buf + s->t.toks[a + k].off,
+                              s->t.toks[a + k].len) == 0)
                     k++;
                 if (k == n) {
                     for (k = 0; k < n; k++)

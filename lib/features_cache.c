@@ -14,6 +14,9 @@
  * that a model freed and another loaded at the same address are never mixed.
  * With a name callback (the trainer's n-gram table) nothing is cached: every
  * feature is hashed where it is emitted, so the callback sees each one.
+ *
+ * Across the texts of one call a word memo keeps what each distinct word's
+ * bytes give (classes, valence, character n-gram keys), at most MEMO_MAX words.
  */
 #include "config.h"
 
@@ -21,9 +24,6 @@
 
 #include "features_int.h"
 #include "lexicon.h"
-
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #define NO_FAMILY UINT32_MAX
 #define MEMO_SLOTS 8192u /* a power of two */
@@ -75,40 +75,32 @@ static int is_caps_word(const char *text, const tok *k)
     return letters >= 2;
 }
 
-int stance_fchar_grams(const ftext *t, const stance_family *f, const tok *k, stance_gram_fn fn, void *user)
+int stance_fchar_keys(const ftext *t, const stance_featcfg *cfg, uint32_t fi, const tok *k, uint64_t **keys, size_t *n,
+                      size_t *cap, stance_feature_name_cb name_cb, void *name_user)
 {
+    const stance_family *f = &cfg->families[fi];
     const char *p = t->buf + k->off - 1; /* " tok " */
-    size_t plen = k->len + 2;
+    size_t plen = k->len + 2, w = *n;
+    if (stance_grow((void **)keys, cap, *n + plen * f->max_n, sizeof **keys))
+        return STANCE_ERR_NOMEM;
     for (size_t a = 0; a < plen; a++) {
         size_t e = a;
-        uint32_t n = 0;
+        uint32_t m = 0;
         if (((unsigned char)p[a] & 0xc0) == 0x80)
             continue;
-        while (e < plen && n < f->max_n) {
+        while (e < plen && m < f->max_n) {
             e++;
             while (e < plen && ((unsigned char)p[e] & 0xc0) == 0x80)
                 e++;
-            n++;
-            if (n >= f->min_n && !(n == 1 && p[a] == ' ') && fn(user, p + a, e - a))
-                return STANCE_ERR_NOMEM;
+            m++;
+            if (m < f->min_n || (m == 1 && p[a] == ' '))
+                continue;
+            (*keys)[w++] = stance_fkey(cfg, fi, p + a, e - a);
+            if (name_cb)
+                name_cb(name_user, (uint32_t)((*keys)[w - 1] >> 4), f->id, p + a, e - a);
         }
     }
-    return STANCE_OK;
-}
-
-typedef struct char_sink {
-    uint64_t **keys;
-    size_t *n, *cap;
-    const stance_featcfg *cfg;
-    uint32_t fi;
-} char_sink;
-
-static int char_key(void *user, const char *bytes, size_t len)
-{
-    char_sink *c = user;
-    if (stance_grow((void **)c->keys, c->cap, *c->n + 1, sizeof **c->keys))
-        return STANCE_ERR_NOMEM;
-    (*c->keys)[(*c->n)++] = stance_fkey(c->cfg, c->fi, bytes, len);
+    *n = w;
     return STANCE_OK;
 }
 
@@ -170,11 +162,9 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
     e->len = (uint32_t)k->len;
     e->k0 = (uint32_t)m->n_keys;
     word_props(t, cfg, k, &e->cls, &e->val, &e->attr);
-    if (m->cfi != NO_FAMILY) {
-        char_sink c = {&m->keys, &m->n_keys, &m->keys_cap, cfg, m->cfi};
-        if ((*rc = stance_fchar_grams(t, &cfg->families[m->cfi], k, char_key, &c)))
-            return NULL;
-    }
+    if (m->cfi != NO_FAMILY &&
+        (*rc = stance_fchar_keys(t, cfg, m->cfi, k, &m->keys, &m->n_keys, &m->keys_cap, NULL, NULL)))
+        return NULL;
     e->nk = (uint32_t)(m->n_keys - e->k0);
     memcpy(m->bytes + m->n_bytes, p, k->len);
     m->n_bytes += k->len;
@@ -189,7 +179,6 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
  * nothing reads it). With @p m NULL (names reported) every word is looked up. */
 static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char *text, size_t n, uint32_t cfi)
 {
-    char_sink c = {&t->ckeys, &t->n_ckeys, &t->ckeys_cap, cfg, cfi};
     if (cfi != NO_FAMILY && stance_grow((void **)&t->coff, &t->coff_cap, t->n_text + 1, sizeof *t->coff))
         return STANCE_ERR_NOMEM;
     t->n_ckeys = 0;
@@ -221,7 +210,7 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
                 return STANCE_ERR_NOMEM;
             memcpy(t->ckeys + t->n_ckeys, m->keys + e->k0, e->nk * sizeof *t->ckeys);
             t->n_ckeys += e->nk;
-        } else if (stance_fchar_grams(t, &cfg->families[cfi], k, char_key, &c)) {
+        } else if (stance_fchar_keys(t, cfg, cfi, k, &t->ckeys, &t->n_ckeys, &t->ckeys_cap, NULL, NULL)) {
             return STANCE_ERR_NOMEM;
         }
     }

@@ -15,6 +15,9 @@
 #include "model.h"
 #include "structure.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #define TOKENIZER_REV 2u
 
 #define NORM_CASEFOLD 0x1u  /* utf8proc_tolower */
@@ -149,15 +152,22 @@ float stance_flex_valence(const stance_lexicon *lx, const char *w, size_t n);
 void stance_ftext_free(ftext *t);
 void stance_wmemo_free(wmemo *m);
 
-/* The key (bucket << 4 | fi) of the feature bytes[0, len) of family index fi. */
-uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const char *bytes, size_t len);
+/* The key (bucket << 4 | fi) of the feature bytes[0, len) of family index fi:
+ * XXH3-64 with the family's seed, low table_bits kept. */
+static inline uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const char *bytes, size_t len)
+{
+    uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
+    return (uint64_t)((uint32_t)XXH3_64bits_withSeed(bytes, len, cfg->families[fi].seed) & mask) << 4 | fi;
+}
 
 /* features_cache.c: make s->t hold @p st's text and context tokenised (text
  * tokens [0, n_text), context tokens [n_text, n_text + n_ctx), flags clear of
  * TK_TARGET), from the cache when the same text came back with the same
  * configuration. */
 int stance_ftext_prepare(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st);
-/* Call @p fn for each character n-gram of token @p k of family @p fi. */
-typedef int (*stance_gram_fn)(void *user, const char *bytes, size_t len);
-int stance_fchar_grams(const ftext *t, const stance_family *f, const tok *k, stance_gram_fn fn, void *user);
+/* Append the keys of the character n-grams of token @p k (family index @p fi:
+ * min_n..max_n code points of " tok ", no lone space) to (*keys)[*n ..], grown
+ * as needed, and report each to @p name_cb if set. */
+int stance_fchar_keys(const ftext *t, const stance_featcfg *cfg, uint32_t fi, const tok *k, uint64_t **keys, size_t *n,
+                      size_t *cap, stance_feature_name_cb name_cb, void *name_user);
 #endif

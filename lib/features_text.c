@@ -9,8 +9,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #include "features_int.h"
 
@@ -149,13 +147,7 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
     return STANCE_OK;
 }
 
-/* ---- keys and the lexicon -------------------------------------------------- */
-
-uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const char *bytes, size_t len)
-{
-    uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
-    return (uint64_t)((uint32_t)XXH3_64bits_withSeed(bytes, len, cfg->families[fi].seed) & mask) << 4 | fi;
-}
+/* ---- the lexicon ------------------------------------------------------------ */
 
 static int bytes_cmp(const char *a, size_t na, const char *b, size_t nb)
 {

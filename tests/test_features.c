@@ -443,7 +443,8 @@ static void test_features_cache_same_vectors(void **state)
 {
     static const char *const texts[] = {
         "Mayor Diaz said the plan is NOT good, but the council hardly cares; it isn't very bad either, dont you think?",
-        "\u201cWithout Diaz we would never have won,\u201d said Park, who however blamed the mayor - slightly - for the delay.",
+        "\u201cWithout Diaz we would never have won,\u201d said Park, who however blamed the mayor - slightly - "
+        "for the delay.",
         "Great work by Park and Park's team!",
         "",
     };
