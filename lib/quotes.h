@@ -53,6 +53,9 @@ enum stance_quote_rule {
     STANCE_RULE_IND_ACCORDING,     /* indirect: 'According to X, ...' */
     STANCE_RULE_IND_SAID,          /* indirect: 'X said (that) ...' */
     STANCE_RULE_IND_AFTER,         /* indirect: '..., X said.' */
+    STANCE_RULE_LEAD_SUBJECT,      /* late: the subject of the lead-in 'X needled the "critic," saying, "' */
+    STANCE_RULE_PREV_QUOTE,        /* late: a quote of the sentence before names its speaker */
+    STANCE_RULE_PREV_SUBJECT,      /* late: the subject of the sentence before ('X praised Y.\n\n"...') */
     STANCE_RULE_COUNT
 };
 /* Short name of a rule ("after", "inherit-prev"); "?" when out of range. */
