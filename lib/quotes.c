@@ -883,7 +883,7 @@ const char *stance_quotes_rule_name(int rule)
         "para-ending", "colon-subject", "dash", "prev-sent", "prev-sent-ending", "speech-sent", "bracket",
         "participle-link", "partial-before", "partial-after", "partial-same-sent", "inherit-partial-end",
         "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after", "lead-subject", "prev-quote",
-        "prev-subject"};
+        "prev-subject", "split", "signature"};
     return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
 }
 

@@ -740,6 +740,19 @@ static int sieve_after(ctx *c, sv *v)
     return try_after(c, v->q, &v->after);
 }
 
+/* '"A," she added, "B"': the attribution after the first half of a split
+ * quote runs up to the second, and is the second's too (the same mention). */
+static int sieve_split(ctx *c, sv *v)
+{
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    (void)c;
+    if (!p || p->kind != K_DIRECT || !p->after_reaches || p->a.rule != STANCE_RULE_AFTER ||
+        p->a.how == STANCE_ATTR_NONE || v->q->pc != PC_COMMA)
+        return 0;
+    v->before = p->a;
+    return 1;
+}
+
 /* 'X said: "' / 'X told Y, "' */
 static int sieve_before(ctx *c, sv *v)
 {
@@ -1047,6 +1060,12 @@ static int sieve_lead_subject(ctx *c, sv *v)
     /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
      * called them on it:'), then its sentence */
     cs = stance_q_clause_start(c, le, ss);
+    /* ('... how tempting that can be! - Cruz called them on it:': after a dash) */
+    for (size_t k = le; k > cs; k = back1(c->t, k))
+        if (is_dash_at(c->t, k, c->len) || (k + 2 < le && c->t[k] == '-' && c->t[k + 1] == '-')) {
+            cs = skip_hs(c->t, k + (c->t[k] == '-' ? 2 : 3), c->len);
+            break;
+        }
     lower_word_before(c, le, ss, &ws, &we);
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
     if (!(we == le && ws < we && name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
@@ -1106,15 +1125,56 @@ static int sieve_prev_subject(ctx *c, sv *v)
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     if (!(v->fc == 1 || (v->fc == 0 && v->endp)) || !sentence_before(c, v->q, &ss, &se))
         return 0;
+    /* (not after a sentence that ends with an attribution: 'The fees rose, the
+     * Ledger reported.' cites a source; para-ending took the ones that speak) */
+    for (size_t k = se; k > ss; k--)
+        if (c->t[k - 1] == ',') {
+            attr t2 = b;
+            int r = attribution_ending(c, v->q, k - 1, se, &t2);
+            if (r != 0)
+                return r < 0 ? r : 0;
+            break;
+        }
     /* (not when that sentence is the attribution of the quote before: '"A"\n\n- Jane Doe.') */
     if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->a.how != STANCE_ATTR_INHERIT &&
         p->a.a_start != STANCE_NO_OFFSET && p->a.a_start <= se && p->a.a_end > ss)
         return 0;
     b.role = b.cue = NOSPAN;
-    if (!subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE, &b))
+    if (!subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
         return 0;
     b.a_start = ss;
     b.a_end = se + 1;
+    v->before = b;
+    return 1;
+}
+
+/* '"The plan fails the poor.\nAda Brekke, River Trust."': the quote's
+ * paragraph ends, and the next line, up to the closing mark, is a signature:
+ * a name, a comma, a group (at most 100 bytes). */
+static int sieve_signature(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    size_t k = skip_hs(t, v->q->ce, c->len), s, e, ml, comma = 0;
+    attr b = v->before;
+    if (k >= c->len || t[k] != '\n')
+        return 0;
+    s = skip_hs(t, k + 1, c->len);
+    for (e = s; e < c->len && e - s <= 100 && t[e] != '\n'; e++) {
+        int m = mark_at(t, e, c->len, &ml);
+        if (m == MK_RIGHT || m == MK_STRAIGHT)
+            break;
+        if (m == MK_LEFT)
+            return 0;
+        if (t[e] == ',' && !comma)
+            comma = e;
+    }
+    if (e >= c->len || e - s > 100 || t[e] == '\n' || !comma || letter_case(t, s, c->len) != 1)
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.a_start = s;
+    b.a_end = e;
     v->before = b;
     return 1;
 }
@@ -1124,6 +1184,7 @@ static int sieve_prev_subject(ctx *c, sv *v)
  * (while the quote needs one, see need_before()). */
 static const sieve SIEVES[] = {
     {STANCE_RULE_AFTER, SLOT_AFTER, sieve_after},
+    {STANCE_RULE_SPLIT, SLOT_BEFORE, sieve_split},
     {STANCE_RULE_BEFORE, SLOT_BEFORE, sieve_before},
     {STANCE_RULE_ACCORDING, SLOT_BEFORE, sieve_according},
     {STANCE_RULE_NAME_COLON, SLOT_BEFORE, sieve_name_colon},
@@ -1136,6 +1197,7 @@ static const sieve SIEVES[] = {
     {STANCE_RULE_PREV_SENT_ENDING, SLOT_BEFORE, sieve_prev_sent_ending},
     {STANCE_RULE_SPEECH_SENT, SLOT_BEFORE, sieve_speech_sent},
     /* late: after inheritance, for the direct quotes it left without a speaker */
+    {STANCE_RULE_SIGNATURE, SLOT_LATE, sieve_signature},
     {STANCE_RULE_LEAD_SUBJECT, SLOT_LATE, sieve_lead_subject},
     {STANCE_RULE_PREV_QUOTE, SLOT_LATE, sieve_prev_quote},
     {STANCE_RULE_PREV_SUBJECT, SLOT_LATE, sieve_prev_subject},
