@@ -1002,7 +1002,8 @@ const char *stance_quotes_rule_name(int rule)
         "none", "label", "after", "before", "according", "name-colon", "inverted", "para-colon",
         "para-ending", "colon-subject", "dash", "prev-sent", "prev-sent-ending", "speech-sent", "bracket",
         "participle-link", "partial-before", "partial-after", "partial-same-sent", "inherit-partial-end",
-        "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after"};
+        "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after", "lead-subject", "prev-quote",
+        "prev-subject", "split", "signature"};
     return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
 }
 

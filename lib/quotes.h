@@ -58,6 +58,11 @@ enum stance_quote_rule {
     STANCE_RULE_IND_ACCORDING,     /* indirect: 'According to X, ...' */
     STANCE_RULE_IND_SAID,          /* indirect: 'X said (that) ...' */
     STANCE_RULE_IND_AFTER,         /* indirect: '..., X said.' */
+    STANCE_RULE_LEAD_SUBJECT,      /* late: the subject of the lead-in 'X needled the "critic," saying, "' */
+    STANCE_RULE_PREV_QUOTE,        /* late: a quote of the sentence before names its speaker */
+    STANCE_RULE_PREV_SUBJECT,      /* late: the subject of the sentence before ('X praised Y.\n\n"...') */
+    STANCE_RULE_SPLIT,             /* the second half of '"A," she added, "B"': the attribution between */
+    STANCE_RULE_SIGNATURE,         /* late: a signature line inside the marks ('"...\nAda Brekke, Trust."') */
     STANCE_RULE_COUNT
 };
 /* Short name of a rule ("after", "inherit-prev"); "?" when out of range. */
