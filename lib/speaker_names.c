@@ -30,6 +30,7 @@
 
 #define DESC_MAX_TOKENS 7u
 #define APPOSITION_WORDS 6u
+#define TIE_REACH 4000u /* bytes back to a name tied to the description's head */
 
 typedef struct desc {
     size_t hs, he;    /* the head word */
@@ -130,6 +131,15 @@ static int org_name(const char *t, size_t s, size_t e)
            (word_classes(t, ws, we) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
 }
 
+int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm)
+{
+    long c;
+    if (nm->gender != STANCE_G_UNKNOWN)
+        return nm->gender;
+    c = stance_names_canonical(l, text, nm->bare, nm->last_end, nm->last);
+    return c >= 0 ? l->v[c].gender : STANCE_G_UNKNOWN;
+}
+
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
 static int build_refs(sstate *s)
@@ -144,12 +154,21 @@ static int build_refs(sstate *s)
                 add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g, org))
                 return STANCE_ERR_NOMEM;
     }
+    for (size_t qi = 0; qi < s->quotes->n; qi++) { /* a name that speaks a quote is a person's */
+        const stance_rawquote *q = &s->quotes->q[qi];
+        if (q->how == STANCE_ATTR_NAME && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET &&
+            !org_name(q->speaker, 0, strlen(q->speaker)) &&
+            !in_quote(s->quotes, q->speaker_span.start, q->speaker_span.end) &&
+            add_ref(s, q->speaker_span.start, q->speaker_span.end, -1,
+                    stance_names_gender(q->speaker, 0, strlen(q->speaker)), 0))
+            return STANCE_ERR_NOMEM;
+    }
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        int org = org_name(s->t, nm->bare, nm->last_end);
-        if ((nm->gender == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
+        int org = org_name(s->t, nm->bare, nm->last_end), g = stance_run_gender(nl, s->t, nm);
+        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
             continue;
-        if (add_ref(s, nm->bare, nm->last_end, -1, nm->gender, org))
+        if (add_ref(s, nm->bare, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
     }
     if (s->n_refs > 1)
@@ -254,7 +273,19 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at)
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
     }
-    return ambiguous ? NULL : only;
+    if (only && !ambiguous)
+        return only;
+    /* no tie nearby and no single candidate: the nearest name further back
+     * that the text ties to the head ("Mayor Bill de Blasio" ... two
+     * paragraphs ... "the mayor said") */
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + TIE_REACH < at)
+            break;
+        if (r->org == d->org && tied(s, r, d))
+            return r;
+    }
+    return NULL;
 }
 
 /* Give quote @p q the name at @p r; the description becomes its role. */

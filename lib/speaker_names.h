@@ -24,4 +24,7 @@
  * failure (the quote then keeps its description). */
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err);
+/* Gender of the name run @p nm of @p l: its own hint, else that of the longer
+ * run it shortens ("Westmacott" after "Sir Peter Westmacott"). */
+int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm);
 #endif

@@ -234,6 +234,85 @@ static void test_mentions_pronoun_in_quote_not_speaker(void **state)
     doc_close(&d);
 }
 
+static void test_mentions_pronoun_speaker(void **state)
+{
+    /* "he said" is the speaker the attribution chose: Okafor, who is no
+     * actor (gender unknown), so that "he" is not Park's; "He" in Okafor's
+     * next quote is not Okafor but the man named before: Park; Park's own
+     * "he said" is Park's */
+    stance_actor a[] = {{"Tom Park", NULL, 0}};
+    const char text[] = "Tom Park left the meeting early.\n\nLater, Kel Okafor spoke to reporters. \"The budget is a "
+                        "mess,\" he said. \"He has no plan at all.\"\n\nTom Park called back. \"We will fix the "
+                        "roads,\" he said.\n";
+    doc d;
+    const stance_ent *p;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    p = ent(&d, "Tom Park");
+    no_more_at(&d, p, " he said", 0);
+    has_more(&d, p, "He", 0, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_GENDER);
+    has_more(&d, p, "he", 4, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER); /* the last "he said" */
+    doc_close(&d);
+}
+
+static void test_mentions_plural_organisation(void **state)
+{
+    stance_actor a[] = {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}};
+    const char text[] = "The Kessick Port Authority raised the fees on Monday.\n\n\"They never asked the fishermen,\" "
+                        "said Tom Park.\n\nThe boats stayed in the harbour all week, and the crews waited for news "
+                        "from the city. Nobody came to the quay, and the nets dried in the sun for days and days while "
+                        "the gulls circled over the empty water and the cafe closed its doors early.\n\n\"Now "
+                        "they want more,\" Park said.\n";
+    doc d;
+    const stance_ent *k;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    k = ent(&d, "Kessick Port Authority");
+    has_more(&d, k, "They", 0, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
+    no_more_at(&d, k, "they want", 0); /* the Authority is named too far back */
+    no_more_at(&d, ent(&d, "Tom Park"), "They", 0);
+    doc_close(&d);
+}
+
+static void test_mentions_plural_not_a_person(void **state)
+{
+    /* an actor that may be a person stands between: "they" is nobody's */
+    stance_actor a[] = {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}};
+    const char text[] = "The Kessick Port Authority met Kel Okafor on Monday. \"They never asked us,\" said Rosa "
+                        "Mendez.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    no_more_at(&d, ent(&d, "Kessick Port Authority"), "They", 0);
+    no_more_at(&d, ent(&d, "Kel Okafor"), "They", 0);
+    doc_close(&d);
+}
+
+static void test_mentions_run_gender(void **state)
+{
+    /* "Okafor" alone has no gender; the run it shortens does */
+    const char text[] = "Peter Okafor spoke first. Later Okafor and Kel Dunmore left.";
+    doc d;
+    const stance_namelist *nl;
+    int seen = 0;
+    (void)state;
+    doc_open(&d, text, NULL, 0);
+    nl = &d.quotes.names;
+    for (size_t i = 0; i < nl->n; i++) {
+        const stance_name *nm = &nl->v[i];
+        if (nm->bare == (size_t)(strstr(text, "Okafor and") - text)) {
+            assert_int_equal(nm->gender, STANCE_G_UNKNOWN);
+            assert_int_equal(stance_run_gender(nl, text, nm), STANCE_G_MALE);
+            seen++;
+        } else if (nm->bare == (size_t)(strstr(text, "Kel") - text)) {
+            assert_int_equal(stance_run_gender(nl, text, nm), STANCE_G_UNKNOWN);
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+    doc_close(&d);
+}
+
 static void test_mentions_speaker_self_and_group(void **state)
 {
     stance_actor a[] = {{"Priya Shah", NULL, 0}, {"Tom Park", NULL, 0}};
@@ -439,6 +518,7 @@ static void speaker_of(const char *text, const stance_actor *actors, size_t n, c
 static void test_speaker_names(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    stance_actor b[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     (void)state;
     /* tied by the title: Diaz is nearer, but Park is the senator */
     speaker_of("Sen. Tom Park toured the bridge on Monday with Elena Diaz.\n"
@@ -456,6 +536,14 @@ static void test_speaker_names(void **state)
     speaker_of("The Riverton Post published the letter on Sunday.\n"
                "\"The council misled its voters for a year,\" the influential daily wrote.\n",
                NULL, 0, "The council misled", "Riverton Post", "the influential daily");
+    /* a name that speaks a quote is a person's, though its gender is unknown */
+    speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
+               "\"Taxes will not rise this year,\" the candidate said.\n",
+               NULL, 0, "Taxes will", "Okafor", "the candidate");
+    /* two persons nearby and no tie: the name tied to the role further back */
+    speaker_of("Mayor Elena Diaz opened the new bridge on Monday.\n\nTom Park and Sam Ito watched from the bank.\n\n"
+               "Ito left early.\n\n\"It is a great day for the whole city,\" the mayor said.\n",
+               b, 3, "It is a great", "Elena Diaz", "the mayor");
     /* two persons, no tie: the description stays */
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
@@ -608,6 +696,10 @@ int main(void)
         cmocka_unit_test(test_mentions_pronouns_by_gender),
         cmocka_unit_test(test_mentions_pronoun_blocked_by_other_person),
         cmocka_unit_test(test_mentions_pronoun_in_quote_not_speaker),
+        cmocka_unit_test(test_mentions_pronoun_speaker),
+        cmocka_unit_test(test_mentions_plural_organisation),
+        cmocka_unit_test(test_mentions_plural_not_a_person),
+        cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_mentions_speaker_self_and_group),
         cmocka_unit_test(test_mentions_addressee),
         cmocka_unit_test(test_mentions_discovered_actors),
