@@ -747,8 +747,8 @@ static int build_referents(mstate *m)
         const stance_name *nm = &nl->v[i];
         size_t lo = 0, hi = n_ent;
         int g = stance_run_gender(nl, m->t, nm);
-        if (g == STANCE_G_UNKNOWN)
-            continue;
+        if (g == STANCE_G_UNKNOWN || stance_name_is_org(m->t, nm->bare, nm->last_end))
+            continue; /* "The Laura Ingraham Show" is no "she" */
         while (lo < hi) { /* first actor mention ending after the run's start */
             size_t mid = lo + (hi - lo) / 2;
             if (m->refs[mid].end <= nm->bare)

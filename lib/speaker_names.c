@@ -124,7 +124,7 @@ static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
 }
 
 /* The last word of a name is that of an organisation ("Washington Post", "Green Party"). */
-static int org_name(const char *t, size_t s, size_t e)
+int stance_name_is_org(const char *t, size_t s, size_t e)
 {
     size_t ws, we;
     return stance_word_before(t, e, &ws, &we) && ws > s &&
@@ -148,7 +148,7 @@ static int build_refs(sstate *s)
     for (size_t i = 0; i < s->ents->n; i++) {
         const stance_ent *e = &s->ents->e[i];
         size_t nlen = strlen(e->name);
-        int g = stance_names_gender(e->name, 0, nlen), org = org_name(e->name, 0, nlen);
+        int g = stance_names_gender(e->name, 0, nlen), org = stance_name_is_org(e->name, 0, nlen);
         for (size_t k = 0; k < e->n_mentions; k++)
             if (!in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
                 add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g, org))
@@ -157,7 +157,7 @@ static int build_refs(sstate *s)
     for (size_t qi = 0; qi < s->quotes->n; qi++) { /* a name that speaks a quote is a person's */
         const stance_rawquote *q = &s->quotes->q[qi];
         if (q->how == STANCE_ATTR_NAME && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET &&
-            !org_name(q->speaker, 0, strlen(q->speaker)) &&
+            !stance_name_is_org(q->speaker, 0, strlen(q->speaker)) &&
             !in_quote(s->quotes, q->speaker_span.start, q->speaker_span.end) &&
             add_ref(s, q->speaker_span.start, q->speaker_span.end, -1,
                     stance_names_gender(q->speaker, 0, strlen(q->speaker)), 0))
@@ -165,7 +165,7 @@ static int build_refs(sstate *s)
     }
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        int org = org_name(s->t, nm->bare, nm->last_end), g = stance_run_gender(nl, s->t, nm);
+        int org = stance_name_is_org(s->t, nm->bare, nm->last_end), g = stance_run_gender(nl, s->t, nm);
         if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
             continue;
         if (add_ref(s, nm->bare, nm->last_end, -1, g, org))

@@ -27,4 +27,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
 /* Gender of the name run @p nm of @p l: its own hint, else that of the longer
  * run it shortens ("Westmacott" after "Sir Peter Westmacott"). */
 int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm);
+/* Is the name t[s, e) an organisation's or a place's: a last word of two or
+ * more that the lexicon calls an organisation noun or no person's
+ * ("Washington Post", "Laura Ingraham Show")? */
+int stance_name_is_org(const char *t, size_t s, size_t e);
 #endif

@@ -313,6 +313,19 @@ static void test_mentions_run_gender(void **state)
     doc_close(&d);
 }
 
+static void test_mentions_pronoun_not_blocked_by_show(void **state)
+{
+    /* "The Laura Ingraham Show" is a programme, no woman that "she" could be */
+    stance_actor a[] = {{"Elena Diaz", NULL, 0}};
+    const char text[] = "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
+                        "\"She is a disgrace,\" Mendez said.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    has_more(&d, ent(&d, "Elena Diaz"), "She", 0, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_GENDER);
+    doc_close(&d);
+}
+
 static void test_mentions_speaker_self_and_group(void **state)
 {
     stance_actor a[] = {{"Priya Shah", NULL, 0}, {"Tom Park", NULL, 0}};
@@ -470,7 +483,9 @@ static void test_targets_fragment_tail(void **state)
     const char text[] = "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
                         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
                         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
-                        "Diaz said the rival \"can beat\" Sam Ito easily.\n";
+                        "Diaz said the rival \"can beat\" Sam Ito easily.\n"
+                        "Diaz called it \"a two-man race\" between Ito and Park.\n"
+                        "Ito said it was \"a close call\" and Tom Park nodded.\n";
     doc d;
     (void)state;
     doc_open(&d, text, a, 3);
@@ -478,6 +493,9 @@ static void test_targets_fragment_tail(void **state)
     assert_false(object_of(&d, "would fail", "Sam Ito"));      /* "and Sam Ito agreed": a new clause */
     assert_false(object_of(&d, "The bridge", "Sam Ito"));      /* a whole quote, not a fragment */
     assert_true(object_of(&d, "can beat", "Sam Ito"));
+    assert_true(object_of(&d, "a two-man", "Sam Ito"));
+    assert_true(object_of(&d, "a two-man", "Tom Park")); /* "between Ito and Park" */
+    assert_false(object_of(&d, "a close call", "Tom Park")); /* "and" right after the mark: a new clause */
     doc_close(&d);
 }
 
@@ -700,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_mentions_plural_organisation),
         cmocka_unit_test(test_mentions_plural_not_a_person),
         cmocka_unit_test(test_mentions_run_gender),
+        cmocka_unit_test(test_mentions_pronoun_not_blocked_by_show),
         cmocka_unit_test(test_mentions_speaker_self_and_group),
         cmocka_unit_test(test_mentions_addressee),
         cmocka_unit_test(test_mentions_discovered_actors),
