@@ -746,9 +746,7 @@ static int build_referents(mstate *m)
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
         size_t lo = 0, hi = n_ent;
-        int g = stance_run_gender(nl, m->t, nm);
-        if (g == STANCE_G_UNKNOWN || stance_name_is_org(m->t, nm->bare, nm->last_end))
-            continue; /* "The Laura Ingraham Show" is no "she" */
+        int g = nm->gender;
         while (lo < hi) { /* first actor mention ending after the run's start */
             size_t mid = lo + (hi - lo) / 2;
             if (m->refs[mid].end <= nm->bare)
@@ -758,6 +756,10 @@ static int build_referents(mstate *m)
         }
         if (lo < n_ent && m->refs[lo].start < nm->last_end)
             continue; /* an actor's name */
+        if (g == STANCE_G_UNKNOWN) /* "Westmacott" after "Sir Peter Westmacott" */
+            g = stance_run_gender(nl, m->t, nm);
+        if (g == STANCE_G_UNKNOWN || stance_name_is_org(m->t, nm->bare, nm->last_end))
+            continue; /* "The Laura Ingraham Show" is no "she" */
         if (add_ref(m, nm->bare, nm->last_end, -1, g))
             return STANCE_ERR_NOMEM;
     }

@@ -131,13 +131,40 @@ int stance_name_is_org(const char *t, size_t s, size_t e)
            (word_classes(t, ws, we) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
 }
 
+/* t[a, a + an) against t[b, b + bn) as names.c orders surnames: bytes, then length. */
+static int surname_cmp(const char *t, size_t a, size_t an, size_t b, size_t bn)
+{
+    int c = memcmp(t + a, t + b, an < bn ? an : bn);
+    return c ? c : an == bn ? 0 : an < bn ? -1 : 1;
+}
+
 int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm)
 {
-    long c;
-    if (nm->gender != STANCE_G_UNKNOWN)
+    size_t lo = 0, hi = l->n, kn = nm->last_end - nm->last;
+    int g = STANCE_G_UNKNOWN;
+    if (nm->gender != STANCE_G_UNKNOWN || nm->ntok != 1 || !l->by_last)
         return nm->gender;
-    c = stance_names_canonical(l, text, nm->bare, nm->last_end, nm->last);
-    return c >= 0 ? l->v[c].gender : STANCE_G_UNKNOWN;
+    while (lo < hi) { /* the first run with this surname (by_last is sorted by it) */
+        size_t mid = lo + (hi - lo) / 2;
+        const stance_name *c = &l->v[l->by_last[mid]];
+        if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t n = 0; lo < l->n && n < 64; lo++, n++) { /* longer runs of that surname: one gender only */
+        const stance_name *c = &l->v[l->by_last[lo]];
+        if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) != 0)
+            break;
+        if (c->ntok < 2)
+            break; /* the group runs from most tokens to fewest */
+        if (c->gender == STANCE_G_UNKNOWN)
+            continue;
+        if (g != STANCE_G_UNKNOWN && g != c->gender)
+            return STANCE_G_UNKNOWN; /* Bill and Hillary Clinton */
+        g = c->gender;
+    }
+    return g;
 }
 
 /* Every referent once, sorted: the actors' name mentions, then the name runs
