@@ -21,17 +21,22 @@
 
 #include "actors.h"
 
+void stance_ent_release(stance_ent *e)
+{
+    stance_free(e->name);
+    stance_free(e->mentions);
+    stance_free(e->kinds);
+    stance_free(e->rules);
+    stance_free(e->more);
+    memset(e, 0, sizeof *e);
+}
+
 void stance_entityset_clear(stance_entityset *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->n; i++) {
-        stance_free(s->e[i].name);
-        stance_free(s->e[i].mentions);
-        stance_free(s->e[i].kinds);
-        stance_free(s->e[i].rules);
-        stance_free(s->e[i].more);
-    }
+    for (size_t i = 0; i < s->n; i++)
+        stance_ent_release(&s->e[i]);
     stance_free(s->e);
     memset(s, 0, sizeof *s);
 }

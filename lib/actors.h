@@ -45,4 +45,7 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err);
 void stance_entityset_clear(stance_entityset *s);
+/* Free one entity's name and mention arrays and zero it (stance_entityset_clear
+ * frees what is left; stance_classify releases each one once it is copied). */
+void stance_ent_release(stance_ent *e);
 #endif

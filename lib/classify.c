@@ -57,7 +57,7 @@ typedef struct target_rec {
  * record, so the targets' element size is not part of the ABI. */
 typedef struct quote_rec {
     stance_quote pub; /* first member */
-    const target_rec *targets;
+    target_rec *targets;
     size_t n_targets;
     int rule; /* STANCE_RULE_* of quotes.h (stance_quote_rule()) */
 } quote_rec;
@@ -418,8 +418,10 @@ static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t 
     return n;
 }
 
-/* The entities into the result: names as in 0.1, and every mention with its kind. */
-static int copy_entities(stance_result *res, const stance_entityset *ents, stance_error *err)
+/* The entities into the result: names as in 0.1, and every mention with its
+ * kind. Each scratch entity is released once copied (the next call would
+ * clear them anyway), so a long text's entities are not held twice. */
+static int copy_entities(stance_result *res, stance_entityset *ents, stance_error *err)
 {
     res->n_entities = ents->n;
     if (ents->n && !(res->entities = stance_arena_alloc(&res->arena, ents->n, sizeof *res->entities)))
@@ -454,6 +456,7 @@ static int copy_entities(stance_result *res, const stance_entityset *ents, stanc
         }
         o->all = all;
         o->n_all = n_all;
+        stance_ent_release(&ents->e[i]);
     }
     return STANCE_OK;
 nomem:
@@ -542,12 +545,12 @@ static int score_target(const call_ctx *c, const stance_rawquote *rq, const stan
         st.context = NULL;
         st.context_len = 0;
     }
-    st.target = c->res->entities[ch->ent].pub.name;
+    st.target = c->s->ents.e[ch->ent].name;
     st.target_len = strlen(st.target);
     /* never NULL: NULL would have the features search the name in the text */
     st.target_spans = ch->ns ? tl->sp + ch->s0 : &no_span;
     st.n_target_spans = ch->ns;
-    t->actor = c->res->entities[ch->ent].pub.name;
+    t->actor = NULL; /* the result's copy of the name, set once entities are copied */
     t->entity = ch->ent;
     t->where = (stance_where)ch->where;
     t->mentions = ms;
@@ -583,6 +586,25 @@ static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *s
             return rc;
     qr->targets = kept;
     qr->n_targets = tl->n;
+    return STANCE_OK;
+}
+
+/* After the quotes are scored: the text's quotes go (the next call would
+ * clear them), the entities move into the result, and the targets get the
+ * result's copies of their actors' names. The scratch is left empty, so a
+ * long text's quotes and entities are not held next to the result. */
+static int finish_result(stance_result *res, stance_scratch *s, stance_error *err)
+{
+    int rc;
+    stance_quotelist_clear(&s->quotes);
+    if ((rc = copy_entities(res, &s->ents, err)))
+        return rc;
+    stance_entityset_clear(&s->ents);
+    for (size_t qi = 0; qi < res->n_quotes; qi++)
+        for (size_t t = 0; t < res->quotes[qi].n_targets; t++) {
+            stance_target *tg = &res->quotes[qi].targets[t].pub;
+            tg->actor = res->entities[tg->entity].pub.name;
+        }
     return STANCE_OK;
 }
 
@@ -639,6 +661,10 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (rc || (rc = stance_speaker_names(&s->quotes, input->text, input->text_len, &s->ents, err)) ||
             (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;
+        /* The name runs served extraction, discovery and mentions, and nothing
+         * below: released before the result grows, so a long text's (56 bytes
+         * a run, one run per 70 bytes of text) do not add to the call's peak. */
+        stance_namelist_clear(&s->quotes.names);
     }
 
     memset(&c, 0, sizeof c);
@@ -654,8 +680,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         goto nomem;
     if (c.hstance && !(c.stance_labels = copy_labels(&res->arena, c.hstance)))
         goto nomem;
-    if ((rc = copy_entities(res, &s->ents, err)))
-        goto fail;
+    res->n_entities = s->ents.n;
     if (c.hstance && s->ents.n && index_mentions(s, &c.n_allm))
         goto nomem;
 
@@ -678,6 +703,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
             goto fail;
     }
+    if ((rc = finish_result(res, s, err)))
+        goto fail;
     stance_scratch_free(own);
     *result = res;
     return STANCE_OK;

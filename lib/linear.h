@@ -1,5 +1,5 @@
-/* linear.h - sparse dot products against feature-major weights, and the
- * calibrated decision of a head. */
+/* linear.h - sparse dot products against feature-major weights (linear.c),
+ * and the calibrated decision of a head (stance_calibrate(), calibrate.c). */
 #ifndef STANCE_LINEAR_H
 #define STANCE_LINEAR_H
 #include "features.h"

@@ -3,9 +3,10 @@
  * n-gram strings, and the compiled quote patterns. The on-disk layout is
  * specified in models/FORMAT.md.
  *
- * The functions declared here are defined in model_io.c: reading, validating
- * and writing model files, and the build helpers the trainer and the tests use
- * to assemble a model in memory. model.c holds the public stance_model_* API
+ * The functions declared here are defined in model_io.c (but
+ * stance_lexicon_free(), in features.c beside stance_lexicon_build()): reading,
+ * validating and writing model files, and the build helpers the trainer and the
+ * tests use to assemble a model in memory. model.c holds the public stance_model_* API
  * (open = stance_model_parse() + compiling the patterns, free, queries).
  */
 #ifndef STANCE_MODEL_H
@@ -69,7 +70,7 @@ typedef struct stance_lexicon {
     float *valence;       /* [n] */
     char *blob;
 } stance_lexicon;
-void stance_lexicon_free(stance_lexicon *lx);
+void stance_lexicon_free(stance_lexicon *lx); /* features.c */
 
 /* Everything needed to rebuild training features exactly. */
 typedef struct stance_featcfg {

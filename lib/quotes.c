@@ -32,6 +32,7 @@
 
 #include <string.h>
 
+#include "qfilter.h"
 #include "quotes_int.h"
 
 /* ---- patterns ---------------------------------------------------------- */
@@ -169,10 +170,15 @@ static const char *const PATTERNS[P_COUNT] = {
     NULL, AFTER_PAT, BEFORE_PAT, BEFORE2_PAT, PARTIAL_PAT, PARTIAL_AFTER_PAT, DASH_PAT, LABEL_PAT, IND_SAID_PAT, IND_AFTER_PAT,
     IND_ACC_PAT};
 
+/* The verb lists as the prefilters of stance_q_run() see them: word set bits. */
+enum { VL_CORE = 1, VL_PARTIAL = 2, VL_IND_SAID = 4, VL_IND_AFTER = 8 };
+static const char *const VERB_LISTS[] = {VERB_CORE, VERB_PARTIAL, VERB_IND_SAID, VERB_IND_AFTER};
+
 struct stance_qpatterns {
     pcre2_general_context *gctx;
     pcre2_match_context *mctx;
     pcre2_code *pat[P_COUNT];
+    stance_wordset *verbs; /* first words of VERB_LISTS (qfilter.h) */
 };
 
 /* Bounds on any one match: every pattern looks at a few hundred bytes. */
@@ -313,6 +319,8 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
         if (pcre2_jit_compile(p->pat[i], PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
             goto nomem;
     }
+    if ((rc = stance_wordset_new(VERB_LISTS, (int)(sizeof VERB_LISTS / sizeof *VERB_LISTS), &p->verbs, err)))
+        goto fail;
     pcre2_compile_context_free(cctx);
     *out = p;
     return STANCE_OK;
@@ -343,6 +351,7 @@ void stance_quotes_free(stance_qpatterns *p)
         pcre2_code_free(p->pat[i]);
     pcre2_match_context_free(p->mctx);
     pcre2_general_context_free(p->gctx);
+    stance_wordset_free(p->verbs);
     stance_free(p);
 }
 
@@ -630,9 +639,46 @@ static int scan_marks(ctx *c)
     return STANCE_OK;
 }
 
-/* Run pattern @p which anchored at @p start on text[0, end). 1 = match, 0 = none
- * (including hitting a limit: a bad window never stops the extraction), <0 error. */
+/* Can pattern @p which match at @p start on text[0, end)? 0 only when it
+ * cannot: each test is a necessary condition read off the pattern (qfilter.h).
+ *   AFTER, IND_SAID, IND_AFTER: the verb follows a noun phrase (or, in AFTER,
+ *     opens the window after one of ",.!?"), so it comes before the first
+ *     character no noun phrase holds.
+ *   PARTIAL_AFTER: the same, but the words before its comma may hold ';'.
+ *   BEFORE, PARTIAL: what follows the verb up to the end holds no line break
+ *     and no double quote mark.
+ *   BEFORE2: it ends in [,:] and spaces. */
+int stance_q_may_match(const ctx *c, int which, size_t start, size_t end)
+{
+    const stance_wordset *v = c->p->verbs;
+    switch (which) {
+    case P_AFTER:
+        return stance_qf_verb_ahead(v, c->t, start, end, VL_CORE, STANCE_QF_STOP_NPCH);
+    case P_IND_SAID:
+        return stance_qf_verb_ahead(v, c->t, start, end, VL_IND_SAID, STANCE_QF_STOP_NPCH);
+    case P_IND_AFTER:
+        return stance_qf_verb_ahead(v, c->t, start, end, VL_IND_AFTER, STANCE_QF_STOP_NPCH);
+    case P_PARTIAL_AFTER:
+        return stance_qf_verb_ahead(v, c->t, start, end, VL_CORE, STANCE_QF_STOP_SENT);
+    case P_BEFORE:
+        return stance_qf_verb_behind(v, c->t, start, end, VL_CORE);
+    case P_PARTIAL:
+        return stance_qf_verb_behind(v, c->t, start, end, VL_PARTIAL);
+    case P_BEFORE2:
+        return stance_qf_ends_comma_colon(c->t, start, end);
+    default:
+        return 1;
+    }
+}
+
 int stance_q_run(ctx *c, int which, size_t start, size_t end)
+{
+    if (start > end || !stance_q_may_match(c, which, start, end))
+        return 0;
+    return stance_q_match(c, which, start, end);
+}
+
+int stance_q_match(ctx *c, int which, size_t start, size_t end)
 {
     int m;
     if (start > end)

@@ -1,7 +1,8 @@
 /*
  * quotes_int.h - private to the quote extractor (quotes.c, np.c, sieves.c,
  * speakers.c): the per-call state, the pattern ids and the small text tests
- * every stage uses. Not installed, not used outside these four files.
+ * every stage uses. Not installed, not used outside these four files (and
+ * tests/test_quotes.c, which checks the prefilters of stance_q_run()).
  *
  *   quotes.c    patterns, quote marks and spans, clauses and sentences, emit
  *   np.c        noun-phrase recognisers over the words of an attribution
@@ -292,7 +293,16 @@ static inline long name_before(ctx *c, size_t pos)
 /* ---- across the four files -------------------------------------------------- */
 
 size_t stance_q_nickname_end(ctx *c, size_t i, size_t ml, size_t para);
+/* Run pattern @p which anchored at @p start on text[0, end). 1 = match, 0 = none
+ * (including hitting a limit: a bad window never stops the extraction), <0 error.
+ * Windows where the pattern cannot match are skipped without running it:
+ * stance_q_may_match(), then stance_q_match(). */
 int stance_q_run(ctx *c, int which, size_t start, size_t end);
+/* 0 only when pattern @p which cannot match at @p start on text[0, end): a
+ * necessary condition of the pattern, tested in C (qfilter.h); 1 otherwise. */
+int stance_q_may_match(const ctx *c, int which, size_t start, size_t end);
+/* The PCRE2 match itself, as stance_q_run() but without the test above. */
+int stance_q_match(ctx *c, int which, size_t start, size_t end);
 int stance_q_label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
 int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a);
 size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor);

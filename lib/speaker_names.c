@@ -111,14 +111,7 @@ static int ref_cmp(const void *a, const void *b)
 /* Is [a, b) inside a quote? (The quotes are in text order.) */
 static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
 {
-    size_t lo = 0, hi = ql->n;
-    while (lo < hi) { /* first quote ending after a */
-        size_t mid = lo + (hi - lo) / 2;
-        if (ql->q[mid].span.end <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_first_end_after(ql->q, ql->n, sizeof *ql->q, offsetof(stance_rawquote, span.end), a);
     return lo < ql->n && ql->q[lo].span.start <= a && b <= ql->q[lo].span.end;
 }
 
@@ -229,16 +222,10 @@ static int same_ref(const char *t, const ref *a, const ref *b)
  * nearest one tied to it, else the only compatible one within reach. */
 static const ref *name_of(const sstate *s, const desc *d, size_t at)
 {
-    size_t lo = 0, hi = s->n_refs;
+    /* from the first referent ending after the description starts, backwards */
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
     const ref *only = NULL;
     int ambiguous = 0;
-    while (lo < hi) { /* first referent ending after the description starts */
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->refs[mid].end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     for (size_t k = lo; k-- > 0;) {
         const ref *r = &s->refs[k];
         if (r->end + STANCE_SPEAKER_NAME_REACH < at || breaks(s->t, r->end, at) > 1)

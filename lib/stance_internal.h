@@ -66,4 +66,24 @@ size_t stance_utf8_encode(int32_t cp, unsigned char *out);
 /* ---- CRC-32 (crc32.c): IEEE 802.3 polynomial, as zlib's crc32() ----------- */
 uint32_t stance_crc32(uint32_t crc, const void *data, size_t len);
 
+/* ---- sorted spans ----------------------------------------------------------
+ * Index of the first of @p n records that ends after @p off (the lower bound),
+ * in an array sorted by end: records lie @p stride bytes apart, each with a
+ * size_t end at byte @p end_at (offsetof). One search for tokens, quotes and
+ * referents alike, without a callback; inline, so it costs what a loop over
+ * the record type would. */
+static inline size_t stance_first_end_after(const void *base, size_t n, size_t stride, size_t end_at, size_t off)
+{
+    const unsigned char *b = base;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (*(const size_t *)(const void *)(b + mid * stride + end_at) <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 #endif

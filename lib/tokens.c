@@ -448,18 +448,9 @@ void stance_toks_clear(stance_toks *t)
 
 size_t stance_toks_at(const stance_toks *t, size_t off)
 {
-    size_t lo = 0, hi;
     if (!t)
         return 0;
-    hi = t->n;
-    while (lo < hi) { /* the first token that ends after off */
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->v[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return stance_first_end_after(t->v, t->n, sizeof *t->v, offsetof(stance_token, end), off);
 }
 
 int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,14 @@ int cli_lines_open(cli_lines *r, const char *path, char *err, size_t errlen)
 }
 
 int cli_lines_next(cli_lines *r, const char **line, size_t *len, char *err, size_t errlen)
+{
+    char *l = NULL;
+    int rc = cli_lines_next_rw(r, &l, len, err, errlen);
+    *line = l;
+    return rc;
+}
+
+int cli_lines_next_rw(cli_lines *r, char **line, size_t *len, char *err, size_t errlen)
 {
     ssize_t got;
     for (;;) {
@@ -97,16 +106,23 @@ static size_t skip_ws(const char *s, size_t i, size_t n)
     return i;
 }
 
-/* Past the end of the string starting at s[i] == '"'. */
+/* Past the end of the string starting at s[i] == '"': the next '"' that an
+ * even number of backslashes precedes (memchr: a record's text is most of it). */
 static size_t skip_string(const char *s, size_t i, size_t n)
 {
-    for (i++; i < n; i++) {
-        if (s[i] == '\\')
-            i++;
-        else if (s[i] == '"')
-            return i + 1;
+    size_t from = i + 1;
+    for (;;) {
+        const char *q = from < n ? memchr(s + from, '"', n - from) : NULL;
+        size_t at, bs = 0;
+        if (!q)
+            return n;
+        at = (size_t)(q - s);
+        while (at - bs > i + 1 && s[at - bs - 1] == '\\')
+            bs++;
+        if (bs % 2 == 0)
+            return at + 1;
+        from = at + 1;
     }
-    return n;
 }
 
 /* Past the end of the value starting at s[i]. */
@@ -134,22 +150,27 @@ static size_t skip_value(const char *s, size_t i, size_t n)
     return n;
 }
 
-int cli_json_id_raw(const char *s, size_t n, size_t *start, size_t *end)
+/* The last top-level member @p key of the JSON object @p s: its value's raw
+ * span. 0 found, -1 not found (or not an object as far as scanned); *escaped
+ * is set when some top-level key holds a backslash (it could spell @p key). */
+static int top_member(const char *s, size_t n, const char *key, size_t klen, size_t *start, size_t *end, int *escaped)
 {
     size_t i = skip_ws(s, 0, n);
     int found = -1;
+    *escaped = 0;
     if (i >= n || s[i] != '{')
         return -1;
     i = skip_ws(s, i + 1, n);
     while (i < n && s[i] == '"') {
         size_t k0 = i + 1, k1 = skip_string(s, i, n) - 1, v0, v1;
+        if (memchr(s + k0, '\\', k1 > k0 ? k1 - k0 : 0))
+            *escaped = 1;
         i = skip_ws(s, k1 + 1, n);
         if (i >= n || s[i] != ':')
             return found;
         v0 = skip_ws(s, i + 1, n);
         v1 = skip_value(s, v0, n);
-        /* "id" written with escapes ("\u0069d") is not looked for: the callers fall back to the parsed value */
-        if (k1 - k0 == 2 && s[k0] == 'i' && s[k0 + 1] == 'd') {
+        if (k1 - k0 == klen && memcmp(s + k0, key, klen) == 0) {
             *start = v0;
             *end = v1;
             found = 0;
@@ -161,4 +182,165 @@ int cli_json_id_raw(const char *s, size_t n, size_t *start, size_t *end)
             break;
     }
     return found;
+}
+
+int cli_json_id_raw(const char *s, size_t n, size_t *start, size_t *end)
+{
+    int escaped;
+    /* "id" written with escapes ("\u0069d") is not looked for: the callers fall back to the parsed value */
+    return top_member(s, n, "id", 2, start, end, &escaped);
+}
+
+/* ---- a record's "text" decoded in place, without a jansson string ---------------- */
+
+/* One UTF-8 sequence at @p s (at most @p n bytes): its length, or 0 when
+ * jansson's reader refuses it (overlong, surrogate, above U+10FFFF, cut). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len;
+    unsigned long v;
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (len > n)
+        return 0;
+    v = c & (0x3Fu >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+static int hex4(const unsigned char *s, unsigned long *v)
+{
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i];
+        unsigned d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 16;
+        if (d == 16)
+            return -1;
+        *v = (*v << 4) | d;
+    }
+    return 0;
+}
+
+/* The escape at s[i] == '\\': its length in the token and its code point,
+ * or 0 when jansson refuses it (unknown escape, bad hex, a lone or
+ * mismatched surrogate). \u0000 is allowed (JSON_ALLOW_NUL). */
+static size_t escape_at(const unsigned char *s, size_t i, size_t n, unsigned long *cp)
+{
+    unsigned long lo;
+    if (i + 1 >= n)
+        return 0;
+    switch (s[i + 1]) {
+    case '"': *cp = '"'; return 2;
+    case '\\': *cp = '\\'; return 2;
+    case '/': *cp = '/'; return 2;
+    case 'b': *cp = '\b'; return 2;
+    case 'f': *cp = '\f'; return 2;
+    case 'n': *cp = '\n'; return 2;
+    case 'r': *cp = '\r'; return 2;
+    case 't': *cp = '\t'; return 2;
+    case 'u': break;
+    default: return 0;
+    }
+    if (i + 6 > n || hex4(s + i + 2, cp))
+        return 0;
+    if (*cp >= 0xDC00 && *cp <= 0xDFFF)
+        return 0;
+    if (*cp < 0xD800 || *cp > 0xDBFF)
+        return 6;
+    if (i + 12 > n || s[i + 6] != '\\' || s[i + 7] != 'u' || hex4(s + i + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    *cp = 0x10000 + ((*cp - 0xD800) << 10) + (lo - 0xDC00);
+    return 12;
+}
+
+/* Does the string token s[a, b) (quotes included) read as jansson reads
+ * strings: no raw control characters, known escapes, valid UTF-8? */
+static int string_ok(const unsigned char *s, size_t a, size_t b)
+{
+    size_t i = a + 1, end = b - 1;
+    if (b - a < 2 || s[a] != '"' || s[end] != '"')
+        return 0;
+    while (i < end) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '\\' && c != '"') {
+            i++;
+            /* eight bytes at a time while none is a control, non-ASCII, '"' or '\\' */
+            while (end - i >= 8) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (((w - 0x2020202020202020u) | w | ((w ^ 0x2222222222222222u) - 0x0101010101010101u) |
+                     ((w ^ 0x5C5C5C5C5C5C5C5Cu) - 0x0101010101010101u)) &
+                    0x8080808080808080u)
+                    break;
+                i += 8;
+            }
+        } else if (c == '\\') {
+            unsigned long cp;
+            size_t k = escape_at(s, i, end, &cp);
+            if (!k)
+                return 0;
+            i += k;
+        } else if (c >= 0x80) {
+            size_t k = utf8_seq(s + i, end - i);
+            if (!k)
+                return 0;
+            i += k;
+        } else
+            return 0; /* a control character, or a '"' that ends the token early */
+    }
+    return 1;
+}
+
+int cli_json_text_span(const char *s, size_t n, size_t *start, size_t *end)
+{
+    int escaped;
+    if (top_member(s, n, "text", 4, start, end, &escaped) || escaped || *start >= n || s[*start] != '"' ||
+        !string_ok((const unsigned char *)s, *start, *end))
+        return -1;
+    return 0;
+}
+
+size_t cli_json_unescape(char *s, size_t start, size_t end)
+{
+    unsigned char *u = (unsigned char *)s;
+    size_t i = start + 1, o = start, stop = end - 1;
+    while (i < stop) {
+        const unsigned char *bs = memchr(u + i, '\\', stop - i);
+        size_t run = bs ? (size_t)(bs - (u + i)) : stop - i;
+        unsigned long cp;
+        size_t k;
+        memmove(u + o, u + i, run);
+        o += run;
+        i += run;
+        if (i >= stop)
+            break;
+        k = escape_at(u, i, stop, &cp);
+        i += k;
+        if (cp < 0x80)
+            u[o++] = (unsigned char)cp;
+        else if (cp < 0x800) {
+            u[o++] = (unsigned char)(0xC0 | (cp >> 6));
+            u[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            u[o++] = (unsigned char)(0xE0 | (cp >> 12));
+            u[o++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            u[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+        } else {
+            u[o++] = (unsigned char)(0xF0 | (cp >> 18));
+            u[o++] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+            u[o++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            u[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+        }
+    }
+    return o - start;
 }

@@ -29,6 +29,9 @@ int cli_lines_open(cli_lines *r, const char *path, char *err, size_t errlen);
  * next call. Returns 1 for a line, 0 at the end of the input, -1 on a read
  * error (with "PATH:LINE: read error: reason" in @p err). */
 int cli_lines_next(cli_lines *r, const char **line, size_t *len, char *err, size_t errlen);
+/* The same, for a caller that changes the line in place (the reader's buffer,
+ * until the next call). */
+int cli_lines_next_rw(cli_lines *r, char **line, size_t *len, char *err, size_t errlen);
 void cli_lines_close(cli_lines *r);
 
 /* Strip a UTF-8 byte-order mark: returns how many bytes to skip (0 or 3). */
@@ -39,4 +42,18 @@ size_t cli_bom_len(const char *s, size_t len);
  * [*start, *end) when present (the last one if repeated, as jansson keeps),
  * -1 when absent. */
 int cli_json_id_raw(const char *line, size_t len, size_t *start, size_t *end);
+
+/* A JSONL record's "text" read without jansson building a string of it (its
+ * lexer costs ~140 instructions a byte): the span [*start, *end) of the last
+ * top-level "text" member's string token, quotes included, when the token is
+ * one jansson would accept (known escapes, surrogate pairs, no raw control
+ * characters, valid UTF-8) and no top-level key is written with escapes;
+ * -1 otherwise (the caller parses the whole line with jansson). The caller
+ * still parses the record with jansson, the token replaced by "", so that a
+ * malformed record gets jansson's error. */
+int cli_json_text_span(const char *line, size_t len, size_t *start, size_t *end);
+/* Decode the token [start, end) that cli_json_text_span() accepted, in place:
+ * the text is at line + start afterwards; returns its length (never more
+ * than the token's). */
+size_t cli_json_unescape(char *line, size_t start, size_t end);
 #endif

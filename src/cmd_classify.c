@@ -188,6 +188,7 @@ static json_t *result_json(const char *id, const char *text, const stance_result
         else
             json_object_set_new(jq, "speaker", json_null());
         json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
+        json_object_set_new(jq, "cue_span", span_json(q->cue_span));
         json_object_set_new(jq, "rule", json_string(stance_quote_rule(q)));
         json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
@@ -355,6 +356,8 @@ static void quote_out(json_out *w, const char *text, const stance_quote *q)
         jo_lit(w, "null");
     jo_lit(w, ",\"cue\":");
     jo_cstr(w, q->cue);
+    jo_lit(w, ",\"cue_span\":");
+    span_out(w, q->cue_span);
     {
         const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as in result_json) */
         if (rule) {
@@ -407,12 +410,17 @@ static void entity_out(json_out *w, const stance_entity *e)
         jo_lit(w, ",\"rule\":");
         jo_cstr(w, rule);
         jo_lit(w, "}");
+        jo_maybe_flush(w);
     }
     jo_lit(w, "]}");
 }
 
 /* One output line: {"id": ..., "quotes": [...], "actors": [...]}; the id is
- * the input's raw JSON (@p id_raw) or the string @p id, or absent. */
+ * the input's raw JSON (@p id_raw) or the string @p id, or absent. A record
+ * that outgrows the writer's flush_at goes to its sink in pieces (after each
+ * quote, entity or mention, and inside long strings), so the CLI holds about
+ * 64 kB of output instead of the whole record (one large article's output is
+ * twice its text). */
 static void result_out(json_out *w, const char *id, const char *id_raw, size_t id_raw_len, const char *text,
                        const stance_result *res)
 {
@@ -431,12 +439,14 @@ static void result_out(json_out *w, const char *id, const char *id_raw, size_t i
         if (i)
             jo_lit(w, ",");
         quote_out(w, text, stance_result_quote(res, i));
+        jo_maybe_flush(w);
     }
     jo_lit(w, "],\"actors\":[");
     for (size_t i = 0; i < stance_result_entity_count(res); i++) {
         if (i)
             jo_lit(w, ",");
         entity_out(w, stance_result_entity(res, i));
+        jo_maybe_flush(w);
     }
     jo_lit(w, "]}\n");
 }
@@ -539,14 +549,12 @@ static void print_dot(const char *id, const stance_result *res)
     printf("}\n");
 }
 
-/* The JSON record plus each quote's "cue_span", which only the page uses. */
+/* The JSON record (its "cue_span" marks the cue on the page) added to the page. */
 static int emit_html(const classify_opts *co, const char *id, const char *text, size_t len, const stance_result *res)
 {
-    json_t *o = result_json(id, text, res), *qs = json_object_get(o, "quotes");
+    json_t *o = result_json(id, text, res);
     char msg[256];
     int rc;
-    for (size_t i = 0; i < stance_result_count(res) && i < json_array_size(qs); i++)
-        json_object_set_new(json_array_get(qs, i), "cue_span", span_json(stance_result_quote(res, i)->cue_span));
     rc = html_doc_add(co->html, id, text, len, o, msg, sizeof msg);
     json_decref(o);
     if (rc)
@@ -572,10 +580,15 @@ static int emit(const classify_opts *co, const rec_id *id, const char *text, con
         json_out *w = co->out;
         result_out(w, id->raw ? NULL : id->text, id->raw, id->raw_len, text, res);
         if (w->failed) {
-            cli_error("%s: out of memory while writing the record", id->text ? id->text : "-");
+            if (w->flushed) { /* the record's start is out: end the broken line, stop */
+                fputc('\n', stdout);
+                cli_error("%s: out of memory while writing the record; its output line is cut short",
+                          id->text ? id->text : "-");
+            } else
+                cli_error("%s: out of memory while writing the record", id->text ? id->text : "-");
             return CLI_FAIL;
         }
-        fwrite(w->buf, 1, w->len, stdout); /* a failed write shows in cli_out_failed() below */
+        jo_flush(w); /* a failed write shows in cli_out_failed() below */
     }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
@@ -728,24 +741,60 @@ static void cache_actors(const stance_model *model, const classify_opts *co, jso
         free(key);
 }
 
+/* The record's "text" without a jansson string of it (cli_json_text_span):
+ * jansson parses the record with the text's token replaced by "" (in
+ * @p shortbuf), the token is decoded in place in @p line. NULL when the fast
+ * path does not apply or the shortened record does not parse (the caller
+ * parses the whole line, so errors read as jansson words them). */
+static json_t *load_short(char *line, size_t n, char **shortbuf, size_t *shortcap, size_t *t0, size_t *t1)
+{
+    size_t len;
+    json_error_t jerr;
+    if (cli_json_text_span(line, n, t0, t1))
+        return NULL;
+    len = *t0 + 2 + (n - *t1);
+    if (len > *shortcap) {
+        char *nb = realloc(*shortbuf, len);
+        if (!nb)
+            return NULL;
+        *shortbuf = nb;
+        *shortcap = len;
+    }
+    memcpy(*shortbuf, line, *t0);
+    memcpy(*shortbuf + *t0, "\"\"", 2);
+    memcpy(*shortbuf + *t0 + 2, line + *t1, n - *t1);
+    return json_loadb(*shortbuf, len, JSON_ALLOW_NUL, &jerr);
+}
+
+/* Reused from record to record by jsonl_record(). */
+typedef struct jsonl_bufs {
+    char *shortbuf;
+    size_t shortcap;
+} jsonl_bufs;
+
 /* One JSONL record: 0 done, 1 a bad record (@p msg says why; @p id is
- * filled as far as known), -1 output failed. */
-static int jsonl_record(const stance_model *model, const classify_opts *co, const char *line, size_t n, size_t lineno,
-                        const actor_list *cli_actors, actor_cache *cache, rec_id *id, char *idbuf, size_t idlen,
-                        char *msg, size_t msglen)
+ * filled as far as known), -1 output failed. @p line is changed in place. */
+static int jsonl_record(const stance_model *model, const classify_opts *co, char *line, size_t n, size_t lineno,
+                        const actor_list *cli_actors, actor_cache *cache, jsonl_bufs *bufs, rec_id *id, char *idbuf,
+                        size_t idlen, char *msg, size_t msglen)
 {
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
     actor_list al = {0};
-    size_t r0, r1;
-    int rc;
-    rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+    size_t r0, r1, t0 = 0, t1 = 0;
+    const char *text = NULL;
+    size_t text_len = 0;
+    int rc, fast;
+    rec = load_short(line, n, &bufs->shortbuf, &bufs->shortcap, &t0, &t1);
+    fast = rec != NULL;
+    if (!rec)
+        rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
     if (!rec) {
         snprintf(msg, msglen, "malformed JSON: %s (column %d)", jerr.text, jerr.column);
         return 1;
     }
     jid = json_object_get(rec, "id");
-    if (jid && cli_json_id_raw(line, n, &r0, &r1) == 0) {
+    if (jid && cli_json_id_raw(line, n, &r0, &r1) == 0) { /* (before the text is decoded in place) */
         id->raw = line + r0;
         id->raw_len = r1 - r0;
     }
@@ -767,6 +816,13 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
         json_decref(rec);
         return 1;
     }
+    if (fast) {
+        text = line + t0;
+        text_len = cli_json_unescape(line, t0, t1);
+    } else {
+        text = json_string_value(jtext);
+        text_len = json_string_length(jtext);
+    }
     if (record_actors(json_object_get(rec, "actors"), &al, msg, msglen)) {
         free_actors(&al);
         json_decref(rec);
@@ -785,8 +841,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
             id->raw_len = k;
         }
     }
-    rc = run_one(model, co, id, json_string_value(jtext), json_string_length(jtext), al.n ? &al : cli_actors, msg,
-                 msglen);
+    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen);
     free_actors(&al);
     json_decref(rec);
     return rc;
@@ -795,20 +850,21 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, cons
 static int run_jsonl(const stance_model *model, const classify_opts *co, const char *path, const actor_list *cli_actors)
 {
     cli_lines in;
-    const char *line;
+    char *line;
     size_t n;
     int got, status = CLI_OK;
     char msg[CLI_ERRLEN];
     actor_cache cache = {NULL, NULL};
+    jsonl_bufs bufs = {NULL, 0};
     if (cli_lines_open(&in, path, msg, sizeof msg)) {
         cli_error("%s", msg);
         return CLI_FAIL;
     }
-    while ((got = cli_lines_next(&in, &line, &n, msg, sizeof msg)) == 1) {
+    while ((got = cli_lines_next_rw(&in, &line, &n, msg, sizeof msg)) == 1) {
         char idbuf[256];
         rec_id id = {NULL, NULL, 0};
-        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &id, idbuf, sizeof idbuf, msg,
-                              sizeof msg);
+        int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &bufs, &id, idbuf, sizeof idbuf,
+                              msg, sizeof msg);
         if (rc < 0)
             break;
         if (rc > 0) {
@@ -822,6 +878,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
         status = CLI_FAIL;
     }
     cli_lines_close(&in);
+    free(bufs.shortbuf);
     free(cache.key);
     stance_actorset_free(cache.set);
     return cli_out_failed() ? CLI_FAIL : status;
@@ -838,7 +895,7 @@ int cmd_classify(int argc, char **argv)
         {"on-error", required_argument, NULL, 'O'},
         {NULL, 0, NULL, 0}};
     classify_opts co;
-    json_out out = {NULL, 0, 0, 0, 0};
+    json_out out = JSON_OUT_INIT;
     actor_list actors = {0};
     const char *model_path = NULL;
     stance_model *model = NULL;
@@ -847,6 +904,7 @@ int cmd_classify(int argc, char **argv)
 
     memset(&co, 0, sizeof co);
     co.opts.size = sizeof co.opts;
+    out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {

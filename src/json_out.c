@@ -14,6 +14,16 @@ void jo_reset(json_out *w)
 {
     w->len = 0;
     w->failed = 0;
+    w->flushed = 0;
+}
+
+void jo_flush(json_out *w)
+{
+    if (!w->sink || w->failed || !w->len)
+        return;
+    fwrite(w->buf, 1, w->len, w->sink); /* a failed write shows in ferror(sink) */
+    w->len = 0;
+    w->flushed = 1;
 }
 
 void jo_free(json_out *w)
@@ -87,52 +97,67 @@ static size_t utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
     return len;
 }
 
+/* Input bytes escaped per piece when the writer streams to a sink. */
+#define JO_PIECE 16384
+
 void jo_str(json_out *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    /* Worst case 12 bytes per input byte is never reached (a 4-byte sequence
-     * becomes 12 bytes): reserve 6 per byte plus the quotes, once. */
-    if (n > ((size_t)-1 - 2) / 6 || !jo_room(w, 6 * n + 2))
+    if (!jo_room(w, 2))
         return;
     w->buf[w->len++] = '"';
     while (i < n) {
-        size_t start = i, k;
-        unsigned long cp;
-        while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
-            i++;
-        memcpy(w->buf + w->len, s + start, i - start);
-        w->len += i - start;
-        if (i == n)
-            break;
-        if (!(k = utf8_next(s + i, n - i, &cp))) {
-            w->failed = 1; /* jansson refuses such a string too */
+        size_t stop = w->sink && n - i > JO_PIECE ? i + JO_PIECE : n;
+        /* 6 output bytes per input byte at most (a control character; a
+         * 4-byte sequence becomes 12), plus one sequence that starts before
+         * stop and ends past it, plus the closing quote. */
+        if (stop - i > ((size_t)-1 - 16) / 6) {
+            w->failed = 1;
             return;
         }
-        if (cp >= 0x80 && w->utf8) { /* validated, kept as it is */
-            memcpy(w->buf + w->len, s + i, k);
-            w->len += k;
+        if (!jo_room(w, 6 * (stop - i) + 16))
+            return;
+        while (i < stop) {
+            size_t start = i, k;
+            unsigned long cp;
+            while (i < stop && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+                i++;
+            memcpy(w->buf + w->len, s + start, i - start);
+            w->len += i - start;
+            if (i == stop)
+                break;
+            if (!(k = utf8_next(s + i, n - i, &cp))) {
+                w->failed = 1; /* jansson refuses such a string too */
+                return;
+            }
+            if (cp >= 0x80 && w->utf8) { /* validated, kept as it is */
+                memcpy(w->buf + w->len, s + i, k);
+                w->len += k;
+                i += k;
+                continue;
+            }
             i += k;
-            continue;
-        }
-        i += k;
-        switch (cp) {
-        case '\\': memcpy(w->buf + w->len, "\\\\", 2); w->len += 2; break;
-        case '"': memcpy(w->buf + w->len, "\\\"", 2); w->len += 2; break;
-        case '\b': memcpy(w->buf + w->len, "\\b", 2); w->len += 2; break;
-        case '\f': memcpy(w->buf + w->len, "\\f", 2); w->len += 2; break;
-        case '\n': memcpy(w->buf + w->len, "\\n", 2); w->len += 2; break;
-        case '\r': memcpy(w->buf + w->len, "\\r", 2); w->len += 2; break;
-        case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
-        default:
-            if (cp < 0x10000)
-                w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
-            else {
-                unsigned long v = cp - 0x10000;
-                w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
-                                           (unsigned)(0xDC00 | (v & 0x3FF)));
+            switch (cp) {
+            case '\\': memcpy(w->buf + w->len, "\\\\", 2); w->len += 2; break;
+            case '"': memcpy(w->buf + w->len, "\\\"", 2); w->len += 2; break;
+            case '\b': memcpy(w->buf + w->len, "\\b", 2); w->len += 2; break;
+            case '\f': memcpy(w->buf + w->len, "\\f", 2); w->len += 2; break;
+            case '\n': memcpy(w->buf + w->len, "\\n", 2); w->len += 2; break;
+            case '\r': memcpy(w->buf + w->len, "\\r", 2); w->len += 2; break;
+            case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
+            default:
+                if (cp < 0x10000)
+                    w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
+                else {
+                    unsigned long v = cp - 0x10000;
+                    w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
+                                               (unsigned)(0xDC00 | (v & 0x3FF)));
+                }
             }
         }
+        if (i < n)
+            jo_maybe_flush(w);
     }
     w->buf[w->len++] = '"';
 }
@@ -147,8 +172,73 @@ void jo_cstr(json_out *w, const char *s)
 
 void jo_int(json_out *w, long long v)
 {
-    char b[32];
-    jo_raw(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+    char b[24], *p = b + sizeof b;
+    /* digits from the end, without snprintf (offsets are most of a record's numbers) */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    jo_raw(w, p, (size_t)(b + sizeof b - p));
+}
+
+/* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed
+ * notation: probabilities and confidences, most of a record's reals): 0 when
+ * v is outside that range or its seventh digit is within 1e-6 of a rounding
+ * tie (the scaled value is off by at most ~1e-9), and printf decides. */
+static int real_fixed(double v, char *b)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double a = fabs(v), scaled, m, frac;
+    int x = 5, n = 0, point;
+    char d[6];
+    if (!(a >= 1e-4 && a < 1e6))
+        return 0;
+    while (x > -4 && a < (x >= 0 ? p10[x] : 1.0 / p10[-x]))
+        x--;
+    scaled = a * p10[5 - x];
+    m = floor(scaled);
+    frac = scaled - m;
+    if (fabs(frac - 0.5) < 1e-6)
+        return 0;
+    if (frac > 0.5)
+        m += 1.0;
+    if (m >= 1e6) { /* 9.999996 -> 10.0000: one more integer digit */
+        m = 1e5;
+        x++;
+    }
+    if (m < 1e5 || x >= 6)
+        return 0;
+    for (int i = 5; i >= 0; i--) {
+        d[i] = (char)('0' + (int)fmod(m, 10.0));
+        m = floor(m / 10.0);
+    }
+    if (v < 0)
+        b[n++] = '-';
+    if (x >= 0) {
+        for (int i = 0; i <= x; i++)
+            b[n++] = d[i];
+        point = n;
+        b[n++] = '.';
+        for (int i = x + 1; i < 6; i++)
+            b[n++] = d[i];
+    } else {
+        b[n++] = '0';
+        point = n;
+        b[n++] = '.';
+        for (int i = 0; i < -x - 1; i++)
+            b[n++] = '0';
+        for (int i = 0; i < 6; i++)
+            b[n++] = d[i];
+    }
+    while (n > point + 1 && b[n - 1] == '0') /* %g drops trailing zeros, and then the point */
+        n--;
+    if (n == point + 1)
+        n = point;
+    b[n] = '\0';
+    return n;
 }
 
 void jo_real(json_out *w, double v)
@@ -158,6 +248,14 @@ void jo_real(json_out *w, double v)
     char *e;
     if (!isfinite(v)) { /* jansson has no such value: the record would lose the member */
         w->failed = 1;
+        return;
+    }
+    if ((n = real_fixed(v, b))) {
+        if (!memchr(b, '.', (size_t)n)) {
+            b[n++] = '.';
+            b[n++] = '0';
+        }
+        jo_raw(w, b, (size_t)n);
         return;
     }
     n = snprintf(b, sizeof b, "%.6g", v);

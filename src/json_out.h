@@ -10,22 +10,40 @@
 #define STANCE_JSON_OUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct json_out {
     char *buf;
     size_t len, cap;
-    int failed; /* out of memory or a string that is not UTF-8: the record is not written */
-    int utf8;   /* 1: non-ASCII characters as they are (jansson without JSON_ENSURE_ASCII) */
+    int failed;      /* out of memory or a string that is not UTF-8: the record is not written */
+    int utf8;        /* 1: non-ASCII characters as they are (jansson without JSON_ENSURE_ASCII) */
+    FILE *sink;      /* set: a record that outgrows flush_at is written here in pieces */
+    size_t flush_at; /* bytes kept before jo_maybe_flush() writes them to sink (0: 64 kB) */
+    int flushed;     /* part of the current record is already in sink (cannot be taken back) */
 } json_out;
 
+#define JSON_OUT_INIT {NULL, 0, 0, 0, 0, NULL, 0, 0}
+
+/* Start a record: empty buffer, no failure, nothing flushed. */
 void jo_reset(json_out *w);
+/* Write what the buffer holds to w->sink (when set and nothing failed), and
+ * empty it: the record so far is out. A large record is streamed so that the
+ * buffer stays about flush_at bytes instead of the size of the record. */
+void jo_flush(json_out *w);
+/* jo_flush() once the buffer holds flush_at bytes or more; cheap to call often. */
+static inline void jo_maybe_flush(json_out *w)
+{
+    if (w->sink && w->len >= (w->flush_at ? w->flush_at : 65536))
+        jo_flush(w);
+}
 void jo_free(json_out *w);
 void jo_raw(json_out *w, const char *s, size_t n);
 /* A literal (punctuation, a key with its quotes and colon): NUL-terminated. */
 void jo_lit(json_out *w, const char *s);
 /* A JSON string of @p n bytes of UTF-8, escaped as jansson does with
  * JSON_ENSURE_ASCII (\uXXXX, surrogate pairs above the BMP, capital hex),
- * or without it when w->utf8 is set (only '"', '\\' and controls escaped). */
+ * or without it when w->utf8 is set (only '"', '\\' and controls escaped).
+ * With a sink, a long string is escaped and flushed in pieces. */
 void jo_str(json_out *w, const char *s, size_t n);
 /* jo_str of a NUL-terminated string, or null for NULL. */
 void jo_cstr(json_out *w, const char *s);

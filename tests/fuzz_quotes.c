@@ -2,7 +2,8 @@
  * (lib/quotes.c, lib/actors.c) on arbitrary bytes.
  * Byte 0 chooses the STANCE_OPT_* flags; the rest is the text. Invalid UTF-8
  * must be refused with an offset inside the text; valid text must give quotes
- * whose spans lie inside it, in text order, with speakers inside the text. */
+ * whose spans lie inside it, in text order, with speakers inside the text,
+ * and the patterns' prefilters must never skip a window the pattern matches. */
 #include "config.h"
 
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "actors.h"
 #include "fuzz.h"
 #include "quotes.h"
+#include "quotes_int.h"
 
 static stance_qpatterns *pat;
 
@@ -26,6 +28,34 @@ static void check_span(stance_span s, size_t len, int optional)
         return;
     }
     FUZZ_CHECK(s.start <= s.end && s.end <= len);
+}
+
+/* The prefilters of stance_q_run() never skip a window where the pattern
+ * matches: starts at the first 64 character boundaries, ending at the text's
+ * end and at the first quote mark after the start. */
+static void check_prefilters(const char *text, size_t len)
+{
+    static const int which[] = {P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_IND_SAID, P_IND_AFTER};
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.p = pat;
+    c.t = text;
+    c.len = len;
+    if (!(c.md = pcre2_match_data_create(8, NULL)))
+        return;
+    for (size_t s = 0, k = 0; s < len && k < 64; s++) {
+        size_t mk = s + 1, ml;
+        if (((unsigned char)text[s] & 0xC0) == 0x80)
+            continue;
+        k++;
+        while (mk < len && mark_at(text, mk, len, &ml) == MK_NONE)
+            mk++;
+        for (size_t w = 0; w < sizeof which / sizeof *which; w++) {
+            FUZZ_CHECK(stance_q_match(&c, which[w], s, len) <= 0 || stance_q_may_match(&c, which[w], s, len));
+            FUZZ_CHECK(stance_q_match(&c, which[w], s, mk) <= 0 || stance_q_may_match(&c, which[w], s, mk));
+        }
+    }
+    pcre2_match_data_free(c.md);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -52,6 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(err.offset < len);
         return 0;
     }
+    check_prefilters(text, len);
     rc = stance_quotes_extract(pat, text, len, flags, &ql, &err);
     FUZZ_CHECK(rc == STANCE_OK || rc == STANCE_ERR_LIMIT);
     if (rc == STANCE_OK) {

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -185,6 +186,73 @@ static void test_classify_scratch_reuse_same_results(void **state)
     stance_result_free(a);
     stance_result_free(b);
     stance_scratch_free(opt.scratch);
+}
+
+/* Two results of the same text hold the same quotes, speakers, targets,
+ * decisions and entities. */
+static void same_results(const stance_result *a, const stance_result *b)
+{
+    assert_int_equal(stance_result_count(a), stance_result_count(b));
+    assert_int_equal(stance_result_entity_count(a), stance_result_entity_count(b));
+    for (size_t i = 0; i < stance_result_count(a); i++) {
+        const stance_quote *x = stance_result_quote(a, i), *y = stance_result_quote(b, i);
+        assert_memory_equal(&x->span, &y->span, sizeof x->span);
+        assert_memory_equal(&x->speaker_span, &y->speaker_span, sizeof x->speaker_span);
+        assert_true((x->speaker == NULL) == (y->speaker == NULL));
+        if (x->speaker)
+            assert_string_equal(x->speaker, y->speaker);
+        assert_memory_equal(x->sentiment.probs, y->sentiment.probs, x->sentiment.n_labels * sizeof(double));
+        assert_int_equal(stance_quote_target_count(x), stance_quote_target_count(y));
+        for (size_t t = 0; t < stance_quote_target_count(x); t++) {
+            const stance_target *u = stance_quote_target(x, t), *v = stance_quote_target(y, t);
+            assert_string_equal(u->actor, v->actor);
+            assert_int_equal(u->n_mentions, v->n_mentions);
+            assert_memory_equal(u->stance.probs, v->stance.probs, u->stance.n_labels * sizeof(double));
+        }
+    }
+    for (size_t i = 0; i < stance_result_entity_count(a); i++) {
+        const stance_entity *x = stance_result_entity(a, i), *y = stance_result_entity(b, i);
+        assert_string_equal(x->name, y->name);
+        assert_int_equal(x->n_mentions, y->n_mentions);
+        assert_int_equal(stance_entity_mention_count(x), stance_entity_mention_count(y));
+    }
+}
+
+/* A long text makes the scratch release its name runs before the result is
+ * built (classify.c, SCRATCH_KEEP_NAMES): the results are those of calls
+ * without a scratch, for the long text again and for a short one after it. */
+static void test_classify_scratch_after_long_text(void **state)
+{
+    const stance_model *m = *state;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *fresh = NULL, *r1 = NULL, *r2 = NULL, *short0 = NULL, *short1 = NULL;
+    size_t reps = 1500, n = sizeof article - 1;
+    char *text = malloc(reps * n);
+    assert_non_null(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * n, article, n);
+    in.text = text;
+    in.text_len = reps * n;
+    assert_int_equal(stance_scratch_new(&opt.scratch, NULL), STANCE_OK);
+    assert_int_equal(stance_classify(m, &in, NULL, &fresh, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(fresh), 2 * reps);
+    assert_int_equal(stance_classify(m, &in, &opt, &r1, NULL), STANCE_OK);
+    assert_int_equal(stance_classify(m, &in, &opt, &r2, NULL), STANCE_OK);
+    same_results(fresh, r1);
+    same_results(fresh, r2);
+    in.text = article;
+    in.text_len = n;
+    assert_int_equal(stance_classify(m, &in, NULL, &short0, NULL), STANCE_OK);
+    assert_int_equal(stance_classify(m, &in, &opt, &short1, NULL), STANCE_OK);
+    same_results(short0, short1);
+    stance_result_free(fresh);
+    stance_result_free(r1);
+    stance_result_free(r2);
+    stance_result_free(short0);
+    stance_result_free(short1);
+    stance_scratch_free(opt.scratch);
+    free(text);
 }
 
 static void test_classify_predict_statement(void **state)
@@ -466,6 +534,7 @@ int main(void)
         cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
+        cmocka_unit_test(test_classify_scratch_after_long_text),
         cmocka_unit_test(test_classify_predict_statement),
         cmocka_unit_test(test_classify_struct_sizes),
         cmocka_unit_test(test_classify_missing_heads),

@@ -13,6 +13,7 @@
 
 #include "features.h"
 #include "model.h"
+#include "testutil.h"
 #include "vectors.h"
 
 #define XXH_INLINE_ALL
@@ -22,46 +23,18 @@ static uint64_t stance_test_hash(const char *p, size_t n, uint32_t seed)
     return XXH3_64bits_withSeed(p, n, seed);
 }
 
-#define MAXF 4096
+static testutil_names got;
 
-typedef struct names {
-    uint32_t fam[MAXF];
-    char text[MAXF][80];
-    size_t n;
-} names;
-
-static names got;
-
-static void cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
-{
-    names *s = user;
-    (void)bucket;
-    if (s->n < MAXF && len < 79) {
-        s->fam[s->n] = family;
-        memcpy(s->text[s->n], text, len);
-        s->text[s->n][len] = '\0';
-        s->n++;
-    }
-}
-
+/* A stance_token_cb: the token's text, and whether it is punctuation as its family. */
 static int tok_cb(void *user, const char *tok, size_t len, int punct)
 {
-    names *s = user;
-    if (s->n < MAXF && len < 79) {
-        s->fam[s->n] = (uint32_t)punct;
-        memcpy(s->text[s->n], tok, len);
-        s->text[s->n][len] = '\0';
-        s->n++;
-    }
+    testutil_names_cb(user, 0, (uint32_t)punct, tok, len);
     return 0;
 }
 
 static int has(uint32_t fam, const char *text)
 {
-    for (size_t i = 0; i < got.n; i++)
-        if (got.fam[i] == fam && !strcmp(got.text[i], text))
-            return 1;
-    return 0;
+    return testutil_names_has(&got, fam, text);
 }
 
 static void extract(const stance_statement *st, stance_fvec *x)
@@ -71,7 +44,7 @@ static void extract(const stance_statement *st, stance_fvec *x)
     stance_features_default(&cfg);
     memset(&got, 0, sizeof got);
     assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
-    stance_fscratch_set_name_cb(fs, cb, &got);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
     assert_int_equal(stance_features_extract(&cfg, st, fs, x, NULL), STANCE_OK);
     stance_fscratch_free(fs);
 }
@@ -288,7 +261,7 @@ static void test_features_lexicon_families(void **state)
     assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_ERR_INVALID);
     cfg.lex = test_lexicon(&cfg);
     memset(&got, 0, sizeof got);
-    stance_fscratch_set_name_cb(fs, cb, &got);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
     assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
     /* "not good": prior positive, negated -> negative, tagged as flipped; left of the target */
     assert_true(has(8, "A!+") && has(8, "L-") && has(8, "L!+"));
@@ -362,7 +335,7 @@ static void test_features_vec_family(void **state)
     assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_ERR_INVALID); /* no vectors */
     cfg.wvec = test_vectors();
     memset(&got, 0, sizeof got);
-    stance_fscratch_set_name_cb(fs, cb, &got);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
     assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
     /* all: good + good + plan + bad = (3, 1, 1) -> / sqrt(11) * 0.5 */
     assert_true(fabs(value_of(&cfg, &x, 11, "A0") - 0.5 * 3 / sqrt(11.0)) < 1e-6);

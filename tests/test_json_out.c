@@ -1,4 +1,5 @@
-/* test_json_out.c - the CLI's streaming JSON writer (src/json_out.c) writes
+/* test_json_out.c - the CLI's JSON writer and reader's fast path against
+ * jansson. The streaming JSON writer (src/json_out.c) writes
  * exactly what jansson's json_dumps(JSON_COMPACT | JSON_ENSURE_ASCII |
  * JSON_REAL_PRECISION(6)) writes for the same strings, reals and integers,
  * and refuses what jansson refuses (a string that is not UTF-8). */
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_input.h"
 #include "json_out.h"
 
 #define FLAGS (JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6) | JSON_ENCODE_ANY)
@@ -33,7 +35,7 @@ static void same_as_jansson(json_t *v, json_out *w)
 
 static void check_str(const char *s, size_t n)
 {
-    json_out w = {NULL, 0, 0, 0, 0};
+    json_out w = JSON_OUT_INIT;
     json_t *v = json_stringn(s, n);
     char *want;
     assert_non_null(v);
@@ -94,7 +96,7 @@ static void test_json_out_invalid_utf8(void **state)
                                       "ok \xe2\x82", "\xf8\x88\x80\x80\x80"};
     (void)state;
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         assert_null(json_stringn(bad[i], strlen(bad[i]))); /* jansson refuses it ... */
         jo_str(&w, bad[i], strlen(bad[i]));
         assert_true(w.failed); /* ... and so does the writer */
@@ -114,27 +116,52 @@ static void test_json_out_numbers(void **state)
     static const long long ints[] = {0, 1, -1, 42, 9007199254740993LL, INT64_MAX, INT64_MIN};
     (void)state;
     for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         jo_real(&w, reals[i]);
         same_as_jansson(json_real(reals[i]), &w);
         jo_free(&w);
     }
     srand(7);
     for (int i = 0; i < 20000; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         double v = ((double)rand() / RAND_MAX - 0.5) * pow(10.0, (double)(rand() % 40 - 20));
         jo_real(&w, v);
         same_as_jansson(json_real(v), &w);
         jo_free(&w);
     }
+    /* probabilities: the printf-free path (json_out.c real_fixed) and its edges */
+    for (int i = 0; i < 200000; i++) {
+        json_out w = JSON_OUT_INIT;
+        double v;
+        switch (i % 5) {
+        case 0: v = (double)rand() / RAND_MAX; break;
+        case 1: v = (rand() % 1000000) / 1e6; break;                 /* six-digit decimals */
+        case 2: v = (rand() % 2000000 + 0.5) / 1e7; break;           /* ties at the seventh digit */
+        case 3: v = nextafter(pow(10.0, rand() % 11 - 5), i & 8 ? 0.0 : 1e9); break; /* next to powers of ten */
+        default: v = ((double)rand() / RAND_MAX - 0.5) * pow(10.0, rand() % 12 - 5); break;
+        }
+        jo_real(&w, v);
+        same_as_jansson(json_real(v), &w);
+        jo_free(&w);
+    }
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         jo_int(&w, ints[i]);
         same_as_jansson(json_integer(ints[i]), &w);
         jo_free(&w);
     }
+    for (int i = 0; i < 20000; i++) { /* every length of digits, both signs */
+        json_out w = JSON_OUT_INIT;
+        long long v = (long long)(((unsigned long long)rand() << 40) ^ ((unsigned long long)rand() << 20) ^ (unsigned)rand());
+        v >>= rand() % 63;
+        if (i & 1)
+            v = -v;
+        jo_int(&w, v);
+        same_as_jansson(json_integer(v), &w);
+        jo_free(&w);
+    }
     {
-        json_out w = {NULL, 0, 0, 0, 0};
+        json_out w = JSON_OUT_INIT;
         jo_real(&w, NAN); /* jansson has no value for it: the record fails, not a wrong number */
         assert_true(w.failed);
         jo_free(&w);
@@ -145,7 +172,7 @@ static void test_json_out_numbers(void **state)
  * and the buffer is reused from record to record. */
 static void test_json_out_record(void **state)
 {
-    json_out w = {NULL, 0, 0, 0, 0};
+    json_out w = JSON_OUT_INIT;
     (void)state;
     for (int round = 0; round < 3; round++) {
         json_t *o = json_pack("{s:s, s:[{s:I, s:f, s:n, s:b}], s:{}}", "id", "r\xc3\xa9", "quotes", "start",
@@ -165,6 +192,168 @@ static void test_json_out_record(void **state)
     jo_free(&w);
 }
 
+/* Everything @p f holds, NUL-terminated (the caller frees); @p n its length. */
+static char *slurp(FILE *f, size_t *n)
+{
+    long size;
+    char *b;
+    assert_int_equal(fflush(f), 0);
+    size = ftell(f);
+    assert_true(size >= 0);
+    b = malloc((size_t)size + 1);
+    assert_non_null(b);
+    rewind(f);
+    assert_int_equal(fread(b, 1, (size_t)size, f), (size_t)size);
+    b[size] = '\0';
+    *n = (size_t)size;
+    return b;
+}
+
+/* A record written to a sink in pieces (flushes between values and inside
+ * long strings, multi-byte sequences and escapes across the piece
+ * boundaries) has the same bytes as the record built whole, while the
+ * buffer stays far below the record's size. */
+static void test_json_out_streamed(void **state)
+{
+    static const char *const bits[] = {"plain words ", "caf\xc3\xa9 ", "\xe2\x80\x9cq\xe2\x80\x9d", "\n\t\"\\",
+                                       "\xf0\x9f\x98\x80", "\x01", "x"};
+    size_t n = 0, cap = 300000, got;
+    char *text = malloc(cap), *out;
+    (void)state;
+    assert_non_null(text);
+    for (unsigned i = 0; n + 16 < cap; i = i * 1103515245u + 12345u) {
+        const char *b = bits[(i >> 16) % 7];
+        memcpy(text + n, b, strlen(b));
+        n += strlen(b);
+    }
+    for (int utf8 = 0; utf8 < 2; utf8++) {
+        json_out whole = JSON_OUT_INIT, w = JSON_OUT_INIT;
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        whole.utf8 = w.utf8 = utf8;
+        w.sink = f;
+        w.flush_at = 1000;
+        jo_reset(&whole);
+        jo_reset(&w);
+        for (int k = 0; k < 20; k++) {
+            json_out *o[2] = {&whole, &w};
+            size_t at = (size_t)k * 97; /* so the piece boundaries fall at other places in the sequences */
+            while (((unsigned char)text[at] & 0xC0) == 0x80)
+                at++;
+            for (int j = 0; j < 2; j++) {
+                jo_lit(o[j], k ? ",{\"text\":" : "[{\"text\":");
+                jo_str(o[j], text + at, n - at);
+                jo_lit(o[j], ",\"n\":");
+                jo_int(o[j], k);
+                jo_lit(o[j], "}");
+                jo_maybe_flush(o[j]);
+            }
+        }
+        jo_lit(&whole, "]");
+        jo_lit(&w, "]");
+        assert_false(whole.failed);
+        assert_false(w.failed);
+        assert_true(w.flushed);
+        jo_flush(&w);
+        assert_int_equal(w.len, 0);
+        assert_true(w.cap < 200000);        /* about 6 x 16 kB, not the record */
+        assert_true(whole.len > 20 * n);    /* the record is some megabytes */
+        out = slurp(f, &got);
+        assert_int_equal(got, whole.len);
+        assert_memory_equal(out, whole.buf, got);
+        free(out);
+        fclose(f);
+        jo_free(&whole);
+        jo_free(&w);
+    }
+    { /* a string that is not UTF-8 after a flush: failed, and flushed says part is out */
+        json_out w = JSON_OUT_INIT;
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        w.sink = f;
+        w.flush_at = 10;
+        jo_reset(&w);
+        text[cap - 1000] = '\xff';
+        jo_str(&w, text, cap - 999);
+        assert_true(w.failed);
+        assert_true(w.flushed);
+        jo_flush(&w); /* writes nothing more once failed */
+        assert_true(w.len > 0);
+        fclose(f);
+        jo_free(&w);
+    }
+    free(text);
+}
+
+/* The reader's fast path (src/cli_input.c) accepts a record's "text" token
+ * exactly when jansson does, and decodes it to jansson's bytes: random
+ * tokens from pieces that jansson accepts and refuses. */
+static void test_json_text_fast(void **state)
+{
+    static const char *const pieces[] = {
+        "plain ", "\\\"", "\\\\", "\\/", "\\b\\f\\n\\r\\t", "\\u00e9", "\\u00E9", "\\uD83D\\uDE00",
+        "\\ud83d\\ude00", "\\u0000", "\\u2019", "caf\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "{\\\"text\\\": 1}",
+        /* refused by jansson */
+        "\\ud83d", "\\ude00", "\\ud83d\\u0041", "\\q", "\\u12G4", "\\u12", "\t", "\x01", "\xff", "\xc0\xaf",
+        "\xed\xa0\x80", "\xc3", "\xf4\x90\x80\x80"};
+    char line[1024], tok[512];
+    size_t accepted = 0, refused = 0;
+    (void)state;
+    srand(11);
+    for (int round = 0; round < 20000; round++) {
+        size_t tl = 0, n, a, b;
+        int bad = rand() % 3 == 0, count = rand() % 8, ours;
+        json_t *rec;
+        json_error_t jerr;
+        for (int k = 0; k < count; k++) {
+            const char *p = pieces[rand() % (bad ? 28 : 15)];
+            memcpy(tok + tl, p, strlen(p));
+            tl += strlen(p);
+        }
+        n = (size_t)snprintf(line, sizeof line, "{\"id\": %d, \"text\": \"%.*s\", \"n\": [1, {\"text\": 2}]}", round,
+                             (int)tl, tok);
+        rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+        ours = cli_json_text_span(line, n, &a, &b);
+        if (ours == 0) { /* what the CLI does next: jansson parses the record with the token as "" */
+            char shorter[1024];
+            json_t *srec;
+            memcpy(shorter, line, a);
+            memcpy(shorter + a, "\"\"", 2);
+            memcpy(shorter + a + 2, line + b, n - b);
+            srec = json_loadb(shorter, a + 2 + n - b, JSON_ALLOW_NUL, &jerr);
+            if (!srec)
+                ours = -1;
+            json_decref(srec);
+        }
+        if (!rec) {
+            assert_int_equal(ours, -1);
+            refused++;
+            continue;
+        }
+        accepted++;
+        assert_int_equal(ours, 0);
+        {
+            json_t *t = json_object_get(rec, "text");
+            size_t len = cli_json_unescape(line, a, b);
+            assert_int_equal(len, json_string_length(t));
+            assert_memory_equal(line + a, json_string_value(t), len);
+        }
+        json_decref(rec);
+    }
+    assert_true(accepted > 5000 && refused > 2000);
+    { /* the last of repeated keys (as jansson keeps), not nested ones; escaped keys and non-strings: no */
+        static const char dup[] = "{\"text\": \"one\", \"o\": {\"text\": \"in\"}, \"text\": \"two\"}";
+        static const char esc[] = "{\"te\\u0078t\": \"x\", \"text\": \"y\"}";
+        static const char num[] = "{\"text\": 12}";
+        size_t s0 = 0, s1 = 0;
+        assert_int_equal(cli_json_text_span(dup, sizeof dup - 1, &s0, &s1), 0);
+        assert_int_equal(s1 - s0, 5);
+        assert_memory_equal(dup + s0, "\"two\"", 5);
+        assert_int_equal(cli_json_text_span(esc, sizeof esc - 1, &s0, &s1), -1);
+        assert_int_equal(cli_json_text_span(num, sizeof num - 1, &s0, &s1), -1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +361,8 @@ int main(void)
         cmocka_unit_test(test_json_out_invalid_utf8),
         cmocka_unit_test(test_json_out_numbers),
         cmocka_unit_test(test_json_out_record),
+        cmocka_unit_test(test_json_out_streamed),
+        cmocka_unit_test(test_json_text_fast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

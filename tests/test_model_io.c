@@ -448,8 +448,8 @@ static size_t find_tag(const unsigned char *data, size_t len, const char *tag)
     return 0;
 }
 
-/* LEXN: round trip, version 1.1, refused when absent or out of order, and the
- * truncation and valid-CRC sweeps over it. */
+/* LEXN: round trip, version 1.1, refused out of order (absent, truncated and
+ * swept under a valid CRC: test_model_io_section_sweeps). */
 static void test_model_io_lexicon_section(void **state)
 {
     size_t len, at;
@@ -471,28 +471,7 @@ static void test_model_io_lexicon_section(void **state)
     assert_int_equal(stance_model_open_buffer(data, len, &m, &err), STANCE_OK);
     stance_model_free(m);
     m = NULL;
-    for (size_t cut = 0; cut < len; cut++)
-        if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
-            fail_msg("truncated at %zu accepted", cut);
     at = find_tag(data, len, "LEXN");
-    for (size_t i = at; i < at + 16 + 4 * 20 && i < len - 4; i++) {
-        for (int v = 0; v < 3; v++) {
-            static const unsigned char vals[] = {0x00, 0xff, 0x80};
-            unsigned char old = data[i];
-            int rc;
-            data[i] = old == vals[v] ? (unsigned char)(old ^ 1) : vals[v];
-            fix_crc(data, len);
-            rc = stance_model_parse(data, len, &m, NULL);
-            data[i] = old;
-            if (rc == STANCE_OK) {
-                stance_model_destroy(m);
-                stance_free(m);
-            } else
-                assert_null(m);
-            m = NULL;
-            assert_true(rc == STANCE_OK || rc == STANCE_ERR_FORMAT || rc == STANCE_ERR_VERSION);
-        }
-    }
     /* words out of order: swap the first letters of "failed" and "great" (same position in the section) */
     {
         size_t w0 = at + 16 + 4 + 4, w1 = w0 + 6 + 4 + 4;
@@ -508,12 +487,6 @@ static void test_model_io_lexicon_section(void **state)
         data[w1] = data[w0];
         data[w0] = t;
     }
-    /* the lexicon families without the section: rename the tag so it is skipped as unknown */
-    memcpy(data + at, "LEXX", 4);
-    fix_crc(data, len);
-    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "LEXN"));
-    assert_null(m);
     stance_free(data);
 }
 
@@ -545,9 +518,9 @@ static void expect_format_error(unsigned char *data, size_t len, size_t at, cons
     assert_int_equal(err.offset, at);
 }
 
-/* WVEC: round trip, version 1.2, scores through the public API, refused when
- * absent, out of order or with sizes that do not fit; truncation and
- * valid-CRC sweeps over it. */
+/* WVEC: round trip, version 1.2, scores through the public API, refused out
+ * of order or with sizes that do not fit (absent, truncated and swept under a
+ * valid CRC: test_model_io_section_sweeps). */
 static void test_model_io_vectors_section(void **state)
 {
     size_t len, len2, at, body;
@@ -584,29 +557,8 @@ static void test_model_io_vectors_section(void **state)
         stance_prediction_free(pr);
         stance_model_free(pm);
     }
-    for (size_t cut = 0; cut < len; cut++)
-        if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
-            fail_msg("truncated at %zu accepted", cut);
     at = find_tag(data, len, "WVEC");
     body = at + 16;
-    for (size_t i = at; i < body + 12 + 3 * 9 + 9 && i < len - 4; i++) {
-        for (int v = 0; v < 3; v++) {
-            static const unsigned char vals[] = {0x00, 0xff, 0x80};
-            unsigned char o = data[i];
-            int rc;
-            data[i] = o == vals[v] ? (unsigned char)(o ^ 1) : vals[v];
-            fix_crc(data, len);
-            rc = stance_model_parse(data, len, &m, NULL);
-            data[i] = o;
-            if (rc == STANCE_OK) {
-                stance_model_destroy(m);
-                stance_free(m);
-            } else
-                assert_null(m);
-            m = NULL;
-            assert_true(rc == STANCE_OK || rc == STANCE_ERR_FORMAT || rc == STANCE_ERR_VERSION);
-        }
-    }
     memcpy(old, data + body, 4);
     put_u32(data + body, 0);
     expect_format_error(data, len, body, "dimension");
@@ -646,14 +598,66 @@ static void test_model_io_vectors_section(void **state)
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK); /* restored */
     stance_model_destroy(m);
     stance_free(m);
-    m = NULL;
-    /* the vec family without the section: rename the tag so it is skipped as unknown */
-    memcpy(data + at, "WVEX", 4);
-    fix_crc(data, len);
-    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "WVEC"));
-    assert_null(m);
     stance_free(data);
+}
+
+/* The sections a model carries when its families need them: a model with
+ * the section, and how many bytes from its tag the valid-CRC sweep covers
+ * (the header and the first entries). */
+typedef struct section_case {
+    const char *tag;
+    unsigned char *(*bytes)(size_t *len);
+    size_t sweep;
+} section_case;
+
+static const section_case SECTION_CASES[] = {
+    {"LEXN", lexicon_model_bytes, 16 + 4 * 20},
+    {"WVEC", vectors_model_bytes, 16 + 12 + 3 * 9 + 9},
+};
+
+/* Each such section: a model truncated anywhere is refused; each byte of the
+ * sweep set to 0x00, 0xff or 0x80 with the CRC fixed is accepted or refused
+ * (FORMAT, VERSION), never a crash or a half-built model; with the tag
+ * renamed (skipped as unknown) the families that need it are refused, and
+ * the message names the section. */
+static void test_model_io_section_sweeps(void **state)
+{
+    static const unsigned char vals[] = {0x00, 0xff, 0x80};
+    (void)state;
+    for (size_t c = 0; c < sizeof SECTION_CASES / sizeof SECTION_CASES[0]; c++) {
+        const section_case *sc = &SECTION_CASES[c];
+        size_t len, at;
+        unsigned char *data = sc->bytes(&len);
+        stance_model *m = NULL;
+        stance_error err;
+        for (size_t cut = 0; cut < len; cut++)
+            if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
+                fail_msg("%s: truncated at %zu accepted", sc->tag, cut);
+        at = find_tag(data, len, sc->tag);
+        for (size_t i = at; i < at + sc->sweep && i < len - 4; i++) {
+            for (int v = 0; v < 3; v++) {
+                unsigned char o = data[i];
+                int rc;
+                data[i] = o == vals[v] ? (unsigned char)(o ^ 1) : vals[v];
+                fix_crc(data, len);
+                rc = stance_model_parse(data, len, &m, NULL);
+                data[i] = o;
+                if (rc == STANCE_OK) {
+                    stance_model_destroy(m);
+                    stance_free(m);
+                } else
+                    assert_null(m);
+                m = NULL;
+                assert_true(rc == STANCE_OK || rc == STANCE_ERR_FORMAT || rc == STANCE_ERR_VERSION);
+            }
+        }
+        data[at + 3] = 'X'; /* LEXN -> LEXX, WVEC -> WVEX */
+        fix_crc(data, len);
+        assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+        assert_non_null(strstr(err.message, sc->tag));
+        assert_null(m);
+        stance_free(data);
+    }
 }
 
 int main(void)
@@ -673,6 +677,7 @@ int main(void)
         cmocka_unit_test(test_model_io_lexicon_section),
         cmocka_unit_test(test_model_io_write_refuses_non_regular),
         cmocka_unit_test(test_model_io_vectors_section),
+        cmocka_unit_test(test_model_io_section_sweeps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,9 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "qfilter.h"
 #include "quotes.h"
+#include "quotes_int.h"
 #include "testutil.h"
 
 #define LQ "\xe2\x80\x9c" /* “ */
@@ -1286,6 +1291,127 @@ static void test_quotes_unicode_nickname_and_initial(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+
+/* The word set of the prefilters: first words of the entries, a bit per list. */
+static void test_quotes_wordset(void **state)
+{
+    static const char *const lists[] = {"said|pointed out|came the reply", "said|called|referred to"};
+    static const char *const bad[] = {"said|Told"};
+    stance_wordset *ws = NULL;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_wordset_new(lists, 2, &ws, &err), STANCE_OK);
+    assert_int_equal(stance_wordset_lists(ws, "said", 4), 3);
+    assert_int_equal(stance_wordset_lists(ws, "pointed", 7), 1);
+    assert_int_equal(stance_wordset_lists(ws, "came", 4), 1);
+    assert_int_equal(stance_wordset_lists(ws, "referred", 8), 2);
+    assert_int_equal(stance_wordset_lists(ws, "out", 3), 0); /* only first words */
+    assert_int_equal(stance_wordset_lists(ws, "sai", 3), 0);
+    assert_int_equal(stance_wordset_lists(ws, "saidx", 5), 0);
+    assert_int_equal(stance_wordset_lists(ws, "", 0), 0);
+    /* the prefilter scans: whole [a-z] runs, stops, the last marks */
+    assert_true(stance_qf_verb_ahead(ws, ", Jane Doe said.", 0, 16, 1, STANCE_QF_STOP_NPCH));
+    assert_false(stance_qf_verb_ahead(ws, ", Jane Doe saidx.", 0, 17, 1, STANCE_QF_STOP_NPCH));
+    assert_false(stance_qf_verb_ahead(ws, ", Jane; Doe said.", 0, 17, 1, STANCE_QF_STOP_NPCH));
+    assert_true(stance_qf_verb_ahead(ws, ", Jane; Doe said.", 0, 17, 1, STANCE_QF_STOP_SENT));
+    assert_true(stance_qf_verb_ahead(ws, "? said Doe", 0, 10, 1, STANCE_QF_STOP_SENT)); /* (not at s) */
+    assert_false(stance_qf_verb_ahead(ws, "Doe called", 0, 10, 1, STANCE_QF_STOP_SENT));
+    assert_true(stance_qf_verb_behind(ws, "Doe said, " LQ "x" RQ " and Roe said: ", 20, 36, 1));
+    assert_false(stance_qf_verb_behind(ws, "Doe said, " LQ "x" RQ " and then: ", 0, 31, 1));
+    assert_true(stance_qf_ends_comma_colon("According to Doe, \xc2\xa0 ", 0, 21));
+    assert_false(stance_qf_ends_comma_colon("According to Doe\t", 0, 17));
+    stance_wordset_free(ws);
+    assert_int_equal(stance_wordset_new(bad, 1, &ws, &err), STANCE_ERR_INVALID);
+    assert_null(ws);
+}
+
+/* The prefilters never skip a window where the pattern matches: every start
+ * after a non-word byte of the corpus texts and the texts below, with the
+ * ends the extractor uses (a line end, a quote mark, a window), matched
+ * with and without the filter. */
+static const char *const FILTER_TEXTS[] = {
+    "\"We won,\" said Jane Doe.\n\"We won,\" Jane Doe later said.\n\"We won,\" \xc2\xa0she told reporters.\n",
+    "Jane Doe pointed out: \"no.\" John Roe, the mayor, came the reply, \"yes.\"\n",
+    "Mr. Roe, who is 4.5 ft tall; said \"x\" and \xc3\x89mile Zola said, \"x\".\n",
+    "Marcia \"Cia\" Price said: \"it is.\" According to Ms. Price, \"we are.\"\n",
+    "He called it \"a farce,\" adding that \xe2\x80\x9eit\xe2\x80\x9d was " LQ "bad," RQ " she said!\n",
+    "\"No\" \xe2\x80\x94 Jane Doe. \"Yes?\" asked Roe; \"maybe,\" wondered aloud Doe.\n",
+    "The mayor said that taxes will rise, Doe said. According to Roe, it will not.\n",
+};
+
+static void filter_check(ctx *c, size_t start, size_t end, size_t *matched, size_t *skipped)
+{
+    static const int which[] = {P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_IND_SAID, P_IND_AFTER};
+    for (size_t w = 0; w < sizeof which / sizeof *which; w++) {
+        int may = stance_q_may_match(c, which[w], start, end), r = stance_q_match(c, which[w], start, end);
+        assert_true(r >= 0);
+        if (r > 0 && !may)
+            fail_msg("pattern %d matches [%zu, %zu) of \"%.*s\", the prefilter says it cannot", which[w], start,
+                     end, (int)(end - start), c->t + start);
+        *matched += r > 0;
+        *skipped += !may;
+    }
+}
+
+static void filter_text(ctx *c, const char *t, size_t len, size_t step, size_t *matched, size_t *skipped)
+{
+    c->t = t;
+    c->len = len;
+    for (size_t s = 0, k = 0; s < len; s++) {
+        size_t ends[3], nl = s, mk = s + 1, ml;
+        if (((unsigned char)t[s] & 0xC0) == 0x80 || (s > 0 && is_word_byte((unsigned char)t[s - 1])) || k++ % step)
+            continue;
+        while (nl < len && t[nl] != '\n')
+            nl++;
+        while (mk < len && mark_at(t, mk, len, &ml) == MK_NONE)
+            mk++;
+        ends[0] = nl;
+        ends[1] = mk < nl ? mk : nl;
+        ends[2] = s + 60 < len ? s + 60 : len;
+        while (ends[2] > s && ends[2] < len && ((unsigned char)t[ends[2]] & 0xC0) == 0x80)
+            ends[2]--;
+        for (int e = 0; e < 3; e++)
+            filter_check(c, s, ends[e], matched, skipped);
+    }
+}
+
+static void test_quotes_prefilter_sound(void **state)
+{
+    ctx c;
+    size_t matched = 0, skipped = 0, files = 0, step = getenv("STANCE_UNDER_VALGRIND") ? 13 : 1;
+    const char *dir = getenv("STANCE_TEST_DATA");
+    char path[4096];
+    DIR *d;
+    struct dirent *de;
+    memset(&c, 0, sizeof c);
+    c.p = *state;
+    c.md = pcre2_match_data_create(8, NULL);
+    assert_non_null(c.md);
+    for (size_t i = 0; i < sizeof FILTER_TEXTS / sizeof *FILTER_TEXTS; i++)
+        filter_text(&c, FILTER_TEXTS[i], strlen(FILTER_TEXTS[i]), 1, &matched, &skipped);
+    snprintf(path, sizeof path, "%s/quotes", dir ? dir : "tests/data");
+    d = opendir(path);
+    assert_non_null(d);
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name), len;
+        char name[512], *text;
+        if (n < 5 || strcmp(de->d_name + n - 4, ".txt") != 0 || n > 400)
+            continue;
+        snprintf(name, sizeof name, "quotes/%s", de->d_name);
+        text = testutil_read_data(name, &len);
+        assert_non_null(text);
+        filter_text(&c, text, len, step, &matched, &skipped);
+        free(text);
+        files++;
+    }
+    closedir(d);
+    pcre2_match_data_free(c.md);
+    print_message("prefilter: %zu matches, %zu windows skipped\n", matched, skipped);
+    assert_true(files >= 10);
+    assert_true(matched > 500); /* the texts hold many attributions */
+    assert_true(skipped > matched); /* and the filters skip most windows */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1346,6 +1472,8 @@ int main(void)
         cmocka_unit_test(test_quotes_participle_after_quote),
         cmocka_unit_test(test_quotes_unicode_label),
         cmocka_unit_test(test_quotes_unicode_nickname_and_initial),
+        cmocka_unit_test(test_quotes_wordset),
+        cmocka_unit_test(test_quotes_prefilter_sound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

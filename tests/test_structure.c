@@ -14,43 +14,18 @@
 
 #include "features.h"
 #include "model.h"
+#include "testutil.h"
 
-#define MAXF 512
-
-typedef struct names {
-    uint32_t fam[MAXF];
-    char text[MAXF][96];
-    size_t n;
-} names;
-
-static names got;
-
-static void cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
-{
-    names *s = user;
-    (void)bucket;
-    if (s->n < MAXF && len < 95) {
-        s->fam[s->n] = family;
-        memcpy(s->text[s->n], text, len);
-        s->text[s->n][len] = '\0';
-        s->n++;
-    }
-}
+static testutil_names got;
 
 static int has(uint32_t fam, const char *text)
 {
-    for (size_t i = 0; i < got.n; i++)
-        if (got.fam[i] == fam && !strcmp(got.text[i], text))
-            return 1;
-    return 0;
+    return testutil_names_has(&got, fam, text);
 }
 
 static size_t count(uint32_t fam)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < got.n; i++)
-        n += got.fam[i] == fam;
-    return n;
+    return testutil_names_count(&got, fam);
 }
 
 typedef struct fixture {
@@ -76,7 +51,7 @@ static int setup(void **state)
     assert_int_equal(stance_features_family_default(12, &f->cfg.families[f->cfg.n_families++]), STANCE_OK);
     assert_int_equal(stance_lexicon_build(&f->cfg, w, lens, v, 15, &f->cfg.lex, NULL), STANCE_OK);
     assert_int_equal(stance_fscratch_new(&f->fs), STANCE_OK);
-    stance_fscratch_set_name_cb(f->fs, cb, &got);
+    stance_fscratch_set_name_cb(f->fs, testutil_names_cb, &got);
     *state = f;
     return 0;
 }

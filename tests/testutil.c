@@ -1,4 +1,5 @@
-/* testutil.c - a deterministic in-memory model and fixture file access. */
+/* testutil.c - a deterministic in-memory model, fixture file access, and the
+ * feature names a test saw. */
 #include "config.h"
 
 #include <stdio.h>
@@ -133,4 +134,32 @@ int testutil_group_free_model(void **state)
     stance_model_free(*state);
     *state = NULL;
     return 0;
+}
+
+void testutil_names_cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
+{
+    testutil_names *s = user;
+    (void)bucket;
+    if (s->n < TESTUTIL_NAMES_MAX && len < sizeof s->text[0]) {
+        s->fam[s->n] = family;
+        memcpy(s->text[s->n], text, len);
+        s->text[s->n][len] = '\0';
+        s->n++;
+    }
+}
+
+int testutil_names_has(const testutil_names *s, uint32_t fam, const char *text)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->fam[i] == fam && !strcmp(s->text[i], text))
+            return 1;
+    return 0;
+}
+
+size_t testutil_names_count(const testutil_names *s, uint32_t fam)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        n += s->fam[i] == fam;
+    return n;
 }

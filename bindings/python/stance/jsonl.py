@@ -53,7 +53,7 @@ def record(result, id=None):
             stances.append(d)
         quotes.append({
             "start": q.byte_span[0], "end": q.byte_span[1], "text": q.text, "type": q.type,
-            "speaker": speaker, "cue": q.cue, "rule": q.rule, "sentiment": _decision(q.sentiment), "stances": stances,
+            "speaker": speaker, "cue": q.cue, "cue_span": _span(q.cue_byte_span), "rule": q.rule, "sentiment": _decision(q.sentiment), "stances": stances,
         })
     actors = [{"name": e.name, "discovered": bool(e.discovered), "mentions": [_span(m) for m in e.byte_mentions],
                "all_mentions": [{"start": a, "end": b, "kind": k, "rule": r} for a, b, k, r in e.byte_all_mentions]}

@@ -29,13 +29,6 @@ def _record_id(rec, lineno):
     return str(lineno)
 
 
-def _result_record(result):
-    rec = record(result)
-    for q, jq in zip(result, rec["quotes"]):  # the page marks the cue where the library found it
-        jq["cue_span"] = list(q.cue_byte_span) if q.cue_byte_span else None
-    return rec
-
-
 def _text_of(texts, i, rid):
     if texts is None:
         return None
@@ -67,7 +60,7 @@ def render_html(results, texts=None, *, ids=None, title=None, fragment=False, pr
             rec = r
             text = _text_of(texts, i, rid)
         else:
-            rec = _result_record(r)
+            rec = record(r)  # its "cue_span" marks the cue where the library found it
             text = _text_of(texts, i, rid)
             if text is None:
                 text = getattr(r, "text", None)

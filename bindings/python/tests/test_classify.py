@@ -41,6 +41,9 @@ class ClassifyTest(unittest.TestCase):
         self.assertEqual(q.speaker, "Bob")
         self.assertEqual(text[slice(*q.speaker_span)], "Bob")
         self.assertEqual(q.cue, "said")
+        self.assertEqual(text[slice(*q.cue_span)], "said")
+        rec = stance.jsonl.record(res)["quotes"][0]  # the CLI's JSON: byte offsets
+        self.assertEqual(text.encode()[slice(*rec["cue_span"])], b"said")
         self.assertEqual((q.start, q.end), q.span)
         self.assertEqual(q.rule, "after")
         self.assertEqual(q.to_dict()["rule"], "after")
