@@ -46,35 +46,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#include "features.h"
+#include "features_int.h"
 #include "lexicon.h"
 #include "sort.h"
 #include "model.h"
 #include "structure.h"
 #include "vectors.h"
 
-#define TOKENIZER_REV 2u
-
-#define NORM_CASEFOLD 0x1u  /* utf8proc_tolower */
-#define NORM_PUNCT 0x2u     /* curly quotes -> straight, dashes -> '-' */
-#define NORM_DIGITS 0x4u    /* every decimal digit -> '0' */
-#define NORM_KNOWN (NORM_CASEFOLD | NORM_PUNCT | NORM_DIGITS)
-
 #define VALUE_BINARY 0u  /* 1 per distinct feature, then L2 */
 #define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
 #define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */
 #define VALUE_BINARY_FAM 3u  /* 1 per distinct feature, each family L2-normalised to its weight */
 #define VALUE_LOGTF_FAM 4u   /* 1 + ln(count), each family L2-normalised to its weight */
-
-enum {
-    FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
-    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13, FAM_MAX = 13
-};
 
 /* Family ids this revision knows. */
 static int family_known(uint32_t id)
@@ -87,55 +74,6 @@ static int family_needs_lex(uint32_t id)
 {
     return id == FAM_LEX || id == FAM_LEXD || id == FAM_STRUCT || id == FAM_TCONJ;
 }
-
-#define TK_PUNCT 0x1u
-#define TK_NEGATOR 0x2u
-#define TK_NEGSCOPE 0x4u
-#define TK_TARGET 0x8u
-#define TK_CLAUSE 0x10u
-#define TK_BOOST 0x20u    /* VADER booster ("very") */
-#define TK_DAMP 0x40u     /* VADER dampener ("slightly") */
-#define TK_LNEG 0x80u     /* negator for the polarity rules */
-#define TK_CAPS 0x100u    /* ALL-CAPS word in mixed-case text */
-#define TK_FLIP 0x200u    /* polarity word negated by the rules */
-#define TK_NEAR 0x400u    /* within the lexicon window of a target mention */
-
-/* One dense feature value (families 9 and 10), merged after normalisation. */
-typedef struct dval {
-    uint32_t bucket;
-    float val;
-} dval;
-
-typedef struct tok {
-    size_t off, len;      /* normalised bytes in scratch->buf (padded by spaces on both sides) */
-    size_t start, end;    /* source bytes */
-    unsigned flags;
-} tok;
-
-struct stance_fscratch {
-    char *buf;            /* normalised tokens, each as " tok " */
-    size_t buf_cap, buf_len;
-    tok *toks;            /* text tokens, then context tokens */
-    size_t toks_cap, n_toks;
-    tok *view;            /* text tokens with each target mention collapsed into "<t>" */
-    size_t view_cap, n_view;
-    char *gram;           /* assembled n-gram bytes */
-    size_t gram_cap;
-    uint64_t *keys;       /* (bucket << 4 | family index) */
-    size_t keys_cap, n_keys;
-    dval *dense;          /* dense values, kept out of the L2 normalisation */
-    size_t dense_cap, n_dense;
-    float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
-    size_t pol_cap;
-    stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
-    size_t stoks_cap;
-    int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */
-    size_t vacc_cap;
-    uint32_t *vdist;      /* [n_view] tokens to the nearest target mention (family 11) */
-    size_t vdist_cap;
-    stance_feature_name_cb name_cb;
-    void *name_user;
-};
 
 void stance_fvec_clear(stance_fvec *v)
 {
@@ -154,8 +92,9 @@ void stance_fscratch_free(stance_fscratch *s)
 {
     if (!s)
         return;
-    stance_free(s->buf);
-    stance_free(s->toks);
+    stance_wmemo_free(&s->memo);
+    stance_ftext_free(&s->t);
+    stance_ftext_free(&s->alt);
     stance_free(s->view);
     stance_free(s->gram);
     stance_free(s->keys);
@@ -241,174 +180,34 @@ void stance_features_default(stance_featcfg *cfg)
     memcpy(cfg->families, family_defaults, 6 * sizeof *family_defaults);
 }
 
-/* ---- normalisation and tokenisation -------------------------------------- */
-
-static int is_word_cp(int32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-static int is_space_cp(int32_t cp)
-{
-    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d))
-        return 1;
-    if (cp < 0x80)
-        return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x200b ||
-           cp == 0xfeff;
-}
-
-static int is_apostrophe(int32_t cp)
-{
-    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02bc;
-}
-
-static int32_t norm_cp(uint32_t flags, int32_t cp)
-{
-    if (flags & NORM_PUNCT) {
-        switch (cp) {
-        case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0x0060: case 0x00b4:
-            return '\'';
-        case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x00ab: case 0x00bb: case 0x2033:
-            return '"';
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-            return '-';
-        case 0x2026:
-            return '.';
-        default:
-            break;
-        }
-    }
-    if ((flags & NORM_DIGITS) && cp >= '0' && cp <= '9')
-        return '0';
-    if (flags & NORM_CASEFOLD) {
-        if (cp < 0x80)
-            return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-        return utf8proc_tolower(cp);
-    }
-    return cp;
-}
-
-static int buf_reserve(stance_fscratch *s, size_t more)
-{
-    if (s->buf_len + more < s->buf_len)
-        return STANCE_ERR_NOMEM;
-    return stance_grow((void **)&s->buf, &s->buf_cap, s->buf_len + more, 1);
-}
-
-/* Append one token (source bytes [a, b)) normalised and space-padded. */
-static int add_token(stance_fscratch *s, uint32_t nflags, const unsigned char *t, size_t a, size_t b, unsigned flags)
-{
-    tok *k;
-    if (stance_grow((void **)&s->toks, &s->toks_cap, s->n_toks + 1, sizeof *s->toks) ||
-        buf_reserve(s, (b - a) * 4 + 2))
-        return STANCE_ERR_NOMEM;
-    k = &s->toks[s->n_toks++];
-    s->buf[s->buf_len++] = ' ';
-    k->off = s->buf_len;
-    for (size_t i = a; i < b;) {
-        int32_t cp;
-        i += stance_utf8_decode(t, b, i, &cp);
-        cp = norm_cp(nflags, cp);
-        s->buf_len += stance_utf8_encode(cp, (unsigned char *)s->buf + s->buf_len);
-    }
-    k->len = s->buf_len - k->off;
-    s->buf[s->buf_len++] = ' ';
-    k->start = a;
-    k->end = b;
-    k->flags = flags;
-    return STANCE_OK;
-}
-
-static int tok_is(const stance_fscratch *s, const tok *k, const char *w)
-{
-    /* Word lists hold short ASCII words: compare without strlen, which was a
-     * measurable share of classification when run per token and per word. */
-    const char *p = s->buf + k->off;
-    size_t i = 0;
-    while (i < k->len && w[i] && p[i] == w[i])
-        i++;
-    return i == k->len && w[i] == '\0';
-}
-
-static int is_negator(const stance_fscratch *s, const tok *k)
-{
-    static const char *const neg[] = {"not", "no", "never", "cannot", "nobody", "nothing", "none", "neither",
-                                      "nor", "without", "nowhere", "hardly", "barely", "n't"};
-    const char *p = s->buf + k->off;
-    if (k->len >= 3 && memcmp(p + k->len - 3, "n't", 3) == 0)
-        return 1;
-    for (size_t i = 0; i < sizeof neg / sizeof *neg; i++)
-        if (tok_is(s, k, neg[i]))
-            return 1;
-    return 0;
-}
-
-/* Words, with inner apostrophes and hyphens kept (don't, won't, re-elect);
- * every other visible code point is a punctuation token of its own. */
-static int tokenize(stance_fscratch *s, uint32_t nflags, const char *text, size_t len)
-{
-    const unsigned char *t = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < len) {
-        int32_t cp;
-        size_t n = stance_utf8_decode(t, len, i, &cp);
-        if (is_space_cp(cp) || cp == 0) {
-            i += n;
-            continue;
-        }
-        if (is_word_cp(cp)) {
-            size_t a = i;
-            i += n;
-            while (i < len) {
-                int32_t c2, c3;
-                size_t n2 = stance_utf8_decode(t, len, i, &c2);
-                if (is_word_cp(c2)) {
-                    i += n2;
-                    continue;
-                }
-                if ((is_apostrophe(c2) || c2 == '-') && i + n2 < len) {
-                    stance_utf8_decode(t, len, i + n2, &c3);
-                    if (is_word_cp(c3)) {
-                        i += n2;
-                        continue;
-                    }
-                }
-                break;
-            }
-            if (add_token(s, nflags, t, a, i, 0))
-                return STANCE_ERR_NOMEM;
-        } else {
-            if (add_token(s, nflags, t, i, i + n, TK_PUNCT))
-                return STANCE_ERR_NOMEM;
-            i += n;
-        }
-    }
-    return STANCE_OK;
-}
-
 /* ---- hashing and feature emission ----------------------------------------- */
 
 static int emit(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *bytes, size_t len)
 {
-    const stance_family *f = &cfg->families[fi];
-    uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
-    uint32_t b = (uint32_t)XXH3_64bits_withSeed(bytes, len, f->seed) & mask;
+    uint64_t key = stance_fkey(cfg, fi, bytes, len);
     if (s->n_keys == s->keys_cap && stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + 1, sizeof *s->keys))
         return STANCE_ERR_NOMEM;
-    s->keys[s->n_keys++] = (uint64_t)b << 4 | fi;
+    s->keys[s->n_keys++] = key;
     if (s->name_cb)
-        s->name_cb(s->name_user, b, f->id, bytes, len);
+        s->name_cb(s->name_user, (uint32_t)(key >> 4), cfg->families[fi].id, bytes, len);
     return STANCE_OK;
+}
+
+static int emit_cb(void *user, const char *bytes, size_t len);
+
+/* Room for @p more keys. */
+static int keys_reserve(stance_fscratch *s, size_t more)
+{
+    return stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + more, sizeof *s->keys);
+}
+
+/* Whether view tokens [i, i + n) hold a target mention. */
+static int any_target(const tok *v, size_t i, size_t n)
+{
+    for (size_t j = i; j < i + n; j++)
+        if (v[j].flags & TK_TARGET)
+            return 1;
+    return 0;
 }
 
 /* Assemble prefix + the tokens view[a..b) separated by spaces, and emit it. */
@@ -425,44 +224,59 @@ static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t f
     for (size_t i = a; i < b; i++) {
         if (i > a)
             s->gram[n++] = ' ';
-        memcpy(s->gram + n, s->buf + v[i].off, v[i].len);
+        memcpy(s->gram + n, s->t.buf + v[i].off, v[i].len);
         n += v[i].len;
     }
     return emit(s, cfg, fi, s->gram, n);
 }
 
+/* Family 1; an n-gram without the target is the text's, whose key is cached. */
 static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
+    const uint64_t *wk = s->t.wfi == fi ? s->t.wkeys : NULL;
+    size_t orders = f->max_n - f->min_n + 1;
+    if (wk && keys_reserve(s, s->n_view * orders))
+        return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++)
-        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++)
-            if (emit_tokens(s, cfg, fi, "", s->view, i, i + n))
+        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
+            if (wk && !any_target(s->view, i, n))
+                s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - f->min_n)];
+            else if (emit_tokens(s, cfg, fi, "", s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
+        }
     return STANCE_OK;
 }
 
+typedef struct emit_ctx {
+    stance_fscratch *s;
+    const stance_featcfg *cfg;
+    uint32_t fi;
+} emit_ctx;
+
+static int emit_cb(void *user, const char *bytes, size_t len)
+{
+    emit_ctx *c = user;
+    return emit(c->s, c->cfg, c->fi, bytes, len);
+}
+
+/* Family 2: the character n-grams of each word but the target's (cached per text token). */
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
-    const stance_family *f = &cfg->families[fi];
+    emit_ctx c = {s, cfg, fi};
+    const ftext *t = &s->t;
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
-        const char *p = s->buf + k->off - 1; /* " tok " */
-        size_t plen = k->len + 2;
         if (k->flags & (TK_PUNCT | TK_TARGET))
             continue;
-        for (size_t a = 0; a < plen; a++) {
-            size_t e = a;
-            uint32_t n = 0;
-            if (((unsigned char)p[a] & 0xc0) == 0x80)
-                continue;
-            while (e < plen && n < f->max_n) {
-                e++;
-                while (e < plen && ((unsigned char)p[e] & 0xc0) == 0x80)
-                    e++;
-                n++;
-                if (n >= f->min_n && !(n == 1 && p[a] == ' ') && emit(s, cfg, fi, p + a, e - a))
-                    return STANCE_ERR_NOMEM;
-            }
+        if (t->cfi == fi) {
+            size_t a = t->coff[k->src], n = t->coff[k->src + 1] - a;
+            if (keys_reserve(s, n))
+                return STANCE_ERR_NOMEM;
+            memcpy(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
+            s->n_keys += n;
+        } else if (stance_fchar_grams(t, &cfg->families[fi], k, emit_cb, &c)) {
+            return STANCE_ERR_NOMEM;
         }
     }
     return STANCE_OK;
@@ -505,7 +319,10 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
                     size_t a = side == 0 ? (i + 1 >= n ? i + 1 - n : SIZE_MAX) : i;
                     if (a == SIZE_MAX || a + n > s->n_view)
                         continue;
-                    snprintf(prefix, sizeof prefix, "%c%u ", side == 0 ? 'L' : 'R', dist_bucket(d));
+                    prefix[0] = side == 0 ? 'L' : 'R'; /* "L2 " */
+                    prefix[1] = (char)('0' + dist_bucket(d));
+                    prefix[2] = ' ';
+                    prefix[3] = '\0';
                     if (emit_tokens(s, cfg, fi, prefix, s->view, a, a + n))
                         return STANCE_ERR_NOMEM;
                 }
@@ -518,8 +335,7 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 static int fam_tpres(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, int have_target)
 {
     size_t n = 0, first = SIZE_MAX, words = 0;
-    char tmp[32];
-    int len;
+    char tmp[] = "mentions 0";
     if (!have_target)
         return STANCE_OK;
     for (size_t i = 0; i < s->n_view; i++) {
@@ -533,8 +349,8 @@ static int fam_tpres(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi,
     }
     if (!n)
         return emit(s, cfg, fi, "absent", 6);
-    len = snprintf(tmp, sizeof tmp, "mentions %u", n > 3 ? 3u : (unsigned)n);
-    if (emit(s, cfg, fi, "present", 7) || emit(s, cfg, fi, tmp, (size_t)len))
+    tmp[sizeof tmp - 2] = (char)('0' + (n > 3 ? 3 : n));
+    if (emit(s, cfg, fi, "present", 7) || emit(s, cfg, fi, tmp, sizeof tmp - 1))
         return STANCE_ERR_NOMEM;
     if (first == 0)
         return emit(s, cfg, fi, "first", 5);
@@ -545,47 +361,18 @@ static int fam_tpres(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi,
     return emit(s, cfg, fi, "middle", 6);
 }
 
-static int is_cue(const stance_fscratch *s, const tok *k)
-{
-    static const char *const cues[] = {
-        "accused", "acknowledged", "added", "admitted", "announced", "applauded", "argued", "asked",
-        "asserted", "attacked", "blamed", "blasted", "boasted", "called", "charged", "claimed", "complained",
-        "conceded", "condemned", "countered", "criticised", "criticized", "declared", "defended", "denied",
-        "denounced", "dismissed", "emphasized", "explained", "hailed", "insisted", "joked", "lamented", "lauded",
-        "mocked", "noted", "posted", "praised", "predicted", "promised", "quipped", "rejected", "replied",
-        "responded", "retorted", "said", "says", "slammed", "stated", "stressed", "suggested", "tells",
-        "thanked", "told", "touted", "tweeted", "urged", "vowed", "warned", "wrote"};
-    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
-        if (tok_is(s, k, cues[i]))
-            return 1;
-    return 0;
-}
-
 static int fam_ctx(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, size_t from)
 {
-    for (size_t i = from; i < s->n_toks; i++) {
-        const tok *k = &s->toks[i];
+    for (size_t i = from; i < s->t.n_toks; i++) {
+        const tok *k = &s->t.toks[i];
         if (k->flags & TK_PUNCT)
             continue;
-        if (emit_tokens(s, cfg, fi, "ctx ", s->toks, i, i + 1))
+        if (emit_tokens(s, cfg, fi, "ctx ", s->t.toks, i, i + 1))
             return STANCE_ERR_NOMEM;
-        if (is_cue(s, k) && emit_tokens(s, cfg, fi, "cue ", s->toks, i, i + 1))
+        if ((k->attr & TA_CUE) && emit_tokens(s, cfg, fi, "cue ", s->t.toks, i, i + 1))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
-}
-
-static int is_clause_break(const stance_fscratch *s, const tok *k)
-{
-    static const char *const w[] = {"but", "although", "though", "while", "whereas", "however", "because", "yet"};
-    if (k->flags & TK_PUNCT) {
-        char c = s->buf[k->off];
-        return k->len == 1 && strchr(",;:()\".!?[]", c) != NULL;
-    }
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (tok_is(s, k, w[i]))
-            return 1;
-    return 0;
 }
 
 static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
@@ -597,9 +384,9 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
         if (!(s->view[m].flags & TK_TARGET))
             continue;
         any = 1;
-        while (a > 0 && !is_clause_break(s, &s->view[a - 1]))
+        while (a > 0 && !(s->view[a - 1].attr & TA_BREAK))
             a--;
-        while (b < s->n_view && !is_clause_break(s, &s->view[b]))
+        while (b < s->n_view && !(s->view[b].attr & TA_BREAK))
             b++;
         for (size_t i = a; i < b; i++)
             s->view[i].flags |= TK_CLAUSE;
@@ -619,75 +406,14 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
 
 /* ---- prior word polarity (families 8-10) ---------------------------------- */
 
-static int bytes_cmp(const char *a, size_t na, const char *b, size_t nb)
-{
-    int c = memcmp(a, b, na < nb ? na : nb);
-    return c ? c : (na > nb) - (na < nb);
-}
-
-static float lex_valence(const stance_lexicon *lx, const char *w, size_t n)
-{
-    size_t lo = 0, hi = lx->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = bytes_cmp(lx->blob + lx->off[mid], lx->len[mid], w, n);
-        if (c == 0)
-            return lx->valence[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
-static int tok_in(const stance_fscratch *s, const tok *k, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (tok_is(s, k, list[i]))
-            return 1;
-    return 0;
-}
-
-/* VADER's booster and dampener words (single-token ones) and its negators
- * beyond is_negator(): apostrophe-less contractions, "rarely", "seldom". */
-static const char *const boosters[] = {
-    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
-    "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme", "extremely",
-    "fabulously", "fully", "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major",
-    "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-    "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter",
-    "utterly", "very"};
-static const char *const dampeners[] = {"almost", "barely", "hardly", "kinda", "less", "little", "marginal",
-                                        "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely",
-                                        "slight", "slightly", "somewhat", "sorta"};
-static const char *const more_negators[] = {"aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt",
-                                            "hasnt", "havent", "isnt", "nope", "rarely", "seldom", "shouldnt",
-                                            "wasnt", "werent", "wont", "wouldnt"};
-
-static int is_caps_word(const char *text, const tok *k)
-{
-    size_t letters = 0;
-    for (size_t i = k->start; i < k->end; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= 'a' && c <= 'z')
-            return 0;
-        letters += c >= 'A' && c <= 'Z';
-    }
-    return letters >= 2;
-}
-
 /* Mark the rule words of the view and, with a lexicon, each word's valence
  * after VADER's rules in s->pol. */
-static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st, size_t window)
+static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t window)
 {
     static const float decay[4] = {0, 1.0f, 0.95f, 0.9f};
     size_t but = SIZE_MAX, first = SIZE_MAX, last = 0;
-    int lower = 0;
     if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < st->text_len && !lower; i++)
-        lower = st->text[i] >= 'a' && st->text[i] <= 'z';
     for (size_t i = 0; i < s->n_view; i++) {
         tok *k = &s->view[i];
         s->pol[i] = 0;
@@ -698,16 +424,15 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, const st
         }
         if (k->flags & (TK_PUNCT | TK_TARGET))
             continue;
-        if (tok_in(s, k, boosters, sizeof boosters / sizeof *boosters))
+        if (k->attr & TA_BOOST)
             k->flags |= TK_BOOST;
-        else if (tok_in(s, k, dampeners, sizeof dampeners / sizeof *dampeners))
+        else if (k->attr & TA_DAMP)
             k->flags |= TK_DAMP;
-        else if (((k->flags & TK_NEGATOR) && !tok_is(s, k, "no")) ||
-                 tok_in(s, k, more_negators, sizeof more_negators / sizeof *more_negators))
+        else if (((k->flags & TK_NEGATOR) && !(k->attr & TA_NO)) || (k->attr & TA_VNEG))
             k->flags |= TK_LNEG;
-        if (lower && is_caps_word(st->text, k))
+        if (s->t.lower && (k->attr & TA_CAPS))
             k->flags |= TK_CAPS;
-        if (but == SIZE_MAX && tok_is(s, k, "but"))
+        if (but == SIZE_MAX && (k->attr & TA_BUT))
             but = i;
     }
     for (size_t i = 0; first != SIZE_MAX && i < s->n_view; i++) {
@@ -727,7 +452,7 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, const st
         float v, sign;
         if (k->flags & (TK_PUNCT | TK_TARGET))
             continue;
-        v = lex_valence(cfg->lex, s->buf + k->off, k->len);
+        v = k->val;
         if (v == 0)
             continue;
         sign = v > 0 ? 1.0f : -1.0f;
@@ -822,14 +547,14 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
             }
             if (dense)
                 continue;
-            snprintf(name, sizeof name, "%c%c", *r, v > 0 ? '+' : '-');
-            if (emit(s, cfg, fi, name, 2))
+            name[0] = *r; /* "A+", then "A+2" when strong */
+            name[1] = v > 0 ? '+' : '-';
+            name[2] = '2';
+            if (emit(s, cfg, fi, name, 2) || (fabsf(v) >= 2.0f && emit(s, cfg, fi, name, 3)))
                 return STANCE_ERR_NOMEM;
-            if (fabsf(v) >= 2.0f && (snprintf(name, sizeof name, "%c%c2", *r, v > 0 ? '+' : '-'),
-                                     emit(s, cfg, fi, name, 3)))
-                return STANCE_ERR_NOMEM;
-            if ((s->view[i].flags & TK_FLIP) && (snprintf(name, sizeof name, "%c!%c", *r, v > 0 ? '-' : '+'),
-                                                 emit(s, cfg, fi, name, 3)))
+            name[1] = '!'; /* "A!-": a flipped positive word */
+            name[2] = v > 0 ? '-' : '+';
+            if ((s->view[i].flags & TK_FLIP) && emit(s, cfg, fi, name, 3))
                 return STANCE_ERR_NOMEM;
         }
         if (dense) {
@@ -841,13 +566,16 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
             val[3] = (npos > 4 ? 4 : npos) / 4.0;
             val[4] = (nneg > 4 ? 4 : nneg) / 4.0;
             for (int j = 0; j < 5; j++) {
-                snprintf(name, sizeof name, "%c:%s", *r, sfx[j]);
+                name[0] = *r; /* "A:pos" */
+                name[1] = ':';
+                memcpy(name + 2, sfx[j], strlen(sfx[j]) + 1);
                 if (emit_dense(s, cfg, fi, name, val[j]))
                     return STANCE_ERR_NOMEM;
             }
         } else {
             const char *sum = pos > neg ? ">+" : neg > pos ? ">-" : npos ? "=mix" : "=0";
-            snprintf(name, sizeof name, "%c%s", *r, sum);
+            name[0] = *r; /* "A>+" */
+            memcpy(name + 1, sum, strlen(sum) + 1);
             if (emit(s, cfg, fi, name, strlen(name)))
                 return STANCE_ERR_NOMEM;
         }
@@ -862,15 +590,15 @@ static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
         if (k->flags & TK_PUNCT) {
-            excl += s->buf[k->off] == '!';
-            quest += s->buf[k->off] == '?';
+            excl += s->t.buf[k->off] == '!';
+            quest += s->t.buf[k->off] == '?';
             continue;
         }
         caps += (k->flags & TK_CAPS) != 0;
         boost += (k->flags & TK_BOOST) != 0;
         damp += (k->flags & TK_DAMP) != 0;
         negs += (k->flags & TK_LNEG) != 0;
-        but |= !(k->flags & TK_TARGET) && tok_is(s, k, "but");
+        but |= !(k->flags & TK_TARGET) && (k->attr & TA_BUT);
     }
     if (emit_dense(s, cfg, fi, "excl", (excl > 4 ? 4 : excl) / 4.0) ||
         emit_dense(s, cfg, fi, "quest", (quest > 3 ? 3 : quest) / 3.0) ||
@@ -938,7 +666,7 @@ static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
         long w;
-        if (k->flags & (TK_PUNCT | TK_TARGET) || (w = stance_wvec_find(wv, s->buf + k->off, k->len)) < 0)
+        if (k->flags & (TK_PUNCT | TK_TARGET) || (w = stance_wvec_find(wv, s->t.buf + k->off, k->len)) < 0)
             continue;
         for (size_t r = 0; r < nreg; r++) {
             const int8_t *v = wv->vec + (size_t)w * dim;
@@ -984,19 +712,6 @@ static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     return STANCE_OK;
 }
 
-int stance_features_tokens(const stance_featcfg *cfg, stance_fscratch *s, const char *text, size_t len,
-                           stance_token_cb cb, void *user)
-{
-    s->buf_len = 0;
-    s->n_toks = 0;
-    if (tokenize(s, cfg->norm_flags, text, len))
-        return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_toks; i++)
-        if (cb(user, s->buf + s->toks[i].off, s->toks[i].len, (s->toks[i].flags & TK_PUNCT) != 0))
-            return STANCE_ERR_NOMEM;
-    return STANCE_OK;
-}
-
 int stance_features_need_lexicon(const stance_featcfg *cfg)
 {
     for (uint32_t i = 0; i < cfg->n_families && i < STANCE_MAX_FAMILIES; i++)
@@ -1027,7 +742,7 @@ static int struct_emit(void *user, const char *name, size_t len, double dense)
 }
 
 /* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
- * target's key, already normalised in s->buf. */
+ * target's key, already normalised in s->t.buf. */
 static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *key, size_t key_len)
 {
     struct_ctx c = {s, cfg, fi};
@@ -1036,11 +751,11 @@ static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
         stance_stok *o = &s->stoks[i];
-        o->w = s->buf + k->off;
+        o->w = s->t.buf + k->off;
         o->n = k->len;
         o->kind = (k->flags & TK_TARGET) ? STANCE_ST_TARGET : (k->flags & TK_PUNCT) ? STANCE_ST_PUNCT : STANCE_ST_WORD;
-        o->cls = o->kind == STANCE_ST_WORD ? stance_lex_classes(o->w, o->n) : 0;
-        o->prior = o->kind == STANCE_ST_WORD ? lex_valence(cfg->lex, o->w, o->n) : 0;
+        o->cls = o->kind == STANCE_ST_WORD ? k->cls : 0;
+        o->prior = o->kind == STANCE_ST_WORD ? k->val : 0;
         o->pol = s->pol[i];
     }
     if (cfg->families[fi].id == FAM_TCONJ)
@@ -1048,122 +763,24 @@ static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
     return stance_struct_extract(s->stoks, s->n_view, struct_emit, &c);
 }
 
-/* The target's key for family 13: its last word, normalised, appended to s->buf. */
+/* The target's key for family 13: its last word, normalised, appended to s->t.buf. */
 static int target_key(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st, size_t *off,
                       size_t *len)
 {
-    size_t t0 = s->n_toks;
+    size_t t0 = s->t.n_toks;
     *len = 0;
     if (!st->target || !st->target_len)
         return STANCE_OK;
-    if (tokenize(s, cfg->norm_flags, st->target, st->target_len))
+    if (stance_ftokenize(&s->t, cfg->norm_flags, st->target, st->target_len))
         return STANCE_ERR_NOMEM;
-    for (size_t i = s->n_toks; i > t0; i--)
-        if (!(s->toks[i - 1].flags & TK_PUNCT)) {
-            *off = s->toks[i - 1].off;
-            *len = s->toks[i - 1].len;
+    for (size_t i = s->t.n_toks; i > t0; i--)
+        if (!(s->t.toks[i - 1].flags & TK_PUNCT)) {
+            *off = s->t.toks[i - 1].off;
+            *len = s->t.toks[i - 1].len;
             break;
         }
-    s->n_toks = t0;
+    s->t.n_toks = t0;
     return STANCE_OK;
-}
-
-void stance_lexicon_free(stance_lexicon *lx)
-{
-    if (!lx)
-        return;
-    stance_free(lx->off);
-    stance_free(lx->len);
-    stance_free(lx->valence);
-    stance_free(lx->blob);
-    stance_free(lx);
-}
-
-typedef struct lexent {
-    size_t off, len, order;
-    float v;
-} lexent;
-
-static void lexent_sort(lexent *a, lexent *tmp, size_t n, const char *pool)
-{
-    /* Bottom-up merge sort by (bytes, input order): stable and deterministic. */
-    for (size_t w = 1; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = bytes_cmp(pool + a[j].off, a[j].len, pool + a[i].off, a[i].len) < 0 ? a[j++] : a[i++];
-            while (i < mid)
-                tmp[k++] = a[i++];
-            while (j < hi)
-                tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
-    }
-}
-
-int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, const size_t *lens, const float *valence,
-                         size_t n, stance_lexicon **out, stance_error *err)
-{
-    stance_fscratch *s = NULL;
-    lexent *e = NULL, *tmp = NULL;
-    char *pool = NULL;
-    size_t pool_len = 0, ne = 0, kept = 0;
-    stance_lexicon *lx = NULL;
-    *out = NULL;
-    if (n > STANCE_MAX_LEXICON)
-        return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "lexicon has more than %u entries",
-                                STANCE_MAX_LEXICON);
-    if (stance_fscratch_new(&s) || !(e = stance_calloc(n ? n : 1, sizeof *e)) ||
-        !(tmp = stance_calloc(n ? n : 1, sizeof *tmp)) || !(pool = stance_malloc(n * STANCE_MAX_LEXWORD + 1)) ||
-        !(lx = stance_calloc(1, sizeof *lx)))
-        goto nomem;
-    for (size_t i = 0; i < n; i++) {
-        float v = valence[i];
-        s->buf_len = 0;
-        s->n_toks = 0;
-        if (!isfinite(v) || v == 0 || fabsf(v) > STANCE_MAX_VALENCE)
-            continue;
-        if (tokenize(s, cfg->norm_flags, words[i], lens[i]))
-            goto nomem;
-        if (s->n_toks != 1 || (s->toks[0].flags & TK_PUNCT) || s->toks[0].len > STANCE_MAX_LEXWORD)
-            continue;
-        memcpy(pool + pool_len, s->buf + s->toks[0].off, s->toks[0].len);
-        e[ne++] = (lexent){pool_len, s->toks[0].len, i, v};
-        pool_len += s->toks[0].len;
-    }
-    lexent_sort(e, tmp, ne, pool);
-    lx->off = stance_calloc(ne ? ne : 1, sizeof *lx->off);
-    lx->len = stance_calloc(ne ? ne : 1, sizeof *lx->len);
-    lx->valence = stance_calloc(ne ? ne : 1, sizeof *lx->valence);
-    lx->blob = stance_malloc(pool_len + ne + 1);
-    if (!lx->off || !lx->len || !lx->valence || !lx->blob)
-        goto nomem;
-    pool_len = 0;
-    for (size_t i = 0; i < ne; i++) {
-        if (kept && bytes_cmp(lx->blob + lx->off[kept - 1], lx->len[kept - 1], pool + e[i].off, e[i].len) == 0)
-            continue; /* a duplicate: the first in input order stays */
-        lx->off[kept] = (uint32_t)pool_len;
-        lx->len[kept] = (uint32_t)e[i].len;
-        lx->valence[kept] = e[i].v;
-        memcpy(lx->blob + pool_len, pool + e[i].off, e[i].len);
-        pool_len += e[i].len;
-        lx->blob[pool_len++] = '\0';
-        kept++;
-    }
-    lx->n = (uint32_t)kept;
-    stance_fscratch_free(s);
-    stance_free(e);
-    stance_free(tmp);
-    stance_free(pool);
-    *out = lx;
-    return STANCE_OK;
-nomem:
-    stance_fscratch_free(s);
-    stance_free(e);
-    stance_free(tmp);
-    stance_free(pool);
-    stance_lexicon_free(lx);
-    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }
 
 /* ---- targets -------------------------------------------------------------- */
@@ -1177,67 +794,64 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
         for (size_t j = 0; j < st->n_target_spans; j++) {
             stance_span sp = st->target_spans[j];
             for (size_t i = 0; i < n_text; i++)
-                if (s->toks[i].start < sp.end && s->toks[i].end > sp.start)
-                    s->toks[i].flags |= TK_TARGET;
+                if (s->t.toks[i].start < sp.end && s->t.toks[i].end > sp.start)
+                    s->t.toks[i].flags |= TK_TARGET;
         }
         return STANCE_OK;
     }
     {
-        size_t t0 = s->n_toks, nt, found = 0;
-        if (tokenize(s, cfg->norm_flags, st->target, st->target_len))
+        size_t t0 = s->t.n_toks, nt, found = 0;
+        if (stance_ftokenize(&s->t, cfg->norm_flags, st->target, st->target_len))
             return STANCE_ERR_NOMEM;
-        nt = s->n_toks - t0;
+        nt = s->t.n_toks - t0;
         if (nt == 0)
             return STANCE_OK;
         for (int pass = 0; pass < 2 && !found; pass++) {
-            size_t a = pass == 0 ? t0 : s->n_toks - 1, n = pass == 0 ? nt : 1;
-            if (pass == 1 && (nt == 1 || (s->toks[a].flags & TK_PUNCT)))
+            size_t a = pass == 0 ? t0 : s->t.n_toks - 1, n = pass == 0 ? nt : 1;
+            if (pass == 1 && (nt == 1 || (s->t.toks[a].flags & TK_PUNCT)))
                 break;
             for (size_t i = 0; i + n <= n_text; i++) {
                 size_t k = 0;
-                while (k < n && s->toks[i + k].len == s->toks[a + k].len &&
-                       memcmp(s->buf + s->toks[i + k].off, s->buf + s->toks[a + k].off, s->toks[a + k].len) == 0)
+                while (k < n && s->t.toks[i + k].len == s->t.toks[a + k].len &&
+                       memcmp(s->t.buf + s->t.toks[i + k].off, s->t.buf + s->t.toks[a + k].off, s->t.toks[a + k].len) == 0)
                     k++;
                 if (k == n) {
                     for (k = 0; k < n; k++)
-                        s->toks[i + k].flags |= TK_TARGET;
+                        s->t.toks[i + k].flags |= TK_TARGET;
                     found++;
                 }
             }
         }
-        s->n_toks = t0; /* drop the target's own tokens */
+        s->t.n_toks = t0; /* drop the target's own tokens */
     }
     return STANCE_OK;
 }
 
+/* The view: text tokens [0, n_text) with each mention collapsed into "<t>",
+ * negators and their scopes marked. */
 static int build_view(stance_fscratch *s, size_t n_text)
 {
-    static const char placeholder[] = "<t>";
-    size_t ph_off;
     int in_scope = 0;
-    if (buf_reserve(s, sizeof placeholder + 2))
-        return STANCE_ERR_NOMEM;
-    s->buf[s->buf_len++] = ' ';
-    ph_off = s->buf_len;
-    memcpy(s->buf + s->buf_len, placeholder, 3);
-    s->buf_len += 3;
-    s->buf[s->buf_len++] = ' ';
     s->n_view = 0;
     if (stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < n_text; i++) {
-        tok k = s->toks[i];
+        tok k = s->t.toks[i];
+        k.src = i;
         if (k.flags & TK_TARGET) {
             if (s->n_view && (s->view[s->n_view - 1].flags & TK_TARGET))
                 continue; /* one placeholder per mention */
-            k.off = ph_off;
+            k.off = s->t.ph_off;
             k.len = 3;
+            k.attr = 0;
+            k.cls = 0;
+            k.val = 0;
         }
         if (k.flags & TK_PUNCT)
             in_scope = 0;
         else if (in_scope)
             k.flags |= TK_NEGSCOPE;
-        if (!(k.flags & (TK_PUNCT | TK_TARGET)) && is_negator(s, &k)) {
+        if (!(k.flags & (TK_PUNCT | TK_TARGET)) && (k.attr & TA_NEGATOR)) {
             k.flags |= TK_NEGATOR;
             in_scope = 1;
         }
@@ -1399,22 +1013,18 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
     int rc = STANCE_ERR_NOMEM;
 
     out->n = 0;
-    s->buf_len = 0;
-    s->n_toks = 0;
     s->n_view = 0;
     s->n_keys = 0;
     s->n_dense = 0;
     if (cfg->n_families > STANCE_MAX_FAMILIES || cfg->table_bits > STANCE_MAX_TABLE_BITS)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "bad feature configuration");
-    if (tokenize(s, cfg->norm_flags, st->text, st->text_len))
+    if (stance_ftext_prepare(s, cfg, st))
         goto fail;
-    n_text = s->n_toks;
+    n_text = s->t.n_text;
+    ctx_from = n_text; /* the context's tokens follow the text's */
     if (have_target && mark_target(s, cfg, st, n_text))
         goto fail;
     if (build_view(s, n_text))
-        goto fail;
-    ctx_from = s->n_toks;
-    if (st->context && st->context_len && tokenize(s, cfg->norm_flags, st->context, st->context_len))
         goto fail;
     for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
         uint32_t id = cfg->families[fi].id;
@@ -1425,7 +1035,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         if (id == FAM_VEC && !cfg->wvec)
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "feature family %u needs word vectors", id);
         if (!pol_done && (id == FAM_LEX || id == FAM_LEXD || id == FAM_RULES || id == FAM_STRUCT || id == FAM_TCONJ)) {
-            if (polarity_pass(s, cfg, st, lex_window(cfg)))
+            if (polarity_pass(s, cfg, lex_window(cfg)))
                 goto fail;
             pol_done = 1;
         }
@@ -1443,7 +1053,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_LEXD: rc = fam_lex(s, cfg, fi, 1); break;
         case FAM_RULES: rc = fam_rules(s, cfg, fi); break;
         case FAM_STRUCT: rc = have_target ? fam_struct(s, cfg, fi, NULL, 0) : STANCE_OK; break;
-        case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->buf + key_off, key_len) : STANCE_OK; break;
+        case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->t.buf + key_off, key_len) : STANCE_OK; break;
         case FAM_VEC: rc = fam_vec(s, cfg, fi); break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",

@@ -21,6 +21,12 @@ void stance_fvec_clear(stance_fvec *v);  /* frees storage */
 typedef struct stance_fscratch stance_fscratch;
 int stance_fscratch_new(stance_fscratch **out);
 void stance_fscratch_free(stance_fscratch *s);
+/* Drop what the scratch keeps of the last texts it saw (their tokens and
+ * n-gram keys, reused while the same text comes back with the same
+ * configuration: features_cache.c). Call it whenever the configuration or its
+ * lexicon may have been replaced since the last extraction (stance_classify()
+ * and stance_predict() do at their start). */
+void stance_fscratch_forget(stance_fscratch *s);
 
 /* Refuse configurations this build cannot reproduce (unknown family ids, flags,
  * tokenizer revision): STANCE_ERR_VERSION / STANCE_ERR_FORMAT. */

@@ -55,7 +55,14 @@ enum stance_lex_class {
     STANCE_LX_OBJ_NOUN = 31,    /* a noun or participle before "for"/"of"/"on"/"at" + its object: praise, shot, aimed */
     STANCE_LX_ADDRESS_CUE = 32, /* a verb before the addressee of an attribution: told, asked, urged */
     STANCE_LX_APPOS_STOP = 33,  /* a word that makes ", the <words>," a clause, not an apposition: is, said, who */
-    STANCE_LX_COUNT = 34        /* (new classes are appended; bits never change meaning) */
+    /* The word lists of the feature extractor (lib/features*.c), each exactly as the model was trained with: */
+    STANCE_LX_FX_NEG = 34,      /* opens a negation scope (family neg): not, no, never, without, hardly, n't */
+    STANCE_LX_FX_CUE = 35,      /* a reporting cue of the context family: said, praised, warned, tweeted */
+    STANCE_LX_FX_BREAK = 36,    /* ends the target's clause (family clause): but, although, while, because */
+    STANCE_LX_VD_BOOST = 37,    /* VADER's booster words: very, really, extremely, so, more */
+    STANCE_LX_VD_DAMP = 38,     /* VADER's dampener words: almost, barely, slightly, somewhat */
+    STANCE_LX_VD_NEG = 39,      /* VADER's negators beyond FX_NEG (apostrophe-less): dont, isnt, rarely, seldom */
+    STANCE_LX_COUNT = 40        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */

@@ -1,7 +1,8 @@
 /*
  * quotes.h - quote extraction and speaker attribution (PCRE2). Patterns are
- * compiled once per model (stance_quotes_compile, at model open) and shared
- * read-only between threads; every extraction call owns its match data.
+ * compiled once per model (stance_quotes_compile, at model open; each is
+ * JIT-compiled on first use) and shared between threads; every extraction
+ * call owns its match data.
  */
 #ifndef STANCE_QUOTES_H
 #define STANCE_QUOTES_H
@@ -13,6 +14,10 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err);
 /* The largest compiled pattern, in bytes (PCRE2 refuses patterns over 64 KiB:
  * the tests keep a margin below that). */
 size_t stance_quotes_max_pattern_size(const stance_qpatterns *p);
+/* Each pattern is JIT-compiled on its first match (a copy, published atomically:
+ * @p p stays shareable by threads); this does it now for all of them. For tests
+ * that count allocations across calls: the copies live as long as @p p. */
+int stance_quotes_jit_all(const stance_qpatterns *p, stance_error *err);
 void stance_quotes_free(stance_qpatterns *p);
 
 /* How the speaker of a quote was found (stance_rawquote.how). */

@@ -425,6 +425,87 @@ static void test_features_vectors_table(void **state)
     }
 }
 
+/* Features from the scratch's cache of a text (its tokens and n-gram keys,
+ * reused while the same text comes back) are exactly those computed afresh
+ * (a scratch with a name callback caches nothing): the same text alternating
+ * with another, with and without targets (by name and by spans), with a
+ * context, under a second configuration, and after stance_fscratch_forget(). */
+static void noname(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
+{
+    (void)user;
+    (void)bucket;
+    (void)family;
+    (void)text;
+    (void)len;
+}
+
+static void test_features_cache_same_vectors(void **state)
+{
+    static const char *const texts[] = {
+        "Mayor Diaz said the plan is NOT good, but the council hardly cares; it isn't very bad either, dont you think?",
+        "\u201cWithout Diaz we would never have won,\u201d said Park, who however blamed the mayor - slightly - for the delay.",
+        "Great work by Park and Park's team!",
+        "",
+    };
+    static const stance_span spans[] = {{6, 10}, {28, 32}};
+    stance_featcfg cfg[2];
+    stance_fscratch *cached = NULL;
+    stance_fvec x = {0}, y = {0};
+    (void)state;
+    stance_features_default(&cfg[0]);
+    cfg[0].n_families = 0;
+    for (uint32_t id = 1; id <= 13; id++)
+        assert_int_equal(stance_features_family_default(id, &cfg[0].families[cfg[0].n_families++]), STANCE_OK);
+    cfg[0].lex = test_lexicon(&cfg[0]);
+    cfg[0].wvec = test_vectors();
+    cfg[0].value_mode = 4; /* log tf per family: counts matter too */
+    cfg[1] = cfg[0];
+    cfg[1].families[0].seed ^= 1u; /* another word family seed: other keys for the same text */
+    cfg[1].families[0].max_n = 2;
+    cfg[1].families[1].seed ^= 1u; /* and char family seed: other keys in the word memo */
+    assert_int_equal(stance_fscratch_new(&cached), STANCE_OK);
+    for (int round = 0; round < 3; round++) {
+        for (size_t k = 0; k < 40; k++) {
+            const stance_featcfg *c = &cfg[(k / 9) % 2];
+            stance_statement st = {0};
+            stance_fscratch *fresh = NULL;
+            size_t ti = (k % 3 == 2) ? (k / 3) % 4 : 0; /* text 0 most of the time, the others between */
+            st.text = texts[ti];
+            st.text_len = strlen(texts[ti]);
+            if (k % 4 == 1) {
+                st.target = "Elena Diaz";
+                st.target_len = 10;
+            } else if (k % 4 == 3) {
+                st.target = "Tom Park";
+                st.target_len = 8;
+                if (ti == 0) {
+                    st.target_spans = spans + (k % 8 == 3);
+                    st.n_target_spans = 1;
+                }
+            }
+            if (k % 5 == 0) {
+                st.context = "The mayor of Riverton praised the plan on Monday.";
+                st.context_len = strlen(st.context);
+            }
+            assert_int_equal(stance_fscratch_new(&fresh), STANCE_OK);
+            stance_fscratch_set_name_cb(fresh, noname, NULL);
+            assert_int_equal(stance_features_extract(c, &st, cached, &x, NULL), STANCE_OK);
+            assert_int_equal(stance_features_extract(c, &st, fresh, &y, NULL), STANCE_OK);
+            assert_int_equal(x.n, y.n);
+            assert_true(x.n == 0 || memcmp(x.idx, y.idx, x.n * sizeof *x.idx) == 0);
+            assert_true(x.n == 0 || memcmp(x.val, y.val, x.n * sizeof *x.val) == 0);
+            assert_true(ti == 3 || x.n > 10);
+            stance_fscratch_free(fresh);
+        }
+        stance_fscratch_forget(cached);
+    }
+    stance_lexicon_free(cfg[0].lex);
+    stance_wvec_free(cfg[0].wvec);
+    stance_fvec_clear(&x);
+    stance_fvec_clear(&y);
+    stance_fscratch_free(cached);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_features_lexicon_families),
         cmocka_unit_test(test_features_vec_family),
         cmocka_unit_test(test_features_vectors_table),
+        cmocka_unit_test(test_features_cache_same_vectors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,163 @@
+/*
+ * features_int.h - what the files of the feature extractor share: the token
+ * record, the scratch, and the per-text cache (features_cache.c).
+ *
+ *   features.c        the families and the vector (stance_features_extract)
+ *   features_text.c   normalisation, tokenisation, the polarity lexicon
+ *   features_cache.c  the tokens, word classes, valences and the word and
+ *                     character n-gram keys of a text, computed once and reused
+ *                     while the same text comes back (the sentiment head and
+ *                     each target of one quote score the same text)
+ */
+#ifndef STANCE_FEATURES_INT_H
+#define STANCE_FEATURES_INT_H
+#include "features.h"
+#include "model.h"
+#include "structure.h"
+
+#define TOKENIZER_REV 2u
+
+#define NORM_CASEFOLD 0x1u  /* utf8proc_tolower */
+#define NORM_PUNCT 0x2u     /* curly quotes -> straight, dashes -> '-' */
+#define NORM_DIGITS 0x4u    /* every decimal digit -> '0' */
+#define NORM_KNOWN (NORM_CASEFOLD | NORM_PUNCT | NORM_DIGITS)
+
+enum {
+    FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
+    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13, FAM_MAX = 13
+};
+
+/* tok.flags: set per statement */
+#define TK_PUNCT 0x1u
+#define TK_NEGATOR 0x2u
+#define TK_NEGSCOPE 0x4u
+#define TK_TARGET 0x8u
+#define TK_CLAUSE 0x10u
+#define TK_BOOST 0x20u    /* VADER booster ("very") */
+#define TK_DAMP 0x40u     /* VADER dampener ("slightly") */
+#define TK_LNEG 0x80u     /* negator for the polarity rules */
+#define TK_CAPS 0x100u    /* ALL-CAPS word in mixed-case text */
+#define TK_FLIP 0x200u    /* polarity word negated by the rules */
+#define TK_NEAR 0x400u    /* within the lexicon window of a target mention */
+
+/* tok.attr: what the token's bytes are, set once per text (features_cache.c) */
+#define TA_NEGATOR 0x1u   /* opens a negation scope: lexicon class FX_NEG or "...n't" */
+#define TA_BOOST 0x2u     /* VD_BOOST */
+#define TA_DAMP 0x4u      /* VD_DAMP */
+#define TA_VNEG 0x8u      /* VD_NEG */
+#define TA_NO 0x10u       /* "no" */
+#define TA_BUT 0x20u      /* "but" */
+#define TA_CAPS 0x40u     /* two or more capitals and no lower-case ASCII letter in the source */
+#define TA_BREAK 0x80u    /* ends a clause of the clause family: FX_BREAK or one of ,;:()".!?[] */
+#define TA_CUE 0x100u     /* FX_CUE */
+
+typedef struct tok {
+    size_t off, len;      /* normalised bytes in the text's buf (padded by spaces on both sides) */
+    size_t start, end;    /* source bytes */
+    unsigned flags;       /* TK_* */
+    unsigned attr;        /* TA_* (0 for punctuation but TA_BREAK, and for the "<t>" placeholder) */
+    size_t src;           /* view tokens: the index of the text token it copies (the first of a mention) */
+    uint64_t cls;         /* lexicon.def classes of the normalised word (0 for punctuation) */
+    float val;            /* its valence in the model's lexicon, 0 if none or no lexicon */
+} tok;
+
+/* One dense feature value (families 9 and 10), merged after normalisation. */
+typedef struct dval {
+    uint32_t bucket;
+    float val;
+} dval;
+
+/* A text and what the extractor derived from it. */
+typedef struct ftext {
+    char *buf;            /* normalised tokens, each as " tok " */
+    size_t buf_cap, buf_len;
+    tok *toks;            /* text tokens, context tokens, then (briefly) the target's */
+    size_t toks_cap, n_toks;
+    /* what stays while the same text comes back (valid != 0) */
+    int valid;
+    const stance_featcfg *cfg;  /* the configuration it was made with, and a copy of what it reads */
+    stance_featcfg cfgcopy;
+    char *src;            /* the statement's text then its context, to recognise them */
+    size_t src_cap, text_len, ctx_len;
+    size_t base_len;      /* bytes of buf up to the end of the context's tokens */
+    size_t n_text, n_ctx; /* tokens of the text, of the context */
+    size_t ph_off;        /* the "<t>" placeholder in buf */
+    int lower;            /* the text has a lower-case ASCII letter */
+    uint32_t wfi, cfi;    /* the word / char family whose keys are cached (UINT32_MAX: none) */
+    uint64_t *wkeys;      /* [n_text * orders] key of the word n-gram at token i of order min_n + j */
+    size_t wkeys_cap;
+    uint64_t *ckeys;      /* char n-gram keys of text token i: ckeys[coff[i] .. coff[i + 1]) */
+    size_t ckeys_cap, n_ckeys;
+    size_t *coff;
+    size_t coff_cap;
+} ftext;
+
+/* What a word's bytes give, looked up once per API call (features_cache.c). */
+typedef struct wmemo_ent {
+    uint32_t off, len;    /* the word in wmemo.bytes */
+    uint32_t k0, nk;      /* its character n-gram keys: wmemo.keys[k0 .. k0 + nk) */
+    uint32_t slot;        /* where wmemo.slot points to it */
+    uint64_t cls;
+    float val;
+    unsigned attr;        /* TA_* but TA_CAPS */
+} wmemo_ent;
+
+typedef struct wmemo {
+    int valid;
+    const stance_featcfg *cfg;
+    stance_featcfg cfgcopy;
+    uint32_t cfi;         /* the char family whose keys are kept (UINT32_MAX: none) */
+    uint32_t *slot;       /* open addressing: entry index + 1, 0 = empty */
+    size_t n_slot;
+    wmemo_ent *ent;
+    size_t ent_cap, n_ent;
+    char *bytes;
+    size_t bytes_cap, n_bytes;
+    uint64_t *keys;
+    size_t keys_cap, n_keys;
+} wmemo;
+
+struct stance_fscratch {
+    wmemo memo;           /* the words seen since the last stance_fscratch_forget() */
+    ftext t;              /* the current text */
+    ftext alt;            /* the one before it (a quote and its attribution sentence alternate) */
+    tok *view;            /* text tokens with each target mention collapsed into "<t>" */
+    size_t view_cap, n_view;
+    char *gram;           /* assembled n-gram bytes */
+    size_t gram_cap;
+    uint64_t *keys;       /* (bucket << 4 | family index) */
+    size_t keys_cap, n_keys;
+    dval *dense;          /* dense values, kept out of the L2 normalisation */
+    size_t dense_cap, n_dense;
+    float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
+    size_t pol_cap;
+    stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
+    size_t stoks_cap;
+    int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */
+    size_t vacc_cap;
+    uint32_t *vdist;      /* [n_view] tokens to the nearest target mention (family 11) */
+    size_t vdist_cap;
+    stance_feature_name_cb name_cb;
+    void *name_user;
+};
+
+/* features_text.c */
+int stance_ftok_reserve(ftext *t, size_t more);
+/* Append the tokens of text[0, len) to t->toks, their bytes to t->buf. */
+int stance_ftokenize(ftext *t, uint32_t nflags, const char *text, size_t len);
+float stance_flex_valence(const stance_lexicon *lx, const char *w, size_t n);
+void stance_ftext_free(ftext *t);
+void stance_wmemo_free(wmemo *m);
+
+/* The key (bucket << 4 | fi) of the feature bytes[0, len) of family index fi. */
+uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const char *bytes, size_t len);
+
+/* features_cache.c: make s->t hold @p st's text and context tokenised (text
+ * tokens [0, n_text), context tokens [n_text, n_text + n_ctx), flags clear of
+ * TK_TARGET), from the cache when the same text came back with the same
+ * configuration. */
+int stance_ftext_prepare(stance_fscratch *s, const stance_featcfg *cfg, const stance_statement *st);
+/* Call @p fn for each character n-gram of token @p k of family @p fi. */
+typedef int (*stance_gram_fn)(void *user, const char *bytes, size_t len);
+int stance_fchar_grams(const ftext *t, const stance_family *f, const tok *k, stance_gram_fn fn, void *user);
+#endif

@@ -1,0 +1,306 @@
+/*
+ * features_text.c - normalisation and tokenisation of the feature extractor
+ * (one code path for training and runtime), the key of a feature, and the
+ * polarity lexicon built from (word, valence) pairs the same way.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "features_int.h"
+
+/* ---- normalisation and tokenisation -------------------------------------- */
+
+static int is_word_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_space_cp(int32_t cp)
+{
+    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d))
+        return 1;
+    if (cp < 0x80)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x200b ||
+           cp == 0xfeff;
+}
+
+static int is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02bc;
+}
+
+static int32_t norm_cp(uint32_t flags, int32_t cp)
+{
+    if (flags & NORM_PUNCT) {
+        switch (cp) {
+        case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0x0060: case 0x00b4:
+            return '\'';
+        case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x00ab: case 0x00bb: case 0x2033:
+            return '"';
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+            return '-';
+        case 0x2026:
+            return '.';
+        default:
+            break;
+        }
+    }
+    if ((flags & NORM_DIGITS) && cp >= '0' && cp <= '9')
+        return '0';
+    if (flags & NORM_CASEFOLD) {
+        if (cp < 0x80)
+            return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+        return utf8proc_tolower(cp);
+    }
+    return cp;
+}
+
+int stance_ftok_reserve(ftext *s, size_t more)
+{
+    if (s->buf_len + more < s->buf_len)
+        return STANCE_ERR_NOMEM;
+    return stance_grow((void **)&s->buf, &s->buf_cap, s->buf_len + more, 1);
+}
+
+/* Append one token (source bytes [a, b)) normalised and space-padded. */
+static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a, size_t b, unsigned flags)
+{
+    tok *k;
+    if (stance_grow((void **)&s->toks, &s->toks_cap, s->n_toks + 1, sizeof *s->toks) ||
+        stance_ftok_reserve(s, (b - a) * 4 + 2))
+        return STANCE_ERR_NOMEM;
+    k = &s->toks[s->n_toks++];
+    s->buf[s->buf_len++] = ' ';
+    k->off = s->buf_len;
+    for (size_t i = a; i < b;) {
+        int32_t cp;
+        i += stance_utf8_decode(t, b, i, &cp);
+        cp = norm_cp(nflags, cp);
+        s->buf_len += stance_utf8_encode(cp, (unsigned char *)s->buf + s->buf_len);
+    }
+    k->len = s->buf_len - k->off;
+    s->buf[s->buf_len++] = ' ';
+    k->start = a;
+    k->end = b;
+    k->flags = flags;
+    k->attr = 0;
+    k->src = 0;
+    k->cls = 0;
+    k->val = 0;
+    return STANCE_OK;
+}
+
+/* Words, with inner apostrophes and hyphens kept (don't, won't, re-elect);
+ * every other visible code point is a punctuation token of its own. */
+int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = stance_utf8_decode(t, len, i, &cp);
+        if (is_space_cp(cp) || cp == 0) {
+            i += n;
+            continue;
+        }
+        if (is_word_cp(cp)) {
+            size_t a = i;
+            i += n;
+            while (i < len) {
+                int32_t c2, c3;
+                size_t n2 = stance_utf8_decode(t, len, i, &c2);
+                if (is_word_cp(c2)) {
+                    i += n2;
+                    continue;
+                }
+                if ((is_apostrophe(c2) || c2 == '-') && i + n2 < len) {
+                    stance_utf8_decode(t, len, i + n2, &c3);
+                    if (is_word_cp(c3)) {
+                        i += n2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (add_token(s, nflags, t, a, i, 0))
+                return STANCE_ERR_NOMEM;
+        } else {
+            if (add_token(s, nflags, t, i, i + n, TK_PUNCT))
+                return STANCE_ERR_NOMEM;
+            i += n;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* ---- keys and the lexicon -------------------------------------------------- */
+
+uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const char *bytes, size_t len)
+{
+    uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
+    return (uint64_t)((uint32_t)XXH3_64bits_withSeed(bytes, len, cfg->families[fi].seed) & mask) << 4 | fi;
+}
+
+static int bytes_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+    int c = memcmp(a, b, na < nb ? na : nb);
+    return c ? c : (na > nb) - (na < nb);
+}
+
+float stance_flex_valence(const stance_lexicon *lx, const char *w, size_t n)
+{
+    size_t lo = 0, hi = lx->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = bytes_cmp(lx->blob + lx->off[mid], lx->len[mid], w, n);
+        if (c == 0)
+            return lx->valence[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int stance_features_tokens(const stance_featcfg *cfg, stance_fscratch *fs, const char *text, size_t len,
+                           stance_token_cb cb, void *user)
+{
+    ftext *s = &fs->t;
+    s->valid = 0; /* its tokens are about to be replaced */
+    s->buf_len = 0;
+    s->n_toks = 0;
+    if (stance_ftokenize(s, cfg->norm_flags, text, len))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < s->n_toks; i++)
+        if (cb(user, s->buf + s->toks[i].off, s->toks[i].len, (s->toks[i].flags & TK_PUNCT) != 0))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+void stance_ftext_free(ftext *t)
+{
+    stance_free(t->buf);
+    stance_free(t->toks);
+    stance_free(t->src);
+    stance_free(t->wkeys);
+    stance_free(t->ckeys);
+    stance_free(t->coff);
+    memset(t, 0, sizeof *t);
+}
+
+void stance_lexicon_free(stance_lexicon *lx)
+{
+    if (!lx)
+        return;
+    stance_free(lx->off);
+    stance_free(lx->len);
+    stance_free(lx->valence);
+    stance_free(lx->blob);
+    stance_free(lx);
+}
+
+typedef struct lexent {
+    size_t off, len, order;
+    float v;
+} lexent;
+
+static void lexent_sort(lexent *a, lexent *tmp, size_t n, const char *pool)
+{
+    /* Bottom-up merge sort by (bytes, input order): stable and deterministic. */
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = bytes_cmp(pool + a[j].off, a[j].len, pool + a[i].off, a[i].len) < 0 ? a[j++] : a[i++];
+            while (i < mid)
+                tmp[k++] = a[i++];
+            while (j < hi)
+                tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, const size_t *lens, const float *valence,
+                         size_t n, stance_lexicon **out, stance_error *err)
+{
+    ftext tx, *s = &tx;
+    lexent *e = NULL, *tmp = NULL;
+    char *pool = NULL;
+    size_t pool_len = 0, ne = 0, kept = 0;
+    stance_lexicon *lx = NULL;
+    *out = NULL;
+    if (n > STANCE_MAX_LEXICON)
+        return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "lexicon has more than %u entries",
+                                STANCE_MAX_LEXICON);
+    memset(&tx, 0, sizeof tx);
+    if (!(e = stance_calloc(n ? n : 1, sizeof *e)) ||
+        !(tmp = stance_calloc(n ? n : 1, sizeof *tmp)) || !(pool = stance_malloc(n * STANCE_MAX_LEXWORD + 1)) ||
+        !(lx = stance_calloc(1, sizeof *lx)))
+        goto nomem;
+    for (size_t i = 0; i < n; i++) {
+        float v = valence[i];
+        s->buf_len = 0;
+        s->n_toks = 0;
+        if (!isfinite(v) || v == 0 || fabsf(v) > STANCE_MAX_VALENCE)
+            continue;
+        if (stance_ftokenize(s, cfg->norm_flags, words[i], lens[i]))
+            goto nomem;
+        if (s->n_toks != 1 || (s->toks[0].flags & TK_PUNCT) || s->toks[0].len > STANCE_MAX_LEXWORD)
+            continue;
+        memcpy(pool + pool_len, s->buf + s->toks[0].off, s->toks[0].len);
+        e[ne++] = (lexent){pool_len, s->toks[0].len, i, v};
+        pool_len += s->toks[0].len;
+    }
+    lexent_sort(e, tmp, ne, pool);
+    lx->off = stance_calloc(ne ? ne : 1, sizeof *lx->off);
+    lx->len = stance_calloc(ne ? ne : 1, sizeof *lx->len);
+    lx->valence = stance_calloc(ne ? ne : 1, sizeof *lx->valence);
+    lx->blob = stance_malloc(pool_len + ne + 1);
+    if (!lx->off || !lx->len || !lx->valence || !lx->blob)
+        goto nomem;
+    pool_len = 0;
+    for (size_t i = 0; i < ne; i++) {
+        if (kept && bytes_cmp(lx->blob + lx->off[kept - 1], lx->len[kept - 1], pool + e[i].off, e[i].len) == 0)
+            continue; /* a duplicate: the first in input order stays */
+        lx->off[kept] = (uint32_t)pool_len;
+        lx->len[kept] = (uint32_t)e[i].len;
+        lx->valence[kept] = e[i].v;
+        memcpy(lx->blob + pool_len, pool + e[i].off, e[i].len);
+        pool_len += e[i].len;
+        lx->blob[pool_len++] = '\0';
+        kept++;
+    }
+    lx->n = (uint32_t)kept;
+    stance_ftext_free(&tx);
+    stance_free(e);
+    stance_free(tmp);
+    stance_free(pool);
+    *out = lx;
+    return STANCE_OK;
+nomem:
+    stance_ftext_free(&tx);
+    stance_free(e);
+    stance_free(tmp);
+    stance_free(pool);
+    stance_lexicon_free(lx);
+    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+}
+
