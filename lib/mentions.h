@@ -18,7 +18,7 @@ enum {
     STANCE_MK_SURNAME = 2, /* the last word of the name alone */
     STANCE_MK_TITLE = 3,   /* a title or role noun tied to the actor ("the governor") */
     STANCE_MK_EPITHET = 4, /* a description introduced by apposition ("the Democratic nominee") */
-    STANCE_MK_PRONOUN = 5, /* he/she/him/her/his/hers..., or "you" for a named addressee */
+    STANCE_MK_PRONOUN = 5, /* he/she/him/her/his/hers..., they/them/their (organisations), "you" (named addressee) */
     STANCE_MK_SELF = 6,    /* first person in the actor's own quote (I/me/my/we/our) */
     STANCE_MK_COUNT = 7
 };
