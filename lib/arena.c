@@ -6,6 +6,10 @@
 #include "arena.h"
 
 #define CHUNK_MIN 4096u
+/* What a result holds needs no more: pointers, size_t, double (its many small
+ * pieces - a target's mention kinds, a speaker's name - would waste up to 15
+ * bytes each at 16). */
+#define ARENA_ALIGN (_Alignof(double) > _Alignof(void *) ? _Alignof(double) : _Alignof(void *))
 
 struct stance_arena_chunk {
     stance_arena_chunk *next;
@@ -20,9 +24,9 @@ void *stance_arena_alloc(stance_arena *a, size_t n, size_t size)
     void *p;
     if (stance_mul_overflow(n, size, &bytes) || bytes > SIZE_MAX - 64)
         return NULL;
-    bytes = (bytes + 15) & ~(size_t)15;
+    bytes = (bytes + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (bytes == 0)
-        bytes = 16;
+        bytes = ARENA_ALIGN;
     if (!c || c->cap - c->used < bytes) {
         size_t cap = bytes > CHUNK_MIN ? bytes : CHUNK_MIN;
         if (c && c->cap * 2 > cap && c->cap * 2 <= ((size_t)1 << 24))

@@ -9,7 +9,7 @@ typedef struct stance_arena {
     stance_arena_chunk *head;
 } stance_arena;
 
-/* Zeroed, 16-byte aligned memory, or NULL (overflow or out of memory). */
+/* Zeroed memory aligned for pointers, size_t and double, or NULL (overflow or out of memory). */
 void *stance_arena_alloc(stance_arena *a, size_t n, size_t size);
 char *stance_arena_strndup(stance_arena *a, const char *s, size_t n);
 void stance_arena_free(stance_arena *a);

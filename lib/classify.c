@@ -21,6 +21,9 @@
 #include "speaker_names.h"
 #include "targets.h"
 
+/* Mention-index entries a scratch keeps for its next call (16 bytes each). */
+#define SCRATCH_KEEP_MENTIONS 16384
+
 struct stance_scratch {
     stance_fscratch *fs;
     stance_fvec x;
@@ -597,6 +600,14 @@ static int finish_result(stance_result *res, stance_scratch *s, stance_error *er
 {
     int rc;
     stance_quotelist_clear(&s->quotes);
+    if (s->allm_cap > SCRATCH_KEEP_MENTIONS) { /* a long text's mention index goes too */
+        stance_free(s->allm);
+        stance_free(s->near);
+        stance_free(s->stamp);
+        s->allm = NULL;
+        s->near = s->stamp = NULL;
+        s->allm_cap = s->near_cap = s->stamp_cap = 0;
+    }
     if ((rc = copy_entities(res, &s->ents, err)))
         return rc;
     stance_entityset_clear(&s->ents);

@@ -1,6 +1,10 @@
 /*
  * lexicon.c - the word table of lexicon.def and its lookups (see lexicon.h).
  * A binary search over a sorted constant array: no allocation, no state.
+ * The search compares 64-bit keys first, each word's first 8 bytes read
+ * big-endian and padded with zeros (in a parallel array computed by the
+ * compiler from the same lines of lexicon.def): one comparison a step, and
+ * the bytes themselves only when the keys are equal.
  */
 #include "config.h"
 
@@ -18,36 +22,57 @@ static const stance_lexent LEXICON[] = {
 };
 #define NLEX (sizeof LEXICON / sizeof *LEXICON)
 
-/* strcmp order of w[0, n) against an entry: bytes, then the shorter first.
- * A byte loop, not memcmp(): most steps of the search end at the first byte,
- * and the call cost more than the compare (callgrind on the dev articles). */
-static int cmp_entry(const unsigned char *w, size_t n, const stance_lexent *e)
+/* Byte i of the string literal w as a key byte (0 past its end), and the key. */
+#define KB(w, i) ((uint64_t)(sizeof(w) > (i) + 1 ? (unsigned char)(w)[(i)] : 0u) << (56 - 8 * (i)))
+#define KEY(w) (KB(w, 0) | KB(w, 1) | KB(w, 2) | KB(w, 3) | KB(w, 4) | KB(w, 5) | KB(w, 6) | KB(w, 7))
+static const uint64_t LEXKEY[] = {
+#define LEX(w, l, q, f) KEY(w),
+#include "lexicon.def"
+#undef LEX
+};
+
+/* The key of w[0, n): its order is the bytes' order (no entry holds a NUL,
+ * and a word that does sorts the same way: a shorter word first). */
+static inline uint64_t key_of(const unsigned char *w, size_t n)
+{
+    uint64_t k = 0;
+    size_t m = n < 8 ? n : 8;
+    for (size_t i = 0; i < m; i++)
+        k = (k << 8) | w[i];
+    return m < 8 ? k << (8 * (8 - m)) : k;
+}
+
+/* strcmp order of w[0, n) against an entry whose key equals w's: the bytes
+ * after the eighth, then the shorter first. */
+static int cmp_rest(const unsigned char *w, size_t n, const stance_lexent *e)
 {
     const unsigned char *x = (const unsigned char *)e->w;
     size_t m = n < e->n ? n : e->n;
-    if (w[0] != x[0]) /* (n > 0, and every entry has a first byte) */
-        return w[0] < x[0] ? -1 : 1;
-    for (size_t i = 1; i < m; i++)
+    for (size_t i = 8; i < m; i++)
         if (w[i] != x[i])
             return w[i] < x[i] ? -1 : 1;
     return n < e->n ? -1 : n > e->n;
 }
 
-/* The search itself, inlined into the shorthands below. */
+/* The search itself, inlined into the shorthands below: the first key not
+ * below w's (a search without branches on the data), then the entries of
+ * that key (words that share their first 8 bytes) in order. */
 static inline long find(const char *w, size_t n)
 {
-    size_t lo = 0, hi = NLEX;
+    size_t base = 0, len = NLEX;
+    uint64_t k;
     if (n == 0 || n > STANCE_LEX_MAXLEN)
         return -1; /* (no entry is longer) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_entry((const unsigned char *)w, n, &LEXICON[mid]);
-        if (c == 0)
-            return (long)mid;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    k = key_of((const unsigned char *)w, n);
+    while (len > 1) {
+        size_t half = len / 2;
+        base = LEXKEY[base + half - 1] < k ? base + half : base;
+        len -= half;
+    }
+    for (; base < NLEX && LEXKEY[base] == k; base++) {
+        int c = cmp_rest((const unsigned char *)w, n, &LEXICON[base]);
+        if (c <= 0)
+            return c == 0 ? (long)base : -1;
     }
     return -1;
 }
@@ -95,6 +120,8 @@ size_t stance_lex_check(void)
         if (strlen(LEXICON[i].w) != LEXICON[i].n || LEXICON[i].n == 0 || LEXICON[i].n > STANCE_LEX_MAXLEN)
             return i + 1;
         if (i > 0 && strcmp(LEXICON[i - 1].w, LEXICON[i].w) >= 0)
+            return i + 1;
+        if (LEXKEY[i] != key_of((const unsigned char *)LEXICON[i].w, LEXICON[i].n))
             return i + 1;
     }
     return 0;

@@ -12,7 +12,9 @@
  *
  * The table is sorted by bytes (strcmp order) and has no duplicates
  * (stance_lex_check(), run by tests/test_tokens.c); lookups are a binary search
- * within the entries that share the word's first byte. Read-only, no state.
+ * over the words' first 8 bytes as 64-bit keys, computed by the compiler
+ * (lexicon.c), the rest of the bytes read only on equal keys. Read-only, no
+ * state.
  */
 #ifndef STANCE_LEXICON_H
 #define STANCE_LEXICON_H

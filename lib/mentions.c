@@ -9,8 +9,12 @@
  *  2. "the <role>" and "the <epithet>" resolve to the latest actor tied to it.
  *  3. he/she/him/her/his/hers resolve to the most recent compatible person:
  *     an actor of that gender (or a person-like actor of unknown gender), or a
- *     person the article names who is no actor, which blocks the pronoun. A
- *     pronoun inside a quote never means the quote's speaker.
+ *     person the article names who is no actor (its gender also from the
+ *     longer run it shortens), which blocks the pronoun. A pronoun inside a
+ *     quote never means the quote's speaker; a pronoun that attributes a
+ *     quote ("..., she said") is the speaker the attribution sieves chose.
+ *     they/them/their: the organisation actor named within PLURAL_REACH bytes
+ *     before, unless an actor that may be a person stands in between.
  *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
  *     we/us/our also the actor the speaker speaks for ("Park's spokeswoman",
  *     "a spokeswoman for Park"); you/your are the actor the attribution
@@ -28,6 +32,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "speaker_names.h"
 
 /* ---- words ---------------------------------------------------------------- */
 
@@ -148,14 +153,28 @@ static const role_word ROLES[] = {
 
 /* Pronoun classes, read from the lexicon's pronoun features: third person
  * (he/she..., with gender), first person (self, plural), second person. */
-enum { P_THIRD = 1, P_FIRST = 2, P_FIRST_PLURAL = 3, P_SECOND = 4 };
+enum { P_THIRD = 1, P_FIRST = 2, P_FIRST_PLURAL = 3, P_SECOND = 4, P_THIRD_PLURAL = 5 };
 typedef struct pron_word {
     int cls, gender;
 } pron_word;
 
 static const pron_word PRON_CLASSES[] = {
     {P_THIRD, STANCE_G_MALE}, {P_THIRD, STANCE_G_FEMALE}, {P_FIRST, 0}, {P_FIRST_PLURAL, 0}, {P_SECOND, 0},
+    {P_THIRD_PLURAL, -1},
 };
+
+/* they/them/their/theirs/themselves (the lexicon's third person plural); the
+ * caller has seen that the word starts with "the". */
+static const pron_word *plural_of(const char *t, size_t ws, size_t we)
+{
+    char b[12];
+    const stance_lexent *le;
+    if (!lower(t, ws, we, b, sizeof b) || !(le = stance_lex_entry(stance_lex_find(b, we - ws))) ||
+        !(le->cls & STANCE_LX(PRONOUN)) || STANCE_PRON_PERSON(le->feat) != 3 ||
+        STANCE_PRON_NUMBER(le->feat) != STANCE_PN_P)
+        return NULL;
+    return &PRON_CLASSES[5];
+}
 
 static int role_cmp(const void *k, const void *e)
 {
@@ -237,7 +256,8 @@ const char *stance_mention_rule_name(int rule)
 {
     static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
-                                        "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head"};
+                                        "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
+                                        "pronoun-speaker", "pronoun-plural"};
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
 
@@ -256,6 +276,7 @@ typedef struct referent {
     size_t start, end;
     long ent; /* actor, or -1: a person who is no actor */
     int gender;
+    const char *who; /* a pronoun that attributes a quote: its speaker's name; else NULL */
 } referent;
 
 typedef struct mstate {
@@ -515,6 +536,14 @@ static int scan_words(mstate *m)
                     return STANCE_ERR_NOMEM;
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
+        } else if (we - ws >= 4 && we - ws <= 10 && (t[ws] | 0x20) == 't' && (t[ws + 1] | 0x20) == 'h' &&
+                   (t[ws + 2] | 0x20) == 'e') { /* they them their theirs themselves */
+            const pron_word *pw = plural_of(t, ws, we);
+            if (pw) {
+                if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
+                    return STANCE_ERR_NOMEM;
+                m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
+            }
         }
         /* "the governor" but not "the governor Tom Park" (a name) nor "the Gov." */
         if (nmod >= 0 && t[ws] >= 'a' && t[ws] <= 'z' &&
@@ -690,7 +719,7 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
 {
     if (stance_grow((void **)&m->refs, &m->refs_cap, m->n_refs + 1, sizeof *m->refs))
         return STANCE_ERR_NOMEM;
-    m->refs[m->n_refs++] = (referent){s, e, ent, gender};
+    m->refs[m->n_refs++] = (referent){s, e, ent, gender, NULL};
     return STANCE_OK;
 }
 
@@ -717,8 +746,7 @@ static int build_referents(mstate *m)
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
         size_t lo = 0, hi = n_ent;
-        if (nm->gender == STANCE_G_UNKNOWN)
-            continue;
+        int g = nm->gender;
         while (lo < hi) { /* first actor mention ending after the run's start */
             size_t mid = lo + (hi - lo) / 2;
             if (m->refs[mid].end <= nm->bare)
@@ -728,7 +756,11 @@ static int build_referents(mstate *m)
         }
         if (lo < n_ent && m->refs[lo].start < nm->last_end)
             continue; /* an actor's name */
-        if (add_ref(m, nm->bare, nm->last_end, -1, nm->gender))
+        if (g == STANCE_G_UNKNOWN) /* "Westmacott" after "Sir Peter Westmacott" */
+            g = stance_run_gender(nl, m->t, nm);
+        if (g == STANCE_G_UNKNOWN || stance_name_is_org(m->t, nm->bare, nm->last_end))
+            continue; /* "The Laura Ingraham Show" is no "she" */
+        if (add_ref(m, nm->bare, nm->last_end, -1, g))
             return STANCE_ERR_NOMEM;
     }
     if (m->n_refs > n_ent)
@@ -747,33 +779,116 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
     if (!q->speaker)
         return 0;
     w = last_word(q->speaker, strlen(q->speaker), &wl);
-    rw = last_word(m->t + r->start, r->end - r->start, &rl);
+    rw = r->who ? last_word(r->who, strlen(r->who), &rl) : last_word(m->t + r->start, r->end - r->start, &rl);
     return wl == rl && memcmp(w, rw, wl) == 0;
 }
 
 #define RECENT 16         /* referents a pronoun looks back over */
 #define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
+#define PLURAL_REACH 250   /* bytes back from they/them/their to the organisation it means */
+
+/* A pronoun that attributes a quote ("..., she said"), with the speaker the
+ * attribution sieves resolved it to: that actor, or -1 for a person who is no
+ * actor. Sorted by position. */
+typedef struct spk_pron {
+    size_t start;
+    long ent;
+    const char *who;
+} spk_pron;
+
+static int spk_pron_cmp(const void *a, const void *b)
+{
+    const spk_pron *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int speaker_pronouns(const mstate *m, spk_pron **out, size_t *n_out)
+{
+    size_t n = 0;
+    *out = NULL;
+    *n_out = 0;
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        n += q->how == STANCE_ATTR_PRONOUN && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET;
+    }
+    if (!n)
+        return STANCE_OK;
+    if (!(*out = stance_malloc_array(n, sizeof **out)))
+        return STANCE_ERR_NOMEM;
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        if (q->how == STANCE_ATTR_PRONOUN && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET)
+            (*out)[(*n_out)++] = (spk_pron){q->speaker_span.start, m->speaker[qi], q->speaker};
+    }
+    if (*n_out > 1)
+        qsort(*out, *n_out, sizeof **out, spk_pron_cmp);
+    return STANCE_OK;
+}
+
+static void push_recent(referent *recent, size_t *nr, referent r)
+{
+    if (*nr == RECENT)
+        memmove(recent, recent + 1, --*nr * sizeof *recent);
+    recent[(*nr)++] = r;
+}
+
+/* they/them/their: the organisation or group actor (no person) named last,
+ * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
+ * pronoun stands in ("..., said the NRA. \"It's the beginning of their
+ * grip breaking.\""). Persons are passed over: "they" is never one of them. */
+static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+{
+    for (size_t k = nr; k-- > 0;) {
+        const referent *r = &recent[k];
+        if (r->end + PLURAL_REACH < ws)
+            return STANCE_OK;
+        if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
+            continue; /* a person */
+        if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
+            return STANCE_OK; /* an actor that may be a person, or the speaker: nobody */
+        return add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
+    }
+    return STANCE_OK;
+}
 
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
- * compatible referent, excluding the speaker of the quote it stands in. */
+ * compatible referent, excluding the speaker of the quote it stands in. A
+ * pronoun that attributes a quote ("she said") is the speaker the attribution
+ * sieves chose for it: that actor, or nobody when it is a person who is no
+ * actor (and later pronouns then chain to that person, not to an actor). */
 static int resolve_pronouns(mstate *m)
 {
     referent recent[RECENT];
-    size_t nr = 0, ri = 0, qi = 0;
-    for (size_t pi = 0; pi < m->n_prons; pi++) {
+    size_t nr = 0, ri = 0, qi = 0, si = 0, n_sp;
+    spk_pron *sp;
+    int rc = STANCE_OK;
+    if (speaker_pronouns(m, &sp, &n_sp))
+        return STANCE_ERR_NOMEM;
+    for (size_t pi = 0; pi < m->n_prons && !rc; pi++) {
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1;
         int taken = 0;
-        for (; ri < m->n_refs && m->refs[ri].start < ws; ri++) {
-            if (nr == RECENT)
-                memmove(recent, recent + 1, --nr * sizeof *recent);
-            recent[nr++] = m->refs[ri];
+        for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
+            push_recent(recent, &nr, m->refs[ri]);
+        while (si < n_sp && sp[si].start < ws)
+            si++;
+        if (si < n_sp && sp[si].start == ws) {
+            long ent = sp[si].ent;
+            int g = pw->cls == P_THIRD_PLURAL ? -1 : ent >= 0 ? m->ents->e[ent].gender : pw->gender;
+            if (ent >= 0)
+                rc = add_more(&m->ents->e[ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER);
+            push_recent(recent, &nr, (referent){ws, we, ent, g == STANCE_G_UNKNOWN ? pw->gender : g, sp[si].who});
+            continue;
         }
         while (qi < m->quotes->n && m->quotes->q[qi].span.end <= ws)
             qi++;
         if (qi < m->quotes->n && m->quotes->q[qi].span.start <= ws)
             inq = (long)qi;
+        if (pw->cls == P_THIRD_PLURAL) {
+            rc = resolve_plural(m, recent, nr, ws, we, inq);
+            continue;
+        }
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
@@ -784,17 +899,15 @@ static int resolve_pronouns(mstate *m)
                 continue;
             taken = 1;
             if (r->ent >= 0) {
-                referent chain = {ws, we, r->ent, r->gender};
+                referent chain = {ws, we, r->ent, r->gender, NULL};
                 int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
-                if (add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule))
-                    return STANCE_ERR_NOMEM;
-                if (nr == RECENT)
-                    memmove(recent, recent + 1, --nr * sizeof *recent);
-                recent[nr++] = chain;
+                rc = add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
+                push_recent(recent, &nr, chain);
             }
         }
     }
-    return STANCE_OK;
+    stance_free(sp);
+    return rc;
 }
 
 /* ---- speaker-self and addressee ------------------------------------------------ */

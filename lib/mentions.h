@@ -38,6 +38,8 @@ enum {
     STANCE_MR_SPEAKER_GROUP,   /* we/us/our in a quote of the actor's spokesperson ("Park's spokeswoman") */
     STANCE_MR_ADDRESSEE,       /* you/your in a quote "told <Name>" */
     STANCE_MR_ORG_HEAD,        /* "the party" for the organisation actor "Democratic Party" named last */
+    STANCE_MR_PRONOUN_SPEAKER, /* "..., he said": the speaker the attribution sieves resolved the pronoun to */
+    STANCE_MR_PRONOUN_PLURAL,  /* they/them/their -> the organisation actor named just before */
     STANCE_MR_COUNT
 };
 

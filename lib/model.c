@@ -1,7 +1,8 @@
 /*
  * model.c - the public model API: open from a file or a buffer, free, and
  * the read-only queries. Opening = parse + validate (model_io.c) + compile
- * the quote patterns (quotes.c), so no call ever compiles lazily.
+ * the quote patterns (quotes.c; each is JIT-compiled on its first match, as
+ * the JIT of all of them was most of the open time).
  */
 #include "config.h"
 

@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -253,57 +252,137 @@ void stance_namelist_clear(stance_namelist *l)
     memset(l, 0, sizeof *l);
 }
 
-/* qsort has no user pointer; sort (surname key, index) pairs whose key is a
- * pointer into the text, kept in a temporary array. */
-typedef struct keyed {
-    const char *k;
-    size_t n;
-    unsigned ntok;
-    size_t pos;
-    size_t idx;
-} keyed;
+/* The surname index: the runs sorted by surname bytes (memcmp order, the
+ * shorter first), then most tokens first, then position. A stable merge sort
+ * over keys that hold the surname's first 8 bytes (big-endian, zero-padded:
+ * their order is the bytes' order, and a surname holds no NUL); runs come in
+ * text order, so stability gives the position order. It replaced qsort() with
+ * a memcmp() comparator over 40-byte records: 6 M of the 23 M instructions of
+ * the name scan on the PolNeAR dev articles. */
+typedef struct lkey {
+    uint64_t k;    /* the first 8 bytes of the surname */
+    size_t idx;    /* index into the runs */
+} lkey;
 
-static int keyed_cmp(const void *a, const void *b)
+static uint64_t prefix_key(const char *w, size_t n)
 {
-    const keyed *x = a, *y = b;
-    size_t m = x->n < y->n ? x->n : y->n;
-    int c = memcmp(x->k, y->k, m);
-    if (c)
-        return c;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    if (x->ntok != y->ntok)
-        return x->ntok > y->ntok ? -1 : 1; /* most tokens first */
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
+    uint64_t k = 0;
+    for (size_t i = 0; i < 8; i++)
+        k = (k << 8) | (i < n ? (unsigned char)w[i] : 0u);
+    return k;
+}
+
+/* Does @p a sort after @p b? */
+static int lkey_after(const char *text, const stance_namelist *l, const lkey *a, const lkey *b)
+{
+    const stance_name *x, *y;
+    size_t xn, yn, m;
+    int c;
+    if (a->k != b->k)
+        return a->k > b->k;
+    x = &l->v[a->idx];
+    y = &l->v[b->idx];
+    xn = x->last_end - x->last;
+    yn = y->last_end - y->last;
+    m = xn < yn ? xn : yn;
+    if (m > 8 && (c = memcmp(text + x->last + 8, text + y->last + 8, m - 8)) != 0)
+        return c > 0;
+    if (xn != yn)
+        return xn > yn;
+    return x->ntok < y->ntok; /* most tokens first; equal keys keep their order */
+}
+
+/* Stable sort of v[0, n) with @p tmp (n elements) as scratch; returns the
+ * array that holds the result (v or tmp). */
+static lkey *lkey_sort(const char *text, const stance_namelist *l, lkey *v, lkey *tmp, size_t n)
+{
+    const size_t run = 8;
+    for (size_t s = 0; s < n; s += run) { /* insertion sort of short runs */
+        size_t e = s + run < n ? s + run : n;
+        for (size_t i = s + 1; i < e; i++) {
+            lkey x = v[i];
+            size_t j = i;
+            while (j > s && lkey_after(text, l, &v[j - 1], &x)) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+    }
+    for (size_t w = run; w < n; w *= 2) { /* then merge runs of w into 2w, back and forth */
+        lkey *t;
+        for (size_t s = 0; s < n; s += 2 * w) {
+            size_t m = s + w < n ? s + w : n, e = s + 2 * w < n ? s + 2 * w : n, i = s, j = m, k = s;
+            while (i < m && j < e)
+                tmp[k++] = lkey_after(text, l, &v[i], &v[j]) ? v[j++] : v[i++];
+            while (i < m)
+                tmp[k++] = v[i++];
+            while (j < e)
+                tmp[k++] = v[j++];
+        }
+        t = v;
+        v = tmp;
+        tmp = t;
+    }
+    return v;
 }
 
 /* out->by_last: the runs sorted by surname (then most tokens first, then position). */
 static int index_by_last(const char *text, stance_namelist *out, stance_error *err)
 {
-    keyed *tmp = NULL;
+    lkey *v = NULL;
     int rc = STANCE_OK;
     if (out->n) {
-        tmp = stance_malloc_array(out->n, sizeof *tmp);
+        v = stance_malloc_array(out->n, 2 * sizeof *v);
         stance_free(out->by_last);
         out->by_last = stance_malloc_array(out->n, sizeof *out->by_last);
-        if (!tmp || !out->by_last) {
+        if (!v || !out->by_last) {
             rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
             goto done;
         }
         for (size_t i = 0; i < out->n; i++) {
-            tmp[i].k = text + out->v[i].last;
-            tmp[i].n = out->v[i].last_end - out->v[i].last;
-            tmp[i].ntok = out->v[i].ntok;
-            tmp[i].pos = out->v[i].start;
-            tmp[i].idx = i;
+            v[i].k = prefix_key(text + out->v[i].last, out->v[i].last_end - out->v[i].last);
+            v[i].idx = i;
         }
-        qsort(tmp, out->n, sizeof *tmp, keyed_cmp);
-        for (size_t i = 0; i < out->n; i++)
-            out->by_last[i] = tmp[i].idx;
+        {
+            const lkey *r = lkey_sort(text, out, v, v + out->n, out->n);
+            for (size_t i = 0; i < out->n; i++)
+                out->by_last[i] = r[i].idx;
+        }
     }
 done:
-    stance_free(tmp);
+    stance_free(v);
     return rc;
+}
+
+/* Can a run start at u[pos]: a capital (or a non-ASCII lead byte that may
+ * be one) after no word character? */
+static inline int starts_run(const unsigned char *u, size_t pos)
+{
+    unsigned char ch = u[pos], pb = pos ? u[pos - 1] : ' ';
+    return ((ch >= 'A' && ch <= 'Z') || ch >= 0xC3) &&
+           !((pb >= 'a' && pb <= 'z') || (pb >= 'A' && pb <= 'Z') || (pb >= '0' && pb <= '9') || pb == '\'' ||
+             pb == '-' || pb == '_' || pb == '@' || pb == '#');
+}
+
+/* The first position at or after @p pos where a run can start, or @p len.
+ * Eight bytes at a time over words without a capital or a non-ASCII byte. */
+static size_t run_start(const char *text, size_t pos, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    while (pos < len) {
+        size_t end;
+        while (pos + 8 <= len) {
+            uint64_t w = stance_b8_load(text + pos);
+            if (stance_b8_high(w) || stance_b8_upper(w))
+                break;
+            pos += 8;
+        }
+        for (end = pos + 8 < len ? pos + 8 : len; pos < end; pos++)
+            if (starts_run(u, pos))
+                return pos;
+    }
+    return len;
 }
 
 int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
@@ -323,17 +402,7 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
          * start a run: find the next one in C, then match anchored there. */
         {
             const unsigned char *u = (const unsigned char *)text;
-            while (pos < len) {
-                unsigned char ch = u[pos];
-                if ((ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
-                    unsigned char pb = pos ? u[pos - 1] : ' ';
-                    if (!((pb >= 'a' && pb <= 'z') || (pb >= 'A' && pb <= 'Z') || (pb >= '0' && pb <= '9') ||
-                          pb == '\'' || pb == '-' || pb == '_' || pb == '@' || pb == '#'))
-                        break;
-                }
-                pos++;
-            }
-            if (pos >= len)
+            if ((pos = run_start(text, pos, len)) >= len)
                 break;
             /* "The", "But", "He" before a lowercase word start no name: skip them without matching */
             {

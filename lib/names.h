@@ -25,7 +25,7 @@ typedef struct stance_name {
 typedef struct stance_namelist {
     stance_name *v;
     size_t n, cap;
-    size_t *by_last;     /* indices sorted by surname bytes, then position */
+    size_t *by_last;     /* indices sorted by surname bytes, then most tokens first, then position */
 } stance_namelist;
 
 /* The compiled name-run pattern (part of stance_qpatterns). */

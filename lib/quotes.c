@@ -30,6 +30,7 @@
  */
 #include "config.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "qfilter.h"
@@ -174,11 +175,23 @@ static const char *const PATTERNS[P_COUNT] = {
 enum { VL_CORE = 1, VL_PARTIAL = 2, VL_IND_SAID = 4, VL_IND_AFTER = 8 };
 static const char *const VERB_LISTS[] = {VERB_CORE, VERB_PARTIAL, VERB_IND_SAID, VERB_IND_AFTER};
 
+/* The JIT-compiled copies of the patterns, each made on the first match that
+ * needs it (JIT-compiling all eleven at open was most of a model's start-up).
+ * A copy is published with one compare-and-swap; a thread that loses the race
+ * frees its own copy and uses the winner's. */
+typedef struct qjit {
+    _Atomic(pcre2_code *) code[P_COUNT];
+} qjit;
+
+/* pat[] is compiled at open and never changed after (it is only copied), so a
+ * model shared by threads stays immutable to the caller: matching only ever
+ * runs a published, finished copy in jit->code[]. */
 struct stance_qpatterns {
     pcre2_general_context *gctx;
     pcre2_match_context *mctx;
     pcre2_code *pat[P_COUNT];
     stance_wordset *verbs; /* first words of VERB_LISTS (qfilter.h) */
+    qjit *jit;
 };
 
 /* Bounds on any one match: every pattern looks at a few hundred bytes. */
@@ -291,8 +304,10 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
     if (!out)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL out-pointer");
     *out = NULL;
-    if (!(p = stance_calloc(1, sizeof *p)))
+    if (!(p = stance_calloc(1, sizeof *p)) || !(p->jit = stance_malloc(sizeof *p->jit)))
         goto nomem;
+    for (int i = 0; i < P_COUNT; i++)
+        atomic_init(&p->jit->code[i], NULL);
     if (!(p->gctx = stance_pcre2_context()) || !(cctx = pcre2_compile_context_create(p->gctx)) ||
         !(p->mctx = pcre2_match_context_create(p->gctx)))
         goto nomem;
@@ -315,9 +330,6 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err)
             rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "quote pattern");
             goto fail;
         }
-        /* JIT is an optimisation: without it (or out of memory for it) the interpreter runs. */
-        if (pcre2_jit_compile(p->pat[i], PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
-            goto nomem;
     }
     if ((rc = stance_wordset_new(VERB_LISTS, (int)(sizeof VERB_LISTS / sizeof *VERB_LISTS), &p->verbs, err)))
         goto fail;
@@ -347,12 +359,48 @@ void stance_quotes_free(stance_qpatterns *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < P_COUNT; i++)
+    for (int i = 0; i < P_COUNT; i++) {
+        if (p->jit)
+            pcre2_code_free(atomic_load_explicit(&p->jit->code[i], memory_order_acquire));
         pcre2_code_free(p->pat[i]);
+    }
+    stance_free(p->jit);
     pcre2_match_context_free(p->mctx);
     pcre2_general_context_free(p->gctx);
     stance_wordset_free(p->verbs);
     stance_free(p);
+}
+
+/* The pattern @which ready to match: its JIT-compiled copy, made here on first
+ * use. Out of memory for the copy or the JIT is STANCE_ERR_NOMEM (nothing is
+ * published, a later call tries again); a JIT that is unavailable (another
+ * error) leaves the copy to the interpreter, as a failed JIT always has. */
+static int ready_pattern(const stance_qpatterns *p, int which, const pcre2_code **out, stance_error *err)
+{
+    pcre2_code *code = atomic_load_explicit(&p->jit->code[which], memory_order_acquire), *seen = NULL;
+    if (!code) {
+        if (!(code = pcre2_code_copy(p->pat[which])) ||
+            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY) {
+            pcre2_code_free(code);
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        }
+        if (!atomic_compare_exchange_strong_explicit(&p->jit->code[which], &seen, code, memory_order_acq_rel,
+                                                     memory_order_acquire)) {
+            pcre2_code_free(code); /* another thread published its copy first */
+            code = seen;
+        }
+    }
+    *out = code;
+    return STANCE_OK;
+}
+
+int stance_quotes_jit_all(const stance_qpatterns *p, stance_error *err)
+{
+    const pcre2_code *code;
+    int rc = STANCE_OK;
+    for (int i = 0; p && !rc && i < P_COUNT; i++)
+        rc = ready_pattern(p, i, &code, err);
+    return rc;
 }
 
 void stance_quotelist_clear(stance_quotelist *l)
@@ -518,6 +566,28 @@ static int closes_like(const char *t, size_t j, size_t len)
            (nb == 0xE2 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6);
 }
 
+/* The first byte at or after @p i that is '"', '\n' or not ASCII (or @p len):
+ * eight bytes at a time over the rest. */
+static size_t plain_end(const char *t, size_t i, size_t len)
+{
+    for (;;) {
+        size_t end;
+        while (i + 8 <= len) {
+            uint64_t w = stance_b8_load(t + i);
+            if (stance_b8_high(w) || stance_b8_has(w, '"') || stance_b8_has(w, '\n'))
+                break;
+            i += 8;
+        }
+        for (end = i + 8 < len ? i + 8 : len; i < end; i++) {
+            unsigned char ch = (unsigned char)t[i];
+            if (ch >= 0x80 || ch == '"' || ch == '\n')
+                return i;
+        }
+        if (i >= len)
+            return len;
+    }
+}
+
 /* Pair the quote marks of the whole text. */
 static int scan_marks(ctx *c)
 {
@@ -532,9 +602,9 @@ static int scan_marks(ctx *c)
         size_t ml, h;
         int mk;
         unsigned char ch = (unsigned char)t[i];
-        /* fast path: an ordinary ASCII byte inside a paragraph */
+        /* fast path: ordinary ASCII bytes inside a paragraph */
         if (!at_head && ch < 0x80 && ch != '"' && ch != '\n') {
-            i++;
+            i = plain_end(t, i + 1, len);
             continue;
         }
         if (ch == '\n') {
@@ -680,10 +750,14 @@ int stance_q_run(ctx *c, int which, size_t start, size_t end)
 
 int stance_q_match(ctx *c, int which, size_t start, size_t end)
 {
+
+    const pcre2_code *code;
     int m;
     if (start > end)
         return 0;
-    m = pcre2_match(c->p->pat[which], (PCRE2_SPTR)c->t, end, start, PCRE2_NO_UTF_CHECK, c->md, c->p->mctx);
+    if ((m = ready_pattern(c->p, which, &code, c->err)))
+        return m;
+    m = pcre2_match(code, (PCRE2_SPTR)c->t, end, start, PCRE2_NO_UTF_CHECK, c->md, c->p->mctx);
     if (m >= 0)
         return 1;
     if (m == PCRE2_ERROR_NOMATCH || m == PCRE2_ERROR_PARTIAL)
@@ -928,7 +1002,8 @@ const char *stance_quotes_rule_name(int rule)
         "none", "label", "after", "before", "according", "name-colon", "inverted", "para-colon",
         "para-ending", "colon-subject", "dash", "prev-sent", "prev-sent-ending", "speech-sent", "bracket",
         "participle-link", "partial-before", "partial-after", "partial-same-sent", "inherit-partial-end",
-        "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after"};
+        "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after", "lead-subject", "prev-quote",
+        "prev-subject", "split", "signature"};
     return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
 }
 
@@ -1015,10 +1090,13 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
                           stance_quotelist *out, stance_error *err)
 {
     ctx c;
+    const pcre2_code *names;
     int rc;
     memset(&c, 0, sizeof c);
     if (!p || !out || (!text && len))
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "NULL argument");
+    if (len == 0)
+        return STANCE_OK; /* no quotes and no names (and no pattern JIT-compiled for them) */
     c.p = p;
     c.t = text;
     c.len = len;
@@ -1028,7 +1106,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         goto fail;
     }
-    if ((rc = stance_names_scan(p->pat[P_NAMES], p->mctx, p->gctx, text, len, &out->names, err)))
+    if ((rc = ready_pattern(p, P_NAMES, &names, err)) ||
+        (rc = stance_names_scan(names, p->mctx, p->gctx, text, len, &out->names, err)))
         goto fail;
     if ((rc = stance_q_surname_genders(&c)))
         goto fail;

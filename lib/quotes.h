@@ -1,7 +1,8 @@
 /*
  * quotes.h - quote extraction and speaker attribution (PCRE2). Patterns are
- * compiled once per model (stance_quotes_compile, at model open) and shared
- * read-only between threads; every extraction call owns its match data.
+ * compiled once per model (stance_quotes_compile, at model open; each is
+ * JIT-compiled on first use) and shared between threads; every extraction
+ * call owns its match data.
  */
 #ifndef STANCE_QUOTES_H
 #define STANCE_QUOTES_H
@@ -13,6 +14,10 @@ int stance_quotes_compile(stance_qpatterns **out, stance_error *err);
 /* The largest compiled pattern, in bytes (PCRE2 refuses patterns over 64 KiB:
  * the tests keep a margin below that). */
 size_t stance_quotes_max_pattern_size(const stance_qpatterns *p);
+/* Each pattern is JIT-compiled on its first match (a copy, published atomically:
+ * @p p stays shareable by threads); this does it now for all of them. For tests
+ * that count allocations across calls: the copies live as long as @p p. */
+int stance_quotes_jit_all(const stance_qpatterns *p, stance_error *err);
 void stance_quotes_free(stance_qpatterns *p);
 
 /* How the speaker of a quote was found (stance_rawquote.how). */
@@ -53,6 +58,11 @@ enum stance_quote_rule {
     STANCE_RULE_IND_ACCORDING,     /* indirect: 'According to X, ...' */
     STANCE_RULE_IND_SAID,          /* indirect: 'X said (that) ...' */
     STANCE_RULE_IND_AFTER,         /* indirect: '..., X said.' */
+    STANCE_RULE_LEAD_SUBJECT,      /* late: the subject of the lead-in 'X needled the "critic," saying, "' */
+    STANCE_RULE_PREV_QUOTE,        /* late: a quote of the sentence before names its speaker */
+    STANCE_RULE_PREV_SUBJECT,      /* late: the subject of the sentence before ('X praised Y.\n\n"...') */
+    STANCE_RULE_SPLIT,             /* the second half of '"A," she added, "B"': the attribution between */
+    STANCE_RULE_SIGNATURE,         /* late: a signature line inside the marks ('"...\nAda Brekke, Trust."') */
     STANCE_RULE_COUNT
 };
 /* Short name of a rule ("after", "inherit-prev"); "?" when out of range. */

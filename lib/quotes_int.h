@@ -1,12 +1,13 @@
 /*
  * quotes_int.h - private to the quote extractor (quotes.c, np.c, sieves.c,
- * speakers.c): the per-call state, the pattern ids and the small text tests
- * every stage uses. Not installed, not used outside these four files (and
- * tests/test_quotes.c, which checks the prefilters of stance_q_run()).
+ * indirect.c, speakers.c): the per-call state, the pattern ids and the small
+ * text tests every stage uses. Not installed, not used outside these five
+ * files (and tests/test_quotes.c, which checks the prefilters of stance_q_run()).
  *
  *   quotes.c    patterns, quote marks and spans, clauses and sentences, emit
  *   np.c        noun-phrase recognisers over the words of an attribution
  *   sieves.c    the ordered attribution sieves and the direct/partial decision
+ *   indirect.c  the indirect-speech sieves
  *   speakers.c  mention -> speaker: names, pronouns, inheritance (last stage)
  */
 #ifndef STANCE_QUOTES_INT_H
@@ -319,6 +320,9 @@ size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);
 int stance_q_word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we);
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a);
 int stance_q_classify_seg(ctx *c, size_t qi);
+/* The late sieves (sieves.c), run by the last stage after inheritance on the
+ * direct quotes that are still without a speaker. */
+int stance_q_late_sieves(ctx *c);
 int stance_q_emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const attr *a, int pronoun_unresolved,
                          stance_quotelist *out);
 size_t stance_q_utf8_chars(const char *t, stance_span s);

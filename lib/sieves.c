@@ -3,8 +3,9 @@
  * {id, name, fn} in order; each looks at one kind of attribution and either
  * attributes the quote (recording its id as stance_rawquote.rule) or passes.
  * The direct/partial decision is its own function, and partial quotes go
- * through their own, shorter table. Indirect speech has three sieves of its
- * own over the sentences outside quotes.
+ * through their own, shorter table; the late sieves run after inheritance on
+ * the direct quotes still without a speaker. Indirect speech has three sieves
+ * of its own over the sentences outside quotes (indirect.c).
  */
 #include "config.h"
 
@@ -17,6 +18,8 @@ static int possessive_at(ctx *c, size_t pos);
 static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
 static int after_article(ctx *c, size_t pos, size_t floor);
 static int lower_follows(ctx *c, size_t pos);
+static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl);
+static int subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b);
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b);
 static int with_name(ctx *c, size_t pos, size_t floor);
 static size_t before_ly(ctx *c, size_t pos, size_t floor);
@@ -164,27 +167,42 @@ static int lower_follows(ctx *c, size_t pos)
     return pos < c->len && letter_case(c->t, pos, c->len) == -1;
 }
 
-/* 'Clinton riffed on the incident, telling the crowd, "...': a participle
- * takes the subject of its sentence, its first name (or pronoun). */
-static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
+/* subject_of() flags: a he/she opening the sentence is its subject; so is a
+ * name after "the" opening it ("The Board of Elections was clear"), or after a
+ * comma too ("As if ..., the Board of Elections was clear"). */
+#define SUBJ_PRONOUN 1u
+#define SUBJ_ARTICLE 2u
+#define SUBJ_ARTICLE_COMMA 4u
+
+/* Does the article before the name at @p pos open the sentence (or follow a
+ * comma, with SUBJ_ARTICLE_COMMA in @p fl)? */
+static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl)
 {
-    size_t vl = v.end - v.start, ss, ws, we, i, fw = STANCE_NO_OFFSET;
+    size_t s, e;
+    lower_word_before(c, pos, floor, &s, &e);
+    while (s > floor && stance_hspace(c->t, back1(c->t, s), c->len))
+        s = back1(c->t, s);
+    return s == floor || ((fl & SUBJ_ARTICLE_COMMA) && c->t[s - 1] == ',');
+}
+
+/* The subject of the sentence [ss, end): its first word when that is he/she
+ * (with @p pronoun), else its first name that is not inside a lead-in, a
+ * quote, an object or a possessive. 1 and *@p b set, or 0. */
+static int subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
+{
+    size_t i = ss, ws, we, fw = STANCE_NO_OFFSET;
     long k, first = -1, last;
     int g;
-    if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
-        return 0;
-    ss = stance_q_sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
-    i = ss;
-    if (stance_chunk_next(c->t, &i, v.start, c->len, &ws, &we)) {
+    if (stance_chunk_next(c->t, &i, end, c->len, &ws, &we)) {
         fw = ws; /* the sentence's first word */
-        if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
+        if ((fl & SUBJ_PRONOUN) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
             b->how = STANCE_ATTR_PRONOUN;
             b->spk = (stance_span){ws, we};
             b->gender = g;
             return 1;
         }
     }
-    last = name_before(c, v.start);
+    last = name_before(c, end);
     for (k = last; k >= 0 && c->names->v[k].start >= ss; k--)
         first = k;
     if (first < 0)
@@ -194,11 +212,18 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     for (k = first; k <= last; k++) {
         const stance_name *nm = &c->names->v[k];
         size_t a1 = nm->start, a2, n1, n2;
+        if (nm->end > end)
+            break;
+        if (nm->last_end - nm->bare < 2)
+            continue; /* an initial ("U.S." read as "S") */
+        if (nm->ntok == 1 && nm->end < end && c->t[nm->end] == ',' && nm->end - nm->start > 4 &&
+            (memcmp(c->t + nm->end - 2, "ly", 2) == 0 || memcmp(c->t + nm->end - 4, "wise", 4) == 0))
+            continue; /* 'Likewise, ...': a sentence adverb */
         i = a1;
         if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
         i = nm->end;
-        if (stance_chunk_next(c->t, &i, v.start, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)))
+        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)))
             continue;
         if (stance_q_in_quote(c, nm->start, c->n))
             continue;
@@ -208,7 +233,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
             continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
         if (dateline_at(c, nm))
             continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
-        if (nm->start > ss && (after_prep(c, nm->start, ss) || after_article(c, nm->start, ss)))
+        if (nm->start > ss && (after_prep(c, nm->start, ss) || (after_article(c, nm->start, ss) && !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
             stance_q_surname_runs(c, k) == 1)
@@ -219,6 +244,17 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
         return 1;
     }
     return 0;
+}
+
+/* 'Clinton riffed on the incident, telling the crowd, "...': a participle
+ * takes the subject of its sentence, its first name (or pronoun). */
+static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
+{
+    size_t vl = v.end - v.start, ss;
+    if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
+        return 0;
+    ss = stance_q_sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
+    return subject_of(c, ss, v.start, SUBJ_PRONOUN, b);
 }
 
 /* Does the name ending at @p pos follow "with" ("with Trump yelling")? */
@@ -679,8 +715,9 @@ typedef struct sv {
     stance_span acc, nm, pu; /* its groups: 'according to X', a name, the punctuation */
 } sv;
 
-/* A sieve fills one of the two candidate slots of a quote. */
-enum { SLOT_AFTER, SLOT_BEFORE };
+/* A sieve fills one of the two candidate slots of a quote; a late sieve runs
+ * after inheritance, on a direct quote still without a speaker. */
+enum { SLOT_AFTER, SLOT_BEFORE, SLOT_LATE };
 
 /* A sieve: 1 when it attributed the quote (its id becomes attr.rule), 0 when
  * it passes, <0 on error. The name of each id is stance_quotes_rule_name(). */
@@ -701,6 +738,19 @@ static int need_before(const sv *v)
 static int sieve_after(ctx *c, sv *v)
 {
     return try_after(c, v->q, &v->after);
+}
+
+/* '"A," she added, "B"': the attribution after the first half of a split
+ * quote runs up to the second, and is the second's too (the same mention). */
+static int sieve_split(ctx *c, sv *v)
+{
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    (void)c;
+    if (!p || p->kind != K_DIRECT || !p->after_reaches || p->a.rule != STANCE_RULE_AFTER ||
+        p->a.how == STANCE_ATTR_NONE || v->q->pc != PC_COMMA)
+        return 0;
+    v->before = p->a;
+    return 1;
 }
 
 /* 'X said: "' / 'X told Y, "' */
@@ -923,11 +973,218 @@ static int sieve_speech_sent(ctx *c, sv *v)
     return speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &v->before);
 }
 
+/* Back over the spaces before @p pos, not below @p floor. */
+static size_t skip_back_hs(ctx *c, size_t pos, size_t floor)
+{
+    while (pos > floor && stance_hspace(c->t, back1(c->t, pos), c->len))
+        pos = back1(c->t, pos);
+    return pos;
+}
+
+/* The start of the paragraph that holds @p pos. */
+static size_t para_start(ctx *c, size_t pos)
+{
+    while (pos > 0 && c->t[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+/* The lead-in of a whole quote: the clause before its mark ends with a comma
+ * or colon (or the paragraph before ends with a colon). Its sentence
+ * [*ss, *le), le at that comma or colon; 0 when there is none. */
+static int lead_in(ctx *c, const sv *v, size_t *ss, size_t *le)
+{
+    const seg *q = v->q;
+    size_t e = q->open, floor = q->para;
+    if (!(v->fc == 1 || (v->fc == 0 && v->endp)))
+        return 0;
+    if (q->pc == PC_PARA) {
+        if (q->para < 2 || (e = prev_para_end(c, q)) == 0 || c->t[e - 1] != ':')
+            return 0;
+        floor = para_start(c, e - 1);
+    } else if (q->pc == PC_COMMA || q->pc == PC_COLON) {
+        while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
+            e = back1(c->t, e);
+        if (e <= floor || (c->t[e - 1] != ',' && c->t[e - 1] != ':'))
+            return 0;
+    } else
+        return 0;
+    *le = e - 1;
+    *ss = stance_q_sent_start(c, *le, *le - floor > WINDOW ? *le - WINDOW : floor);
+    return *ss < *le;
+}
+
+/* A lead-in that opens with a name of its own kind: 'Here is Governor Lena
+ * Marsh in 1994:' (after "Here is"/"Here's") or 'From Hoff's post:' (a
+ * possessive after "From", before a colon; not 'Hoff's deputy said:'). */
+static int lead_opener(ctx *c, size_t cs, size_t le, attr *b)
+{
+    size_t i = cs, ws, we;
+    long k;
+    int here = 0, from = 0;
+    if (!stance_chunk_next(c->t, &i, le, c->len, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "Here") || word_eq(c->t, ws, we, "Here's") || word_eq(c->t, ws, we, "Here\xE2\x80\x99s")) {
+        here = 1;
+        if (we - ws == 4 && (!stance_chunk_next(c->t, &i, le, c->len, &ws, &we) || !(word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "are"))))
+            return 0;
+    } else if (word_eq(c->t, ws, we, "From")) {
+        if (c->t[le] != ':')
+            return 0;
+        from = 1;
+    } else
+        return 0;
+    i = skip_hs(c->t, i, c->len);
+    k = name_before(c, i + 1);
+    /* (the run may hold the opening word: "From Edda Morland's") */
+    if (k < 0 || c->names->v[k].start < cs || c->names->v[k].end <= i || c->names->v[k].end > le)
+        return 0;
+    if (!here && !(from && possessive_at(c, c->names->v[k].last_end)))
+        return 0;
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    return 1;
+}
+
+/* 'Tove Lind needled the "reporter," saying, "...', 'Here is Governor Lena
+ * Marsh in 1994: "...': no reporting verb the earlier sieves read, and the
+ * subject of the lead-in's sentence speaks the whole quote after it. */
+#define LEAD_FL (SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA)
+static int sieve_lead_subject(ctx *c, sv *v)
+{
+    size_t ss, le, cs, ws, we;
+    attr b = v->before;
+    if (!lead_in(c, v, &ss, &le))
+        return 0;
+    b.role = b.cue = NOSPAN;
+    /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
+     * called them on it:'), then its sentence */
+    cs = stance_q_clause_start(c, le, ss);
+    /* ('... how tempting that can be! - Cruz called them on it:': after a dash) */
+    for (size_t k = le; k > cs; k = back1(c->t, k))
+        if (is_dash_at(c->t, k, c->len) || (k + 2 < le && c->t[k] == '-' && c->t[k + 1] == '-')) {
+            cs = skip_hs(c->t, k + (c->t[k] == '-' ? 2 : 3), c->len);
+            break;
+        }
+    lower_word_before(c, le, ss, &ws, &we);
+    /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
+    if (!(we == le && ws < we && name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
+        !(cs > ss && subject_of(c, cs, le, LEAD_FL, &b)) && !subject_of(c, ss, le, LEAD_FL, &b))
+        return 0;
+    b.a_start = ss;
+    b.a_end = le + 1;
+    v->before = b;
+    return 1;
+}
+
+/* The sentence before a quote that opens a sentence or paragraph (in the
+ * paragraph before, then): [*ss, *se), se at its final '.', '!' or '?'. */
+static int sentence_before(ctx *c, const seg *q, size_t *ss, size_t *se)
+{
+    size_t d = q->open, floor = q->para;
+    if (q->pc == PC_PARA) {
+        if (q->para < 2 || (d = prev_para_end(c, q)) == 0)
+            return 0;
+        floor = para_start(c, d - 1);
+    } else if (q->pc == PC_SENT) {
+        while (d > floor && stance_hspace(c->t, back1(c->t, d), c->len))
+            d = back1(c->t, d);
+    } else
+        return 0;
+    if (d <= floor + 1 || (c->t[d - 1] != '.' && c->t[d - 1] != '!' && c->t[d - 1] != '?'))
+        return 0;
+    *se = d - 1;
+    *ss = stance_q_sent_start(c, *se, *se - floor > WINDOW ? *se - WINDOW : floor);
+    return *ss < *se;
+}
+
+/* 'Rudd said the plan was "dead on arrival," calling it a stunt. "We will
+ * not vote for it."': a quote of the sentence before (a partial one, which
+ * inheritance does not read) has an attribution; its speaker goes on. */
+static int sieve_prev_quote(ctx *c, sv *v)
+{
+    size_t ss, se;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    if (!p || p->kind == K_SKIP || p->a.how == STANCE_ATTR_NONE || !sentence_before(c, v->q, &ss, &se) ||
+        p->close <= ss || p->close > v->q->open)
+        return 0;
+    v->before = p->a;
+    v->before.how = STANCE_ATTR_INHERIT;
+    v->before.a_start = v->before.a_end = STANCE_NO_OFFSET;
+    return 1;
+}
+
+/* 'Ari Valen praised the mayor's response to the storm.\n\n"She got things
+ * done."': a whole quote with no attribution at all opens a paragraph (or a
+ * sentence) after a sentence whose subject is a name (or he/she): that
+ * subject speaks it. */
+static int sieve_prev_subject(ctx *c, sv *v)
+{
+    size_t ss, se;
+    attr b = v->before;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    if (!(v->fc == 1 || (v->fc == 0 && v->endp)) || !sentence_before(c, v->q, &ss, &se))
+        return 0;
+    /* (not after a sentence that ends with an attribution: 'The fees rose, the
+     * Ledger reported.' cites a source; para-ending took the ones that speak) */
+    for (size_t k = se; k > ss; k--)
+        if (c->t[k - 1] == ',') {
+            attr t2 = b;
+            int r = attribution_ending(c, v->q, k - 1, se, &t2);
+            if (r != 0)
+                return r < 0 ? r : 0;
+            break;
+        }
+    /* (not when that sentence is the attribution of the quote before: '"A"\n\n- Jane Doe.') */
+    if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->a.how != STANCE_ATTR_INHERIT &&
+        p->a.a_start != STANCE_NO_OFFSET && p->a.a_start <= se && p->a.a_end > ss)
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (!subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
+        return 0;
+    b.a_start = ss;
+    b.a_end = se + 1;
+    v->before = b;
+    return 1;
+}
+
+/* '"The plan fails the poor.\nAda Brekke, River Trust."': the quote's
+ * paragraph ends, and the next line, up to the closing mark, is a signature:
+ * a name, a comma, a group (at most 100 bytes). */
+static int sieve_signature(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    size_t k = skip_hs(t, v->q->ce, c->len), s, e, ml, comma = 0;
+    attr b = v->before;
+    if (k >= c->len || t[k] != '\n')
+        return 0;
+    s = skip_hs(t, k + 1, c->len);
+    for (e = s; e < c->len && e - s <= 100 && t[e] != '\n'; e++) {
+        int m = mark_at(t, e, c->len, &ml);
+        if (m == MK_RIGHT || m == MK_STRAIGHT)
+            break;
+        if (m == MK_LEFT)
+            return 0;
+        if (t[e] == ',' && !comma)
+            comma = e;
+    }
+    if (e >= c->len || e - s > 100 || t[e] == '\n' || !comma || letter_case(t, s, c->len) != 1)
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.a_start = s;
+    b.a_end = e;
+    v->before = b;
+    return 1;
+}
+
 /* The attribution sieves, most reliable first. The after-slot keeps the first
  * attribution found after the quote, the before-slot the first found before it
  * (while the quote needs one, see need_before()). */
 static const sieve SIEVES[] = {
     {STANCE_RULE_AFTER, SLOT_AFTER, sieve_after},
+    {STANCE_RULE_SPLIT, SLOT_BEFORE, sieve_split},
     {STANCE_RULE_BEFORE, SLOT_BEFORE, sieve_before},
     {STANCE_RULE_ACCORDING, SLOT_BEFORE, sieve_according},
     {STANCE_RULE_NAME_COLON, SLOT_BEFORE, sieve_name_colon},
@@ -939,6 +1196,11 @@ static const sieve SIEVES[] = {
     {STANCE_RULE_PREV_SENT, SLOT_BEFORE, sieve_prev_sent},
     {STANCE_RULE_PREV_SENT_ENDING, SLOT_BEFORE, sieve_prev_sent_ending},
     {STANCE_RULE_SPEECH_SENT, SLOT_BEFORE, sieve_speech_sent},
+    /* late: after inheritance, for the direct quotes it left without a speaker */
+    {STANCE_RULE_SIGNATURE, SLOT_LATE, sieve_signature},
+    {STANCE_RULE_LEAD_SUBJECT, SLOT_LATE, sieve_lead_subject},
+    {STANCE_RULE_PREV_QUOTE, SLOT_LATE, sieve_prev_quote},
+    {STANCE_RULE_PREV_SUBJECT, SLOT_LATE, sieve_prev_subject},
 };
 
 static int run_sieves(ctx *c, sv *v)
@@ -946,7 +1208,7 @@ static int run_sieves(ctx *c, sv *v)
     for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
         const sieve *s = &SIEVES[i];
         int r;
-        if (s->slot == SLOT_AFTER ? v->have_after : (v->have_before || !need_before(v)))
+        if (s->slot == SLOT_LATE || (s->slot == SLOT_AFTER ? v->have_after : (v->have_before || !need_before(v))))
             continue;
         if ((r = s->fn(c, v)) < 0)
             return r;
@@ -1157,6 +1419,57 @@ static int attribute_partial(ctx *c, sv *v)
     return STANCE_OK;
 }
 
+/* A quote (its q->pc set) ready for the sieves. */
+static void sv_init(ctx *c, sv *v, size_t qi)
+{
+    seg *q = &c->s[qi];
+    memset(v, 0, sizeof *v);
+    v->qi = qi;
+    v->q = q;
+    v->after = v->before = q->a;
+    v->b2 = -1;
+    quote_shape(c, v);
+    v->cs = stance_q_clause_start(c, q->open, q->para);
+    if (qi > 0 && c->s[qi - 1].close > v->cs && c->s[qi - 1].close <= q->open)
+        v->cs = c->s[qi - 1].close;
+    v->bcs = v->cs;
+    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
+    if (q->open - v->bcs > BEFORE_WINDOW) {
+        v->bcs = q->open - BEFORE_WINDOW;
+        while (v->bcs < q->open && !stance_hspace(c->t, v->bcs, c->len) && c->t[v->bcs] != ',')
+            v->bcs++;
+    }
+}
+
+/* The late sieves on every direct quote still without a speaker (after
+ * inheritance): the first that finds one attributes it. The number of quotes
+ * attributed, or <0 on error. */
+int stance_q_late_sieves(ctx *c)
+{
+    int n = 0;
+    for (size_t qi = 0; qi < c->n; qi++) {
+        seg *q = &c->s[qi];
+        sv v;
+        if (q->kind != K_DIRECT || q->a.how != STANCE_ATTR_NONE)
+            continue;
+        sv_init(c, &v, qi);
+        for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
+            int r;
+            if (SIEVES[i].slot != SLOT_LATE)
+                continue;
+            if ((r = SIEVES[i].fn(c, &v)) < 0)
+                return r;
+            if (r) {
+                q->a = v.before;
+                q->a.rule = SIEVES[i].id;
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
 int stance_q_classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -1164,23 +1477,8 @@ int stance_q_classify_seg(ctx *c, size_t qi)
     int r;
     if (sieve_label(c, q))
         return STANCE_OK;
-    memset(&v, 0, sizeof v);
-    v.qi = qi;
-    v.q = q;
-    v.after = v.before = q->a;
-    v.b2 = -1;
     q->pc = stance_q_prev_ctx(c, q);
-    quote_shape(c, &v);
-    v.cs = stance_q_clause_start(c, q->open, q->para);
-    if (qi > 0 && c->s[qi - 1].close > v.cs && c->s[qi - 1].close <= q->open)
-        v.cs = c->s[qi - 1].close;
-    v.bcs = v.cs;
-    /* the attribution before a quote is short: look at its last BEFORE_WINDOW bytes, from a word start */
-    if (q->open - v.bcs > BEFORE_WINDOW) {
-        v.bcs = q->open - BEFORE_WINDOW;
-        while (v.bcs < q->open && !stance_hspace(c->t, v.bcs, c->len) && c->t[v.bcs] != ',')
-            v.bcs++;
-    }
+    sv_init(c, &v, qi);
     if ((r = run_sieves(c, &v)) < 0)
         return r;
     q->kind = direct_or_partial(c, &v);
@@ -1197,87 +1495,4 @@ int stance_q_classify_seg(ctx *c, size_t qi)
         return STANCE_OK;
     }
     return attribute_partial(c, &v);
-}
-
-/* Indirect speech in the sentences outside quotes. */
-int stance_q_extract_indirect(ctx *c, stance_quotelist *out)
-{
-    const char *t = c->t;
-    size_t i = 0, si = 0;
-    while (i < c->len) {
-        size_t s = i, e;
-        int r;
-        attr a;
-        while (s < c->len && (t[s] == '\n' || stance_hspace(t, s, c->len)))
-            s += step1(t, s, c->len);
-        if (s >= c->len)
-            break;
-        e = stance_q_sentence_end(c, s);
-        if (e <= s)
-            e = s + 1;
-        i = e;
-        /* skip sentences overlapping a direct or partial quote */
-        while (si < c->n && c->s[si].close <= s)
-            si++;
-        if (si < c->n && c->s[si].open < e)
-            continue;
-        memset(&a, 0, sizeof a);
-        a.spk = a.role = a.cue = a.canon = NOSPAN;
-        a.name = -1;
-        if ((r = stance_q_run(c, P_IND_ACC, s, e)) < 0)
-            return r;
-        if (r && stance_q_utf8_chars(t, group(c, 1)) > IND_ACC_MAX_CHARS)
-            r = 0;
-        if (r) {
-            stance_span np = group(c, 1);
-            size_t cs = match_end(c), ce = e;
-            while (ce > cs && (t[ce - 1] == '.' || stance_hspace(t, back1(t, ce), c->len)))
-                ce = back1(t, ce);
-            if (stance_q_parse_np(c, np.start, np.end, NP_VERB_FIRST, &a) && ce > cs) {
-                a.cue = NOSPAN;
-                a.rule = STANCE_RULE_IND_ACCORDING;
-                if ((r = stance_q_emit_indirect(c, s, e, cs, ce, &a, 0, out)))
-                    return r;
-                continue;
-            }
-        }
-        if ((r = stance_q_run(c, P_IND_SAID, s, e)) < 0)
-            return r;
-        if (r) {
-            stance_span np = group(c, 1), v = group(c, 2);
-            size_t cs = match_end(c), ce = e;
-            while (ce > cs && (t[ce - 1] == '.' || stance_hspace(t, back1(t, ce), c->len)))
-                ce = back1(t, ce);
-            if (stance_q_parse_np(c, np.start, np.end, 0, &a) && ce > cs + 8) {
-                a.cue = v;
-                a.rule = STANCE_RULE_IND_SAID;
-                if ((r = stance_q_emit_indirect(c, s, e, cs, ce, &a, 1, out)))
-                    return r;
-                continue;
-            }
-        }
-        /* '..., X said.' : search the last comma of the sentence */
-        {
-            size_t k = e, lim = e > s + WINDOW ? e - WINDOW : s;
-            while (k > lim && t[k - 1] != ',')
-                k--;
-            if (k > lim && k - 1 > s + 8) {
-                if ((r = stance_q_run(c, P_IND_AFTER, k - 1, e)) < 0)
-                    return r;
-                if (r && pcre2_get_ovector_pointer(c->md)[0] == k - 1) {
-                    stance_span np = group(c, 1), v = group(c, 2);
-                    memset(&a, 0, sizeof a);
-                    a.spk = a.role = a.cue = a.canon = NOSPAN;
-                    a.name = -1;
-                    if (stance_q_parse_np(c, np.start, np.end, 0, &a)) {
-                        a.cue = v;
-                        a.rule = STANCE_RULE_IND_AFTER;
-                        if ((r = stance_q_emit_indirect(c, s, e, s, k - 1, &a, 0, out)))
-                            return r;
-                    }
-                }
-            }
-        }
-    }
-    return STANCE_OK;
 }

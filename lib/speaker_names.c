@@ -30,6 +30,7 @@
 
 #define DESC_MAX_TOKENS 7u
 #define APPOSITION_WORDS 6u
+#define TIE_REACH 4000u /* bytes back to a name tied to the description's head */
 
 typedef struct desc {
     size_t hs, he;    /* the head word */
@@ -116,11 +117,47 @@ static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
 }
 
 /* The last word of a name is that of an organisation ("Washington Post", "Green Party"). */
-static int org_name(const char *t, size_t s, size_t e)
+int stance_name_is_org(const char *t, size_t s, size_t e)
 {
     size_t ws, we;
     return stance_word_before(t, e, &ws, &we) && ws > s &&
            (word_classes(t, ws, we) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
+}
+
+/* t[a, a + an) against t[b, b + bn) as names.c orders surnames: bytes, then length. */
+static int surname_cmp(const char *t, size_t a, size_t an, size_t b, size_t bn)
+{
+    int c = memcmp(t + a, t + b, an < bn ? an : bn);
+    return c ? c : an == bn ? 0 : an < bn ? -1 : 1;
+}
+
+int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm)
+{
+    size_t lo = 0, hi = l->n, kn = nm->last_end - nm->last;
+    int g = STANCE_G_UNKNOWN;
+    if (nm->gender != STANCE_G_UNKNOWN || nm->ntok != 1 || !l->by_last)
+        return nm->gender;
+    while (lo < hi) { /* the first run with this surname (by_last is sorted by it) */
+        size_t mid = lo + (hi - lo) / 2;
+        const stance_name *c = &l->v[l->by_last[mid]];
+        if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t n = 0; lo < l->n && n < 64; lo++, n++) { /* longer runs of that surname: one gender only */
+        const stance_name *c = &l->v[l->by_last[lo]];
+        if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) != 0)
+            break;
+        if (c->ntok < 2)
+            break; /* the group runs from most tokens to fewest */
+        if (c->gender == STANCE_G_UNKNOWN)
+            continue;
+        if (g != STANCE_G_UNKNOWN && g != c->gender)
+            return STANCE_G_UNKNOWN; /* Bill and Hillary Clinton */
+        g = c->gender;
+    }
+    return g;
 }
 
 /* Every referent once, sorted: the actors' name mentions, then the name runs
@@ -131,18 +168,27 @@ static int build_refs(sstate *s)
     for (size_t i = 0; i < s->ents->n; i++) {
         const stance_ent *e = &s->ents->e[i];
         size_t nlen = strlen(e->name);
-        int g = stance_names_gender(e->name, 0, nlen), org = org_name(e->name, 0, nlen);
+        int g = stance_names_gender(e->name, 0, nlen), org = stance_name_is_org(e->name, 0, nlen);
         for (size_t k = 0; k < e->n_mentions; k++)
             if (!in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
                 add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g, org))
                 return STANCE_ERR_NOMEM;
     }
+    for (size_t qi = 0; qi < s->quotes->n; qi++) { /* a name that speaks a quote is a person's */
+        const stance_rawquote *q = &s->quotes->q[qi];
+        if (q->how == STANCE_ATTR_NAME && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET &&
+            !stance_name_is_org(q->speaker, 0, strlen(q->speaker)) &&
+            !in_quote(s->quotes, q->speaker_span.start, q->speaker_span.end) &&
+            add_ref(s, q->speaker_span.start, q->speaker_span.end, -1,
+                    stance_names_gender(q->speaker, 0, strlen(q->speaker)), 0))
+            return STANCE_ERR_NOMEM;
+    }
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        int org = org_name(s->t, nm->bare, nm->last_end);
-        if ((nm->gender == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
+        int org = stance_name_is_org(s->t, nm->bare, nm->last_end), g = stance_run_gender(nl, s->t, nm);
+        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
             continue;
-        if (add_ref(s, nm->bare, nm->last_end, -1, nm->gender, org))
+        if (add_ref(s, nm->bare, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
     }
     if (s->n_refs > 1)
@@ -241,7 +287,19 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at)
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
     }
-    return ambiguous ? NULL : only;
+    if (only && !ambiguous)
+        return only;
+    /* no tie nearby and no single candidate: the nearest name further back
+     * that the text ties to the head ("Mayor Bill de Blasio" ... two
+     * paragraphs ... "the mayor said") */
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + TIE_REACH < at)
+            break;
+        if (r->org == d->org && tied(s, r, d))
+            return r;
+    }
+    return NULL;
 }
 
 /* Give quote @p q the name at @p r; the description becomes its role. */

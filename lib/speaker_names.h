@@ -24,4 +24,13 @@
  * failure (the quote then keeps its description). */
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err);
+/* Gender of the name run @p nm of @p l: its own hint, else, for a surname
+ * alone, that of the longer runs of the text that end in it ("Westmacott",
+ * "Sir Peter Westmacott"), when they agree ("Clinton" stays unknown beside
+ * "Bill Clinton" and "Hillary Clinton"). */
+int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm);
+/* Is the name t[s, e) an organisation's or a place's: a last word of two or
+ * more that the lexicon calls an organisation noun or no person's
+ * ("Washington Post", "Laura Ingraham Show")? */
+int stance_name_is_org(const char *t, size_t s, size_t e);
 #endif

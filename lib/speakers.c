@@ -769,11 +769,18 @@ static void inherit_speakers(ctx *c)
     }
 }
 
-/* The last stage: inheritance, then canonical names and pronouns, in text
- * order (a pronoun looks back), then the inherited speakers again. */
+/* The last stage: inheritance, the late sieves for the direct quotes still
+ * without a speaker and inheritance from what they found, then canonical names
+ * and pronouns, in text order (a pronoun looks back), then the inherited
+ * speakers again. */
 int stance_q_speakers(ctx *c)
 {
+    int r;
     inherit_speakers(c);
+    if ((r = stance_q_late_sieves(c)) < 0)
+        return r;
+    if (r)
+        inherit_speakers(c);
     for (size_t i = 0; i < c->n; i++) {
         seg *q = &c->s[i];
         if (q->kind == K_SKIP)

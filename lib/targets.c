@@ -139,10 +139,18 @@ static int tail(const char *text, const stance_tlist *l, const stance_rawquote *
     if (k >= tk->n || k - first > TAIL_TOKENS || tk->v[k].sent != tk->v[0].sent ||
         (e < tk->n && tk->v[e].kind == STANCE_TK_WORD && (tk->v[e].lcls & rv)))
         return 0;
-    for (size_t j = first; j < k; j++) /* "for", "between", "billionaire"; not "and", "who", "said" */
+    for (size_t j = first; j < k; j++) { /* "for", "between", "billionaire"; not "and", "who", "said" */
+        /* but "between Cruz and Trump": "and" right after a name, right before the mention */
+        if (j + 1 == k && j > first && (tk->v[j].lcls & STANCE_LX(CONJ)) && (tk->v[j - 1].shape & STANCE_SH_CAP) &&
+            tk->v[j - 1].kind == STANCE_TK_WORD && (stance_word_is(text, l->post_base + tk->v[j].start,
+                                                                   l->post_base + tk->v[j].end, "and") ||
+                                                    stance_word_is(text, l->post_base + tk->v[j].start,
+                                                                   l->post_base + tk->v[j].end, "or")))
+            continue;
         if (tk->v[j].kind != STANCE_TK_WORD ||
             (tk->v[j].lcls & (rv | STANCE_LX(CONJ) | STANCE_LX(REL) | STANCE_LX(MODAL) | STANCE_LX(PRONOUN))))
             return 0;
+    }
     return 1;
 }
 

@@ -66,6 +66,8 @@
  */
 #ifndef STANCE_TOKENS_H
 #define STANCE_TOKENS_H
+#include <string.h>
+
 #include "lexicon.h"
 #include "stance_internal.h"
 
@@ -160,4 +162,36 @@ static inline int stance_hspace(const char *text, size_t i, size_t len)
 /* The next chunk [*ws, *we) at or after *i and before @p e (@p len bounds the
  * white-space test): skips white space, sets *i = *we, returns 1; 0 at @p e. */
 int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);
+
+/* ---- eight bytes at a time ------------------------------------------------
+ * The scans that look for rare bytes (quote marks, capitals) step over
+ * ordinary text a 64-bit word at a time. Each test below is exact for the
+ * eight bytes taken together (nonzero iff some byte qualifies), which is all
+ * the scans ask: a word that may hold a byte of interest is scanned byte by
+ * byte, so the result never depends on the byte order of the machine. */
+#define STANCE_B8_ONES UINT64_C(0x0101010101010101)
+#define STANCE_B8_HIGHS UINT64_C(0x8080808080808080)
+static inline uint64_t stance_b8_load(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+/* Nonzero iff a byte of @p w equals @p b. */
+static inline uint64_t stance_b8_has(uint64_t w, unsigned char b)
+{
+    uint64_t v = w ^ (STANCE_B8_ONES * b);
+    return (v - STANCE_B8_ONES) & ~v & STANCE_B8_HIGHS;
+}
+/* Nonzero iff a byte of @p w is >= 0x80. */
+static inline uint64_t stance_b8_high(uint64_t w)
+{
+    return w & STANCE_B8_HIGHS;
+}
+/* For a word with no byte >= 0x80 (no carry then crosses a byte): nonzero iff
+ * a byte is in ['A', 'Z']. */
+static inline uint64_t stance_b8_upper(uint64_t w)
+{
+    return (w + STANCE_B8_ONES * (0x80 - 'A')) & ~(w + STANCE_B8_ONES * (0x80 - 'Z' - 1)) & STANCE_B8_HIGHS;
+}
 #endif

@@ -48,5 +48,15 @@ rc=$?
 [ "$rc" -eq 2 ] || { echo "FAIL: malformed audit file gave exit $rc, want 2"; fail=1; }
 grep -q ':1: want KIND' "$bad.err" || { echo "FAIL: no line number in: $(cat "$bad.err")"; fail=1; }
 rm -f "$bad.err"
+# --dump: one line per matched direct quote (here 2: one right, one wrong);
+# --half A and B split the articles between them (FNV-1a parity of the id)
+"$bin" score "$data/scorer.jsonl" --dump "$bad" >/dev/null || { echo "FAIL: --dump exited $?"; fail=1; }
+[ "$(wc -l < "$bad")" -eq 2 ] || { echo "FAIL: --dump wrote $(wc -l < "$bad") lines, want 2"; fail=1; }
+grep -q "^scorer-test-1	[0-9]*	[0-9]*	1	after$" "$bad" || { echo "FAIL: no right, after line in the dump"; fail=1; }
+grep -q "^scorer-test-1	[0-9]*	[0-9]*	0	" "$bad" || { echo "FAIL: no wrong line in the dump"; fail=1; }
+na=$("$bin" score "$data/scorer-relabel.jsonl" --half A | sed -n 's/^\([0-9]*\) articles.*/\1/p')
+nb=$("$bin" score "$data/scorer-relabel.jsonl" --half B | sed -n 's/^\([0-9]*\) articles.*/\1/p')
+nall=$("$bin" score "$data/scorer-relabel.jsonl" | sed -n 's/^\([0-9]*\) articles.*/\1/p')
+[ -n "$nall" ] && [ "$((na + nb))" -eq "$nall" ] || { echo "FAIL: --half A ($na) + B ($nb) != all ($nall)"; fail=1; }
 [ "$fail" -eq 0 ] && echo "PASS: scorer figures, audit counts, stale lines, ceiling, relabelled figures, --relabel"
 exit "$fail"

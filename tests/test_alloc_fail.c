@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
+#include "quotes.h"
 #include "stance_internal.h"
 #include "testutil.h"
 #include "wrapalloc.h"
@@ -76,6 +78,9 @@ static void test_alloc_fail_classify(void **state)
     long n, step = sweep_step();
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    /* The patterns' JIT copies live with the model: made first, they are not
+     * this sweep's (test_alloc_fail_first_use sweeps their making). */
+    assert_int_equal(stance_quotes_jit_all(m->qpat, NULL), STANCE_OK);
     for (int with_actors = 0; with_actors < 2; with_actors++) {
         for (n = 0; n < 100000; n += step) {
             stance_input in = STANCE_INPUT_INIT;
@@ -109,11 +114,70 @@ static void test_alloc_fail_classify(void **state)
     stance_free(data);
 }
 
+/* The first classification on a fresh model JIT-compiles the quote patterns it
+ * needs: a failure there (the pattern copy or the JIT's own memory) is
+ * STANCE_ERR_NOMEM, publishes nothing, and leaks nothing once the model is
+ * freed; the same model then classifies as a fresh one does. */
+static void test_alloc_fail_first_use(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    size_t want = 0;
+    long n, step = sweep_step();
+    (void)state;
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    opt.flags = STANCE_OPT_INDIRECT;
+    for (n = -1; n < 100000; n += n < 0 ? 1 : step) {
+        stance_model *m = NULL;
+        stance_result *res = (stance_result *)1;
+        stance_error err;
+        int rc;
+        assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+        if (n >= 0)
+            wrapalloc_arm(n);
+        rc = stance_classify(m, &in, &opt, &res, &err);
+        if (rc == STANCE_OK) {
+            if (n < 0)
+                want = stance_result_count(res);
+            else
+                assert_int_equal(stance_result_count(res), want);
+            stance_result_free(res);
+        } else {
+            if (rc != STANCE_ERR_NOMEM)
+                fail_msg("allocation %ld failed: got %d (%s)", n, rc, err.message);
+            assert_null(res);
+            /* the model is still whole: the next call makes what the failed one did not */
+            wrapalloc.hold = 1;
+            assert_int_equal(stance_classify(m, &in, &opt, &res, &err), STANCE_OK);
+            assert_int_equal(stance_result_count(res), want);
+            stance_result_free(res);
+            wrapalloc.hold = 0;
+        }
+        stance_model_free(m); /* still armed: the copies made during the call are counted freed */
+        wrapalloc_disarm();
+        if (n < 0)
+            continue;
+        if (!wrapalloc.failed) {
+            assert_int_equal(rc, STANCE_OK);
+            break;
+        }
+        if (wrapalloc.live != 0)
+            fail_msg("allocation %ld failed: %ld allocations leaked", n, wrapalloc.live);
+    }
+    assert_true(want > 0);
+    assert_true(n > 5);
+    stance_free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alloc_fail_model_open),
         cmocka_unit_test(test_alloc_fail_classify),
+        cmocka_unit_test(test_alloc_fail_first_use),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

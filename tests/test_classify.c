@@ -218,16 +218,17 @@ static void same_results(const stance_result *a, const stance_result *b)
     }
 }
 
-/* A long text makes the scratch release its name runs before the result is
- * built (classify.c, SCRATCH_KEEP_NAMES): the results are those of calls
- * without a scratch, for the long text again and for a short one after it. */
+/* A long text makes the scratch release its name runs, quotes, entities and
+ * mention index while the result is built (classify.c, finish_result): the
+ * results are those of calls without a scratch, for the long text again and
+ * for a short one after it. */
 static void test_classify_scratch_after_long_text(void **state)
 {
     const stance_model *m = *state;
     stance_options opt = STANCE_OPTIONS_INIT;
     stance_input in = STANCE_INPUT_INIT;
     stance_result *fresh = NULL, *r1 = NULL, *r2 = NULL, *short0 = NULL, *short1 = NULL;
-    size_t reps = 1500, n = sizeof article - 1;
+    size_t reps = 4000, n = sizeof article - 1; /* more than SCRATCH_KEEP_MENTIONS mentions */
     char *text = malloc(reps * n);
     assert_non_null(text);
     for (size_t i = 0; i < reps; i++)

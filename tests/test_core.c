@@ -108,10 +108,28 @@ static void test_core_arena(void **state)
     for (int i = 0; i < 1000; i++) {
         int *p = stance_arena_alloc(&a, 10, sizeof *p);
         assert_non_null(p);
-        assert_int_equal(((uintptr_t)p) % 16, 0);
+        assert_int_equal(((uintptr_t)p) % _Alignof(double), 0);
         for (int k = 0; k < 10; k++)
             assert_int_equal(p[k], 0);
         p[9] = i;
+    }
+    /* after pieces of odd sizes, memory for doubles and pointers is aligned for them */
+    for (size_t n = 1; n < 40; n++) {
+        char *c = stance_arena_alloc(&a, n, 1);
+        double *d;
+        void **v;
+        assert_non_null(c);
+        memset(c, 0x5A, n);
+        d = stance_arena_alloc(&a, 2, sizeof *d);
+        v = stance_arena_alloc(&a, 1, sizeof *v);
+        assert_non_null(d);
+        assert_non_null(v);
+        assert_int_equal(((uintptr_t)d) % _Alignof(double), 0);
+        assert_int_equal(((uintptr_t)v) % _Alignof(void *), 0);
+        d[0] = d[1] = -1.0;
+        *v = d;
+        for (size_t k = 0; k < n; k++) /* no overlap */
+            assert_int_equal(c[k], 0x5A);
     }
     assert_non_null(stance_arena_alloc(&a, 1, 100000));
     s = stance_arena_strndup(&a, "hello world", 5);

@@ -235,6 +235,38 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "You", 1, NOT_A_MENTION, 0}}}, /* no addressee named */
+    {"attribution pronoun: the speaker the sieves chose",
+     /* Okafor is no actor (gender unknown): his "he said" is not Park's; "He"
+      * in Okafor's next quote is not Okafor but the man named before: Park */
+     "Tom Park left the meeting early.\n\nLater, Kel Okafor spoke to reporters. \"The budget is a mess,\" he said. "
+     "\"He has no plan at all.\"\n\nTom Park called back. \"We will fix the roads,\" he said.\n",
+     {{"Tom Park", NULL, 0}},
+     1,
+     {{"Tom Park", " he said", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "he", 4, PRONOUN, STANCE_MR_PRONOUN_SPEAKER}}}, /* the last "he said" */
+    {"they for an organisation",
+     "The Kessick Port Authority raised the fees on Monday.\n\n\"They never asked the fishermen,\" "
+     "said Tom Park.\n\nThe boats stayed in the harbour all week, and the crews waited for news "
+     "from the city. Nobody came to the quay, and the nets dried in the sun for days and days while "
+     "the gulls circled over the empty water and the cafe closed its doors early.\n\n\"Now "
+     "they want more,\" Park said.\n",
+     {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Kessick Port Authority", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Kessick Port Authority", "they want", 0, NOT_A_MENTION, 0}, /* named too far back */
+      {"Tom Park", "They", 0, NOT_A_MENTION, 0}}},
+    {"they: an actor that may be a person stands between",
+     "The Kessick Port Authority met Kel Okafor on Monday. \"They never asked us,\" said Rosa Mendez.\n",
+     {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
+     2,
+     {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}, {"Kel Okafor", "They", 0, NOT_A_MENTION, 0}}},
+    {"a programme's name blocks no pronoun",
+     "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
+     "\"She is a disgrace,\" Mendez said.\n",
+     {{"Elena Diaz", NULL, 0}},
+     1,
+     {{"Elena Diaz", "She", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"discovered actors",
      "Gov. Tom Park visited Dover on Monday, and Tom Park left.\n\n\"The governor has failed us,\" said Elena Diaz.\n",
      {{NULL, NULL, 0}},
@@ -254,6 +286,35 @@ static void test_mentions_cases(void **state)
         expect_more(&d, c->what, c->want);
         doc_close(&d);
     }
+}
+
+static void test_mentions_run_gender(void **state)
+{
+    /* "Okafor" alone has no gender; the longer run it ends does. "Lin": two */
+    const char text[] = "Peter Okafor spoke first. Later Okafor and Kel Dunmore left. Bill Lin and Mary Lin "
+                        "came. Lin waved.";
+    doc d;
+    const stance_namelist *nl;
+    int seen = 0;
+    (void)state;
+    doc_open(&d, text, NULL, 0);
+    nl = &d.quotes.names;
+    for (size_t i = 0; i < nl->n; i++) {
+        const stance_name *nm = &nl->v[i];
+        if (nm->bare == (size_t)(strstr(text, "Okafor and") - text)) {
+            assert_int_equal(nm->gender, STANCE_G_UNKNOWN);
+            assert_int_equal(stance_run_gender(nl, text, nm), STANCE_G_MALE);
+            seen++;
+        } else if (nm->bare == (size_t)(strstr(text, "Lin waved") - text)) {
+            assert_int_equal(stance_run_gender(nl, text, nm), STANCE_G_UNKNOWN); /* a man and a woman */
+            seen++;
+        } else if (nm->bare == (size_t)(strstr(text, "Kel") - text)) {
+            assert_int_equal(stance_run_gender(nl, text, nm), STANCE_G_UNKNOWN);
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 3);
+    doc_close(&d);
 }
 
 /* ---- target choice ------------------------------------------------------------ */
@@ -367,7 +428,9 @@ static void check_objects(size_t which)
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
-        "Diaz said the rival \"can beat\" Sam Ito easily.\n",
+        "Diaz said the rival \"can beat\" Sam Ito easily.\n"
+        "Diaz called it \"a two-man race\" between Ito and Park.\n"
+        "Ito said it was \"a close call\" and Tom Park nodded.\n",
     };
     static const struct {
         size_t text;
@@ -384,6 +447,9 @@ static void check_objects(size_t which)
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
         {1, "can beat", "Sam Ito", 1},
+        {1, "a two-man", "Sam Ito", 1},
+        {1, "a two-man", "Tom Park", 1},     /* "between Ito and Park" */
+        {1, "a close call", "Tom Park", 0},  /* "and" right after the mark: a new clause */
     };
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     doc d;
@@ -443,6 +509,7 @@ static void speaker_of(const char *text, const stance_actor *actors, size_t n, c
 static void test_speaker_names(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    stance_actor b[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     (void)state;
     /* tied by the title: Diaz is nearer, but Park is the senator */
     speaker_of("Sen. Tom Park toured the bridge on Monday with Elena Diaz.\n"
@@ -460,6 +527,14 @@ static void test_speaker_names(void **state)
     speaker_of("The Riverton Post published the letter on Sunday.\n"
                "\"The council misled its voters for a year,\" the influential daily wrote.\n",
                NULL, 0, "The council misled", "Riverton Post", "the influential daily");
+    /* a name that speaks a quote is a person's, though its gender is unknown */
+    speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
+               "\"Taxes will not rise this year,\" the candidate said.\n",
+               NULL, 0, "Taxes will", "Okafor", "the candidate");
+    /* two persons nearby and no tie: the name tied to the role further back */
+    speaker_of("Mayor Elena Diaz opened the new bridge on Monday.\n\nTom Park and Sam Ito watched from the bank.\n\n"
+               "Ito left early.\n\n\"It is a great day for the whole city,\" the mayor said.\n",
+               b, 3, "It is a great", "Elena Diaz", "the mayor");
     /* two persons, no tie: the description stays */
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
@@ -600,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_mentions_tables_sorted),
         cmocka_unit_test(test_mentions_names_kinds),
         cmocka_unit_test(test_mentions_cases),
+        cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
         cmocka_unit_test(test_targets_reported_subject),

@@ -1292,6 +1292,37 @@ static void test_quotes_unicode_nickname_and_initial(void **state)
 }
 
 
+/* The surname index of the name runs (names.h, by_last): surname bytes in
+ * memcmp order with the shorter first, then most tokens first, then text
+ * order. Surnames that share their first 8 bytes ("Abercrombie",
+ * "Abercromby", "Abercrombies"), one letter long, non-ASCII, and enough runs
+ * for several merge passes. */
+static void test_quotes_names_index_order(void **state)
+{
+    static const char *const first[] = {"Jane", "John Q.", "Mary Ann", "", "Sen. Bob"};
+    static const char *const last[] = {"Abercrombie", "Abercromby", "Abercrombies", "Roe", "Doe", "\xc5\x81ukasz",
+                                       "Xi", "Abercrombie-Fitch", "Ab", "Zola", "O'Neil", "Abercrombi"};
+    char text[20000];
+    size_t n = 0;
+    stance_quotelist l = {0};
+    stance_error err;
+    for (unsigned i = 0; i < 300; i++) {
+        const char *f = first[(i * 7) % 5], *la = last[(i * 5 + i / 12) % 12];
+        n += (size_t)snprintf(text + n, sizeof text - n, "On Monday %s%s%s spoke. ", f, *f ? " " : "", la);
+    }
+    assert_true(n < sizeof text - 1);
+    assert_int_equal(stance_quotes_extract(*state, text, n, 0, &l, &err), STANCE_OK);
+    assert_true(l.names.n > 250);
+    for (size_t i = 1; i < l.names.n; i++) {
+        const stance_name *a = &l.names.v[l.names.by_last[i - 1]], *b = &l.names.v[l.names.by_last[i]];
+        size_t an = a->last_end - a->last, bn = b->last_end - b->last, m = an < bn ? an : bn;
+        int c = memcmp(text + a->last, text + b->last, m);
+        assert_true(c < 0 || (c == 0 && an < bn) ||
+                    (c == 0 && an == bn && (a->ntok > b->ntok || (a->ntok == b->ntok && a->start < b->start))));
+    }
+    stance_quotelist_clear(&l);
+}
+
 /* The word set of the prefilters: first words of the entries, a bit per list. */
 static void test_quotes_wordset(void **state)
 {
@@ -1473,6 +1504,7 @@ int main(void)
         cmocka_unit_test(test_quotes_unicode_label),
         cmocka_unit_test(test_quotes_unicode_nickname_and_initial),
         cmocka_unit_test(test_quotes_wordset),
+        cmocka_unit_test(test_quotes_names_index_order),
         cmocka_unit_test(test_quotes_prefilter_sound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

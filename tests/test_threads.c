@@ -1,6 +1,8 @@
 /* test_threads.c - one const model (and one compiled actor set) shared by 8
  * threads: every thread's results equal the single-threaded results of the
- * plain actor list, byte for byte. Run under TSan in CI. */
+ * plain actor list, byte for byte, on a model used before and on a fresh one
+ * whose first calls (which JIT-compile the quote patterns) all start at once.
+ * Run under TSan in CI. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -86,11 +88,14 @@ static char *classify_render(const char *text, stance_scratch *scratch, const st
     return out;
 }
 
+static pthread_barrier_t start;
+
 static void *worker(void *arg)
 {
     long id = (long)arg;
     stance_scratch *scratch = NULL;
     long mismatches = 0;
+    pthread_barrier_wait(&start);
     /* Half the threads reuse a scratch, half let each call allocate its own;
      * threads 0, 1, 4, 5 pass the shared actor set, the others the list. */
     if (id % 2 == 0 && stance_scratch_new(&scratch, NULL) != STANCE_OK)
@@ -107,16 +112,29 @@ static void *worker(void *arg)
     return (void *)mismatches;
 }
 
-static void test_threads_identical_results(void **state)
+static void run_threads(void)
 {
     pthread_t th[N_THREADS];
+    assert_int_equal(pthread_barrier_init(&start, NULL, N_THREADS), 0);
+    for (long i = 0; i < N_THREADS; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, worker, (void *)i), 0);
+    for (long i = 0; i < N_THREADS; i++) {
+        void *ret;
+        assert_int_equal(pthread_join(th[i], &ret), 0);
+        if ((long)ret != 0)
+            fail_msg("thread %ld: %ld results differed from the single-threaded run", i, (long)ret);
+    }
+    pthread_barrier_destroy(&start);
+}
+
+static void test_threads_identical_results(void **state)
+{
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
     stance_actorset *set = NULL;
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
     model = m;
     assert_int_equal(stance_actorset_new(m, actors, 2, 0, &set, NULL), STANCE_OK);
     shared_set = set;
@@ -129,18 +147,22 @@ static void test_threads_identical_results(void **state)
         free(with_set);
     }
     assert_non_null(strstr(expected[0], "Governor Park"));
-    for (long i = 0; i < N_THREADS; i++)
-        assert_int_equal(pthread_create(&th[i], NULL, worker, (void *)i), 0);
-    for (long i = 0; i < N_THREADS; i++) {
-        void *ret;
-        assert_int_equal(pthread_join(th[i], &ret), 0);
-        if ((long)ret != 0)
-            fail_msg("thread %ld: %ld results differed from the single-threaded run", i, (long)ret);
-    }
+    run_threads();
+    stance_actorset_free(set);
+    stance_model_free(m);
+    /* A fresh model, first used by all threads at once. */
+    m = NULL;
+    set = NULL;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    model = m;
+    assert_int_equal(stance_actorset_new(m, actors, 2, 0, &set, NULL), STANCE_OK);
+    shared_set = set;
+    run_threads();
     for (size_t a = 0; a < N_ARTICLES; a++)
         free(expected[a]);
     stance_actorset_free(set);
     stance_model_free(m);
+    stance_free(data);
 }
 
 int main(void)

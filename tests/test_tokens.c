@@ -56,6 +56,59 @@ static void test_lexicon_sorted_unique(void **state)
     assert_null(stance_lex_entry((long)stance_lex_count()));
 }
 
+/* Every entry is found where it is, and words next to it in the search's
+ * order are not: its prefixes, longer words that start with it (also past the
+ * eight bytes the search compares as one key), the same bytes with a NUL. */
+static void test_lexicon_find_every_entry(void **state)
+{
+    char buf[STANCE_LEX_MAXLEN + 2];
+    (void)state;
+    for (size_t i = 0; i < stance_lex_count(); i++) {
+        const stance_lexent *e = stance_lex_entry((long)i);
+        long j;
+        assert_int_equal(stance_lex_find(e->w, e->n), (long)i);
+        for (size_t n = 1; n < e->n; n++) {
+            j = stance_lex_find(e->w, n);
+            assert_true(j < 0 || (stance_lex_entry(j)->n == n && memcmp(stance_lex_entry(j)->w, e->w, n) == 0));
+        }
+        memcpy(buf, e->w, e->n);
+        for (int c = 0; c < 3; c++) {
+            buf[e->n] = "\0az"[c];
+            j = stance_lex_find(buf, e->n + 1);
+            assert_true(j < 0 || (stance_lex_entry(j)->n == e->n + 1 && memcmp(stance_lex_entry(j)->w, buf, e->n + 1) == 0));
+        }
+    }
+}
+
+/* The eight-bytes-at-a-time tests agree with a byte loop: every byte value
+ * at every position, among fillers on both sides of each range. */
+static void test_b8_tests(void **state)
+{
+    static const unsigned char fill[] = {'a', ' ', 'A' - 1, 'Z' + 1, 0, 0x7F, '"' + 1, '\n' - 1, 'A', 0x80};
+    (void)state;
+    for (size_t f = 0; f < sizeof fill; f++)
+        for (int pos = 0; pos < 8; pos++)
+            for (int v = 0; v < 256; v++) {
+                unsigned char b[8];
+                int quote = 0, nl = 0, high = 0, upper = 0;
+                uint64_t w;
+                memset(b, fill[f], sizeof b);
+                b[pos] = (unsigned char)v;
+                for (int i = 0; i < 8; i++) {
+                    quote |= b[i] == '"';
+                    nl |= b[i] == '\n';
+                    high |= b[i] >= 0x80;
+                    upper |= b[i] >= 'A' && b[i] <= 'Z';
+                }
+                w = stance_b8_load((const char *)b);
+                assert_int_equal(stance_b8_has(w, '"') != 0, quote);
+                assert_int_equal(stance_b8_has(w, '\n') != 0, nl);
+                assert_int_equal(stance_b8_high(w) != 0, high);
+                if (!high)
+                    assert_int_equal(stance_b8_upper(w) != 0, upper);
+            }
+}
+
 static void test_lexicon_lookup(void **state)
 {
     const stance_lexent *e;
@@ -270,6 +323,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
+        cmocka_unit_test(test_lexicon_find_every_entry),
+        cmocka_unit_test(test_b8_tests),
         cmocka_unit_test(test_tokens_kinds),
         cmocka_unit_test(test_tokens_unicode_shape),
         cmocka_unit_test(test_tokens_sentences_paragraphs),

@@ -4,11 +4,11 @@
 # fastText gets its own model trained on the same train split (word bigrams, 25 epochs).
 # Speed is CPU time of paired, interleaved runs (medians), per line from the difference
 # between REPEAT and 2 x REPEAT copies of dev, so start-up cancels out.
-#   bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]
+#   bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]   (REPEAT copies of dev, default 100)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 model=${1:-$top/models/en-news.stm}
-repeat=${2:-20}
+repeat=${2:-100}   # dev x100 and x200: the difference must dwarf fastText's start-up noise (+-0.3 s CPU)
 data=${STANCE_DATA:-$top/../shared/data}
 stance=$top/stance
 [ -f "$data/newsmtsc/train.jsonl" ] || { echo "SKIP: $data/newsmtsc not found"; exit 0; }

@@ -3,6 +3,12 @@
  * quotes) and its throughput on ordinary and adversarial generated inputs.
  *
  *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules] [--relabel]
+ *                          [--half A|B] [--dump OUT.tsv]
+ *       (--half: only the articles of one half, split by the parity of the
+ *       FNV-1a hash of the article id: develop on A, hold B out)
+ *       (--dump: one line per matched direct quote, or whole quote counted by
+ *       --relabel: ID START END OK RULE, OK 1/0, "u" when the gold names no
+ *       speaker; bench/quotes/compare_dumps.py diffs two dumps per rule)
  *       (--relabel: the direct figures under issue #3's definition, without an
  *       audit: see "relabel" below; comparable between splits)
  *       (--rules: per attribution rule (stance_rawquote.rule) and type, the quotes
@@ -542,6 +548,26 @@ static void audit_report(audit *a, const counts *c)
 /* score --rules: the table per attribution rule */
 static int show_rules;
 
+/* score --half: -1 every article, else 0 (A) or 1 (B): the parity of the id's FNV-1a hash */
+static int half = -1;
+/* score --dump: the speaker verdict of every matched direct quote */
+static FILE *dump;
+
+static int id_half(const char *id)
+{
+    unsigned h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return (int)(h & 1u);
+}
+
+static void dump_quote(const char *id, size_t s, size_t e, int ok, int scorable_gold, int rule)
+{
+    if (dump)
+        fprintf(dump, "%s\t%zu\t%zu\t%s\t%s\n", id, s, e, scorable_gold ? (ok ? "1" : "0") : "u",
+                stance_quotes_rule_name(rule));
+}
+
 /* score --relabel: issue #3's definition of a direct quote applied without an
  * audit, the same way on every split (what the audit's "relabelled" line does
  * by hand on dev): a predicted direct quote that the gold has as a "mixed"
@@ -641,6 +667,10 @@ static int score(const char *path, int verbose, audit *au)
         id = json_string_value(json_object_get(o, "id"));
         if (!id)
             id = "-";
+        if (half >= 0 && id_half(id) != half) {
+            json_decref(o);
+            continue;
+        }
         text = json_string_value(json_object_get(o, "text"));
         len = json_string_length(json_object_get(o, "text"));
         qs = json_object_get(o, "quotes");
@@ -719,6 +749,8 @@ static int score(const char *path, int verbose, audit *au)
                 c[ty].spk_n++;
                 c[ty].spk_ok += (size_t)ok;
                 c[ty].spk_unscorable += (size_t)!scorable(hit);
+                if (ty == 0)
+                    dump_quote(id, hit->s, hit->e, ok, scorable(hit), r->rule);
                 if (!ok && ty == 0) {
                     const char *cat = audit_note(au, 0, id, hit->s, hit->e, !scorable(hit));
                     if (verbose) {
@@ -749,6 +781,7 @@ static int score(const char *path, int verbose, audit *au)
                         rl_mixed_n++;
                         rl_mixed_ok += (size_t)speaker_ok(r->speaker, mx);
                         rl_mixed_scorable += (size_t)scorable(mx);
+                        dump_quote(id, s, e, speaker_ok(r->speaker, mx), scorable(mx), r->rule);
                     }
                 }
                 {
@@ -982,6 +1015,14 @@ int main(int argc, char **argv)
                 relabel = 1;
             else if (strcmp(argv[i], "--rules") == 0)
                 show_rules = 1;
+            else if (strcmp(argv[i], "--half") == 0 && i + 1 < argc && (!strcmp(argv[i + 1], "A") || !strcmp(argv[i + 1], "B")))
+                half = argv[++i][0] == 'B';
+            else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
+                if (!(dump = fopen(argv[++i], "w"))) {
+                    fprintf(stderr, "%s: %s\n", argv[i], strerror(errno));
+                    return 2;
+                }
+            }
             else {
                 fprintf(stderr, "unknown option %s\n", argv[i]);
                 return 2;
@@ -992,12 +1033,14 @@ int main(int argc, char **argv)
             return 2;
         }
         rc = score(argv[2], verbose, audit_path ? &au : NULL);
+        if (dump && fclose(dump) != 0 && rc == 0)
+            rc = 1;
         if (audit_path)
             audit_free(&au);
         return rc;
     }
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
-    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules] [--relabel] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules] [--relabel] [--half A|B] [--dump OUT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
     return 2;
 }
