@@ -4,7 +4,7 @@
  * specified in models/FORMAT.md.
  *
  * The functions declared here are defined in model_io.c (but
- * stance_lexicon_free(), in features.c beside stance_lexicon_build()): reading,
+ * stance_lexicon_free(), in features_text.c beside stance_lexicon_build()): reading,
  * validating and writing model files, and the build helpers the trainer and the
  * tests use to assemble a model in memory. model.c holds the public stance_model_* API
  * (open = stance_model_parse() + compiling the patterns, free, queries).
@@ -70,12 +70,12 @@ typedef struct stance_lexicon {
     float *valence;       /* [n] */
     char *blob;
 } stance_lexicon;
-void stance_lexicon_free(stance_lexicon *lx); /* features.c */
+void stance_lexicon_free(stance_lexicon *lx); /* features_text.c */
 
 /* Everything needed to rebuild training features exactly. */
 typedef struct stance_featcfg {
-    uint32_t norm_flags;     /* text normalisation flags (features.c, NORM_*) */
-    uint32_t tokenizer_rev;  /* revision of the tokeniser in features.c the model was trained with (TOKENIZER_REV) */
+    uint32_t norm_flags;     /* text normalisation flags (features_int.h, NORM_*) */
+    uint32_t tokenizer_rev;  /* tokeniser revision (features_text.c) the model was trained with (TOKENIZER_REV) */
     uint32_t hash_id;        /* STANCE_HASH_* */
     uint32_t table_bits;     /* buckets = 2^table_bits */
     uint32_t value_mode;     /* features.c value weighting */
