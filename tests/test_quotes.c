@@ -1347,8 +1347,12 @@ static void test_quotes_wordset(void **state)
     assert_true(stance_qf_verb_ahead(ws, ", Jane; Doe said.", 0, 17, 1, STANCE_QF_STOP_SENT));
     assert_true(stance_qf_verb_ahead(ws, "? said Doe", 0, 10, 1, STANCE_QF_STOP_SENT)); /* (not at s) */
     assert_false(stance_qf_verb_ahead(ws, "Doe called", 0, 10, 1, STANCE_QF_STOP_SENT));
-    assert_true(stance_qf_verb_behind(ws, "Doe said, " LQ "x" RQ " and Roe said: ", 20, 36, 1));
-    assert_false(stance_qf_verb_behind(ws, "Doe said, " LQ "x" RQ " and then: ", 0, 31, 1));
+    {
+        static const char said[] = "Doe said, " LQ "x" RQ " and Roe said: ", then[] = "Doe said, " LQ "x" RQ " and then: ";
+        assert_true(stance_qf_verb_behind(ws, said, 17, sizeof said - 1, 1));  /* (the ends were past the strings) */
+        assert_false(stance_qf_verb_behind(ws, then, 0, sizeof then - 1, 1)); /* the closing mark stops the scan */
+        assert_false(stance_qf_verb_behind(ws, said, 0, 17, 1));              /* before "said" is reached */
+    }
     assert_true(stance_qf_ends_comma_colon("According to Doe, \xc2\xa0 ", 0, 21));
     assert_false(stance_qf_ends_comma_colon("According to Doe\t", 0, 17));
     stance_wordset_free(ws);
