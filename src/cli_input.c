@@ -193,15 +193,15 @@ int cli_json_id_raw(const char *s, size_t n, size_t *start, size_t *end)
 
 /* ---- a record's "text" decoded in place, without a jansson string ---------------- */
 
-/* One UTF-8 sequence at @p s (at most @p n bytes): its length, or 0 when
- * jansson's reader refuses it (overlong, surrogate, above U+10FFFF, cut). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+size_t cli_utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
     unsigned char c = s[0];
     size_t len;
     unsigned long v;
-    if (c < 0x80)
+    if (c < 0x80) {
+        *cp = c;
         return 1;
+    }
     if (c < 0xC2 || c > 0xF4)
         return 0;
     len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -215,6 +215,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     }
     if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) || (v >= 0xD800 && v <= 0xDFFF))
         return 0;
+    *cp = v;
     return len;
 }
 
@@ -291,7 +292,8 @@ static int string_ok(const unsigned char *s, size_t a, size_t b)
                 return 0;
             i += k;
         } else if (c >= 0x80) {
-            size_t k = utf8_seq(s + i, end - i);
+            unsigned long cp;
+            size_t k = cli_utf8_decode(s + i, end - i, &cp);
             if (!k)
                 return 0;
             i += k;

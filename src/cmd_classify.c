@@ -273,15 +273,8 @@ static void decision_out(json_out *w, const stance_decision *d)
     jo_lit(w, ",\"probs\":");
     jo_probs(w, d->label_names, d->probs, d->n_labels);
     if (d->n_explain) {
-        jo_lit(w, ",\"explain\":[");
-        for (size_t i = 0; i < d->n_explain; i++) {
-            jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
-            jo_cstr(w, d->explain[i].feature);
-            jo_lit(w, ",\"contribution\":");
-            jo_real(w, d->explain[i].contribution);
-            jo_lit(w, "}");
-        }
-        jo_lit(w, "]");
+        jo_lit(w, ",\"explain\":");
+        jo_explain(w, d->explain, d->n_explain, "contribution");
     }
 }
 

@@ -656,15 +656,8 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
     jo_lit(w, ",\"margin\":");
     jo_real(w, margin);
     if (c->explain) {
-        jo_lit(w, ",\"explain\":[");
-        for (size_t i = 0; i < d->n_explain; i++) {
-            jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
-            jo_cstr(w, d->explain[i].feature);
-            jo_lit(w, ",\"weight\":");
-            jo_real(w, d->explain[i].contribution);
-            jo_lit(w, "}");
-        }
-        jo_lit(w, "]");
+        jo_lit(w, ",\"explain\":");
+        jo_explain(w, d->explain, d->n_explain, "weight");
     }
     jo_lit(w, "}\n");
     if (w->failed) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_input.h"
 #include "json_out.h"
 
 void jo_reset(json_out *w)
@@ -69,34 +70,6 @@ void jo_lit(json_out *w, const char *s)
     jo_raw(w, s, strlen(s));
 }
 
-/* One UTF-8 sequence at @p s (at most @p n bytes): its length, or 0 when it
- * is not valid UTF-8 (jansson's rules: no overlongs, surrogates or > U+10FFFF). */
-static size_t utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned long v;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (len > n)
-        return 0;
-    v = c & (0x3Fu >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
-}
-
 /* Input bytes escaped per piece when the writer streams to a sink. */
 #define JO_PIECE 16384
 
@@ -127,7 +100,7 @@ void jo_str(json_out *w, const char *str, size_t n)
             w->len += i - start;
             if (i == stop)
                 break;
-            if (!(k = utf8_next(s + i, n - i, &cp))) {
+            if (!(k = cli_utf8_decode(s + i, n - i, &cp))) {
                 w->failed = 1; /* jansson refuses such a string too */
                 return;
             }
@@ -293,4 +266,19 @@ void jo_probs(json_out *w, const char *const *names, const double *probs, size_t
         jo_real(w, probs[i]);
     }
     jo_lit(w, "}");
+}
+
+void jo_explain(json_out *w, const stance_contrib *c, size_t n, const char *key)
+{
+    jo_lit(w, "[");
+    for (size_t i = 0; i < n; i++) {
+        jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
+        jo_cstr(w, c[i].feature);
+        jo_lit(w, ",");
+        jo_cstr(w, key);
+        jo_lit(w, ":");
+        jo_real(w, c[i].contribution);
+        jo_lit(w, "}");
+    }
+    jo_lit(w, "]");
 }
