@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "model.h" /* STANCE_FORMAT_MAJOR / _MINOR: the model format this build writes and reads */
+#include "model.h" /* STANCE_FORMAT_*: the model formats this build writes and reads */
 
 static const cli_command commands[] = {
     {"classify", cmd_classify, "find quotes, speakers, sentiment and stance in articles"},
@@ -143,8 +143,9 @@ static int run(int argc, char **argv)
         return CLI_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("stance %s (libstance %s, model format %d.%d)\n", PACKAGE_VERSION, stance_version(),
-               STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR);
+        /* Writes 1.0, 1.1 or 1.2 as a model needs (models/FORMAT.md); reads all of them. */
+        printf("stance %s (libstance %s, model formats %d.%d to %d.%d)\n", PACKAGE_VERSION, stance_version(),
+               STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR, STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR_WVEC);
         return CLI_OK;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
