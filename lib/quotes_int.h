@@ -291,6 +291,54 @@ static inline long name_before(ctx *c, size_t pos)
     return (long)lo - 1;
 }
 
+/* ---- the sieves (sieves.c, sieves_late.c) ----------------------------------- */
+
+/* subject_of() flags: a he/she opening the sentence is its subject; so is a
+ * name after "the" opening it ("The Board of Elections was clear"), or after a
+ * comma too ("As if ..., the Board of Elections was clear"). */
+#define SUBJ_PRONOUN 1u
+#define SUBJ_ARTICLE 2u
+#define SUBJ_ARTICLE_COMMA 4u
+
+/* One quote on its way through the sieves: what they have found so far. */
+typedef struct sv {
+    size_t qi;
+    seg *q;
+    int fc;                  /* case of the first letter of the content (1, -1, 0) */
+    int endp;                /* the content ends like a sentence (or runs open) */
+    int words;               /* words of the content, counted up to 9 */
+    size_t cs, bcs;          /* the clause before the opening mark; the part the before-sieves read */
+    attr after, before;      /* the attribution found after / before the quote */
+    int have_after, have_before;
+    int that_clause;         /* the clause before ends in "that": the quote is its object */
+    size_t tail_len;         /* bytes between the reporting verb before and the mark */
+    int b2;                  /* BEFORE2 on [bcs, open): -1 not run, 0 no match, 1 match */
+    stance_span acc, nm, pu; /* its groups: 'according to X', a name, the punctuation */
+} sv;
+
+/* A sieve fills one of the two candidate slots of a quote; a late sieve runs
+ * after inheritance, on a direct quote still without a speaker. */
+enum { SLOT_AFTER, SLOT_BEFORE, SLOT_LATE };
+
+/* A sieve: 1 when it attributed the quote (its id becomes attr.rule), 0 when
+ * it passes, <0 on error. The name of each id is stance_quotes_rule_name(). */
+typedef struct sieve {
+    int id;   /* STANCE_RULE_* */
+    int slot; /* SLOT_* */
+    int (*fn)(ctx *c, sv *v);
+} sieve;
+
+
+/* Shared by the two sieve files (sieves.c). */
+int stance_q_possessive_at(ctx *c, size_t pos);
+void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
+int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b);
+int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b);
+int stance_q_attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a);
+size_t stance_q_prev_para_end(ctx *c, const seg *q);
+/* A quote (its q->pc set) ready for the sieves. */
+void stance_q_sv_init(ctx *c, sv *v, size_t qi);
+
 /* ---- across the four files -------------------------------------------------- */
 
 size_t stance_q_nickname_end(ctx *c, size_t i, size_t ml, size_t para);
@@ -320,7 +368,7 @@ size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);
 int stance_q_word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we);
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a);
 int stance_q_classify_seg(ctx *c, size_t qi);
-/* The late sieves (sieves.c), run by the last stage after inheritance on the
+/* The late sieves (sieves_late.c), run by the last stage after inheritance on the
  * direct quotes that are still without a speaker. */
 int stance_q_late_sieves(ctx *c);
 int stance_q_emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const attr *a, int pronoun_unresolved,

@@ -3,9 +3,9 @@
  * {id, name, fn} in order; each looks at one kind of attribution and either
  * attributes the quote (recording its id as stance_rawquote.rule) or passes.
  * The direct/partial decision is its own function, and partial quotes go
- * through their own, shorter table; the late sieves run after inheritance on
- * the direct quotes still without a speaker. Indirect speech has three sieves
- * of its own over the sentences outside quotes (indirect.c).
+ * through their own, shorter table; the late sieves (sieves_late.c) run after
+ * inheritance on the direct quotes still without a speaker. Indirect speech
+ * has three sieves of its own over the sentences outside quotes (indirect.c).
  */
 #include "config.h"
 
@@ -14,16 +14,12 @@
 static size_t after_end(ctx *c, const seg *q, size_t win);
 static int try_after(ctx *c, seg *q, attr *a);
 static int dateline_at(ctx *c, const stance_name *nm);
-static int possessive_at(ctx *c, size_t pos);
-static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
 static int after_article(ctx *c, size_t pos, size_t floor);
 static int lower_follows(ctx *c, size_t pos);
 static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl);
-static int subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b);
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b);
 static int with_name(ctx *c, size_t pos, size_t floor);
 static size_t before_ly(ctx *c, size_t pos, size_t floor);
-static int name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b);
 static int starts_determiner(ctx *c, size_t s, size_t e);
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len);
 static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a);
@@ -33,7 +29,6 @@ static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
 static int only_lower_words(ctx *c, size_t s, size_t e);
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
-static int attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a);
 static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
 static int dash_para(ctx *c, seg *q, attr *a);
 static int bracket_source(ctx *c, const seg *q, attr *a);
@@ -132,7 +127,7 @@ static int dateline_at(ctx *c, const stance_name *nm)
 }
 
 /* Does a possessive "'s" / "’s" start at @p pos? */
-static int possessive_at(ctx *c, size_t pos)
+int stance_q_possessive_at(ctx *c, size_t pos)
 {
     const char *t = c->t + pos;
     size_t n = c->len - pos;
@@ -142,7 +137,7 @@ static int possessive_at(ctx *c, size_t pos)
 
 /* The lowercase word [*s, *e) that ends at @p pos, past spaces, within @p floor
  * (empty when none). */
-static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
+void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
 {
     *e = pos;
     while (*e > floor && stance_hspace(c->t, back1(c->t, *e), c->len))
@@ -156,7 +151,7 @@ static void lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_
 static int after_article(ctx *c, size_t pos, size_t floor)
 {
     size_t s, e;
-    lower_word_before(c, pos, floor, &s, &e);
+    stance_q_lower_word_before(c, pos, floor, &s, &e);
     return lq(c->t, s, e, STANCE_LQ(ARTICLE));
 }
 
@@ -167,19 +162,12 @@ static int lower_follows(ctx *c, size_t pos)
     return pos < c->len && letter_case(c->t, pos, c->len) == -1;
 }
 
-/* subject_of() flags: a he/she opening the sentence is its subject; so is a
- * name after "the" opening it ("The Board of Elections was clear"), or after a
- * comma too ("As if ..., the Board of Elections was clear"). */
-#define SUBJ_PRONOUN 1u
-#define SUBJ_ARTICLE 2u
-#define SUBJ_ARTICLE_COMMA 4u
-
 /* Does the article before the name at @p pos open the sentence (or follow a
  * comma, with SUBJ_ARTICLE_COMMA in @p fl)? */
 static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl)
 {
     size_t s, e;
-    lower_word_before(c, pos, floor, &s, &e);
+    stance_q_lower_word_before(c, pos, floor, &s, &e);
     while (s > floor && stance_hspace(c->t, back1(c->t, s), c->len))
         s = back1(c->t, s);
     return s == floor || ((fl & SUBJ_ARTICLE_COMMA) && c->t[s - 1] == ',');
@@ -188,7 +176,7 @@ static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl)
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
-static int subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
+int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
 {
     size_t i = ss, ws, we, fw = STANCE_NO_OFFSET;
     long k, first = -1, last;
@@ -229,7 +217,7 @@ static int subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue;
         if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
             continue; /* "Republican presidential candidate Donald Trump" */
-        if (possessive_at(c, nm->last_end))
+        if (stance_q_possessive_at(c, nm->last_end))
             continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
         if (dateline_at(c, nm))
             continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
@@ -254,7 +242,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
         return 0;
     ss = stance_q_sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
-    return subject_of(c, ss, v.start, SUBJ_PRONOUN, b);
+    return stance_q_subject_of(c, ss, v.start, SUBJ_PRONOUN, b);
 }
 
 /* Does the name ending at @p pos follow "with" ("with Trump yelling")? */
@@ -271,7 +259,7 @@ static int with_name(ctx *c, size_t pos, size_t floor)
 static size_t before_ly(ctx *c, size_t pos, size_t floor)
 {
     size_t s, e;
-    lower_word_before(c, pos, floor, &s, &e);
+    stance_q_lower_word_before(c, pos, floor, &s, &e);
     if (e != pos || pos - s < 4 || memcmp(c->t + pos - 2, "ly", 2) != 0 || s == floor ||
         !stance_hspace(c->t, back1(c->t, s), c->len))
         return pos;
@@ -281,7 +269,7 @@ static size_t before_ly(ctx *c, size_t pos, size_t floor)
 }
 
 /* A name of @p min_tok words or more ending at @p pos (after @p floor): the speaker. */
-static int name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b)
+int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b)
 {
     long k = name_before(c, pos);
     const stance_name *nm;
@@ -321,14 +309,14 @@ again:
          * ', saying' are a clause, whose subject speaks */
         size_t pw, pe, pa;
         const int part = ing_word(c->t, v.start, v.end);
-        lower_word_before(c, pv, np.start, &pw, &pe);
+        stance_q_lower_word_before(c, pv, np.start, &pw, &pe);
         if (part && pv > np.start && (c->t[pv - 1] == ',' || (pw < pv && lq(c->t, pw, pv, STANCE_LQ(PART_LEAD)))) &&
             sentence_subject(c, q, v, &b))
             ;
         else if (part && pv > np.start && c->t[pv - 1] != ',' &&
-                 (name_ends_at(c, pv, np.start, 2, &b) ||
+                 (stance_q_name_ends_at(c, pv, np.start, 2, &b) ||
                   (((pa = before_ly(c, pv, np.start)) != pv || with_name(c, pa, np.start)) &&
-                   name_ends_at(c, pa, np.start, 1, &b))))
+                   stance_q_name_ends_at(c, pa, np.start, 1, &b))))
             ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
                * right before the participle or its adverb; one word will do after an adverb or "with" */
         else if (!(stance_q_parse_np(c, np.start, np.end, 0, &b) &&
@@ -421,7 +409,7 @@ static int try_partial_after(ctx *c, seg *q, attr *a)
 static int after_prep(ctx *c, size_t pos, size_t floor)
 {
     size_t s, e;
-    lower_word_before(c, pos, floor, &s, &e);
+    stance_q_lower_word_before(c, pos, floor, &s, &e);
     return lq(c->t, s, e, STANCE_LQ(PREPS));
 }
 
@@ -534,7 +522,7 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
 /* An attribution after a comma or mark at @p close (as if @p q closed there)
  * that runs to within 30 bytes of @p end and has a reporting verb: '..., Jane
  * Roe said.' ending a sentence or paragraph. 1 and @p a set, 0, or <0 error. */
-static int attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a)
+int stance_q_attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a)
 {
     seg tmp = *q;
     attr b = *a;
@@ -651,7 +639,7 @@ static int speech_lead(ctx *c, size_t open, size_t floor)
         e = back1(c->t, e);
     if (e > floor && (c->t[e - 1] == ',' || c->t[e - 1] == ':'))
         e--;
-    lower_word_before(c, e, floor, &s, &e);
+    stance_q_lower_word_before(c, e, floor, &s, &e);
     return s < e && (s == floor || !is_word_byte((unsigned char)c->t[s - 1])) &&
            lq(c->t, s, e, STANCE_LQ(SPEECH_ING));
 }
@@ -698,34 +686,6 @@ static int participle_link(ctx *c, size_t s, size_t e)
 }
 
 /* ---- the sieves -------------------------------------------------------------- */
-
-/* One quote on its way through the sieves: what they have found so far. */
-typedef struct sv {
-    size_t qi;
-    seg *q;
-    int fc;                  /* case of the first letter of the content (1, -1, 0) */
-    int endp;                /* the content ends like a sentence (or runs open) */
-    int words;               /* words of the content, counted up to 9 */
-    size_t cs, bcs;          /* the clause before the opening mark; the part the before-sieves read */
-    attr after, before;      /* the attribution found after / before the quote */
-    int have_after, have_before;
-    int that_clause;         /* the clause before ends in "that": the quote is its object */
-    size_t tail_len;         /* bytes between the reporting verb before and the mark */
-    int b2;                  /* BEFORE2 on [bcs, open): -1 not run, 0 no match, 1 match */
-    stance_span acc, nm, pu; /* its groups: 'according to X', a name, the punctuation */
-} sv;
-
-/* A sieve fills one of the two candidate slots of a quote; a late sieve runs
- * after inheritance, on a direct quote still without a speaker. */
-enum { SLOT_AFTER, SLOT_BEFORE, SLOT_LATE };
-
-/* A sieve: 1 when it attributed the quote (its id becomes attr.rule), 0 when
- * it passes, <0 on error. The name of each id is stance_quotes_rule_name(). */
-typedef struct sieve {
-    int id;   /* STANCE_RULE_* */
-    int slot; /* SLOT_* */
-    int (*fn)(ctx *c, sv *v);
-} sieve;
 
 /* With an attribution after it, a quote that opens a paragraph or sentence
  * is direct and takes that speaker: the clause before it is not needed. */
@@ -823,7 +783,7 @@ static int sieve_inverted(ctx *c, sv *v)
 }
 
 /* The end of the paragraph before the one @p q opens, past its spaces and breaks. */
-static size_t prev_para_end(ctx *c, const seg *q)
+size_t stance_q_prev_para_end(ctx *c, const seg *q)
 {
     size_t pe = q->para - 1;
     while (pe > 0 && (c->t[pe - 1] == '\n' || stance_hspace(c->t, back1(c->t, pe), c->len)))
@@ -837,7 +797,7 @@ static int sieve_para_colon(ctx *c, sv *v)
     size_t pe;
     if (v->q->pc != PC_PARA || v->q->para < 2)
         return 0;
-    pe = prev_para_end(c, v->q);
+    pe = stance_q_prev_para_end(c, v->q);
     if (pe == 0 || c->t[pe - 1] != ':')
         return 0;
     return try_before(c, v->q, stance_q_clause_start(c, pe, 0), pe, &v->before, &v->that_clause, &v->tail_len);
@@ -855,7 +815,7 @@ static int sieve_para_ending(ctx *c, sv *v)
     if (v->have_after || q->pc != PC_PARA || q->para < 2 ||
         (v->qi > 0 && c->s[v->qi - 1].kind == K_DIRECT && stance_q_in_para_before(c, &c->s[v->qi - 1], q)))
         return 0;
-    pe = prev_para_end(c, q);
+    pe = stance_q_prev_para_end(c, q);
     lim = pe > 120 ? pe - 120 : 0;
     /* the last comma or quote mark in the last 120 bytes of that paragraph */
     for (kk = pe > 0 ? pe - 1 : 0; kk > lim && t[kk - 1] != '\n'; kk--) {
@@ -864,7 +824,7 @@ static int sieve_para_ending(ctx *c, sv *v)
         attr b5 = v->before;
         if (!comma && (mark_at(t, mp, c->len, &ml) == MK_NONE || mp + ml != kk))
             continue; /* neither (or inside a multi-byte mark) */
-        if ((r = attribution_ending(c, q, comma ? kk - 1 : kk, pe, &b5)) < 0)
+        if ((r = stance_q_attribution_ending(c, q, comma ? kk - 1 : kk, pe, &b5)) < 0)
             return r;
         /* ', The Hill reported.' cites a source, it does not introduce one */
         if (r && (b5.how == STANCE_ATTR_NAME || b5.how == STANCE_ATTR_PRONOUN) &&
@@ -885,7 +845,7 @@ static int sieve_colon_subject(ctx *c, sv *v)
     if (q->pc != PC_COLON && q->pc != PC_PARA)
         return 0;
     if (q->pc == PC_PARA)
-        ce = q->para >= 2 ? prev_para_end(c, q) : 0;
+        ce = q->para >= 2 ? stance_q_prev_para_end(c, q) : 0;
     else
         while (ce > q->para && stance_hspace(c->t, back1(c->t, ce), c->len))
             ce = back1(c->t, ce);
@@ -953,7 +913,7 @@ static int sieve_prev_sent_ending(ctx *c, sv *v)
         kc--;
     if (kc <= lim)
         return 0;
-    if ((r = attribution_ending(c, v->q, kc - 1, d - 1, &b3)) <= 0)
+    if ((r = stance_q_attribution_ending(c, v->q, kc - 1, d - 1, &b3)) <= 0)
         return r;
     v->before = b3;
     return 1;
@@ -973,212 +933,6 @@ static int sieve_speech_sent(ctx *c, sv *v)
     return speech_sentence(c, P_PARTIAL, pcs, d - 1, 0, &v->before);
 }
 
-/* Back over the spaces before @p pos, not below @p floor. */
-static size_t skip_back_hs(ctx *c, size_t pos, size_t floor)
-{
-    while (pos > floor && stance_hspace(c->t, back1(c->t, pos), c->len))
-        pos = back1(c->t, pos);
-    return pos;
-}
-
-/* The start of the paragraph that holds @p pos. */
-static size_t para_start(ctx *c, size_t pos)
-{
-    while (pos > 0 && c->t[pos - 1] != '\n')
-        pos--;
-    return pos;
-}
-
-/* The lead-in of a whole quote: the clause before its mark ends with a comma
- * or colon (or the paragraph before ends with a colon). Its sentence
- * [*ss, *le), le at that comma or colon; 0 when there is none. */
-static int lead_in(ctx *c, const sv *v, size_t *ss, size_t *le)
-{
-    const seg *q = v->q;
-    size_t e = q->open, floor = q->para;
-    if (!(v->fc == 1 || (v->fc == 0 && v->endp)))
-        return 0;
-    if (q->pc == PC_PARA) {
-        if (q->para < 2 || (e = prev_para_end(c, q)) == 0 || c->t[e - 1] != ':')
-            return 0;
-        floor = para_start(c, e - 1);
-    } else if (q->pc == PC_COMMA || q->pc == PC_COLON) {
-        while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
-            e = back1(c->t, e);
-        if (e <= floor || (c->t[e - 1] != ',' && c->t[e - 1] != ':'))
-            return 0;
-    } else
-        return 0;
-    *le = e - 1;
-    *ss = stance_q_sent_start(c, *le, *le - floor > WINDOW ? *le - WINDOW : floor);
-    return *ss < *le;
-}
-
-/* A lead-in that opens with a name of its own kind: 'Here is Governor Lena
- * Marsh in 1994:' (after "Here is"/"Here's") or 'From Hoff's post:' (a
- * possessive after "From", before a colon; not 'Hoff's deputy said:'). */
-static int lead_opener(ctx *c, size_t cs, size_t le, attr *b)
-{
-    size_t i = cs, ws, we;
-    long k;
-    int here = 0, from = 0;
-    if (!stance_chunk_next(c->t, &i, le, c->len, &ws, &we))
-        return 0;
-    if (word_eq(c->t, ws, we, "Here") || word_eq(c->t, ws, we, "Here's") || word_eq(c->t, ws, we, "Here\xE2\x80\x99s")) {
-        here = 1;
-        if (we - ws == 4 && (!stance_chunk_next(c->t, &i, le, c->len, &ws, &we) || !(word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "are"))))
-            return 0;
-    } else if (word_eq(c->t, ws, we, "From")) {
-        if (c->t[le] != ':')
-            return 0;
-        from = 1;
-    } else
-        return 0;
-    i = skip_hs(c->t, i, c->len);
-    k = name_before(c, i + 1);
-    /* (the run may hold the opening word: "From Edda Morland's") */
-    if (k < 0 || c->names->v[k].start < cs || c->names->v[k].end <= i || c->names->v[k].end > le)
-        return 0;
-    if (!here && !(from && possessive_at(c, c->names->v[k].last_end)))
-        return 0;
-    b->how = STANCE_ATTR_NAME;
-    b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
-    return 1;
-}
-
-/* 'Tove Lind needled the "reporter," saying, "...', 'Here is Governor Lena
- * Marsh in 1994: "...': no reporting verb the earlier sieves read, and the
- * subject of the lead-in's sentence speaks the whole quote after it. */
-#define LEAD_FL (SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA)
-static int sieve_lead_subject(ctx *c, sv *v)
-{
-    size_t ss, le, cs, ws, we;
-    attr b = v->before;
-    if (!lead_in(c, v, &ss, &le))
-        return 0;
-    b.role = b.cue = NOSPAN;
-    /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
-     * called them on it:'), then its sentence */
-    cs = stance_q_clause_start(c, le, ss);
-    /* ('... how tempting that can be! - Cruz called them on it:': after a dash) */
-    for (size_t k = le; k > cs; k = back1(c->t, k))
-        if (is_dash_at(c->t, k, c->len) || (k + 2 < le && c->t[k] == '-' && c->t[k + 1] == '-')) {
-            cs = skip_hs(c->t, k + (c->t[k] == '-' ? 2 : 3), c->len);
-            break;
-        }
-    lower_word_before(c, le, ss, &ws, &we);
-    /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
-    if (!(we == le && ws < we && name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
-        !(cs > ss && subject_of(c, cs, le, LEAD_FL, &b)) && !subject_of(c, ss, le, LEAD_FL, &b))
-        return 0;
-    b.a_start = ss;
-    b.a_end = le + 1;
-    v->before = b;
-    return 1;
-}
-
-/* The sentence before a quote that opens a sentence or paragraph (in the
- * paragraph before, then): [*ss, *se), se at its final '.', '!' or '?'. */
-static int sentence_before(ctx *c, const seg *q, size_t *ss, size_t *se)
-{
-    size_t d = q->open, floor = q->para;
-    if (q->pc == PC_PARA) {
-        if (q->para < 2 || (d = prev_para_end(c, q)) == 0)
-            return 0;
-        floor = para_start(c, d - 1);
-    } else if (q->pc == PC_SENT) {
-        while (d > floor && stance_hspace(c->t, back1(c->t, d), c->len))
-            d = back1(c->t, d);
-    } else
-        return 0;
-    if (d <= floor + 1 || (c->t[d - 1] != '.' && c->t[d - 1] != '!' && c->t[d - 1] != '?'))
-        return 0;
-    *se = d - 1;
-    *ss = stance_q_sent_start(c, *se, *se - floor > WINDOW ? *se - WINDOW : floor);
-    return *ss < *se;
-}
-
-/* 'Rudd said the plan was "dead on arrival," calling it a stunt. "We will
- * not vote for it."': a quote of the sentence before (a partial one, which
- * inheritance does not read) has an attribution; its speaker goes on. */
-static int sieve_prev_quote(ctx *c, sv *v)
-{
-    size_t ss, se;
-    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
-    if (!p || p->kind == K_SKIP || p->a.how == STANCE_ATTR_NONE || !sentence_before(c, v->q, &ss, &se) ||
-        p->close <= ss || p->close > v->q->open)
-        return 0;
-    v->before = p->a;
-    v->before.how = STANCE_ATTR_INHERIT;
-    v->before.a_start = v->before.a_end = STANCE_NO_OFFSET;
-    return 1;
-}
-
-/* 'Ari Valen praised the mayor's response to the storm.\n\n"She got things
- * done."': a whole quote with no attribution at all opens a paragraph (or a
- * sentence) after a sentence whose subject is a name (or he/she): that
- * subject speaks it. */
-static int sieve_prev_subject(ctx *c, sv *v)
-{
-    size_t ss, se;
-    attr b = v->before;
-    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
-    if (!(v->fc == 1 || (v->fc == 0 && v->endp)) || !sentence_before(c, v->q, &ss, &se))
-        return 0;
-    /* (not after a sentence that ends with an attribution: 'The fees rose, the
-     * Ledger reported.' cites a source; para-ending took the ones that speak) */
-    for (size_t k = se; k > ss; k--)
-        if (c->t[k - 1] == ',') {
-            attr t2 = b;
-            int r = attribution_ending(c, v->q, k - 1, se, &t2);
-            if (r != 0)
-                return r < 0 ? r : 0;
-            break;
-        }
-    /* (not when that sentence is the attribution of the quote before: '"A"\n\n- Jane Doe.') */
-    if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->a.how != STANCE_ATTR_INHERIT &&
-        p->a.a_start != STANCE_NO_OFFSET && p->a.a_start <= se && p->a.a_end > ss)
-        return 0;
-    b.role = b.cue = NOSPAN;
-    if (!subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
-        return 0;
-    b.a_start = ss;
-    b.a_end = se + 1;
-    v->before = b;
-    return 1;
-}
-
-/* '"The plan fails the poor.\nAda Brekke, River Trust."': the quote's
- * paragraph ends, and the next line, up to the closing mark, is a signature:
- * a name, a comma, a group (at most 100 bytes). */
-static int sieve_signature(ctx *c, sv *v)
-{
-    const char *t = c->t;
-    size_t k = skip_hs(t, v->q->ce, c->len), s, e, ml, comma = 0;
-    attr b = v->before;
-    if (k >= c->len || t[k] != '\n')
-        return 0;
-    s = skip_hs(t, k + 1, c->len);
-    for (e = s; e < c->len && e - s <= 100 && t[e] != '\n'; e++) {
-        int m = mark_at(t, e, c->len, &ml);
-        if (m == MK_RIGHT || m == MK_STRAIGHT)
-            break;
-        if (m == MK_LEFT)
-            return 0;
-        if (t[e] == ',' && !comma)
-            comma = e;
-    }
-    if (e >= c->len || e - s > 100 || t[e] == '\n' || !comma || letter_case(t, s, c->len) != 1)
-        return 0;
-    b.role = b.cue = NOSPAN;
-    if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
-        return 0;
-    b.a_start = s;
-    b.a_end = e;
-    v->before = b;
-    return 1;
-}
-
 /* The attribution sieves, most reliable first. The after-slot keeps the first
  * attribution found after the quote, the before-slot the first found before it
  * (while the quote needs one, see need_before()). */
@@ -1196,11 +950,6 @@ static const sieve SIEVES[] = {
     {STANCE_RULE_PREV_SENT, SLOT_BEFORE, sieve_prev_sent},
     {STANCE_RULE_PREV_SENT_ENDING, SLOT_BEFORE, sieve_prev_sent_ending},
     {STANCE_RULE_SPEECH_SENT, SLOT_BEFORE, sieve_speech_sent},
-    /* late: after inheritance, for the direct quotes it left without a speaker */
-    {STANCE_RULE_SIGNATURE, SLOT_LATE, sieve_signature},
-    {STANCE_RULE_LEAD_SUBJECT, SLOT_LATE, sieve_lead_subject},
-    {STANCE_RULE_PREV_QUOTE, SLOT_LATE, sieve_prev_quote},
-    {STANCE_RULE_PREV_SUBJECT, SLOT_LATE, sieve_prev_subject},
 };
 
 static int run_sieves(ctx *c, sv *v)
@@ -1420,7 +1169,7 @@ static int attribute_partial(ctx *c, sv *v)
 }
 
 /* A quote (its q->pc set) ready for the sieves. */
-static void sv_init(ctx *c, sv *v, size_t qi)
+void stance_q_sv_init(ctx *c, sv *v, size_t qi)
 {
     seg *q = &c->s[qi];
     memset(v, 0, sizeof *v);
@@ -1441,35 +1190,6 @@ static void sv_init(ctx *c, sv *v, size_t qi)
     }
 }
 
-/* The late sieves on every direct quote still without a speaker (after
- * inheritance): the first that finds one attributes it. The number of quotes
- * attributed, or <0 on error. */
-int stance_q_late_sieves(ctx *c)
-{
-    int n = 0;
-    for (size_t qi = 0; qi < c->n; qi++) {
-        seg *q = &c->s[qi];
-        sv v;
-        if (q->kind != K_DIRECT || q->a.how != STANCE_ATTR_NONE)
-            continue;
-        sv_init(c, &v, qi);
-        for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
-            int r;
-            if (SIEVES[i].slot != SLOT_LATE)
-                continue;
-            if ((r = SIEVES[i].fn(c, &v)) < 0)
-                return r;
-            if (r) {
-                q->a = v.before;
-                q->a.rule = SIEVES[i].id;
-                n++;
-                break;
-            }
-        }
-    }
-    return n;
-}
-
 int stance_q_classify_seg(ctx *c, size_t qi)
 {
     seg *q = &c->s[qi];
@@ -1478,7 +1198,7 @@ int stance_q_classify_seg(ctx *c, size_t qi)
     if (sieve_label(c, q))
         return STANCE_OK;
     q->pc = stance_q_prev_ctx(c, q);
-    sv_init(c, &v, qi);
+    stance_q_sv_init(c, &v, qi);
     if ((r = run_sieves(c, &v)) < 0)
         return r;
     q->kind = direct_or_partial(c, &v);

@@ -1,0 +1,253 @@
+/*
+ * sieves_late.c - the late attribution sieves (split from sieves.c). They run
+ * in the last stage, after inheritance, on the direct quotes still without a
+ * speaker; inheritance runs again after them so that the quotes that follow
+ * take what they found. They never take a quote from another rule.
+ */
+#include "config.h"
+
+#include "quotes_int.h"
+
+/* Back over the spaces before @p pos, not below @p floor. */
+static size_t skip_back_hs(ctx *c, size_t pos, size_t floor)
+{
+    while (pos > floor && stance_hspace(c->t, back1(c->t, pos), c->len))
+        pos = back1(c->t, pos);
+    return pos;
+}
+
+/* The start of the paragraph that holds @p pos. */
+static size_t para_start(ctx *c, size_t pos)
+{
+    while (pos > 0 && c->t[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+/* The lead-in of a whole quote: the clause before its mark ends with a comma
+ * or colon (or the paragraph before ends with a colon). Its sentence
+ * [*ss, *le), le at that comma or colon; 0 when there is none. */
+static int lead_in(ctx *c, const sv *v, size_t *ss, size_t *le)
+{
+    const seg *q = v->q;
+    size_t e = q->open, floor = q->para;
+    if (!(v->fc == 1 || (v->fc == 0 && v->endp)))
+        return 0;
+    if (q->pc == PC_PARA) {
+        if (q->para < 2 || (e = stance_q_prev_para_end(c, q)) == 0 || c->t[e - 1] != ':')
+            return 0;
+        floor = para_start(c, e - 1);
+    } else if (q->pc == PC_COMMA || q->pc == PC_COLON) {
+        while (e > floor && stance_hspace(c->t, back1(c->t, e), c->len))
+            e = back1(c->t, e);
+        if (e <= floor || (c->t[e - 1] != ',' && c->t[e - 1] != ':'))
+            return 0;
+    } else
+        return 0;
+    *le = e - 1;
+    *ss = stance_q_sent_start(c, *le, *le - floor > WINDOW ? *le - WINDOW : floor);
+    return *ss < *le;
+}
+
+/* A lead-in that opens with a name of its own kind: 'Here is Governor Lena
+ * Marsh in 1994:' (after "Here is"/"Here's") or 'From Hoff's post:' (a
+ * possessive after "From", before a colon; not 'Hoff's deputy said:'). */
+static int lead_opener(ctx *c, size_t cs, size_t le, attr *b)
+{
+    size_t i = cs, ws, we;
+    long k;
+    int here = 0, from = 0;
+    if (!stance_chunk_next(c->t, &i, le, c->len, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "Here") || word_eq(c->t, ws, we, "Here's") || word_eq(c->t, ws, we, "Here\xE2\x80\x99s")) {
+        here = 1;
+        if (we - ws == 4 && (!stance_chunk_next(c->t, &i, le, c->len, &ws, &we) || !(word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "are"))))
+            return 0;
+    } else if (word_eq(c->t, ws, we, "From")) {
+        if (c->t[le] != ':')
+            return 0;
+        from = 1;
+    } else
+        return 0;
+    i = skip_hs(c->t, i, c->len);
+    k = name_before(c, i + 1);
+    /* (the run may hold the opening word: "From Edda Morland's") */
+    if (k < 0 || c->names->v[k].start < cs || c->names->v[k].end <= i || c->names->v[k].end > le)
+        return 0;
+    if (!here && !(from && stance_q_possessive_at(c, c->names->v[k].last_end)))
+        return 0;
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    return 1;
+}
+
+/* 'Tove Lind needled the "reporter," saying, "...', 'Here is Governor Lena
+ * Marsh in 1994: "...': no reporting verb the earlier sieves read, and the
+ * subject of the lead-in's sentence speaks the whole quote after it. */
+#define LEAD_FL (SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA)
+static int sieve_lead_subject(ctx *c, sv *v)
+{
+    size_t ss, le, cs, ws, we;
+    attr b = v->before;
+    if (!lead_in(c, v, &ss, &le))
+        return 0;
+    b.role = b.cue = NOSPAN;
+    /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
+     * called them on it:'), then its sentence */
+    cs = stance_q_clause_start(c, le, ss);
+    /* ('... how tempting that can be! - Cruz called them on it:': after a dash) */
+    for (size_t k = le; k > cs; k = back1(c->t, k))
+        if (is_dash_at(c->t, k, c->len) || (k + 2 < le && c->t[k] == '-' && c->t[k + 1] == '-')) {
+            cs = skip_hs(c->t, k + (c->t[k] == '-' ? 2 : 3), c->len);
+            break;
+        }
+    stance_q_lower_word_before(c, le, ss, &ws, &we);
+    /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
+    if (!(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
+        !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b))
+        return 0;
+    b.a_start = ss;
+    b.a_end = le + 1;
+    v->before = b;
+    return 1;
+}
+
+/* The sentence before a quote that opens a sentence or paragraph (in the
+ * paragraph before, then): [*ss, *se), se at its final '.', '!' or '?'. */
+static int sentence_before(ctx *c, const seg *q, size_t *ss, size_t *se)
+{
+    size_t d = q->open, floor = q->para;
+    if (q->pc == PC_PARA) {
+        if (q->para < 2 || (d = stance_q_prev_para_end(c, q)) == 0)
+            return 0;
+        floor = para_start(c, d - 1);
+    } else if (q->pc == PC_SENT) {
+        while (d > floor && stance_hspace(c->t, back1(c->t, d), c->len))
+            d = back1(c->t, d);
+    } else
+        return 0;
+    if (d <= floor + 1 || (c->t[d - 1] != '.' && c->t[d - 1] != '!' && c->t[d - 1] != '?'))
+        return 0;
+    *se = d - 1;
+    *ss = stance_q_sent_start(c, *se, *se - floor > WINDOW ? *se - WINDOW : floor);
+    return *ss < *se;
+}
+
+/* 'Rudd said the plan was "dead on arrival," calling it a stunt. "We will
+ * not vote for it."': a quote of the sentence before (a partial one, which
+ * inheritance does not read) has an attribution; its speaker goes on. */
+static int sieve_prev_quote(ctx *c, sv *v)
+{
+    size_t ss, se;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    if (!p || p->kind == K_SKIP || p->a.how == STANCE_ATTR_NONE || !sentence_before(c, v->q, &ss, &se) ||
+        p->close <= ss || p->close > v->q->open)
+        return 0;
+    v->before = p->a;
+    v->before.how = STANCE_ATTR_INHERIT;
+    v->before.a_start = v->before.a_end = STANCE_NO_OFFSET;
+    return 1;
+}
+
+/* 'Ari Valen praised the mayor's response to the storm.\n\n"She got things
+ * done."': a whole quote with no attribution at all opens a paragraph (or a
+ * sentence) after a sentence whose subject is a name (or he/she): that
+ * subject speaks it. */
+static int sieve_prev_subject(ctx *c, sv *v)
+{
+    size_t ss, se;
+    attr b = v->before;
+    const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    if (!(v->fc == 1 || (v->fc == 0 && v->endp)) || !sentence_before(c, v->q, &ss, &se))
+        return 0;
+    /* (not after a sentence that ends with an attribution: 'The fees rose, the
+     * Ledger reported.' cites a source; para-ending took the ones that speak) */
+    for (size_t k = se; k > ss; k--)
+        if (c->t[k - 1] == ',') {
+            attr t2 = b;
+            int r = stance_q_attribution_ending(c, v->q, k - 1, se, &t2);
+            if (r != 0)
+                return r < 0 ? r : 0;
+            break;
+        }
+    /* (not when that sentence is the attribution of the quote before: '"A"\n\n- Jane Doe.') */
+    if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->a.how != STANCE_ATTR_INHERIT &&
+        p->a.a_start != STANCE_NO_OFFSET && p->a.a_start <= se && p->a.a_end > ss)
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (!stance_q_subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
+        return 0;
+    b.a_start = ss;
+    b.a_end = se + 1;
+    v->before = b;
+    return 1;
+}
+
+/* '"The plan fails the poor.\nAda Brekke, River Trust."': the quote's
+ * paragraph ends, and the next line, up to the closing mark, is a signature:
+ * a name, a comma, a group (at most 100 bytes). */
+static int sieve_signature(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    size_t k = skip_hs(t, v->q->ce, c->len), s, e, ml, comma = 0;
+    attr b = v->before;
+    if (k >= c->len || t[k] != '\n')
+        return 0;
+    s = skip_hs(t, k + 1, c->len);
+    for (e = s; e < c->len && e - s <= 100 && t[e] != '\n'; e++) {
+        int m = mark_at(t, e, c->len, &ml);
+        if (m == MK_RIGHT || m == MK_STRAIGHT)
+            break;
+        if (m == MK_LEFT)
+            return 0;
+        if (t[e] == ',' && !comma)
+            comma = e;
+    }
+    if (e >= c->len || e - s > 100 || t[e] == '\n' || !comma || letter_case(t, s, c->len) != 1)
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
+        return 0;
+    b.a_start = s;
+    b.a_end = e;
+    v->before = b;
+    return 1;
+}
+
+/* The late sieves, in order: after inheritance, for the direct quotes it
+ * left without a speaker. */
+static const sieve LATE[] = {
+    {STANCE_RULE_SIGNATURE, SLOT_LATE, sieve_signature},
+    {STANCE_RULE_LEAD_SUBJECT, SLOT_LATE, sieve_lead_subject},
+    {STANCE_RULE_PREV_QUOTE, SLOT_LATE, sieve_prev_quote},
+    {STANCE_RULE_PREV_SUBJECT, SLOT_LATE, sieve_prev_subject},
+};
+
+/* The late sieves on every direct quote still without a speaker (after
+ * inheritance): the first that finds one attributes it. The number of quotes
+ * attributed, or <0 on error. */
+int stance_q_late_sieves(ctx *c)
+{
+    int n = 0;
+    for (size_t qi = 0; qi < c->n; qi++) {
+        seg *q = &c->s[qi];
+        sv v;
+        if (q->kind != K_DIRECT || q->a.how != STANCE_ATTR_NONE)
+            continue;
+        stance_q_sv_init(c, &v, qi);
+        for (size_t i = 0; i < sizeof LATE / sizeof LATE[0]; i++) {
+            int r;
+            if (LATE[i].slot != SLOT_LATE)
+                continue;
+            if ((r = LATE[i].fn(c, &v)) < 0)
+                return r;
+            if (r) {
+                q->a = v.before;
+                q->a.rule = LATE[i].id;
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
