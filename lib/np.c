@@ -660,6 +660,24 @@ int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     n.e = trim_r(c->t, n.s, e, c->len);
     if (n.e <= n.s)
         return 0;
+    /* 'Of Carson, Levine, who ..., said' / 'About the levy, Ida Lund said': a
+     * phrase opening with a preposition of what is spoken about (PREPS but
+     * not the places' PREP: of, about, for, to, with; not "As X put it", "In
+     * Dalton, OH, X said"), up to its comma, is no part of the subject */
+    if (!n.verb_first) {
+        size_t i = n.s, ws, we;
+        char w[8];
+        if (stance_chunk_next(c->t, &i, n.e, c->len, &ws, &we) && we - ws < sizeof w && c->t[ws] >= 'A' &&
+            c->t[ws] <= 'Z' && (memcpy(w, c->t + ws, we - ws), w[0] = (char)(w[0] - 'A' + 'a'), lq(w, 0, we - ws, STANCE_LQ(PREPS)) &&
+             !lq(w, 0, we - ws, STANCE_LQ(PREP))))
+            for (k = we; k < n.e; k++)
+                if (c->t[k] == ',') {
+                    size_t ns = trim_l(c->t, k + 1, n.e, c->len);
+                    if (ns < n.e)
+                        n.s = ns;
+                    break;
+                }
+    }
     /* the original chunk ended with a comma: "X, ROLE, said" */
     k = skip_hs(c->t, n.e, c->len);
     n.appositive = !n.verb_first && k < c->len && c->t[k] == ',';
