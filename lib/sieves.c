@@ -173,6 +173,24 @@ static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl)
     return s == floor || ((fl & SUBJ_ARTICLE_COMMA) && c->t[s - 1] == ',');
 }
 
+/* Does the name @p nm follow an article "the" that opens the sentence at
+ * @p ss (or follows a comma, with SUBJ_ARTICLE_COMMA in @p fl)? The run may
+ * hold the article ("The Dalton Board" opening a sentence): *from is where
+ * the noun phrase starts after it. */
+static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size_t *from)
+{
+    size_t i = nm->start, a1, a2;
+    *from = nm->start;
+    if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_eq(c->t, a1, a2, "The") && a2 < nm->end)
+        *from = skip_hs(c->t, a2, c->len);
+    else if (nm->start <= ss || !stance_q_word_before(c, nm->start, ss, &a1, &a2) ||
+             !(word_eq(c->t, a1, a2, "the") || word_eq(c->t, a1, a2, "The")))
+        return 0;
+    while (a1 > ss && stance_hspace(c->t, back1(c->t, a1), c->len))
+        a1 = back1(c->t, a1);
+    return a1 == ss || ((fl & SUBJ_ARTICLE_COMMA) && c->t[a1 - 1] == ',');
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -211,8 +229,25 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
         if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
         i = nm->end;
-        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)))
+        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ))) {
+            /* 'The Dalton Board of Elections was firm in its findings:': a
+             * name, "of", a name, after the article opening the sentence, is
+             * one noun phrase (the names list splits it at "of") */
+            const stance_name *nx = k < last ? &c->names->v[k + 1] : NULL;
+            size_t x1, x2;
+            if (nx && (fl & SUBJ_ARTICLE) && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
+                nx->end <= end && the_opens(c, nm, ss, fl, &x1) && !stance_q_in_quote(c, nm->start, c->n) &&
+                !stance_q_possessive_at(c, nx->last_end)) {
+                size_t from = x1;
+                i = nx->end;
+                if (stance_chunk_next(c->t, &i, end, c->len, &x1, &x2) && lq(c->t, x1, x2, STANCE_LQ(NOT_SUBJ)))
+                    continue;
+                b->how = STANCE_ATTR_NOUN;
+                b->spk = (stance_span){from, nx->end};
+                return 1;
+            }
             continue;
+        }
         if (stance_q_in_quote(c, nm->start, c->n))
             continue;
         if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
