@@ -81,6 +81,59 @@ static int lead_opener(ctx *c, size_t cs, size_t le, attr *b)
     return 1;
 }
 
+/* Does the lowercase word [ws, we) read as the verb after a subject: a
+ * word that makes a clause (APPOS_STOP: is, has, said), a modal, a
+ * reporting verb, or a past tense in -ed ('rallied', 'ranged')? */
+static int verb_like(ctx *c, size_t ws, size_t we)
+{
+    uint64_t cls = stance_lex_classes(c->t + ws, we - ws);
+    if (cls & (STANCE_LX(APPOS_STOP) | STANCE_LX(MODAL) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) |
+               STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE)))
+        return 1;
+    return we - ws >= 4 && c->t[we - 2] == 'e' && c->t[we - 1] == 'd';
+}
+
+/* 'A footnote in the report makes that clear: "', 'Hoff's letter makes a
+ * case: "', 'Another tweeted, "': with no name or he/she for a subject, the
+ * noun phrase opening the lead-in at @p s, up to its verb (before @p le),
+ * when it opens with an article or a possessive and ends in a lowercase noun,
+ * or is a determiner alone ("Another"; not "This"). */
+static int np_subject(ctx *c, size_t s, size_t le, attr *b)
+{
+    size_t i = s, ws, we, fs = 0, fe = 0, ls = 0, le2 = 0;
+    int n = 0, poss = 0, det = 0;
+    while (stance_chunk_next(c->t, &i, le, c->len, &ws, &we)) {
+        if (n == 0) {
+            fs = ws, fe = we;
+            char w[4];
+            /* an article (lowercased: "A", "An", "The"), or a determiner
+             * alone before the verb ("Another tweeted"; not "This") */
+            if (we - ws < sizeof w && c->t[ws] >= 'A' && c->t[ws] <= 'Z') {
+                memcpy(w, c->t + ws, we - ws);
+                w[0] = (char)(w[0] - 'A' + 'a');
+                det = lq(w, 0, we - ws, STANCE_LQ(ARTICLE)) ? 2 : 0;
+            }
+            if (!det && lq(c->t, ws, we, STANCE_LQ(DETERMINERS)) && !lq(c->t, ws, we, STANCE_LQ(NOT_SPEAKERS)))
+                det = 1;
+            if (!det && letter_case(c->t, ws, c->len) != 1)
+                return 0;
+        } else if (letter_case(c->t, ws, c->len) == -1 && verb_like(c, ws, we)) {
+            if (!(det == 2 || poss || (det == 1 && n == 1)) || (n > 1 && letter_case(c->t, ls, c->len) != -1) ||
+                (n == 1 && !det))
+                return 0;
+            b->how = STANCE_ATTR_NOUN;
+            b->spk = (stance_span){fs, n == 1 ? fe : le2};
+            return 1;
+        }
+        if (c->t[we - 1] == ',' || c->t[we - 1] == ':' || ++n > 8)
+            return 0;
+        if (stance_q_possessive_at(c, we >= 2 + ws ? we - 2 : ws) || (we >= ws + 4 && stance_q_possessive_at(c, we - 4)))
+            poss = 1;
+        ls = ws, le2 = we;
+    }
+    return 0;
+}
+
 /* 'Tove Lind needled the "reporter," saying, "...', 'Here is Governor Lena
  * Marsh in 1994: "...': no reporting verb the earlier sieves read, and the
  * subject of the lead-in's sentence speaks the whole quote after it. */
@@ -104,7 +157,8 @@ static int sieve_lead_subject(ctx *c, sv *v)
     stance_q_lower_word_before(c, le, ss, &ws, &we);
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
     if (!(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
-        !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b))
+        !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b) &&
+        !np_subject(c, cs, le, &b))
         return 0;
     b.a_start = ss;
     b.a_end = le + 1;
