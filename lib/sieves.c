@@ -1124,9 +1124,6 @@ static int kind_after_close(ctx *c, const sv *v, int kind)
     return kind;
 }
 
-/* A direct quote takes the attribution after it, else the one before it, else
- * ('X called it a "breach of trust," adding: "..."') the speaker of the quote
- * just before when a participle links them. */
 /* '... Hayek said, "America has a problem." The star then recalled ...': the
  * quote closes a sentence and the attribution after it opens the next one
  * (a capital after the closing mark): the attribution just before the mark
@@ -1143,6 +1140,9 @@ static int after_opens_sentence(ctx *c, const sv *v)
     return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
 }
 
+/* A direct quote takes the attribution after it, else the one before it, else
+ * ('X called it a "breach of trust," adding: "..."') the speaker of the quote
+ * just before when a participle links them. */
 static void attribute_direct(ctx *c, sv *v)
 {
     seg *q = v->q;
