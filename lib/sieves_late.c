@@ -155,6 +155,14 @@ static int sieve_lead_subject(ctx *c, sv *v)
             break;
         }
     stance_q_lower_word_before(c, le, ss, &ws, &we);
+    /* 'In an interview, Brandt was asked, "': the one asked does not speak
+     * the question, and the asker is not named */
+    if (we == le && word_eq(c->t, ws, we, "asked")) {
+        size_t bs, be;
+        stance_q_lower_word_before(c, skip_back_hs(c, ws, ss), ss, &bs, &be);
+        if (be > bs && (stance_lex_classes(c->t + bs, be - bs) & STANCE_LX(BE_AUX)))
+            return 0;
+    }
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
     if (!(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
         !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b) &&
