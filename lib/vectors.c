@@ -523,10 +523,11 @@ static void free_blocks(stance_wvec *wv)
     wv->n_block = 0;
 }
 
-/* What identifies a head's weight storage: dense table or file rows. */
+/* What identifies a head's weight storage: its dense table, or NULL for the
+ * rows of a file image (which may move with the image, unchanged). */
 static const void *head_weights(const stance_head *h)
 {
-    return h->weights ? (const void *)h->weights : (const void *)h->rows;
+    return h->weights;
 }
 
 int stance_wvec_prepare_model(stance_model *m, stance_error *err)

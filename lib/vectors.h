@@ -29,8 +29,10 @@ typedef struct stance_wvec {
     uint64_t plan_seed;   /* the family seed and table size the buckets are for */
     uint32_t plan_bits;
     /* Set by stance_wvec_prepare_model(): per head of the model, its weights
-     * for the dense values (stance_wvec_block), with what identifies the head
-     * (a block is used only while the head and its weight storage are the same). */
+     * for the dense values (stance_wvec_block), with what identifies the head:
+     * a block is used only while the head is at the same address with the same
+     * dense table, or still none (its rows are then the file image's, which
+     * may move with the image but do not change). */
     uint32_t n_block;
     float **block;
     const struct stance_head **block_head;
