@@ -193,32 +193,6 @@ int cli_json_id_raw(const char *s, size_t n, size_t *start, size_t *end)
 
 /* ---- a record's "text" decoded in place, without a jansson string ---------------- */
 
-size_t cli_utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned long v;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (len > n)
-        return 0;
-    v = c & (0x3Fu >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
-}
-
 static int hex4(const unsigned char *s, unsigned long *v)
 {
     *v = 0;

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "utf8_seq.h" /* cli_utf8_decode(), for the reader here and json_out.c's writer */
+
 typedef struct cli_lines {
     FILE *f;
     const char *path;    /* as given; "-" = standard input */
@@ -52,10 +54,6 @@ int cli_json_id_raw(const char *line, size_t len, size_t *start, size_t *end);
  * still parses the record with jansson, the token replaced by "", so that a
  * malformed record gets jansson's error. */
 int cli_json_text_span(const char *line, size_t len, size_t *start, size_t *end);
-/* One UTF-8 sequence at @p s (at most @p n bytes): its length and code point
- * (*cp), or 0 when jansson's reader refuses it (overlong, surrogate, above
- * U+10FFFF, cut). json_out.c's writer uses the same rules. */
-size_t cli_utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
 
 /* Decode the token [start, end) that cli_json_text_span() accepted, in place:
  * the text is at line + start afterwards; returns its length (never more

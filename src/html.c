@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "html.h"
+#include "utf8_seq.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -93,37 +94,7 @@ static void pf(hbuf *b, const char *fmt, ...)
         put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left) and its code point, or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0], v;
-    size_t len, i;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, v = c & 0x07;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)))
-        return 0;
-    *cp = v;
-    return len;
-}
-
-static int is_bidi_control(unsigned cp)
+static int is_bidi_control(unsigned long cp)
 {
     return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069);
@@ -135,8 +106,8 @@ static void esc(hbuf *b, const char *s, size_t n, int attr)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
-        unsigned cp = 0;
-        size_t len = utf8_seq(u + i, n - i, &cp);
+        unsigned long cp = 0;
+        size_t len = cli_utf8_decode(u + i, n - i, &cp);
         const char *rep = NULL;
         char tmp[64];
         if (len == 1) {
@@ -158,7 +129,7 @@ static void esc(hbuf *b, const char *s, size_t n, int attr)
         } else if (cp >= 0x80 && cp <= 0x9F) {
             rep = "\xEF\xBF\xBD";
         } else if (is_bidi_control(cp)) {
-            snprintf(tmp, sizeof tmp, attr ? "[U+%04X]" : "<span class=\"ctl\">U+%04X</span>", cp);
+            snprintf(tmp, sizeof tmp, attr ? "[U+%04lX]" : "<span class=\"ctl\">U+%04lX</span>", cp);
             rep = tmp;
         }
         if (rep) {

@@ -122,13 +122,16 @@ def config():
         ldflags += libs + ["-Wl,-rpath," + f[2:] for f in libs if f.startswith("-L")]
     else:
         raise SystemExit("STANCE_LIB must be 'bundled' or 'system'")
-    # stance.render_html: the CLI's own renderer (src/html.c, jansson); an sdist carries a copy in html/.
+    # stance.render_html: the CLI's own renderer (src/html.c, jansson; UTF-8 by utf8proc through
+    # src/utf8_seq.h); an sdist carries a copy of the three in html/.
     html_dir = os.path.join(TOP, "src")
     if not os.path.isfile(os.path.join(html_dir, "html.c")):
         html_dir = os.path.join(HERE, "html")
     sources.append(os.path.join(html_dir, "html.c"))
     cflags += ["-iquote", html_dir] + _pkg_config("--cflags", "jansson", default=[])
+    cflags += _pkg_config("--cflags", "libutf8proc", default=[])
     ldflags += _pkg_config("--libs", "jansson", default=["-ljansson"])
+    ldflags += _pkg_config("--libs", "libutf8proc", default=["-lutf8proc"])
     config_h = ("/* config.h for the standalone Python build */\n"
                 "#ifndef _GNU_SOURCE\n#define _GNU_SOURCE 1\n#endif\n"
                 '#define PACKAGE "libstance"\n#define PACKAGE_NAME "libstance"\n'
@@ -263,7 +266,7 @@ def build_sdist(sdist_directory, config_settings=None):
         for n in ("pyproject.toml", "setup.py", "_build_backend.py", "README.md", "SCALING.md"):
             if os.path.exists(os.path.join(HERE, n)):
                 tf.add(os.path.join(HERE, n), base + "/" + n)
-        for n in ("html.c", "html.h"):  # the report renderer, shared with the CLI
+        for n in ("html.c", "html.h", "utf8_seq.h"):  # the report renderer, shared with the CLI
             tf.add(os.path.join(TOP, "src", n), base + "/html/" + n)
         tf.add(os.path.join(HERE, NAME), base + "/" + NAME,
                filter=lambda ti: None if ti.name.endswith((".so", ".o")) or "__pycache__" in ti.name else ti)
