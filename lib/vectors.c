@@ -6,8 +6,13 @@
 
 #include <math.h>
 #include <string.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
+#include "model.h"
 #include "vectors.h"
+
+static void free_blocks(stance_wvec *wv);
 
 void stance_wvec_free(stance_wvec *wv)
 {
@@ -17,6 +22,9 @@ void stance_wvec_free(stance_wvec *wv)
     stance_free(wv->len);
     stance_free(wv->blob);
     stance_free(wv->vec);
+    stance_free(wv->slot);
+    stance_free(wv->bucket);
+    free_blocks(wv);
     stance_free(wv);
 }
 
@@ -28,20 +36,268 @@ static int bytes_cmp(const char *a, size_t na, const char *b, size_t nb)
 
 long stance_wvec_find(const stance_wvec *wv, const char *w, size_t n)
 {
-    size_t lo = 0, hi = wv->n;
-    if (n == 0 || n > STANCE_MAX_WVEC_WORD)
+    uint32_t mask = wv->n_slot - 1, j;
+    if (n == 0 || n > STANCE_MAX_WVEC_WORD || !wv->n_slot)
         return -1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = bytes_cmp(wv->blob + wv->off[mid], wv->len[mid], w, n);
-        if (c == 0)
-            return (long)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (j = (uint32_t)XXH3_64bits(w, n) & mask; wv->slot[j]; j = (j + 1) & mask) {
+        uint32_t i = wv->slot[j] - 1;
+        if (wv->len[i] == n && memcmp(wv->blob + wv->off[i], w, n) == 0)
+            return (long)i;
     }
     return -1;
+}
+
+/* The hash index of the n words (a power of two >= 2n slots, linear probing). */
+static int build_index(stance_wvec *wv)
+{
+    uint32_t ns = 16, mask;
+    while (ns < 2 * (uint64_t)wv->n)
+        ns *= 2;
+    if (!(wv->slot = stance_calloc(ns, sizeof *wv->slot)))
+        return STANCE_ERR_NOMEM;
+    wv->n_slot = ns;
+    mask = ns - 1;
+    for (uint32_t i = 0; i < wv->n; i++) {
+        uint32_t j = (uint32_t)XXH3_64bits(wv->blob + wv->off[i], wv->len[i]) & mask;
+        while (wv->slot[j])
+            j = (j + 1) & mask;
+        wv->slot[j] = i + 1;
+    }
+    return STANCE_OK;
+}
+
+static size_t dense_name(uint32_t region, uint32_t d, char name[8])
+{
+    static const char letters[] = "ALRN";
+    size_t len = 1;
+    name[0] = letters[region & 3];
+    if (d >= 1000)
+        name[len++] = (char)('0' + d / 1000 % 10);
+    if (d >= 100)
+        name[len++] = (char)('0' + d / 100 % 10);
+    if (d >= 10)
+        name[len++] = (char)('0' + d / 10 % 10);
+    name[len++] = (char)('0' + d % 10);
+    return len;
+}
+
+size_t stance_wvec_dense_name(uint32_t region, uint32_t d, char name[8])
+{
+    return dense_name(region, d, name);
+}
+
+uint32_t stance_wvec_dense_bucket(uint32_t region, uint32_t d, uint64_t seed, uint32_t table_bits)
+{
+    char name[8];
+    size_t len = dense_name(region, d, name);
+    return (uint32_t)XXH3_64bits_withSeed(name, len, seed) & (uint32_t)(((uint64_t)1 << table_bits) - 1);
+}
+
+int stance_wvec_prepare(stance_wvec *wv, uint64_t seed, uint32_t table_bits)
+{
+    if (!wv->bucket && !(wv->bucket = stance_malloc_array((size_t)STANCE_WVEC_REGIONS * wv->dim, sizeof *wv->bucket)))
+        return STANCE_ERR_NOMEM;
+    for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++)
+        for (uint32_t d = 0; d < wv->dim; d++)
+            wv->bucket[r * wv->dim + d] = stance_wvec_dense_bucket(r, d, seed, table_bits);
+    wv->plan_seed = seed;
+    wv->plan_bits = table_bits;
+    return STANCE_OK;
+}
+
+const uint32_t *stance_wvec_buckets(const stance_wvec *wv, uint64_t seed, uint32_t table_bits)
+{
+    return wv->bucket && wv->plan_seed == seed && wv->plan_bits == table_bits ? wv->bucket : NULL;
+}
+
+/* The loops below work in lanes of 16 through restrict pointers, a shape
+ * gcc -O2 vectorises; each lane sums its own terms (in double where the
+ * terms are). */
+#define LANES 16
+
+/* a[0, dim) += v[0, dim), in 16-bit sums: at most SUM16 vectors are added
+ * before flush16 moves the sums into 32 bits (SUM16 * 127 < 32768). */
+#define SUM16 256u
+static void add_vec(int16_t *restrict a, const int8_t *restrict v, uint32_t dim)
+{
+    uint32_t d = 0;
+    for (; d + LANES <= dim; d += LANES) {
+        int16_t *restrict ap = a + d;
+        const int8_t *restrict vp = v + d;
+        for (uint32_t k = 0; k < LANES; k++)
+            ap[k] = (int16_t)(ap[k] + vp[k]);
+    }
+    for (; d + 4 <= dim; d += 4) {
+        int16_t *restrict ap = a + d;
+        const int8_t *restrict vp = v + d;
+        for (uint32_t k = 0; k < 4; k++)
+            ap[k] = (int16_t)(ap[k] + vp[k]);
+    }
+    for (; d < dim; d++)
+        a[d] = (int16_t)(a[d] + v[d]);
+}
+
+/* a[0, dim) += a16[0, dim); a16 = 0. */
+static void flush16(int32_t *restrict a, int16_t *restrict a16, uint32_t dim)
+{
+    uint32_t d = 0;
+    for (; d + LANES <= dim; d += LANES) {
+        int32_t *restrict ap = a + d;
+        int16_t *restrict bp = a16 + d;
+        for (uint32_t k = 0; k < LANES; k++) {
+            ap[k] += bp[k];
+            bp[k] = 0;
+        }
+    }
+    for (; d < dim; d++) {
+        a[d] += a16[d];
+        a16[d] = 0;
+    }
+}
+
+/* z[0, dim) = a[0, dim) * f, rounded to float. */
+static void scale_vec(float *restrict z, const int32_t *restrict a, double f, uint32_t dim)
+{
+    uint32_t d = 0;
+    for (; d + LANES <= dim; d += LANES) {
+        float *restrict zp = z + d;
+        const int32_t *restrict ap = a + d;
+        for (uint32_t k = 0; k < LANES; k++)
+            zp[k] = (float)(ap[k] * f);
+    }
+    for (; d < dim; d++)
+        z[d] = (float)(a[d] * f);
+}
+
+/* sum of a[i]^2 over [0, n). */
+static double sum_squares(const int32_t *restrict a, uint32_t n)
+{
+    double lane[LANES] = {0}, s = 0;
+    uint32_t i = 0;
+    for (; i + LANES <= n; i += LANES) {
+        const int32_t *restrict ap = a + i;
+        for (uint32_t k = 0; k < LANES; k++)
+            lane[k] += (double)ap[k] * (double)ap[k];
+    }
+    for (; i < n; i++)
+        s += (double)a[i] * (double)a[i];
+    for (uint32_t k = 0; k < LANES; k++)
+        s += lane[k];
+    return s;
+}
+
+/* sum of w[i] * z[i] over [0, n). */
+static double dot_f(const float *restrict w, const float *restrict z, size_t n)
+{
+    double lane[LANES] = {0}, s = 0;
+    size_t i = 0;
+    for (; i + LANES <= n; i += LANES) {
+        const float *restrict wp = w + i, *restrict zp = z + i;
+        for (uint32_t k = 0; k < LANES; k++)
+            lane[k] += (double)wp[k] * (double)zp[k];
+    }
+    for (; i < n; i++)
+        s += (double)w[i] * (double)z[i];
+    for (uint32_t k = 0; k < LANES; k++)
+        s += lane[k];
+    return s;
+}
+
+/* Add vector @p v to 16-bit sum @p slot, flushing it into @p acc before it could overflow. */
+static void pool_add(int16_t *a16, int32_t *acc, unsigned *since, uint32_t slot, const int8_t *v, uint32_t dim)
+{
+    add_vec(a16 + (size_t)slot * dim, v, dim);
+    if (++since[slot] == SUM16) {
+        flush16(acc + (size_t)slot * dim, a16 + (size_t)slot * dim, dim);
+        since[slot] = 0;
+    }
+}
+
+void stance_wvec_pool(const stance_wvec *wv, const int32_t *w, const uint32_t *dist, size_t n, size_t first,
+                      size_t last, uint32_t window, int32_t *acc, unsigned *count)
+{
+    const uint32_t dim = wv->dim;
+    int16_t a16[STANCE_WVEC_REGIONS * STANCE_MAX_WVEC_DIM];
+    unsigned since[STANCE_WVEC_REGIONS] = {0};
+    memset(acc, 0, STANCE_WVEC_REGIONS * (size_t)dim * sizeof *acc);
+    memset(a16, 0, STANCE_WVEC_REGIONS * (size_t)dim * sizeof *a16);
+    memset(count, 0, STANCE_WVEC_REGIONS * sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+        const int8_t *v;
+        if (w[i] < 0)
+            continue;
+        v = wv->vec + (size_t)w[i] * dim;
+        count[0]++;
+        /* slot 0 takes the middle (all of it without a mention); left and right are added to it at the end */
+        if (first == SIZE_MAX) {
+            pool_add(a16, acc, since, 0, v, dim);
+            continue;
+        }
+        if (i < first) {
+            pool_add(a16, acc, since, 1, v, dim);
+            count[1]++;
+        } else if (i > last) {
+            pool_add(a16, acc, since, 2, v, dim);
+            count[2]++;
+        } else {
+            pool_add(a16, acc, since, 0, v, dim);
+        }
+        if (dist[i] <= window) {
+            pool_add(a16, acc, since, 3, v, dim);
+            count[3]++;
+        }
+    }
+    for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++)
+        if (since[r])
+            flush16(acc + (size_t)r * dim, a16 + (size_t)r * dim, dim);
+    if (first != SIZE_MAX)
+        for (uint32_t d = 0; d < dim; d++)
+            acc[d] += acc[dim + d] + acc[2 * (size_t)dim + d];
+}
+
+unsigned stance_wvec_values(const int32_t *acc, const unsigned *count, uint32_t dim, double weight, float *z)
+{
+    unsigned regions = 0;
+    for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++) {
+        const int32_t *a = acc + (size_t)r * dim;
+        float *zr = z + (size_t)r * dim;
+        double norm = count[r] ? sum_squares(a, dim) : 0;
+        if (norm <= 0) {
+            memset(zr, 0, dim * sizeof *zr);
+            continue;
+        }
+        scale_vec(zr, a, weight / sqrt(norm), dim);
+        regions |= 1u << r;
+    }
+    return regions;
+}
+
+int stance_wvec_block(const stance_wvec *wv, const stance_head *h, float **out)
+{
+    size_t nv = (size_t)STANCE_WVEC_REGIONS * wv->dim;
+    float *b, row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
+    *out = NULL;
+    if (!wv->bucket)
+        return STANCE_ERR_INVALID;
+    if (!(b = stance_malloc_array(nv * h->n_dec, sizeof *b)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < nv; i++) {
+        stance_head_row(h, wv->bucket[i], row);
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            b[p * nv + i] = row[p];
+    }
+    *out = b;
+    return STANCE_OK;
+}
+
+void stance_wvec_block_values(const float *block, const float *z, unsigned regions, uint32_t dim, uint32_t n_dec,
+                              double *values)
+{
+    const size_t nz = (size_t)STANCE_WVEC_REGIONS * dim;
+    for (uint32_t p = 0; p < n_dec; p++)
+        for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++)
+            if (regions >> r & 1)
+                values[p] += dot_f(block + p * nz + (size_t)r * dim, z + (size_t)r * dim, dim);
 }
 
 /* Allocate the arrays of a table of @p n words, @p blob_bytes of words with NULs. */
@@ -131,6 +387,10 @@ int stance_wvec_build(const char *const *words, const size_t *lens, const float 
         }
     }
     wv->n = (uint32_t)n;
+    if (build_index(wv)) {
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        goto out;
+    }
     *out = wv;
     wv = NULL;
 out:
@@ -211,6 +471,10 @@ int stance_wvec_parse(const unsigned char *data, size_t pos, size_t end, stance_
         FAIL(pos, "word vector table size does not match its section at byte %zu", pos);
     memcpy(wv->vec, data + pos, cells);
     wv->n = n;
+    if (build_index(wv)) {
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        goto out;
+    }
     *out = wv;
     wv = NULL;
 out:
@@ -244,4 +508,71 @@ int stance_wvec_serialize(const stance_wvec *wv, unsigned char **out, size_t *le
     *out = b;
     *len = size;
     return STANCE_OK;
+}
+
+static void free_blocks(stance_wvec *wv)
+{
+    for (uint32_t i = 0; i < wv->n_block; i++)
+        stance_free(wv->block[i]);
+    stance_free(wv->block);
+    stance_free(wv->block_head);
+    stance_free(wv->block_weights);
+    wv->block = NULL;
+    wv->block_head = NULL;
+    wv->block_weights = NULL;
+    wv->n_block = 0;
+}
+
+/* What identifies a head's weight storage: its dense table, or NULL for the
+ * rows of a file image (which may move with the image, unchanged). */
+static const void *head_weights(const stance_head *h)
+{
+    return h->weights;
+}
+
+int stance_wvec_prepare_model(stance_model *m, stance_error *err)
+{
+    const stance_family *f = NULL;
+    stance_wvec *wv = m->feat.wvec;
+    for (uint32_t i = 0; i < m->feat.n_families && i < STANCE_MAX_FAMILIES; i++)
+        if (m->feat.families[i].id == 11)
+            f = &m->feat.families[i];
+    if (!f || !wv)
+        return STANCE_OK;
+    free_blocks(wv);
+    if (stance_wvec_prepare(wv, f->seed, m->feat.table_bits))
+        goto nomem;
+    if (m->n_heads && (!(wv->block = stance_calloc(m->n_heads, sizeof *wv->block)) ||
+                       !(wv->block_head = stance_calloc(m->n_heads, sizeof *wv->block_head)) ||
+                       !(wv->block_weights = stance_calloc(m->n_heads, sizeof *wv->block_weights))))
+        goto nomem;
+    for (uint32_t i = 0; i < m->n_heads; i++) {
+        if (stance_wvec_block(wv, &m->heads[i], &wv->block[i]))
+            goto nomem;
+        wv->block_head[i] = &m->heads[i];
+        wv->block_weights[i] = head_weights(&m->heads[i]);
+        wv->n_block = i + 1;
+    }
+    return STANCE_OK;
+nomem:
+    free_blocks(wv);
+    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+}
+
+void stance_wvec_head_values(const stance_wvec *wv, const stance_head *h, const float *z, unsigned regions,
+                             double *values)
+{
+    float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
+    const size_t nz = (size_t)STANCE_WVEC_REGIONS * wv->dim;
+    for (uint32_t i = 0; i < wv->n_block; i++)
+        if (wv->block_head[i] == h && wv->block_weights[i] == head_weights(h)) {
+            stance_wvec_block_values(wv->block[i], z, regions, wv->dim, h->n_dec, values);
+            return;
+        }
+    for (size_t i = 0; i < nz; i++) {
+        if (!(regions >> (i / wv->dim) & 1) || z[i] == 0.0f || !stance_head_row(h, wv->bucket[i], row))
+            continue;
+        for (uint32_t p = 0; p < h->n_dec; p++)
+            values[p] += (double)row[p] * (double)z[i];
+    }
 }

@@ -56,6 +56,11 @@ static void help(void)
         "                          texts of every --head file: JSONL with a \"text\" field, or plain\n"
         "                          text, one text a line (e.g. articles of your own domain). Adds the\n"
         "                          vec family unless --families names it\n"
+        "      --unlabelled-context FILES  comma-separated text (same formats) whose words count as\n"
+        "                          co-occurrences of the vocabulary's words but enter no vocabulary: a\n"
+        "                          word needs --vec-min-count occurrences in the other texts (text\n"
+        "                          whose words must not be copied into the model). Adds the vec family\n"
+        "                          unless --families names it\n"
         "      --vec-dims N        word vector dimensions (default 100)\n"
         "      --vec-vocab N       words kept, the most frequent (default 50000)\n"
         "      --vec-context N     co-occurrence window, words each side (default 5)\n"
@@ -339,19 +344,23 @@ done:
 
 /* Learn the vec family's word vectors from the texts of every head file but
  * the @p n_skip files in @p skip (--no-ngram-text: their words stay out of the
- * model's vocabulary too) and of @p unlabelled (comma-separated) into m->feat.wvec. */
+ * model's vocabulary too), of @p unlabelled and, as context only, of @p context
+ * (both comma-separated) into m->feat.wvec. */
 static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads, const char *unlabelled,
-                         const char *const *skip, size_t n_skip, const tr_wv_opts *wo, train_ctx *ctx)
+                         const char *context, const char *const *skip, size_t n_skip, const tr_wv_opts *wo,
+                         train_ctx *ctx)
 {
     tr_corpus c = {0};
     tr_wv_stats st;
-    char err[TR_ERRLEN], msg[1024], from[600] = "";
+    char err[TR_ERRLEN], msg[1024], from[600] = "", ctx_from[600] = "";
     int rc = -1;
-    for (size_t i = 0; i <= n_heads; i++) {
-        const char *list = i < n_heads ? heads[i].files : unlabelled;
-        char *files = list ? strdup(list) : NULL, *save = NULL, *f;
+    for (size_t i = 0; i <= n_heads + 1; i++) {
+        const char *list = i < n_heads ? heads[i].files : i == n_heads ? unlabelled : context;
+        char *files = list ? strdup(list) : NULL, *save = NULL, *f, *names = i > n_heads ? ctx_from : from;
         if (!list)
             continue;
+        if (i > n_heads)
+            tr_corpus_context_only(&c);
         if (!files) {
             cli_error("train: out of memory");
             goto out;
@@ -369,8 +378,8 @@ static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads
                 goto out;
             }
             short_path(f, sp, sizeof sp);
-            if (!strstr(from, sp) && strlen(from) + strlen(sp) + 2 < sizeof from)
-                snprintf(from + strlen(from), sizeof from - strlen(from), "%s%s", from[0] ? "," : "", sp);
+            if (!strstr(names, sp) && strlen(names) + strlen(sp) + 2 < sizeof from)
+                snprintf(names + strlen(names), sizeof from - strlen(names), "%s%s", names[0] ? "," : "", sp);
         }
         free(files);
     }
@@ -380,14 +389,16 @@ static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads
         cli_error("train: %s", err);
         goto out;
     }
-    snprintf(msg, sizeof msg, "dims=%u vocab=%zu context=%u min-count=%u sif=%g tokens=%zu texts=%zu from=%s", st.dim,
-             st.vocab, wo->window, wo->min_count, wo->sif, st.tokens, c.n, from);
+    snprintf(msg, sizeof msg, "dims=%u vocab=%zu context=%u min-count=%u sif=%g tokens=%zu texts=%zu from=%s%s%s",
+             st.dim, st.vocab, wo->window, wo->min_count, wo->sif, st.tokens, c.n, from,
+             ctx_from[0] ? " context-only=" : "", ctx_from);
     if (stance_model_set_meta(m, "vectors", msg)) {
         cli_error("train: out of memory");
         goto out;
     }
-    snprintf(msg, sizeof msg, "word vectors: %zu tokens, %zu types, %zu words kept, %zu pairs, %zu PPMI cells",
-             st.tokens, st.types, st.vocab, st.pairs, st.nnz);
+    snprintf(msg, sizeof msg,
+             "word vectors: %zu tokens (%zu of them in %zu context-only texts), %zu types, %zu words kept, %zu pairs, "
+             "%zu PPMI cells", st.tokens, st.ctx_tokens, st.ctx_texts, st.types, st.vocab, st.pairs, st.nnz);
     progress(ctx, msg);
     rc = 0;
 out:
@@ -472,7 +483,7 @@ int cmd_train(int argc, char **argv)
         {"ablate", no_argument, NULL, 'a'},         {"no-ngram-text", required_argument, NULL, 'x'},
         {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
         {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
-        {"vec-min-count", required_argument, NULL, 1004},
+        {"vec-min-count", required_argument, NULL, 1004}, {"unlabelled-context", required_argument, NULL, 1005},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     int ablate = 0;
@@ -483,6 +494,7 @@ int cmd_train(int argc, char **argv)
     size_t n_heads = 0, n_ngrams = 20000;
     const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
     const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL, *lexicon = NULL, *unlabelled = NULL;
+    const char *context = NULL;
     tr_wv_opts wo;
     int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
     long num;
@@ -610,6 +622,7 @@ int cmd_train(int argc, char **argv)
             break;
         case 'L': lexicon = optarg; break;
         case 'U': unlabelled = optarg; break;
+        case 1005: context = optarg; break;
         case 1001:
         case 1002:
         case 1003:
@@ -697,7 +710,7 @@ int cmd_train(int argc, char **argv)
             return CLI_FAIL;
         }
         free(bytes); /* densified: the model no longer points into the file image */
-        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon || unlabelled)
+        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon || unlabelled || context)
             cli_error("train: --add-to keeps the model's feature settings, lexicon and word vectors; feature "
                       "options ignored");
     } else {
@@ -730,7 +743,7 @@ int cmd_train(int argc, char **argv)
             stance_features_family_default(8, &m->feat.families[m->feat.n_families++]);
             stance_features_family_default(9, &m->feat.families[m->feat.n_families++]);
         }
-        if (unlabelled && !stance_features_need_vectors(&m->feat) && m->feat.n_families < STANCE_MAX_FAMILIES)
+        if ((unlabelled || context) && !stance_features_need_vectors(&m->feat) && m->feat.n_families < STANCE_MAX_FAMILIES)
             stance_features_family_default(11, &m->feat.families[m->feat.n_families++]);
         if (stance_features_need_lexicon(&m->feat) && !lexicon) {
             cli_error("train: the lex and lexd families need --lexicon FILE");
@@ -752,7 +765,7 @@ int cmd_train(int argc, char **argv)
                 goto nomem;
         }
         if (stance_features_need_vectors(&m->feat) &&
-            learn_vectors(m, heads, n_heads, unlabelled, private_files, n_private, &wo, &ctx))
+            learn_vectors(m, heads, n_heads, unlabelled, context, private_files, n_private, &wo, &ctx))
             goto out;
     }
 

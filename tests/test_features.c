@@ -374,6 +374,105 @@ static void test_features_vec_family(void **state)
     stance_fscratch_free(fs);
 }
 
+/* The vec family's fast path (vectors.c): the hash look-up finds every word
+ * of a larger table; pooling in 16-bit sums flushed before they overflow
+ * gives the plain per-region sums; the values and their region mask; the
+ * prepared buckets are the names' hashes; a head's block adds what its rows
+ * add bucket by bucket. */
+static void test_features_vectors_fast_path(void **state)
+{
+    enum { NW = 700, DIM = 37, NT = 900 };
+    static char names[NW][8];
+    const char *w[NW];
+    size_t lens[NW];
+    static float v[NW * DIM];
+    static int32_t idx[NT], acc[4 * DIM], want[4 * DIM];
+    static uint32_t dist[NT];
+    static float z[4 * DIM];
+    unsigned count[4], wcount[4], mask;
+    stance_wvec *wv = NULL;
+    stance_model *m;
+    stance_head copy;
+    double vals[3] = {0, 0, 0}, ref[3] = {0, 0, 0};
+    char name[8];
+    (void)state;
+    for (int i = 0; i < NW; i++) {
+        snprintf(names[i], sizeof names[i], "w%03d", i);
+        w[i] = names[i];
+        lens[i] = strlen(names[i]);
+        for (int d = 0; d < DIM; d++) /* word 0 is all +1 and -1: 900 of them overflow 16 bits */
+            v[i * DIM + d] = i == 0 ? (d % 2 ? -1.0f : 1.0f) : (float)((i * 7 + d * 13) % 19 - 9) / 9.0f;
+    }
+    assert_int_equal(stance_wvec_build(w, lens, v, NW, DIM, &wv, NULL), STANCE_OK);
+    for (int i = 0; i < NW; i++)
+        assert_int_equal(stance_wvec_find(wv, names[i], lens[i]), i); /* names sort as built */
+    assert_int_equal(stance_wvec_find(wv, "w70", 3), -1);
+    assert_int_equal(stance_wvec_find(wv, "w7000", 5), -1);
+    /* tokens: word 0 mostly (left of the mention), a mention at 600..602, others after */
+    for (int i = 0; i < NT; i++) {
+        idx[i] = i % 11 == 5 ? -1 : i < 600 ? 0 : (i * 31) % NW;
+        dist[i] = (uint32_t)(i < 600 ? 600 - i : i <= 602 ? 0 : i - 602);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        size_t first = pass ? SIZE_MAX : 600, last = pass ? SIZE_MAX : 602;
+        memset(want, 0, sizeof want);
+        memset(wcount, 0, sizeof wcount);
+        for (int i = 0; i < NT; i++) {
+            if (idx[i] < 0)
+                continue;
+            for (int r = 0; r < 4; r++) {
+                int in = r == 0 || (!pass && ((r == 1 && i < 600) || (r == 2 && i > 602) || (r == 3 && dist[i] <= 4)));
+                if (!in)
+                    continue;
+                wcount[r]++;
+                for (int d = 0; d < DIM; d++)
+                    want[r * DIM + d] += wv->vec[idx[i] * DIM + d];
+            }
+        }
+        stance_wvec_pool(wv, idx, dist, NT, first, last, 4, acc, count);
+        assert_memory_equal(acc, want, sizeof want);
+        assert_memory_equal(count, wcount, sizeof wcount);
+        assert_true(abs(acc[0]) > 32767); /* the 16-bit sums were flushed in time */
+        mask = stance_wvec_values(acc, count, DIM, 0.5, z);
+        assert_int_equal(mask, pass ? 1u : 15u);
+        for (int r = 0; r < 4; r++) {
+            double n2 = 0;
+            for (int d = 0; d < DIM; d++)
+                n2 += (double)acc[r * DIM + d] * acc[r * DIM + d];
+            for (int d = 0; d < DIM; d++)
+                assert_true(z[r * DIM + d] == (mask >> r & 1 ? (float)(acc[r * DIM + d] * (0.5 / sqrt(n2))) : 0.0f));
+        }
+    }
+    assert_int_equal(stance_wvec_dense_name(0, 7, name), 2);
+    assert_memory_equal(name, "A7", 2);
+    assert_int_equal(stance_wvec_dense_name(3, 36, name), 3);
+    assert_memory_equal(name, "N36", 3);
+    assert_int_equal(stance_wvec_dense_bucket(3, 36, 0x1234, 12), (uint32_t)XXH3_64bits_withSeed("N36", 3, 0x1234) & 4095u);
+    /* a model: the prepared buckets and the blocks of its heads */
+    m = testutil_build_model();
+    assert_int_equal(stance_features_family_default(11, &m->feat.families[m->feat.n_families++]), STANCE_OK);
+    m->feat.wvec = wv;
+    for (uint32_t i = 0; i < 4 * DIM; i++) /* weights on some vec buckets (collisions with words included) */
+        if (i % 3) {
+            uint32_t b = stance_wvec_dense_bucket(i / DIM, i % DIM, m->feat.families[m->feat.n_families - 1].seed, 12);
+            for (uint32_t p = 0; p < 3; p++)
+                m->heads[0].weights[(size_t)b * 3 + p] = (float)((int)(i * 3 + p) % 7 - 3) / 4.0f;
+        }
+    assert_int_equal(stance_wvec_prepare_model(m, NULL), STANCE_OK);
+    assert_non_null(stance_wvec_buckets(wv, m->feat.families[m->feat.n_families - 1].seed, 12));
+    assert_null(stance_wvec_buckets(wv, 1, 12));
+    assert_int_equal(wv->n_block, 2);
+    for (uint32_t i = 0; i < 4 * DIM; i++)
+        assert_int_equal(wv->bucket[i], stance_wvec_dense_bucket(i / DIM, i % DIM, wv->plan_seed, 12));
+    copy = m->heads[0]; /* another head struct with the same weights: scored bucket by bucket */
+    stance_wvec_head_values(wv, &m->heads[0], z, 1u, vals);
+    stance_wvec_head_values(wv, &copy, z, 1u, ref);
+    for (int p = 0; p < 3; p++)
+        assert_true(fabs(vals[p] - ref[p]) < 1e-9 && ref[p] != 0.0);
+    stance_model_destroy(m);
+    stance_free(m);
+}
+
 /* The table: sorted, quantised with one scale, looked up by normalised bytes. */
 static void test_features_vectors_table(void **state)
 {
@@ -520,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_features_lexicon_families),
         cmocka_unit_test(test_features_vec_family),
         cmocka_unit_test(test_features_vectors_table),
+        cmocka_unit_test(test_features_vectors_fast_path),
         cmocka_unit_test(test_features_cache_same_vectors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -313,6 +313,49 @@ static void test_train_word_vectors(void **state)
     tr_corpus_free(&c);
 }
 
+/* Context-only texts: their words co-occur with the vocabulary's words (the
+ * vectors change) but enter no vocabulary, however often they occur. */
+static void test_train_word_vectors_context_only(void **state)
+{
+    static const char *const nouns[] = {"cat", "dog", "car", "truck"};
+    static const char *const verbs[] = {"fed", "walked", "drove", "parked"};
+    tr_corpus c = {0};
+    tr_wv_opts o;
+    stance_featcfg cfg;
+    stance_wvec *a = NULL, *b = NULL;
+    tr_wv_stats st;
+    char err[TR_ERRLEN], text[256];
+    (void)state;
+    stance_features_default(&cfg);
+    tr_wv_opts_default(&o);
+    o.dim = 4;
+    o.min_count = 5;
+    for (unsigned i = 0; i < 200; i++) {
+        snprintf(text, sizeof text, "The neighbour %s the %s at home %u.", verbs[i % 4], nouns[(i / 4) % 4], i);
+        assert_int_equal(tr_corpus_add(&c, text, strlen(text)), 0);
+    }
+    assert_int_equal(tr_wv_learn(&cfg, &c, &o, &a, NULL, err, sizeof err), 0);
+    tr_corpus_context_only(&c);
+    for (unsigned i = 0; i < 50; i++) {
+        snprintf(text, sizeof text, "Quietly the %s zorbled %s the %s %u.", nouns[i % 4], verbs[(i / 4) % 4],
+                 nouns[(i + 1) % 4], i);
+        assert_int_equal(tr_corpus_add(&c, text, strlen(text)), 0);
+    }
+    assert_int_equal(c.n, 250);
+    assert_int_equal(tr_wv_learn(&cfg, &c, &o, &b, &st, err, sizeof err), 0);
+    assert_int_equal(st.ctx_texts, 50);
+    assert_true(st.ctx_tokens >= 50 * 7 && st.tokens > st.ctx_tokens);
+    assert_true(stance_wvec_find(b, "zorbled", 7) < 0);
+    assert_true(stance_wvec_find(b, "quietly", 7) < 0);
+    assert_true(stance_wvec_find(b, "cat", 3) >= 0 && stance_wvec_find(b, "neighbour", 9) >= 0);
+    assert_int_equal(a->n, b->n); /* the same vocabulary ... */
+    assert_memory_equal(a->blob, b->blob, a->off[a->n - 1] + a->len[a->n - 1]);
+    assert_memory_not_equal(a->vec, b->vec, (size_t)a->n * a->dim); /* ... other co-occurrences */
+    stance_wvec_free(a);
+    stance_wvec_free(b);
+    tr_corpus_free(&c);
+}
+
 /* Unlabelled files: JSONL with "text", or plain lines; errors name file and line. */
 static void test_train_corpus_files(void **state)
 {
@@ -351,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_train_reliability_ece),
         cmocka_unit_test(test_train_rsvd),
         cmocka_unit_test(test_train_word_vectors),
+        cmocka_unit_test(test_train_word_vectors_context_only),
         cmocka_unit_test(test_train_corpus_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,6 +79,20 @@ expect 1 "vectors skip --no-ngram-text files" "$STANCE" train -q -o "$W/x.stm" -
   --vec-min-count 2 --unlabelled "$W/plain.txt" --no-ngram-text "$T/stance.jsonl" --families word,neg,window,presence \
   --head stance="$T/stance.jsonl"
 grep_err "need at least"
+# --unlabelled-context: co-occurrences only; its words (here "zorbled") enter no vocabulary
+for i in 1 2 3 4 5 6; do echo "The town zorbled the plan and the harbour zorbled the workers $i."; done >"$W/ctx.txt"
+expect 0 "train --unlabelled-context" "$STANCE" train -q -o "$W/vecc.stm" --table-bits 12 --cv 0 --seed 3 --vec-dims 4 \
+  --vec-min-count 2 --unlabelled "$W/plain.txt" --unlabelled-context "$W/ctx.txt" --families word,neg,window,presence \
+  --head stance="$T/stance.jsonl"
+expect 0 "dump a context-vector model" "$STANCE" dump "$W/vecc.stm"
+grep -q "context-only=.*ctx.txt" "$W/out" && ok "dump names the context-only text" || bad "dump names the context-only text"
+words_c=$(grep "^vectors " "$W/out" | sed 's/, scale.*//')
+"$STANCE" dump "$W/vec.stm" >"$W/out" 2>&1
+# the vocabulary (stored as words in the file) is the one learned without the context text
+test -n "$words_c" && test "$words_c" = "$(grep "^vectors " "$W/out" | sed 's/, scale.*//')" &&
+  grep -qa "harbour" "$W/vecc.stm" && ! grep -qa "zorbled" "$W/vecc.stm" && ok "context-only words stay out" ||
+  bad "context-only words stay out"
+if cmp -s "$W/vec.stm" "$W/vecc.stm"; then bad "context changes the vectors"; else ok "context changes the vectors"; fi
 expect 1 "too few words for the vectors" "$STANCE" train -q -o "$W/x.stm" --table-bits 12 --cv 0 \
   --unlabelled "$W/plain.txt" --head stance="$T/stance.jsonl"
 grep_err "need at least"

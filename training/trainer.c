@@ -984,7 +984,7 @@ int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_
 
 static stance_fvec ex_vec(const tr_example *e)
 {
-    stance_fvec v;
+    stance_fvec v = {0};
     v.idx = e->idx;
     v.val = e->val;
     v.n = v.cap = e->n;

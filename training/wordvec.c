@@ -89,6 +89,14 @@ int tr_corpus_add(tr_corpus *c, const char *text, size_t len)
     return 0;
 }
 
+void tr_corpus_context_only(tr_corpus *c)
+{
+    if (!c->has_ctx) {
+        c->ctx_from = c->n;
+        c->has_ctx = 1;
+    }
+}
+
 int tr_corpus_add_file(tr_corpus *c, const char *path, char *err, size_t errlen)
 {
     cli_lines in;
@@ -367,6 +375,7 @@ typedef struct types {
     size_t *off;         /* [n] word bytes at pool + off */
     uint32_t *len;
     uint64_t *count;
+    uint64_t *vcount;    /* occurrences outside the context-only texts */
     uint64_t *hash;
     size_t n, ncap;
     char *pool;
@@ -377,6 +386,8 @@ typedef struct learn_ctx {
     types t;
     uint32_t *seq;       /* type id per word token, UINT32_MAX between texts */
     size_t n_seq, seq_cap;
+    size_t ctx_tokens;   /* word tokens of context-only texts */
+    int ctx;             /* the text being read is context-only */
     int oom;
 } learn_ctx;
 
@@ -428,10 +439,11 @@ static uint32_t types_id(types *t, const char *w, size_t n)
     if (t->n >= UINT32_MAX - 1 || grow((void **)&t->pool, &t->pool_cap, t->pool_len + n, 1))
         return UINT32_MAX;
     {
-        size_t c1 = t->ncap, c2 = t->ncap, c3 = t->ncap, c4 = t->ncap;
+        size_t c1 = t->ncap, c2 = t->ncap, c3 = t->ncap, c4 = t->ncap, c5 = t->ncap;
         if (grow((void **)&t->off, &c1, t->n + 1, sizeof *t->off) ||
             grow((void **)&t->len, &c2, t->n + 1, sizeof *t->len) ||
             grow((void **)&t->count, &c3, t->n + 1, sizeof *t->count) ||
+            grow((void **)&t->vcount, &c5, t->n + 1, sizeof *t->vcount) ||
             grow((void **)&t->hash, &c4, t->n + 1, sizeof *t->hash))
             return UINT32_MAX;
         t->ncap = c1;
@@ -440,6 +452,7 @@ static uint32_t types_id(types *t, const char *w, size_t n)
     t->off[t->n] = t->pool_len;
     t->len[t->n] = (uint32_t)n;
     t->count[t->n] = 0;
+    t->vcount[t->n] = 0;
     t->hash[t->n] = h;
     t->pool_len += n;
     t->slot[j] = (uint32_t)t->n + 1;
@@ -452,6 +465,7 @@ static void types_free(types *t)
     free(t->off);
     free(t->len);
     free(t->count);
+    free(t->vcount);
     free(t->hash);
     free(t->pool);
 }
@@ -473,6 +487,10 @@ static int on_token(void *user, const char *tok, size_t len, int punct)
     if ((id = types_id(&c->t, tok, len)) == UINT32_MAX || seq_push(c, id))
         return c->oom = 1;
     c->t.count[id]++;
+    if (c->ctx)
+        c->ctx_tokens++;
+    else
+        c->t.vcount[id]++;
     return 0;
 }
 
@@ -545,7 +563,8 @@ static int by_count(const void *x, const void *y)
     return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* The kept types, most frequent first (ties by bytes): rank[id] or UINT32_MAX. */
+/* The kept types, most frequent first (ties by bytes): rank[id] or UINT32_MAX.
+ * A type needs min_count occurrences outside the context-only texts. */
 static uint32_t *pick_vocab(const types *t, const tr_wv_opts *o, uint32_t **rank_out, size_t *nv)
 {
     uint32_t *ids = malloc((t->n ? t->n : 1) * sizeof *ids), *rank = malloc((t->n ? t->n : 1) * sizeof *rank);
@@ -559,7 +578,7 @@ static uint32_t *pick_vocab(const types *t, const tr_wv_opts *o, uint32_t **rank
     }
     for (size_t i = 0; i < t->n; i++) {
         rank[i] = UINT32_MAX;
-        if (t->count[i] >= o->min_count)
+        if (t->vcount[i] >= o->min_count)
             e[n++] = (vent){t->count[i], t->pool + t->off[i], t->len[i], (uint32_t)i};
     }
     qsort(e, n, sizeof *e, by_count);
@@ -698,6 +717,7 @@ int tr_wv_learn(const stance_featcfg *cfg, const tr_corpus *c, const tr_wv_opts 
     if (stance_fscratch_new(&s))
         goto nomem;
     for (size_t i = 0; i < c->n; i++) {
+        lc.ctx = c->has_ctx && i >= c->ctx_from;
         if (stance_features_tokens(cfg, s, c->texts[i], c->lens[i], on_token, &lc) || lc.oom ||
             seq_push(&lc, UINT32_MAX))
             goto nomem;
@@ -736,6 +756,8 @@ int tr_wv_learn(const stance_featcfg *cfg, const tr_corpus *c, const tr_wv_opts 
         st->nnz = a.rowptr[nv];
         st->dim = k;
         st->top_sv = sv[0];
+        st->ctx_texts = c->has_ctx ? c->n - c->ctx_from : 0;
+        st->ctx_tokens = lc.ctx_tokens;
     }
     rc = 0;
     goto out;

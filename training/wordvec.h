@@ -5,7 +5,7 @@
  * Counts: the extractor's own tokens (stance_features_tokens), punctuation
  * dropped, co-occurrence within +-window words weighted 1/distance, inside one
  * text. Vocabulary: the most frequent words with at least min_count
- * occurrences. Matrix: positive PMI with the context counts raised to 0.75
+ * occurrences (outside context-only texts, see tr_corpus). Matrix: positive PMI with the context counts raised to 0.75
  * (Levy, Goldberg and Dagan, TACL 2015). Vectors: a randomized truncated SVD
  * (Halko, Martinsson and Tropp, SIAM Review 2011: Gaussian test matrix, power
  * iterations, each step re-orthonormalised), rows U_k * S_k^0.5, each scaled
@@ -34,14 +34,22 @@ typedef struct tr_wv_opts {
 } tr_wv_opts;
 void tr_wv_opts_default(tr_wv_opts *o);
 
-/* Unlabelled texts, each stored once (exact duplicates are dropped). */
+/* Unlabelled texts, each stored once (exact duplicates are dropped). Texts
+ * added after tr_corpus_context_only() are context-only: their words are
+ * counted as co-occurrences of the vocabulary's words (and in its frequencies),
+ * but a word enters the vocabulary only on its min_count occurrences in the
+ * texts added before (text whose words must not be copied into a model). */
 typedef struct tr_corpus {
     char **texts;
     size_t *lens;
     size_t n, cap, bytes;
     uint64_t *seen;      /* open-addressing set of text hashes (0 = empty) */
     size_t seen_cap;
+    size_t ctx_from;     /* texts [ctx_from, n) are context-only (when has_ctx) */
+    int has_ctx;
 } tr_corpus;
+/* Texts added from now on are context-only. */
+void tr_corpus_context_only(tr_corpus *c);
 /* Copy @p text (valid UTF-8) into the corpus: 0, or -1 when out of memory. */
 int tr_corpus_add(tr_corpus *c, const char *text, size_t len);
 /* Add every text of a file: JSONL objects with a "text" string (when the first
@@ -52,6 +60,7 @@ void tr_corpus_free(tr_corpus *c);
 
 typedef struct tr_wv_stats {
     size_t tokens, types, vocab, pairs, nnz;
+    size_t ctx_texts, ctx_tokens;  /* context-only texts and their word tokens */
     uint32_t dim;
     double top_sv;       /* the largest singular value */
 } tr_wv_stats;
