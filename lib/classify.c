@@ -131,7 +131,9 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
                   stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
 {
     double *values, *probs;
-    int rc = stance_features_extract(&m->feat, st, s->fs, &s->x, err);
+    int rc;
+    stance_fscratch_set_vec_block(s->fs, !explain);
+    rc = stance_features_extract(&m->feat, st, s->fs, &s->x, err);
     if (rc)
         return rc;
     values = stance_arena_alloc(arena, h->n_dec, sizeof *values);

@@ -106,7 +106,14 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->stoks);
     stance_free(s->vacc);
     stance_free(s->vdist);
+    stance_free(s->vwidx);
+    stance_free(s->vz);
     stance_free(s);
+}
+
+void stance_fscratch_set_vec_block(stance_fscratch *s, int on)
+{
+    s->vec_block = on;
 }
 
 void stance_fscratch_set_name_cb(stance_fscratch *s, stance_feature_name_cb cb, void *user)
@@ -637,65 +644,46 @@ static int mention_distances(stance_fscratch *s)
 /* Family 11: per region ("A" all, "L" left of the first mention, "R" right
  * of the last, "N" within the family's window of one), the sum of the word
  * vectors, L2-normalised and times the family weight; dimension d of region
- * r is the dense value named r followed by d in decimal ("A0", "N99"). */
-static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
+ * r is the dense value named r followed by d in decimal ("A0", "N99"):
+ * lib/vectors.c pools and names them, and with s->vec_block hands them over
+ * in out->vz, scored as one block per head. */
+static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, stance_fvec *out)
 {
-    static const char regions[] = "ALRN";
     const stance_wvec *wv = cfg->wvec;
     const stance_family *f = &cfg->families[fi];
-    uint32_t dim = wv->dim, mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
-    size_t first, last, nreg;
-    unsigned count[4] = {0, 0, 0, 0};
+    const uint32_t *bk = stance_wvec_buckets(wv, f->seed, cfg->table_bits);
+    size_t first, last, nz = STANCE_WVEC_REGIONS * (size_t)wv->dim;
+    unsigned count[STANCE_WVEC_REGIONS], regions;
     mention_range(s, &first, &last);
-    nreg = first == SIZE_MAX ? 1 : 4;
-    if (stance_grow((void **)&s->vacc, &s->vacc_cap, 4 * (size_t)dim, sizeof *s->vacc) ||
-        (nreg > 1 && mention_distances(s)))
+    if (stance_grow((void **)&s->vacc, &s->vacc_cap, nz, sizeof *s->vacc) ||
+        stance_grow((void **)&s->vz, &s->vz_cap, nz, sizeof *s->vz) ||
+        stance_grow((void **)&s->vwidx, &s->vwidx_cap, s->n_view + 1, sizeof *s->vwidx) ||
+        (first != SIZE_MAX && mention_distances(s)))
         return STANCE_ERR_NOMEM;
-    memset(s->vacc, 0, nreg * dim * sizeof *s->vacc);
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
-        long w;
-        if (k->flags & (TK_PUNCT | TK_TARGET) || (w = stance_wvec_find(wv, s->t.buf + k->off, k->len)) < 0)
-            continue;
-        for (size_t r = 0; r < nreg; r++) {
-            const int8_t *v = wv->vec + (size_t)w * dim;
-            int32_t *acc = s->vacc + r * dim;
-            if ((r == 1 && i >= first) || (r == 2 && i <= last) || (r == 3 && s->vdist[i] > f->window))
-                continue;
-            for (uint32_t d = 0; d < dim; d++)
-                acc[d] += v[d];
-            count[r]++;
-        }
+        s->vwidx[i] = k->flags & (TK_PUNCT | TK_TARGET) ? -1 : (int32_t)stance_wvec_find(wv, s->t.buf + k->off, k->len);
     }
-    for (size_t r = 0; r < nreg; r++) {
-        const int32_t *acc = s->vacc + r * dim;
-        double norm = 0;
-        if (!count[r])
+    stance_wvec_pool(wv, s->vwidx, s->vdist, s->n_view, first, last, f->window, s->vacc, count);
+    regions = stance_wvec_values(s->vacc, count, wv->dim, f->weight, s->vz);
+    if (s->vec_block && bk && !s->name_cb) {
+        out->vz = s->vz;
+        out->vwv = wv;
+        out->vregions = regions;
+        return STANCE_OK;
+    }
+    if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + nz, sizeof *s->dense))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < nz; i++) {
+        uint32_t r = (uint32_t)(i / wv->dim), d = (uint32_t)(i % wv->dim);
+        if (s->vz[i] == 0.0f)
             continue;
-        for (uint32_t d = 0; d < dim; d++)
-            norm += (double)acc[d] * acc[d];
-        if (norm <= 0)
-            continue;
-        norm = f->weight / sqrt(norm);
-        if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + dim, sizeof *s->dense))
-            return STANCE_ERR_NOMEM;
-        for (uint32_t d = 0; d < dim; d++) {
+        s->dense[s->n_dense].bucket = bk ? bk[i] : stance_wvec_dense_bucket(r, d, f->seed, cfg->table_bits);
+        s->dense[s->n_dense++].val = s->vz[i];
+        if (s->name_cb) {
             char name[8];
-            size_t len = 1;
-            if (!acc[d])
-                continue;
-            name[0] = regions[r]; /* then d in decimal: no snprintf in the hot loop */
-            if (d >= 1000)
-                name[len++] = (char)('0' + d / 1000 % 10);
-            if (d >= 100)
-                name[len++] = (char)('0' + d / 100 % 10);
-            if (d >= 10)
-                name[len++] = (char)('0' + d / 10 % 10);
-            name[len++] = (char)('0' + d % 10);
-            s->dense[s->n_dense].bucket = (uint32_t)XXH3_64bits_withSeed(name, len, f->seed) & mask;
-            s->dense[s->n_dense++].val = (float)(acc[d] * norm);
-            if (s->name_cb)
-                s->name_cb(s->name_user, s->dense[s->n_dense - 1].bucket, f->id, name, len);
+            size_t len = stance_wvec_dense_name(r, d, name);
+            s->name_cb(s->name_user, s->dense[s->n_dense - 1].bucket, f->id, name, len);
         }
     }
     return STANCE_OK;
@@ -1003,6 +991,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
     int rc = STANCE_ERR_NOMEM;
 
     out->n = 0;
+    out->vz = NULL;
     s->n_view = 0;
     s->n_keys = 0;
     s->n_dense = 0;
@@ -1044,7 +1033,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_RULES: rc = fam_rules(s, cfg, fi); break;
         case FAM_STRUCT: rc = have_target ? fam_struct(s, cfg, fi, NULL, 0) : STANCE_OK; break;
         case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->t.buf + key_off, key_len) : STANCE_OK; break;
-        case FAM_VEC: rc = fam_vec(s, cfg, fi); break;
+        case FAM_VEC: rc = fam_vec(s, cfg, fi, out); break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",
                                     cfg->families[fi].id);

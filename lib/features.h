@@ -13,6 +13,13 @@ typedef struct stance_fvec {
     uint32_t *idx;
     float *val;
     size_t n, cap;
+    /* The vec family's dense values when the scratch pools them apart
+     * (stance_fscratch_set_vec_block): the values of the regions in the
+     * bit mask vregions (vectors.h), owned by the scratch, added by
+     * stance_linear_values(); else vz = NULL. */
+    const float *vz;
+    const struct stance_wvec *vwv;
+    unsigned vregions;
 } stance_fvec;
 
 void stance_fvec_clear(stance_fvec *v);  /* frees storage */
@@ -73,4 +80,9 @@ int stance_features_extract(const struct stance_featcfg *cfg, const stance_state
  * when set in the scratch: the trainer builds the model's n-gram table with it. */
 typedef void (*stance_feature_name_cb)(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len);
 void stance_fscratch_set_name_cb(stance_fscratch *s, stance_feature_name_cb cb, void *user);
+/* When @p on (and no name callback is set and the model's vectors are prepared,
+ * vectors.h), the vec family's dense values stay out of idx/val and are handed
+ * over in out->vz instead (scored as a block); off (the default) for training
+ * and for explanations, which need them one by one. */
+void stance_fscratch_set_vec_block(stance_fscratch *s, int on);
 #endif

@@ -140,6 +140,11 @@ struct stance_fscratch {
     size_t vacc_cap;
     uint32_t *vdist;      /* [n_view] tokens to the nearest target mention (family 11) */
     size_t vdist_cap;
+    int32_t *vwidx;       /* [n_view] word vector index per token, -1 none (family 11) */
+    size_t vwidx_cap;
+    float *vz;            /* [4 * dim] its dense values (family 11) */
+    size_t vz_cap;
+    int vec_block;        /* stance_fscratch_set_vec_block */
     stance_feature_name_cb name_cb;
     void *name_user;
 };

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "linear.h"
+#include "vectors.h"
 
 void stance_linear_values(const stance_head *h, const stance_fvec *x, double *values)
 {
@@ -28,6 +29,8 @@ void stance_linear_values(const stance_head *h, const stance_fvec *x, double *va
                 values[p] += (double)stance_le_f32(row + 4 * (size_t)p) * v;
         }
     }
+    if (x->vz)
+        stance_wvec_head_values(x->vwv, h, x->vz, x->vregions, values);
     for (uint32_t p = 0; p < nd; p++)
         values[p] += h->bias[p];
 }

@@ -864,6 +864,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "vec feature family without a WVEC section");
     if (r.rc == STANCE_OK)
         r.rc = index_weights(data, m, rows, err);
+    if (r.rc == STANCE_OK)
+        r.rc = stance_wvec_prepare_model(m, err);
     if (r.rc) {
         stance_model_destroy(m);
         stance_free(m);

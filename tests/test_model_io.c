@@ -506,6 +506,63 @@ static unsigned char *vectors_model_bytes(size_t *len)
     return data;
 }
 
+/* A vec model read from a file scores its dense values as one block per head
+ * (vectors.h); with --explain they go through the sparse vector one by one:
+ * both give the same probabilities, and the vectors' weights count. */
+static void test_model_io_vectors_block(void **state)
+{
+    static const char *const w[] = {"proud", "failed", "great"};
+    static const size_t lens[] = {5, 6, 5};
+    static const float v[] = {1.0f, 0.5f, -0.25f, -1.0f, 0.0f, 0.75f, 0.9f, 0.4f, -0.1f};
+    double p[3][3];
+    (void)state;
+    for (int variant = 0; variant < 2; variant++) {
+        stance_model *m = testutil_build_model(), *pm = NULL;
+        unsigned char *data = NULL;
+        size_t len;
+        stance_family *f;
+        stance_error err;
+        assert_int_equal(stance_features_family_default(11, &m->feat.families[m->feat.n_families]), STANCE_OK);
+        f = &m->feat.families[m->feat.n_families++];
+        assert_int_equal(stance_wvec_build(w, lens, v, 3, 3, &m->feat.wvec, NULL), STANCE_OK);
+        for (uint32_t i = 0; variant && i < STANCE_WVEC_REGIONS * 3; i++) {
+            uint32_t b = stance_wvec_dense_bucket(i / 3, i % 3, f->seed, m->feat.table_bits);
+            m->heads[0].weights[(size_t)b * 3 + i % 3] += 1.5f;
+        }
+        assert_int_equal(stance_model_serialize(m, &data, &len, NULL), STANCE_OK);
+        stance_model_destroy(m);
+        stance_free(m);
+        assert_int_equal(stance_model_open_buffer(data, len, &pm, &err), STANCE_OK);
+        for (unsigned explain = 0; explain < 2; explain++) {
+            stance_prediction *pr = NULL;
+            stance_statement st = STANCE_STATEMENT_INIT;
+            const stance_decision *d;
+            st.text = "We are proud of the great mayor, who failed once.";
+            st.text_len = strlen(st.text);
+            st.target = "mayor";
+            st.target_len = 5;
+            stance_options opt = STANCE_OPTIONS_INIT;
+            opt.explain = explain ? 5 : 0;
+            assert_int_equal(stance_predict(pm, 0, &st, &opt, &pr, &err), STANCE_OK);
+            d = stance_prediction_decision(pr);
+            assert_int_equal(d->n_labels, 3);
+            if (variant == 0 && explain == 0)
+                memcpy(p[0], d->probs, sizeof p[0]);
+            else
+                memcpy(p[variant + explain], d->probs, sizeof p[0]);
+            stance_prediction_free(pr);
+        }
+        stance_model_free(pm);
+        stance_free(data);
+        if (variant == 0) /* no vec weights: the block adds nothing */
+            for (int c = 0; c < 3; c++)
+                assert_true(fabs(p[0][c] - p[1][c]) < 1e-9);
+    }
+    for (int c = 0; c < 3; c++)
+        assert_true(fabs(p[1][c] - p[2][c]) < 1e-9); /* block and one by one agree */
+    assert_true(fabs(p[1][0] - p[0][0]) > 1e-3);    /* and the vec weights count */
+}
+
 static void expect_format_error(unsigned char *data, size_t len, size_t at, const char *what)
 {
     stance_model *m = NULL;
@@ -677,6 +734,7 @@ int main(void)
         cmocka_unit_test(test_model_io_lexicon_section),
         cmocka_unit_test(test_model_io_write_refuses_non_regular),
         cmocka_unit_test(test_model_io_vectors_section),
+        cmocka_unit_test(test_model_io_vectors_block),
         cmocka_unit_test(test_model_io_section_sweeps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
