@@ -67,6 +67,7 @@ want 'quotes found:      all 2/3 = 0.667; direct 2/2 = 1.000; partial 0/1 = 0.00
 want 'speaker accuracy:  found quotes 1/2 = 0.500; speaker_named 1/2 = 0.500'
 want 'pairs linked:      1/2 = 0.500'
 want 'stance (all pairs, missing = none): accuracy 0.500, macro-F1 0.333  |  baseline all-none: accuracy 0.000, macro-F1 0.000'
+want 'baseline all-favor (the most frequent gold label): accuracy 0.500, macro-F1 0.333'
 want 'sentiment (found quotes, 2): accuracy 0.500, macro-F1 0.333'
 want 'off-target favor/against stances (found quotes, labelled actors, not a gold pair): 1/2 = 0.500'
 want 'linking by via:    name 1/1 = 1.000; pronoun 0/1 = 0.000'
