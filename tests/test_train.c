@@ -77,7 +77,7 @@ static void test_train_liblinear_pair_order(void **state)
     assert_string_equal(h.labels[2], "none");
     assert_int_equal(h.calib, STANCE_CALIB_PLATT_PAIRWISE);
     for (size_t i = 0; i < d.n; i++) {
-        stance_fvec x = {d.ex[i].idx, d.ex[i].val, d.ex[i].n, d.ex[i].n};
+        stance_fvec x = {.idx = d.ex[i].idx, .val = d.ex[i].val, .n = d.ex[i].n, .cap = d.ex[i].n};
         double v[3], p[3];
         int best = 0;
         stance_linear_values(&h, &x, v);
