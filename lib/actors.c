@@ -38,6 +38,7 @@ void stance_entityset_clear(stance_entityset *s)
     for (size_t i = 0; i < s->n; i++)
         stance_ent_release(&s->e[i]);
     stance_free(s->e);
+    stance_mindex_free(s->ix);
     memset(s, 0, sizeof *s);
 }
 

@@ -6,6 +6,7 @@
 #ifndef STANCE_ACTORS_H
 #define STANCE_ACTORS_H
 #include "mentions.h"
+#include "mindex.h"
 #include "quotes.h"
 
 typedef struct stance_ent {
@@ -24,6 +25,7 @@ typedef struct stance_ent {
 typedef struct stance_entityset {
     stance_ent *e;
     size_t n, cap;
+    stance_mindex *ix; /* the name-mention index (mindex.h), built by stance_mentions_find(), or NULL */
 } stance_entityset;
 
 /* A compiled actor list (struct stance_actorset, public as an opaque handle):

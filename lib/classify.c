@@ -428,6 +428,8 @@ static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t 
  * clear them anyway), so a long text's entities are not held twice. */
 static int copy_entities(stance_result *res, stance_entityset *ents, stance_error *err)
 {
+    stance_mindex_free(ents->ix); /* the targets are chosen: the mention index has served */
+    ents->ix = NULL;
     res->n_entities = ents->n;
     if (ents->n && !(res->entities = stance_arena_alloc(&res->arena, ents->n, sizeof *res->entities)))
         goto nomem;

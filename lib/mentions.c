@@ -631,29 +631,57 @@ static const char *last_word(const char *s, size_t n, size_t *wl)
     return s + b;
 }
 
+/* Entity e names the speaker span [a, b): a mention in it ("Clinton's director" is not Clinton). */
+static int speaks_in(const stance_ent *e, size_t a, size_t b)
+{
+    size_t at;
+    return overlaps(e->mentions, e->n_mentions, a, b, &at) && !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE);
+}
+
+/* The lowest entity index whose mentions name the speaker span, or -1. */
+static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
+{
+    long best = -1;
+    size_t from, to;
+    if (!ents->ix) {
+        for (size_t i = 0; i < ents->n; i++)
+            if (speaks_in(&ents->e[i], a, b))
+                return (long)i;
+        return -1;
+    }
+    /* only entities with a mention near the span can qualify; the lowest that does is the pass's answer */
+    stance_mindex_range(ents->ix, a, b, &from, &to);
+    for (size_t k = from; k < to; k++) {
+        size_t i = ents->ix->pos[k].ent;
+        if ((best < 0 || (long)i < best) && speaks_in(&ents->e[i], a, b))
+            best = (long)i;
+    }
+    return best;
+}
+
 long stance_mentions_speaker(const stance_entityset *ents, const char *text, const stance_rawquote *q)
 {
     size_t sl, ll;
     const char *lw;
     long found = -1;
-    if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN) {
-        for (size_t i = 0; i < ents->n; i++) {
-            const stance_ent *e = &ents->e[i];
-            size_t at;
-            /* "Clinton's director" is not Clinton */
-            if (overlaps(e->mentions, e->n_mentions, q->speaker_span.start, q->speaker_span.end, &at) &&
-                !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE))
-                return (long)i;
-        }
-    }
+    (void)text;
+    if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN &&
+        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0)
+        return found;
     if (!q->speaker || q->how == STANCE_ATTR_NOUN)
         return -1;
-    for (size_t i = 0; i < ents->n; i++)
-        if (strcmp(ents->e[i].name, q->speaker) == 0)
-            return (long)i;
     /* the same surname, if only one actor has it */
     sl = strlen(q->speaker);
     lw = last_word(q->speaker, sl, &ll);
+    if (ents->ix) {
+        if ((found = stance_mindex_name(ents->ix, ents, q->speaker)) >= 0 || ll < 2)
+            return found;
+        return stance_mindex_last(ents->ix, lw, ll, &found) == 1 ? found : -1;
+    }
+    for (size_t i = 0; i < ents->n; i++)
+        if (strcmp(ents->e[i].name, q->speaker) == 0)
+            return (long)i;
+    found = -1;
     if (ll < 2)
         return -1;
     for (size_t i = 0; i < ents->n; i++) {
@@ -952,30 +980,48 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
     return i;
 }
 
+/* Entity e is the one the speaker works for: "Clinton's communications director", "Priya Shah, a
+ * spokeswoman for Park", "Park spokeswoman Priya Shah" (a mention of e in [lo, hi)). */
+static int principal_is(const stance_ent *e, const char *text, const stance_rawquote *q, size_t lo, size_t hi)
+{
+    stance_span sp = q->speaker_span;
+    size_t at;
+    if (!overlaps(e->mentions, e->n_mentions, lo, hi, &at))
+        return 0;
+    for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
+        stance_span m = e->mentions[at];
+        if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
+            return 1;
+        if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
+            memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))
+            return 1;
+    }
+    return 0;
+}
+
 long stance_mentions_principal(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker)
 {
     stance_span sp = q->speaker_span;
-    size_t lo, hi, at;
+    size_t lo, hi, from, to;
+    long best = -1;
     if (sp.start == STANCE_NO_OFFSET)
         return -1;
     lo = sp.start > 80 ? sp.start - 80 : 0;
     hi = sp.end + 120;
-    for (size_t i = 0; i < ents->n; i++) {
-        const stance_ent *e = &ents->e[i];
-        if ((long)i == speaker || !overlaps(e->mentions, e->n_mentions, lo, hi, &at))
-            continue;
-        for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
-            stance_span m = e->mentions[at];
-            /* "Clinton's communications director" */
-            if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
+    if (!ents->ix) {
+        for (size_t i = 0; i < ents->n; i++)
+            if ((long)i != speaker && principal_is(&ents->e[i], text, q, lo, hi))
                 return (long)i;
-            /* "Priya Shah, a spokeswoman for Park", "Park spokeswoman Priya Shah" */
-            if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
-                memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))
-                return (long)i;
-        }
+        return -1;
     }
-    return -1;
+    /* only entities with a mention in [lo, hi) can qualify; the lowest that does is the pass's answer */
+    stance_mindex_range(ents->ix, lo, hi, &from, &to);
+    for (size_t k = from; k < to; k++) {
+        long i = (long)ents->ix->pos[k].ent;
+        if (i != speaker && (best < 0 || i < best) && principal_is(&ents->e[i], text, q, lo, hi))
+            best = i;
+    }
+    return best;
 }
 
 /* The attribution addresses an actor: "..., Diaz told Park", "asked the governor". */
@@ -1053,7 +1099,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
-    if (quotes->n && !(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)))
+    if (stance_mindex_build(ents) || (quotes->n && !(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker))))
         goto nomem;
     for (size_t qi = 0; qi < quotes->n; qi++)
         m.speaker[qi] = stance_mentions_speaker(ents, text, &quotes->q[qi]);

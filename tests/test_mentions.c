@@ -588,6 +588,55 @@ static void test_targets_speaker_self_and_principal(void **state)
     doc_choose_close(&d, &tl);
 }
 
+/* The name-mention index (mindex.c) answers as the pass over every entity does:
+ * speakers by span, by name and by a surname only one actor has, possessive
+ * speakers ("Park's aide") and principals ("a spokeswoman for Webb"), with
+ * actors sharing a surname, discovered or given. */
+static void index_check(const char *text, const stance_actor *actors, size_t n_actors)
+{
+    size_t named = 0, principals = 0;
+    stance_mindex *ix;
+    doc d;
+    doc_open(&d, text, actors, n_actors);
+    assert_non_null(d.ents.ix);
+    assert_true(d.quotes.n >= 60 && d.ents.n >= 4);
+    for (size_t qi = 0; qi < d.quotes.n; qi++) {
+        const stance_rawquote *q = &d.quotes.q[qi];
+        long sp = stance_mentions_speaker(&d.ents, d.text, q), pr = stance_mentions_principal(&d.ents, d.text, q, sp);
+        ix = d.ents.ix;
+        d.ents.ix = NULL; /* the pass over every entity */
+        assert_int_equal(stance_mentions_speaker(&d.ents, d.text, q), sp);
+        assert_int_equal(stance_mentions_principal(&d.ents, d.text, q, sp), pr);
+        d.ents.ix = ix;
+        named += sp >= 0;
+        principals += pr >= 0;
+    }
+    /* the cases above occur: most quotes have an actor as speaker, and some a principal */
+    assert_true(named * 2 > d.quotes.n);
+    assert_true(principals >= 10);
+    doc_close(&d);
+}
+
+static void test_mentions_index_same_answers(void **state)
+{
+    static const char *const first[] = {"Ana", "Ben", "Cy", "Dee", "Eli", "Fay"};
+    static const char *const last[] = {"Moss", "Park", "Lund", "Roe", "Vance", "Webb"};
+    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Nora Park", NULL, 0}, {"Eli Webb", NULL, 0},
+                        {"Ana Moss", NULL, 0}, {"Cy Lund", NULL, 0},   {"Dee Roe", NULL, 0}};
+    char text[8192];
+    size_t n = 0;
+    (void)state;
+    n += (size_t)snprintf(text + n, sizeof text - n, "Governor Tom Park and Nora Park met Eli Webb.\n\n");
+    for (unsigned i = 0; i < 24; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n,
+                              "\"The plan number %u is sound,\" said %s %s, a spokeswoman for Webb.\n\n"
+                              "\"We will see,\" %s's aide said of %s.\n\n\"It holds,\" %s said.\n\n",
+                              i, first[i % 6], last[(i / 6) % 6], last[i % 6], last[(i + 1) % 6], last[(i / 6) % 6]);
+    assert_true(n < sizeof text);
+    index_check(text, NULL, 0);
+    index_check(text, a, sizeof a / sizeof *a);
+}
+
 static void test_targets_article_governor(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
@@ -683,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_speaker_names),
         cmocka_unit_test(test_targets_two_actors_own_spans),
         cmocka_unit_test(test_targets_speaker_self_and_principal),
+        cmocka_unit_test(test_mentions_index_same_answers),
         cmocka_unit_test(test_targets_article_governor),
         cmocka_unit_test(test_targets_scored_apart),
     };

@@ -1,0 +1,178 @@
+/*
+ * mindex.c - the per-document mention and name index (mindex.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "mindex.h"
+
+static int pos_cmp(const void *a, const void *b)
+{
+    const stance_mpos *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+/* qsort with a context: the entity set of the name comparison (no global state). */
+typedef struct {
+    size_t ent;
+    const char *name;
+} name_key;
+
+static int name_cmp(const void *a, const void *b)
+{
+    const name_key *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+static int word_cmp(const void *a, const void *b)
+{
+    const stance_mword *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = n ? memcmp(x->w, y->w, n) : 0;
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+/* The last space-separated word of s[0, n), trailing spaces skipped (mentions.c's last_word). */
+static const char *last_word(const char *s, size_t n, size_t *wl)
+{
+    size_t e = n, b;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > 0 && s[b - 1] != ' ')
+        b--;
+    *wl = e - b;
+    return s + b;
+}
+
+static int build_names(stance_mindex *ix, const stance_entityset *ents)
+{
+    name_key *keys = stance_malloc_array(ents->n, sizeof *keys);
+    if (!keys || !(ix->names = stance_malloc_array(ents->n, sizeof *ix->names)) ||
+        !(ix->lasts = stance_malloc_array(ents->n, sizeof *ix->lasts))) {
+        stance_free(keys);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < ents->n; i++) {
+        const char *nm = ents->e[i].name;
+        keys[i] = (name_key){i, nm};
+        ix->lasts[i].w = last_word(nm, strlen(nm), &ix->lasts[i].len);
+        ix->lasts[i].ent = i;
+    }
+    qsort(keys, ents->n, sizeof *keys, name_cmp);
+    qsort(ix->lasts, ents->n, sizeof *ix->lasts, word_cmp);
+    for (size_t i = 0; i < ents->n; i++)
+        ix->names[i] = keys[i].ent;
+    stance_free(keys);
+    return STANCE_OK;
+}
+
+int stance_mindex_build(stance_entityset *ents)
+{
+    stance_mindex *ix;
+    size_t n = 0, k = 0;
+    if (ents->ix)
+        stance_mindex_free(ents->ix);
+    ents->ix = NULL;
+    if (!ents->n)
+        return STANCE_OK;
+    if (!(ix = stance_calloc(1, sizeof *ix)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < ents->n; i++)
+        n += ents->e[i].n_mentions;
+    if ((n && !(ix->pos = stance_malloc_array(n, sizeof *ix->pos))) || build_names(ix, ents)) {
+        stance_mindex_free(ix);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < ents->n; i++)
+        for (size_t j = 0; j < ents->e[i].n_mentions; j++) {
+            stance_span m = ents->e[i].mentions[j];
+            ix->pos[k++] = (stance_mpos){m.start, i};
+            if (m.end - m.start > ix->maxlen)
+                ix->maxlen = m.end - m.start;
+        }
+    if (n > 1)
+        qsort(ix->pos, n, sizeof *ix->pos, pos_cmp);
+    ix->n_pos = n;
+    ix->n = ents->n;
+    ents->ix = ix;
+    return STANCE_OK;
+}
+
+void stance_mindex_free(stance_mindex *ix)
+{
+    if (!ix)
+        return;
+    stance_free(ix->pos);
+    stance_free(ix->names);
+    stance_free(ix->lasts);
+    stance_free(ix);
+}
+
+/* The first position in ix->pos whose start is >= @p at. */
+static size_t first_start(const stance_mindex *ix, size_t at)
+{
+    size_t lo = 0, hi = ix->n_pos;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->pos[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void stance_mindex_range(const stance_mindex *ix, size_t a, size_t b, size_t *from, size_t *to)
+{
+    *from = first_start(ix, a > ix->maxlen ? a - ix->maxlen : 0);
+    *to = b > a ? first_start(ix, b) : *from;
+    if (*to < *from)
+        *to = *from;
+}
+
+long stance_mindex_name(const stance_mindex *ix, const stance_entityset *ents, const char *name)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ents->e[ix->names[mid]].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ix->n && strcmp(ents->e[ix->names[lo]].name, name) == 0)
+        return (long)ix->names[lo];
+    return -1;
+}
+
+int stance_mindex_last(const stance_mindex *ix, const char *w, size_t len, long *ent)
+{
+    stance_mword key = {w, len, 0};
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (word_cmp(&ix->lasts[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= ix->n || ix->lasts[lo].len != len || memcmp(ix->lasts[lo].w, w, len) != 0)
+        return 0;
+    *ent = (long)ix->lasts[lo].ent;
+    if (lo + 1 < ix->n && ix->lasts[lo + 1].len == len && memcmp(ix->lasts[lo + 1].w, w, len) == 0)
+        return 2;
+    return 1;
+}
