@@ -10,7 +10,7 @@ set -u
 top=${top_builddir:-.}
 model=${1:-$top/models/en-news.stm}
 data=${STANCE_DATA:-/work/shared/data}
-stance=$top/stance
+stance=${STANCE_BIN:-$top/stance}   # STANCE_BIN: another binary (e.g. a baseline build)
 reps=${RATIOS_REPS:-3}
 tmp=$(mktemp -d /tmp/stance-ratios.XXXXXX); trap 'rm -rf "$tmp"' EXIT
 [ -x "$stance" ] || { echo "ratios: $stance not built"; exit 0; }

@@ -659,7 +659,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     }
     stance_quotelist_clear(&s->quotes);
     stance_entityset_clear(&s->ents);
-    stance_fscratch_forget(s->fs); /* the model may not be the one the scratch last saw */
+    stance_fscratch_keep_words(s->fs); /* the model may not be the one the scratch last saw: checked */
 
     res = stance_calloc(1, sizeof *res);
     if (!res)
@@ -867,7 +867,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
             return rc;
         s = own;
     }
-    stance_fscratch_forget(s->fs); /* the model may not be the one the scratch last saw */
+    stance_fscratch_keep_words(s->fs); /* the model may not be the one the scratch last saw: checked */
     p = stance_calloc(1, sizeof *p);
     if (!p) {
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -34,6 +34,11 @@ void stance_fscratch_free(stance_fscratch *s);
  * lexicon may have been replaced since the last extraction (stance_classify()
  * and stance_predict() do at their start). */
 void stance_fscratch_forget(stance_fscratch *s);
+/* Forget the cached texts but keep the word memo for the next call: it is used
+ * again only when the configuration is the same (compared by value) and the
+ * lexicon has the same words and valences (a fingerprint of its contents, taken
+ * once per call), so a scratch may move from model to model. */
+void stance_fscratch_keep_words(stance_fscratch *s);
 
 /* Refuse configurations this build cannot reproduce (unknown family ids, flags,
  * tokenizer revision): STANCE_ERR_VERSION / STANCE_ERR_FORMAT. */

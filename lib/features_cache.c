@@ -15,8 +15,10 @@
  * With a name callback (the trainer's n-gram table) nothing is cached: every
  * feature is hashed where it is emitted, so the callback sees each one.
  *
- * Across the texts of one call a word memo keeps what each distinct word's
- * bytes give (classes, valence, character n-gram keys), at most MEMO_MAX words.
+ * Across the texts of one call (and across calls, after stance_fscratch_keep_words(),
+ * while the configuration and the lexicon's contents are the same) a word memo keeps
+ * what each distinct word's bytes give (classes, valence, character n-gram keys), at
+ * most MEMO_MAX words.
  */
 #include "config.h"
 
@@ -38,12 +40,87 @@ void stance_fscratch_forget(stance_fscratch *s)
     s->memo.valid = 0;
 }
 
+void stance_fscratch_keep_words(stance_fscratch *s)
+{
+    if (!s)
+        return;
+    s->t.valid = 0;
+    s->alt.valid = 0;
+    s->memo.checked = 0;
+}
+
+/* What the memo's entries depend on in a lexicon: its words and valences. The
+ * memo keeps a copy (n, valence[], off[], len[], then the words: both builders
+ * lay them out in order in the blob, NUL after each) and compares it once per
+ * call: a memcmp, exact, far cheaper than the words it saves looking up again. */
+static size_t lex_part(const stance_lexicon *lx, int i, const void **p)
+{
+    size_t n = lx->n;
+    if (i == 0) {
+        *p = &lx->n;
+        return sizeof lx->n;
+    }
+    if (i == 1) {
+        *p = lx->valence;
+        return n * sizeof *lx->valence;
+    }
+    if (i == 2) {
+        *p = lx->off;
+        return n * sizeof *lx->off;
+    }
+    if (i == 3) {
+        *p = lx->len;
+        return n * sizeof *lx->len;
+    }
+    *p = lx->blob;
+    return n ? (size_t)lx->off[n - 1] + lx->len[n - 1] + 1 : 0;
+}
+
+static int lex_same(const wmemo *m, const stance_lexicon *lx)
+{
+    size_t at = 0;
+    if (!lx || !m->had_lex)
+        return !lx && !m->had_lex;
+    for (int i = 0; i < 5; i++) {
+        const void *p;
+        size_t len = lex_part(lx, i, &p);
+        if (len > m->lexcopy_len - at || (len && memcmp(m->lexcopy + at, p, len) != 0))
+            return 0;
+        at += len;
+    }
+    return at == m->lexcopy_len;
+}
+
+static int lex_keep(wmemo *m, const stance_lexicon *lx)
+{
+    size_t total = 0;
+    m->had_lex = lx != NULL;
+    m->lexcopy_len = 0;
+    if (!lx)
+        return STANCE_OK;
+    for (int i = 0; i < 5; i++) {
+        const void *p;
+        total += lex_part(lx, i, &p);
+    }
+    if (stance_grow((void **)&m->lexcopy, &m->lexcopy_cap, total, 1))
+        return STANCE_ERR_NOMEM;
+    for (int i = 0; i < 5; i++) {
+        const void *p;
+        size_t len = lex_part(lx, i, &p);
+        if (len)
+            memcpy(m->lexcopy + m->lexcopy_len, p, len);
+        m->lexcopy_len += len;
+    }
+    return STANCE_OK;
+}
+
 void stance_wmemo_free(wmemo *m)
 {
     stance_free(m->slot);
     stance_free(m->ent);
     stance_free(m->bytes);
     stance_free(m->keys);
+    stance_free(m->lexcopy);
     memset(m, 0, sizeof *m);
 }
 
@@ -129,12 +206,31 @@ static int memo_reset(wmemo *m, const stance_featcfg *cfg)
     m->n_ent = m->n_bytes = m->n_keys = 0;
     m->cfg = cfg;
     m->cfgcopy = *cfg;
+    if (lex_keep(m, cfg->lex)) {
+        m->valid = 0;
+        return STANCE_ERR_NOMEM;
+    }
+    m->checked = 1;
     m->cfi = NO_FAMILY;
     for (uint32_t fi = 0; fi < cfg->n_families && m->cfi == NO_FAMILY; fi++)
         if (cfg->families[fi].id == FAM_CHAR)
             m->cfi = fi;
     m->valid = 1;
     return STANCE_OK;
+}
+
+/* Whether the memo's entries hold for @p cfg (the lexicon compared once per call). */
+static int memo_usable(wmemo *m, const stance_featcfg *cfg)
+{
+    if (!m->valid || !same_config(m->cfg, &m->cfgcopy, cfg) || m->cfgcopy.hash_id != cfg->hash_id ||
+        m->cfgcopy.tokenizer_rev != cfg->tokenizer_rev)
+        return 0;
+    if (!m->checked) {
+        if (!lex_same(m, cfg->lex))
+            return 0;
+        m->checked = 1;
+    }
+    return 1;
 }
 
 /* The memo's entry for word @p k of @p t, made if new; NULL when the memo is
@@ -279,8 +375,7 @@ static int fill(stance_fscratch *s, const stance_featcfg *cfg, const stance_stat
         if (id == FAM_CHAR && cfi == NO_FAMILY && !s->name_cb)
             cfi = fi;
     }
-    if (!s->name_cb && !(s->memo.valid && same_config(s->memo.cfg, &s->memo.cfgcopy, cfg)) &&
-        memo_reset(&s->memo, cfg))
+    if (!s->name_cb && !memo_usable(&s->memo, cfg) && memo_reset(&s->memo, cfg))
         return STANCE_ERR_NOMEM;
     if (token_props(t, s->name_cb ? NULL : &s->memo, cfg, st->text, ctx_props ? t->n_toks : t->n_text, cfi))
         return STANCE_ERR_NOMEM;

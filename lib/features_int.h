@@ -107,6 +107,10 @@ typedef struct wmemo_ent {
 
 typedef struct wmemo {
     int valid;
+    int checked;          /* lexcopy compared with the lexicon since the last stance_fscratch_keep_words() */
+    int had_lex;          /* the entries were made with a lexicon (cfg->lex not NULL) */
+    unsigned char *lexcopy; /* that lexicon's n, valences, offsets, lengths and words (features_cache.c) */
+    size_t lexcopy_cap, lexcopy_len;
     const stance_featcfg *cfg;
     stance_featcfg cfgcopy;
     uint32_t cfi;         /* the char family whose keys are kept (UINT32_MAX: none) */
@@ -121,7 +125,8 @@ typedef struct wmemo {
 } wmemo;
 
 struct stance_fscratch {
-    wmemo memo;           /* the words seen since the last stance_fscratch_forget() */
+    wmemo memo;           /* the words seen since the last stance_fscratch_forget() (kept by
+                           * stance_fscratch_keep_words() while the configuration and lexicon are the same) */
     ftext t;              /* the current text */
     ftext alt;            /* the one before it (a quote and its attribution sentence alternate) */
     tok *view;            /* text tokens with each target mention collapsed into "<t>" */

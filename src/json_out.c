@@ -184,9 +184,12 @@ static int real_fixed(double v, char *b)
     }
     if (m < 1e5 || x >= 6)
         return 0;
-    for (int i = 5; i >= 0; i--) {
-        d[i] = (char)('0' + (int)fmod(m, 10.0));
-        m = floor(m / 10.0);
+    {
+        unsigned u = (unsigned)m; /* an integer in [1e5, 1e6): exact */
+        for (int i = 5; i >= 0; i--) {
+            d[i] = (char)('0' + u % 10);
+            u /= 10;
+        }
     }
     if (v < 0)
         b[n++] = '-';

@@ -606,6 +606,50 @@ static void test_features_cache_same_vectors(void **state)
     stance_fscratch_free(cached);
 }
 
+/* The word memo kept across calls (stance_fscratch_keep_words) is used again
+ * only for the same lexicon contents: a lexicon changed in place (same address,
+ * as a freed model's replacement may get) gives the features computed afresh. */
+static void test_features_memo_kept_checks_lexicon(void **state)
+{
+    const char *text = "The mayor said the plan is good, not bad, and fine by him.";
+    stance_featcfg cfg;
+    stance_fscratch *cached = NULL;
+    stance_fvec x = {0}, y = {0};
+    stance_statement st = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    for (uint32_t id = 1; id <= 10; id++)
+        assert_int_equal(stance_features_family_default(id, &cfg.families[cfg.n_families++]), STANCE_OK);
+    cfg.lex = test_lexicon(&cfg);
+    st.text = text;
+    st.text_len = strlen(text);
+    st.target = "mayor";
+    st.target_len = 5;
+    assert_int_equal(stance_fscratch_new(&cached), STANCE_OK);
+    for (int step = 0; step < 4; step++) {
+        stance_fscratch *fresh = NULL;
+        if (step == 2)
+            cfg.lex->valence[2] = -cfg.lex->valence[2]; /* "good" turns negative */
+        if (step == 3)
+            cfg.lex->blob[cfg.lex->off[1] + 3] = 'd'; /* "fine" -> "find": no longer a lexicon word */
+        assert_int_equal(stance_fscratch_new(&fresh), STANCE_OK);
+        stance_fscratch_set_name_cb(fresh, noname, NULL);
+        assert_int_equal(stance_features_extract(&cfg, &st, cached, &x, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, fresh, &y, NULL), STANCE_OK);
+        assert_int_equal(x.n, y.n);
+        assert_true(x.n > 10);
+        assert_memory_equal(x.idx, y.idx, x.n * sizeof *x.idx);
+        assert_memory_equal(x.val, y.val, x.n * sizeof *x.val);
+        stance_fscratch_free(fresh);
+        stance_fscratch_keep_words(cached);
+    }
+    stance_lexicon_free(cfg.lex);
+    stance_fvec_clear(&x);
+    stance_fvec_clear(&y);
+    stance_fscratch_free(cached);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -621,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_features_vectors_table),
         cmocka_unit_test(test_features_vectors_fast_path),
         cmocka_unit_test(test_features_cache_same_vectors),
+        cmocka_unit_test(test_features_memo_kept_checks_lexicon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

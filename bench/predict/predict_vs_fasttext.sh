@@ -9,8 +9,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 model=${1:-$top/models/en-news.stm}
 repeat=${2:-100}   # dev x100 and x200: the difference must dwarf fastText's start-up noise (+-0.3 s CPU)
-data=${STANCE_DATA:-$top/../shared/data}
-stance=$top/stance
+data=${STANCE_DATA:-/work/shared/data}
+stance=${STANCE_BIN:-$top/stance}   # STANCE_BIN: another binary (e.g. a baseline build)
 [ -f "$data/newsmtsc/train.jsonl" ] || { echo "SKIP: $data/newsmtsc not found"; exit 0; }
 command -v fasttext >/dev/null || { echo "SKIP: fasttext not installed (apt-get install fasttext)"; exit 0; }
 command -v python3 >/dev/null || { echo "SKIP: python3 needed"; exit 0; }
