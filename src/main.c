@@ -11,6 +11,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 #include "model.h" /* STANCE_FORMAT_*: the model formats this build writes and reads */
@@ -163,6 +166,14 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     cli_guard_std_fds();
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
+    /* The command line is the host, so the allocator policy is its call (the library sets none).
+     * glibc raises its mmap threshold each time a large block is freed, after which a long
+     * record's result blocks come from the heap and stay in RSS: a fixed 128 KiB threshold keeps
+     * large blocks mapped and returned (peak RSS on one 4 MB record: -2 MB; CPU unchanged on the
+     * PolNeAR JSONL stream; bench/RESULTS.md, 2026-12-05 04:00). */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     /* every command's output goes through stdout, checked here once at the end */
     return cli_finish(run(argc, argv));
 }

@@ -9,8 +9,9 @@
 #  - PolNeAR articles joined from $STANCE_DATA (default /work/shared/data), 16x
 #    the 1x text repeated (skipped without the data);
 #  - the synthetic text of gen_large.py, a new speaker in every paragraph, so the
-#    discovered actors grow with the text: 16x is generated at 4 MB (names do
-#    not repeat), the case where per-quote work over all actors would show.
+#    discovered actors grow with the text: 1 MB (at 256 kB the 1x run lasts a few
+#    ticks of /usr/bin/time) and 16 MB generated whole (names do not repeat), the
+#    case where per-quote work over all actors would show.
 # Temporary files in a mktemp directory.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -85,7 +86,7 @@ PY
 else
     echo "== PolNeAR text skipped: no data in $data"
 fi
-python3 "$here/gen_large.py" 0.25 > "$tmp/x1.txt"
-python3 "$here/gen_large.py" 4 > "$tmp/x16.txt"
+python3 "$here/gen_large.py" 1 > "$tmp/x1.txt"
+python3 "$here/gen_large.py" 16 > "$tmp/x16.txt"
 measure "synthetic, gen_large.py: a new speaker every paragraph"
 exit 0
