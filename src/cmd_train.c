@@ -352,7 +352,7 @@ static int learn_vectors(stance_model *m, const head_spec *heads, size_t n_heads
 {
     tr_corpus c = {0};
     tr_wv_stats st;
-    char err[TR_ERRLEN], msg[1024], from[600] = "", ctx_from[600] = "";
+    char err[TR_ERRLEN], msg[1536], from[600] = "", ctx_from[600] = "";
     int rc = -1;
     for (size_t i = 0; i <= n_heads + 1; i++) {
         const char *list = i < n_heads ? heads[i].files : i == n_heads ? unlabelled : context;
