@@ -198,7 +198,8 @@ def main():
                     named_n += 1
                     named_ok += ok
                 sent_gold.append(q["sentiment"])
-                sent_pred.append(p["sentiment"]["label"])
+                # a model without a sentiment head: counted as neutral
+                sent_pred.append((p["sentiment"] or {"label": "neutral"})["label"])
             stances = {}
             if p is not None:
                 for s in p.get("stances", []):

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Grouped k-fold cross-validation of end-to-end stance over the labelled PolNeAR *train*
+articles (bench/e2e/labels/train-*.jsonl), so that choices about the stance head are made
+without the dev labels. Folds by a hash of the article id. For each fold the stance head is
+trained as `make models` trains it (the flags are read from models/Makefile.inc) on NewsMTSC
+train plus the in-domain rows of the other folds, and bench/e2e/score.py scores the held-out
+fold; accuracies are pooled over the pairs, beside the all-against guess on the same pairs.
+
+usage (from the build directory):
+  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only]
+                         [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
+Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models and folds under --work.
+Only the Python standard library.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+
+
+def makefile_flags(data):
+    mk = open(os.path.join(TOP, "models", "Makefile.inc")).read().replace("\\\n", " ")
+    env = {"DATA_DIR": data}
+
+    def var(v):
+        s = re.search(r"^%s = (.*)$" % v, mk, re.M).group(1)
+        return re.sub(r"\$\((\w+)\)", lambda m: env[m.group(1)] if m.group(1) in env else var(m.group(1)), s)
+
+    return var("MODEL_FLAGS") + " " + var("MODEL_STANCE_FLAGS")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=os.environ.get("STANCE_DATA", "/work/shared/data"))
+    ap.add_argument("--folds", type=int, default=4)
+    ap.add_argument("--repeat", default="1", help="copies of each in-domain row")
+    ap.add_argument("--in-domain-only", action="store_true", help="train on the in-domain rows alone")
+    ap.add_argument("--name", default="cv")
+    ap.add_argument("--work", default="/tmp/stance-cv")
+    ap.add_argument("--stance", default="./stance")
+    ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    recs = []
+    for f in sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl"))):
+        recs += [l for l in open(f) if l.strip()]
+    fold = lambda r: zlib.crc32(json.loads(r)["article"].encode()) % a.folds
+    flags = makefile_flags(a.data) + " " + " ".join(a.extra)
+    pooled = []
+    for k in range(a.folds):
+        w = lambda s: os.path.join(a.work, "%s%d%s" % (s, k, "" if s == a.name else ".jsonl"))
+        open(w("train"), "w").writelines(r for r in recs if fold(r) != k)
+        open(w("test"), "w").writelines(r for r in recs if fold(r) == k)
+        with open(w("rows"), "w") as rows:
+            subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
+                            "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
+                            w("train")], stdout=rows, check=True)
+        model = w(a.name) + ".stm"
+        files = ("" if a.in_domain_only else os.path.join(a.data, "newsmtsc/train.jsonl") + ",") + w("rows")
+        subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s"
+                       % (a.stance, model, flags, w("rows"), files), shell=True, check=True)
+        out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
+                              "--data", os.path.join(a.data, "polnear"), "--labels", w("test")],
+                             capture_output=True, text=True, check=True).stdout
+        n = int(re.search(r"gold pairs (\d+)", out).group(1))
+        acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))
+        ag = float(re.search(r"all-against.*?accuracy ([0-9.]+)", out).group(1))
+        link = re.search(r"pairs linked: +(\d+)/", out).group(1)
+        pooled.append((n, acc, ag, int(link)))
+        print("%s fold %d: pairs %d, linked %s, stance accuracy %.3f, all-against %.3f" % (a.name, k, n, link, acc, ag))
+    n = sum(p[0] for p in pooled)
+    print("%s pooled: pairs %d, linked %.3f, stance accuracy %.3f, all-against %.3f"
+          % (a.name, n, sum(p[3] for p in pooled) / n, sum(p[0] * p[1] for p in pooled) / n,
+             sum(p[0] * p[2] for p in pooled) / n))
+
+
+if __name__ == "__main__":
+    main()
