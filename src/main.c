@@ -171,7 +171,7 @@ int main(int argc, char **argv)
      * glibc raises its mmap threshold each time a large block is freed, after which a long
      * record's result blocks come from the heap and stay in RSS: a fixed 128 KiB threshold keeps
      * large blocks mapped and returned (peak RSS on one 4 MB record: -2 MB; CPU unchanged on the
-     * PolNeAR JSONL stream; bench/RESULTS.md, 2026-12-05 04:00). */
+     * PolNeAR JSONL stream; bench/RESULTS.md, "The CLI fixes glibc's mmap threshold"). */
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
     /* every command's output goes through stdout, checked here once at the end */

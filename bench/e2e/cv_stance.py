@@ -55,19 +55,20 @@ def main():
     flags = makefile_flags(a.data) + " " + " ".join(a.extra)
     pooled = []
     for k in range(a.folds):
-        w = lambda s: os.path.join(a.work, "%s%d%s" % (s, k, "" if s == a.name else ".jsonl"))
-        open(w("train"), "w").writelines(r for r in recs if fold(r) != k)
-        open(w("test"), "w").writelines(r for r in recs if fold(r) == k)
-        with open(w("rows"), "w") as rows:
+        train, test, rows = (os.path.join(a.work, "%s%d.jsonl" % (s, k)) for s in ("train", "test", "rows"))
+        model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
+        with open(train, "w") as tr, open(test, "w") as te:
+            for r in recs:
+                (te if fold(r) == k else tr).write(r)
+        with open(rows, "w") as out:
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
-                            w("train")], stdout=rows, check=True)
-        model = w(a.name) + ".stm"
-        files = ("" if a.in_domain_only else os.path.join(a.data, "newsmtsc/train.jsonl") + ",") + w("rows")
+                            train], stdout=out, check=True)
+        files = ("" if a.in_domain_only else os.path.join(a.data, "newsmtsc/train.jsonl") + ",") + rows
         subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s"
-                       % (a.stance, model, flags, w("rows"), files), shell=True, check=True)
+                       % (a.stance, model, flags, rows, files), shell=True, check=True)
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
-                              "--data", os.path.join(a.data, "polnear"), "--labels", w("test")],
+                              "--data", os.path.join(a.data, "polnear"), "--labels", test],
                              capture_output=True, text=True, check=True).stdout
         n = int(re.search(r"gold pairs (\d+)", out).group(1))
         acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))
