@@ -126,13 +126,16 @@ static int contrib_cmp(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Score the statement with head @p h into @p d, allocating from @p arena. */
+/* Score the statement with head @p h into @p d, allocating from @p arena;
+ * @p domain: an in-domain statement (a quote toward an actor: the domain family's
+ * features on, features.h). */
 static int decide(const stance_model *m, const stance_head *h, const stance_statement *st, unsigned explain,
-                  stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
+                  int domain, stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
 {
     double *values, *probs;
     int rc;
     stance_fscratch_set_vec_block(s->fs, !explain);
+    stance_fscratch_set_domain(s->fs, domain);
     rc = stance_features_extract(&m->feat, st, s->fs, &s->x, err);
     if (rc)
         return rc;
@@ -562,7 +565,7 @@ static int score_target(const call_ctx *c, const stance_rawquote *rq, const stan
     t->where = (stance_where)ch->where;
     t->mentions = ms;
     t->n_mentions = ch->nm;
-    if ((rc = decide(c->model, c->hstance, &st, c->explain, c->s, a, &t->stance, err)))
+    if ((rc = decide(c->model, c->hstance, &st, c->explain, 1, c->s, a, &t->stance, err)))
         return rc;
     t->stance.label_names = c->stance_labels;
     t->stance.label_name = c->stance_labels[t->stance.label];
@@ -711,7 +714,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         qr->rule = s->quotes.q[qi].rule;
         empty_decision(&qr->pub.sentiment);
         if (hsent) {
-            if ((rc = decide(model, hsent, &st, c.explain, s, &res->arena, &qr->pub.sentiment, err)))
+            if ((rc = decide(model, hsent, &st, c.explain, 0, s, &res->arena, &qr->pub.sentiment, err)))
                 goto fail;
             qr->pub.sentiment.label_names = sent_labels;
             qr->pub.sentiment.label_name = sent_labels[qr->pub.sentiment.label];
@@ -873,7 +876,7 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         goto out;
     }
-    if ((rc = decide(model, h, st, opt.explain, s, &p->arena, &p->decision, err)))
+    if ((rc = decide(model, h, st, opt.explain, 0, s, &p->arena, &p->decision, err)))
         goto out;
     if (!(labels = copy_labels(&p->arena, h))) {
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -69,7 +69,8 @@
 /* Family ids this revision knows. */
 static int family_known(uint32_t id)
 {
-    return (id >= FAM_WORD && id <= FAM_RULES) || id == FAM_VEC || id == FAM_STRUCT || id == FAM_TCONJ;
+    return (id >= FAM_WORD && id <= FAM_RULES) || id == FAM_VEC || id == FAM_STRUCT || id == FAM_TCONJ ||
+           id == FAM_DOMAIN;
 }
 
 /* Families that read the model's lexicon. */
@@ -114,6 +115,11 @@ void stance_fscratch_free(stance_fscratch *s)
 void stance_fscratch_set_vec_block(stance_fscratch *s, int on)
 {
     s->vec_block = on;
+}
+
+void stance_fscratch_set_domain(stance_fscratch *s, int on)
+{
+    s->domain = on;
 }
 
 void stance_fscratch_set_name_cb(stance_fscratch *s, stance_feature_name_cb cb, void *user)
@@ -165,6 +171,7 @@ static const stance_family family_defaults[] = {
     {FAM_LEXD, 0x1e8d9u, 1, 1, 3, 0, 1.0f},   {FAM_RULES, 0x5e17au, 1, 1, 0, 0, 1.0f},
     {FAM_VEC, 0x7ec11u, 1, 1, 3, 0, 1.0f},
     {FAM_STRUCT, 0x57c7cu, 1, 1, 0, 0, 1.0f}, {FAM_TCONJ, 0x7c0d3u, 1, 1, 0, 0, 1.0f},
+    {FAM_DOMAIN, 0xd0a14u, 1, 1, 0, 0, 1.0f},
 };
 
 int stance_features_family_default(uint32_t id, stance_family *f)
@@ -901,14 +908,48 @@ static void merge_dense(stance_fscratch *s, stance_fvec *out)
     out->n = w;
 }
 
+/* Family 14 (domain), for in-domain statements only (stance_fscratch_set_domain):
+ * a copy of each hashed feature already in out[0, n) (normalised, before the
+ * dense values) in a bucket of its own, and a constant bias feature, each times
+ * the family weight, added to the dense values. Dense families stay general. */
+static int domain_copies(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const stance_fvec *out)
+{
+    const float wt = cfg->families[fi].weight;
+    if (stance_grow((void **)&s->dense, &s->dense_cap, 2 * (s->n_dense + out->n + 1), sizeof *s->dense))
+        return STANCE_ERR_NOMEM; /* the second half is dense_sort's scratch */
+    for (size_t i = 0; i < out->n; i++) {
+        unsigned char b[4];
+        uint32_t bk = out->idx[i];
+        for (int k = 0; k < 4; k++)
+            b[k] = (unsigned char)(bk >> (8 * k));
+        s->dense[s->n_dense].bucket = (uint32_t)(stance_fkey(cfg, fi, (const char *)b, sizeof b) >> 4);
+        s->dense[s->n_dense++].val = out->val[i] * wt;
+    }
+    s->dense[s->n_dense].bucket = (uint32_t)(stance_fkey(cfg, fi, "bias", 4) >> 4);
+    s->dense[s->n_dense++].val = wt;
+    return STANCE_OK;
+}
+
+/* The index of family 14 in @p cfg when @p s scores an in-domain statement, else -1. */
+static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
+{
+    if (s->domain)
+        for (uint32_t i = 0; i < cfg->n_families; i++)
+            if (cfg->families[i].id == FAM_DOMAIN)
+                return (int)i;
+    return -1;
+}
+
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     size_t w = 0;
     double norm = 0, famsq[16] = {0};
     const int logtf = cfg->value_mode == VALUE_LOGTF || cfg->value_mode == VALUE_LOGTF_FAM;
     const int per_family = cfg->value_mode == VALUE_BINARY_FAM || cfg->value_mode == VALUE_LOGTF_FAM;
-    if (s->n_keys + s->n_dense > out->cap) {
-        size_t need = s->n_keys + s->n_dense;
+    const int dom = domain_family(s, cfg);
+    const size_t extra = dom >= 0 ? s->n_keys + 1 : 0;
+    if (s->n_keys + s->n_dense + extra > out->cap) {
+        size_t need = s->n_keys + s->n_dense + extra;
         uint32_t *ni = stance_realloc_array(out->idx, need, sizeof *ni);
         float *nv;
         if (!ni)
@@ -970,6 +1011,8 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
                 out->val[i] = (float)(out->val[i] * norm);
         }
     }
+    if (dom >= 0 && domain_copies(s, cfg, (uint32_t)dom, out))
+        return STANCE_ERR_NOMEM;
     merge_dense(s, out);
     return STANCE_OK;
 }
@@ -1034,6 +1077,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_STRUCT: rc = have_target ? fam_struct(s, cfg, fi, NULL, 0) : STANCE_OK; break;
         case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->t.buf + key_off, key_len) : STANCE_OK; break;
         case FAM_VEC: rc = fam_vec(s, cfg, fi, out); break;
+        case FAM_DOMAIN: rc = STANCE_OK; break; /* finish() adds its copies */
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",
                                     cfg->families[fi].id);

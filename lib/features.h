@@ -48,7 +48,8 @@ int stance_features_check(const struct stance_featcfg *cfg, stance_error *err);
 void stance_features_default(struct stance_featcfg *cfg);
 /* The default settings of family @p id (1 word, 2 char, 3 negation, 4 target
  * window, 5 target presence, 6 context, 7 clause, 8 lexicon polarity tags,
- * 9 lexicon pooled scores, 10 sentence rules, 11 word vectors): STANCE_OK or
+ * 9 lexicon pooled scores, 10 sentence rules, 11 word vectors, 12 structure,
+ * 13 target conjunctions, 14 domain): STANCE_OK or
  * STANCE_ERR_INVALID. */
 struct stance_family;
 int stance_features_family_default(uint32_t id, struct stance_family *f);
@@ -90,4 +91,11 @@ void stance_fscratch_set_name_cb(stance_fscratch *s, stance_feature_name_cb cb, 
  * over in out->vz instead (scored as a block); off (the default) for training
  * and for explanations, which need them one by one. */
 void stance_fscratch_set_vec_block(stance_fscratch *s, int on);
+/* Whether the next statements are in-domain (default off): with family 14
+ * (domain) in the configuration, an in-domain statement's hashed features get a
+ * domain copy each and a domain bias feature (Daume III 2007, feature
+ * augmentation). The trainer sets it for the rows of --in-domain files;
+ * stance_classify() sets it for the stance head (every quote toward an actor is
+ * in-domain), stance_predict() and the sentiment head leave it off. */
+void stance_fscratch_set_domain(stance_fscratch *s, int on);
 #endif

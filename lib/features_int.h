@@ -27,7 +27,8 @@
 
 enum {
     FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
-    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13, FAM_MAX = 13
+    FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13,
+    FAM_DOMAIN = 14, FAM_MAX = 14
 };
 
 /* tok.flags: set per statement */
@@ -150,6 +151,7 @@ struct stance_fscratch {
     float *vz;            /* [4 * dim] its dense values (family 11) */
     size_t vz_cap;
     int vec_block;        /* stance_fscratch_set_vec_block */
+    int domain;           /* stance_fscratch_set_domain */
     stance_feature_name_cb name_cb;
     void *name_user;
 };

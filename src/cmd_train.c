@@ -85,6 +85,12 @@ static void help(void)
         "                          the model's readable n-gram table (text that must not be copied into\n"
         "                          the model, e.g. news articles without a licence) and out of the\n"
         "                          text the vec family's word vectors are learned from; repeatable\n"
+        "      --in-domain FILE    the rows of FILE (named in a --head) are in-domain: each of their hashed\n"
+        "                          features gets a domain copy besides the general one, plus a domain\n"
+        "                          bias (feature augmentation, Daume III 2007); the other files' rows get\n"
+        "                          the general features only. stance_classify() scores every quote toward\n"
+        "                          an actor as in-domain, `stance predict`/`eval` score the general\n"
+        "                          features. Adds the domain family unless --families names it; repeatable\n"
         "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
         "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
         "                          each feature family in turn, beside the figure with all of them\n"
@@ -130,9 +136,10 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
-#define N_FAMILY_NAMES 14
-static const char *const family_names[N_FAMILY_NAMES] = {"",        "word",  "char", "neg",  "window", "presence", "context",
-                                                         "clause",  "lex",   "lexd", "rules", "vec",   "struct",   "tconj"};
+#define N_FAMILY_NAMES 15
+static const char *const family_names[N_FAMILY_NAMES] = {"",      "word", "char", "neg",    "window", "presence",
+                                                         "context", "clause", "lex", "lexd", "rules", "vec",
+                                                         "struct", "tconj", "domain"};
 
 const char *cli_family_name(uint32_t id)
 {
@@ -179,6 +186,14 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
     return n ? 0 : -1;
 }
 
+static int has_family(const stance_featcfg *cfg, uint32_t id)
+{
+    for (uint32_t i = 0; i < cfg->n_families; i++)
+        if (cfg->families[i].id == id)
+            return 1;
+    return 0;
+}
+
 static const char *family_prefix(uint32_t id)
 {
     switch (id) {
@@ -195,6 +210,7 @@ static const char *family_prefix(uint32_t id)
     case 11: return "v:";
     case 12: return "s:";
     case 13: return "j:";
+    case 14: return "o:";
     default: return "?:";
     }
 }
@@ -342,6 +358,15 @@ done:
     return rc;
 }
 
+/* Whether @p f is one of the @p n files in @p list. */
+static int file_listed(const char *f, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(f, list[i]))
+            return 1;
+    return 0;
+}
+
 /* Learn the vec family's word vectors from the texts of every head file but
  * the @p n_skip files in @p skip (--no-ngram-text: their words stay out of the
  * model's vocabulary too), of @p unlabelled and, as context only, of @p context
@@ -429,8 +454,8 @@ static int prune(stance_model *m, double eps)
  * (same folds, C and options) when the model is trained without that family,
  * printed beside the CV figure with every family (@p full_f1). The data is
  * read again from @p files for each family: what each family buys. */
-static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double band, const tr_opts *o, int k,
-                       double full_f1)
+static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double band, const char *const *dom, size_t n_dom,
+                       const tr_opts *o, int k, double full_f1)
 {
     char err[TR_ERRLEN];
     printf("head %s: ablation, %d-fold CV macro-F1 (C=%g) when trained without each family\n", hs->name, k, o->C);
@@ -450,8 +475,10 @@ static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double ba
         d.neutral_band = band;
         memmove(&c.families[i], &cfg->families[i + 1], (cfg->n_families - i - 1) * sizeof *c.families);
         c.n_families--;
-        for (f = strtok_r(files, ",", &save); f && !bad; f = strtok_r(NULL, ",", &save))
+        for (f = strtok_r(files, ",", &save); f && !bad; f = strtok_r(NULL, ",", &save)) {
+            d.in_domain = file_listed(f, dom, n_dom);
             bad = tr_data_load(f, &c, &d, NULL, err, sizeof err);
+        }
         free(files);
         if (bad || tr_cross_validate(&d, o, c.table_bits, k, &f1, &acc, NULL, NULL, err, sizeof err)) {
             cli_error("train: ablation without %s: %s", cli_family_name(cfg->families[i].id), err);
@@ -484,11 +511,12 @@ int cmd_train(int argc, char **argv)
         {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
         {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
         {"vec-min-count", required_argument, NULL, 1004}, {"unlabelled-context", required_argument, NULL, 1005},
+        {"in-domain", required_argument, NULL, 1006},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     int ablate = 0;
-    const char *private_files[16];
-    size_t n_private = 0;
+    const char *private_files[16], *domain_files[16];
+    size_t n_private = 0, n_domain = 0;
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
@@ -521,6 +549,13 @@ int cmd_train(int argc, char **argv)
                 return CLI_USAGE;
             }
             private_files[n_private++] = optarg;
+            break;
+        case 1006:
+            if (n_domain >= sizeof domain_files / sizeof *domain_files) {
+                cli_error("train: at most %zu --in-domain files", sizeof domain_files / sizeof *domain_files);
+                return CLI_USAGE;
+            }
+            domain_files[n_domain++] = optarg;
             break;
         case 'H': {
             char *eq = strchr(optarg, '=');
@@ -745,6 +780,8 @@ int cmd_train(int argc, char **argv)
         }
         if ((unlabelled || context) && !stance_features_need_vectors(&m->feat) && m->feat.n_families < STANCE_MAX_FAMILIES)
             stance_features_family_default(11, &m->feat.families[m->feat.n_families++]);
+        if (n_domain && !has_family(&m->feat, 14) && m->feat.n_families < STANCE_MAX_FAMILIES)
+            stance_features_family_default(14, &m->feat.families[m->feat.n_families++]);
         if (stance_features_need_lexicon(&m->feat) && !lexicon) {
             cli_error("train: the lex and lexd families need --lexicon FILE");
             rc = CLI_USAGE;
@@ -788,9 +825,8 @@ int cmd_train(int argc, char **argv)
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
-            int priv = 0;
-            for (size_t i = 0; i < n_private; i++)
-                priv |= !strcmp(f, private_files[i]);
+            int priv = file_listed(f, private_files, n_private);
+            d->in_domain = file_listed(f, domain_files, n_domain);
             if (tr_data_load(f, &m->feat, d, priv ? NULL : &names, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
@@ -883,7 +919,7 @@ int cmd_train(int argc, char **argv)
                 cli_error("train: %s", err);
                 goto out;
             }
-            if (ablate_head(&m->feat, &heads[hi], band, &to, k, full_f1))
+            if (ablate_head(&m->feat, &heads[hi], band, domain_files, n_domain, &to, k, full_f1))
                 goto out;
         }
         snprintf(meta_key, sizeof meta_key, "head.%s.train", heads[hi].name);

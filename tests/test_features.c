@@ -183,6 +183,62 @@ static void test_features_check_refuses_unknown(void **state)
     assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
 }
 
+/* Family 14 (domain): nothing for general statements; for in-domain ones a copy
+ * of every hashed feature in a bucket of its own and a bias, both times the
+ * family weight; dense values stay general. */
+static void test_features_domain_family(void **state)
+{
+    stance_featcfg plain, cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec a = {0}, b = {0}, c = {0}, e = {0};
+    stance_statement st = STANCE_STATEMENT_INIT;
+    double sa = 0, sc = 0;
+    size_t j = 0;
+    (void)state;
+    stance_features_default(&plain);
+    cfg = plain;
+    assert_int_equal(stance_features_family_default(14, &cfg.families[cfg.n_families]), STANCE_OK);
+    cfg.families[cfg.n_families++].weight = 2.0f;
+    assert_int_equal(stance_features_check(&cfg, NULL), STANCE_OK);
+    st.text = "The mayor attacked the governor again.";
+    st.text_len = strlen(st.text);
+    st.target = "governor";
+    st.target_len = strlen(st.target);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    assert_int_equal(stance_features_extract(&plain, &st, fs, &a, NULL), STANCE_OK);
+    /* off (the default): the same vector as without the family */
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &b, NULL), STANCE_OK);
+    assert_int_equal(b.n, a.n);
+    assert_memory_equal(b.idx, a.idx, a.n * sizeof *a.idx);
+    assert_memory_equal(b.val, a.val, a.n * sizeof *a.val);
+    /* on: every general feature kept, with copies and the bias in other buckets */
+    stance_fscratch_set_domain(fs, 1);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &c, NULL), STANCE_OK);
+    assert_true(c.n > a.n);
+    for (size_t i = 1; i < c.n; i++)
+        assert_true(c.idx[i - 1] < c.idx[i]);
+    for (size_t i = 0; i < a.n; i++) {
+        while (j < c.n && c.idx[j] < a.idx[i])
+            j++;
+        assert_true(j < c.n && c.idx[j] == a.idx[i]);
+    }
+    /* squared norms: the copies add 4x the general part, the bias 4 (hash collisions aside) */
+    for (size_t i = 0; i < a.n; i++)
+        sa += (double)a.val[i] * a.val[i];
+    for (size_t i = 0; i < c.n; i++)
+        sc += (double)c.val[i] * c.val[i];
+    assert_true(fabs(sc - (5.0 * sa + 4.0)) < 0.5);
+    /* on, but a configuration without the family: unchanged */
+    assert_int_equal(stance_features_extract(&plain, &st, fs, &e, NULL), STANCE_OK);
+    assert_int_equal(e.n, a.n);
+    assert_memory_equal(e.val, a.val, a.n * sizeof *a.val);
+    stance_fvec_clear(&a);
+    stance_fvec_clear(&b);
+    stance_fvec_clear(&c);
+    stance_fvec_clear(&e);
+    stance_fscratch_free(fs);
+}
+
 static void test_features_empty_text(void **state)
 {
     stance_statement st = STANCE_STATEMENT_INIT;
@@ -658,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_features_context_and_vector),
         cmocka_unit_test(test_features_family_norm_isolates_context),
         cmocka_unit_test(test_features_check_refuses_unknown),
+        cmocka_unit_test(test_features_domain_family),
         cmocka_unit_test(test_features_empty_text),
         cmocka_unit_test(test_features_lexicon_build),
         cmocka_unit_test(test_features_lexicon_families),

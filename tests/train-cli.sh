@@ -156,6 +156,20 @@ expect 0 "train with n-gram text" "$STANCE" train -q -o "$W/pub.stm" --table-bit
 "$STANCE" predict -m "$W/pub.stm" "$T/sentiment.jsonl" >"$W/pub.out" && "$STANCE" predict -m "$W/priv.stm" "$T/sentiment.jsonl" >"$W/priv.out" &&
   cmp -s "$W/pub.out" "$W/priv.out" && ok "--no-ngram-text keeps the weights" || bad "--no-ngram-text keeps the weights"
 
+# --in-domain: that file's rows get the domain family's copies and bias (the family is added);
+# predict scores the general features, which then differ from a model trained without it
+expect 0 "train --in-domain" "$STANCE" train -q -o "$W/dom.stm" --table-bits 12 --cv 0 --seed 3 \
+  --families word,neg,window,presence --in-domain "$T/stance.jsonl" --head stance="$T/stance.jsonl"
+expect 0 "train without --in-domain" "$STANCE" train -q -o "$W/nodom.stm" --table-bits 12 --cv 0 --seed 3 \
+  --families word,neg,window,presence --head stance="$T/stance.jsonl"
+"$STANCE" dump "$W/dom.stm" >"$W/out" 2>&1 && grep -q "domain:1" "$W/out" && ! "$STANCE" dump "$W/nodom.stm" | grep -q "domain:" &&
+  ok "--in-domain adds the domain family" || bad "--in-domain adds the domain family"
+"$STANCE" predict -m "$W/dom.stm" "$T/stance.jsonl" >"$W/dom.out" && "$STANCE" predict -m "$W/nodom.stm" "$T/stance.jsonl" >"$W/nodom.out" &&
+  ! cmp -s "$W/dom.out" "$W/nodom.out" && ok "--in-domain changes the model" || bad "--in-domain changes the model"
+printf '"Mara Velden has done a wonderful job for this town," Pavel Dunmore said.\n' >"$W/dom.txt"
+expect 0 "classify with a domain model" "$STANCE" classify -m "$W/dom.stm" -a "Mara Velden" "$W/dom.txt"
+grep -q '"actor":"Mara Velden"' "$W/out" && ok "domain model: a stance toward the actor" || bad "domain model: a stance toward the actor"
+
 # a model file written by format 1.0 (before the lexicon families) scores exactly as it did
 "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" "$T/stance.jsonl" >"$W/old.out" 2>"$W/err" &&
   "$STANCE" predict -m "$S/tests/data/tiny-1.0.stm" --head sentiment "$T/sentiment.jsonl" >>"$W/old.out" 2>>"$W/err" &&

@@ -276,6 +276,7 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
         return -1;
     if (stance_fscratch_new(&fs))
         goto nomem;
+    stance_fscratch_set_domain(fs, d->in_domain);
     if (names) {
         if (!names->off) {
             size_t nb = (size_t)1 << cfg->table_bits;

@@ -48,6 +48,7 @@ typedef struct tr_example {
 
 typedef struct tr_data {
     double neutral_band; /* > 0: tr_data_load relabels sentiment records by tr_record_band() */
+    int in_domain;       /* tr_data_load: the rows are in-domain (the domain family's features on) */
     tr_example *ex;
     size_t n, cap;
     char **labels;
