@@ -257,7 +257,8 @@ const char *stance_mention_rule_name(int rule)
     static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
-                                        "pronoun-speaker", "pronoun-plural"};
+                                        "pronoun-speaker", "pronoun-plural", "surname-shared"};
+    _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
 
