@@ -236,6 +236,29 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "You", 1, NOT_A_MENTION, 0}}}, /* no addressee named */
+    {"an interview: the other speaker is \"you\", not \"he\"",
+     /* Webb and Park take turns with questions: in Park's answers "He" is not
+      * Webb (named last), in Webb's question "He" is not Park, "you" is Park */
+     "Marcus Hale ran the city until May. Kel Webb interviewed Mayor Tom Park about the budget on Monday.\n\n"
+     "\"Was the budget a mess when the new team came in?\" Webb asked.\n\n"
+     "\"It was. He left it to us in ruins,\" Park said.\n\n"
+     "\"He says you cut it. Were you wrong?\" Webb asked.\n\n"
+     "\"No. He cut it himself,\" Park said.\n",
+     {{"Marcus Hale", NULL, 0}, {"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Marcus Hale", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Marcus Hale", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "you", 0, PRONOUN, STANCE_MR_INTERLOCUTOR},
+      {"Tom Park", "you", 1, PRONOUN, STANCE_MR_INTERLOCUTOR},
+      {"Marcus Hale", "He", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Kel Webb", "He", 2, NOT_A_MENTION, 0}}},
+    {"turns without a question are no conversation",
+     "Tom Park spoke first.\n\n\"The plan is sound,\" Park said.\n\n\"The plan is late,\" said Rosa Mendez.\n\n"
+     "\"You never read it,\" Park said.\n",
+     {{"Tom Park", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     2,
+     {{"Rosa Mendez", "You", 0, NOT_A_MENTION, 0}}},
     {"attribution pronoun: the speaker the sieves chose",
      /* Okafor is no actor (gender unknown): his "he said" is not Park's; "He"
       * in Okafor's next quote is not Okafor but the man named before: Park */
