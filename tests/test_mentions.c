@@ -454,7 +454,9 @@ static void check_objects(size_t which)
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
         "Diaz said the rival \"can beat\" Sam Ito easily.\n"
         "Diaz called it \"a two-man race\" between Ito and Park.\n"
-        "Ito said it was \"a close call\" and Tom Park nodded.\n",
+        "Ito said it was \"a close call\" and Tom Park nodded.\n"
+        "Diaz said, \"Instead of helping the town,\" Park \"opted for a show.\"\n"
+        "\"We lost the vote,\" Sam Ito said, \"and we go on.\"\n",
     };
     static const struct {
         size_t text;
@@ -474,6 +476,8 @@ static void check_objects(size_t which)
         {1, "a two-man", "Sam Ito", 1},
         {1, "a two-man", "Tom Park", 1},     /* "between Ito and Park" */
         {1, "a close call", "Tom Park", 0},  /* "and" right after the mark: a new clause */
+        {1, "Instead of", "Tom Park", 1},    /* between two fragments: the subject of the second */
+        {1, "We lost", "Sam Ito", 0},        /* the speaker between two parts of one quote */
     };
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     doc d;
