@@ -567,6 +567,14 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
                a, 2, "The talks went", "the scientist", NULL);
+    /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
+    speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
+               "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
+               a, 2, "The bridge must", "Tom Park", "the Vermont senator and Democratic presidential candidate");
+    /* a quote that inherits a named description's speaker follows it (and stays inherited) */
+    speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
+               "\"The bridge must be rebuilt,\" the Vermont senator said. \"We cannot wait another year for it.\"\n",
+               a, 2, "We cannot wait", "Tom Park", NULL);
 }
 
 static void test_targets_two_actors_own_spans(void **state)
