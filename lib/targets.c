@@ -300,7 +300,9 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
         c.nm = k - c.m0;
         if (n_in)
             c.reasons |= STANCE_TR_MENTIONED;
-        if ((long)i == principal)
+        /* the actor the speaker speaks for is the speaker's side: a target only
+         * when the quote is about it too (mentioned, or the attribution's object) */
+        if ((long)i == principal && c.reasons)
             c.reasons |= STANCE_TR_PRINCIPAL;
         /* the speaker is a target of their own quote only when they name themselves in it */
         if ((long)i == speaker && !n_named)

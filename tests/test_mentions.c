@@ -609,11 +609,9 @@ static void test_targets_speaker_self_and_principal(void **state)
     (void)state;
     doc_open(&d, text, a, 2);
     assert_int_equal(d.quotes.n, 3);
+    /* the actor the speaker speaks for is the speaker's side ("we"), no target for that alone */
     choose(&d, 0, &tl);
-    assert_non_null(c = target(&d, &tl, "Hillary Clinton"));
-    assert_int_equal(c->reasons, STANCE_TR_PRINCIPAL);
-    assert_int_equal(c->where, 2);
-    assert_int_equal(c->ns, 1); /* "We" */
+    assert_null(target(&d, &tl, "Hillary Clinton"));
     /* first person is the speaker, who is no target of their own quote */
     choose(&d, 1, &tl);
     assert_int_equal(tl.n, 0);
@@ -621,6 +619,15 @@ static void test_targets_speaker_self_and_principal(void **state)
     choose(&d, 2, &tl);
     assert_non_null(c = target(&d, &tl, "Elena Diaz"));
     assert_int_equal(c->reasons, STANCE_TR_MENTIONED);
+    doc_choose_close(&d, &tl);
+    /* the speaker's side named in the quote is a target, and marked as the side */
+    doc_open(&d, "Hillary Clinton spoke on Monday.\n\n\"Clinton will carry this state,\" Clinton's communications "
+                 "director said.\n", a, 2);
+    assert_int_equal(d.quotes.n, 1);
+    choose(&d, 0, &tl);
+    assert_non_null(c = target(&d, &tl, "Hillary Clinton"));
+    assert_int_equal(c->reasons, STANCE_TR_MENTIONED | STANCE_TR_PRINCIPAL);
+    assert_int_equal(c->where, 1);
     doc_choose_close(&d, &tl);
 }
 
