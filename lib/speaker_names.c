@@ -16,8 +16,11 @@
  *     "the Vermont senator"; "CNN host Jake Tapper" ... "the CNN host";
  *     "Lori Bernstein, a scientist," ... "the scientist") wins; else the
  *     one person (for a person noun, of a compatible gender) or organisation
- *     (for an organisation noun) within reach, if there is only one: with
- *     two candidates, "the New York businessman" is not guessed.
+ *     (for an organisation noun) within reach, if there is only one; with
+ *     several, the subject of the sentence before the description's when it
+ *     opens that sentence and is the only compatible one in it ("Lori
+ *     Bernstein held up a sign. ... the 57-year-old scientist said"); else
+ *     "the New York businessman" is not guessed.
  */
 #include "config.h"
 
@@ -295,13 +298,69 @@ static int same_ref(const char *t, const ref *a, const ref *b)
            memcmp(t + as, t + bs, ae - as) == 0;
 }
 
+/* Start of the sentence holding @p pos: after a line break or after ". ",
+ * "? ", "! " (a closing quote mark between allowed) unless the word before
+ * the stop is an initial or an abbreviated title ("U.S.", "Sen."). */
+static size_t sent_start(const char *t, size_t pos)
+{
+    for (size_t i = pos; i > 0; i--) {
+        size_t ws, we, j = i - 1;
+        char c;
+        if (t[j] == '\n')
+            return i;
+        if (t[j] != ' ' || j == 0)
+            continue;
+        c = t[j - 1];
+        if ((c == '"' || c == '\'') && j >= 2)
+            c = t[j - 2];
+        else if ((unsigned char)c == 0x9d && j >= 4 && (unsigned char)t[j - 3] == 0xe2)
+            c = t[j - 4];
+        if (c == '?' || c == '!')
+            return i;
+        if (c == '.' && !(stance_word_before(t, j, &ws, &we) && (we - ws == 1 || stance_role_of(t, ws, we, NULL))))
+            return i;
+    }
+    return 0;
+}
+
+static int compatible(const ref *r, const desc *d)
+{
+    return r->org == d->org &&
+           (d->gender == STANCE_G_UNKNOWN || r->gender == STANCE_G_UNKNOWN || r->gender == d->gender);
+}
+
+/* The subject of the sentence before the description's (its first referent,
+ * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
+ * scientist says"), when it is compatible with @p d and the only one of that
+ * sentence; else NULL. */
+static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
+{
+    size_t ss = sent_start(s->t, at), ps, lo, i;
+    const ref *r;
+    if (ss < 2)
+        return NULL;
+    ps = sent_start(s->t, ss - 1);
+    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
+        return NULL;
+    i = stance_mentions_skip_title(s->t, r->start);
+    while (i > ps && s->t[i - 1] == ' ')
+        i--;
+    if (i != ps || !compatible(r, d))
+        return NULL;
+    for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
+        if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]))
+            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed */
+    return r;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach. */
 static const ref *name_of(const sstate *s, const desc *d, size_t at)
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
-    const ref *only = NULL;
+    const ref *only = NULL, *r0;
     int ambiguous = 0;
     for (size_t k = lo; k-- > 0;) {
         const ref *r = &s->refs[k];
@@ -320,6 +379,8 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at)
     }
     if (only && !ambiguous)
         return only;
+    if (only && (r0 = sentence_subject(s, d, at)))
+        return r0;
     /* no tie nearby and no single candidate: the nearest name further back
      * that the text ties to the head ("Mayor Bill de Blasio" ... two
      * paragraphs ... "the mayor said") */

@@ -567,6 +567,10 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
                a, 2, "The talks went", "the scientist", NULL);
+    /* two persons within reach, no tie: the one subject of the sentence before, alone in it */
+    speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
+               "\"We have seen this before,\" the 57-year-old scientist said.\n",
+               NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
