@@ -15,7 +15,8 @@ Definitions (bench/e2e/GUIDELINES.md has the labelling rules):
   the shorter of the two spans (the predicted quote with the largest overlap is used).
 - speaker: on found quotes, the predicted speaker is right when its surname or head
   noun (last word, or the word before "of/on/for/at" in "Commission on ...", without a
-  possessive or Jr./II) equals that of the gold speaker or one of its aliases.
+  possessive or Jr./II; a curly apostrophe read as a straight one) equals that of the
+  gold speaker or one of its aliases.
 - linked: a gold pair is linked when its quote is found and the predicted quote has a
   stance for the pair's actor (an entry with "where" other than "none").
 - stance: over ALL gold pairs; an unfound quote or a missing stance counts as "none".
@@ -44,8 +45,9 @@ def head(name):
     """Surname or head noun of a speaker name, lower case; '' when there is none."""
     if not name:
         return ""
-    words = [w for w in re.findall(r"[\w'’.-]+", name.lower())]
-    words = [re.sub(r"(['’]s?|\.)$", "", w) for w in words]
+    # one apostrophe: the text's "O’Malley" is the label's "O'Malley"
+    words = [w for w in re.findall(r"[\w'’.-]+", name.lower().replace("’", "'"))]
+    words = [re.sub(r"('s?|\.)$", "", w) for w in words]
     words = [w for w in words if w and w not in SUFFIXES]
     if not words:
         return ""
