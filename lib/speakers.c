@@ -291,6 +291,7 @@ static int person_like(ctx *c, size_t qi, long k, int org)
     if (org && !(nm->gender != STANCE_G_UNKNOWN && nm->ntok == 2))
         return 0; /* "Kent County Republican" is no person for its "Kent", nor for a gender learnt from
                    * pronouns; "Vicente Fox" (a first name and one word) still is */
+
     if (ng != STANCE_G_UNKNOWN)
         return 1;
     if (nm->ntok >= 2)
@@ -560,6 +561,51 @@ subject_word:
  *  - the speaker of the previous quote wins over anything before its
  *    attribution.
  * Without such a subject, the nearest candidate, or a subject close to it. */
+/* The noun phrase a pronoun at @p pos continues, when the quote just before
+ * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
+ * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
+ * for the Tribune said. "We ran," he said.', 'the company wrote in its
+ * statement. It added, "..."'. 1 with @p a set (name NAME_NOUN_PHRASE, canon
+ * the phrase), else 0. */
+static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
+{
+    size_t pj = qi, pos = a->spk.start, prev_end;
+    const attr *o;
+    stance_span np;
+    while (pj-- > 0 && qi - pj < 4) {
+        if (c->s[pj].kind == K_SKIP)
+            continue;
+        o = &c->s[pj].a;
+        if (o->how == STANCE_ATTR_NAME || (o->how == STANCE_ATTR_PRONOUN && o->name >= 0))
+            return 0; /* a name is nearer: the rules for names decide */
+        if (o->how == STANCE_ATTR_NOUN && o->spk.start != STANCE_NO_OFFSET)
+            np = o->spk;
+        else if (o->how == STANCE_ATTR_PRONOUN && o->name == NAME_NOUN_PHRASE)
+            np = o->canon;
+        else
+            continue;
+        if (c->s[pj].close > pos || pos - c->s[pj].close > NP_PREV_REACH)
+            return 0;
+        {
+            /* a phrase that opens with a determiner or a lowercase word ("a reporter", "the
+             * company"), not a misread name or participle ("Carter however", "Following reports") */
+            size_t i = np.start, ws, we;
+            if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
+                (upper_at(c->t, ws, c->len) && !lq(c->t, ws, we, STANCE_LQ(DETERMINERS))))
+                return 0;
+        }
+        prev_end = c->s[pj].close;
+        if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
+            prev_end = o->a_end;
+        if (nearest >= 0 && c->names->v[nearest].start >= prev_end)
+            return 0;
+        a->name = NAME_NOUN_PHRASE;
+        a->canon = np;
+        return 1;
+    }
+    return 0;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -570,8 +616,12 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     unsigned cls;
     pmemo memo;
     long first = -1;
-    if (g == STANCE_G_UNKNOWN)
-        return; /* they / we / I: left unresolved */
+    if (g == STANCE_G_UNKNOWN) {
+        /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
+        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
+            noun_phrase_antecedent(c, qi, a, -1);
+        return;
+    }
     k = name_before(c, pos);
     memset(&memo, 0, sizeof memo);
     memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
@@ -636,6 +686,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (nearest < 0 || c->names->v[nearest].start < prev_end))
             best = pk;
     }
+    if (noun_phrase_antecedent(c, qi, a, nearest))
+        return;
     if (best < 0)
         return;
     {
