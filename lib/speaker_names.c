@@ -417,28 +417,40 @@ static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
 
 #define INHERIT_REACH 65u /* quotes between an inheriting quote and its source (speakers.c) */
 
-/* A quote that inherited its speaker from one that was named here (the same
- * speaker span) takes the same name and role. */
-static int follow_inherited(stance_quotelist *quotes, size_t qi)
+/* Is @p o a quote named here from the description @p words (its role now)? */
+static int named_from(const stance_rawquote *o, const char *words)
+{
+    return o->speaker && o->role && strcmp(o->role, words) == 0 && strcmp(o->speaker, o->role) != 0;
+}
+
+/* A quote that took its speaker from one that was named here takes the same
+ * name and role: one that inherited it (its speaker is still the description's
+ * words), or one whose pronoun continues that description ('"...," the Vermont
+ * senator said. "...," he said.'). The source is the nearest quote named from
+ * those words before it (or, for an inherited speaker, after it). */
+static int follow_named(stance_quotelist *quotes, size_t qi)
 {
     stance_rawquote *q = &quotes->q[qi];
-    size_t lo = qi > INHERIT_REACH ? qi - INHERIT_REACH : 0, hi = qi + INHERIT_REACH;
-    for (size_t j = lo; j < quotes->n && j <= hi; j++) {
-        const stance_rawquote *o = &quotes->q[j];
-        char *name, *role = NULL;
-        if (o->how != STANCE_ATTR_DESCRIBED || o->speaker_span.start != q->speaker_span.start ||
-            o->speaker_span.end != q->speaker_span.end || !o->speaker)
-            continue;
-        if (!(name = stance_strdup(o->speaker)) || (!q->role && o->role && !(role = stance_strdup(o->role)))) {
-            stance_free(name);
-            return STANCE_ERR_NOMEM;
-        }
-        stance_free(q->speaker);
-        q->speaker = name;
-        if (role)
-            q->role = role;
+    const stance_rawquote *o = NULL;
+    size_t lo = qi > INHERIT_REACH ? qi - INHERIT_REACH : 0;
+    char *name, *role = NULL;
+    if (!q->speaker || q->role)
         return STANCE_OK;
+    for (size_t j = qi; j-- > lo && !o;)
+        if (named_from(&quotes->q[j], q->speaker))
+            o = &quotes->q[j];
+    for (size_t j = qi + 1; !o && q->how == STANCE_ATTR_INHERIT && j < quotes->n && j <= qi + INHERIT_REACH; j++)
+        if (named_from(&quotes->q[j], q->speaker))
+            o = &quotes->q[j];
+    if (!o)
+        return STANCE_OK;
+    if (!(name = stance_strdup(o->speaker)) || !(role = stance_strdup(o->role))) {
+        stance_free(name);
+        return STANCE_ERR_NOMEM;
     }
+    stance_free(q->speaker);
+    q->speaker = name;
+    q->role = role;
     return STANCE_OK;
 }
 
@@ -464,8 +476,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = rename_speaker(&s, q, r);
     }
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
-        if (quotes->q[qi].how == STANCE_ATTR_INHERIT)
-            rc = follow_inherited(quotes, qi);
+        if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
+            rc = follow_named(quotes, qi);
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
     if (rc)

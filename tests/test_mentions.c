@@ -579,6 +579,11 @@ static void test_speaker_names(void **state)
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator said. \"We cannot wait another year for it.\"\n",
                a, 2, "We cannot wait", "Tom Park", NULL);
+    /* and so does a quote whose pronoun continues the description */
+    speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n\n"
+               "\"The bridge must be rebuilt,\" the Vermont senator said.\n\n"
+               "\"We cannot wait another year for it,\" he said.\n",
+               a, 2, "We cannot wait", "Tom Park", NULL);
 }
 
 static void test_targets_two_actors_own_spans(void **state)
