@@ -29,6 +29,7 @@
 #include "tokens.h"
 
 #define DESC_MAX_TOKENS 7u
+#define DESC_MAX_TOKENS_AND 10u /* two descriptions joined by "and" */
 #define APPOSITION_WORDS 6u
 #define TIE_REACH 4000u /* bytes back to a name tied to the description's head */
 
@@ -37,6 +38,8 @@ typedef struct desc {
     const char *role; /* its role (mentions.c), or NULL */
     int gender;       /* of the role ("congresswoman"), else STANCE_G_UNKNOWN */
     int org;          /* an organisation noun */
+    struct desc *also; /* the first of two coordinated heads ("the Florida senator and Republican
+                        * presidential candidate": "senator"), or NULL */
 } desc;
 
 typedef struct ref {
@@ -67,30 +70,50 @@ static uint64_t word_classes(const char *t, size_t ws, size_t we)
     return stance_lex_classes(b, we - ws);
 }
 
+/* The head word t[hs, he) of a description as @p d: its role, gender, organisation noun. */
+static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *d)
+{
+    d->hs = hs;
+    d->he = he;
+    d->gender = STANCE_G_UNKNOWN;
+    d->role = stance_role_of(s->t, hs, he, &d->gender);
+    d->org = !d->role && (cls & STANCE_LX(ORG_NOUN)) != 0;
+    d->also = NULL;
+    return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
+}
+
 /* Is the speaker span of @p q a definite description with a person or
- * organisation head? Fills @p d. */
-static int read_desc(sstate *s, stance_span sp, desc *d)
+ * organisation head? Fills @p d, and @p d2 (linked as d->also) when two
+ * descriptions of a person are joined by "and" ("the Vermont senator and
+ * Democratic presidential candidate"). */
+static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
 {
     const stance_token *v;
-    size_t n;
+    size_t n, and = 0;
     stance_error err;
-    uint64_t cls;
-    if (sp.start == STANCE_NO_OFFSET || sp.end <= sp.start || sp.end - sp.start > 120 ||
+    if (sp.start == STANCE_NO_OFFSET || sp.end <= sp.start || sp.end - sp.start > 160 ||
         stance_toks_build(s->t + sp.start, sp.end - sp.start, &s->tk, &err))
         return 0;
     v = s->tk.v;
     n = s->tk.n;
-    if (n < 2 || n > DESC_MAX_TOKENS || !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
+    for (size_t k = 2; k + 2 < n && !and; k++)
+        if (v[k].kind == STANCE_TK_WORD && stance_word_is(s->t, sp.start + v[k].start, sp.start + v[k].end, "and"))
+            and = k;
+    if (n < 2 || n > (and ? DESC_MAX_TOKENS_AND : DESC_MAX_TOKENS) ||
+        !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
         return 0;
     if (v[n - 1].kind != STANCE_TK_WORD || !(v[n - 1].shape & STANCE_SH_LOWER))
         return 0;
-    d->hs = sp.start + v[n - 1].start;
-    d->he = sp.start + v[n - 1].end;
-    d->gender = STANCE_G_UNKNOWN;
-    d->role = stance_role_of(s->t, d->hs, d->he, &d->gender);
-    cls = v[n - 1].lcls;
-    d->org = !d->role && (cls & STANCE_LX(ORG_NOUN)) != 0;
-    return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
+    if (!read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, v[n - 1].lcls, d))
+        return 0;
+    if (and && !d->org && v[and - 1].kind == STANCE_TK_WORD && (v[and - 1].shape & STANCE_SH_LOWER) &&
+        read_head(s, sp.start + v[and - 1].start, sp.start + v[and - 1].end, v[and - 1].lcls, d2) && !d2->org) {
+        if (d->gender == STANCE_G_UNKNOWN)
+            d->gender = d2->gender;
+        d->also = d2;
+    } else if (and && n > DESC_MAX_TOKENS)
+        return 0;
+    return 1;
 }
 
 static int add_ref(sstate *s, size_t start, size_t end, long ent, int gender, int org)
@@ -211,8 +234,16 @@ static int same_word(const char *t, size_t ws, size_t we, const desc *d)
 
 /* Does the text tie the name at @p r to the description's head: the head or
  * its role right before the name ("CNN host Jake Tapper", "Sen. Bernie
- * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")? */
+ * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")?
+ * Either head of two coordinated descriptions will do. */
+static int tied_head(const sstate *s, const ref *r, const desc *d);
+
 static int tied(const sstate *s, const ref *r, const desc *d)
+{
+    return tied_head(s, r, d) || (d->also && tied_head(s, r, d->also));
+}
+
+static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
     size_t ws, we, i = r->start, pos;
@@ -323,6 +354,33 @@ static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
     return STANCE_OK;
 }
 
+#define INHERIT_REACH 65u /* quotes between an inheriting quote and its source (speakers.c) */
+
+/* A quote that inherited its speaker from one that was named here (the same
+ * speaker span) takes the same name and role. */
+static int follow_inherited(stance_quotelist *quotes, size_t qi)
+{
+    stance_rawquote *q = &quotes->q[qi];
+    size_t lo = qi > INHERIT_REACH ? qi - INHERIT_REACH : 0, hi = qi + INHERIT_REACH;
+    for (size_t j = lo; j < quotes->n && j <= hi; j++) {
+        const stance_rawquote *o = &quotes->q[j];
+        char *name, *role = NULL;
+        if (o->how != STANCE_ATTR_DESCRIBED || o->speaker_span.start != q->speaker_span.start ||
+            o->speaker_span.end != q->speaker_span.end || !o->speaker)
+            continue;
+        if (!(name = stance_strdup(o->speaker)) || (!q->role && o->role && !(role = stance_strdup(o->role)))) {
+            stance_free(name);
+            return STANCE_ERR_NOMEM;
+        }
+        stance_free(q->speaker);
+        q->speaker = name;
+        if (role)
+            q->role = role;
+        return STANCE_OK;
+    }
+    return STANCE_OK;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -336,14 +394,17 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         const ref *r;
-        desc d;
-        if (q->how != STANCE_ATTR_NOUN || !q->speaker || !read_desc(&s, q->speaker_span, &d))
+        desc d, d2;
+        if (q->how != STANCE_ATTR_NOUN || !q->speaker || !read_desc(&s, q->speaker_span, &d, &d2))
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
         if ((r = name_of(&s, &d, q->speaker_span.start)))
             rc = rename_speaker(&s, q, r);
     }
+    for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
+        if (quotes->q[qi].how == STANCE_ATTR_INHERIT)
+            rc = follow_inherited(quotes, qi);
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
     if (rc)
