@@ -35,6 +35,55 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from);
 static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first, pmemo *m);
 static int spk_key_cmp(const void *pa, const void *pb);
 
+/* Is the run @p nm a piece of a title-case headline rather than a name: a
+ * word before its surname in -ing or a function word ("Critics Rebuking
+ * Lund", "Important Than Electing Obama")? */
+static int headline_run(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->bare, ws, we;
+    while (stance_chunk_next(c->t, &i, nm->last, c->len, &ws, &we)) {
+        char w[32];
+        size_t n = we - ws;
+        if (n >= 5 && memcmp(c->t + we - 3, "ing", 3) == 0)
+            return 1;
+        if (n >= sizeof w)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            w[j] = (char)(c->t[ws + j] >= 'A' && c->t[ws + j] <= 'Z' ? c->t[ws + j] + 32 : c->t[ws + j]);
+        if (stance_lex_classes(w, n) & (STANCE_LX(STOP) | STANCE_LX(CONJ)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A canonical name for the bare name [s, e) (surname at @p last) other than
+ * @p k, a headline run inside a quote: the fullest run of its surname group
+ * that is outside quotes and ends with the whole bare name, or -1. A title in
+ * marks ('"Critics Rebuking Lund as He Wins"') names nobody; a full name
+ * quoted ('"Mayor Tove Lund promised ..."') still does. */
+static long canonical_outside_quotes(ctx *c, long k, size_t s, size_t e, size_t last)
+{
+    const stance_namelist *l = c->names;
+    size_t blen = e - s, a = s, b = e, lt;
+    unsigned want = stance_names_bare(c->t, &a, &b, &lt);
+    (void)last;
+    if (!c->group)
+        return -1;
+    for (size_t j = c->group[k]; j < l->n && j < c->group[k] + 64; j++) {
+        long o = (long)l->by_last[j];
+        const stance_name *nm = &l->v[o];
+        size_t cl = nm->last_end - nm->bare;
+        if (!same_surname(c, o, k) || nm->ntok <= want)
+            break;
+        if (stance_q_in_quote(c, nm->start, c->n))
+            continue;
+        if (cl > blen && memcmp(c->t + nm->last_end - blen, c->t + s, blen) == 0 &&
+            (c->t[nm->last_end - blen - 1] == ' ' || (unsigned char)c->t[nm->last_end - blen - 1] == 0xA0))
+            return o;
+    }
+    return -1;
+}
+
 /* Canonical span and gender of a name mention [s, e). */
 void stance_q_canonicalise(ctx *c, attr *a)
 {
@@ -51,6 +100,9 @@ void stance_q_canonicalise(ctx *c, attr *a)
         return;
     }
     k = stance_names_canonical(c->names, c->t, s, e, last);
+    if (k >= 0 && stance_q_in_quote(c, c->names->v[k].start, c->n) && headline_run(c, &c->names->v[k]) &&
+        !stance_q_in_quote(c, a->spk.start, c->n))
+        k = canonical_outside_quotes(c, k, s, e, last);
     if (k >= 0) {
         a->name = k;
         a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
@@ -693,6 +745,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     {
         const stance_name *nm = &c->names->v[best];
         long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
+        if (kk >= 0 && stance_q_in_quote(c, c->names->v[kk].start, c->n) && headline_run(c, &c->names->v[kk]))
+            kk = canonical_outside_quotes(c, kk, nm->bare, nm->last_end, nm->last);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
