@@ -85,8 +85,12 @@ typedef struct alt {
     const char *s;
     size_t n;
     size_t actor;
-    int kind; /* STANCE_MK_NAME, _ALIAS or _SURNAME */
+    int kind; /* STANCE_MK_NAME, _ALIAS, _SURNAME, or SHARED (then actor is a surname group) */
 } alt;
+
+/* A surname two or more actors share: one branch, resolved per mention to the
+ * actor of the group whose full name or alias ending in it came last. */
+#define SHARED 3
 
 static int alt_cmp(const void *a, const void *b)
 {
@@ -197,6 +201,8 @@ struct stance_actorset {
     size_t n_codes;
     pcre2_code **codes;
     pcre2_general_context *gctx;
+    size_t n_groups;              /* shared surnames: group g's actors are grp_act[grp_off[g] .. grp_off[g + 1]) */
+    size_t *grp_off, *grp_act;
 };
 
 /* Compile one pattern over alts[0..na): every name, tagged with its actor. */
@@ -275,12 +281,15 @@ void stance_actorset_destroy(stance_actorset *set)
     stance_free(set->codes);
     stance_free(set->names);
     pcre2_general_context_free(set->gctx);
+    stance_free(set->grp_off);
+    stance_free(set->grp_act);
     stance_free(set);
 }
 
-/* The names to match, longest first: every name and alias, and each surname
- * no two actors share (a shared one would be ambiguous: only full names match). */
-static int collect_alts(const stance_actor *actors, size_t n_actors, alt **out, size_t *nout)
+/* The names to match, longest first: every name and alias, each surname no
+ * two actors share, and one SHARED branch per surname several actors share
+ * (its group recorded in @p set: which of them it means is settled per mention). */
+static int collect_alts(const stance_actor *actors, size_t n_actors, stance_actorset *set, alt **out, size_t *nout)
 {
     alt *alts = NULL;
     sname *sn = NULL;
@@ -296,6 +305,9 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, alt **out, 
     /* Sorting finds the shared surnames in O(n log n), so thousands of actors stay cheap. */
     if (nsn > 1)
         qsort(sn, nsn, sizeof *sn, sname_cmp);
+    if (nsn && (!(set->grp_off = stance_malloc_array(nsn + 1, sizeof *set->grp_off)) ||
+                !(set->grp_act = stance_malloc_array(nsn, sizeof *set->grp_act))))
+        goto nomem;
     for (size_t a = 0; a < n_actors; a++) {
         if (stance_grow((void **)&alts, &cap, na + actors[a].n_aliases + 2, sizeof *alts))
             goto nomem;
@@ -308,10 +320,17 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, alt **out, 
         size_t j = i + 1;
         while (j < nsn && sn[j].n == sn[i].n && memcmp(sn[j].s, sn[i].s, sn[i].n) == 0)
             j++;
-        if (j == i + 1) {
-            if (stance_grow((void **)&alts, &cap, na + 1, sizeof *alts))
-                goto nomem;
+        if (stance_grow((void **)&alts, &cap, na + 1, sizeof *alts))
+            goto nomem;
+        if (j == i + 1)
             alts[na++] = (alt){sn[i].s, sn[i].n, sn[i].actor, STANCE_MK_SURNAME};
+        else {
+            size_t g = set->n_groups++, at = g ? set->grp_off[g] : 0;
+            set->grp_off[g] = at;
+            for (size_t k = i; k < j; k++)
+                set->grp_act[at++] = sn[k].actor;
+            set->grp_off[g + 1] = at;
+            alts[na++] = (alt){sn[i].s, sn[i].n, g, SHARED};
         }
         i = j;
     }
@@ -346,7 +365,7 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
     for (size_t a = 0; a < n_actors; a++)
         if (!(set->names[a] = stance_strndup(actors[a].name, strlen(actors[a].name))))
             goto nomem;
-    if (collect_alts(actors, n_actors, &alts, &na))
+    if (collect_alts(actors, n_actors, set, &alts, &na))
         goto nomem;
     if (!(set->gctx = stance_pcre2_context()))
         goto nomem;
@@ -384,9 +403,62 @@ unsigned stance_actorset_flags(const stance_actorset *set)
     return set->flags;
 }
 
+static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (caseless && x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x - 'A' + 'a');
+        if (caseless && y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* Record a full mention of an actor that shares its surname: its name, or an
+ * alias ending in the surname ("Hillary Clinton" for "Hillary Rodham Clinton";
+ * not "Chelsea"). last_full[a] is 1 + the start of the latest one, 0 for none. */
+static void note_full(const stance_actorset *set, const char *text, const hit *h, size_t *last_full)
+{
+    const char *sur = NULL;
+    size_t n;
+    if (h->kind == STANCE_MK_NAME)
+        last_full[h->actor] = h->start + 1;
+    else if (h->kind == STANCE_MK_ALIAS && (n = surname(set->names[h->actor], &sur)) && h->end - h->start > n &&
+             text[h->end - n - 1] == ' ' &&
+             same_word(text + h->end - n, sur, n, set->flags & STANCE_OPT_ACTORS_CASELESS))
+        last_full[h->actor] = h->start + 1;
+}
+
+/* Bytes: two of a group named in full closer together than this ("Anna Berg
+ * and Lars Berg argued; Berg left") leave the surname ambiguous. */
+#define SHARED_GAP 200u
+
+/* The actor a SHARED hit means: of its group, the one named in full last
+ * before it (h->actor becomes that actor); 0 when none of them is yet, or
+ * when another of them was named in full just before that one. */
+static int shared_actor(const stance_actorset *set, hit *h, const size_t *last_full)
+{
+    size_t g = h->actor, best = 0, second = 0, who = 0;
+    for (size_t k = set->grp_off[g]; k < set->grp_off[g + 1]; k++) {
+        size_t a = set->grp_act[k];
+        if (last_full[a] > best)
+            second = best, best = last_full[a], who = a;
+        else if (last_full[a] > second)
+            second = last_full[a];
+    }
+    if (!best || (second && second + SHARED_GAP > best))
+        return 0;
+    h->actor = who;
+    return 1;
+}
+
 int stance_actors_match_set(const stance_actorset *set, const char *text, size_t len, stance_entityset *out,
                             stance_error *err)
 {
+    size_t *last_full = NULL;
     hit *hits = NULL;
     size_t nh = 0, hcap = 0, base = out->n;
     pcre2_match_data *md = NULL;
@@ -405,14 +477,23 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
     /* Leftmost-longest over all branches, as one alternation would choose. */
     if (nh > 1)
         qsort(hits, nh, sizeof *hits, hit_cmp);
+    if (set->n_groups && !(last_full = stance_calloc(set->n_actors, sizeof *last_full)))
+        goto nomem;
     for (size_t i = 0, end = 0; i < nh; i++) {
         if (i && hits[i].start < end)
             continue;
         end = hits[i].end;
+        if (last_full)
+            note_full(set, text, &hits[i], last_full);
+        if (hits[i].kind == SHARED && !shared_actor(set, &hits[i], last_full))
+            continue; /* none of the group named in full yet: ambiguous */
         if (hits[i].actor < set->n_actors) {
             int k = hits[i].kind, rule = k == STANCE_MK_ALIAS     ? STANCE_MR_ALIAS
                                        : k == STANCE_MK_SURNAME ? STANCE_MR_SURNAME
+                                       : k == SHARED            ? STANCE_MR_SURNAME_SHARED
                                                                 : STANCE_MR_NAME;
+            if (k == SHARED)
+                k = STANCE_MK_SURNAME;
             if (possessive_at(text, len, hits[i].end))
                 rule = STANCE_MR_POSSESSIVE;
             if (add_mention(&out->e[base + hits[i].actor], hits[i].start, hits[i].end, k, rule))
@@ -425,6 +506,7 @@ nomem:
 out:
     pcre2_match_data_free(md);
     stance_free(hits);
+    stance_free(last_full);
     return rc;
 }
 

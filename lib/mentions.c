@@ -257,7 +257,8 @@ const char *stance_mention_rule_name(int rule)
     static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
-                                        "pronoun-speaker", "pronoun-plural"};
+                                        "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor"};
+    _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
 
@@ -289,6 +290,7 @@ typedef struct mstate {
     referent *refs;
     size_t n_refs, refs_cap;
     long *speaker; /* per quote: the speaking actor or -1 */
+    long *inter;   /* per quote: the actor the speaker talks with (find_interlocutors) or -1 */
     struct pron_at {
         size_t ws, we;
         const pron_word *pw;
@@ -735,6 +737,66 @@ static void settle_genders(mstate *m)
     }
 }
 
+/* ---- dialogue ---------------------------------------------------------------- */
+
+#define DIALOGUE_REACH 400 /* bytes between two quotes of one exchange */
+
+/* The quote before @p qi (ending within DIALOGUE_REACH of its start) whose
+ * speaker is an actor other than @p sp, skipping quotes of @p sp and quotes
+ * without an actor speaker; -1 if none. */
+static long other_before(const mstate *m, size_t qi, long sp)
+{
+    size_t from = m->quotes->q[qi].span.start;
+    for (size_t j = qi; j-- > 0;) {
+        const stance_rawquote *q = &m->quotes->q[j];
+        if (q->span.end + DIALOGUE_REACH < from)
+            return -1;
+        if (m->speaker[j] >= 0 && m->speaker[j] != sp)
+            return (long)j;
+    }
+    return -1;
+}
+
+/* The first quote after @p qi (starting within DIALOGUE_REACH of its end) whose actor speaker is not @p sp, or -1. */
+static long other_after(const mstate *m, size_t qi, long sp)
+{
+    size_t to = m->quotes->q[qi].span.end;
+    for (size_t j = qi + 1; j < m->quotes->n; j++) {
+        const stance_rawquote *q = &m->quotes->q[j];
+        if (to + DIALOGUE_REACH < q->span.start)
+            return -1;
+        if (m->speaker[j] >= 0 && m->speaker[j] != sp)
+            return (long)j;
+    }
+    return -1;
+}
+
+/* A question in quote @p j ("Mistake?" he asked). */
+static int asks(const mstate *m, size_t j)
+{
+    const stance_rawquote *q = &m->quotes->q[j];
+    return memchr(m->t + q->span.start, '?', q->span.end - q->span.start) != NULL;
+}
+
+/* Two actors who take turns (A, B, A) with a question between them (an
+ * interview, an exchange) speak to each other: in A's quote B is "you", never
+ * "he". A quote's interlocutor is the other speaker of the quote just before it
+ * when that one follows a quote of this speaker, or is followed by one more of
+ * its own, and this quote or that one asks something. */
+static void find_interlocutors(mstate *m)
+{
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        long sp = m->speaker[qi], b, a;
+        m->inter[qi] = -1;
+        if (sp < 0 || (b = other_before(m, qi, sp)) < 0 || !(asks(m, qi) || asks(m, (size_t)b)))
+            continue;
+        a = other_before(m, (size_t)b, m->speaker[b]);
+        if ((a >= 0 && m->speaker[a] == sp) ||
+            ((a = other_after(m, qi, sp)) >= 0 && m->speaker[a] == m->speaker[b]))
+            m->inter[qi] = m->speaker[b];
+    }
+}
+
 /* ---- pronouns ---------------------------------------------------------------- */
 
 static int ref_cmp(const void *a, const void *b)
@@ -796,14 +858,15 @@ static int build_referents(mstate *m)
     return STANCE_OK;
 }
 
-/* Is referent @p r the speaker of quote @p q (a pronoun in a quote is never its speaker)? */
+/* Is referent @p r the speaker of quote @p q or the actor the speaker talks
+ * with (a third-person pronoun in a quote is neither)? */
 static int is_speaker(const mstate *m, const referent *r, size_t qi)
 {
     const stance_rawquote *q = &m->quotes->q[qi];
     size_t wl, rl;
     const char *w, *rw;
     if (r->ent >= 0)
-        return r->ent == m->speaker[qi];
+        return r->ent == m->speaker[qi] || r->ent == m->inter[qi];
     if (!q->speaker)
         return 0;
     w = last_word(q->speaker, strlen(q->speaker), &wl);
@@ -1084,6 +1147,8 @@ static int find_self(mstate *m)
                     ad = stance_mentions_addressee(m->ents, t, q);
                 if (ad >= 0 && ad != sp)
                     rc = add_more(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
+                else if (ad < 0 && m->inter[qi] >= 0)
+                    rc = add_more(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN, STANCE_MR_INTERLOCUTOR);
             }
             if (rc)
                 return rc;
@@ -1095,14 +1160,16 @@ static int find_self(mstate *m)
 int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *ents,
                          stance_error *err)
 {
-    mstate m = {text, len, ents, quotes, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0};
+    mstate m = {.t = text, .len = len, .ents = ents, .quotes = quotes};
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
-    if (stance_mindex_build(ents) || (quotes->n && !(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker))))
+    if (stance_mindex_build(ents) || (quotes->n && (!(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)) ||
+                                                    !(m.inter = stance_malloc_array(quotes->n, sizeof *m.inter)))))
         goto nomem;
     for (size_t qi = 0; qi < quotes->n; qi++)
         m.speaker[qi] = stance_mentions_speaker(ents, text, &quotes->q[qi]);
+    find_interlocutors(&m);
     if (find_ties(&m))
         goto nomem;
     settle_genders(&m);
@@ -1122,6 +1189,7 @@ nomem:
     rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 out:
     stance_free(m.speaker);
+    stance_free(m.inter);
     stance_free(m.ties);
     stance_free(m.refs);
     stance_free(m.prons);

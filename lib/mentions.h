@@ -40,6 +40,8 @@ enum {
     STANCE_MR_ORG_HEAD,        /* "the party" for the organisation actor "Democratic Party" named last */
     STANCE_MR_PRONOUN_SPEAKER, /* "..., he said": the speaker the attribution sieves resolved the pronoun to */
     STANCE_MR_PRONOUN_PLURAL,  /* they/them/their -> the organisation actor named just before */
+    STANCE_MR_SURNAME_SHARED,  /* a surname several actors share -> the one of them named in full last */
+    STANCE_MR_INTERLOCUTOR,    /* you/your in a quote of an exchange (A, B, A) -> the other speaker */
     STANCE_MR_COUNT
 };
 

@@ -73,7 +73,8 @@
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
     "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting"
+    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting|states|riffed|"               \
+    "came shouts from|came cries from|came a shout from|came a voice from"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
               "labelled|labels|termed|terms|referred to|refers to|referring to|branded|brands|accused|accuses|" \
@@ -105,11 +106,12 @@
 #define V_PARTIAL "\002"
 #define V_ADV "\003"
 
-/* After a closing mark: ', X said' / ', said X' (anchored, bounded). */
+/* After a closing mark: ', X said' / ', said X' (anchored, bounded). No verb
+ * right after an article or "of": "one of the states suing" holds a noun. */
 static const char AFTER_PAT[] =
     "\\G[,.!?]?" HS "*(?:(?:[\\x{2014}\\x{2013}]|--)" HS "*)?"
     "(?:(" V_CORE ")(?:" HS "+" TIME "\\b[^\\n\"\\x{201C}\\x{201D},.;]{0,30}?)?,?" HS "+(" NPCH "+)"
-    "|(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-]))";
+    "|(" NPCH "+?)" HS "+(?:" V_ADV HS "+){0,2}(?<!\\bthe |\\bThe |\\ba |\\ban |\\bof )(" V_CORE ")(?![\\p{L}\\p{N}-]))";
 
 /* Before an opening mark: 'X said: ' / 'X told Y, ' (anchored at the clause start, ends at the mark). */
 static const char BEFORE_PAT[] =
@@ -1123,7 +1125,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
         int how = q->a.how;
         if (q->kind == K_SKIP || (q->kind == K_PARTIAL && (flags & STANCE_OPT_NO_PARTIAL)))
             continue;
-        if (how == STANCE_ATTR_PRONOUN && q->a.name < 0)
+        if (how == STANCE_ATTR_PRONOUN && q->a.name < 0 && q->a.name != NAME_NOUN_PHRASE)
             q->a.canon = NOSPAN; /* unresolved: no speaker, the mention is still reported */
         if ((rc = emit(&c, q, q->kind == K_DIRECT ? STANCE_QUOTE_DIRECT : STANCE_QUOTE_PARTIAL, out, how)))
             goto fail;

@@ -27,6 +27,10 @@ enum { P_NAMES, P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_DASH
 #define SUBJECT_REACH 200
 /* sentences a pronoun looks back over for a subject */
 #define PRON_MAX_SENTS 6
+/* a pronoun continues the noun phrase that said the quote this close before it (bytes) */
+#define NP_PREV_REACH 600
+/* attr.name of a pronoun resolved to a noun phrase (attr.canon), not to a names entry */
+#define NAME_NOUN_PHRASE (-2)
 #define BEFORE_WINDOW 160
 #define AFTER_WINDOW 220
 #define IND_ACC_MAX_CHARS 120

@@ -16,8 +16,11 @@
  *     "the Vermont senator"; "CNN host Jake Tapper" ... "the CNN host";
  *     "Lori Bernstein, a scientist," ... "the scientist") wins; else the
  *     one person (for a person noun, of a compatible gender) or organisation
- *     (for an organisation noun) within reach, if there is only one: with
- *     two candidates, "the New York businessman" is not guessed.
+ *     (for an organisation noun) within reach, if there is only one; with
+ *     several, the subject of the sentence before the description's when it
+ *     opens that sentence and is the only compatible one in it ("Lori
+ *     Bernstein held up a sign. ... the 57-year-old scientist said"); else
+ *     "the New York businessman" is not guessed.
  */
 #include "config.h"
 
@@ -29,6 +32,7 @@
 #include "tokens.h"
 
 #define DESC_MAX_TOKENS 7u
+#define DESC_MAX_TOKENS_AND 10u /* two descriptions joined by "and" */
 #define APPOSITION_WORDS 6u
 #define TIE_REACH 4000u /* bytes back to a name tied to the description's head */
 
@@ -37,6 +41,8 @@ typedef struct desc {
     const char *role; /* its role (mentions.c), or NULL */
     int gender;       /* of the role ("congresswoman"), else STANCE_G_UNKNOWN */
     int org;          /* an organisation noun */
+    struct desc *also; /* the first of two coordinated heads ("the Florida senator and Republican
+                        * presidential candidate": "senator"), or NULL */
 } desc;
 
 typedef struct ref {
@@ -67,30 +73,50 @@ static uint64_t word_classes(const char *t, size_t ws, size_t we)
     return stance_lex_classes(b, we - ws);
 }
 
+/* The head word t[hs, he) of a description as @p d: its role, gender, organisation noun. */
+static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *d)
+{
+    d->hs = hs;
+    d->he = he;
+    d->gender = STANCE_G_UNKNOWN;
+    d->role = stance_role_of(s->t, hs, he, &d->gender);
+    d->org = !d->role && (cls & STANCE_LX(ORG_NOUN)) != 0;
+    d->also = NULL;
+    return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
+}
+
 /* Is the speaker span of @p q a definite description with a person or
- * organisation head? Fills @p d. */
-static int read_desc(sstate *s, stance_span sp, desc *d)
+ * organisation head? Fills @p d, and @p d2 (linked as d->also) when two
+ * descriptions of a person are joined by "and" ("the Vermont senator and
+ * Democratic presidential candidate"). */
+static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
 {
     const stance_token *v;
-    size_t n;
+    size_t n, and = 0;
     stance_error err;
-    uint64_t cls;
-    if (sp.start == STANCE_NO_OFFSET || sp.end <= sp.start || sp.end - sp.start > 120 ||
+    if (sp.start == STANCE_NO_OFFSET || sp.end <= sp.start || sp.end - sp.start > 160 ||
         stance_toks_build(s->t + sp.start, sp.end - sp.start, &s->tk, &err))
         return 0;
     v = s->tk.v;
     n = s->tk.n;
-    if (n < 2 || n > DESC_MAX_TOKENS || !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
+    for (size_t k = 2; k + 2 < n && !and; k++)
+        if (v[k].kind == STANCE_TK_WORD && stance_word_is(s->t, sp.start + v[k].start, sp.start + v[k].end, "and"))
+            and = k;
+    if (n < 2 || n > (and ? DESC_MAX_TOKENS_AND : DESC_MAX_TOKENS) ||
+        !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
         return 0;
     if (v[n - 1].kind != STANCE_TK_WORD || !(v[n - 1].shape & STANCE_SH_LOWER))
         return 0;
-    d->hs = sp.start + v[n - 1].start;
-    d->he = sp.start + v[n - 1].end;
-    d->gender = STANCE_G_UNKNOWN;
-    d->role = stance_role_of(s->t, d->hs, d->he, &d->gender);
-    cls = v[n - 1].lcls;
-    d->org = !d->role && (cls & STANCE_LX(ORG_NOUN)) != 0;
-    return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
+    if (!read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, v[n - 1].lcls, d))
+        return 0;
+    if (and && !d->org && v[and - 1].kind == STANCE_TK_WORD && (v[and - 1].shape & STANCE_SH_LOWER) &&
+        read_head(s, sp.start + v[and - 1].start, sp.start + v[and - 1].end, v[and - 1].lcls, d2) && !d2->org) {
+        if (d->gender == STANCE_G_UNKNOWN)
+            d->gender = d2->gender;
+        d->also = d2;
+    } else if (and && n > DESC_MAX_TOKENS)
+        return 0;
+    return 1;
 }
 
 static int add_ref(sstate *s, size_t start, size_t end, long ent, int gender, int org)
@@ -211,8 +237,16 @@ static int same_word(const char *t, size_t ws, size_t we, const desc *d)
 
 /* Does the text tie the name at @p r to the description's head: the head or
  * its role right before the name ("CNN host Jake Tapper", "Sen. Bernie
- * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")? */
+ * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")?
+ * Either head of two coordinated descriptions will do. */
+static int tied_head(const sstate *s, const ref *r, const desc *d);
+
 static int tied(const sstate *s, const ref *r, const desc *d)
+{
+    return tied_head(s, r, d) || (d->also && tied_head(s, r, d->also));
+}
+
+static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
     size_t ws, we, i = r->start, pos;
@@ -264,13 +298,69 @@ static int same_ref(const char *t, const ref *a, const ref *b)
            memcmp(t + as, t + bs, ae - as) == 0;
 }
 
+/* Start of the sentence holding @p pos: after a line break or after ". ",
+ * "? ", "! " (a closing quote mark between allowed) unless the word before
+ * the stop is an initial or an abbreviated title ("U.S.", "Sen."). */
+static size_t sent_start(const char *t, size_t pos)
+{
+    for (size_t i = pos; i > 0; i--) {
+        size_t ws, we, j = i - 1;
+        char c;
+        if (t[j] == '\n')
+            return i;
+        if (t[j] != ' ' || j == 0)
+            continue;
+        c = t[j - 1];
+        if ((c == '"' || c == '\'') && j >= 2)
+            c = t[j - 2];
+        else if ((unsigned char)c == 0x9d && j >= 4 && (unsigned char)t[j - 3] == 0xe2)
+            c = t[j - 4];
+        if (c == '?' || c == '!')
+            return i;
+        if (c == '.' && !(stance_word_before(t, j, &ws, &we) && (we - ws == 1 || stance_role_of(t, ws, we, NULL))))
+            return i;
+    }
+    return 0;
+}
+
+static int compatible(const ref *r, const desc *d)
+{
+    return r->org == d->org &&
+           (d->gender == STANCE_G_UNKNOWN || r->gender == STANCE_G_UNKNOWN || r->gender == d->gender);
+}
+
+/* The subject of the sentence before the description's (its first referent,
+ * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
+ * scientist says"), when it is compatible with @p d and the only one of that
+ * sentence; else NULL. */
+static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
+{
+    size_t ss = sent_start(s->t, at), ps, lo, i;
+    const ref *r;
+    if (ss < 2)
+        return NULL;
+    ps = sent_start(s->t, ss - 1);
+    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
+        return NULL;
+    i = stance_mentions_skip_title(s->t, r->start);
+    while (i > ps && s->t[i - 1] == ' ')
+        i--;
+    if (i != ps || !compatible(r, d))
+        return NULL;
+    for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
+        if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]))
+            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed */
+    return r;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach. */
 static const ref *name_of(const sstate *s, const desc *d, size_t at)
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
-    const ref *only = NULL;
+    const ref *only = NULL, *r0;
     int ambiguous = 0;
     for (size_t k = lo; k-- > 0;) {
         const ref *r = &s->refs[k];
@@ -289,6 +379,8 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at)
     }
     if (only && !ambiguous)
         return only;
+    if (only && (r0 = sentence_subject(s, d, at)))
+        return r0;
     /* no tie nearby and no single candidate: the nearest name further back
      * that the text ties to the head ("Mayor Bill de Blasio" ... two
      * paragraphs ... "the mayor said") */
@@ -323,6 +415,45 @@ static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
     return STANCE_OK;
 }
 
+#define INHERIT_REACH 65u /* quotes between an inheriting quote and its source (speakers.c) */
+
+/* Is @p o a quote named here from the description @p words (its role now)? */
+static int named_from(const stance_rawquote *o, const char *words)
+{
+    return o->speaker && o->role && strcmp(o->role, words) == 0 && strcmp(o->speaker, o->role) != 0;
+}
+
+/* A quote that took its speaker from one that was named here takes the same
+ * name and role: one that inherited it (its speaker is still the description's
+ * words), or one whose pronoun continues that description ('"...," the Vermont
+ * senator said. "...," he said.'). The source is the nearest quote named from
+ * those words before it (or, for an inherited speaker, after it). */
+static int follow_named(stance_quotelist *quotes, size_t qi)
+{
+    stance_rawquote *q = &quotes->q[qi];
+    const stance_rawquote *o = NULL;
+    size_t lo = qi > INHERIT_REACH ? qi - INHERIT_REACH : 0;
+    char *name, *role = NULL;
+    if (!q->speaker || q->role)
+        return STANCE_OK;
+    for (size_t j = qi; j-- > lo && !o;)
+        if (named_from(&quotes->q[j], q->speaker))
+            o = &quotes->q[j];
+    for (size_t j = qi + 1; !o && q->how == STANCE_ATTR_INHERIT && j < quotes->n && j <= qi + INHERIT_REACH; j++)
+        if (named_from(&quotes->q[j], q->speaker))
+            o = &quotes->q[j];
+    if (!o)
+        return STANCE_OK;
+    if (!(name = stance_strdup(o->speaker)) || !(role = stance_strdup(o->role))) {
+        stance_free(name);
+        return STANCE_ERR_NOMEM;
+    }
+    stance_free(q->speaker);
+    q->speaker = name;
+    q->role = role;
+    return STANCE_OK;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -336,14 +467,17 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         const ref *r;
-        desc d;
-        if (q->how != STANCE_ATTR_NOUN || !q->speaker || !read_desc(&s, q->speaker_span, &d))
+        desc d, d2;
+        if (q->how != STANCE_ATTR_NOUN || !q->speaker || !read_desc(&s, q->speaker_span, &d, &d2))
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
         if ((r = name_of(&s, &d, q->speaker_span.start)))
             rc = rename_speaker(&s, q, r);
     }
+    for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
+        if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
+            rc = follow_named(quotes, qi);
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
     if (rc)

@@ -35,6 +35,55 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from);
 static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *first, pmemo *m);
 static int spk_key_cmp(const void *pa, const void *pb);
 
+/* Is the run @p nm a piece of a title-case headline rather than a name: a
+ * word before its surname in -ing or a function word ("Critics Rebuking
+ * Lund", "Important Than Electing Obama")? */
+static int headline_run(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->bare, ws, we;
+    while (stance_chunk_next(c->t, &i, nm->last, c->len, &ws, &we)) {
+        char w[32];
+        size_t n = we - ws;
+        if (n >= 5 && memcmp(c->t + we - 3, "ing", 3) == 0)
+            return 1;
+        if (n >= sizeof w)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            w[j] = (char)(c->t[ws + j] >= 'A' && c->t[ws + j] <= 'Z' ? c->t[ws + j] + 32 : c->t[ws + j]);
+        if (stance_lex_classes(w, n) & (STANCE_LX(STOP) | STANCE_LX(CONJ)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A canonical name for the bare name [s, e) (surname at @p last) other than
+ * @p k, a headline run inside a quote: the fullest run of its surname group
+ * that is outside quotes and ends with the whole bare name, or -1. A title in
+ * marks ('"Critics Rebuking Lund as He Wins"') names nobody; a full name
+ * quoted ('"Mayor Tove Lund promised ..."') still does. */
+static long canonical_outside_quotes(ctx *c, long k, size_t s, size_t e, size_t last)
+{
+    const stance_namelist *l = c->names;
+    size_t blen = e - s, a = s, b = e, lt;
+    unsigned want = stance_names_bare(c->t, &a, &b, &lt);
+    (void)last;
+    if (!c->group)
+        return -1;
+    for (size_t j = c->group[k]; j < l->n && j < c->group[k] + 64; j++) {
+        long o = (long)l->by_last[j];
+        const stance_name *nm = &l->v[o];
+        size_t cl = nm->last_end - nm->bare;
+        if (!same_surname(c, o, k) || nm->ntok <= want)
+            break;
+        if (stance_q_in_quote(c, nm->start, c->n))
+            continue;
+        if (cl > blen && memcmp(c->t + nm->last_end - blen, c->t + s, blen) == 0 &&
+            (c->t[nm->last_end - blen - 1] == ' ' || (unsigned char)c->t[nm->last_end - blen - 1] == 0xA0))
+            return o;
+    }
+    return -1;
+}
+
 /* Canonical span and gender of a name mention [s, e). */
 void stance_q_canonicalise(ctx *c, attr *a)
 {
@@ -51,6 +100,9 @@ void stance_q_canonicalise(ctx *c, attr *a)
         return;
     }
     k = stance_names_canonical(c->names, c->t, s, e, last);
+    if (k >= 0 && stance_q_in_quote(c, c->names->v[k].start, c->n) && headline_run(c, &c->names->v[k]) &&
+        !stance_q_in_quote(c, a->spk.start, c->n))
+        k = canonical_outside_quotes(c, k, s, e, last);
     if (k >= 0) {
         a->name = k;
         a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
@@ -291,6 +343,7 @@ static int person_like(ctx *c, size_t qi, long k, int org)
     if (org && !(nm->gender != STANCE_G_UNKNOWN && nm->ntok == 2))
         return 0; /* "Kent County Republican" is no person for its "Kent", nor for a gender learnt from
                    * pronouns; "Vicente Fox" (a first name and one word) still is */
+
     if (ng != STANCE_G_UNKNOWN)
         return 1;
     if (nm->ntok >= 2)
@@ -560,6 +613,51 @@ subject_word:
  *  - the speaker of the previous quote wins over anything before its
  *    attribution.
  * Without such a subject, the nearest candidate, or a subject close to it. */
+/* The noun phrase a pronoun at @p pos continues, when the quote just before
+ * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
+ * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
+ * for the Tribune said. "We ran," he said.', 'the company wrote in its
+ * statement. It added, "..."'. 1 with @p a set (name NAME_NOUN_PHRASE, canon
+ * the phrase), else 0. */
+static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
+{
+    size_t pj = qi, pos = a->spk.start, prev_end;
+    const attr *o;
+    stance_span np;
+    while (pj-- > 0 && qi - pj < 4) {
+        if (c->s[pj].kind == K_SKIP)
+            continue;
+        o = &c->s[pj].a;
+        if (o->how == STANCE_ATTR_NAME || (o->how == STANCE_ATTR_PRONOUN && o->name >= 0))
+            return 0; /* a name is nearer: the rules for names decide */
+        if (o->how == STANCE_ATTR_NOUN && o->spk.start != STANCE_NO_OFFSET)
+            np = o->spk;
+        else if (o->how == STANCE_ATTR_PRONOUN && o->name == NAME_NOUN_PHRASE)
+            np = o->canon;
+        else
+            continue;
+        if (c->s[pj].close > pos || pos - c->s[pj].close > NP_PREV_REACH)
+            return 0;
+        {
+            /* a phrase that opens with a determiner or a lowercase word ("a reporter", "the
+             * company"), not a misread name or participle ("Carter however", "Following reports") */
+            size_t i = np.start, ws, we;
+            if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
+                (upper_at(c->t, ws, c->len) && !lq(c->t, ws, we, STANCE_LQ(DETERMINERS))))
+                return 0;
+        }
+        prev_end = c->s[pj].close;
+        if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
+            prev_end = o->a_end;
+        if (nearest >= 0 && c->names->v[nearest].start >= prev_end)
+            return 0;
+        a->name = NAME_NOUN_PHRASE;
+        a->canon = np;
+        return 1;
+    }
+    return 0;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -570,8 +668,12 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     unsigned cls;
     pmemo memo;
     long first = -1;
-    if (g == STANCE_G_UNKNOWN)
-        return; /* they / we / I: left unresolved */
+    if (g == STANCE_G_UNKNOWN) {
+        /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
+        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
+            noun_phrase_antecedent(c, qi, a, -1);
+        return;
+    }
     k = name_before(c, pos);
     memset(&memo, 0, sizeof memo);
     memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
@@ -636,11 +738,15 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (nearest < 0 || c->names->v[nearest].start < prev_end))
             best = pk;
     }
+    if (noun_phrase_antecedent(c, qi, a, nearest))
+        return;
     if (best < 0)
         return;
     {
         const stance_name *nm = &c->names->v[best];
         long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
+        if (kk >= 0 && stance_q_in_quote(c, c->names->v[kk].start, c->n) && headline_run(c, &c->names->v[kk]))
+            kk = canonical_outside_quotes(c, kk, nm->bare, nm->last_end, nm->last);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)

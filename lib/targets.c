@@ -125,17 +125,25 @@ static int lead_in(const stance_tlist *l, const stance_rawquote *q, const stance
  * Donald Trump". Only after a fragment (no final punctuation inside the
  * marks), at most TAIL_TOKENS words after the closing mark, in its sentence,
  * through no conjunction, relative or reporting verb, and not the subject of
- * a reporting verb ("\"...\" Park said", "\"...\" and Park agreed"). */
+ * a reporting verb ("\"...\" Park said", "\"...\" and Park agreed"). After a
+ * fragment ending in a comma, an actor right between it and the next quoted
+ * piece is that piece's subject ("\"...,\" Obama \"opted for ...\""). */
 static int tail(const char *text, const stance_tlist *l, const stance_rawquote *q, const stance_mention *m)
 {
     const stance_toks *tk = &l->post;
     const uint64_t rv = STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE);
     size_t k, e, first = 1;
     unsigned char last = q->span.end > q->span.start ? (unsigned char)text[q->span.end - 1] : '.';
-    if (!tk->n || tk->v[0].kind != STANCE_TK_QUOTE || strchr(",.;:!?", last) || m->span.start < q->span.end)
+    if (!tk->n || tk->v[0].kind != STANCE_TK_QUOTE || m->span.start < q->span.end)
         return 0;
     k = stance_toks_at(tk, m->span.start - l->post_base);
     e = stance_toks_at(tk, m->span.end - l->post_base);
+    /* "\"...,\" Obama \"opted for ...\"": the subject of the clause the next fragment goes on with */
+    if (k == first && k < tk->n && e < tk->n && tk->v[e].kind == STANCE_TK_QUOTE && tk->v[k].sent == tk->v[0].sent &&
+        strchr(",:", last))
+        return 1;
+    if (strchr(",.;:!?", last))
+        return 0;
     if (k >= tk->n || k - first > TAIL_TOKENS || tk->v[k].sent != tk->v[0].sent ||
         (e < tk->n && tk->v[e].kind == STANCE_TK_WORD && (tk->v[e].lcls & rv)))
         return 0;
@@ -292,7 +300,9 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
         c.nm = k - c.m0;
         if (n_in)
             c.reasons |= STANCE_TR_MENTIONED;
-        if ((long)i == principal)
+        /* the actor the speaker speaks for is the speaker's side: a target only
+         * when the quote is about it too (mentioned, or the attribution's object) */
+        if ((long)i == principal && c.reasons)
             c.reasons |= STANCE_TR_PRINCIPAL;
         /* the speaker is a target of their own quote only when they name themselves in it */
         if ((long)i == speaker && !n_named)

@@ -1,13 +1,14 @@
 /*
  * targets.h - which actors a quote is about, and the evidence for each: its
  * mentions in the quote (any kind but speaker-self), being the object of the
- * attribution ("praised X", "called him a ...", "said of X", "told X"), or the
- * actor the speaker speaks for ("X's communications director"), or standing
- * next to a quoted fragment in the attribution sentence: the reported
+ * attribution ("praised X", "called him a ...", "said of X", "told X"), or
+ * standing next to a quoted fragment in the attribution sentence: the reported
  * clause's subject before it ("said Park was \"a disgrace\"", "Park's
  * \"reckless plan\"") or a phrase that continues it ("\"no path forward\" for
- * the governor"). The speaker
- * is no target of their own quote unless they name themselves in it.
+ * the governor"). The speaker is no target of their own quote unless they
+ * name themselves in it; the actor the speaker speaks for ("X's communications
+ * director") is the speaker's side, marked STANCE_TR_PRINCIPAL when it is a
+ * target for one of the reasons above, and no target for that alone.
  */
 #ifndef STANCE_TARGETS_H
 #define STANCE_TARGETS_H

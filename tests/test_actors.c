@@ -73,6 +73,32 @@ static void test_actors_shared_surname(void **state)
     stance_entityset_clear(&s);
 }
 
+/* A shared surname alone means the one of its actors named in full last
+ * (a name, or an alias that ends in the surname), once one is. */
+static void test_actors_shared_surname_recent(void **state)
+{
+    static const char *const al[] = {"Anna K. Berg", "Anna"};
+    stance_actor actors[] = {{"Anna Berg", al, 2}, {"Lars Berg", NULL, 0}};
+    const char text[] = "Berg was not yet named. Anna K. Berg opened the hearing and the committee listened to "
+                        "her for an hour before the first break was called by the clerk of the house. Berg's "
+                        "critics left the room in protest and spoke to the reporters who had waited in the hall "
+                        "since the morning. Later Lars Berg, her brother, arrived at the hearing to speak for the "
+                        "family and the press gathered around him in the corridor outside the chamber. Berg "
+                        "spoke. Anna came back; Berg waved.";
+    static const char *const w0[] = {"Anna K. Berg", "Berg", "Anna"};
+    static const char *const w1[] = {"Lars Berg", "Berg", "Berg"};
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    mentions_are(text, &s.e[0], w0, 3);
+    mentions_are(text, &s.e[1], w1, 3);
+    assert_int_equal(s.e[0].kinds[1], STANCE_MK_SURNAME);
+    assert_int_equal(s.e[0].rules[1], STANCE_MR_POSSESSIVE);
+    assert_int_equal(s.e[1].rules[1], STANCE_MR_SURNAME_SHARED);
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_SURNAME_SHARED), "surname-shared");
+    stance_entityset_clear(&s);
+}
+
 static void test_actors_punctuation_in_names(void **state)
 {
     stance_actor actors[] = {{"A.B. (Test) Corp.", NULL, 0}};
@@ -164,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_actors_names_aliases_surnames),
         cmocka_unit_test(test_actors_case),
         cmocka_unit_test(test_actors_shared_surname),
+        cmocka_unit_test(test_actors_shared_surname_recent),
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_quote_targets),

@@ -236,6 +236,29 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "You", 1, NOT_A_MENTION, 0}}}, /* no addressee named */
+    {"an interview: the other speaker is \"you\", not \"he\"",
+     /* Webb and Park take turns with questions: in Park's answers "He" is not
+      * Webb (named last), in Webb's question "He" is not Park, "you" is Park */
+     "Marcus Hale ran the city until May. Kel Webb interviewed Mayor Tom Park about the budget on Monday.\n\n"
+     "\"Was the budget a mess when the new team came in?\" Webb asked.\n\n"
+     "\"It was. He left it to us in ruins,\" Park said.\n\n"
+     "\"He says you cut it. Were you wrong?\" Webb asked.\n\n"
+     "\"No. He cut it himself,\" Park said.\n",
+     {{"Marcus Hale", NULL, 0}, {"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Marcus Hale", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Marcus Hale", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "you", 0, PRONOUN, STANCE_MR_INTERLOCUTOR},
+      {"Tom Park", "you", 1, PRONOUN, STANCE_MR_INTERLOCUTOR},
+      {"Marcus Hale", "He", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Kel Webb", "He", 2, NOT_A_MENTION, 0}}},
+    {"turns without a question are no conversation",
+     "Tom Park spoke first.\n\n\"The plan is sound,\" Park said.\n\n\"The plan is late,\" said Rosa Mendez.\n\n"
+     "\"You never read it,\" Park said.\n",
+     {{"Tom Park", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     2,
+     {{"Rosa Mendez", "You", 0, NOT_A_MENTION, 0}}},
     {"attribution pronoun: the speaker the sieves chose",
      /* Okafor is no actor (gender unknown): his "he said" is not Park's; "He"
       * in Okafor's next quote is not Okafor but the man named before: Park */
@@ -431,7 +454,9 @@ static void check_objects(size_t which)
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
         "Diaz said the rival \"can beat\" Sam Ito easily.\n"
         "Diaz called it \"a two-man race\" between Ito and Park.\n"
-        "Ito said it was \"a close call\" and Tom Park nodded.\n",
+        "Ito said it was \"a close call\" and Tom Park nodded.\n"
+        "Diaz said, \"Instead of helping the town,\" Park \"opted for a show.\"\n"
+        "\"We lost the vote,\" Sam Ito said, \"and we go on.\"\n",
     };
     static const struct {
         size_t text;
@@ -451,6 +476,8 @@ static void check_objects(size_t which)
         {1, "a two-man", "Sam Ito", 1},
         {1, "a two-man", "Tom Park", 1},     /* "between Ito and Park" */
         {1, "a close call", "Tom Park", 0},  /* "and" right after the mark: a new clause */
+        {1, "Instead of", "Tom Park", 1},    /* between two fragments: the subject of the second */
+        {1, "We lost", "Sam Ito", 0},        /* the speaker between two parts of one quote */
     };
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     doc d;
@@ -540,6 +567,23 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
                a, 2, "The talks went", "the scientist", NULL);
+    /* two persons within reach, no tie: the one subject of the sentence before, alone in it */
+    speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
+               "\"We have seen this before,\" the 57-year-old scientist said.\n",
+               NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
+    /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
+    speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
+               "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
+               a, 2, "The bridge must", "Tom Park", "the Vermont senator and Democratic presidential candidate");
+    /* a quote that inherits a named description's speaker follows it (and stays inherited) */
+    speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
+               "\"The bridge must be rebuilt,\" the Vermont senator said. \"We cannot wait another year for it.\"\n",
+               a, 2, "We cannot wait", "Tom Park", NULL);
+    /* and so does a quote whose pronoun continues the description */
+    speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n\n"
+               "\"The bridge must be rebuilt,\" the Vermont senator said.\n\n"
+               "\"We cannot wait another year for it,\" he said.\n",
+               a, 2, "We cannot wait", "Tom Park", NULL);
 }
 
 static void test_targets_two_actors_own_spans(void **state)
@@ -574,11 +618,9 @@ static void test_targets_speaker_self_and_principal(void **state)
     (void)state;
     doc_open(&d, text, a, 2);
     assert_int_equal(d.quotes.n, 3);
+    /* the actor the speaker speaks for is the speaker's side ("we"), no target for that alone */
     choose(&d, 0, &tl);
-    assert_non_null(c = target(&d, &tl, "Hillary Clinton"));
-    assert_int_equal(c->reasons, STANCE_TR_PRINCIPAL);
-    assert_int_equal(c->where, 2);
-    assert_int_equal(c->ns, 1); /* "We" */
+    assert_null(target(&d, &tl, "Hillary Clinton"));
     /* first person is the speaker, who is no target of their own quote */
     choose(&d, 1, &tl);
     assert_int_equal(tl.n, 0);
@@ -586,6 +628,15 @@ static void test_targets_speaker_self_and_principal(void **state)
     choose(&d, 2, &tl);
     assert_non_null(c = target(&d, &tl, "Elena Diaz"));
     assert_int_equal(c->reasons, STANCE_TR_MENTIONED);
+    doc_choose_close(&d, &tl);
+    /* the speaker's side named in the quote is a target, and marked as the side */
+    doc_open(&d, "Hillary Clinton spoke on Monday.\n\n\"Clinton will carry this state,\" Clinton's communications "
+                 "director said.\n", a, 2);
+    assert_int_equal(d.quotes.n, 1);
+    choose(&d, 0, &tl);
+    assert_non_null(c = target(&d, &tl, "Hillary Clinton"));
+    assert_int_equal(c->reasons, STANCE_TR_MENTIONED | STANCE_TR_PRINCIPAL);
+    assert_int_equal(c->where, 1);
     doc_choose_close(&d, &tl);
 }
 

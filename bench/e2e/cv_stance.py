@@ -55,7 +55,8 @@ def main():
     flags = makefile_flags(a.data) + " " + " ".join(a.extra)
     pooled = []
     for k in range(a.folds):
-        train, test, rows = (os.path.join(a.work, "%s%d.jsonl" % (s, k)) for s in ("train", "test", "rows"))
+        # every file carries the run's name: two runs in one --work directory do not mix folds
+        train, test, rows = (os.path.join(a.work, "%s-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows"))
         model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
         with open(train, "w") as tr, open(test, "w") as te:
             for r in recs:
@@ -74,12 +75,17 @@ def main():
         acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))
         ag = float(re.search(r"all-against.*?accuracy ([0-9.]+)", out).group(1))
         link = re.search(r"pairs linked: +(\d+)/", out).group(1)
-        pooled.append((n, acc, ag, int(link)))
-        print("%s fold %d: pairs %d, linked %s, stance accuracy %.3f, all-against %.3f" % (a.name, k, n, link, acc, ag))
+        lk = re.search(r"linked pairs only \((\d+)\): accuracy ([0-9.]+).*?accuracy ([0-9.]+)", out)
+        lacc, lag = float(lk.group(2)), float(lk.group(3))
+        pooled.append((n, acc, ag, int(link), lacc, lag))
+        print("%s fold %d: pairs %d, linked %s, stance accuracy %.3f, all-against %.3f; linked only %.3f, all-against %.3f"
+              % (a.name, k, n, link, acc, ag, lacc, lag))
     n = sum(p[0] for p in pooled)
-    print("%s pooled: pairs %d, linked %.3f, stance accuracy %.3f, all-against %.3f"
-          % (a.name, n, sum(p[3] for p in pooled) / n, sum(p[0] * p[1] for p in pooled) / n,
-             sum(p[0] * p[2] for p in pooled) / n))
+    nl = sum(p[3] for p in pooled)
+    print("%s pooled: pairs %d, linked %.3f, stance accuracy %.3f, all-against %.3f; linked pairs only: "
+          "accuracy %.3f, all-against %.3f"
+          % (a.name, n, nl / n, sum(p[0] * p[1] for p in pooled) / n, sum(p[0] * p[2] for p in pooled) / n,
+             sum(p[3] * p[4] for p in pooled) / nl, sum(p[3] * p[5] for p in pooled) / nl))
 
 
 if __name__ == "__main__":

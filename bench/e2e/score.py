@@ -15,7 +15,8 @@ Definitions (bench/e2e/GUIDELINES.md has the labelling rules):
   the shorter of the two spans (the predicted quote with the largest overlap is used).
 - speaker: on found quotes, the predicted speaker is right when its surname or head
   noun (last word, or the word before "of/on/for/at" in "Commission on ...", without a
-  possessive or Jr./II) equals that of the gold speaker or one of its aliases.
+  possessive or Jr./II; a curly apostrophe read as a straight one) equals that of the
+  gold speaker or one of its aliases.
 - linked: a gold pair is linked when its quote is found and the predicted quote has a
   stance for the pair's actor (an entry with "where" other than "none").
 - stance: over ALL gold pairs; an unfound quote or a missing stance counts as "none".
@@ -44,8 +45,9 @@ def head(name):
     """Surname or head noun of a speaker name, lower case; '' when there is none."""
     if not name:
         return ""
-    words = [w for w in re.findall(r"[\w'’.-]+", name.lower())]
-    words = [re.sub(r"(['’]s?|\.)$", "", w) for w in words]
+    # one apostrophe: the text's "O’Malley" is the label's "O'Malley"
+    words = [w for w in re.findall(r"[\w'’.-]+", name.lower().replace("’", "'"))]
+    words = [re.sub(r"('s?|\.)$", "", w) for w in words]
     words = [w for w in words if w and w not in SUFFIXES]
     if not words:
         return ""
@@ -163,6 +165,7 @@ def main():
     sent_gold, sent_pred = [], []
     st_gold, st_pred = [], []
     st_gold_c, st_pred_c = [], []  # pairs with conf >= 2
+    lk_gold, lk_pred = [], []  # linked pairs only: the head's own accuracy, linking aside
     via_n, via_linked = collections.Counter(), collections.Counter()
     linked = 0
     off_fa = off_bad = 0
@@ -215,6 +218,8 @@ def main():
                 if lab is not None:
                     linked += 1
                     via_linked[pair["via"]] += 1
+                    lk_gold.append(pair["stance"])
+                    lk_pred.append(lab)
                 if args.verbose and (lab or "none") != pair["stance"]:
                     print("PAIR  %s [%d,%d) %s via %s: gold %s, predicted %s" % (
                         aid, gspan[0], gspan[1], pair["actor"], pair["via"], pair["stance"],
@@ -253,6 +258,10 @@ def main():
     print("    baseline all-%s (the most frequent gold label): accuracy %.3f, macro-F1 %.3f" % (major, macc, mmacro))
     print("    per label P/R/F1 (support): %s" % "; ".join(
         "%s %.2f/%.2f/%.2f (%d)" % (lab, per[lab][0], per[lab][1], per[lab][2], per[lab][3]) for lab in STANCES))
+    lacc, lmacro, _ = prf(lk_gold, lk_pred, STANCES)
+    lmaj, _, _ = prf(lk_gold, [major] * len(lk_gold), STANCES)
+    print("    linked pairs only (%d): accuracy %.3f, macro-F1 %.3f  |  all-%s on them: accuracy %.3f"
+          % (len(lk_gold), lacc, lmacro, major, lmaj))
     cacc, cmacro, _ = prf(st_gold_c, st_pred_c, STANCES)
     print("    pairs with conf >= 2 (%d): accuracy %.3f, macro-F1 %.3f" % (len(st_gold_c), cacc, cmacro))
     sacc, smacro, sper = prf(sent_gold, sent_pred, SENTIMENTS)

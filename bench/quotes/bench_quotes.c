@@ -3,6 +3,9 @@
  * quotes) and its throughput on ordinary and adversarial generated inputs.
  *
  *   bench_quotes score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules] [--relabel]
+ *                          [--audit-speakers AUDIT.tsv]
+ *       (--audit-speakers: the speaker accuracy on named gold raw and without
+ *       the errors a hand audit found to be the gold's; see spk_audit below)
  *                          [--half A|B] [--dump OUT.tsv]
  *       (--half: only the articles of one half, split by the parity of the
  *       FNV-1a hash of the article id: develop on A, hold B out)
@@ -54,6 +57,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,8 +149,15 @@ static void norm(const char *t, size_t *s, size_t *e)
     }
 }
 
+/* A key that is one of these names nobody: bare personal pronouns, and the
+ * relative pronouns the gold gives as a speaker ('who', 'which') */
 static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", "it", "him", "her", "them", "you", "his",
-                                       "their", "its", "me", "us", NULL};
+                                       "their", "its", "me", "us", "who", "whom", "which", "that", NULL};
+/* A possessive pronoun and one of these ('his eyes', 'her voice') is a part of
+ * a person, not a name: no key either */
+static const char *const POSSESSIVES[] = {"his", "her", "their", "its", "my", "our", "your", NULL};
+static const char *const BODY_PARTS[] = {"eyes", "eye", "face", "head", "voice", "lips", "mouth", "hand", "hands",
+                                         "expression", "smile", "look", NULL};
 static const char *const PREPS[] = {"of", "for", "at", "with", "from", "to", "in", "on", "by", "who", "which",
                                     "that", NULL};
 
@@ -216,6 +227,8 @@ static void key(const char *name, char *out, size_t outsz)
             tok[n++] = p;
     }
     if (!n)
+        return;
+    if (n >= 2 && in_ci(POSSESSIVES, tok[0]) && in_ci(BODY_PARTS, tok[n - 1]))
         return;
     {
         /* head: the word before the first preposition ("a spokesman for X",
@@ -338,12 +351,22 @@ static void show(const char *tag, const char *t, size_t len, size_t s, size_t e,
                  int rule)
 {
     size_t a = s > 60 ? s - 60 : 0, b = e + 60 < len ? e + 60 : len;
+    size_t cut = s + 160, resume = e > 40 ? e - 40 : 0; /* a long quote: its head and tail around " ... " */
+    /* every cut on a character boundary (a UTF-8 continuation byte is 10xxxxxx) */
+    while (a < s && ((unsigned char)t[a] & 0xC0) == 0x80)
+        a++;
+    while (b > e && b < len && ((unsigned char)t[b] & 0xC0) == 0x80)
+        b--;
+    while (cut > s && cut < len && ((unsigned char)t[cut] & 0xC0) == 0x80)
+        cut--;
+    while (resume < e && ((unsigned char)t[resume] & 0xC0) == 0x80)
+        resume++;
     printf("%s | ", tag);
     for (size_t i = a; i < b; i++) {
         if (i == s)
             fputs("[[", stdout);
-        if (i >= s + 160 && i < e - 40) {
-            if (i == s + 160)
+        if (i >= cut && i < resume) {
+            if (i == cut)
                 fputs(" ... ", stdout);
         } else
             putchar(t[i] == '\n' ? '|' : t[i]);
@@ -544,6 +567,160 @@ static void audit_report(audit *a, const counts *c)
                a->mixed_n, partial_fn, f1(tp, pred, ngold), n ? ok / (double)n : 0, ok, n, f1(ok, pred, ngold));
     }
 }
+
+/* score --audit-speakers FILE: a hand audit of the speaker errors on quotes
+ * whose gold names a speaker (bench/quotes/README.md). One line per error read:
+ * SPK ID START END CATEGORY CLASS PRED GOLD NOTE, CATEGORY one of SPK_CATS;
+ * "gold-wrong" and "gold-description" are the gold's problems and leave the
+ * figure "audited"; "ambiguous" stays an error. A line "#sample N of M" says
+ * the lines are a random sample of N of the M errors there were: the gold
+ * problems are then estimated as (sample lines of the gold's that are still
+ * errors) * M / N. */
+static const char *const SPK_CATS[] = {"ours", "gold-wrong", "gold-description", "ambiguous", NULL};
+enum { SPK_NCAT = 4 };
+
+typedef struct spk_audit {
+    audit_entry *v;
+    size_t n;
+    size_t sample, population; /* 0 0: every error was read */
+    size_t count[SPK_NCAT + 1]; /* errors now, per category; [SPK_NCAT] unaudited */
+} spk_audit;
+
+static int spk_cat(const char *c)
+{
+    for (int i = 0; SPK_CATS[i]; i++)
+        if (strcmp(SPK_CATS[i], c) == 0)
+            return i;
+    return -1;
+}
+
+static void spk_audit_free(spk_audit *a)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        free(a->v[i].id);
+        free(a->v[i].cat);
+    }
+    free(a->v);
+}
+
+/* Read @p path into @p a; 0 on success, -1 (with a message naming the line) on a bad line. */
+static int spk_audit_load(spk_audit *a, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char buf[4096];
+    size_t lineno = 0, cap = 0;
+    int rc = -1;
+    memset(a, 0, sizeof *a);
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    while (fgets(buf, sizeof buf, f)) {
+        char *fld[9], *p = buf, *end1, *end2;
+        size_t nf = 0;
+        lineno++;
+        buf[strcspn(buf, "\r\n")] = 0;
+        if (sscanf(buf, "#sample %zu of %zu", &a->sample, &a->population) == 2) {
+            if (!a->sample || a->population < a->sample) {
+                fprintf(stderr, "%s:%zu: want #sample N of M with 0 < N <= M\n", path, lineno);
+                goto out;
+            }
+            continue;
+        }
+        if (buf[0] == '#' || buf[0] == 0)
+            continue;
+        while (nf < 9 && p) {
+            fld[nf++] = p;
+            p = strchr(p, '\t');
+            if (p)
+                *p++ = 0;
+        }
+        if (nf < 9 || strcmp(fld[0], "SPK") || spk_cat(fld[4]) < 0 || !fld[1][0]) {
+            fprintf(stderr, "%s:%zu: want SPK ID START END CATEGORY CLASS PRED GOLD NOTE (CATEGORY ours, gold-wrong, "
+                            "gold-description or ambiguous)\n", path, lineno);
+            goto out;
+        }
+        if (a->n == cap) {
+            audit_entry *nv;
+            cap = cap ? 2 * cap : 64;
+            if (!(nv = realloc(a->v, cap * sizeof *a->v)))
+                goto out;
+            a->v = nv;
+        }
+        audit_entry *x = &a->v[a->n];
+        memset(x, 0, sizeof *x);
+        snprintf(x->kind, sizeof x->kind, "SPK");
+        x->s = (size_t)strtoul(fld[2], &end1, 10);
+        x->e = (size_t)strtoul(fld[3], &end2, 10);
+        if (*end1 || *end2 || end1 == fld[2] || end2 == fld[3] || x->e <= x->s) {
+            fprintf(stderr, "%s:%zu: START END are not a span\n", path, lineno);
+            goto out;
+        }
+        x->id = strdup(fld[1]);
+        x->cat = strdup(fld[4]);
+        a->n++;
+        if (!x->id || !x->cat)
+            goto out;
+    }
+    if (a->sample && a->n != a->sample) {
+        fprintf(stderr, "%s: #sample says %zu lines, the file has %zu\n", path, a->sample, a->n);
+        goto out;
+    }
+    rc = 0;
+out:
+    fclose(f);
+    return rc;
+}
+
+/* A speaker error on a quote whose gold names the speaker: count it under its audited category. */
+static const char *spk_audit_note(spk_audit *a, const char *id, size_t s, size_t e)
+{
+    if (!a)
+        return NULL;
+    for (size_t i = 0; i < a->n; i++) {
+        audit_entry *x = &a->v[i];
+        if (!x->seen && x->s == s && x->e == e && strcmp(x->id, id) == 0) {
+            x->seen = 1;
+            a->count[spk_cat(x->cat)]++;
+            return x->cat;
+        }
+    }
+    a->count[SPK_NCAT]++;
+    return "UNAUDITED";
+}
+
+/* The speaker figure raw and without the audited gold problems: @p ok right of @p n. */
+static void spk_audit_report(const spk_audit *a, const char *what, size_t ok, size_t n)
+{
+    size_t stale = 0, goldp = a->count[1] + a->count[2];
+    for (size_t i = 0; i < a->n; i++)
+        stale += (size_t)!a->v[i].seen;
+    printf("speakers  audit: errors %zu (on quotes whose gold names the speaker):", n - ok);
+    for (int i = 0; i < SPK_NCAT; i++)
+        printf(" %s %zu,", SPK_CATS[i], a->count[i]);
+    printf(" unaudited %zu; stale lines %zu (no such error now)\n", a->count[SPK_NCAT], stale);
+    printf("speakers  %s speaker acc on named gold: raw %.3f (%zu/%zu)", what, n ? (double)ok / (double)n : 0, ok, n);
+    if (!a->sample) {
+        printf(" | audited %.3f (%zu/%zu, the gold's %zu errors out)\n",
+               n > goldp ? (double)ok / (double)(n - goldp) : 0, ok, n - goldp, goldp);
+    } else {
+        /* estimated: the share of the gold's in the sample, over the population it was drawn from;
+         * the interval from its binomial spread (with the finite population correction) */
+        double N = (double)a->sample, M = (double)a->population, p = (double)goldp / N;
+        double x = p * M, sd = M * sqrt(p * (1 - p) / N * (M > 1 ? (M - N) / (M - 1) : 0));
+        double lo = (double)ok / ((double)n - (x - 1.96 * sd)), hi = (double)ok / ((double)n - (x + 1.96 * sd));
+        if ((double)n - (x + 1.96 * sd) <= (double)ok) { /* more gold errors estimated than errors: no figure */
+            printf(" | audited: the sample's share (%zu of %zu) exceeds the errors there are\n", goldp, a->sample);
+            return;
+        }
+        printf(" | audited ~%.3f (%zu/%.0f, the gold's ~%.0f errors out: %zu of a sample of %zu of %zu errors; "
+               "95%% interval %.3f-%.3f)\n",
+               (double)ok / ((double)n - x), ok, (double)n - x, x, goldp, a->sample, a->population, lo, hi);
+    }
+}
+
+/* score --audit-speakers */
+static spk_audit *spk_au;
 
 /* score --rules: the table per attribution rule */
 static int show_rules;
@@ -753,6 +930,9 @@ static int score(const char *path, int verbose, audit *au)
                     dump_quote(id, hit->s, hit->e, ok, scorable(hit), r->rule);
                 if (!ok && ty == 0) {
                     const char *cat = audit_note(au, 0, id, hit->s, hit->e, !scorable(hit));
+                    const char *scat = scorable(hit) ? spk_audit_note(spk_au, id, hit->s, hit->e) : NULL;
+                    if (!cat)
+                        cat = scat;
                     if (verbose) {
                         char kind[40], gs[400];
                         size_t off = (size_t)snprintf(gs, sizeof gs, "%s", hit->speaker ? hit->speaker : "-");
@@ -780,6 +960,18 @@ static int score(const char *path, int verbose, audit *au)
                     if (me == e && ms <= s && whole_after_lead_in(text, ms, s)) {
                         rl_mixed_n++;
                         rl_mixed_ok += (size_t)speaker_ok(r->speaker, mx);
+                        if (scorable(mx) && !speaker_ok(r->speaker, mx)) {
+                            /* a speaker error of the relabelled figure: its own --verbose line */
+                            const char *scat = spk_audit_note(spk_au, id, s, e);
+                            if (verbose) {
+                                char kind[40], gs[400];
+                                size_t off = (size_t)snprintf(gs, sizeof gs, "%s", mx->speaker ? mx->speaker : "-");
+                                for (size_t k = 0; k < mx->n_aliases && off < sizeof gs - 40; k++)
+                                    off += (size_t)snprintf(gs + off, sizeof gs - off, "|%s", mx->aliases[k]);
+                                snprintf(kind, sizeof kind, "SPK-relabel how=%d", r->how);
+                                show_error(kind, id, s, e, scat, text, len, r->span, r->speaker, gs, r->rule);
+                            }
+                        }
                         rl_mixed_scorable += (size_t)scorable(mx);
                         dump_quote(id, s, e, speaker_ok(r->speaker, mx), scorable(mx), r->rule);
                     }
@@ -834,7 +1026,10 @@ static int score(const char *path, int verbose, audit *au)
         n = c[0].spk_n - c[0].spk_unscorable + rl_mixed_scorable;
         printf("relabel   speaker acc on quotes whose gold names the speaker %.3f (%.0f/%zu)\n", n ? ok / (double)n : 0,
                ok, n);
-    }
+        if (spk_au)
+            spk_audit_report(spk_au, "relabel", (size_t)ok, n);
+    } else if (spk_au)
+        spk_audit_report(spk_au, "direct", c[0].spk_ok, c[0].spk_n - c[0].spk_unscorable);
     prf("partial", &c[1], 0);
     prf("indirect", &c[2], 1);
     printf("extraction %.1f MB/s (all types, this run)\n", t_extract > 0 ? (double)bytes / 1e6 / t_extract : 0);
@@ -1002,13 +1197,16 @@ int main(int argc, char **argv)
         return show_text(argv[2], argc > 3 && strcmp(argv[3], "--no-indirect") == 0 ? 0u : STANCE_OPT_INDIRECT);
     if (argc >= 3 && strcmp(argv[1], "score") == 0) {
         int verbose = 0, rc;
-        const char *audit_path = NULL;
+        const char *audit_path = NULL, *spk_path = NULL;
         audit au;
+        spk_audit sa;
         for (int i = 3; i < argc; i++) {
             if (strcmp(argv[i], "--verbose") == 0)
                 verbose = 1;
             else if (strcmp(argv[i], "--audit") == 0 && i + 1 < argc)
                 audit_path = argv[++i];
+            else if (strcmp(argv[i], "--audit-speakers") == 0 && i + 1 < argc)
+                spk_path = argv[++i];
             else if (strcmp(argv[i], "--first-part-only") == 0)
                 first_part_only = 1;
             else if (strcmp(argv[i], "--relabel") == 0)
@@ -1032,7 +1230,18 @@ int main(int argc, char **argv)
             audit_free(&au);
             return 2;
         }
+        if (spk_path) {
+            if (spk_audit_load(&sa, spk_path)) {
+                spk_audit_free(&sa);
+                if (audit_path)
+                    audit_free(&au);
+                return 2;
+            }
+            spk_au = &sa;
+        }
         rc = score(argv[2], verbose, audit_path ? &au : NULL);
+        if (spk_path)
+            spk_audit_free(&sa);
         if (dump && fclose(dump) != 0 && rc == 0)
             rc = 1;
         if (audit_path)
@@ -1041,6 +1250,6 @@ int main(int argc, char **argv)
     }
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
-    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--rules] [--relabel] [--half A|B] [--dump OUT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--audit-speakers AUDIT.tsv] [--rules] [--relabel] [--half A|B] [--dump OUT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
     return 2;
 }
