@@ -7,7 +7,7 @@ train plus the in-domain rows of the other folds, and bench/e2e/score.py scores 
 fold; accuracies are pooled over the pairs, beside the all-against guess on the same pairs.
 
 usage (from the build directory):
-  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only]
+  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--domain]
                          [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
 Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models and folds under --work.
 Only the Python standard library.
@@ -42,6 +42,8 @@ def main():
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--repeat", default="1", help="copies of each in-domain row")
     ap.add_argument("--in-domain-only", action="store_true", help="train on the in-domain rows alone")
+    ap.add_argument("--domain", action="store_true",
+                    help="pass each fold's in-domain rows as `stance train --in-domain` (feature augmentation)")
     ap.add_argument("--name", default="cv")
     ap.add_argument("--work", default="/tmp/stance-cv")
     ap.add_argument("--stance", default="./stance")
@@ -66,8 +68,9 @@ def main():
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
                             train], stdout=out, check=True)
         files = ("" if a.in_domain_only else os.path.join(a.data, "newsmtsc/train.jsonl") + ",") + rows
-        subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s"
-                       % (a.stance, model, flags, rows, files), shell=True, check=True)
+        dom = " --in-domain %s" % rows if a.domain else ""
+        subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
+                       % (a.stance, model, flags, rows, dom, files), shell=True, check=True)
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
                               "--data", os.path.join(a.data, "polnear"), "--labels", test],
                              capture_output=True, text=True, check=True).stdout
