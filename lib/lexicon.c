@@ -104,6 +104,16 @@ uint64_t stance_lex_rules(const char *w, size_t n)
     return i >= 0 ? LEXICON[i].rules : 0;
 }
 
+uint64_t stance_lex_classes_lower(const char *w, size_t n)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (n > STANCE_LEX_MAXLEN)
+        return 0; /* longer than every entry */
+    for (size_t i = 0; i < n; i++)
+        b[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] - 'A' + 'a') : w[i];
+    return stance_lex_classes(b, n);
+}
+
 int stance_lex_is(const char *w, size_t n, uint64_t mask)
 {
     return (stance_lex_classes(w, n) & mask) != 0;

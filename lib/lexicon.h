@@ -162,6 +162,8 @@ size_t stance_lex_count(void);
 uint64_t stance_lex_classes(const char *w, size_t n);
 uint64_t stance_lex_rules(const char *w, size_t n);
 int stance_lex_is(const char *w, size_t n, uint64_t mask);
+/* The classes of w[0, n) with its ASCII capitals lowered ("Than" -> "than"); 0 if not listed. */
+uint64_t stance_lex_classes_lower(const char *w, size_t n);
 int stance_lex_in_rules(const char *w, size_t n, uint64_t mask);
 /* 0 if the table is sorted by bytes without duplicates and every length is
  * right; else the index of the first bad entry plus one (for the tests). */

@@ -62,17 +62,6 @@ typedef struct sstate {
     size_t n_refs, refs_cap;
 } sstate;
 
-/* The lowercase class bits of the word t[ws, we). */
-static uint64_t word_classes(const char *t, size_t ws, size_t we)
-{
-    char b[STANCE_LEX_MAXLEN + 1];
-    if (we - ws > STANCE_LEX_MAXLEN)
-        return 0;
-    for (size_t i = ws; i < we; i++)
-        b[i - ws] = (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] - 'A' + 'a') : t[i];
-    return stance_lex_classes(b, we - ws);
-}
-
 /* The head word t[hs, he) of a description as @p d: its role, gender, organisation noun. */
 static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *d)
 {
@@ -147,7 +136,7 @@ int stance_name_is_org(const char *t, size_t s, size_t e)
 {
     size_t ws, we;
     return stance_word_before(t, e, &ws, &we) && ws > s &&
-           (word_classes(t, ws, we) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
+           (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
 }
 
 /* t[a, a + an) against t[b, b + bn) as names.c orders surnames: bytes, then length. */

@@ -41,32 +41,25 @@ static int spk_key_cmp(const void *pa, const void *pb);
 static int headline_run(ctx *c, const stance_name *nm)
 {
     size_t i = nm->bare, ws, we;
-    while (stance_chunk_next(c->t, &i, nm->last, c->len, &ws, &we)) {
-        char w[32];
-        size_t n = we - ws;
-        if (n >= 5 && memcmp(c->t + we - 3, "ing", 3) == 0)
+    while (stance_chunk_next(c->t, &i, nm->last, c->len, &ws, &we))
+        if (ing_word(c->t, ws, we) || (stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(STOP) | STANCE_LX(CONJ))))
             return 1;
-        if (n >= sizeof w)
-            continue;
-        for (size_t j = 0; j < n; j++)
-            w[j] = (char)(c->t[ws + j] >= 'A' && c->t[ws + j] <= 'Z' ? c->t[ws + j] + 32 : c->t[ws + j]);
-        if (stance_lex_classes(w, n) & (STANCE_LX(STOP) | STANCE_LX(CONJ)))
-            return 1;
-    }
     return 0;
 }
 
-/* A canonical name for the bare name [s, e) (surname at @p last) other than
- * @p k, a headline run inside a quote: the fullest run of its surname group
- * that is outside quotes and ends with the whole bare name, or -1. A title in
- * marks ('"Critics Rebuking Lund as He Wins"') names nobody; a full name
- * quoted ('"Mayor Tove Lund promised ..."') still does. */
-static long canonical_outside_quotes(ctx *c, long k, size_t s, size_t e, size_t last)
+/* The canonical name @p k of the bare name [s, e) (-1: none), unless it is a
+ * headline run inside a quote: then the fullest run of its surname group that
+ * is outside quotes and ends with the whole bare name, or -1. A title in marks
+ * ('"Critics Rebuking Lund as He Wins"') names nobody; a full name quoted
+ * ('"Mayor Tove Lund promised ..."') still does. */
+static long canonical_not_headline(ctx *c, long k, size_t s, size_t e)
 {
     const stance_namelist *l = c->names;
     size_t blen = e - s, a = s, b = e, lt;
-    unsigned want = stance_names_bare(c->t, &a, &b, &lt);
-    (void)last;
+    unsigned want;
+    if (k < 0 || !stance_q_in_quote(c, l->v[k].start, c->n) || !headline_run(c, &l->v[k]))
+        return k;
+    want = stance_names_bare(c->t, &a, &b, &lt);
     if (!c->group)
         return -1;
     for (size_t j = c->group[k]; j < l->n && j < c->group[k] + 64; j++) {
@@ -100,9 +93,8 @@ void stance_q_canonicalise(ctx *c, attr *a)
         return;
     }
     k = stance_names_canonical(c->names, c->t, s, e, last);
-    if (k >= 0 && stance_q_in_quote(c, c->names->v[k].start, c->n) && headline_run(c, &c->names->v[k]) &&
-        !stance_q_in_quote(c, a->spk.start, c->n))
-        k = canonical_outside_quotes(c, k, s, e, last);
+    if (!stance_q_in_quote(c, a->spk.start, c->n))
+        k = canonical_not_headline(c, k, s, e);
     if (k >= 0) {
         a->name = k;
         a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
@@ -343,7 +335,6 @@ static int person_like(ctx *c, size_t qi, long k, int org)
     if (org && !(nm->gender != STANCE_G_UNKNOWN && nm->ntok == 2))
         return 0; /* "Kent County Republican" is no person for its "Kent", nor for a gender learnt from
                    * pronouns; "Vicente Fox" (a first name and one word) still is */
-
     if (ng != STANCE_G_UNKNOWN)
         return 1;
     if (nm->ntok >= 2)
@@ -744,9 +735,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         return;
     {
         const stance_name *nm = &c->names->v[best];
-        long kk = stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last);
-        if (kk >= 0 && stance_q_in_quote(c, c->names->v[kk].start, c->n) && headline_run(c, &c->names->v[kk]))
-            kk = canonical_outside_quotes(c, kk, nm->bare, nm->last_end, nm->last);
+        long kk = canonical_not_headline(c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last),
+                                         nm->bare, nm->last_end);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)

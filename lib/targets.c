@@ -33,12 +33,7 @@ static int in_span(stance_span m, stance_span s)
 /* Is the word t[ws, we), lowercased, in a lexicon class of @p mask? */
 static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
 {
-    char b[STANCE_LEX_MAXLEN + 1];
-    if (we - ws > STANCE_LEX_MAXLEN)
-        return 0;
-    for (size_t i = ws; i < we; i++)
-        b[i - ws] = (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] - 'A' + 'a') : t[i];
-    return stance_lex_is(b, we - ws, mask);
+    return (stance_lex_classes_lower(t + ws, we - ws) & mask) != 0;
 }
 
 /* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
