@@ -56,6 +56,23 @@ static void test_lexicon_sorted_unique(void **state)
     assert_null(stance_lex_entry((long)stance_lex_count()));
 }
 
+/* stance_lex_classes_lower(): capitals lowered before the look-up, nothing
+ * else changed, and a word longer than every entry is not found. */
+static void test_lexicon_classes_lower(void **state)
+{
+    char longw[STANCE_LEX_MAXLEN + 2];
+    (void)state;
+    assert_int_not_equal(stance_lex_classes("than", 4), 0);
+    assert_int_equal(stance_lex_classes("Than", 4), 0);
+    assert_int_equal(stance_lex_classes_lower("Than", 4), stance_lex_classes("than", 4));
+    assert_int_equal(stance_lex_classes_lower("THAN", 4), stance_lex_classes("than", 4));
+    assert_int_equal(stance_lex_classes_lower("than", 4), stance_lex_classes("than", 4));
+    assert_int_equal(stance_lex_classes_lower("Thane", 4), stance_lex_classes("than", 4)); /* n bytes only */
+    assert_int_equal(stance_lex_classes_lower("Thx", 3), 0);
+    memset(longw, 'a', sizeof longw);
+    assert_int_equal(stance_lex_classes_lower(longw, sizeof longw), 0);
+}
+
 /* Every entry is found where it is, and words next to it in the search's
  * order are not: its prefixes, longer words that start with it (also past the
  * eight bytes the search compares as one key), the same bytes with a NUL. */
@@ -323,6 +340,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
+        cmocka_unit_test(test_lexicon_classes_lower),
         cmocka_unit_test(test_lexicon_find_every_entry),
         cmocka_unit_test(test_b8_tests),
         cmocka_unit_test(test_tokens_kinds),
