@@ -551,6 +551,10 @@ static void test_speaker_names(void **state)
     speaker_of("Lori Bernstein held up a sign outside the arena.\n"
                "\"We have seen this before and we will not be quiet,\" the 57-year-old scientist said.\n",
                NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
+    /* one person within reach, who is an actor: the actor's mention and its name run are one referent */
+    speaker_of("Tom Park held up a sign outside the arena.\n"
+               "\"We have seen this before and we will not be quiet,\" the businessman said.\n",
+               a, 2, "We have seen", "Tom Park", "the businessman");
     /* an organisation */
     speaker_of("The Riverton Post published the letter on Sunday.\n"
                "\"The council misled its voters for a year,\" the influential daily wrote.\n",
@@ -561,7 +565,7 @@ static void test_speaker_names(void **state)
                NULL, 0, "Taxes will", "Okafor", "the candidate");
     /* two persons nearby and no tie: the name tied to the role further back */
     speaker_of("Mayor Elena Diaz opened the new bridge on Monday.\n\nTom Park and Sam Ito watched from the bank.\n\n"
-               "Ito left early.\n\n\"It is a great day for the whole city,\" the mayor said.\n",
+               "Ito left early and Park stayed.\n\n\"It is a great day for the whole city,\" the mayor said.\n",
                b, 3, "It is a great", "Elena Diaz", "the mayor");
     /* two persons, no tie: the description stays */
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
