@@ -314,10 +314,7 @@ static int same_ref(const char *t, const ref *a, const ref *b)
            memcmp(t + as, t + bs, ae - as) == 0;
 }
 
-/* Start of the sentence holding @p pos: after a line break or after ". ",
- * "? ", "! " (a closing quote mark between allowed) unless the word before
- * the stop is an initial or an abbreviated title ("U.S.", "Sen."). */
-static size_t sent_start(const char *t, size_t pos)
+size_t stance_sent_start(const char *t, size_t pos)
 {
     for (size_t i = pos; i > 0; i--) {
         size_t ws, we, j = i - 1;
@@ -351,11 +348,11 @@ static int compatible(const ref *r, const desc *d)
  * sentence; else NULL. */
 static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
 {
-    size_t ss = sent_start(s->t, at), ps, lo, i;
+    size_t ss = stance_sent_start(s->t, at), ps, lo, i;
     const ref *r;
     if (ss < 2)
         return NULL;
-    ps = sent_start(s->t, ss - 1);
+    ps = stance_sent_start(s->t, ss - 1);
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;
