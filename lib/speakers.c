@@ -608,9 +608,12 @@ subject_word:
  * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
  * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
  * for the Tribune said. "We ran," he said.', 'the company wrote in its
- * statement. It added, "..."'. 1 with @p a set (name NAME_NOUN_PHRASE, canon
- * the phrase), else 0. */
-static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
+ * statement. It added, "..."'. A description with "the" ("the businessman",
+ * "the senator", "the author") refers back to someone the article has
+ * introduced: when the resolver found a person for a he/she (@p best, a
+ * names entry, or -1), that name is the speaker, not the description. 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase),
+ * else 0. */
+static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long best)
 {
     size_t pj = qi, pos = a->spk.start, prev_end;
     const attr *o;
@@ -635,6 +638,8 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
             size_t i = np.start, ws, we;
             if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
                 (upper_at(c->t, ws, c->len) && !lq(c->t, ws, we, STANCE_LQ(DETERMINERS))))
+                return 0;
+            if (best >= 0 && a->gender != STANCE_G_UNKNOWN && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")))
                 return 0;
         }
         prev_end = c->s[pj].close;
@@ -662,7 +667,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
         if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
-            noun_phrase_antecedent(c, qi, a, -1);
+            noun_phrase_antecedent(c, qi, a, -1, -1);
         return;
     }
     k = name_before(c, pos);
@@ -729,7 +734,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (nearest < 0 || c->names->v[nearest].start < prev_end))
             best = pk;
     }
-    if (noun_phrase_antecedent(c, qi, a, nearest))
+    if (noun_phrase_antecedent(c, qi, a, nearest, best))
         return;
     if (best < 0)
         return;
