@@ -982,6 +982,13 @@ static int opens(const char *t, size_t ss, size_t start)
     return i == ss;
 }
 
+/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
+static int any_stop(const char *t, size_t a, size_t b)
+{
+    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
+                     memchr(t + a, '!', b - a));
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -989,15 +996,28 @@ static int opens(const char *t, size_t ss, size_t start)
 static const referent *first_of_sentence(const mstate *m, const referent *recent, size_t k, const pron_word *pw,
                                          long inq, size_t ws)
 {
-    size_t ss = stance_sent_start(m->t, recent[k].start), best = k;
-    if (stance_sent_start(m->t, ws) <= recent[k].start)
+    size_t cur = recent[k].start, ss = 0, best = k;
+    int known = 0;
+    if (k == 0 || !any_stop(m->t, recent[k].end, ws) ||
+        stance_sent_start(m->t, ws, recent[k].start) == recent[k].start)
         return &recent[k];
-    for (size_t j = k; j-- > 0 && recent[j].start >= ss;)
+    /* back over the referents of recent[k]'s sentence, scanning no further than its start */
+    for (size_t j = k; j-- > 0;) {
+        size_t s = any_stop(m->t, recent[j].end, cur) ? stance_sent_start(m->t, cur, recent[j].start) : recent[j].start;
+        if (s > recent[j].start) {
+            ss = s;
+            known = 1;
+            break;
+        }
+        cur = recent[j].start;
         if (fits(m, &recent[j], pw, inq))
             best = j;
-    if (best != k && !opens(m->t, ss, recent[best].start))
-        best = k;
-    return &recent[best];
+    }
+    if (best == k)
+        return &recent[k];
+    if (!known)
+        ss = stance_sent_start(m->t, cur, 0);
+    return opens(m->t, ss, recent[best].start) ? &recent[best] : &recent[k];
 }
 
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
