@@ -500,10 +500,31 @@ static int only_lower_words(ctx *c, size_t s, size_t e)
     return words >= 1 && words <= 4;
 }
 
+static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a);
+
 /* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
  * and has no reporting verb introduces a quote of its subject, the name (or
- * he/she) that opens the clause [cs, ce) and is followed by a verb. */
+ * he/she) that opens the clause [cs, ce) and is followed by a verb. The
+ * subject may follow an introductory phrase of up to six words and its comma
+ * ('But back in Lenby, she returned to her old lines: "', 'As for Lund, he
+ * seems content: "'). */
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
+{
+    size_t i = cs, ws, we;
+    if (colon_subject_at(c, cs, ce, a))
+        return 1;
+    for (int n = 0; n < 6 && stance_chunk_next(c->t, &i, ce, c->len, &ws, &we); n++) {
+        size_t ml;
+        for (size_t k = ws; k < we; k++)
+            if (mark_at(c->t, k, c->len, &ml) != MK_NONE)
+                return 0;
+        if (c->t[we - 1] == ',')
+            return n > 0 && colon_subject_at(c, we, ce, a);
+    }
+    return 0;
+}
+
+static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
 {
     size_t i = cs, ws, we;
     long k;
