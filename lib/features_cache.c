@@ -18,7 +18,7 @@
  * Across the texts of one call (and across calls, after stance_fscratch_keep_words(),
  * while the configuration and the lexicon's contents are the same) a word memo keeps
  * what each distinct word's bytes give (classes, valence, character n-gram keys), at
- * most MEMO_MAX words.
+ * most MEMO_MAX words; the lexicon is recognised by its print (stance_lexicon_seal()).
  */
 #include "config.h"
 
@@ -49,69 +49,23 @@ void stance_fscratch_keep_words(stance_fscratch *s)
     s->memo.checked = 0;
 }
 
-/* What the memo's entries depend on in a lexicon: its words and valences. The
- * memo keeps a copy (n, valence[], off[], len[], then the words: both builders
- * lay them out in order in the blob, NUL after each) and compares it once per
- * call: a memcmp, exact, far cheaper than the words it saves looking up again. */
-static size_t lex_part(const stance_lexicon *lx, int i, const void **p)
-{
-    size_t n = lx->n;
-    if (i == 0) {
-        *p = &lx->n;
-        return sizeof lx->n;
-    }
-    if (i == 1) {
-        *p = lx->valence;
-        return n * sizeof *lx->valence;
-    }
-    if (i == 2) {
-        *p = lx->off;
-        return n * sizeof *lx->off;
-    }
-    if (i == 3) {
-        *p = lx->len;
-        return n * sizeof *lx->len;
-    }
-    *p = lx->blob;
-    return n ? (size_t)lx->off[n - 1] + lx->len[n - 1] + 1 : 0;
-}
-
+/* What the memo's entries depend on in a lexicon: its words and valences, which
+ * its print stands for (XXH3-128 over them, set when the lexicon was built or
+ * read, stance_lexicon_seal()). The memo keeps the print and compares it once
+ * per call; comparing the contents themselves (about 150 kB for VADER's) cost
+ * more than a short statement's features. */
 static int lex_same(const wmemo *m, const stance_lexicon *lx)
 {
-    size_t at = 0;
     if (!lx || !m->had_lex)
         return !lx && !m->had_lex;
-    for (int i = 0; i < 5; i++) {
-        const void *p;
-        size_t len = lex_part(lx, i, &p);
-        if (len > m->lexcopy_len - at || (len && memcmp(m->lexcopy + at, p, len) != 0))
-            return 0;
-        at += len;
-    }
-    return at == m->lexcopy_len;
+    return m->lexprint[0] == lx->print[0] && m->lexprint[1] == lx->print[1];
 }
 
-static int lex_keep(wmemo *m, const stance_lexicon *lx)
+static void lex_keep(wmemo *m, const stance_lexicon *lx)
 {
-    size_t total = 0;
     m->had_lex = lx != NULL;
-    m->lexcopy_len = 0;
-    if (!lx)
-        return STANCE_OK;
-    for (int i = 0; i < 5; i++) {
-        const void *p;
-        total += lex_part(lx, i, &p);
-    }
-    if (stance_grow((void **)&m->lexcopy, &m->lexcopy_cap, total, 1))
-        return STANCE_ERR_NOMEM;
-    for (int i = 0; i < 5; i++) {
-        const void *p;
-        size_t len = lex_part(lx, i, &p);
-        if (len)
-            memcpy(m->lexcopy + m->lexcopy_len, p, len);
-        m->lexcopy_len += len;
-    }
-    return STANCE_OK;
+    m->lexprint[0] = lx ? lx->print[0] : 0;
+    m->lexprint[1] = lx ? lx->print[1] : 0;
 }
 
 void stance_wmemo_free(wmemo *m)
@@ -120,7 +74,6 @@ void stance_wmemo_free(wmemo *m)
     stance_free(m->ent);
     stance_free(m->bytes);
     stance_free(m->keys);
-    stance_free(m->lexcopy);
     memset(m, 0, sizeof *m);
 }
 
@@ -206,10 +159,7 @@ static int memo_reset(wmemo *m, const stance_featcfg *cfg)
     m->n_ent = m->n_bytes = m->n_keys = 0;
     m->cfg = cfg;
     m->cfgcopy = *cfg;
-    if (lex_keep(m, cfg->lex)) {
-        m->valid = 0;
-        return STANCE_ERR_NOMEM;
-    }
+    lex_keep(m, cfg->lex);
     m->checked = 1;
     m->cfi = NO_FAMILY;
     for (uint32_t fi = 0; fi < cfg->n_families && m->cfi == NO_FAMILY; fi++)

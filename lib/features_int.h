@@ -108,10 +108,9 @@ typedef struct wmemo_ent {
 
 typedef struct wmemo {
     int valid;
-    int checked;          /* lexcopy compared with the lexicon since the last stance_fscratch_keep_words() */
+    int checked;          /* lexprint compared with the lexicon since the last stance_fscratch_keep_words() */
     int had_lex;          /* the entries were made with a lexicon (cfg->lex not NULL) */
-    unsigned char *lexcopy; /* that lexicon's n, valences, offsets, lengths and words (features_cache.c) */
-    size_t lexcopy_cap, lexcopy_len;
+    uint64_t lexprint[2]; /* that lexicon's print (stance_lexicon_seal()) */
     const stance_featcfg *cfg;
     stance_featcfg cfgcopy;
     uint32_t cfi;         /* the char family whose keys are kept (UINT32_MAX: none) */

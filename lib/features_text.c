@@ -208,6 +208,24 @@ void stance_lexicon_free(stance_lexicon *lx)
     stance_free(lx);
 }
 
+void stance_lexicon_seal(stance_lexicon *lx)
+{
+    XXH3_state_t st;
+    XXH128_hash_t h;
+    size_t blob = lx->n ? (size_t)lx->off[lx->n - 1] + lx->len[lx->n - 1] + 1 : 0;
+    XXH3_128bits_reset(&st);
+    XXH3_128bits_update(&st, &lx->n, sizeof lx->n);
+    if (lx->n) {
+        XXH3_128bits_update(&st, lx->valence, lx->n * sizeof *lx->valence);
+        XXH3_128bits_update(&st, lx->off, lx->n * sizeof *lx->off);
+        XXH3_128bits_update(&st, lx->len, lx->n * sizeof *lx->len);
+        XXH3_128bits_update(&st, lx->blob, blob);
+    }
+    h = XXH3_128bits_digest(&st);
+    lx->print[0] = h.low64;
+    lx->print[1] = h.high64;
+}
+
 typedef struct lexent {
     size_t off, len, order;
     float v;
@@ -281,6 +299,7 @@ int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, co
         kept++;
     }
     lx->n = (uint32_t)kept;
+    stance_lexicon_seal(lx);
     stance_ftext_free(&tx);
     stance_free(e);
     stance_free(tmp);

@@ -69,8 +69,13 @@ typedef struct stance_lexicon {
     uint32_t *len;        /* [n] its length in bytes */
     float *valence;       /* [n] */
     char *blob;
+    uint64_t print[2];    /* XXH3-128 of n, valence, off, len and the words (stance_lexicon_seal()) */
 } stance_lexicon;
 void stance_lexicon_free(stance_lexicon *lx); /* features_text.c */
+/* Set lx->print from the contents (features_text.c). The builders (stance_lexicon_build,
+ * the model reader) call it; whoever edits a lexicon in place calls it again before the
+ * next extraction: a scratch's word memo is kept across calls for the same print. */
+void stance_lexicon_seal(stance_lexicon *lx);
 
 /* Everything needed to rebuild training features exactly. */
 typedef struct stance_featcfg {

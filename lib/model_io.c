@@ -762,6 +762,8 @@ static int read_lexicon(rd *r, stance_model *m)
         lx->valence[i] = v;
         lx->n = i + 1;
     }
+    if (!r->rc)
+        stance_lexicon_seal(lx);
     return r->rc;
 }
 

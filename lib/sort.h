@@ -5,6 +5,8 @@
 #include <stdint.h>
 
 /* Sort @p n keys ascending, keys < 2^key_bits, using @p tmp (n entries) as
- * scratch: LSD radix sort, 8 bits a pass, insertion sort for short arrays. */
+ * scratch: LSD radix sort, 8 bits a pass, insertion sort for short arrays,
+ * and up to 8,192 keys one counting pass on the top bits then an insertion
+ * sort (a bucket of more than 64 keys: the radix sort). */
 void stance_sort_u64(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits);
 #endif

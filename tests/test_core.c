@@ -157,7 +157,7 @@ static int cmp_u64(const void *a, const void *b)
 
 static void test_core_radix_sort_matches_qsort(void **state)
 {
-    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 100000};
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 8192, 8193, 100000};
     uint64_t x = 88172645463325252ull;
     (void)state;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
@@ -179,6 +179,21 @@ static void test_core_radix_sort_matches_qsort(void **state)
             free(b);
             free(t);
         }
+    }
+    /* keys crowded into the low end of a wide range: the bucket pass gives way to the radix sort */
+    for (unsigned crowd = 0; crowd < 2; crowd++) {
+        const size_t n = 3000;
+        uint64_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b), *t = malloc(n * sizeof *t);
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            a[i] = b[i] = crowd ? x & 1023 : x & ((1ull << 24) - 1);
+        }
+        stance_sort_u64(a, n, t, 24);
+        qsort(b, n, sizeof *b, cmp_u64);
+        assert_memory_equal(a, b, n * sizeof *a);
+        free(a);
+        free(b);
+        free(t);
     }
 }
 

@@ -663,8 +663,9 @@ static void test_features_cache_same_vectors(void **state)
 }
 
 /* The word memo kept across calls (stance_fscratch_keep_words) is used again
- * only for the same lexicon contents: a lexicon changed in place (same address,
- * as a freed model's replacement may get) gives the features computed afresh. */
+ * only for the same lexicon contents (its print): a lexicon changed in place (same
+ * address, as a freed model's replacement may get) and sealed again gives the
+ * features computed afresh. */
 static void test_features_memo_kept_checks_lexicon(void **state)
 {
     const char *text = "The mayor said the plan is good, not bad, and fine by him.";
@@ -689,6 +690,11 @@ static void test_features_memo_kept_checks_lexicon(void **state)
             cfg.lex->valence[2] = -cfg.lex->valence[2]; /* "good" turns negative */
         if (step == 3)
             cfg.lex->blob[cfg.lex->off[1] + 3] = 'd'; /* "fine" -> "find": no longer a lexicon word */
+        if (step >= 2) {
+            uint64_t was[2] = {cfg.lex->print[0], cfg.lex->print[1]};
+            stance_lexicon_seal(cfg.lex); /* an edit in place is sealed again, as model.h asks */
+            assert_true(was[0] != cfg.lex->print[0] || was[1] != cfg.lex->print[1]);
+        }
         assert_int_equal(stance_fscratch_new(&fresh), STANCE_OK);
         stance_fscratch_set_name_cb(fresh, noname, NULL);
         assert_int_equal(stance_features_extract(&cfg, &st, cached, &x, NULL), STANCE_OK);

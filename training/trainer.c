@@ -76,20 +76,63 @@ static int get_str(json_t *o, const char *key, int required, char **out, size_t 
     return 0;
 }
 
+/* The record with its "text" read without a jansson string of it (its lexer
+ * costs ~140 instructions a byte; cli_json_text_span() in src/cli_input.c):
+ * jansson parses the line with the text's token replaced by "", and the token
+ * is decoded into *text. When that does not apply (no such token, a "\u0000"
+ * in it, which jansson refuses without JSON_ALLOW_NUL, or the shortened line
+ * does not parse), jansson parses the whole line and *text is NULL, so a
+ * malformed record gets jansson's own error. */
+static json_t *load_record(const char *line, size_t len, char **text, size_t *text_len, json_error_t *jerr)
+{
+    size_t t0, t1, n;
+    char *tok, *shortl;
+    json_t *o = NULL;
+    *text = NULL;
+    *text_len = 0;
+    if (cli_json_text_span(line, len, &t0, &t1) == 0 && (tok = malloc(t1 - t0 + 1)) != NULL) {
+        memcpy(tok, line + t0, t1 - t0);
+        n = cli_json_unescape(tok, 0, t1 - t0);
+        tok[n] = '\0';
+        if (!memchr(tok, '\0', n) && (shortl = malloc(len - (t1 - t0) + 2)) != NULL) {
+            memcpy(shortl, line, t0);
+            memcpy(shortl + t0, "\"\"", 2);
+            memcpy(shortl + t0 + 2, line + t1, len - t1);
+            o = json_loadb(shortl, len - (t1 - t0) + 2, JSON_REJECT_DUPLICATES, jerr);
+            free(shortl);
+        }
+        if (o) {
+            *text = tok;
+            *text_len = n;
+            return o;
+        }
+        free(tok);
+    }
+    return json_loadb(line, len, JSON_REJECT_DUPLICATES, jerr);
+}
+
 int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen)
 {
     json_error_t jerr;
-    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr), *sp, *id;
+    json_t *o, *sp, *id;
+    char *text;
+    size_t text_len;
     memset(r, 0, sizeof *r);
+    o = load_record(line, len, &text, &text_len, &jerr);
     if (!o) {
         snprintf(err, errlen, "malformed JSON: %s (column %d)", jerr.text, jerr.column);
         return -1;
     }
     if (!json_is_object(o)) {
+        free(text); /* (never set: the text's token is a top-level member of an object) */
         snprintf(err, errlen, "not a JSON object");
         goto fail;
     }
-    if (get_str(o, "text", 1, &r->text, &r->text_len, err, errlen) ||
+    if (text) {
+        r->text = text;
+        r->text_len = text_len;
+    }
+    if ((!text && get_str(o, "text", 1, &r->text, &r->text_len, err, errlen)) ||
         get_str(o, "target", 0, &r->target, &r->target_len, err, errlen) ||
         get_str(o, "context", 0, &r->context, &r->context_len, err, errlen) ||
         get_str(o, "task", 0, &r->task, NULL, err, errlen) || get_str(o, "subset", 0, &r->subset, NULL, err, errlen) ||
