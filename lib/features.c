@@ -881,7 +881,7 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
  * L2 norm) to the sorted vector; out has room for all of them. */
 static void merge_dense(stance_fscratch *s, stance_fvec *out)
 {
-    size_t i = out->n, j = s->n_dense, k = out->n + s->n_dense, w = 0;
+    size_t i = out->n, j = s->n_dense, k = out->n + s->n_dense, w;
     if (!s->n_dense)
         return;
     dense_sort(s->dense, s->dense + s->n_dense, s->n_dense);
@@ -897,7 +897,9 @@ static void merge_dense(stance_fscratch *s, stance_fvec *out)
             out->val[k] = s->dense[j].val;
         }
     }
-    for (size_t r = 0; r < out->n + s->n_dense; r++) {
+    /* out[0, k) was not moved (distinct buckets): merge equal buckets from k on */
+    w = k;
+    for (size_t r = k; r < out->n + s->n_dense; r++) {
         if (w && out->idx[w - 1] == out->idx[r]) {
             out->val[w - 1] += out->val[r];
         } else {
@@ -938,6 +940,30 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
             if (cfg->families[i].id == FAM_DOMAIN)
                 return (int)i;
     return -1;
+}
+
+/* finish()'s collapse of the sorted keys for the binary value modes without
+ * family norms: each distinct key adds its family's weight to its bucket (the
+ * general loop's (float)(1.0 * weight), the same float sums). Returns out->n. */
+static size_t collapse_binary(const stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
+{
+    float fw[STANCE_MAX_FAMILIES] = {0};
+    size_t w = 0;
+    for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
+        fw[f] = cfg->families[f].weight;
+    for (size_t i = 0; i < s->n_keys; i++) {
+        const uint64_t key = s->keys[i];
+        const uint32_t b = (uint32_t)(key >> 4);
+        if (i && key == s->keys[i - 1])
+            continue;
+        if (w && out->idx[w - 1] == b) {
+            out->val[w - 1] += fw[key & 15];
+        } else {
+            out->idx[w] = b;
+            out->val[w++] = fw[key & 15];
+        }
+    }
+    return w;
 }
 
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
@@ -982,7 +1008,7 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
             i = j;
         }
     }
-    for (size_t i = 0; i < s->n_keys;) {
+    for (size_t i = 0; (logtf || per_family) && i < s->n_keys;) {
         uint64_t key = s->keys[i];
         uint32_t b = (uint32_t)(key >> 4);
         size_t j = i;
@@ -1001,7 +1027,8 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         }
         i = j;
     }
-    out->n = w;
+    out->n = logtf || per_family ? w : collapse_binary(s, cfg, out);
+    w = out->n;
     if (cfg->value_mode != VALUE_BINARY_RAW && !per_family) {
         for (size_t i = 0; i < w; i++)
             norm += (double)out->val[i] * out->val[i];
