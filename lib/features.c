@@ -268,6 +268,24 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const ftext *t = &s->t;
+    if (t->cfi == fi) {
+        /* The view's words but the target's are the text's in order, punctuation
+         * has no keys: the cached keys in runs between target tokens. */
+        size_t from = 0;
+        if (keys_reserve(s, t->coff[t->n_text]))
+            return STANCE_ERR_NOMEM;
+        for (size_t i = 0; i <= t->n_text; i++)
+            if (i == t->n_text || (t->toks[i].flags & TK_TARGET)) {
+                size_t to = t->coff[i];
+                if (to > from) {
+                    memcpy(s->keys + s->n_keys, t->ckeys + from, (to - from) * sizeof *s->keys);
+                    s->n_keys += to - from;
+                }
+                if (i < t->n_text)
+                    from = t->coff[i + 1];
+            }
+        return STANCE_OK;
+    }
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
         if (k->flags & (TK_PUNCT | TK_TARGET))

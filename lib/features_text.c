@@ -84,7 +84,8 @@ static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a
         stance_ftok_reserve(s, (b - a) * 4 + 2))
         return STANCE_ERR_NOMEM;
     k = &s->toks[s->n_toks++];
-    s->buf[s->buf_len++] = ' ';
+    if (!s->buf_len || s->buf[s->buf_len - 1] != ' ')
+        s->buf[s->buf_len++] = ' '; /* one space between two tokens: " a b c " */
     k->off = s->buf_len;
     for (size_t i = a; i < b;) {
         int32_t cp;
