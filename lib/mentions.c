@@ -10,9 +10,12 @@
  *  3. he/she/him/her/his/hers resolve to the most recent compatible person:
  *     an actor of that gender (or a person-like actor of unknown gender), or a
  *     person the article names who is no actor (its gender also from the
- *     longer run it shortens), which blocks the pronoun. A pronoun inside a
- *     quote never means the quote's speaker; a pronoun that attributes a
- *     quote ("..., she said") is the speaker the attribution sieves chose.
+ *     longer run it shortens), which blocks the pronoun; when that one stands
+ *     in an earlier sentence, the first compatible one of that sentence if it
+ *     opens it (its subject: "Tom Park beat Sam Ito. He ..." is Park). A
+ *     pronoun inside a quote never means the quote's speaker; a pronoun that
+ *     attributes a quote ("..., she said") is the speaker the attribution
+ *     sieves chose.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
  *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
@@ -942,6 +945,41 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
     return STANCE_OK;
 }
 
+/* May referent @p r be what a he/she pronoun @p pw (in quote @p inq, or -1) means? */
+static int fits(const mstate *m, const referent *r, const pron_word *pw, long inq)
+{
+    if (r->gender < 0 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
+        return 0;
+    return r->gender == pw->gender || (r->gender == STANCE_G_UNKNOWN && r->ent >= 0);
+}
+
+/* Does the mention at @p start open the sentence at @p ss (a title aside)? */
+static int opens(const char *t, size_t ss, size_t start)
+{
+    size_t i = stance_mentions_skip_title(t, start);
+    while (i > ss && t[i - 1] == ' ')
+        i--;
+    return i == ss;
+}
+
+/* The most recent fitting referent recent[k] stands in a sentence before the
+ * pronoun's at @p ws: the first fitting one of that sentence, its subject
+ * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
+ * ..." is Cruz's). */
+static const referent *first_of_sentence(const mstate *m, const referent *recent, size_t k, const pron_word *pw,
+                                         long inq, size_t ws)
+{
+    size_t ss = stance_sent_start(m->t, recent[k].start), best = k;
+    if (stance_sent_start(m->t, ws) <= recent[k].start)
+        return &recent[k];
+    for (size_t j = k; j-- > 0 && recent[j].start >= ss;)
+        if (fits(m, &recent[j], pw, inq))
+            best = j;
+    if (best != k && !opens(m->t, ss, recent[best].start))
+        best = k;
+    return &recent[best];
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -984,11 +1022,10 @@ static int resolve_pronouns(mstate *m)
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
                 break;
-            if (r->gender < 0 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
-                continue;
-            if (r->gender != pw->gender && !(r->gender == STANCE_G_UNKNOWN && r->ent >= 0))
+            if (!fits(m, r, pw, inq))
                 continue;
             taken = 1;
+            r = first_of_sentence(m, recent, k, pw, inq, ws);
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
                 int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;

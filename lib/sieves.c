@@ -21,6 +21,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b);
 static int with_name(ctx *c, size_t pos, size_t floor);
 static size_t before_ly(ctx *c, size_t pos, size_t floor);
 static int starts_determiner(ctx *c, size_t s, size_t e);
+static int object_before(ctx *c, size_t pw, size_t floor);
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len);
 static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a);
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a);
@@ -325,6 +326,19 @@ static int starts_determiner(ctx *c, size_t s, size_t e)
     return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(DETERMINERS));
 }
 
+/* Is the lowercase word at @p pw the object of a verb: an article before it
+ * and a lowercase word before that which is no preposition ("issued a
+ * statement", "put out a video"; not "footage of a man")? */
+static int object_before(ctx *c, size_t pw, size_t floor)
+{
+    size_t as, ae, vs, ve;
+    stance_q_lower_word_before(c, pw, floor, &as, &ae);
+    if (!lq(c->t, as, ae, STANCE_LQ(ARTICLE)))
+        return 0;
+    stance_q_lower_word_before(c, as, floor, &vs, &ve);
+    return ve > vs && !lq(c->t, vs, ve, STANCE_LQ(PREPS) | STANCE_LQ(PREP) | STANCE_LQ(ARTICLE));
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -354,6 +368,9 @@ again:
                    stance_q_name_ends_at(c, pa, np.start, 1, &b))))
             ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
                * right before the participle or its adverb; one word will do after an adverb or "with" */
+        else if (part && pv > np.start && c->t[pv - 1] != ',' && pw < pe && object_before(c, pw, np.start) &&
+                 sentence_subject(c, q, v, &b))
+            ; /* 'Jane Roe issued a statement saying "': the participle's clause has its own subject */
         else if (!(stance_q_parse_np(c, np.start, np.end, 0, &b) &&
                    !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
                      !starts_determiner(c, np.start, np.end))) &&

@@ -9,7 +9,8 @@
  *  2. The referents it may name are the actors' name mentions and the name
  *     runs of the text of known gender (persons) or with an organisation's
  *     last word, outside every quote, in text order (built once per text,
- *     only when some speaker is a description).
+ *     only when some speaker is a description); a name run over an actor's
+ *     mention is that actor, not a second referent.
  *  3. Of the referents up to STANCE_SPEAKER_NAME_REACH bytes before the
  *     description, with at most one paragraph break in between, the nearest
  *     one the text ties to the description's head ("Sen. Bernie Sanders" ...
@@ -175,6 +176,31 @@ int stance_run_gender(const stance_namelist *l, const char *text, const stance_n
     return g;
 }
 
+static int overlaps(const ref *a, const ref *b)
+{
+    return a->start < b->end && b->start < a->end;
+}
+
+/* A name run or speaker name over an actor's mention is that actor, once
+ * ("Donald Trump" the run and "Donald Trump" the actor are not two persons). */
+static void drop_actor_runs(sstate *s)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_refs; k++) { /* mark: ent -2 */
+        ref *r = &s->refs[k];
+        for (size_t j = k; r->ent == -1 && j-- > 0 && s->refs[j].start + STANCE_SPEAKER_NAME_REACH > r->start;)
+            if (s->refs[j].ent >= 0 && overlaps(&s->refs[j], r))
+                r->ent = -2;
+        for (size_t j = k + 1; r->ent == -1 && j < s->n_refs && s->refs[j].start < r->end; j++)
+            if (s->refs[j].ent >= 0)
+                r->ent = -2;
+    }
+    for (size_t k = 0; k < s->n_refs; k++)
+        if (s->refs[k].ent != -2)
+            s->refs[n++] = s->refs[k];
+    s->n_refs = n;
+}
+
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
 static int build_refs(sstate *s)
@@ -208,6 +234,7 @@ static int build_refs(sstate *s)
     }
     if (s->n_refs > 1)
         qsort(s->refs, s->n_refs, sizeof *s->refs, ref_cmp);
+    drop_actor_runs(s);
     return STANCE_OK;
 }
 
@@ -287,10 +314,7 @@ static int same_ref(const char *t, const ref *a, const ref *b)
            memcmp(t + as, t + bs, ae - as) == 0;
 }
 
-/* Start of the sentence holding @p pos: after a line break or after ". ",
- * "? ", "! " (a closing quote mark between allowed) unless the word before
- * the stop is an initial or an abbreviated title ("U.S.", "Sen."). */
-static size_t sent_start(const char *t, size_t pos)
+size_t stance_sent_start(const char *t, size_t pos)
 {
     for (size_t i = pos; i > 0; i--) {
         size_t ws, we, j = i - 1;
@@ -324,11 +348,11 @@ static int compatible(const ref *r, const desc *d)
  * sentence; else NULL. */
 static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
 {
-    size_t ss = sent_start(s->t, at), ps, lo, i;
+    size_t ss = stance_sent_start(s->t, at), ps, lo, i;
     const ref *r;
     if (ss < 2)
         return NULL;
-    ps = sent_start(s->t, ss - 1);
+    ps = stance_sent_start(s->t, ss - 1);
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;

@@ -33,4 +33,8 @@ int stance_run_gender(const stance_namelist *l, const char *text, const stance_n
  * more that the lexicon calls an organisation noun or no person's
  * ("Washington Post", "Laura Ingraham Show")? */
 int stance_name_is_org(const char *t, size_t s, size_t e);
+/* Start of the sentence holding @p pos: after a line break or after ". ",
+ * "? ", "! " (a closing quote mark between allowed) unless the word before
+ * the stop is an initial or an abbreviated title ("U.S.", "Sen."). */
+size_t stance_sent_start(const char *t, size_t pos);
 #endif

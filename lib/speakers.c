@@ -608,9 +608,12 @@ subject_word:
  * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
  * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
  * for the Tribune said. "We ran," he said.', 'the company wrote in its
- * statement. It added, "..."'. 1 with @p a set (name NAME_NOUN_PHRASE, canon
- * the phrase), else 0. */
-static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
+ * statement. It added, "..."'. A description with "the" ("the businessman",
+ * "the senator", "the author") refers back to someone the article has
+ * introduced: when the resolver found a person for a he/she (@p best, a
+ * names entry, or -1), that name is the speaker, not the description. 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase),
+ * else 0. */
+static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long best)
 {
     size_t pj = qi, pos = a->spk.start, prev_end;
     const attr *o;
@@ -636,6 +639,8 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
             if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
                 (upper_at(c->t, ws, c->len) && !lq(c->t, ws, we, STANCE_LQ(DETERMINERS))))
                 return 0;
+            if (best >= 0 && a->gender != STANCE_G_UNKNOWN && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")))
+                return 0;
         }
         prev_end = c->s[pj].close;
         if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
@@ -645,6 +650,56 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest)
         a->name = NAME_NOUN_PHRASE;
         a->canon = np;
         return 1;
+    }
+    return 0;
+}
+
+/* An indefinite description of a person opening the sentence at @p ss, before
+ * @p lim ('One California delegate said ...', 'A retired teacher, meanwhile,
+ * ...'): "A", "An" or "One", then at most four words, the last a person or
+ * role noun followed by a comma or a lowercase word. 1 and its span in @p np. */
+static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
+{
+    size_t i = ss, ws, we;
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
+        return 0;
+    np->start = ws;
+    for (int n = 0; n < 5 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we); n++) {
+        size_t e = we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
+        if (e > ws && (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)))) {
+            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
+                return 0;
+            np->end = e;
+            return 1;
+        }
+        if (e != we || !letter_at(c->t, ws, c->len))
+            return 0;
+    }
+    return 0;
+}
+
+/* A he/she whose paragraph, in its last three sentences up to the pronoun,
+ * opens a sentence with an indefinite description of a person and names no
+ * candidate (@p best, a names entry, or -1) after it ('One delegate said he
+ * tried to give away passes. "Not one," he said.'): the pronoun continues the
+ * description. 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
+static int indefinite_antecedent(ctx *c, attr *a, long best)
+{
+    size_t pos = a->spk.start, floor = pos > 700 ? pos - 700 : 0, ss = pos;
+    for (int n = 0; n < 3 && ss > floor; n++) {
+        stance_span np;
+        ss = stance_q_sent_start(c, ss, floor);
+        if (!stance_q_in_quote(c, ss, c->n) && indefinite_subject(c, ss, pos, &np)) {
+            if (best >= 0 && c->names->v[best].start > np.start)
+                return 0;
+            a->name = NAME_NOUN_PHRASE;
+            a->canon = np;
+            return 1;
+        }
+        if (ss == 0 || c->t[ss - 1] == '\n')
+            break;
+        ss--;
     }
     return 0;
 }
@@ -662,7 +717,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
         if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
-            noun_phrase_antecedent(c, qi, a, -1);
+            noun_phrase_antecedent(c, qi, a, -1, -1);
         return;
     }
     k = name_before(c, pos);
@@ -729,7 +784,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (nearest < 0 || c->names->v[nearest].start < prev_end))
             best = pk;
     }
-    if (noun_phrase_antecedent(c, qi, a, nearest))
+    if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, a, best))
         return;
     if (best < 0)
         return;

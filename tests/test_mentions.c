@@ -214,6 +214,17 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}},
      1,
      {{"Tom Park", NULL, 0, N_MORE, 0}}},
+    {"pronoun after a sentence: its subject, not the person named last",
+     /* the sentence before names Park first (its subject) and Ito last; when
+      * the first one does not open the sentence, the last one stays */
+     "Tom Park beat Sam Ito in the runoff on Monday.\n\n\"He is in good shape now,\" said Elena Diaz.\n\n"
+     "On Friday the council thanked Tom Park and Sam Ito.\n\n\"He was always kind,\" said Elena Diaz.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0}}},
     {"pronoun in a quote, not the speaker", /* Diaz is no "he", and he inside Webb's quote is not Webb: it is Park */
      "Tom Park left early.\n\n\"He never listens,\" said Marcus Webb, the council chairman.\n",
      {{"Tom Park", NULL, 0}, {"Marcus Webb", NULL, 0}},
@@ -551,6 +562,10 @@ static void test_speaker_names(void **state)
     speaker_of("Lori Bernstein held up a sign outside the arena.\n"
                "\"We have seen this before and we will not be quiet,\" the 57-year-old scientist said.\n",
                NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
+    /* one person within reach, who is an actor: the actor's mention and its name run are one referent */
+    speaker_of("Tom Park held up a sign outside the arena.\n"
+               "\"We have seen this before and we will not be quiet,\" the businessman said.\n",
+               a, 2, "We have seen", "Tom Park", "the businessman");
     /* an organisation */
     speaker_of("The Riverton Post published the letter on Sunday.\n"
                "\"The council misled its voters for a year,\" the influential daily wrote.\n",
@@ -561,7 +576,7 @@ static void test_speaker_names(void **state)
                NULL, 0, "Taxes will", "Okafor", "the candidate");
     /* two persons nearby and no tie: the name tied to the role further back */
     speaker_of("Mayor Elena Diaz opened the new bridge on Monday.\n\nTom Park and Sam Ito watched from the bank.\n\n"
-               "Ito left early.\n\n\"It is a great day for the whole city,\" the mayor said.\n",
+               "Ito left early and Park stayed.\n\n\"It is a great day for the whole city,\" the mayor said.\n",
                b, 3, "It is a great", "Elena Diaz", "the mayor");
     /* two persons, no tie: the description stays */
     speaker_of("Tom Park met Elena Diaz on Monday.\n"

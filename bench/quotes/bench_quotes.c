@@ -6,12 +6,13 @@
  *                          [--audit-speakers AUDIT.tsv]
  *       (--audit-speakers: the speaker accuracy on named gold raw and without
  *       the errors a hand audit found to be the gold's; see spk_audit below)
- *                          [--half A|B] [--dump OUT.tsv]
+ *                          [--half A|B] [--dump OUT.tsv] [--dump-partial OUT.tsv]
  *       (--half: only the articles of one half, split by the parity of the
  *       FNV-1a hash of the article id: develop on A, hold B out)
  *       (--dump: one line per matched direct quote, or whole quote counted by
  *       --relabel: ID START END OK RULE, OK 1/0, "u" when the gold names no
- *       speaker; bench/quotes/compare_dumps.py diffs two dumps per rule)
+ *       speaker; bench/quotes/compare_dumps.py diffs two dumps per rule;
+ *       --dump-partial: the same lines for the matched partial quotes)
  *       (--relabel: the direct figures under issue #3's definition, without an
  *       audit: see "relabel" below; comparable between splits)
  *       (--rules: per attribution rule (stance_rawquote.rule) and type, the quotes
@@ -727,8 +728,9 @@ static int show_rules;
 
 /* score --half: -1 every article, else 0 (A) or 1 (B): the parity of the id's FNV-1a hash */
 static int half = -1;
-/* score --dump: the speaker verdict of every matched direct quote */
-static FILE *dump;
+/* score --dump: the speaker verdict of every matched direct quote;
+ * --dump-partial: the same for the matched partial quotes */
+static FILE *dump, *dump_partial;
 
 static int id_half(const char *id)
 {
@@ -738,11 +740,16 @@ static int id_half(const char *id)
     return (int)(h & 1u);
 }
 
+static void dump_quote_to(FILE *f, const char *id, size_t s, size_t e, int ok, int scorable_gold, int rule)
+{
+    if (f)
+        fprintf(f, "%s\t%zu\t%zu\t%s\t%s\n", id, s, e, scorable_gold ? (ok ? "1" : "0") : "u",
+                stance_quotes_rule_name(rule));
+}
+
 static void dump_quote(const char *id, size_t s, size_t e, int ok, int scorable_gold, int rule)
 {
-    if (dump)
-        fprintf(dump, "%s\t%zu\t%zu\t%s\t%s\n", id, s, e, scorable_gold ? (ok ? "1" : "0") : "u",
-                stance_quotes_rule_name(rule));
+    dump_quote_to(dump, id, s, e, ok, scorable_gold, rule);
 }
 
 /* score --relabel: issue #3's definition of a direct quote applied without an
@@ -928,6 +935,8 @@ static int score(const char *path, int verbose, audit *au)
                 c[ty].spk_unscorable += (size_t)!scorable(hit);
                 if (ty == 0)
                     dump_quote(id, hit->s, hit->e, ok, scorable(hit), r->rule);
+                else if (ty == 1)
+                    dump_quote_to(dump_partial, id, hit->s, hit->e, ok, scorable(hit), r->rule);
                 if (!ok && ty == 0) {
                     const char *cat = audit_note(au, 0, id, hit->s, hit->e, !scorable(hit));
                     const char *scat = scorable(hit) ? spk_audit_note(spk_au, id, hit->s, hit->e) : NULL;
@@ -1215,8 +1224,11 @@ int main(int argc, char **argv)
                 show_rules = 1;
             else if (strcmp(argv[i], "--half") == 0 && i + 1 < argc && (!strcmp(argv[i + 1], "A") || !strcmp(argv[i + 1], "B")))
                 half = argv[++i][0] == 'B';
-            else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
-                if (!(dump = fopen(argv[++i], "w"))) {
+            else if ((strcmp(argv[i], "--dump") == 0 || strcmp(argv[i], "--dump-partial") == 0) && i + 1 < argc) {
+                FILE **f = argv[i][6] ? &dump_partial : &dump;
+                if (*f && fclose(*f) != 0)
+                    return 2;
+                if (!(*f = fopen(argv[++i], "w"))) {
                     fprintf(stderr, "%s: %s\n", argv[i], strerror(errno));
                     return 2;
                 }
@@ -1244,12 +1256,14 @@ int main(int argc, char **argv)
             spk_audit_free(&sa);
         if (dump && fclose(dump) != 0 && rc == 0)
             rc = 1;
+        if (dump_partial && fclose(dump_partial) != 0 && rc == 0)
+            rc = 1;
         if (audit_path)
             audit_free(&au);
         return rc;
     }
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return speed(argv[2], argc > 3 ? atof(argv[3]) : 1.0);
-    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--audit-speakers AUDIT.tsv] [--rules] [--relabel] [--half A|B] [--dump OUT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
+    fprintf(stderr, "usage: %s score FILE.jsonl [--verbose] [--first-part-only] [--audit AUDIT.tsv] [--audit-speakers AUDIT.tsv] [--rules] [--relabel] [--half A|B] [--dump OUT.tsv] [--dump-partial OUT.tsv] | speed FILE.jsonl [SECONDS]\n", argv[0]);
     return 2;
 }
