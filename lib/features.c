@@ -896,33 +896,43 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
 }
 
 /* Add the dense values (already scaled by their family weight, outside the
- * L2 norm) to the sorted vector; out has room for all of them. */
+ * L2 norm) to the sorted vector; out has room for all of them. The entries
+ * below the lowest dense bucket stay; the rest move up by n_dense and are
+ * merged forward, equal buckets summed as they come (the hashed value first,
+ * then the dense ones in their stable order). */
 static void merge_dense(stance_fscratch *s, stance_fvec *out)
 {
-    size_t i = out->n, j = s->n_dense, k = out->n + s->n_dense, w;
-    if (!s->n_dense)
+    const size_t n = out->n, nd = s->n_dense, end = n + nd;
+    size_t lo = 0, hi = n, i, j = 0, w;
+    if (!nd)
         return;
-    dense_sort(s->dense, s->dense + s->n_dense, s->n_dense);
-    while (j > 0) {
-        k--;
-        if (i > 0 && out->idx[i - 1] > s->dense[j - 1].bucket) {
-            i--;
-            out->idx[k] = out->idx[i];
-            out->val[k] = out->val[i];
-        } else {
-            j--;
-            out->idx[k] = s->dense[j].bucket;
-            out->val[k] = s->dense[j].val;
-        }
+    dense_sort(s->dense, s->dense + nd, nd);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (out->idx[mid] < s->dense[0].bucket)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    /* out[0, k) was not moved (distinct buckets): merge equal buckets from k on */
-    w = k;
-    for (size_t r = k; r < out->n + s->n_dense; r++) {
-        if (w && out->idx[w - 1] == out->idx[r]) {
-            out->val[w - 1] += out->val[r];
+    if (n > lo) {
+        memmove(out->idx + lo + nd, out->idx + lo, (n - lo) * sizeof *out->idx);
+        memmove(out->val + lo + nd, out->val + lo, (n - lo) * sizeof *out->val);
+    }
+    for (i = lo + nd, w = lo; i < end || j < nd;) {
+        uint32_t b;
+        float v;
+        if (j >= nd || (i < end && out->idx[i] <= s->dense[j].bucket)) {
+            b = out->idx[i];
+            v = out->val[i++];
         } else {
-            out->idx[w] = out->idx[r];
-            out->val[w++] = out->val[r];
+            b = s->dense[j].bucket;
+            v = s->dense[j++].val;
+        }
+        if (w && out->idx[w - 1] == b) {
+            out->val[w - 1] += v;
+        } else {
+            out->idx[w] = b;
+            out->val[w++] = v;
         }
     }
     out->n = w;
