@@ -268,6 +268,24 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const ftext *t = &s->t;
+    if (t->cfi == fi) {
+        /* The view's words but the target's are the text's in order, punctuation
+         * has no keys: the cached keys in runs between target tokens. */
+        size_t from = 0;
+        if (keys_reserve(s, t->coff[t->n_text]))
+            return STANCE_ERR_NOMEM;
+        for (size_t i = 0; i <= t->n_text; i++)
+            if (i == t->n_text || (t->toks[i].flags & TK_TARGET)) {
+                size_t to = t->coff[i];
+                if (to > from) {
+                    memcpy(s->keys + s->n_keys, t->ckeys + from, (to - from) * sizeof *s->keys);
+                    s->n_keys += to - from;
+                }
+                if (i < t->n_text)
+                    from = t->coff[i + 1];
+            }
+        return STANCE_OK;
+    }
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
         if (k->flags & (TK_PUNCT | TK_TARGET))
@@ -878,31 +896,43 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
 }
 
 /* Add the dense values (already scaled by their family weight, outside the
- * L2 norm) to the sorted vector; out has room for all of them. */
+ * L2 norm) to the sorted vector; out has room for all of them. The entries
+ * below the lowest dense bucket stay; the rest move up by n_dense and are
+ * merged forward, equal buckets summed as they come (the hashed value first,
+ * then the dense ones in their stable order). */
 static void merge_dense(stance_fscratch *s, stance_fvec *out)
 {
-    size_t i = out->n, j = s->n_dense, k = out->n + s->n_dense, w = 0;
-    if (!s->n_dense)
+    const size_t n = out->n, nd = s->n_dense, end = n + nd;
+    size_t lo = 0, hi = n, i, j = 0, w;
+    if (!nd)
         return;
-    dense_sort(s->dense, s->dense + s->n_dense, s->n_dense);
-    while (j > 0) {
-        k--;
-        if (i > 0 && out->idx[i - 1] > s->dense[j - 1].bucket) {
-            i--;
-            out->idx[k] = out->idx[i];
-            out->val[k] = out->val[i];
-        } else {
-            j--;
-            out->idx[k] = s->dense[j].bucket;
-            out->val[k] = s->dense[j].val;
-        }
+    dense_sort(s->dense, s->dense + nd, nd);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (out->idx[mid] < s->dense[0].bucket)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    for (size_t r = 0; r < out->n + s->n_dense; r++) {
-        if (w && out->idx[w - 1] == out->idx[r]) {
-            out->val[w - 1] += out->val[r];
+    if (n > lo) {
+        memmove(out->idx + lo + nd, out->idx + lo, (n - lo) * sizeof *out->idx);
+        memmove(out->val + lo + nd, out->val + lo, (n - lo) * sizeof *out->val);
+    }
+    for (i = lo + nd, w = lo; i < end || j < nd;) {
+        uint32_t b;
+        float v;
+        if (j >= nd || (i < end && out->idx[i] <= s->dense[j].bucket)) {
+            b = out->idx[i];
+            v = out->val[i++];
         } else {
-            out->idx[w] = out->idx[r];
-            out->val[w++] = out->val[r];
+            b = s->dense[j].bucket;
+            v = s->dense[j++].val;
+        }
+        if (w && out->idx[w - 1] == b) {
+            out->val[w - 1] += v;
+        } else {
+            out->idx[w] = b;
+            out->val[w++] = v;
         }
     }
     out->n = w;
@@ -938,6 +968,30 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
             if (cfg->families[i].id == FAM_DOMAIN)
                 return (int)i;
     return -1;
+}
+
+/* finish()'s collapse of the sorted keys for the binary value modes without
+ * family norms: each distinct key adds its family's weight to its bucket (the
+ * general loop's (float)(1.0 * weight), the same float sums). Returns out->n. */
+static size_t collapse_binary(const stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
+{
+    float fw[STANCE_MAX_FAMILIES] = {0};
+    size_t w = 0;
+    for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
+        fw[f] = cfg->families[f].weight;
+    for (size_t i = 0; i < s->n_keys; i++) {
+        const uint64_t key = s->keys[i];
+        const uint32_t b = (uint32_t)(key >> 4);
+        if (i && key == s->keys[i - 1])
+            continue;
+        if (w && out->idx[w - 1] == b) {
+            out->val[w - 1] += fw[key & 15];
+        } else {
+            out->idx[w] = b;
+            out->val[w++] = fw[key & 15];
+        }
+    }
+    return w;
 }
 
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
@@ -982,7 +1036,7 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
             i = j;
         }
     }
-    for (size_t i = 0; i < s->n_keys;) {
+    for (size_t i = 0; (logtf || per_family) && i < s->n_keys;) {
         uint64_t key = s->keys[i];
         uint32_t b = (uint32_t)(key >> 4);
         size_t j = i;
@@ -1001,7 +1055,8 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
         }
         i = j;
     }
-    out->n = w;
+    out->n = logtf || per_family ? w : collapse_binary(s, cfg, out);
+    w = out->n;
     if (cfg->value_mode != VALUE_BINARY_RAW && !per_family) {
         for (size_t i = 0; i < w; i++)
             norm += (double)out->val[i] * out->val[i];

@@ -266,6 +266,15 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
     return STANCE_OK;
 }
 
+/* Bytes of tokens [i, i + n) joined by single spaces. */
+static size_t tokens_len(const tok *v, size_t i, size_t n)
+{
+    size_t len = n - 1;
+    for (size_t j = i; j < i + n; j++)
+        len += v[j].len;
+    return len;
+}
+
 /* The keys of family @p fi's word n-grams at every text position, hashed over
  * the same bytes as features.c's emit_tokens() ("a b c"); @p gram is scratch. */
 static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, char **gram, size_t *gram_cap)
@@ -276,7 +285,12 @@ static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, cha
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < t->n_text; i++)
         for (uint32_t n = f->min_n; n <= f->max_n && i + n <= t->n_text; n++) {
-            size_t len = 0, need = 0;
+            size_t len = 0, need = 0, last = i + n - 1, joined = tokens_len(t->toks, i, n);
+            if (t->toks[last].off + t->toks[last].len - t->toks[i].off == joined) {
+                /* the tokens lie in buf one space apart: the n-gram's bytes are there already */
+                t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, t->buf + t->toks[i].off, joined);
+                continue;
+            }
             for (size_t j = i; j < i + n; j++)
                 need += t->toks[j].len + 1;
             if (stance_grow((void **)gram, gram_cap, need, 1))

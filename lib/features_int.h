@@ -73,7 +73,7 @@ typedef struct dval {
 
 /* A text and what the extractor derived from it. */
 typedef struct ftext {
-    char *buf;            /* normalised tokens, each as " tok " */
+    char *buf;            /* normalised tokens, each as " tok ", two tokens one space apart */
     size_t buf_cap, buf_len;
     tok *toks;            /* text tokens, context tokens, then (briefly) the target's */
     size_t toks_cap, n_toks;

@@ -69,6 +69,16 @@ static int32_t norm_cp(uint32_t flags, int32_t cp)
     return cp;
 }
 
+/* stance_utf8_decode() with ASCII inline (most bytes of English text). */
+static inline size_t decode_at(const unsigned char *t, size_t len, size_t i, int32_t *cp)
+{
+    if (t[i] < 0x80) {
+        *cp = t[i];
+        return 1;
+    }
+    return stance_utf8_decode(t, len, i, cp);
+}
+
 int stance_ftok_reserve(ftext *s, size_t more)
 {
     if (s->buf_len + more < s->buf_len)
@@ -84,13 +94,17 @@ static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a
         stance_ftok_reserve(s, (b - a) * 4 + 2))
         return STANCE_ERR_NOMEM;
     k = &s->toks[s->n_toks++];
-    s->buf[s->buf_len++] = ' ';
+    if (!s->buf_len || s->buf[s->buf_len - 1] != ' ')
+        s->buf[s->buf_len++] = ' '; /* one space between two tokens: " a b c " */
     k->off = s->buf_len;
     for (size_t i = a; i < b;) {
         int32_t cp;
-        i += stance_utf8_decode(t, b, i, &cp);
+        i += decode_at(t, b, i, &cp);
         cp = norm_cp(nflags, cp);
-        s->buf_len += stance_utf8_encode(cp, (unsigned char *)s->buf + s->buf_len);
+        if (cp < 0x80)
+            s->buf[s->buf_len++] = (char)cp;
+        else
+            s->buf_len += stance_utf8_encode(cp, (unsigned char *)s->buf + s->buf_len);
     }
     k->len = s->buf_len - k->off;
     s->buf[s->buf_len++] = ' ';
@@ -112,7 +126,7 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         int32_t cp;
-        size_t n = stance_utf8_decode(t, len, i, &cp);
+        size_t n = decode_at(t, len, i, &cp);
         if (is_space_cp(cp) || cp == 0) {
             i += n;
             continue;
@@ -122,13 +136,13 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
             i += n;
             while (i < len) {
                 int32_t c2, c3;
-                size_t n2 = stance_utf8_decode(t, len, i, &c2);
+                size_t n2 = decode_at(t, len, i, &c2);
                 if (is_word_cp(c2)) {
                     i += n2;
                     continue;
                 }
                 if ((is_apostrophe(c2) || c2 == '-') && i + n2 < len) {
-                    stance_utf8_decode(t, len, i + n2, &c3);
+                    decode_at(t, len, i + n2, &c3);
                     if (is_word_cp(c3)) {
                         i += n2;
                         continue;

@@ -5,21 +5,40 @@
 #include "linear.h"
 #include "vectors.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+#define ROW_BATCH 32
+
 /* The sparse loop below for three pairs (three labels: every head of the
  * shipped models), with the sums in registers: the same additions in the same
- * order, so the same values to the bit. */
+ * order, so the same values to the bit. The rows (1.3 MB for the shipped stance
+ * head, one cache line each, in random order) are found and prefetched
+ * ROW_BATCH at a time before they are read: +4.5k instructions a predict line,
+ * less CPU time (12 of 14 interleaved pairs, bench/RESULTS.md). */
 static void sparse_values3(const stance_head *h, const stance_fvec *x, double *values)
 {
     double v0 = values[0], v1 = values[1], v2 = values[2];
-    for (size_t i = 0; i < x->n; i++) {
-        const unsigned char *row = stance_head_sparse_row(h, x->idx[i]);
-        double v;
-        if (!row)
-            continue;
-        v = x->val[i];
-        v0 += (double)stance_le_f32(row) * v;
-        v1 += (double)stance_le_f32(row + 4) * v;
-        v2 += (double)stance_le_f32(row + 8) * v;
+    const unsigned char *rows[ROW_BATCH];
+    for (size_t at = 0; at < x->n; at += ROW_BATCH) {
+        const size_t m = x->n - at < ROW_BATCH ? x->n - at : ROW_BATCH;
+        for (size_t k = 0; k < m; k++) {
+            rows[k] = stance_head_sparse_row(h, x->idx[at + k]);
+            if (rows[k])
+                PREFETCH(rows[k]);
+        }
+        for (size_t k = 0; k < m; k++) {
+            const unsigned char *row = rows[k];
+            double v;
+            if (!row)
+                continue;
+            v = x->val[at + k];
+            v0 += (double)stance_le_f32(row) * v;
+            v1 += (double)stance_le_f32(row + 4) * v;
+            v2 += (double)stance_le_f32(row + 8) * v;
+        }
     }
     values[0] = v0;
     values[1] = v1;

@@ -5,8 +5,9 @@
 #include <stdint.h>
 
 /* Sort @p n keys ascending, keys < 2^key_bits, using @p tmp (n entries) as
- * scratch: LSD radix sort, 8 bits a pass, insertion sort for short arrays,
- * and up to 8,192 keys one counting pass on the top bits then an insertion
- * sort (a bucket of more than 64 keys: the radix sort). */
+ * scratch: insertion sort for short arrays; below 512 keys one counting pass
+ * on the top bits then an insertion sort (a bucket of more than 64 keys: the
+ * radix sort); from 512 keys of 17-22 bits an LSD radix sort in two passes of
+ * half the bits; else LSD radix sort, 8 bits a pass. */
 void stance_sort_u64(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits);
 #endif
