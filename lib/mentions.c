@@ -437,18 +437,38 @@ static int tie_cmp(const void *a, const void *b)
 
 static const char *last_word(const char *s, size_t n, size_t *wl);
 
-/* The actor whose name ends in the organisation noun t[ws, we) ("the party"
- * for "Democratic Party") with the latest name mention before @p pos, or -1. */
+/* The head word of an organisation's name of two words or more: the word
+ * before its first "of"/"on"/"for" ("House Select Committee on Benghazi",
+ * "Department of State"), else its last word ("Democratic Party"); NULL for
+ * one word. */
+static const char *org_head(const char *name, size_t *hl)
+{
+    size_t nl = strlen(name), ws = 0, we = 0, ps = 0, pe = 0;
+    for (size_t n = 0; stance_word_after(name, nl, we, &ws, &we); n++, ps = ws, pe = we)
+        if (n >= 1 && (stance_word_is(name, ws, we, "of") || stance_word_is(name, ws, we, "on") ||
+                       stance_word_is(name, ws, we, "for"))) {
+            *hl = pe - ps;
+            return name + ps;
+        }
+    {
+        const char *h = last_word(name, nl, hl);
+        return h == name ? NULL : h;
+    }
+}
+
+/* The actor whose name's head is the organisation noun t[ws, we) ("the party"
+ * for "Democratic Party", "the committee" for "House Select Committee on
+ * Benghazi") with the latest name mention before @p pos, or -1. */
 static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
 {
     long best = -1;
     size_t best_at = 0;
     for (size_t i = 0; i < m->n_orgs; i++) {
         const stance_ent *e = &m->ents->e[m->orgs[i]];
-        size_t nl = strlen(e->name), hl, lo = 0, hi = e->n_mentions;
-        const char *h = last_word(e->name, nl, &hl);
+        size_t hl = 0, lo = 0, hi = e->n_mentions;
+        const char *h = org_head(e->name, &hl);
         size_t k = 0;
-        if (hl != we - ws || h == e->name)
+        if (!h || hl != we - ws)
             continue;
         while (k < hl && (h[k] | 0x20) == (m->t[ws + k] | 0x20))
             k++;
@@ -469,16 +489,16 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
     return best;
 }
 
-/* Organisation actors: a name of two words or more whose last word is an
- * organisation noun of the lexicon ("Democratic Party", "Supreme Court"). */
+/* Organisation actors: a name of two words or more whose head (org_head())
+ * is an organisation noun of the lexicon ("Democratic Party", "Supreme Court",
+ * "House Select Committee on Benghazi"). */
 static int find_orgs(mstate *m)
 {
     for (size_t i = 0; i < m->ents->n; i++) {
-        const char *name = m->ents->e[i].name;
-        size_t nl = strlen(name), hl;
-        const char *h = last_word(name, nl, &hl);
+        size_t hl = 0;
+        const char *h = org_head(m->ents->e[i].name, &hl);
         char b[STANCE_LEX_MAXLEN + 1];
-        if (h == name || !lower(h, 0, hl, b, sizeof b) || !stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)))
+        if (!h || !lower(h, 0, hl, b, sizeof b) || !stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)))
             continue;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
             return STANCE_ERR_NOMEM;
@@ -962,6 +982,13 @@ static int opens(const char *t, size_t ss, size_t start)
     return i == ss;
 }
 
+/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
+static int any_stop(const char *t, size_t a, size_t b)
+{
+    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
+                     memchr(t + a, '!', b - a));
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -969,15 +996,28 @@ static int opens(const char *t, size_t ss, size_t start)
 static const referent *first_of_sentence(const mstate *m, const referent *recent, size_t k, const pron_word *pw,
                                          long inq, size_t ws)
 {
-    size_t ss = stance_sent_start(m->t, recent[k].start), best = k;
-    if (stance_sent_start(m->t, ws) <= recent[k].start)
+    size_t cur = recent[k].start, ss = 0, best = k;
+    int known = 0;
+    if (k == 0 || !any_stop(m->t, recent[k].end, ws) ||
+        stance_sent_start(m->t, ws, recent[k].start) == recent[k].start)
         return &recent[k];
-    for (size_t j = k; j-- > 0 && recent[j].start >= ss;)
+    /* back over the referents of recent[k]'s sentence, scanning no further than its start */
+    for (size_t j = k; j-- > 0;) {
+        size_t s = any_stop(m->t, recent[j].end, cur) ? stance_sent_start(m->t, cur, recent[j].start) : recent[j].start;
+        if (s > recent[j].start) {
+            ss = s;
+            known = 1;
+            break;
+        }
+        cur = recent[j].start;
         if (fits(m, &recent[j], pw, inq))
             best = j;
-    if (best != k && !opens(m->t, ss, recent[best].start))
-        best = k;
-    return &recent[best];
+    }
+    if (best == k)
+        return &recent[k];
+    if (!known)
+        ss = stance_sent_start(m->t, cur, 0);
+    return opens(m->t, ss, recent[best].start) ? &recent[best] : &recent[k];
 }
 
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent

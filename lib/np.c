@@ -646,6 +646,14 @@ static int (*const NP_RECOGNISERS[])(const npc *n, attr *a) = {
  * Read the subject chunk [s, e) of an attribution into speaker, role and kind
  * (@p flags: NP_VERB_FIRST, NP_AT_VERB). 1 when it names a speaker, else 0.
  */
+/* Is [ws, we) a participle followed by a lowercase word, opening a phrase
+ * ("Recalling that moment", "Speaking to reporters")? */
+static int lead_participle(const npc *n, size_t ws, size_t we)
+{
+    size_t i = we, s2, e2;
+    return ing_word(n->t, ws, we) && stance_chunk_next(n->t, &i, n->e, n->len, &s2, &e2) && lower_at(n->t, s2, n->len);
+}
+
 int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
 {
     npc n;
@@ -663,13 +671,18 @@ int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     /* 'Of Carson, Levine, who ..., said' / 'About the levy, Ida Lund said': a
      * phrase opening with a preposition of what is spoken about (PREPS but
      * not the places' PREP: of, about, for, to, with; not "As X put it", "In
-     * Dalton, OH, X said"), up to its comma, is no part of the subject */
+     * Dalton, OH, X said"), a sentence opener ("Despite the attacks, Lund
+     * said") or a participle with its object ("Recalling that day, Lund
+     * said"), up to its comma, is no part of the subject */
     if (!n.verb_first) {
         size_t i = n.s, ws, we;
         char w[8];
-        if (stance_chunk_next(c->t, &i, n.e, c->len, &ws, &we) && we - ws < sizeof w && c->t[ws] >= 'A' &&
-            c->t[ws] <= 'Z' && (memcpy(w, c->t + ws, we - ws), w[0] = (char)(w[0] - 'A' + 'a'), lq(w, 0, we - ws, STANCE_LQ(PREPS)) &&
-             !lq(w, 0, we - ws, STANCE_LQ(PREP))))
+        if (stance_chunk_next(c->t, &i, n.e, c->len, &ws, &we) && c->t[ws] >= 'A' && c->t[ws] <= 'Z' &&
+            ((we - ws < sizeof w && (memcpy(w, c->t + ws, we - ws), w[0] = (char)(w[0] - 'A' + 'a'),
+                                     (lq(w, 0, we - ws, STANCE_LQ(PREPS)) ||
+                                      (lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)) && !word_eq(c->t, ws, we, "As"))) &&
+                                         !lq(w, 0, we - ws, STANCE_LQ(PREP)))) ||
+             lead_participle(&n, ws, we)))
             for (k = we; k < n.e; k++)
                 if (c->t[k] == ',') {
                     size_t ns = trim_l(c->t, k + 1, n.e, c->len);

@@ -29,6 +29,7 @@ static int try_partial_after(ctx *c, seg *q, attr *a);
 static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
 static int only_lower_words(ctx *c, size_t s, size_t e);
+static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx);
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
 static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
 static int dash_para(ctx *c, seg *q, attr *a);
@@ -192,6 +193,18 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
     return a1 == ss || ((fl & SUBJ_ARTICLE_COMMA) && c->t[a1 - 1] == ',');
 }
 
+/* Do only lowercase words, the last a role or person noun, stand between the
+ * name runs @p nm and @p nx ("Dalton Post columnist Jane Roe", "Lenby Trust
+ * press officer Ida Brandt"): the first run qualifies the person named next. */
+static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
+{
+    size_t s, e;
+    if (nx->start <= nm->end || !only_lower_words(c, nm->end, nx->start))
+        return 0;
+    stance_q_lower_word_before(c, nx->start, nm->end, &s, &e);
+    return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -263,6 +276,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             stance_q_surname_runs(c, k) == 1)
             continue; /* "Band member Flea", "Small groups of protesters": a capital word
                        * the article never uses again opens the sentence */
+        if (k < last && role_then_name(c, nm, &c->names->v[k + 1]) && c->names->v[k + 1].end <= end)
+            continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
         return 1;
@@ -500,10 +515,31 @@ static int only_lower_words(ctx *c, size_t s, size_t e)
     return words >= 1 && words <= 4;
 }
 
+static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a);
+
 /* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
  * and has no reporting verb introduces a quote of its subject, the name (or
- * he/she) that opens the clause [cs, ce) and is followed by a verb. */
+ * he/she) that opens the clause [cs, ce) and is followed by a verb. The
+ * subject may follow an introductory phrase of up to six words and its comma
+ * ('But back in Lenby, she returned to her old lines: "', 'As for Lund, he
+ * seems content: "'). */
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
+{
+    size_t i = cs, ws, we;
+    if (colon_subject_at(c, cs, ce, a))
+        return 1;
+    for (int n = 0; n < 6 && stance_chunk_next(c->t, &i, ce, c->len, &ws, &we); n++) {
+        size_t ml;
+        for (size_t k = ws; k < we; k++)
+            if (mark_at(c->t, k, c->len, &ml) != MK_NONE)
+                return 0;
+        if (c->t[we - 1] == ',')
+            return n > 0 && colon_subject_at(c, we, ce, a);
+    }
+    return 0;
+}
+
+static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
 {
     size_t i = cs, ws, we;
     long k;
@@ -552,6 +588,10 @@ static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
             only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
             /* "Republican presidential nominee Donald Trump issued ...:": the name after the role */
             k++;
+            ws = c->names->v[k].start;
+        } else if (k >= 0 && c->names->v[k].start == ws && (size_t)k + 1 < c->names->n &&
+                   c->names->v[k + 1].end < ce && role_then_name(c, &c->names->v[k], &c->names->v[k + 1])) {
+            k++; /* "A Dalton Post reporter Jane Roe tweeted:": the person after the role */
             ws = c->names->v[k].start;
         }
         if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||

@@ -314,9 +314,9 @@ static int same_ref(const char *t, const ref *a, const ref *b)
            memcmp(t + as, t + bs, ae - as) == 0;
 }
 
-size_t stance_sent_start(const char *t, size_t pos)
+size_t stance_sent_start(const char *t, size_t pos, size_t floor)
 {
-    for (size_t i = pos; i > 0; i--) {
+    for (size_t i = pos; i > floor; i--) {
         size_t ws, we, j = i - 1;
         char c;
         if (t[j] == '\n')
@@ -333,7 +333,7 @@ size_t stance_sent_start(const char *t, size_t pos)
         if (c == '.' && !(stance_word_before(t, j, &ws, &we) && (we - ws == 1 || stance_role_of(t, ws, we, NULL))))
             return i;
     }
-    return 0;
+    return floor;
 }
 
 static int compatible(const ref *r, const desc *d)
@@ -348,11 +348,11 @@ static int compatible(const ref *r, const desc *d)
  * sentence; else NULL. */
 static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
 {
-    size_t ss = stance_sent_start(s->t, at), ps, lo, i;
+    size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i;
     const ref *r;
     if (ss < 2)
         return NULL;
-    ps = stance_sent_start(s->t, ss - 1);
+    ps = stance_sent_start(s->t, ss - 1, 0);
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;

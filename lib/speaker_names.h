@@ -35,6 +35,8 @@ int stance_run_gender(const stance_namelist *l, const char *text, const stance_n
 int stance_name_is_org(const char *t, size_t s, size_t e);
 /* Start of the sentence holding @p pos: after a line break or after ". ",
  * "? ", "! " (a closing quote mark between allowed) unless the word before
- * the stop is an initial or an abbreviated title ("U.S.", "Sen."). */
-size_t stance_sent_start(const char *t, size_t pos);
+ * the stop is an initial or an abbreviated title ("U.S.", "Sen."); looked
+ * for down to @p floor only, which is returned when the sentence starts
+ * there or before. */
+size_t stance_sent_start(const char *t, size_t pos, size_t floor);
 #endif

@@ -199,6 +199,14 @@ static const mention_case MENTION_CASES[] = {
       /* "A party" is no definite mention; nobody else is "the court" */
       {"Green Party", NULL, 2, N_MORE, 0},
       {"Elena Diaz", NULL, 0, N_MORE, 0}}},
+    {"organisation by the head before \"of\"/\"on\"",
+     "The House Select Committee on Harbors met on Monday. Elena Diaz said the committee would listen, "
+     "and the Department of Roads agreed. Diaz thanked the department.",
+     {{"House Select Committee on Harbors", NULL, 0}, {"Department of Roads", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"House Select Committee on Harbors", "the committee", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Department of Roads", "the department", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"House Select Committee on Harbors", "the department", 0, NOT_A_MENTION, 0}}},
     {"pronouns by gender",
      "Tom Park met Elena Diaz on Monday. She thanked him for his help, and he left.",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
