@@ -141,6 +141,19 @@ static int put_literal(buf *b, const char *s, size_t n)
     return STANCE_OK;
 }
 
+/* The last space-separated word of s[0, n), trailing spaces skipped; its length in *wl. */
+const char *stance_last_word(const char *s, size_t n, size_t *wl)
+{
+    size_t e = n, b;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > 0 && s[b - 1] != ' ')
+        b--;
+    *wl = e - b;
+    return s + b;
+}
+
 /* Length of the surname (last word) of a multi-word name, or 0. */
 static size_t surname(const char *name, const char **out)
 {

@@ -50,4 +50,7 @@ void stance_entityset_clear(stance_entityset *s);
 /* Free one entity's name and mention arrays and zero it (stance_entityset_clear
  * frees what is left; stance_classify releases each one once it is copied). */
 void stance_ent_release(stance_ent *e);
+/* The last space-separated word of s[0, n), trailing spaces skipped; *wl its length
+ * (mentions and the mention index key names and speakers by it). */
+const char *stance_last_word(const char *s, size_t n, size_t *wl);
 #endif

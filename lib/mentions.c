@@ -435,7 +435,6 @@ static int tie_cmp(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-static const char *last_word(const char *s, size_t n, size_t *wl);
 
 /* The head word of an organisation's name of two words or more: the word
  * before its first "of"/"on"/"for" ("House Select Committee on Benghazi",
@@ -451,7 +450,7 @@ static const char *org_head(const char *name, size_t *hl)
             return name + ps;
         }
     {
-        const char *h = last_word(name, nl, hl);
+        const char *h = stance_last_word(name, nl, hl);
         return h == name ? NULL : h;
     }
 }
@@ -644,18 +643,6 @@ static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t 
     return 0;
 }
 
-static const char *last_word(const char *s, size_t n, size_t *wl)
-{
-    size_t e = n, b;
-    while (e > 0 && s[e - 1] == ' ')
-        e--;
-    b = e;
-    while (b > 0 && s[b - 1] != ' ')
-        b--;
-    *wl = e - b;
-    return s + b;
-}
-
 /* Entity e names the speaker span [a, b): a mention in it ("Clinton's director" is not Clinton). */
 static int speaks_in(const stance_ent *e, size_t a, size_t b)
 {
@@ -697,7 +684,7 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
         return -1;
     /* the same surname, if only one actor has it */
     sl = strlen(q->speaker);
-    lw = last_word(q->speaker, sl, &ll);
+    lw = stance_last_word(q->speaker, sl, &ll);
     if (ents->ix) {
         if ((found = stance_mindex_name(ents->ix, ents, q->speaker)) >= 0 || ll < 2)
             return found;
@@ -711,7 +698,7 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
         return -1;
     for (size_t i = 0; i < ents->n; i++) {
         size_t el;
-        const char *ew = last_word(ents->e[i].name, strlen(ents->e[i].name), &el);
+        const char *ew = stance_last_word(ents->e[i].name, strlen(ents->e[i].name), &el);
         if (el == ll && memcmp(ew, lw, ll) == 0) {
             if (found >= 0)
                 return -1;
@@ -730,7 +717,7 @@ static int person_like(const stance_ent *e)
         return 1;
     if (!memchr(e->name, ' ', n))
         return 0;
-    w = last_word(e->name, n, &wl);
+    w = stance_last_word(e->name, n, &wl);
     if (!lower(w, 0, wl, b, sizeof b))
         return 1;
     return !stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)); /* organisations, places: no "he" or "she" */
@@ -892,8 +879,9 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
         return r->ent == m->speaker[qi] || r->ent == m->inter[qi];
     if (!q->speaker)
         return 0;
-    w = last_word(q->speaker, strlen(q->speaker), &wl);
-    rw = r->who ? last_word(r->who, strlen(r->who), &rl) : last_word(m->t + r->start, r->end - r->start, &rl);
+    w = stance_last_word(q->speaker, strlen(q->speaker), &wl);
+    rw = r->who ? stance_last_word(r->who, strlen(r->who), &rl)
+                : stance_last_word(m->t + r->start, r->end - r->start, &rl);
     return wl == rl && memcmp(w, rw, wl) == 0;
 }
 

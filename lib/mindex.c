@@ -44,18 +44,6 @@ static int word_cmp(const void *a, const void *b)
     return (x->ent > y->ent) - (x->ent < y->ent);
 }
 
-/* The last space-separated word of s[0, n), trailing spaces skipped (mentions.c's last_word). */
-static const char *last_word(const char *s, size_t n, size_t *wl)
-{
-    size_t e = n, b;
-    while (e > 0 && s[e - 1] == ' ')
-        e--;
-    b = e;
-    while (b > 0 && s[b - 1] != ' ')
-        b--;
-    *wl = e - b;
-    return s + b;
-}
 
 static int build_names(stance_mindex *ix, const stance_entityset *ents)
 {
@@ -68,7 +56,7 @@ static int build_names(stance_mindex *ix, const stance_entityset *ents)
     for (size_t i = 0; i < ents->n; i++) {
         const char *nm = ents->e[i].name;
         keys[i] = (name_key){i, nm};
-        ix->lasts[i].w = last_word(nm, strlen(nm), &ix->lasts[i].len);
+        ix->lasts[i].w = stance_last_word(nm, strlen(nm), &ix->lasts[i].len);
         ix->lasts[i].ent = i;
     }
     qsort(keys, ents->n, sizeof *keys, name_cmp);
