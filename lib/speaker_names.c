@@ -526,7 +526,7 @@ static const ref *ref_ending_at(const sstate *s, size_t pos)
     while (pos > 0 && s->t[pos - 1] == ' ')
         pos--;
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos > 0 ? pos - 1 : 0);
-    for (size_t k = lo; k < s->n_refs && s->refs[k].end <= pos; k++)
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < pos; k++)
         if (s->refs[k].end == pos)
             return &s->refs[k];
     return NULL;
@@ -560,7 +560,7 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
             return 1;
         }
         /* "Clinton's campaign sent": the possessive's head word opens the clause */
-        if (n > 2 && tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
+        if (n > 1 && tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
             size_t ae = prev.e;
             size_t ap = (ae >= 4 && memcmp(s->t + ae - 4, "\xe2\x80\x99s", 4) == 0) ? ae - 4
                         : (s->t[ae - 2] == '\'' && s->t[ae - 1] == 's') ? ae - 2 : 0;

@@ -615,6 +615,9 @@ static void test_speaker_names(void **state)
     speaker_of("Elena Diaz spoke in the morning. Diaz's campaign sent out a fundraising email at noon.\n"
                "\"We need every vote in the county this week,\" the email said.\n",
                NULL, 0, "We need every", "Diaz's campaign", "the email");
+    speaker_of("Elena Diaz spoke in the morning. Diaz's office issued a statement at noon.\n"
+               "\"The mayor will sign the budget on Friday,\" the statement said.\n",
+               NULL, 0, "The mayor will", "Diaz's office", "the statement");
     /* issued "by" a name, the speaker itself indefinite */
     speaker_of("Tom Park toured the port on Monday.\n"
                "In addition, a fundraising email sent out by Elena Diaz on Tuesday warned of the fight ahead: "
