@@ -170,6 +170,20 @@ int stance_qf_verb_behind(const stance_wordset *ws, const char *t, size_t s, siz
     return 0;
 }
 
+size_t stance_qf_first_comma(const char *t, size_t s, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = s; i < e; i++) {
+        unsigned char b = u[i];
+        if (b == ',')
+            return i;
+        if (b == '\n' || b == '"' || b == '!' || b == '?' ||
+            (b == 0xE2 && i + 2 < e && u[i + 1] == 0x80 && (u[i + 2] == 0x9C || u[i + 2] == 0x9D)))
+            return e;
+    }
+    return e;
+}
+
 int stance_qf_ends_comma_colon(const char *t, size_t s, size_t e)
 {
     const unsigned char *u = (const unsigned char *)t;

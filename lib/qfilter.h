@@ -44,5 +44,9 @@ int stance_qf_verb_ahead(const stance_wordset *ws, const char *t, size_t s, size
 /* Is there such a run in text[s, e) after the last '\n', '"', U+201C or U+201D? */
 int stance_qf_verb_behind(const stance_wordset *ws, const char *t, size_t s, size_t e, unsigned mask);
 /* Does text[s, e) end in ',' or ':' and nothing after it but ' ' and U+00A0? */
+/* The first ',' of [@p s, @p e) before any '\n', '"', '!', '?', U+201C or
+ * U+201D (the characters PARTIAL_AFTER's part before its comma cannot hold);
+ * @p e when there is none. */
+size_t stance_qf_first_comma(const char *t, size_t s, size_t e);
 int stance_qf_ends_comma_colon(const char *t, size_t s, size_t e);
 #endif

@@ -716,7 +716,8 @@ static int scan_marks(ctx *c)
  *   AFTER, IND_SAID, IND_AFTER: the verb follows a noun phrase (or, in AFTER,
  *     opens the window after one of ",.!?"), so it comes before the first
  *     character no noun phrase holds.
- *   PARTIAL_AFTER: the same, but the words before its comma may hold ';'.
+ *   PARTIAL_AFTER: a ',' comes before the first of '\n', '"', '!', '?', U+201C,
+ *     U+201D; the verb follows a noun phrase after it (which may hold ';').
  *   BEFORE, PARTIAL: what follows the verb up to the end holds no line break
  *     and no double quote mark.
  *   BEFORE2: it ends in [,:] and spaces. */
@@ -730,8 +731,10 @@ int stance_q_may_match(const ctx *c, int which, size_t start, size_t end)
         return stance_qf_verb_ahead(v, c->t, start, end, VL_IND_SAID, STANCE_QF_STOP_NPCH);
     case P_IND_AFTER:
         return stance_qf_verb_ahead(v, c->t, start, end, VL_IND_AFTER, STANCE_QF_STOP_NPCH);
-    case P_PARTIAL_AFTER:
-        return stance_qf_verb_ahead(v, c->t, start, end, VL_CORE, STANCE_QF_STOP_SENT);
+    case P_PARTIAL_AFTER: {
+        size_t k = stance_qf_first_comma(c->t, start, end);
+        return k < end && stance_qf_verb_ahead(v, c->t, k + 1, end, VL_CORE, STANCE_QF_STOP_SENT);
+    }
     case P_BEFORE:
         return stance_qf_verb_behind(v, c->t, start, end, VL_CORE);
     case P_PARTIAL:
@@ -795,17 +798,36 @@ int stance_q_label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *af
     return 1;
 }
 
+/* Nonzero when the eight bytes of @p w are ASCII and none of them is one the
+ * walk of stance_q_clause_start() stops or counts at ('\n', ';', '(', ')',
+ * '"', '.', '?', '!'): each would only step back one byte. */
+static inline int clause_plain8(uint64_t w)
+{
+    return !(stance_b8_high(w) | stance_b8_has(w, '\n') | stance_b8_has(w, ';') | stance_b8_has(w, '(') |
+             stance_b8_has(w, ')') | stance_b8_has(w, '"') | stance_b8_has(w, '.') | stance_b8_has(w, '?') |
+             stance_b8_has(w, '!'));
+}
+
 /* The start of the clause that ends at @p pos: the previous sentence end,
  * quote mark or paragraph start, at most WINDOW bytes back. */
 size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor)
 {
     const char *t = c->t;
-    size_t lim = pos > WINDOW ? pos - WINDOW : 0, i = pos, depth = 0;
+    size_t lim = pos > WINDOW ? pos - WINDOW : 0, i = pos, depth = 0, slow = 0;
     if (lim < floor)
         lim = floor;
     while (i > lim) {
-        size_t p = back1(t, i), ml;
-        unsigned char b = (unsigned char)t[p];
+        size_t p, ml;
+        unsigned char b;
+        if (i >= lim + 8 && i > slow) { /* ordinary text: eight bytes a step */
+            if (clause_plain8(stance_b8_load(t + i - 8))) {
+                i -= 8;
+                continue;
+            }
+            slow = i - 8; /* byte by byte down to there */
+        }
+        p = back1(t, i);
+        b = (unsigned char)t[p];
         if (b == '\n' || b == ';')
             return i;
         /* an aside still open at @p pos starts the clause ('... it is (Jane Roe

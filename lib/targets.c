@@ -37,7 +37,7 @@ static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
 }
 
 /* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
- * "called him", "said of Park", "praise for the mayor")? */
+ * "called him", "said of Park", "praise for the mayor", "the criticism of Park")? */
 static int is_object(const char *t, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
@@ -48,8 +48,9 @@ static int is_object(const char *t, const stance_mention *m)
         return 1;
     if (!stance_word_before(t, ws, &ps, &pe))
         return 0;
-    if (stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "about") || stance_word_is(t, ws, we, "to"))
-        return word_in(t, ps, pe, STANCE_LX(SPEECH_ABOUT));
+    if ((stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "about") || stance_word_is(t, ws, we, "to")) &&
+        word_in(t, ps, pe, STANCE_LX(SPEECH_ABOUT)))
+        return 1;
     if (stance_word_is(t, ws, we, "for") || stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "on") ||
         stance_word_is(t, ws, we, "at"))
         return word_in(t, ps, pe, STANCE_LX(OBJ_NOUN));

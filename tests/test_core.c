@@ -73,6 +73,13 @@ static void test_core_utf8_check(void **state)
     /* NUL bytes are valid UTF-8 and do not end the text. */
     assert_int_equal(stance_utf8_check("a\0b\xff", 4, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 3);
+    /* The ASCII prefix is skipped in 8-byte words: offsets stay those of the
+     * whole text, past a word boundary and after a valid non-ASCII character. */
+    assert_int_equal(stance_utf8_check("0123456789abcdefgh\xff", 19, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 18);
+    assert_int_equal(stance_utf8_check("0123456789 caf\xc3\xa9 x\xe2\x80", 20, &err), STANCE_ERR_UTF8);
+    assert_int_equal(err.offset, 18);
+    assert_int_equal(stance_utf8_check("0123456789abcdef", 16, &err), STANCE_OK);
 }
 
 static void test_core_utf8_codec(void **state)

@@ -1372,6 +1372,8 @@ static const char *const FILTER_TEXTS[] = {
     "He called it \"a farce,\" adding that \xe2\x80\x9eit\xe2\x80\x9d was " LQ "bad," RQ " she said!\n",
     "\"No\" \xe2\x80\x94 Jane Doe. \"Yes?\" asked Roe; \"maybe,\" wondered aloud Doe.\n",
     "The mayor said that taxes will rise, Doe said. According to Roe, it will not.\n",
+    "It was \"a farce\" at first. Later, Jane Doe said it; then, the mayor, Roe, told us so!\n",
+    "\"a deal\" or not? Well, Roe, the mayor said. \"bad\" ways, \xe2\x80\x9cno,\xe2\x80\x9d Doe added.\n",
 };
 
 static void filter_check(ctx *c, size_t start, size_t end, size_t *matched, size_t *skipped)
@@ -1447,6 +1449,43 @@ static void test_quotes_prefilter_sound(void **state)
     assert_true(skipped > matched); /* and the filters skip most windows */
 }
 
+/* The start of a clause is found wherever its stop stands relative to the
+ * eight-byte steps of the walk back: a ';', line break or '(' at every offset
+ * of plain text (letters, spaces, commas, digits) ends the walk right after
+ * itself, and a ')' before it hides the '(' of a closed aside. */
+static void test_quotes_clause_start_every_offset(void **state)
+{
+    static const char *const stops[] = {";", "\n", "("};
+    static const char plain[] = "abc de, fgh 12 ijk lmn, opq rstu vw xyz Abc de fgh, ijk 3 lmn opq";
+    char buf[256];
+    ctx c;
+    (void)state;
+    memset(&c, 0, sizeof c);
+    for (size_t s = 0; s < sizeof stops / sizeof *stops; s++)
+        for (size_t off = 0; off + 1 < sizeof plain - 20; off++) {
+            size_t n = 0, at, got;
+            memcpy(buf, plain, off);
+            n = off;
+            at = n;
+            buf[n++] = stops[s][0];
+            buf[n++] = ' ';
+            memcpy(buf + n, plain, 40);
+            n += 40;
+            c.t = buf;
+            c.len = n;
+            got = stance_q_clause_start(&c, n, 0);
+            if (got != at + 1)
+                fail_msg("stop %d at %zu: clause starts at %zu", (int)stops[s][0], at, got);
+            /* '(x) ' before the stop's place: a closed aside, then the same stop */
+            if (off >= 4 && stops[s][0] == '(') {
+                memcpy(buf + off - 4, "(x) ", 4);
+                assert_int_equal(stance_q_clause_start(&c, n, 0), at + 1);
+                buf[at] = 'q';
+                assert_int_not_equal(stance_q_clause_start(&c, n, 0), off - 3); /* not inside the closed aside */
+            }
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1510,6 +1549,7 @@ int main(void)
         cmocka_unit_test(test_quotes_wordset),
         cmocka_unit_test(test_quotes_names_index_order),
         cmocka_unit_test(test_quotes_prefilter_sound),
+        cmocka_unit_test(test_quotes_clause_start_every_offset),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
