@@ -22,6 +22,8 @@
  *     opens that sentence and is the only compatible one in it ("Lori
  *     Bernstein held up a sign. ... the 57-year-old scientist said"); else
  *     "the New York businessman" is not guessed.
+ *  4. A speaker that is a thing ("the statement", "the email", "an ad") is
+ *     named by its issuer when the text ties one (document_issuer below).
  */
 #include "config.h"
 
@@ -428,6 +430,271 @@ static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
     return STANCE_OK;
 }
 
+/* Speakers that are documents ("the statement", "the email", "the ad") named
+ * by their issuer when the text ties one to the document: the document is
+ * introduced earlier (or is the speaker itself) as a noun phrase with the
+ * same head word, "a/an/the" + up to ISSUE_MODS lowercase words + the head,
+ * and a referent stands either right before it as the subject of one to
+ * ISSUE_VERB_WORDS lowercase words ("Cook provided a written statement",
+ * "Clinton's campaign sent out an email"; a possessive subject is named as
+ * written, "Clinton's campaign") or right after it behind "by"/"from"
+ * ("a fundraising email sent out by Sanders", "an ad paid for by Park"). */
+#define ISSUE_MODS 3u
+#define ISSUE_VERB_WORDS 3u
+
+static int word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Case-insensitive (ASCII) equality of n bytes. */
+static int same_bytes_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k] && !((a[k] | 0x20) == (b[k] | 0x20) && (unsigned char)((a[k] | 0x20) - 'a') < 26))
+            return 0;
+    return 1;
+}
+
+typedef struct wtok {
+    size_t s, e;
+} wtok;
+
+/* The whitespace-delimited token ending at or before @p pos (not below @p floor). */
+static int tok_before(const char *t, size_t pos, size_t floor, wtok *w)
+{
+    size_t i = pos;
+    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    if (i <= floor || t[i - 1] == '\n')
+        return 0;
+    w->e = i;
+    while (i > floor && t[i - 1] != ' ' && t[i - 1] != '\t' && t[i - 1] != '\n')
+        i--;
+    w->s = i;
+    return 1;
+}
+
+static int tok_after(const char *t, size_t len, size_t pos, wtok *w)
+{
+    size_t i = pos;
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i >= len || t[i] == '\n')
+        return 0;
+    w->s = i;
+    while (i < len && t[i] != ' ' && t[i] != '\t' && t[i] != '\n')
+        i++;
+    w->e = i;
+    return 1;
+}
+
+/* A plain lowercase token: starts with a-z or a digit, letters, digits and inner hyphens only. */
+static int plain_lower(const char *t, wtok w)
+{
+    if (!((t[w.s] >= 'a' && t[w.s] <= 'z') || (t[w.s] >= '0' && t[w.s] <= '9')))
+        return 0;
+    for (size_t i = w.s; i < w.e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > w.s && i + 1 < w.e)))
+            return 0;
+    }
+    return 1;
+}
+
+static int is_article(const char *t, wtok w)
+{
+    return stance_word_is(t, w.s, w.e, "a") || stance_word_is(t, w.s, w.e, "an") ||
+           stance_word_is(t, w.s, w.e, "the");
+}
+
+/* Is t[w) a verb-like word of an issuing clause: plain lowercase, no determiner,
+ * pronoun, conjunction or relative word? */
+static int verb_word(const char *t, wtok w)
+{
+    uint64_t cls;
+    if (!plain_lower(t, w))
+        return 0;
+    cls = stance_lex_classes_lower(t + w.s, w.e - w.s);
+    return !(cls & (STANCE_LX(DET) | STANCE_LX(PRONOUN) | STANCE_LX(CONJ) | STANCE_LX(REL)));
+}
+
+/* The referent that ends at @p pos (spaces aside), or NULL. */
+static const ref *ref_ending_at(const sstate *s, size_t pos)
+{
+    size_t lo;
+    while (pos > 0 && s->t[pos - 1] == ' ')
+        pos--;
+    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos > 0 ? pos - 1 : 0);
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < pos; k++)
+        if (s->refs[k].end == pos)
+            return &s->refs[k];
+    return NULL;
+}
+
+/* The referent that starts at @p pos (a title before it allowed), or NULL. */
+static const ref *ref_starting_at(const sstate *s, size_t pos)
+{
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start <= pos + 24; k++)
+        if (s->refs[k].start == pos || stance_mentions_skip_title(s->t, pos) == s->refs[k].start)
+            return &s->refs[k];
+    return NULL;
+}
+
+typedef struct issuer {
+    const ref *r;      /* the referent */
+    size_t start, end; /* the issuer as written, when it is more than the referent ("Clinton's campaign") */
+} issuer;
+
+/* The subject of the clause that issues the noun phrase starting at @p np. */
+static int issuer_before(const sstate *s, size_t np, issuer *is)
+{
+    wtok w, prev;
+    size_t pos = np;
+    for (unsigned n = 1; n <= ISSUE_VERB_WORDS + 1 && tok_before(s->t, pos, 0, &w); n++, pos = w.s) {
+        const ref *r;
+        if (n > 1 && (r = ref_ending_at(s, pos))) {
+            is->r = r;
+            is->start = is->end = 0;
+            return 1;
+        }
+        /* "Clinton's campaign sent": the possessive's head word opens the clause */
+        if (n > 1 && tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
+            size_t ae = prev.e;
+            size_t ap = (ae >= 4 && memcmp(s->t + ae - 4, "\xe2\x80\x99s", 4) == 0) ? ae - 4
+                        : (s->t[ae - 2] == '\'' && s->t[ae - 1] == 's') ? ae - 2 : 0;
+            if (ap && plain_lower(s->t, w) && (r = ref_ending_at(s, ap)) && r->end == ap) {
+                is->r = r;
+                is->start = r->start;
+                is->end = w.e;
+                return 1;
+            }
+        }
+        if (!verb_word(s->t, w) && !stance_word_is(s->t, w.s, w.e, "out"))
+            return 0;
+    }
+    return 0;
+}
+
+/* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */
+static int issuer_after(const sstate *s, size_t he, issuer *is)
+{
+    wtok w;
+    size_t pos = he;
+    if (he < s->len && s->t[he] != ' ')
+        return 0;
+    for (unsigned n = 0; n <= ISSUE_VERB_WORDS && tok_after(s->t, s->len, pos, &w); n++, pos = w.e) {
+        if (stance_word_is(s->t, w.s, w.e, "by") || stance_word_is(s->t, w.s, w.e, "from")) {
+            size_t ns = w.e;
+            while (ns < s->len && s->t[ns] == ' ')
+                ns++;
+            if (!(is->r = ref_starting_at(s, ns)))
+                return 0;
+            is->start = is->end = 0;
+            return 1;
+        }
+        if (!plain_lower(s->t, w))
+            return 0;
+    }
+    return 0;
+}
+
+static int thing_np(const char *t, size_t a, size_t b, wtok *head, int *indefinite);
+
+/* Could the speaker t[sp) be a document (see thing_np)? */
+static int document_like(const char *t, stance_span sp)
+{
+    wtok head;
+    int indef;
+    return sp.end - sp.start <= 120 && thing_np(t, sp.start, sp.end, &head, &indef);
+}
+
+/* Is t[a, b) a document-like noun phrase: an article, up to ISSUE_MODS plain
+ * lowercase words, a plain lowercase head? Sets @p head and @p indefinite. */
+static int thing_np(const char *t, size_t a, size_t b, wtok *head, int *indefinite)
+{
+    wtok w, last;
+    size_t pos;
+    unsigned n = 0;
+    if (!tok_after(t, b, a, &w) || !is_article(t, w))
+        return 0;
+    *indefinite = !stance_word_is(t, w.s, w.e, "the");
+    for (pos = w.e; tok_after(t, b, pos, &last); pos = last.e, n++)
+        if (n > ISSUE_MODS || !plain_lower(t, last))
+            return 0;
+    if (n == 0)
+        return 0;
+    *head = (wtok){pos, pos};
+    tok_before(t, pos, a, head);
+    return 1;
+}
+
+/* Is the word at [ws, we) introduced by "a"/"an" and at most ISSUE_MODS plain
+ * lowercase words? Sets @p np to the article's start. */
+static int introduced(const char *t, size_t ws, size_t *np)
+{
+    wtok w;
+    size_t pos = ws;
+    for (unsigned n = 0; n <= ISSUE_MODS && tok_before(t, pos, 0, &w); n++, pos = w.s) {
+        if (stance_word_is(t, w.s, w.e, "a") || stance_word_is(t, w.s, w.e, "an")) {
+            *np = w.s;
+            return 1;
+        }
+        if (!plain_lower(t, w))
+            return 0;
+    }
+    return 0;
+}
+
+/* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
+static int document_issuer(const sstate *s, stance_span sp, issuer *is)
+{
+    wtok head;
+    int indef;
+    size_t hn, lo;
+    if (sp.end - sp.start > 120 || !thing_np(s->t, sp.start, sp.end, &head, &indef))
+        return 0;
+    if (indef)
+        return issuer_before(s, sp.start, is) || issuer_after(s, head.e, is);
+    hn = head.e - head.s;
+    lo = sp.start > STANCE_SPEAKER_NAME_REACH ? sp.start - STANCE_SPEAKER_NAME_REACH : 0;
+    for (size_t i = sp.start; i-- > lo;) { /* the nearest "a/an ... <head>" before it */
+        size_t np;
+        if (i + hn > sp.start || !same_bytes_ci(s->t + i, s->t + head.s, hn) ||
+            (i > 0 && word_char(s->t[i - 1])) || (i + hn < s->len && word_char(s->t[i + hn])) ||
+            in_quote(s->quotes, i, i + hn) || !introduced(s->t, i, &np))
+            continue;
+        if (breaks(s->t, i, sp.start) > 1)
+            return 0;
+        return issuer_before(s, np, is) || issuer_after(s, i + hn, is);
+    }
+    return 0;
+}
+
+/* Give quote @p q the issuer @p is; the document becomes its role. */
+static int name_issuer(sstate *s, stance_rawquote *q, const issuer *is)
+{
+    char *name, *role = NULL;
+    if (is->end > is->start) {
+        if (!(name = stance_strndup(s->t + is->start, is->end - is->start)))
+            return STANCE_ERR_NOMEM;
+        if (!q->role && !(role = stance_strndup(s->t + q->speaker_span.start,
+                                                 q->speaker_span.end - q->speaker_span.start))) {
+            stance_free(name);
+            return STANCE_ERR_NOMEM;
+        }
+        stance_free(q->speaker);
+        q->speaker = name;
+        if (role)
+            q->role = role;
+        q->how = STANCE_ATTR_DESCRIBED;
+        return STANCE_OK;
+    }
+    return rename_speaker(s, q, is->r);
+}
+
+
 #define INHERIT_REACH 65u /* quotes between an inheriting quote and its source (speakers.c) */
 
 /* Is @p o a quote named here from the description @p words (its role now)? */
@@ -481,12 +748,20 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         stance_rawquote *q = &quotes->q[qi];
         const ref *r;
         desc d, d2;
-        if (q->how != STANCE_ATTR_NOUN || !q->speaker || !read_desc(&s, q->speaker_span, &d, &d2))
+        issuer is;
+        int person;
+        if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
+            q->speaker_span.end <= q->speaker_span.start)
+            continue;
+        person = read_desc(&s, q->speaker_span, &d, &d2);
+        if (!person && !document_like(text, q->speaker_span))
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
-        if ((r = name_of(&s, &d, q->speaker_span.start)))
+        if (person && (r = name_of(&s, &d, q->speaker_span.start)))
             rc = rename_speaker(&s, q, r);
+        else if (!person && document_issuer(&s, q->speaker_span, &is))
+            rc = name_issuer(&s, q, &is);
     }
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)

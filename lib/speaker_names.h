@@ -4,7 +4,9 @@
  * ("The Vermont senator", "the CNN host", "the influential daily") and the
  * article names that person or organisation earlier ("Sen. Bernie Sanders",
  * "CNN host Jake Tapper", "The Washington Post"), the speaker becomes the
- * name and the description its role.
+ * name and the description its role. A speaker that is a document ("the
+ * statement", "the email") is named by its issuer when the text ties one
+ * ("Cook provided a written statement", "an email sent out by Sanders").
  */
 #ifndef STANCE_SPEAKER_NAMES_H
 #define STANCE_SPEAKER_NAMES_H

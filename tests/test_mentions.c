@@ -609,6 +609,26 @@ static void test_speaker_names(void **state)
                "\"The bridge must be rebuilt,\" the Vermont senator said.\n\n"
                "\"We cannot wait another year for it,\" he said.\n",
                a, 2, "We cannot wait", "Tom Park", NULL);
+    /* a document speaker: named by the subject of the clause that issued it */
+    speaker_of("Tom Park met reporters on Monday. Later, Park provided a written statement to the paper.\n"
+               "\"The bridge will be rebuilt before the winter,\" the statement said.\n",
+               NULL, 0, "The bridge will", "Park", "the statement");
+    /* a possessive subject is named as written */
+    speaker_of("Elena Diaz spoke in the morning. Diaz's campaign sent out a fundraising email at noon.\n"
+               "\"We need every vote in the county this week,\" the email said.\n",
+               NULL, 0, "We need every", "Diaz's campaign", "the email");
+    speaker_of("Elena Diaz spoke in the morning. Diaz's office issued a statement at noon.\n"
+               "\"The mayor will sign the budget on Friday,\" the statement said.\n",
+               NULL, 0, "The mayor will", "Diaz's office", "the statement");
+    /* issued "by" a name, the speaker itself indefinite */
+    speaker_of("Tom Park toured the port on Monday.\n"
+               "In addition, a fundraising email sent out by Elena Diaz on Tuesday warned of the fight ahead: "
+               "\"The port deserves a real plan for the future.\"\n",
+               NULL, 0, "The port deserves", "Elena Diaz", "a fundraising email");
+    /* no issuer tied: the document stays */
+    speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
+               "\"The port will close for a week in March,\" the statement said.\n",
+               NULL, 0, "The port will", "the statement", NULL);
 }
 
 static void test_targets_two_actors_own_spans(void **state)
