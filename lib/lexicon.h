@@ -64,7 +64,8 @@ enum stance_lex_class {
     STANCE_LX_VD_BOOST = 37,    /* VADER's booster words: very, really, extremely, so, more */
     STANCE_LX_VD_DAMP = 38,     /* VADER's dampener words: almost, barely, slightly, somewhat */
     STANCE_LX_VD_NEG = 39,      /* VADER's negators beyond FX_NEG (apostrophe-less): dont, isnt, rarely, seldom */
-    STANCE_LX_COUNT = 40        /* (new classes are appended; bits never change meaning) */
+    STANCE_LX_ISSUE_VERB = 40,  /* a verb that issues a document: issued, releasing, sent, posted, wrote, ran */
+    STANCE_LX_COUNT = 41        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */

@@ -552,15 +552,16 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
 {
     wtok w, prev;
     size_t pos = np;
+    int issuing = 0; /* an issuing verb among the words passed ("received an email" issues nothing) */
     for (unsigned n = 1; n <= ISSUE_VERB_WORDS + 1 && tok_before(s->t, pos, 0, &w); n++, pos = w.s) {
         const ref *r;
-        if (n > 1 && (r = ref_ending_at(s, pos))) {
+        if (n > 1 && issuing && (r = ref_ending_at(s, pos))) {
             is->r = r;
             is->start = is->end = 0;
             return 1;
         }
         /* "Clinton's campaign sent": the possessive's head word opens the clause */
-        if (n > 1 && tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
+        if (n > 1 && issuing && tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
             size_t ae = prev.e;
             size_t ap = (ae >= 4 && memcmp(s->t + ae - 4, "\xe2\x80\x99s", 4) == 0) ? ae - 4
                         : (s->t[ae - 2] == '\'' && s->t[ae - 1] == 's') ? ae - 2 : 0;
@@ -573,6 +574,7 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
         }
         if (!verb_word(s->t, w) && !stance_word_is(s->t, w.s, w.e, "out"))
             return 0;
+        issuing |= (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & STANCE_LX(ISSUE_VERB)) != 0;
     }
     return 0;
 }

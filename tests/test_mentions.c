@@ -625,6 +625,17 @@ static void test_speaker_names(void **state)
                "In addition, a fundraising email sent out by Elena Diaz on Tuesday warned of the fight ahead: "
                "\"The port deserves a real plan for the future.\"\n",
                NULL, 0, "The port deserves", "Elena Diaz", "a fundraising email");
+    /* the subject must issue it: who received, criticised or read a document is not its speaker;
+     * the progressive form issues too */
+    speaker_of("Tom Park met reporters on Monday. Later, Park received a long email from the union.\n"
+               "\"We need the money before the winter,\" the email said.\n",
+               NULL, 0, "We need the", "the email", NULL);
+    speaker_of("Elena Diaz spoke in the morning. Diaz criticized a new report at noon.\n"
+               "\"The bridge is not safe for trucks,\" the report said.\n",
+               NULL, 0, "The bridge is", "the report", NULL);
+    speaker_of("Elena Diaz spoke in the morning. Diaz is releasing a new 30-second ad this week.\n"
+               "\"The port deserves a real plan,\" the ad says.\n",
+               NULL, 0, "The port deserves", "Diaz", "the ad");
     /* no issuer tied: the document stays */
     speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
                "\"The port will close for a week in March,\" the statement said.\n",
