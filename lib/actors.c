@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "tokens.h"
 
 void stance_ent_release(stance_ent *e)
 {
@@ -418,16 +419,7 @@ unsigned stance_actorset_flags(const stance_actorset *set)
 
 static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (caseless && x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x - 'A' + 'a');
-        if (caseless && y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y - 'A' + 'a');
-        if (x != y)
-            return 0;
-    }
-    return 1;
+    return caseless ? stance_ascii_caseeq(a, b, n) : memcmp(a, b, n) == 0;
 }
 
 /* Record a full mention of an actor that shares its surname: its name, or an

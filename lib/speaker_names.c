@@ -243,14 +243,7 @@ static int build_refs(sstate *s)
 /* Is t[ws, we) the head word of @p d, in any case (ASCII)? */
 static int same_word(const char *t, size_t ws, size_t we, const desc *d)
 {
-    if (we - ws != d->he - d->hs)
-        return 0;
-    for (size_t k = 0; k < we - ws; k++) {
-        char a = t[ws + k], b = t[d->hs + k];
-        if (a != b && !((a | 0x20) == (b | 0x20) && (unsigned char)((a | 0x20) - 'a') < 26))
-            return 0;
-    }
-    return 1;
+    return we - ws == d->he - d->hs && stance_ascii_caseeq(t + ws, t + d->hs, we - ws);
 }
 
 /* Does the text tie the name at @p r to the description's head: the head or
@@ -445,15 +438,6 @@ static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
 static int word_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
-}
-
-/* Case-insensitive (ASCII) equality of n bytes. */
-static int same_bytes_ci(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k] && !((a[k] | 0x20) == (b[k] | 0x20) && (unsigned char)((a[k] | 0x20) - 'a') < 26))
-            return 0;
-    return 1;
 }
 
 typedef struct wtok {
@@ -663,7 +647,7 @@ static int document_issuer(const sstate *s, stance_span sp, issuer *is)
     lo = sp.start > STANCE_SPEAKER_NAME_REACH ? sp.start - STANCE_SPEAKER_NAME_REACH : 0;
     for (size_t i = sp.start; i-- > lo;) { /* the nearest "a/an ... <head>" before it */
         size_t np;
-        if (i + hn > sp.start || !same_bytes_ci(s->t + i, s->t + head.s, hn) ||
+        if (i + hn > sp.start || !stance_ascii_caseeq(s->t + i, s->t + head.s, hn) ||
             (i > 0 && word_char(s->t[i - 1])) || (i + hn < s->len && word_char(s->t[i + hn])) ||
             in_quote(s->quotes, i, i + hn) || !introduced(s->t, i, &np))
             continue;

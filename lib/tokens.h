@@ -159,6 +159,14 @@ static inline int stance_hspace(const char *text, size_t i, size_t len)
         return 3; /* U+2000..U+200A */
     return 0;
 }
+/* Do a[0, n) and b[0, n) hold the same bytes, ASCII letters compared without case? */
+static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k] && !((a[k] | 0x20) == (b[k] | 0x20) && (unsigned char)((a[k] | 0x20) - 'a') < 26))
+            return 0;
+    return 1;
+}
 /* The next chunk [*ws, *we) at or after *i and before @p e (@p len bounds the
  * white-space test): skips white space, sets *i = *we, returns 1; 0 at @p e. */
 int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);

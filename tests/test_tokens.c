@@ -76,6 +76,19 @@ static void test_lexicon_classes_lower(void **state)
 /* Every entry is found where it is, and words next to it in the search's
  * order are not: its prefixes, longer words that start with it (also past the
  * eight bytes the search compares as one key), the same bytes with a NUL. */
+/* stance_ascii_caseeq(): ASCII letters without case, every other byte as it is. */
+static void test_ascii_caseeq(void **state)
+{
+    (void)state;
+    assert_true(stance_ascii_caseeq("Statement", "sTATEMENT", 9));
+    assert_true(stance_ascii_caseeq("a-1 b", "A-1 B", 5));
+    assert_false(stance_ascii_caseeq("@", "`", 1));          /* 0x40 | 0x20 == 0x60, but no letters */
+    assert_false(stance_ascii_caseeq("[", "{", 1));
+    assert_false(stance_ascii_caseeq("\xc3\x89", "\xc3\xa9", 2)); /* non-ASCII bytes compare as they are */
+    assert_false(stance_ascii_caseeq("email", "emaik", 5));
+    assert_true(stance_ascii_caseeq("x", "y", 0));
+}
+
 static void test_lexicon_find_every_entry(void **state)
 {
     char buf[STANCE_LEX_MAXLEN + 2];
@@ -341,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_classes_lower),
+        cmocka_unit_test(test_ascii_caseeq),
         cmocka_unit_test(test_lexicon_find_every_entry),
         cmocka_unit_test(test_b8_tests),
         cmocka_unit_test(test_tokens_kinds),
