@@ -4,10 +4,8 @@
  */
 #include "config.h"
 
-#include <stdint.h>
-#include <string.h>
-
 #include "stance_internal.h"
+#include "tokens.h"
 
 pcre2_code *stance_utf8_validator(pcre2_general_context *gctx)
 {
@@ -31,12 +29,8 @@ pcre2_code *stance_utf8_validator(pcre2_general_context *gctx)
 static size_t ascii_prefix(const char *text, size_t len)
 {
     size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, text + i, 8);
-        if (w & UINT64_C(0x8080808080808080))
-            break;
-    }
+    while (i + 8 <= len && !stance_b8_high(stance_b8_load(text + i)))
+        i += 8;
     while (i < len && !((unsigned char)text[i] & 0x80))
         i++;
     return i;
