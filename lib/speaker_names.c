@@ -402,14 +402,11 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at)
     return NULL;
 }
 
-/* Give quote @p q the name at @p r; the description becomes its role. */
-static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
+/* Give quote @p q the allocated @p name (taken, also on failure); the
+ * description it had becomes its role. */
+static int set_described(sstate *s, stance_rawquote *q, char *name)
 {
-    char *name, *role = NULL;
-    if (r->ent >= 0)
-        name = stance_strdup(s->ents->e[r->ent].name);
-    else
-        name = stance_strndup(s->t + r->start, r->end - r->start);
+    char *role = NULL;
     if (!name || (!q->role && !(role = stance_strndup(s->t + q->speaker_span.start,
                                                        q->speaker_span.end - q->speaker_span.start)))) {
         stance_free(name);
@@ -421,6 +418,13 @@ static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
         q->role = role;
     q->how = STANCE_ATTR_DESCRIBED;
     return STANCE_OK;
+}
+
+/* Give quote @p q the name at @p r; the description becomes its role. */
+static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
+{
+    return set_described(s, q, r->ent >= 0 ? stance_strdup(s->ents->e[r->ent].name)
+                                           : stance_strndup(s->t + r->start, r->end - r->start));
 }
 
 /* Speakers that are documents ("the statement", "the email", "the ad") named
@@ -661,22 +665,8 @@ static int document_issuer(const sstate *s, stance_span sp, issuer *is)
 /* Give quote @p q the issuer @p is; the document becomes its role. */
 static int name_issuer(sstate *s, stance_rawquote *q, const issuer *is)
 {
-    char *name, *role = NULL;
-    if (is->end > is->start) {
-        if (!(name = stance_strndup(s->t + is->start, is->end - is->start)))
-            return STANCE_ERR_NOMEM;
-        if (!q->role && !(role = stance_strndup(s->t + q->speaker_span.start,
-                                                 q->speaker_span.end - q->speaker_span.start))) {
-            stance_free(name);
-            return STANCE_ERR_NOMEM;
-        }
-        stance_free(q->speaker);
-        q->speaker = name;
-        if (role)
-            q->role = role;
-        q->how = STANCE_ATTR_DESCRIBED;
-        return STANCE_OK;
-    }
+    if (is->end > is->start)
+        return set_described(s, q, stance_strndup(s->t + is->start, is->end - is->start));
     return rename_speaker(s, q, is->r);
 }
 
