@@ -19,6 +19,16 @@
 #define BUCKET_CROWD 64u    /* a bucket with more keys: the radix sort instead */
 #define HALF_MAX_BITS 11u   /* the two-pass radix sort: keys of up to 22 bits, 16 kB of counts */
 
+/* Insertion step: k into the sorted keys[0, i), keys[i] free (or k itself). */
+static inline void insert_sorted(uint64_t *keys, size_t i, uint64_t k)
+{
+    while (i > 0 && keys[i - 1] > k) {
+        keys[i] = keys[i - 1];
+        i--;
+    }
+    keys[i] = k;
+}
+
 /* One counting pass on the top bits (two to four keys a bucket: the keys are
  * hashes) into @p tmp, then an insertion sort back into @p keys that only
  * moves keys within their bucket. 0 done, -1 when a bucket is crowded (the
@@ -47,15 +57,8 @@ static int bucket_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bit
         return -1;
     for (size_t i = 0; i < n; i++)
         tmp[count[(keys[i] >> shift) & mask]++] = keys[i];
-    for (size_t i = 0; i < n; i++) {
-        uint64_t k = tmp[i];
-        size_t j = i;
-        while (j > 0 && keys[j - 1] > k) {
-            keys[j] = keys[j - 1];
-            j--;
-        }
-        keys[j] = k;
-    }
+    for (size_t i = 0; i < n; i++)
+        insert_sorted(keys, i, tmp[i]);
     return 0;
 }
 
@@ -94,15 +97,8 @@ void stance_sort_u64(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits)
         return;
     }
     if (n < 48) {
-        for (size_t i = 1; i < n; i++) {
-            uint64_t k = keys[i];
-            size_t j = i;
-            while (j > 0 && keys[j - 1] > k) {
-                keys[j] = keys[j - 1];
-                j--;
-            }
-            keys[j] = k;
-        }
+        for (size_t i = 1; i < n; i++)
+            insert_sorted(keys, i, keys[i]);
         return;
     }
     if (key_bits > 64)
