@@ -95,3 +95,16 @@ void stance_calibrate(const stance_head *h, const double *values, double *probs)
         }
     }
 }
+
+void stance_temper(double *probs, uint32_t n, double t)
+{
+    double sum = 0;
+    if (t == 1.0 || n == 0)
+        return;
+    for (uint32_t i = 0; i < n; i++) {
+        probs[i] = pow(fmax(probs[i], 1e-300), 1.0 / t);
+        sum += probs[i];
+    }
+    for (uint32_t i = 0; i < n; i++)
+        probs[i] /= sum;
+}

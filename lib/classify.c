@@ -145,6 +145,8 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     stance_linear_values(h, &s->x, values);
     stance_calibrate(h, values, probs);
+    if (domain && h->domain_temp > 0)
+        stance_temper(probs, h->n_labels, h->domain_temp);
     d->label = 0;
     for (uint32_t i = 1; i < h->n_labels; i++)
         if (probs[i] > probs[d->label])

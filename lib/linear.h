@@ -13,6 +13,9 @@ int stance_linear_vote(const stance_head *h, const double *values);
  * pairwise coupling (identical to svm_predict_probability), or one-hot votes
  * when the head is uncalibrated. probs has n_labels entries. */
 void stance_calibrate(const stance_head *h, const double *values, double *probs);
+/* Probabilities @p probs[0..n) raised to the power 1/@p t and normalised (t > 0;
+ * t = 1 leaves them as they are; order, hence the label, is kept). */
+void stance_temper(double *probs, uint32_t n, double t);
 /* Contribution of feature i of x toward label @p label (summed over its pairs). */
 double stance_linear_contrib(const stance_head *h, const stance_fvec *x, size_t i, int label);
 #endif

@@ -23,6 +23,8 @@
 #define STANCE_FORMAT_MINOR_LEXN 1
 /* Minor version written when the file has a WVEC section (1.2 added it; vectors.h). */
 #define STANCE_FORMAT_MINOR_WVEC 2
+/* Minor version written when the file has a DTMP section (1.3 added it). */
+#define STANCE_FORMAT_MINOR_DTMP 3
 
 /* Sanity caps enforced by the reader before any allocation. */
 #define STANCE_MAX_FAMILIES 16
@@ -111,6 +113,11 @@ typedef struct stance_head {
     uint32_t calib;       /* STANCE_CALIB_* */
     double *prob_a;       /* [n_dec] libsvm probA (NULL unless PLATT_PAIRWISE) */
     double *prob_b;       /* [n_dec] libsvm probB */
+    /* In-domain temperature T (DTMP section; 0 when absent, which means none, as 1
+     * does): stance_classify() raises the calibrated probabilities of a quote toward
+     * an actor to the power 1/T and normalises them (stance_temper(), calibrate.c);
+     * stance_predict() and the quote's sentiment do not. */
+    double domain_temp;
 } stance_head;
 
 /* A readable string for a bucket (optional; used to explain decisions). */

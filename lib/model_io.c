@@ -779,12 +779,56 @@ static int read_wvec(rd *r, stance_model *m)
     return r->rc;
 }
 
+/* DTMP: u32 count (1..STANCE_MAX_HEADS), then count x {str head name, f64 temperature}; each
+ * entry names a head read before it, no head twice, with a temperature in [0.05, 20]. */
+static int read_dtmp(rd *r, stance_model *m, int *seen)
+{
+    size_t at = r->pos;
+    uint32_t n = rd_u32(r, "truncated DTMP");
+    if (r->rc)
+        return r->rc;
+    if (*seen)
+        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate DTMP section");
+    *seen = 1;
+    if (n == 0 || n > STANCE_MAX_HEADS) {
+        r->pos = at;
+        return rd_fail(r, STANCE_ERR_FORMAT, "bad DTMP count");
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        size_t entry = r->pos;
+        char *name = rd_str(r, "truncated DTMP head name");
+        double t = name ? rd_f64(r, "truncated DTMP temperature") : 0;
+        stance_head *h = NULL;
+        const char *bad = NULL;
+        if (!name || r->rc) {
+            stance_free(name);
+            return r->rc;
+        }
+        for (uint32_t k = 0; k < m->n_heads && !h; k++)
+            if (strcmp(m->heads[k].name, name) == 0)
+                h = &m->heads[k];
+        stance_free(name);
+        if (!h)
+            bad = "DTMP names no head read before it";
+        else if (h->domain_temp != 0)
+            bad = "DTMP names a head twice";
+        else if (!(t >= 0.05 && t <= 20))
+            bad = "DTMP temperature out of range";
+        if (bad) {
+            r->pos = entry;
+            return rd_fail(r, STANCE_ERR_FORMAT, bad);
+        }
+        h->domain_temp = t;
+    }
+    return r->rc;
+}
+
 int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err)
 {
     rd r = {data, 0, 0, err, STANCE_OK};
     stance_model *m = NULL;
     uint32_t major, req_flags, n_sections, stored_crc;
-    int have_feat = 0;
+    int have_feat = 0, have_dtmp = 0;
     rows_ref rows[STANCE_MAX_HEADS];
 
     if (!out)
@@ -845,6 +889,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
             read_lexicon(&r, m);
         else if (memcmp(tag, "WVEC", 4) == 0)
             read_wvec(&r, m);
+        else if (memcmp(tag, "DTMP", 4) == 0)
+            read_dtmp(&r, m, &have_dtmp);
         else if (flags & SECTION_REQUIRED) {
             r.pos = body - SECTION_HEADER_SIZE;
             rd_fail(&r, STANCE_ERR_VERSION, "unknown required section");
@@ -996,7 +1042,15 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
-    uint32_t n_sections = 2 + m->n_heads + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) + (m->feat.wvec ? 1 : 0);
+    uint32_t n_temp = 0, n_sections, minor;
+    for (uint32_t hi = 0; hi < m->n_heads; hi++)
+        n_temp += m->heads[hi].domain_temp != 0 && m->heads[hi].domain_temp != 1;
+    n_sections = 2 + m->n_heads + (n_temp ? 1 : 0) + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) +
+                 (m->feat.wvec ? 1 : 0);
+    minor = n_temp           ? STANCE_FORMAT_MINOR_DTMP
+            : m->feat.wvec   ? STANCE_FORMAT_MINOR_WVEC
+            : m->feat.lex    ? STANCE_FORMAT_MINOR_LEXN
+                             : STANCE_FORMAT_MINOR;
     *data = NULL;
     *size = 0;
     if (m->feat.table_bits < STANCE_MIN_TABLE_BITS || m->feat.table_bits > STANCE_MAX_TABLE_BITS ||
@@ -1005,10 +1059,7 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
     buckets = (size_t)1 << m->feat.table_bits;
 
     wr_bytes(&w, MAGIC, 4);
-    wr_u32(&w, STANCE_FORMAT_MAJOR |
-                   (uint32_t)(m->feat.wvec  ? STANCE_FORMAT_MINOR_WVEC
-                              : m->feat.lex ? STANCE_FORMAT_MINOR_LEXN
-                                            : STANCE_FORMAT_MINOR) << 16);
+    wr_u32(&w, STANCE_FORMAT_MAJOR | minor << 16);
     wr_u32(&w, 0);
     wr_u32(&w, n_sections);
 
@@ -1041,6 +1092,16 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 
     for (uint32_t hi = 0; hi < m->n_heads; hi++)
         wr_head(&w, &m->heads[hi], buckets);
+    if (n_temp) {
+        at = wr_begin(&w, "DTMP", 0);
+        wr_u32(&w, n_temp);
+        for (uint32_t hi = 0; hi < m->n_heads; hi++)
+            if (m->heads[hi].domain_temp != 0 && m->heads[hi].domain_temp != 1) {
+                wr_str(&w, m->heads[hi].name);
+                wr_f64(&w, m->heads[hi].domain_temp);
+            }
+        wr_end(&w, at);
+    }
 
     if (m->feat.lex) {
         const stance_lexicon *lx = m->feat.lex;

@@ -36,7 +36,10 @@ def name_keys(actor):
         parts = n.split()
         if len(parts) > 1:
             keys.add(parts[-1])
-    return sorted((k.encode("utf-8") for k in keys if len(k) > 1), key=len, reverse=True)
+    # longest first; equal lengths in byte order, so that the rows (and the model trained
+    # on them) do not depend on the set's iteration order (PYTHONHASHSEED): "Crooked
+    # Hillary" and "Hillary Clinton" overlap in one quote and are both 15 bytes long
+    return sorted((k.encode("utf-8") for k in keys if len(k) > 1), key=lambda b: (-len(b), b))
 
 
 def find_spans(text, keys, pronouns):

@@ -511,12 +511,14 @@ int cmd_train(int argc, char **argv)
         {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
         {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
         {"vec-min-count", required_argument, NULL, 1004}, {"unlabelled-context", required_argument, NULL, 1005},
-        {"in-domain", required_argument, NULL, 1006},
+        {"in-domain", required_argument, NULL, 1006}, {"in-domain-temperature", required_argument, NULL, 1007},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     int ablate = 0;
     const char *private_files[16], *domain_files[16];
-    size_t n_private = 0, n_domain = 0;
+    size_t n_private = 0, n_domain = 0, n_temp = 0;
+    const char *temp_head[MAX_HEADS_CLI];
+    double temp_val[MAX_HEADS_CLI];
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
@@ -557,6 +559,18 @@ int cmd_train(int argc, char **argv)
             }
             domain_files[n_domain++] = optarg;
             break;
+        case 1007: {
+            char *eq = strchr(optarg, '='), *end = NULL;
+            double t = eq ? strtod(eq + 1, &end) : 0;
+            if (!eq || eq == optarg || end == eq + 1 || *end || !(t >= 0.05 && t <= 20) || n_temp >= MAX_HEADS_CLI) {
+                cli_error("train: --in-domain-temperature wants NAME=T with T in 0.05..20 (at most %d)", MAX_HEADS_CLI);
+                return CLI_USAGE;
+            }
+            *eq = '\0';
+            temp_head[n_temp] = optarg;
+            temp_val[n_temp++] = t;
+            break;
+        }
         case 'H': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg || !eq[1] || n_heads >= MAX_HEADS_CLI) {
@@ -705,6 +719,15 @@ int cmd_train(int argc, char **argv)
                 cli_error("train: --head %s given twice (several files for one head: NAME=A,B)", heads[i].name);
                 return CLI_USAGE;
             }
+    }
+    for (size_t i = 0; i < n_temp && !add_to; i++) {
+        size_t j = 0;
+        while (j < n_heads && strcmp(temp_head[i], heads[j].name) != 0)
+            j++;
+        if (j == n_heads) {
+            cli_error("train: --in-domain-temperature %s: no --head of that name", temp_head[i]);
+            return CLI_USAGE;
+        }
     }
     if ((name && strlen(name) > STANCE_MAX_STRING) || (created && strlen(created) > STANCE_MAX_STRING)) {
         cli_error("train: --name and --created are at most %d bytes", STANCE_MAX_STRING);
@@ -938,6 +961,16 @@ int cmd_train(int argc, char **argv)
         }
         if (stance_model_set_meta(m, meta_key, meta_val))
             goto nomem;
+    }
+    for (size_t i = 0; i < n_temp; i++) {
+        uint32_t k = 0;
+        while (k < m->n_heads && strcmp(m->heads[k].name, temp_head[i]) != 0)
+            k++;
+        if (k == m->n_heads) {
+            cli_error("train: --in-domain-temperature: the model has no head '%s'", temp_head[i]);
+            goto out;
+        }
+        m->heads[k].domain_temp = temp_val[i];
     }
     if (prune_eps > 0)
         prune(m, prune_eps);

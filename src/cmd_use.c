@@ -808,8 +808,11 @@ int cmd_inspect(int argc, char **argv)
         float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
         for (size_t b = 0; b < nb; b++)
             nz += (size_t)stance_head_row(h, b, row);
-        printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s\n", h->name, h->n_labels, h->n_dec,
+        printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s", h->name, h->n_labels, h->n_dec,
                nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
+        if (h->domain_temp > 0)
+            printf(", in-domain temperature %g", h->domain_temp);
+        putchar('\n');
         for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
             for (uint32_t b = a + 1; b < h->n_labels; b++, p++)
                 printf("  pair %s/%s: bias %.4f%s", h->labels[a], h->labels[b], h->bias[p],

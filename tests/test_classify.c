@@ -527,10 +527,74 @@ static void test_classify_missing_heads(void **state)
     stance_model_free(m);
 }
 
+/* A model with the stance head's in-domain temperature (DTMP): stance_classify()'s
+ * stance toward an actor is the untempered probabilities raised to 1/T and
+ * normalised, with the same label; the quote's sentiment and stance_predict()
+ * are untouched. */
+static void test_classify_domain_temperature(void **state)
+{
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *plain = NULL, *hot = NULL;
+    stance_prediction *p0 = NULL, *p1 = NULL;
+    stance_model *b = testutil_build_model(), *m = NULL;
+    const stance_model *m0 = *state;
+    unsigned char *data = NULL;
+    size_t len;
+    const double t = 2.5;
+    int h = stance_model_head_find(m0, "stance");
+    assert_true(h >= 0);
+    b->heads[h].domain_temp = t;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+    assert_int_equal(stance_classify(m0, &in, NULL, &plain, NULL), STANCE_OK);
+    assert_int_equal(stance_classify(m, &in, NULL, &hot, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(hot), stance_result_count(plain));
+    for (size_t i = 0; i < stance_result_count(plain); i++) {
+        const stance_quote *a = stance_result_quote(plain, i), *c = stance_result_quote(hot, i);
+        const stance_decision *da, *dc;
+        double z = 0;
+        assert_int_equal(stance_quote_target_count(c), stance_quote_target_count(a));
+        assert_true(stance_quote_target_count(a) >= 1);
+        da = &stance_quote_target(a, 0)->stance;
+        dc = &stance_quote_target(c, 0)->stance;
+        check_decision(dc);
+        assert_int_equal(dc->label, da->label);
+        assert_true(dc->confidence < da->confidence); /* a confident label is softened */
+        for (size_t k = 0; k < da->n_labels; k++)
+            z += pow(da->probs[k], 1 / t);
+        for (size_t k = 0; k < da->n_labels; k++)
+            assert_true(fabs(dc->probs[k] - pow(da->probs[k], 1 / t) / z) < 1e-9);
+        for (size_t k = 0; k < a->sentiment.n_labels; k++)
+            assert_true(c->sentiment.probs[k] == a->sentiment.probs[k]);
+    }
+    st.text = "Park is a corrupt liar who failed us";
+    st.text_len = strlen(st.text);
+    assert_int_equal(stance_predict(m0, (size_t)h, &st, NULL, &p0, NULL), STANCE_OK);
+    assert_int_equal(stance_predict(m, (size_t)h, &st, NULL, &p1, NULL), STANCE_OK);
+    for (size_t k = 0; k < stance_prediction_decision(p0)->n_labels; k++)
+        assert_true(stance_prediction_decision(p0)->probs[k] == stance_prediction_decision(p1)->probs[k]);
+    stance_prediction_free(p0);
+    stance_prediction_free(p1);
+    stance_result_free(plain);
+    stance_result_free(hot);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classify_quotes_speakers_stances),
+        cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_result_outlives_model),
         cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),

@@ -717,6 +717,74 @@ static void test_model_io_section_sweeps(void **state)
     }
 }
 
+/* DTMP: a head's in-domain temperature is written (version 1.3) only when it is
+ * neither 0 nor 1 and read back; refused when truncated, out of range, naming no
+ * head, or twice; a reader that skips the section (tag renamed) reads the model
+ * without the temperature. */
+static void test_model_io_temperature_section(void **state)
+{
+    stance_model *b = testutil_build_model(), *m = NULL;
+    unsigned char *data = NULL;
+    size_t len, at, val;
+    stance_error err;
+    (void)state;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    assert_true(data[6] < STANCE_FORMAT_MINOR_DTMP); /* none: no section */
+    stance_free(data);
+    b->heads[0].domain_temp = 1.0;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    assert_true(data[6] < STANCE_FORMAT_MINOR_DTMP); /* 1 means none as well */
+    stance_free(data);
+    b->heads[0].domain_temp = 1.75;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(data[6], STANCE_FORMAT_MINOR_DTMP);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
+    assert_true(m->heads[0].domain_temp == 1.75);
+    assert_true(m->heads[1].domain_temp == 0);
+    stance_model_destroy(m);
+    stance_free(m);
+    m = NULL;
+    for (size_t cut = 0; cut < len; cut++)
+        if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
+            fail_msg("truncated at %zu accepted", cut);
+    at = find_tag(data, len, "DTMP");
+    /* count, name length, name, f64: the value after the head's name */
+    val = at + 16 + 4 + 4 + strlen("stance");
+    assert_memory_equal(data + at + 24, "stance", 6);
+    {
+        static const double bad[] = {0.0, 0.01, 21.0, -2.0, NAN};
+        unsigned char keep[8];
+        memcpy(keep, data + val, 8);
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            memcpy(data + val, &bad[i], 8);
+            fix_crc(data, len);
+            assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+            assert_non_null(strstr(err.message, "out of range"));
+            assert_null(m);
+        }
+        memcpy(data + val, keep, 8);
+    }
+    data[at + 24] = 'S'; /* "Stance": no such head */
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "names no head"));
+    data[at + 24] = 's';
+    put_u32(data + at + 16, 0); /* count 0 */
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "bad DTMP count"));
+    put_u32(data + at + 16, 1);
+    data[at + 3] = 'X'; /* DTMX: unknown optional section, skipped */
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
+    assert_true(m->heads[0].domain_temp == 0);
+    stance_model_destroy(m);
+    stance_free(m);
+    stance_free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -736,6 +804,7 @@ int main(void)
         cmocka_unit_test(test_model_io_vectors_section),
         cmocka_unit_test(test_model_io_vectors_block),
         cmocka_unit_test(test_model_io_section_sweeps),
+        cmocka_unit_test(test_model_io_temperature_section),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

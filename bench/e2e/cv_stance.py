@@ -8,11 +8,16 @@ fold; accuracies are pooled over the pairs, beside the all-against guess on the 
 
 usage (from the build directory):
   bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--domain]
-                         [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
+                         [--name NAME] [--work DIR] [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
+--fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
+labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
+log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
+as `stance train --in-domain-temperature stance=T` (models/Makefile.inc, MODEL_STANCE_TEMPERATURE).
 Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models and folds under --work.
 Only the Python standard library.
 """
 import argparse
+import math
 import glob
 import json
 import os
@@ -47,6 +52,8 @@ def main():
     ap.add_argument("--name", default="cv")
     ap.add_argument("--work", default="/tmp/stance-cv")
     ap.add_argument("--stance", default="./stance")
+    ap.add_argument("--fit-temperature", action="store_true",
+                    help="choose the in-domain temperature on the held-out folds' linked pairs")
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -71,8 +78,9 @@ def main():
         dom = " --in-domain %s" % rows if a.domain else ""
         subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
                        % (a.stance, model, flags, rows, dom, files), shell=True, check=True)
+        pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
-                              "--data", os.path.join(a.data, "polnear"), "--labels", test],
+                              "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out],
                              capture_output=True, text=True, check=True).stdout
         n = int(re.search(r"gold pairs (\d+)", out).group(1))
         acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))
@@ -89,6 +97,39 @@ def main():
           "accuracy %.3f, all-against %.3f"
           % (a.name, n, nl / n, sum(p[0] * p[1] for p in pooled) / n, sum(p[0] * p[2] for p in pooled) / n,
              sum(p[3] * p[4] for p in pooled) / nl, sum(p[3] * p[5] for p in pooled) / nl))
+    if a.fit_temperature:
+        rows = []
+        for k in range(a.folds):
+            with open(os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))) as f:
+                rows += [json.loads(l) for l in f if l.strip()]
+        fit_temperature(rows)
+
+
+def tempered(probs, t):
+    v = {lab: max(p, 1e-12) ** (1 / t) for lab, p in probs.items()}
+    z = sum(v.values())
+    return {lab: x / z for lab, x in v.items()}
+
+
+def fit_temperature(rows):
+    """Print the temperature that minimises the pooled held-out pairs' negative log-likelihood."""
+    sys.path.insert(0, HERE)
+    from score import ece
+
+    def nll(t):
+        return -sum(math.log(max(tempered(r["probs"], t)[r["gold"]], 1e-12)) for r in rows) / len(rows)
+
+    def calib(t):
+        conf = []
+        for r in rows:
+            p = tempered(r["probs"], t)
+            best = max(p, key=p.get)
+            conf.append((p[best], best == r["gold"]))
+        return ece(conf)
+
+    best = min(range(50, 501), key=lambda i: nll(i / 100)) / 100
+    print("temperature on %d held-out linked pairs: T = %.2f; NLL %.4f -> %.4f, ECE %.3f -> %.3f"
+          % (len(rows), best, nll(1), nll(best), calib(1), calib(best)))
 
 
 if __name__ == "__main__":

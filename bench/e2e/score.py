@@ -3,6 +3,7 @@
 
     bench/e2e/score.py [STANCE] [-m models/en-news.stm] [--data DATA_DIR/polnear]
                        [--labels 'bench/e2e/labels/dev-*.jsonl'] [--save OUT.jsonl | --pred OUT.jsonl]
+                       [--pairs-out PAIRS.jsonl]
 
 Reads every label file, builds one record {"id", "text", "actors": [{"name",
 "aliases"}]} per labelled article (text from PolNeAR, actors from the labels), pipes
@@ -21,6 +22,10 @@ Definitions (bench/e2e/GUIDELINES.md has the labelling rules):
   stance for the pair's actor (an entry with "where" other than "none").
 - stance: over ALL gold pairs; an unfound quote or a missing stance counts as "none".
   The baseline "everything none" is scored on the same pairs.
+- calibration: on the linked pairs, the expected calibration error of the stance's
+  confidence (10 equal-width bins; the gap between mean confidence and accuracy,
+  weighted by the bin's share). `--pairs-out` writes each linked pair's probabilities
+  and gold label (one JSON object a line), for bench/e2e/cv_stance.py --fit-temperature.
 - off-target: of the favor/against stances the library gives on found quotes to
   labelled actors, the share whose (quote, actor) is not a gold pair.
 """
@@ -124,6 +129,16 @@ def pct(a, b):
     return "%d/%d = %.3f" % (a, b, a / b if b else 0.0)
 
 
+def ece(rows, bins=10):
+    """Expected calibration error of (confidence, correct) rows, equal-width bins."""
+    by = collections.defaultdict(list)
+    for c, ok in rows:
+        by[min(int(c * bins), bins - 1)].append((c, ok))
+    n = len(rows)
+    return sum(len(v) / n * abs(sum(c for c, _ in v) / len(v) - sum(ok for _, ok in v) / len(v))
+               for v in by.values()) if n else 0.0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("stance", nargs="?", default="./stance", help="the stance binary (default ./stance)")
@@ -135,6 +150,7 @@ def main():
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--save", help="write the library's output here")
     g.add_argument("--pred", help="score this saved output instead of running the binary")
+    ap.add_argument("--pairs-out", help="write each linked pair's stance probabilities and gold label here")
     args = ap.parse_args()
 
     files, arts = load_labels(args.labels)
@@ -166,6 +182,7 @@ def main():
     st_gold, st_pred = [], []
     st_gold_c, st_pred_c = [], []  # pairs with conf >= 2
     lk_gold, lk_pred = [], []  # linked pairs only: the head's own accuracy, linking aside
+    lk_probs = []  # linked pairs: (probabilities, gold label)
     via_n, via_linked = collections.Counter(), collections.Counter()
     linked = 0
     off_fa = off_bad = 0
@@ -207,15 +224,17 @@ def main():
             if p is not None:
                 for s in p.get("stances", []):
                     if s.get("where") != "none":
-                        stances[s["actor"]] = s["label"]
+                        stances[s["actor"]] = s
             for pair in q["pairs"]:
                 n_pairs += 1
                 label_dist[pair["stance"]] += 1
                 via_n[pair["via"]] += 1
                 if p is not None:
                     gold_actors_of[best].add(pair["actor"])
-                lab = stances.get(pair["actor"])
-                if lab is not None:
+                st = stances.get(pair["actor"])
+                lab = st["label"] if st is not None else None
+                if st is not None:
+                    lk_probs.append((st["probs"], pair["stance"]))
                     linked += 1
                     via_linked[pair["via"]] += 1
                     lk_gold.append(pair["stance"])
@@ -262,6 +281,14 @@ def main():
     lmaj, _, _ = prf(lk_gold, [major] * len(lk_gold), STANCES)
     print("    linked pairs only (%d): accuracy %.3f, macro-F1 %.3f  |  all-%s on them: accuracy %.3f"
           % (len(lk_gold), lacc, lmacro, major, lmaj))
+    if lk_probs:
+        conf = [(max(pr.values()), max(pr, key=pr.get) == g) for pr, g in lk_probs]
+        print("    calibration on the linked pairs: mean confidence %.3f, accuracy %.3f, ECE %.3f"
+              % (sum(c for c, _ in conf) / len(conf), sum(ok for _, ok in conf) / len(conf), ece(conf)))
+    if args.pairs_out:
+        with open(args.pairs_out, "w", encoding="utf-8") as f:
+            for pr, g in lk_probs:
+                f.write(json.dumps({"probs": pr, "gold": g}) + "\n")
     cacc, cmacro, _ = prf(st_gold_c, st_pred_c, STANCES)
     print("    pairs with conf >= 2 (%d): accuracy %.3f, macro-F1 %.3f" % (len(st_gold_c), cacc, cmacro))
     sacc, smacro, sper = prf(sent_gold, sent_pred, SENTIMENTS)
