@@ -59,7 +59,10 @@ int cmd_dump(int argc, char **argv)
         printf("head %s labels=", hd->name);
         for (uint32_t l = 0; l < hd->n_labels; l++)
             printf("%s%s", l ? "," : "", hd->labels[l]);
-        printf(" pairs=%u calibration=%u\n", hd->n_dec, hd->calib);
+        printf(" pairs=%u calibration=%u", hd->n_dec, hd->calib);
+        if (hd->domain_temp > 0)
+            printf(" in-domain-temperature=%.9g", hd->domain_temp);
+        printf("\n");
         for (uint32_t p = 0; p < hd->n_dec; p++)
             printf("  pair %u bias=%.9g probA=%.9g probB=%.9g\n", p, hd->bias[p], hd->prob_a ? hd->prob_a[p] : 0.0,
                    hd->prob_b ? hd->prob_b[p] : 0.0);

@@ -47,6 +47,35 @@ err_has "bad_json.jsonl:2"
 expect 1 "eval: empty file" "$STANCE" eval -m "$W/m.stm" "$T/empty.jsonl"
 expect 2 "usage error" "$STANCE" train -o "$W/x.stm"
 
+# in-domain temperature: stored for the named head (format 1.3), shown by dump and inspect,
+# kept by --add-to; refused for a head not trained or out of range, before anything is written
+expect 0 "train --in-domain-temperature" "$STANCE" train -q -o "$W/t.stm" --table-bits 12 --cv 0 --seed 3 \
+  --in-domain-temperature stance=2.5 --head stance="$T/stance.jsonl"
+expect 0 "dump a tempered model" "$STANCE" dump "$W/t.stm"
+grep -q "^format 1.3" "$W/out" && grep -q "^head stance .*in-domain-temperature=2.5$" "$W/out" && ok "dump temperature" ||
+  bad "dump temperature"
+expect 0 "add a head to a tempered model" "$STANCE" train -q -o "$W/t2.stm" --add-to "$W/t.stm" --cv 0 \
+  --head sentiment="$T/sentiment.jsonl"
+expect 0 "inspect the extended model" "$STANCE" inspect -m "$W/t2.stm"
+grep -q "^head stance: .*in-domain temperature 2.5$" "$W/out" && ! grep -q "^head sentiment: .*temperature" "$W/out" &&
+  ok "temperature kept by --add-to" || bad "temperature kept by --add-to"
+expect 0 "temperature for an existing head" "$STANCE" train -q -o "$W/t3.stm" --add-to "$W/t2.stm" --cv 0 \
+  --in-domain-temperature sentiment=0.5 --head extra="$T/sentiment.jsonl"
+expect 0 "dump it" "$STANCE" dump "$W/t3.stm"
+grep -q "^head sentiment .*in-domain-temperature=0.5$" "$W/out" && ok "temperature set on an --add-to head" ||
+  bad "temperature set on an --add-to head"
+expect 2 "temperature for a head not trained" "$STANCE" train -q -o "$W/x.stm" --cv 0 --in-domain-temperature sentiment=2 \
+  --head stance="$T/stance.jsonl"
+err_has "no --head of that name"
+expect 2 "temperature out of range" "$STANCE" train -q -o "$W/x.stm" --cv 0 --in-domain-temperature stance=50 \
+  --head stance="$T/stance.jsonl"
+expect 2 "temperature not a number" "$STANCE" train -q -o "$W/x.stm" --cv 0 --in-domain-temperature stance=hot \
+  --head stance="$T/stance.jsonl"
+expect 1 "temperature for a head the --add-to model lacks" "$STANCE" train -q -o "$W/x.stm" --add-to "$W/t.stm" --cv 0 \
+  --in-domain-temperature tone=2 --head sentiment="$T/sentiment.jsonl"
+err_has "the model has no head 'tone'"
+test ! -e "$W/x.stm" && ok "nothing written for a bad temperature" || bad "nothing written for a bad temperature"
+
 # prior word polarity: --lexicon adds the lex/lexd families and stores the words in the model
 expect 0 "train --lexicon" "$STANCE" train -q -o "$W/lex.stm" --table-bits 12 --cv 0 --seed 3 --lexicon "$T/lexicon.tsv" \
   --families word,neg,window,presence,rules --head sentiment="$T/sentiment.jsonl"

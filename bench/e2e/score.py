@@ -234,7 +234,8 @@ def main():
                 st = stances.get(pair["actor"])
                 lab = st["label"] if st is not None else None
                 if st is not None:
-                    lk_probs.append((st["probs"], pair["stance"]))
+                    if st.get("probs"):  # a saved output may carry labels only
+                        lk_probs.append((st["probs"], pair["stance"]))
                     linked += 1
                     via_linked[pair["via"]] += 1
                     lk_gold.append(pair["stance"])
