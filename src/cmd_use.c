@@ -251,6 +251,7 @@ static json_t *reliability_json(const tr_reliability *r)
 static json_t *scores_json(const eval_ctx *c, const size_t *cm, const tr_reliability *rel)
 {
     tr_scores s;
+    double fm, fp;
     json_t *o = json_object(), *pc = json_object(), *mat = json_array();
     int fav = label_of(c, "favor"), ag = label_of(c, "against");
     tr_scores_compute(cm, c->k, &s);
@@ -272,14 +273,22 @@ static json_t *scores_json(const eval_ctx *c, const size_t *cm, const tr_reliabi
     json_object_set_new(o, "per_class", pc);
     json_object_set_new(o, "confusion", mat);
     json_object_set_new(o, "ece", json_real(tr_reliability_ece(rel)));
+    if (!tr_reliability_ece_floor(rel, &fm, &fp)) {
+        json_object_set_new(o, "ece_floor", json_real(fm));
+        json_object_set_new(o, "ece_floor_p95", json_real(fp));
+    }
     json_object_set_new(o, "reliability", reliability_json(rel));
     return o;
 }
 
 static void reliability_text(const tr_reliability *r)
 {
+    double fm, fp;
     printf("  ECE          %.4f  (expected calibration error, %d equal-width bins of top-label confidence)\n",
            tr_reliability_ece(r), TR_CALIB_BINS);
+    if (!tr_reliability_ece_floor(r, &fm, &fp))
+        printf("  ECE floor    %.4f  (a calibrated model's ECE on as many rows: labels drawn from its own\n"
+               "               probabilities; 95 %% of draws below %.4f)\n", fm, fp);
     printf("  reliability: %-9s %6s %10s %9s %7s\n", "bin", "n", "confidence", "accuracy", "gap");
     for (int b = 0; b < TR_CALIB_BINS; b++) {
         double n = (double)r->n[b];

@@ -138,6 +138,33 @@ static void test_train_bad_input_reports_line(void **state)
 /* ECE by hand: bin [0.9,1.0] holds 0.95 (right) and 1.0 (wrong): accuracy 0.5,
  * mean confidence 0.975; bin [0.6,0.7) holds 0.6 (right), 0.65 (right): accuracy 1,
  * mean 0.625. ECE = 2/4 * 0.475 + 2/4 * 0.375 = 0.425. */
+/* The ECE floor by hand: four rows at confidence 0.75 (one bin), the correct count
+ * Binomial(4, 0.75): E|X/4 - 0.75| = 0.75/256 + 0.5*12/256 + 0.25*54/256 + 0.25*81/256
+ * = 0.158203125. More rows, lower floor; certainty (confidence 1) has none. */
+static void test_train_reliability_ece_floor(void **state)
+{
+    tr_reliability r;
+    double m, p, m2, p2;
+    (void)state;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(tr_reliability_ece_floor(&r, &m, &p), 0);
+    assert_true(m == 0 && p == 0);
+    for (int i = 0; i < 4; i++)
+        tr_reliability_add(&r, 0.75, i != 0);
+    assert_int_equal(tr_reliability_ece_floor(&r, &m, &p), 0);
+    assert_true(fabs(m - 0.158203125) < 1e-12);
+    assert_true(p >= m && p <= 0.75);
+    for (int i = 0; i < 396; i++)
+        tr_reliability_add(&r, 0.75, i % 4 != 0);
+    assert_int_equal(tr_reliability_ece_floor(&r, &m2, &p2), 0);
+    assert_true(m2 < m / 5 && m2 > 0.01 && p2 > m2 && p2 < p);
+    memset(&r, 0, sizeof r);
+    for (int i = 0; i < 10; i++)
+        tr_reliability_add(&r, 1.0, 1);
+    assert_int_equal(tr_reliability_ece_floor(&r, &m, &p), 0);
+    assert_true(m == 0 && p == 0);
+}
+
 static void test_train_reliability_ece(void **state)
 {
     tr_reliability r;
@@ -392,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_train_same_seed_same_head),
         cmocka_unit_test(test_train_bad_input_reports_line),
         cmocka_unit_test(test_train_reliability_ece),
+        cmocka_unit_test(test_train_reliability_ece_floor),
         cmocka_unit_test(test_train_rsvd),
         cmocka_unit_test(test_train_word_vectors),
         cmocka_unit_test(test_train_word_vectors_context_only),

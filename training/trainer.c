@@ -1140,6 +1140,80 @@ double tr_reliability_ece(const tr_reliability *r)
     return ece;
 }
 
+/* CDF of Binomial(n, p) into cdf[0..n]; *mad = E|X/n - p|. */
+static void binomial_cdf(size_t n, double p, double *cdf, double *mad)
+{
+    double acc = 0, lp = log(p), lq = log1p(-p);
+    *mad = 0;
+    for (size_t k = 0; k <= n; k++) {
+        double pk;
+        if (p <= 0)
+            pk = k == 0;
+        else if (p >= 1)
+            pk = k == n;
+        else
+            pk = exp(lgamma((double)n + 1) - lgamma((double)k + 1) - lgamma((double)(n - k) + 1) + (double)k * lp +
+                     (double)(n - k) * lq);
+        acc += pk;
+        cdf[k] = acc;
+        *mad += pk * fabs((double)k / (double)n - p);
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int tr_reliability_ece_floor(const tr_reliability *r, double *mean, double *p95)
+{
+    double *cdf[TR_CALIB_BINS] = {0}, *draw = NULL, pb[TR_CALIB_BINS];
+    uint64_t rng = 0xece0f100ull;
+    int rc = -1;
+    *mean = *p95 = 0;
+    if (!r->total)
+        return 0;
+    for (int b = 0; b < TR_CALIB_BINS; b++) {
+        double mad;
+        if (!r->n[b])
+            continue;
+        pb[b] = fmin(fmax(r->conf[b] / (double)r->n[b], 0), 1);
+        if (!(cdf[b] = malloc((r->n[b] + 1) * sizeof *cdf[b])))
+            goto out;
+        binomial_cdf(r->n[b], pb[b], cdf[b], &mad);
+        *mean += (double)r->n[b] / (double)r->total * mad;
+    }
+    if (!(draw = malloc(TR_FLOOR_DRAWS * sizeof *draw)))
+        goto out;
+    for (int t = 0; t < TR_FLOOR_DRAWS; t++) {
+        double e = 0;
+        for (int b = 0; b < TR_CALIB_BINS; b++) {
+            double u = (double)(rng_next(&rng) >> 11) * 0x1.0p-53;
+            size_t lo = 0, hi = r->n[b];
+            if (!r->n[b])
+                continue;
+            while (lo < hi) { /* the first k with cdf[k] > u */
+                size_t mid = lo + (hi - lo) / 2;
+                if (cdf[b][mid] > u)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            e += (double)r->n[b] / (double)r->total * fabs((double)lo / (double)r->n[b] - pb[b]);
+        }
+        draw[t] = e;
+    }
+    qsort(draw, TR_FLOOR_DRAWS, sizeof *draw, cmp_double);
+    *p95 = draw[(TR_FLOOR_DRAWS * 95) / 100];
+    rc = 0;
+out:
+    for (int b = 0; b < TR_CALIB_BINS; b++)
+        free(cdf[b]);
+    free(draw);
+    return rc;
+}
+
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
                       double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen)
 {

@@ -129,6 +129,13 @@ typedef struct tr_reliability {
 void tr_reliability_add(tr_reliability *r, double confidence, int correct);
 /* ECE in [0, 1]; 0 for an empty table. */
 double tr_reliability_ece(const tr_reliability *r);
+/* The ECE a perfectly calibrated model shows on a table of this shape: each bin's
+ * correct count drawn as Binomial(n_b, mean confidence of the bin), i.e. labels drawn
+ * from the model's own probabilities. *mean is the exact expectation, *p95 the 95th
+ * percentile of TR_FLOOR_DRAWS draws (fixed seed: same table, same figure). An ECE
+ * near *mean is sampling noise; one above *p95 is unlikely to be. -1 when out of memory. */
+#define TR_FLOOR_DRAWS 2000
+int tr_reliability_ece_floor(const tr_reliability *r, double *mean, double *p95);
 
 /* Copy @p h's weights/labels into a fresh head of @p m. */
 int tr_model_add_head(stance_model *m, const char *name, const stance_head *h);
