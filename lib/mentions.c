@@ -708,15 +708,16 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
     return found;
 }
 
+/* May the actor be a person? Not when its name of two words or more ends in
+ * an organisation's or place's word, whatever gender its first name gives
+ * ("Hillary Clinton campaign" is no "she": it is "they"). */
 static int person_like(const stance_ent *e)
 {
     size_t n = strlen(e->name), wl;
     const char *w;
     char b[16];
-    if (e->gender != STANCE_G_UNKNOWN)
-        return 1;
     if (!memchr(e->name, ' ', n))
-        return 0;
+        return e->gender != STANCE_G_UNKNOWN;
     w = stance_last_word(e->name, n, &wl);
     if (!lower(w, 0, wl, b, sizeof b))
         return 1;

@@ -304,6 +304,15 @@ static const mention_case MENTION_CASES[] = {
      {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
      2,
      {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}, {"Kel Okafor", "They", 0, NOT_A_MENTION, 0}}},
+    {"an organisation named after a person is \"they\", not \"she\"",
+     /* "Elena" makes the name female, "campaign" makes it an organisation's */
+     "Elena Diaz spoke on Monday. The Elena Diaz campaign raised the fees.\n\n"
+     "\"They never asked the fishermen,\" said Tom Park. \"She knows it.\"\n",
+     {{"Elena Diaz campaign", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Elena Diaz campaign", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Elena Diaz campaign", "She", 0, NOT_A_MENTION, 0},
+      {"Elena Diaz", "She", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"a programme's name blocks no pronoun",
      "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
      "\"She is a disgrace,\" Mendez said.\n",
