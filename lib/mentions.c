@@ -888,7 +888,7 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
 
 #define RECENT 16         /* referents a pronoun looks back over */
 #define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
-#define PLURAL_REACH 250   /* bytes back from they/them/their to the organisation it means */
+#define PLURAL_REACH 450   /* bytes back from they/them/their to the organisation it means */
 
 /* A pronoun that attributes a quote ("..., she said"), with the speaker the
  * attribution sieves resolved it to: that actor, or -1 for a person who is no

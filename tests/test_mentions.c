@@ -289,14 +289,20 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "he", 4, PRONOUN, STANCE_MR_PRONOUN_SPEAKER}}}, /* the last "he said" */
     {"they for an organisation",
+     /* "They" right after the name; "they say" a paragraph of about 330 bytes
+      * later (within reach), "they want" two such paragraphs later (too far) */
      "The Kessick Port Authority raised the fees on Monday.\n\n\"They never asked the fishermen,\" "
      "said Tom Park.\n\nThe boats stayed in the harbour all week, and the crews waited for news "
      "from the city. Nobody came to the quay, and the nets dried in the sun for days and days while "
      "the gulls circled over the empty water and the cafe closed its doors early.\n\n\"Now "
-     "they want more,\" Park said.\n",
+     "they say the fees are fair,\" Park said.\n\nThe boats stayed in the harbour all week, and the "
+     "crews waited for news from the city. Nobody came to the quay, and the nets dried in the sun for "
+     "days and days while the gulls circled over the empty water and the cafe closed its doors early.\n\n"
+     "\"Now they want more,\" Park said.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
      2,
      {{"Kessick Port Authority", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Kessick Port Authority", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}, /* "they say" */
       {"Kessick Port Authority", "they want", 0, NOT_A_MENTION, 0}, /* named too far back */
       {"Tom Park", "They", 0, NOT_A_MENTION, 0}}},
     {"they: an actor that may be a person stands between",
