@@ -935,10 +935,40 @@ static void push_recent(referent *recent, size_t *nr, referent r)
     recent[(*nr)++] = r;
 }
 
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
+}
+
+/* Is there a word for people in t[a, b) that "they" may mean instead: an
+ * irregular plural ("people", "women") or an indefinite pronoun ("everybody",
+ * "someone")? A closed class of words, sorted. */
+static int people_between(const char *t, size_t a, size_t b)
+{
+    static const char *const PEOPLE[] = {"anybody", "anyone",   "children", "everybody", "everyone", "folks",
+                                         "men",     "nobody",   "people",   "somebody",  "someone",  "women"};
+    char buf[12];
+    for (size_t i = a; i < b;) {
+        size_t ws = i;
+        if (!word_byte(t, i, b)) {
+            i++;
+            continue;
+        }
+        while (i < b && word_byte(t, i, b))
+            i++;
+        if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && lower(t, ws, i, buf, sizeof buf) &&
+            bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
+            return 1;
+    }
+    return 0;
+}
+
 /* they/them/their: the organisation or group actor (no person) named last,
  * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
  * pronoun stands in ("..., said the NRA. \"It's the beginning of their
- * grip breaking.\""). Persons are passed over: "they" is never one of them. */
+ * grip breaking.\""). Persons are passed over: "they" is never one of them;
+ * a word for people in between ("people", "women", "everybody") is what
+ * "they" means, not the organisation. */
 static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
 {
     for (size_t k = nr; k-- > 0;) {
@@ -947,8 +977,9 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
             return STANCE_OK;
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
-        if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
-            return STANCE_OK; /* an actor that may be a person, or the speaker: nobody */
+        if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
+            people_between(m->t, r->end, ws))
+            return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
         return add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }
     return STANCE_OK;

@@ -293,10 +293,10 @@ static const mention_case MENTION_CASES[] = {
       * later (within reach), "they want" two such paragraphs later (too far) */
      "The Kessick Port Authority raised the fees on Monday.\n\n\"They never asked the fishermen,\" "
      "said Tom Park.\n\nThe boats stayed in the harbour all week, and the crews waited for news "
-     "from the city. Nobody came to the quay, and the nets dried in the sun for days and days while "
+     "from the city. No ship came to the quay, and the nets dried in the sun for days and days while "
      "the gulls circled over the empty water and the cafe closed its doors early.\n\n\"Now "
      "they say the fees are fair,\" Park said.\n\nThe boats stayed in the harbour all week, and the "
-     "crews waited for news from the city. Nobody came to the quay, and the nets dried in the sun for "
+     "crews waited for news from the city. No ship came to the quay, and the nets dried in the sun for "
      "days and days while the gulls circled over the empty water and the cafe closed its doors early.\n\n"
      "\"Now they want more,\" Park said.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
@@ -319,6 +319,12 @@ static const mention_case MENTION_CASES[] = {
      {{"Elena Diaz campaign", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Elena Diaz campaign", "She", 0, NOT_A_MENTION, 0},
       {"Elena Diaz", "She", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"they: a word for people in between is what they means",
+     "The Kessick Port Authority raised the fees. The people on the quay waited all day.\n\n"
+     "\"They never asked the fishermen,\" said Rosa Mendez.\n",
+     {{"Kessick Port Authority", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     2,
+     {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}}},
     {"a programme's name blocks no pronoun",
      "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
      "\"She is a disgrace,\" Mendez said.\n",
