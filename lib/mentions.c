@@ -569,8 +569,9 @@ static int scan_words(mstate *m)
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
         }
-        /* "the governor" but not "the governor Tom Park" (a name) nor "the Gov." */
-        if (nmod >= 0 && t[ws] >= 'a' && t[ws] <= 'z' &&
+        /* "the governor", "the President", but not "the governor Tom Park" (a
+         * name) nor "the Gov."; an organisation's head lowercase only */
+        if (nmod >= 0 && ((t[ws] >= 'a' && t[ws] <= 'z') || (t[ws] >= 'A' && t[ws] <= 'Z' && m->n_ties)) &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && t[ns] >= 'A' && t[ns] <= 'Z')) {
             char b[STANCE_LEX_MAXLEN + 1];
             long org;
@@ -582,7 +583,8 @@ static int scan_words(mstate *m)
                 if (best >= 0 &&
                     add_more(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (m->n_orgs && lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
+            } else if (m->n_orgs && t[ws] >= 'a' && lower(t, ws, we, b, sizeof b) &&
+                       stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
                        add_more(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
