@@ -163,6 +163,13 @@ static const mention_case MENTION_CASES[] = {
       {"Elena Diaz", "the mayor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       /* a role noun before a name is part of that name, not a second mention */
       {"Tom Park", "The governor", 1, NOT_A_MENTION, 0}}},
+    {"a capitalised role after \"the\"",
+     "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
+     "\"The President Tom Park era is over,\" said Diaz.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "the President", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The President", 0, NOT_A_MENTION, 0}}}, /* a name follows */
     {"role apposition",
      "Elena Diaz, the mayor, met the treasurer, Sam Ito, on Monday. Later the mayor thanked the treasurer.",
      {{"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}},
