@@ -260,7 +260,8 @@ const char *stance_mention_rule_name(int rule)
     static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
-                                        "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor"};
+                                        "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
+                                        "surname-plural"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -724,6 +725,36 @@ static int person_like(const stance_ent *e)
     if (!lower(w, 0, wl, b, sizeof b))
         return 1;
     return !stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)); /* organisations, places: no "he" or "she" */
+}
+
+/* "the Clintons", "the Bushes": the family, every person actor of that
+ * surname (the last word of a name of two words or more). */
+static int find_families(mstate *m)
+{
+    const char *t = m->t;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        size_t nl = strlen(e->name), sl, from = 0;
+        const char *sn = stance_last_word(e->name, nl, &sl), *p;
+        if (sn == e->name || sl < 3 || !(sn[0] >= 'A' && sn[0] <= 'Z') || !person_like(e))
+            continue;
+        while (from < m->len && (p = memmem(t + from, m->len - from, sn, sl))) {
+            size_t s = (size_t)(p - t), we = s + sl, ds, de;
+            from = we;
+            if (we + 2 < m->len && t[we] == 'e' && t[we + 1] == 's' && strchr("hsxz", t[we - 1]))
+                we += 2; /* "Bushes" */
+            else if (we + 1 < m->len && t[we] == 's')
+                we++;
+            else
+                continue;
+            if ((we < m->len && word_byte(t, we, m->len)) || !stance_word_before(t, s, &ds, &de) ||
+                !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
+                continue;
+            if (add_more(&m->ents->e[i], ds, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
+                return STANCE_ERR_NOMEM;
+        }
+    }
+    return STANCE_OK;
 }
 
 /* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
@@ -1274,7 +1305,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     settle_genders(&m);
     if (m.n_ties > 1)
         qsort(m.ties, m.n_ties, sizeof *m.ties, tie_cmp);
-    if (scan_words(&m) || find_epithet_mentions(&m))
+    if (scan_words(&m) || find_epithet_mentions(&m) || find_families(&m))
         goto nomem;
     sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))

@@ -214,6 +214,15 @@ static const mention_case MENTION_CASES[] = {
      {{"House Select Committee on Harbors", "the committee", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Department of Roads", "the department", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"House Select Committee on Harbors", "the department", 0, NOT_A_MENTION, 0}}},
+    {"a family: \"the Parks\", \"the Bushes\"",
+     "Tom Park and Anna Park met Sam Bush.\n\n\"The Parks never paid, and we must get rid of the Bushes,\" "
+     "said Elena Diaz. \"Parks and roads come first.\"\n",
+     {{"Tom Park", NULL, 0}, {"Anna Park", NULL, 0}, {"Sam Bush", NULL, 0}},
+     3,
+     {{"Tom Park", "The Parks", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL},
+      {"Anna Park", "The Parks", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL},
+      {"Sam Bush", "the Bushes", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL},
+      {"Tom Park", "Parks and", 0, NOT_A_MENTION, 0}}}, /* no "the" */
     {"pronouns by gender",
      "Tom Park met Elena Diaz on Monday. She thanked him for his help, and he left.",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
