@@ -116,6 +116,11 @@ static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
     return we - ws;
 }
 
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
+}
+
 typedef struct role_word {
     const char *word, *role; /* lowercase word as written; the role it names */
     int gender;
@@ -822,17 +827,37 @@ static int asks(const mstate *m, size_t j)
     return memchr(m->t + q->span.start, '?', q->span.end - q->span.start) != NULL;
 }
 
+/* Is the reporting verb of quote @p j one of reply ("responded", "replied",
+ * "answered", "retorted")? */
+static int replies(const mstate *m, size_t j)
+{
+    static const char *const REPLY[] = {"answered", "answers", "replied", "replies", "responded", "responds",
+                                        "retorted"};
+    stance_span c = m->quotes->q[j].cue_span;
+    char buf[12];
+    if (c.start == STANCE_NO_OFFSET || !lower(m->t, c.start, c.end, buf, sizeof buf))
+        return 0;
+    return bsearch(buf, REPLY, sizeof REPLY / sizeof REPLY[0], sizeof REPLY[0], str_cmp) != NULL;
+}
+
 /* Two actors who take turns (A, B, A) with a question between them (an
  * interview, an exchange) speak to each other: in A's quote B is "you", never
  * "he". A quote's interlocutor is the other speaker of the quote just before it
  * when that one follows a quote of this speaker, or is followed by one more of
- * its own, and this quote or that one asks something. */
+ * its own, and this quote or that one asks something; or when this quote's
+ * verb is one of reply ("..., Sanders responded"). */
 static void find_interlocutors(mstate *m)
 {
     for (size_t qi = 0; qi < m->quotes->n; qi++) {
         long sp = m->speaker[qi], b, a;
         m->inter[qi] = -1;
-        if (sp < 0 || (b = other_before(m, qi, sp)) < 0 || !(asks(m, qi) || asks(m, (size_t)b)))
+        if (sp < 0 || (b = other_before(m, qi, sp)) < 0)
+            continue;
+        if (replies(m, qi)) {
+            m->inter[qi] = m->speaker[b]; /* "..., Sanders responded": to the quote before */
+            continue;
+        }
+        if (!(asks(m, qi) || asks(m, (size_t)b)))
             continue;
         a = other_before(m, (size_t)b, m->speaker[b]);
         if ((a >= 0 && m->speaker[a] == sp) ||
@@ -966,11 +991,6 @@ static void push_recent(referent *recent, size_t *nr, referent r)
     if (*nr == RECENT)
         memmove(recent, recent + 1, --*nr * sizeof *recent);
     recent[(*nr)++] = r;
-}
-
-static int str_cmp(const void *k, const void *e)
-{
-    return strcmp(k, *(const char *const *)e);
 }
 
 /* Is there a word for people in t[a, b) that "they" may mean instead: an

@@ -294,6 +294,11 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Rosa Mendez", NULL, 0}},
      2,
      {{"Rosa Mendez", "You", 0, NOT_A_MENTION, 0}}},
+    {"a reply is a conversation: \"you\" is the one replied to",
+     "Tom Park spoke first.\n\n\"The plan is late,\" said Rosa Mendez.\n\n\"You never read it,\" Park replied.\n",
+     {{"Tom Park", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     2,
+     {{"Rosa Mendez", "You", 0, PRONOUN, STANCE_MR_INTERLOCUTOR}}},
     {"attribution pronoun: the speaker the sieves chose",
      /* Okafor is no actor (gender unknown): his "he said" is not Park's; "He"
       * in Okafor's next quote is not Okafor but the man named before: Park */
