@@ -1237,6 +1237,24 @@ long stance_mentions_principal(const stance_entityset *ents, const char *text, c
     return best;
 }
 
+/* Is what starts at @p pos addressed by the words before it: a verb of
+ * address ("told", "asked") or a reporting verb (or "back") before "at"/"to"
+ * ("tweeted back at", "wrote to", "responded to")? */
+static int addressed(const char *text, size_t pos)
+{
+    const uint64_t rv = STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE);
+    size_t ws, we, ps, pe;
+    char b[16];
+    if (!stance_word_before(text, pos, &ws, &we) || !lower(text, ws, we, b, sizeof b))
+        return 0;
+    if (stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
+        return 1;
+    if (strcmp(b, "at") != 0 && strcmp(b, "to") != 0)
+        return 0;
+    return stance_word_before(text, ws, &ps, &pe) && lower(text, ps, pe, b, sizeof b) &&
+           (strcmp(b, "back") == 0 || stance_lex_is(b, pe - ps, rv));
+}
+
 /* The attribution addresses an actor: "..., Diaz told Park", "asked the governor". */
 long stance_mentions_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q)
 {
@@ -1249,14 +1267,11 @@ long stance_mentions_addressee(const stance_entityset *ents, const char *text, c
             size_t n = pass ? e->n_more : e->n_mentions, at = 0;
             for (; at < n; at++) {
                 stance_span m = pass ? e->more[at].span : e->mentions[at];
-                size_t ws, we;
-                char b[12];
                 if (m.start < c.start || m.end > c.end || (m.start >= q->span.start && m.end <= q->span.end))
                     continue;
                 if (pass && e->more[at].kind != STANCE_MK_TITLE && e->more[at].kind != STANCE_MK_EPITHET)
                     continue;
-                if (stance_word_before(text, pass ? m.start : stance_mentions_skip_title(text, m.start), &ws, &we) &&
-                    lower(text, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
+                if (addressed(text, pass ? m.start : stance_mentions_skip_title(text, m.start)))
                     return (long)i;
             }
         }

@@ -271,6 +271,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "You", 1, NOT_A_MENTION, 0}}}, /* no addressee named */
+    {"addressee after \"at\"/\"to\" and a reporting verb",
+     "Tom Park spoke on Monday.\n\nElena Diaz fired back at Park: \"Your plan is a mess.\"\n\n"
+     "Rosa Mendez looked at Park: \"You are late.\"\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     3,
+     {{"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
+      {"Tom Park", "You are", 0, NOT_A_MENTION, 0}}}, /* "looked" reports no speech */
     {"an interview: the other speaker is \"you\", not \"he\"",
      /* Webb and Park take turns with questions: in Park's answers "He" is not
       * Webb (named last), in Webb's question "He" is not Park, "you" is Park */
