@@ -12,7 +12,8 @@
  *     person the article names who is no actor (its gender also from the
  *     longer run it shortens), which blocks the pronoun; when that one stands
  *     in an earlier sentence, the first compatible one of that sentence if it
- *     opens it (its subject: "Tom Park beat Sam Ito. He ..." is Park). A
+ *     opens it (its subject: "Tom Park beat Sam Ito. He ..." is Park). "him"
+ *     is never the subject of its own clause ("Sanders called him"). A
  *     pronoun inside a quote never means the quote's speaker; a pronoun that
  *     attributes a quote ("..., she said") is the speaker the attribution
  *     sieves chose.
@@ -1062,6 +1063,48 @@ static int any_stop(const char *t, size_t a, size_t b)
                      memchr(t + a, '!', b - a));
 }
 
+/* Is referent @p r the subject of the clause whose object is the pronoun at
+ * @p ws ("Sanders called him", "Kasich will beat him")? It is no possessive,
+ * stands at most four words before, with no punctuation, quote mark, dash,
+ * conjunction, relative or question word, reporting verb, "to" or -ing form
+ * (but after a be/get form: "is attacking him") in between, a parenthesis
+ * aside; and the pronoun follows no preposition ("a weapon on him"). The
+ * object of a verb is then someone else than its subject. */
+static int clause_mate(const char *t, const referent *r, size_t ws)
+{
+    const uint64_t stop = STANCE_LX(CONJ) | STANCE_LX(REL) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE);
+    size_t i = r->end, pe = 0, ps = 0, nw = 0;
+    int aux = 0; /* words since a be/get form ("has been cleverly out-maneuvering him") */
+    if (r->end > ws || ws - r->end > 60 || stance_word_is(t, r->start, r->end, "his") ||
+        stance_word_is(t, r->start, r->end, "her"))
+        return 0;
+    while (i < ws) {
+        size_t s = i;
+        uint64_t cls;
+        if (!word_byte(t, i, ws)) { /* a curly mark, apostrophe or dash ends the clause too */
+            const char *close;
+            if (strchr(",;:.!?\"'", t[i]) || (unsigned char)t[i] >= 0x80 ||
+                (t[i] == '-' && (t[i + 1] == '-' || t[i + 1] == ' ')))
+                return 0;
+            if (t[i] == '(' && (close = memchr(t + i, ')', ws - i)))
+                i = (size_t)(close - t); /* "Sanders (I-Vt.) called him" */
+            i++;
+            continue;
+        }
+        while (i < ws && word_byte(t, i, ws))
+            i++;
+        cls = stance_lex_classes_lower(t + s, i - s);
+        /* a clause of its own: "who", "and", "said", "how", "to join him", "by driving him", "criticizing him" */
+        if ((cls & stop) || ++nw > 4 || stance_word_is(t, s, i, "to") || stance_word_is(t, s, i, "how") ||
+            stance_word_is(t, s, i, "what") || stance_word_is(t, s, i, "why") ||
+            (i - s >= 5 && stance_word_is(t, i - 3, i, "ing") && !aux))
+            return 0;
+        aux = (cls & STANCE_LX(BE_AUX)) ? 2 : aux ? aux - 1 : 0;
+        ps = s, pe = i;
+    }
+    return nw && !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(PREP));
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -1110,7 +1153,7 @@ static int resolve_pronouns(mstate *m)
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1;
-        int taken = 0;
+        int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
         while (si < n_sp && sp[si].start < ws)
@@ -1135,7 +1178,7 @@ static int resolve_pronouns(mstate *m)
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
                 break;
-            if (!fits(m, r, pw, inq))
+            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)))
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);

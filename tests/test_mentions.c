@@ -233,6 +233,16 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "his", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "he", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* "the", "thanked", "he" */
+    {"him: never the subject of its own clause",
+     /* Ito called him: not Ito but Park; "to call him": a clause of its own, so
+      * Ito; "is calling him": a be-form before the -ing, Park again */
+     "Tom Park beat Sam Ito on Monday. Later Ito (D-Ohio) called him a liar.\n\n"
+     "Sam Ito asked Elena Diaz to call him.\n\nTom Park spoke again. Ito is calling him a cheat.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "him", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "him", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"pronoun blocked by another person", /* John Reed is no actor: "he" is his, not Park's */
      "Tom Park spoke first. Then John Reed took the stage, and he was angry.",
      {{"Tom Park", NULL, 0}},
