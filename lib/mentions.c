@@ -1050,9 +1050,11 @@ static int fits(const mstate *m, const referent *r, const pron_word *pw, long in
 /* Does the mention at @p start open the sentence at @p ss (a title aside)? */
 static int opens(const char *t, size_t ss, size_t start)
 {
-    size_t i = stance_mentions_skip_title(t, start);
-    while (i > ss && t[i - 1] == ' ')
-        i--;
+    size_t i = stance_mentions_skip_title(t, start); /* the title's start, or before the spaces */
+    while (i < start && t[i] == ' ')
+        i++;
+    while (ss < start && t[ss] == ' ')
+        ss++;
     return i == ss;
 }
 
@@ -1225,12 +1227,16 @@ static void sort_more(stance_entityset *ents)
 size_t stance_mentions_skip_title(const char *t, size_t start)
 {
     size_t ws, we, i = start;
+    int dot;
+    const role_word *rw;
     while (i > 0 && t[i - 1] == ' ')
         i--;
-    if (i > 0 && t[i - 1] == '.')
-        i--;
-    if (stance_word_before(t, i, &ws, &we) && stance_role_of(t, ws, we, NULL))
+    /* "Gov. Tom Park": a period after an abbreviation only; "... won. Park" ends a sentence */
+    dot = i > 0 && t[i - 1] == '.';
+    if (stance_word_before(t, i - (size_t)dot, &ws, &we) && (rw = role_lookup(t, ws, we)) && (rw->abbrev != 0) == dot)
         i = ws;
+    else if (dot)
+        return i;
     if (stance_word_before(t, i, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "former")))
         i = ws;
     return i;

@@ -259,6 +259,12 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "He", 1, NOT_A_MENTION, 0}}},
+    {"pronoun after a sentence: its subject, also mid-paragraph",
+     /* the subject opens a sentence after ". " (not only a paragraph); "won." is no title */
+     "Tom Park won. Tom Park beat Sam Ito in the runoff.\n\n\"He is in good shape now,\" said Elena Diaz.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Sam Ito", "He", 0, NOT_A_MENTION, 0}}},
     {"pronoun in a quote, not the speaker", /* Diaz is no "he", and he inside Webb's quote is not Webb: it is Park */
      "Tom Park left early.\n\n\"He never listens,\" said Marcus Webb, the council chairman.\n",
      {{"Tom Park", NULL, 0}, {"Marcus Webb", NULL, 0}},
