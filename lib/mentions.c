@@ -718,8 +718,9 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
 }
 
 /* May the actor be a person? Not when its name of two words or more ends in
- * an organisation's or place's word, whatever gender its first name gives
- * ("Hillary Clinton campaign" is no "she": it is "they"). */
+ * an organisation's or place's word, or has one before its first "of"/"on"/
+ * "for" (org_head()), whatever gender its first name gives ("Hillary Clinton
+ * campaign", "American Federation of Teachers" are no "she": they are "they"). */
 static int person_like(const stance_ent *e)
 {
     size_t n = strlen(e->name), wl;
@@ -727,10 +728,12 @@ static int person_like(const stance_ent *e)
     char b[16];
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
-    w = stance_last_word(e->name, n, &wl);
-    if (!lower(w, 0, wl, b, sizeof b))
-        return 1;
-    return !stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)); /* organisations, places: no "he" or "she" */
+    for (int k = 0; k < 2; k++) {
+        w = k ? org_head(e->name, &wl) : stance_last_word(e->name, n, &wl);
+        if (w && lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)))
+            return 0; /* organisations, places: no "he" or "she" */
+    }
+    return 1;
 }
 
 /* "the Clintons", "the Bushes": the family, every person actor of that

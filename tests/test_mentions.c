@@ -363,6 +363,15 @@ static const mention_case MENTION_CASES[] = {
      {{"Elena Diaz campaign", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Elena Diaz campaign", "She", 0, NOT_A_MENTION, 0},
       {"Elena Diaz", "She", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"an organisation named \"X of Y\" is \"they\", not \"he\"",
+     /* "Federation" before "of" makes it an organisation; the president's role
+      * would have made it male */
+     "Tom Park met the American Federation of Teachers, whose president, Sam Ito, spoke.\n\n"
+     "\"They never listen, and he knows it,\" said Rosa Mendez.\n",
+     {{"American Federation of Teachers", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"American Federation of Teachers", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"American Federation of Teachers", "he knows", 0, NOT_A_MENTION, 0}}},
     {"they: a word for people in between is what they means",
      "The Kessick Port Authority raised the fees. The people on the quay waited all day.\n\n"
      "\"They never asked the fishermen,\" said Rosa Mendez.\n",
