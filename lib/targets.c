@@ -36,14 +36,44 @@ static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
     return (stance_lex_classes_lower(t + ws, we - ws) & mask) != 0;
 }
 
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
+}
+
+/* A word of reference at most four words before @p p, in the same phrase
+ * ("responding to Trump's remarks", "in reference to the absent Trump",
+ * "paraphrasing Clinton's remarks"): what the quote answers or refers to. */
+static int referred_to(const char *t, size_t p)
+{
+    static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
+                                       "regarding",    "respond",    "responding",  "response"};
+    size_t ws, we = p;
+    char b[16];
+    for (int n = 0; n < 4 && stance_word_before(t, we, &ws, &we); n++, we = ws) {
+        size_t k;
+        if (we - ws >= sizeof b)
+            continue;
+        for (k = 0; k < we - ws; k++)
+            b[k] = (char)(t[ws + k] >= 'A' && t[ws + k] <= 'Z' ? t[ws + k] - 'A' + 'a' : t[ws + k]);
+        b[k] = 0;
+        if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
- * "called him", "said of Park", "praise for the mayor", "the criticism of Park")? */
+ * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
+ * or what the attribution refers to ("responding to Trump's remarks")? */
 static int is_object(const char *t, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
     size_t ws, we, ps, pe;
     if (!stance_word_before(t, p, &ws, &we))
         return 0;
+    if (referred_to(t, p))
+        return 1;
     if (word_in(t, ws, we, STANCE_LX(OBJ_VERB)))
         return 1;
     if (!stance_word_before(t, ws, &ps, &pe))
