@@ -526,6 +526,33 @@ static int title_modifier(const char *t, size_t ws, size_t we)
 
 #define TITLE_MODIFIERS 3 /* words between "the" and its role */
 
+static int person_like(const stance_ent *e);
+
+/* "the Clintons", "the Bushes" (t[ws, we) after "the" at @p the_s): the
+ * family, every person actor whose name of two words or more ends in that
+ * surname. */
+static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
+{
+    const char *t = m->t;
+    size_t sl = we - ws - 1;
+    long ent;
+    if (sl > 3 && t[we - 2] == 'e' && strchr("hsxz", t[we - 3]) && stance_mindex_last(m->ents->ix, t + ws, sl - 1, &ent))
+        sl--; /* "Bushes" */
+    else if (!stance_mindex_last(m->ents->ix, t + ws, sl, &ent))
+        return STANCE_OK;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        size_t nl = strlen(e->name), el;
+        const char *sn = stance_last_word(e->name, nl, &el);
+        if (sn != e->name && el == sl && memcmp(sn, t + ws, sl) == 0 && person_like(e) &&
+            add_more(&m->ents->e[i], the_s, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
+
+
 /* "the <role>": the actor most recently tied to that role before it; "the
  * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. */
@@ -596,6 +623,9 @@ static int scan_words(mstate *m)
                        add_more(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
+        if (nmod == 0 && we - ws >= 4 && t[ws] >= 'A' && t[ws] <= 'Z' && t[we - 1] == 's' && m->ents->ix &&
+            family_at(m, the_s, ws, we))
+            return STANCE_ERR_NOMEM;
         if (stance_word_is(t, ws, we, "the"))
             the_s = ws, nmod = 0;
         else if (nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we))
@@ -734,36 +764,6 @@ static int person_like(const stance_ent *e)
             return 0; /* organisations, places: no "he" or "she" */
     }
     return 1;
-}
-
-/* "the Clintons", "the Bushes": the family, every person actor of that
- * surname (the last word of a name of two words or more). */
-static int find_families(mstate *m)
-{
-    const char *t = m->t;
-    for (size_t i = 0; i < m->ents->n; i++) {
-        const stance_ent *e = &m->ents->e[i];
-        size_t nl = strlen(e->name), sl, from = 0;
-        const char *sn = stance_last_word(e->name, nl, &sl), *p;
-        if (sn == e->name || sl < 3 || !(sn[0] >= 'A' && sn[0] <= 'Z') || !person_like(e))
-            continue;
-        while (from < m->len && (p = memmem(t + from, m->len - from, sn, sl))) {
-            size_t s = (size_t)(p - t), we = s + sl, ds, de;
-            from = we;
-            if (we + 2 < m->len && t[we] == 'e' && t[we + 1] == 's' && strchr("hsxz", t[we - 1]))
-                we += 2; /* "Bushes" */
-            else if (we + 1 < m->len && t[we] == 's')
-                we++;
-            else
-                continue;
-            if ((we < m->len && word_byte(t, we, m->len)) || !stance_word_before(t, s, &ds, &de) ||
-                !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
-                continue;
-            if (add_more(&m->ents->e[i], ds, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
-                return STANCE_ERR_NOMEM;
-        }
-    }
-    return STANCE_OK;
 }
 
 /* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
@@ -1392,7 +1392,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     settle_genders(&m);
     if (m.n_ties > 1)
         qsort(m.ties, m.n_ties, sizeof *m.ties, tie_cmp);
-    if (scan_words(&m) || find_epithet_mentions(&m) || find_families(&m))
+    if (scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
     sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))
