@@ -63,7 +63,8 @@ static int referred_to(const char *t, size_t p)
     return 0;
 }
 
-/* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
+/* Is the mention the object of an attribution verb or a verb of address
+ * ("accused Gov. Tom Park", "asking Trump",
  * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
  * or what the attribution refers to ("responding to Trump's remarks")? */
 static int is_object(const char *t, const stance_mention *m)
@@ -74,7 +75,7 @@ static int is_object(const char *t, const stance_mention *m)
         return 0;
     if (referred_to(t, p))
         return 1;
-    if (word_in(t, ws, we, STANCE_LX(OBJ_VERB)))
+    if (word_in(t, ws, we, STANCE_LX(OBJ_VERB) | STANCE_LX(ADDRESS_CUE)))
         return 1;
     if (!stance_word_before(t, ws, &ps, &pe))
         return 0;

@@ -551,7 +551,8 @@ static void check_objects(size_t which)
         "Diaz called it \"a two-man race\" between Ito and Park.\n"
         "Ito said it was \"a close call\" and Tom Park nodded.\n"
         "Diaz said, \"Instead of helping the town,\" Park \"opted for a show.\"\n"
-        "\"We lost the vote,\" Sam Ito said, \"and we go on.\"\n",
+        "\"We lost the vote,\" Sam Ito said, \"and we go on.\"\n"
+        "\"Will the bridge hold?\" a reporter can be heard asking Sam Ito.\n",
     };
     static const struct {
         size_t text;
@@ -575,6 +576,7 @@ static void check_objects(size_t which)
         {1, "a close call", "Tom Park", 0},  /* "and" right after the mark: a new clause */
         {1, "Instead of", "Tom Park", 1},    /* between two fragments: the subject of the second */
         {1, "We lost", "Sam Ito", 0},        /* the speaker between two parts of one quote */
+        {1, "Will the bridge", "Sam Ito", 1}, /* "asking Sam Ito": a verb of address */
     };
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     doc d;
