@@ -306,7 +306,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
             int keep = 1;
             if (in_span(m->span, q->span)) {
                 n_in += m->kind != STANCE_MK_SELF;
-                n_named += m->kind <= STANCE_MK_SURNAME;
+                n_named += m->kind <= STANCE_MK_TITLE;
             } else if (in_span(m->span, q->speaker_span)) {
                 n_spk++;
                 keep = (long)i == principal;
@@ -331,7 +331,8 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
          * when the quote is about it too (mentioned, or the attribution's object) */
         if ((long)i == principal && c.reasons)
             c.reasons |= STANCE_TR_PRINCIPAL;
-        /* the speaker is a target of their own quote only when they name themselves in it */
+        /* the speaker is a target of their own quote only when they name themselves in it
+         * (a name, surname or title: "the governor", "the foundation") */
         if ((long)i == speaker && !n_named)
             c.reasons = 0;
         if (!c.reasons && (!(flags & STANCE_OPT_ALL_ACTORS) || (long)i == speaker || (n_spk && !n_in))) {

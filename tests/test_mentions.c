@@ -772,6 +772,16 @@ static void test_targets_speaker_self_and_principal(void **state)
     assert_int_equal(c->reasons, STANCE_TR_MENTIONED | STANCE_TR_PRINCIPAL);
     assert_int_equal(c->where, 1);
     doc_choose_close(&d, &tl);
+    /* a speaker names itself by a title too ("the governor", "the foundation") */
+    {
+        stance_actor g[] = {{"Tom Park", NULL, 0}};
+        doc_open(&d, "Gov. Tom Park spoke on Monday.\n\n\"The governor will not resign,\" Tom Park said.\n", g, 1);
+        assert_int_equal(d.quotes.n, 1);
+        choose(&d, 0, &tl);
+        assert_non_null(c = target(&d, &tl, "Tom Park"));
+        assert_int_equal(c->reasons, STANCE_TR_MENTIONED);
+        doc_choose_close(&d, &tl);
+    }
 }
 
 /* The name-mention index (mindex.c) answers as the pass over every entity does:
