@@ -41,21 +41,36 @@ static int str_cmp(const void *k, const void *e)
     return strcmp(k, *(const char *const *)e);
 }
 
-/* A word of reference at most four words before @p p, in the same phrase
- * ("responding to Trump's remarks", "in reference to the absent Trump",
- * "paraphrasing Clinton's remarks"): what the quote answers or refers to. */
+static int alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* A word of reference before @p p in the same phrase (no punctuation or
+ * quote mark between; hyphens and a possessive go on; at most 12 words):
+ * "responding to Trump's remarks", "in reference to the absent Trump",
+ * "referring to finger-shaped bruises that Fields showed", "referencing a
+ * super PAC funded by Paul Singer": what the quote answers or refers to. */
 static int referred_to(const char *t, size_t p)
 {
     static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
                                        "regarding",    "respond",    "responding",  "response"};
-    size_t ws, we = p;
-    char b[16];
-    for (int n = 0; n < 4 && stance_word_before(t, we, &ws, &we); n++, we = ws) {
-        size_t k;
-        if (we - ws >= sizeof b)
+    size_t i = p, n = 0;
+    while (i > 0 && n < 12) {
+        size_t we, k;
+        char b[16];
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '-' || t[i - 1] == '\''))
+            i--;
+        if (i == 0 || !alnum(t[i - 1]))
+            return 0; /* punctuation, a quote mark or a non-ASCII letter ends the phrase */
+        we = i;
+        while (i > 0 && alnum(t[i - 1]))
+            i--;
+        n++;
+        if (we - i >= sizeof b)
             continue;
-        for (k = 0; k < we - ws; k++)
-            b[k] = (char)(t[ws + k] >= 'A' && t[ws + k] <= 'Z' ? t[ws + k] - 'A' + 'a' : t[ws + k]);
+        for (k = 0; k < we - i; k++)
+            b[k] = (char)(t[i + k] >= 'A' && t[i + k] <= 'Z' ? t[i + k] - 'A' + 'a' : t[i + k]);
         b[k] = 0;
         if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
             return 1;

@@ -543,7 +543,8 @@ static void check_objects(size_t which)
         "Speaking after a meeting with Sam Ito, Diaz said the talks had been \"very useful\".\n"
         "Diaz said Ito and Park \"did a remarkable job\" last year.\n"
         "\"The budget is a wreck,\" Diaz said, taking up the criticism of Park.\n"
-        "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n",
+        "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n"
+        "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n",
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
@@ -567,6 +568,7 @@ static void check_objects(size_t which)
         {0, "did a remarkable", "Tom Park", 1},
         {0, "The budget is", "Tom Park", 1}, /* "the criticism of Park": a noun of praise or blame before "of" */
         {0, "The roads", "Tom Park", 1},     /* "responding to Park's remarks": what the quote answers */
+        {0, "It will fall", "Tom Park", 1},  /* what the quote refers to, eight words on */
         {1, "no path", "Tom Park", 1},
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
