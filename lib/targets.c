@@ -50,12 +50,14 @@ static int alnum(char c)
  * quote mark between; hyphens and a possessive go on; at most 12 words):
  * "responding to Trump's remarks", "in reference to the absent Trump",
  * "referring to finger-shaped bruises that Fields showed", "referencing a
- * super PAC funded by Paul Singer": what the quote answers or refers to. */
+ * super PAC funded by Paul Singer": what the quote answers or refers to; or
+ * a speech word up to three words before an "of"/"about" of that phrase
+ * ("said on Monday of bridge builder Sam Ito"). */
 static int referred_to(const char *t, size_t p)
 {
     static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
                                        "regarding",    "respond",    "responding",  "response"};
-    size_t i = p, n = 0;
+    size_t i = p, n = 0, of_at = 0; /* words read when "of"/"about" was passed, 0: not yet */
     while (i > 0 && n < 12) {
         size_t we, k;
         char b[16];
@@ -74,6 +76,11 @@ static int referred_to(const char *t, size_t p)
         b[k] = 0;
         if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
             return 1;
+        /* "said in February of air conditioner manufacturer Carrier Corp." */
+        if (of_at && n <= of_at + 3 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
+            return 1;
+        if (!of_at && n > 1 && (strcmp(b, "of") == 0 || strcmp(b, "about") == 0))
+            of_at = n;
     }
     return 0;
 }

@@ -544,7 +544,8 @@ static void check_objects(size_t which)
         "Diaz said Ito and Park \"did a remarkable job\" last year.\n"
         "\"The budget is a wreck,\" Diaz said, taking up the criticism of Park.\n"
         "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n"
-        "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n",
+        "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n"
+        "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n",
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
@@ -569,6 +570,7 @@ static void check_objects(size_t which)
         {0, "The budget is", "Tom Park", 1}, /* "the criticism of Park": a noun of praise or blame before "of" */
         {0, "The roads", "Tom Park", 1},     /* "responding to Park's remarks": what the quote answers */
         {0, "It will fall", "Tom Park", 1},  /* what the quote refers to, eight words on */
+        {0, "It will cost", "Sam Ito", 1},   /* "said on Monday of bridge builder Sam Ito" */
         {1, "no path", "Tom Park", 1},
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
