@@ -12,7 +12,8 @@
  *     person the article names who is no actor (its gender also from the
  *     longer run it shortens), which blocks the pronoun; when that one stands
  *     in an earlier sentence, the first compatible one of that sentence if it
- *     opens it (its subject: "Tom Park beat Sam Ito. He ..." is Park). A
+ *     opens it (its subject: "Tom Park beat Sam Ito. He ..." is Park). "him"
+ *     is never the subject of its own clause ("Sanders called him"). A
  *     pronoun inside a quote never means the quote's speaker; a pronoun that
  *     attributes a quote ("..., she said") is the speaker the attribution
  *     sieves chose.
@@ -114,6 +115,11 @@ static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
     }
     buf[we - ws] = 0;
     return we - ws;
+}
+
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
 }
 
 typedef struct role_word {
@@ -260,7 +266,8 @@ const char *stance_mention_rule_name(int rule)
     static const char *const names[] = {"name", "alias", "surname", "possessive", "title-before-name",
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
-                                        "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor"};
+                                        "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
+                                        "surname-plural"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -519,6 +526,33 @@ static int title_modifier(const char *t, size_t ws, size_t we)
 
 #define TITLE_MODIFIERS 3 /* words between "the" and its role */
 
+static int person_like(const stance_ent *e);
+
+/* "the Clintons", "the Bushes" (t[ws, we) after "the" at @p the_s): the
+ * family, every person actor whose name of two words or more ends in that
+ * surname. */
+static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
+{
+    const char *t = m->t;
+    size_t sl = we - ws - 1;
+    long ent;
+    if (sl > 3 && t[we - 2] == 'e' && strchr("hsxz", t[we - 3]) && stance_mindex_last(m->ents->ix, t + ws, sl - 1, &ent))
+        sl--; /* "Bushes" */
+    else if (!stance_mindex_last(m->ents->ix, t + ws, sl, &ent))
+        return STANCE_OK;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        size_t nl = strlen(e->name), el;
+        const char *sn = stance_last_word(e->name, nl, &el);
+        if (sn != e->name && el == sl && memcmp(sn, t + ws, sl) == 0 && person_like(e) &&
+            add_more(&m->ents->e[i], the_s, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
+
+
 /* "the <role>": the actor most recently tied to that role before it; "the
  * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. */
@@ -569,8 +603,9 @@ static int scan_words(mstate *m)
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
         }
-        /* "the governor" but not "the governor Tom Park" (a name) nor "the Gov." */
-        if (nmod >= 0 && t[ws] >= 'a' && t[ws] <= 'z' &&
+        /* "the governor", "the President", but not "the governor Tom Park" (a
+         * name) nor "the Gov."; an organisation's head lowercase only */
+        if (nmod >= 0 && ((t[ws] >= 'a' && t[ws] <= 'z') || (t[ws] >= 'A' && t[ws] <= 'Z' && m->n_ties)) &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && t[ns] >= 'A' && t[ns] <= 'Z')) {
             char b[STANCE_LEX_MAXLEN + 1];
             long org;
@@ -582,11 +617,15 @@ static int scan_words(mstate *m)
                 if (best >= 0 &&
                     add_more(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (m->n_orgs && lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
+            } else if (m->n_orgs && t[ws] >= 'a' && lower(t, ws, we, b, sizeof b) &&
+                       stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
                        add_more(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
+        if (nmod == 0 && we - ws >= 4 && t[ws] >= 'A' && t[ws] <= 'Z' && t[we - 1] == 's' && m->ents->ix &&
+            family_at(m, the_s, ws, we))
+            return STANCE_ERR_NOMEM;
         if (stance_word_is(t, ws, we, "the"))
             the_s = ws, nmod = 0;
         else if (nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we))
@@ -708,19 +747,23 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
     return found;
 }
 
+/* May the actor be a person? Not when its name of two words or more ends in
+ * an organisation's or place's word, or has one before its first "of"/"on"/
+ * "for" (org_head()), whatever gender its first name gives ("Hillary Clinton
+ * campaign", "American Federation of Teachers" are no "she": they are "they"). */
 static int person_like(const stance_ent *e)
 {
     size_t n = strlen(e->name), wl;
     const char *w;
     char b[16];
-    if (e->gender != STANCE_G_UNKNOWN)
-        return 1;
     if (!memchr(e->name, ' ', n))
-        return 0;
-    w = stance_last_word(e->name, n, &wl);
-    if (!lower(w, 0, wl, b, sizeof b))
-        return 1;
-    return !stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)); /* organisations, places: no "he" or "she" */
+        return e->gender != STANCE_G_UNKNOWN;
+    for (int k = 0; k < 2; k++) {
+        w = k ? org_head(e->name, &wl) : stance_last_word(e->name, n, &wl);
+        if (w && lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)))
+            return 0; /* organisations, places: no "he" or "she" */
+    }
+    return 1;
 }
 
 /* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
@@ -788,17 +831,37 @@ static int asks(const mstate *m, size_t j)
     return memchr(m->t + q->span.start, '?', q->span.end - q->span.start) != NULL;
 }
 
+/* Is the reporting verb of quote @p j one of reply ("responded", "replied",
+ * "answered", "retorted")? */
+static int replies(const mstate *m, size_t j)
+{
+    static const char *const REPLY[] = {"answered", "answers", "replied", "replies", "responded", "responds",
+                                        "retorted"};
+    stance_span c = m->quotes->q[j].cue_span;
+    char buf[12];
+    if (c.start == STANCE_NO_OFFSET || !lower(m->t, c.start, c.end, buf, sizeof buf))
+        return 0;
+    return bsearch(buf, REPLY, sizeof REPLY / sizeof REPLY[0], sizeof REPLY[0], str_cmp) != NULL;
+}
+
 /* Two actors who take turns (A, B, A) with a question between them (an
  * interview, an exchange) speak to each other: in A's quote B is "you", never
  * "he". A quote's interlocutor is the other speaker of the quote just before it
  * when that one follows a quote of this speaker, or is followed by one more of
- * its own, and this quote or that one asks something. */
+ * its own, and this quote or that one asks something; or when this quote's
+ * verb is one of reply ("..., Sanders responded"). */
 static void find_interlocutors(mstate *m)
 {
     for (size_t qi = 0; qi < m->quotes->n; qi++) {
         long sp = m->speaker[qi], b, a;
         m->inter[qi] = -1;
-        if (sp < 0 || (b = other_before(m, qi, sp)) < 0 || !(asks(m, qi) || asks(m, (size_t)b)))
+        if (sp < 0 || (b = other_before(m, qi, sp)) < 0)
+            continue;
+        if (replies(m, qi)) {
+            m->inter[qi] = m->speaker[b]; /* "..., Sanders responded": to the quote before */
+            continue;
+        }
+        if (!(asks(m, qi) || asks(m, (size_t)b)))
             continue;
         a = other_before(m, (size_t)b, m->speaker[b]);
         if ((a >= 0 && m->speaker[a] == sp) ||
@@ -887,7 +950,7 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
 
 #define RECENT 16         /* referents a pronoun looks back over */
 #define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
-#define PLURAL_REACH 250   /* bytes back from they/them/their to the organisation it means */
+#define PLURAL_REACH 450   /* bytes back from they/them/their to the organisation it means */
 
 /* A pronoun that attributes a quote ("..., she said"), with the speaker the
  * attribution sieves resolved it to: that actor, or -1 for a person who is no
@@ -934,10 +997,35 @@ static void push_recent(referent *recent, size_t *nr, referent r)
     recent[(*nr)++] = r;
 }
 
+/* Is there a word for people in t[a, b) that "they" may mean instead: an
+ * irregular plural ("people", "women") or an indefinite pronoun ("everybody",
+ * "someone")? A closed class of words, sorted. */
+static int people_between(const char *t, size_t a, size_t b)
+{
+    static const char *const PEOPLE[] = {"anybody", "anyone",   "children", "everybody", "everyone", "folks",
+                                         "men",     "nobody",   "people",   "somebody",  "someone",  "women"};
+    char buf[12];
+    for (size_t i = a; i < b;) {
+        size_t ws = i;
+        if (!word_byte(t, i, b)) {
+            i++;
+            continue;
+        }
+        while (i < b && word_byte(t, i, b))
+            i++;
+        if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && lower(t, ws, i, buf, sizeof buf) &&
+            bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
+            return 1;
+    }
+    return 0;
+}
+
 /* they/them/their: the organisation or group actor (no person) named last,
  * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
  * pronoun stands in ("..., said the NRA. \"It's the beginning of their
- * grip breaking.\""). Persons are passed over: "they" is never one of them. */
+ * grip breaking.\""). Persons are passed over: "they" is never one of them;
+ * a word for people in between ("people", "women", "everybody") is what
+ * "they" means, not the organisation. */
 static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
 {
     for (size_t k = nr; k-- > 0;) {
@@ -946,8 +1034,9 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
             return STANCE_OK;
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
-        if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
-            return STANCE_OK; /* an actor that may be a person, or the speaker: nobody */
+        if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
+            people_between(m->t, r->end, ws))
+            return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
         return add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }
     return STANCE_OK;
@@ -964,9 +1053,11 @@ static int fits(const mstate *m, const referent *r, const pron_word *pw, long in
 /* Does the mention at @p start open the sentence at @p ss (a title aside)? */
 static int opens(const char *t, size_t ss, size_t start)
 {
-    size_t i = stance_mentions_skip_title(t, start);
-    while (i > ss && t[i - 1] == ' ')
-        i--;
+    size_t i = stance_mentions_skip_title(t, start); /* the title's start, or before the spaces */
+    while (i < start && t[i] == ' ')
+        i++;
+    while (ss < start && t[ss] == ' ')
+        ss++;
     return i == ss;
 }
 
@@ -975,6 +1066,48 @@ static int any_stop(const char *t, size_t a, size_t b)
 {
     return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
                      memchr(t + a, '!', b - a));
+}
+
+/* Is referent @p r the subject of the clause whose object is the pronoun at
+ * @p ws ("Sanders called him", "Kasich will beat him")? It is no possessive,
+ * stands at most four words before, with no punctuation, quote mark, dash,
+ * conjunction, relative or question word, reporting verb, "to" or -ing form
+ * (but after a be/get form: "is attacking him") in between, a parenthesis
+ * aside; and the pronoun follows no preposition ("a weapon on him"). The
+ * object of a verb is then someone else than its subject. */
+static int clause_mate(const char *t, const referent *r, size_t ws)
+{
+    const uint64_t stop = STANCE_LX(CONJ) | STANCE_LX(REL) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE);
+    size_t i = r->end, pe = 0, ps = 0, nw = 0;
+    int aux = 0; /* words since a be/get form ("has been cleverly out-maneuvering him") */
+    if (r->end > ws || ws - r->end > 60 || stance_word_is(t, r->start, r->end, "his") ||
+        stance_word_is(t, r->start, r->end, "her"))
+        return 0;
+    while (i < ws) {
+        size_t s = i;
+        uint64_t cls;
+        if (!word_byte(t, i, ws)) { /* a curly mark, apostrophe or dash ends the clause too */
+            const char *close;
+            if (strchr(",;:.!?\"'", t[i]) || (unsigned char)t[i] >= 0x80 ||
+                (t[i] == '-' && (t[i + 1] == '-' || t[i + 1] == ' ')))
+                return 0;
+            if (t[i] == '(' && (close = memchr(t + i, ')', ws - i)))
+                i = (size_t)(close - t); /* "Sanders (I-Vt.) called him" */
+            i++;
+            continue;
+        }
+        while (i < ws && word_byte(t, i, ws))
+            i++;
+        cls = stance_lex_classes_lower(t + s, i - s);
+        /* a clause of its own: "who", "and", "said", "how", "to join him", "by driving him", "criticizing him" */
+        if ((cls & stop) || ++nw > 4 || stance_word_is(t, s, i, "to") || stance_word_is(t, s, i, "how") ||
+            stance_word_is(t, s, i, "what") || stance_word_is(t, s, i, "why") ||
+            (i - s >= 5 && stance_word_is(t, i - 3, i, "ing") && !aux))
+            return 0;
+        aux = (cls & STANCE_LX(BE_AUX)) ? 2 : aux ? aux - 1 : 0;
+        ps = s, pe = i;
+    }
+    return nw && !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(PREP));
 }
 
 /* The most recent fitting referent recent[k] stands in a sentence before the
@@ -1025,7 +1158,7 @@ static int resolve_pronouns(mstate *m)
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1;
-        int taken = 0;
+        int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
         while (si < n_sp && sp[si].start < ws)
@@ -1050,7 +1183,7 @@ static int resolve_pronouns(mstate *m)
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
                 break;
-            if (!fits(m, r, pw, inq))
+            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)))
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);
@@ -1097,12 +1230,16 @@ static void sort_more(stance_entityset *ents)
 size_t stance_mentions_skip_title(const char *t, size_t start)
 {
     size_t ws, we, i = start;
+    int dot;
+    const role_word *rw;
     while (i > 0 && t[i - 1] == ' ')
         i--;
-    if (i > 0 && t[i - 1] == '.')
-        i--;
-    if (stance_word_before(t, i, &ws, &we) && stance_role_of(t, ws, we, NULL))
+    /* "Gov. Tom Park": a period after an abbreviation only; "... won. Park" ends a sentence */
+    dot = i > 0 && t[i - 1] == '.';
+    if (stance_word_before(t, i - (size_t)dot, &ws, &we) && (rw = role_lookup(t, ws, we)) && (rw->abbrev != 0) == dot)
         i = ws;
+    else if (dot)
+        return i;
     if (stance_word_before(t, i, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "former")))
         i = ws;
     return i;
@@ -1152,6 +1289,24 @@ long stance_mentions_principal(const stance_entityset *ents, const char *text, c
     return best;
 }
 
+/* Is what starts at @p pos addressed by the words before it: a verb of
+ * address ("told", "asked") or a reporting verb (or "back") before "at"/"to"
+ * ("tweeted back at", "wrote to", "responded to")? */
+static int addressed(const char *text, size_t pos)
+{
+    const uint64_t rv = STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE);
+    size_t ws, we, ps, pe;
+    char b[16];
+    if (!stance_word_before(text, pos, &ws, &we) || !lower(text, ws, we, b, sizeof b))
+        return 0;
+    if (stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
+        return 1;
+    if (strcmp(b, "at") != 0 && strcmp(b, "to") != 0)
+        return 0;
+    return stance_word_before(text, ws, &ps, &pe) && lower(text, ps, pe, b, sizeof b) &&
+           (strcmp(b, "back") == 0 || stance_lex_is(b, pe - ps, rv));
+}
+
 /* The attribution addresses an actor: "..., Diaz told Park", "asked the governor". */
 long stance_mentions_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q)
 {
@@ -1164,14 +1319,11 @@ long stance_mentions_addressee(const stance_entityset *ents, const char *text, c
             size_t n = pass ? e->n_more : e->n_mentions, at = 0;
             for (; at < n; at++) {
                 stance_span m = pass ? e->more[at].span : e->mentions[at];
-                size_t ws, we;
-                char b[12];
                 if (m.start < c.start || m.end > c.end || (m.start >= q->span.start && m.end <= q->span.end))
                     continue;
                 if (pass && e->more[at].kind != STANCE_MK_TITLE && e->more[at].kind != STANCE_MK_EPITHET)
                     continue;
-                if (stance_word_before(text, pass ? m.start : stance_mentions_skip_title(text, m.start), &ws, &we) &&
-                    lower(text, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
+                if (addressed(text, pass ? m.start : stance_mentions_skip_title(text, m.start)))
                     return (long)i;
             }
         }

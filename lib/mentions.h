@@ -42,6 +42,7 @@ enum {
     STANCE_MR_PRONOUN_PLURAL,  /* they/them/their -> the organisation actor named just before */
     STANCE_MR_SURNAME_SHARED,  /* a surname several actors share -> the one of them named in full last */
     STANCE_MR_INTERLOCUTOR,    /* you/your in a quote of an exchange (A, B, A) -> the other speaker */
+    STANCE_MR_SURNAME_PLURAL,  /* "the Clintons", "the Bushes": every person actor of that surname */
     STANCE_MR_COUNT
 };
 

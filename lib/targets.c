@@ -36,15 +36,68 @@ static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
     return (stance_lex_classes_lower(t + ws, we - ws) & mask) != 0;
 }
 
-/* Is the mention the object of an attribution verb ("accused Gov. Tom Park",
- * "called him", "said of Park", "praise for the mayor", "the criticism of Park")? */
+static int str_cmp(const void *k, const void *e)
+{
+    return strcmp(k, *(const char *const *)e);
+}
+
+static int alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* A word of reference before @p p in the same phrase (no punctuation or
+ * quote mark between; hyphens and a possessive go on; at most 12 words):
+ * "responding to Trump's remarks", "in reference to the absent Trump",
+ * "referring to finger-shaped bruises that Fields showed", "referencing a
+ * super PAC funded by Paul Singer": what the quote answers or refers to; or
+ * a speech word up to three words before an "of"/"about" of that phrase
+ * ("said on Monday of bridge builder Sam Ito"). */
+static int referred_to(const char *t, size_t p)
+{
+    static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
+                                       "regarding",    "respond",    "responding",  "response"};
+    size_t i = p, n = 0, of_at = 0; /* words read when "of"/"about" was passed, 0: not yet */
+    while (i > 0 && n < 12) {
+        size_t we, k;
+        char b[16];
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '-' || t[i - 1] == '\''))
+            i--;
+        if (i == 0 || !alnum(t[i - 1]))
+            return 0; /* punctuation, a quote mark or a non-ASCII letter ends the phrase */
+        we = i;
+        while (i > 0 && alnum(t[i - 1]))
+            i--;
+        n++;
+        if (we - i >= sizeof b)
+            continue;
+        for (k = 0; k < we - i; k++)
+            b[k] = (char)(t[i + k] >= 'A' && t[i + k] <= 'Z' ? t[i + k] - 'A' + 'a' : t[i + k]);
+        b[k] = 0;
+        if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
+            return 1;
+        /* "said in February of air conditioner manufacturer Carrier Corp." */
+        if (of_at && n <= of_at + 3 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
+            return 1;
+        if (!of_at && n > 1 && (strcmp(b, "of") == 0 || strcmp(b, "about") == 0))
+            of_at = n;
+    }
+    return 0;
+}
+
+/* Is the mention the object of an attribution verb or a verb of address
+ * ("accused Gov. Tom Park", "asking Trump",
+ * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
+ * or what the attribution refers to ("responding to Trump's remarks")? */
 static int is_object(const char *t, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
     size_t ws, we, ps, pe;
     if (!stance_word_before(t, p, &ws, &we))
         return 0;
-    if (word_in(t, ws, we, STANCE_LX(OBJ_VERB)))
+    if (referred_to(t, p))
+        return 1;
+    if (word_in(t, ws, we, STANCE_LX(OBJ_VERB) | STANCE_LX(ADDRESS_CUE)))
         return 1;
     if (!stance_word_before(t, ws, &ps, &pe))
         return 0;
@@ -275,7 +328,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
             int keep = 1;
             if (in_span(m->span, q->span)) {
                 n_in += m->kind != STANCE_MK_SELF;
-                n_named += m->kind <= STANCE_MK_SURNAME;
+                n_named += m->kind <= STANCE_MK_TITLE;
             } else if (in_span(m->span, q->speaker_span)) {
                 n_spk++;
                 keep = (long)i == principal;
@@ -300,7 +353,8 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
          * when the quote is about it too (mentioned, or the attribution's object) */
         if ((long)i == principal && c.reasons)
             c.reasons |= STANCE_TR_PRINCIPAL;
-        /* the speaker is a target of their own quote only when they name themselves in it */
+        /* the speaker is a target of their own quote only when they name themselves in it
+         * (a name, surname or title: "the governor", "the foundation") */
         if ((long)i == speaker && !n_named)
             c.reasons = 0;
         if (!c.reasons && (!(flags & STANCE_OPT_ALL_ACTORS) || (long)i == speaker || (n_spk && !n_in))) {

@@ -1,7 +1,8 @@
 /*
  * targets.h - which actors a quote is about, and the evidence for each: its
  * mentions in the quote (any kind but speaker-self), being the object of the
- * attribution ("praised X", "called him a ...", "said of X", "told X"), or
+ * attribution ("praised X", "called him a ...", "said of X", "told X") or
+ * what it refers to ("responding to X's remarks", "in reference to X"), or
  * standing next to a quoted fragment in the attribution sentence: the reported
  * clause's subject before it ("said Park was \"a disgrace\"", "Park's
  * \"reckless plan\"") or a phrase that continues it ("\"no path forward\" for

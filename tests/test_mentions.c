@@ -163,6 +163,13 @@ static const mention_case MENTION_CASES[] = {
       {"Elena Diaz", "the mayor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       /* a role noun before a name is part of that name, not a second mention */
       {"Tom Park", "The governor", 1, NOT_A_MENTION, 0}}},
+    {"a capitalised role after \"the\"",
+     "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
+     "\"The President Tom Park era is over,\" said Diaz.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "the President", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The President", 0, NOT_A_MENTION, 0}}}, /* a name follows */
     {"role apposition",
      "Elena Diaz, the mayor, met the treasurer, Sam Ito, on Monday. Later the mayor thanked the treasurer.",
      {{"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}},
@@ -207,6 +214,15 @@ static const mention_case MENTION_CASES[] = {
      {{"House Select Committee on Harbors", "the committee", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Department of Roads", "the department", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"House Select Committee on Harbors", "the department", 0, NOT_A_MENTION, 0}}},
+    {"a family: \"the Parks\", \"the Bushes\"",
+     "Tom Park and Anna Park met Sam Bush.\n\n\"The Parks never paid, and we must get rid of the Bushes,\" "
+     "said Elena Diaz. \"Parks and roads come first.\"\n",
+     {{"Tom Park", NULL, 0}, {"Anna Park", NULL, 0}, {"Sam Bush", NULL, 0}},
+     3,
+     {{"Tom Park", "The Parks", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL},
+      {"Anna Park", "The Parks", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL},
+      {"Sam Bush", "the Bushes", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL},
+      {"Tom Park", "Parks and", 0, NOT_A_MENTION, 0}}}, /* no "the" */
     {"pronouns by gender",
      "Tom Park met Elena Diaz on Monday. She thanked him for his help, and he left.",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
@@ -217,6 +233,16 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "his", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "he", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* "the", "thanked", "he" */
+    {"him: never the subject of its own clause",
+     /* Ito called him: not Ito but Park; "to call him": a clause of its own, so
+      * Ito; "is calling him": a be-form before the -ing, Park again */
+     "Tom Park beat Sam Ito on Monday. Later Ito (D-Ohio) called him a liar.\n\n"
+     "Sam Ito asked Elena Diaz to call him.\n\nTom Park spoke again. Ito is calling him a cheat.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "him", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "him", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"pronoun blocked by another person", /* John Reed is no actor: "he" is his, not Park's */
      "Tom Park spoke first. Then John Reed took the stage, and he was angry.",
      {{"Tom Park", NULL, 0}},
@@ -233,6 +259,12 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "He", 1, NOT_A_MENTION, 0}}},
+    {"pronoun after a sentence: its subject, also mid-paragraph",
+     /* the subject opens a sentence after ". " (not only a paragraph); "won." is no title */
+     "Tom Park won. Tom Park beat Sam Ito in the runoff.\n\n\"He is in good shape now,\" said Elena Diaz.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Sam Ito", "He", 0, NOT_A_MENTION, 0}}},
     {"pronoun in a quote, not the speaker", /* Diaz is no "he", and he inside Webb's quote is not Webb: it is Park */
      "Tom Park left early.\n\n\"He never listens,\" said Marcus Webb, the council chairman.\n",
      {{"Tom Park", NULL, 0}, {"Marcus Webb", NULL, 0}},
@@ -255,6 +287,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "You", 1, NOT_A_MENTION, 0}}}, /* no addressee named */
+    {"addressee after \"at\"/\"to\" and a reporting verb",
+     "Tom Park spoke on Monday.\n\nElena Diaz fired back at Park: \"Your plan is a mess.\"\n\n"
+     "Rosa Mendez looked at Park: \"You are late.\"\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     3,
+     {{"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
+      {"Tom Park", "You are", 0, NOT_A_MENTION, 0}}}, /* "looked" reports no speech */
     {"an interview: the other speaker is \"you\", not \"he\"",
      /* Webb and Park take turns with questions: in Park's answers "He" is not
       * Webb (named last), in Webb's question "He" is not Park, "you" is Park */
@@ -278,6 +317,11 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Rosa Mendez", NULL, 0}},
      2,
      {{"Rosa Mendez", "You", 0, NOT_A_MENTION, 0}}},
+    {"a reply is a conversation: \"you\" is the one replied to",
+     "Tom Park spoke first.\n\n\"The plan is late,\" said Rosa Mendez.\n\n\"You never read it,\" Park replied.\n",
+     {{"Tom Park", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     2,
+     {{"Rosa Mendez", "You", 0, PRONOUN, STANCE_MR_INTERLOCUTOR}}},
     {"attribution pronoun: the speaker the sieves chose",
      /* Okafor is no actor (gender unknown): his "he said" is not Park's; "He"
       * in Okafor's next quote is not Okafor but the man named before: Park */
@@ -289,14 +333,20 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "he", 4, PRONOUN, STANCE_MR_PRONOUN_SPEAKER}}}, /* the last "he said" */
     {"they for an organisation",
+     /* "They" right after the name; "they say" a paragraph of about 330 bytes
+      * later (within reach), "they want" two such paragraphs later (too far) */
      "The Kessick Port Authority raised the fees on Monday.\n\n\"They never asked the fishermen,\" "
      "said Tom Park.\n\nThe boats stayed in the harbour all week, and the crews waited for news "
-     "from the city. Nobody came to the quay, and the nets dried in the sun for days and days while "
+     "from the city. No ship came to the quay, and the nets dried in the sun for days and days while "
      "the gulls circled over the empty water and the cafe closed its doors early.\n\n\"Now "
-     "they want more,\" Park said.\n",
+     "they say the fees are fair,\" Park said.\n\nThe boats stayed in the harbour all week, and the "
+     "crews waited for news from the city. No ship came to the quay, and the nets dried in the sun for "
+     "days and days while the gulls circled over the empty water and the cafe closed its doors early.\n\n"
+     "\"Now they want more,\" Park said.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
      2,
      {{"Kessick Port Authority", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Kessick Port Authority", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}, /* "they say" */
       {"Kessick Port Authority", "they want", 0, NOT_A_MENTION, 0}, /* named too far back */
       {"Tom Park", "They", 0, NOT_A_MENTION, 0}}},
     {"they: an actor that may be a person stands between",
@@ -304,6 +354,30 @@ static const mention_case MENTION_CASES[] = {
      {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
      2,
      {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}, {"Kel Okafor", "They", 0, NOT_A_MENTION, 0}}},
+    {"an organisation named after a person is \"they\", not \"she\"",
+     /* "Elena" makes the name female, "campaign" makes it an organisation's */
+     "Elena Diaz spoke on Monday. The Elena Diaz campaign raised the fees.\n\n"
+     "\"They never asked the fishermen,\" said Tom Park. \"She knows it.\"\n",
+     {{"Elena Diaz campaign", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Elena Diaz campaign", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Elena Diaz campaign", "She", 0, NOT_A_MENTION, 0},
+      {"Elena Diaz", "She", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"an organisation named \"X of Y\" is \"they\", not \"he\"",
+     /* "Federation" before "of" makes it an organisation; the president's role
+      * would have made it male */
+     "Tom Park met the American Federation of Teachers, whose president, Sam Ito, spoke.\n\n"
+     "\"They never listen, and he knows it,\" said Rosa Mendez.\n",
+     {{"American Federation of Teachers", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"American Federation of Teachers", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"American Federation of Teachers", "he knows", 0, NOT_A_MENTION, 0}}},
+    {"they: a word for people in between is what they means",
+     "The Kessick Port Authority raised the fees. The people on the quay waited all day.\n\n"
+     "\"They never asked the fishermen,\" said Rosa Mendez.\n",
+     {{"Kessick Port Authority", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     2,
+     {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}}},
     {"a programme's name blocks no pronoun",
      "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
      "\"She is a disgrace,\" Mendez said.\n",
@@ -468,7 +542,10 @@ static void check_objects(size_t which)
         "Diaz added that Park's \"reckless plan\" would fail.\n"
         "Speaking after a meeting with Sam Ito, Diaz said the talks had been \"very useful\".\n"
         "Diaz said Ito and Park \"did a remarkable job\" last year.\n"
-        "\"The budget is a wreck,\" Diaz said, taking up the criticism of Park.\n",
+        "\"The budget is a wreck,\" Diaz said, taking up the criticism of Park.\n"
+        "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n"
+        "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n"
+        "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n",
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
@@ -476,7 +553,8 @@ static void check_objects(size_t which)
         "Diaz called it \"a two-man race\" between Ito and Park.\n"
         "Ito said it was \"a close call\" and Tom Park nodded.\n"
         "Diaz said, \"Instead of helping the town,\" Park \"opted for a show.\"\n"
-        "\"We lost the vote,\" Sam Ito said, \"and we go on.\"\n",
+        "\"We lost the vote,\" Sam Ito said, \"and we go on.\"\n"
+        "\"Will the bridge hold?\" a reporter can be heard asking Sam Ito.\n",
     };
     static const struct {
         size_t text;
@@ -490,6 +568,9 @@ static void check_objects(size_t which)
         {0, "did a remarkable", "Sam Ito", 1},
         {0, "did a remarkable", "Tom Park", 1},
         {0, "The budget is", "Tom Park", 1}, /* "the criticism of Park": a noun of praise or blame before "of" */
+        {0, "The roads", "Tom Park", 1},     /* "responding to Park's remarks": what the quote answers */
+        {0, "It will fall", "Tom Park", 1},  /* what the quote refers to, eight words on */
+        {0, "It will cost", "Sam Ito", 1},   /* "said on Monday of bridge builder Sam Ito" */
         {1, "no path", "Tom Park", 1},
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
@@ -499,6 +580,7 @@ static void check_objects(size_t which)
         {1, "a close call", "Tom Park", 0},  /* "and" right after the mark: a new clause */
         {1, "Instead of", "Tom Park", 1},    /* between two fragments: the subject of the second */
         {1, "We lost", "Sam Ito", 0},        /* the speaker between two parts of one quote */
+        {1, "Will the bridge", "Sam Ito", 1}, /* "asking Sam Ito": a verb of address */
     };
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}};
     doc d;
@@ -694,6 +776,16 @@ static void test_targets_speaker_self_and_principal(void **state)
     assert_int_equal(c->reasons, STANCE_TR_MENTIONED | STANCE_TR_PRINCIPAL);
     assert_int_equal(c->where, 1);
     doc_choose_close(&d, &tl);
+    /* a speaker names itself by a title too ("the governor", "the foundation") */
+    {
+        stance_actor g[] = {{"Tom Park", NULL, 0}};
+        doc_open(&d, "Gov. Tom Park spoke on Monday.\n\n\"The governor will not resign,\" Tom Park said.\n", g, 1);
+        assert_int_equal(d.quotes.n, 1);
+        choose(&d, 0, &tl);
+        assert_non_null(c = target(&d, &tl, "Tom Park"));
+        assert_int_equal(c->reasons, STANCE_TR_MENTIONED);
+        doc_choose_close(&d, &tl);
+    }
 }
 
 /* The name-mention index (mindex.c) answers as the pass over every entity does:

@@ -3,6 +3,7 @@
 
     bench/e2e/score.py ./stance --labels 'bench/e2e/labels/train-*.jsonl' --save OUT.jsonl
     bench/e2e/causes.py --labels 'bench/e2e/labels/train-*.jsonl' --pred OUT.jsonl [--data DIR] [-v]
+    bench/e2e/causes.py --labels ... --pred NEW.jsonl --base OLD.jsonl      # what a change fixed and broke
 
 OUT.jsonl is the library's output for the same labels (score.py --save). For every gold pair
 whose quote gets no stance for its actor (score.py's "linked", same quote matching), the cause:
@@ -12,7 +13,11 @@ whose quote gets no stance for its actor (score.py's "linked", same quote matchi
 - mention near, not target: it has one there, but the quote has no stance for it.
 A second table places the "mention near" ones: inside the quote, in the quote's sentence
 (bounds approximated by ". ", "? ", "! "), earlier or later in the paragraph. Offsets are
-bytes, as in the labels and the output. -v prints each unlinked pair. Only the standard library.
+bytes, as in the labels and the output. -v prints each unlinked pair. With --base (the output of
+an earlier build for the same labels) it lists instead the gold pairs the change linked (fixed) and
+unlinked (broken), linked pairs whose label changed, and the favor/against stances on found quotes
+for labelled actors that are no gold pair (off-target, as score.py counts them) added and removed.
+Only the standard library.
 """
 import argparse
 import collections
@@ -42,26 +47,87 @@ def place(m, qs, qe, ss, se):
     return PLACES[2] if m["end"] <= ss else PLACES[3]
 
 
+def match(q, pq):
+    """Index of the predicted quote matched to gold quote q (score.py's rule), or None."""
+    best, best_ov = None, 0
+    for k, p in enumerate(pq):
+        ov = score.overlap((q["start"], q["end"]), (p["start"], p["end"]))
+        if ov > best_ov and ov * 2 >= min(q["end"] - q["start"], p["end"] - p["start"]):
+            best, best_ov = k, ov
+    return best
+
+
+def pair_states(arts, preds):
+    """{(article, quote start, actor): (via, gold, predicted label or None)} over the gold pairs, and
+    {(article, predicted quote start, actor): label} over the off-target favor/against stances."""
+    pairs, off = {}, {}
+    for aid, a in arts.items():
+        pq = preds[aid]["quotes"]
+        names = {x["name"] for x in a["actors"]}
+        gold_of = collections.defaultdict(set)
+        for q in a["quotes"]:
+            k = match(q, pq)
+            st = {}
+            if k is not None:
+                gold_of[k] |= {pr["actor"] for pr in q["pairs"]}
+                st = {s["actor"]: s["label"] for s in pq[k].get("stances", []) if s.get("where") != "none"}
+            for pr in q["pairs"]:
+                pairs[(aid, q["start"], pr["actor"])] = (pr["via"], pr["stance"], st.get(pr["actor"]))
+        for k, actors in gold_of.items():
+            for s in pq[k].get("stances", []):
+                if (s.get("where") != "none" and s["actor"] in names and s["actor"] not in actors
+                        and s["label"] in ("favor", "against")):
+                    off[(aid, pq[k]["start"], s["actor"])] = s["label"]
+    return pairs, off
+
+
+def compare(arts, old, new):
+    po, oo = pair_states(arts, old)
+    pn, on = pair_states(arts, new)
+    fixed = [k for k in pn if po[k][2] is None and pn[k][2] is not None]
+    broken = [k for k in pn if po[k][2] is not None and pn[k][2] is None]
+    changed = [k for k in pn if None not in (po[k][2], pn[k][2]) and po[k][2] != pn[k][2]]
+    added, removed = sorted(set(on) - set(oo)), sorted(set(oo) - set(on))
+    print("fixed %d, broken %d, label changed %d; off-target added %d, removed %d"
+          % (len(fixed), len(broken), len(changed), len(added), len(removed)))
+    for what, keys, st in (("FIXED", fixed, pn), ("BROKEN", broken, po), ("CHANGED", changed, pn)):
+        for k in keys:
+            print("%-8s %s [%d] %s via %s, gold %s: %s -> %s" % (what, k[0], k[1], k[2], st[k][0], st[k][1],
+                                                            po[k][2] or "no stance", pn[k][2] or "no stance"))
+    for what, keys, st in (("OFF+", added, on), ("OFF-", removed, oo)):
+        for k in keys:
+            print("%-8s %s [%d] %s %s" % (what, k[0], k[1], k[2], st[k]))
+
+
+def load_pred(path, arts):
+    preds = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                preds[d["id"]] = d
+    if set(preds) != set(arts):
+        sys.exit("%s: its ids differ from the labelled articles" % path)
+    return preds
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", required=True)
     ap.add_argument("--pred", required=True, help="score.py --save output for the same labels")
     ap.add_argument("--data", default="/work/shared/data/polnear")
+    ap.add_argument("--base", help="an earlier build's output for the same labels: list what changed")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
     _, arts = score.load_labels(args.labels)
     if not arts:
         sys.exit("no labels match %s" % args.labels)
+    preds = load_pred(args.pred, arts)
+    if args.base:
+        compare(arts, load_pred(args.base, arts), preds)
+        return
     texts = score.load_texts(args.data, arts)
-    preds = {}
-    with open(args.pred, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                d = json.loads(line)
-                preds[d["id"]] = d
-    if set(preds) != set(arts):
-        sys.exit("%s: its ids differ from the labelled articles" % args.pred)
 
     n_via, unlinked = collections.Counter(), collections.Counter()
     cause, where = collections.Counter(), collections.Counter()
@@ -70,11 +136,8 @@ def main():
         pq = preds[aid]["quotes"]
         ments = {x["name"]: x.get("all_mentions", []) for x in preds[aid]["actors"]}
         for q in a["quotes"]:
-            best, best_ov = None, 0
-            for p in pq:
-                ov = score.overlap((q["start"], q["end"]), (p["start"], p["end"]))
-                if ov > best_ov and ov * 2 >= min(q["end"] - q["start"], p["end"] - p["start"]):
-                    best, best_ov = p, ov
+            k = match(q, pq)
+            best = pq[k] if k is not None else None
             linked = {s["actor"] for s in (best or {}).get("stances", []) if s.get("where") != "none"}
             for pair in q["pairs"]:
                 via = "name, surname" if pair["via"] in ("name", "surname") else pair["via"]
