@@ -21,45 +21,70 @@
 #define BUCKET_MAX_BITS 11u /* about two buckets a key for BUCKET_MAX_N keys */
 #define BUCKET_CROWD 64u    /* a bucket with this many keys: the radix sort instead */
 #define HALF_MAX_BITS 11u   /* the two-pass radix sort: keys of up to 22 bits */
-#define COUNTS(bits) (((size_t)1 << (bits)) + 4) /* a count array: one more than the buckets, in fours */
+#define COUNTS(bits) (((size_t)1 << (bits)) + 8) /* a count array: one more than the buckets, in eights */
 
-/* Clear counts[0, m) in pieces of 2 kB: above that glibc's memset is a
+/* Clear @p bytes at @p c in pieces of 2 kB: above that glibc's memset is a
  * `rep stosb`, no faster here, and callgrind counts it a byte an instruction,
  * which hid the rest of the sort in the per-line figures. (A loop of vector
  * stores becomes that memset again: GCC recognises it.) */
-static void clear_counts(uint32_t *c, size_t m)
+static void clear_counts(void *c, size_t bytes)
 {
-    for (size_t b = 0; b < m; b += 512)
-        memset(c + b, 0, (m - b < 512 ? m - b : 512) * sizeof *c);
+    for (size_t b = 0; b < bytes; b += 2048)
+        memset((char *)c + b, 0, bytes - b < 2048 ? bytes - b : 2048);
 }
 
-/* Running sums of counts[0, m) in place, m a multiple of 4 (four at a time
- * with SSE2). Returns the bitwise or of the counts: >= BUCKET_CROWD when
- * some count is. */
-static uint32_t prefix_sums(uint32_t *c, size_t m)
+/* Running sums of the 16-bit counts c[0, m) in place, m a multiple of 8
+ * (eight at a time with SSE2). Returns the bitwise or of the counts: >=
+ * BUCKET_CROWD when some count is. */
+static unsigned prefix_sums16(uint16_t *c, size_t m)
 {
 #if defined(__SSE2__)
     __m128i carry = _mm_setzero_si128(), any = _mm_setzero_si128();
-    for (size_t b = 0; b < m; b += 4) {
+    for (size_t b = 0; b < m; b += 8) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c + b));
         any = _mm_or_si128(any, x);
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 2));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi16(x, carry);
+        _mm_storeu_si128((__m128i *)(void *)(c + b), x);
+        carry = _mm_shufflehi_epi16(x, 0xFF);
+        carry = _mm_unpackhi_epi64(carry, carry);
+    }
+    any = _mm_or_si128(any, _mm_srli_si128(any, 8));
+    any = _mm_or_si128(any, _mm_srli_si128(any, 4));
+    any = _mm_or_si128(any, _mm_srli_si128(any, 2));
+    return (unsigned)_mm_cvtsi128_si32(any) & 0xFFFFu;
+#else
+    unsigned run = 0, any = 0;
+    for (size_t b = 0; b < m; b++) {
+        any |= c[b];
+        run += c[b];
+        c[b] = (uint16_t)run;
+    }
+    return any;
+#endif
+}
+
+/* The same for 32-bit counts, m a multiple of 4 (four at a time). */
+static void prefix_sums32(uint32_t *c, size_t m)
+{
+#if defined(__SSE2__)
+    __m128i carry = _mm_setzero_si128();
+    for (size_t b = 0; b < m; b += 4) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c + b));
         x = _mm_add_epi32(x, _mm_slli_si128(x, 4));
         x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
         x = _mm_add_epi32(x, carry);
         _mm_storeu_si128((__m128i *)(void *)(c + b), x);
         carry = _mm_shuffle_epi32(x, 0xFF);
     }
-    any = _mm_or_si128(any, _mm_shuffle_epi32(any, 0x4E));
-    any = _mm_or_si128(any, _mm_shuffle_epi32(any, 0xB1));
-    return (uint32_t)_mm_cvtsi128_si32(any);
 #else
-    uint32_t run = 0, any = 0;
+    uint32_t run = 0;
     for (size_t b = 0; b < m; b++) {
-        any |= c[b];
         run += c[b];
         c[b] = run;
     }
-    return any;
 #endif
 }
 
@@ -81,7 +106,7 @@ static inline void insert_sorted(uint64_t *keys, size_t i, uint64_t k)
  * four-keys-a-bucket pass and the two-pass sort). */
 static int bucket_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits)
 {
-    uint32_t count[COUNTS(BUCKET_MAX_BITS)];
+    uint16_t count[COUNTS(BUCKET_MAX_BITS)]; /* (n < BUCKET_MAX_N: 16 bits hold any count) */
     unsigned b = 4, shift;
     uint32_t mask;
     size_t m;
@@ -91,11 +116,11 @@ static int bucket_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bit
         b = key_bits;
     shift = key_bits - b;
     mask = (1u << b) - 1;
-    m = ((size_t)mask + 5) & ~(size_t)3;
-    clear_counts(count, m);
+    m = ((size_t)mask + 9) & ~(size_t)7;
+    clear_counts(count, m * sizeof *count);
     for (size_t i = 0; i < n; i++)
         count[((keys[i] >> shift) & mask) + 1]++; /* (masked: a key >= 2^key_bits costs time, not order) */
-    if (prefix_sums(count, m) >= BUCKET_CROWD)
+    if (prefix_sums16(count, m) >= BUCKET_CROWD)
         return -1;
     for (size_t i = 0; i < n; i++)
         tmp[count[(keys[i] >> shift) & mask]++] = keys[i];
@@ -113,15 +138,15 @@ static void two_pass_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_
     const unsigned h = (key_bits + 1) / 2;
     const uint32_t mask = (1u << h) - 1;
     const size_t m = ((size_t)mask + 5) & ~(size_t)3;
-    clear_counts(c0, m);
-    clear_counts(c1, m);
+    clear_counts(c0, m * sizeof *c0);
+    clear_counts(c1, m * sizeof *c1);
     for (size_t i = 0; i < n; i++) {
         const uint64_t k = keys[i];
         c0[(k & mask) + 1]++;
         c1[((k >> h) & mask) + 1]++;
     }
-    prefix_sums(c0, m);
-    prefix_sums(c1, m);
+    prefix_sums32(c0, m);
+    prefix_sums32(c1, m);
     for (size_t i = 0; i < n; i++)
         tmp[c0[keys[i] & mask]++] = keys[i];
     for (size_t i = 0; i < n; i++)
