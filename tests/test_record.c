@@ -172,6 +172,12 @@ static int agree(const char *line, size_t n, int need_label)
         assert_int_equal(f.spans[i].start, j.spans[i].start);
         assert_int_equal(f.spans[i].end, j.spans[i].end);
     }
+    if (f.id_raw1 > f.id_raw0) { /* the id as written, where the scan for it finds it */
+        size_t a = 0, b = 0;
+        assert_int_equal(cli_json_id_raw(line, n, &a, &b), 0);
+        assert_int_equal(a, f.id_raw0);
+        assert_int_equal(b, f.id_raw1);
+    }
     assert_int_equal(f.has_score, j.has_score);
     if (j.has_score)
         assert_memory_equal(&f.score, &j.score, sizeof f.score);

@@ -192,6 +192,10 @@ static int fast_member(const char *line, const cli_json_member *m, tr_record *r)
     for (f = 0; f < sizeof fields / sizeof *fields; f++)
         if (fields[f].len == kl && memcmp(line + m->k0, fields[f].name, kl) == 0)
             break;
+    if (f == 0) {
+        r->id_raw0 = v0;
+        r->id_raw1 = v1;
+    }
     if (f == 0 && c == '"')
         return (r->id = fast_string(line, v0, v1, NULL)) ? 0 : -1;
     if (f == 0 && cli_json_integer(line, v0, v1, &iv) == 0) { /* (a real id, a list, ...: no id) */

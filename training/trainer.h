@@ -25,6 +25,7 @@ typedef struct tr_record {
     int has_spans;       /* the field was present (possibly empty) */
     double score;        /* "orig_score" (VADER: mean human valence), when has_score */
     int has_score;
+    size_t id_raw0, id_raw1; /* "id" as written: line[id_raw0, id_raw1), when tr_record_parse read it without jansson */
 } tr_record;
 
 /* Parse one JSONL line; @p need_label requires "label". Fills @p err on failure. */
