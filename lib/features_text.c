@@ -53,13 +53,11 @@ static int is_apostrophe(int32_t cp)
 /* The normalised form of an ASCII character. */
 static inline unsigned char norm_ascii(uint32_t flags, unsigned c)
 {
-    if (c == 0x60 && (flags & NORM_PUNCT))
-        return '\'';
-    if ((flags & NORM_DIGITS) && c - '0' < 10u)
-        return '0';
-    if ((flags & NORM_CASEFOLD) && c - 'A' < 26u)
-        return (unsigned char)(c + 32);
-    return (unsigned char)c;
+    if ((c | 32u) - 'a' < 26u) /* a letter */
+        return (unsigned char)(flags & NORM_CASEFOLD ? c | 32u : c);
+    if (c - '0' < 10u)
+        return (unsigned char)(flags & NORM_DIGITS ? '0' : c);
+    return (unsigned char)(c == 0x60 && (flags & NORM_PUNCT) ? '\'' : c);
 }
 
 static int32_t norm_cp(uint32_t flags, int32_t cp)

@@ -178,38 +178,54 @@ static int fast_spans(const char *line, size_t v0, size_t v1, tr_record *r)
 /* One member of the record, by its key; -1 when its value is not what the
  * happy path takes (a string field that is neither a string nor null, spans
  * that are not pairs within the text) or memory runs out. */
-static int fast_member(const char *line, const cli_json_member *m, tr_record *r)
+enum { F_OTHER, F_ID, F_SCORE, F_TASK, F_LABEL, F_SUBSET, F_TARGET, F_CONTEXT, F_TEXT, F_SPANS };
+
+/* Which field of a record the key k[0, n) names. */
+static int field_of(const char *k, size_t n)
 {
-    static const struct {
-        const char *name;
-        size_t len;
-    } fields[] = {{"id", 2}, {"orig_score", 10}, {"task", 4}, {"label", 5}, {"subset", 6}, {"target", 6}, {"context", 7}};
+#define IS(s) (n == sizeof s - 1 && memcmp(k, s, sizeof s - 1) == 0)
+    switch (n ? k[0] : 0) {
+    case 'i': return IS("id") ? F_ID : F_OTHER;
+    case 'o': return IS("orig_score") ? F_SCORE : F_OTHER;
+    case 'l': return IS("label") ? F_LABEL : F_OTHER;
+    case 's': return IS("subset") ? F_SUBSET : F_OTHER;
+    case 'c': return IS("context") ? F_CONTEXT : F_OTHER;
+    case 't':
+        return IS("text") ? F_TEXT : IS("task") ? F_TASK : IS("target") ? F_TARGET : IS("target_spans") ? F_SPANS : F_OTHER;
+    default: return F_OTHER;
+    }
+#undef IS
+}
+
+/* One member of the record other than "text" and "target_spans", by its key
+ * (field_of()); -1 when its value is not what the happy path takes (a string
+ * field that is neither a string nor null) or memory runs out. */
+static int fast_member(const char *line, const cli_json_member *m, int f, tr_record *r)
+{
     char **const strs[] = {&r->task, &r->label, &r->subset, &r->target, &r->context};
     size_t *const lens[] = {NULL, NULL, NULL, &r->target_len, &r->context_len};
-    size_t kl = m->k1 - m->k0, v0 = m->v0, v1 = m->v1, f;
+    size_t v0 = m->v0, v1 = m->v1;
     char c = line[v0];
     long long iv;
-    for (f = 0; f < sizeof fields / sizeof *fields; f++)
-        if (fields[f].len == kl && memcmp(line + m->k0, fields[f].name, kl) == 0)
-            break;
-    if (f == 0) {
+    if (f == F_ID) {
         r->id_raw0 = v0;
         r->id_raw1 = v1;
+        if (c == '"')
+            return (r->id = fast_string(line, v0, v1, NULL)) ? 0 : -1;
+        if (cli_json_integer(line, v0, v1, &iv) == 0) { /* (a real id, a list, ...: no id) */
+            char tmp[32];
+            snprintf(tmp, sizeof tmp, "%lld", iv);
+            return (r->id = dupn(tmp, strlen(tmp))) ? 0 : -1;
+        }
+        return 0;
     }
-    if (f == 0 && c == '"')
-        return (r->id = fast_string(line, v0, v1, NULL)) ? 0 : -1;
-    if (f == 0 && cli_json_integer(line, v0, v1, &iv) == 0) { /* (a real id, a list, ...: no id) */
-        char tmp[32];
-        snprintf(tmp, sizeof tmp, "%lld", iv);
-        return (r->id = dupn(tmp, strlen(tmp))) ? 0 : -1;
-    }
-    if (f == 1 && (c == '-' || (c >= '0' && c <= '9'))) { /* jansson reads reals with strtod too */
+    if (f == F_SCORE && (c == '-' || (c >= '0' && c <= '9'))) { /* jansson reads reals with strtod too */
         r->score = cli_json_integer(line, v0, v1, &iv) == 0 ? (double)iv : strtod(line + v0, NULL);
         r->has_score = 1;
     }
-    if (f < 2 || f == sizeof fields / sizeof *fields || c == 'n') /* ignored, or a null string field */
+    if (f < F_TASK || f > F_CONTEXT || c == 'n') /* ignored, or a null string field */
         return 0;
-    return c == '"' && (*strs[f - 2] = fast_string(line, v0, v1, lens[f - 2])) ? 0 : -1;
+    return c == '"' && (*strs[f - F_TASK] = fast_string(line, v0, v1, lens[f - F_TASK])) ? 0 : -1;
 }
 
 /* The record read from cli_json_members()' spans, without jansson. 0 done;
@@ -222,12 +238,12 @@ static int fast_record(const char *line, size_t len, int need_label, tr_record *
     if (n < 0)
         return -1;
     for (int i = 0; i < n; i++) {
-        size_t kl = m[i].k1 - m[i].k0;
-        if (kl == 4 && memcmp(line + m[i].k0, "text", 4) == 0)
+        int f = field_of(line + m[i].k0, m[i].k1 - m[i].k0);
+        if (f == F_TEXT)
             text = i;
-        else if (kl == 12 && memcmp(line + m[i].k0, "target_spans", 12) == 0)
+        else if (f == F_SPANS)
             spans = i;
-        else if (fast_member(line, &m[i], r))
+        else if (f != F_OTHER && fast_member(line, &m[i], f, r))
             goto fail;
     }
     if (text < 0 || line[m[text].v0] != '"' || (need_label && !r->label) ||
