@@ -11,13 +11,20 @@
 
 
 #include "features_int.h"
+#include "tokens.h"
 
 /* ---- normalisation and tokenisation -------------------------------------- */
 
-static int is_word_cp(int32_t cp)
+/* An ASCII letter or digit (branch-free: most characters of a text are these). */
+static inline int ascii_word(unsigned c)
+{
+    return (c - '0' < 10u) | ((c | 32u) - 'a' < 26u);
+}
+
+static inline int is_word_cp(int32_t cp)
 {
     if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+        return ascii_word((unsigned)cp);
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
     case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
@@ -43,11 +50,23 @@ static int is_apostrophe(int32_t cp)
     return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02bc;
 }
 
+/* The normalised form of an ASCII character. */
+static inline unsigned char norm_ascii(uint32_t flags, unsigned c)
+{
+    if ((c | 32u) - 'a' < 26u) /* a letter */
+        return (unsigned char)(flags & NORM_CASEFOLD ? c | 32u : c);
+    if (c - '0' < 10u)
+        return (unsigned char)(flags & NORM_DIGITS ? '0' : c);
+    return (unsigned char)(c == 0x60 && (flags & NORM_PUNCT) ? '\'' : c);
+}
+
 static int32_t norm_cp(uint32_t flags, int32_t cp)
 {
+    if (cp < 0x80)
+        return norm_ascii(flags, (unsigned)cp);
     if (flags & NORM_PUNCT) {
         switch (cp) {
-        case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0x0060: case 0x00b4:
+        case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0x00b4:
             return '\'';
         case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x00ab: case 0x00bb: case 0x2033:
             return '"';
@@ -59,24 +78,9 @@ static int32_t norm_cp(uint32_t flags, int32_t cp)
             break;
         }
     }
-    if ((flags & NORM_DIGITS) && cp >= '0' && cp <= '9')
-        return '0';
-    if (flags & NORM_CASEFOLD) {
-        if (cp < 0x80)
-            return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    if (flags & NORM_CASEFOLD)
         return utf8proc_tolower(cp);
-    }
     return cp;
-}
-
-/* stance_utf8_decode() with ASCII inline (most bytes of English text). */
-static inline size_t decode_at(const unsigned char *t, size_t len, size_t i, int32_t *cp)
-{
-    if (t[i] < 0x80) {
-        *cp = t[i];
-        return 1;
-    }
-    return stance_utf8_decode(t, len, i, cp);
 }
 
 int stance_ftok_reserve(ftext *s, size_t more)
@@ -90,22 +94,30 @@ int stance_ftok_reserve(ftext *s, size_t more)
 static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a, size_t b, unsigned flags)
 {
     tok *k;
-    if (stance_grow((void **)&s->toks, &s->toks_cap, s->n_toks + 1, sizeof *s->toks) ||
-        stance_ftok_reserve(s, (b - a) * 4 + 2))
+    unsigned char *o;
+    if ((s->n_toks == s->toks_cap &&
+         stance_grow((void **)&s->toks, &s->toks_cap, s->n_toks + 1, sizeof *s->toks)) ||
+        (s->buf_cap - s->buf_len < (b - a) * 4 + 2 && stance_ftok_reserve(s, (b - a) * 4 + 2)))
         return STANCE_ERR_NOMEM;
     k = &s->toks[s->n_toks++];
     if (!s->buf_len || s->buf[s->buf_len - 1] != ' ')
         s->buf[s->buf_len++] = ' '; /* one space between two tokens: " a b c " */
     k->off = s->buf_len;
+    o = (unsigned char *)s->buf + s->buf_len;
     for (size_t i = a; i < b;) {
         int32_t cp;
-        i += decode_at(t, b, i, &cp);
+        if (t[i] < 0x80) {
+            *o++ = norm_ascii(nflags, t[i++]);
+            continue;
+        }
+        i += stance_utf8_decode(t, b, i, &cp);
         cp = norm_cp(nflags, cp);
         if (cp < 0x80)
-            s->buf[s->buf_len++] = (char)cp;
+            *o++ = (unsigned char)cp;
         else
-            s->buf_len += stance_utf8_encode(cp, (unsigned char *)s->buf + s->buf_len);
+            o += stance_utf8_encode(cp, o);
     }
+    s->buf_len = (size_t)(o - (unsigned char *)s->buf);
     k->len = s->buf_len - k->off;
     s->buf[s->buf_len++] = ' ';
     k->start = a;
@@ -118,6 +130,34 @@ static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a
     return STANCE_OK;
 }
 
+/* The end of the word whose first code point ends before @p i: word code
+ * points, and an apostrophe or hyphen between two of them. */
+static size_t word_end(const unsigned char *t, size_t len, size_t i)
+{
+    while (i < len) {
+        int32_t c2, c3;
+        size_t n2;
+        if (t[i] < 0x80 && ascii_word(t[i])) {
+            i++;
+            continue;
+        }
+        n2 = stance_cp_at(t, len, i, &c2);
+        if (is_word_cp(c2)) {
+            i += n2;
+            continue;
+        }
+        if ((is_apostrophe(c2) || c2 == '-') && i + n2 < len) {
+            stance_cp_at(t, len, i + n2, &c3);
+            if (is_word_cp(c3)) {
+                i += n2;
+                continue;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
 /* Words, with inner apostrophes and hyphens kept (don't, won't, re-elect);
  * every other visible code point is a punctuation token of its own. */
 int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
@@ -126,30 +166,14 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         int32_t cp;
-        size_t n = decode_at(t, len, i, &cp);
+        size_t n = stance_cp_at(t, len, i, &cp);
         if (is_space_cp(cp) || cp == 0) {
             i += n;
             continue;
         }
         if (is_word_cp(cp)) {
             size_t a = i;
-            i += n;
-            while (i < len) {
-                int32_t c2, c3;
-                size_t n2 = decode_at(t, len, i, &c2);
-                if (is_word_cp(c2)) {
-                    i += n2;
-                    continue;
-                }
-                if ((is_apostrophe(c2) || c2 == '-') && i + n2 < len) {
-                    decode_at(t, len, i + n2, &c3);
-                    if (is_word_cp(c3)) {
-                        i += n2;
-                        continue;
-                    }
-                }
-                break;
-            }
+            i = word_end(t, len, i + n);
             if (add_token(s, nflags, t, a, i, 0))
                 return STANCE_ERR_NOMEM;
         } else {

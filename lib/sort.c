@@ -2,22 +2,91 @@
  * sort.c - radix sort of feature keys. Feature vectors are sorted once per
  * statement; with qsort the comparison callbacks were the largest single cost
  * of classification. Keys are small (bucket and family: table_bits + 4 bits),
- * so a few counting passes sort them in linear time: below 512 keys one
- * counting pass on the top bits and an insertion sort within the buckets,
- * from 512 keys of 17 to 22 bits two passes of half the bits, else 8 bits a
- * pass. Chosen by CPU time (a scratch bench of statement-like keys), not by
- * instructions: the insertion sort's branches mispredict on more keys.
+ * so a few counting passes sort them in linear time: below 1,024 keys one
+ * counting pass on the top bits (about two buckets a key) and an insertion
+ * sort within the buckets, from 1,024 keys of 17 to 22 bits two passes of
+ * half the bits, else 8 bits a pass. Chosen by CPU time on the keys of
+ * NewsMTSC dev's statements (a scratch bench), not by instructions alone.
  */
 #include "config.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sort.h"
 
-#define BUCKET_MAX_N 512u   /* the bucket pass up to here; the two-pass radix sort from here */
-#define BUCKET_MAX_BITS 8u  /* enough buckets for BUCKET_MAX_N keys */
-#define BUCKET_CROWD 64u    /* a bucket with more keys: the radix sort instead */
-#define HALF_MAX_BITS 11u   /* the two-pass radix sort: keys of up to 22 bits, 16 kB of counts */
+#define BUCKET_MAX_N 1024u  /* the bucket pass up to here; the two-pass radix sort from here */
+#define BUCKET_MAX_BITS 11u /* about two buckets a key for BUCKET_MAX_N keys */
+#define BUCKET_CROWD 64u    /* a bucket with this many keys: the radix sort instead */
+#define HALF_MAX_BITS 11u   /* the two-pass radix sort: keys of up to 22 bits */
+#define COUNTS(bits) (((size_t)1 << (bits)) + 8) /* a count array: one more than the buckets, in eights */
+
+/* Clear @p bytes at @p c in pieces of 2 kB: above that glibc's memset is a
+ * `rep stosb`, no faster here, and callgrind counts it a byte an instruction,
+ * which hid the rest of the sort in the per-line figures. (A loop of vector
+ * stores becomes that memset again: GCC recognises it.) */
+static void clear_counts(void *c, size_t bytes)
+{
+    for (size_t b = 0; b < bytes; b += 2048)
+        memset((char *)c + b, 0, bytes - b < 2048 ? bytes - b : 2048);
+}
+
+/* Running sums of the 16-bit counts c[0, m) in place, m a multiple of 8
+ * (eight at a time with SSE2). Returns the bitwise or of the counts: >=
+ * BUCKET_CROWD when some count is. */
+static unsigned prefix_sums16(uint16_t *c, size_t m)
+{
+#if defined(__SSE2__)
+    __m128i carry = _mm_setzero_si128(), any = _mm_setzero_si128();
+    for (size_t b = 0; b < m; b += 8) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c + b));
+        any = _mm_or_si128(any, x);
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 2));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi16(x, carry);
+        _mm_storeu_si128((__m128i *)(void *)(c + b), x);
+        carry = _mm_shufflehi_epi16(x, 0xFF);
+        carry = _mm_unpackhi_epi64(carry, carry);
+    }
+    any = _mm_or_si128(any, _mm_srli_si128(any, 8));
+    any = _mm_or_si128(any, _mm_srli_si128(any, 4));
+    any = _mm_or_si128(any, _mm_srli_si128(any, 2));
+    return (unsigned)_mm_cvtsi128_si32(any) & 0xFFFFu;
+#else
+    unsigned run = 0, any = 0;
+    for (size_t b = 0; b < m; b++) {
+        any |= c[b];
+        run += c[b];
+        c[b] = (uint16_t)run;
+    }
+    return any;
+#endif
+}
+
+/* The same for 32-bit counts, m a multiple of 4 (four at a time). */
+static void prefix_sums32(uint32_t *c, size_t m)
+{
+#if defined(__SSE2__)
+    __m128i carry = _mm_setzero_si128();
+    for (size_t b = 0; b < m; b += 4) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c + b));
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi32(x, carry);
+        _mm_storeu_si128((__m128i *)(void *)(c + b), x);
+        carry = _mm_shuffle_epi32(x, 0xFF);
+    }
+#else
+    uint32_t run = 0;
+    for (size_t b = 0; b < m; b++) {
+        run += c[b];
+        c[b] = run;
+    }
+#endif
+}
 
 /* Insertion step: k into the sorted keys[0, i), keys[i] free (or k itself). */
 static inline void insert_sorted(uint64_t *keys, size_t i, uint64_t k)
@@ -29,31 +98,29 @@ static inline void insert_sorted(uint64_t *keys, size_t i, uint64_t k)
     keys[i] = k;
 }
 
-/* One counting pass on the top bits (two to four keys a bucket: the keys are
+/* One counting pass on the top bits (about two buckets a key: the keys are
  * hashes) into @p tmp, then an insertion sort back into @p keys that only
  * moves keys within their bucket. 0 done, -1 when a bucket is crowded (the
- * keys are left as they were). The fastest for the few hundred keys of a
- * short statement (bench: 1.2 us against 1.7 for 300 keys). */
+ * keys are left as they were). The fastest below a thousand keys (bench on
+ * NewsMTSC dev's keys: 1.8 us a statement against 2.7 for the former
+ * four-keys-a-bucket pass and the two-pass sort). */
 static int bucket_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits)
 {
-    uint32_t count[(1u << BUCKET_MAX_BITS) + 1];
+    uint16_t count[COUNTS(BUCKET_MAX_BITS)]; /* (n < BUCKET_MAX_N: 16 bits hold any count) */
     unsigned b = 4, shift;
-    uint32_t mask, most = 0;
-    while (b < BUCKET_MAX_BITS && ((size_t)2 << (b + 1)) <= n)
+    uint32_t mask;
+    size_t m;
+    while (b < BUCKET_MAX_BITS && ((size_t)1 << (b - 1)) <= n)
         b++;
     if (b > key_bits)
         b = key_bits;
     shift = key_bits - b;
     mask = (1u << b) - 1;
-    memset(count, 0, ((size_t)mask + 2) * sizeof *count);
+    m = ((size_t)mask + 9) & ~(size_t)7;
+    clear_counts(count, m * sizeof *count);
     for (size_t i = 0; i < n; i++)
         count[((keys[i] >> shift) & mask) + 1]++; /* (masked: a key >= 2^key_bits costs time, not order) */
-    for (uint32_t i = 1; i <= mask + 1; i++) {
-        if (count[i] > most)
-            most = count[i];
-        count[i] += count[i - 1];
-    }
-    if (most > BUCKET_CROWD)
+    if (prefix_sums16(count, m) >= BUCKET_CROWD)
         return -1;
     for (size_t i = 0; i < n; i++)
         tmp[count[(keys[i] >> shift) & mask]++] = keys[i];
@@ -63,24 +130,23 @@ static int bucket_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bit
 }
 
 /* LSD radix sort in two passes of half the key bits (at most HALF_MAX_BITS
- * each): for the thousand-odd keys of a sentence with a 2^18 table, two
- * scatters instead of three (bench: 4.4 us against 5.3 for 1,150 keys). */
+ * each): for the thousand-odd keys of a long sentence with a 2^18 table, two
+ * scatters instead of three. */
 static void two_pass_sort(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits)
 {
-    uint32_t c0[(1u << HALF_MAX_BITS) + 1], c1[(1u << HALF_MAX_BITS) + 1];
+    uint32_t c0[COUNTS(HALF_MAX_BITS)], c1[COUNTS(HALF_MAX_BITS)];
     const unsigned h = (key_bits + 1) / 2;
     const uint32_t mask = (1u << h) - 1;
-    memset(c0, 0, ((size_t)mask + 2) * sizeof *c0);
-    memset(c1, 0, ((size_t)mask + 2) * sizeof *c1);
+    const size_t m = ((size_t)mask + 5) & ~(size_t)3;
+    clear_counts(c0, m * sizeof *c0);
+    clear_counts(c1, m * sizeof *c1);
     for (size_t i = 0; i < n; i++) {
         const uint64_t k = keys[i];
         c0[(k & mask) + 1]++;
         c1[((k >> h) & mask) + 1]++;
     }
-    for (uint32_t b = 1; b <= mask + 1; b++) {
-        c0[b] += c0[b - 1];
-        c1[b] += c1[b - 1];
-    }
+    prefix_sums32(c0, m);
+    prefix_sums32(c1, m);
     for (size_t i = 0; i < n; i++)
         tmp[c0[keys[i] & mask]++] = keys[i];
     for (size_t i = 0; i < n; i++)

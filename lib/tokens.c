@@ -63,16 +63,6 @@ static int char_class(int32_t cp)
     }
 }
 
-/* Code point at text[i] (i < len) and its byte length. */
-static size_t cp_at(const unsigned char *u, size_t len, size_t i, int32_t *cp)
-{
-    if (u[i] < 0x80) {
-        *cp = u[i];
-        return 1;
-    }
-    return stance_utf8_decode(u, len, i, cp);
-}
-
 /* Class of the code point at i, or C_SPACE past the end (the text's edges
  * behave like white space). */
 static int class_at(const unsigned char *u, size_t len, size_t i)
@@ -80,7 +70,7 @@ static int class_at(const unsigned char *u, size_t len, size_t i)
     int32_t cp;
     if (i >= len)
         return C_SPACE;
-    cp_at(u, len, i, &cp);
+    stance_cp_at(u, len, i, &cp);
     return char_class(cp);
 }
 
@@ -127,7 +117,7 @@ static void scan_word(const unsigned char *u, size_t len, size_t i, wscan *w)
     memset(w, 0, sizeof *w);
     while (k < len) {
         int32_t cp;
-        size_t l = cp_at(u, len, k, &cp);
+        size_t l = stance_cp_at(u, len, k, &cp);
         int c = char_class(cp);
         if (is_wordch(c)) {
             if (c == C_UPPER || c == C_LOWER || c == C_LETTER) {
@@ -207,7 +197,7 @@ static long lower_entry(const char *t, size_t s, size_t e)
     size_t n = 0, i = s;
     while (i < e) {
         int32_t cp;
-        size_t l = cp_at((const unsigned char *)t, e, i, &cp);
+        size_t l = stance_cp_at((const unsigned char *)t, e, i, &cp);
         cp = utf8proc_tolower(cp);
         if (n + 4 > sizeof buf)
             return -1; /* longer than any entry */
@@ -404,7 +394,7 @@ int stance_toks_build(const char *text, size_t len, stance_toks *out, stance_err
         goto nomem;
     while (i < len) {
         int32_t cp;
-        size_t l = cp_at(u, len, i, &cp);
+        size_t l = stance_cp_at(u, len, i, &cp);
         int c = char_class(cp);
         stance_token *k;
         if (c == C_SPACE || c == C_BREAK) {

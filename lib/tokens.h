@@ -171,6 +171,18 @@ static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)
  * white-space test): skips white space, sets *i = *we, returns 1; 0 at @p e. */
 int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);
 
+/* The code point at text[i] (i < len) and its byte length: stance_utf8_decode()
+ * with its ASCII branch inline (most bytes of English text), for the token
+ * layer and the feature tokeniser alike. */
+static inline size_t stance_cp_at(const unsigned char *u, size_t len, size_t i, int32_t *cp)
+{
+    if (u[i] < 0x80) {
+        *cp = u[i];
+        return 1;
+    }
+    return stance_utf8_decode(u, len, i, cp);
+}
+
 /* ---- eight bytes at a time ------------------------------------------------
  * The scans that look for rare bytes (quote marks, capitals) step over
  * ordinary text a 64-bit word at a time. Each test below is exact for the

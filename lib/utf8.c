@@ -36,13 +36,42 @@ static size_t ascii_prefix(const char *text, size_t len)
     return i;
 }
 
+/* Is s[0, n) valid UTF-8 by RFC 3629 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF; NUL and noncharacters allowed)? The set PCRE2's
+ * validator accepts: a text that passes needs no match data, no match and no
+ * heap frames; one that fails goes to PCRE2 for its error and offset. */
+static int utf8_valid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i], c1;
+        size_t k;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (!k || n - i < k)
+            return 0;
+        c1 = s[i + 1];
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 >= 0x90))
+            return 0; /* overlong, a surrogate, above U+10FFFF */
+        for (size_t j = 1; j < k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+        i += k;
+    }
+    return 1;
+}
+
 int stance_utf8_check_with(const pcre2_code *code, pcre2_general_context *gctx, const char *text, size_t len,
                            stance_error *err)
 {
     pcre2_match_data *md;
     int rc, ret = STANCE_OK;
     size_t a = ascii_prefix(text, len);
-    if (a == len)
+    if (a == len || utf8_valid((const unsigned char *)text + a, len - a))
         return STANCE_OK;
     md = pcre2_match_data_create(1, gctx);
     if (!md)

@@ -238,43 +238,62 @@ static size_t escape_at(const unsigned char *s, size_t i, size_t n, unsigned lon
     return 12;
 }
 
-/* Does the string token s[a, b) (quotes included) read as jansson reads
- * strings: no raw control characters, known escapes, valid UTF-8? */
-static int string_ok(const unsigned char *s, size_t a, size_t b)
+/* Past the end of the string token at s[i] == '"' (the byte after its closing
+ * quote) when jansson reads it: no raw control characters, known escapes,
+ * valid UTF-8, and "\u0000" only when @p allow_nul (JSON_ALLOW_NUL); 0 when
+ * not. *escaped is set when the token holds a backslash. */
+static size_t scan_string(const unsigned char *s, size_t i, size_t n, int allow_nul, int *escaped)
 {
-    size_t i = a + 1, end = b - 1;
-    if (b - a < 2 || s[a] != '"' || s[end] != '"')
-        return 0;
-    while (i < end) {
-        unsigned char c = s[i];
-        if (c >= 0x20 && c < 0x80 && c != '\\' && c != '"') {
-            i++;
-            /* eight bytes at a time while none is a control, non-ASCII, '"' or '\\' */
-            while (end - i >= 8) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if (((w - 0x2020202020202020u) | w | ((w ^ 0x2222222222222222u) - 0x0101010101010101u) |
-                     ((w ^ 0x5C5C5C5C5C5C5C5Cu) - 0x0101010101010101u)) &
-                    0x8080808080808080u)
-                    break;
-                i += 8;
+    i++;
+    for (;;) {
+        unsigned char c;
+        /* eight bytes at a time while none is a control, non-ASCII, '"' or '\\'; the lowest
+         * flagged byte is the first such (a borrow only flags bytes above a true one) */
+        while (n - i >= 8) {
+            uint64_t w, m;
+            memcpy(&w, s + i, 8);
+            m = ((w - 0x2020202020202020u) | w | ((w ^ 0x2222222222222222u) - 0x0101010101010101u) |
+                 ((w ^ 0x5C5C5C5C5C5C5C5Cu) - 0x0101010101010101u)) &
+                0x8080808080808080u;
+            if (m) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += (size_t)__builtin_ctzll(m) >> 3;
+#endif
+                break;
             }
-        } else if (c == '\\') {
+            i += 8;
+        }
+        while (i < n && (c = s[i]) >= 0x20 && c < 0x80 && c != '\\' && c != '"')
+            i++;
+        if (i >= n)
+            return 0; /* not closed */
+        c = s[i];
+        if (c == '"')
+            return i + 1;
+        if (c == '\\') {
             unsigned long cp;
-            size_t k = escape_at(s, i, end, &cp);
-            if (!k)
+            size_t k = escape_at(s, i, n, &cp);
+            if (!k || (cp == 0 && !allow_nul))
                 return 0;
+            *escaped = 1;
             i += k;
         } else if (c >= 0x80) {
             unsigned long cp;
-            size_t k = cli_utf8_decode(s + i, end - i, &cp);
+            size_t k = cli_utf8_decode(s + i, n - i, &cp);
             if (!k)
                 return 0;
             i += k;
         } else
-            return 0; /* a control character, or a '"' that ends the token early */
+            return 0; /* a control character */
     }
-    return 1;
+}
+
+/* Does the string token s[a, b) (quotes included) read as jansson reads
+ * strings (\u0000 allowed)? */
+static int string_ok(const unsigned char *s, size_t a, size_t b)
+{
+    int escaped = 0;
+    return b - a >= 2 && s[a] == '"' && scan_string(s, a, b, 1, &escaped) == b;
 }
 
 int cli_json_text_span(const char *s, size_t n, size_t *start, size_t *end)
@@ -319,4 +338,133 @@ size_t cli_json_unescape(char *s, size_t start, size_t end)
         }
     }
     return o - start;
+}
+
+/* ---- a whole record checked without jansson ------------------------------------ */
+
+#define SCAN_MAX_DEPTH 32 /* arrays in arrays; deeper: in doubt */
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Past the end of the number at s[i], or 0 when in doubt: anything jansson
+ * might refuse or read as a real with an exponent (too big, out of range),
+ * so only -?(0|[1-9][0-9]*)(\.[0-9]+)? of at most 18 bytes. */
+static size_t scan_number(const unsigned char *s, size_t i, size_t n)
+{
+    size_t j = i;
+    if (j < n && s[j] == '-')
+        j++;
+    if (j < n && s[j] == '0')
+        j++;
+    else if (j < n && is_digit(s[j]))
+        while (j < n && is_digit(s[j]))
+            j++;
+    else
+        return 0;
+    if (j < n && s[j] == '.') {
+        if (++j >= n || !is_digit(s[j]))
+            return 0;
+        while (j < n && is_digit(s[j]))
+            j++;
+    }
+    if ((j < n && (s[j] == 'e' || s[j] == 'E')) || j - i > 18)
+        return 0;
+    return j;
+}
+
+/* Past the end of the value at s[i] (strings, numbers, literals, arrays of
+ * them), or 0 when in doubt (objects inside, deep nesting, anything above). */
+static size_t scan_value(const unsigned char *s, size_t i, size_t n, unsigned depth)
+{
+    int escaped = 0;
+    if (i >= n)
+        return 0;
+    switch (s[i]) {
+    case '"':
+        return scan_string(s, i, n, 0, &escaped);
+    case 't':
+        return n - i >= 4 && memcmp(s + i, "true", 4) == 0 ? i + 4 : 0;
+    case 'f':
+        return n - i >= 5 && memcmp(s + i, "false", 5) == 0 ? i + 5 : 0;
+    case 'n':
+        return n - i >= 4 && memcmp(s + i, "null", 4) == 0 ? i + 4 : 0;
+    case '[':
+        if (depth >= SCAN_MAX_DEPTH)
+            return 0;
+        i = skip_ws((const char *)s, i + 1, n);
+        if (i < n && s[i] == ']')
+            return i + 1;
+        for (;;) {
+            if (!(i = scan_value(s, i, n, depth + 1)))
+                return 0;
+            i = skip_ws((const char *)s, i, n);
+            if (i < n && s[i] == ']')
+                return i + 1;
+            if (i >= n || s[i] != ',')
+                return 0;
+            i = skip_ws((const char *)s, i + 1, n);
+        }
+    default:
+        return scan_number(s, i, n);
+    }
+}
+
+int cli_json_members(const char *line, size_t n, cli_json_member *m, size_t max)
+{
+    const unsigned char *s = (const unsigned char *)line;
+    size_t i = skip_ws(line, 0, n), k = 0;
+    if (i >= n || s[i] != '{')
+        return -1;
+    i = skip_ws(line, i + 1, n);
+    if (i < n && s[i] == '}')
+        i++;
+    else
+        for (;;) {
+            int escaped = 0;
+            size_t e;
+            if (k == max || i >= n || s[i] != '"' || !(e = scan_string(s, i, n, 0, &escaped)) || escaped)
+                return -1;
+            m[k].k0 = i + 1;
+            m[k].k1 = e - 1;
+            for (size_t j = 0; j < k; j++) /* a repeated key: jansson's JSON_REJECT_DUPLICATES decides */
+                if (m[j].k1 - m[j].k0 == e - 1 - (i + 1) && memcmp(s + m[j].k0, s + i + 1, e - 1 - (i + 1)) == 0)
+                    return -1;
+            i = skip_ws(line, e, n);
+            if (i >= n || s[i] != ':')
+                return -1;
+            m[k].v0 = skip_ws(line, i + 1, n);
+            if (!(e = scan_value(s, m[k].v0, n, 1)))
+                return -1;
+            m[k++].v1 = e;
+            i = skip_ws(line, e, n);
+            if (i < n && s[i] == '}') {
+                i++;
+                break;
+            }
+            if (i >= n || s[i] != ',')
+                return -1;
+            i = skip_ws(line, i + 1, n);
+        }
+    return skip_ws(line, i, n) == n ? (int)k : -1;
+}
+
+int cli_json_integer(const char *line, size_t start, size_t end, long long *v)
+{
+    const unsigned char *s = (const unsigned char *)line;
+    size_t i = start;
+    long long x = 0;
+    int neg = i < end && s[i] == '-';
+    i += (size_t)neg;
+    if (i >= end || end - start > 18 || scan_number(s, start, end) != end)
+        return -1;
+    for (; i < end; i++) {
+        if (!is_digit(s[i]))
+            return -1; /* a real */
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = neg ? -x : x;
+    return 0;
 }

@@ -59,4 +59,23 @@ int cli_json_text_span(const char *line, size_t len, size_t *start, size_t *end)
  * the text is at line + start afterwards; returns its length (never more
  * than the token's). */
 size_t cli_json_unescape(char *line, size_t start, size_t end);
+
+/* The top-level members of a JSONL record, checked without jansson: key
+ * [k0, k1) without its quotes, value token [v0, v1). */
+typedef struct cli_json_member {
+    size_t k0, k1, v0, v1;
+} cli_json_member;
+
+/* When @p line is a JSON object that jansson reads with JSON_REJECT_DUPLICATES
+ * (and no JSON_ALLOW_NUL), and nothing in it is in doubt: its members (at most
+ * @p max) into @p m, and their count. In doubt, -1: keys written with escapes
+ * or repeated, objects below the top level, numbers with exponents or of more
+ * than 18 bytes, "\u0000", deep arrays, more than @p max members; the caller
+ * then parses the line with jansson, whose errors it reports. Keys hold no
+ * escapes, so their raw bytes are their values. */
+int cli_json_members(const char *line, size_t len, cli_json_member *m, size_t max);
+
+/* The number token [start, end) of a line that cli_json_members() accepted,
+ * when it is an integer (what jansson reads as one): 0 and *v; -1 for a real. */
+int cli_json_integer(const char *line, size_t start, size_t end, long long *v);
 #endif

@@ -647,7 +647,11 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
      * probs, margin[, explain]} (tests/test_json_out.c, tests/test_cli.sh). */
     jo_reset(w);
     jo_lit(w, "{");
-    if (cli_json_id_raw(line, len, &r0, &r1) == 0) { /* the id exactly as written (a number keeps its digits) */
+    if (r.id_raw1 > r.id_raw0) { /* the id exactly as written (a number keeps its digits) */
+        r0 = r.id_raw0;
+        r1 = r.id_raw1;
+    }
+    if (r1 > r0 || cli_json_id_raw(line, len, &r0, &r1) == 0) {
         jo_lit(w, "\"id\":");
         jo_raw(w, line + r0, r1 - r0);
         jo_lit(w, ",");

@@ -6,7 +6,9 @@
  * Every call returns 0 or -1 with a message; loaded examples have labels and
  * buckets in range and sorted unique features. The same bytes, as one record,
  * also go through `stance classify --jsonl`'s fast path for "text"
- * (cli_json_text_span), which must agree with jansson. */
+ * (cli_json_text_span), which must agree with jansson, and through
+ * tr_record_parse's reader without jansson, which must agree with
+ * tr_record_parse_json (same result, message and fields). */
 #include "config.h"
 
 #include <jansson.h>
@@ -76,6 +78,41 @@ static void check_text_fast(const uint8_t *data, size_t size)
     free(shorter);
 }
 
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The record read without jansson is the record jansson reads (or the same failure). */
+static void check_record_fast(const uint8_t *data, size_t size)
+{
+    char *line = malloc(size + 1);
+    if (!line)
+        abort();
+    memcpy(line, data, size);
+    line[size] = '\0';
+    for (int need_label = 0; need_label < 2; need_label++) {
+        tr_record f, j;
+        char ef[TR_ERRLEN] = "", ej[TR_ERRLEN] = "";
+        int rf = tr_record_parse(line, size, need_label, &f, ef, sizeof ef);
+        int rj = tr_record_parse_json(line, size, need_label, &j, ej, sizeof ej);
+        FUZZ_CHECK(rf == rj);
+        if (rf) {
+            FUZZ_CHECK(strcmp(ef, ej) == 0);
+            continue;
+        }
+        FUZZ_CHECK(f.text_len == j.text_len && memcmp(f.text, j.text, j.text_len) == 0);
+        FUZZ_CHECK(same_str(f.id, j.id) && same_str(f.label, j.label) && same_str(f.task, j.task));
+        FUZZ_CHECK(f.target_len == j.target_len && (!j.target || memcmp(f.target, j.target, j.target_len) == 0));
+        FUZZ_CHECK(f.has_spans == j.has_spans && f.n_spans == j.n_spans && f.has_score == j.has_score);
+        for (size_t i = 0; i < j.n_spans; i++)
+            FUZZ_CHECK(f.spans[i].start == j.spans[i].start && f.spans[i].end == j.spans[i].end);
+        tr_record_free(&f);
+        tr_record_free(&j);
+    }
+    free(line);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     stance_featcfg cfg;
@@ -88,6 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     check_text_fast(data + 1, size - 1);
+    check_record_fast(data + 1, size - 1);
     mode = data[0];
     fd = memfd_create("fuzz_jsonl", 0);
     if (fd < 0)

@@ -82,6 +82,51 @@ static void test_core_utf8_check(void **state)
     assert_int_equal(stance_utf8_check("0123456789abcdef", 16, &err), STANCE_OK);
 }
 
+/* The validator's own check (utf8.c) accepts exactly what PCRE2 accepts:
+ * random texts from valid and invalid pieces, against PCRE2 alone. */
+static void test_core_utf8_check_pcre2(void **state)
+{
+    static const char *const pieces[] = {
+        "a", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "\xef\xbf\xbf", "\xf0\x90\x80\x80",
+        "\xf4\x8f\xbf\xbf", "\xef\xbf\xbe", "\0",
+        /* invalid */
+        "\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x8f\xbf\xbf",
+        "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xfe", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\xf8\x88\x80\x80\x80"};
+    static const size_t lens[] = {1, 2, 2, 3, 3, 3, 3, 4, 4, 3, 1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 3, 5};
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "", 0, PCRE2_UTF, &errcode, &erroff, NULL);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    size_t valid = 0, invalid = 0;
+    (void)state;
+    assert_non_null(re);
+    assert_non_null(md);
+    srand(8);
+    for (int round = 0; round < 20000; round++) {
+        char text[64];
+        size_t n = 0;
+        int count = rand() % 6, bad = rand() % 2, rc;
+        stance_error err;
+        for (int k = 0; k < count; k++) {
+            size_t p = (size_t)rand() % (bad ? sizeof lens / sizeof *lens : 11);
+            memcpy(text + n, pieces[p], lens[p]);
+            n += lens[p];
+        }
+        rc = pcre2_match(re, (PCRE2_SPTR)text, n, 0, 0, md, NULL);
+        if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) {
+            assert_int_equal(stance_utf8_check(text, n, &err), STANCE_OK);
+            valid++;
+        } else {
+            assert_int_equal(stance_utf8_check(text, n, &err), STANCE_ERR_UTF8);
+            assert_int_equal(err.offset, pcre2_get_startchar(md));
+            invalid++;
+        }
+    }
+    assert_true(valid > 5000 && invalid > 5000);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+}
+
 static void test_core_utf8_codec(void **state)
 {
     unsigned char buf[4];
@@ -164,7 +209,7 @@ static int cmp_u64(const void *a, const void *b)
 
 static void test_core_radix_sort_matches_qsort(void **state)
 {
-    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 100000};
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 100000};
     uint64_t x = 88172645463325252ull;
     (void)state;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
@@ -209,6 +254,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_core_strerror_total),     cmocka_unit_test(test_core_version_matches_header),
         cmocka_unit_test(test_core_error_record),       cmocka_unit_test(test_core_utf8_check),
+        cmocka_unit_test(test_core_utf8_check_pcre2),
         cmocka_unit_test(test_core_utf8_codec),         cmocka_unit_test(test_core_crc32_known_answers),
         cmocka_unit_test(test_core_arena),              cmocka_unit_test(test_core_alloc_overflow),
         cmocka_unit_test(test_core_radix_sort_matches_qsort),

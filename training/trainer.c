@@ -111,7 +111,160 @@ static json_t *load_record(const char *line, size_t len, char **text, size_t *te
     return json_loadb(line, len, JSON_REJECT_DUPLICATES, jerr);
 }
 
+/* ---- the record without jansson: the happy path -------------------------------- */
+
+#define FAST_MAX_MEMBERS 64
+
+/* The string token [v0, v1) decoded into a new NUL-terminated string. */
+static char *fast_string(const char *line, size_t v0, size_t v1, size_t *len)
+{
+    char *t = malloc(v1 - v0 + 1);
+    size_t n;
+    if (!t)
+        return NULL;
+    memcpy(t, line + v0, v1 - v0);
+    n = cli_json_unescape(t, 0, v1 - v0);
+    t[n] = '\0';
+    if (len)
+        *len = n;
+    return t;
+}
+
+/* "target_spans" [[start, end], ...] of integers within the text; -1 for
+ * anything else (the caller's jansson parse then says what is wrong). */
+static int fast_spans(const char *line, size_t v0, size_t v1, tr_record *r)
+{
+    size_t i = v0 + 1, cap = 1, n = 0;
+    if (line[v0] == 'n') /* null: no spans */
+        return 0;
+    if (line[v0] != '[')
+        return -1;
+    for (size_t j = v0 + 1; j < v1; j++)
+        cap += line[j] == '[';
+    if (!(r->spans = calloc(cap, sizeof *r->spans)))
+        return -1;
+    r->has_spans = 1;
+    while (line[i] == ' ')
+        i++;
+    while (line[i] == '[') {
+        long long ab[2];
+        for (int k = 0; k < 2; k++) {
+            size_t t0 = i + 1, t1;
+            while (line[t0] == ' ')
+                t0++;
+            for (t1 = t0; line[t1] == '-' || (line[t1] >= '0' && line[t1] <= '9') || line[t1] == '.'; t1++)
+                ;
+            if (cli_json_integer(line, t0, t1, &ab[k]))
+                return -1;
+            for (i = t1; line[i] == ' ';)
+                i++;
+            if (line[i] != (k ? ']' : ','))
+                return -1;
+        }
+        if (ab[0] < 0 || ab[1] < ab[0] || (unsigned long long)ab[1] > r->text_len)
+            return -1;
+        r->spans[n].start = (size_t)ab[0];
+        r->spans[n++].end = (size_t)ab[1];
+        for (i++; line[i] == ' ';)
+            i++;
+        if (line[i] == ',')
+            for (i++; line[i] == ' ';)
+                i++;
+    }
+    r->n_spans = n;
+    return line[i] == ']' && i + 1 == v1 ? 0 : -1;
+}
+
+/* One member of the record, by its key; -1 when its value is not what the
+ * happy path takes (a string field that is neither a string nor null, spans
+ * that are not pairs within the text) or memory runs out. */
+enum { F_OTHER, F_ID, F_SCORE, F_TASK, F_LABEL, F_SUBSET, F_TARGET, F_CONTEXT, F_TEXT, F_SPANS };
+
+/* Which field of a record the key k[0, n) names. */
+static int field_of(const char *k, size_t n)
+{
+#define IS(s) (n == sizeof s - 1 && memcmp(k, s, sizeof s - 1) == 0)
+    switch (n ? k[0] : 0) {
+    case 'i': return IS("id") ? F_ID : F_OTHER;
+    case 'o': return IS("orig_score") ? F_SCORE : F_OTHER;
+    case 'l': return IS("label") ? F_LABEL : F_OTHER;
+    case 's': return IS("subset") ? F_SUBSET : F_OTHER;
+    case 'c': return IS("context") ? F_CONTEXT : F_OTHER;
+    case 't':
+        return IS("text") ? F_TEXT : IS("task") ? F_TASK : IS("target") ? F_TARGET : IS("target_spans") ? F_SPANS : F_OTHER;
+    default: return F_OTHER;
+    }
+#undef IS
+}
+
+/* One member of the record other than "text" and "target_spans", by its key
+ * (field_of()); -1 when its value is not what the happy path takes (a string
+ * field that is neither a string nor null) or memory runs out. */
+static int fast_member(const char *line, const cli_json_member *m, int f, tr_record *r)
+{
+    char **const strs[] = {&r->task, &r->label, &r->subset, &r->target, &r->context};
+    size_t *const lens[] = {NULL, NULL, NULL, &r->target_len, &r->context_len};
+    size_t v0 = m->v0, v1 = m->v1;
+    char c = line[v0];
+    long long iv;
+    if (f == F_ID) {
+        r->id_raw0 = v0;
+        r->id_raw1 = v1;
+        if (c == '"')
+            return (r->id = fast_string(line, v0, v1, NULL)) ? 0 : -1;
+        if (cli_json_integer(line, v0, v1, &iv) == 0) { /* (a real id, a list, ...: no id) */
+            char tmp[32];
+            snprintf(tmp, sizeof tmp, "%lld", iv);
+            return (r->id = dupn(tmp, strlen(tmp))) ? 0 : -1;
+        }
+        return 0;
+    }
+    if (f == F_SCORE && (c == '-' || (c >= '0' && c <= '9'))) { /* jansson reads reals with strtod too */
+        r->score = cli_json_integer(line, v0, v1, &iv) == 0 ? (double)iv : strtod(line + v0, NULL);
+        r->has_score = 1;
+    }
+    if (f < F_TASK || f > F_CONTEXT || c == 'n') /* ignored, or a null string field */
+        return 0;
+    return c == '"' && (*strs[f - F_TASK] = fast_string(line, v0, v1, lens[f - F_TASK])) ? 0 : -1;
+}
+
+/* The record read from cli_json_members()' spans, without jansson. 0 done;
+ * -1 (@p r cleared) when anything is in doubt or wrong: the caller parses the
+ * line with jansson, so a bad record gets the same message either way. */
+static int fast_record(const char *line, size_t len, int need_label, tr_record *r)
+{
+    cli_json_member m[FAST_MAX_MEMBERS];
+    int n = cli_json_members(line, len, m, FAST_MAX_MEMBERS), text = -1, spans = -1;
+    if (n < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        int f = field_of(line + m[i].k0, m[i].k1 - m[i].k0);
+        if (f == F_TEXT)
+            text = i;
+        else if (f == F_SPANS)
+            spans = i;
+        else if (f != F_OTHER && fast_member(line, &m[i], f, r))
+            goto fail;
+    }
+    if (text < 0 || line[m[text].v0] != '"' || (need_label && !r->label) ||
+        !(r->text = fast_string(line, m[text].v0, m[text].v1, &r->text_len)) ||
+        (spans >= 0 && fast_spans(line, m[spans].v0, m[spans].v1, r)))
+        goto fail;
+    return 0;
+fail:
+    tr_record_free(r);
+    return -1;
+}
+
 int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    if (fast_record(line, len, need_label, r) == 0)
+        return 0;
+    return tr_record_parse_json(line, len, need_label, r, err, errlen);
+}
+
+int tr_record_parse_json(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen)
 {
     json_error_t jerr;
     json_t *o, *sp, *id;

@@ -25,10 +25,13 @@ typedef struct tr_record {
     int has_spans;       /* the field was present (possibly empty) */
     double score;        /* "orig_score" (VADER: mean human valence), when has_score */
     int has_score;
+    size_t id_raw0, id_raw1; /* "id" as written: line[id_raw0, id_raw1), when tr_record_parse read it without jansson */
 } tr_record;
 
 /* Parse one JSONL line; @p need_label requires "label". Fills @p err on failure. */
 int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen);
+/* The same with jansson on every line (tr_record_parse() reads what it can without it): for tests. */
+int tr_record_parse_json(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen);
 void tr_record_free(tr_record *r);
 /* Relabel a sentiment record from its orig_score with a neutral band: neutral
  * when |score| < band, else the score's sign. Records without a score or with

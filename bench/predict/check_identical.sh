@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Byte-identity of `stance predict` and `stance classify --jsonl` outputs between two
+# Byte-identity of `stance predict`, `stance eval` and `stance classify --jsonl` outputs between two
 # binaries (e.g. main's and a speed branch's) with the same model, on NewsMTSC dev and
-# PolNeAR dev+train. Exit 0 when every output is the same bytes.
+# PolNeAR dev+train, and on hostile records of our own (predictions, error records and
+# messages). Exit 0 when every output is the same bytes.
 #   bench/predict/check_identical.sh BASE_STANCE NEW_STANCE [MODEL]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,6 +33,23 @@ for head in "" stance sentiment; do
     same "predict ${head:-task}" predict -m "$model" "${h[@]}" "$dev"
     same "predict ${head:-task} -e 5" predict -m "$model" "${h[@]}" --explain 5 "$dev"
 done
+same "eval" eval -m "$model" "$dev"
+# Hostile records (our own words): the same predictions, error records and messages.
+python3 - "$tmp/hostile.jsonl" <<'PY'
+import sys
+good = '{"id": "h%d", "task": "stance", "text": "Mayor Ines Harrowgate said the harbour plan is a disaster.", "target": "Ines Harrowgate", "target_spans": [[6, 21]]}'
+bad = ['{"id": "b1", "text": "a\\qb"}', '{"id": "b2", "text": "\\ud83d alone"}', '{"id": "b3", "text": "raw\ttab"}',
+       '{"id": "b4", "text": "nul \\u0000 in"}', '{"id": "b5", "text": "a", "text": "b"}', '["text", "a"]',
+       '{"id": "b7", "text": "a"} trailing', '{"id": "b8", "text": 5}', '{"id": "b9", "text": "bad \xff"}',
+       '{"id": 10, "text": "abc", "target_spans": [[2, 9]]}', '{"id": 11.5, "text": "abc", "x": 1e400}',
+       '{"te\\u0078t": "escaped key", "id": "b12"}', '{"id": "b13", "task": "stance", "text": "abc", "o": {"p": [1, {"q": 2}]}}',
+       '{"id": "b14", "text": "caf\\u00e9 \\u201cquoted\\u201d", "task": "sentiment"}']
+with open(sys.argv[1], "wb") as f:
+    for i, b in enumerate(bad):
+        f.write((good % i + "\n").encode())
+        f.write(b.encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff") + b"\n")
+PY
+same "predict, hostile records" predict -m "$model" "$tmp/hostile.jsonl"
 same "classify --jsonl" classify -m "$model" --jsonl "$tmp/polnear.jsonl"
 same "classify --jsonl -e 5 --all-actors" classify -m "$model" --jsonl -e 5 --all-actors "$tmp/polnear.jsonl"
 exit $fail
