@@ -704,12 +704,33 @@ static int indefinite_antecedent(ctx *c, attr *a, long best)
     return 0;
 }
 
+/* The start of the pronoun's own sentence when the pronoun at @p pos is its
+ * subject after an opening phrase ('Asked about her vote in the event that
+ * Clinton faces Trump, she replied: "..."', the quote @p qi right after):
+ * names in that phrase are no antecedent ahead of the previous quote's
+ * speaker. Else (size_t)-1. */
+static size_t own_intro_subject(ctx *c, size_t qi, size_t pos, size_t floor)
+{
+    size_t p = pos, ss;
+    if (c->s[qi].open < pos || c->s[qi].open - pos > 40)
+        return (size_t)-1; /* the quote follows its attribution, not ", he said, from ..." mid-sentence */
+    while (p > floor && stance_hspace(c->t, back1(c->t, p), c->len))
+        p = back1(c->t, p);
+    if (p <= floor || c->t[p - 1] != ',')
+        return (size_t)-1;
+    ss = stance_q_sent_start(c, p, floor);
+    if (ss >= p || stance_q_in_quote(c, ss, c->n) || stance_q_in_quote(c, p - 1, c->n))
+        return (size_t)-1;
+    return ss;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k, best = -1, nearest = -1, pick = -1;
+    long k, best = -1, nearest = -1, pick = -1, firm = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
+    size_t own_ss = own_intro_subject(c, qi, pos, floor);
     int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, person;
     unsigned cls;
     pmemo memo;
@@ -753,6 +774,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
             best = nearest = k;
+        if (firm < 0 && kind != SI_SAME && nm->start < own_ss)
+            firm = k; /* not in a sentence that "she" already opens, nor in the pronoun's own opening phrase */
         if (!old_done && stance_q_is_subject(c, nm)) {
             if (c->names->v[best].start - nm->start < SUBJECT_REACH)
                 best = k;
@@ -781,7 +804,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             prev_end = c->s[pj].a.a_end;
         if (pk >= 0 && pos - c->s[pj].close < 1500 &&
             (c->ggender ? c->ggender[c->group[pk]] : c->names->v[pk].gender) == g &&
-            (nearest < 0 || c->names->v[nearest].start < prev_end))
+            (firm < 0 || c->names->v[firm].start < prev_end))
             best = pk;
     }
     if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, a, best))
