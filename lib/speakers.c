@@ -113,6 +113,52 @@ void stance_q_canonicalise(ctx *c, attr *a)
     }
 }
 
+/* The gender of a lone first name set off by commas after a lowercase noun
+ * ("his wife, Jane, said", "Her father, Brad, 39, worried"): a person named
+ * by the first name alone. STANCE_G_UNKNOWN otherwise (a place after a
+ * place, "Atlanta, Georgia,", a preposition, "in Austin,", a longer run). */
+static int appositive_first_name(ctx *c, const stance_name *nm)
+{
+    const char *t = c->t;
+    size_t p = nm->start, ws, we, k = nm->end;
+    uint64_t cls;
+    if (nm->ntok != 1 || nm->bare != nm->start || k >= c->len || t[k] != ',')
+        return STANCE_G_UNKNOWN;
+    while (p > 0 && stance_hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    if (p < 2 || t[p - 1] != ',' || !stance_q_word_before(c, p - 1, p > 40 ? p - 40 : 0, &ws, &we) ||
+        we != p - 1 || !lower_at(t, ws, c->len) ||
+        (stance_lex_classes(t + ws, we - ws) & (STANCE_LX(PREP) | STANCE_LX(DET) | STANCE_LX(CONJ) | STANCE_LX(REL))))
+        return STANCE_G_UNKNOWN;
+    cls = stance_lex_classes(t + nm->start, nm->end - nm->start);
+    if (((cls & STANCE_LX(FIRST_F)) != 0) == ((cls & STANCE_LX(FIRST_M)) != 0))
+        return STANCE_G_UNKNOWN;
+    return cls & STANCE_LX(FIRST_F) ? STANCE_G_FEMALE : STANCE_G_MALE;
+}
+
+/* The full name of the lone first name @p k ("his wife, Jane," ... "Jane
+ * Sanders made it clear"): the first run outside quotes of two tokens or more
+ * whose bare name opens with that word, when every such run has the same
+ * surname. -1 if none. Only called for a resolved pronoun's antecedent. */
+static long first_name_full(ctx *c, long k)
+{
+    const stance_namelist *l = c->names;
+    const stance_name *nm = &l->v[k];
+    size_t n = nm->end - nm->start;
+    long found = -1;
+    for (size_t i = 0; i < l->n; i++) {
+        const stance_name *o = &l->v[i];
+        if (o->ntok < 2 || o->last - o->bare <= n || memcmp(c->t + o->bare, c->t + nm->start, n) != 0 ||
+            !stance_hspace(c->t, o->bare + n, c->len) || stance_q_in_quote(c, o->start, c->n))
+            continue;
+        if (found < 0)
+            found = (long)i;
+        else if (!same_surname(c, found, (long)i))
+            return -1;
+    }
+    return found;
+}
+
 /* Gender per surname group, from the hints of all its runs. */
 int stance_q_surname_genders(ctx *c)
 {
@@ -134,9 +180,10 @@ int stance_q_surname_genders(ctx *c)
             if (b->last_end - b->last != a->last_end - a->last ||
                 memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
                 break;
-            if (b->gender == STANCE_G_MALE)
+            int bg = b->gender != STANCE_G_UNKNOWN ? b->gender : appositive_first_name(c, b);
+            if (bg == STANCE_G_MALE)
                 m++;
-            else if (b->gender == STANCE_G_FEMALE)
+            else if (bg == STANCE_G_FEMALE)
                 f++;
             j++;
         }
@@ -815,6 +862,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         const stance_name *nm = &c->names->v[best];
         long kk = canonical_not_headline(c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last),
                                          nm->bare, nm->last_end);
+        if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
+            kk = first_name_full(c, best);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
