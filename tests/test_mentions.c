@@ -596,6 +596,10 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
                "\"We have seen this before,\" the 57-year-old scientist said.\n",
                NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
+    /* ... also after a short opening phrase, in the paragraph before, with a period inside the quote */
+    speaker_of("Elena Diaz called on Tom Park to resign. Lashing out, Tom Park said the judge was unfit.\n\n"
+               "\"Judge Diaz of the U.S. Supreme Court has embarrassed all,\" the presumptive nominee wrote.\n",
+               a, 2, "Judge Diaz of", "Tom Park", "the presumptive nominee");
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
