@@ -533,6 +533,18 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
                            (we - ws == 4 && memcmp(t + ws, "told", 4) == 0));
 }
 
+/* Does a subordinator right before the name open its clause ("whether Trump
+ * will be the nominee", "because Roe left"): the subject of that clause, not
+ * of the sentence? ("and", "but", "or" join main clauses.) */
+static int subordinate_subject(ctx *c, const stance_name *nm, size_t ss)
+{
+    size_t ws, we;
+    return stance_q_word_before(c, nm->start, ss, &ws, &we) && lower_at(c->t, ws, c->len) &&
+           (stance_lex_classes(c->t + ws, we - ws) & STANCE_LX(CONJ)) && !word_eq(c->t, ws, we, "and") &&
+           !word_eq(c->t, ws, we, "where") &&
+           !word_eq(c->t, ws, we, "but") && !word_eq(c->t, ws, we, "or") && !word_eq(c->t, ws, we, "nor");
+}
+
 /* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
  * SI_NAME (*first: the first person-like name in subject position, of a
  * compatible gender), SI_OTHER (a name or pronoun of another gender, or
@@ -626,7 +638,7 @@ subject_word:
             int ng;
             if (nm->end <= from)
                 continue; /* in the opening phrase */
-            if (stance_q_in_quote(c, nm->start, c->n) || !subject_slot(c, nm, ss) ||
+            if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
                 (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
@@ -778,7 +790,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     long k, best = -1, nearest = -1, pick = -1, firm = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
     size_t own_ss = own_intro_subject(c, qi, pos, floor);
-    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, person;
+    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, sub_done = 0, person;
     unsigned cls;
     pmemo memo;
     long first = -1;
@@ -824,9 +836,14 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         if (firm < 0 && kind != SI_SAME && nm->start < own_ss)
             firm = k; /* not in a sentence that "she" already opens, nor in the pronoun's own opening phrase */
         if (!old_done && stance_q_is_subject(c, nm)) {
-            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
+            if (c->names->v[best].start - nm->start < SUBJECT_REACH && (!sub_done || !subordinate_subject(c, nm, floor)))
                 best = k;
-            old_done = 1;
+            /* the subject of a subordinate clause ("whether Trump will be") beats a nearer
+             * object, but a main clause's subject before it still wins */
+            if (subordinate_subject(c, nm, floor))
+                sub_done = 1;
+            else
+                old_done = 1;
         }
         if (pick >= 0 || (nopick && old_done))
             break;
