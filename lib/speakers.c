@@ -494,6 +494,43 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
     return p > ss && t[p - 1] == ',';
 }
 
+/* "Sen. Jane Roe of Ohio, the ranking Democrat on the panel, who said none of
+ * the emails ...": a name whose relative clause (after at most an apposition)
+ * opens with a verb of saying speaks in its sentence, before @p lim. */
+static int who_said(ctx *c, const stance_name *nm, size_t lim)
+{
+    const char *t = c->t;
+    size_t k = skip_hs(t, nm->end, c->len), stop = k + 160 < lim ? k + 160 : lim, ws, we, i;
+    if (k + 3 < stop && memcmp(t + k, "of ", 3) == 0 && upper_at(t, k + 3, c->len)) {
+        /* "Jane Roe of Ohio, ..." */
+        size_t j = k + 3;
+        while (j < stop && j < k + 40 && t[j] != ',' && !(lower_at(t, j, c->len) && stance_hspace(t, back1(t, j), c->len)))
+            j = next1(t, j, c->len);
+        k = j;
+    }
+    if (k >= stop || t[k] != ',')
+        return 0;
+    for (i = k + 1; i < stop && t[i] != '.' && t[i] != '"' && t[i] != '\n' && (unsigned char)t[i] != 0xE2; i++) {
+        if (t[i] != ',')
+            continue;
+        k = i;
+        i = skip_hs(t, i + 1, c->len);
+        if (!stance_chunk_next(t, &i, stop, c->len, &ws, &we) || !word_eq(t, ws, we, "who"))
+            continue;
+        if (stance_chunk_next(t, &i, stop, c->len, &ws, &we) && lq(t, ws, we, STANCE_LQ(SAYS)))
+            return 1;
+        return 0;
+    }
+    {
+        /* "Jane Roe, who said ..." right after the name */
+        size_t j = skip_hs(t, k + 1, c->len);
+        if (stance_chunk_next(t, &j, stop, c->len, &ws, &we) && word_eq(t, ws, we, "who") &&
+            stance_chunk_next(t, &j, stop, c->len, &ws, &we) && lq(t, ws, we, STANCE_LQ(SAYS)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A lone capitalised word opening the clause at @p from and followed by a
  * past-tense verb or an adverb ("Pate claimed", "Cruz openly admitted"):
  * a surname, though the article gives no first name. */
@@ -623,7 +660,8 @@ subject_word:
         for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
             const stance_name *nm = &c->names->v[k];
             int ng;
-            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) || !attributes_sentence(c, nm, ss) ||
+            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) ||
+                !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
                 !(name_class(c, qi, k, m) & 2u))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
