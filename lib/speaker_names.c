@@ -23,7 +23,11 @@
  *     sentence, after at most a short opening phrase ("Lashing out,"), and is
  *     the only compatible one in it ("Lori
  *     Bernstein held up a sign. ... the 57-year-old scientist said"); else
- *     "the New York businessman" is not guessed.
+ *     the speaker of the quote before, a person's name of a compatible
+ *     gender within PREV_REACH bytes and two paragraph breaks ('"...," Reid
+ *     said. ... The minority leader said flatly: "..."'), unless the head
+ *     word is written in between ("another unnamed official ... the second
+ *     official"); else the description stays.
  *  4. A speaker that is a thing ("the statement", "the email", "an ad") is
  *     named by its issuer when the text ties one (document_issuer below).
  */
@@ -447,6 +451,51 @@ static int set_described(sstate *s, stance_rawquote *q, char *name)
     return STANCE_OK;
 }
 
+/* The speaker of the nearest quote before quote @p qi that has one, when it
+ * is a person's name compatible with @p d, no more than PREV_REACH bytes and
+ * two paragraph breaks back ('"...," Perry said. ... "...," the Texan said'),
+ * else NULL. */
+#define PREV_REACH 1500u
+static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
+{
+    size_t ws, we;
+    for (size_t i = a; i < b;) {
+        if (!stance_word_after(s->t, b, i, &ws, &we)) {
+            i++;
+            continue;
+        }
+        if (same_word(s->t, ws, we, d))
+            return 1;
+        i = we;
+    }
+    return 0;
+}
+
+static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const desc *d)
+{
+    const stance_rawquote *q = &s->quotes->q[qi];
+    for (size_t j = qi; j-- > 0;) {
+        const stance_rawquote *o = &s->quotes->q[j];
+        size_t n;
+        int g;
+        if (o->span.end + PREV_REACH < q->span.start || breaks(s->t, o->span.end, q->span.start) > 2)
+            return NULL;
+        if (!o->speaker || o->how == STANCE_ATTR_NONE)
+            continue;
+        if (o->how != STANCE_ATTR_NAME && o->how != STANCE_ATTR_PRONOUN && o->how != STANCE_ATTR_INHERIT)
+            return NULL; /* a description or a label speaks: not guessed further back */
+        if (head_between(s, d, o->span.end, q->span.start < q->speaker_span.start ? q->span.start : q->speaker_span.start))
+            return NULL; /* "another unnamed official ... the second official": introduced in between */
+        n = strlen(o->speaker);
+        g = stance_names_gender(o->speaker, 0, n);
+        if (d->org || stance_name_is_org(o->speaker, 0, n) ||
+            (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender))
+            return NULL;
+        return o;
+    }
+    return NULL;
+}
+
 /* Give quote @p q the name at @p r; the description becomes its role. */
 static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
 {
@@ -750,6 +799,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         const ref *r;
+        const stance_rawquote *o;
         desc d, d2;
         issuer is;
         int person;
@@ -763,6 +813,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             break;
         if (person && (r = name_of(&s, &d, q->speaker_span.start, q->span)))
             rc = rename_speaker(&s, q, r);
+        else if (person && (o = prev_speaker(&s, qi, &d)))
+            rc = set_described(&s, q, stance_strdup(o->speaker));
         else if (!person && document_issuer(&s, q->speaker_span, &is))
             rc = name_issuer(&s, q, &is);
     }
