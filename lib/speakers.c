@@ -1014,6 +1014,16 @@ static void inherit_speakers(ctx *c)
                 }
                 break;
             }
+            if (o->kind == K_PARTIAL && j + 1 == i && q->pc == PC_PARA && o->a.how != STANCE_ATTR_NONE &&
+                o->a.how != STANCE_ATTR_INHERIT && stance_q_in_para_before(c, o, q)) {
+                /* 'Roe said Park had "the obligation to unite us."' then a paragraph that is
+                 * one quote: the last quote of the paragraph before is a partial one, its speaker's */
+                q->a = o->a;
+                q->a.how = STANCE_ATTR_INHERIT;
+                q->a.rule = STANCE_RULE_INHERIT_PREV;
+                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                break;
+            }
             if (o->kind != K_DIRECT)
                 continue;
             if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
