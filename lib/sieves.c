@@ -440,6 +440,25 @@ again:
     }
 }
 
+/* 'Ada Finch backed the plan in May, but later said it was "...': a reporting
+ * verb @p v after "and"/"but" (and at most one adverb) in the chunk @p np
+ * shares the subject of its sentence, a name or he/she. 1 and *@p b set. */
+static int coordinated_subject(ctx *c, stance_span np, stance_span v, attr *b)
+{
+    size_t ws, we, p = v.start, ss;
+    stance_q_lower_word_before(c, p, np.start, &ws, &we);
+    if (we > ws && !lq(c->t, ws, we, STANCE_LQ(AND_BUT))) {
+        if (!((we - ws > 3 && memcmp(c->t + we - 2, "ly", 2) == 0) || word_eq(c->t, ws, we, "later") ||
+              word_eq(c->t, ws, we, "then") || word_eq(c->t, ws, we, "also") || word_eq(c->t, ws, we, "now")))
+            return 0;
+        stance_q_lower_word_before(c, ws, np.start, &ws, &we); /* the adverb: "but later said" */
+    }
+    if (we <= ws || !lq(c->t, ws, we, STANCE_LQ(AND_BUT)) || ws <= np.start)
+        return 0;
+    ss = stance_q_sent_start(c, ws, np.start);
+    return stance_q_subject_of(c, ss, ws, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
+}
+
 /* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
  * its verb (group 2) as the cue. */
 static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
@@ -451,7 +470,7 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
-        if (stance_q_parse_np(c, np.start, np.end, 0, &b)) {
+        if (stance_q_parse_np(c, np.start, np.end, 0, &b) || coordinated_subject(c, np, v, &b)) {
             b.cue = v;
             b.a_start = np.start;
             b.a_end = v.end;
