@@ -531,6 +531,36 @@ static int who_said(ctx *c, const stance_name *nm, size_t lim)
     return 0;
 }
 
+/* Is the one-word run @p nm (ASCII capital first) a lowercase word of the
+ * lexicon, or written in lowercase as a word within LOWER_REACH bytes around
+ * it ("people" for "People")? A word the text never writes in lowercase
+ * ("Cruz openly admitted") is a name. */
+#define LOWER_REACH 3000u
+static int lower_form_near(ctx *c, const stance_name *nm)
+{
+    const char *t = c->t;
+    size_t n = nm->end - nm->start, lo = nm->start > LOWER_REACH ? nm->start - LOWER_REACH : 0,
+           hi = nm->end + LOWER_REACH < c->len ? nm->end + LOWER_REACH : c->len;
+    char first;
+    if (n < 2 || t[nm->start] < 'A' || t[nm->start] > 'Z')
+        return 1;
+    first = (char)(t[nm->start] - 'A' + 'a');
+    if (n <= 32) {
+        char w[32];
+        w[0] = first;
+        memcpy(w + 1, t + nm->start + 1, n - 1);
+        if (stance_lex_find(w, n) >= 0)
+            return 1; /* a word of the lexicon: "people" */
+    }
+    for (const char *p = t + lo; (p = memchr(p, first, (size_t)(t + hi - p))) != NULL; p++) {
+        size_t i = (size_t)(p - t);
+        if (i + n <= hi && memcmp(p + 1, t + nm->start + 1, n - 1) == 0 && (i == 0 || !is_word_byte((unsigned char)t[i - 1])) &&
+            (i + n >= c->len || !is_word_byte((unsigned char)t[i + n])))
+            return 1;
+    }
+    return 0;
+}
+
 /* A lone capitalised word opening the clause at @p from and followed by a
  * past-tense verb or an adverb ("Pate claimed", "Cruz openly admitted"):
  * a surname, though the article gives no first name. */
@@ -557,8 +587,8 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
                 p = back1(t, p);
             mid = p > 0 && (letter_before(t, p, c->len, -1) || t[p - 1] == ',');
         }
-        if (!mid)
-            return 0;
+        if (!mid && lower_form_near(c, nm))
+            return 0; /* "People", "Delegates": a common word */
     }
     k = skip_hs(t, k, c->len);
     ws = we = k;
