@@ -169,7 +169,9 @@ int stance_q_surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
-    if (!c->sur_gender || !c->group || !c->ggender)
+    c->lowseen = stance_calloc(l->n, sizeof *c->lowseen);
+    c->low_budget = 8 * c->len + 65536;
+    if (!c->sur_gender || !c->group || !c->ggender || !c->lowseen)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -536,11 +538,28 @@ static int who_said(ctx *c, const stance_name *nm, size_t lim)
  * it ("people" for "People")? A word the text never writes in lowercase
  * ("Cruz openly admitted") is a name. */
 #define LOWER_REACH 3000u
+static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi);
 static int lower_form_near(ctx *c, const stance_name *nm)
 {
+    size_t lo = nm->start > LOWER_REACH ? nm->start - LOWER_REACH : 0,
+           hi = nm->end + LOWER_REACH < c->len ? nm->end + LOWER_REACH : c->len,
+           g = c->group ? c->group[nm - c->names->v] : 0;
+    int seen;
+    if (c->lowseen && c->lowseen[g])
+        return c->lowseen[g] == 1; /* once per surname group, around the first run that asks */
+    if (hi - lo > c->low_budget)
+        return 1; /* (no budget left: no new names from here on) */
+    c->low_budget -= hi - lo;
+    seen = lower_form_in(c, nm, lo, hi);
+    if (c->lowseen)
+        c->lowseen[g] = seen ? 1 : 2;
+    return seen;
+}
+
+static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi)
+{
     const char *t = c->t;
-    size_t n = nm->end - nm->start, lo = nm->start > LOWER_REACH ? nm->start - LOWER_REACH : 0,
-           hi = nm->end + LOWER_REACH < c->len ? nm->end + LOWER_REACH : c->len;
+    size_t n = nm->end - nm->start;
     char first;
     if (n < 2 || t[nm->start] < 'A' || t[nm->start] > 'Z')
         return 1;
