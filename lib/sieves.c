@@ -205,6 +205,28 @@ static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
     return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
 }
 
+/* "A Park campaign official later walked back ...", "The Park campaign said":
+ * a run opened by a capitalised article and followed by one to three
+ * lowercase words, the last a role, person or organisation noun, is that noun
+ * phrase (*@p b becomes STANCE_ATTR_NOUN over it). */
+static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
+{
+    size_t i = nm->start, ws, we, np_end = 0;
+    if (!stance_chunk_next(c->t, &i, nm->end, c->len, &ws, &we) || we >= nm->end ||
+        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")))
+        return;
+    i = nm->end;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len) &&
+                    letter_at(c->t, we - 1, c->len);
+         n++)
+        if (stance_lex_classes(c->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
+            np_end = we;
+    if (np_end) {
+        b->how = STANCE_ATTR_NOUN;
+        b->spk.end = np_end;
+    }
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -280,6 +302,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
+        article_run_np(c, nm, end, b);
         return 1;
     }
     return 0;
