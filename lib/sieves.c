@@ -377,6 +377,16 @@ static int object_before(ctx *c, size_t pw, size_t floor)
     return ve > vs && !lq(c->t, vs, ve, STANCE_LQ(PREPS) | STANCE_LQ(PREP) | STANCE_LQ(ARTICLE));
 }
 
+/* Does the chunk [s, e) open with a capitalised subordinator ("After", "When",
+ * "While", "Because" ...: a sentence opener that leads a clause)? */
+static int sub_opener(ctx *c, size_t s, size_t e)
+{
+    size_t i = s, ws, we;
+    return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && upper_at(c->t, ws, c->len) &&
+           lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)) && lq(c->t, ws, we, STANCE_LQ(LEAD)) &&
+           (stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(CONJ) | STANCE_LX(COND)));
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -421,6 +431,26 @@ again:
             }
             return 0;
         }
+        /* 'After Tom Park asked her who would win, Diaz replied, "': the first verb is in
+         * a clause opened by a subordinator; the main clause's subject and verb follow a
+         * comma of the tail */
+        if (sub_opener(c, np.start, np.end))
+            for (size_t k = tail.start, n = 0; k < tail.end && n < 3; k++) {
+                attr b2 = *a;
+                int tc2 = 0, r2;
+                size_t tl2 = 0;
+                if (c->t[k] != ',')
+                    continue;
+                n++;
+                if ((r2 = try_before(c, q, k + 1, end, &b2, &tc2, &tl2)) < 0)
+                    return r2;
+                if (r2 && (b2.how == STANCE_ATTR_NAME || b2.how == STANCE_ATTR_PRONOUN)) {
+                    *a = b2;
+                    *that_clause = tc2;
+                    *tail_len = tl2;
+                    return 1;
+                }
+            }
         /* 'a woman asked for a photo and Jane Roe said, "': a second subject and
          * reporting verb after "and"/"but" in the tail speak the quote */
         for (size_t k = tail.start, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
