@@ -243,6 +243,23 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             b->gender = g;
             return 1;
         }
+        if ((fl & SUBJ_PRONOUN) && (ing_word(c->t, ws, we) || lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)))) {
+            /* "Speaking in his real voice again, he proceeded to recite ..., saying": the
+             * pronoun after an opening phrase (no name of its own before its comma) */
+            size_t cm = we, stop = we + 200 < end ? we + 200 : end, n1, n2;
+            while (cm < stop && c->t[cm] != ',' && c->t[cm] != '\n')
+                cm++;
+            long nb = cm < stop ? name_before(c, cm) : -1;
+            if (cm < stop && c->t[cm] == ',' && (nb < 0 || c->names->v[nb].start <= ws)) {
+                size_t j = cm + 1;
+                if (stance_chunk_next(c->t, &j, end, c->len, &n1, &n2) && stance_names_pronoun(c->t, n1, n2, &g) == 1) {
+                    b->how = STANCE_ATTR_PRONOUN;
+                    b->spk = (stance_span){n1, n2};
+                    b->gender = g;
+                    return 1;
+                }
+            }
+        }
     }
     last = name_before(c, end);
     for (k = last; k >= 0 && c->names->v[k].start >= ss; k--)
