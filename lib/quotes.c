@@ -1162,6 +1162,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
+    stance_free(c.lowseen);
     pcre2_match_data_free(c.md);
     return STANCE_OK;
 fail:
@@ -1169,6 +1170,7 @@ fail:
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
+    stance_free(c.lowseen);
     pcre2_match_data_free(c.md);
     stance_quotelist_clear(out);
     return rc;

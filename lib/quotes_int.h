@@ -76,6 +76,8 @@ typedef struct ctx {
     int *sur_gender;             /* per names entry: gender of its surname group */
     size_t *group;               /* per names entry: its surname group */
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
+    unsigned char *lowseen;      /* per group: 0 not looked up, 1 written in lowercase nearby, 2 not */
+    size_t low_budget;           /* bytes lower_form_near() may still scan (keeps the text linear) */
     stance_error *err;
 } ctx;
 

@@ -205,6 +205,28 @@ static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
     return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
 }
 
+/* "A Park campaign official later walked back ...", "The Park campaign said":
+ * a run opened by a capitalised article and followed by one to three
+ * lowercase words, the last a role, person or organisation noun, is that noun
+ * phrase (*@p b becomes STANCE_ATTR_NOUN over it). */
+static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
+{
+    size_t i = nm->start, ws, we, np_end = 0;
+    if (!stance_chunk_next(c->t, &i, nm->end, c->len, &ws, &we) || we >= nm->end ||
+        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")))
+        return;
+    i = nm->end;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len) &&
+                    letter_at(c->t, we - 1, c->len);
+         n++)
+        if (stance_lex_classes(c->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
+            np_end = we;
+    if (np_end) {
+        b->how = STANCE_ATTR_NOUN;
+        b->spk.end = np_end;
+    }
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -220,6 +242,23 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             b->spk = (stance_span){ws, we};
             b->gender = g;
             return 1;
+        }
+        if ((fl & SUBJ_PRONOUN) && (ing_word(c->t, ws, we) || lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)))) {
+            /* "Speaking in his real voice again, he proceeded to recite ..., saying": the
+             * pronoun after an opening phrase (no name of its own before its comma) */
+            size_t cm = we, stop = we + 200 < end ? we + 200 : end, n1, n2;
+            while (cm < stop && c->t[cm] != ',' && c->t[cm] != '\n')
+                cm++;
+            long nb = cm < stop ? name_before(c, cm) : -1;
+            if (cm < stop && c->t[cm] == ',' && (nb < 0 || c->names->v[nb].start <= ws)) {
+                size_t j = cm + 1;
+                if (stance_chunk_next(c->t, &j, end, c->len, &n1, &n2) && stance_names_pronoun(c->t, n1, n2, &g) == 1) {
+                    b->how = STANCE_ATTR_PRONOUN;
+                    b->spk = (stance_span){n1, n2};
+                    b->gender = g;
+                    return 1;
+                }
+            }
         }
     }
     last = name_before(c, end);
@@ -280,6 +319,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
+        article_run_np(c, nm, end, b);
         return 1;
     }
     return 0;
@@ -354,6 +394,16 @@ static int object_before(ctx *c, size_t pw, size_t floor)
     return ve > vs && !lq(c->t, vs, ve, STANCE_LQ(PREPS) | STANCE_LQ(PREP) | STANCE_LQ(ARTICLE));
 }
 
+/* Does the chunk [s, e) open with a capitalised subordinator ("After", "When",
+ * "While", "Because" ...: a sentence opener that leads a clause)? */
+static int sub_opener(ctx *c, size_t s, size_t e)
+{
+    size_t i = s, ws, we;
+    return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && upper_at(c->t, ws, c->len) &&
+           lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)) && lq(c->t, ws, we, STANCE_LQ(LEAD)) &&
+           (stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(CONJ) | STANCE_LX(COND)));
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -398,6 +448,26 @@ again:
             }
             return 0;
         }
+        /* 'After Tom Park asked her who would win, Diaz replied, "': the first verb is in
+         * a clause opened by a subordinator; the main clause's subject and verb follow a
+         * comma of the tail */
+        if (sub_opener(c, np.start, np.end))
+            for (size_t k = tail.start, n = 0; k < tail.end && n < 3; k++) {
+                attr b2 = *a;
+                int tc2 = 0, r2;
+                size_t tl2 = 0;
+                if (c->t[k] != ',')
+                    continue;
+                n++;
+                if ((r2 = try_before(c, q, k + 1, end, &b2, &tc2, &tl2)) < 0)
+                    return r2;
+                if (r2 && (b2.how == STANCE_ATTR_NAME || b2.how == STANCE_ATTR_PRONOUN)) {
+                    *a = b2;
+                    *that_clause = tc2;
+                    *tail_len = tl2;
+                    return 1;
+                }
+            }
         /* 'a woman asked for a photo and Jane Roe said, "': a second subject and
          * reporting verb after "and"/"but" in the tail speak the quote */
         for (size_t k = tail.start, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
@@ -440,6 +510,25 @@ again:
     }
 }
 
+/* 'Ada Finch backed the plan in May, but later said it was "...': a reporting
+ * verb @p v after "and"/"but" (and at most one adverb) in the chunk @p np
+ * shares the subject of its sentence, a name or he/she. 1 and *@p b set. */
+static int coordinated_subject(ctx *c, stance_span np, stance_span v, attr *b)
+{
+    size_t ws, we, p = v.start, ss;
+    stance_q_lower_word_before(c, p, np.start, &ws, &we);
+    if (we > ws && !lq(c->t, ws, we, STANCE_LQ(AND_BUT))) {
+        if (!((we - ws > 3 && memcmp(c->t + we - 2, "ly", 2) == 0) || word_eq(c->t, ws, we, "later") ||
+              word_eq(c->t, ws, we, "then") || word_eq(c->t, ws, we, "also") || word_eq(c->t, ws, we, "now")))
+            return 0;
+        stance_q_lower_word_before(c, ws, np.start, &ws, &we); /* the adverb: "but later said" */
+    }
+    if (we <= ws || !lq(c->t, ws, we, STANCE_LQ(AND_BUT)) || ws <= np.start)
+        return 0;
+    ss = stance_q_sent_start(c, ws, np.start);
+    return stance_q_subject_of(c, ss, ws, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
+}
+
 /* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
  * its verb (group 2) as the cue. */
 static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
@@ -451,7 +540,7 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
-        if (stance_q_parse_np(c, np.start, np.end, 0, &b)) {
+        if (stance_q_parse_np(c, np.start, np.end, 0, &b) || coordinated_subject(c, np, v, &b)) {
             b.cue = v;
             b.a_start = np.start;
             b.a_end = v.end;

@@ -18,10 +18,16 @@
  *     "Lori Bernstein, a scientist," ... "the scientist") wins; else the
  *     one person (for a person noun, of a compatible gender) or organisation
  *     (for an organisation noun) within reach, if there is only one; with
- *     several, the subject of the sentence before the description's when it
- *     opens that sentence and is the only compatible one in it ("Lori
+ *     several, the subject of the sentence before the description's (and its
+ *     quote's; that sentence may end the paragraph before) when it opens that
+ *     sentence, after at most a short opening phrase ("Lashing out,"), and is
+ *     the only compatible one in it ("Lori
  *     Bernstein held up a sign. ... the 57-year-old scientist said"); else
- *     "the New York businessman" is not guessed.
+ *     the speaker of the quote before, a person's name of a compatible
+ *     gender within PREV_REACH bytes and two paragraph breaks ('"...," Reid
+ *     said. ... The minority leader said flatly: "..."'), unless the head
+ *     word is written in between ("another unnamed official ... the second
+ *     official"); else the description stays.
  *  4. A speaker that is a thing ("the statement", "the email", "an ad") is
  *     named by its issuer when the text ties one (document_issuer below).
  */
@@ -337,24 +343,47 @@ static int compatible(const ref *r, const desc *d)
            (d->gender == STANCE_G_UNKNOWN || r->gender == STANCE_G_UNKNOWN || r->gender == d->gender);
 }
 
+/* Is t[ps, i) a short opening phrase ending in a comma ("Still,", "Lashing
+ * out,", "In an interview with CNN,"): at most OPENING_WORDS words, no other
+ * comma, none of them a quote mark? */
+#define OPENING_WORDS 6u
+static int opening_phrase(const char *t, size_t ps, size_t i)
+{
+    unsigned words = 0;
+    if (i < ps + 2 || t[i - 1] != ',')
+        return 0;
+    for (size_t k = ps; k + 1 < i; k++) {
+        if (t[k] == ',' || t[k] == '"' || t[k] == '\n' || (unsigned char)t[k] == 0xE2)
+            return 0;
+        if (t[k] == ' ' && ++words >= OPENING_WORDS)
+            return 0;
+    }
+    return 1;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
  * sentence; else NULL. */
-static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
+static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i;
+    size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i, e;
     const ref *r;
-    if (ss < 2)
+    if (ss > qs.start && ss <= qs.end)
+        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote ("the U.S. Supreme Court") */
+    e = ss;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--; /* the sentence before may end the paragraph before */
+    if (e < 2)
         return NULL;
-    ps = stance_sent_start(s->t, ss - 1, 0);
+    ps = stance_sent_start(s->t, e - 1, 0);
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;
     i = stance_mentions_skip_title(s->t, r->start);
     while (i > ps && s->t[i - 1] == ' ')
         i--;
-    if (i != ps || !compatible(r, d))
+    if ((i != ps && !opening_phrase(s->t, ps, i)) || !compatible(r, d))
         return NULL;
     for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
         if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]))
@@ -363,8 +392,10 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at)
 }
 
 /* The referent that names the description @p d at @p at, or NULL: the
- * nearest one tied to it, else the only compatible one within reach. */
-static const ref *name_of(const sstate *s, const desc *d, size_t at)
+ * nearest one tied to it, else the only compatible one within reach (or the
+ * subject of the sentence before the one where the description's sentence
+ * with its quote @p qs starts). */
+static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span qs)
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
@@ -387,7 +418,7 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at)
     }
     if (only && !ambiguous)
         return only;
-    if (only && (r0 = sentence_subject(s, d, at)))
+    if (only && (r0 = sentence_subject(s, d, at, qs)))
         return r0;
     /* no tie nearby and no single candidate: the nearest name further back
      * that the text ties to the head ("Mayor Bill de Blasio" ... two
@@ -418,6 +449,51 @@ static int set_described(sstate *s, stance_rawquote *q, char *name)
         q->role = role;
     q->how = STANCE_ATTR_DESCRIBED;
     return STANCE_OK;
+}
+
+/* The speaker of the nearest quote before quote @p qi that has one, when it
+ * is a person's name compatible with @p d, no more than PREV_REACH bytes and
+ * two paragraph breaks back ('"...," Perry said. ... "...," the Texan said'),
+ * else NULL. */
+#define PREV_REACH 1500u
+static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
+{
+    size_t ws, we;
+    for (size_t i = a; i < b;) {
+        if (!stance_word_after(s->t, b, i, &ws, &we)) {
+            i++;
+            continue;
+        }
+        if (same_word(s->t, ws, we, d))
+            return 1;
+        i = we;
+    }
+    return 0;
+}
+
+static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const desc *d)
+{
+    const stance_rawquote *q = &s->quotes->q[qi];
+    for (size_t j = qi; j-- > 0;) {
+        const stance_rawquote *o = &s->quotes->q[j];
+        size_t n;
+        int g;
+        if (o->span.end + PREV_REACH < q->span.start || breaks(s->t, o->span.end, q->span.start) > 2)
+            return NULL;
+        if (!o->speaker || o->how == STANCE_ATTR_NONE)
+            continue;
+        if (o->how != STANCE_ATTR_NAME && o->how != STANCE_ATTR_PRONOUN && o->how != STANCE_ATTR_INHERIT)
+            return NULL; /* a description or a label speaks: not guessed further back */
+        if (head_between(s, d, o->span.end, q->span.start < q->speaker_span.start ? q->span.start : q->speaker_span.start))
+            return NULL; /* "another unnamed official ... the second official": introduced in between */
+        n = strlen(o->speaker);
+        g = stance_names_gender(o->speaker, 0, n);
+        if (d->org || stance_name_is_org(o->speaker, 0, n) ||
+            (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender))
+            return NULL;
+        return o;
+    }
+    return NULL;
 }
 
 /* Give quote @p q the name at @p r; the description becomes its role. */
@@ -723,6 +799,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         const ref *r;
+        const stance_rawquote *o;
         desc d, d2;
         issuer is;
         int person;
@@ -734,8 +811,10 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
-        if (person && (r = name_of(&s, &d, q->speaker_span.start)))
+        if (person && (r = name_of(&s, &d, q->speaker_span.start, q->span)))
             rc = rename_speaker(&s, q, r);
+        else if (person && (o = prev_speaker(&s, qi, &d)))
+            rc = set_described(&s, q, stance_strdup(o->speaker));
         else if (!person && document_issuer(&s, q->speaker_span, &is))
             rc = name_issuer(&s, q, &is);
     }

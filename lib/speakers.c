@@ -113,6 +113,52 @@ void stance_q_canonicalise(ctx *c, attr *a)
     }
 }
 
+/* The gender of a lone first name set off by commas after a lowercase noun
+ * ("his wife, Jane, said", "Her father, Brad, 39, worried"): a person named
+ * by the first name alone. STANCE_G_UNKNOWN otherwise (a place after a
+ * place, "Atlanta, Georgia,", a preposition, "in Austin,", a longer run). */
+static int appositive_first_name(ctx *c, const stance_name *nm)
+{
+    const char *t = c->t;
+    size_t p = nm->start, ws, we, k = nm->end;
+    uint64_t cls;
+    if (nm->ntok != 1 || nm->bare != nm->start || k >= c->len || t[k] != ',')
+        return STANCE_G_UNKNOWN;
+    while (p > 0 && stance_hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    if (p < 2 || t[p - 1] != ',' || !stance_q_word_before(c, p - 1, p > 40 ? p - 40 : 0, &ws, &we) ||
+        we != p - 1 || !lower_at(t, ws, c->len) ||
+        (stance_lex_classes(t + ws, we - ws) & (STANCE_LX(PREP) | STANCE_LX(DET) | STANCE_LX(CONJ) | STANCE_LX(REL))))
+        return STANCE_G_UNKNOWN;
+    cls = stance_lex_classes(t + nm->start, nm->end - nm->start);
+    if (((cls & STANCE_LX(FIRST_F)) != 0) == ((cls & STANCE_LX(FIRST_M)) != 0))
+        return STANCE_G_UNKNOWN;
+    return cls & STANCE_LX(FIRST_F) ? STANCE_G_FEMALE : STANCE_G_MALE;
+}
+
+/* The full name of the lone first name @p k ("his wife, Jane," ... "Jane
+ * Sanders made it clear"): the first run outside quotes of two tokens or more
+ * whose bare name opens with that word, when every such run has the same
+ * surname. -1 if none. Only called for a resolved pronoun's antecedent. */
+static long first_name_full(ctx *c, long k)
+{
+    const stance_namelist *l = c->names;
+    const stance_name *nm = &l->v[k];
+    size_t n = nm->end - nm->start;
+    long found = -1;
+    for (size_t i = 0; i < l->n; i++) {
+        const stance_name *o = &l->v[i];
+        if (o->ntok < 2 || o->last - o->bare <= n || memcmp(c->t + o->bare, c->t + nm->start, n) != 0 ||
+            !stance_hspace(c->t, o->bare + n, c->len) || stance_q_in_quote(c, o->start, c->n))
+            continue;
+        if (found < 0)
+            found = (long)i;
+        else if (!same_surname(c, found, (long)i))
+            return -1;
+    }
+    return found;
+}
+
 /* Gender per surname group, from the hints of all its runs. */
 int stance_q_surname_genders(ctx *c)
 {
@@ -123,7 +169,9 @@ int stance_q_surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
-    if (!c->sur_gender || !c->group || !c->ggender)
+    c->lowseen = stance_calloc(l->n, sizeof *c->lowseen);
+    c->low_budget = 8 * c->len + 65536;
+    if (!c->sur_gender || !c->group || !c->ggender || !c->lowseen)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -134,9 +182,10 @@ int stance_q_surname_genders(ctx *c)
             if (b->last_end - b->last != a->last_end - a->last ||
                 memcmp(c->t + b->last, c->t + a->last, a->last_end - a->last) != 0)
                 break;
-            if (b->gender == STANCE_G_MALE)
+            int bg = b->gender != STANCE_G_UNKNOWN ? b->gender : appositive_first_name(c, b);
+            if (bg == STANCE_G_MALE)
                 m++;
-            else if (b->gender == STANCE_G_FEMALE)
+            else if (bg == STANCE_G_FEMALE)
                 f++;
             j++;
         }
@@ -447,6 +496,90 @@ static int attributes_sentence(ctx *c, const stance_name *nm, size_t ss)
     return p > ss && t[p - 1] == ',';
 }
 
+/* "Sen. Jane Roe of Ohio, the ranking Democrat on the panel, who said none of
+ * the emails ...": a name whose relative clause (after at most an apposition)
+ * opens with a verb of saying speaks in its sentence, before @p lim. */
+static int who_said(ctx *c, const stance_name *nm, size_t lim)
+{
+    const char *t = c->t;
+    size_t k = skip_hs(t, nm->end, c->len), stop = k + 160 < lim ? k + 160 : lim, ws, we, i;
+    if (k + 3 < stop && memcmp(t + k, "of ", 3) == 0 && upper_at(t, k + 3, c->len)) {
+        /* "Jane Roe of Ohio, ..." */
+        size_t j = k + 3;
+        while (j < stop && j < k + 40 && t[j] != ',' && !(lower_at(t, j, c->len) && stance_hspace(t, back1(t, j), c->len)))
+            j = next1(t, j, c->len);
+        k = j;
+    }
+    if (k >= stop || t[k] != ',')
+        return 0;
+    for (i = k + 1; i < stop && t[i] != '.' && t[i] != '"' && t[i] != '\n' && (unsigned char)t[i] != 0xE2; i++) {
+        if (t[i] != ',')
+            continue;
+        k = i;
+        i = skip_hs(t, i + 1, c->len);
+        if (!stance_chunk_next(t, &i, stop, c->len, &ws, &we) || !word_eq(t, ws, we, "who"))
+            continue;
+        if (stance_chunk_next(t, &i, stop, c->len, &ws, &we) && lq(t, ws, we, STANCE_LQ(SAYS)))
+            return 1;
+        return 0;
+    }
+    {
+        /* "Jane Roe, who said ..." right after the name */
+        size_t j = skip_hs(t, k + 1, c->len);
+        if (stance_chunk_next(t, &j, stop, c->len, &ws, &we) && word_eq(t, ws, we, "who") &&
+            stance_chunk_next(t, &j, stop, c->len, &ws, &we) && lq(t, ws, we, STANCE_LQ(SAYS)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the one-word run @p nm (ASCII capital first) a lowercase word of the
+ * lexicon, or written in lowercase as a word within LOWER_REACH bytes around
+ * it ("people" for "People")? A word the text never writes in lowercase
+ * ("Cruz openly admitted") is a name. */
+#define LOWER_REACH 3000u
+static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi);
+static int lower_form_near(ctx *c, const stance_name *nm)
+{
+    size_t lo = nm->start > LOWER_REACH ? nm->start - LOWER_REACH : 0,
+           hi = nm->end + LOWER_REACH < c->len ? nm->end + LOWER_REACH : c->len,
+           g = c->group ? c->group[nm - c->names->v] : 0;
+    int seen;
+    if (c->lowseen && c->lowseen[g])
+        return c->lowseen[g] == 1; /* once per surname group, around the first run that asks */
+    if (hi - lo > c->low_budget)
+        return 1; /* (no budget left: no new names from here on) */
+    c->low_budget -= hi - lo;
+    seen = lower_form_in(c, nm, lo, hi);
+    if (c->lowseen)
+        c->lowseen[g] = seen ? 1 : 2;
+    return seen;
+}
+
+static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi)
+{
+    const char *t = c->t;
+    size_t n = nm->end - nm->start;
+    char first;
+    if (n < 2 || t[nm->start] < 'A' || t[nm->start] > 'Z')
+        return 1;
+    first = (char)(t[nm->start] - 'A' + 'a');
+    if (n <= 32) {
+        char w[32];
+        w[0] = first;
+        memcpy(w + 1, t + nm->start + 1, n - 1);
+        if (stance_lex_find(w, n) >= 0)
+            return 1; /* a word of the lexicon: "people" */
+    }
+    for (const char *p = t + lo; (p = memchr(p, first, (size_t)(t + hi - p))) != NULL; p++) {
+        size_t i = (size_t)(p - t);
+        if (i + n <= hi && memcmp(p + 1, t + nm->start + 1, n - 1) == 0 && (i == 0 || !is_word_byte((unsigned char)t[i - 1])) &&
+            (i + n >= c->len || !is_word_byte((unsigned char)t[i + n])))
+            return 1;
+    }
+    return 0;
+}
+
 /* A lone capitalised word opening the clause at @p from and followed by a
  * past-tense verb or an adverb ("Pate claimed", "Cruz openly admitted"):
  * a surname, though the article gives no first name. */
@@ -473,8 +606,8 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
                 p = back1(t, p);
             mid = p > 0 && (letter_before(t, p, c->len, -1) || t[p - 1] == ',');
         }
-        if (!mid)
-            return 0;
+        if (!mid && lower_form_near(c, nm))
+            return 0; /* "People", "Delegates": a common word */
     }
     k = skip_hs(t, k, c->len);
     ws = we = k;
@@ -484,6 +617,18 @@ static int opening_subject(ctx *c, const stance_name *nm, size_t from)
                            (we - ws == 4 && memcmp(t + ws, "said", 4) == 0) ||
                            (we - ws == 4 && memcmp(t + ws, "says", 4) == 0) ||
                            (we - ws == 4 && memcmp(t + ws, "told", 4) == 0));
+}
+
+/* Does a subordinator right before the name open its clause ("whether Trump
+ * will be the nominee", "because Roe left"): the subject of that clause, not
+ * of the sentence? ("and", "but", "or" join main clauses.) */
+static int subordinate_subject(ctx *c, const stance_name *nm, size_t ss)
+{
+    size_t ws, we;
+    return stance_q_word_before(c, nm->start, ss, &ws, &we) && lower_at(c->t, ws, c->len) &&
+           (stance_lex_classes(c->t + ws, we - ws) & STANCE_LX(CONJ)) && !word_eq(c->t, ws, we, "and") &&
+           !word_eq(c->t, ws, we, "where") &&
+           !word_eq(c->t, ws, we, "but") && !word_eq(c->t, ws, we, "or") && !word_eq(c->t, ws, we, "nor");
 }
 
 /* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
@@ -564,7 +709,8 @@ subject_word:
         for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
             const stance_name *nm = &c->names->v[k];
             int ng;
-            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) || !attributes_sentence(c, nm, ss) ||
+            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) ||
+                !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
                 !(name_class(c, qi, k, m) & 2u))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
@@ -579,7 +725,7 @@ subject_word:
             int ng;
             if (nm->end <= from)
                 continue; /* in the opening phrase */
-            if (stance_q_in_quote(c, nm->start, c->n) || !subject_slot(c, nm, ss) ||
+            if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
                 (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
                 continue;
             ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
@@ -704,13 +850,34 @@ static int indefinite_antecedent(ctx *c, attr *a, long best)
     return 0;
 }
 
+/* The start of the pronoun's own sentence when the pronoun at @p pos is its
+ * subject after an opening phrase ('Asked about her vote in the event that
+ * Clinton faces Trump, she replied: "..."', the quote @p qi right after):
+ * names in that phrase are no antecedent ahead of the previous quote's
+ * speaker. Else (size_t)-1. */
+static size_t own_intro_subject(ctx *c, size_t qi, size_t pos, size_t floor)
+{
+    size_t p = pos, ss;
+    if (c->s[qi].open < pos || c->s[qi].open - pos > 40)
+        return (size_t)-1; /* the quote follows its attribution, not ", he said, from ..." mid-sentence */
+    while (p > floor && stance_hspace(c->t, back1(c->t, p), c->len))
+        p = back1(c->t, p);
+    if (p <= floor || c->t[p - 1] != ',')
+        return (size_t)-1;
+    ss = stance_q_sent_start(c, p, floor);
+    if (ss >= p || stance_q_in_quote(c, ss, c->n) || stance_q_in_quote(c, p - 1, c->n))
+        return (size_t)-1;
+    return ss;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k, best = -1, nearest = -1, pick = -1;
+    long k, best = -1, nearest = -1, pick = -1, firm = -1;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
-    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, person;
+    size_t own_ss = own_intro_subject(c, qi, pos, floor);
+    int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, sub_done = 0, person;
     unsigned cls;
     pmemo memo;
     long first = -1;
@@ -753,10 +920,17 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         /* the nearest candidate in subject position wins over a nearer object */
         if (best < 0)
             best = nearest = k;
+        if (firm < 0 && kind != SI_SAME && nm->start < own_ss)
+            firm = k; /* not in a sentence that "she" already opens, nor in the pronoun's own opening phrase */
         if (!old_done && stance_q_is_subject(c, nm)) {
-            if (c->names->v[best].start - nm->start < SUBJECT_REACH)
+            if (c->names->v[best].start - nm->start < SUBJECT_REACH && (!sub_done || !subordinate_subject(c, nm, floor)))
                 best = k;
-            old_done = 1;
+            /* the subject of a subordinate clause ("whether Trump will be") beats a nearer
+             * object, but a main clause's subject before it still wins */
+            if (subordinate_subject(c, nm, floor))
+                sub_done = 1;
+            else
+                old_done = 1;
         }
         if (pick >= 0 || (nopick && old_done))
             break;
@@ -781,7 +955,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             prev_end = c->s[pj].a.a_end;
         if (pk >= 0 && pos - c->s[pj].close < 1500 &&
             (c->ggender ? c->ggender[c->group[pk]] : c->names->v[pk].gender) == g &&
-            (nearest < 0 || c->names->v[nearest].start < prev_end))
+            (firm < 0 || c->names->v[firm].start < prev_end))
             best = pk;
     }
     if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, a, best))
@@ -792,6 +966,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         const stance_name *nm = &c->names->v[best];
         long kk = canonical_not_headline(c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last),
                                          nm->bare, nm->last_end);
+        if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
+            kk = first_name_full(c, best);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
@@ -885,6 +1061,16 @@ static void inherit_speakers(ctx *c)
                     q->a.rule = STANCE_RULE_INHERIT_PARTIAL_END;
                     q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
                 }
+                break;
+            }
+            if (o->kind == K_PARTIAL && j + 1 == i && q->pc == PC_PARA && o->a.how != STANCE_ATTR_NONE &&
+                o->a.how != STANCE_ATTR_INHERIT && stance_q_in_para_before(c, o, q)) {
+                /* 'Roe said Park had "the obligation to unite us."' then a paragraph that is
+                 * one quote: the last quote of the paragraph before is a partial one, its speaker's */
+                q->a = o->a;
+                q->a.how = STANCE_ATTR_INHERIT;
+                q->a.rule = STANCE_RULE_INHERIT_PREV;
+                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
                 break;
             }
             if (o->kind != K_DIRECT)

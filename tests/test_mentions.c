@@ -678,6 +678,17 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
                "\"We have seen this before,\" the 57-year-old scientist said.\n",
                NULL, 0, "We have seen", "Lori Bernstein", "the 57-year-old scientist");
+    /* ... also after a short opening phrase, in the paragraph before, with a period inside the quote */
+    speaker_of("Elena Diaz called on Tom Park to resign. Lashing out, Tom Park said the judge was unfit.\n\n"
+               "\"Judge Diaz of the U.S. Supreme Court has embarrassed all,\" the presumptive nominee wrote.\n",
+               a, 2, "Judge Diaz of", "Tom Park", "the presumptive nominee");
+    /* no tie and several persons: the previous quote's speaker, unless the head is introduced in between */
+    speaker_of("\"The bridge is late,\" Tom Park said on Monday.\n\nHe would not say whether he blamed Elena Diaz or "
+               "Sam Ito. The minority leader said flatly: \"It does not matter.\"\n",
+               b, 3, "It does not", "Tom Park", "The minority leader");
+    speaker_of("\"The bridge is late,\" Tom Park said on Monday.\n\nThe paper quoted another official as saying Elena "
+               "Diaz and Sam Ito ran out of money. \"The money is gone,\" said the second official.\n",
+               b, 3, "The money is", "the second official", NULL);
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
