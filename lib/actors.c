@@ -11,7 +11,8 @@
  *
  * Without actors: discovered from the name runs the quote extractor collected
  * (names.c), grouped by surname: every group that speaks in a quote, and every
- * group with a full (multi-word) name mentioned at least twice.
+ * group with a full (multi-word) name mentioned at least twice, and every
+ * one-word name mentioned three times (one_word_actor()).
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "lexicon.h"
 #include "tokens.h"
 
 void stance_ent_release(stance_ent *e)
@@ -539,6 +541,26 @@ static int same_last(const char *t, const stance_name *a, const char *s, size_t 
     return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
 }
 
+/* A one-word name ("Israel", "FBI", "Obama" never named in full) is an actor
+ * once it recurs; not the head noun of an organisation's name alone ("Party"
+ * from "Democratic Party", whose adjective names.c reads as a title). */
+#define ONE_WORD_MIN 3
+
+static int one_word_actor(const char *t, const stance_name *head, size_t count)
+{
+    const char *w = t + head->last;
+    size_t n = head->last_end - head->last, ap = 0;
+    if (head->ntok != 1 || count < ONE_WORD_MIN || n < 2)
+        return 0;
+    /* "I'm", "We’re": a pronoun's contraction, not a name */
+    while (ap < n && w[ap] != '\'' && !(ap + 3 <= n && memcmp(w + ap, "\xe2\x80\x99", 3) == 0))
+        ap++;
+    if (ap < n && (stance_lex_classes(w, ap) & STANCE_LX(PRONOUN)))
+        return 0;
+    /* "Republican", "Democratic": a title before a name, an adjective alone */
+    return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) && !(stance_lex_rules(w, n) & STANCE_LQ(ORG_LAST));
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -592,7 +614,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             count++;
             j++;
         }
-        if (speaker || (head->ntok >= 2 && count >= 2)) {
+        if (speaker || (head->ntok >= 2 && count >= 2) || one_word_actor(text, head, count)) {
             stance_ent *e;
             if (new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
                 goto nomem;

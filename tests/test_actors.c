@@ -154,6 +154,45 @@ static void test_actors_discover(void **state)
     stance_model_free(m);
 }
 
+/* The discovered entities of @p text (no actors passed): their number, and the
+ * mentions of the one named @p name (-1 when there is none). */
+static int discovered_mentions(const char *text, const char *name, size_t *n_entities)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    int found = -1;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = text;
+    in.text_len = strlen(text);
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    *n_entities = stance_result_entity_count(res);
+    for (size_t i = 0; i < *n_entities; i++)
+        if (strcmp(stance_result_entity(res, i)->name, name) == 0)
+            found = (int)stance_result_entity(res, i)->n_mentions;
+    stance_result_free(res);
+    stance_model_free(m);
+    return found;
+}
+
+/* A one-word name that recurs three times is an actor ("Velmora"); twice is
+ * not enough ("Ostrava"), and neither are a title word ("Republican"), a
+ * pronoun's contraction ("I'm") or an organisation's head noun ("Party"). */
+static void test_actors_discover_one_word(void **state)
+{
+    const char text[] = "Velmora signed the pact with Ostrava. Republican leaders in the Party said Velmora "
+                        "moved too fast.\n\nI'm not sure, Republican aides said. Ostrava waited, and Velmora's "
+                        "envoy left the Party meeting.\n\nI'm tired, a Republican wrote. I'm done with the Party.\n";
+    size_t n;
+    (void)state;
+    assert_int_equal(discovered_mentions(text, "Velmora", &n), 3);
+    assert_int_equal(n, 1);
+    assert_int_equal(discovered_mentions(text, "Ostrava", &n), -1);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -193,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_actors_shared_surname_recent),
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),
+        cmocka_unit_test(test_actors_discover_one_word),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
