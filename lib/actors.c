@@ -10,9 +10,10 @@
  * spaces. Case-sensitive unless STANCE_OPT_ACTORS_CASELESS.
  *
  * Without actors: discovered from the name runs the quote extractor collected
- * (names.c), grouped by surname: every group that speaks in a quote, and every
- * group with a full (multi-word) name mentioned at least twice, and every
- * one-word name mentioned three times (one_word_actor()).
+ * (names.c), grouped by surname: every group that speaks in a quote, every
+ * group with a full (multi-word) name mentioned at least twice (once when it
+ * opens with a listed first name: first_named()), and every one-word name
+ * mentioned three times (one_word_actor()).
  */
 #include "config.h"
 
@@ -561,6 +562,16 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count)
     return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) && !(stance_lex_rules(w, n) & STANCE_LQ(ORG_LAST));
 }
 
+/* A full name that opens with a listed first name ("Marco Rubio") is a person:
+ * an actor the first time the article names them. */
+static int first_named(const char *t, const stance_name *nm)
+{
+    size_t e = nm->bare;
+    while (e < nm->last && t[e] != ' ')
+        e++;
+    return stance_names_is_first_name(t + nm->bare, e - nm->bare);
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -614,7 +625,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             count++;
             j++;
         }
-        if (speaker || (head->ntok >= 2 && count >= 2) || one_word_actor(text, head, count)) {
+        if (speaker || (head->ntok >= 2 && (count >= 2 || first_named(text, head))) ||
+            one_word_actor(text, head, count)) {
             stance_ent *e;
             if (new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
                 goto nomem;

@@ -193,6 +193,17 @@ static void test_actors_discover_one_word(void **state)
     assert_int_equal(discovered_mentions(text, "Ostrava", &n), -1);
 }
 
+/* A full name that opens with a listed first name is a person, an actor when
+ * named once ("Marco Diaz"); another two-word name named once is not. */
+static void test_actors_discover_first_name(void **state)
+{
+    const char text[] = "The council met on Tuesday. Officials said Marco Diaz had left the Harbor Board.\n";
+    size_t n;
+    (void)state;
+    assert_int_equal(discovered_mentions(text, "Marco Diaz", &n), 1);
+    assert_int_equal(n, 1);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -233,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_discover_one_word),
+        cmocka_unit_test(test_actors_discover_first_name),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
