@@ -558,8 +558,11 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count)
         ap++;
     if (ap < n && (stance_lex_classes(w, ap) & STANCE_LX(PRONOUN)))
         return 0;
-    /* "Republican", "Democratic": a title before a name, an adjective alone */
-    return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) && !(stance_lex_rules(w, n) & STANCE_LQ(ORG_LAST));
+    /* "Republican", "Democratic": a title before a name, an adjective alone;
+     * "Party", "Department": the end of a name, a common noun alone (but
+     * "Democrats" and "Congress" name a group alone) */
+    return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) &&
+           (stance_lex_rules(w, n) & (STANCE_LQ(ORG_LAST) | STANCE_LQ(ORG_ALONE))) != STANCE_LQ(ORG_LAST);
 }
 
 /* A full name that opens with a listed first name ("Marco Rubio") is a person:

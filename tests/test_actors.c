@@ -180,16 +180,20 @@ static int discovered_mentions(const char *text, const char *name, size_t *n_ent
 
 /* A one-word name that recurs three times is an actor ("Velmora"); twice is
  * not enough ("Ostrava"), and neither are a title word ("Republican"), a
- * pronoun's contraction ("I'm") or an organisation's head noun ("Party"). */
+ * pronoun's contraction ("I'm") or an organisation's head noun ("Party"), unless
+ * it names a group alone ("Democrats"). */
 static void test_actors_discover_one_word(void **state)
 {
     const char text[] = "Velmora signed the pact with Ostrava. Republican leaders in the Party said Velmora "
                         "moved too fast.\n\nI'm not sure, Republican aides said. Ostrava waited, and Velmora's "
                         "envoy left the Party meeting.\n\nI'm tired, a Republican wrote. I'm done with the Party.\n";
+    const char groups[] = "Democrats met. Critics of Democrats left, and Democrats stayed.\n";
     size_t n;
     (void)state;
     assert_int_equal(discovered_mentions(text, "Velmora", &n), 3);
     assert_int_equal(n, 1);
+    /* an organisation's last word that names a group alone */
+    assert_int_equal(discovered_mentions(groups, "Democrats", &n), 3);
     assert_int_equal(discovered_mentions(text, "Ostrava", &n), -1);
 }
 
