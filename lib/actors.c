@@ -575,11 +575,96 @@ static int first_named(const char *t, const stance_name *nm)
     return stance_names_is_first_name(t + nm->bare, e - nm->bare);
 }
 
+/* Where the name of an organisation starts when names.c read its adjective as
+ * a title ("Democratic Party", "Supreme Court", "The State Department",
+ * "Democratic National Committee": bare is the name without it, which would
+ * put every party in one group): the run's first word that is not a function
+ * word; nm->bare for any other run. */
+static size_t org_start(const char *t, const stance_name *nm)
+{
+    size_t i = nm->start, ws, we;
+    if (!(stance_lex_rules(t + nm->last, nm->last_end - nm->last) & STANCE_LQ(ORG_LAST)))
+        return nm->bare;
+    while (stance_chunk_next(t, &i, nm->bare, nm->bare, &ws, &we))
+        if (!(stance_lex_classes(t + ws, we - ws) & STANCE_LX(STOP)))
+            return ws;
+    return nm->bare;
+}
+
+/* Fill e->kinds and e->rules for the name mentions of a discovered entity. */
+static int name_kinds(stance_ent *e, const char *text, size_t len)
+{
+    if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
+        return STANCE_ERR_NOMEM;
+    e->kcap = e->rcap = e->n_mentions;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t a = e->mentions[k].start, b = e->mentions[k].end;
+        /* one word alone is the surname (or the single name) of the group */
+        int one = !memchr(text + a, ' ', b - a);
+        e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
+        e->rules[k] = possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE : one ? STANCE_MR_SURNAME : STANCE_MR_NAME;
+    }
+    return STANCE_OK;
+}
+
+/* Organisations whose adjective names.c took for a title, grouped by their
+ * whole name (org_start()): each name written at least twice is an actor, its
+ * mentions those runs in text order. */
+static int discover_orgs(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                         unsigned char *taken)
+{
+    stance_span *v = NULL;
+    size_t nv = 0, *run = NULL;
+    int rc = STANCE_OK;
+    if (l->n && (!(v = stance_malloc_array(l->n, sizeof *v)) || !(run = stance_malloc_array(l->n, sizeof *run)))) {
+        stance_free(v);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < l->n; k++) {
+        size_t s = org_start(text, &l->v[k]);
+        if (s < l->v[k].bare) {
+            run[nv] = k;
+            v[nv++] = (stance_span){s, l->v[k].last_end};
+        }
+    }
+    for (size_t i = 0; i < nv && !rc; i++) {
+        size_t n = v[i].end - v[i].start, count = 0;
+        stance_ent *e;
+        if (v[i].start == STANCE_NO_OFFSET)
+            continue; /* taken by an earlier name */
+        for (size_t j = i; j < nv; j++)
+            count += v[j].end - v[j].start == n && memcmp(text + v[j].start, text + v[i].start, n) == 0;
+        if (count < 2)
+            continue;
+        if ((rc = new_ent(out, text + v[i].start, n, 1, -1)))
+            break;
+        e = &out->e[out->n - 1];
+        for (size_t j = nv; j-- > i;) /* from the end, so v[i] is read last */
+            if (v[j].start != STANCE_NO_OFFSET && v[j].end - v[j].start == n &&
+                memcmp(text + v[j].start, text + v[i].start, n) == 0) {
+                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
+                    rc = STANCE_ERR_NOMEM;
+                    break;
+                }
+                e->mentions[e->n_mentions++] = v[j];
+                v[j].start = STANCE_NO_OFFSET;
+                taken[run[j]] = 1;
+            }
+        if (!rc) {
+            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+            rc = name_kinds(e, text, len);
+        }
+    }
+    stance_free(v);
+    stance_free(run);
+    return rc;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
     const stance_namelist *l = &quotes->names;
-    unsigned char *speaks = NULL;
+    unsigned char *speaks = NULL, *taken = NULL;
     size_t i = 0;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
@@ -618,18 +703,26 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 goto nomem;
         }
     }
-    /* Surname groups: by_last is sorted by surname, most tokens first. */
+    if (l->n && !(taken = stance_calloc(l->n, 1)))
+        goto nomem;
+    if (discover_orgs(l, text, len, out, taken))
+        goto nomem;
+    /* Surname groups: by_last is sorted by surname, most tokens first; runs an
+     * organisation took are left out. */
     while (i < l->n) {
         size_t j = i, count = 0;
-        const stance_name *head = &l->v[l->by_last[i]];
+        const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
         int speaker = 0;
-        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + head->last, head->last_end - head->last)) {
+        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             speaker |= speaks[j];
-            count++;
+            if (!taken[l->by_last[j]]) {
+                head = head ? head : &l->v[l->by_last[j]];
+                count++;
+            }
             j++;
         }
-        if (speaker || (head->ntok >= 2 && (count >= 2 || first_named(text, head))) ||
-            one_word_actor(text, head, count)) {
+        if (head && (speaker || (head->ntok >= 2 && (count >= 2 || first_named(text, head))) ||
+                     one_word_actor(text, head, count))) {
             stance_ent *e;
             if (new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
                 goto nomem;
@@ -637,29 +730,23 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             /* mentions in text order: by_last holds the group sorted by tokens, so collect and sort */
             for (size_t k = i; k < j; k++) {
                 const stance_name *nm = &l->v[l->by_last[k]];
+                if (taken[l->by_last[k]])
+                    continue;
                 if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
                     goto nomem;
                 e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
             }
             qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
-            if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
+            if (name_kinds(e, text, len))
                 goto nomem;
-            e->kcap = e->rcap = e->n_mentions;
-            for (size_t k = 0; k < e->n_mentions; k++) {
-                size_t a = e->mentions[k].start, b = e->mentions[k].end;
-                /* one word alone is the surname (or the single name) of the group */
-                int one = !memchr(text + a, ' ', b - a);
-                e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
-                e->rules[k] = possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE
-                              : one                        ? STANCE_MR_SURNAME
-                                                           : STANCE_MR_NAME;
-            }
         }
         i = j;
     }
     stance_free(speaks);
+    stance_free(taken);
     return STANCE_OK;
 nomem:
     stance_free(speaks);
+    stance_free(taken);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

@@ -208,6 +208,21 @@ static void test_actors_discover_first_name(void **state)
     assert_int_equal(n, 1);
 }
 
+/* An organisation whose adjective is also a title ("Democratic Party") is
+ * named by its whole name and kept apart from another of the same head noun;
+ * its runs do not make "Tea Party", named once, a group of three. */
+static void test_actors_discover_org_title(void **state)
+{
+    const char text[] = "The Democratic Party met in Dover. The Republican Party stayed home.\n\n"
+                        "Later the Democratic Party voted, and the Republican Party did not. The Tea Party "
+                        "cheered.\n";
+    size_t n;
+    (void)state;
+    assert_int_equal(discovered_mentions(text, "Democratic Party", &n), 2);
+    assert_int_equal(discovered_mentions(text, "Republican Party", &n), 2);
+    assert_int_equal(n, 2);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -249,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_discover_one_word),
         cmocka_unit_test(test_actors_discover_first_name),
+        cmocka_unit_test(test_actors_discover_org_title),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
