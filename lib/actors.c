@@ -660,12 +660,78 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
+/* Insert a mention into e, keeping the mentions in text order. */
+static int insert_mention(stance_ent *e, stance_span m, int kind, int rule)
+{
+    size_t k = e->n_mentions;
+    if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions) ||
+        stance_grow((void **)&e->kinds, &e->kcap, e->n_mentions + 1, 1) ||
+        stance_grow((void **)&e->rules, &e->rcap, e->n_mentions + 1, 1))
+        return STANCE_ERR_NOMEM;
+    while (k > 0 && e->mentions[k - 1].start > m.start)
+        k--;
+    memmove(e->mentions + k + 1, e->mentions + k, (e->n_mentions - k) * sizeof *e->mentions);
+    memmove(e->kinds + k + 1, e->kinds + k, e->n_mentions - k);
+    memmove(e->rules + k + 1, e->rules + k, e->n_mentions - k);
+    e->mentions[k] = m;
+    e->kinds[k] = (unsigned char)kind;
+    e->rules[k] = (unsigned char)rule;
+    e->n_mentions++;
+    return STANCE_OK;
+}
+
+/* The one discovered entity (from out->e[base] on) of two or more words whose
+ * first word is w[0, n) ("Bernie" -> "Bernie Sanders"), or -1 (none, or two). */
+static long first_name_of(const stance_entityset *out, size_t base, const char *w, size_t n)
+{
+    long who = -1;
+    for (size_t k = base; k < out->n; k++) {
+        const char *nm = out->e[k].name;
+        if (strncmp(nm, w, n) == 0 && nm[n] == ' ') {
+            if (who >= 0)
+                return -1;
+            who = (long)k;
+        }
+    }
+    return who;
+}
+
+/* A listed first name alone ("Bernie", "Hillary") is an alias of the one
+ * discovered person whose full name opens with it: its runs become that
+ * person's mentions, and an entity of that one word is folded into them. */
+static int first_name_mentions(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                               size_t base)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *nm = &l->v[k];
+        size_t n = nm->last_end - nm->bare;
+        long who;
+        if (nm->ntok != 1 || !stance_names_is_first_name(text + nm->bare, n) ||
+            (who = first_name_of(out, base, text + nm->bare, n)) < 0)
+            continue;
+        if (insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
+                           possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : STANCE_MR_ALIAS))
+            return STANCE_ERR_NOMEM;
+    }
+    for (size_t k = base; k < out->n;) {
+        const char *nm = out->e[k].name;
+        size_t n = strlen(nm);
+        if (!strchr(nm, ' ') && stance_names_is_first_name(nm, n) && first_name_of(out, base, nm, n) >= 0) {
+            stance_ent_release(&out->e[k]);
+            memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
+            out->n--;
+        } else
+            k++;
+    }
+    return STANCE_OK;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL, *taken = NULL;
-    size_t i = 0;
+    size_t i = 0, base = out->n;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -742,6 +808,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
+    if (first_name_mentions(l, text, len, out, base))
+        goto nomem;
     stance_free(speaks);
     stance_free(taken);
     return STANCE_OK;

@@ -223,6 +223,21 @@ static void test_actors_discover_org_title(void **state)
     assert_int_equal(n, 2);
 }
 
+/* A listed first name alone is a mention of the one discovered person whose
+ * full name opens with it ("Nadia" -> "Nadia Ferro"), and no entity of its own;
+ * one that opens two full names ("Ellen") is left alone. */
+static void test_actors_discover_first_name_alias(void **state)
+{
+    const char text[] = "Nadia Ferro spoke in Dover with Ellen Park and Ellen Moss. Later Nadia waved, and "
+                        "Nadia left. Nadia\xe2\x80\x99s aides stayed. Ellen smiled.\n";
+    size_t n;
+    (void)state;
+    assert_int_equal(discovered_mentions(text, "Nadia Ferro", &n), 4);
+    assert_int_equal(discovered_mentions(text, "Nadia", &n), -1);
+    assert_int_equal(discovered_mentions(text, "Ellen Park", &n), 1);
+    assert_int_equal(n, 3);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -265,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover_one_word),
         cmocka_unit_test(test_actors_discover_first_name),
         cmocka_unit_test(test_actors_discover_org_title),
+        cmocka_unit_test(test_actors_discover_first_name_alias),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
