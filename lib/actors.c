@@ -12,7 +12,7 @@
  * Without actors: discovered from the name runs the quote extractor collected
  * (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
- * opens with a listed first name: first_named()), and every one-word name
+ * opens with a listed first name: first_name_len()), and every one-word name
  * mentioned three times (one_word_actor()).
  */
 #include "config.h"
@@ -565,14 +565,17 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count)
            (stance_lex_rules(w, n) & (STANCE_LQ(ORG_LAST) | STANCE_LQ(ORG_ALONE))) != STANCE_LQ(ORG_LAST);
 }
 
-/* A full name that opens with a listed first name ("Marco Rubio") is a person:
- * an actor the first time the article names them. */
-static int first_named(const char *t, const stance_name *nm)
+/* The length of the first word of a full name that opens with a listed first
+ * name ("Marco" of "Marco Rubio"), or 0. Such a name is a person: an actor the
+ * first time the article names them. */
+static size_t first_name_len(const char *t, const stance_name *nm)
 {
     size_t e = nm->bare;
+    if (nm->ntok < 2)
+        return 0;
     while (e < nm->last && t[e] != ' ')
         e++;
-    return stance_names_is_first_name(t + nm->bare, e - nm->bare);
+    return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
 }
 
 /* Where the name of an organisation starts when names.c read its adjective as
@@ -660,6 +663,68 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The entity of a surname group's run: its first name's, if it has one;
+ * otherwise that of the nearest run before it with a first name (the first
+ * one after it when none comes before). out->e[first ..] are the group's
+ * entities, one per first name, in the order the first names appear. */
+static size_t run_entity(const stance_entityset *out, size_t first, const char *t, const stance_name *nm,
+                         size_t *cur)
+{
+    size_t fl = first_name_len(t, nm);
+    if (!fl)
+        return *cur;
+    for (size_t k = first; k < out->n; k++)
+        if (strncmp(out->e[k].name, t + nm->bare, fl) == 0 && out->e[k].name[fl] == ' ')
+            return *cur = k;
+    return *cur; /* not reached: every first name has its entity */
+}
+
+/* The entities of one surname group, its runs run[0, nr) in text order. Two
+ * people the article names in full with different first names ("Bill
+ * Clinton", "Hillary Clinton") are two entities; the surname alone and other
+ * forms go to the one named last before them. Each entity is named by the
+ * longest run with its first name; a group without first names by @p head. */
+static int group_entities(const stance_namelist *l, const char *text, size_t len, const stance_name *head,
+                          const size_t *run, size_t nr, stance_entityset *out)
+{
+    size_t first = out->n, cur = out->n;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *a = &l->v[run[k]], *best = a;
+        size_t fl = first_name_len(text, a), seen = 0;
+        if (!fl)
+            continue;
+        for (size_t m = 0; m < nr; m++) {
+            const stance_name *b = &l->v[run[m]];
+            if (first_name_len(text, b) != fl || memcmp(text + b->bare, text + a->bare, fl) != 0)
+                continue;
+            seen |= m < k;
+            if (b->ntok > best->ntok)
+                best = b;
+        }
+        if (!seen && new_ent(out, text + best->bare, best->last_end - best->bare, 1, -1))
+            return STANCE_ERR_NOMEM;
+    }
+    if (out->n == first && new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        stance_ent *e = &out->e[run_entity(out, first, text, nm, &cur)];
+        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
+            return STANCE_ERR_NOMEM;
+        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
+    }
+    for (size_t k = first; k < out->n; k++)
+        if (name_kinds(&out->e[k], text, len))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
 /* Insert a mention into e, keeping the mentions in text order. */
 static int insert_mention(stance_ent *e, stance_span m, int kind, int rule)
 {
@@ -731,7 +796,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
 {
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL, *taken = NULL;
-    size_t i = 0, base = out->n;
+    size_t i = 0, base = out->n, *run = NULL;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -769,7 +834,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 goto nomem;
         }
     }
-    if (l->n && !(taken = stance_calloc(l->n, 1)))
+    if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run))))
         goto nomem;
     if (discover_orgs(l, text, len, out, taken))
         goto nomem;
@@ -787,23 +852,15 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             }
             j++;
         }
-        if (head && (speaker || (head->ntok >= 2 && (count >= 2 || first_named(text, head))) ||
+        if (head && (speaker || (head->ntok >= 2 && (count >= 2 || first_name_len(text, head))) ||
                      one_word_actor(text, head, count))) {
-            stance_ent *e;
-            if (new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
-                goto nomem;
-            e = &out->e[out->n - 1];
-            /* mentions in text order: by_last holds the group sorted by tokens, so collect and sort */
-            for (size_t k = i; k < j; k++) {
-                const stance_name *nm = &l->v[l->by_last[k]];
-                if (taken[l->by_last[k]])
-                    continue;
-                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
-                    goto nomem;
-                e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
-            }
-            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
-            if (name_kinds(e, text, len))
+            size_t nr = 0;
+            /* the group's runs in text order (l->v is) */
+            for (size_t k = i; k < j; k++)
+                if (!taken[l->by_last[k]])
+                    run[nr++] = l->by_last[k];
+            qsort(run, nr, sizeof *run, size_cmp);
+            if (group_entities(l, text, len, head, run, nr, out))
                 goto nomem;
         }
         i = j;
@@ -812,9 +869,11 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     stance_free(speaks);
     stance_free(taken);
+    stance_free(run);
     return STANCE_OK;
 nomem:
     stance_free(speaks);
     stance_free(taken);
+    stance_free(run);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

@@ -238,6 +238,20 @@ static void test_actors_discover_first_name_alias(void **state)
     assert_int_equal(n, 3);
 }
 
+/* Two people named in full with one surname and different first names are
+ * two entities, each named by its full name (not by a headline run "Report
+ * Reveals Marsh"); the surname alone goes to the one named last before it. */
+static void test_actors_discover_shared_surname(void **state)
+{
+    const char text[] = "Report Reveals Marsh\n\nHillary Marsh met Bill Marsh in Dover. Marsh, the mayor, left.\n\n"
+                        "Later Hillary Marsh spoke. Marsh smiled.\n";
+    size_t n;
+    (void)state;
+    assert_int_equal(discovered_mentions(text, "Hillary Marsh", &n), 4);
+    assert_int_equal(discovered_mentions(text, "Bill Marsh", &n), 2);
+    assert_int_equal(n, 2);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -281,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover_first_name),
         cmocka_unit_test(test_actors_discover_org_title),
         cmocka_unit_test(test_actors_discover_first_name_alias),
+        cmocka_unit_test(test_actors_discover_shared_surname),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
