@@ -219,17 +219,26 @@ def cause_of(a, pa, pd, q, pair, mapper):
             return "discovered under a name that does not map"
         given = [x for x in pa.get("actors", []) if x["name"] == actor]
         kinds = collections.Counter(m["kind"] for m in (given[0].get("all_mentions", []) if given else []))
-        if not kinds["name"] and not kinds["alias"]:
-            return "not discovered: never named in full"
-        return "not discovered: named in full %d time(s)" % (kinds["name"] + kinds["alias"])
+        full = kinds["name"] + kinds["alias"]
+        words = "one-word" if len(actor.split()) == 1 else "multi-word"
+        if not full:
+            return "not discovered: never named or aliased (surname, title, pronoun only)"
+        return "not discovered: %s name, name or alias found %s" % (words, "once" if full == 1 else
+                                                                     "twice" if full == 2 else "3+ times")
     k = best_quote(q, pd["quotes"])
     if k is None:
         return "quote not found in discovery"
     ka = best_quote(q, pa["quotes"])
     sa = [s for s in pa["quotes"][ka].get("stances", []) if s["actor"] == actor and s.get("where") != "none"]
-    kinds = "+".join(sorted(set(sa[0].get("kinds", [])))) if sa else "?"
+    kinds = set(sa[0].get("kinds", [])) if sa else set()
     split = " (split: %d entities)" % len(ents) if len(ents) > 1 else ""
-    return "discovered, no stance; with actors via %s%s" % (kinds, split)
+    if kinds & {"name", "surname"}:
+        how = "a name or surname"
+    elif "alias" in kinds:
+        how = "a caller's alias"
+    else:
+        how = "only " + "/".join(sorted(kinds))  # mentions.c's kinds, resolved otherwise in discovery
+    return "discovered, no stance; linked with actors via %s%s" % (how, split)
 
 
 def causes(arts, pa, pd, linked_a, linked_d, verbose):
