@@ -12,8 +12,9 @@
  * Without actors: discovered from the name runs the quote extractor collected
  * (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
- * opens with a listed first name: first_name_len()), and every one-word name
- * mentioned three times (one_word_actor()).
+ * opens with a listed first name: first_name_len()), every one-word name
+ * mentioned three times (one_word_actor()) and every acronym a quote names
+ * (acronym_in_quote()).
  */
 #include "config.h"
 
@@ -578,6 +579,24 @@ static size_t first_name_len(const char *t, const stance_name *nm)
     return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
 }
 
+/* An acronym of two to five capitals ("NATO", "ISIS", "DNC"): an organisation
+ * or a country, an actor when a quote names it even once. */
+#define ACRONYM_MAX 5
+
+static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *nm, const char *t)
+{
+    size_t n = nm->last_end - nm->last;
+    if (nm->ntok != 1 || n < 2 || n > ACRONYM_MAX)
+        return 0;
+    for (size_t c = nm->last; c < nm->last_end; c++)
+        if (t[c] < 'A' || t[c] > 'Z')
+            return 0;
+    for (size_t q = 0; q < quotes->n; q++)
+        if (nm->start >= quotes->q[q].span.start && nm->end <= quotes->q[q].span.end)
+            return 1;
+    return 0;
+}
+
 /* Where the name of an organisation starts when names.c read its adjective as
  * a title ("Democratic Party", "Supreme Court", "The State Department",
  * "Democratic National Committee": bare is the name without it, which would
@@ -843,16 +862,17 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     while (i < l->n) {
         size_t j = i, count = 0;
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
-        int speaker = 0;
+        int wanted = 0; /* a run that speaks, or an acronym a quote names */
         while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
-            speaker |= speaks[j];
+            wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
                 head = head ? head : &l->v[l->by_last[j]];
                 count++;
+                wanted |= acronym_in_quote(quotes, &l->v[l->by_last[j]], text);
             }
             j++;
         }
-        if (head && (speaker || (head->ntok >= 2 && (count >= 2 || first_name_len(text, head))) ||
+        if (head && (wanted || (head->ntok >= 2 && (count >= 2 || first_name_len(text, head))) ||
                      one_word_actor(text, head, count))) {
             size_t nr = 0;
             /* the group's runs in text order (l->v is) */

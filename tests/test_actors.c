@@ -252,6 +252,18 @@ static void test_actors_discover_shared_surname(void **state)
     assert_int_equal(n, 2);
 }
 
+/* An acronym a quote names is an actor, even once ("NATO"); not one outside
+ * the quotes ("ACME"), nor a word in capitals for emphasis ("CONSTANTLY"). */
+static void test_actors_discover_acronym(void **state)
+{
+    const char text[] = "\"NATO must act now, and we will CONSTANTLY push,\" said Rui Costa.\n\nThe ACME plant closed.\n";
+    size_t n;
+    (void)state;
+    assert_int_equal(discovered_mentions(text, "NATO", &n), 1);
+    assert_int_equal(discovered_mentions(text, "ACME", &n), -1);
+    assert_int_equal(n, 2);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -296,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover_org_title),
         cmocka_unit_test(test_actors_discover_first_name_alias),
         cmocka_unit_test(test_actors_discover_shared_surname),
+        cmocka_unit_test(test_actors_discover_acronym),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
