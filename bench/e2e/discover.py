@@ -259,10 +259,12 @@ def causes(arts, pa, pd, linked_a, linked_d, verbose):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("stance", nargs="?", default="./stance", help="the stance binary (default ./stance)")
-    ap.add_argument("-m", "--model", default="models/en-news.stm")
-    ap.add_argument("--data", default="/work/shared/data/polnear")
-    ap.add_argument("--labels", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "labels", "dev-*.jsonl"))
+    # the arguments score.py takes, with its defaults
+    here = os.path.dirname(os.path.abspath(__file__))
+    for flags, default in ((["stance"], "./stance"), (["-m", "--model"], "models/en-news.stm"),
+                           (["--data"], "/work/shared/data/polnear"),
+                           (["--labels"], os.path.join(here, "labels", "dev-*.jsonl"))):
+        ap.add_argument(*flags, default=default, **({"nargs": "?"} if flags == ["stance"] else {}))
     for mode in ("discover", "actors"):
         g = ap.add_mutually_exclusive_group()
         g.add_argument("--save-" + mode, help="write the library's output (%s mode) here" % mode)
