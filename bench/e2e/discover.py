@@ -41,7 +41,11 @@ import json
 import os
 import sys
 
+import causes
 import score
+
+# the predicted quote matched to a gold quote (score.py's rule), or None
+best_quote = causes.match
 
 MODES = ("actors passed", "discovery")
 
@@ -79,16 +83,6 @@ class Given:
 
     def __call__(self, name):
         return (name, "exact") if name in self.names else (None, "none")
-
-
-def best_quote(q, pq):
-    """Index of the predicted quote matching gold quote @q (score.py's rule), or None."""
-    best, best_ov = None, 0
-    for k, p in enumerate(pq):
-        ov = score.overlap((q["start"], q["end"]), (p["start"], p["end"]))
-        if ov > best_ov and ov * 2 >= min(q["end"] - q["start"], p["end"] - p["start"]):
-            best, best_ov = k, ov
-    return best
 
 
 def actor_stances(p, mapper, tally):
@@ -241,7 +235,7 @@ def cause_of(a, pa, pd, q, pair, mapper):
     return "discovered, no stance; linked with actors via %s%s" % (how, split)
 
 
-def causes(arts, pa, pd, linked_a, linked_d, verbose):
+def lost_table(arts, pa, pd, linked_a, linked_d, verbose):
     tab = collections.Counter()
     for aid, qi, actor in sorted(linked_a - linked_d):
         a = arts[aid]
@@ -289,7 +283,7 @@ def main():
     for k in keys:
         print("%-*s  %-26s  %s" % (w, k, res[0][0].get(k, "-"), res[1][0].get(k, "-")))
     if args.causes:
-        causes(arts, outs[0], outs[1], res[0][1], res[1][1], args.verbose)
+        lost_table(arts, outs[0], outs[1], res[0][1], res[1][1], args.verbose)
 
 
 if __name__ == "__main__":
