@@ -9,7 +9,7 @@ figures with the labelled actors passed.
 
 Runs `STANCE classify --jsonl` twice on the labelled articles: once with records
 {"id", "text"} (no actors: the library discovers them) and once with the labelled actors,
-as score.py does (score.py's own reader, record builder and runner are used). Both outputs
+as score.py does (score.py's own label and text readers and runner are used). Both outputs
 are scored by the same code here, so the two columns differ only by the mode; the
 actors-passed column reproduces score.py's pairs linked, stance accuracy and off-target.
 
