@@ -10,8 +10,11 @@
  * spaces. Case-sensitive unless STANCE_OPT_ACTORS_CASELESS.
  *
  * Without actors: discovered from the name runs the quote extractor collected
- * (names.c), grouped by surname: every group that speaks in a quote, and every
- * group with a full (multi-word) name mentioned at least twice.
+ * (names.c), grouped by surname: every group that speaks in a quote, every
+ * group with a full (multi-word) name mentioned at least twice (once when it
+ * opens with a listed first name: first_name_len()), every one-word name
+ * mentioned three times (one_word_actor()) and every acronym a quote names
+ * (acronym_in_quote()).
  */
 #include "config.h"
 
@@ -20,6 +23,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "lexicon.h"
 #include "tokens.h"
 
 void stance_ent_release(stance_ent *e)
@@ -539,12 +543,279 @@ static int same_last(const char *t, const stance_name *a, const char *s, size_t 
     return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
 }
 
+/* A one-word name ("Israel", "FBI", "Obama" never named in full) is an actor
+ * once it recurs; not the head noun of an organisation's name alone ("Party"
+ * from "Democratic Party", whose adjective names.c reads as a title). */
+#define ONE_WORD_MIN 3
+
+static int one_word_actor(const char *t, const stance_name *head, size_t count)
+{
+    const char *w = t + head->last;
+    size_t n = head->last_end - head->last, ap = 0;
+    if (head->ntok != 1 || count < ONE_WORD_MIN || n < 2)
+        return 0;
+    /* "I'm", "We’re": a pronoun's contraction, not a name */
+    while (ap < n && w[ap] != '\'' && !(ap + 3 <= n && memcmp(w + ap, "\xe2\x80\x99", 3) == 0))
+        ap++;
+    if (ap < n && (stance_lex_classes(w, ap) & STANCE_LX(PRONOUN)))
+        return 0;
+    /* "Republican", "Democratic": a title before a name, an adjective alone;
+     * "Party", "Department": the end of a name, a common noun alone (but
+     * "Democrats" and "Congress" name a group alone) */
+    return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) &&
+           (stance_lex_rules(w, n) & (STANCE_LQ(ORG_LAST) | STANCE_LQ(ORG_ALONE))) != STANCE_LQ(ORG_LAST);
+}
+
+/* The length of the first word of a full name that opens with a listed first
+ * name ("Marco" of "Marco Rubio"), or 0. Such a name is a person: an actor the
+ * first time the article names them. */
+static size_t first_name_len(const char *t, const stance_name *nm)
+{
+    size_t e = nm->bare;
+    if (nm->ntok < 2)
+        return 0;
+    while (e < nm->last && t[e] != ' ')
+        e++;
+    return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
+}
+
+/* An acronym of two to five capitals ("NATO", "ISIS", "DNC"): an organisation
+ * or a country, an actor when a quote names it even once. */
+#define ACRONYM_MAX 5
+
+static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *nm, const char *t)
+{
+    size_t n = nm->last_end - nm->last;
+    if (nm->ntok != 1 || n < 2 || n > ACRONYM_MAX)
+        return 0;
+    for (size_t c = nm->last; c < nm->last_end; c++)
+        if (t[c] < 'A' || t[c] > 'Z')
+            return 0;
+    for (size_t q = 0; q < quotes->n; q++)
+        if (nm->start >= quotes->q[q].span.start && nm->end <= quotes->q[q].span.end)
+            return 1;
+    return 0;
+}
+
+/* Where the name of an organisation starts when names.c read its adjective as
+ * a title ("Democratic Party", "Supreme Court", "The State Department",
+ * "Democratic National Committee": bare is the name without it, which would
+ * put every party in one group): the run's first word that is not a function
+ * word; nm->bare for any other run. */
+static size_t org_start(const char *t, const stance_name *nm)
+{
+    size_t i = nm->start, ws, we;
+    if (!(stance_lex_rules(t + nm->last, nm->last_end - nm->last) & STANCE_LQ(ORG_LAST)))
+        return nm->bare;
+    while (stance_chunk_next(t, &i, nm->bare, nm->bare, &ws, &we))
+        if (!(stance_lex_classes(t + ws, we - ws) & STANCE_LX(STOP)))
+            return ws;
+    return nm->bare;
+}
+
+/* Fill e->kinds and e->rules for the name mentions of a discovered entity. */
+static int name_kinds(stance_ent *e, const char *text, size_t len)
+{
+    if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
+        return STANCE_ERR_NOMEM;
+    e->kcap = e->rcap = e->n_mentions;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t a = e->mentions[k].start, b = e->mentions[k].end;
+        /* one word alone is the surname (or the single name) of the group */
+        int one = !memchr(text + a, ' ', b - a);
+        e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
+        e->rules[k] = possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE : one ? STANCE_MR_SURNAME : STANCE_MR_NAME;
+    }
+    return STANCE_OK;
+}
+
+/* Organisations whose adjective names.c took for a title, grouped by their
+ * whole name (org_start()): each name written at least twice is an actor, its
+ * mentions those runs in text order. */
+static int discover_orgs(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                         unsigned char *taken)
+{
+    stance_span *v = NULL;
+    size_t nv = 0, *run = NULL;
+    int rc = STANCE_OK;
+    if (l->n && (!(v = stance_malloc_array(l->n, sizeof *v)) || !(run = stance_malloc_array(l->n, sizeof *run)))) {
+        stance_free(v);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < l->n; k++) {
+        size_t s = org_start(text, &l->v[k]);
+        if (s < l->v[k].bare) {
+            run[nv] = k;
+            v[nv++] = (stance_span){s, l->v[k].last_end};
+        }
+    }
+    for (size_t i = 0; i < nv && !rc; i++) {
+        size_t n = v[i].end - v[i].start, count = 0;
+        stance_ent *e;
+        if (v[i].start == STANCE_NO_OFFSET)
+            continue; /* taken by an earlier name */
+        for (size_t j = i; j < nv; j++)
+            count += v[j].end - v[j].start == n && memcmp(text + v[j].start, text + v[i].start, n) == 0;
+        if (count < 2)
+            continue;
+        if ((rc = new_ent(out, text + v[i].start, n, 1, -1)))
+            break;
+        e = &out->e[out->n - 1];
+        for (size_t j = nv; j-- > i;) /* from the end, so v[i] is read last */
+            if (v[j].start != STANCE_NO_OFFSET && v[j].end - v[j].start == n &&
+                memcmp(text + v[j].start, text + v[i].start, n) == 0) {
+                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
+                    rc = STANCE_ERR_NOMEM;
+                    break;
+                }
+                e->mentions[e->n_mentions++] = v[j];
+                v[j].start = STANCE_NO_OFFSET;
+                taken[run[j]] = 1;
+            }
+        if (!rc) {
+            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+            rc = name_kinds(e, text, len);
+        }
+    }
+    stance_free(v);
+    stance_free(run);
+    return rc;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The entity of a surname group's run: its first name's, if it has one;
+ * otherwise that of the nearest run before it with a first name (the first
+ * one after it when none comes before). out->e[first ..] are the group's
+ * entities, one per first name, in the order the first names appear. */
+static size_t run_entity(const stance_entityset *out, size_t first, const char *t, const stance_name *nm,
+                         size_t *cur)
+{
+    size_t fl = first_name_len(t, nm);
+    if (!fl)
+        return *cur;
+    for (size_t k = first; k < out->n; k++)
+        if (strncmp(out->e[k].name, t + nm->bare, fl) == 0 && out->e[k].name[fl] == ' ')
+            return *cur = k;
+    return *cur; /* not reached: every first name has its entity */
+}
+
+/* The entities of one surname group, its runs run[0, nr) in text order. Two
+ * people the article names in full with different first names ("Bill
+ * Clinton", "Hillary Clinton") are two entities; the surname alone and other
+ * forms go to the one named last before them. Each entity is named by the
+ * longest run with its first name; a group without first names by @p head. */
+static int group_entities(const stance_namelist *l, const char *text, size_t len, const stance_name *head,
+                          const size_t *run, size_t nr, stance_entityset *out)
+{
+    size_t first = out->n, cur = out->n;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *a = &l->v[run[k]], *best = a;
+        size_t fl = first_name_len(text, a), seen = 0;
+        if (!fl)
+            continue;
+        for (size_t m = 0; m < nr; m++) {
+            const stance_name *b = &l->v[run[m]];
+            if (first_name_len(text, b) != fl || memcmp(text + b->bare, text + a->bare, fl) != 0)
+                continue;
+            seen |= m < k;
+            if (b->ntok > best->ntok)
+                best = b;
+        }
+        if (!seen && new_ent(out, text + best->bare, best->last_end - best->bare, 1, -1))
+            return STANCE_ERR_NOMEM;
+    }
+    if (out->n == first && new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        stance_ent *e = &out->e[run_entity(out, first, text, nm, &cur)];
+        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
+            return STANCE_ERR_NOMEM;
+        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
+    }
+    for (size_t k = first; k < out->n; k++)
+        if (name_kinds(&out->e[k], text, len))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* Insert a mention into e, keeping the mentions in text order. */
+static int insert_mention(stance_ent *e, stance_span m, int kind, int rule)
+{
+    size_t k = e->n_mentions;
+    if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions) ||
+        stance_grow((void **)&e->kinds, &e->kcap, e->n_mentions + 1, 1) ||
+        stance_grow((void **)&e->rules, &e->rcap, e->n_mentions + 1, 1))
+        return STANCE_ERR_NOMEM;
+    while (k > 0 && e->mentions[k - 1].start > m.start)
+        k--;
+    memmove(e->mentions + k + 1, e->mentions + k, (e->n_mentions - k) * sizeof *e->mentions);
+    memmove(e->kinds + k + 1, e->kinds + k, e->n_mentions - k);
+    memmove(e->rules + k + 1, e->rules + k, e->n_mentions - k);
+    e->mentions[k] = m;
+    e->kinds[k] = (unsigned char)kind;
+    e->rules[k] = (unsigned char)rule;
+    e->n_mentions++;
+    return STANCE_OK;
+}
+
+/* The one discovered entity (from out->e[base] on) of two or more words whose
+ * first word is w[0, n) ("Bernie" -> "Bernie Sanders"), or -1 (none, or two). */
+static long first_name_of(const stance_entityset *out, size_t base, const char *w, size_t n)
+{
+    long who = -1;
+    for (size_t k = base; k < out->n; k++) {
+        const char *nm = out->e[k].name;
+        if (strncmp(nm, w, n) == 0 && nm[n] == ' ') {
+            if (who >= 0)
+                return -1;
+            who = (long)k;
+        }
+    }
+    return who;
+}
+
+/* A listed first name alone ("Bernie", "Hillary") is an alias of the one
+ * discovered person whose full name opens with it: its runs become that
+ * person's mentions, and an entity of that one word is folded into them. */
+static int first_name_mentions(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                               size_t base)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *nm = &l->v[k];
+        size_t n = nm->last_end - nm->bare;
+        long who;
+        if (nm->ntok != 1 || !stance_names_is_first_name(text + nm->bare, n) ||
+            (who = first_name_of(out, base, text + nm->bare, n)) < 0)
+            continue;
+        if (insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
+                           possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : STANCE_MR_ALIAS))
+            return STANCE_ERR_NOMEM;
+    }
+    for (size_t k = base; k < out->n;) {
+        const char *nm = out->e[k].name;
+        size_t n = strlen(nm);
+        if (!strchr(nm, ' ') && stance_names_is_first_name(nm, n) && first_name_of(out, base, nm, n) >= 0) {
+            stance_ent_release(&out->e[k]);
+            memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
+            out->n--;
+        } else
+            k++;
+    }
+    return STANCE_OK;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
     const stance_namelist *l = &quotes->names;
-    unsigned char *speaks = NULL;
-    size_t i = 0;
+    unsigned char *speaks = NULL, *taken = NULL;
+    size_t i = 0, base = out->n, *run = NULL;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -582,47 +853,47 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 goto nomem;
         }
     }
-    /* Surname groups: by_last is sorted by surname, most tokens first. */
+    if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run))))
+        goto nomem;
+    if (discover_orgs(l, text, len, out, taken))
+        goto nomem;
+    /* Surname groups: by_last is sorted by surname, most tokens first; runs an
+     * organisation took are left out. */
     while (i < l->n) {
         size_t j = i, count = 0;
-        const stance_name *head = &l->v[l->by_last[i]];
-        int speaker = 0;
-        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + head->last, head->last_end - head->last)) {
-            speaker |= speaks[j];
-            count++;
+        const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
+        int wanted = 0; /* a run that speaks, or an acronym a quote names */
+        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
+            wanted |= speaks[j];
+            if (!taken[l->by_last[j]]) {
+                head = head ? head : &l->v[l->by_last[j]];
+                count++;
+                wanted |= acronym_in_quote(quotes, &l->v[l->by_last[j]], text);
+            }
             j++;
         }
-        if (speaker || (head->ntok >= 2 && count >= 2)) {
-            stance_ent *e;
-            if (new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
+        if (head && (wanted || (head->ntok >= 2 && (count >= 2 || first_name_len(text, head))) ||
+                     one_word_actor(text, head, count))) {
+            size_t nr = 0;
+            /* the group's runs in text order (l->v is) */
+            for (size_t k = i; k < j; k++)
+                if (!taken[l->by_last[k]])
+                    run[nr++] = l->by_last[k];
+            qsort(run, nr, sizeof *run, size_cmp);
+            if (group_entities(l, text, len, head, run, nr, out))
                 goto nomem;
-            e = &out->e[out->n - 1];
-            /* mentions in text order: by_last holds the group sorted by tokens, so collect and sort */
-            for (size_t k = i; k < j; k++) {
-                const stance_name *nm = &l->v[l->by_last[k]];
-                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
-                    goto nomem;
-                e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
-            }
-            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
-            if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
-                goto nomem;
-            e->kcap = e->rcap = e->n_mentions;
-            for (size_t k = 0; k < e->n_mentions; k++) {
-                size_t a = e->mentions[k].start, b = e->mentions[k].end;
-                /* one word alone is the surname (or the single name) of the group */
-                int one = !memchr(text + a, ' ', b - a);
-                e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
-                e->rules[k] = possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE
-                              : one                        ? STANCE_MR_SURNAME
-                                                           : STANCE_MR_NAME;
-            }
         }
         i = j;
     }
+    if (first_name_mentions(l, text, len, out, base))
+        goto nomem;
     stance_free(speaks);
+    stance_free(taken);
+    stance_free(run);
     return STANCE_OK;
 nomem:
     stance_free(speaks);
+    stance_free(taken);
+    stance_free(run);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

@@ -154,6 +154,82 @@ static void test_actors_discover(void **state)
     stance_model_free(m);
 }
 
+/* One text for the discovery rules, and what it must give with no actors
+ * passed: n entities, and the mentions of some (-1: no entity of that name). */
+typedef struct disc_case {
+    const char *text;
+    size_t n;
+    const char *name[3];
+    int mentions[3];
+} disc_case;
+
+static const disc_case disc_cases[] = {
+    /* A one-word name that recurs three times is an actor ("Velmora"); twice is
+     * not enough ("Ostrava"), and neither are a title word ("Republican"), a
+     * pronoun's contraction ("I'm") or an organisation's head noun ("Party") */
+    {"Velmora signed the pact with Ostrava. Republican leaders in the Party said Velmora moved too fast.\n\n"
+     "I'm not sure, Republican aides said. Ostrava waited, and Velmora's envoy left the Party meeting.\n\n"
+     "I'm tired, a Republican wrote. I'm done with the Party.\n",
+     1, {"Velmora", "Ostrava"}, {3, -1}},
+    /* ... unless that head noun names a group alone ("Democrats") */
+    {"Democrats met. Critics of Democrats left, and Democrats stayed.\n", 1, {"Democrats"}, {3}},
+    /* A full name that opens with a listed first name is a person, an actor
+     * when named once ("Marco Diaz"); another two-word name named once is not */
+    {"The council met on Tuesday. Officials said Marco Diaz had left the Harbor Board.\n", 1, {"Marco Diaz"}, {1}},
+    /* An organisation whose adjective is also a title ("Democratic Party") is
+     * named by its whole name and kept apart from another of the same head
+     * noun; its runs do not make "Tea Party", named once, a group of three */
+    {"The Democratic Party met in Dover. The Republican Party stayed home.\n\n"
+     "Later the Democratic Party voted, and the Republican Party did not. The Tea Party cheered.\n",
+     2, {"Democratic Party", "Republican Party"}, {2, 2}},
+    /* A listed first name alone is a mention of the one discovered person
+     * whose full name opens with it ("Nadia" -> "Nadia Ferro"), and no entity
+     * of its own; one that opens two full names ("Ellen") is left alone */
+    {"Nadia Ferro spoke in Dover with Ellen Park and Ellen Moss. Later Nadia waved, and Nadia left. "
+     "Nadia\xe2\x80\x99s aides stayed. Ellen smiled.\n",
+     3, {"Nadia Ferro", "Nadia", "Ellen Park"}, {4, -1, 1}},
+    /* Two people named in full with one surname and different first names are
+     * two entities, each named by its full name (not by a headline run "Report
+     * Reveals Marsh"); the surname alone goes to the one named last before it */
+    {"Report Reveals Marsh\n\nHillary Marsh met Bill Marsh in Dover. Marsh, the mayor, left.\n\n"
+     "Later Hillary Marsh spoke. Marsh smiled.\n",
+     2, {"Hillary Marsh", "Bill Marsh"}, {4, 2}},
+    /* An acronym a quote names is an actor, even once ("NATO"); not one outside
+     * the quotes ("ACME"), nor a word in capitals for emphasis ("CONSTANTLY") */
+    {"\"NATO must act now, and we will CONSTANTLY push,\" said Rui Costa.\n\nThe ACME plant closed.\n", 2,
+     {"NATO", "ACME"}, {1, -1}},
+};
+
+static void test_actors_discover_rules(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    for (size_t c = 0; c < sizeof disc_cases / sizeof *disc_cases; c++) {
+        const disc_case *dc = &disc_cases[c];
+        stance_input in = STANCE_INPUT_INIT;
+        stance_result *res = NULL;
+        in.text = dc->text;
+        in.text_len = strlen(dc->text);
+        assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+        if (stance_result_entity_count(res) != dc->n)
+            fail_msg("case %zu: %zu entities, expected %zu", c, stance_result_entity_count(res), dc->n);
+        for (size_t k = 0; k < 3 && dc->name[k]; k++) {
+            int got = -1;
+            for (size_t i = 0; i < stance_result_entity_count(res); i++)
+                if (strcmp(stance_result_entity(res, i)->name, dc->name[k]) == 0)
+                    got = (int)stance_result_entity(res, i)->n_mentions;
+            if (got != dc->mentions[k])
+                fail_msg("case %zu: %s has %d mentions, expected %d", c, dc->name[k], got, dc->mentions[k]);
+        }
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
 static void test_actors_quote_targets(void **state)
 {
     size_t len;
@@ -193,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_actors_shared_surname_recent),
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),
+        cmocka_unit_test(test_actors_discover_rules),
         cmocka_unit_test(test_actors_quote_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

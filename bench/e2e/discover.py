@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Score libstance's discovery mode (no actors passed) against the blind labels, beside the
+figures with the labelled actors passed.
+
+    bench/e2e/discover.py [STANCE] [-m models/en-news.stm] [--data DATA_DIR/polnear]
+                          [--labels 'bench/e2e/labels/dev-*.jsonl']
+                          [--save-discover D.jsonl | --pred-discover D.jsonl]
+                          [--save-actors A.jsonl | --pred-actors A.jsonl] [--causes] [-v]
+
+Runs `STANCE classify --jsonl` twice on the labelled articles: once with records
+{"id", "text"} (no actors: the library discovers them) and once with the labelled actors,
+as score.py does (score.py's own label and text readers and runner are used). Both outputs
+are scored by the same code here, so the two columns differ only by the mode; the
+actors-passed column reproduces score.py's pairs linked, stance accuracy and off-target.
+
+Mapping a discovered entity to a gold actor (per article):
+- the entity's name equals the actor's name or one of its aliases (case and apostrophes
+  aside): that actor;
+- otherwise score.head() of the entity's name (its surname or head noun, the rule score.py
+  uses for speakers) equals score.head() of the actor's name or of one of its aliases, for
+  exactly one actor: that actor;
+- a head shared by several of the article's actors ("Clinton" with Bill and Hillary Clinton)
+  maps to none of them (counted as "ambiguous"); no match: unmapped.
+Several entities may map to one actor (the library split it, or kept "Trump" apart from
+"Donald Trump"): on a quote, the actor's stance is the most confident stance among those
+entities (one stance per (quote, actor), as with actors passed), and the pairs where they
+disagree on the label are counted.
+
+Figures (definitions as in score.py): quotes found, speaker accuracy, pairs linked (the found
+quote has a stance toward an entity that maps to the pair's actor), stance accuracy and
+macro-F1 over all gold pairs (missing = none) with the all-none and all-against baselines,
+the linked pairs only, off-target favor/against (toward entities that map to a labelled actor
+who is not a gold pair of that quote, over favor/against toward mapped entities), and the
+stances toward entities that map to no labelled actor (not errors: noise a user sees), on
+found quotes. `--causes` tabulates why pairs linked with actors passed are not linked in
+discovery; -v lists them.
+"""
+import argparse
+import collections
+import json
+import os
+import sys
+
+import causes
+import score
+
+# the predicted quote matched to a gold quote (score.py's rule), or None
+best_quote = causes.match
+
+MODES = ("actors passed", "discovery")
+
+
+def norm(s):
+    return " ".join(s.lower().replace("\u2019", "'").split())
+
+
+class Mapper:
+    """Entity name -> gold actor name (or None) for one article's labelled actors."""
+
+    def __init__(self, actors):
+        self.exact, self.heads = {}, collections.defaultdict(set)
+        for x in actors:
+            for n in [x["name"]] + x["aliases"]:
+                self.exact[norm(n)] = x["name"]
+                if score.head(n):
+                    self.heads[score.head(n)].add(x["name"])
+
+    def __call__(self, name):
+        """(actor or None, why): why is exact, head, ambiguous or none."""
+        if norm(name) in self.exact:
+            return self.exact[norm(name)], "exact"
+        cands = self.heads.get(score.head(name), ())
+        if len(cands) == 1:
+            return next(iter(cands)), "head"
+        return None, "ambiguous" if cands else "none"
+
+
+class Given:
+    """With actors passed the output's actors are the labelled ones, by name."""
+
+    def __init__(self, actors):
+        self.names = {x["name"] for x in actors}
+
+    def __call__(self, name):
+        return (name, "exact") if name in self.names else (None, "none")
+
+
+def actor_stances(p, mapper, tally):
+    """{gold actor: stance} of predicted quote @p, one per actor (the most confident); the
+    stances toward unmapped entities are counted in @tally."""
+    by = collections.defaultdict(list)
+    for s in (p or {}).get("stances", []):
+        if s.get("where") == "none":
+            continue
+        actor, _ = mapper(s["actor"])
+        if actor is None:
+            if tally is not None:
+                tally["unmapped"] += 1
+                tally["unmapped favor/against"] += s["label"] in ("favor", "against")
+            continue
+        by[actor].append(s)
+    out = {}
+    for actor, ss in by.items():
+        out[actor] = max(ss, key=lambda s: s.get("confidence", 0.0))
+        if tally is not None and len(ss) > 1:
+            tally["split stances"] += 1
+            tally["split, labels differ"] += len({s["label"] for s in ss}) > 1
+    return out
+
+
+def evaluate(arts, preds, identity):
+    """Figures of one output; @identity: the output's actors are the labelled ones."""
+    f = collections.Counter()
+    gold, pred, lk_gold, lk_pred = [], [], [], []
+    via_n, via_lk = collections.Counter(), collections.Counter()
+    linked = set()  # (article, gold quote index, actor)
+    for aid, a in arts.items():
+        mapper = Given(a["actors"]) if identity else Mapper(a["actors"])
+        pq = preds[aid]["quotes"]
+        for e in preds[aid].get("actors", []):
+            f["entities"] += 1
+            f["entities " + mapper(e["name"])[1]] += 1
+        pairs_of = collections.defaultdict(set)
+        for qi, q in enumerate(a["quotes"]):
+            k = best_quote(q, pq)
+            f["quotes"] += 1
+            p = pq[k] if k is not None else None
+            if p is not None:
+                f["found"] += 1
+                f["speaker ok"] += score.speaker_ok((p.get("speaker") or {}).get("name"),
+                                                    [q["speaker"]] + q["speaker_aliases"])
+            st = actor_stances(p, mapper, None)
+            for pair in q["pairs"]:
+                if k is not None:
+                    pairs_of[k].add(pair["actor"])
+                s = st.get(pair["actor"])
+                via_n[pair["via"]] += 1
+                gold.append(pair["stance"])
+                pred.append(s["label"] if s else "none")
+                if s:
+                    linked.add((aid, qi, pair["actor"]))
+                    via_lk[pair["via"]] += 1
+                    lk_gold.append(pair["stance"])
+                    lk_pred.append(s["label"])
+        for k in pairs_of.keys() | {best_quote(q, pq) for q in a["quotes"]} - {None}:
+            for actor, s in actor_stances(pq[k], mapper, f).items():
+                if s["label"] in ("favor", "against"):
+                    f["favor/against"] += 1
+                    f["off-target"] += actor not in pairs_of[k]
+    return f, (gold, pred), (lk_gold, lk_pred), (via_n, via_lk), linked
+
+
+def rows(arts, preds, identity):
+    f, (gold, pred), (lg, lp), (via_n, via_lk), linked = evaluate(arts, preds, identity)
+    major = collections.Counter(gold).most_common(1)[0][0] if gold else "against"
+    acc, macro, _ = score.prf(gold, pred, score.STANCES)
+    nacc, nmacro, _ = score.prf(gold, ["none"] * len(gold), score.STANCES)
+    macc, mmacro, _ = score.prf(gold, [major] * len(gold), score.STANCES)
+    lacc, lmacro, _ = score.prf(lg, lp, score.STANCES)
+    lmaj, _, _ = score.prf(lg, [major] * len(lg), score.STANCES)
+    r = collections.OrderedDict()
+    r["quotes found"] = score.pct(f["found"], f["quotes"])
+    r["speaker accuracy (found)"] = score.pct(f["speaker ok"], f["found"])
+    r["pairs linked"] = score.pct(len(lg), len(gold))
+    r["stance accuracy, all pairs"] = "%.3f (macro-F1 %.3f)" % (acc, macro)
+    r["  baseline all-none"] = "%.3f (macro-F1 %.3f)" % (nacc, nmacro)
+    r["  baseline all-%s" % major] = "%.3f (macro-F1 %.3f)" % (macc, mmacro)
+    r["linked pairs only"] = "%.3f (all-%s %.3f)" % (lacc, major, lmaj)
+    r["off-target favor/against"] = score.pct(f["off-target"], f["favor/against"])
+    r["stances to unmapped entities"] = "%d (favor/against %d)" % (f["unmapped"], f["unmapped favor/against"])
+    r["entities: exact/head/ambiguous/none"] = "%d: %d/%d/%d/%d" % (
+        f["entities"], f["entities exact"], f["entities head"], f["entities ambiguous"], f["entities none"])
+    r["split (quote, actor) stances"] = "%d (labels differ %d)" % (f["split stances"], f["split, labels differ"])
+    for v in sorted(via_n, key=lambda v: -via_n[v]):
+        r["  linked via %s" % v] = score.pct(via_lk[v], via_n[v])
+    return r, linked
+
+
+def read_output(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def output_of(args, arts, records, mode):
+    """The library's output for one mode: read (--pred-*), or run and perhaps saved (--save-*)."""
+    pred, save = (args.pred_actors, args.save_actors) if mode == MODES[0] else (args.pred_discover,
+                                                                               args.save_discover)
+    if pred:
+        out = read_output(pred)
+    else:
+        if mode == MODES[1]:
+            records = [{"id": r["id"], "text": r["text"]} for r in records]
+        out = score.run_stance(args.stance, args.model, records)
+        if save:
+            with open(save, "w", encoding="utf-8") as f:
+                f.write(out)
+    preds = {d["id"]: d for d in (json.loads(x) for x in out.splitlines() if x.strip())}
+    if set(preds) != set(arts):
+        sys.exit("%s: output ids differ from the labelled articles" % mode)
+    return preds
+
+
+def cause_of(a, pa, pd, q, pair, mapper):
+    """Why a pair linked with actors passed is not linked in discovery."""
+    actor = pair["actor"]
+    ents = [e for e in pd.get("actors", []) if mapper(e["name"])[0] == actor]
+    if not ents:
+        if any(mapper(e["name"])[1] == "ambiguous" and score.head(e["name"]) == score.head(actor)
+               for e in pd.get("actors", [])):
+            return "discovered, head shared by two labelled actors"
+        h = score.head(actor)
+        if any(h and h in norm(e["name"]).split() for e in pd.get("actors", [])):
+            return "discovered under a name that does not map"
+        given = [x for x in pa.get("actors", []) if x["name"] == actor]
+        kinds = collections.Counter(m["kind"] for m in (given[0].get("all_mentions", []) if given else []))
+        full = kinds["name"] + kinds["alias"]
+        words = "one-word" if len(actor.split()) == 1 else "multi-word"
+        if not full:
+            return "not discovered: never named or aliased (surname, title, pronoun only)"
+        return "not discovered: %s name, name or alias found %s" % (words, "once" if full == 1 else
+                                                                     "twice" if full == 2 else "3+ times")
+    k = best_quote(q, pd["quotes"])
+    if k is None:
+        return "quote not found in discovery"
+    ka = best_quote(q, pa["quotes"])
+    sa = [s for s in pa["quotes"][ka].get("stances", []) if s["actor"] == actor and s.get("where") != "none"]
+    kinds = set(sa[0].get("kinds", [])) if sa else set()
+    split = " (split: %d entities)" % len(ents) if len(ents) > 1 else ""
+    if kinds & {"name", "surname"}:
+        how = "a name or surname"
+    elif "alias" in kinds:
+        how = "a caller's alias"
+    else:
+        how = "only " + "/".join(sorted(kinds))  # mentions.c's kinds, resolved otherwise in discovery
+    return "discovered, no stance; linked with actors via %s%s" % (how, split)
+
+
+def lost_table(arts, pa, pd, linked_a, linked_d, verbose):
+    tab = collections.Counter()
+    for aid, qi, actor in sorted(linked_a - linked_d):
+        a = arts[aid]
+        q = a["quotes"][qi]
+        pair = next(p for p in q["pairs"] if p["actor"] == actor)
+        c = cause_of(a, pa[aid], pd[aid], q, pair, Mapper(a["actors"]))
+        tab[c] += 1
+        if verbose:
+            print("LOST  %s [%d,%d) %s via %s: %s" % (aid, q["start"], q["end"], actor, pair["via"], c))
+    print("\npairs linked with actors passed, not in discovery: %d (and %d the other way)"
+          % (len(linked_a - linked_d), len(linked_d - linked_a)))
+    for c, n in tab.most_common():
+        print("  %4d  %s" % (n, c))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    # the arguments score.py takes, with its defaults
+    here = os.path.dirname(os.path.abspath(__file__))
+    for flags, default in ((["stance"], "./stance"), (["-m", "--model"], "models/en-news.stm"),
+                           (["--data"], "/work/shared/data/polnear"),
+                           (["--labels"], os.path.join(here, "labels", "dev-*.jsonl"))):
+        ap.add_argument(*flags, default=default, **({"nargs": "?"} if flags == ["stance"] else {}))
+    for mode in ("discover", "actors"):
+        g = ap.add_mutually_exclusive_group()
+        g.add_argument("--save-" + mode, help="write the library's output (%s mode) here" % mode)
+        g.add_argument("--pred-" + mode, help="score this saved output (%s mode) instead of running" % mode)
+    ap.add_argument("--causes", action="store_true", help="why pairs linked with actors are not in discovery")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --causes: each lost pair")
+    args = ap.parse_args()
+
+    files, arts = score.load_labels(args.labels)
+    if not arts:
+        sys.exit("no labels match %s" % args.labels)
+    texts = score.load_texts(args.data, arts)
+    records = [{"id": i, "text": texts[i], "actors": [{"name": x["name"], "aliases": x["aliases"]} for x in a["actors"]]}
+               for i, a in arts.items()]
+    outs = [output_of(args, arts, records, m) for m in MODES]
+    res = [rows(arts, o, m == MODES[0]) for o, m in zip(outs, MODES)]
+    print("labels: %s" % ", ".join(os.path.relpath(f) for f in files))
+    print("articles %d, gold pairs %d" % (len(arts), sum(len(q["pairs"]) for a in arts.values() for q in a["quotes"])))
+    keys = list(res[0][0]) + [k for k in res[1][0] if k not in res[0][0]]
+    w = max(len(k) for k in keys)
+    print("%-*s  %-26s  %s" % (w, "", MODES[0], MODES[1]))
+    for k in keys:
+        print("%-*s  %-26s  %s" % (w, k, res[0][0].get(k, "-"), res[1][0].get(k, "-")))
+    if args.causes:
+        lost_table(arts, outs[0], outs[1], res[0][1], res[1][1], args.verbose)
+
+
+if __name__ == "__main__":
+    main()
