@@ -895,45 +895,61 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
     }
 }
 
-/* Add the dense values (already scaled by their family weight, outside the
- * L2 norm) to the sorted vector; out has room for all of them. The entries
- * below the lowest dense bucket stay; the rest move up by n_dense and are
- * merged forward, equal buckets summed as they come (the hashed value first,
- * then the dense ones in their stable order). */
-static void merge_dense(stance_fscratch *s, stance_fvec *out)
+/* The first index in idx[lo, hi) whose bucket is >= @p b (hi if none). */
+static size_t lower_bound(const uint32_t *idx, size_t lo, size_t hi, uint32_t b)
 {
-    const size_t n = out->n, nd = s->n_dense, end = n + nd;
-    size_t lo = 0, hi = n, i, j = 0, w;
-    if (!nd)
-        return;
-    dense_sort(s->dense, s->dense + nd, nd);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (out->idx[mid] < s->dense[0].bucket)
+        if (idx[mid] < b)
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* Add the dense values (already scaled by their family weight, outside the
+ * L2 norm) to the sorted vector; out has room for all of them. The entries
+ * below the lowest dense bucket stay; the rest move up by n_dense and come
+ * back down in runs (one memmove per run between two dense buckets), equal
+ * buckets summed as they come (the hashed value first, then the dense ones in
+ * their stable order): a few dozen dense values among hundreds of entries. */
+static void merge_dense(stance_fscratch *s, stance_fvec *out)
+{
+    const size_t n = out->n, nd = s->n_dense, end = n + nd;
+    size_t lo, i, j = 0, w;
+    if (!nd)
+        return;
+    dense_sort(s->dense, s->dense + nd, nd);
+    lo = lower_bound(out->idx, 0, n, s->dense[0].bucket);
     if (n > lo) {
         memmove(out->idx + lo + nd, out->idx + lo, (n - lo) * sizeof *out->idx);
         memmove(out->val + lo + nd, out->val + lo, (n - lo) * sizeof *out->val);
     }
-    for (i = lo + nd, w = lo; i < end || j < nd;) {
-        uint32_t b;
-        float v;
-        if (j >= nd || (i < end && out->idx[i] <= s->dense[j].bucket)) {
-            b = out->idx[i];
-            v = out->val[i++];
-        } else {
-            b = s->dense[j].bucket;
-            v = s->dense[j++].val;
+    for (i = lo + nd, w = lo; j < nd; j++) {
+        const uint32_t b = s->dense[j].bucket;
+        /* the hashed entries up to and including bucket b come down first
+         * (they are distinct and none equals a dense bucket written before) */
+        size_t to = lower_bound(out->idx, i, end, b);
+        if (to < end && out->idx[to] == b)
+            to++;
+        if (to > i) {
+            memmove(out->idx + w, out->idx + i, (to - i) * sizeof *out->idx);
+            memmove(out->val + w, out->val + i, (to - i) * sizeof *out->val);
+            w += to - i;
+            i = to;
         }
         if (w && out->idx[w - 1] == b) {
-            out->val[w - 1] += v;
+            out->val[w - 1] += s->dense[j].val;
         } else {
             out->idx[w] = b;
-            out->val[w++] = v;
+            out->val[w++] = s->dense[j].val;
         }
+    }
+    if (end > i) {
+        memmove(out->idx + w, out->idx + i, (end - i) * sizeof *out->idx);
+        memmove(out->val + w, out->val + i, (end - i) * sizeof *out->val);
+        w += end - i;
     }
     out->n = w;
 }
