@@ -326,19 +326,20 @@ static int fill(stance_fscratch *s, const stance_featcfg *cfg, const stance_stat
     memcpy(t->buf + t->buf_len, placeholder, sizeof placeholder - 1);
     t->ph_off = t->buf_len + 1;
     t->buf_len += sizeof placeholder - 1;
-    if (ctx_len && stance_ftokenize(t, cfg->norm_flags, st->context, ctx_len))
-        return STANCE_ERR_NOMEM;
-    t->n_ctx = t->n_toks - t->n_text;
-    t->base_len = t->buf_len;
-    t->lower = 0;
-    for (size_t i = 0; i < st->text_len && !t->lower; i++)
-        t->lower = st->text[i] >= 'a' && st->text[i] <= 'z';
     for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
         uint32_t id = cfg->families[fi].id;
         ctx_props |= id == FAM_CTX; /* the context's words are read by that family only */
         if (id == FAM_CHAR && cfi == NO_FAMILY && !s->name_cb)
             cfi = fi;
     }
+    /* without that family the context is not tokenised (its bytes still identify the text) */
+    if (ctx_len && ctx_props && stance_ftokenize(t, cfg->norm_flags, st->context, ctx_len))
+        return STANCE_ERR_NOMEM;
+    t->n_ctx = t->n_toks - t->n_text;
+    t->base_len = t->buf_len;
+    t->lower = 0;
+    for (size_t i = 0; i < st->text_len && !t->lower; i++)
+        t->lower = st->text[i] >= 'a' && st->text[i] <= 'z';
     if (!s->name_cb && !memo_usable(&s->memo, cfg) && memo_reset(&s->memo, cfg))
         return STANCE_ERR_NOMEM;
     if (token_props(t, s->name_cb ? NULL : &s->memo, cfg, st->text, ctx_props ? t->n_toks : t->n_text, cfi))
