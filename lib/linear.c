@@ -48,26 +48,33 @@ static ALWAYS_INLINE const unsigned char *row_builtin(const stance_head *h, uint
  * shipped models), with the sums in registers: the same additions in the same
  * order, so the same values to the bit. The rows (1.3 MB for the shipped stance
  * head, one cache line each, in random order) are found and prefetched
- * ROW_BATCH at a time before they are read: +4.5k instructions a predict line,
- * less CPU time (12 of 14 interleaved pairs, bench/RESULTS.md). @p hw: rows
- * found with row_builtin() (inlined into a function built for popcnt). */
+ * ROW_BATCH at a time, a batch ahead of the one being added up, so that a row
+ * has a batch's time to arrive (bench/RESULTS.md). @p hw: rows found with
+ * row_builtin() (inlined into a function built for popcnt). */
 static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw)
 {
     double v0 = values[0], v1 = values[1], v2 = values[2];
-    const unsigned char *rows[ROW_BATCH];
-    for (size_t at = 0; at < x->n; at += ROW_BATCH) {
-        const size_t m = x->n - at < ROW_BATCH ? x->n - at : ROW_BATCH;
+    const unsigned char *rows[2][ROW_BATCH];
+    const size_t n = x->n;
+    int cur = 0;
+    for (size_t at = 0; at < n + ROW_BATCH; at += ROW_BATCH, cur ^= 1) {
+        /* find and prefetch the batch at `at`, then add up the one before it */
+        const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
+        const size_t p0 = at - ROW_BATCH; /* the batch before (at > 0: p0 < n) */
+        const size_t prev = !at ? 0 : n - p0 < ROW_BATCH ? n - p0 : ROW_BATCH;
         for (size_t k = 0; k < m; k++) {
-            rows[k] = hw ? row_builtin(h, x->idx[at + k]) : stance_head_sparse_row(h, x->idx[at + k]);
-            if (rows[k])
-                PREFETCH(rows[k]);
+            const unsigned char *row =
+                hw ? row_builtin(h, x->idx[at + k]) : stance_head_sparse_row(h, x->idx[at + k]);
+            rows[cur][k] = row;
+            if (row)
+                PREFETCH(row);
         }
-        for (size_t k = 0; k < m; k++) {
-            const unsigned char *row = rows[k];
+        for (size_t k = 0; k < prev; k++) {
+            const unsigned char *row = rows[cur ^ 1][k];
             double v;
             if (!row)
                 continue;
-            v = x->val[at + k];
+            v = x->val[p0 + k];
             v0 += (double)stance_le_f32(row) * v;
             v1 += (double)stance_le_f32(row + 4) * v;
             v2 += (double)stance_le_f32(row + 8) * v;
