@@ -687,7 +687,9 @@ static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, s
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
-        s->vwidx[i] = k->flags & (TK_PUNCT | TK_TARGET) ? -1 : (int32_t)stance_wvec_find(wv, s->t.buf + k->off, k->len);
+        s->vwidx[i] = k->flags & (TK_PUNCT | TK_TARGET) ? -1
+                      : k->vec != TOK_VEC_UNKNOWN ? k->vec /* the word memo's (features_cache.c) */
+                                                  : (int32_t)stance_wvec_find(wv, s->t.buf + k->off, k->len);
     }
     stance_wvec_pool(wv, s->vwidx, s->vdist, s->n_view, first, last, f->window, s->vacc, count);
     regions = stance_wvec_values(s->vacc, count, wv->dim, f->weight, s->vz);

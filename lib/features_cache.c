@@ -26,6 +26,7 @@
 
 #include "features_int.h"
 #include "lexicon.h"
+#include "vectors.h"
 
 #define NO_FAMILY UINT32_MAX
 #define MEMO_SLOTS 8192u /* a power of two */
@@ -208,6 +209,7 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
     e->len = (uint32_t)k->len;
     e->k0 = (uint32_t)m->n_keys;
     word_props(t, cfg, k, &e->cls, &e->val, &e->attr);
+    e->vec = cfg->wvec ? (int32_t)stance_wvec_find(cfg->wvec, p, k->len) : -1;
     if (m->cfi != NO_FAMILY &&
         (*rc = stance_fchar_keys(t, cfg, m->cfi, k, &m->keys, &m->n_keys, &m->keys_cap, NULL, NULL)))
         return NULL;
@@ -244,8 +246,10 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
             k->cls = e->cls;
             k->val = e->val;
             k->attr = e->attr;
+            k->vec = e->vec;
         } else {
             word_props(t, cfg, k, &k->cls, &k->val, &k->attr);
+            k->vec = TOK_VEC_UNKNOWN;
         }
         if (i < t->n_text && is_caps_word(text, k))
             k->attr |= TA_CAPS;

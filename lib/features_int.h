@@ -63,7 +63,10 @@ typedef struct tok {
     size_t src;           /* view tokens: the index of the text token it copies (the first of a mention) */
     uint64_t cls;         /* lexicon.def classes of the normalised word (0 for punctuation) */
     float val;            /* its valence in the model's lexicon, 0 if none or no lexicon */
+    int32_t vec;          /* its row in the model's word vectors, -1 none, TOK_VEC_UNKNOWN not looked up */
 } tok;
+
+#define TOK_VEC_UNKNOWN (-2)
 
 /* One dense feature value (families 9 and 10), merged after normalisation. */
 typedef struct dval {
@@ -103,6 +106,7 @@ typedef struct wmemo_ent {
     uint32_t slot;        /* where wmemo.slot points to it */
     uint64_t cls;
     float val;
+    int32_t vec;          /* tok.vec */
     unsigned attr;        /* TA_* but TA_CAPS */
 } wmemo_ent;
 
