@@ -53,6 +53,7 @@ static ALWAYS_INLINE const unsigned char *row_builtin(const stance_head *h, uint
  * row_builtin() (inlined into a function built for popcnt). */
 static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw)
 {
+    static const unsigned char zero_row[12]; /* the weights of a bucket without a row (all-zero bytes = 0.0f) */
     double v0 = values[0], v1 = values[1], v2 = values[2];
     const unsigned char *rows[2][ROW_BATCH];
     const size_t n = x->n;
@@ -65,16 +66,15 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
         for (size_t k = 0; k < m; k++) {
             const unsigned char *row =
                 hw ? row_builtin(h, x->idx[at + k]) : stance_head_sparse_row(h, x->idx[at + k]);
-            rows[cur][k] = row;
-            if (row)
-                PREFETCH(row);
+            rows[cur][k] = row ? row : zero_row;
+            PREFETCH(rows[cur][k]);
         }
         for (size_t k = 0; k < prev; k++) {
+            /* a bucket without a row adds 0 * v = +-0, which leaves each sum
+             * as it is (a sum that starts at +0 never becomes -0): the same
+             * values as skipping it, without a branch that half the buckets take */
             const unsigned char *row = rows[cur ^ 1][k];
-            double v;
-            if (!row)
-                continue;
-            v = x->val[p0 + k];
+            const double v = x->val[p0 + k];
             v0 += (double)stance_le_f32(row) * v;
             v1 += (double)stance_le_f32(row + 4) * v;
             v2 += (double)stance_le_f32(row + 8) * v;
