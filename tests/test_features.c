@@ -594,6 +594,35 @@ static void noname(void *user, uint32_t bucket, uint32_t family, const char *tex
     (void)len;
 }
 
+/* The norm adds its squares in four sums only when every partial sum is exact:
+ * weights that are multiples of 2^-8 up to 2^8, fewer than 8192 values. With
+ * weights of 0.1 and 0.3 the sums in another order differ in the last bit. */
+static void test_features_squares_exact(void **state)
+{
+    stance_featcfg cfg;
+    float v[4000];
+    double seq = 0, four[4] = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    assert_true(stance_fsquares_exact(&cfg, 500));
+    assert_false(stance_fsquares_exact(&cfg, 8192));
+    cfg.families[1].weight = 0.25f;
+    assert_true(stance_fsquares_exact(&cfg, 8191));
+    cfg.families[1].weight = 512.0f;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 0.3f;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 1.0f / 512;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    /* why it matters: 0.1 and 0.3 (and their sum) squared and added in order and in four sums */
+    for (size_t i = 0; i < 4000; i++) {
+        v[i] = i % 3 == 0 ? 0.1f : i % 3 == 1 ? 0.3f : 0.1f + 0.3f;
+        seq += (double)v[i] * v[i];
+        four[i % 4] += (double)v[i] * v[i];
+    }
+    assert_true(seq != (four[0] + four[1]) + (four[2] + four[3]));
+}
+
 static void test_features_cache_same_vectors(void **state)
 {
     static const char *const texts[] = {
@@ -727,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_features_vec_family),
         cmocka_unit_test(test_features_vectors_table),
         cmocka_unit_test(test_features_vectors_fast_path),
+        cmocka_unit_test(test_features_squares_exact),
         cmocka_unit_test(test_features_cache_same_vectors),
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
     };
