@@ -84,10 +84,33 @@ static inline int plain8(const unsigned char *p)
 /* Input bytes escaped per piece when the writer streams to a sink. */
 #define JO_PIECE 16384
 
+/* A short string of plain ASCII (labels, kinds, rules, names: most strings of
+ * a record) checked and copied in one loop; 0 (nothing written) when it needs
+ * more: room, escapes, non-ASCII. */
+static int jo_str_short(json_out *w, const unsigned char *s, size_t n)
+{
+    char *o;
+    if (n > 64 || !w->buf || w->failed || n + 2 > w->cap - w->len)
+        return 0;
+    o = w->buf + w->len;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            return 0;
+        o[1 + i] = (char)c;
+    }
+    o[0] = '"';
+    o[n + 1] = '"';
+    w->len += n + 2;
+    return 1;
+}
+
 void jo_str(json_out *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
+    if (jo_str_short(w, s, n))
+        return;
     if (!jo_room(w, 2))
         return;
     w->buf[w->len++] = '"';
