@@ -60,11 +60,6 @@
 #include "structure.h"
 #include "vectors.h"
 
-#define VALUE_BINARY 0u  /* 1 per distinct feature, then L2 */
-#define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
-#define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */
-#define VALUE_BINARY_FAM 3u  /* 1 per distinct feature, each family L2-normalised to its weight */
-#define VALUE_LOGTF_FAM 4u   /* 1 + ln(count), each family L2-normalised to its weight */
 
 /* Family ids this revision knows. */
 static int family_known(uint32_t id)
@@ -267,7 +262,24 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 /* Family 2: the character n-grams of each word but the target's (cached per text token). */
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
-    const ftext *t = &s->t;
+    ftext *t = &s->t;
+    if (t->cfi == fi && t->dedup && any_target(t->toks, 0, t->n_text)) {
+        /* A word's keys are kept at its first token (tok.src): they are in
+         * when any of its tokens is not the target's. */
+        for (size_t i = 0; i < t->n_text; i++)
+            if (!(t->toks[i].flags & (TK_TARGET | TK_PUNCT)))
+                t->toks[t->toks[i].src].flags |= TK_NEED;
+        for (size_t i = 0; i < t->n_text; i++)
+            if (t->toks[i].flags & TK_NEED) {
+                size_t a = t->coff[i], n = t->coff[i + 1] - a;
+                t->toks[i].flags &= ~TK_NEED;
+                if (keys_reserve(s, n))
+                    return STANCE_ERR_NOMEM;
+                memcpy(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
+                s->n_keys += n;
+            }
+        return STANCE_OK;
+    }
     if (t->cfi == fi) {
         /* The view's words but the target's are the text's in order, punctuation
          * has no keys: the cached keys in runs between target tokens. */
