@@ -920,14 +920,15 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
 /* The first index in idx[lo, hi) whose bucket is >= @p b (hi if none). */
 static size_t lower_bound(const uint32_t *idx, size_t lo, size_t hi, uint32_t b)
 {
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (idx[mid] < b)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t n = hi - lo;
+    if (!n)
+        return lo;
+    while (n > 1) { /* without a branch on the data: the halves are a coin toss */
+        const size_t half = n / 2;
+        lo = idx[lo + half - 1] < b ? lo + half : lo;
+        n -= half;
     }
-    return lo;
+    return lo + (idx[lo] < b);
 }
 
 /* Add the dense values (already scaled by their family weight, outside the
@@ -1011,17 +1012,24 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
 /* finish()'s collapse of the sorted keys for the binary value modes without
  * family norms: each distinct key adds its family's weight to its bucket (the
  * general loop's (float)(1.0 * weight), the same float sums). Returns out->n. */
-static size_t collapse_binary(const stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
+static size_t collapse_binary(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     float fw[STANCE_MAX_FAMILIES] = {0};
-    size_t w = 0;
+    uint64_t *keys = s->keys, prev = UINT64_MAX;
+    size_t w = 0, d = 0;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
+    /* the distinct keys first, without a branch (a repeat is a coin toss) */
     for (size_t i = 0; i < s->n_keys; i++) {
-        const uint64_t key = s->keys[i];
+        const uint64_t key = keys[i];
+        keys[d] = key;
+        d += key != prev;
+        prev = key;
+    }
+    s->n_keys = d;
+    for (size_t i = 0; i < d; i++) {
+        const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4);
-        if (i && key == s->keys[i - 1])
-            continue;
         if (w && out->idx[w - 1] == b) {
             out->val[w - 1] += fw[key & 15];
         } else {
