@@ -856,7 +856,7 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
  * negators and their scopes marked. */
 static int build_view(stance_fscratch *s, size_t n_text)
 {
-    int in_scope = 0;
+    unsigned in_scope = 0;
     s->n_view = 0;
     if (stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view))
         return STANCE_ERR_NOMEM;
@@ -872,13 +872,12 @@ static int build_view(stance_fscratch *s, size_t n_text)
             k.cls = 0;
             k.val = 0;
         }
-        if (k.flags & TK_PUNCT)
-            in_scope = 0;
-        else if (in_scope)
-            k.flags |= TK_NEGSCOPE;
-        if (!(k.flags & (TK_PUNCT | TK_TARGET)) && (k.attr & TA_NEGATOR)) {
-            k.flags |= TK_NEGATOR;
-            in_scope = 1;
+        { /* (in arithmetic: whether a word opens a scope is a coin toss for the branch predictor) */
+            const unsigned punct = (k.flags & TK_PUNCT) != 0;
+            const unsigned neg = !(k.flags & (TK_PUNCT | TK_TARGET)) & ((k.attr & TA_NEGATOR) != 0);
+            in_scope &= !punct;
+            k.flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
+            in_scope |= neg;
         }
         s->view[s->n_view++] = k;
     }
