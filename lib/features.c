@@ -102,6 +102,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->keys);
     stance_free(s->dense);
     stance_free(s->pol);
+    stance_free(s->polar);
     stance_free(s->stoks);
     stance_free(s->vacc);
     stance_free(s->vdist);
@@ -476,18 +477,18 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
         if (but == SIZE_MAX && (k->attr & TA_BUT))
             but = i;
     }
+    /* within the window of the first or last mention, or between them (the
+     * nearest target token before the first is the first, after the last the last) */
     for (size_t i = 0; first != SIZE_MAX && i < s->n_view; i++) {
         size_t d = i < first ? first - i : i > last ? i - last : 0;
-        for (size_t m = first; d && m <= last; m++)
-            if (s->view[m].flags & TK_TARGET) {
-                size_t dm = m > i ? m - i : i - m;
-                d = dm < d ? dm : d;
-            }
         if (d <= window)
             s->view[i].flags |= TK_NEAR;
     }
+    s->n_polar = 0;
     if (!cfg->lex)
         return STANCE_OK;
+    if (stance_grow((void **)&s->polar, &s->polar_cap, s->n_view + 1, sizeof *s->polar))
+        return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
         tok *k = &s->view[i];
         float v, sign;
@@ -515,6 +516,8 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
         if (but != SIZE_MAX && i != but)
             v *= i < but ? 0.5f : 1.5f;
         s->pol[i] = v;
+        if (v != 0)
+            s->polar[s->n_polar++] = i;
     }
     return STANCE_OK;
 }
@@ -575,9 +578,10 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
         unsigned npos = 0, nneg = 0;
         if (*r != 'A' && first == SIZE_MAX)
             break;
-        for (size_t i = 0; i < s->n_view; i++) {
+        for (size_t p = 0; p < s->n_polar; p++) { /* the tokens with a valence (pol != 0), in order */
+            const size_t i = s->polar[p];
             float v = s->pol[i];
-            if (v == 0 || !in_region(s, *r, i, first, last))
+            if (!in_region(s, *r, i, first, last))
                 continue;
             if (v > 0) {
                 pos += v;

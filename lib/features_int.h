@@ -156,6 +156,8 @@ struct stance_fscratch {
     size_t dense_cap, n_dense;
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
+    size_t *polar;        /* the view positions whose pol is not 0, ascending */
+    size_t polar_cap, n_polar;
     stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
     size_t stoks_cap;
     int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */
