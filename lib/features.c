@@ -52,6 +52,9 @@
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "features_int.h"
 #include "lexicon.h"
@@ -60,11 +63,6 @@
 #include "structure.h"
 #include "vectors.h"
 
-#define VALUE_BINARY 0u  /* 1 per distinct feature, then L2 */
-#define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
-#define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */
-#define VALUE_BINARY_FAM 3u  /* 1 per distinct feature, each family L2-normalised to its weight */
-#define VALUE_LOGTF_FAM 4u   /* 1 + ln(count), each family L2-normalised to its weight */
 
 /* Family ids this revision knows. */
 static int family_known(uint32_t id)
@@ -104,6 +102,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->keys);
     stance_free(s->dense);
     stance_free(s->pol);
+    stance_free(s->polar);
     stance_free(s->stoks);
     stance_free(s->vacc);
     stance_free(s->vdist);
@@ -252,22 +251,44 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     const stance_family *f = &cfg->families[fi];
     const uint64_t *wk = s->t.wfi == fi ? s->t.wkeys : NULL;
     size_t orders = f->max_n - f->min_n + 1;
+    size_t nt = 0; /* the first target token at or after i (n_view: none) */
     if (wk && keys_reserve(s, s->n_view * orders))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_view; i++)
+    for (size_t i = 0; i < s->n_view; i++) {
+        if (i == 0 || nt < i)
+            for (nt = i; nt < s->n_view && !(s->view[nt].flags & TK_TARGET);)
+                nt++;
         for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
-            if (wk && !any_target(s->view, i, n))
+            if (wk && nt >= i + n) /* no target in view[i, i + n) */
                 s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - f->min_n)];
             else if (emit_tokens(s, cfg, fi, "", s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
         }
+    }
     return STANCE_OK;
 }
 
 /* Family 2: the character n-grams of each word but the target's (cached per text token). */
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
-    const ftext *t = &s->t;
+    ftext *t = &s->t;
+    if (t->cfi == fi && t->dedup && any_target(t->toks, 0, t->n_text)) {
+        /* A word's keys are kept at its first token (tok.src): they are in
+         * when any of its tokens is not the target's. */
+        for (size_t i = 0; i < t->n_text; i++)
+            if (!(t->toks[i].flags & (TK_TARGET | TK_PUNCT)))
+                t->toks[t->toks[i].src].flags |= TK_NEED;
+        for (size_t i = 0; i < t->n_text; i++)
+            if (t->toks[i].flags & TK_NEED) {
+                size_t a = t->coff[i], n = t->coff[i + 1] - a;
+                t->toks[i].flags &= ~TK_NEED;
+                if (keys_reserve(s, n))
+                    return STANCE_ERR_NOMEM;
+                memcpy(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
+                s->n_keys += n;
+            }
+        return STANCE_OK;
+    }
     if (t->cfi == fi) {
         /* The view's words but the target's are the text's in order, punctuation
          * has no keys: the cached keys in runs between target tokens. */
@@ -456,18 +477,18 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
         if (but == SIZE_MAX && (k->attr & TA_BUT))
             but = i;
     }
+    /* within the window of the first or last mention, or between them (the
+     * nearest target token before the first is the first, after the last the last) */
     for (size_t i = 0; first != SIZE_MAX && i < s->n_view; i++) {
         size_t d = i < first ? first - i : i > last ? i - last : 0;
-        for (size_t m = first; d && m <= last; m++)
-            if (s->view[m].flags & TK_TARGET) {
-                size_t dm = m > i ? m - i : i - m;
-                d = dm < d ? dm : d;
-            }
         if (d <= window)
             s->view[i].flags |= TK_NEAR;
     }
+    s->n_polar = 0;
     if (!cfg->lex)
         return STANCE_OK;
+    if (stance_grow((void **)&s->polar, &s->polar_cap, s->n_view + 1, sizeof *s->polar))
+        return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
         tok *k = &s->view[i];
         float v, sign;
@@ -495,6 +516,8 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
         if (but != SIZE_MAX && i != but)
             v *= i < but ? 0.5f : 1.5f;
         s->pol[i] = v;
+        if (v != 0)
+            s->polar[s->n_polar++] = i;
     }
     return STANCE_OK;
 }
@@ -555,9 +578,10 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
         unsigned npos = 0, nneg = 0;
         if (*r != 'A' && first == SIZE_MAX)
             break;
-        for (size_t i = 0; i < s->n_view; i++) {
+        for (size_t p = 0; p < s->n_polar; p++) { /* the tokens with a valence (pol != 0), in order */
+            const size_t i = s->polar[p];
             float v = s->pol[i];
-            if (v == 0 || !in_region(s, *r, i, first, last))
+            if (!in_region(s, *r, i, first, last))
                 continue;
             if (v > 0) {
                 pos += v;
@@ -687,7 +711,9 @@ static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, s
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
-        s->vwidx[i] = k->flags & (TK_PUNCT | TK_TARGET) ? -1 : (int32_t)stance_wvec_find(wv, s->t.buf + k->off, k->len);
+        s->vwidx[i] = k->flags & (TK_PUNCT | TK_TARGET) ? -1
+                      : k->vec != TOK_VEC_UNKNOWN ? k->vec /* the word memo's (features_cache.c) */
+                                                  : (int32_t)stance_wvec_find(wv, s->t.buf + k->off, k->len);
     }
     stance_wvec_pool(wv, s->vwidx, s->vdist, s->n_view, first, last, f->window, s->vacc, count);
     regions = stance_wvec_values(s->vacc, count, wv->dim, f->weight, s->vz);
@@ -834,7 +860,7 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
  * negators and their scopes marked. */
 static int build_view(stance_fscratch *s, size_t n_text)
 {
-    int in_scope = 0;
+    unsigned in_scope = 0;
     s->n_view = 0;
     if (stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view))
         return STANCE_ERR_NOMEM;
@@ -850,13 +876,12 @@ static int build_view(stance_fscratch *s, size_t n_text)
             k.cls = 0;
             k.val = 0;
         }
-        if (k.flags & TK_PUNCT)
-            in_scope = 0;
-        else if (in_scope)
-            k.flags |= TK_NEGSCOPE;
-        if (!(k.flags & (TK_PUNCT | TK_TARGET)) && (k.attr & TA_NEGATOR)) {
-            k.flags |= TK_NEGATOR;
-            in_scope = 1;
+        { /* (in arithmetic: whether a word opens a scope is a coin toss for the branch predictor) */
+            const unsigned punct = (k.flags & TK_PUNCT) != 0;
+            const unsigned neg = !(k.flags & (TK_PUNCT | TK_TARGET)) & ((k.attr & TA_NEGATOR) != 0);
+            in_scope &= !punct;
+            k.flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
+            in_scope |= neg;
         }
         s->view[s->n_view++] = k;
     }
@@ -895,45 +920,62 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
     }
 }
 
+/* The first index in idx[lo, hi) whose bucket is >= @p b (hi if none). */
+static size_t lower_bound(const uint32_t *idx, size_t lo, size_t hi, uint32_t b)
+{
+    size_t n = hi - lo;
+    if (!n)
+        return lo;
+    while (n > 1) { /* without a branch on the data: the halves are a coin toss */
+        const size_t half = n / 2;
+        lo = idx[lo + half - 1] < b ? lo + half : lo;
+        n -= half;
+    }
+    return lo + (idx[lo] < b);
+}
+
 /* Add the dense values (already scaled by their family weight, outside the
  * L2 norm) to the sorted vector; out has room for all of them. The entries
- * below the lowest dense bucket stay; the rest move up by n_dense and are
- * merged forward, equal buckets summed as they come (the hashed value first,
- * then the dense ones in their stable order). */
+ * below the lowest dense bucket stay; the rest move up by n_dense and come
+ * back down in runs (one memmove per run between two dense buckets), equal
+ * buckets summed as they come (the hashed value first, then the dense ones in
+ * their stable order): a few dozen dense values among hundreds of entries. */
 static void merge_dense(stance_fscratch *s, stance_fvec *out)
 {
     const size_t n = out->n, nd = s->n_dense, end = n + nd;
-    size_t lo = 0, hi = n, i, j = 0, w;
+    size_t lo, i, j = 0, w;
     if (!nd)
         return;
     dense_sort(s->dense, s->dense + nd, nd);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (out->idx[mid] < s->dense[0].bucket)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = lower_bound(out->idx, 0, n, s->dense[0].bucket);
     if (n > lo) {
         memmove(out->idx + lo + nd, out->idx + lo, (n - lo) * sizeof *out->idx);
         memmove(out->val + lo + nd, out->val + lo, (n - lo) * sizeof *out->val);
     }
-    for (i = lo + nd, w = lo; i < end || j < nd;) {
-        uint32_t b;
-        float v;
-        if (j >= nd || (i < end && out->idx[i] <= s->dense[j].bucket)) {
-            b = out->idx[i];
-            v = out->val[i++];
-        } else {
-            b = s->dense[j].bucket;
-            v = s->dense[j++].val;
+    for (i = lo + nd, w = lo; j < nd; j++) {
+        const uint32_t b = s->dense[j].bucket;
+        /* the hashed entries up to and including bucket b come down first
+         * (they are distinct and none equals a dense bucket written before) */
+        size_t to = lower_bound(out->idx, i, end, b);
+        if (to < end && out->idx[to] == b)
+            to++;
+        if (to > i) {
+            memmove(out->idx + w, out->idx + i, (to - i) * sizeof *out->idx);
+            memmove(out->val + w, out->val + i, (to - i) * sizeof *out->val);
+            w += to - i;
+            i = to;
         }
         if (w && out->idx[w - 1] == b) {
-            out->val[w - 1] += v;
+            out->val[w - 1] += s->dense[j].val;
         } else {
             out->idx[w] = b;
-            out->val[w++] = v;
+            out->val[w++] = s->dense[j].val;
         }
+    }
+    if (end > i) {
+        memmove(out->idx + w, out->idx + i, (end - i) * sizeof *out->idx);
+        memmove(out->val + w, out->val + i, (end - i) * sizeof *out->val);
+        w += end - i;
     }
     out->n = w;
 }
@@ -973,17 +1015,24 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
 /* finish()'s collapse of the sorted keys for the binary value modes without
  * family norms: each distinct key adds its family's weight to its bucket (the
  * general loop's (float)(1.0 * weight), the same float sums). Returns out->n. */
-static size_t collapse_binary(const stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
+static size_t collapse_binary(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     float fw[STANCE_MAX_FAMILIES] = {0};
-    size_t w = 0;
+    uint64_t *keys = s->keys, prev = UINT64_MAX;
+    size_t w = 0, d = 0;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
+    /* the distinct keys first, without a branch (a repeat is a coin toss) */
     for (size_t i = 0; i < s->n_keys; i++) {
-        const uint64_t key = s->keys[i];
+        const uint64_t key = keys[i];
+        keys[d] = key;
+        d += key != prev;
+        prev = key;
+    }
+    s->n_keys = d;
+    for (size_t i = 0; i < d; i++) {
+        const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4);
-        if (i && key == s->keys[i - 1])
-            continue;
         if (w && out->idx[w - 1] == b) {
             out->val[w - 1] += fw[key & 15];
         } else {
@@ -992,6 +1041,69 @@ static size_t collapse_binary(const stance_fscratch *s, const stance_featcfg *cf
         }
     }
     return w;
+}
+
+/* val[i] = (float)(val[i] * f): with SSE2 four at a time, the same conversions
+ * and product per value (round to nearest, as the scalar code). */
+static void scale(float *val, size_t n, double f)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128d vf = _mm_set1_pd(f);
+    for (; i + 4 <= n; i += 4) {
+        const __m128 v = _mm_loadu_ps(val + i);
+        const __m128 lo = _mm_cvtpd_ps(_mm_mul_pd(_mm_cvtps_pd(v), vf));
+        const __m128 hi = _mm_cvtpd_ps(_mm_mul_pd(_mm_cvtps_pd(_mm_movehl_ps(v, v)), vf));
+        _mm_storeu_ps(val + i, _mm_movelh_ps(lo, hi));
+    }
+#endif
+    for (; i < n; i++)
+        val[i] = (float)(val[i] * f);
+}
+
+/* The sum of the squares of val[0, n) in order: the L2 norm's. */
+static double squares(const float *val, size_t n)
+{
+    double sq = 0;
+    for (size_t i = 0; i < n; i++)
+        sq += (double)val[i] * val[i];
+    return sq;
+}
+
+/* Whether the binary values of @p cfg's families square and add up exactly in
+ * double, so that squares4() is squares() to the bit. A value is a sum of
+ * distinct families' weights; with each weight a multiple of 2^-8 of at most
+ * 2^8, a value is a multiple of 2^-8 below 2^12 (exact in a float), its square
+ * a multiple of 2^-16 below 2^24 (exact in a double), and any sum of fewer than
+ * 2^13 squares a multiple of 2^-16 below 2^37, which a double's 53 bits hold:
+ * every partial sum is exact whatever the order. (The shipped weights are 1,
+ * 0.5 and 0.25.) */
+int stance_fsquares_exact(const stance_featcfg *cfg, size_t n)
+{
+    if (n >= 8192)
+        return 0;
+    for (uint32_t f = 0; f < cfg->n_families; f++) {
+        const float w = cfg->families[f].weight, scaled = w * 256.0f;
+        if (!(w <= 256.0f) || scaled != floorf(scaled))
+            return 0;
+    }
+    return 1;
+}
+
+/* squares() in four interleaved sums (the adds of one sum wait on each other). */
+static double squares4(const float *val, size_t n)
+{
+    double a = 0, b = 0, c = 0, d = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        a += (double)val[i] * val[i];
+        b += (double)val[i + 1] * val[i + 1];
+        c += (double)val[i + 2] * val[i + 2];
+        d += (double)val[i + 3] * val[i + 3];
+    }
+    for (; i < n; i++)
+        a += (double)val[i] * val[i];
+    return (a + b) + (c + d);
 }
 
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
@@ -1058,12 +1170,9 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     out->n = logtf || per_family ? w : collapse_binary(s, cfg, out);
     w = out->n;
     if (cfg->value_mode != VALUE_BINARY_RAW && !per_family) {
-        for (size_t i = 0; i < w; i++)
-            norm += (double)out->val[i] * out->val[i];
+        norm = !logtf && stance_fsquares_exact(cfg, w) ? squares4(out->val, w) : squares(out->val, w);
         if (norm > 0) {
-            norm = 1.0 / sqrt(norm);
-            for (size_t i = 0; i < w; i++)
-                out->val[i] = (float)(out->val[i] * norm);
+            scale(out->val, w, 1.0 / sqrt(norm));
         }
     }
     if (dom >= 0 && domain_copies(s, cfg, (uint32_t)dom, out))

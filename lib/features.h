@@ -56,6 +56,9 @@ int stance_features_family_default(uint32_t id, struct stance_family *f);
 
 /* Whether a family of @p cfg reads cfg->wvec (family 11, vec). */
 int stance_features_need_vectors(const struct stance_featcfg *cfg);
+/* Whether the L2 norm of a binary vector of @p n values may add its squares in
+ * any order, the same sum to the bit (features.c says why). */
+int stance_fsquares_exact(const struct stance_featcfg *cfg, size_t n);
 
 /* Tokenise and normalise @p text as the extractor does and call @p cb for each
  * token (bytes, length, whether it is punctuation) in order; a non-zero return

@@ -26,6 +26,7 @@
 
 #include "features_int.h"
 #include "lexicon.h"
+#include "vectors.h"
 
 #define NO_FAMILY UINT32_MAX
 #define MEMO_SLOTS 8192u /* a power of two */
@@ -89,6 +90,7 @@ static int same_config(const stance_featcfg *was, const stance_featcfg *copy, co
 static int same_text(const ftext *t, const stance_featcfg *cfg, const stance_statement *st, size_t ctx_len)
 {
     return t->valid && t->text_len == st->text_len && t->ctx_len == ctx_len && same_config(t->cfg, &t->cfgcopy, cfg) &&
+           t->cfgcopy.value_mode == cfg->value_mode &&
            (!st->text_len || memcmp(t->src, st->text, st->text_len) == 0) &&
            (!ctx_len || memcmp(t->src + st->text_len, st->context, ctx_len) == 0);
 }
@@ -157,6 +159,7 @@ static int memo_reset(wmemo *m, const stance_featcfg *cfg)
         m->slot[m->ent[i].slot] = 0; /* cheaper than clearing the table for a short text */
     m->n_slot = MEMO_SLOTS;
     m->n_ent = m->n_bytes = m->n_keys = 0;
+    m->serial = 0;
     m->cfg = cfg;
     m->cfgcopy = *cfg;
     lex_keep(m, cfg->lex);
@@ -208,6 +211,8 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
     e->len = (uint32_t)k->len;
     e->k0 = (uint32_t)m->n_keys;
     word_props(t, cfg, k, &e->cls, &e->val, &e->attr);
+    e->vec = cfg->wvec ? (int32_t)stance_wvec_find(cfg->wvec, p, k->len) : -1;
+    e->seen = 0;
     if (m->cfi != NO_FAMILY &&
         (*rc = stance_fchar_keys(t, cfg, m->cfi, k, &m->keys, &m->n_keys, &m->keys_cap, NULL, NULL)))
         return NULL;
@@ -223,8 +228,20 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
  * n-gram keys of the text's words (family index cfi) in t->ckeys. @p text is
  * the source of the first @p n_text (the context's tokens get no TA_CAPS:
  * nothing reads it). With @p m NULL (names reported) every word is looked up. */
+/* The next text's serial in @p m (wmemo_ent.seen): 1 up; at the wrap every stamp is cleared. */
+static uint32_t next_serial(wmemo *m)
+{
+    if (m->serial == UINT32_MAX) {
+        for (size_t i = 0; i < m->n_ent; i++)
+            m->ent[i].seen = 0;
+        m->serial = 0;
+    }
+    return ++m->serial;
+}
+
 static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char *text, size_t n, uint32_t cfi)
 {
+    const uint32_t serial = m && t->dedup ? next_serial(m) : 0;
     if (cfi != NO_FAMILY && stance_grow((void **)&t->coff, &t->coff_cap, t->n_text + 1, sizeof *t->coff))
         return STANCE_ERR_NOMEM;
     t->n_ckeys = 0;
@@ -232,6 +249,7 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
         tok *k = &t->toks[i];
         const wmemo_ent *e = NULL;
         int rc;
+        k->src = i;
         if (cfi != NO_FAMILY && i < t->n_text)
             t->coff[i] = t->n_ckeys;
         if (k->flags & TK_PUNCT) {
@@ -244,13 +262,24 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
             k->cls = e->cls;
             k->val = e->val;
             k->attr = e->attr;
+            k->vec = e->vec;
         } else {
             word_props(t, cfg, k, &k->cls, &k->val, &k->attr);
+            k->vec = TOK_VEC_UNKNOWN;
         }
         if (i < t->n_text && is_caps_word(text, k))
             k->attr |= TA_CAPS;
         if (cfi == NO_FAMILY || i >= t->n_text)
             continue;
+        if (serial && e && m->cfi == cfi && i < UINT32_MAX) { /* repeated: its keys are at its first token */
+            wmemo_ent *me = &m->ent[e - m->ent];
+            if (me->seen == serial) {
+                k->src = me->first;
+                continue;
+            }
+            me->seen = serial;
+            me->first = (uint32_t)i;
+        }
         if (e && e->nk && m->cfi == cfi) {
             if (stance_grow((void **)&t->ckeys, &t->ckeys_cap, t->n_ckeys + e->nk, sizeof *t->ckeys))
                 return STANCE_ERR_NOMEM;
@@ -326,21 +355,24 @@ static int fill(stance_fscratch *s, const stance_featcfg *cfg, const stance_stat
     memcpy(t->buf + t->buf_len, placeholder, sizeof placeholder - 1);
     t->ph_off = t->buf_len + 1;
     t->buf_len += sizeof placeholder - 1;
-    if (ctx_len && stance_ftokenize(t, cfg->norm_flags, st->context, ctx_len))
-        return STANCE_ERR_NOMEM;
-    t->n_ctx = t->n_toks - t->n_text;
-    t->base_len = t->buf_len;
-    t->lower = 0;
-    for (size_t i = 0; i < st->text_len && !t->lower; i++)
-        t->lower = st->text[i] >= 'a' && st->text[i] <= 'z';
     for (uint32_t fi = 0; fi < cfg->n_families; fi++) {
         uint32_t id = cfg->families[fi].id;
         ctx_props |= id == FAM_CTX; /* the context's words are read by that family only */
         if (id == FAM_CHAR && cfi == NO_FAMILY && !s->name_cb)
             cfi = fi;
     }
+    /* without that family the context is not tokenised (its bytes still identify the text) */
+    if (ctx_len && ctx_props && stance_ftokenize(t, cfg->norm_flags, st->context, ctx_len))
+        return STANCE_ERR_NOMEM;
+    t->n_ctx = t->n_toks - t->n_text;
+    t->base_len = t->buf_len;
+    t->lower = 0;
+    for (size_t i = 0; i < st->text_len && !t->lower; i++)
+        t->lower = st->text[i] >= 'a' && st->text[i] <= 'z';
     if (!s->name_cb && !memo_usable(&s->memo, cfg) && memo_reset(&s->memo, cfg))
         return STANCE_ERR_NOMEM;
+    /* only which keys occur matters in the binary modes: a repeated word adds no new char keys */
+    t->dedup = !s->name_cb && cfg->value_mode != VALUE_LOGTF && cfg->value_mode != VALUE_LOGTF_FAM;
     if (token_props(t, s->name_cb ? NULL : &s->memo, cfg, st->text, ctx_props ? t->n_toks : t->n_text, cfi))
         return STANCE_ERR_NOMEM;
     if (s->name_cb)

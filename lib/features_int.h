@@ -20,6 +20,12 @@
 
 #define TOKENIZER_REV 2u
 
+#define VALUE_BINARY 0u  /* 1 per distinct feature, then L2 */
+#define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
+#define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */
+#define VALUE_BINARY_FAM 3u  /* 1 per distinct feature, each family L2-normalised to its weight */
+#define VALUE_LOGTF_FAM 4u   /* 1 + ln(count), each family L2-normalised to its weight */
+
 #define NORM_CASEFOLD 0x1u  /* utf8proc_tolower */
 #define NORM_PUNCT 0x2u     /* curly quotes -> straight, dashes -> '-' */
 #define NORM_DIGITS 0x4u    /* every decimal digit -> '0' */
@@ -43,6 +49,7 @@ enum {
 #define TK_CAPS 0x100u    /* ALL-CAPS word in mixed-case text */
 #define TK_FLIP 0x200u    /* polarity word negated by the rules */
 #define TK_NEAR 0x400u    /* within the lexicon window of a target mention */
+#define TK_NEED 0x800u    /* (fam_char, briefly) the word's character n-gram keys are in */
 
 /* tok.attr: what the token's bytes are, set once per text (features_cache.c) */
 #define TA_NEGATOR 0x1u   /* opens a negation scope: lexicon class FX_NEG or "...n't" */
@@ -60,10 +67,14 @@ typedef struct tok {
     size_t start, end;    /* source bytes */
     unsigned flags;       /* TK_* */
     unsigned attr;        /* TA_* (0 for punctuation but TA_BREAK, and for the "<t>" placeholder) */
-    size_t src;           /* view tokens: the index of the text token it copies (the first of a mention) */
+    size_t src;           /* view tokens: the index of the text token it copies (the first of a mention);
+                           * text tokens: the first token of the text with the same word (ftext.dedup) */
     uint64_t cls;         /* lexicon.def classes of the normalised word (0 for punctuation) */
     float val;            /* its valence in the model's lexicon, 0 if none or no lexicon */
+    int32_t vec;          /* its row in the model's word vectors, -1 none, TOK_VEC_UNKNOWN not looked up */
 } tok;
+
+#define TOK_VEC_UNKNOWN (-2)
 
 /* One dense feature value (families 9 and 10), merged after normalisation. */
 typedef struct dval {
@@ -87,6 +98,8 @@ typedef struct ftext {
     size_t n_text, n_ctx; /* tokens of the text, of the context */
     size_t ph_off;        /* the "<t>" placeholder in buf */
     int lower;            /* the text has a lower-case ASCII letter */
+    int dedup;            /* a binary value mode: a word's character n-gram keys are kept at its first
+                           * token only (ckeys of a repeated word are empty), counts do not matter */
     uint32_t wfi, cfi;    /* the word / char family whose keys are cached (UINT32_MAX: none) */
     uint64_t *wkeys;      /* [n_text * orders] key of the word n-gram at token i of order min_n + j */
     size_t wkeys_cap;
@@ -103,12 +116,16 @@ typedef struct wmemo_ent {
     uint32_t slot;        /* where wmemo.slot points to it */
     uint64_t cls;
     float val;
+    int32_t vec;          /* tok.vec */
     unsigned attr;        /* TA_* but TA_CAPS */
+    uint32_t seen;        /* wmemo.serial of the last text that had the word, */
+    uint32_t first;       /* and its first token there */
 } wmemo_ent;
 
 typedef struct wmemo {
     int valid;
     int checked;          /* lexprint compared with the lexicon since the last stance_fscratch_keep_words() */
+    uint32_t serial;      /* counts the texts filled (wmemo_ent.seen) */
     int had_lex;          /* the entries were made with a lexicon (cfg->lex not NULL) */
     uint64_t lexprint[2]; /* that lexicon's print (stance_lexicon_seal()) */
     const stance_featcfg *cfg;
@@ -139,6 +156,8 @@ struct stance_fscratch {
     size_t dense_cap, n_dense;
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
+    size_t *polar;        /* the view positions whose pol is not 0, ascending */
+    size_t polar_cap, n_polar;
     stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
     size_t stoks_cap;
     int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,26 +58,59 @@ static int jo_room(json_out *w, size_t n)
     return 1;
 }
 
-void jo_raw(json_out *w, const char *s, size_t n)
+void jo_raw_slow(json_out *w, const char *s, size_t n)
 {
     if (!jo_room(w, n))
         return;
-    memcpy(w->buf + w->len, s, n);
+    if (n)
+        memcpy(w->buf + w->len, s, n);
     w->len += n;
 }
 
-void jo_lit(json_out *w, const char *s)
+/* Whether the 8 bytes at @p p are all printable ASCII other than '"' and
+ * '\\' (copied as they are): no byte >= 0x80, none < 0x20, none equal to
+ * either. The tests below are exact for "some byte is": borrows only ever
+ * flag a byte after one that is flagged already. */
+static inline int plain8(const unsigned char *p)
 {
-    jo_raw(w, s, strlen(s));
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x, q, b;
+    memcpy(&x, p, 8);
+    q = x ^ (ones * '"');
+    b = x ^ (ones * '\\');
+    return ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high) == 0;
 }
 
 /* Input bytes escaped per piece when the writer streams to a sink. */
 #define JO_PIECE 16384
 
+/* A short string of plain ASCII (labels, kinds, rules, names: most strings of
+ * a record) checked and copied in one loop; 0 (nothing written) when it needs
+ * more: room, escapes, non-ASCII. */
+static int jo_str_short(json_out *w, const unsigned char *s, size_t n)
+{
+    char *o;
+    if (n > 64 || !w->buf || w->failed || n + 2 > w->cap - w->len)
+        return 0;
+    o = w->buf + w->len;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            return 0;
+        o[1 + i] = (char)c;
+    }
+    o[0] = '"';
+    o[n + 1] = '"';
+    w->len += n + 2;
+    return 1;
+}
+
 void jo_str(json_out *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
+    if (jo_str_short(w, s, n))
+        return;
     if (!jo_room(w, 2))
         return;
     w->buf[w->len++] = '"';
@@ -94,6 +128,8 @@ void jo_str(json_out *w, const char *str, size_t n)
         while (i < stop) {
             size_t start = i, k;
             unsigned long cp;
+            while (i + 8 <= stop && plain8(s + i))
+                i += 8;
             while (i < stop && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
                 i++;
             memcpy(w->buf + w->len, s + start, i - start);

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "stance.h"
 
@@ -39,9 +40,24 @@ static inline void jo_maybe_flush(json_out *w)
         jo_flush(w);
 }
 void jo_free(json_out *w);
-void jo_raw(json_out *w, const char *s, size_t n);
-/* A literal (punctuation, a key with its quotes and colon): NUL-terminated. */
-void jo_lit(json_out *w, const char *s);
+/* jo_raw() when the buffer must grow (or the record failed). */
+void jo_raw_slow(json_out *w, const char *s, size_t n);
+/* @p n bytes as they are. Inline: a record is a few hundred of these. */
+static inline void jo_raw(json_out *w, const char *s, size_t n)
+{
+    if (w->buf && !w->failed && n <= w->cap - w->len) {
+        memcpy(w->buf + w->len, s, n);
+        w->len += n;
+        return;
+    }
+    jo_raw_slow(w, s, n);
+}
+/* A literal (punctuation, a key with its quotes and colon): NUL-terminated
+ * (a string constant's length is known where it is written). */
+static inline void jo_lit(json_out *w, const char *s)
+{
+    jo_raw(w, s, strlen(s));
+}
 /* A JSON string of @p n bytes of UTF-8, escaped as jansson does with
  * JSON_ENSURE_ASCII (\uXXXX, surrogate pairs above the BMP, capital hex),
  * or without it when w->utf8 is set (only '"', '\\' and controls escaped).

@@ -594,6 +594,87 @@ static void noname(void *user, uint32_t bucket, uint32_t family, const char *tex
     (void)len;
 }
 
+/* The norm adds its squares in four sums only when every partial sum is exact:
+ * weights that are multiples of 2^-8 up to 2^8, fewer than 8192 values. With
+ * weights of 0.1 and 0.3 the sums in another order differ in the last bit. */
+static void test_features_squares_exact(void **state)
+{
+    stance_featcfg cfg;
+    float v[4000];
+    double seq = 0, four[4] = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    assert_true(stance_fsquares_exact(&cfg, 500));
+    assert_false(stance_fsquares_exact(&cfg, 8192));
+    cfg.families[1].weight = 0.25f;
+    assert_true(stance_fsquares_exact(&cfg, 8191));
+    cfg.families[1].weight = 512.0f;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 0.3f;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 1.0f / 512;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    /* why it matters: 0.1 and 0.3 (and their sum) squared and added in order and in four sums */
+    for (size_t i = 0; i < 4000; i++) {
+        v[i] = i % 3 == 0 ? 0.1f : i % 3 == 1 ? 0.3f : 0.1f + 0.3f;
+        seq += (double)v[i] * v[i];
+        four[i % 4] += (double)v[i] * v[i];
+    }
+    assert_true(seq != (four[0] + four[1]) + (four[2] + four[3]));
+}
+
+/* Binary values: a repeated word's character n-gram keys are kept at its first
+ * token only (ftext.dedup). A target on that first token, on a later one, on
+ * all of them or on none gives the vector of a scratch that caches nothing. */
+static void test_features_cache_binary_repeats(void **state)
+{
+    static const char text[] = "Park said Park was right, and park rangers agreed with Park.";
+    static const stance_span spans[][2] = {{{0, 4}, {0, 0}},   /* the first "Park" only */
+                                           {{10, 14}, {0, 0}}, /* the second only */
+                                           {{0, 4}, {55, 59}}}; /* the first and the last */
+    stance_featcfg cfg;
+    stance_fscratch *cached = NULL;
+    stance_fvec x = {0}, y = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    for (uint32_t id = 1; id <= 13; id++)
+        assert_int_equal(stance_features_family_default(id, &cfg.families[cfg.n_families++]), STANCE_OK);
+    cfg.lex = test_lexicon(&cfg);
+    cfg.wvec = test_vectors();
+    assert_int_equal(stance_fscratch_new(&cached), STANCE_OK);
+    for (unsigned mode = 0; mode <= 4; mode++)
+        for (int k = 0; k < 6; k++) {
+            stance_statement st = {0};
+            stance_fscratch *fresh = NULL;
+            cfg.value_mode = mode;
+            st.text = text;
+            st.text_len = strlen(text);
+            if (k >= 1) {
+                st.target = "Park";
+                st.target_len = 4;
+            }
+            if (k >= 2 && k <= 4) {
+                st.target_spans = spans[k - 2];
+                st.n_target_spans = k == 4 ? 2 : 1;
+            }
+            assert_int_equal(stance_fscratch_new(&fresh), STANCE_OK);
+            stance_fscratch_set_name_cb(fresh, noname, NULL);
+            assert_int_equal(stance_features_extract(&cfg, &st, cached, &x, NULL), STANCE_OK);
+            assert_int_equal(stance_features_extract(&cfg, &st, fresh, &y, NULL), STANCE_OK);
+            assert_int_equal(x.n, y.n);
+            assert_true(x.n > 10);
+            assert_memory_equal(x.idx, y.idx, x.n * sizeof *x.idx);
+            assert_memory_equal(x.val, y.val, x.n * sizeof *x.val);
+            stance_fscratch_free(fresh);
+        }
+    stance_lexicon_free(cfg.lex);
+    stance_wvec_free(cfg.wvec);
+    stance_fvec_clear(&x);
+    stance_fvec_clear(&y);
+    stance_fscratch_free(cached);
+}
+
 static void test_features_cache_same_vectors(void **state)
 {
     static const char *const texts[] = {
@@ -727,6 +808,8 @@ int main(void)
         cmocka_unit_test(test_features_vec_family),
         cmocka_unit_test(test_features_vectors_table),
         cmocka_unit_test(test_features_vectors_fast_path),
+        cmocka_unit_test(test_features_squares_exact),
+        cmocka_unit_test(test_features_cache_binary_repeats),
         cmocka_unit_test(test_features_cache_same_vectors),
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
     };

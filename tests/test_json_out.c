@@ -90,6 +90,29 @@ static void test_json_out_strings(void **state)
     }
 }
 
+/* The writer copies runs of plain ASCII 8 bytes at a time: every character
+ * that must be escaped (or is not ASCII) at every offset of a 24-byte run. */
+static void test_json_out_strings_every_offset(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 0x81; c++)
+        for (size_t at = 0; at < 24; at++) {
+            char b[32];
+            size_t n = 0;
+            for (size_t i = 0; i < 24; i++) {
+                if (i != at)
+                    b[n++] = (char)('a' + i % 26);
+                else if (c < 0x80)
+                    b[n++] = (char)c;
+                else { /* U+00E9 */
+                    b[n++] = (char)0xc3;
+                    b[n++] = (char)0xa9;
+                }
+            }
+            check_str(b, n);
+        }
+}
+
 static void test_json_out_invalid_utf8(void **state)
 {
     static const char *const bad[] = {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "\xc3",
@@ -358,6 +381,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_out_strings),
+        cmocka_unit_test(test_json_out_strings_every_offset),
         cmocka_unit_test(test_json_out_invalid_utf8),
         cmocka_unit_test(test_json_out_numbers),
         cmocka_unit_test(test_json_out_record),
