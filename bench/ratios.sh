@@ -23,6 +23,17 @@ cpu() { # OUTFILE INFILE command... -> prints "cpu_seconds maxrss_kb minor_fault
     /usr/bin/time -o "$tmp/time" -f '%U %S %M %R' "$@" < "$in" > "$out" 2>"$tmp/stderr" || true
     awk '{printf "%.4f %d %d\n", $1 + $2, $3, $4}' "$tmp/time"
 }
+# CPU seconds of one run at perf stat's task-clock resolution (sub-ms) when perf works, else
+# /usr/bin/time's user+sys (10 ms steps, which move a ratio of ~250 ms runs by 0.04)
+tclk() { # OUTFILE INFILE command...
+    local out=$1 in=$2; shift 2
+    if [ "${have_perf:-0}" = 1 ]; then
+        perf stat -x, -e task-clock -o "$tmp/perf" "$@" < "$in" > "$out" 2>"$tmp/stderr" || true
+        awk -F, '/task-clock/ {printf "%.5f\n", $1 / 1000}' "$tmp/perf"
+    else
+        cpu "$out" "$in" "$@" | cut -d' ' -f1
+    fi
+}
 median() { sort -g | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]; else print 0}'; }
 calc() { python3 -c "print($1)"; }
 : > "$tmp/empty"
@@ -39,7 +50,9 @@ print('  %-58s %10.3g  target %s %-6g  ratio %.2f %s' % ('$1', v, '>=' if '$4' =
 
 # --- 1. start-up: classify on empty input, against the bare process and the model parse ---
 # perf stat's task-clock has sub-ms resolution where /usr/bin/time has 10 ms: use it when present.
+have_perf=0
 if command -v perf >/dev/null && perf stat -x, -e task-clock true >/dev/null 2>&1; then
+    have_perf=1
     for _ in 1 2 3; do
         perf stat -x, -r 10 -e task-clock "$stance" --version 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1/1000}' >> "$tmp/bare"
         perf stat -x, -r 10 -e task-clock "$stance" classify -m "$model" < "$tmp/empty" 2>&1 >/dev/null |
@@ -82,14 +95,14 @@ PY
     if [ -x "$top/bench/bench-classify" ]; then
         # in-process: bench-classify with 2 passes minus 1 pass = one pass, interleaved with the CLI
         for i in $(seq "$reps"); do
-            a=$(cpu /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 1 | cut -d' ' -f1)
-            c=$(cpu "$tmp/cli.out" "$tmp/polnear.jsonl" "$stance" classify -m "$model" --jsonl | cut -d' ' -f1)
-            b=$(cpu /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 2 | cut -d' ' -f1)
+            a=$(tclk /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 1)
+            c=$(tclk "$tmp/cli.out" "$tmp/polnear.jsonl" "$stance" classify -m "$model" --jsonl)
+            b=$(tclk /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 2)
             echo "$(calc "$b - $a") $c" >> "$tmp/cls"
         done
         inp=$(awk '{print $1}' "$tmp/cls" | median); cli=$(awk '{print $2}' "$tmp/cls" | median)
         cli_net=$(calc "$cli - $s_cpu")
-        echo "classify, PolNeAR dev+train as JSONL ($(calc "round($mb,2)") MB, $reps interleaved pairs, medians):"
+        echo "classify, PolNeAR dev+train as JSONL ($(calc "round($mb,2)") MB, $reps interleaved pairs, medians; $([ "$have_perf" = 1 ] && echo 'perf task-clock' || echo '/usr/bin/time')):"
         echo "  in-process (bench-classify, 2 passes - 1 pass): $(calc "round($mb/$inp,2)") MB/s CPU"
         echo "  CLI classify --jsonl (start-up included): $(calc "round($mb/$cli,2)") MB/s CPU; net of start-up $(calc "round($mb/$cli_net,2)") MB/s"
         echo "  ratio CLI / in-process throughput: $(calc "round($inp/$cli,3)") (target >= 0.83 and CLI >= 15 MB/s per core)"
