@@ -710,15 +710,41 @@ static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
     return best;
 }
 
+/* Does the speaker's given name contradict actor @p e's, so that a shared
+ * surname does not make them one ("Jane Sanders" is no "Bernie Sanders")? Only
+ * a first name of the lexicon contradicts, and not one that begins the actor's
+ * first word or a name or alias the text gives it ("Tommy" for "Tom Park",
+ * "Bernie" for "Bernard Sanders" when the text writes "Bernie Sanders"). */
+static int given_contradicts(const stance_ent *e, const char *text, const char *sp)
+{
+    const char *sw = strchr(sp, ' '), *aw = strchr(e->name, ' ');
+    size_t wl, al;
+    if (!sw || !aw)
+        return 0;
+    wl = (size_t)(sw - sp);
+    al = (size_t)(aw - e->name);
+    if (!stance_names_is_first_name(sp, wl) || memcmp(sp, e->name, wl < al ? wl : al) == 0)
+        return 0;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        const stance_span *m = &e->mentions[k];
+        if (e->kinds && e->kinds[k] > STANCE_MK_ALIAS)
+            continue;
+        if (m->end - m->start >= wl && memcmp(text + m->start, sp, wl) == 0 &&
+            (m->end - m->start == wl || text[m->start + wl] == ' '))
+            return 0;
+    }
+    return 1;
+}
+
 long stance_mentions_speaker(const stance_entityset *ents, const char *text, const stance_rawquote *q)
 {
     size_t sl, ll;
     const char *lw;
     long found = -1;
-    (void)text;
     if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN &&
-        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0)
-        return found;
+        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0 &&
+        !(q->speaker && given_contradicts(&ents->e[found], text, q->speaker)))
+        return found; /* "Jane Park said": the surname in the span is no Tom Park */
     if (!q->speaker || q->how == STANCE_ATTR_NOUN)
         return -1;
     /* the same surname, if only one actor has it */
@@ -727,7 +753,9 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
     if (ents->ix) {
         if ((found = stance_mindex_name(ents->ix, ents, q->speaker)) >= 0 || ll < 2)
             return found;
-        return stance_mindex_last(ents->ix, lw, ll, &found) == 1 ? found : -1;
+        if (stance_mindex_last(ents->ix, lw, ll, &found) != 1)
+            return -1;
+        return given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
     }
     for (size_t i = 0; i < ents->n; i++)
         if (strcmp(ents->e[i].name, q->speaker) == 0)
@@ -744,7 +772,7 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
             found = (long)i;
         }
     }
-    return found;
+    return found >= 0 && given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
 }
 
 /* May the actor be a person? Not when its name of two words or more ends in
