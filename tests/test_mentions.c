@@ -808,19 +808,24 @@ static void test_targets_speaker_given_name(void **state)
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
     const char text[] = "Gov. Tom Park and his wife, Jane Park, toured the harbor with Elena Diaz.\n\n"
                         "\"If he wins, he will keep building,\" Jane Park said.\n\n"
+                        "\"He never gives up,\" she said.\n\n"
                         "\"The harbor needs work,\" Park said.\n\n"
                         "\"We will finish it,\" Tommy Park said.\n";
     doc d;
     stance_tlist tl = {0};
     (void)state;
     doc_open(&d, text, a, 2);
-    assert_int_equal(d.quotes.n, 3);
-    assert_int_equal(stance_mentions_speaker(&d.ents, d.text, &d.quotes.q[0]), -1);
-    assert_int_equal(stance_mentions_speaker(&d.ents, d.text, &d.quotes.q[1]), 0);
+    assert_int_equal(d.quotes.n, 4);
+    assert_int_equal(stance_mentions_speaker(&d.ents, d.text, &d.quotes.q[0]), -1); /* by the span */
+    assert_string_equal(d.quotes.q[1].speaker, "Jane Park");
+    assert_int_equal(stance_mentions_speaker(&d.ents, d.text, &d.quotes.q[1]), -1); /* by the surname */
     assert_int_equal(stance_mentions_speaker(&d.ents, d.text, &d.quotes.q[2]), 0);
+    assert_int_equal(stance_mentions_speaker(&d.ents, d.text, &d.quotes.q[3]), 0);
     choose(&d, 0, &tl);
     assert_non_null(target(&d, &tl, "Tom Park"));
     choose(&d, 1, &tl);
+    assert_non_null(target(&d, &tl, "Tom Park"));
+    choose(&d, 2, &tl);
     assert_null(target(&d, &tl, "Tom Park"));
     doc_choose_close(&d, &tl);
 }
