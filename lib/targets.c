@@ -51,8 +51,8 @@ static int alnum(char c)
  * "responding to Trump's remarks", "in reference to the absent Trump",
  * "referring to finger-shaped bruises that Fields showed", "referencing a
  * super PAC funded by Paul Singer": what the quote answers or refers to; or
- * a speech word up to three words before an "of"/"about" of that phrase
- * ("said on Monday of bridge builder Sam Ito"). */
+ * a speech word up to four words before an "of"/"about" of that phrase
+ * ("said on Monday of bridge builder Sam Ito", "said in an interview of Park"). */
 static int referred_to(const char *t, size_t p)
 {
     static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
@@ -76,10 +76,10 @@ static int referred_to(const char *t, size_t p)
         b[k] = 0;
         if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
             return 1;
-        /* "said in February of air conditioner manufacturer Carrier Corp." */
-        if (of_at && n <= of_at + 3 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
+        /* "said in February of air conditioner manufacturer Carrier Corp.", "said in an interview of Trump" */
+        if (of_at && n <= of_at + 4 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
             return 1;
-        if (!of_at && n > 1 && (strcmp(b, "of") == 0 || strcmp(b, "about") == 0))
+        if (!of_at && (strcmp(b, "of") == 0 || strcmp(b, "about") == 0))
             of_at = n;
     }
     return 0;

@@ -545,7 +545,8 @@ static void check_objects(size_t which)
         "\"The budget is a wreck,\" Diaz said, taking up the criticism of Park.\n"
         "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n"
         "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n"
-        "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n",
+        "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n"
+        "\"He does his own thing,\" Diaz said in an interview of Park.\n",
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
@@ -571,6 +572,7 @@ static void check_objects(size_t which)
         {0, "The roads", "Tom Park", 1},     /* "responding to Park's remarks": what the quote answers */
         {0, "It will fall", "Tom Park", 1},  /* what the quote refers to, eight words on */
         {0, "It will cost", "Sam Ito", 1},   /* "said on Monday of bridge builder Sam Ito" */
+        {0, "He does his", "Tom Park", 1},   /* "said in an interview of Park": four words, "of" right before */
         {1, "no path", "Tom Park", 1},
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
