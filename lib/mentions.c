@@ -267,7 +267,7 @@ const char *stance_mention_rule_name(int rule)
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
-                                        "surname-plural"};
+                                        "surname-plural", "party-adjective"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -310,7 +310,7 @@ typedef struct mstate {
     size_t n_orgs, orgs_cap;
 } mstate;
 
-static int add_more(stance_ent *e, size_t s, size_t end, int kind, int rule)
+int stance_mentions_add(stance_ent *e, size_t s, size_t end, int kind, int rule)
 {
     if (stance_grow((void **)&e->more, &e->more_cap, e->n_more + 1, sizeof *e->more))
         return STANCE_ERR_NOMEM;
@@ -545,7 +545,7 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
         size_t nl = strlen(e->name), el;
         const char *sn = stance_last_word(e->name, nl, &el);
         if (sn != e->name && el == sl && memcmp(sn, t + ws, sl) == 0 && person_like(e) &&
-            add_more(&m->ents->e[i], the_s, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
+            stance_mentions_add(&m->ents->e[i], the_s, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
@@ -615,12 +615,12 @@ static int scan_words(mstate *m)
                     if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
                         best = (long)i;
                 if (best >= 0 &&
-                    add_more(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
+                    stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->n_orgs && t[ws] >= 'a' && lower(t, ws, we, b, sizeof b) &&
                        stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
-                       add_more(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+                       stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
         if (nmod == 0 && we - ws >= 4 && t[ws] >= 'A' && t[ws] <= 'Z' && t[we - 1] == 's' && m->ents->ix &&
@@ -654,7 +654,7 @@ static int find_epithet_mentions(mstate *m)
                 continue;
             if (!stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
                 continue;
-            if (add_more(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
+            if (stance_mentions_add(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
                 return STANCE_ERR_NOMEM;
         }
     }
@@ -1065,7 +1065,7 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
             people_between(m->t, r->end, ws))
             return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
-        return add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
+        return stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }
     return STANCE_OK;
 }
@@ -1195,7 +1195,7 @@ static int resolve_pronouns(mstate *m)
             long ent = sp[si].ent;
             int g = pw->cls == P_THIRD_PLURAL ? -1 : ent >= 0 ? m->ents->e[ent].gender : pw->gender;
             if (ent >= 0)
-                rc = add_more(&m->ents->e[ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER);
+                rc = stance_mentions_add(&m->ents->e[ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER);
             push_recent(recent, &nr, (referent){ws, we, ent, g == STANCE_G_UNKNOWN ? pw->gender : g, sp[si].who});
             continue;
         }
@@ -1218,7 +1218,7 @@ static int resolve_pronouns(mstate *m)
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
                 int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
-                rc = add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
+                rc = stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
                 push_recent(recent, &nr, chain);
             }
         }
@@ -1384,16 +1384,16 @@ static int find_self(mstate *m)
             if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
                 continue;
             if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)
-                rc = add_more(&m->ents->e[sp], ws, we, STANCE_MK_SELF, STANCE_MR_FIRST_PERSON);
+                rc = stance_mentions_add(&m->ents->e[sp], ws, we, STANCE_MK_SELF, STANCE_MR_FIRST_PERSON);
             if (!rc && pw->cls == P_FIRST_PLURAL && pr >= 0)
-                rc = add_more(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
+                rc = stance_mentions_add(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
             if (!rc && pw->cls == P_SECOND) {
                 if (ad == -2)
                     ad = stance_mentions_addressee(m->ents, t, q);
                 if (ad >= 0 && ad != sp)
-                    rc = add_more(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
+                    rc = stance_mentions_add(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
                 else if (ad < 0 && m->inter[qi] >= 0)
-                    rc = add_more(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN, STANCE_MR_INTERLOCUTOR);
+                    rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN, STANCE_MR_INTERLOCUTOR);
             }
             if (rc)
                 return rc;
@@ -1426,7 +1426,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (build_referents(&m) || resolve_pronouns(&m))
         goto nomem;
     sort_more(ents);
-    if (find_self(&m))
+    if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents))
         goto nomem;
     sort_more(ents);
     goto out;

@@ -391,6 +391,41 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "The governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
 };
 
+/* A party's adjective inside a quote names the party ("Whig efforts", "the
+ * Whig side", "Federalist ideas"); not a quote's or sentence's first word, not
+ * before a capitalised word, not in narration, not inside another actor's name. */
+static void test_mentions_party_adjective(void **state)
+{
+    stance_actor a[] = {{"Whig Party", NULL, 0}, {"Democratic Party", NULL, 0}, {"Whig Youth League", NULL, 0}};
+    const char text[] = "Whig voters cheered on Monday.\n\n"
+                        "\"We will defeat Whig efforts to repeal it. Whig plans fail, and the Democrat side and "
+                        "Democratic leaders know it, but Whig Youth League members do not,\" Elena Diaz said.\n\n"
+                        "\"Whig Senator Ito agrees,\" Diaz said.\n";
+    const more_case want[] = {
+        {"Whig Party", "Whig", 0, NOT_A_MENTION, 0}, /* narration */
+        {"Whig Party", "Whig", 1, STANCE_MK_NAME, STANCE_MR_PARTY_ADJECTIVE},
+        {"Whig Party", "Whig", 2, NOT_A_MENTION, 0}, /* a sentence's first word */
+        {"Whig Party", "Whig", 3, NOT_A_MENTION, 0}, /* another actor's name */
+        {"Whig Party", "Whig", 4, NOT_A_MENTION, 0}, /* the quote's first word, before a capital */
+        {NULL, NULL, 0, 0, 0}};
+    doc d;
+    const stance_ent *dem;
+    size_t s1, s2;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    expect_more(&d, "party adjective", want);
+    dem = ent(&d, "Democratic Party");
+    s1 = nth_at(&d, "party adjective", "Democrat side", 0);
+    s2 = nth_at(&d, "party adjective", "Democratic leaders", 0);
+    assert_int_equal(dem->n_more, 2);
+    assert_int_equal(dem->more[0].span.start, s1);
+    assert_int_equal(dem->more[0].span.end, s1 + strlen("Democrat"));
+    assert_int_equal(dem->more[1].span.start, s2);
+    assert_int_equal(dem->more[1].span.end, s2 + strlen("Democratic"));
+    assert_int_equal(dem->more[1].rule, STANCE_MR_PARTY_ADJECTIVE);
+    doc_close(&d);
+}
+
 /* Titles, role appositions, epithets, organisation heads, pronouns by
  * gender, speaker-self and group, addressees: each case of MENTION_CASES. */
 static void test_mentions_cases(void **state)
@@ -968,6 +1003,7 @@ int main(void)
         cmocka_unit_test(test_mentions_tables_sorted),
         cmocka_unit_test(test_mentions_names_kinds),
         cmocka_unit_test(test_mentions_cases),
+        cmocka_unit_test(test_mentions_party_adjective),
         cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
