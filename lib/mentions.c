@@ -16,7 +16,7 @@
  *     is never the subject of its own clause ("Sanders called him"). A
  *     pronoun inside a quote never means the quote's speaker; a pronoun that
  *     attributes a quote ("..., she said") is the speaker the attribution
- *     sieves chose.
+ *     sieves chose. "this man", "that woman", "this guy" are a he/she too.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
  *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
@@ -553,19 +553,31 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
 
 
 
+/* "this man", "that woman", "this guy" (the noun after "this"/"that"): a
+ * he/she, resolved as the pronoun is. */
+static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we)
+{
+    if (stance_word_is(t, ws, we, "man") || stance_word_is(t, ws, we, "guy") || stance_word_is(t, ws, we, "gentleman"))
+        return &PRON_CLASSES[0];
+    if (stance_word_is(t, ws, we, "woman") || stance_word_is(t, ws, we, "lady"))
+        return &PRON_CLASSES[1];
+    return NULL;
+}
+
 /* "the <role>": the actor most recently tied to that role before it; "the
  * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. */
 static int scan_words(mstate *m)
 {
     const char *t = m->t;
-    size_t pos = 0, ws, we, the_s = 0;
+    size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX; /* dem: a "this"/"that" just before */
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
     if (find_orgs(m))
         return STANCE_ERR_NOMEM;
     while (pos < m->len) {
         size_t ns, ne;
         const role_word *rw;
+        const pron_word *pw;
         if (!word_byte(t, pos, m->len)) {
             prev = prev && (t[pos] == ' ');
             if (!prev)
@@ -588,21 +600,25 @@ static int scan_words(mstate *m)
         if (we - ws >= 2 && we - ws <= 7 &&
             (((t[ws] | 0x20) == 'h' && ((t[ws + 1] | 0x20) == 'e' || (t[ws + 1] | 0x20) == 'i')) ||
              (we - ws == 3 && (t[ws] | 0x20) == 's' && (t[ws + 1] | 0x20) == 'h'))) {
-            const pron_word *pw = pronoun_of(t, ws, we);
-            if (pw && pw->cls == P_THIRD) {
+            if ((pw = pronoun_of(t, ws, we)) && pw->cls == P_THIRD) {
                 if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
                     return STANCE_ERR_NOMEM;
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
         } else if (we - ws >= 4 && we - ws <= 10 && (t[ws] | 0x20) == 't' && (t[ws + 1] | 0x20) == 'h' &&
                    (t[ws + 2] | 0x20) == 'e') { /* they them their theirs themselves */
-            const pron_word *pw = plural_of(t, ws, we);
-            if (pw) {
+            if ((pw = plural_of(t, ws, we))) {
                 if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
                     return STANCE_ERR_NOMEM;
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
         }
+        if (prev && dem != SIZE_MAX && (pw = demonstrative_person(t, ws, we))) { /* "this man" is "he" */
+            if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
+                return STANCE_ERR_NOMEM;
+            m->prons[m->n_prons++] = (struct pron_at){dem, we, pw};
+        }
+        dem = stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that") ? ws : SIZE_MAX;
         /* "the governor", "the President", but not "the governor Tom Park" (a
          * name) nor "the Gov."; an organisation's head lowercase only */
         if (nmod >= 0 && ((t[ws] >= 'a' && t[ws] <= 'z') || (t[ws] >= 'A' && t[ws] <= 'Z' && m->n_ties)) &&

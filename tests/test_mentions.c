@@ -243,6 +243,15 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Sam Ito", "him", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "him", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
+     "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
+     "and the man knows it,\" Sam Ito said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "This man", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Elena Diaz", "that woman", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "This plan", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "the man", 0, NOT_A_MENTION, 0}}},
     {"pronoun blocked by another person", /* John Reed is no actor: "he" is his, not Park's */
      "Tom Park spoke first. Then John Reed took the stage, and he was angry.",
      {{"Tom Park", NULL, 0}},
