@@ -462,9 +462,30 @@ static const char *org_head(const char *name, size_t *hl)
     }
 }
 
+/* Is every capitalised word of t[a, b) (the words between "the" and an
+ * organisation's head) a word of @p name? "the Clinton campaign" is no "Sanders
+ * campaign"'s; "the Democratic party" is the "Democratic Party"'s. */
+static int names_in(const char *t, size_t a, size_t b, const char *name)
+{
+    size_t ws, we, nl = strlen(name);
+    if (stance_word_after(t, b, a, &ws, &we))
+        a = we; /* "the", "The" */
+    while (stance_word_after(t, b, a, &ws, &we)) {
+        size_t ns, ne = 0;
+        int found = !(t[ws] >= 'A' && t[ws] <= 'Z');
+        while (!found && stance_word_after(name, nl, ne, &ns, &ne))
+            found = ne - ns == we - ws && memcmp(name + ns, t + ws, we - ws) == 0;
+        if (!found)
+            return 0;
+        a = we;
+    }
+    return 1;
+}
+
 /* The actor whose name's head is the organisation noun t[ws, we) ("the party"
  * for "Democratic Party", "the committee" for "House Select Committee on
- * Benghazi") with the latest name mention before @p pos, or -1. */
+ * Benghazi") and holds the capitalised words between "the" at @p pos and the
+ * head (names_in()), with the latest name mention before @p pos, or -1. */
 static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
 {
     long best = -1;
@@ -478,7 +499,7 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
             continue;
         while (k < hl && (h[k] | 0x20) == (m->t[ws + k] | 0x20))
             k++;
-        if (k != hl)
+        if (k != hl || !names_in(m->t, pos, ws, e->name))
             continue;
         while (lo < hi) { /* mentions starting before pos */
             size_t mid = lo + (hi - lo) / 2;

@@ -243,6 +243,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Sam Ito", "him", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "him", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"an organisation's head after a name: that name's organisation",
+     "Officials of the Park campaign met the Diaz campaign on Monday.\n\n"
+     "\"The Park campaign is lying, and the campaign knows it,\" Sam Ito said.\n",
+     {{"Park campaign", NULL, 0}, {"Diaz campaign", NULL, 0}},
+     2,
+     {{"Diaz campaign", "The Park campaign", 0, NOT_A_MENTION, 0},
+      {"Park campaign", "the campaign", 0, TITLE, STANCE_MR_ORG_HEAD}}}, /* named last */
     {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n",
