@@ -85,6 +85,25 @@ static int referred_to(const char *t, size_t p)
     return 0;
 }
 
+/* Does a noun for the actor's people or things follow the mention ("Sanders
+ * supporters", "the Trump campaign", "the Ivanka Trump brand")? The phrase
+ * is then about them, and the actor is no object or subject of it. */
+static int modifies_noun(const char *t, size_t len, const stance_mention *m)
+{
+    static const char *const NOUNS[] = {"administration", "aide",   "aides",    "allies",   "backers", "brand",
+                                        "camp",           "campaign", "fans",    "loyalists", "people", "staff",
+                                        "staffers",       "supporter", "supporters", "surrogates", "team", "voters"};
+    size_t ws, we, k;
+    char b[16];
+    if (m->kind > STANCE_MK_SURNAME || !stance_word_after(t, len, m->span.end, &ws, &we) || we - ws >= sizeof b ||
+        !(t[ws] >= 'a' && t[ws] <= 'z'))
+        return 0;
+    for (k = 0; k < we - ws; k++)
+        b[k] = t[ws + k];
+    b[k] = 0;
+    return bsearch(b, NOUNS, sizeof NOUNS / sizeof NOUNS[0], sizeof NOUNS[0], str_cmp) != NULL;
+}
+
 /* Is the mention the object of an attribution verb or a verb of address
  * ("accused Gov. Tom Park", "asking Trump",
  * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
@@ -337,7 +356,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                 if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
                     if (!windows++ && build_windows(text, q, out))
                         return STANCE_ERR_NOMEM;
-                    if (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m))
+                    if (!modifies_noun(text, whi, m) && (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m)))
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else

@@ -597,7 +597,8 @@ static void check_objects(size_t which)
         "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n"
         "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n"
         "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n"
-        "\"He does his own thing,\" Diaz said in an interview of Park.\n",
+        "\"He does his own thing,\" Diaz said in an interview of Park.\n"
+        "Diaz said Park supporters were \"badly misled\" and accused Ito aides of \"lying\".\n",
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
@@ -624,6 +625,8 @@ static void check_objects(size_t which)
         {0, "It will fall", "Tom Park", 1},  /* what the quote refers to, eight words on */
         {0, "It will cost", "Sam Ito", 1},   /* "said on Monday of bridge builder Sam Ito" */
         {0, "He does his", "Tom Park", 1},   /* "said in an interview of Park": four words, "of" right before */
+        {0, "badly misled", "Tom Park", 0},  /* "Park supporters": the supporters are the subject */
+        {0, "lying", "Sam Ito", 0},          /* "accused Ito aides": the aides are the object */
         {1, "no path", "Tom Park", 1},
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
