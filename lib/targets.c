@@ -124,7 +124,7 @@ static int is_object(const char *t, const stance_mention *m)
         word_in(t, ps, pe, STANCE_LX(SPEECH_ABOUT)))
         return 1;
     if (stance_word_is(t, ws, we, "for") || stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "on") ||
-        stance_word_is(t, ws, we, "at"))
+        stance_word_is(t, ws, we, "at") || stance_word_is(t, ws, we, "against") || stance_word_is(t, ws, we, "behind"))
         return word_in(t, ps, pe, STANCE_LX(OBJ_NOUN));
     return 0;
 }

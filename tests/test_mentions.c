@@ -598,7 +598,9 @@ static void check_objects(size_t which)
         "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n"
         "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n"
         "\"He does his own thing,\" Diaz said in an interview of Park.\n"
-        "Diaz said Park supporters were \"badly misled\" and accused Ito aides of \"lying\".\n",
+        "Diaz said Park supporters were \"badly misled\" and accused Ito aides of \"lying\".\n"
+        "Diaz threw her support behind Sam Ito, saying it was time for \"a real builder\".\n"
+        "\"It is a scandal,\" Diaz said in an attack against Park.\n",
         "Elena Diaz said there was \"no path forward\" for Tom Park after the vote.\n"
         "Diaz said the plan \"would fail\" and Sam Ito agreed.\n"
         "\"The bridge will stand,\" Diaz said as Sam Ito nodded.\n"
@@ -627,6 +629,8 @@ static void check_objects(size_t which)
         {0, "He does his", "Tom Park", 1},   /* "said in an interview of Park": four words, "of" right before */
         {0, "badly misled", "Tom Park", 0},  /* "Park supporters": the supporters are the subject */
         {0, "lying", "Sam Ito", 0},          /* "accused Ito aides": the aides are the object */
+        {0, "a real builder", "Sam Ito", 1}, /* "support behind": a noun of praise or blame before "behind" */
+        {0, "It is a scandal", "Tom Park", 1}, /* "an attack against Park" */
         {1, "no path", "Tom Park", 1},
         {1, "would fail", "Sam Ito", 0}, /* "and Sam Ito agreed": a new clause */
         {1, "The bridge", "Sam Ito", 0}, /* a whole quote, not a fragment */
