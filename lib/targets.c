@@ -105,7 +105,7 @@ static int modifies_noun(const char *t, size_t len, const stance_mention *m)
 }
 
 /* Is the mention the object of an attribution verb or a verb of address
- * ("accused Gov. Tom Park", "asking Trump",
+ * ("accused Gov. Tom Park", "asking Trump", "support behind Cruz",
  * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
  * or what the attribution refers to ("responding to Trump's remarks")? */
 static int is_object(const char *t, const stance_mention *m)
