@@ -44,6 +44,7 @@ enum {
     STANCE_MR_INTERLOCUTOR,    /* you/your in a quote of an exchange (A, B, A) -> the other speaker */
     STANCE_MR_SURNAME_PLURAL,  /* "the Clintons", "the Bushes": every person actor of that surname */
     STANCE_MR_PARTY_ADJECTIVE, /* "Republican efforts" in a quote -> "Republican Party" (mentions_more.c) */
+    STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
     STANCE_MR_COUNT
 };
 
@@ -72,6 +73,9 @@ int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind
  * as a name mention of the actor "<Adjective> Party". */
 int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, const char *text,
                                      struct stance_entityset *ents);
+/* mentions_more.c: "my father", "his wife", "Park's son" inside a quote as an
+ * epithet mention of the one actor of the possessor's surname that fits. */
+int stance_mentions_kinship(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
 
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */

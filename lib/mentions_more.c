@@ -8,6 +8,12 @@
  * lowercase word, and not where a sentence or the quote begins ("Republican
  * voters said" in narration describes people, and a sentence's first word is
  * capitalised anyway); never inside another actor's name.
+ *
+ * Kinship inside a quote: "my father", "his wife", "Park's son" name the one
+ * person actor who shares the possessor's surname under another name and
+ * whose gender fits the noun (the possessor: "my" the quote's speaker, his/her
+ * the actor the pronoun was resolved to, "X's" that actor). "My father will
+ * change the labor laws," Ivanka Trump said: Donald Trump.
  */
 #include "config.h"
 
@@ -15,6 +21,7 @@
 
 #include "actors.h"
 #include "mentions.h"
+#include "names.h"
 #include "quotes.h"
 
 static int letter(unsigned char c)
@@ -78,5 +85,106 @@ int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char 
                 return STANCE_ERR_NOMEM;
         }
     }
+    return STANCE_OK;
+}
+
+/* The gender a kinship noun t[ws, we) gives its referent, or 0: no such noun. */
+static int kin_gender(const char *t, size_t ws, size_t we)
+{
+    static const char *const MALE[] = {"brother", "dad", "father", "husband", "son"};
+    static const char *const FEMALE[] = {"daughter", "mom", "mother", "sister", "wife"};
+    if (we - ws < 3 || we - ws > 8 || !strchr("bdfhmswBDFHMSW", t[ws]))
+        return 0; /* most words stop here */
+    for (size_t i = 0; i < 5; i++) {
+        if (stance_word_is(t, ws, we, MALE[i]))
+            return STANCE_G_MALE;
+        if (stance_word_is(t, ws, we, FEMALE[i]))
+            return STANCE_G_FEMALE;
+    }
+    return 0;
+}
+
+/* The actor a pronoun starting at @p at was resolved to ("his"), or whose
+ * possessive name mention ends at @p at ("Park's", its start then in
+ * @p start); -1 if none. */
+static long mention_at(const stance_entityset *ents, size_t at, int pronoun, size_t *start)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        if (pronoun) {
+            for (size_t k = 0; k < e->n_more; k++)
+                if (e->more[k].span.start == at && e->more[k].kind == STANCE_MK_PRONOUN)
+                    return (long)i;
+        } else
+            for (size_t k = 0; k < e->n_mentions; k++)
+                if (e->mentions[k].end == at && e->rules && e->rules[k] == STANCE_MR_POSSESSIVE) {
+                    *start = e->mentions[k].start;
+                    return (long)i;
+                }
+    }
+    return -1;
+}
+
+/* The one actor other than @p who (a name of two words or more, or the
+ * speaker's name) whose name ends in the same word and whose gender is not
+ * other than @p g, or -1. */
+static long kin_of(const stance_entityset *ents, const char *who, long self, int g)
+{
+    size_t wl, el;
+    const char *w = stance_last_word(who, strlen(who), &wl);
+    long found = -1;
+    if (w == who)
+        return -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        const char *ew = stance_last_word(e->name, strlen(e->name), &el);
+        if ((long)i == self || ew == e->name || el != wl || memcmp(ew, w, wl) != 0 || strcmp(e->name, who) == 0 ||
+            (e->gender != STANCE_G_UNKNOWN && e->gender != g))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
+}
+
+static int kin_in_quote(stance_entityset *ents, const char *t, const stance_rawquote *q)
+{
+    size_t pos = q->span.start, ps = 0, pe = 0, ws, we;
+    int have_prev = 0;
+    while (pos < q->span.end) {
+        int g;
+        long who = -1, kin;
+        const char *name = NULL;
+        if (!stance_word_after(t, q->span.end, pos, &ws, &we)) {
+            pos++;
+            have_prev = 0;
+            continue;
+        }
+        pos = we;
+        if (have_prev && (g = kin_gender(t, ws, we))) {
+            if (stance_word_is(t, ps, pe, "my")) {
+                who = stance_mentions_speaker(ents, t, q);
+                name = who >= 0 ? ents->e[who].name : q->speaker;
+            } else {
+                int pron = stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her");
+                size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or "\u2019s" */
+                who = (pron || (stance_word_is(t, ps, pe, "s") && ps >= 3)) ? mention_at(ents, at, pron, &ps) : -1;
+                name = who >= 0 ? ents->e[who].name : NULL; /* "his", "Park's" (a word "s" after the apostrophe) */
+            }
+            if (name && (kin = kin_of(ents, name, who, g)) >= 0 &&
+                stance_mentions_add(&ents->e[kin], ps, we, STANCE_MK_EPITHET, STANCE_MR_KINSHIP))
+                return STANCE_ERR_NOMEM;
+        }
+        ps = ws, pe = we, have_prev = 1;
+    }
+    return STANCE_OK;
+}
+
+int stance_mentions_kinship(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+{
+    for (size_t qi = 0; qi < quotes->n; qi++)
+        if (kin_in_quote(ents, t, &quotes->q[qi]))
+            return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }
