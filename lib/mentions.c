@@ -267,7 +267,8 @@ const char *stance_mention_rule_name(int rule)
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
-                                        "surname-plural", "party-adjective", "kinship"};
+                                        "surname-plural", "party-adjective", "kinship",
+                                        "pair"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -1464,7 +1465,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         goto nomem;
     sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||
-        stance_mentions_kinship(quotes, text, ents))
+        stance_mentions_kinship(quotes, text, ents) || stance_mentions_pairs(quotes, text, ents))
         goto nomem;
     sort_more(ents);
     goto out;

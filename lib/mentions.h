@@ -45,6 +45,7 @@ enum {
     STANCE_MR_SURNAME_PLURAL,  /* "the Clintons", "the Bushes": every person actor of that surname */
     STANCE_MR_PARTY_ADJECTIVE, /* "Republican efforts" in a quote -> "Republican Party" (mentions_more.c) */
     STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
+    STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
     STANCE_MR_COUNT
 };
 
@@ -76,6 +77,9 @@ int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, cons
 /* mentions_more.c: "my father", "his wife", "Park's son" inside a quote as an
  * epithet mention of the one actor of the possessor's surname that fits. */
 int stance_mentions_kinship(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
+/* mentions_more.c: "these two men", "either one of these guys" inside a quote
+ * as an epithet mention of each of the two male actors mentioned last. */
+int stance_mentions_pairs(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
 
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */

@@ -14,6 +14,10 @@
  * whose gender fits the noun (the possessor: "my" the quote's speaker, his/her
  * the actor the pronoun was resolved to, "X's" that actor). "My father will
  * change the labor laws," Ivanka Trump said: Donald Trump.
+ *
+ * Two men inside a quote: "these two men", "the two men", "either one of
+ * these guys" name the two male actors (the speaker aside) mentioned last
+ * before, within PAIR_REACH bytes, by any mention.
  */
 #include "config.h"
 
@@ -185,6 +189,76 @@ int stance_mentions_kinship(const stance_quotelist *quotes, const char *t, stanc
 {
     for (size_t qi = 0; qi < quotes->n; qi++)
         if (kin_in_quote(ents, t, &quotes->q[qi]))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+#define PAIR_REACH 1500u
+
+/* The latest mention of actor @p e ending at or before @p pos, or 0 (none). */
+static size_t last_before(const stance_ent *e, size_t pos)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < e->n_mentions && e->mentions[k].end <= pos; k++)
+        best = e->mentions[k].end;
+    for (size_t k = 0; k < e->n_more; k++)
+        if (e->more[k].span.end <= pos && e->more[k].span.end > best)
+            best = e->more[k].span.end;
+    return best;
+}
+
+/* The two male actors other than @p speaker mentioned last before @p pos. */
+static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe)
+{
+    long a = -1, b = -1;
+    size_t at = 0, bt = 0;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t w;
+        if ((long)i == speaker || ents->e[i].gender != STANCE_G_MALE || (w = last_before(&ents->e[i], ps)) == 0 ||
+            w + PAIR_REACH < ps)
+            continue;
+        if (w > at)
+            b = a, bt = at, a = (long)i, at = w;
+        else if (w > bt)
+            b = (long)i, bt = w;
+    }
+    if (b < 0)
+        return STANCE_OK;
+    if (stance_mentions_add(&ents->e[a], ps, pe, STANCE_MK_EPITHET, STANCE_MR_PAIR) ||
+        stance_mentions_add(&ents->e[b], ps, pe, STANCE_MK_EPITHET, STANCE_MR_PAIR))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+static int pair_in_quote(stance_entityset *ents, const char *t, const stance_rawquote *q)
+{
+    size_t pos = q->span.start, ws, we, s1 = 0, e1 = 0, s2 = 0; /* the two words before, s2 the earlier */
+    int n = 0;
+    while (pos < q->span.end) {
+        if (!stance_word_after(t, q->span.end, pos, &ws, &we)) {
+            pos++;
+            n = 0;
+            continue;
+        }
+        pos = we;
+        if (n && (stance_word_is(t, ws, we, "men") || stance_word_is(t, ws, we, "guys") ||
+                  stance_word_is(t, ws, we, "gentlemen"))) {
+            int two = stance_word_is(t, s1, e1, "two");
+            size_t ps = two && n > 1 ? s2 : s1;
+            if ((two || stance_word_is(t, s1, e1, "these") || stance_word_is(t, s1, e1, "those") ||
+                 stance_word_is(t, s1, e1, "both")) &&
+                add_pair(ents, stance_mentions_speaker(ents, t, q), ps, we))
+                return STANCE_ERR_NOMEM;
+        }
+        s2 = s1, s1 = ws, e1 = we, n++;
+    }
+    return STANCE_OK;
+}
+
+int stance_mentions_pairs(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+{
+    for (size_t qi = 0; qi < quotes->n; qi++)
+        if (pair_in_quote(ents, t, &quotes->q[qi]))
             return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }

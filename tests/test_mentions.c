@@ -263,6 +263,17 @@ static const mention_case MENTION_CASES[] = {
       {"Nora Park", "My brother", 0, NOT_A_MENTION, 0}, /* Nora is no brother, Tom the speaker */
       {"Tom Park", "Diaz's husband", 0, NOT_A_MENTION, 0}, /* no other Diaz */
       {"Nora Park", "My father", 1, NOT_A_MENTION, 0}}}, /* Nora is no father */
+    {"two men: the two male actors mentioned last, the speaker aside",
+     "Tom Park met Sam Ito and Elena Diaz on Monday.\n\n"
+     "\"These two men are building a bridge, and these people know it,\" Diaz said.\n\n"
+     "\"Both men will fail,\" Tom Park said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "These two men", 0, STANCE_MK_EPITHET, STANCE_MR_PAIR},
+      {"Sam Ito", "These two men", 0, STANCE_MK_EPITHET, STANCE_MR_PAIR},
+      {"Elena Diaz", "These two men", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "these people", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "Both men", 0, NOT_A_MENTION, 0}}}, /* only one man besides the speaker */
     {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n",
