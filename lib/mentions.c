@@ -640,7 +640,10 @@ static int scan_words(mstate *m)
                 return STANCE_ERR_NOMEM;
             m->prons[m->n_prons++] = (struct pron_at){dem, we, pw};
         }
-        dem = stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that") ? ws : SIZE_MAX;
+        dem = we - ws == 4 && (t[ws] | 0x20) == 't' &&
+                      (stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that"))
+                  ? ws
+                  : SIZE_MAX;
         /* "the governor", "the President", but not "the governor Tom Park" (a
          * name) nor "the Gov."; an organisation's head lowercase only */
         if (nmod >= 0 && ((t[ws] >= 'a' && t[ws] <= 'z') || (t[ws] >= 'A' && t[ws] <= 'Z' && m->n_ties)) &&
@@ -1465,7 +1468,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         goto nomem;
     sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||
-        stance_mentions_kinship(quotes, text, ents) || stance_mentions_pairs(quotes, text, ents))
+        stance_mentions_in_quotes(quotes, text, ents))
         goto nomem;
     sort_more(ents);
     goto out;

@@ -74,12 +74,11 @@ int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind
  * as a name mention of the actor "<Adjective> Party". */
 int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, const char *text,
                                      struct stance_entityset *ents);
-/* mentions_more.c: "my father", "his wife", "Park's son" inside a quote as an
- * epithet mention of the one actor of the possessor's surname that fits. */
-int stance_mentions_kinship(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
-/* mentions_more.c: "these two men", "either one of these guys" inside a quote
- * as an epithet mention of each of the two male actors mentioned last. */
-int stance_mentions_pairs(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
+/* mentions_more.c, one pass over the words of each quote: "my father", "his
+ * wife", "Park's son" as an epithet mention of the one actor of the
+ * possessor's surname that fits; "these two men", "either one of these guys"
+ * as one of each of the two male actors mentioned last. */
+int stance_mentions_in_quotes(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
 
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */

@@ -33,6 +33,16 @@ static int letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* Is t[i] (before @p end) a byte of a word: an ASCII letter or digit, or a
+ * non-ASCII letter, not a mark of U+2000-U+203F (curly quotes, dashes)? */
+static int word_at(const char *t, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80)
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    return !(c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80);
+}
+
 /* Is some actor's name mention over [s, e)? */
 static int named_there(const stance_entityset *ents, size_t s, size_t e)
 {
@@ -92,19 +102,20 @@ int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char 
     return STANCE_OK;
 }
 
-/* The gender a kinship noun t[ws, we) gives its referent, or 0: no such noun. */
-static int kin_gender(const char *t, size_t ws, size_t we)
+/* The gender a kinship noun t[ws, we) (first letter @p f, lowercase) gives
+ * its referent, or 0: no such noun. */
+static int kin_gender(const char *t, size_t ws, size_t we, unsigned char f)
 {
-    static const char *const MALE[] = {"brother", "dad", "father", "husband", "son"};
-    static const char *const FEMALE[] = {"daughter", "mom", "mother", "sister", "wife"};
-    if (we - ws < 3 || we - ws > 8 || !strchr("bdfhmswBDFHMSW", t[ws]))
-        return 0; /* most words stop here */
-    for (size_t i = 0; i < 5; i++) {
-        if (stance_word_is(t, ws, we, MALE[i]))
-            return STANCE_G_MALE;
-        if (stance_word_is(t, ws, we, FEMALE[i]))
-            return STANCE_G_FEMALE;
-    }
+    static const struct {
+        const char *w;
+        int g;
+    } KIN[] = {{"brother", STANCE_G_MALE}, {"dad", STANCE_G_MALE},       {"daughter", STANCE_G_FEMALE},
+               {"father", STANCE_G_MALE},  {"husband", STANCE_G_MALE},   {"mom", STANCE_G_FEMALE},
+               {"mother", STANCE_G_FEMALE}, {"sister", STANCE_G_FEMALE}, {"son", STANCE_G_MALE},
+               {"wife", STANCE_G_FEMALE}};
+    for (size_t i = 0; i < sizeof KIN / sizeof KIN[0]; i++)
+        if (KIN[i].w[0] == f && stance_word_is(t, ws, we, KIN[i].w))
+            return KIN[i].g;
     return 0;
 }
 
@@ -152,47 +163,6 @@ static long kin_of(const stance_entityset *ents, const char *who, long self, int
     return found;
 }
 
-static int kin_in_quote(stance_entityset *ents, const char *t, const stance_rawquote *q)
-{
-    size_t pos = q->span.start, ps = 0, pe = 0, ws, we;
-    int have_prev = 0;
-    while (pos < q->span.end) {
-        int g;
-        long who = -1, kin;
-        const char *name = NULL;
-        if (!stance_word_after(t, q->span.end, pos, &ws, &we)) {
-            pos++;
-            have_prev = 0;
-            continue;
-        }
-        pos = we;
-        if (have_prev && (g = kin_gender(t, ws, we))) {
-            if (stance_word_is(t, ps, pe, "my")) {
-                who = stance_mentions_speaker(ents, t, q);
-                name = who >= 0 ? ents->e[who].name : q->speaker;
-            } else {
-                int pron = stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her");
-                size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or "\u2019s" */
-                who = (pron || (stance_word_is(t, ps, pe, "s") && ps >= 3)) ? mention_at(ents, at, pron, &ps) : -1;
-                name = who >= 0 ? ents->e[who].name : NULL; /* "his", "Park's" (a word "s" after the apostrophe) */
-            }
-            if (name && (kin = kin_of(ents, name, who, g)) >= 0 &&
-                stance_mentions_add(&ents->e[kin], ps, we, STANCE_MK_EPITHET, STANCE_MR_KINSHIP))
-                return STANCE_ERR_NOMEM;
-        }
-        ps = ws, pe = we, have_prev = 1;
-    }
-    return STANCE_OK;
-}
-
-int stance_mentions_kinship(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
-{
-    for (size_t qi = 0; qi < quotes->n; qi++)
-        if (kin_in_quote(ents, t, &quotes->q[qi]))
-            return STANCE_ERR_NOMEM;
-    return STANCE_OK;
-}
-
 #define PAIR_REACH 1500u
 
 /* The latest mention of actor @p e ending at or before @p pos, or 0 (none). */
@@ -230,35 +200,75 @@ static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe)
     return STANCE_OK;
 }
 
-static int pair_in_quote(stance_entityset *ents, const char *t, const stance_rawquote *q)
+/* "my father", "his wife", "Park's son" (previous word t[ps, pe), kinship
+ * noun of gender @p g ending at @p we). */
+static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t ps, size_t pe, size_t we,
+                  int g)
 {
-    size_t pos = q->span.start, ws, we, s1 = 0, e1 = 0, s2 = 0; /* the two words before, s2 the earlier */
-    int n = 0;
-    while (pos < q->span.end) {
-        if (!stance_word_after(t, q->span.end, pos, &ws, &we)) {
-            pos++;
-            n = 0;
-            continue;
-        }
-        pos = we;
-        if (n && (stance_word_is(t, ws, we, "men") || stance_word_is(t, ws, we, "guys") ||
-                  stance_word_is(t, ws, we, "gentlemen"))) {
-            int two = stance_word_is(t, s1, e1, "two");
-            size_t ps = two && n > 1 ? s2 : s1;
-            if ((two || stance_word_is(t, s1, e1, "these") || stance_word_is(t, s1, e1, "those") ||
-                 stance_word_is(t, s1, e1, "both")) &&
-                add_pair(ents, stance_mentions_speaker(ents, t, q), ps, we))
-                return STANCE_ERR_NOMEM;
-        }
-        s2 = s1, s1 = ws, e1 = we, n++;
+    long who = -1, kin;
+    const char *name = NULL;
+    if (stance_word_is(t, ps, pe, "my")) {
+        who = stance_mentions_speaker(ents, t, q);
+        name = who >= 0 ? ents->e[who].name : q->speaker;
+    } else {
+        int pron = stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her");
+        size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or a curly one */
+        who = (pron || (stance_word_is(t, ps, pe, "s") && ps >= 3)) ? mention_at(ents, at, pron, &ps) : -1;
+        name = who >= 0 ? ents->e[who].name : NULL; /* "his", "Park's" (a word "s" after the apostrophe) */
     }
+    if (name && (kin = kin_of(ents, name, who, g)) >= 0 &&
+        stance_mentions_add(&ents->e[kin], ps, we, STANCE_MK_EPITHET, STANCE_MR_KINSHIP))
+        return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }
 
-int stance_mentions_pairs(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+/* "these two men", "the two men", "both men", "either one of these guys": the
+ * word t[ws, we) after t[s1, e1) (and t[s2, ...) before that, if n > 1). */
+static int pair_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t s2, size_t s1, size_t e1,
+                   size_t ws, size_t we, int n)
 {
-    for (size_t qi = 0; qi < quotes->n; qi++)
-        if (pair_in_quote(ents, t, &quotes->q[qi]))
-            return STANCE_ERR_NOMEM;
+    int two;
+    if (!stance_word_is(t, ws, we, "men") && !stance_word_is(t, ws, we, "guys") &&
+        !stance_word_is(t, ws, we, "gentlemen"))
+        return STANCE_OK;
+    two = stance_word_is(t, s1, e1, "two");
+    if (!two && !stance_word_is(t, s1, e1, "these") && !stance_word_is(t, s1, e1, "those") &&
+        !stance_word_is(t, s1, e1, "both"))
+        return STANCE_OK;
+    return add_pair(ents, stance_mentions_speaker(ents, t, q), two && n > 1 ? s2 : s1, we);
+}
+
+/* One pass over the words of each quote: kinship and pairs (the words before
+ * a noun are read only across spaces). */
+int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+{
+    for (size_t qi = 0; qi < quotes->n; qi++) {
+        const stance_rawquote *q = &quotes->q[qi];
+        size_t pos = q->span.start, s1 = 0, e1 = 0, s2 = 0;
+        int n = 0;
+        while (pos < q->span.end) {
+            size_t ws, we;
+            unsigned char f;
+            int g;
+            if (!word_at(t, pos, q->span.end)) {
+                n = t[pos] == ' ' ? n : 0; /* U+2000-U+203F (curly marks, dashes) end a word as "'" does */
+                pos += (unsigned char)t[pos] == 0xE2 ? 3 : 1;
+                continue;
+            }
+            ws = pos++;
+            while (pos < q->span.end && word_at(t, pos, q->span.end))
+                pos++;
+            we = pos;
+            f = (unsigned char)(t[ws] | 0x20);
+            /* b d f g h m s w: the first letters of the nouns read here; most words stop */
+            if (n && we - ws >= 3 && we - ws <= 9 && f >= 'b' && f <= 'w' && ((0x4410EAu >> (f - 'a')) & 1)) {
+                if ((g = kin_gender(t, ws, we, f)) && kin_at(ents, t, q, s1, e1, we, g))
+                    return STANCE_ERR_NOMEM;
+                if ((f == 'm' || f == 'g') && pair_at(ents, t, q, s2, s1, e1, ws, we, n))
+                    return STANCE_ERR_NOMEM;
+            }
+            s2 = s1, s1 = ws, e1 = we, n++;
+        }
+    }
     return STANCE_OK;
 }

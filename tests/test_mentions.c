@@ -254,12 +254,14 @@ static const mention_case MENTION_CASES[] = {
      "Tom Park and Nora Park spoke to Elena Diaz on Monday.\n\n"
      "\"My father will fix the bridge,\" Nora Park said.\n\n"
      "\"There is a passion for Tom, and his wife knocked it out of the park,\" Elena Diaz said.\n\n"
-     "\"My father built it,\" Tom Park said. \"My brother and Diaz's husband agree, and Tom Park's wife too.\"\n",
+     "\"My father built it,\" Tom Park said. \"My brother and Diaz's husband agree, and Tom Park's wife too.\"\n\n"
+     "\"Tom Park\u2019s wife agrees,\" Diaz said.\n",
      {{"Tom Park", NULL, 0}, {"Nora Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
      3,
      {{"Tom Park", "My father", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP},
       {"Nora Park", "his wife", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP},
       {"Nora Park", "Tom Park's wife", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP},
+      {"Nora Park", "Tom Park\u2019s wife", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP},
       {"Nora Park", "My brother", 0, NOT_A_MENTION, 0}, /* Nora is no brother, Tom the speaker */
       {"Tom Park", "Diaz's husband", 0, NOT_A_MENTION, 0}, /* no other Diaz */
       {"Nora Park", "My father", 1, NOT_A_MENTION, 0}}}, /* Nora is no father */
