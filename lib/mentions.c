@@ -1434,7 +1434,8 @@ static int find_self(mstate *m)
                 if (ad >= 0 && ad != sp)
                     rc = stance_mentions_add(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
                 else if (ad < 0 && m->inter[qi] >= 0)
-                    rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN, STANCE_MR_INTERLOCUTOR);
+                    rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN,
+                                             STANCE_MR_INTERLOCUTOR);
             }
             if (rc)
                 return rc;

@@ -356,7 +356,8 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                 if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
                     if (!windows++ && build_windows(text, q, out))
                         return STANCE_ERR_NOMEM;
-                    if (!modifies_noun(text, whi, m) && (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m)))
+                    if (!modifies_noun(text, whi, m) &&
+                        (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m)))
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else
