@@ -16,7 +16,7 @@
  *     is never the subject of its own clause ("Sanders called him"). A
  *     pronoun inside a quote never means the quote's speaker; a pronoun that
  *     attributes a quote ("..., she said") is the speaker the attribution
- *     sieves chose.
+ *     sieves chose. "this man", "that woman", "this guy" are a he/she too.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
  *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
@@ -267,7 +267,8 @@ const char *stance_mention_rule_name(int rule)
                                         "role-apposition", "epithet-apposition", "pronoun-gender",
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
-                                        "surname-plural"};
+                                        "surname-plural", "party-adjective", "kinship",
+                                        "pair"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -310,7 +311,7 @@ typedef struct mstate {
     size_t n_orgs, orgs_cap;
 } mstate;
 
-static int add_more(stance_ent *e, size_t s, size_t end, int kind, int rule)
+int stance_mentions_add(stance_ent *e, size_t s, size_t end, int kind, int rule)
 {
     if (stance_grow((void **)&e->more, &e->more_cap, e->n_more + 1, sizeof *e->more))
         return STANCE_ERR_NOMEM;
@@ -462,9 +463,30 @@ static const char *org_head(const char *name, size_t *hl)
     }
 }
 
+/* Is every capitalised word of t[a, b) (the words between "the" and an
+ * organisation's head) a word of @p name? "the Clinton campaign" is no "Sanders
+ * campaign"'s; "the Democratic party" is the "Democratic Party"'s. */
+static int names_in(const char *t, size_t a, size_t b, const char *name)
+{
+    size_t ws, we, nl = strlen(name);
+    if (stance_word_after(t, b, a, &ws, &we))
+        a = we; /* "the", "The" */
+    while (stance_word_after(t, b, a, &ws, &we)) {
+        size_t ns, ne = 0;
+        int found = !(t[ws] >= 'A' && t[ws] <= 'Z');
+        while (!found && stance_word_after(name, nl, ne, &ns, &ne))
+            found = ne - ns == we - ws && memcmp(name + ns, t + ws, we - ws) == 0;
+        if (!found)
+            return 0;
+        a = we;
+    }
+    return 1;
+}
+
 /* The actor whose name's head is the organisation noun t[ws, we) ("the party"
  * for "Democratic Party", "the committee" for "House Select Committee on
- * Benghazi") with the latest name mention before @p pos, or -1. */
+ * Benghazi") and holds the capitalised words between "the" at @p pos and the
+ * head (names_in()), with the latest name mention before @p pos, or -1. */
 static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
 {
     long best = -1;
@@ -478,7 +500,7 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
             continue;
         while (k < hl && (h[k] | 0x20) == (m->t[ws + k] | 0x20))
             k++;
-        if (k != hl)
+        if (k != hl || !names_in(m->t, pos, ws, e->name))
             continue;
         while (lo < hi) { /* mentions starting before pos */
             size_t mid = lo + (hi - lo) / 2;
@@ -545,7 +567,7 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
         size_t nl = strlen(e->name), el;
         const char *sn = stance_last_word(e->name, nl, &el);
         if (sn != e->name && el == sl && memcmp(sn, t + ws, sl) == 0 && person_like(e) &&
-            add_more(&m->ents->e[i], the_s, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
+            stance_mentions_add(&m->ents->e[i], the_s, we, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
@@ -553,19 +575,31 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
 
 
 
+/* "this man", "that woman", "this guy" (the noun after "this"/"that"): a
+ * he/she, resolved as the pronoun is. */
+static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we)
+{
+    if (stance_word_is(t, ws, we, "man") || stance_word_is(t, ws, we, "guy") || stance_word_is(t, ws, we, "gentleman"))
+        return &PRON_CLASSES[0];
+    if (stance_word_is(t, ws, we, "woman") || stance_word_is(t, ws, we, "lady"))
+        return &PRON_CLASSES[1];
+    return NULL;
+}
+
 /* "the <role>": the actor most recently tied to that role before it; "the
  * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. */
 static int scan_words(mstate *m)
 {
     const char *t = m->t;
-    size_t pos = 0, ws, we, the_s = 0;
+    size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX; /* dem: a "this"/"that" just before */
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
     if (find_orgs(m))
         return STANCE_ERR_NOMEM;
     while (pos < m->len) {
         size_t ns, ne;
         const role_word *rw;
+        const pron_word *pw;
         if (!word_byte(t, pos, m->len)) {
             prev = prev && (t[pos] == ' ');
             if (!prev)
@@ -588,21 +622,28 @@ static int scan_words(mstate *m)
         if (we - ws >= 2 && we - ws <= 7 &&
             (((t[ws] | 0x20) == 'h' && ((t[ws + 1] | 0x20) == 'e' || (t[ws + 1] | 0x20) == 'i')) ||
              (we - ws == 3 && (t[ws] | 0x20) == 's' && (t[ws + 1] | 0x20) == 'h'))) {
-            const pron_word *pw = pronoun_of(t, ws, we);
-            if (pw && pw->cls == P_THIRD) {
+            if ((pw = pronoun_of(t, ws, we)) && pw->cls == P_THIRD) {
                 if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
                     return STANCE_ERR_NOMEM;
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
         } else if (we - ws >= 4 && we - ws <= 10 && (t[ws] | 0x20) == 't' && (t[ws + 1] | 0x20) == 'h' &&
                    (t[ws + 2] | 0x20) == 'e') { /* they them their theirs themselves */
-            const pron_word *pw = plural_of(t, ws, we);
-            if (pw) {
+            if ((pw = plural_of(t, ws, we))) {
                 if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
                     return STANCE_ERR_NOMEM;
                 m->prons[m->n_prons++] = (struct pron_at){ws, we, pw};
             }
         }
+        if (prev && dem != SIZE_MAX && (pw = demonstrative_person(t, ws, we))) { /* "this man" is "he" */
+            if (stance_grow((void **)&m->prons, &m->prons_cap, m->n_prons + 1, sizeof *m->prons))
+                return STANCE_ERR_NOMEM;
+            m->prons[m->n_prons++] = (struct pron_at){dem, we, pw};
+        }
+        dem = we - ws == 4 && (t[ws] | 0x20) == 't' &&
+                      (stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that"))
+                  ? ws
+                  : SIZE_MAX;
         /* "the governor", "the President", but not "the governor Tom Park" (a
          * name) nor "the Gov."; an organisation's head lowercase only */
         if (nmod >= 0 && ((t[ws] >= 'a' && t[ws] <= 'z') || (t[ws] >= 'A' && t[ws] <= 'Z' && m->n_ties)) &&
@@ -615,12 +656,12 @@ static int scan_words(mstate *m)
                     if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
                         best = (long)i;
                 if (best >= 0 &&
-                    add_more(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
+                    stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->n_orgs && t[ws] >= 'a' && lower(t, ws, we, b, sizeof b) &&
                        stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
-                       add_more(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+                       stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
         if (nmod == 0 && we - ws >= 4 && t[ws] >= 'A' && t[ws] <= 'Z' && t[we - 1] == 's' && m->ents->ix &&
@@ -654,7 +695,7 @@ static int find_epithet_mentions(mstate *m)
                 continue;
             if (!stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
                 continue;
-            if (add_more(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
+            if (stance_mentions_add(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
                 return STANCE_ERR_NOMEM;
         }
     }
@@ -710,15 +751,41 @@ static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
     return best;
 }
 
+/* Does the speaker's given name contradict actor @p e's, so that a shared
+ * surname does not make them one ("Jane Sanders" is no "Bernie Sanders")? Only
+ * a first name of the lexicon contradicts, and not one that begins the actor's
+ * first word or a name or alias the text gives it ("Tommy" for "Tom Park",
+ * "Bernie" for "Bernard Sanders" when the text writes "Bernie Sanders"). */
+static int given_contradicts(const stance_ent *e, const char *text, const char *sp)
+{
+    const char *sw = strchr(sp, ' '), *aw = strchr(e->name, ' ');
+    size_t wl, al;
+    if (!sw || !aw)
+        return 0;
+    wl = (size_t)(sw - sp);
+    al = (size_t)(aw - e->name);
+    if (!stance_names_is_first_name(sp, wl) || memcmp(sp, e->name, wl < al ? wl : al) == 0)
+        return 0;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        const stance_span *m = &e->mentions[k];
+        if (e->kinds && e->kinds[k] > STANCE_MK_ALIAS)
+            continue;
+        if (m->end - m->start >= wl && memcmp(text + m->start, sp, wl) == 0 &&
+            (m->end - m->start == wl || text[m->start + wl] == ' '))
+            return 0;
+    }
+    return 1;
+}
+
 long stance_mentions_speaker(const stance_entityset *ents, const char *text, const stance_rawquote *q)
 {
     size_t sl, ll;
     const char *lw;
     long found = -1;
-    (void)text;
     if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN &&
-        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0)
-        return found;
+        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0 &&
+        !(q->speaker && given_contradicts(&ents->e[found], text, q->speaker)))
+        return found; /* "Jane Park said": the surname in the span is no Tom Park */
     if (!q->speaker || q->how == STANCE_ATTR_NOUN)
         return -1;
     /* the same surname, if only one actor has it */
@@ -727,7 +794,9 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
     if (ents->ix) {
         if ((found = stance_mindex_name(ents->ix, ents, q->speaker)) >= 0 || ll < 2)
             return found;
-        return stance_mindex_last(ents->ix, lw, ll, &found) == 1 ? found : -1;
+        if (stance_mindex_last(ents->ix, lw, ll, &found) != 1)
+            return -1;
+        return given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
     }
     for (size_t i = 0; i < ents->n; i++)
         if (strcmp(ents->e[i].name, q->speaker) == 0)
@@ -744,7 +813,7 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
             found = (long)i;
         }
     }
-    return found;
+    return found >= 0 && given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
 }
 
 /* May the actor be a person? Not when its name of two words or more ends in
@@ -1037,7 +1106,7 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
             people_between(m->t, r->end, ws))
             return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
-        return add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
+        return stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }
     return STANCE_OK;
 }
@@ -1167,7 +1236,7 @@ static int resolve_pronouns(mstate *m)
             long ent = sp[si].ent;
             int g = pw->cls == P_THIRD_PLURAL ? -1 : ent >= 0 ? m->ents->e[ent].gender : pw->gender;
             if (ent >= 0)
-                rc = add_more(&m->ents->e[ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER);
+                rc = stance_mentions_add(&m->ents->e[ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER);
             push_recent(recent, &nr, (referent){ws, we, ent, g == STANCE_G_UNKNOWN ? pw->gender : g, sp[si].who});
             continue;
         }
@@ -1190,7 +1259,7 @@ static int resolve_pronouns(mstate *m)
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
                 int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
-                rc = add_more(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
+                rc = stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
                 push_recent(recent, &nr, chain);
             }
         }
@@ -1356,16 +1425,17 @@ static int find_self(mstate *m)
             if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
                 continue;
             if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)
-                rc = add_more(&m->ents->e[sp], ws, we, STANCE_MK_SELF, STANCE_MR_FIRST_PERSON);
+                rc = stance_mentions_add(&m->ents->e[sp], ws, we, STANCE_MK_SELF, STANCE_MR_FIRST_PERSON);
             if (!rc && pw->cls == P_FIRST_PLURAL && pr >= 0)
-                rc = add_more(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
+                rc = stance_mentions_add(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
             if (!rc && pw->cls == P_SECOND) {
                 if (ad == -2)
                     ad = stance_mentions_addressee(m->ents, t, q);
                 if (ad >= 0 && ad != sp)
-                    rc = add_more(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
+                    rc = stance_mentions_add(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
                 else if (ad < 0 && m->inter[qi] >= 0)
-                    rc = add_more(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN, STANCE_MR_INTERLOCUTOR);
+                    rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN,
+                                             STANCE_MR_INTERLOCUTOR);
             }
             if (rc)
                 return rc;
@@ -1398,7 +1468,8 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (build_referents(&m) || resolve_pronouns(&m))
         goto nomem;
     sort_more(ents);
-    if (find_self(&m))
+    if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||
+        stance_mentions_in_quotes(quotes, text, ents))
         goto nomem;
     sort_more(ents);
     goto out;

@@ -43,6 +43,9 @@ enum {
     STANCE_MR_SURNAME_SHARED,  /* a surname several actors share -> the one of them named in full last */
     STANCE_MR_INTERLOCUTOR,    /* you/your in a quote of an exchange (A, B, A) -> the other speaker */
     STANCE_MR_SURNAME_PLURAL,  /* "the Clintons", "the Bushes": every person actor of that surname */
+    STANCE_MR_PARTY_ADJECTIVE, /* "Republican efforts" in a quote -> "Republican Party" (mentions_more.c) */
+    STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
+    STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
     STANCE_MR_COUNT
 };
 
@@ -54,6 +57,7 @@ typedef struct stance_mention {
 /* Static names ("role-apposition", ...), never NULL; stance_mention_kind_name() is public. */
 const char *stance_mention_rule_name(int rule);
 
+struct stance_ent;
 struct stance_entityset;
 struct stance_quotelist;
 struct stance_rawquote;
@@ -63,6 +67,18 @@ struct stance_rawquote;
  * list, in text order, and set each actor's gender. */
 int stance_mentions_find(const struct stance_quotelist *quotes, const char *text, size_t len,
                          struct stance_entityset *ents, stance_error *err);
+
+/* Append a mention to the actor's `more` list (not sorted). */
+int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind, int rule);
+/* mentions_more.c: a party's adjective inside a quote ("Republican efforts")
+ * as a name mention of the actor "<Adjective> Party". */
+int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, const char *text,
+                                     struct stance_entityset *ents);
+/* mentions_more.c, one pass over the words of each quote: "my father", "his
+ * wife", "Park's son" as an epithet mention of the one actor of the
+ * possessor's surname that fits; "these two men", "either one of these guys"
+ * as one of each of the two male actors mentioned last. */
+int stance_mentions_in_quotes(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
 
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */

@@ -51,8 +51,8 @@ static int alnum(char c)
  * "responding to Trump's remarks", "in reference to the absent Trump",
  * "referring to finger-shaped bruises that Fields showed", "referencing a
  * super PAC funded by Paul Singer": what the quote answers or refers to; or
- * a speech word up to three words before an "of"/"about" of that phrase
- * ("said on Monday of bridge builder Sam Ito"). */
+ * a speech word up to four words before an "of"/"about" of that phrase
+ * ("said on Monday of bridge builder Sam Ito", "said in an interview of Park"). */
 static int referred_to(const char *t, size_t p)
 {
     static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
@@ -76,17 +76,36 @@ static int referred_to(const char *t, size_t p)
         b[k] = 0;
         if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
             return 1;
-        /* "said in February of air conditioner manufacturer Carrier Corp." */
-        if (of_at && n <= of_at + 3 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
+        /* "said in February of air conditioner manufacturer Carrier Corp.", "said in an interview of Trump" */
+        if (of_at && n <= of_at + 4 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
             return 1;
-        if (!of_at && n > 1 && (strcmp(b, "of") == 0 || strcmp(b, "about") == 0))
+        if (!of_at && (strcmp(b, "of") == 0 || strcmp(b, "about") == 0))
             of_at = n;
     }
     return 0;
 }
 
+/* Does a noun for the actor's people or things follow the mention ("Sanders
+ * supporters", "the Trump campaign", "the Ivanka Trump brand")? The phrase
+ * is then about them, and the actor is no object or subject of it. */
+static int modifies_noun(const char *t, size_t len, const stance_mention *m)
+{
+    static const char *const NOUNS[] = {"administration", "aide",   "aides",    "allies",   "backers", "brand",
+                                        "camp",           "campaign", "fans",    "loyalists", "people", "staff",
+                                        "staffers",       "supporter", "supporters", "surrogates", "team", "voters"};
+    size_t ws, we, k;
+    char b[16];
+    if (m->kind > STANCE_MK_SURNAME || !stance_word_after(t, len, m->span.end, &ws, &we) || we - ws >= sizeof b ||
+        !(t[ws] >= 'a' && t[ws] <= 'z'))
+        return 0;
+    for (k = 0; k < we - ws; k++)
+        b[k] = t[ws + k];
+    b[k] = 0;
+    return bsearch(b, NOUNS, sizeof NOUNS / sizeof NOUNS[0], sizeof NOUNS[0], str_cmp) != NULL;
+}
+
 /* Is the mention the object of an attribution verb or a verb of address
- * ("accused Gov. Tom Park", "asking Trump",
+ * ("accused Gov. Tom Park", "asking Trump", "support behind Cruz",
  * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
  * or what the attribution refers to ("responding to Trump's remarks")? */
 static int is_object(const char *t, const stance_mention *m)
@@ -105,7 +124,7 @@ static int is_object(const char *t, const stance_mention *m)
         word_in(t, ps, pe, STANCE_LX(SPEECH_ABOUT)))
         return 1;
     if (stance_word_is(t, ws, we, "for") || stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "on") ||
-        stance_word_is(t, ws, we, "at"))
+        stance_word_is(t, ws, we, "at") || stance_word_is(t, ws, we, "against") || stance_word_is(t, ws, we, "behind"))
         return word_in(t, ps, pe, STANCE_LX(OBJ_NOUN));
     return 0;
 }
@@ -337,7 +356,8 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                 if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
                     if (!windows++ && build_windows(text, q, out))
                         return STANCE_ERR_NOMEM;
-                    if (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m))
+                    if (!modifies_noun(text, whi, m) &&
+                        (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m)))
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else

@@ -1,0 +1,274 @@
+/*
+ * mentions_more.c - mentions found after mentions.c's passes (see mentions.h).
+ *
+ * A party's adjective inside a quote: "Republican efforts to repeal it", "the
+ * Democrat side", "liberal Democratic politicians" name the actor "Republican
+ * Party" or "Democratic Party" (a name of two words whose head is "Party";
+ * "Democrat" also for "Democratic"). Only inside quotes, only before a
+ * lowercase word, and not where a sentence or the quote begins ("Republican
+ * voters said" in narration describes people, and a sentence's first word is
+ * capitalised anyway); never inside another actor's name.
+ *
+ * Kinship inside a quote: "my father", "his wife", "Park's son" name the one
+ * person actor who shares the possessor's surname under another name and
+ * whose gender fits the noun (the possessor: "my" the quote's speaker, his/her
+ * the actor the pronoun was resolved to, "X's" that actor). "My father will
+ * change the labor laws," Ivanka Trump said: Donald Trump.
+ *
+ * Two men inside a quote: "these two men", "the two men", "either one of
+ * these guys" name the two male actors (the speaker aside) mentioned last
+ * before, within PAIR_REACH bytes, by any mention.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "actors.h"
+#include "mentions.h"
+#include "names.h"
+#include "quotes.h"
+
+static int letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Is t[i] (before @p end) a byte of a word: an ASCII letter or digit, or a
+ * non-ASCII letter, not a mark of U+2000-U+203F (curly quotes, dashes)? */
+static int word_at(const char *t, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80)
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    return !(c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80);
+}
+
+/* Is some actor's name mention over [s, e)? */
+static int named_there(const stance_entityset *ents, size_t s, size_t e)
+{
+    for (size_t i = 0; i < ents->n; i++)
+        for (size_t k = 0; k < ents->e[i].n_mentions; k++)
+            if (ents->e[i].mentions[k].start < e && s < ents->e[i].mentions[k].end)
+                return 1;
+    return 0;
+}
+
+/* Does the adjective t[s, s + n) name its party here (inside the quote [qs, qe))? */
+static int adjective_at(const stance_entityset *ents, const char *t, size_t qs, size_t qe, size_t s, size_t n)
+{
+    size_t p = s;
+    if ((s > qs && letter((unsigned char)t[s - 1])) || s + n + 1 >= qe || t[s + n] != ' ' ||
+        !(t[s + n + 1] >= 'a' && t[s + n + 1] <= 'z'))
+        return 0;
+    while (p > qs && (t[p - 1] == ' ' || t[p - 1] == '\n'))
+        p--;
+    if (p == qs || strchr(".!?", t[p - 1]))
+        return 0; /* the quote's or a sentence's first word */
+    return !named_there(ents, s, s + n);
+}
+
+static int find_in_quote(stance_entityset *ents, size_t i, const char *t, size_t qs, size_t qe, size_t n)
+{
+    const char *name = ents->e[i].name;
+    size_t stem = n > 4 && name[n - 2] == 'i' && name[n - 1] == 'c' ? n - 2 : n; /* "Democrat side" too */
+    for (size_t from = qs; from + stem <= qe;) {
+        const char *hit = memmem(t + from, qe - from, name, stem);
+        size_t s, len;
+        if (!hit)
+            break;
+        s = (size_t)(hit - t);
+        from = s + 1;
+        len = stem < n && s + n <= qe && memcmp(t + s, name, n) == 0 ? n : stem;
+        if (adjective_at(ents, t, qs, qe, s, len) &&
+            stance_mentions_add(&ents->e[i], s, s + len, STANCE_MK_NAME, STANCE_MR_PARTY_ADJECTIVE))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
+int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        const char *name = ents->e[i].name, *sp = strchr(name, ' ');
+        size_t n;
+        if (!sp || strcmp(sp, " Party") != 0 || !(name[0] >= 'A' && name[0] <= 'Z') || (n = (size_t)(sp - name)) < 3)
+            continue;
+        for (size_t qi = 0; qi < quotes->n; qi++) {
+            const stance_rawquote *q = &quotes->q[qi];
+            if (find_in_quote(ents, i, t, q->span.start, q->span.end, n))
+                return STANCE_ERR_NOMEM;
+        }
+    }
+    return STANCE_OK;
+}
+
+/* The gender a kinship noun t[ws, we) (first letter @p f, lowercase) gives
+ * its referent, or 0: no such noun. */
+static int kin_gender(const char *t, size_t ws, size_t we, unsigned char f)
+{
+    static const struct {
+        const char *w;
+        int g;
+    } KIN[] = {{"brother", STANCE_G_MALE}, {"dad", STANCE_G_MALE},       {"daughter", STANCE_G_FEMALE},
+               {"father", STANCE_G_MALE},  {"husband", STANCE_G_MALE},   {"mom", STANCE_G_FEMALE},
+               {"mother", STANCE_G_FEMALE}, {"sister", STANCE_G_FEMALE}, {"son", STANCE_G_MALE},
+               {"wife", STANCE_G_FEMALE}};
+    for (size_t i = 0; i < sizeof KIN / sizeof KIN[0]; i++)
+        if (KIN[i].w[0] == f && stance_word_is(t, ws, we, KIN[i].w))
+            return KIN[i].g;
+    return 0;
+}
+
+/* The actor a pronoun starting at @p at was resolved to ("his"), or whose
+ * possessive name mention ends at @p at ("Park's", its start then in
+ * @p start); -1 if none. */
+static long mention_at(const stance_entityset *ents, size_t at, int pronoun, size_t *start)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        if (pronoun) {
+            for (size_t k = 0; k < e->n_more; k++)
+                if (e->more[k].span.start == at && e->more[k].kind == STANCE_MK_PRONOUN)
+                    return (long)i;
+        } else
+            for (size_t k = 0; k < e->n_mentions; k++)
+                if (e->mentions[k].end == at && e->rules && e->rules[k] == STANCE_MR_POSSESSIVE) {
+                    *start = e->mentions[k].start;
+                    return (long)i;
+                }
+    }
+    return -1;
+}
+
+/* The one actor other than @p who (a name of two words or more, or the
+ * speaker's name) whose name ends in the same word and whose gender is not
+ * other than @p g, or -1. */
+static long kin_of(const stance_entityset *ents, const char *who, long self, int g)
+{
+    size_t wl, el;
+    const char *w = stance_last_word(who, strlen(who), &wl);
+    long found = -1;
+    if (w == who)
+        return -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        const char *ew = stance_last_word(e->name, strlen(e->name), &el);
+        if ((long)i == self || ew == e->name || el != wl || memcmp(ew, w, wl) != 0 || strcmp(e->name, who) == 0 ||
+            (e->gender != STANCE_G_UNKNOWN && e->gender != g))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
+}
+
+#define PAIR_REACH 1500u
+
+/* The latest mention of actor @p e ending at or before @p pos, or 0 (none). */
+static size_t last_before(const stance_ent *e, size_t pos)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < e->n_mentions && e->mentions[k].end <= pos; k++)
+        best = e->mentions[k].end;
+    for (size_t k = 0; k < e->n_more; k++)
+        if (e->more[k].span.end <= pos && e->more[k].span.end > best)
+            best = e->more[k].span.end;
+    return best;
+}
+
+/* The two male actors other than @p speaker mentioned last before @p pos. */
+static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe)
+{
+    long a = -1, b = -1;
+    size_t at = 0, bt = 0;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t w;
+        if ((long)i == speaker || ents->e[i].gender != STANCE_G_MALE || (w = last_before(&ents->e[i], ps)) == 0 ||
+            w + PAIR_REACH < ps)
+            continue;
+        if (w > at)
+            b = a, bt = at, a = (long)i, at = w;
+        else if (w > bt)
+            b = (long)i, bt = w;
+    }
+    if (b < 0)
+        return STANCE_OK;
+    if (stance_mentions_add(&ents->e[a], ps, pe, STANCE_MK_EPITHET, STANCE_MR_PAIR) ||
+        stance_mentions_add(&ents->e[b], ps, pe, STANCE_MK_EPITHET, STANCE_MR_PAIR))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* "my father", "his wife", "Park's son" (previous word t[ps, pe), kinship
+ * noun of gender @p g ending at @p we). */
+static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t ps, size_t pe, size_t we,
+                  int g)
+{
+    long who = -1, kin;
+    const char *name = NULL;
+    if (stance_word_is(t, ps, pe, "my")) {
+        who = stance_mentions_speaker(ents, t, q);
+        name = who >= 0 ? ents->e[who].name : q->speaker;
+    } else {
+        int pron = stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her");
+        size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or a curly one */
+        who = (pron || (stance_word_is(t, ps, pe, "s") && ps >= 3)) ? mention_at(ents, at, pron, &ps) : -1;
+        name = who >= 0 ? ents->e[who].name : NULL; /* "his", "Park's" (a word "s" after the apostrophe) */
+    }
+    if (name && (kin = kin_of(ents, name, who, g)) >= 0 &&
+        stance_mentions_add(&ents->e[kin], ps, we, STANCE_MK_EPITHET, STANCE_MR_KINSHIP))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* "these two men", "the two men", "both men", "either one of these guys": the
+ * word t[ws, we) after t[s1, e1) (and t[s2, ...) before that, if n > 1). */
+static int pair_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t s2, size_t s1, size_t e1,
+                   size_t ws, size_t we, int n)
+{
+    int two;
+    if (!stance_word_is(t, ws, we, "men") && !stance_word_is(t, ws, we, "guys") &&
+        !stance_word_is(t, ws, we, "gentlemen"))
+        return STANCE_OK;
+    two = stance_word_is(t, s1, e1, "two");
+    if (!two && !stance_word_is(t, s1, e1, "these") && !stance_word_is(t, s1, e1, "those") &&
+        !stance_word_is(t, s1, e1, "both"))
+        return STANCE_OK;
+    return add_pair(ents, stance_mentions_speaker(ents, t, q), two && n > 1 ? s2 : s1, we);
+}
+
+/* One pass over the words of each quote: kinship and pairs (the words before
+ * a noun are read only across spaces). */
+int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+{
+    for (size_t qi = 0; qi < quotes->n; qi++) {
+        const stance_rawquote *q = &quotes->q[qi];
+        size_t pos = q->span.start, s1 = 0, e1 = 0, s2 = 0;
+        int n = 0;
+        while (pos < q->span.end) {
+            size_t ws, we;
+            unsigned char f;
+            int g;
+            if (!word_at(t, pos, q->span.end)) {
+                n = t[pos] == ' ' ? n : 0; /* U+2000-U+203F (curly marks, dashes) end a word as "'" does */
+                pos += (unsigned char)t[pos] == 0xE2 ? 3 : 1;
+                continue;
+            }
+            ws = pos++;
+            while (pos < q->span.end && word_at(t, pos, q->span.end))
+                pos++;
+            we = pos;
+            f = (unsigned char)(t[ws] | 0x20);
+            /* b d f g h m s w: the first letters of the nouns read here; most words stop */
+            if (n && we - ws >= 3 && we - ws <= 9 && f >= 'b' && f <= 'w' && ((0x4410EAu >> (f - 'a')) & 1)) {
+                if ((g = kin_gender(t, ws, we, f)) && kin_at(ents, t, q, s1, e1, we, g))
+                    return STANCE_ERR_NOMEM;
+                if ((f == 'm' || f == 'g') && pair_at(ents, t, q, s2, s1, e1, ws, we, n))
+                    return STANCE_ERR_NOMEM;
+            }
+            s2 = s1, s1 = ws, e1 = we, n++;
+        }
+    }
+    return STANCE_OK;
+}
