@@ -825,6 +825,10 @@ static int person_like(const stance_ent *e)
     size_t n = strlen(e->name), wl;
     const char *w;
     char b[16];
+    /* A discovered name of no known gender may be a place or an organisation
+     * ("South Carolina"); a caller's actor of unknown gender stays a candidate. */
+    if (e->discovered && e->gender == STANCE_G_UNKNOWN)
+        return 0;
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
     for (int k = 0; k < 2; k++) {

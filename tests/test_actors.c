@@ -260,6 +260,36 @@ static void test_actors_quote_targets(void **state)
     stance_model_free(m);
 }
 
+/* A discovered name of unknown gender (a place here) is no antecedent of
+ * "he"/"she": the quote's "He" names nobody, so the quote has no target;
+ * mentions.c person_like(). */
+static void test_actors_discovered_place_no_pronoun(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    const char text[] = "Vera Lind campaigned in South Carolina on Monday. South Carolina votes next week.\n\n"
+                        "\"He has no plan for the farms,\" said Vera Lind.\n";
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    int place = -1;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = text;
+    in.text_len = strlen(text);
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    for (size_t i = 0; i < stance_result_entity_count(res); i++)
+        if (strcmp(stance_result_entity(res, i)->name, "South Carolina") == 0)
+            place = (int)i;
+    assert_true(place >= 0); /* discovered */
+    assert_int_equal(stance_result_count(res), 1);
+    assert_string_equal(stance_result_quote(res, 0)->speaker, "Vera Lind");
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 0)), 0);
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_discover_rules),
         cmocka_unit_test(test_actors_quote_targets),
+        cmocka_unit_test(test_actors_discovered_place_no_pronoun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
