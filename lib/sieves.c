@@ -26,6 +26,7 @@ static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_
 static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a);
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a);
 static int try_partial_after(ctx *c, seg *q, attr *a);
+static int try_partial_inverted(ctx *c, seg *q, attr *a);
 static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
 static int only_lower_words(ctx *c, size_t s, size_t e);
@@ -559,6 +560,34 @@ static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
     return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), a);
+}
+
+/* '"A tough year" for the farms, said Jane Roe.': the sentence of a partial
+ * quote goes on to a comma and an attribution with its verb first, read as
+ * the attribution after a quote that closed at that comma. */
+static int try_partial_inverted(ctx *c, seg *q, attr *a)
+{
+    size_t end = after_end(c, q, WINDOW), k = q->close;
+    seg at = *q;
+    attr b = *a;
+    int r;
+    while (k < end && c->t[k] != ',') {
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+            return 0;
+        k++;
+    }
+    if (k >= end)
+        return 0;
+    at.close = k;
+    if ((r = try_after(c, &at, &b)) <= 0)
+        return r;
+    if (b.cue.start == STANCE_NO_OFFSET || b.cue.start > b.spk.start)
+        return 0; /* (', Jane Roe said' is PARTIAL_AFTER's) */
+    k = skip_hs(c->t, b.a_end, c->len);
+    if (k < c->len && letter_case(c->t, k, c->len) == -1)
+        return 0; /* '..., said the days when ...': no attribution, a clause goes on */
+    *a = b;
+    return 1;
 }
 
 /* Is the word before @p pos a preposition ("a message to Trump:")? */
@@ -1344,6 +1373,8 @@ static int attribute_partial(ctx *c, sv *v)
         pa.rule = STANCE_RULE_PARTIAL_BEFORE;
     } else {
         if ((r = try_partial_after(c, q, &pa)) < 0)
+            return r;
+        if (!r && !v->have_after && (r = try_partial_inverted(c, q, &pa)) < 0)
             return r;
         if (r)
             pa.rule = STANCE_RULE_PARTIAL_AFTER;
