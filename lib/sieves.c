@@ -554,7 +554,8 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
 
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 {
-    return np_verb(c, P_PARTIAL, cs, q->open, a);
+    int r = np_verb(c, P_PARTIAL, cs, q->open, a);
+    return r ? r : stance_q_partial_fallback(c, q, cs, a);
 }
 
 static int try_partial_after(ctx *c, seg *q, attr *a)

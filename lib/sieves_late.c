@@ -3,6 +3,8 @@
  * in the last stage, after inheritance, on the direct quotes still without a
  * speaker; inheritance runs again after them so that the quotes that follow
  * take what they found. They never take a quote from another rule.
+ * At the end: the fallback of the partial-before rule (a verb of speech whose
+ * noun phrase is none: a relative "who", an aside, an auxiliary, a participle).
  */
 #include "config.h"
 
@@ -312,4 +314,110 @@ int stance_q_late_sieves(ctx *c)
         }
     }
     return n;
+}
+
+/* Is [s, e) empty or one auxiliary and spaces: "has", "had", "also", and
+ * before a participle @p ing "is", "was", "are", "were" (not the passive "is
+ * described as")? */
+static int aux_only(ctx *c, size_t s, size_t e, int ing)
+{
+    size_t i = s, ws, we;
+    if (!stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        return 1;
+    if (!(word_eq(c->t, ws, we, "has") || word_eq(c->t, ws, we, "had") || word_eq(c->t, ws, we, "also") ||
+          (ing && (word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "was") || word_eq(c->t, ws, we, "are") ||
+                   word_eq(c->t, ws, we, "were")))))
+        return 0;
+    return !stance_chunk_next(c->t, &i, e, c->len, &ws, &we);
+}
+
+/* The name that ends at @p pos, or the one before "of" and the name that
+ * ends there ("Sen. Jane Roe of Ohio"): 1 and *@p b set. */
+static int name_or_name_of(ctx *c, size_t pos, size_t floor, attr *b)
+{
+    long k = name_before(c, pos);
+    size_t i, ws, we;
+    if (k < 0 || c->names->v[k].end != pos || c->names->v[k].start < floor)
+        return 0;
+    if (k > 0 && c->names->v[k - 1].start >= floor) {
+        i = c->names->v[k - 1].end;
+        if (stance_chunk_next(c->t, &i, c->names->v[k].start, c->len, &ws, &we) && word_eq(c->t, ws, we, "of") &&
+            skip_hs(c->t, we, c->len) == c->names->v[k].start)
+            k--; /* the person, not the place */
+    }
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    return 1;
+}
+
+/* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who'): the name
+ * before the comma (name_or_name_of()). 1 and *@p b set, or 0. */
+int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we, k;
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    if (we != e || !word_eq(c->t, ws, we, "who"))
+        return 0;
+    k = skip_back_hs(c, ws, np.start);
+    if (k <= np.start || c->t[k - 1] != ',')
+        return 0;
+    return name_or_name_of(c, k - 1, np.start, b);
+}
+
+/* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
+ * phrase @p np (group 1) is no noun phrase: 'Jane Roe, the mayor, who said
+ * it was "' (the name before ", who"); 'Jane Roe, speaking in Ohio, is
+ * pledging to "' (the noun phrase before the first comma, when only an
+ * auxiliary follows the last); 'Jane Roe is telling voters that "'; '...,
+ * vowing to "' / 'by warning that "' (a participle: its sentence's subject). */
+static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span v, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), k1 = np.start, kl = STANCE_NO_OFFSET, ws, we;
+    const int ing = ing_word(c->t, v.start, v.end);
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    for (size_t k = np.start; k < np.end; k++)
+        if (c->t[k] == ',') {
+            if (kl == STANCE_NO_OFFSET)
+                k1 = k;
+            kl = k;
+        }
+    if (ing && e > np.start && (c->t[e - 1] == ',' || (we == e && lq(c->t, ws, we, STANCE_LQ(PART_LEAD))))) {
+        size_t floor = v.start - q->para > WINDOW ? v.start - WINDOW : q->para;
+        return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
+    }
+    if (stance_q_who_antecedent(c, np, b))
+        return 1;
+    if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) && stance_q_parse_np(c, np.start, k1, 0, b))
+        return 1;
+    if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
+        return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
+    return 0;
+}
+
+/* A partial quote's reporting verb earlier in its clause whose subject
+ * PARTIAL_PAT's noun phrase does not give (partial_np_fallback()); the verb
+ * after the first one is tried too ('", said Jane Roe, who said it was "').
+ * 1 and *@p a set, 0, or <0 on error. */
+int stance_q_partial_fallback(ctx *c, const seg *q, size_t cs, attr *a)
+{
+    size_t start = cs;
+    for (int tries = 0; tries < 2 && start < q->open; tries++) {
+        int r = stance_q_run(c, P_PARTIAL, start, q->open);
+        stance_span np, v;
+        attr b = *a;
+        if (r <= 0)
+            return r;
+        np = group(c, 1);
+        v = group(c, 2);
+        b.role = NOSPAN;
+        if (partial_np_fallback(c, q, np, v, &b)) {
+            b.cue = v;
+            b.a_start = np.start;
+            b.a_end = v.end;
+            *a = b;
+            return 1;
+        }
+        start = v.end;
+    }
+    return 0;
 }
