@@ -437,6 +437,8 @@ again:
         else if (part && pv > np.start && c->t[pv - 1] != ',' && pw < pe && object_before(c, pw, np.start) &&
                  sentence_subject(c, q, v, &b))
             ; /* 'Jane Roe issued a statement saying "': the participle's clause has its own subject */
+        else if (stance_q_who_antecedent(c, np, &b))
+            ; /* 'Sen. Jane Roe of Ohio, who said "': the name before ", who" */
         else if (!(stance_q_parse_np(c, np.start, np.end, 0, &b) &&
                    !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
                      !starts_determiner(c, np.start, np.end))) &&
@@ -541,7 +543,8 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
-        if (stance_q_parse_np(c, np.start, np.end, 0, &b) || coordinated_subject(c, np, v, &b)) {
+        if (stance_q_who_antecedent(c, np, &b) || stance_q_parse_np(c, np.start, np.end, 0, &b) ||
+            coordinated_subject(c, np, v, &b)) {
             b.cue = v;
             b.a_start = np.start;
             b.a_end = v.end;
