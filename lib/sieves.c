@@ -23,7 +23,7 @@ static size_t before_ly(ctx *c, size_t pos, size_t floor);
 static int starts_determiner(ctx *c, size_t s, size_t e);
 static int object_before(ctx *c, size_t pw, size_t floor);
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len);
-static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a);
+static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, attr *a);
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a);
 static int try_partial_after(ctx *c, seg *q, attr *a);
 static int try_partial_inverted(ctx *c, seg *q, attr *a);
@@ -533,8 +533,9 @@ static int coordinated_subject(ctx *c, stance_span np, stance_span v, attr *b)
 }
 
 /* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
- * its verb (group 2) as the cue. */
-static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
+ * its verb (group 2) as the cue; with the quote @p q, a participle after a
+ * comma takes its sentence's subject first. */
+static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, attr *a)
 {
     int r;
     if (start >= end)
@@ -543,7 +544,8 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
-        if (stance_q_who_antecedent(c, np, &b) || stance_q_parse_np(c, np.start, np.end, 0, &b) ||
+        if ((q && stance_q_participle_subject(c, q, np, v, &b)) || stance_q_who_antecedent(c, np, &b) ||
+            stance_q_parse_np(c, np.start, np.end, 0, &b) ||
             coordinated_subject(c, np, v, &b)) {
             b.cue = v;
             b.a_start = np.start;
@@ -557,13 +559,13 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
 
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 {
-    int r = np_verb(c, P_PARTIAL, cs, q->open, a);
+    int r = np_verb(c, P_PARTIAL, cs, q->open, q, a);
     return r ? r : stance_q_partial_fallback(c, q, cs, a);
 }
 
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
-    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), a);
+    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), NULL, a);
 }
 
 /* '"A tough year" for the farms, said Jane Roe.': the sentence of a partial

@@ -350,6 +350,21 @@ static int name_or_name_of(ctx *c, size_t pos, size_t floor, attr *b)
     return 1;
 }
 
+/* A participle @p v after a comma or "by", "while", ... ending the chunk
+ * @p np ('..., calling it "', 'by warning that "'): the subject of its
+ * sentence. 1 and *@p b set, or 0. */
+int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_span v, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we, floor;
+    if (!ing_word(c->t, v.start, v.end) || e <= np.start)
+        return 0;
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    if (c->t[e - 1] != ',' && !(we == e && lq(c->t, ws, we, STANCE_LQ(PART_LEAD))))
+        return 0;
+    floor = v.start - q->para > WINDOW ? v.start - WINDOW : q->para;
+    return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
+}
+
 /* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who'): the name
  * before the comma (name_or_name_of()). 1 and *@p b set, or 0. */
 int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
@@ -381,10 +396,8 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
                 k1 = k;
             kl = k;
         }
-    if (ing && e > np.start && (c->t[e - 1] == ',' || (we == e && lq(c->t, ws, we, STANCE_LQ(PART_LEAD))))) {
-        size_t floor = v.start - q->para > WINDOW ? v.start - WINDOW : q->para;
-        return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
-    }
+    if (stance_q_participle_subject(c, q, np, v, b))
+        return 1;
     if (stance_q_who_antecedent(c, np, b))
         return 1;
     if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) && stance_q_parse_np(c, np.start, k1, 0, b))
