@@ -238,6 +238,14 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
     int g;
     if (stance_chunk_next(c->t, &i, end, c->len, &ws, &we)) {
         fw = ws; /* the sentence's first word */
+        if ((fl & SUBJ_PRONOUN) && (word_eq(c->t, ws, we, "Then") || word_eq(c->t, ws, we, "And") ||
+                                    word_eq(c->t, ws, we, "But") || word_eq(c->t, ws, we, "Later"))) {
+            size_t j = we, p1, p2; /* "Then he cut into Bush, calling him" */
+            if (stance_chunk_next(c->t, &j, end, c->len, &p1, &p2) && stance_names_pronoun(c->t, p1, p2, &g) == 1) {
+                ws = p1;
+                we = p2;
+            }
+        }
         if ((fl & SUBJ_PRONOUN) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
             b->how = STANCE_ATTR_PRONOUN;
             b->spk = (stance_span){ws, we};
