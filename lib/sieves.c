@@ -1368,6 +1368,24 @@ static void attribute_direct(ctx *c, sv *v)
     }
 }
 
+/* '"...," Roe told reporters. "What they care about is jobs" and little else.':
+ * a quote that opens a sentence (no lowercase start) right after the sentence
+ * that attributes the direct quote @p p of its paragraph, and goes on after its
+ * closing mark (so it is partial), continues that speaker; not a word or two
+ * ('"Non-paper" is a diplomatic term'). */
+static int cont_after_direct(ctx *c, const sv *v, const seg *p)
+{
+    const seg *q = v->q;
+    int ends = 0;
+    if (q->pc != PC_SENT || v->fc == -1 || v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+        p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
+        return 0;
+    for (size_t k = p->close; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?')
+            ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
+    return ends == 1;
+}
+
 /* A partial quote: the attribution before it (unless the quote is the object
  * of a "that" clause), a verb of speech earlier in its clause, its sentence
  * going on to ', X said.', the attribution after it, or the speaker of the
@@ -1407,6 +1425,12 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.how = STANCE_ATTR_INHERIT;
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
+    }
+    if (q->a.how == STANCE_ATTR_NONE && p && cont_after_direct(c, v, p)) {
+        q->a = p->a;
+        q->a.how = STANCE_ATTR_INHERIT;
+        q->a.rule = STANCE_RULE_INHERIT_PREV;
+        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
     }
     if (q->a.how == STANCE_ATTR_NONE)
         q->kind = K_SKIP; /* scare quotes, titles, names */
