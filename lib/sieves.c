@@ -228,6 +228,15 @@ static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
     }
 }
 
+/* The length of the first word of [s, e). */
+static size_t first_tok_len(const char *t, size_t s, size_t e)
+{
+    size_t k = s;
+    while (k < e && t[k] != ' ')
+        k++;
+    return k - s;
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -306,6 +315,14 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                     continue;
                 b->how = STANCE_ATTR_NOUN;
                 b->spk = (stance_span){from, nx->end};
+                return 1;
+            }
+            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
+                nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2 &&
+                stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
+                !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
+                b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
+                b->spk = (stance_span){nm->start, nm->end};
                 return 1;
             }
             continue;
