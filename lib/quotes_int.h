@@ -43,6 +43,7 @@ enum { K_SKIP, K_DIRECT, K_PARTIAL };
 
 #define SEG_UNCLOSED 1u
 #define SEG_MULTI 2u
+#define SEG_PARTIAL_NONE 4u /* a partial quote dropped for want of an attribution */
 
 typedef struct attr {
     int how;                 /* STANCE_ATTR_* */

@@ -1403,6 +1403,35 @@ static int cont_after_direct(ctx *c, const sv *v, const seg *p)
     return ends == 1;
 }
 
+/* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
+ * said': the partial quotes dropped for want of an attribution just before
+ * quote @p qi, in its sentence, take its attribution after it (when they open
+ * in lowercase: no titles or names). */
+static void same_sent_before(ctx *c, size_t qi)
+{
+    const seg *q = &c->s[qi];
+    for (size_t j = qi; j-- > 0;) {
+        seg *o = &c->s[j];
+        size_t from = c->s[j + 1].open;
+        if (!(o->flags & SEG_PARTIAL_NONE) || o->kind != K_SKIP || o->close_para != q->para || o->ce <= o->cs ||
+            letter_case(c->t, o->cs, c->len) != -1 || (o->open > 0 && c->t[o->open - 1] == '='))
+            return; /* (not a title, a name, nor markup: 'author="@jroe"') */
+        for (size_t k = o->cs; k < from; k++)
+            if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
+                size_t m = k + 1; /* (past closing marks: '"... governmental." To a question') */
+                while (m < from && (c->t[m] == '"' || c->t[m] == '\'' || (unsigned char)c->t[m] >= 0x80))
+                    m++;
+                if (m < from && stance_hspace(c->t, m, c->len))
+                    return;
+            }
+        o->kind = K_PARTIAL;
+        o->a = q->a;
+        o->a.how = STANCE_ATTR_INHERIT;
+        o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
+        o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
+    }
+}
+
 /* A partial quote: the attribution before it (unless the quote is the object
  * of a "that" clause), a verb of speech earlier in its clause, its sentence
  * going on to ', X said.', the attribution after it, or the speaker of the
@@ -1449,8 +1478,11 @@ static int attribute_partial(ctx *c, sv *v)
         q->a.rule = STANCE_RULE_INHERIT_PREV;
         q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
     }
-    if (q->a.how == STANCE_ATTR_NONE)
+    if (q->a.how == STANCE_ATTR_NONE) {
         q->kind = K_SKIP; /* scare quotes, titles, names */
+        q->flags |= SEG_PARTIAL_NONE;
+    } else if (q->a.rule == STANCE_RULE_PARTIAL_AFTER || q->a.rule == STANCE_RULE_AFTER)
+        same_sent_before(c, v->qi);
     return STANCE_OK;
 }
 
