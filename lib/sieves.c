@@ -1472,6 +1472,10 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
+    if (q->a.how == STANCE_ATTR_NONE && stance_q_speech_noun(c, q, v->cs, &pa)) {
+        q->a = pa;
+        q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
+    }
     if (q->a.how == STANCE_ATTR_NONE && p && cont_after_direct(c, v, p)) {
         q->a = p->a;
         q->a.how = STANCE_ATTR_INHERIT;

@@ -434,3 +434,57 @@ int stance_q_partial_fallback(ctx *c, const seg *q, size_t cs, attr *a)
     }
     return 0;
 }
+
+/* Nouns of speech whose possessor speaks the quote that follows them. */
+static const char *const SPEECH_NOUNS[] = {
+    "accusation", "answer",   "argument", "assertion", "boast",     "call",    "catchphrase", "charge",
+    "claim",      "comment",  "comments", "contention", "declaration", "insistence", "mantra", "pledge",
+    "prediction", "promise",  "remark",   "remarks",   "response",  "slogan",  "statement",   "vow",
+    "warning",    "words"};
+
+/* 'over her remark that "', 'Trump's accusation that "', 'his comment Monday that
+ * "': a noun of speech after a possessive (his, her, their, or a name's), at
+ * most three words before the opening mark of the partial quote @p q in its
+ * clause [cs, q->open): the possessor speaks. 1 and *@p a set, or 0. */
+int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
+{
+    size_t pos = q->open, ws, we, ps, pe;
+    for (int words = 0; words < 5; words++) {
+        int g;
+        stance_q_lower_word_before(c, pos, cs, &ws, &we);
+        if (we <= ws) {
+            if (!stance_q_word_before(c, pos, cs, &ws, &we))
+                return 0; /* (a capitalised word between: "his comment Monday that") */
+        }
+        pos = ws;
+        if (word_eq(c->t, ws, we, "as"))
+            return 0; /* 'played down Trump's comments as "': what the comments are called */
+        for (size_t i = 0; i < sizeof SPEECH_NOUNS / sizeof SPEECH_NOUNS[0]; i++) {
+            if (!word_eq(c->t, ws, we, SPEECH_NOUNS[i]))
+                continue;
+            if (!stance_q_word_before(c, ws, cs, &ps, &pe))
+                return 0;
+            if (word_eq(c->t, ps, pe, "his") || word_eq(c->t, ps, pe, "her") || word_eq(c->t, ps, pe, "His") ||
+                word_eq(c->t, ps, pe, "Her")) {
+                g = (c->t[ps] | 0x20) == 'h' && c->t[ps + 1] == 'i' ? STANCE_G_MALE : STANCE_G_FEMALE;
+                a->how = STANCE_ATTR_PRONOUN;
+                a->spk = (stance_span){ps, pe};
+                a->gender = g;
+            } else {
+                long k = name_before(c, ws);
+                const stance_name *nm = k >= 0 ? &c->names->v[k] : NULL;
+                if (!nm || nm->start < cs || !stance_q_possessive_at(c, nm->last_end) ||
+                    nm->last_end + (c->t[nm->last_end] == '\'' ? 2u : 4u) != skip_back_hs(c, ws, cs))
+                    return 0; /* "Trump's accusation", "Rubio’s catch phrase" */
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){nm->start, nm->end};
+            }
+            a->role = NOSPAN;
+            a->cue = (stance_span){ws, we};
+            a->a_start = a->spk.start;
+            a->a_end = we;
+            return 1;
+        }
+    }
+    return 0;
+}
