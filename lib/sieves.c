@@ -1385,53 +1385,6 @@ static void attribute_direct(ctx *c, sv *v)
     }
 }
 
-/* '"...," Roe told reporters. "What they care about is jobs" and little else.':
- * a quote that opens a sentence (no lowercase start) right after the sentence
- * that attributes the direct quote @p p of its paragraph, and goes on after its
- * closing mark (so it is partial), continues that speaker; not a word or two
- * ('"Non-paper" is a diplomatic term'). */
-static int cont_after_direct(ctx *c, const sv *v, const seg *p)
-{
-    const seg *q = v->q;
-    int ends = 0;
-    if (q->pc != PC_SENT || v->fc == -1 || v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
-        p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
-        return 0;
-    for (size_t k = p->close; k < q->open; k++)
-        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?')
-            ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
-    return ends == 1;
-}
-
-/* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
- * said': the partial quotes dropped for want of an attribution just before
- * quote @p qi, in its sentence, take its attribution after it (when they open
- * in lowercase: no titles or names). */
-static void same_sent_before(ctx *c, size_t qi)
-{
-    const seg *q = &c->s[qi];
-    for (size_t j = qi; j-- > 0;) {
-        seg *o = &c->s[j];
-        size_t from = c->s[j + 1].open;
-        if (!(o->flags & SEG_PARTIAL_NONE) || o->kind != K_SKIP || o->close_para != q->para || o->ce <= o->cs ||
-            letter_case(c->t, o->cs, c->len) != -1 || (o->open > 0 && c->t[o->open - 1] == '='))
-            return; /* (not a title, a name, nor markup: 'author="@jroe"') */
-        for (size_t k = o->cs; k < from; k++)
-            if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
-                size_t m = k + 1; /* (past closing marks: '"... governmental." To a question') */
-                while (m < from && (c->t[m] == '"' || c->t[m] == '\'' || (unsigned char)c->t[m] >= 0x80))
-                    m++;
-                if (m < from && stance_hspace(c->t, m, c->len))
-                    return;
-            }
-        o->kind = K_PARTIAL;
-        o->a = q->a;
-        o->a.how = STANCE_ATTR_INHERIT;
-        o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-        o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
-    }
-}
-
 /* A partial quote: the attribution before it (unless the quote is the object
  * of a "that" clause), a verb of speech earlier in its clause, its sentence
  * going on to ', X said.', the attribution after it, or the speaker of the
@@ -1476,7 +1429,7 @@ static int attribute_partial(ctx *c, sv *v)
         q->a = pa;
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }
-    if (q->a.how == STANCE_ATTR_NONE && p && cont_after_direct(c, v, p)) {
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p)) {
         q->a = p->a;
         q->a.how = STANCE_ATTR_INHERIT;
         q->a.rule = STANCE_RULE_INHERIT_PREV;
@@ -1486,7 +1439,7 @@ static int attribute_partial(ctx *c, sv *v)
         q->kind = K_SKIP; /* scare quotes, titles, names */
         q->flags |= SEG_PARTIAL_NONE;
     } else if (q->a.rule == STANCE_RULE_PARTIAL_AFTER || q->a.rule == STANCE_RULE_AFTER)
-        same_sent_before(c, v->qi);
+        stance_q_same_sent_before(c, v->qi);
     return STANCE_OK;
 }
 

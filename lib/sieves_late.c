@@ -3,8 +3,10 @@
  * in the last stage, after inheritance, on the direct quotes still without a
  * speaker; inheritance runs again after them so that the quotes that follow
  * take what they found. They never take a quote from another rule.
- * At the end: the fallback of the partial-before rule (a verb of speech whose
- * noun phrase is none: a relative "who", an aside, an auxiliary, a participle).
+ * At the end, helpers of the partial-quote rules of sieves.c: the fallback of
+ * partial-before (a verb of speech whose noun phrase is none: a relative "who",
+ * an aside, an auxiliary, a participle), nouns of speech after a possessive, a
+ * partial quote continuing a direct one, and partial-same-sent backwards.
  */
 #include "config.h"
 
@@ -487,4 +489,51 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
         }
     }
     return 0;
+}
+
+/* '"...," Roe told reporters. "What they care about is jobs" and little else.':
+ * a quote that opens a sentence (no lowercase start) right after the sentence
+ * that attributes the direct quote @p p of its paragraph, and goes on after its
+ * closing mark (so it is partial), continues that speaker; not a word or two
+ * ('"Non-paper" is a diplomatic term'). */
+int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
+{
+    const seg *q = v->q;
+    int ends = 0;
+    if (q->pc != PC_SENT || v->fc == -1 || v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+        p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
+        return 0;
+    for (size_t k = p->close; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?')
+            ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
+    return ends == 1;
+}
+
+/* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
+ * said': the partial quotes dropped for want of an attribution just before
+ * quote @p qi, in its sentence, take its attribution after it (when they open
+ * in lowercase: no titles or names). */
+void stance_q_same_sent_before(ctx *c, size_t qi)
+{
+    const seg *q = &c->s[qi];
+    for (size_t j = qi; j-- > 0;) {
+        seg *o = &c->s[j];
+        size_t from = c->s[j + 1].open;
+        if (!(o->flags & SEG_PARTIAL_NONE) || o->kind != K_SKIP || o->close_para != q->para || o->ce <= o->cs ||
+            letter_case(c->t, o->cs, c->len) != -1 || (o->open > 0 && c->t[o->open - 1] == '='))
+            return; /* (not a title, a name, nor markup: 'author="@jroe"') */
+        for (size_t k = o->cs; k < from; k++)
+            if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
+                size_t m = k + 1; /* (past closing marks: '"... governmental." To a question') */
+                while (m < from && (c->t[m] == '"' || c->t[m] == '\'' || (unsigned char)c->t[m] >= 0x80))
+                    m++;
+                if (m < from && stance_hspace(c->t, m, c->len))
+                    return;
+            }
+        o->kind = K_PARTIAL;
+        o->a = q->a;
+        o->a.how = STANCE_ATTR_INHERIT;
+        o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
+        o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
+    }
 }
