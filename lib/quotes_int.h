@@ -379,7 +379,7 @@ int stance_q_classify_seg(ctx *c, size_t qi);
  * direct quotes that are still without a speaker. */
 int stance_q_late_sieves(ctx *c);
 /* A partial quote's verb of speech whose noun phrase is none (sieves_late.c). */
-int stance_q_partial_fallback(ctx *c, const seg *q, size_t cs, attr *a);
+int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span v, attr *a);
 int stance_q_who_antecedent(ctx *c, stance_span np, attr *b);
 int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_span v, attr *b);
 int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a);

@@ -578,14 +578,15 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
             *a = b;
             return 1;
         }
+        if (q) /* a partial quote's verb whose noun phrase is none (sieves_late.c) */
+            return stance_q_partial_fallback(c, q, np, v, a);
     }
     return r < 0 ? r : 0;
 }
 
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 {
-    int r = np_verb(c, P_PARTIAL, cs, q->open, q, a);
-    return r ? r : stance_q_partial_fallback(c, q, cs, a);
+    return np_verb(c, P_PARTIAL, cs, q->open, q, a);
 }
 
 static int try_partial_after(ctx *c, seg *q, attr *a)

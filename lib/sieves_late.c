@@ -409,21 +409,15 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
     return 0;
 }
 
-/* A partial quote's reporting verb earlier in its clause whose subject
- * PARTIAL_PAT's noun phrase does not give (partial_np_fallback()); the verb
- * after the first one is tried too ('", said Jane Roe, who said it was "').
- * 1 and *@p a set, 0, or <0 on error. */
-int stance_q_partial_fallback(ctx *c, const seg *q, size_t cs, attr *a)
+/* A partial quote's reporting verb @p v earlier in its clause whose noun
+ * phrase @p np (PARTIAL_PAT's groups, just matched) is none
+ * (partial_np_fallback()); the next verb of the clause is tried too ('", said
+ * Jane Roe, who said it was "'). 1 and *@p a set, 0, or <0 on error. */
+int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span v, attr *a)
 {
-    size_t start = cs;
-    for (int tries = 0; tries < 2 && start < q->open; tries++) {
-        int r = stance_q_run(c, P_PARTIAL, start, q->open);
-        stance_span np, v;
+    for (int tries = 0; tries < 2; tries++) {
         attr b = *a;
-        if (r <= 0)
-            return r;
-        np = group(c, 1);
-        v = group(c, 2);
+        int r = 0;
         b.role = NOSPAN;
         if (partial_np_fallback(c, q, np, v, &b)) {
             b.cue = v;
@@ -432,7 +426,10 @@ int stance_q_partial_fallback(ctx *c, const seg *q, size_t cs, attr *a)
             *a = b;
             return 1;
         }
-        start = v.end;
+        if (tries || v.end >= q->open || (r = stance_q_run(c, P_PARTIAL, v.end, q->open)) <= 0)
+            return r;
+        np = group(c, 1);
+        v = group(c, 2);
     }
     return 0;
 }
