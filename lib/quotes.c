@@ -87,7 +87,10 @@
               "dismissed|dismisses|defended|defends|questioned|questions|urged|urging|expressed|"              \
               "expresses|wants|wanted|hopes|hoped|vowing|asked|asking|told|telling|tweeted|tweeting|"         \
               "wrote|writing|referencing|referenced|mentioned|mentions|admitted|suggested|suggesting|"         \
-              "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing"
+              "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing|"             \
+              "stated|stating|praising|credited|credits|crediting|indicated|indicates|indicating|thanked|"     \
+              "thanks|thanking|demanding|asserting|insisting|arguing|warning|touting|hailing|mocking|"         \
+              "dismissing|criticizing|denouncing|lamenting|recalling|boasting|dubbing|labeling|branding"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \

@@ -43,6 +43,7 @@ enum { K_SKIP, K_DIRECT, K_PARTIAL };
 
 #define SEG_UNCLOSED 1u
 #define SEG_MULTI 2u
+#define SEG_PARTIAL_NONE 4u /* a partial quote dropped for want of an attribution */
 
 typedef struct attr {
     int how;                 /* STANCE_ATTR_* */
@@ -377,6 +378,13 @@ int stance_q_classify_seg(ctx *c, size_t qi);
 /* The late sieves (sieves_late.c), run by the last stage after inheritance on the
  * direct quotes that are still without a speaker. */
 int stance_q_late_sieves(ctx *c);
+/* A partial quote's verb of speech whose noun phrase is none (sieves_late.c). */
+int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span v, attr *a);
+int stance_q_who_antecedent(ctx *c, stance_span np, attr *b);
+int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_span v, attr *b);
+int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a);
+int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p);
+void stance_q_same_sent_before(ctx *c, size_t qi);
 int stance_q_emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const attr *a, int pronoun_unresolved,
                          stance_quotelist *out);
 size_t stance_q_utf8_chars(const char *t, stance_span s);

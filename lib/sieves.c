@@ -23,9 +23,10 @@ static size_t before_ly(ctx *c, size_t pos, size_t floor);
 static int starts_determiner(ctx *c, size_t s, size_t e);
 static int object_before(ctx *c, size_t pw, size_t floor);
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len);
-static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a);
+static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, attr *a);
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a);
 static int try_partial_after(ctx *c, seg *q, attr *a);
+static int try_partial_inverted(ctx *c, seg *q, attr *a);
 static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
 static int only_lower_words(ctx *c, size_t s, size_t e);
@@ -227,6 +228,15 @@ static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
     }
 }
 
+/* The length of the first word of [s, e). */
+static size_t first_tok_len(const char *t, size_t s, size_t e)
+{
+    size_t k = s;
+    while (k < e && t[k] != ' ')
+        k++;
+    return k - s;
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -237,6 +247,14 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
     int g;
     if (stance_chunk_next(c->t, &i, end, c->len, &ws, &we)) {
         fw = ws; /* the sentence's first word */
+        if ((fl & SUBJ_PRONOUN) && (word_eq(c->t, ws, we, "Then") || word_eq(c->t, ws, we, "And") ||
+                                    word_eq(c->t, ws, we, "But") || word_eq(c->t, ws, we, "Later"))) {
+            size_t j = we, p1, p2; /* "Then he cut into Bush, calling him" */
+            if (stance_chunk_next(c->t, &j, end, c->len, &p1, &p2) && stance_names_pronoun(c->t, p1, p2, &g) == 1) {
+                ws = p1;
+                we = p2;
+            }
+        }
         if ((fl & SUBJ_PRONOUN) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
             b->how = STANCE_ATTR_PRONOUN;
             b->spk = (stance_span){ws, we};
@@ -297,6 +315,14 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                     continue;
                 b->how = STANCE_ATTR_NOUN;
                 b->spk = (stance_span){from, nx->end};
+                return 1;
+            }
+            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
+                nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2 &&
+                stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
+                !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
+                b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
+                b->spk = (stance_span){nm->start, nm->end};
                 return 1;
             }
             continue;
@@ -436,6 +462,8 @@ again:
         else if (part && pv > np.start && c->t[pv - 1] != ',' && pw < pe && object_before(c, pw, np.start) &&
                  sentence_subject(c, q, v, &b))
             ; /* 'Jane Roe issued a statement saying "': the participle's clause has its own subject */
+        else if (stance_q_who_antecedent(c, np, &b))
+            ; /* 'Sen. Jane Roe of Ohio, who said "': the name before ", who" */
         else if (!(stance_q_parse_np(c, np.start, np.end, 0, &b) &&
                    !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
                      !starts_determiner(c, np.start, np.end))) &&
@@ -530,8 +558,9 @@ static int coordinated_subject(ctx *c, stance_span np, stance_span v, attr *b)
 }
 
 /* Pattern @p which on [start, end): its noun phrase (group 1) as the speaker,
- * its verb (group 2) as the cue. */
-static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
+ * its verb (group 2) as the cue; with the quote @p q, a participle after a
+ * comma takes its sentence's subject first. */
+static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, attr *a)
 {
     int r;
     if (start >= end)
@@ -540,25 +569,57 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, attr *a)
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
-        if (stance_q_parse_np(c, np.start, np.end, 0, &b) || coordinated_subject(c, np, v, &b)) {
+        if ((q && stance_q_participle_subject(c, q, np, v, &b)) || stance_q_who_antecedent(c, np, &b) ||
+            stance_q_parse_np(c, np.start, np.end, 0, &b) ||
+            coordinated_subject(c, np, v, &b)) {
             b.cue = v;
             b.a_start = np.start;
             b.a_end = v.end;
             *a = b;
             return 1;
         }
+        if (q) /* a partial quote's verb whose noun phrase is none (sieves_late.c) */
+            return stance_q_partial_fallback(c, q, np, v, a);
     }
     return r < 0 ? r : 0;
 }
 
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 {
-    return np_verb(c, P_PARTIAL, cs, q->open, a);
+    return np_verb(c, P_PARTIAL, cs, q->open, q, a);
 }
 
 static int try_partial_after(ctx *c, seg *q, attr *a)
 {
-    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), a);
+    return np_verb(c, P_PARTIAL_AFTER, q->close, after_end(c, q, WINDOW), NULL, a);
+}
+
+/* '"A tough year" for the farms, said Jane Roe.': the sentence of a partial
+ * quote goes on to a comma and an attribution with its verb first, read as
+ * the attribution after a quote that closed at that comma. */
+static int try_partial_inverted(ctx *c, seg *q, attr *a)
+{
+    size_t end = after_end(c, q, WINDOW), k = q->close;
+    seg at = *q;
+    attr b = *a;
+    int r;
+    while (k < end && c->t[k] != ',') {
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+            return 0;
+        k++;
+    }
+    if (k >= end)
+        return 0;
+    at.close = k;
+    if ((r = try_after(c, &at, &b)) <= 0)
+        return r;
+    if (b.cue.start == STANCE_NO_OFFSET || b.cue.start > b.spk.start)
+        return 0; /* (', Jane Roe said' is PARTIAL_AFTER's) */
+    k = skip_hs(c->t, b.a_end, c->len);
+    if (k < c->len && letter_case(c->t, k, c->len) == -1)
+        return 0; /* '..., said the days when ...': no attribution, a clause goes on */
+    *a = b;
+    return 1;
 }
 
 /* Is the word before @p pos a preposition ("a message to Trump:")? */
@@ -1345,6 +1406,8 @@ static int attribute_partial(ctx *c, sv *v)
     } else {
         if ((r = try_partial_after(c, q, &pa)) < 0)
             return r;
+        if (!r && !v->have_after && (r = try_partial_inverted(c, q, &pa)) < 0)
+            return r;
         if (r)
             pa.rule = STANCE_RULE_PARTIAL_AFTER;
         else if (v->have_after)
@@ -1363,8 +1426,21 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
-    if (q->a.how == STANCE_ATTR_NONE)
+    if (q->a.how == STANCE_ATTR_NONE && stance_q_speech_noun(c, q, v->cs, &pa)) {
+        q->a = pa;
+        q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
+    }
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p)) {
+        q->a = p->a;
+        q->a.how = STANCE_ATTR_INHERIT;
+        q->a.rule = STANCE_RULE_INHERIT_PREV;
+        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+    }
+    if (q->a.how == STANCE_ATTR_NONE) {
         q->kind = K_SKIP; /* scare quotes, titles, names */
+        q->flags |= SEG_PARTIAL_NONE;
+    } else if (q->a.rule == STANCE_RULE_PARTIAL_AFTER || q->a.rule == STANCE_RULE_AFTER)
+        stance_q_same_sent_before(c, v->qi);
     return STANCE_OK;
 }
 

@@ -3,6 +3,10 @@
  * in the last stage, after inheritance, on the direct quotes still without a
  * speaker; inheritance runs again after them so that the quotes that follow
  * take what they found. They never take a quote from another rule.
+ * At the end, helpers of the partial-quote rules of sieves.c: the fallback of
+ * partial-before (a verb of speech whose noun phrase is none: a relative "who",
+ * an aside, an auxiliary, a participle), nouns of speech after a possessive, a
+ * partial quote continuing a direct one, and partial-same-sent backwards.
  */
 #include "config.h"
 
@@ -312,4 +316,221 @@ int stance_q_late_sieves(ctx *c)
         }
     }
     return n;
+}
+
+/* Is [s, e) empty or one auxiliary and spaces: "has", "had", "also", and
+ * before a participle @p ing "is", "was", "are", "were" (not the passive "is
+ * described as")? */
+static int aux_only(ctx *c, size_t s, size_t e, int ing)
+{
+    size_t i = s, ws, we;
+    if (!stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        return 1;
+    if (!(word_eq(c->t, ws, we, "has") || word_eq(c->t, ws, we, "had") || word_eq(c->t, ws, we, "also") ||
+          (ing && (word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "was") || word_eq(c->t, ws, we, "are") ||
+                   word_eq(c->t, ws, we, "were")))))
+        return 0;
+    return !stance_chunk_next(c->t, &i, e, c->len, &ws, &we);
+}
+
+/* The name that ends at @p pos, or the one before "of" and the name that
+ * ends there ("Sen. Jane Roe of Ohio"): 1 and *@p b set. */
+static int name_or_name_of(ctx *c, size_t pos, size_t floor, attr *b)
+{
+    long k = name_before(c, pos);
+    size_t i, ws, we;
+    if (k < 0 || c->names->v[k].end != pos || c->names->v[k].start < floor)
+        return 0;
+    if (k > 0 && c->names->v[k - 1].start >= floor) {
+        i = c->names->v[k - 1].end;
+        if (stance_chunk_next(c->t, &i, c->names->v[k].start, c->len, &ws, &we) && word_eq(c->t, ws, we, "of") &&
+            skip_hs(c->t, we, c->len) == c->names->v[k].start)
+            k--; /* the person, not the place */
+    }
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    return 1;
+}
+
+/* A participle @p v after a comma or "by", "while", ... ending the chunk
+ * @p np ('..., calling it "', 'by warning that "'): the subject of its
+ * sentence. 1 and *@p b set, or 0. */
+int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_span v, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we, floor;
+    if (!ing_word(c->t, v.start, v.end) || e <= np.start)
+        return 0;
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    if (c->t[e - 1] != ',' && !(we == e && lq(c->t, ws, we, STANCE_LQ(PART_LEAD))))
+        return 0;
+    floor = v.start - q->para > WINDOW ? v.start - WINDOW : q->para;
+    return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
+}
+
+/* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who'): the name
+ * before the comma (name_or_name_of()). 1 and *@p b set, or 0. */
+int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we, k;
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    if (we != e || !word_eq(c->t, ws, we, "who"))
+        return 0;
+    k = skip_back_hs(c, ws, np.start);
+    if (k <= np.start || c->t[k - 1] != ',')
+        return 0;
+    return name_or_name_of(c, k - 1, np.start, b);
+}
+
+/* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
+ * phrase @p np (group 1) is no noun phrase: 'Jane Roe, the mayor, who said
+ * it was "' (the name before ", who"); 'Jane Roe, speaking in Ohio, is
+ * pledging to "' (the noun phrase before the first comma, when only an
+ * auxiliary follows the last); 'Jane Roe is telling voters that "'; '...,
+ * vowing to "' / 'by warning that "' (a participle: its sentence's subject). */
+static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span v, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), k1 = np.start, kl = STANCE_NO_OFFSET, ws, we;
+    const int ing = ing_word(c->t, v.start, v.end);
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    for (size_t k = np.start; k < np.end; k++)
+        if (c->t[k] == ',') {
+            if (kl == STANCE_NO_OFFSET)
+                k1 = k;
+            kl = k;
+        }
+    if (stance_q_participle_subject(c, q, np, v, b))
+        return 1;
+    if (stance_q_who_antecedent(c, np, b))
+        return 1;
+    if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) && stance_q_parse_np(c, np.start, k1, 0, b))
+        return 1;
+    if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
+        return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
+    return 0;
+}
+
+/* A partial quote's reporting verb @p v earlier in its clause whose noun
+ * phrase @p np (PARTIAL_PAT's groups, just matched) is none
+ * (partial_np_fallback()); the next verb of the clause is tried too ('", said
+ * Jane Roe, who said it was "'). 1 and *@p a set, 0, or <0 on error. */
+int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span v, attr *a)
+{
+    for (int tries = 0; tries < 2; tries++) {
+        attr b = *a;
+        int r = 0;
+        b.role = NOSPAN;
+        if (partial_np_fallback(c, q, np, v, &b)) {
+            b.cue = v;
+            b.a_start = np.start;
+            b.a_end = v.end;
+            *a = b;
+            return 1;
+        }
+        if (tries || v.end >= q->open || (r = stance_q_run(c, P_PARTIAL, v.end, q->open)) <= 0)
+            return r;
+        np = group(c, 1);
+        v = group(c, 2);
+    }
+    return 0;
+}
+
+/* Nouns of speech whose possessor speaks the quote that follows them. */
+static const char *const SPEECH_NOUNS[] = {
+    "accusation", "answer",   "argument", "assertion", "boast",     "call",    "catchphrase", "charge",
+    "claim",      "comment",  "comments", "contention", "declaration", "insistence", "mantra", "pledge",
+    "prediction", "promise",  "remark",   "remarks",   "response",  "slogan",  "statement",   "vow",
+    "warning",    "words"};
+
+/* 'over her remark that "', 'Trump's accusation that "', 'his comment Monday that
+ * "': a noun of speech after a possessive (his, her, their, or a name's), at
+ * most three words before the opening mark of the partial quote @p q in its
+ * clause [cs, q->open): the possessor speaks. 1 and *@p a set, or 0. */
+int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
+{
+    size_t pos = q->open, ws, we, ps, pe;
+    for (int words = 0; words < 5; words++) {
+        int g;
+        stance_q_lower_word_before(c, pos, cs, &ws, &we);
+        if (we <= ws) {
+            if (!stance_q_word_before(c, pos, cs, &ws, &we))
+                return 0; /* (a capitalised word between: "his comment Monday that") */
+        }
+        pos = ws;
+        if (word_eq(c->t, ws, we, "as"))
+            return 0; /* 'played down Trump's comments as "': what the comments are called */
+        for (size_t i = 0; i < sizeof SPEECH_NOUNS / sizeof SPEECH_NOUNS[0]; i++) {
+            if (!word_eq(c->t, ws, we, SPEECH_NOUNS[i]))
+                continue;
+            if (!stance_q_word_before(c, ws, cs, &ps, &pe))
+                return 0;
+            if (word_eq(c->t, ps, pe, "his") || word_eq(c->t, ps, pe, "her") || word_eq(c->t, ps, pe, "His") ||
+                word_eq(c->t, ps, pe, "Her")) {
+                g = (c->t[ps] | 0x20) == 'h' && c->t[ps + 1] == 'i' ? STANCE_G_MALE : STANCE_G_FEMALE;
+                a->how = STANCE_ATTR_PRONOUN;
+                a->spk = (stance_span){ps, pe};
+                a->gender = g;
+            } else {
+                long k = name_before(c, ws);
+                const stance_name *nm = k >= 0 ? &c->names->v[k] : NULL;
+                if (!nm || nm->start < cs || !stance_q_possessive_at(c, nm->last_end) ||
+                    nm->last_end + (c->t[nm->last_end] == '\'' ? 2u : 4u) != skip_back_hs(c, ws, cs))
+                    return 0; /* "Trump's accusation", "Rubio’s catch phrase" */
+                a->how = STANCE_ATTR_NAME;
+                a->spk = (stance_span){nm->start, nm->end};
+            }
+            a->role = NOSPAN;
+            a->cue = (stance_span){ws, we};
+            a->a_start = a->spk.start;
+            a->a_end = we;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* '"...," Roe told reporters. "What they care about is jobs" and little else.':
+ * a quote that opens a sentence (no lowercase start) right after the sentence
+ * that attributes the direct quote @p p of its paragraph, and goes on after its
+ * closing mark (so it is partial), continues that speaker; not a word or two
+ * ('"Non-paper" is a diplomatic term'). */
+int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
+{
+    const seg *q = v->q;
+    int ends = 0;
+    if (q->pc != PC_SENT || v->fc == -1 || v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+        p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
+        return 0;
+    for (size_t k = p->close; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?')
+            ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
+    return ends == 1;
+}
+
+/* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
+ * said': the partial quotes dropped for want of an attribution just before
+ * quote @p qi, in its sentence, take its attribution after it (when they open
+ * in lowercase: no titles or names). */
+void stance_q_same_sent_before(ctx *c, size_t qi)
+{
+    const seg *q = &c->s[qi];
+    for (size_t j = qi; j-- > 0;) {
+        seg *o = &c->s[j];
+        size_t from = c->s[j + 1].open;
+        if (!(o->flags & SEG_PARTIAL_NONE) || o->kind != K_SKIP || o->close_para != q->para || o->ce <= o->cs ||
+            letter_case(c->t, o->cs, c->len) != -1 || (o->open > 0 && c->t[o->open - 1] == '='))
+            return; /* (not a title, a name, nor markup: 'author="@jroe"') */
+        for (size_t k = o->cs; k < from; k++)
+            if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
+                size_t m = k + 1; /* (past closing marks: '"... governmental." To a question') */
+                while (m < from && (c->t[m] == '"' || c->t[m] == '\'' || (unsigned char)c->t[m] >= 0x80))
+                    m++;
+                if (m < from && stance_hspace(c->t, m, c->len))
+                    return;
+            }
+        o->kind = K_PARTIAL;
+        o->a = q->a;
+        o->a.how = STANCE_ATTR_INHERIT;
+        o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
+        o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
+    }
 }

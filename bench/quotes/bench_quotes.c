@@ -1015,6 +1015,21 @@ static int score(const char *path, int verbose, audit *au)
                 }
                 show_error(tag, id, g[k].s, g[k].e, cat, text, len, (stance_span){g[k].s, g[k].e}, NULL, g[k].speaker, -1);
             }
+        /* --verbose: each gold mixed segment that holds no partial quote of ours
+         * (PFN), or holds a direct one (PFN-direct), or overlaps a partial one
+         * (PFN-overlap) */
+        for (size_t k = 0; verbose && k < ng; k++)
+            if (g[k].type == 1 && !(g[k].used & 1)) {
+                const char *tag = "PFN";
+                for (size_t i = 0; i < ql.n; i++) {
+                    size_t s2 = ql.q[i].span.start, e2 = ql.q[i].span.end;
+                    if (ql.q[i].type == STANCE_QUOTE_INDIRECT || s2 >= g[k].e || g[k].s >= e2)
+                        continue;
+                    tag = ql.q[i].type == STANCE_QUOTE_DIRECT ? "PFN-direct" : "PFN-overlap";
+                    break;
+                }
+                show_error(tag, id, g[k].s, g[k].e, NULL, text, len, (stance_span){g[k].s, g[k].e}, NULL, g[k].speaker, -1);
+            }
         stance_quotelist_clear(&ql);
         free_gold(g, ng);
         json_decref(o);
