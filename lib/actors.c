@@ -704,6 +704,57 @@ static size_t run_entity(const stance_entityset *out, size_t first, const char *
     return *cur; /* not reached: every first name has its entity */
 }
 
+/* A run of a surname group with a first name: the first name, the run's place. */
+typedef struct fn_run {
+    const char *fn;
+    size_t fl, k;
+} fn_run;
+
+static int fn_cmp(const fn_run *x, const fn_run *y)
+{
+    if (x->fl != y->fl)
+        return x->fl < y->fl ? -1 : 1;
+    return memcmp(x->fn, y->fn, x->fl);
+}
+
+static int fn_run_cmp(const void *a, const void *b)
+{
+    const fn_run *x = a, *y = b;
+    int c = fn_cmp(x, y);
+    return c ? c : (x->k < y->k ? -1 : x->k > y->k);
+}
+
+/* For each run k of a surname group that is the first with its first name,
+ * best[k] = the run that names its entity: the first, in text order, of the
+ * most words among the runs with that first name; SIZE_MAX for the others.
+ * Sorting by first name keeps a group of many runs (one long record) linear
+ * in its runs up to the sort's log. */
+static int first_name_heads(const stance_namelist *l, const char *text, const size_t *run, size_t nr, size_t *best)
+{
+    fn_run *fr = stance_malloc_array(nr ? nr : 1, sizeof *fr);
+    size_t nf = 0;
+    if (!fr)
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *a = &l->v[run[k]];
+        size_t fl = first_name_len(text, a);
+        best[k] = SIZE_MAX;
+        if (fl)
+            fr[nf++] = (fn_run){text + a->bare, fl, k};
+    }
+    if (nf > 1)
+        qsort(fr, nf, sizeof *fr, fn_run_cmp);
+    for (size_t g = 0, h; g < nf; g = h) {
+        size_t b = fr[g].k;
+        for (h = g + 1; h < nf && fn_cmp(&fr[g], &fr[h]) == 0; h++)
+            if (l->v[run[fr[h].k]].ntok > l->v[run[b]].ntok)
+                b = fr[h].k;
+        best[fr[g].k] = b;
+    }
+    stance_free(fr);
+    return STANCE_OK;
+}
+
 /* The entities of one surname group, its runs run[0, nr) in text order. Two
  * people the article names in full with different first names ("Bill
  * Clinton", "Hillary Clinton") are two entities; the surname alone and other
@@ -712,23 +763,16 @@ static size_t run_entity(const stance_entityset *out, size_t first, const char *
 static int group_entities(const stance_namelist *l, const char *text, size_t len, const stance_name *head,
                           const size_t *run, size_t nr, stance_entityset *out)
 {
-    size_t first = out->n, cur = out->n;
-    for (size_t k = 0; k < nr; k++) {
-        const stance_name *a = &l->v[run[k]], *best = a;
-        size_t fl = first_name_len(text, a), seen = 0;
-        if (!fl)
-            continue;
-        for (size_t m = 0; m < nr; m++) {
-            const stance_name *b = &l->v[run[m]];
-            if (first_name_len(text, b) != fl || memcmp(text + b->bare, text + a->bare, fl) != 0)
-                continue;
-            seen |= m < k;
-            if (b->ntok > best->ntok)
-                best = b;
-        }
-        if (!seen && new_ent(out, text + best->bare, best->last_end - best->bare, 1, -1))
-            return STANCE_ERR_NOMEM;
+    size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
+    int rc = best ? first_name_heads(l, text, run, nr, best) : STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
+        const stance_name *b = best[k] == SIZE_MAX ? NULL : &l->v[run[best[k]]];
+        if (b && new_ent(out, text + b->bare, b->last_end - b->bare, 1, -1))
+            rc = STANCE_ERR_NOMEM;
     }
+    stance_free(best);
+    if (rc)
+        return rc;
     if (out->n == first && new_ent(out, text + head->bare, head->last_end - head->bare, 1, -1))
         return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr; k++) {

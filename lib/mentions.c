@@ -103,7 +103,7 @@ int stance_word_is(const char *t, size_t ws, size_t we, const char *lit)
 }
 
 /* The word lowercased into @p buf (ASCII only); 0 if too long or not ASCII. */
-static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
+size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
 {
     if (we - ws >= cap)
         return 0;
@@ -115,6 +115,11 @@ static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
     }
     buf[we - ws] = 0;
     return we - ws;
+}
+
+static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
+{
+    return stance_mentions_lower(t, ws, we, buf, cap);
 }
 
 static int str_cmp(const void *k, const void *e)
@@ -1362,62 +1367,21 @@ long stance_mentions_principal(const stance_entityset *ents, const char *text, c
     return best;
 }
 
-/* Is what starts at @p pos addressed by the words before it: a verb of
- * address ("told", "asked") or a reporting verb (or "back") before "at"/"to"
- * ("tweeted back at", "wrote to", "responded to")? */
-static int addressed(const char *text, size_t pos)
-{
-    const uint64_t rv = STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE);
-    size_t ws, we, ps, pe;
-    char b[16];
-    if (!stance_word_before(text, pos, &ws, &we) || !lower(text, ws, we, b, sizeof b))
-        return 0;
-    if (stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
-        return 1;
-    if (strcmp(b, "at") != 0 && strcmp(b, "to") != 0)
-        return 0;
-    return stance_word_before(text, ws, &ps, &pe) && lower(text, ps, pe, b, sizeof b) &&
-           (strcmp(b, "back") == 0 || stance_lex_is(b, pe - ps, rv));
-}
-
-/* The attribution addresses an actor: "..., Diaz told Park", "asked the governor". */
-long stance_mentions_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q)
-{
-    stance_span c = q->context;
-    if (c.start == STANCE_NO_OFFSET)
-        return -1;
-    for (size_t i = 0; i < ents->n; i++) {
-        const stance_ent *e = &ents->e[i];
-        for (size_t pass = 0; pass < 2; pass++) {
-            size_t n = pass ? e->n_more : e->n_mentions, at = 0;
-            for (; at < n; at++) {
-                stance_span m = pass ? e->more[at].span : e->mentions[at];
-                if (m.start < c.start || m.end > c.end || (m.start >= q->span.start && m.end <= q->span.end))
-                    continue;
-                if (pass && e->more[at].kind != STANCE_MK_TITLE && e->more[at].kind != STANCE_MK_EPITHET)
-                    continue;
-                if (addressed(text, pass ? m.start : stance_mentions_skip_title(text, m.start)))
-                    return (long)i;
-            }
-        }
-    }
-    return -1;
-}
-
 /* First person in a quote is its speaker (and we/us/our the actor the speaker
  * speaks for); you/your the actor the attribution addresses. */
 static int find_self(mstate *m)
 {
     const char *t = m->t;
-    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+    stance_addrindex *ax = NULL;
+    int rc = STANCE_OK;
+    for (size_t qi = 0; qi < m->quotes->n && rc == STANCE_OK; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
         long sp = m->speaker[qi], pr = -1, ad = -2;
         size_t pos = q->span.start;
         pr = stance_mentions_principal(m->ents, t, q, sp);
-        while (pos < q->span.end) {
+        while (pos < q->span.end && rc == STANCE_OK) {
             size_t ws, we;
             const pron_word *pw;
-            int rc = STANCE_OK;
             if (!word_byte(t, pos, m->len)) {
                 pos++;
                 continue;
@@ -1433,19 +1397,20 @@ static int find_self(mstate *m)
             if (!rc && pw->cls == P_FIRST_PLURAL && pr >= 0)
                 rc = stance_mentions_add(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
             if (!rc && pw->cls == P_SECOND) {
+                if (!ax && (rc = stance_addrindex_build(m->ents, &ax)) != STANCE_OK)
+                    continue;
                 if (ad == -2)
-                    ad = stance_mentions_addressee(m->ents, t, q);
+                    ad = stance_mentions_addressee(ax, t, q);
                 if (ad >= 0 && ad != sp)
                     rc = stance_mentions_add(&m->ents->e[ad], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE);
                 else if (ad < 0 && m->inter[qi] >= 0)
                     rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN,
                                              STANCE_MR_INTERLOCUTOR);
             }
-            if (rc)
-                return rc;
         }
     }
-    return STANCE_OK;
+    stance_addrindex_free(ax);
+    return rc;
 }
 
 int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *ents,

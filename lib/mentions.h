@@ -89,9 +89,21 @@ long stance_mentions_speaker(const struct stance_entityset *ents, const char *te
  * director", "a spokeswoman for Park"), other than @p speaker; -1 if none. */
 long stance_mentions_principal(const struct stance_entityset *ents, const char *text,
                                const struct stance_rawquote *q, long speaker);
-/* The actor the attribution of @p q addresses ("told Park"), or -1. */
-long stance_mentions_addressee(const struct stance_entityset *ents, const char *text,
-                               const struct stance_rawquote *q);
+/* mentions_more.c: the places an attribution may address an actor ("told
+ * Park", "asked the governor"): every entity's name, title and epithet
+ * mentions by start, built once per document, so that each quote's search is
+ * a binary search and its attribution's mentions, not a pass over every
+ * mention of the text. Built after the title and epithet mentions are final;
+ * the mentions added later (self, pronouns) are of no kind it reads. */
+typedef struct stance_addrindex stance_addrindex;
+int stance_addrindex_build(const struct stance_entityset *ents, stance_addrindex **out);
+void stance_addrindex_free(stance_addrindex *ix);
+/* The actor the attribution of @p q addresses ("told Park"): the lowest entity
+ * index with such a mention in the quote's context outside the quote, or -1. */
+long stance_mentions_addressee(const stance_addrindex *ix, const char *text, const struct stance_rawquote *q);
+/* The word [ws, we) of @p t lowercased into @p buf (ASCII only); 0 if it is
+ * not ASCII or does not fit @p cap with its NUL. */
+size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap);
 /* Start of the words before a mention at @p start once a title or role word
  * and "the"/"former" are skipped ("accused Gov. Tom Park" -> after "accused"). */
 size_t stance_mentions_skip_title(const char *t, size_t start);

@@ -15,15 +15,22 @@
  * the actor the pronoun was resolved to, "X's" that actor). "My father will
  * change the labor laws," Ivanka Trump said: Donald Trump.
  *
+ * The actor an attribution addresses ("..., Diaz told Park", "asked the
+ * governor", "tweeted back at Trump"): a name, title or epithet mention in the
+ * quote's context, outside the quote, after a verb of address or a reporting
+ * verb with "at"/"to"; found through an index of those mentions by start.
+ *
  * Two men inside a quote: "these two men", "the two men", "either one of
  * these guys" name the two male actors (the speaker aside) mentioned last
  * before, within PAIR_REACH bytes, by any mention.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "actors.h"
+#include "lexicon.h"
 #include "mentions.h"
 #include "names.h"
 #include "quotes.h"
@@ -271,4 +278,100 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
         }
     }
     return STANCE_OK;
+}
+
+/* ---- the addressee of an attribution ------------------------------------------ */
+
+/* Is what starts at @p pos addressed by the words before it: a verb of
+ * address ("told", "asked") or a reporting verb (or "back") before "at"/"to"
+ * ("tweeted back at", "wrote to", "responded to")? */
+static int addressed(const char *text, size_t pos)
+{
+    const uint64_t rv = STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE);
+    size_t ws, we, ps, pe;
+    char b[16];
+    if (!stance_word_before(text, pos, &ws, &we) || !stance_mentions_lower(text, ws, we, b, sizeof b))
+        return 0;
+    if (stance_lex_is(b, we - ws, STANCE_LX(ADDRESS_CUE)))
+        return 1;
+    if (strcmp(b, "at") != 0 && strcmp(b, "to") != 0)
+        return 0;
+    return stance_word_before(text, ws, &ps, &pe) && stance_mentions_lower(text, ps, pe, b, sizeof b) &&
+           (strcmp(b, "back") == 0 || stance_lex_is(b, pe - ps, rv));
+}
+
+typedef struct addr_at {
+    stance_span span;
+    size_t ent;
+    int name; /* a name mention: addressed after its title ("told Gov. Park") */
+} addr_at;
+
+struct stance_addrindex {
+    addr_at *v;
+    size_t n;
+};
+
+static int addr_cmp(const void *a, const void *b)
+{
+    const addr_at *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+int stance_addrindex_build(const stance_entityset *ents, stance_addrindex **out)
+{
+    stance_addrindex *ix = stance_calloc(1, sizeof *ix);
+    size_t n = 0;
+    for (size_t i = 0; i < ents->n; i++)
+        n += ents->e[i].n_mentions + ents->e[i].n_more;
+    if (!ix || !(ix->v = stance_malloc_array(n ? n : 1, sizeof *ix->v))) {
+        stance_free(ix);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < ents->n; i++) {
+        const stance_ent *e = &ents->e[i];
+        for (size_t k = 0; k < e->n_mentions; k++)
+            ix->v[ix->n++] = (addr_at){e->mentions[k], i, 1};
+        for (size_t k = 0; k < e->n_more; k++)
+            if (e->more[k].kind == STANCE_MK_TITLE || e->more[k].kind == STANCE_MK_EPITHET)
+                ix->v[ix->n++] = (addr_at){e->more[k].span, i, 0};
+    }
+    if (ix->n > 1)
+        qsort(ix->v, ix->n, sizeof *ix->v, addr_cmp);
+    *out = ix;
+    return STANCE_OK;
+}
+
+void stance_addrindex_free(stance_addrindex *ix)
+{
+    if (ix) {
+        stance_free(ix->v);
+        stance_free(ix);
+    }
+}
+
+long stance_mentions_addressee(const stance_addrindex *ix, const char *text, const stance_rawquote *q)
+{
+    stance_span c = q->context;
+    size_t lo = 0, hi = ix->n;
+    long best = -1;
+    if (c.start == STANCE_NO_OFFSET)
+        return -1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->v[mid].span.start < c.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++) {
+        const addr_at *a = &ix->v[lo];
+        if (a->span.end > c.end || (a->span.start >= q->span.start && a->span.end <= q->span.end) ||
+            (best >= 0 && a->ent >= (size_t)best))
+            continue;
+        if (addressed(text, a->name ? stance_mentions_skip_title(text, a->span.start) : a->span.start))
+            best = (long)a->ent;
+    }
+    return best;
 }
