@@ -331,6 +331,19 @@ static int emit_prefixed(void *user, const char *name, size_t len, double dense)
     return p->fn(p->user, p->buf, p->key_len + 1 + len, 0);
 }
 
+/* The tags of family 13 before the struct tags: the key alone, then joined
+ * with each word. */
+static int tconj_words(prefixed *p, const stance_stok *t, size_t n)
+{
+    int rc;
+    if ((rc = emit_prefixed(p, "", 0, 0)))
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == STANCE_ST_WORD && t[i].n <= NAME_MAX_ && (rc = emit_prefixed(p, t[i].w, t[i].n, 0)))
+            return rc;
+    return 0;
+}
+
 int stance_struct_tconj(const stance_stok *t, size_t n, const char *key, size_t key_len, stance_struct_emit_fn emit,
                         void *user)
 {
@@ -342,10 +355,26 @@ int stance_struct_tconj(const stance_stok *t, size_t n, const char *key, size_t 
     p.user = user;
     p.key = key;
     p.key_len = key_len;
-    if ((rc = emit_prefixed(&p, "", 0, 0)))
+    if ((rc = tconj_words(&p, t, n)))
         return rc;
-    for (size_t i = 0; i < n; i++)
-        if (t[i].kind == STANCE_ST_WORD && t[i].n <= NAME_MAX_ && (rc = emit_prefixed(&p, t[i].w, t[i].n, 0)))
-            return rc;
     return stance_struct_extract(t, n, emit_prefixed, &p);
+}
+
+int stance_struct_tconj_replay(const stance_stok *t, size_t n, const char *key, size_t key_len,
+                               const unsigned char *tags, size_t tags_len, stance_struct_emit_fn emit, void *user)
+{
+    prefixed p;
+    int rc;
+    if (!key_len || key_len > 48)
+        return 0;
+    p.fn = emit;
+    p.user = user;
+    p.key = key;
+    p.key_len = key_len;
+    if ((rc = tconj_words(&p, t, n)))
+        return rc;
+    for (size_t i = 0; i < tags_len; i += 1 + (size_t)tags[i])
+        if ((rc = emit_prefixed(&p, (const char *)tags + i + 1, tags[i], 0)))
+            return rc;
+    return 0;
 }
