@@ -1031,25 +1031,18 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
     return -1;
 }
 
-/* finish()'s collapse of the sorted keys for the binary value modes without
- * family norms: each distinct key adds its family's weight to its bucket (the
- * general loop's (float)(1.0 * weight), the same float sums). Returns out->n. */
+/* finish()'s collapse of the sorted distinct keys (stance_sort_u64_distinct)
+ * for the binary value modes without family norms: each key adds its
+ * family's weight to its bucket (the general loop's (float)(1.0 * weight),
+ * the same float sums). Returns out->n. */
 static size_t collapse_binary(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     float fw[STANCE_MAX_FAMILIES] = {0};
-    uint64_t *keys = s->keys, prev = UINT64_MAX;
-    size_t w = 0, d = 0;
+    const uint64_t *keys = s->keys;
+    size_t w = 0;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
-    /* the distinct keys first, without a branch (a repeat is a coin toss) */
     for (size_t i = 0; i < s->n_keys; i++) {
-        const uint64_t key = keys[i];
-        keys[d] = key;
-        d += key != prev;
-        prev = key;
-    }
-    s->n_keys = d;
-    for (size_t i = 0; i < d; i++) {
         const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4);
         if (w && out->idx[w - 1] == b) {
@@ -1152,7 +1145,10 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     if (s->n_keys > 1) {
         if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
             return STANCE_ERR_NOMEM;
-        stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+        if (logtf || per_family)
+            stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+        else
+            s->n_keys = stance_sort_u64_distinct(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
     }
     if (per_family) {
         /* Norm of each family on its own, so a family that fires at runtime but not in
