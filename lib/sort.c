@@ -102,26 +102,32 @@ static inline void insert_sorted(uint64_t *keys, size_t i, uint64_t k)
  * only within their bucket (bucket_sort's scatter): a key no smaller than the
  * last one kept is appended and kept when it differs from it (without a
  * branch); a key that goes further back (rare: about two buckets a key) is
- * inserted unless it is there. Returns the number of distinct keys. */
+ * inserted as by insert_sorted(), and taken out again if it was there. Returns the number of distinct keys. */
 static size_t insert_distinct(uint64_t *keys, const uint64_t *tmp, size_t n)
 {
     size_t d = 1;
+    uint64_t last; /* keys[d - 1], in a register: loaded back from keys, it made a chain through d */
     if (!n)
         return 0;
-    keys[0] = tmp[0];
+    keys[0] = last = tmp[0];
     for (size_t i = 1; i < n; i++) {
         const uint64_t k = tmp[i];
         size_t j = d;
-        if (keys[d - 1] <= k) {
+        if (last <= k) {
             keys[d] = k;
-            d += keys[d - 1] != k;
+            d += last != k;
+            last = k;
             continue;
         }
-        while (j > 0 && keys[j - 1] > k)
+        do {
+            keys[j] = keys[j - 1];
             j--;
-        if (j > 0 && keys[j - 1] == k)
+        } while (j > 0 && keys[j - 1] > k);
+        if (j > 0 && keys[j - 1] == k) {
+            for (; j < d; j++) /* a repeat after all: the moved keys back */
+                keys[j] = keys[j + 1];
             continue;
-        memmove(keys + j + 1, keys + j, (d - j) * sizeof *keys);
+        }
         keys[j] = k;
         d++;
     }
