@@ -313,7 +313,6 @@ int stance_struct_extract(const stance_stok *t, size_t n, stance_struct_emit_fn 
 typedef struct prefixed {
     stance_struct_emit_fn fn;
     void *user;
-    const char *key;
     size_t key_len;
     char buf[NAME_MAX_ + 64];
 } prefixed;
@@ -325,10 +324,18 @@ static int emit_prefixed(void *user, const char *name, size_t len, double dense)
     prefixed *p = user;
     if (dense != 0 || p->key_len + 1 + len > sizeof p->buf)
         return 0;
-    memcpy(p->buf, p->key, p->key_len);
-    p->buf[p->key_len] = '|';
-    memcpy(p->buf + p->key_len + 1, name, len);
+    memcpy(p->buf + p->key_len + 1, name, len); /* (after "key|", written once by prefix_init) */
     return p->fn(p->user, p->buf, p->key_len + 1 + len, 0);
+}
+
+/* "key|" at the start of p->buf, for every emit_prefixed() call. */
+static void prefix_init(prefixed *p, stance_struct_emit_fn emit, void *user, const char *key, size_t key_len)
+{
+    p->fn = emit;
+    p->user = user;
+    p->key_len = key_len;
+    memcpy(p->buf, key, key_len);
+    p->buf[key_len] = '|';
 }
 
 /* The tags of family 13 before the struct tags: the key alone, then joined
@@ -351,10 +358,7 @@ int stance_struct_tconj(const stance_stok *t, size_t n, const char *key, size_t 
     int rc;
     if (!key_len || key_len > 48)
         return 0;
-    p.fn = emit;
-    p.user = user;
-    p.key = key;
-    p.key_len = key_len;
+    prefix_init(&p, emit, user, key, key_len);
     if ((rc = tconj_words(&p, t, n)))
         return rc;
     return stance_struct_extract(t, n, emit_prefixed, &p);
@@ -367,10 +371,7 @@ int stance_struct_tconj_replay(const stance_stok *t, size_t n, const char *key, 
     int rc;
     if (!key_len || key_len > 48)
         return 0;
-    p.fn = emit;
-    p.user = user;
-    p.key = key;
-    p.key_len = key_len;
+    prefix_init(&p, emit, user, key, key_len);
     if ((rc = tconj_words(&p, t, n)))
         return rc;
     for (size_t i = 0; i < tags_len; i += 1 + (size_t)tags[i])
