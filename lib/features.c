@@ -1042,13 +1042,19 @@ static size_t collapse_binary(stance_fscratch *s, const stance_featcfg *cfg, sta
     size_t w = 0;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
-    for (size_t i = 0; i < s->n_keys; i++) {
+    uint32_t last; /* out->idx[w - 1], kept in a register */
+    if (!s->n_keys)
+        return 0;
+    last = out->idx[0] = (uint32_t)(keys[0] >> 4);
+    out->val[0] = fw[keys[0] & 15];
+    w = 1;
+    for (size_t i = 1; i < s->n_keys; i++) {
         const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4);
-        if (w && out->idx[w - 1] == b) {
+        if (b == last) {
             out->val[w - 1] += fw[key & 15];
         } else {
-            out->idx[w] = b;
+            out->idx[w] = last = b;
             out->val[w++] = fw[key & 15];
         }
     }
