@@ -104,6 +104,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->pol);
     stance_free(s->polar);
     stance_free(s->stoks);
+    stance_free(s->stags);
     stance_free(s->vacc);
     stance_free(s->vdist);
     stance_free(s->vwidx);
@@ -754,14 +755,24 @@ typedef struct struct_ctx {
     stance_fscratch *s;
     const stance_featcfg *cfg;
     uint32_t fi;
+    int record; /* keep the sparse tags in s->stags */
 } struct_ctx;
 
 static int struct_emit(void *user, const char *name, size_t len, double dense)
 {
     struct_ctx *c = user;
     char tmp[64];
-    if (dense == 0)
-        return emit(c->s, c->cfg, c->fi, name, len);
+    if (dense == 0) {
+        stance_fscratch *s = c->s;
+        if (c->record) {
+            if (len > 255 || stance_grow((void **)&s->stags, &s->stags_cap, s->n_stags + 1 + len, 1))
+                return STANCE_ERR_NOMEM; /* (structure.c's names are under 100 bytes) */
+            s->stags[s->n_stags] = (unsigned char)len;
+            memcpy(s->stags + s->n_stags + 1, name, len);
+            s->n_stags += 1 + len;
+        }
+        return emit(s, c->cfg, c->fi, name, len);
+    }
     if (len >= sizeof tmp)
         return STANCE_OK;
     memcpy(tmp, name, len);
@@ -770,10 +781,15 @@ static int struct_emit(void *user, const char *name, size_t len, double dense)
 }
 
 /* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
- * target's key, already normalised in s->t.buf. */
+ * target's key, already normalised in s->t.buf. Family 12 keeps its tags and
+ * family 13, when it follows, replays them rather than running the
+ * extraction again on the same tokens. */
 static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *key, size_t key_len)
 {
-    struct_ctx c = {s, cfg, fi};
+    struct_ctx c = {s, cfg, fi, cfg->families[fi].id == FAM_STRUCT};
+    int rc;
+    if (cfg->families[fi].id == FAM_TCONJ && s->stags_ok)
+        return stance_struct_tconj_replay(s->stoks, s->n_view, key, key_len, s->stags, s->n_stags, struct_emit, &c);
     if (stance_grow((void **)&s->stoks, &s->stoks_cap, s->n_view + 1, sizeof *s->stoks))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
@@ -786,9 +802,12 @@ static int fam_struct(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
         o->prior = o->kind == STANCE_ST_WORD ? k->val : 0;
         o->pol = s->pol[i];
     }
-    if (cfg->families[fi].id == FAM_TCONJ)
+    if (!c.record)
         return stance_struct_tconj(s->stoks, s->n_view, key, key_len, struct_emit, &c);
-    return stance_struct_extract(s->stoks, s->n_view, struct_emit, &c);
+    s->n_stags = 0;
+    rc = stance_struct_extract(s->stoks, s->n_view, struct_emit, &c);
+    s->stags_ok = rc == 0;
+    return rc;
 }
 
 /* The target's key for family 13: its last word, normalised, appended to s->t.buf. */
@@ -1012,31 +1031,30 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
     return -1;
 }
 
-/* finish()'s collapse of the sorted keys for the binary value modes without
- * family norms: each distinct key adds its family's weight to its bucket (the
- * general loop's (float)(1.0 * weight), the same float sums). Returns out->n. */
+/* finish()'s collapse of the sorted distinct keys (stance_sort_u64_distinct)
+ * for the binary value modes without family norms: each key adds its
+ * family's weight to its bucket (the general loop's (float)(1.0 * weight),
+ * the same float sums). Returns out->n. */
 static size_t collapse_binary(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     float fw[STANCE_MAX_FAMILIES] = {0};
-    uint64_t *keys = s->keys, prev = UINT64_MAX;
-    size_t w = 0, d = 0;
+    const uint64_t *keys = s->keys;
+    size_t w = 0;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
-    /* the distinct keys first, without a branch (a repeat is a coin toss) */
-    for (size_t i = 0; i < s->n_keys; i++) {
-        const uint64_t key = keys[i];
-        keys[d] = key;
-        d += key != prev;
-        prev = key;
-    }
-    s->n_keys = d;
-    for (size_t i = 0; i < d; i++) {
+    uint32_t last; /* out->idx[w - 1], kept in a register */
+    if (!s->n_keys)
+        return 0;
+    last = out->idx[0] = (uint32_t)(keys[0] >> 4);
+    out->val[0] = fw[keys[0] & 15];
+    w = 1;
+    for (size_t i = 1; i < s->n_keys; i++) {
         const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4);
-        if (w && out->idx[w - 1] == b) {
+        if (b == last) {
             out->val[w - 1] += fw[key & 15];
         } else {
-            out->idx[w] = b;
+            out->idx[w] = last = b;
             out->val[w++] = fw[key & 15];
         }
     }
@@ -1133,7 +1151,10 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     if (s->n_keys > 1) {
         if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
             return STANCE_ERR_NOMEM;
-        stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+        if (logtf || per_family)
+            stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
+        else
+            s->n_keys = stance_sort_u64_distinct(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
     }
     if (per_family) {
         /* Norm of each family on its own, so a family that fires at runtime but not in
@@ -1202,6 +1223,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
     s->n_view = 0;
     s->n_keys = 0;
     s->n_dense = 0;
+    s->stags_ok = 0;
     if (cfg->n_families > STANCE_MAX_FAMILIES || cfg->table_bits > STANCE_MAX_TABLE_BITS)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "bad feature configuration");
     if (stance_ftext_prepare(s, cfg, st))

@@ -160,6 +160,9 @@ struct stance_fscratch {
     size_t polar_cap, n_polar;
     stance_stok *stoks;   /* [n_view] the view for lib/structure.c */
     size_t stoks_cap;
+    unsigned char *stags; /* family 12's sparse tags (length byte, name) for family 13's replay */
+    size_t stags_cap, n_stags;
+    int stags_ok;         /* stoks and stags hold this statement's (family 12 ran) */
     int32_t *vacc;        /* [4 * dim] word vector sums per region (family 11) */
     size_t vacc_cap;
     uint32_t *vdist;      /* [n_view] tokens to the nearest target mention (family 11) */

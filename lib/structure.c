@@ -313,7 +313,6 @@ int stance_struct_extract(const stance_stok *t, size_t n, stance_struct_emit_fn 
 typedef struct prefixed {
     stance_struct_emit_fn fn;
     void *user;
-    const char *key;
     size_t key_len;
     char buf[NAME_MAX_ + 64];
 } prefixed;
@@ -325,27 +324,52 @@ static int emit_prefixed(void *user, const char *name, size_t len, double dense)
     prefixed *p = user;
     if (dense != 0 || p->key_len + 1 + len > sizeof p->buf)
         return 0;
-    memcpy(p->buf, p->key, p->key_len);
-    p->buf[p->key_len] = '|';
-    memcpy(p->buf + p->key_len + 1, name, len);
+    memcpy(p->buf + p->key_len + 1, name, len); /* (after "key|", written once by tconj_start) */
     return p->fn(p->user, p->buf, p->key_len + 1 + len, 0);
+}
+
+/* "key|" at the start of p->buf (for every emit_prefixed() call), then the
+ * tags of family 13 before the struct tags: the key alone, then joined with
+ * each word. 1 when the key is empty or too long (no tags), else 0 or the
+ * first emit() status. */
+static int tconj_start(prefixed *p, const stance_stok *t, size_t n, const char *key, size_t key_len,
+                       stance_struct_emit_fn emit, void *user)
+{
+    int rc;
+    if (!key_len || key_len > 48)
+        return 1;
+    p->fn = emit;
+    p->user = user;
+    p->key_len = key_len;
+    memcpy(p->buf, key, key_len);
+    p->buf[key_len] = '|';
+    if ((rc = emit_prefixed(p, "", 0, 0)))
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == STANCE_ST_WORD && t[i].n <= NAME_MAX_ && (rc = emit_prefixed(p, t[i].w, t[i].n, 0)))
+            return rc;
+    return 0;
 }
 
 int stance_struct_tconj(const stance_stok *t, size_t n, const char *key, size_t key_len, stance_struct_emit_fn emit,
                         void *user)
 {
     prefixed p;
-    int rc;
-    if (!key_len || key_len > 48)
-        return 0;
-    p.fn = emit;
-    p.user = user;
-    p.key = key;
-    p.key_len = key_len;
-    if ((rc = emit_prefixed(&p, "", 0, 0)))
-        return rc;
-    for (size_t i = 0; i < n; i++)
-        if (t[i].kind == STANCE_ST_WORD && t[i].n <= NAME_MAX_ && (rc = emit_prefixed(&p, t[i].w, t[i].n, 0)))
-            return rc;
+    int rc = tconj_start(&p, t, n, key, key_len, emit, user);
+    if (rc)
+        return rc > 0 ? 0 : rc;
     return stance_struct_extract(t, n, emit_prefixed, &p);
+}
+
+int stance_struct_tconj_replay(const stance_stok *t, size_t n, const char *key, size_t key_len,
+                               const unsigned char *tags, size_t tags_len, stance_struct_emit_fn emit, void *user)
+{
+    prefixed p;
+    int rc = tconj_start(&p, t, n, key, key_len, emit, user);
+    if (rc)
+        return rc > 0 ? 0 : rc;
+    for (size_t i = 0; i < tags_len; i += 1 + (size_t)tags[i])
+        if ((rc = emit_prefixed(&p, (const char *)tags + i + 1, tags[i], 0)))
+            return rc;
+    return 0;
 }

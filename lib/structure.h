@@ -53,4 +53,12 @@ int stance_struct_extract(const stance_stok *t, size_t n, stance_struct_emit_fn 
  * weights of their own while the shared features stay as the back-off. */
 int stance_struct_tconj(const stance_stok *t, size_t n, const char *key, size_t key_len, stance_struct_emit_fn emit,
                         void *user);
+
+/* stance_struct_tconj() with the struct tags given rather than worked out
+ * again: @p tags holds the sparse tags (dense == 0) that
+ * stance_struct_extract() emitted for the same tokens, in their order, each
+ * as a length byte and the name's bytes, @p tags_len bytes in all. The same
+ * emit() calls as stance_struct_tconj(). */
+int stance_struct_tconj_replay(const stance_stok *t, size_t n, const char *key, size_t key_len,
+                               const unsigned char *tags, size_t tags_len, stance_struct_emit_fn emit, void *user);
 #endif

@@ -759,6 +759,60 @@ static json_t *load_short(char *line, size_t n, char **shortbuf, size_t *shortca
     return json_loadb(*shortbuf, len, JSON_ALLOW_NUL, &jerr);
 }
 
+#define FAST_MEMBERS 16
+#define FAST_ID_MAX 512 /* an "id" token decoded on the stack: idbuf keeps 255 bytes of it */
+
+/* A record read without jansson: when cli_json_members() finds nothing in
+ * doubt (so jansson would read it, and with the same members), the record has
+ * a "text" string and no "actors": 0, the text's token [*t0, *t1) and the id's
+ * [*i0, *i1) (empty without one). Else -1, and the caller takes jansson's path,
+ * whose checks and messages are the same as before. */
+static int fast_members(const char *line, size_t n, size_t *t0, size_t *t1, size_t *i0, size_t *i1)
+{
+    cli_json_member m[FAST_MEMBERS];
+    int k = cli_json_members(line, n, m, FAST_MEMBERS), text = -1;
+    *i0 = *i1 = 0;
+    for (int i = 0; i < k; i++) {
+        const char *key = line + m[i].k0;
+        const size_t len = m[i].k1 - m[i].k0;
+        if (len == 4 && !memcmp(key, "text", 4))
+            text = i;
+        else if (len == 2 && !memcmp(key, "id", 2)) {
+            *i0 = m[i].v0;
+            *i1 = m[i].v1;
+        } else if (len == 6 && !memcmp(key, "actors", 6))
+            return -1;
+    }
+    if (text < 0 || line[m[text].v0] != '"' || (*i1 > *i0 && line[*i0] == '"' && *i1 - *i0 > FAST_ID_MAX))
+        return -1;
+    *t0 = m[text].v0;
+    *t1 = m[text].v1;
+    return 0;
+}
+
+/* The id as jsonl_record() gives it from jansson's value: a string's decoded
+ * bytes (at most idlen - 1), any other value as written (at most 200 bytes),
+ * the line number without one; @p id->raw is the token as written. */
+static void fast_id(const char *line, size_t i0, size_t i1, size_t lineno, rec_id *id, char *idbuf, size_t idlen)
+{
+    if (i1 == i0) {
+        snprintf(idbuf, idlen, "%zu", lineno);
+    } else if (line[i0] == '"') {
+        char tok[FAST_ID_MAX];
+        size_t len;
+        memcpy(tok, line + i0, i1 - i0);
+        len = cli_json_unescape(tok, 0, i1 - i0);
+        snprintf(idbuf, idlen, "%.*s", (int)len, tok);
+    } else {
+        snprintf(idbuf, idlen, "%.*s", (int)(i1 - i0 < 200 ? i1 - i0 : 200), line + i0);
+    }
+    if (i1 > i0) {
+        id->raw = line + i0;
+        id->raw_len = i1 - i0;
+    }
+    id->text = idbuf;
+}
+
 /* Reused from record to record by jsonl_record(). */
 typedef struct jsonl_bufs {
     char *shortbuf;
@@ -778,6 +832,11 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
     const char *text = NULL;
     size_t text_len = 0;
     int rc, fast;
+    if (fast_members(line, n, &t0, &t1, &r0, &r1) == 0) {
+        fast_id(line, r0, r1, lineno, id, idbuf, idlen); /* (before the text is decoded in place) */
+        text_len = cli_json_unescape(line, t0, t1);
+        return run_one(model, co, id, line + t0, text_len, cli_actors, msg, msglen);
+    }
     rec = load_short(line, n, &bufs->shortbuf, &bufs->shortcap, &t0, &t1);
     fast = rec != NULL;
     if (!rec)

@@ -249,6 +249,50 @@ static void test_core_radix_sort_matches_qsort(void **state)
     }
 }
 
+/* qsort then one key of each value, against stance_sort_u64_distinct. */
+static void check_distinct(uint64_t *a, size_t n, unsigned bits)
+{
+    uint64_t *b = malloc((n + 1) * sizeof *b), *t = malloc((n + 1) * sizeof *t);
+    size_t d = 0, got;
+    memcpy(b, a, n * sizeof *b);
+    if (n > 1)
+        qsort(b, n, sizeof *b, cmp_u64);
+    for (size_t i = 0; i < n; i++)
+        if (!d || b[d - 1] != b[i])
+            b[d++] = b[i];
+    got = stance_sort_u64_distinct(a, n, t, bits);
+    assert_int_equal(got, d);
+    if (d)
+        assert_memory_equal(a, b, d * sizeof *a);
+    free(b);
+    free(t);
+}
+
+static void test_core_sort_distinct(void **state)
+{
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 20000};
+    uint64_t x = 88172645463325252ull;
+    (void)state;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+        const size_t n = sizes[si];
+        for (unsigned kind = 0; kind < 6; kind++) {
+            /* 8, 22, 24 and 40 bits with runs of repeats; a few values spread over the top bits
+             * (repeats out of order within a bucket); all in the low end (crowded buckets) */
+            static const unsigned kbits[] = {8, 22, 24, 40, 22, 24};
+            const unsigned bits = kbits[kind];
+            uint64_t *a = malloc((n + 1) * sizeof *a);
+            for (size_t i = 0; i < n; i++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift */
+                a[i] = kind == 4 ? (x % 97) * 40000 : kind == 5 ? x & 1023 : x & ((1ull << bits) - 1);
+                if (kind < 4 && i % 7 == 0 && i)
+                    a[i] = a[i - 1 - (x >> 60) % i];
+            }
+            check_distinct(a, n, bits);
+            free(a);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_core_utf8_codec),         cmocka_unit_test(test_core_crc32_known_answers),
         cmocka_unit_test(test_core_arena),              cmocka_unit_test(test_core_alloc_overflow),
         cmocka_unit_test(test_core_radix_sort_matches_qsort),
+        cmocka_unit_test(test_core_sort_distinct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,6 +205,51 @@ static void test_struct_tconj(void **state)
     f->cfg = keep;
 }
 
+/* Family 13's names in order, with family 12 before it (13 replays 12's tags)
+ * and alone (13 works them out): the same names, both ways. */
+static void tconj_names(fixture *f, const char *text, const char *target, const uint32_t *fams, size_t n_fams,
+                        testutil_names *out)
+{
+    f->cfg.n_families = 0;
+    for (size_t i = 0; i < n_fams; i++)
+        assert_int_equal(stance_features_family_default(fams[i], &f->cfg.families[f->cfg.n_families++]), STANCE_OK);
+    run(f, text, target);
+    out->n = 0;
+    for (size_t i = 0; i < got.n; i++)
+        if (got.fam[i] == 13) {
+            out->fam[out->n] = 13;
+            memcpy(out->text[out->n++], got.text[i], sizeof got.text[i]);
+        }
+}
+
+static void test_struct_tconj_replay(void **state)
+{
+    static const char *const texts[] = {
+        "Without Smith, we would never have won.", "Smith is honest, but the rest are crooks.",
+        "The voters did not blame Smith, who failed the state.", "Smith met the governor on Tuesday.",
+        "If Smith wins, it will be a disaster, and Smith knows it."};
+    static const uint32_t both[] = {12, 13}, alone[] = {13}, after[] = {13, 12};
+    fixture *f = *state;
+    stance_featcfg keep = f->cfg;
+    static testutil_names a, b, c;
+    size_t roles = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        tconj_names(f, texts[i], "John Smith", both, 2, &a);
+        tconj_names(f, texts[i], "John Smith", alone, 1, &b);
+        tconj_names(f, texts[i], "John Smith", after, 2, &c);
+        assert_int_equal(a.n, b.n);
+        assert_int_equal(a.n, c.n);
+        for (size_t k = 0; k < a.n; k++) {
+            assert_string_equal(a.text[k], b.text[k]);
+            assert_string_equal(a.text[k], c.text[k]);
+            roles += strchr("ACPQOTcif", a.text[k][6]) && (a.text[k][7] == '+' || a.text[k][7] == '-' ||
+                                                          a.text[k][7] == '>' || a.text[k][7] == 'f');
+        }
+    }
+    assert_true(roles >= 5); /* the struct tags were conjoined, not only the words */
+    f->cfg = keep;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_struct_conditionals),
         cmocka_unit_test(test_struct_clause),
         cmocka_unit_test(test_struct_tconj),
+        cmocka_unit_test(test_struct_tconj_replay),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -50,6 +50,34 @@ with open(sys.argv[1], "wb") as f:
         f.write(b.encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff") + b"\n")
 PY
 same "predict, hostile records" predict -m "$model" "$tmp/hostile.jsonl"
+# classify --jsonl on hostile records (our own words): ids of every JSON type, escapes, long ids, keys
+# repeated or escaped, actors, bad texts, more members than the scanner takes, blank lines.
+python3 - "$tmp/hostile_cl.jsonl" <<'PY'
+import sys
+t = 'Mayor Ines Harrowgate said the harbour plan is a disaster. \\"We will fight it,\\" she said.'
+ids = ['"a1"', '17', '1.5e3', '-0.25', 'null', 'true', '[1, 2 ,"x"]', '{"a": 1}', '12345678901234567890123',
+       '"caf\\u00e9 \\ud83d\\ude00 \\"q\\" \\\\ \\/"', '"%s"' % ("x" * 300), '"%s"' % ("\\u00e9" * 120),
+       '"%s"' % ("y" * 600), '"\\u0000nul"']
+recs = ['{"id": %s, "text": "%s"}' % (i, t) for i in ids]
+recs += ['{"text": "%s"}' % t, '{"text": "%s", "id": "late"}' % t, '{"id": "e1", "text": 5}', '{"id": "e2"}',
+         '{"id": "e3", "text": null}', '{"id": "e4", "text": "a\\qb"}', '{"id": "e5", "text": "\\ud83d alone"}',
+         '{"id": "e6", "text": "raw\ttab"}', '{"id": "e7", "text": "nul \\u0000 in Mayor Ines Harrowgate said \\"no\\"."}',
+         '{"id": "e8", "text": "a", "text": "Mayor Ines Harrowgate said \\"no way\\"."}', '["text", "a"]',
+         '{"id": "e10", "text": "a"} trailing', '{"te\\u0078t": "escaped key", "id": "e11"}',
+         '{"i\\u0064": "e12", "text": "%s"}' % t, '{"id": "e13", "text": "%s", "actors": ["Ines Harrowgate"]}' % t,
+         '{"id": "e14", "text": "%s", "actors": 5}' % t, '{"id": "e15", "text": "%s", "o": {"p": [1, {"q": 2}]}}' % t,
+         '{"id": "e16", "text": "%s", "n": 1e400}' % t, '', '   ', '{"id": "e18", "text": ""}',
+         '{"id": "e19", "text": "%s", %s}' % (t, ", ".join('"x%d": %d' % (i, i) for i in range(1, 16))),
+         '{"id": "e20", "text": "%s", "actors": null}' % t, '{ "id" : "e21" , "text" : "%s" }' % t,
+         '{"id": "e22", "id": "e22b", "text": "%s"}' % t, '{"id": "e24", "text": "bad \xff utf"}']
+with open(sys.argv[1], "wb") as f:
+    for r in recs:
+        f.write(r.encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff") + b"\n")
+PY
+same "classify --jsonl, hostile records" classify -m "$model" --jsonl "$tmp/hostile_cl.jsonl"
+same "classify --jsonl -f text, hostile records" classify -m "$model" --jsonl -f text "$tmp/hostile_cl.jsonl"
+same "classify --jsonl -f dot, hostile records" classify -m "$model" --jsonl -f dot "$tmp/hostile_cl.jsonl"
+same "classify --jsonl -e 2 --on-error stop, hostile records" classify -m "$model" --jsonl -e 2 --on-error stop "$tmp/hostile_cl.jsonl"
 same "classify --jsonl" classify -m "$model" --jsonl "$tmp/polnear.jsonl"
 same "classify --jsonl -e 5 --all-actors" classify -m "$model" --jsonl -e 5 --all-actors "$tmp/polnear.jsonl"
 exit $fail
