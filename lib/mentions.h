@@ -90,11 +90,12 @@ long stance_mentions_speaker(const struct stance_entityset *ents, const char *te
 long stance_mentions_principal(const struct stance_entityset *ents, const char *text,
                                const struct stance_rawquote *q, long speaker);
 /* mentions_more.c: the places an attribution may address an actor ("told
- * Park", "asked the governor"): every entity's name, title and epithet
- * mentions by start, built once per document, so that each quote's search is
- * a binary search and its attribution's mentions, not a pass over every
- * mention of the text. Built after the title and epithet mentions are final;
- * the mentions added later (self, pronouns) are of no kind it reads. */
+ * Park", "asked the governor"): the entities' title and epithet mentions by
+ * start, and their name mentions through the name index (mindex.h), so that
+ * each quote's search is a binary search and the mentions of its attribution,
+ * not a pass over every mention of the text. Built after the title and
+ * epithet mentions are final (ents->ix must be built); the mentions added
+ * later (self, pronouns) are of no kind it reads. */
 typedef struct stance_addrindex stance_addrindex;
 int stance_addrindex_build(const struct stance_entityset *ents, stance_addrindex **out);
 void stance_addrindex_free(stance_addrindex *ix);

@@ -303,10 +303,12 @@ static int addressed(const char *text, size_t pos)
 typedef struct addr_at {
     stance_span span;
     size_t ent;
-    int name; /* a name mention: addressed after its title ("told Gov. Park") */
 } addr_at;
 
+/* The title and epithet mentions by start (few); the name mentions are read
+ * through the entity set's name index (mindex.h), which is final by then. */
 struct stance_addrindex {
+    const stance_entityset *ents;
     addr_at *v;
     size_t n;
 };
@@ -324,19 +326,17 @@ int stance_addrindex_build(const stance_entityset *ents, stance_addrindex **out)
     stance_addrindex *ix = stance_calloc(1, sizeof *ix);
     size_t n = 0;
     for (size_t i = 0; i < ents->n; i++)
-        n += ents->e[i].n_mentions + ents->e[i].n_more;
+        for (size_t k = 0; k < ents->e[i].n_more; k++)
+            n += ents->e[i].more[k].kind == STANCE_MK_TITLE || ents->e[i].more[k].kind == STANCE_MK_EPITHET;
     if (!ix || !(ix->v = stance_malloc_array(n ? n : 1, sizeof *ix->v))) {
         stance_free(ix);
         return STANCE_ERR_NOMEM;
     }
-    for (size_t i = 0; i < ents->n; i++) {
-        const stance_ent *e = &ents->e[i];
-        for (size_t k = 0; k < e->n_mentions; k++)
-            ix->v[ix->n++] = (addr_at){e->mentions[k], i, 1};
-        for (size_t k = 0; k < e->n_more; k++)
-            if (e->more[k].kind == STANCE_MK_TITLE || e->more[k].kind == STANCE_MK_EPITHET)
-                ix->v[ix->n++] = (addr_at){e->more[k].span, i, 0};
-    }
+    ix->ents = ents;
+    for (size_t i = 0; i < ents->n; i++)
+        for (size_t k = 0; k < ents->e[i].n_more; k++)
+            if (ents->e[i].more[k].kind == STANCE_MK_TITLE || ents->e[i].more[k].kind == STANCE_MK_EPITHET)
+                ix->v[ix->n++] = (addr_at){ents->e[i].more[k].span, i};
     if (ix->n > 1)
         qsort(ix->v, ix->n, sizeof *ix->v, addr_cmp);
     *out = ix;
@@ -351,13 +351,45 @@ void stance_addrindex_free(stance_addrindex *ix)
     }
 }
 
-long stance_mentions_addressee(const stance_addrindex *ix, const char *text, const stance_rawquote *q)
+/* The end of entity e's name mention that starts at @p start (its mentions are in text order). */
+static size_t name_end(const stance_ent *e, size_t start)
+{
+    size_t lo = 0, hi = e->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->mentions[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < e->n_mentions && e->mentions[lo].start == start ? e->mentions[lo].end : SIZE_MAX;
+}
+
+/* May the mention [s, e) of entity @p ent be the addressee of @p q, beside the best so far? */
+static int addressee_at(const char *text, const stance_rawquote *q, size_t s, size_t e, size_t ent, long best,
+                        int name)
 {
     stance_span c = q->context;
-    size_t lo = 0, hi = ix->n;
+    if (s < c.start || e > c.end || (s >= q->span.start && e <= q->span.end) || (best >= 0 && ent >= (size_t)best))
+        return 0;
+    return addressed(text, name ? stance_mentions_skip_title(text, s) : s);
+}
+
+long stance_mentions_addressee(const stance_addrindex *ix, const char *text, const stance_rawquote *q)
+{
+    const stance_entityset *ents = ix->ents;
+    stance_span c = q->context;
+    size_t lo = 0, hi = ix->n, from, to;
     long best = -1;
     if (c.start == STANCE_NO_OFFSET)
         return -1;
+    stance_mindex_range(ents->ix, c.start, c.end, &from, &to);
+    for (size_t k = from; k < to; k++) {
+        const stance_mpos *p = &ents->ix->pos[k];
+        size_t end = name_end(&ents->e[p->ent], p->start);
+        if (end != SIZE_MAX && addressee_at(text, q, p->start, end, p->ent, best, 1))
+            best = (long)p->ent;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (ix->v[mid].span.start < c.start)
@@ -365,13 +397,8 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
         else
             hi = mid;
     }
-    for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++) {
-        const addr_at *a = &ix->v[lo];
-        if (a->span.end > c.end || (a->span.start >= q->span.start && a->span.end <= q->span.end) ||
-            (best >= 0 && a->ent >= (size_t)best))
-            continue;
-        if (addressed(text, a->name ? stance_mentions_skip_title(text, a->span.start) : a->span.start))
-            best = (long)a->ent;
-    }
+    for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++)
+        if (addressee_at(text, q, ix->v[lo].span.start, ix->v[lo].span.end, ix->v[lo].ent, best, 0))
+            best = (long)ix->v[lo].ent;
     return best;
 }
