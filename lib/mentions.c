@@ -40,13 +40,20 @@
 
 /* ---- words ---------------------------------------------------------------- */
 
+/* ASCII bytes by class: 1 a letter or digit, 0 other ASCII; bytes from 0x80 on
+ * (2) are looked at with their neighbours (word_byte()). */
+#define WB_HI2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+#define WB_LETTERS 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0
+static const unsigned char WORD_CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    WB_LETTERS, WB_LETTERS, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2};
+
 static inline int word_byte(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
-    if ((unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10)
-        return 1;
-    if (c < 0x80)
-        return 0;
+    if (WORD_CLASS[c] < 2)
+        return WORD_CLASS[c];
     /* U+2000..U+206F (quote marks, dashes, apostrophes) are punctuation */
     if (c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80)
         return 0;
@@ -613,6 +620,8 @@ static int scan_words(mstate *m)
             continue;
         }
         ws = pos;
+        while (pos < m->len && WORD_CLASS[(unsigned char)t[pos]] == 1)
+            pos++;
         while (pos < m->len && word_byte(t, pos, m->len))
             pos++;
         we = pos;
