@@ -197,17 +197,31 @@ static const pron_word *plural_of(const char *t, size_t ws, size_t we)
     return &PRON_CLASSES[5];
 }
 
-static int role_cmp(const void *k, const void *e)
+/* strcmp() inline: the role words are looked up for most words of a text. */
+static int word_cmp(const char *a, const char *b)
 {
-    return strcmp(k, ((const role_word *)e)->word);
+    while (*a && *a == *b)
+        a++, b++;
+    return (int)(unsigned char)*a - (int)(unsigned char)*b;
 }
 
 static const role_word *role_lookup(const char *t, size_t ws, size_t we)
 {
     char b[24];
+    size_t lo = 0, hi = N_ROLES;
     if (!lower(t, ws, we, b, sizeof b))
         return NULL;
-    return bsearch(b, ROLES, N_ROLES, sizeof *ROLES, role_cmp);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(b, ROLES[mid].word);
+        if (!c)
+            return &ROLES[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
 const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
