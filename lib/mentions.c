@@ -66,6 +66,17 @@ static inline int word_byte(const char *t, size_t i, size_t len)
     return 1;
 }
 
+/* The end of the word going on at @p pos (before @p end; @p len: the text's):
+ * ASCII letters and digits by the table, then word_byte(). */
+static inline size_t word_end(const char *t, size_t pos, size_t end, size_t len)
+{
+    while (pos < end && WORD_CLASS[(unsigned char)t[pos]] == 1)
+        pos++;
+    while (pos < end && word_byte(t, pos, len))
+        pos++;
+    return pos;
+}
+
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
 {
     size_t i = pos;
@@ -88,9 +99,7 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     if (i >= len || !word_byte(t, i, len))
         return 0;
     *ws = i;
-    while (i < len && word_byte(t, i, len))
-        i++;
-    *we = i;
+    *we = word_end(t, i, len, len);
     return 1;
 }
 
@@ -634,11 +643,7 @@ static int scan_words(mstate *m)
             continue;
         }
         ws = pos;
-        while (pos < m->len && WORD_CLASS[(unsigned char)t[pos]] == 1)
-            pos++;
-        while (pos < m->len && word_byte(t, pos, m->len))
-            pos++;
-        we = pos;
+        we = pos = word_end(t, pos, m->len, m->len);
         if (we < m->len && t[we] == '-' && we + 1 < m->len && word_byte(t, we + 1, m->len)) {
             pos = we + 1; /* a hyphenated word goes on ("57-year-old") */
             while (pos < m->len && (word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
@@ -1410,9 +1415,7 @@ static int find_self(mstate *m)
                 continue;
             }
             ws = pos;
-            while (pos < q->span.end && word_byte(t, pos, m->len))
-                pos++;
-            we = pos;
+            we = pos = word_end(t, pos, q->span.end, m->len);
             if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
                 continue;
             if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)
