@@ -342,7 +342,11 @@ typedef struct mstate {
         const pron_word *pw;
     } * prons;     /* third-person pronouns of the text, in order */
     size_t n_prons, prons_cap;
-    size_t *orgs; /* organisation actors (find_orgs) */
+    struct org_at {
+        size_t ent;
+        const char *head; /* org_head() of its name, hl bytes */
+        size_t hl;
+    } * orgs; /* organisation actors (find_orgs) */
     size_t n_orgs, orgs_cap;
 } mstate;
 
@@ -527,11 +531,11 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
     long best = -1;
     size_t best_at = 0;
     for (size_t i = 0; i < m->n_orgs; i++) {
-        const stance_ent *e = &m->ents->e[m->orgs[i]];
-        size_t hl = 0, lo = 0, hi = e->n_mentions;
-        const char *h = org_head(e->name, &hl);
+        const stance_ent *e = &m->ents->e[m->orgs[i].ent];
+        size_t hl = m->orgs[i].hl, lo = 0, hi = e->n_mentions;
+        const char *h = m->orgs[i].head;
         size_t k = 0;
-        if (!h || hl != we - ws)
+        if (hl != we - ws)
             continue;
         while (k < hl && (h[k] | 0x20) == (m->t[ws + k] | 0x20))
             k++;
@@ -545,7 +549,7 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
                 hi = mid;
         }
         if (lo && (best < 0 || e->mentions[lo - 1].start > best_at)) {
-            best = (long)m->orgs[i];
+            best = (long)m->orgs[i].ent;
             best_at = e->mentions[lo - 1].start;
         }
     }
@@ -565,7 +569,7 @@ static int find_orgs(mstate *m)
             continue;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
             return STANCE_ERR_NOMEM;
-        m->orgs[m->n_orgs++] = i;
+        m->orgs[m->n_orgs++] = (struct org_at){i, h, hl};
     }
     return STANCE_OK;
 }
