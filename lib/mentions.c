@@ -206,23 +206,26 @@ static const pron_word *plural_of(const char *t, size_t ws, size_t we)
     return &PRON_CLASSES[5];
 }
 
-/* strcmp() inline: the role words are looked up for most words of a text. */
-static int word_cmp(const char *a, const char *b)
+/* t[ws, we) against a role word (lowercase letters) with A-Z read as a-z:
+ * strcmp()'s order on the lowercased word for a word of letters; a word with
+ * any other byte matches no role (| 0x20 makes no letter of it). Inline and
+ * without a copy: the role words are looked up for most words of a text. */
+static int role_cmp(const char *t, size_t ws, size_t we, const char *w)
 {
-    while (*a && *a == *b)
-        a++, b++;
-    return (int)(unsigned char)*a - (int)(unsigned char)*b;
+    for (; ws < we; ws++, w++) {
+        int c = ((unsigned char)t[ws] | 0x20) - (unsigned char)*w;
+        if (c)
+            return c;
+    }
+    return -(int)(unsigned char)*w;
 }
 
 static const role_word *role_lookup(const char *t, size_t ws, size_t we)
 {
-    char b[24];
     size_t lo = 0, hi = N_ROLES;
-    if (!lower(t, ws, we, b, sizeof b))
-        return NULL;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(b, ROLES[mid].word);
+        int c = role_cmp(t, ws, we, ROLES[mid].word);
         if (!c)
             return &ROLES[mid];
         if (c < 0)
