@@ -579,6 +579,14 @@ static size_t first_name_len(const char *t, const stance_name *nm)
     return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
 }
 
+/* first_name_len() of run k of @p l, looked up once: memo[k] is SIZE_MAX until then. */
+static size_t first_len(const stance_namelist *l, const char *t, size_t k, size_t *memo)
+{
+    if (memo[k] == SIZE_MAX)
+        memo[k] = first_name_len(t, &l->v[k]);
+    return memo[k];
+}
+
 /* An acronym of two to five capitals ("NATO", "ISIS", "DNC"): an organisation
  * or a country, an actor when a quote names it even once. */
 #define ACRONYM_MAX 5
@@ -601,11 +609,12 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
  * a title ("Democratic Party", "Supreme Court", "The State Department",
  * "Democratic National Committee": bare is the name without it, which would
  * put every party in one group): the run's first word that is not a function
- * word; nm->bare for any other run. */
-static size_t org_start(const char *t, const stance_name *nm)
+ * word; nm->bare for any other run. @p org_last: the lexicon's ORG_LAST rule
+ * for the run's last word. */
+static size_t org_start(const char *t, const stance_name *nm, int org_last)
 {
     size_t i = nm->start, ws, we;
-    if (!(stance_lex_rules(t + nm->last, nm->last_end - nm->last) & STANCE_LQ(ORG_LAST)))
+    if (!org_last)
         return nm->bare;
     while (stance_chunk_next(t, &i, nm->bare, nm->bare, &ws, &we))
         if (!(stance_lex_classes(t + ws, we - ws) & STANCE_LX(STOP)))
@@ -629,6 +638,19 @@ static int name_kinds(stance_ent *e, const char *text, size_t len)
     return STANCE_OK;
 }
 
+/* ol[k]: does the lexicon's ORG_LAST rule hold for the last word of run k?
+ * Looked up once a surname (by_last keeps the runs of one surname together). */
+static void org_lasts(const stance_namelist *l, const char *text, unsigned char *ol)
+{
+    for (size_t i = 0, j; i < l->n; i = j) {
+        const stance_name *g = &l->v[l->by_last[i]];
+        size_t n = g->last_end - g->last;
+        unsigned char f = (stance_lex_rules(text + g->last, n) & STANCE_LQ(ORG_LAST)) != 0;
+        for (j = i; j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, n); j++)
+            ol[l->by_last[j]] = f;
+    }
+}
+
 /* Organisations whose adjective names.c took for a title, grouped by their
  * whole name (org_start()): each name written at least twice is an actor, its
  * mentions those runs in text order. */
@@ -637,13 +659,17 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
 {
     stance_span *v = NULL;
     size_t nv = 0, *run = NULL;
+    unsigned char *ol = NULL;
     int rc = STANCE_OK;
-    if (l->n && (!(v = stance_malloc_array(l->n, sizeof *v)) || !(run = stance_malloc_array(l->n, sizeof *run)))) {
+    if (l->n && (!(v = stance_malloc_array(l->n, sizeof *v)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
+                 !(ol = stance_malloc_array(l->n, 1)))) {
         stance_free(v);
+        stance_free(run);
         return STANCE_ERR_NOMEM;
     }
+    org_lasts(l, text, ol);
     for (size_t k = 0; k < l->n; k++) {
-        size_t s = org_start(text, &l->v[k]);
+        size_t s = org_start(text, &l->v[k], ol[k]);
         if (s < l->v[k].bare) {
             run[nv] = k;
             v[nv++] = (stance_span){s, l->v[k].last_end};
@@ -679,6 +705,7 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     }
     stance_free(v);
     stance_free(run);
+    stance_free(ol);
     return rc;
 }
 
@@ -693,9 +720,8 @@ static int size_cmp(const void *a, const void *b)
  * one after it when none comes before). out->e[first ..] are the group's
  * entities, one per first name, in the order the first names appear. */
 static size_t run_entity(const stance_entityset *out, size_t first, const char *t, const stance_name *nm,
-                         size_t *cur)
+                         size_t fl, size_t *cur)
 {
-    size_t fl = first_name_len(t, nm);
     if (!fl)
         return *cur;
     for (size_t k = first; k < out->n; k++)
@@ -729,7 +755,8 @@ static int fn_run_cmp(const void *a, const void *b)
  * most words among the runs with that first name; SIZE_MAX for the others.
  * Sorting by first name keeps a group of many runs (one long record) linear
  * in its runs up to the sort's log. */
-static int first_name_heads(const stance_namelist *l, const char *text, const size_t *run, size_t nr, size_t *best)
+static int first_name_heads(const stance_namelist *l, const char *text, const size_t *run, size_t nr, size_t *best,
+                            size_t *memo)
 {
     fn_run *fr = stance_malloc_array(nr ? nr : 1, sizeof *fr);
     size_t nf = 0;
@@ -737,7 +764,7 @@ static int first_name_heads(const stance_namelist *l, const char *text, const si
         return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr; k++) {
         const stance_name *a = &l->v[run[k]];
-        size_t fl = first_name_len(text, a);
+        size_t fl = first_len(l, text, run[k], memo);
         best[k] = SIZE_MAX;
         if (fl)
             fr[nf++] = (fn_run){text + a->bare, fl, k};
@@ -761,10 +788,10 @@ static int first_name_heads(const stance_namelist *l, const char *text, const si
  * forms go to the one named last before them. Each entity is named by the
  * longest run with its first name; a group without first names by @p head. */
 static int group_entities(const stance_namelist *l, const char *text, size_t len, const stance_name *head,
-                          const size_t *run, size_t nr, stance_entityset *out)
+                          const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
     size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
-    int rc = best ? first_name_heads(l, text, run, nr, best) : STANCE_ERR_NOMEM;
+    int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
         const stance_name *b = best[k] == SIZE_MAX ? NULL : &l->v[run[best[k]]];
         if (b && new_ent(out, text + b->bare, b->last_end - b->bare, 1, -1))
@@ -777,7 +804,7 @@ static int group_entities(const stance_namelist *l, const char *text, size_t len
         return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr; k++) {
         const stance_name *nm = &l->v[run[k]];
-        stance_ent *e = &out->e[run_entity(out, first, text, nm, &cur)];
+        stance_ent *e = &out->e[run_entity(out, first, text, nm, first_len(l, text, run[k], memo), &cur)];
         if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
             return STANCE_ERR_NOMEM;
         e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
@@ -859,7 +886,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
 {
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL, *taken = NULL;
-    size_t i = 0, base = out->n, *run = NULL;
+    size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -897,26 +924,30 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 goto nomem;
         }
     }
-    if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run))))
+    if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
+                 !(memo = stance_malloc_array(l->n, sizeof *memo))))
         goto nomem;
+    for (size_t k = 0; k < l->n; k++)
+        memo[k] = SIZE_MAX;
     if (discover_orgs(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
      * organisation took are left out. */
     while (i < l->n) {
-        size_t j = i, count = 0;
+        size_t j = i, count = 0, hk = 0;
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
         int wanted = 0; /* a run that speaks, or an acronym a quote names */
         while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
-                head = head ? head : &l->v[l->by_last[j]];
+                if (!head)
+                    head = &l->v[hk = l->by_last[j]];
                 count++;
                 wanted |= acronym_in_quote(quotes, &l->v[l->by_last[j]], text);
             }
             j++;
         }
-        if (head && (wanted || (head->ntok >= 2 && (count >= 2 || first_name_len(text, head))) ||
+        if (head && (wanted || (head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
                      one_word_actor(text, head, count))) {
             size_t nr = 0;
             /* the group's runs in text order (l->v is) */
@@ -924,7 +955,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
             qsort(run, nr, sizeof *run, size_cmp);
-            if (group_entities(l, text, len, head, run, nr, out))
+            if (group_entities(l, text, len, head, run, nr, out, memo))
                 goto nomem;
         }
         i = j;
@@ -934,10 +965,12 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     stance_free(speaks);
     stance_free(taken);
     stance_free(run);
+    stance_free(memo);
     return STANCE_OK;
 nomem:
     stance_free(speaks);
     stance_free(taken);
     stance_free(run);
+    stance_free(memo);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

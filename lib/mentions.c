@@ -40,13 +40,20 @@
 
 /* ---- words ---------------------------------------------------------------- */
 
+/* ASCII bytes by class: 1 a letter or digit, 0 other ASCII; bytes from 0x80 on
+ * (2) are looked at with their neighbours (word_byte()). */
+#define WB_HI2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+#define WB_LETTERS 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0
+static const unsigned char WORD_CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    WB_LETTERS, WB_LETTERS, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2};
+
 static inline int word_byte(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
-    if ((unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10)
-        return 1;
-    if (c < 0x80)
-        return 0;
+    if (WORD_CLASS[c] < 2)
+        return WORD_CLASS[c];
     /* U+2000..U+206F (quote marks, dashes, apostrophes) are punctuation */
     if (c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80)
         return 0;
@@ -57,6 +64,17 @@ static inline int word_byte(const char *t, size_t i, size_t len)
         return !((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80);
     }
     return 1;
+}
+
+/* The end of the word going on at @p pos (before @p end; @p len: the text's):
+ * ASCII letters and digits by the table, then word_byte(). */
+static inline size_t word_end(const char *t, size_t pos, size_t end, size_t len)
+{
+    while (pos < end && WORD_CLASS[(unsigned char)t[pos]] == 1)
+        pos++;
+    while (pos < end && word_byte(t, pos, len))
+        pos++;
+    return pos;
 }
 
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
@@ -81,9 +99,7 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     if (i >= len || !word_byte(t, i, len))
         return 0;
     *ws = i;
-    while (i < len && word_byte(t, i, len))
-        i++;
-    *we = i;
+    *we = word_end(t, i, len, len);
     return 1;
 }
 
@@ -190,17 +206,34 @@ static const pron_word *plural_of(const char *t, size_t ws, size_t we)
     return &PRON_CLASSES[5];
 }
 
-static int role_cmp(const void *k, const void *e)
+/* t[ws, we) against a role word (lowercase letters) with A-Z read as a-z:
+ * strcmp()'s order on the lowercased word for a word of letters; a word with
+ * any other byte matches no role (| 0x20 makes no letter of it). Inline and
+ * without a copy: the role words are looked up for most words of a text. */
+static int role_cmp(const char *t, size_t ws, size_t we, const char *w)
 {
-    return strcmp(k, ((const role_word *)e)->word);
+    for (; ws < we; ws++, w++) {
+        int c = ((unsigned char)t[ws] | 0x20) - (unsigned char)*w;
+        if (c)
+            return c;
+    }
+    return -(int)(unsigned char)*w;
 }
 
 static const role_word *role_lookup(const char *t, size_t ws, size_t we)
 {
-    char b[24];
-    if (!lower(t, ws, we, b, sizeof b))
-        return NULL;
-    return bsearch(b, ROLES, N_ROLES, sizeof *ROLES, role_cmp);
+    size_t lo = 0, hi = N_ROLES;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = role_cmp(t, ws, we, ROLES[mid].word);
+        if (!c)
+            return &ROLES[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
 const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
@@ -312,7 +345,11 @@ typedef struct mstate {
         const pron_word *pw;
     } * prons;     /* third-person pronouns of the text, in order */
     size_t n_prons, prons_cap;
-    size_t *orgs; /* organisation actors (find_orgs) */
+    struct org_at {
+        size_t ent;
+        const char *head; /* org_head() of its name, hl bytes */
+        size_t hl;
+    } * orgs; /* organisation actors (find_orgs) */
     size_t n_orgs, orgs_cap;
 } mstate;
 
@@ -497,11 +534,11 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
     long best = -1;
     size_t best_at = 0;
     for (size_t i = 0; i < m->n_orgs; i++) {
-        const stance_ent *e = &m->ents->e[m->orgs[i]];
-        size_t hl = 0, lo = 0, hi = e->n_mentions;
-        const char *h = org_head(e->name, &hl);
+        const stance_ent *e = &m->ents->e[m->orgs[i].ent];
+        size_t hl = m->orgs[i].hl, lo = 0, hi = e->n_mentions;
+        const char *h = m->orgs[i].head;
         size_t k = 0;
-        if (!h || hl != we - ws)
+        if (hl != we - ws)
             continue;
         while (k < hl && (h[k] | 0x20) == (m->t[ws + k] | 0x20))
             k++;
@@ -515,7 +552,7 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
                 hi = mid;
         }
         if (lo && (best < 0 || e->mentions[lo - 1].start > best_at)) {
-            best = (long)m->orgs[i];
+            best = (long)m->orgs[i].ent;
             best_at = e->mentions[lo - 1].start;
         }
     }
@@ -535,7 +572,7 @@ static int find_orgs(mstate *m)
             continue;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
             return STANCE_ERR_NOMEM;
-        m->orgs[m->n_orgs++] = i;
+        m->orgs[m->n_orgs++] = (struct org_at){i, h, hl};
     }
     return STANCE_OK;
 }
@@ -613,9 +650,7 @@ static int scan_words(mstate *m)
             continue;
         }
         ws = pos;
-        while (pos < m->len && word_byte(t, pos, m->len))
-            pos++;
-        we = pos;
+        we = pos = word_end(t, pos, m->len, m->len);
         if (we < m->len && t[we] == '-' && we + 1 < m->len && word_byte(t, we + 1, m->len)) {
             pos = we + 1; /* a hyphenated word goes on ("57-year-old") */
             while (pos < m->len && (word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
@@ -1387,9 +1422,7 @@ static int find_self(mstate *m)
                 continue;
             }
             ws = pos;
-            while (pos < q->span.end && word_byte(t, pos, m->len))
-                pos++;
-            we = pos;
+            we = pos = word_end(t, pos, q->span.end, m->len);
             if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
                 continue;
             if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)

@@ -126,7 +126,9 @@ static int sentence_opener(const char *w, size_t n)
     return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !stance_names_is_first_name(w, n);
 }
 
-unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
+/* stance_names_bare() with the tok_kind() of t[hs, he) known (@p hk) if that is
+ * the run's first token: names_scan() has looked it up already. */
+static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he, unsigned hk)
 {
     size_t ts[16], te[16];
     unsigned kind[16], nt = 0, first, lastt, n;
@@ -159,7 +161,7 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
         if (nt > 0 && ((l == 3 && (memcmp(t + ts[nt], "Jr.", 3) == 0 || memcmp(t + ts[nt], "Sr.", 3) == 0)) ||
                        ((l == 2 || l == 3) && (memcmp(t + ts[nt], "Jr", 2) == 0 || memcmp(t + ts[nt], "II", 2) == 0))))
             break;
-        kind[nt] = tok_kind(t + ts[nt], l);
+        kind[nt] = nt == 0 && ts[0] == hs && te[0] == he ? hk : tok_kind(t + ts[nt], l);
         nt++;
     }
     if (nt == 0 || nt == 16)
@@ -196,6 +198,11 @@ unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
     if (last)
         *last = ts[lastt];
     return n;
+}
+
+unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
+{
+    return names_bare_hint(t, s, e, last, SIZE_MAX, 0, 0);
 }
 
 int stance_names_gender(const char *t, size_t s, size_t e)
@@ -396,8 +403,8 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
     while (pos < len) {
         int m;
         PCRE2_SIZE *ov;
-        size_t s, e, last;
-        unsigned nt;
+        size_t s, e, last, hs = SIZE_MAX, he = 0; /* [hs, he): a first word looked up, kind hk */
+        unsigned nt, hk = 0;
         /* Only a capital (or a non-ASCII letter) at the start of a word can
          * start a run: find the next one in C, then match anchored there. */
         {
@@ -409,10 +416,13 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                 size_t we = pos;
                 while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
                     we++;
-                if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z' &&
-                    (tok_kind(text + pos, we - pos) & TK_STOP)) {
-                    pos = we;
-                    continue;
+                if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z') {
+                    hk = tok_kind(text + pos, we - pos);
+                    hs = pos, he = we;
+                    if (hk & TK_STOP) {
+                        pos = we;
+                        continue;
+                    }
                 }
             }
         }
@@ -471,7 +481,7 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             pos++;
         {
             size_t bs = s, be = e;
-            nt = stance_names_bare(text, &bs, &be, &last);
+            nt = names_bare_hint(text, &bs, &be, &last, hs, he, hk);
             if (!nt)
                 continue;
             if (stance_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
