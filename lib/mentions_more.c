@@ -354,14 +354,7 @@ void stance_addrindex_free(stance_addrindex *ix)
 /* The end of entity e's name mention that starts at @p start (its mentions are in text order). */
 static size_t name_end(const stance_ent *e, size_t start)
 {
-    size_t lo = 0, hi = e->n_mentions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e->mentions[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_lower_start(e->mentions, e->n_mentions, sizeof *e->mentions, start);
     return lo < e->n_mentions && e->mentions[lo].start == start ? e->mentions[lo].end : SIZE_MAX;
 }
 
@@ -379,7 +372,7 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
 {
     const stance_entityset *ents = ix->ents;
     stance_span c = q->context;
-    size_t lo = 0, hi = ix->n, from, to;
+    size_t lo, from, to;
     long best = -1;
     if (c.start == STANCE_NO_OFFSET)
         return -1;
@@ -390,14 +383,7 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
         if (end != SIZE_MAX && addressee_at(text, q, p->start, end, p->ent, best, 1))
             best = (long)p->ent;
     }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ix->v[mid].span.start < c.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++)
+    for (lo = stance_lower_start(ix->v, ix->n, sizeof *ix->v, c.start); lo < ix->n && ix->v[lo].span.start < c.end; lo++)
         if (addressee_at(text, q, ix->v[lo].span.start, ix->v[lo].span.end, ix->v[lo].ent, best, 0))
             best = (long)ix->v[lo].ent;
     return best;

@@ -109,18 +109,25 @@ void stance_mindex_free(stance_mindex *ix)
     stance_free(ix);
 }
 
-/* The first position in ix->pos whose start is >= @p at. */
-static size_t first_start(const stance_mindex *ix, size_t at)
+size_t stance_lower_start(const void *base, size_t n, size_t size, size_t at)
 {
-    size_t lo = 0, hi = ix->n_pos;
+    const char *b = base;
+    size_t lo = 0, hi = n, v;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->pos[mid].start < at)
+        memcpy(&v, b + mid * size, sizeof v);
+        if (v < at)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* The first position in ix->pos whose start is >= @p at. */
+static size_t first_start(const stance_mindex *ix, size_t at)
+{
+    return stance_lower_start(ix->pos, ix->n_pos, sizeof *ix->pos, at);
 }
 
 void stance_mindex_range(const stance_mindex *ix, size_t a, size_t b, size_t *from, size_t *to)
