@@ -800,13 +800,13 @@ static int read_dtmp(rd *r, stance_model *m, int *seen)
         double t = name ? rd_f64(r, "truncated DTMP temperature") : 0;
         stance_head *h = NULL;
         const char *bad = NULL;
+        int k;
         if (!name || r->rc) {
             stance_free(name);
             return r->rc;
         }
-        for (uint32_t k = 0; k < m->n_heads && !h; k++)
-            if (strcmp(m->heads[k].name, name) == 0)
-                h = &m->heads[k];
+        if ((k = stance_model_head_find(m, name)) >= 0)
+            h = &m->heads[k];
         stance_free(name);
         if (!h)
             bad = "DTMP names no head read before it";
@@ -1038,13 +1038,19 @@ static void wr_head(wr *w, const stance_head *h, size_t buckets)
     wr_end(w, at);
 }
 
+/* Does the head carry an in-domain temperature the DTMP section must hold (0 and 1: none)? */
+static int tempered(const stance_head *h)
+{
+    return h->domain_temp != 0 && h->domain_temp != 1;
+}
+
 int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *size, stance_error *err)
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
     uint32_t n_temp = 0, n_sections, minor;
     for (uint32_t hi = 0; hi < m->n_heads; hi++)
-        n_temp += m->heads[hi].domain_temp != 0 && m->heads[hi].domain_temp != 1;
+        n_temp += tempered(&m->heads[hi]);
     n_sections = 2 + m->n_heads + (n_temp ? 1 : 0) + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) +
                  (m->feat.wvec ? 1 : 0);
     minor = n_temp           ? STANCE_FORMAT_MINOR_DTMP
@@ -1096,7 +1102,7 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
         at = wr_begin(&w, "DTMP", 0);
         wr_u32(&w, n_temp);
         for (uint32_t hi = 0; hi < m->n_heads; hi++)
-            if (m->heads[hi].domain_temp != 0 && m->heads[hi].domain_temp != 1) {
+            if (tempered(&m->heads[hi])) {
                 wr_str(&w, m->heads[hi].name);
                 wr_f64(&w, m->heads[hi].domain_temp);
             }

@@ -963,10 +963,8 @@ int cmd_train(int argc, char **argv)
             goto nomem;
     }
     for (size_t i = 0; i < n_temp; i++) {
-        uint32_t k = 0;
-        while (k < m->n_heads && strcmp(m->heads[k].name, temp_head[i]) != 0)
-            k++;
-        if (k == m->n_heads) {
+        int k = stance_model_head_find(m, temp_head[i]);
+        if (k < 0) {
             cli_error("train: --in-domain-temperature: the model has no head '%s'", temp_head[i]);
             goto out;
         }
