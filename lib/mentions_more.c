@@ -26,6 +26,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,7 +355,8 @@ void stance_addrindex_free(stance_addrindex *ix)
 /* The end of entity e's name mention that starts at @p start (its mentions are in text order). */
 static size_t name_end(const stance_ent *e, size_t start)
 {
-    size_t lo = stance_lower_start(e->mentions, e->n_mentions, sizeof *e->mentions, start);
+    size_t lo = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start),
+                                         start);
     return lo < e->n_mentions && e->mentions[lo].start == start ? e->mentions[lo].end : SIZE_MAX;
 }
 
@@ -383,7 +385,8 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
         if (end != SIZE_MAX && addressee_at(text, q, p->start, end, p->ent, best, 1))
             best = (long)p->ent;
     }
-    for (lo = stance_lower_start(ix->v, ix->n, sizeof *ix->v, c.start); lo < ix->n && ix->v[lo].span.start < c.end; lo++)
+    lo = stance_first_at_or_after(ix->v, ix->n, sizeof *ix->v, offsetof(addr_at, span.start), c.start);
+    for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++)
         if (addressee_at(text, q, ix->v[lo].span.start, ix->v[lo].span.end, ix->v[lo].ent, best, 0))
             best = (long)ix->v[lo].ent;
     return best;

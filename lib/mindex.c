@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,25 +110,10 @@ void stance_mindex_free(stance_mindex *ix)
     stance_free(ix);
 }
 
-size_t stance_lower_start(const void *base, size_t n, size_t size, size_t at)
-{
-    const char *b = base;
-    size_t lo = 0, hi = n, v;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        memcpy(&v, b + mid * size, sizeof v);
-        if (v < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The first position in ix->pos whose start is >= @p at. */
 static size_t first_start(const stance_mindex *ix, size_t at)
 {
-    return stance_lower_start(ix->pos, ix->n_pos, sizeof *ix->pos, at);
+    return stance_first_at_or_after(ix->pos, ix->n_pos, sizeof *ix->pos, offsetof(stance_mpos, start), at);
 }
 
 void stance_mindex_range(const stance_mindex *ix, size_t a, size_t b, size_t *from, size_t *to)

@@ -31,10 +31,6 @@ typedef struct stance_mindex {
     size_t n;          /* entities indexed */
 } stance_mindex;
 
-/* The first of @p n elements of @p size bytes at @p base whose leading size_t
- * (a start offset: stance_mpos, stance_span and the structs that begin with
- * one) is >= @p at; the elements are sorted by it. */
-size_t stance_lower_start(const void *base, size_t n, size_t size, size_t at);
 /* Index @p ents (replacing an older index). STANCE_OK or STANCE_ERR_NOMEM. */
 int stance_mindex_build(struct stance_entityset *ents);
 void stance_mindex_free(stance_mindex *ix);

@@ -86,4 +86,11 @@ static inline size_t stance_first_end_after(const void *base, size_t n, size_t s
     return lo;
 }
 
+/* The same search for the first record whose size_t at @p field_at is >= @p at
+ * (records sorted by that field: starts, as in mindex.h and the mention lists). */
+static inline size_t stance_first_at_or_after(const void *base, size_t n, size_t stride, size_t field_at, size_t at)
+{
+    return at ? stance_first_end_after(base, n, stride, field_at, at - 1) : 0;
+}
+
 #endif
