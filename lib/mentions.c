@@ -133,11 +133,6 @@ size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, siz
     return we - ws;
 }
 
-static size_t lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
-{
-    return stance_mentions_lower(t, ws, we, buf, cap);
-}
-
 static int str_cmp(const void *k, const void *e)
 {
     return strcmp(k, *(const char *const *)e);
@@ -199,7 +194,7 @@ static const pron_word *plural_of(const char *t, size_t ws, size_t we)
 {
     char b[12];
     const stance_lexent *le;
-    if (!lower(t, ws, we, b, sizeof b) || !(le = stance_lex_entry(stance_lex_find(b, we - ws))) ||
+    if (!stance_mentions_lower(t, ws, we, b, sizeof b) || !(le = stance_lex_entry(stance_lex_find(b, we - ws))) ||
         !(le->cls & STANCE_LX(PRONOUN)) || STANCE_PRON_PERSON(le->feat) != 3 ||
         STANCE_PRON_NUMBER(le->feat) != STANCE_PN_P)
         return NULL;
@@ -258,7 +253,7 @@ static const pron_word *pronoun_of(const char *t, size_t ws, size_t we)
     default:
         return NULL;
     }
-    if (!lower(t, ws, we, b, sizeof b))
+    if (!stance_mentions_lower(t, ws, we, b, sizeof b))
         return NULL;
     /* "I" only as the capital letter; "US" is a country */
     if ((we - ws == 1 && t[ws] != 'I') || (we - ws == 2 && t[ws] == 'U' && t[ws + 1] == 'S'))
@@ -405,7 +400,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         return STANCE_OK;
     for (pos = we; nw < 6 && stance_word_after(t, m->len, pos, &ws, &we) && spaces_only(t, pos, ws); pos = we) {
         char b[12] = "";
-        if (lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(APPOS_STOP)))
+        if (stance_mentions_lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(APPOS_STOP)))
             return STANCE_OK;
         if (nw && !head && (strcmp(b, "of") == 0 || strcmp(b, "for") == 0 || strcmp(b, "at") == 0 ||
                             strcmp(b, "in") == 0)) {
@@ -568,7 +563,7 @@ static int find_orgs(mstate *m)
         size_t hl = 0;
         const char *h = org_head(m->ents->e[i].name, &hl);
         char b[STANCE_LEX_MAXLEN + 1];
-        if (!h || !lower(h, 0, hl, b, sizeof b) || !stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)))
+        if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) || !stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)))
             continue;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
             return STANCE_ERR_NOMEM;
@@ -698,7 +693,7 @@ static int scan_words(mstate *m)
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (m->n_orgs && t[ws] >= 'a' && lower(t, ws, we, b, sizeof b) &&
+            } else if (m->n_orgs && t[ws] >= 'a' && stance_mentions_lower(t, ws, we, b, sizeof b) &&
                        stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
@@ -873,7 +868,7 @@ static int person_like(const stance_ent *e)
         return e->gender != STANCE_G_UNKNOWN;
     for (int k = 0; k < 2; k++) {
         w = k ? org_head(e->name, &wl) : stance_last_word(e->name, n, &wl);
-        if (w && lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)))
+        if (w && stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)))
             return 0; /* organisations, places: no "he" or "she" */
     }
     return 1;
@@ -952,7 +947,7 @@ static int replies(const mstate *m, size_t j)
                                         "retorted"};
     stance_span c = m->quotes->q[j].cue_span;
     char buf[12];
-    if (c.start == STANCE_NO_OFFSET || !lower(m->t, c.start, c.end, buf, sizeof buf))
+    if (c.start == STANCE_NO_OFFSET || !stance_mentions_lower(m->t, c.start, c.end, buf, sizeof buf))
         return 0;
     return bsearch(buf, REPLY, sizeof REPLY / sizeof REPLY[0], sizeof REPLY[0], str_cmp) != NULL;
 }
@@ -1126,7 +1121,7 @@ static int people_between(const char *t, size_t a, size_t b)
         }
         while (i < b && word_byte(t, i, b))
             i++;
-        if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && lower(t, ws, i, buf, sizeof buf) &&
+        if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && stance_mentions_lower(t, ws, i, buf, sizeof buf) &&
             bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
             return 1;
     }
