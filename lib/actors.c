@@ -24,6 +24,7 @@
 
 #include "actors.h"
 #include "lexicon.h"
+#include "mentions.h"
 #include "tokens.h"
 
 void stance_ent_release(stance_ent *e)
@@ -605,6 +606,30 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
     return 0;
 }
 
+/* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
+ * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
+ * than half of its runs, or before a fifth of them when its last word is a
+ * US state's (the lexicon's PLACE: "Florida", "New Hampshire")? A state the
+ * article treats as a party ("Texas sued", "Mississippi's law") seldom stands
+ * after "in". Chosen on the train labels (bench/RESULTS.md, link5). */
+static int place_group(const stance_namelist *l, const char *t, size_t i, size_t j, const unsigned char *taken)
+{
+    const stance_name *g = &l->v[l->by_last[i]];
+    size_t n = 0, loc = 0, ws, we;
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        if (taken[l->by_last[k]])
+            continue;
+        n++;
+        loc += stance_word_before(t, nm->start, &ws, &we) &&
+               (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
+                stance_word_is(t, ws, we, "throughout"));
+    }
+    if (loc * 2 > n)
+        return 1;
+    return loc && loc * 5 >= n && (stance_lex_classes(t + g->last, g->last_end - g->last) & STANCE_LX(PLACE));
+}
+
 /* Where the name of an organisation starts when names.c read its adjective as
  * a title ("Democratic Party", "Supreme Court", "The State Department",
  * "Democratic National Committee": bare is the name without it, which would
@@ -947,8 +972,10 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             }
             j++;
         }
-        if (head && (wanted || (head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
-                     one_word_actor(text, head, count))) {
+        if (head &&
+            (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
+                         one_word_actor(text, head, count)) &&
+                        !place_group(l, text, i, j, taken)))) {
             size_t nr = 0;
             /* the group's runs in text order (l->v is) */
             for (size_t k = i; k < j; k++)

@@ -198,6 +198,16 @@ static const disc_case disc_cases[] = {
      * the quotes ("ACME"), nor a word in capitals for emphasis ("CONSTANTLY") */
     {"\"NATO must act now, and we will CONSTANTLY push,\" said Rui Costa.\n\nThe ACME plant closed.\n", 2,
      {"NATO", "ACME"}, {1, -1}},
+    /* A name the article puts after "in", "across" or "throughout" more often
+     * than not is a place, no actor ("Velmora", named three times of four so) */
+    {"Rui Costa spoke in Velmora on Monday. Velmora votes in May.\n\n"
+     "Costa toured farms across Velmora and stayed in Velmora.\n",
+     1, {"Rui Costa", "Velmora"}, {2, -1}},
+    /* A US state's name after "in" once in five is a place too ("Iowa"); one
+     * the article treats as a party, never after "in", stays an actor ("Texas") */
+    {"Iowa voters met. Iowa polls closed early, and Iowa officials counted. Marco Diaz won in Iowa. "
+     "Iowa cheered.\n\nTexas sued the agency. Texas argued the rule was void, and Texas won.\n",
+     2, {"Iowa", "Texas", "Marco Diaz"}, {-1, 3, 1}},
 };
 
 static void test_actors_discover_rules(void **state)
@@ -268,7 +278,7 @@ static void test_actors_discovered_place_no_pronoun(void **state)
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
-    const char text[] = "Vera Lind campaigned in South Carolina on Monday. South Carolina votes next week.\n\n"
+    const char text[] = "Vera Lind toured South Carolina on Monday. South Carolina votes next week.\n\n"
                         "\"He has no plan for the farms,\" said Vera Lind.\n";
     stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
