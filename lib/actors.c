@@ -630,6 +630,25 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
     return loc && loc * 5 >= n && (stance_lex_classes(t + g->last, g->last_end - g->last) & STANCE_LX(PLACE));
 }
 
+/* Is every word of the run (words split at spaces and hyphens) a people's
+ * adjective or a faith's or ethnicity's plural (the lexicon's DEMONYM:
+ * "Muslims", "American Muslims", "African-American")? A group without a name
+ * of its own, no actor (bench/e2e/GUIDELINES.md); a country's plural ("the
+ * Saudis") is not in the class. */
+static int demonym_run(const char *t, const stance_name *nm)
+{
+    size_t i = nm->bare;
+    while (i < nm->last_end) {
+        size_t e = i;
+        while (e < nm->last_end && t[e] != ' ' && t[e] != '-')
+            e++;
+        if (e > i && !(stance_lex_classes(t + i, e - i) & STANCE_LX(DEMONYM)))
+            return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
 /* Where the name of an organisation starts when names.c read its adjective as
  * a title ("Democratic Party", "Supreme Court", "The State Department",
  * "Democratic National Committee": bare is the name without it, which would
@@ -975,7 +994,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
                          one_word_actor(text, head, count)) &&
-                        !place_group(l, text, i, j, taken)))) {
+                        !place_group(l, text, i, j, taken) && !demonym_run(text, head)))) {
             size_t nr = 0;
             /* the group's runs in text order (l->v is) */
             for (size_t k = i; k < j; k++)

@@ -208,6 +208,12 @@ static const disc_case disc_cases[] = {
     {"Iowa voters met. Iowa polls closed early, and Iowa officials counted. Marco Diaz won in Iowa. "
      "Iowa cheered.\n\nTexas sued the agency. Texas argued the rule was void, and Texas won.\n",
      2, {"Iowa", "Texas", "Marco Diaz"}, {-1, 3, 1}},
+    /* A people's adjective or a faith's plural is a group, no actor ("Muslims",
+     * "African-American"); a country's plural is not in that class ("Saudis") */
+    {"Muslims gathered. Muslims prayed, and Muslims left. African-American voters met, "
+     "African-American pastors spoke, and African-American leaders agreed.\n\n"
+     "The Saudis objected. The Saudis said no, and the Saudis left.\n",
+     1, {"Muslims", "African-American", "Saudis"}, {-1, -1, 3}},
 };
 
 static void test_actors_discover_rules(void **state)
