@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "speaker_names.h"
 #include "targets.h"
 
 void stance_tlist_clear(stance_tlist *l)
@@ -326,16 +327,32 @@ static void widen(stance_span s, size_t *lo, size_t *hi)
         *hi = s.end;
 }
 
+/* Where the attribution of @p q may name its object: its context, and for a
+ * fragment that goes on with the previous fragment's sentence ("described
+ * Trump as \"a sociopath\" and \"a psychopath\"", "calling him a \"talented
+ * guy\" when required to \"read a teleprompter\"") that sentence from its
+ * start, whose context ends at the previous fragment: the object of the
+ * verb that introduced the first is the object of them all. */
+static stance_span object_reach(const char *text, const stance_rawquote *q, size_t wlo)
+{
+    stance_span c = q->context;
+    if (q->rule == STANCE_RULE_PARTIAL_SAME_SENT && c.start != STANCE_NO_OFFSET && wlo < c.start)
+        c.start = stance_sent_start(text, c.start, wlo);
+    return c;
+}
+
 int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
                           const size_t *cand, size_t n_cand, stance_tlist *out)
 {
     long speaker = stance_mentions_speaker(ents, text, q);
     long principal = stance_mentions_principal(ents, text, q, speaker);
     size_t wlo = q->span.start, whi = q->span.end;
+    stance_span reach;
     int windows = 0;
     out->n = out->n_ms = out->n_sp = 0;
     widen(q->speaker_span, &wlo, &whi);
     widen(q->context, &wlo, &whi);
+    reach = object_reach(text, q, wlo);
     for (size_t ci = 0; ci < (cand ? n_cand : ents->n); ci++) {
         size_t i = cand ? cand[ci] : ci;
         stance_tchoice c = {i, 0, 0, out->n_ms, 0, 0, 0, 0};
@@ -360,7 +377,12 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                         (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m)))
                         c.reasons |= STANCE_TR_OBJECT;
                 }
-            } else
+            } else if (in_span(m->span, reach) && (long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) &&
+                       !modifies_noun(text, whi, m) && is_object(text, m)) {
+                n_ctx++;
+                c.reasons |= STANCE_TR_OBJECT; /* the object of the sentence's first fragment */
+            }
+            else
                 keep = 0;
             if (keep)
                 out->ms[k++] = *m;

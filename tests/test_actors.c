@@ -276,6 +276,40 @@ static void test_actors_quote_targets(void **state)
     stance_model_free(m);
 }
 
+/* A fragment that goes on with the previous fragment's sentence has the
+ * object of the verb that introduced the first: Park, "described" (targets.c
+ * object_reach()). */
+static void test_actors_fragment_chain_object(void **state)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Vera Lind", NULL, 0}};
+    const char text[] = "Vera Lind spoke on Monday.\n\nLind, who once described Park as \"a reckless spender\" and "
+                        "\"a danger to the harbor\" whose budget \"will ruin the city for a decade,\" left early.\n";
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    (void)state;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = text;
+    in.text_len = strlen(text);
+    in.actors = actors;
+    in.n_actors = 2;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        assert_string_equal(q->speaker, "Vera Lind");
+        if (stance_quote_target_count(q) != 1)
+            fail_msg("fragment %zu: %zu targets", i, stance_quote_target_count(q));
+        assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Park");
+        assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_ATTRIBUTION);
+    }
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -316,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_discover_rules),
+        cmocka_unit_test(test_actors_fragment_chain_object),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
     };
