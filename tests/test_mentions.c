@@ -187,6 +187,11 @@ static const mention_case MENTION_CASES[] = {
       {"Hillary Clinton", "the nominee", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
       /* a relative clause is no apposition */
       {"Hillary Clinton", NULL, 3, N_MORE, 0}}},
+    {"\"billionaire\" is a role noun",
+     "Billionaire Tom Park spoke in Dover. Later the billionaire businessman left.",
+     {{"Tom Park", NULL, 0}},
+     1,
+     {{"Tom Park", "the billionaire", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
     {"title with modifiers",
      "Gov. Tom Park signed the bill. Critics of the former Florida governor were loud, and "
      "the 57-year-old governor said little. The governor's aides left.",
