@@ -40,39 +40,13 @@
 
 /* ---- words ---------------------------------------------------------------- */
 
-/* ASCII bytes by class: 1 a letter or digit, 0 other ASCII; bytes from 0x80 on
- * (2) are looked at with their neighbours (word_byte()). */
-#define WB_HI2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
-#define WB_LETTERS 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0
-static const unsigned char WORD_CLASS[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    WB_LETTERS, WB_LETTERS, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2};
-
-static inline int word_byte(const char *t, size_t i, size_t len)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (WORD_CLASS[c] < 2)
-        return WORD_CLASS[c];
-    /* U+2000..U+206F (quote marks, dashes, apostrophes) are punctuation */
-    if (c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80)
-        return 0;
-    if (c >= 0x80 && c < 0xC0) { /* a continuation byte: part of whatever its lead byte is */
-        size_t k = i;
-        while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
-            k--;
-        return !((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80);
-    }
-    return 1;
-}
-
 /* The end of the word going on at @p pos (before @p end; @p len: the text's):
- * ASCII letters and digits by the table, then word_byte(). */
+ * ASCII letters and digits by the table, then stance_word_byte(). */
 static inline size_t word_end(const char *t, size_t pos, size_t end, size_t len)
 {
-    while (pos < end && WORD_CLASS[(unsigned char)t[pos]] == 1)
+    while (pos < end && STANCE_WORD_CLASS[(unsigned char)t[pos]] == 1)
         pos++;
-    while (pos < end && word_byte(t, pos, len))
+    while (pos < end && stance_word_byte(t, pos, len))
         pos++;
     return pos;
 }
@@ -82,10 +56,10 @@ int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
     size_t i = pos;
     while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
         i--;
-    if (i == 0 || !word_byte(t, i - 1, pos))
+    if (i == 0 || !stance_word_byte(t, i - 1, pos))
         return 0;
     *we = i;
-    while (i > 0 && word_byte(t, i - 1, pos))
+    while (i > 0 && stance_word_byte(t, i - 1, pos))
         i--;
     *ws = i;
     return 1;
@@ -96,7 +70,7 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     size_t i = pos;
     while (i < len && (t[i] == ' ' || t[i] == '\t'))
         i++;
-    if (i >= len || !word_byte(t, i, len))
+    if (i >= len || !stance_word_byte(t, i, len))
         return 0;
     *ws = i;
     *we = word_end(t, i, len, len);
@@ -638,7 +612,7 @@ static int scan_words(mstate *m)
         size_t ns, ne;
         const role_word *rw;
         const pron_word *pw;
-        if (!word_byte(t, pos, m->len)) {
+        if (!stance_word_byte(t, pos, m->len)) {
             prev = prev && (t[pos] == ' ');
             if (!prev)
                 nmod = -1;
@@ -647,10 +621,10 @@ static int scan_words(mstate *m)
         }
         ws = pos;
         we = pos = word_end(t, pos, m->len, m->len);
-        if (we < m->len && t[we] == '-' && we + 1 < m->len && word_byte(t, we + 1, m->len)) {
+        if (we < m->len && t[we] == '-' && we + 1 < m->len && stance_word_byte(t, we + 1, m->len)) {
             pos = we + 1; /* a hyphenated word goes on ("57-year-old") */
-            while (pos < m->len && (word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
-                                                                   word_byte(t, pos + 1, m->len))))
+            while (pos < m->len && (stance_word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
+                                                                   stance_word_byte(t, pos + 1, m->len))))
                 pos++;
             we = pos;
         }
@@ -727,7 +701,7 @@ static int find_epithet_mentions(mstate *m)
         while (from < m->len && (p = memmem(t + from, m->len - from, t + ti->phrase.start, n))) {
             size_t s = (size_t)(p - t), ds, de;
             from = s + 1;
-            if (s + n < m->len && word_byte(t, s + n, m->len))
+            if (s + n < m->len && stance_word_byte(t, s + n, m->len))
                 continue;
             if (!stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
                 continue;
@@ -1116,11 +1090,11 @@ static int people_between(const char *t, size_t a, size_t b)
     char buf[12];
     for (size_t i = a; i < b;) {
         size_t ws = i;
-        if (!word_byte(t, i, b)) {
+        if (!stance_word_byte(t, i, b)) {
             i++;
             continue;
         }
-        while (i < b && word_byte(t, i, b))
+        while (i < b && stance_word_byte(t, i, b))
             i++;
         if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && stance_mentions_lower(t, ws, i, buf, sizeof buf) &&
             bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
@@ -1195,7 +1169,7 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
     while (i < ws) {
         size_t s = i;
         uint64_t cls;
-        if (!word_byte(t, i, ws)) { /* a curly mark, apostrophe or dash ends the clause too */
+        if (!stance_word_byte(t, i, ws)) { /* a curly mark, apostrophe or dash ends the clause too */
             const char *close;
             if (strchr(",;:.!?\"'", t[i]) || (unsigned char)t[i] >= 0x80 ||
                 (t[i] == '-' && (t[i + 1] == '-' || t[i + 1] == ' ')))
@@ -1205,7 +1179,7 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
             i++;
             continue;
         }
-        while (i < ws && word_byte(t, i, ws))
+        while (i < ws && stance_word_byte(t, i, ws))
             i++;
         cls = stance_lex_classes_lower(t + s, i - s);
         /* a clause of its own: "who", "and", "said", "how", "to join him", "by driving him", "criticizing him" */
@@ -1413,7 +1387,7 @@ static int find_self(mstate *m)
         while (pos < q->span.end && rc == STANCE_OK) {
             size_t ws, we;
             const pron_word *pw;
-            if (!word_byte(t, pos, m->len)) {
+            if (!stance_word_byte(t, pos, m->len)) {
                 pos++;
                 continue;
             }

@@ -112,6 +112,38 @@ size_t stance_mentions_skip_title(const char *t, size_t start);
 /* 1 if the built-in word tables are sorted (they are binary-searched). */
 int stance_mentions_tables_sorted(void);
 
+/* Is t[i] a byte of a word (the one test of mentions.c and mentions_more.c)?
+ * A word is a run of ASCII letters and digits and non-ASCII letters; quote
+ * marks, dashes and apostrophes end it. @p len bounds the look at a
+ * character's next byte. */
+/* ASCII bytes by class: 1 a letter or digit, 0 other ASCII; bytes from 0x80 on
+ * (2) are looked at with their neighbours (stance_word_byte()). */
+#define WB_HI2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+#define WB_LETTERS 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0
+static const unsigned char STANCE_WORD_CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    WB_LETTERS, WB_LETTERS, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2};
+
+static inline int stance_word_byte(const char *t, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (STANCE_WORD_CLASS[c] < 2)
+        return STANCE_WORD_CLASS[c];
+    /* U+2000..U+20FF (quote marks, dashes, apostrophes and the signs after them) are punctuation */
+    if (c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80)
+        return 0;
+    if (c >= 0x80 && c < 0xC0) { /* a continuation byte: part of whatever its lead byte is */
+        size_t k = i;
+        while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        return !((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80);
+    }
+    return 1;
+}
+#undef WB_HI2
+#undef WB_LETTERS
+
 /* Word helpers shared with targets.c. A word is a run of letters, digits and
  * non-ASCII letters; quote marks, dashes and apostrophes end it. */
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we);

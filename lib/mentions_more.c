@@ -41,16 +41,6 @@ static int letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Is t[i] (before @p end) a byte of a word: an ASCII letter or digit, or a
- * non-ASCII letter, not a mark of U+2000-U+203F (curly quotes, dashes)? */
-static int word_at(const char *t, size_t i, size_t end)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
-    return !(c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80);
-}
-
 /* Is some actor's name mention over [s, e)? */
 static int named_there(const stance_entityset *ents, size_t s, size_t e)
 {
@@ -258,13 +248,13 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
             size_t ws, we;
             unsigned char f;
             int g;
-            if (!word_at(t, pos, q->span.end)) {
-                n = t[pos] == ' ' ? n : 0; /* U+2000-U+203F (curly marks, dashes) end a word as "'" does */
+            if (!stance_word_byte(t, pos, q->span.end)) {
+                n = t[pos] == ' ' ? n : 0; /* U+2000-U+20FF (curly marks, dashes) end a word as "'" does */
                 pos += (unsigned char)t[pos] == 0xE2 ? 3 : 1;
                 continue;
             }
             ws = pos++;
-            while (pos < q->span.end && word_at(t, pos, q->span.end))
+            while (pos < q->span.end && stance_word_byte(t, pos, q->span.end))
                 pos++;
             we = pos;
             f = (unsigned char)(t[ws] | 0x20);
