@@ -41,13 +41,27 @@ static int letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Is some actor's name mention over [s, e)? */
+static size_t name_end(const stance_ent *e, size_t start);
+
+/* Is some actor's name mention over [s, e)? Through the name index (mindex.h),
+ * else a pass over every name mention. */
 static int named_there(const stance_entityset *ents, size_t s, size_t e)
 {
-    for (size_t i = 0; i < ents->n; i++)
-        for (size_t k = 0; k < ents->e[i].n_mentions; k++)
-            if (ents->e[i].mentions[k].start < e && s < ents->e[i].mentions[k].end)
-                return 1;
+    size_t from, to;
+    if (!ents->ix) {
+        for (size_t i = 0; i < ents->n; i++)
+            for (size_t k = 0; k < ents->e[i].n_mentions; k++)
+                if (ents->e[i].mentions[k].start < e && s < ents->e[i].mentions[k].end)
+                    return 1;
+        return 0;
+    }
+    stance_mindex_range(ents->ix, s, e, &from, &to);
+    for (size_t k = from; k < to; k++) {
+        const stance_mpos *p = &ents->ix->pos[k];
+        size_t end = name_end(&ents->e[p->ent], p->start);
+        if (p->start < e && end != SIZE_MAX && s < end)
+            return 1;
+    }
     return 0;
 }
 
