@@ -649,6 +649,17 @@ static int demonym_run(const char *t, const stance_name *nm)
     return 1;
 }
 
+/* Does the run name no actor by its last word (the lexicon's NOT_ACTOR_LAST):
+ * a thing ("Second Amendment", "Affordable Care Act", "Election Day", "Wall
+ * Street") or a party's adjective ("Iowa Republican" of "the Iowa Republican
+ * caucuses")? Not a person's name ("Chad Day"). */
+static int thing_run(const stance_namelist *l, const char *t, size_t k, size_t *memo)
+{
+    const stance_name *nm = &l->v[k];
+    return !first_len(l, t, k, memo) &&
+           (stance_lex_classes(t + nm->last, nm->last_end - nm->last) & STANCE_LX(NOT_ACTOR_LAST));
+}
+
 /* Where the name of an organisation starts when names.c read its adjective as
  * a title ("Democratic Party", "Supreme Court", "The State Department",
  * "Democratic National Committee": bare is the name without it, which would
@@ -994,7 +1005,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
                          one_word_actor(text, head, count)) &&
-                        !place_group(l, text, i, j, taken) && !demonym_run(text, head)))) {
+                        !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
+                        !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;
             /* the group's runs in text order (l->v is) */
             for (size_t k = i; k < j; k++)

@@ -214,6 +214,12 @@ static const disc_case disc_cases[] = {
      "African-American pastors spoke, and African-American leaders agreed.\n\n"
      "The Saudis objected. The Saudis said no, and the Saudis left.\n",
      1, {"Muslims", "African-American", "Saudis"}, {-1, -1, 3}},
+    /* A name that ends in a thing's word is no actor ("Harbor Amendment"), nor
+     * one that ends in a party's adjective ("Dover Republican" of "the Dover
+     * Republican caucus"); a person's name may end so ("Marco Day") */
+    {"The Harbor Amendment passed. Foes of the Harbor Amendment left. The Dover Republican caucus met, "
+     "and the Dover Republican caucus voted. Marco Day spoke.\n",
+     1, {"Harbor Amendment", "Dover Republican", "Marco Day"}, {-1, -1, 1}},
 };
 
 static void test_actors_discover_rules(void **state)
