@@ -632,18 +632,21 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
 
 /* Is every word of the run (words split at spaces and hyphens) a people's
  * adjective or a faith's or ethnicity's plural (the lexicon's DEMONYM:
- * "Muslims", "American Muslims", "African-American")? A group without a name
- * of its own, no actor (bench/e2e/GUIDELINES.md); a country's plural ("the
- * Saudis") is not in the class. */
+ * "Muslims", "American Muslims", "African-American"), the last of two or more
+ * also such an adjective's plural ("African Americans")? A group without a
+ * name of its own, no actor (bench/e2e/GUIDELINES.md); a country's plural
+ * alone ("the Saudis", "Americans") is not in the class. */
 static int demonym_run(const char *t, const stance_name *nm)
 {
-    size_t i = nm->bare;
+    size_t i = nm->bare, n = 0;
     while (i < nm->last_end) {
         size_t e = i;
         while (e < nm->last_end && t[e] != ' ' && t[e] != '-')
             e++;
-        if (e > i && !(stance_lex_classes(t + i, e - i) & STANCE_LX(DEMONYM)))
+        if (e > i && !(stance_lex_classes(t + i, e - i) & STANCE_LX(DEMONYM)) &&
+            !(n && e == nm->last_end && t[e - 1] == 's' && (stance_lex_classes(t + i, e - 1 - i) & STANCE_LX(DEMONYM))))
             return 0;
+        n += e > i;
         i = e + 1;
     }
     return 1;

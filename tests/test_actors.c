@@ -214,6 +214,10 @@ static const disc_case disc_cases[] = {
      "African-American pastors spoke, and African-American leaders agreed.\n\n"
      "The Saudis objected. The Saudis said no, and the Saudis left.\n",
      1, {"Muslims", "African-American", "Saudis"}, {-1, -1, 3}},
+    /* ... and so is a people's adjective before such an adjective's plural
+     * ("African Americans") */
+    {"African Americans voted. Critics of African Americans left, and African Americans stayed.\n",
+     0, {"African Americans"}, {-1}},
     /* A name that ends in a thing's word is no actor ("Harbor Amendment"), nor
      * one that ends in a party's adjective ("Dover Republican" of "the Dover
      * Republican caucus"); a person's name may end so ("Marco Day") */
