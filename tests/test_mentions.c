@@ -192,6 +192,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}},
      1,
      {{"Tom Park", "the billionaire", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    {"a party's candidate by any of its names",
+     "Republican frontrunner Tom Park spoke in Dover. Later the nominee left, and "
+     "the Republican front-runner waved.",
+     {{"Tom Park", NULL, 0}},
+     1,
+     {{"Tom Park", "the nominee", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the Republican front-runner", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
     {"title with modifiers",
      "Gov. Tom Park signed the bill. Critics of the former Florida governor were loud, and "
      "the 57-year-old governor said little. The governor's aides left.",
