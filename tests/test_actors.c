@@ -256,25 +256,33 @@ static void test_actors_discover_rules(void **state)
     stance_model_free(m);
 }
 
-static void test_actors_quote_targets(void **state)
+/* The result of classifying @p text with @p n actors (none: discovery) under
+ * the test model, opened into *m for the caller to free. */
+static stance_result *classify_with(const char *text, const stance_actor *actors, size_t n, stance_model **m)
 {
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
-    stance_model *m = NULL;
-    static const char *const al[] = {"Mayor Chen"};
-    stance_actor actors[] = {{"Lucy Chen", al, 1}, {"Omar Said", NULL, 0}};
-    const char text[] = "\"Chen\xe2\x80\x99s plan will fail,\" Omar Said said on Monday after meeting Mayor Chen.\n";
     stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
-    const stance_quote *q;
-    (void)state;
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    assert_int_equal(stance_model_open_buffer(data, len, m, NULL), STANCE_OK);
     stance_free(data);
     in.text = text;
     in.text_len = strlen(text);
     in.actors = actors;
-    in.n_actors = 2;
-    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    in.n_actors = n;
+    assert_int_equal(stance_classify(*m, &in, NULL, &res, NULL), STANCE_OK);
+    return res;
+}
+
+static void test_actors_quote_targets(void **state)
+{
+    stance_model *m = NULL;
+    static const char *const al[] = {"Mayor Chen"};
+    stance_actor actors[] = {{"Lucy Chen", al, 1}, {"Omar Said", NULL, 0}};
+    const char text[] = "\"Chen\xe2\x80\x99s plan will fail,\" Omar Said said on Monday after meeting Mayor Chen.\n";
+    stance_result *res = classify_with(text, actors, 2, &m);
+    const stance_quote *q;
+    (void)state;
     assert_int_equal(stance_result_count(res), 1);
     q = stance_result_quote(res, 0);
     assert_string_equal(q->speaker, "Omar Said");
@@ -291,22 +299,12 @@ static void test_actors_quote_targets(void **state)
  * object_reach()). */
 static void test_actors_fragment_chain_object(void **state)
 {
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
     stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Vera Lind", NULL, 0}};
     const char text[] = "Vera Lind spoke on Monday.\n\nLind, who once described Park as \"a reckless spender\" and "
                         "\"a danger to the harbor\" whose budget \"will ruin the city for a decade,\" left early.\n";
-    stance_input in = STANCE_INPUT_INIT;
-    stance_result *res = NULL;
+    stance_result *res = classify_with(text, actors, 2, &m);
     (void)state;
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
-    in.text = text;
-    in.text_len = strlen(text);
-    in.actors = actors;
-    in.n_actors = 2;
-    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
     assert_int_equal(stance_result_count(res), 3);
     for (size_t i = 0; i < 3; i++) {
         const stance_quote *q = stance_result_quote(res, i);
