@@ -77,7 +77,8 @@ int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, cons
 /* mentions_more.c, one pass over the words of each quote: "my father", "his
  * wife", "Park's son" as an epithet mention of the one actor of the
  * possessor's surname that fits; "these two men", "either one of these guys"
- * as one of each of the two male actors mentioned last. */
+ * as one of each of the two male actors mentioned last ("both candidates",
+ * "these nominees": the two persons of known gender). */
 int stance_mentions_in_quotes(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
 
 /* The actor who speaks quote @p q: one with a name mention in the speaker

@@ -22,7 +22,8 @@
  *
  * Two men inside a quote: "these two men", "the two men", "either one of
  * these guys" name the two male actors (the speaker aside) mentioned last
- * before, within PAIR_REACH bytes, by any mention.
+ * before, within PAIR_REACH bytes, by any mention; "both candidates", "these
+ * nominees" the two persons of known gender so mentioned.
  */
 #include "config.h"
 
@@ -189,14 +190,16 @@ static size_t last_before(const stance_ent *e, size_t pos)
     return best;
 }
 
-/* The two male actors other than @p speaker mentioned last before @p pos. */
-static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe)
+/* The two male actors (@p male, else two persons of known gender) other than
+ * @p speaker mentioned last before @p pos. */
+static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe, int male)
 {
     long a = -1, b = -1;
     size_t at = 0, bt = 0;
     for (size_t i = 0; i < ents->n; i++) {
         size_t w;
-        if ((long)i == speaker || ents->e[i].gender != STANCE_G_MALE || (w = last_before(&ents->e[i], ps)) == 0 ||
+        if ((long)i == speaker || (male ? ents->e[i].gender != STANCE_G_MALE : ents->e[i].gender == STANCE_G_UNKNOWN) ||
+            (w = last_before(&ents->e[i], ps)) == 0 ||
             w + PAIR_REACH < ps)
             continue;
         if (w > at)
@@ -239,15 +242,15 @@ static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *
 static int pair_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t s2, size_t s1, size_t e1,
                    size_t ws, size_t we, int n)
 {
-    int two;
-    if (!stance_word_is(t, ws, we, "men") && !stance_word_is(t, ws, we, "guys") &&
-        !stance_word_is(t, ws, we, "gentlemen"))
+    int two, male = stance_word_is(t, ws, we, "men") || stance_word_is(t, ws, we, "guys") ||
+                    stance_word_is(t, ws, we, "gentlemen");
+    if (!male && !stance_word_is(t, ws, we, "candidates") && !stance_word_is(t, ws, we, "nominees"))
         return STANCE_OK;
     two = stance_word_is(t, s1, e1, "two");
     if (!two && !stance_word_is(t, s1, e1, "these") && !stance_word_is(t, s1, e1, "those") &&
         !stance_word_is(t, s1, e1, "both"))
         return STANCE_OK;
-    return add_pair(ents, stance_mentions_speaker(ents, t, q), two && n > 1 ? s2 : s1, we);
+    return add_pair(ents, stance_mentions_speaker(ents, t, q), two && n > 1 ? s2 : s1, we, male);
 }
 
 /* One pass over the words of each quote: kinship and pairs (the words before
@@ -273,10 +276,10 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
             we = pos;
             f = (unsigned char)(t[ws] | 0x20);
             /* b d f g h m s w: the first letters of the nouns read here; most words stop */
-            if (n && we - ws >= 3 && we - ws <= 9 && f >= 'b' && f <= 'w' && ((0x4410EAu >> (f - 'a')) & 1)) {
+            if (n && we - ws >= 3 && we - ws <= 10 && f >= 'b' && f <= 'w' && ((0x4430EEu >> (f - 'a')) & 1)) {
                 if ((g = kin_gender(t, ws, we, f)) && kin_at(ents, t, q, s1, e1, we, g))
                     return STANCE_ERR_NOMEM;
-                if ((f == 'm' || f == 'g') && pair_at(ents, t, q, s2, s1, e1, ws, we, n))
+                if ((f == 'm' || f == 'g' || f == 'c' || f == 'n') && pair_at(ents, t, q, s2, s1, e1, ws, we, n))
                     return STANCE_ERR_NOMEM;
             }
             s2 = s1, s1 = ws, e1 = we, n++;

@@ -288,6 +288,14 @@ static const mention_case MENTION_CASES[] = {
       {"Elena Diaz", "These two men", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "these people", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "Both men", 0, NOT_A_MENTION, 0}}}, /* only one man besides the speaker */
+    {"two candidates: the two persons mentioned last, either gender, the speaker aside",
+     "Tom Park debated Elena Diaz on Monday in Dover.\n\n"
+     "\"Both candidates missed the point,\" Sam Ito said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "Both candidates", 0, STANCE_MK_EPITHET, STANCE_MR_PAIR},
+      {"Elena Diaz", "Both candidates", 0, STANCE_MK_EPITHET, STANCE_MR_PAIR},
+      {"Sam Ito", "Both candidates", 0, NOT_A_MENTION, 0}}},
     {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n",
