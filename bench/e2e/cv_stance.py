@@ -80,7 +80,8 @@ def main():
                        % (a.stance, model, flags, rows, dom, files), shell=True, check=True)
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
-                              "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out],
+                              "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out,
+                              "--save", os.path.join(a.work, "%s-out%d.jsonl" % (a.name, k))],
                              capture_output=True, text=True, check=True).stdout
         n = int(re.search(r"gold pairs (\d+)", out).group(1))
         acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))
