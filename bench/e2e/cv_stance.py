@@ -13,7 +13,8 @@ usage (from the build directory):
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
 as `stance train --in-domain-temperature stance=T` (models/Makefile.inc, MODEL_STANCE_TEMPERATURE).
-Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models and folds under --work.
+Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models, folds, each fold's held-out pairs
+(NAME-pairsK.jsonl) and its classify output (NAME-outK.jsonl, for score.py --pred) under --work.
 Only the Python standard library.
 """
 import argparse
