@@ -37,6 +37,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "speaker_names.h"
+#include "tokens.h"
 
 /* ---- words ---------------------------------------------------------------- */
 
@@ -486,7 +487,7 @@ static int names_in(const char *t, size_t a, size_t b, const char *name)
         a = we; /* "the", "The" */
     while (stance_word_after(t, b, a, &ws, &we)) {
         size_t ns, ne = 0;
-        int found = !(t[ws] >= 'A' && t[ws] <= 'Z');
+        int found = stance_letter_case(t, ws, b) <= 0;
         while (!found && stance_word_after(name, nl, ne, &ns, &ne))
             found = ne - ns == we - ws && memcmp(name + ns, t + ws, we - ws) == 0;
         if (!found)
@@ -552,7 +553,7 @@ static int find_orgs(mstate *m)
  * governor", "the 57-year-old senator", "the Vermont senator". */
 static int title_modifier(const char *t, size_t ws, size_t we)
 {
-    if (t[ws] >= 'A' && t[ws] <= 'Z')
+    if (stance_letter_case(t, ws, we) > 0)
         return 1;
     if (memchr(t + ws, '-', we - ws))
         return 1;
@@ -607,6 +608,7 @@ static int scan_words(mstate *m)
     const char *t = m->t;
     size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX; /* dem: a "this"/"that" just before */
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
+    int lc; /* the case of the word's first letter, after "the" */
     if (find_orgs(m))
         return STANCE_ERR_NOMEM;
     while (pos < m->len) {
@@ -655,10 +657,11 @@ static int scan_words(mstate *m)
                       (stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that"))
                   ? ws
                   : SIZE_MAX;
+        lc = nmod >= 0 ? stance_letter_case(t, ws, m->len) : 0; /* by Unicode category: "the Čapeks" */
         /* "the governor", "the President", but not "the governor Tom Park" (a
          * name) nor "the Gov."; an organisation's head lowercase only */
-        if (nmod >= 0 && ((t[ws] >= 'a' && t[ws] <= 'z') || (t[ws] >= 'A' && t[ws] <= 'Z' && m->n_ties)) &&
-            !(stance_word_after(t, m->len, we, &ns, &ne) && t[ns] >= 'A' && t[ns] <= 'Z')) {
+        if (nmod >= 0 && (lc < 0 || (lc > 0 && m->n_ties)) &&
+            !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             char b[STANCE_LEX_MAXLEN + 1];
             long org;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
@@ -675,7 +678,7 @@ static int scan_words(mstate *m)
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
-        if (nmod == 0 && we - ws >= 4 && t[ws] >= 'A' && t[ws] <= 'Z' && t[we - 1] == 's' && m->ents->ix &&
+        if (nmod == 0 && we - ws >= 4 && lc > 0 && t[we - 1] == 's' && m->ents->ix &&
             family_at(m, the_s, ws, we))
             return STANCE_ERR_NOMEM;
         if (stance_word_is(t, ws, we, "the"))

@@ -36,6 +36,7 @@
 #include "mentions.h"
 #include "names.h"
 #include "quotes.h"
+#include "tokens.h"
 
 static int letter(unsigned char c)
 {
@@ -71,7 +72,7 @@ static int adjective_at(const stance_entityset *ents, const char *t, size_t qs, 
 {
     size_t p = s;
     if ((s > qs && letter((unsigned char)t[s - 1])) || s + n + 1 >= qe || t[s + n] != ' ' ||
-        !(t[s + n + 1] >= 'a' && t[s + n + 1] <= 'z'))
+        stance_letter_case(t, s + n + 1, qe) >= 0)
         return 0;
     while (p > qs && (t[p - 1] == ' ' || t[p - 1] == '\n'))
         p--;
@@ -104,7 +105,7 @@ int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char 
     for (size_t i = 0; i < ents->n; i++) {
         const char *name = ents->e[i].name, *sp = strchr(name, ' ');
         size_t n;
-        if (!sp || strcmp(sp, " Party") != 0 || !(name[0] >= 'A' && name[0] <= 'Z') || (n = (size_t)(sp - name)) < 3)
+        if (!sp || strcmp(sp, " Party") != 0 || stance_letter_case(name, 0, strlen(name)) <= 0 || (n = (size_t)(sp - name)) < 3)
             continue;
         for (size_t qi = 0; qi < quotes->n; qi++) {
             const stance_rawquote *q = &quotes->q[qi];

@@ -207,6 +207,17 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "the former Florida governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Tom Park", "the 57-year-old governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Tom Park", "The governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* A capital is a capital by Unicode category, not only A-Z (issue #15 item 5) */
+    {"non-ASCII capitals: a modifier, a name after the role, a family",
+     "Gov. Tom Park met President \xc3\x89mile Roux and Ana \xc4\x8c" "apek. Critics of the former \xc5\x81\xc3\xb3" "d\xc5\xba "
+     "governor were loud.\n\n\"It is an honour to serve the President,\" said Park. \"The President \xc3\x89mile "
+     "Roux era is over, and the \xc4\x8c" "apeks never paid,\" said Park.\n",
+     {{"Tom Park", NULL, 0}, {"\xc3\x89mile Roux", NULL, 0}, {"Ana \xc4\x8c" "apek", NULL, 0}},
+     3,
+     {{"Tom Park", "the former \xc5\x81\xc3\xb3" "d\xc5\xba governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"\xc3\x89mile Roux", "the President", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"\xc3\x89mile Roux", "The President", 0, NOT_A_MENTION, 0}, /* a name follows */
+      {"Ana \xc4\x8c" "apek", "the \xc4\x8c" "apeks", 0, STANCE_MK_SURNAME, STANCE_MR_SURNAME_PLURAL}}},
     {"organisation by its head noun",
      "The Green Party met on Monday. Elena Diaz said the party would appeal to the Supreme Court. "
      "Diaz said the court would listen, and the party agreed. A party of five left.",
@@ -485,6 +496,24 @@ static void test_mentions_party_adjective(void **state)
     assert_int_equal(dem->more[1].span.start, s2);
     assert_int_equal(dem->more[1].span.end, s2 + strlen("Democratic"));
     assert_int_equal(dem->more[1].rule, STANCE_MR_PARTY_ADJECTIVE);
+    doc_close(&d);
+}
+
+/* The same with non-ASCII letters: a party whose name starts with a capital
+ * outside A-Z, and an adjective before a lowercase word outside a-z. */
+static void test_mentions_party_adjective_unicode(void **state)
+{
+    stance_actor a[] = {{"\xc3\x89lan Party", NULL, 0}, {"Green Party", NULL, 0}};
+    const char text[] = "The vote is on Monday.\n\n"
+                        "\"We will defeat \xc3\x89lan plans, and the Green \xc3\xa9lite never listens,\" Elena Diaz said.\n";
+    const more_case want[] = {
+        {"\xc3\x89lan Party", "\xc3\x89lan", 0, STANCE_MK_NAME, STANCE_MR_PARTY_ADJECTIVE},
+        {"Green Party", "Green", 0, STANCE_MK_NAME, STANCE_MR_PARTY_ADJECTIVE},
+        {NULL, NULL, 0, 0, 0}};
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    expect_more(&d, "party adjective, non-ASCII", want);
     doc_close(&d);
 }
 
@@ -1073,6 +1102,7 @@ int main(void)
         cmocka_unit_test(test_mentions_names_kinds),
         cmocka_unit_test(test_mentions_cases),
         cmocka_unit_test(test_mentions_party_adjective),
+        cmocka_unit_test(test_mentions_party_adjective_unicode),
         cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),

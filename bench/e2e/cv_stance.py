@@ -13,7 +13,8 @@ usage (from the build directory):
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
 as `stance train --in-domain-temperature stance=T` (models/Makefile.inc, MODEL_STANCE_TEMPERATURE).
-Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models and folds under --work.
+Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models, folds, each fold's held-out pairs
+(NAME-pairsK.jsonl) and its classify output (NAME-outK.jsonl, for score.py --pred) under --work.
 Only the Python standard library.
 """
 import argparse
@@ -80,7 +81,8 @@ def main():
                        % (a.stance, model, flags, rows, dom, files), shell=True, check=True)
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
-                              "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out],
+                              "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out,
+                              "--save", os.path.join(a.work, "%s-out%d.jsonl" % (a.name, k))],
                              capture_output=True, text=True, check=True).stdout
         n = int(re.search(r"gold pairs (\d+)", out).group(1))
         acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))
