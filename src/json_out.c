@@ -31,6 +31,7 @@ void jo_flush(json_out *w)
 void jo_free(json_out *w)
 {
     free(w->buf);
+    free(w->memo);
     memset(w, 0, sizeof *w);
 }
 
@@ -179,18 +180,93 @@ void jo_cstr(json_out *w, const char *s)
         jo_lit(w, "null");
 }
 
+/* A memo entry: the string's address, and its JSON form (with the quotes). */
+#define JO_MEMO_SLOTS 64 /* (the hash below gives 6 bits) */
+#define JO_MEMO_BYTES 48
+struct jo_memo {
+    const char *s;
+    size_t len; /* of json; 0: not kept (long, or the writer's utf8 mode changed) */
+    int utf8;
+    char json[JO_MEMO_BYTES];
+};
+
+void jo_static(json_out *w, const char *s)
+{
+    struct jo_memo *m = NULL;
+    size_t h, at, n;
+    if (!s || w->failed) {
+        jo_cstr(w, s);
+        return;
+    }
+    if (!w->memo && !(w->memo = calloc(JO_MEMO_SLOTS, sizeof *w->memo))) {
+        jo_cstr(w, s);
+        return;
+    }
+    h = (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58); /* 64 slots */
+    for (size_t i = 0; i < JO_MEMO_SLOTS; i++) {
+        m = &w->memo[(h + i) % JO_MEMO_SLOTS];
+        if (m->s == s && m->len && m->utf8 == w->utf8) {
+            if (w->buf && JO_MEMO_BYTES <= w->cap - w->len) { /* a copy of known size: no call */
+                memcpy(w->buf + w->len, m->json, JO_MEMO_BYTES);
+                w->len += m->len;
+            } else
+                jo_raw(w, m->json, m->len);
+            return;
+        }
+        if (!m->s || m->s == s)
+            break;
+    }
+    /* not kept yet (a full table keeps writing through jo_str); a short string
+     * is never flushed in pieces, so what it wrote is still in the buffer */
+    n = strlen(s);
+    at = w->len;
+    jo_str(w, s, n);
+    if (n <= JO_MEMO_BYTES - 2 && !w->failed && w->len - at <= JO_MEMO_BYTES && (!m->s || m->s == s)) {
+        m->s = s;
+        m->len = w->len - at;
+        m->utf8 = w->utf8;
+        memcpy(m->json, w->buf + at, m->len);
+    }
+}
+
+static const char jo_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
+/* jo_int's digits end at JO_INT_END in a buffer of JO_INT_END + 24 bytes, so
+ * that 8 or 24 bytes from the first digit can be copied whatever the length
+ * (at most 20 digits and a sign). */
+#define JO_INT_END 24
+
 void jo_int(json_out *w, long long v)
 {
-    char b[24], *p = b + sizeof b;
-    /* digits from the end, without snprintf (offsets are most of a record's numbers) */
+    char b[JO_INT_END + 24], *p = b + JO_INT_END, *o;
+    /* digits from the end, two at a time, without snprintf (offsets are most of a record's numbers) */
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    size_t n;
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2;
+        memcpy(p, jo_digits2 + 2 * r, 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, jo_digits2 + 2 * u, 2);
+    } else
+        *--p = (char)('0' + u);
     if (v < 0)
         *--p = '-';
-    jo_raw(w, p, (size_t)(b + sizeof b - p));
+    n = (size_t)(b + JO_INT_END - p);
+    if (w->buf && !w->failed && 24 <= w->cap - w->len) { /* room for any number: copies of known size */
+        o = w->buf + w->len;
+        memcpy(o, p, 8); /* (bytes past the digits are copied too, and not counted) */
+        if (n > 8)
+            memcpy(o + 8, p + 8, 16);
+        w->len += n;
+        return;
+    }
+    jo_raw(w, p, n);
 }
 
 /* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed

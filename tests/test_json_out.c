@@ -377,6 +377,43 @@ static void test_json_text_fast(void **state)
     }
 }
 
+/* jo_static() writes what jo_cstr() writes, for strings that it keeps
+ * (short, plain or escaped) and ones it does not (long, NULL), once and when
+ * copied from its memo, in both modes (switched with the memo kept), with
+ * more distinct strings than its table has slots. */
+static void test_json_out_static(void **state)
+{
+    static char strs[150][64];
+    json_out a = JSON_OUT_INIT, b = JSON_OUT_INIT;
+    (void)state;
+    for (int i = 0; i < 150; i++) {
+        switch (i % 5) {
+        case 0: snprintf(strs[i], sizeof strs[i], "rule-%d", i); break;
+        case 1: snprintf(strs[i], sizeof strs[i], "k\"%d\\\n", i); break;      /* escapes */
+        case 2: snprintf(strs[i], sizeof strs[i], "caf\xc3\xa9 %d \xe2\x80\x94", i); break; /* \\u in ASCII mode */
+        case 3: snprintf(strs[i], sizeof strs[i], "%0*d", 44 + i % 19, i); break; /* 44-62 bytes: some not kept */
+        default: snprintf(strs[i], sizeof strs[i], "%c", 'a' + i % 26); break;
+        }
+    }
+    for (int round = 0; round < 6; round++) {
+        a.utf8 = b.utf8 = round >= 3;
+        jo_reset(&a);
+        jo_reset(&b);
+        for (int i = 0; i < 300; i++) { /* each string twice, in an order that changes */
+            const char *s = i == 299 ? NULL : strs[(i * 7 + round) % 150];
+            jo_static(&a, s);
+            jo_cstr(&b, s);
+            jo_lit(&a, ",");
+            jo_lit(&b, ",");
+        }
+        assert_false(a.failed);
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.buf, b.buf, a.len);
+    }
+    jo_free(&a);
+    jo_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_json_out_invalid_utf8),
         cmocka_unit_test(test_json_out_numbers),
         cmocka_unit_test(test_json_out_record),
+        cmocka_unit_test(test_json_out_static),
         cmocka_unit_test(test_json_out_streamed),
         cmocka_unit_test(test_json_text_fast),
     };
