@@ -276,15 +276,17 @@ void jo_int(json_out *w, long long v)
 static int real_fixed(double v, char *b)
 {
     static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    /* 10^x for x = -4..5 (10^-k as written is the quotient 1.0 / 10^k: both correctly rounded) */
+    static const double low[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5};
     double a = fabs(v), scaled, m, frac;
     int x = 5, n = 0, point;
     char d[6];
     if (!(a >= 1e-4 && a < 1e6))
         return 0;
-    while (x > -4 && a < (x >= 0 ? p10[x] : 1.0 / p10[-x]))
+    while (x > -4 && a < low[x + 4])
         x--;
     scaled = a * p10[5 - x];
-    m = floor(scaled);
+    m = (double)(long long)scaled; /* floor: scaled is positive and below 2^63 */
     frac = scaled - m;
     if (fabs(frac - 0.5) < 1e-6)
         return 0;
@@ -298,9 +300,9 @@ static int real_fixed(double v, char *b)
         return 0;
     {
         unsigned u = (unsigned)m; /* an integer in [1e5, 1e6): exact */
-        for (int i = 5; i >= 0; i--) {
-            d[i] = (char)('0' + u % 10);
-            u /= 10;
+        for (int i = 4; i >= 0; i -= 2) {
+            memcpy(d + i, jo_digits2 + 2 * (u % 100), 2);
+            u /= 100;
         }
     }
     if (v < 0)
