@@ -308,6 +308,25 @@ static void test_json_out_streamed(void **state)
     free(text);
 }
 
+/* What the CLI's reader makes of @p line: cli_json_text_span(), then (as the
+ * CLI goes on) jansson on the record with the text's token as "": 0 and the
+ * token [*a, *b), or -1. */
+static int reader_accepts(const char *line, size_t n, size_t *a, size_t *b)
+{
+    char shorter[1024];
+    json_error_t jerr;
+    json_t *srec;
+    if (cli_json_text_span(line, n, a, b))
+        return -1;
+    assert_true(n + 2 <= sizeof shorter);
+    memcpy(shorter, line, *a);
+    memcpy(shorter + *a, "\"\"", 2);
+    memcpy(shorter + *a + 2, line + *b, n - *b);
+    srec = json_loadb(shorter, *a + 2 + n - *b, JSON_ALLOW_NUL, &jerr);
+    json_decref(srec);
+    return srec ? 0 : -1;
+}
+
 /* The reader's fast path (src/cli_input.c) accepts a record's "text" token
  * exactly when jansson does, and decodes it to jansson's bytes: random
  * tokens from pieces that jansson accepts and refuses. */
@@ -336,18 +355,7 @@ static void test_json_text_fast(void **state)
         n = (size_t)snprintf(line, sizeof line, "{\"id\": %d, \"text\": \"%.*s\", \"n\": [1, {\"text\": 2}]}", round,
                              (int)tl, tok);
         rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
-        ours = cli_json_text_span(line, n, &a, &b);
-        if (ours == 0) { /* what the CLI does next: jansson parses the record with the token as "" */
-            char shorter[1024];
-            json_t *srec;
-            memcpy(shorter, line, a);
-            memcpy(shorter + a, "\"\"", 2);
-            memcpy(shorter + a + 2, line + b, n - b);
-            srec = json_loadb(shorter, a + 2 + n - b, JSON_ALLOW_NUL, &jerr);
-            if (!srec)
-                ours = -1;
-            json_decref(srec);
-        }
+        ours = reader_accepts(line, n, &a, &b);
         if (!rec) {
             assert_int_equal(ours, -1);
             refused++;
@@ -375,6 +383,40 @@ static void test_json_text_fast(void **state)
         assert_int_equal(cli_json_text_span(esc, sizeof esc - 1, &s0, &s1), -1);
         assert_int_equal(cli_json_text_span(num, sizeof num - 1, &s0, &s1), -1);
     }
+}
+
+/* The reader's string scan (16 or 8 bytes a step) stops at each byte that
+ * needs a look, at every offset in a run of plain bytes: the same answer as
+ * jansson for escapes, quotes, controls, non-ASCII and bytes that are not UTF-8. */
+static void test_json_text_every_offset(void **state)
+{
+    static const char *const special[] = {"\\n", "\\\"", "\\u2019", "\x01", "\x1f", "\x7f", "caf\xc3\xa9",
+                                          "\xe2\x80\x9c", "\xff", "\xc3", "\"", "\\"};
+    (void)state;
+    for (size_t k = 0; k < sizeof special / sizeof *special; k++)
+        for (int off = 0; off < 40; off++) {
+            char line[256];
+            size_t n, a = 0, b = 0;
+            json_error_t jerr;
+            json_t *rec;
+            int ours;
+            n = (size_t)snprintf(line, sizeof line, "{\"text\": \"%.*s%s%.*s\", \"id\": 1}", off,
+                                 "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP", special[k], 19, "QRSTUVWXYZ 0123456789");
+            rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+            ours = reader_accepts(line, n, &a, &b);
+            if (!rec) {
+                assert_int_equal(ours, -1);
+                continue;
+            }
+            assert_int_equal(ours, 0);
+            {
+                json_t *t = json_object_get(rec, "text");
+                size_t len = cli_json_unescape(line, a, b);
+                assert_int_equal(len, json_string_length(t));
+                assert_memory_equal(line + a, json_string_value(t), len);
+            }
+            json_decref(rec);
+        }
 }
 
 /* jo_static() writes what jo_cstr() writes, for strings that it keeps
@@ -425,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_json_out_static),
         cmocka_unit_test(test_json_out_streamed),
         cmocka_unit_test(test_json_text_fast),
+        cmocka_unit_test(test_json_text_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
