@@ -91,10 +91,22 @@ static inline int plain8(const unsigned char *p)
 static int jo_str_short(json_out *w, const unsigned char *s, size_t n)
 {
     char *o;
+    size_t i = 0;
     if (n > 64 || !w->buf || w->failed || n + 2 > w->cap - w->len)
         return 0;
     o = w->buf + w->len;
-    for (size_t i = 0; i < n; i++) {
+    if (n >= 8) { /* 8 bytes a step, the last step overlapping the one before */
+        for (; i + 8 <= n; i += 8) {
+            if (!plain8(s + i))
+                return 0;
+            memcpy(o + 1 + i, s + i, 8);
+        }
+        if (i < n && !plain8(s + n - 8))
+            return 0;
+        memcpy(o + 1 + n - 8, s + n - 8, 8);
+        i = n;
+    }
+    for (; i < n; i++) {
         const unsigned char c = s[i];
         if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
             return 0;
@@ -104,6 +116,18 @@ static int jo_str_short(json_out *w, const unsigned char *s, size_t n)
     o[n + 1] = '"';
     w->len += n + 2;
     return 1;
+}
+
+/* "\\uXXXX" (capital hex, as jansson writes it) of @p u < 0x10000 at @p o. */
+static void jo_u4(char *o, unsigned u)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    o[0] = '\\';
+    o[1] = 'u';
+    o[2] = hex[(u >> 12) & 15];
+    o[3] = hex[(u >> 8) & 15];
+    o[4] = hex[(u >> 4) & 15];
+    o[5] = hex[u & 15];
 }
 
 void jo_str(json_out *w, const char *str, size_t n)
@@ -158,12 +182,14 @@ void jo_str(json_out *w, const char *str, size_t n)
             case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
             default:
                 if (cp < 0x10000)
-                    w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
+                    jo_u4(w->buf + w->len, (unsigned)cp);
                 else {
                     unsigned long v = cp - 0x10000;
-                    w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
-                                               (unsigned)(0xDC00 | (v & 0x3FF)));
+                    jo_u4(w->buf + w->len, (unsigned)(0xD800 | (v >> 10)));
+                    jo_u4(w->buf + w->len + 6, (unsigned)(0xDC00 | (v & 0x3FF)));
+                    w->len += 6;
                 }
+                w->len += 6;
             }
         }
         if (i < n)
