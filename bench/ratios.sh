@@ -4,6 +4,8 @@
 # /usr/bin/time or getrusage), never wall time, so the figures hold on a busy machine;
 # per-item costs are differences of paired, interleaved runs; medians.
 #   bench/ratios.sh [MODEL]        (from the build directory; `make bench-ratios`)
+#   RATIOS_ONLY=cli RATIOS_BASE=/path/to/built/main RATIOS_REPS=5 bench/ratios.sh
+#                                  (start-up and classify --jsonl only, a base tree timed beside)
 # Needs the data in $STANCE_DATA (default /work/shared/data); what needs it prints
 # "skipped: no data". Temporary files go to a mktemp directory under /tmp. Exit 0.
 set -u
