@@ -4,6 +4,8 @@
 # /usr/bin/time or getrusage), never wall time, so the figures hold on a busy machine;
 # per-item costs are differences of paired, interleaved runs; medians.
 #   bench/ratios.sh [MODEL]        (from the build directory; `make bench-ratios`)
+#   RATIOS_ONLY=cli RATIOS_BASE=/path/to/built/main RATIOS_REPS=5 bench/ratios.sh
+#                                  (start-up and classify --jsonl only, a base tree timed beside)
 # Needs the data in $STANCE_DATA (default /work/shared/data); what needs it prints
 # "skipped: no data". Temporary files go to a mktemp directory under /tmp. Exit 0.
 set -u
@@ -12,6 +14,9 @@ model=${1:-$top/models/en-news.stm}
 data=${STANCE_DATA:-/work/shared/data}
 stance=${STANCE_BIN:-$top/stance}   # STANCE_BIN: another binary (e.g. a baseline build)
 reps=${RATIOS_REPS:-3}
+only=${RATIOS_ONLY:-}               # RATIOS_ONLY=cli: start-up and section 2 (classify --jsonl) only
+base=${RATIOS_BASE:-}               # RATIOS_BASE=TREE: section 2 also times TREE's stance and bench-classify,
+                                    # interleaved with these, and prints both (a built tree, e.g. main)
 tmp=$(mktemp -d /tmp/stance-ratios.XXXXXX); trap 'rm -rf "$tmp"' EXIT
 [ -x "$stance" ] || { echo "ratios: $stance not built"; exit 0; }
 [ -x /usr/bin/time ] || { echo "ratios: /usr/bin/time needed"; exit 0; }
@@ -94,12 +99,25 @@ PY
     mb=$(python3 -c "import json;print(sum(len(json.loads(l)['text'].encode()) for l in open('$tmp/polnear.jsonl'))/1e6)")
     if [ -x "$top/bench/bench-classify" ]; then
         # in-process: bench-classify with 2 passes minus 1 pass = one pass, interleaved with the CLI
+        triple() { # TREE_BENCH STANCE OUTFILE -> "one pass" and "CLI" seconds
+            local a b c
+            a=$(tclk /dev/null /dev/null "$1" "$model" "$tmp/polnear.jsonl" 1)
+            c=$(tclk "$3" "$tmp/polnear.jsonl" "$2" classify -m "$model" --jsonl)
+            b=$(tclk /dev/null /dev/null "$1" "$model" "$tmp/polnear.jsonl" 2)
+            echo "$(calc "$b - $a") $c"
+        }
         for i in $(seq "$reps"); do
-            a=$(tclk /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 1)
-            c=$(tclk "$tmp/cli.out" "$tmp/polnear.jsonl" "$stance" classify -m "$model" --jsonl)
-            b=$(tclk /dev/null /dev/null "$top/bench/bench-classify" "$model" "$tmp/polnear.jsonl" 2)
-            echo "$(calc "$b - $a") $c" >> "$tmp/cls"
+            # with a base tree, the two take turns at going first
+            [ -n "$base" ] && [ $((i % 2)) = 1 ] && triple "$base/bench/bench-classify" "$base/stance" "$tmp/base.out" >> "$tmp/bcls"
+            triple "$top/bench/bench-classify" "$stance" "$tmp/cli.out" >> "$tmp/cls"
+            [ -n "$base" ] && [ $((i % 2)) = 0 ] && triple "$base/bench/bench-classify" "$base/stance" "$tmp/base.out" >> "$tmp/bcls"
         done
+        if [ -n "$base" ]; then
+            binp=$(awk '{print $1}' "$tmp/bcls" | median); bcli=$(awk '{print $2}' "$tmp/bcls" | median)
+            echo "classify, base $base (interleaved with the figures below, medians of $reps; start-up included):"
+            echo "  base in-process $(calc "round($mb/$binp,2)") MB/s CPU; CLI $(calc "round($mb/$bcli,2)") MB/s CPU; ratio CLI / in-process $(calc "round($binp/$bcli,3)")"
+            echo "  base runs: $(awk '{printf "%.1f/%.1f ", $1*1000, $2*1000}' "$tmp/bcls")ms (in-process/CLI); these: $(awk '{printf "%.1f/%.1f ", $1*1000, $2*1000}' "$tmp/cls")ms"
+        fi
         inp=$(awk '{print $1}' "$tmp/cls" | median); cli=$(awk '{print $2}' "$tmp/cls" | median)
         cli_net=$(calc "$cli - $s_cpu")
         echo "classify, PolNeAR dev+train as JSONL ($(calc "round($mb,2)") MB, $reps interleaved pairs, medians; $([ "$have_perf" = 1 ] && echo 'perf task-clock' || echo '/usr/bin/time')):"
@@ -113,6 +131,7 @@ PY
     fi
 
     # --- 3. one large record at 1x and 16x ----------------------------------------------
+    [ "$only" = cli ] && { echo "summary (value, target, ratio value/target or target/value: >= 1 meets the target):"; cat "$tmp/summary"; exit 0; }
     for _ in $(seq 16); do cat "$tmp/big1.txt"; done > "$tmp/big16.txt"
     # peak RSS from /usr/bin/time; CPU time by tclk (perf task-clock when it works: the 1x run
     # is ~30 ms, where /usr/bin/time's 10 ms steps alone could move the ratio by half)

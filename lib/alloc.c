@@ -75,7 +75,7 @@ char *stance_strdup(const char *s)
     return stance_strndup(s, strlen(s));
 }
 
-int stance_grow(void **buf, size_t *cap, size_t need, size_t size)
+int stance_grow_slow(void **buf, size_t *cap, size_t need, size_t size)
 {
     size_t ncap;
     void *nb;

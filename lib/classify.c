@@ -18,7 +18,6 @@
 #include "linear.h"
 #include "model.h"
 #include "quotes.h"
-#include "sort.h"
 #include "speaker_names.h"
 #include "targets.h"
 
@@ -33,10 +32,7 @@ struct stance_scratch {
     stance_tlist tl;      /* targets of the current quote */
     char *ctx;            /* attribution context with the quote cut out */
     size_t ctx_cap;
-    struct mention_ref {  /* every entity's mentions in one list, by start */
-        size_t start;
-        size_t ent;
-    } *allm;
+    stance_mpos *allm;    /* every entity's mentions in one list, by start (mindex.h) */
     size_t allm_cap;
     uint64_t *mkeys;      /* index_mentions()'s sort keys and scratch */
     size_t mkeys_cap;
@@ -372,14 +368,6 @@ static void widen(stance_span s, size_t *lo, size_t *hi)
         *hi = s.end;
 }
 
-static int mention_ref_cmp(const void *a, const void *b)
-{
-    const struct mention_ref *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return x->ent < y->ent ? -1 : x->ent > y->ent;
-}
-
 static int size_cmp(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -388,21 +376,11 @@ static int size_cmp(const void *a, const void *b)
 
 /* All entities' mentions in one list sorted by start, so that each quote finds
  * the entities mentioned near it with one binary search and a short scan:
- * the cost grows with quotes + mentions, not quotes x entities. */
-static unsigned bits_for(size_t v)
-{
-    unsigned b = 0;
-    while (b < 64 && (v >> b))
-        b++;
-    return b;
-}
-
-/* The same order by one radix sort of (start << bits of the entity count |
- * entity) when that fits 64 bits (always but for absurd offsets), else qsort. */
+ * the cost grows with quotes + mentions, not quotes x entities. One radix
+ * sort of (start, entity) keys (stance_mpos_sort()). */
 static int index_mentions(stance_scratch *s, size_t *n_out)
 {
-    size_t n = 0, k = 0, most = 0;
-    unsigned eb = bits_for(s->ents.n), sb;
+    size_t n = 0, k = 0;
     for (size_t e = 0; e < s->ents.n; e++)
         n += s->ents.e[e].n_mentions + s->ents.e[e].n_more;
     if (stance_grow((void **)&s->allm, &s->allm_cap, n + 1, sizeof *s->allm) ||
@@ -413,28 +391,15 @@ static int index_mentions(stance_scratch *s, size_t *n_out)
     for (size_t e = 0; e < s->ents.n; e++) {
         s->stamp[e] = 0;
         for (size_t i = 0; i < s->ents.e[e].n_mentions; i++)
-            s->allm[k++] = (struct mention_ref){s->ents.e[e].mentions[i].start, e};
+            s->allm[k++] = (stance_mpos){s->ents.e[e].mentions[i].start, e};
         for (size_t i = 0; i < s->ents.e[e].n_more; i++) /* titles, epithets, pronouns (mentions.c) */
-            s->allm[k++] = (struct mention_ref){s->ents.e[e].more[i].span.start, e};
+            s->allm[k++] = (stance_mpos){s->ents.e[e].more[i].span.start, e};
     }
-    for (size_t i = 0; i < n; i++)
-        most = s->allm[i].start > most ? s->allm[i].start : most;
-    sb = bits_for(most);
-    if (n > 1 && sb + eb <= 64) {
-        const uint64_t emask = eb ? UINT64_MAX >> (64 - eb) : 0;
-        for (size_t i = 0; i < n; i++)
-            s->mkeys[i] = eb ? (uint64_t)s->allm[i].start << eb | s->allm[i].ent : (uint64_t)s->allm[i].start;
-        /* (allm's own storage, 2n + 2 words, is the sort's scratch: it is written again below) */
-        stance_sort_u64(s->mkeys, n, (uint64_t *)(void *)s->allm, sb + eb);
-        for (size_t i = 0; i < n; i++)
-            s->allm[i] = (struct mention_ref){(size_t)(s->mkeys[i] >> eb), (size_t)(s->mkeys[i] & emask)};
-        if (s->mkeys_cap > SCRATCH_KEEP_MENTIONS) { /* a long text's keys go at once */
-            stance_free(s->mkeys);
-            s->mkeys = NULL;
-            s->mkeys_cap = 0;
-        }
-    } else if (n > 1) {
-        qsort(s->allm, n, sizeof *s->allm, mention_ref_cmp);
+    stance_mpos_sort(s->allm, n, s->ents.n, s->mkeys);
+    if (s->mkeys_cap > SCRATCH_KEEP_MENTIONS) { /* a long text's keys go at once */
+        stance_free(s->mkeys);
+        s->mkeys = NULL;
+        s->mkeys_cap = 0;
     }
     *n_out = n;
     return STANCE_OK;
@@ -456,8 +421,15 @@ static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t 
             s->stamp[s->allm[a].ent] = stamp;
             s->near[n++] = s->allm[a].ent;
         }
-    if (n > 1)
+    if (n > 32)
         qsort(s->near, n, sizeof *s->near, size_cmp);
+    else /* a few entities: insertion (no calls) */
+        for (size_t i = 1; i < n; i++) {
+            size_t v = s->near[i], j = i;
+            for (; j && s->near[j - 1] > v; j--)
+                s->near[j] = s->near[j - 1];
+            s->near[j] = v;
+        }
     return n;
 }
 

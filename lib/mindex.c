@@ -9,6 +9,7 @@
 
 #include "actors.h"
 #include "mindex.h"
+#include "sort.h"
 
 static int pos_cmp(const void *a, const void *b)
 {
@@ -16,6 +17,36 @@ static int pos_cmp(const void *a, const void *b)
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     return (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+/* The bits that hold @p v. */
+static unsigned bits_for(size_t v)
+{
+    unsigned b = 0;
+    while (b < 64 && (v >> b))
+        b++;
+    return b;
+}
+
+void stance_mpos_sort(stance_mpos *pos, size_t n, size_t n_ents, uint64_t *keys)
+{
+    size_t most = 0;
+    unsigned eb = bits_for(n_ents), sb;
+    uint64_t emask = eb ? UINT64_MAX >> (64 - eb) : 0;
+    if (n < 2)
+        return;
+    for (size_t i = 0; i < n; i++)
+        most = pos[i].start > most ? pos[i].start : most;
+    sb = bits_for(most);
+    if (sb + eb > 64) {
+        qsort(pos, n, sizeof *pos, pos_cmp);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (uint64_t)pos[i].start << eb | pos[i].ent;
+    stance_sort_u64(keys, n, (uint64_t *)(void *)pos, sb + eb); /* (pos is written again below) */
+    for (size_t i = 0; i < n; i++)
+        pos[i] = (stance_mpos){(size_t)(keys[i] >> eb), (size_t)(keys[i] & emask)};
 }
 
 /* qsort with a context: the entity set of the name comparison (no global state). */
@@ -92,8 +123,15 @@ int stance_mindex_build(stance_entityset *ents)
             if (m.end - m.start > ix->maxlen)
                 ix->maxlen = m.end - m.start;
         }
-    if (n > 1)
-        qsort(ix->pos, n, sizeof *ix->pos, pos_cmp);
+    if (n > 1) {
+        uint64_t *keys = stance_malloc_array(n, sizeof *keys);
+        if (!keys) {
+            stance_mindex_free(ix);
+            return STANCE_ERR_NOMEM;
+        }
+        stance_mpos_sort(ix->pos, n, ents->n, keys);
+        stance_free(keys);
+    }
     ix->n_pos = n;
     ix->n = ents->n;
     ents->ix = ix;

@@ -10,6 +10,7 @@
 #ifndef STANCE_MINDEX_H
 #define STANCE_MINDEX_H
 #include <stddef.h>
+#include <stdint.h>
 
 struct stance_entityset;
 
@@ -31,6 +32,11 @@ typedef struct stance_mindex {
     size_t n;          /* entities indexed */
 } stance_mindex;
 
+/* Sort @p n positions by start, then entity (each entity < @p n_ents): one
+ * stance_sort_u64() of (start << bits of n_ents | entity) keys in @p keys
+ * (n words, the caller's), with @p pos's own storage (2n words) as its
+ * scratch; qsort when such keys would not fit 64 bits. */
+void stance_mpos_sort(stance_mpos *pos, size_t n, size_t n_ents, uint64_t *keys);
 /* Index @p ents (replacing an older index). STANCE_OK or STANCE_ERR_NOMEM. */
 int stance_mindex_build(struct stance_entityset *ents);
 void stance_mindex_free(stance_mindex *ix);

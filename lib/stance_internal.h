@@ -37,8 +37,13 @@ void *stance_realloc_array(void *ptr, size_t n, size_t size);
 void stance_free(void *ptr);
 char *stance_strndup(const char *s, size_t n);
 char *stance_strdup(const char *s);
-/* Grow *buf (capacity *cap elements of @p size bytes) to hold at least @p need. */
-int stance_grow(void **buf, size_t *cap, size_t need, size_t size);
+/* Grow *buf (capacity *cap elements of @p size bytes) to hold at least @p need.
+ * Inline: most calls find the room there (an append's check); stance_grow_slow() grows. */
+int stance_grow_slow(void **buf, size_t *cap, size_t need, size_t size);
+static inline int stance_grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+    return need <= *cap ? STANCE_OK : stance_grow_slow(buf, cap, need, size);
+}
 /* 1 if a*b overflows size_t, else 0 and *out = a*b. */
 int stance_mul_overflow(size_t a, size_t b, size_t *out);
 

@@ -15,6 +15,10 @@
 
 #include "cli_input.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 size_t cli_bom_len(const char *s, size_t len)
 {
     return len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF ? 3
@@ -247,6 +251,21 @@ static size_t scan_string(const unsigned char *s, size_t i, size_t n, int allow_
     i++;
     for (;;) {
         unsigned char c;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time while none is a control, non-ASCII (both below 0x20 as
+         * signed bytes), '"' or '\\' */
+        while (n - i >= 16) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            const int m = _mm_movemask_epi8(_mm_or_si128(
+                _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+            if (m) {
+                i += (size_t)__builtin_ctz((unsigned)m);
+                break;
+            }
+            i += 16;
+        }
+#else
         /* eight bytes at a time while none is a control, non-ASCII, '"' or '\\'; the lowest
          * flagged byte is the first such (a borrow only flags bytes above a true one) */
         while (n - i >= 8) {
@@ -263,6 +282,7 @@ static size_t scan_string(const unsigned char *s, size_t i, size_t n, int allow_
             }
             i += 8;
         }
+#endif
         while (i < n && (c = s[i]) >= 0x20 && c < 0x80 && c != '\\' && c != '"')
             i++;
         if (i >= n)

@@ -290,7 +290,7 @@ static void target_out(json_out *w, const stance_target *tg)
         stance_target_mention(tg, k, NULL, &kind, NULL);
         if (k)
             jo_lit(w, ",");
-        jo_cstr(w, stance_mention_kind_name(kind));
+        jo_static(w, stance_mention_kind_name(kind));
     }
     jo_lit(w, "],\"rules\":[");
     for (size_t k = 0; k < tg->n_mentions; k++) {
@@ -298,7 +298,7 @@ static void target_out(json_out *w, const stance_target *tg)
         stance_target_mention(tg, k, NULL, NULL, &rule);
         if (k)
             jo_lit(w, ",");
-        jo_cstr(w, rule);
+        jo_static(w, rule);
     }
     jo_lit(w, "],\"why\":[");
     if (why & STANCE_TARGET_MENTIONED)
@@ -355,7 +355,7 @@ static void quote_out(json_out *w, const char *text, const stance_quote *q)
         const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as in result_json) */
         if (rule) {
             jo_lit(w, ",\"rule\":");
-            jo_cstr(w, rule);
+            jo_static(w, rule);
         }
     }
     jo_lit(w, ",\"sentiment\":");
@@ -394,14 +394,16 @@ static void entity_out(json_out *w, const stance_entity *e)
         stance_mention_kind kind = STANCE_MENTION_NAME;
         const char *rule = "";
         stance_entity_mention(e, k, &sp, &kind, &rule);
-        jo_lit(w, k ? ",{\"start\":" : "{\"start\":");
+        if (k)
+            jo_lit(w, ",");
+        jo_lit(w, "{\"start\":");
         jo_int(w, (long long)sp.start);
         jo_lit(w, ",\"end\":");
         jo_int(w, (long long)sp.end);
         jo_lit(w, ",\"kind\":");
-        jo_cstr(w, stance_mention_kind_name(kind));
+        jo_static(w, stance_mention_kind_name(kind));
         jo_lit(w, ",\"rule\":");
-        jo_cstr(w, rule);
+        jo_static(w, rule);
         jo_lit(w, "}");
         jo_maybe_flush(w);
     }

@@ -31,6 +31,7 @@ void jo_flush(json_out *w)
 void jo_free(json_out *w)
 {
     free(w->buf);
+    free(w->memo);
     memset(w, 0, sizeof *w);
 }
 
@@ -90,10 +91,22 @@ static inline int plain8(const unsigned char *p)
 static int jo_str_short(json_out *w, const unsigned char *s, size_t n)
 {
     char *o;
+    size_t i = 0;
     if (n > 64 || !w->buf || w->failed || n + 2 > w->cap - w->len)
         return 0;
     o = w->buf + w->len;
-    for (size_t i = 0; i < n; i++) {
+    if (n >= 8) { /* 8 bytes a step, the last step overlapping the one before */
+        for (; i + 8 <= n; i += 8) {
+            if (!plain8(s + i))
+                return 0;
+            memcpy(o + 1 + i, s + i, 8);
+        }
+        if (i < n && !plain8(s + n - 8))
+            return 0;
+        memcpy(o + 1 + n - 8, s + n - 8, 8);
+        i = n;
+    }
+    for (; i < n; i++) {
         const unsigned char c = s[i];
         if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
             return 0;
@@ -103,6 +116,18 @@ static int jo_str_short(json_out *w, const unsigned char *s, size_t n)
     o[n + 1] = '"';
     w->len += n + 2;
     return 1;
+}
+
+/* "\\uXXXX" (capital hex, as jansson writes it) of @p u < 0x10000 at @p o. */
+static void jo_u4(char *o, unsigned u)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    o[0] = '\\';
+    o[1] = 'u';
+    o[2] = hex[(u >> 12) & 15];
+    o[3] = hex[(u >> 8) & 15];
+    o[4] = hex[(u >> 4) & 15];
+    o[5] = hex[u & 15];
 }
 
 void jo_str(json_out *w, const char *str, size_t n)
@@ -157,12 +182,14 @@ void jo_str(json_out *w, const char *str, size_t n)
             case '\t': memcpy(w->buf + w->len, "\\t", 2); w->len += 2; break;
             default:
                 if (cp < 0x10000)
-                    w->len += (size_t)snprintf(w->buf + w->len, 7, "\\u%04X", (unsigned)cp);
+                    jo_u4(w->buf + w->len, (unsigned)cp);
                 else {
                     unsigned long v = cp - 0x10000;
-                    w->len += (size_t)snprintf(w->buf + w->len, 13, "\\u%04X\\u%04X", (unsigned)(0xD800 | (v >> 10)),
-                                               (unsigned)(0xDC00 | (v & 0x3FF)));
+                    jo_u4(w->buf + w->len, (unsigned)(0xD800 | (v >> 10)));
+                    jo_u4(w->buf + w->len + 6, (unsigned)(0xDC00 | (v & 0x3FF)));
+                    w->len += 6;
                 }
+                w->len += 6;
             }
         }
         if (i < n)
@@ -179,18 +206,93 @@ void jo_cstr(json_out *w, const char *s)
         jo_lit(w, "null");
 }
 
+/* A memo entry: the string's address, and its JSON form (with the quotes). */
+#define JO_MEMO_SLOTS 64 /* (the hash below gives 6 bits) */
+#define JO_MEMO_BYTES 48
+struct jo_memo {
+    const char *s;
+    size_t len; /* of json; 0: not kept (long, or the writer's utf8 mode changed) */
+    int utf8;
+    char json[JO_MEMO_BYTES];
+};
+
+void jo_static(json_out *w, const char *s)
+{
+    struct jo_memo *m = NULL;
+    size_t h, at, n;
+    if (!s || w->failed) {
+        jo_cstr(w, s);
+        return;
+    }
+    if (!w->memo && !(w->memo = calloc(JO_MEMO_SLOTS, sizeof *w->memo))) {
+        jo_cstr(w, s);
+        return;
+    }
+    h = (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58); /* 64 slots */
+    for (size_t i = 0; i < JO_MEMO_SLOTS; i++) {
+        m = &w->memo[(h + i) % JO_MEMO_SLOTS];
+        if (m->s == s && m->len && m->utf8 == w->utf8) {
+            if (w->buf && JO_MEMO_BYTES <= w->cap - w->len) { /* a copy of known size: no call */
+                memcpy(w->buf + w->len, m->json, JO_MEMO_BYTES);
+                w->len += m->len;
+            } else
+                jo_raw(w, m->json, m->len);
+            return;
+        }
+        if (!m->s || m->s == s)
+            break;
+    }
+    /* not kept yet (a full table keeps writing through jo_str); a short string
+     * is never flushed in pieces, so what it wrote is still in the buffer */
+    n = strlen(s);
+    at = w->len;
+    jo_str(w, s, n);
+    if (n <= JO_MEMO_BYTES - 2 && !w->failed && w->len - at <= JO_MEMO_BYTES && (!m->s || m->s == s)) {
+        m->s = s;
+        m->len = w->len - at;
+        m->utf8 = w->utf8;
+        memcpy(m->json, w->buf + at, m->len);
+    }
+}
+
+static const char jo_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
+/* jo_int's digits end at JO_INT_END in a buffer of JO_INT_END + 24 bytes, so
+ * that 8 or 24 bytes from the first digit can be copied whatever the length
+ * (at most 20 digits and a sign). */
+#define JO_INT_END 24
+
 void jo_int(json_out *w, long long v)
 {
-    char b[24], *p = b + sizeof b;
-    /* digits from the end, without snprintf (offsets are most of a record's numbers) */
+    char b[JO_INT_END + 24], *p = b + JO_INT_END, *o;
+    /* digits from the end, two at a time, without snprintf (offsets are most of a record's numbers) */
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    size_t n;
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2;
+        memcpy(p, jo_digits2 + 2 * r, 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, jo_digits2 + 2 * u, 2);
+    } else
+        *--p = (char)('0' + u);
     if (v < 0)
         *--p = '-';
-    jo_raw(w, p, (size_t)(b + sizeof b - p));
+    n = (size_t)(b + JO_INT_END - p);
+    if (w->buf && !w->failed && 24 <= w->cap - w->len) { /* room for any number: copies of known size */
+        o = w->buf + w->len;
+        memcpy(o, p, 8); /* (bytes past the digits are copied too, and not counted) */
+        if (n > 8)
+            memcpy(o + 8, p + 8, 16);
+        w->len += n;
+        return;
+    }
+    jo_raw(w, p, n);
 }
 
 /* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed
@@ -200,15 +302,17 @@ void jo_int(json_out *w, long long v)
 static int real_fixed(double v, char *b)
 {
     static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    /* 10^x for x = -4..5 (10^-k as written is the quotient 1.0 / 10^k: both correctly rounded) */
+    static const double low[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5};
     double a = fabs(v), scaled, m, frac;
     int x = 5, n = 0, point;
     char d[6];
     if (!(a >= 1e-4 && a < 1e6))
         return 0;
-    while (x > -4 && a < (x >= 0 ? p10[x] : 1.0 / p10[-x]))
+    while (x > -4 && a < low[x + 4])
         x--;
     scaled = a * p10[5 - x];
-    m = floor(scaled);
+    m = (double)(long long)scaled; /* floor: scaled is positive and below 2^63 */
     frac = scaled - m;
     if (fabs(frac - 0.5) < 1e-6)
         return 0;
@@ -222,9 +326,9 @@ static int real_fixed(double v, char *b)
         return 0;
     {
         unsigned u = (unsigned)m; /* an integer in [1e5, 1e6): exact */
-        for (int i = 5; i >= 0; i--) {
-            d[i] = (char)('0' + u % 10);
-            u /= 10;
+        for (int i = 4; i >= 0; i -= 2) {
+            memcpy(d + i, jo_digits2 + 2 * (u % 100), 2);
+            u /= 100;
         }
     }
     if (v < 0)

@@ -23,9 +23,10 @@ typedef struct json_out {
     FILE *sink;      /* set: a record that outgrows flush_at is written here in pieces */
     size_t flush_at; /* bytes kept before jo_maybe_flush() writes them to sink (0: 64 kB) */
     int flushed;     /* part of the current record is already in sink (cannot be taken back) */
+    struct jo_memo *memo; /* jo_static()'s strings as written (allocated at first use) */
 } json_out;
 
-#define JSON_OUT_INIT {NULL, 0, 0, 0, 0, NULL, 0, 0}
+#define JSON_OUT_INIT {NULL, 0, 0, 0, 0, NULL, 0, 0, NULL}
 
 /* Start a record: empty buffer, no failure, nothing flushed. */
 void jo_reset(json_out *w);
@@ -65,6 +66,10 @@ static inline void jo_lit(json_out *w, const char *s)
 void jo_str(json_out *w, const char *s, size_t n);
 /* jo_str of a NUL-terminated string, or null for NULL. */
 void jo_cstr(json_out *w, const char *s);
+/* jo_cstr of a string that stays at its address, unchanged, for the life of
+ * the process (the library's "static text": kind, rule and quote-rule names):
+ * written once, then copied from a memo keyed by the pointer. */
+void jo_static(json_out *w, const char *s);
 void jo_int(json_out *w, long long v);
 /* A real as jansson writes it with JSON_REAL_PRECISION(6): %.6g, ".0" added
  * when it would read back as an integer, no '+' or leading zeros in the exponent. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mindex.h"
 #include "testutil.h"
 
 static const char article[] =
@@ -590,6 +591,52 @@ static void test_classify_domain_temperature(void **state)
     stance_model_free(m);
 }
 
+static int mpos_cmp(const void *a, const void *b)
+{
+    const stance_mpos *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->ent > y->ent) - (x->ent < y->ent);
+}
+
+/* stance_mpos_sort() (the mention index of stance_classify() and of
+ * mindex.c) orders by start, then entity, as qsort does: few and many
+ * positions, one entity and many, repeats, and offsets too large for the
+ * packed keys (its qsort path). */
+static void test_classify_mpos_sort(void **state)
+{
+    static const size_t sizes[] = {0, 1, 2, 3, 47, 48, 200, 1023, 1024, 5000};
+    static const size_t ents[] = {1, 2, 7, 300};
+    unsigned r = 12345;
+    (void)state;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
+        for (size_t ei = 0; ei < sizeof ents / sizeof *ents; ei++)
+            for (int big = 0; big < 2; big++) {
+                size_t n = sizes[si];
+                stance_mpos *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+                uint64_t *keys = malloc((n + 1) * sizeof *keys);
+                assert_true(a && b && keys);
+                for (size_t i = 0; i < n; i++) {
+                    r = r * 1103515245u + 12345u;
+                    a[i].start = (r >> 8) % (n / 2 + 3); /* repeats of a start, and of (start, entity) */
+                    if (big && i % 5 == 0)
+                        a[i].start = SIZE_MAX - (r >> 20) % 4;
+                    a[i].ent = (r >> 4) % ents[ei];
+                }
+                memcpy(b, a, n * sizeof *a);
+                stance_mpos_sort(a, n, ents[ei], keys);
+                if (n > 1)
+                    qsort(b, n, sizeof *b, mpos_cmp);
+                for (size_t i = 0; i < n; i++) {
+                    assert_int_equal(a[i].start, b[i].start);
+                    assert_int_equal(a[i].ent, b[i].ent);
+                }
+                free(a);
+                free(b);
+                free(keys);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_classify_struct_sizes),
         cmocka_unit_test(test_classify_missing_heads),
         cmocka_unit_test(test_classify_actor_set),
+        cmocka_unit_test(test_classify_mpos_sort),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

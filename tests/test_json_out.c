@@ -308,6 +308,46 @@ static void test_json_out_streamed(void **state)
     free(text);
 }
 
+/* What the CLI's reader makes of @p line: cli_json_text_span(), then (as the
+ * CLI goes on) jansson on the record with the text's token as "": 0 and the
+ * token [*a, *b), or -1. */
+static int reader_accepts(const char *line, size_t n, size_t *a, size_t *b)
+{
+    char shorter[1024];
+    json_error_t jerr;
+    json_t *srec;
+    if (cli_json_text_span(line, n, a, b))
+        return -1;
+    assert_true(n + 2 <= sizeof shorter);
+    memcpy(shorter, line, *a);
+    memcpy(shorter + *a, "\"\"", 2);
+    memcpy(shorter + *a + 2, line + *b, n - *b);
+    srec = json_loadb(shorter, *a + 2 + n - *b, JSON_ALLOW_NUL, &jerr);
+    json_decref(srec);
+    return srec ? 0 : -1;
+}
+
+/* The CLI's reader against jansson on @p line (its text is decoded in place):
+ * 1 when both read it, with the same text, 0 when both refuse it. */
+static int reader_same_as_jansson(char *line, size_t n)
+{
+    json_error_t jerr;
+    json_t *rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr), *t;
+    size_t a = 0, b = 0, len;
+    int ours = reader_accepts(line, n, &a, &b);
+    if (!rec) {
+        assert_int_equal(ours, -1);
+        return 0;
+    }
+    assert_int_equal(ours, 0);
+    t = json_object_get(rec, "text");
+    len = cli_json_unescape(line, a, b);
+    assert_int_equal(len, json_string_length(t));
+    assert_memory_equal(line + a, json_string_value(t), len);
+    json_decref(rec);
+    return 1;
+}
+
 /* The reader's fast path (src/cli_input.c) accepts a record's "text" token
  * exactly when jansson does, and decodes it to jansson's bytes: random
  * tokens from pieces that jansson accepts and refuses. */
@@ -324,10 +364,8 @@ static void test_json_text_fast(void **state)
     (void)state;
     srand(11);
     for (int round = 0; round < 20000; round++) {
-        size_t tl = 0, n, a, b;
-        int bad = rand() % 3 == 0, count = rand() % 8, ours;
-        json_t *rec;
-        json_error_t jerr;
+        size_t tl = 0, n;
+        int bad = rand() % 3 == 0, count = rand() % 8;
         for (int k = 0; k < count; k++) {
             const char *p = pieces[rand() % (bad ? 28 : 15)];
             memcpy(tok + tl, p, strlen(p));
@@ -335,33 +373,10 @@ static void test_json_text_fast(void **state)
         }
         n = (size_t)snprintf(line, sizeof line, "{\"id\": %d, \"text\": \"%.*s\", \"n\": [1, {\"text\": 2}]}", round,
                              (int)tl, tok);
-        rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
-        ours = cli_json_text_span(line, n, &a, &b);
-        if (ours == 0) { /* what the CLI does next: jansson parses the record with the token as "" */
-            char shorter[1024];
-            json_t *srec;
-            memcpy(shorter, line, a);
-            memcpy(shorter + a, "\"\"", 2);
-            memcpy(shorter + a + 2, line + b, n - b);
-            srec = json_loadb(shorter, a + 2 + n - b, JSON_ALLOW_NUL, &jerr);
-            if (!srec)
-                ours = -1;
-            json_decref(srec);
-        }
-        if (!rec) {
-            assert_int_equal(ours, -1);
+        if (reader_same_as_jansson(line, n))
+            accepted++;
+        else
             refused++;
-            continue;
-        }
-        accepted++;
-        assert_int_equal(ours, 0);
-        {
-            json_t *t = json_object_get(rec, "text");
-            size_t len = cli_json_unescape(line, a, b);
-            assert_int_equal(len, json_string_length(t));
-            assert_memory_equal(line + a, json_string_value(t), len);
-        }
-        json_decref(rec);
     }
     assert_true(accepted > 5000 && refused > 2000);
     { /* the last of repeated keys (as jansson keeps), not nested ones; escaped keys and non-strings: no */
@@ -377,6 +392,61 @@ static void test_json_text_fast(void **state)
     }
 }
 
+/* The reader's string scan (16 or 8 bytes a step) stops at each byte that
+ * needs a look, at every offset in a run of plain bytes: the same answer as
+ * jansson for escapes, quotes, controls, non-ASCII and bytes that are not UTF-8. */
+static void test_json_text_every_offset(void **state)
+{
+    static const char *const special[] = {"\\n", "\\\"", "\\u2019", "\x01", "\x1f", "\x7f", "caf\xc3\xa9",
+                                          "\xe2\x80\x9c", "\xff", "\xc3", "\"", "\\"};
+    (void)state;
+    for (size_t k = 0; k < sizeof special / sizeof *special; k++)
+        for (int off = 0; off < 40; off++) {
+            char line[256];
+            size_t n = (size_t)snprintf(line, sizeof line, "{\"text\": \"%.*s%s%.*s\", \"id\": 1}", off,
+                                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP", special[k], 19,
+                                        "QRSTUVWXYZ 0123456789");
+            reader_same_as_jansson(line, n);
+        }
+}
+
+/* jo_static() writes what jo_cstr() writes, for strings that it keeps
+ * (short, plain or escaped) and ones it does not (long, NULL), once and when
+ * copied from its memo, in both modes (switched with the memo kept), with
+ * more distinct strings than its table has slots. */
+static void test_json_out_static(void **state)
+{
+    static char strs[150][64];
+    json_out a = JSON_OUT_INIT, b = JSON_OUT_INIT;
+    (void)state;
+    for (int i = 0; i < 150; i++) {
+        switch (i % 5) {
+        case 0: snprintf(strs[i], sizeof strs[i], "rule-%d", i); break;
+        case 1: snprintf(strs[i], sizeof strs[i], "k\"%d\\\n", i); break;      /* escapes */
+        case 2: snprintf(strs[i], sizeof strs[i], "caf\xc3\xa9 %d \xe2\x80\x94", i); break; /* \\u in ASCII mode */
+        case 3: snprintf(strs[i], sizeof strs[i], "%0*d", 44 + i % 19, i); break; /* 44-62 bytes: some not kept */
+        default: snprintf(strs[i], sizeof strs[i], "%c", 'a' + i % 26); break;
+        }
+    }
+    for (int round = 0; round < 6; round++) {
+        a.utf8 = b.utf8 = round >= 3;
+        jo_reset(&a);
+        jo_reset(&b);
+        for (int i = 0; i < 300; i++) { /* each string twice, in an order that changes */
+            const char *s = i == 299 ? NULL : strs[(i * 7 + round) % 150];
+            jo_static(&a, s);
+            jo_cstr(&b, s);
+            jo_lit(&a, ",");
+            jo_lit(&b, ",");
+        }
+        assert_false(a.failed);
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.buf, b.buf, a.len);
+    }
+    jo_free(&a);
+    jo_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,8 +455,10 @@ int main(void)
         cmocka_unit_test(test_json_out_invalid_utf8),
         cmocka_unit_test(test_json_out_numbers),
         cmocka_unit_test(test_json_out_record),
+        cmocka_unit_test(test_json_out_static),
         cmocka_unit_test(test_json_out_streamed),
         cmocka_unit_test(test_json_text_fast),
+        cmocka_unit_test(test_json_text_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
