@@ -443,13 +443,25 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
     return stance_chunk_next(t, &i, lim, c->len, &s2, &e2) && lq(t, s2, e2, STANCE_LQ(INTRO_NEXT));
 }
 
+/* A name run right after "the" with no title and no first name of its own is
+ * a newspaper, a body or a place, or a name used as a modifier ("the Chicago
+ * Sun-Times", "The Washington Informer", "the Clinton campaign"): no he/she. */
+static int article_name(ctx *c, const stance_name *nm)
+{
+    size_t ws, we;
+    if (nm->bare != nm->start || nm->gender != STANCE_G_UNKNOWN ||
+        !stance_q_word_before(c, nm->start, nm->start > 8 ? nm->start - 8 : 0, &ws, &we))
+        return 0;
+    return word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The");
+}
+
 static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 {
     long i = m->top - k;
     unsigned r;
     if (i >= 0 && i < PMEMO && m->v[i])
         return m->v[i];
-    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) ? 5u : 1u;
+    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) || article_name(c, &c->names->v[k]) ? 5u : 1u;
     if (person_like(c, qi, k, (r & 4u) != 0))
         r |= 2u;
     if (i >= 0 && i < PMEMO)
