@@ -159,6 +159,15 @@ static long first_name_full(ctx *c, long k)
     return found;
 }
 
+/* The gender of names entry @p k for a pronoun: its own (a title or first name:
+ * "Jane Sanders" in an article about Bernie Sanders is a woman), else its
+ * surname group's. */
+static int entry_gender(ctx *c, long k)
+{
+    const stance_name *nm = &c->names->v[k];
+    return nm->gender != STANCE_G_UNKNOWN || !c->ggender ? nm->gender : c->ggender[c->group[k]];
+}
+
 /* Gender per surname group, from the hints of all its runs. */
 int stance_q_surname_genders(ctx *c)
 {
@@ -725,7 +734,7 @@ subject_word:
                 !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
                 !(name_class(c, qi, k, m) & 2u))
                 continue;
-            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            ng = entry_gender(c, k);
             *first = k;
             return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
         }
@@ -740,7 +749,7 @@ subject_word:
             if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
                 (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
                 continue;
-            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            ng = entry_gender(c, k);
             *first = k;
             return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
         }
@@ -904,7 +913,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
     for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
         const stance_name *nm = &c->names->v[k];
-        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+        int ng = entry_gender(c, k);
         if (nm->start < floor)
             break;
         if (stance_q_in_quote(c, nm->start, c->n))
