@@ -301,6 +301,14 @@ static void appositive_name_part(npc *n, attr *a)
         np_role(n, n->parts[1][0], n->parts[np - 1][1], n->parts[np - 1][1], a);
 }
 
+/* Does comma part @p pi open with a relative pronoun ("who thinks ...", "which fell ...")? */
+static int rel_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws, we;
+    return stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) &&
+           (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
+}
+
 /* The part of the chunk that names the speaker, and the role the others give. */
 static void name_part(npc *n, attr *a)
 {
@@ -315,10 +323,25 @@ static void name_part(npc *n, attr *a)
         n->np -= drop;
     }
     if (n->verb_first) {
+        size_t last = n->np;
         n->ns = n->parts[0][0];
         n->ne = n->parts[0][1];
-        if (n->np > 1) {
-            np_role(n, n->parts[1][0], n->parts[1][1], n->parts[n->np - 1][1], a);
+        for (size_t pi = 1; pi < n->np; pi++)
+            if (rel_part(n, pi)) {
+                last = pi; /* "said Hana Reiter, who thinks ...": a relative clause is no role */
+                break;
+            }
+        if (last > 1 && !all_cap(n, n->parts[0][0], n->parts[0][1], NULL) &&
+            whole_name(n->c, n->parts[1][0], n->parts[1][1], 2)) {
+            /* "said Park's deputy campaign manager, Rich Belton, who ...": the name
+             * after the description speaks, the description is its role */
+            n->ns = n->parts[1][0];
+            n->ne = n->parts[1][1];
+            np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+            return;
+        }
+        if (last > 1) {
+            np_role(n, n->parts[1][0], n->parts[1][1], n->parts[last - 1][1], a);
             if (a->role.end - a->role.start > 160)
                 a->role = NOSPAN;
         }
