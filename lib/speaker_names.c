@@ -209,6 +209,21 @@ static void drop_actor_runs(sstate *s)
     s->n_refs = n;
 }
 
+/* Where an organisation's name run starts: its bare name, or, when the bare
+ * name is one word after a word read as a title ("State" in "The State
+ * Department", "Justice" in "the Justice Department"), the run from that word. */
+static size_t org_run_start(const char *t, const stance_name *nm)
+{
+    size_t ws, we, from = nm->start;
+    if (nm->ntok != 1 || nm->start >= nm->bare)
+        return nm->bare;
+    if (stance_word_after(t, nm->bare, from, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "The")))
+        from = we;
+    while (from < nm->bare && t[from] == ' ')
+        from++;
+    return from < nm->bare && stance_name_is_org(t, from, nm->last_end) ? from : nm->bare;
+}
+
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
 static int build_refs(sstate *s)
@@ -234,10 +249,11 @@ static int build_refs(sstate *s)
     }
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        int org = stance_name_is_org(s->t, nm->bare, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
+        size_t from = org_run_start(s->t, nm);
+        int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
+        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, from, nm->last_end))
             continue;
-        if (add_ref(s, nm->bare, nm->last_end, -1, g, org))
+        if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
     }
     if (s->n_refs > 1)

@@ -748,6 +748,10 @@ static void test_speaker_names(void **state)
     speaker_of("The Riverton Post published the letter on Sunday.\n"
                "\"The council misled its voters for a year,\" the influential daily wrote.\n",
                NULL, 0, "The council misled", "Riverton Post", "the influential daily");
+    /* an organisation whose first word reads as a title ("State"): the whole run (spk2) */
+    speaker_of("The State Department said on Thursday that it fell short of its goal.\n\n"
+               "\"We regret the delay,\" said the agency, which missed the mark by a week.\n",
+               NULL, 0, "We regret", "State Department", "the agency");
     /* a name that speaks a quote is a person's, though its gender is unknown */
     speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
                "\"Taxes will not rise this year,\" the candidate said.\n",
