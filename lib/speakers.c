@@ -457,9 +457,13 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
  * Sun-Times", "The Washington Informer", "the Clinton campaign"): no he/she. */
 static int article_name(ctx *c, const stance_name *nm)
 {
-    size_t ws, we;
-    if (nm->bare != nm->start || nm->gender != STANCE_G_UNKNOWN ||
-        !stance_q_word_before(c, nm->start, nm->start > 8 ? nm->start - 8 : 0, &ws, &we))
+    size_t ws, we, i = nm->start;
+    if (nm->gender != STANCE_G_UNKNOWN)
+        return 0;
+    if (nm->bare != nm->start) /* "The Washington Informer": the run opens with the article */
+        return stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we) && word_eq(c->t, ws, we, "The") &&
+               !stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we);
+    if (!stance_q_word_before(c, nm->start, nm->start > 8 ? nm->start - 8 : 0, &ws, &we))
         return 0;
     return word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The");
 }
