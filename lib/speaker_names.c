@@ -224,6 +224,16 @@ static size_t org_run_start(const char *t, const stance_name *nm)
     return from < nm->bare && stance_name_is_org(t, from, nm->last_end) ? from : nm->bare;
 }
 
+/* Is the mention t[s, e) written without a lowercase letter ("FBI", "D.C.",
+ * "NATO")? Such an actor is no person. */
+static int no_lower(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (t[i] >= 'a' && t[i] <= 'z')
+            return 0;
+    return 1;
+}
+
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
 static int build_refs(sstate *s)
@@ -235,7 +245,8 @@ static int build_refs(sstate *s)
         int g = stance_names_gender(e->name, 0, nlen), org = stance_name_is_org(e->name, 0, nlen);
         for (size_t k = 0; k < e->n_mentions; k++)
             if (!in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
-                add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g, org))
+                add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g,
+                        org || no_lower(s->t, e->mentions[k].start, e->mentions[k].end)))
                 return STANCE_ERR_NOMEM;
     }
     for (size_t qi = 0; qi < s->quotes->n; qi++) { /* a name that speaks a quote is a person's */

@@ -752,6 +752,13 @@ static void test_speaker_names(void **state)
     speaker_of("The State Department said on Thursday that it fell short of its goal.\n\n"
                "\"We regret the delay,\" said the agency, which missed the mark by a week.\n",
                NULL, 0, "We regret", "State Department", "the agency");
+    /* an actor written without a lowercase letter ("D.C.") is no person beside the one who is (spk2) */
+    {
+        stance_actor dc[] = {{"Rosa Quint", NULL, 0}, {"District of Riverton", (const char *[]){"D.R."}, 1}};
+        speaker_of("Rosa Quint wants to see D.R. become a state.\n\n"
+                   "The Democratic frontrunner wrote that \"the district has no vote in the chamber at all.\"\n",
+                   dc, 2, "the district has", "Rosa Quint", "The Democratic frontrunner");
+    }
     /* a name that speaks a quote is a person's, though its gender is unknown */
     speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
                "\"Taxes will not rise this year,\" the candidate said.\n",
