@@ -813,6 +813,34 @@ static int follow_named(stance_quotelist *quotes, size_t qi)
     return STANCE_OK;
 }
 
+/* A speaker that is somebody's thing ("Clinton's response", "the campaign's
+ * statement"): up to POSS_OWNER_WORDS words, the clitic "'s", then one to
+ * ISSUE_MODS + 1 lowercase words whose last is no person, role or
+ * organisation noun. Sets @p owner_end to the end of the owner. */
+#define POSS_OWNER_WORDS 4u
+static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end)
+{
+    const stance_token *v;
+    size_t n, p = 0;
+    stance_error err;
+    if (sp.end - sp.start > 120 || stance_toks_build(s->t + sp.start, sp.end - sp.start, &s->tk, &err))
+        return 0;
+    v = s->tk.v;
+    n = s->tk.n;
+    while (p < n && v[p].kind != STANCE_TK_POSS)
+        p++;
+    if (p == 0 || p > POSS_OWNER_WORDS || p + 1 >= n || n - p - 1 > ISSUE_MODS + 1)
+        return 0;
+    for (size_t k = p + 1; k < n; k++)
+        if (v[k].kind != STANCE_TK_WORD || !(v[k].shape & STANCE_SH_LOWER))
+            return 0;
+    if (v[n - 1].lcls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(ORG_NOUN)) ||
+        stance_role_of(s->t, sp.start + v[n - 1].start, sp.start + v[n - 1].end, NULL))
+        return 0;
+    *owner_end = sp.start + v[p - 1].end;
+    return 1;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -829,11 +857,17 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         const stance_rawquote *o;
         desc d, d2;
         issuer is;
+        size_t owner_end;
         int person;
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;
         person = read_desc(&s, q->speaker_span, &d, &d2);
+        if (!person && possessed_thing(&s, q->speaker_span, &owner_end)) {
+            /* "Clinton's response was:": the owner speaks, the thing is the role */
+            rc = set_described(&s, q, stance_strndup(text + q->speaker_span.start, owner_end - q->speaker_span.start));
+            continue;
+        }
         if (!person && !document_like(text, q->speaker_span))
             continue;
         if (!built++ && (rc = build_refs(&s)))

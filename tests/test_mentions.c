@@ -759,6 +759,9 @@ static void test_speaker_names(void **state)
                    "The Democratic frontrunner wrote that \"the district has no vote in the chamber at all.\"\n",
                    dc, 2, "the district has", "Rosa Quint", "The Democratic frontrunner");
     }
+    /* somebody's thing speaks for its owner (spk2) */
+    speaker_of("Aides sent the note to Gov. Rosa Quint in May. Quint\u2019s response was: \u201cIs the bridge safe?\u201d\n",
+               NULL, 0, "Is the bridge", "Quint", "Quint\u2019s response");
     /* a name that speaks a quote is a person's, though its gender is unknown */
     speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
                "\"Taxes will not rise this year,\" the candidate said.\n",
