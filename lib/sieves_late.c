@@ -142,6 +142,15 @@ static int np_subject(ctx *c, size_t s, size_t le, attr *b)
  * Marsh in 1994: "...': no reporting verb the earlier sieves read, and the
  * subject of the lead-in's sentence speaks the whole quote after it. */
 #define LEAD_FL (SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA)
+/* Is the lead-in [ss, le) one capitalised word in "-ing" ('Adding, "...'):
+ * a participle continuing the sentence before, no name? */
+static int lone_participle(ctx *c, size_t ss, size_t le)
+{
+    size_t i = ss, ws, we;
+    return stance_chunk_next(c->t, &i, le, c->len, &ws, &we) && we - ws > 4 && upper_at(c->t, ws, c->len) &&
+           memcmp(c->t + we - 3, "ing", 3) == 0 && !stance_chunk_next(c->t, &i, le, c->len, &ws, &we);
+}
+
 static int sieve_lead_subject(ctx *c, sv *v)
 {
     size_t ss, le, cs, ws, we;
@@ -149,6 +158,19 @@ static int sieve_lead_subject(ctx *c, sv *v)
     if (!lead_in(c, v, &ss, &le))
         return 0;
     b.role = b.cue = NOSPAN;
+    if (lone_participle(c, ss, le)) {
+        /* 'X stated that ... . Adding, "...': the subject of the sentence before */
+        size_t pe = skip_back_hs(c, ss, v->q->para), pss;
+        if (pe <= v->q->para)
+            return 0;
+        pss = stance_q_sent_start(c, pe - 1, v->q->para);
+        if (!stance_q_subject_of(c, pss, pe, LEAD_FL, &b))
+            return 0;
+        b.a_start = ss;
+        b.a_end = le + 1;
+        v->before = b;
+        return 1;
+    }
     /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
      * called them on it:'), then its sentence */
     cs = stance_q_clause_start(c, le, ss);
