@@ -730,3 +730,18 @@ int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
     }
     return 0;
 }
+
+/* After a person's "of" ending at @p from: "the", at most two lowercase words,
+ * then the name @p nx, then a lowercase word ('Jane Roe of the pro-bridge
+ * Harbor Review imagined'): an affiliation, not the subject. */
+int stance_q_of_the_org(ctx *c, size_t from, const stance_name *nx, size_t end)
+{
+    size_t i = from, ws, we;
+    if (!stance_chunk_next(c->t, &i, nx->start, c->len, &ws, &we) || !word_eq(c->t, ws, we, "the"))
+        return 0;
+    for (int n = 0; stance_chunk_next(c->t, &i, nx->start, c->len, &ws, &we); n++)
+        if (n >= 2 || !lower_at(c->t, ws, c->len))
+            return 0;
+    i = nx->end;
+    return nx->end < end && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len);
+}

@@ -317,8 +317,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 b->spk = (stance_span){from, nx->end};
                 return 1;
             }
-            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
-                nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2 &&
+            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") &&
+                ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
+                 stance_q_of_the_org(c, n2, nx, end)) &&
                 stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
                 !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
                 b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
