@@ -656,6 +656,22 @@ static int subordinate_subject(ctx *c, const stance_name *nm, size_t ss)
            !word_eq(c->t, ws, we, "but") && !word_eq(c->t, ws, we, "or") && !word_eq(c->t, ws, we, "nor");
 }
 
+/* 'Tom Park asked Ben Ortiz whether ... . "...," he said': the one asked
+ * answers. The names entry after @p k when it follows "asked" right after
+ * the subject @p k, is no organisation and has no other gender than @p g; else @p k. */
+static long asked_object(ctx *c, size_t qi, long k, int g, pmemo *m)
+{
+    const stance_name *nm = &c->names->v[k];
+    size_t i = nm->end, ws, we;
+    int og;
+    if (k + 1 >= (long)c->names->n || !stance_chunk_next(c->t, &i, c->len, c->len, &ws, &we) ||
+        !word_eq(c->t, ws, we, "asked") || skip_hs(c->t, we, c->len) != c->names->v[k + 1].start ||
+        (name_class(c, qi, k + 1, m) & 4u))
+        return k;
+    og = entry_gender(c, k + 1);
+    return og == STANCE_G_UNKNOWN || og == g ? k + 1 : k;
+}
+
 /* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
  * SI_NAME (*first: the first person-like name in subject position, of a
  * compatible gender), SI_OTHER (a name or pronoun of another gender, or
@@ -738,6 +754,7 @@ subject_word:
                 !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
                 !(name_class(c, qi, k, m) & 2u))
                 continue;
+            k = asked_object(c, qi, k, g, m);
             ng = entry_gender(c, k);
             *first = k;
             return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
@@ -753,6 +770,7 @@ subject_word:
             if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
                 (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
                 continue;
+            k = asked_object(c, qi, k, g, m);
             ng = entry_gender(c, k);
             *first = k;
             return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
