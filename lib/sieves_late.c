@@ -291,8 +291,21 @@ static int sieve_signature(ctx *c, sv *v)
         if (t[e] == ',' && !comma)
             comma = e;
     }
-    if (e >= c->len || e - s > 100 || t[e] == '\n' || !comma || letter_case(t, s, c->len) != 1)
+    if (e >= c->len || e - s > 100 || t[e] == '\n' || letter_case(t, s, c->len) != 1)
         return 0;
+    if (!comma) {
+        /* "...\nFormer NAACP president Ben Jealous.": a role and a name of two words
+         * or more ending the line, nothing after the name but its period */
+        size_t ne = e;
+        if (ne > s && t[ne - 1] == '.')
+            ne--;
+        comma = ne;
+        b.role = b.cue = NOSPAN;
+        long nk;
+        if (!stance_q_parse_np(c, s, ne, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME || b.spk.end != ne ||
+            (nk = name_before(c, ne)) < 0 || c->names->v[nk].end != ne || c->names->v[nk].ntok < 2)
+            return 0;
+    }
     b.role = b.cue = NOSPAN;
     if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
