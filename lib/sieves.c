@@ -102,6 +102,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             if (!stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
                 return 0;
             b.cue = v2;
+            stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */
         }
         b.a_start = q->close;
         b.a_end = mend;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "quotes_int.h"
+#include "speaker_names.h"
 
 /* Back over the spaces before @p pos, not below @p floor. */
 static size_t skip_back_hs(ctx *c, size_t pos, size_t floor)
@@ -312,6 +313,30 @@ static int sieve_signature(ctx *c, sv *v)
     b.a_start = s;
     b.a_end = e;
     v->before = b;
+    return 1;
+}
+
+/* '"...," the Post reported, quoting an anonymous official.': after the
+ * attribution of an outlet ending at @p pos, a comma, "quoting" or "citing" and a noun
+ * phrase up to the next comma, period or quote mark (before @p end): that
+ * phrase speaks; @p a takes it and @p a_end its end. 1 when it did. */
+int stance_q_quoting_source(ctx *c, size_t pos, size_t end, attr *a, size_t *a_end)
+{
+    const char *t = c->t;
+    size_t i = skip_hs(t, pos, c->len), ws, we, e, ml;
+    attr b = *a;
+    if (i >= end || t[i] != ',' || a->spk.start == STANCE_NO_OFFSET || !stance_name_is_org(t, a->spk.start, a->spk.end))
+        return 0; /* (an outlet reports: "the Post", "the paper"; not 'Trump said, quoting Comey') */
+    i++;
+    if (!stance_chunk_next(t, &i, end, c->len, &ws, &we) || !(word_eq(t, ws, we, "quoting") || word_eq(t, ws, we, "citing")))
+        return 0;
+    for (e = we; e < end && t[e] != ',' && t[e] != '.' && t[e] != '\n' && mark_at(t, e, c->len, &ml) == MK_NONE; e++)
+        ;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, we, e, NP_VERB_FIRST, &b) || (b.how != STANCE_ATTR_NAME && b.how != STANCE_ATTR_NOUN))
+        return 0;
+    *a = b;
+    *a_end = e;
     return 1;
 }
 
