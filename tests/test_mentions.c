@@ -762,6 +762,13 @@ static void test_speaker_names(void **state)
     /* somebody's thing speaks for its owner (spk2) */
     speaker_of("Aides sent the note to Gov. Rosa Quint in May. Quint\u2019s response was: \u201cIs the bridge safe?\u201d\n",
                NULL, 0, "Is the bridge", "Quint", "Quint\u2019s response");
+    /* "his campaign sent out an email ... read the email": the person "his" stands for, and the noun (spk2) */
+    speaker_of("Tom Park kept up his attacks this week.\n\nOn Saturday, his campaign sent out a fundraising email. "
+               "\"Our movement has changed the debate,\" read the email.\n",
+               a, 2, "Our movement", "Tom Park's campaign", "the email");
+    /* "her Twitter account posted:": the woman "her" stands for (spk2) */
+    speaker_of("Elena Diaz spoke on Monday. The next day, her Twitter account posted: \"Proud of what we built.\"\n",
+               a, 2, "Proud of", "Elena Diaz", "her Twitter account");
     /* a name that speaks a quote is a person's, though its gender is unknown */
     speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
                "\"Taxes will not rise this year,\" the candidate said.\n",
