@@ -13,22 +13,12 @@ on the terminal only: use it on the train labels, never on dev).  --tsv prints o
 per error without text (id, span, rule, gold, predicted).
 """
 import argparse
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+import causes  # noqa: E402
 import score  # noqa: E402
-
-
-def read_pred(path):
-    preds = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                d = json.loads(line)
-                preds[d["id"]] = d
-    return preds
 
 
 def errors(arts, preds):
@@ -38,11 +28,7 @@ def errors(arts, preds):
         pq = preds[aid]["quotes"]
         for q in a["quotes"]:
             g = (q["start"], q["end"])
-            best, best_ov = None, 0
-            for k, p in enumerate(pq):
-                ov = score.overlap(g, (p["start"], p["end"]))
-                if ov > best_ov and ov * 2 >= min(g[1] - g[0], p["end"] - p["start"]):
-                    best, best_ov = k, ov
+            best = causes.match(q, pq)
             if best is None:
                 continue
             p = pq[best]
@@ -80,13 +66,13 @@ def main():
     args = ap.parse_args()
     _, arts = score.load_labels(args.labels)
     texts = score.load_texts(args.data, arts)
-    ea = errors(arts, read_pred(args.pred))
+    ea = errors(arts, causes.load_pred(args.pred, arts))
     if not args.diff:
         for key, (names, p, ok) in ea.items():
             if not ok:
                 show(key, names, p, texts[key[0]], args.context, args.tsv)
         return
-    eb = errors(arts, read_pred(args.diff))
+    eb = errors(arts, causes.load_pred(args.diff, arts))
     fixed = [k for k in ea if not ea[k][2] and k in eb and eb[k][2]]
     broken = [k for k in eb if eb[k][2] is False and (k not in ea or ea[k][2])]
     print("fixed %d, broken %d" % (len(fixed), len(broken)))
