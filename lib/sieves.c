@@ -99,7 +99,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
-            if (!stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
+            if (stance_q_own_sentence(c, q, v2) || !stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
                 return 0;
             b.cue = v2;
             stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */

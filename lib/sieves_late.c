@@ -340,6 +340,21 @@ int stance_q_quoting_source(ctx *c, size_t pos, size_t end, attr *a, size_t *a_e
     return 1;
 }
 
+/* '"... accountable." Jane Roe said he would ...': after a quote that ends its
+ * sentence, a name and a verb followed by "that" or a subject pronoun open a
+ * sentence of reported speech of their own, no attribution of the quote. */
+int stance_q_own_sentence(ctx *c, const seg *q, stance_span v)
+{
+    size_t i = v.end, ws, we;
+    char last = q->ce > q->cs ? c->t[q->ce - 1] : 0;
+    if ((last != '.' && last != '?' && last != '!') || (q->pc != PC_PARA && q->pc != PC_SENT))
+        return 0; /* (only a quote that is a sentence of its own) */
+    if (!stance_chunk_next(c->t, &i, c->len, c->len, &ws, &we))
+        return 0;
+    return word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "he") || word_eq(c->t, ws, we, "she") ||
+           word_eq(c->t, ws, we, "they") || word_eq(c->t, ws, we, "we"); /* (not "said it twice") */
+}
+
 /* The late sieves, in order: after inheritance, for the direct quotes it
  * left without a speaker. */
 static const sieve LATE[] = {
