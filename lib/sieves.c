@@ -1399,7 +1399,9 @@ static int attribute_partial(ctx *c, sv *v)
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     attr pa = q->a;
     int r;
-    if (v->have_before && !v->that_clause) {
+    if (v->have_after && stance_q_after_names_partial(c, q, &v->after)) {
+        pa = v->after; /* 'he "said what we all thought," said Dora Hessel' */
+    } else if (v->have_before && !v->that_clause) {
         pa = v->before;
     } else if ((r = try_partial(c, q, v->cs, &pa)) < 0) {
         return r;

@@ -355,6 +355,26 @@ int stance_q_own_sentence(ctx *c, const seg *q, stance_span v)
            word_eq(c->t, ws, we, "they") || word_eq(c->t, ws, we, "we"); /* (not "said it twice") */
 }
 
+/* 'When Ruiz spoke, he "said what we all thought," said Dora Hessel': a
+ * partial quote whose content ends in a comma and whose attribution @p a
+ * follows right after the closing mark (its verb or its speaker first; not
+ * a lead-in ending in a colon), with a person's name or a
+ * pronoun as its speaker (not an outlet: 'X called it "dead," the Post
+ * reported'), is that speaker's, whatever stands before it. */
+int stance_q_after_names_partial(ctx *c, const seg *q, const attr *a)
+{
+    size_t k = skip_hs(c->t, q->close, c->len), e;
+    if (q->ce <= q->cs || c->t[q->ce - 1] != ',' || a->spk.start == STANCE_NO_OFFSET ||
+        (a->how != STANCE_ATTR_NAME && a->how != STANCE_ATTR_PRONOUN))
+        return 0;
+    if (k != a->spk.start && k != a->cue.start)
+        return 0; /* ('"glow in the dark," for instance, and Trump vowed') */
+    e = skip_hs(c->t, a->a_end, c->len);
+    if (e < c->len && c->t[e] == ':')
+        return 0; /* ('at "less advanced schools," Trump said: "...') the next quote's lead-in */
+    return a->how == STANCE_ATTR_PRONOUN || !stance_name_is_org(c->t, a->spk.start, a->spk.end);
+}
+
 /* The late sieves, in order: after inheritance, for the direct quotes it
  * left without a speaker. */
 static const sieve LATE[] = {
