@@ -191,7 +191,8 @@ static int sieve_lead_subject(ctx *c, sv *v)
             return 0;
     }
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
-    if (!(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
+    /* ('From Bush's Facebook post:': the opener's possessive before a name that ends at the noun) */
+    if (!lead_opener(c, cs, le, &b) && !(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) &&
         !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b) &&
         !np_subject(c, cs, le, &b))
         return 0;
