@@ -769,6 +769,10 @@ static void test_speaker_names(void **state)
     /* "her Twitter account posted:": the woman "her" stands for (spk2) */
     speaker_of("Elena Diaz spoke on Monday. The next day, her Twitter account posted: \"Proud of what we built.\"\n",
                a, 2, "Proud of", "Elena Diaz", "her Twitter account");
+    /* "the man" is a person noun: the speaker of the quote before speaks again (spk2) */
+    speaker_of("Tom Park spoke in Dalton. \"The bridge will be built,\" he said.\n\n"
+               "Sam Ito and Elena Diaz listened. The people of Dalton \"know what hard work is,\" said the man who grew up there.\n",
+               b, 3, "know what", "Tom Park", "the man");
     /* a name that speaks a quote is a person's, though its gender is unknown */
     speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
                "\"Taxes will not rise this year,\" the candidate said.\n",
