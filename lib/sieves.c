@@ -1343,7 +1343,8 @@ static int after_opens_sentence(ctx *c, const sv *v)
     const char *t = c->t;
     size_t p = back1(t, v->q->ce), k;
     unsigned char b = (unsigned char)t[p];
-    if (!(b == '.' || b == '?' || b == '!') || v->before.rule != STANCE_RULE_BEFORE || v->q->pc != PC_COMMA)
+    if (!(b == '.' || b == '?' || b == '!') || (v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
+        v->q->pc != PC_COMMA)
         return 0;
     k = skip_hs(t, v->q->close, c->len);
     return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
