@@ -376,6 +376,21 @@ int stance_q_after_names_partial(ctx *c, const seg *q, const attr *a)
     return a->how == STANCE_ATTR_PRONOUN || !stance_name_is_org(c->t, a->spk.start, a->spk.end);
 }
 
+/* Is the name at @p pos addressed: "to" or "told" right before it or up to
+ * three words (an article, adjectives, a noun) before it ('to the Dutch
+ * newspaper NRC Handelsblad:'; not 'a reply from pollster Dara Quist:')? */
+int stance_q_addressee_before(ctx *c, size_t pos, size_t floor)
+{
+    size_t ws, we;
+    for (int n = 0; n < 4 && pos > floor; n++, pos = ws) {
+        if (!stance_q_word_before(c, pos, floor, &ws, &we) || we == ws || skip_hs(c->t, we, c->len) != pos)
+            return 0; /* punctuation in between */
+        if (word_eq(c->t, ws, we, "to") || lq(c->t, ws, we, STANCE_LQ(TO_WHOM)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The late sieves, in order: after inheritance, for the direct quotes it
  * left without a speaker. */
 static const sieve LATE[] = {
