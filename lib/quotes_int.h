@@ -341,8 +341,9 @@ int stance_q_possessive_at(ctx *c, size_t pos);
 void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
 /* After a person's "of" ending at @p from: "the", at most two lowercase words, the name @p nx, a
  * lowercase word ('Jane Roe of the pro-bridge Harbor Review imagined'): an affiliation (np.c). */
-/* 'to the Dutch newspaper NRC Handelsblad:': the name is addressed (sieves_late.c). */
-int stance_q_addressee_before(ctx *c, size_t pos, size_t floor);
+/* 'Then on CNN:', 'to the Dutch newspaper NRC Handelsblad:': the name before a colon does not speak
+ * ('More from Jones:' does) (sieves_late.c). */
+int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor);
 /* 'he "said what we all thought," said Dora Hessel': the attribution after names the partial quote (sieves_late.c). */
 int stance_q_after_names_partial(ctx *c, const seg *q, const attr *a);
 /* '"... ." Jane Roe said he would ...': a sentence of its own after the quote (sieves_late.c). */

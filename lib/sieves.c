@@ -1007,8 +1007,7 @@ static int sieve_according(ctx *c, sv *v)
 static int sieve_name_colon(ctx *c, sv *v)
 {
     int r = before2(c, v);
-    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || after_prep(c, v->nm.start, v->bcs) ||
-        stance_q_addressee_before(c, v->nm.start, v->bcs))
+    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || !stance_q_colon_name_speaks(c, v->nm.start, v->bcs))
         return r < 0 ? r : 0;
     return before2_speaker(c, v, v->nm, 0, 1);
 }

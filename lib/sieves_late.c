@@ -379,7 +379,7 @@ int stance_q_after_names_partial(ctx *c, const seg *q, const attr *a)
 /* Is the name at @p pos addressed: "to" or "told" right before it or up to
  * three words (an article, adjectives, a noun) before it ('to the Dutch
  * newspaper NRC Handelsblad:'; not 'a reply from pollster Dara Quist:')? */
-int stance_q_addressee_before(ctx *c, size_t pos, size_t floor)
+static int addressee_before(ctx *c, size_t pos, size_t floor)
 {
     size_t ws, we;
     for (int n = 0; n < 4 && pos > floor; n++, pos = ws) {
@@ -389,6 +389,18 @@ int stance_q_addressee_before(ctx *c, size_t pos, size_t floor)
             return 1;
     }
     return 0;
+}
+
+/* Does the name at @p pos before a colon speak: not the object of a
+ * preposition ('on CNN:') other than "from" ('More from Jones:' names the
+ * source), nor addressed (addressee_before)? */
+int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor)
+{
+    size_t s, e;
+    stance_q_lower_word_before(c, pos, floor, &s, &e);
+    if (lq(c->t, s, e, STANCE_LQ(PREPS)) && !word_eq(c->t, s, e, "from"))
+        return 0;
+    return !addressee_before(c, pos, floor);
 }
 
 /* The late sieves, in order: after inheritance, for the direct quotes it
