@@ -1333,23 +1333,6 @@ static int kind_after_close(ctx *c, const sv *v, int kind)
     return kind;
 }
 
-/* '... Hayek said, "America has a problem." The star then recalled ...': the
- * quote closes a sentence and the attribution after it opens the next one
- * (a capital after the closing mark): the attribution just before the mark
- * ('X said, "') is the quote's; the one after tells of something else or
- * leads in the next quote ('The candidate reiterated: "'). */
-static int after_opens_sentence(ctx *c, const sv *v)
-{
-    const char *t = c->t;
-    size_t p = back1(t, v->q->ce), k;
-    unsigned char b = (unsigned char)t[p];
-    if (!(b == '.' || b == '?' || b == '!') || (v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
-        v->q->pc != PC_COMMA)
-        return 0;
-    k = skip_hs(t, v->q->close, c->len);
-    return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
-}
-
 /* A direct quote takes the attribution after it, else the one before it, else
  * ('X called it a "breach of trust," adding: "..."') the speaker of the quote
  * just before when a participle links them. */
@@ -1357,7 +1340,7 @@ static void attribute_direct(ctx *c, sv *v)
 {
     seg *q = v->q;
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
-    if (v->have_after && v->have_before && after_opens_sentence(c, v)) {
+    if (v->have_after && v->have_before && stance_q_after_opens_sentence(c, v)) {
         q->a = v->before;
         v->have_after = 0;
     } else if (v->have_after)

@@ -403,6 +403,23 @@ int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor)
     return !addressee_before(c, pos, floor);
 }
 
+/* '... Hayek said, "America has a problem." The star then recalled ...': the
+ * quote closes a sentence and the attribution after it opens the next one
+ * (a capital after the closing mark): the attribution just before the mark
+ * ('X said, "') is the quote's; the one after tells of something else or
+ * leads in the next quote ('The candidate reiterated: "'). */
+int stance_q_after_opens_sentence(ctx *c, const sv *v)
+{
+    const char *t = c->t;
+    size_t p = back1(t, v->q->ce), k;
+    unsigned char b = (unsigned char)t[p];
+    if (!(b == '.' || b == '?' || b == '!') || (v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
+        v->q->pc != PC_COMMA)
+        return 0;
+    k = skip_hs(t, v->q->close, c->len);
+    return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
+}
+
 /* The late sieves, in order: after inheritance, for the direct quotes it
  * left without a speaker. */
 static const sieve LATE[] = {
