@@ -571,6 +571,8 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
+        if (q && stance_q_opener_noun(c, np, v))
+            return np_verb(c, which, v.end + 1, end, q, a); /* 'Despite the media attacks, Carson said that "' */
         if ((q && stance_q_participle_subject(c, q, np, v, &b)) || stance_q_who_antecedent(c, np, &b) ||
             stance_q_parse_np(c, np.start, np.end, 0, &b) ||
             coordinated_subject(c, np, v, &b)) {

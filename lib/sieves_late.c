@@ -420,6 +420,21 @@ int stance_q_after_opens_sentence(ctx *c, const sv *v)
     return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
 }
 
+/* 'Despite the perceived media attacks, Carson said that "': a "verb" that
+ * ends an opening phrase (a capitalised preposition or sentence opener) right
+ * before its comma is its noun; the clause after the comma attributes. */
+int stance_q_opener_noun(ctx *c, stance_span np, stance_span v)
+{
+    size_t i = np.start, ws, we;
+    char w[16];
+    if (v.end >= c->len || c->t[v.end] != ',' || !stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
+        we - ws >= sizeof w || !upper_at(c->t, ws, c->len))
+        return 0;
+    memcpy(w, c->t + ws, we - ws);
+    w[0] = (char)(w[0] - 'A' + 'a');
+    return lq(w, 0, we - ws, STANCE_LQ(PREPS)) || lq(c->t, ws, we, STANCE_LQ(SENT_INTRO));
+}
+
 /* The late sieves, in order: after inheritance, for the direct quotes it
  * left without a speaker. */
 static const sieve LATE[] = {
