@@ -106,6 +106,9 @@ static int part_role_then_name(const char *t, size_t s, size_t e, size_t len)
     size_t tok[12][2], nt = 0, i = s;
     while (nt < 12 && np_word(t, &i, e, len, &tok[nt][0], &tok[nt][1]))
         nt++;
+    for (size_t k = 0; k < nt; k++) /* ("a nominal Republican who voted for Bill Clinton": the name is in a relative clause) */
+        if (word_eq(t, tok[k][0], tok[k][1], "who") || word_eq(t, tok[k][0], tok[k][1], "which"))
+            return 0;
     return nt < 12 && role_then_name(t, tok, nt, len);
 }
 
