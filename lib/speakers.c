@@ -656,6 +656,26 @@ static int subordinate_subject(ctx *c, const stance_name *nm, size_t ss)
            !word_eq(c->t, ws, we, "but") && !word_eq(c->t, ws, we, "or") && !word_eq(c->t, ws, we, "nor");
 }
 
+/* The name a sentence presents at @p from: "there is"/"there's"/"there
+ * was" and a name right after it; the names entry, or -1. */
+static long there_is_name(ctx *c, size_t from, size_t lim)
+{
+    size_t i = from, ws, we;
+    long k;
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+        return -1;
+    if (!(word_eq(c->t, ws, we, "there's") || word_eq(c->t, ws, we, "there\xE2\x80\x99s") ||
+          word_eq(c->t, ws, we, "There's") || word_eq(c->t, ws, we, "There\xE2\x80\x99s"))) {
+        if (!(word_eq(c->t, ws, we, "there") || word_eq(c->t, ws, we, "There")) ||
+            !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
+            !(word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "was")))
+            return -1;
+    }
+    i = skip_hs(c->t, we, c->len);
+    k = name_before(c, i + 1);
+    return k >= 0 && c->names->v[k].start == i && c->names->v[k].end <= lim ? k : -1;
+}
+
 /* 'Tom Park asked Ben Ortiz whether ... . "...," he said': the one asked
  * answers. The names entry after @p k when it follows "asked" right after
  * the subject @p k, is no organisation and has no other gender than @p g; else @p k. */
@@ -743,6 +763,15 @@ subject_word:
                 }
             }
             return r == 1 && pg == g ? SI_SAME : SI_OTHER;
+        }
+    }
+    {
+        /* "Then there's Axelrod.": the person it presents is the topic */
+        long k = there_is_name(c, from, lim);
+        if (k >= 0 && !(name_class(c, qi, k, m) & 4u)) {
+            int ng = entry_gender(c, k);
+            *first = k;
+            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
         }
     }
     {
