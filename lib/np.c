@@ -106,6 +106,9 @@ static int part_role_then_name(const char *t, size_t s, size_t e, size_t len)
     size_t tok[12][2], nt = 0, i = s;
     while (nt < 12 && np_word(t, &i, e, len, &tok[nt][0], &tok[nt][1]))
         nt++;
+    for (size_t k = 0; k < nt; k++) /* ("a nominal Republican who voted for Bill Clinton": the name is in a relative clause) */
+        if (word_eq(t, tok[k][0], tok[k][1], "who") || word_eq(t, tok[k][0], tok[k][1], "which"))
+            return 0;
     return nt < 12 && role_then_name(t, tok, nt, len);
 }
 
@@ -301,6 +304,14 @@ static void appositive_name_part(npc *n, attr *a)
         np_role(n, n->parts[1][0], n->parts[np - 1][1], n->parts[np - 1][1], a);
 }
 
+/* Does comma part @p pi open with a relative pronoun ("who thinks ...", "which fell ...")? */
+static int rel_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws, we;
+    return stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) &&
+           (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
+}
+
 /* The part of the chunk that names the speaker, and the role the others give. */
 static void name_part(npc *n, attr *a)
 {
@@ -315,10 +326,25 @@ static void name_part(npc *n, attr *a)
         n->np -= drop;
     }
     if (n->verb_first) {
+        size_t last = n->np;
         n->ns = n->parts[0][0];
         n->ne = n->parts[0][1];
-        if (n->np > 1) {
-            np_role(n, n->parts[1][0], n->parts[1][1], n->parts[n->np - 1][1], a);
+        for (size_t pi = 1; pi < n->np; pi++)
+            if (rel_part(n, pi)) {
+                last = pi; /* "said Hana Reiter, who thinks ...": a relative clause is no role */
+                break;
+            }
+        if (last > 1 && !all_cap(n, n->parts[0][0], n->parts[0][1], NULL) &&
+            whole_name(n->c, n->parts[1][0], n->parts[1][1], 2)) {
+            /* "said Park's deputy campaign manager, Rich Belton, who ...": the name
+             * after the description speaks, the description is its role */
+            n->ns = n->parts[1][0];
+            n->ne = n->parts[1][1];
+            np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+            return;
+        }
+        if (last > 1) {
+            np_role(n, n->parts[1][0], n->parts[1][1], n->parts[last - 1][1], a);
             if (a->role.end - a->role.start > 160)
                 a->role = NOSPAN;
         }
@@ -706,4 +732,19 @@ int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a)
             return r == NP_YES;
     }
     return 0;
+}
+
+/* After a person's "of" ending at @p from: "the", at most two lowercase words,
+ * then the name @p nx, then a lowercase word ('Jane Roe of the pro-bridge
+ * Harbor Review imagined'): an affiliation, not the subject. */
+int stance_q_of_the_org(ctx *c, size_t from, const stance_name *nx, size_t end)
+{
+    size_t i = from, ws, we;
+    if (!stance_chunk_next(c->t, &i, nx->start, c->len, &ws, &we) || !word_eq(c->t, ws, we, "the"))
+        return 0;
+    for (int n = 0; stance_chunk_next(c->t, &i, nx->start, c->len, &ws, &we); n++)
+        if (n >= 2 || !lower_at(c->t, ws, c->len))
+            return 0;
+    i = nx->end;
+    return nx->end < end && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len);
 }

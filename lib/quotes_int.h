@@ -339,6 +339,22 @@ typedef struct sieve {
 /* Shared by the two sieve files (sieves.c). */
 int stance_q_possessive_at(ctx *c, size_t pos);
 void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
+/* After a person's "of" ending at @p from: "the", at most two lowercase words, the name @p nx, a
+ * lowercase word ('Jane Roe of the pro-bridge Harbor Review imagined'): an affiliation (np.c). */
+/* '... said, "A." The star then recalled': the attribution after the quote opens the next sentence (sieves_late.c). */
+int stance_q_after_opens_sentence(ctx *c, const sv *v);
+/* 'Despite the media attacks, Carson said': the verb ends an opening phrase (sieves_late.c). */
+int stance_q_opener_noun(ctx *c, stance_span np, stance_span v);
+/* 'Then on CNN:', 'to the Dutch newspaper NRC Handelsblad:': the name before a colon does not speak
+ * ('More from Jones:' does) (sieves_late.c). */
+int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor);
+/* 'he "said what we all thought," said Dora Hessel': the attribution after names the partial quote (sieves_late.c). */
+int stance_q_after_names_partial(ctx *c, const seg *q, const attr *a);
+/* '"... ." Jane Roe said he would ...': a sentence of its own after the quote (sieves_late.c). */
+int stance_q_own_sentence(ctx *c, const seg *q, stance_span v);
+/* ', the Post reported, quoting X': X speaks (sieves_late.c). */
+int stance_q_quoting_source(ctx *c, size_t pos, size_t end, attr *a, size_t *a_end);
+int stance_q_of_the_org(ctx *c, size_t from, const stance_name *nx, size_t end);
 int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b);
 int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b);
 int stance_q_attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a);

@@ -99,9 +99,10 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
-            if (!stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
+            if (stance_q_own_sentence(c, q, v2) || !stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
                 return 0;
             b.cue = v2;
+            stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */
         }
         b.a_start = q->close;
         b.a_end = mend;
@@ -317,8 +318,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 b->spk = (stance_span){from, nx->end};
                 return 1;
             }
-            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
-                nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2 &&
+            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") &&
+                ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
+                 stance_q_of_the_org(c, n2, nx, end)) &&
                 stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
                 !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
                 b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
@@ -569,6 +571,8 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
         stance_span np = group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
+        if (q && stance_q_opener_noun(c, np, v))
+            return np_verb(c, which, v.end + 1, end, q, a); /* 'Despite the media attacks, Carson said that "' */
         if ((q && stance_q_participle_subject(c, q, np, v, &b)) || stance_q_who_antecedent(c, np, &b) ||
             stance_q_parse_np(c, np.start, np.end, 0, &b) ||
             coordinated_subject(c, np, v, &b)) {
@@ -1005,7 +1009,7 @@ static int sieve_according(ctx *c, sv *v)
 static int sieve_name_colon(ctx *c, sv *v)
 {
     int r = before2(c, v);
-    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || after_prep(c, v->nm.start, v->bcs))
+    if (r <= 0 || v->nm.start == STANCE_NO_OFFSET || c->t[v->pu.start] != ':' || !stance_q_colon_name_speaks(c, v->nm.start, v->bcs))
         return r < 0 ? r : 0;
     return before2_speaker(c, v, v->nm, 0, 1);
 }
@@ -1331,22 +1335,6 @@ static int kind_after_close(ctx *c, const sv *v, int kind)
     return kind;
 }
 
-/* '... Hayek said, "America has a problem." The star then recalled ...': the
- * quote closes a sentence and the attribution after it opens the next one
- * (a capital after the closing mark): the attribution just before the mark
- * ('X said, "') is the quote's; the one after tells of something else or
- * leads in the next quote ('The candidate reiterated: "'). */
-static int after_opens_sentence(ctx *c, const sv *v)
-{
-    const char *t = c->t;
-    size_t p = back1(t, v->q->ce), k;
-    unsigned char b = (unsigned char)t[p];
-    if (!(b == '.' || b == '?' || b == '!') || v->before.rule != STANCE_RULE_BEFORE || v->q->pc != PC_COMMA)
-        return 0;
-    k = skip_hs(t, v->q->close, c->len);
-    return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
-}
-
 /* A direct quote takes the attribution after it, else the one before it, else
  * ('X called it a "breach of trust," adding: "..."') the speaker of the quote
  * just before when a participle links them. */
@@ -1354,7 +1342,7 @@ static void attribute_direct(ctx *c, sv *v)
 {
     seg *q = v->q;
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
-    if (v->have_after && v->have_before && after_opens_sentence(c, v)) {
+    if (v->have_after && v->have_before && stance_q_after_opens_sentence(c, v)) {
         q->a = v->before;
         v->have_after = 0;
     } else if (v->have_after)
@@ -1397,7 +1385,9 @@ static int attribute_partial(ctx *c, sv *v)
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     attr pa = q->a;
     int r;
-    if (v->have_before && !v->that_clause) {
+    if (v->have_after && stance_q_after_names_partial(c, q, &v->after)) {
+        pa = v->after; /* 'he "said what we all thought," said Dora Hessel' */
+    } else if (v->have_before && !v->that_clause) {
         pa = v->before;
     } else if ((r = try_partial(c, q, v->cs, &pa)) < 0) {
         return r;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "quotes_int.h"
+#include "speaker_names.h"
 
 /* Back over the spaces before @p pos, not below @p floor. */
 static size_t skip_back_hs(ctx *c, size_t pos, size_t floor)
@@ -142,6 +143,15 @@ static int np_subject(ctx *c, size_t s, size_t le, attr *b)
  * Marsh in 1994: "...': no reporting verb the earlier sieves read, and the
  * subject of the lead-in's sentence speaks the whole quote after it. */
 #define LEAD_FL (SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA)
+/* Is the lead-in [ss, le) one capitalised word in "-ing" ('Adding, "...'):
+ * a participle continuing the sentence before, no name? */
+static int lone_participle(ctx *c, size_t ss, size_t le)
+{
+    size_t i = ss, ws, we;
+    return stance_chunk_next(c->t, &i, le, c->len, &ws, &we) && we - ws > 4 && upper_at(c->t, ws, c->len) &&
+           memcmp(c->t + we - 3, "ing", 3) == 0 && !stance_chunk_next(c->t, &i, le, c->len, &ws, &we);
+}
+
 static int sieve_lead_subject(ctx *c, sv *v)
 {
     size_t ss, le, cs, ws, we;
@@ -149,6 +159,19 @@ static int sieve_lead_subject(ctx *c, sv *v)
     if (!lead_in(c, v, &ss, &le))
         return 0;
     b.role = b.cue = NOSPAN;
+    if (lone_participle(c, ss, le)) {
+        /* 'X stated that ... . Adding, "...': the subject of the sentence before */
+        size_t pe = skip_back_hs(c, ss, v->q->para), pss;
+        if (pe <= v->q->para)
+            return 0;
+        pss = stance_q_sent_start(c, pe - 1, v->q->para);
+        if (!stance_q_subject_of(c, pss, pe, LEAD_FL, &b))
+            return 0;
+        b.a_start = ss;
+        b.a_end = le + 1;
+        v->before = b;
+        return 1;
+    }
     /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
      * called them on it:'), then its sentence */
     cs = stance_q_clause_start(c, le, ss);
@@ -168,7 +191,8 @@ static int sieve_lead_subject(ctx *c, sv *v)
             return 0;
     }
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
-    if (!(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) && !lead_opener(c, cs, le, &b) &&
+    /* ('From Bush's Facebook post:': the opener's possessive before a name that ends at the noun) */
+    if (!lead_opener(c, cs, le, &b) && !(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) &&
         !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b) &&
         !np_subject(c, cs, le, &b))
         return 0;
@@ -269,8 +293,21 @@ static int sieve_signature(ctx *c, sv *v)
         if (t[e] == ',' && !comma)
             comma = e;
     }
-    if (e >= c->len || e - s > 100 || t[e] == '\n' || !comma || letter_case(t, s, c->len) != 1)
+    if (e >= c->len || e - s > 100 || t[e] == '\n' || letter_case(t, s, c->len) != 1)
         return 0;
+    if (!comma) {
+        /* "...\nFormer NAACP president Ben Jealous.": a role and a name of two words
+         * or more ending the line, nothing after the name but its period */
+        size_t ne = e;
+        if (ne > s && t[ne - 1] == '.')
+            ne--;
+        comma = ne;
+        b.role = b.cue = NOSPAN;
+        long nk;
+        if (!stance_q_parse_np(c, s, ne, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME || b.spk.end != ne ||
+            (nk = name_before(c, ne)) < 0 || c->names->v[nk].end != ne || c->names->v[nk].ntok < 2)
+            return 0;
+    }
     b.role = b.cue = NOSPAN;
     if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
@@ -278,6 +315,124 @@ static int sieve_signature(ctx *c, sv *v)
     b.a_end = e;
     v->before = b;
     return 1;
+}
+
+/* '"...," the Post reported, quoting an anonymous official.': after the
+ * attribution of an outlet ending at @p pos, a comma, "quoting" or "citing" and a noun
+ * phrase up to the next comma, period or quote mark (before @p end): that
+ * phrase speaks; @p a takes it and @p a_end its end. 1 when it did. */
+int stance_q_quoting_source(ctx *c, size_t pos, size_t end, attr *a, size_t *a_end)
+{
+    const char *t = c->t;
+    size_t i = skip_hs(t, pos, c->len), ws, we, e, ml;
+    attr b = *a;
+    if (i >= end || t[i] != ',' || a->spk.start == STANCE_NO_OFFSET || !stance_name_is_org(t, a->spk.start, a->spk.end))
+        return 0; /* (an outlet reports: "the Post", "the paper"; not 'Trump said, quoting Comey') */
+    i++;
+    if (!stance_chunk_next(t, &i, end, c->len, &ws, &we) || !(word_eq(t, ws, we, "quoting") || word_eq(t, ws, we, "citing")))
+        return 0;
+    for (e = we; e < end && t[e] != ',' && t[e] != '.' && t[e] != '\n' && mark_at(t, e, c->len, &ml) == MK_NONE; e++)
+        ;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, we, e, NP_VERB_FIRST, &b) || (b.how != STANCE_ATTR_NAME && b.how != STANCE_ATTR_NOUN))
+        return 0;
+    *a = b;
+    *a_end = e;
+    return 1;
+}
+
+/* '"... accountable." Jane Roe said he would ...': after a quote that ends its
+ * sentence, a name and a verb followed by "that" or a subject pronoun open a
+ * sentence of reported speech of their own, no attribution of the quote. */
+int stance_q_own_sentence(ctx *c, const seg *q, stance_span v)
+{
+    size_t i = v.end, ws, we;
+    char last = q->ce > q->cs ? c->t[q->ce - 1] : 0;
+    if ((last != '.' && last != '?' && last != '!') || (q->pc != PC_PARA && q->pc != PC_SENT))
+        return 0; /* (only a quote that is a sentence of its own) */
+    if (!stance_chunk_next(c->t, &i, c->len, c->len, &ws, &we))
+        return 0;
+    return word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "he") || word_eq(c->t, ws, we, "she") ||
+           word_eq(c->t, ws, we, "they") || word_eq(c->t, ws, we, "we"); /* (not "said it twice") */
+}
+
+/* 'When Ruiz spoke, he "said what we all thought," said Dora Hessel': a
+ * partial quote whose content ends in a comma and whose attribution @p a
+ * follows right after the closing mark (its verb or its speaker first; not
+ * a lead-in ending in a colon), with a person's name or a
+ * pronoun as its speaker (not an outlet: 'X called it "dead," the Post
+ * reported'), is that speaker's, whatever stands before it. */
+int stance_q_after_names_partial(ctx *c, const seg *q, const attr *a)
+{
+    size_t k = skip_hs(c->t, q->close, c->len), e;
+    if (q->ce <= q->cs || c->t[q->ce - 1] != ',' || a->spk.start == STANCE_NO_OFFSET ||
+        (a->how != STANCE_ATTR_NAME && a->how != STANCE_ATTR_PRONOUN))
+        return 0;
+    if (k != a->spk.start && k != a->cue.start)
+        return 0; /* ('"glow in the dark," for instance, and Trump vowed') */
+    e = skip_hs(c->t, a->a_end, c->len);
+    if (e < c->len && c->t[e] == ':')
+        return 0; /* ('at "less advanced schools," Trump said: "...') the next quote's lead-in */
+    return a->how == STANCE_ATTR_PRONOUN || !stance_name_is_org(c->t, a->spk.start, a->spk.end);
+}
+
+/* Is the name at @p pos addressed: "to" or "told" right before it or up to
+ * three words (an article, adjectives, a noun) before it ('to the Dutch
+ * newspaper NRC Handelsblad:'; not 'a reply from pollster Dara Quist:')? */
+static int addressee_before(ctx *c, size_t pos, size_t floor)
+{
+    size_t ws, we;
+    for (int n = 0; n < 4 && pos > floor; n++, pos = ws) {
+        if (!stance_q_word_before(c, pos, floor, &ws, &we) || we == ws || skip_hs(c->t, we, c->len) != pos)
+            return 0; /* punctuation in between */
+        if (word_eq(c->t, ws, we, "to") || lq(c->t, ws, we, STANCE_LQ(TO_WHOM)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the name at @p pos before a colon speak: not the object of a
+ * preposition ('on CNN:') other than "from" ('More from Jones:' names the
+ * source), nor addressed (addressee_before)? */
+int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor)
+{
+    size_t s, e;
+    stance_q_lower_word_before(c, pos, floor, &s, &e);
+    if (lq(c->t, s, e, STANCE_LQ(PREPS)) && !word_eq(c->t, s, e, "from"))
+        return 0;
+    return !addressee_before(c, pos, floor);
+}
+
+/* '... Hayek said, "America has a problem." The star then recalled ...': the
+ * quote closes a sentence and the attribution after it opens the next one
+ * (a capital after the closing mark): the attribution just before the mark
+ * ('X said, "') is the quote's; the one after tells of something else or
+ * leads in the next quote ('The candidate reiterated: "'). */
+int stance_q_after_opens_sentence(ctx *c, const sv *v)
+{
+    const char *t = c->t;
+    size_t p = back1(t, v->q->ce), k;
+    unsigned char b = (unsigned char)t[p];
+    if (!(b == '.' || b == '?' || b == '!') || (v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
+        v->q->pc != PC_COMMA)
+        return 0;
+    k = skip_hs(t, v->q->close, c->len);
+    return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
+}
+
+/* 'Despite the perceived media attacks, Carson said that "': a "verb" that
+ * ends an opening phrase (a capitalised preposition or sentence opener) right
+ * before its comma is its noun; the clause after the comma attributes. */
+int stance_q_opener_noun(ctx *c, stance_span np, stance_span v)
+{
+    size_t i = np.start, ws, we;
+    char w[16];
+    if (v.end >= c->len || c->t[v.end] != ',' || !stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
+        we - ws >= sizeof w || !upper_at(c->t, ws, c->len))
+        return 0;
+    memcpy(w, c->t + ws, we - ws);
+    w[0] = (char)(w[0] - 'A' + 'a');
+    return lq(w, 0, we - ws, STANCE_LQ(PREPS)) || lq(c->t, ws, we, STANCE_LQ(SENT_INTRO));
 }
 
 /* The late sieves, in order: after inheritance, for the direct quotes it

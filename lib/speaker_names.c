@@ -209,6 +209,31 @@ static void drop_actor_runs(sstate *s)
     s->n_refs = n;
 }
 
+/* Where an organisation's name run starts: its bare name, or, when the bare
+ * name is one word after a word read as a title ("State" in "The State
+ * Department", "Justice" in "the Justice Department"), the run from that word. */
+static size_t org_run_start(const char *t, const stance_name *nm)
+{
+    size_t ws, we, from = nm->start;
+    if (nm->ntok != 1 || nm->start >= nm->bare)
+        return nm->bare;
+    if (stance_word_after(t, nm->bare, from, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "The")))
+        from = we;
+    while (from < nm->bare && t[from] == ' ')
+        from++;
+    return from < nm->bare && stance_name_is_org(t, from, nm->last_end) ? from : nm->bare;
+}
+
+/* Is the mention t[s, e) written without a lowercase letter ("FBI", "D.C.",
+ * "NATO")? Such an actor is no person. */
+static int no_lower(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (t[i] >= 'a' && t[i] <= 'z')
+            return 0;
+    return 1;
+}
+
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
 static int build_refs(sstate *s)
@@ -220,7 +245,8 @@ static int build_refs(sstate *s)
         int g = stance_names_gender(e->name, 0, nlen), org = stance_name_is_org(e->name, 0, nlen);
         for (size_t k = 0; k < e->n_mentions; k++)
             if (!in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
-                add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g, org))
+                add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g,
+                        org || no_lower(s->t, e->mentions[k].start, e->mentions[k].end)))
                 return STANCE_ERR_NOMEM;
     }
     for (size_t qi = 0; qi < s->quotes->n; qi++) { /* a name that speaks a quote is a person's */
@@ -234,10 +260,11 @@ static int build_refs(sstate *s)
     }
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        int org = stance_name_is_org(s->t, nm->bare, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, nm->bare, nm->last_end))
+        size_t from = org_run_start(s->t, nm);
+        int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
+        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, from, nm->last_end))
             continue;
-        if (add_ref(s, nm->bare, nm->last_end, -1, g, org))
+        if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
     }
     if (s->n_refs > 1)
@@ -609,7 +636,36 @@ static const ref *ref_starting_at(const sstate *s, size_t pos)
 typedef struct issuer {
     const ref *r;      /* the referent */
     size_t start, end; /* the issuer as written, when it is more than the referent ("Clinton's campaign") */
+    size_t ns, ne;     /* the noun a possessive pronoun owns ("his campaign": "campaign"), or ns == ne */
 } issuer;
+
+/* The nearest person of gender @p g named before @p pos: a referent that is
+ * no organisation, no more than STANCE_SPEAKER_NAME_REACH bytes and one
+ * paragraph break back; the one a "his"/"her" there stands for. Else NULL. */
+static const ref *owner_of_pronoun(const sstate *s, size_t pos, int g)
+{
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end > pos)
+            continue;
+        if (r->end + STANCE_SPEAKER_NAME_REACH < pos || breaks(s->t, r->end, pos) > 1)
+            return NULL;
+        if (!r->org && r->gender == g)
+            return r;
+    }
+    return NULL;
+}
+
+/* The gender of a singular possessive pronoun t[w) ("his", "her"), else STANCE_G_UNKNOWN. */
+static int poss_pronoun(const char *t, size_t ws, size_t we)
+{
+    if (stance_word_is(t, ws, we, "his") || stance_word_is(t, ws, we, "His"))
+        return STANCE_G_MALE;
+    if (stance_word_is(t, ws, we, "her") || stance_word_is(t, ws, we, "Her"))
+        return STANCE_G_FEMALE;
+    return STANCE_G_UNKNOWN;
+}
 
 /* The subject of the clause that issues the noun phrase starting at @p np. */
 static int issuer_before(const sstate *s, size_t np, issuer *is)
@@ -621,7 +677,7 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
         const ref *r;
         if (n > 1 && issuing && (r = ref_ending_at(s, pos))) {
             is->r = r;
-            is->start = is->end = 0;
+            is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
         /* "Clinton's campaign sent": the possessive's head word opens the clause */
@@ -633,8 +689,19 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
                 is->r = r;
                 is->start = r->start;
                 is->end = w.e;
+                is->ns = is->ne = 0;
                 return 1;
             }
+        }
+        /* "his campaign sent out": the person the pronoun stands for, and the noun */
+        if (n > 1 && issuing && tok_before(s->t, w.s, 0, &prev) && plain_lower(s->t, w) &&
+            poss_pronoun(s->t, prev.s, prev.e) != STANCE_G_UNKNOWN &&
+            (r = owner_of_pronoun(s, prev.s, poss_pronoun(s->t, prev.s, prev.e)))) {
+            is->r = r;
+            is->start = is->end = 0;
+            is->ns = w.s;
+            is->ne = w.e;
+            return 1;
         }
         if (!verb_word(s->t, w) && !stance_word_is(s->t, w.s, w.e, "out"))
             return 0;
@@ -657,7 +724,7 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
                 ns++;
             if (!(is->r = ref_starting_at(s, ns)))
                 return 0;
-            is->start = is->end = 0;
+            is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
         if (!plain_lower(s->t, w))
@@ -743,6 +810,18 @@ static int name_issuer(sstate *s, stance_rawquote *q, const issuer *is)
 {
     if (is->end > is->start)
         return set_described(s, q, stance_strndup(s->t + is->start, is->end - is->start));
+    if (is->ne > is->ns) { /* "Jane Roe's campaign" */
+        const char *nm = is->r->ent >= 0 ? s->ents->e[is->r->ent].name : NULL;
+        size_t nl = nm ? strlen(nm) : is->r->end - is->r->start, wl = is->ne - is->ns;
+        char *out = stance_malloc(nl + 4 + wl);
+        if (out) {
+            memcpy(out, nm ? nm : s->t + is->r->start, nl);
+            memcpy(out + nl, "'s ", 3);
+            memcpy(out + nl + 3, s->t + is->ns, wl);
+            out[nl + 3 + wl] = '\0';
+        }
+        return set_described(s, q, out);
+    }
     return rename_speaker(s, q, is->r);
 }
 
@@ -786,6 +865,42 @@ static int follow_named(stance_quotelist *quotes, size_t qi)
     return STANCE_OK;
 }
 
+/* A speaker that is somebody's thing ("Clinton's response", "the campaign's
+ * statement", "her Twitter account"): up to POSS_OWNER_WORDS words and the
+ * clitic "'s", or "his"/"her", then one to ISSUE_MODS + 1 words, the first
+ * of them lowercase after "'s" and the last a lowercase noun that is no
+ * person, role or organisation noun. 1 with @p owner_end the end of the
+ * owner; 2 for a pronoun, with @p g its gender. */
+#define POSS_OWNER_WORDS 4u
+static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
+{
+    const stance_token *v;
+    size_t n, p = 0, from;
+    stance_error err;
+    if (sp.end - sp.start > 120 || stance_toks_build(s->t + sp.start, sp.end - sp.start, &s->tk, &err))
+        return 0;
+    v = s->tk.v;
+    n = s->tk.n;
+    *g = n > 1 ? poss_pronoun(s->t, sp.start + v[0].start, sp.start + v[0].end) : STANCE_G_UNKNOWN;
+    if (*g == STANCE_G_UNKNOWN) {
+        while (p < n && v[p].kind != STANCE_TK_POSS)
+            p++;
+        if (p == 0 || p > POSS_OWNER_WORDS || p + 1 >= n || !(v[p + 1].shape & STANCE_SH_LOWER))
+            return 0;
+    }
+    from = *g == STANCE_G_UNKNOWN ? p + 1 : 1;
+    if (n - from > ISSUE_MODS + 1)
+        return 0;
+    for (size_t k = from; k < n; k++)
+        if (v[k].kind != STANCE_TK_WORD)
+            return 0;
+    if (!(v[n - 1].shape & STANCE_SH_LOWER) || (v[n - 1].lcls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(ORG_NOUN))) ||
+        stance_role_of(s->t, sp.start + v[n - 1].start, sp.start + v[n - 1].end, NULL))
+        return 0;
+    *owner_end = sp.start + v[*g == STANCE_G_UNKNOWN ? p - 1 : 0].end;
+    return *g == STANCE_G_UNKNOWN ? 1 : 2;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -802,11 +917,23 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         const stance_rawquote *o;
         desc d, d2;
         issuer is;
-        int person;
+        size_t owner_end;
+        int person, thing, g;
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;
         person = read_desc(&s, q->speaker_span, &d, &d2);
+        thing = person ? 0 : possessed_thing(&s, q->speaker_span, &owner_end, &g);
+        if (thing == 1) {
+            /* "Clinton's response was:": the owner speaks, the thing is the role */
+            rc = set_described(&s, q, stance_strndup(text + q->speaker_span.start, owner_end - q->speaker_span.start));
+            continue;
+        }
+        if (thing == 2) { /* "her Twitter account posted:": the person "her" stands for */
+            if ((built++ || !(rc = build_refs(&s))) && (r = owner_of_pronoun(&s, q->speaker_span.start, g)))
+                rc = rename_speaker(&s, q, r);
+            continue;
+        }
         if (!person && !document_like(text, q->speaker_span))
             continue;
         if (!built++ && (rc = build_refs(&s)))

@@ -159,6 +159,15 @@ static long first_name_full(ctx *c, long k)
     return found;
 }
 
+/* The gender of names entry @p k for a pronoun: its own (a title or first name:
+ * "Jane Sanders" in an article about Bernie Sanders is a woman), else its
+ * surname group's. */
+static int entry_gender(ctx *c, long k)
+{
+    const stance_name *nm = &c->names->v[k];
+    return nm->gender != STANCE_G_UNKNOWN || !c->ggender ? nm->gender : c->ggender[c->group[k]];
+}
+
 /* Gender per surname group, from the hints of all its runs. */
 int stance_q_surname_genders(ctx *c)
 {
@@ -443,13 +452,29 @@ static int participle_intro(ctx *c, size_t ws, size_t we, size_t lim)
     return stance_chunk_next(t, &i, lim, c->len, &s2, &e2) && lq(t, s2, e2, STANCE_LQ(INTRO_NEXT));
 }
 
+/* A name run right after "the" with no title and no first name of its own is
+ * a newspaper, a body or a place, or a name used as a modifier ("the Chicago
+ * Sun-Times", "The Washington Informer", "the Clinton campaign"): no he/she. */
+static int article_name(ctx *c, const stance_name *nm)
+{
+    size_t ws, we, i = nm->start;
+    if (nm->gender != STANCE_G_UNKNOWN)
+        return 0;
+    if (nm->bare != nm->start) /* "The Washington Informer": the run opens with the article */
+        return stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we) && word_eq(c->t, ws, we, "The") &&
+               !stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we);
+    if (!stance_q_word_before(c, nm->start, nm->start > 8 ? nm->start - 8 : 0, &ws, &we))
+        return 0;
+    return word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The");
+}
+
 static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 {
     long i = m->top - k;
     unsigned r;
     if (i >= 0 && i < PMEMO && m->v[i])
         return m->v[i];
-    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) ? 5u : 1u;
+    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) || article_name(c, &c->names->v[k]) ? 5u : 1u;
     if (person_like(c, qi, k, (r & 4u) != 0))
         r |= 2u;
     if (i >= 0 && i < PMEMO)
@@ -631,6 +656,42 @@ static int subordinate_subject(ctx *c, const stance_name *nm, size_t ss)
            !word_eq(c->t, ws, we, "but") && !word_eq(c->t, ws, we, "or") && !word_eq(c->t, ws, we, "nor");
 }
 
+/* The name a sentence presents at @p from: "there is"/"there's"/"there
+ * was" and a name right after it; the names entry, or -1. */
+static long there_is_name(ctx *c, size_t from, size_t lim)
+{
+    size_t i = from, ws, we;
+    long k;
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+        return -1;
+    if (!(word_eq(c->t, ws, we, "there's") || word_eq(c->t, ws, we, "there\xE2\x80\x99s") ||
+          word_eq(c->t, ws, we, "There's") || word_eq(c->t, ws, we, "There\xE2\x80\x99s"))) {
+        if (!(word_eq(c->t, ws, we, "there") || word_eq(c->t, ws, we, "There")) ||
+            !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
+            !(word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "was")))
+            return -1;
+    }
+    i = skip_hs(c->t, we, c->len);
+    k = name_before(c, i + 1);
+    return k >= 0 && c->names->v[k].start == i && c->names->v[k].end <= lim ? k : -1;
+}
+
+/* 'Tom Park asked Ben Ortiz whether ... . "...," he said': the one asked
+ * answers. The names entry after @p k when it follows "asked" right after
+ * the subject @p k, is no organisation and has no other gender than @p g; else @p k. */
+static long asked_object(ctx *c, size_t qi, long k, int g, pmemo *m)
+{
+    const stance_name *nm = &c->names->v[k];
+    size_t i = nm->end, ws, we;
+    int og;
+    if (k + 1 >= (long)c->names->n || !stance_chunk_next(c->t, &i, c->len, c->len, &ws, &we) ||
+        !word_eq(c->t, ws, we, "asked") || skip_hs(c->t, we, c->len) != c->names->v[k + 1].start ||
+        (name_class(c, qi, k + 1, m) & 4u))
+        return k;
+    og = entry_gender(c, k + 1);
+    return og == STANCE_G_UNKNOWN || og == g ? k + 1 : k;
+}
+
 /* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
  * SI_NAME (*first: the first person-like name in subject position, of a
  * compatible gender), SI_OTHER (a name or pronoun of another gender, or
@@ -705,6 +766,15 @@ subject_word:
         }
     }
     {
+        /* "Then there's Axelrod.": the person it presents is the topic */
+        long k = there_is_name(c, from, lim);
+        if (k >= 0 && !(name_class(c, qi, k, m) & 4u)) {
+            int ng = entry_gender(c, k);
+            *first = k;
+            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+        }
+    }
+    {
         long k = name_before(c, ss) + 1;
         for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
             const stance_name *nm = &c->names->v[k];
@@ -713,7 +783,8 @@ subject_word:
                 !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
                 !(name_class(c, qi, k, m) & 2u))
                 continue;
-            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            k = asked_object(c, qi, k, g, m);
+            ng = entry_gender(c, k);
             *first = k;
             return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
         }
@@ -728,7 +799,8 @@ subject_word:
             if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
                 (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
                 continue;
-            ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+            k = asked_object(c, qi, k, g, m);
+            ng = entry_gender(c, k);
             *first = k;
             return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
         }
@@ -892,7 +964,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
     for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
         const stance_name *nm = &c->names->v[k];
-        int ng = c->ggender ? c->ggender[c->group[k]] : nm->gender;
+        int ng = entry_gender(c, k);
         if (nm->start < floor)
             break;
         if (stance_q_in_quote(c, nm->start, c->n))

@@ -797,6 +797,31 @@ static void test_speaker_names(void **state)
     speaker_of("The Riverton Post published the letter on Sunday.\n"
                "\"The council misled its voters for a year,\" the influential daily wrote.\n",
                NULL, 0, "The council misled", "Riverton Post", "the influential daily");
+    /* an organisation whose first word reads as a title ("State"): the whole run (spk2) */
+    speaker_of("The State Department said on Thursday that it fell short of its goal.\n\n"
+               "\"We regret the delay,\" said the agency, which missed the mark by a week.\n",
+               NULL, 0, "We regret", "State Department", "the agency");
+    /* an actor written without a lowercase letter ("D.C.") is no person beside the one who is (spk2) */
+    {
+        stance_actor dc[] = {{"Rosa Quint", NULL, 0}, {"District of Riverton", (const char *[]){"D.R."}, 1}};
+        speaker_of("Rosa Quint wants to see D.R. become a state.\n\n"
+                   "The Democratic frontrunner wrote that \"the district has no vote in the chamber at all.\"\n",
+                   dc, 2, "the district has", "Rosa Quint", "The Democratic frontrunner");
+    }
+    /* somebody's thing speaks for its owner (spk2) */
+    speaker_of("Aides sent the note to Gov. Rosa Quint in May. Quint\u2019s response was: \u201cIs the bridge safe?\u201d\n",
+               NULL, 0, "Is the bridge", "Quint", "Quint\u2019s response");
+    /* "his campaign sent out an email ... read the email": the person "his" stands for, and the noun (spk2) */
+    speaker_of("Tom Park kept up his attacks this week.\n\nOn Saturday, his campaign sent out a fundraising email. "
+               "\"Our movement has changed the debate,\" read the email.\n",
+               a, 2, "Our movement", "Tom Park's campaign", "the email");
+    /* "her Twitter account posted:": the woman "her" stands for (spk2) */
+    speaker_of("Elena Diaz spoke on Monday. The next day, her Twitter account posted: \"Proud of what we built.\"\n",
+               a, 2, "Proud of", "Elena Diaz", "her Twitter account");
+    /* "the man" is a person noun: the speaker of the quote before speaks again (spk2) */
+    speaker_of("Tom Park spoke in Dalton. \"The bridge will be built,\" he said.\n\n"
+               "Sam Ito and Elena Diaz listened. The people of Dalton \"know what hard work is,\" said the man who grew up there.\n",
+               b, 3, "know what", "Tom Park", "the man");
     /* a name that speaks a quote is a person's, though its gender is unknown */
     speaker_of("\"The port will reopen in May,\" Okafor said on Monday.\n"
                "\"Taxes will not rise this year,\" the candidate said.\n",
