@@ -1161,20 +1161,15 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
         if (out->n > 1)
             qsort(out->q, out->n, sizeof *out->q, span_cmp);
     }
+    rc = STANCE_OK;
+fail: /* (also the way out on success: rc is STANCE_OK there) */
     stance_free(c.s);
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
     stance_free(c.lowseen);
     pcre2_match_data_free(c.md);
-    return STANCE_OK;
-fail:
-    stance_free(c.s);
-    stance_free(c.sur_gender);
-    stance_free(c.group);
-    stance_free(c.ggender);
-    stance_free(c.lowseen);
-    pcre2_match_data_free(c.md);
-    stance_quotelist_clear(out);
+    if (rc)
+        stance_quotelist_clear(out);
     return rc;
 }
