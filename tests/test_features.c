@@ -594,6 +594,62 @@ static void noname(void *user, uint32_t bucket, uint32_t family, const char *tex
     (void)len;
 }
 
+/* The tokeniser's pass for words of ASCII letters and digits (features_text.c:
+ * eight bytes at a time, the word ended by an ASCII byte that cannot go on with
+ * it) gives the tokens of the general path: under each normalisation, words
+ * of every length near the end of the text, a word that goes on with an
+ * apostrophe, a hyphen or a non-ASCII letter, and a NUL, a tab, a newline. */
+static void test_features_tokens_ascii_words(void **state)
+{
+    static const struct {
+        uint32_t flags;
+        const char *text, *want;
+    } cases[] = {
+        {0x7, "Covid19X2024abcdefgh O'Neil re-elect CAF\xc3\x89 na\xc3\xafve end9",
+         "covid00x0000abcdefgh|o'neil|re-elect|caf\xc3\xa9|na\xc3\xafve|end0|"},
+        {0x0, "ABC123def, X", "ABC123def|,|X|"},
+        {0x4, "Ab12345678Cd", "Ab00000000Cd|"},
+        {0x1, "Ab12345678Cd", "ab12345678cd|"},
+        {0x7, "rock' n- roll-", "rock|'|n|-|roll|-|"},
+        {0x7, "x\ty\nZ9 A", "x|y|z0|a|"},
+        {0x7, "Don\xe2\x80\x99t STOP7 7", "don't|stop0|0|"},
+        {0x7, "abcdefg abcdefgh abcdefghi Q", "abcdefg|abcdefgh|abcdefghi|q|"},
+        {0x7, "abcdefgh", "abcdefgh|"},
+        {0x7, "ABCDEFGHIJKLMNOPQ", "abcdefghijklmnopq|"},
+        {0x7, "mid\xe2\x80\x94" "dash 1.5m", "mid|-|dash|0|.|0m|"},
+    };
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        stance_featcfg cfg;
+        stance_fscratch *fs = NULL;
+        char joined[512] = "";
+        stance_features_default(&cfg);
+        cfg.norm_flags = cases[c].flags;
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_tokens(&cfg, fs, cases[c].text, strlen(cases[c].text), tok_cb, &got), STANCE_OK);
+        for (size_t i = 0; i < got.n; i++) {
+            strcat(joined, got.text[i]);
+            strcat(joined, "|");
+        }
+        assert_string_equal(joined, cases[c].want);
+        stance_fscratch_free(fs);
+    }
+    /* a NUL in the text is skipped as a space is */
+    {
+        stance_featcfg cfg;
+        stance_fscratch *fs = NULL;
+        stance_features_default(&cfg);
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_tokens(&cfg, fs, "ab\0cd", 5, tok_cb, &got), STANCE_OK);
+        assert_int_equal(got.n, 2);
+        assert_string_equal(got.text[0], "ab");
+        assert_string_equal(got.text[1], "cd");
+        stance_fscratch_free(fs);
+    }
+}
+
 /* The norm adds its squares in four sums only when every partial sum is exact:
  * weights that are multiples of 2^-8 up to 2^8, fewer than 8192 values. With
  * weights of 0.1 and 0.3 the sums in another order differ in the last bit. */
@@ -812,6 +868,7 @@ int main(void)
         cmocka_unit_test(test_features_cache_binary_repeats),
         cmocka_unit_test(test_features_cache_same_vectors),
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
+        cmocka_unit_test(test_features_tokens_ascii_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
