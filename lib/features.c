@@ -226,17 +226,17 @@ static int any_target(const tok *v, size_t i, size_t n)
     return 0;
 }
 
-/* Assemble prefix + the tokens view[a..b) separated by spaces, and emit it. */
-static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, const tok *v,
-                       size_t a, size_t b)
+/* Assemble the @p plen bytes of @p prefix + the tokens view[a..b) separated by
+ * spaces, and emit it. */
+static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
+                       const tok *v, size_t a, size_t b)
 {
-    size_t need = strlen(prefix) + 1, n = 0;
+    size_t need = plen + 1, n = plen;
     for (size_t i = a; i < b; i++)
         need += v[i].len + 1;
-    if (stance_grow((void **)&s->gram, &s->gram_cap, need, 1))
+    if (need > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, need, 1))
         return STANCE_ERR_NOMEM;
-    n = strlen(prefix);
-    memcpy(s->gram, prefix, n);
+    memcpy(s->gram, prefix, plen);
     for (size_t i = a; i < b; i++) {
         if (i > a)
             s->gram[n++] = ' ';
@@ -262,7 +262,7 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
         for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
             if (wk && nt >= i + n) /* no target in view[i, i + n) */
                 s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - f->min_n)];
-            else if (emit_tokens(s, cfg, fi, "", s->view, i, i + n))
+            else if (emit_tokens(s, cfg, fi, "", 0, s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
         }
     }
@@ -328,7 +328,7 @@ static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 static int fam_neg(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     for (size_t i = 0; i < s->n_view; i++)
-        if ((s->view[i].flags & TK_NEGSCOPE) && emit_tokens(s, cfg, fi, "neg ", s->view, i, i + 1))
+        if ((s->view[i].flags & TK_NEGSCOPE) && emit_tokens(s, cfg, fi, "neg ", 4, s->view, i, i + 1))
             return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }
@@ -366,7 +366,7 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
                     prefix[1] = (char)('0' + dist_bucket(d));
                     prefix[2] = ' ';
                     prefix[3] = '\0';
-                    if (emit_tokens(s, cfg, fi, prefix, s->view, a, a + n))
+                    if (emit_tokens(s, cfg, fi, prefix, 3, s->view, a, a + n))
                         return STANCE_ERR_NOMEM;
                 }
             }
@@ -410,9 +410,9 @@ static int fam_ctx(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, s
         const tok *k = &s->t.toks[i];
         if (k->flags & TK_PUNCT)
             continue;
-        if (emit_tokens(s, cfg, fi, "ctx ", s->t.toks, i, i + 1))
+        if (emit_tokens(s, cfg, fi, "ctx ", 4, s->t.toks, i, i + 1))
             return STANCE_ERR_NOMEM;
-        if ((k->attr & TA_CUE) && emit_tokens(s, cfg, fi, "cue ", s->t.toks, i, i + 1))
+        if ((k->attr & TA_CUE) && emit_tokens(s, cfg, fi, "cue ", 4, s->t.toks, i, i + 1))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
@@ -441,7 +441,7 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
             int in = 1;
             for (size_t j = i; j < i + n; j++)
                 in &= (s->view[j].flags & TK_CLAUSE) != 0;
-            if (emit_tokens(s, cfg, fi, in ? "in " : "out ", s->view, i, i + n))
+            if (emit_tokens(s, cfg, fi, in ? "in " : "out ", in ? 3 : 4, s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
         }
     return STANCE_OK;
