@@ -295,15 +295,6 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
     return STANCE_OK;
 }
 
-/* Bytes of tokens [i, i + n) joined by single spaces. */
-static size_t tokens_len(const tok *v, size_t i, size_t n)
-{
-    size_t len = n - 1;
-    for (size_t j = i; j < i + n; j++)
-        len += v[j].len;
-    return len;
-}
-
 /* The keys of family @p fi's word n-grams at every text position, hashed over
  * the same bytes as features.c's emit_tokens() ("a b c"); @p gram is scratch. */
 static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, char **gram, size_t *gram_cap)
@@ -312,12 +303,21 @@ static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, cha
     size_t orders = f->max_n - f->min_n + 1;
     if (stance_grow((void **)&t->wkeys, &t->wkeys_cap, t->n_text * orders + 1, sizeof *t->wkeys))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < t->n_text; i++)
-        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= t->n_text; n++) {
-            size_t len = 0, need = 0, last = i + n - 1, joined = tokens_len(t->toks, i, n);
-            if (t->toks[last].off + t->toks[last].len - t->toks[i].off == joined) {
-                /* the tokens lie in buf one space apart: the n-gram's bytes are there already */
-                t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, t->buf + t->toks[i].off, joined);
+    for (size_t i = 0; i < t->n_text; i++) {
+        /* the n-gram's bytes in buf from toks[i].off to `end`, while its tokens
+         * lie there one space apart (tokens are at least one space apart) */
+        size_t end = t->toks[i].off + t->toks[i].len;
+        int apart = 1;
+        for (uint32_t n = 1; n <= f->max_n && i + n <= t->n_text; n++) {
+            size_t len = 0, need = 0;
+            if (n > 1) {
+                apart &= t->toks[i + n - 1].off == end + 1;
+                end = t->toks[i + n - 1].off + t->toks[i + n - 1].len;
+            }
+            if (n < f->min_n)
+                continue;
+            if (apart) {
+                t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, t->buf + t->toks[i].off, end - t->toks[i].off);
                 continue;
             }
             for (size_t j = i; j < i + n; j++)
@@ -332,6 +332,7 @@ static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, cha
             }
             t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, *gram, len);
         }
+    }
     t->wfi = fi;
     return STANCE_OK;
 }
