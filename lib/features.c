@@ -939,64 +939,53 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
     }
 }
 
-/* The first index in idx[lo, hi) whose bucket is >= @p b (hi if none). */
-static size_t lower_bound(const uint32_t *idx, size_t lo, size_t hi, uint32_t b)
-{
-    size_t n = hi - lo;
-    if (!n)
-        return lo;
-    while (n > 1) { /* without a branch on the data: the halves are a coin toss */
-        const size_t half = n / 2;
-        lo = idx[lo + half - 1] < b ? lo + half : lo;
-        n -= half;
-    }
-    return lo + (idx[lo] < b);
-}
-
 /* Add the dense values (already scaled by their family weight, outside the
- * L2 norm) to the sorted vector; out has room for all of them. The entries
- * below the lowest dense bucket stay; the rest move up by n_dense and come
- * back down in runs (one memmove per run between two dense buckets), equal
- * buckets summed as they come (the hashed value first, then the dense ones in
- * their stable order): a few dozen dense values among hundreds of entries. */
+ * L2 norm) to the sorted vector; out has room for all of them. From the top
+ * down: the hashed entries above the highest dense bucket not yet placed move
+ * up by the number of dense values below them, then that bucket's value goes
+ * in (the hashed value of the same bucket first, then the dense ones in their
+ * stable order, summed in that order). The entries below the lowest dense
+ * bucket stay. Buckets in common (rare) leave a gap, closed at the end. A few
+ * dozen dense values among hundreds of entries: one move of each entry above
+ * the lowest dense bucket, without a call per run (a binary search and four
+ * memmove calls per dense value were 3-4 % of a predict line's CPU). */
 static void merge_dense(stance_fscratch *s, stance_fvec *out)
 {
-    const size_t n = out->n, nd = s->n_dense, end = n + nd;
-    size_t lo, i, j = 0, w;
+    const size_t n = out->n, nd = s->n_dense;
+    uint32_t *const idx = out->idx;
+    float *const val = out->val;
+    const dval *const dense = s->dense;
+    size_t i = n, j = nd, w = n + nd; /* one past the next hashed entry, dense value, place to fill */
     if (!nd)
         return;
     dense_sort(s->dense, s->dense + nd, nd);
-    lo = lower_bound(out->idx, 0, n, s->dense[0].bucket);
-    if (n > lo) {
-        memmove(out->idx + lo + nd, out->idx + lo, (n - lo) * sizeof *out->idx);
-        memmove(out->val + lo + nd, out->val + lo, (n - lo) * sizeof *out->val);
-    }
-    for (i = lo + nd, w = lo; j < nd; j++) {
-        const uint32_t b = s->dense[j].bucket;
-        /* the hashed entries up to and including bucket b come down first
-         * (they are distinct and none equals a dense bucket written before) */
-        size_t to = lower_bound(out->idx, i, end, b);
-        if (to < end && out->idx[to] == b)
-            to++;
-        if (to > i) {
-            memmove(out->idx + w, out->idx + i, (to - i) * sizeof *out->idx);
-            memmove(out->val + w, out->val + i, (to - i) * sizeof *out->val);
-            w += to - i;
-            i = to;
+    while (j > 0) {
+        const uint32_t b = dense[j - 1].bucket;
+        size_t j0 = j - 1;
+        float v;
+        while (i > 0 && idx[i - 1] > b) {
+            i--, w--;
+            idx[w] = idx[i];
+            val[w] = val[i];
         }
-        if (w && out->idx[w - 1] == b) {
-            out->val[w - 1] += s->dense[j].val;
-        } else {
-            out->idx[w] = b;
-            out->val[w++] = s->dense[j].val;
-        }
+        while (j0 > 0 && dense[j0 - 1].bucket == b)
+            j0--;
+        if (i > 0 && idx[i - 1] == b)
+            v = val[--i] + dense[j0].val;
+        else
+            v = dense[j0].val;
+        for (size_t k = j0 + 1; k < j; k++)
+            v += dense[k].val;
+        w--;
+        idx[w] = b;
+        val[w] = v;
+        j = j0;
     }
-    if (end > i) {
-        memmove(out->idx + w, out->idx + i, (end - i) * sizeof *out->idx);
-        memmove(out->val + w, out->val + i, (end - i) * sizeof *out->val);
-        w += end - i;
+    if (w > i) { /* buckets in common: close the gap */
+        memmove(idx + i, idx + w, (n + nd - w) * sizeof *idx);
+        memmove(val + i, val + w, (n + nd - w) * sizeof *val);
     }
-    out->n = w;
+    out->n = n + nd - (w - i);
 }
 
 /* Family 14 (domain), for in-domain statements only (stance_fscratch_set_domain):

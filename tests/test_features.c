@@ -349,6 +349,69 @@ static void test_features_lexicon_families(void **state)
     stance_fscratch_free(fs);
 }
 
+/* The dense values merged into the hashed vector (features.c's merge_dense):
+ * with a table of 2^5 buckets, dense buckets fall on hashed ones and on each
+ * other. The dense part is what doubling the dense families' weights adds (they
+ * are outside the L2 norm), the hashed part what is left without them: the
+ * merged vector is their sum, bucket by bucket, with sorted unique buckets. */
+static double bucket_value(const stance_fvec *x, uint32_t b)
+{
+    for (size_t i = 0; i < x->n; i++)
+        if (x->idx[i] == b)
+            return x->val[i];
+    return 0;
+}
+
+static void test_features_dense_merge_collisions(void **state)
+{
+    const char *texts[] = {"The plan is not good, but the mayor was very bad at it!",
+                           "Great, wonderful news: the mayor is no liar and very good.", "bad", ""};
+    (void)state;
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        stance_featcfg cfg, dbl, none;
+        stance_fscratch *fs = NULL;
+        stance_fvec x = {0}, x2 = {0}, x0 = {0};
+        stance_statement st = {0};
+        size_t common = 0;
+        stance_features_default(&cfg);
+        cfg.table_bits = 5;
+        cfg.n_families = 0;
+        stance_features_family_default(1, &cfg.families[cfg.n_families++]);
+        stance_features_family_default(8, &cfg.families[cfg.n_families++]);
+        stance_features_family_default(9, &cfg.families[cfg.n_families++]);
+        stance_features_family_default(10, &cfg.families[cfg.n_families++]);
+        cfg.lex = test_lexicon(&cfg);
+        dbl = cfg;
+        dbl.families[2].weight *= 2; /* 9: dense only */
+        none = cfg;
+        none.families[2] = none.families[3];
+        none.n_families = 3; /* 10 (rules) dense values stay: they are in all three */
+        st.text = texts[t];
+        st.text_len = strlen(texts[t]);
+        st.target = "mayor";
+        st.target_len = 5;
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&dbl, &st, fs, &x2, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&none, &st, fs, &x0, NULL), STANCE_OK);
+        for (size_t i = 1; i < x.n; i++)
+            assert_true(x.idx[i - 1] < x.idx[i]);
+        for (uint32_t b = 0; b < 32; b++) {
+            const double v = bucket_value(&x, b), v2 = bucket_value(&x2, b), v0 = bucket_value(&x0, b);
+            const double d = v2 - v; /* the dense family's values in bucket b */
+            assert_true(fabs(v - (v0 + d)) < 1e-5);
+            common += v0 != 0 && d != 0;
+        }
+        if (t < 2)
+            assert_true(common > 0); /* the case the test is for happened */
+        stance_lexicon_free(cfg.lex);
+        stance_fvec_clear(&x);
+        stance_fvec_clear(&x2);
+        stance_fvec_clear(&x0);
+        stance_fscratch_free(fs);
+    }
+}
+
 /* Word vectors of dim 40 (so the dense values of 4 regions exceed the
  * insertion-sort size): "good" = e0, "bad" = e1, "plan" = e0 + e2. */
 static stance_wvec *test_vectors(void)
@@ -869,6 +932,7 @@ int main(void)
         cmocka_unit_test(test_features_cache_same_vectors),
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
         cmocka_unit_test(test_features_tokens_ascii_words),
+        cmocka_unit_test(test_features_dense_merge_collisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
