@@ -884,25 +884,28 @@ static int build_view(stance_fscratch *s, size_t n_text)
     if (stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < n_text; i++) {
-        tok k = s->t.toks[i];
-        k.src = i;
-        if (k.flags & TK_TARGET) {
+        /* copied in place and changed there (a copy on the stack changed field
+         * by field was read back whole: a stalled store forward per token) */
+        tok *k = &s->view[s->n_view];
+        *k = s->t.toks[i];
+        k->src = i;
+        if (k->flags & TK_TARGET) {
             if (s->n_view && (s->view[s->n_view - 1].flags & TK_TARGET))
                 continue; /* one placeholder per mention */
-            k.off = s->t.ph_off;
-            k.len = 3;
-            k.attr = 0;
-            k.cls = 0;
-            k.val = 0;
+            k->off = s->t.ph_off;
+            k->len = 3;
+            k->attr = 0;
+            k->cls = 0;
+            k->val = 0;
         }
         { /* (in arithmetic: whether a word opens a scope is a coin toss for the branch predictor) */
-            const unsigned punct = (k.flags & TK_PUNCT) != 0;
-            const unsigned neg = !(k.flags & (TK_PUNCT | TK_TARGET)) & ((k.attr & TA_NEGATOR) != 0);
+            const unsigned punct = (k->flags & TK_PUNCT) != 0;
+            const unsigned neg = !(k->flags & (TK_PUNCT | TK_TARGET)) & ((k->attr & TA_NEGATOR) != 0);
             in_scope &= !punct;
-            k.flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
+            k->flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
             in_scope |= neg;
         }
-        s->view[s->n_view++] = k;
+        s->n_view++;
     }
     return STANCE_OK;
 }
