@@ -549,10 +549,11 @@ static void mention_range(const stance_fscratch *s, size_t *first, size_t *last)
 static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, double v)
 {
     const stance_family *f = &cfg->families[fi];
-    size_t len = strlen(name);
     uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
+    size_t len;
     if (v == 0)
         return STANCE_OK;
+    len = strlen(name);
     if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + 1, sizeof *s->dense))
         return STANCE_ERR_NOMEM;
     s->dense[s->n_dense].bucket = (uint32_t)XXH3_64bits_withSeed(name, len, f->seed) & mask;
@@ -612,6 +613,8 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
             val[3] = (npos > 4 ? 4 : npos) / 4.0;
             val[4] = (nneg > 4 ? 4 : nneg) / 4.0;
             for (int j = 0; j < 5; j++) {
+                if (val[j] == 0)
+                    continue; /* (emit_dense() leaves out a zero) */
                 name[0] = *r; /* "A:pos" */
                 name[1] = ':';
                 memcpy(name + 2, sfx[j], strlen(sfx[j]) + 1);
@@ -620,9 +623,10 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
             }
         } else {
             const char *sum = pos > neg ? ">+" : neg > pos ? ">-" : npos ? "=mix" : "=0";
+            const size_t sum_len = sum[1] == 'm' ? 4 : 2;
             name[0] = *r; /* "A>+" */
-            memcpy(name + 1, sum, strlen(sum) + 1);
-            if (emit(s, cfg, fi, name, strlen(name)))
+            memcpy(name + 1, sum, sum_len);
+            if (emit(s, cfg, fi, name, 1 + sum_len))
                 return STANCE_ERR_NOMEM;
         }
     }

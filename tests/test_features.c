@@ -341,6 +341,21 @@ static void test_features_lexicon_families(void **state)
     memset(&got, 0, sizeof got);
     assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
     assert_true(has(8, "A-") && !has(8, "L-") && !has(8, "R-") && !has(9, "N:neg"));
+    /* no polarity word: the balance tag "A=0", its bytes and length exactly */
+    st.text = "The meeting is on Tuesday.";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(8, "A=0") && !has(9, "A:pos") && !has(9, "A:npos"));
+    {
+        const uint32_t b = (uint32_t)stance_test_hash("A=0", 3, cfg.families[1].seed) & ((1u << cfg.table_bits) - 1);
+        int found = 0;
+        for (size_t i = 0; i < x.n; i++)
+            found |= x.idx[i] == b;
+        assert_true(found);
+    }
+    st.text = text;
+    st.text_len = strlen(text);
     /* sorted unique buckets after merging the dense values */
     for (size_t i = 1; i < x.n; i++)
         assert_true(x.idx[i - 1] < x.idx[i]);
