@@ -29,6 +29,7 @@
 #include "vectors.h"
 
 #define NO_FAMILY UINT32_MAX
+#define NO_KEY UINT64_MAX /* no key: a key is (bucket << 4 | family index), bucket < 2^24 */
 #define MEMO_SLOTS 8192u /* a power of two */
 #define MEMO_MAX 4096u   /* words kept between two stance_fscratch_forget(): bounds its memory */
 
@@ -150,6 +151,15 @@ static void word_props(const ftext *t, const stance_featcfg *cfg, const tok *k, 
     *val = cfg->lex ? stance_flex_valence(cfg->lex, p, k->len) : 0;
 }
 
+/* The word family whose n-gram keys a text keeps (the first), or NO_FAMILY. */
+static uint32_t word_family(const stance_featcfg *cfg)
+{
+    for (uint32_t fi = 0; fi < cfg->n_families; fi++)
+        if (cfg->families[fi].id == FAM_WORD)
+            return fi;
+    return NO_FAMILY;
+}
+
 /* Start the memo over for @p cfg. */
 static int memo_reset(wmemo *m, const stance_featcfg *cfg)
 {
@@ -168,6 +178,9 @@ static int memo_reset(wmemo *m, const stance_featcfg *cfg)
     for (uint32_t fi = 0; fi < cfg->n_families && m->cfi == NO_FAMILY; fi++)
         if (cfg->families[fi].id == FAM_CHAR)
             m->cfi = fi;
+    m->wfi = word_family(cfg);
+    if (m->wfi != NO_FAMILY && cfg->families[m->wfi].min_n != 1)
+        m->wfi = NO_FAMILY;
     m->valid = 1;
     return STANCE_OK;
 }
@@ -213,6 +226,7 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
     word_props(t, cfg, k, &e->cls, &e->val, &e->attr);
     e->vec = cfg->wvec ? (int32_t)stance_wvec_find(cfg->wvec, p, k->len) : -1;
     e->seen = 0;
+    e->wkey = m->wfi != NO_FAMILY ? stance_fkey(cfg, m->wfi, p, k->len) : 0;
     if (m->cfi != NO_FAMILY &&
         (*rc = stance_fchar_keys(t, cfg, m->cfi, k, &m->keys, &m->n_keys, &m->keys_cap, NULL, NULL)))
         return NULL;
@@ -239,7 +253,10 @@ static uint32_t next_serial(wmemo *m)
     return ++m->serial;
 }
 
-static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char *text, size_t n, uint32_t cfi)
+/* With @p uni (t->wkeys, @p stride keys a token), each text token's unigram key
+ * from the memo, or NO_KEY for cache_word_keys() to work out. */
+static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char *text, size_t n, uint32_t cfi,
+                       uint64_t *uni, size_t stride)
 {
     const uint32_t serial = m && t->dedup ? next_serial(m) : 0;
     if (cfi != NO_FAMILY && stance_grow((void **)&t->coff, &t->coff_cap, t->n_text + 1, sizeof *t->coff))
@@ -258,6 +275,8 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
         }
         if (m && !(e = memo_get(m, t, cfg, k, &rc)) && rc)
             return rc;
+        if (uni && e && i < t->n_text)
+            uni[i * stride] = e->wkey;
         if (e) {
             k->cls = e->cls;
             k->val = e->val;
@@ -295,15 +314,6 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
     return STANCE_OK;
 }
 
-/* Bytes of tokens [i, i + n) joined by single spaces. */
-static size_t tokens_len(const tok *v, size_t i, size_t n)
-{
-    size_t len = n - 1;
-    for (size_t j = i; j < i + n; j++)
-        len += v[j].len;
-    return len;
-}
-
 /* The keys of family @p fi's word n-grams at every text position, hashed over
  * the same bytes as features.c's emit_tokens() ("a b c"); @p gram is scratch. */
 static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, char **gram, size_t *gram_cap)
@@ -312,12 +322,21 @@ static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, cha
     size_t orders = f->max_n - f->min_n + 1;
     if (stance_grow((void **)&t->wkeys, &t->wkeys_cap, t->n_text * orders + 1, sizeof *t->wkeys))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < t->n_text; i++)
-        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= t->n_text; n++) {
-            size_t len = 0, need = 0, last = i + n - 1, joined = tokens_len(t->toks, i, n);
-            if (t->toks[last].off + t->toks[last].len - t->toks[i].off == joined) {
-                /* the tokens lie in buf one space apart: the n-gram's bytes are there already */
-                t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, t->buf + t->toks[i].off, joined);
+    for (size_t i = 0; i < t->n_text; i++) {
+        /* the n-gram's bytes in buf from toks[i].off to `end`, while its tokens
+         * lie there one space apart (tokens are at least one space apart) */
+        size_t end = t->toks[i].off + t->toks[i].len;
+        int apart = 1;
+        for (uint32_t n = 1; n <= f->max_n && i + n <= t->n_text; n++) {
+            size_t len = 0, need = 0;
+            if (n > 1) {
+                apart &= t->toks[i + n - 1].off == end + 1;
+                end = t->toks[i + n - 1].off + t->toks[i + n - 1].len;
+            }
+            if (n < f->min_n || (n == 1 && t->wkeys[i * orders] != NO_KEY))
+                continue; /* (a unigram's key from the word memo: token_props()) */
+            if (apart) {
+                t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, t->buf + t->toks[i].off, end - t->toks[i].off);
                 continue;
             }
             for (size_t j = i; j < i + n; j++)
@@ -332,6 +351,7 @@ static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, cha
             }
             t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, *gram, len);
         }
+    }
     t->wfi = fi;
     return STANCE_OK;
 }
@@ -343,6 +363,9 @@ static int fill(stance_fscratch *s, const stance_featcfg *cfg, const stance_stat
     ftext *t = &s->t;
     int ctx_props = 0;
     uint32_t cfi = NO_FAMILY;
+    const uint32_t wfi = word_family(cfg);
+    uint64_t *uni = NULL;
+    size_t stride = 0;
     t->valid = 0;
     t->buf_len = 0;
     t->n_toks = 0;
@@ -373,13 +396,23 @@ static int fill(stance_fscratch *s, const stance_featcfg *cfg, const stance_stat
         return STANCE_ERR_NOMEM;
     /* only which keys occur matters in the binary modes: a repeated word adds no new char keys */
     t->dedup = !s->name_cb && cfg->value_mode != VALUE_LOGTF && cfg->value_mode != VALUE_LOGTF_FAM;
-    if (token_props(t, s->name_cb ? NULL : &s->memo, cfg, st->text, ctx_props ? t->n_toks : t->n_text, cfi))
+    if (wfi != NO_FAMILY && !s->name_cb) {
+        /* the word n-gram keys, their unigrams from the memo where it has the word */
+        const size_t orders = cfg->families[wfi].max_n - cfg->families[wfi].min_n + 1;
+        if (stance_grow((void **)&t->wkeys, &t->wkeys_cap, t->n_text * orders + 1, sizeof *t->wkeys))
+            return STANCE_ERR_NOMEM;
+        for (size_t i = 0; i < t->n_text; i++)
+            t->wkeys[i * orders] = NO_KEY;
+        if (s->memo.wfi == wfi)
+            uni = t->wkeys, stride = orders;
+    }
+    if (token_props(t, s->name_cb ? NULL : &s->memo, cfg, st->text, ctx_props ? t->n_toks : t->n_text, cfi, uni,
+                    stride))
         return STANCE_ERR_NOMEM;
     if (s->name_cb)
         return STANCE_OK;
-    for (uint32_t fi = 0; fi < cfg->n_families && t->wfi == NO_FAMILY; fi++)
-        if (cfg->families[fi].id == FAM_WORD && cache_word_keys(t, cfg, fi, &s->gram, &s->gram_cap))
-            return STANCE_ERR_NOMEM;
+    if (wfi != NO_FAMILY && cache_word_keys(t, cfg, wfi, &s->gram, &s->gram_cap))
+        return STANCE_ERR_NOMEM;
     if (stance_grow((void **)&t->src, &t->src_cap, st->text_len + ctx_len + 1, 1))
         return STANCE_ERR_NOMEM;
     if (st->text_len)

@@ -114,6 +114,7 @@ typedef struct wmemo_ent {
     uint32_t off, len;    /* the word in wmemo.bytes */
     uint32_t k0, nk;      /* its character n-gram keys: wmemo.keys[k0 .. k0 + nk) */
     uint32_t slot;        /* where wmemo.slot points to it */
+    uint64_t wkey;        /* its key as a unigram of the word family wmemo.wfi (0 when none) */
     uint64_t cls;
     float val;
     int32_t vec;          /* tok.vec */
@@ -131,6 +132,8 @@ typedef struct wmemo {
     const stance_featcfg *cfg;
     stance_featcfg cfgcopy;
     uint32_t cfi;         /* the char family whose keys are kept (UINT32_MAX: none) */
+    uint32_t wfi;         /* the word family whose unigram keys are kept: the first word family,
+                           * when its n-grams start at one word (UINT32_MAX: none) */
     uint32_t *slot;       /* open addressing: entry index + 1, 0 = empty */
     size_t n_slot;
     wmemo_ent *ent;

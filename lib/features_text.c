@@ -90,19 +90,45 @@ int stance_ftok_reserve(ftext *s, size_t more)
     return stance_grow((void **)&s->buf, &s->buf_cap, s->buf_len + more, 1);
 }
 
+/* Start a token at the end of s->buf with room for @p bytes of it: the space
+ * before it (one space between two tokens: " a b c "), its offset set. NULL
+ * when out of memory. */
+static tok *tok_open(ftext *s, size_t bytes)
+{
+    tok *k;
+    if ((s->n_toks == s->toks_cap &&
+         stance_grow((void **)&s->toks, &s->toks_cap, s->n_toks + 1, sizeof *s->toks)) ||
+        (s->buf_cap - s->buf_len < bytes + 2 && stance_ftok_reserve(s, bytes + 2)))
+        return NULL;
+    k = &s->toks[s->n_toks++];
+    if (!s->buf_len || s->buf[s->buf_len - 1] != ' ')
+        s->buf[s->buf_len++] = ' ';
+    k->off = s->buf_len;
+    return k;
+}
+
+/* End token @p k (source bytes [a, b)) whose normalised bytes end at @p o. */
+static void tok_close(ftext *s, tok *k, const unsigned char *o, size_t a, size_t b, unsigned flags)
+{
+    s->buf_len = (size_t)(o - (unsigned char *)s->buf);
+    k->len = s->buf_len - k->off;
+    s->buf[s->buf_len++] = ' ';
+    k->start = a;
+    k->end = b;
+    k->flags = flags;
+    k->attr = 0;
+    k->src = 0;
+    k->cls = 0;
+    k->val = 0;
+}
+
 /* Append one token (source bytes [a, b)) normalised and space-padded. */
 static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a, size_t b, unsigned flags)
 {
-    tok *k;
+    tok *k = tok_open(s, (b - a) * 4);
     unsigned char *o;
-    if ((s->n_toks == s->toks_cap &&
-         stance_grow((void **)&s->toks, &s->toks_cap, s->n_toks + 1, sizeof *s->toks)) ||
-        (s->buf_cap - s->buf_len < (b - a) * 4 + 2 && stance_ftok_reserve(s, (b - a) * 4 + 2)))
+    if (!k)
         return STANCE_ERR_NOMEM;
-    k = &s->toks[s->n_toks++];
-    if (!s->buf_len || s->buf[s->buf_len - 1] != ' ')
-        s->buf[s->buf_len++] = ' '; /* one space between two tokens: " a b c " */
-    k->off = s->buf_len;
     o = (unsigned char *)s->buf + s->buf_len;
     for (size_t i = a; i < b;) {
         int32_t cp;
@@ -117,18 +143,56 @@ static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a
         else
             o += stance_utf8_encode(cp, o);
     }
-    s->buf_len = (size_t)(o - (unsigned char *)s->buf);
-    k->len = s->buf_len - k->off;
-    s->buf[s->buf_len++] = ' ';
-    k->start = a;
-    k->end = b;
-    k->flags = flags;
-    k->attr = 0;
-    k->src = 0;
-    k->cls = 0;
-    k->val = 0;
+    tok_close(s, k, o, a, b, flags);
     return STANCE_OK;
 }
+
+/* add_token() for the word t[a, b) of ASCII letters and digits only, of a text
+ * of @p len bytes: norm_ascii() eight bytes at a time while eight bytes of the
+ * text are left (bytes past the word are normalised too and overwritten by
+ * what follows: s->buf keeps nothing past buf_len). A digit is the one byte
+ * of a word without bit 6 (0x40), and has bit 5 set already, so the case fold
+ * leaves it as it is. */
+static int add_ascii_word(ftext *s, uint32_t nflags, const unsigned char *t, size_t len, size_t a, size_t b)
+{
+    tok *k = tok_open(s, b - a + 8);
+    const unsigned fold = nflags & NORM_CASEFOLD ? 32u : 0u, digits = (nflags & NORM_DIGITS) != 0;
+    const uint64_t fold8 = fold * UINT64_C(0x0101010101010101);
+    unsigned char *o;
+    size_t i = a;
+    if (!k)
+        return STANCE_ERR_NOMEM;
+    o = (unsigned char *)s->buf + s->buf_len;
+    for (; i < b && i + 8 <= len; i += 8, o += 8) {
+        uint64_t x, d;
+        memcpy(&x, t + i, 8);
+        d = digits ? (~x & UINT64_C(0x4040404040404040)) >> 6 : 0; /* 1 in each digit's byte */
+        d *= 0xff;
+        x = ((x | fold8) & ~d) | (UINT64_C(0x3030303030303030) & d);
+        memcpy(o, &x, 8);
+    }
+    if (i > b) {
+        o -= i - b;
+        i = b;
+    }
+    for (; i < b; i++) {
+        const unsigned c = t[i];
+        *o++ = (unsigned char)(digits && c - '0' < 10u ? '0' : c | fold);
+    }
+    tok_close(s, k, o, a, b, 0);
+    return STANCE_OK;
+}
+
+/* Letters and digits of ASCII: 1 (any other byte, and every byte from 0x80: 0). */
+static const unsigned char ascii_word_tab[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
 
 /* The end of the word whose first code point ends before @p i: word code
  * points, and an apostrophe or hyphen between two of them. */
@@ -166,7 +230,26 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         int32_t cp;
-        size_t n = stance_cp_at(t, len, i, &cp);
+        size_t n;
+        if (t[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (ascii_word_tab[t[i]]) {
+            /* ASCII letters and digits up to an ASCII byte that cannot go on
+             * with the word (not an apostrophe or hyphen), or the end: the
+             * word word_end() finds, in one pass */
+            size_t b = i + 1;
+            while (b < len && ascii_word_tab[t[b]])
+                b++;
+            if (b == len || (t[b] < 0x80 && t[b] != '\'' && t[b] != '-')) {
+                if (add_ascii_word(s, nflags, t, len, i, b))
+                    return STANCE_ERR_NOMEM;
+                i = b;
+                continue;
+            }
+        }
+        n = stance_cp_at(t, len, i, &cp);
         if (is_space_cp(cp) || cp == 0) {
             i += n;
             continue;

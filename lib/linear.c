@@ -28,19 +28,27 @@
 #define HAVE_POPCNT_DISPATCH 0
 #endif
 
-/* A sparse head's row for @p bucket (stance_head_sparse_row) with the
- * compiler's popcount: one instruction where the caller is built for a CPU
- * that has it. */
-static ALWAYS_INLINE const unsigned char *row_builtin(const stance_head *h, uint32_t bucket)
+/* A sparse head's row for @p bucket (stance_head_sparse_row) for a head of
+ * three pairs, with the compiler's popcount (one instruction where the caller
+ * is built for a CPU that has it), the head's arrays in registers, and
+ * @p zero_row for a bucket without a row, chosen without a branch (a bucket
+ * has a row or not at random; in integers, which the compiler does not turn
+ * back into a branch). The bits of the word up to the bucket's own
+ * are counted (the shift leaves them on top): one more than the rows before
+ * it when it has one. */
+static ALWAYS_INLINE const unsigned char *row3_builtin(const uint64_t *present, const uint32_t *rank,
+                                                      const unsigned char *base, const unsigned char *zero_row,
+                                                      uint32_t bucket)
 {
 #if ROW_BUILTIN
-    uint64_t w = h->present[bucket >> 6], bit = (uint64_t)1 << (bucket & 63);
-    if (!(w & bit))
-        return NULL;
-    return h->rows +
-           (size_t)(h->rank[bucket >> 6] + (uint32_t)__builtin_popcountll(w & (bit - 1))) * STANCE_ROW_BYTES(h->n_dec);
+    const uint64_t w = present[bucket >> 6];
+    const unsigned sh = bucket & 63;
+    const uintptr_t r = (uintptr_t)rank[bucket >> 6] + (uint32_t)__builtin_popcountll(w << (63 - sh));
+    const uintptr_t row = (uintptr_t)base + (r - 1) * STANCE_ROW_BYTES(3), zero = (uintptr_t)zero_row;
+    return (const unsigned char *)(zero ^ ((row ^ zero) & -(uintptr_t)((w >> sh) & 1)));
 #else
-    return stance_head_sparse_row(h, bucket);
+    (void)present, (void)rank, (void)base, (void)zero_row, (void)bucket;
+    return NULL;
 #endif
 }
 
@@ -50,12 +58,19 @@ static ALWAYS_INLINE const unsigned char *row_builtin(const stance_head *h, uint
  * head, one cache line each, in random order) are found and prefetched
  * ROW_BATCH at a time, a batch ahead of the one being added up, so that a row
  * has a batch's time to arrive (bench/RESULTS.md). @p hw: rows found with
- * row_builtin() (inlined into a function built for popcnt). */
+ * row3_builtin() (inlined into a function built for popcnt). */
 static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw)
 {
     static const unsigned char zero_row[12]; /* the weights of a bucket without a row (all-zero bytes = 0.0f) */
     double v0 = values[0], v1 = values[1], v2 = values[2];
     const unsigned char *rows[2][ROW_BATCH];
+    /* the head's arrays in locals: the stores into rows[] may alias them, and
+     * the compiler would load each again for every key */
+    const uint64_t *const present = h->present;
+    const uint32_t *const rank = h->rank;
+    const unsigned char *const base = h->rows;
+    const uint32_t *const idx = x->idx;
+    const float *const val = x->val;
     const size_t n = x->n;
     int cur = 0;
     for (size_t at = 0; at < n + ROW_BATCH; at += ROW_BATCH, cur ^= 1) {
@@ -63,18 +78,25 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
         const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
         const size_t p0 = at - ROW_BATCH; /* the batch before (at > 0: p0 < n) */
         const size_t prev = !at ? 0 : n - p0 < ROW_BATCH ? n - p0 : ROW_BATCH;
-        for (size_t k = 0; k < m; k++) {
-            const unsigned char *row =
-                hw ? row_builtin(h, x->idx[at + k]) : stance_head_sparse_row(h, x->idx[at + k]);
-            rows[cur][k] = row ? row : zero_row;
-            PREFETCH(rows[cur][k]);
+        if (hw) {
+            for (size_t k = 0; k < m; k++) {
+                const unsigned char *row = row3_builtin(present, rank, base, zero_row, idx[at + k]);
+                rows[cur][k] = row;
+                PREFETCH(row);
+            }
+        } else {
+            for (size_t k = 0; k < m; k++) {
+                const unsigned char *row = stance_head_sparse_row(h, idx[at + k]);
+                rows[cur][k] = row ? row : zero_row;
+                PREFETCH(rows[cur][k]);
+            }
         }
         for (size_t k = 0; k < prev; k++) {
             /* a bucket without a row adds 0 * v = +-0, which leaves each sum
              * as it is (a sum that starts at +0 never becomes -0): the same
              * values as skipping it, without a branch that half the buckets take */
             const unsigned char *row = rows[cur ^ 1][k];
-            const double v = x->val[p0 + k];
+            const double v = val[p0 + k];
             v0 += (double)stance_le_f32(row) * v;
             v1 += (double)stance_le_f32(row + 4) * v;
             v2 += (double)stance_le_f32(row + 8) * v;

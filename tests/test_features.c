@@ -341,12 +341,90 @@ static void test_features_lexicon_families(void **state)
     memset(&got, 0, sizeof got);
     assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
     assert_true(has(8, "A-") && !has(8, "L-") && !has(8, "R-") && !has(9, "N:neg"));
+    /* no polarity word: the balance tag "A=0", its bytes and length exactly */
+    st.text = "The meeting is on Tuesday.";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(8, "A=0") && !has(9, "A:pos") && !has(9, "A:npos"));
+    {
+        const uint32_t b = (uint32_t)stance_test_hash("A=0", 3, cfg.families[1].seed) & ((1u << cfg.table_bits) - 1);
+        int found = 0;
+        for (size_t i = 0; i < x.n; i++)
+            found |= x.idx[i] == b;
+        assert_true(found);
+    }
+    st.text = text;
+    st.text_len = strlen(text);
     /* sorted unique buckets after merging the dense values */
     for (size_t i = 1; i < x.n; i++)
         assert_true(x.idx[i - 1] < x.idx[i]);
     stance_lexicon_free(cfg.lex);
     stance_fvec_clear(&x);
     stance_fscratch_free(fs);
+}
+
+/* The dense values merged into the hashed vector (features.c's merge_dense):
+ * with a table of 2^5 buckets, dense buckets fall on hashed ones and on each
+ * other. The dense part is what doubling the dense families' weights adds (they
+ * are outside the L2 norm), the hashed part what is left without them: the
+ * merged vector is their sum, bucket by bucket, with sorted unique buckets. */
+static double bucket_value(const stance_fvec *x, uint32_t b)
+{
+    for (size_t i = 0; i < x->n; i++)
+        if (x->idx[i] == b)
+            return x->val[i];
+    return 0;
+}
+
+static void test_features_dense_merge_collisions(void **state)
+{
+    const char *texts[] = {"The plan is not good, but the mayor was very bad at it!",
+                           "Great, wonderful news: the mayor is no liar and very good.", "bad", ""};
+    (void)state;
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        stance_featcfg cfg, dbl, none;
+        stance_fscratch *fs = NULL;
+        stance_fvec x = {0}, x2 = {0}, x0 = {0};
+        stance_statement st = {0};
+        size_t common = 0;
+        stance_features_default(&cfg);
+        cfg.table_bits = 5;
+        cfg.n_families = 0;
+        stance_features_family_default(1, &cfg.families[cfg.n_families++]);
+        stance_features_family_default(8, &cfg.families[cfg.n_families++]);
+        stance_features_family_default(9, &cfg.families[cfg.n_families++]);
+        stance_features_family_default(10, &cfg.families[cfg.n_families++]);
+        cfg.lex = test_lexicon(&cfg);
+        dbl = cfg;
+        dbl.families[2].weight *= 2; /* 9: dense only */
+        none = cfg;
+        none.families[2] = none.families[3];
+        none.n_families = 3; /* 10 (rules) dense values stay: they are in all three */
+        st.text = texts[t];
+        st.text_len = strlen(texts[t]);
+        st.target = "mayor";
+        st.target_len = 5;
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&dbl, &st, fs, &x2, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&none, &st, fs, &x0, NULL), STANCE_OK);
+        for (size_t i = 1; i < x.n; i++)
+            assert_true(x.idx[i - 1] < x.idx[i]);
+        for (uint32_t b = 0; b < 32; b++) {
+            const double v = bucket_value(&x, b), v2 = bucket_value(&x2, b), v0 = bucket_value(&x0, b);
+            const double d = v2 - v; /* the dense family's values in bucket b */
+            assert_true(fabs(v - (v0 + d)) < 1e-5);
+            common += v0 != 0 && d != 0;
+        }
+        if (t < 2)
+            assert_true(common > 0); /* the case the test is for happened */
+        stance_lexicon_free(cfg.lex);
+        stance_fvec_clear(&x);
+        stance_fvec_clear(&x2);
+        stance_fvec_clear(&x0);
+        stance_fscratch_free(fs);
+    }
 }
 
 /* Word vectors of dim 40 (so the dense values of 4 regions exceed the
@@ -594,6 +672,62 @@ static void noname(void *user, uint32_t bucket, uint32_t family, const char *tex
     (void)len;
 }
 
+/* The tokeniser's pass for words of ASCII letters and digits (features_text.c:
+ * eight bytes at a time, the word ended by an ASCII byte that cannot go on with
+ * it) gives the tokens of the general path: under each normalisation, words
+ * of every length near the end of the text, a word that goes on with an
+ * apostrophe, a hyphen or a non-ASCII letter, and a NUL, a tab, a newline. */
+static void test_features_tokens_ascii_words(void **state)
+{
+    static const struct {
+        uint32_t flags;
+        const char *text, *want;
+    } cases[] = {
+        {0x7, "Covid19X2024abcdefgh O'Neil re-elect CAF\xc3\x89 na\xc3\xafve end9",
+         "covid00x0000abcdefgh|o'neil|re-elect|caf\xc3\xa9|na\xc3\xafve|end0|"},
+        {0x0, "ABC123def, X", "ABC123def|,|X|"},
+        {0x4, "Ab12345678Cd", "Ab00000000Cd|"},
+        {0x1, "Ab12345678Cd", "ab12345678cd|"},
+        {0x7, "rock' n- roll-", "rock|'|n|-|roll|-|"},
+        {0x7, "x\ty\nZ9 A", "x|y|z0|a|"},
+        {0x7, "Don\xe2\x80\x99t STOP7 7", "don't|stop0|0|"},
+        {0x7, "abcdefg abcdefgh abcdefghi Q", "abcdefg|abcdefgh|abcdefghi|q|"},
+        {0x7, "abcdefgh", "abcdefgh|"},
+        {0x7, "ABCDEFGHIJKLMNOPQ", "abcdefghijklmnopq|"},
+        {0x7, "mid\xe2\x80\x94" "dash 1.5m", "mid|-|dash|0|.|0m|"},
+    };
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        stance_featcfg cfg;
+        stance_fscratch *fs = NULL;
+        char joined[512] = "";
+        stance_features_default(&cfg);
+        cfg.norm_flags = cases[c].flags;
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_tokens(&cfg, fs, cases[c].text, strlen(cases[c].text), tok_cb, &got), STANCE_OK);
+        for (size_t i = 0; i < got.n; i++) {
+            strcat(joined, got.text[i]);
+            strcat(joined, "|");
+        }
+        assert_string_equal(joined, cases[c].want);
+        stance_fscratch_free(fs);
+    }
+    /* a NUL in the text is skipped as a space is */
+    {
+        stance_featcfg cfg;
+        stance_fscratch *fs = NULL;
+        stance_features_default(&cfg);
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+        assert_int_equal(stance_features_tokens(&cfg, fs, "ab\0cd", 5, tok_cb, &got), STANCE_OK);
+        assert_int_equal(got.n, 2);
+        assert_string_equal(got.text[0], "ab");
+        assert_string_equal(got.text[1], "cd");
+        stance_fscratch_free(fs);
+    }
+}
+
 /* The norm adds its squares in four sums only when every partial sum is exact:
  * weights that are multiples of 2^-8 up to 2^8, fewer than 8192 values. With
  * weights of 0.1 and 0.3 the sums in another order differ in the last bit. */
@@ -812,6 +946,8 @@ int main(void)
         cmocka_unit_test(test_features_cache_binary_repeats),
         cmocka_unit_test(test_features_cache_same_vectors),
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
+        cmocka_unit_test(test_features_tokens_ascii_words),
+        cmocka_unit_test(test_features_dense_merge_collisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

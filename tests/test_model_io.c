@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "features.h"
+#include "linear.h"
 #include "model.h"
 #include "vectors.h"
 #include "testutil.h"
@@ -91,6 +92,55 @@ static void test_model_io_roundtrip_every_field(void **state)
         assert_memory_equal(data, again, len);
         stance_free(again);
     }
+    stance_model_destroy(a);
+    stance_free(a);
+    stance_model_destroy(b);
+    stance_free(b);
+    stance_free(data);
+}
+
+/* A read (sparse) head of three pairs scores a vector to the bit as the dense
+ * head it was written from (linear.c's row look-up by rank and popcount, and
+ * its zero row for a bucket without one): rows at random in about half of the
+ * buckets, the first and last bucket of a bitmap word among them or not. */
+static void test_model_io_sparse_values_exact(void **state)
+{
+    stance_model *a = testutil_build_model(), *b = NULL;
+    unsigned char *data = NULL;
+    size_t len = 0, buckets = (size_t)1 << a->feat.table_bits;
+    stance_head *h = &a->heads[0];
+    uint32_t *idx = malloc(buckets * sizeof *idx);
+    float *val = malloc(buckets * sizeof *val);
+    uint64_t r = 88172645463325252u;
+    (void)state;
+    assert_non_null(idx);
+    assert_non_null(val);
+    assert_int_equal(h->n_dec, 3);
+    for (size_t bk = 0; bk < buckets; bk++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        for (uint32_t p = 0; p < 3; p++)
+            h->weights[bk * 3 + p] = (r & 1) && bk != 64 && bk != 127 ? (float)((int)(r >> (8 + 8 * p) & 255) - 128) / 37.0f : 0.0f;
+    }
+    assert_int_equal(stance_model_serialize(a, &data, &len, NULL), STANCE_OK);
+    assert_int_equal(stance_model_parse(data, len, &b, NULL), STANCE_OK);
+    assert_null(b->heads[0].weights);
+    for (int round = 0; round < 200; round++) {
+        stance_fvec x = {.idx = idx, .val = val};
+        double va[3], vb[3];
+        for (size_t bk = 0; bk < buckets; bk++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            if (bk == 0 || bk == 63 || bk == 64 || bk == 127 || bk == buckets - 1 || r % 1000 < (uint64_t)round * 5) {
+                idx[x.n] = (uint32_t)bk;
+                val[x.n++] = (float)(r >> 20 & 1023) / 97.0f;
+            }
+        }
+        x.cap = x.n;
+        stance_linear_values(h, &x, va);
+        stance_linear_values(&b->heads[0], &x, vb);
+        assert_memory_equal(va, vb, sizeof va);
+    }
+    free(idx);
+    free(val);
     stance_model_destroy(a);
     stance_free(a);
     stance_model_destroy(b);
@@ -805,6 +855,7 @@ int main(void)
         cmocka_unit_test(test_model_io_vectors_block),
         cmocka_unit_test(test_model_io_section_sweeps),
         cmocka_unit_test(test_model_io_temperature_section),
+        cmocka_unit_test(test_model_io_sparse_values_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

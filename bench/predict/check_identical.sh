@@ -4,9 +4,12 @@
 # PolNeAR dev+train, and on hostile records of our own (predictions, error records and
 # messages). Exit 0 when every output is the same bytes.
 #   bench/predict/check_identical.sh BASE_STANCE NEW_STANCE [MODEL]
+# (a built tree may stand for its binary: /work/main means /work/main/stance)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-base=$1; new=$2; model=${3:-$top/models/en-news.stm}
+binary() { if [ -d "$1" ]; then echo "$1/stance"; else echo "$1"; fi; }
+base=$(binary "$1"); new=$(binary "$2"); model=${3:-$top/models/en-news.stm}
+[ -x "$base" ] && [ -x "$new" ] || { echo "check_identical: $base or $new is not an executable" >&2; exit 2; }
 data=${STANCE_DATA:-/work/shared/data}
 [ -f "$data/newsmtsc/dev.jsonl" ] && [ -f "$data/polnear/dev.jsonl" ] || { echo "SKIP: no data"; exit 0; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

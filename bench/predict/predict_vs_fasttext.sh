@@ -4,7 +4,7 @@
 # fastText gets its own model trained on the same train split (word bigrams, 25 epochs).
 # Speed is CPU time of paired, interleaved runs (medians), per line from the difference
 # between REPEAT and 2 x REPEAT copies of dev, so start-up cancels out.
-#   bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]   (REPEAT copies of dev, default 100)
+#   [ROUNDS=5] bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]   (REPEAT copies of dev, default 100)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 model=${1:-$top/models/en-news.stm}
@@ -38,24 +38,47 @@ PY
 fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null
 n=$(wc -l < "$tmp/dev.jsonl")
 
-# CPU time (user+sys of the child, /usr/bin/time), never wall time: a busy machine
-# inflates wall time but not CPU time. Runs are paired and interleaved (fastText, stance,
-# fastText on twice the lines, stance on twice the lines, then again), medians of 3.
-command -v /usr/bin/time >/dev/null || { echo "SKIP: /usr/bin/time needed"; exit 0; }
-cpu() { # OUT command... -> user+sys seconds
-    local out=$1; shift
-    /usr/bin/time -o "$tmp/time" -f '%U %S' "$@" > "$out"
-    awk '{printf "%.4f\n", $1 + $2}' "$tmp/time"
+# CPU time, never wall time: a busy machine inflates wall time but not CPU time. perf's
+# task-clock of the child when perf works (ms steps), else user+sys from /usr/bin/time
+# (10 ms steps). Runs are paired and interleaved (fastText, stance, fastText on twice the
+# lines, stance on twice the lines), ROUNDS rounds (default 5), the four turned by one place
+# each round: with a fixed order the second of two runs of one binary measured 3 % faster.
+rounds=${ROUNDS:-5}
+if perf stat -x, -e task-clock true >/dev/null 2>&1; then
+    cpu() { # OUT command... -> CPU seconds
+        local out=$1; shift
+        perf stat -x, -e task-clock -o "$tmp/time" "$@" > "$out"
+        awk -F, '/task-clock/ {printf "%.4f\n", $1 / 1000}' "$tmp/time"
+    }
+else
+    command -v /usr/bin/time >/dev/null || { echo "SKIP: perf or /usr/bin/time needed"; exit 0; }
+    cpu() {
+        local out=$1; shift
+        /usr/bin/time -o "$tmp/time" -f '%U %S' "$@" > "$out"
+        awk '{printf "%.4f\n", $1 + $2}' "$tmp/time"
+    }
+fi
+one() { # K -> the K-th measurement of a round (1 fastText, 2 stance, 3 and 4 the same on twice the lines)
+    case $1 in
+    1) cpu "$tmp/ft.out" fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3 ;;
+    2) cpu "$tmp/st.out" "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl" ;;
+    3) cpu /dev/null fasttext predict-prob "$tmp/ft.bin" "$tmp/dev2.ft" 3 ;;
+    4) cpu /dev/null "$stance" predict -m "$model" --head stance "$tmp/dev2.jsonl" ;;
+    esac
 }
-for _ in 1 2 3; do
-    a=$(cpu "$tmp/ft.out" fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3)
-    b=$(cpu "$tmp/st.out" "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl")
-    c=$(cpu /dev/null fasttext predict-prob "$tmp/ft.bin" "$tmp/dev2.ft" 3)
-    d=$(cpu /dev/null "$stance" predict -m "$model" --head stance "$tmp/dev2.jsonl")
-    echo "$a $b $c $d" >> "$tmp/runs"
+for r in $(seq 0 $((rounds - 1))); do
+    t=(0 0 0 0 0)
+    for j in 0 1 2 3; do
+        k=$(( (j + r) % 4 + 1 ))
+        t[$k]=$(one $k)
+    done
+    echo "${t[1]} ${t[2]} ${t[3]} ${t[4]}" >> "$tmp/runs"
 done
-med() { awk -v k="$1" '{print $k}' "$tmp/runs" | sort -g | sed -n 2p; }
+med() { awk -v k="$1" '{print $k}' "$tmp/runs" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 t_ft=$(med 1); t_st=$(med 2); t_ft2=$(med 3); t_st2=$(med 4)
+# the per-line speed ratio of each round, fastText / stance of (twice - once): their median
+paired=$(awk '{ft = $3 - $1; st = $4 - $2; if (ft > 0 && st > 0) print ft / st}' "$tmp/runs" | sort -g |
+         awk '{v[NR] = $1} END {if (NR) printf "%.2f (%d rounds: %.2f-%.2f)", v[int((NR + 1) / 2)], NR, v[1], v[NR]; else print "n/a"}')
 
 python3 - "$tmp" "$n" "$t_ft" "$t_st" "$repeat" "$t_ft2" "$t_st2" <<'PY'
 import json, sys
@@ -75,7 +98,7 @@ def f1s(pred):
         out[c] = 2 * pr * rc / (pr + rc) if pr + rc else 0
     return sum(out.values()) / 3, (out["favor"] + out["against"]) / 2
 mf_ft, fa_ft = f1s(ft); mf_st, fa_st = f1s(st)
-print(f"lines: {n} (NewsMTSC dev x{repeat}), CPU time (user+sys), medians of 3 paired interleaved runs, one thread")
+print(f"lines: {n} (NewsMTSC dev x{repeat}), CPU time, medians of paired interleaved runs (order turned each round), one thread")
 print(f"fasttext predict-prob: {t_ft:.3f} s CPU, {n / t_ft:,.0f} lines/s; dev macro-F1 {mf_ft:.3f}, F_avg {fa_ft:.3f}")
 print(f"stance predict:        {t_st:.3f} s CPU, {n / t_st:,.0f} lines/s; dev macro-F1 {mf_st:.3f}, F_avg {fa_st:.3f}")
 print(f"throughput ratio stance/fasttext, whole runs (start-up included): {t_ft / t_st:.2f}")
@@ -84,3 +107,4 @@ print(f"marginal (second {n} lines, start-up excluded): fasttext {m_ft:,.0f} lin
       f"ratio {m_st / m_ft:.2f}")
 print(f"start-up: fasttext {t_ft - n / m_ft:.3f} s, stance {t_st - n / m_st:.3f} s")
 PY
+echo "marginal ratio stance/fasttext, median of the rounds' own ratios: $paired"
