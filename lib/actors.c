@@ -56,6 +56,49 @@ static int possessive_at(const char *t, size_t len, size_t end)
     return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
 }
 
+/* Is t[s, e) one of the words of @p name? */
+static int word_of(const char *name, const char *t, size_t s, size_t e)
+{
+    size_t n = e - s;
+    for (const char *p = name; *p;) {
+        const char *q = strchr(p, ' ');
+        size_t m = q ? (size_t)(q - p) : strlen(p);
+        if (m == n && memcmp(p, t + s, n) == 0)
+            return 1;
+        if (!q)
+            break;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* Does another name own the common noun at t[start] of actor @p name: a
+ * capitalised word that is no function word, or a possessive, right before
+ * it and not a word of that name ("the Trump campaign", "Sanders' campaign"
+ * are no mention of "Clinton campaign"; "Clinton's campaign" is)? */
+static int owned_by_other(const char *name, const char *t, size_t start)
+{
+    size_t e = start, s;
+    if (e < 2 || t[e - 1] != ' ')
+        return 0;
+    s = --e;
+    while (s > 0 && t[s - 1] != ' ' && t[s - 1] != '\n')
+        s--;
+    if (s == e)
+        return 0;
+    if (t[e - 1] == '\'')
+        e--;                                                        /* "Sanders'" */
+    else if (e - s >= 3 && memcmp(t + e - 3, "\xe2\x80\x99", 3) == 0)
+        e -= 3;                                                     /* "Sanders’" */
+    else if (e - s >= 3 && possessive_at(t, e, e - 2))
+        e -= 2;                                                     /* "Trump's" */
+    else if (e - s >= 5 && possessive_at(t, e, e - 4))
+        e -= 4;                                                     /* "Trump’s" */
+    else if (stance_letter_case(t, s, e) <= 0 || stance_lex_is(t + s, e - s, STANCE_LX(STOP)))
+        return 0; /* no possessive, and no capitalised word but "The", "Our" */
+    return e > s && !word_of(name, t, s, e);
+}
+
 static int add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule)
 {
     if (e->n_mentions && e->mentions[e->n_mentions - 1].end > start)
@@ -504,6 +547,10 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
                                                                 : STANCE_MR_NAME;
             if (k == SHARED)
                 k = STANCE_MK_SURNAME;
+            /* an organisation's common noun ("campaign" of "Clinton campaign") owned by another name */
+            if (k == STANCE_MK_SURNAME && stance_letter_case(text, hits[i].start, len) < 0 &&
+                owned_by_other(set->names[hits[i].actor], text, hits[i].start))
+                continue;
             if (possessive_at(text, len, hits[i].end))
                 rule = STANCE_MR_POSSESSIVE;
             if (add_mention(&out->e[base + hits[i].actor], hits[i].start, hits[i].end, k, rule))

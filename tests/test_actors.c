@@ -46,6 +46,26 @@ static void test_actors_names_aliases_surnames(void **state)
     stance_entityset_clear(&s);
 }
 
+/* An organisation's common noun ("campaign" of "Park campaign") is its mention
+ * unless another name owns it: "the Diaz campaign", "Diaz's campaign", "Reyes'
+ * campaign"; "Tom Park's campaign", "The campaign", "Our campaign" still are. */
+static void test_actors_common_noun_owned(void **state)
+{
+    stance_actor actors[] = {{"Park campaign", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "The campaign met. The Diaz campaign, Diaz's campaign, Diaz\xe2\x80\x99s campaign and Reyes' "
+                        "campaign left; Tom Park's campaign and Tom Park\xe2\x80\x99s campaign stayed. Our campaign "
+                        "won, and the Park campaign cheered.";
+    static const char *const w0[] = {"campaign", "campaign", "campaign", "campaign", "Park campaign"};
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    mentions_are(text, &s.e[0], w0, 5);
+    assert_int_equal(s.e[0].mentions[0].start, 4);                                   /* The campaign */
+    assert_int_equal(s.e[0].mentions[1].start, (size_t)(strstr(text, "Park's campaign") - text) + 7);
+    assert_int_equal(s.e[0].mentions[3].start, (size_t)(strstr(text, "Our campaign") - text) + 4);
+    stance_entityset_clear(&s);
+}
+
 static void test_actors_case(void **state)
 {
     stance_actor actors[] = {{"Ida Stone", NULL, 0}};
@@ -352,6 +372,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actors_names_aliases_surnames),
+        cmocka_unit_test(test_actors_common_noun_owned),
         cmocka_unit_test(test_actors_case),
         cmocka_unit_test(test_actors_shared_surname),
         cmocka_unit_test(test_actors_shared_surname_recent),
