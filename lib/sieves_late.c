@@ -536,6 +536,45 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     return name_or_name_of(c, k - 1, np.start, b);
 }
 
+/* Words that open a clause inside a sentence. */
+static const char *const CLAUSE_OPENERS[] = {"after", "although", "because", "before", "but", "if",
+                                             "since", "that", "though", "when", "while", NULL};
+
+/* Is [s, e) one of the words of the NULL-terminated @p list? */
+static int word_in(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (; *list; list++)
+        if (word_eq(t, s, e, *list))
+            return 1;
+    return 0;
+}
+
+/* The subject of a reporting verb that a clause inside the chunk @p np opens:
+ * the words after the chunk's last comma, dash, subordinator or relative word
+ * ('Bannon, whom Ada Roe on Monday called "', 'a debate, when many critics
+ * called him "', 'in answer to questions, Ana Ruiz indicated that "'), when
+ * they read as a noun phrase. 1 and *@p b set, or 0. */
+static int inner_subject(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, from = STANCE_NO_OFFSET;
+    while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we)) {
+        const char l = c->t[we - 1];
+        if (l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len) || c->t[ws] == '-')
+            from = we;
+        else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || word_in(c->t, ws, we, CLAUSE_OPENERS))
+            from = we;
+    }
+    if (from == STANCE_NO_OFFSET || skip_hs(c->t, from, c->len) >= e)
+        return 0;
+    if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b))
+        return 0;
+    i = b->role.start;
+    if (i != STANCE_NO_OFFSET && stance_chunk_next(c->t, &i, b->role.end, c->len, &ws, &we) &&
+        lq(c->t, ws, we, STANCE_LQ(PREPS)) && !word_eq(c->t, ws, we, "of"))
+        b->role = NOSPAN; /* 'Ada Roe on Monday called': no role "on" */
+    return 1;
+}
+
 /* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
  * phrase @p np (group 1) is no noun phrase: 'Jane Roe, the mayor, who said
  * it was "' (the name before ", who"); 'Jane Roe, speaking in Ohio, is
@@ -561,7 +600,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return 0;
+    return inner_subject(c, np, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
