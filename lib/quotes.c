@@ -90,7 +90,16 @@
               "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing|"             \
               "stated|stating|praising|credited|credits|crediting|indicated|indicates|indicating|thanked|"     \
               "thanks|thanking|demanding|asserting|insisting|arguing|warning|touting|hailing|mocking|"         \
-              "dismissing|criticizing|denouncing|lamenting|recalling|boasting|dubbing|labeling|branding"
+              "dismissing|criticizing|denouncing|lamenting|recalling|boasting|dubbing|labeling|branding|"      \
+              /* the other forms of the verbs above, and verbs of criticism and speech acts */                 \
+              "admits|admitting|acknowledging|blasts|blaming|brands|cautioning|charges|charging|claims|"       \
+              "complaining|conceding|concluding|condemning|confirms|confirming|contending|countering|"         \
+              "criticised|criticises|criticising|decrying|deriding|emphasizing|emphasising|explaining|"       \
+              "expressing|implied|implies|implying|joking|lambasted|lambastes|lambasting|likening|"            \
+              "maintaining|observing|pleading|proclaims|proclaiming|proposed|proposes|proposing|"             \
+              "questioning|reiterates|reiterating|remarking|repeats|repeating|revealed|reveals|revealing|"     \
+              "ripped|rips|ripping|scolded|scolds|scolding|chided|chides|chiding|slamming|stressing|"          \
+              "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
