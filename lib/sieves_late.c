@@ -690,14 +690,26 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
 int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
 {
     const seg *q = v->q;
-    int ends = 0;
-    if (q->pc != PC_SENT || v->fc == -1 || v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+    int ends = 0, lead = 0;
+    size_t ss = q->open, i, ws, we;
+    if (v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
         p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
         return 0;
     for (size_t k = p->close; k < q->open; k++)
-        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?')
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
             ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
-    return ends == 1;
+            ss = k + 1;
+        }
+    if (ends != 1)
+        return 0;
+    if (q->pc == PC_SENT)
+        return v->fc != -1;
+    /* 'Instead, "he just acts like a beaten man."', 'Ruiz "kind of misspoke,
+     * and should say so."': one or two words open the sentence before a
+     * quote of three words or more */
+    for (i = ss; stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we);)
+        lead++;
+    return lead >= 1 && lead <= 2;
 }
 
 /* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
