@@ -553,16 +553,18 @@ static int word_in(const char *t, size_t s, size_t e, const char *const *list)
  * the words after the chunk's last comma, dash, subordinator or relative word
  * ('Bannon, whom Ada Roe on Monday called "', 'a debate, when many critics
  * called him "', 'in answer to questions, Ana Ruiz indicated that "'), when
- * they read as a noun phrase. 1 and *@p b set, or 0. */
-static int inner_subject(ctx *c, stance_span np, attr *b)
+ * they read as a noun phrase; before a participle (@p ing), "with" opens such
+ * a clause too. 1 and *@p b set, or 0. */
+static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
 {
     size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, from = STANCE_NO_OFFSET;
     while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we)) {
         const char l = c->t[we - 1];
         if (l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len) || c->t[ws] == '-')
             from = we;
-        else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || word_in(c->t, ws, we, CLAUSE_OPENERS))
-            from = we;
+        else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || word_in(c->t, ws, we, CLAUSE_OPENERS) ||
+                 (ing && word_eq(c->t, ws, we, "with")))
+            from = we; /* (and 'with the union calling her "': the subject of a participle) */
     }
     if (from == STANCE_NO_OFFSET || skip_hs(c->t, from, c->len) >= e)
         return 0;
@@ -600,7 +602,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return inner_subject(c, np, b);
+    return inner_subject(c, np, ing, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
