@@ -146,10 +146,11 @@ static const char PARTIAL_AFTER_PAT[] =
     "\\G[^\\n\"\\x{201C}\\x{201D}!?]*?," HS "*(" NPCH "+?)" HS
     "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
 
-/* A dash attribution without a verb: '..." - Jane Doe' */
+/* A dash attribution without a verb: '..." - Jane Doe', or '..." according to X' (X a name, or a
+ * noun phrase: 'according to the news outlet') */
 static const char DASH_PAT[] =
     "\\G[,.]?" HS "*(?:(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*|([Aa]ccording" HS "+to" HS "+))(\\p{Lu}" NPCH
-    "*?)" HS "*(?:[.,;]|$)";
+    "*?|(?<=to" HS ")\\p{Ll}" NPCH "*?)" HS "*(?:[.,;]|$)";
 
 /* A transcript label at the start of a quote: 'SMITH: ...' */
 static const char LABEL_PAT[] =
