@@ -1158,7 +1158,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     for (size_t i = 0; i < c.n; i++) {
         seg *q = &c.s[i];
         int how = q->a.how;
-        if (q->kind == K_SKIP || (q->kind == K_PARTIAL && (flags & STANCE_OPT_NO_PARTIAL)))
+        if (q->kind == K_SKIP || (q->flags & SEG_TITLE) || (q->kind == K_PARTIAL && (flags & STANCE_OPT_NO_PARTIAL)))
             continue;
         if (how == STANCE_ATTR_PRONOUN && q->a.name < 0 && q->a.name != NAME_NOUN_PHRASE)
             q->a.canon = NOSPAN; /* unresolved: no speaker, the mention is still reported */

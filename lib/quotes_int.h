@@ -44,6 +44,7 @@ enum { K_SKIP, K_DIRECT, K_PARTIAL };
 #define SEG_UNCLOSED 1u
 #define SEG_MULTI 2u
 #define SEG_PARTIAL_NONE 4u /* a partial quote dropped for want of an attribution */
+#define SEG_TITLE 8u        /* a partial quote read as a title: attributed, not reported */
 
 typedef struct attr {
     int how;                 /* STANCE_ATTR_* */

@@ -634,21 +634,73 @@ static int after_prep(ctx *c, size_t pos, size_t floor)
     return lq(c->t, s, e, STANCE_LQ(PREPS));
 }
 
+/* The word [*s, *e) right before the opening mark of @p q. */
+static void word_before_open(ctx *c, const seg *q, size_t *s, size_t *e)
+{
+    const char *t = c->t;
+    *e = q->open;
+    while (*e > q->para && stance_hspace(t, back1(t, *e), c->len))
+        *e = back1(t, *e);
+    *s = *e;
+    while (*s > q->para && !stance_hspace(t, back1(t, *s), c->len))
+        *s = back1(t, *s);
+}
+
+/* Does [s, e) end in a possessive "'s" or "’s" ("CNN's"), or with @p plural
+ * also in "s'" or "s’" ("the Democrats'")? */
+static int possessive_word(const char *t, size_t s, size_t e, int plural)
+{
+    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
+        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+        return 1;
+    if (!plural)
+        return 0;
+    if (e - s >= 2 && t[e - 1] == '\'')
+        return t[e - 2] == 's';
+    return e - s >= 4 && memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0 && t[e - 4] == 's';
+}
+
 /* Does the word before the opening mark make the quote part of a noun phrase
  * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
 static int embedded_np(ctx *c, const seg *q)
 {
-    const char *t = c->t;
-    size_t e = q->open, s;
-    while (e > q->para && stance_hspace(t, back1(t, e), c->len))
-        e = back1(t, e);
-    s = e;
-    while (s > q->para && !stance_hspace(t, back1(t, s), c->len))
-        s = back1(t, s);
-    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
-        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+    size_t s, e;
+    word_before_open(c, q, &s, &e);
+    if (possessive_word(c->t, s, e, 0))
         return 1; /* possessive: CNN's "..." */
-    return lq(t, s, e, STANCE_LQ(NP_LEAD));
+    return lq(c->t, s, e, STANCE_LQ(NP_LEAD));
+}
+
+/* 'on CNN's "State of the Union"', 'ABC’s “This Week”': a short quote in
+ * capitals right after a possessive is a title (a show, a podcast, a book),
+ * not speech: it is not reported, but keeps its place and attribution for the
+ * partial quotes after it ('She told ABC's "Today" ... and predicted voters
+ * "will ..."'). */
+static int title_after_possessive(ctx *c, const sv *v)
+{
+    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    size_t s, e, k, ps, pe, caps = 0;
+    if (v->fc != 1 || v->words > 6)
+        return 0;
+    word_before_open(c, v->q, &s, &e);
+    if (!possessive_word(c->t, s, e, 1))
+        return 0;
+    for (k = s; k < e && ((c->t[k] >= 'A' && c->t[k] <= 'Z') || c->t[k] == '.'); k++)
+        caps += c->t[k] != '.';
+    if (caps >= 2 && (c->t[k] == '\'' || (unsigned char)c->t[k] == 0xE2))
+        return 1; /* 'CNN's "New Day"': an outlet's show, not a person's words */
+    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
+        if (e - s > strlen(DAYS[i]) && memcmp(c->t + s, DAYS[i], strlen(DAYS[i])) == 0)
+            return 1; /* 'on Friday's "Real Time"' */
+    /* 'on Fox News channel's "Hannity"': "on" before the possessive's noun phrase */
+    for (k = 0, ps = s; k < 3 && ps > v->q->para; k++) {
+        stance_q_word_before(c, ps, v->q->para, &ps, &pe);
+        if (pe <= ps)
+            break;
+        if (word_eq(c->t, ps, pe, "on"))
+            return 1;
+    }
+    return 0;
 }
 
 /* Is [s, e) one to four lowercase words and spaces? */
@@ -1476,6 +1528,8 @@ int stance_q_classify_seg(ctx *c, size_t qi)
         v.after.rule = STANCE_RULE_BRACKET;
     }
     q->kind = kind_after_close(c, &v, q->kind);
+    if (q->kind == K_PARTIAL && title_after_possessive(c, &v))
+        q->flags |= SEG_TITLE;
     if (q->kind == K_DIRECT) {
         attribute_direct(c, &v);
         return STANCE_OK;
