@@ -151,6 +151,16 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
         *s = back1(c->t, *s);
 }
 
+/* Does [s, e) open with a weekday ("Friday", "Sunday's", "Monday,")? */
+static int weekday_at(const char *t, size_t s, size_t e)
+{
+    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
+        if (e - s >= strlen(DAYS[i]) && memcmp(t + s, DAYS[i], strlen(DAYS[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is the word before @p pos a lowercase article ("the", "a", "an")? */
 static int after_article(ctx *c, size_t pos, size_t floor)
 {
@@ -238,6 +248,15 @@ static size_t first_tok_len(const char *t, size_t s, size_t e)
     return k - s;
 }
 
+/* Is the word [s, e) "on" followed by a weekday ('Rep. Ada Roe on Friday
+ * pummeled ...': the name before it is still the subject)? */
+static int on_weekday(ctx *c, size_t s, size_t e, size_t end)
+{
+    size_t i = e, ws, we;
+    return word_eq(c->t, s, e, "on") && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) &&
+           weekday_at(c->t, ws, we);
+}
+
 /* The subject of the sentence [ss, end): its first word when that is he/she
  * (with @p pronoun), else its first name that is not inside a lead-in, a
  * quote, an object or a possessive. 1 and *@p b set, or 0. */
@@ -301,7 +320,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
         if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
         i = nm->end;
-        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ))) {
+        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)) &&
+            !on_weekday(c, n1, n2, end)) {
             /* 'The Dalton Board of Elections was firm in its findings:': a
              * name, "of", a name, after the article opening the sentence, is
              * one noun phrase (the names list splits it at "of") */
@@ -678,7 +698,6 @@ static int embedded_np(ctx *c, const seg *q)
  * "will ..."'). */
 static int title_after_possessive(ctx *c, const sv *v)
 {
-    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     size_t s, e, k, ps, pe, caps = 0;
     if (v->fc != 1 || v->words > 6)
         return 0;
@@ -689,9 +708,8 @@ static int title_after_possessive(ctx *c, const sv *v)
         caps += c->t[k] != '.';
     if (caps >= 2 && (c->t[k] == '\'' || (unsigned char)c->t[k] == 0xE2))
         return 1; /* 'CNN's "New Day"': an outlet's show, not a person's words */
-    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
-        if (e - s > strlen(DAYS[i]) && memcmp(c->t + s, DAYS[i], strlen(DAYS[i])) == 0)
-            return 1; /* 'on Friday's "Real Time"' */
+    if (weekday_at(c->t, s, e))
+        return 1; /* 'on Friday's "Real Time"' */
     /* 'on Fox News channel's "Hannity"': "on" before the possessive's noun phrase */
     for (k = 0, ps = s; k < 3 && ps > v->q->para; k++) {
         stance_q_word_before(c, ps, v->q->para, &ps, &pe);
