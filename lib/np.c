@@ -482,6 +482,18 @@ static int np_pronoun_subject(const npc *n, attr *a)
     return np_speaker(n, pi, pi + 1, STANCE_ATTR_PRONOUN, a);
 }
 
+/* Tokens [0, @p k) cut before a lowercase past tense (token 2 or later)
+ * followed by a determiner: in "The candidate changed her story" the verb and
+ * its object are no part of the noun phrase "The candidate". */
+static size_t before_past_tense(const npc *n, size_t k)
+{
+    for (size_t j = 2; j + 1 < k; j++)
+        if (n->tok[j][1] - n->tok[j][0] > 3 && memcmp(n->t + n->tok[j][1] - 2, "ed", 2) == 0 &&
+            letter_case(n->t, n->tok[j][0], n->len) == -1 && tok_lq(n, j + 1, STANCE_LQ(DETERMINERS)))
+            return j;
+    return k;
+}
+
 /* "a person close to the campaign", "the former top aide to X", "one source
  * who ...": a noun phrase led by a determiner, cut at a relative clause. */
 static int np_determiner_phrase(const npc *n, attr *a)
@@ -501,6 +513,7 @@ static int np_determiner_phrase(const npc *n, attr *a)
             k = j;
             break;
         }
+    k = before_past_tense(n, k);
     /* "The candidate appeared to assert ...": a clause, not a noun phrase */
     for (j = 1; j < k; j++)
         if (tok_lq(n, j, STANCE_LQ(BREAKERS)) && !tok_lq(n, j, STANCE_LQ(PREPS)) &&
@@ -657,7 +670,7 @@ static int np_noun_phrase(const npc *n, attr *a)
     if (tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) || tok_lq(n, nt - 1, STANCE_LQ(PREPS)) ||
         tok_lq(n, nt - 1, STANCE_LQ(BREAKERS)))
         return NP_NO;
-    if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, nt)) == 0)
+    if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, before_past_tense(n, nt))) == 0)
         return NP_NO;
     return np_speaker(n, 0, k, STANCE_ATTR_NOUN, a);
 }
