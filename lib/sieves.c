@@ -92,6 +92,22 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* '"...?" asked Jane Doe' is the speaker; '", told POLITICO' the addressee */
             if (lq(c->t, v1.start, v1.end, STANCE_LQ(TO_WHOM)))
                 return 0; /* ', told POLITICO': the addressee, not the speaker */
+            if (ing_word(c->t, v1.start, v1.end) && q->open > q->para) {
+                /* 'Park defended "Dalton values," saying the city ...': what
+                 * follows a participle is its clause; the speaker is the subject
+                 * of the sentence before the quote */
+                size_t ss = stance_q_sent_start(c, q->open, q->para), i = ss, ws, we;
+                if (stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we) && ing_word(c->t, ws, we))
+                    while (ss < q->open && c->t[ss] != ',')
+                        ss++; /* 'Speaking to the crowd, Cruz said': past the opening phrase */
+                if (ss >= q->open || !stance_q_subject_of(c, ss, q->open, SUBJ_PRONOUN, &b))
+                    return 0;
+                b.cue = v1;
+                b.a_start = q->close;
+                b.a_end = v1.end;
+                *a = b;
+                return 1;
+            }
             if (!stance_q_parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
                 return 0;
             }
