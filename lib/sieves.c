@@ -29,7 +29,6 @@ static int try_partial_after(ctx *c, seg *q, attr *a);
 static int try_partial_inverted(ctx *c, seg *q, attr *a);
 static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
-static int only_lower_words(ctx *c, size_t s, size_t e);
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx);
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
 static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
@@ -167,16 +166,6 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
         *s = back1(c->t, *s);
 }
 
-/* Does [s, e) open with a weekday ("Friday", "Sunday's", "Monday,")? */
-static int weekday_at(const char *t, size_t s, size_t e)
-{
-    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
-        if (e - s >= strlen(DAYS[i]) && memcmp(t + s, DAYS[i], strlen(DAYS[i])) == 0)
-            return 1;
-    return 0;
-}
-
 /* Is the word before @p pos a lowercase article ("the", "a", "an")? */
 static int after_article(ctx *c, size_t pos, size_t floor)
 {
@@ -227,7 +216,7 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
 {
     size_t s, e;
-    if (nx->start <= nm->end || !only_lower_words(c, nm->end, nx->start))
+    if (nx->start <= nm->end || !stance_q_only_lower_words(c, nm->end, nx->start))
         return 0;
     stance_q_lower_word_before(c, nx->start, nm->end, &s, &e);
     return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
@@ -262,15 +251,6 @@ static size_t first_tok_len(const char *t, size_t s, size_t e)
     while (k < e && t[k] != ' ')
         k++;
     return k - s;
-}
-
-/* Is the word [s, e) "on" followed by a weekday ('Rep. Ada Roe on Friday
- * pummeled ...': the name before it is still the subject)? */
-static int on_weekday(ctx *c, size_t s, size_t e, size_t end)
-{
-    size_t i = e, ws, we;
-    return word_eq(c->t, s, e, "on") && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) &&
-           weekday_at(c->t, ws, we);
 }
 
 /* The subject of the sentence [ss, end): its first word when that is he/she
@@ -337,7 +317,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue;
         i = nm->end;
         if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)) &&
-            !on_weekday(c, n1, n2, end)) {
+            !stance_q_on_weekday(c, n1, n2, end)) {
             /* 'The Dalton Board of Elections was firm in its findings:': a
              * name, "of", a name, after the article opening the sentence, is
              * one noun phrase (the names list splits it at "of") */
@@ -670,89 +650,15 @@ static int after_prep(ctx *c, size_t pos, size_t floor)
     return lq(c->t, s, e, STANCE_LQ(PREPS));
 }
 
-/* The word [*s, *e) right before the opening mark of @p q. */
-static void word_before_open(ctx *c, const seg *q, size_t *s, size_t *e)
-{
-    const char *t = c->t;
-    *e = q->open;
-    while (*e > q->para && stance_hspace(t, back1(t, *e), c->len))
-        *e = back1(t, *e);
-    *s = *e;
-    while (*s > q->para && !stance_hspace(t, back1(t, *s), c->len))
-        *s = back1(t, *s);
-}
-
-/* Does [s, e) end in a possessive "'s" or "’s" ("CNN's"), or with @p plural
- * also in "s'" or "s’" ("the Democrats'")? */
-static int possessive_word(const char *t, size_t s, size_t e, int plural)
-{
-    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
-        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
-        return 1;
-    if (!plural)
-        return 0;
-    if (e - s >= 2 && t[e - 1] == '\'')
-        return t[e - 2] == 's';
-    return e - s >= 4 && memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0 && t[e - 4] == 's';
-}
-
 /* Does the word before the opening mark make the quote part of a noun phrase
  * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
 static int embedded_np(ctx *c, const seg *q)
 {
     size_t s, e;
-    word_before_open(c, q, &s, &e);
-    if (possessive_word(c->t, s, e, 0))
+    stance_q_word_before_open(c, q, &s, &e);
+    if (stance_q_possessive_word(c->t, s, e, 0))
         return 1; /* possessive: CNN's "..." */
     return lq(c->t, s, e, STANCE_LQ(NP_LEAD));
-}
-
-/* 'on CNN's "State of the Union"', 'ABC’s “This Week”': a short quote in
- * capitals right after a possessive is a title (a show, a podcast, a book),
- * not speech: it is not reported, but keeps its place and attribution for the
- * partial quotes after it ('She told ABC's "Today" ... and predicted voters
- * "will ..."'). */
-static int title_after_possessive(ctx *c, const sv *v)
-{
-    size_t s, e, k, ps, pe, caps = 0;
-    if (v->fc != 1 || v->words > 6)
-        return 0;
-    word_before_open(c, v->q, &s, &e);
-    if (!possessive_word(c->t, s, e, 1))
-        return 0;
-    for (k = s; k < e && ((c->t[k] >= 'A' && c->t[k] <= 'Z') || c->t[k] == '.'); k++)
-        caps += c->t[k] != '.';
-    if (caps >= 2 && (c->t[k] == '\'' || (unsigned char)c->t[k] == 0xE2))
-        return 1; /* 'CNN's "New Day"': an outlet's show, not a person's words */
-    if (weekday_at(c->t, s, e))
-        return 1; /* 'on Friday's "Real Time"' */
-    /* 'on Fox News channel's "Hannity"': "on" before the possessive's noun phrase */
-    for (k = 0, ps = s; k < 3 && ps > v->q->para; k++) {
-        stance_q_word_before(c, ps, v->q->para, &ps, &pe);
-        if (pe <= ps)
-            break;
-        if (word_eq(c->t, ps, pe, "on"))
-            return 1;
-    }
-    return 0;
-}
-
-/* Is [s, e) one to four lowercase words and spaces? */
-static int only_lower_words(ctx *c, size_t s, size_t e)
-{
-    int words = 0, in = 0;
-    if (e <= s || e - s > 60)
-        return 0;
-    for (size_t i = s; i < e; i++) {
-        if (stance_hspace(c->t, i, c->len))
-            in = 0;
-        else if (lower_at(c->t, i, c->len) || (in && c->t[i] == '-')) {
-            words += !in;
-            in = 1;
-        } else
-            return 0;
-    }
-    return words >= 1 && words <= 4;
 }
 
 static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a);
@@ -825,7 +731,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             k--;
         if (k >= 0 && c->names->v[k].start == ws && c->names->v[k].ntok == 1 && (size_t)k + 1 < c->names->n &&
             stance_names_is_title(c->t + c->names->v[k].bare, c->names->v[k].last_end - c->names->v[k].bare) &&
-            only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
+            stance_q_only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
             /* "Republican presidential nominee Donald Trump issued ...:": the name after the role */
             k++;
             ws = c->names->v[k].start;
@@ -1562,7 +1468,7 @@ int stance_q_classify_seg(ctx *c, size_t qi)
         v.after.rule = STANCE_RULE_BRACKET;
     }
     q->kind = kind_after_close(c, &v, q->kind);
-    if (q->kind == K_PARTIAL && title_after_possessive(c, &v))
+    if (q->kind == K_PARTIAL && stance_q_title_after_possessive(c, &v))
         q->flags |= SEG_TITLE;
     if (q->kind == K_DIRECT) {
         attribute_direct(c, &v);

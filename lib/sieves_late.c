@@ -742,3 +742,96 @@ void stance_q_same_sent_before(ctx *c, size_t qi)
         o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
     }
 }
+
+/* Does [s, e) open with a weekday ("Friday", "Sunday's", "Monday,")? */
+int stance_q_weekday_at(const char *t, size_t s, size_t e)
+{
+    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
+        if (e - s >= strlen(DAYS[i]) && memcmp(t + s, DAYS[i], strlen(DAYS[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The word [*s, *e) right before the opening mark of @p q. */
+void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e)
+{
+    const char *t = c->t;
+    *e = q->open;
+    while (*e > q->para && stance_hspace(t, back1(t, *e), c->len))
+        *e = back1(t, *e);
+    *s = *e;
+    while (*s > q->para && !stance_hspace(t, back1(t, *s), c->len))
+        *s = back1(t, *s);
+}
+
+/* Does [s, e) end in a possessive "'s" or "’s" ("CNN's"), or with @p plural
+ * also in "s'" or "s’" ("the Democrats'")? */
+int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural)
+{
+    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
+        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+        return 1;
+    if (!plural)
+        return 0;
+    if (e - s >= 2 && t[e - 1] == '\'')
+        return t[e - 2] == 's';
+    return e - s >= 4 && memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0 && t[e - 4] == 's';
+}
+
+/* 'on CNN's "State of the Union"', 'ABC’s “This Week”': a short quote in
+ * capitals right after a possessive is a title (a show, a podcast, a book),
+ * not speech: it is not reported, but keeps its place and attribution for the
+ * partial quotes after it ('She told ABC's "Today" ... and predicted voters
+ * "will ..."'). */
+int stance_q_title_after_possessive(ctx *c, const sv *v)
+{
+    size_t s, e, k, ps, pe, caps = 0;
+    if (v->fc != 1 || v->words > 6)
+        return 0;
+    stance_q_word_before_open(c, v->q, &s, &e);
+    if (!stance_q_possessive_word(c->t, s, e, 1))
+        return 0;
+    for (k = s; k < e && ((c->t[k] >= 'A' && c->t[k] <= 'Z') || c->t[k] == '.'); k++)
+        caps += c->t[k] != '.';
+    if (caps >= 2 && (c->t[k] == '\'' || (unsigned char)c->t[k] == 0xE2))
+        return 1; /* 'CNN's "New Day"': an outlet's show, not a person's words */
+    if (stance_q_weekday_at(c->t, s, e))
+        return 1; /* 'on Friday's "Real Time"' */
+    /* 'on Fox News channel's "Hannity"': "on" before the possessive's noun phrase */
+    for (k = 0, ps = s; k < 3 && ps > v->q->para; k++) {
+        stance_q_word_before(c, ps, v->q->para, &ps, &pe);
+        if (pe <= ps)
+            break;
+        if (word_eq(c->t, ps, pe, "on"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the word [s, e) "on" followed by a weekday ('Rep. Ada Roe on Friday
+ * pummeled ...': the name before it is still the subject)? */
+int stance_q_on_weekday(ctx *c, size_t s, size_t e, size_t end)
+{
+    size_t i = e, ws, we;
+    return word_eq(c->t, s, e, "on") && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) &&
+           stance_q_weekday_at(c->t, ws, we);
+}
+
+/* Is [s, e) one to four lowercase words and spaces? */
+int stance_q_only_lower_words(ctx *c, size_t s, size_t e)
+{
+    int words = 0, in = 0;
+    if (e <= s || e - s > 60)
+        return 0;
+    for (size_t i = s; i < e; i++) {
+        if (stance_hspace(c->t, i, c->len))
+            in = 0;
+        else if (lower_at(c->t, i, c->len) || (in && c->t[i] == '-')) {
+            words += !in;
+            in = 1;
+        } else
+            return 0;
+    }
+    return words >= 1 && words <= 4;
+}
