@@ -568,6 +568,9 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     }
     if (from == STANCE_NO_OFFSET || skip_hs(c->t, from, c->len) >= e)
         return 0;
+    i = from;
+    if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && (word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "As")))
+        return 0; /* 'Jane Roe -- as the Park campaign noted -- has taunted ...': an aside */
     if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b))
         return 0;
     i = b->role.start;
