@@ -549,6 +549,17 @@ static int word_in(const char *t, size_t s, size_t e, const char *const *list)
     return 0;
 }
 
+/* 'Civic Watch stated that "': two or three capitalised words right before
+ * the verb, no name elsewhere in the article, are one (NP_AT_VERB). */
+static int cap_run_subject(ctx *c, size_t s, size_t e, attr *b)
+{
+    size_t i = s, ws, we, n = 0;
+    while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        if (++n > 3 || letter_case(c->t, ws, c->len) != 1)
+            return 0;
+    return n >= 2 && stance_q_parse_np(c, skip_hs(c->t, s, c->len), e, NP_AT_VERB, b);
+}
+
 /* The subject of a reporting verb that a clause inside the chunk @p np opens:
  * the words after the chunk's last comma, dash, subordinator or relative word
  * ('Bannon, whom Ada Roe on Monday called "', 'a debate, when many critics
@@ -566,12 +577,14 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
                  (ing && word_eq(c->t, ws, we, "with")))
             from = we; /* (and 'with the union calling her "': the subject of a participle) */
     }
-    if (from == STANCE_NO_OFFSET || skip_hs(c->t, from, c->len) >= e)
+    if (from == STANCE_NO_OFFSET)
+        return cap_run_subject(c, np.start, e, b);
+    if (skip_hs(c->t, from, c->len) >= e)
         return 0;
     i = from;
     if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && (word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "As")))
         return 0; /* 'Jane Roe -- as the Park campaign noted -- has taunted ...': an aside */
-    if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b))
+    if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b) && !cap_run_subject(c, from, e, b))
         return 0;
     i = b->role.start;
     if (i != STANCE_NO_OFFSET && stance_chunk_next(c->t, &i, b->role.end, c->len, &ws, &we) &&
