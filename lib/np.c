@@ -525,7 +525,7 @@ static int np_determiner_phrase(const npc *n, attr *a)
     return NP_PASS;
 }
 
-/* A leading name run followed by a preposition: "said Jane Doe of Ohio", "Rep.
+/* A leading name run followed by a preposition (or "during"): "said Jane Doe of Ohio", "Rep.
  * John Roe of Maryland said", "wrote Cameron Easley for Acme". */
 static int np_name_then_prep(const npc *n, attr *a)
 {
@@ -538,13 +538,16 @@ static int np_name_then_prep(const npc *n, attr *a)
     }
     /* ("Former Secretary of State Jane Roe": titles alone are no name; "White
      * House Chief of Staff Jane Roe": a title before "of" goes on) */
-    if (r == 0 || r >= n->nt || titles_only || !tok_lq(n, r, STANCE_LQ(PREPS)) || tok_is_title(n, r - 1))
+    if (r == 0 || r >= n->nt || titles_only || tok_is_title(n, r - 1) ||
+        !(tok_lq(n, r, STANCE_LQ(PREPS)) || word_eq(n->t, n->tok[r][0], n->tok[r][1], "during")))
         return NP_PASS;
     bs = n->tok[0][0];
     be = n->tok[r - 1][1];
     if (!stance_names_bare(n->t, &bs, &be, &last))
         return NP_PASS;
-    if (a->role.start == STANCE_NO_OFFSET)
+    /* ("Jane Roe on Friday", "Jane Roe during a visit": a time, no role) */
+    if (a->role.start == STANCE_NO_OFFSET && !word_eq(n->t, n->tok[r][0], n->tok[r][1], "on") &&
+        !word_eq(n->t, n->tok[r][0], n->tok[r][1], "during"))
         a->role = (stance_span){n->tok[r][0], n->tok[n->nt - 1][1]};
     return np_speaker(n, 0, r, STANCE_ATTR_NAME, a);
 }
