@@ -670,7 +670,8 @@ static int np_noun_phrase(const npc *n, attr *a)
     size_t k;
     if ((letter_case(n->t, n->tok[0][0], n->len) == -1 && !det) || nt > 8)
         return NP_NO;
-    if ((tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) && !word_eq(n->t, n->tok[nt - 1][0], n->tok[nt - 1][1], "campaign")) ||
+    if ((tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) &&
+         !word_eq(n->t, n->tok[nt - 1][0], n->tok[nt - 1][1], "campaign")) ||
         tok_lq(n, nt - 1, STANCE_LQ(PREPS)) || tok_lq(n, nt - 1, STANCE_LQ(BREAKERS)))
         return NP_NO; /* ("campaign" is a determiner of "campaign officials", and a head: "the Ruiz campaign") */
     if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, before_past_tense(n, nt))) == 0)

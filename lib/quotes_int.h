@@ -422,5 +422,7 @@ int stance_q_title_after_possessive(ctx *c, const sv *v);
 int stance_q_on_weekday(ctx *c, size_t s, size_t e, size_t end);
 /* Is [s, e) one to four lowercase words and spaces? */
 int stance_q_only_lower_words(ctx *c, size_t s, size_t e);
+/* 'in Ruiz's words, "...', 'in the words of Ines Ruiz, "...': 1 and *@p a set, or 0. */
+int stance_q_in_words(ctx *c, const seg *q, attr *a);
 
 #endif

@@ -1408,7 +1408,7 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
-    if (q->a.how == STANCE_ATTR_NONE && stance_q_speech_noun(c, q, v->cs, &pa)) {
+    if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa))) {
         q->a = pa;
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }

@@ -582,7 +582,8 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     if (skip_hs(c->t, from, c->len) >= e)
         return 0;
     i = from;
-    if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && (word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "As")))
+    if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) &&
+        (word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "As")))
         return 0; /* 'Jane Roe -- as the Park campaign noted -- has taunted ...': an aside */
     if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b) && !cap_run_subject(c, from, e, b))
         return 0;
@@ -850,4 +851,50 @@ int stance_q_only_lower_words(ctx *c, size_t s, size_t e)
             return 0;
     }
     return words >= 1 && words <= 4;
+}
+
+/* 'in Ruiz's words, "...', 'in the words of Ines Ruiz, "...': the name before
+ * "words" (a possessive) or after "the words of", in a phrase that ends with
+ * a comma or colon right before the quote. 1 and *@p a set, or 0. */
+int stance_q_in_words(ctx *c, const seg *q, attr *a)
+{
+    size_t k = skip_back_hs(c, q->open, q->para), ws, we, ps, pe;
+    long n;
+    const stance_name *nm;
+    if (k <= q->para || (c->t[k - 1] != ',' && c->t[k - 1] != ':'))
+        return 0;
+    k--;
+    if (!stance_q_word_before(c, k, q->para, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "words")) { /* 'in Ruiz's words,' */
+        n = name_before(c, ws);
+        if (n < 0)
+            return 0;
+        nm = &c->names->v[n];
+        ps = skip_back_hs(c, ws, q->para); /* the end of "Ruiz's" / "Forbes’" */
+        if (nm->start < q->para || nm->end >= ps || ps - nm->end > 4 ||
+            !(c->t[nm->end] == '\'' || (unsigned char)c->t[nm->end] == 0xE2))
+            return 0;
+        pe = nm->start;
+    } else { /* 'in the words of Ines Ruiz,' */
+        n = name_before(c, we);
+        if (n < 0 || c->names->v[n].end != we)
+            return 0;
+        nm = &c->names->v[n];
+        if (!stance_q_word_before(c, nm->start, q->para, &ps, &pe) || !word_eq(c->t, ps, pe, "of") ||
+            !stance_q_word_before(c, ps, q->para, &ps, &pe) || !word_eq(c->t, ps, pe, "words") ||
+            !stance_q_word_before(c, ps, q->para, &ps, &pe) || !word_eq(c->t, ps, pe, "the"))
+            return 0;
+        pe = ps;
+    }
+    if (!stance_q_word_before(c, pe, q->para, &ps, &pe) ||
+        !(word_eq(c->t, ps, pe, "in") || word_eq(c->t, ps, pe, "In")))
+        return 0;
+    a->how = STANCE_ATTR_NAME;
+    a->spk = (stance_span){nm->start, nm->end};
+    a->role = NOSPAN;
+    a->cue = (stance_span){ps, k};
+    a->a_start = ps;
+    a->a_end = k;
+    return 1;
 }
