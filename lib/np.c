@@ -482,6 +482,18 @@ static int np_pronoun_subject(const npc *n, attr *a)
     return np_speaker(n, pi, pi + 1, STANCE_ATTR_PRONOUN, a);
 }
 
+/* Tokens [0, @p k) cut before a lowercase past tense (token 2 or later)
+ * followed by a determiner: in "The candidate changed her story" the verb and
+ * its object are no part of the noun phrase "The candidate". */
+static size_t before_past_tense(const npc *n, size_t k)
+{
+    for (size_t j = 2; j + 1 < k; j++)
+        if (n->tok[j][1] - n->tok[j][0] > 3 && memcmp(n->t + n->tok[j][1] - 2, "ed", 2) == 0 &&
+            letter_case(n->t, n->tok[j][0], n->len) == -1 && tok_lq(n, j + 1, STANCE_LQ(DETERMINERS)))
+            return j;
+    return k;
+}
+
 /* "a person close to the campaign", "the former top aide to X", "one source
  * who ...": a noun phrase led by a determiner, cut at a relative clause. */
 static int np_determiner_phrase(const npc *n, attr *a)
@@ -501,6 +513,7 @@ static int np_determiner_phrase(const npc *n, attr *a)
             k = j;
             break;
         }
+    k = before_past_tense(n, k);
     /* "The candidate appeared to assert ...": a clause, not a noun phrase */
     for (j = 1; j < k; j++)
         if (tok_lq(n, j, STANCE_LQ(BREAKERS)) && !tok_lq(n, j, STANCE_LQ(PREPS)) &&
@@ -512,7 +525,7 @@ static int np_determiner_phrase(const npc *n, attr *a)
     return NP_PASS;
 }
 
-/* A leading name run followed by a preposition: "said Jane Doe of Ohio", "Rep.
+/* A leading name run followed by a preposition (or "during"): "said Jane Doe of Ohio", "Rep.
  * John Roe of Maryland said", "wrote Cameron Easley for Acme". */
 static int np_name_then_prep(const npc *n, attr *a)
 {
@@ -525,13 +538,16 @@ static int np_name_then_prep(const npc *n, attr *a)
     }
     /* ("Former Secretary of State Jane Roe": titles alone are no name; "White
      * House Chief of Staff Jane Roe": a title before "of" goes on) */
-    if (r == 0 || r >= n->nt || titles_only || !tok_lq(n, r, STANCE_LQ(PREPS)) || tok_is_title(n, r - 1))
+    if (r == 0 || r >= n->nt || titles_only || tok_is_title(n, r - 1) ||
+        !(tok_lq(n, r, STANCE_LQ(PREPS)) || word_eq(n->t, n->tok[r][0], n->tok[r][1], "during")))
         return NP_PASS;
     bs = n->tok[0][0];
     be = n->tok[r - 1][1];
     if (!stance_names_bare(n->t, &bs, &be, &last))
         return NP_PASS;
-    if (a->role.start == STANCE_NO_OFFSET)
+    /* ("Jane Roe on Friday", "Jane Roe during a visit": a time, no role) */
+    if (a->role.start == STANCE_NO_OFFSET && !word_eq(n->t, n->tok[r][0], n->tok[r][1], "on") &&
+        !word_eq(n->t, n->tok[r][0], n->tok[r][1], "during"))
         a->role = (stance_span){n->tok[r][0], n->tok[n->nt - 1][1]};
     return np_speaker(n, 0, r, STANCE_ATTR_NAME, a);
 }
@@ -654,10 +670,11 @@ static int np_noun_phrase(const npc *n, attr *a)
     size_t k;
     if ((letter_case(n->t, n->tok[0][0], n->len) == -1 && !det) || nt > 8)
         return NP_NO;
-    if (tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) || tok_lq(n, nt - 1, STANCE_LQ(PREPS)) ||
-        tok_lq(n, nt - 1, STANCE_LQ(BREAKERS)))
-        return NP_NO;
-    if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, nt)) == 0)
+    if ((tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) &&
+         !word_eq(n->t, n->tok[nt - 1][0], n->tok[nt - 1][1], "campaign")) ||
+        tok_lq(n, nt - 1, STANCE_LQ(PREPS)) || tok_lq(n, nt - 1, STANCE_LQ(BREAKERS)))
+        return NP_NO; /* ("campaign" is a determiner of "campaign officials", and a head: "the Ruiz campaign") */
+    if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, before_past_tense(n, nt))) == 0)
         return NP_NO;
     return np_speaker(n, 0, k, STANCE_ATTR_NOUN, a);
 }

@@ -90,7 +90,16 @@
               "added|adding|noted|noting|said|says|saying|claimed|claiming|announced|announcing|"             \
               "stated|stating|praising|credited|credits|crediting|indicated|indicates|indicating|thanked|"     \
               "thanks|thanking|demanding|asserting|insisting|arguing|warning|touting|hailing|mocking|"         \
-              "dismissing|criticizing|denouncing|lamenting|recalling|boasting|dubbing|labeling|branding"
+              "dismissing|criticizing|denouncing|lamenting|recalling|boasting|dubbing|labeling|branding|"      \
+              /* the other forms of the verbs above, and verbs of criticism and speech acts */                 \
+              "admits|admitting|acknowledging|blasts|blaming|brands|cautioning|charges|charging|claims|"       \
+              "complaining|conceding|concluding|condemning|confirms|confirming|contending|countering|"         \
+              "criticised|criticises|criticising|decrying|deriding|emphasizing|emphasising|explaining|"       \
+              "expressing|implied|implies|implying|joking|lambasted|lambastes|lambasting|likening|"            \
+              "maintaining|observing|pleading|proclaims|proclaiming|proposed|proposes|proposing|"             \
+              "questioning|reiterates|reiterating|remarking|repeats|repeating|revealed|reveals|revealing|"     \
+              "ripped|rips|ripping|scolded|scolds|scolding|chided|chides|chiding|slamming|stressing|"          \
+              "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
@@ -137,10 +146,11 @@ static const char PARTIAL_AFTER_PAT[] =
     "\\G[^\\n\"\\x{201C}\\x{201D}!?]*?," HS "*(" NPCH "+?)" HS
     "+(?:" V_ADV HS "+){0,2}(" V_CORE ")(?![\\p{L}\\p{N}-])[^\\n\"\\x{201C}\\x{201D}.!?]{0,60}?(?:[.!?]|\\z)";
 
-/* A dash attribution without a verb: '..." - Jane Doe' */
+/* A dash attribution without a verb: '..." - Jane Doe', or '..." according to X' (X a name, or a
+ * noun phrase: 'according to the news outlet') */
 static const char DASH_PAT[] =
     "\\G[,.]?" HS "*(?:(?:[\\x{2014}\\x{2013}\\x{2015}]|--)" HS "*|([Aa]ccording" HS "+to" HS "+))(\\p{Lu}" NPCH
-    "*?)" HS "*(?:[.,;]|$)";
+    "*?|(?<=to" HS ")\\p{Ll}" NPCH "*?)" HS "*(?:[.,;]|$)";
 
 /* A transcript label at the start of a quote: 'SMITH: ...' */
 static const char LABEL_PAT[] =
@@ -1148,7 +1158,7 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
     for (size_t i = 0; i < c.n; i++) {
         seg *q = &c.s[i];
         int how = q->a.how;
-        if (q->kind == K_SKIP || (q->kind == K_PARTIAL && (flags & STANCE_OPT_NO_PARTIAL)))
+        if (q->kind == K_SKIP || (q->flags & SEG_TITLE) || (q->kind == K_PARTIAL && (flags & STANCE_OPT_NO_PARTIAL)))
             continue;
         if (how == STANCE_ATTR_PRONOUN && q->a.name < 0 && q->a.name != NAME_NOUN_PHRASE)
             q->a.canon = NOSPAN; /* unresolved: no speaker, the mention is still reported */

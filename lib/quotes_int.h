@@ -44,6 +44,7 @@ enum { K_SKIP, K_DIRECT, K_PARTIAL };
 #define SEG_UNCLOSED 1u
 #define SEG_MULTI 2u
 #define SEG_PARTIAL_NONE 4u /* a partial quote dropped for want of an attribution */
+#define SEG_TITLE 8u        /* a partial quote read as a title: attributed, not reported */
 
 typedef struct attr {
     int how;                 /* STANCE_ATTR_* */
@@ -408,5 +409,20 @@ int stance_q_extract_indirect(ctx *c, stance_quotelist *out);
 int stance_q_recopy_inherited(ctx *c);
 /* The last stage (speakers.c): inheritance, canonical names, pronouns. */
 int stance_q_speakers(ctx *c);
+
+/* Does [s, e) open with a weekday ("Friday", "Sunday's")? */
+int stance_q_weekday_at(const char *t, size_t s, size_t e);
+/* The word [*s, *e) right before the opening mark of @p q. */
+void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e);
+/* Does [s, e) end in a possessive "'s" / "’s", or with @p plural "s'" / "s’"? */
+int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural);
+/* Is the partial quote of @p v a show's title after an outlet's, a weekday's or an "on ...'s" possessive? */
+int stance_q_title_after_possessive(ctx *c, const sv *v);
+/* Is [s, e) "on" followed by a weekday (before @p end)? */
+int stance_q_on_weekday(ctx *c, size_t s, size_t e, size_t end);
+/* Is [s, e) one to four lowercase words and spaces? */
+int stance_q_only_lower_words(ctx *c, size_t s, size_t e);
+/* 'in Ruiz's words, "...', 'in the words of Ines Ruiz, "...': 1 and *@p a set, or 0. */
+int stance_q_in_words(ctx *c, const seg *q, attr *a);
 
 #endif

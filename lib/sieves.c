@@ -29,7 +29,6 @@ static int try_partial_after(ctx *c, seg *q, attr *a);
 static int try_partial_inverted(ctx *c, seg *q, attr *a);
 static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
-static int only_lower_words(ctx *c, size_t s, size_t e);
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx);
 static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
 static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
@@ -92,6 +91,22 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* '"...?" asked Jane Doe' is the speaker; '", told POLITICO' the addressee */
             if (lq(c->t, v1.start, v1.end, STANCE_LQ(TO_WHOM)))
                 return 0; /* ', told POLITICO': the addressee, not the speaker */
+            if (ing_word(c->t, v1.start, v1.end) && q->open > q->para) {
+                /* 'Park defended "Dalton values," saying the city ...': what
+                 * follows a participle is its clause; the speaker is the subject
+                 * of the sentence before the quote */
+                size_t ss = stance_q_sent_start(c, q->open, q->para), i = ss, ws, we;
+                if (stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we) && ing_word(c->t, ws, we))
+                    while (ss < q->open && c->t[ss] != ',')
+                        ss++; /* 'Speaking to the crowd, Cruz said': past the opening phrase */
+                if (ss >= q->open || !stance_q_subject_of(c, ss, q->open, SUBJ_PRONOUN, &b))
+                    return 0;
+                b.cue = v1;
+                b.a_start = q->close;
+                b.a_end = v1.end;
+                *a = b;
+                return 1;
+            }
             if (!stance_q_parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
                 return 0;
             }
@@ -201,7 +216,7 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
 {
     size_t s, e;
-    if (nx->start <= nm->end || !only_lower_words(c, nm->end, nx->start))
+    if (nx->start <= nm->end || !stance_q_only_lower_words(c, nm->end, nx->start))
         return 0;
     stance_q_lower_word_before(c, nx->start, nm->end, &s, &e);
     return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
@@ -301,7 +316,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
         if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
         i = nm->end;
-        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ))) {
+        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)) &&
+            !stance_q_on_weekday(c, n1, n2, end)) {
             /* 'The Dalton Board of Elections was firm in its findings:': a
              * name, "of", a name, after the article opening the sentence, is
              * one noun phrase (the names list splits it at "of") */
@@ -638,35 +654,11 @@ static int after_prep(ctx *c, size_t pos, size_t floor)
  * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
 static int embedded_np(ctx *c, const seg *q)
 {
-    const char *t = c->t;
-    size_t e = q->open, s;
-    while (e > q->para && stance_hspace(t, back1(t, e), c->len))
-        e = back1(t, e);
-    s = e;
-    while (s > q->para && !stance_hspace(t, back1(t, s), c->len))
-        s = back1(t, s);
-    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
-        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+    size_t s, e;
+    stance_q_word_before_open(c, q, &s, &e);
+    if (stance_q_possessive_word(c->t, s, e, 0))
         return 1; /* possessive: CNN's "..." */
-    return lq(t, s, e, STANCE_LQ(NP_LEAD));
-}
-
-/* Is [s, e) one to four lowercase words and spaces? */
-static int only_lower_words(ctx *c, size_t s, size_t e)
-{
-    int words = 0, in = 0;
-    if (e <= s || e - s > 60)
-        return 0;
-    for (size_t i = s; i < e; i++) {
-        if (stance_hspace(c->t, i, c->len))
-            in = 0;
-        else if (lower_at(c->t, i, c->len) || (in && c->t[i] == '-')) {
-            words += !in;
-            in = 1;
-        } else
-            return 0;
-    }
-    return words >= 1 && words <= 4;
+    return lq(c->t, s, e, STANCE_LQ(NP_LEAD));
 }
 
 static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a);
@@ -739,7 +731,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             k--;
         if (k >= 0 && c->names->v[k].start == ws && c->names->v[k].ntok == 1 && (size_t)k + 1 < c->names->n &&
             stance_names_is_title(c->t + c->names->v[k].bare, c->names->v[k].last_end - c->names->v[k].bare) &&
-            only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
+            stance_q_only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
             /* "Republican presidential nominee Donald Trump issued ...:": the name after the role */
             k++;
             ws = c->names->v[k].start;
@@ -1416,7 +1408,7 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
-    if (q->a.how == STANCE_ATTR_NONE && stance_q_speech_noun(c, q, v->cs, &pa)) {
+    if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa))) {
         q->a = pa;
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }
@@ -1476,6 +1468,8 @@ int stance_q_classify_seg(ctx *c, size_t qi)
         v.after.rule = STANCE_RULE_BRACKET;
     }
     q->kind = kind_after_close(c, &v, q->kind);
+    if (q->kind == K_PARTIAL && stance_q_title_after_possessive(c, &v))
+        q->flags |= SEG_TITLE;
     if (q->kind == K_DIRECT) {
         attribute_direct(c, &v);
         return STANCE_OK;

@@ -536,6 +536,64 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     return name_or_name_of(c, k - 1, np.start, b);
 }
 
+/* Words that open a clause inside a sentence. */
+static const char *const CLAUSE_OPENERS[] = {"after", "although", "because", "before", "but", "if",
+                                             "since", "that", "though", "when", "while", NULL};
+
+/* Is [s, e) one of the words of the NULL-terminated @p list? */
+static int word_in(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (; *list; list++)
+        if (word_eq(t, s, e, *list))
+            return 1;
+    return 0;
+}
+
+/* 'Civic Watch stated that "': two or three capitalised words right before
+ * the verb, no name elsewhere in the article, are one (NP_AT_VERB). */
+static int cap_run_subject(ctx *c, size_t s, size_t e, attr *b)
+{
+    size_t i = s, ws, we, n = 0;
+    while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        if (++n > 3 || letter_case(c->t, ws, c->len) != 1)
+            return 0;
+    return n >= 2 && stance_q_parse_np(c, skip_hs(c->t, s, c->len), e, NP_AT_VERB, b);
+}
+
+/* The subject of a reporting verb that a clause inside the chunk @p np opens:
+ * the words after the chunk's last comma, dash, subordinator or relative word
+ * ('Bannon, whom Ada Roe on Monday called "', 'a debate, when many critics
+ * called him "', 'in answer to questions, Ana Ruiz indicated that "'), when
+ * they read as a noun phrase; before a participle (@p ing), "with" opens such
+ * a clause too. 1 and *@p b set, or 0. */
+static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, from = STANCE_NO_OFFSET;
+    while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we)) {
+        const char l = c->t[we - 1];
+        if (l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len) || c->t[ws] == '-')
+            from = we;
+        else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || word_in(c->t, ws, we, CLAUSE_OPENERS) ||
+                 (ing && word_eq(c->t, ws, we, "with")))
+            from = we; /* (and 'with the union calling her "': the subject of a participle) */
+    }
+    if (from == STANCE_NO_OFFSET)
+        return cap_run_subject(c, np.start, e, b);
+    if (skip_hs(c->t, from, c->len) >= e)
+        return 0;
+    i = from;
+    if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) &&
+        (word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "As")))
+        return 0; /* 'Jane Roe -- as the Park campaign noted -- has taunted ...': an aside */
+    if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b) && !cap_run_subject(c, from, e, b))
+        return 0;
+    i = b->role.start;
+    if (i != STANCE_NO_OFFSET && stance_chunk_next(c->t, &i, b->role.end, c->len, &ws, &we) &&
+        lq(c->t, ws, we, STANCE_LQ(PREPS)) && !word_eq(c->t, ws, we, "of"))
+        b->role = NOSPAN; /* 'Ada Roe on Monday called': no role "on" */
+    return 1;
+}
+
 /* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
  * phrase @p np (group 1) is no noun phrase: 'Jane Roe, the mayor, who said
  * it was "' (the name before ", who"); 'Jane Roe, speaking in Ohio, is
@@ -561,7 +619,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return 0;
+    return inner_subject(c, np, ing, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
@@ -651,14 +709,26 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
 int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
 {
     const seg *q = v->q;
-    int ends = 0;
-    if (q->pc != PC_SENT || v->fc == -1 || v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+    int ends = 0, lead = 0;
+    size_t ss = q->open, i, ws, we;
+    if (v->words < 3 || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
         p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
         return 0;
     for (size_t k = p->close; k < q->open; k++)
-        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?')
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
             ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
-    return ends == 1;
+            ss = k + 1;
+        }
+    if (ends != 1)
+        return 0;
+    if (q->pc == PC_SENT)
+        return v->fc != -1;
+    /* 'Instead, "he just acts like a beaten man."', 'Ruiz "kind of misspoke,
+     * and should say so."': one or two words open the sentence before a
+     * quote of three words or more */
+    for (i = ss; stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we);)
+        lead++;
+    return lead >= 1 && lead <= 2;
 }
 
 /* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
@@ -688,4 +758,143 @@ void stance_q_same_sent_before(ctx *c, size_t qi)
         o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
     }
+}
+
+/* Does [s, e) open with a weekday ("Friday", "Sunday's", "Monday,")? */
+int stance_q_weekday_at(const char *t, size_t s, size_t e)
+{
+    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
+        if (e - s >= strlen(DAYS[i]) && memcmp(t + s, DAYS[i], strlen(DAYS[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The word [*s, *e) right before the opening mark of @p q. */
+void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e)
+{
+    const char *t = c->t;
+    *e = q->open;
+    while (*e > q->para && stance_hspace(t, back1(t, *e), c->len))
+        *e = back1(t, *e);
+    *s = *e;
+    while (*s > q->para && !stance_hspace(t, back1(t, *s), c->len))
+        *s = back1(t, *s);
+}
+
+/* Does [s, e) end in a possessive "'s" or "’s" ("CNN's"), or with @p plural
+ * also in "s'" or "s’" ("the Democrats'")? */
+int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural)
+{
+    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
+        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
+        return 1;
+    if (!plural)
+        return 0;
+    if (e - s >= 2 && t[e - 1] == '\'')
+        return t[e - 2] == 's';
+    return e - s >= 4 && memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0 && t[e - 4] == 's';
+}
+
+/* 'on CNN's "State of the Union"', 'ABC’s “This Week”': a short quote in
+ * capitals right after a possessive is a title (a show, a podcast, a book),
+ * not speech: it is not reported, but keeps its place and attribution for the
+ * partial quotes after it ('She told ABC's "Today" ... and predicted voters
+ * "will ..."'). */
+int stance_q_title_after_possessive(ctx *c, const sv *v)
+{
+    size_t s, e, k, ps, pe, caps = 0;
+    if (v->fc != 1 || v->words > 6)
+        return 0;
+    stance_q_word_before_open(c, v->q, &s, &e);
+    if (!stance_q_possessive_word(c->t, s, e, 1))
+        return 0;
+    for (k = s; k < e && ((c->t[k] >= 'A' && c->t[k] <= 'Z') || c->t[k] == '.'); k++)
+        caps += c->t[k] != '.';
+    if (caps >= 2 && (c->t[k] == '\'' || (unsigned char)c->t[k] == 0xE2))
+        return 1; /* 'CNN's "New Day"': an outlet's show, not a person's words */
+    if (stance_q_weekday_at(c->t, s, e))
+        return 1; /* 'on Friday's "Real Time"' */
+    /* 'on Fox News channel's "Hannity"': "on" before the possessive's noun phrase */
+    for (k = 0, ps = s; k < 3 && ps > v->q->para; k++) {
+        stance_q_word_before(c, ps, v->q->para, &ps, &pe);
+        if (pe <= ps)
+            break;
+        if (word_eq(c->t, ps, pe, "on"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the word [s, e) "on" followed by a weekday ('Rep. Ada Roe on Friday
+ * pummeled ...': the name before it is still the subject)? */
+int stance_q_on_weekday(ctx *c, size_t s, size_t e, size_t end)
+{
+    size_t i = e, ws, we;
+    return word_eq(c->t, s, e, "on") && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) &&
+           stance_q_weekday_at(c->t, ws, we);
+}
+
+/* Is [s, e) one to four lowercase words and spaces? */
+int stance_q_only_lower_words(ctx *c, size_t s, size_t e)
+{
+    int words = 0, in = 0;
+    if (e <= s || e - s > 60)
+        return 0;
+    for (size_t i = s; i < e; i++) {
+        if (stance_hspace(c->t, i, c->len))
+            in = 0;
+        else if (lower_at(c->t, i, c->len) || (in && c->t[i] == '-')) {
+            words += !in;
+            in = 1;
+        } else
+            return 0;
+    }
+    return words >= 1 && words <= 4;
+}
+
+/* 'in Ruiz's words, "...', 'in the words of Ines Ruiz, "...': the name before
+ * "words" (a possessive) or after "the words of", in a phrase that ends with
+ * a comma or colon right before the quote. 1 and *@p a set, or 0. */
+int stance_q_in_words(ctx *c, const seg *q, attr *a)
+{
+    size_t k = skip_back_hs(c, q->open, q->para), ws, we, ps, pe;
+    long n;
+    const stance_name *nm;
+    if (k <= q->para || (c->t[k - 1] != ',' && c->t[k - 1] != ':'))
+        return 0;
+    k--;
+    if (!stance_q_word_before(c, k, q->para, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "words")) { /* 'in Ruiz's words,' */
+        n = name_before(c, ws);
+        if (n < 0)
+            return 0;
+        nm = &c->names->v[n];
+        ps = skip_back_hs(c, ws, q->para); /* the end of "Ruiz's" / "Forbes’" */
+        if (nm->start < q->para || nm->end >= ps || ps - nm->end > 4 ||
+            !(c->t[nm->end] == '\'' || (unsigned char)c->t[nm->end] == 0xE2))
+            return 0;
+        pe = nm->start;
+    } else { /* 'in the words of Ines Ruiz,' */
+        n = name_before(c, we);
+        if (n < 0 || c->names->v[n].end != we)
+            return 0;
+        nm = &c->names->v[n];
+        if (!stance_q_word_before(c, nm->start, q->para, &ps, &pe) || !word_eq(c->t, ps, pe, "of") ||
+            !stance_q_word_before(c, ps, q->para, &ps, &pe) || !word_eq(c->t, ps, pe, "words") ||
+            !stance_q_word_before(c, ps, q->para, &ps, &pe) || !word_eq(c->t, ps, pe, "the"))
+            return 0;
+        pe = ps;
+    }
+    if (!stance_q_word_before(c, pe, q->para, &ps, &pe) ||
+        !(word_eq(c->t, ps, pe, "in") || word_eq(c->t, ps, pe, "In")))
+        return 0;
+    a->how = STANCE_ATTR_NAME;
+    a->spk = (stance_span){nm->start, nm->end};
+    a->role = NOSPAN;
+    a->cue = (stance_span){ps, k};
+    a->a_start = ps;
+    a->a_end = k;
+    return 1;
 }
