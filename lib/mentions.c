@@ -30,6 +30,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -39,6 +40,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "mindex.h"
 #include "speaker_names.h"
 #include "tokens.h"
 
@@ -469,12 +471,6 @@ static int find_ties(mstate *m)
         }
     }
     return STANCE_OK;
-}
-
-static int tie_cmp(const void *a, const void *b)
-{
-    const tie *x = a, *y = b;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
 
@@ -979,12 +975,6 @@ static void find_interlocutors(mstate *m)
 
 /* ---- pronouns ---------------------------------------------------------------- */
 
-static int ref_cmp(const void *a, const void *b)
-{
-    const referent *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
 {
     if (stance_grow((void **)&m->refs, &m->refs_cap, m->n_refs + 1, sizeof *m->refs))
@@ -1010,8 +1000,8 @@ static int build_referents(mstate *m)
             if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
                 return STANCE_ERR_NOMEM;
     }
-    if (m->n_refs > 1) /* qsort's base may not be NULL, even for no elements */
-        qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    if (stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))
+        return STANCE_ERR_NOMEM;
     n_ent = m->n_refs;
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
@@ -1033,8 +1023,8 @@ static int build_referents(mstate *m)
         if (add_ref(m, nm->bare, nm->last_end, -1, g))
             return STANCE_ERR_NOMEM;
     }
-    if (m->n_refs > n_ent)
-        qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    if (m->n_refs > n_ent && stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))
+        return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }
 
@@ -1456,9 +1446,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (find_ties(&m))
         goto nomem;
     settle_genders(&m);
-    if (m.n_ties > 1)
-        qsort(m.ties, m.n_ties, sizeof *m.ties, tie_cmp);
-    if (scan_words(&m) || find_epithet_mentions(&m))
+    if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
     sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))

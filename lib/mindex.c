@@ -28,6 +28,62 @@ static unsigned bits_for(size_t v)
     return b;
 }
 
+static size_t field_at(const void *v, size_t i, size_t size, size_t off)
+{
+    size_t x;
+    memcpy(&x, (const char *)v + i * size + off, sizeof x);
+    return x;
+}
+
+#define STABLE_SHORT 16 /* up to here an insertion sort, in place */
+
+/* The insertion sort: a record moves only past larger fields. */
+static int sort_short(char *b, size_t n, size_t size, size_t off)
+{
+    char stack[256], *tmp = size <= sizeof stack ? stack : stance_malloc(size);
+    if (!tmp)
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 1; i < n; i++) {
+        size_t x = field_at(b, i, size, off), j = i;
+        while (j > 0 && field_at(b, j - 1, size, off) > x)
+            j--;
+        if (j < i) {
+            memcpy(tmp, b + i * size, size);
+            memmove(b + (j + 1) * size, b + j * size, (i - j) * size);
+            memcpy(b + j * size, tmp, size);
+        }
+    }
+    if (tmp != stack)
+        stance_free(tmp);
+    return STANCE_OK;
+}
+
+int stance_sort_stable(void *v, size_t n, size_t size, size_t off)
+{
+    char *b = v, *out;
+    size_t most = 0, total;
+    unsigned ib = bits_for(n - 1), vb;
+    uint64_t *keys;
+    if (n < 2)
+        return STANCE_OK;
+    for (size_t i = 0; i < n; i++)
+        most = field_at(v, i, size, off) > most ? field_at(v, i, size, off) : most;
+    vb = bits_for(most);
+    if (n <= STABLE_SHORT || vb + ib > 64) /* (keys that do not fit: never, in memory) */
+        return sort_short(b, n, size, off);
+    if (stance_mul_overflow(n, 2 * sizeof *keys + size, &total) || !(keys = stance_malloc(total)))
+        return STANCE_ERR_NOMEM;
+    out = (char *)(keys + 2 * n);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (uint64_t)field_at(v, i, size, off) << ib | i;
+    stance_sort_u64(keys, n, keys + n, vb + ib);
+    for (size_t i = 0; i < n; i++)
+        memcpy(out + i * size, b + (size_t)(keys[i] & ((UINT64_C(1) << ib) - 1)) * size, size);
+    memcpy(v, out, n * size);
+    stance_free(keys);
+    return STANCE_OK;
+}
+
 void stance_mpos_sort(stance_mpos *pos, size_t n, size_t n_ents, uint64_t *keys)
 {
     size_t most = 0;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "speaker_names.h"
@@ -1039,6 +1040,39 @@ static void test_mentions_index_same_answers(void **state)
     index_check(text, a, sizeof a / sizeof *a);
 }
 
+/* stance_sort_stable() (mindex.c) gives the order of a stable sort on the field
+ * alone, ties in their first order, short (insertion) and long (radix) alike. */
+typedef struct srec {
+    char pad[5];
+    size_t key;
+    unsigned seq;
+} srec;
+
+static void test_sort_stable(void **state)
+{
+    static const size_t sizes[] = {0, 1, 2, 7, 16, 17, 300, 5000};
+    srec *v = malloc(5000 * sizeof *v);
+    uint32_t x = 12345;
+    (void)state;
+    assert_non_null(v);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        size_t n = sizes[k];
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            memset(v[i].pad, 'x', sizeof v[i].pad);
+            v[i].key = (x >> 8) % (n / 3 + 2) * 1000003u; /* many ties, wide keys */
+            v[i].seq = (unsigned)i;
+        }
+        assert_int_equal(stance_sort_stable(v, n, sizeof *v, offsetof(srec, key)), STANCE_OK);
+        for (size_t i = 1; i < n; i++) {
+            assert_true(v[i - 1].key <= v[i].key);
+            if (v[i - 1].key == v[i].key)
+                assert_true(v[i - 1].seq < v[i].seq);
+        }
+    }
+    free(v);
+}
+
 static void test_targets_article_governor(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
@@ -1138,6 +1172,7 @@ int main(void)
         cmocka_unit_test(test_targets_speaker_self_and_principal),
         cmocka_unit_test(test_targets_speaker_given_name),
         cmocka_unit_test(test_mentions_index_same_answers),
+        cmocka_unit_test(test_sort_stable),
         cmocka_unit_test(test_targets_article_governor),
         cmocka_unit_test(test_targets_scored_apart),
     };
