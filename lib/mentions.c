@@ -250,18 +250,37 @@ const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
     return r->role;
 }
 
+/* For each first letter a-z, the lengths of the pronouns pronoun_of() reads
+ * (bit n: n bytes): he/him/his/her/hers/himself/herself/she, i/me/my/mine/
+ * myself/we/us/our/ours/ourselves, you/your/yours/yourself (and it/its/itself,
+ * which share the "i"). stance_mentions_tables_sorted() checks it against
+ * the lexicon. */
+static const uint16_t PRON_LENS[26] = {0, 0, 0, 0, 0, 0, 0, 0x9c, 0x4e, 0, 0, 0, 0x54,
+                                       0, 0x218, 0, 0, 0, 0x8, 0, 0x4, 0, 0x4, 0, 0x138, 0};
+
+static int pron_lens_cover(void)
+{
+    for (size_t i = 0; i < stance_lex_count(); i++) {
+        const stance_lexent *le = stance_lex_entry((long)i);
+        unsigned f = le->feat, p = STANCE_PRON_PERSON(f), g = STANCE_PRON_GENDER(f);
+        if (!(le->cls & STANCE_LX(PRONOUN)) || le->w[0] < 'a' || le->w[0] > 'z' ||
+            !(p == 1 || p == 2 || (p == 3 && (g == STANCE_PG_M || g == STANCE_PG_F))))
+            continue; /* not a word pronoun_of() reads as one */
+        if (le->n > 15 || !(PRON_LENS[le->w[0] - 'a'] >> le->n & 1))
+            return 0;
+    }
+    return 1;
+}
+
 static const pron_word *pronoun_of(const char *t, size_t ws, size_t we)
 {
     char b[12];
     const stance_lexent *le;
     unsigned f;
-    /* every pronoun we read starts with one of h i m o s u w y: most words stop here */
-    switch (t[ws] | 0x20) {
-    case 'h': case 'i': case 'm': case 'o': case 's': case 'u': case 'w': case 'y':
-        break;
-    default:
+    unsigned first = ((unsigned char)t[ws] | 0x20u) - 'a';
+    /* every pronoun we read starts with one of h i m o s u w y, with few lengths: most words stop here */
+    if (we - ws > 15 || first >= 26 || !(PRON_LENS[first] >> (we - ws) & 1))
         return NULL;
-    }
     if (!stance_mentions_lower(t, ws, we, b, sizeof b))
         return NULL;
     /* "I" only as the capital letter; "US" is a country */
@@ -296,7 +315,8 @@ int stance_mentions_tables_sorted(void)
             return 0;
         lens[ROLES[i].word[0] - 'a'] |= (uint16_t)(1u << n);
     }
-    return memcmp(lens, ROLE_LENS, sizeof lens) == 0; /* the filter of role_lookup() */
+    /* the filters of role_lookup() and pronoun_of() */
+    return memcmp(lens, ROLE_LENS, sizeof lens) == 0 && pron_lens_cover();
 }
 
 /* The public enum and the internal kinds are the same numbers. */
