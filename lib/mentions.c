@@ -33,9 +33,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "actors.h"
 #include "lexicon.h"
@@ -45,34 +42,6 @@
 #include "tokens.h"
 
 /* ---- words ---------------------------------------------------------------- */
-
-/* The end of the word going on at @p pos (before @p end; @p len: the text's):
- * ASCII letters and digits by the table, then stance_word_byte(). */
-static inline size_t word_end(const char *t, size_t pos, size_t end, size_t len)
-{
-#if defined(__SSE2__)
-    /* 16 bytes at a time: a word's end is one compare mask away, where the
-     * byte loop's exit, after a word of any length, is a branch mispredicted */
-    const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8('z' - 'a'), zero = _mm_set1_epi8('0'),
-                  nine = _mm_set1_epi8(9), bit = _mm_set1_epi8(0x20);
-    while (pos + 16 <= end) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + pos));
-        __m128i l = _mm_sub_epi8(_mm_or_si128(x, bit), a), d = _mm_sub_epi8(x, zero);
-        __m128i in = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, z), l), _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
-        unsigned out = ~(unsigned)_mm_movemask_epi8(in) & 0xFFFFu;
-        if (out) {
-            pos += (size_t)__builtin_ctz(out);
-            break;
-        }
-        pos += 16;
-    }
-#endif
-    while (pos < end && STANCE_WORD_CLASS[(unsigned char)t[pos]] == 1)
-        pos++;
-    while (pos < end && stance_word_byte(t, pos, len))
-        pos++;
-    return pos;
-}
 
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
 {
@@ -96,7 +65,7 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     if (i >= len || !stance_word_byte(t, i, len))
         return 0;
     *ws = i;
-    *we = word_end(t, i, len, len);
+    *we = stance_word_end(t, i, len, len);
     return 1;
 }
 
@@ -676,7 +645,7 @@ static int scan_words(mstate *m)
             continue;
         }
         ws = pos;
-        we = pos = word_end(t, pos, m->len, m->len);
+        we = pos = stance_word_end(t, pos, m->len, m->len);
         if (we < m->len && t[we] == '-' && we + 1 < m->len && stance_word_byte(t, we + 1, m->len)) {
             pos = we + 1; /* a hyphenated word goes on ("57-year-old") */
             while (pos < m->len && (stance_word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
@@ -1145,8 +1114,7 @@ static int people_between(const char *t, size_t a, size_t b)
             i++;
             continue;
         }
-        while (i < b && stance_word_byte(t, i, b))
-            i++;
+        i = stance_word_end(t, i, b, b);
         if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && stance_mentions_lower(t, ws, i, buf, sizeof buf) &&
             bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
             return 1;
@@ -1230,8 +1198,7 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
             i++;
             continue;
         }
-        while (i < ws && stance_word_byte(t, i, ws))
-            i++;
+        i = stance_word_end(t, i, ws, ws);
         cls = stance_lex_classes_lower(t + s, i - s);
         /* a clause of its own: "who", "and", "said", "how", "to join him", "by driving him", "criticizing him" */
         if ((cls & stop) || ++nw > 4 || stance_word_is(t, s, i, "to") || stance_word_is(t, s, i, "how") ||
@@ -1443,7 +1410,7 @@ static int find_self(mstate *m)
                 continue;
             }
             ws = pos;
-            we = pos = word_end(t, pos, q->span.end, m->len);
+            we = pos = stance_word_end(t, pos, q->span.end, m->len);
             if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
                 continue;
             if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)
