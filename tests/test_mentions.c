@@ -115,6 +115,7 @@ static void test_mentions_tables_sorted(void **state)
 {
     (void)state;
     assert_true(stance_mentions_tables_sorted());
+    assert_true(stance_names_tables_ok());
     assert_string_equal(stance_mention_kind_name(STANCE_MK_SELF), "speaker-self");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
