@@ -1089,7 +1089,7 @@ static int speaker_pronouns(const mstate *m, spk_pron **out, size_t *n_out)
             (*out)[(*n_out)++] = (spk_pron){q->speaker_span.start, m->speaker[qi], q->speaker};
     }
     if (*n_out > 1)
-        qsort(*out, *n_out, sizeof **out, spk_pron_cmp);
+        stance_sort_small(*out, *n_out, sizeof **out, spk_pron_cmp);
     return STANCE_OK;
 }
 
@@ -1320,7 +1320,7 @@ static void sort_more(stance_entityset *ents)
         size_t k = 0;
         if (e->n_more < 2)
             continue;
-        qsort(e->more, e->n_more, sizeof *e->more, more_cmp);
+        stance_sort_small(e->more, e->n_more, sizeof *e->more, more_cmp);
         for (size_t j = 0; j < e->n_more; j++)
             if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
                 e->more[k++] = e->more[j];

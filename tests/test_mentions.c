@@ -1041,13 +1041,20 @@ static void test_mentions_index_same_answers(void **state)
     index_check(text, a, sizeof a / sizeof *a);
 }
 
-/* stance_sort_stable() (mindex.c) gives the order of a stable sort on the field
- * alone, ties in their first order, short (insertion) and long (radix) alike. */
+/* stance_sort_stable() and stance_sort_small() (mindex.c) give the order of a
+ * stable sort on the field alone, ties in their first order, short (insertion)
+ * and long (radix, qsort) alike. */
 typedef struct srec {
     char pad[5];
     size_t key;
     unsigned seq;
 } srec;
+
+static int srec_cmp(const void *a, const void *b)
+{
+    const srec *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
 
 static void test_sort_stable(void **state)
 {
@@ -1058,17 +1065,23 @@ static void test_sort_stable(void **state)
     assert_non_null(v);
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         size_t n = sizes[k];
-        for (size_t i = 0; i < n; i++) {
-            x = x * 1103515245u + 12345u;
+        for (size_t i = 0; i < n; i++)
             memset(v[i].pad, 'x', sizeof v[i].pad);
-            v[i].key = (x >> 8) % (n / 3 + 2) * 1000003u; /* many ties, wide keys */
-            v[i].seq = (unsigned)i;
-        }
-        assert_int_equal(stance_sort_stable(v, n, sizeof *v, offsetof(srec, key)), STANCE_OK);
-        for (size_t i = 1; i < n; i++) {
-            assert_true(v[i - 1].key <= v[i].key);
-            if (v[i - 1].key == v[i].key)
-                assert_true(v[i - 1].seq < v[i].seq);
+        for (int small = 0; small < 2; small++) { /* stance_sort_small(): the same with a comparison */
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                v[i].key = (x >> 8) % (n / 3 + 2) * 1000003u; /* many ties, wide keys */
+                v[i].seq = (unsigned)i;
+            }
+            if (small)
+                stance_sort_small(v, n, sizeof *v, srec_cmp);
+            else
+                assert_int_equal(stance_sort_stable(v, n, sizeof *v, offsetof(srec, key)), STANCE_OK);
+            for (size_t i = 1; i < n; i++) {
+                assert_true(v[i - 1].key <= v[i].key);
+                if (v[i - 1].key == v[i].key)
+                    assert_true(v[i - 1].seq < v[i].seq);
+            }
         }
     }
     free(v);
