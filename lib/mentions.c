@@ -69,21 +69,6 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     return 1;
 }
 
-int stance_word_is(const char *t, size_t ws, size_t we, const char *lit)
-{
-    size_t n = strlen(lit);
-    if (we - ws != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = t[ws + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != lit[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* The word lowercased into @p buf (ASCII only); 0 if too long or not ASCII. */
 size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
 {

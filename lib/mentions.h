@@ -9,6 +9,8 @@
  */
 #ifndef STANCE_MENTIONS_H
 #define STANCE_MENTIONS_H
+#include <string.h>
+
 #include "stance_internal.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -180,8 +182,22 @@ static inline size_t stance_word_end(const char *t, size_t pos, size_t end, size
  * non-ASCII letters; quote marks, dashes and apostrophes end it. */
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we);
 int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);
-/* Case-insensitive (ASCII) comparison of the word t[ws, we) with @p lit. */
-int stance_word_is(const char *t, size_t ws, size_t we, const char *lit);
+/* Case-insensitive (ASCII) comparison of the word t[ws, we) with @p lit
+ * (inline: the literal's length folds into the first comparison). */
+static inline int stance_word_is(const char *t, size_t ws, size_t we, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (we - ws != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[ws + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lit[i])
+            return 0;
+    }
+    return 1;
+}
 /* Role noun of the word (lowercase canonical, "governor" for "Gov."), or NULL. */
 const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender);
 #endif
