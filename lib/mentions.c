@@ -860,6 +860,24 @@ static int person_like(const stance_ent *e)
     return 1;
 }
 
+/* stance_names_gender() of t[s, e): the name scan's when a run's bare name is
+ * that span (it computed the same, stance_names_gender(t, bare, last_end));
+ * the runs are in text order, their bare names too. */
+static int span_gender(const stance_namelist *nl, const char *t, size_t s, size_t e)
+{
+    size_t lo = 0, hi = nl->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nl->v[mid].bare < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < nl->n && nl->v[lo].bare == s && nl->v[lo].last_end == e)
+        return nl->v[lo].gender;
+    return stance_names_gender(t, s, e);
+}
+
 /* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
  * it (votes cast by find_ties) and the pronouns that speak its quotes. */
 static void settle_genders(mstate *m)
@@ -869,7 +887,7 @@ static void settle_genders(mstate *m)
         stance_ent *e = &m->ents->e[i];
         vote(e, stance_names_gender(e->name, 0, strlen(e->name)));
         for (size_t k = 0; k < e->n_mentions; k++)
-            vote(e, stance_names_gender(t, e->mentions[k].start, e->mentions[k].end));
+            vote(e, span_gender(&m->quotes->names, t, e->mentions[k].start, e->mentions[k].end));
     }
     for (size_t qi = 0; qi < m->quotes->n; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
