@@ -865,14 +865,7 @@ static int person_like(const stance_ent *e)
  * the runs are in text order, their bare names too. */
 static int span_gender(const stance_namelist *nl, const char *t, size_t s, size_t e)
 {
-    size_t lo = 0, hi = nl->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (nl->v[mid].bare < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_first_at_or_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, bare), s);
     if (lo < nl->n && nl->v[lo].bare == s && nl->v[lo].last_end == e)
         return nl->v[lo].gender;
     return stance_names_gender(t, s, e);
