@@ -366,7 +366,7 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
     }
     /* Sorting finds the shared surnames in O(n log n), so thousands of actors stay cheap. */
     if (nsn > 1)
-        qsort(sn, nsn, sizeof *sn, sname_cmp);
+        stance_sort_small(sn, nsn, sizeof *sn, sname_cmp);
     if (nsn && (!(set->grp_off = stance_malloc_array(nsn + 1, sizeof *set->grp_off)) ||
                 !(set->grp_act = stance_malloc_array(nsn, sizeof *set->grp_act))))
         goto nomem;
@@ -397,7 +397,7 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
         i = j;
     }
     if (na > 1)
-        qsort(alts, na, sizeof *alts, alt_cmp);
+        stance_sort_small(alts, na, sizeof *alts, alt_cmp);
     stance_free(sn);
     *out = alts;
     *nout = na;
@@ -529,7 +529,7 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
             goto out;
     /* Leftmost-longest over all branches, as one alternation would choose. */
     if (nh > 1)
-        qsort(hits, nh, sizeof *hits, hit_cmp);
+        stance_sort_small(hits, nh, sizeof *hits, hit_cmp);
     if (set->n_groups && !(last_full = stance_calloc(set->n_actors, sizeof *last_full)))
         goto nomem;
     for (size_t i = 0, end = 0; i < nh; i++) {
@@ -804,7 +804,7 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
                 taken[run[j]] = 1;
             }
         if (!rc) {
-            qsort(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+            stance_sort_small(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
             rc = name_kinds(e, text, len);
         }
     }
@@ -875,7 +875,7 @@ static int first_name_heads(const stance_namelist *l, const char *text, const si
             fr[nf++] = (fn_run){text + a->bare, fl, k};
     }
     if (nf > 1)
-        qsort(fr, nf, sizeof *fr, fn_run_cmp);
+        stance_sort_small(fr, nf, sizeof *fr, fn_run_cmp);
     for (size_t g = 0, h; g < nf; g = h) {
         size_t b = fr[g].k;
         for (h = g + 1; h < nf && fn_cmp(&fr[g], &fr[h]) == 0; h++)
@@ -1062,7 +1062,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             for (size_t k = i; k < j; k++)
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
-            qsort(run, nr, sizeof *run, size_cmp);
+            stance_sort_small(run, nr, sizeof *run, size_cmp);
             if (group_entities(l, text, len, head, run, nr, out, memo))
                 goto nomem;
         }

@@ -23,6 +23,7 @@
 
 /* Mention-index entries a scratch keeps for its next call (16 bytes each). */
 #define SCRATCH_KEEP_MENTIONS 16384
+#define SCRATCH_KEEP_NAMES 4096 /* name runs (56 bytes each) whose array a scratch keeps */
 
 struct stance_scratch {
     stance_fscratch *fs;
@@ -45,6 +46,8 @@ struct stance_scratch {
         double c;
     } *ctmp;
     size_t ctmp_cap;
+    stance_name *names;   /* the name runs' array, kept for the next call (up to SCRATCH_KEEP_NAMES) */
+    size_t names_cap;
 };
 
 /* A target and its evidence: the kind and rule of each mention, why it is a
@@ -115,6 +118,7 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_free(s->mkeys);
     stance_free(s->near);
     stance_free(s->stamp);
+    stance_free(s->names);
     stance_free(s);
 }
 
@@ -635,6 +639,24 @@ static int finish_result(stance_result *res, stance_scratch *s, stance_error *er
     return STANCE_OK;
 }
 
+/* The array of name runs between calls: into the scratch's keeping (@p keep,
+ * up to SCRATCH_KEEP_NAMES runs), or back to the name list to fill again. */
+static void names_array(stance_scratch *s, int keep)
+{
+    stance_namelist *l = &s->quotes.names;
+    if (keep && l->cap <= SCRATCH_KEEP_NAMES) {
+        s->names = l->v;
+        s->names_cap = l->cap;
+        l->v = NULL;
+        l->cap = 0;
+    } else if (!keep) {
+        l->v = s->names;
+        l->cap = s->names_cap;
+        s->names = NULL;
+        s->names_cap = 0;
+    }
+}
+
 STANCE_API int stance_classify(const stance_model *model, const stance_input *user_input,
                                const stance_options *user_options, stance_result **result, stance_error *err)
 {
@@ -672,6 +694,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
     stance_quotelist_clear(&s->quotes);
     stance_entityset_clear(&s->ents);
     stance_fscratch_keep_words(s->fs); /* the model may not be the one the scratch last saw: checked */
+    names_array(s, 0); /* the last call's array of name runs, to fill again */
 
     res = stance_calloc(1, sizeof *res);
     if (!res)
@@ -691,7 +714,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
             goto fail;
         /* The name runs served extraction, discovery and mentions, and nothing
          * below: released before the result grows, so a long text's (56 bytes
-         * a run, one run per 70 bytes of text) do not add to the call's peak. */
+         * a run, one run per 70 bytes of text) do not add to the call's peak;
+         * a short text's array stays with the scratch for the next call. */
+        names_array(s, 1);
         stance_namelist_clear(&s->quotes.names);
     }
 

@@ -30,27 +30,18 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "mindex.h"
 #include "speaker_names.h"
 #include "tokens.h"
 
 /* ---- words ---------------------------------------------------------------- */
-
-/* The end of the word going on at @p pos (before @p end; @p len: the text's):
- * ASCII letters and digits by the table, then stance_word_byte(). */
-static inline size_t word_end(const char *t, size_t pos, size_t end, size_t len)
-{
-    while (pos < end && STANCE_WORD_CLASS[(unsigned char)t[pos]] == 1)
-        pos++;
-    while (pos < end && stance_word_byte(t, pos, len))
-        pos++;
-    return pos;
-}
 
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
 {
@@ -74,22 +65,7 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     if (i >= len || !stance_word_byte(t, i, len))
         return 0;
     *ws = i;
-    *we = word_end(t, i, len, len);
-    return 1;
-}
-
-int stance_word_is(const char *t, size_t ws, size_t we, const char *lit)
-{
-    size_t n = strlen(lit);
-    if (we - ws != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = t[ws + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != lit[i])
-            return 0;
-    }
+    *we = stance_word_end(t, i, len, len);
     return 1;
 }
 
@@ -192,9 +168,19 @@ static int role_cmp(const char *t, size_t ws, size_t we, const char *w)
     return -(int)(unsigned char)*w;
 }
 
+/* For each first letter a-z, the lengths of the role words (bit n: n
+ * bytes): most words of a text are no role by these two alone.
+ * stance_mentions_tables_sorted() checks it against ROLES. */
+static const uint16_t ROLE_LENS[26] = {0x5d0, 0x840, 0x3f28, 0x100, 0,     0x1800, 0x188, 0x90,   0,
+                                       0x20,  0x10,  0x140,  0x1a0, 0x80,  0,      0x7d0, 0x20,   0x4008,
+                                       0xda88, 0x200, 0,     0,      0,     0,      0,     0};
+
 static const role_word *role_lookup(const char *t, size_t ws, size_t we)
 {
     size_t lo = 0, hi = N_ROLES;
+    unsigned first = ((unsigned char)t[ws] | 0x20u) - 'a';
+    if (we - ws > 15 || first >= 26 || !(ROLE_LENS[first] >> (we - ws) & 1))
+        return NULL;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = role_cmp(t, ws, we, ROLES[mid].word);
@@ -218,18 +204,37 @@ const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
     return r->role;
 }
 
+/* For each first letter a-z, the lengths of the pronouns pronoun_of() reads
+ * (bit n: n bytes): he/him/his/her/hers/himself/herself/she, i/me/my/mine/
+ * myself/we/us/our/ours/ourselves, you/your/yours/yourself (and it/its/itself,
+ * which share the "i"). stance_mentions_tables_sorted() checks it against
+ * the lexicon. */
+static const uint16_t PRON_LENS[26] = {0, 0, 0, 0, 0, 0, 0, 0x9c, 0x4e, 0, 0, 0, 0x54,
+                                       0, 0x218, 0, 0, 0, 0x8, 0, 0x4, 0, 0x4, 0, 0x138, 0};
+
+static int pron_lens_cover(void)
+{
+    for (size_t i = 0; i < stance_lex_count(); i++) {
+        const stance_lexent *le = stance_lex_entry((long)i);
+        unsigned f = le->feat, p = STANCE_PRON_PERSON(f), g = STANCE_PRON_GENDER(f);
+        if (!(le->cls & STANCE_LX(PRONOUN)) || le->w[0] < 'a' || le->w[0] > 'z' ||
+            !(p == 1 || p == 2 || (p == 3 && (g == STANCE_PG_M || g == STANCE_PG_F))))
+            continue; /* not a word pronoun_of() reads as one */
+        if (le->n > 15 || !(PRON_LENS[le->w[0] - 'a'] >> le->n & 1))
+            return 0;
+    }
+    return 1;
+}
+
 static const pron_word *pronoun_of(const char *t, size_t ws, size_t we)
 {
     char b[12];
     const stance_lexent *le;
     unsigned f;
-    /* every pronoun we read starts with one of h i m o s u w y: most words stop here */
-    switch (t[ws] | 0x20) {
-    case 'h': case 'i': case 'm': case 'o': case 's': case 'u': case 'w': case 'y':
-        break;
-    default:
+    unsigned first = ((unsigned char)t[ws] | 0x20u) - 'a';
+    /* every pronoun we read starts with one of h i m o s u w y, with few lengths: most words stop here */
+    if (we - ws > 15 || first >= 26 || !(PRON_LENS[first] >> (we - ws) & 1))
         return NULL;
-    }
     if (!stance_mentions_lower(t, ws, we, b, sizeof b))
         return NULL;
     /* "I" only as the capital letter; "US" is a country */
@@ -254,10 +259,18 @@ static const pron_word *pronoun_of(const char *t, size_t ws, size_t we)
 
 int stance_mentions_tables_sorted(void)
 {
+    uint16_t lens[26] = {0};
     for (size_t i = 1; i < N_ROLES; i++)
         if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
             return 0;
-    return 1;
+    for (size_t i = 0; i < N_ROLES; i++) {
+        size_t n = strlen(ROLES[i].word);
+        if (ROLES[i].word[0] < 'a' || ROLES[i].word[0] > 'z' || n > 15)
+            return 0;
+        lens[ROLES[i].word[0] - 'a'] |= (uint16_t)(1u << n);
+    }
+    /* the filters of role_lookup() and pronoun_of() */
+    return memcmp(lens, ROLE_LENS, sizeof lens) == 0 && pron_lens_cover();
 }
 
 /* The public enum and the internal kinds are the same numbers. */
@@ -451,12 +464,6 @@ static int find_ties(mstate *m)
     return STANCE_OK;
 }
 
-static int tie_cmp(const void *a, const void *b)
-{
-    const tie *x = a, *y = b;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
 
 /* The head word of an organisation's name of two words or more: the word
  * before its first "of"/"on"/"for" ("House Select Committee on Benghazi",
@@ -623,7 +630,7 @@ static int scan_words(mstate *m)
             continue;
         }
         ws = pos;
-        we = pos = word_end(t, pos, m->len, m->len);
+        we = pos = stance_word_end(t, pos, m->len, m->len);
         if (we < m->len && t[we] == '-' && we + 1 < m->len && stance_word_byte(t, we + 1, m->len)) {
             pos = we + 1; /* a hyphenated word goes on ("57-year-old") */
             while (pos < m->len && (stance_word_byte(t, pos, m->len) || (t[pos] == '-' && pos + 1 < m->len &&
@@ -853,6 +860,17 @@ static int person_like(const stance_ent *e)
     return 1;
 }
 
+/* stance_names_gender() of t[s, e): the name scan's when a run's bare name is
+ * that span (it computed the same, stance_names_gender(t, bare, last_end));
+ * the runs are in text order, their bare names too. */
+static int span_gender(const stance_namelist *nl, const char *t, size_t s, size_t e)
+{
+    size_t lo = stance_first_at_or_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, bare), s);
+    if (lo < nl->n && nl->v[lo].bare == s && nl->v[lo].last_end == e)
+        return nl->v[lo].gender;
+    return stance_names_gender(t, s, e);
+}
+
 /* Each actor's gender from its names (first names, Mr./Ms.), the roles tied to
  * it (votes cast by find_ties) and the pronouns that speak its quotes. */
 static void settle_genders(mstate *m)
@@ -862,7 +880,7 @@ static void settle_genders(mstate *m)
         stance_ent *e = &m->ents->e[i];
         vote(e, stance_names_gender(e->name, 0, strlen(e->name)));
         for (size_t k = 0; k < e->n_mentions; k++)
-            vote(e, stance_names_gender(t, e->mentions[k].start, e->mentions[k].end));
+            vote(e, span_gender(&m->quotes->names, t, e->mentions[k].start, e->mentions[k].end));
     }
     for (size_t qi = 0; qi < m->quotes->n; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
@@ -959,12 +977,6 @@ static void find_interlocutors(mstate *m)
 
 /* ---- pronouns ---------------------------------------------------------------- */
 
-static int ref_cmp(const void *a, const void *b)
-{
-    const referent *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
 {
     if (stance_grow((void **)&m->refs, &m->refs_cap, m->n_refs + 1, sizeof *m->refs))
@@ -990,8 +1002,8 @@ static int build_referents(mstate *m)
             if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
                 return STANCE_ERR_NOMEM;
     }
-    if (m->n_refs > 1) /* qsort's base may not be NULL, even for no elements */
-        qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    if (stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))
+        return STANCE_ERR_NOMEM;
     n_ent = m->n_refs;
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
@@ -1013,8 +1025,8 @@ static int build_referents(mstate *m)
         if (add_ref(m, nm->bare, nm->last_end, -1, g))
             return STANCE_ERR_NOMEM;
     }
-    if (m->n_refs > n_ent)
-        qsort(m->refs, m->n_refs, sizeof *m->refs, ref_cmp);
+    if (m->n_refs > n_ent && stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))
+        return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }
 
@@ -1073,7 +1085,7 @@ static int speaker_pronouns(const mstate *m, spk_pron **out, size_t *n_out)
             (*out)[(*n_out)++] = (spk_pron){q->speaker_span.start, m->speaker[qi], q->speaker};
     }
     if (*n_out > 1)
-        qsort(*out, *n_out, sizeof **out, spk_pron_cmp);
+        stance_sort_small(*out, *n_out, sizeof **out, spk_pron_cmp);
     return STANCE_OK;
 }
 
@@ -1098,8 +1110,7 @@ static int people_between(const char *t, size_t a, size_t b)
             i++;
             continue;
         }
-        while (i < b && stance_word_byte(t, i, b))
-            i++;
+        i = stance_word_end(t, i, b, b);
         if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && stance_mentions_lower(t, ws, i, buf, sizeof buf) &&
             bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
             return 1;
@@ -1183,8 +1194,7 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
             i++;
             continue;
         }
-        while (i < ws && stance_word_byte(t, i, ws))
-            i++;
+        i = stance_word_end(t, i, ws, ws);
         cls = stance_lex_classes_lower(t + s, i - s);
         /* a clause of its own: "who", "and", "said", "how", "to join him", "by driving him", "criticizing him" */
         if ((cls & stop) || ++nw > 4 || stance_word_is(t, s, i, "to") || stance_word_is(t, s, i, "how") ||
@@ -1306,7 +1316,7 @@ static void sort_more(stance_entityset *ents)
         size_t k = 0;
         if (e->n_more < 2)
             continue;
-        qsort(e->more, e->n_more, sizeof *e->more, more_cmp);
+        stance_sort_small(e->more, e->n_more, sizeof *e->more, more_cmp);
         for (size_t j = 0; j < e->n_more; j++)
             if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
                 e->more[k++] = e->more[j];
@@ -1396,7 +1406,7 @@ static int find_self(mstate *m)
                 continue;
             }
             ws = pos;
-            we = pos = word_end(t, pos, q->span.end, m->len);
+            we = pos = stance_word_end(t, pos, q->span.end, m->len);
             if (we - ws > 9 || !(pw = pronoun_of(t, ws, we)) || pw->cls == P_THIRD)
                 continue;
             if ((pw->cls == P_FIRST || pw->cls == P_FIRST_PLURAL) && sp >= 0)
@@ -1436,9 +1446,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (find_ties(&m))
         goto nomem;
     settle_genders(&m);
-    if (m.n_ties > 1)
-        qsort(m.ties, m.n_ties, sizeof *m.ties, tie_cmp);
-    if (scan_words(&m) || find_epithet_mentions(&m))
+    if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
     sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))

@@ -9,7 +9,12 @@
  */
 #ifndef STANCE_MENTIONS_H
 #define STANCE_MENTIONS_H
+#include <string.h>
+
 #include "stance_internal.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Mention kinds (what a caller can filter on). */
 enum {
@@ -145,12 +150,54 @@ static inline int stance_word_byte(const char *t, size_t i, size_t len)
 #undef WB_HI2
 #undef WB_LETTERS
 
+/* The end of the word going on at @p pos (before @p end; @p len: the text's):
+ * ASCII letters and digits by the table, then stance_word_byte(). */
+static inline size_t stance_word_end(const char *t, size_t pos, size_t end, size_t len)
+{
+#if defined(__SSE2__)
+    /* 16 bytes at a time: a word's end is one compare mask away, where the
+     * byte loop's exit, after a word of any length, is a branch mispredicted */
+    const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8('z' - 'a'), zero = _mm_set1_epi8('0'),
+                  nine = _mm_set1_epi8(9), bit = _mm_set1_epi8(0x20);
+    while (pos + 16 <= end) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + pos));
+        __m128i l = _mm_sub_epi8(_mm_or_si128(x, bit), a), d = _mm_sub_epi8(x, zero);
+        __m128i in = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, z), l), _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+        unsigned out = ~(unsigned)_mm_movemask_epi8(in) & 0xFFFFu;
+        if (out) {
+            pos += (size_t)__builtin_ctz(out);
+            break;
+        }
+        pos += 16;
+    }
+#endif
+    while (pos < end && STANCE_WORD_CLASS[(unsigned char)t[pos]] == 1)
+        pos++;
+    while (pos < end && stance_word_byte(t, pos, len))
+        pos++;
+    return pos;
+}
+
 /* Word helpers shared with targets.c. A word is a run of letters, digits and
  * non-ASCII letters; quote marks, dashes and apostrophes end it. */
 int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we);
 int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);
-/* Case-insensitive (ASCII) comparison of the word t[ws, we) with @p lit. */
-int stance_word_is(const char *t, size_t ws, size_t we, const char *lit);
+/* Case-insensitive (ASCII) comparison of the word t[ws, we) with @p lit
+ * (inline: the literal's length folds into the first comparison). */
+static inline int stance_word_is(const char *t, size_t ws, size_t we, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (we - ws != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[ws + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lit[i])
+            return 0;
+    }
+    return 1;
+}
 /* Role noun of the word (lowercase canonical, "governor" for "Gov."), or NULL. */
 const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender);
 #endif

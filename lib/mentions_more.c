@@ -272,9 +272,7 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
                 continue;
             }
             ws = pos++;
-            while (pos < q->span.end && stance_word_byte(t, pos, q->span.end))
-                pos++;
-            we = pos;
+            we = pos = stance_word_end(t, pos, q->span.end, q->span.end);
             f = (unsigned char)(t[ws] | 0x20);
             /* b d f g h m s w: the first letters of the nouns read here; most words stop */
             if (n && we - ws >= 3 && we - ws <= 10 && f >= 'b' && f <= 'w' && ((0x4430EEu >> (f - 'a')) & 1)) {

@@ -102,6 +102,28 @@ int stance_names_is_stopword(const char *w, size_t n)
     return stance_lex_is(w, n, STANCE_LX(STOP));
 }
 
+/* For each first letter a-z, the lengths of the lexicon's particles (bit n:
+ * n bytes): the word after a capitalised one is looked up only when it may
+ * be one. stance_names_tables_ok() checks it against the lexicon. */
+static const uint16_t PARTICLE_LENS[26] = {0x4, 0x8, 0, 0x2c, 0x4, 0, 0, 0, 0x8, 0, 0, 0x4, 0,
+                                           0,   0,   0, 0,    0,   0, 0x8, 0, 0x8, 0, 0, 0, 0};
+
+static int maybe_particle(const char *w, size_t n)
+{
+    unsigned first = (unsigned char)w[0] - 'a';
+    return n <= 15 && first < 26 && (PARTICLE_LENS[first] >> n & 1);
+}
+
+int stance_names_tables_ok(void)
+{
+    for (size_t i = 0; i < stance_lex_count(); i++) {
+        const stance_lexent *x = stance_lex_entry((long)i);
+        if ((x->cls & STANCE_LX(PARTICLE)) && !maybe_particle(x->w, x->n))
+            return 0;
+    }
+    return 1;
+}
+
 /* Every token looked up once: a title, a capitalised function word, or neither. */
 #define TK_TITLE 1u
 #define TK_STOP 2u
@@ -450,7 +472,8 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                     size_t pe = we + 1;
                     while (pe < len && u[pe] >= 'a' && u[pe] <= 'z')
                         pe++;
-                    fast = !stance_lex_is(text + we + 1, pe - we - 1, STANCE_LX(PARTICLE));
+                    fast = !maybe_particle(text + we + 1, pe - we - 1) ||
+                           !stance_lex_is(text + we + 1, pe - we - 1, STANCE_LX(PARTICLE));
                     break;
                 }
                 ws = we + 1;

@@ -134,26 +134,40 @@ static int is_object(const char *t, const stance_mention *m)
  * The attribution sentence is cut in two windows: up to LEAD_BYTES before
  * the quote (its opening mark the last token) and up to TAIL_BYTES after it
  * (its closing mark the first token). Built once per quote, when an actor
- * stands in the attribution sentence. */
+ * stands in the attribution sentence, and each window only when a mention
+ * on its side needs it. */
 #define LEAD_BYTES 400u
 #define TAIL_BYTES 160u
 #define LEAD_TOKENS 12u /* tokens between a reported clause's subject and the quote */
 #define TAIL_TOKENS 3u  /* words between the quote and the actor that continues it */
 
-static int build_windows(const char *text, const stance_rawquote *q, stance_tlist *out)
+static void window_bases(const stance_rawquote *q, stance_tlist *out)
 {
-    stance_span c = q->context;
-    size_t lo = c.start, hi = c.end;
-    stance_error err;
+    size_t lo = q->context.start;
     if (lo + LEAD_BYTES < q->span.start)
         lo = q->span.start - LEAD_BYTES;
-    if (hi > q->span.end + TAIL_BYTES)
-        hi = q->span.end + TAIL_BYTES;
     out->pre_base = lo;
     out->post_base = q->span.end;
     out->pre.n = out->post.n = 0;
-    if (lo < q->span.start && stance_toks_build(text + lo, q->span.start - lo, &out->pre, &err))
-        return STANCE_ERR_NOMEM;
+}
+
+/* Tokenize the window before (@p after 0) or after the quote, once per quote
+ * (@p built: the windows done so far), when a mention there needs it. */
+static int build_window(const char *text, const stance_rawquote *q, int after, unsigned *built, stance_tlist *out)
+{
+    size_t hi = q->context.end;
+    stance_error err;
+    if (*built & (1u << after))
+        return STANCE_OK;
+    *built |= 1u << after;
+    if (!after) {
+        if (out->pre_base < q->span.start &&
+            stance_toks_build(text + out->pre_base, q->span.start - out->pre_base, &out->pre, &err))
+            return STANCE_ERR_NOMEM;
+        return STANCE_OK;
+    }
+    if (hi > q->span.end + TAIL_BYTES)
+        hi = q->span.end + TAIL_BYTES;
     if (hi > q->span.end && stance_toks_build(text + q->span.end, hi - q->span.end, &out->post, &err))
         return STANCE_ERR_NOMEM;
     return STANCE_OK;
@@ -349,6 +363,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
     size_t wlo = q->span.start, whi = q->span.end;
     stance_span reach;
     int windows = 0;
+    unsigned built = 0; /* the token windows made for this quote: 1 before, 2 after */
     out->n = out->n_ms = out->n_sp = 0;
     widen(q->speaker_span, &wlo, &whi);
     widen(q->context, &wlo, &whi);
@@ -371,10 +386,22 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
             } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
                 n_ctx++;
                 if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
-                    if (!windows++ && build_windows(text, q, out))
-                        return STANCE_ERR_NOMEM;
-                    if (!modifies_noun(text, whi, m) &&
-                        (is_object(text, m) || lead_in(out, q, m) || tail(text, out, q, m)))
+                    int obj = 0;
+                    if (!windows++)
+                        window_bases(q, out);
+                    if (!modifies_noun(text, whi, m) && !(obj = is_object(text, m))) {
+                        /* a lead-in before the quote, a tail after it: each window tokenized when needed */
+                        if (m->span.end <= q->span.start && m->span.start >= out->pre_base) {
+                            if (build_window(text, q, 0, &built, out))
+                                return STANCE_ERR_NOMEM;
+                            obj = lead_in(out, q, m);
+                        } else if (m->span.start >= q->span.end) {
+                            if (build_window(text, q, 1, &built, out))
+                                return STANCE_ERR_NOMEM;
+                            obj = tail(text, out, q, m);
+                        }
+                    }
+                    if (obj)
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else if (in_span(m->span, reach) && (long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) &&

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,28 @@ static void test_core_crc32_known_answers(void **state)
     assert_int_equal(stance_crc32(0, "The quick brown fox jumps over the lazy dog", 43), 0x414FA339u);
     /* Incremental use equals one pass. */
     assert_int_equal(stance_crc32(stance_crc32(0, "1234", 4), "56789", 5), 0xCBF43926u);
+}
+
+/* The folded (PCLMULQDQ) path where the CPU has it and the tables agree with
+ * zlib at every length, alignment and split (lengths around its 64-byte
+ * start and 16-byte steps, and a long buffer). */
+static void test_core_crc32_matches_zlib(void **state)
+{
+    static unsigned char buf[70000];
+    uint32_t x = 7;
+    (void)state;
+    for (size_t i = 0; i < sizeof buf; i++) {
+        x = x * 1103515245u + 12345u;
+        buf[i] = (unsigned char)(x >> 16);
+    }
+    for (size_t off = 0; off < 16; off += 3)
+        for (size_t n = 0; n < 400; n++) {
+            uint32_t z = (uint32_t)crc32(crc32(0L, Z_NULL, 0), buf + off, (uInt)n);
+            assert_int_equal(stance_crc32(0, buf + off, n), z);
+            assert_int_equal(stance_crc32(stance_crc32(0, buf + off, n / 3), buf + off + n / 3, n - n / 3), z);
+        }
+    assert_int_equal(stance_crc32(0, buf + 1, sizeof buf - 1),
+                     (uint32_t)crc32(crc32(0L, Z_NULL, 0), buf + 1, (uInt)(sizeof buf - 1)));
 }
 
 static void test_core_arena(void **state)
@@ -300,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_core_error_record),       cmocka_unit_test(test_core_utf8_check),
         cmocka_unit_test(test_core_utf8_check_pcre2),
         cmocka_unit_test(test_core_utf8_codec),         cmocka_unit_test(test_core_crc32_known_answers),
+        cmocka_unit_test(test_core_crc32_matches_zlib),
         cmocka_unit_test(test_core_arena),              cmocka_unit_test(test_core_alloc_overflow),
         cmocka_unit_test(test_core_radix_sort_matches_qsort),
         cmocka_unit_test(test_core_sort_distinct),

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "speaker_names.h"
@@ -114,6 +115,7 @@ static void test_mentions_tables_sorted(void **state)
 {
     (void)state;
     assert_true(stance_mentions_tables_sorted());
+    assert_true(stance_names_tables_ok());
     assert_string_equal(stance_mention_kind_name(STANCE_MK_SELF), "speaker-self");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
@@ -1039,6 +1041,52 @@ static void test_mentions_index_same_answers(void **state)
     index_check(text, a, sizeof a / sizeof *a);
 }
 
+/* stance_sort_stable() and stance_sort_small() (mindex.c) give the order of a
+ * stable sort on the field alone, ties in their first order, short (insertion)
+ * and long (radix, qsort) alike. */
+typedef struct srec {
+    char pad[5];
+    size_t key;
+    unsigned seq;
+} srec;
+
+static int srec_cmp(const void *a, const void *b)
+{
+    const srec *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+static void test_sort_stable(void **state)
+{
+    static const size_t sizes[] = {0, 1, 2, 7, 16, 17, 300, 5000};
+    srec *v = malloc(5000 * sizeof *v);
+    uint32_t x = 12345;
+    (void)state;
+    assert_non_null(v);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        size_t n = sizes[k];
+        for (size_t i = 0; i < n; i++)
+            memset(v[i].pad, 'x', sizeof v[i].pad);
+        for (int small = 0; small < 2; small++) { /* stance_sort_small(): the same with a comparison */
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                v[i].key = (x >> 8) % (n / 3 + 2) * 1000003u; /* many ties, wide keys */
+                v[i].seq = (unsigned)i;
+            }
+            if (small)
+                stance_sort_small(v, n, sizeof *v, srec_cmp);
+            else
+                assert_int_equal(stance_sort_stable(v, n, sizeof *v, offsetof(srec, key)), STANCE_OK);
+            for (size_t i = 1; i < n; i++) {
+                assert_true(v[i - 1].key <= v[i].key);
+                if (v[i - 1].key == v[i].key)
+                    assert_true(v[i - 1].seq < v[i].seq);
+            }
+        }
+    }
+    free(v);
+}
+
 static void test_targets_article_governor(void **state)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
@@ -1138,6 +1186,7 @@ int main(void)
         cmocka_unit_test(test_targets_speaker_self_and_principal),
         cmocka_unit_test(test_targets_speaker_given_name),
         cmocka_unit_test(test_mentions_index_same_answers),
+        cmocka_unit_test(test_sort_stable),
         cmocka_unit_test(test_targets_article_governor),
         cmocka_unit_test(test_targets_scored_apart),
     };
