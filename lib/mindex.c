@@ -78,9 +78,10 @@ static int sort_short(char *b, size_t n, size_t size, const sort_how *h)
 
 int stance_sort_stable(void *v, size_t n, size_t size, size_t off)
 {
-    char *b = v, *out;
+    char *b = v, *tmp;
     size_t most = 0, total;
     unsigned ib = bits_for(n - 1), vb;
+    uint64_t mask;
     uint64_t *keys;
     if (n < 2)
         return STANCE_OK;
@@ -91,15 +92,29 @@ int stance_sort_stable(void *v, size_t n, size_t size, size_t off)
         sort_how h = {off, NULL};
         return sort_short(b, n, size, &h);
     }
-    if (stance_mul_overflow(n, 2 * sizeof *keys + size, &total) || !(keys = stance_malloc(total)))
+    mask = (UINT64_C(1) << ib) - 1;
+    if (stance_mul_overflow(n, 2 * sizeof *keys, &total) || total > SIZE_MAX - size ||
+        !(keys = stance_malloc(total + size)))
         return STANCE_ERR_NOMEM;
-    out = (char *)(keys + 2 * n);
+    tmp = (char *)(keys + 2 * n);
     for (size_t i = 0; i < n; i++)
         keys[i] = (uint64_t)field_at(v, i, size, off) << ib | i;
     stance_sort_u64(keys, n, keys + n, vb + ib);
-    for (size_t i = 0; i < n; i++)
-        memcpy(out + i * size, b + (size_t)(keys[i] & ((UINT64_C(1) << ib) - 1)) * size, size);
-    memcpy(v, out, n * size);
+    /* Element i takes the one at keys[i]'s index: applied in place cycle by cycle, one
+     * element aside (no second copy of the array: peak memory of a large text, issue #18). */
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i, k;
+        if ((size_t)(keys[i] & mask) == i)
+            continue;
+        memcpy(tmp, b + i * size, size);
+        while ((k = (size_t)(keys[j] & mask)) != i) {
+            memcpy(b + j * size, b + k * size, size);
+            keys[j] = (keys[j] & ~mask) | j;
+            j = k;
+        }
+        memcpy(b + j * size, tmp, size);
+        keys[j] = (keys[j] & ~mask) | j;
+    }
     stance_free(keys);
     return STANCE_OK;
 }
