@@ -422,19 +422,20 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
  * with its quote @p qs starts). */
-static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span qs)
+static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span qs, int *is_tied)
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
     const ref *only = NULL, *r0;
     int ambiguous = 0;
+    *is_tied = 0;
     for (size_t k = lo; k-- > 0;) {
         const ref *r = &s->refs[k];
         if (r->end + STANCE_SPEAKER_NAME_REACH < at || breaks(s->t, r->end, at) > 1)
             break;
         if (r->org != d->org)
             continue;
-        if (tied(s, r, d))
+        if ((*is_tied = tied(s, r, d)) != 0)
             return r;
         if (d->gender != STANCE_G_UNKNOWN && r->gender != STANCE_G_UNKNOWN && r->gender != d->gender)
             continue;
@@ -454,7 +455,7 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span
         const ref *r = &s->refs[k];
         if (r->end + TIE_REACH < at)
             break;
-        if (r->org == d->org && tied(s, r, d))
+        if (r->org == d->org && (*is_tied = tied(s, r, d)) != 0)
             return r;
     }
     return NULL;
@@ -519,6 +520,30 @@ static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const des
             (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender))
             return NULL;
         return o;
+    }
+    return NULL;
+}
+
+/* The quote before quote @p qi, within TIE_REACH bytes, whose description
+ * with the same head word was named here ('"...," the Vermont senator said'
+ * named Sanders; '"...?" Borger asked. "...," the senator said': Sanders
+ * again, not the last speaker), or NULL. */
+static const stance_rawquote *same_head_named(const sstate *s, size_t qi, const desc *d)
+{
+    const stance_rawquote *q = &s->quotes->q[qi];
+    for (size_t j = qi; j-- > 0;) {
+        const stance_rawquote *o = &s->quotes->q[j];
+        const char *h;
+        size_t rn;
+        if (o->span.end + TIE_REACH < q->span.start)
+            return NULL;
+        if (o->how != STANCE_ATTR_DESCRIBED || !o->role || !o->speaker || strcmp(o->speaker, o->role) == 0)
+            continue;
+        rn = strlen(o->role);
+        h = strrchr(o->role, ' ');
+        h = h ? h + 1 : o->role;
+        if ((size_t)(o->role + rn - h) == d->he - d->hs && stance_ascii_caseeq(h, s->t + d->hs, d->he - d->hs))
+            return o;
     }
     return NULL;
 }
@@ -918,7 +943,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         desc d, d2;
         issuer is;
         size_t owner_end;
-        int person, thing, g;
+        int person, thing, g, is_tied = 0;
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;
@@ -938,7 +963,12 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
-        if (person && (r = name_of(&s, &d, q->speaker_span.start, q->span)))
+        r = person ? name_of(&s, &d, q->speaker_span.start, q->span, &is_tied) : NULL;
+        if (r && is_tied)
+            rc = rename_speaker(&s, q, r);
+        else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */
+            rc = set_described(&s, q, stance_strdup(o->speaker));
+        else if (r)
             rc = rename_speaker(&s, q, r);
         else if (person && (o = prev_speaker(&s, qi, &d)))
             rc = set_described(&s, q, stance_strdup(o->speaker));

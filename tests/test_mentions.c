@@ -851,6 +851,12 @@ static void test_speaker_names(void **state)
     speaker_of("\"The bridge is late,\" Tom Park said on Monday.\n\nThe paper quoted another official as saying Elena "
                "Diaz and Sam Ito ran out of money. \"The money is gone,\" said the second official.\n",
                b, 3, "The money is", "the second official", NULL);
+    /* no tie: a description with the same head named earlier names it again, before the subject of
+     * the sentence before (the interviewer who asked) is guessed (spk3) */
+    speaker_of("\"We started with nothing and no money at all,\" Tom Park said in an interview with Elena Diaz.\n\n"
+               "Six months ago, the independent Vermont lawmaker said, the papers called him a \"fringe candidate.\"\n\n"
+               "\"That would be you?\" Diaz asked.\n\n\"That would be me, yes,\" the lawmaker said.\n",
+               a, 2, "That would be me", "Tom Park", "the lawmaker");
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
