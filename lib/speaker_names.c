@@ -298,8 +298,8 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
     while (i > 0 && t[i - 1] == ' ')
         i--;
     if (stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
-        if (same_word(t, ws, we, d))
-            return 1;
+        if (same_word(t, ws, we, d) || (we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
+            return 1; /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
         if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
             return 1;
     }

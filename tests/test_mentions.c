@@ -857,6 +857,12 @@ static void test_speaker_names(void **state)
                "Six months ago, the independent Vermont lawmaker said, the papers called him a \"fringe candidate.\"\n\n"
                "\"That would be you?\" Diaz asked.\n\n\"That would be me, yes,\" the lawmaker said.\n",
                a, 2, "That would be me", "Tom Park", "the lawmaker");
+    /* the plural of the head before a name ties it too ("radio hosts Tom Park and ..."), before the
+     * previous quote's speaker (spk3) */
+    speaker_of("Radio hosts Tom Park and Elena Diaz spoke with Sam Ito on Monday. \"I did know him,\" Ito said.\n\n"
+               "Ito and Mary Cho attended the wedding in 2005.\n\n"
+               "\"He is fun, he is an interesting guy,\" the host said.\n",
+               b, 3, "He is fun", "Tom Park", "the host");
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
