@@ -805,6 +805,37 @@ static int introduced(const char *t, size_t ws, size_t *np)
     return 0;
 }
 
+/* The subject of the sentence right before the one that holds the quote
+ * @p qs, when it opens that sentence (after "The" at most) and a reporting
+ * or issuing verb follows it within SAYER_GAP words ("The Park campaign on
+ * Tuesday responded that ... . "...," the statement said"): the issuer of a
+ * document named nowhere before. */
+#define SAYER_GAP 3u
+static int sayer_before(const sstate *s, stance_span qs, issuer *is)
+{
+    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, pos;
+    const ref *r;
+    wtok w;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2 || breaks(s->t, e, ss) > 1)
+        return 0;
+    ps = stance_sent_start(s->t, e - 1, 0);
+    if (tok_after(s->t, e, ps, &w) && (stance_word_is(s->t, w.s, w.e, "The") || stance_word_is(s->t, w.s, w.e, "the")))
+        ps = w.e + 1;
+    if (!(r = ref_starting_at(s, ps)))
+        return 0;
+    pos = r->end;
+    for (unsigned n = 0; n <= SAYER_GAP && tok_after(s->t, e, pos, &w); n++, pos = w.e)
+        if (plain_lower(s->t, w) &&
+            (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB)))) {
+            is->r = r;
+            is->start = is->end = is->ns = is->ne = 0;
+            return 1;
+        }
+    return 0;
+}
+
 /* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
 static int document_issuer(const sstate *s, stance_span sp, issuer *is)
 {
@@ -972,7 +1003,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = rename_speaker(&s, q, r);
         else if (person && (o = prev_speaker(&s, qi, &d)))
             rc = set_described(&s, q, stance_strdup(o->speaker));
-        else if (!person && document_issuer(&s, q->speaker_span, &is))
+        else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is)))
             rc = name_issuer(&s, q, &is);
     }
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)

@@ -851,18 +851,6 @@ static void test_speaker_names(void **state)
     speaker_of("\"The bridge is late,\" Tom Park said on Monday.\n\nThe paper quoted another official as saying Elena "
                "Diaz and Sam Ito ran out of money. \"The money is gone,\" said the second official.\n",
                b, 3, "The money is", "the second official", NULL);
-    /* no tie: a description with the same head named earlier names it again, before the subject of
-     * the sentence before (the interviewer who asked) is guessed (spk3) */
-    speaker_of("\"We started with nothing and no money at all,\" Tom Park said in an interview with Elena Diaz.\n\n"
-               "Six months ago, the independent Vermont lawmaker said, the papers called him a \"fringe candidate.\"\n\n"
-               "\"That would be you?\" Diaz asked.\n\n\"That would be me, yes,\" the lawmaker said.\n",
-               a, 2, "That would be me", "Tom Park", "the lawmaker");
-    /* the plural of the head before a name ties it too ("radio hosts Tom Park and ..."), before the
-     * previous quote's speaker (spk3) */
-    speaker_of("Radio hosts Tom Park and Elena Diaz spoke with Sam Ito on Monday. \"I did know him,\" Ito said.\n\n"
-               "Ito and Mary Cho attended the wedding in 2005.\n\n"
-               "\"He is fun, he is an interesting guy,\" the host said.\n",
-               b, 3, "He is fun", "Tom Park", "the host");
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
@@ -903,6 +891,34 @@ static void test_speaker_names(void **state)
     speaker_of("Elena Diaz spoke in the morning. Diaz is releasing a new 30-second ad this week.\n"
                "\"The port deserves a real plan,\" the ad says.\n",
                NULL, 0, "The port deserves", "Diaz", "the ad");
+    /* spk3: cases of one table, each (text, with the actors b or none, the quote's head, speaker, role) */
+    {
+        static const struct {
+            const char *text;
+            int actors;
+            const char *head, *speaker, *role;
+        } cases[] = {
+            /* no tie: a description with the same head named earlier names it again, before the
+             * subject of the sentence before (the interviewer who asked) is guessed */
+            {"\"We started with nothing and no money at all,\" Tom Park said in an interview with Elena Diaz.\n\n"
+             "Six months ago, the independent Vermont lawmaker said, the papers called him a \"fringe candidate.\"\n\n"
+             "\"That would be you?\" Diaz asked.\n\n\"That would be me, yes,\" the lawmaker said.\n",
+             1, "That would be me", "Tom Park", "the lawmaker"},
+            /* the plural of the head before a name ties it too ("radio hosts Tom Park and ..."),
+             * before the previous quote's speaker */
+            {"Radio hosts Tom Park and Elena Diaz spoke with Sam Ito on Monday. \"I did know him,\" Ito said.\n\n"
+             "Ito and Mary Cho attended the wedding in 2005.\n\n\"He is fun, he is an interesting guy,\" the host said.\n",
+             1, "He is fun", "Tom Park", "the host"},
+            /* a document named nowhere before: the subject that opens the sentence before with a
+             * reporting verb */
+            {"The Harbor Alliance on Tuesday responded that it had moved to a larger office.\n"
+             "\"We need the room for our new staff,\" the statement said.\n",
+             0, "We need the room", "Harbor Alliance", "the statement"},
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+            speaker_of(cases[i].text, cases[i].actors ? b : NULL, cases[i].actors ? 3 : 0, cases[i].head,
+                       cases[i].speaker, cases[i].role);
+    }
     /* no issuer tied: the document stays */
     speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
                "\"The port will close for a week in March,\" the statement said.\n",
