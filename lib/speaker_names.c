@@ -1003,6 +1003,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = rename_speaker(&s, q, r);
         else if (person && (o = prev_speaker(&s, qi, &d)))
             rc = set_described(&s, q, stance_strdup(o->speaker));
+        else if (person && d.org && sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
+            rc = name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
         else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is)))
             rc = name_issuer(&s, q, &is);
     }

@@ -891,8 +891,9 @@ static void test_speaker_names(void **state)
     speaker_of("Elena Diaz spoke in the morning. Diaz is releasing a new 30-second ad this week.\n"
                "\"The port deserves a real plan,\" the ad says.\n",
                NULL, 0, "The port deserves", "Diaz", "the ad");
-    /* spk3: cases of one table, each (text, with the actors b or none, the quote's head, speaker, role) */
+    /* spk3: cases of one table, each (text, with the actors b, m or none, the quote's head, speaker, role) */
     {
+        stance_actor m[] = {{"Mothers For Clean Water", NULL, 0}};
         static const struct {
             const char *text;
             int actors;
@@ -914,10 +915,16 @@ static void test_speaker_names(void **state)
             {"The Harbor Alliance on Tuesday responded that it had moved to a larger office.\n"
              "\"We need the room for our new staff,\" the statement said.\n",
              0, "We need the room", "Harbor Alliance", "the statement"},
+            /* an organisation noun whose actor's name is no organisation's: the one that opens the
+             * sentence before with an issuing verb */
+            {"Mothers For Clean Water issued a statement on Monday about the new dam.\n\n"
+             "\"We will keep marching until the valley is safe,\" the group said in a statement.\n",
+             2, "We will keep", "Mothers For Clean Water", "the group"},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-            speaker_of(cases[i].text, cases[i].actors ? b : NULL, cases[i].actors ? 3 : 0, cases[i].head,
-                       cases[i].speaker, cases[i].role);
+            speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
+                       cases[i].actors == 2 ? 1 : cases[i].actors ? 3 : 0, cases[i].head, cases[i].speaker,
+                       cases[i].role);
     }
     /* no issuer tied: the document stays */
     speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
