@@ -30,8 +30,8 @@
 
 #define NO_FAMILY UINT32_MAX
 #define NO_KEY UINT64_MAX /* no key: a key is (bucket << 4 | family index), bucket < 2^24 */
-#define MEMO_SLOTS 8192u /* a power of two */
-#define MEMO_MAX 4096u   /* words kept between two stance_fscratch_forget(): bounds its memory */
+#define MEMO_SLOTS 16384u /* a power of two */
+#define MEMO_MAX 8192u   /* words kept between two stance_fscratch_forget(): bounds its memory */
 
 void stance_fscratch_forget(stance_fscratch *s)
 {
