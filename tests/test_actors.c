@@ -133,22 +133,32 @@ static void test_actors_punctuation_in_names(void **state)
     stance_entityset_clear(&s);
 }
 
-static void test_actors_discover(void **state)
+/* The result of classifying @p text with @p n actors (none: discovery) under
+ * the test model, opened into *m for the caller to free. */
+static stance_result *classify_with(const char *text, const stance_actor *actors, size_t n, stance_model **m)
 {
     size_t len;
     unsigned char *data = testutil_model_bytes(&len);
-    stance_model *m = NULL;
-    const char text[] = "Governor Ellen Park visited Dover. Park toured the docks with Sam Ito.\n\n"
-                        "\"The docks need money,\" Park said.\n\n\"Sam Ito is wrong,\" said Rui Costa.\n";
     stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
-    int park = -1, ito = -1, costa = -1;
-    (void)state;
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    assert_int_equal(stance_model_open_buffer(data, len, m, NULL), STANCE_OK);
     stance_free(data);
     in.text = text;
     in.text_len = strlen(text);
-    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    in.actors = actors;
+    in.n_actors = n;
+    assert_int_equal(stance_classify(*m, &in, NULL, &res, NULL), STANCE_OK);
+    return res;
+}
+
+static void test_actors_discover(void **state)
+{
+    stance_model *m = NULL;
+    const char text[] = "Governor Ellen Park visited Dover. Park toured the docks with Sam Ito.\n\n"
+                        "\"The docks need money,\" Park said.\n\n\"Sam Ito is wrong,\" said Rui Costa.\n";
+    stance_result *res = classify_with(text, NULL, 0, &m);
+    int park = -1, ito = -1, costa = -1;
+    (void)state;
     for (size_t i = 0; i < stance_result_entity_count(res); i++) {
         const stance_entity *e = stance_result_entity(res, i);
         assert_int_equal(e->discovered, 1);
@@ -276,24 +286,6 @@ static void test_actors_discover_rules(void **state)
     stance_model_free(m);
 }
 
-/* The result of classifying @p text with @p n actors (none: discovery) under
- * the test model, opened into *m for the caller to free. */
-static stance_result *classify_with(const char *text, const stance_actor *actors, size_t n, stance_model **m)
-{
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
-    stance_input in = STANCE_INPUT_INIT;
-    stance_result *res = NULL;
-    assert_int_equal(stance_model_open_buffer(data, len, m, NULL), STANCE_OK);
-    stance_free(data);
-    in.text = text;
-    in.text_len = strlen(text);
-    in.actors = actors;
-    in.n_actors = n;
-    assert_int_equal(stance_classify(*m, &in, NULL, &res, NULL), STANCE_OK);
-    return res;
-}
-
 static void test_actors_quote_targets(void **state)
 {
     stance_model *m = NULL;
@@ -343,20 +335,12 @@ static void test_actors_fragment_chain_object(void **state)
  * mentions.c person_like(). */
 static void test_actors_discovered_place_no_pronoun(void **state)
 {
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
     const char text[] = "Vera Lind toured South Carolina on Monday. South Carolina votes next week.\n\n"
                         "\"He has no plan for the farms,\" said Vera Lind.\n";
-    stance_input in = STANCE_INPUT_INIT;
-    stance_result *res = NULL;
+    stance_result *res = classify_with(text, NULL, 0, &m);
     int place = -1;
     (void)state;
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
-    in.text = text;
-    in.text_len = strlen(text);
-    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
     for (size_t i = 0; i < stance_result_entity_count(res); i++)
         if (strcmp(stance_result_entity(res, i)->name, "South Carolina") == 0)
             place = (int)i;
