@@ -25,6 +25,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "sort.h"
 #include "tokens.h"
 
 void stance_ent_release(stance_ent *e)

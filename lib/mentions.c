@@ -38,6 +38,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mindex.h"
+#include "sort.h"
 #include "speaker_names.h"
 #include "tokens.h"
 

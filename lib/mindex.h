@@ -38,17 +38,6 @@ typedef struct stance_mindex {
  * scratch; qsort when such keys would not fit 64 bits. */
 void stance_mpos_sort(stance_mpos *pos, size_t n, size_t n_ents, uint64_t *keys);
 
-/* Sort @p n records of @p size bytes at @p v stably by the size_t at byte
- * @p off of each: the order qsort() (a merge sort in glibc) gives with a
- * comparison of that field alone, in linear time (stance_sort_u64() on the
- * field and the index). STANCE_ERR_NOMEM or STANCE_OK. */
-int stance_sort_stable(void *v, size_t n, size_t size, size_t off);
-
-/* qsort(v, n, size, cmp) for records of at most 256 bytes, in the same order
- * (glibc's qsort is a merge sort: stable), by an insertion sort up to 16
- * records, where qsort's set-up costs more than the sorting: most of the
- * mention and entity lists of an article are that short. */
-void stance_sort_small(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* Index @p ents (replacing an older index). STANCE_OK or STANCE_ERR_NOMEM. */
 int stance_mindex_build(struct stance_entityset *ents);
 void stance_mindex_free(stance_mindex *ix);

@@ -1,5 +1,6 @@
 /*
- * sort.c - radix sort of feature keys. Feature vectors are sorted once per
+ * sort.c - radix sort of feature keys, and the stable sorts of the mention and
+ * entity lists (the end of the file). Feature vectors are sorted once per
  * statement; with qsort the comparison callbacks were the largest single cost
  * of classification. Keys are small (bucket and family: table_bits + 4 bits),
  * so a few counting passes sort them in linear time: below 1,024 keys one
@@ -10,12 +11,14 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "sort.h"
+#include "stance_internal.h"
 
 #define BUCKET_MAX_N 1024u  /* the bucket pass up to here; the two-pass radix sort from here */
 #define BUCKET_MAX_BITS 11u /* about two buckets a key for BUCKET_MAX_N keys */
@@ -289,4 +292,108 @@ void stance_sort_u64(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits)
     }
     if (src != keys)
         memcpy(keys, src, n * sizeof *keys);
+}
+
+/* ---- records: stable sorts of the mention and entity lists (sort.h) ---- */
+
+static size_t field_at(const void *v, size_t i, size_t size, size_t off)
+{
+    size_t x;
+    memcpy(&x, (const char *)v + i * size + off, sizeof x);
+    return x;
+}
+
+#define STABLE_SHORT 16 /* up to here an insertion sort, in place */
+
+/* How an insertion sort orders records: by a size_t field at @p off, or by
+ * @p cmp. */
+typedef struct sort_how {
+    size_t off;
+    int (*cmp)(const void *, const void *);
+} sort_how;
+
+static int goes_after(const sort_how *h, const char *x, const char *y)
+{
+    size_t a, b;
+    if (h->cmp)
+        return h->cmp(x, y) > 0;
+    memcpy(&a, x + h->off, sizeof a);
+    memcpy(&b, y + h->off, sizeof b);
+    return a > b;
+}
+
+/* The insertion sort: a record moves only past the ones that go after it
+ * (stable). */
+static int sort_short(char *b, size_t n, size_t size, const sort_how *h)
+{
+    char stack[256], *tmp = size <= sizeof stack ? stack : stance_malloc(size);
+    if (!tmp)
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 1; i < n; i++) {
+        size_t j = i;
+        while (j > 0 && goes_after(h, b + (j - 1) * size, b + i * size))
+            j--;
+        if (j < i) {
+            memcpy(tmp, b + i * size, size);
+            memmove(b + (j + 1) * size, b + j * size, (i - j) * size);
+            memcpy(b + j * size, tmp, size);
+        }
+    }
+    if (tmp != stack)
+        stance_free(tmp);
+    return STANCE_OK;
+}
+
+int stance_sort_stable(void *v, size_t n, size_t size, size_t off)
+{
+    char *b = v, *tmp;
+    size_t most = 0, total;
+    unsigned ib = stance_bits_for(n - 1), vb;
+    uint64_t mask;
+    uint64_t *keys;
+    if (n < 2)
+        return STANCE_OK;
+    for (size_t i = 0; i < n; i++)
+        most = field_at(v, i, size, off) > most ? field_at(v, i, size, off) : most;
+    vb = stance_bits_for(most);
+    if (n <= STABLE_SHORT || vb + ib > 64) { /* (keys that do not fit: never, in memory) */
+        sort_how h = {off, NULL};
+        return sort_short(b, n, size, &h);
+    }
+    mask = (UINT64_C(1) << ib) - 1;
+    if (stance_mul_overflow(n, 2 * sizeof *keys, &total) || total > SIZE_MAX - size ||
+        !(keys = stance_malloc(total + size)))
+        return STANCE_ERR_NOMEM;
+    tmp = (char *)(keys + 2 * n);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (uint64_t)field_at(v, i, size, off) << ib | i;
+    stance_sort_u64(keys, n, keys + n, vb + ib);
+    /* Element i takes the one at keys[i]'s index: applied in place cycle by cycle, one
+     * element aside (no second copy of the array: peak memory of a large text, issue #18). */
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i, k;
+        if ((size_t)(keys[i] & mask) == i)
+            continue;
+        memcpy(tmp, b + i * size, size);
+        while ((k = (size_t)(keys[j] & mask)) != i) {
+            memcpy(b + j * size, b + k * size, size);
+            keys[j] = (keys[j] & ~mask) | j;
+            j = k;
+        }
+        memcpy(b + j * size, tmp, size);
+        keys[j] = (keys[j] & ~mask) | j;
+    }
+    stance_free(keys);
+    return STANCE_OK;
+}
+
+void stance_sort_small(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    sort_how h = {0, cmp};
+    if (n > STABLE_SHORT || size > 256) {
+        if (n > 1)
+            qsort(v, n, size, cmp);
+        return;
+    }
+    (void)sort_short(v, n, size, &h); /* (no allocation at this size: no failure) */
 }

@@ -15,4 +15,27 @@ void stance_sort_u64(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits)
  * are the distinct keys ascending (the repeats dropped as the keys go back
  * into place, not in a pass of their own). */
 size_t stance_sort_u64_distinct(uint64_t *keys, size_t n, uint64_t *tmp, unsigned key_bits);
+
+/* The bits that hold @p v (0 for 0). */
+static inline unsigned stance_bits_for(size_t v)
+{
+    unsigned b = 0;
+    while (b < 64 && (v >> b))
+        b++;
+    return b;
+}
+
+/* ---- records (the mention and entity lists) ---- */
+
+/* Sort @p n records of @p size bytes at @p v stably by the size_t at byte
+ * @p off of each: the order qsort() (a merge sort in glibc) gives with a
+ * comparison of that field alone, in linear time (stance_sort_u64() on the
+ * field and the index). STANCE_ERR_NOMEM or STANCE_OK. */
+int stance_sort_stable(void *v, size_t n, size_t size, size_t off);
+
+/* qsort(v, n, size, cmp) for records of at most 256 bytes, in the same order
+ * (glibc's qsort is a merge sort: stable), by an insertion sort up to 16
+ * records, where qsort's set-up costs more than the sorting: most of the
+ * mention and entity lists of an article are that short. */
+void stance_sort_small(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *));
 #endif

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "speaker_names.h"
 #include "targets.h"
 #include "testutil.h"
