@@ -3,7 +3,7 @@
 # (tests/data/e2e) with known errors: a valid label file passes, a broken one is
 # refused with the reason; the scorer's figures on a hand-written prediction file
 # (a span slightly off, a quote overlapping too little, a wrong speaker, a missing
-# and an off-target stance); the article chooser and the shared PolNeAR reader; no
+# and an off-target stance); the article chooser and the shared PolNeAR reader; the agreement of two labellers; no
 # script named like a standard module; and one real run through the stance binary.
 set -u
 top_builddir=${top_builddir:-.}
@@ -131,5 +131,20 @@ if "$py" "$rows" --task stance --articles "$data/dev.jsonl" "$data/labels/dev-t.
 fi
 grep -q 'dev labels never train' "$tmp/deverr" && [ ! -s "$tmp/devrows" ] || { echo "FAIL: e2e_rows.py dev refusal: $(cat "$tmp/deverr")"; fail=1; }
 
-[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run, training rows"
+# bench/e2e/agreement.py: a second labeller who agrees on the first pair and says "none" (unsure)
+# on the second: agreement 1/2, kappa (0.5 - 0.25) / 0.75, one pair both sure
+mkdir "$tmp/second"
+"$py" -c 'import json,sys
+r = json.loads(open(sys.argv[1]).read())
+r["labeller"] = "x2"
+r["quotes"][1]["pairs"][0].update(stance="none", conf=1)
+print(json.dumps(r))' "$data/labels/dev-t.jsonl" > "$tmp/second/second-x2.jsonl"
+agr=$("$py" "$e2e/agreement.py" --labels "$data/labels/dev-*.jsonl" --second "$tmp/second/*.jsonl") \
+    || { echo "FAIL: agreement.py exited $?"; fail=1; }
+printf '%s\n' "$agr" | grep -q '^all   pairs   2: agreement 0.500 (1), kappa 0.333; both conf 3: 1 pairs, agreement 1.000$' \
+    || { echo "FAIL: agreement.py figures: $agr"; fail=1; }
+printf '%s\n' "$agr" | grep -q 'confusion (rows first, columns second: favor/against/none): favor 1/0/0; against 0/0/1; none 0/0/0' \
+    || { echo "FAIL: agreement.py confusion: $agr"; fail=1; }
+
+[ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run, training rows, labeller agreement"
 exit "$fail"
