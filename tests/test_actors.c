@@ -330,6 +330,31 @@ static void test_actors_fragment_chain_object(void **state)
     stance_model_free(m);
 }
 
+/* The sentence before the quote's has its speaker criticise an actor ("took
+ * a swipe at Park"): the quote goes on with it, Park is its target; "met
+ * Diaz" is no criticism or praise (targets.c before_object()). */
+static void test_actors_object_of_sentence_before(void **state)
+{
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
+                        "Vera Lind took a swipe at Park over the harbor budget. \"The city cannot afford another "
+                        "decade of waste,\" Lind said.\n\n"
+                        "Lind then met Diaz. \"We talked about schools and buses,\" Lind said.\n";
+    stance_result *res = classify_with(text, actors, 2, &m);
+    const stance_quote *q;
+    (void)state;
+    assert_int_equal(stance_result_count(res), 2);
+    q = stance_result_quote(res, 0);
+    assert_string_equal(q->speaker, "Vera Lind");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Park");
+    assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_ATTRIBUTION);
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 1)), 0);
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -364,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_discover_rules),
         cmocka_unit_test(test_actors_fragment_chain_object),
+        cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
     };
