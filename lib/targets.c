@@ -361,12 +361,13 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
  * its speaker criticise or praise an actor (a verb of that right before the
  * actor, or such a noun and at/on/for/against); the quote goes on with it. */
 static const char *const EVAL_VERBS[] = {
-    "applauded",  "attacked",  "attacking", "berated",     "blasted",   "challenged", "chided",  "commended",
-    "condemned",  "congratulated", "criticised", "criticized", "criticizing", "denounced", "derided", "hailed",
-    "lambasted",  "lauded",    "mocked",    "praised",     "praising",  "rebuked",    "ridiculed", "scolded",
-    "slammed",    "thanked"};
-static const char *const EVAL_NOUNS[] = {"attack", "attacks", "broadside", "criticism", "dig",
-                                         "jab",    "rhetoric", "shot",     "swipe",     "whack"};
+    "applauded",  "assailed",  "attacked",  "attacking", "berated",     "blasted",   "challenged", "chided",
+    "commended",  "condemned", "congratulated", "criticised", "criticized", "criticizing", "denounced", "derided",
+    "hailed",     "lambasted", "lauded",    "mocked",    "mocking",     "praised",   "praising",   "rebuked",
+    "ridiculed",  "ripped",    "scolded",   "slammed",   "thanked"};
+static const char *const EVAL_NOUNS[] = {"attack", "attacks",  "broadside", "critical", "criticism", "dig",
+                                         "dismay", "jab",      "rhetoric",  "shot",     "skeptical", "swipe",
+                                         "whack"};
 
 static int word_listed(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
 {
@@ -388,9 +389,9 @@ static int evaluated(const char *t, size_t p, size_t floor)
         return 1;
     at = stance_word_is(t, ws, we, "at");
     if (!at && !stance_word_is(t, ws, we, "on") && !stance_word_is(t, ws, we, "for") &&
-        !stance_word_is(t, ws, we, "against"))
+        !stance_word_is(t, ws, we, "against") && !stance_word_is(t, ws, we, "of") && !stance_word_is(t, ws, we, "about"))
         return 0;
-    for (n = 0; n < 3 && stance_word_before(t, ws, &ws, &we) && ws >= floor; n++) {
+    for (n = 0; n < 4 && stance_word_before(t, ws, &ws, &we) && ws >= floor; n++) {
         if ((n == 0 && at && stance_word_is(t, ws, we, "back")) || /* "fired back at" */
             word_listed(t, ws, we, EVAL_NOUNS, sizeof EVAL_NOUNS / sizeof *EVAL_NOUNS))
             return 1;
@@ -418,11 +419,11 @@ static int object_like(const char *t, const stance_mention *m)
            (stance_word_is(t, m->span.start, m->span.end, "him") || stance_word_is(t, m->span.start, m->span.end, "them"));
 }
 
-/* t[a, a + n) and t[b, b + n) the same, A-Z read as a-z. */
-static int same_caseless(const char *t, size_t a, size_t b, size_t n)
+/* a[0, n) and b[0, n) the same, A-Z read as a-z. */
+static int same_caseless(const char *a, const char *b, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
-        char x = t[a + k], y = t[b + k];
+        char x = a[k], y = b[k];
         if (x >= 'A' && x <= 'Z')
             x = (char)(x - 'A' + 'a');
         if (y >= 'A' && y <= 'Z')
@@ -433,13 +434,24 @@ static int same_caseless(const char *t, size_t a, size_t b, size_t n)
     return 1;
 }
 
+/* The first whole word w[0, n) in t[b.start, b.end), or STANCE_NO_OFFSET. */
+static size_t find_word(const char *t, stance_span b, const char *w, size_t n)
+{
+    for (size_t i = b.start; n && i + n <= b.end; i++)
+        if ((i == b.start || !stance_word_byte(t, i - 1, b.end)) && same_caseless(t + i, w, n) &&
+            (i + n == b.end || !stance_word_byte(t, i + n, b.end)))
+            return i;
+    return STANCE_NO_OFFSET;
+}
+
 /* Where the speaker of @p q is first named in @p b: a mention of the speaker
  * actor, else the last word of the speaker phrase ("Cruz" of "Sen. Ted Cruz",
- * "he"); STANCE_NO_OFFSET if nowhere. */
+ * "he") or of the speaker's name; STANCE_NO_OFFSET if nowhere. */
 static size_t speaker_at(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker,
                          stance_span b, stance_tlist *out, int *nomem)
 {
-    size_t m0 = out->n_ms, ws, we, i;
+    size_t m0 = out->n_ms, ws, we, at = STANCE_NO_OFFSET;
+    const char *sur;
     if (speaker >= 0) {
         if (gather(&ents->e[speaker], b.start, b.end, out)) {
             *nomem = 1;
@@ -450,14 +462,12 @@ static size_t speaker_at(const stance_entityset *ents, const char *text, const s
             return out->ms[m0].span.start;
         }
     }
-    if (q->speaker_span.start == STANCE_NO_OFFSET ||
-        !stance_word_before(text, q->speaker_span.end, &ws, &we) || ws < q->speaker_span.start)
-        return STANCE_NO_OFFSET;
-    for (i = b.start; i + (we - ws) <= b.end; i++)
-        if ((i == b.start || !stance_word_byte(text, i - 1, b.end)) && same_caseless(text, i, ws, we - ws) &&
-            (i + (we - ws) == b.end || !stance_word_byte(text, i + (we - ws), b.end)))
-            return i;
-    return STANCE_NO_OFFSET;
+    if (q->speaker_span.start != STANCE_NO_OFFSET && stance_word_before(text, q->speaker_span.end, &ws, &we) &&
+        ws >= q->speaker_span.start)
+        at = find_word(text, b, text + ws, we - ws);
+    if (at == STANCE_NO_OFFSET && q->speaker && (sur = strrchr(q->speaker, ' ')))
+        at = find_word(text, b, sur + 1, strlen(sur + 1));
+    return at;
 }
 
 /* The one actor (not the speaker) the sentence @p b before the quote has the

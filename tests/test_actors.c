@@ -331,8 +331,9 @@ static void test_actors_fragment_chain_object(void **state)
 }
 
 /* The sentence before the quote's has its speaker criticise an actor ("took
- * a swipe at Park"): the quote goes on with it, Park is its target; "met
- * Diaz" is no criticism or praise (targets.c before_object()). */
+ * a swipe at Park", "was openly critical of Diaz"): the quote goes on with it,
+ * that actor is its target; "met Diaz" is no criticism or praise (targets.c
+ * before_object()). */
 static void test_actors_object_of_sentence_before(void **state)
 {
     stance_model *m = NULL;
@@ -340,17 +341,24 @@ static void test_actors_object_of_sentence_before(void **state)
     const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
                         "Vera Lind took a swipe at Park over the harbor budget. \"The city cannot afford another "
                         "decade of waste,\" Lind said.\n\n"
-                        "Lind then met Diaz. \"We talked about schools and buses,\" Lind said.\n";
+                        "Lind then met Diaz. \"We talked about schools and buses,\" Lind said.\n\n"
+                        "On Tuesday Lind was openly critical of Diaz and the port plan. \"It would cost the city "
+                        "a fortune,\" she said.\n";
     stance_result *res = classify_with(text, actors, 2, &m);
     const stance_quote *q;
     (void)state;
-    assert_int_equal(stance_result_count(res), 2);
+    assert_int_equal(stance_result_count(res), 3);
     q = stance_result_quote(res, 0);
     assert_string_equal(q->speaker, "Vera Lind");
     assert_int_equal(stance_quote_target_count(q), 1);
     assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Park");
     assert_int_equal(stance_quote_target(q, 0)->where, STANCE_WHERE_ATTRIBUTION);
     assert_int_equal(stance_quote_target_count(stance_result_quote(res, 1)), 0);
+    /* "critical of Diaz", up to four words before the actor; "she" named by the speaker's surname */
+    q = stance_result_quote(res, 2);
+    assert_string_equal(q->speaker, "Vera Lind");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Elena Diaz");
     stance_result_free(res);
     stance_model_free(m);
 }
