@@ -105,17 +105,35 @@ static int modifies_noun(const char *t, size_t len, const stance_mention *m)
     return bsearch(b, NOUNS, sizeof NOUNS / sizeof NOUNS[0], sizeof NOUNS[0], str_cmp) != NULL;
 }
 
+/* An actor left unnamed on purpose: "did not mention Trump by name",
+ * "without naming Sanders" (the mention from @p p to @p end, the text read
+ * up to @p lim): what the speaker says next is about it. */
+static int unnamed(const char *t, size_t p, size_t end, size_t lim)
+{
+    size_t ws, we, ps, pe;
+    if (!stance_word_before(t, p, &ws, &we))
+        return 0;
+    if (stance_word_is(t, ws, we, "naming"))
+        return stance_word_before(t, ws, &ps, &pe) && stance_word_is(t, ps, pe, "without");
+    if (!stance_word_is(t, ws, we, "mention") && !stance_word_is(t, ws, we, "mentioned") &&
+        !stance_word_is(t, ws, we, "mentioning"))
+        return 0;
+    return end + 8 <= lim && memcmp(t + end, " by name", 8) == 0 && (end + 8 == lim || !alnum(t[end + 8]));
+}
+
 /* Is the mention the object of an attribution verb or a verb of address
  * ("accused Gov. Tom Park", "asking Trump", "support behind Cruz",
  * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
- * or what the attribution refers to ("responding to Trump's remarks")? */
-static int is_object(const char *t, const stance_mention *m)
+ * or what the attribution refers to ("responding to Trump's remarks") or
+ * leaves unnamed ("did not mention Trump by name")? The text is read up to
+ * @p lim. */
+static int is_object(const char *t, size_t lim, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
     size_t ws, we, ps, pe;
     if (!stance_word_before(t, p, &ws, &we))
         return 0;
-    if (referred_to(t, p))
+    if (referred_to(t, p) || unnamed(t, p, m->span.end, lim))
         return 1;
     if (word_in(t, ws, we, STANCE_LX(OBJ_VERB) | STANCE_LX(ADDRESS_CUE)))
         return 1;
@@ -493,7 +511,8 @@ static long before_object(const stance_entityset *ents, const char *text, const 
         for (size_t j = m0; j < out->n_ms && !hit; j++) {
             const stance_mention *m = &out->ms[j];
             size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(text, m->span.start) : m->span.start;
-            hit = m->span.start > sp0 && object_like(text, m) && evaluated(text, p, sp0);
+            hit = m->span.start > sp0 && object_like(text, m) &&
+                  (evaluated(text, p, sp0) || unnamed(text, p, m->span.end, b.end));
         }
         out->n_ms = m0;
         if (hit && found >= 0)
@@ -544,7 +563,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                     int obj = 0;
                     if (!windows++)
                         window_bases(q, out);
-                    if (!modifies_noun(text, whi, m) && !(obj = is_object(text, m))) {
+                    if (!modifies_noun(text, whi, m) && !(obj = is_object(text, whi, m))) {
                         /* a lead-in before the quote, a tail after it: each window tokenized when needed */
                         if (m->span.end <= q->span.start && m->span.start >= out->pre_base) {
                             if (build_window(text, q, 0, &built, out))
@@ -560,7 +579,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else if (in_span(m->span, reach) && (long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) &&
-                       !modifies_noun(text, whi, m) && is_object(text, m)) {
+                       !modifies_noun(text, whi, m) && is_object(text, whi, m)) {
                 n_ctx++;
                 c.reasons |= STANCE_TR_OBJECT; /* the object of the sentence's first fragment */
             } else if ((long)i == prev_obj && in_span(m->span, before) && !(c.reasons & STANCE_TR_OBJECT) &&

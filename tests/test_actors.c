@@ -363,6 +363,27 @@ static void test_actors_object_of_sentence_before(void **state)
     stance_model_free(m);
 }
 
+/* An actor the attribution leaves unnamed on purpose ("did not mention Park
+ * by name") is the quote's object (targets.c unnamed()). */
+static void test_actors_unnamed_object(void **state)
+{
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
+                        "Diaz did not mention Park by name, but told the crowd that the city \"deserves a mayor "
+                        "who reads the budget.\"\n";
+    stance_result *res = classify_with(text, actors, 2, &m);
+    const stance_quote *q;
+    (void)state;
+    assert_int_equal(stance_result_count(res), 1);
+    q = stance_result_quote(res, 0);
+    assert_string_equal(q->speaker, "Elena Diaz");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Park");
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -398,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover_rules),
         cmocka_unit_test(test_actors_fragment_chain_object),
         cmocka_unit_test(test_actors_object_of_sentence_before),
+        cmocka_unit_test(test_actors_unnamed_object),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
     };
