@@ -594,6 +594,7 @@ static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *s
     target_rec *kept;
     widen(rq->speaker_span, &wlo, &whi);
     widen(rq->context, &wlo, &whi);
+    widen(stance_targets_before(c->text, rq), &wlo, &whi);
     n_near = all ? 0 : entities_near(c->s, c->n_allm, wlo, whi, qi + 1);
     if ((rc = stance_targets_choose(&c->s->ents, c->text, rq, c->flags, all ? NULL : c->s->near, n_near, tl)))
         return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");

@@ -9,6 +9,12 @@
  * voters said" in narration describes people, and a sentence's first word is
  * capitalised anyway); never inside another actor's name.
  *
+ * The party inside a quote: "my party", "our own party", "your party", "their
+ * party", "this party", "the party" name the article's one actor whose name
+ * ends in " Party" (none when there are several), even where the text never
+ * names it (mentions.c's organisation heads need a name mention before);
+ * not "my party's nominee", whose phrase is about someone else.
+ *
  * Kinship inside a quote: "my father", "his wife", "Park's son" name the one
  * person actor who shares the possessor's surname under another name and
  * whose gender fits the noun (the possessor: "my" the quote's speaker, his/her
@@ -100,8 +106,67 @@ static int find_in_quote(stance_entityset *ents, size_t i, const char *t, size_t
     return STANCE_OK;
 }
 
+/* Has @p e a mention starting at @p s already? */
+static int has_more_at(const stance_ent *e, size_t s)
+{
+    for (size_t k = 0; k < e->n_more; k++)
+        if (e->more[k].span.start == s)
+            return 1;
+    return 0;
+}
+
+/* "my party", "our own party", "your party", "this party", "the party" inside
+ * quote [qs, qe): the one party actor @p e of the article (not "my party's
+ * nominee": the phrase is then about someone else). */
+static int party_words(stance_ent *e, const char *t, size_t qs, size_t qe)
+{
+    static const char *const DETS[] = {"my", "our", "your", "their", "this", "the"};
+    for (size_t from = qs; from + 5 <= qe;) {
+        const char *hit = memmem(t + from, qe - from, "party", 5);
+        size_t s, ws, we, ds, de;
+        char b[8];
+        int det = 0;
+        if (!hit)
+            break;
+        s = (size_t)(hit - t);
+        from = s + 5;
+        if ((s > qs && letter((unsigned char)t[s - 1])) || (s + 5 < qe && (letter((unsigned char)t[s + 5]) ||
+                                                                          t[s + 5] == '\'' || t[s + 5] == '-')) ||
+            (s + 7 < qe && (unsigned char)t[s + 5] == 0xe2 && (unsigned char)t[s + 7] == 0x99) ||
+            !stance_word_before(t, s, &ws, &we) || ws < qs)
+            continue; /* inside a word, "party's", "party’s", "party-line" */
+        if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)
+            ws = ds, we = de;
+        if (stance_mentions_lower(t, ws, we, b, sizeof b))
+            for (size_t k = 0; k < sizeof DETS / sizeof *DETS && !det; k++)
+                det = strcmp(b, DETS[k]) == 0;
+        if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + 5, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
+/* The one actor whose name ends in " Party", or -1 (none, or several). */
+static long the_party(const stance_entityset *ents)
+{
+    long found = -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t n = strlen(ents->e[i].name);
+        if (n > 6 && strcmp(ents->e[i].name + n - 6, " Party") == 0) {
+            if (found >= 0)
+                return -1;
+            found = (long)i;
+        }
+    }
+    return found;
+}
+
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
+    long party = the_party(ents);
+    for (size_t qi = 0; party >= 0 && qi < quotes->n; qi++)
+        if (party_words(&ents->e[party], t, quotes->q[qi].span.start, quotes->q[qi].span.end))
+            return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < ents->n; i++) {
         const char *name = ents->e[i].name, *sp = strchr(name, ' ');
         size_t n;

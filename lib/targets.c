@@ -105,17 +105,35 @@ static int modifies_noun(const char *t, size_t len, const stance_mention *m)
     return bsearch(b, NOUNS, sizeof NOUNS / sizeof NOUNS[0], sizeof NOUNS[0], str_cmp) != NULL;
 }
 
+/* An actor left unnamed on purpose: "did not mention Trump by name",
+ * "without naming Sanders" (the mention from @p p to @p end, the text read
+ * up to @p lim): what the speaker says next is about it. */
+static int unnamed(const char *t, size_t p, size_t end, size_t lim)
+{
+    size_t ws, we, ps, pe;
+    if (!stance_word_before(t, p, &ws, &we))
+        return 0;
+    if (stance_word_is(t, ws, we, "naming"))
+        return stance_word_before(t, ws, &ps, &pe) && stance_word_is(t, ps, pe, "without");
+    if (!stance_word_is(t, ws, we, "mention") && !stance_word_is(t, ws, we, "mentioned") &&
+        !stance_word_is(t, ws, we, "mentioning"))
+        return 0;
+    return end + 8 <= lim && memcmp(t + end, " by name", 8) == 0 && (end + 8 == lim || !alnum(t[end + 8]));
+}
+
 /* Is the mention the object of an attribution verb or a verb of address
  * ("accused Gov. Tom Park", "asking Trump", "support behind Cruz",
  * "called him", "said of Park", "praise for the mayor", "the criticism of Park")
- * or what the attribution refers to ("responding to Trump's remarks")? */
-static int is_object(const char *t, const stance_mention *m)
+ * or what the attribution refers to ("responding to Trump's remarks") or
+ * leaves unnamed ("did not mention Trump by name")? The text is read up to
+ * @p lim. */
+static int is_object(const char *t, size_t lim, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
     size_t ws, we, ps, pe;
     if (!stance_word_before(t, p, &ws, &we))
         return 0;
-    if (referred_to(t, p))
+    if (referred_to(t, p) || unnamed(t, p, m->span.end, lim))
         return 1;
     if (word_in(t, ws, we, STANCE_LX(OBJ_VERB) | STANCE_LX(ADDRESS_CUE)))
         return 1;
@@ -355,19 +373,175 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
     return c;
 }
 
+/* ---- the object of the sentence before -------------------------------------
+ * "Cruz took the stage with a shot at Trump. \"...,\" Cruz said.", "Obama took
+ * a whack at Trump's credentials. \"...\"": the sentence before the quote's has
+ * its speaker criticise or praise an actor (a verb of that right before the
+ * actor, or such a noun and at/on/for/against); the quote goes on with it. */
+static const char *const EVAL_VERBS[] = {
+    "applauded",  "assailed",  "attacked",  "attacking", "berated",     "blasted",   "challenged", "chided",
+    "commended",  "condemned", "congratulated", "criticised", "criticized", "criticizing", "denounced", "derided",
+    "hailed",     "lambasted", "lauded",    "mocked",    "mocking",     "praised",   "praising",   "rebuked",
+    "ridiculed",  "ripped",    "scolded",   "slammed",   "thanked"};
+static const char *const EVAL_NOUNS[] = {"attack", "attacks",  "broadside", "critical", "criticism", "dig",
+                                         "dismay", "jab",      "rhetoric",  "shot",     "skeptical", "swipe",
+                                         "whack"};
+
+static int word_listed(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
+{
+    char b[16];
+    if (!stance_mentions_lower(t, ws, we, b, sizeof b))
+        return 0;
+    return bsearch(b, list, n, sizeof *list, str_cmp) != NULL;
+}
+
+/* Is the mention at @p p (its first word) criticised or praised by the words
+ * before it, from @p floor on? */
+static int evaluated(const char *t, size_t p, size_t floor)
+{
+    size_t ws, we, n;
+    int at;
+    if (!stance_word_before(t, p, &ws, &we) || ws < floor)
+        return 0;
+    if (word_listed(t, ws, we, EVAL_VERBS, sizeof EVAL_VERBS / sizeof *EVAL_VERBS))
+        return 1;
+    at = stance_word_is(t, ws, we, "at");
+    if (!at && !stance_word_is(t, ws, we, "on") && !stance_word_is(t, ws, we, "for") &&
+        !stance_word_is(t, ws, we, "against") && !stance_word_is(t, ws, we, "of") && !stance_word_is(t, ws, we, "about"))
+        return 0;
+    for (n = 0; n < 4 && stance_word_before(t, ws, &ws, &we) && ws >= floor; n++) {
+        if ((n == 0 && at && stance_word_is(t, ws, we, "back")) || /* "fired back at" */
+            word_listed(t, ws, we, EVAL_NOUNS, sizeof EVAL_NOUNS / sizeof *EVAL_NOUNS))
+            return 1;
+    }
+    return 0;
+}
+
+stance_span stance_targets_before(const char *text, const stance_rawquote *q)
+{
+    size_t e = stance_sent_start(text, q->span.start, 0);
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n'))
+        e--; /* the sentence before may end the paragraph before */
+    if (e < 2)
+        return (stance_span){STANCE_NO_OFFSET, STANCE_NO_OFFSET};
+    return (stance_span){stance_sent_start(text, e - 1, 0), e};
+}
+
+/* A mention that may stand as that object: a name, title or description, or
+ * "him"/"them" (not "his", "her", "their": a possessive is no object). */
+static int object_like(const char *t, const stance_mention *m)
+{
+    if (m->kind <= STANCE_MK_EPITHET)
+        return 1;
+    return m->kind == STANCE_MK_PRONOUN &&
+           (stance_word_is(t, m->span.start, m->span.end, "him") || stance_word_is(t, m->span.start, m->span.end, "them"));
+}
+
+/* a[0, n) and b[0, n) the same, A-Z read as a-z. */
+static int same_caseless(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        char x = a[k], y = b[k];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* The first whole word w[0, n) in t[b.start, b.end), or STANCE_NO_OFFSET. */
+static size_t find_word(const char *t, stance_span b, const char *w, size_t n)
+{
+    for (size_t i = b.start; n && i + n <= b.end; i++)
+        if ((i == b.start || !stance_word_byte(t, i - 1, b.end)) && same_caseless(t + i, w, n) &&
+            (i + n == b.end || !stance_word_byte(t, i + n, b.end)))
+            return i;
+    return STANCE_NO_OFFSET;
+}
+
+/* Where the speaker of @p q is first named in @p b: a mention of the speaker
+ * actor, else the last word of the speaker phrase ("Cruz" of "Sen. Ted Cruz",
+ * "he") or of the speaker's name; STANCE_NO_OFFSET if nowhere. */
+static size_t speaker_at(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker,
+                         stance_span b, stance_tlist *out, int *nomem)
+{
+    size_t m0 = out->n_ms, ws, we, at = STANCE_NO_OFFSET;
+    const char *sur;
+    if (speaker >= 0) {
+        if (gather(&ents->e[speaker], b.start, b.end, out)) {
+            *nomem = 1;
+            return STANCE_NO_OFFSET;
+        }
+        if (out->n_ms > m0) {
+            out->n_ms = m0;
+            return out->ms[m0].span.start;
+        }
+    }
+    if (q->speaker_span.start != STANCE_NO_OFFSET && stance_word_before(text, q->speaker_span.end, &ws, &we) &&
+        ws >= q->speaker_span.start)
+        at = find_word(text, b, text + ws, we - ws);
+    if (at == STANCE_NO_OFFSET && q->speaker && (sur = strrchr(q->speaker, ' ')))
+        at = find_word(text, b, sur + 1, strlen(sur + 1));
+    return at;
+}
+
+/* The one actor (not the speaker) the sentence @p b before the quote has the
+ * speaker criticise or praise, or -1 (none, or more than one). The speaker is
+ * named in @p b before it. Uses the list's mentions as scratch. */
+static long before_object(const stance_entityset *ents, const char *text, const stance_rawquote *q, stance_span b,
+                          long speaker, const size_t *cand, size_t n_cand, stance_tlist *out, int *nomem)
+{
+    long found = -1;
+    size_t m0 = out->n_ms, sp0;
+    if (b.start == STANCE_NO_OFFSET ||
+        (sp0 = speaker_at(ents, text, q, speaker, b, out, nomem)) == STANCE_NO_OFFSET)
+        return -1;
+    for (size_t ci = 0; ci < (cand ? n_cand : ents->n); ci++) {
+        size_t i = cand ? cand[ci] : ci;
+        int hit = 0;
+        if ((long)i == speaker)
+            continue;
+        if (gather(&ents->e[i], b.start, b.end, out)) {
+            *nomem = 1;
+            return -1;
+        }
+        for (size_t j = m0; j < out->n_ms && !hit; j++) {
+            const stance_mention *m = &out->ms[j];
+            size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(text, m->span.start) : m->span.start;
+            hit = m->span.start > sp0 && object_like(text, m) &&
+                  (evaluated(text, p, sp0) || unnamed(text, p, m->span.end, b.end));
+        }
+        out->n_ms = m0;
+        if (hit && found >= 0)
+            return -1;
+        if (hit)
+            found = (long)i;
+    }
+    return found;
+}
+
 int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
                           const size_t *cand, size_t n_cand, stance_tlist *out)
 {
     long speaker = stance_mentions_speaker(ents, text, q);
     long principal = stance_mentions_principal(ents, text, q, speaker);
     size_t wlo = q->span.start, whi = q->span.end;
-    stance_span reach;
-    int windows = 0;
+    stance_span reach, before = stance_targets_before(text, q);
+    long prev_obj;
+    int windows = 0, nomem = 0;
     unsigned built = 0; /* the token windows made for this quote: 1 before, 2 after */
     out->n = out->n_ms = out->n_sp = 0;
     widen(q->speaker_span, &wlo, &whi);
     widen(q->context, &wlo, &whi);
     reach = object_reach(text, q, wlo);
+    prev_obj = before_object(ents, text, q, before, speaker, cand, n_cand, out, &nomem);
+    if (nomem)
+        return STANCE_ERR_NOMEM;
+    if (prev_obj >= 0)
+        widen(before, &wlo, &whi);
     for (size_t ci = 0; ci < (cand ? n_cand : ents->n); ci++) {
         size_t i = cand ? cand[ci] : ci;
         stance_tchoice c = {i, 0, 0, out->n_ms, 0, 0, 0, 0};
@@ -389,7 +563,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                     int obj = 0;
                     if (!windows++)
                         window_bases(q, out);
-                    if (!modifies_noun(text, whi, m) && !(obj = is_object(text, m))) {
+                    if (!modifies_noun(text, whi, m) && !(obj = is_object(text, whi, m))) {
                         /* a lead-in before the quote, a tail after it: each window tokenized when needed */
                         if (m->span.end <= q->span.start && m->span.start >= out->pre_base) {
                             if (build_window(text, q, 0, &built, out))
@@ -405,11 +579,14 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else if (in_span(m->span, reach) && (long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) &&
-                       !modifies_noun(text, whi, m) && is_object(text, m)) {
+                       !modifies_noun(text, whi, m) && is_object(text, whi, m)) {
                 n_ctx++;
                 c.reasons |= STANCE_TR_OBJECT; /* the object of the sentence's first fragment */
-            }
-            else
+            } else if ((long)i == prev_obj && in_span(m->span, before) && !(c.reasons & STANCE_TR_OBJECT) &&
+                       object_like(text, m)) {
+                n_ctx++;
+                c.reasons |= STANCE_TR_OBJECT; /* criticised or praised in the sentence before */
+            } else
                 keep = 0;
             if (keep)
                 out->ms[k++] = *m;

@@ -330,6 +330,45 @@ static void test_actors_fragment_chain_object(void **state)
     stance_model_free(m);
 }
 
+/* Quote @p i of @p res is by @p speaker and has the one target @p actor. */
+static void one_target(const stance_result *res, size_t i, const char *speaker, const char *actor)
+{
+    const stance_quote *q = stance_result_quote(res, i);
+    assert_string_equal(q->speaker, speaker);
+    if (stance_quote_target_count(q) != 1)
+        fail_msg("quote %zu: %zu targets, not 1", i, stance_quote_target_count(q));
+    assert_string_equal(stance_quote_target(q, 0)->actor, actor);
+}
+
+/* The sentence before the quote's has its speaker criticise an actor ("took
+ * a swipe at Park", "was openly critical of Diaz"): the quote goes on with it,
+ * that actor is its target; "met Diaz" is no criticism or praise (targets.c
+ * before_object()). An actor the attribution leaves unnamed on purpose ("did
+ * not mention Park by name") is the quote's object too (targets.c unnamed()). */
+static void test_actors_object_of_sentence_before(void **state)
+{
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
+                        "Vera Lind took a swipe at Park over the harbor budget. \"The city cannot afford another "
+                        "decade of waste,\" Lind said.\n\n"
+                        "Lind then met Diaz. \"We talked about schools and buses,\" Lind said.\n\n"
+                        "On Tuesday Lind was openly critical of Diaz and the port plan. \"It would cost the city "
+                        "a fortune,\" she said.\n\n"
+                        "Diaz did not mention Park by name, but told the crowd that the city \"deserves a mayor "
+                        "who reads the budget.\"\n";
+    stance_result *res = classify_with(text, actors, 2, &m);
+    (void)state;
+    assert_int_equal(stance_result_count(res), 4);
+    one_target(res, 0, "Vera Lind", "Tom Park");
+    assert_int_equal(stance_quote_target(stance_result_quote(res, 0), 0)->where, STANCE_WHERE_ATTRIBUTION);
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 1)), 0);
+    one_target(res, 2, "Vera Lind", "Elena Diaz"); /* "critical of", four words back; "she" by the surname */
+    one_target(res, 3, "Elena Diaz", "Tom Park");
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -364,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_actors_discover),
         cmocka_unit_test(test_actors_discover_rules),
         cmocka_unit_test(test_actors_fragment_chain_object),
+        cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
     };

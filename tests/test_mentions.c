@@ -310,6 +310,20 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "Both candidates", 0, STANCE_MK_EPITHET, STANCE_MR_PAIR},
       {"Elena Diaz", "Both candidates", 0, STANCE_MK_EPITHET, STANCE_MR_PAIR},
       {"Sam Ito", "Both candidates", 0, NOT_A_MENTION, 0}}},
+    {"\"my party\", \"your own party\" in a quote: the article's one party actor, even where "
+     "the text never names it; not \"my party's nominee\"",
+     "Tom Park spoke on Monday.\n\n"
+     "\"My party has lost its way, and your own party is no better. My party's nominee is weak,\" Sam Ito said.\n",
+     {{"Whig Party", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Whig Party", "My party", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Whig Party", "your own party", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Whig Party", "My party", 1, NOT_A_MENTION, 0}}},
+    {"\"my party\" with two party actors: neither",
+     "The Whig Party and the Tory Party met on Monday.\n\n\"My party has lost its way,\" Sam Ito said.\n",
+     {{"Whig Party", NULL, 0}, {"Tory Party", NULL, 0}},
+     2,
+     {{"Whig Party", "My party", 0, NOT_A_MENTION, 0}, {"Tory Party", "My party", 0, NOT_A_MENTION, 0}}},
     {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n",
