@@ -942,6 +942,31 @@ static size_t own_intro_subject(ctx *c, size_t qi, size_t pos, size_t floor)
     return ss;
 }
 
+/* Does a he/she of gender @p g, outside quotes, stand before the name in its
+ * own sentence ("..., and she doesn't think Clinton can ...", "which he said
+ * were split between Trump and Cruz")? Such a name is what that pronoun's
+ * person spoke of, not the person a later he/she continues. A name right
+ * after a comma may open the main clause ("After he left, Ruiz said") and
+ * is kept. */
+static int after_own_pronoun(ctx *c, const stance_name *nm, int g, size_t floor)
+{
+    const char *t = c->t;
+    size_t ss = stance_q_sent_start(c, nm->start, floor), i = ss, ws, we, p = nm->start;
+    int pg;
+    while (p > ss && stance_hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    if (p > ss && t[p - 1] == ',')
+        return 0;
+    while (stance_chunk_next(t, &i, nm->start, c->len, &ws, &we)) {
+        size_t w2 = ws;
+        while (w2 < we && is_word_byte((unsigned char)t[w2]))
+            w2++;
+        if (w2 > ws && stance_names_pronoun(t, ws, w2, &pg) == 1 && pg == g && !stance_q_in_quote(c, ws, c->n))
+            return 1;
+    }
+    return 0;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -969,7 +994,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             break;
         if (stance_q_in_quote(c, nm->start, c->n))
             continue; /* names inside quotes (this one included) are not antecedents */
-        if (ng != STANCE_G_UNKNOWN && ng != g)
+        if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor))
             continue;
         cls = name_class(c, qi, k, &memo);
         person = (cls & 2u) != 0;
