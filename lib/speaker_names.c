@@ -103,8 +103,15 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
     if (n < 2 || n > (and ? DESC_MAX_TOKENS_AND : DESC_MAX_TOKENS) ||
         !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
         return 0;
-    if (v[n - 1].kind != STANCE_TK_WORD || !(v[n - 1].shape & STANCE_SH_LOWER))
+    if (v[n - 1].kind != STANCE_TK_WORD)
         return 0;
+    if (!(v[n - 1].shape & STANCE_SH_LOWER)) {
+        /* "the Texan": a people's adjective, singular, is a person noun */
+        size_t he = sp.start + v[n - 1].end;
+        if (!(v[n - 1].cls & STANCE_LX(DEMONYM)) || s->t[he - 1] == 's' || and)
+            return 0;
+        return read_head(s, sp.start + v[n - 1].start, he, STANCE_LX(PERSON_NOUN), d);
+    }
     if (!read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, v[n - 1].lcls, d))
         return 0;
     if (and && !d->org && v[and - 1].kind == STANCE_TK_WORD && (v[and - 1].shape & STANCE_SH_LOWER) &&
@@ -418,11 +425,47 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     return r;
 }
 
+/* The description opening the sentence before the one at @p at ("The former
+ * governor, who dropped his bid, noted that ... . '...,' the Texan said"),
+ * when the text ties its head to a referent further back ("Gov. Rick
+ * Perry"): that referent, if compatible with @p d; else NULL. */
+static const ref *described_subject_before(sstate *s, const desc *d, size_t at, stance_span qs)
+{
+    size_t ss = stance_sent_start(s->t, at, 0), e, ps, i, ws, we;
+    desc d2, d3;
+    if (ss > qs.start && ss <= qs.end)
+        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
+    e = ss;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2)
+        return NULL;
+    ps = stance_sent_start(s->t, e - 1, 0);
+    i = ps;
+    for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
+        size_t lo;
+        if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
+            continue;
+        if (!read_desc(s, (stance_span){ps, we}, &d2, &d3) || d2.org != d->org)
+            continue;
+        lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+        for (size_t k = lo; k-- > 0;) {
+            const ref *r = &s->refs[k];
+            if (r->end + TIE_REACH < ps)
+                break;
+            if (r->org == d->org && tied(s, r, &d2))
+                return compatible(r, d) ? r : NULL;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
  * with its quote @p qs starts). */
-static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span qs, int *is_tied)
+static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, int *is_tied)
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
@@ -444,6 +487,8 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
     }
+    if ((r0 = described_subject_before(s, d, at, qs)) != NULL)
+        return r0;
     if (only && !ambiguous)
         return only;
     if (only && (r0 = sentence_subject(s, d, at, qs)))

@@ -921,6 +921,13 @@ static void test_speaker_names(void **state)
             {"Mothers For Clean Water issued a statement on Monday about the new dam.\n\n"
              "\"We will keep marching until the valley is safe,\" the group said in a statement.\n",
              2, "We will keep", "Mothers For Clean Water", "the group"},
+            /* spk4: a people's adjective ("the Texan") is a person noun; with no tie and several persons
+             * within reach, the description opening the sentence before, tied further back ("Gov. Tom
+             * Park" ... "The former governor") */
+            {"Former Gov. Tom Park endorsed Sam Ito on Sunday.\n\n\"Ito is the most consistent of them,\" Park said.\n\n"
+             "Do you support Sam Ito? Like the page:\n\n"
+             "The former governor noted that voters want change. \"Elena Diaz and Sam Ito are skilled,\" the Texan said.\n",
+             1, "Elena Diaz and", "Tom Park", "the Texan"},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
