@@ -967,6 +967,23 @@ static int after_own_pronoun(ctx *c, const stance_name *nm, int g, size_t floor)
     return 0;
 }
 
+/* Is names entry @p k inside "between A and B" (either of the two)? Such a
+ * name is a choice spoken of, no antecedent ("Choosing between Ruud and
+ * Vinter is a \"false choice,\" she said"). */
+static int between_pair(ctx *c, long k)
+{
+    size_t ws, we;
+    if (!stance_q_word_before(c, c->names->v[k].start, 0, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "and")) {
+        /* the second of the pair: the name before "and" follows "between" */
+        if (k == 0 || c->names->v[k - 1].end > ws || ws - c->names->v[k - 1].end > 2 ||
+            !stance_q_word_before(c, c->names->v[k - 1].start, 0, &ws, &we))
+            return 0;
+    }
+    return word_eq(c->t, ws, we, "between");
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -994,7 +1011,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             break;
         if (stance_q_in_quote(c, nm->start, c->n))
             continue; /* names inside quotes (this one included) are not antecedents */
-        if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor))
+        if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor) || between_pair(c, k))
             continue;
         cls = name_class(c, qi, k, &memo);
         person = (cls & 2u) != 0;
