@@ -468,13 +468,35 @@ static int article_name(ctx *c, const stance_name *nm)
     return word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The");
 }
 
+/* A lone place word ("West") that is the surname of a person's full name in
+ * the article ("Cornel West"), not after "the": that person, no place. */
+static int place_word_surname(ctx *c, long k)
+{
+    const stance_name *nm = &c->names->v[k];
+    size_t ws, we;
+    if (nm->ntok != 1 || !c->group || !place_first(c, nm) ||
+        (stance_q_word_before(c, nm->start, 0, &ws, &we) && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The"))))
+        return 0;
+    for (size_t j = c->group[k]; j < c->names->n && j < c->group[k] + 8; j++) {
+        long o = (long)c->names->by_last[j];
+        if (!same_surname(c, o, k))
+            break;
+        if (c->names->v[o].ntok >= 2 && !place_first(c, &c->names->v[o]))
+            return 1;
+    }
+    return 0;
+}
+
 static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 {
     long i = m->top - k;
     unsigned r;
     if (i >= 0 && i < PMEMO && m->v[i])
         return m->v[i];
-    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) || article_name(c, &c->names->v[k]) ? 5u : 1u;
+    r = (org_like(c, &c->names->v[k]) && !place_word_surname(c, k)) || acronym_head(c, &c->names->v[k]) ||
+                article_name(c, &c->names->v[k])
+            ? 5u
+            : 1u;
     if (person_like(c, qi, k, (r & 4u) != 0))
         r |= 2u;
     if (i >= 0 && i < PMEMO)
