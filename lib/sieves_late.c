@@ -551,7 +551,8 @@ int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_spa
     return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
 }
 
-/* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who'): the name
+/* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who') or in a name and "who"
+ * ('a post from Ida Brekke who'): the name
  * before the comma (name_or_name_of()). 1 and *@p b set, or 0. */
 int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
 {
@@ -560,8 +561,10 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     if (we != e || !word_eq(c->t, ws, we, "who"))
         return 0;
     k = skip_back_hs(c, ws, np.start);
-    if (k <= np.start || c->t[k - 1] != ',')
+    if (k <= np.start)
         return 0;
+    if (c->t[k - 1] != ',')
+        return name_or_name_of(c, k, np.start, b); /* 'a post from Ida Brekke who wrote, "' */
     return name_or_name_of(c, k - 1, np.start, b);
 }
 
