@@ -1002,6 +1002,61 @@ static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
     return *g == STANCE_G_UNKNOWN ? 1 : 2;
 }
 
+/* Does the lowercase word @p w end like a noun of a person who does something
+ * ("member", "supporter", "strategist", "sponsor", "politician")? */
+static int agent_noun(const char *t, wtok w)
+{
+    static const char *const ENDS[] = {"er", "or", "ist", "ian"};
+    for (size_t i = 0; i < sizeof ENDS / sizeof ENDS[0]; i++) {
+        size_t n = strlen(ENDS[i]);
+        if (w.e - w.s > n + 2 && memcmp(t + w.e - n, ENDS[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A thing described around a name ("this Trump look-alike", "a Pentagon
+ * readout", "the Vox Populi (Voice of the People) column"): an article, the
+ * name run, an aside in parentheses and lowercase words only. 1 with
+ * [*@p ns, *@p ne) the name, else 0. */
+static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
+{
+    const stance_namelist *nl = &s->quotes->names;
+    const char *t = s->t;
+    wtok w;
+    size_t k, pos, words = 0;
+    if (!tok_after(t, sp.end, sp.start, &w) ||
+        !(is_article(t, w) || stance_word_is(t, w.s, w.e, "this") || stance_word_is(t, w.s, w.e, "This")))
+        return 0;
+    k = stance_first_end_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, end), w.e);
+    if (k >= nl->n || nl->v[k].end > sp.end)
+        return 0;
+    for (pos = w.e; tok_after(t, nl->v[k].start, pos, &w); pos = w.e)
+        if (!plain_lower(t, w))
+            return 0; /* (only lowercase words before the name) */
+    pos = nl->v[k].end;
+    while (pos < sp.end && t[pos] == ' ')
+        pos++;
+    if (pos < sp.end && t[pos] == '(') {
+        while (pos < sp.end && t[pos] != ')')
+            pos++;
+        if (pos++ >= sp.end)
+            return 0;
+    }
+    for (; tok_after(t, sp.end, pos, &w); pos = w.e, words++)
+        if (!plain_lower(t, w))
+            return 0;
+    /* (not a person: "a Clinton campaign spokesman", "the RNC member", "a Christie supporter") */
+    if (!words || (stance_lex_classes_lower(t + w.s, w.e - w.s) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) ||
+        agent_noun(t, w) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
+        return 0;
+    *ns = nl->v[k].start; /* (titles kept: "State Department"; not a leading "The") */
+    if (*ns + 4 <= nl->v[k].last_end && (memcmp(t + *ns, "The ", 4) == 0 || memcmp(t + *ns, "the ", 4) == 0))
+        *ns += 4;
+    *ne = nl->v[k].last_end;
+    return 1;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -1018,7 +1073,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         const stance_rawquote *o;
         desc d, d2;
         issuer is;
-        size_t owner_end;
+        size_t owner_end, ns, ne;
         int person, thing, g, is_tied = 0;
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
@@ -1033,6 +1088,11 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (thing == 2) { /* "her Twitter account posted:": the person "her" stands for */
             if ((built++ || !(rc = build_refs(&s))) && (r = owner_of_pronoun(&s, q->speaker_span.start, g)))
                 rc = rename_speaker(&s, q, r);
+            continue;
+        }
+        if (!person && name_inside(&s, q->speaker_span, &ns, &ne)) {
+            /* "this Trump look-alike declared": the name the thing is described by */
+            rc = set_described(&s, q, stance_strndup(text + ns, ne - ns));
             continue;
         }
         if (!person && !document_like(text, q->speaker_span))

@@ -928,6 +928,12 @@ static void test_speaker_names(void **state)
              "Do you support Sam Ito? Like the page:\n\n"
              "The former governor noted that voters want change. \"Elena Diaz and Sam Ito are skilled,\" the Texan said.\n",
              1, "Elena Diaz and", "Tom Park", "the Texan"},
+            /* spk4: a thing described around a name ("a Pentagon readout", "this Trump look-alike")
+             * is that name's; a person noun or an agent noun ("member") is not a thing */
+            {"The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust readout.\n",
+             0, "The talks were", "Harbor Trust", "a Harbor Trust readout"},
+            {"The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust member.\n",
+             0, "The talks were", "a Harbor Trust member", NULL},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
