@@ -1002,6 +1002,23 @@ static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
     return *g == STANCE_G_UNKNOWN ? 1 : 2;
 }
 
+/* The quote before @p qi whose described speaker's role ends in the head
+ * word of the definite thing that speaks @p qi ("the column"), or NULL. */
+static const stance_rawquote *same_thing_named(const sstate *s, size_t qi)
+{
+    const stance_rawquote *q = &s->quotes->q[qi];
+    wtok head;
+    int indef;
+    desc d;
+    if (!thing_np(s->t, q->speaker_span.start, q->speaker_span.end, &head, &indef) || indef ||
+        (stance_lex_classes_lower(s->t + head.s, head.e - head.s) & STANCE_LX(ORG_NOUN)))
+        return NULL; /* (not "the campaign": a body, not the same document) */
+    memset(&d, 0, sizeof d);
+    d.hs = head.s;
+    d.he = head.e;
+    return same_head_named(s, qi, &d);
+}
+
 /* Does the lowercase word @p w end like a noun of a person who does something
  * ("member", "supporter", "strategist", "sponsor", "politician")? */
 static int agent_noun(const char *t, wtok w)
@@ -1112,6 +1129,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
         else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is)))
             rc = name_issuer(&s, q, &is);
+        else if (!person && (o = same_thing_named(&s, qi)) != NULL) /* "...," said the Vox Populi column. */
+            rc = set_described(&s, q, stance_strdup(o->speaker));     /* "...," the column noted */
     }
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)

@@ -934,6 +934,10 @@ static void test_speaker_names(void **state)
              0, "The talks were", "Harbor Trust", "a Harbor Trust readout"},
             {"The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust member.\n",
              0, "The talks were", "a Harbor Trust member", NULL},
+            /* ... and the same thing named again by its head word alone ("the column") */
+            {"A column in the Dalton Courier attacked the plan.\n\n\"The plan is rough,\" said the Harbor Notes column.\n\n"
+             "\"It is also late,\" the column noted.\n",
+             0, "It is also late", "Harbor Notes", "the column"},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
