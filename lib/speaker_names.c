@@ -881,6 +881,29 @@ static int sayer_before(const sstate *s, stance_span qs, issuer *is)
     return 0;
 }
 
+/* sayer_before() one sentence further back, when the sentence between names
+ * the document again by the head of the speaker t[sp) ("Fox News confirmed
+ * that ... . According to the statement, ... . "...," the statement read"). */
+static int sayer_two_back(const sstate *s, stance_span sp, stance_span qs, issuer *is)
+{
+    wtok head;
+    int indef;
+    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, hn;
+    if (!thing_np(s->t, sp.start, sp.end, &head, &indef) || indef)
+        return 0;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2 || breaks(s->t, e, ss) > 1)
+        return 0;
+    ps = stance_sent_start(s->t, e - 1, 0);
+    hn = head.e - head.s;
+    for (size_t i = ps; i + hn <= e; i++)
+        if (stance_ascii_caseeq(s->t + i, s->t + head.s, hn) && i >= 4 && memcmp(s->t + i - 4, "the ", 4) == 0 &&
+            (i + hn == s->len || !word_char(s->t[i + hn])) && !in_quote(s->quotes, i, i + hn))
+            return sayer_before(s, (stance_span){ps, ps}, is);
+    return 0;
+}
+
 /* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
 static int document_issuer(const sstate *s, stance_span sp, issuer *is)
 {
@@ -1127,7 +1150,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = set_described(&s, q, stance_strdup(o->speaker));
         else if (person && d.org && sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
             rc = name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
-        else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is)))
+        else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is) ||
+                             sayer_two_back(&s, q->speaker_span, q->span, &is)))
             rc = name_issuer(&s, q, &is);
         else if (!person && (o = same_thing_named(&s, qi)) != NULL) /* "...," said the Vox Populi column. */
             rc = set_described(&s, q, stance_strdup(o->speaker));     /* "...," the column noted */

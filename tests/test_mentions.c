@@ -938,6 +938,11 @@ static void test_speaker_names(void **state)
             {"A column in the Dalton Courier attacked the plan.\n\n\"The plan is rough,\" said the Harbor Notes column.\n\n"
              "\"It is also late,\" the column noted.\n",
              0, "It is also late", "Harbor Notes", "the column"},
+            /* a document that the sentence before names again ("According to the statement"): the sayer
+             * one sentence further back ("Harbor Trust confirmed that ...") */
+            {"Harbor Trust confirmed that Kelly Ruud met with Tom Park.\n\nAccording to the statement, Ruud met "
+             "with Park to discuss the pier.\n\n\"Ruud asked for the meeting,\" the statement read.\n",
+             0, "Ruud asked for", "Harbor Trust", "the statement"},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
