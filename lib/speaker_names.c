@@ -1097,6 +1097,45 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
     return 1;
 }
 
+/* A speaker known by a first name alone that the text gives as somebody's kin
+ * within KIN_REACH bytes before @p at ("Clinton's husband, Bill, ..." ...
+ * "Bill"): that first name and the possessor's surname ("Bill Clinton"),
+ * allocated; else NULL (also when out of memory: the speaker then stays). */
+#define KIN_REACH 4000u
+static char *kin_full_name(const sstate *s, const char *first, size_t at)
+{
+    const char *t = s->t;
+    size_t n = strlen(first);
+    wtok kin, owner;
+    if (n < 2 || strchr(first, ' ') || !stance_names_is_first_name(first, n))
+        return NULL;
+    for (size_t i = at > KIN_REACH ? at - KIN_REACH : 2; i + n < s->len && i < at; i++) {
+        size_t oe, le, ls;
+        char *out;
+        if (t[i] != first[0] || memcmp(t + i, first, n) != 0 || t[i + n] != ',' || t[i - 1] != ' ' || t[i - 2] != ',' ||
+            !tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
+            !tok_before(t, kin.s, 0, &owner))
+            continue;
+        oe = owner.e;
+        if (oe >= owner.s + 4 && memcmp(t + oe - 4, "\xe2\x80\x99s", 4) == 0)
+            oe -= 4;
+        else if (oe >= owner.s + 3 && t[oe - 2] == '\'' && t[oe - 1] == 's')
+            oe -= 2;
+        else
+            continue;
+        for (ls = le = oe; ls > owner.s && word_char(t[ls - 1]); ls--)
+            ;
+        if (le - ls < 2 || t[ls] < 'A' || t[ls] > 'Z' || !(out = stance_malloc(n + 1 + (le - ls) + 1)))
+            continue;
+        memcpy(out, first, n);
+        out[n] = ' ';
+        memcpy(out + n + 1, t + ls, le - ls);
+        out[n + 1 + (le - ls)] = 0;
+        return out;
+    }
+    return NULL;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -1159,6 +1198,15 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
             rc = follow_named(quotes, qi);
+    for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
+        stance_rawquote *q = &quotes->q[qi];
+        char *full;
+        if (q->speaker && (q->how == STANCE_ATTR_NAME || q->how == STANCE_ATTR_PRONOUN || q->how == STANCE_ATTR_INHERIT) &&
+            (full = kin_full_name(&s, q->speaker, q->span.start)) != NULL) {
+            stance_free(q->speaker); /* "Bill" of "Clinton's husband, Bill," is Bill Clinton */
+            q->speaker = full;
+        }
+    }
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
     if (rc)

@@ -943,6 +943,9 @@ static void test_speaker_names(void **state)
             {"Harbor Trust confirmed that Kelly Ruud met with Tom Park.\n\nAccording to the statement, Ruud met "
              "with Park to discuss the pier.\n\n\"Ruud asked for the meeting,\" the statement read.\n",
              0, "Ruud asked for", "Harbor Trust", "the statement"},
+            /* a first name that the text gives as somebody's kin ("Park's wife, Elena,"): with the surname */
+            {"Tom Park lost the vote. Park's wife, Elena, spoke to the crowd on Sunday.\n\"We will be back,\" she said.\n",
+             0, "We will be back", "Elena Park", NULL},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
