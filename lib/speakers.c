@@ -354,8 +354,19 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
     ws = we = k;
     while (lower_at(t, we, c->len))
         we = next1(t, we, c->len);
-    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && upper_at(t, we + 1, c->len))
-        return 1; /* "Jane Roe and John Doe are ..." */
+    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len) {
+        /* "Jane Roe and John Doe are ...", "Jane Roe and husband John thanked ..." */
+        size_t j = we + 1;
+        for (int n = 0; n < 2 && lower_at(t, j, c->len); n++) {
+            while (lower_at(t, j, c->len))
+                j = next1(t, j, c->len);
+            if (j >= c->len || t[j] != ' ')
+                break;
+            j++;
+        }
+        if (upper_at(t, j, c->len))
+            return 1;
+    }
     if (we == ws || lq(t, ws, we, STANCE_LQ(SLOT_NOT_VERB)))
         return 0;
     if (we - ws > 4 && we < c->len && stance_hspace(t, we, c->len) &&
