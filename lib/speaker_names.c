@@ -1069,7 +1069,7 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
         !(is_article(t, w) || stance_word_is(t, w.s, w.e, "this") || stance_word_is(t, w.s, w.e, "This")))
         return 0;
     k = stance_first_end_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, end), w.e);
-    if (k >= nl->n || nl->v[k].end > sp.end)
+    if (k >= nl->n || nl->v[k].end > sp.end || nl->v[k].bare < w.e)
         return 0;
     for (pos = w.e; tok_after(t, nl->v[k].start, pos, &w); pos = w.e)
         if (!plain_lower(t, w))
