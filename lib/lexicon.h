@@ -68,7 +68,8 @@ enum stance_lex_class {
     STANCE_LX_PLACE = 41,       /* the last word of a US state's name: Iowa, Florida, Hampshire, Carolina, York */
     STANCE_LX_DEMONYM = 42,     /* a people's adjective or a faith's or ethnicity's plural: American, Muslims, Latinos */
     STANCE_LX_NOT_ACTOR_LAST = 43, /* ends a name that is no actor: Amendment, Act, Day, Street; Republican (adjective) */
-    STANCE_LX_COUNT = 44        /* (new classes are appended; bits never change meaning) */
+    STANCE_LX_KIN = 44,         /* a kinship noun: husband, wife, son, daughter, brother, sister, father, mother */
+    STANCE_LX_COUNT = 45        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */

@@ -545,6 +545,21 @@ static int np_name_then_prep(const npc *n, attr *a)
     be = n->tok[r - 1][1];
     if (!stance_names_bare(n->t, &bs, &be, &last))
         return NP_PASS;
+    {
+        /* "Fight for $15 organizing director Kendall Fells": a role noun and a full name end
+         * the chunk: that person speaks, all before is the role */
+        size_t r1 = n->nt;
+        while (r1 > r + 1 && tok_cap(n, r1 - 1) == 1)
+            r1--;
+        if (n->nt - r1 >= 2 && r1 > r + 1 && !tok_cap(n, r1 - 1) &&
+            (stance_lex_classes_lower(n->t + n->tok[r1 - 1][0], n->tok[r1 - 1][1] - n->tok[r1 - 1][0]) &
+             (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) &&
+            name_tokens(n->t, n->tok, r1, n->nt, a)) {
+            if (a->role.start == STANCE_NO_OFFSET)
+                a->role = (stance_span){n->tok[0][0], n->tok[r1 - 1][1]};
+            return NP_YES;
+        }
+    }
     /* ("Jane Roe on Friday", "Jane Roe during a visit": a time, no role) */
     if (a->role.start == STANCE_NO_OFFSET && !word_eq(n->t, n->tok[r][0], n->tok[r][1], "on") &&
         !word_eq(n->t, n->tok[r][0], n->tok[r][1], "during"))

@@ -1040,7 +1040,7 @@ const char *stance_quotes_rule_name(int rule)
         "para-ending", "colon-subject", "dash", "prev-sent", "prev-sent-ending", "speech-sent", "bracket",
         "participle-link", "partial-before", "partial-after", "partial-same-sent", "inherit-partial-end",
         "inherit-prev", "inherit-next", "ind-according", "ind-said", "ind-after", "lead-subject", "prev-quote",
-        "prev-subject", "split", "signature"};
+        "prev-subject", "split", "signature", "headline"};
     return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
 }
 

@@ -63,6 +63,7 @@ enum stance_quote_rule {
     STANCE_RULE_PREV_SUBJECT,      /* late: the subject of the sentence before ('X praised Y.\n\n"...') */
     STANCE_RULE_SPLIT,             /* the second half of '"A," she added, "B"': the attribution between */
     STANCE_RULE_SIGNATURE,         /* late: a signature line inside the marks ('"...\nAda Brekke, Trust."') */
+    STANCE_RULE_HEADLINE,          /* late: the article's headline reads 'NAME: "...' */
     STANCE_RULE_COUNT
 };
 /* Short name of a rule ("after", "inherit-prev"); "?" when out of range. */

@@ -317,6 +317,34 @@ static int sieve_signature(ctx *c, sv *v)
     return 1;
 }
 
+/* An article whose headline (its first line) reads 'NAME: "...' or 'NAME:
+ * ‘...' ("Ada Brekke: ‘We Will Not Close The Pier.’"): a direct quote after it
+ * with no speaker found is that person's (an interview, a transcript). */
+static int sieve_headline(ctx *c, sv *v)
+{
+    const char *t = c->t;
+    size_t s = 0, e, k, ml;
+    attr b = v->before;
+    while (s < c->len && (t[s] == ' ' || t[s] == '\n'))
+        s++;
+    for (e = s; e < c->len && e - s <= 60 && t[e] != ':' && t[e] != '\n'; e++)
+        ;
+    if (e >= c->len || t[e] != ':' || e == s || v->q->open <= e)
+        return 0;
+    k = skip_hs(t, e + 1, c->len);
+    if (k >= c->len || !(mark_at(t, k, c->len, &ml) == MK_LEFT || mark_at(t, k, c->len, &ml) == MK_STRAIGHT ||
+                         (k + 3 <= c->len && memcmp(t + k, "\xe2\x80\x98", 3) == 0) || t[k] == '\''))
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (!stance_q_parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME || b.spk.start != s ||
+        b.spk.end != e)
+        return 0;
+    b.a_start = s;
+    b.a_end = e;
+    v->before = b;
+    return 1;
+}
+
 /* '"...," the Post reported, quoting an anonymous official.': after the
  * attribution of an outlet ending at @p pos, a comma, "quoting" or "citing" and a noun
  * phrase up to the next comma, period or quote mark (before @p end): that
@@ -442,6 +470,7 @@ static const sieve LATE[] = {
     {STANCE_RULE_LEAD_SUBJECT, SLOT_LATE, sieve_lead_subject},
     {STANCE_RULE_PREV_QUOTE, SLOT_LATE, sieve_prev_quote},
     {STANCE_RULE_PREV_SUBJECT, SLOT_LATE, sieve_prev_subject},
+    {STANCE_RULE_HEADLINE, SLOT_LATE, sieve_headline},
 };
 
 /* The late sieves on every direct quote still without a speaker (after
@@ -522,7 +551,8 @@ int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_spa
     return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
 }
 
-/* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who'): the name
+/* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who') or in a name and "who"
+ * ('a post from Ida Brekke who'): the name
  * before the comma (name_or_name_of()). 1 and *@p b set, or 0. */
 int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
 {
@@ -531,8 +561,10 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     if (we != e || !word_eq(c->t, ws, we, "who"))
         return 0;
     k = skip_back_hs(c, ws, np.start);
-    if (k <= np.start || c->t[k - 1] != ',')
+    if (k <= np.start)
         return 0;
+    if (c->t[k - 1] != ',')
+        return name_or_name_of(c, k, np.start, b); /* 'a post from Ida Brekke who wrote, "' */
     return name_or_name_of(c, k - 1, np.start, b);
 }
 

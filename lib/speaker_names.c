@@ -103,8 +103,15 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
     if (n < 2 || n > (and ? DESC_MAX_TOKENS_AND : DESC_MAX_TOKENS) ||
         !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
         return 0;
-    if (v[n - 1].kind != STANCE_TK_WORD || !(v[n - 1].shape & STANCE_SH_LOWER))
+    if (v[n - 1].kind != STANCE_TK_WORD)
         return 0;
+    if (!(v[n - 1].shape & STANCE_SH_LOWER)) {
+        /* "the Texan": a people's adjective, singular, is a person noun */
+        size_t he = sp.start + v[n - 1].end;
+        if (!(v[n - 1].cls & STANCE_LX(DEMONYM)) || s->t[he - 1] == 's' || and)
+            return 0;
+        return read_head(s, sp.start + v[n - 1].start, he, STANCE_LX(PERSON_NOUN), d);
+    }
     if (!read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, v[n - 1].lcls, d))
         return 0;
     if (and && !d->org && v[and - 1].kind == STANCE_TK_WORD && (v[and - 1].shape & STANCE_SH_LOWER) &&
@@ -418,11 +425,47 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     return r;
 }
 
+/* The description opening the sentence before the one at @p at ("The former
+ * governor, who dropped his bid, noted that ... . '...,' the Texan said"),
+ * when the text ties its head to a referent further back ("Gov. Rick
+ * Perry"): that referent, if compatible with @p d; else NULL. */
+static const ref *described_subject_before(sstate *s, const desc *d, size_t at, stance_span qs)
+{
+    size_t ss = stance_sent_start(s->t, at, 0), e, ps, i, ws, we;
+    desc d2, d3;
+    if (ss > qs.start && ss <= qs.end)
+        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
+    e = ss;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2)
+        return NULL;
+    ps = stance_sent_start(s->t, e - 1, 0);
+    i = ps;
+    for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
+        size_t lo;
+        if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
+            continue;
+        if (!read_desc(s, (stance_span){ps, we}, &d2, &d3) || d2.org != d->org)
+            continue;
+        lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+        for (size_t k = lo; k-- > 0;) {
+            const ref *r = &s->refs[k];
+            if (r->end + TIE_REACH < ps)
+                break;
+            if (r->org == d->org && tied(s, r, &d2))
+                return compatible(r, d) ? r : NULL;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
  * with its quote @p qs starts). */
-static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span qs, int *is_tied)
+static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, int *is_tied)
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
@@ -444,6 +487,8 @@ static const ref *name_of(const sstate *s, const desc *d, size_t at, stance_span
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
     }
+    if ((r0 = described_subject_before(s, d, at, qs)) != NULL)
+        return r0;
     if (only && !ambiguous)
         return only;
     if (only && (r0 = sentence_subject(s, d, at, qs)))
@@ -836,6 +881,29 @@ static int sayer_before(const sstate *s, stance_span qs, issuer *is)
     return 0;
 }
 
+/* sayer_before() one sentence further back, when the sentence between names
+ * the document again by the head of the speaker t[sp) ("Fox News confirmed
+ * that ... . According to the statement, ... . "...," the statement read"). */
+static int sayer_two_back(const sstate *s, stance_span sp, stance_span qs, issuer *is)
+{
+    wtok head;
+    int indef;
+    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, hn;
+    if (!thing_np(s->t, sp.start, sp.end, &head, &indef) || indef)
+        return 0;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2 || breaks(s->t, e, ss) > 1)
+        return 0;
+    ps = stance_sent_start(s->t, e - 1, 0);
+    hn = head.e - head.s;
+    for (size_t i = ps; i + hn <= e; i++)
+        if (stance_ascii_caseeq(s->t + i, s->t + head.s, hn) && i >= 4 && memcmp(s->t + i - 4, "the ", 4) == 0 &&
+            (i + hn == s->len || !word_char(s->t[i + hn])) && !in_quote(s->quotes, i, i + hn))
+            return sayer_before(s, (stance_span){ps, ps}, is);
+    return 0;
+}
+
 /* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
 static int document_issuer(const sstate *s, stance_span sp, issuer *is)
 {
@@ -957,6 +1025,117 @@ static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
     return *g == STANCE_G_UNKNOWN ? 1 : 2;
 }
 
+/* The quote before @p qi whose described speaker's role ends in the head
+ * word of the definite thing that speaks @p qi ("the column"), or NULL. */
+static const stance_rawquote *same_thing_named(const sstate *s, size_t qi)
+{
+    const stance_rawquote *q = &s->quotes->q[qi];
+    wtok head;
+    int indef;
+    desc d;
+    if (!thing_np(s->t, q->speaker_span.start, q->speaker_span.end, &head, &indef) || indef ||
+        (stance_lex_classes_lower(s->t + head.s, head.e - head.s) & STANCE_LX(ORG_NOUN)))
+        return NULL; /* (not "the campaign": a body, not the same document) */
+    memset(&d, 0, sizeof d);
+    d.hs = head.s;
+    d.he = head.e;
+    return same_head_named(s, qi, &d);
+}
+
+/* Does the lowercase word @p w end like a noun of a person who does something
+ * ("member", "supporter", "strategist", "sponsor", "politician")? */
+static int agent_noun(const char *t, wtok w)
+{
+    static const char *const ENDS[] = {"er", "or", "ist", "ian"};
+    for (size_t i = 0; i < sizeof ENDS / sizeof ENDS[0]; i++) {
+        size_t n = strlen(ENDS[i]);
+        if (w.e - w.s > n + 2 && memcmp(t + w.e - n, ENDS[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A thing described around a name ("this Trump look-alike", "a Pentagon
+ * readout", "the Vox Populi (Voice of the People) column"): an article, the
+ * name run, an aside in parentheses and lowercase words only. 1 with
+ * [*@p ns, *@p ne) the name, else 0. */
+static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
+{
+    const stance_namelist *nl = &s->quotes->names;
+    const char *t = s->t;
+    wtok w;
+    size_t k, pos, words = 0;
+    if (!tok_after(t, sp.end, sp.start, &w) ||
+        !(is_article(t, w) || stance_word_is(t, w.s, w.e, "this") || stance_word_is(t, w.s, w.e, "This")))
+        return 0;
+    k = stance_first_end_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, end), w.e);
+    if (k >= nl->n || nl->v[k].end > sp.end || nl->v[k].bare < w.e)
+        return 0;
+    for (pos = w.e; tok_after(t, nl->v[k].start, pos, &w); pos = w.e)
+        if (!plain_lower(t, w))
+            return 0; /* (only lowercase words before the name) */
+    pos = nl->v[k].end;
+    while (pos < sp.end && t[pos] == ' ')
+        pos++;
+    if (pos < sp.end && t[pos] == '(') {
+        while (pos < sp.end && t[pos] != ')')
+            pos++;
+        if (pos++ >= sp.end)
+            return 0;
+    }
+    for (; tok_after(t, sp.end, pos, &w); pos = w.e, words++)
+        if (!plain_lower(t, w))
+            return 0;
+    /* (not a person: "a Clinton campaign spokesman", "the RNC member", "a Christie supporter") */
+    if (!words || (stance_lex_classes_lower(t + w.s, w.e - w.s) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) ||
+        agent_noun(t, w) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
+        return 0;
+    *ns = nl->v[k].start; /* (titles kept: "State Department"; not a leading "The") */
+    if (*ns + 4 <= nl->v[k].last_end && (memcmp(t + *ns, "The ", 4) == 0 || memcmp(t + *ns, "the ", 4) == 0))
+        *ns += 4;
+    *ne = nl->v[k].last_end;
+    return 1;
+}
+
+/* A speaker known by a first name alone that the text gives as somebody's kin
+ * within KIN_REACH bytes before @p at ("Clinton's husband, Bill, ..." ...
+ * "Bill"): that first name and the possessor's surname ("Bill Clinton"),
+ * allocated; else NULL (also when out of memory: the speaker then stays). */
+#define KIN_REACH 4000u
+static char *kin_full_name(const sstate *s, const char *first, size_t at)
+{
+    const char *t = s->t;
+    size_t n = strlen(first);
+    wtok kin, owner;
+    if (n < 2 || strchr(first, ' ') || !stance_names_is_first_name(first, n))
+        return NULL;
+    for (size_t i = at > KIN_REACH ? at - KIN_REACH : 2; i + n < s->len && i < at; i++) {
+        size_t oe, le, ls;
+        char *out;
+        if (t[i] != first[0] || memcmp(t + i, first, n) != 0 || t[i + n] != ',' || t[i - 1] != ' ' || t[i - 2] != ',' ||
+            !tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
+            !tok_before(t, kin.s, 0, &owner))
+            continue;
+        oe = owner.e;
+        if (oe >= owner.s + 4 && memcmp(t + oe - 4, "\xe2\x80\x99s", 4) == 0)
+            oe -= 4;
+        else if (oe >= owner.s + 3 && t[oe - 2] == '\'' && t[oe - 1] == 's')
+            oe -= 2;
+        else
+            continue;
+        for (ls = le = oe; ls > owner.s && word_char(t[ls - 1]); ls--)
+            ;
+        if (le - ls < 2 || t[ls] < 'A' || t[ls] > 'Z' || !(out = stance_malloc(n + 1 + (le - ls) + 1)))
+            continue;
+        memcpy(out, first, n);
+        out[n] = ' ';
+        memcpy(out + n + 1, t + ls, le - ls);
+        out[n + 1 + (le - ls)] = 0;
+        return out;
+    }
+    return NULL;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -973,7 +1152,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         const stance_rawquote *o;
         desc d, d2;
         issuer is;
-        size_t owner_end;
+        size_t owner_end, ns, ne;
         int person, thing, g, is_tied = 0;
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
@@ -988,6 +1167,11 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (thing == 2) { /* "her Twitter account posted:": the person "her" stands for */
             if ((built++ || !(rc = build_refs(&s))) && (r = owner_of_pronoun(&s, q->speaker_span.start, g)))
                 rc = rename_speaker(&s, q, r);
+            continue;
+        }
+        if (!person && name_inside(&s, q->speaker_span, &ns, &ne)) {
+            /* "this Trump look-alike declared": the name the thing is described by */
+            rc = set_described(&s, q, stance_strndup(text + ns, ne - ns));
             continue;
         }
         if (!person && !document_like(text, q->speaker_span))
@@ -1005,12 +1189,24 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = set_described(&s, q, stance_strdup(o->speaker));
         else if (person && d.org && sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
             rc = name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
-        else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is)))
+        else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is) ||
+                             sayer_two_back(&s, q->speaker_span, q->span, &is)))
             rc = name_issuer(&s, q, &is);
+        else if (!person && (o = same_thing_named(&s, qi)) != NULL) /* "...," said the Vox Populi column. */
+            rc = set_described(&s, q, stance_strdup(o->speaker));     /* "...," the column noted */
     }
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
             rc = follow_named(quotes, qi);
+    for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
+        stance_rawquote *q = &quotes->q[qi];
+        char *full;
+        if (q->speaker && (q->how == STANCE_ATTR_NAME || q->how == STANCE_ATTR_PRONOUN || q->how == STANCE_ATTR_INHERIT) &&
+            (full = kin_full_name(&s, q->speaker, q->span.start)) != NULL) {
+            stance_free(q->speaker); /* "Bill" of "Clinton's husband, Bill," is Bill Clinton */
+            q->speaker = full;
+        }
+    }
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
     if (rc)

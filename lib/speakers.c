@@ -354,8 +354,19 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
     ws = we = k;
     while (lower_at(t, we, c->len))
         we = next1(t, we, c->len);
-    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len && upper_at(t, we + 1, c->len))
-        return 1; /* "Jane Roe and John Doe are ..." */
+    if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0 && we + 1 < c->len) {
+        /* "Jane Roe and John Doe are ...", "Jane Roe and husband John thanked ..." */
+        size_t j = we + 1;
+        for (int n = 0; n < 2 && lower_at(t, j, c->len); n++) {
+            while (lower_at(t, j, c->len))
+                j = next1(t, j, c->len);
+            if (j >= c->len || t[j] != ' ')
+                break;
+            j++;
+        }
+        if (upper_at(t, j, c->len))
+            return 1;
+    }
     if (we == ws || lq(t, ws, we, STANCE_LQ(SLOT_NOT_VERB)))
         return 0;
     if (we - ws > 4 && we < c->len && stance_hspace(t, we, c->len) &&
@@ -468,13 +479,35 @@ static int article_name(ctx *c, const stance_name *nm)
     return word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The");
 }
 
+/* A lone place word ("West") that is the surname of a person's full name in
+ * the article ("Cornel West"), not after "the": that person, no place. */
+static int place_word_surname(ctx *c, long k)
+{
+    const stance_name *nm = &c->names->v[k];
+    size_t ws, we;
+    if (nm->ntok != 1 || !c->group || !place_first(c, nm) ||
+        (stance_q_word_before(c, nm->start, 0, &ws, &we) && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The"))))
+        return 0;
+    for (size_t j = c->group[k]; j < c->names->n && j < c->group[k] + 8; j++) {
+        long o = (long)c->names->by_last[j];
+        if (!same_surname(c, o, k))
+            break;
+        if (c->names->v[o].ntok >= 2 && !place_first(c, &c->names->v[o]))
+            return 1;
+    }
+    return 0;
+}
+
 static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 {
     long i = m->top - k;
     unsigned r;
     if (i >= 0 && i < PMEMO && m->v[i])
         return m->v[i];
-    r = org_like(c, &c->names->v[k]) || acronym_head(c, &c->names->v[k]) || article_name(c, &c->names->v[k]) ? 5u : 1u;
+    r = (org_like(c, &c->names->v[k]) && !place_word_surname(c, k)) || acronym_head(c, &c->names->v[k]) ||
+                article_name(c, &c->names->v[k])
+            ? 5u
+            : 1u;
     if (person_like(c, qi, k, (r & 4u) != 0))
         r |= 2u;
     if (i >= 0 && i < PMEMO)
@@ -942,6 +975,48 @@ static size_t own_intro_subject(ctx *c, size_t qi, size_t pos, size_t floor)
     return ss;
 }
 
+/* Does a he/she of gender @p g, outside quotes, stand before the name in its
+ * own sentence ("..., and she doesn't think Clinton can ...", "which he said
+ * were split between Trump and Cruz")? Such a name is what that pronoun's
+ * person spoke of, not the person a later he/she continues. A name right
+ * after a comma may open the main clause ("After he left, Ruiz said") and
+ * is kept. */
+static int after_own_pronoun(ctx *c, const stance_name *nm, int g, size_t floor)
+{
+    const char *t = c->t;
+    size_t ss = stance_q_sent_start(c, nm->start, floor), i = ss, ws, we, p = nm->start;
+    int pg;
+    while (p > ss && stance_hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    if (p > ss && t[p - 1] == ',')
+        return 0;
+    while (stance_chunk_next(t, &i, nm->start, c->len, &ws, &we)) {
+        size_t w2 = ws;
+        while (w2 < we && is_word_byte((unsigned char)t[w2]))
+            w2++;
+        if (w2 > ws && stance_names_pronoun(t, ws, w2, &pg) == 1 && pg == g && !stance_q_in_quote(c, ws, c->n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is names entry @p k inside "between A and B" (either of the two)? Such a
+ * name is a choice spoken of, no antecedent ("Choosing between Ruud and
+ * Vinter is a \"false choice,\" she said"). */
+static int between_pair(ctx *c, long k)
+{
+    size_t ws, we;
+    if (!stance_q_word_before(c, c->names->v[k].start, 0, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "and")) {
+        /* the second of the pair: the name before "and" follows "between" */
+        if (k == 0 || c->names->v[k - 1].end > ws || ws - c->names->v[k - 1].end > 2 ||
+            !stance_q_word_before(c, c->names->v[k - 1].start, 0, &ws, &we))
+            return 0;
+    }
+    return word_eq(c->t, ws, we, "between");
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -969,7 +1044,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             break;
         if (stance_q_in_quote(c, nm->start, c->n))
             continue; /* names inside quotes (this one included) are not antecedents */
-        if (ng != STANCE_G_UNKNOWN && ng != g)
+        if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor) || between_pair(c, k))
             continue;
         cls = name_class(c, qi, k, &memo);
         person = (cls & 2u) != 0;

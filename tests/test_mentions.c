@@ -935,12 +935,37 @@ static void test_speaker_names(void **state)
             {"Mothers For Clean Water issued a statement on Monday about the new dam.\n\n"
              "\"We will keep marching until the valley is safe,\" the group said in a statement.\n",
              2, "We will keep", "Mothers For Clean Water", "the group"},
+            /* spk4: a people's adjective ("the Texan") is a person noun; with no tie and several persons
+             * within reach, the description opening the sentence before, tied further back ("Gov. Tom
+             * Park" ... "The former governor") */
+            {"Former Gov. Tom Park endorsed Sam Ito on Sunday.\n\n\"Ito is the most consistent of them,\" Park said.\n\n"
+             "Do you support Sam Ito? Like the page:\n\n"
+             "The former governor noted that voters want change. \"Elena Diaz and Sam Ito are skilled,\" the Texan said.\n",
+             1, "Elena Diaz and", "Tom Park", "the Texan"},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
                        cases[i].actors == 2 ? 1 : cases[i].actors ? 3 : 0, cases[i].head, cases[i].speaker,
                        cases[i].role);
     }
+    /* spk4: a thing described around a name ("a Pentagon readout", "this Trump look-alike") is
+     * that name's; a person noun or an agent noun ("member") is not a thing */
+    speaker_of("The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust readout.\n", NULL, 0,
+               "The talks were", "Harbor Trust", "a Harbor Trust readout");
+    speaker_of("The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust member.\n", NULL, 0,
+               "The talks were", "a Harbor Trust member", NULL);
+    /* spk4: ... and the same thing named again by its head word alone ("the column") */
+    speaker_of("A column in the Dalton Courier attacked the plan.\n\n\"The plan is rough,\" said the Harbor Notes "
+               "column.\n\n\"It is also late,\" the column noted.\n",
+               NULL, 0, "It is also late", "Harbor Notes", "the column");
+    /* spk4: a document that the sentence before names again ("According to the statement"): the
+     * sayer one sentence further back ("Harbor Trust confirmed that ...") */
+    speaker_of("Harbor Trust confirmed that Kelly Ruud met with Tom Park.\n\nAccording to the statement, Ruud met with "
+               "Park to discuss the pier.\n\n\"Ruud asked for the meeting,\" the statement read.\n",
+               NULL, 0, "Ruud asked for", "Harbor Trust", "the statement");
+    /* spk4: a first name that the text gives as somebody's kin ("Park's wife, Elena,"): with the surname */
+    speaker_of("Tom Park lost the vote. Park's wife, Elena, spoke to the crowd on Sunday.\n\"We will be back,\" she said.\n",
+               NULL, 0, "We will be back", "Elena Park", NULL);
     /* no issuer tied: the document stays */
     speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
                "\"The port will close for a week in March,\" the statement said.\n",
