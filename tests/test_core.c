@@ -232,7 +232,7 @@ static int cmp_u64(const void *a, const void *b)
 
 static void test_core_radix_sort_matches_qsort(void **state)
 {
-    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 100000};
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 4095, 4096, 100000};
     uint64_t x = 88172645463325252ull;
     (void)state;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
@@ -293,7 +293,7 @@ static void check_distinct(uint64_t *a, size_t n, unsigned bits)
 
 static void test_core_sort_distinct(void **state)
 {
-    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 20000};
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 4095, 4096, 20000};
     uint64_t x = 88172645463325252ull;
     (void)state;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
