@@ -30,25 +30,25 @@
 
 /* A sparse head's row for @p bucket (stance_head_sparse_row) for a head of
  * three pairs, with the compiler's popcount (one instruction where the caller
- * is built for a CPU that has it), the head's arrays in registers, and
- * @p zero_row for a bucket without a row, chosen without a branch (a bucket
- * has a row or not at random; in integers, which the compiler does not turn
- * back into a branch). The bits of the word up to the bucket's own
+ * is built for a CPU that has it) and the head's arrays in registers; *has is
+ * 1 when the bucket has a row, else 0 and the pointer is not a row (a bucket
+ * has a row or not at random: no branch; in integers, which the compiler does
+ * not turn back into a branch). The bits of the word up to the bucket's own
  * are counted (the shift leaves them on top): one more than the rows before
  * it when it has one. */
-static ALWAYS_INLINE const unsigned char *row3_builtin(const uint64_t *present, const uint32_t *rank,
-                                                      const unsigned char *base, const unsigned char *zero_row,
-                                                      uint32_t bucket)
+static ALWAYS_INLINE uintptr_t row3_builtin(const uint64_t *present, const uint32_t *rank, uintptr_t base,
+                                            uint32_t bucket, size_t *has)
 {
 #if ROW_BUILTIN
     const uint64_t w = present[bucket >> 6];
     const unsigned sh = bucket & 63;
     const uintptr_t r = (uintptr_t)rank[bucket >> 6] + (uint32_t)__builtin_popcountll(w << (63 - sh));
-    const uintptr_t row = (uintptr_t)base + (r - 1) * STANCE_ROW_BYTES(3), zero = (uintptr_t)zero_row;
-    return (const unsigned char *)(zero ^ ((row ^ zero) & -(uintptr_t)((w >> sh) & 1)));
+    *has = (size_t)((w >> sh) & 1);
+    return base + (r - 1) * STANCE_ROW_BYTES(3);
 #else
-    (void)present, (void)rank, (void)base, (void)zero_row, (void)bucket;
-    return NULL;
+    (void)present, (void)rank, (void)bucket;
+    *has = 0;
+    return base;
 #endif
 }
 
@@ -57,18 +57,22 @@ static ALWAYS_INLINE const unsigned char *row3_builtin(const uint64_t *present, 
  * order, so the same values to the bit. The rows (1.3 MB for the shipped stance
  * head, one cache line each, in random order) are found and prefetched
  * ROW_BATCH at a time, a batch ahead of the one being added up, so that a row
- * has a batch's time to arrive (bench/RESULTS.md). @p hw: rows found with
+ * has a batch's time to arrive (bench/RESULTS.md). A bucket without a row
+ * (about half) is left out of its batch without a branch: it would add 0 * v =
+ * +-0, which leaves each sum as it is (a sum that starts at +0 never becomes
+ * -0), so the sums are those of adding it. @p hw: rows found with
  * row3_builtin() (inlined into a function built for popcnt). */
 static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw)
 {
-    static const unsigned char zero_row[12]; /* the weights of a bucket without a row (all-zero bytes = 0.0f) */
     double v0 = values[0], v1 = values[1], v2 = values[2];
     const unsigned char *rows[2][ROW_BATCH];
+    double vals[2][ROW_BATCH];
+    size_t kept[2] = {0, 0};
     /* the head's arrays in locals: the stores into rows[] may alias them, and
      * the compiler would load each again for every key */
     const uint64_t *const present = h->present;
     const uint32_t *const rank = h->rank;
-    const unsigned char *const base = h->rows;
+    const uintptr_t base = (uintptr_t)h->rows;
     const uint32_t *const idx = x->idx;
     const float *const val = x->val;
     const size_t n = x->n;
@@ -76,27 +80,30 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
     for (size_t at = 0; at < n + ROW_BATCH; at += ROW_BATCH, cur ^= 1) {
         /* find and prefetch the batch at `at`, then add up the one before it */
         const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
-        const size_t p0 = at - ROW_BATCH; /* the batch before (at > 0: p0 < n) */
-        const size_t prev = !at ? 0 : n - p0 < ROW_BATCH ? n - p0 : ROW_BATCH;
+        size_t c = 0;
         if (hw) {
             for (size_t k = 0; k < m; k++) {
-                const unsigned char *row = row3_builtin(present, rank, base, zero_row, idx[at + k]);
-                rows[cur][k] = row;
-                PREFETCH(row);
+                size_t has;
+                const uintptr_t row = row3_builtin(present, rank, base, idx[at + k], &has);
+                rows[cur][c] = (const unsigned char *)row;
+                vals[cur][c] = val[at + k];
+                PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
+                c += has;
             }
         } else {
             for (size_t k = 0; k < m; k++) {
                 const unsigned char *row = stance_head_sparse_row(h, idx[at + k]);
-                rows[cur][k] = row ? row : zero_row;
-                PREFETCH(rows[cur][k]);
+                if (!row)
+                    continue;
+                rows[cur][c] = row;
+                vals[cur][c++] = val[at + k];
+                PREFETCH(row);
             }
         }
-        for (size_t k = 0; k < prev; k++) {
-            /* a bucket without a row adds 0 * v = +-0, which leaves each sum
-             * as it is (a sum that starts at +0 never becomes -0): the same
-             * values as skipping it, without a branch that half the buckets take */
+        kept[cur] = c;
+        for (size_t k = 0; k < kept[cur ^ 1]; k++) {
             const unsigned char *row = rows[cur ^ 1][k];
-            const double v = val[p0 + k];
+            const double v = vals[cur ^ 1][k];
             v0 += (double)stance_le_f32(row) * v;
             v1 += (double)stance_le_f32(row + 4) * v;
             v2 += (double)stance_le_f32(row + 8) * v;

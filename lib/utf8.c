@@ -47,7 +47,7 @@ static int utf8_valid(const unsigned char *s, size_t n)
         unsigned c = s[i], c1;
         size_t k;
         if (c < 0x80) {
-            i++;
+            i += ascii_prefix((const char *)s + i, n - i); /* (the run of ASCII 8 bytes a step) */
             continue;
         }
         k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;

@@ -89,11 +89,11 @@ static void test_core_utf8_check_pcre2(void **state)
 {
     static const char *const pieces[] = {
         "a", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "\xef\xbf\xbf", "\xf0\x90\x80\x80",
-        "\xf4\x8f\xbf\xbf", "\xef\xbf\xbe", "\0",
+        "\xf4\x8f\xbf\xbf", "\xef\xbf\xbe", "\0", "0123456789abcdefg", /* (a run of ASCII after others: 8 bytes a step) */
         /* invalid */
         "\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x8f\xbf\xbf",
         "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xfe", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\xf8\x88\x80\x80\x80"};
-    static const size_t lens[] = {1, 2, 2, 3, 3, 3, 3, 4, 4, 3, 1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 3, 5};
+    static const size_t lens[] = {1, 2, 2, 3, 3, 3, 3, 4, 4, 3, 1, 17, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 3, 5};
     int errcode;
     PCRE2_SIZE erroff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR) "", 0, PCRE2_UTF, &errcode, &erroff, NULL);
@@ -104,12 +104,12 @@ static void test_core_utf8_check_pcre2(void **state)
     assert_non_null(md);
     srand(8);
     for (int round = 0; round < 20000; round++) {
-        char text[64];
+        char text[128];
         size_t n = 0;
         int count = rand() % 6, bad = rand() % 2, rc;
         stance_error err;
         for (int k = 0; k < count; k++) {
-            size_t p = (size_t)rand() % (bad ? sizeof lens / sizeof *lens : 11);
+            size_t p = (size_t)rand() % (bad ? sizeof lens / sizeof *lens : 12);
             memcpy(text + n, pieces[p], lens[p]);
             n += lens[p];
         }
@@ -232,7 +232,7 @@ static int cmp_u64(const void *a, const void *b)
 
 static void test_core_radix_sort_matches_qsort(void **state)
 {
-    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 100000};
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 4095, 4096, 100000};
     uint64_t x = 88172645463325252ull;
     (void)state;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
@@ -293,7 +293,7 @@ static void check_distinct(uint64_t *a, size_t n, unsigned bits)
 
 static void test_core_sort_distinct(void **state)
 {
-    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 20000};
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 4095, 4096, 20000};
     uint64_t x = 88172645463325252ull;
     (void)state;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
