@@ -1,7 +1,6 @@
 /*
  * lexicon.c - the word table of lexicon.def and its lookups (see lexicon.h).
- * A sorted constant array, searched through a hash of the keys that the first
- * lookup builds (a static table, once; no allocation).
+ * A binary search over a sorted constant array: no allocation, no state.
  * The search compares 64-bit keys first, each word's first 8 bytes read
  * big-endian and padded with zeros (in a parallel array computed by the
  * compiler from the same lines of lexicon.def): one comparison a step, and
@@ -10,7 +9,6 @@
  */
 #include "config.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -120,55 +118,9 @@ static int cmp_rest(const unsigned char *w, size_t n, const stance_lexent *e)
     return n < e->n ? -1 : n > e->n;
 }
 
-/* The key hash: KEYSLOTS slots (a power of two, three or more a distinct key) of
- * one more than the first entry of a key, 0 for none, found from the key's
- * top bits after a multiply and linear probing. Built once, by the first
- * lookup that finds it unbuilt (lock-free: a lookup that finds it being built
- * searches the keys as before); afterwards a lookup is a multiply and one or two
- * loads where the search was seven loads that wait on each other (the search
- * ran at a fifth of the CPU's pace: 6 % of classify's time on 2 % of its
- * instructions). */
-#define KEYSLOT_BITS 13u
-#define KEYSLOTS ((size_t)1 << KEYSLOT_BITS)
-_Static_assert(NLEX < KEYSLOTS / 2, "the key hash stays at most half full");
-static uint16_t KEYHASH[KEYSLOTS];
-static atomic_int keyhash_state; /* 0 unbuilt, 1 being built, 2 built */
-
-static inline size_t key_slot(uint64_t k)
-{
-    return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - KEYSLOT_BITS));
-}
-
-static void keyhash_build(void)
-{
-    int unbuilt = 0;
-    if (!atomic_compare_exchange_strong(&keyhash_state, &unbuilt, 1))
-        return;
-    for (size_t i = 0; i < NLEX; i++) {
-        size_t h;
-        if (i > 0 && LEXKEY[i] == LEXKEY[i - 1])
-            continue; /* (the key's first entry is in already) */
-        for (h = key_slot(LEXKEY[i]); KEYHASH[h]; h = (h + 1) & (KEYSLOTS - 1))
-            ;
-        KEYHASH[h] = (uint16_t)(i + 1);
-    }
-    atomic_store_explicit(&keyhash_state, 2, memory_order_release);
-}
-
-/* The first entry whose key is @p k from the key hash, NLEX when none. */
-static inline size_t keyhash_first(uint64_t k)
-{
-    for (size_t h = key_slot(k);; h = (h + 1) & (KEYSLOTS - 1)) {
-        const size_t e = KEYHASH[h];
-        if (!e || LEXKEY[e - 1] == k)
-            return e ? e - 1 : NLEX;
-    }
-}
-
-/* The search itself, inlined into the shorthands below: the first entry of
- * w's key from the key hash (once built), else the first key not below w's (a
- * search without branches on the data), then the entries of that key (words
- * that share their first 8 bytes) in order. */
+/* The search itself, inlined into the shorthands below: the first key not
+ * below w's (a search without branches on the data), then the entries of
+ * that key (words that share their first 8 bytes) in order. */
 static inline long find(const char *w, size_t n)
 {
     size_t base = 0, len = NLEX;
@@ -177,14 +129,8 @@ static inline long find(const char *w, size_t n)
     if (n == 0 || n > STANCE_LEX_MAXLEN)
         return -1; /* (no entry is longer) */
     k = key_of((const unsigned char *)w, n);
-    if (atomic_load_explicit(&keyhash_state, memory_order_acquire) == 2) {
-        base = keyhash_first(k);
-        len = 0;
-    } else if (atomic_load_explicit(&keyhash_state, memory_order_relaxed) == 0) {
-        keyhash_build();
-    }
     b0 = (unsigned char)w[0] - (unsigned)IX_LO;
-    if (len && b0 < IX_N) {
+    if (b0 < IX_N) {
         /* only the words of its first byte (at most FIRST_MAX), in seven steps of 64 .. 1
          * without a branch: the keys past them are above w's (the next first bytes', then
          * the padding), so the search ends on the first key not below w's or just past
