@@ -26,7 +26,7 @@ static const stance_lexent LEXICON[] = {
 /* Byte i of the string literal w as a key byte (0 past its end), and the key. */
 #define KB(w, i) ((uint64_t)(sizeof(w) > (i) + 1 ? (unsigned char)(w)[(i)] : 0u) << (56 - 8 * (i)))
 #define KEY(w) (KB(w, 0) | KB(w, 1) | KB(w, 2) | KB(w, 3) | KB(w, 4) | KB(w, 5) | KB(w, 6) | KB(w, 7))
-/* (then 128 keys above every word's, which a search of a first byte's words may
+/* (then 256 keys above every word's, which a search of a first byte's words may
  * read past their end: find()) */
 #define PAD8 UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX,
 #define PAD32 PAD8 PAD8 PAD8 PAD8
@@ -34,14 +34,14 @@ static const uint64_t LEXKEY[] = {
 #define LEX(w, l, q, f) KEY(w),
 #include "lexicon.def"
 #undef LEX
-    PAD32 PAD32 PAD32 PAD32
+    PAD32 PAD32 PAD32 PAD32 PAD32 PAD32 PAD32 PAD32
 };
 
 /* The first-byte index: IXSTART[c - IX_LO] is where the words whose first byte is c
  * begin and IXSTART[c - IX_LO + 1] where they end, for c from IX_LO to IX_LO + 63
  * (the letters, which start every entry but a few); lexicon_ix.h counts them from
  * lexicon.def at compile time. A search for a word that starts with such a byte runs
- * over that byte's words only: about 7 steps instead of 12. */
+ * over that byte's words only: 8 steps instead of 12. */
 #define IX_LO 'A'
 #define IX_N 64
 static const uint16_t IXSTART[IX_N + 1] = {
@@ -79,7 +79,7 @@ static const uint16_t IXSTART[IX_N + 1] = {
     , NLEX,
 };
 _Static_assert(NLEX < UINT16_MAX, "the first-byte index holds 16-bit positions");
-#define FIRST_MAX 127 /* the most words one first byte may have (find()'s seven steps) */
+#define FIRST_MAX 255 /* the most words one first byte may have (find()'s eight steps) */
 
 /* The key of w[0, n): its order is the bytes' order (no entry holds a NUL,
  * and a word that does sorts the same way: a shorter word first). */
@@ -131,16 +131,16 @@ static inline long find(const char *w, size_t n)
     k = key_of((const unsigned char *)w, n);
     b0 = (unsigned char)w[0] - (unsigned)IX_LO;
     if (b0 < IX_N) {
-        /* only the words of its first byte (at most FIRST_MAX), in seven steps of 64 .. 1
+        /* only the words of its first byte (at most FIRST_MAX), in eight steps of 128 .. 1
          * without a branch: the keys past them are above w's (the next first bytes', then
          * the padding), so the search ends on the first key not below w's or just past
          * the words of w's first byte (none: base is past them) */
         base = IXSTART[b0];
         len = 0;
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC unroll 7
+#pragma GCC unroll 8
 #endif
-        for (size_t h = 64; h; h >>= 1)
+        for (size_t h = 128; h; h >>= 1)
             base += (size_t)(LEXKEY[base + h - 1] < k) * h; /* (a product, not a branch) */
     }
     while (len > 1) { /* (the words of other first bytes: all of them) */
