@@ -16,7 +16,11 @@
  *     is never the subject of its own clause ("Sanders called him"). A
  *     pronoun inside a quote never means the quote's speaker; a pronoun that
  *     attributes a quote ("..., she said") is the speaker the attribution
- *     sieves chose. "this man", "that woman", "this guy" are a he/she too.
+ *     sieves chose. A name an earlier sentence's quote mentions in passing
+ *     (a preposition's object: "You don't know about David Duke?") is passed
+ *     over by a pronoun in a later quote; an actor of unknown gender the text
+ *     names by an acronym ("KKK") is no person. "this man", "that woman",
+ *     "this guy" are a he/she too.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
  *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
@@ -986,6 +990,25 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
     return STANCE_OK;
 }
 
+/* Is actor @p e of unknown gender named in the text by an alias that is an
+ * acronym of two to five capitals ("KKK", "NRA")? An organisation then, no
+ * "he" or "she" ("... by the Ku Klux Klan and David Duke?" "Is he ..."). */
+static int acronym_alias(const char *t, const stance_ent *e)
+{
+    if (e->gender != STANCE_G_UNKNOWN)
+        return 0; /* "HRC" is Hillary Clinton's */
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start, n = e->mentions[k].end - s, c = 0;
+        if (e->kinds[k] != STANCE_MK_ALIAS || n < 2 || n > 5)
+            continue;
+        while (c < n && t[s + c] >= 'A' && t[s + c] <= 'Z')
+            c++;
+        if (c == n)
+            return 1;
+    }
+    return 0;
+}
+
 /* What a pronoun may point back to: every actor mention found so far (with the
  * actor's gender; unknown for organisations and places), and the persons of
  * known gender the article names who are no actor. */
@@ -995,7 +1018,7 @@ static int build_referents(mstate *m)
     size_t n_ent;
     for (size_t i = 0; i < m->ents->n; i++) {
         const stance_ent *e = &m->ents->e[i];
-        int g = person_like(e) ? e->gender : -1; /* -1: no person */
+        int g = person_like(e) && !acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
         for (size_t k = 0; k < e->n_mentions; k++)
             if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
                 return STANCE_ERR_NOMEM;
@@ -1208,6 +1231,40 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
     return nw && !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(PREP));
 }
 
+/* Is referent @p r the object of a preposition inside another quote than the
+ * pronoun's quote @p inq ("You don't know about David Duke?" ... "Is he really
+ * so stupid"; "the same thing with [Bob] Corker, with Newt [Gingrich]")? A
+ * name the speaker only talks about in passing is no subject of the talk: the
+ * pronoun of a later quote means someone more salient. A first name and
+ * brackets before the name aside. */
+static int passing_in_other_quote(const mstate *m, const referent *r, long inq)
+{
+    const stance_quotelist *ql = m->quotes;
+    size_t lo, i = r->start, ws, we;
+    int conj = 0;
+    if (inq < 0 || r->who)
+        return 0;
+    lo = stance_first_end_after(ql->q, ql->n, sizeof *ql->q, offsetof(stance_rawquote, span.end), r->start);
+    if (lo >= ql->n || (long)lo == inq || ql->q[lo].span.start > r->start || r->end > ql->q[lo].span.end ||
+        !any_stop(m->t, r->end, ql->q[inq].span.start))
+        return 0; /* the same sentence: "When I look at somebody like Hillary Clinton," he said, "who ..." */
+    for (int n = 0; n < 8; n++, i = ws) {
+        while (i > 0 && (m->t[i - 1] == '[' || m->t[i - 1] == ']' || m->t[i - 1] == ' '))
+            i--;
+        if (!stance_word_before(m->t, i, &ws, &we) || ws < ql->q[lo].span.start)
+            return 0;
+        if (stance_lex_classes_lower(m->t + ws, we - ws) & STANCE_LX(PREP))
+            return 1;
+        if (n == 0 && stance_letter_case(m->t, ws, we) > 0)
+            continue; /* "Newt [Gingrich]" */
+        if (!conj && (stance_word_is(m->t, ws, we, "and") || stance_word_is(m->t, ws, we, "or")))
+            conj = 1; /* "by the Ku Klux Klan and David Duke": a word of the conjunct before next */
+        else if (!conj)
+            return 0;
+    }
+    return 0;
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -1281,7 +1338,7 @@ static int resolve_pronouns(mstate *m)
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
                 break;
-            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)))
+            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq))
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);
