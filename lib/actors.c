@@ -57,14 +57,19 @@ static int possessive_at(const char *t, size_t len, size_t end)
     return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
 }
 
-/* Is t[s, e) one of the words of @p name? */
-static int word_of(const char *name, const char *t, size_t s, size_t e)
+static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
+{
+    return caseless ? stance_ascii_caseeq(a, b, n) : memcmp(a, b, n) == 0;
+}
+
+/* Is t[s, e) one of the words of @p name (in any ASCII case when @p caseless)? */
+static int word_of(const char *name, const char *t, size_t s, size_t e, unsigned caseless)
 {
     size_t n = e - s;
     for (const char *p = name; *p;) {
         const char *q = strchr(p, ' ');
         size_t m = q ? (size_t)(q - p) : strlen(p);
-        if (m == n && memcmp(p, t + s, n) == 0)
+        if (m == n && same_word(p, t + s, n, caseless))
             return 1;
         if (!q)
             break;
@@ -76,8 +81,9 @@ static int word_of(const char *name, const char *t, size_t s, size_t e)
 /* Does another name own the common noun at t[start] of actor @p name: a
  * capitalised word that is no function word, or a possessive, right before
  * it and not a word of that name ("the Trump campaign", "Sanders' campaign"
- * are no mention of "Clinton campaign"; "Clinton's campaign" is)? */
-static int owned_by_other(const char *name, const char *t, size_t start)
+ * are no mention of "Clinton campaign"; "Clinton's campaign" is, and
+ * "CLINTON'S campaign" too with @p caseless, the set's case flag)? */
+static int owned_by_other(const char *name, const char *t, size_t start, unsigned caseless)
 {
     size_t e = start, s;
     if (e < 2 || t[e - 1] != ' ')
@@ -97,7 +103,7 @@ static int owned_by_other(const char *name, const char *t, size_t start)
         e -= 4;                                                     /* "Trump’s" */
     else if (stance_letter_case(t, s, e) <= 0 || stance_lex_is(t + s, e - s, STANCE_LX(STOP)))
         return 0; /* no possessive, and no capitalised word but "The", "Our" */
-    return e > s && !word_of(name, t, s, e);
+    return e > s && !word_of(name, t, s, e, caseless);
 }
 
 static int add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule)
@@ -466,11 +472,6 @@ unsigned stance_actorset_flags(const stance_actorset *set)
     return set->flags;
 }
 
-static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
-{
-    return caseless ? stance_ascii_caseeq(a, b, n) : memcmp(a, b, n) == 0;
-}
-
 /* Record a full mention of an actor that shares its surname: its name, or an
  * alias ending in the surname ("Hillary Clinton" for "Hillary Rodham Clinton";
  * not "Chelsea"). last_full[a] is 1 + the start of the latest one, 0 for none. */
@@ -550,7 +551,8 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
                 k = STANCE_MK_SURNAME;
             /* an organisation's common noun ("campaign" of "Clinton campaign") owned by another name */
             if (k == STANCE_MK_SURNAME && stance_letter_case(text, hits[i].start, len) < 0 &&
-                owned_by_other(set->names[hits[i].actor], text, hits[i].start))
+                owned_by_other(set->names[hits[i].actor], text, hits[i].start,
+                               set->flags & STANCE_OPT_ACTORS_CASELESS))
                 continue;
             if (possessive_at(text, len, hits[i].end))
                 rule = STANCE_MR_POSSESSIVE;

@@ -66,6 +66,21 @@ static void test_actors_common_noun_owned(void **state)
     stance_entityset_clear(&s);
 }
 
+/* Caseless actors: "PARK's campaign" is the Park campaign's own word, in any
+ * case; "DIAZ's campaign" still belongs to another name. */
+static void test_actors_common_noun_owned_caseless(void **state)
+{
+    stance_actor actors[] = {{"Park campaign", NULL, 0}};
+    const char text[] = "Tom PARK's campaign met, and DIAZ's campaign left.";
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 1, text, strlen(text), STANCE_OPT_ACTORS_CASELESS, &s, NULL),
+                     STANCE_OK);
+    assert_int_equal(s.e[0].n_mentions, 1);
+    assert_int_equal(s.e[0].mentions[0].start, (size_t)(strstr(text, "PARK's campaign") - text) + 7);
+    stance_entityset_clear(&s);
+}
+
 static void test_actors_case(void **state)
 {
     stance_actor actors[] = {{"Ida Stone", NULL, 0}};
@@ -396,6 +411,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actors_names_aliases_surnames),
         cmocka_unit_test(test_actors_common_noun_owned),
+        cmocka_unit_test(test_actors_common_noun_owned_caseless),
         cmocka_unit_test(test_actors_case),
         cmocka_unit_test(test_actors_shared_surname),
         cmocka_unit_test(test_actors_shared_surname_recent),
