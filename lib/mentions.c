@@ -704,28 +704,93 @@ static int scan_words(mstate *m)
     return STANCE_OK;
 }
 
-/* "the <epithet>" from its apposition on: exact words, "the" in any case. */
+/* An epithet tie's phrase in the text: t[s, s + n), for actor ent from s on. */
+typedef struct epi {
+    const char *p;
+    size_t n, s, ent;
+} epi;
+
+static int epi_cmp(const void *a, const void *b)
+{
+    const epi *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    if (c || x->n != y->n)
+        return c ? c : x->n < y->n ? -1 : 1;
+    if (x->ent != y->ent)
+        return x->ent < y->ent ? -1 : 1;
+    return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The epithet ties, one per phrase and actor (its first), sorted by phrase; *kmin: the shortest phrase. */
+static int epithets(const mstate *m, epi **out, size_t *n_out, size_t *kmin)
+{
+    size_t n = 0, k = 0;
+    epi *v;
+    *out = NULL;
+    *n_out = 0;
+    for (size_t i = 0; i < m->n_ties; i++)
+        n += m->ties[i].rule == STANCE_MR_EPITHET;
+    if (!n)
+        return STANCE_OK;
+    if (!(v = stance_malloc_array(n, sizeof *v)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < m->n_ties; i++) {
+        const tie *ti = &m->ties[i];
+        if (ti->rule == STANCE_MR_EPITHET)
+            v[k++] = (epi){m->t + ti->phrase.start, ti->phrase.end - ti->phrase.start, ti->phrase.start, ti->ent};
+    }
+    stance_sort_small(v, n, sizeof *v, epi_cmp);
+    *kmin = v[0].n;
+    k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && v[i].n == v[k - 1].n && v[i].ent == v[k - 1].ent && !memcmp(v[i].p, v[k - 1].p, v[i].n))
+            continue; /* the same phrase for the same actor: its first tie finds every later one */
+        if (v[i].n < *kmin)
+            *kmin = v[i].n;
+        v[k++] = v[i];
+    }
+    *out = v;
+    *n_out = k;
+    return STANCE_OK;
+}
+
+/* "the <epithet>" from its apposition on: exact words, "the" in any case. One
+ * pass over the text: after each "the" (and spaces), the phrases that start
+ * with the next kmin bytes (a binary search), each checked in full. */
 static int find_epithet_mentions(mstate *m)
 {
     const char *t = m->t;
-    for (size_t i = 0; i < m->n_ties; i++) {
-        const tie *ti = &m->ties[i];
-        size_t n = ti->phrase.end - ti->phrase.start, from = ti->phrase.start;
-        const char *p;
-        if (ti->rule != STANCE_MR_EPITHET)
+    size_t n_epi, kmin = 0;
+    epi *v;
+    int rc = STANCE_OK;
+    if (epithets(m, &v, &n_epi, &kmin))
+        return STANCE_ERR_NOMEM;
+    for (size_t j = 3; j < m->len && n_epi && !rc; j++) {
+        size_t s = j, lo = 0, hi = n_epi, ds, de;
+        if ((t[j - 1] | 0x20) != 'e' || (t[j - 2] | 0x20) != 'h' || (t[j - 3] | 0x20) != 't')
             continue;
-        while (from < m->len && (p = memmem(t + from, m->len - from, t + ti->phrase.start, n))) {
-            size_t s = (size_t)(p - t), ds, de;
-            from = s + 1;
-            if (s + n < m->len && stance_word_byte(t, s + n, m->len))
+        while (s < m->len && t[s] == ' ')
+            s++;
+        if (s + kmin > m->len || !stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") ||
+            !spaces_only(t, de, s))
+            continue;
+        while (lo < hi) { /* the first phrase whose kmin bytes are not below t[s, s + kmin) */
+            size_t mid = lo + (hi - lo) / 2;
+            if (memcmp(v[mid].p, t + s, kmin) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n_epi && memcmp(v[lo].p, t + s, kmin) == 0 && !rc; lo++) {
+            size_t n = v[lo].n;
+            if (s < v[lo].s || s + n > m->len || memcmp(v[lo].p, t + s, n) != 0 ||
+                (s + n < m->len && stance_word_byte(t, s + n, m->len)))
                 continue;
-            if (!stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
-                continue;
-            if (stance_mentions_add(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
-                return STANCE_ERR_NOMEM;
+            rc = stance_mentions_add(&m->ents->e[v[lo].ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET);
         }
     }
-    return STANCE_OK;
+    stance_free(v);
+    return rc;
 }
 
 /* ---- speakers and genders ---------------------------------------------------- */
