@@ -650,10 +650,7 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
     for (size_t c = nm->last; c < nm->last_end; c++)
         if (t[c] < 'A' || t[c] > 'Z')
             return 0;
-    for (size_t q = 0; q < quotes->n; q++)
-        if (nm->start >= quotes->q[q].span.start && nm->end <= quotes->q[q].span.end)
-            return 1;
-    return 0;
+    return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
 }
 
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the

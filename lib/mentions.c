@@ -1045,6 +1045,12 @@ static void find_interlocutors(mstate *m)
     }
 }
 
+size_t stance_quote_holding(const stance_quotelist *ql, size_t a, size_t b)
+{
+    size_t lo = stance_first_end_after(ql->q, ql->n, sizeof *ql->q, offsetof(stance_rawquote, span.end), a);
+    return lo < ql->n && ql->q[lo].span.start <= a && b <= ql->q[lo].span.end ? lo : ql->n;
+}
+
 /* ---- pronouns ---------------------------------------------------------------- */
 
 static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
@@ -1309,9 +1315,8 @@ static int passing_in_other_quote(const mstate *m, const referent *r, long inq)
     int conj = 0;
     if (inq < 0 || r->who)
         return 0;
-    lo = stance_first_end_after(ql->q, ql->n, sizeof *ql->q, offsetof(stance_rawquote, span.end), r->start);
-    if (lo >= ql->n || (long)lo == inq || ql->q[lo].span.start > r->start || r->end > ql->q[lo].span.end ||
-        !any_stop(m->t, r->end, ql->q[inq].span.start))
+    lo = stance_quote_holding(ql, r->start, r->end);
+    if (lo >= ql->n || (long)lo == inq || !any_stop(m->t, r->end, ql->q[inq].span.start))
         return 0; /* the same sentence: "When I look at somebody like Hillary Clinton," he said, "who ..." */
     for (int n = 0; n < 8; n++, i = ws) {
         while (i > 0 && (m->t[i - 1] == '[' || m->t[i - 1] == ']' || m->t[i - 1] == ' '))
