@@ -474,11 +474,14 @@ unsigned stance_actorset_flags(const stance_actorset *set)
 
 /* Record a full mention of an actor that shares its surname: its name, or an
  * alias ending in the surname ("Hillary Clinton" for "Hillary Rodham Clinton";
- * not "Chelsea"). last_full[a] is 1 + the start of the latest one, 0 for none. */
+ * not "Chelsea"). last_full[a] is 1 + the start of the latest one, 0 for none;
+ * last_full[n_actors + a] the same for its latest alias of any form. */
 static void note_full(const stance_actorset *set, const char *text, const hit *h, size_t *last_full)
 {
     const char *sur = NULL;
     size_t n;
+    if (h->kind == STANCE_MK_ALIAS)
+        last_full[set->n_actors + h->actor] = h->start + 1;
     if (h->kind == STANCE_MK_NAME)
         last_full[h->actor] = h->start + 1;
     else if (h->kind == STANCE_MK_ALIAS && (n = surname(set->names[h->actor], &sur)) && h->end - h->start > n &&
@@ -493,7 +496,11 @@ static void note_full(const stance_actorset *set, const char *text, const hit *h
 
 /* The actor a SHARED hit means: of its group, the one named in full last
  * before it (h->actor becomes that actor); 0 when none of them is yet, or
- * when another of them was named in full just before that one. */
+ * when another of them was named in full just before that one, unless just
+ * one of them is named by an alias after both ("Hillary Clinton ... Bill
+ * Clinton ... addressing her as "Hillary" ... warning that Clinton is").
+ * An alias alone does not make a later surname its actor's otherwise:
+ * "Chelsea" after "Hillary Rodham Clinton" leaves "Clinton" Hillary's. */
 static int shared_actor(const stance_actorset *set, hit *h, const size_t *last_full)
 {
     size_t g = h->actor, best = 0, second = 0, who = 0;
@@ -504,8 +511,16 @@ static int shared_actor(const stance_actorset *set, hit *h, const size_t *last_f
         else if (last_full[a] > second)
             second = last_full[a];
     }
-    if (!best || (second && second + SHARED_GAP > best))
+    if (!best)
         return 0;
+    if (second && second + SHARED_GAP > best) {
+        size_t n_after = 0;
+        for (size_t k = set->grp_off[g]; k < set->grp_off[g + 1]; k++)
+            if (last_full[set->n_actors + set->grp_act[k]] > best)
+                n_after++, who = set->grp_act[k];
+        if (n_after != 1)
+            return 0;
+    }
     h->actor = who;
     return 1;
 }
@@ -532,7 +547,7 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
     /* Leftmost-longest over all branches, as one alternation would choose. */
     if (nh > 1)
         stance_sort_small(hits, nh, sizeof *hits, hit_cmp);
-    if (set->n_groups && !(last_full = stance_calloc(set->n_actors, sizeof *last_full)))
+    if (set->n_groups && !(last_full = stance_calloc(2 * set->n_actors, sizeof *last_full)))
         goto nomem;
     for (size_t i = 0, end = 0; i < nh; i++) {
         if (i && hits[i].start < end)

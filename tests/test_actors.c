@@ -108,6 +108,24 @@ static void test_actors_shared_surname(void **state)
     stance_entityset_clear(&s);
 }
 
+/* Two of a group named in full close together: the surname stays ambiguous
+ * until an alias of just one of them follows ("Anna"); then it is hers. */
+static void test_actors_shared_surname_alias_after(void **state)
+{
+    static const char *const al[] = {"Anna"};
+    stance_actor actors[] = {{"Anna Berg", al, 1}, {"Lars Berg", NULL, 0}};
+    const char text[] = "Anna Berg and Lars Berg argued; Berg left. Anna came back; Berg waved.";
+    static const char *const w0[] = {"Anna Berg", "Anna", "Berg"};
+    static const char *const w1[] = {"Lars Berg"};
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    mentions_are(text, &s.e[0], w0, 3);
+    mentions_are(text, &s.e[1], w1, 1);
+    assert_int_equal(s.e[0].mentions[2].start, (size_t)(strstr(text, "Berg waved") - text));
+    stance_entityset_clear(&s);
+}
+
 /* A shared surname alone means the one of its actors named in full last
  * (a name, or an alias that ends in the surname), once one is. */
 static void test_actors_shared_surname_recent(void **state)
@@ -414,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_actors_common_noun_owned_caseless),
         cmocka_unit_test(test_actors_case),
         cmocka_unit_test(test_actors_shared_surname),
+        cmocka_unit_test(test_actors_shared_surname_alias_after),
         cmocka_unit_test(test_actors_shared_surname_recent),
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),
