@@ -19,7 +19,8 @@
  *     sieves chose. A name an earlier sentence's quote mentions in passing
  *     (a preposition's object: "You don't know about David Duke?") is passed
  *     over by a pronoun in a later quote; an actor of unknown gender the text
- *     names by an acronym ("KKK") is no person. "this man", "that woman",
+ *     names by an acronym ("KKK") is no person; in a quote nested after "He
+ *     said:" the pronoun is not the one "He" stands for. "this man", "that woman",
  *     "this guy" are a he/she too.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
@@ -1335,6 +1336,36 @@ static int passing_in_other_quote(const mstate *m, const referent *r, long inq)
     return 0;
 }
 
+/* A pronoun at @p ws inside a quote nested in quote @p inq, opened right
+ * after "<X> said:" ("He said: 'Pray for him.'"): the actor X stands for, found
+ * among the @p nr referents before (the nested quote's speaker is no third
+ * person of it, as a quote's speaker is none of its own); else -1. */
+static long nested_speaker(const mstate *m, const referent *recent, size_t nr, size_t ws, long inq)
+{
+    const char *t = m->t;
+    size_t qs, i = ws, vs, ve;
+    if (inq < 0)
+        return -1;
+    qs = m->quotes->q[inq].span.start;
+    while (i > qs + 2 && !(t[i - 1] == '\'' && (t[i - 2] == ' ' || t[i - 2] == ':')) &&
+           !(i >= qs + 3 && (unsigned char)t[i - 3] == 0xe2 && (unsigned char)t[i - 2] == 0x80 &&
+             (unsigned char)t[i - 1] == 0x98))
+        if (t[--i] == '.' || t[i] == '"' || (unsigned char)t[i] == 0x9d) /* a sentence end or a closing mark */
+            return -1;
+    if (i <= qs + 2)
+        return -1;
+    i -= t[i - 1] == '\'' ? 1 : 3; /* at the opening mark */
+    while (i > qs && t[i - 1] == ' ')
+        i--;
+    if (i <= qs || (t[i - 1] != ':' && t[i - 1] != ',') || !stance_word_before(t, i - 1, &vs, &ve) ||
+        !(stance_lex_classes_lower(t + vs, ve - vs) & STANCE_LX(RV_SAY)))
+        return -1;
+    for (size_t k = nr; k-- > 0 && recent[k].end + 2 >= vs;)
+        if (recent[k].end <= vs && spaces_only(t, recent[k].end, vs))
+            return recent[k].ent;
+    return -1;
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -1382,7 +1413,7 @@ static int resolve_pronouns(mstate *m)
     for (size_t pi = 0; pi < m->n_prons && !rc; pi++) {
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
-        long inq = -1;
+        long inq = -1, nested;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
@@ -1404,11 +1435,13 @@ static int resolve_pronouns(mstate *m)
             rc = resolve_plural(m, recent, nr, ws, we, inq);
             continue;
         }
+        nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
                 break;
-            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq))
+            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq) ||
+                (nested >= 0 && r->ent == nested))
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);

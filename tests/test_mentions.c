@@ -494,6 +494,12 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Sam Ito", "He", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Sam Ito", "He", 3, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"a pronoun in a quote nested after \"he said:\" is not the one who says it",
+     "Tom Park attacked Sam Ito on Monday.\n\n\"When I spoke with Sam Ito, he was sad. He said: 'Pray for him.'\" "
+     "Elena Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Sam Ito", "him", 0, NOT_A_MENTION, 0}}},
     {"an actor of unknown gender the text names by an acronym is no he",
      "Tom Park spoke on Monday. Later the Iron Circle (ICX) marched in Dover.\n\n\"He is a disgrace,\" Elena Diaz said.\n",
      {{"Tom Park", NULL, 0}, {"Iron Circle", IKK, 1}, {"Elena Diaz", NULL, 0}},
