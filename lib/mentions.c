@@ -20,7 +20,7 @@
  *     (a preposition's object: "You don't know about David Duke?") is passed
  *     over by a pronoun in a later quote; an actor of unknown gender the text
  *     names by an acronym ("KKK") is no person; in a quote nested after "He
- *     said:" the pronoun is not the one "He" stands for. "this man", "that woman",
+ *     said:" the pronoun is not the one "He" stands for; "he or she" is anyone. "this man", "that woman",
  *     "this guy" are a he/she too.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
@@ -1254,6 +1254,20 @@ static long nested_speaker(const mstate *m, const referent *recent, size_t nr, s
     return -1;
 }
 
+/* Is the he/she pronoun t[ws, we) one of a generic pair, "he or she", "his or
+ * her", "him or her" (anyone: "whoever becomes president, he or she will")? */
+static int generic_pair(const mstate *m, size_t ws, size_t we)
+{
+    const char *t = m->t;
+    size_t os, oe, ps, pe;
+    const pron_word *pw;
+    if (stance_word_after(t, m->len, we, &os, &oe) && stance_word_is(t, os, oe, "or") &&
+        stance_word_after(t, m->len, oe, &ps, &pe) && (pw = pronoun_of(t, ps, pe)) && pw->cls == P_THIRD)
+        return 1;
+    return stance_word_before(t, ws, &os, &oe) && stance_word_is(t, os, oe, "or") &&
+           stance_word_before(t, os, &ps, &pe) && (pw = pronoun_of(t, ps, pe)) && pw->cls == P_THIRD;
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -1323,6 +1337,8 @@ static int resolve_pronouns(mstate *m)
             rc = resolve_plural(m, recent, nr, ws, we, inq);
             continue;
         }
+        if (generic_pair(m, ws, we))
+            continue;
         nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
