@@ -57,14 +57,19 @@ static int possessive_at(const char *t, size_t len, size_t end)
     return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
 }
 
-/* Is t[s, e) one of the words of @p name? */
-static int word_of(const char *name, const char *t, size_t s, size_t e)
+static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
+{
+    return caseless ? stance_ascii_caseeq(a, b, n) : memcmp(a, b, n) == 0;
+}
+
+/* Is t[s, e) one of the words of @p name (in any ASCII case when @p caseless)? */
+static int word_of(const char *name, const char *t, size_t s, size_t e, unsigned caseless)
 {
     size_t n = e - s;
     for (const char *p = name; *p;) {
         const char *q = strchr(p, ' ');
         size_t m = q ? (size_t)(q - p) : strlen(p);
-        if (m == n && memcmp(p, t + s, n) == 0)
+        if (m == n && same_word(p, t + s, n, caseless))
             return 1;
         if (!q)
             break;
@@ -76,8 +81,9 @@ static int word_of(const char *name, const char *t, size_t s, size_t e)
 /* Does another name own the common noun at t[start] of actor @p name: a
  * capitalised word that is no function word, or a possessive, right before
  * it and not a word of that name ("the Trump campaign", "Sanders' campaign"
- * are no mention of "Clinton campaign"; "Clinton's campaign" is)? */
-static int owned_by_other(const char *name, const char *t, size_t start)
+ * are no mention of "Clinton campaign"; "Clinton's campaign" is, and
+ * "CLINTON'S campaign" too with @p caseless, the set's case flag)? */
+static int owned_by_other(const char *name, const char *t, size_t start, unsigned caseless)
 {
     size_t e = start, s;
     if (e < 2 || t[e - 1] != ' ')
@@ -97,7 +103,7 @@ static int owned_by_other(const char *name, const char *t, size_t start)
         e -= 4;                                                     /* "Trump’s" */
     else if (stance_letter_case(t, s, e) <= 0 || stance_lex_is(t + s, e - s, STANCE_LX(STOP)))
         return 0; /* no possessive, and no capitalised word but "The", "Our" */
-    return e > s && !word_of(name, t, s, e);
+    return e > s && !word_of(name, t, s, e, caseless);
 }
 
 static int add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule)
@@ -466,18 +472,16 @@ unsigned stance_actorset_flags(const stance_actorset *set)
     return set->flags;
 }
 
-static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
-{
-    return caseless ? stance_ascii_caseeq(a, b, n) : memcmp(a, b, n) == 0;
-}
-
 /* Record a full mention of an actor that shares its surname: its name, or an
  * alias ending in the surname ("Hillary Clinton" for "Hillary Rodham Clinton";
- * not "Chelsea"). last_full[a] is 1 + the start of the latest one, 0 for none. */
+ * not "Chelsea"). last_full[a] is 1 + the start of the latest one, 0 for none;
+ * last_full[n_actors + a] the same for its latest alias of any form. */
 static void note_full(const stance_actorset *set, const char *text, const hit *h, size_t *last_full)
 {
     const char *sur = NULL;
     size_t n;
+    if (h->kind == STANCE_MK_ALIAS)
+        last_full[set->n_actors + h->actor] = h->start + 1;
     if (h->kind == STANCE_MK_NAME)
         last_full[h->actor] = h->start + 1;
     else if (h->kind == STANCE_MK_ALIAS && (n = surname(set->names[h->actor], &sur)) && h->end - h->start > n &&
@@ -492,7 +496,11 @@ static void note_full(const stance_actorset *set, const char *text, const hit *h
 
 /* The actor a SHARED hit means: of its group, the one named in full last
  * before it (h->actor becomes that actor); 0 when none of them is yet, or
- * when another of them was named in full just before that one. */
+ * when another of them was named in full just before that one, unless just
+ * one of them is named by an alias after both ("Hillary Clinton ... Bill
+ * Clinton ... addressing her as "Hillary" ... warning that Clinton is").
+ * An alias alone does not make a later surname its actor's otherwise:
+ * "Chelsea" after "Hillary Rodham Clinton" leaves "Clinton" Hillary's. */
 static int shared_actor(const stance_actorset *set, hit *h, const size_t *last_full)
 {
     size_t g = h->actor, best = 0, second = 0, who = 0;
@@ -503,8 +511,16 @@ static int shared_actor(const stance_actorset *set, hit *h, const size_t *last_f
         else if (last_full[a] > second)
             second = last_full[a];
     }
-    if (!best || (second && second + SHARED_GAP > best))
+    if (!best)
         return 0;
+    if (second && second + SHARED_GAP > best) {
+        size_t n_after = 0;
+        for (size_t k = set->grp_off[g]; k < set->grp_off[g + 1]; k++)
+            if (last_full[set->n_actors + set->grp_act[k]] > best)
+                n_after++, who = set->grp_act[k];
+        if (n_after != 1)
+            return 0;
+    }
     h->actor = who;
     return 1;
 }
@@ -531,7 +547,7 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
     /* Leftmost-longest over all branches, as one alternation would choose. */
     if (nh > 1)
         stance_sort_small(hits, nh, sizeof *hits, hit_cmp);
-    if (set->n_groups && !(last_full = stance_calloc(set->n_actors, sizeof *last_full)))
+    if (set->n_groups && !(last_full = stance_calloc(2 * set->n_actors, sizeof *last_full)))
         goto nomem;
     for (size_t i = 0, end = 0; i < nh; i++) {
         if (i && hits[i].start < end)
@@ -550,7 +566,8 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
                 k = STANCE_MK_SURNAME;
             /* an organisation's common noun ("campaign" of "Clinton campaign") owned by another name */
             if (k == STANCE_MK_SURNAME && stance_letter_case(text, hits[i].start, len) < 0 &&
-                owned_by_other(set->names[hits[i].actor], text, hits[i].start))
+                owned_by_other(set->names[hits[i].actor], text, hits[i].start,
+                               set->flags & STANCE_OPT_ACTORS_CASELESS))
                 continue;
             if (possessive_at(text, len, hits[i].end))
                 rule = STANCE_MR_POSSESSIVE;
@@ -648,10 +665,7 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
     for (size_t c = nm->last; c < nm->last_end; c++)
         if (t[c] < 'A' || t[c] > 'Z')
             return 0;
-    for (size_t q = 0; q < quotes->n; q++)
-        if (nm->start >= quotes->q[q].span.start && nm->end <= quotes->q[q].span.end)
-            return 1;
-    return 0;
+    return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
 }
 
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the

@@ -16,7 +16,12 @@
  *     is never the subject of its own clause ("Sanders called him"). A
  *     pronoun inside a quote never means the quote's speaker; a pronoun that
  *     attributes a quote ("..., she said") is the speaker the attribution
- *     sieves chose. "this man", "that woman", "this guy" are a he/she too.
+ *     sieves chose. A name an earlier sentence's quote mentions in passing
+ *     (a preposition's object: "You don't know about David Duke?") is passed
+ *     over by a pronoun in a later quote; an actor of unknown gender the text
+ *     names by an acronym ("KKK") is no person; in a quote nested after "He
+ *     said:" the pronoun is not the one "He" stands for; "he or she" is anyone. "this man", "that woman",
+ *     "this guy" are a he/she too.
  *     they/them/their: the organisation actor named within PLURAL_REACH bytes
  *     before, unless an actor that may be a person stands in between.
  *  4. I/me/my/we/us/our inside a quote are its speaker (kind speaker-self);
@@ -700,143 +705,96 @@ static int scan_words(mstate *m)
     return STANCE_OK;
 }
 
-/* "the <epithet>" from its apposition on: exact words, "the" in any case. */
-static int find_epithet_mentions(mstate *m)
+/* An epithet tie's phrase in the text: t[s, s + n), for actor ent from s on. */
+typedef struct epi {
+    const char *p;
+    size_t n, s, ent;
+} epi;
+
+static int epi_cmp(const void *a, const void *b)
 {
-    const char *t = m->t;
+    const epi *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    if (c || x->n != y->n)
+        return c ? c : x->n < y->n ? -1 : 1;
+    if (x->ent != y->ent)
+        return x->ent < y->ent ? -1 : 1;
+    return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The epithet ties, one per phrase and actor (its first), sorted by phrase; *kmin: the shortest phrase. */
+static int epithets(const mstate *m, epi **out, size_t *n_out, size_t *kmin)
+{
+    size_t n = 0, k = 0;
+    epi *v;
+    *out = NULL;
+    *n_out = 0;
+    for (size_t i = 0; i < m->n_ties; i++)
+        n += m->ties[i].rule == STANCE_MR_EPITHET;
+    if (!n)
+        return STANCE_OK;
+    if (!(v = stance_malloc_array(n, sizeof *v)))
+        return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < m->n_ties; i++) {
         const tie *ti = &m->ties[i];
-        size_t n = ti->phrase.end - ti->phrase.start, from = ti->phrase.start;
-        const char *p;
-        if (ti->rule != STANCE_MR_EPITHET)
-            continue;
-        while (from < m->len && (p = memmem(t + from, m->len - from, t + ti->phrase.start, n))) {
-            size_t s = (size_t)(p - t), ds, de;
-            from = s + 1;
-            if (s + n < m->len && stance_word_byte(t, s + n, m->len))
-                continue;
-            if (!stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") || !spaces_only(t, de, s))
-                continue;
-            if (stance_mentions_add(&m->ents->e[ti->ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET))
-                return STANCE_ERR_NOMEM;
-        }
+        if (ti->rule == STANCE_MR_EPITHET)
+            v[k++] = (epi){m->t + ti->phrase.start, ti->phrase.end - ti->phrase.start, ti->phrase.start, ti->ent};
     }
+    stance_sort_small(v, n, sizeof *v, epi_cmp);
+    *kmin = v[0].n;
+    k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && v[i].n == v[k - 1].n && v[i].ent == v[k - 1].ent && !memcmp(v[i].p, v[k - 1].p, v[i].n))
+            continue; /* the same phrase for the same actor: its first tie finds every later one */
+        if (v[i].n < *kmin)
+            *kmin = v[i].n;
+        v[k++] = v[i];
+    }
+    *out = v;
+    *n_out = k;
     return STANCE_OK;
 }
 
-/* ---- speakers and genders ---------------------------------------------------- */
-
-/* Index of the first of the n sorted spans that ends after @p a, if it starts before @p b. */
-static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t *at)
+/* "the <epithet>" from its apposition on: exact words, "the" in any case. One
+ * pass over the text: after each "the" (and spaces), the phrases that start
+ * with the next kmin bytes (a binary search), each checked in full. */
+static int find_epithet_mentions(mstate *m)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ms[mid].end <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < n && ms[lo].start < b) {
-        if (at)
-            *at = lo;
-        return 1;
-    }
-    return 0;
-}
-
-/* Entity e names the speaker span [a, b): a mention in it ("Clinton's director" is not Clinton). */
-static int speaks_in(const stance_ent *e, size_t a, size_t b)
-{
-    size_t at;
-    return overlaps(e->mentions, e->n_mentions, a, b, &at) && !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE);
-}
-
-/* The lowest entity index whose mentions name the speaker span, or -1. */
-static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
-{
-    long best = -1;
-    size_t from, to;
-    if (!ents->ix) {
-        for (size_t i = 0; i < ents->n; i++)
-            if (speaks_in(&ents->e[i], a, b))
-                return (long)i;
-        return -1;
-    }
-    /* only entities with a mention near the span can qualify; the lowest that does is the pass's answer */
-    stance_mindex_range(ents->ix, a, b, &from, &to);
-    for (size_t k = from; k < to; k++) {
-        size_t i = ents->ix->pos[k].ent;
-        if ((best < 0 || (long)i < best) && speaks_in(&ents->e[i], a, b))
-            best = (long)i;
-    }
-    return best;
-}
-
-/* Does the speaker's given name contradict actor @p e's, so that a shared
- * surname does not make them one ("Jane Sanders" is no "Bernie Sanders")? Only
- * a first name of the lexicon contradicts, and not one that begins the actor's
- * first word or a name or alias the text gives it ("Tommy" for "Tom Park",
- * "Bernie" for "Bernard Sanders" when the text writes "Bernie Sanders"). */
-static int given_contradicts(const stance_ent *e, const char *text, const char *sp)
-{
-    const char *sw = strchr(sp, ' '), *aw = strchr(e->name, ' ');
-    size_t wl, al;
-    if (!sw || !aw)
-        return 0;
-    wl = (size_t)(sw - sp);
-    al = (size_t)(aw - e->name);
-    if (!stance_names_is_first_name(sp, wl) || memcmp(sp, e->name, wl < al ? wl : al) == 0)
-        return 0;
-    for (size_t k = 0; k < e->n_mentions; k++) {
-        const stance_span *m = &e->mentions[k];
-        if (e->kinds && e->kinds[k] > STANCE_MK_ALIAS)
+    const char *t = m->t;
+    size_t n_epi, kmin = 0;
+    epi *v;
+    int rc = STANCE_OK;
+    if (epithets(m, &v, &n_epi, &kmin))
+        return STANCE_ERR_NOMEM;
+    for (size_t j = 3; j < m->len && n_epi && !rc; j++) {
+        size_t s = j, lo = 0, hi = n_epi, ds, de;
+        if ((t[j - 1] | 0x20) != 'e' || (t[j - 2] | 0x20) != 'h' || (t[j - 3] | 0x20) != 't')
             continue;
-        if (m->end - m->start >= wl && memcmp(text + m->start, sp, wl) == 0 &&
-            (m->end - m->start == wl || text[m->start + wl] == ' '))
-            return 0;
-    }
-    return 1;
-}
-
-long stance_mentions_speaker(const stance_entityset *ents, const char *text, const stance_rawquote *q)
-{
-    size_t sl, ll;
-    const char *lw;
-    long found = -1;
-    if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN &&
-        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0 &&
-        !(q->speaker && given_contradicts(&ents->e[found], text, q->speaker)))
-        return found; /* "Jane Park said": the surname in the span is no Tom Park */
-    if (!q->speaker || q->how == STANCE_ATTR_NOUN)
-        return -1;
-    /* the same surname, if only one actor has it */
-    sl = strlen(q->speaker);
-    lw = stance_last_word(q->speaker, sl, &ll);
-    if (ents->ix) {
-        if ((found = stance_mindex_name(ents->ix, ents, q->speaker)) >= 0 || ll < 2)
-            return found;
-        if (stance_mindex_last(ents->ix, lw, ll, &found) != 1)
-            return -1;
-        return given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
-    }
-    for (size_t i = 0; i < ents->n; i++)
-        if (strcmp(ents->e[i].name, q->speaker) == 0)
-            return (long)i;
-    found = -1;
-    if (ll < 2)
-        return -1;
-    for (size_t i = 0; i < ents->n; i++) {
-        size_t el;
-        const char *ew = stance_last_word(ents->e[i].name, strlen(ents->e[i].name), &el);
-        if (el == ll && memcmp(ew, lw, ll) == 0) {
-            if (found >= 0)
-                return -1;
-            found = (long)i;
+        while (s < m->len && t[s] == ' ')
+            s++;
+        if (s + kmin > m->len || !stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") ||
+            !spaces_only(t, de, s))
+            continue;
+        while (lo < hi) { /* the first phrase whose kmin bytes are not below t[s, s + kmin) */
+            size_t mid = lo + (hi - lo) / 2;
+            if (memcmp(v[mid].p, t + s, kmin) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n_epi && memcmp(v[lo].p, t + s, kmin) == 0 && !rc; lo++) {
+            size_t n = v[lo].n;
+            if (s < v[lo].s || s + n > m->len || memcmp(v[lo].p, t + s, n) != 0 ||
+                (s + n < m->len && stance_word_byte(t, s + n, m->len)))
+                continue;
+            rc = stance_mentions_add(&m->ents->e[v[lo].ent], ds, s + n, STANCE_MK_EPITHET, STANCE_MR_EPITHET);
         }
     }
-    return found >= 0 && given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
+    stance_free(v);
+    return rc;
 }
+
+/* ---- speakers and genders ---------------------------------------------------- */
 
 /* May the actor be a person? Not when its name of two words or more ends in
  * an organisation's or place's word, or has one before its first "of"/"on"/
@@ -976,6 +934,12 @@ static void find_interlocutors(mstate *m)
     }
 }
 
+size_t stance_quote_holding(const stance_quotelist *ql, size_t a, size_t b)
+{
+    size_t lo = stance_first_end_after(ql->q, ql->n, sizeof *ql->q, offsetof(stance_rawquote, span.end), a);
+    return lo < ql->n && ql->q[lo].span.start <= a && b <= ql->q[lo].span.end ? lo : ql->n;
+}
+
 /* ---- pronouns ---------------------------------------------------------------- */
 
 static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
@@ -984,6 +948,25 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
         return STANCE_ERR_NOMEM;
     m->refs[m->n_refs++] = (referent){s, e, ent, gender, NULL};
     return STANCE_OK;
+}
+
+/* Is actor @p e of unknown gender named in the text by an alias that is an
+ * acronym of two to five capitals ("KKK", "NRA")? An organisation then, no
+ * "he" or "she" ("... by the Ku Klux Klan and David Duke?" "Is he ..."). */
+static int acronym_alias(const char *t, const stance_ent *e)
+{
+    if (e->gender != STANCE_G_UNKNOWN)
+        return 0; /* "HRC" is Hillary Clinton's */
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start, n = e->mentions[k].end - s, c = 0;
+        if (e->kinds[k] != STANCE_MK_ALIAS || n < 2 || n > 5)
+            continue;
+        while (c < n && t[s + c] >= 'A' && t[s + c] <= 'Z')
+            c++;
+        if (c == n)
+            return 1;
+    }
+    return 0;
 }
 
 /* What a pronoun may point back to: every actor mention found so far (with the
@@ -995,7 +978,7 @@ static int build_referents(mstate *m)
     size_t n_ent;
     for (size_t i = 0; i < m->ents->n; i++) {
         const stance_ent *e = &m->ents->e[i];
-        int g = person_like(e) ? e->gender : -1; /* -1: no person */
+        int g = person_like(e) && !acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
         for (size_t k = 0; k < e->n_mentions; k++)
             if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
                 return STANCE_ERR_NOMEM;
@@ -1208,6 +1191,83 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
     return nw && !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(PREP));
 }
 
+/* Is referent @p r the object of a preposition inside another quote than the
+ * pronoun's quote @p inq ("You don't know about David Duke?" ... "Is he really
+ * so stupid"; "the same thing with [Bob] Corker, with Newt [Gingrich]")? A
+ * name the speaker only talks about in passing is no subject of the talk: the
+ * pronoun of a later quote means someone more salient. A first name and
+ * brackets before the name aside. */
+static int passing_in_other_quote(const mstate *m, const referent *r, long inq)
+{
+    const stance_quotelist *ql = m->quotes;
+    size_t lo, i = r->start, ws, we;
+    int conj = 0;
+    if (inq < 0 || r->who)
+        return 0;
+    lo = stance_quote_holding(ql, r->start, r->end);
+    if (lo >= ql->n || (long)lo == inq || !any_stop(m->t, r->end, ql->q[inq].span.start))
+        return 0; /* the same sentence: "When I look at somebody like Hillary Clinton," he said, "who ..." */
+    for (int n = 0; n < 8; n++, i = ws) {
+        while (i > 0 && (m->t[i - 1] == '[' || m->t[i - 1] == ']' || m->t[i - 1] == ' '))
+            i--;
+        if (!stance_word_before(m->t, i, &ws, &we) || ws < ql->q[lo].span.start)
+            return 0;
+        if (stance_lex_classes_lower(m->t + ws, we - ws) & STANCE_LX(PREP))
+            return 1;
+        if (n == 0 && stance_letter_case(m->t, ws, we) > 0)
+            continue; /* "Newt [Gingrich]" */
+        if (!conj && (stance_word_is(m->t, ws, we, "and") || stance_word_is(m->t, ws, we, "or")))
+            conj = 1; /* "by the Ku Klux Klan and David Duke": a word of the conjunct before next */
+        else if (!conj)
+            return 0;
+    }
+    return 0;
+}
+
+/* A pronoun at @p ws inside a quote nested in quote @p inq, opened right
+ * after "<X> said:" ("He said: 'Pray for him.'"): the actor X stands for, found
+ * among the @p nr referents before (the nested quote's speaker is no third
+ * person of it, as a quote's speaker is none of its own); else -1. */
+static long nested_speaker(const mstate *m, const referent *recent, size_t nr, size_t ws, long inq)
+{
+    const char *t = m->t;
+    size_t qs, i = ws, vs, ve;
+    if (inq < 0)
+        return -1;
+    qs = m->quotes->q[inq].span.start;
+    while (i > qs + 2 && !(t[i - 1] == '\'' && (t[i - 2] == ' ' || t[i - 2] == ':')) &&
+           !(i >= qs + 3 && (unsigned char)t[i - 3] == 0xe2 && (unsigned char)t[i - 2] == 0x80 &&
+             (unsigned char)t[i - 1] == 0x98))
+        if (t[--i] == '.' || t[i] == '"' || (unsigned char)t[i] == 0x9d) /* a sentence end or a closing mark */
+            return -1;
+    if (i <= qs + 2)
+        return -1;
+    i -= t[i - 1] == '\'' ? 1 : 3; /* at the opening mark */
+    while (i > qs && t[i - 1] == ' ')
+        i--;
+    if (i <= qs || (t[i - 1] != ':' && t[i - 1] != ',') || !stance_word_before(t, i - 1, &vs, &ve) ||
+        !(stance_lex_classes_lower(t + vs, ve - vs) & STANCE_LX(RV_SAY)))
+        return -1;
+    for (size_t k = nr; k-- > 0 && recent[k].end + 2 >= vs;)
+        if (recent[k].end <= vs && spaces_only(t, recent[k].end, vs))
+            return recent[k].ent;
+    return -1;
+}
+
+/* Is the he/she pronoun t[ws, we) one of a generic pair, "he or she", "his or
+ * her", "him or her" (anyone: "whoever becomes president, he or she will")? */
+static int generic_pair(const mstate *m, size_t ws, size_t we)
+{
+    const char *t = m->t;
+    size_t os, oe, ps, pe;
+    const pron_word *pw;
+    if (stance_word_after(t, m->len, we, &os, &oe) && stance_word_is(t, os, oe, "or") &&
+        stance_word_after(t, m->len, oe, &ps, &pe) && (pw = pronoun_of(t, ps, pe)) && pw->cls == P_THIRD)
+        return 1;
+    return stance_word_before(t, ws, &os, &oe) && stance_word_is(t, os, oe, "or") &&
+           stance_word_before(t, os, &ps, &pe) && (pw = pronoun_of(t, ps, pe)) && pw->cls == P_THIRD;
+}
+
 /* The most recent fitting referent recent[k] stands in a sentence before the
  * pronoun's at @p ws: the first fitting one of that sentence, its subject
  * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
@@ -1255,7 +1315,7 @@ static int resolve_pronouns(mstate *m)
     for (size_t pi = 0; pi < m->n_prons && !rc; pi++) {
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
-        long inq = -1;
+        long inq = -1, nested;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
@@ -1277,11 +1337,15 @@ static int resolve_pronouns(mstate *m)
             rc = resolve_plural(m, recent, nr, ws, we, inq);
             continue;
         }
+        if (generic_pair(m, ws, we))
+            continue;
+        nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
                 break;
-            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)))
+            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq) ||
+                (nested >= 0 && r->ent == nested))
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);
@@ -1341,50 +1405,6 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
     if (stance_word_before(t, i, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "former")))
         i = ws;
     return i;
-}
-
-/* Entity e is the one the speaker works for: "Clinton's communications director", "Priya Shah, a
- * spokeswoman for Park", "Park spokeswoman Priya Shah" (a mention of e in [lo, hi)). */
-static int principal_is(const stance_ent *e, const char *text, const stance_rawquote *q, size_t lo, size_t hi)
-{
-    stance_span sp = q->speaker_span;
-    size_t at;
-    if (!overlaps(e->mentions, e->n_mentions, lo, hi, &at))
-        return 0;
-    for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
-        stance_span m = e->mentions[at];
-        if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
-            return 1;
-        if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
-            memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))
-            return 1;
-    }
-    return 0;
-}
-
-long stance_mentions_principal(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker)
-{
-    stance_span sp = q->speaker_span;
-    size_t lo, hi, from, to;
-    long best = -1;
-    if (sp.start == STANCE_NO_OFFSET)
-        return -1;
-    lo = sp.start > 80 ? sp.start - 80 : 0;
-    hi = sp.end + 120;
-    if (!ents->ix) {
-        for (size_t i = 0; i < ents->n; i++)
-            if ((long)i != speaker && principal_is(&ents->e[i], text, q, lo, hi))
-                return (long)i;
-        return -1;
-    }
-    /* only entities with a mention in [lo, hi) can qualify; the lowest that does is the pass's answer */
-    stance_mindex_range(ents->ix, lo, hi, &from, &to);
-    for (size_t k = from; k < to; k++) {
-        long i = (long)ents->ix->pos[k].ent;
-        if (i != speaker && (best < 0 || i < best) && principal_is(&ents->e[i], text, q, lo, hi))
-            best = i;
-    }
-    return best;
 }
 
 /* First person in a quote is its speaker (and we/us/our the actor the speaker

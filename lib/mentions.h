@@ -85,6 +85,9 @@ int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, cons
  * as one of each of the two male actors mentioned last ("both candidates",
  * "these nominees": the two persons of known gender). */
 int stance_mentions_in_quotes(const struct stance_quotelist *quotes, const char *text, struct stance_entityset *ents);
+/* The index of the quote of @p ql (in text order) that holds t[a, b), or ql->n
+ * when none does. */
+size_t stance_quote_holding(const struct stance_quotelist *ql, size_t a, size_t b);
 
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */

@@ -30,6 +30,9 @@
  * these guys" name the two male actors (the speaker aside) mentioned last
  * before, within PAIR_REACH bytes, by any mention; "both candidates", "these
  * nominees" the two persons of known gender so mentioned.
+ *
+ * And the actor a quote's speaker is (stance_mentions_speaker) and the one it
+ * speaks for (stance_mentions_principal), which mentions.c's passes read.
  */
 #include "config.h"
 
@@ -40,6 +43,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "mindex.h"
 #include "names.h"
 #include "quotes.h"
 #include "tokens.h"
@@ -460,5 +464,163 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
     for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++)
         if (addressee_at(text, q, ix->v[lo].span.start, ix->v[lo].span.end, ix->v[lo].ent, best, 0))
             best = (long)ix->v[lo].ent;
+    return best;
+}
+
+/* ---- the quote's speaker and the actor it speaks for ------------------------- */
+
+/* Index of the first of the n sorted spans that ends after @p a, if it starts before @p b. */
+static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t *at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && ms[lo].start < b) {
+        if (at)
+            *at = lo;
+        return 1;
+    }
+    return 0;
+}
+
+/* Entity e names the speaker span [a, b): a mention in it ("Clinton's director" is not Clinton). */
+static int speaks_in(const stance_ent *e, size_t a, size_t b)
+{
+    size_t at;
+    return overlaps(e->mentions, e->n_mentions, a, b, &at) && !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE);
+}
+
+/* The lowest entity index whose mentions name the speaker span, or -1. */
+static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
+{
+    long best = -1;
+    size_t from, to;
+    if (!ents->ix) {
+        for (size_t i = 0; i < ents->n; i++)
+            if (speaks_in(&ents->e[i], a, b))
+                return (long)i;
+        return -1;
+    }
+    /* only entities with a mention near the span can qualify; the lowest that does is the pass's answer */
+    stance_mindex_range(ents->ix, a, b, &from, &to);
+    for (size_t k = from; k < to; k++) {
+        size_t i = ents->ix->pos[k].ent;
+        if ((best < 0 || (long)i < best) && speaks_in(&ents->e[i], a, b))
+            best = (long)i;
+    }
+    return best;
+}
+
+/* Does the speaker's given name contradict actor @p e's, so that a shared
+ * surname does not make them one ("Jane Sanders" is no "Bernie Sanders")? Only
+ * a first name of the lexicon contradicts, and not one that begins the actor's
+ * first word or a name or alias the text gives it ("Tommy" for "Tom Park",
+ * "Bernie" for "Bernard Sanders" when the text writes "Bernie Sanders"). */
+static int given_contradicts(const stance_ent *e, const char *text, const char *sp)
+{
+    const char *sw = strchr(sp, ' '), *aw = strchr(e->name, ' ');
+    size_t wl, al;
+    if (!sw || !aw)
+        return 0;
+    wl = (size_t)(sw - sp);
+    al = (size_t)(aw - e->name);
+    if (!stance_names_is_first_name(sp, wl) || memcmp(sp, e->name, wl < al ? wl : al) == 0)
+        return 0;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        const stance_span *m = &e->mentions[k];
+        if (e->kinds && e->kinds[k] > STANCE_MK_ALIAS)
+            continue;
+        if (m->end - m->start >= wl && memcmp(text + m->start, sp, wl) == 0 &&
+            (m->end - m->start == wl || text[m->start + wl] == ' '))
+            return 0;
+    }
+    return 1;
+}
+
+long stance_mentions_speaker(const stance_entityset *ents, const char *text, const stance_rawquote *q)
+{
+    size_t sl, ll;
+    const char *lw;
+    long found = -1;
+    if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN &&
+        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0 &&
+        !(q->speaker && given_contradicts(&ents->e[found], text, q->speaker)))
+        return found; /* "Jane Park said": the surname in the span is no Tom Park */
+    if (!q->speaker || q->how == STANCE_ATTR_NOUN)
+        return -1;
+    /* the same surname, if only one actor has it */
+    sl = strlen(q->speaker);
+    lw = stance_last_word(q->speaker, sl, &ll);
+    if (ents->ix) {
+        if ((found = stance_mindex_name(ents->ix, ents, q->speaker)) >= 0 || ll < 2)
+            return found;
+        if (stance_mindex_last(ents->ix, lw, ll, &found) != 1)
+            return -1;
+        return given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
+    }
+    for (size_t i = 0; i < ents->n; i++)
+        if (strcmp(ents->e[i].name, q->speaker) == 0)
+            return (long)i;
+    found = -1;
+    if (ll < 2)
+        return -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t el;
+        const char *ew = stance_last_word(ents->e[i].name, strlen(ents->e[i].name), &el);
+        if (el == ll && memcmp(ew, lw, ll) == 0) {
+            if (found >= 0)
+                return -1;
+            found = (long)i;
+        }
+    }
+    return found >= 0 && given_contradicts(&ents->e[found], text, q->speaker) ? -1 : found;
+}
+
+/* Entity e is the one the speaker works for: "Clinton's communications director", "Priya Shah, a
+ * spokeswoman for Park", "Park spokeswoman Priya Shah" (a mention of e in [lo, hi)). */
+static int principal_is(const stance_ent *e, const char *text, const stance_rawquote *q, size_t lo, size_t hi)
+{
+    stance_span sp = q->speaker_span;
+    size_t at;
+    if (!overlaps(e->mentions, e->n_mentions, lo, hi, &at))
+        return 0;
+    for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
+        stance_span m = e->mentions[at];
+        if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
+            return 1;
+        if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
+            memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))
+            return 1;
+    }
+    return 0;
+}
+
+long stance_mentions_principal(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker)
+{
+    stance_span sp = q->speaker_span;
+    size_t lo, hi, from, to;
+    long best = -1;
+    if (sp.start == STANCE_NO_OFFSET)
+        return -1;
+    lo = sp.start > 80 ? sp.start - 80 : 0;
+    hi = sp.end + 120;
+    if (!ents->ix) {
+        for (size_t i = 0; i < ents->n; i++)
+            if ((long)i != speaker && principal_is(&ents->e[i], text, q, lo, hi))
+                return (long)i;
+        return -1;
+    }
+    /* only entities with a mention in [lo, hi) can qualify; the lowest that does is the pass's answer */
+    stance_mindex_range(ents->ix, lo, hi, &from, &to);
+    for (size_t k = from; k < to; k++) {
+        long i = (long)ents->ix->pos[k].ent;
+        if (i != speaker && (best < 0 || i < best) && principal_is(&ents->e[i], text, q, lo, hi))
+            best = i;
+    }
     return best;
 }

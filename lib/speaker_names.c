@@ -140,11 +140,10 @@ static int ref_cmp(const void *a, const void *b)
     return (x->ent < 0) - (y->ent < 0); /* an actor before a name run at the same place */
 }
 
-/* Is [a, b) inside a quote? (The quotes are in text order.) */
+/* Is [a, b) inside a quote? */
 static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
 {
-    size_t lo = stance_first_end_after(ql->q, ql->n, sizeof *ql->q, offsetof(stance_rawquote, span.end), a);
-    return lo < ql->n && ql->q[lo].span.start <= a && b <= ql->q[lo].span.end;
+    return stance_quote_holding(ql, a, b) < ql->n;
 }
 
 /* The last word of a name is that of an organisation ("Washington Post", "Green Party"). */

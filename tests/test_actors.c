@@ -66,6 +66,21 @@ static void test_actors_common_noun_owned(void **state)
     stance_entityset_clear(&s);
 }
 
+/* Caseless actors: "PARK's campaign" is the Park campaign's own word, in any
+ * case; "DIAZ's campaign" still belongs to another name. */
+static void test_actors_common_noun_owned_caseless(void **state)
+{
+    stance_actor actors[] = {{"Park campaign", NULL, 0}};
+    const char text[] = "Tom PARK's campaign met, and DIAZ's campaign left.";
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 1, text, strlen(text), STANCE_OPT_ACTORS_CASELESS, &s, NULL),
+                     STANCE_OK);
+    assert_int_equal(s.e[0].n_mentions, 1);
+    assert_int_equal(s.e[0].mentions[0].start, (size_t)(strstr(text, "PARK's campaign") - text) + 7);
+    stance_entityset_clear(&s);
+}
+
 static void test_actors_case(void **state)
 {
     stance_actor actors[] = {{"Ida Stone", NULL, 0}};
@@ -90,6 +105,24 @@ static void test_actors_shared_surname(void **state)
     assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
     assert_int_equal(s.e[0].n_mentions, 1);
     assert_int_equal(s.e[1].n_mentions, 1);
+    stance_entityset_clear(&s);
+}
+
+/* Two of a group named in full close together: the surname stays ambiguous
+ * until an alias of just one of them follows ("Anna"); then it is hers. */
+static void test_actors_shared_surname_alias_after(void **state)
+{
+    static const char *const al[] = {"Anna"};
+    stance_actor actors[] = {{"Anna Berg", al, 1}, {"Lars Berg", NULL, 0}};
+    const char text[] = "Anna Berg and Lars Berg argued; Berg left. Anna came back; Berg waved.";
+    static const char *const w0[] = {"Anna Berg", "Anna", "Berg"};
+    static const char *const w1[] = {"Lars Berg"};
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    mentions_are(text, &s.e[0], w0, 3);
+    mentions_are(text, &s.e[1], w1, 1);
+    assert_int_equal(s.e[0].mentions[2].start, (size_t)(strstr(text, "Berg waved") - text));
     stance_entityset_clear(&s);
 }
 
@@ -396,8 +429,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actors_names_aliases_surnames),
         cmocka_unit_test(test_actors_common_noun_owned),
+        cmocka_unit_test(test_actors_common_noun_owned_caseless),
         cmocka_unit_test(test_actors_case),
         cmocka_unit_test(test_actors_shared_surname),
+        cmocka_unit_test(test_actors_shared_surname_alias_after),
         cmocka_unit_test(test_actors_shared_surname_recent),
         cmocka_unit_test(test_actors_punctuation_in_names),
         cmocka_unit_test(test_actors_discover),

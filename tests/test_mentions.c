@@ -156,6 +156,8 @@ typedef struct mention_case {
 #define PRONOUN STANCE_MK_PRONOUN
 #define SELF STANCE_MK_SELF
 
+static const char *const IKK[] = {"ICX"};
+
 static const mention_case MENTION_CASES[] = {
     {"title before the name",
      "Gov. Tom Park and Mayor Elena Diaz met on Monday. The governor left early; "
@@ -479,6 +481,37 @@ static const mention_case MENTION_CASES[] = {
      {{NULL, NULL, 0}},
      0,
      {{"Tom Park", "The governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    {"a name an earlier quote mentions in passing (after a preposition, or joined to its object) is no he "
+     "of a later sentence's quote; in the same sentence, or as its subject, it is",
+     "Tom Park left the hall on Monday.\n\n\"You don't know about Sam Ito?\" Elena Diaz asked. \"He is so naive.\"\n\n"
+     "\"Hurt by the union and Sam Ito,\" Diaz said. \"He will lose.\"\n\n"
+     "\"When I look at somebody like Sam Ito,\" Diaz said, \"He is the one.\"\n\n"
+     "\"Sam Ito is wrong,\" Diaz said. \"He always is.\"\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "He", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "He", 3, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"a pronoun in a quote nested after \"he said:\" is not the one who says it",
+     "Tom Park attacked Sam Ito on Monday.\n\n\"When I spoke with Sam Ito, he was sad. He said: 'Pray for him.'\" "
+     "Elena Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Sam Ito", "him", 0, NOT_A_MENTION, 0}}},
+    {"\"he or she\", \"his or her\": anyone, no actor",
+     "Tom Park spoke on Monday.\n\n\"Whoever wins, he or she will need his or her party. He knows it,\" Elena Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "he or she", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "his or her", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"an actor of unknown gender the text names by an acronym is no he",
+     "Tom Park spoke on Monday. Later the Iron Circle (ICX) marched in Dover.\n\n\"He is a disgrace,\" Elena Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Iron Circle", IKK, 1}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Iron Circle", "He", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
