@@ -152,7 +152,7 @@ printf '%s\n' "$agr" | grep -q 'confusion (rows first, columns second: favor/aga
 sys.path.insert(0, sys.argv[1])
 from cv_sentiment import quote_sentiments
 q = quote_sentiments(sys.argv[2], sys.argv[3])
-assert len(q) == 2 and sum(g == p for g, p, _ in q) == 1, q' "$e2e" "$data/labels/dev-t.jsonl" "$data/pred.jsonl" \
+assert len(q) == 2 and sum(x[0] == x[1] for x in q) == 1, q' "$e2e" "$data/labels/dev-t.jsonl" "$data/pred.jsonl" \
     || { echo "FAIL: cv_sentiment.py quote_sentiments on the fixture"; fail=1; }
 
 [ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run, training rows, labeller agreement"

@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from cv_stance import cv_arguments, makefile_flags  # noqa: E402
-from score import SENTIMENTS, overlap, prf  # noqa: E402
+from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
 
 def e2e_rows(a, task, labels, out, repeat="1"):
@@ -65,8 +65,8 @@ def add_sentiment(a, base, rows, model):
 
 
 def quote_sentiments(labels, saved):
-    """(gold, predicted, article) of each found gold quote: score.py's matching (largest overlap
-    of at least half the shorter span); a quote without a sentiment counts as neutral."""
+    """(gold, predicted, article, confidence) of each found gold quote: score.py's matching (largest overlap
+    of at least half the shorter span); a quote without a sentiment counts as neutral (confidence 1)."""
     preds = {}
     with open(saved) as f:
         for line in f:
@@ -85,7 +85,8 @@ def quote_sentiments(labels, saved):
                 cands = [c for c in cands if c[0] > 0 and 2 * c[0] >= min(g[1] - g[0], c[2]["end"] - c[2]["start"])]
                 if cands:
                     p = max(cands, key=lambda c: c[:2])[2]
-                    out.append((q["sentiment"], (p.get("sentiment") or {"label": "neutral"})["label"], r["article"]))
+                    sent = p.get("sentiment") or {"label": "neutral", "confidence": 1.0}
+                    out.append((q["sentiment"], sent["label"], r["article"], sent["confidence"]))
     return out
 
 
@@ -104,7 +105,7 @@ def against(a, pooled):
         y = prf(g, [other[i][1] for i in idx], SENTIMENTS)
         return x[0] - y[0], x[1] - y[1]
 
-    folds = [diff([i for i, q in enumerate(pooled) if q[3] == k]) for k in range(a.folds)]
+    folds = [diff([i for i, q in enumerate(pooled) if q[-1] == k]) for k in range(a.folds)]
     by_art = collections.defaultdict(list)
     for i, q in enumerate(pooled):
         by_art[q[2]].append(i)
@@ -157,6 +158,8 @@ def main():
           % (a.name, len(gold), acc, macro, major, macc, mmacro))
     print("%s per label P/R/F1 (support): %s" % (a.name, "; ".join(
         "%s %.2f/%.2f/%.2f (%d)" % (lab, per[lab][0], per[lab][1], per[lab][2], per[lab][3]) for lab in SENTIMENTS)))
+    conf = [(q[3], q[0] == q[1]) for q in pooled]
+    print("%s calibration: mean confidence %.3f, ECE %.3f" % (a.name, sum(c for c, _ in conf) / len(conf), ece(conf)))
     if a.against:
         against(a, pooled)
     if a.nyt_dev:
