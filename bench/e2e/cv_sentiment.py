@@ -4,13 +4,13 @@ articles (bench/e2e/labels/train-*.jsonl), so that choices about the sentiment h
 without the dev labels. Folds by a hash of the article id, as bench/e2e/cv_stance.py. The
 sentiment head is added, as `make models` adds it, to a stance model trained once with the
 recipe's stance flags (the sentiment head keeps that model's features and word vectors; its
-own flags are read from models/Makefile.inc): for each fold on VADER nyt train plus the other
-folds' quote sentiments, and bench/e2e/score.py scores the held-out fold. Accuracy and
+own flags and public rows are read from models/Makefile.inc): for each fold on VADER nyt train
+(or --public FILES, comma-separated) plus the other folds' quote sentiments, and bench/e2e/score.py scores the held-out fold. Accuracy and
 macro-F1 are pooled over the found quotes of all folds, beside the most frequent gold label
 on the same quotes.
 
 usage (from the build directory):
-  bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--nyt-dev]
+  bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
                             [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
 EXTRA flags come after the recipe's and override them (e.g. -- --C 3 --neutral-band 0.3).
 --nyt-dev: also train the head on nyt train plus every fold's rows (the shipped recipe with the
@@ -59,7 +59,8 @@ def base_model(a, labels):
 
 def add_sentiment(a, base, rows, model):
     flags = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_SENTIMENT_FLAGS")) + " " + " ".join(a.extra)
-    files = ("" if a.in_domain_only else os.path.join(a.data, "vader_nyt/train.jsonl") + ",") + rows
+    public = a.public or makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip()
+    files = ("" if a.in_domain_only else public + ",") + rows
     subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s --head sentiment=%s"
                    % (a.stance, model, base, flags, rows, files), shell=True, check=True)
 
@@ -121,6 +122,7 @@ def against(a, pooled):
 
 def main():
     ap = cv_arguments(__doc__, "cvs", "/tmp/stance-cv-sentiment")
+    ap.add_argument("--public", metavar="FILES", help="the public rows (default: the recipe's, VADER nyt train)")
     ap.add_argument("--nyt-dev", action="store_true", help="also score the variant's full head on nyt dev")
     ap.add_argument("--against", metavar="NAME", help="compare with the run NAME in the same --work directory")
     a = ap.parse_args()
