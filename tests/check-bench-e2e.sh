@@ -146,5 +146,14 @@ printf '%s\n' "$agr" | grep -q '^all   pairs   2: agreement 0.500 (1), kappa 0.3
 printf '%s\n' "$agr" | grep -q 'confusion (rows first, columns second: favor/against/none): favor 1/0/0; against 0/0/1; none 0/0/0' \
     || { echo "FAIL: agreement.py confusion: $agr"; fail=1; }
 
+# bench/e2e/cv_sentiment.py pools the quotes score.py scores: on the fixture, the same two found
+# quotes (sentiment accuracy 0.500 above), each with its gold and predicted sentiment
+"$py" -c 'import sys
+sys.path.insert(0, sys.argv[1])
+from cv_sentiment import quote_sentiments
+q = quote_sentiments(sys.argv[2], sys.argv[3])
+assert len(q) == 2 and sum(x[0] == x[1] for x in q) == 1, q' "$e2e" "$data/labels/dev-t.jsonl" "$data/pred.jsonl" \
+    || { echo "FAIL: cv_sentiment.py quote_sentiments on the fixture"; fail=1; }
+
 [ "$fail" -eq 0 ] && echo "PASS: label checker, scorer figures, real run, training rows, labeller agreement"
 exit "$fail"

@@ -31,7 +31,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 
 
-def makefile_flags(data):
+def makefile_flags(data, names=("MODEL_FLAGS", "MODEL_STANCE_FLAGS")):
+    """The `stance train` flags of models/Makefile.inc: the variables @names, joined."""
     mk = open(os.path.join(TOP, "models", "Makefile.inc")).read().replace("\\\n", " ")
     env = {"DATA_DIR": data}
 
@@ -39,23 +40,29 @@ def makefile_flags(data):
         s = re.search(r"^%s = (.*)$" % v, mk, re.M).group(1)
         return re.sub(r"\$\((\w+)\)", lambda m: env[m.group(1)] if m.group(1) in env else var(m.group(1)), s)
 
-    return var("MODEL_FLAGS") + " " + var("MODEL_STANCE_FLAGS")
+    return " ".join(var(n) for n in names)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def cv_arguments(doc, name, work):
+    """The options of both cross-validations (this one and cv_sentiment.py)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--data", default=os.environ.get("STANCE_DATA", "/work/shared/data"))
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--repeat", default="1", help="copies of each in-domain row")
     ap.add_argument("--in-domain-only", action="store_true", help="train on the in-domain rows alone")
+    ap.add_argument("--name", default=name)
+    ap.add_argument("--work", default=work)
+    ap.add_argument("--stance", default="./stance")
+    ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
+    return ap
+
+
+def main():
+    ap = cv_arguments(__doc__, "cv", "/tmp/stance-cv")
     ap.add_argument("--domain", action="store_true",
                     help="pass each fold's in-domain rows as `stance train --in-domain` (feature augmentation)")
-    ap.add_argument("--name", default="cv")
-    ap.add_argument("--work", default="/tmp/stance-cv")
-    ap.add_argument("--stance", default="./stance")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the in-domain temperature on the held-out folds' linked pairs")
-    ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     recs = []

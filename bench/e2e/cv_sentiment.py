@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Grouped k-fold cross-validation of the quote sentiment over the labelled PolNeAR *train*
+articles (bench/e2e/labels/train-*.jsonl), so that choices about the sentiment head are made
+without the dev labels. Folds by a hash of the article id, as bench/e2e/cv_stance.py. The
+sentiment head is added, as `make models` adds it, to a stance model trained once with the
+recipe's stance flags (the sentiment head keeps that model's features and word vectors; its
+own flags and public rows are read from models/Makefile.inc): for each fold on VADER nyt train
+(or --public FILES, comma-separated) plus the other folds' quote sentiments, and bench/e2e/score.py scores the held-out fold. Accuracy and
+macro-F1 are pooled over the found quotes of all folds, beside the most frequent gold label
+on the same quotes.
+
+usage (from the build directory):
+  bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
+                            [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
+EXTRA flags come after the recipe's and override them (e.g. -- --C 3 --neutral-band 0.3).
+--nyt-dev: also train the head on nyt train plus every fold's rows (the shipped recipe with the
+variant) and print `stance eval --head sentiment --neutral-band 0.4` on VADER nyt dev.
+Needs the data directory (NewsMTSC, VADER, PolNeAR); writes the models, the folds' labels and
+rows and each fold's classify output (NAME-outK.jsonl) under --work; the stance model
+(base-*.stm) is kept there and reused while the stance flags stay the same.
+Only the Python standard library.
+"""
+import collections
+import glob
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from cv_stance import cv_arguments, makefile_flags  # noqa: E402
+from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
+
+
+def e2e_rows(a, task, labels, out, repeat="1"):
+    with open(out, "w") as f:
+        subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", task, "--repeat", repeat,
+                        "--articles", os.path.join(a.data, "polnear/train.jsonl")] + labels, stdout=f, check=True)
+
+
+def base_model(a, labels):
+    """The stance model the sentiment heads are added to (trained once per stance recipe)."""
+    flags = makefile_flags(a.data)
+    base = os.path.join(a.work, "base-%08x.stm" % zlib.crc32(flags.encode()))
+    if not os.path.exists(base):
+        rows = os.path.join(a.work, "base-stance-rows.jsonl")
+        e2e_rows(a, "stance", labels, rows)
+        subprocess.run("%s train -q -o %s.tmp --name cv %s --no-ngram-text %s --head stance=%s,%s"
+                       % (a.stance, base, flags, rows, os.path.join(a.data, "newsmtsc/train.jsonl"), rows),
+                       shell=True, check=True)
+        os.rename(base + ".tmp", base)
+    return base
+
+
+def add_sentiment(a, base, rows, model):
+    flags = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_SENTIMENT_FLAGS")) + " " + " ".join(a.extra)
+    public = a.public or makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip()
+    files = ("" if a.in_domain_only else public + ",") + rows
+    subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s --head sentiment=%s"
+                   % (a.stance, model, base, flags, rows, files), shell=True, check=True)
+
+
+def quote_sentiments(labels, saved):
+    """(gold, predicted, article, confidence) of each found gold quote: score.py's matching (largest overlap
+    of at least half the shorter span); a quote without a sentiment counts as neutral (confidence 1)."""
+    preds = {}
+    with open(saved) as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                preds[d["id"]] = d["quotes"]
+    out = []
+    with open(labels) as f:
+        for line in f:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            for q in r["quotes"]:
+                g = (q["start"], q["end"])
+                cands = [(overlap(g, (p["start"], p["end"])), -i, p) for i, p in enumerate(preds[r["article"]])]
+                cands = [c for c in cands if c[0] > 0 and 2 * c[0] >= min(g[1] - g[0], c[2]["end"] - c[2]["start"])]
+                if cands:
+                    p = max(cands, key=lambda c: c[:2])[2]
+                    sent = p.get("sentiment") or {"label": "neutral", "confidence": 1.0}
+                    out.append((q["sentiment"], sent["label"], r["article"], sent["confidence"]))
+    return out
+
+
+def against(a, pooled):
+    """Paired comparison with an earlier run on the same quotes: each fold's difference in accuracy
+    and macro-F1, and a 95 % interval of the pooled differences from 2,000 bootstrap samples of
+    the articles (fixed seed; quotes of one article stay together)."""
+    with open(os.path.join(a.work, "%s-quotes.json" % a.against)) as f:
+        other = [tuple(q) for q in json.load(f)]
+    if [q[0] for q in other] != [q[0] for q in pooled] or [q[2] for q in other] != [q[2] for q in pooled]:
+        sys.exit("cv_sentiment.py: run %s has other quotes or folds" % a.against)
+
+    def diff(idx):
+        g = [pooled[i][0] for i in idx]
+        x = prf(g, [pooled[i][1] for i in idx], SENTIMENTS)
+        y = prf(g, [other[i][1] for i in idx], SENTIMENTS)
+        return x[0] - y[0], x[1] - y[1]
+
+    folds = [diff([i for i, q in enumerate(pooled) if q[-1] == k]) for k in range(a.folds)]
+    by_art = collections.defaultdict(list)
+    for i, q in enumerate(pooled):
+        by_art[q[2]].append(i)
+    arts = sorted(by_art)
+    rng = random.Random(1)
+    boot = [diff([i for _ in arts for i in by_art[rng.choice(arts)]]) for _ in range(2000)]
+    d = diff(range(len(pooled)))
+    print("%s - %s: accuracy %+.3f (folds %s; 95 %% %+.3f..%+.3f), macro-F1 %+.3f (folds %s; 95 %% %+.3f..%+.3f)"
+          % tuple([a.name, a.against] + [x for j in (0, 1) for x in (
+              d[j], " ".join("%+.3f" % f[j] for f in folds),
+              sorted(b[j] for b in boot)[49], sorted(b[j] for b in boot)[1950])]))
+
+
+def main():
+    ap = cv_arguments(__doc__, "cvs", "/tmp/stance-cv-sentiment")
+    ap.add_argument("--public", metavar="FILES", help="the public rows (default: the recipe's, VADER nyt train)")
+    ap.add_argument("--nyt-dev", action="store_true", help="also score the variant's full head on nyt dev")
+    ap.add_argument("--against", metavar="NAME", help="compare with the run NAME in the same --work directory")
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    labels = sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl")))
+    recs = [l for f in labels for l in open(f) if l.strip()]
+    base = base_model(a, labels)
+    pooled = []
+    for k in range(a.folds):
+        path = {s: os.path.join(a.work, "%s-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows", "out")}
+        model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
+        with open(path["train"], "w") as tr, open(path["test"], "w") as te:
+            for r in recs:
+                (te if zlib.crc32(json.loads(r)["article"].encode()) % a.folds == k else tr).write(r)
+        e2e_rows(a, "sentiment", [path["train"]], path["rows"], a.repeat)
+        add_sentiment(a, base, path["rows"], model)
+        out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
+                              "--data", os.path.join(a.data, "polnear"), "--labels", path["test"], "--save", path["out"]],
+                             capture_output=True, text=True, check=True).stdout
+        m = re.search(r"sentiment \(found quotes, (\d+)\): accuracy ([0-9.]+), macro-F1 ([0-9.]+)", out)
+        pairs = quote_sentiments(path["test"], path["out"])
+        acc, macro, _ = prf([q[0] for q in pairs], [q[1] for q in pairs], SENTIMENTS)
+        if len(pairs) != int(m.group(1)) or "%.3f" % acc != m.group(2):
+            sys.exit("cv_sentiment.py: fold %d: the quotes differ from score.py's (%d, %.3f; score.py %s, %s)"
+                     % (k, len(pairs), acc, m.group(1), m.group(2)))
+        pooled += [q + (k,) for q in pairs]
+        print("%s fold %d: quotes %d, sentiment accuracy %.3f, macro-F1 %.3f" % (a.name, k, len(pairs), acc, macro))
+    with open(os.path.join(a.work, "%s-quotes.json" % a.name), "w") as f:
+        json.dump(pooled, f)
+    gold = [q[0] for q in pooled]
+    acc, macro, per = prf(gold, [q[1] for q in pooled], SENTIMENTS)
+    major = collections.Counter(gold).most_common(1)[0][0]
+    macc, mmacro, _ = prf(gold, [major] * len(gold), SENTIMENTS)
+    print("%s pooled: quotes %d, sentiment accuracy %.3f, macro-F1 %.3f | all-%s: accuracy %.3f, macro-F1 %.3f"
+          % (a.name, len(gold), acc, macro, major, macc, mmacro))
+    print("%s per label P/R/F1 (support): %s" % (a.name, "; ".join(
+        "%s %.2f/%.2f/%.2f (%d)" % (lab, per[lab][0], per[lab][1], per[lab][2], per[lab][3]) for lab in SENTIMENTS)))
+    conf = [(q[3], q[0] == q[1]) for q in pooled]
+    print("%s calibration: mean confidence %.3f, ECE %.3f" % (a.name, sum(c for c, _ in conf) / len(conf), ece(conf)))
+    if a.against:
+        against(a, pooled)
+    if a.nyt_dev:
+        rows, model = (os.path.join(a.work, "%s-full.%s" % (a.name, s)) for s in ("jsonl", "stm"))
+        e2e_rows(a, "sentiment", labels, rows, a.repeat)
+        add_sentiment(a, base, rows, model)
+        out = subprocess.run([a.stance, "eval", "-m", model, "--head", "sentiment", "--neutral-band", "0.4",
+                              os.path.join(a.data, "vader_nyt/dev.jsonl")], capture_output=True, text=True, check=True)
+        print("%s nyt dev (full head, band 0.4):\n%s" % (a.name, out.stdout.rstrip()))
+
+
+if __name__ == "__main__":
+    main()
