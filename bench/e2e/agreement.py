@@ -18,8 +18,9 @@ second careful labeller does. Only the Python standard library.
 """
 import argparse
 import collections
-import glob
 import json
+
+from score import load_labels
 
 STANCES = ("favor", "against", "none")
 
@@ -36,14 +37,8 @@ def kappa(pairs):
 
 
 def load(pattern):
-    out = {}
-    for f in sorted(glob.glob(pattern)):
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    r = json.loads(line)
-                    out[r["article"]] = r
-    return out
+    """The label records of the files matching @pattern, by article (score.py's reader)."""
+    return load_labels(pattern)[1]
 
 
 def pair_map(recs):
@@ -57,14 +52,11 @@ def pair_map(recs):
 
 
 def predicted(paths):
-    """(article, gold start, gold end, actor) -> the library's label, by score.py's quote match."""
+    """Saved `stance classify` outputs (one record a line), by record id."""
     preds = {}
     for path in paths:
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    d = json.loads(line)
-                    preds[d["id"]] = d
+            preds.update((d["id"], d) for d in map(json.loads, filter(str.strip, fh)))
     return preds
 
 
