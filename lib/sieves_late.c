@@ -626,6 +626,39 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     return 1;
 }
 
+/* 'Ada Roe backs Ian Holm as a delegate and in a statement credited him
+ * for "', 'Ken Ruiz promoted Holm and has taunted the Roe campaign for "': a
+ * reporting verb after the last "and"/"but" of the chunk @p np, with only
+ * auxiliaries, adverbs or one short prepositional phrase between (no comma;
+ * PARTIAL_PAT's own adverbs, 'and has taunted', end the chunk at "and"),
+ * shares its sentence's subject, a name or he/she. 1 and *@p b set, or 0. */
+static int coordinated_vp(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, as = STANCE_NO_OFFSET, ae = 0;
+    int n = 0, pp = 0;
+    while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        if (lq(c->t, ws, we, STANCE_LQ(AND_BUT))) {
+            as = ws;
+            ae = we;
+        }
+    if (as == STANCE_NO_OFFSET || as <= np.start)
+        return 0;
+    for (i = ae; stance_chunk_next(c->t, &i, e, c->len, &ws, &we);) {
+        const char l = c->t[we - 1];
+        if (++n > 6 || l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len))
+            return 0;
+        if (pp && pp++ < 5)
+            continue; /* the prepositional phrase's words */
+        if (!pp && lq(c->t, ws, we, STANCE_LQ(PREPS)) && !word_eq(c->t, ws, we, "of"))
+            pp = 1;
+        else if (!(aux_only(c, ws, we, 1) || (we - ws > 3 && memcmp(c->t + we - 2, "ly", 2) == 0) ||
+                   word_eq(c->t, ws, we, "later") || word_eq(c->t, ws, we, "then") || word_eq(c->t, ws, we, "now")))
+            return 0;
+    }
+    return stance_q_subject_of(c, stance_q_sent_start(c, as, np.start), as, SUBJ_PRONOUN, b) &&
+           b->how != STANCE_ATTR_NOUN;
+}
+
 /* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
  * phrase @p np (group 1) is no noun phrase: 'Jane Roe, the mayor, who said
  * it was "' (the name before ", who"); 'Jane Roe, speaking in Ohio, is
@@ -651,7 +684,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return inner_subject(c, np, ing, b);
+    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
