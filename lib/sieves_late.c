@@ -570,7 +570,7 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
 
 /* Words that open a clause inside a sentence. */
 static const char *const CLAUSE_OPENERS[] = {"after", "although", "because", "before", "but", "if",
-                                             "since", "that", "though", "when", "while", NULL};
+                                             "since", "that", "though", "what", "when", "while", NULL};
 
 /* Is [s, e) one of the words of the NULL-terminated @p list? */
 static int word_in(const char *t, size_t s, size_t e, const char *const *list)
