@@ -626,6 +626,23 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     return 1;
 }
 
+/* 'Ada Roe signed the order, while Ian Holm, the former mayor, proposed we
+ * "': the chunk @p np ends in an appositive (its last comma at @p kl): the
+ * noun phrase between the last clause opener before it and the next comma.
+ * 1 and *@p b set, or 0. */
+static int opener_appositive(ctx *c, stance_span np, size_t kl, attr *b)
+{
+    size_t i = np.start, ws, we, oe = STANCE_NO_OFFSET, k;
+    while (stance_chunk_next(c->t, &i, kl, c->len, &ws, &we))
+        if (word_in(c->t, ws, we, CLAUSE_OPENERS))
+            oe = we;
+    if (oe == STANCE_NO_OFFSET)
+        return 0;
+    for (k = oe; k < kl && c->t[k] != ','; k++)
+        ;
+    return k < kl && stance_q_parse_np(c, skip_hs(c->t, oe, c->len), k, 0, b);
+}
+
 /* 'Ada Roe backs Ian Holm as a delegate and in a statement credited him
  * for "', 'Ken Ruiz promoted Holm and has taunted the Roe campaign for "': a
  * reporting verb after the last "and"/"but" of the chunk @p np, with only
@@ -680,7 +697,8 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (stance_q_who_antecedent(c, np, b))
         return 1;
-    if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) && stance_q_parse_np(c, np.start, k1, 0, b))
+    if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) &&
+        (opener_appositive(c, np, kl, b) || stance_q_parse_np(c, np.start, k1, 0, b)))
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
