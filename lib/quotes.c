@@ -99,7 +99,8 @@
               "maintaining|observing|pleading|proclaims|proclaiming|proposed|proposes|proposing|"             \
               "questioning|reiterates|reiterating|remarking|repeats|repeating|revealed|reveals|revealing|"     \
               "ripped|rips|ripping|scolded|scolds|scolding|chided|chides|chiding|slamming|stressing|"          \
-              "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging"
+              "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging|"  \
+              "demand|demanded|demands|countered|counter"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \

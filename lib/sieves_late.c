@@ -626,6 +626,30 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     return 1;
 }
 
+/* Verbs whose object, not their subject, does what the infinitive after it
+ * says ('urged Ian Holm to denounce'). */
+static const char *const OBJECT_CONTROL[] = {"asked", "asking", "asks", "challenged", "encouraged", "encouraging",
+                                             "forced", "forcing", "invited", "inviting", "leading", "led",
+                                             "pressed", "pressing", "prompted", "prompting", "told", "telling",
+                                             "urged", "urges", "urging", "wanted", "wants", NULL};
+
+/* 'Ian Holm used the question to demand towns "': a reporting verb after
+ * "to", the last word of the chunk @p np, is its sentence's subject's (a
+ * name or he/she) when no verb of @p OBJECT_CONTROL comes before with an
+ * object between. 1 and *@p b set, or 0. */
+static int infinitive_subject(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), i, ws, we, ts, te, ss;
+    stance_q_lower_word_before(c, e, np.start, &ts, &te);
+    if (te != e || !word_eq(c->t, ts, te, "to") || ts <= np.start)
+        return 0;
+    ss = stance_q_sent_start(c, ts, np.start);
+    for (i = ss; stance_chunk_next(c->t, &i, ts, c->len, &ws, &we);)
+        if (word_in(c->t, ws, we, OBJECT_CONTROL) && skip_hs(c->t, we, c->len) != ts)
+            return 0;
+    return stance_q_subject_of(c, ss, ts, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
+}
+
 /* 'Ada Roe signed the order, while Ian Holm, the former mayor, proposed we
  * "': the chunk @p np ends in an appositive (its last comma at @p kl): the
  * noun phrase between the last clause opener before it and the next comma.
@@ -702,7 +726,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b);
+    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b) || infinitive_subject(c, np, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
