@@ -626,6 +626,24 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     return 1;
 }
 
+/* 'Vice President for news and talk Ida Brekke called the show "': a name of
+ * two words or more that ends the chunk @p np, right before the verb, after
+ * no preposition ('a report on Ida Brekke called'): it speaks. 1 and *@p b
+ * set, or 0. */
+static int name_at_verb(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we;
+    attr n = *b;
+    long k = name_before(c, e);
+    if (k < 0 || c->names->v[k].ntok < 2 || !name_or_name_of(c, e, np.start, &n))
+        return 0;
+    stance_q_lower_word_before(c, n.spk.start, np.start, &ws, &we);
+    if (we > ws && (lq(c->t, ws, we, STANCE_LQ(PREPS)) || lq(c->t, ws, we, STANCE_LQ(AND_BUT))))
+        return 0;
+    *b = n;
+    return 1;
+}
+
 /* Verbs whose object, not their subject, does what the infinitive after it
  * says ('urged Ian Holm to denounce'). */
 static const char *const OBJECT_CONTROL[] = {"asked", "asking", "asks", "challenged", "encouraged", "encouraging",
@@ -726,7 +744,8 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b) || infinitive_subject(c, np, b);
+    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b) || infinitive_subject(c, np, b) ||
+           name_at_verb(c, np, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
