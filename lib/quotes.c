@@ -100,7 +100,9 @@
               "questioning|reiterates|reiterating|remarking|repeats|repeating|revealed|reveals|revealing|"     \
               "ripped|rips|ripping|scolded|scolds|scolding|chided|chides|chiding|slamming|stressing|"          \
               "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging|"  \
-              "demand|demanded|demands|countered|counter"
+              "demand|demanded|demands|countered|counter|talked about|talks about|talking about|talked up|"      \
+              "heralded|heralds|portrayed|portrays|portraying|applauded|applauds|worried that|estimated that|"  \
+              "found that|offering"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
