@@ -99,7 +99,12 @@
               "maintaining|observing|pleading|proclaims|proclaiming|proposed|proposes|proposing|"             \
               "questioning|reiterates|reiterating|remarking|repeats|repeating|revealed|reveals|revealing|"     \
               "ripped|rips|ripping|scolded|scolds|scolding|chided|chides|chiding|slamming|stressing|"          \
-              "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging"
+              "taunted|taunts|taunting|voiced|voices|voicing|bemoaned|bemoans|bemoaning|lauding|pledging|"  \
+              "demand|demanded|demands|countered|counter|talked about|talks about|talking about|talked up|"      \
+              "heralded|heralds|portrayed|portrays|portraying|applauded|applauds|worried that|estimated that|"  \
+              "found that|offering|accuse|describe|label|anticipated that|pondered|"                \
+              "projects that|sees|casts|makes clear that|made clear that|recognized that|naming|echoing|"     \
+              "seeks|seeking|talk about|spoke of|speaks of|spoke about|speaks about|spoken of"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \

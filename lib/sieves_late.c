@@ -570,7 +570,7 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
 
 /* Words that open a clause inside a sentence. */
 static const char *const CLAUSE_OPENERS[] = {"after", "although", "because", "before", "but", "if",
-                                             "since", "that", "though", "when", "while", NULL};
+                                             "since", "that", "though", "what", "when", "while", NULL};
 
 /* Is [s, e) one of the words of the NULL-terminated @p list? */
 static int word_in(const char *t, size_t s, size_t e, const char *const *list)
@@ -626,6 +626,98 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     return 1;
 }
 
+/* 'Vice President for news and talk Ida Brekke called the show "': a name of
+ * two words or more that ends the chunk @p np, right before the verb, after
+ * no preposition ('a report on Ida Brekke called'): it speaks. 1 and *@p b
+ * set, or 0. */
+static int name_at_verb(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we;
+    attr n = *b;
+    long k = name_before(c, e);
+    if (k < 0 || c->names->v[k].ntok < 2 || !name_or_name_of(c, e, np.start, &n))
+        return 0;
+    stance_q_lower_word_before(c, n.spk.start, np.start, &ws, &we);
+    if (we > ws && (lq(c->t, ws, we, STANCE_LQ(PREPS)) || lq(c->t, ws, we, STANCE_LQ(AND_BUT))))
+        return 0;
+    *b = n;
+    return 1;
+}
+
+/* Verbs whose object, not their subject, does what the infinitive after it
+ * says ('urged Ian Holm to denounce'). */
+static const char *const OBJECT_CONTROL[] = {"asked", "asking", "asks", "challenged", "encouraged", "encouraging",
+                                             "forced", "forcing", "invited", "inviting", "leading", "led",
+                                             "pressed", "pressing", "prompted", "prompting", "told", "telling",
+                                             "urged", "urges", "urging", "wanted", "wants", NULL};
+
+/* 'Ian Holm used the question to demand towns "': a reporting verb after
+ * "to", the last word of the chunk @p np, is its sentence's subject's (a
+ * name or he/she) when no verb of @p OBJECT_CONTROL comes before with an
+ * object between. 1 and *@p b set, or 0. */
+static int infinitive_subject(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), i, ws, we, ts, te, ss;
+    stance_q_lower_word_before(c, e, np.start, &ts, &te);
+    if (te != e || !word_eq(c->t, ts, te, "to") || ts <= np.start)
+        return 0;
+    ss = stance_q_sent_start(c, ts, np.start);
+    for (i = ss; stance_chunk_next(c->t, &i, ts, c->len, &ws, &we);)
+        if (word_in(c->t, ws, we, OBJECT_CONTROL) && skip_hs(c->t, we, c->len) != ts)
+            return 0;
+    return stance_q_subject_of(c, ss, ts, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
+}
+
+/* 'Ada Roe signed the order, while Ian Holm, the former mayor, proposed we
+ * "': the chunk @p np ends in an appositive (its last comma at @p kl): the
+ * noun phrase between the last clause opener before it and the next comma.
+ * 1 and *@p b set, or 0. */
+static int opener_appositive(ctx *c, stance_span np, size_t kl, attr *b)
+{
+    size_t i = np.start, ws, we, oe = STANCE_NO_OFFSET, k;
+    while (stance_chunk_next(c->t, &i, kl, c->len, &ws, &we))
+        if (word_in(c->t, ws, we, CLAUSE_OPENERS))
+            oe = we;
+    if (oe == STANCE_NO_OFFSET)
+        return 0;
+    for (k = oe; k < kl && c->t[k] != ','; k++)
+        ;
+    return k < kl && stance_q_parse_np(c, skip_hs(c->t, oe, c->len), k, 0, b);
+}
+
+/* 'Ada Roe backs Ian Holm as a delegate and in a statement credited him
+ * for "', 'Ken Ruiz promoted Holm and has taunted the Roe campaign for "': a
+ * reporting verb after the last "and"/"but" of the chunk @p np, with only
+ * auxiliaries, adverbs or one short prepositional phrase between (no comma;
+ * PARTIAL_PAT's own adverbs, 'and has taunted', end the chunk at "and"),
+ * shares its sentence's subject, a name or he/she. 1 and *@p b set, or 0. */
+static int coordinated_vp(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, as = STANCE_NO_OFFSET, ae = 0;
+    int n = 0, pp = 0;
+    while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        if (lq(c->t, ws, we, STANCE_LQ(AND_BUT))) {
+            as = ws;
+            ae = we;
+        }
+    if (as == STANCE_NO_OFFSET || as <= np.start)
+        return 0;
+    for (i = ae; stance_chunk_next(c->t, &i, e, c->len, &ws, &we);) {
+        const char l = c->t[we - 1];
+        if (++n > 6 || l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len))
+            return 0;
+        if (pp && pp++ < 5)
+            continue; /* the prepositional phrase's words */
+        if (!pp && lq(c->t, ws, we, STANCE_LQ(PREPS)) && !word_eq(c->t, ws, we, "of"))
+            pp = 1;
+        else if (!(aux_only(c, ws, we, 1) || (we - ws > 3 && memcmp(c->t + we - 2, "ly", 2) == 0) ||
+                   word_eq(c->t, ws, we, "later") || word_eq(c->t, ws, we, "then") || word_eq(c->t, ws, we, "now")))
+            return 0;
+    }
+    return stance_q_subject_of(c, stance_q_sent_start(c, as, np.start), as, SUBJ_PRONOUN, b) &&
+           b->how != STANCE_ATTR_NOUN;
+}
+
 /* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
  * phrase @p np (group 1) is no noun phrase: 'Jane Roe, the mayor, who said
  * it was "' (the name before ", who"); 'Jane Roe, speaking in Ohio, is
@@ -647,11 +739,13 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (stance_q_who_antecedent(c, np, b))
         return 1;
-    if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) && stance_q_parse_np(c, np.start, k1, 0, b))
+    if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) &&
+        (opener_appositive(c, np, kl, b) || stance_q_parse_np(c, np.start, k1, 0, b)))
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return inner_subject(c, np, ing, b);
+    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b) || infinitive_subject(c, np, b) ||
+           name_at_verb(c, np, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun
