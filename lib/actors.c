@@ -829,6 +829,48 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
+/* Is run @p nm the modifier of a campaign: "the Trump campaign", "the Clinton
+ * campaign's ads" (one space, then the lowercase word; not "Trump's campaign",
+ * whose possessor is the person)? The campaign is an actor of its own
+ * (bench/e2e/GUIDELINES.md: an organisation and its leader are two actors). */
+static int campaign_after(const char *t, size_t len, const stance_name *nm)
+{
+    size_t e = nm->last_end;
+    return nm->end == e && e + 9 <= len && memcmp(t + e, " campaign", 9) == 0 &&
+           (e + 9 == len || !stance_word_byte(t, e + 9, len) || t[e + 9] == '\'' ||
+            (unsigned char)t[e + 9] == 0xe2);
+}
+
+/* Discovered campaigns: the runs that modify "campaign" (campaign_after()),
+ * grouped by their last word, each group one entity "<last word> campaign"
+ * (the form the article and the labels use: "Trump campaign"), its mentions
+ * the runs with the word "campaign". Those runs are no mention of the person
+ * (@p taken). */
+static int discover_campaigns(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                              unsigned char *taken)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *a = &l->v[k];
+        size_t n = a->last_end - a->last, base = out->n;
+        char name[96];
+        if (taken[k] || !campaign_after(text, len, a) || n + 10 > sizeof name)
+            continue;
+        memcpy(name, text + a->last, n);
+        memcpy(name + n, " campaign", 10);
+        if (new_ent(out, name, n + 9, 1, -1))
+            return STANCE_ERR_NOMEM;
+        for (size_t j = k; j < l->n; j++) {
+            const stance_name *b = &l->v[j];
+            if (taken[j] || !same_last(text, b, text + a->last, n) || !campaign_after(text, len, b))
+                continue;
+            if (add_mention(&out->e[base], b->bare, b->last_end + 9, STANCE_MK_NAME, STANCE_MR_NAME))
+                return STANCE_ERR_NOMEM;
+            taken[j] = 1;
+        }
+    }
+    return STANCE_OK;
+}
+
 static int size_cmp(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -1049,7 +1091,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_orgs(l, text, len, out, taken))
+    if (discover_orgs(l, text, len, out, taken) || discover_campaigns(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
      * organisation took are left out. */

@@ -287,6 +287,12 @@ static const disc_case disc_cases[] = {
     {"The Harbor Amendment passed. Foes of the Harbor Amendment left. The Dover Republican caucus met, "
      "and the Dover Republican caucus voted. Marco Day spoke.\n",
      1, {"Harbor Amendment", "Dover Republican", "Marco Day"}, {-1, -1, 1}},
+    /* A name that modifies "campaign" ("the Diaz campaign", "the Diaz
+     * campaign's ads") names the campaign, an actor of its own, and is no
+     * mention of the person; a possessive ("Diaz's campaign") stays the person's */
+    {"Marco Diaz spoke in Dover. The Diaz campaign ran ads, and critics mocked the Diaz campaign's ads. "
+     "Diaz's campaign said little.\n",
+     2, {"Marco Diaz", "Diaz campaign"}, {2, 2}},
 };
 
 static void test_actors_discover_rules(void **state)
