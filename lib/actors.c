@@ -944,14 +944,39 @@ static int first_name_heads(const stance_namelist *l, const char *text, const si
     return STANCE_OK;
 }
 
+/* The entity (out->e[first] on, a surname group of two or more people) that
+ * the speaker of a quote is when run @p nm, a surname alone, is the quote's
+ * attributing mention and the attribution named the speaker by the full name
+ * of that entity ("Hillary Clinton and her husband, Bill Clinton, ... \"I
+ * think ...,\" Clinton said. \"...,\" she continued": the sieves chose Hillary
+ * Clinton, while the surname alone goes to the one named last); SIZE_MAX
+ * otherwise. */
+static size_t speaker_entity(const stance_entityset *out, size_t first, const stance_quotelist *quotes,
+                             const stance_name *nm)
+{
+    if (out->n - first < 2)
+        return SIZE_MAX;
+    for (size_t q = 0; q < quotes->n; q++) {
+        const stance_rawquote *r = &quotes->q[q];
+        if (!r->speaker || r->speaker_span.start == STANCE_NO_OFFSET || r->speaker_span.start > nm->bare ||
+            r->speaker_span.end < nm->last_end)
+            continue;
+        for (size_t k = first; k < out->n; k++)
+            if (strcmp(out->e[k].name, r->speaker) == 0)
+                return k;
+    }
+    return SIZE_MAX;
+}
+
 /* The entities of one surname group, its runs run[0, nr) in text order. Two
  * people the article names in full with different first names ("Bill
  * Clinton", "Hillary Clinton") are two entities; the surname alone and other
  * forms go to the one named last before them. Each entity is named by the
  * longest run with its first name; a group without first names by @p head. */
-static int group_entities(const stance_namelist *l, const char *text, size_t len, const stance_name *head,
+static int group_entities(const stance_quotelist *quotes, const char *text, size_t len, const stance_name *head,
                           const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
+    const stance_namelist *l = &quotes->names;
     size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
     int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
@@ -966,7 +991,8 @@ static int group_entities(const stance_namelist *l, const char *text, size_t len
         return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr; k++) {
         const stance_name *nm = &l->v[run[k]];
-        stance_ent *e = &out->e[run_entity(out, first, text, nm, first_len(l, text, run[k], memo), &cur)];
+        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, quotes, nm);
+        stance_ent *e = &out->e[sk != SIZE_MAX ? sk : run_entity(out, first, text, nm, fl, &cur)];
         if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
             return STANCE_ERR_NOMEM;
         e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
@@ -1120,7 +1146,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
             stance_sort_small(run, nr, sizeof *run, size_cmp);
-            if (group_entities(l, text, len, head, run, nr, out, memo))
+            if (group_entities(quotes, text, len, head, run, nr, out, memo))
                 goto nomem;
         }
         i = j;
