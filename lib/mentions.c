@@ -1337,7 +1337,7 @@ static int resolve_pronouns(mstate *m)
             rc = resolve_plural(m, recent, nr, ws, we, inq);
             continue;
         }
-        if (generic_pair(m, ws, we))
+        if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
             continue;
         nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {

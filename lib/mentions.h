@@ -89,6 +89,12 @@ int stance_mentions_in_quotes(const struct stance_quotelist *quotes, const char 
  * when none does. */
 size_t stance_quote_holding(const struct stance_quotelist *ql, size_t a, size_t b);
 
+/* mentions_more.c: is the he/him/his pronoun t[ws, we) capitalised inside a
+ * sentence ("ask for His forgiveness", "knows Him and"): a lowercase word and
+ * one space before it, and no capitalised word after (not a headline's "Part
+ * of His Message")? The deity: no actor. */
+int stance_deity_pronoun(const char *t, size_t len, size_t ws, size_t we);
+
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */
 long stance_mentions_speaker(const struct stance_entityset *ents, const char *text,

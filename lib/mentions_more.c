@@ -31,6 +31,9 @@
  * before, within PAIR_REACH bytes, by any mention; "both candidates", "these
  * nominees" the two persons of known gender so mentioned.
  *
+ * A he/him/his capitalised inside a sentence is the deity, no actor
+ * (stance_deity_pronoun, which mentions.c's pronoun pass asks).
+ *
  * And the actor a quote's speaker is (stance_mentions_speaker) and the one it
  * speaks for (stance_mentions_principal), which mentions.c's passes read.
  */
@@ -623,4 +626,13 @@ long stance_mentions_principal(const stance_entityset *ents, const char *text, c
             best = i;
     }
     return best;
+}
+
+int stance_deity_pronoun(const char *t, size_t len, size_t ws, size_t we)
+{
+    size_t ps, pe, ns, ne;
+    if (t[ws] != 'H' || ws < 2 || t[ws - 1] != ' ' || !stance_word_before(t, ws, &ps, &pe) || pe + 1 != ws ||
+        stance_letter_case(t, ps, len) >= 0)
+        return 0;
+    return !stance_word_after(t, len, we, &ns, &ne) || stance_letter_case(t, ns, len) <= 0;
 }

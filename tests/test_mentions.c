@@ -512,6 +512,15 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Iron Circle", IKK, 1}, {"Elena Diaz", NULL, 0}},
      3,
      {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Iron Circle", "He", 0, NOT_A_MENTION, 0}}},
+    {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
+     "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
+     "Him,\" Elena Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "His", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "His", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "Him", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
