@@ -829,41 +829,50 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
-/* Is run @p nm the modifier of a campaign: "the Trump campaign", "the Clinton
- * campaign's ads" (one space, then the lowercase word; not "Trump's campaign",
- * whose possessor is the person)? The campaign is an actor of its own
- * (bench/e2e/GUIDELINES.md: an organisation and its leader are two actors). */
-static int campaign_after(const char *t, size_t len, const stance_name *nm)
+/* The body a run modifies: " campaign", " camp", " administration" right
+ * after it (one space, the lowercase word, no possessive between: "the Trump
+ * campaign", "the Clinton camp's ads", "the Obama administration"; not
+ * "Trump's campaign", whose possessor is the person). That body is an actor
+ * of its own (bench/e2e/GUIDELINES.md: an organisation and its leader are two
+ * actors). Its length with the space, or 0. */
+static size_t body_after(const char *t, size_t len, const stance_name *nm)
 {
+    static const char *const BODY[] = {" administration", " camp", " campaign"};
     size_t e = nm->last_end;
-    return nm->end == e && e + 9 <= len && memcmp(t + e, " campaign", 9) == 0 &&
-           (e + 9 == len || !stance_word_byte(t, e + 9, len) || t[e + 9] == '\'' ||
-            (unsigned char)t[e + 9] == 0xe2);
+    if (nm->end != e)
+        return 0;
+    for (size_t b = 0; b < sizeof BODY / sizeof *BODY; b++) {
+        size_t n = strlen(BODY[b]);
+        if (e + n <= len && memcmp(t + e, BODY[b], n) == 0 &&
+            (e + n == len || !stance_word_byte(t, e + n, len) || t[e + n] == '\'' || (unsigned char)t[e + n] == 0xe2))
+            return n;
+    }
+    return 0;
 }
 
-/* Discovered campaigns: the runs that modify "campaign" (campaign_after()),
- * grouped by their last word, each group one entity "<last word> campaign"
- * (the form the article and the labels use: "Trump campaign"), its mentions
- * the runs with the word "campaign". Those runs are no mention of the person
- * (@p taken). */
-static int discover_campaigns(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
-                              unsigned char *taken)
+/* Discovered bodies: the runs that modify one (body_after()), grouped by
+ * their last word and the body's noun, each group one entity "<last word>
+ * <noun>" (the form the article and the labels use: "Trump campaign", "Obama
+ * administration"), its mentions the runs with the noun. Those runs are no
+ * mention of the person (@p taken). */
+static int discover_bodies(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                           unsigned char *taken)
 {
     for (size_t k = 0; k < l->n; k++) {
         const stance_name *a = &l->v[k];
-        size_t n = a->last_end - a->last, base = out->n;
+        size_t n = a->last_end - a->last, base = out->n, bn;
         char name[96];
-        if (taken[k] || !campaign_after(text, len, a) || n + 10 > sizeof name)
+        if (taken[k] || !(bn = body_after(text, len, a)) || n + bn >= sizeof name)
             continue;
-        memcpy(name, text + a->last, n);
-        memcpy(name + n, " campaign", 10);
-        if (new_ent(out, name, n + 9, 1, -1))
+        memcpy(name, text + a->last, n + bn);
+        if (new_ent(out, name, n + bn, 1, -1))
             return STANCE_ERR_NOMEM;
         for (size_t j = k; j < l->n; j++) {
             const stance_name *b = &l->v[j];
-            if (taken[j] || !same_last(text, b, text + a->last, n) || !campaign_after(text, len, b))
+            if (taken[j] || !same_last(text, b, text + a->last, n) || body_after(text, len, b) != bn ||
+                memcmp(text + b->last_end, text + a->last_end, bn) != 0)
                 continue;
-            if (add_mention(&out->e[base], b->bare, b->last_end + 9, STANCE_MK_NAME, STANCE_MR_NAME))
+            if (add_mention(&out->e[base], b->bare, b->last_end + bn, STANCE_MK_NAME, STANCE_MR_NAME))
                 return STANCE_ERR_NOMEM;
             taken[j] = 1;
         }
@@ -1117,7 +1126,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_orgs(l, text, len, out, taken) || discover_campaigns(l, text, len, out, taken))
+    if (discover_orgs(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
      * organisation took are left out. */
