@@ -829,7 +829,8 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
-/* The body a run modifies: " campaign", " camp", " administration" right
+/* The body a run modifies: " campaign", " camp", " administration",
+ * " organization" right
  * after it (one space, the lowercase word, no possessive between: "the Trump
  * campaign", "the Clinton camp's ads", "the Obama administration"; not
  * "Trump's campaign", whose possessor is the person). That body is an actor
@@ -837,7 +838,7 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
  * actors). Its length with the space, or 0. */
 static size_t body_after(const char *t, size_t len, const stance_name *nm)
 {
-    static const char *const BODY[] = {" administration", " camp", " campaign"};
+    static const char *const BODY[] = {" administration", " camp", " campaign", " organization"};
     size_t e = nm->last_end;
     if (nm->end != e)
         return 0;

@@ -293,9 +293,9 @@ static const disc_case disc_cases[] = {
     {"Marco Diaz spoke in Dover. The Diaz campaign ran ads, and critics mocked the Diaz campaign's ads. "
      "Diaz's campaign said little.\n",
      2, {"Marco Diaz", "Diaz campaign"}, {2, 2}},
-    /* ... and so do "administration" and "camp" */
-    {"Marco Diaz spoke in Dover. The Diaz administration met, and the Diaz camp left.\n",
-     3, {"Marco Diaz", "Diaz administration", "Diaz camp"}, {1, 1, 1}},
+    /* ... and so do "administration", "organization" and "camp" (four entities) */
+    {"Marco Diaz spoke in Dover. The Diaz administration met, the Diaz organization paid, and the Diaz camp left.\n",
+     4, {"Marco Diaz", "Diaz administration", "Diaz organization"}, {1, 1, 1}},
 };
 
 static void test_actors_discover_rules(void **state)
