@@ -829,13 +829,13 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
-/* The body a run modifies: " campaign", " camp", " administration",
- * " organization" right
- * after it (one space, the lowercase word, no possessive between: "the Trump
- * campaign", "the Clinton camp's ads", "the Obama administration"; not
- * "Trump's campaign", whose possessor is the person). That body is an actor
- * of its own (bench/e2e/GUIDELINES.md: an organisation and its leader are two
- * actors). Its length with the space, or 0. */
+/* The body a run modifies: " campaign", " camp", " administration" or
+ * " organization" right after it (one space, the lowercase word, no
+ * possessive between: "the Trump campaign", "the Clinton camp's ads", "the
+ * Obama administration"; not "Trump's campaign", whose possessor is the
+ * person). That body is an actor of its own (bench/e2e/GUIDELINES.md: an
+ * organisation and its leader are two actors). Its length with the space, or
+ * 0. */
 static size_t body_after(const char *t, size_t len, const stance_name *nm)
 {
     static const char *const BODY[] = {" administration", " camp", " campaign", " organization"};
