@@ -13,7 +13,10 @@
  * party", "this party", "the party" name the article's one actor whose name
  * ends in " Party" (none when there are several), even where the text never
  * names it (mentions.c's organisation heads need a name mention before);
- * not "my party's nominee", whose phrase is about someone else.
+ * not "my party's nominee", whose phrase is about someone else. So too "the
+ * State", "the state's", "our state" inside a quote for the article's one
+ * actor that is a US state ("Texas"), not "the state of ..." nor "the State
+ * Department".
  *
  * Kinship inside a quote: "my father", "his wife", "Park's son" name the one
  * person actor who shares the possessor's surname under another name and
@@ -124,33 +127,61 @@ static int has_more_at(const stance_ent *e, size_t s)
 
 /* "my party", "our own party", "your party", "this party", "the party" inside
  * quote [qs, qe): the one party actor @p e of the article (not "my party's
- * nominee": the phrase is then about someone else). */
-static int party_words(stance_ent *e, const char *t, size_t qs, size_t qe)
+ * nominee": the phrase is then about someone else). With @p noun "state"
+ * (@p state set): "the State has put", "the state's law", "our state" are the
+ * one US state actor, not "the state of the race" nor "the State Department". */
+static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
     static const char *const DETS[] = {"my", "our", "your", "their", "this", "the"};
-    for (size_t from = qs; from + 5 <= qe;) {
-        const char *hit = memmem(t + from, qe - from, "party", 5);
-        size_t s, ws, we, ds, de;
+    size_t nl = strlen(noun);
+    for (size_t from = qs; from + nl <= qe;) {
+        const char *hit = memmem(t + from, qe - from, noun, nl);
+        size_t s, ws, we, ds, de, ns, ne;
         char b[8];
-        int det = 0;
+        int det = 0, poss;
         if (!hit)
             break;
         s = (size_t)(hit - t);
-        from = s + 5;
-        if ((s > qs && letter((unsigned char)t[s - 1])) || (s + 5 < qe && (letter((unsigned char)t[s + 5]) ||
-                                                                          t[s + 5] == '\'' || t[s + 5] == '-')) ||
-            (s + 7 < qe && (unsigned char)t[s + 5] == 0xe2 && (unsigned char)t[s + 7] == 0x99) ||
-            !stance_word_before(t, s, &ws, &we) || ws < qs)
+        from = s + nl;
+        poss = (s + nl < qe && t[s + nl] == '\'') ||
+               (s + nl + 2 < qe && (unsigned char)t[s + nl] == 0xe2 && (unsigned char)t[s + nl + 2] == 0x99);
+        if ((s > qs && letter((unsigned char)t[s - 1])) || (s + nl < qe && (letter((unsigned char)t[s + nl]) ||
+                                                                           (!state && poss) || t[s + nl] == '-')) ||
+            (!state && poss) || !stance_word_before(t, s, &ws, &we) || ws < qs)
             continue; /* inside a word, "party's", "party’s", "party-line" */
+        if (state && !poss && stance_word_after(t, qe, s + nl, &ns, &ne) &&
+            (stance_word_is(t, ns, ne, "of") || stance_letter_case(t, ns, qe) > 0))
+            continue; /* "the state of the race", "the State Department" */
         if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)
             ws = ds, we = de;
         if (stance_mentions_lower(t, ws, we, b, sizeof b))
             for (size_t k = 0; k < sizeof DETS / sizeof *DETS && !det; k++)
                 det = strcmp(b, DETS[k]) == 0;
-        if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + 5, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+        if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + nl, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
+}
+
+/* The one actor that is a US state by its name ("Texas", "New Hampshire":
+ * one or two words, the last a state's last word, the lexicon's PLACE; two
+ * only after New/North/South/West/Rhode), or -1 (none, or several). */
+static long the_state(const stance_entityset *ents)
+{
+    static const char *const FIRST[] = {"New ", "North ", "Rhode ", "South ", "West "};
+    long found = -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        const char *name = ents->e[i].name, *sp = strchr(name, ' ');
+        int ok = !sp;
+        for (size_t k = 0; sp && k < sizeof FIRST / sizeof *FIRST && !ok; k++)
+            ok = strncmp(name, FIRST[k], strlen(FIRST[k])) == 0 && !strchr(sp + 1, ' ');
+        if (!ok || !(stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE)))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
 }
 
 /* The one actor whose name ends in " Party", or -1 (none, or several). */
@@ -170,10 +201,14 @@ static long the_party(const stance_entityset *ents)
 
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
-    long party = the_party(ents);
-    for (size_t qi = 0; party >= 0 && qi < quotes->n; qi++)
-        if (party_words(&ents->e[party], t, quotes->q[qi].span.start, quotes->q[qi].span.end))
+    long party = the_party(ents), state = the_state(ents);
+    for (size_t qi = 0; (party >= 0 || state >= 0) && qi < quotes->n; qi++) {
+        size_t qs = quotes->q[qi].span.start, qe = quotes->q[qi].span.end;
+        if ((party >= 0 && noun_words(&ents->e[party], t, qs, qe, "party", 0)) ||
+            (state >= 0 && (noun_words(&ents->e[state], t, qs, qe, "state", 1) ||
+                            noun_words(&ents->e[state], t, qs, qe, "State", 1))))
             return STANCE_ERR_NOMEM;
+    }
     for (size_t i = 0; i < ents->n; i++) {
         const char *name = ents->e[i].name, *sp = strchr(name, ' ');
         size_t n;

@@ -326,6 +326,21 @@ static const mention_case MENTION_CASES[] = {
      {{"Whig Party", NULL, 0}, {"Tory Party", NULL, 0}},
      2,
      {{"Whig Party", "My party", 0, NOT_A_MENTION, 0}, {"Tory Party", "My party", 0, NOT_A_MENTION, 0}}},
+    {"\"the State\", \"the state's\" in a quote: the article's one US state actor; not \"the state of\", "
+     "not \"the State Department\"",
+     "Tom Park sued Nevada on Monday.\n\n\"The State has no right to do this, and the state's law is void. The state of "
+     "the race is unclear, and the State Department agrees,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Nevada", "The State", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Nevada", "the state", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Nevada", "The state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "the State", 0, NOT_A_MENTION, 0}}},
+    {"\"the state\" with two US state actors: neither",
+     "Nevada sued Texas on Monday.\n\n\"The State has no right to do this,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Texas", NULL, 0}},
+     2,
+     {{"Nevada", "The State", 0, NOT_A_MENTION, 0}, {"Texas", "The State", 0, NOT_A_MENTION, 0}}},
     {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n",
