@@ -34,6 +34,11 @@
  * before, within PAIR_REACH bytes, by any mention; "both candidates", "these
  * nominees" the two persons of known gender so mentioned.
  *
+ * A plural noun between an organisation and a "they" that follows it in
+ * its sentence is what "they" means ("gun manufacturers and gun dealers
+ * should be able to be sued when they should know"), not the organisation
+ * (stance_plural_noun_before, which mentions.c's "they" pass asks).
+ *
  * A he/him/his capitalised inside a sentence is the deity, no actor
  * (stance_deity_pronoun, which mentions.c's pronoun pass asks).
  *
@@ -670,4 +675,18 @@ int stance_deity_pronoun(const char *t, size_t len, size_t ws, size_t we)
         stance_letter_case(t, ps, len) >= 0)
         return 0;
     return !stance_word_after(t, len, we, &ns, &ne) || stance_letter_case(t, ns, len) <= 0;
+}
+
+int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, size_t be)
+{
+    size_t ns, ne;
+    if (we - ws < 4 || t[we - 1] != 's' || strchr("isu", t[we - 2]) || t[ws] < 'a' || t[ws] > 'z' ||
+        we + PLURAL_NOUN_REACH < b || (we < b && t[we] == '\'') || stance_lex_classes_lower(t + ws, we - ws))
+        return 0; /* no -s plural of 4+ letters ("business", "status", "thesis"), a possessive, a listed word */
+    for (size_t k = we; k < b; k++)
+        if (t[k] == '.' || t[k] == '?' || t[k] == '!' || t[k] == '\n')
+            return 0; /* another sentence */
+    /* a verb's -s form before its object: "shows their", "wants the" */
+    return !(stance_word_after(t, be, we, &ns, &ne) &&
+             (stance_lex_classes_lower(t + ns, ne - ns) & (STANCE_LX(PRONOUN) | STANCE_LX(DET))));
 }

@@ -527,6 +527,17 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Iron Circle", IKK, 1}, {"Elena Diaz", NULL, 0}},
      3,
      {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Iron Circle", "He", 0, NOT_A_MENTION, 0}}},
+    {"a plural noun of its sentence between an organisation and \"they\" is what \"they\" means; not a "
+     "verb's -s form before its object, nor a plural of an earlier sentence",
+     "The Velmora Rifle Association met the farmers on Monday. They voted.\n\n"
+     "\"Gun makers should be sued when they lie. The Velmora Rifle Association wants them to pay, and it "
+     "knows their lawyers,\" Elena Diaz said.\n",
+     {{"Velmora Rifle Association", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Velmora Rifle Association", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Velmora Rifle Association", "they", 0, NOT_A_MENTION, 0},
+      {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
