@@ -13,8 +13,11 @@
  * (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
  * opens with a listed first name: first_name_len()), every one-word name
- * mentioned three times (one_word_actor()) and every acronym a quote names
- * (acronym_in_quote()).
+ * mentioned three times (one_word_actor()), every name a person's title or
+ * role precedes once ("Sen. Harlan": titled_group()) and every acronym a
+ * quote names (acronym_in_quote()). A name that modifies "campaign", "camp",
+ * "administration" or "organization" names that body instead
+ * (discover_bodies()).
  */
 #include "config.h"
 
@@ -668,6 +671,23 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
     return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
 }
 
+/* Does a run of the surname group (runs by_last[i, j), those not @p taken)
+ * carry a person's title or role ("Pres. Obama", "Sen. Corker")? A person,
+ * an actor the first time the article names them so. */
+static int titled_group(const stance_namelist *l, const char *t, size_t i, size_t j, const unsigned char *taken)
+{
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        size_t p = nm->start, ws, we;
+        if (taken[l->by_last[k]])
+            continue;
+        while (stance_chunk_next(t, &p, nm->bare, nm->bare, &ws, &we))
+            if (stance_role_of(t, ws, we - (we > ws + 1 && t[we - 1] == '.'), NULL))
+                return 1; /* "Sen." too */
+    }
+    return 0;
+}
+
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
  * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
  * than half of its runs, or before a fifth of them when its last word is a
@@ -1147,7 +1167,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
-                         one_word_actor(text, head, count)) &&
+                         one_word_actor(text, head, count) || titled_group(l, text, i, j, taken)) &&
                         !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
                         !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;

@@ -287,6 +287,9 @@ static const disc_case disc_cases[] = {
     {"The Harbor Amendment passed. Foes of the Harbor Amendment left. The Dover Republican caucus met, "
      "and the Dover Republican caucus voted. Marco Day spoke.\n",
      1, {"Harbor Amendment", "Dover Republican", "Marco Day"}, {-1, -1, 1}},
+    /* A one-word name after a person's title or role ("Sen. Harlan") is a
+     * person, an actor when named once; a one-word name named once is not */
+    {"On Monday, Sen. Harlan met Ostrava officials.\n", 1, {"Harlan", "Ostrava"}, {1, -1}},
     /* A name that modifies "campaign" ("the Diaz campaign", "the Diaz
      * campaign's ads") names the campaign, an actor of its own, and is no
      * mention of the person; a possessive ("Diaz's campaign") stays the person's */
