@@ -974,27 +974,63 @@ static int first_name_heads(const stance_namelist *l, const char *text, const si
     return STANCE_OK;
 }
 
+/* A quote's attributing mention and the speaker's name, sorted by start. */
+typedef struct spk_at {
+    size_t start, end;
+    const char *name;
+} spk_at;
+
+typedef struct spk_index {
+    spk_at *v;
+    size_t n;
+} spk_index;
+
+static int spk_at_cmp(const void *a, const void *b)
+{
+    const spk_at *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The attributions of @p quotes with a speaker name and a span, by start. */
+static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
+{
+    ix->n = 0;
+    if (!(ix->v = stance_malloc_array(quotes->n ? quotes->n : 1, sizeof *ix->v)))
+        return STANCE_ERR_NOMEM;
+    for (size_t q = 0; q < quotes->n; q++)
+        if (quotes->q[q].speaker && quotes->q[q].speaker_span.start != STANCE_NO_OFFSET)
+            ix->v[ix->n++] = (spk_at){quotes->q[q].speaker_span.start, quotes->q[q].speaker_span.end,
+                                      quotes->q[q].speaker};
+    if (ix->n > 1)
+        stance_sort_small(ix->v, ix->n, sizeof *ix->v, spk_at_cmp);
+    return STANCE_OK;
+}
+
 /* The entity (out->e[first] on, a surname group of two or more people) that
  * the speaker of a quote is when run @p nm, a surname alone, is the quote's
- * attributing mention and the attribution named the speaker by the full name
- * of that entity ("Hillary Clinton and her husband, Bill Clinton, ... \"I
- * think ...,\" Clinton said. \"...,\" she continued": the sieves chose Hillary
- * Clinton, while the surname alone goes to the one named last); SIZE_MAX
- * otherwise. */
-static size_t speaker_entity(const stance_entityset *out, size_t first, const stance_quotelist *quotes,
-                             const stance_name *nm)
+ * attributing mention (one that starts in [nm->start, nm->bare], a title
+ * aside, and covers the name) and the attribution named the speaker by the
+ * full name of that entity ("Hillary Clinton and her husband, Bill Clinton,
+ * ... \"I think ...,\" Clinton said. \"...,\" she continued": the sieves chose
+ * Hillary Clinton, while the surname alone goes to the one named last);
+ * SIZE_MAX otherwise. A binary search in @p sx. */
+static size_t speaker_entity(const stance_entityset *out, size_t first, const spk_index *sx, const stance_name *nm)
 {
+    size_t lo = 0, hi = sx->n;
     if (out->n - first < 2)
         return SIZE_MAX;
-    for (size_t q = 0; q < quotes->n; q++) {
-        const stance_rawquote *r = &quotes->q[q];
-        if (!r->speaker || r->speaker_span.start == STANCE_NO_OFFSET || r->speaker_span.start > nm->bare ||
-            r->speaker_span.end < nm->last_end)
-            continue;
-        for (size_t k = first; k < out->n; k++)
-            if (strcmp(out->e[k].name, r->speaker) == 0)
-                return k;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sx->v[mid].start < nm->start)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (; lo < sx->n && sx->v[lo].start <= nm->bare; lo++)
+        if (sx->v[lo].end >= nm->last_end)
+            for (size_t k = first; k < out->n; k++)
+                if (strcmp(out->e[k].name, sx->v[lo].name) == 0)
+                    return k;
     return SIZE_MAX;
 }
 
@@ -1003,10 +1039,9 @@ static size_t speaker_entity(const stance_entityset *out, size_t first, const st
  * Clinton", "Hillary Clinton") are two entities; the surname alone and other
  * forms go to the one named last before them. Each entity is named by the
  * longest run with its first name; a group without first names by @p head. */
-static int group_entities(const stance_quotelist *quotes, const char *text, size_t len, const stance_name *head,
-                          const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
+static int group_entities(const stance_namelist *l, const spk_index *sx, const char *text, size_t len,
+                          const stance_name *head, const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
-    const stance_namelist *l = &quotes->names;
     size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
     int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
@@ -1021,7 +1056,7 @@ static int group_entities(const stance_quotelist *quotes, const char *text, size
         return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr; k++) {
         const stance_name *nm = &l->v[run[k]];
-        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, quotes, nm);
+        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, sx, nm);
         stance_ent *e = &out->e[sk != SIZE_MAX ? sk : run_entity(out, first, text, nm, fl, &cur)];
         if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
             return STANCE_ERR_NOMEM;
@@ -1105,6 +1140,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL, *taken = NULL;
     size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
+    spk_index sx = {NULL, 0};
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -1145,6 +1181,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
                  !(memo = stance_malloc_array(l->n, sizeof *memo))))
         goto nomem;
+    if (spk_index_build(quotes, &sx))
+        goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
     if (discover_orgs(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
@@ -1176,7 +1214,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
             stance_sort_small(run, nr, sizeof *run, size_cmp);
-            if (group_entities(quotes, text, len, head, run, nr, out, memo))
+            if (group_entities(l, &sx, text, len, head, run, nr, out, memo))
                 goto nomem;
         }
         i = j;
@@ -1187,11 +1225,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     stance_free(taken);
     stance_free(run);
     stance_free(memo);
+    stance_free(sx.v);
     return STANCE_OK;
 nomem:
     stance_free(speaks);
     stance_free(taken);
     stance_free(run);
     stance_free(memo);
+    stance_free(sx.v);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }
