@@ -13,8 +13,11 @@
  * (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
  * opens with a listed first name: first_name_len()), every one-word name
- * mentioned three times (one_word_actor()) and every acronym a quote names
- * (acronym_in_quote()).
+ * mentioned three times (one_word_actor()), every name a person's title or
+ * role precedes once ("Sen. Harlan": titled_group()) and every acronym a
+ * quote names (acronym_in_quote()). A name that modifies "campaign", "camp",
+ * "administration" or "organization" names that body instead
+ * (discover_bodies()).
  */
 #include "config.h"
 
@@ -668,6 +671,23 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
     return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
 }
 
+/* Does a run of the surname group (runs by_last[i, j), those not @p taken)
+ * carry a person's title or role ("Pres. Obama", "Sen. Corker")? A person,
+ * an actor the first time the article names them so. */
+static int titled_group(const stance_namelist *l, const char *t, size_t i, size_t j, const unsigned char *taken)
+{
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        size_t p = nm->start, ws, we;
+        if (taken[l->by_last[k]])
+            continue;
+        while (stance_chunk_next(t, &p, nm->bare, nm->bare, &ws, &we))
+            if (stance_role_of(t, ws, we - (we > ws + 1 && t[we - 1] == '.'), NULL))
+                return 1; /* "Sen." too */
+    }
+    return 0;
+}
+
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
  * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
  * than half of its runs, or before a fifth of them when its last word is a
@@ -829,6 +849,58 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     return rc;
 }
 
+/* The body a run modifies: " campaign", " camp", " administration" or
+ * " organization" right after it (one space, the lowercase word, no
+ * possessive between: "the Trump campaign", "the Clinton camp's ads", "the
+ * Obama administration"; not "Trump's campaign", whose possessor is the
+ * person). That body is an actor of its own (bench/e2e/GUIDELINES.md: an
+ * organisation and its leader are two actors). Its length with the space, or
+ * 0. */
+static size_t body_after(const char *t, size_t len, const stance_name *nm)
+{
+    static const char *const BODY[] = {" administration", " camp", " campaign", " organization"};
+    size_t e = nm->last_end;
+    if (nm->end != e)
+        return 0;
+    for (size_t b = 0; b < sizeof BODY / sizeof *BODY; b++) {
+        size_t n = strlen(BODY[b]);
+        if (e + n <= len && memcmp(t + e, BODY[b], n) == 0 &&
+            (e + n == len || !stance_word_byte(t, e + n, len) || t[e + n] == '\'' || (unsigned char)t[e + n] == 0xe2))
+            return n;
+    }
+    return 0;
+}
+
+/* Discovered bodies: the runs that modify one (body_after()), grouped by
+ * their last word and the body's noun, each group one entity "<last word>
+ * <noun>" (the form the article and the labels use: "Trump campaign", "Obama
+ * administration"), its mentions the runs with the noun. Those runs are no
+ * mention of the person (@p taken). */
+static int discover_bodies(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                           unsigned char *taken)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *a = &l->v[k];
+        size_t n = a->last_end - a->last, base = out->n, bn;
+        char name[96];
+        if (taken[k] || !(bn = body_after(text, len, a)) || n + bn >= sizeof name)
+            continue;
+        memcpy(name, text + a->last, n + bn);
+        if (new_ent(out, name, n + bn, 1, -1))
+            return STANCE_ERR_NOMEM;
+        for (size_t j = k; j < l->n; j++) {
+            const stance_name *b = &l->v[j];
+            if (taken[j] || !same_last(text, b, text + a->last, n) || body_after(text, len, b) != bn ||
+                memcmp(text + b->last_end, text + a->last_end, bn) != 0)
+                continue;
+            if (add_mention(&out->e[base], b->bare, b->last_end + bn, STANCE_MK_NAME, STANCE_MR_NAME))
+                return STANCE_ERR_NOMEM;
+            taken[j] = 1;
+        }
+    }
+    return STANCE_OK;
+}
+
 static int size_cmp(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -902,13 +974,73 @@ static int first_name_heads(const stance_namelist *l, const char *text, const si
     return STANCE_OK;
 }
 
+/* A quote's attributing mention and the speaker's name, sorted by start. */
+typedef struct spk_at {
+    size_t start, end;
+    const char *name;
+} spk_at;
+
+typedef struct spk_index {
+    spk_at *v;
+    size_t n;
+} spk_index;
+
+static int spk_at_cmp(const void *a, const void *b)
+{
+    const spk_at *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The attributions of @p quotes with a speaker name and a span, by start. */
+static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
+{
+    ix->n = 0;
+    if (!(ix->v = stance_malloc_array(quotes->n ? quotes->n : 1, sizeof *ix->v)))
+        return STANCE_ERR_NOMEM;
+    for (size_t q = 0; q < quotes->n; q++)
+        if (quotes->q[q].speaker && quotes->q[q].speaker_span.start != STANCE_NO_OFFSET)
+            ix->v[ix->n++] = (spk_at){quotes->q[q].speaker_span.start, quotes->q[q].speaker_span.end,
+                                      quotes->q[q].speaker};
+    if (ix->n > 1)
+        stance_sort_small(ix->v, ix->n, sizeof *ix->v, spk_at_cmp);
+    return STANCE_OK;
+}
+
+/* The entity (out->e[first] on, a surname group of two or more people) that
+ * the speaker of a quote is when run @p nm, a surname alone, is the quote's
+ * attributing mention (one that starts in [nm->start, nm->bare], a title
+ * aside, and covers the name) and the attribution named the speaker by the
+ * full name of that entity ("Hillary Clinton and her husband, Bill Clinton,
+ * ... \"I think ...,\" Clinton said. \"...,\" she continued": the sieves chose
+ * Hillary Clinton, while the surname alone goes to the one named last);
+ * SIZE_MAX otherwise. A binary search in @p sx. */
+static size_t speaker_entity(const stance_entityset *out, size_t first, const spk_index *sx, const stance_name *nm)
+{
+    size_t lo = 0, hi = sx->n;
+    if (out->n - first < 2)
+        return SIZE_MAX;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sx->v[mid].start < nm->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < sx->n && sx->v[lo].start <= nm->bare; lo++)
+        if (sx->v[lo].end >= nm->last_end)
+            for (size_t k = first; k < out->n; k++)
+                if (strcmp(out->e[k].name, sx->v[lo].name) == 0)
+                    return k;
+    return SIZE_MAX;
+}
+
 /* The entities of one surname group, its runs run[0, nr) in text order. Two
  * people the article names in full with different first names ("Bill
  * Clinton", "Hillary Clinton") are two entities; the surname alone and other
  * forms go to the one named last before them. Each entity is named by the
  * longest run with its first name; a group without first names by @p head. */
-static int group_entities(const stance_namelist *l, const char *text, size_t len, const stance_name *head,
-                          const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
+static int group_entities(const stance_namelist *l, const spk_index *sx, const char *text, size_t len,
+                          const stance_name *head, const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
     size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
     int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
@@ -924,7 +1056,8 @@ static int group_entities(const stance_namelist *l, const char *text, size_t len
         return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr; k++) {
         const stance_name *nm = &l->v[run[k]];
-        stance_ent *e = &out->e[run_entity(out, first, text, nm, first_len(l, text, run[k], memo), &cur)];
+        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, sx, nm);
+        stance_ent *e = &out->e[sk != SIZE_MAX ? sk : run_entity(out, first, text, nm, fl, &cur)];
         if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
             return STANCE_ERR_NOMEM;
         e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
@@ -1007,6 +1140,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL, *taken = NULL;
     size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
+    spk_index sx = {NULL, 0};
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -1047,9 +1181,11 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
                  !(memo = stance_malloc_array(l->n, sizeof *memo))))
         goto nomem;
+    if (spk_index_build(quotes, &sx))
+        goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_orgs(l, text, len, out, taken))
+    if (discover_orgs(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
      * organisation took are left out. */
@@ -1069,7 +1205,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
-                         one_word_actor(text, head, count)) &&
+                         one_word_actor(text, head, count) || titled_group(l, text, i, j, taken)) &&
                         !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
                         !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;
@@ -1078,7 +1214,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
             stance_sort_small(run, nr, sizeof *run, size_cmp);
-            if (group_entities(l, text, len, head, run, nr, out, memo))
+            if (group_entities(l, &sx, text, len, head, run, nr, out, memo))
                 goto nomem;
         }
         i = j;
@@ -1089,11 +1225,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     stance_free(taken);
     stance_free(run);
     stance_free(memo);
+    stance_free(sx.v);
     return STANCE_OK;
 nomem:
     stance_free(speaks);
     stance_free(taken);
     stance_free(run);
     stance_free(memo);
+    stance_free(sx.v);
     return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

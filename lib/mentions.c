@@ -1080,10 +1080,11 @@ static void push_recent(referent *recent, size_t *nr, referent r)
     recent[(*nr)++] = r;
 }
 
-/* Is there a word for people in t[a, b) that "they" may mean instead: an
- * irregular plural ("people", "women") or an indefinite pronoun ("everybody",
- * "someone")? A closed class of words, sorted. */
-static int people_between(const char *t, size_t a, size_t b)
+/* Is there a word for people in t[a, b) that "they" (at [b, be)) may mean
+ * instead: an irregular plural ("people", "women"), an indefinite pronoun
+ * ("everybody", "someone"; a closed class of words, sorted) or a plural noun
+ * of its clause (stance_plural_noun_before())? */
+static int people_between(const char *t, size_t a, size_t b, size_t be)
 {
     static const char *const PEOPLE[] = {"anybody", "anyone",   "children", "everybody", "everyone", "folks",
                                          "men",     "nobody",   "people",   "somebody",  "someone",  "women"};
@@ -1097,6 +1098,8 @@ static int people_between(const char *t, size_t a, size_t b)
         i = stance_word_end(t, i, b, b);
         if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && stance_mentions_lower(t, ws, i, buf, sizeof buf) &&
             bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
+            return 1;
+        if (stance_plural_noun_before(t, ws, i, b, be))
             return 1;
     }
     return 0;
@@ -1117,7 +1120,7 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
-            people_between(m->t, r->end, ws))
+            people_between(m->t, r->end, ws, we))
             return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
         return stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }
@@ -1337,7 +1340,7 @@ static int resolve_pronouns(mstate *m)
             rc = resolve_plural(m, recent, nr, ws, we, inq);
             continue;
         }
-        if (generic_pair(m, ws, we))
+        if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
             continue;
         nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {

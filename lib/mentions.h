@@ -89,6 +89,21 @@ int stance_mentions_in_quotes(const struct stance_quotelist *quotes, const char 
  * when none does. */
 size_t stance_quote_holding(const struct stance_quotelist *ql, size_t a, size_t b);
 
+/* mentions_more.c: is the word t[ws, we), between an organisation and the
+ * "they" at t[b, be), a plural noun of the pronoun's sentence that "they" may
+ * mean instead ("gun dealers should be sued when they", "Other centers may
+ * move if they")? A lowercase -s word of four letters or more that the
+ * lexicon does not list, no possessive, within PLURAL_NOUN_REACH bytes of the
+ * pronoun, no sentence end between, and no pronoun or determiner right after
+ * it ("shows their": a verb). */
+#define PLURAL_NOUN_REACH 60
+int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, size_t be);
+/* mentions_more.c: is the he/him/his pronoun t[ws, we) capitalised inside a
+ * sentence ("ask for His forgiveness", "knows Him and"): a lowercase word and
+ * one space before it, and no capitalised word after (not a headline's "Part
+ * of His Message")? The deity: no actor. */
+int stance_deity_pronoun(const char *t, size_t len, size_t ws, size_t we);
+
 /* The actor who speaks quote @p q: one with a name mention in the speaker
  * span, else the one whose name agrees with the speaker's name; -1 if none. */
 long stance_mentions_speaker(const struct stance_entityset *ents, const char *text,

@@ -13,7 +13,10 @@
  * party", "this party", "the party" name the article's one actor whose name
  * ends in " Party" (none when there are several), even where the text never
  * names it (mentions.c's organisation heads need a name mention before);
- * not "my party's nominee", whose phrase is about someone else.
+ * not "my party's nominee", whose phrase is about someone else. So too "the
+ * State", "the state's", "our state" inside a quote for the article's one
+ * actor that is a US state ("Texas"), not "the state of ..." nor "the State
+ * Department".
  *
  * Kinship inside a quote: "my father", "his wife", "Park's son" name the one
  * person actor who shares the possessor's surname under another name and
@@ -30,6 +33,14 @@
  * these guys" name the two male actors (the speaker aside) mentioned last
  * before, within PAIR_REACH bytes, by any mention; "both candidates", "these
  * nominees" the two persons of known gender so mentioned.
+ *
+ * A plural noun between an organisation and a "they" that follows it in
+ * its sentence is what "they" means ("gun manufacturers and gun dealers
+ * should be able to be sued when they should know"), not the organisation
+ * (stance_plural_noun_before, which mentions.c's "they" pass asks).
+ *
+ * A he/him/his capitalised inside a sentence is the deity, no actor
+ * (stance_deity_pronoun, which mentions.c's pronoun pass asks).
  *
  * And the actor a quote's speaker is (stance_mentions_speaker) and the one it
  * speaks for (stance_mentions_principal), which mentions.c's passes read.
@@ -121,33 +132,61 @@ static int has_more_at(const stance_ent *e, size_t s)
 
 /* "my party", "our own party", "your party", "this party", "the party" inside
  * quote [qs, qe): the one party actor @p e of the article (not "my party's
- * nominee": the phrase is then about someone else). */
-static int party_words(stance_ent *e, const char *t, size_t qs, size_t qe)
+ * nominee": the phrase is then about someone else). With @p noun "state"
+ * (@p state set): "the State has put", "the state's law", "our state" are the
+ * one US state actor, not "the state of the race" nor "the State Department". */
+static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
     static const char *const DETS[] = {"my", "our", "your", "their", "this", "the"};
-    for (size_t from = qs; from + 5 <= qe;) {
-        const char *hit = memmem(t + from, qe - from, "party", 5);
-        size_t s, ws, we, ds, de;
+    size_t nl = strlen(noun);
+    for (size_t from = qs; from + nl <= qe;) {
+        const char *hit = memmem(t + from, qe - from, noun, nl);
+        size_t s, ws, we, ds, de, ns, ne;
         char b[8];
-        int det = 0;
+        int det = 0, poss;
         if (!hit)
             break;
         s = (size_t)(hit - t);
-        from = s + 5;
-        if ((s > qs && letter((unsigned char)t[s - 1])) || (s + 5 < qe && (letter((unsigned char)t[s + 5]) ||
-                                                                          t[s + 5] == '\'' || t[s + 5] == '-')) ||
-            (s + 7 < qe && (unsigned char)t[s + 5] == 0xe2 && (unsigned char)t[s + 7] == 0x99) ||
-            !stance_word_before(t, s, &ws, &we) || ws < qs)
+        from = s + nl;
+        poss = (s + nl < qe && t[s + nl] == '\'') ||
+               (s + nl + 2 < qe && (unsigned char)t[s + nl] == 0xe2 && (unsigned char)t[s + nl + 2] == 0x99);
+        if ((s > qs && letter((unsigned char)t[s - 1])) || (s + nl < qe && (letter((unsigned char)t[s + nl]) ||
+                                                                           (!state && poss) || t[s + nl] == '-')) ||
+            (!state && poss) || !stance_word_before(t, s, &ws, &we) || ws < qs)
             continue; /* inside a word, "party's", "party’s", "party-line" */
+        if (state && !poss && stance_word_after(t, qe, s + nl, &ns, &ne) &&
+            (stance_word_is(t, ns, ne, "of") || stance_letter_case(t, ns, qe) > 0))
+            continue; /* "the state of the race", "the State Department" */
         if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)
             ws = ds, we = de;
         if (stance_mentions_lower(t, ws, we, b, sizeof b))
             for (size_t k = 0; k < sizeof DETS / sizeof *DETS && !det; k++)
                 det = strcmp(b, DETS[k]) == 0;
-        if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + 5, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+        if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + nl, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
+}
+
+/* The one actor that is a US state by its name ("Texas", "New Hampshire":
+ * one or two words, the last a state's last word, the lexicon's PLACE; two
+ * only after New/North/South/West/Rhode), or -1 (none, or several). */
+static long the_state(const stance_entityset *ents)
+{
+    static const char *const FIRST[] = {"New ", "North ", "Rhode ", "South ", "West "};
+    long found = -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        const char *name = ents->e[i].name, *sp = strchr(name, ' ');
+        int ok = !sp;
+        for (size_t k = 0; sp && k < sizeof FIRST / sizeof *FIRST && !ok; k++)
+            ok = strncmp(name, FIRST[k], strlen(FIRST[k])) == 0 && !strchr(sp + 1, ' ');
+        if (!ok || !(stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE)))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
 }
 
 /* The one actor whose name ends in " Party", or -1 (none, or several). */
@@ -167,10 +206,14 @@ static long the_party(const stance_entityset *ents)
 
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
-    long party = the_party(ents);
-    for (size_t qi = 0; party >= 0 && qi < quotes->n; qi++)
-        if (party_words(&ents->e[party], t, quotes->q[qi].span.start, quotes->q[qi].span.end))
+    long party = the_party(ents), state = the_state(ents);
+    for (size_t qi = 0; (party >= 0 || state >= 0) && qi < quotes->n; qi++) {
+        size_t qs = quotes->q[qi].span.start, qe = quotes->q[qi].span.end;
+        if ((party >= 0 && noun_words(&ents->e[party], t, qs, qe, "party", 0)) ||
+            (state >= 0 && (noun_words(&ents->e[state], t, qs, qe, "state", 1) ||
+                            noun_words(&ents->e[state], t, qs, qe, "State", 1))))
             return STANCE_ERR_NOMEM;
+    }
     for (size_t i = 0; i < ents->n; i++) {
         const char *name = ents->e[i].name, *sp = strchr(name, ' ');
         size_t n;
@@ -623,4 +666,27 @@ long stance_mentions_principal(const stance_entityset *ents, const char *text, c
             best = i;
     }
     return best;
+}
+
+int stance_deity_pronoun(const char *t, size_t len, size_t ws, size_t we)
+{
+    size_t ps, pe, ns, ne;
+    if (t[ws] != 'H' || ws < 2 || t[ws - 1] != ' ' || !stance_word_before(t, ws, &ps, &pe) || pe + 1 != ws ||
+        stance_letter_case(t, ps, len) >= 0)
+        return 0;
+    return !stance_word_after(t, len, we, &ns, &ne) || stance_letter_case(t, ns, len) <= 0;
+}
+
+int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, size_t be)
+{
+    size_t ns, ne;
+    if (we - ws < 4 || t[we - 1] != 's' || strchr("isu", t[we - 2]) || t[ws] < 'a' || t[ws] > 'z' ||
+        we + PLURAL_NOUN_REACH < b || (we < b && t[we] == '\'') || stance_lex_classes_lower(t + ws, we - ws))
+        return 0; /* no -s plural of 4+ letters ("business", "status", "thesis"), a possessive, a listed word */
+    for (size_t k = we; k < b; k++)
+        if (t[k] == '.' || t[k] == '?' || t[k] == '!' || t[k] == '\n')
+            return 0; /* another sentence */
+    /* a verb's -s form before its object: "shows their", "wants the" */
+    return !(stance_word_after(t, be, we, &ns, &ne) &&
+             (stance_lex_classes_lower(t + ns, ne - ns) & (STANCE_LX(PRONOUN) | STANCE_LX(DET))));
 }

@@ -287,6 +287,18 @@ static const disc_case disc_cases[] = {
     {"The Harbor Amendment passed. Foes of the Harbor Amendment left. The Dover Republican caucus met, "
      "and the Dover Republican caucus voted. Marco Day spoke.\n",
      1, {"Harbor Amendment", "Dover Republican", "Marco Day"}, {-1, -1, 1}},
+    /* A one-word name after a person's title or role ("Sen. Harlan") is a
+     * person, an actor when named once; a one-word name named once is not */
+    {"On Monday, Sen. Harlan met Ostrava officials.\n", 1, {"Harlan", "Ostrava"}, {1, -1}},
+    /* A name that modifies "campaign" ("the Diaz campaign", "the Diaz
+     * campaign's ads") names the campaign, an actor of its own, and is no
+     * mention of the person; a possessive ("Diaz's campaign") stays the person's */
+    {"Marco Diaz spoke in Dover. The Diaz campaign ran ads, and critics mocked the Diaz campaign's ads. "
+     "Diaz's campaign said little.\n",
+     2, {"Marco Diaz", "Diaz campaign"}, {2, 2}},
+    /* ... and so do "administration", "organization" and "camp" (four entities) */
+    {"Marco Diaz spoke in Dover. The Diaz administration met, the Diaz organization paid, and the Diaz camp left.\n",
+     4, {"Marco Diaz", "Diaz administration", "Diaz organization"}, {1, 1, 1}},
 };
 
 static void test_actors_discover_rules(void **state)
@@ -424,6 +436,36 @@ static void test_actors_discovered_place_no_pronoun(void **state)
     stance_model_free(m);
 }
 
+/* Discovery: two people of one surname, the surname alone goes to the one
+ * named last ("Carl Moss") unless it attributes a quote whose speaker the
+ * attribution named as the other ("Moss said ... she continued": Ann Moss);
+ * then the "He" of her next quote is Victor Lund, not her husband. */
+static void test_actors_discover_shared_surname_speaker(void **state)
+{
+    stance_model *m = NULL;
+    const char text[] = "Ann Moss spoke on Monday about Victor Lund.\n\n"
+                        "Ann Moss and her husband, former Governor Carl Moss, attended Lund's wedding in 2005.\n\n"
+                        "\"Some of the things he has said are cruel and mean,\" Moss said. \"He was fun, once,\" "
+                        "she continued.\n";
+    stance_result *res = classify_with(text, NULL, 0, &m);
+    const stance_quote *q;
+    (void)state;
+    for (size_t i = 0; i < stance_result_entity_count(res); i++) {
+        const stance_entity *e = stance_result_entity(res, i);
+        if (strcmp(e->name, "Ann Moss") == 0)
+            assert_int_equal(e->n_mentions, 3);
+        if (strcmp(e->name, "Carl Moss") == 0)
+            assert_int_equal(e->n_mentions, 1);
+    }
+    assert_int_equal(stance_result_count(res), 2);
+    q = stance_result_quote(res, 1);
+    assert_string_equal(q->speaker, "Ann Moss");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Victor Lund");
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
+        cmocka_unit_test(test_actors_discover_shared_surname_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

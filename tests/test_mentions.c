@@ -326,6 +326,21 @@ static const mention_case MENTION_CASES[] = {
      {{"Whig Party", NULL, 0}, {"Tory Party", NULL, 0}},
      2,
      {{"Whig Party", "My party", 0, NOT_A_MENTION, 0}, {"Tory Party", "My party", 0, NOT_A_MENTION, 0}}},
+    {"\"the State\", \"the state's\" in a quote: the article's one US state actor; not \"the state of\", "
+     "not \"the State Department\"",
+     "Tom Park sued Nevada on Monday.\n\n\"The State has no right to do this, and the state's law is void. The state of "
+     "the race is unclear, and the State Department agrees,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Nevada", "The State", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Nevada", "the state", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Nevada", "The state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "the State", 0, NOT_A_MENTION, 0}}},
+    {"\"the state\" with two US state actors: neither",
+     "Nevada sued Texas on Monday.\n\n\"The State has no right to do this,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Texas", NULL, 0}},
+     2,
+     {{"Nevada", "The State", 0, NOT_A_MENTION, 0}, {"Texas", "The State", 0, NOT_A_MENTION, 0}}},
     {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n",
@@ -512,6 +527,26 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Iron Circle", IKK, 1}, {"Elena Diaz", NULL, 0}},
      3,
      {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Iron Circle", "He", 0, NOT_A_MENTION, 0}}},
+    {"a plural noun of its sentence between an organisation and \"they\" is what \"they\" means; not a "
+     "verb's -s form before its object, nor a plural of an earlier sentence",
+     "The Velmora Rifle Association met the farmers on Monday. They voted.\n\n"
+     "\"Gun makers should be sued when they lie. The Velmora Rifle Association wants them to pay, and it "
+     "knows their lawyers,\" Elena Diaz said.\n",
+     {{"Velmora Rifle Association", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Velmora Rifle Association", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Velmora Rifle Association", "they", 0, NOT_A_MENTION, 0},
+      {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
+    {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
+     "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
+     "Him,\" Elena Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "His", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "His", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "Him", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the

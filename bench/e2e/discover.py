@@ -33,7 +33,9 @@ the linked pairs only, off-target favor/against (toward entities that map to a l
 who is not a gold pair of that quote, over favor/against toward mapped entities), and the
 stances toward entities that map to no labelled actor (not errors: noise a user sees), on
 found quotes. `--causes` tabulates why pairs linked with actors passed are not linked in
-discovery; -v lists them.
+discovery; -v lists them. `--offtarget MODE` lists each off-target favor/against of that mode
+(actors or discover): article, quote span, speaker, entity -> actor, label, the mention kinds and
+rules, and the mentions' text in context; with --data the article text is read for it.
 """
 import argparse
 import collections
@@ -148,6 +150,34 @@ def evaluate(arts, preds, identity):
                     f["favor/against"] += 1
                     f["off-target"] += actor not in pairs_of[k]
     return f, (gold, pred), (lk_gold, lk_pred), (via_n, via_lk), linked
+
+
+def offtarget_list(arts, preds, identity, texts):
+    """Print each off-target favor/against stance of one output (as evaluate() counts them)."""
+    n = 0
+    for aid, a in sorted(arts.items()):
+        mapper = Given(a["actors"]) if identity else Mapper(a["actors"])
+        pq = preds[aid]["quotes"]
+        pairs_of = collections.defaultdict(set)
+        for q in a["quotes"]:
+            k = best_quote(q, pq)
+            if k is not None:
+                pairs_of[k].update(p["actor"] for p in q["pairs"])
+        text = texts.get(aid, "")
+        for k in sorted(pairs_of.keys() | {best_quote(q, pq) for q in a["quotes"]} - {None}):
+            p = pq[k]
+            for actor, s in actor_stances(p, mapper, None).items():
+                if s["label"] not in ("favor", "against") or actor in pairs_of[k]:
+                    continue
+                n += 1
+                ctx = " | ".join(text[max(0, m0 - 50):m1 + 30].replace("\n", " ") for m0, m1 in s.get("mentions", [])[:3])
+                print("OFF  %s [%d,%d) speaker %s: %s -> %s %s %.2f kinds %s rules %s why %s where %s"
+                      % (aid, p["start"], p["end"], (p.get("speaker") or {}).get("name"), s["actor"], actor,
+                         s["label"], s.get("confidence", 0), "/".join(s.get("kinds", [])),
+                         "/".join(s.get("rules", [])), "/".join(s.get("why", [])), s.get("where")))
+                print("     quote: %s" % p.get("text", "")[:160].replace("\n", " "))
+                print("     ctx:   %s" % ctx)
+    print("off-target favor/against listed: %d" % n)
 
 
 def rows(arts, preds, identity):
@@ -265,6 +295,7 @@ def main():
         g.add_argument("--pred-" + mode, help="score this saved output (%s mode) instead of running" % mode)
     ap.add_argument("--causes", action="store_true", help="why pairs linked with actors are not in discovery")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --causes: each lost pair")
+    ap.add_argument("--offtarget", choices=("actors", "discover"), help="list the off-target stances of a mode")
     args = ap.parse_args()
 
     files, arts = score.load_labels(args.labels)
@@ -284,6 +315,9 @@ def main():
         print("%-*s  %-26s  %s" % (w, k, res[0][0].get(k, "-"), res[1][0].get(k, "-")))
     if args.causes:
         lost_table(arts, outs[0], outs[1], res[0][1], res[1][1], args.verbose)
+    if args.offtarget:
+        m = 0 if args.offtarget == "actors" else 1
+        offtarget_list(arts, outs[m], m == 0, texts)
 
 
 if __name__ == "__main__":
