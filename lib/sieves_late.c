@@ -666,6 +666,28 @@ static int opener_appositive(ctx *c, stance_span np, size_t kl, attr *b)
     return k < kl && stance_q_parse_np(c, skip_hs(c->t, oe, c->len), k, 0, b);
 }
 
+/* 'A spokesman for Brekke Networks declined to comment but said that "': a
+ * sentence [@p ss, @p end) that opens with an article, a role noun, "for" or
+ * "of" and capitalised words (no comma), then a lowercase word: that noun
+ * phrase is its subject. 1 and *@p b set, or 0. */
+static int role_for_subject(ctx *c, size_t ss, size_t end, attr *b)
+{
+    size_t i = ss, ws, we, e = STANCE_NO_OFFSET;
+    if (!stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")) ||
+        !stance_chunk_next(c->t, &i, end, c->len, &ws, &we) || !stance_lex_is(c->t + ws, we - ws, STANCE_LX(ROLE)) ||
+        !stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "for") || word_eq(c->t, ws, we, "of")))
+        return 0;
+    while (stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && letter_case(c->t, ws, c->len) == 1) {
+        if (c->t[we - 1] == ',')
+            return 0; /* 'A spokesman for Ada Roe, the mayor, ...': left to the other rules */
+        e = we;
+    }
+    return e != STANCE_NO_OFFSET && we > ws && letter_case(c->t, ws, c->len) == -1 &&
+           stance_q_parse_np(c, ss, e, 0, b);
+}
+
 /* 'Ada Roe backs Ian Holm as a delegate and in a statement credited him
  * for "', 'Ken Ruiz promoted Holm and has taunted the Roe campaign for "': a
  * reporting verb after the last "and"/"but" of the chunk @p np, with only
@@ -674,7 +696,7 @@ static int opener_appositive(ctx *c, stance_span np, size_t kl, attr *b)
  * shares its sentence's subject, a name or he/she. 1 and *@p b set, or 0. */
 static int coordinated_vp(ctx *c, stance_span np, attr *b)
 {
-    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, as = STANCE_NO_OFFSET, ae = 0;
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, as = STANCE_NO_OFFSET, ae = 0, ss;
     int n = 0, pp = 0;
     while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
         if (lq(c->t, ws, we, STANCE_LQ(AND_BUT))) {
@@ -695,8 +717,9 @@ static int coordinated_vp(ctx *c, stance_span np, attr *b)
                    word_eq(c->t, ws, we, "later") || word_eq(c->t, ws, we, "then") || word_eq(c->t, ws, we, "now")))
             return 0;
     }
-    return stance_q_subject_of(c, stance_q_sent_start(c, as, np.start), as, SUBJ_PRONOUN, b) &&
-           b->how != STANCE_ATTR_NOUN;
+    ss = stance_q_sent_start(c, as, np.start);
+    return (stance_q_subject_of(c, ss, as, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN) ||
+           role_for_subject(c, ss, as, b);
 }
 
 /* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
