@@ -568,19 +568,6 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     return name_or_name_of(c, k - 1, np.start, b);
 }
 
-/* Words that open a clause inside a sentence. */
-static const char *const CLAUSE_OPENERS[] = {"after", "although", "because", "before", "but", "if",
-                                             "since", "that", "though", "what", "when", "while", NULL};
-
-/* Is [s, e) one of the words of the NULL-terminated @p list? */
-static int word_in(const char *t, size_t s, size_t e, const char *const *list)
-{
-    for (; *list; list++)
-        if (word_eq(t, s, e, *list))
-            return 1;
-    return 0;
-}
-
 /* 'Civic Watch stated that "': two or three capitalised words right before
  * the verb, no name elsewhere in the article, are one (NP_AT_VERB). */
 static int cap_run_subject(ctx *c, size_t s, size_t e, attr *b)
@@ -605,7 +592,7 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
         const char l = c->t[we - 1];
         if (l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len) || c->t[ws] == '-')
             from = we;
-        else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || word_in(c->t, ws, we, CLAUSE_OPENERS) ||
+        else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)) ||
                  (ing && word_eq(c->t, ws, we, "with")))
             from = we; /* (and 'with the union calling her "': the subject of a participle) */
     }
@@ -644,17 +631,11 @@ static int name_at_verb(ctx *c, stance_span np, attr *b)
     return 1;
 }
 
-/* Verbs whose object, not their subject, does what the infinitive after it
- * says ('urged Ian Holm to denounce'). */
-static const char *const OBJECT_CONTROL[] = {"asked", "asking", "asks", "challenged", "encouraged", "encouraging",
-                                             "forced", "forcing", "invited", "inviting", "leading", "led",
-                                             "pressed", "pressing", "prompted", "prompting", "told", "telling",
-                                             "urged", "urges", "urging", "wanted", "wants", NULL};
-
 /* 'Ian Holm used the question to demand towns "': a reporting verb after
  * "to", the last word of the chunk @p np, is its sentence's subject's (a
- * name or he/she) when no verb of @p OBJECT_CONTROL comes before with an
- * object between. 1 and *@p b set, or 0. */
+ * name or he/she) when no verb whose object does what the infinitive says
+ * (lexicon.def's OBJ_CONTROL: 'urged Ian Holm to denounce') comes before
+ * with an object between. 1 and *@p b set, or 0. */
 static int infinitive_subject(ctx *c, stance_span np, attr *b)
 {
     size_t e = skip_back_hs(c, np.end, np.start), i, ws, we, ts, te, ss;
@@ -663,7 +644,7 @@ static int infinitive_subject(ctx *c, stance_span np, attr *b)
         return 0;
     ss = stance_q_sent_start(c, ts, np.start);
     for (i = ss; stance_chunk_next(c->t, &i, ts, c->len, &ws, &we);)
-        if (word_in(c->t, ws, we, OBJECT_CONTROL) && skip_hs(c->t, we, c->len) != ts)
+        if (lq(c->t, ws, we, STANCE_LQ(OBJ_CONTROL)) && skip_hs(c->t, we, c->len) != ts)
             return 0;
     return stance_q_subject_of(c, ss, ts, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
 }
@@ -676,13 +657,35 @@ static int opener_appositive(ctx *c, stance_span np, size_t kl, attr *b)
 {
     size_t i = np.start, ws, we, oe = STANCE_NO_OFFSET, k;
     while (stance_chunk_next(c->t, &i, kl, c->len, &ws, &we))
-        if (word_in(c->t, ws, we, CLAUSE_OPENERS))
+        if (lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)))
             oe = we;
     if (oe == STANCE_NO_OFFSET)
         return 0;
     for (k = oe; k < kl && c->t[k] != ','; k++)
         ;
     return k < kl && stance_q_parse_np(c, skip_hs(c->t, oe, c->len), k, 0, b);
+}
+
+/* 'A spokesman for Brekke Networks declined to comment but said that "': a
+ * sentence [@p ss, @p end) that opens with an article, a role noun, "for" or
+ * "of" and capitalised words (no comma), then a lowercase word: that noun
+ * phrase is its subject. 1 and *@p b set, or 0. */
+static int role_for_subject(ctx *c, size_t ss, size_t end, attr *b)
+{
+    size_t i = ss, ws, we, e = STANCE_NO_OFFSET;
+    if (!stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")) ||
+        !stance_chunk_next(c->t, &i, end, c->len, &ws, &we) || !stance_lex_is(c->t + ws, we - ws, STANCE_LX(ROLE)) ||
+        !stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "for") || word_eq(c->t, ws, we, "of")))
+        return 0;
+    while (stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && letter_case(c->t, ws, c->len) == 1) {
+        if (c->t[we - 1] == ',')
+            return 0; /* 'A spokesman for Ada Roe, the mayor, ...': left to the other rules */
+        e = we;
+    }
+    return e != STANCE_NO_OFFSET && we > ws && letter_case(c->t, ws, c->len) == -1 &&
+           stance_q_parse_np(c, ss, e, 0, b);
 }
 
 /* 'Ada Roe backs Ian Holm as a delegate and in a statement credited him
@@ -693,7 +696,7 @@ static int opener_appositive(ctx *c, stance_span np, size_t kl, attr *b)
  * shares its sentence's subject, a name or he/she. 1 and *@p b set, or 0. */
 static int coordinated_vp(ctx *c, stance_span np, attr *b)
 {
-    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, as = STANCE_NO_OFFSET, ae = 0;
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, as = STANCE_NO_OFFSET, ae = 0, ss;
     int n = 0, pp = 0;
     while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
         if (lq(c->t, ws, we, STANCE_LQ(AND_BUT))) {
@@ -714,8 +717,9 @@ static int coordinated_vp(ctx *c, stance_span np, attr *b)
                    word_eq(c->t, ws, we, "later") || word_eq(c->t, ws, we, "then") || word_eq(c->t, ws, we, "now")))
             return 0;
     }
-    return stance_q_subject_of(c, stance_q_sent_start(c, as, np.start), as, SUBJ_PRONOUN, b) &&
-           b->how != STANCE_ATTR_NOUN;
+    ss = stance_q_sent_start(c, as, np.start);
+    return (stance_q_subject_of(c, ss, as, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN) ||
+           role_for_subject(c, ss, as, b);
 }
 
 /* The speaker of a reporting verb @p v (PARTIAL_PAT's group 2) whose noun
@@ -773,13 +777,6 @@ int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span 
     return 0;
 }
 
-/* Nouns of speech whose possessor speaks the quote that follows them. */
-static const char *const SPEECH_NOUNS[] = {
-    "accusation", "answer",   "argument", "assertion", "boast",     "call",    "catchphrase", "charge",
-    "claim",      "comment",  "comments", "contention", "declaration", "insistence", "mantra", "pledge",
-    "prediction", "promise",  "remark",   "remarks",   "response",  "slogan",  "statement",   "vow",
-    "warning",    "words"};
-
 /* 'over her remark that "', 'Trump's accusation that "', 'his comment Monday that
  * "': a noun of speech after a possessive (his, her, their, or a name's), at
  * most three words before the opening mark of the partial quote @p q in its
@@ -797,9 +794,7 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
         pos = ws;
         if (word_eq(c->t, ws, we, "as"))
             return 0; /* 'played down Trump's comments as "': what the comments are called */
-        for (size_t i = 0; i < sizeof SPEECH_NOUNS / sizeof SPEECH_NOUNS[0]; i++) {
-            if (!word_eq(c->t, ws, we, SPEECH_NOUNS[i]))
-                continue;
+        if (lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))) {
             if (!stance_q_word_before(c, ws, cs, &ps, &pe))
                 return 0;
             if (word_eq(c->t, ps, pe, "his") || word_eq(c->t, ps, pe, "her") || word_eq(c->t, ps, pe, "His") ||
@@ -889,9 +884,8 @@ void stance_q_same_sent_before(ctx *c, size_t qi)
 /* Does [s, e) open with a weekday ("Friday", "Sunday's", "Monday,")? */
 int stance_q_weekday_at(const char *t, size_t s, size_t e)
 {
-    static const char *const DAYS[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    for (size_t i = 0; i < sizeof DAYS / sizeof DAYS[0]; i++)
-        if (e - s >= strlen(DAYS[i]) && memcmp(t + s, DAYS[i], strlen(DAYS[i])) == 0)
+    for (size_t n = 6; n <= 9 && n <= e - s; n++) /* (the names of the days have 6 to 9 letters) */
+        if (stance_lex_is(t + s, n, STANCE_LX(DAY)))
             return 1;
     return 0;
 }
