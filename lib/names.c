@@ -148,6 +148,46 @@ static int sentence_opener(const char *w, size_t n)
     return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !stance_names_is_first_name(w, n);
 }
 
+/* Does t[s...] open a sentence: the text's start, or after a line break or
+ * ". ", "? ", "! ", past one opening quote mark or dash ("\n— Continue ...")? */
+static int opens_sentence(const char *t, size_t s)
+{
+    size_t k = s;
+    int marks = 0;
+    for (;;) {
+        while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+            k--;
+        if (k == 0)
+            return 1;
+        if (marks == 0 && (t[k - 1] == '"' || t[k - 1] == '-' || t[k - 1] == '(')) {
+            k--, marks++;
+            continue;
+        }
+        if (marks == 0 && k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 &&
+            ((unsigned char)t[k - 1] == 0x9C || (unsigned char)t[k - 1] == 0x94 || (unsigned char)t[k - 1] == 0x93)) {
+            k -= 3, marks++;
+            continue;
+        }
+        return t[k - 1] == '\n' || ((t[k - 1] == '.' || t[k - 1] == '?' || t[k - 1] == '!') && k < s);
+    }
+}
+
+/* A capitalised word opening a sentence that the lexicon gives as a
+ * preposition, conjunction or sentence intro, and not as a first name or
+ * title, is no part of a name: "Besides China, Vietnam ...", "Given
+ * Republicans' stiff opposition, ...". */
+static int opener_no_name(const char *t, size_t ws, size_t we)
+{
+    uint64_t cls;
+    if (!opens_sentence(t, ws))
+        return 0;
+    cls = stance_lex_classes(t + ws, we - ws);
+    if (cls & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M) | STANCE_LX(TITLE)))
+        return 0;
+    return stance_lex_in_rules(t + ws, we - ws, STANCE_LQ(SENT_INTRO)) ||
+           (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(COND)));
+}
+
 /* stance_names_bare() with the tok_kind() of t[hs, he) known (@p hk) if that is
  * the run's first token: names_scan() has looked it up already. */
 static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he, unsigned hk)
@@ -188,6 +228,8 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (nt == 0 || nt == 16)
         return 0;
+    if (!(kind[0] & TK_STOP) && opener_no_name(t, ts[0], te[0]))
+        kind[0] |= TK_STOP;
     /* leading titles, function words and sentence openers */
     first = 0;
     while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first]))))
