@@ -29,7 +29,7 @@ static const char NAME_PAT[] =
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
     "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
     "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" PARTICLE
-    "(?=[ \\x{A0}]\\p{Lu})|" PARTICLE "-(?=\\p{Lu})))*"
+    "(?=[ \\x{A0}]\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";
 
 /* NAME_PAT with each "\003" replaced by "(?:p1|p2|...)", the lexicon's particles
@@ -188,6 +188,20 @@ static int opener_no_name(const char *t, size_t ws, size_t we)
            (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(COND)));
 }
 
+/* The length of a particle and hyphen opening a surname, "al-" of "al-Awlaki"
+ * or "Al-Awlaki", else 0: the surname is keyed after it, so that both
+ * spellings are one person. */
+static size_t particle_hyphen(const char *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 4 && ((w[k] >= 'a' && w[k] <= 'z') || (k == 0 && w[k] >= 'A' && w[k] <= 'Z')))
+        k++;
+    if (k < 2 || k + 1 >= n || w[k] != '-' || !(w[k + 1] >= 'A' && w[k + 1] <= 'Z') ||
+        !(stance_lex_classes_lower(w, k) & STANCE_LX(PARTICLE)))
+        return 0;
+    return k + 1;
+}
+
 /* stance_names_bare() with the tok_kind() of t[hs, he) known (@p hk) if that is
  * the run's first token: names_scan() has looked it up already. */
 static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he, unsigned hk)
@@ -260,7 +274,7 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         *e = be;
     }
     if (last)
-        *last = ts[lastt];
+        *last = ts[lastt] + particle_hyphen(t + ts[lastt], te[lastt] - ts[lastt]);
     return n;
 }
 
@@ -578,6 +592,12 @@ static int key_cmp(const char *text, const stance_name *nm, const char *k, size_
     return n == kn ? 0 : n < kn ? -1 : 1;
 }
 
+static int same_but_case(const char *a, const char *b, size_t n)
+{
+    int la = (unsigned char)a[0] | 0x20, lb = (unsigned char)b[0] | 0x20;
+    return n > 0 && (a[0] == b[0] || (la == lb && la >= 'a' && la <= 'z')) && memcmp(a + 1, b + 1, n - 1) == 0;
+}
+
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last)
 {
     size_t lo = 0, hi = l->n, blen = e - s;
@@ -605,8 +625,9 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t s
             break;
         if (nm->ntok <= want)
             return -1;
-        /* The candidate must end with the whole bare name. */
-        if (cl > blen && memcmp(text + nm->last_end - blen, text + s, blen) == 0 &&
+        /* The candidate must end with the whole bare name ("al-Awlaki" ends
+         * with "Al-Awlaki": the first letter's case aside). */
+        if (cl > blen && same_but_case(text + nm->last_end - blen, text + s, blen) &&
             (text[nm->last_end - blen - 1] == ' ' || (unsigned char)text[nm->last_end - blen - 1] == 0xA0))
             return (long)l->by_last[i];
     }
