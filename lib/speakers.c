@@ -912,8 +912,18 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long
 static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
 {
     size_t i = ss, ws, we;
-    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
-        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+        return 0;
+    if (stance_lex_classes_lower(c->t + ws, we - ws) & STANCE_LX(PREP)) {
+        /* "At a drugstore near the mosque, a middle-aged cashier was shaken": past
+         * a short opening phrase, up to its comma */
+        int n = 0;
+        while (n++ < 6 && !(we > ws && c->t[we - 1] == ',') && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+            ;
+        if (!(we > ws && c->t[we - 1] == ',') || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
+            !(word_eq(c->t, ws, we, "a") || word_eq(c->t, ws, we, "an")))
+            return 0;
+    } else if (!(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
         return 0;
     np->start = ws;
     for (int n = 0; n < 5 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we); n++) {

@@ -1003,6 +1003,12 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
                "\"The port will close for a week in March,\" the statement said.\n",
                NULL, 0, "The port will", "the statement", NULL);
+    /* an unnamed person introduced just before ('At a shop ..., a young cashier was
+     * shaken'): "the woman" continues her, not the woman named before (spk5) */
+    speaker_of("\"This is little Dalton!\" said Elena Diaz, a waitress at the Golden Bear.\n\n"
+               "At a shop near the harbour, a middle-aged cashier was shaken by the talk since the storm. "
+               "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
+               a, 2, "One man said", "a middle-aged cashier", "the woman");
 }
 
 static void test_targets_two_actors_own_spans(void **state)
