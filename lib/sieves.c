@@ -55,6 +55,23 @@ static size_t after_end(ctx *c, const seg *q, size_t win)
     return end;
 }
 
+/* 'according to a court document filed by state attorney Jane Roe': the
+ * name after the last "by" of the phrase @p g, when the phrase as a whole is
+ * no speaker; the words before "by" are its role. */
+static int filed_by(ctx *c, stance_span g, attr *b)
+{
+    size_t k = g.end, ws, we;
+    while (k > g.start && stance_q_word_before(c, k, g.start, &ws, &we) && !word_eq(c->t, ws, we, "by"))
+        k = ws;
+    b->role = NOSPAN;
+    if (k <= g.start || !word_eq(c->t, ws, we, "by") || !stance_q_parse_np(c, we, g.end, NP_VERB_FIRST, b) ||
+        b->how != STANCE_ATTR_NAME)
+        return 0;
+    if (b->role.start == STANCE_NO_OFFSET)
+        b->role = (stance_span){g.start, trim_r(c->t, g.start, ws, c->len)};
+    return 1;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -71,8 +88,9 @@ static int try_after(ctx *c, seg *q, attr *a)
             stance_span acc = group(c, 1), g = group(c, 2);
             attr b = *a;
             b.role = NOSPAN;
-            if (!stance_q_parse_np(c, g.start, g.end, NP_VERB_FIRST | (acc.start != STANCE_NO_OFFSET ? NP_AT_VERB : 0u), &b) ||
-                (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN)))
+            if ((!stance_q_parse_np(c, g.start, g.end, NP_VERB_FIRST | (acc.start != STANCE_NO_OFFSET ? NP_AT_VERB : 0u), &b) ||
+                 (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN))) &&
+                (acc.start == STANCE_NO_OFFSET || !filed_by(c, g, &b)))
                 return 0;
             if (acc.start != STANCE_NO_OFFSET)
                 b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
