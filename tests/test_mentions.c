@@ -1009,6 +1009,10 @@ static void test_speaker_names(void **state)
                "At a shop near the harbour, a middle-aged cashier was shaken by the talk since the storm. "
                "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
                a, 2, "One man said", "a middle-aged cashier", "the woman");
+    /* "speaker" is a person noun, tied by the head right before the name (spk5) */
+    speaker_of("Popular corporate speaker Sam Ito believes he has a word for Elena Diaz.\n\n"
+               "\"My dear friends, we are here to pray,\" the conference speaker says into the camera.\n",
+               a, 2, "My dear friends", "Sam Ito", "the conference speaker");
 }
 
 static void test_targets_two_actors_own_spans(void **state)
