@@ -1027,6 +1027,38 @@ static int between_pair(ctx *c, long k)
     return word_eq(c->t, ws, we, "between");
 }
 
+/* '"...," Bujnowski wrote in the affidavit. It continued: "...': an "It"
+ * opening the sentence right after a quote whose named speaker's attribution
+ * ends "in the" (or "a") and one to three lowercase words is that document,
+ * and its writer speaks. 1 with @p a set, else 0. */
+static int it_document(ctx *c, size_t qi, attr *a)
+{
+    size_t pj = qi, pos = a->spk.start, e, k, ws, we;
+    const attr *o;
+    int n = 0;
+    while (pj-- > 0 && c->s[pj].kind == K_SKIP)
+        ;
+    if (pj >= qi || c->t[pos] != 'I')
+        return 0;
+    o = &c->s[pj].a;
+    if (o->how != STANCE_ATTR_NAME || o->name < 0 || o->a_end == STANCE_NO_OFFSET || o->a_end > pos ||
+        c->s[pj].close > pos || pos - o->a_end > 80)
+        return 0;
+    for (e = pos; e > o->a_end && stance_hspace(c->t, back1(c->t, e), c->len);)
+        e = back1(c->t, e);
+    if (e <= o->a_end + 1 || c->t[e - 1] != '.')
+        return 0; /* the attribution's sentence ends right before "It" */
+    for (k = e - 1; n < 4 && stance_q_word_before(c, k, o->a_end, &ws, &we) && lower_at(c->t, ws, c->len); k = ws, n++)
+        if (n > 0 && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "a")))
+            break;
+    if (n < 1 || n > 3 || !(word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "a")) ||
+        !stance_q_word_before(c, ws, o->a_end, &ws, &we) || !word_eq(c->t, ws, we, "in"))
+        return 0;
+    a->name = o->name;
+    a->canon = o->canon;
+    return 1;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -1040,8 +1072,9 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     long first = -1;
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
-        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
-            noun_phrase_antecedent(c, qi, a, -1, -1);
+        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't' &&
+            !noun_phrase_antecedent(c, qi, a, -1, -1))
+            it_document(c, qi, a);
         return;
     }
     k = name_before(c, pos);
