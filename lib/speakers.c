@@ -934,8 +934,8 @@ static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
             np->end = e;
             return 1;
         }
-        if (e != we || !letter_at(c->t, ws, c->len))
-            return 0;
+        if (e != we || !(letter_at(c->t, ws, c->len) || (c->t[ws] >= '0' && c->t[ws] <= '9')))
+            return 0; /* (an age: "A 29-year-old Berlin woman") */
     }
     return 0;
 }
