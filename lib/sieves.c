@@ -714,8 +714,9 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
         if (lq(c->t, ws, w2, STANCE_LQ(LEADS)))
             j = w2;
-        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO))) {
-            /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
+        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO)) || sub_opener(c, ws, w2)) {
+            /* 'In 1998, Governor ...', 'When Wallace died in 1998, President Clinton
+             * released ...:': skip the introductory phrase or clause up to its comma */
             size_t lim = ws + 140 < ce ? ws + 140 : ce;
             for (j = w2; j < lim && c->t[j] != ','; j++)
                 ;
