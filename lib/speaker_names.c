@@ -103,6 +103,12 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
     if (n < 2 || n > (and ? DESC_MAX_TOKENS_AND : DESC_MAX_TOKENS) ||
         !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
         return 0;
+    for (size_t k = 2; k + 1 < n && !and; k++)
+        if (v[k].kind == STANCE_TK_WORD && stance_word_is(s->t, sp.start + v[k].start, sp.start + v[k].end, "of") &&
+            (v[k - 1].lcls & STANCE_LX(ROLE))) {
+            n = k; /* "the secretary of state": the role before "of" is the head */
+            break;
+        }
     if (v[n - 1].kind != STANCE_TK_WORD)
         return 0;
     if (!(v[n - 1].shape & STANCE_SH_LOWER)) {

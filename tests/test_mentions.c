@@ -1013,6 +1013,10 @@ static void test_speaker_names(void **state)
     speaker_of("Popular corporate speaker Sam Ito believes he has a word for Elena Diaz.\n\n"
                "\"My dear friends, we are here to pray,\" the conference speaker says into the camera.\n",
                a, 2, "My dear friends", "Sam Ito", "the conference speaker");
+    /* "the secretary of state": the role before "of" is the head (spk5) */
+    speaker_of("Elena Diaz, the Dalton secretary of state, backs Tom Park. A clip from a rally with Park and Diaz, where "
+               "the secretary of state said she was \"ready to count every vote,\" went viral.\n",
+               a, 2, "ready to count", "Elena Diaz", "the secretary of state");
 }
 
 static void test_targets_two_actors_own_spans(void **state)
