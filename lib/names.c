@@ -177,17 +177,22 @@ static int opens_sentence(const char *t, size_t s)
 /* A capitalised word opening a sentence that the lexicon gives as a
  * preposition, conjunction or sentence intro, and not as a first name or
  * title, is no part of a name: "Besides China, Vietnam ...", "Given
- * Republicans' stiff opposition, ...". */
-static int opener_no_name(const char *t, size_t ws, size_t we)
+ * Republicans' stiff opposition, ..." (TK_STOP). One that is a role or
+ * person noun is a title before the name: "Journalist Jorge Ramos",
+ * "Historian Ada Quist wrote:" (TK_TITLE). Else 0. */
+static unsigned opener_kind(const char *t, size_t ws, size_t we)
 {
-    uint64_t cls;
+    uint64_t cls, low;
     if (!opens_sentence(t, ws))
         return 0;
     cls = stance_lex_classes(t + ws, we - ws);
     if (cls & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M) | STANCE_LX(TITLE)))
         return 0;
-    return stance_lex_in_rules(t + ws, we - ws, STANCE_LQ(SENT_INTRO)) ||
-           (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(COND)));
+    low = stance_lex_classes_lower(t + ws, we - ws);
+    if (stance_lex_in_rules(t + ws, we - ws, STANCE_LQ(SENT_INTRO)) ||
+        (low & (STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(COND))))
+        return TK_STOP;
+    return low & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN)) ? TK_TITLE : 0u;
 }
 
 /* The length of a particle and hyphen opening a surname, "al-" of "al-Awlaki"
@@ -244,8 +249,8 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (nt == 0 || nt == 16)
         return 0;
-    if (!(kind[0] & TK_STOP) && opener_no_name(t, ts[0], te[0]))
-        kind[0] |= TK_STOP;
+    if (!(kind[0] & TK_STOP))
+        kind[0] |= opener_kind(t, ts[0], te[0]);
     /* leading titles, function words and sentence openers */
     first = 0;
     while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first]))))
