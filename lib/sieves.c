@@ -251,11 +251,15 @@ static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
         !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")))
         return;
     i = nm->end;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len) &&
-                    letter_at(c->t, we - 1, c->len);
-         n++)
-        if (stance_lex_classes(c->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
-            np_end = we;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t e = we > ws + 1 && c->t[we - 1] == ',' ? we - 1 : we; /* "The Ruiz campaign, in a Q&A, ...:" */
+        if (!letter_at(c->t, e - 1, c->len))
+            break;
+        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
+            np_end = e;
+        if (e < we)
+            break;
+    }
     if (np_end) {
         b->how = STANCE_ATTR_NOUN;
         b->spk.end = np_end;
@@ -769,6 +773,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
         a->how = STANCE_ATTR_NAME;
         a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+        article_run_np(c, &c->names->v[k], ce, a); /* "The Clinton campaign, in a Q&A, worded it:" */
     }
     a->role = a->cue = NOSPAN;
     a->a_start = cs;

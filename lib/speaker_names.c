@@ -1193,6 +1193,25 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
     return 0;
 }
 
+/* Does the organisation description @p sp name a person of the text
+ * before its head ("the Clinton campaign": a capitalised word that ends a
+ * person's referent; not "the Vermont senator", "the State Department")? */
+static int owner_named(const sstate *s, stance_span sp, const desc *d)
+{
+    size_t ws, we;
+    for (size_t i = sp.start; i < d->hs && stance_word_after(s->t, d->hs, i, &ws, &we); i = we) {
+        if (!(s->t[ws] >= 'A' && s->t[ws] <= 'Z') || stance_word_is(s->t, ws, we, "The"))
+            continue;
+        for (size_t k = 0; k < s->n_refs; k++) {
+            const ref *r = &s->refs[k];
+            if (!r->org && r->end - r->start > we - ws && r->start < sp.start &&
+                memcmp(s->t + r->end - (we - ws), s->t + ws, we - ws) == 0 && s->t[r->end - (we - ws) - 1] == ' ')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -1235,6 +1254,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
+        if (person && d.org && owner_named(&s, q->speaker_span, &d))
+            continue; /* "The Clinton campaign": the description names its owner; it stays */
         r = person ? name_of(&s, &d, q->speaker_span.start, q->span, &is_tied) : NULL;
         if (person && indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns))
             rc = set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "a cashier ... . "...," said the woman" */

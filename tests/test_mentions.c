@@ -1017,6 +1017,11 @@ static void test_speaker_names(void **state)
     speaker_of("Elena Diaz, the Dalton secretary of state, backs Tom Park. A clip from a rally with Park and Diaz, where "
                "the secretary of state said she was \"ready to count every vote,\" went viral.\n",
                a, 2, "ready to count", "Elena Diaz", "the secretary of state");
+    /* an organisation description that names a person of the text stays ("The Park campaign"),
+     * not another organisation's name (spk5) */
+    speaker_of("Tom Park met the Dalton Port Authority on Monday.\n\n"
+               "The Park campaign, in a note on the port, worded it carefully: \"The port was never closed by us.\"\n",
+               a, 2, "The port was never", "The Park campaign", NULL);
 }
 
 static void test_targets_two_actors_own_spans(void **state)
