@@ -55,9 +55,8 @@ static size_t after_end(ctx *c, const seg *q, size_t win)
     return end;
 }
 
-/* 'according to a court document filed by state attorney Jane Roe': the
- * name after the last "by" of the phrase @p g, when the phrase as a whole is
- * no speaker; the words before "by" are its role. */
+/* 'according to a court document filed by state attorney Jane Roe': the name after the
+ * last "by" of the phrase @p g (no speaker as a whole); the words before "by", its role. */
 static int filed_by(ctx *c, stance_span g, attr *b)
 {
     size_t k = g.end, ws, we;
@@ -719,8 +718,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         if (lq(c->t, ws, w2, STANCE_LQ(LEADS)))
             j = w2;
         else if (lq(c->t, ws, w2, STANCE_LQ(INTRO)) || sub_opener(c, ws, w2)) {
-            /* 'In 1998, Governor ...', 'When Wallace died in 1998, President Clinton
-             * released ...:': skip the introductory phrase or clause up to its comma */
+            /* 'In 1998, Governor ...', 'When X died, Y released ...:': skip up to the comma */
             size_t lim = ws + 140 < ce ? ws + 140 : ce;
             for (j = w2; j < lim && c->t[j] != ','; j++)
                 ;
