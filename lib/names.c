@@ -20,6 +20,8 @@
 
 #define ABBR "(?:Del|Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Ft|Atty|Supt|Rt|Hon)\\."
 #define TOK "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['\\x{2019}](?![sS]\\b)\\p{L}+|-\\p{L}+)*)"
+/* A nickname in quote marks between a first name and a surname: Juan "Chico" Marquez. */
+#define NICK "(?:\"" TOK "\"|\\x{201C}" TOK "\\x{201D})(?=[ \\x{A0}]\\p{Lu})"
 /* "\003" stands for the particles of the lexicon (STANCE_LX_PARTICLE), filled
  * in when the pattern is compiled: one list for the pattern and the C scans. */
 #define PARTICLE "\003"
@@ -28,8 +30,8 @@ static const char NAME_PAT[] =
     "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
     "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
-    "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" PARTICLE
-    "(?=[ \\x{A0}]\\p{Lu})|" PARTICLE "-(?=\\p{Lu})))*"
+    "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" NICK "|" PARTICLE
+    "(?=[ \\x{A0}]\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";
 
 /* NAME_PAT with each "\003" replaced by "(?:p1|p2|...)", the lexicon's particles
@@ -148,6 +150,65 @@ static int sentence_opener(const char *w, size_t n)
     return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !stance_names_is_first_name(w, n);
 }
 
+/* Does t[s...] open a sentence: the text's start, or after a line break or
+ * ". ", "? ", "! ", past one opening quote mark or dash ("\n— Continue ...")? */
+static int opens_sentence(const char *t, size_t s)
+{
+    size_t k = s;
+    int marks = 0;
+    for (;;) {
+        while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+            k--;
+        if (k == 0)
+            return 1;
+        if (marks == 0 && (t[k - 1] == '"' || t[k - 1] == '-' || t[k - 1] == '(')) {
+            k--, marks++;
+            continue;
+        }
+        if (marks == 0 && k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 &&
+            ((unsigned char)t[k - 1] == 0x9C || (unsigned char)t[k - 1] == 0x94 || (unsigned char)t[k - 1] == 0x93)) {
+            k -= 3, marks++;
+            continue;
+        }
+        return t[k - 1] == '\n' || ((t[k - 1] == '.' || t[k - 1] == '?' || t[k - 1] == '!') && k < s);
+    }
+}
+
+/* A capitalised word opening a sentence that the lexicon gives as a
+ * preposition, conjunction or sentence intro, and not as a first name or
+ * title, is no part of a name: "Besides China, Vietnam ...", "Given
+ * Republicans' stiff opposition, ..." (TK_STOP). One that is a role or
+ * person noun is a title before the name: "Journalist Jorge Ramos",
+ * "Historian Ada Quist wrote:" (TK_TITLE). Else 0. */
+static unsigned opener_kind(const char *t, size_t ws, size_t we)
+{
+    uint64_t cls, low;
+    if (!opens_sentence(t, ws))
+        return 0;
+    cls = stance_lex_classes(t + ws, we - ws);
+    if (cls & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M) | STANCE_LX(TITLE)))
+        return 0;
+    low = stance_lex_classes_lower(t + ws, we - ws);
+    if (stance_lex_in_rules(t + ws, we - ws, STANCE_LQ(SENT_INTRO)) ||
+        (low & (STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(COND))))
+        return TK_STOP;
+    return low & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN)) ? TK_TITLE : 0u;
+}
+
+/* The length of a particle and hyphen opening a surname, "al-" of "al-Awlaki"
+ * or "Al-Awlaki", else 0: the surname is keyed after it, so that both
+ * spellings are one person. */
+static size_t particle_hyphen(const char *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 4 && ((w[k] >= 'a' && w[k] <= 'z') || (k == 0 && w[k] >= 'A' && w[k] <= 'Z')))
+        k++;
+    if (k < 2 || k + 1 >= n || w[k] != '-' || !(w[k + 1] >= 'A' && w[k + 1] <= 'Z') ||
+        !(stance_lex_classes_lower(w, k) & STANCE_LX(PARTICLE)))
+        return 0;
+    return k + 1;
+}
+
 /* stance_names_bare() with the tok_kind() of t[hs, he) known (@p hk) if that is
  * the run's first token: names_scan() has looked it up already. */
 static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he, unsigned hk)
@@ -188,6 +249,8 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (nt == 0 || nt == 16)
         return 0;
+    if (!(kind[0] & TK_STOP))
+        kind[0] |= opener_kind(t, ts[0], te[0]);
     /* leading titles, function words and sentence openers */
     first = 0;
     while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first]))))
@@ -218,7 +281,7 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         *e = be;
     }
     if (last)
-        *last = ts[lastt];
+        *last = ts[lastt] + particle_hyphen(t + ts[lastt], te[lastt] - ts[lastt]);
     return n;
 }
 
@@ -536,6 +599,12 @@ static int key_cmp(const char *text, const stance_name *nm, const char *k, size_
     return n == kn ? 0 : n < kn ? -1 : 1;
 }
 
+static int same_but_case(const char *a, const char *b, size_t n)
+{
+    int la = (unsigned char)a[0] | 0x20, lb = (unsigned char)b[0] | 0x20;
+    return n > 0 && (a[0] == b[0] || (la == lb && la >= 'a' && la <= 'z')) && memcmp(a + 1, b + 1, n - 1) == 0;
+}
+
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last)
 {
     size_t lo = 0, hi = l->n, blen = e - s;
@@ -563,8 +632,9 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t s
             break;
         if (nm->ntok <= want)
             return -1;
-        /* The candidate must end with the whole bare name. */
-        if (cl > blen && memcmp(text + nm->last_end - blen, text + s, blen) == 0 &&
+        /* The candidate must end with the whole bare name ("al-Awlaki" ends
+         * with "Al-Awlaki": the first letter's case aside). */
+        if (cl > blen && same_but_case(text + nm->last_end - blen, text + s, blen) &&
             (text[nm->last_end - blen - 1] == ' ' || (unsigned char)text[nm->last_end - blen - 1] == 0xA0))
             return (long)l->by_last[i];
     }

@@ -370,6 +370,12 @@ static void name_part(npc *n, attr *a)
     }
 }
 
+/* Is [ws, we) a dash alone: "-", "--", an en or em dash? */
+static int dash_token(const char *t, size_t ws, size_t we, size_t len)
+{
+    return (we - ws <= 2 && t[ws] == '-' && t[we - 1] == '-') || (we - ws == 3 && is_dash_at(t, ws, len));
+}
+
 /* The words of the name part: leading conjunctions dropped, cut at a relative
  * pronoun and (after the verb) at a time clause. 0 when there are too many. */
 static int np_words(npc *n)
@@ -395,8 +401,12 @@ static int np_words(npc *n)
         n->tok[n->nt][1] = we;
         n->nt++;
     }
-    /* "Priebus later Thursday", "Clinton initially": trailing time words and adverbs */
-    while (n->nt > 1 && lq(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], STANCE_LQ(TAIL)))
+    /* "Priebus later Thursday", "Clinton initially": trailing time words and
+     * adverbs; "GOP front-runner Jane Roe - who ...": a dash after a name, before a
+     * relative pronoun */
+    while (n->nt > 1 && (lq(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], STANCE_LQ(TAIL)) ||
+                         (n->rel_cut && dash_token(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], n->len) &&
+                          cap_token(t, n->tok[n->nt - 2][0], n->tok[n->nt - 2][1], n->len) == 1)))
         n->nt--;
     return n->nt > 0 && n->nt <= 12;
 }

@@ -55,6 +55,22 @@ static size_t after_end(ctx *c, const seg *q, size_t win)
     return end;
 }
 
+/* 'according to a court document filed by state attorney Jane Roe': the name after the
+ * last "by" of the phrase @p g (no speaker as a whole); the words before "by", its role. */
+static int filed_by(ctx *c, stance_span g, attr *b)
+{
+    size_t k = g.end, ws, we;
+    while (k > g.start && stance_q_word_before(c, k, g.start, &ws, &we) && !word_eq(c->t, ws, we, "by"))
+        k = ws;
+    b->role = NOSPAN;
+    if (k <= g.start || !word_eq(c->t, ws, we, "by") || !stance_q_parse_np(c, we, g.end, NP_VERB_FIRST, b) ||
+        b->how != STANCE_ATTR_NAME)
+        return 0;
+    if (b->role.start == STANCE_NO_OFFSET)
+        b->role = (stance_span){g.start, trim_r(c->t, g.start, ws, c->len)};
+    return 1;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -71,8 +87,9 @@ static int try_after(ctx *c, seg *q, attr *a)
             stance_span acc = group(c, 1), g = group(c, 2);
             attr b = *a;
             b.role = NOSPAN;
-            if (!stance_q_parse_np(c, g.start, g.end, NP_VERB_FIRST | (acc.start != STANCE_NO_OFFSET ? NP_AT_VERB : 0u), &b) ||
-                (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN)))
+            if ((!stance_q_parse_np(c, g.start, g.end, NP_VERB_FIRST | (acc.start != STANCE_NO_OFFSET ? NP_AT_VERB : 0u), &b) ||
+                 (b.how != STANCE_ATTR_NAME && (acc.start == STANCE_NO_OFFSET || b.how != STANCE_ATTR_NOUN))) &&
+                (acc.start == STANCE_NO_OFFSET || !filed_by(c, g, &b)))
                 return 0;
             if (acc.start != STANCE_NO_OFFSET)
                 b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
@@ -233,11 +250,15 @@ static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
         !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")))
         return;
     i = nm->end;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len) &&
-                    letter_at(c->t, we - 1, c->len);
-         n++)
-        if (stance_lex_classes(c->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
-            np_end = we;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t e = we > ws + 1 && c->t[we - 1] == ',' ? we - 1 : we; /* "The Ruiz campaign, in a Q&A, ...:" */
+        if (!letter_at(c->t, e - 1, c->len))
+            break;
+        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
+            np_end = e;
+        if (e < we)
+            break;
+    }
     if (np_end) {
         b->how = STANCE_ATTR_NOUN;
         b->spk.end = np_end;
@@ -696,8 +717,8 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
         if (lq(c->t, ws, w2, STANCE_LQ(LEADS)))
             j = w2;
-        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO))) {
-            /* 'In 1998, Governor ...': skip the introductory phrase up to its comma */
+        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO)) || sub_opener(c, ws, w2)) {
+            /* 'In 1998, Governor ...', 'When X died, Y released ...:': skip up to the comma */
             size_t lim = ws + 140 < ce ? ws + 140 : ce;
             for (j = w2; j < lim && c->t[j] != ','; j++)
                 ;
@@ -750,6 +771,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
         a->how = STANCE_ATTR_NAME;
         a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+        article_run_np(c, &c->names->v[k], ce, a); /* "The Clinton campaign, in a Q&A, worded it:" */
     }
     a->role = a->cue = NOSPAN;
     a->a_start = cs;

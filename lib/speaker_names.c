@@ -103,6 +103,12 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
     if (n < 2 || n > (and ? DESC_MAX_TOKENS_AND : DESC_MAX_TOKENS) ||
         !stance_word_is(s->t, sp.start + v[0].start, sp.start + v[0].end, "the"))
         return 0;
+    for (size_t k = 2; k + 1 < n && !and; k++)
+        if (v[k].kind == STANCE_TK_WORD && stance_word_is(s->t, sp.start + v[k].start, sp.start + v[k].end, "of") &&
+            (v[k - 1].lcls & STANCE_LX(ROLE))) {
+            n = k; /* "the secretary of state": the role before "of" is the head */
+            break;
+        }
     if (v[n - 1].kind != STANCE_TK_WORD)
         return 0;
     if (!(v[n - 1].shape & STANCE_SH_LOWER)) {
@@ -1135,6 +1141,77 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
     return NULL;
 }
 
+/* The sentence before the one of quote span @p qs opens (past a short
+ * opening phrase with a preposition, "At a drugstore near the mosque,") with
+ * an indefinite person, "a" and up to three words, the last a person or role
+ * noun (or an agent noun: "cashier"), then a lowercase word ("a middle-aged cashier was shaken"), and
+ * @p d's head is that noun or a plain "man"/"woman" of a compatible gender:
+ * the description continues that unnamed person. 1 with [*ns, *ne) the
+ * phrase. */
+static int indefinite_before(const sstate *s, const desc *d, stance_span qs, size_t *ns, size_t *ne)
+{
+    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, i, ws, we;
+    int g = STANCE_G_UNKNOWN;
+    if (d->org || !(stance_word_is(s->t, d->hs, d->he, "man") || stance_word_is(s->t, d->hs, d->he, "woman")))
+        return 0;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2)
+        return 0;
+    ps = stance_sent_start(s->t, e - 1, 0);
+    if (!stance_word_after(s->t, e, ps, &ws, &we))
+        return 0;
+    if (stance_lex_classes_lower(s->t + ws, we - ws) & STANCE_LX(PREP)) {
+        for (i = we; i < e && s->t[i] != ',' && s->t[i] != '"' && (unsigned char)s->t[i] != 0xE2; i++)
+            ;
+        if (i >= e || s->t[i] != ',' || !opening_phrase(s->t, ps, i + 1) || !stance_word_after(s->t, e, i + 1, &ws, &we))
+            return 0;
+    }
+    if (!(stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
+          stance_word_is(s->t, ws, we, "A") || stance_word_is(s->t, ws, we, "An")))
+        return 0;
+    *ns = ws;
+    for (int n = 0; n < 3 && stance_word_after(s->t, e, we, &ws, &we); n++) {
+        size_t k, nws, nwe;
+        while (we < e && s->t[we] == '-' && stance_word_after(s->t, e, we + 1, &nws, &nwe) && nws == we + 1)
+            we = nwe; /* "middle-aged" */
+        if (!(stance_lex_classes(s->t + ws, we - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) &&
+            !agent_noun(s->t, (wtok){ws, we})) {
+            if (s->t[ws] >= 'A' && s->t[ws] <= 'Z')
+                return 0;
+            continue;
+        }
+        k = we;
+        stance_role_of(s->t, ws, we, &g);
+        if (we >= e || s->t[we] != ' ' || !stance_word_after(s->t, e, k, &nws, &nwe) || !(s->t[nws] >= 'a' && s->t[nws] <= 'z'))
+            return 0;
+        if (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender)
+            return 0;
+        *ne = we;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the organisation description @p sp name a person of the text
+ * before its head ("the Clinton campaign": a capitalised word that ends a
+ * person's referent; not "the Vermont senator", "the State Department")? */
+static int owner_named(const sstate *s, stance_span sp, const desc *d)
+{
+    size_t ws, we;
+    for (size_t i = sp.start; i < d->hs && stance_word_after(s->t, d->hs, i, &ws, &we); i = we) {
+        if (!(s->t[ws] >= 'A' && s->t[ws] <= 'Z') || stance_word_is(s->t, ws, we, "The"))
+            continue;
+        for (size_t k = 0; k < s->n_refs; k++) {
+            const ref *r = &s->refs[k];
+            if (!r->org && r->end - r->start > we - ws && r->start < sp.start &&
+                memcmp(s->t + r->end - (we - ws), s->t + ws, we - ws) == 0 && s->t[r->end - (we - ws) - 1] == ' ')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len, const stance_entityset *ents,
                          stance_error *err)
 {
@@ -1177,8 +1254,12 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
+        if (person && d.org && owner_named(&s, q->speaker_span, &d))
+            continue; /* "The Clinton campaign": the description names its owner; it stays */
         r = person ? name_of(&s, &d, q->speaker_span.start, q->span, &is_tied) : NULL;
-        if (r && is_tied)
+        if (person && indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns))
+            rc = set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "a cashier ... . "...," said the woman" */
+        else if (r && is_tied)
             rc = rename_speaker(&s, q, r);
         else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */
             rc = set_described(&s, q, stance_strdup(o->speaker));

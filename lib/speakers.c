@@ -912,8 +912,18 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long
 static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
 {
     size_t i = ss, ws, we;
-    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
-        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+        return 0;
+    if (stance_lex_classes_lower(c->t + ws, we - ws) & STANCE_LX(PREP)) {
+        /* "At a drugstore near the mosque, a middle-aged cashier was shaken": past
+         * a short opening phrase, up to its comma */
+        int n = 0;
+        while (n++ < 6 && !(we > ws && c->t[we - 1] == ',') && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+            ;
+        if (!(we > ws && c->t[we - 1] == ',') || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
+            !(word_eq(c->t, ws, we, "a") || word_eq(c->t, ws, we, "an")))
+            return 0;
+    } else if (!(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
         return 0;
     np->start = ws;
     for (int n = 0; n < 5 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we); n++) {
@@ -924,8 +934,8 @@ static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
             np->end = e;
             return 1;
         }
-        if (e != we || !letter_at(c->t, ws, c->len))
-            return 0;
+        if (e != we || !(letter_at(c->t, ws, c->len) || (c->t[ws] >= '0' && c->t[ws] <= '9')))
+            return 0; /* (an age: "A 29-year-old Berlin woman") */
     }
     return 0;
 }
@@ -1017,6 +1027,38 @@ static int between_pair(ctx *c, long k)
     return word_eq(c->t, ws, we, "between");
 }
 
+/* '"...," Bujnowski wrote in the affidavit. It continued: "...': an "It"
+ * opening the sentence right after a quote whose named speaker's attribution
+ * ends "in the" (or "a") and one to three lowercase words is that document,
+ * and its writer speaks. 1 with @p a set, else 0. */
+static int it_document(ctx *c, size_t qi, attr *a)
+{
+    size_t pj = qi, pos = a->spk.start, e, k, ws, we;
+    const attr *o;
+    int n = 0;
+    while (pj-- > 0 && c->s[pj].kind == K_SKIP)
+        ;
+    if (pj >= qi || c->t[pos] != 'I')
+        return 0;
+    o = &c->s[pj].a;
+    if (o->how != STANCE_ATTR_NAME || o->name < 0 || o->a_end == STANCE_NO_OFFSET || o->a_end > pos ||
+        c->s[pj].close > pos || pos - o->a_end > 80)
+        return 0;
+    for (e = pos; e > o->a_end && stance_hspace(c->t, back1(c->t, e), c->len);)
+        e = back1(c->t, e);
+    if (e <= o->a_end + 1 || c->t[e - 1] != '.')
+        return 0; /* the attribution's sentence ends right before "It" */
+    for (k = e - 1; n < 4 && stance_q_word_before(c, k, o->a_end, &ws, &we) && lower_at(c->t, ws, c->len); k = ws, n++)
+        if (n > 0 && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "a")))
+            break;
+    if (n < 1 || n > 3 || !(word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "a")) ||
+        !stance_q_word_before(c, ws, o->a_end, &ws, &we) || !word_eq(c->t, ws, we, "in"))
+        return 0;
+    a->name = o->name;
+    a->canon = o->canon;
+    return 1;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -1030,8 +1072,9 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     long first = -1;
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
-        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
-            noun_phrase_antecedent(c, qi, a, -1, -1);
+        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't' &&
+            !noun_phrase_antecedent(c, qi, a, -1, -1))
+            it_document(c, qi, a);
         return;
     }
     k = name_before(c, pos);

@@ -1038,6 +1038,30 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park toured the port on Monday. A statement appeared online later.\n"
                "\"The port will close for a week in March,\" the statement said.\n",
                NULL, 0, "The port will", "the statement", NULL);
+    /* spk5's rows, as a table: text, the quote's head, speaker, role (NULL: not described) */
+    {
+        static const char *const rows[][4] = {
+            /* an unnamed person introduced just before: "the woman" continues her, not the woman named before */
+            {"\"This is little Dalton!\" said Elena Diaz, a waitress at the Golden Bear.\n\n"
+             "At a shop near the harbour, a middle-aged cashier was shaken by the talk since the storm. "
+             "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
+             "One man said", "a middle-aged cashier", "the woman"},
+            /* "speaker" is a person noun, tied by the head right before the name */
+            {"Popular corporate speaker Sam Ito believes he has a word for Elena Diaz.\n\n"
+             "\"My dear friends, we are here to pray,\" the conference speaker says into the camera.\n",
+             "My dear friends", "Sam Ito", "the conference speaker"},
+            /* "the secretary of state": the role before "of" is the head */
+            {"Elena Diaz, the Dalton secretary of state, backs Tom Park. A clip from a rally with Park and Diaz, where "
+             "the secretary of state said she was \"ready to count every vote,\" went viral.\n",
+             "ready to count", "Elena Diaz", "the secretary of state"},
+            /* an organisation description that names a person of the text stays, not another organisation */
+            {"Tom Park met the Dalton Port Authority on Monday.\n\n"
+             "The Park campaign, in a note on the port, worded it carefully: \"The port was never closed by us.\"\n",
+             "The port was never", "The Park campaign", NULL},
+        };
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+            speaker_of(rows[i][0], a, 2, rows[i][1], rows[i][2], rows[i][3]);
+    }
 }
 
 static void test_targets_two_actors_own_spans(void **state)
