@@ -1155,9 +1155,11 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
         goto fail;
     if ((rc = scan_marks(&c)))
         goto fail;
-    for (size_t i = 0; i < c.n; i++)
+    for (size_t i = 0; i < c.n; i++) {
         if ((rc = stance_q_classify_seg(&c, i)))
             goto fail;
+        stance_q_and_said_direct(&c, &c.s[i]);
+    }
     if ((rc = stance_q_speakers(&c)))
         goto fail;
     for (size_t i = 0; i < c.n; i++) {

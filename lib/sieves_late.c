@@ -1018,3 +1018,33 @@ int stance_q_in_words(ctx *c, const seg *q, attr *a)
     a->a_end = k;
     return 1;
 }
+
+/* 'Jo Roe called on him to resign and said, "His plan is dead!"': a partial
+ * quote whose clause ends in "and said," (or "and added,") right before the
+ * mark, a sentence of its own (capital, sentence end) that ends its sentence,
+ * is direct; its speaker stays the one the partial sieves found. */
+void stance_q_and_said_direct(ctx *c, seg *q)
+{
+    const char *t = c->t;
+    size_t e, ws, we, k;
+    unsigned char last;
+    if (q->kind != K_PARTIAL || q->a.how == STANCE_ATTR_NONE ||
+        (q->a.rule != STANCE_RULE_PARTIAL_BEFORE && q->a.rule != STANCE_RULE_BEFORE) || q->ce <= q->cs ||
+        !upper_at(t, q->cs, c->len))
+        return;
+    last = (unsigned char)t[back1(t, q->ce)];
+    e = skip_back_hs(c, q->open, q->para);
+    if (!(last == '.' || last == '!' || last == '?') || e <= q->para || (t[e - 1] != ',' && t[e - 1] != ':'))
+        return;
+    stance_q_lower_word_before(c, e - 1, q->para, &ws, &we);
+    if (we != e - 1 || !(word_eq(t, ws, we, "said") || word_eq(t, ws, we, "added")))
+        return;
+    stance_q_lower_word_before(c, skip_back_hs(c, ws, q->para), q->para, &ws, &we);
+    if (!word_eq(t, ws, we, "and"))
+        return;
+    k = skip_hs(t, q->close, c->len);
+    if (k < c->len && t[k] != '\n' && !upper_at(t, k, c->len))
+        return; /* the sentence goes on: '... and said, "No comment," the Herald reported' is no whole quote */
+    q->kind = K_DIRECT;
+    q->a.rule = STANCE_RULE_BEFORE;
+}
