@@ -681,8 +681,9 @@ int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, siz
 {
     size_t ns, ne;
     if (we - ws < 4 || t[we - 1] != 's' || strchr("isu", t[we - 2]) || t[ws] < 'a' || t[ws] > 'z' ||
-        we + PLURAL_NOUN_REACH < b || (we < b && t[we] == '\'') || stance_lex_classes_lower(t + ws, we - ws))
-        return 0; /* no -s plural of 4+ letters ("business", "status", "thesis"), a possessive, a listed word */
+        we + PLURAL_NOUN_REACH < b || (we < b && t[we] == '\'') ||
+        (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN))
+        return 0; /* no -s plural of 4+ letters ("business", "status", "thesis"), a possessive, a common word */
     for (size_t k = we; k < b; k++)
         if (t[k] == '.' || t[k] == '?' || t[k] == '!' || t[k] == '\n')
             return 0; /* another sentence */
