@@ -56,8 +56,6 @@ static int alnum(char c)
  * ("said on Monday of bridge builder Sam Ito", "said in an interview of Park"). */
 static int referred_to(const char *t, size_t p)
 {
-    static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
-                                       "regarding",    "respond",    "responding",  "response"};
     size_t i = p, n = 0, of_at = 0; /* words read when "of"/"about" was passed, 0: not yet */
     while (i > 0 && n < 12) {
         size_t we, k;
@@ -75,7 +73,7 @@ static int referred_to(const char *t, size_t p)
         for (k = 0; k < we - i; k++)
             b[k] = (char)(t[i + k] >= 'A' && t[i + k] <= 'Z' ? t[i + k] - 'A' + 'a' : t[i + k]);
         b[k] = 0;
-        if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
+        if (stance_lex_classes(b, we - i) & STANCE_LX(REF_CUE))
             return 1;
         /* "said in February of air conditioner manufacturer Carrier Corp.", "said in an interview of Trump" */
         if (of_at && n <= of_at + 4 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
