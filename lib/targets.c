@@ -89,18 +89,10 @@ static int referred_to(const char *t, size_t p)
  * is then about them, and the actor is no object or subject of it. */
 static int modifies_noun(const char *t, size_t len, const stance_mention *m)
 {
-    static const char *const NOUNS[] = {"administration", "aide",   "aides",    "allies",   "backers", "brand",
-                                        "camp",           "campaign", "fans",    "loyalists", "people", "staff",
-                                        "staffers",       "supporter", "supporters", "surrogates", "team", "voters"};
-    size_t ws, we, k;
-    char b[16];
-    if (m->kind > STANCE_MK_SURNAME || !stance_word_after(t, len, m->span.end, &ws, &we) || we - ws >= sizeof b ||
-        !(t[ws] >= 'a' && t[ws] <= 'z'))
+    size_t ws, we;
+    if (m->kind > STANCE_MK_SURNAME || !stance_word_after(t, len, m->span.end, &ws, &we) || !(t[ws] >= 'a' && t[ws] <= 'z'))
         return 0;
-    for (k = 0; k < we - ws; k++)
-        b[k] = t[ws + k];
-    b[k] = 0;
-    return bsearch(b, NOUNS, sizeof NOUNS / sizeof NOUNS[0], sizeof NOUNS[0], str_cmp) != NULL;
+    return (stance_lex_classes(t + ws, we - ws) & STANCE_LX(GROUP_NOUN)) != 0; /* as written */
 }
 
 /* An actor left unnamed on purpose: "did not mention Trump by name",
