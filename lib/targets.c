@@ -37,11 +37,6 @@ static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
     return (stance_lex_classes_lower(t + ws, we - ws) & mask) != 0;
 }
 
-static int str_cmp(const void *k, const void *e)
-{
-    return strcmp(k, *(const char *const *)e);
-}
-
 static int alnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -367,23 +362,8 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
  * "Cruz took the stage with a shot at Trump. \"...,\" Cruz said.", "Obama took
  * a whack at Trump's credentials. \"...\"": the sentence before the quote's has
  * its speaker criticise or praise an actor (a verb of that right before the
- * actor, or such a noun and at/on/for/against); the quote goes on with it. */
-static const char *const EVAL_VERBS[] = {
-    "applauded",  "assailed",  "attacked",  "attacking", "berated",     "blasted",   "challenged", "chided",
-    "commended",  "condemned", "congratulated", "criticised", "criticized", "criticizing", "denounced", "derided",
-    "hailed",     "lambasted", "lauded",    "mocked",    "mocking",     "praised",   "praising",   "rebuked",
-    "ridiculed",  "ripped",    "scolded",   "slammed",   "thanked"};
-static const char *const EVAL_NOUNS[] = {"attack", "attacks",  "broadside", "critical", "criticism", "dig",
-                                         "dismay", "jab",      "rhetoric",  "shot",     "skeptical", "swipe",
-                                         "whack"};
-
-static int word_listed(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
-{
-    char b[16];
-    if (!stance_mentions_lower(t, ws, we, b, sizeof b))
-        return 0;
-    return bsearch(b, list, n, sizeof *list, str_cmp) != NULL;
-}
+ * actor, or such a noun and at/on/for/against: the lexicon's EVAL_VERB and
+ * EVAL_NOUN); the quote goes on with it. */
 
 /* Is the mention at @p p (its first word) criticised or praised by the words
  * before it, from @p floor on? */
@@ -393,7 +373,7 @@ static int evaluated(const char *t, size_t p, size_t floor)
     int at;
     if (!stance_word_before(t, p, &ws, &we) || ws < floor)
         return 0;
-    if (word_listed(t, ws, we, EVAL_VERBS, sizeof EVAL_VERBS / sizeof *EVAL_VERBS))
+    if (word_in(t, ws, we, STANCE_LX(EVAL_VERB)))
         return 1;
     at = stance_word_is(t, ws, we, "at");
     if (!at && !stance_word_is(t, ws, we, "on") && !stance_word_is(t, ws, we, "for") &&
@@ -401,7 +381,7 @@ static int evaluated(const char *t, size_t p, size_t floor)
         return 0;
     for (n = 0; n < 4 && stance_word_before(t, ws, &ws, &we) && ws >= floor; n++) {
         if ((n == 0 && at && stance_word_is(t, ws, we, "back")) || /* "fired back at" */
-            word_listed(t, ws, we, EVAL_NOUNS, sizeof EVAL_NOUNS / sizeof *EVAL_NOUNS))
+            word_in(t, ws, we, STANCE_LX(EVAL_NOUN)))
             return 1;
     }
     return 0;
