@@ -137,13 +137,11 @@ static int has_more_at(const stance_ent *e, size_t s)
  * one US state actor, not "the state of the race" nor "the State Department". */
 static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
-    static const char *const DETS[] = {"my", "our", "your", "their", "this", "the"};
     size_t nl = strlen(noun);
     for (size_t from = qs; from + nl <= qe;) {
         const char *hit = memmem(t + from, qe - from, noun, nl);
         size_t s, ws, we, ds, de, ns, ne;
-        char b[8];
-        int det = 0, poss;
+        int det, poss;
         if (!hit)
             break;
         s = (size_t)(hit - t);
@@ -159,9 +157,7 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
             continue; /* "the state of the race", "the State Department" */
         if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)
             ws = ds, we = de;
-        if (stance_mentions_lower(t, ws, we, b, sizeof b))
-            for (size_t k = 0; k < sizeof DETS / sizeof *DETS && !det; k++)
-                det = strcmp(b, DETS[k]) == 0;
+        det = (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(OWN_DET)) != 0;
         if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + nl, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
             return STANCE_ERR_NOMEM;
     }
