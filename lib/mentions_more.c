@@ -166,16 +166,15 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
 
 /* The one actor that is a US state by its name ("Texas", "New Hampshire":
  * one or two words, the last a state's last word, the lexicon's PLACE; two
- * only after New/North/South/West/Rhode), or -1 (none, or several). */
+ * only after New/North/South/West/Rhode, the lexicon's STATE_FIRST), or -1
+ * (none, or several). */
 static long the_state(const stance_entityset *ents)
 {
-    static const char *const FIRST[] = {"New ", "North ", "Rhode ", "South ", "West "};
     long found = -1;
     for (size_t i = 0; i < ents->n; i++) {
         const char *name = ents->e[i].name, *sp = strchr(name, ' ');
-        int ok = !sp;
-        for (size_t k = 0; sp && k < sizeof FIRST / sizeof *FIRST && !ok; k++)
-            ok = strncmp(name, FIRST[k], strlen(FIRST[k])) == 0 && !strchr(sp + 1, ' ');
+        int ok = !sp || ((stance_lex_classes(name, (size_t)(sp - name)) & STANCE_LX(STATE_FIRST)) &&
+                         !strchr(sp + 1, ' '));
         if (!ok || !(stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE)))
             continue;
         if (found >= 0)
