@@ -97,6 +97,8 @@ static void test_lexicon_known_lists(void **state)
     assert_true(stance_lex_classes("slammed", 7) & STANCE_LX(EVAL_VERB));
     assert_true(stance_lex_classes("Rhode", 5) & STANCE_LX(STATE_FIRST));
     assert_false(stance_lex_known("Rhode", 5));
+    assert_true(stance_lex_classes("organization", 12) & STANCE_LX(BODY_NOUN));
+    assert_int_equal(stance_lex_classes("staff", 5) & STANCE_LX(BODY_NOUN), 0);
     assert_true(stance_lex_known("New", 3)); /* a rule list of quotes.c */
     for (size_t i = 0; i < stance_lex_count(); i++) {
         const stance_lexent *x = stance_lex_entry((long)i);
