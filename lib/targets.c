@@ -376,8 +376,7 @@ static int evaluated(const char *t, size_t p, size_t floor)
     if (word_in(t, ws, we, STANCE_LX(EVAL_VERB)))
         return 1;
     at = stance_word_is(t, ws, we, "at");
-    if (!at && !stance_word_is(t, ws, we, "on") && !stance_word_is(t, ws, we, "for") &&
-        !stance_word_is(t, ws, we, "against") && !stance_word_is(t, ws, we, "of") && !stance_word_is(t, ws, we, "about"))
+    if (!at && !word_in(t, ws, we, STANCE_LX(EVAL_PREP))) /* on, for, against, of, about */
         return 0;
     for (n = 0; n < 4 && stance_word_before(t, ws, &ws, &we) && ws >= floor; n++) {
         if ((n == 0 && at && stance_word_is(t, ws, we, "back")) || /* "fired back at" */

@@ -95,6 +95,7 @@ static void test_lexicon_known_lists(void **state)
     assert_true(stance_lex_classes_lower("Referring", 9) & STANCE_LX(REF_CUE));
     assert_true(stance_lex_classes_lower("RETORTED", 8) & STANCE_LX(REPLY));
     assert_true(stance_lex_classes("slammed", 7) & STANCE_LX(EVAL_VERB));
+    assert_true(stance_lex_classes_lower("Against", 7) & STANCE_LX(EVAL_PREP));
     assert_true(stance_lex_classes("Rhode", 5) & STANCE_LX(STATE_FIRST));
     assert_false(stance_lex_known("Rhode", 5));
     assert_true(stance_lex_classes("organization", 12) & STANCE_LX(BODY_NOUN));
