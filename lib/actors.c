@@ -850,7 +850,7 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
 }
 
 /* The body a run modifies: " campaign", " camp", " administration" or
- * " organization" right after it (one space, the lowercase word, no
+ * " organization" (the lexicon's BODY_NOUN) right after it (one space, the lowercase word, no
  * possessive between: "the Trump campaign", "the Clinton camp's ads", "the
  * Obama administration"; not "Trump's campaign", whose possessor is the
  * person). That body is an actor of its own (bench/e2e/GUIDELINES.md: an
@@ -858,17 +858,12 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
  * 0. */
 static size_t body_after(const char *t, size_t len, const stance_name *nm)
 {
-    static const char *const BODY[] = {" administration", " camp", " campaign", " organization"};
-    size_t e = nm->last_end;
-    if (nm->end != e)
+    size_t e = nm->last_end, k;
+    if (nm->end != e || e + 1 >= len || t[e] != ' ')
         return 0;
-    for (size_t b = 0; b < sizeof BODY / sizeof *BODY; b++) {
-        size_t n = strlen(BODY[b]);
-        if (e + n <= len && memcmp(t + e, BODY[b], n) == 0 &&
-            (e + n == len || !stance_word_byte(t, e + n, len) || t[e + n] == '\'' || (unsigned char)t[e + n] == 0xe2))
-            return n;
-    }
-    return 0;
+    for (k = e + 1; k < len && stance_word_byte(t, k, len) && (unsigned char)t[k] != 0xe2;)
+        k++; /* the word after, up to a quote mark, an apostrophe or a dash */
+    return stance_lex_classes(t + e + 1, k - e - 1) & STANCE_LX(BODY_NOUN) ? k - e : 0; /* as written */
 }
 
 /* Discovered bodies: the runs that modify one (body_after()), grouped by

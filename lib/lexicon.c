@@ -203,6 +203,12 @@ int stance_lex_in_rules(const char *w, size_t n, uint64_t mask)
     return (stance_lex_rules(w, n) & mask) != 0;
 }
 
+int stance_lex_known(const char *w, size_t n)
+{
+    const stance_lexent *x = stance_lex_entry(stance_lex_find(w, n));
+    return x && ((x->cls & STANCE_LX_KNOWN) || x->rules);
+}
+
 size_t stance_lex_check(void)
 {
     for (size_t i = 0; i < NLEX; i++) {

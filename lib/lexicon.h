@@ -69,11 +69,32 @@ enum stance_lex_class {
     STANCE_LX_DEMONYM = 42,     /* a people's adjective or a faith's or ethnicity's plural: American, Muslims, Latinos */
     STANCE_LX_NOT_ACTOR_LAST = 43, /* ends a name that is no actor: Amendment, Act, Day, Street; Republican (adjective) */
     STANCE_LX_KIN = 44,         /* a kinship noun: husband, wife, son, daughter, brother, sister, father, mother */
-    STANCE_LX_COUNT = 45        /* (new classes are appended; bits never change meaning) */
+    /* One module's word list each (#15, word lists as data); list classes, see STANCE_LX_LISTS: */
+    STANCE_LX_REF_CUE = 45,     /* a word of reference before what a quote answers: referring, regarding, response */
+    STANCE_LX_GROUP_NOUN = 46,  /* an actor's people or things after its name: supporters, campaign, aides (lowercase) */
+    STANCE_LX_EVAL_VERB = 47,   /* a verb criticising or praising its object: attacked, slammed, praised, thanked */
+    STANCE_LX_EVAL_NOUN = 48,   /* a noun of criticism before at/on/for + its object: attack, shot, swipe, jab */
+    STANCE_LX_REPLY = 49,       /* a reporting verb of reply: replied, responded, answered, retorted */
+    STANCE_LX_PEOPLE = 50,      /* people "they" may mean: people, women, children, folks; everyone, somebody */
+    STANCE_LX_OWN_DET = 51,     /* a determiner of "<det> party/state", the article's own: my, our, your, their, this, the */
+    STANCE_LX_STATE_FIRST = 52, /* the first word of a two-word US state's name: New, North, Rhode, South, West */
+    STANCE_LX_BODY_NOUN = 53,   /* a body that a name before it leads: administration, camp, campaign, organization */
+    STANCE_LX_EVAL_PREP = 54,   /* between EVAL_NOUN and its object: at, on, for, against, of, about */
+    STANCE_LX_COUNT = 55        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */
 #define STANCE_LX(name) (UINT64_C(1) << STANCE_LX_##name)
+
+/* The list classes: one module's word list each. A word of these alone is no
+ * common word of the lexicon (stance_lex_known()), so that adding a word to a
+ * list changes no test of "is this a word we know". Every list class is here. */
+#define STANCE_LX_LISTS                                                                                      \
+    (STANCE_LX(REF_CUE) | STANCE_LX(GROUP_NOUN) | STANCE_LX(EVAL_VERB) | STANCE_LX(EVAL_NOUN) | STANCE_LX(REPLY) | \
+     STANCE_LX(PEOPLE) | STANCE_LX(OWN_DET) | STANCE_LX(STATE_FIRST) | \
+     STANCE_LX(BODY_NOUN) | STANCE_LX(EVAL_PREP))
+/* The classes that make a word a common word of the lexicon: all but the lists. */
+#define STANCE_LX_KNOWN (~STANCE_LX_LISTS)
 
 /* Private lists of quotes.c's rules (bit numbers of stance_lexent.rules): each
  * is one former word list, kept as a set so the rules read as before. Only
@@ -173,6 +194,9 @@ int stance_lex_is(const char *w, size_t n, uint64_t mask);
 /* The classes of w[0, n) with its ASCII capitals lowered ("Than" -> "than"); 0 if not listed. */
 uint64_t stance_lex_classes_lower(const char *w, size_t n);
 int stance_lex_in_rules(const char *w, size_t n, uint64_t mask);
+/* Is w[0, n) (as written) a common word of the lexicon: an entry with a class
+ * of STANCE_LX_KNOWN or a rule list of quotes.c (not only a list class)? */
+int stance_lex_known(const char *w, size_t n);
 /* 0 if the table is sorted by bytes without duplicates and every length is
  * right; else the index of the first bad entry plus one (for the tests). */
 size_t stance_lex_check(void);

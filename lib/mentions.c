@@ -90,11 +90,6 @@ size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, siz
     return we - ws;
 }
 
-static int str_cmp(const void *k, const void *e)
-{
-    return strcmp(k, *(const char *const *)e);
-}
-
 typedef struct role_word {
     const char *word, *role; /* lowercase word as written; the role it names */
     int gender;
@@ -899,13 +894,9 @@ static int asks(const mstate *m, size_t j)
  * "answered", "retorted")? */
 static int replies(const mstate *m, size_t j)
 {
-    static const char *const REPLY[] = {"answered", "answers", "replied", "replies", "responded", "responds",
-                                        "retorted"};
     stance_span c = m->quotes->q[j].cue_span;
-    char buf[12];
-    if (c.start == STANCE_NO_OFFSET || !stance_mentions_lower(m->t, c.start, c.end, buf, sizeof buf))
-        return 0;
-    return bsearch(buf, REPLY, sizeof REPLY / sizeof REPLY[0], sizeof REPLY[0], str_cmp) != NULL;
+    return c.start != STANCE_NO_OFFSET &&
+           (stance_lex_classes_lower(m->t + c.start, c.end - c.start) & STANCE_LX(REPLY)) != 0;
 }
 
 /* Two actors who take turns (A, B, A) with a question between them (an
@@ -1082,13 +1073,10 @@ static void push_recent(referent *recent, size_t *nr, referent r)
 
 /* Is there a word for people in t[a, b) that "they" (at [b, be)) may mean
  * instead: an irregular plural ("people", "women"), an indefinite pronoun
- * ("everybody", "someone"; a closed class of words, sorted) or a plural noun
+ * ("everybody", "someone": the lexicon's PEOPLE) or a plural noun
  * of its clause (stance_plural_noun_before())? */
 static int people_between(const char *t, size_t a, size_t b, size_t be)
 {
-    static const char *const PEOPLE[] = {"anybody", "anyone",   "children", "everybody", "everyone", "folks",
-                                         "men",     "nobody",   "people",   "somebody",  "someone",  "women"};
-    char buf[12];
     for (size_t i = a; i < b;) {
         size_t ws = i;
         if (!stance_word_byte(t, i, b)) {
@@ -1096,8 +1084,7 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
             continue;
         }
         i = stance_word_end(t, i, b, b);
-        if (i - ws >= 3 && strchr("acefmnpswACEFMNPSW", t[ws]) && stance_mentions_lower(t, ws, i, buf, sizeof buf) &&
-            bsearch(buf, PEOPLE, sizeof PEOPLE / sizeof PEOPLE[0], sizeof PEOPLE[0], str_cmp))
+        if (i - ws >= 3 && (stance_lex_classes_lower(t + ws, i - ws) & STANCE_LX(PEOPLE)))
             return 1;
         if (stance_plural_noun_before(t, ws, i, b, be))
             return 1;

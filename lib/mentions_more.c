@@ -137,13 +137,11 @@ static int has_more_at(const stance_ent *e, size_t s)
  * one US state actor, not "the state of the race" nor "the State Department". */
 static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
-    static const char *const DETS[] = {"my", "our", "your", "their", "this", "the"};
     size_t nl = strlen(noun);
     for (size_t from = qs; from + nl <= qe;) {
         const char *hit = memmem(t + from, qe - from, noun, nl);
         size_t s, ws, we, ds, de, ns, ne;
-        char b[8];
-        int det = 0, poss;
+        int det, poss;
         if (!hit)
             break;
         s = (size_t)(hit - t);
@@ -159,9 +157,7 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
             continue; /* "the state of the race", "the State Department" */
         if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)
             ws = ds, we = de;
-        if (stance_mentions_lower(t, ws, we, b, sizeof b))
-            for (size_t k = 0; k < sizeof DETS / sizeof *DETS && !det; k++)
-                det = strcmp(b, DETS[k]) == 0;
+        det = (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(OWN_DET)) != 0;
         if (det && !has_more_at(e, ws) && stance_mentions_add(e, ws, s + nl, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
             return STANCE_ERR_NOMEM;
     }
@@ -170,16 +166,15 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
 
 /* The one actor that is a US state by its name ("Texas", "New Hampshire":
  * one or two words, the last a state's last word, the lexicon's PLACE; two
- * only after New/North/South/West/Rhode), or -1 (none, or several). */
+ * only after New/North/South/West/Rhode, the lexicon's STATE_FIRST), or -1
+ * (none, or several). */
 static long the_state(const stance_entityset *ents)
 {
-    static const char *const FIRST[] = {"New ", "North ", "Rhode ", "South ", "West "};
     long found = -1;
     for (size_t i = 0; i < ents->n; i++) {
         const char *name = ents->e[i].name, *sp = strchr(name, ' ');
-        int ok = !sp;
-        for (size_t k = 0; sp && k < sizeof FIRST / sizeof *FIRST && !ok; k++)
-            ok = strncmp(name, FIRST[k], strlen(FIRST[k])) == 0 && !strchr(sp + 1, ' ');
+        int ok = !sp || ((stance_lex_classes(name, (size_t)(sp - name)) & STANCE_LX(STATE_FIRST)) &&
+                         !strchr(sp + 1, ' '));
         if (!ok || !(stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE)))
             continue;
         if (found >= 0)
@@ -681,8 +676,9 @@ int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, siz
 {
     size_t ns, ne;
     if (we - ws < 4 || t[we - 1] != 's' || strchr("isu", t[we - 2]) || t[ws] < 'a' || t[ws] > 'z' ||
-        we + PLURAL_NOUN_REACH < b || (we < b && t[we] == '\'') || stance_lex_classes_lower(t + ws, we - ws))
-        return 0; /* no -s plural of 4+ letters ("business", "status", "thesis"), a possessive, a listed word */
+        we + PLURAL_NOUN_REACH < b || (we < b && t[we] == '\'') ||
+        (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN))
+        return 0; /* no -s plural of 4+ letters ("business", "status", "thesis"), a possessive, a common word */
     for (size_t k = we; k < b; k++)
         if (t[k] == '.' || t[k] == '?' || t[k] == '!' || t[k] == '\n')
             return 0; /* another sentence */

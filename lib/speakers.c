@@ -626,8 +626,8 @@ static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi)
         char w[32];
         w[0] = first;
         memcpy(w + 1, t + nm->start + 1, n - 1);
-        if (stance_lex_find(w, n) >= 0)
-            return 1; /* a word of the lexicon: "people" */
+        if (stance_lex_known(w, n))
+            return 1; /* a common word of the lexicon: "people" */
     }
     for (const char *p = t + lo; (p = memchr(p, first, (size_t)(t + hi - p))) != NULL; p++) {
         size_t i = (size_t)(p - t);

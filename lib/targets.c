@@ -37,11 +37,6 @@ static int word_in(const char *t, size_t ws, size_t we, uint64_t mask)
     return (stance_lex_classes_lower(t + ws, we - ws) & mask) != 0;
 }
 
-static int str_cmp(const void *k, const void *e)
-{
-    return strcmp(k, *(const char *const *)e);
-}
-
 static int alnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -56,8 +51,6 @@ static int alnum(char c)
  * ("said on Monday of bridge builder Sam Ito", "said in an interview of Park"). */
 static int referred_to(const char *t, size_t p)
 {
-    static const char *const CUES[] = {"paraphrasing", "reference",  "referencing", "referring",
-                                       "regarding",    "respond",    "responding",  "response"};
     size_t i = p, n = 0, of_at = 0; /* words read when "of"/"about" was passed, 0: not yet */
     while (i > 0 && n < 12) {
         size_t we, k;
@@ -75,7 +68,7 @@ static int referred_to(const char *t, size_t p)
         for (k = 0; k < we - i; k++)
             b[k] = (char)(t[i + k] >= 'A' && t[i + k] <= 'Z' ? t[i + k] - 'A' + 'a' : t[i + k]);
         b[k] = 0;
-        if (bsearch(b, CUES, sizeof CUES / sizeof CUES[0], sizeof CUES[0], str_cmp))
+        if (stance_lex_classes(b, we - i) & STANCE_LX(REF_CUE))
             return 1;
         /* "said in February of air conditioner manufacturer Carrier Corp.", "said in an interview of Trump" */
         if (of_at && n <= of_at + 4 && (stance_lex_classes_lower(b, we - i) & STANCE_LX(SPEECH_ABOUT)))
@@ -91,18 +84,10 @@ static int referred_to(const char *t, size_t p)
  * is then about them, and the actor is no object or subject of it. */
 static int modifies_noun(const char *t, size_t len, const stance_mention *m)
 {
-    static const char *const NOUNS[] = {"administration", "aide",   "aides",    "allies",   "backers", "brand",
-                                        "camp",           "campaign", "fans",    "loyalists", "people", "staff",
-                                        "staffers",       "supporter", "supporters", "surrogates", "team", "voters"};
-    size_t ws, we, k;
-    char b[16];
-    if (m->kind > STANCE_MK_SURNAME || !stance_word_after(t, len, m->span.end, &ws, &we) || we - ws >= sizeof b ||
-        !(t[ws] >= 'a' && t[ws] <= 'z'))
+    size_t ws, we;
+    if (m->kind > STANCE_MK_SURNAME || !stance_word_after(t, len, m->span.end, &ws, &we) || !(t[ws] >= 'a' && t[ws] <= 'z'))
         return 0;
-    for (k = 0; k < we - ws; k++)
-        b[k] = t[ws + k];
-    b[k] = 0;
-    return bsearch(b, NOUNS, sizeof NOUNS / sizeof NOUNS[0], sizeof NOUNS[0], str_cmp) != NULL;
+    return (stance_lex_classes(t + ws, we - ws) & STANCE_LX(GROUP_NOUN)) != 0; /* as written */
 }
 
 /* An actor left unnamed on purpose: "did not mention Trump by name",
@@ -377,23 +362,8 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
  * "Cruz took the stage with a shot at Trump. \"...,\" Cruz said.", "Obama took
  * a whack at Trump's credentials. \"...\"": the sentence before the quote's has
  * its speaker criticise or praise an actor (a verb of that right before the
- * actor, or such a noun and at/on/for/against); the quote goes on with it. */
-static const char *const EVAL_VERBS[] = {
-    "applauded",  "assailed",  "attacked",  "attacking", "berated",     "blasted",   "challenged", "chided",
-    "commended",  "condemned", "congratulated", "criticised", "criticized", "criticizing", "denounced", "derided",
-    "hailed",     "lambasted", "lauded",    "mocked",    "mocking",     "praised",   "praising",   "rebuked",
-    "ridiculed",  "ripped",    "scolded",   "slammed",   "thanked"};
-static const char *const EVAL_NOUNS[] = {"attack", "attacks",  "broadside", "critical", "criticism", "dig",
-                                         "dismay", "jab",      "rhetoric",  "shot",     "skeptical", "swipe",
-                                         "whack"};
-
-static int word_listed(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
-{
-    char b[16];
-    if (!stance_mentions_lower(t, ws, we, b, sizeof b))
-        return 0;
-    return bsearch(b, list, n, sizeof *list, str_cmp) != NULL;
-}
+ * actor, or such a noun and at/on/for/against: the lexicon's EVAL_VERB and
+ * EVAL_NOUN); the quote goes on with it. */
 
 /* Is the mention at @p p (its first word) criticised or praised by the words
  * before it, from @p floor on? */
@@ -403,15 +373,14 @@ static int evaluated(const char *t, size_t p, size_t floor)
     int at;
     if (!stance_word_before(t, p, &ws, &we) || ws < floor)
         return 0;
-    if (word_listed(t, ws, we, EVAL_VERBS, sizeof EVAL_VERBS / sizeof *EVAL_VERBS))
+    if (word_in(t, ws, we, STANCE_LX(EVAL_VERB)))
         return 1;
     at = stance_word_is(t, ws, we, "at");
-    if (!at && !stance_word_is(t, ws, we, "on") && !stance_word_is(t, ws, we, "for") &&
-        !stance_word_is(t, ws, we, "against") && !stance_word_is(t, ws, we, "of") && !stance_word_is(t, ws, we, "about"))
+    if (!at && !word_in(t, ws, we, STANCE_LX(EVAL_PREP))) /* on, for, against, of, about */
         return 0;
     for (n = 0; n < 4 && stance_word_before(t, ws, &ws, &we) && ws >= floor; n++) {
         if ((n == 0 && at && stance_word_is(t, ws, we, "back")) || /* "fired back at" */
-            word_listed(t, ws, we, EVAL_NOUNS, sizeof EVAL_NOUNS / sizeof *EVAL_NOUNS))
+            word_in(t, ws, we, STANCE_LX(EVAL_NOUN)))
             return 1;
     }
     return 0;

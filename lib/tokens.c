@@ -187,7 +187,7 @@ static int takes_dot(const char *t, const unsigned char *u, size_t len, size_t s
         return 1; /* "U.S." */
     if (w->letters == 1 && w->digits == 0 && (w->shape & STANCE_SH_CAP))
         return 1; /* an initial: "J.", "\u0141." */
-    return stance_lex_find(t + s, e + 1 - s) >= 0 || stance_lex_in_rules(t + s, e - s, STANCE_LQ(ABBR_DOT));
+    return stance_lex_known(t + s, e + 1 - s) || stance_lex_in_rules(t + s, e - s, STANCE_LQ(ABBR_DOT));
 }
 
 /* The lexicon entry of the lower-cased word [s, e), or -1. */

@@ -73,6 +73,40 @@ static void test_lexicon_classes_lower(void **state)
     assert_int_equal(stance_lex_classes_lower(longw, sizeof longw), 0);
 }
 
+/* The list classes (one module's word list each) make no common word: a word
+ * only on a list ("anyone", "whack") is not stance_lex_known(), so adding a
+ * word to a list changes no "is this a word we know" test; every other entry
+ * is, also one with a quotes.c rule list alone. */
+static void test_lexicon_known_lists(void **state)
+{
+    (void)state;
+    assert_true(STANCE_LX_COUNT <= 64);
+    assert_true((STANCE_LX_LISTS & (STANCE_LX(KIN) | (STANCE_LX(KIN) - 1))) == 0); /* lists come after KIN */
+    assert_true(stance_lex_classes("anyone", 6) & STANCE_LX(PEOPLE));
+    assert_false(stance_lex_known("anyone", 6));
+    assert_true(stance_lex_classes("whack", 5) & STANCE_LX(EVAL_NOUN));
+    assert_false(stance_lex_known("whack", 5));
+    assert_true(stance_lex_known("people", 6)); /* a rule list of quotes.c */
+    assert_true(stance_lex_known("the", 3));
+    assert_true(stance_lex_classes("the", 3) & STANCE_LX(OWN_DET));
+    assert_false(stance_lex_known("anyones", 7));
+    assert_true(stance_lex_classes("supporters", 10) & STANCE_LX(GROUP_NOUN));
+    assert_int_equal(stance_lex_classes("Supporters", 10) & STANCE_LX(GROUP_NOUN), 0); /* as written */
+    assert_true(stance_lex_classes_lower("Referring", 9) & STANCE_LX(REF_CUE));
+    assert_true(stance_lex_classes_lower("RETORTED", 8) & STANCE_LX(REPLY));
+    assert_true(stance_lex_classes("slammed", 7) & STANCE_LX(EVAL_VERB));
+    assert_true(stance_lex_classes_lower("Against", 7) & STANCE_LX(EVAL_PREP));
+    assert_true(stance_lex_classes("Rhode", 5) & STANCE_LX(STATE_FIRST));
+    assert_false(stance_lex_known("Rhode", 5));
+    assert_true(stance_lex_classes("organization", 12) & STANCE_LX(BODY_NOUN));
+    assert_int_equal(stance_lex_classes("staff", 5) & STANCE_LX(BODY_NOUN), 0);
+    assert_true(stance_lex_known("New", 3)); /* a rule list of quotes.c */
+    for (size_t i = 0; i < stance_lex_count(); i++) {
+        const stance_lexent *x = stance_lex_entry((long)i);
+        assert_int_equal(stance_lex_known(x->w, x->n), (x->cls & ~STANCE_LX_LISTS) != 0 || x->rules != 0);
+    }
+}
+
 /* Every entry is found where it is, and words next to it in the search's
  * order are not: its prefixes, longer words that start with it (also past the
  * eight bytes the search compares as one key), the same bytes with a NUL. */
@@ -354,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_classes_lower),
+        cmocka_unit_test(test_lexicon_known_lists),
         cmocka_unit_test(test_ascii_caseeq),
         cmocka_unit_test(test_lexicon_find_every_entry),
         cmocka_unit_test(test_b8_tests),
