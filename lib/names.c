@@ -599,10 +599,10 @@ static int key_cmp(const char *text, const stance_name *nm, const char *k, size_
     return n == kn ? 0 : n < kn ? -1 : 1;
 }
 
+/* a[0, n) and b[0, n) the same but for the case of the first letter ("al-Awlaki", "Al-Awlaki"). */
 static int same_but_case(const char *a, const char *b, size_t n)
 {
-    int la = (unsigned char)a[0] | 0x20, lb = (unsigned char)b[0] | 0x20;
-    return n > 0 && (a[0] == b[0] || (la == lb && la >= 'a' && la <= 'z')) && memcmp(a + 1, b + 1, n - 1) == 0;
+    return n > 0 && stance_ascii_caseeq(a, b, 1) && memcmp(a + 1, b + 1, n - 1) == 0;
 }
 
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last)

@@ -406,26 +406,11 @@ static int object_like(const char *t, const stance_mention *m)
            (stance_word_is(t, m->span.start, m->span.end, "him") || stance_word_is(t, m->span.start, m->span.end, "them"));
 }
 
-/* a[0, n) and b[0, n) the same, A-Z read as a-z. */
-static int same_caseless(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        char x = a[k], y = b[k];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return 0;
-    }
-    return 1;
-}
-
 /* The first whole word w[0, n) in t[b.start, b.end), or STANCE_NO_OFFSET. */
 static size_t find_word(const char *t, stance_span b, const char *w, size_t n)
 {
     for (size_t i = b.start; n && i + n <= b.end; i++)
-        if ((i == b.start || !stance_word_byte(t, i - 1, b.end)) && same_caseless(t + i, w, n) &&
+        if ((i == b.start || !stance_word_byte(t, i - 1, b.end)) && stance_ascii_caseeq(t + i, w, n) &&
             (i + n == b.end || !stance_word_byte(t, i + n, b.end)))
             return i;
     return STANCE_NO_OFFSET;
