@@ -130,16 +130,20 @@ static int contrib_cmp(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Score the statement with head @p h into @p d, allocating from @p arena;
- * @p domain: an in-domain statement (a quote toward an actor: the domain family's
- * features on, features.h). */
+/* decide()'s @p how: the statement is in-domain (a quote toward an actor: the
+ * domain family's features on, features.h); the head's in-domain temperature
+ * applies (a quote scored by stance_classify(): the stance toward an actor and
+ * the quote's sentiment; models/FORMAT.md, DTMP). stance_predict() sets neither. */
+enum { DECIDE_DOMAIN = 1, DECIDE_TEMPER = 2 };
+
+/* Score the statement with head @p h into @p d, allocating from @p arena. */
 static int decide(const stance_model *m, const stance_head *h, const stance_statement *st, unsigned explain,
-                  int domain, stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
+                  int how, stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
 {
     double *values, *probs;
     int rc;
     stance_fscratch_set_vec_block(s->fs, !explain);
-    stance_fscratch_set_domain(s->fs, domain);
+    stance_fscratch_set_domain(s->fs, (how & DECIDE_DOMAIN) != 0);
     rc = stance_features_extract(&m->feat, st, s->fs, &s->x, err);
     if (rc)
         return rc;
@@ -149,7 +153,7 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     stance_linear_values(h, &s->x, values);
     stance_calibrate(h, values, probs);
-    if (domain && h->domain_temp > 0)
+    if ((how & DECIDE_TEMPER) && h->domain_temp > 0)
         stance_temper(probs, h->n_labels, h->domain_temp);
     d->label = 0;
     for (uint32_t i = 1; i < h->n_labels; i++)
@@ -576,7 +580,7 @@ static int score_target(const call_ctx *c, const stance_rawquote *rq, const stan
     t->where = (stance_where)ch->where;
     t->mentions = ms;
     t->n_mentions = ch->nm;
-    if ((rc = decide(c->model, c->hstance, &st, c->explain, 1, c->s, a, &t->stance, err)))
+    if ((rc = decide(c->model, c->hstance, &st, c->explain, DECIDE_DOMAIN | DECIDE_TEMPER, c->s, a, &t->stance, err)))
         return rc;
     t->stance.label_names = c->stance_labels;
     t->stance.label_name = c->stance_labels[t->stance.label];
@@ -749,7 +753,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         qr->rule = s->quotes.q[qi].rule;
         empty_decision(&qr->pub.sentiment);
         if (hsent) {
-            if ((rc = decide(model, hsent, &st, c.explain, 0, s, &res->arena, &qr->pub.sentiment, err)))
+            if ((rc = decide(model, hsent, &st, c.explain, DECIDE_TEMPER, s, &res->arena, &qr->pub.sentiment, err)))
                 goto fail;
             qr->pub.sentiment.label_names = sent_labels;
             qr->pub.sentiment.label_name = sent_labels[qr->pub.sentiment.label];

@@ -528,10 +528,10 @@ static void test_classify_missing_heads(void **state)
     stance_model_free(m);
 }
 
-/* A model with the stance head's in-domain temperature (DTMP): stance_classify()'s
- * stance toward an actor is the untempered probabilities raised to 1/T and
- * normalised, with the same label; the quote's sentiment and stance_predict()
- * are untouched. */
+/* A model with in-domain temperatures (DTMP) for both heads: stance_classify()'s
+ * stance toward an actor and the quote's sentiment are the untempered
+ * probabilities raised to 1/T and normalised, with the same labels;
+ * stance_predict() is untouched. */
 static void test_classify_domain_temperature(void **state)
 {
     static const char *const aliases[] = {"Governor Park", "Park"};
@@ -544,10 +544,11 @@ static void test_classify_domain_temperature(void **state)
     const stance_model *m0 = *state;
     unsigned char *data = NULL;
     size_t len;
-    const double t = 2.5;
-    int h = stance_model_head_find(m0, "stance");
-    assert_true(h >= 0);
+    const double t = 2.5, ts = 0.5;
+    int h = stance_model_head_find(m0, "stance"), hs = stance_model_head_find(m0, "sentiment");
+    assert_true(h >= 0 && hs >= 0);
     b->heads[h].domain_temp = t;
+    b->heads[hs].domain_temp = ts;
     assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
     stance_model_destroy(b);
     stance_free(b);
@@ -575,13 +576,25 @@ static void test_classify_domain_temperature(void **state)
             z += pow(da->probs[k], 1 / t);
         for (size_t k = 0; k < da->n_labels; k++)
             assert_true(fabs(dc->probs[k] - pow(da->probs[k], 1 / t) / z) < 1e-9);
+        z = 0;
+        assert_true(a->sentiment.n_labels >= 2);
+        assert_int_equal(c->sentiment.label, a->sentiment.label);
+        assert_true(c->sentiment.confidence > a->sentiment.confidence); /* sharpened */
         for (size_t k = 0; k < a->sentiment.n_labels; k++)
-            assert_true(c->sentiment.probs[k] == a->sentiment.probs[k]);
+            z += pow(a->sentiment.probs[k], 1 / ts);
+        for (size_t k = 0; k < a->sentiment.n_labels; k++)
+            assert_true(fabs(c->sentiment.probs[k] - pow(a->sentiment.probs[k], 1 / ts) / z) < 1e-9);
     }
     st.text = "Park is a corrupt liar who failed us";
     st.text_len = strlen(st.text);
     assert_int_equal(stance_predict(m0, (size_t)h, &st, NULL, &p0, NULL), STANCE_OK);
     assert_int_equal(stance_predict(m, (size_t)h, &st, NULL, &p1, NULL), STANCE_OK);
+    for (size_t k = 0; k < stance_prediction_decision(p0)->n_labels; k++)
+        assert_true(stance_prediction_decision(p0)->probs[k] == stance_prediction_decision(p1)->probs[k]);
+    stance_prediction_free(p0);
+    stance_prediction_free(p1);
+    assert_int_equal(stance_predict(m0, (size_t)hs, &st, NULL, &p0, NULL), STANCE_OK);
+    assert_int_equal(stance_predict(m, (size_t)hs, &st, NULL, &p1, NULL), STANCE_OK);
     for (size_t k = 0; k < stance_prediction_decision(p0)->n_labels; k++)
         assert_true(stance_prediction_decision(p0)->probs[k] == stance_prediction_decision(p1)->probs[k]);
     stance_prediction_free(p0);

@@ -11,10 +11,15 @@ on the same quotes.
 
 usage (from the build directory):
   bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
-                            [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
+                            [--fit-temperature] [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
 EXTRA flags come after the recipe's and override them (e.g. -- --C 3 --neutral-band 0.3).
 --nyt-dev: also train the head on nyt train plus every fold's rows (the shipped recipe with the
-variant) and print `stance eval --head sentiment --neutral-band 0.4` on VADER nyt dev.
+variant) and print `stance eval --head sentiment --neutral-band B` on VADER nyt dev, B the
+recipe's (or the variant's) --neutral-band.
+--fit-temperature: pool the held-out found quotes' sentiment probabilities and gold labels and
+choose the in-domain temperature T that minimises their negative log-likelihood (as
+cv_stance.py --fit-temperature): the value `make models` passes as `stance train
+--in-domain-temperature sentiment=T` (models/Makefile.inc, MODEL_SENTIMENT_TEMPERATURE).
 Needs the data directory (NewsMTSC, VADER, PolNeAR); writes the models, the folds' labels and
 rows and each fold's classify output (NAME-outK.jsonl) under --work; the stance model
 (base-*.stm) is kept there and reused while the stance flags stay the same.
@@ -33,7 +38,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from cv_stance import cv_arguments, makefile_flags  # noqa: E402
+from cv_stance import cv_arguments, fit_temperature, makefile_flags  # noqa: E402
 from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
 
@@ -66,8 +71,9 @@ def add_sentiment(a, base, rows, model):
 
 
 def quote_sentiments(labels, saved):
-    """(gold, predicted, article, confidence) of each found gold quote: score.py's matching (largest overlap
-    of at least half the shorter span); a quote without a sentiment counts as neutral (confidence 1)."""
+    """(gold, predicted, article, confidence, probabilities) of each found gold quote: score.py's matching
+    (largest overlap of at least half the shorter span); a quote without a sentiment counts as neutral
+    (confidence 1)."""
     preds = {}
     with open(saved) as f:
         for line in f:
@@ -86,8 +92,8 @@ def quote_sentiments(labels, saved):
                 cands = [c for c in cands if c[0] > 0 and 2 * c[0] >= min(g[1] - g[0], c[2]["end"] - c[2]["start"])]
                 if cands:
                     p = max(cands, key=lambda c: c[:2])[2]
-                    sent = p.get("sentiment") or {"label": "neutral", "confidence": 1.0}
-                    out.append((q["sentiment"], sent["label"], r["article"], sent["confidence"]))
+                    sent = p.get("sentiment") or {"label": "neutral", "confidence": 1.0, "probs": {"neutral": 1.0}}
+                    out.append((q["sentiment"], sent["label"], r["article"], sent["confidence"], sent["probs"]))
     return out
 
 
@@ -125,12 +131,14 @@ def main():
     ap.add_argument("--public", metavar="FILES", help="the public rows (default: the recipe's, VADER nyt train)")
     ap.add_argument("--nyt-dev", action="store_true", help="also score the variant's full head on nyt dev")
     ap.add_argument("--against", metavar="NAME", help="compare with the run NAME in the same --work directory")
+    ap.add_argument("--fit-temperature", action="store_true",
+                    help="choose the in-domain temperature on the held-out folds' found quotes")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     labels = sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl")))
     recs = [l for f in labels for l in open(f) if l.strip()]
     base = base_model(a, labels)
-    pooled = []
+    pooled, probs = [], []
     for k in range(a.folds):
         path = {s: os.path.join(a.work, "%s-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows", "out")}
         model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
@@ -148,7 +156,8 @@ def main():
         if len(pairs) != int(m.group(1)) or "%.3f" % acc != m.group(2):
             sys.exit("cv_sentiment.py: fold %d: the quotes differ from score.py's (%d, %.3f; score.py %s, %s)"
                      % (k, len(pairs), acc, m.group(1), m.group(2)))
-        pooled += [q + (k,) for q in pairs]
+        pooled += [q[:4] + (k,) for q in pairs]
+        probs += [{"probs": q[4], "gold": q[0]} for q in pairs]
         print("%s fold %d: quotes %d, sentiment accuracy %.3f, macro-F1 %.3f" % (a.name, k, len(pairs), acc, macro))
     with open(os.path.join(a.work, "%s-quotes.json" % a.name), "w") as f:
         json.dump(pooled, f)
@@ -164,13 +173,18 @@ def main():
     print("%s calibration: mean confidence %.3f, ECE %.3f" % (a.name, sum(c for c, _ in conf) / len(conf), ece(conf)))
     if a.against:
         against(a, pooled)
+    if a.fit_temperature:
+        fit_temperature(probs, "held-out found quotes")
     if a.nyt_dev:
         rows, model = (os.path.join(a.work, "%s-full.%s" % (a.name, s)) for s in ("jsonl", "stm"))
         e2e_rows(a, "sentiment", labels, rows, a.repeat)
         add_sentiment(a, base, rows, model)
-        out = subprocess.run([a.stance, "eval", "-m", model, "--head", "sentiment", "--neutral-band", "0.4",
+        bands = re.findall(r"--neutral-band\s+([0-9.]+)", makefile_flags(a.data, ("MODEL_SENTIMENT_FLAGS",)) + " " +
+                           " ".join(a.extra))
+        band = bands[-1] if bands else "0.05"
+        out = subprocess.run([a.stance, "eval", "-m", model, "--head", "sentiment", "--neutral-band", band,
                               os.path.join(a.data, "vader_nyt/dev.jsonl")], capture_output=True, text=True, check=True)
-        print("%s nyt dev (full head, band 0.4):\n%s" % (a.name, out.stdout.rstrip()))
+        print("%s nyt dev (full head, band %s):\n%s" % (a.name, band, out.stdout.rstrip()))
 
 
 if __name__ == "__main__":

@@ -111,7 +111,7 @@ def main():
         for k in range(a.folds):
             with open(os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))) as f:
                 rows += [json.loads(l) for l in f if l.strip()]
-        fit_temperature(rows)
+        fit_temperature(rows, "held-out linked pairs")
 
 
 def tempered(probs, t):
@@ -120,8 +120,9 @@ def tempered(probs, t):
     return {lab: x / z for lab, x in v.items()}
 
 
-def fit_temperature(rows):
-    """Print the temperature that minimises the pooled held-out pairs' negative log-likelihood."""
+def fit_temperature(rows, what):
+    """Print the temperature that minimises the negative log-likelihood of the pooled held-out @rows
+    ({"probs": {label: p}, "gold": label}; @what names them)."""
     sys.path.insert(0, HERE)
     from score import ece
 
@@ -137,8 +138,8 @@ def fit_temperature(rows):
         return ece(conf)
 
     best = min(range(50, 501), key=lambda i: nll(i / 100)) / 100
-    print("temperature on %d held-out linked pairs: T = %.2f; NLL %.4f -> %.4f, ECE %.3f -> %.3f"
-          % (len(rows), best, nll(1), nll(best), calib(1), calib(best)))
+    print("temperature on %d %s: T = %.2f; NLL %.4f -> %.4f, ECE %.3f -> %.3f"
+          % (len(rows), what, best, nll(1), nll(best), calib(1), calib(best)))
 
 
 if __name__ == "__main__":
