@@ -93,7 +93,8 @@ def quote_sentiments(labels, saved):
                 if cands:
                     p = max(cands, key=lambda c: c[:2])[2]
                     sent = p.get("sentiment") or {"label": "neutral", "confidence": 1.0, "probs": {"neutral": 1.0}}
-                    out.append((q["sentiment"], sent["label"], r["article"], sent["confidence"], sent["probs"]))
+                    probs = sent.get("probs") or {sent["label"]: sent["confidence"]}  # a saved output may lack them
+                    out.append((q["sentiment"], sent["label"], r["article"], sent["confidence"], probs))
     return out
 
 
