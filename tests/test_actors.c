@@ -414,6 +414,29 @@ static void test_actors_object_of_sentence_before(void **state)
     stance_model_free(m);
 }
 
+/* A surname that names the actor's staff inside a quote ("Park aide Lena
+ * Ortiz told me") is no mention of the actor; followers are ("Park
+ * supporters"). A name after "anti-"/"pro-" in the attribution is an
+ * adjective, no object (targets.c staff_noun_after(), prefixed()). */
+static void test_actors_surname_as_modifier(void **state)
+{
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
+                        "\"Park aide Lena Ortiz told me the harbor budget was late again,\" Vera Lind said.\n\n"
+                        "\"Park supporters will vote in May,\" Vera Lind said.\n\n"
+                        "The county vote seems more anti-Park than pro-Diaz, which is a problem because, \"In the "
+                        "end we need the city to turn out,\" Lind said.\n";
+    stance_result *res = classify_with(text, actors, 2, &m);
+    (void)state;
+    assert_int_equal(stance_result_count(res), 3);
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 0)), 0);
+    one_target(res, 1, "Vera Lind", "Tom Park");
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 2)), 0);
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -482,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_actors_fragment_chain_object),
         cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
+        cmocka_unit_test(test_actors_surname_as_modifier),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
         cmocka_unit_test(test_actors_discover_shared_surname_speaker),
     };
