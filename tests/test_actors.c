@@ -437,6 +437,26 @@ static void test_actors_surname_as_modifier(void **state)
     stance_model_free(m);
 }
 
+/* An organisation's lowercase common noun means it only after a definite
+ * determiner or a possessive: "The campaign has never been stronger" is the
+ * Park campaign, "run a campaign in every county" is not (actors.c
+ * definite_before()). */
+static void test_actors_common_noun_definite(void **state)
+{
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Park campaign", NULL, 0}};
+    const char text[] = "The Park campaign opened an office in Dover on Monday.\n\n"
+                        "\"We will run a campaign in every county of the state,\" said Vera Lind.\n\n"
+                        "\"The campaign has never been stronger,\" Vera Lind said.\n";
+    stance_result *res = classify_with(text, actors, 1, &m);
+    (void)state;
+    assert_int_equal(stance_result_count(res), 2);
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 0)), 0);
+    one_target(res, 1, "Vera Lind", "Park campaign");
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -506,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_surname_as_modifier),
+        cmocka_unit_test(test_actors_common_noun_definite),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
         cmocka_unit_test(test_actors_discover_shared_surname_speaker),
     };
