@@ -299,6 +299,9 @@ static const disc_case disc_cases[] = {
     /* ... and so do "administration", "organization" and "camp" (four entities) */
     {"Marco Diaz spoke in Dover. The Diaz administration met, the Diaz organization paid, and the Diaz camp left.\n",
      4, {"Marco Diaz", "Diaz administration", "Diaz organization"}, {1, 1, 1}},
+    /* "Pres." is a title as "Sen." is: "Syrian Pres" is no name of its own */
+    {"Vera Lind spoke about Syrian Pres. Ali Noor on Monday. Lind met Syrian Pres. Ali Noor twice.\n",
+     2, {"Vera Lind", "Ali Noor", "Syrian Pres"}, {2, 2, -1}},
 };
 
 static void test_actors_discover_rules(void **state)
