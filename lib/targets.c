@@ -170,7 +170,7 @@ static int is_object(const char *t, size_t lim, const stance_mention *m)
  * on its side needs it. */
 #define LEAD_BYTES 400u
 #define TAIL_BYTES 160u
-#define LEAD_TOKENS 12u /* tokens between a reported clause's subject and the quote */
+#define LEAD_TOKENS 16u /* tokens between a reported clause's subject and the quote (12 missed a relative clause) */
 #define TAIL_TOKENS 3u  /* words between the quote and the actor that continues it */
 
 static void window_bases(const stance_rawquote *q, stance_tlist *out)

@@ -445,6 +445,12 @@ static const target_case target_cases[] = {
      "\"We will run a campaign in every county of the state,\" said Vera Lind.\n\n"
      "\"The campaign has never been stronger,\" Vera Lind said.\n",
      {"Tom Park", "Park campaign"}, 2, {NULL, "Park campaign"}},
+    /* The subject of the clause a fragment continues, up to LEAD_TOKENS (16)
+     * tokens before it: a relative clause between them (13 here) */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "Vera Lind said that Park, who ran the harbor board for nine long years before the vote, \"wasted the "
+     "money of the city.\"\n",
+     {"Tom Park", "Elena Diaz"}, 1, {"Tom Park"}},
 };
 
 static void test_actors_target_cases(void **state)
