@@ -171,7 +171,7 @@ static int is_object(const char *t, size_t lim, const stance_mention *m)
 #define LEAD_BYTES 400u
 #define TAIL_BYTES 160u
 #define LEAD_TOKENS 16u /* tokens between a reported clause's subject and the quote (12 missed a relative clause) */
-#define TAIL_TOKENS 3u  /* words between the quote and the actor that continues it */
+#define TAIL_TOKENS 5u  /* words between the quote and the actor that continues it (3 missed "oil fields seized by") */
 
 static void window_bases(const stance_rawquote *q, stance_tlist *out)
 {

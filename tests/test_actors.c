@@ -451,6 +451,11 @@ static const target_case target_cases[] = {
      "Vera Lind said that Park, who ran the harbor board for nine long years before the vote, \"wasted the "
      "money of the city.\"\n",
      {"Tom Park", "Elena Diaz"}, 1, {"Tom Park"}},
+    /* A phrase that continues a fragment and names the actor, up to
+     * TAIL_TOKENS (5) words after it ("the old docks owned by Park") */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "Vera Lind said she would \"tear down and sell off\" the old docks owned by Park within a year.\n",
+     {"Tom Park", "Elena Diaz"}, 1, {"Tom Park"}},
 };
 
 static void test_actors_target_cases(void **state)
