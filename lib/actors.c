@@ -53,6 +53,26 @@ void stance_entityset_clear(stance_entityset *s)
 }
 
 /* A possessive ("Park's", "Park’s") right after [.., end). */
+/* Is the word right before @p pos a definite determiner or a possessive
+ * ("the campaign", "our campaign", "Clinton's campaign")? An organisation's
+ * lowercase common noun means that organisation only so: "a campaign in all
+ * 50 states", "any campaign", "a coordinated campaign", "campaign
+ * contributors" are campaigns in general. */
+static int definite_before(const char *t, size_t pos)
+{
+    static const char *const det[] = {"her", "his", "its", "my", "our", "that", "the", "their", "this", "your"};
+    size_t ws, we;
+    if (!stance_word_before(t, pos, &ws, &we) || we != pos - 1)
+        return 0;
+    if (we == ws + 1 && t[ws] == 's' &&
+        ((ws >= 1 && t[ws - 1] == '\'') || (ws >= 3 && memcmp(t + ws - 3, "\xe2\x80\x99", 3) == 0)))
+        return 1; /* "Clinton's campaign" (another owner was dropped above) */
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        if (stance_word_is(t, ws, we, det[i]))
+            return 1;
+    return 0;
+}
+
 static int possessive_at(const char *t, size_t len, size_t end)
 {
     if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
@@ -571,6 +591,9 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
             if (k == STANCE_MK_SURNAME && stance_letter_case(text, hits[i].start, len) < 0 &&
                 owned_by_other(set->names[hits[i].actor], text, hits[i].start,
                                set->flags & STANCE_OPT_ACTORS_CASELESS))
+                continue;
+            if (k == STANCE_MK_SURNAME && stance_letter_case(text, hits[i].start, len) < 0 &&
+                !definite_before(text, hits[i].start))
                 continue;
             if (possessive_at(text, len, hits[i].end))
                 rule = STANCE_MR_POSSESSIVE;

@@ -90,6 +90,35 @@ static int modifies_noun(const char *t, size_t len, const stance_mention *m)
     return (stance_lex_classes(t + ws, we - ws) & STANCE_LX(GROUP_NOUN)) != 0; /* as written */
 }
 
+/* A surname or name that names a staff of the actor inside a quote ("Park
+ * aide Lena Ortiz told me", "former Park administration officials", "the
+ * Park campaign"): the quote speaks of those people, not of the actor.
+ * Followers stay mentions of the actor ("Park supporters", "the Park
+ * people", "our NATO allies" are pairs in the e2e labels). */
+static int staff_noun_after(const char *t, size_t len, const stance_mention *m)
+{
+    static const char *const staff[] = {"administration", "aide", "aides",    "brand", "camp",
+                                        "campaign",       "staff", "staffers", "surrogates", "team"};
+    size_t ws, we;
+    if (!modifies_noun(t, len, m) || !stance_word_after(t, len, m->span.end, &ws, &we))
+        return 0;
+    for (size_t i = 0; i < sizeof staff / sizeof *staff; i++)
+        if (stance_word_is(t, ws, we, staff[i]))
+            return 1;
+    return 0;
+}
+
+/* A name after "anti-" or "pro-" ("the anti-Park weekly", "more anti-Park
+ * than pro-Diaz"): an adjective of something else, no object of the
+ * attribution. */
+static int prefixed(const char *t, const stance_mention *m)
+{
+    size_t p = m->span.start;
+    if (p >= 5 && memcmp(t + p - 5, "anti-", 5) == 0 && (p == 5 || !alnum(t[p - 6])))
+        return 1;
+    return p >= 4 && memcmp(t + p - 4, "pro-", 4) == 0 && (p == 4 || !alnum(t[p - 5]));
+}
+
 /* An actor left unnamed on purpose: "did not mention Trump by name",
  * "without naming Sanders" (the mention from @p p to @p end, the text read
  * up to @p lim): what the speaker says next is about it. */
@@ -141,8 +170,8 @@ static int is_object(const char *t, size_t lim, const stance_mention *m)
  * on its side needs it. */
 #define LEAD_BYTES 400u
 #define TAIL_BYTES 160u
-#define LEAD_TOKENS 12u /* tokens between a reported clause's subject and the quote */
-#define TAIL_TOKENS 3u  /* words between the quote and the actor that continues it */
+#define LEAD_TOKENS 16u /* tokens between a reported clause's subject and the quote (12 missed a relative clause) */
+#define TAIL_TOKENS 5u  /* words between the quote and the actor that continues it (3 missed "oil fields seized by") */
 
 static void window_bases(const stance_rawquote *q, stance_tlist *out)
 {
@@ -505,7 +534,9 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
         for (size_t j = c.m0; j < out->n_ms; j++) {
             const stance_mention *m = &out->ms[j];
             int keep = 1;
-            if (in_span(m->span, q->span)) {
+            if (in_span(m->span, q->span) && staff_noun_after(text, q->span.end, m)) {
+                keep = 0; /* "Park aide Lena Ortiz told me": the aide */
+            } else if (in_span(m->span, q->span)) {
                 n_in += m->kind != STANCE_MK_SELF;
                 n_named += m->kind <= STANCE_MK_TITLE;
             } else if (in_span(m->span, q->speaker_span)) {
@@ -517,7 +548,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                     int obj = 0;
                     if (!windows++)
                         window_bases(q, out);
-                    if (!modifies_noun(text, whi, m) && !(obj = is_object(text, whi, m))) {
+                    if (!prefixed(text, m) && !modifies_noun(text, whi, m) && !(obj = is_object(text, whi, m))) {
                         /* a lead-in before the quote, a tail after it: each window tokenized when needed */
                         if (m->span.end <= q->span.start && m->span.start >= out->pre_base) {
                             if (build_window(text, q, 0, &built, out))
@@ -533,7 +564,7 @@ int stance_targets_choose(const stance_entityset *ents, const char *text, const 
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else if (in_span(m->span, reach) && (long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) &&
-                       !modifies_noun(text, whi, m) && is_object(text, whi, m)) {
+                       !modifies_noun(text, whi, m) && !prefixed(text, m) && is_object(text, whi, m)) {
                 n_ctx++;
                 c.reasons |= STANCE_TR_OBJECT; /* the object of the sentence's first fragment */
             } else if ((long)i == prev_obj && in_span(m->span, before) && !(c.reasons & STANCE_TR_OBJECT) &&

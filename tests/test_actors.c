@@ -299,6 +299,9 @@ static const disc_case disc_cases[] = {
     /* ... and so do "administration", "organization" and "camp" (four entities) */
     {"Marco Diaz spoke in Dover. The Diaz administration met, the Diaz organization paid, and the Diaz camp left.\n",
      4, {"Marco Diaz", "Diaz administration", "Diaz organization"}, {1, 1, 1}},
+    /* "Pres." is a title as "Sen." is: "Syrian Pres" is no name of its own */
+    {"Vera Lind spoke about Syrian Pres. Ali Noor on Monday. Lind met Syrian Pres. Ali Noor twice.\n",
+     2, {"Vera Lind", "Ali Noor", "Syrian Pres"}, {2, 2, -1}},
 };
 
 static void test_actors_discover_rules(void **state)
@@ -414,6 +417,67 @@ static void test_actors_object_of_sentence_before(void **state)
     stance_model_free(m);
 }
 
+/* Texts whose quotes must each have one target (its actor's name) or none
+ * (NULL); the speaker is Vera Lind throughout. */
+typedef struct target_case {
+    const char *text;
+    const char *actor[2]; /* the actors passed: Tom Park and one other */
+    size_t n_quotes;
+    const char *target[3];
+} target_case;
+
+static const target_case target_cases[] = {
+    /* A surname that names the actor's staff inside a quote ("Park aide Lena
+     * Ortiz told me") is no mention of the actor; followers are ("Park
+     * supporters"). A name after "anti-"/"pro-" in the attribution is an
+     * adjective, no object (targets.c staff_noun_after(), prefixed()). */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "\"Park aide Lena Ortiz told me the harbor budget was late again,\" Vera Lind said.\n\n"
+     "\"Park supporters will vote in May,\" Vera Lind said.\n\n"
+     "The county vote seems more anti-Park than pro-Diaz, which is a problem because, \"In the "
+     "end we need the city to turn out,\" Lind said.\n",
+     {"Tom Park", "Elena Diaz"}, 3, {NULL, "Tom Park", NULL}},
+    /* An organisation's lowercase common noun means it only after a definite
+     * determiner or a possessive: "The campaign has never been stronger" is the
+     * Park campaign, "run a campaign in every county" is not (actors.c
+     * definite_before()). */
+    {"The Park campaign opened an office in Dover on Monday.\n\n"
+     "\"We will run a campaign in every county of the state,\" said Vera Lind.\n\n"
+     "\"The campaign has never been stronger,\" Vera Lind said.\n",
+     {"Tom Park", "Park campaign"}, 2, {NULL, "Park campaign"}},
+    /* The subject of the clause a fragment continues, up to LEAD_TOKENS (16)
+     * tokens before it: a relative clause between them (13 here) */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "Vera Lind said that Park, who ran the harbor board for nine long years before the vote, \"wasted the "
+     "money of the city.\"\n",
+     {"Tom Park", "Elena Diaz"}, 1, {"Tom Park"}},
+    /* A phrase that continues a fragment and names the actor, up to
+     * TAIL_TOKENS (5) words after it ("the old docks owned by Park") */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "Vera Lind said she would \"tear down and sell off\" the old docks owned by Park within a year.\n",
+     {"Tom Park", "Elena Diaz"}, 1, {"Tom Park"}},
+};
+
+static void test_actors_target_cases(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof target_cases / sizeof *target_cases; c++) {
+        const target_case *tc = &target_cases[c];
+        stance_model *m = NULL;
+        stance_actor actors[] = {{tc->actor[0], NULL, 0}, {tc->actor[1], NULL, 0}};
+        stance_result *res = classify_with(tc->text, actors, 2, &m);
+        if (stance_result_count(res) != tc->n_quotes)
+            fail_msg("case %zu: %zu quotes, expected %zu", c, stance_result_count(res), tc->n_quotes);
+        for (size_t i = 0; i < tc->n_quotes; i++)
+            if (tc->target[i])
+                one_target(res, i, "Vera Lind", tc->target[i]);
+            else if (stance_quote_target_count(stance_result_quote(res, i)))
+                fail_msg("case %zu, quote %zu: a target, expected none", c, i);
+        stance_result_free(res);
+        stance_model_free(m);
+    }
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -482,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_actors_fragment_chain_object),
         cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
+        cmocka_unit_test(test_actors_target_cases),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
         cmocka_unit_test(test_actors_discover_shared_surname_speaker),
     };
