@@ -8,7 +8,7 @@ fold; accuracies are pooled over the pairs, beside the all-against guess on the 
 
 usage (from the build directory):
   bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--domain]
-                         [--name NAME] [--work DIR] [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
+                         [--train-share F] [--name NAME] [--work DIR] [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
 --fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
@@ -63,12 +63,16 @@ def main():
                     help="pass each fold's in-domain rows as `stance train --in-domain` (feature augmentation)")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the in-domain temperature on the held-out folds' linked pairs")
+    ap.add_argument("--train-share", type=float, default=1.0, metavar="F",
+                    help="train on the rows of this share of each fold's training articles (chosen by a hash of "
+                         "the article id; the held-out folds stay whole): a learning curve of the in-domain labels")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     recs = []
     for f in sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl"))):
         recs += [l for l in open(f) if l.strip()]
     fold = lambda r: zlib.crc32(json.loads(r)["article"].encode()) % a.folds
+    kept = lambda r: zlib.crc32(("share:" + json.loads(r)["article"]).encode()) % 1000 < a.train_share * 1000
     flags = makefile_flags(a.data) + " " + " ".join(a.extra)
     pooled = []
     for k in range(a.folds):
@@ -77,7 +81,10 @@ def main():
         model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
         with open(train, "w") as tr, open(test, "w") as te:
             for r in recs:
-                (te if fold(r) == k else tr).write(r)
+                if fold(r) == k:
+                    te.write(r)
+                elif kept(r):
+                    tr.write(r)
         with open(rows, "w") as out:
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
