@@ -192,6 +192,30 @@ static int object_before(ctx *c, size_t pw, size_t floor)
     return ve > vs && !lq(c->t, vs, ve, STANCE_LQ(PREPS) | STANCE_LQ(PREP) | STANCE_LQ(ARTICLE));
 }
 
+/* 'As the crowd cheered Ruiz, The Herald's Ida Brandt reported, his wife
+ * whispered to him: "': an attribution *@p b whose verb stands right before a
+ * comma is a reporting aside when a clause with a subject (a name, he/she or a
+ * noun phrase) and a reporting verb of its own follows it, the subject
+ * opening it: that clause's subject speaks. *@p b (with its outputs) replaced: 1; kept: 0; <0 error.
+ * @p a0 is the attribution try_before() started from. */
+static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b, int *that_clause, size_t *tail_len)
+{
+    attr b3 = *a0;
+    int tc3 = 0, r;
+    size_t tl3 = 0;
+    if (b->cue.end >= end || c->t[b->cue.end] != ',')
+        return 0;
+    if ((r = try_before(c, q, b->cue.end + 1, end, &b3, &tc3, &tl3)) <= 0)
+        return r;
+    if ((b3.how != STANCE_ATTR_NAME && b3.how != STANCE_ATTR_PRONOUN && b3.how != STANCE_ATTR_NOUN) ||
+        b3.spk.start != skip_hs(c->t, b->cue.end + 1, c->len))
+        return 0; /* (the clause opens with its subject: not '..., adding that Grayson said') */
+    *b = b3;
+    *that_clause = tc3;
+    *tail_len = tl3;
+    return 1;
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -294,7 +318,8 @@ again:
         if (tail.end == tail.start && punct.end == punct.start &&
             !(v.end - v.start == 4 && memcmp(c->t + v.start, "that", 4) == 0))
             *that_clause = 0;
-        (void)q;
+        if ((r = aside_then_clause(c, q, end, a, &b, that_clause, tail_len)) < 0)
+            return r;
         *a = b;
         return 1;
     }
