@@ -1227,6 +1227,28 @@ int stance_q_recopy_inherited(ctx *c)
     return STANCE_OK;
 }
 
+/* Does @p o close in the paragraph before a paragraph of one word and a full
+ * stop (a stage direction: "Pause.") that comes just before the one where @p q
+ * opens? */
+static int stage_para_between(ctx *c, const seg *o, const seg *q)
+{
+    size_t k;
+    if (o->close_para >= q->para)
+        return 0;
+    k = para_end(c, o->close);
+    while (k < q->para && (c->t[k] == '\n' || stance_hspace(c->t, k, c->len)))
+        k += step1(c->t, k, c->len);
+    if (k >= q->para || !upper_at(c->t, k, c->len))
+        return 0;
+    while (k < q->para && letter_at(c->t, k, c->len))
+        k += step1(c->t, k, c->len);
+    if (k >= q->para || c->t[k] != '.')
+        return 0;
+    for (k++; k < q->para && (c->t[k] == '\n' || stance_hspace(c->t, k, c->len));)
+        k += step1(c->t, k, c->len);
+    return k >= q->para;
+}
+
 /* Inheritance: a direct quote with no attribution takes the speaker of a
  * neighbour of the same paragraph, or of the quote just before it. */
 static void inherit_speakers(ctx *c)
@@ -1266,8 +1288,9 @@ static void inherit_speakers(ctx *c)
             if (o->kind != K_DIRECT)
                 continue;
             if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
-                /* the previous paragraph must hold that quote: no other paragraph between */
-                if (o->close_para != q->para && !stance_q_in_para_before(c, o, q))
+                /* the previous paragraph must hold that quote: no other paragraph between
+                 * but a stage direction ("Pause.") */
+                if (o->close_para != q->para && !stance_q_in_para_before(c, o, q) && !stage_para_between(c, o, q))
                     break;
                 q->a = o->a;
                 q->a.how = STANCE_ATTR_INHERIT;
