@@ -73,7 +73,7 @@
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
     "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting|states|riffed|"               \
+    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting|states|riffed|Tweeted|"               \
     "came shouts from|came cries from|came a shout from|came a voice from"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
