@@ -68,7 +68,7 @@
     "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised|"     \
     "laughed|smiled|grinned|sneered|mocked|mocks|barked|boomed|beamed|gushed|raved|"        \
     "crowed|hollered|roared|began|started|intoned|confessed|confided|reasoned|posited|pressed|challenged|"    \
-    "interrupted|fired back|added later|wondered aloud|tweets|shrugged|nodded|laments|muses|recalls|"          \
+    "interrupted|fired back|added later|wondered aloud|cut in|tweets|shrugged|nodded|laments|muses|recalls|"          \
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \

@@ -786,13 +786,36 @@ static int prev_sentence(ctx *c, const sv *v, size_t *d, size_t *pcs)
     return 1;
 }
 
+/* '"...," Roe said, and her husband cut in. "..."': the previous quote's
+ * attribution ends its sentence but for ", and" and a clause, which the
+ * sieve reads as the sentence before (its start in *@p pcs). */
+static int attr_and_clause(ctx *c, const sv *v, size_t *d, size_t *pcs)
+{
+    const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    size_t k, ws, we;
+    if (v->have_after || q->pc != PC_SENT || !p || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+        p->a.a_end == STANCE_NO_OFFSET || p->a.a_start < p->close || p->close < q->para)
+        return 0;
+    *d = q->open;
+    while (*d > q->para && stance_hspace(c->t, back1(c->t, *d), c->len))
+        *d = back1(c->t, *d);
+    k = skip_hs(c->t, p->a.a_end, c->len);
+    if (*d <= q->para || c->t[*d - 1] != '.' || k + 1 >= *d || c->t[k] != ',')
+        return 0;
+    k++;
+    if (!stance_chunk_next(c->t, &k, *d - 1, c->len, &ws, &we) || !word_eq(c->t, ws, we, "and"))
+        return 0;
+    *pcs = skip_hs(c->t, we, c->len);
+    return *pcs < *d - 1;
+}
+
 /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
 static int sieve_prev_sent(ctx *c, sv *v)
 {
     size_t d, pcs, tl = 0;
     attr b2 = v->before;
     int tc = 0, r;
-    if (!prev_sentence(c, v, &d, &pcs))
+    if (!prev_sentence(c, v, &d, &pcs) && !attr_and_clause(c, v, &d, &pcs))
         return 0;
     if ((r = try_before(c, v->q, pcs, d - 1, &b2, &tc, &tl)) <= 0)
         return r;
