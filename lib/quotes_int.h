@@ -385,6 +385,7 @@ int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a);
 size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor);
 size_t stance_q_sentence_end(ctx *c, size_t pos);
 int stance_q_prev_ctx(ctx *c, seg *q);
+size_t stance_q_para_after(ctx *c, const seg *o, const seg *q);
 int stance_q_in_para_before(ctx *c, const seg *o, const seg *q);
 void stance_q_canonicalise(ctx *c, attr *a);
 int stance_q_surname_genders(ctx *c);

@@ -1259,13 +1259,8 @@ int stance_q_recopy_inherited(ctx *c)
  * opens? */
 static int stage_para_between(ctx *c, const seg *o, const seg *q)
 {
-    size_t k;
-    if (o->close_para >= q->para)
-        return 0;
-    k = para_end(c, o->close);
-    while (k < q->para && (c->t[k] == '\n' || stance_hspace(c->t, k, c->len)))
-        k += step1(c->t, k, c->len);
-    if (k >= q->para || !upper_at(c->t, k, c->len))
+    size_t k = stance_q_para_after(c, o, q);
+    if (k == STANCE_NO_OFFSET || k >= q->para || !upper_at(c->t, k, c->len))
         return 0;
     while (k < q->para && letter_at(c->t, k, c->len))
         k += step1(c->t, k, c->len);
