@@ -142,6 +142,30 @@ static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
     }
 }
 
+/* "Hillary Clinton's right-hand woman rallied supporters", "Obama's first
+ * five questioners ranged from skeptical to hostile:": after the possessive
+ * "'s" that ends the name @p nm, one to three lowercase words, the last a
+ * person, role or group noun, then a lowercase word (the verb) before @p end:
+ * that noun phrase, from the name on, is the subject (*@p b, STANCE_ATTR_NOUN). */
+static int possessive_person_np(ctx *c, const stance_name *nm, size_t end, attr *b)
+{
+    size_t i = nm->last_end + (c->t[nm->last_end] == '\'' ? 2 : 4), ws, we, np_end = 0;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        if (stance_lex_classes(c->t + ws, we - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(GROUP_NOUN))) {
+            np_end = we;
+            break;
+        }
+        if (!letter_at(c->t, we - 1, c->len))
+            return 0;
+    }
+    if (!np_end || !stance_chunk_next(c->t, &i, end, c->len, &ws, &we) || !lower_at(c->t, ws, c->len) ||
+        lq(c->t, ws, we, STANCE_LQ(SUBJ_NOT_VERB)))
+        return 0;
+    b->how = STANCE_ATTR_NOUN;
+    b->spk = (stance_span){nm->start, np_end};
+    return 1;
+}
+
 /* The length of the first word of [s, e). */
 static size_t first_tok_len(const char *t, size_t s, size_t e)
 {
@@ -247,8 +271,11 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue;
         if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
             continue; /* "Republican presidential candidate Donald Trump" */
-        if (stance_q_possessive_at(c, nm->last_end))
-            continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
+        if (stance_q_possessive_at(c, nm->last_end)) {
+            if (possessive_person_np(c, nm, end, b))
+                return 1; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
+            continue;     /* "Clinton's plan drew praise, ..." */
+        }
         if (dateline_at(c, nm))
             continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
         if (nm->start > ss && (after_prep(c, nm->start, ss) || (after_article(c, nm->start, ss) && !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
@@ -371,6 +398,9 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             k++; /* "A Dalton Post reporter Jane Roe tweeted:": the person after the role */
             ws = c->names->v[k].start;
         }
+        if (k >= 0 && c->names->v[k].start == ws && stance_q_possessive_at(c, c->names->v[k].last_end) &&
+            possessive_person_np(c, &c->names->v[k], ce, a))
+            goto found; /* "Obama's first five questioners ranged from skeptical to hostile:" */
         if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||
             dateline_at(c, &c->names->v[k]))
             return 0;
@@ -383,6 +413,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
         article_run_np(c, &c->names->v[k], ce, a); /* "The Clinton campaign, in a Q&A, worded it:" */
     }
+found:
     a->role = a->cue = NOSPAN;
     a->a_start = cs;
     a->a_end = ce;
