@@ -40,42 +40,12 @@ static const uint64_t LEXKEY[] = {
 /* The first-byte index: IXSTART[c - IX_LO] is where the words whose first byte is c
  * begin and IXSTART[c - IX_LO + 1] where they end, for c from IX_LO to IX_LO + 63
  * (the letters, which start every entry but a few); lexicon_ix.h counts them from
- * lexicon.def at compile time. A search for a word that starts with such a byte runs
+ * lexicon.def at compile time (one entry per level of its inclusion of itself). A search for a word that starts with such a byte runs
  * over that byte's words only: 8 steps instead of 12. */
 #define IX_LO 'A'
 #define IX_N 64
 static const uint16_t IXSTART[IX_N + 1] = {
-#define IX_HI8 0
 #include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 1
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 2
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 3
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 4
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 5
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 6
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
-#define IX_HI8 7
-    ,
-#include "lexicon_ix.h"
-#undef IX_HI8
     , NLEX,
 };
 _Static_assert(NLEX < UINT16_MAX, "the first-byte index holds 16-bit positions");

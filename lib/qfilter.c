@@ -25,6 +25,7 @@ struct stance_wordset {
     uint32_t *slot;  /* index + 1 into v, 0 for an empty slot */
     size_t mask;     /* slots - 1 (a power of two) */
     size_t minlen, maxlen;
+    int caps;        /* some word opens with a capital ("Tweeted") */
 };
 
 static size_t slot_of(const stance_wordset *s, const char *w, size_t n)
@@ -57,8 +58,9 @@ static int add_list(stance_wordset *s, const char *list, unsigned bit, size_t ca
             if (n > WORD_MAX)
                 return STANCE_ERR_INVALID;
             for (size_t i = 0; i < n; i++)
-                if (q[i] < 'a' || q[i] > 'z')
+                if ((q[i] < 'a' || q[i] > 'z') && !(i == 0 && n > 1 && q[i] >= 'A' && q[i] <= 'Z'))
                     return STANCE_ERR_INVALID;
+            s->caps |= q[0] >= 'A' && q[0] <= 'Z';
             h = slot_of(s, q, n);
             if (!s->slot[h]) {
                 if (s->n == cap)
@@ -102,7 +104,7 @@ int stance_wordset_new(const char *const *lists, int n, stance_wordset **out, st
     s->minlen = WORD_MAX + 1;
     for (int i = 0; i < n; i++)
         if ((rc = add_list(s, lists[i], 1u << i, entries)) != STANCE_OK) {
-            rc = stance_error_set(err, rc, STANCE_NO_OFFSET, "word set: a list word is not lowercase ASCII");
+            rc = stance_error_set(err, rc, STANCE_NO_OFFSET, "word set: a list word is not ASCII letters, lowercase but the first");
             goto fail;
         }
     *out = s;
@@ -126,6 +128,16 @@ static inline int az(unsigned char b)
     return b >= 'a' && b <= 'z';
 }
 
+/* Is the run [i, j) of [a-z], or the capitalised word that it ends (a capital
+ * at i - 1, after @p s), a word of the lists in @p mask? */
+static inline int run_in(const stance_wordset *ws, const char *t, size_t s, size_t i, size_t j, unsigned mask)
+{
+    if (stance_wordset_lists(ws, t + i, j - i) & mask)
+        return 1;
+    return ws->caps && i > s && t[i - 1] >= 'A' && t[i - 1] <= 'Z' &&
+           (stance_wordset_lists(ws, t + i - 1, j - i + 1) & mask);
+}
+
 int stance_qf_verb_ahead(const stance_wordset *ws, const char *t, size_t s, size_t e, unsigned mask, unsigned stops)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -135,7 +147,7 @@ int stance_qf_verb_ahead(const stance_wordset *ws, const char *t, size_t s, size
             size_t j = i + 1;
             while (j < e && az(u[j]))
                 j++;
-            if (stance_wordset_lists(ws, t + i, j - i) & mask)
+            if (run_in(ws, t, s, i, j, mask))
                 return 1;
             i = j;
             continue;
@@ -158,7 +170,7 @@ int stance_qf_verb_behind(const stance_wordset *ws, const char *t, size_t s, siz
             size_t j = i - 1;
             while (j > s && az(u[j - 1]))
                 j--;
-            if (stance_wordset_lists(ws, t + j, i - j) & mask)
+            if (run_in(ws, t, s, j, i, mask))
                 return 1;
             i = j;
             continue;

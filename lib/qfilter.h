@@ -24,9 +24,10 @@
 typedef struct stance_wordset stance_wordset;
 
 /* A set of the first words of the '|'-separated lists @p lists[0 .. @p n - 1]
- * (lowercase ASCII words; n <= 8), word w getting bit i for each list i that
- * holds an entry starting with w. STANCE_ERR_NOMEM, or STANCE_ERR_INVALID for
- * a list word that is not lowercase ASCII or longer than 32 bytes. */
+ * (lowercase ASCII words, or one capital then lowercase: "Tweeted"; n <= 8),
+ * word w getting bit i for each list i that holds an entry starting with w.
+ * STANCE_ERR_NOMEM, or STANCE_ERR_INVALID for a list word that is not such a
+ * word or longer than 32 bytes. */
 int stance_wordset_new(const char *const *lists, int n, stance_wordset **out, stance_error *err);
 void stance_wordset_free(stance_wordset *s);
 /* The list bits of the word w[0, n) (0 when it is in no list). */
@@ -38,7 +39,8 @@ unsigned stance_wordset_lists(const stance_wordset *s, const char *w, size_t n);
 #define STANCE_QF_STOP_NPCH 2u /* also ';' and U+201E: a noun phrase of the patterns holds none of them */
 
 /* Is there a maximal run of [a-z] in text[s, e) that is a word of the lists
- * @p mask, before the first stop character after s (@p stops; the byte at s
+ * @p mask (or, when the lists hold a capitalised word, the run with the
+ * capital before it), before the first stop character after s (@p stops; the byte at s
  * itself is never a stop)? */
 int stance_qf_verb_ahead(const stance_wordset *ws, const char *t, size_t s, size_t e, unsigned mask, unsigned stops);
 /* Is there such a run in text[s, e) after the last '\n', '"', U+201C or U+201D? */

@@ -68,12 +68,12 @@
     "complained|groused|griped|noted|observes|offered|ventured|speculated|summed up|summarized|surmised|"     \
     "laughed|smiled|grinned|sneered|mocked|mocks|barked|boomed|beamed|gushed|raved|"        \
     "crowed|hollered|roared|began|started|intoned|confessed|confided|reasoned|posited|pressed|challenged|"    \
-    "interrupted|fired back|added later|wondered aloud|tweets|shrugged|nodded|laments|muses|recalls|"          \
+    "interrupted|fired back|added later|wondered aloud|cut in|tweets|shrugged|nodded|laments|muses|recalls|"          \
     "acknowledges|concedes|contends|maintains|cautions|predicts|stresses|emphasizes|explains|jokes|warns|"     \
     "writes in|argues|counters|replies|responds|agrees|boasts|complains|declares|exclaims|insists|"           \
     "assured|assures|write|argue|note|add|tell|insist|warn|conclude|explain|contend|assert|acknowledge|"      \
     "admit|recall|predict|came the reply|quipped|reacted|exhorted|questioned|points out|"        \
-    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting|states|riffed|"               \
+    "affirms|chanting|remembered|retaliated|tweeting|yelling|shouting|states|riffed|Tweeted|"               \
     "came shouts from|came cries from|came a shout from|came a voice from"
 #define VERB_PARTIAL                                                                                               \
     VERB_CORE "|called|calls|calling|described|describes|describing|likened|likens|dubbed|dubs|labeled|"        \
@@ -948,16 +948,25 @@ int stance_q_prev_ctx(ctx *c, seg *q)
     return PC_PARA;
 }
 
-/* Does @p o close in the paragraph just before the one where @p q opens? */
-int stance_q_in_para_before(ctx *c, const seg *o, const seg *q)
+/* Where the paragraph after the one @p o closes in starts (past blank lines,
+ * at most q's paragraph start), or STANCE_NO_OFFSET when @p o closes in the
+ * paragraph of @p q or after it. */
+size_t stance_q_para_after(ctx *c, const seg *o, const seg *q)
 {
     size_t k;
     if (o->close_para >= q->para)
-        return 0;
+        return STANCE_NO_OFFSET;
     k = para_end(c, o->close);
     while (k < q->para && (c->t[k] == '\n' || stance_hspace(c->t, k, c->len)))
         k += step1(c->t, k, c->len);
-    return k >= q->para;
+    return k;
+}
+
+/* Does @p o close in the paragraph just before the one where @p q opens? */
+int stance_q_in_para_before(ctx *c, const seg *o, const seg *q)
+{
+    size_t k = stance_q_para_after(c, o, q);
+    return k != STANCE_NO_OFFSET && k >= q->para;
 }
 
 /* Is the '.' at @p p the end of an abbreviation or initial ("Sen.", "J.", "U.S.")? */

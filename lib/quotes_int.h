@@ -337,7 +337,7 @@ typedef struct sieve {
 } sieve;
 
 
-/* Shared by the two sieve files (sieves.c). */
+/* Shared by the sieve files (sieves_subject.c). */
 int stance_q_possessive_at(ctx *c, size_t pos);
 void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
 /* After a person's "of" ending at @p from: "the", at most two lowercase words, the name @p nx, a
@@ -356,8 +356,12 @@ int stance_q_own_sentence(ctx *c, const seg *q, stance_span v);
 /* ', the Post reported, quoting X': X speaks (sieves_late.c). */
 int stance_q_quoting_source(ctx *c, size_t pos, size_t end, attr *a, size_t *a_end);
 int stance_q_of_the_org(ctx *c, size_t from, const stance_name *nx, size_t end);
+/* sieves_subject.c: the subject of the sentence [ss, end); a name ending at pos; the subject of a clause
+ * ending in a colon; a capitalised subordinator opening [s, e). */
 int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b);
 int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b);
+int stance_q_colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
+int stance_q_sub_opener(ctx *c, size_t s, size_t e);
 int stance_q_attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a);
 size_t stance_q_prev_para_end(ctx *c, const seg *q);
 /* A quote (its q->pc set) ready for the sieves. */
@@ -381,6 +385,7 @@ int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a);
 size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor);
 size_t stance_q_sentence_end(ctx *c, size_t pos);
 int stance_q_prev_ctx(ctx *c, seg *q);
+size_t stance_q_para_after(ctx *c, const seg *o, const seg *q);
 int stance_q_in_para_before(ctx *c, const seg *o, const seg *q);
 void stance_q_canonicalise(ctx *c, attr *a);
 int stance_q_surname_genders(ctx *c);

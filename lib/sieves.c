@@ -6,6 +6,8 @@
  * through their own, shorter table; the late sieves (sieves_late.c) run after
  * inheritance on the direct quotes still without a speaker. Indirect speech
  * has three sieves of its own over the sentences outside quotes (indirect.c).
+ * The subject finders the sieves share (stance_q_subject_of(), the colon
+ * subject, datelines, roles before names) are in sieves_subject.c.
  */
 #include "config.h"
 
@@ -13,10 +15,6 @@
 
 static size_t after_end(ctx *c, const seg *q, size_t win);
 static int try_after(ctx *c, seg *q, attr *a);
-static int dateline_at(ctx *c, const stance_name *nm);
-static int after_article(ctx *c, size_t pos, size_t floor);
-static int lower_follows(ctx *c, size_t pos);
-static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl);
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b);
 static int with_name(ctx *c, size_t pos, size_t floor);
 static size_t before_ly(ctx *c, size_t pos, size_t floor);
@@ -27,10 +25,7 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a);
 static int try_partial_after(ctx *c, seg *q, attr *a);
 static int try_partial_inverted(ctx *c, seg *q, attr *a);
-static int after_prep(ctx *c, size_t pos, size_t floor);
 static int embedded_np(ctx *c, const seg *q);
-static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx);
-static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
 static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
 static int dash_para(ctx *c, seg *q, attr *a);
 static int bracket_source(ctx *c, const seg *q, attr *a);
@@ -143,253 +138,6 @@ static int try_after(ctx *c, seg *q, attr *a)
     }
 }
 
-/* Is the name a dateline: capitals only, then a dash or "(AP)" ("WASHINGTON -"), or a
- * comma at the start of its paragraph ("WASHINGTON, Dec. 8 (UPI) -")? */
-static int dateline_at(ctx *c, const stance_name *nm)
-{
-    size_t k = nm->start, e = nm->end;
-    if (k > 0 && c->t[k - 1] == '(' && e < c->len && c->t[e] == ')')
-        return 1; /* "(UPI)", "(AP)" */
-    for (; k < e; k = next1(c->t, k, c->len))
-        if (lower_at(c->t, k, c->len))
-            return 0;
-    if (e - nm->start < 3)
-        return 0;
-    e = skip_hs(c->t, e, c->len);
-    if (e < c->len && (c->t[e] == '-' || c->t[e] == '(' || is_dash_at(c->t, e, c->len)))
-        return 1;
-    /* "WASHINGTON, Dec. 8 (UPI) -" opening its paragraph */
-    return e < c->len && c->t[e] == ',' && (nm->start == 0 || c->t[nm->start - 1] == '\n');
-}
-
-/* Does a possessive "'s" / "’s" start at @p pos? */
-int stance_q_possessive_at(ctx *c, size_t pos)
-{
-    const char *t = c->t + pos;
-    size_t n = c->len - pos;
-    return (n >= 2 && t[0] == '\'' && t[1] == 's' && (n == 2 || !is_word_byte((unsigned char)t[2]))) ||
-           (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !is_word_byte((unsigned char)t[4])));
-}
-
-/* The lowercase word [*s, *e) that ends at @p pos, past spaces, within @p floor
- * (empty when none). */
-void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
-{
-    *e = pos;
-    while (*e > floor && stance_hspace(c->t, back1(c->t, *e), c->len))
-        *e = back1(c->t, *e);
-    *s = *e;
-    while (*s > floor && letter_before(c->t, *s, c->len, -1))
-        *s = back1(c->t, *s);
-}
-
-/* Is the word before @p pos a lowercase article ("the", "a", "an")? */
-static int after_article(ctx *c, size_t pos, size_t floor)
-{
-    size_t s, e;
-    stance_q_lower_word_before(c, pos, floor, &s, &e);
-    return lq(c->t, s, e, STANCE_LQ(ARTICLE));
-}
-
-/* Is the word after @p pos (past spaces) lowercase? */
-static int lower_follows(ctx *c, size_t pos)
-{
-    pos = skip_hs(c->t, pos, c->len);
-    return pos < c->len && letter_case(c->t, pos, c->len) == -1;
-}
-
-/* Does the article before the name at @p pos open the sentence (or follow a
- * comma, with SUBJ_ARTICLE_COMMA in @p fl)? */
-static int article_opens(ctx *c, size_t pos, size_t floor, unsigned fl)
-{
-    size_t s, e;
-    stance_q_lower_word_before(c, pos, floor, &s, &e);
-    while (s > floor && stance_hspace(c->t, back1(c->t, s), c->len))
-        s = back1(c->t, s);
-    return s == floor || ((fl & SUBJ_ARTICLE_COMMA) && c->t[s - 1] == ',');
-}
-
-/* Does the name @p nm follow an article "the" that opens the sentence at
- * @p ss (or follows a comma, with SUBJ_ARTICLE_COMMA in @p fl)? The run may
- * hold the article ("The Dalton Board" opening a sentence): *from is where
- * the noun phrase starts after it. */
-static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size_t *from)
-{
-    size_t i = nm->start, a1, a2;
-    *from = nm->start;
-    if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && word_eq(c->t, a1, a2, "The") && a2 < nm->end)
-        *from = skip_hs(c->t, a2, c->len);
-    else if (nm->start <= ss || !stance_q_word_before(c, nm->start, ss, &a1, &a2) ||
-             !(word_eq(c->t, a1, a2, "the") || word_eq(c->t, a1, a2, "The")))
-        return 0;
-    while (a1 > ss && stance_hspace(c->t, back1(c->t, a1), c->len))
-        a1 = back1(c->t, a1);
-    return a1 == ss || ((fl & SUBJ_ARTICLE_COMMA) && c->t[a1 - 1] == ',');
-}
-
-/* Do only lowercase words, the last a role or person noun, stand between the
- * name runs @p nm and @p nx ("Dalton Post columnist Jane Roe", "Lenby Trust
- * press officer Ida Brandt"): the first run qualifies the person named next. */
-static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
-{
-    size_t s, e;
-    if (nx->start <= nm->end || !stance_q_only_lower_words(c, nm->end, nx->start))
-        return 0;
-    stance_q_lower_word_before(c, nx->start, nm->end, &s, &e);
-    return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
-}
-
-/* "A Park campaign official later walked back ...", "The Park campaign said":
- * a run opened by a capitalised article and followed by one to three
- * lowercase words, the last a role, person or organisation noun, is that noun
- * phrase (*@p b becomes STANCE_ATTR_NOUN over it). */
-static void article_run_np(ctx *c, const stance_name *nm, size_t end, attr *b)
-{
-    size_t i = nm->start, ws, we, np_end = 0;
-    if (!stance_chunk_next(c->t, &i, nm->end, c->len, &ws, &we) || we >= nm->end ||
-        !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "The")))
-        return;
-    i = nm->end;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
-        size_t e = we > ws + 1 && c->t[we - 1] == ',' ? we - 1 : we; /* "The Ruiz campaign, in a Q&A, ...:" */
-        if (!letter_at(c->t, e - 1, c->len))
-            break;
-        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(ORG_NOUN)))
-            np_end = e;
-        if (e < we)
-            break;
-    }
-    if (np_end) {
-        b->how = STANCE_ATTR_NOUN;
-        b->spk.end = np_end;
-    }
-}
-
-/* The length of the first word of [s, e). */
-static size_t first_tok_len(const char *t, size_t s, size_t e)
-{
-    size_t k = s;
-    while (k < e && t[k] != ' ')
-        k++;
-    return k - s;
-}
-
-/* The subject of the sentence [ss, end): its first word when that is he/she
- * (with @p pronoun), else its first name that is not inside a lead-in, a
- * quote, an object or a possessive. 1 and *@p b set, or 0. */
-int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
-{
-    size_t i = ss, ws, we, fw = STANCE_NO_OFFSET;
-    long k, first = -1, last;
-    int g;
-    if (stance_chunk_next(c->t, &i, end, c->len, &ws, &we)) {
-        fw = ws; /* the sentence's first word */
-        if ((fl & SUBJ_PRONOUN) && (word_eq(c->t, ws, we, "Then") || word_eq(c->t, ws, we, "And") ||
-                                    word_eq(c->t, ws, we, "But") || word_eq(c->t, ws, we, "Later"))) {
-            size_t j = we, p1, p2; /* "Then he cut into Bush, calling him" */
-            if (stance_chunk_next(c->t, &j, end, c->len, &p1, &p2) && stance_names_pronoun(c->t, p1, p2, &g) == 1) {
-                ws = p1;
-                we = p2;
-            }
-        }
-        if ((fl & SUBJ_PRONOUN) && stance_names_pronoun(c->t, ws, we, &g) == 1) {
-            b->how = STANCE_ATTR_PRONOUN;
-            b->spk = (stance_span){ws, we};
-            b->gender = g;
-            return 1;
-        }
-        if ((fl & SUBJ_PRONOUN) && (ing_word(c->t, ws, we) || lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)))) {
-            /* "Speaking in his real voice again, he proceeded to recite ..., saying": the
-             * pronoun after an opening phrase (no name of its own before its comma) */
-            size_t cm = we, stop = we + 200 < end ? we + 200 : end, n1, n2;
-            while (cm < stop && c->t[cm] != ',' && c->t[cm] != '\n')
-                cm++;
-            long nb = cm < stop ? name_before(c, cm) : -1;
-            if (cm < stop && c->t[cm] == ',' && (nb < 0 || c->names->v[nb].start <= ws)) {
-                size_t j = cm + 1;
-                if (stance_chunk_next(c->t, &j, end, c->len, &n1, &n2) && stance_names_pronoun(c->t, n1, n2, &g) == 1) {
-                    b->how = STANCE_ATTR_PRONOUN;
-                    b->spk = (stance_span){n1, n2};
-                    b->gender = g;
-                    return 1;
-                }
-            }
-        }
-    }
-    last = name_before(c, end);
-    for (k = last; k >= 0 && c->names->v[k].start >= ss; k--)
-        first = k;
-    if (first < 0)
-        return 0;
-    /* the first name that is not inside a lead-in ("At Sunday's debate, Sanders
-     * compared ...", "Hours after the vote, Trump ...") */
-    for (k = first; k <= last; k++) {
-        const stance_name *nm = &c->names->v[k];
-        size_t a1 = nm->start, a2, n1, n2;
-        if (nm->end > end)
-            break;
-        if (nm->last_end - nm->bare < 2)
-            continue; /* an initial ("U.S." read as "S") */
-        if (nm->ntok == 1 && nm->end < end && c->t[nm->end] == ',' && nm->end - nm->start > 4 &&
-            (memcmp(c->t + nm->end - 2, "ly", 2) == 0 || memcmp(c->t + nm->end - 4, "wise", 4) == 0))
-            continue; /* 'Likewise, ...': a sentence adverb */
-        i = a1;
-        if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
-            continue;
-        i = nm->end;
-        if (stance_chunk_next(c->t, &i, end, c->len, &n1, &n2) && lq(c->t, n1, n2, STANCE_LQ(NOT_SUBJ)) &&
-            !stance_q_on_weekday(c, n1, n2, end)) {
-            /* 'The Dalton Board of Elections was firm in its findings:': a
-             * name, "of", a name, after the article opening the sentence, is
-             * one noun phrase (the names list splits it at "of") */
-            const stance_name *nx = k < last ? &c->names->v[k + 1] : NULL;
-            size_t x1, x2;
-            if (nx && (fl & SUBJ_ARTICLE) && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
-                nx->end <= end && the_opens(c, nm, ss, fl, &x1) && !stance_q_in_quote(c, nm->start, c->n) &&
-                !stance_q_possessive_at(c, nx->last_end)) {
-                size_t from = x1;
-                i = nx->end;
-                if (stance_chunk_next(c->t, &i, end, c->len, &x1, &x2) && lq(c->t, x1, x2, STANCE_LQ(NOT_SUBJ)))
-                    continue;
-                b->how = STANCE_ATTR_NOUN;
-                b->spk = (stance_span){from, nx->end};
-                return 1;
-            }
-            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") &&
-                ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
-                 stance_q_of_the_org(c, n2, nx, end)) &&
-                stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
-                !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
-                b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
-                b->spk = (stance_span){nm->start, nm->end};
-                return 1;
-            }
-            continue;
-        }
-        if (stance_q_in_quote(c, nm->start, c->n))
-            continue;
-        if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
-            continue; /* "Republican presidential candidate Donald Trump" */
-        if (stance_q_possessive_at(c, nm->last_end))
-            continue; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
-        if (dateline_at(c, nm))
-            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
-        if (nm->start > ss && (after_prep(c, nm->start, ss) || (after_article(c, nm->start, ss) && !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
-            continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
-        if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
-            stance_q_surname_runs(c, k) == 1)
-            continue; /* "Band member Flea", "Small groups of protesters": a capital word
-                       * the article never uses again opens the sentence */
-        if (k < last && role_then_name(c, nm, &c->names->v[k + 1]) && c->names->v[k + 1].end <= end)
-            continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
-        b->how = STANCE_ATTR_NAME;
-        b->spk = (stance_span){nm->start, nm->end};
-        article_run_np(c, nm, end, b);
-        return 1;
-    }
-    return 0;
-}
-
 /* 'Clinton riffed on the incident, telling the crowd, "...': a participle
  * takes the subject of its sentence, its first name (or pronoun). */
 static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
@@ -424,21 +172,6 @@ static size_t before_ly(ctx *c, size_t pos, size_t floor)
     return s;
 }
 
-/* A name of @p min_tok words or more ending at @p pos (after @p floor): the speaker. */
-int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b)
-{
-    long k = name_before(c, pos);
-    const stance_name *nm;
-    if (k < 0)
-        return 0;
-    nm = &c->names->v[k];
-    if (nm->start < floor || nm->end != pos || nm->ntok < min_tok)
-        return 0;
-    b->how = STANCE_ATTR_NAME;
-    b->spk = (stance_span){nm->start, nm->end};
-    return 1;
-}
-
 /* Does [s, e) open with a determiner ("the", "a", "another", ...)? */
 static int starts_determiner(ctx *c, size_t s, size_t e)
 {
@@ -459,14 +192,28 @@ static int object_before(ctx *c, size_t pw, size_t floor)
     return ve > vs && !lq(c->t, vs, ve, STANCE_LQ(PREPS) | STANCE_LQ(PREP) | STANCE_LQ(ARTICLE));
 }
 
-/* Does the chunk [s, e) open with a capitalised subordinator ("After", "When",
- * "While", "Because" ...: a sentence opener that leads a clause)? */
-static int sub_opener(ctx *c, size_t s, size_t e)
+/* 'As the crowd cheered Ruiz, The Herald's Ida Brandt reported, his wife
+ * whispered to him: "': an attribution *@p b whose verb stands right before a
+ * comma is a reporting aside when a clause with a subject (a name, he/she or a
+ * noun phrase) and a reporting verb of its own follows it, the subject
+ * opening it: that clause's subject speaks. *@p b (with its outputs) replaced: 1; kept: 0; <0 error.
+ * @p a0 is the attribution try_before() started from. */
+static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b, int *that_clause, size_t *tail_len)
 {
-    size_t i = s, ws, we;
-    return stance_chunk_next(c->t, &i, e, c->len, &ws, &we) && upper_at(c->t, ws, c->len) &&
-           lq(c->t, ws, we, STANCE_LQ(SENT_INTRO)) && lq(c->t, ws, we, STANCE_LQ(LEAD)) &&
-           (stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(CONJ) | STANCE_LX(COND)));
+    attr b3 = *a0;
+    int tc3 = 0, r;
+    size_t tl3 = 0;
+    if (b->cue.end >= end || c->t[b->cue.end] != ',')
+        return 0;
+    if ((r = try_before(c, q, b->cue.end + 1, end, &b3, &tc3, &tl3)) <= 0)
+        return r;
+    if ((b3.how != STANCE_ATTR_NAME && b3.how != STANCE_ATTR_PRONOUN && b3.how != STANCE_ATTR_NOUN) ||
+        b3.spk.start != skip_hs(c->t, b->cue.end + 1, c->len))
+        return 0; /* (the clause opens with its subject: not '..., adding that Grayson said') */
+    *b = b3;
+    *that_clause = tc3;
+    *tail_len = tl3;
+    return 1;
 }
 
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
@@ -518,7 +265,7 @@ again:
         /* 'After Tom Park asked her who would win, Diaz replied, "': the first verb is in
          * a clause opened by a subordinator; the main clause's subject and verb follow a
          * comma of the tail */
-        if (sub_opener(c, np.start, np.end))
+        if (stance_q_sub_opener(c, np.start, np.end))
             for (size_t k = tail.start, n = 0; k < tail.end && n < 3; k++) {
                 attr b2 = *a;
                 int tc2 = 0, r2;
@@ -571,7 +318,8 @@ again:
         if (tail.end == tail.start && punct.end == punct.start &&
             !(v.end - v.start == 4 && memcmp(c->t + v.start, "that", 4) == 0))
             *that_clause = 0;
-        (void)q;
+        if ((r = aside_then_clause(c, q, end, a, &b, that_clause, tail_len)) < 0)
+            return r;
         *a = b;
         return 1;
     }
@@ -663,14 +411,6 @@ static int try_partial_inverted(ctx *c, seg *q, attr *a)
     return 1;
 }
 
-/* Is the word before @p pos a preposition ("a message to Trump:")? */
-static int after_prep(ctx *c, size_t pos, size_t floor)
-{
-    size_t s, e;
-    stance_q_lower_word_before(c, pos, floor, &s, &e);
-    return lq(c->t, s, e, STANCE_LQ(PREPS));
-}
-
 /* Does the word before the opening mark make the quote part of a noun phrase
  * ('a goal of "Peace Through Strength"', 'on CNN's "State of the Union"')? */
 static int embedded_np(ctx *c, const seg *q)
@@ -680,103 +420,6 @@ static int embedded_np(ctx *c, const seg *q)
     if (stance_q_possessive_word(c->t, s, e, 0))
         return 1; /* possessive: CNN's "..." */
     return lq(c->t, s, e, STANCE_LQ(NP_LEAD));
-}
-
-static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a);
-
-/* 'Jane Doe then addressed the crowd: "...': a clause that ends with a colon
- * and has no reporting verb introduces a quote of its subject, the name (or
- * he/she) that opens the clause [cs, ce) and is followed by a verb. The
- * subject may follow an introductory phrase of up to six words and its comma
- * ('But back in Lenby, she returned to her old lines: "', 'As for Lund, he
- * seems content: "'). */
-static int colon_subject(ctx *c, size_t cs, size_t ce, attr *a)
-{
-    size_t i = cs, ws, we;
-    if (colon_subject_at(c, cs, ce, a))
-        return 1;
-    for (int n = 0; n < 6 && stance_chunk_next(c->t, &i, ce, c->len, &ws, &we); n++) {
-        size_t ml;
-        for (size_t k = ws; k < we; k++)
-            if (mark_at(c->t, k, c->len, &ml) != MK_NONE)
-                return 0;
-        if (c->t[we - 1] == ',')
-            return n > 0 && colon_subject_at(c, we, ce, a);
-    }
-    return 0;
-}
-
-static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
-{
-    size_t i = cs, ws, we;
-    long k;
-    int g;
-    if (cs >= ce || !stance_chunk_next(c->t, &i, ce, c->len, &ws, &we))
-        return 0;
-    {
-        size_t w2 = we > ws && c->t[we - 1] == ',' ? we - 1 : we, j = 0;
-        if (lq(c->t, ws, w2, STANCE_LQ(LEADS)))
-            j = w2;
-        else if (lq(c->t, ws, w2, STANCE_LQ(INTRO)) || sub_opener(c, ws, w2)) {
-            /* 'In 1998, Governor ...', 'When X died, Y released ...:': skip up to the comma */
-            size_t lim = ws + 140 < ce ? ws + 140 : ce;
-            for (j = w2; j < lim && c->t[j] != ','; j++)
-                ;
-            if (j >= lim)
-                return 0;
-        }
-        if (j) {
-            while (j < ce && (c->t[j] == ',' || stance_hspace(c->t, j, c->len)))
-                j += step1(c->t, j, c->len);
-            /* 'On July 6, 2015, Jane Doe ...': the year of the date too */
-            {
-                size_t d = j;
-                while (d < ce && c->t[d] >= '0' && c->t[d] <= '9')
-                    d++;
-                if (d > j && d < ce && c->t[d] == ',')
-                    for (j = d; j < ce && (c->t[j] == ',' || stance_hspace(c->t, j, c->len));)
-                        j += step1(c->t, j, c->len);
-            }
-            cs = i = j;
-            if (!stance_chunk_next(c->t, &i, ce, c->len, &ws, &we))
-                return 0;
-        }
-    }
-    if (stance_names_pronoun(c->t, ws, we, &g) == 1) {
-        a->how = STANCE_ATTR_PRONOUN;
-        a->spk = (stance_span){ws, we};
-        a->gender = g;
-    } else {
-        k = name_before(c, ce);
-        while (k > 0 && c->names->v[k - 1].start >= cs)
-            k--;
-        if (k >= 0 && c->names->v[k].start == ws && c->names->v[k].ntok == 1 && (size_t)k + 1 < c->names->n &&
-            stance_names_is_title(c->t + c->names->v[k].bare, c->names->v[k].last_end - c->names->v[k].bare) &&
-            stance_q_only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {
-            /* "Republican presidential nominee Donald Trump issued ...:": the name after the role */
-            k++;
-            ws = c->names->v[k].start;
-        } else if (k >= 0 && c->names->v[k].start == ws && (size_t)k + 1 < c->names->n &&
-                   c->names->v[k + 1].end < ce && role_then_name(c, &c->names->v[k], &c->names->v[k + 1])) {
-            k++; /* "A Dalton Post reporter Jane Roe tweeted:": the person after the role */
-            ws = c->names->v[k].start;
-        }
-        if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||
-            dateline_at(c, &c->names->v[k]))
-            return 0;
-        if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
-            c->names->v[k].end - ws > 4 &&
-            (memcmp(c->t + c->names->v[k].end - 2, "ly", 2) == 0 ||
-             memcmp(c->t + c->names->v[k].end - 4, "wise", 4) == 0))
-            return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
-        a->how = STANCE_ATTR_NAME;
-        a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
-        article_run_np(c, &c->names->v[k], ce, a); /* "The Clinton campaign, in a Q&A, worded it:" */
-    }
-    a->role = a->cue = NOSPAN;
-    a->a_start = cs;
-    a->a_end = ce;
-    return 1;
 }
 
 /* An attribution after a comma or mark at @p close (as if @p q closed there)
@@ -1110,7 +753,7 @@ static int sieve_colon_subject(ctx *c, sv *v)
         while (ce > q->para && stance_hspace(c->t, back1(c->t, ce), c->len))
             ce = back1(c->t, ce);
     return ce > 0 && c->t[ce - 1] == ':' &&
-           colon_subject(c, stance_q_clause_start(c, ce - 1, 0), ce - 1, &v->before);
+           stance_q_colon_subject(c, stance_q_clause_start(c, ce - 1, 0), ce - 1, &v->before);
 }
 
 /* '"..."\n\n- Jane Doe, tweeting.': a paragraph of its own, a dash and the name */
@@ -1143,13 +786,36 @@ static int prev_sentence(ctx *c, const sv *v, size_t *d, size_t *pcs)
     return 1;
 }
 
+/* '"...," Roe said, and her husband cut in. "..."': the previous quote's
+ * attribution ends its sentence but for ", and" and a clause, which the
+ * sieve reads as the sentence before (its start in *@p pcs). */
+static int attr_and_clause(ctx *c, const sv *v, size_t *d, size_t *pcs)
+{
+    const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    size_t k, ws, we;
+    if (v->have_after || q->pc != PC_SENT || !p || p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE ||
+        p->a.a_end == STANCE_NO_OFFSET || p->a.a_start < p->close || p->close < q->para)
+        return 0;
+    *d = q->open;
+    while (*d > q->para && stance_hspace(c->t, back1(c->t, *d), c->len))
+        *d = back1(c->t, *d);
+    k = skip_hs(c->t, p->a.a_end, c->len);
+    if (*d <= q->para || c->t[*d - 1] != '.' || k + 1 >= *d || c->t[k] != ',')
+        return 0;
+    k++;
+    if (!stance_chunk_next(c->t, &k, *d - 1, c->len, &ws, &we) || !word_eq(c->t, ws, we, "and"))
+        return 0;
+    *pcs = skip_hs(c->t, we, c->len);
+    return *pcs < *d - 1;
+}
+
 /* 'Jane Doe said. "..."': the sentence just before the quote attributes it. */
 static int sieve_prev_sent(ctx *c, sv *v)
 {
     size_t d, pcs, tl = 0;
     attr b2 = v->before;
     int tc = 0, r;
-    if (!prev_sentence(c, v, &d, &pcs))
+    if (!prev_sentence(c, v, &d, &pcs) && !attr_and_clause(c, v, &d, &pcs))
         return 0;
     if ((r = try_before(c, v->q, pcs, d - 1, &b2, &tc, &tl)) <= 0)
         return r;

@@ -264,6 +264,11 @@ static int sieve_prev_subject(ctx *c, sv *v)
     if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->a.how != STANCE_ATTR_INHERIT &&
         p->a.a_start != STANCE_NO_OFFSET && p->a.a_start <= se && p->a.a_end > ss)
         return 0;
+    {
+        size_t i = ss, ws, we; /* (not a sentence of one word: "Pause." has no subject) */
+        if (!stance_chunk_next(c->t, &i, se, c->len, &ws, &we) || !stance_chunk_next(c->t, &i, se, c->len, &ws, &we))
+            return 0;
+    }
     b.role = b.cue = NOSPAN;
     if (!stance_q_subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
         return 0;

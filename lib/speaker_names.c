@@ -998,7 +998,8 @@ static int follow_named(stance_quotelist *quotes, size_t qi)
  * statement", "her Twitter account"): up to POSS_OWNER_WORDS words and the
  * clitic "'s", or "his"/"her", then one to ISSUE_MODS + 1 words, the first
  * of them lowercase after "'s" and the last a lowercase noun that is no
- * person, role or organisation noun. 1 with @p owner_end the end of the
+ * person, role, kin ("her husband" is a person), group ("her supporters") or
+ * organisation noun. 1 with @p owner_end the end of the
  * owner; 2 for a pronoun, with @p g its gender. */
 #define POSS_OWNER_WORDS 4u
 static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
@@ -1023,7 +1024,7 @@ static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
     for (size_t k = from; k < n; k++)
         if (v[k].kind != STANCE_TK_WORD)
             return 0;
-    if (!(v[n - 1].shape & STANCE_SH_LOWER) || (v[n - 1].lcls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(ORG_NOUN))) ||
+    if (!(v[n - 1].shape & STANCE_SH_LOWER) || (v[n - 1].lcls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(ORG_NOUN) | STANCE_LX(KIN) | STANCE_LX(GROUP_NOUN))) ||
         stance_role_of(s->t, sp.start + v[n - 1].start, sp.start + v[n - 1].end, NULL))
         return 0;
     *owner_end = sp.start + v[*g == STANCE_G_UNKNOWN ? p - 1 : 0].end;

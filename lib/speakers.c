@@ -855,6 +855,20 @@ subject_word:
  *  - the speaker of the previous quote wins over anything before its
  *    attribution.
  * Without such a subject, the nearest candidate, or a subject close to it. */
+/* Does the description @p np, ending in "man" or "woman", name a person of
+ * another gender than the pronoun's @p g ("a 26-year-old Berlin man" is no "she")? */
+static int other_gender_np(ctx *c, stance_span np, int g)
+{
+    size_t s = np.end;
+    while (s > np.start && letter_before(c->t, s, c->len, -1))
+        s = back1(c->t, s);
+    if (g == STANCE_G_FEMALE)
+        return word_eq(c->t, s, np.end, "man");
+    if (g == STANCE_G_MALE)
+        return word_eq(c->t, s, np.end, "woman");
+    return 0;
+}
+
 /* The noun phrase a pronoun at @p pos continues, when the quote just before
  * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
  * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
@@ -896,7 +910,7 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long
         prev_end = c->s[pj].close;
         if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
             prev_end = o->a_end;
-        if (nearest >= 0 && c->names->v[nearest].start >= prev_end)
+        if ((nearest >= 0 && c->names->v[nearest].start >= prev_end) || other_gender_np(c, np, a->gender))
             return 0;
         a->name = NAME_NOUN_PHRASE;
         a->canon = np;
@@ -907,11 +921,12 @@ static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long
 
 /* An indefinite description of a person opening the sentence at @p ss, before
  * @p lim ('One California delegate said ...', 'A retired teacher, meanwhile,
- * ...'): "A", "An" or "One", then at most four words, the last a person or
+ * ...'), past an opening phrase or inside "the <noun> of": "A", "An" or "One", then at most four words, the last a person or
  * role noun followed by a comma or a lowercase word. 1 and its span in @p np. */
 static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
 {
     size_t i = ss, ws, we;
+    int lower = 0; /* (the description does not open the sentence: "a", "an") */
     if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
         return 0;
     if (stance_lex_classes_lower(c->t + ws, we - ws) & STANCE_LX(PREP)) {
@@ -920,10 +935,22 @@ static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
         int n = 0;
         while (n++ < 6 && !(we > ws && c->t[we - 1] == ',') && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
             ;
-        if (!(we > ws && c->t[we - 1] == ',') || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
-            !(word_eq(c->t, ws, we, "a") || word_eq(c->t, ws, we, "an")))
+        if (!(we > ws && c->t[we - 1] == ',') || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
             return 0;
-    } else if (!(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
+        lower = 1;
+    }
+    if (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")) {
+        /* "In September, the home of a 26-year-old Berlin man was raided": the
+         * person of an "of" phrase after one or two lowercase words */
+        for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++)
+            if (n > 0 && word_eq(c->t, ws, we, "of"))
+                break;
+        if (!word_eq(c->t, ws, we, "of") || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
+            return 0;
+        lower = 1;
+    }
+    if (lower ? !(word_eq(c->t, ws, we, "a") || word_eq(c->t, ws, we, "an"))
+              : !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
         return 0;
     np->start = ws;
     for (int n = 0; n < 5 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we); n++) {
@@ -952,7 +979,7 @@ static int indefinite_antecedent(ctx *c, attr *a, long best)
         stance_span np;
         ss = stance_q_sent_start(c, ss, floor);
         if (!stance_q_in_quote(c, ss, c->n) && indefinite_subject(c, ss, pos, &np)) {
-            if (best >= 0 && c->names->v[best].start > np.start)
+            if ((best >= 0 && c->names->v[best].start > np.start) || other_gender_np(c, np, a->gender))
                 return 0;
             a->name = NAME_NOUN_PHRASE;
             a->canon = np;
@@ -1227,6 +1254,23 @@ int stance_q_recopy_inherited(ctx *c)
     return STANCE_OK;
 }
 
+/* Does @p o close in the paragraph before a paragraph of one word and a full
+ * stop (a stage direction: "Pause.") that comes just before the one where @p q
+ * opens? */
+static int stage_para_between(ctx *c, const seg *o, const seg *q)
+{
+    size_t k = stance_q_para_after(c, o, q);
+    if (k == STANCE_NO_OFFSET || k >= q->para || !upper_at(c->t, k, c->len))
+        return 0;
+    while (k < q->para && letter_at(c->t, k, c->len))
+        k += step1(c->t, k, c->len);
+    if (k >= q->para || c->t[k] != '.')
+        return 0;
+    for (k++; k < q->para && (c->t[k] == '\n' || stance_hspace(c->t, k, c->len));)
+        k += step1(c->t, k, c->len);
+    return k >= q->para;
+}
+
 /* Inheritance: a direct quote with no attribution takes the speaker of a
  * neighbour of the same paragraph, or of the quote just before it. */
 static void inherit_speakers(ctx *c)
@@ -1266,8 +1310,9 @@ static void inherit_speakers(ctx *c)
             if (o->kind != K_DIRECT)
                 continue;
             if (o->a.how != STANCE_ATTR_NONE && (o->close_para == q->para || (q->pc == PC_PARA))) {
-                /* the previous paragraph must hold that quote: no other paragraph between */
-                if (o->close_para != q->para && !stance_q_in_para_before(c, o, q))
+                /* the previous paragraph must hold that quote: no other paragraph between
+                 * but a stage direction ("Pause.") */
+                if (o->close_para != q->para && !stance_q_in_para_before(c, o, q) && !stage_para_between(c, o, q))
                     break;
                 q->a = o->a;
                 q->a.how = STANCE_ATTR_INHERIT;

@@ -903,6 +903,11 @@ static void test_speaker_names(void **state)
     /* "her Twitter account posted:": the woman "her" stands for (spk2) */
     speaker_of("Elena Diaz spoke on Monday. The next day, her Twitter account posted: \"Proud of what we built.\"\n",
                a, 2, "Proud of", "Elena Diaz", "her Twitter account");
+    /* "her husband cut in.": a kin noun is a person, not a thing of hers (spk6) */
+    speaker_of("\"Let me paint you a picture,\" Elena Diaz said, and her husband cut in. \"Do not forget the harbour.\"\n",
+               a, 2, "Do not forget", "her husband", NULL);
+    speaker_of("Elena Diaz spoke on Monday.\nLater her supporters said, \"Four more years of the bridge!\"\n", a, 2,
+               "Four more", "her supporters", NULL); /* a group noun too */
     /* "the man" is a person noun: the speaker of the quote before speaks again (spk2) */
     speaker_of("Tom Park spoke in Dalton. \"The bridge will be built,\" he said.\n\n"
                "Sam Ito and Elena Diaz listened. The people of Dalton \"know what hard work is,\" said the man who grew up there.\n",

@@ -1327,7 +1327,7 @@ static void test_quotes_names_index_order(void **state)
 static void test_quotes_wordset(void **state)
 {
     static const char *const lists[] = {"said|pointed out|came the reply", "said|called|referred to"};
-    static const char *const bad[] = {"said|Told"};
+    static const char *const bad[] = {"said|TOld"}, *const bad2[] = {"said|T"}, *const caps[] = {"said|Tweeted"};
     stance_wordset *ws = NULL;
     stance_error err;
     (void)state;
@@ -1355,9 +1355,20 @@ static void test_quotes_wordset(void **state)
     }
     assert_true(stance_qf_ends_comma_colon("According to Doe, \xc2\xa0 ", 0, 21));
     assert_false(stance_qf_ends_comma_colon("According to Doe\t", 0, 17));
+    assert_false(stance_qf_verb_ahead(ws, ", Doe, Said on", 0, 14, 1, STANCE_QF_STOP_NPCH)); /* no capitalised word */
     stance_wordset_free(ws);
     assert_int_equal(stance_wordset_new(bad, 1, &ws, &err), STANCE_ERR_INVALID);
     assert_null(ws);
+    assert_int_equal(stance_wordset_new(bad2, 1, &ws, &err), STANCE_ERR_INVALID);
+    assert_null(ws);
+    /* a capitalised list word ("Tweeted") is found with its capital, and only so */
+    assert_int_equal(stance_wordset_new(caps, 1, &ws, &err), STANCE_OK);
+    assert_true(stance_qf_verb_ahead(ws, ", Doe, Tweeted on", 0, 17, 1, STANCE_QF_STOP_NPCH));
+    assert_false(stance_qf_verb_ahead(ws, ", Doe, tweeted on", 0, 17, 1, STANCE_QF_STOP_NPCH));
+    assert_false(stance_qf_verb_ahead(ws, "Tweeted on", 1, 10, 1, STANCE_QF_STOP_NPCH)); /* (the capital before s) */
+    assert_true(stance_qf_verb_behind(ws, "Doe Tweeted: ", 0, 13, 1));
+    assert_false(stance_qf_verb_behind(ws, "Doe Tweeted: ", 5, 13, 1));
+    stance_wordset_free(ws);
 }
 
 /* The prefilters never skip a window where the pattern matches: every start
@@ -1374,6 +1385,7 @@ static const char *const FILTER_TEXTS[] = {
     "The mayor said that taxes will rise, Doe said. According to Roe, it will not.\n",
     "It was \"a farce\" at first. Later, Jane Doe said it; then, the mayor, Roe, told us so!\n",
     "\"a deal\" or not? Well, Roe, the mayor said. \"bad\" ways, \xe2\x80\x9cno,\xe2\x80\x9d Doe added.\n",
+    "\"Not us!\" Doe, the head of the Trust, Tweeted on Friday. Roe Tweeted: \"yes.\"\n",
 };
 
 static void filter_check(ctx *c, size_t start, size_t end, size_t *matched, size_t *skipped)

@@ -418,74 +418,6 @@ static int audit_cat(audit *a, const char *cat)
     return (int)a->ncat++;
 }
 
-static void audit_free(audit *a)
-{
-    for (size_t i = 0; i < a->n; i++) {
-        free(a->v[i].id);
-        free(a->v[i].cat);
-    }
-    free(a->v);
-}
-
-/* Read @p path into @p a; 0 on success, -1 (with a message) on a bad line. */
-static int audit_load(audit *a, const char *path)
-{
-    FILE *f = fopen(path, "r");
-    char buf[4096];
-    size_t lineno = 0, cap = 0;
-    memset(a, 0, sizeof *a);
-    audit_cat(a, "gold-pronoun");
-    if (!f) {
-        fprintf(stderr, "%s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    while (fgets(buf, sizeof buf, f)) {
-        char *fld[6], *p = buf, *end;
-        size_t nf = 0;
-        lineno++;
-        buf[strcspn(buf, "\r\n")] = 0;
-        if (buf[0] == '#' || buf[0] == 0)
-            continue;
-        while (nf < 6 && p) {
-            fld[nf++] = p;
-            p = strchr(p, '\t');
-            if (p)
-                *p++ = 0;
-        }
-        if (nf < 5 || (strcmp(fld[0], "SPK") && strcmp(fld[0], "FP") && strcmp(fld[0], "FN")) ||
-            (strcmp(fld[4], "ours") && strncmp(fld[4], "gold-", 5))) {
-            fprintf(stderr, "%s:%zu: want KIND ID START END CATEGORY NOTE (KIND SPK/FP/FN, CATEGORY ours/gold-...)\n",
-                    path, lineno);
-            fclose(f);
-            return -1;
-        }
-        if (a->n == cap) {
-            cap = cap ? 2 * cap : 64;
-            audit_entry *nv = realloc(a->v, cap * sizeof *a->v);
-            if (!nv) {
-                fclose(f);
-                return -1;
-            }
-            a->v = nv;
-        }
-        audit_entry *x = &a->v[a->n];
-        memset(x, 0, sizeof *x);
-        snprintf(x->kind, sizeof x->kind, "%s", fld[0]);
-        x->id = strdup(fld[1]);
-        x->s = (size_t)strtoul(fld[2], &end, 10);
-        x->e = (size_t)strtoul(fld[3], &end, 10);
-        x->cat = strdup(fld[4]);
-        if (audit_cat(a, x->cat) < 0) {
-            fprintf(stderr, "%s:%zu: too many categories\n", path, lineno);
-            fclose(f);
-            return -1;
-        }
-        a->n++;
-    }
-    fclose(f);
-    return 0;
-}
-
 /* Count one error of @p kind (0 SPK, 1 FP, 2 FN); its category name (or "UNAUDITED"). */
 static const char *audit_note(audit *a, int kind, const char *id, size_t s, size_t e, int pronoun_gold)
 {
@@ -595,23 +527,29 @@ static int spk_cat(const char *c)
     return -1;
 }
 
-static void spk_audit_free(spk_audit *a)
+static void entries_free(audit_entry *v, size_t n)
 {
-    for (size_t i = 0; i < a->n; i++) {
-        free(a->v[i].id);
-        free(a->v[i].cat);
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].id);
+        free(v[i].cat);
     }
-    free(a->v);
+    free(v);
 }
 
-/* Read @p path into @p a; 0 on success, -1 (with a message naming the line) on a bad line. */
-static int spk_audit_load(spk_audit *a, const char *path)
+/* Read the audit file @p path, one entry a line, into *@p pv / *@p pn: 0 on
+ * success, -1 (with a message naming the line) on a bad line. With @p spk the
+ * lines are --audit-speakers' (SPK ID START END CATEGORY CLASS PRED GOLD NOTE,
+ * CATEGORY one of SPK_CATS; "#sample N of M" sets *@p sample, *@p population),
+ * else --audit's (KIND ID START END CATEGORY NOTE, KIND SPK/FP/FN, CATEGORY
+ * ours or gold-...). */
+static int entries_load(const char *path, int spk, audit_entry **pv, size_t *pn, size_t *sample, size_t *population)
 {
     FILE *f = fopen(path, "r");
     char buf[4096];
-    size_t lineno = 0, cap = 0;
+    size_t lineno = 0, cap = 0, want = spk ? 9 : 5;
     int rc = -1;
-    memset(a, 0, sizeof *a);
+    *pv = NULL;
+    *pn = 0;
     if (!f) {
         fprintf(stderr, "%s: %s\n", path, strerror(errno));
         return -1;
@@ -621,8 +559,8 @@ static int spk_audit_load(spk_audit *a, const char *path)
         size_t nf = 0;
         lineno++;
         buf[strcspn(buf, "\r\n")] = 0;
-        if (sscanf(buf, "#sample %zu of %zu", &a->sample, &a->population) == 2) {
-            if (!a->sample || a->population < a->sample) {
+        if (spk && sscanf(buf, "#sample %zu of %zu", sample, population) == 2) {
+            if (!*sample || *population < *sample) {
                 fprintf(stderr, "%s:%zu: want #sample N of M with 0 < N <= M\n", path, lineno);
                 goto out;
             }
@@ -630,27 +568,33 @@ static int spk_audit_load(spk_audit *a, const char *path)
         }
         if (buf[0] == '#' || buf[0] == 0)
             continue;
-        while (nf < 9 && p) {
+        while (nf < want && p) {
             fld[nf++] = p;
             p = strchr(p, '\t');
             if (p)
                 *p++ = 0;
         }
-        if (nf < 9 || strcmp(fld[0], "SPK") || spk_cat(fld[4]) < 0 || !fld[1][0]) {
+        if (spk && (nf < 9 || strcmp(fld[0], "SPK") || spk_cat(fld[4]) < 0 || !fld[1][0])) {
             fprintf(stderr, "%s:%zu: want SPK ID START END CATEGORY CLASS PRED GOLD NOTE (CATEGORY ours, gold-wrong, "
                             "gold-description or ambiguous)\n", path, lineno);
             goto out;
         }
-        if (a->n == cap) {
+        if (!spk && (nf < 5 || (strcmp(fld[0], "SPK") && strcmp(fld[0], "FP") && strcmp(fld[0], "FN")) ||
+                     (strcmp(fld[4], "ours") && strncmp(fld[4], "gold-", 5)) || !fld[1][0])) {
+            fprintf(stderr, "%s:%zu: want KIND ID START END CATEGORY NOTE (KIND SPK/FP/FN, CATEGORY ours/gold-...)\n",
+                    path, lineno);
+            goto out;
+        }
+        if (*pn == cap) {
             audit_entry *nv;
             cap = cap ? 2 * cap : 64;
-            if (!(nv = realloc(a->v, cap * sizeof *a->v)))
+            if (!(nv = realloc(*pv, cap * sizeof **pv)))
                 goto out;
-            a->v = nv;
+            *pv = nv;
         }
-        audit_entry *x = &a->v[a->n];
+        audit_entry *x = &(*pv)[*pn];
         memset(x, 0, sizeof *x);
-        snprintf(x->kind, sizeof x->kind, "SPK");
+        snprintf(x->kind, sizeof x->kind, "%s", fld[0]);
         x->s = (size_t)strtoul(fld[2], &end1, 10);
         x->e = (size_t)strtoul(fld[3], &end2, 10);
         if (*end1 || *end2 || end1 == fld[2] || end2 == fld[3] || x->e <= x->s) {
@@ -659,18 +603,48 @@ static int spk_audit_load(spk_audit *a, const char *path)
         }
         x->id = strdup(fld[1]);
         x->cat = strdup(fld[4]);
-        a->n++;
+        ++*pn;
         if (!x->id || !x->cat)
             goto out;
     }
-    if (a->sample && a->n != a->sample) {
-        fprintf(stderr, "%s: #sample says %zu lines, the file has %zu\n", path, a->sample, a->n);
+    if (spk && *sample && *pn != *sample) {
+        fprintf(stderr, "%s: #sample says %zu lines, the file has %zu\n", path, *sample, *pn);
         goto out;
     }
     rc = 0;
 out:
     fclose(f);
     return rc;
+}
+
+static void audit_free(audit *a)
+{
+    entries_free(a->v, a->n);
+}
+
+static int audit_load(audit *a, const char *path)
+{
+    memset(a, 0, sizeof *a);
+    audit_cat(a, "gold-pronoun");
+    if (entries_load(path, 0, &a->v, &a->n, NULL, NULL))
+        return -1;
+    for (size_t i = 0; i < a->n; i++)
+        if (audit_cat(a, a->v[i].cat) < 0) {
+            fprintf(stderr, "%s: more than 32 categories\n", path);
+            return -1;
+        }
+    return 0;
+}
+
+static void spk_audit_free(spk_audit *a)
+{
+    entries_free(a->v, a->n);
+}
+
+static int spk_audit_load(spk_audit *a, const char *path)
+{
+    memset(a, 0, sizeof *a);
+    return entries_load(path, 1, &a->v, &a->n, &a->sample, &a->population);
 }
 
 /* A speaker error on a quote whose gold names the speaker: count it under its audited category. */
