@@ -20,7 +20,8 @@ The flags are read from models/Makefile.inc (bench/e2e/cv_stance.py's makefile_f
 (the recipe has one C, so no search is lost), then EXTRA (after --) which override them, e.g.
   bench/train/cv_newsmtsc.py --name c35 -- --char-n 3-5
 Prints each fold's figure from `stance eval`, their mean (how the earlier sections report CV) and
-the figure of the pooled confusion matrices. Needs the data directory; writes under --work.
+the figure of the pooled confusion matrices. Needs the data directory; writes under --work (files
+named NAME-HEAD-*; the fold models NAME-HEAD-K.stm and held-out rows NAME-HEAD-teK.jsonl are kept).
 Test splits are never read. Only the Python standard library; run from the build directory.
 """
 import argparse
@@ -68,7 +69,7 @@ def main():
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
-    W = lambda s: os.path.join(a.work, "%s-%s" % (a.name, s))
+    W = lambda s: os.path.join(a.work, "%s-%s-%s" % (a.name, a.head, s))  # two runs in one --work do not mix
     extra = " ".join(a.extra)
     stance_flags = "%s --cv 0 %s" % (makefile_flags(a.data), extra)
     labels = sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl")))
