@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Grouped k-fold CV on train of one head, trained as `make models` trains it, scored by `stance eval`.
+
+--head stance (default): NewsMTSC train, folds by article. The article of a row is its orig_id's
+first three "_"-separated fields, the source and the two article numbers of NewsMTSC's id
+("allsides_1000_401_25_Reality Leigh Winner_0_6" -> "allsides_1000_401"; the rest are the sentence
+and the target), the same key as bench/train/cv_calib.py's group_of; a fold is crc32(article) mod k.
+Every fold's model is trained on the other folds *plus all the in-domain rows* of models/e2e_rows.py
+(the stance pairs of the blind PolNeAR train labels), because the shipped head is trained on them:
+they are another domain (PolNeAR, never NewsMTSC text), so no held-out NewsMTSC article leaks through
+them, and leaving them out would measure a recipe nobody ships (the summary's reference figure,
+0.6696, is with them). Metric: macro-F1 (favor/against/none).
+--head sentiment: VADER nyt train, folds by its `group` field, the band head: the flags of
+MODEL_SENTIMENT_FLAGS (neutral band 0.5), added with --add-to to a stance model trained once on all
+NewsMTSC train + in-domain rows with the stance flags and EXTRA (so a feature change reaches it as in
+`make models`), with every fold's training plus all the in-domain quote sentiment rows (as shipped);
+scored with `stance eval --neutral-band` of the same band. --head sentiment-vader: the same folds,
+MODEL_VADER_FLAGS, nyt train only, VADER's labels. Metric for both: weighted F1.
+The flags are read from models/Makefile.inc (bench/e2e/cv_stance.py's makefile_flags) with `--cv 0`
+(the recipe has one C, so no search is lost), then EXTRA (after --) which override them, e.g.
+  bench/train/cv_newsmtsc.py --name c35 -- --char-n 3-5
+Prints each fold's figure from `stance eval`, their mean (how the earlier sections report CV) and
+the figure of the pooled confusion matrices. Needs the data directory; writes under --work (files
+named NAME-HEAD-*; the fold models NAME-HEAD-K.stm and held-out rows NAME-HEAD-teK.jsonl are kept).
+Test splits are never read. Only the Python standard library; run from the build directory.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(TOP, "bench", "e2e"))
+from cv_stance import makefile_flags  # noqa: E402
+
+
+def article(rec):
+    """The fold key: NewsMTSC's article (see the docstring), vader_nyt's group."""
+    if "group" in rec:
+        return str(rec["group"])
+    return "_".join(rec["orig_id"].split("_")[:3])
+
+
+def scores(cm):
+    """macro-F1 and weighted-F1 of a confusion matrix (rows gold, columns predicted)."""
+    k, n = len(cm), sum(map(sum, cm))
+    macro = weighted = 0.0
+    for c in range(k):
+        tp, gold, pred = cm[c][c], sum(cm[c]), sum(cm[r][c] for r in range(k))
+        f1 = 2 * tp / (gold + pred) if gold + pred else 0.0
+        macro += f1 / k
+        weighted += f1 * gold / n
+    return macro, weighted
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--head", default="stance", choices=["stance", "sentiment", "sentiment-vader"])
+    ap.add_argument("--data", default=os.environ.get("STANCE_DATA", "/work/shared/data"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--name", default="base")
+    ap.add_argument("--work", default="/tmp/stance-cv-newsmtsc")
+    ap.add_argument("--stance", default="./stance")
+    ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    W = lambda s: os.path.join(a.work, "%s-%s-%s" % (a.name, a.head, s))  # two runs in one --work do not mix
+    extra = " ".join(a.extra)
+    stance_flags = "%s --cv 0 %s" % (makefile_flags(a.data), extra)
+    labels = sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl")))
+
+    def rows(task):
+        out = W("e2e-%s.jsonl" % task)
+        with open(out, "w") as f:
+            subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", task, "--articles",
+                            os.path.join(a.data, "polnear/train.jsonl")] + labels, stdout=f, check=True)
+        return out
+
+    def run(cmd):
+        subprocess.run(cmd, shell=True, check=True)
+
+    srows = rows("stance")
+    if a.head == "stance":
+        src = os.path.join(a.data, "newsmtsc/train.jsonl")
+        evalf, metric = "", 0
+
+        def train(model, files):
+            run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
+                % (a.stance, model, stance_flags, srows, files, srows))
+    else:
+        src = os.path.join(a.data, "vader_nyt/train.jsonl")
+        base = W("stance-all.stm")
+        run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
+            % (a.stance, base, stance_flags, srows, os.path.join(a.data, "newsmtsc/train.jsonl"), srows))
+        if a.head == "sentiment":
+            fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_SENTIMENT_FLAGS"))
+            band = re.search(r"--neutral-band ([0-9.]+)", fl).group(1)
+            evalf, qrows = " --neutral-band " + band, rows("sentiment")
+            more = " --no-ngram-text %s" % qrows
+        else:
+            fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_VADER_FLAGS"))
+            evalf, qrows, more = "", None, ""
+        metric = 1
+
+        def train(model, files):
+            run("%s train -q -o %s --add-to %s %s --cv 0%s --head %s=%s%s"
+                % (a.stance, model, base, fl, more, a.head, files, "," + qrows if qrows else ""))
+    recs = [l for l in open(src) if l.strip()]
+    fold = [zlib.crc32(article(json.loads(r)).encode()) % a.folds for r in recs]
+    per, pooled = [], None
+    for k in range(a.folds):
+        tr, te, model = W("tr%d.jsonl" % k), W("te%d.jsonl" % k), W("%d.stm" % k)
+        with open(tr, "w") as ftr, open(te, "w") as fte:
+            for r, f in zip(recs, fold):
+                (fte if f == k else ftr).write(r)
+        train(model, tr)
+        ev = json.loads(subprocess.run("%s eval --json -m %s --head %s%s %s" % (a.stance, model, a.head, evalf, te),
+                                       shell=True, check=True, capture_output=True, text=True).stdout)
+        cm = ev["confusion"]
+        pooled = cm if pooled is None else [[x + y for x, y in zip(r, s)] for r, s in zip(pooled, cm)]
+        per.append(ev["macro_f1"] if metric == 0 else ev["weighted_f1"])
+        print("%s %s fold %d: n %d, %s %.4f" % (a.name, a.head, k, ev["n"], ("macro-F1", "weighted-F1")[metric], per[-1]),
+              flush=True)
+    print("%s %s: %s mean of folds %.4f (%s), pooled %.4f; flags: %s"
+          % (a.name, a.head, ("macro-F1", "weighted-F1")[metric], sum(per) / len(per),
+             " ".join("%.3f" % p for p in per), scores(pooled)[metric], extra or "(shipped)"))
+
+
+if __name__ == "__main__":
+    main()
