@@ -234,8 +234,14 @@ static const disc_case disc_cases[] = {
      "I'm not sure, Republican aides said. Ostrava waited, and Velmora's envoy left the Party meeting.\n\n"
      "I'm tired, a Republican wrote. I'm done with the Party.\n",
      1, {"Velmora", "Ostrava"}, {3, -1}},
-    /* ... unless that head noun names a group alone ("Democrats") */
-    {"Democrats met. Critics of Democrats left, and Democrats stayed.\n", 1, {"Democrats"}, {3}},
+    /* ... unless that head noun names a group alone ("Congress") */
+    {"Congress met. Critics of Congress left, and Congress stayed.\n", 1, {"Congress"}, {3}},
+    /* A party's members' plural and its nickname are the party: "Republicans",
+     * "the GOP" and "the Republican Party", each named once, make one entity
+     * named "Republican Party"; "Senate Republicans" is no form of it */
+    {"Republicans met in Dover. The GOP chose Marco Diaz, and the Republican Party cheered. "
+     "Senate Republicans left.\n",
+     2, {"Republican Party", "Republicans", "GOP"}, {3, -1, -1}},
     /* A full name that opens with a listed first name is a person, an actor
      * when named once ("Marco Diaz"); another two-word name named once is not */
     {"The council met on Tuesday. Officials said Marco Diaz had left the Harbor Board.\n", 1, {"Marco Diaz"}, {1}},
