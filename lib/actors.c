@@ -897,8 +897,6 @@ static const struct {
 static int party_form(const char *t, const stance_name *nm)
 {
     size_t s = org_start(t, nm, 1), n = nm->last_end - s;
-    if (nm->end != nm->last_end)
-        return -1; /* "Republicans'" possessive aside, a run ends at its last word */
     for (size_t f = 0; f < N_PARTY_FORMS; f++)
         if (strlen(party_forms[f].form) == n && memcmp(t + s, party_forms[f].form, n) == 0)
             return (int)f;
@@ -1218,6 +1216,76 @@ static int first_name_mentions(const stance_namelist *l, const char *text, size_
     return STANCE_OK;
 }
 
+/* A Twitter handle ("@HillaryClinton", "@realDonaldTrump", "@mike_pence",
+ * "@SenSanders") names the discovered person whose full name, its letters
+ * lowercased, the handle holds ("hillaryclinton"), or whose surname it ends
+ * in after a title ("Sen" + "sanders"): an alias mention of that person, as a
+ * caller's alias would be. HANDLE_MAX: Twitter's limit. */
+#define HANDLE_MAX 15
+
+/* The letters and digits of s[0, n) lowercased into out (HANDLE_MAX + 1
+ * bytes), or 0 when they do not fit or s holds a byte outside ASCII. */
+static size_t handle_key(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || k == HANDLE_MAX)
+            return 0;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[k++] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c - 'A' + 'a');
+    }
+    return k;
+}
+
+/* The one entity (from out->e[base] on, two or more words) handle h[0, hn)
+ * (the text's bytes, without "@") names, or -1 (none, or two). */
+static long handle_entity(const stance_entityset *out, size_t base, const char *h, size_t hn)
+{
+    char hk[HANDLE_MAX + 1], nk[HANDLE_MAX + 1];
+    size_t hl = handle_key(h, hn, hk);
+    long who = -1;
+    for (size_t k = base; hl && k < out->n; k++) {
+        const char *nm = out->e[k].name, *sp = strrchr(nm, ' ');
+        size_t nl, sl;
+        if (!sp)
+            continue;
+        nl = handle_key(nm, strlen(nm), nk);
+        if (!(nl >= 6 && nl <= hl && memmem(hk, hl, nk, nl)) &&
+            !((sl = handle_key(sp + 1, strlen(sp + 1), nk)) >= 3 && sl < hl && sl + 5 >= hl &&
+              memcmp(hk + hl - sl, nk, sl) == 0 && (stance_lex_classes(h, hl - sl) & STANCE_LX(TITLE))))
+            continue;
+        if (who >= 0 && who != (long)k)
+            return -1;
+        who = (long)k;
+    }
+    return who;
+}
+
+static int handle_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base)
+{
+    for (const char *at = memchr(text, '@', len); at; at = memchr(at + 1, '@', len - (size_t)(at + 1 - text))) {
+        size_t s = (size_t)(at - text), e = s + 1;
+        long who;
+        if (s > 0 && (handle_byte(text[s - 1]) || text[s - 1] == '.'))
+            continue; /* an e-mail address */
+        while (e < len && handle_byte(text[e]))
+            e++;
+        if (e - s - 1 < 3 || e - s - 1 > HANDLE_MAX || (who = handle_entity(out, base, text + s + 1, e - s - 1)) < 0)
+            continue;
+        if (insert_mention(&out->e[who], (stance_span){s, e}, STANCE_MK_ALIAS, STANCE_MR_ALIAS))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -1304,7 +1372,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (first_name_mentions(l, text, len, out, base))
+    if (first_name_mentions(l, text, len, out, base) || handle_mentions(text, len, out, base))
         goto nomem;
     stance_free(speaks);
     stance_free(taken);

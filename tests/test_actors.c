@@ -305,6 +305,12 @@ static const disc_case disc_cases[] = {
     /* ... and so do "administration", "organization" and "camp" (four entities) */
     {"Marco Diaz spoke in Dover. The Diaz administration met, the Diaz organization paid, and the Diaz camp left.\n",
      4, {"Marco Diaz", "Diaz administration", "Diaz organization"}, {1, 1, 1}},
+    /* A Twitter handle that holds a discovered person's full name
+     * ("@realAnnMarsh") or a title and the surname ("@SenLind") is a mention
+     * of that person; an e-mail address ("bo@AnnMarsh.org") is not */
+    {"Ann Marsh spoke in Dover. \"Thanks @realAnnMarsh,\" said Bo Lind. \"Hi @SenLind.\"\n\n"
+     "Write to bo@AnnMarsh.org.\n",
+     2, {"Ann Marsh", "Bo Lind"}, {2, 2}},
     /* "Pres." is a title as "Sen." is: "Syrian Pres" is no name of its own */
     {"Vera Lind spoke about Syrian Pres. Ali Noor on Monday. Lind met Syrian Pres. Ali Noor twice.\n",
      2, {"Vera Lind", "Ali Noor", "Syrian Pres"}, {2, 2, -1}},
