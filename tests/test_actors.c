@@ -234,6 +234,11 @@ static const disc_case disc_cases[] = {
      "I'm not sure, Republican aides said. Ostrava waited, and Velmora's envoy left the Party meeting.\n\n"
      "I'm tired, a Republican wrote. I'm done with the Party.\n",
      1, {"Velmora", "Ostrava"}, {3, -1}},
+    /* ... or twice when a quote holds one of them ("Velmora"), not twice
+     * outside the quotes ("Ostrava") */
+    {"\"We will never trust Velmora,\" said Rui Costa. Velmora did not answer. Ostrava met Costa, "
+     "and Ostrava left.\n",
+     2, {"Velmora", "Ostrava", "Rui Costa"}, {2, -1, 2}},
     /* ... unless that head noun names a group alone ("Congress") */
     {"Congress met. Critics of Congress left, and Congress stayed.\n", 1, {"Congress"}, {3}},
     /* A party's members' plural and its nickname are the party: "Republicans",
