@@ -250,6 +250,10 @@ static const disc_case disc_cases[] = {
     /* A full name that opens with a listed first name is a person, an actor
      * when named once ("Marco Diaz"); another two-word name named once is not */
     {"The council met on Tuesday. Officials said Marco Diaz had left the Harbor Board.\n", 1, {"Marco Diaz"}, {1}},
+    /* ... and so is another name of two or more words that a quote holds
+     * ("Harbor Board"), not one named once outside the quotes ("Tide Council") */
+    {"\"The Harbor Board lied to us,\" said Rui Costa. The Tide Council met on Monday.\n", 2,
+     {"Harbor Board", "Tide Council", "Rui Costa"}, {1, -1, 1}},
     /* An organisation whose adjective is also a title ("Democratic Party") is
      * named by its whole name and kept apart from another of the same head
      * noun; its runs do not make "Tea Party", named once, a group of three */
