@@ -904,10 +904,17 @@ static const struct {
  * words aside, org_start()), or -1. */
 static int party_form(const char *t, const stance_name *nm)
 {
-    size_t s = org_start(t, nm, 1), n = nm->last_end - s;
-    for (size_t f = 0; f < N_PARTY_FORMS; f++)
-        if (strlen(party_forms[f].form) == n && memcmp(t + s, party_forms[f].form, n) == 0)
+    size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
+    for (size_t f = 0; f < N_PARTY_FORMS; f++) {
+        const char *form = party_forms[f].form, *lw = strrchr(form, ' ');
+        lw = lw ? lw + 1 : form;
+        if (strlen(lw) != ln || memcmp(t + nm->last, lw, ln) != 0)
+            continue; /* the last words differ: cheap, and most runs stop here */
+        if (s == SIZE_MAX)
+            s = org_start(t, nm, 1), n = nm->last_end - s;
+        if (strlen(form) == n && memcmp(t + s, form, n) == 0)
             return (int)f;
+    }
     return -1;
 }
 
