@@ -884,18 +884,16 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
  * itself (the labels list "Republicans" and "GOP" as the Republican Party's
  * aliases). In discovery, runs that are exactly one of these forms, or the
  * party's own name ("the Republican Party"), make one entity named by the
- * party's name, an actor when named once in any form (PARTY_MIN; chosen on
- * the train labels: 2 links 8 pairs fewer, off-target the same): the party
+ * party's name, an actor when named once in any form (chosen on the train
+ * labels: twice links 8 pairs fewer, off-target the same): the party
  * adjective and "the party" inside quotes (mentions_more.c) then find it as
  * they find a party the caller passes. */
-#define PARTY_MIN 1
-
 static const struct {
-    const char *form, *party;
+    const char *form, *last, *party; /* last: the form's last word */
 } party_forms[] = {
-    {"Democratic Party", "Democratic Party"}, {"Democrats", "Democratic Party"},
-    {"Republican Party", "Republican Party"}, {"Republicans", "Republican Party"},
-    {"GOP", "Republican Party"},
+    {"Democratic Party", "Party", "Democratic Party"}, {"Democrats", "Democrats", "Democratic Party"},
+    {"Republican Party", "Party", "Republican Party"}, {"Republicans", "Republicans", "Republican Party"},
+    {"GOP", "GOP", "Republican Party"},
 };
 
 #define N_PARTY_FORMS (sizeof party_forms / sizeof *party_forms)
@@ -906,48 +904,55 @@ static int party_form(const char *t, const stance_name *nm)
 {
     size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
     for (size_t f = 0; f < N_PARTY_FORMS; f++) {
-        const char *form = party_forms[f].form, *lw = strrchr(form, ' ');
-        lw = lw ? lw + 1 : form;
-        if (strlen(lw) != ln || memcmp(t + nm->last, lw, ln) != 0)
-            continue; /* the last words differ: cheap, and most runs stop here */
+        if (memcmp(t + nm->last, party_forms[f].last, ln) != 0 || party_forms[f].last[ln])
+            continue; /* the last words differ: most runs stop here */
         if (s == SIZE_MAX)
             s = org_start(t, nm, 1), n = nm->last_end - s;
-        if (strlen(form) == n && memcmp(t + s, form, n) == 0)
+        if (strlen(party_forms[f].form) == n && memcmp(t + s, party_forms[f].form, n) == 0)
             return (int)f;
     }
     return -1;
 }
 
+/* The first index in party_forms of the party @p name. */
+static size_t party_rank(const char *name)
+{
+    size_t f = 0;
+    while (f < N_PARTY_FORMS && strcmp(party_forms[f].party, name) != 0)
+        f++;
+    return f;
+}
+
 static int discover_parties(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
                             unsigned char *taken)
 {
-    for (size_t f = 0; f < N_PARTY_FORMS; f++) {
-        const char *party = party_forms[f].party;
-        size_t count = 0;
-        stance_ent *e;
-        if (strcmp(party_forms[f].form, party) != 0)
-            continue; /* one pass per party, at its own name */
-        for (size_t k = 0; k < l->n; k++) {
-            int g = party_form(text, &l->v[k]);
-            count += !taken[k] && g >= 0 && strcmp(party_forms[g].party, party) == 0;
-        }
-        if (count < PARTY_MIN)
+    size_t base = out->n;
+    for (size_t k = 0; k < l->n; k++) {
+        int g = taken[k] ? -1 : party_form(text, &l->v[k]);
+        const char *party = g >= 0 ? party_forms[g].party : NULL;
+        size_t e = base;
+        if (!party)
             continue;
-        if (new_ent(out, party, strlen(party), 1, -1))
+        while (e < out->n && strcmp(out->e[e].name, party) != 0)
+            e++;
+        if (e == out->n && new_ent(out, party, strlen(party), 1, -1))
             return STANCE_ERR_NOMEM;
-        e = &out->e[out->n - 1];
-        for (size_t k = 0; k < l->n; k++) {
-            int g = party_form(text, &l->v[k]);
-            if (taken[k] || g < 0 || strcmp(party_forms[g].party, party) != 0)
-                continue;
-            if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
-                return STANCE_ERR_NOMEM;
-            e->mentions[e->n_mentions++] = (stance_span){org_start(text, &l->v[k], 1), l->v[k].last_end};
-            taken[k] = 1;
-        }
-        if (name_kinds(e, text, len))
+        if (stance_grow((void **)&out->e[e].mentions, &out->e[e].cap, out->e[e].n_mentions + 1,
+                        sizeof *out->e[e].mentions))
             return STANCE_ERR_NOMEM;
+        out->e[e].mentions[out->e[e].n_mentions++] = (stance_span){org_start(text, &l->v[k], 1), l->v[k].last_end};
+        taken[k] = 1;
     }
+    for (size_t e = base; e < out->n; e++) {
+        for (size_t d = e; d > base && party_rank(out->e[d].name) < party_rank(out->e[d - 1].name); d--) {
+            stance_ent tmp = out->e[d]; /* the parties in the table's order */
+            out->e[d] = out->e[d - 1];
+            out->e[d - 1] = tmp;
+        }
+    }
+    for (size_t e = base; e < out->n; e++)
+        if (name_kinds(&out->e[e], text, len))
+            return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }
 
