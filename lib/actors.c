@@ -13,11 +13,16 @@
  * (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
  * opens with a listed first name: first_name_len()), every one-word name
- * mentioned three times (one_word_actor()), every name a person's title or
- * role precedes once ("Sen. Harlan": titled_group()) and every acronym a
- * quote names (acronym_in_quote()). A name that modifies "campaign", "camp",
+ * mentioned three times (one_word_actor(); twice when a quote holds one),
+ * every multi-word name a quote holds, every name a person's title or role
+ * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
+ * names (acronym_in_quote()). A name that modifies "campaign", "camp",
  * "administration" or "organization" names that body instead
- * (discover_bodies()).
+ * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
+ * Republican Party") are one actor named by the party (discover_parties());
+ * dotted abbreviations ("D.C."), which the runs split into letters, are
+ * one-word names (discover_dotted()); Twitter handles are aliases of the
+ * person they name (actors_handles.c).
  */
 #include "config.h"
 
@@ -1171,7 +1176,7 @@ static int group_entities(const stance_namelist *l, const spk_index *sx, const c
 }
 
 /* Insert a mention into e, keeping the mentions in text order. */
-static int insert_mention(stance_ent *e, stance_span m, int kind, int rule)
+int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule)
 {
     size_t k = e->n_mentions;
     if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions) ||
@@ -1219,7 +1224,7 @@ static int first_name_mentions(const stance_namelist *l, const char *text, size_
         if (nm->ntok != 1 || !stance_names_is_first_name(text + nm->bare, n) ||
             (who = first_name_of(out, base, text + nm->bare, n)) < 0)
             continue;
-        if (insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
+        if (stance_ent_insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
                            possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : STANCE_MR_ALIAS))
             return STANCE_ERR_NOMEM;
     }
@@ -1236,140 +1241,50 @@ static int first_name_mentions(const stance_namelist *l, const char *text, size_
     return STANCE_OK;
 }
 
-/* A Twitter handle ("@HillaryClinton", "@realDonaldTrump", "@mike_pence",
- * "@SenSanders") names the discovered person whose full name, its letters
- * lowercased, the handle holds ("hillaryclinton"), or whose surname it ends
- * in after a title ("Sen" + "sanders"): an alias mention of that person, as a
- * caller's alias would be. HANDLE_MAX: Twitter's limit. */
-#define HANDLE_MAX 15
-
-/* The letters and digits of s[0, n) lowercased into out (HANDLE_MAX + 1
- * bytes), or 0 when they do not fit or s holds a byte outside ASCII. */
-static size_t handle_key(const char *s, size_t n, char *out)
+/* The end of a dotted abbreviation of two to four capitals at t[s] ("D.C.",
+ * "U.N.", "U.S.": names.c's runs split them into letters), or 0: not after a
+ * letter, a digit or a dot, and no letter right after. */
+static size_t dotted_at(const char *t, size_t len, size_t s)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 || k == HANDLE_MAX)
-            return 0;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out[k++] = (char)c;
-        else if (c >= 'A' && c <= 'Z')
-            out[k++] = (char)(c - 'A' + 'a');
-    }
-    return k;
+    size_t e = s, n = 0;
+    if (s > 0 && (stance_handle_byte(t[s - 1]) || t[s - 1] == '.'))
+        return 0;
+    while (e + 1 < len && t[e] >= 'A' && t[e] <= 'Z' && t[e + 1] == '.' && n < 4)
+        e += 2, n++;
+    return n >= 2 && !(e < len && stance_handle_byte(t[e])) ? e : 0;
 }
 
-/* The keys a handle may hold: each discovered person's (two or more words)
- * full name (kind 0, 6 letters or more) and surname (kind 1, 3 or more),
- * sorted, so that a handle costs a few binary searches however many entities
- * the text has. */
-typedef struct hkey {
-    char k[HANDLE_MAX + 1];
-    unsigned char n, kind;
-    size_t ent;
-} hkey;
-
-static int hkey_order(const hkey *x, unsigned char kind, unsigned char n, const char *k)
+/* Dotted abbreviations as one-word names: each written ONE_WORD_MIN times, or
+ * QUOTED_ONE_WORD times with one inside a quote, is an entity of its own. */
+static int discover_dotted(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out)
 {
-    if (x->kind != kind)
-        return x->kind < kind ? -1 : 1;
-    if (x->n != n)
-        return x->n < n ? -1 : 1;
-    return memcmp(x->k, k, n);
-}
-
-static int hkey_cmp(const void *a, const void *b)
-{
-    const hkey *x = a, *y = b;
-    int c = hkey_order(x, y->kind, y->n, y->k);
-    return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
-}
-
-static hkey *hkeys_build(const stance_entityset *out, size_t base, size_t *nk)
-{
-    hkey *v = stance_malloc_array(2 * (out->n - base) + 1, sizeof *v);
-    *nk = 0;
-    for (size_t k = base; v && k < out->n; k++) {
-        const char *nm = out->e[k].name, *sp = strrchr(nm, ' ');
-        hkey *x = &v[*nk];
-        if (!sp)
+    size_t base = out->n;
+    for (const char *d = memchr(text, '.', len); d; d = memchr(d + 1, '.', len - (size_t)(d + 1 - text))) {
+        size_t s = (size_t)(d - text) - (d > text), e, k;
+        if (d == text || !(e = dotted_at(text, len, s)))
             continue;
-        if ((x->n = (unsigned char)handle_key(nm, strlen(nm), x->k)) >= 6)
-            x->kind = 0, x->ent = k, x = &v[++*nk];
-        if ((x->n = (unsigned char)handle_key(sp + 1, strlen(sp + 1), x->k)) >= 3)
-            x->kind = 1, x->ent = k, ++*nk;
+        for (k = base; k < out->n && !(strlen(out->e[k].name) == e - s && memcmp(out->e[k].name, text + s, e - s) == 0);)
+            k++;
+        if (k == out->n && new_ent(out, text + s, e - s, 1, -1))
+            return STANCE_ERR_NOMEM;
+        if (add_mention(&out->e[k], s, e, STANCE_MK_SURNAME, possessive_at(text, len, e) ? STANCE_MR_POSSESSIVE
+                                                                                         : STANCE_MR_SURNAME))
+            return STANCE_ERR_NOMEM;
+        d = text + e - 1;
     }
-    if (v && *nk > 1)
-        stance_sort_small(v, *nk, sizeof *v, hkey_cmp);
-    return v;
-}
-
-/* Fold the entity of key k[0, n) of @p kind into *who: -1 none yet; returns
- * 0 when two entities are named (the handle is ambiguous). */
-static int hkey_find(const hkey *v, size_t nv, unsigned char kind, const char *k, size_t n, long *who)
-{
-    size_t lo = 0, hi = nv;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (hkey_order(&v[mid], kind, (unsigned char)n, k) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < nv && hkey_order(&v[lo], kind, (unsigned char)n, k) == 0; lo++) {
-        if (*who >= 0 && *who != (long)v[lo].ent)
-            return 0;
-        *who = (long)v[lo].ent;
-    }
-    return 1;
-}
-
-/* The one entity handle h[0, hn) (the text's bytes, without "@") names, or -1
- * (none, or two). */
-static long handle_entity(const hkey *v, size_t nv, const char *h, size_t hn)
-{
-    char hk[HANDLE_MAX + 1];
-    size_t hl = handle_key(h, hn, hk);
-    long who = -1;
-    for (size_t n = 6; n <= hl; n++) /* the full name anywhere in it */
-        for (size_t at = 0; at + n <= hl; at++)
-            if (!hkey_find(v, nv, 0, hk + at, n, &who))
-                return -1;
-    for (size_t n = 3; n < hl; n++) /* a title, then the surname */
-        if (n + 5 >= hl && (stance_lex_classes(h, hl - n) & STANCE_LX(TITLE)) &&
-            !hkey_find(v, nv, 1, hk + hl - n, n, &who))
-            return -1;
-    return who;
-}
-
-static int handle_byte(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-static int handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base)
-{
-    hkey *keys = NULL;
-    size_t nk = 0;
-    for (const char *at = memchr(text, '@', len); at; at = memchr(at + 1, '@', len - (size_t)(at + 1 - text))) {
-        size_t s = (size_t)(at - text), e = s + 1;
-        long who;
-        if (s > 0 && (handle_byte(text[s - 1]) || text[s - 1] == '.'))
-            continue; /* an e-mail address */
-        while (e < len && handle_byte(text[e]))
-            e++;
-        if (e - s - 1 < 3 || e - s - 1 > HANDLE_MAX)
+    for (size_t k = base; k < out->n;) {
+        stance_ent *e = &out->e[k];
+        size_t quoted = 0;
+        for (size_t m = 0; m < e->n_mentions; m++)
+            quoted += stance_quote_holding(quotes, e->mentions[m].start, e->mentions[m].end) < quotes->n;
+        if (e->n_mentions >= ONE_WORD_MIN || (quoted && e->n_mentions >= QUOTED_ONE_WORD)) {
+            k++;
             continue;
-        if (!keys && !(keys = hkeys_build(out, base, &nk)))
-            return STANCE_ERR_NOMEM;
-        if ((who = handle_entity(keys, nk, text + s + 1, e - s - 1)) >= 0 &&
-            insert_mention(&out->e[who], (stance_span){s, e}, STANCE_MK_ALIAS, STANCE_MR_ALIAS)) {
-            stance_free(keys);
-            return STANCE_ERR_NOMEM;
         }
+        stance_ent_release(e);
+        memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
+        out->n--;
     }
-    stance_free(keys);
     return STANCE_OK;
 }
 
@@ -1424,7 +1339,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
+    if (discover_parties(l, text, len, out, taken) || discover_dotted(quotes, text, len, out) ||
+        discover_orgs(l, text, len, out, taken) ||
         discover_bodies(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
@@ -1460,7 +1376,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (first_name_mentions(l, text, len, out, base) || handle_mentions(text, len, out, base))
+    if (first_name_mentions(l, text, len, out, base) || stance_actors_handle_mentions(text, len, out, base))
         goto nomem;
     stance_free(speaks);
     stance_free(taken);
