@@ -20,9 +20,7 @@
  * "administration" or "organization" names that body instead
  * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
  * Republican Party") are one actor named by the party (discover_parties());
- * dotted abbreviations ("D.C."), which the runs split into letters, are
- * one-word names (discover_dotted()); Twitter handles are aliases of the
- * person they name (actors_handles.c).
+ * Twitter handles are aliases of the person they name (actors_handles.c).
  */
 #include "config.h"
 
@@ -1241,53 +1239,6 @@ static int first_name_mentions(const stance_namelist *l, const char *text, size_
     return STANCE_OK;
 }
 
-/* The end of a dotted abbreviation of two to four capitals at t[s] ("D.C.",
- * "U.N.", "U.S.": names.c's runs split them into letters), or 0: not after a
- * letter, a digit or a dot, and no letter right after. */
-static size_t dotted_at(const char *t, size_t len, size_t s)
-{
-    size_t e = s, n = 0;
-    if (s > 0 && (stance_handle_byte(t[s - 1]) || t[s - 1] == '.'))
-        return 0;
-    while (e + 1 < len && t[e] >= 'A' && t[e] <= 'Z' && t[e + 1] == '.' && n < 4)
-        e += 2, n++;
-    return n >= 2 && !(e < len && stance_handle_byte(t[e])) ? e : 0;
-}
-
-/* Dotted abbreviations as one-word names: each written ONE_WORD_MIN times, or
- * QUOTED_ONE_WORD times with one inside a quote, is an entity of its own. */
-static int discover_dotted(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out)
-{
-    size_t base = out->n;
-    for (const char *d = memchr(text, '.', len); d; d = memchr(d + 1, '.', len - (size_t)(d + 1 - text))) {
-        size_t s = (size_t)(d - text) - (d > text), e, k;
-        if (d == text || !(e = dotted_at(text, len, s)))
-            continue;
-        for (k = base; k < out->n && !(strlen(out->e[k].name) == e - s && memcmp(out->e[k].name, text + s, e - s) == 0);)
-            k++;
-        if (k == out->n && new_ent(out, text + s, e - s, 1, -1))
-            return STANCE_ERR_NOMEM;
-        if (add_mention(&out->e[k], s, e, STANCE_MK_SURNAME, possessive_at(text, len, e) ? STANCE_MR_POSSESSIVE
-                                                                                         : STANCE_MR_SURNAME))
-            return STANCE_ERR_NOMEM;
-        d = text + e - 1;
-    }
-    for (size_t k = base; k < out->n;) {
-        stance_ent *e = &out->e[k];
-        size_t quoted = 0;
-        for (size_t m = 0; m < e->n_mentions; m++)
-            quoted += stance_quote_holding(quotes, e->mentions[m].start, e->mentions[m].end) < quotes->n;
-        if (e->n_mentions >= ONE_WORD_MIN || (quoted && e->n_mentions >= QUOTED_ONE_WORD)) {
-            k++;
-            continue;
-        }
-        stance_ent_release(e);
-        memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
-        out->n--;
-    }
-    return STANCE_OK;
-}
-
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -1339,8 +1290,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_parties(l, text, len, out, taken) || discover_dotted(quotes, text, len, out) ||
-        discover_orgs(l, text, len, out, taken) ||
+    if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
         discover_bodies(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an

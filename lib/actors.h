@@ -49,10 +49,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
 void stance_entityset_clear(stance_entityset *s);
 /* Insert a name mention into @p e, keeping its mentions in text order. */
 int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule);
-/* actors_handles.c: a byte of a Twitter handle (a letter, a digit, "_"), and
- * the handles in @p text that name one of the entities out->e[base ..], each
- * added to it as an alias mention. */
-int stance_handle_byte(char c);
+/* actors_handles.c: the Twitter handles in @p text that name one of the
+ * entities out->e[base ..], each added to it as an alias mention. */
 int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base);
 /* Free one entity's name and mention arrays and zero it (stance_entityset_clear
  * frees what is left; stance_classify releases each one once it is copied). */

@@ -15,7 +15,7 @@
 #include "lexicon.h"
 #include "sort.h"
 
-int stance_handle_byte(char c)
+static int handle_byte(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -134,9 +134,9 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
     for (const char *at = memchr(text, '@', len); at; at = memchr(at + 1, '@', len - (size_t)(at + 1 - text))) {
         size_t s = (size_t)(at - text), e = s + 1;
         long who;
-        if (s > 0 && (stance_handle_byte(text[s - 1]) || text[s - 1] == '.'))
+        if (s > 0 && (handle_byte(text[s - 1]) || text[s - 1] == '.'))
             continue; /* an e-mail address */
-        while (e < len && stance_handle_byte(text[e]))
+        while (e < len && handle_byte(text[e]))
             e++;
         if (e - s - 1 < 3 || e - s - 1 > HANDLE_MAX)
             continue;

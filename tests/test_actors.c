@@ -239,11 +239,6 @@ static const disc_case disc_cases[] = {
     {"\"We will never trust Velmora,\" said Rui Costa. Velmora did not answer. Ostrava met Costa, "
      "and Ostrava left.\n",
      2, {"Velmora", "Ostrava", "Rui Costa"}, {2, -1, 2}},
-    /* ... and so is a dotted abbreviation ("D.C.", three times), which the
-     * name runs split into letters; twice outside quotes is not enough ("U.N.") */
-    {"\"We support D.C. statehood,\" said Ann Marsh. D.C. voters agreed, and critics of D.C. left. "
-     "The U.N. met, and the U.N. voted.\n",
-     2, {"D.C.", "U.N.", "Ann Marsh"}, {3, -1, 1}},
     /* ... unless that head noun names a group alone ("Congress") */
     {"Congress met. Critics of Congress left, and Congress stayed.\n", 1, {"Congress"}, {3}},
     /* A party's members' plural and its nickname are the party: "Republicans",
