@@ -13,11 +13,14 @@
  * (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
  * opens with a listed first name: first_name_len()), every one-word name
- * mentioned three times (one_word_actor()), every name a person's title or
- * role precedes once ("Sen. Harlan": titled_group()) and every acronym a
- * quote names (acronym_in_quote()). A name that modifies "campaign", "camp",
+ * mentioned three times (one_word_actor(); twice when a quote holds one),
+ * every multi-word name a quote holds, every name a person's title or role
+ * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
+ * names (acronym_in_quote()). A name that modifies "campaign", "camp",
  * "administration" or "organization" names that body instead
- * (discover_bodies()).
+ * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
+ * Republican Party") are one actor named by the party (discover_parties());
+ * Twitter handles are aliases of the person they name (actors_handles.c).
  */
 #include "config.h"
 
@@ -636,15 +639,20 @@ static int same_last(const char *t, const stance_name *a, const char *s, size_t 
 }
 
 /* A one-word name ("Israel", "FBI", "Obama" never named in full) is an actor
- * once it recurs; not the head noun of an organisation's name alone ("Party"
+ * once it recurs: ONE_WORD_MIN times, or QUOTED_ONE_WORD times when a quote
+ * holds one of them (the speaker's own words name it: "Russia", "Walmart";
+ * chosen on the train labels: +11 pairs linked, off-target the same, 50
+ * more stances toward entities the labels do not list; once in a quote
+ * links 39 more for 322 more such stances); not the head noun of an organisation's name alone ("Party"
  * from "Democratic Party", whose adjective names.c reads as a title). */
 #define ONE_WORD_MIN 3
+#define QUOTED_ONE_WORD 2
 
-static int one_word_actor(const char *t, const stance_name *head, size_t count)
+static int one_word_actor(const char *t, const stance_name *head, size_t count, size_t min)
 {
     const char *w = t + head->last;
     size_t n = head->last_end - head->last, ap = 0;
-    if (head->ntok != 1 || count < ONE_WORD_MIN || n < 2)
+    if (head->ntok != 1 || count < min || n < 2)
         return 0;
     /* "I'm", "We’re": a pronoun's contraction, not a name */
     while (ap < n && w[ap] != '\'' && !(ap + 3 <= n && memcmp(w + ap, "\xe2\x80\x99", 3) == 0))
@@ -660,7 +668,10 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count)
 
 /* The length of the first word of a full name that opens with a listed first
  * name ("Marco" of "Marco Rubio"), or 0. Such a name is a person: an actor the
- * first time the article names them. */
+ * first time the article names them. So is any name of two or more words a
+ * quote holds, even named once ("the State Department", "Emerson College";
+ * chosen on the train labels: +18 pairs linked, off-target the same, 63 more
+ * stances toward entities the labels do not list). */
 static size_t first_name_len(const char *t, const stance_name *nm)
 {
     size_t e = nm->bare;
@@ -833,7 +844,7 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     org_lasts(l, text, ol);
     for (size_t k = 0; k < l->n; k++) {
         size_t s = org_start(text, &l->v[k], ol[k]);
-        if (s < l->v[k].bare) {
+        if (s < l->v[k].bare && !taken[k]) { /* not a party's (discover_parties()) */
             run[nv] = k;
             v[nv++] = (stance_span){s, l->v[k].last_end};
         }
@@ -870,6 +881,82 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
     stance_free(run);
     stance_free(ol);
     return rc;
+}
+
+/* A party's other names: its members' plural and its nickname name the party
+ * itself (the labels list "Republicans" and "GOP" as the Republican Party's
+ * aliases). In discovery, runs that are exactly one of these forms, or the
+ * party's own name ("the Republican Party"), make one entity named by the
+ * party's name, an actor when named once in any form (chosen on the train
+ * labels: twice links 8 pairs fewer, off-target the same): the party
+ * adjective and "the party" inside quotes (mentions_more.c) then find it as
+ * they find a party the caller passes. */
+static const struct {
+    const char *form, *last, *party; /* last: the form's last word */
+} party_forms[] = {
+    {"Democratic Party", "Party", "Democratic Party"}, {"Democrats", "Democrats", "Democratic Party"},
+    {"Republican Party", "Party", "Republican Party"}, {"Republicans", "Republicans", "Republican Party"},
+    {"GOP", "GOP", "Republican Party"},
+};
+
+#define N_PARTY_FORMS (sizeof party_forms / sizeof *party_forms)
+
+/* The index in party_forms of run @p nm's whole text (its leading function
+ * words aside, org_start()), or -1. */
+static int party_form(const char *t, const stance_name *nm)
+{
+    size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
+    for (size_t f = 0; f < N_PARTY_FORMS; f++) {
+        if (memcmp(t + nm->last, party_forms[f].last, ln) != 0 || party_forms[f].last[ln])
+            continue; /* the last words differ: most runs stop here */
+        if (s == SIZE_MAX)
+            s = org_start(t, nm, 1), n = nm->last_end - s;
+        if (strlen(party_forms[f].form) == n && memcmp(t + s, party_forms[f].form, n) == 0)
+            return (int)f;
+    }
+    return -1;
+}
+
+/* The first index in party_forms of the party @p name. */
+static size_t party_rank(const char *name)
+{
+    size_t f = 0;
+    while (f < N_PARTY_FORMS && strcmp(party_forms[f].party, name) != 0)
+        f++;
+    return f;
+}
+
+static int discover_parties(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                            unsigned char *taken)
+{
+    size_t base = out->n;
+    for (size_t k = 0; k < l->n; k++) {
+        int g = taken[k] ? -1 : party_form(text, &l->v[k]);
+        const char *party = g >= 0 ? party_forms[g].party : NULL;
+        size_t e = base;
+        if (!party)
+            continue;
+        while (e < out->n && strcmp(out->e[e].name, party) != 0)
+            e++;
+        if (e == out->n && new_ent(out, party, strlen(party), 1, -1))
+            return STANCE_ERR_NOMEM;
+        if (stance_grow((void **)&out->e[e].mentions, &out->e[e].cap, out->e[e].n_mentions + 1,
+                        sizeof *out->e[e].mentions))
+            return STANCE_ERR_NOMEM;
+        out->e[e].mentions[out->e[e].n_mentions++] = (stance_span){org_start(text, &l->v[k], 1), l->v[k].last_end};
+        taken[k] = 1;
+    }
+    for (size_t e = base; e < out->n; e++) {
+        for (size_t d = e; d > base && party_rank(out->e[d].name) < party_rank(out->e[d - 1].name); d--) {
+            stance_ent tmp = out->e[d]; /* the parties in the table's order */
+            out->e[d] = out->e[d - 1];
+            out->e[d - 1] = tmp;
+        }
+    }
+    for (size_t e = base; e < out->n; e++)
+        if (name_kinds(&out->e[e], text, len))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
 }
 
 /* The body a run modifies: " campaign", " camp", " administration" or
@@ -1087,7 +1174,7 @@ static int group_entities(const stance_namelist *l, const spk_index *sx, const c
 }
 
 /* Insert a mention into e, keeping the mentions in text order. */
-static int insert_mention(stance_ent *e, stance_span m, int kind, int rule)
+int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule)
 {
     size_t k = e->n_mentions;
     if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions) ||
@@ -1135,7 +1222,7 @@ static int first_name_mentions(const stance_namelist *l, const char *text, size_
         if (nm->ntok != 1 || !stance_names_is_first_name(text + nm->bare, n) ||
             (who = first_name_of(out, base, text + nm->bare, n)) < 0)
             continue;
-        if (insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
+        if (stance_ent_insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
                            possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : STANCE_MR_ALIAS))
             return STANCE_ERR_NOMEM;
     }
@@ -1203,14 +1290,15 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_orgs(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
+    if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
+        discover_bodies(l, text, len, out, taken))
         goto nomem;
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
      * organisation took are left out. */
     while (i < l->n) {
         size_t j = i, count = 0, hk = 0;
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
-        int wanted = 0; /* a run that speaks, or an acronym a quote names */
+        int wanted = 0, quoted = 0; /* a run that speaks, or an acronym a quote names; a run in a quote */
         while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
@@ -1218,12 +1306,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                     head = &l->v[hk = l->by_last[j]];
                 count++;
                 wanted |= acronym_in_quote(quotes, &l->v[l->by_last[j]], text);
+                quoted |= stance_quote_holding(quotes, l->v[l->by_last[j]].start, l->v[l->by_last[j]].end) < quotes->n;
             }
             j++;
         }
         if (head &&
-            (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo))) ||
-                         one_word_actor(text, head, count) || titled_group(l, text, i, j, taken)) &&
+            (wanted || (((head->ntok >= 2 && (count >= 2 || quoted || first_len(l, text, hk, memo))) ||
+                         one_word_actor(text, head, count, quoted ? QUOTED_ONE_WORD : ONE_WORD_MIN) || titled_group(l, text, i, j, taken)) &&
                         !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
                         !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;
@@ -1237,7 +1326,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (first_name_mentions(l, text, len, out, base))
+    if (first_name_mentions(l, text, len, out, base) || stance_actors_handle_mentions(text, len, out, base))
         goto nomem;
     stance_free(speaks);
     stance_free(taken);

@@ -47,6 +47,11 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err);
 void stance_entityset_clear(stance_entityset *s);
+/* Insert a name mention into @p e, keeping its mentions in text order. */
+int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule);
+/* actors_handles.c: the Twitter handles in @p text that name one of the
+ * entities out->e[base ..], each added to it as an alias mention. */
+int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base);
 /* Free one entity's name and mention arrays and zero it (stance_entityset_clear
  * frees what is left; stance_classify releases each one once it is copied). */
 void stance_ent_release(stance_ent *e);

@@ -234,11 +234,26 @@ static const disc_case disc_cases[] = {
      "I'm not sure, Republican aides said. Ostrava waited, and Velmora's envoy left the Party meeting.\n\n"
      "I'm tired, a Republican wrote. I'm done with the Party.\n",
      1, {"Velmora", "Ostrava"}, {3, -1}},
-    /* ... unless that head noun names a group alone ("Democrats") */
-    {"Democrats met. Critics of Democrats left, and Democrats stayed.\n", 1, {"Democrats"}, {3}},
+    /* ... or twice when a quote holds one of them ("Velmora"), not twice
+     * outside the quotes ("Ostrava") */
+    {"\"We will never trust Velmora,\" said Rui Costa. Velmora did not answer. Ostrava met Costa, "
+     "and Ostrava left.\n",
+     2, {"Velmora", "Ostrava", "Rui Costa"}, {2, -1, 2}},
+    /* ... unless that head noun names a group alone ("Congress") */
+    {"Congress met. Critics of Congress left, and Congress stayed.\n", 1, {"Congress"}, {3}},
+    /* A party's members' plural and its nickname are the party: "Republicans",
+     * "the GOP" and "the Republican Party", each named once, make one entity
+     * named "Republican Party"; "Senate Republicans" is no form of it */
+    {"Republicans met in Dover. The GOP chose Marco Diaz, and the Republican Party cheered. "
+     "Senate Republicans left.\n",
+     2, {"Republican Party", "Republicans", "GOP"}, {3, -1, -1}},
     /* A full name that opens with a listed first name is a person, an actor
      * when named once ("Marco Diaz"); another two-word name named once is not */
     {"The council met on Tuesday. Officials said Marco Diaz had left the Harbor Board.\n", 1, {"Marco Diaz"}, {1}},
+    /* ... and so is another name of two or more words that a quote holds
+     * ("Harbor Board"), not one named once outside the quotes ("Tide Council") */
+    {"\"The Harbor Board lied to us,\" said Rui Costa. The Tide Council met on Monday.\n", 2,
+     {"Harbor Board", "Tide Council", "Rui Costa"}, {1, -1, 1}},
     /* An organisation whose adjective is also a title ("Democratic Party") is
      * named by its whole name and kept apart from another of the same head
      * noun; its runs do not make "Tea Party", named once, a group of three */
@@ -299,6 +314,12 @@ static const disc_case disc_cases[] = {
     /* ... and so do "administration", "organization" and "camp" (four entities) */
     {"Marco Diaz spoke in Dover. The Diaz administration met, the Diaz organization paid, and the Diaz camp left.\n",
      4, {"Marco Diaz", "Diaz administration", "Diaz organization"}, {1, 1, 1}},
+    /* A Twitter handle that holds a discovered person's full name
+     * ("@realAnnMarsh") or a title and the surname ("@SenLind") is a mention
+     * of that person; an e-mail address ("bo@AnnMarsh.org") is not */
+    {"Ann Marsh spoke in Dover. \"Thanks @realAnnMarsh,\" said Bo Lind. \"Hi @SenLind.\"\n\n"
+     "Write to bo@AnnMarsh.org.\n",
+     2, {"Ann Marsh", "Bo Lind"}, {2, 2}},
     /* "Pres." is a title as "Sen." is: "Syrian Pres" is no name of its own */
     {"Vera Lind spoke about Syrian Pres. Ali Noor on Monday. Lind met Syrian Pres. Ali Noor twice.\n",
      2, {"Vera Lind", "Ali Noor", "Syrian Pres"}, {2, 2, -1}},

@@ -5,7 +5,7 @@ figures with the labelled actors passed.
     bench/e2e/discover.py [STANCE] [-m models/en-news.stm] [--data DATA_DIR/polnear]
                           [--labels 'bench/e2e/labels/dev-*.jsonl']
                           [--save-discover D.jsonl | --pred-discover D.jsonl]
-                          [--save-actors A.jsonl | --pred-actors A.jsonl] [--causes] [-v]
+                          [--save-actors A.jsonl | --pred-actors A.jsonl] [--causes] [-v] [--lost]
 
 Runs `STANCE classify --jsonl` twice on the labelled articles: once with records
 {"id", "text"} (no actors: the library discovers them) and once with the labelled actors,
@@ -33,7 +33,8 @@ the linked pairs only, off-target favor/against (toward entities that map to a l
 who is not a gold pair of that quote, over favor/against toward mapped entities), and the
 stances toward entities that map to no labelled actor (not errors: noise a user sees), on
 found quotes. `--causes` tabulates why pairs linked with actors passed are not linked in
-discovery; -v lists them. `--offtarget MODE` lists each off-target favor/against of that mode
+discovery; -v lists them; `--lost` lists them with their quote, the stances of both modes on
+it and their mentions' text, the actor's mentions by kind, and the discovered entities. `--offtarget MODE` lists each off-target favor/against of that mode
 (actors or discover): article, quote span, speaker, entity -> actor, label, the mention kinds and
 rules, and the mentions' text in context; with --data the article text is read for it.
 """
@@ -281,6 +282,40 @@ def lost_table(arts, pa, pd, linked_a, linked_d, verbose):
         print("  %4d  %s" % (n, c))
 
 
+def lost_list(arts, pa, pd, linked_a, linked_d, texts):
+    """Print each pair linked with actors passed but not in discovery, with what it takes to
+    see why: the cause (cause_of()), the quote, the actors-passed stance and its mentions, the
+    discovery stances on that quote (entity -> actor, kinds, rules, mentions), the actor's
+    mentions with actors passed by kind, and the discovered entities (name, mentions, mapping).
+    The library's offsets are UTF-8 byte offsets; the labels' are characters."""
+    def said(b, spans):
+        return [b[x:y].decode("utf-8", "replace") for x, y in spans]
+
+    for aid, qi, actor in sorted(linked_a - linked_d):
+        a, text = arts[aid], texts.get(aid, "")
+        b, q, mapper = text.encode("utf-8"), a["quotes"][qi], Mapper(a["actors"])
+        pair = next(p for p in q["pairs"] if p["actor"] == actor)
+        print("LOST  %s [%d,%d) %s via %s, gold %s: %s" % (aid, q["start"], q["end"], actor, pair["via"],
+                                                          pair["stance"], cause_of(a, pa[aid], pd[aid], q, pair, mapper)))
+        print("      quote: %s" % text[q["start"]:q["end"]][:240].replace("\n", " "))
+        ka, kd = best_quote(q, pa[aid]["quotes"]), best_quote(q, pd[aid]["quotes"])
+        for s in (pa[aid]["quotes"][ka].get("stances", []) if ka is not None else []):
+            if s["actor"] == actor:
+                print("      actors: %s %s rules %s why %s %s" % (s["label"], "/".join(s.get("kinds", [])),
+                      "/".join(s.get("rules", [])), "/".join(s.get("why", [])), said(b, s.get("mentions", []))))
+        for s in (pd[aid]["quotes"][kd].get("stances", []) if kd is not None else []):
+            print("      discovery: %s -> %s (%s) %s %s rules %s %s" % (
+                s["actor"], *mapper(s["actor"]), s["label"], "/".join(s.get("kinds", [])),
+                "/".join(s.get("rules", [])), said(b, s.get("mentions", []))))
+        given = [x for x in pa[aid].get("actors", []) if x["name"] == actor]
+        ms = given[0].get("all_mentions", []) if given else []
+        print("      actor's mentions with actors: %s; named %s" % (
+            dict(collections.Counter(m["kind"] for m in ms)),
+            said(b, [(m["start"], m["end"]) for m in ms if m["kind"] in ("name", "alias", "surname", "title")][:8])))
+        print("      discovered: %s" % ", ".join("%s (%d, %s)" % (e["name"], len(e.get("all_mentions", [])),
+                                                                 mapper(e["name"])[1]) for e in pd[aid].get("actors", [])))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # the arguments score.py takes, with its defaults
@@ -295,6 +330,7 @@ def main():
         g.add_argument("--pred-" + mode, help="score this saved output (%s mode) instead of running" % mode)
     ap.add_argument("--causes", action="store_true", help="why pairs linked with actors are not in discovery")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --causes: each lost pair")
+    ap.add_argument("--lost", action="store_true", help="list each pair --causes counts, with its mentions")
     ap.add_argument("--offtarget", choices=("actors", "discover"), help="list the off-target stances of a mode")
     args = ap.parse_args()
 
@@ -315,6 +351,8 @@ def main():
         print("%-*s  %-26s  %s" % (w, k, res[0][0].get(k, "-"), res[1][0].get(k, "-")))
     if args.causes:
         lost_table(arts, outs[0], outs[1], res[0][1], res[1][1], args.verbose)
+    if args.lost:
+        lost_list(arts, outs[0], outs[1], res[0][1], res[1][1], texts)
     if args.offtarget:
         m = 0 if args.offtarget == "actors" else 1
         offtarget_list(arts, outs[m], m == 0, texts)

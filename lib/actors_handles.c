@@ -1,0 +1,154 @@
+/*
+ * actors_handles.c - Twitter handles as mentions of discovered actors.
+ *
+ * In discovery (no actors passed), a handle ("@HillaryClinton",
+ * "@realDonaldTrump", "@mike_pence", "@SenSanders") is an alias mention of the
+ * one discovered person whose full name its letters hold, or whose surname it
+ * ends in after a title, as a caller's alias would be. The names' keys are
+ * sorted once per text, and each handle costs a few binary searches.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "actors.h"
+#include "lexicon.h"
+#include "sort.h"
+
+static int handle_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* A Twitter handle ("@HillaryClinton", "@realDonaldTrump", "@mike_pence",
+ * "@SenSanders") names the discovered person whose full name, its letters
+ * lowercased, the handle holds ("hillaryclinton"), or whose surname it ends
+ * in after a title ("Sen" + "sanders"): an alias mention of that person, as a
+ * caller's alias would be. HANDLE_MAX: Twitter's limit. */
+#define HANDLE_MAX 15
+
+/* The letters and digits of s[0, n) lowercased into out (HANDLE_MAX + 1
+ * bytes), or 0 when they do not fit or s holds a byte outside ASCII. */
+static size_t handle_key(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || k == HANDLE_MAX)
+            return 0;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[k++] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c - 'A' + 'a');
+    }
+    return k;
+}
+
+/* The keys a handle may hold: each discovered person's (two or more words)
+ * full name (kind 0, 6 letters or more) and surname (kind 1, 3 or more),
+ * sorted, so that a handle costs a few binary searches however many entities
+ * the text has. */
+typedef struct hkey {
+    char k[HANDLE_MAX + 1];
+    unsigned char n, kind;
+    size_t ent;
+} hkey;
+
+static int hkey_order(const hkey *x, unsigned char kind, unsigned char n, const char *k)
+{
+    if (x->kind != kind)
+        return x->kind < kind ? -1 : 1;
+    if (x->n != n)
+        return x->n < n ? -1 : 1;
+    return memcmp(x->k, k, n);
+}
+
+static int hkey_cmp(const void *a, const void *b)
+{
+    const hkey *x = a, *y = b;
+    int c = hkey_order(x, y->kind, y->n, y->k);
+    return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
+}
+
+static hkey *hkeys_build(const stance_entityset *out, size_t base, size_t *nk)
+{
+    hkey *v = stance_malloc_array(2 * (out->n - base) + 1, sizeof *v);
+    *nk = 0;
+    for (size_t k = base; v && k < out->n; k++) {
+        const char *nm = out->e[k].name, *sp = strrchr(nm, ' ');
+        hkey *x = &v[*nk];
+        if (!sp)
+            continue;
+        if ((x->n = (unsigned char)handle_key(nm, strlen(nm), x->k)) >= 6)
+            x->kind = 0, x->ent = k, x = &v[++*nk];
+        if ((x->n = (unsigned char)handle_key(sp + 1, strlen(sp + 1), x->k)) >= 3)
+            x->kind = 1, x->ent = k, ++*nk;
+    }
+    if (v && *nk > 1)
+        stance_sort_small(v, *nk, sizeof *v, hkey_cmp);
+    return v;
+}
+
+/* Fold the entity of key k[0, n) of @p kind into *who: -1 none yet; returns
+ * 0 when two entities are named (the handle is ambiguous). */
+static int hkey_find(const hkey *v, size_t nv, unsigned char kind, const char *k, size_t n, long *who)
+{
+    size_t lo = 0, hi = nv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hkey_order(&v[mid], kind, (unsigned char)n, k) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < nv && hkey_order(&v[lo], kind, (unsigned char)n, k) == 0; lo++) {
+        if (*who >= 0 && *who != (long)v[lo].ent)
+            return 0;
+        *who = (long)v[lo].ent;
+    }
+    return 1;
+}
+
+/* The one entity handle h[0, hn) (the text's bytes, without "@") names, or -1
+ * (none, or two). */
+static long handle_entity(const hkey *v, size_t nv, const char *h, size_t hn)
+{
+    char hk[HANDLE_MAX + 1];
+    size_t hl = handle_key(h, hn, hk);
+    long who = -1;
+    for (size_t n = 6; n <= hl; n++) /* the full name anywhere in it */
+        for (size_t at = 0; at + n <= hl; at++)
+            if (!hkey_find(v, nv, 0, hk + at, n, &who))
+                return -1;
+    for (size_t n = 3; n < hl; n++) /* a title, then the surname */
+        if (n + 5 >= hl && (stance_lex_classes(h, hl - n) & STANCE_LX(TITLE)) &&
+            !hkey_find(v, nv, 1, hk + hl - n, n, &who))
+            return -1;
+    return who;
+}
+
+int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base)
+{
+    hkey *keys = NULL;
+    size_t nk = 0;
+    for (const char *at = memchr(text, '@', len); at; at = memchr(at + 1, '@', len - (size_t)(at + 1 - text))) {
+        size_t s = (size_t)(at - text), e = s + 1;
+        long who;
+        if (s > 0 && (handle_byte(text[s - 1]) || text[s - 1] == '.'))
+            continue; /* an e-mail address */
+        while (e < len && handle_byte(text[e]))
+            e++;
+        if (e - s - 1 < 3 || e - s - 1 > HANDLE_MAX)
+            continue;
+        if (!keys && !(keys = hkeys_build(out, base, &nk)))
+            return STANCE_ERR_NOMEM;
+        if ((who = handle_entity(keys, nk, text + s + 1, e - s - 1)) >= 0 &&
+            stance_ent_insert_mention(&out->e[who], (stance_span){s, e}, STANCE_MK_ALIAS, STANCE_MR_ALIAS)) {
+            stance_free(keys);
+            return STANCE_ERR_NOMEM;
+        }
+    }
+    stance_free(keys);
+    return STANCE_OK;
+}
+
