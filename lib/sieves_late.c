@@ -857,6 +857,28 @@ int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
     return lead >= 1 && lead <= 2;
 }
 
+/* '"It was a disgrace," said Ana Ruiz, 34, who waited in an "endless line
+ * around" the hall', 'Ian Holm said, "Instead of helping," the mayor "opted
+ * for a stunt."': a partial quote @p q left without an attribution, in the
+ * sentence of the direct quote @p p before it (p's content ends in no
+ * sentence end, no sentence end between them, same paragraph), opening in
+ * lowercase (no title or name), takes p's speaker. 1 or 0. */
+int stance_q_same_sent_after_direct(ctx *c, const seg *q, const seg *p)
+{
+    size_t e = p->ce;
+    if (p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE || p->close_para != q->para || q->ce <= q->cs ||
+        letter_case(c->t, q->cs, c->len) != -1 || q->open - p->close > 200)
+        return 0;
+    while (e > p->cs && (c->t[e - 1] == ' ' || c->t[e - 1] == '\n'))
+        e--;
+    if (e <= p->cs || c->t[e - 1] == '.' || c->t[e - 1] == '!' || c->t[e - 1] == '?')
+        return 0;
+    for (size_t k = p->close; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+            return 0;
+    return 1;
+}
+
 /* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
  * said': the partial quotes dropped for want of an attribution just before
  * quote @p qi, in its sentence, take its attribution after it (when they open
