@@ -573,6 +573,58 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     return name_or_name_of(c, k - 1, np.start, b);
 }
 
+/* Can the lowercase noun [ws, we) (a comma after it dropped) be a person,
+ * the antecedent of "who": a role, person, kin or group noun of the lexicon,
+ * or an agent noun's ending ("surrogate", "impersonator", "plaintiff" is
+ * not), as against "the discussion, who"? */
+static int person_head(ctx *c, size_t ws, size_t we)
+{
+    static const char *const END[] = {"er", "or", "ist", "ian", "ant", "ent", "ate"};
+    if (we > ws && c->t[we - 1] == ',')
+        we--;
+    if (we - ws < 3 || letter_case(c->t, ws, c->len) != -1)
+        return 0;
+    if (stance_lex_is(c->t + ws, we - ws, STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN) | STANCE_LX(GROUP_NOUN)))
+        return 1;
+    for (size_t j = 0; j < sizeof END / sizeof END[0]; j++) {
+        size_t n = strlen(END[j]);
+        if (we - ws > n + 2 && memcmp(c->t + we - n, END[j], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 'remarks made by a campaign aide who said voters should not "', 'a
+ * lecture from the Dalton mayor, who said that the pact was good for "': the
+ * chunk @p np ends in "(,) who" after no name: the description that an
+ * article opens at most five words before, with no comma in it. 1 and *@p b
+ * set, or 0. */
+static int who_description(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we, hs = 0, he = 0, k, i = np.start, from = STANCE_NO_OFFSET;
+    int n = 0;
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    if (we != e || !word_eq(c->t, ws, we, "who") || (k = skip_back_hs(c, ws, np.start)) <= np.start)
+        return 0;
+    if (c->t[k - 1] == ',')
+        k--;
+    while (stance_chunk_next(c->t, &i, k, c->len, &ws, &we)) {
+        n++;
+        hs = ws;
+        he = we;
+        if (c->t[we - 1] == ',' || c->t[we - 1] == ';' || c->t[we - 1] == ':')
+            from = STANCE_NO_OFFSET;
+        else if (lq(c->t, ws, we, STANCE_LQ(ARTICLE)) || word_eq(c->t, ws, we, "The") || word_eq(c->t, ws, we, "A") ||
+                 word_eq(c->t, ws, we, "An")) {
+            from = ws;
+            n = 1;
+        }
+    }
+    if (from == STANCE_NO_OFFSET || n < 2 || n > 6 || !person_head(c, hs, he))
+        return 0;
+    return stance_q_parse_np(c, from, k, 0, b);
+}
+
 /* 'Civic Watch stated that "': two or three capitalised words right before
  * the verb, no name elsewhere in the article, are one (NP_AT_VERB). */
 static int cap_run_subject(ctx *c, size_t s, size_t e, attr *b)
@@ -746,7 +798,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         }
     if (stance_q_participle_subject(c, q, np, v, b))
         return 1;
-    if (stance_q_who_antecedent(c, np, b))
+    if (stance_q_who_antecedent(c, np, b) || who_description(c, np, b))
         return 1;
     if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) &&
         (opener_appositive(c, np, kl, b) || stance_q_parse_np(c, np.start, k1, 0, b)))
