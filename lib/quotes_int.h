@@ -431,5 +431,6 @@ int stance_q_on_weekday(ctx *c, size_t s, size_t e, size_t end);
 int stance_q_only_lower_words(ctx *c, size_t s, size_t e);
 /* 'in Ruiz's words, "...', 'in the words of Ines Ruiz, "...': 1 and *@p a set, or 0. */
 int stance_q_in_words(ctx *c, const seg *q, attr *a);
+int stance_q_according_in_sent(ctx *c, const seg *q, attr *a);
 
 #endif

@@ -909,6 +909,39 @@ int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
     return lead >= 1 && lead <= 2;
 }
 
+/* 'According to the harbour board, the pier is "unsafe for boats"', 'the
+ * levy was "too low," according to Ana Ruiz, so the council ...': a partial
+ * quote @p q left without an attribution whose sentence has "according to"
+ * a noun phrase and a comma (IND_ACC_PAT) before the quote: that noun phrase
+ * speaks. 1 and *@p a set, 0, or <0 on error. */
+int stance_q_according_in_sent(ctx *c, const seg *q, attr *a)
+{
+    const char *t = c->t;
+    size_t floor = q->open - q->para > WINDOW ? q->open - WINDOW : q->para;
+    size_t ss = stance_q_sent_start(c, q->open, floor);
+    for (size_t k = ss; k + 13 < q->open; k++) {
+        attr b = *a;
+        stance_span np;
+        int r;
+        if ((t[k] != 'a' && t[k] != 'A') || memcmp(t + k + 1, "ccording", 8) != 0 ||
+            (k > ss && letter_before(t, k, c->len, 0)))
+            continue;
+        if ((r = stance_q_run(c, P_IND_ACC, k, q->open)) < 0)
+            return r;
+        np = group(c, 1);
+        b.role = NOSPAN;
+        if (r && stance_q_utf8_chars(t, np) <= IND_ACC_MAX_CHARS &&
+            stance_q_parse_np(c, np.start, np.end, NP_VERB_FIRST, &b)) {
+            b.cue = NOSPAN;
+            b.a_start = k;
+            b.a_end = np.end;
+            *a = b;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* '"It was a disgrace," said Ana Ruiz, 34, who waited in an "endless line
  * around" the hall', 'Ian Holm said, "Instead of helping," the mayor "opted
  * for a stunt."': a partial quote @p q left without an attribution, in the
