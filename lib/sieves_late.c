@@ -603,8 +603,10 @@ static int who_description(ctx *c, stance_span np, attr *b)
 {
     size_t e = skip_back_hs(c, np.end, np.start), ws, we, hs = 0, he = 0, k, i = np.start, from = STANCE_NO_OFFSET;
     int n = 0;
+    int who;
     stance_q_lower_word_before(c, e, np.start, &ws, &we);
-    if (we != e || !word_eq(c->t, ws, we, "who") || (k = skip_back_hs(c, ws, np.start)) <= np.start)
+    if (we != e || !((who = word_eq(c->t, ws, we, "who")) || word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "which")) ||
+        (k = skip_back_hs(c, ws, np.start)) <= np.start)
         return 0;
     if (c->t[k - 1] == ',')
         k--;
@@ -612,15 +614,17 @@ static int who_description(ctx *c, stance_span np, attr *b)
         n++;
         hs = ws;
         he = we;
-        if (c->t[we - 1] == ',' || c->t[we - 1] == ';' || c->t[we - 1] == ':')
-            from = STANCE_NO_OFFSET;
+        if (c->t[we - 1] == ',' || c->t[we - 1] == ';' || c->t[we - 1] == ':' ||
+            (!who && (verb_like(c, ws, we) || ing_word(c->t, ws, we) || word_eq(c->t, ws, we, "were") ||
+                      word_eq(c->t, ws, we, "was") || word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "are"))))
+            from = STANCE_NO_OFFSET; /* (no clause: 'the men were wearing shirts that read "') */
         else if (lq(c->t, ws, we, STANCE_LQ(ARTICLE)) || word_eq(c->t, ws, we, "The") || word_eq(c->t, ws, we, "A") ||
                  word_eq(c->t, ws, we, "An")) {
             from = ws;
             n = 1;
         }
     }
-    if (from == STANCE_NO_OFFSET || n < 2 || n > 6 || !person_head(c, hs, he))
+    if (from == STANCE_NO_OFFSET || n < 2 || n > 6 || (who && !person_head(c, hs, he)))
         return 0;
     return stance_q_parse_np(c, from, k, 0, b);
 }
