@@ -705,8 +705,13 @@ static int infinitive_subject(ctx *c, stance_span np, attr *b)
         return 0;
     ss = stance_q_sent_start(c, ts, np.start);
     for (i = ss; stance_chunk_next(c->t, &i, ts, c->len, &ws, &we);)
-        if (lq(c->t, ws, we, STANCE_LQ(OBJ_CONTROL)) && skip_hs(c->t, we, c->len) != ts)
+        if (lq(c->t, ws, we, STANCE_LQ(OBJ_CONTROL)) && skip_hs(c->t, we, c->len) != ts) {
+            /* 'leading advisers like Ana Ruiz to counter that "': a verb of causing; its object speaks */
+            if (word_eq(c->t, ws, we, "leading") || word_eq(c->t, ws, we, "led") || word_eq(c->t, ws, we, "prompted") ||
+                word_eq(c->t, ws, we, "prompting") || word_eq(c->t, ws, we, "forced") || word_eq(c->t, ws, we, "forcing"))
+                return stance_q_parse_np(c, skip_hs(c->t, we, c->len), skip_back_hs(c, ts, we), 0, b);
             return 0;
+        }
     return stance_q_subject_of(c, ss, ts, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
 }
 
