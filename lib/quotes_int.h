@@ -407,6 +407,7 @@ int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_spa
 int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a);
 int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p);
 void stance_q_same_sent_before(ctx *c, size_t qi);
+int stance_q_same_sent_after_direct(ctx *c, const seg *q, const seg *p);
 void stance_q_and_said_direct(ctx *c, seg *q);
 int stance_q_emit_indirect(ctx *c, size_t s, size_t e, size_t cs, size_t ce, const attr *a, int pronoun_unresolved,
                          stance_quotelist *out);
@@ -430,5 +431,6 @@ int stance_q_on_weekday(ctx *c, size_t s, size_t e, size_t end);
 int stance_q_only_lower_words(ctx *c, size_t s, size_t e);
 /* 'in Ruiz's words, "...', 'in the words of Ines Ruiz, "...': 1 and *@p a set, or 0. */
 int stance_q_in_words(ctx *c, const seg *q, attr *a);
+int stance_q_according_in_sent(ctx *c, const seg *q, attr *a);
 
 #endif

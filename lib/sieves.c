@@ -1096,7 +1096,16 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
-    if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa))) {
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p)) {
+        q->a = p->a;
+        q->a.how = STANCE_ATTR_INHERIT;
+        q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
+        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+    }
+    if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa) ||
+                                         (r = stance_q_according_in_sent(c, q, &pa)) != 0)) {
+        if (r < 0)
+            return r;
         q->a = pa;
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }

@@ -573,6 +573,62 @@ int stance_q_who_antecedent(ctx *c, stance_span np, attr *b)
     return name_or_name_of(c, k - 1, np.start, b);
 }
 
+/* Can the lowercase noun [ws, we) (a comma after it dropped) be a person,
+ * the antecedent of "who": a role, person, kin or group noun of the lexicon,
+ * or an agent noun's ending ("surrogate", "impersonator", "plaintiff" is
+ * not), as against "the discussion, who"? */
+static int person_head(ctx *c, size_t ws, size_t we)
+{
+    static const char *const END[] = {"er", "or", "ist", "ian", "ant", "ent", "ate"};
+    if (we > ws && c->t[we - 1] == ',')
+        we--;
+    if (we - ws < 3 || letter_case(c->t, ws, c->len) != -1)
+        return 0;
+    if (stance_lex_is(c->t + ws, we - ws, STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN) | STANCE_LX(GROUP_NOUN)))
+        return 1;
+    for (size_t j = 0; j < sizeof END / sizeof END[0]; j++) {
+        size_t n = strlen(END[j]);
+        if (we - ws > n + 2 && memcmp(c->t + we - n, END[j], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 'remarks made by a campaign aide who said voters should not "', 'a
+ * lecture from the Dalton mayor, who said that the pact was good for "': the
+ * chunk @p np ends in "(,) who" after no name: the description that an
+ * article opens at most five words before, with no comma in it. 1 and *@p b
+ * set, or 0. */
+static int who_description(ctx *c, stance_span np, attr *b)
+{
+    size_t e = skip_back_hs(c, np.end, np.start), ws, we, hs = 0, he = 0, k, i = np.start, from = STANCE_NO_OFFSET;
+    int n = 0;
+    int who;
+    stance_q_lower_word_before(c, e, np.start, &ws, &we);
+    if (we != e || !((who = word_eq(c->t, ws, we, "who")) || word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "which")) ||
+        (k = skip_back_hs(c, ws, np.start)) <= np.start)
+        return 0;
+    if (c->t[k - 1] == ',')
+        k--;
+    while (stance_chunk_next(c->t, &i, k, c->len, &ws, &we)) {
+        n++;
+        hs = ws;
+        he = we;
+        if (c->t[we - 1] == ',' || c->t[we - 1] == ';' || c->t[we - 1] == ':' ||
+            (!who && (verb_like(c, ws, we) || ing_word(c->t, ws, we) || word_eq(c->t, ws, we, "were") ||
+                      word_eq(c->t, ws, we, "was") || word_eq(c->t, ws, we, "is") || word_eq(c->t, ws, we, "are"))))
+            from = STANCE_NO_OFFSET; /* (no clause: 'the men were wearing shirts that read "') */
+        else if (lq(c->t, ws, we, STANCE_LQ(ARTICLE)) || word_eq(c->t, ws, we, "The") || word_eq(c->t, ws, we, "A") ||
+                 word_eq(c->t, ws, we, "An")) {
+            from = ws;
+            n = 1;
+        }
+    }
+    if (from == STANCE_NO_OFFSET || n < 2 || n > 6 || (who && !person_head(c, hs, he)))
+        return 0;
+    return stance_q_parse_np(c, from, k, 0, b);
+}
+
 /* 'Civic Watch stated that "': two or three capitalised words right before
  * the verb, no name elsewhere in the article, are one (NP_AT_VERB). */
 static int cap_run_subject(ctx *c, size_t s, size_t e, attr *b)
@@ -649,8 +705,13 @@ static int infinitive_subject(ctx *c, stance_span np, attr *b)
         return 0;
     ss = stance_q_sent_start(c, ts, np.start);
     for (i = ss; stance_chunk_next(c->t, &i, ts, c->len, &ws, &we);)
-        if (lq(c->t, ws, we, STANCE_LQ(OBJ_CONTROL)) && skip_hs(c->t, we, c->len) != ts)
+        if (lq(c->t, ws, we, STANCE_LQ(OBJ_CONTROL)) && skip_hs(c->t, we, c->len) != ts) {
+            /* 'leading advisers like Ana Ruiz to counter that "': a verb of causing; its object speaks */
+            if (word_eq(c->t, ws, we, "leading") || word_eq(c->t, ws, we, "led") || word_eq(c->t, ws, we, "prompted") ||
+                word_eq(c->t, ws, we, "prompting") || word_eq(c->t, ws, we, "forced") || word_eq(c->t, ws, we, "forcing"))
+                return stance_q_parse_np(c, skip_hs(c->t, we, c->len), skip_back_hs(c, ts, we), 0, b);
             return 0;
+        }
     return stance_q_subject_of(c, ss, ts, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
 }
 
@@ -746,7 +807,7 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         }
     if (stance_q_participle_subject(c, q, np, v, b))
         return 1;
-    if (stance_q_who_antecedent(c, np, b))
+    if (stance_q_who_antecedent(c, np, b) || who_description(c, np, b))
         return 1;
     if (kl != STANCE_NO_OFFSET && aux_only(c, kl + 1, np.end, ing) &&
         (opener_appositive(c, np, kl, b) || stance_q_parse_np(c, np.start, k1, 0, b)))
@@ -800,8 +861,20 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
         if (word_eq(c->t, ws, we, "as"))
             return 0; /* 'played down Trump's comments as "': what the comments are called */
         if (lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))) {
-            if (!stance_q_word_before(c, ws, cs, &ps, &pe))
-                return 0;
+            size_t at = ws;
+            long k;
+            /* 'Holm's recent evidence-free assertion that "': up to three lowercase modifiers (a hyphen splits words) */
+            for (int m = 0;; m++) {
+                if (!stance_q_word_before(c, at, cs, &ps, &pe))
+                    return 0;
+                k = name_before(c, at);
+                if (m == 3 || letter_case(c->t, ps, c->len) != -1 || lq(c->t, ps, pe, STANCE_LQ(DETERMINERS)) ||
+                    (k >= 0 && c->names->v[k].start >= cs && stance_q_possessive_at(c, c->names->v[k].last_end) &&
+                     c->names->v[k].last_end + (c->t[c->names->v[k].last_end] == '\'' ? 2u : 4u) ==
+                         skip_back_hs(c, at, cs)))
+                    break;
+                at = ps;
+            }
             if (word_eq(c->t, ps, pe, "his") || word_eq(c->t, ps, pe, "her") || word_eq(c->t, ps, pe, "His") ||
                 word_eq(c->t, ps, pe, "Her")) {
                 g = (c->t[ps] | 0x20) == 'h' && c->t[ps + 1] == 'i' ? STANCE_G_MALE : STANCE_G_FEMALE;
@@ -809,10 +882,9 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
                 a->spk = (stance_span){ps, pe};
                 a->gender = g;
             } else {
-                long k = name_before(c, ws);
                 const stance_name *nm = k >= 0 ? &c->names->v[k] : NULL;
                 if (!nm || nm->start < cs || !stance_q_possessive_at(c, nm->last_end) ||
-                    nm->last_end + (c->t[nm->last_end] == '\'' ? 2u : 4u) != skip_back_hs(c, ws, cs))
+                    nm->last_end + (c->t[nm->last_end] == '\'' ? 2u : 4u) != skip_back_hs(c, at, cs))
                     return 0; /* "Trump's accusation", "Rubio’s catch phrase" */
                 a->how = STANCE_ATTR_NAME;
                 a->spk = (stance_span){nm->start, nm->end};
@@ -855,6 +927,61 @@ int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
     for (i = ss; stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we);)
         lead++;
     return lead >= 1 && lead <= 2;
+}
+
+/* 'According to the harbour board, the pier is "unsafe for boats"', 'the
+ * levy was "too low," according to Ana Ruiz, so the council ...': a partial
+ * quote @p q left without an attribution whose sentence has "according to"
+ * a noun phrase and a comma (IND_ACC_PAT) before the quote: that noun phrase
+ * speaks. 1 and *@p a set, 0, or <0 on error. */
+int stance_q_according_in_sent(ctx *c, const seg *q, attr *a)
+{
+    const char *t = c->t;
+    size_t floor = q->open - q->para > WINDOW ? q->open - WINDOW : q->para;
+    size_t ss = stance_q_sent_start(c, q->open, floor);
+    for (size_t k = ss; k + 13 < q->open; k++) {
+        attr b = *a;
+        stance_span np;
+        int r;
+        if ((t[k] != 'a' && t[k] != 'A') || memcmp(t + k + 1, "ccording", 8) != 0 ||
+            (k > ss && letter_before(t, k, c->len, 0)))
+            continue;
+        if ((r = stance_q_run(c, P_IND_ACC, k, q->open)) < 0)
+            return r;
+        np = group(c, 1);
+        b.role = NOSPAN;
+        if (r && stance_q_utf8_chars(t, np) <= IND_ACC_MAX_CHARS &&
+            stance_q_parse_np(c, np.start, np.end, NP_VERB_FIRST, &b)) {
+            b.cue = NOSPAN;
+            b.a_start = k;
+            b.a_end = np.end;
+            *a = b;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* '"It was a disgrace," said Ana Ruiz, 34, who waited in an "endless line
+ * around" the hall', 'Ian Holm said, "Instead of helping," the mayor "opted
+ * for a stunt."': a partial quote @p q left without an attribution, in the
+ * sentence of the direct quote @p p before it (p's content ends in no
+ * sentence end, no sentence end between them, same paragraph), opening in
+ * lowercase (no title or name), takes p's speaker. 1 or 0. */
+int stance_q_same_sent_after_direct(ctx *c, const seg *q, const seg *p)
+{
+    size_t e = p->ce;
+    if (p->kind != K_DIRECT || p->a.how == STANCE_ATTR_NONE || p->close_para != q->para || q->ce <= q->cs ||
+        letter_case(c->t, q->cs, c->len) != -1 || q->open - p->close > 200)
+        return 0;
+    while (e > p->cs && (c->t[e - 1] == ' ' || c->t[e - 1] == '\n'))
+        e--;
+    if (e <= p->cs || c->t[e - 1] == '.' || c->t[e - 1] == '!' || c->t[e - 1] == '?')
+        return 0;
+    for (size_t k = p->close; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+            return 0;
+    return 1;
 }
 
 /* 'Sales were "flat for a month" as buyers waited for a "calmer market," he
