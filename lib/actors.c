@@ -681,7 +681,6 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 #ifndef DISC_OFF
 #define DISC_OFF 0u
 #endif
-#define DISC_INITIAL 1u  /* a multi-word run opening a sentence or a quote, its first word an ordinary one */
 #define DISC_SHOUT 2u    /* a run in capitals throughout, of more than an acronym's letters */
 #define DISC_COMMON 4u   /* a multi-word run of ordinary words only */
 #define DISC_PRON 8u     /* a multi-word run holding a pronoun ("Look I've") */
@@ -690,8 +689,8 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 #define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
 
 /* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
- * semicolon or a dash? A title or function word inside the run ("the", "Sen.")
- * before its bare name is a name's own opening: then no. */
+ * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
+ * ("the", "Sen.") before its bare name is a name's own opening: then no. */
 static int run_initial(const char *t, const stance_name *nm)
 {
     size_t i = nm->start;
@@ -755,14 +754,12 @@ static int lower_in_text(const char *t, size_t len, const char *w, size_t n)
 /* Classify the words of a run: *common when every word, lowercased, is a word
  * the lexicon knows or one the article itself writes in lowercase ("Law
  * Enforcement" beside "law enforcement", "Vote"; not a one-word run the lexicon
- * knows capitalised: "Congress"); *first when the first word is; *pron when a
- * word is a pronoun or a pronoun's contraction ("Look I've"). */
-static void run_words(const char *t, size_t len, const stance_name *nm, int *common, int *first, int *pron)
+ * knows capitalised: "Congress"); *pron when a word is a pronoun or a pronoun's contraction ("Look I've"). */
+static void run_words(const char *t, size_t len, const stance_name *nm, int *common, int *pron)
 {
     char low[STANCE_LEX_MAXLEN + 1];
     size_t i = nm->bare;
     *common = 1;
-    *first = -1;
     *pron = 0;
     while (i < nm->last_end) {
         size_t s = i, n;
@@ -779,27 +776,23 @@ static void run_words(const char *t, size_t len, const stance_name *nm, int *com
             low[k] = (char)(t[s + k] >= 'A' && t[s + k] <= 'Z' ? t[s + k] | 0x20 : t[s + k]);
         if (pronoun_word(t + s, n) || pronoun_word(low, n))
             *pron = 1;
-        if ((*common || *first < 0) && ((nm->ntok == 1 && stance_lex_known(t + s, n)) ||
+        if (*common && ((nm->ntok == 1 && stance_lex_known(t + s, n)) ||
                                         (!stance_lex_known(low, n) && !lower_in_text(t, len, low, n))))
             *common = 0;
-        if (*first < 0)
-            *first = *common;
     }
 }
 
 /* Is run @p nm of a quote evidence of a name for the quoted rules? Not when it
- * shouts, is an ordinary word (one word), or (two or more words) opens a
- * sentence or a quote with an ordinary word ("Morning Glow is over"), is made
- * of ordinary words only or holds a pronoun. Chosen on the train labels and
- * the first 300 PolNeAR records (bench/RESULTS.md, disc3). */
+ * shouts, is an ordinary word (one word), or (two or more words) is made of
+ * ordinary words only or holds a pronoun. (A one-word name also needs a
+ * mention that opens no sentence: run_initial().) Chosen on the train labels
+ * and the first 300 PolNeAR records (bench/RESULTS.md, disc3). */
 static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm)
 {
-    int common, first, pron;
+    int common, pron;
     if (!(DISC_OFF & DISC_SHOUT) && run_shouting(t, nm))
         return 0;
-    run_words(t, len, nm, &common, &first, &pron);
-    if (!(DISC_OFF & DISC_INITIAL) && nm->ntok >= 2 && first && run_initial(t, nm))
-        return 0;
+    run_words(t, len, nm, &common, &pron);
     if (nm->ntok < 2)
         return (DISC_OFF & DISC_COMMON1) || !common;
     return !((!(DISC_OFF & DISC_COMMON) && common) || (!(DISC_OFF & DISC_PRON) && pron));
@@ -832,20 +825,39 @@ static size_t first_len(const stance_namelist *l, const char *t, size_t k, size_
 /* An acronym of two to five capitals ("NATO", "ISIS", "DNC"): an organisation
  * or a country, an actor when a quote names it even once. */
 
-static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *nm, const char *t, size_t len)
+static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *nm, const char *t)
 {
     size_t n = nm->last_end - nm->last;
-    int common, first, pron;
     if (nm->ntok != 1 || n < 2 || n > ACRONYM_MAX)
         return 0;
     for (size_t c = nm->last; c < nm->last_end; c++)
         if (t[c] < 'A' || t[c] > 'Z')
             return 0;
-    if (stance_quote_holding(quotes, nm->start, nm->end) == quotes->n)
-        return 0;
-    /* "NO", "ALL", "WHITE": an ordinary word shouted ("US" is the pronoun's capitals, a country) */
-    run_words(t, len, nm, &common, &first, &pron);
+    return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
+}
+
+/* Is acronym run @p nm no ordinary word in capitals ("NO", "ALL", "WHITE" are;
+ * "US" is a pronoun's capitals, a country)? */
+static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
+{
+    int common, pron;
+    run_words(t, len, nm, &common, &pron);
     return (DISC_OFF & DISC_SHOUT1) || !common || pron;
+}
+
+/* Does a quote hold a run of the group [i, j) of by_last (not taken) that is
+ * evidence of a name (quoted_name_evidence())? Asked only of the groups the
+ * quoted rules would make actors. */
+static int group_quoted(const stance_quotelist *quotes, const stance_namelist *l, const char *t, size_t len, size_t i,
+                        size_t j, const unsigned char *taken)
+{
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        if (!taken[l->by_last[k]] && stance_quote_holding(quotes, nm->start, nm->end) < quotes->n &&
+            quoted_name_evidence(t, len, nm))
+            return 1;
+    }
+    return 0;
 }
 
 /* Does a run of the surname group (runs by_last[i, j), those not @p taken)
@@ -1441,24 +1453,29 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     while (i < l->n) {
         size_t j = i, count = 0, hk = 0;
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
-        int wanted = 0, quoted = 0, plain = 0; /* a run that speaks, or an acronym a quote names; a run in a
-                                                  quote that is evidence of a name; a run that opens no sentence */
+        const stance_name *acronym = NULL; /* a run that is an acronym a quote names */
+        int wanted = 0, plain = 0;         /* a run that speaks; a run that opens no sentence */
         while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
                 if (!head)
                     head = &l->v[hk = l->by_last[j]];
                 count++;
-                wanted |= acronym_in_quote(quotes, &l->v[l->by_last[j]], text, len);
-                quoted |= stance_quote_holding(quotes, l->v[l->by_last[j]].start, l->v[l->by_last[j]].end) < quotes->n &&
-                          quoted_name_evidence(text, len, &l->v[l->by_last[j]]);
+                if (!acronym && acronym_in_quote(quotes, &l->v[l->by_last[j]], text))
+                    acronym = &l->v[l->by_last[j]];
                 plain |= (DISC_OFF & DISC_PLAIN) || !run_initial(text, &l->v[l->by_last[j]]);
             }
             j++;
         }
+        if (!wanted && acronym)
+            wanted = acronym_no_word(text, len, acronym);
         if (head &&
-            (wanted || (((head->ntok >= 2 && (count >= 2 || quoted || first_len(l, text, hk, memo))) ||
-                         one_word_actor(text, head, count, quoted && plain ? QUOTED_ONE_WORD : ONE_WORD_MIN) || titled_group(l, text, i, j, taken)) &&
+            (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
+                                              group_quoted(quotes, l, text, len, i, j, taken))) ||
+                         one_word_actor(text, head, count, ONE_WORD_MIN) ||
+                         (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
+                          group_quoted(quotes, l, text, len, i, j, taken)) ||
+                         titled_group(l, text, i, j, taken)) &&
                         !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
                         !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;
