@@ -723,14 +723,10 @@ static int run_initial(const char *t, const stance_name *nm)
 
 static int run_shouting(const char *t, const stance_name *nm)
 {
-    size_t letters = 0;
-    for (size_t i = nm->bare; i < nm->last_end; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c >= 'a' && c <= 'z')
-            return 0;
-        letters += c >= 'A' && c <= 'Z';
-    }
-    return letters > ACRONYM_MAX;
+    size_t capitals = 0, i = nm->bare;
+    while (i < nm->last_end && (unsigned char)(t[i] - 'a') >= 26u) /* up to a lowercase letter */
+        capitals += (unsigned char)(t[i++] - 'A') < 26u;
+    return i == nm->last_end && capitals > ACRONYM_MAX;
 }
 
 /* A byte that continues a word: an ASCII letter or digit, or part of a UTF-8 letter. */
