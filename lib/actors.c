@@ -674,10 +674,8 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
            (stance_lex_rules(w, n) & (STANCE_LQ(ORG_LAST) | STANCE_LQ(ORG_ALONE))) != STANCE_LQ(ORG_LAST);
 }
 
-/* ---- evidence of a name inside a quote (the quoted rules: one-word twice,
- * multi-word once). A capital is evidence of a name only where a common word
- * would not carry one; each test is switched off by its bit of DISC_OFF (for
- * measuring: build with -DDISC_OFF=mask). */
+/* ---- evidence of a name inside a quote (the quoted rules): a capital only where a common word
+ * would not carry one. Each test has a bit of DISC_OFF (build with -DDISC_OFF=mask to measure). */
 #ifndef DISC_OFF
 #define DISC_OFF 0u
 #endif
@@ -730,18 +728,14 @@ static int run_shouting(const char *t, const stance_name *nm)
 }
 
 /* A byte that continues a word: an ASCII letter or digit, or part of a UTF-8 letter. */
-static int word_byte(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return (unsigned)((u | 0x20) - 'a') < 26u || (unsigned)(u - '0') < 10u || u >= 0x80;
-}
+#define WORD_BYTE(c) ((unsigned char)(((unsigned char)(c) | 0x20) - 'a') < 26u || (unsigned char)((c) - '0') < 10u || ((c) & 0x80))
 
 /* Does the lowercase word w[0, n) stand in t[0, len) as a word? */
 static int lower_in_text(const char *t, size_t len, const char *w, size_t n)
 {
     for (const char *p = t, *end = t + len; (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
         size_t s = (size_t)(p - t), e = s + n;
-        if ((s == 0 || !word_byte(t[s - 1])) && (e == len || !word_byte(t[e])))
+        if ((s == 0 || !WORD_BYTE(t[s - 1])) && (e == len || !WORD_BYTE(t[e])))
             return 1;
     }
     return 0;
@@ -1397,6 +1391,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     unsigned char *speaks = NULL, *taken = NULL;
     size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
     spk_index sx = {NULL, 0};
+    int rc = STANCE_ERR_NOMEM;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -1485,19 +1480,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (first_name_mentions(l, text, len, out, base) || stance_actors_handle_mentions(text, len, out, base))
-        goto nomem;
-    stance_free(speaks);
-    stance_free(taken);
-    stance_free(run);
-    stance_free(memo);
-    stance_free(sx.v);
-    return STANCE_OK;
+    if (!first_name_mentions(l, text, len, out, base) && !stance_actors_handle_mentions(text, len, out, base))
+        rc = STANCE_OK;
 nomem:
     stance_free(speaks);
     stance_free(taken);
     stance_free(run);
     stance_free(memo);
     stance_free(sx.v);
-    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    return rc == STANCE_OK ? rc : stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }
