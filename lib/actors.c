@@ -16,7 +16,8 @@
  * mentioned three times (one_word_actor(); twice when a quote holds one),
  * every multi-word name a quote holds, every name a person's title or role
  * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
- * names (acronym_in_quote()). A name that modifies "campaign", "camp",
+ * names (acronym_in_quote()); in quotes, a capital counts as a name only where
+ * a common word would not carry one (quoted_name_evidence()). A name that modifies "campaign", "camp",
  * "administration" or "organization" names that body instead
  * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
  * Republican Party") are one actor named by the party (discover_parties());
@@ -638,6 +639,15 @@ static int same_last(const char *t, const stance_name *a, const char *s, size_t 
     return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
 }
 
+/* 2 if w[0, n) is a pronoun's contraction ("I've", "We’re"), 1 if a pronoun, else 0. */
+static int pronoun_word(const char *w, size_t n)
+{
+    size_t ap = 0;
+    while (ap < n && w[ap] != '\'' && !(ap + 3 <= n && memcmp(w + ap, "\xe2\x80\x99", 3) == 0))
+        ap++;
+    return (stance_lex_classes(w, ap) & STANCE_LX(PRONOUN)) ? 1 + (ap < n) : 0;
+}
+
 /* A one-word name ("Israel", "FBI", "Obama" never named in full) is an actor
  * once it recurs: ONE_WORD_MIN times, or QUOTED_ONE_WORD times when a quote
  * holds one of them (the speaker's own words name it: "Russia", "Walmart";
@@ -651,19 +661,131 @@ static int same_last(const char *t, const stance_name *a, const char *s, size_t 
 static int one_word_actor(const char *t, const stance_name *head, size_t count, size_t min)
 {
     const char *w = t + head->last;
-    size_t n = head->last_end - head->last, ap = 0;
+    size_t n = head->last_end - head->last;
     if (head->ntok != 1 || count < min || n < 2)
         return 0;
     /* "I'm", "We’re": a pronoun's contraction, not a name */
-    while (ap < n && w[ap] != '\'' && !(ap + 3 <= n && memcmp(w + ap, "\xe2\x80\x99", 3) == 0))
-        ap++;
-    if (ap < n && (stance_lex_classes(w, ap) & STANCE_LX(PRONOUN)))
+    if (pronoun_word(w, n) == 2)
         return 0;
     /* "Republican", "Democratic": a title before a name, an adjective alone;
      * "Party", "Department": the end of a name, a common noun alone (but
      * "Democrats" and "Congress" name a group alone) */
     return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) &&
            (stance_lex_rules(w, n) & (STANCE_LQ(ORG_LAST) | STANCE_LQ(ORG_ALONE))) != STANCE_LQ(ORG_LAST);
+}
+
+/* ---- evidence of a name inside a quote (the quoted rules): a capital only where a common word
+ * would not carry one. Each test has a bit of DISC_OFF (build with -DDISC_OFF=mask to measure). */
+#ifndef DISC_OFF
+#define DISC_OFF 0u
+#endif
+#define DISC_SHOUT 2u    /* a run in capitals throughout, of more than an acronym's letters */
+#define DISC_COMMON 4u   /* a multi-word run of ordinary words only */
+#define DISC_PRON 8u     /* a multi-word run holding a pronoun ("Look I've") */
+#define DISC_PLAIN 16u   /* a one-word name with every mention opening a sentence */
+#define DISC_COMMON1 32u /* a one-word run of an ordinary word */
+#define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
+
+/* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
+ * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
+ * ("the", "Sen.") before its bare name is a name's own opening: then no. */
+static int run_initial(const char *t, const stance_name *nm)
+{
+    size_t i = nm->start;
+    if (nm->bare > nm->start)
+        return 0;
+    while (i > 0) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if ((c == '"' || c == '\'') && i == nm->start)
+            return 1; /* a straight quote mark against the run opens a quote */
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[')
+            i--;
+        else if (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
+                 ((unsigned char)t[i - 1] == 0x9C || (unsigned char)t[i - 1] == 0x98))
+            return 1; /* an opening curly quote */
+        else if (i >= 2 && (unsigned char)t[i - 2] == 0xC2 && c == 0xA0)
+            i -= 2;
+        else
+            return (c == '.' && !(i >= 2 && t[i - 2] >= 'A' && t[i - 2] <= 'Z' &&
+                                  (i == 2 || t[i - 3] == ' ' || t[i - 3] == '\n'))) || /* not "M. Stanton Evans" */
+                   c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '-' ||
+                   (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
+                    (c == 0x93 || c == 0x94)); /* an en or em dash */
+    }
+    return 1;
+}
+
+/* Is run @p nm in capitals throughout ("STUPID AND WRONG", "NEVER") and longer
+ * than an acronym ("NATO", "DNC": ACRONYM_MAX letters)? */
+#define ACRONYM_MAX 5
+
+static int run_shouting(const char *t, const stance_name *nm)
+{
+    size_t capitals = 0, i = nm->bare;
+    while (i < nm->last_end && (unsigned char)(t[i] - 'a') >= 26u) /* up to a lowercase letter */
+        capitals += (unsigned char)(t[i++] - 'A') < 26u;
+    return i == nm->last_end && capitals > ACRONYM_MAX;
+}
+
+/* A byte that continues a word: an ASCII letter or digit, or part of a UTF-8 letter. */
+#define WORD_BYTE(c) ((unsigned char)(((unsigned char)(c) | 0x20) - 'a') < 26u || (unsigned char)((c) - '0') < 10u || ((c) & 0x80))
+
+/* Does the lowercase word w[0, n) stand in t[0, len) as a word? */
+static int lower_in_text(const char *t, size_t len, const char *w, size_t n)
+{
+    for (const char *p = t, *end = t + len; (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
+        size_t s = (size_t)(p - t), e = s + n;
+        if ((s == 0 || !WORD_BYTE(t[s - 1])) && (e == len || !WORD_BYTE(t[e])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Classify the words of a run: *common when every word, lowercased, is a word
+ * the lexicon knows or one the article itself writes in lowercase ("Law
+ * Enforcement" beside "law enforcement", "Vote"; not a one-word run the lexicon
+ * knows capitalised: "Congress"); *pron when a word is a pronoun or a pronoun's contraction ("Look I've"). */
+static void run_words(const char *t, size_t len, const stance_name *nm, int *common, int *pron)
+{
+    char low[STANCE_LEX_MAXLEN + 1];
+    size_t i = nm->bare;
+    *common = 1;
+    *pron = 0;
+    while (i < nm->last_end) {
+        size_t s = i, n;
+        while (i < nm->last_end && t[i] != ' ')
+            i++;
+        n = i - s;
+        while (i < nm->last_end && t[i] == ' ')
+            i++;
+        if (n > STANCE_LEX_MAXLEN) {
+            *common = 0;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++)
+            low[k] = (char)(t[s + k] >= 'A' && t[s + k] <= 'Z' ? t[s + k] | 0x20 : t[s + k]);
+        if (pronoun_word(t + s, n) || pronoun_word(low, n))
+            *pron = 1;
+        if (*common && ((nm->ntok == 1 && stance_lex_known(t + s, n)) ||
+                                        (!stance_lex_known(low, n) && !lower_in_text(t, len, low, n))))
+            *common = 0;
+    }
+}
+
+/* Is run @p nm of a quote evidence of a name for the quoted rules? Not when it
+ * shouts, is an ordinary word (one word), or (two or more words) is made of
+ * ordinary words only or holds a pronoun. (A one-word name also needs a
+ * mention that opens no sentence: run_initial().) Chosen on the train labels
+ * and the first 300 PolNeAR records (bench/RESULTS.md, disc3). */
+static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm)
+{
+    int common, pron;
+    if (!(DISC_OFF & DISC_SHOUT) && run_shouting(t, nm))
+        return 0;
+    run_words(t, len, nm, &common, &pron);
+    if (nm->ntok < 2)
+        return (DISC_OFF & DISC_COMMON1) || !common;
+    return !((!(DISC_OFF & DISC_COMMON) && common) || (!(DISC_OFF & DISC_PRON) && pron));
 }
 
 /* The length of the first word of a full name that opens with a listed first
@@ -692,7 +814,6 @@ static size_t first_len(const stance_namelist *l, const char *t, size_t k, size_
 
 /* An acronym of two to five capitals ("NATO", "ISIS", "DNC"): an organisation
  * or a country, an actor when a quote names it even once. */
-#define ACRONYM_MAX 5
 
 static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *nm, const char *t)
 {
@@ -703,6 +824,30 @@ static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *n
         if (t[c] < 'A' || t[c] > 'Z')
             return 0;
     return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
+}
+
+/* Is acronym run @p nm no ordinary word in capitals ("NO", "ALL", "WHITE" are;
+ * "US" is a pronoun's capitals, a country)? */
+static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
+{
+    int common, pron;
+    run_words(t, len, nm, &common, &pron);
+    return (DISC_OFF & DISC_SHOUT1) || !common || pron;
+}
+
+/* Does a quote hold a run of the group [i, j) of by_last (not taken) that is
+ * evidence of a name (quoted_name_evidence())? Asked only of the groups the
+ * quoted rules would make actors. */
+static int group_quoted(const stance_quotelist *quotes, const stance_namelist *l, const char *t, size_t len, size_t i,
+                        size_t j, const unsigned char *taken)
+{
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        if (!taken[l->by_last[k]] && stance_quote_holding(quotes, nm->start, nm->end) < quotes->n &&
+            quoted_name_evidence(t, len, nm))
+            return 1;
+    }
+    return 0;
 }
 
 /* Does a run of the surname group (runs by_last[i, j), those not @p taken)
@@ -1246,6 +1391,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     unsigned char *speaks = NULL, *taken = NULL;
     size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
     spk_index sx = {NULL, 0};
+    int rc = STANCE_ERR_NOMEM;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
     /* Which surname groups speak: the last word of each speaker's name. */
@@ -1298,21 +1444,29 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     while (i < l->n) {
         size_t j = i, count = 0, hk = 0;
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
-        int wanted = 0, quoted = 0; /* a run that speaks, or an acronym a quote names; a run in a quote */
+        const stance_name *acronym = NULL; /* a run that is an acronym a quote names */
+        int wanted = 0, plain = 0;         /* a run that speaks; a run that opens no sentence */
         while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
                 if (!head)
                     head = &l->v[hk = l->by_last[j]];
                 count++;
-                wanted |= acronym_in_quote(quotes, &l->v[l->by_last[j]], text);
-                quoted |= stance_quote_holding(quotes, l->v[l->by_last[j]].start, l->v[l->by_last[j]].end) < quotes->n;
+                if (!acronym && acronym_in_quote(quotes, &l->v[l->by_last[j]], text))
+                    acronym = &l->v[l->by_last[j]];
+                plain |= (DISC_OFF & DISC_PLAIN) || !run_initial(text, &l->v[l->by_last[j]]);
             }
             j++;
         }
+        if (!wanted && acronym)
+            wanted = acronym_no_word(text, len, acronym);
         if (head &&
-            (wanted || (((head->ntok >= 2 && (count >= 2 || quoted || first_len(l, text, hk, memo))) ||
-                         one_word_actor(text, head, count, quoted ? QUOTED_ONE_WORD : ONE_WORD_MIN) || titled_group(l, text, i, j, taken)) &&
+            (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
+                                              group_quoted(quotes, l, text, len, i, j, taken))) ||
+                         one_word_actor(text, head, count, ONE_WORD_MIN) ||
+                         (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
+                          group_quoted(quotes, l, text, len, i, j, taken)) ||
+                         titled_group(l, text, i, j, taken)) &&
                         !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
                         !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;
@@ -1326,19 +1480,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (first_name_mentions(l, text, len, out, base) || stance_actors_handle_mentions(text, len, out, base))
-        goto nomem;
-    stance_free(speaks);
-    stance_free(taken);
-    stance_free(run);
-    stance_free(memo);
-    stance_free(sx.v);
-    return STANCE_OK;
+    if (!first_name_mentions(l, text, len, out, base) && !stance_actors_handle_mentions(text, len, out, base))
+        rc = STANCE_OK;
 nomem:
     stance_free(speaks);
     stance_free(taken);
     stance_free(run);
     stance_free(memo);
     stance_free(sx.v);
-    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    return rc == STANCE_OK ? rc : stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 }

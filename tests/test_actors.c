@@ -241,6 +241,23 @@ static const disc_case disc_cases[] = {
      2, {"Velmora", "Ostrava", "Rui Costa"}, {2, -1, 2}},
     /* ... unless that head noun names a group alone ("Congress") */
     {"Congress met. Critics of Congress left, and Congress stayed.\n", 1, {"Congress"}, {3}},
+    /* The quoted rules take a capital as evidence of a name only where a
+     * common word would not carry one (disc3). A one-word name whose every
+     * mention opens a sentence or a quote is no actor when named twice ("Zorbel") */
+    {"\"Zorbel is coming,\" said Rui Costa. Zorbel, they said, was late.\n", 1, {"Zorbel", "Rui Costa"}, {-1, 1}},
+    /* ... nor a run in capitals throughout ("FOLLY BRIGADE") */
+    {"\"They voted for FOLLY BRIGADE again,\" said Rui Costa.\n", 1, {"FOLLY BRIGADE", "Rui Costa"}, {-1, 1}},
+    /* ... nor a run of words the article writes in lowercase ("Harbor Police") */
+    {"\"They sent the Harbor Police again,\" said Rui Costa. The harbor police left.\n", 1,
+     {"Harbor Police", "Rui Costa"}, {-1, 1}},
+    /* ... nor a run that holds a pronoun ("Look I've") */
+    {"\"Well, Look I\xe2\x80\x99ve made this clear,\" said Rui Costa.\n", 1, {"Look I\xe2\x80\x99ve", "Rui Costa"},
+     {-1, 1}},
+    /* ... nor a one-word name that is a word of the lexicon ("Vote", twice) */
+    {"\"We asked the Vote office,\" said Rui Costa. They closed the Vote desk.\n", 1, {"Vote", "Rui Costa"},
+     {-1, 1}},
+    /* ... nor an acronym that is an ordinary word in capitals ("NO") */
+    {"\"There is NO deal,\" said Rui Costa.\n", 1, {"NO", "Rui Costa"}, {-1, 1}},
     /* A party's members' plural and its nickname are the party: "Republicans",
      * "the GOP" and "the Republican Party", each named once, make one entity
      * named "Republican Party"; "Senate Republicans" is no form of it */
