@@ -47,6 +47,12 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err);
 void stance_entityset_clear(stance_entityset *s);
+/* Append a mention to @p e (ignored when it overlaps the last one). */
+int stance_ent_add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule);
+/* Append a new entity named name[0, nlen) to @p out. */
+int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int discovered, int index);
+/* Does "'s" or "’s" (either case of s) start at t[end]? */
+int stance_possessive_at(const char *t, size_t len, size_t end);
 /* Insert a name mention into @p e, keeping its mentions in text order. */
 int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule);
 /* actors_handles.c: the Twitter handles in @p text that name one of the

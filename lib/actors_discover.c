@@ -1,0 +1,891 @@
+/*
+ * actors_discover.c - the actors of a text when the caller passes none
+ * (stance_actors_discover(); the caller's actors are matched in actors.c).
+ *
+ * Discovered from the name runs the quote extractor collected (names.c), grouped by surname: every group that speaks in a quote, every
+ * group with a full (multi-word) name mentioned at least twice (once when it
+ * opens with a listed first name: first_name_len()), every one-word name
+ * mentioned three times (one_word_actor(); twice when a quote holds one),
+ * every multi-word name a quote holds, every name a person's title or role
+ * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
+ * names (acronym_in_quote()); in quotes, a capital counts as a name only where
+ * a common word would not carry one (quoted_name_evidence()). A name that modifies "campaign", "camp",
+ * "administration" or "organization" names that body instead
+ * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
+ * Republican Party") are one actor named by the party (discover_parties());
+ * Twitter handles are aliases of the person they name (actors_handles.c).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "lexicon.h"
+#include "mentions.h"
+#include "sort.h"
+#include "tokens.h"
+
+static int span_cmp(const void *a, const void *b)
+{
+    const stance_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int same_last(const char *t, const stance_name *a, const char *s, size_t n)
+{
+    return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
+}
+
+/* 2 if w[0, n) is a pronoun's contraction ("I've", "We’re"), 1 if a pronoun, else 0. */
+static int pronoun_word(const char *w, size_t n)
+{
+    size_t ap = 0;
+    while (ap < n && w[ap] != '\'' && !(ap + 3 <= n && memcmp(w + ap, "\xe2\x80\x99", 3) == 0))
+        ap++;
+    return (stance_lex_classes(w, ap) & STANCE_LX(PRONOUN)) ? 1 + (ap < n) : 0;
+}
+
+/* A one-word name ("Israel", "FBI", "Obama" never named in full) is an actor
+ * once it recurs: ONE_WORD_MIN times, or QUOTED_ONE_WORD times when a quote
+ * holds one of them (the speaker's own words name it: "Russia", "Walmart";
+ * chosen on the train labels: +11 pairs linked, off-target the same, 50
+ * more stances toward entities the labels do not list; once in a quote
+ * links 39 more for 322 more such stances); not the head noun of an organisation's name alone ("Party"
+ * from "Democratic Party", whose adjective names.c reads as a title). */
+#define ONE_WORD_MIN 3
+#define QUOTED_ONE_WORD 2
+
+static int one_word_actor(const char *t, const stance_name *head, size_t count, size_t min)
+{
+    const char *w = t + head->last;
+    size_t n = head->last_end - head->last;
+    if (head->ntok != 1 || count < min || n < 2)
+        return 0;
+    /* "I'm", "We’re": a pronoun's contraction, not a name */
+    if (pronoun_word(w, n) == 2)
+        return 0;
+    /* "Republican", "Democratic": a title before a name, an adjective alone;
+     * "Party", "Department": the end of a name, a common noun alone (but
+     * "Democrats" and "Congress" name a group alone) */
+    return !(stance_lex_classes(w, n) & STANCE_LX(TITLE)) &&
+           (stance_lex_rules(w, n) & (STANCE_LQ(ORG_LAST) | STANCE_LQ(ORG_ALONE))) != STANCE_LQ(ORG_LAST);
+}
+
+/* ---- evidence of a name inside a quote (the quoted rules): a capital only where a common word
+ * would not carry one. Each test has a bit of DISC_OFF (build with -DDISC_OFF=mask to measure). */
+#ifndef DISC_OFF
+#define DISC_OFF 0u
+#endif
+#define DISC_SHOUT 2u    /* a run in capitals throughout, of more than an acronym's letters */
+#define DISC_COMMON 4u   /* a multi-word run of ordinary words only */
+#define DISC_PRON 8u     /* a multi-word run holding a pronoun ("Look I've") */
+#define DISC_PLAIN 16u   /* a one-word name with every mention opening a sentence */
+#define DISC_COMMON1 32u /* a one-word run of an ordinary word */
+#define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
+
+/* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
+ * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
+ * ("the", "Sen.") before its bare name is a name's own opening: then no. */
+static int run_initial(const char *t, const stance_name *nm)
+{
+    size_t i = nm->start;
+    if (nm->bare > nm->start)
+        return 0;
+    while (i > 0) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if ((c == '"' || c == '\'') && i == nm->start)
+            return 1; /* a straight quote mark against the run opens a quote */
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[')
+            i--;
+        else if (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
+                 ((unsigned char)t[i - 1] == 0x9C || (unsigned char)t[i - 1] == 0x98))
+            return 1; /* an opening curly quote */
+        else if (i >= 2 && (unsigned char)t[i - 2] == 0xC2 && c == 0xA0)
+            i -= 2;
+        else
+            return (c == '.' && !(i >= 2 && t[i - 2] >= 'A' && t[i - 2] <= 'Z' &&
+                                  (i == 2 || t[i - 3] == ' ' || t[i - 3] == '\n'))) || /* not "M. Stanton Evans" */
+                   c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '-' ||
+                   (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
+                    (c == 0x93 || c == 0x94)); /* an en or em dash */
+    }
+    return 1;
+}
+
+/* Is run @p nm in capitals throughout ("STUPID AND WRONG", "NEVER") and longer
+ * than an acronym ("NATO", "DNC": ACRONYM_MAX letters)? */
+#define ACRONYM_MAX 5
+
+static int run_shouting(const char *t, const stance_name *nm)
+{
+    size_t capitals = 0, i = nm->bare;
+    while (i < nm->last_end && (unsigned char)(t[i] - 'a') >= 26u) /* up to a lowercase letter */
+        capitals += (unsigned char)(t[i++] - 'A') < 26u;
+    return i == nm->last_end && capitals > ACRONYM_MAX;
+}
+
+/* A byte that continues a word: an ASCII letter or digit, or part of a UTF-8 letter. */
+#define WORD_BYTE(c) ((unsigned char)(((unsigned char)(c) | 0x20) - 'a') < 26u || (unsigned char)((c) - '0') < 10u || ((c) & 0x80))
+
+/* Does the lowercase word w[0, n) stand in t[0, len) as a word? */
+static int lower_in_text(const char *t, size_t len, const char *w, size_t n)
+{
+    for (const char *p = t, *end = t + len; (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
+        size_t s = (size_t)(p - t), e = s + n;
+        if ((s == 0 || !WORD_BYTE(t[s - 1])) && (e == len || !WORD_BYTE(t[e])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Classify the words of a run: *common when every word, lowercased, is a word
+ * the lexicon knows or one the article itself writes in lowercase ("Law
+ * Enforcement" beside "law enforcement", "Vote"; not a one-word run the lexicon
+ * knows capitalised: "Congress"); *pron when a word is a pronoun or a pronoun's contraction ("Look I've"). */
+static void run_words(const char *t, size_t len, const stance_name *nm, int *common, int *pron)
+{
+    char low[STANCE_LEX_MAXLEN + 1];
+    size_t i = nm->bare;
+    *common = 1;
+    *pron = 0;
+    while (i < nm->last_end) {
+        size_t s = i, n;
+        while (i < nm->last_end && t[i] != ' ')
+            i++;
+        n = i - s;
+        while (i < nm->last_end && t[i] == ' ')
+            i++;
+        if (n > STANCE_LEX_MAXLEN) {
+            *common = 0;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++)
+            low[k] = (char)(t[s + k] >= 'A' && t[s + k] <= 'Z' ? t[s + k] | 0x20 : t[s + k]);
+        if (pronoun_word(t + s, n) || pronoun_word(low, n))
+            *pron = 1;
+        if (*common && ((nm->ntok == 1 && stance_lex_known(t + s, n)) ||
+                                        (!stance_lex_known(low, n) && !lower_in_text(t, len, low, n))))
+            *common = 0;
+    }
+}
+
+/* Is run @p nm of a quote evidence of a name for the quoted rules? Not when it
+ * shouts, is an ordinary word (one word), or (two or more words) is made of
+ * ordinary words only or holds a pronoun. (A one-word name also needs a
+ * mention that opens no sentence: run_initial().) Chosen on the train labels
+ * and the first 300 PolNeAR records (bench/RESULTS.md, disc3). */
+static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm)
+{
+    int common, pron;
+    if (!(DISC_OFF & DISC_SHOUT) && run_shouting(t, nm))
+        return 0;
+    run_words(t, len, nm, &common, &pron);
+    if (nm->ntok < 2)
+        return (DISC_OFF & DISC_COMMON1) || !common;
+    return !((!(DISC_OFF & DISC_COMMON) && common) || (!(DISC_OFF & DISC_PRON) && pron));
+}
+
+/* The length of the first word of a full name that opens with a listed first
+ * name ("Marco" of "Marco Rubio"), or 0. Such a name is a person: an actor the
+ * first time the article names them. So is any name of two or more words a
+ * quote holds, even named once ("the State Department", "Emerson College";
+ * chosen on the train labels: +18 pairs linked, off-target the same, 63 more
+ * stances toward entities the labels do not list). */
+static size_t first_name_len(const char *t, const stance_name *nm)
+{
+    size_t e = nm->bare;
+    if (nm->ntok < 2)
+        return 0;
+    while (e < nm->last && t[e] != ' ')
+        e++;
+    return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
+}
+
+/* first_name_len() of run k of @p l, looked up once: memo[k] is SIZE_MAX until then. */
+static size_t first_len(const stance_namelist *l, const char *t, size_t k, size_t *memo)
+{
+    if (memo[k] == SIZE_MAX)
+        memo[k] = first_name_len(t, &l->v[k]);
+    return memo[k];
+}
+
+/* An acronym of two to five capitals ("NATO", "ISIS", "DNC"): an organisation
+ * or a country, an actor when a quote names it even once. */
+
+static int acronym_in_quote(const stance_quotelist *quotes, const stance_name *nm, const char *t)
+{
+    size_t n = nm->last_end - nm->last;
+    if (nm->ntok != 1 || n < 2 || n > ACRONYM_MAX)
+        return 0;
+    for (size_t c = nm->last; c < nm->last_end; c++)
+        if (t[c] < 'A' || t[c] > 'Z')
+            return 0;
+    return stance_quote_holding(quotes, nm->start, nm->end) < quotes->n;
+}
+
+/* Is acronym run @p nm no ordinary word in capitals ("NO", "ALL", "WHITE" are;
+ * "US" is a pronoun's capitals, a country)? */
+static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
+{
+    int common, pron;
+    run_words(t, len, nm, &common, &pron);
+    return (DISC_OFF & DISC_SHOUT1) || !common || pron;
+}
+
+/* Does a quote hold a run of the group [i, j) of by_last (not taken) that is
+ * evidence of a name (quoted_name_evidence())? Asked only of the groups the
+ * quoted rules would make actors. */
+static int group_quoted(const stance_quotelist *quotes, const stance_namelist *l, const char *t, size_t len, size_t i,
+                        size_t j, const unsigned char *taken)
+{
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        if (!taken[l->by_last[k]] && stance_quote_holding(quotes, nm->start, nm->end) < quotes->n &&
+            quoted_name_evidence(t, len, nm))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a run of the surname group (runs by_last[i, j), those not @p taken)
+ * carry a person's title or role ("Pres. Obama", "Sen. Corker")? A person,
+ * an actor the first time the article names them so. */
+static int titled_group(const stance_namelist *l, const char *t, size_t i, size_t j, const unsigned char *taken)
+{
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        size_t p = nm->start, ws, we;
+        if (taken[l->by_last[k]])
+            continue;
+        while (stance_chunk_next(t, &p, nm->bare, nm->bare, &ws, &we))
+            if (stance_role_of(t, ws, we - (we > ws + 1 && t[we - 1] == '.'), NULL))
+                return 1; /* "Sen." too */
+    }
+    return 0;
+}
+
+/* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
+ * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
+ * than half of its runs, or before a fifth of them when its last word is a
+ * US state's (the lexicon's PLACE: "Florida", "New Hampshire")? A state the
+ * article treats as a party ("Texas sued", "Mississippi's law") seldom stands
+ * after "in". Chosen on the train labels (bench/RESULTS.md, link5). */
+static int place_group(const stance_namelist *l, const char *t, size_t i, size_t j, const unsigned char *taken)
+{
+    const stance_name *g = &l->v[l->by_last[i]];
+    size_t n = 0, loc = 0, ws, we;
+    for (size_t k = i; k < j; k++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        if (taken[l->by_last[k]])
+            continue;
+        n++;
+        loc += stance_word_before(t, nm->start, &ws, &we) &&
+               (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
+                stance_word_is(t, ws, we, "throughout"));
+    }
+    if (loc * 2 > n)
+        return 1;
+    return loc && loc * 5 >= n && (stance_lex_classes(t + g->last, g->last_end - g->last) & STANCE_LX(PLACE));
+}
+
+/* Is every word of the run (words split at spaces and hyphens) a people's
+ * adjective or a faith's or ethnicity's plural (the lexicon's DEMONYM:
+ * "Muslims", "American Muslims", "African-American"), the last of two or more
+ * also such an adjective's plural ("African Americans")? A group without a
+ * name of its own, no actor (bench/e2e/GUIDELINES.md); a country's plural
+ * alone ("the Saudis", "Americans") is not in the class. */
+static int demonym_run(const char *t, const stance_name *nm)
+{
+    size_t i = nm->bare, n = 0;
+    while (i < nm->last_end) {
+        size_t e = i;
+        while (e < nm->last_end && t[e] != ' ' && t[e] != '-')
+            e++;
+        if (e > i && !(stance_lex_classes(t + i, e - i) & STANCE_LX(DEMONYM)) &&
+            !(n && e == nm->last_end && t[e - 1] == 's' && (stance_lex_classes(t + i, e - 1 - i) & STANCE_LX(DEMONYM))))
+            return 0;
+        n += e > i;
+        i = e + 1;
+    }
+    return 1;
+}
+
+/* Does the run name no actor by its last word (the lexicon's NOT_ACTOR_LAST):
+ * a thing ("Second Amendment", "Affordable Care Act", "Election Day", "Wall
+ * Street") or a party's adjective ("Iowa Republican" of "the Iowa Republican
+ * caucuses")? Not a person's name ("Chad Day"). */
+static int thing_run(const stance_namelist *l, const char *t, size_t k, size_t *memo)
+{
+    const stance_name *nm = &l->v[k];
+    return !first_len(l, t, k, memo) &&
+           (stance_lex_classes(t + nm->last, nm->last_end - nm->last) & STANCE_LX(NOT_ACTOR_LAST));
+}
+
+/* Where the name of an organisation starts when names.c read its adjective as
+ * a title ("Democratic Party", "Supreme Court", "The State Department",
+ * "Democratic National Committee": bare is the name without it, which would
+ * put every party in one group): the run's first word that is not a function
+ * word; nm->bare for any other run. @p org_last: the lexicon's ORG_LAST rule
+ * for the run's last word. */
+static size_t org_start(const char *t, const stance_name *nm, int org_last)
+{
+    size_t i = nm->start, ws, we;
+    if (!org_last)
+        return nm->bare;
+    while (stance_chunk_next(t, &i, nm->bare, nm->bare, &ws, &we))
+        if (!(stance_lex_classes(t + ws, we - ws) & STANCE_LX(STOP)))
+            return ws;
+    return nm->bare;
+}
+
+/* Fill e->kinds and e->rules for the name mentions of a discovered entity. */
+static int name_kinds(stance_ent *e, const char *text, size_t len)
+{
+    if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
+        return STANCE_ERR_NOMEM;
+    e->kcap = e->rcap = e->n_mentions;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t a = e->mentions[k].start, b = e->mentions[k].end;
+        /* one word alone is the surname (or the single name) of the group */
+        int one = !memchr(text + a, ' ', b - a);
+        e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
+        e->rules[k] = stance_possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE : one ? STANCE_MR_SURNAME : STANCE_MR_NAME;
+    }
+    return STANCE_OK;
+}
+
+/* ol[k]: does the lexicon's ORG_LAST rule hold for the last word of run k?
+ * Looked up once a surname (by_last keeps the runs of one surname together). */
+static void org_lasts(const stance_namelist *l, const char *text, unsigned char *ol)
+{
+    for (size_t i = 0, j; i < l->n; i = j) {
+        const stance_name *g = &l->v[l->by_last[i]];
+        size_t n = g->last_end - g->last;
+        unsigned char f = (stance_lex_rules(text + g->last, n) & STANCE_LQ(ORG_LAST)) != 0;
+        for (j = i; j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, n); j++)
+            ol[l->by_last[j]] = f;
+    }
+}
+
+/* Organisations whose adjective names.c took for a title, grouped by their
+ * whole name (org_start()): each name written at least twice is an actor, its
+ * mentions those runs in text order. */
+static int discover_orgs(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                         unsigned char *taken)
+{
+    stance_span *v = NULL;
+    size_t nv = 0, *run = NULL;
+    unsigned char *ol = NULL;
+    int rc = STANCE_OK;
+    if (l->n && (!(v = stance_malloc_array(l->n, sizeof *v)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
+                 !(ol = stance_malloc_array(l->n, 1)))) {
+        stance_free(v);
+        stance_free(run);
+        return STANCE_ERR_NOMEM;
+    }
+    org_lasts(l, text, ol);
+    for (size_t k = 0; k < l->n; k++) {
+        size_t s = org_start(text, &l->v[k], ol[k]);
+        if (s < l->v[k].bare && !taken[k]) { /* not a party's (discover_parties()) */
+            run[nv] = k;
+            v[nv++] = (stance_span){s, l->v[k].last_end};
+        }
+    }
+    for (size_t i = 0; i < nv && !rc; i++) {
+        size_t n = v[i].end - v[i].start, count = 0;
+        stance_ent *e;
+        if (v[i].start == STANCE_NO_OFFSET)
+            continue; /* taken by an earlier name */
+        for (size_t j = i; j < nv; j++)
+            count += v[j].end - v[j].start == n && memcmp(text + v[j].start, text + v[i].start, n) == 0;
+        if (count < 2)
+            continue;
+        if ((rc = stance_ent_new(out, text + v[i].start, n, 1, -1)))
+            break;
+        e = &out->e[out->n - 1];
+        for (size_t j = nv; j-- > i;) /* from the end, so v[i] is read last */
+            if (v[j].start != STANCE_NO_OFFSET && v[j].end - v[j].start == n &&
+                memcmp(text + v[j].start, text + v[i].start, n) == 0) {
+                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
+                    rc = STANCE_ERR_NOMEM;
+                    break;
+                }
+                e->mentions[e->n_mentions++] = v[j];
+                v[j].start = STANCE_NO_OFFSET;
+                taken[run[j]] = 1;
+            }
+        if (!rc) {
+            stance_sort_small(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+            rc = name_kinds(e, text, len);
+        }
+    }
+    stance_free(v);
+    stance_free(run);
+    stance_free(ol);
+    return rc;
+}
+
+/* A party's other names: its members' plural and its nickname name the party
+ * itself (the labels list "Republicans" and "GOP" as the Republican Party's
+ * aliases). In discovery, runs that are exactly one of these forms, or the
+ * party's own name ("the Republican Party"), make one entity named by the
+ * party's name, an actor when named once in any form (chosen on the train
+ * labels: twice links 8 pairs fewer, off-target the same): the party
+ * adjective and "the party" inside quotes (mentions_more.c) then find it as
+ * they find a party the caller passes. */
+static const struct {
+    const char *form, *last, *party; /* last: the form's last word */
+} party_forms[] = {
+    {"Democratic Party", "Party", "Democratic Party"}, {"Democrats", "Democrats", "Democratic Party"},
+    {"Republican Party", "Party", "Republican Party"}, {"Republicans", "Republicans", "Republican Party"},
+    {"GOP", "GOP", "Republican Party"},
+};
+
+#define N_PARTY_FORMS (sizeof party_forms / sizeof *party_forms)
+
+/* The index in party_forms of run @p nm's whole text (its leading function
+ * words aside, org_start()), or -1. */
+static int party_form(const char *t, const stance_name *nm)
+{
+    size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
+    for (size_t f = 0; f < N_PARTY_FORMS; f++) {
+        if (memcmp(t + nm->last, party_forms[f].last, ln) != 0 || party_forms[f].last[ln])
+            continue; /* the last words differ: most runs stop here */
+        if (s == SIZE_MAX)
+            s = org_start(t, nm, 1), n = nm->last_end - s;
+        if (strlen(party_forms[f].form) == n && memcmp(t + s, party_forms[f].form, n) == 0)
+            return (int)f;
+    }
+    return -1;
+}
+
+/* The first index in party_forms of the party @p name. */
+static size_t party_rank(const char *name)
+{
+    size_t f = 0;
+    while (f < N_PARTY_FORMS && strcmp(party_forms[f].party, name) != 0)
+        f++;
+    return f;
+}
+
+static int discover_parties(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                            unsigned char *taken)
+{
+    size_t base = out->n;
+    for (size_t k = 0; k < l->n; k++) {
+        int g = taken[k] ? -1 : party_form(text, &l->v[k]);
+        const char *party = g >= 0 ? party_forms[g].party : NULL;
+        size_t e = base;
+        if (!party)
+            continue;
+        while (e < out->n && strcmp(out->e[e].name, party) != 0)
+            e++;
+        if (e == out->n && stance_ent_new(out, party, strlen(party), 1, -1))
+            return STANCE_ERR_NOMEM;
+        if (stance_grow((void **)&out->e[e].mentions, &out->e[e].cap, out->e[e].n_mentions + 1,
+                        sizeof *out->e[e].mentions))
+            return STANCE_ERR_NOMEM;
+        out->e[e].mentions[out->e[e].n_mentions++] = (stance_span){org_start(text, &l->v[k], 1), l->v[k].last_end};
+        taken[k] = 1;
+    }
+    for (size_t e = base; e < out->n; e++) {
+        for (size_t d = e; d > base && party_rank(out->e[d].name) < party_rank(out->e[d - 1].name); d--) {
+            stance_ent tmp = out->e[d]; /* the parties in the table's order */
+            out->e[d] = out->e[d - 1];
+            out->e[d - 1] = tmp;
+        }
+    }
+    for (size_t e = base; e < out->n; e++)
+        if (name_kinds(&out->e[e], text, len))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* The body a run modifies: " campaign", " camp", " administration" or
+ * " organization" (the lexicon's BODY_NOUN) right after it (one space, the lowercase word, no
+ * possessive between: "the Trump campaign", "the Clinton camp's ads", "the
+ * Obama administration"; not "Trump's campaign", whose possessor is the
+ * person). That body is an actor of its own (bench/e2e/GUIDELINES.md: an
+ * organisation and its leader are two actors). Its length with the space, or
+ * 0. */
+static size_t body_after(const char *t, size_t len, const stance_name *nm)
+{
+    size_t e = nm->last_end, k;
+    if (nm->end != e || e + 1 >= len || t[e] != ' ')
+        return 0;
+    for (k = e + 1; k < len && stance_word_byte(t, k, len) && (unsigned char)t[k] != 0xe2;)
+        k++; /* the word after, up to a quote mark, an apostrophe or a dash */
+    return stance_lex_classes(t + e + 1, k - e - 1) & STANCE_LX(BODY_NOUN) ? k - e : 0; /* as written */
+}
+
+/* Discovered bodies: the runs that modify one (body_after()), grouped by
+ * their last word and the body's noun, each group one entity "<last word>
+ * <noun>" (the form the article and the labels use: "Trump campaign", "Obama
+ * administration"), its mentions the runs with the noun. Those runs are no
+ * mention of the person (@p taken). */
+static int discover_bodies(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                           unsigned char *taken)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *a = &l->v[k];
+        size_t n = a->last_end - a->last, base = out->n, bn;
+        char name[96];
+        if (taken[k] || !(bn = body_after(text, len, a)) || n + bn >= sizeof name)
+            continue;
+        memcpy(name, text + a->last, n + bn);
+        if (stance_ent_new(out, name, n + bn, 1, -1))
+            return STANCE_ERR_NOMEM;
+        for (size_t j = k; j < l->n; j++) {
+            const stance_name *b = &l->v[j];
+            if (taken[j] || !same_last(text, b, text + a->last, n) || body_after(text, len, b) != bn ||
+                memcmp(text + b->last_end, text + a->last_end, bn) != 0)
+                continue;
+            if (stance_ent_add_mention(&out->e[base], b->bare, b->last_end + bn, STANCE_MK_NAME, STANCE_MR_NAME))
+                return STANCE_ERR_NOMEM;
+            taken[j] = 1;
+        }
+    }
+    return STANCE_OK;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The entity of a surname group's run: its first name's, if it has one;
+ * otherwise that of the nearest run before it with a first name (the first
+ * one after it when none comes before). out->e[first ..] are the group's
+ * entities, one per first name, in the order the first names appear. */
+static size_t run_entity(const stance_entityset *out, size_t first, const char *t, const stance_name *nm,
+                         size_t fl, size_t *cur)
+{
+    if (!fl)
+        return *cur;
+    for (size_t k = first; k < out->n; k++)
+        if (strncmp(out->e[k].name, t + nm->bare, fl) == 0 && out->e[k].name[fl] == ' ')
+            return *cur = k;
+    return *cur; /* not reached: every first name has its entity */
+}
+
+/* A run of a surname group with a first name: the first name, the run's place. */
+typedef struct fn_run {
+    const char *fn;
+    size_t fl, k;
+} fn_run;
+
+static int fn_cmp(const fn_run *x, const fn_run *y)
+{
+    if (x->fl != y->fl)
+        return x->fl < y->fl ? -1 : 1;
+    return memcmp(x->fn, y->fn, x->fl);
+}
+
+static int fn_run_cmp(const void *a, const void *b)
+{
+    const fn_run *x = a, *y = b;
+    int c = fn_cmp(x, y);
+    return c ? c : (x->k < y->k ? -1 : x->k > y->k);
+}
+
+/* For each run k of a surname group that is the first with its first name,
+ * best[k] = the run that names its entity: the first, in text order, of the
+ * most words among the runs with that first name; SIZE_MAX for the others.
+ * Sorting by first name keeps a group of many runs (one long record) linear
+ * in its runs up to the sort's log. */
+static int first_name_heads(const stance_namelist *l, const char *text, const size_t *run, size_t nr, size_t *best,
+                            size_t *memo)
+{
+    fn_run *fr = stance_malloc_array(nr ? nr : 1, sizeof *fr);
+    size_t nf = 0;
+    if (!fr)
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *a = &l->v[run[k]];
+        size_t fl = first_len(l, text, run[k], memo);
+        best[k] = SIZE_MAX;
+        if (fl)
+            fr[nf++] = (fn_run){text + a->bare, fl, k};
+    }
+    if (nf > 1)
+        stance_sort_small(fr, nf, sizeof *fr, fn_run_cmp);
+    for (size_t g = 0, h; g < nf; g = h) {
+        size_t b = fr[g].k;
+        for (h = g + 1; h < nf && fn_cmp(&fr[g], &fr[h]) == 0; h++)
+            if (l->v[run[fr[h].k]].ntok > l->v[run[b]].ntok)
+                b = fr[h].k;
+        best[fr[g].k] = b;
+    }
+    stance_free(fr);
+    return STANCE_OK;
+}
+
+/* A quote's attributing mention and the speaker's name, sorted by start. */
+typedef struct spk_at {
+    size_t start, end;
+    const char *name;
+} spk_at;
+
+typedef struct spk_index {
+    spk_at *v;
+    size_t n;
+} spk_index;
+
+static int spk_at_cmp(const void *a, const void *b)
+{
+    const spk_at *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The attributions of @p quotes with a speaker name and a span, by start. */
+static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
+{
+    ix->n = 0;
+    if (!(ix->v = stance_malloc_array(quotes->n ? quotes->n : 1, sizeof *ix->v)))
+        return STANCE_ERR_NOMEM;
+    for (size_t q = 0; q < quotes->n; q++)
+        if (quotes->q[q].speaker && quotes->q[q].speaker_span.start != STANCE_NO_OFFSET)
+            ix->v[ix->n++] = (spk_at){quotes->q[q].speaker_span.start, quotes->q[q].speaker_span.end,
+                                      quotes->q[q].speaker};
+    if (ix->n > 1)
+        stance_sort_small(ix->v, ix->n, sizeof *ix->v, spk_at_cmp);
+    return STANCE_OK;
+}
+
+/* The entity (out->e[first] on, a surname group of two or more people) that
+ * the speaker of a quote is when run @p nm, a surname alone, is the quote's
+ * attributing mention (one that starts in [nm->start, nm->bare], a title
+ * aside, and covers the name) and the attribution named the speaker by the
+ * full name of that entity ("Hillary Clinton and her husband, Bill Clinton,
+ * ... \"I think ...,\" Clinton said. \"...,\" she continued": the sieves chose
+ * Hillary Clinton, while the surname alone goes to the one named last);
+ * SIZE_MAX otherwise. A binary search in @p sx. */
+static size_t speaker_entity(const stance_entityset *out, size_t first, const spk_index *sx, const stance_name *nm)
+{
+    size_t lo = 0, hi = sx->n;
+    if (out->n - first < 2)
+        return SIZE_MAX;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sx->v[mid].start < nm->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < sx->n && sx->v[lo].start <= nm->bare; lo++)
+        if (sx->v[lo].end >= nm->last_end)
+            for (size_t k = first; k < out->n; k++)
+                if (strcmp(out->e[k].name, sx->v[lo].name) == 0)
+                    return k;
+    return SIZE_MAX;
+}
+
+/* The entities of one surname group, its runs run[0, nr) in text order. Two
+ * people the article names in full with different first names ("Bill
+ * Clinton", "Hillary Clinton") are two entities; the surname alone and other
+ * forms go to the one named last before them. Each entity is named by the
+ * longest run with its first name; a group without first names by @p head. */
+static int group_entities(const stance_namelist *l, const spk_index *sx, const char *text, size_t len,
+                          const stance_name *head, const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
+{
+    size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
+    int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
+        const stance_name *b = best[k] == SIZE_MAX ? NULL : &l->v[run[best[k]]];
+        if (b && stance_ent_new(out, text + b->bare, b->last_end - b->bare, 1, -1))
+            rc = STANCE_ERR_NOMEM;
+    }
+    stance_free(best);
+    if (rc)
+        return rc;
+    if (out->n == first && stance_ent_new(out, text + head->bare, head->last_end - head->bare, 1, -1))
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, sx, nm);
+        stance_ent *e = &out->e[sk != SIZE_MAX ? sk : run_entity(out, first, text, nm, fl, &cur)];
+        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
+            return STANCE_ERR_NOMEM;
+        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
+    }
+    for (size_t k = first; k < out->n; k++)
+        if (name_kinds(&out->e[k], text, len))
+            return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* Insert a mention into e, keeping the mentions in text order. */
+int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule)
+{
+    size_t k = e->n_mentions;
+    if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions) ||
+        stance_grow((void **)&e->kinds, &e->kcap, e->n_mentions + 1, 1) ||
+        stance_grow((void **)&e->rules, &e->rcap, e->n_mentions + 1, 1))
+        return STANCE_ERR_NOMEM;
+    while (k > 0 && e->mentions[k - 1].start > m.start)
+        k--;
+    memmove(e->mentions + k + 1, e->mentions + k, (e->n_mentions - k) * sizeof *e->mentions);
+    memmove(e->kinds + k + 1, e->kinds + k, e->n_mentions - k);
+    memmove(e->rules + k + 1, e->rules + k, e->n_mentions - k);
+    e->mentions[k] = m;
+    e->kinds[k] = (unsigned char)kind;
+    e->rules[k] = (unsigned char)rule;
+    e->n_mentions++;
+    return STANCE_OK;
+}
+
+/* The one discovered entity (from out->e[base] on) of two or more words whose
+ * first word is w[0, n) ("Bernie" -> "Bernie Sanders"), or -1 (none, or two). */
+static long first_name_of(const stance_entityset *out, size_t base, const char *w, size_t n)
+{
+    long who = -1;
+    for (size_t k = base; k < out->n; k++) {
+        const char *nm = out->e[k].name;
+        if (strncmp(nm, w, n) == 0 && nm[n] == ' ') {
+            if (who >= 0)
+                return -1;
+            who = (long)k;
+        }
+    }
+    return who;
+}
+
+/* A listed first name alone ("Bernie", "Hillary") is an alias of the one
+ * discovered person whose full name opens with it: its runs become that
+ * person's mentions, and an entity of that one word is folded into them. */
+static int first_name_mentions(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                               size_t base)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *nm = &l->v[k];
+        size_t n = nm->last_end - nm->bare;
+        long who;
+        if (nm->ntok != 1 || !stance_names_is_first_name(text + nm->bare, n) ||
+            (who = first_name_of(out, base, text + nm->bare, n)) < 0)
+            continue;
+        if (stance_ent_insert_mention(&out->e[who], (stance_span){nm->bare, nm->last_end}, STANCE_MK_ALIAS,
+                           stance_possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : STANCE_MR_ALIAS))
+            return STANCE_ERR_NOMEM;
+    }
+    for (size_t k = base; k < out->n;) {
+        const char *nm = out->e[k].name;
+        size_t n = strlen(nm);
+        if (!strchr(nm, ' ') && stance_names_is_first_name(nm, n) && first_name_of(out, base, nm, n) >= 0) {
+            stance_ent_release(&out->e[k]);
+            memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
+            out->n--;
+        } else
+            k++;
+    }
+    return STANCE_OK;
+}
+
+int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
+                           stance_error *err)
+{
+    const stance_namelist *l = &quotes->names;
+    unsigned char *speaks = NULL, *taken = NULL;
+    size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
+    spk_index sx = {NULL, 0};
+    int rc = STANCE_ERR_NOMEM;
+    if (l->n && !(speaks = stance_calloc(l->n, 1)))
+        goto nomem;
+    /* Which surname groups speak: the last word of each speaker's name. */
+    for (size_t q = 0; q < quotes->n; q++) {
+        const stance_rawquote *r = &quotes->q[q];
+        const char *sp = r->speaker, *lw;
+        size_t lo = 0, hi = l->n, n;
+        if (!sp || r->how == STANCE_ATTR_NOUN)
+            continue;
+        lw = strrchr(sp, ' ');
+        lw = lw ? lw + 1 : sp;
+        n = strlen(lw);
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            const stance_name *nm = &l->v[l->by_last[mid]];
+            size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
+            int c = memcmp(text + nm->last, lw, m);
+            if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < l->n && same_last(text, &l->v[l->by_last[lo]], lw, n))
+            speaks[lo] = 1;
+        else {
+            /* a speaker the name runs missed (a transcript label): its own entity */
+            size_t k;
+            for (k = 0; k < out->n; k++)
+                if (strcmp(out->e[k].name, sp) == 0)
+                    break;
+            if (k == out->n && stance_ent_new(out, sp, strlen(sp), 1, -1))
+                goto nomem;
+            if (r->speaker_span.start != STANCE_NO_OFFSET &&
+                stance_ent_add_mention(&out->e[k], r->speaker_span.start, r->speaker_span.end, STANCE_MK_NAME, STANCE_MR_NAME))
+                goto nomem;
+        }
+    }
+    if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
+                 !(memo = stance_malloc_array(l->n, sizeof *memo))))
+        goto nomem;
+    if (spk_index_build(quotes, &sx))
+        goto nomem;
+    for (size_t k = 0; k < l->n; k++)
+        memo[k] = SIZE_MAX;
+    if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
+        discover_bodies(l, text, len, out, taken))
+        goto nomem;
+    /* Surname groups: by_last is sorted by surname, most tokens first; runs an
+     * organisation took are left out. */
+    while (i < l->n) {
+        size_t j = i, count = 0, hk = 0;
+        const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
+        const stance_name *acronym = NULL; /* a run that is an acronym a quote names */
+        int wanted = 0, plain = 0;         /* a run that speaks; a run that opens no sentence */
+        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
+            wanted |= speaks[j];
+            if (!taken[l->by_last[j]]) {
+                if (!head)
+                    head = &l->v[hk = l->by_last[j]];
+                count++;
+                if (!acronym && acronym_in_quote(quotes, &l->v[l->by_last[j]], text))
+                    acronym = &l->v[l->by_last[j]];
+                plain |= (DISC_OFF & DISC_PLAIN) || !run_initial(text, &l->v[l->by_last[j]]);
+            }
+            j++;
+        }
+        if (!wanted && acronym)
+            wanted = acronym_no_word(text, len, acronym);
+        if (head &&
+            (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
+                                              group_quoted(quotes, l, text, len, i, j, taken))) ||
+                         one_word_actor(text, head, count, ONE_WORD_MIN) ||
+                         (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
+                          group_quoted(quotes, l, text, len, i, j, taken)) ||
+                         titled_group(l, text, i, j, taken)) &&
+                        !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
+                        !thing_run(l, text, hk, memo)))) {
+            size_t nr = 0;
+            /* the group's runs in text order (l->v is) */
+            for (size_t k = i; k < j; k++)
+                if (!taken[l->by_last[k]])
+                    run[nr++] = l->by_last[k];
+            stance_sort_small(run, nr, sizeof *run, size_cmp);
+            if (group_entities(l, &sx, text, len, head, run, nr, out, memo))
+                goto nomem;
+        }
+        i = j;
+    }
+    if (!first_name_mentions(l, text, len, out, base) && !stance_actors_handle_mentions(text, len, out, base))
+        rc = STANCE_OK;
+nomem:
+    stance_free(speaks);
+    stance_free(taken);
+    stance_free(run);
+    stance_free(memo);
+    stance_free(sx.v);
+    return rc == STANCE_OK ? rc : stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+}
