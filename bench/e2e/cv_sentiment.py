@@ -11,8 +11,15 @@ on the same quotes.
 
 usage (from the build directory):
   bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
-                            [--fit-temperature] [--name NAME] [--work DIR] [-- EXTRA TRAIN FLAGS...]
-EXTRA flags come after the recipe's and override them (e.g. -- --C 3 --neutral-band 0.3).
+                            [--fit-temperature] [--stance-flags FLAGS] [--name NAME] [--work DIR]
+                            [-- EXTRA TRAIN FLAGS...]
+EXTRA flags come after the recipe's and override them (e.g. -- --C 3 --neutral-band 0.3); they reach
+the sentiment head only: `--add-to` keeps the base model's features (families, n-gram orders, table
+size, vectors), so feature flags given there do nothing.
+--stance-flags FLAGS: a feature variant (one quoted string, e.g. --stance-flags '--table-bits 17'
+or '--families word:1,char:0.35,...'), appended to the recipe's stance flags when the base stance
+model is trained; the sentiment heads added to it then have the variant's features. The base
+model's file name is a hash of its flags, so each variant gets its own (kept under --work).
 --nyt-dev: also train the head on nyt train plus every fold's rows (the shipped recipe with the
 variant) and print `stance eval --head sentiment --neutral-band B` on VADER nyt dev, B the
 recipe's (or the variant's) --neutral-band.
@@ -50,7 +57,7 @@ def e2e_rows(a, task, labels, out, repeat="1"):
 
 def base_model(a, labels):
     """The stance model the sentiment heads are added to (trained once per stance recipe)."""
-    flags = makefile_flags(a.data)
+    flags = makefile_flags(a.data) + (" " + a.stance_flags if a.stance_flags else "")
     base = os.path.join(a.work, "base-%08x.stm" % zlib.crc32(flags.encode()))
     if not os.path.exists(base):
         rows = os.path.join(a.work, "base-stance-rows.jsonl")
@@ -134,6 +141,8 @@ def main():
     ap.add_argument("--against", metavar="NAME", help="compare with the run NAME in the same --work directory")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the in-domain temperature on the held-out folds' found quotes")
+    ap.add_argument("--stance-flags", metavar="FLAGS", default="",
+                    help="more `stance train` flags for the base stance model (one string), e.g. a feature variant")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     labels = sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl")))
