@@ -967,27 +967,54 @@ static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
     return 0;
 }
 
+/* A definite description of a person opening the sentence at @p ss, before
+ * @p lim ('The woman who started the chant told reporters ...'): "The", then
+ * at most three words, the last a person or role noun followed by a comma or
+ * a lowercase word. 1 and its span in @p np. */
+static int definite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
+{
+    size_t i = ss, ws, we;
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) || !word_eq(c->t, ws, we, "The"))
+        return 0;
+    np->start = ws;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t e = we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
+        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) {
+            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
+                return 0;
+            np->end = e;
+            return 1;
+        }
+        if (e != we)
+            return 0;
+    }
+    return 0;
+}
+
 /* A he/she whose paragraph, in its last three sentences up to the pronoun,
  * opens a sentence with an indefinite description of a person and names no
  * candidate (@p best, a names entry, or -1) after it ('One delegate said he
  * tried to give away passes. "Not one," he said.'): the pronoun continues the
- * description. 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
-static int indefinite_antecedent(ctx *c, attr *a, long best)
+ * description. With no candidate at all, a definite description opening such
+ * a sentence does too ("The woman who started it said ..."). 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
+static int indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
 {
     size_t pos = a->spk.start, floor = pos > 700 ? pos - 700 : 0, ss = pos;
     for (int n = 0; n < 3 && ss > floor; n++) {
         stance_span np;
         ss = stance_q_sent_start(c, ss, floor);
-        if (!stance_q_in_quote(c, ss, c->n) && indefinite_subject(c, ss, pos, &np)) {
+        if (!stance_q_in_quote(c, ss, c->n) &&
+            (indefinite_subject(c, ss, pos, &np) || (best < 0 && definite_subject(c, ss, pos, &np)))) {
             if ((best >= 0 && c->names->v[best].start > np.start) || other_gender_np(c, np, a->gender))
                 return 0;
             a->name = NAME_NOUN_PHRASE;
             a->canon = np;
             return 1;
         }
-        if (ss == 0 || c->t[ss - 1] == '\n')
-            break;
-        ss--;
+        if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
+            break; /* (past the paragraph's start only when the pronoun's quote opens it) */
+        while (--ss > floor && (c->t[ss - 1] == '\n' || c->t[ss - 1] == ' '))
+            ;
     }
     return 0;
 }
@@ -1175,7 +1202,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (firm < 0 || c->names->v[firm].start < prev_end))
             best = pk;
     }
-    if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, a, best))
+    if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, qi, a, best))
         return;
     if (best < 0)
         return;
