@@ -1011,8 +1011,8 @@ static int indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
             a->canon = np;
             return 1;
         }
-        if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
-            break; /* (past the paragraph's start only when the pronoun's quote opens it) */
+        if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || best >= 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
+            break; /* (past the paragraph's start only with no candidate, when the pronoun's quote opens it) */
         while (--ss > floor && (c->t[ss - 1] == '\n' || c->t[ss - 1] == ' '))
             ;
     }
