@@ -1113,6 +1113,44 @@ static int it_document(ctx *c, size_t qi, attr *a)
     return 1;
 }
 
+/* '... the panel's memo seemed aimed at the critics. / "...," it stated.': an
+ * "it" after a quote that opens its paragraph, when the paragraph before ends
+ * with a sentence opening with a noun of speech or writing ("memo",
+ * "statement"), after a possessive or "The" and at most two lowercase words,
+ * then a lowercase word: that phrase speaks. 1 with @p a set, else 0. */
+static int it_speech_subject(ctx *c, size_t qi, attr *a)
+{
+    size_t p = c->s[qi].open, floor, ss, i, ws, we;
+    while (p > 0 && c->s[qi].open - p < 3 && c->t[p - 1] != '\n')
+        p--; /* (back over the opening mark) */
+    if (p == 0 || c->t[p - 1] != '\n' || a->spk.start < c->s[qi].close)
+        return 0;
+    while (p > 0 && (c->t[p - 1] == '\n' || c->t[p - 1] == ' '))
+        p--;
+    if (p == 0 || c->t[p - 1] != '.')
+        return 0;
+    floor = p > 400 ? p - 400 : 0;
+    ss = stance_q_sent_start(c, p - 1, floor);
+    if (ss >= p || stance_q_in_quote(c, ss, c->n))
+        return 0;
+    i = ss;
+    if (!stance_chunk_next(c->t, &i, p, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "The") || (we - ws > 2 && stance_q_possessive_at(c, we - 2)) ||
+          (we - ws > 4 && stance_q_possessive_at(c, we - 4))))
+        return 0;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, p, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t k = i, ns, ne;
+        if (lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))) {
+            if (!(stance_chunk_next(c->t, &k, p, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
+                return 0;
+            a->name = NAME_NOUN_PHRASE;
+            a->canon = (stance_span){ss, we};
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -1127,8 +1165,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
         if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't' &&
-            !noun_phrase_antecedent(c, qi, a, -1, -1))
-            it_document(c, qi, a);
+            !noun_phrase_antecedent(c, qi, a, -1, -1) && !it_document(c, qi, a))
+            it_speech_subject(c, qi, a);
         return;
     }
     k = name_before(c, pos);
