@@ -967,27 +967,54 @@ static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
     return 0;
 }
 
+/* A definite description of a person opening the sentence at @p ss, before
+ * @p lim ('The woman who started the chant told reporters ...'): "The", then
+ * at most three words, the last a person or role noun followed by a comma or
+ * a lowercase word. 1 and its span in @p np. */
+static int definite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
+{
+    size_t i = ss, ws, we;
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) || !word_eq(c->t, ws, we, "The"))
+        return 0;
+    np->start = ws;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t e = we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
+        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) {
+            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
+                return 0;
+            np->end = e;
+            return 1;
+        }
+        if (e != we)
+            return 0;
+    }
+    return 0;
+}
+
 /* A he/she whose paragraph, in its last three sentences up to the pronoun,
  * opens a sentence with an indefinite description of a person and names no
  * candidate (@p best, a names entry, or -1) after it ('One delegate said he
  * tried to give away passes. "Not one," he said.'): the pronoun continues the
- * description. 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
-static int indefinite_antecedent(ctx *c, attr *a, long best)
+ * description. With no candidate at all, a definite description opening such
+ * a sentence does too ("The woman who started it said ..."). 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
+static int indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
 {
     size_t pos = a->spk.start, floor = pos > 700 ? pos - 700 : 0, ss = pos;
     for (int n = 0; n < 3 && ss > floor; n++) {
         stance_span np;
         ss = stance_q_sent_start(c, ss, floor);
-        if (!stance_q_in_quote(c, ss, c->n) && indefinite_subject(c, ss, pos, &np)) {
+        if (!stance_q_in_quote(c, ss, c->n) &&
+            (indefinite_subject(c, ss, pos, &np) || (best < 0 && definite_subject(c, ss, pos, &np)))) {
             if ((best >= 0 && c->names->v[best].start > np.start) || other_gender_np(c, np, a->gender))
                 return 0;
             a->name = NAME_NOUN_PHRASE;
             a->canon = np;
             return 1;
         }
-        if (ss == 0 || c->t[ss - 1] == '\n')
-            break;
-        ss--;
+        if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || best >= 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
+            break; /* (past the paragraph's start only with no candidate, when the pronoun's quote opens it) */
+        while (--ss > floor && (c->t[ss - 1] == '\n' || c->t[ss - 1] == ' '))
+            ;
     }
     return 0;
 }
@@ -1086,6 +1113,44 @@ static int it_document(ctx *c, size_t qi, attr *a)
     return 1;
 }
 
+/* '... the panel's memo seemed aimed at the critics. / "...," it stated.': an
+ * "it" after a quote that opens its paragraph, when the paragraph before ends
+ * with a sentence opening with a noun of speech or writing ("memo",
+ * "statement"), after a possessive or "The" and at most two lowercase words,
+ * then a lowercase word: that phrase speaks. 1 with @p a set, else 0. */
+static int it_speech_subject(ctx *c, size_t qi, attr *a)
+{
+    size_t p = c->s[qi].open, floor, ss, i, ws, we;
+    while (p > 0 && c->s[qi].open - p < 3 && c->t[p - 1] != '\n')
+        p--; /* (back over the opening mark) */
+    if (p == 0 || c->t[p - 1] != '\n' || a->spk.start < c->s[qi].close)
+        return 0;
+    while (p > 0 && (c->t[p - 1] == '\n' || c->t[p - 1] == ' '))
+        p--;
+    if (p == 0 || c->t[p - 1] != '.')
+        return 0;
+    floor = p > 400 ? p - 400 : 0;
+    ss = stance_q_sent_start(c, p - 1, floor);
+    if (ss >= p || stance_q_in_quote(c, ss, c->n))
+        return 0;
+    i = ss;
+    if (!stance_chunk_next(c->t, &i, p, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "The") || (we - ws > 2 && stance_q_possessive_at(c, we - 2)) ||
+          (we - ws > 4 && stance_q_possessive_at(c, we - 4))))
+        return 0;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, p, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t k = i, ns, ne;
+        if (lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))) {
+            if (!(stance_chunk_next(c->t, &k, p, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
+                return 0;
+            a->name = NAME_NOUN_PHRASE;
+            a->canon = (stance_span){ss, we};
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -1100,8 +1165,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
         if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't' &&
-            !noun_phrase_antecedent(c, qi, a, -1, -1))
-            it_document(c, qi, a);
+            !noun_phrase_antecedent(c, qi, a, -1, -1) && !it_document(c, qi, a))
+            it_speech_subject(c, qi, a);
         return;
     }
     k = name_before(c, pos);
@@ -1175,7 +1240,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (firm < 0 || c->names->v[firm].start < prev_end))
             best = pk;
     }
-    if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, a, best))
+    if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, qi, a, best))
         return;
     if (best < 0)
         return;
