@@ -451,7 +451,8 @@ static int party_form(const char *t, const stance_name *nm)
 {
     size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
     for (size_t f = 0; f < N_PARTY_FORMS; f++) {
-        if (memcmp(t + nm->last, party_forms[f].last, ln) != 0 || party_forms[f].last[ln])
+        if (t[nm->last] != party_forms[f].last[0] || memcmp(t + nm->last, party_forms[f].last, ln) != 0 ||
+            party_forms[f].last[ln]) /* (the first byte without a call: most runs differ there) */
             continue; /* the last words differ: most runs stop here */
         if (s == SIZE_MAX)
             s = org_start(t, nm, 1), n = nm->last_end - s;
