@@ -594,13 +594,15 @@ static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *s
     const stance_rawquote *rq = &c->s->quotes.q[qi];
     stance_tlist *tl = &c->s->tl;
     size_t n_near, wlo = rq->span.start, whi = rq->span.end;
+    stance_span before = stance_targets_before(c->text, rq); /* once: targets.c takes it too */
     int all = (c->flags & STANCE_OPT_ALL_ACTORS) != 0, rc;
     target_rec *kept;
     widen(rq->speaker_span, &wlo, &whi);
     widen(rq->context, &wlo, &whi);
-    widen(stance_targets_before(c->text, rq), &wlo, &whi);
+    widen(before, &wlo, &whi);
     n_near = all ? 0 : entities_near(c->s, c->n_allm, wlo, whi, qi + 1);
-    if ((rc = stance_targets_choose(&c->s->ents, c->text, rq, c->flags, all ? NULL : c->s->near, n_near, tl)))
+    if ((rc = stance_targets_choose_before(&c->s->ents, c->text, rq, before, c->flags, all ? NULL : c->s->near, n_near,
+                                           tl)))
         return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
     if (!tl->n)
         return STANCE_OK;

@@ -761,10 +761,8 @@ static int find_epithet_mentions(mstate *m)
     int rc = STANCE_OK;
     if (epithets(m, &v, &n_epi, &kmin))
         return STANCE_ERR_NOMEM;
-    for (size_t j = 3; j < m->len && n_epi && !rc; j++) {
+    for (size_t j = 3; n_epi && !rc && (j = stance_after_the(t, j, m->len)) < m->len; j++) {
         size_t s = j, lo = 0, hi = n_epi, ds, de;
-        if ((t[j - 1] | 0x20) != 'e' || (t[j - 2] | 0x20) != 'h' || (t[j - 3] | 0x20) != 't')
-            continue;
         while (s < m->len && t[s] == ' ')
             s++;
         if (s + kmin > m->len || !stance_word_before(t, s, &ds, &de) || !stance_word_is(t, ds, de, "the") ||

@@ -98,6 +98,9 @@ size_t stance_quote_holding(const struct stance_quotelist *ql, size_t a, size_t 
  * it ("shows their": a verb). */
 #define PLURAL_NOUN_REACH 60
 int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, size_t be);
+/* mentions_more.c: the least j >= @p from (and >= 3) with t[j - 3, j) "the" in
+ * any case (the epithet search's places), or @p len when none is below it. */
+size_t stance_after_the(const char *t, size_t from, size_t len);
 /* mentions_more.c: is the he/him/his pronoun t[ws, we) capitalised inside a
  * sentence ("ask for His forgiveness", "knows Him and"): a lowercase word and
  * one space before it, and no capitalised word after (not a headline's "Part

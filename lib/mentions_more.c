@@ -686,3 +686,24 @@ int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, siz
     return !(stance_word_after(t, be, we, &ns, &ne) &&
              (stance_lex_classes_lower(t + ns, ne - ns) & (STANCE_LX(PRONOUN) | STANCE_LX(DET))));
 }
+
+size_t stance_after_the(const char *t, size_t from, size_t len)
+{
+    size_t p = from < 3 ? 0 : from - 3; /* the place of the 't' */
+#if defined(__SSE2__)
+    const __m128i bit = _mm_set1_epi8(0x20), ct = _mm_set1_epi8('t'), ch = _mm_set1_epi8('h'), ce = _mm_set1_epi8('e');
+    for (; p + 2 + 16 <= len; p += 16) {
+        __m128i a = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p)), bit);
+        __m128i b = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), bit);
+        __m128i c = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 2)), bit);
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(a, ct), _mm_and_si128(_mm_cmpeq_epi8(b, ch), _mm_cmpeq_epi8(c, ce))));
+        if (m)
+            return p + (size_t)__builtin_ctz(m) + 3;
+    }
+#endif
+    for (; p + 2 < len; p++)
+        if ((t[p] | 0x20) == 't' && (t[p + 1] | 0x20) == 'h' && (t[p + 2] | 0x20) == 'e')
+            return p + 3;
+    return len;
+}

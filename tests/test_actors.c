@@ -568,6 +568,47 @@ static void test_actors_discover_shared_surname_speaker(void **state)
     stance_model_free(m);
 }
 
+/* stance_word_in_text() against the search it replaced (memmem, then the word
+ * boundaries at each match), on random texts over a small alphabet (so words
+ * recur, at every offset against the 16-byte steps, next to letters, digits,
+ * spaces and UTF-8 bytes); fails with the first/last-byte filter or the tail
+ * loop off by one. */
+static int word_in_text_ref(const char *t, size_t len, const char *w, size_t n)
+{
+#define WB(c) ((unsigned char)(((unsigned char)(c) | 0x20) - 'a') < 26u || (unsigned char)((c) - '0') < 10u || ((c) & 0x80))
+    for (const char *p = t, *end = t + len; (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
+        size_t s = (size_t)(p - t), e = s + n;
+        if ((s == 0 || !WB(t[s - 1])) && (e == len || !WB(t[e])))
+            return 1;
+    }
+    return 0;
+#undef WB
+}
+
+static void test_actors_word_in_text(void **state)
+{
+    static const char alpha[] = {'a', 'b', 'a', 'b', ' ', ' ', '1', '-', (char)0xC3, (char)0xA9};
+    static const char *const words[] = {"a", "ab", "ba", "aba", "abab", "ab ab", "b1", "a-b", "babababababababababa"};
+    char t[80];
+    unsigned seed = 12345, hits = 0;
+    (void)state;
+    for (int round = 0; round < 4000; round++) {
+        size_t len = (size_t)(round % 80);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            t[i] = alpha[(seed >> 16) % sizeof alpha];
+        }
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t n = strlen(words[k]);
+            int want = word_in_text_ref(t, len, words[k], n);
+            assert_int_equal(stance_word_in_text(t, len, words[k], n), want);
+            hits += (unsigned)want;
+        }
+    }
+    assert_true(hits > 1000); /* both answers are exercised */
+    assert_int_equal(stance_word_in_text("x", 1, "", 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_actors_target_cases),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
         cmocka_unit_test(test_actors_discover_shared_surname_speaker),
+        cmocka_unit_test(test_actors_word_in_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1340,6 +1340,35 @@ static void test_targets_scored_apart(void **state)
     stance_model_free(m);
 }
 
+/* stance_after_the() against the byte loop it replaced, on random texts of
+ * t/T/h/H/e/E/space/x at every length and start (crossing its 16-byte steps);
+ * fails with a step or the tail's bound off by one. */
+static void test_after_the(void **state)
+{
+    static const char alpha[] = "tThHeE x";
+    char t[70];
+    uint32_t x = 2463534242u; /* xorshift32 */
+    unsigned found = 0;
+    (void)state;
+    for (size_t len = 0, round = 0; round < 3000; round++, len = round % 70) {
+        for (char *c = t; c < t + len; c++) {
+            x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+            *c = alpha[x & 7];
+        }
+        for (size_t from = 3; from <= len + 1; from++) {
+            size_t want = len;
+            for (size_t j = from; j <= len; j++)
+                if ((t[j - 1] | 0x20) == 'e' && (t[j - 2] | 0x20) == 'h' && (t[j - 3] | 0x20) == 't') {
+                    want = j;
+                    break;
+                }
+            assert_int_equal(stance_after_the(t, from, len), want);
+            found += want < len;
+        }
+    }
+    assert_true(found > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1359,6 +1388,7 @@ int main(void)
         cmocka_unit_test(test_targets_speaker_given_name),
         cmocka_unit_test(test_mentions_index_same_answers),
         cmocka_unit_test(test_sort_stable),
+        cmocka_unit_test(test_after_the),
         cmocka_unit_test(test_targets_article_governor),
         cmocka_unit_test(test_targets_scored_apart),
     };
