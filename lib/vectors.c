@@ -170,7 +170,7 @@ static VEC_INLINE void flush16(int32_t *restrict a, int16_t *restrict a16, uint3
 }
 
 /* z[0, dim) = a[0, dim) * f, rounded to float. */
-static void scale_vec(float *restrict z, const int32_t *restrict a, double f, uint32_t dim)
+static VEC_INLINE void scale_vec(float *restrict z, const int32_t *restrict a, double f, uint32_t dim)
 {
     uint32_t d = 0;
     for (; d + LANES <= dim; d += LANES) {
@@ -184,7 +184,7 @@ static void scale_vec(float *restrict z, const int32_t *restrict a, double f, ui
 }
 
 /* sum of a[i]^2 over [0, n). */
-static double sum_squares(const int32_t *restrict a, uint32_t n)
+static VEC_INLINE double sum_squares(const int32_t *restrict a, uint32_t n)
 {
     double lane[LANES] = {0}, s = 0;
     uint32_t i = 0;
@@ -290,7 +290,8 @@ void stance_wvec_pool(const stance_wvec *wv, const int32_t *w, const uint32_t *d
     pool_body(wv, w, dist, n, first, last, window, acc, count);
 }
 
-unsigned stance_wvec_values(const int32_t *acc, const unsigned *count, uint32_t dim, double weight, float *z)
+static VEC_INLINE unsigned values_body(const int32_t *acc, const unsigned *count, uint32_t dim, double weight,
+                                      float *z)
 {
     unsigned regions = 0;
     for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++) {
@@ -305,6 +306,23 @@ unsigned stance_wvec_values(const int32_t *acc, const unsigned *count, uint32_t 
         regions |= 1u << r;
     }
     return regions;
+}
+
+#if VEC_AVX2_DISPATCH
+__attribute__((target("avx2"))) static unsigned values_avx2(const int32_t *acc, const unsigned *count, uint32_t dim,
+                                                            double weight, float *z)
+{
+    return values_body(acc, count, dim, weight, z);
+}
+#endif
+
+unsigned stance_wvec_values(const int32_t *acc, const unsigned *count, uint32_t dim, double weight, float *z)
+{
+#if VEC_AVX2_DISPATCH
+    if (__builtin_cpu_supports("avx2"))
+        return values_avx2(acc, count, dim, weight, z);
+#endif
+    return values_body(acc, count, dim, weight, z);
 }
 
 int stance_wvec_block(const stance_wvec *wv, const stance_head *h, float **out)
