@@ -14,9 +14,10 @@
 
 static void free_blocks(stance_wvec *wv);
 
-/* The pooling and the block dot products are built twice on x86-64 under GCC
- * and clang: for the baseline (SSE2) and for AVX2 (twice as wide: 16 sums of
- * 16 bits, 4 double lanes a vector), chosen once the CPU is known. The same C
+/* The pooling, the region norms and values and the block dot products are
+ * built twice on x86-64 under GCC and clang: for the baseline (SSE2) and for
+ * AVX2 (twice as wide: 16 sums of 16 bits, 4 double lanes a vector), chosen at
+ * each call by __builtin_cpu_supports. The same C
  * code: integer sums are exact, and each double lane adds its terms in the same
  * order, so the values are the same bits (no FMA: target "avx2" alone does not
  * allow the compiler to contract). */
@@ -218,7 +219,8 @@ static VEC_INLINE double dot_f(const float *restrict w, const float *restrict z,
 }
 
 /* Add vector @p v to 16-bit sum @p slot, flushing it into @p acc before it could overflow. */
-static VEC_INLINE void pool_add(int16_t *a16, int32_t *acc, unsigned *since, uint32_t slot, const int8_t *v, uint32_t dim)
+static VEC_INLINE void pool_add(int16_t *a16, int32_t *acc, unsigned *since, uint32_t slot, const int8_t *v,
+                                uint32_t dim)
 {
     add_vec(a16 + (size_t)slot * dim, v, dim);
     if (++since[slot] == SUM16) {
