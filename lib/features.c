@@ -255,34 +255,17 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     size_t nt = 0; /* the first target token at or after i (n_view: none) */
     if (wk && keys_reserve(s, s->n_view * orders))
         return STANCE_ERR_NOMEM;
-    /* the key buffer and count in locals (the stores through s->keys could
-     * alias s), written back around emit_tokens() */
-    uint64_t *keys = s->keys;
-    size_t nk = s->n_keys;
-    const size_t nv = s->n_view;
-    for (size_t i = 0; i < nv; i++) {
+    for (size_t i = 0; i < s->n_view; i++) {
         if (i == 0 || nt < i)
-            for (nt = i; nt < nv && !(s->view[nt].flags & TK_TARGET);)
+            for (nt = i; nt < s->n_view && !(s->view[nt].flags & TK_TARGET);)
                 nt++;
-        if (wk && nt >= i + f->max_n) { /* every order's n-gram is the text's (no target, inside the view) */
-            const uint64_t *from = wk + s->view[i].src * orders;
-            for (size_t o = 0; o < orders; o++)
-                keys[nk++] = from[o];
-            continue;
-        }
-        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= nv; n++) {
-            if (wk && nt >= i + n) { /* no target in view[i, i + n) */
-                keys[nk++] = wk[s->view[i].src * orders + (n - f->min_n)];
-                continue;
-            }
-            s->n_keys = nk;
-            if (emit_tokens(s, cfg, fi, "", 0, s->view, i, i + n))
+        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
+            if (wk && nt >= i + n) /* no target in view[i, i + n) */
+                s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - f->min_n)];
+            else if (emit_tokens(s, cfg, fi, "", 0, s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
-            keys = s->keys;
-            nk = s->n_keys;
         }
     }
-    s->n_keys = nk;
     return STANCE_OK;
 }
 
