@@ -607,6 +607,49 @@ static void test_features_vectors_fast_path(void **state)
     stance_free(m);
 }
 
+/* The block dot products (built for AVX2 where the CPU has it) are the bits of
+ * the scalar order on random data: per pair and region, 16 lane sums of
+ * (double)w * z strided by 16, the tail, then the lanes in order. */
+static void test_features_vectors_block_exact(void **state)
+{
+    enum { MAXD = 80 };
+    static float block[3 * 4 * MAXD], z[4 * MAXD];
+    static const uint32_t dims[] = {64, 37, 16, 3, 80};
+    uint64_t x = 0x9e3779b97f4a7c15u;
+    (void)state;
+    for (size_t t = 0; t < sizeof dims / sizeof *dims; t++) {
+        const uint32_t dim = dims[t];
+        const size_t nz = 4 * (size_t)dim;
+        for (size_t i = 0; i < 3 * nz; i++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            block[i] = (float)((int64_t)(x >> 11) % 2000001 - 1000000) / 3e5f;
+            if (i < nz)
+                z[i] = (float)((int64_t)(x >> 17) % 2000001 - 1000000) / 7e5f;
+        }
+        for (unsigned regions = 0; regions < 16; regions++) {
+            double vals[3] = {0.5, -0.25, 1e-3}, want[3] = {0.5, -0.25, 1e-3};
+            stance_wvec_block_values(block, z, regions, dim, 3, vals);
+            for (uint32_t p = 0; p < 3; p++)
+                for (uint32_t r = 0; r < 4; r++) {
+                    const float *wp = block + p * nz + (size_t)r * dim, *zp = z + (size_t)r * dim;
+                    double lane[16] = {0}, sum = 0;
+                    uint32_t i = 0;
+                    if (!(regions >> r & 1))
+                        continue;
+                    for (; i + 16 <= dim; i += 16)
+                        for (uint32_t k = 0; k < 16; k++)
+                            lane[k] += (double)wp[i + k] * (double)zp[i + k];
+                    for (; i < dim; i++)
+                        sum += (double)wp[i] * (double)zp[i];
+                    for (uint32_t k = 0; k < 16; k++)
+                        sum += lane[k];
+                    want[p] += sum;
+                }
+            assert_memory_equal(vals, want, sizeof want);
+        }
+    }
+}
+
 /* The table: sorted, quantised with one scale, looked up by normalised bytes. */
 static void test_features_vectors_table(void **state)
 {
@@ -942,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_features_vec_family),
         cmocka_unit_test(test_features_vectors_table),
         cmocka_unit_test(test_features_vectors_fast_path),
+        cmocka_unit_test(test_features_vectors_block_exact),
         cmocka_unit_test(test_features_squares_exact),
         cmocka_unit_test(test_features_cache_binary_repeats),
         cmocka_unit_test(test_features_cache_same_vectors),
