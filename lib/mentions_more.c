@@ -57,6 +57,7 @@
 #include "mindex.h"
 #include "names.h"
 #include "quotes.h"
+#include "targets.h"
 #include "tokens.h"
 
 static int letter(unsigned char c)
@@ -620,7 +621,8 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
 }
 
 /* Entity e is the one the speaker works for: "Clinton's communications director", "Priya Shah, a
- * spokeswoman for Park", "Park spokeswoman Priya Shah" (a mention of e in [lo, hi)). */
+ * spokeswoman for Park", "Park spokeswoman Priya Shah" (a mention of e in [lo, hi)); not the owner
+ * of a group that faces it (stance_targets_faces_owner(): "Obama's first five questioners"). */
 static int principal_is(const stance_ent *e, const char *text, const stance_rawquote *q, size_t lo, size_t hi)
 {
     stance_span sp = q->speaker_span;
@@ -630,7 +632,7 @@ static int principal_is(const stance_ent *e, const char *text, const stance_rawq
     for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
         stance_span m = e->mentions[at];
         if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
-            return 1;
+            return !stance_targets_faces_owner(text, sp);
         if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
             memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))
             return 1;

@@ -14,6 +14,10 @@
 #include "speaker_names.h"
 #include "targets.h"
 
+#ifndef FACING_OFF
+#define FACING_OFF 0u /* to measure: 1 the facing groups' owners are principals again, 2 no object */
+#endif
+
 void stance_tlist_clear(stance_tlist *l)
 {
     if (!l)
@@ -507,6 +511,21 @@ static long before_object(const stance_entityset *ents, const char *text, const 
     return found;
 }
 
+int stance_targets_faces_owner(const char *text, stance_span sp)
+{
+    static const char *const facing[] = {"accusers", "challengers", "critics", "detractors",
+                                         "interviewers", "opponents", "questioners", "rivals"};
+    size_t wl;
+    const char *w;
+    if (FACING_OFF & 1u || sp.start == STANCE_NO_OFFSET)
+        return 0;
+    w = stance_last_word(text + sp.start, sp.end - sp.start, &wl);
+    for (size_t k = 0; k < sizeof facing / sizeof *facing; k++)
+        if (strlen(facing[k]) == wl && memcmp(facing[k], w, wl) == 0)
+            return 1;
+    return 0;
+}
+
 int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
                           const size_t *cand, size_t n_cand, stance_tlist *out)
 {
@@ -550,6 +569,12 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
             } else if (in_span(m->span, q->speaker_span)) {
                 n_spk++;
                 keep = (long)i == principal;
+                if (!keep && !(FACING_OFF & 2u) && (long)i != speaker && m->rule == STANCE_MR_POSSESSIVE &&
+                    stance_targets_faces_owner(text, q->speaker_span)) {
+                    keep = 1; /* "Obama's first five questioners": what the speakers face */
+                    n_ctx++;
+                    c.reasons |= STANCE_TR_OBJECT;
+                }
             } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
                 n_ctx++;
                 if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {

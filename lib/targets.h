@@ -58,4 +58,8 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
  * one the speaker criticises or praises there). */
 stance_span stance_targets_before(const char *text, const stance_rawquote *q);
 void stance_tlist_clear(stance_tlist *l);
+/* Does speaker span @p sp name a group that faces its owner rather than speaks
+ * for it ("Obama's first five questioners", "Clinton's critics")? The owner is
+ * then no principal (stance_mentions_principal()) but what the quote is about. */
+int stance_targets_faces_owner(const char *text, stance_span sp);
 #endif

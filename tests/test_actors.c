@@ -516,6 +516,31 @@ static void test_actors_target_cases(void **state)
     }
 }
 
+/* The owner of a group that faces the speaker's side ("Park's first five
+ * questioners") is no principal but what the quote is about: its target; the
+ * owner of his own staff ("Park's spokeswoman") is the speaker's side, no
+ * target (targets.c stance_targets_faces_owner()). */
+static void test_actors_facing_group_owner(void **state)
+{
+    stance_model *m = NULL;
+    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
+                        "At his news conference in Dover on Monday, Park\xe2\x80\x99s first five questioners ranged "
+                        "from skeptical to hostile: \"Is it time for your harbor plan to change?\"\n\n"
+                        "Park\xe2\x80\x99s spokeswoman answered: \"The harbor plan is working.\"\n";
+    stance_result *res = classify_with(text, actors, 2, &m);
+    const stance_quote *q;
+    (void)state;
+    assert_int_equal(stance_result_count(res), 2);
+    q = stance_result_quote(res, 0);
+    assert_string_equal(q->speaker, "Park\xe2\x80\x99s first five questioners");
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Park");
+    assert_int_equal(stance_quote_target_count(stance_result_quote(res, 1)), 0);
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
  * mentions.c person_like(). */
@@ -626,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_actors_object_of_sentence_before),
         cmocka_unit_test(test_actors_quote_targets),
         cmocka_unit_test(test_actors_target_cases),
+        cmocka_unit_test(test_actors_facing_group_owner),
         cmocka_unit_test(test_actors_discovered_place_no_pronoun),
         cmocka_unit_test(test_actors_discover_shared_surname_speaker),
         cmocka_unit_test(test_actors_word_in_text),
