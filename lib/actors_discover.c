@@ -9,7 +9,8 @@
  * every multi-word name a quote holds, every name a person's title or role
  * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
  * names (acronym_in_quote()); in quotes, a capital counts as a name only where
- * a common word would not carry one (quoted_name_evidence()). A name that modifies "campaign", "camp",
+ * a common word would not carry one (quoted_name_evidence()). A headline's run
+ * and a state's abbreviation after a comma are no evidence at all (no_evidence()). A name that modifies "campaign", "camp",
  * "administration" or "organization" names that body instead
  * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
  * Republican Party") are one actor named by the party (discover_parties());
@@ -87,6 +88,8 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 #define DISC_PLAIN 16u   /* a one-word name with every mention opening a sentence */
 #define DISC_COMMON1 32u /* a one-word run of an ordinary word */
 #define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
+#define DISC_ABBREV 128u /* no evidence of a name at all: an address's or a name's abbreviation ("Worcester, Mass.") */
+#define DISC_HEAD 256u   /* ... a run in a headline line (title case) */
 
 /* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
  * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
@@ -211,6 +214,111 @@ static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm
     if (nm->ntok < 2)
         return (DISC_OFF & DISC_COMMON1) || !common;
     return !((!(DISC_OFF & DISC_COMMON) && common) || (!(DISC_OFF & DISC_PRON) && pron));
+}
+
+static size_t first_name_len(const char *t, const stance_name *nm);
+
+/* ---- runs that are no evidence of a name at all (disc4): left out of the surname groups ---- */
+
+/* Is word w[0, n) one of the @p nv words of @p v? */
+static int in_words(const char *const *v, size_t nv, const char *w, size_t n)
+{
+    for (size_t k = 0; k < nv; k++)
+        if (strlen(v[k]) == n && memcmp(v[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is run @p nm a US state's or a name's abbreviation closed by a period after
+ * a comma that follows a word, or right after another ("Worcester, Mass.",
+ * "Roanoke, Va.", "W.Va.", "William F. Buckley, Jr.")? An address's or a
+ * name's part, no name of its own ("No, Trump." is a name). */
+static int address_abbrev(const char *t, size_t len, const stance_name *nm)
+{
+    static const char *const abbr[] = {"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+                                       "Ind", "Jr", "Kan", "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo",
+                                       "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Sr", "Tenn", "Va", "Vt", "Wash",
+                                       "Wis", "Wyo"};
+    size_t s = nm->bare;
+    if ((DISC_OFF & DISC_ABBREV) || nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
+        !in_words(abbr, sizeof abbr / sizeof *abbr, t + s, nm->last_end - s))
+        return 0;
+    if (t[s - 1] == '.' && (unsigned char)(t[s - 2] - 'A') < 26u)
+        return 1; /* "W.Va." */
+    return t[s - 1] == ' ' && t[s - 2] == ',' && WORD_BYTE(t[s - 3]);
+}
+
+/* Is a word of @p n bytes that opens lowercase one a headline in title case
+ * leaves lowercase (an article, a preposition, a conjunction)? */
+static int headline_small(const char *w, size_t n)
+{
+    static const char *const small[] = {"a", "after", "an", "and", "as", "at", "but", "by", "for", "from", "in",
+                                        "into", "nor", "of", "on", "or", "over", "the", "to", "up", "via",
+                                        "vs", "with"};
+    return in_words(small, sizeof small / sizeof *small, w, n);
+}
+
+/* Is line t[s, e) a headline in title case: three or more capitalised words
+ * and no lowercase word but a headline's small words ("Clinton Wades In:
+ * Urges Britain to Remain In European Union.")? */
+static int headline_line(const char *t, size_t s, size_t e)
+{
+    size_t caps = 0;
+    while (s < e) {
+        size_t w;
+        while (s < e && (t[s] == ' ' || t[s] == '\t'))
+            s++;
+        for (w = s; s < e && t[s] != ' ' && t[s] != '\t'; s++)
+            ;
+        if (w == s)
+            break;
+        if ((unsigned char)(t[w] - 'a') < 26u) {
+            size_t n = 0;
+            while (w + n < s && (unsigned char)(t[w + n] - 'a') < 26u)
+                n++;
+            if (!headline_small(t + w, n))
+                return 0;
+        } else
+            caps += (unsigned char)(t[w] - 'A') < 26u;
+    }
+    return caps >= 3;
+}
+
+/* Is headline run @p nm (in line [ls, le)) still evidence of a name: a
+ * listed first name and a surname ("Cecile Richards"), or a run the article
+ * writes again outside that line ("Canada", "Trump")? */
+static int headline_name(const char *t, size_t len, const stance_name *nm, size_t ls, size_t le)
+{
+    size_t n = nm->last_end - nm->bare;
+    if (nm->ntok == 2 && first_name_len(t, nm))
+        return 1;
+    return stance_word_in_text(t, ls, t + nm->bare, n) ||
+           (le < len && stance_word_in_text(t + le, len - le, t + nm->bare, n));
+}
+
+/* Leave out of the surname groups (mark @p taken) the runs that are no
+ * evidence of a name: address_abbrev(), and a run in a headline line, whose
+ * capitals do not tell a name's extent ("Urges Britain", "Donald Trump Praises
+ * Breitbart"), unless headline_name(). The runs are in text order. */
+static void no_evidence(const stance_namelist *l, const char *t, size_t len, unsigned char *taken)
+{
+    size_t ls = 0, le = 0;
+    int head = 0;
+    for (size_t k = 0; k < l->n; k++) {
+        const stance_name *nm = &l->v[k];
+        if (taken[k])
+            continue;
+        if (!(DISC_OFF & DISC_HEAD) && nm->start >= le) {
+            const char *nl = memchr(t + nm->start, '\n', len - nm->start);
+            ls = nm->start;
+            while (ls > 0 && t[ls - 1] != '\n')
+                ls--;
+            le = nl ? (size_t)(nl - t) : len;
+            head = headline_line(t, ls, le);
+        }
+        if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm))
+            taken[k] = 1;
+    }
 }
 
 /* The length of the first word of a full name that opens with a listed first
@@ -866,6 +974,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
         discover_bodies(l, text, len, out, taken))
         goto nomem;
+    no_evidence(l, text, len, taken);
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
      * organisation took are left out. */
     while (i < l->n) {

@@ -258,6 +258,14 @@ static const disc_case disc_cases[] = {
      {-1, 1}},
     /* ... nor an acronym that is an ordinary word in capitals ("NO") */
     {"\"There is NO deal,\" said Rui Costa.\n", 1, {"NO", "Rui Costa"}, {-1, 1}},
+    /* A run in a headline line (title case) is no evidence of a name's
+     * extent ("Urges Velmora"), unless the article writes it again (disc4) */
+    {"Diaz Wades In: Urges Velmora to Stay in the Union.\n\n\"We will win,\" said Rui Costa. Velmora did not answer.\n",
+     1, {"Urges Velmora", "Velmora", "Rui Costa"}, {-1, -1, 1}},
+    /* ... nor a state's abbreviation after a comma, closed by a period ("Vt"
+     * of "Dover, Vt.", three times) */
+    {"\"We will win,\" said Rui Costa in Dover, Vt. on Monday. He flew to Salem, Vt. and to Troy, Vt. later.\n", 1,
+     {"Vt", "Rui Costa"}, {-1, 1}},
     /* A party's members' plural and its nickname are the party: "Republicans",
      * "the GOP" and "the Republican Party", each named once, make one entity
      * named "Republican Party"; "Senate Republicans" is no form of it */
@@ -285,10 +293,11 @@ static const disc_case disc_cases[] = {
      3, {"Nadia Ferro", "Nadia", "Ellen Park"}, {4, -1, 1}},
     /* Two people named in full with one surname and different first names are
      * two entities, each named by its full name (not by a headline run "Report
-     * Reveals Marsh"); the surname alone goes to the one named last before it */
+     * Reveals Marsh", a headline's run and no mention: disc4); the surname
+     * alone goes to the one named last before it */
     {"Report Reveals Marsh\n\nHillary Marsh met Bill Marsh in Dover. Marsh, the mayor, left.\n\n"
      "Later Hillary Marsh spoke. Marsh smiled.\n",
-     2, {"Hillary Marsh", "Bill Marsh"}, {4, 2}},
+     2, {"Hillary Marsh", "Bill Marsh"}, {3, 2}},
     /* An acronym a quote names is an actor, even once ("NATO"); not one outside
      * the quotes ("ACME"), nor a word in capitals for emphasis ("CONSTANTLY") */
     {"\"NATO must act now, and we will CONSTANTLY push,\" said Rui Costa.\n\nThe ACME plant closed.\n", 2,
