@@ -90,6 +90,7 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 #define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
 #define DISC_ABBREV 128u /* no evidence of a name at all: an address's or a name's abbreviation ("Worcester, Mass.") */
 #define DISC_HEAD 256u   /* ... a run in a headline line (title case) */
+#define DISC_NICK 512u   /* a title's run that is all of a quoted phrase ("Miss Piggy" in quotation marks) */
 
 /* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
  * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
@@ -368,6 +369,25 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
     return (DISC_OFF & DISC_SHOUT1) || !common || pron;
 }
 
+/* Is run @p nm a title and a name that make all of a phrase in quotation
+ * marks, a nickname ("Miss Piggy", "Mr. Brexit" between quotation marks)?
+ * No person the title names. */
+static int title_nickname(const char *t, size_t len, const stance_name *nm)
+{
+    size_t s = nm->start, e = nm->last_end, w = s;
+    while (w < nm->bare && t[w] != ' ' && t[w] != '.')
+        w++;
+    if ((DISC_OFF & DISC_NICK) || nm->bare == s || s == 0 || e >= len ||
+        !(stance_lex_classes(t + s, w - s) & STANCE_LX(TITLE)))
+        return 0; /* not "the" of "The Wall Street Journal" */
+    if (t[s - 1] == '"')
+        return t[e] == '"';
+    return s >= 3 && (unsigned char)t[s - 3] == 0xE2 && (unsigned char)t[s - 2] == 0x80 &&
+           ((unsigned char)t[s - 1] == 0x9C || (unsigned char)t[s - 1] == 0x98) && e + 3 <= len &&
+           (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
+           ((unsigned char)t[e + 2] == 0x9D || (unsigned char)t[e + 2] == 0x99);
+}
+
 /* Does a quote hold a run of the group [i, j) of by_last (not taken) that is
  * evidence of a name (quoted_name_evidence())? Asked only of the groups the
  * quoted rules would make actors. */
@@ -377,7 +397,7 @@ static int group_quoted(const stance_quotelist *quotes, const stance_namelist *l
     for (size_t k = i; k < j; k++) {
         const stance_name *nm = &l->v[l->by_last[k]];
         if (!taken[l->by_last[k]] && stance_quote_holding(quotes, nm->start, nm->end) < quotes->n &&
-            quoted_name_evidence(t, len, nm))
+            !title_nickname(t, len, nm) && quoted_name_evidence(t, len, nm))
             return 1;
     }
     return 0;
@@ -386,12 +406,13 @@ static int group_quoted(const stance_quotelist *quotes, const stance_namelist *l
 /* Does a run of the surname group (runs by_last[i, j), those not @p taken)
  * carry a person's title or role ("Pres. Obama", "Sen. Corker")? A person,
  * an actor the first time the article names them so. */
-static int titled_group(const stance_namelist *l, const char *t, size_t i, size_t j, const unsigned char *taken)
+static int titled_group(const stance_namelist *l, const char *t, size_t len, size_t i, size_t j,
+                        const unsigned char *taken)
 {
     for (size_t k = i; k < j; k++) {
         const stance_name *nm = &l->v[l->by_last[k]];
         size_t p = nm->start, ws, we;
-        if (taken[l->by_last[k]])
+        if (taken[l->by_last[k]] || title_nickname(t, len, nm))
             continue;
         while (stance_chunk_next(t, &p, nm->bare, nm->bare, &ws, &we))
             if (stance_role_of(t, ws, we - (we > ws + 1 && t[we - 1] == '.'), NULL))
@@ -1002,7 +1023,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                          one_word_actor(text, head, count, ONE_WORD_MIN) ||
                          (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
                           group_quoted(quotes, l, text, len, i, j, taken)) ||
-                         titled_group(l, text, i, j, taken)) &&
+                         titled_group(l, text, len, i, j, taken)) &&
                         !place_group(l, text, i, j, taken) && !demonym_run(text, head) &&
                         !thing_run(l, text, hk, memo)))) {
             size_t nr = 0;

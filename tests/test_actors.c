@@ -266,6 +266,11 @@ static const disc_case disc_cases[] = {
      * of "Dover, Vt.", three times) */
     {"\"We will win,\" said Rui Costa in Dover, Vt. on Monday. He flew to Salem, Vt. and to Troy, Vt. later.\n", 1,
      {"Vt", "Rui Costa"}, {-1, 1}},
+    /* ... nor a title and a word that make all of a phrase in quotation
+     * marks, a nickname ("Miss Velmora", twice) */
+    {"\"We will win,\" said Rui Costa. He once called her \xe2\x80\x9cMiss Velmora\xe2\x80\x9d on the radio. The paper "
+     "cited \xe2\x80\x9cMiss Velmora\xe2\x80\x9d as an example.\n",
+     1, {"Velmora", "Rui Costa"}, {-1, 1}},
     /* A party's members' plural and its nickname are the party: "Republicans",
      * "the GOP" and "the Republican Party", each named once, make one entity
      * named "Republican Party"; "Senate Republicans" is no form of it */
