@@ -10,7 +10,8 @@
  * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
  * names (acronym_in_quote()); in quotes, a capital counts as a name only where
  * a common word would not carry one (quoted_name_evidence()). A headline's run
- * and a state's abbreviation after a comma are no evidence at all (no_evidence()). A name that modifies "campaign", "camp",
+ * a state's abbreviation after a comma and a number's label are no evidence
+ * at all (no_evidence()). A name that modifies "campaign", "camp",
  * "administration" or "organization" names that body instead
  * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
  * Republican Party") are one actor named by the party (discover_parties());
@@ -90,6 +91,7 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 #define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
 #define DISC_ABBREV 128u /* no evidence of a name at all: an address's or a name's abbreviation ("Worcester, Mass.") */
 #define DISC_HEAD 256u   /* ... a run in a headline line (title case) */
+#define DISC_NUM 1024u  /* no evidence: a one-word label of a number ("Rule 40", "HB2", "Future45"; not "Trump 2016") */
 #define DISC_NICK 512u   /* a title's run that is all of a quoted phrase ("Miss Piggy" in quotation marks) */
 
 /* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
@@ -249,6 +251,23 @@ static int address_abbrev(const char *t, size_t len, const stance_name *nm)
     return t[s - 1] == ' ' && t[s - 2] == ',' && WORD_BYTE(t[s - 3]);
 }
 
+/* Is one-word run @p nm the label of a number, written against it ("HB2",
+ * "Future45") or a space before it ("Rule 40", "Number 10")? A numbered
+ * thing, no name; not a name before a year ("Trump 2016"). */
+static int number_label(const char *t, size_t len, const stance_name *nm)
+{
+    size_t e = nm->last_end, d;
+    if ((DISC_OFF & DISC_NUM) || nm->ntok != 1)
+        return 0;
+    if (e < len && t[e] == ' ')
+        e++;
+    for (d = e; d < len && (unsigned char)(t[d] - '0') < 10u; d++)
+        ;
+    /* a space between: the number ends a phrase ("Rule 40,", "Number 10 Downing"; not "Clinton 1) registers") */
+    return d > e && d - e != 4 && (d == len || !WORD_BYTE(t[d])) &&
+           (e == nm->last_end || d == len || t[d] == ' ' || t[d] == ',');
+}
+
 /* Is a word of @p n bytes that opens lowercase one a headline in title case
  * leaves lowercase (an article, a preposition, a conjunction)? */
 static int headline_small(const char *w, size_t n)
@@ -298,7 +317,7 @@ static int headline_name(const char *t, size_t len, const stance_name *nm, size_
 }
 
 /* Leave out of the surname groups (mark @p taken) the runs that are no
- * evidence of a name: address_abbrev(), and a run in a headline line, whose
+ * evidence of a name: address_abbrev(), number_label(), and a run in a headline line, whose
  * capitals do not tell a name's extent ("Urges Britain", "Donald Trump Praises
  * Breitbart"), unless headline_name(). The runs are in text order. */
 static void no_evidence(const stance_namelist *l, const char *t, size_t len, unsigned char *taken)
@@ -317,7 +336,8 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
             le = nl ? (size_t)(nl - t) : len;
             head = headline_line(t, ls, le);
         }
-        if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm))
+        if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm) ||
+            number_label(t, len, nm))
             taken[k] = 1;
     }
 }

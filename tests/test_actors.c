@@ -271,6 +271,9 @@ static const disc_case disc_cases[] = {
     {"\"We will win,\" said Rui Costa. He once called her \xe2\x80\x9cMiss Velmora\xe2\x80\x9d on the radio. The paper "
      "cited \xe2\x80\x9cMiss Velmora\xe2\x80\x9d as an example.\n",
      1, {"Velmora", "Rui Costa"}, {-1, 1}},
+    /* ... nor a number's label ("Canon 12", three times) */
+    {"\"We will win,\" said Rui Costa. Canon 12 is clear, Canon 12 binds us, and Canon 12 stays.\n", 1,
+     {"Canon", "Rui Costa"}, {-1, 1}},
     /* A party's members' plural and its nickname are the party: "Republicans",
      * "the GOP" and "the Republican Party", each named once, make one entity
      * named "Republican Party"; "Senate Republicans" is no form of it */
