@@ -227,7 +227,7 @@ static size_t first_name_len(const char *t, const stance_name *nm);
 static int in_words(const char *const *v, size_t nv, const char *w, size_t n)
 {
     for (size_t k = 0; k < nv; k++)
-        if (strlen(v[k]) == n && memcmp(v[k], w, n) == 0)
+        if (v[k][0] == w[0] && strncmp(v[k], w, n) == 0 && v[k][n] == '\0')
             return 1;
     return 0;
 }
@@ -275,7 +275,7 @@ static int headline_small(const char *w, size_t n)
     static const char *const small[] = {"a", "after", "an", "and", "as", "at", "but", "by", "for", "from", "in",
                                         "into", "nor", "of", "on", "or", "over", "the", "to", "up", "via",
                                         "vs", "with"};
-    return in_words(small, sizeof small / sizeof *small, w, n);
+    return n && n <= 5 && in_words(small, sizeof small / sizeof *small, w, n);
 }
 
 /* Is line t[s, e) a headline in title case: three or more capitalised words
@@ -329,10 +329,10 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
         if (taken[k])
             continue;
         if (!(DISC_OFF & DISC_HEAD) && nm->start >= le) {
-            const char *nl = memchr(t + nm->start, '\n', len - nm->start);
-            ls = nm->start;
-            while (ls > 0 && t[ls - 1] != '\n')
-                ls--;
+            const char *nl;
+            while ((nl = memchr(t + ls, '\n', nm->start - ls)) != NULL) /* the line's start: after the last newline */
+                ls = (size_t)(nl - t) + 1;
+            nl = memchr(t + nm->start, '\n', len - nm->start);
             le = nl ? (size_t)(nl - t) : len;
             head = headline_line(t, ls, le);
         }

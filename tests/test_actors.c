@@ -546,13 +546,9 @@ static void test_actors_facing_group_owner(void **state)
                         "from skeptical to hostile: \"Is it time for your harbor plan to change?\"\n\n"
                         "Park\xe2\x80\x99s spokeswoman answered: \"The harbor plan is working.\"\n";
     stance_result *res = classify_with(text, actors, 2, &m);
-    const stance_quote *q;
     (void)state;
     assert_int_equal(stance_result_count(res), 2);
-    q = stance_result_quote(res, 0);
-    assert_string_equal(q->speaker, "Park\xe2\x80\x99s first five questioners");
-    assert_int_equal(stance_quote_target_count(q), 1);
-    assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Park");
+    one_target(res, 0, "Park\xe2\x80\x99s first five questioners", "Tom Park");
     assert_int_equal(stance_quote_target_count(stance_result_quote(res, 1)), 0);
     stance_result_free(res);
     stance_model_free(m);
