@@ -539,13 +539,12 @@ static void test_actors_target_cases(void **state)
  * target (targets.c stance_targets_faces_owner()). */
 static void test_actors_facing_group_owner(void **state)
 {
+    static const char text[] = "Mayor Tom Park spoke in Dover on Monday.\n\nAt his news conference, Park\xe2\x80\x99s first "
+                               "five questioners ranged from skeptical to hostile: \"Is it time for your harbor plan to "
+                               "change?\"\n\nPark\xe2\x80\x99s spokeswoman answered: \"The harbor plan is working.\"\n";
+    stance_actor park = {"Tom Park", NULL, 0};
     stance_model *m = NULL;
-    stance_actor actors[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
-    const char text[] = "Tom Park and Elena Diaz debated on Monday.\n\n"
-                        "At his news conference in Dover on Monday, Park\xe2\x80\x99s first five questioners ranged "
-                        "from skeptical to hostile: \"Is it time for your harbor plan to change?\"\n\n"
-                        "Park\xe2\x80\x99s spokeswoman answered: \"The harbor plan is working.\"\n";
-    stance_result *res = classify_with(text, actors, 2, &m);
+    stance_result *res = classify_with(text, &park, 1, &m);
     (void)state;
     assert_int_equal(stance_result_count(res), 2);
     one_target(res, 0, "Park\xe2\x80\x99s first five questioners", "Tom Park");
