@@ -384,15 +384,22 @@ size_t stance_sent_start_plain(const char *t, size_t pos, size_t floor)
 
 /* As stance_sent_start_plain(), twelve places a step over text whose sixteen
  * bytes t[i - 16, i) hold no line break and no stop: sent_break() at any j in
- * [i - 12, i) reads t[j - 4, j] only, all inside them, and needs one of those. */
+ * [i - 12, i) reads t[j - 4, j] only, all inside them, and needs one of those
+ * (so with a last stop at hi, the places after hi + 4 are skipped too). */
 size_t stance_sent_start(const char *t, size_t pos, size_t floor)
 {
 #if defined(__SSE2__)
     for (size_t i = pos; i > floor;) {
         size_t stop;
-        if (i >= 16 && i - floor >= 12 && stance_stops16(t + i - 16) == 0) {
-            i -= 12;
-            continue;
+        if (i >= 16 && i - floor >= 12) {
+            unsigned m = stance_stops16(t + i - 16);
+            size_t hi = i - 16 + (size_t)(31 - __builtin_clz(m | 1u)); /* the last stop, if m */
+            if (!m) {
+                i -= 12;
+                continue;
+            }
+            if (hi + 5 < i)
+                i = hi + 5; /* no place after hi + 4 reads a stop */
         }
         for (stop = i - floor >= 12 ? i - 12 : floor; i > stop; i--)
             if (sent_break(t, i - 1))
