@@ -988,43 +988,72 @@ int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor)
     return lq(c->t, k, p, STANCE_LQ(ABBR_DOT));
 }
 
-/* Start of the sentence holding @p pos, no further back than @p floor: after
- * a paragraph break, or after [.?!] (and closing marks) followed by a space
- * and a capital or an opening mark. */
-size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor)
+/* Does a sentence start after t[i - 1] (a paragraph break, or [.?!] and
+ * closing marks followed by a space and a capital or an opening mark, looked
+ * for up to @p pos)? Its start, else 0. */
+static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
 {
     const char *t = c->t;
-    size_t i = pos;
+    unsigned char b = (unsigned char)t[i - 1];
+    size_t j = i, ml, h;
+    int sp = 0;
+    if (b == '\n')
+        return i;
+    if (b != '.' && b != '?' && b != '!')
+        return 0;
+    while (j < pos && j < c->len) {
+        int m = mark_at(t, j, c->len, &ml);
+        if (m == MK_RIGHT || m == MK_STRAIGHT || t[j] == '\'' || t[j] == ')' || t[j] == ']')
+            j += m != MK_NONE ? ml : 1;
+        else if ((unsigned char)t[j] == 0xE2 && j + 2 < c->len && (unsigned char)t[j + 1] == 0x80 &&
+                 (unsigned char)t[j + 2] == 0x99)
+            j += 3; /* ’ */
+        else
+            break;
+    }
+    while (j < pos && (h = (size_t)stance_hspace(t, j, c->len))) {
+        j += h;
+        sp = 1;
+    }
+    if (sp && j <= pos && j < c->len &&
+        (upper_at(t, j, c->len) || mark_at(t, j, c->len, &ml) == MK_LEFT || mark_at(t, j, c->len, &ml) == MK_STRAIGHT) &&
+        !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
+        return j;
+    return 0;
+}
+
+size_t stance_q_sent_start_plain(ctx *c, size_t pos, size_t floor)
+{
+    size_t j;
+    for (size_t i = pos; i > floor; i--)
+        if ((j = q_sent_break(c, i, pos, floor)) != 0)
+            return j;
+    return floor;
+}
+
+/* As stance_q_sent_start_plain(), sixteen bytes a step where none is a stop
+ * or line break (only those can start a sentence after them). */
+size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor)
+{
+#if defined(__SSE2__)
+    size_t i = pos, j;
     while (i > floor) {
-        unsigned char b = (unsigned char)t[i - 1];
-        if (b == '\n')
-            return i;
-        if (b == '.' || b == '?' || b == '!') {
-            size_t j = i, ml, h;
-            int sp = 0;
-            while (j < pos && j < c->len) {
-                int m = mark_at(t, j, c->len, &ml);
-                if (m == MK_RIGHT || m == MK_STRAIGHT || t[j] == '\'' || t[j] == ')' || t[j] == ']')
-                    j += m != MK_NONE ? ml : 1;
-                else if ((unsigned char)t[j] == 0xE2 && j + 2 < c->len && (unsigned char)t[j + 1] == 0x80 &&
-                         (unsigned char)t[j + 2] == 0x99)
-                    j += 3; /* ’ */
-                else
-                    break;
+        if (i - floor >= 16) { /* to the last stop of t[i - 16, i), or past all sixteen */
+            unsigned m = stance_stops16(c->t + i - 16);
+            if (!m) {
+                i -= 16;
+                continue;
             }
-            while (j < pos && (h = (size_t)stance_hspace(t, j, c->len))) {
-                j += h;
-                sp = 1;
-            }
-            if (sp && j <= pos && j < c->len &&
-                (upper_at(t, j, c->len) || mark_at(t, j, c->len, &ml) == MK_LEFT ||
-                 mark_at(t, j, c->len, &ml) == MK_STRAIGHT) &&
-                !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
-                return j;
+            i = i - 15 + (unsigned)(31 - __builtin_clz(m));
         }
+        if ((j = q_sent_break(c, i, pos, floor)) != 0)
+            return j;
         i--;
     }
     return floor;
+#else
+    return stance_q_sent_start_plain(c, pos, floor);
+#endif
 }
 
 /* Shrink @p s to UTF-8 character boundaries of @p t (valid UTF-8, so a boundary

@@ -41,4 +41,6 @@ int stance_name_is_org(const char *t, size_t s, size_t e);
  * for down to @p floor only, which is returned when the sentence starts
  * there or before. */
 size_t stance_sent_start(const char *t, size_t pos, size_t floor);
+/* The same, byte by byte (what stance_sent_start() must equal; for tests). */
+size_t stance_sent_start_plain(const char *t, size_t pos, size_t floor);
 #endif

@@ -67,6 +67,9 @@
 #ifndef STANCE_TOKENS_H
 #define STANCE_TOKENS_H
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lexicon.h"
 #include "stance_internal.h"
@@ -214,4 +217,16 @@ static inline uint64_t stance_b8_upper(uint64_t w)
 {
     return (w + STANCE_B8_ONES * (0x80 - 'A')) & ~(w + STANCE_B8_ONES * (0x80 - 'Z' - 1)) & STANCE_B8_HIGHS;
 }
+#if defined(__SSE2__)
+/* The sentence stops among the sixteen bytes from @p p: bit k set iff p[k] is
+ * '\n', '.', '?' or '!' (the backward sentence-start searches step over the
+ * sixteen at once when none is). */
+static inline unsigned stance_stops16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
 #endif

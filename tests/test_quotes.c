@@ -15,6 +15,7 @@
 #include "qfilter.h"
 #include "quotes.h"
 #include "quotes_int.h"
+#include "speaker_names.h"
 #include "testutil.h"
 
 #define LQ "\xe2\x80\x9c" /* “ */
@@ -1498,6 +1499,52 @@ static void test_quotes_clause_start_every_offset(void **state)
         }
 }
 
+/* stance_sent_start() and stance_q_sent_start() (sixteen bytes a step where
+ * no stop can be) equal their byte-by-byte searches on random texts of stops, quote marks, abbreviations
+ * and plain runs, at every position and several floors (fails when the step
+ * skips a place whose stop lies just outside the sixteen bytes, or when a
+ * stop byte is left out of the test). */
+static void test_quotes_sent_start_random(void **state)
+{
+    static const char *const pieces[] = {
+        "a ", "word ", "U.S. ", "Sen. ", "Mr. Roe ", ". ", "? ", "! ", ".\" ", "?' ", "!\xe2\x80\x9d ", ".\xe2\x80\x9d ",
+        "\n", "  ", "x", ".", "\"", "\xe2\x80\x9c", "J. ", "ordinary plain words here ", "and some more of them ",
+        "it said.", "no.", "?", "!\n", "He ", "\"We ", "\xe2\x80\x9cThe ", "Sen. Roe ", ".) ", "?\xe2\x80\x99 ", "A. B. "};
+    char buf[400];
+    uint32_t seed = 12345;
+    size_t checked = 0;
+    ctx c;
+    (void)state;
+    memset(&c, 0, sizeof c);
+    c.t = buf;
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0;
+        while (n < 300) {
+            const char *p;
+            seed = seed * 1103515245u + 12345u;
+            p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+            memcpy(buf + n, p, strlen(p));
+            n += strlen(p);
+        }
+        buf[n] = '\0';
+        c.len = n;
+        for (size_t pos = 0; pos <= n; pos++) {
+            size_t floors[3] = {0, pos / 2, pos > 13 ? pos - 13 : 0};
+            for (int f = 0; f < 3; f++) {
+                size_t want = stance_sent_start_plain(buf, pos, floors[f]), got = stance_sent_start(buf, pos, floors[f]);
+                if (got != want)
+                    fail_msg("round %d pos %zu floor %zu: %zu, byte by byte %zu", round, pos, floors[f], got, want);
+                want = stance_q_sent_start_plain(&c, pos, floors[f]);
+                got = stance_q_sent_start(&c, pos, floors[f]);
+                if (got != want)
+                    fail_msg("q: round %d pos %zu floor %zu: %zu, byte by byte %zu", round, pos, floors[f], got, want);
+                checked++;
+            }
+        }
+    }
+    assert_true(checked > 300000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1562,6 +1609,7 @@ int main(void)
         cmocka_unit_test(test_quotes_names_index_order),
         cmocka_unit_test(test_quotes_prefilter_sound),
         cmocka_unit_test(test_quotes_clause_start_every_offset),
+        cmocka_unit_test(test_quotes_sent_start_random),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
