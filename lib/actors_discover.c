@@ -135,14 +135,12 @@ static int run_shouting(const char *t, const stance_name *nm)
     return i == nm->last_end && capitals > ACRONYM_MAX;
 }
 
-/* A byte that continues a word: an ASCII letter or digit, or part of a UTF-8 letter. */
-#define WORD_BYTE(c) ((unsigned char)(((unsigned char)(c) | 0x20) - 'a') < 26u || (unsigned char)((c) - '0') < 10u || ((c) & 0x80))
-
 /* Is t[s, s + n) = w[0, n) a whole word of t[0, len)? */
 static int word_at(const char *t, size_t len, size_t s, const char *w, size_t n)
 {
     size_t e = s + n;
-    return memcmp(t + s, w, n) == 0 && (s == 0 || !WORD_BYTE(t[s - 1])) && (e == len || !WORD_BYTE(t[e]));
+    return memcmp(t + s, w, n) == 0 && (s == 0 || !stance_is_word_byte((unsigned char)t[s - 1])) &&
+           (e == len || !stance_is_word_byte((unsigned char)t[e]));
 }
 
 /* Does the word w[0, n) stand in t[0, len) as a word? (Most do not: the whole
@@ -248,7 +246,7 @@ static int address_abbrev(const char *t, size_t len, const stance_name *nm)
         return 0;
     if (t[s - 1] == '.' && (unsigned char)(t[s - 2] - 'A') < 26u)
         return 1; /* "W.Va." */
-    return t[s - 1] == ' ' && t[s - 2] == ',' && WORD_BYTE(t[s - 3]);
+    return t[s - 1] == ' ' && t[s - 2] == ',' && stance_is_word_byte((unsigned char)t[s - 3]);
 }
 
 /* Is one-word run @p nm the label of a number, written against it ("HB2",
@@ -264,7 +262,7 @@ static int number_label(const char *t, size_t len, const stance_name *nm)
     for (d = e; d < len && (unsigned char)(t[d] - '0') < 10u; d++)
         ;
     /* a space between: the number ends a phrase ("Rule 40,", "Number 10 Downing"; not "Clinton 1) registers") */
-    return d > e && d - e != 4 && (d == len || !WORD_BYTE(t[d])) &&
+    return d > e && d - e != 4 && (d == len || !stance_is_word_byte((unsigned char)t[d])) &&
            (e == nm->last_end || d == len || t[d] == ' ' || t[d] == ',');
 }
 

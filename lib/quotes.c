@@ -525,7 +525,7 @@ size_t stance_q_nickname_end(ctx *c, size_t i, size_t ml, size_t para)
         ws = back1(t, ws); /* (bounded: a first name is short) */
     if (ws > para && letter_before(t, ws, c->len, 1))
         ws = back1(t, ws);
-    if (ws + 2 > i - 1 || !upper_at(t, ws, c->len) || (ws > para && is_word_byte((unsigned char)t[ws - 1])) ||
+    if (ws + 2 > i - 1 || !upper_at(t, ws, c->len) || (ws > para && stance_is_word_byte((unsigned char)t[ws - 1])) ||
         stance_names_is_stopword(t + ws, i - 1 - ws) || stance_names_is_title(t + ws, i - 1 - ws))
         return 0; /* (a headline: 'Trump Says "Rigged" Vote') */
     if (!upper_at(t, k, c->len))
@@ -937,11 +937,11 @@ int stance_q_prev_ctx(ctx *c, seg *q)
             return PC_DASH;
         if (b == '(')
             return PC_PAREN;
-        if (is_word_byte(b)) {
+        if (stance_is_word_byte(b)) {
             /* Bounded: a run of non-ASCII bytes (e.g. nested curly marks) counts as
              * one "word", and rescanning it for every mark was quadratic. */
             size_t k = p, stop = p - q->para > 128 ? p - 128 : q->para;
-            while (k > stop && is_word_byte((unsigned char)t[k - 1]) && !stance_hspace(t, k - 1, c->len))
+            while (k > stop && stance_is_word_byte((unsigned char)t[k - 1]) && !stance_hspace(t, k - 1, c->len))
                 k--;
             return letter_case(t, k, c->len) == 1 ? PC_CAPWORD : PC_WORD;
         }
@@ -975,7 +975,7 @@ int stance_q_in_para_before(ctx *c, const seg *o, const seg *q)
 int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor)
 {
     size_t k = p;
-    while (k > floor && ((is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80) ||
+    while (k > floor && ((stance_is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80) ||
                          letter_before(c->t, k, c->len, 0)))
         k = back1(c->t, k);
     const int one = k < p && next1(c->t, k, c->len) == p && upper_at(c->t, k, c->len);

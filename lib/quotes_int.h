@@ -203,11 +203,6 @@ static inline int letter_before(const char *t, size_t i, size_t len, int cs)
     return cs ? k == cs : k != 0;
 }
 
-static inline int is_word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static inline stance_span group(ctx *c, int g)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);

@@ -312,7 +312,7 @@ again:
             while (k > tail.start && stance_hspace(c->t, k - 1, c->len))
                 k--;
             if (k - tail.start >= 4 && memcmp(c->t + k - 4, "that", 4) == 0 &&
-                (k - tail.start == 4 || !is_word_byte((unsigned char)c->t[k - 5])))
+                (k - tail.start == 4 || !stance_is_word_byte((unsigned char)c->t[k - 5])))
                 *that_clause = 1;
         }
         if (tail.end == tail.start && punct.end == punct.start &&
@@ -543,7 +543,7 @@ static int speech_lead(ctx *c, size_t open, size_t floor)
     if (e > floor && (c->t[e - 1] == ',' || c->t[e - 1] == ':'))
         e--;
     stance_q_lower_word_before(c, e, floor, &s, &e);
-    return s < e && (s == floor || !is_word_byte((unsigned char)c->t[s - 1])) &&
+    return s < e && (s == floor || !stance_is_word_byte((unsigned char)c->t[s - 1])) &&
            lq(c->t, s, e, STANCE_LQ(SPEECH_ING));
 }
 
@@ -1009,7 +1009,7 @@ static int kind_after_close(ctx *c, const sv *v, int kind)
             letter_case(t, k4, c->len) == -1 && lq(t, k2, k3, STANCE_LQ(AFTER_WHOLE));
     if (lq(t, k2, k3, STANCE_LQ(GOES_ON)) && !whole)
         return K_PARTIAL;
-    if (!v->endp && !v->have_after && k3 > k2 && (k3 >= c->len || !is_word_byte((unsigned char)t[k3])) &&
+    if (!v->endp && !v->have_after && k3 > k2 && (k3 >= c->len || !stance_is_word_byte((unsigned char)t[k3])) &&
         !stance_names_pronoun(t, k2, k3, &(int){0}))
         return K_PARTIAL; /* '"Orange is the New Black" star Jane Roe': a title */
     return kind;

@@ -44,8 +44,8 @@ int stance_q_possessive_at(ctx *c, size_t pos)
 {
     const char *t = c->t + pos;
     size_t n = c->len - pos;
-    return (n >= 2 && t[0] == '\'' && t[1] == 's' && (n == 2 || !is_word_byte((unsigned char)t[2]))) ||
-           (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !is_word_byte((unsigned char)t[4])));
+    return (n >= 2 && t[0] == '\'' && t[1] == 's' && (n == 2 || !stance_is_word_byte((unsigned char)t[2]))) ||
+           (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !stance_is_word_byte((unsigned char)t[4])));
 }
 
 /* The lowercase word [*s, *e) that ends at @p pos, past spaces, within @p floor

@@ -388,7 +388,7 @@ static int acronym_head(ctx *c, const stance_name *nm)
         i = next1(c->t, i, c->len);
         n++;
     }
-    return n >= 2 && (i >= c->len || !is_word_byte((unsigned char)c->t[i]));
+    return n >= 2 && (i >= c->len || !stance_is_word_byte((unsigned char)c->t[i]));
 }
 
 /* Does the names entry @p k look like a person: not @p org (org_like or an
@@ -417,7 +417,7 @@ static int person_like(ctx *c, size_t qi, long k, int org)
     if (k2 < c->len && c->t[k2] == ',') {
         /* ", who ..." (after any space, a no-break one included) */
         k2 = skip_hs(c->t, k2 + 1, c->len);
-        if (k2 + 4 < c->len && memcmp(c->t + k2, "who", 3) == 0 && !is_word_byte((unsigned char)c->t[k2 + 3]))
+        if (k2 + 4 < c->len && memcmp(c->t + k2, "who", 3) == 0 && !stance_is_word_byte((unsigned char)c->t[k2 + 3]))
             return 1;
     }
     if (c->group) {
@@ -631,8 +631,9 @@ static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi)
     }
     for (const char *p = t + lo; (p = memchr(p, first, (size_t)(t + hi - p))) != NULL; p++) {
         size_t i = (size_t)(p - t);
-        if (i + n <= hi && memcmp(p + 1, t + nm->start + 1, n - 1) == 0 && (i == 0 || !is_word_byte((unsigned char)t[i - 1])) &&
-            (i + n >= c->len || !is_word_byte((unsigned char)t[i + n])))
+        if (i + n <= hi && memcmp(p + 1, t + nm->start + 1, n - 1) == 0 &&
+            (i == 0 || !stance_is_word_byte((unsigned char)t[i - 1])) &&
+            (i + n >= c->len || !stance_is_word_byte((unsigned char)t[i + n])))
             return 1;
     }
     return 0;
@@ -782,7 +783,7 @@ subject_word:
     i = from;
     if (stance_chunk_next(t, &i, lim, c->len, &ws, &we)) {
         size_t w2 = we;
-        while (w2 > ws && !is_word_byte((unsigned char)t[w2 - 1]))
+        while (w2 > ws && !stance_is_word_byte((unsigned char)t[w2 - 1]))
             w2--;
         int it = w2 - ws == 2 && (t[ws] == 'I' || t[ws] == 'i') && t[ws + 1] == 't';
         if (!it && (r = stance_names_pronoun(t, ws, w2, &pg)) != 0) {
@@ -1056,7 +1057,7 @@ static int after_own_pronoun(ctx *c, const stance_name *nm, int g, size_t floor)
         return 0;
     while (stance_chunk_next(t, &i, nm->start, c->len, &ws, &we)) {
         size_t w2 = ws;
-        while (w2 < we && is_word_byte((unsigned char)t[w2]))
+        while (w2 < we && stance_is_word_byte((unsigned char)t[w2]))
             w2++;
         if (w2 > ws && stance_names_pronoun(t, ws, w2, &pg) == 1 && pg == g && !stance_q_in_quote(c, ws, c->n))
             return 1;

@@ -162,6 +162,15 @@ static inline int stance_hspace(const char *text, size_t i, size_t len)
         return 3; /* U+2000..U+200A */
     return 0;
 }
+
+/* A byte that goes on a word, byte by byte: an ASCII letter or digit, or any
+ * byte of a non-ASCII character (stance_word_byte() in mentions.h also tells
+ * the quote marks and dashes of U+2000..U+20FF apart). */
+static inline int stance_is_word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Do a[0, n) and b[0, n) hold the same bytes, ASCII letters compared without case? */
 static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)
 {

@@ -1409,7 +1409,8 @@ static void filter_text(ctx *c, const char *t, size_t len, size_t step, size_t *
     c->len = len;
     for (size_t s = 0, k = 0; s < len; s++) {
         size_t ends[3], nl = s, mk = s + 1, ml;
-        if (((unsigned char)t[s] & 0xC0) == 0x80 || (s > 0 && is_word_byte((unsigned char)t[s - 1])) || k++ % step)
+        if (((unsigned char)t[s] & 0xC0) == 0x80 || (s > 0 && stance_is_word_byte((unsigned char)t[s - 1])) ||
+            k++ % step)
             continue;
         while (nl < len && t[nl] != '\n')
             nl++;
