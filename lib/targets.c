@@ -14,10 +14,6 @@
 #include "speaker_names.h"
 #include "targets.h"
 
-#ifndef FACING_OFF
-#define FACING_OFF 0u /* to measure: 1 the facing groups' owners are principals again, 2 no object */
-#endif
-
 void stance_tlist_clear(stance_tlist *l)
 {
     if (!l)
@@ -98,18 +94,14 @@ static int modifies_noun(const char *t, size_t len, const stance_mention *m)
  * aide Lena Ortiz told me", "former Park administration officials", "the
  * Park campaign"): the quote speaks of those people, not of the actor.
  * Followers stay mentions of the actor ("Park supporters", "the Park
- * people", "our NATO allies" are pairs in the e2e labels). */
+ * people", "our NATO allies" are pairs in the e2e labels): the lexicon's
+ * STAFF_NOUN, a part of GROUP_NOUN. */
 static int staff_noun_after(const char *t, size_t len, const stance_mention *m)
 {
-    static const char *const staff[] = {"administration", "aide", "aides",    "brand", "camp",
-                                        "campaign",       "staff", "staffers", "surrogates", "team"};
     size_t ws, we;
     if (!modifies_noun(t, len, m) || !stance_word_after(t, len, m->span.end, &ws, &we))
         return 0;
-    for (size_t i = 0; i < sizeof staff / sizeof *staff; i++)
-        if (stance_word_is(t, ws, we, staff[i]))
-            return 1;
-    return 0;
+    return (stance_lex_classes(t + ws, we - ws) & STANCE_LX(STAFF_NOUN)) != 0; /* as written, as modifies_noun() */
 }
 
 /* A name after "anti-" or "pro-" ("the anti-Park weekly", "more anti-Park
@@ -513,23 +505,12 @@ static long before_object(const stance_entityset *ents, const char *text, const 
 
 int stance_targets_faces_owner(const char *text, stance_span sp)
 {
-    static const char *const facing[] = {"accusers", "challengers", "critics", "detractors",
-                                         "interviewers", "opponents", "questioners", "rivals"};
     size_t wl;
     const char *w;
-    if (FACING_OFF & 1u || sp.start == STANCE_NO_OFFSET)
+    if (sp.start == STANCE_NO_OFFSET)
         return 0;
     w = stance_last_word(text + sp.start, sp.end - sp.start, &wl);
-    for (size_t k = 0; k < sizeof facing / sizeof *facing; k++)
-        if (strlen(facing[k]) == wl && memcmp(facing[k], w, wl) == 0)
-            return 1;
-    return 0;
-}
-
-int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
-                          const size_t *cand, size_t n_cand, stance_tlist *out)
-{
-    return stance_targets_choose_before(ents, text, q, stance_targets_before(text, q), flags, cand, n_cand, out);
+    return (stance_lex_classes(w, wl) & STANCE_LX(FACING_NOUN)) != 0; /* as written */
 }
 
 int stance_targets_choose_before(const stance_entityset *ents, const char *text, const stance_rawquote *q,
@@ -569,7 +550,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
             } else if (in_span(m->span, q->speaker_span)) {
                 n_spk++;
                 keep = (long)i == principal;
-                if (!keep && !(FACING_OFF & 2u) && (long)i != speaker && m->rule == STANCE_MR_POSSESSIVE &&
+                if (!keep && (long)i != speaker && m->rule == STANCE_MR_POSSESSIVE &&
                     stance_targets_faces_owner(text, q->speaker_span)) {
                     keep = 1; /* "Obama's first five questioners": what the speakers face */
                     n_ctx++;

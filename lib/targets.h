@@ -43,18 +43,16 @@ typedef struct stance_tlist {
 } stance_tlist;
 
 /* The targets of quote @p q among @p ents (mentions found by actors.c and
- * mentions.c), replacing @p out's contents. @p flags: STANCE_OPT_ALL_ACTORS.
+ * mentions.c), replacing @p out's contents. @p before is
+ * stance_targets_before(text, q) (the caller has it already: the sentence
+ * search costs ~2 k instructions). @p flags: STANCE_OPT_ALL_ACTORS.
  * @p cand (ascending entity indexes, @p n_cand of them) limits the choice to
  * the entities with a mention near the quote; NULL considers every entity. */
-int stance_targets_choose(const stance_entityset *ents, const char *text, const stance_rawquote *q, unsigned flags,
-                          const size_t *cand, size_t n_cand, stance_tlist *out);
-/* stance_targets_choose() given @p before = stance_targets_before(text, q)
- * (a caller that has it already: the sentence search costs ~2 k instructions). */
 int stance_targets_choose_before(const stance_entityset *ents, const char *text, const stance_rawquote *q,
                                  stance_span before, unsigned flags, const size_t *cand, size_t n_cand,
                                  stance_tlist *out);
 /* The sentence before the one quote @p q starts in, perhaps the last of the paragraph before; {STANCE_NO_OFFSET, ...} when
- * none. Its actors are candidates too (stance_targets_choose() may take the
+ * none. Its actors are candidates too (stance_targets_choose_before() may take the
  * one the speaker criticises or praises there). */
 stance_span stance_targets_before(const char *text, const stance_rawquote *q);
 void stance_tlist_clear(stance_tlist *l);

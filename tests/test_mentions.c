@@ -657,8 +657,11 @@ static const stance_tchoice *target(const doc *d, const stance_tlist *tl, const 
 
 static void choose(doc *d, size_t qi, stance_tlist *tl)
 {
+    const stance_rawquote *q;
     assert_true(qi < d->quotes.n);
-    assert_int_equal(stance_targets_choose(&d->ents, d->text, &d->quotes.q[qi], 0, NULL, 0, tl), STANCE_OK);
+    q = &d->quotes.q[qi];
+    assert_int_equal(stance_targets_choose_before(&d->ents, d->text, q, stance_targets_before(d->text, q), 0, NULL, 0, tl),
+                     STANCE_OK);
 }
 
 /* doc_open(), then the targets of quote @p qi chosen into @p tl. */
