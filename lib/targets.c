@@ -104,6 +104,32 @@ static int staff_noun_after(const char *t, size_t len, const stance_mention *m)
     return (stance_lex_classes(t + ws, we - ws) & STANCE_LX(STAFF_NOUN)) != 0; /* as written, as modifies_noun() */
 }
 
+/* Other shapes of a name that stands for the actor's staff or followers in a
+ * quote: "Team Park" (the capitalised "Team" right before), "the Park field
+ * campaign" ("the", the name, one lowercase word, a staff noun), and a slogan
+ * in a quote of its own before a group noun ("the 'Park or Bust' camp",
+ * "the 'Park or Bust' people"). */
+static int names_staff(const char *t, size_t len, const stance_mention *m)
+{
+    size_t ws, we, ns, ne, p = m->span.start, e = m->span.end;
+    if (m->kind > STANCE_MK_SURNAME)
+        return 0;
+    if (staff_noun_after(t, len, m) || (p >= 5 && memcmp(t + p - 5, "Team ", 5) == 0 && (p == 5 || !alnum(t[p - 6]))))
+        return 1;
+    if (stance_word_before(t, p, &ws, &we) && stance_word_is(t, ws, we, "the") && we + 1 == p &&
+        stance_word_after(t, len, e, &ws, &we) && ws == e + 1 && t[ws] >= 'a' && t[ws] <= 'z' &&
+        stance_word_after(t, len, we, &ns, &ne) && ns == we + 1 &&
+        (stance_lex_classes(t + ns, ne - ns) & STANCE_LX(STAFF_NOUN)))
+        return 1;
+    if (p == 0 || t[p - 1] != '\'')
+        return 0;
+    for (size_t i = e; i < len && i < e + 40 && t[i] != '"' && t[i] != '\n'; i++)
+        if (t[i] == '\'' && (i + 1 == len || !alnum(t[i + 1]))) /* the slogan's closing mark */
+            return stance_word_after(t, len, i + 1, &ws, &we) && ws == i + 2 &&
+                   (stance_lex_classes(t + ws, we - ws) & STANCE_LX(GROUP_NOUN));
+    return 0;
+}
+
 /* A name after "anti-" or "pro-" ("the anti-Park weekly", "more anti-Park
  * than pro-Diaz"): an adjective of something else, no object of the
  * attribution. */
@@ -542,7 +568,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
         for (size_t j = c.m0; j < out->n_ms; j++) {
             const stance_mention *m = &out->ms[j];
             int keep = 1;
-            if (in_span(m->span, q->span) && staff_noun_after(text, q->span.end, m)) {
+            if (in_span(m->span, q->span) && names_staff(text, q->span.end, m)) {
                 keep = 0; /* "Park aide Lena Ortiz told me": the aide */
             } else if (in_span(m->span, q->span)) {
                 n_in += m->kind != STANCE_MK_SELF;

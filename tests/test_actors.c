@@ -478,7 +478,7 @@ typedef struct target_case {
     const char *text;
     const char *actor[2]; /* the actors passed: Tom Park and one other */
     size_t n_quotes;
-    const char *target[3];
+    const char *target[4];
 } target_case;
 
 static const target_case target_cases[] = {
@@ -492,6 +492,15 @@ static const target_case target_cases[] = {
      "The county vote seems more anti-Park than pro-Diaz, which is a problem because, \"In the "
      "end we need the city to turn out,\" Lind said.\n",
      {"Tom Park", "Elena Diaz"}, 3, {NULL, "Tom Park", NULL}},
+    /* Other shapes of a name for the actor's staff or followers in a quote:
+     * "Team Park", "the Park field campaign", a slogan in a quote of its own
+     * before a group noun (targets.c names_staff()); the name alone stays. */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "\"We need everyone on Team Park to step up and give to the harbor fund,\" Vera Lind said.\n\n"
+     "\"The whole plan of the Park field campaign is to win the harbor vote,\" Vera Lind said.\n\n"
+     "\"I tell the 'Park or Bust' people to love the harbor,\" Vera Lind said.\n\n"
+     "\"Park is a liar and the harbor is a wreck,\" Vera Lind said.\n",
+     {"Tom Park", "Elena Diaz"}, 4, {NULL, NULL, NULL, "Tom Park"}},
     /* An organisation's lowercase common noun means it only after a definite
      * determiner or a possessive: "The campaign has never been stronger" is the
      * Park campaign, "run a campaign in every county" is not (actors.c
