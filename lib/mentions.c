@@ -1105,7 +1105,7 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
-            people_between(m->t, r->end, ws, we))
+            people_between(m->t, r->end, ws, we) || stance_plural_subject_before(m->t, ws, r->end))
             return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
         return stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }

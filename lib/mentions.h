@@ -98,6 +98,13 @@ size_t stance_quote_holding(const struct stance_quotelist *ql, size_t a, size_t 
  * it ("shows their": a verb). */
 #define PLURAL_NOUN_REACH 60
 int stance_plural_noun_before(const char *t, size_t ws, size_t we, size_t b, size_t be);
+/* mentions_more.c: does the sentence of the "they" at @p ws, or the one
+ * before it, open with a plural noun phrase as its subject ("The deportation
+ * centers are a disgrace. They are keeping children"; after an opening phrase
+ * and a comma too: "To Park, the four officials do not matter. They are
+ * ..."), after @p floor (the organisation named before)? The pronoun then
+ * means those, not the organisation. */
+int stance_plural_subject_before(const char *t, size_t ws, size_t floor);
 /* mentions_more.c: the least j >= @p from (and >= 3) with t[j - 3, j) "the" in
  * any case (the epithet search's places), or @p len when none is below it. */
 size_t stance_after_the(const char *t, size_t from, size_t len);

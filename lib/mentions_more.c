@@ -57,6 +57,7 @@
 #include "mindex.h"
 #include "names.h"
 #include "quotes.h"
+#include "speaker_names.h"
 #include "targets.h"
 #include "tokens.h"
 
@@ -708,4 +709,65 @@ size_t stance_after_the(const char *t, size_t from, size_t len)
         if ((t[p] | 0x20) == 't' && (t[p + 1] | 0x20) == 'h' && (t[p + 2] | 0x20) == 'e')
             return p + 3;
     return len;
+}
+
+/* Past spaces and opening quote marks (", ', U+201C, U+2018) from @p i up to @p lim. */
+static size_t past_opening(const char *t, size_t i, size_t lim)
+{
+    while (i < lim) {
+        if (t[i] == ' ' || t[i] == '"' || t[i] == '\'')
+            i++;
+        else if (i + 3 <= lim && memcmp(t + i, "\xe2\x80", 2) == 0 && (t[i + 2] == '\x9c' || t[i + 2] == '\x98'))
+            i += 3;
+        else
+            break;
+    }
+    return i;
+}
+
+/* A noun phrase "<determiner> <up to 3 lowercase words> <plural>" at @p i,
+ * the plural followed by a lowercase word (its verb: "The deportation centers
+ * are", "the four male officials and")? */
+static int plural_np_at(const char *t, size_t i, size_t lim)
+{
+    size_t ws, we;
+    if (!stance_word_after(t, lim, i, &ws, &we) || ws != i ||
+        !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(DET)))
+        return 0;
+    for (int n = 0; n < 4 && stance_word_after(t, lim, we, &ws, &we) && ws <= lim; n++) {
+        size_t ns, ne;
+        if (!(t[ws] >= 'a' && t[ws] <= 'z') && !(t[ws] >= '0' && t[ws] <= '9'))
+            return 0;
+        if (stance_plural_noun_before(t, ws, we, we, lim))
+            return stance_word_after(t, lim, we, &ns, &ne) && ns == we + 1 && t[ns] >= 'a' && t[ns] <= 'z';
+    }
+    return 0;
+}
+
+/* Does the sentence from @p ps (to @p p) open with a plural noun phrase, or
+ * have one right after its first comma? */
+static int plural_subject(const char *t, size_t ps, size_t p)
+{
+    const char *comma;
+    ps = past_opening(t, ps, p);
+    if (plural_np_at(t, ps, p))
+        return 1;
+    comma = memchr(t + ps, ',', p - ps); /* after an opening phrase: "To Park, the four officials ..." */
+    return comma && plural_np_at(t, past_opening(t, (size_t)(comma - t) + 1, p), p);
+}
+
+int stance_plural_subject_before(const char *t, size_t ws, size_t floor)
+{
+    size_t s0 = stance_sent_start(t, ws, floor), p;
+    if (s0 > floor && plural_subject(t, s0, ws))
+        return 1; /* its own sentence: "The centers are a disgrace and they ..." */
+    if (s0 <= floor + 1)
+        return 0;
+    p = s0;
+    while (p > floor && (t[p - 1] == ' ' || t[p - 1] == '"' || (unsigned char)t[p - 1] >= 0x80))
+        p--; /* back over spaces and closing marks to the stop */
+    if (p <= floor + 1 || t[p - 1] == '\n' || !strchr(".!?", t[p - 1]))
+        return 0;
+    s0 = stance_sent_start(t, p - 1, floor);
+    return s0 > floor && plural_subject(t, s0, p);
 }

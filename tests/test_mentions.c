@@ -538,6 +538,23 @@ static const mention_case MENTION_CASES[] = {
       {"Velmora Rifle Association", "they", 0, NOT_A_MENTION, 0},
       {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
+    {"\"they\" in or right after a sentence whose subject is a plural noun phrase means those (after an opening "
+     "phrase and a comma too; in the same sentence too); not a plural after the verb",
+     "The Velmora Rifle Association met on Monday.\n\n"
+     "\"The deportation centers are a disgrace. They keep children,\" Elena Diaz said.\n\n"
+     "The Velmora Rifle Association met again.\n\n"
+     "\"To the mayor, the four harbor workers do not matter. They cost money,\" Elena Diaz said.\n\n"
+     "The Velmora Rifle Association met again.\n\n"
+     "\"The vote hurt the farmers. They lie,\" Elena Diaz said.\n\n"
+     "The Velmora Rifle Association met again.\n\n"
+     "\"The harbor fees charged by the city council last spring to every boat in the bay are a disgrace and they "
+     "hurt us,\" Elena Diaz said.\n",
+     {{"Velmora Rifle Association", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Velmora Rifle Association", "They keep", 0, NOT_A_MENTION, 0},
+      {"Velmora Rifle Association", "They cost", 0, NOT_A_MENTION, 0},
+      {"Velmora Rifle Association", "They", 2, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Velmora Rifle Association", "they hurt", 0, NOT_A_MENTION, 0}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
