@@ -163,13 +163,33 @@ static int unnamed(const char *t, size_t p, size_t end, size_t lim)
  * or what the attribution refers to ("responding to Trump's remarks") or
  * leaves unnamed ("did not mention Trump by name")? The text is read up to
  * @p lim. */
+/* The mention at @p p inside a sentence's opening clause of a question put to
+ * the speaker ("Asked if Park's comments had rattled them, Diaz said",
+ * "When asked about Park's plan, ..."): no comma between, what the answer is
+ * about. */
+static int asked_about(const char *t, size_t p)
+{
+    size_t s = stance_sent_start(t, p, p > 400 ? p - 400 : 0), ws, we;
+    while (s < p && (t[s] == ' ' || t[s] == '"' || (unsigned char)t[s] >= 0x80))
+        s++; /* spaces and opening marks */
+    if (memchr(t + s, ',', p - s) || !stance_word_after(t, p, s, &ws, &we) || ws != s)
+        return 0;
+    if (stance_word_is(t, ws, we, "when") && !stance_word_after(t, p, we, &ws, &we))
+        return 0;
+    if (!stance_word_is(t, ws, we, "asked"))
+        return 0;
+    return stance_word_after(t, p, we, &ws, &we) &&
+           (stance_word_is(t, ws, we, "about") || stance_word_is(t, ws, we, "if") ||
+            stance_word_is(t, ws, we, "whether") || stance_word_is(t, ws, we, "why") || stance_word_is(t, ws, we, "how"));
+}
+
 static int is_object(const char *t, size_t lim, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
     size_t ws, we, ps, pe;
     if (!stance_word_before(t, p, &ws, &we))
         return 0;
-    if (referred_to(t, p) || unnamed(t, p, m->span.end, lim))
+    if (referred_to(t, p) || unnamed(t, p, m->span.end, lim) || asked_about(t, p))
         return 1;
     if (word_in(t, ws, we, STANCE_LX(OBJ_VERB) | STANCE_LX(ADDRESS_CUE)))
         return 1;

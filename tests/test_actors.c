@@ -501,6 +501,14 @@ static const target_case target_cases[] = {
      "\"I tell the 'Park or Bust' people to love the harbor,\" Vera Lind said.\n\n"
      "\"Park is a liar and the harbor is a wreck,\" Vera Lind said.\n",
      {"Tom Park", "Elena Diaz"}, 4, {NULL, NULL, NULL, "Tom Park"}},
+    /* A sentence opening with a question put to the speaker ("Asked if ...,",
+     * "When asked about ...,") names what the answer is about (targets.c
+     * asked_about()); a comma ends that clause. */
+    {"Tom Park and Elena Diaz debated on Monday.\n\n"
+     "Asked if the harbor plan of Park would work, Vera Lind said, \"It is a waste of money.\"\n\n"
+     "When asked about the harbor plan of Diaz, Vera Lind said, \"It is a waste of money.\"\n\n"
+     "Asked about the harbor, as Diaz was, Vera Lind said, \"It is a waste of money.\"\n",
+     {"Tom Park", "Elena Diaz"}, 3, {"Tom Park", "Elena Diaz", NULL}},
     /* An organisation's lowercase common noun means it only after a definite
      * determiner or a possessive: "The campaign has never been stronger" is the
      * Park campaign, "run a campaign in every county" is not (actors.c
