@@ -133,7 +133,9 @@ static int contrib_cmp(const void *a, const void *b)
 /* decide()'s @p how: the statement is in-domain (a quote toward an actor: the
  * domain family's features on, features.h); the head's in-domain temperature
  * applies (a quote scored by stance_classify(): the stance toward an actor and
- * the quote's sentiment; models/FORMAT.md, DTMP). stance_predict() sets neither. */
+ * the quote's sentiment; models/FORMAT.md, DTMP). stance_predict() sets neither.
+ * The head's general temperature (GTMP) applies wherever no in-domain one does:
+ * both are fitted on the untempered probabilities, so they never compound. */
 enum { DECIDE_DOMAIN = 1, DECIDE_TEMPER = 2 };
 
 /* Score the statement with head @p h into @p d, allocating from @p arena. */
@@ -155,6 +157,8 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
     stance_calibrate(h, values, probs);
     if ((how & DECIDE_TEMPER) && h->domain_temp > 0)
         stance_temper(probs, h->n_labels, h->domain_temp);
+    else if (h->temp > 0)
+        stance_temper(probs, h->n_labels, h->temp);
     d->label = 0;
     for (uint32_t i = 1; i < h->n_labels; i++)
         if (probs[i] > probs[d->label])

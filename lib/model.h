@@ -25,6 +25,8 @@
 #define STANCE_FORMAT_MINOR_WVEC 2
 /* Minor version written when the file has a DTMP section (1.3 added it). */
 #define STANCE_FORMAT_MINOR_DTMP 3
+/* Minor version written when the file has a GTMP section (1.4 added it). */
+#define STANCE_FORMAT_MINOR_GTMP 4
 
 /* Sanity caps enforced by the reader before any allocation. */
 #define STANCE_MAX_FAMILIES 16
@@ -115,9 +117,14 @@ typedef struct stance_head {
     double *prob_b;       /* [n_dec] libsvm probB */
     /* In-domain temperature T (DTMP section; 0 when absent, which means none, as 1
      * does): stance_classify() raises the calibrated probabilities of a quote toward
-     * an actor to the power 1/T and normalises them (stance_temper(), calibrate.c);
-     * stance_predict() and the quote's sentiment do not. */
+     * an actor (and a quote's sentiment) to the power 1/T and normalises them
+     * (stance_temper(), calibrate.c); stance_predict() does not. */
     double domain_temp;
+    /* General temperature T (GTMP section; 0 when absent: none): stance_predict()
+     * tempers every statement's probabilities with it, and stance_classify() too
+     * where the head has no in-domain temperature (which replaces it: both are
+     * fitted on the untempered probabilities). */
+    double temp;
 } stance_head;
 
 /* A readable string for a bucket (optional; used to explain decisions). */

@@ -779,26 +779,33 @@ static int read_wvec(rd *r, stance_model *m)
     return r->rc;
 }
 
-/* DTMP: u32 count (1..STANCE_MAX_HEADS), then count x {str head name, f64 temperature}; each
- * entry names a head read before it, no head twice, with a temperature in [0.05, 20]. */
-static int read_dtmp(rd *r, stance_model *m, int *seen)
+/* The temperature of head @p h that section DTMP (in-domain) or GTMP (@p general) holds. */
+static double *head_temp(stance_head *h, int general)
+{
+    return general ? &h->temp : &h->domain_temp;
+}
+
+/* DTMP and GTMP: u32 count (1..STANCE_MAX_HEADS), then count x {str head name, f64 temperature};
+ * each entry names a head read before it, no head twice, with a temperature in [0.05, 20].
+ * @p general: the section is GTMP; @p seen: it was read before. */
+static int read_temps(rd *r, stance_model *m, int general, int *seen)
 {
     size_t at = r->pos;
-    uint32_t n = rd_u32(r, "truncated DTMP");
+    uint32_t n = rd_u32(r, general ? "truncated GTMP" : "truncated DTMP");
     if (r->rc)
         return r->rc;
     if (*seen)
-        return rd_fail(r, STANCE_ERR_FORMAT, "duplicate DTMP section");
+        return rd_fail(r, STANCE_ERR_FORMAT, general ? "duplicate GTMP section" : "duplicate DTMP section");
     *seen = 1;
     if (n == 0 || n > STANCE_MAX_HEADS) {
         r->pos = at;
-        return rd_fail(r, STANCE_ERR_FORMAT, "bad DTMP count");
+        return rd_fail(r, STANCE_ERR_FORMAT, general ? "bad GTMP count" : "bad DTMP count");
     }
     for (uint32_t i = 0; i < n; i++) {
         size_t entry = r->pos;
-        char *name = rd_str(r, "truncated DTMP head name");
-        double t = name ? rd_f64(r, "truncated DTMP temperature") : 0;
-        stance_head *h = NULL;
+        char *name = rd_str(r, "truncated temperature head name");
+        double t = name ? rd_f64(r, "truncated temperature") : 0;
+        double *ht = NULL;
         const char *bad = NULL;
         int k;
         if (!name || r->rc) {
@@ -806,19 +813,19 @@ static int read_dtmp(rd *r, stance_model *m, int *seen)
             return r->rc;
         }
         if ((k = stance_model_head_find(m, name)) >= 0)
-            h = &m->heads[k];
+            ht = head_temp(&m->heads[k], general);
         stance_free(name);
-        if (!h)
-            bad = "DTMP names no head read before it";
-        else if (h->domain_temp != 0)
-            bad = "DTMP names a head twice";
+        if (!ht)
+            bad = general ? "GTMP names no head read before it" : "DTMP names no head read before it";
+        else if (*ht != 0)
+            bad = general ? "GTMP names a head twice" : "DTMP names a head twice";
         else if (!(t >= 0.05 && t <= 20))
-            bad = "DTMP temperature out of range";
+            bad = general ? "GTMP temperature out of range" : "DTMP temperature out of range";
         if (bad) {
             r->pos = entry;
             return rd_fail(r, STANCE_ERR_FORMAT, bad);
         }
-        h->domain_temp = t;
+        *ht = t;
     }
     return r->rc;
 }
@@ -828,7 +835,7 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
     rd r = {data, 0, 0, err, STANCE_OK};
     stance_model *m = NULL;
     uint32_t major, req_flags, n_sections, stored_crc;
-    int have_feat = 0, have_dtmp = 0;
+    int have_feat = 0, have_dtmp = 0, have_gtmp = 0;
     rows_ref rows[STANCE_MAX_HEADS];
 
     if (!out)
@@ -889,8 +896,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
             read_lexicon(&r, m);
         else if (memcmp(tag, "WVEC", 4) == 0)
             read_wvec(&r, m);
-        else if (memcmp(tag, "DTMP", 4) == 0)
-            read_dtmp(&r, m, &have_dtmp);
+        else if (memcmp(tag, "DTMP", 4) == 0 || memcmp(tag, "GTMP", 4) == 0)
+            read_temps(&r, m, tag[0] == 'G', tag[0] == 'G' ? &have_gtmp : &have_dtmp);
         else if (flags & SECTION_REQUIRED) {
             r.pos = body - SECTION_HEADER_SIZE;
             rd_fail(&r, STANCE_ERR_VERSION, "unknown required section");
@@ -1038,22 +1045,42 @@ static void wr_head(wr *w, const stance_head *h, size_t buckets)
     wr_end(w, at);
 }
 
-/* Does the head carry an in-domain temperature the DTMP section must hold (0 and 1: none)? */
-static int tempered(const stance_head *h)
+/* Does head @p h carry a temperature the DTMP (GTMP: @p general) section must hold (0 and 1: none)? */
+static int tempered(const stance_head *h, int general)
 {
-    return h->domain_temp != 0 && h->domain_temp != 1;
+    double t = general ? h->temp : h->domain_temp;
+    return t != 0 && t != 1;
+}
+
+/* Write the DTMP (GTMP: @p general) section of the @p n heads of @p m that carry one. */
+static void wr_temps(wr *w, const stance_model *m, int general, uint32_t n)
+{
+    size_t at;
+    if (!n)
+        return;
+    at = wr_begin(w, general ? "GTMP" : "DTMP", 0);
+    wr_u32(w, n);
+    for (uint32_t hi = 0; hi < m->n_heads; hi++)
+        if (tempered(&m->heads[hi], general)) {
+            wr_str(w, m->heads[hi].name);
+            wr_f64(w, general ? m->heads[hi].temp : m->heads[hi].domain_temp);
+        }
+    wr_end(w, at);
 }
 
 int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *size, stance_error *err)
 {
     wr w = {NULL, 0, 0, STANCE_OK};
     size_t at, buckets;
-    uint32_t n_temp = 0, n_sections, minor;
-    for (uint32_t hi = 0; hi < m->n_heads; hi++)
-        n_temp += tempered(&m->heads[hi]);
-    n_sections = 2 + m->n_heads + (n_temp ? 1 : 0) + (m->n_ngrams ? 1 : 0) + (m->feat.lex ? 1 : 0) +
-                 (m->feat.wvec ? 1 : 0);
-    minor = n_temp           ? STANCE_FORMAT_MINOR_DTMP
+    uint32_t n_temp = 0, n_gtemp = 0, n_sections, minor;
+    for (uint32_t hi = 0; hi < m->n_heads; hi++) {
+        n_temp += tempered(&m->heads[hi], 0);
+        n_gtemp += tempered(&m->heads[hi], 1);
+    }
+    n_sections = 2 + m->n_heads + (n_temp ? 1 : 0) + (n_gtemp ? 1 : 0) + (m->n_ngrams ? 1 : 0) +
+                 (m->feat.lex ? 1 : 0) + (m->feat.wvec ? 1 : 0);
+    minor = n_gtemp          ? STANCE_FORMAT_MINOR_GTMP
+            : n_temp         ? STANCE_FORMAT_MINOR_DTMP
             : m->feat.wvec   ? STANCE_FORMAT_MINOR_WVEC
             : m->feat.lex    ? STANCE_FORMAT_MINOR_LEXN
                              : STANCE_FORMAT_MINOR;
@@ -1098,16 +1125,8 @@ int stance_model_serialize(const stance_model *m, unsigned char **data, size_t *
 
     for (uint32_t hi = 0; hi < m->n_heads; hi++)
         wr_head(&w, &m->heads[hi], buckets);
-    if (n_temp) {
-        at = wr_begin(&w, "DTMP", 0);
-        wr_u32(&w, n_temp);
-        for (uint32_t hi = 0; hi < m->n_heads; hi++)
-            if (tempered(&m->heads[hi])) {
-                wr_str(&w, m->heads[hi].name);
-                wr_f64(&w, m->heads[hi].domain_temp);
-            }
-        wr_end(&w, at);
-    }
+    wr_temps(&w, m, 0, n_temp);
+    wr_temps(&w, m, 1, n_gtemp);
 
     if (m->feat.lex) {
         const stance_lexicon *lx = m->feat.lex;

@@ -62,6 +62,8 @@ int cmd_dump(int argc, char **argv)
         printf(" pairs=%u calibration=%u", hd->n_dec, hd->calib);
         if (hd->domain_temp > 0)
             printf(" in-domain-temperature=%.9g", hd->domain_temp);
+        if (hd->temp > 0)
+            printf(" temperature=%.9g", hd->temp);
         printf("\n");
         for (uint32_t p = 0; p < hd->n_dec; p++)
             printf("  pair %u bias=%.9g probA=%.9g probB=%.9g\n", p, hd->bias[p], hd->prob_a ? hd->prob_a[p] : 0.0,

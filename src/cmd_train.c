@@ -517,13 +517,14 @@ int cmd_train(int argc, char **argv)
         {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
         {"vec-min-count", required_argument, NULL, 1004}, {"unlabelled-context", required_argument, NULL, 1005},
         {"in-domain", required_argument, NULL, 1006}, {"in-domain-temperature", required_argument, NULL, 1007},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+        {"temperature", required_argument, NULL, 1008}, {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     head_spec heads[MAX_HEADS_CLI];
     int ablate = 0;
     const char *private_files[16], *domain_files[16];
     size_t n_private = 0, n_domain = 0, n_temp = 0;
-    const char *temp_head[MAX_HEADS_CLI];
-    double temp_val[MAX_HEADS_CLI];
+    const char *temp_head[2 * MAX_HEADS_CLI]; /* --in-domain-temperature and --temperature */
+    double temp_val[2 * MAX_HEADS_CLI];
+    int temp_general[2 * MAX_HEADS_CLI];
     char *metas[16];
     size_t n_meta = 0;
     size_t n_heads = 0, n_ngrams = 20000;
@@ -564,14 +565,23 @@ int cmd_train(int argc, char **argv)
             }
             domain_files[n_domain++] = optarg;
             break;
-        case 1007: {
+        case 1007:
+        case 1008: {
             char *eq = strchr(optarg, '='), *end = NULL;
             double t = eq ? strtod(eq + 1, &end) : 0;
-            if (!eq || eq == optarg || end == eq + 1 || *end || !(t >= 0.05 && t <= 20) || n_temp >= MAX_HEADS_CLI) {
-                cli_error("train: --in-domain-temperature wants NAME=T with T in 0.05..20 (at most %d)", MAX_HEADS_CLI);
+            if (!eq || eq == optarg || end == eq + 1 || *end || !(t >= 0.05 && t <= 20) ||
+                n_temp >= 2 * MAX_HEADS_CLI) {
+                cli_error("train: --%s wants NAME=T with T in 0.05..20 (at most %d)",
+                          opt == 1008 ? "temperature" : "in-domain-temperature", MAX_HEADS_CLI);
                 return CLI_USAGE;
             }
             *eq = '\0';
+            for (size_t i = 0; i < n_temp; i++)
+                if (temp_general[i] == (opt == 1008) && !strcmp(temp_head[i], optarg)) {
+                    cli_error("train: --%s %s given twice", opt == 1008 ? "temperature" : "in-domain-temperature", optarg);
+                    return CLI_USAGE;
+                }
+            temp_general[n_temp] = opt == 1008;
             temp_head[n_temp] = optarg;
             temp_val[n_temp++] = t;
             break;
@@ -730,7 +740,8 @@ int cmd_train(int argc, char **argv)
         while (j < n_heads && strcmp(temp_head[i], heads[j].name) != 0)
             j++;
         if (j == n_heads) {
-            cli_error("train: --in-domain-temperature %s: no --head of that name", temp_head[i]);
+            cli_error("train: --%s %s: no --head of that name",
+                      temp_general[i] ? "temperature" : "in-domain-temperature", temp_head[i]);
             return CLI_USAGE;
         }
     }
@@ -970,10 +981,11 @@ int cmd_train(int argc, char **argv)
     for (size_t i = 0; i < n_temp; i++) {
         int k = stance_model_head_find(m, temp_head[i]);
         if (k < 0) {
-            cli_error("train: --in-domain-temperature: the model has no head '%s'", temp_head[i]);
+            cli_error("train: --%s: the model has no head '%s'",
+                      temp_general[i] ? "temperature" : "in-domain-temperature", temp_head[i]);
             goto out;
         }
-        m->heads[k].domain_temp = temp_val[i];
+        *(temp_general[i] ? &m->heads[k].temp : &m->heads[k].domain_temp) = temp_val[i];
     }
     if (prune_eps > 0)
         prune(m, prune_eps);

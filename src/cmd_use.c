@@ -825,6 +825,8 @@ int cmd_inspect(int argc, char **argv)
                nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
         if (h->domain_temp > 0)
             printf(", in-domain temperature %g", h->domain_temp);
+        if (h->temp > 0)
+            printf(", temperature %g", h->temp);
         putchar('\n');
         for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
             for (uint32_t b = a + 1; b < h->n_labels; b++, p++)

@@ -146,9 +146,9 @@ static int run(int argc, char **argv)
         return CLI_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        /* Writes 1.0 to 1.3 as a model needs (models/FORMAT.md); reads all of them. */
+        /* Writes 1.0 to 1.4 as a model needs (models/FORMAT.md); reads all of them. */
         printf("stance %s (libstance %s, model formats %d.%d to %d.%d)\n", PACKAGE_VERSION, stance_version(),
-               STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR, STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR_DTMP);
+               STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR, STANCE_FORMAT_MAJOR, STANCE_FORMAT_MINOR_GTMP);
         return CLI_OK;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

@@ -20,8 +20,8 @@ expect_status() { # expected-status description command...
 
 expect_status 0 "--version" "$stance" --version
 grep -q '^stance [0-9]' "$tmp/out" && ok || bad "--version prints the version"
-# It names the range of model formats it reads (1.3 added DTMP: models/FORMAT.md).
-grep -q 'model formats 1\.0 to 1\.3)' "$tmp/out" && ok || bad "--version names the model formats 1.0 to 1.3"
+# It names the range of model formats it reads (1.4 added GTMP: models/FORMAT.md).
+grep -q 'model formats 1\.0 to 1\.4)' "$tmp/out" && ok || bad "--version names the model formats 1.0 to 1.4"
 expect_status 0 "--help" "$stance" --help
 grep -q 'classify' "$tmp/out" && ok || bad "--help lists classify"
 expect_status 2 "no arguments is a usage error" "$stance"

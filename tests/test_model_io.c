@@ -767,39 +767,49 @@ static void test_model_io_section_sweeps(void **state)
     }
 }
 
-/* DTMP: a head's in-domain temperature is written (version 1.3) only when it is
- * neither 0 nor 1 and read back; refused when truncated, out of range, naming no
- * head, or twice; a reader that skips the section (tag renamed) reads the model
- * without the temperature. */
+/* The temperature that section DTMP (in-domain) or GTMP (@p general) holds for head @p h. */
+static double *temp_of(stance_head *h, int general)
+{
+    return general ? &h->temp : &h->domain_temp;
+}
+
+/* DTMP / GTMP (state: general): a head's in-domain / general temperature is written
+ * (version 1.3 / 1.4) only when it is neither 0 nor 1 and read back, the other
+ * kind untouched; refused when truncated, out of range, naming no head, naming a
+ * head twice, or with count 0; a reader that skips the section (tag renamed, as a
+ * reader before its version does) reads the model without the temperature. */
+static const int temperature_kinds[2] = {0, 1}; /* the test's state: DTMP, GTMP */
+
 static void test_model_io_temperature_section(void **state)
 {
+    const int general = *(const int *)*state;
     stance_model *b = testutil_build_model(), *m = NULL;
+    const char *tag = general ? "GTMP" : "DTMP";
+    const unsigned minor = general ? STANCE_FORMAT_MINOR_GTMP : STANCE_FORMAT_MINOR_DTMP;
     unsigned char *data = NULL;
     size_t len, at, val;
     stance_error err;
-    (void)state;
     assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
     assert_true(data[6] < STANCE_FORMAT_MINOR_DTMP); /* none: no section */
     stance_free(data);
-    b->heads[0].domain_temp = 1.0;
+    *temp_of(&b->heads[0], general) = 1.0;
     assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
     assert_true(data[6] < STANCE_FORMAT_MINOR_DTMP); /* 1 means none as well */
     stance_free(data);
-    b->heads[0].domain_temp = 1.75;
+    *temp_of(&b->heads[0], general) = 1.75;
     assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(data[6], STANCE_FORMAT_MINOR_DTMP);
+    assert_int_equal(data[6], minor);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
-    assert_true(m->heads[0].domain_temp == 1.75);
-    assert_true(m->heads[1].domain_temp == 0);
+    assert_true(*temp_of(&m->heads[0], general) == 1.75);
+    assert_true(*temp_of(&m->heads[0], !general) == 0);
+    assert_true(*temp_of(&m->heads[1], general) == 0);
     stance_model_destroy(m);
     stance_free(m);
     m = NULL;
     for (size_t cut = 0; cut < len; cut++)
         if (stance_model_parse(data, cut, &m, &err) != STANCE_ERR_FORMAT || m)
             fail_msg("truncated at %zu accepted", cut);
-    at = find_tag(data, len, "DTMP");
+    at = find_tag(data, len, tag);
     /* count, name length, name, f64: the value after the head's name */
     val = at + 16 + 4 + 4 + strlen("stance");
     assert_memory_equal(data + at + 24, "stance", 6);
@@ -812,6 +822,7 @@ static void test_model_io_temperature_section(void **state)
             fix_crc(data, len);
             assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
             assert_non_null(strstr(err.message, "out of range"));
+            assert_non_null(strstr(err.message, tag));
             assert_null(m);
         }
         memcpy(data + val, keep, 8);
@@ -824,15 +835,141 @@ static void test_model_io_temperature_section(void **state)
     put_u32(data + at + 16, 0); /* count 0 */
     fix_crc(data, len);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "bad DTMP count"));
+    assert_non_null(strstr(err.message, "count"));
     put_u32(data + at + 16, 1);
-    data[at + 3] = 'X'; /* DTMX: unknown optional section, skipped */
+    data[at + 3] = 'X'; /* DTMX / GTMX: unknown optional section, skipped */
     fix_crc(data, len);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
-    assert_true(m->heads[0].domain_temp == 0);
+    assert_true(*temp_of(&m->heads[0], general) == 0);
     stance_model_destroy(m);
     stance_free(m);
     stance_free(data);
+    /* the same head twice: a second head named "stancf", its entry renamed to "stance" */
+    stance_free(b->heads[1].name);
+    b->heads[1].name = stance_strdup("stancf");
+    *temp_of(&b->heads[1], general) = 0.8;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    at = find_tag(data, len, tag);
+    assert_memory_equal(data + at + 42, "stancf", 6); /* count, {4 + 6 + 8}, length */
+    data[at + 47] = 'e';
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "names a head twice"));
+    assert_null(m);
+    stance_free(data);
+}
+
+/* Both kinds in one file (1.4) are read back apart; a 1.3 file (DTMP only) still
+ * reads, with no general temperature. */
+static void test_model_io_both_temperatures(void **state)
+{
+    stance_model *b = testutil_build_model(), *m = NULL;
+    unsigned char *data = NULL;
+    size_t len;
+    (void)state;
+    b->heads[0].domain_temp = 1.86;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    assert_int_equal(data[6], STANCE_FORMAT_MINOR_DTMP);
+    assert_int_equal(stance_model_parse(data, len, &m, NULL), STANCE_OK);
+    assert_true(m->heads[0].domain_temp == 1.86 && m->heads[0].temp == 0 && m->heads[1].temp == 0);
+    stance_model_destroy(m);
+    stance_free(m);
+    stance_free(data);
+    b->heads[0].temp = 0.9;
+    b->heads[1].temp = 1.2;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(data[6], STANCE_FORMAT_MINOR_GTMP);
+    assert_int_equal(stance_model_parse(data, len, &m, NULL), STANCE_OK);
+    assert_true(m->heads[0].domain_temp == 1.86 && m->heads[0].temp == 0.9);
+    assert_true(m->heads[1].domain_temp == 0 && m->heads[1].temp == 1.2);
+    stance_model_destroy(m);
+    stance_free(m);
+    stance_free(data);
+}
+
+/* A copy of @p b as a model opened from its file image. */
+static stance_model *reopened(const stance_model *b)
+{
+    stance_model *m = NULL;
+    unsigned char *data = NULL;
+    size_t len;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    return m;
+}
+
+/* @p c holds @p a's probabilities raised to 1/@p t and normalised, with a's label. */
+static void assert_tempered(const stance_decision *a, const stance_decision *c, double t)
+{
+    double z = 0;
+    assert_int_equal(c->n_labels, a->n_labels);
+    assert_int_equal(c->label, a->label);
+    for (size_t k = 0; k < a->n_labels; k++)
+        z += pow(a->probs[k], 1 / t);
+    for (size_t k = 0; k < a->n_labels; k++)
+        assert_true(fabs(c->probs[k] - pow(a->probs[k], 1 / t) / z) < 1e-9);
+    assert_true(t > 1 ? c->confidence < a->confidence : c->confidence > a->confidence);
+}
+
+/* GTMP at work: stance_predict() tempers each head by its general temperature;
+ * stance_classify() uses it where the head has no in-domain temperature and the
+ * in-domain one in its place where it has (they do not compound). */
+static void test_model_io_general_temperature_applies(void **state)
+{
+    static const char text[] = "The mayor spoke on Monday.\n\n"
+                               "\"Governor Park broke every promise and the city pays for it,\" Mayor Ana Diaz said.\n";
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_model *b = testutil_build_model(), *m[3];
+    stance_prediction *p[3];
+    stance_result *r[3];
+    const double t = 2.5, ts = 0.5, td = 1.5;
+    int h = stance_model_head_find(b, "stance"), hs = stance_model_head_find(b, "sentiment");
+    (void)state;
+    assert_true(h >= 0 && hs >= 0);
+    m[0] = reopened(b);
+    b->heads[h].temp = t;
+    b->heads[hs].temp = ts;
+    m[1] = reopened(b);
+    b->heads[h].domain_temp = td;
+    m[2] = reopened(b);
+    stance_model_destroy(b);
+    stance_free(b);
+    st.text = "Park is a corrupt liar who failed us";
+    st.text_len = strlen(st.text);
+    for (int head = 0; head < 2; head++) {
+        for (int i = 0; i < 3; i++)
+            assert_int_equal(stance_predict(m[i], (size_t)(head ? hs : h), &st, NULL, &p[i], NULL), STANCE_OK);
+        assert_tempered(stance_prediction_decision(p[0]), stance_prediction_decision(p[1]), head ? ts : t);
+        assert_tempered(stance_prediction_decision(p[0]), stance_prediction_decision(p[2]), head ? ts : t);
+        for (int i = 0; i < 3; i++)
+            stance_prediction_free(p[i]);
+    }
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(stance_classify(m[i], &in, NULL, &r[i], NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(r[0]), 1);
+    for (int i = 1; i < 3; i++) {
+        const stance_quote *a = stance_result_quote(r[0], 0), *c = stance_result_quote(r[i], 0);
+        assert_int_equal(stance_quote_target_count(a), 1);
+        assert_int_equal(stance_quote_target_count(c), 1);
+        assert_tempered(&stance_quote_target(a, 0)->stance, &stance_quote_target(c, 0)->stance, i == 1 ? t : td);
+        assert_tempered(&a->sentiment, &c->sentiment, ts);
+    }
+    for (int i = 0; i < 3; i++) {
+        stance_result_free(r[i]);
+        stance_model_free(m[i]);
+    }
 }
 
 int main(void)
@@ -854,7 +991,10 @@ int main(void)
         cmocka_unit_test(test_model_io_vectors_section),
         cmocka_unit_test(test_model_io_vectors_block),
         cmocka_unit_test(test_model_io_section_sweeps),
-        cmocka_unit_test(test_model_io_temperature_section),
+        cmocka_unit_test_prestate(test_model_io_temperature_section, (void *)&temperature_kinds[0]),
+        cmocka_unit_test_prestate(test_model_io_temperature_section, (void *)&temperature_kinds[1]),
+        cmocka_unit_test(test_model_io_both_temperatures),
+        cmocka_unit_test(test_model_io_general_temperature_applies),
         cmocka_unit_test(test_model_io_sparse_values_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -75,6 +75,18 @@ expect 1 "temperature for a head the --add-to model lacks" "$STANCE" train -q -o
   --in-domain-temperature tone=2 --head sentiment="$T/sentiment.jsonl"
 err_has "the model has no head 'tone'"
 test ! -e "$W/x.stm" && ok "nothing written for a bad temperature" || bad "nothing written for a bad temperature"
+# general temperature: format 1.4 beside the in-domain one, applied by predict (the label kept), refused twice
+expect 0 "train --temperature" "$STANCE" train -q -o "$W/g.stm" --table-bits 12 --cv 0 --seed 3 \
+  --in-domain-temperature stance=2.5 --temperature stance=0.5 --head stance="$T/stance.jsonl"
+expect 0 "dump it" "$STANCE" dump "$W/g.stm"
+grep -q "^format 1.4" "$W/out" && grep -q "^head stance .*in-domain-temperature=2.5 temperature=0.5$" "$W/out" &&
+  ok "dump general temperature" || bad "dump general temperature"
+"$STANCE" predict -m "$W/t.stm" "$T/stance.jsonl" > "$W/p1" && "$STANCE" predict -m "$W/g.stm" "$T/stance.jsonl" > "$W/p2" &&
+  ! cmp -s "$W/p1" "$W/p2" && test "$(sed 's/"probs".*//' "$W/p1")" = "$(sed 's/"probs".*//' "$W/p2")" &&
+  ok "predict tempered, same labels" || bad "predict tempered, same labels"
+expect 2 "general temperature twice" "$STANCE" train -q -o "$W/x.stm" --cv 0 --temperature stance=2 --temperature stance=3 \
+  --head stance="$T/stance.jsonl"
+err_has "given twice"
 
 # prior word polarity: --lexicon adds the lex/lexd families and stores the words in the model
 expect 0 "train --lexicon" "$STANCE" train -q -o "$W/lex.stm" --table-bits 12 --cv 0 --seed 3 --lexicon "$T/lexicon.tsv" \

@@ -628,6 +628,7 @@ int tr_model_add_head(stance_model *m, const char *name, const stance_head *h)
     memcpy(nh->bias, h->bias, h->n_dec * sizeof *nh->bias);
     nh->calib = h->calib;
     nh->domain_temp = h->domain_temp;
+    nh->temp = h->temp;
     if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
         nh->prob_a = stance_calloc(h->n_dec, sizeof *nh->prob_a);
         nh->prob_b = stance_calloc(h->n_dec, sizeof *nh->prob_b);

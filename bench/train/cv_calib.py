@@ -151,8 +151,9 @@ def main():
                         py, TOP, var("MODEL_POLNEAR"), labels), shell=True, stdout=out, check=True)
             subprocess.run("nice %s train -q -o %s --name cv %s --cv 0 --no-ngram-text %s --head stance=%s,%s"
                            % (a.stance, so, base + " " + a.stance_extra, srows, var("MODEL_STANCE_FILES"), srows), shell=True, check=True)
-        if a.head == "sentiment":
-            fl, band = var("MODEL_SENTIMENT_FLAGS"), 0.4
+        if a.head == "sentiment":  # gold relabelled with the recipe's own band (0.5 since 2026-12-06)
+            fl = var("MODEL_SENTIMENT_FLAGS")
+            band = float(re.search(r"--neutral-band ([0-9.]+)", fl).group(1))
         else:
             fl, band = var("MODEL_VADER_FLAGS"), None
 

@@ -22,6 +22,10 @@ The flags are read from models/Makefile.inc (bench/e2e/cv_stance.py's makefile_f
 Prints each fold's figure from `stance eval`, their mean (how the earlier sections report CV) and
 the figure of the pooled confusion matrices. Needs the data directory; writes under --work (files
 named NAME-HEAD-*; the fold models NAME-HEAD-K.stm and held-out rows NAME-HEAD-teK.jsonl are kept).
+--fit-temperature: also score every held-out row with `stance predict` (its probabilities), pool them
+(NAME-HEAD-oof.jsonl) and choose the head's general temperature T that minimises their negative
+log-likelihood (cv_stance.py's fit_temperature; ECE before and after printed beside it): the value
+`make models` passes as `stance train --temperature HEAD=T` (models/Makefile.inc, MODEL_TEMPERATURES).
 Test splits are never read. Only the Python standard library; run from the build directory.
 """
 import argparse
@@ -36,7 +40,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(TOP, "bench", "e2e"))
-from cv_stance import makefile_flags  # noqa: E402
+from cv_stance import fit_temperature, makefile_flags  # noqa: E402
 
 
 def article(rec):
@@ -58,6 +62,22 @@ def scores(cm):
     return macro, weighted
 
 
+def held_out(stance, model, head, path, band):
+    """The held-out rows of @p path scored by @p model: {"probs", "gold"} (gold with the neutral @p band
+    on orig_score where it is set, as `stance eval --neutral-band` takes it)."""
+    out = subprocess.run([stance, "predict", "-m", model, "--head", head, path], check=True, capture_output=True,
+                         text=True).stdout.splitlines()
+    recs = [json.loads(l) for l in open(path) if l.strip()]
+    rows = []
+    for rec, line in zip(recs, out):
+        gold = rec["label"]
+        if band is not None and "orig_score" in rec:
+            s = rec["orig_score"]
+            gold = "neutral" if abs(s) < float(band) else ("positive" if s > 0 else "negative")
+        rows.append({"id": rec["id"], "probs": json.loads(line)["probs"], "gold": gold})
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--head", default="stance", choices=["stance", "sentiment", "sentiment-vader"])
@@ -66,6 +86,8 @@ def main():
     ap.add_argument("--name", default="base")
     ap.add_argument("--work", default="/tmp/stance-cv-newsmtsc")
     ap.add_argument("--stance", default="./stance")
+    ap.add_argument("--fit-temperature", action="store_true",
+                    help="choose the head's general temperature on the pooled held-out rows")
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -87,7 +109,7 @@ def main():
     srows = rows("stance")
     if a.head == "stance":
         src = os.path.join(a.data, "newsmtsc/train.jsonl")
-        evalf, metric = "", 0
+        evalf, metric, band = "", 0, None
 
         def train(model, files):
             run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
@@ -104,7 +126,7 @@ def main():
             more = " --no-ngram-text %s" % qrows
         else:
             fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_VADER_FLAGS"))
-            evalf, qrows, more = "", None, ""
+            evalf, qrows, more, band = "", None, "", None
         metric = 1
 
         def train(model, files):
@@ -112,7 +134,7 @@ def main():
                 % (a.stance, model, base, fl, more, a.head, files, "," + qrows if qrows else ""))
     recs = [l for l in open(src) if l.strip()]
     fold = [zlib.crc32(article(json.loads(r)).encode()) % a.folds for r in recs]
-    per, pooled = [], None
+    per, pooled, oof = [], None, []
     for k in range(a.folds):
         tr, te, model = W("tr%d.jsonl" % k), W("te%d.jsonl" % k), W("%d.stm" % k)
         with open(tr, "w") as ftr, open(te, "w") as fte:
@@ -121,6 +143,8 @@ def main():
         train(model, tr)
         ev = json.loads(subprocess.run("%s eval --json -m %s --head %s%s %s" % (a.stance, model, a.head, evalf, te),
                                        shell=True, check=True, capture_output=True, text=True).stdout)
+        if a.fit_temperature:
+            oof += held_out(a.stance, model, a.head, te, band)
         cm = ev["confusion"]
         pooled = cm if pooled is None else [[x + y for x, y in zip(r, s)] for r, s in zip(pooled, cm)]
         per.append(ev["macro_f1"] if metric == 0 else ev["weighted_f1"])
@@ -129,6 +153,10 @@ def main():
     print("%s %s: %s mean of folds %.4f (%s), pooled %.4f; flags: %s"
           % (a.name, a.head, ("macro-F1", "weighted-F1")[metric], sum(per) / len(per),
              " ".join("%.3f" % p for p in per), scores(pooled)[metric], extra or "(shipped)"))
+    if a.fit_temperature:
+        with open(W("oof.jsonl"), "w") as f:
+            f.writelines(json.dumps(r) + "\n" for r in oof)
+        fit_temperature(oof, "held-out %s rows (%s)" % (a.head, a.name))
 
 
 if __name__ == "__main__":
