@@ -408,16 +408,12 @@ int stance_u32set_reset(stance_u32set *t, size_t n)
     t->n = 0;
     while (cap < 2 * n)
         cap *= 2;
-    if (cap > t->cap) {
-        uint64_t *k = stance_realloc_array(t->slot, cap, sizeof *k);
-        uint32_t *p;
+    if (cap > t->cap) { /* one block: the slots, then the places */
+        uint64_t *k = stance_realloc_array(t->slot, cap, sizeof *k + sizeof *t->pos);
         if (!k)
             return STANCE_ERR_NOMEM;
         t->slot = k;
-        p = stance_realloc_array(t->pos, cap, sizeof *p);
-        if (!p)
-            return STANCE_ERR_NOMEM;
-        t->pos = p;
+        t->pos = (uint32_t *)(void *)(k + cap);
         t->cap = cap;
         t->gen = 0; /* every slot cleared below */
     }
@@ -430,7 +426,6 @@ int stance_u32set_reset(stance_u32set *t, size_t n)
 
 void stance_u32set_free(stance_u32set *t)
 {
-    stance_free(t->slot);
-    stance_free(t->pos);
+    stance_free(t->slot); /* (and the places) */
     memset(t, 0, sizeof *t);
 }

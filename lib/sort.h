@@ -47,7 +47,7 @@ void stance_sort_small(void *v, size_t n, size_t size, int (*cmp)(const void *, 
  * generation, it does not clear the slots). Zero it to start ({0}). */
 typedef struct stance_u32set {
     uint64_t *slot; /* [cap] key << 32 | generation */
-    uint32_t *pos;  /* [cap] the key's place */
+    uint32_t *pos;  /* [cap] the key's place (in slot's block) */
     size_t cap, n;
     uint32_t gen;
 } stance_u32set;

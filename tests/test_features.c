@@ -379,6 +379,34 @@ static double bucket_value(const stance_fvec *x, uint32_t b)
     return 0;
 }
 
+/* Words (1), [char n-grams (2) at weight 0.5 when @p chars,] lexicon (8, 9)
+ * and rules (10) in 2^bits buckets, with the test lexicon (the caller frees
+ * cfg->lex). */
+static void lexicon_config(stance_featcfg *cfg, unsigned bits, int chars)
+{
+    static const uint32_t fams[] = {1, 2, 8, 9, 10};
+    stance_features_default(cfg);
+    cfg->table_bits = bits;
+    cfg->n_families = 0;
+    for (size_t i = 0; i < sizeof fams / sizeof *fams; i++)
+        if (fams[i] != 2 || chars)
+            stance_features_family_default(fams[i], &cfg->families[cfg->n_families++]);
+    if (chars)
+        cfg->families[1].weight = 0.5f;
+    cfg->lex = test_lexicon(cfg);
+}
+
+/* @p text toward "mayor". */
+static stance_statement mayor_statement(const char *text)
+{
+    stance_statement st = {0};
+    st.text = text;
+    st.text_len = strlen(text);
+    st.target = "mayor";
+    st.target_len = 5;
+    return st;
+}
+
 static void test_features_dense_merge_collisions(void **state)
 {
     const char *texts[] = {"The plan is not good, but the mayor was very bad at it!",
@@ -390,23 +418,13 @@ static void test_features_dense_merge_collisions(void **state)
         stance_fvec x = {0}, x2 = {0}, x0 = {0};
         stance_statement st = {0};
         size_t common = 0;
-        stance_features_default(&cfg);
-        cfg.table_bits = 5;
-        cfg.n_families = 0;
-        stance_features_family_default(1, &cfg.families[cfg.n_families++]);
-        stance_features_family_default(8, &cfg.families[cfg.n_families++]);
-        stance_features_family_default(9, &cfg.families[cfg.n_families++]);
-        stance_features_family_default(10, &cfg.families[cfg.n_families++]);
-        cfg.lex = test_lexicon(&cfg);
+        lexicon_config(&cfg, 5, 0);
         dbl = cfg;
         dbl.families[2].weight *= 2; /* 9: dense only */
         none = cfg;
         none.families[2] = none.families[3];
         none.n_families = 3; /* 10 (rules) dense values stay: they are in all three */
-        st.text = texts[t];
-        st.text_len = strlen(texts[t]);
-        st.target = "mayor";
-        st.target_len = 5;
+        st = mayor_statement(texts[t]);
         assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
         assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
         assert_int_equal(stance_features_extract(&dbl, &st, fs, &x2, NULL), STANCE_OK);
@@ -1060,20 +1078,8 @@ static void test_features_unsorted_same_values(void **state)
             stance_fscratch *fs = NULL;
             stance_fvec a = {0}, b = {0}, d = {0};
             stance_statement st = {0};
-            stance_features_default(&cfg);
-            cfg.table_bits = bits;
-            cfg.n_families = 0;
-            stance_features_family_default(1, &cfg.families[cfg.n_families++]);
-            stance_features_family_default(2, &cfg.families[cfg.n_families++]);
-            stance_features_family_default(8, &cfg.families[cfg.n_families++]);
-            stance_features_family_default(9, &cfg.families[cfg.n_families++]);
-            stance_features_family_default(10, &cfg.families[cfg.n_families++]);
-            cfg.families[1].weight = 0.5f;
-            cfg.lex = test_lexicon(&cfg);
-            st.text = texts[t];
-            st.text_len = strlen(texts[t]);
-            st.target = "mayor";
-            st.target_len = 5;
+            lexicon_config(&cfg, bits, 1);
+            st = mayor_statement(texts[t]);
             assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
             assert_int_equal(stance_features_extract(&cfg, &st, fs, &a, NULL), STANCE_OK);
             stance_fscratch_set_vec_block(fs, 1);
