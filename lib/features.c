@@ -101,6 +101,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->gram);
     stance_free(s->keys);
     stance_free(s->dense);
+    stance_u32set_free(&s->bset);
     stance_free(s->pol);
     stance_free(s->polar);
     stance_free(s->stoks);
@@ -946,6 +947,17 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
     }
 }
 
+/* The value of a bucket with the dense values dense[j0, j) (one bucket, in
+ * their stable order): the hashed value first when @p have, then each dense
+ * value added in order (float sums: the order is part of the value). */
+static float dense_sum(float hashed, int have, const dval *dense, size_t j0, size_t j)
+{
+    float v = have ? hashed + dense[j0].val : dense[j0].val;
+    for (size_t k = j0 + 1; k < j; k++)
+        v += dense[k].val;
+    return v;
+}
+
 /* Add the dense values (already scaled by their family weight, outside the
  * L2 norm) to the sorted vector; out has room for all of them. From the top
  * down: the hashed entries above the highest dense bucket not yet placed move
@@ -985,12 +997,7 @@ static void merge_dense(stance_fscratch *s, stance_fvec *out)
         i = at;
         while (j0 > 0 && dense[j0 - 1].bucket == b)
             j0--;
-        if (i > 0 && idx[i - 1] == b)
-            v = val[--i] + dense[j0].val;
-        else
-            v = dense[j0].val;
-        for (size_t k = j0 + 1; k < j; k++)
-            v += dense[k].val;
+        v = i > 0 && idx[i - 1] == b ? dense_sum(val[--i], 1, dense, j0, j) : dense_sum(0, 0, dense, j0, j);
         w--;
         idx[w] = b;
         val[w] = v;
@@ -1128,6 +1135,78 @@ static double squares4(const float *val, size_t n)
     return (a + b) + (c + d);
 }
 
+/* The weights fw[f] of the families f in @p m (not 0), added in family order:
+ * the first one, then each next one (float sums, as collapse_binary()). */
+static float mask_sum(uint32_t m, const float *fw)
+{
+#if defined(__GNUC__)
+    float v = fw[__builtin_ctz(m)];
+    for (m &= m - 1; m; m &= m - 1)
+        v += fw[__builtin_ctz(m)];
+#else
+    unsigned f = 0;
+    float v;
+    while (!(m >> f & 1))
+        f++;
+    v = fw[f];
+    while (m >> ++f)
+        if (m >> f & 1)
+            v += fw[f];
+#endif
+    return v;
+}
+
+/* finish() without sorting, for a vector only scored (stance_fscratch_set_vec_block,
+ * binary values without family norms, squares that add up exactly, no domain
+ * copies): the same buckets with the same values to the bit, in the order each
+ * bucket first came, not sorted. Each bucket keeps a mask of the families that
+ * hit it (the distinct keys) and adds their weights in family order, as
+ * collapse_binary() adds the sorted keys of a bucket; the norm is squares4()
+ * (exact: any order gives the same sum); a dense value's bucket is found in
+ * the set, and its sum made as merge_dense() makes it. */
+static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
+{
+    stance_u32set tab, *const t = &tab; /* a local copy: its fields stay in registers */
+    uint32_t *const mask = (uint32_t *)(void *)(s->keys + s->n_keys); /* finish() grew keys to 2 n_keys */
+    float fw[STANCE_MAX_FAMILIES] = {0};
+    size_t w = 0, nd = s->n_dense;
+    double norm;
+    for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
+        fw[f] = cfg->families[f].weight;
+    if (stance_u32set_reset(&s->bset, s->n_keys + nd))
+        return STANCE_ERR_NOMEM;
+    tab = s->bset;
+    for (size_t i = 0; i < s->n_keys; i++) {
+        const uint64_t key = s->keys[i];
+        const uint32_t at = stance_u32set_add(t, (uint32_t)(key >> 4));
+        if (at == w) {
+            out->idx[w++] = (uint32_t)(key >> 4);
+            mask[at] = 0;
+        }
+        mask[at] |= 1u << (key & 15);
+    }
+    for (size_t i = 0; i < w; i++)
+        out->val[i] = mask_sum(mask[i], fw);
+    norm = squares4(out->val, w);
+    if (norm > 0)
+        scale(out->val, w, 1.0 / sqrt(norm));
+    if (nd)
+        dense_sort(s->dense, s->dense + nd, nd);
+    for (size_t j0 = 0, j; j0 < nd; j0 = j) {
+        const uint32_t b = s->dense[j0].bucket;
+        const size_t have = t->n;
+        const uint32_t at = stance_u32set_add(t, b);
+        for (j = j0 + 1; j < nd && s->dense[j].bucket == b; j++)
+            ;
+        if (at == have)
+            out->idx[w++] = b;
+        out->val[at] = dense_sum(at < have ? out->val[at] : 0, at < have, s->dense, j0, j);
+    }
+    s->bset = tab;
+    out->n = w;
+    return STANCE_OK;
+}
+
 static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
     size_t w = 0;
@@ -1155,6 +1234,8 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     if (s->n_keys > 1) {
         if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
             return STANCE_ERR_NOMEM;
+        if (s->vec_block && cfg->value_mode == VALUE_BINARY && dom < 0 && stance_fsquares_exact(cfg, s->n_keys))
+            return finish_unsorted(s, cfg, out);
         if (logtf || per_family)
             stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
         else

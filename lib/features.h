@@ -8,7 +8,9 @@
 
 struct stance_featcfg;
 
-/* A sparse vector: sorted unique bucket indices with their values. */
+/* A sparse vector: unique bucket indices with their values, sorted unless
+ * the scratch pools the vec family apart (stance_fscratch_set_vec_block: a
+ * vector only scored, whose buckets may come in any order; features.c). */
 typedef struct stance_fvec {
     uint32_t *idx;
     float *val;

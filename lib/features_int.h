@@ -13,6 +13,7 @@
 #define STANCE_FEATURES_INT_H
 #include "features.h"
 #include "model.h"
+#include "sort.h"
 #include "structure.h"
 
 #define XXH_INLINE_ALL
@@ -157,6 +158,7 @@ struct stance_fscratch {
     size_t keys_cap, n_keys;
     dval *dense;          /* dense values, kept out of the L2 normalisation */
     size_t dense_cap, n_dense;
+    stance_u32set bset;   /* the buckets of an unsorted vector (finish(), features.c) */
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
     size_t *polar;        /* the view positions whose pol is not 0, ascending */

@@ -399,3 +399,33 @@ void stance_sort_small(void *v, size_t n, size_t size, int (*cmp)(const void *, 
     }
     (void)sort_short(v, n, size, &h); /* (no allocation at this size: no failure) */
 }
+
+/* ---- stance_u32set ---- */
+
+int stance_u32set_reset(stance_u32set *t, size_t n)
+{
+    size_t cap = 16;
+    t->n = 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (cap > t->cap) { /* one block: the slots, then the places */
+        uint64_t *k = stance_realloc_array(t->slot, cap, sizeof *k + sizeof *t->pos);
+        if (!k)
+            return STANCE_ERR_NOMEM;
+        t->slot = k;
+        t->pos = (uint32_t *)(void *)(k + cap);
+        t->cap = cap;
+        t->gen = 0; /* every slot cleared below */
+    }
+    if (++t->gen == 1 || t->gen == 0) { /* new slots, or the generations went round */
+        memset(t->slot, 0, t->cap * sizeof *t->slot);
+        t->gen = 1;
+    }
+    return STANCE_OK;
+}
+
+void stance_u32set_free(stance_u32set *t)
+{
+    stance_free(t->slot); /* (and the places) */
+    memset(t, 0, sizeof *t);
+}

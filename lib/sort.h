@@ -38,4 +38,53 @@ int stance_sort_stable(void *v, size_t n, size_t size, size_t off);
  * records, where qsort's set-up costs more than the sorting: most of the
  * mention and entity lists of an article are that short. */
 void stance_sort_small(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* ---- a set of 32-bit keys (a statement's buckets, unsorted) ---- */
+
+/* Open addressing with linear probing over a power of two of at least twice
+ * the keys it is made for: each key has the place (0, 1, 2, ... in the order
+ * the keys came first) given when it was added. A slot holds its key and the
+ * set's generation (a slot of another generation is empty: a reset changes the
+ * generation, it does not clear the slots). Zero it to start ({0}). */
+typedef struct stance_u32set {
+    uint64_t *slot; /* [cap] key << 32 | generation */
+    uint32_t *pos;  /* [cap] the key's place (in slot's block) */
+    size_t cap, n;
+    uint32_t gen;
+} stance_u32set;
+
+/* Empty @p t and make room for @p n keys: STANCE_OK or STANCE_ERR_NOMEM. */
+int stance_u32set_reset(stance_u32set *t, size_t n);
+void stance_u32set_free(stance_u32set *t);
+
+/* The slot of @p key: its own, or the empty one where it would go. */
+static inline size_t stance_u32set_slot(const stance_u32set *t, uint32_t key)
+{
+    const uint64_t want = (uint64_t)key << 32 | t->gen;
+    size_t i = (size_t)((key * 0x9E3779B1u) ^ (key >> 16)) & (t->cap - 1);
+    for (;;) {
+        const uint64_t v = t->slot[i];
+        if (v == want || (uint32_t)v != t->gen)
+            return i;
+        i = (i + 1) & (t->cap - 1);
+    }
+}
+
+/* The place of @p key, added with place t->n when absent (at most the n keys
+ * of the last reset). */
+static inline uint32_t stance_u32set_add(stance_u32set *t, uint32_t key)
+{
+    const size_t i = stance_u32set_slot(t, key);
+    if ((uint32_t)t->slot[i] != t->gen) {
+        t->slot[i] = (uint64_t)key << 32 | t->gen;
+        t->pos[i] = (uint32_t)t->n++;
+    }
+    return t->pos[i];
+}
+
+/* The place of @p key, or -1 when absent. */
+static inline long stance_u32set_find(const stance_u32set *t, uint32_t key)
+{
+    const size_t i = stance_u32set_slot(t, key);
+    return (uint32_t)t->slot[i] == t->gen ? (long)t->pos[i] : -1;
+}
 #endif

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "features.h"
+#include "linear.h"
 #include "model.h"
+#include "sort.h"
 #include "testutil.h"
 #include "vectors.h"
 
@@ -377,6 +379,34 @@ static double bucket_value(const stance_fvec *x, uint32_t b)
     return 0;
 }
 
+/* Words (1), [char n-grams (2) at weight 0.5 when @p chars,] lexicon (8, 9)
+ * and rules (10) in 2^bits buckets, with the test lexicon (the caller frees
+ * cfg->lex). */
+static void lexicon_config(stance_featcfg *cfg, unsigned bits, int chars)
+{
+    static const uint32_t fams[] = {1, 2, 8, 9, 10};
+    stance_features_default(cfg);
+    cfg->table_bits = bits;
+    cfg->n_families = 0;
+    for (size_t i = 0; i < sizeof fams / sizeof *fams; i++)
+        if (fams[i] != 2 || chars)
+            stance_features_family_default(fams[i], &cfg->families[cfg->n_families++]);
+    if (chars)
+        cfg->families[1].weight = 0.5f;
+    cfg->lex = test_lexicon(cfg);
+}
+
+/* @p text toward "mayor". */
+static stance_statement mayor_statement(const char *text)
+{
+    stance_statement st = {0};
+    st.text = text;
+    st.text_len = strlen(text);
+    st.target = "mayor";
+    st.target_len = 5;
+    return st;
+}
+
 static void test_features_dense_merge_collisions(void **state)
 {
     const char *texts[] = {"The plan is not good, but the mayor was very bad at it!",
@@ -388,23 +418,13 @@ static void test_features_dense_merge_collisions(void **state)
         stance_fvec x = {0}, x2 = {0}, x0 = {0};
         stance_statement st = {0};
         size_t common = 0;
-        stance_features_default(&cfg);
-        cfg.table_bits = 5;
-        cfg.n_families = 0;
-        stance_features_family_default(1, &cfg.families[cfg.n_families++]);
-        stance_features_family_default(8, &cfg.families[cfg.n_families++]);
-        stance_features_family_default(9, &cfg.families[cfg.n_families++]);
-        stance_features_family_default(10, &cfg.families[cfg.n_families++]);
-        cfg.lex = test_lexicon(&cfg);
+        lexicon_config(&cfg, 5, 0);
         dbl = cfg;
         dbl.families[2].weight *= 2; /* 9: dense only */
         none = cfg;
         none.families[2] = none.families[3];
         none.n_families = 3; /* 10 (rules) dense values stay: they are in all three */
-        st.text = texts[t];
-        st.text_len = strlen(texts[t]);
-        st.target = "mayor";
-        st.target_len = 5;
+        st = mayor_statement(texts[t]);
         assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
         assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
         assert_int_equal(stance_features_extract(&dbl, &st, fs, &x2, NULL), STANCE_OK);
@@ -970,6 +990,175 @@ static void test_features_memo_kept_checks_lexicon(void **state)
     stance_fscratch_free(cached);
 }
 
+/* stance_u32set (sort.h): a set of buckets with places in the order they came. */
+static void test_features_u32set(void **state)
+{
+    stance_u32set t = {0};
+    uint32_t same[8], ns = 0;
+    (void)state;
+    /* empty: nothing found */
+    assert_int_equal(stance_u32set_reset(&t, 0), STANCE_OK);
+    assert_int_equal(t.cap, 16);
+    assert_int_equal(stance_u32set_find(&t, 0), -1);
+    assert_int_equal(stance_u32set_find(&t, 12345), -1);
+    /* keys whose first slot is the last one (the probe goes round to slot 0) */
+    for (uint32_t k = 1; ns < 8; k++) {
+        const uint32_t h = (k * 0x9E3779B1u) ^ (k >> 16);
+        if ((h & 15) == 15)
+            same[ns++] = k;
+    }
+    for (uint32_t i = 0; i < 8; i++)
+        assert_int_equal(stance_u32set_add(&t, same[i]), i);
+    /* duplicates: the same place, no new key */
+    for (uint32_t i = 0; i < 8; i++) {
+        assert_int_equal(stance_u32set_add(&t, same[7 - i]), 7 - i);
+        assert_int_equal(stance_u32set_find(&t, same[i]), i);
+    }
+    assert_int_equal(t.n, 8);
+    assert_int_equal(stance_u32set_find(&t, 0), -1);
+    assert_int_equal(stance_u32set_add(&t, 0), 8); /* key 0 is a key like the others */
+    assert_int_equal(stance_u32set_find(&t, 0), 8);
+    /* a reset empties it without clearing: none of the keys is found again */
+    assert_int_equal(stance_u32set_reset(&t, 8), STANCE_OK);
+    assert_int_equal(t.n, 0);
+    for (uint32_t i = 0; i < 8; i++)
+        assert_int_equal(stance_u32set_find(&t, same[i]), -1);
+    assert_int_equal(stance_u32set_find(&t, 0), -1);
+    assert_int_equal(stance_u32set_add(&t, same[3]), 0);
+    /* the generations going round: slots cleared, the old keys gone */
+    t.gen = UINT32_MAX;
+    assert_int_equal(stance_u32set_add(&t, 77), 1);
+    assert_int_equal(stance_u32set_reset(&t, 4), STANCE_OK);
+    assert_int_equal(t.gen, 1);
+    assert_int_equal(stance_u32set_find(&t, 77), -1);
+    assert_int_equal(stance_u32set_find(&t, same[3]), -1);
+    /* grown: many keys, then every one found at its place */
+    assert_int_equal(stance_u32set_reset(&t, 5000), STANCE_OK);
+    assert_true(t.cap >= 10000);
+    for (uint32_t i = 0; i < 5000; i++)
+        assert_int_equal(stance_u32set_add(&t, i * 4096u), i); /* (many share low bits) */
+    for (uint32_t i = 0; i < 5000; i++)
+        assert_int_equal(stance_u32set_find(&t, i * 4096u), i);
+    assert_int_equal(stance_u32set_find(&t, 4096u * 5000), -1);
+    stance_u32set_free(&t);
+    assert_null(t.slot);
+}
+
+/* Sort (idx, val) pairs by idx (insertion sort: the vectors are short). */
+static void sort_pairs(stance_fvec *x)
+{
+    for (size_t i = 1; i < x->n; i++) {
+        const uint32_t b = x->idx[i];
+        const float v = x->val[i];
+        size_t j = i;
+        for (; j > 0 && x->idx[j - 1] > b; j--) {
+            x->idx[j] = x->idx[j - 1];
+            x->val[j] = x->val[j - 1];
+        }
+        x->idx[j] = b;
+        x->val[j] = v;
+    }
+}
+
+/* A vector only scored (vec block on: stance_predict() without --explain) is
+ * not sorted, but has the same buckets with the same values to the bit as the
+ * sorted one: words, char n-grams and the lexicon's dense values, in 2^5
+ * buckets (collisions between families and with dense values) and 2^12. With
+ * the domain family on, the vector is sorted (the copies' order matters). */
+static void test_features_unsorted_same_values(void **state)
+{
+    const char *texts[] = {"The plan is not good, but the mayor was very bad at it!",
+                           "Great, wonderful news: the mayor is no liar and very good.",
+                           "bad bad bad good mayor mayor", "mayor", ""};
+    size_t unsorted = 0;
+    (void)state;
+    for (unsigned bits = 5; bits <= 12; bits += 7)
+        for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+            stance_featcfg cfg;
+            stance_fscratch *fs = NULL;
+            stance_fvec a = {0}, b = {0}, d = {0};
+            stance_statement st = {0};
+            lexicon_config(&cfg, bits, 1);
+            st = mayor_statement(texts[t]);
+            assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+            assert_int_equal(stance_features_extract(&cfg, &st, fs, &a, NULL), STANCE_OK);
+            stance_fscratch_set_vec_block(fs, 1);
+            assert_int_equal(stance_features_extract(&cfg, &st, fs, &b, NULL), STANCE_OK);
+            for (size_t i = 1; i < b.n; i++)
+                unsorted += b.idx[i - 1] >= b.idx[i];
+            sort_pairs(&b);
+            assert_int_equal(b.n, a.n);
+            assert_memory_equal(b.idx, a.idx, a.n * sizeof *a.idx);
+            assert_memory_equal(b.val, a.val, a.n * sizeof *a.val);
+            /* the domain family's copies: sorted */
+            assert_int_equal(stance_features_family_default(14, &cfg.families[cfg.n_families++]), STANCE_OK);
+            stance_fscratch_set_domain(fs, 1);
+            assert_int_equal(stance_features_extract(&cfg, &st, fs, &d, NULL), STANCE_OK);
+            for (size_t i = 1; i < d.n; i++)
+                assert_true(d.idx[i - 1] < d.idx[i]);
+            stance_lexicon_free(cfg.lex);
+            stance_fvec_clear(&a);
+            stance_fvec_clear(&b);
+            stance_fvec_clear(&d);
+            stance_fscratch_free(fs);
+        }
+    assert_true(unsorted > 0); /* the case the test is for happened */
+}
+
+/* The decision values of a vector in any order (an unsorted vector is added up
+ * in its own order) stay within a few ulps of the exact sum: a long double
+ * reference of the same terms, for the dense head and its sparse (read) copy. */
+static void test_features_dot_any_order(void **state)
+{
+    stance_model *m = testutil_build_model(), *r = NULL;
+    unsigned char *data = NULL;
+    size_t len = 0, buckets = (size_t)1 << m->feat.table_bits;
+    stance_head *h = &m->heads[0];
+    uint32_t idx[200];
+    float val[200];
+    uint64_t z = 0x2545F4914F6CDD1Du;
+    (void)state;
+    assert_int_equal(h->n_dec, 3);
+    for (size_t bk = 0; bk < buckets; bk++)
+        for (uint32_t p = 0; p < 3; p++) {
+            z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+            h->weights[bk * 3 + p] = (z & 3) ? (float)((double)(z >> 11) / 9007199254740992.0 * 8 - 4) : 0.0f;
+        }
+    assert_int_equal(stance_model_serialize(m, &data, &len, NULL), STANCE_OK);
+    assert_int_equal(stance_model_parse(data, len, &r, NULL), STANCE_OK);
+    for (int round = 0; round < 100; round++) {
+        stance_fvec x = {.idx = idx, .val = val, .n = 200, .cap = 200};
+        long double ref[3] = {0}, mag[3] = {0};
+        double va[3], vb[3];
+        for (size_t i = 0; i < x.n; i++) { /* distinct buckets in random order */
+            z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+            idx[i] = (uint32_t)((i * 7919u + (z % 7)) % buckets);
+            for (size_t j = 0; j < i; j++)
+                if (idx[j] == idx[i])
+                    idx[i] = (uint32_t)((idx[i] + 1) % buckets), j = (size_t)-1;
+            val[i] = (float)((double)(z >> 11) / 9007199254740992.0 - 0.3);
+        }
+        for (size_t i = 0; i < x.n; i++)
+            for (uint32_t p = 0; p < 3; p++) {
+                const long double t = (long double)h->weights[(size_t)idx[i] * 3 + p] * val[i];
+                ref[p] += t;
+                mag[p] += t < 0 ? -t : t;
+            }
+        stance_linear_values(h, &x, va);
+        stance_linear_values(&r->heads[0], &x, vb);
+        for (uint32_t p = 0; p < 3; p++) {
+            const long double bias = h->bias[p], tol = (mag[p] + fabsl(bias)) * 1e-13L;
+            assert_true(fabsl((long double)va[p] - (ref[p] + bias)) <= tol);
+            assert_true(fabsl((long double)vb[p] - (ref[p] + bias)) <= tol);
+        }
+    }
+    stance_model_destroy(m);
+    stance_free(m);
+    stance_model_destroy(r);
+    stance_free(r);
+    stance_free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -992,6 +1181,9 @@ int main(void)
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
         cmocka_unit_test(test_features_tokens_ascii_words),
         cmocka_unit_test(test_features_dense_merge_collisions),
+        cmocka_unit_test(test_features_u32set),
+        cmocka_unit_test(test_features_unsorted_same_values),
+        cmocka_unit_test(test_features_dot_any_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,21 +7,7 @@
 # (a built tree may stand for its binary: /work/main means /work/main/stance)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-binary() { if [ -d "$1" ]; then echo "$1/stance"; else echo "$1"; fi; }
-base=$(binary "$1"); new=$(binary "$2"); model=${3:-$top/models/en-news.stm}
-[ -x "$base" ] && [ -x "$new" ] || { echo "check_identical: $base or $new is not an executable" >&2; exit 2; }
-data=${STANCE_DATA:-/work/shared/data}
-[ -f "$data/newsmtsc/dev.jsonl" ] && [ -f "$data/polnear/dev.jsonl" ] || { echo "SKIP: no data"; exit 0; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-python3 - "$data" "$tmp" <<'PY'
-import json, sys
-data, tmp = sys.argv[1], sys.argv[2]
-with open(f"{tmp}/polnear.jsonl", "w") as out:
-    for part in ("dev", "train"):
-        for line in open(f"{data}/polnear/{part}.jsonl"):
-            r = json.loads(line)
-            out.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
-PY
+. "$top/bench/predict/common.sh"
 fail=0
 same() { # NAME args...
     local name=$1; shift
