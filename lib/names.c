@@ -584,6 +584,13 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             const unsigned char *u = (const unsigned char *)text;
             if ((pos = run_start(text, pos, len)) >= len)
                 break;
+            /* U+2000..U+207F (quote marks, dashes) hold no capital: the pattern cannot match there */
+            if (fast_ok && u[pos] == 0xE2 && pos + 1 < len && (u[pos + 1] == 0x80 || u[pos + 1] == 0x81)) {
+                pos += 2;
+                while (pos < len && (u[pos] & 0xC0) == 0x80)
+                    pos++;
+                continue;
+            }
             /* "The", "But", "He" before a lowercase word start no name: skip them without matching */
             {
                 size_t we = pos;

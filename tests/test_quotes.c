@@ -1475,7 +1475,7 @@ static void test_quotes_names_fast_path(void **state)
         "Trump", "Donald", "Jo", "Mr", "Mrs", "Sen", "Sens", "Jr", "Capt", "Attyx", "St", "O", "A", "US",
         "Brien", "Souza", "sa", "said", "de", "la", "van", "the", "s", "S", "x", "_", "9", ".", ".", "'", "'",
         "\xe2\x80\x99", "\xe2\x80\x99", "\xe2\x80\x9d", ",", " ", " ", " ", "  ", "-", "\n", "(R-Fla.)", "\"",
-        "\xc3\x89mile", "\xc3\xa9", "\xc2\xa0", "\xcc\x83", "J."};
+        "\xc3\x89mile", "\xc3\xa9", "\xc2\xa0", "\xcc\x83", "J.", "\xe2\x84\x82" "ab", "\xe2\x80\x9c"};
     const size_t np = sizeof piece / sizeof *piece;
     int ec;
     PCRE2_SIZE eo;
