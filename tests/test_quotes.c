@@ -1387,11 +1387,13 @@ static const char *const FILTER_TEXTS[] = {
     "It was \"a farce\" at first. Later, Jane Doe said it; then, the mayor, Roe, told us so!\n",
     "\"a deal\" or not? Well, Roe, the mayor said. \"bad\" ways, \xe2\x80\x9cno,\xe2\x80\x9d Doe added.\n",
     "\"Not us!\" Doe, the head of the Trust, Tweeted on Friday. Roe Tweeted: \"yes.\"\n",
+    "\"No.\" -- Jane Doe\n\"Yes,\"\xc2\xa0\xe2\x80\x93 Roe, Ohio\n\"Maybe\" .\xe2\x80\x95John Roe;\n\"So\" \xe2\x80\x94\n",
+    "\"No,\" according to the news outlet. \"Yes\", According  to Roe.\n\"Not\" accordingly -x \xe2\x80\x92 Roe.",
 };
 
 static void filter_check(ctx *c, size_t start, size_t end, size_t *matched, size_t *skipped)
 {
-    static const int which[] = {P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_IND_SAID, P_IND_AFTER};
+    static const int which[] = {P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_IND_SAID, P_IND_AFTER, P_DASH};
     for (size_t w = 0; w < sizeof which / sizeof *which; w++) {
         int may = stance_q_may_match(c, which[w], start, end), r = stance_q_match(c, which[w], start, end);
         assert_true(r >= 0);
