@@ -477,8 +477,96 @@ static size_t run_start(const char *text, size_t pos, size_t len)
     return len;
 }
 
-int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
-                      const char *text, size_t len, stance_namelist *out, stance_error *err)
+/* The abbreviations of ABBR (the pattern's), as the words before their
+ * period, each packed into 32 bits (first byte lowest, zeros after the end). */
+#define K4(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+static const uint32_t ABBR_KEYS[] = {
+    K4('D', 'e', 'l', 0),   K4('S', 'e', 'n', 0),   K4('S', 'e', 'n', 's'), K4('R', 'e', 'p', 0),   K4('R', 'e', 'p', 's'),
+    K4('G', 'o', 'v', 0),   K4('M', 'r', 's', 0),   K4('M', 'r', 0, 0),     K4('M', 's', 0, 0),     K4('D', 'r', 0, 0),
+    K4('G', 'e', 'n', 0),   K4('G', 'e', 'n', 's'), K4('L', 't', 0, 0),     K4('C', 'o', 'l', 0),   K4('R', 'e', 'v', 0),
+    K4('S', 'g', 't', 0),   K4('A', 'd', 'm', 0),   K4('C', 'a', 'p', 't'), K4('P', 'r', 'o', 'f'), K4('M', 'a', 'j', 0),
+    K4('C', 'm', 'd', 'r'), K4('J', 'r', 0, 0),     K4('S', 'r', 0, 0),     K4('S', 't', 0, 0),     K4('F', 't', 0, 0),
+    K4('A', 't', 't', 'y'), K4('S', 'u', 'p', 't'), K4('R', 't', 0, 0),     K4('H', 'o', 'n', 0)};
+
+static int is_abbr(const char *w, size_t n)
+{
+    uint32_t k = 0;
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        k |= (uint32_t)(unsigned char)w[i] << (8 * i);
+    for (size_t i = 0; i < sizeof ABBR_KEYS / sizeof *ABBR_KEYS; i++)
+        if (ABBR_KEYS[i] == k)
+            return 1;
+    return 0;
+}
+
+static inline int ascii_letter(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+/* After a word [ws, we) of ASCII letters that the pattern's TOK matched (a run
+ * at an ASCII byte or the text's start, so the lookbehind is starts_run()'s
+ * test): does the run end at we, for a '.' or an apostrophe there? A '.' is
+ * taken only by an abbreviation of ABBR; "'" or U+2019 continues the word only
+ * before a letter, unless that is an 's' or 'S' at a word's end (a possessive).
+ * 0 also when unsure (a non-ASCII byte next): the pattern decides. */
+static int ends_at_stop(const unsigned char *u, size_t ws, size_t we, size_t len)
+{
+    size_t k = we + 1;
+    if (u[we] == '.')
+        return !is_abbr((const char *)u + ws, we - ws);
+    if (u[we] == 0xE2) {
+        if (!(we + 2 < len && u[we + 1] == 0x80 && u[we + 2] == 0x99))
+            return 0;
+        k = we + 3;
+    } else if (u[we] != '\'')
+        return 0;
+    if (k >= len)
+        return 1;
+    if (u[k] == 's' || u[k] == 'S')
+        return k + 1 >= len || (u[k + 1] < 0x80 && !ascii_letter(u[k + 1]) && !(u[k + 1] >= '0' && u[k + 1] <= '9') &&
+                                u[k + 1] != '_');
+    return u[k] < 0x80 && !ascii_letter(u[k]);
+}
+
+/* Fast path: capitalised ASCII words (two letters or more) separated by single
+ * spaces, the last followed by a lowercase word that is no particle, by
+ * punctuation or by a stop (ends_at_stop()), are a run of their own, [pos,
+ * *we): the pattern would match just that. 0: the pattern is for the rest. */
+static int plain_run(const char *text, size_t pos, size_t len, size_t *we_out)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t ws = pos, we = pos;
+    while (ws < len && u[ws] >= 'A' && u[ws] <= 'Z') {
+        we = ws + 1;
+        while (we < len && ascii_letter(u[we]))
+            we++;
+        *we_out = we;
+        if (we - ws < 2)
+            return 0;
+        if (we >= len || u[we] == ',' || u[we] == ';' || u[we] == ':' || u[we] == '!' || u[we] == '?' ||
+            u[we] == ')' || u[we] == '\n')
+            return 1;
+        if (u[we] == '.' || u[we] == '\'' || u[we] == 0xE2)
+            return (pos == 0 || u[pos - 1] < 0x80) && ends_at_stop(u, ws, we, len);
+        if (u[we] != ' ' || we + 1 >= len)
+            return 0;
+        if (u[we + 1] >= 'a' && u[we + 1] <= 'z') {
+            size_t pe = we + 1;
+            while (pe < len && u[pe] >= 'a' && u[pe] <= 'z')
+                pe++;
+            return !maybe_particle(text + we + 1, pe - we - 1) ||
+                   !stance_lex_is(text + we + 1, pe - we - 1, STANCE_LX(PARTICLE));
+        }
+        ws = we + 1;
+    }
+    return 0;
+}
+
+static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
+                      const char *text, size_t len, stance_namelist *out, stance_error *err, int fast_ok)
 {
     pcre2_match_data *md = pcre2_match_data_create(1, gctx);
     size_t pos = 0;
@@ -496,6 +584,13 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             const unsigned char *u = (const unsigned char *)text;
             if ((pos = run_start(text, pos, len)) >= len)
                 break;
+            /* U+2000..U+207F (quote marks, dashes) hold no capital: the pattern cannot match there */
+            if (fast_ok && u[pos] == 0xE2 && pos + 1 < len && (u[pos + 1] == 0x80 || u[pos + 1] == 0x81)) {
+                pos += 2;
+                while (pos < len && (u[pos] & 0xC0) == 0x80)
+                    pos++;
+                continue;
+            }
             /* "The", "But", "He" before a lowercase word start no name: skip them without matching */
             {
                 size_t we = pos;
@@ -512,35 +607,8 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             }
         }
         {
-            /* Fast path: a single capitalised ASCII word followed by a lowercase word
-             * or punctuation is a run of its own; the pattern is for the rest. */
-            const unsigned char *u = (const unsigned char *)text;
-            size_t ws = pos, we = pos;
-            int fast = 0;
-            /* capitalised ASCII words separated by single spaces */
-            while (ws < len && u[ws] >= 'A' && u[ws] <= 'Z') {
-                we = ws + 1;
-                while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
-                    we++;
-                if (we - ws < 2)
-                    break;
-                if (we >= len || u[we] == ',' || u[we] == ';' || u[we] == ':' || u[we] == '!' || u[we] == '?' ||
-                    u[we] == ')' || u[we] == '\n') {
-                    fast = 1;
-                    break;
-                }
-                if (u[we] != ' ' || we + 1 >= len)
-                    break;
-                if (u[we + 1] >= 'a' && u[we + 1] <= 'z') {
-                    size_t pe = we + 1;
-                    while (pe < len && u[pe] >= 'a' && u[pe] <= 'z')
-                        pe++;
-                    fast = !maybe_particle(text + we + 1, pe - we - 1) ||
-                           !stance_lex_is(text + we + 1, pe - we - 1, STANCE_LX(PARTICLE));
-                    break;
-                }
-                ws = we + 1;
-            }
+            size_t we;
+            int fast = fast_ok && plain_run(text, pos, len, &we);
             if (fast) {
                 s = pos;
                 e = we;
@@ -588,6 +656,18 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
 out:
     pcre2_match_data_free(md);
     return rc;
+}
+
+int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
+                      const char *text, size_t len, stance_namelist *out, stance_error *err)
+{
+    return names_scan(pat, mctx, gctx, text, len, out, err, 1);
+}
+
+int stance_names_scan_plain(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
+                            const char *text, size_t len, stance_namelist *out, stance_error *err)
+{
+    return names_scan(pat, mctx, gctx, text, len, out, err, 0);
 }
 
 static int key_cmp(const char *text, const stance_name *nm, const char *k, size_t kn)

@@ -35,6 +35,9 @@ pcre2_code *stance_names_pattern(pcre2_compile_context *cctx, int *errcode, PCRE
  * STANCE_ERR_NOMEM; a match-limit failure simply ends the scan of that run. */
 int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                       const char *text, size_t len, stance_namelist *out, stance_error *err);
+/* The same with the pattern at every run start (no fast path in C; for the tests). */
+int stance_names_scan_plain(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
+                            const char *text, size_t len, stance_namelist *out, stance_error *err);
 void stance_namelist_clear(stance_namelist *l);
 
 /* Trim a name span [*s, *e) of @p text to the bare name: leading titles and

@@ -209,3 +209,24 @@ int stance_qf_ends_comma_colon(const char *t, size_t s, size_t e)
     }
     return e > s && (u[e - 1] == ',' || u[e - 1] == ':');
 }
+
+int stance_qf_dash_next(const char *t, size_t s, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t k = s;
+    if (k < e && (u[k] == ',' || u[k] == '.'))
+        k++;
+    for (;;) {
+        if (k < e && u[k] == ' ')
+            k++;
+        else if (k + 1 < e && u[k] == 0xC2 && u[k + 1] == 0xA0)
+            k += 2;
+        else
+            break;
+    }
+    if (k + 3 <= e && u[k] == 0xE2 && u[k + 1] == 0x80 && u[k + 2] >= 0x93 && u[k + 2] <= 0x95)
+        return 1; /* U+2013, U+2014, U+2015 */
+    if (k + 2 <= e && u[k] == '-' && u[k + 1] == '-')
+        return 1;
+    return k + 9 <= e && (u[k] == 'A' || u[k] == 'a') && memcmp(t + k + 1, "ccording", 8) == 0;
+}

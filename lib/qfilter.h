@@ -51,4 +51,8 @@ int stance_qf_verb_behind(const stance_wordset *ws, const char *t, size_t s, siz
  * @p e when there is none. */
 size_t stance_qf_first_comma(const char *t, size_t s, size_t e);
 int stance_qf_ends_comma_colon(const char *t, size_t s, size_t e);
+/* After an optional ',' or '.' and spaces (' ', U+00A0) from @p s, does
+ * text[s, e) go on with U+2013, U+2014, U+2015, "--" or "[Aa]ccording" (what
+ * the DASH pattern needs there)? */
+int stance_qf_dash_next(const char *t, size_t s, size_t e);
 #endif

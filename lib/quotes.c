@@ -740,7 +740,8 @@ static int scan_marks(ctx *c)
  *     U+201D; the verb follows a noun phrase after it (which may hold ';').
  *   BEFORE, PARTIAL: what follows the verb up to the end holds no line break
  *     and no double quote mark.
- *   BEFORE2: it ends in [,:] and spaces. */
+ *   BEFORE2: it ends in [,:] and spaces.
+ *   DASH: a dash or "according" opens it, after [,.]? and spaces. */
 int stance_q_may_match(const ctx *c, int which, size_t start, size_t end)
 {
     const stance_wordset *v = c->p->verbs;
@@ -761,6 +762,8 @@ int stance_q_may_match(const ctx *c, int which, size_t start, size_t end)
         return stance_qf_verb_behind(v, c->t, start, end, VL_PARTIAL);
     case P_BEFORE2:
         return stance_qf_ends_comma_colon(c->t, start, end);
+    case P_DASH:
+        return stance_qf_dash_next(c->t, start, end);
     default:
         return 1;
     }

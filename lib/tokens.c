@@ -16,21 +16,11 @@
 /* What one code point is, for cutting tokens. */
 enum { C_SPACE, C_BREAK, C_UPPER, C_LOWER, C_LETTER, C_MARK, C_DIGIT, C_OTHER };
 
-static int char_class(int32_t cp)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int char_class_wide(int32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp == '\n')
-            return C_BREAK;
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v')
-            return C_SPACE;
-        if (cp >= 'A' && cp <= 'Z')
-            return C_UPPER;
-        if (cp >= 'a' && cp <= 'z')
-            return C_LOWER;
-        if (cp >= '0' && cp <= '9')
-            return C_DIGIT;
-        return C_OTHER;
-    }
     if (cp == 0x2028 || cp == 0x2029)
         return C_BREAK;
     if (cp == 0x200B || cp == 0xFEFF)
@@ -61,6 +51,25 @@ static int char_class(int32_t cp)
     default:
         return C_OTHER;
     }
+}
+
+/* (the ASCII tests inline: most characters are ASCII) */
+static inline int char_class(int32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= 'a' && cp <= 'z')
+            return C_LOWER;
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v')
+            return C_SPACE;
+        if (cp >= 'A' && cp <= 'Z')
+            return C_UPPER;
+        if (cp == '\n')
+            return C_BREAK;
+        if (cp >= '0' && cp <= '9')
+            return C_DIGIT;
+        return C_OTHER;
+    }
+    return char_class_wide(cp);
 }
 
 /* Class of the code point at i, or C_SPACE past the end (the text's edges

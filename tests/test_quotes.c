@@ -1387,11 +1387,13 @@ static const char *const FILTER_TEXTS[] = {
     "It was \"a farce\" at first. Later, Jane Doe said it; then, the mayor, Roe, told us so!\n",
     "\"a deal\" or not? Well, Roe, the mayor said. \"bad\" ways, \xe2\x80\x9cno,\xe2\x80\x9d Doe added.\n",
     "\"Not us!\" Doe, the head of the Trust, Tweeted on Friday. Roe Tweeted: \"yes.\"\n",
+    "\"No.\" -- Jane Doe\n\"Yes,\"\xc2\xa0\xe2\x80\x93 Roe, Ohio\n\"Maybe\" .\xe2\x80\x95John Roe;\n\"So\" \xe2\x80\x94\n",
+    "\"No,\" according to the news outlet. \"Yes\", According  to Roe.\n\"Not\" accordingly -x \xe2\x80\x92 Roe.",
 };
 
 static void filter_check(ctx *c, size_t start, size_t end, size_t *matched, size_t *skipped)
 {
-    static const int which[] = {P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_IND_SAID, P_IND_AFTER};
+    static const int which[] = {P_AFTER, P_BEFORE, P_BEFORE2, P_PARTIAL, P_PARTIAL_AFTER, P_IND_SAID, P_IND_AFTER, P_DASH};
     for (size_t w = 0; w < sizeof which / sizeof *which; w++) {
         int may = stance_q_may_match(c, which[w], start, end), r = stance_q_match(c, which[w], start, end);
         assert_true(r >= 0);
@@ -1461,6 +1463,65 @@ static void test_quotes_prefilter_sound(void **state)
     assert_true(files >= 10);
     assert_true(matched > 500); /* the texts hold many attributions */
     assert_true(skipped > matched); /* and the filters skip most windows */
+}
+
+/* The name scan's fast path in C against the pattern alone
+ * (stance_names_scan_plain()): the same runs on random texts of names,
+ * abbreviations ("Sen.", "Jr."), possessives ("'s", U+2019 s, "'S", "s'"),
+ * apostrophes inside names ("O'Brien", "D'sa"), periods, particles, UTF-8
+ * letters and spaces, in exactly-sized buffers (the text ends right after any
+ * piece: an overread shows under valgrind). */
+static void test_quotes_names_fast_path(void **state)
+{
+    static const char *const piece[] = {
+        "Trump", "Donald", "Jo", "Mr", "Mrs", "Sen", "Sens", "Jr", "Capt", "Attyx", "St", "O", "A", "US",
+        "Brien", "Souza", "sa", "said", "de", "la", "van", "the", "s", "S", "x", "_", "9", ".", ".", "'", "'",
+        "\xe2\x80\x99", "\xe2\x80\x99", "\xe2\x80\x9d", ",", " ", " ", " ", "  ", "-", "\n", "(R-Fla.)", "\"",
+        "\xc3\x89mile", "\xc3\xa9", "\xc2\xa0", "\xcc\x83", "J.", "\xe2\x84\x82" "ab", "\xe2\x80\x9c"};
+    const size_t np = sizeof piece / sizeof *piece;
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *pat = stance_names_pattern(NULL, &ec, &eo);
+    unsigned long r = 2024;
+    size_t runs = 0, differ = 0;
+    (void)state;
+    assert_non_null(pat);
+    for (int t = 0; t < 6000; t++) {
+        char buf[256], *text;
+        size_t len = 0, want = 2 + (t % 40);
+        stance_namelist a, b;
+        stance_error err;
+        while (len < sizeof buf - 16 && want--) {
+            size_t k, n;
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            k = (size_t)(r >> 33) % np;
+            n = strlen(piece[k]);
+            memcpy(buf + len, piece[k], n);
+            len += n;
+        }
+        /* (a capital right after a non-ASCII letter starts a run for the C path of
+         * every version, not for the pattern's lookbehind: a known difference) */
+        for (size_t i = 1; i < len; i++)
+            if ((unsigned char)buf[i - 1] >= 0x80 && buf[i] >= 'A' && buf[i] <= 'Z')
+                buf[i] = 'x';
+        text = malloc(len ? len : 1);
+        assert_non_null(text);
+        memcpy(text, buf, len);
+        memset(&a, 0, sizeof a);
+        memset(&b, 0, sizeof b);
+        assert_int_equal(stance_names_scan(pat, NULL, NULL, text, len, &a, &err), STANCE_OK);
+        assert_int_equal(stance_names_scan_plain(pat, NULL, NULL, text, len, &b, &err), STANCE_OK);
+        differ += a.n != b.n || (a.n && memcmp(a.v, b.v, a.n * sizeof *a.v) != 0);
+        if (a.n != b.n || (a.n && memcmp(a.v, b.v, a.n * sizeof *a.v) != 0))
+            fail_msg("runs differ (%zu fast, %zu pattern) in \"%.*s\"", a.n, b.n, (int)len, text);
+        runs += a.n;
+        stance_namelist_clear(&a);
+        stance_namelist_clear(&b);
+        free(text);
+    }
+    pcre2_code_free(pat);
+    assert_int_equal(differ, 0);
+    assert_true(runs > 3000); /* the texts hold names */
 }
 
 /* The start of a clause is found wherever its stop stands relative to the
@@ -1609,6 +1670,7 @@ int main(void)
         cmocka_unit_test(test_quotes_wordset),
         cmocka_unit_test(test_quotes_names_index_order),
         cmocka_unit_test(test_quotes_prefilter_sound),
+        cmocka_unit_test(test_quotes_names_fast_path),
         cmocka_unit_test(test_quotes_clause_start_every_offset),
         cmocka_unit_test(test_quotes_sent_start_random),
     };
