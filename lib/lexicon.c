@@ -6,12 +6,9 @@
  * compiler from the same lines of lexicon.def): one comparison a step, and
  * the bytes themselves only when the keys are equal. A word whose first byte is
  * a letter is searched for among the words of that first byte only.
- * After the first lookup, a hash table of the keys (built once, into static
- * storage) finds the same entry in about one probe: find().
  */
 #include "config.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -91,16 +88,17 @@ static int cmp_rest(const unsigned char *w, size_t n, const stance_lexent *e)
     return n < e->n ? -1 : n > e->n;
 }
 
-/* The binary search: the first key not below w's (a search without
- * branches on the data), then the entries of that key (words that share
- * their first 8 bytes) in order. */
-#if defined(__GNUC__)
-__attribute__((noinline)) /* (the cold path: find() stays small enough to inline) */
-#endif
-static long find_sorted(const char *w, size_t n, uint64_t k)
+/* The search itself, inlined into the shorthands below: the first key not
+ * below w's (a search without branches on the data), then the entries of
+ * that key (words that share their first 8 bytes) in order. */
+static inline long find(const char *w, size_t n)
 {
     size_t base = 0, len = NLEX;
+    uint64_t k;
     unsigned b0;
+    if (n == 0 || n > STANCE_LEX_MAXLEN)
+        return -1; /* (no entry is longer) */
+    k = key_of((const unsigned char *)w, n);
     b0 = (unsigned char)w[0] - (unsigned)IX_LO;
     if (b0 < IX_N) {
         /* only the words of its first byte (at most FIRST_MAX), in eight steps of 128 .. 1
@@ -128,94 +126,9 @@ static long find_sorted(const char *w, size_t n, uint64_t k)
     return -1;
 }
 
-/* The hash table: HSLOT[h] is an entry's index + 1 (0: empty), the entry at
- * the first free slot from hash_of() of its key and length (linear probing,
- * at most a third full). An entry is w when its key and length are w's (which
- * fixes the first 8 bytes) and its bytes after the eighth are w's. */
-#define HBITS 13
-#define HSIZE ((size_t)1 << HBITS)
-_Static_assert(NLEX * 3 < HSIZE && NLEX < UINT16_MAX, "the hash table is at most a third full");
-_Static_assert(STANCE_LEX_MAXLEN + 1 >= 16, "same_word() reads an entry's bytes [8, 16)");
-static uint16_t HSLOT[HSIZE];
-static atomic_int hstate; /* 0 not built, 1 being built, 2 ready */
-
-static inline size_t hash_of(uint64_t k, size_t n)
-{
-    return (size_t)(((k ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - HBITS));
-}
-
-/* Build the table unless another thread is at it; nonzero when it is ready. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int hash_build(void)
-{
-    int zero = 0;
-    if (!atomic_compare_exchange_strong_explicit(&hstate, &zero, 1, memory_order_acq_rel, memory_order_acquire))
-        return zero == 2; /* 1: another thread builds it: search the sorted keys meanwhile */
-    for (size_t i = 0; i < NLEX; i++) {
-        size_t h = hash_of(LEXKEY[i], LEXICON[i].n);
-        while (HSLOT[h])
-            h = (h + 1) & (HSIZE - 1);
-        HSLOT[h] = (uint16_t)(i + 1);
-    }
-    atomic_store_explicit(&hstate, 2, memory_order_release);
-    return 1;
-}
-
-static inline int hash_ready(void)
-{
-    return atomic_load_explicit(&hstate, memory_order_acquire) == 2 || hash_build();
-}
-
-static inline uint64_t load8(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-/* Entry x is w[0, n), its key being w's: the same length, and for a longer
- * word the same bytes after the eighth (two 8-byte loads that may overlap;
- * an entry's w[] holds STANCE_LEX_MAXLEN + 1 bytes). */
-static inline int same_word(const stance_lexent *x, const char *w, size_t n)
-{
-    return x->n == n &&
-           (n <= 8 || (load8(x->w + n - 8) == load8(w + n - 8) && (n <= 16 || load8(x->w + 8) == load8(w + 8))));
-}
-
-static inline long find_hashed(const char *w, size_t n, uint64_t k)
-{
-    for (size_t h = hash_of(k, n);; h = (h + 1) & (HSIZE - 1)) {
-        unsigned x = HSLOT[h];
-        if (!x)
-            return -1;
-        x--;
-        if (LEXKEY[x] == k && same_word(&LEXICON[x], w, n))
-            return (long)x;
-    }
-}
-
-/* The lookup, inlined into the shorthands below. */
-static inline long find(const char *w, size_t n)
-{
-    uint64_t k;
-    if (n == 0 || n > STANCE_LEX_MAXLEN)
-        return -1; /* (no entry is longer) */
-    k = key_of((const unsigned char *)w, n);
-    return hash_ready() ? find_hashed(w, n, k) : find_sorted(w, n, k);
-}
-
 long stance_lex_find(const char *w, size_t n)
 {
     return find(w, n);
-}
-
-long stance_lex_find_sorted(const char *w, size_t n)
-{
-    if (n == 0 || n > STANCE_LEX_MAXLEN)
-        return -1;
-    return find_sorted(w, n, key_of((const unsigned char *)w, n));
 }
 
 const stance_lexent *stance_lex_entry(long i)

@@ -185,9 +185,6 @@ typedef struct stance_lexent {
 
 /* The entry for the word w[0, n) as written, or -1. */
 long stance_lex_find(const char *w, size_t n);
-/* The same by binary search over the sorted keys (what stance_lex_find() does
- * before its hash table is built; for the tests). */
-long stance_lex_find_sorted(const char *w, size_t n);
 /* Entry @p i (0 <= i < stance_lex_count()); NULL when out of range. */
 const stance_lexent *stance_lex_entry(long i);
 size_t stance_lex_count(void);

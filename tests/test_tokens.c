@@ -56,56 +56,6 @@ static void test_lexicon_sorted_unique(void **state)
     assert_null(stance_lex_entry((long)stance_lex_count()));
 }
 
-/* One word against the two searches: the same entry (or none). */
-static void lex_same(const char *w, size_t n)
-{
-    long h = stance_lex_find(w, n), b = stance_lex_find_sorted(w, n);
-    if (h != b)
-        fail_msg("\"%.*s\" (%zu bytes): hashed %ld, sorted %ld", (int)n, w, n, h, b);
-}
-
-/* The hash table finds what the binary search finds: every entry, each with
- * its last byte changed, one byte cut or added (an 'a', a NUL, a UTF-8 lead),
- * its first letter's case flipped, and random words over a small alphabet. */
-static void test_lexicon_hash_same(void **state)
-{
-    static const char alpha[] = "aeinrst'-.\0\xc3\xa9" "AS";
-    char b[STANCE_LEX_MAXLEN + 8];
-    unsigned long r = 12345;
-    size_t found = 0;
-    (void)state;
-    for (size_t i = 0; i < stance_lex_count(); i++) {
-        const stance_lexent *x = stance_lex_entry((long)i);
-        size_t n = x->n;
-        assert_int_equal(stance_lex_find(x->w, n), (long)i);
-        memcpy(b, x->w, n);
-        lex_same(b, n - 1);
-        b[n - 1] = (char)(b[n - 1] + 1);
-        lex_same(b, n);
-        b[n - 1] = x->w[n - 1];
-        b[n] = 'a', b[n + 1] = 0;
-        lex_same(b, n + 1);
-        b[n] = 0;
-        lex_same(b, n + 1);
-        b[n] = (char)0xc3;
-        lex_same(b, n + 1);
-        b[0] = (char)(b[0] ^ 0x20);
-        lex_same(b, n);
-    }
-    for (int t = 0; t < 200000; t++) {
-        size_t n = 1 + (r >> 7) % 12;
-        for (size_t k = 0; k < n; k++) {
-            r = r * 6364136223846793005UL + 1442695040888963407UL;
-            b[k] = alpha[(r >> 33) % (sizeof alpha - 1)];
-        }
-        lex_same(b, n);
-        found += stance_lex_find(b, n) >= 0;
-    }
-    assert_true(found > 10); /* the random words hit some entries too */
-    assert_int_equal(stance_lex_find("said", 0), -1);
-    assert_int_equal(stance_lex_find("said", STANCE_LEX_MAXLEN + 1), -1);
-}
-
 /* stance_lex_classes_lower(): capitals lowered before the look-up, nothing
  * else changed, and a word longer than every entry is not found. */
 static void test_lexicon_classes_lower(void **state)
@@ -436,7 +386,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_sorted_unique),
-        cmocka_unit_test(test_lexicon_hash_same),
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_classes_lower),
         cmocka_unit_test(test_lexicon_known_lists),
