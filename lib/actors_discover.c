@@ -221,28 +221,15 @@ static size_t first_name_len(const char *t, const stance_name *nm);
 
 /* ---- runs that are no evidence of a name at all (disc4): left out of the surname groups ---- */
 
-/* Is word w[0, n) one of the @p nv words of @p v? */
-static int in_words(const char *const *v, size_t nv, const char *w, size_t n)
-{
-    for (size_t k = 0; k < nv; k++)
-        if (v[k][0] == w[0] && strncmp(v[k], w, n) == 0 && v[k][n] == '\0')
-            return 1;
-    return 0;
-}
-
-/* Is run @p nm a US state's or a name's abbreviation closed by a period after
+/* Is run @p nm a US state's or a name's abbreviation (lexicon ADDR_ABBR) closed by a period after
  * a comma that follows a word, or right after another ("Worcester, Mass.",
  * "Roanoke, Va.", "W.Va.", "William F. Buckley, Jr.")? An address's or a
  * name's part, no name of its own ("No, Trump." is a name). */
 static int address_abbrev(const char *t, size_t len, const stance_name *nm)
 {
-    static const char *const abbr[] = {"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
-                                       "Ind", "Jr", "Kan", "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo",
-                                       "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Sr", "Tenn", "Va", "Vt", "Wash",
-                                       "Wis", "Wyo"};
     size_t s = nm->bare;
     if ((DISC_OFF & DISC_ABBREV) || nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
-        !in_words(abbr, sizeof abbr / sizeof *abbr, t + s, nm->last_end - s))
+        !(stance_lex_classes(t + s, nm->last_end - s) & STANCE_LX(ADDR_ABBR)))
         return 0;
     if (t[s - 1] == '.' && (unsigned char)(t[s - 2] - 'A') < 26u)
         return 1; /* "W.Va." */
@@ -266,18 +253,8 @@ static int number_label(const char *t, size_t len, const stance_name *nm)
            (e == nm->last_end || d == len || t[d] == ' ' || t[d] == ',');
 }
 
-/* Is a word of @p n bytes that opens lowercase one a headline in title case
- * leaves lowercase (an article, a preposition, a conjunction)? */
-static int headline_small(const char *w, size_t n)
-{
-    static const char *const small[] = {"a", "after", "an", "and", "as", "at", "but", "by", "for", "from", "in",
-                                        "into", "nor", "of", "on", "or", "over", "the", "to", "up", "via",
-                                        "vs", "with"};
-    return n && n <= 5 && in_words(small, sizeof small / sizeof *small, w, n);
-}
-
 /* Is line t[s, e) a headline in title case: three or more capitalised words
- * and no lowercase word but a headline's small words ("Clinton Wades In:
+ * and no lowercase word but a headline's small words (lexicon HEAD_SMALL) ("Clinton Wades In:
  * Urges Britain to Remain In European Union.")? */
 static int headline_line(const char *t, size_t s, size_t e)
 {
@@ -294,7 +271,7 @@ static int headline_line(const char *t, size_t s, size_t e)
             size_t n = 0;
             while (w + n < s && (unsigned char)(t[w + n] - 'a') < 26u)
                 n++;
-            if (!headline_small(t + w, n))
+            if (!(stance_lex_classes(t + w, n) & STANCE_LX(HEAD_SMALL))) /* "of", "up", "vs" */
                 return 0;
         } else
             caps += (unsigned char)(t[w] - 'A') < 26u;
