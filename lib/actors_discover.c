@@ -79,23 +79,10 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 }
 
 /* ---- evidence of a name inside a quote (the quoted rules): a capital only where a common word
- * would not carry one. Each test has a bit of DISC_OFF (build with -DDISC_OFF=mask to measure). */
-#ifndef DISC_OFF
-#define DISC_OFF 0u
-#endif
-#define DISC_SHOUT 2u    /* a run in capitals throughout, of more than an acronym's letters */
-#define DISC_COMMON 4u   /* a multi-word run of ordinary words only */
-#define DISC_PRON 8u     /* a multi-word run holding a pronoun ("Look I've") */
-#define DISC_PLAIN 16u   /* a one-word name with every mention opening a sentence */
-#define DISC_COMMON1 32u /* a one-word run of an ordinary word */
-#define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
-#define DISC_ABBREV 128u /* no evidence of a name at all: an address's or a name's abbreviation ("Worcester, Mass.") */
-#define DISC_HEAD 256u   /* ... a run in a headline line (title case) */
-#define DISC_NUM 1024u  /* no evidence: a one-word label of a number ("Rule 40", "HB2", "Future45"; not "Trump 2016") */
-#define DISC_NICK 512u   /* a title's run that is all of a quoted phrase ("Miss Piggy" in quotation marks) */
+ * would not carry one. Each test has a row of tests/test_actors.c (disc_cases) that fails without it. */
 
 /* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
- * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
+ * semicolon or a dash? A title or function word inside the run
  * ("the", "Sen.") before its bare name is a name's own opening: then no. */
 static int run_initial(const char *t, const stance_name *nm)
 {
@@ -209,12 +196,12 @@ static void run_words(const char *t, size_t len, const stance_name *nm, int *com
 static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm)
 {
     int common, pron;
-    if (!(DISC_OFF & DISC_SHOUT) && run_shouting(t, nm))
+    if (run_shouting(t, nm))
         return 0;
     run_words(t, len, nm, &common, &pron);
     if (nm->ntok < 2)
-        return (DISC_OFF & DISC_COMMON1) || !common;
-    return !((!(DISC_OFF & DISC_COMMON) && common) || (!(DISC_OFF & DISC_PRON) && pron));
+        return !common;
+    return !common && !pron;
 }
 
 static size_t first_name_len(const char *t, const stance_name *nm);
@@ -228,7 +215,7 @@ static size_t first_name_len(const char *t, const stance_name *nm);
 static int address_abbrev(const char *t, size_t len, const stance_name *nm)
 {
     size_t s = nm->bare;
-    if ((DISC_OFF & DISC_ABBREV) || nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
+    if (nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
         !(stance_lex_classes(t + s, nm->last_end - s) & STANCE_LX(ADDR_ABBR)))
         return 0;
     if (t[s - 1] == '.' && (unsigned char)(t[s - 2] - 'A') < 26u)
@@ -242,7 +229,7 @@ static int address_abbrev(const char *t, size_t len, const stance_name *nm)
 static int number_label(const char *t, size_t len, const stance_name *nm)
 {
     size_t e = nm->last_end, d;
-    if ((DISC_OFF & DISC_NUM) || nm->ntok != 1)
+    if (nm->ntok != 1)
         return 0;
     if (e < len && t[e] == ' ')
         e++;
@@ -303,7 +290,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
         const stance_name *nm = &l->v[k];
         if (taken[k])
             continue;
-        if (!(DISC_OFF & DISC_HEAD) && nm->start >= le) {
+        if (nm->start >= le) {
             const char *nl;
             while ((nl = memchr(t + ls, '\n', nm->start - ls)) != NULL) /* the line's start: after the last newline */
                 ls = (size_t)(nl - t) + 1;
@@ -361,7 +348,7 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
 {
     int common, pron;
     run_words(t, len, nm, &common, &pron);
-    return (DISC_OFF & DISC_SHOUT1) || !common || pron;
+    return !common || pron;
 }
 
 /* Is run @p nm a title and a name that make all of a phrase in quotation
@@ -372,7 +359,7 @@ static int title_nickname(const char *t, size_t len, const stance_name *nm)
     size_t s = nm->start, e = nm->last_end, w = s;
     while (w < nm->bare && t[w] != ' ' && t[w] != '.')
         w++;
-    if ((DISC_OFF & DISC_NICK) || nm->bare == s || s == 0 || e >= len ||
+    if (nm->bare == s || s == 0 || e >= len ||
         !(stance_lex_classes(t + s, w - s) & STANCE_LX(TITLE)))
         return 0; /* not "the" of "The Wall Street Journal" */
     if (t[s - 1] == '"')
@@ -1006,7 +993,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 count++;
                 if (!acronym && acronym_in_quote(quotes, &l->v[l->by_last[j]], text))
                     acronym = &l->v[l->by_last[j]];
-                plain |= (DISC_OFF & DISC_PLAIN) || !run_initial(text, &l->v[l->by_last[j]]);
+                plain |= !run_initial(text, &l->v[l->by_last[j]]);
             }
             j++;
         }
