@@ -829,38 +829,138 @@ static size_t speaker_entity(const stance_entityset *out, size_t first, const sp
     return SIZE_MAX;
 }
 
+/* What title_entity() and anchor_runs() give a run that names no entity by
+ * itself: one that goes with the runs around it (RUN_FREE), or one that names
+ * nobody (RUN_NOBODY); RUN_NOMEM: out of memory. */
+#define RUN_NOMEM (SIZE_MAX - 2)
+#define RUN_NOBODY (SIZE_MAX - 1)
+#define RUN_FREE SIZE_MAX
+
+/* Can a person of gender @p ge be named with a title of gender @p g? */
+static int gender_fits(int ge, int g)
+{
+    return ge == STANCE_G_UNKNOWN || g == STANCE_G_UNKNOWN || ge == g;
+}
+
+/* The entity of run @p nm (no first name) of a surname group (its entities
+ * out->e[first ..], their genders gen[e - first]), whose title tells a gender
+ * that entity @p e0, the one named last before it, does not have ("Mr. Obama"
+ * after "Michelle Obama"): the one person of the group that gender fits; with
+ * none, the surname alone, a person of its own ("Obama"), made here; with two,
+ * nobody ("Mrs. Clinton" after Bill, beside Hillary and Chelsea Clinton).
+ * @p e0 when the gender fits it. */
+static size_t title_entity(stance_entityset *out, size_t first, int *gen, const char *t, const stance_name *nm,
+                           size_t e0)
+{
+    size_t fit = SIZE_MAX;
+    if (gender_fits(gen[e0 - first], nm->gender))
+        return e0;
+    for (size_t e = first; e < out->n; e++)
+        if (gender_fits(gen[e - first], nm->gender)) {
+            if (fit != SIZE_MAX)
+                return RUN_NOBODY;
+            fit = e;
+        }
+    if (fit != SIZE_MAX)
+        return fit;
+    if (stance_ent_new(out, t + nm->bare, nm->last_end - nm->bare, 1, -1))
+        return RUN_NOMEM;
+    gen[out->n - 1 - first] = nm->gender;
+    return out->n - 1;
+}
+
+/* ent[k]: the entity that run k of a surname group names by itself: its first
+ * name's, or for a title that tells a gender title_entity()'s (RUN_NOBODY: none);
+ * RUN_FREE for the others. The entity named last before a run is its e0
+ * (before any, the first first name's). */
+static int anchor_runs(const stance_namelist *l, const char *t, const size_t *run, size_t nr, stance_entityset *out,
+                       size_t first, int *gen, size_t *memo, size_t *ent)
+{
+    size_t cur = first;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        size_t fl = first_len(l, t, run[k], memo);
+        ent[k] = fl ? run_entity(out, first, t, nm, fl, &cur)
+                 : nm->gender != STANCE_G_UNKNOWN ? title_entity(out, first, gen, t, nm, cur) : RUN_FREE;
+        if (ent[k] == RUN_NOMEM)
+            return STANCE_ERR_NOMEM;
+        if (ent[k] < RUN_NOMEM)
+            cur = ent[k];
+    }
+    return STANCE_OK;
+}
+
+/* Give each run of a surname group to its entity: the one it names by itself
+ * (anchor_runs()), else the one the run before names (before any, the first
+ * after), unless it is a quote's attributing mention whose speaker the
+ * attribution named by the full name of one of the group's people
+ * (speaker_entity()) named before it and of its title's gender. */
+static int group_mentions(const stance_namelist *l, const spk_index *sx, const char *text, const size_t *run,
+                          size_t nr, stance_entityset *out, size_t first, const int *gen, size_t *memo,
+                          const size_t *ent)
+{
+    size_t cur = RUN_FREE;
+    unsigned char *seen = stance_calloc(out->n - first, 1);
+    if (!seen)
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr && cur == RUN_FREE; k++)
+        cur = ent[k] < RUN_NOMEM ? ent[k] : RUN_FREE;
+    if (cur == RUN_FREE)
+        cur = first;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        size_t sk = first_len(l, text, run[k], memo) ? SIZE_MAX : speaker_entity(out, first, sx, nm);
+        stance_ent *e;
+        if (ent[k] < RUN_NOMEM)
+            seen[(cur = ent[k]) - first] = 1;
+        if (sk != SIZE_MAX && (!seen[sk - first] || !gender_fits(gen[sk - first], nm->gender)))
+            sk = SIZE_MAX;
+        if (sk == SIZE_MAX && ent[k] == RUN_NOBODY)
+            continue;
+        e = &out->e[sk != SIZE_MAX ? sk : cur];
+        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
+            stance_free(seen);
+            return STANCE_ERR_NOMEM;
+        }
+        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
+    }
+    stance_free(seen);
+    return STANCE_OK;
+}
+
 /* The entities of one surname group, its runs run[0, nr) in text order. Two
  * people the article names in full with different first names ("Bill
- * Clinton", "Hillary Clinton") are two entities; the surname alone and other
- * forms go to the one named last before them. Each entity is named by the
- * longest run with its first name; a group without first names by @p head. */
+ * Clinton", "Hillary Clinton") are two entities, and so are one named in full
+ * and one named by the surname and a title of the other gender ("Michelle
+ * Obama", "Mr. Obama"); the surname alone and other forms go to the one named
+ * last before them (group_mentions()). Each entity is named by the longest run
+ * with its first name; a group without first names by @p head. */
 static int group_entities(const stance_namelist *l, const spk_index *sx, const char *text, size_t len,
                           const stance_name *head, const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
-    size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
-    int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
+    size_t first = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best),
+           *ent = stance_malloc_array(nr ? nr : 1, sizeof *ent);
+    int *gen = stance_malloc_array(nr + 2, sizeof *gen); /* per entity: one per first name, and the surname's */
+    int rc = best && ent && gen ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
         const stance_name *b = best[k] == SIZE_MAX ? NULL : &l->v[run[best[k]]];
         if (b && stance_ent_new(out, text + b->bare, b->last_end - b->bare, 1, -1))
             rc = STANCE_ERR_NOMEM;
+        else if (b)
+            gen[out->n - 1 - first] = b->gender;
     }
+    if (rc == STANCE_OK && out->n == first) {
+        rc = stance_ent_new(out, text + head->bare, head->last_end - head->bare, 1, -1);
+        gen[0] = STANCE_G_UNKNOWN;
+    }
+    if (rc == STANCE_OK && !(rc = anchor_runs(l, text, run, nr, out, first, gen, memo, ent)))
+        rc = group_mentions(l, sx, text, run, nr, out, first, gen, memo, ent);
     stance_free(best);
-    if (rc)
-        return rc;
-    if (out->n == first && stance_ent_new(out, text + head->bare, head->last_end - head->bare, 1, -1))
-        return STANCE_ERR_NOMEM;
-    for (size_t k = 0; k < nr; k++) {
-        const stance_name *nm = &l->v[run[k]];
-        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, sx, nm);
-        stance_ent *e = &out->e[sk != SIZE_MAX ? sk : run_entity(out, first, text, nm, fl, &cur)];
-        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
-            return STANCE_ERR_NOMEM;
-        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
-    }
-    for (size_t k = first; k < out->n; k++)
-        if (name_kinds(&out->e[k], text, len))
-            return STANCE_ERR_NOMEM;
-    return STANCE_OK;
+    stance_free(ent);
+    stance_free(gen);
+    for (size_t k = first; k < out->n && rc == STANCE_OK; k++)
+        rc = name_kinds(&out->e[k], text, len);
+    return rc;
 }
 
 /* Insert a mention into e, keeping the mentions in text order. */
