@@ -358,6 +358,30 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
     return !common || pron;
 }
 
+/* Is one-word run @p nm no ordinary word: neither one the lexicon knows nor
+ * one the article writes in lowercase after a space ("True" beside "mostly
+ * true", "Pollsters" beside "the pollsters"; not "france" of "ouest-france.fr"),
+ * unless the lexicon knows it capitalised ("Congress") or it is a pronoun's
+ * capitals ("US")? Asked of the one-word names named ONE_WORD_MIN times. */
+static int one_word_no_word(const char *t, size_t len, const stance_name *nm)
+{
+    char low[STANCE_LEX_MAXLEN + 2];
+    size_t n = nm->last_end - nm->bare;
+    if (n > STANCE_LEX_MAXLEN || stance_lex_known(t + nm->bare, n))
+        return 1;
+    low[0] = ' ';
+    for (size_t k = 0; k < n; k++)
+        low[k + 1] = (char)((unsigned char)(t[nm->bare + k] - 'A') < 26u ? t[nm->bare + k] | 0x20 : t[nm->bare + k]);
+    if (pronoun_word(low + 1, n))
+        return 1;
+    if (stance_lex_known(low + 1, n))
+        return 0;
+    for (const char *p = t; (p = memmem(p, (size_t)(t + len - p), low, n + 1)) != NULL; p++)
+        if (p + n + 1 == t + len || !stance_is_word_byte((unsigned char)p[n + 1]))
+            return 0;
+    return 1;
+}
+
 /* Is run @p nm a title and a name that make all of a phrase in quotation
  * marks, a nickname ("Miss Piggy", "Mr. Brexit" between quotation marks)?
  * No person the title names. */
@@ -1109,7 +1133,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
                                               group_quoted(quotes, l, text, len, i, j, taken))) ||
-                         one_word_actor(text, head, count, ONE_WORD_MIN) ||
+                         (one_word_actor(text, head, count, ONE_WORD_MIN) && one_word_no_word(text, len, head)) ||
                          (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
                           group_quoted(quotes, l, text, len, i, j, taken)) ||
                          titled_group(l, text, len, i, j, taken)) &&

@@ -48,6 +48,12 @@ static const dcase cases[] = {
      {"Jeb Marsh", "George W. Marsh"}, {2, 1}},
     /* ... and of its title's gender ("Mr. Vance said" after "Nora Vance") */
     {"Nora Vance waved in Dover. \"We will win,\" Mr. Vance said.\n", 2, {"Nora Vance", "Vance"}, {1, 1}},
+    /* A one-word name named three times is no actor when the article writes
+     * it in lowercase after a space ("Tides" beside "the tides") ... */
+    {"Tides rose in Dover. Critics of Tides left, and Tides stayed. The tides were high.\n", 0, {"Tides"}, {-1}},
+    /* ... not inside a web address ("ouest-velmora.fr") */
+    {"Velmora rose in Dover. Critics of Velmora left, and Velmora stayed. See ouest-velmora.fr today.\n", 1,
+     {"Velmora"}, {3}},
 };
 
 static stance_model *open_model(void)
