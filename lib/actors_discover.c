@@ -285,8 +285,46 @@ static int headline_name(const char *t, size_t len, const stance_name *nm, size_
            (le < len && stance_word_in_text(t + le, len - le, t + nm->bare, n));
 }
 
+/* The first place in l->by_last of the runs whose last word is w[0, n), or l->n. */
+static size_t by_last_find(const stance_namelist *l, const char *t, const char *w, size_t n)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const stance_name *nm = &l->v[l->by_last[mid]];
+        size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
+        int c = memcmp(t + nm->last, w, m);
+        if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->n && same_last(t, &l->v[l->by_last[lo]], w, n) ? lo : l->n;
+}
+
+/* Is run @p nm of three words or more a person's name the article writes
+ * alone (a listed first name and a surname: "Ted Cruz") run together with
+ * more capitals ("Ted Cruz South Carolina", "Donald Trump Leads")? */
+static int joined_name(const stance_namelist *l, const char *t, const stance_name *nm)
+{
+    size_t fl = nm->ntok >= 3 ? first_name_len(t, nm) : 0, s2, e2, k;
+    if (!fl || t[nm->bare + fl] != ' ' ||
+        ((stance_lex_rules(t + nm->last, nm->last_end - nm->last) & STANCE_LQ(ORG_LAST)) &&
+         !(stance_lex_classes(t + nm->last, nm->last_end - nm->last) & STANCE_LX(PLACE))))
+        return 0; /* not an organisation named after a person ("Eric Trump Foundation"; a place is no such end) */
+    for (s2 = e2 = nm->bare + fl + 1; e2 < nm->last && t[e2] != ' ';)
+        e2++;
+    for (k = by_last_find(l, t, t + s2, e2 - s2); k < l->n && same_last(t, &l->v[l->by_last[k]], t + s2, e2 - s2);
+         k++) {
+        const stance_name *o = &l->v[l->by_last[k]];
+        if (o != nm && o->last_end - o->bare == e2 - nm->bare && memcmp(t + o->bare, t + nm->bare, e2 - nm->bare) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Leave out of the surname groups (mark @p taken) the runs that are no
- * evidence of a name: address_abbrev(), number_label(), and a run in a headline line, whose
+ * evidence of a name: address_abbrev(), number_label(), joined_name(), and a run in a headline line, whose
  * capitals do not tell a name's extent ("Urges Britain", "Donald Trump Praises
  * Breitbart"), unless headline_name(). The runs are in text order. */
 static void no_evidence(const stance_namelist *l, const char *t, size_t len, unsigned char *taken)
@@ -306,7 +344,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
             head = headline_line(t, ls, le);
         }
         if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm) ||
-            number_label(t, len, nm))
+            number_label(t, len, nm) || joined_name(l, t, nm))
             taken[k] = 1;
     }
 }
@@ -1067,27 +1105,16 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     for (size_t q = 0; q < quotes->n; q++) {
         const stance_rawquote *r = &quotes->q[q];
         const char *sp = r->speaker, *lw;
-        size_t lo = 0, hi = l->n, n;
+        size_t n, k;
         if (!sp || r->how == STANCE_ATTR_NOUN)
             continue;
         lw = strrchr(sp, ' ');
         lw = lw ? lw + 1 : sp;
         n = strlen(lw);
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            const stance_name *nm = &l->v[l->by_last[mid]];
-            size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
-            int c = memcmp(text + nm->last, lw, m);
-            if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo < l->n && same_last(text, &l->v[l->by_last[lo]], lw, n))
-            speaks[lo] = 1;
+        if ((k = by_last_find(l, text, lw, n)) < l->n)
+            speaks[k] = 1;
         else {
             /* a speaker the name runs missed (a transcript label): its own entity */
-            size_t k;
             for (k = 0; k < out->n; k++)
                 if (strcmp(out->e[k].name, sp) == 0)
                     break;
