@@ -323,8 +323,23 @@ static int joined_name(const stance_namelist *l, const char *t, const stance_nam
     return 0;
 }
 
+static int ordinary_word(const char *t, size_t len, const char *w, size_t n);
+
+/* Does run @p nm end in a compound modifier, a name and after its last hyphen
+ * a lowercase word of five letters or more or an ordinary one of three or
+ * four (ordinary_word()): "Rubio-style", "Jeb Bush-spent", "Spanish-language";
+ * not "Mar-a-Lago", "Kim Jong-un", "Ban Ki-moon")? */
+static int compound_modifier(const char *t, size_t len, const stance_name *nm)
+{
+    size_t i = nm->last_end, n;
+    while (i > nm->last && t[i - 1] != '-')
+        i--;
+    n = nm->last_end - i;
+    return i > nm->last && n >= 3 && (unsigned char)(t[i] - 'a') < 26u && (n >= 5 || ordinary_word(t, len, t + i, n));
+}
+
 /* Leave out of the surname groups (mark @p taken) the runs that are no
- * evidence of a name: address_abbrev(), number_label(), joined_name(), and a run in a headline line, whose
+ * evidence of a name: address_abbrev(), number_label(), joined_name(), compound_modifier(), and a run in a headline line, whose
  * capitals do not tell a name's extent ("Urges Britain", "Donald Trump Praises
  * Breitbart"), unless headline_name(). The runs are in text order. */
 static void no_evidence(const stance_namelist *l, const char *t, size_t len, unsigned char *taken)
@@ -344,7 +359,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
             head = headline_line(t, ls, le);
         }
         if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm) ||
-            number_label(t, len, nm) || joined_name(l, t, nm))
+            number_label(t, len, nm) || joined_name(l, t, nm) || compound_modifier(t, len, nm))
             taken[k] = 1;
     }
 }
@@ -396,6 +411,24 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
     return !common || pron;
 }
 
+/* Is w[0, n) (lowercase) an ordinary word: one the lexicon knows, or one the
+ * article writes after a space ("the pollsters"; not "france" of
+ * "ouest-france.fr", nor "style" of "Rubio-style")? */
+static int ordinary_word(const char *t, size_t len, const char *w, size_t n)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (stance_lex_known(w, n))
+        return 1;
+    if (n > STANCE_LEX_MAXLEN)
+        return 0;
+    b[0] = ' ';
+    memcpy(b + 1, w, n);
+    for (const char *p = t; (p = memmem(p, (size_t)(t + len - p), b, n + 1)) != NULL; p++)
+        if (p + n + 1 == t + len || !stance_is_word_byte((unsigned char)p[n + 1]))
+            return 1;
+    return 0;
+}
+
 /* Is one-word run @p nm no ordinary word: neither one the lexicon knows nor
  * one the article writes in lowercase after a space ("True" beside "mostly
  * true", "Pollsters" beside "the pollsters"; not "france" of "ouest-france.fr"),
@@ -403,21 +436,13 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
  * capitals ("US")? Asked of the one-word names named ONE_WORD_MIN times. */
 static int one_word_no_word(const char *t, size_t len, const stance_name *nm)
 {
-    char low[STANCE_LEX_MAXLEN + 2];
+    char low[STANCE_LEX_MAXLEN];
     size_t n = nm->last_end - nm->bare;
     if (n > STANCE_LEX_MAXLEN || stance_lex_known(t + nm->bare, n))
         return 1;
-    low[0] = ' ';
     for (size_t k = 0; k < n; k++)
-        low[k + 1] = (char)((unsigned char)(t[nm->bare + k] - 'A') < 26u ? t[nm->bare + k] | 0x20 : t[nm->bare + k]);
-    if (pronoun_word(low + 1, n))
-        return 1;
-    if (stance_lex_known(low + 1, n))
-        return 0;
-    for (const char *p = t; (p = memmem(p, (size_t)(t + len - p), low, n + 1)) != NULL; p++)
-        if (p + n + 1 == t + len || !stance_is_word_byte((unsigned char)p[n + 1]))
-            return 0;
-    return 1;
+        low[k] = (char)((unsigned char)(t[nm->bare + k] - 'A') < 26u ? t[nm->bare + k] | 0x20 : t[nm->bare + k]);
+    return pronoun_word(low, n) || !ordinary_word(t, len, low, n);
 }
 
 /* Is run @p nm a title and a name that make all of a phrase in quotation

@@ -61,6 +61,13 @@ static const dcase cases[] = {
     /* ... but an organisation named after the person is ("Marco Diaz Foundation") */
     {"Marco Diaz spoke in Dover. Fans of the Marco Diaz Foundation cheered.\n", 2,
      {"Marco Diaz", "Marco Diaz Foundation"}, {1, 1}},
+    /* A name and an ordinary lowercase word after a hyphen is a modifier, no
+     * name ("Diaz-type", three times, beside "the type") ... */
+    {"\"We want a Diaz-type budget,\" said Rui Costa. Critics of the Diaz-type plan left, and a Diaz-type tax "
+     "came. The type is old.\n",
+     1, {"Diaz-type", "Rui Costa"}, {-1, 1}},
+    /* ... but not a name's syllable ("Kim Jae-hyun") */
+    {"Rui Costa met Kim Jae-hyun in Dover. Later Kim Jae-hyun waved.\n", 1, {"Kim Jae-hyun"}, {2}},
 };
 
 static stance_model *open_model(void)
