@@ -419,8 +419,8 @@ static int ordinary_word(const char *t, size_t len, const char *w, size_t n)
     char b[STANCE_LEX_MAXLEN + 1];
     if (stance_lex_known(w, n))
         return 1;
-    if (n > STANCE_LEX_MAXLEN)
-        return 0;
+    if (n > STANCE_LEX_MAXLEN || !stance_word_in_text(t, len, w, n))
+        return 0; /* (most are not there at all: the fast search first) */
     b[0] = ' ';
     memcpy(b + 1, w, n);
     for (const char *p = t; (p = memmem(p, (size_t)(t + len - p), b, n + 1)) != NULL; p++)
