@@ -433,7 +433,8 @@ static int ordinary_word(const char *t, size_t len, const char *w, size_t n)
  * one the article writes in lowercase after a space ("True" beside "mostly
  * true", "Pollsters" beside "the pollsters"; not "france" of "ouest-france.fr"),
  * unless the lexicon knows it capitalised ("Congress") or it is a pronoun's
- * capitals ("US")? Asked of the one-word names named ONE_WORD_MIN times. */
+ * capitals ("US")? Asked of the one-word names named ONE_WORD_MIN times and of
+ * those that speak ("Aides said" beside "the aides"). */
 static int one_word_no_word(const char *t, size_t len, const stance_name *nm)
 {
     char low[STANCE_LEX_MAXLEN];
@@ -1180,6 +1181,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             }
             j++;
         }
+        if (wanted && head && head->ntok == 1 && !one_word_no_word(text, len, head))
+            wanted = 0; /* a speaker named by an ordinary word ("Aides said", "Others say") */
         if (!wanted && acronym)
             wanted = acronym_no_word(text, len, acronym);
         if (head &&

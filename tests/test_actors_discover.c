@@ -68,6 +68,9 @@ static const dcase cases[] = {
      1, {"Diaz-type", "Rui Costa"}, {-1, 1}},
     /* ... but not a name's syllable ("Kim Jae-hyun") */
     {"Rui Costa met Kim Jae-hyun in Dover. Later Kim Jae-hyun waved.\n", 1, {"Kim Jae-hyun"}, {2}},
+    /* A speaker named by an ordinary word is no actor for speaking ("Aides
+     * said" beside "the aides") */
+    {"\"We will win,\" Aides said on Monday. The aides left.\n", 0, {"Aides"}, {-1}},
 };
 
 static stance_model *open_model(void)
