@@ -79,23 +79,10 @@ static int one_word_actor(const char *t, const stance_name *head, size_t count, 
 }
 
 /* ---- evidence of a name inside a quote (the quoted rules): a capital only where a common word
- * would not carry one. Each test has a bit of DISC_OFF (build with -DDISC_OFF=mask to measure). */
-#ifndef DISC_OFF
-#define DISC_OFF 0u
-#endif
-#define DISC_SHOUT 2u    /* a run in capitals throughout, of more than an acronym's letters */
-#define DISC_COMMON 4u   /* a multi-word run of ordinary words only */
-#define DISC_PRON 8u     /* a multi-word run holding a pronoun ("Look I've") */
-#define DISC_PLAIN 16u   /* a one-word name with every mention opening a sentence */
-#define DISC_COMMON1 32u /* a one-word run of an ordinary word */
-#define DISC_SHOUT1 64u  /* an acronym that is an ordinary word in capitals */
-#define DISC_ABBREV 128u /* no evidence of a name at all: an address's or a name's abbreviation ("Worcester, Mass.") */
-#define DISC_HEAD 256u   /* ... a run in a headline line (title case) */
-#define DISC_NUM 1024u  /* no evidence: a one-word label of a number ("Rule 40", "HB2", "Future45"; not "Trump 2016") */
-#define DISC_NICK 512u   /* a title's run that is all of a quoted phrase ("Miss Piggy" in quotation marks) */
+ * would not carry one. Each test has a row of tests/test_actors.c (disc_cases) that fails without it. */
 
 /* Does run @p nm open a sentence, a line or a quote, or follow a colon, a
- * semicolon or a dash (DISC_PLAIN)? A title or function word inside the run
+ * semicolon or a dash? A title or function word inside the run
  * ("the", "Sen.") before its bare name is a name's own opening: then no. */
 static int run_initial(const char *t, const stance_name *nm)
 {
@@ -135,39 +122,46 @@ static int run_shouting(const char *t, const stance_name *nm)
     return i == nm->last_end && capitals > ACRONYM_MAX;
 }
 
-/* Is t[s, s + n) = w[0, n) a whole word of t[0, len)? */
-static int word_at(const char *t, size_t len, size_t s, const char *w, size_t n)
+/* Is t[s, s + n) = first, w[1, n) a whole word of t[0, len)? */
+static int word_at(const char *t, size_t len, size_t s, char first, const char *w, size_t n)
 {
     size_t e = s + n;
-    return memcmp(t + s, w, n) == 0 && (s == 0 || !stance_is_word_byte((unsigned char)t[s - 1])) &&
+    return t[s] == first && memcmp(t + s + 1, w + 1, n - 1) == 0 &&
+           (s == 0 || !stance_is_word_byte((unsigned char)t[s - 1])) &&
            (e == len || !stance_is_word_byte((unsigned char)t[e]));
 }
 
-/* Does the word w[0, n) stand in t[0, len) as a word? (Most do not: the whole
- * text is searched. With SSE2, 16 places a step are tested on the word's first
- * and last bytes at once; the few that pass are compared in full.) */
-int stance_word_in_text(const char *t, size_t len, const char *w, size_t n)
+/* (tokens.h) Most words asked for are not there: the whole span is searched.
+ * With SSE2, 16 places a step are tested on the word's first and last bytes at
+ * once; the few that pass are compared in full. */
+int stance_word_in_span(const char *t, size_t len, size_t lo, size_t hi, char first, const char *w, size_t n)
 {
-    size_t p = 0;
-    if (n == 0 || n > len) /* (an empty word: never asked) */
+    size_t p = lo;
+    if (n == 0 || lo > hi || n > hi - lo)
         return 0;
 #if defined(__SSE2__)
     {
-        const __m128i first = _mm_set1_epi8(w[0]), last = _mm_set1_epi8(w[n - 1]);
-        for (; p + n - 1 + 16 <= len; p += 16) {
+        const __m128i f = _mm_set1_epi8(first), last = _mm_set1_epi8(n > 1 ? w[n - 1] : first);
+        for (; p + n - 1 + 16 <= hi; p += 16) {
             __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
             __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + p + n - 1));
-            unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, last)));
             for (; m; m &= m - 1)
-                if (word_at(t, len, p + (size_t)__builtin_ctz(m), w, n))
+                if (word_at(t, len, p + (size_t)__builtin_ctz(m), first, w, n))
                     return 1;
         }
     }
 #endif
-    for (; p + n <= len; p++)
-        if (t[p] == w[0] && word_at(t, len, p, w, n))
+    for (; p + n <= hi; p++)
+        if (word_at(t, len, p, first, w, n))
             return 1;
     return 0;
+}
+
+/* Does the word w[0, n) stand in t[0, len) as a word? */
+int stance_word_in_text(const char *t, size_t len, const char *w, size_t n)
+{
+    return n > 0 && stance_word_in_span(t, len, 0, len, w[0], w, n);
 }
 
 /* Classify the words of a run: *common when every word, lowercased, is a word
@@ -209,40 +203,27 @@ static void run_words(const char *t, size_t len, const stance_name *nm, int *com
 static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm)
 {
     int common, pron;
-    if (!(DISC_OFF & DISC_SHOUT) && run_shouting(t, nm))
+    if (run_shouting(t, nm))
         return 0;
     run_words(t, len, nm, &common, &pron);
     if (nm->ntok < 2)
-        return (DISC_OFF & DISC_COMMON1) || !common;
-    return !((!(DISC_OFF & DISC_COMMON) && common) || (!(DISC_OFF & DISC_PRON) && pron));
+        return !common;
+    return !common && !pron;
 }
 
 static size_t first_name_len(const char *t, const stance_name *nm);
 
 /* ---- runs that are no evidence of a name at all (disc4): left out of the surname groups ---- */
 
-/* Is word w[0, n) one of the @p nv words of @p v? */
-static int in_words(const char *const *v, size_t nv, const char *w, size_t n)
-{
-    for (size_t k = 0; k < nv; k++)
-        if (v[k][0] == w[0] && strncmp(v[k], w, n) == 0 && v[k][n] == '\0')
-            return 1;
-    return 0;
-}
-
-/* Is run @p nm a US state's or a name's abbreviation closed by a period after
+/* Is run @p nm a US state's or a name's abbreviation (lexicon ADDR_ABBR) closed by a period after
  * a comma that follows a word, or right after another ("Worcester, Mass.",
  * "Roanoke, Va.", "W.Va.", "William F. Buckley, Jr.")? An address's or a
  * name's part, no name of its own ("No, Trump." is a name). */
 static int address_abbrev(const char *t, size_t len, const stance_name *nm)
 {
-    static const char *const abbr[] = {"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
-                                       "Ind", "Jr", "Kan", "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo",
-                                       "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Sr", "Tenn", "Va", "Vt", "Wash",
-                                       "Wis", "Wyo"};
     size_t s = nm->bare;
-    if ((DISC_OFF & DISC_ABBREV) || nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
-        !in_words(abbr, sizeof abbr / sizeof *abbr, t + s, nm->last_end - s))
+    if (nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
+        !(stance_lex_classes(t + s, nm->last_end - s) & STANCE_LX(ADDR_ABBR)))
         return 0;
     if (t[s - 1] == '.' && (unsigned char)(t[s - 2] - 'A') < 26u)
         return 1; /* "W.Va." */
@@ -255,7 +236,7 @@ static int address_abbrev(const char *t, size_t len, const stance_name *nm)
 static int number_label(const char *t, size_t len, const stance_name *nm)
 {
     size_t e = nm->last_end, d;
-    if ((DISC_OFF & DISC_NUM) || nm->ntok != 1)
+    if (nm->ntok != 1)
         return 0;
     if (e < len && t[e] == ' ')
         e++;
@@ -266,18 +247,8 @@ static int number_label(const char *t, size_t len, const stance_name *nm)
            (e == nm->last_end || d == len || t[d] == ' ' || t[d] == ',');
 }
 
-/* Is a word of @p n bytes that opens lowercase one a headline in title case
- * leaves lowercase (an article, a preposition, a conjunction)? */
-static int headline_small(const char *w, size_t n)
-{
-    static const char *const small[] = {"a", "after", "an", "and", "as", "at", "but", "by", "for", "from", "in",
-                                        "into", "nor", "of", "on", "or", "over", "the", "to", "up", "via",
-                                        "vs", "with"};
-    return n && n <= 5 && in_words(small, sizeof small / sizeof *small, w, n);
-}
-
 /* Is line t[s, e) a headline in title case: three or more capitalised words
- * and no lowercase word but a headline's small words ("Clinton Wades In:
+ * and no lowercase word but a headline's small words (lexicon HEAD_SMALL) ("Clinton Wades In:
  * Urges Britain to Remain In European Union.")? */
 static int headline_line(const char *t, size_t s, size_t e)
 {
@@ -294,7 +265,7 @@ static int headline_line(const char *t, size_t s, size_t e)
             size_t n = 0;
             while (w + n < s && (unsigned char)(t[w + n] - 'a') < 26u)
                 n++;
-            if (!headline_small(t + w, n))
+            if (!(stance_lex_classes(t + w, n) & STANCE_LX(HEAD_SMALL))) /* "of", "up", "vs" */
                 return 0;
         } else
             caps += (unsigned char)(t[w] - 'A') < 26u;
@@ -314,8 +285,61 @@ static int headline_name(const char *t, size_t len, const stance_name *nm, size_
            (le < len && stance_word_in_text(t + le, len - le, t + nm->bare, n));
 }
 
+/* The first place in l->by_last of the runs whose last word is w[0, n), or l->n. */
+static size_t by_last_find(const stance_namelist *l, const char *t, const char *w, size_t n)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const stance_name *nm = &l->v[l->by_last[mid]];
+        size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
+        int c = memcmp(t + nm->last, w, m);
+        if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->n && same_last(t, &l->v[l->by_last[lo]], w, n) ? lo : l->n;
+}
+
+/* Is run @p nm of three words or more a person's name the article writes
+ * alone (a listed first name and a surname: "Ted Cruz") run together with
+ * more capitals ("Ted Cruz South Carolina", "Donald Trump Leads")? */
+static int joined_name(const stance_namelist *l, const char *t, const stance_name *nm)
+{
+    size_t fl = nm->ntok >= 3 ? first_name_len(t, nm) : 0, s2, e2, k;
+    if (!fl || t[nm->bare + fl] != ' ' ||
+        ((stance_lex_rules(t + nm->last, nm->last_end - nm->last) & STANCE_LQ(ORG_LAST)) &&
+         !(stance_lex_classes(t + nm->last, nm->last_end - nm->last) & STANCE_LX(PLACE))))
+        return 0; /* not an organisation named after a person ("Eric Trump Foundation"; a place is no such end) */
+    for (s2 = e2 = nm->bare + fl + 1; e2 < nm->last && t[e2] != ' ';)
+        e2++;
+    for (k = by_last_find(l, t, t + s2, e2 - s2); k < l->n && same_last(t, &l->v[l->by_last[k]], t + s2, e2 - s2);
+         k++) {
+        const stance_name *o = &l->v[l->by_last[k]];
+        if (o != nm && o->last_end - o->bare == e2 - nm->bare && memcmp(t + o->bare, t + nm->bare, e2 - nm->bare) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int ordinary_word(const char *t, size_t len, const char *w, size_t n);
+
+/* Does run @p nm end in a compound modifier, a name and after its last hyphen
+ * a lowercase word of five letters or more or an ordinary one of three or
+ * four (ordinary_word()): "Rubio-style", "Jeb Bush-spent", "Spanish-language";
+ * not "Mar-a-Lago", "Kim Jong-un", "Ban Ki-moon")? */
+static int compound_modifier(const char *t, size_t len, const stance_name *nm)
+{
+    size_t i = nm->last_end, n;
+    while (i > nm->last && t[i - 1] != '-')
+        i--;
+    n = nm->last_end - i;
+    return i > nm->last && n >= 3 && (unsigned char)(t[i] - 'a') < 26u && (n >= 5 || ordinary_word(t, len, t + i, n));
+}
+
 /* Leave out of the surname groups (mark @p taken) the runs that are no
- * evidence of a name: address_abbrev(), number_label(), and a run in a headline line, whose
+ * evidence of a name: address_abbrev(), number_label(), joined_name(), compound_modifier(), and a run in a headline line, whose
  * capitals do not tell a name's extent ("Urges Britain", "Donald Trump Praises
  * Breitbart"), unless headline_name(). The runs are in text order. */
 static void no_evidence(const stance_namelist *l, const char *t, size_t len, unsigned char *taken)
@@ -326,7 +350,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
         const stance_name *nm = &l->v[k];
         if (taken[k])
             continue;
-        if (!(DISC_OFF & DISC_HEAD) && nm->start >= le) {
+        if (nm->start >= le) {
             const char *nl;
             while ((nl = memchr(t + ls, '\n', nm->start - ls)) != NULL) /* the line's start: after the last newline */
                 ls = (size_t)(nl - t) + 1;
@@ -335,7 +359,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
             head = headline_line(t, ls, le);
         }
         if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm) ||
-            number_label(t, len, nm))
+            number_label(t, len, nm) || joined_name(l, t, nm) || compound_modifier(t, len, nm))
             taken[k] = 1;
     }
 }
@@ -384,7 +408,42 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
 {
     int common, pron;
     run_words(t, len, nm, &common, &pron);
-    return (DISC_OFF & DISC_SHOUT1) || !common || pron;
+    return !common || pron;
+}
+
+/* Is w[0, n) (lowercase) an ordinary word: one the lexicon knows, or one the
+ * article writes after a space ("the pollsters"; not "france" of
+ * "ouest-france.fr", nor "style" of "Rubio-style")? */
+static int ordinary_word(const char *t, size_t len, const char *w, size_t n)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (stance_lex_known(w, n))
+        return 1;
+    if (n > STANCE_LEX_MAXLEN || !stance_word_in_text(t, len, w, n))
+        return 0; /* (most are not there at all: the fast search first) */
+    b[0] = ' ';
+    memcpy(b + 1, w, n);
+    for (const char *p = t; (p = memmem(p, (size_t)(t + len - p), b, n + 1)) != NULL; p++)
+        if (p + n + 1 == t + len || !stance_is_word_byte((unsigned char)p[n + 1]))
+            return 1;
+    return 0;
+}
+
+/* Is one-word run @p nm no ordinary word: neither one the lexicon knows nor
+ * one the article writes in lowercase after a space ("True" beside "mostly
+ * true", "Pollsters" beside "the pollsters"; not "france" of "ouest-france.fr"),
+ * unless the lexicon knows it capitalised ("Congress") or it is a pronoun's
+ * capitals ("US")? Asked of the one-word names named ONE_WORD_MIN times and of
+ * those that speak ("Aides said" beside "the aides"). */
+static int one_word_no_word(const char *t, size_t len, const stance_name *nm)
+{
+    char low[STANCE_LEX_MAXLEN];
+    size_t n = nm->last_end - nm->bare;
+    if (n > STANCE_LEX_MAXLEN || stance_lex_known(t + nm->bare, n))
+        return 1;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)((unsigned char)(t[nm->bare + k] - 'A') < 26u ? t[nm->bare + k] | 0x20 : t[nm->bare + k]);
+    return pronoun_word(low, n) || !ordinary_word(t, len, low, n);
 }
 
 /* Is run @p nm a title and a name that make all of a phrase in quotation
@@ -395,7 +454,7 @@ static int title_nickname(const char *t, size_t len, const stance_name *nm)
     size_t s = nm->start, e = nm->last_end, w = s;
     while (w < nm->bare && t[w] != ' ' && t[w] != '.')
         w++;
-    if ((DISC_OFF & DISC_NICK) || nm->bare == s || s == 0 || e >= len ||
+    if (nm->bare == s || s == 0 || e >= len ||
         !(stance_lex_classes(t + s, w - s) & STANCE_LX(TITLE)))
         return 0; /* not "the" of "The Wall Street Journal" */
     if (t[s - 1] == '"')
@@ -858,38 +917,138 @@ static size_t speaker_entity(const stance_entityset *out, size_t first, const sp
     return SIZE_MAX;
 }
 
+/* What title_entity() and anchor_runs() give a run that names no entity by
+ * itself: one that goes with the runs around it (RUN_FREE), or one that names
+ * nobody (RUN_NOBODY); RUN_NOMEM: out of memory. */
+#define RUN_NOMEM (SIZE_MAX - 2)
+#define RUN_NOBODY (SIZE_MAX - 1)
+#define RUN_FREE SIZE_MAX
+
+/* Can a person of gender @p ge be named with a title of gender @p g? */
+static int gender_fits(int ge, int g)
+{
+    return ge == STANCE_G_UNKNOWN || g == STANCE_G_UNKNOWN || ge == g;
+}
+
+/* The entity of run @p nm (no first name) of a surname group (its entities
+ * out->e[first ..], their genders gen[e - first]), whose title tells a gender
+ * that entity @p e0, the one named last before it, does not have ("Mr. Obama"
+ * after "Michelle Obama"): the one person of the group that gender fits; with
+ * none, the surname alone, a person of its own ("Obama"), made here; with two,
+ * nobody ("Mrs. Clinton" after Bill, beside Hillary and Chelsea Clinton).
+ * @p e0 when the gender fits it. */
+static size_t title_entity(stance_entityset *out, size_t first, int *gen, const char *t, const stance_name *nm,
+                           size_t e0)
+{
+    size_t fit = SIZE_MAX;
+    if (gender_fits(gen[e0 - first], nm->gender))
+        return e0;
+    for (size_t e = first; e < out->n; e++)
+        if (gender_fits(gen[e - first], nm->gender)) {
+            if (fit != SIZE_MAX)
+                return RUN_NOBODY;
+            fit = e;
+        }
+    if (fit != SIZE_MAX)
+        return fit;
+    if (stance_ent_new(out, t + nm->bare, nm->last_end - nm->bare, 1, -1))
+        return RUN_NOMEM;
+    gen[out->n - 1 - first] = nm->gender;
+    return out->n - 1;
+}
+
+/* ent[k]: the entity that run k of a surname group names by itself: its first
+ * name's, or for a title that tells a gender title_entity()'s (RUN_NOBODY: none);
+ * RUN_FREE for the others. The entity named last before a run is its e0
+ * (before any, the first first name's). */
+static int anchor_runs(const stance_namelist *l, const char *t, const size_t *run, size_t nr, stance_entityset *out,
+                       size_t first, int *gen, size_t *memo, size_t *ent)
+{
+    size_t cur = first;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        size_t fl = first_len(l, t, run[k], memo);
+        ent[k] = fl ? run_entity(out, first, t, nm, fl, &cur)
+                 : nm->gender != STANCE_G_UNKNOWN ? title_entity(out, first, gen, t, nm, cur) : RUN_FREE;
+        if (ent[k] == RUN_NOMEM)
+            return STANCE_ERR_NOMEM;
+        if (ent[k] < RUN_NOMEM)
+            cur = ent[k];
+    }
+    return STANCE_OK;
+}
+
+/* Give each run of a surname group to its entity: the one it names by itself
+ * (anchor_runs()), else the one the run before names (before any, the first
+ * after), unless it is a quote's attributing mention whose speaker the
+ * attribution named by the full name of one of the group's people
+ * (speaker_entity()) named before it and of its title's gender. */
+static int group_mentions(const stance_namelist *l, const spk_index *sx, const char *text, const size_t *run,
+                          size_t nr, stance_entityset *out, size_t first, const int *gen, size_t *memo,
+                          const size_t *ent)
+{
+    size_t cur = RUN_FREE;
+    unsigned char *seen = stance_calloc(out->n - first, 1);
+    if (!seen)
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < nr && cur == RUN_FREE; k++)
+        cur = ent[k] < RUN_NOMEM ? ent[k] : RUN_FREE;
+    if (cur == RUN_FREE)
+        cur = first;
+    for (size_t k = 0; k < nr; k++) {
+        const stance_name *nm = &l->v[run[k]];
+        size_t sk = first_len(l, text, run[k], memo) ? SIZE_MAX : speaker_entity(out, first, sx, nm);
+        stance_ent *e;
+        if (ent[k] < RUN_NOMEM)
+            seen[(cur = ent[k]) - first] = 1;
+        if (sk != SIZE_MAX && (!seen[sk - first] || !gender_fits(gen[sk - first], nm->gender)))
+            sk = SIZE_MAX;
+        if (sk == SIZE_MAX && ent[k] == RUN_NOBODY)
+            continue;
+        e = &out->e[sk != SIZE_MAX ? sk : cur];
+        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
+            stance_free(seen);
+            return STANCE_ERR_NOMEM;
+        }
+        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
+    }
+    stance_free(seen);
+    return STANCE_OK;
+}
+
 /* The entities of one surname group, its runs run[0, nr) in text order. Two
  * people the article names in full with different first names ("Bill
- * Clinton", "Hillary Clinton") are two entities; the surname alone and other
- * forms go to the one named last before them. Each entity is named by the
- * longest run with its first name; a group without first names by @p head. */
+ * Clinton", "Hillary Clinton") are two entities, and so are one named in full
+ * and one named by the surname and a title of the other gender ("Michelle
+ * Obama", "Mr. Obama"); the surname alone and other forms go to the one named
+ * last before them (group_mentions()). Each entity is named by the longest run
+ * with its first name; a group without first names by @p head. */
 static int group_entities(const stance_namelist *l, const spk_index *sx, const char *text, size_t len,
                           const stance_name *head, const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
-    size_t first = out->n, cur = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best);
-    int rc = best ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
+    size_t first = out->n, *best = stance_malloc_array(nr ? nr : 1, sizeof *best),
+           *ent = stance_malloc_array(nr ? nr : 1, sizeof *ent);
+    int *gen = stance_malloc_array(nr + 2, sizeof *gen); /* per entity: one per first name, and the surname's */
+    int rc = best && ent && gen ? first_name_heads(l, text, run, nr, best, memo) : STANCE_ERR_NOMEM;
     for (size_t k = 0; k < nr && rc == STANCE_OK; k++) {
         const stance_name *b = best[k] == SIZE_MAX ? NULL : &l->v[run[best[k]]];
         if (b && stance_ent_new(out, text + b->bare, b->last_end - b->bare, 1, -1))
             rc = STANCE_ERR_NOMEM;
+        else if (b)
+            gen[out->n - 1 - first] = b->gender;
     }
+    if (rc == STANCE_OK && out->n == first) {
+        rc = stance_ent_new(out, text + head->bare, head->last_end - head->bare, 1, -1);
+        gen[0] = STANCE_G_UNKNOWN;
+    }
+    if (rc == STANCE_OK && !(rc = anchor_runs(l, text, run, nr, out, first, gen, memo, ent)))
+        rc = group_mentions(l, sx, text, run, nr, out, first, gen, memo, ent);
     stance_free(best);
-    if (rc)
-        return rc;
-    if (out->n == first && stance_ent_new(out, text + head->bare, head->last_end - head->bare, 1, -1))
-        return STANCE_ERR_NOMEM;
-    for (size_t k = 0; k < nr; k++) {
-        const stance_name *nm = &l->v[run[k]];
-        size_t fl = first_len(l, text, run[k], memo), sk = fl ? SIZE_MAX : speaker_entity(out, first, sx, nm);
-        stance_ent *e = &out->e[sk != SIZE_MAX ? sk : run_entity(out, first, text, nm, fl, &cur)];
-        if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions))
-            return STANCE_ERR_NOMEM;
-        e->mentions[e->n_mentions++] = (stance_span){nm->bare, nm->last_end};
-    }
-    for (size_t k = first; k < out->n; k++)
-        if (name_kinds(&out->e[k], text, len))
-            return STANCE_ERR_NOMEM;
-    return STANCE_OK;
+    stance_free(ent);
+    stance_free(gen);
+    for (size_t k = first; k < out->n && rc == STANCE_OK; k++)
+        rc = name_kinds(&out->e[k], text, len);
+    return rc;
 }
 
 /* Insert a mention into e, keeping the mentions in text order. */
@@ -972,27 +1131,16 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     for (size_t q = 0; q < quotes->n; q++) {
         const stance_rawquote *r = &quotes->q[q];
         const char *sp = r->speaker, *lw;
-        size_t lo = 0, hi = l->n, n;
+        size_t n, k;
         if (!sp || r->how == STANCE_ATTR_NOUN)
             continue;
         lw = strrchr(sp, ' ');
         lw = lw ? lw + 1 : sp;
         n = strlen(lw);
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            const stance_name *nm = &l->v[l->by_last[mid]];
-            size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
-            int c = memcmp(text + nm->last, lw, m);
-            if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo < l->n && same_last(text, &l->v[l->by_last[lo]], lw, n))
-            speaks[lo] = 1;
+        if ((k = by_last_find(l, text, lw, n)) < l->n)
+            speaks[k] = 1;
         else {
             /* a speaker the name runs missed (a transcript label): its own entity */
-            size_t k;
             for (k = 0; k < out->n; k++)
                 if (strcmp(out->e[k].name, sp) == 0)
                     break;
@@ -1029,16 +1177,18 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 count++;
                 if (!acronym && acronym_in_quote(quotes, &l->v[l->by_last[j]], text))
                     acronym = &l->v[l->by_last[j]];
-                plain |= (DISC_OFF & DISC_PLAIN) || !run_initial(text, &l->v[l->by_last[j]]);
+                plain |= !run_initial(text, &l->v[l->by_last[j]]);
             }
             j++;
         }
+        if (wanted && head && head->ntok == 1 && !one_word_no_word(text, len, head))
+            wanted = 0; /* a speaker named by an ordinary word ("Aides said", "Others say") */
         if (!wanted && acronym)
             wanted = acronym_no_word(text, len, acronym);
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
                                               group_quoted(quotes, l, text, len, i, j, taken))) ||
-                         one_word_actor(text, head, count, ONE_WORD_MIN) ||
+                         (one_word_actor(text, head, count, ONE_WORD_MIN) && one_word_no_word(text, len, head)) ||
                          (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
                           group_quoted(quotes, l, text, len, i, j, taken)) ||
                          titled_group(l, text, len, i, j, taken)) &&

@@ -629,14 +629,7 @@ static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi)
         if (stance_lex_known(w, n))
             return 1; /* a common word of the lexicon: "people" */
     }
-    for (const char *p = t + lo; (p = memchr(p, first, (size_t)(t + hi - p))) != NULL; p++) {
-        size_t i = (size_t)(p - t);
-        if (i + n <= hi && memcmp(p + 1, t + nm->start + 1, n - 1) == 0 &&
-            (i == 0 || !stance_is_word_byte((unsigned char)t[i - 1])) &&
-            (i + n >= c->len || !stance_is_word_byte((unsigned char)t[i + n])))
-            return 1;
-    }
-    return 0;
+    return stance_word_in_span(t, c->len, lo, hi, first, t + nm->start, n);
 }
 
 /* A lone capitalised word opening the clause at @p from and followed by a

@@ -171,6 +171,12 @@ static inline int stance_is_word_byte(unsigned char c)
     return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Does the word of @p n bytes @p first, w[1, n) (w[0] is not read: "people"
+ * for "People" needs no copy) stand whole in t[0, len) inside [lo, hi): no
+ * word byte on either side in t? 0 for n == 0. (actors_discover.c; the
+ * speakers' "written in lowercase nearby" and discovery's "in the article") */
+int stance_word_in_span(const char *t, size_t len, size_t lo, size_t hi, char first, const char *w, size_t n);
+
 /* Do a[0, n) and b[0, n) hold the same bytes, ASCII letters compared without case? */
 static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)
 {

@@ -1,0 +1,200 @@
+/* test_actors_discover.c - discovery (lib/actors_discover.c): the actors of a
+ * text when the caller passes none, through stance_classify(). (The older
+ * discovery rows are tests/test_actors.c's disc_cases.) Texts written for
+ * these tests. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stance.h"
+#include "testutil.h"
+#include "tokens.h"
+
+/* One text, and what discovery must give: n entities, and the name mentions
+ * (entity->mentions) of some (-1: no entity of that name). */
+typedef struct dcase {
+    const char *text;
+    size_t n;
+    const char *name[3];
+    int mentions[3];
+} dcase;
+
+static const dcase cases[] = {
+    /* The people of one surname: a title of the other gender than the person
+     * named in full ("Mr. Vance" beside "Nora Vance") is a person of its own,
+     * named by the surname; a title that tells no gender ("President Vance")
+     * goes with the run after it */
+    {"President Vance spoke in Dover on Monday. \"We will win,\" Mr. Vance said. Later the president met voters, "
+     "and the first lady, Nora Vance, waved. Mr. Vance left.\n",
+     2, {"Vance", "Nora Vance"}, {3, 1}},
+    /* ... a title of one gender goes to the one person of the group of that
+     * gender, not to the one named last ("Mrs. Marsh" after "Bill Marsh") */
+    {"Hillary Marsh met Bill Marsh in Dover. Mrs. Marsh spoke first, and Mrs. Marsh left early.\n", 2,
+     {"Hillary Marsh", "Bill Marsh"}, {3, 1}},
+    /* ... and to nobody when two of that gender fit ("Mrs. Marsh" after "Bill
+     * Marsh", beside Hillary and Chelsea Marsh) */
+    {"Hillary Marsh met Chelsea Marsh and Bill Marsh in Dover. Mrs. Marsh spoke.\n", 3,
+     {"Hillary Marsh", "Chelsea Marsh", "Bill Marsh"}, {1, 1, 1}},
+    /* A quote's attributing surname goes to the speaker the attribution named
+     * only when that person was named before it ("Marsh said" after "Jeb Marsh",
+     * though the longest form is "George W. Marsh", named later) */
+    {"Jeb Marsh spoke in Dover. \"Really?\" Marsh said. Years ago George W. Marsh had won there.\n", 2,
+     {"Jeb Marsh", "George W. Marsh"}, {2, 1}},
+    /* ... and of its title's gender ("Mr. Vance said" after "Nora Vance") */
+    {"Nora Vance waved in Dover. \"We will win,\" Mr. Vance said.\n", 2, {"Nora Vance", "Vance"}, {1, 1}},
+    /* A one-word name named three times is no actor when the article writes
+     * it in lowercase after a space ("Tides" beside "the tides") ... */
+    {"Tides rose in Dover. Critics of Tides left, and Tides stayed. The tides were high.\n", 0, {"Tides"}, {-1}},
+    /* ... not inside a web address ("ouest-velmora.fr") */
+    {"Velmora rose in Dover. Critics of Velmora left, and Velmora stayed. See ouest-velmora.fr today.\n", 1,
+     {"Velmora"}, {3}},
+    /* A person's name the article writes alone, run together with more
+     * capitals ("Marco Diaz Dover Velmora"), is no name of its own ... */
+    {"Marco Diaz spoke in Dover. Fans of Marco Diaz Dover Velmora cheered.\n", 1,
+     {"Marco Diaz", "Marco Diaz Dover Velmora"}, {1, -1}},
+    /* ... but an organisation named after the person is ("Marco Diaz Foundation") */
+    {"Marco Diaz spoke in Dover. Fans of the Marco Diaz Foundation cheered.\n", 2,
+     {"Marco Diaz", "Marco Diaz Foundation"}, {1, 1}},
+    /* A name and an ordinary lowercase word after a hyphen is a modifier, no
+     * name ("Diaz-type", three times, beside "the type") ... */
+    {"\"We want a Diaz-type budget,\" said Rui Costa. Critics of the Diaz-type plan left, and a Diaz-type tax "
+     "came. The type is old.\n",
+     1, {"Diaz-type", "Rui Costa"}, {-1, 1}},
+    /* ... but not a name's syllable ("Kim Jae-hyun") */
+    {"Rui Costa met Kim Jae-hyun in Dover. Later Kim Jae-hyun waved.\n", 1, {"Kim Jae-hyun"}, {2}},
+    /* A speaker named by an ordinary word is no actor for speaking ("Aides
+     * said" beside "the aides") */
+    {"\"We will win,\" Aides said on Monday. The aides left.\n", 0, {"Aides"}, {-1}},
+};
+
+static stance_model *open_model(void)
+{
+    size_t len;
+    unsigned char *data = testutil_model_bytes(&len);
+    stance_model *m = NULL;
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    return m;
+}
+
+static stance_result *discover(const stance_model *m, const char *text)
+{
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    in.text = text;
+    in.text_len = strlen(text);
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    return res;
+}
+
+static const stance_entity *entity_named(const stance_result *res, const char *name)
+{
+    for (size_t i = 0; i < stance_result_entity_count(res); i++)
+        if (strcmp(stance_result_entity(res, i)->name, name) == 0)
+            return stance_result_entity(res, i);
+    return NULL;
+}
+
+static void test_discover_cases(void **state)
+{
+    stance_model *m = open_model();
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const dcase *dc = &cases[c];
+        stance_result *res = discover(m, dc->text);
+        if (stance_result_entity_count(res) != dc->n)
+            fail_msg("case %zu: %zu entities, expected %zu", c, stance_result_entity_count(res), dc->n);
+        for (size_t k = 0; k < 3 && dc->name[k]; k++) {
+            const stance_entity *e = entity_named(res, dc->name[k]);
+            int got = e ? (int)e->n_mentions : -1;
+            if (got != dc->mentions[k])
+                fail_msg("case %zu: %s has %d mentions, expected %d", c, dc->name[k], got, dc->mentions[k]);
+        }
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
+/* The title the article ties to a run ("the president" after "President
+ * Vance") is a mention of the run's person, not of the one named in full. */
+static void test_discover_title_mention(void **state)
+{
+    stance_model *m = open_model();
+    stance_result *res = discover(m, cases[0].text);
+    const stance_entity *v = entity_named(res, "Vance"), *n = entity_named(res, "Nora Vance");
+    int titles = 0;
+    (void)state;
+    assert_non_null(v);
+    assert_non_null(n);
+    for (size_t i = 0; i < stance_entity_mention_count(v); i++) {
+        stance_span sp;
+        stance_mention_kind kind;
+        assert_int_equal(stance_entity_mention(v, i, &sp, &kind, NULL), STANCE_OK);
+        titles += kind == STANCE_MENTION_TITLE && sp.end - sp.start == 13 &&
+                  memcmp(cases[0].text + sp.start, "the president", 13) == 0;
+    }
+    assert_int_equal(titles, 1);
+    for (size_t i = 0; i < stance_entity_mention_count(n); i++) {
+        stance_mention_kind kind;
+        assert_int_equal(stance_entity_mention(n, i, NULL, &kind, NULL), STANCE_OK);
+        assert_int_not_equal(kind, STANCE_MENTION_TITLE);
+    }
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+/* stance_word_in_span() against a plain search: a word of @p n bytes, first
+ * then w[1, n), starting and ending inside [lo, hi), no word byte of t on
+ * either side. Random texts of a few letters, spaces and a non-ASCII byte. */
+static int plain_in_span(const char *t, size_t len, size_t lo, size_t hi, char first, const char *w, size_t n)
+{
+    for (size_t p = lo; n && p + n <= hi; p++)
+        if (t[p] == first && memcmp(t + p + 1, w + 1, n - 1) == 0 &&
+            (p == 0 || !stance_is_word_byte((unsigned char)t[p - 1])) &&
+            (p + n == len || !stance_is_word_byte((unsigned char)t[p + n])))
+            return 1;
+    return 0;
+}
+
+static void test_word_in_span_random(void **state)
+{
+    static const char alpha[] = "abAB  .\xc3";
+    char t[80], w[6];
+    unsigned seed = 7;
+    (void)state;
+    for (int round = 0; round < 4000; round++) {
+        size_t len = 1 + (seed = seed * 1103515245u + 12345u) % sizeof t, n, lo, hi;
+        for (size_t i = 0; i < len; i++)
+            t[i] = alpha[(seed = seed * 1103515245u + 12345u) >> 16 & 7];
+        n = 1 + (seed = seed * 1103515245u + 12345u) % 4;
+        for (size_t i = 0; i < n; i++)
+            w[i] = alpha[(seed = seed * 1103515245u + 12345u) >> 16 & 3];
+        lo = (seed = seed * 1103515245u + 12345u) % (len + 1);
+        hi = lo + (seed = seed * 1103515245u + 12345u) % (len - lo + 1);
+        for (int f = 0; f < 2; f++) {
+            char first = f ? (char)(w[0] ^ 0x20) : w[0]; /* the first byte given apart: the other case */
+            if (stance_word_in_span(t, len, lo, hi, first, w, n) != plain_in_span(t, len, lo, hi, first, w, n))
+                fail_msg("round %d: len %zu [%zu, %zu) n %zu", round, len, lo, hi, n);
+        }
+    }
+    assert_int_equal(stance_word_in_span("ab", 2, 0, 2, 'a', "ab", 0), 0);
+    assert_int_equal(stance_word_in_span("ab cd", 5, 2, 1, 'c', "cd", 2), 0);
+    assert_int_equal(stance_word_in_span("ab cd", 5, 3, 5, 'c', "cd", 2), 1);
+    assert_int_equal(stance_word_in_span("abcd", 4, 2, 4, 'c', "cd", 2), 0); /* "b" before it in the text */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_discover_cases),
+        cmocka_unit_test(test_discover_title_mention),
+        cmocka_unit_test(test_word_in_span_random),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
