@@ -51,10 +51,6 @@ void stance_entityset_clear(stance_entityset *s);
 int stance_ent_add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule);
 /* Append a new entity named name[0, nlen) to @p out. */
 int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int discovered, int index);
-/* Does w[0, n) stand in t[0, len) as a whole word (no letter, digit or
- * non-ASCII byte on either side)? (actors_discover.c: the lowercase form of a
- * run's word.) 0 for an empty word. */
-int stance_word_in_text(const char *t, size_t len, const char *w, size_t n);
 /* Does "'s" or "’s" (either case of s) start at t[end]? */
 int stance_possessive_at(const char *t, size_t len, size_t end);
 /* Insert a name mention into @p e, keeping its mentions in text order. */

@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <utf8proc.h>
 
 #include "tokens.h"
@@ -465,4 +468,46 @@ int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t 
     *we = k;
     *i = k;
     return 1;
+}
+
+/* Is t[s, s + n) = first, w[1, n) a whole word of t[0, len)? */
+static int word_at(const char *t, size_t len, size_t s, char first, const char *w, size_t n)
+{
+    size_t e = s + n;
+    return t[s] == first && memcmp(t + s + 1, w + 1, n - 1) == 0 &&
+           (s == 0 || !stance_is_word_byte((unsigned char)t[s - 1])) &&
+           (e == len || !stance_is_word_byte((unsigned char)t[e]));
+}
+
+/* Most words asked for are not there: the whole span is searched.
+ * With SSE2, 16 places a step are tested on the word's first and last bytes at
+ * once; the few that pass are compared in full. */
+int stance_word_in_span(const char *t, size_t len, size_t lo, size_t hi, char first, const char *w, size_t n)
+{
+    size_t p = lo;
+    if (n == 0 || lo > hi || n > hi - lo)
+        return 0;
+#if defined(__SSE2__)
+    {
+        const __m128i f = _mm_set1_epi8(first), last = _mm_set1_epi8(n > 1 ? w[n - 1] : first);
+        for (; p + n - 1 + 16 <= hi; p += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + p + n - 1));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, last)));
+            for (; m; m &= m - 1)
+                if (word_at(t, len, p + (size_t)__builtin_ctz(m), first, w, n))
+                    return 1;
+        }
+    }
+#endif
+    for (; p + n <= hi; p++)
+        if (word_at(t, len, p, first, w, n))
+            return 1;
+    return 0;
+}
+
+/* Does the word w[0, n) stand in t[0, len) as a word? */
+int stance_word_in_text(const char *t, size_t len, const char *w, size_t n)
+{
+    return n > 0 && stance_word_in_span(t, len, 0, len, w[0], w, n);
 }

@@ -173,9 +173,14 @@ static inline int stance_is_word_byte(unsigned char c)
 
 /* Does the word of @p n bytes @p first, w[1, n) (w[0] is not read: "people"
  * for "People" needs no copy) stand whole in t[0, len) inside [lo, hi): no
- * word byte on either side in t? 0 for n == 0. (actors_discover.c; the
+ * word byte on either side in t? 0 for n == 0. (the
  * speakers' "written in lowercase nearby" and discovery's "in the article") */
 int stance_word_in_span(const char *t, size_t len, size_t lo, size_t hi, char first, const char *w, size_t n);
+
+/* Does w[0, n) stand in t[0, len) as a whole word (no letter, digit or
+ * non-ASCII byte on either side)? (discovery: the lowercase form of a run's
+ * word.) 0 for an empty word. */
+int stance_word_in_text(const char *t, size_t len, const char *w, size_t n);
 
 /* Do a[0, n) and b[0, n) hold the same bytes, ASCII letters compared without case? */
 static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)

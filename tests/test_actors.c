@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "tokens.h"
 #include "testutil.h"
 
 static void mentions_are(const char *text, const stance_ent *e, const char *const *want, size_t n)
