@@ -7,13 +7,15 @@ Scores every held-out row of both runs with its fold's model (`stance predict` o
 NAME-HEAD-K.stm and held-out rows NAME-HEAD-teK.jsonl), then prints per fold the metric of each run and
 their difference, the pooled metric of each, how many rows changed label (right -> wrong, wrong -> right),
 and a paired bootstrap of the pooled difference by group (the fold key of cv_newsmtsc.py: NewsMTSC's
-article, vader_nyt's group; rows resampled with their group, 95 % interval). Metric as cv_newsmtsc.py:
+article, vader_nyt's group; rows resampled with their group, 95 % interval); the same for the mean negative
+log-likelihood of the gold label (untempered probabilities), with its difference per fold. Metric as cv_newsmtsc.py:
 macro-F1 for stance, weighted F1 for the sentiment heads, gold with the neutral band of the recipe for
 the band head (--band, default 0.5) and VADER's labels for sentiment-vader. Run from the build directory;
 only the Python standard library.
 """
 import argparse
 import json
+import math
 import os
 import random
 import subprocess
@@ -38,7 +40,7 @@ def f1(pairs, weighted):
 
 
 def predictions(a, name, k):
-    """{id: (gold, predicted, group)} of fold @p k of run @p name."""
+    """{id: (gold, predicted, group, NLL of gold)} of fold @p k of run @p name."""
     te = os.path.join(a.work, "%s-%s-te%d.jsonl" % (name, a.head, k))
     model = os.path.join(a.work, "%s-%s-%d.stm" % (name, a.head, k))
     out = subprocess.run([a.stance, "predict", "-m", model, "--head", a.head, te], check=True,
@@ -50,7 +52,7 @@ def predictions(a, name, k):
         if a.head == "sentiment" and "orig_score" in r:
             s = r["orig_score"]
             gold = "neutral" if abs(s) < a.band else ("positive" if s > 0 else "negative")
-        rows[r["id"]] = (gold, o["label"], article(r))
+        rows[r["id"]] = (gold, o["label"], article(r), -math.log(max(o["probs"].get(gold, 0.0), 1e-12)))
     return rows
 
 
@@ -73,9 +75,11 @@ def main():
             sys.exit("fold %d: the two runs held out different rows" % k)
         fb = f1([v[:2] for v in b.values()], weighted)
         fn = f1([v[:2] for v in n.values()], weighted)
-        print("fold %d: n %d, %s %.4f, %s %.4f, difference %+.4f" % (k, len(b), a.base, fb, a.name, fn, fn - fb))
+        dn = sum(n[i][3] - b[i][3] for i in b) / len(b)
+        print("fold %d: n %d, %s %.4f, %s %.4f, difference %+.4f; NLL difference %+.4f"
+              % (k, len(b), a.base, fb, a.name, fn, fn - fb, dn))
         for i in b:
-            rows[i] = (b[i][0], b[i][1], n[i][1], b[i][2])
+            rows[i] = (b[i][0], b[i][1], n[i][1], b[i][2], b[i][3], n[i][3])
     ids = sorted(rows)
     score = lambda sel, c: f1([(rows[i][0], rows[i][c]) for i in sel], weighted)
     fixed = sum(1 for i in ids if rows[i][1] != rows[i][0] and rows[i][2] == rows[i][0])
@@ -88,14 +92,18 @@ def main():
         groups.setdefault(rows[i][3], []).append(i)
     gl = sorted(groups)
     rnd = random.Random(1)
-    d = []
+    nll = lambda sel, c: sum(rows[i][c] for i in sel) / len(sel)
+    d, e = [], []
     for _ in range(a.boot):
         sel = [i for g in (rnd.choice(gl) for _ in gl) for i in groups[g]]
         d.append(score(sel, 2) - score(sel, 1))
-    d.sort()
-    lo, hi = d[int(0.025 * a.boot)], d[int(0.975 * a.boot) - 1]
+        e.append(nll(sel, 5) - nll(sel, 4))
+    ci = lambda v: (sorted(v)[int(0.025 * a.boot)], sorted(v)[int(0.975 * a.boot) - 1])
     print("paired bootstrap by group (%d groups, %d draws): difference 95 %% %+.4f .. %+.4f, P(diff <= 0) %.3f"
-          % (len(gl), a.boot, lo, hi, sum(1 for x in d if x <= 0) / len(d)))
+          % ((len(gl), a.boot) + ci(d) + (sum(1 for x in d if x <= 0) / len(d),)))
+    print("NLL: %s %.4f, %s %.4f, difference %+.4f, 95 %% %+.4f .. %+.4f, P(diff >= 0) %.3f"
+          % ((a.base, nll(ids, 4), a.name, nll(ids, 5), nll(ids, 5) - nll(ids, 4)) + ci(e)
+             + (sum(1 for x in e if x >= 0) / len(e),)))
 
 
 if __name__ == "__main__":
