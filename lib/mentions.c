@@ -292,7 +292,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
-                                        "pair"};
+                                        "pair", "addressee-recent"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -850,6 +850,7 @@ static void settle_genders(mstate *m)
 /* ---- dialogue ---------------------------------------------------------------- */
 
 #define DIALOGUE_REACH 400 /* bytes between two quotes of one exchange */
+#define ANSWER_GAP 200     /* bytes between a question and the quote answering it */
 
 /* The quote before @p qi (ending within DIALOGUE_REACH of its start) whose
  * speaker is an actor other than @p sp, skipping quotes of @p sp and quotes
@@ -1395,16 +1396,38 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
     return i;
 }
 
+/* Who "you" in quote @p qi is when neither its attribution nor an exchange
+ * before it says: the other speaker of the next quote when this one asks or
+ * that one replies ("..., Hewitt said." "No, ...," Trump replied), else the
+ * person addressed just before the quote (stance_mentions_recent_addressee()). */
+static long later_addressee(const mstate *m, size_t qi, long pr, const unsigned char *person)
+{
+    long sp = m->speaker[qi], n = other_after(m, qi, sp);
+    size_t j = qi + 1;
+    while (n >= 0 && j < (size_t)n && m->speaker[j] == sp)
+        j++; /* only the speaker's own quotes between, the answer right after the last */
+    if (n >= 0 && j == (size_t)n && m->speaker[n] != pr &&
+        m->quotes->q[n].span.start <= m->quotes->q[n - 1].span.end + ANSWER_GAP && (asks(m, qi) || replies(m, j)))
+        return m->speaker[n];
+    for (j = qi; j-- > 0 && (m->speaker[j] < 0 || m->speaker[j] == sp);) /* an address before another's quote */
+        ;
+    return stance_mentions_recent_addressee(m->ents, m->t, &m->quotes->q[qi], j < qi ? m->quotes->q[j].span.end : 0, sp,
+                                            pr, person);
+}
+
 /* First person in a quote is its speaker (and we/us/our the actor the speaker
  * speaks for); you/your the actor the attribution addresses. */
 static int find_self(mstate *m)
 {
     const char *t = m->t;
     stance_addrindex *ax = NULL;
-    int rc = STANCE_OK;
+    unsigned char *person = stance_malloc_array(m->ents->n, 1);
+    int rc = person ? STANCE_OK : STANCE_ERR_NOMEM;
+    for (size_t i = 0; person && i < m->ents->n; i++)
+        person[i] = (unsigned char)(person_like(&m->ents->e[i]) && m->ents->e[i].gender != STANCE_G_UNKNOWN);
     for (size_t qi = 0; qi < m->quotes->n && rc == STANCE_OK; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
-        long sp = m->speaker[qi], pr = -1, ad = -2;
+        long sp = m->speaker[qi], pr = -1, ad = -2, rec = -2;
         size_t pos = q->span.start;
         pr = stance_mentions_principal(m->ents, t, q, sp);
         while (pos < q->span.end && rc == STANCE_OK) {
@@ -1432,10 +1455,13 @@ static int find_self(mstate *m)
                 else if (ad < 0 && m->inter[qi] >= 0)
                     rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN,
                                              STANCE_MR_INTERLOCUTOR);
+                else if (ad < 0 && (rec == -2 ? (rec = later_addressee(m, qi, pr, person)) : rec) >= 0)
+                    rc = stance_mentions_add(&m->ents->e[rec], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE_RECENT);
             }
         }
     }
     stance_addrindex_free(ax);
+    stance_free(person);
     return rc;
 }
 

@@ -51,6 +51,7 @@ enum {
     STANCE_MR_PARTY_ADJECTIVE, /* "Republican efforts" in a quote -> "Republican Party" (mentions_more.c) */
     STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
     STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
+    STANCE_MR_ADDRESSEE_RECENT, /* you/your in a quote -> the person the text spoke of just before it (mentions_more.c) */
     STANCE_MR_COUNT
 };
 
@@ -136,6 +137,17 @@ void stance_addrindex_free(stance_addrindex *ix);
 /* The actor the attribution of @p q addresses ("told Park"): the lowest entity
  * index with such a mention in the quote's context outside the quote, or -1. */
 long stance_mentions_addressee(const stance_addrindex *ix, const char *text, const struct stance_rawquote *q);
+
+/* The actor a "you" in quote @p q speaks to when its attribution names none:
+ * the person actor (@p person[i] nonzero) last addressed by a verb of address
+ * or a message ("telling Trump that", "a message to Clinton") after @p from
+ * and within STANCE_YOU_REACH bytes before the quote, that is neither the
+ * speaker @p sp, nor the group @p pr it speaks for, nor mentioned in the
+ * quote; -1 if none. */
+#define STANCE_YOU_REACH 600
+long stance_mentions_recent_addressee(const struct stance_entityset *ents, const char *text,
+                                      const struct stance_rawquote *q, size_t from, long sp, long pr,
+                                      const unsigned char *person);
 /* The word [ws, we) of @p t lowercased into @p buf (ASCII only); 0 if it is
  * not ASCII or does not fit @p cap with its NUL. */
 size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap);

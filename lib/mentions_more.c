@@ -413,7 +413,8 @@ static int addressed(const char *text, size_t pos)
     if (strcmp(b, "at") != 0 && strcmp(b, "to") != 0)
         return 0;
     return stance_word_before(text, ws, &ps, &pe) && stance_mentions_lower(text, ps, pe, b, sizeof b) &&
-           (strcmp(b, "back") == 0 || stance_lex_is(b, pe - ps, rv));
+           (strcmp(b, "back") == 0 || strcmp(b, "message") == 0 || strcmp(b, "letter") == 0 ||
+            stance_lex_is(b, pe - ps, rv));
 }
 
 typedef struct addr_at {
@@ -504,6 +505,55 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
     for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++)
         if (addressee_at(text, q, ix->v[lo].span.start, ix->v[lo].span.end, ix->v[lo].ent, best, 0))
             best = (long)ix->v[lo].ent;
+    return best;
+}
+
+/* ---- the addressee by the text before the quote ---------------------------- */
+
+/* Does entity @p e have a mention of any kind inside [a, b)? */
+static int mentioned_in(const stance_ent *e, size_t a, size_t b)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start >= a && e->mentions[k].end <= b)
+            return 1;
+    for (size_t k = 0; k < e->n_more; k++) /* not in text order while find_self() adds to them */
+        if (e->more[k].span.start >= a && e->more[k].span.end <= b)
+            return 1;
+    return 0;
+}
+
+/* The start of entity @p e's last name mention inside [a, b) that a verb of
+ * address or a message is directed at ("telling Trump that", "a message to
+ * Clinton"), or SIZE_MAX. */
+static size_t last_addressed_in(const char *text, const stance_ent *e, size_t a, size_t b)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start;
+        if (s >= a && e->mentions[k].end <= b && (best == SIZE_MAX || s > best) &&
+            !(e->rules && e->rules[k] == STANCE_MR_POSSESSIVE) && addressed(text, stance_mentions_skip_title(text, s)))
+            best = s; /* "to respond to Trump's criticism" addresses no Trump */
+    }
+    return best;
+}
+
+long stance_mentions_recent_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q,
+                                      size_t from, long sp, long pr, const unsigned char *person)
+{
+    size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0;
+    if (a < from)
+        a = from;
+    long best = -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t at;
+        if (!person[i] || (long)i == sp || (long)i == pr || mentioned_in(&ents->e[i], q->span.start, q->span.end))
+            continue;
+        at = last_addressed_in(text, &ents->e[i], a, q->span.start);
+        if (at != SIZE_MAX && (best < 0 || at > best_at)) {
+            best = (long)i;
+            best_at = at;
+        }
+    }
     return best;
 }
 
