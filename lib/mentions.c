@@ -1398,8 +1398,9 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
 
 /* Who "you" in quote @p qi is when neither its attribution nor an exchange
  * before it says: the other speaker of the next quote when this one asks or
- * that one replies ("..., Hewitt said." "No, ...," Trump replied), else the
- * person addressed just before the quote (stance_mentions_recent_addressee()). */
+ * that one replies ("..., Hewitt said." "No, ...," Trump replied); the
+ * interlocutor of the speaker's quote right before; else the person
+ * addressed just before the quote (stance_mentions_recent_addressee()). */
 static long later_addressee(const mstate *m, size_t qi, long pr, const unsigned char *person)
 {
     long sp = m->speaker[qi], n = other_after(m, qi, sp);
@@ -1409,6 +1410,9 @@ static long later_addressee(const mstate *m, size_t qi, long pr, const unsigned 
     if (n >= 0 && j == (size_t)n && m->speaker[n] != pr &&
         m->quotes->q[n].span.start <= m->quotes->q[n - 1].span.end + ANSWER_GAP && (asks(m, qi) || replies(m, j)))
         return m->speaker[n];
+    if (qi > 0 && sp >= 0 && m->speaker[qi - 1] == sp && m->inter[qi - 1] >= 0 &&
+        m->quotes->q[qi - 1].span.end + DIALOGUE_REACH >= m->quotes->q[qi].span.start)
+        return m->inter[qi - 1]; /* the speaker goes on in the exchange */
     for (j = qi; j-- > 0 && (m->speaker[j] < 0 || m->speaker[j] == sp);) /* an address before another's quote */
         ;
     return stance_mentions_recent_addressee(m->ents, m->t, &m->quotes->q[qi], j < qi ? m->quotes->q[j].span.end : 0, sp,

@@ -427,6 +427,13 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Tom Park", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT},
       {"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}}},
+    {"addressee: the speaker goes on in an exchange",
+     "Kel Webb interviewed Tom Park.\n\n\"It was a mess,\" Park said.\n\n"
+     "\"That would be the old board,\" Webb said.\n\n\"Right? Nobody saw it,\" Park said. "
+     "\"Now you say it was fine.\"\n",
+     {{"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Kel Webb", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}}},
     {"addressee: no answer right after the question",
      "Kel Webb spoke on Monday.\n\n"
      "\"Are you sure of that?\" Webb asked.\n\n"
