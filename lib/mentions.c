@@ -940,25 +940,6 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
     return STANCE_OK;
 }
 
-/* Is actor @p e of unknown gender named in the text by an alias that is an
- * acronym of two to five capitals ("KKK", "NRA")? An organisation then, no
- * "he" or "she" ("... by the Ku Klux Klan and David Duke?" "Is he ..."). */
-static int acronym_alias(const char *t, const stance_ent *e)
-{
-    if (e->gender != STANCE_G_UNKNOWN)
-        return 0; /* "HRC" is Hillary Clinton's */
-    for (size_t k = 0; k < e->n_mentions; k++) {
-        size_t s = e->mentions[k].start, n = e->mentions[k].end - s, c = 0;
-        if (e->kinds[k] != STANCE_MK_ALIAS || n < 2 || n > 5)
-            continue;
-        while (c < n && t[s + c] >= 'A' && t[s + c] <= 'Z')
-            c++;
-        if (c == n)
-            return 1;
-    }
-    return 0;
-}
-
 /* What a pronoun may point back to: every actor mention found so far (with the
  * actor's gender; unknown for organisations and places), and the persons of
  * known gender the article names who are no actor. */
@@ -968,7 +949,7 @@ static int build_referents(mstate *m)
     size_t n_ent;
     for (size_t i = 0; i < m->ents->n; i++) {
         const stance_ent *e = &m->ents->e[i];
-        int g = person_like(e) && !acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
+        int g = person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
         for (size_t k = 0; k < e->n_mentions; k++)
             if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
                 return STANCE_ERR_NOMEM;
@@ -1352,32 +1333,6 @@ static int resolve_pronouns(mstate *m)
 
 /* ---- speaker-self and addressee ------------------------------------------------ */
 
-static int more_cmp(const void *a, const void *b)
-{
-    const stance_mention *x = a, *y = b;
-    if (x->span.start != y->span.start)
-        return x->span.start < y->span.start ? -1 : 1;
-    if (x->span.end != y->span.end)
-        return x->span.end > y->span.end ? -1 : 1; /* longest first */
-    return (y->kind > x->kind) - (y->kind < x->kind); /* an epithet before the title it ends in */
-}
-
-/* Text order, and of overlapping mentions the first (longest) one only. */
-static void sort_more(stance_entityset *ents)
-{
-    for (size_t i = 0; i < ents->n; i++) {
-        stance_ent *e = &ents->e[i];
-        size_t k = 0;
-        if (e->n_more < 2)
-            continue;
-        stance_sort_small(e->more, e->n_more, sizeof *e->more, more_cmp);
-        for (size_t j = 0; j < e->n_more; j++)
-            if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
-                e->more[k++] = e->more[j];
-        e->n_more = k;
-    }
-}
-
 size_t stance_mentions_skip_title(const char *t, size_t start)
 {
     size_t ws, we, i = start;
@@ -1487,14 +1442,14 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     settle_genders(&m);
     if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
-    sort_more(ents);
+    stance_mentions_sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))
         goto nomem;
-    sort_more(ents);
+    stance_mentions_sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||
         stance_mentions_in_quotes(quotes, text, ents))
         goto nomem;
-    sort_more(ents);
+    stance_mentions_sort_more(ents);
     goto out;
 nomem:
     rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

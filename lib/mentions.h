@@ -131,6 +131,11 @@ long stance_mentions_principal(const struct stance_entityset *ents, const char *
  * not a pass over every mention of the text. Built after the title and
  * epithet mentions are final (ents->ix must be built); the mentions added
  * later (self, pronouns) are of no kind it reads. */
+/* Is actor @p e of unknown gender named by an acronym alias ("KKK"): no person. */
+int stance_mentions_acronym_alias(const char *t, const struct stance_ent *e);
+/* Each actor's "more" mentions in text order, of overlapping ones the longest only. */
+void stance_mentions_sort_more(struct stance_entityset *ents);
+
 typedef struct stance_addrindex stance_addrindex;
 int stance_addrindex_build(const struct stance_entityset *ents, stance_addrindex **out);
 void stance_addrindex_free(stance_addrindex *ix);

@@ -28,6 +28,12 @@
  * governor", "tweeted back at Trump"): a name, title or epithet mention in the
  * quote's context, outside the quote, after a verb of address or a reporting
  * verb with "at"/"to"; found through an index of those mentions by start.
+ * When the context names none, a "you" may still be the person a verb of
+ * address or a message names within STANCE_YOU_REACH bytes before the quote
+ * ("telling Trump that ...", "In a message to Clinton, Tanden wrote that
+ * Soros "... met with you""): only a person of known gender, not the owner
+ * of a possessive ("respond to Trump's criticism"), not the speaker, not an
+ * actor the quote itself names, and not across another actor's quote.
  *
  * Two men inside a quote: "these two men", "the two men", "either one of
  * these guys" name the two male actors (the speaker aside) mentioned last
@@ -57,6 +63,7 @@
 #include "mindex.h"
 #include "names.h"
 #include "quotes.h"
+#include "sort.h"
 #include "speaker_names.h"
 #include "targets.h"
 #include "tokens.h"
@@ -394,6 +401,53 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
         }
     }
     return STANCE_OK;
+}
+
+/* ---- from mentions.c: an acronym alias, the order of the mentions ------------ */
+
+/* Is actor @p e of unknown gender named in the text by an alias that is an
+ * acronym of two to five capitals ("KKK", "NRA")? An organisation then, no
+ * "he" or "she" ("... by the Ku Klux Klan and David Duke?" "Is he ..."). */
+int stance_mentions_acronym_alias(const char *t, const stance_ent *e)
+{
+    if (e->gender != STANCE_G_UNKNOWN)
+        return 0; /* "HRC" is Hillary Clinton's */
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start, n = e->mentions[k].end - s, c = 0;
+        if (e->kinds[k] != STANCE_MK_ALIAS || n < 2 || n > 5)
+            continue;
+        while (c < n && t[s + c] >= 'A' && t[s + c] <= 'Z')
+            c++;
+        if (c == n)
+            return 1;
+    }
+    return 0;
+}
+
+static int more_cmp(const void *a, const void *b)
+{
+    const stance_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    if (x->span.end != y->span.end)
+        return x->span.end > y->span.end ? -1 : 1; /* longest first */
+    return (y->kind > x->kind) - (y->kind < x->kind); /* an epithet before the title it ends in */
+}
+
+/* Text order, and of overlapping mentions the first (longest) one only. */
+void stance_mentions_sort_more(stance_entityset *ents)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        stance_ent *e = &ents->e[i];
+        size_t k = 0;
+        if (e->n_more < 2)
+            continue;
+        stance_sort_small(e->more, e->n_more, sizeof *e->more, more_cmp);
+        for (size_t j = 0; j < e->n_more; j++)
+            if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
+                e->more[k++] = e->more[j];
+        e->n_more = k;
+    }
 }
 
 /* ---- the addressee of an attribution ------------------------------------------ */
