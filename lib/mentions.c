@@ -1005,6 +1005,7 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
 #define RECENT 16         /* referents a pronoun looks back over */
 #define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
 #define PLURAL_REACH 450   /* bytes back from they/them/their to the organisation it means */
+#define CHAIN_REACH 300    /* bytes back from a pronoun to the pronoun whose chain it keeps */
 
 /* A pronoun that attributes a quote ("..., she said"), with the speaker the
  * attribution sieves resolved it to: that actor, or -1 for a person who is no
@@ -1269,6 +1270,25 @@ static const referent *first_of_sentence(const mstate *m, const referent *recent
     return opens(m->t, ss, recent[best].start) ? &recent[best] : &recent[k];
 }
 
+/* The most recent fitting referent recent[k] is a name in passing (a list, an
+ * apposition: "he paid back two of his supporters, Rep. Rick Nolan and ...,
+ * with endorsements designed to expand his ..."): a fitting pronoun before
+ * it within CHAIN_REACH bytes of the pronoun at @p ws keeps the chain
+ * ("his ... his" Sanders'), else recent[k]. */
+static const referent *chained(const mstate *m, const referent *recent, size_t k, const pron_word *pw, long inq,
+                               size_t ws)
+{
+    for (size_t j = k; j-- > 0 && recent[j].end + CHAIN_REACH >= ws;) {
+        size_t b = j + 1;
+        while (b < k && recent[b].ent != recent[j].ent)
+            b++; /* not when its actor is named again since ("a rally with Clinton and Grimes") */
+        if (b == k && recent[j].ent >= 0 && pronoun_of(m->t, recent[j].start, recent[j].end) &&
+            fits(m, &recent[j], pw, inq))
+            return &recent[j];
+    }
+    return &recent[k];
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -1319,6 +1339,9 @@ static int resolve_pronouns(mstate *m)
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);
+            if (r == &recent[k] && !pronoun_of(m->t, r->start, r->end) &&
+                stance_name_in_list(m->t, m->len, r->start, r->end))
+                r = chained(m, recent, k, pw, inq, ws);
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
                 int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;

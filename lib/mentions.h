@@ -136,6 +136,9 @@ int stance_mentions_acronym_alias(const char *t, const struct stance_ent *e);
 /* Each actor's "more" mentions in text order, of overlapping ones the longest only. */
 void stance_mentions_sort_more(struct stance_entityset *ents);
 
+/* Does the name t[s, e) stand in a list ("X and Y", "... and X")? */
+int stance_name_in_list(const char *t, size_t len, size_t s, size_t e);
+
 typedef struct stance_addrindex stance_addrindex;
 int stance_addrindex_build(const struct stance_entityset *ents, stance_addrindex **out);
 void stance_addrindex_free(stance_addrindex *ix);

@@ -450,6 +450,24 @@ void stance_mentions_sort_more(stance_entityset *ents)
     }
 }
 
+/* ---- a name in a list or an apposition ---------------------------------------- */
+
+/* Does the name t[s, e) stand in a list ("Rick Nolan and Marcy Kaptur", "...
+ * and Rick Nolan", "two of his supporters, Minnesota Rep. Rick Nolan and
+ * ...")? Capitalised words and a title before it belong to the name. Such a
+ * name is named in passing. (A comma before the name alone is no apposition:
+ * "... plays well with primary voters, Cruz will have"). */
+int stance_name_in_list(const char *t, size_t len, size_t s, size_t e)
+{
+    size_t ws, we, i = stance_mentions_skip_title(t, s);
+    if (stance_word_after(t, len, e, &ws, &we) && (stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "or")) &&
+        stance_word_after(t, len, we, &ws, &we) && stance_letter_case(t, ws, we) > 0)
+        return 1;
+    for (int n = 0; n < 3 && stance_word_before(t, i, &ws, &we) && stance_letter_case(t, ws, we) > 0; n++)
+        i = stance_mentions_skip_title(t, ws); /* "Minnesota Rep." */
+    return stance_word_before(t, i, &ws, &we) && (stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "or"));
+}
+
 /* ---- the addressee of an attribution ------------------------------------------ */
 
 /* Is what starts at @p pos addressed by the words before it: a verb of

@@ -387,6 +387,17 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "our", 0, SELF, STANCE_MR_SPEAKER_GROUP},
       {"Tom Park", "I", 0, NOT_A_MENTION, 0},                /* "I" is the speaker alone */
       {"Priya Shah", NULL, STANCE_G_FEMALE, GENDER, 0}}},   /* spokeswoman */
+    {"a pronoun keeps its chain past a name in a list or an apposition",
+     /* "his network" is Park's, not Cole's (named in passing); after "a rally
+      * with Park and Cole" the chain of "He" (Park) gives way to Cole */
+     "Tom Park spoke on Monday. He thanked two of his donors, Gov. John Cole and Rep. Lena Ortiz, "
+     "with a dinner to expand his network.\n\n"
+     "Tom Park met John Cole in May. He went to a rally with Park and Cole, where he was cheered.\n",
+     {{"Tom Park", NULL, 0}, {"John Cole", NULL, 0}},
+     2,
+     {{"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"John Cole", "his", 1, NOT_A_MENTION, 0},
+      {"John Cole", "he", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* #0 is inside "where" */
     {"addressee",
      "\"You are late,\" said Elena Diaz.\n\n\"You broke your promise,\" Elena Diaz told Tom Park.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
