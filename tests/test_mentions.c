@@ -387,7 +387,7 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "our", 0, SELF, STANCE_MR_SPEAKER_GROUP},
       {"Tom Park", "I", 0, NOT_A_MENTION, 0},                /* "I" is the speaker alone */
       {"Priya Shah", NULL, STANCE_G_FEMALE, GENDER, 0}}},   /* spokeswoman */
-    {"a pronoun keeps its chain past a name in a list or an apposition",
+    {"a pronoun keeps its chain past a name in a list",
      /* "his network" is Park's, not Cole's (named in passing); after "a rally
       * with Park and Cole" the chain of "He" (Park) gives way to Cole */
      "Tom Park spoke on Monday. He thanked two of his donors, Gov. John Cole and Rep. Lena Ortiz, "
