@@ -1397,16 +1397,24 @@ static long later_addressee(const mstate *m, size_t qi, long pr, const unsigned 
                                             pr, person);
 }
 
+/* Per actor: may it be a "you" the text addresses, a person of known gender? */
+static int persons(const mstate *m, unsigned char **out)
+{
+    if (!(*out = stance_malloc_array(m->ents->n, 1)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < m->ents->n; i++)
+        (*out)[i] = (unsigned char)(person_like(&m->ents->e[i]) && m->ents->e[i].gender != STANCE_G_UNKNOWN);
+    return STANCE_OK;
+}
+
 /* First person in a quote is its speaker (and we/us/our the actor the speaker
  * speaks for); you/your the actor the attribution addresses. */
 static int find_self(mstate *m)
 {
     const char *t = m->t;
     stance_addrindex *ax = NULL;
-    unsigned char *person = stance_malloc_array(m->ents->n, 1);
-    int rc = person ? STANCE_OK : STANCE_ERR_NOMEM;
-    for (size_t i = 0; person && i < m->ents->n; i++)
-        person[i] = (unsigned char)(person_like(&m->ents->e[i]) && m->ents->e[i].gender != STANCE_G_UNKNOWN);
+    unsigned char *person = NULL; /* per actor: a person of known gender, once a "you" needs it */
+    int rc = STANCE_OK;
     for (size_t qi = 0; qi < m->quotes->n && rc == STANCE_OK; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
         long sp = m->speaker[qi], pr = -1, ad = -2, rec = -2;
@@ -1429,6 +1437,8 @@ static int find_self(mstate *m)
                 rc = stance_mentions_add(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
             if (!rc && pw->cls == P_SECOND) {
                 if (!ax && (rc = stance_addrindex_build(m->ents, &ax)) != STANCE_OK)
+                    continue;
+                if (!person && (rc = persons(m, &person)) != STANCE_OK)
                     continue;
                 if (ad == -2)
                     ad = stance_mentions_addressee(ax, t, q);
