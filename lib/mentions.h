@@ -51,7 +51,7 @@ enum {
     STANCE_MR_PARTY_ADJECTIVE, /* "Republican efforts" in a quote -> "Republican Party" (mentions_more.c) */
     STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
     STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
-    STANCE_MR_ADDRESSEE_RECENT, /* you/your in a quote -> the person the text spoke of just before it (mentions_more.c) */
+    STANCE_MR_ADDRESSEE_RECENT, /* you/your in a quote -> the answerer, or the person addressed just before it */
     STANCE_MR_COUNT
 };
 

@@ -460,7 +460,8 @@ void stance_mentions_sort_more(stance_entityset *ents)
 int stance_name_in_list(const char *t, size_t len, size_t s, size_t e)
 {
     size_t ws, we, i = stance_mentions_skip_title(t, s);
-    if (stance_word_after(t, len, e, &ws, &we) && (stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "or")) &&
+    if (stance_word_after(t, len, e, &ws, &we) &&
+        (stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "or")) &&
         stance_word_after(t, len, we, &ws, &we) && stance_letter_case(t, ws, we) > 0)
         return 1;
     for (int n = 0; n < 3 && stance_word_before(t, i, &ws, &we) && stance_letter_case(t, ws, we) > 0; n++)

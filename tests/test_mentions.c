@@ -395,9 +395,8 @@ static const mention_case MENTION_CASES[] = {
      "Tom Park met John Cole in May. He went to a rally with Park and Cole, where he was cheered.\n",
      {{"Tom Park", NULL, 0}, {"John Cole", NULL, 0}},
      2,
-     {{"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
-      {"John Cole", "his", 1, NOT_A_MENTION, 0},
-      {"John Cole", "he", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* #0 is inside "where" */
+     {{"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"John Cole", "his", 1, NOT_A_MENTION, 0},
+      {"John Cole", "he", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* "he" #0 is inside "where" */
     {"addressee",
      "\"You are late,\" said Elena Diaz.\n\n\"You broke your promise,\" Elena Diaz told Tom Park.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
@@ -436,8 +435,7 @@ static const mention_case MENTION_CASES[] = {
      "\"No, they were right,\" Park replied.\n",
      {{"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
      2,
-     {{"Tom Park", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT},
-      {"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}}},
+     {{"Tom Park", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}, {"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}}},
     {"addressee: the speaker goes on in an exchange",
      "Kel Webb interviewed Tom Park.\n\n\"It was a mess,\" Park said.\n\n"
      "\"That would be the old board,\" Webb said.\n\n\"Right? Nobody saw it,\" Park said. "
