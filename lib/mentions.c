@@ -292,7 +292,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
-                                        "pair"};
+                                        "pair", "addressee-recent"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -850,6 +850,7 @@ static void settle_genders(mstate *m)
 /* ---- dialogue ---------------------------------------------------------------- */
 
 #define DIALOGUE_REACH 400 /* bytes between two quotes of one exchange */
+#define ANSWER_GAP 200     /* bytes between a question and the quote answering it */
 
 /* The quote before @p qi (ending within DIALOGUE_REACH of its start) whose
  * speaker is an actor other than @p sp, skipping quotes of @p sp and quotes
@@ -939,25 +940,6 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
     return STANCE_OK;
 }
 
-/* Is actor @p e of unknown gender named in the text by an alias that is an
- * acronym of two to five capitals ("KKK", "NRA")? An organisation then, no
- * "he" or "she" ("... by the Ku Klux Klan and David Duke?" "Is he ..."). */
-static int acronym_alias(const char *t, const stance_ent *e)
-{
-    if (e->gender != STANCE_G_UNKNOWN)
-        return 0; /* "HRC" is Hillary Clinton's */
-    for (size_t k = 0; k < e->n_mentions; k++) {
-        size_t s = e->mentions[k].start, n = e->mentions[k].end - s, c = 0;
-        if (e->kinds[k] != STANCE_MK_ALIAS || n < 2 || n > 5)
-            continue;
-        while (c < n && t[s + c] >= 'A' && t[s + c] <= 'Z')
-            c++;
-        if (c == n)
-            return 1;
-    }
-    return 0;
-}
-
 /* What a pronoun may point back to: every actor mention found so far (with the
  * actor's gender; unknown for organisations and places), and the persons of
  * known gender the article names who are no actor. */
@@ -967,7 +949,7 @@ static int build_referents(mstate *m)
     size_t n_ent;
     for (size_t i = 0; i < m->ents->n; i++) {
         const stance_ent *e = &m->ents->e[i];
-        int g = person_like(e) && !acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
+        int g = person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
         for (size_t k = 0; k < e->n_mentions; k++)
             if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
                 return STANCE_ERR_NOMEM;
@@ -1023,6 +1005,7 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
 #define RECENT 16         /* referents a pronoun looks back over */
 #define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
 #define PLURAL_REACH 450   /* bytes back from they/them/their to the organisation it means */
+#define CHAIN_REACH 300    /* bytes back from a pronoun to the pronoun whose chain it keeps */
 
 /* A pronoun that attributes a quote ("..., she said"), with the speaker the
  * attribution sieves resolved it to: that actor, or -1 for a person who is no
@@ -1287,6 +1270,25 @@ static const referent *first_of_sentence(const mstate *m, const referent *recent
     return opens(m->t, ss, recent[best].start) ? &recent[best] : &recent[k];
 }
 
+/* The most recent fitting referent recent[k] is a name in passing (a list, an
+ * apposition: "he paid back two of his supporters, Rep. Rick Nolan and ...,
+ * with endorsements designed to expand his ..."): a fitting pronoun before
+ * it within CHAIN_REACH bytes of the pronoun at @p ws keeps the chain
+ * ("his ... his" Sanders'), else recent[k]. */
+static const referent *chained(const mstate *m, const referent *recent, size_t k, const pron_word *pw, long inq,
+                               size_t ws)
+{
+    for (size_t j = k; j-- > 0 && recent[j].end + CHAIN_REACH >= ws;) {
+        size_t b = j + 1;
+        while (b < k && recent[b].ent != recent[j].ent)
+            b++; /* not when its actor is named again since ("a rally with Clinton and Grimes") */
+        if (b == k && recent[j].ent >= 0 && pronoun_of(m->t, recent[j].start, recent[j].end) &&
+            fits(m, &recent[j], pw, inq))
+            return &recent[j];
+    }
+    return &recent[k];
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -1337,6 +1339,9 @@ static int resolve_pronouns(mstate *m)
                 continue;
             taken = 1;
             r = first_of_sentence(m, recent, k, pw, inq, ws);
+            if (r == &recent[k] && !pronoun_of(m->t, r->start, r->end) &&
+                stance_name_in_list(m->t, m->len, r->start, r->end))
+                r = chained(m, recent, k, pw, inq, ws);
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
                 int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
@@ -1350,32 +1355,6 @@ static int resolve_pronouns(mstate *m)
 }
 
 /* ---- speaker-self and addressee ------------------------------------------------ */
-
-static int more_cmp(const void *a, const void *b)
-{
-    const stance_mention *x = a, *y = b;
-    if (x->span.start != y->span.start)
-        return x->span.start < y->span.start ? -1 : 1;
-    if (x->span.end != y->span.end)
-        return x->span.end > y->span.end ? -1 : 1; /* longest first */
-    return (y->kind > x->kind) - (y->kind < x->kind); /* an epithet before the title it ends in */
-}
-
-/* Text order, and of overlapping mentions the first (longest) one only. */
-static void sort_more(stance_entityset *ents)
-{
-    for (size_t i = 0; i < ents->n; i++) {
-        stance_ent *e = &ents->e[i];
-        size_t k = 0;
-        if (e->n_more < 2)
-            continue;
-        stance_sort_small(e->more, e->n_more, sizeof *e->more, more_cmp);
-        for (size_t j = 0; j < e->n_more; j++)
-            if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
-                e->more[k++] = e->more[j];
-        e->n_more = k;
-    }
-}
 
 size_t stance_mentions_skip_title(const char *t, size_t start)
 {
@@ -1395,16 +1374,50 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
     return i;
 }
 
+/* Who "you" in quote @p qi is when neither its attribution nor an exchange
+ * before it says: the other speaker of the next quote when this one asks or
+ * that one replies ("..., Hewitt said." "No, ...," Trump replied); the
+ * interlocutor of the speaker's quote right before; else the person
+ * addressed just before the quote (stance_mentions_recent_addressee()). */
+static long later_addressee(const mstate *m, size_t qi, long pr, const unsigned char *person)
+{
+    long sp = m->speaker[qi], n = other_after(m, qi, sp);
+    size_t j = qi + 1;
+    while (n >= 0 && j < (size_t)n && m->speaker[j] == sp)
+        j++; /* only the speaker's own quotes between, the answer right after the last */
+    if (n >= 0 && j == (size_t)n && m->speaker[n] != pr &&
+        m->quotes->q[n].span.start <= m->quotes->q[n - 1].span.end + ANSWER_GAP && (asks(m, qi) || replies(m, j)))
+        return m->speaker[n];
+    if (qi > 0 && sp >= 0 && m->speaker[qi - 1] == sp && m->inter[qi - 1] >= 0 &&
+        m->quotes->q[qi - 1].span.end + DIALOGUE_REACH >= m->quotes->q[qi].span.start)
+        return m->inter[qi - 1]; /* the speaker goes on in the exchange */
+    for (j = qi; j-- > 0 && (m->speaker[j] < 0 || m->speaker[j] == sp);) /* an address before another's quote */
+        ;
+    return stance_mentions_recent_addressee(m->ents, m->t, &m->quotes->q[qi], j < qi ? m->quotes->q[j].span.end : 0, sp,
+                                            pr, person);
+}
+
+/* Per actor: may it be a "you" the text addresses, a person of known gender? */
+static int persons(const mstate *m, unsigned char **out)
+{
+    if (!(*out = stance_malloc_array(m->ents->n, 1)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < m->ents->n; i++)
+        (*out)[i] = (unsigned char)(person_like(&m->ents->e[i]) && m->ents->e[i].gender != STANCE_G_UNKNOWN);
+    return STANCE_OK;
+}
+
 /* First person in a quote is its speaker (and we/us/our the actor the speaker
  * speaks for); you/your the actor the attribution addresses. */
 static int find_self(mstate *m)
 {
     const char *t = m->t;
     stance_addrindex *ax = NULL;
+    unsigned char *person = NULL; /* per actor: a person of known gender, once a "you" needs it */
     int rc = STANCE_OK;
     for (size_t qi = 0; qi < m->quotes->n && rc == STANCE_OK; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
-        long sp = m->speaker[qi], pr = -1, ad = -2;
+        long sp = m->speaker[qi], pr = -1, ad = -2, rec = -2;
         size_t pos = q->span.start;
         pr = stance_mentions_principal(m->ents, t, q, sp);
         while (pos < q->span.end && rc == STANCE_OK) {
@@ -1425,6 +1438,8 @@ static int find_self(mstate *m)
             if (!rc && pw->cls == P_SECOND) {
                 if (!ax && (rc = stance_addrindex_build(m->ents, &ax)) != STANCE_OK)
                     continue;
+                if (!person && (rc = persons(m, &person)) != STANCE_OK)
+                    continue;
                 if (ad == -2)
                     ad = stance_mentions_addressee(ax, t, q);
                 if (ad >= 0 && ad != sp)
@@ -1432,10 +1447,13 @@ static int find_self(mstate *m)
                 else if (ad < 0 && m->inter[qi] >= 0)
                     rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN,
                                              STANCE_MR_INTERLOCUTOR);
+                else if (ad < 0 && (rec == -2 ? (rec = later_addressee(m, qi, pr, person)) : rec) >= 0)
+                    rc = stance_mentions_add(&m->ents->e[rec], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE_RECENT);
             }
         }
     }
     stance_addrindex_free(ax);
+    stance_free(person);
     return rc;
 }
 
@@ -1457,14 +1475,14 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     settle_genders(&m);
     if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
-    sort_more(ents);
+    stance_mentions_sort_more(ents);
     if (build_referents(&m) || resolve_pronouns(&m))
         goto nomem;
-    sort_more(ents);
+    stance_mentions_sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||
         stance_mentions_in_quotes(quotes, text, ents))
         goto nomem;
-    sort_more(ents);
+    stance_mentions_sort_more(ents);
     goto out;
 nomem:
     rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -51,6 +51,7 @@ enum {
     STANCE_MR_PARTY_ADJECTIVE, /* "Republican efforts" in a quote -> "Republican Party" (mentions_more.c) */
     STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
     STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
+    STANCE_MR_ADDRESSEE_RECENT, /* you/your in a quote -> the answerer, or the person addressed just before it */
     STANCE_MR_COUNT
 };
 
@@ -130,12 +131,31 @@ long stance_mentions_principal(const struct stance_entityset *ents, const char *
  * not a pass over every mention of the text. Built after the title and
  * epithet mentions are final (ents->ix must be built); the mentions added
  * later (self, pronouns) are of no kind it reads. */
+/* Is actor @p e of unknown gender named by an acronym alias ("KKK"): no person. */
+int stance_mentions_acronym_alias(const char *t, const struct stance_ent *e);
+/* Each actor's "more" mentions in text order, of overlapping ones the longest only. */
+void stance_mentions_sort_more(struct stance_entityset *ents);
+
+/* Does the name t[s, e) stand in a list ("X and Y", "... and X")? */
+int stance_name_in_list(const char *t, size_t len, size_t s, size_t e);
+
 typedef struct stance_addrindex stance_addrindex;
 int stance_addrindex_build(const struct stance_entityset *ents, stance_addrindex **out);
 void stance_addrindex_free(stance_addrindex *ix);
 /* The actor the attribution of @p q addresses ("told Park"): the lowest entity
  * index with such a mention in the quote's context outside the quote, or -1. */
 long stance_mentions_addressee(const stance_addrindex *ix, const char *text, const struct stance_rawquote *q);
+
+/* The actor a "you" in quote @p q speaks to when its attribution names none:
+ * the person actor (@p person[i] nonzero) last addressed by a verb of address
+ * or a message ("telling Trump that", "a message to Clinton") after @p from
+ * and within STANCE_YOU_REACH bytes before the quote, that is neither the
+ * speaker @p sp, nor the group @p pr it speaks for, nor mentioned in the
+ * quote; -1 if none. */
+#define STANCE_YOU_REACH 600
+long stance_mentions_recent_addressee(const struct stance_entityset *ents, const char *text,
+                                      const struct stance_rawquote *q, size_t from, long sp, long pr,
+                                      const unsigned char *person);
 /* The word [ws, we) of @p t lowercased into @p buf (ASCII only); 0 if it is
  * not ASCII or does not fit @p cap with its NUL. */
 size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap);

@@ -28,6 +28,12 @@
  * governor", "tweeted back at Trump"): a name, title or epithet mention in the
  * quote's context, outside the quote, after a verb of address or a reporting
  * verb with "at"/"to"; found through an index of those mentions by start.
+ * When the context names none, a "you" may still be the person a verb of
+ * address or a message names within STANCE_YOU_REACH bytes before the quote
+ * ("telling Trump that ...", "In a message to Clinton, Tanden wrote that
+ * Soros "... met with you""): only a person of known gender, not the owner
+ * of a possessive ("respond to Trump's criticism"), not the speaker, not an
+ * actor the quote itself names, and not across another actor's quote.
  *
  * Two men inside a quote: "these two men", "the two men", "either one of
  * these guys" name the two male actors (the speaker aside) mentioned last
@@ -57,6 +63,7 @@
 #include "mindex.h"
 #include "names.h"
 #include "quotes.h"
+#include "sort.h"
 #include "speaker_names.h"
 #include "targets.h"
 #include "tokens.h"
@@ -396,6 +403,72 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
     return STANCE_OK;
 }
 
+/* ---- from mentions.c: an acronym alias, the order of the mentions ------------ */
+
+/* Is actor @p e of unknown gender named in the text by an alias that is an
+ * acronym of two to five capitals ("KKK", "NRA")? An organisation then, no
+ * "he" or "she" ("... by the Ku Klux Klan and David Duke?" "Is he ..."). */
+int stance_mentions_acronym_alias(const char *t, const stance_ent *e)
+{
+    if (e->gender != STANCE_G_UNKNOWN)
+        return 0; /* "HRC" is Hillary Clinton's */
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start, n = e->mentions[k].end - s, c = 0;
+        if (e->kinds[k] != STANCE_MK_ALIAS || n < 2 || n > 5)
+            continue;
+        while (c < n && t[s + c] >= 'A' && t[s + c] <= 'Z')
+            c++;
+        if (c == n)
+            return 1;
+    }
+    return 0;
+}
+
+static int more_cmp(const void *a, const void *b)
+{
+    const stance_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    if (x->span.end != y->span.end)
+        return x->span.end > y->span.end ? -1 : 1; /* longest first */
+    return (y->kind > x->kind) - (y->kind < x->kind); /* an epithet before the title it ends in */
+}
+
+/* Text order, and of overlapping mentions the first (longest) one only. */
+void stance_mentions_sort_more(stance_entityset *ents)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        stance_ent *e = &ents->e[i];
+        size_t k = 0;
+        if (e->n_more < 2)
+            continue;
+        stance_sort_small(e->more, e->n_more, sizeof *e->more, more_cmp);
+        for (size_t j = 0; j < e->n_more; j++)
+            if (!k || e->more[j].span.start >= e->more[k - 1].span.end)
+                e->more[k++] = e->more[j];
+        e->n_more = k;
+    }
+}
+
+/* ---- a name in a list or an apposition ---------------------------------------- */
+
+/* Does the name t[s, e) stand in a list ("Rick Nolan and Marcy Kaptur", "...
+ * and Rick Nolan", "two of his supporters, Minnesota Rep. Rick Nolan and
+ * ...")? Capitalised words and a title before it belong to the name. Such a
+ * name is named in passing. (A comma before the name alone is no apposition:
+ * "... plays well with primary voters, Cruz will have"). */
+int stance_name_in_list(const char *t, size_t len, size_t s, size_t e)
+{
+    size_t ws, we, i = stance_mentions_skip_title(t, s);
+    if (stance_word_after(t, len, e, &ws, &we) &&
+        (stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "or")) &&
+        stance_word_after(t, len, we, &ws, &we) && stance_letter_case(t, ws, we) > 0)
+        return 1;
+    for (int n = 0; n < 3 && stance_word_before(t, i, &ws, &we) && stance_letter_case(t, ws, we) > 0; n++)
+        i = stance_mentions_skip_title(t, ws); /* "Minnesota Rep." */
+    return stance_word_before(t, i, &ws, &we) && (stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "or"));
+}
+
 /* ---- the addressee of an attribution ------------------------------------------ */
 
 /* Is what starts at @p pos addressed by the words before it: a verb of
@@ -413,7 +486,8 @@ static int addressed(const char *text, size_t pos)
     if (strcmp(b, "at") != 0 && strcmp(b, "to") != 0)
         return 0;
     return stance_word_before(text, ws, &ps, &pe) && stance_mentions_lower(text, ps, pe, b, sizeof b) &&
-           (strcmp(b, "back") == 0 || stance_lex_is(b, pe - ps, rv));
+           (strcmp(b, "back") == 0 || strcmp(b, "message") == 0 || strcmp(b, "letter") == 0 ||
+            stance_lex_is(b, pe - ps, rv));
 }
 
 typedef struct addr_at {
@@ -504,6 +578,55 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
     for (; lo < ix->n && ix->v[lo].span.start < c.end; lo++)
         if (addressee_at(text, q, ix->v[lo].span.start, ix->v[lo].span.end, ix->v[lo].ent, best, 0))
             best = (long)ix->v[lo].ent;
+    return best;
+}
+
+/* ---- the addressee by the text before the quote ---------------------------- */
+
+/* Does entity @p e have a mention of any kind inside [a, b)? */
+static int mentioned_in(const stance_ent *e, size_t a, size_t b)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start >= a && e->mentions[k].end <= b)
+            return 1;
+    for (size_t k = 0; k < e->n_more; k++) /* not in text order while find_self() adds to them */
+        if (e->more[k].span.start >= a && e->more[k].span.end <= b)
+            return 1;
+    return 0;
+}
+
+/* The start of entity @p e's last name mention inside [a, b) that a verb of
+ * address or a message is directed at ("telling Trump that", "a message to
+ * Clinton"), or SIZE_MAX. */
+static size_t last_addressed_in(const char *text, const stance_ent *e, size_t a, size_t b)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start;
+        if (s >= a && e->mentions[k].end <= b && (best == SIZE_MAX || s > best) &&
+            !(e->rules && e->rules[k] == STANCE_MR_POSSESSIVE) && addressed(text, stance_mentions_skip_title(text, s)))
+            best = s; /* "to respond to Trump's criticism" addresses no Trump */
+    }
+    return best;
+}
+
+long stance_mentions_recent_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q,
+                                      size_t from, long sp, long pr, const unsigned char *person)
+{
+    size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0;
+    if (a < from)
+        a = from;
+    long best = -1;
+    for (size_t i = 0; i < ents->n; i++) {
+        size_t at;
+        if (!person[i] || (long)i == sp || (long)i == pr || mentioned_in(&ents->e[i], q->span.start, q->span.end))
+            continue;
+        at = last_addressed_in(text, &ents->e[i], a, q->span.start);
+        if (at != SIZE_MAX && (best < 0 || at > best_at)) {
+            best = (long)i;
+            best_at = at;
+        }
+    }
     return best;
 }
 

@@ -147,7 +147,7 @@ static void test_mentions_names_kinds(void **state)
 typedef struct mention_case {
     const char *what;
     const char *text;
-    stance_actor actors[3];
+    stance_actor actors[4];
     size_t n_actors;
     more_case want[8];
 } mention_case;
@@ -387,13 +387,71 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "our", 0, SELF, STANCE_MR_SPEAKER_GROUP},
       {"Tom Park", "I", 0, NOT_A_MENTION, 0},                /* "I" is the speaker alone */
       {"Priya Shah", NULL, STANCE_G_FEMALE, GENDER, 0}}},   /* spokeswoman */
+    {"a pronoun keeps its chain past a name in a list",
+     /* "his network" is Park's, not Cole's (named in passing); after "a rally
+      * with Park and Cole" the chain of "He" (Park) gives way to Cole */
+     "Tom Park spoke on Monday. He thanked two of his donors, Gov. John Cole and Rep. Lena Ortiz, "
+     "with a dinner to expand his network.\n\n"
+     "Tom Park met John Cole in May. He went to a rally with Park and Cole, where he was cheered.\n",
+     {{"Tom Park", NULL, 0}, {"John Cole", NULL, 0}},
+     2,
+     {{"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"John Cole", "his", 1, NOT_A_MENTION, 0},
+      {"John Cole", "he", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* "he" #0 is inside "where" */
     {"addressee",
-     "\"You broke your promise,\" Elena Diaz told Tom Park.\n\n\"You are late,\" said Elena Diaz.\n",
+     "\"You are late,\" said Elena Diaz.\n\n\"You broke your promise,\" Elena Diaz told Tom Park.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
      2,
-     {{"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
+     {{"Tom Park", "You", 1, PRONOUN, STANCE_MR_ADDRESSEE},
       {"Tom Park", "your", 0, PRONOUN, STANCE_MR_ADDRESSEE},
-      {"Tom Park", "You", 1, NOT_A_MENTION, 0}}}, /* no addressee named */
+      {"Tom Park", "You", 0, NOT_A_MENTION, 0}}}, /* no addressee named */
+    {"addressee: the person addressed just before the quote",
+     /* Park is told something, Webb named later: "Your" is Park's; a letter to
+      * Park is read aloud by Webb: "you" is Park's; "respond to Park's plan" is
+      * no address to Park; Mendez named in her own quote is not "you" */
+     "Elena Diaz lashed out on Monday, telling Tom Park that the vote was lost. Kel Webb agreed.\n\n"
+     "\"It was heard by everyone. Your plan is a mess,\" Diaz wrote.\n\n"
+     "Rosa Mendez sent a letter to Park in May. Webb read it aloud.\n\n"
+     "\"I can meet with you any day,\" Mendez wrote.\n\n"
+     "Lena Ortiz replied to Webb's plan.\n\n"
+     "\"You have to read it first. Mendez says so,\" Ortiz said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Kel Webb", NULL, 0}, {"Rosa Mendez", NULL, 0}},
+     4,
+     {{"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT},
+      {"Kel Webb", "Your", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT},
+      {"Kel Webb", "You", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "You", 1, NOT_A_MENTION, 0}}},
+    {"addressee: not the owner of what is answered, not one named in the quote",
+     "Lena Ortiz replied to Tom Park's plan on Monday.\n\n\"You have to read it first,\" Ortiz said.\n\n"
+     "Rosa Mendez wrote to Elena Diaz on Friday.\n\n\"Diaz knows it. You all know it,\" Mendez said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "You", 0, NOT_A_MENTION, 0}, {"Elena Diaz", "You", 1, NOT_A_MENTION, 0}}},
+    {"addressee: the speaker of the answer right after a question or with a verb of reply",
+     "Kel Webb interviewed Tom Park on Monday.\n\n"
+     "\"Last night you said the budget was fine. Was it?\" Webb asked.\n\n"
+     "\"It was,\" Park said.\n\n"
+     "\"Your numbers were wrong,\" Webb said. \"They were.\"\n\n"
+     "\"No, they were right,\" Park replied.\n",
+     {{"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Tom Park", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}, {"Tom Park", "Your", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}}},
+    {"addressee: the speaker goes on in an exchange",
+     "Kel Webb interviewed Tom Park.\n\n\"It was a mess,\" Park said.\n\n"
+     "\"That would be the old board,\" Webb said.\n\n\"Right? Nobody saw it,\" Park said. "
+     "\"Now you say it was fine.\"\n",
+     {{"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Kel Webb", "you", 0, PRONOUN, STANCE_MR_ADDRESSEE_RECENT}}},
+    {"addressee: no answer right after the question",
+     "Kel Webb spoke on Monday.\n\n"
+     "\"Are you sure of that?\" Webb asked.\n\n"
+     "The hall emptied and the lights went out one by one as the staff locked up, the guards walked the "
+     "floors, the cleaners came in with their carts, and the street outside went quiet for the night.\n\n"
+     "\"It was a long day,\" Tom Park said.\n",
+     {{"Kel Webb", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Tom Park", "you", 0, NOT_A_MENTION, 0}}},
     {"addressee after \"at\"/\"to\" and a reporting verb",
      "Tom Park spoke on Monday.\n\nElena Diaz fired back at Park: \"Your plan is a mess.\"\n\n"
      "Rosa Mendez looked at Park: \"You are late.\"\n",
