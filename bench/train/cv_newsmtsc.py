@@ -19,6 +19,9 @@ MODEL_VADER_FLAGS, nyt train only, VADER's labels. Metric for both: weighted F1.
 The flags are read from models/Makefile.inc (bench/e2e/cv_stance.py's makefile_flags) with `--cv 0`
 (the recipe has one C, so no search is lost), then EXTRA (after --) which override them, e.g.
   bench/train/cv_newsmtsc.py --name c35 -- --char-n 3-5
+EXTRA reaches the stance model only; for the sentiment heads' own flags (their C, class weights) use
+--head-flags, e.g. `--head sentiment --head-flags '--C 0.5'`. bench/train/paired_cv.py compares two runs
+made with --fit-temperature (per fold, a group bootstrap and a sign test).
 Prints each fold's figure from `stance eval`, their mean (how the earlier sections report CV) and
 the figure of the pooled confusion matrices. Needs the data directory; writes under --work (files
 named NAME-HEAD-*; the fold models NAME-HEAD-K.stm and held-out rows NAME-HEAD-teK.jsonl are kept).
@@ -74,7 +77,8 @@ def held_out(stance, model, head, path, band):
         if band is not None and "orig_score" in rec:
             s = rec["orig_score"]
             gold = "neutral" if abs(s) < float(band) else ("positive" if s > 0 else "negative")
-        rows.append({"id": rec["id"], "probs": json.loads(line)["probs"], "gold": gold})
+        pred = json.loads(line)
+        rows.append({"id": rec["id"], "probs": pred["probs"], "pred": pred["label"], "gold": gold})
     return rows
 
 
@@ -88,6 +92,9 @@ def main():
     ap.add_argument("--stance", default="./stance")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the head's general temperature on the pooled held-out rows")
+    ap.add_argument("--head-flags", default="", metavar="FLAGS",
+                    help="more `stance train` flags for the sentiment head only (one quoted string; EXTRA goes to "
+                         "the stance model it is added to), e.g. --head-flags '--C 0.5'")
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -127,6 +134,7 @@ def main():
         else:
             fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_VADER_FLAGS"))
             evalf, qrows, more, band = "", None, "", None
+        fl += " " + a.head_flags
         metric = 1
 
         def train(model, files):
@@ -152,7 +160,8 @@ def main():
               flush=True)
     print("%s %s: %s mean of folds %.4f (%s), pooled %.4f; flags: %s"
           % (a.name, a.head, ("macro-F1", "weighted-F1")[metric], sum(per) / len(per),
-             " ".join("%.3f" % p for p in per), scores(pooled)[metric], extra or "(shipped)"))
+             " ".join("%.3f" % p for p in per), scores(pooled)[metric],
+             " ".join(x for x in (extra, a.head_flags and "head: " + a.head_flags) if x) or "(shipped)"))
     if a.fit_temperature:
         with open(W("oof.jsonl"), "w") as f:
             f.writelines(json.dumps(r) + "\n" for r in oof)
