@@ -92,7 +92,20 @@ void stance_q_canonicalise(ctx *c, attr *a)
         a->canon = a->spk;
         return;
     }
-    k = stance_names_canonical(c->names, c->t, s, e, last);
+    /* A lone surname whose title tells a gender ("Mr. Obama") names only a
+     * person it fits, and so does one whose surname group the pronouns told
+     * a gender the runs did not (their first names tie: "Chris Murphy",
+     * "Anne Marie Murphy"; "he" went to "Murphy"), but by the fullest run of
+     * that gender, not the nearest. */
+    {
+        int g = n == 1 ? stance_names_gender(c->t, s, e) : STANCE_G_UNKNOWN;
+        long k0;
+        size_t pos = a->spk.start;
+        if (g == STANCE_G_UNKNOWN && n == 1 && c->ggender && (k0 = name_before(c, a->spk.end)) >= 0 &&
+            c->names->v[k0].last_end == e && c->sur_gender[k0] == STANCE_G_UNKNOWN)
+            g = c->ggender[c->group[k0]], pos = 0;
+        k = stance_names_canonical(c->names, c->t, s, e, last, g, pos);
+    }
     if (!stance_q_in_quote(c, a->spk.start, c->n))
         k = canonical_not_headline(c, k, s, e);
     if (k >= 0) {
@@ -1239,13 +1252,21 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (best < 0)
         return;
     {
+        /* Named by a run of the pronoun's gender: an antecedent named in full
+         * with a first name of the other gender (the quote before was
+         * "Murphy said", named "Anne Marie Murphy"; then "He added") is named
+         * by its surname. Of two people of that gender the fullest run wins,
+         * not the nearest ("Rafael Cruz" named between "Ted Cruz" and "Cruz
+         * ... he said"). */
         const stance_name *nm = &c->names->v[best];
-        long kk = canonical_not_headline(c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last),
-                                         nm->bare, nm->last_end);
+        size_t bs = nm->gender != STANCE_G_UNKNOWN && nm->gender != g ? nm->last : nm->bare;
+        long kk = canonical_not_headline(
+            c, stance_names_canonical(c->names, c->t, bs, nm->last_end, nm->last, g, 0), bs, nm->last_end);
         if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
             kk = first_name_full(c, best);
         a->name = kk >= 0 ? kk : best;
-        a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
+        a->canon = kk >= 0 ? (stance_span){c->names->v[kk].bare, c->names->v[kk].last_end}
+                           : (stance_span){bs, nm->last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
     }
