@@ -1252,21 +1252,17 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (best < 0)
         return;
     {
-        /* Named by a run of the pronoun's gender: an antecedent named in full
-         * with a first name of the other gender (the quote before was
-         * "Murphy said", named "Anne Marie Murphy"; then "He added") is named
-         * by its surname. Of two people of that gender the fullest run wins,
-         * not the nearest ("Rafael Cruz" named between "Ted Cruz" and "Cruz
-         * ... he said"). */
+        /* named by a run of the pronoun's gender; of two people of it the
+         * fullest, not the nearest ("Rafael Cruz" named between "Ted Cruz" and
+         * "Cruz ... he said") */
         const stance_name *nm = &c->names->v[best];
-        size_t bs = nm->gender != STANCE_G_UNKNOWN && nm->gender != g ? nm->last : nm->bare;
         long kk = canonical_not_headline(
-            c, stance_names_canonical(c->names, c->t, bs, nm->last_end, nm->last, g, 0), bs, nm->last_end);
+            c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
+            nm->last_end);
         if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
             kk = first_name_full(c, best);
         a->name = kk >= 0 ? kk : best;
-        a->canon = kk >= 0 ? (stance_span){c->names->v[kk].bare, c->names->v[kk].last_end}
-                           : (stance_span){bs, nm->last_end};
+        a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
     }
