@@ -93,17 +93,17 @@ void stance_q_canonicalise(ctx *c, attr *a)
         return;
     }
     /* A lone surname whose title tells a gender ("Mr. Obama") names only a
-     * person it fits, and so does one whose surname group the pronouns told
-     * a gender the runs did not (their first names tie: "Chris Murphy",
-     * "Anne Marie Murphy"; "he" went to "Murphy"), but by the fullest run of
-     * that gender, not the nearest. */
+     * person it fits, and so does one of a surname group whose runs tell no
+     * gender (their first names tie: "Chris Murphy", "Anne Marie Murphy")
+     * when a he/she already went to a lone surname of it ("Murphy ... he"),
+     * but by the fullest run of that gender, not the nearest. */
     {
         int g = n == 1 ? stance_names_gender(c->t, s, e) : STANCE_G_UNKNOWN;
         long k0;
         size_t pos = a->spk.start;
-        if (g == STANCE_G_UNKNOWN && n == 1 && c->ggender && (k0 = name_before(c, a->spk.end)) >= 0 &&
+        if (g == STANCE_G_UNKNOWN && n == 1 && c->lgender && (k0 = name_before(c, a->spk.end)) >= 0 &&
             c->names->v[k0].last_end == e && c->sur_gender[k0] == STANCE_G_UNKNOWN)
-            g = c->ggender[c->group[k0]], pos = 0;
+            g = c->lgender[c->group[k0]], pos = 0;
         k = stance_names_canonical(c->names, c->t, s, e, last, g, pos);
     }
     if (!stance_q_in_quote(c, a->spk.start, c->n))
@@ -191,9 +191,10 @@ int stance_q_surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
+    c->lgender = stance_calloc(l->n, sizeof *c->lgender);
     c->lowseen = stance_calloc(l->n, sizeof *c->lowseen);
     c->low_budget = 8 * c->len + 65536;
-    if (!c->sur_gender || !c->group || !c->ggender || !c->lowseen)
+    if (!c->sur_gender || !c->group || !c->ggender || !c->lgender || !c->lowseen)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -1265,6 +1266,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
+        if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])
+            c->lgender[c->group[best]] = (unsigned char)g; /* a lone surname is a man's / a woman's */
     }
 }
 
