@@ -713,8 +713,23 @@ static int fits_mention(const char *text, const stance_name *nm, size_t s, size_
            (g == STANCE_G_UNKNOWN || nm->gender == STANCE_G_UNKNOWN || nm->gender == g);
 }
 
-long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last, int g,
-                            size_t pos)
+/* Is run @p nm a word glued before a name rather than a fuller form of it
+ * ("Rival Hillary Clinton", "Real Donald Trump", "See Sexton"): its first
+ * word is no listed first name, particle or initial, and the text writes it
+ * in lowercase ("rival")? */
+static int glued_word_run(const char *text, size_t len, const stance_name *nm)
+{
+    size_t ws, we;
+    first_word(text, nm, &ws, &we);
+    if (we - ws < 2 || text[ws] < 'A' || text[ws] > 'Z' || text[we - 1] == '.' ||
+        (stance_lex_classes(text + ws, we - ws) & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) ||
+        (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
+        return 0;
+    return stance_word_in_span(text, len, 0, len, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
+}
+
+long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
+                            int g, size_t pos)
 {
     size_t lo = 0, hi = l->n, blen = e - s, from;
     const char *k = text + last;
@@ -739,7 +754,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t s
         const stance_name *nm = &l->v[l->by_last[i]];
         if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
             break;
-        if (!fits_mention(text, nm, s, blen, g))
+        if (!fits_mention(text, nm, s, blen, g) || glued_word_run(text, len, nm))
             continue;
         if (g == STANCE_G_UNKNOWN)
             return (long)l->by_last[i];
@@ -754,7 +769,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t s
      * the one named nearest before, by the fullest run with its first name. */
     for (size_t i = from; i < l->n; i++) {
         const stance_name *nm = &l->v[l->by_last[i]];
-        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]))
+        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) && !glued_word_run(text, len, nm))
             return (long)l->by_last[i];
     }
     return near;

@@ -52,9 +52,11 @@ unsigned stance_names_bare(const char *text, size_t *s, size_t *e, size_t *last)
  * A mention whose title or pronoun tells a gender @p g (STANCE_G_*) takes only
  * runs whose own gender fits ("Mr. Obama" is no "Michelle Obama": with none,
  * -1); of two people that fit (runs opening with different first names), the
- * one named nearest before @p pos, by its fullest run. */
-long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last, int g,
-                            size_t pos);
+ * one named nearest before @p pos, by its fullest run. A run whose first word
+ * is no first name and is written in lowercase in @p text (of @p len bytes)
+ * is no form of the name ("Rival Hillary Clinton"). */
+long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
+                            int g, size_t pos);
 
 /* Gender hint of a bare name from titles / first-name lists. */
 int stance_names_gender(const char *text, size_t s, size_t e);

@@ -104,7 +104,7 @@ void stance_q_canonicalise(ctx *c, attr *a)
         if (g == STANCE_G_UNKNOWN && n == 1 && c->lgender && (k0 = name_before(c, a->spk.end)) >= 0 &&
             c->names->v[k0].last_end == e && c->sur_gender[k0] == STANCE_G_UNKNOWN)
             g = c->lgender[c->group[k0]], pos = 0;
-        k = stance_names_canonical(c->names, c->t, s, e, last, g, pos);
+        k = stance_names_canonical(c->names, c->t, c->len, s, e, last, g, pos);
     }
     if (!stance_q_in_quote(c, a->spk.start, c->n))
         k = canonical_not_headline(c, k, s, e);
@@ -1258,7 +1258,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
          * "Cruz ... he said") */
         const stance_name *nm = &c->names->v[best];
         long kk = canonical_not_headline(
-            c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
+            c, stance_names_canonical(c->names, c->t, c->len, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
             nm->last_end);
         if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
             kk = first_name_full(c, best);
