@@ -685,12 +685,57 @@ static int same_but_case(const char *a, const char *b, size_t n)
     return n > 0 && stance_ascii_caseeq(a, b, 1) && memcmp(a + 1, b + 1, n - 1) == 0;
 }
 
-long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last)
+/* The first word of run @p nm (its bare name's), as [*ws, *we). */
+static void first_word(const char *text, const stance_name *nm, size_t *ws, size_t *we)
 {
-    size_t lo = 0, hi = l->n, blen = e - s;
+    size_t i = nm->bare;
+    if (!stance_chunk_next(text, &i, nm->last_end, nm->last_end, ws, we))
+        *ws = *we = nm->bare;
+}
+
+/* Do runs @p a and @p b open with the same word (one person's forms)? */
+static int same_first(const char *text, const stance_name *a, const stance_name *b)
+{
+    size_t as, ae, bs, be;
+    first_word(text, a, &as, &ae);
+    first_word(text, b, &bs, &be);
+    return ae - as == be - bs && memcmp(text + as, text + bs, ae - as) == 0;
+}
+
+/* Can run @p nm name the bare name text[s, s + blen) of a mention of gender
+ * @p g? It must end with the whole bare name ("al-Awlaki" ends with
+ * "Al-Awlaki": the first letter's case aside), and a gender the mention tells
+ * must fit its own ("Mr. Obama" is no "Michelle Obama"). */
+static int fits_mention(const char *text, const stance_name *nm, size_t s, size_t blen, int g)
+{
+    return nm->last_end - nm->bare > blen && same_but_case(text + nm->last_end - blen, text + s, blen) &&
+           (text[nm->last_end - blen - 1] == ' ' || (unsigned char)text[nm->last_end - blen - 1] == 0xA0) &&
+           (g == STANCE_G_UNKNOWN || nm->gender == STANCE_G_UNKNOWN || nm->gender == g);
+}
+
+/* Is run @p nm a word glued before a name rather than a fuller form of it
+ * ("Rival Hillary Clinton", "Real Donald Trump", "See Sexton"): its first
+ * word is no listed first name, particle or initial, and the text writes it
+ * in lowercase ("rival")? */
+static int glued_word_run(const char *text, size_t len, const stance_name *nm)
+{
+    size_t ws, we;
+    first_word(text, nm, &ws, &we);
+    if (we - ws < 2 || text[ws] < 'A' || text[ws] > 'Z' || text[we - 1] == '.' ||
+        (stance_lex_classes(text + ws, we - ws) & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) ||
+        (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
+        return 0;
+    return stance_word_in_span(text, len, 0, len, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
+}
+
+long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
+                            int g, size_t pos)
+{
+    size_t lo = 0, hi = l->n, blen = e - s, from;
     const char *k = text + last;
     size_t kn = e - last;
     unsigned want;
+    long best = -1, near = -1;
     {
         size_t a = s, b = e, lt;
         want = stance_names_bare(text, &a, &b, &lt);
@@ -705,18 +750,27 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t s
             hi = mid;
     }
     /* Candidates with this surname, most tokens first, then in text order. */
-    for (size_t i = lo, seen = 0; i < l->n && seen < 64; i++, seen++) {
+    for (size_t i = from = lo, seen = 0; i < l->n && seen < 64; i++, seen++) {
         const stance_name *nm = &l->v[l->by_last[i]];
-        size_t cl = nm->last_end - nm->bare;
-        if (key_cmp(text, nm, k, kn) != 0)
+        if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
             break;
-        if (nm->ntok <= want)
-            return -1;
-        /* The candidate must end with the whole bare name ("al-Awlaki" ends
-         * with "Al-Awlaki": the first letter's case aside). */
-        if (cl > blen && same_but_case(text + nm->last_end - blen, text + s, blen) &&
-            (text[nm->last_end - blen - 1] == ' ' || (unsigned char)text[nm->last_end - blen - 1] == 0xA0))
+        if (!fits_mention(text, nm, s, blen, g) || glued_word_run(text, len, nm))
+            continue;
+        if (g == STANCE_G_UNKNOWN)
+            return (long)l->by_last[i];
+        if (best < 0)
+            best = (long)l->by_last[i];
+        if (nm->start < pos && (near < 0 || nm->start > l->v[near].start))
+            near = (long)l->by_last[i];
+    }
+    if (best < 0 || near < 0 || same_first(text, &l->v[best], &l->v[near]))
+        return best;
+    /* Two people of that gender ("Mr. Clinton" beside Bill and Roger Clinton):
+     * the one named nearest before, by the fullest run with its first name. */
+    for (size_t i = from; i < l->n; i++) {
+        const stance_name *nm = &l->v[l->by_last[i]];
+        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) && !glued_word_run(text, len, nm))
             return (long)l->by_last[i];
     }
-    return -1;
+    return near;
 }

@@ -48,8 +48,15 @@ unsigned stance_names_bare(const char *text, size_t *s, size_t *e, size_t *last)
 
 /* Index of the canonical form for a bare name [s, e) whose last token starts
  * at @p last: the run of the article with the most tokens that ends with the
- * same tokens, the nearest one before @p s winning ties. -1 if none is longer. */
-long stance_names_canonical(const stance_namelist *l, const char *text, size_t s, size_t e, size_t last);
+ * same tokens, the first in the text winning ties. -1 if none is longer.
+ * A mention whose title or pronoun tells a gender @p g (STANCE_G_*) takes only
+ * runs whose own gender fits ("Mr. Obama" is no "Michelle Obama": with none,
+ * -1); of two people that fit (runs opening with different first names), the
+ * one named nearest before @p pos, by its fullest run. A run whose first word
+ * is no first name and is written in lowercase in @p text (of @p len bytes)
+ * is no form of the name ("Rival Hillary Clinton"). */
+long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
+                            int g, size_t pos);
 
 /* Gender hint of a bare name from titles / first-name lists. */
 int stance_names_gender(const char *text, size_t s, size_t e);

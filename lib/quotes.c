@@ -1227,6 +1227,7 @@ fail: /* (also the way out on success: rc is STANCE_OK there) */
     stance_free(c.sur_gender);
     stance_free(c.group);
     stance_free(c.ggender);
+    stance_free(c.lgender);
     stance_free(c.lowseen);
     pcre2_match_data_free(c.md);
     if (rc)

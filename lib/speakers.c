@@ -92,7 +92,20 @@ void stance_q_canonicalise(ctx *c, attr *a)
         a->canon = a->spk;
         return;
     }
-    k = stance_names_canonical(c->names, c->t, s, e, last);
+    /* A lone surname whose title tells a gender ("Mr. Obama") names only a
+     * person it fits, and so does one of a surname group whose runs tell no
+     * gender (their first names tie: "Chris Murphy", "Anne Marie Murphy")
+     * when a he/she already went to a lone surname of it ("Murphy ... he"),
+     * but by the fullest run of that gender, not the nearest. */
+    {
+        int g = n == 1 ? stance_names_gender(c->t, s, e) : STANCE_G_UNKNOWN;
+        long k0;
+        size_t pos = a->spk.start;
+        if (g == STANCE_G_UNKNOWN && n == 1 && c->lgender && (k0 = name_before(c, a->spk.end)) >= 0 &&
+            c->names->v[k0].last_end == e && c->sur_gender[k0] == STANCE_G_UNKNOWN)
+            g = c->lgender[c->group[k0]], pos = 0;
+        k = stance_names_canonical(c->names, c->t, c->len, s, e, last, g, pos);
+    }
     if (!stance_q_in_quote(c, a->spk.start, c->n))
         k = canonical_not_headline(c, k, s, e);
     if (k >= 0) {
@@ -178,9 +191,10 @@ int stance_q_surname_genders(ctx *c)
     c->sur_gender = stance_calloc(l->n, sizeof *c->sur_gender);
     c->group = stance_calloc(l->n, sizeof *c->group);
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
+    c->lgender = stance_calloc(l->n, sizeof *c->lgender);
     c->lowseen = stance_calloc(l->n, sizeof *c->lowseen);
     c->low_budget = 8 * c->len + 65536;
-    if (!c->sur_gender || !c->group || !c->ggender || !c->lowseen)
+    if (!c->sur_gender || !c->group || !c->ggender || !c->lgender || !c->lowseen)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
         size_t j = i;
@@ -1239,15 +1253,21 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     if (best < 0)
         return;
     {
+        /* named by a run of the pronoun's gender; of two people of it the
+         * fullest, not the nearest ("Rafael Cruz" named between "Ted Cruz" and
+         * "Cruz ... he said") */
         const stance_name *nm = &c->names->v[best];
-        long kk = canonical_not_headline(c, stance_names_canonical(c->names, c->t, nm->bare, nm->last_end, nm->last),
-                                         nm->bare, nm->last_end);
+        long kk = canonical_not_headline(
+            c, stance_names_canonical(c->names, c->t, c->len, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
+            nm->last_end);
         if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
             kk = first_name_full(c, best);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
+        if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])
+            c->lgender[c->group[best]] = (unsigned char)g; /* a lone surname is a man's / a woman's */
     }
 }
 
