@@ -789,8 +789,12 @@ int cmd_inspect(int argc, char **argv)
         }
         case 'h':
             printf("Usage: stance inspect [-m MODEL] [--top N]\n"
-                   "Print the model's metadata, feature settings, heads and, per class, the N n-grams\n"
-                   "whose weights push hardest toward it (default 15).\n");
+                   "Print the model's metadata, feature settings, heads (labels, calibration, in-domain\n"
+                   "and general temperatures) and, per class, the N n-grams whose weights push hardest\n"
+                   "toward it (default 15).\n\n"
+                   "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
+                   "      --top N        n-grams per class\n",
+                   stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
         }
