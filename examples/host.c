@@ -1,7 +1,11 @@
 /* host.c - a minimal program using the installed libstance through pkg-config:
  *   cc host.c $(pkg-config --cflags --libs libstance) -o host
- *   ./host MODEL.stm < article.txt
- * Prints one line per (quote, actor): speaker -> actor: label confidence. */
+ *   ./host [MODEL.stm] < article.txt       (no MODEL: the installed default; reads at most 1 MiB)
+ * Discovers the article's actors and prints one line per quote,
+ *   [start,end) speaker: sentiment label confidence
+ * then one indented line per actor the quote concerns,
+ *   speaker -> actor (in the quote | in its attribution): stance label confidence
+ * ("?" for a speaker not found). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

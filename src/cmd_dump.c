@@ -20,7 +20,10 @@ int cmd_dump(int argc, char **argv)
 
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0) {
-            printf("Usage: stance dump [--weights] MODEL\n  Print a model file's header, features, heads and metadata as text.\n");
+            printf("Usage: stance dump [--weights] MODEL\n"
+                   "  Print a model file's header, metadata, features, heads (calibration, temperatures),\n"
+                   "  and the sizes of its lexicon, word vectors and n-gram table, as text.\n"
+                   "  --weights  also every non-zero weight row, lexicon word and word vector\n");
             return CLI_OK;
         } else if (strcmp(argv[i], "--weights") == 0)
             weights = 1;

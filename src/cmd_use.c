@@ -544,7 +544,9 @@ int cmd_eval(int argc, char **argv)
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
                    "the expected calibration error (ECE) and reliability table of the top-label confidence,\n"
-                   "overall and per \"subset\" value. The head is --head, else each record's task.\n\n"
+                   "overall and per \"subset\" value. The head is --head, else each record's task.\n"
+                   "Probabilities are stance_predict()'s: tempered by the head's general temperature when\n"
+                   "the model has one, never by the in-domain temperature stance_classify() applies.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head to evaluate\n"
                    "      --json         one JSON object instead of text\n"
@@ -718,7 +720,9 @@ int cmd_predict(int argc, char **argv)
             printf("Usage: stance predict [-m MODEL] [--head NAME] [--explain K] [FILE.jsonl]\n"
                    "A JSONL filter (FILE or stdin -> stdout): for each record {id, text, target?,\n"
                    "target_spans?, context?, task?} one line {id, head, label, probs, margin[, explain]}.\n"
-                   "margin = probability of the label minus that of the runner-up.\n\n"
+                   "probs are the head's calibrated probabilities, tempered by its general temperature\n"
+                   "when the model has one (stance inspect shows it; never the in-domain one of classify);\n"
+                   "margin = probability of the label minus that of the runner-up; explain: [{feature, weight}].\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head for every record (default: the record's task)\n"
                    "  -e, --explain K    the K features that pushed the label hardest\n"
@@ -785,8 +789,12 @@ int cmd_inspect(int argc, char **argv)
         }
         case 'h':
             printf("Usage: stance inspect [-m MODEL] [--top N]\n"
-                   "Print the model's metadata, feature settings, heads and, per class, the N n-grams\n"
-                   "whose weights push hardest toward it (default 15).\n");
+                   "Print the model's metadata, feature settings, heads (labels, calibration, in-domain\n"
+                   "and general temperatures) and, per class, the N n-grams whose weights push hardest\n"
+                   "toward it (default 15).\n\n"
+                   "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
+                   "      --top N        n-grams per class\n",
+                   stance_default_model_path());
             return CLI_OK;
         default: return CLI_USAGE;
         }

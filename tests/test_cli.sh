@@ -27,6 +27,10 @@ grep -q 'classify' "$tmp/out" && ok || bad "--help lists classify"
 expect_status 2 "no arguments is a usage error" "$stance"
 expect_status 2 "unknown command" "$stance" frobnicate
 expect_status 0 "classify --help" "$stance" classify --help
+# Every option train accepts is in its help; the temperatures say where they apply.
+expect_status 0 "train --help" "$stance" train --help
+grep -q -- '--temperature NAME=T' "$tmp/out" && grep -q -- '--in-domain-temperature NAME=T' "$tmp/out" && ok ||
+  bad "train --help names --temperature and --in-domain-temperature"
 expect_status 2 "bad --format" "$stance" classify -m "$model" --format yaml "$article"
 
 expect_status 1 "missing model" "$stance" classify -m "$tmp/nope.stm" "$article"

@@ -411,10 +411,14 @@ static PyGetSetDef target_getset[] = {
 
 RECORD_TYPE(DecisionType, "stance.Decision", D_N, decision_members, NULL,
             "Decision(label, confidence, probs, values, explain)\n--\n\n"
-            "A classifier's decision: the most probable label and every label's calibrated probability.");
+            "A classifier's decision: the most probable label and every label's calibrated probability\n"
+            "(tempered as the C API's stance_decision says: classify() by the head's in-domain temperature,\n"
+            "else its general one; predict() by its general one; the label is the same either way).");
 RECORD_TYPE(TargetType, "stance.Target", T_N, target_members, target_getset,
             "Target(actor, where, mentions, byte_mentions, stance, entity, kinds, rules, why)\n--\n\n"
-            "The stance of a quote's speaker toward one actor.");
+            "The stance of a quote's speaker toward one actor. kinds and rules run parallel to mentions\n"
+            "(\"surname\", \"pronoun-gender\", ...); why: (\"mentioned\", \"object\", \"principal\",\n"
+            "\"all-actors\"), as in the CLI's JSON (README.md).");
 RECORD_TYPE(QuoteType, "stance.Quote", Q_N, quote_members, quote_getset,
             "Quote(span, byte_span, text, type, speaker, speaker_span, speaker_byte_span, speaker_role, cue,\n"
             "      cue_span, cue_byte_span, context_span, context_byte_span, sentiment, targets, rule)\n--\n\n"
@@ -422,7 +426,8 @@ RECORD_TYPE(QuoteType, "stance.Quote", Q_N, quote_members, quote_getset,
             "offsets into the Python str, `*_byte_span` fields UTF-8 byte offsets.");
 RECORD_TYPE(EntityType, "stance.Entity", E_N, entity_members, NULL,
             "Entity(name, discovered, input_index, mentions, byte_mentions, all_mentions, byte_all_mentions)\n--\n\n"
-            "An actor of the article: given by the caller or discovered in the text.");
+            "An actor of the article: given by the caller or discovered in the text. mentions: its names,\n"
+            "aliases and surnames; all_mentions: every mention as (start, end, kind, rule), in text order.");
 
 static int is_record(PyObject *o)
 {
@@ -1803,7 +1808,8 @@ static PyObject *Model_repr(ModelObject *self)
     "predict($self, text, target=None, head='stance', context=None, explain=0)\n--\n\n"                           \
     "Score one statement (a quote or sentence you already have) with one head ('stance' or\n"              \
     "'sentiment', or an index). target: the actor the stance is about. context: the attribution\n"         \
-    "sentence. Returns a Decision."
+    "sentence. Returns a Decision, its probabilities tempered by the head's general temperature\n"           \
+    "when the model has one (never by the in-domain one classify() applies)."
 
 static PyMethodDef Model_methods[] = {
     {"classify", (PyCFunction)(void (*)(void))Model_classify, METH_VARARGS | METH_KEYWORDS, CLASSIFY_DOC},
