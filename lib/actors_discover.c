@@ -533,12 +533,15 @@ static int name_kinds(stance_ent *e, const char *text, size_t len)
     if (!(e->kinds = stance_malloc_array(e->n_mentions, 1)) || !(e->rules = stance_malloc_array(e->n_mentions, 1)))
         return STANCE_ERR_NOMEM;
     e->kcap = e->rcap = e->n_mentions;
+    /* An entity named by one word ("Riverton", "Israel") is mentioned by its
+     * name, as the same actor passed by the caller would be (actors.c). */
+    const int one_word_name = e->name && !strchr(e->name, ' ');
     for (size_t k = 0; k < e->n_mentions; k++) {
         size_t a = e->mentions[k].start, b = e->mentions[k].end;
-        /* one word alone is the surname (or the single name) of the group */
-        int one = !memchr(text + a, ' ', b - a);
-        e->kinds[k] = one ? STANCE_MK_SURNAME : STANCE_MK_NAME;
-        e->rules[k] = stance_possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE : one ? STANCE_MR_SURNAME : STANCE_MR_NAME;
+        /* one word alone is the surname of the group */
+        int sur = !one_word_name && !memchr(text + a, ' ', b - a);
+        e->kinds[k] = sur ? STANCE_MK_SURNAME : STANCE_MK_NAME;
+        e->rules[k] = stance_possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE : sur ? STANCE_MR_SURNAME : STANCE_MR_NAME;
     }
     return STANCE_OK;
 }

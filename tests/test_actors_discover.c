@@ -149,6 +149,39 @@ static void test_discover_title_mention(void **state)
     stance_model_free(m);
 }
 
+/* Kinds of the name mentions: an entity named by one word ("Velmora") is
+ * mentioned by its name, as it would be if the caller passed it; a one-word
+ * mention of a longer name ("Diaz" of "Marco Diaz") is its surname. */
+static int kinds_of(const stance_entity *e, stance_mention_kind want)
+{
+    int n = 0;
+    for (size_t i = 0; i < stance_entity_mention_count(e); i++) {
+        stance_mention_kind kind;
+        assert_int_equal(stance_entity_mention(e, i, NULL, &kind, NULL), STANCE_OK);
+        n += kind == want;
+    }
+    return n;
+}
+
+static void test_discover_one_word_name_kind(void **state)
+{
+    stance_model *m = open_model();
+    stance_result *res = discover(m, cases[6].text);
+    const stance_entity *v = entity_named(res, "Velmora");
+    (void)state;
+    assert_non_null(v);
+    assert_int_equal(kinds_of(v, STANCE_MENTION_NAME), 3);
+    assert_int_equal(kinds_of(v, STANCE_MENTION_SURNAME), 0);
+    stance_result_free(res);
+    res = discover(m, "Marco Diaz spoke in Dover. \"We will win,\" Diaz said.\n");
+    v = entity_named(res, "Marco Diaz");
+    assert_non_null(v);
+    assert_int_equal(kinds_of(v, STANCE_MENTION_NAME), 1);
+    assert_int_equal(kinds_of(v, STANCE_MENTION_SURNAME), 1);
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* stance_word_in_span() against a plain search: a word of @p n bytes, first
  * then w[1, n), starting and ending inside [lo, hi), no word byte of t on
  * either side. Random texts of a few letters, spaces and a non-ASCII byte. */
@@ -194,6 +227,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_discover_cases),
         cmocka_unit_test(test_discover_title_mention),
+        cmocka_unit_test(test_discover_one_word_name_kind),
         cmocka_unit_test(test_word_in_span_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
