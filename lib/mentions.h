@@ -166,7 +166,7 @@ size_t stance_mentions_skip_title(const char *t, size_t start);
 /* 1 if the built-in word tables are sorted (they are binary-searched). */
 int stance_mentions_tables_sorted(void);
 
-/* Is t[i] a byte of a word (the one test of mentions.c and mentions_more.c)?
+/* Is t[i] a byte of a word (the one test of the mentions*.c files)?
  * A word is a run of ASCII letters and digits and non-ASCII letters; quote
  * marks, dashes and apostrophes end it. @p len bounds the look at a
  * character's next byte. */

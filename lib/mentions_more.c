@@ -43,10 +43,10 @@
  * A plural noun between an organisation and a "they" that follows it in
  * its sentence is what "they" means ("gun manufacturers and gun dealers
  * should be able to be sued when they should know"), not the organisation
- * (stance_plural_noun_before, which mentions.c's "they" pass asks).
+ * (stance_plural_noun_before, which mentions_pron.c's "they" pass asks).
  *
  * A he/him/his capitalised inside a sentence is the deity, no actor
- * (stance_deity_pronoun, which mentions.c's pronoun pass asks).
+ * (stance_deity_pronoun, which mentions_pron.c's pronoun pass asks).
  *
  * And the actor a quote's speaker is (stance_mentions_speaker) and the one it
  * speaks for (stance_mentions_principal), which mentions.c's passes read.

@@ -573,7 +573,7 @@ static void test_actors_facing_group_owner(void **state)
 
 /* A discovered name of unknown gender (a place here) is no antecedent of
  * "he"/"she": the quote's "He" names nobody, so the quote has no target;
- * mentions.c person_like(). */
+ * mentions.c stance_person_like(). */
 static void test_actors_discovered_place_no_pronoun(void **state)
 {
     stance_model *m = NULL;

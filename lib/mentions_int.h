@@ -1,0 +1,78 @@
+/*
+ * mentions_int.h - private to the mention passes (mentions.c, mentions_pron.c):
+ * the per-call state and the pronoun classes they share. Not installed, not
+ * used outside these two files.
+ *
+ *   mentions.c       titles, roles, epithets, genders, dialogue, speaker-self
+ *                    and addressee; collects the pronouns (stance_mentions_find)
+ *   mentions_pron.c  third-person pronouns: he/she/... and they/them/their
+ */
+#ifndef STANCE_MENTIONS_INT_H
+#define STANCE_MENTIONS_INT_H
+#include <stddef.h>
+
+#include "actors.h"
+#include "mentions.h"
+#include "quotes.h"
+
+/* Pronoun classes, read from the lexicon's pronoun features: third person
+ * (he/she..., with gender), first person (self, plural), second person. */
+enum { P_THIRD = 1, P_FIRST = 2, P_FIRST_PLURAL = 3, P_SECOND = 4, P_THIRD_PLURAL = 5 };
+typedef struct pron_word {
+    int cls, gender;
+} pron_word;
+
+/* ---- per-call state --------------------------------------------------------- */
+
+/* A role or epithet the article ties to an actor from position pos on. */
+typedef struct tie {
+    const char *role;   /* role name, or NULL for an epithet */
+    stance_span phrase; /* the epithet's words after "the" */
+    size_t pos, ent;
+    int rule;           /* STANCE_MR_TITLE_BEFORE, _ROLE_APPOSITION or _EPITHET */
+} tie;
+
+/* Something a pronoun may refer to, in text order. */
+typedef struct referent {
+    size_t start, end;
+    long ent; /* actor, or -1: a person who is no actor */
+    int gender;
+    const char *who; /* a pronoun that attributes a quote: its speaker's name; else NULL */
+} referent;
+
+typedef struct mstate {
+    const char *t;
+    size_t len;
+    stance_entityset *ents;
+    const stance_quotelist *quotes;
+    tie *ties;
+    size_t n_ties, ties_cap;
+    referent *refs;
+    size_t n_refs, refs_cap;
+    long *speaker; /* per quote: the speaking actor or -1 */
+    long *inter;   /* per quote: the actor the speaker talks with (find_interlocutors) or -1 */
+    struct pron_at {
+        size_t ws, we;
+        const pron_word *pw;
+    } * prons;     /* third-person pronouns of the text, in order */
+    size_t n_prons, prons_cap;
+    struct org_at {
+        size_t ent;
+        const char *head; /* org_head() of its name, hl bytes */
+        size_t hl;
+    } * orgs; /* organisation actors (find_orgs) */
+    size_t n_orgs, orgs_cap;
+} mstate;
+
+/* mentions.c: the pronoun class of t[ws, we), or NULL when it is no pronoun. */
+const pron_word *stance_pronoun_of(const char *t, size_t ws, size_t we);
+/* mentions.c: may the actor be a person ("he", "she")? Not an organisation or a place. */
+int stance_person_like(const stance_ent *e);
+/* mentions.c: is t[a, b) all spaces (or empty)? */
+int stance_spaces_only(const char *t, size_t a, size_t b);
+
+/* mentions_pron.c: the referents a pronoun may point back to (m->refs). */
+int stance_mentions_build_referents(mstate *m);
+/* mentions_pron.c: he/she/.../they/them/their (m->prons) to the actors they mean. */
+int stance_mentions_resolve_pronouns(mstate *m);
+#endif

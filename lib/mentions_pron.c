@@ -1,0 +1,458 @@
+/*
+ * mentions_pron.c - third-person pronouns, pass 3 of stance_mentions_find()
+ * (mentions.c collects the pronouns; the state is mentions_int.h's mstate).
+ *
+ * he/she/him/her/his/hers resolve to the most recent compatible person: an
+ * actor of that gender (or a person-like actor of unknown gender), or a person
+ * the article names who is no actor (its gender also from the longer run it
+ * shortens), which blocks the pronoun; when that one stands in an earlier
+ * sentence, the first compatible one of that sentence if it opens it (its
+ * subject: "Tom Park beat Sam Ito. He ..." is Park). "him" is never the
+ * subject of its own clause ("Sanders called him"). A pronoun inside a quote
+ * never means the quote's speaker; a pronoun that attributes a quote ("...,
+ * she said") is the speaker the attribution sieves chose. A name an earlier
+ * sentence's quote mentions in passing (a preposition's object: "You don't
+ * know about David Duke?") is passed over by a pronoun in a later quote; an
+ * actor of unknown gender the text names by an acronym ("KKK") is no person;
+ * in a quote nested after "He said:" the pronoun is not the one "He" stands
+ * for; "he or she" is anyone. "this man", "that woman", "this guy" are a
+ * he/she too.
+ *
+ * they/them/their: the organisation actor named within PLURAL_REACH bytes
+ * before, unless an actor that may be a person stands in between.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "lexicon.h"
+#include "mentions.h"
+#include "mentions_int.h"
+#include "sort.h"
+#include "speaker_names.h"
+#include "tokens.h"
+
+static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
+{
+    if (stance_grow((void **)&m->refs, &m->refs_cap, m->n_refs + 1, sizeof *m->refs))
+        return STANCE_ERR_NOMEM;
+    m->refs[m->n_refs++] = (referent){s, e, ent, gender, NULL};
+    return STANCE_OK;
+}
+
+/* What a pronoun may point back to: every actor mention found so far (with the
+ * actor's gender; unknown for organisations and places), and the persons of
+ * known gender the article names who are no actor. */
+int stance_mentions_build_referents(mstate *m)
+{
+    const stance_namelist *nl = &m->quotes->names;
+    size_t n_ent;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        int g = stance_person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
+        for (size_t k = 0; k < e->n_mentions; k++)
+            if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
+                return STANCE_ERR_NOMEM;
+        for (size_t k = 0; k < e->n_more; k++)
+            if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
+                return STANCE_ERR_NOMEM;
+    }
+    if (stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))
+        return STANCE_ERR_NOMEM;
+    n_ent = m->n_refs;
+    for (size_t i = 0; i < nl->n; i++) {
+        const stance_name *nm = &nl->v[i];
+        size_t lo = 0, hi = n_ent;
+        int g = nm->gender;
+        while (lo < hi) { /* first actor mention ending after the run's start */
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->refs[mid].end <= nm->bare)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n_ent && m->refs[lo].start < nm->last_end)
+            continue; /* an actor's name */
+        if (g == STANCE_G_UNKNOWN) /* "Westmacott" after "Sir Peter Westmacott" */
+            g = stance_run_gender(nl, m->t, nm);
+        if (g == STANCE_G_UNKNOWN || stance_name_is_org(m->t, nm->bare, nm->last_end))
+            continue; /* "The Laura Ingraham Show" is no "she" */
+        if (add_ref(m, nm->bare, nm->last_end, -1, g))
+            return STANCE_ERR_NOMEM;
+    }
+    if (m->n_refs > n_ent && stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* Is referent @p r the speaker of quote @p q or the actor the speaker talks
+ * with (a third-person pronoun in a quote is neither)? */
+static int is_speaker(const mstate *m, const referent *r, size_t qi)
+{
+    const stance_rawquote *q = &m->quotes->q[qi];
+    size_t wl, rl;
+    const char *w, *rw;
+    if (r->ent >= 0)
+        return r->ent == m->speaker[qi] || r->ent == m->inter[qi];
+    if (!q->speaker)
+        return 0;
+    w = stance_last_word(q->speaker, strlen(q->speaker), &wl);
+    rw = r->who ? stance_last_word(r->who, strlen(r->who), &rl)
+                : stance_last_word(m->t + r->start, r->end - r->start, &rl);
+    return wl == rl && memcmp(w, rw, wl) == 0;
+}
+
+#define RECENT 16         /* referents a pronoun looks back over */
+#define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
+#define PLURAL_REACH 450   /* bytes back from they/them/their to the organisation it means */
+#define CHAIN_REACH 300    /* bytes back from a pronoun to the pronoun whose chain it keeps */
+
+/* A pronoun that attributes a quote ("..., she said"), with the speaker the
+ * attribution sieves resolved it to: that actor, or -1 for a person who is no
+ * actor. Sorted by position. */
+typedef struct spk_pron {
+    size_t start;
+    long ent;
+    const char *who;
+} spk_pron;
+
+static int spk_pron_cmp(const void *a, const void *b)
+{
+    const spk_pron *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int speaker_pronouns(const mstate *m, spk_pron **out, size_t *n_out)
+{
+    size_t n = 0;
+    *out = NULL;
+    *n_out = 0;
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        n += q->how == STANCE_ATTR_PRONOUN && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET;
+    }
+    if (!n)
+        return STANCE_OK;
+    if (!(*out = stance_malloc_array(n, sizeof **out)))
+        return STANCE_ERR_NOMEM;
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        if (q->how == STANCE_ATTR_PRONOUN && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET)
+            (*out)[(*n_out)++] = (spk_pron){q->speaker_span.start, m->speaker[qi], q->speaker};
+    }
+    if (*n_out > 1)
+        stance_sort_small(*out, *n_out, sizeof **out, spk_pron_cmp);
+    return STANCE_OK;
+}
+
+static void push_recent(referent *recent, size_t *nr, referent r)
+{
+    if (*nr == RECENT)
+        memmove(recent, recent + 1, --*nr * sizeof *recent);
+    recent[(*nr)++] = r;
+}
+
+/* Is there a word for people in t[a, b) that "they" (at [b, be)) may mean
+ * instead: an irregular plural ("people", "women"), an indefinite pronoun
+ * ("everybody", "someone": the lexicon's PEOPLE) or a plural noun
+ * of its clause (stance_plural_noun_before())? */
+static int people_between(const char *t, size_t a, size_t b, size_t be)
+{
+    for (size_t i = a; i < b;) {
+        size_t ws = i;
+        if (!stance_word_byte(t, i, b)) {
+            i++;
+            continue;
+        }
+        i = stance_word_end(t, i, b, b);
+        if (i - ws >= 3 && (stance_lex_classes_lower(t + ws, i - ws) & STANCE_LX(PEOPLE)))
+            return 1;
+        if (stance_plural_noun_before(t, ws, i, b, be))
+            return 1;
+    }
+    return 0;
+}
+
+/* they/them/their: the organisation or group actor (no person) named last,
+ * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
+ * pronoun stands in ("..., said the NRA. \"It's the beginning of their
+ * grip breaking.\""). Persons are passed over: "they" is never one of them;
+ * a word for people in between ("people", "women", "everybody") is what
+ * "they" means, not the organisation. */
+static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+{
+    for (size_t k = nr; k-- > 0;) {
+        const referent *r = &recent[k];
+        if (r->end + PLURAL_REACH < ws)
+            return STANCE_OK;
+        if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
+            continue; /* a person */
+        if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
+            people_between(m->t, r->end, ws, we) || stance_plural_subject_before(m->t, ws, r->end))
+            return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
+        return stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
+    }
+    return STANCE_OK;
+}
+
+/* May referent @p r be what a he/she pronoun @p pw (in quote @p inq, or -1) means? */
+static int fits(const mstate *m, const referent *r, const pron_word *pw, long inq)
+{
+    if (r->gender < 0 || (inq >= 0 && is_speaker(m, r, (size_t)inq)))
+        return 0;
+    return r->gender == pw->gender || (r->gender == STANCE_G_UNKNOWN && r->ent >= 0);
+}
+
+/* Does the mention at @p start open the sentence at @p ss (a title aside)? */
+static int opens(const char *t, size_t ss, size_t start)
+{
+    size_t i = stance_mentions_skip_title(t, start); /* the title's start, or before the spaces */
+    while (i < start && t[i] == ' ')
+        i++;
+    while (ss < start && t[ss] == ' ')
+        ss++;
+    return i == ss;
+}
+
+/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
+static int any_stop(const char *t, size_t a, size_t b)
+{
+    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
+                     memchr(t + a, '!', b - a));
+}
+
+/* Is referent @p r the subject of the clause whose object is the pronoun at
+ * @p ws ("Sanders called him", "Kasich will beat him")? It is no possessive,
+ * stands at most four words before, with no punctuation, quote mark, dash,
+ * conjunction, relative or question word, reporting verb, "to" or -ing form
+ * (but after a be/get form: "is attacking him") in between, a parenthesis
+ * aside; and the pronoun follows no preposition ("a weapon on him"). The
+ * object of a verb is then someone else than its subject. */
+static int clause_mate(const char *t, const referent *r, size_t ws)
+{
+    const uint64_t stop = STANCE_LX(CONJ) | STANCE_LX(REL) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE);
+    size_t i = r->end, pe = 0, ps = 0, nw = 0;
+    int aux = 0; /* words since a be/get form ("has been cleverly out-maneuvering him") */
+    if (r->end > ws || ws - r->end > 60 || stance_word_is(t, r->start, r->end, "his") ||
+        stance_word_is(t, r->start, r->end, "her"))
+        return 0;
+    while (i < ws) {
+        size_t s = i;
+        uint64_t cls;
+        if (!stance_word_byte(t, i, ws)) { /* a curly mark, apostrophe or dash ends the clause too */
+            const char *close;
+            if (strchr(",;:.!?\"'", t[i]) || (unsigned char)t[i] >= 0x80 ||
+                (t[i] == '-' && (t[i + 1] == '-' || t[i + 1] == ' ')))
+                return 0;
+            if (t[i] == '(' && (close = memchr(t + i, ')', ws - i)))
+                i = (size_t)(close - t); /* "Sanders (I-Vt.) called him" */
+            i++;
+            continue;
+        }
+        i = stance_word_end(t, i, ws, ws);
+        cls = stance_lex_classes_lower(t + s, i - s);
+        /* a clause of its own: "who", "and", "said", "how", "to join him", "by driving him", "criticizing him" */
+        if ((cls & stop) || ++nw > 4 || stance_word_is(t, s, i, "to") || stance_word_is(t, s, i, "how") ||
+            stance_word_is(t, s, i, "what") || stance_word_is(t, s, i, "why") ||
+            (i - s >= 5 && stance_word_is(t, i - 3, i, "ing") && !aux))
+            return 0;
+        aux = (cls & STANCE_LX(BE_AUX)) ? 2 : aux ? aux - 1 : 0;
+        ps = s, pe = i;
+    }
+    return nw && !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(PREP));
+}
+
+/* Is referent @p r the object of a preposition inside another quote than the
+ * pronoun's quote @p inq ("You don't know about David Duke?" ... "Is he really
+ * so stupid"; "the same thing with [Bob] Corker, with Newt [Gingrich]")? A
+ * name the speaker only talks about in passing is no subject of the talk: the
+ * pronoun of a later quote means someone more salient. A first name and
+ * brackets before the name aside. */
+static int passing_in_other_quote(const mstate *m, const referent *r, long inq)
+{
+    const stance_quotelist *ql = m->quotes;
+    size_t lo, i = r->start, ws, we;
+    int conj = 0;
+    if (inq < 0 || r->who)
+        return 0;
+    lo = stance_quote_holding(ql, r->start, r->end);
+    if (lo >= ql->n || (long)lo == inq || !any_stop(m->t, r->end, ql->q[inq].span.start))
+        return 0; /* the same sentence: "When I look at somebody like Hillary Clinton," he said, "who ..." */
+    for (int n = 0; n < 8; n++, i = ws) {
+        while (i > 0 && (m->t[i - 1] == '[' || m->t[i - 1] == ']' || m->t[i - 1] == ' '))
+            i--;
+        if (!stance_word_before(m->t, i, &ws, &we) || ws < ql->q[lo].span.start)
+            return 0;
+        if (stance_lex_classes_lower(m->t + ws, we - ws) & STANCE_LX(PREP))
+            return 1;
+        if (n == 0 && stance_letter_case(m->t, ws, we) > 0)
+            continue; /* "Newt [Gingrich]" */
+        if (!conj && (stance_word_is(m->t, ws, we, "and") || stance_word_is(m->t, ws, we, "or")))
+            conj = 1; /* "by the Ku Klux Klan and David Duke": a word of the conjunct before next */
+        else if (!conj)
+            return 0;
+    }
+    return 0;
+}
+
+/* A pronoun at @p ws inside a quote nested in quote @p inq, opened right
+ * after "<X> said:" ("He said: 'Pray for him.'"): the actor X stands for, found
+ * among the @p nr referents before (the nested quote's speaker is no third
+ * person of it, as a quote's speaker is none of its own); else -1. */
+static long nested_speaker(const mstate *m, const referent *recent, size_t nr, size_t ws, long inq)
+{
+    const char *t = m->t;
+    size_t qs, i = ws, vs, ve;
+    if (inq < 0)
+        return -1;
+    qs = m->quotes->q[inq].span.start;
+    while (i > qs + 2 && !(t[i - 1] == '\'' && (t[i - 2] == ' ' || t[i - 2] == ':')) &&
+           !(i >= qs + 3 && (unsigned char)t[i - 3] == 0xe2 && (unsigned char)t[i - 2] == 0x80 &&
+             (unsigned char)t[i - 1] == 0x98))
+        if (t[--i] == '.' || t[i] == '"' || (unsigned char)t[i] == 0x9d) /* a sentence end or a closing mark */
+            return -1;
+    if (i <= qs + 2)
+        return -1;
+    i -= t[i - 1] == '\'' ? 1 : 3; /* at the opening mark */
+    while (i > qs && t[i - 1] == ' ')
+        i--;
+    if (i <= qs || (t[i - 1] != ':' && t[i - 1] != ',') || !stance_word_before(t, i - 1, &vs, &ve) ||
+        !(stance_lex_classes_lower(t + vs, ve - vs) & STANCE_LX(RV_SAY)))
+        return -1;
+    for (size_t k = nr; k-- > 0 && recent[k].end + 2 >= vs;)
+        if (recent[k].end <= vs && stance_spaces_only(t, recent[k].end, vs))
+            return recent[k].ent;
+    return -1;
+}
+
+/* Is the he/she pronoun t[ws, we) one of a generic pair, "he or she", "his or
+ * her", "him or her" (anyone: "whoever becomes president, he or she will")? */
+static int generic_pair(const mstate *m, size_t ws, size_t we)
+{
+    const char *t = m->t;
+    size_t os, oe, ps, pe;
+    const pron_word *pw;
+    if (stance_word_after(t, m->len, we, &os, &oe) && stance_word_is(t, os, oe, "or") &&
+        stance_word_after(t, m->len, oe, &ps, &pe) && (pw = stance_pronoun_of(t, ps, pe)) && pw->cls == P_THIRD)
+        return 1;
+    return stance_word_before(t, ws, &os, &oe) && stance_word_is(t, os, oe, "or") &&
+           stance_word_before(t, os, &ps, &pe) && (pw = stance_pronoun_of(t, ps, pe)) && pw->cls == P_THIRD;
+}
+
+/* The most recent fitting referent recent[k] stands in a sentence before the
+ * pronoun's at @p ws: the first fitting one of that sentence, its subject
+ * more often than not ("Cruz beat Dewhurst in the runoff. His candidacy
+ * ..." is Cruz's). */
+static const referent *first_of_sentence(const mstate *m, const referent *recent, size_t k, const pron_word *pw,
+                                         long inq, size_t ws)
+{
+    size_t cur = recent[k].start, ss = 0, best = k;
+    int known = 0;
+    if (k == 0 || !any_stop(m->t, recent[k].end, ws) ||
+        stance_sent_start(m->t, ws, recent[k].start) == recent[k].start)
+        return &recent[k];
+    /* back over the referents of recent[k]'s sentence, scanning no further than its start */
+    for (size_t j = k; j-- > 0;) {
+        size_t s = any_stop(m->t, recent[j].end, cur) ? stance_sent_start(m->t, cur, recent[j].start) : recent[j].start;
+        if (s > recent[j].start) {
+            ss = s;
+            known = 1;
+            break;
+        }
+        cur = recent[j].start;
+        if (fits(m, &recent[j], pw, inq))
+            best = j;
+    }
+    if (best == k)
+        return &recent[k];
+    if (!known)
+        ss = stance_sent_start(m->t, cur, 0);
+    return opens(m->t, ss, recent[best].start) ? &recent[best] : &recent[k];
+}
+
+/* The most recent fitting referent recent[k] is a name in passing (a list, an
+ * apposition: "he paid back two of his supporters, Rep. Rick Nolan and ...,
+ * with endorsements designed to expand his ..."): a fitting pronoun before
+ * it within CHAIN_REACH bytes of the pronoun at @p ws keeps the chain
+ * ("his ... his" Sanders'), else recent[k]. */
+static const referent *chained(const mstate *m, const referent *recent, size_t k, const pron_word *pw, long inq,
+                               size_t ws)
+{
+    for (size_t j = k; j-- > 0 && recent[j].end + CHAIN_REACH >= ws;) {
+        size_t b = j + 1;
+        while (b < k && recent[b].ent != recent[j].ent)
+            b++; /* not when its actor is named again since ("a rally with Clinton and Grimes") */
+        if (b == k && recent[j].ent >= 0 && stance_pronoun_of(m->t, recent[j].start, recent[j].end) &&
+            fits(m, &recent[j], pw, inq))
+            return &recent[j];
+    }
+    return &recent[k];
+}
+
+/* Resolve he/she/him/her/his/hers/himself/herself to the most recent
+ * compatible referent, excluding the speaker of the quote it stands in. A
+ * pronoun that attributes a quote ("she said") is the speaker the attribution
+ * sieves chose for it: that actor, or nobody when it is a person who is no
+ * actor (and later pronouns then chain to that person, not to an actor). */
+int stance_mentions_resolve_pronouns(mstate *m)
+{
+    referent recent[RECENT];
+    size_t nr = 0, ri = 0, qi = 0, si = 0, n_sp;
+    spk_pron *sp;
+    int rc = STANCE_OK;
+    if (speaker_pronouns(m, &sp, &n_sp))
+        return STANCE_ERR_NOMEM;
+    for (size_t pi = 0; pi < m->n_prons && !rc; pi++) {
+        size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
+        const pron_word *pw = m->prons[pi].pw;
+        long inq = -1, nested;
+        int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
+        for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
+            push_recent(recent, &nr, m->refs[ri]);
+        while (si < n_sp && sp[si].start < ws)
+            si++;
+        if (si < n_sp && sp[si].start == ws) {
+            long ent = sp[si].ent;
+            int g = pw->cls == P_THIRD_PLURAL ? -1 : ent >= 0 ? m->ents->e[ent].gender : pw->gender;
+            if (ent >= 0)
+                rc = stance_mentions_add(&m->ents->e[ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_SPEAKER);
+            push_recent(recent, &nr, (referent){ws, we, ent, g == STANCE_G_UNKNOWN ? pw->gender : g, sp[si].who});
+            continue;
+        }
+        while (qi < m->quotes->n && m->quotes->q[qi].span.end <= ws)
+            qi++;
+        if (qi < m->quotes->n && m->quotes->q[qi].span.start <= ws)
+            inq = (long)qi;
+        if (pw->cls == P_THIRD_PLURAL) {
+            rc = resolve_plural(m, recent, nr, ws, we, inq);
+            continue;
+        }
+        if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
+            continue;
+        nested = nested_speaker(m, recent, nr, ws, inq);
+        for (size_t k = nr; k-- > 0 && !taken;) {
+            const referent *r = &recent[k];
+            if (r->end + PRONOUN_REACH < ws)
+                break;
+            if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq) ||
+                (nested >= 0 && r->ent == nested))
+                continue;
+            taken = 1;
+            r = first_of_sentence(m, recent, k, pw, inq, ws);
+            if (r == &recent[k] && !stance_pronoun_of(m->t, r->start, r->end) &&
+                stance_name_in_list(m->t, m->len, r->start, r->end))
+                r = chained(m, recent, k, pw, inq, ws);
+            if (r->ent >= 0) {
+                referent chain = {ws, we, r->ent, r->gender, NULL};
+                int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
+                rc = stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
+                push_recent(recent, &nr, chain);
+            }
+        }
+    }
+    stance_free(sp);
+    return rc;
+}
