@@ -258,6 +258,10 @@ def table(mode, rows, tot, figs):
         if c:
             print(f"{what}: mean confidence {sum(x for x, _ in c) / len(c):.2f}, accuracy {sum(y for _, y in c) / len(c):.2f}")
     sl = ["positive", "negative", "neutral"]
+    print("sentiment confusion (rows gold, columns predicted " + "/".join(sl) + "): " + "; ".join(
+        f"{g} " + "/".join(str(sum(1 for a, b in zip(sg, sp) if a == g and b == p)) for p in sl) for g in sl))
+    print("stance confusion (rows gold, columns predicted, unlinked = none) " + "/".join(lab) + ": " + "; ".join(
+        f"{g} " + "/".join(str(sum(1 for a, b in zip(allg, allp) if a == g and b == p)) for p in lab) for g in lab))
     print(f"sentiment on found quotes: accuracy {sum(g == p for g, p in zip(sg, sp))}/{len(sg)},"
           f" macro-F1 {macro_f1(sg, sp, sl):.2f} | 'negative' everywhere: accuracy"
           f" {sum(g == 'negative' for g in sg)}/{len(sg)}, macro-F1 {macro_f1(sg, ['negative'] * len(sg), sl):.2f}")
