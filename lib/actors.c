@@ -312,7 +312,12 @@ static int compile_chunk(const alt *alts, size_t na, unsigned flags, pcre2_compi
         goto nomem;
     code = pcre2_compile((PCRE2_SPTR)b.p, b.n, opt, &ec, &eo, cctx);
     if (!code) {
-        rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "actor names");
+        if (ec == PCRE2_ERROR_PATTERN_TOO_LARGE) /* PCRE2's message names no limit the caller can act on */
+            rc = stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET,
+                                  "actor names: too long to match (a name or alias of tens of kilobytes; %zu bytes "
+                                  "in one pattern)", b.n);
+        else
+            rc = stance_pcre2_error(err, ec, STANCE_NO_OFFSET, "actor names");
         goto out;
     }
     /* JIT is optional (not on every platform), but running out of memory is reported */

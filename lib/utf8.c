@@ -65,6 +65,34 @@ static int utf8_valid(const unsigned char *s, size_t n)
     return 1;
 }
 
+/* What is wrong with the character at the error's offset, in words a user
+ * reads (PCRE2's own messages say "UTF-8 error: byte 2 top bits not 0x80");
+ * NULL for a code this does not know (then PCRE2's message is used). */
+static const char *utf8_why(int rc)
+{
+    switch (rc) {
+    case PCRE2_ERROR_UTF8_ERR1: case PCRE2_ERROR_UTF8_ERR2: case PCRE2_ERROR_UTF8_ERR3:
+    case PCRE2_ERROR_UTF8_ERR4: case PCRE2_ERROR_UTF8_ERR5:
+        return "the text ends inside a multi-byte character";
+    case PCRE2_ERROR_UTF8_ERR6: case PCRE2_ERROR_UTF8_ERR7: case PCRE2_ERROR_UTF8_ERR8:
+    case PCRE2_ERROR_UTF8_ERR9: case PCRE2_ERROR_UTF8_ERR10:
+        return "a multi-byte character is cut short (a byte after its first is no continuation byte 0x80-0xBF)";
+    case PCRE2_ERROR_UTF8_ERR11: case PCRE2_ERROR_UTF8_ERR12:
+        return "a 5- or 6-byte sequence (UTF-8 characters have at most 4 bytes)";
+    case PCRE2_ERROR_UTF8_ERR13: case PCRE2_ERROR_UTF8_ERR14:
+        return "a code point above U+10FFFF or a surrogate (U+D800-U+DFFF)";
+    case PCRE2_ERROR_UTF8_ERR15: case PCRE2_ERROR_UTF8_ERR16: case PCRE2_ERROR_UTF8_ERR17:
+    case PCRE2_ERROR_UTF8_ERR18: case PCRE2_ERROR_UTF8_ERR19:
+        return "an overlong encoding (a character written with more bytes than it needs)";
+    case PCRE2_ERROR_UTF8_ERR20:
+        return "a continuation byte (0x80-0xBF) with no character to continue";
+    case PCRE2_ERROR_UTF8_ERR21:
+        return "a byte 0xFE or 0xFF, never part of UTF-8";
+    default:
+        return NULL;
+    }
+}
+
 int stance_utf8_check_with(const pcre2_code *code, pcre2_general_context *gctx, const char *text, size_t len,
                            stance_error *err)
 {
@@ -80,7 +108,9 @@ int stance_utf8_check_with(const pcre2_code *code, pcre2_general_context *gctx, 
     rc = pcre2_match(code, (PCRE2_SPTR)(text + a), len - a, 0, 0, md, NULL);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         size_t off = stance_pcre2_status(rc) == STANCE_ERR_UTF8 ? a + pcre2_get_startchar(md) : STANCE_NO_OFFSET;
-        ret = stance_pcre2_error(err, rc, off, "invalid UTF-8");
+        const char *why = utf8_why(rc);
+        ret = why ? stance_error_set(err, STANCE_ERR_UTF8, off, "invalid UTF-8: %s", why)
+                  : stance_pcre2_error(err, rc, off, "invalid UTF-8");
     }
     pcre2_match_data_free(md);
     return ret;

@@ -90,8 +90,11 @@ static int add_actor(actor_list *l, char *spec)
     if (bar)
         *bar = '\0';
     l->a[l->n].name = p;
-    if (blank(p))
+    if (blank(p)) {
+        if (bar)
+            *bar = '|'; /* the message quotes the whole spec as given */
         return -2;
+    }
     while (bar) {
         char **nal;
         p = bar + 1;

@@ -43,6 +43,12 @@ grep -q "none.txt" "$tmp/err" && ok || bad "missing input error names the file"
 printf '"Fine,\377" she said.' > "$tmp/bad.txt"
 expect_status 1 "invalid UTF-8" "$stance" classify -m "$model" "$tmp/bad.txt"
 grep -q "bad.txt.*UTF-8.*byte 6" "$tmp/err" && ok || { bad "UTF-8 error names file and offset"; cat "$tmp/err"; }
+grep -q "UTF-8 error\|top bits" "$tmp/err" && { bad "UTF-8 error in PCRE2's words"; cat "$tmp/err"; } || ok
+expect_status 2 "an actor spec with an empty name" "$stance" classify -m "$model" -a '|Park' "$article"
+grep -q "'|Park'" "$tmp/err" && ok || { bad "the empty-name error quotes the spec as given"; cat "$tmp/err"; }
+head -c 70000 /dev/zero | tr '\0' 'A' > "$tmp/longname"
+expect_status 1 "an actor name over PCRE2's pattern size" "$stance" classify -m "$model" -a "$(cat "$tmp/longname")" "$article"
+grep -q "actor names: too long to match" "$tmp/err" && ok || { bad "a too-long actor name says so"; cat "$tmp/err"; }
 
 expect_status 0 "classify JSON" "$stance" classify -m "$model" -a "Governor Tom Park|Park" "$article"
 [ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "one JSON line per article"

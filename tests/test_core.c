@@ -67,10 +67,15 @@ static void test_core_utf8_check(void **state)
     assert_int_equal(stance_utf8_check("", 0, &err), STANCE_OK);
     assert_int_equal(stance_utf8_check(bad, sizeof bad - 1, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 4);
+    /* the message says what is wrong in plain words, not in PCRE2's ("UTF-8 error: byte 3 top bits ...") */
+    assert_string_equal(err.message, "invalid UTF-8: a multi-byte character is cut short (a byte after its first is "
+                                     "no continuation byte 0x80-0xBF)");
     assert_int_equal(stance_utf8_check(overlong, sizeof overlong - 1, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 2);
+    assert_non_null(strstr(err.message, "overlong"));
     assert_int_equal(stance_utf8_check(surrogate, sizeof surrogate - 1, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 1);
+    assert_non_null(strstr(err.message, "surrogate"));
     /* NUL bytes are valid UTF-8 and do not end the text. */
     assert_int_equal(stance_utf8_check("a\0b\xff", 4, &err), STANCE_ERR_UTF8);
     assert_int_equal(err.offset, 3);
