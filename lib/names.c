@@ -728,6 +728,15 @@ static int glued_word_run(const char *text, size_t len, const stance_name *nm)
     return stance_word_in_span(text, len, 0, len, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
 }
 
+/* Does run @p nm open with a listed first name ("Thomas Perez", not
+ * "Understated Perez", "Team Trump", "AG Mukasey")? */
+static int opens_first_name(const char *text, const stance_name *nm)
+{
+    size_t ws, we;
+    first_word(text, nm, &ws, &we);
+    return stance_names_is_first_name(text + ws, we - ws);
+}
+
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
                             int g, size_t pos)
 {
@@ -735,6 +744,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
     const char *k = text + last;
     size_t kn = e - last;
     unsigned want;
+    int fn = 0;
     long best = -1, near = -1;
     {
         size_t a = s, b = e, lt;
@@ -749,12 +759,22 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
         else
             hi = mid;
     }
-    /* Candidates with this surname, most tokens first, then in text order. */
-    for (size_t i = from = lo, seen = 0; i < l->n && seen < 64; i++, seen++) {
+    /* A run opening with a first name is the fuller form when there is one:
+     * a word glued before the name that the text never writes in lowercase
+     * ("Understated Perez" beside "Thomas Perez") is not. */
+    for (size_t i = from = lo, seen = 0; i < l->n && seen < 64 && !fn; i++, seen++) {
         const stance_name *nm = &l->v[l->by_last[i]];
         if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
             break;
-        if (!fits_mention(text, nm, s, blen, g) || glued_word_run(text, len, nm))
+        fn = fits_mention(text, nm, s, blen, g) && opens_first_name(text, nm);
+    }
+    /* Candidates with this surname, most tokens first, then in text order. */
+    for (size_t i = from, seen = 0; i < l->n && seen < 64; i++, seen++) {
+        const stance_name *nm = &l->v[l->by_last[i]];
+        if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
+            break;
+        if (!fits_mention(text, nm, s, blen, g) || glued_word_run(text, len, nm) ||
+            (fn && !opens_first_name(text, nm)))
             continue;
         if (g == STANCE_G_UNKNOWN)
             return (long)l->by_last[i];
