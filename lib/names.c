@@ -737,6 +737,39 @@ static int opens_first_name(const char *text, const stance_name *nm)
     return stance_names_is_first_name(text + ws, we - ws);
 }
 
+/* Is run @p nm a word glued before another run of the text, "X First
+ * Surname" where X is no first name and "First Surname" is a run of its own
+ * ("Crooked Hillary Clinton" beside "Hillary Clinton")? @p from: the first
+ * run of its surname in the index. */
+static int glued_before_run(const stance_namelist *l, const char *text, size_t from, const stance_name *nm)
+{
+    size_t ws, we, i = nm->bare, rs, re, rlen;
+    first_word(text, nm, &ws, &we);
+    i = we;
+    if (nm->ntok < 3 || !stance_chunk_next(text, &i, nm->last_end, nm->last_end, &rs, &re) ||
+        !stance_names_is_first_name(text + rs, re - rs) || stance_names_is_first_name(text + ws, we - ws) ||
+        text[we - 1] == '.' || (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
+        return 0;
+    rlen = nm->last_end - rs;
+    for (size_t j = from; j < l->n && j < from + 64; j++) {
+        const stance_name *o = &l->v[l->by_last[j]];
+        if (o->last_end - o->last != nm->last_end - nm->last ||
+            memcmp(text + o->last, text + nm->last, nm->last_end - nm->last) != 0)
+            break;
+        if (o->ntok == nm->ntok - 1 && o->last_end - o->bare == rlen && memcmp(text + o->bare, text + rs, rlen) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is run @p nm no fuller form of a name, for a word glued before it? @p fn:
+ * another candidate opens with a first name. */
+static int not_fuller(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm,
+                      int fn)
+{
+    return glued_word_run(text, len, nm) || (fn && !opens_first_name(text, nm)) || glued_before_run(l, text, from, nm);
+}
+
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
                             int g, size_t pos)
 {
@@ -773,8 +806,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
         const stance_name *nm = &l->v[l->by_last[i]];
         if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
             break;
-        if (!fits_mention(text, nm, s, blen, g) || glued_word_run(text, len, nm) ||
-            (fn && !opens_first_name(text, nm)))
+        if (!fits_mention(text, nm, s, blen, g) || not_fuller(l, text, len, from, nm, fn))
             continue;
         if (g == STANCE_G_UNKNOWN)
             return (long)l->by_last[i];
@@ -789,7 +821,8 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
      * the one named nearest before, by the fullest run with its first name. */
     for (size_t i = from; i < l->n; i++) {
         const stance_name *nm = &l->v[l->by_last[i]];
-        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) && !glued_word_run(text, len, nm))
+        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) &&
+            !not_fuller(l, text, len, from, nm, fn))
             return (long)l->by_last[i];
     }
     return near;
