@@ -140,12 +140,17 @@ static unsigned tok_kind(const char *w, size_t n)
 }
 
 /* A word that opens a sentence, not the name after it: a reporting verb of an
- * inverted attribution ("Said Jane Roe, ...", but not the surname in "Edward
- * Said", which comes last) or a capitalised sentence adverb that is no first
- * name ("Certainly", not "Kelly"). */
+ * inverted attribution ("Said Jane Roe, ...", "Stated Roe: ...", but not the
+ * surname in "Edward Said", which comes last) or a capitalised sentence
+ * adverb that is no first name ("Certainly", not "Kelly"). */
 static int sentence_opener(const char *w, size_t n)
 {
     if (n == 4 && (memcmp(w, "Said", 4) == 0 || memcmp(w, "Adds", 4) == 0))
+        return 1;
+    /* "Stated Stone: ...": a reporting verb in the past, not "Ed" or "Reed" */
+    if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && !stance_names_is_first_name(w, n) &&
+        (stance_lex_classes_lower(w, n) &
+         (STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE))))
         return 1;
     return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !stance_names_is_first_name(w, n);
 }
