@@ -162,9 +162,8 @@ static int opens_sentence(const char *t, size_t s)
     size_t k = s;
     int marks = 0;
     for (;;) {
-        while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t' ||
-                         (k >= 2 && (unsigned char)t[k - 2] == 0xC2 && (unsigned char)t[k - 1] == 0xA0)))
-            k -= t[k - 1] == ' ' || t[k - 1] == '\t' ? 1 : 2; /* U+00A0 too: "criminals.\u00A0Journalist Jo Roe" */
+        while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+            k--;
         if (k == 0)
             return 1;
         if (marks == 0 && (t[k - 1] == '"' || t[k - 1] == '-' || t[k - 1] == '(')) {
