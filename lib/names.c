@@ -140,12 +140,17 @@ static unsigned tok_kind(const char *w, size_t n)
 }
 
 /* A word that opens a sentence, not the name after it: a reporting verb of an
- * inverted attribution ("Said Jane Roe, ...", but not the surname in "Edward
- * Said", which comes last) or a capitalised sentence adverb that is no first
- * name ("Certainly", not "Kelly"). */
+ * inverted attribution ("Said Jane Roe, ...", "Stated Roe: ...", but not the
+ * surname in "Edward Said", which comes last) or a capitalised sentence
+ * adverb that is no first name ("Certainly", not "Kelly"). */
 static int sentence_opener(const char *w, size_t n)
 {
     if (n == 4 && (memcmp(w, "Said", 4) == 0 || memcmp(w, "Adds", 4) == 0))
+        return 1;
+    /* "Stated Stone: ...": a reporting verb in the past, not "Ed" or "Reed" */
+    if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && !stance_names_is_first_name(w, n) &&
+        (stance_lex_classes_lower(w, n) &
+         (STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE))))
         return 1;
     return n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y' && !stance_names_is_first_name(w, n);
 }
@@ -728,6 +733,48 @@ static int glued_word_run(const char *text, size_t len, const stance_name *nm)
     return stance_word_in_span(text, len, 0, len, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
 }
 
+/* Does run @p nm open with a listed first name ("Thomas Perez", not
+ * "Understated Perez", "Team Trump", "AG Mukasey")? */
+static int opens_first_name(const char *text, const stance_name *nm)
+{
+    size_t ws, we;
+    first_word(text, nm, &ws, &we);
+    return stance_names_is_first_name(text + ws, we - ws);
+}
+
+/* Is run @p nm a word glued before another run of the text, "X First
+ * Surname" where X is no first name and "First Surname" is a run of its own
+ * ("Crooked Hillary Clinton" beside "Hillary Clinton")? @p from: the first
+ * run of its surname in the index. */
+static int glued_before_run(const stance_namelist *l, const char *text, size_t from, const stance_name *nm)
+{
+    size_t ws, we, i = nm->bare, rs, re, rlen;
+    first_word(text, nm, &ws, &we);
+    i = we;
+    if (nm->ntok < 3 || !stance_chunk_next(text, &i, nm->last_end, nm->last_end, &rs, &re) ||
+        !stance_names_is_first_name(text + rs, re - rs) || stance_names_is_first_name(text + ws, we - ws) ||
+        text[we - 1] == '.' || (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
+        return 0;
+    rlen = nm->last_end - rs;
+    for (size_t j = from; j < l->n && j < from + 64; j++) {
+        const stance_name *o = &l->v[l->by_last[j]];
+        if (o->last_end - o->last != nm->last_end - nm->last ||
+            memcmp(text + o->last, text + nm->last, nm->last_end - nm->last) != 0)
+            break;
+        if (o->ntok == nm->ntok - 1 && o->last_end - o->bare == rlen && memcmp(text + o->bare, text + rs, rlen) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is run @p nm no fuller form of a name, for a word glued before it? @p fn:
+ * another candidate opens with a first name. */
+static int not_fuller(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm,
+                      int fn)
+{
+    return glued_word_run(text, len, nm) || (fn && !opens_first_name(text, nm)) || glued_before_run(l, text, from, nm);
+}
+
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
                             int g, size_t pos)
 {
@@ -735,6 +782,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
     const char *k = text + last;
     size_t kn = e - last;
     unsigned want;
+    int fn = 0;
     long best = -1, near = -1;
     {
         size_t a = s, b = e, lt;
@@ -749,12 +797,21 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
         else
             hi = mid;
     }
-    /* Candidates with this surname, most tokens first, then in text order. */
-    for (size_t i = from = lo, seen = 0; i < l->n && seen < 64; i++, seen++) {
+    /* A run opening with a first name is the fuller form when there is one:
+     * a word glued before the name that the text never writes in lowercase
+     * ("Understated Perez" beside "Thomas Perez") is not. */
+    for (size_t i = from = lo, seen = 0; i < l->n && seen < 64 && !fn; i++, seen++) {
         const stance_name *nm = &l->v[l->by_last[i]];
         if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
             break;
-        if (!fits_mention(text, nm, s, blen, g) || glued_word_run(text, len, nm))
+        fn = fits_mention(text, nm, s, blen, g) && opens_first_name(text, nm);
+    }
+    /* Candidates with this surname, most tokens first, then in text order. */
+    for (size_t i = from, seen = 0; i < l->n && seen < 64; i++, seen++) {
+        const stance_name *nm = &l->v[l->by_last[i]];
+        if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
+            break;
+        if (!fits_mention(text, nm, s, blen, g) || not_fuller(l, text, len, from, nm, fn))
             continue;
         if (g == STANCE_G_UNKNOWN)
             return (long)l->by_last[i];
@@ -769,7 +826,8 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
      * the one named nearest before, by the fullest run with its first name. */
     for (size_t i = from; i < l->n; i++) {
         const stance_name *nm = &l->v[l->by_last[i]];
-        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) && !glued_word_run(text, len, nm))
+        if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) &&
+            !not_fuller(l, text, len, from, nm, fn))
             return (long)l->by_last[i];
     }
     return near;
