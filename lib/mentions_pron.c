@@ -392,6 +392,88 @@ static const referent *chained(const mstate *m, const referent *recent, size_t k
     return &recent[k];
 }
 
+/* The actor a he/she/his/her at @p ws (capitalised, outside quotes) stands for
+ * beyond doubt: the pronoun opens its sentence and the sentence before opens
+ * with that actor's mention, outside quotes, with no other person (an actor,
+ * a named person who is no actor, of any gender or none) in it ("Okonkwo
+ * Adeyemi opened the hearing. He spoke for an hour."); else -1. */
+static long unambiguous_subject(const mstate *m, size_t ws, size_t we)
+{
+    const char *t = m->t;
+    const stance_namelist *nl = &m->quotes->names;
+    size_t ss = stance_sent_start(t, ws, 0), j, pss, r0, ri, ni;
+    long ent = -1;
+    while (ss < ws && t[ss] == ' ')
+        ss++;
+    if (ss != ws || ws < 2 || stance_quote_holding(m->quotes, ws, we) < m->quotes->n)
+        return -1;
+    for (j = ws; j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n');)
+        j--;
+    if (j < 2 || !strchr(".!?", t[j - 1]))
+        return -1; /* a closing quote mark, a headline without a stop */
+    pss = stance_sent_start(t, j - 1, 0);
+    r0 = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), pss);
+    for (ri = r0; ri < m->n_refs && m->refs[ri].start < j; ri++) {
+        if (m->refs[ri].ent < 0 || (ent >= 0 && m->refs[ri].ent != ent))
+            return -1;
+        ent = m->refs[ri].ent;
+    }
+    if (ent < 0 || !opens(t, pss, m->refs[r0].start) ||
+        stance_quote_holding(m->quotes, m->refs[r0].start, m->refs[r0].end) < m->quotes->n)
+        return -1;
+    /* a name run in that sentence that is no mention of the actor: someone else */
+    for (ni = stance_first_at_or_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, bare), pss);
+         ni < nl->n && nl->v[ni].bare < j; ni++) {
+        int inside = 0;
+        for (ri = r0; ri < m->n_refs && m->refs[ri].start < j && !inside; ri++)
+            inside = m->refs[ri].start <= nl->v[ni].bare && nl->v[ni].bare < m->refs[ri].end;
+        if (!inside)
+            return -1;
+    }
+    return ent;
+}
+
+/* An actor of no gender from its names and titles takes the one the text's
+ * pronouns give it where they cannot mean anyone else (unambiguous_subject();
+ * the pronouns that attribute its quotes voted in mentions.c already): its
+ * referents then carry it, and it is a person ("he" of "Terry McAuliffe",
+ * whose first name is both a man's and a woman's; a first name the lexicon
+ * does not know). */
+int stance_mentions_learn_genders(mstate *m)
+{
+    int *votes;
+    int any = 0;
+    if (!m->n_prons)
+        return STANCE_OK;
+    if (!(votes = stance_calloc(m->ents->n, sizeof *votes)))
+        return STANCE_ERR_NOMEM;
+    for (size_t pi = 0; pi < m->n_prons; pi++) {
+        const pron_word *pw = m->prons[pi].pw;
+        size_t ws = m->prons[pi].ws;
+        long ent;
+        if (pw->cls != P_THIRD || pw->gender == STANCE_G_UNKNOWN || (m->t[ws] != 'H' && m->t[ws] != 'S') ||
+            (ent = unambiguous_subject(m, ws, m->prons[pi].we)) < 0 || m->ents->e[ent].gender != STANCE_G_UNKNOWN)
+            continue;
+        votes[ent] += pw->gender == STANCE_G_MALE ? 1 : -1;
+        any = 1;
+    }
+    for (size_t i = 0; any && i < m->ents->n; i++) {
+        stance_ent *e = &m->ents->e[i];
+        if (!votes[i] || stance_mentions_acronym_alias(m->t, e))
+            continue;
+        e->gender = votes[i] > 0 ? STANCE_G_MALE : STANCE_G_FEMALE;
+        if (!stance_person_like(e)) { /* "Kessick Port Authority" */
+            e->gender = STANCE_G_UNKNOWN;
+            continue;
+        }
+        for (size_t k = 0; k < m->n_refs; k++)
+            if (m->refs[k].ent == (long)i)
+                m->refs[k].gender = e->gender;
+    }
+    stance_free(votes);
+    return STANCE_OK;
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution

@@ -549,6 +549,27 @@ static const mention_case MENTION_CASES[] = {
      {{"Elena Diaz", NULL, 0}},
      1,
      {{"Elena Diaz", "She", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"an actor of unknown first name takes the gender of a pronoun that opens the sentence after its own",
+     "Okonkwo Adeyemi opened the hearing on Monday. He spoke for an hour.\n\n"
+     "Ngozi Okafor waited outside. She was calm.\n\n"
+     "Okafor said the hearing would go on without him.\n",
+     {{"Okonkwo Adeyemi", NULL, 0}, {"Ngozi Okafor", NULL, 0}},
+     2,
+     {{"Okonkwo Adeyemi", NULL, STANCE_G_MALE, GENDER, 0},
+      {"Ngozi Okafor", NULL, STANCE_G_FEMALE, GENDER, 0},
+      {"Okonkwo Adeyemi", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Ngozi Okafor", "him", 0, NOT_A_MENTION, 0}}},
+    {"discovered: a person of unknown first name by the pronoun that opens the sentence after its own; "
+     "not when another person stands in that sentence",
+     "Okonkwo Adeyemi opened the hearing on Monday. He spoke for an hour.\n\n"
+     "\"We are done,\" Adeyemi said.\n\n"
+     "Kwame Mensah met Tom Park on Friday. He left early.\n\n"
+     "\"It is over,\" Mensah said.\n",
+     {{NULL, NULL, 0}},
+     0,
+     {{"Okonkwo Adeyemi", NULL, STANCE_G_MALE, GENDER, 0},
+      {"Okonkwo Adeyemi", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Kwame Mensah", NULL, STANCE_G_UNKNOWN, GENDER, 0}}},
     {"discovered actors",
      "Gov. Tom Park visited Dover on Monday, and Tom Park left.\n\n\"The governor has failed us,\" said Elena Diaz.\n",
      {{NULL, NULL, 0}},
