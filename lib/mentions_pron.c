@@ -31,6 +31,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mentions_int.h"
+#include "names.h"
 #include "sort.h"
 #include "speaker_names.h"
 #include "tokens.h"
@@ -418,7 +419,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we)
             return -1;
         ent = m->refs[ri].ent;
     }
-    if (ent < 0 || !opens(t, pss, m->refs[r0].start) ||
+    if (ent < 0 || !opens(t, pss, m->refs[r0].start) || t[m->refs[r0].end] == ':' /* a transcript's turn */ ||
         stance_quote_holding(m->quotes, m->refs[r0].start, m->refs[r0].end) < m->quotes->n)
         return -1;
     /* a name run in that sentence that is no mention of the actor: someone else */
@@ -431,6 +432,27 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we)
             return -1;
     }
     return ent;
+}
+
+/* May actor @p e learn a gender from pronouns? Only a name of two words or
+ * more ("HP", "Vermont" open sentences whose "she" is someone else's), none
+ * of them after the first a listed first name (a word glued before a
+ * person's name: "Entrusting Donald Trump"). */
+static int may_learn(const stance_ent *e)
+{
+    const char *w = strchr(e->name, ' ');
+    if (!w)
+        return 0;
+    while (w && *w) {
+        const char *n;
+        while (*w == ' ')
+            w++;
+        n = w + strcspn(w, " ");
+        if (n > w && stance_names_is_first_name(w, (size_t)(n - w)))
+            return 0;
+        w = n;
+    }
+    return 1;
 }
 
 /* An actor of no gender from its names and titles takes the one the text's
@@ -459,7 +481,7 @@ int stance_mentions_learn_genders(mstate *m)
     }
     for (size_t i = 0; any && i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
-        if (!votes[i] || stance_mentions_acronym_alias(m->t, e))
+        if (!votes[i] || !may_learn(e) || stance_mentions_acronym_alias(m->t, e))
             continue;
         e->gender = votes[i] > 0 ? STANCE_G_MALE : STANCE_G_FEMALE;
         if (!stance_person_like(e)) { /* "Kessick Port Authority" */
