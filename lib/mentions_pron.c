@@ -393,47 +393,6 @@ static const referent *chained(const mstate *m, const referent *recent, size_t k
     return &recent[k];
 }
 
-/* The actor a he/she/his/her at @p ws (capitalised, outside quotes) stands for
- * beyond doubt: the pronoun opens its sentence and the sentence before opens
- * with that actor's mention, outside quotes, with no other person (an actor,
- * a named person who is no actor, of any gender or none) in it ("Okonkwo
- * Adeyemi opened the hearing. He spoke for an hour."); else -1. */
-static long unambiguous_subject(const mstate *m, size_t ws, size_t we)
-{
-    const char *t = m->t;
-    const stance_namelist *nl = &m->quotes->names;
-    size_t ss = stance_sent_start(t, ws, 0), j, pss, r0, ri, ni;
-    long ent = -1;
-    while (ss < ws && t[ss] == ' ')
-        ss++;
-    if (ss != ws || ws < 2 || stance_quote_holding(m->quotes, ws, we) < m->quotes->n)
-        return -1;
-    for (j = ws; j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n');)
-        j--;
-    if (j < 2 || !strchr(".!?", t[j - 1]))
-        return -1; /* a closing quote mark, a headline without a stop */
-    pss = stance_sent_start(t, j - 1, 0);
-    r0 = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), pss);
-    for (ri = r0; ri < m->n_refs && m->refs[ri].start < j; ri++) {
-        if (m->refs[ri].ent < 0 || (ent >= 0 && m->refs[ri].ent != ent))
-            return -1;
-        ent = m->refs[ri].ent;
-    }
-    if (ent < 0 || !opens(t, pss, m->refs[r0].start) || t[m->refs[r0].end] == ':' /* a transcript's turn */ ||
-        stance_quote_holding(m->quotes, m->refs[r0].start, m->refs[r0].end) < m->quotes->n)
-        return -1;
-    /* a name run in that sentence that is no mention of the actor: someone else */
-    for (ni = stance_first_at_or_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, bare), pss);
-         ni < nl->n && nl->v[ni].bare < j; ni++) {
-        int inside = 0;
-        for (ri = r0; ri < m->n_refs && m->refs[ri].start < j && !inside; ri++)
-            inside = m->refs[ri].start <= nl->v[ni].bare && nl->v[ni].bare < m->refs[ri].end;
-        if (!inside)
-            return -1;
-    }
-    return ent;
-}
-
 /* May actor @p e learn a gender from pronouns? Only a name of two words or
  * more ("HP", "Vermont" open sentences whose "she" is someone else's), none
  * of them after the first a listed first name (a word glued before a
@@ -452,7 +411,70 @@ static int may_learn(const stance_ent *e)
             return 0;
         w = n;
     }
-    return 1;
+    for (w = e->name; *w; w += strcspn(w, " ")) { /* each word a capital, then a small letter or "." */
+        while (*w == ' ')
+            w++;
+        if (*w && (*w < 'A' || *w > 'Z' || !(w[1] == '.' || (w[1] >= 'a' && w[1] <= 'z'))))
+            return 0; /* "The famously gruff senator", "BOSS THINKS HE", "POLITICO Florida" */
+    }
+    return strncmp(e->name, "The ", 4) != 0;
+}
+
+/* The actor a he/she/his/her at @p ws (capitalised, outside quotes) stands for
+ * beyond doubt: the pronoun opens its sentence and the sentence before opens
+ * with that actor's mention, outside quotes, with no other person (an actor,
+ * a named person who is no actor, of any gender or none) in it ("Okonkwo
+ * Adeyemi opened the hearing. He spoke for an hour."), or a he/she/his in
+ * the actor's own sentence with no pronoun before it ("Rajoy said Monday that
+ * he"); else -1. @p prev is the end of the pronoun before, or 0. */
+static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t prev)
+{
+    const char *t = m->t;
+    const stance_namelist *nl = &m->quotes->names;
+    size_t ss = stance_sent_start(t, ws, 0), j, pss, r0, ri, ni, ns, ne;
+    long ent = -1;
+    while (ss < ws && t[ss] == ' ')
+        ss++;
+    if (ws < 2 || stance_quote_holding(m->quotes, ws, we) < m->quotes->n)
+        return -1;
+    if (ss < ws) { /* in the actor's own sentence: a subject or "his", no object ("Park thanked her") */
+        if (!stance_word_is(t, ws, we, "he") && !stance_word_is(t, ws, we, "she") && !stance_word_is(t, ws, we, "his"))
+            return -1;
+        pss = ss, j = ws;
+        if (prev > pss)
+            return -1; /* another pronoun before it: "Sullivan, struck by her story, told her she" */
+    } else {
+        for (j = ws; j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n');)
+            j--;
+        if (j < 2 || !strchr(".!?", t[j - 1]))
+            return -1; /* a closing quote mark, a headline without a stop */
+        pss = stance_sent_start(t, j - 1, 0);
+    }
+    r0 = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), pss);
+    for (ri = r0; ri < m->n_refs && m->refs[ri].start < j; ri++) {
+        const referent *r = &m->refs[ri];
+        if (r->ent >= 0 && r->gender < 0 && !may_learn(&m->ents->e[r->ent]))
+            continue; /* no person: "ESPN", "Vermont" */
+        if (r->ent < 0 || (ent >= 0 && r->ent != ent))
+            return -1;
+        if (ent < 0)
+            r0 = ri, ent = r->ent;
+    }
+    if (ent >= 0 && stance_word_before(t, m->refs[r0].start, &ns, &ne) && stance_word_is(t, ns, ne, "the"))
+        return -1; /* a place or a firm: "The United States would ..., she said", "The Platte River employee" */
+    if (ent < 0 || !opens(t, pss, m->refs[r0].start) || t[m->refs[r0].end] == ':' /* a transcript's turn */ ||
+        stance_quote_holding(m->quotes, m->refs[r0].start, m->refs[r0].end) < m->quotes->n)
+        return -1;
+    /* a name run in that sentence that is no mention of the actor: someone else */
+    for (ni = stance_first_at_or_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, bare), pss);
+         ni < nl->n && nl->v[ni].bare < j; ni++) {
+        int inside = 0;
+        for (ri = r0; ri < m->n_refs && m->refs[ri].start < j && !inside; ri++)
+            inside = m->refs[ri].start <= nl->v[ni].bare && nl->v[ni].bare < m->refs[ri].end;
+        if (!inside)
+            return -1;
+    }
+    return ent;
 }
 
 /* An actor of no gender from its names and titles takes the one the text's
@@ -465,17 +487,26 @@ int stance_mentions_learn_genders(mstate *m)
 {
     int *votes;
     int any = 0;
+    spk_pron *sp;
+    size_t n_sp, si = 0;
     if (!m->n_prons)
         return STANCE_OK;
-    if (!(votes = stance_calloc(m->ents->n, sizeof *votes)))
+    if (speaker_pronouns(m, &sp, &n_sp))
         return STANCE_ERR_NOMEM;
+    if (!(votes = stance_calloc(m->ents->n, sizeof *votes))) {
+        stance_free(sp);
+        return STANCE_ERR_NOMEM;
+    }
     for (size_t pi = 0; pi < m->n_prons; pi++) {
         const pron_word *pw = m->prons[pi].pw;
         size_t ws = m->prons[pi].ws;
         long ent;
-        if (pw->cls != P_THIRD || pw->gender == STANCE_G_UNKNOWN || (m->t[ws] != 'H' && m->t[ws] != 'S') ||
-            (ent = unambiguous_subject(m, ws, m->prons[pi].we)) < 0 || m->ents->e[ent].gender != STANCE_G_UNKNOWN)
-            continue;
+        while (si < n_sp && sp[si].start < ws)
+            si++;
+        if (pw->cls != P_THIRD || pw->gender == STANCE_G_UNKNOWN ||
+            (ent = unambiguous_subject(m, ws, m->prons[pi].we, pi ? m->prons[pi - 1].we : 0)) < 0 ||
+            m->ents->e[ent].gender != STANCE_G_UNKNOWN || (si < n_sp && sp[si].start == ws && sp[si].ent != ent))
+            continue; /* "..., she said" of another speaker, as the sieves chose ("The United States ..., she said") */
         votes[ent] += pw->gender == STANCE_G_MALE ? 1 : -1;
         any = 1;
     }
@@ -493,6 +524,7 @@ int stance_mentions_learn_genders(mstate *m)
                 m->refs[k].gender = e->gender;
     }
     stance_free(votes);
+    stance_free(sp);
     return STANCE_OK;
 }
 
