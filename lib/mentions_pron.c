@@ -420,6 +420,15 @@ static int may_learn(const stance_ent *e)
     return strncmp(e->name, "The ", 4) != 0;
 }
 
+/* Is there a name mention (no title, epithet or pronoun) of @p e at @p start? */
+static int name_mention(const stance_ent *e, size_t start)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start == start)
+            return 1;
+    return 0;
+}
+
 /* The actor a he/she/his/her at @p ws (capitalised, outside quotes) stands for
  * beyond doubt: the pronoun opens its sentence and the sentence before opens
  * with that actor's mention, outside quotes, with no other person (an actor,
@@ -433,6 +442,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
     const stance_namelist *nl = &m->quotes->names;
     size_t ss = stance_sent_start(t, ws, 0), j, pss, r0, ri, ni, ns, ne;
     long ent = -1;
+    int named;
     while (ss < ws && t[ss] == ' ')
         ss++;
     if (ws < 2 || stance_quote_holding(m->quotes, ws, we) < m->quotes->n)
@@ -460,6 +470,10 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
         if (ent < 0)
             r0 = ri, ent = r->ent;
     }
+    for (ri = r0, named = 0; ent >= 0 && ri < m->n_refs && m->refs[ri].start < j && !named; ri++)
+        named = m->refs[ri].ent == ent && name_mention(&m->ents->e[ent], m->refs[ri].start);
+    if (ent >= 0 && !named)
+        return -1; /* "The Florida senator told reporters he": a role the ties may have given the wrong actor */
     if (ent >= 0 && stance_word_before(t, m->refs[r0].start, &ns, &ne) && stance_word_is(t, ns, ne, "the"))
         return -1; /* a place or a firm: "The United States would ..., she said", "The Platte River employee" */
     if (ent < 0 || !opens(t, pss, m->refs[r0].start) || t[m->refs[r0].end] == ':' /* a transcript's turn */ ||
