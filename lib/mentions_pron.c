@@ -503,8 +503,11 @@ int stance_mentions_learn_genders(mstate *m)
     int any = 0;
     spk_pron *sp;
     size_t n_sp, si = 0;
-    if (!m->n_prons)
-        return STANCE_OK;
+    for (size_t i = 0; i < m->ents->n && !any; i++)
+        any = m->ents->e[i].gender == STANCE_G_UNKNOWN && may_learn(&m->ents->e[i]);
+    if (!m->n_prons || !any)
+        return STANCE_OK; /* nobody to learn a gender */
+    any = 0;
     if (speaker_pronouns(m, &sp, &n_sp))
         return STANCE_ERR_NOMEM;
     if (!(votes = stance_calloc(m->ents->n, sizeof *votes))) {
