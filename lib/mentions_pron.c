@@ -429,6 +429,18 @@ static int name_mention(const stance_ent *e, size_t start)
     return 0;
 }
 
+/* Is there a "told" or "asked" in t[a, b) ("Randolph told others that he called her": the he may be another's)? */
+static int told_between(const char *t, size_t a, size_t b)
+{
+    for (size_t ws = a, we; ws < b; ws = we) {
+        if (!stance_word_after(t, b, ws, &ws, &we) || we > b)
+            return 0;
+        if (stance_word_is(t, ws, we, "told") || stance_word_is(t, ws, we, "asked"))
+            return 1;
+    }
+    return 0;
+}
+
 /* The actor a he/she/his/her at @p ws (capitalised, outside quotes) stands for
  * beyond doubt: the pronoun opens its sentence and the sentence before opens
  * with that actor's mention, outside quotes, with no other person (an actor,
@@ -451,7 +463,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
         if (!stance_word_is(t, ws, we, "he") && !stance_word_is(t, ws, we, "she") && !stance_word_is(t, ws, we, "his"))
             return -1;
         pss = ss, j = ws;
-        if (prev > pss)
+        if (prev > pss || told_between(t, pss, ws))
             return -1; /* another pronoun before it: "Sullivan, struck by her story, told her she" */
     } else {
         for (j = ws; j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n');)

@@ -576,13 +576,18 @@ static const mention_case MENTION_CASES[] = {
      "Kwame Mensah, struck by her story, told her he would help.\n\n"
      "The Platte River employee said he had deleted the files.\n\n"
      "Ama Boateng: This is a man who said he would never run. He is running now.\n\n"
-     "Sen. Ngozi Okafor met Kofi Annan on Monday.\n\nThe senator told reporters he was glad.\n",
+     "Sen. Ngozi Okafor met Kofi Annan on Monday.\n\nThe senator said he was glad.\n",
      {{"Kwame Mensah", NULL, 0}, {"Platte River", NULL, 0}, {"Ama Boateng", NULL, 0}, {"Ngozi Okafor", NULL, 0}},
      4,
      {{"Kwame Mensah", NULL, STANCE_G_UNKNOWN, GENDER, 0},
       {"Platte River", NULL, STANCE_G_UNKNOWN, GENDER, 0},
       {"Ama Boateng", NULL, STANCE_G_UNKNOWN, GENDER, 0},
       {"Ngozi Okafor", NULL, STANCE_G_UNKNOWN, GENDER, 0}}},
+    {"no gender from a pronoun in the actor's sentence after \"told\" (the he may be another's)",
+     "Efua Sarpong told others that he had lied.\n\nKwame Mensah said that he had not.\n",
+     {{"Efua Sarpong", NULL, 0}, {"Kwame Mensah", NULL, 0}},
+     2,
+     {{"Efua Sarpong", NULL, STANCE_G_UNKNOWN, GENDER, 0}, {"Kwame Mensah", NULL, STANCE_G_MALE, GENDER, 0}}},
     {"no gender from a pronoun when another actor stands in the sentence before",
      "Kwame Mensah met Ama Boateng on Friday, and Mensah spoke first. He left early.\n",
      {{"Kwame Mensah", NULL, 0}, {"Ama Boateng", NULL, 0}},
