@@ -463,7 +463,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
         if (!stance_word_is(t, ws, we, "he") && !stance_word_is(t, ws, we, "she") && !stance_word_is(t, ws, we, "his"))
             return -1;
         pss = ss, j = ws;
-        if (prev > pss || told_between(t, pss, ws))
+        if (prev > pss)
             return -1; /* another pronoun before it: "Sullivan, struck by her story, told her she" */
     } else {
         for (j = ws; j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n');)
@@ -500,7 +500,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
         if (!inside)
             return -1;
     }
-    return ent;
+    return ss < ws && told_between(t, pss, ws) ? -1 : ent;
 }
 
 /* An actor of no gender from its names and titles takes the one the text's
