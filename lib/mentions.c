@@ -996,7 +996,8 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
-    if (stance_mentions_build_referents(&m) || stance_mentions_resolve_pronouns(&m))
+    if (stance_mentions_build_referents(&m) || stance_mentions_learn_genders(&m) ||
+        stance_mentions_resolve_pronouns(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||

@@ -73,6 +73,8 @@ int stance_spaces_only(const char *t, size_t a, size_t b);
 
 /* mentions_pron.c: the referents a pronoun may point back to (m->refs). */
 int stance_mentions_build_referents(mstate *m);
+/* mentions_pron.c: an actor of no gender takes the one unambiguous pronouns give it. */
+int stance_mentions_learn_genders(mstate *m);
 /* mentions_pron.c: he/she/.../they/them/their (m->prons) to the actors they mean. */
 int stance_mentions_resolve_pronouns(mstate *m);
 #endif

@@ -31,6 +31,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mentions_int.h"
+#include "names.h"
 #include "sort.h"
 #include "speaker_names.h"
 #include "tokens.h"
@@ -390,6 +391,170 @@ static const referent *chained(const mstate *m, const referent *recent, size_t k
             return &recent[j];
     }
     return &recent[k];
+}
+
+/* May actor @p e learn a gender from pronouns? Only a name of two words or
+ * more ("HP", "Vermont" open sentences whose "she" is someone else's), none
+ * of them after the first a listed first name (a word glued before a
+ * person's name: "Entrusting Donald Trump"). */
+static int may_learn(const stance_ent *e)
+{
+    const char *w = strchr(e->name, ' ');
+    if (!w)
+        return 0;
+    while (w && *w) {
+        const char *n;
+        while (*w == ' ')
+            w++;
+        n = w + strcspn(w, " ");
+        if (n > w && stance_names_is_first_name(w, (size_t)(n - w)))
+            return 0;
+        w = n;
+    }
+    for (w = e->name; *w; w += strcspn(w, " ")) { /* each word a capital, then a small letter or "." */
+        while (*w == ' ')
+            w++;
+        if (*w && (*w < 'A' || *w > 'Z' || !(w[1] == '.' || (w[1] >= 'a' && w[1] <= 'z'))))
+            return 0; /* "The famously gruff senator", "BOSS THINKS HE", "POLITICO Florida" */
+    }
+    return strncmp(e->name, "The ", 4) != 0;
+}
+
+/* Is there a name mention (no title, epithet or pronoun) of @p e at @p start? */
+static int name_mention(const stance_ent *e, size_t start)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start == start)
+            return 1;
+    return 0;
+}
+
+/* Is there a "told" or "asked" in t[a, b) ("Randolph told others that he called her": the he may be another's)? */
+static int told_between(const char *t, size_t a, size_t b)
+{
+    for (size_t ws = a, we; ws < b; ws = we) {
+        if (!stance_word_after(t, b, ws, &ws, &we) || we > b)
+            return 0;
+        if (stance_word_is(t, ws, we, "told") || stance_word_is(t, ws, we, "asked"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The actor a he/she/his/her at @p ws (capitalised, outside quotes) stands for
+ * beyond doubt: the pronoun opens its sentence and the sentence before opens
+ * with that actor's mention, outside quotes, with no other person (an actor,
+ * a named person who is no actor, of any gender or none) in it ("Okonkwo
+ * Adeyemi opened the hearing. He spoke for an hour."), or a he/she/his in
+ * the actor's own sentence with no pronoun before it ("Rajoy said Monday that
+ * he"); else -1. @p prev is the end of the pronoun before, or 0. */
+static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t prev)
+{
+    const char *t = m->t;
+    const stance_namelist *nl = &m->quotes->names;
+    size_t ss = stance_sent_start(t, ws, 0), j, pss, r0, ri, ni, ns, ne;
+    long ent = -1;
+    int named;
+    while (ss < ws && t[ss] == ' ')
+        ss++;
+    if (ws < 2 || stance_quote_holding(m->quotes, ws, we) < m->quotes->n)
+        return -1;
+    if (ss < ws) { /* in the actor's own sentence: a subject or "his", no object ("Park thanked her") */
+        if (!stance_word_is(t, ws, we, "he") && !stance_word_is(t, ws, we, "she") && !stance_word_is(t, ws, we, "his"))
+            return -1;
+        pss = ss, j = ws;
+        if (prev > pss)
+            return -1; /* another pronoun before it: "Sullivan, struck by her story, told her she" */
+    } else {
+        for (j = ws; j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n');)
+            j--;
+        if (j < 2 || !strchr(".!?", t[j - 1]))
+            return -1; /* a closing quote mark, a headline without a stop */
+        pss = stance_sent_start(t, j - 1, 0);
+    }
+    r0 = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), pss);
+    for (ri = r0; ri < m->n_refs && m->refs[ri].start < j; ri++) {
+        const referent *r = &m->refs[ri];
+        if (r->ent >= 0 && r->gender < 0 && !may_learn(&m->ents->e[r->ent]))
+            continue; /* no person: "ESPN", "Vermont" */
+        if (r->ent < 0 || (ent >= 0 && r->ent != ent))
+            return -1;
+        if (ent < 0)
+            r0 = ri, ent = r->ent;
+    }
+    for (ri = r0, named = 0; ent >= 0 && ri < m->n_refs && m->refs[ri].start < j && !named; ri++)
+        named = m->refs[ri].ent == ent && name_mention(&m->ents->e[ent], m->refs[ri].start);
+    if (ent >= 0 && !named)
+        return -1; /* "The Florida senator told reporters he": a role the ties may have given the wrong actor */
+    if (ent >= 0 && stance_word_before(t, m->refs[r0].start, &ns, &ne) && stance_word_is(t, ns, ne, "the"))
+        return -1; /* a place or a firm: "The United States would ..., she said", "The Platte River employee" */
+    if (ent < 0 || !opens(t, pss, m->refs[r0].start) || t[m->refs[r0].end] == ':' /* a transcript's turn */ ||
+        stance_quote_holding(m->quotes, m->refs[r0].start, m->refs[r0].end) < m->quotes->n)
+        return -1;
+    /* a name run in that sentence that is no mention of the actor: someone else */
+    for (ni = stance_first_at_or_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, bare), pss);
+         ni < nl->n && nl->v[ni].bare < j; ni++) {
+        int inside = 0;
+        for (ri = r0; ri < m->n_refs && m->refs[ri].start < j && !inside; ri++)
+            inside = m->refs[ri].start <= nl->v[ni].bare && nl->v[ni].bare < m->refs[ri].end;
+        if (!inside)
+            return -1;
+    }
+    return ss < ws && told_between(t, pss, ws) ? -1 : ent;
+}
+
+/* An actor of no gender from its names and titles takes the one the text's
+ * pronouns give it where they cannot mean anyone else (unambiguous_subject();
+ * the pronouns that attribute its quotes voted in mentions.c already): its
+ * referents then carry it, and it is a person ("he" of "Terry McAuliffe",
+ * whose first name is both a man's and a woman's; a first name the lexicon
+ * does not know). */
+int stance_mentions_learn_genders(mstate *m)
+{
+    int *votes;
+    int any = 0;
+    spk_pron *sp;
+    size_t n_sp, si = 0;
+    for (size_t i = 0; i < m->ents->n && !any; i++)
+        any = m->ents->e[i].gender == STANCE_G_UNKNOWN && may_learn(&m->ents->e[i]);
+    if (!m->n_prons || !any)
+        return STANCE_OK; /* nobody to learn a gender */
+    any = 0;
+    if (speaker_pronouns(m, &sp, &n_sp))
+        return STANCE_ERR_NOMEM;
+    if (!(votes = stance_calloc(m->ents->n, sizeof *votes))) {
+        stance_free(sp);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t pi = 0; pi < m->n_prons; pi++) {
+        const pron_word *pw = m->prons[pi].pw;
+        size_t ws = m->prons[pi].ws;
+        long ent;
+        while (si < n_sp && sp[si].start < ws)
+            si++;
+        if (pw->cls != P_THIRD || pw->gender == STANCE_G_UNKNOWN ||
+            (ent = unambiguous_subject(m, ws, m->prons[pi].we, pi ? m->prons[pi - 1].we : 0)) < 0 ||
+            m->ents->e[ent].gender != STANCE_G_UNKNOWN || (si < n_sp && sp[si].start == ws && sp[si].ent != ent))
+            continue; /* "..., she said" of another speaker, as the sieves chose ("The United States ..., she said") */
+        votes[ent] += pw->gender == STANCE_G_MALE ? 1 : -1;
+        any = 1;
+    }
+    for (size_t i = 0; any && i < m->ents->n; i++) {
+        stance_ent *e = &m->ents->e[i];
+        if (!votes[i] || !may_learn(e) || stance_mentions_acronym_alias(m->t, e))
+            continue;
+        e->gender = votes[i] > 0 ? STANCE_G_MALE : STANCE_G_FEMALE;
+        if (!stance_person_like(e)) { /* "Kessick Port Authority" */
+            e->gender = STANCE_G_UNKNOWN;
+            continue;
+        }
+        for (size_t k = 0; k < m->n_refs; k++)
+            if (m->refs[k].ent == (long)i)
+                m->refs[k].gender = e->gender;
+    }
+    stance_free(votes);
+    stance_free(sp);
+    return STANCE_OK;
 }
 
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
