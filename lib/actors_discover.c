@@ -119,6 +119,16 @@ static int run_shouting(const char *t, const stance_name *nm)
     return i == nm->last_end && capitals > ACRONYM_MAX;
 }
 
+/* "The article" of the tests below that search it for a word: the text within
+ * DISC_REACH bytes of run @p nm, as [*lo, *hi) (all of any article; a search
+ * of a whole long text for each run made one long record's cost quadratic). */
+#define DISC_REACH ((size_t)64 << 10)
+static void near_run(size_t len, const stance_name *nm, size_t *lo, size_t *hi)
+{
+    *lo = nm->bare > DISC_REACH ? nm->bare - DISC_REACH : 0;
+    *hi = len - nm->last_end > DISC_REACH ? nm->last_end + DISC_REACH : len;
+}
+
 /* Classify the words of a run: *common when every word, lowercased, is a word
  * the lexicon knows or one the article itself writes in lowercase ("Law
  * Enforcement" beside "law enforcement", "Vote"; not a one-word run the lexicon
@@ -126,7 +136,8 @@ static int run_shouting(const char *t, const stance_name *nm)
 static void run_words(const char *t, size_t len, const stance_name *nm, int *common, int *pron)
 {
     char low[STANCE_LEX_MAXLEN + 1];
-    size_t i = nm->bare;
+    size_t i = nm->bare, lo, hi;
+    near_run(len, nm, &lo, &hi);
     *common = 1;
     *pron = 0;
     while (i < nm->last_end) {
@@ -145,7 +156,7 @@ static void run_words(const char *t, size_t len, const stance_name *nm, int *com
         if (pronoun_word(t + s, n) || pronoun_word(low, n))
             *pron = 1;
         if (*common && ((nm->ntok == 1 && stance_lex_known(t + s, n)) ||
-                                        (!stance_lex_known(low, n) && !stance_word_in_text(t, len, low, n))))
+                                        (!stance_lex_known(low, n) && !stance_word_in_text(t + lo, hi - lo, low, n))))
             *common = 0;
     }
 }
@@ -233,11 +244,12 @@ static int headline_line(const char *t, size_t s, size_t e)
  * writes again outside that line ("Canada", "Trump")? */
 static int headline_name(const char *t, size_t len, const stance_name *nm, size_t ls, size_t le)
 {
-    size_t n = nm->last_end - nm->bare;
+    size_t n = nm->last_end - nm->bare, lo, hi;
     if (nm->ntok == 2 && first_name_len(t, nm))
         return 1;
-    return stance_word_in_text(t, ls, t + nm->bare, n) ||
-           (le < len && stance_word_in_text(t + le, len - le, t + nm->bare, n));
+    near_run(len, nm, &lo, &hi);
+    return (lo < ls && stance_word_in_text(t + lo, ls - lo, t + nm->bare, n)) ||
+           (le < hi && stance_word_in_text(t + le, hi - le, t + nm->bare, n));
 }
 
 /* The first place in l->by_last of the runs whose last word is w[0, n), or l->n. */
@@ -286,11 +298,13 @@ static int ordinary_word(const char *t, size_t len, const char *w, size_t n);
  * not "Mar-a-Lago", "Kim Jong-un", "Ban Ki-moon")? */
 static int compound_modifier(const char *t, size_t len, const stance_name *nm)
 {
-    size_t i = nm->last_end, n;
+    size_t i = nm->last_end, n, lo, hi;
     while (i > nm->last && t[i - 1] != '-')
         i--;
     n = nm->last_end - i;
-    return i > nm->last && n >= 3 && (unsigned char)(t[i] - 'a') < 26u && (n >= 5 || ordinary_word(t, len, t + i, n));
+    near_run(len, nm, &lo, &hi);
+    return i > nm->last && n >= 3 && (unsigned char)(t[i] - 'a') < 26u &&
+           (n >= 5 || ordinary_word(t + lo, hi - lo, t + i, n));
 }
 
 /* Leave out of the surname groups (mark @p taken) the runs that are no
@@ -393,12 +407,13 @@ static int ordinary_word(const char *t, size_t len, const char *w, size_t n)
 static int one_word_no_word(const char *t, size_t len, const stance_name *nm)
 {
     char low[STANCE_LEX_MAXLEN];
-    size_t n = nm->last_end - nm->bare;
+    size_t n = nm->last_end - nm->bare, lo, hi;
     if (n > STANCE_LEX_MAXLEN || stance_lex_known(t + nm->bare, n))
         return 1;
     for (size_t k = 0; k < n; k++)
         low[k] = (char)((unsigned char)(t[nm->bare + k] - 'A') < 26u ? t[nm->bare + k] | 0x20 : t[nm->bare + k]);
-    return pronoun_word(low, n) || !ordinary_word(t, len, low, n);
+    near_run(len, nm, &lo, &hi);
+    return pronoun_word(low, n) || !ordinary_word(t + lo, hi - lo, low, n);
 }
 
 /* Is run @p nm a title and a name that make all of a phrase in quotation

@@ -722,15 +722,22 @@ static int fits_mention(const char *text, const stance_name *nm, size_t s, size_
  * ("Rival Hillary Clinton", "Real Donald Trump", "See Sexton"): its first
  * word is no listed first name, particle or initial, and the text writes it
  * in lowercase ("rival")? */
+#define GLUED_REACH ((size_t)64 << 10)
+
 static int glued_word_run(const char *text, size_t len, const stance_name *nm)
 {
-    size_t ws, we;
+    size_t ws, we, lo, hi;
     first_word(text, nm, &ws, &we);
     if (we - ws < 2 || text[ws] < 'A' || text[ws] > 'Z' || text[we - 1] == '.' ||
         (stance_lex_classes(text + ws, we - ws) & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) ||
         (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
         return 0;
-    return stance_word_in_span(text, len, 0, len, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
+    /* "The text" is the run's part of it, GLUED_REACH bytes either way (all of
+     * an article; a search of a whole long text for each run asked made the
+     * cost of one long record quadratic). */
+    lo = ws > GLUED_REACH ? ws - GLUED_REACH : 0;
+    hi = len - we > GLUED_REACH ? we + GLUED_REACH : len;
+    return stance_word_in_span(text, len, lo, hi, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
 }
 
 /* Does run @p nm open with a listed first name ("Thomas Perez", not
@@ -824,8 +831,10 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
         return best;
     /* Two people of that gender ("Mr. Clinton" beside Bill and Roger Clinton):
      * the one named nearest before, by the fullest run with its first name. */
-    for (size_t i = from; i < l->n; i++) {
+    for (size_t i = from, seen = 0; i < l->n && seen < 64; i++, seen++) {
         const stance_name *nm = &l->v[l->by_last[i]];
+        if (key_cmp(text, nm, k, kn) != 0)
+            break;
         if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) &&
             !not_fuller(l, text, len, from, nm, fn))
             return (long)l->by_last[i];
