@@ -119,14 +119,11 @@ static int run_shouting(const char *t, const stance_name *nm)
     return i == nm->last_end && capitals > ACRONYM_MAX;
 }
 
-/* "The article" of the tests below that search it for a word: the text within
- * DISC_REACH bytes of run @p nm, as [*lo, *hi) (all of any article; a search
- * of a whole long text for each run made one long record's cost quadratic). */
-#define DISC_REACH ((size_t)64 << 10)
+/* "The article" of the tests below that search it for a word: the text near
+ * run @p nm (stance_near()), as [*lo, *hi). */
 static void near_run(size_t len, const stance_name *nm, size_t *lo, size_t *hi)
 {
-    *lo = nm->bare > DISC_REACH ? nm->bare - DISC_REACH : 0;
-    *hi = len - nm->last_end > DISC_REACH ? nm->last_end + DISC_REACH : len;
+    stance_near(len, nm->bare, nm->last_end, lo, hi);
 }
 
 /* Classify the words of a run: *common when every word, lowercased, is a word

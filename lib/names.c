@@ -720,10 +720,8 @@ static int fits_mention(const char *text, const stance_name *nm, size_t s, size_
 
 /* Is run @p nm a word glued before a name rather than a fuller form of it
  * ("Rival Hillary Clinton", "Real Donald Trump", "See Sexton"): its first
- * word is no listed first name, particle or initial, and the text writes it
- * in lowercase ("rival")? */
-#define GLUED_REACH ((size_t)64 << 10)
-
+ * word is no listed first name, particle or initial, and the text near it
+ * (stance_near()) writes it in lowercase ("rival")? */
 static int glued_word_run(const char *text, size_t len, const stance_name *nm)
 {
     size_t ws, we, lo, hi;
@@ -732,11 +730,7 @@ static int glued_word_run(const char *text, size_t len, const stance_name *nm)
         (stance_lex_classes(text + ws, we - ws) & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) ||
         (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
         return 0;
-    /* "The text" is the run's part of it, GLUED_REACH bytes either way (all of
-     * an article; a search of a whole long text for each run asked made the
-     * cost of one long record quadratic). */
-    lo = ws > GLUED_REACH ? ws - GLUED_REACH : 0;
-    hi = len - we > GLUED_REACH ? we + GLUED_REACH : len;
+    stance_near(len, ws, we, &lo, &hi);
     return stance_word_in_span(text, len, lo, hi, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
 }
 

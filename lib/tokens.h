@@ -171,6 +171,18 @@ static inline int stance_is_word_byte(unsigned char c)
     return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The part of a text of @p len bytes within STANCE_NEAR_REACH bytes of [s, e),
+ * as [*lo, *hi): "the article" of a word search asked again for many runs of
+ * one document (names.c's glued words, discovery's common words). It holds all
+ * of any article; the whole of a long text searched for each run made one long
+ * record's cost quadratic. */
+#define STANCE_NEAR_REACH ((size_t)64 << 10)
+static inline void stance_near(size_t len, size_t s, size_t e, size_t *lo, size_t *hi)
+{
+    *lo = s > STANCE_NEAR_REACH ? s - STANCE_NEAR_REACH : 0;
+    *hi = len - e > STANCE_NEAR_REACH ? e + STANCE_NEAR_REACH : len;
+}
+
 /* Does the word of @p n bytes @p first, w[1, n) (w[0] is not read: "people"
  * for "People" needs no copy) stand whole in t[0, len) inside [lo, hi): no
  * word byte on either side in t? 0 for n == 0. (the
