@@ -358,6 +358,51 @@ static const disc_case disc_cases[] = {
     /* "Pres." is a title as "Sen." is: "Syrian Pres" is no name of its own */
     {"Vera Lind spoke about Syrian Pres. Ali Noor on Monday. Lind met Syrian Pres. Ali Noor twice.\n",
      2, {"Vera Lind", "Ali Noor", "Syrian Pres"}, {2, 2, -1}},
+    /* The people of one surname: a title of the other gender than the person
+     * named in full ("Mr. Vance" beside "Nora Vance") is a person of its own,
+     * named by the surname; a title that tells no gender ("President Vance")
+     * goes with the run after it */
+    {"President Vance spoke in Dover on Monday. \"We will win,\" Mr. Vance said. Later the president met voters, "
+     "and the first lady, Nora Vance, waved. Mr. Vance left.\n",
+     2, {"Vance", "Nora Vance"}, {3, 1}},
+    /* ... a title of one gender goes to the one person of the group of that
+     * gender, not to the one named last ("Mrs. Marsh" after "Bill Marsh") */
+    {"Hillary Marsh met Bill Marsh in Dover. Mrs. Marsh spoke first, and Mrs. Marsh left early.\n", 2,
+     {"Hillary Marsh", "Bill Marsh"}, {3, 1}},
+    /* ... and to nobody when two of that gender fit ("Mrs. Marsh" after "Bill
+     * Marsh", beside Hillary and Chelsea Marsh) */
+    {"Hillary Marsh met Chelsea Marsh and Bill Marsh in Dover. Mrs. Marsh spoke.\n", 3,
+     {"Hillary Marsh", "Chelsea Marsh", "Bill Marsh"}, {1, 1, 1}},
+    /* A quote's attributing surname goes to the speaker the attribution named
+     * only when that person was named before it ("Marsh said" after "Jeb Marsh",
+     * though the longest form is "George W. Marsh", named later) */
+    {"Jeb Marsh spoke in Dover. \"Really?\" Marsh said. Years ago George W. Marsh had won there.\n", 2,
+     {"Jeb Marsh", "George W. Marsh"}, {2, 1}},
+    /* ... and of its title's gender ("Mr. Vance said" after "Nora Vance") */
+    {"Nora Vance waved in Dover. \"We will win,\" Mr. Vance said.\n", 2, {"Nora Vance", "Vance"}, {1, 1}},
+    /* A one-word name named three times is no actor when the article writes
+     * it in lowercase after a space ("Tides" beside "the tides") ... */
+    {"Tides rose in Dover. Critics of Tides left, and Tides stayed. The tides were high.\n", 0, {"Tides"}, {-1}},
+    /* ... not inside a web address ("ouest-velmora.fr") */
+    {"Velmora rose in Dover. Critics of Velmora left, and Velmora stayed. See ouest-velmora.fr today.\n", 1,
+     {"Velmora"}, {3}},
+    /* A person's name the article writes alone, run together with more
+     * capitals ("Marco Diaz Dover Velmora"), is no name of its own ... */
+    {"Marco Diaz spoke in Dover. Fans of Marco Diaz Dover Velmora cheered.\n", 1,
+     {"Marco Diaz", "Marco Diaz Dover Velmora"}, {1, -1}},
+    /* ... but an organisation named after the person is ("Marco Diaz Foundation") */
+    {"Marco Diaz spoke in Dover. Fans of the Marco Diaz Foundation cheered.\n", 2,
+     {"Marco Diaz", "Marco Diaz Foundation"}, {1, 1}},
+    /* A name and an ordinary lowercase word after a hyphen is a modifier, no
+     * name ("Diaz-type", three times, beside "the type") ... */
+    {"\"We want a Diaz-type budget,\" said Rui Costa. Critics of the Diaz-type plan left, and a Diaz-type tax "
+     "came. The type is old.\n",
+     1, {"Diaz-type", "Rui Costa"}, {-1, 1}},
+    /* ... but not a name's syllable ("Kim Jae-hyun") */
+    {"Rui Costa met Kim Jae-hyun in Dover. Later Kim Jae-hyun waved.\n", 1, {"Kim Jae-hyun"}, {2}},
+    /* A speaker named by an ordinary word is no actor for speaking ("Aides
+     * said" beside "the aides") */
+    {"\"We will win,\" Aides said on Monday. The aides left.\n", 0, {"Aides"}, {-1}},
 };
 
 static void test_actors_discover_rules(void **state)

@@ -1,7 +1,7 @@
 /* test_actors_discover.c - discovery (lib/actors_discover.c): the actors of a
- * text when the caller passes none, through stance_classify(). (The older
- * discovery rows are tests/test_actors.c's disc_cases.) Texts written for
- * these tests. */
+ * text when the caller passes none, through stance_classify(), beyond the
+ * entity counts of tests/test_actors.c's disc_cases. Texts written for these
+ * tests. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -16,62 +16,13 @@
 #include "testutil.h"
 #include "tokens.h"
 
-/* One text, and what discovery must give: n entities, and the name mentions
- * (entity->mentions) of some (-1: no entity of that name). */
-typedef struct dcase {
-    const char *text;
-    size_t n;
-    const char *name[3];
-    int mentions[3];
-} dcase;
-
-static const dcase cases[] = {
-    /* The people of one surname: a title of the other gender than the person
-     * named in full ("Mr. Vance" beside "Nora Vance") is a person of its own,
-     * named by the surname; a title that tells no gender ("President Vance")
-     * goes with the run after it */
-    {"President Vance spoke in Dover on Monday. \"We will win,\" Mr. Vance said. Later the president met voters, "
-     "and the first lady, Nora Vance, waved. Mr. Vance left.\n",
-     2, {"Vance", "Nora Vance"}, {3, 1}},
-    /* ... a title of one gender goes to the one person of the group of that
-     * gender, not to the one named last ("Mrs. Marsh" after "Bill Marsh") */
-    {"Hillary Marsh met Bill Marsh in Dover. Mrs. Marsh spoke first, and Mrs. Marsh left early.\n", 2,
-     {"Hillary Marsh", "Bill Marsh"}, {3, 1}},
-    /* ... and to nobody when two of that gender fit ("Mrs. Marsh" after "Bill
-     * Marsh", beside Hillary and Chelsea Marsh) */
-    {"Hillary Marsh met Chelsea Marsh and Bill Marsh in Dover. Mrs. Marsh spoke.\n", 3,
-     {"Hillary Marsh", "Chelsea Marsh", "Bill Marsh"}, {1, 1, 1}},
-    /* A quote's attributing surname goes to the speaker the attribution named
-     * only when that person was named before it ("Marsh said" after "Jeb Marsh",
-     * though the longest form is "George W. Marsh", named later) */
-    {"Jeb Marsh spoke in Dover. \"Really?\" Marsh said. Years ago George W. Marsh had won there.\n", 2,
-     {"Jeb Marsh", "George W. Marsh"}, {2, 1}},
-    /* ... and of its title's gender ("Mr. Vance said" after "Nora Vance") */
-    {"Nora Vance waved in Dover. \"We will win,\" Mr. Vance said.\n", 2, {"Nora Vance", "Vance"}, {1, 1}},
-    /* A one-word name named three times is no actor when the article writes
-     * it in lowercase after a space ("Tides" beside "the tides") ... */
-    {"Tides rose in Dover. Critics of Tides left, and Tides stayed. The tides were high.\n", 0, {"Tides"}, {-1}},
-    /* ... not inside a web address ("ouest-velmora.fr") */
-    {"Velmora rose in Dover. Critics of Velmora left, and Velmora stayed. See ouest-velmora.fr today.\n", 1,
-     {"Velmora"}, {3}},
-    /* A person's name the article writes alone, run together with more
-     * capitals ("Marco Diaz Dover Velmora"), is no name of its own ... */
-    {"Marco Diaz spoke in Dover. Fans of Marco Diaz Dover Velmora cheered.\n", 1,
-     {"Marco Diaz", "Marco Diaz Dover Velmora"}, {1, -1}},
-    /* ... but an organisation named after the person is ("Marco Diaz Foundation") */
-    {"Marco Diaz spoke in Dover. Fans of the Marco Diaz Foundation cheered.\n", 2,
-     {"Marco Diaz", "Marco Diaz Foundation"}, {1, 1}},
-    /* A name and an ordinary lowercase word after a hyphen is a modifier, no
-     * name ("Diaz-type", three times, beside "the type") ... */
-    {"\"We want a Diaz-type budget,\" said Rui Costa. Critics of the Diaz-type plan left, and a Diaz-type tax "
-     "came. The type is old.\n",
-     1, {"Diaz-type", "Rui Costa"}, {-1, 1}},
-    /* ... but not a name's syllable ("Kim Jae-hyun") */
-    {"Rui Costa met Kim Jae-hyun in Dover. Later Kim Jae-hyun waved.\n", 1, {"Kim Jae-hyun"}, {2}},
-    /* A speaker named by an ordinary word is no actor for speaking ("Aides
-     * said" beside "the aides") */
-    {"\"We will win,\" Aides said on Monday. The aides left.\n", 0, {"Aides"}, {-1}},
-};
+/* Texts of tests/test_actors.c's disc_cases (the people of one surname split by
+ * their titles' gender; a one-word name said three times) asked more of here. */
+static const char VANCE[] =
+    "President Vance spoke in Dover on Monday. \"We will win,\" Mr. Vance said. Later the president met voters, "
+    "and the first lady, Nora Vance, waved. Mr. Vance left.\n";
+static const char VELMORA[] =
+    "Velmora rose in Dover. Critics of Velmora left, and Velmora stayed. See ouest-velmora.fr today.\n";
 
 static stance_model *open_model(void)
 {
@@ -101,32 +52,12 @@ static const stance_entity *entity_named(const stance_result *res, const char *n
     return NULL;
 }
 
-static void test_discover_cases(void **state)
-{
-    stance_model *m = open_model();
-    (void)state;
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        const dcase *dc = &cases[c];
-        stance_result *res = discover(m, dc->text);
-        if (stance_result_entity_count(res) != dc->n)
-            fail_msg("case %zu: %zu entities, expected %zu", c, stance_result_entity_count(res), dc->n);
-        for (size_t k = 0; k < 3 && dc->name[k]; k++) {
-            const stance_entity *e = entity_named(res, dc->name[k]);
-            int got = e ? (int)e->n_mentions : -1;
-            if (got != dc->mentions[k])
-                fail_msg("case %zu: %s has %d mentions, expected %d", c, dc->name[k], got, dc->mentions[k]);
-        }
-        stance_result_free(res);
-    }
-    stance_model_free(m);
-}
-
 /* The title the article ties to a run ("the president" after "President
  * Vance") is a mention of the run's person, not of the one named in full. */
 static void test_discover_title_mention(void **state)
 {
     stance_model *m = open_model();
-    stance_result *res = discover(m, cases[0].text);
+    stance_result *res = discover(m, VANCE);
     const stance_entity *v = entity_named(res, "Vance"), *n = entity_named(res, "Nora Vance");
     int titles = 0;
     (void)state;
@@ -137,7 +68,7 @@ static void test_discover_title_mention(void **state)
         stance_mention_kind kind;
         assert_int_equal(stance_entity_mention(v, i, &sp, &kind, NULL), STANCE_OK);
         titles += kind == STANCE_MENTION_TITLE && sp.end - sp.start == 13 &&
-                  memcmp(cases[0].text + sp.start, "the president", 13) == 0;
+                  memcmp(VANCE + sp.start, "the president", 13) == 0;
     }
     assert_int_equal(titles, 1);
     for (size_t i = 0; i < stance_entity_mention_count(n); i++) {
@@ -166,7 +97,7 @@ static int kinds_of(const stance_entity *e, stance_mention_kind want)
 static void test_discover_one_word_name_kind(void **state)
 {
     stance_model *m = open_model();
-    stance_result *res = discover(m, cases[6].text);
+    stance_result *res = discover(m, VELMORA);
     const stance_entity *v = entity_named(res, "Velmora");
     (void)state;
     assert_non_null(v);
@@ -225,7 +156,6 @@ static void test_word_in_span_random(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_discover_cases),
         cmocka_unit_test(test_discover_title_mention),
         cmocka_unit_test(test_discover_one_word_name_kind),
         cmocka_unit_test(test_word_in_span_random),
