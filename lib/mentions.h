@@ -52,6 +52,7 @@ enum {
     STANCE_MR_KINSHIP,         /* "my father", "his wife" in a quote -> the actor of that surname (mentions_more.c) */
     STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
     STANCE_MR_ADDRESSEE_RECENT, /* you/your in a quote -> the answerer, or the person addressed just before it */
+    STANCE_MR_DEMONYM,         /* "Russian interference" in a quote -> the actor "Russia" (mentions_more.c) */
     STANCE_MR_COUNT
 };
 
@@ -77,7 +78,8 @@ int stance_mentions_find(const struct stance_quotelist *quotes, const char *text
 /* Append a mention to the actor's `more` list (not sorted). */
 int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind, int rule);
 /* mentions_more.c: a party's adjective inside a quote ("Republican efforts")
- * as a name mention of the actor "<Adjective> Party". */
+ * as a name mention of the actor "<Adjective> Party"; a country's ("Russian
+ * interference") as one of the country actor. */
 int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, const char *text,
                                      struct stance_entityset *ents);
 /* mentions_more.c, one pass over the words of each quote: "my father", "his

@@ -208,6 +208,55 @@ static long the_party(const stance_entityset *ents)
     return found;
 }
 
+/* Country actors by name and their adjectives: "Russian interference", "the
+ * North Korean test" in a quote speak of the state. */
+static const struct {
+    const char *country, *adj;
+} demonyms[] = {
+    {"Afghanistan", "Afghan"}, {"China", "Chinese"},       {"Cuba", "Cuban"},       {"Egypt", "Egyptian"},
+    {"France", "French"},      {"Germany", "German"},      {"Iran", "Iranian"},     {"Iraq", "Iraqi"},
+    {"Israel", "Israeli"},     {"Japan", "Japanese"},      {"Libya", "Libyan"},     {"Mexico", "Mexican"},
+    {"North Korea", "North Korean"}, {"Pakistan", "Pakistani"}, {"Russia", "Russian"}, {"Saudi Arabia", "Saudi"},
+    {"Syria", "Syrian"},       {"Turkey", "Turkish"},      {"Ukraine", "Ukrainian"}, {"Venezuela", "Venezuelan"},
+};
+
+/* The adjective of country actor @p e inside quote [qs, qe) as a name mention
+ * (rule "demonym"), where it stands as a party adjective would (adjective_at():
+ * a lowercase word after it, not the first word, not inside a name) and the
+ * word after is no plural ("Mexican nationals", "Israeli officials": the people,
+ * not the state) nor a word for people. */
+static int demonym_in_quote(stance_entityset *ents, size_t i, const char *adj, const char *t, size_t qs, size_t qe)
+{
+    size_t n = strlen(adj);
+    for (size_t from = qs; from + n <= qe;) {
+        const char *hit = memmem(t + from, qe - from, adj, n);
+        size_t s, ws, we;
+        if (!hit)
+            break;
+        s = (size_t)(hit - t);
+        from = s + 1;
+        if (!adjective_at(ents, t, qs, qe, s, n) || !stance_word_after(t, qe, s + n, &ws, &we) ||
+            t[we - 1] == 's' || (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(PEOPLE)))
+            continue;
+        if (stance_mentions_add(&ents->e[i], s, s + n, STANCE_MK_NAME, STANCE_MR_DEMONYM))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
+static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
+{
+    for (size_t i = 0; i < ents->n; i++)
+        for (size_t d = 0; d < sizeof demonyms / sizeof demonyms[0]; d++) {
+            if (strcmp(ents->e[i].name, demonyms[d].country) != 0)
+                continue;
+            for (size_t qi = 0; qi < quotes->n; qi++)
+                if (demonym_in_quote(ents, i, demonyms[d].adj, t, quotes->q[qi].span.start, quotes->q[qi].span.end))
+                    return STANCE_ERR_NOMEM;
+        }
+    return STANCE_OK;
+}
+
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
     long party = the_party(ents), state = the_state(ents);
@@ -229,7 +278,7 @@ int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char 
                 return STANCE_ERR_NOMEM;
         }
     }
-    return STANCE_OK;
+    return demonyms_in_quotes(quotes, t, ents);
 }
 
 /* The gender a kinship noun t[ws, we) (first letter @p f, lowercase) gives

@@ -726,6 +726,37 @@ static void test_mentions_party_adjective_unicode(void **state)
     doc_close(&d);
 }
 
+/* A country's adjective inside a quote names the country actor ("Russian
+ * interference", "the Mexican border"); not in narration, not a sentence's
+ * first word, not the plural ("Russians"), not before a plural or a word for
+ * people ("Russian agents", "Mexican nationals", "the Mexican people"). */
+static void test_mentions_demonym(void **state)
+{
+    stance_actor a[] = {{"Russia", NULL, 0}, {"Mexico", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Russian hackers were named on Monday.\n\n"
+                        "\"We know that Russian agents broke in, and Russian interference must end. Russian spies "
+                        "lie. Mexican nationals are welcome, the Mexican people are kind and the Mexican border is "
+                        "calm, but Russians lie,\" Elena Diaz said.\n";
+    const more_case want[] = {
+        {"Russia", "Russian", 0, NOT_A_MENTION, 0}, /* narration */
+        {"Russia", "Russian", 1, NOT_A_MENTION, 0}, /* before a plural */
+        {"Russia", "Russian", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM},
+        {"Russia", "Russian", 3, NOT_A_MENTION, 0}, /* a sentence's first word */
+        {"Russia", "Russians", 0, NOT_A_MENTION, 0},
+        {"Mexico", "Mexican", 0, NOT_A_MENTION, 0}, /* before a plural */
+        {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
+        {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM},
+        {"Russia", NULL, 1, N_MORE, 0},
+        {"Mexico", NULL, 1, N_MORE, 0},
+        {NULL, NULL, 0, 0, 0}};
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    expect_more(&d, "demonym", want);
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
+    doc_close(&d);
+}
+
 /* Titles, role appositions, epithets, organisation heads, pronouns by
  * gender, speaker-self and group, addressees: each case of MENTION_CASES. */
 static void test_mentions_cases(void **state)
@@ -1504,6 +1535,7 @@ int main(void)
         cmocka_unit_test(test_mentions_cases),
         cmocka_unit_test(test_mentions_party_adjective),
         cmocka_unit_test(test_mentions_party_adjective_unicode),
+        cmocka_unit_test(test_mentions_demonym),
         cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
