@@ -119,6 +119,7 @@ static void test_mentions_tables_sorted(void **state)
     assert_true(stance_names_tables_ok());
     assert_string_equal(stance_mention_kind_name(STANCE_MK_SELF), "speaker-self");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
 
@@ -662,6 +663,20 @@ static const mention_case MENTION_CASES[] = {
       {"Velmora Rifle Association", "They cost", 0, NOT_A_MENTION, 0},
       {"Velmora Rifle Association", "They", 2, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Velmora Rifle Association", "they hurt", 0, NOT_A_MENTION, 0}}},
+    {"a country's adjective inside a quote names the country actor (\"Russian interference\", \"the Mexican border\"); "
+     "not in narration, not a sentence's first word, not the plural, not before a plural or a word for people",
+     "Russian hackers were named on Monday.\n\n"
+     "\"We know that Russian agents broke in, and Russian interference must end. Russian spies lie. Mexican nationals "
+     "are welcome, the Mexican people are kind and the Mexican border is calm, but Russians lie,\" Elena Diaz said.\n",
+     {{"Russia", NULL, 0}, {"Mexico", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Russia", "Russian", 1, NOT_A_MENTION, 0}, /* before a plural */
+      {"Russia", "Russian", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM},
+      {"Russia", "Russian", 3, NOT_A_MENTION, 0}, /* a sentence's first word */
+      {"Russia", NULL, 1, N_MORE, 0},             /* so not the narration's nor "Russians" */
+      {"Mexico", "Mexican", 0, NOT_A_MENTION, 0}, /* before a plural */
+      {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
+      {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
@@ -723,37 +738,6 @@ static void test_mentions_party_adjective_unicode(void **state)
     (void)state;
     doc_open(&d, text, a, 2);
     expect_more(&d, "party adjective, non-ASCII", want);
-    doc_close(&d);
-}
-
-/* A country's adjective inside a quote names the country actor ("Russian
- * interference", "the Mexican border"); not in narration, not a sentence's
- * first word, not the plural ("Russians"), not before a plural or a word for
- * people ("Russian agents", "Mexican nationals", "the Mexican people"). */
-static void test_mentions_demonym(void **state)
-{
-    stance_actor a[] = {{"Russia", NULL, 0}, {"Mexico", NULL, 0}, {"Elena Diaz", NULL, 0}};
-    const char text[] = "Russian hackers were named on Monday.\n\n"
-                        "\"We know that Russian agents broke in, and Russian interference must end. Russian spies "
-                        "lie. Mexican nationals are welcome, the Mexican people are kind and the Mexican border is "
-                        "calm, but Russians lie,\" Elena Diaz said.\n";
-    const more_case want[] = {
-        {"Russia", "Russian", 0, NOT_A_MENTION, 0}, /* narration */
-        {"Russia", "Russian", 1, NOT_A_MENTION, 0}, /* before a plural */
-        {"Russia", "Russian", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM},
-        {"Russia", "Russian", 3, NOT_A_MENTION, 0}, /* a sentence's first word */
-        {"Russia", "Russians", 0, NOT_A_MENTION, 0},
-        {"Mexico", "Mexican", 0, NOT_A_MENTION, 0}, /* before a plural */
-        {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
-        {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM},
-        {"Russia", NULL, 1, N_MORE, 0},
-        {"Mexico", NULL, 1, N_MORE, 0},
-        {NULL, NULL, 0, 0, 0}};
-    doc d;
-    (void)state;
-    doc_open(&d, text, a, 3);
-    expect_more(&d, "demonym", want);
-    assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
     doc_close(&d);
 }
 
@@ -1535,7 +1519,6 @@ int main(void)
         cmocka_unit_test(test_mentions_cases),
         cmocka_unit_test(test_mentions_party_adjective),
         cmocka_unit_test(test_mentions_party_adjective_unicode),
-        cmocka_unit_test(test_mentions_demonym),
         cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
