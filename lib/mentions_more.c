@@ -213,14 +213,14 @@ static long the_party(const stance_entityset *ents)
 static const struct {
     const char *country, *adj;
 } demonyms[] = {
-    {"Afghanistan", "Afghan"}, {"China", "Chinese"},       {"Cuba", "Cuban"},       {"Egypt", "Egyptian"},
-    {"France", "French"},      {"Germany", "German"},      {"Iran", "Iranian"},     {"Iraq", "Iraqi"},
-    {"Israel", "Israeli"},     {"Japan", "Japanese"},      {"Libya", "Libyan"},     {"Mexico", "Mexican"},
+    {"Afghanistan", "Afghan"}, {"China", "Chinese"}, {"Cuba", "Cuban"}, {"Egypt", "Egyptian"},
+    {"France", "French"}, {"Germany", "German"}, {"Iran", "Iranian"}, {"Iraq", "Iraqi"},
+    {"Israel", "Israeli"}, {"Japan", "Japanese"}, {"Libya", "Libyan"}, {"Mexico", "Mexican"},
     {"North Korea", "North Korean"}, {"Pakistan", "Pakistani"}, {"Russia", "Russian"}, {"Saudi Arabia", "Saudi"},
-    {"Syria", "Syrian"},       {"Turkey", "Turkish"},      {"Ukraine", "Ukrainian"}, {"Venezuela", "Venezuelan"},
+    {"Syria", "Syrian"}, {"Turkey", "Turkish"}, {"Ukraine", "Ukrainian"}, {"Venezuela", "Venezuelan"},
 };
 
-/* The adjective of country actor @p e inside quote [qs, qe) as a name mention
+/* Adjective @p adj of country actor @p i inside quote [qs, qe) as a name mention
  * (rule "demonym"), where it stands as a party adjective would (adjective_at():
  * a lowercase word after it, not the first word, not inside a name) and the
  * word after is no plural ("Mexican nationals", "Israeli officials": the people,
@@ -244,6 +244,7 @@ static int demonym_in_quote(stance_entityset *ents, size_t i, const char *adj, c
     return STANCE_OK;
 }
 
+/* Every quote's adjectives of the country actors of the table (by exact name). */
 static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
     for (size_t i = 0; i < ents->n; i++)
