@@ -74,7 +74,7 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
                 size_t r0 = 0, r1 = 0;
                 int have = o && json_object_get(o, "id") && cli_json_id_raw(line, len, &r0, &r1) == 0;
                 json_decref(o);
-                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, in.lineno, msg))
+                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, NULL, in.lineno, msg))
                     break;
             }
         }
@@ -630,7 +630,6 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
     double margin = 0;
     size_t r0 = 0, r1 = 0;
     int rc;
-    (void)lineno;
     if ((h = read_record(c->m, c->head_opt, 0, line, len, &r, msg, msglen)) < 0)
         return 1;
     if (predict_record(c->m, h, &r, c->scratch, c->explain, &pr, msg, msglen))
@@ -661,6 +660,12 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
         jo_lit(w, "\"id\":");
         jo_cstr(w, r.id);
         jo_lit(w, ",");
+    } else { /* no id: its line number, as a string, as classify writes it */
+        char num[24];
+        snprintf(num, sizeof num, "%zu", lineno);
+        jo_lit(w, "\"id\":");
+        jo_cstr(w, num);
+        jo_lit(w, ",");
     }
     jo_lit(w, "\"head\":");
     jo_cstr(w, stance_model_head_name(c->m, (size_t)h));
@@ -672,7 +677,7 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
     jo_real(w, margin);
     if (c->explain) {
         jo_lit(w, ",\"explain\":");
-        jo_explain(w, d->explain, d->n_explain, "weight");
+        jo_explain(w, d->explain, d->n_explain);
     }
     jo_lit(w, "}\n");
     if (w->failed) {
