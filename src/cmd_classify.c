@@ -15,6 +15,7 @@
 #include "cli_input.h"
 #include "html.h"
 #include "json_out.h"
+#include "utf8_seq.h"
 
 typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
 
@@ -587,6 +588,32 @@ static int emit(const classify_opts *co, const rec_id *id, const char *text, con
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
+/* A file name as output shows it (an id, an error record's "file"): its UTF-8 as
+ * it is, each byte outside a valid sequence as U+FFFD, since JSON holds UTF-8 only
+ * ("stdin" for "-"). To free; NULL when out of memory. */
+static char *file_name(const char *path)
+{
+    size_t n = strlen(path), k = 0;
+    char *s = strcmp(path, "-") == 0 ? strdup("stdin") : malloc(3 * n + 1);
+    if (!s || strcmp(path, "-") == 0)
+        return s;
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)path + i, n - i, &cp);
+        if (len) {
+            memcpy(s + k, path + i, len);
+            k += len;
+            i += len;
+        } else {
+            memcpy(s + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        }
+    }
+    s[k] = '\0';
+    return s;
+}
+
 /* A bad record (@p lineno > 0) or input file (@p lineno 0, or the line a
  * read failed at when @p whole) under --on-error: said on stderr; under
  * "record", an error record takes its place in the output so positions stay
@@ -608,8 +635,12 @@ static int input_error(const classify_opts *co, const rec_id *id, const char *pa
         printf("// %s: error at line %zu\n", path, lineno);
     else if (co->format == FMT_GRAPH)
         printf("// %s: error\n", path);
-    else
-        return cli_put_error_record(id->raw, id->raw_len, whole || co->many ? path : NULL, lineno, msg);
+    else {
+        char *name = whole || co->many ? file_name(path) : NULL;
+        int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, msg);
+        free(name);
+        return rc;
+    }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
@@ -624,14 +655,18 @@ static int jsonl_file_error(const classify_opts *co, const char *path, size_t li
 {
     rec_id id = {NULL, NULL, 0};
     size_t n = strlen(path);
-    id.text = strcmp(path, "-") == 0 ? "stdin" : path;
+    char *name = file_name(path);
+    int rc;
+    id.text = name ? name : path;
     if (strncmp(msg, path, n) == 0 && msg[n] == ':') {
         msg += n + 1;
         msg += strspn(msg, "0123456789");
         msg += *msg == ':';
         msg += strspn(msg, " ");
     }
-    return input_error(co, &id, path, lineno, 1, msg);
+    rc = input_error(co, &id, path, lineno, 1, msg);
+    free(name);
+    return rc;
 }
 
 /* Classify one article; on a library error fills @p msg and returns 1
@@ -972,19 +1007,21 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
  * file that cannot be read or classified gets an error record in its place. */
 static int run_file(const stance_model *model, const classify_opts *co, const char *path, const actor_list *actors)
 {
-    char *text = NULL, *raw, msg[CLI_ERRLEN];
+    char *text = NULL, *raw, *name = file_name(path), msg[CLI_ERRLEN];
     size_t len = 0, bom;
     rec_id id = {NULL, NULL, 0};
     json_t *js;
     int rc;
-    id.text = strcmp(path, "-") == 0 ? "stdin" : path;
+    id.text = name ? name : path;
     if (cli_read_file_msg(path, &text, &len, msg, sizeof msg) == CLI_OK) {
         /* a byte-order mark is not text: offsets count from after it */
         bom = cli_bom_len(text, len);
         rc = run_one(model, co, &id, text + bom, len - bom, actors, msg, sizeof msg);
         free(text);
-        if (rc <= 0)
+        if (rc <= 0) {
+            free(name);
             return rc ? CLI_FAIL : CLI_OK;
+        }
     }
     /* the error record's id as a record's would be ("stdin" or the name, as JSON) */
     js = json_string(id.text);
@@ -996,6 +1033,7 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
     }
     input_error(co, &id, path, 0, 1, msg);
     free(raw);
+    free(name);
     return CLI_FAIL;
 }
 

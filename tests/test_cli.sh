@@ -136,6 +136,12 @@ expect_status 1 "several JSONL files, --on-error stop" "$stance" classify -m "$m
   "$tmp/broken.jsonl" "$tmp/in.jsonl"
 [ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "--on-error stop ends the run, not only the file"
 
+# A file name that is not UTF-8: its id has U+FFFD for the bad byte (it was refused as "out of memory").
+badname=$(printf 'n\377.txt')
+printf '"We won," said Jo Lee.\n' > "$tmp/$badname"
+expect_status 0 "a file name that is not UTF-8" "$stance" classify -m "$model" "$tmp/$badname"
+grep -q '^{"id":"[^"]*n\\uFFFD\.txt","quotes":\[{' "$tmp/out" && ok || { bad "its id has U+FFFD"; cat "$tmp/out" "$tmp/err"; }
+
 STANCE_MODEL="$model" "$stance" classify "$article" > "$tmp/env.out" 2>&1 && ok || bad "STANCE_MODEL selects the model"
 
 echo "$pass passed, $fail failed"
