@@ -779,10 +779,24 @@ static int read_wvec(rd *r, stance_model *m)
     return r->rc;
 }
 
-/* The temperature of head @p h that section DTMP (in-domain) or GTMP (@p general) holds. */
-static double *head_temp(stance_head *h, int general)
+/* The temperature of head @p h that section DTMP (in-domain) or GTMP (@p general) holds: the
+ * reader sets it, the writer reads it (so, like strchr, a const head in, its field out). */
+static double *head_temp(const stance_head *h, int general)
 {
-    return general ? &h->temp : &h->domain_temp;
+    return (double *)(general ? &h->temp : &h->domain_temp);
+}
+
+/* The tag of the section of head temperatures, DTMP or GTMP (@p general). */
+static const char *temp_tag(int general)
+{
+    return general ? "GTMP" : "DTMP";
+}
+
+/* A message about that section: @p pre, its tag, @p post, in @p buf. */
+static const char *temp_what(char *buf, size_t n, int general, const char *pre, const char *post)
+{
+    snprintf(buf, n, "%s%s%s", pre, temp_tag(general), post);
+    return buf;
 }
 
 /* DTMP and GTMP: u32 count (1..STANCE_MAX_HEADS), then count x {str head name, f64 temperature};
@@ -791,15 +805,16 @@ static double *head_temp(stance_head *h, int general)
 static int read_temps(rd *r, stance_model *m, int general, int *seen)
 {
     size_t at = r->pos;
-    uint32_t n = rd_u32(r, general ? "truncated GTMP" : "truncated DTMP");
+    char what[64];
+    uint32_t n = rd_u32(r, temp_what(what, sizeof what, general, "truncated ", ""));
     if (r->rc)
         return r->rc;
     if (*seen)
-        return rd_fail(r, STANCE_ERR_FORMAT, general ? "duplicate GTMP section" : "duplicate DTMP section");
+        return rd_fail(r, STANCE_ERR_FORMAT, temp_what(what, sizeof what, general, "duplicate ", " section"));
     *seen = 1;
     if (n == 0 || n > STANCE_MAX_HEADS) {
         r->pos = at;
-        return rd_fail(r, STANCE_ERR_FORMAT, general ? "bad GTMP count" : "bad DTMP count");
+        return rd_fail(r, STANCE_ERR_FORMAT, temp_what(what, sizeof what, general, "bad ", " count"));
     }
     for (uint32_t i = 0; i < n; i++) {
         size_t entry = r->pos;
@@ -816,14 +831,14 @@ static int read_temps(rd *r, stance_model *m, int general, int *seen)
             ht = head_temp(&m->heads[k], general);
         stance_free(name);
         if (!ht)
-            bad = general ? "GTMP names no head read before it" : "DTMP names no head read before it";
+            bad = " names no head read before it";
         else if (*ht != 0)
-            bad = general ? "GTMP names a head twice" : "DTMP names a head twice";
+            bad = " names a head twice";
         else if (!(t >= 0.05 && t <= 20))
-            bad = general ? "GTMP temperature out of range" : "DTMP temperature out of range";
+            bad = " temperature out of range";
         if (bad) {
             r->pos = entry;
-            return rd_fail(r, STANCE_ERR_FORMAT, bad);
+            return rd_fail(r, STANCE_ERR_FORMAT, temp_what(what, sizeof what, general, "", bad));
         }
         *ht = t;
     }
@@ -1048,7 +1063,7 @@ static void wr_head(wr *w, const stance_head *h, size_t buckets)
 /* Does head @p h carry a temperature the DTMP (GTMP: @p general) section must hold (0 and 1: none)? */
 static int tempered(const stance_head *h, int general)
 {
-    double t = general ? h->temp : h->domain_temp;
+    double t = *head_temp(h, general);
     return t != 0 && t != 1;
 }
 
@@ -1058,12 +1073,12 @@ static void wr_temps(wr *w, const stance_model *m, int general, uint32_t n)
     size_t at;
     if (!n)
         return;
-    at = wr_begin(w, general ? "GTMP" : "DTMP", 0);
+    at = wr_begin(w, temp_tag(general), 0);
     wr_u32(w, n);
     for (uint32_t hi = 0; hi < m->n_heads; hi++)
         if (tempered(&m->heads[hi], general)) {
             wr_str(w, m->heads[hi].name);
-            wr_f64(w, general ? m->heads[hi].temp : m->heads[hi].domain_temp);
+            wr_f64(w, *head_temp(&m->heads[hi], general));
         }
     wr_end(w, at);
 }

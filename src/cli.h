@@ -33,6 +33,8 @@ const char *cli_model_path(const char *opt);
 int cli_open_model(const char *opt_path, stance_model **model);
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer; prints errors. */
 int cli_read_file(const char *path, char **data, size_t *len);
+/* The same, printing nothing: on failure @p msg says why (without the path). */
+int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, size_t msglen);
 /* ---- the one output path (cli_io.c) ---- */
 /* At start: park /dev/null on a closed fd 0, 1 or 2 (for the wrong direction,
  * so using it still fails) so no file we open lands there. */
@@ -70,8 +72,9 @@ struct json_t;
  * (raw JSON text, as the input wrote it) first when given. CLI_FAIL when
  * stdout has failed. */
 int cli_put_json(struct json_t *o, size_t flags, const char *id_raw, size_t id_len);
-/* The error record of the RECORD policy: {"id": ID or null, "error": {"line": N, "message": ...}}. */
-int cli_put_error_record(const char *id_raw, size_t id_len, size_t lineno, const char *message);
+/* The error record of the RECORD policy: {"id": ID or null, "error": {"file": F, "line": N,
+ * "message": ...}}, "file" only when @p file is given, "line" only when @p lineno is not 0. */
+int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, const char *message);
 
 /* Print an error prefixed with "stance: ". */
 void cli_error(const char *fmt, ...)

@@ -299,18 +299,27 @@ int cli_put_json(json_t *o, size_t flags, const char *id_raw, size_t id_len)
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
-int cli_put_error_record(const char *id_raw, size_t id_len, size_t lineno, const char *message)
+int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, const char *message)
 {
-    json_t *o = json_pack("{s:{s:I,s:s}}", "error", "line", (json_int_t)lineno, "message", message);
-    int rc;
-    if (!o) { /* a message that is not UTF-8 */
-        o = json_pack("{s:{s:I,s:s}}", "error", "line", (json_int_t)lineno, "message", "(unprintable message)");
-        if (!o) {
-            cli_error("out of memory");
-            return CLI_FAIL;
-        }
+    json_t *o = json_object(), *e = json_object();
+    int rc = CLI_FAIL;
+    if (!o || !e || json_object_set_new(o, "error", e)) {
+        json_decref(o);
+        cli_error("out of memory");
+        return CLI_FAIL;
     }
-    rc = cli_put_json(o, JSON_COMPACT | JSON_PRESERVE_ORDER, id_raw ? id_raw : "null", id_raw ? id_len : 4);
+    if (file) { /* a file name that is not UTF-8 is written as null */
+        json_t *f = json_string(file);
+        json_object_set_new(e, "file", f ? f : json_null());
+    }
+    if (lineno)
+        json_object_set_new(e, "line", json_integer((json_int_t)lineno));
+    if (json_object_set_new(e, "message", json_string(message))) /* a message that is not UTF-8 */
+        json_object_set_new(e, "message", json_string("(unprintable message)"));
+    if (json_object_get(e, "message"))
+        rc = cli_put_json(o, JSON_COMPACT | JSON_PRESERVE_ORDER, id_raw ? id_raw : "null", id_raw ? id_len : 4);
+    else
+        cli_error("out of memory");
     json_decref(o);
     return rc;
 }

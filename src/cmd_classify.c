@@ -15,6 +15,7 @@
 #include "cli_input.h"
 #include "html.h"
 #include "json_out.h"
+#include "utf8_seq.h"
 
 typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
 
@@ -29,6 +30,7 @@ typedef struct classify_opts {
     stance_options opts;
     out_format format;
     int jsonl;
+    int many;       /* several FILEs: error records name their file */
     cli_policy on_error;
     html_doc *html; /* --format html: articles collect here, one page at the end */
     json_out *out;  /* --format json: each record is written here, then to stdout */
@@ -41,13 +43,19 @@ static void help(void)
            "and the speaker's stance toward each actor they concern.\n\n"
            "  -m, --model PATH      model file (default: $STANCE_MODEL, else %s)\n"
            "  -a, --actor SPEC      an actor: \"Name|Alias|Alias\" (repeatable); none = discover actors\n"
-           "      --jsonl           input is JSONL records {\"id\", \"text\", \"actors\"} (a stream filter)\n"
-           "  -f, --format FMT      json (default: one JSON object per article), text, dot, or html\n"
-           "                        (one self-contained page for all articles: see README)\n"
+           "      --jsonl           input is JSONL records {\"id\", \"text\", \"actors\"} (a stream filter); a\n"
+           "                        record without an id is written with its line number (\"id\": \"3\")\n"
+           "  -f, --format FMT      json (default: one JSON object per article, \"id\" its FILE), text (whole\n"
+           "                        quotes, for people), dot, or html (one self-contained page for all\n"
+           "                        articles: see README)\n"
            "      --graph           same as --format dot: speaker -> actor stance graph in Graphviz DOT\n"
-           "  -e, --explain K       report the K features that pushed each decision hardest\n"
-           "      --on-error P      a bad JSONL record: record (default: an error record\n"
-           "                        {\"id\", \"error\": {\"line\", \"message\"}} in its place), skip, or stop\n"
+           "  -e, --explain K       report the K features that pushed each decision hardest:\n"
+           "                        \"explain\": [{\"feature\", \"contribution\" (weight x value)}]\n"
+           "      --on-error P      a bad JSONL record or a FILE that cannot be read or classified:\n"
+           "                        record (default: an error record {\"id\", \"error\": {\"file\", \"line\",\n"
+           "                        \"message\"}} in its place; \"file\" for a FILE, and for a record among\n"
+           "                        several FILEs; \"line\" for a record), skip, or stop (ends the run);\n"
+           "                        the other records and FILEs are still processed under record and skip\n"
            "      --indirect        also extract indirect (reported) speech\n"
            "      --all-actors      score every actor for every quote, mentioned or not\n"
            "      --caseless        match actor names regardless of case\n"
@@ -277,7 +285,7 @@ static void decision_out(json_out *w, const stance_decision *d)
     jo_probs(w, d->label_names, d->probs, d->n_labels);
     if (d->n_explain) {
         jo_lit(w, ",\"explain\":");
-        jo_explain(w, d->explain, d->n_explain, "contribution");
+        jo_explain(w, d->explain, d->n_explain);
     }
 }
 
@@ -449,17 +457,6 @@ static void result_out(json_out *w, const char *id, const char *id_raw, size_t i
     jo_lit(w, "]}\n");
 }
 
-/* At most @p max bytes of @p s, never ending inside a UTF-8 character. */
-static size_t utf8_cut(const char *s, size_t len, size_t max)
-{
-    size_t n = max;
-    if (len <= max)
-        return len;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
-}
-
 /* Text for a terminal: control characters (line breaks, ESC sequences from a
  * hostile article) become spaces, so one quote stays one line and cannot
  * drive the terminal. */
@@ -477,13 +474,12 @@ static void print_text(const char *id, const char *text, const stance_result *re
     printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
     for (size_t i = 0; i < stance_result_count(res); i++) {
         const stance_quote *q = stance_result_quote(res, i);
-        size_t len = q->span.end - q->span.start, shown = utf8_cut(text + q->span.start, len, 100);
         printf("[%zu,%zu) %-8s %s%s%s\n", q->span.start, q->span.end, type_name(q->type),
                q->speaker ? q->speaker : "(unknown speaker)", q->speaker_role ? ", " : "",
                q->speaker_role ? q->speaker_role : "");
-        fputs("    \"", stdout);
-        put_plain(text + q->span.start, shown);
-        printf("%s\"\n", shown < len ? "..." : "");
+        fputs("    \"", stdout); /* the whole quote, as the JSON's "text" has it */
+        put_plain(text + q->span.start, q->span.end - q->span.start);
+        fputs("\"\n", stdout);
         if (explain)
             printf("    attribution: %s%s%s\n", stance_quote_rule(q), q->cue ? ", cue " : "", q->cue ? q->cue : "");
         if (q->sentiment.label >= 0)
@@ -502,10 +498,11 @@ static void print_text(const char *id, const char *text, const stance_result *re
                     stance_span sp = tg->mentions[k];
                     stance_mention_kind kind = STANCE_MENTION_NAME;
                     const char *rule = "";
-                    size_t n = utf8_cut(text + sp.start, sp.end - sp.start, 40);
                     stance_target_mention(tg, k, NULL, &kind, &rule);
-                    printf("        mention [%zu,%zu) \"%.*s\" %s (%s)\n", sp.start, sp.end, (int)n, text + sp.start,
-                           stance_mention_kind_name(kind), rule);
+                    printf("        mention [%zu,%zu) \"", sp.start, sp.end);
+                    if (sp.start != STANCE_NO_OFFSET)
+                        put_plain(text + sp.start, sp.end - sp.start);
+                    printf("\" %s (%s)\n", stance_mention_kind_name(kind), rule);
                 }
             }
             for (size_t k = 0; k < tg->stance.n_explain; k++)
@@ -591,20 +588,85 @@ static int emit(const classify_opts *co, const rec_id *id, const char *text, con
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
-/* A bad record under --on-error: said on stderr; under "record", an error
- * record takes its place in the output so positions stay aligned. */
-static int record_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, const char *msg)
+/* A file name as output shows it (an id, an error record's "file"): its UTF-8 as
+ * it is, each byte outside a valid sequence as U+FFFD, since JSON holds UTF-8 only
+ * ("stdin" for "-"). To free; NULL when out of memory. */
+static char *file_name(const char *path)
 {
-    cli_error("%s:%zu: %s", path, lineno, msg);
+    size_t n = strlen(path), k = 0;
+    char *s = strcmp(path, "-") == 0 ? strdup("stdin") : malloc(3 * n + 1);
+    if (!s || strcmp(path, "-") == 0)
+        return s;
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)path + i, n - i, &cp);
+        if (len) {
+            memcpy(s + k, path + i, len);
+            k += len;
+            i += len;
+        } else {
+            memcpy(s + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        }
+    }
+    s[k] = '\0';
+    return s;
+}
+
+/* A bad record (@p lineno > 0) or input file (@p lineno 0, or the line a
+ * read failed at when @p whole) under --on-error: said on stderr; under
+ * "record", an error record takes its place in the output so positions stay
+ * aligned. A file's record names it; a record's names it among several FILEs. */
+static int input_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, int whole,
+                       const char *msg)
+{
+    if (lineno)
+        cli_error("%s:%zu: %s", path, lineno, msg);
+    else
+        cli_error("%s: %s", path, msg);
     if (co->on_error != CLI_ON_ERROR_RECORD || co->format == FMT_HTML) /* the page lists what could be read */
         return CLI_OK;
-    if (co->format == FMT_TEXT)
+    if (co->format == FMT_TEXT && lineno)
         printf("== %s: error at line %zu: %s\n", id->text ? id->text : "-", lineno, msg);
-    else if (co->format == FMT_GRAPH)
+    else if (co->format == FMT_TEXT)
+        printf("== %s: error: %s\n", id->text ? id->text : "-", msg);
+    else if (co->format == FMT_GRAPH && lineno)
         printf("// %s: error at line %zu\n", path, lineno);
-    else
-        return cli_put_error_record(id->raw, id->raw_len, lineno, msg);
+    else if (co->format == FMT_GRAPH)
+        printf("// %s: error\n", path);
+    else {
+        char *name = whole || co->many ? file_name(path) : NULL;
+        int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, msg);
+        free(name);
+        return rc;
+    }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
+}
+
+static int record_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, const char *msg)
+{
+    return input_error(co, id, path, lineno, 0, msg);
+}
+
+/* A JSONL FILE that cannot be opened or read on (@p msg from cli_lines, which
+ * starts with the file and line: the record has them as members). */
+static int jsonl_file_error(const classify_opts *co, const char *path, size_t lineno, const char *msg)
+{
+    rec_id id = {NULL, NULL, 0};
+    size_t n = strlen(path);
+    char *name = file_name(path);
+    int rc;
+    id.text = name ? name : path;
+    if (strncmp(msg, path, n) == 0 && msg[n] == ':') {
+        msg += n + 1;
+        msg += strspn(msg, "0123456789");
+        msg += *msg == ':';
+        msg += strspn(msg, " ");
+    }
+    rc = input_error(co, &id, path, lineno, 1, msg);
+    free(name);
+    return rc;
 }
 
 /* Classify one article; on a library error fills @p msg and returns 1
@@ -914,7 +976,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
     actor_cache cache = {NULL, NULL};
     jsonl_bufs bufs = {NULL, 0};
     if (cli_lines_open(&in, path, msg, sizeof msg)) {
-        cli_error("%s", msg);
+        jsonl_file_error(co, path, 0, msg);
         return CLI_FAIL;
     }
     while ((got = cli_lines_next_rw(&in, &line, &n, msg, sizeof msg)) == 1) {
@@ -931,7 +993,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
         }
     }
     if (got < 0) {
-        cli_error("%s", msg);
+        jsonl_file_error(co, path, in.lineno + 1, msg);
         status = CLI_FAIL;
     }
     cli_lines_close(&in);
@@ -939,6 +1001,40 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
     free(cache.key);
     stance_actorset_free(cache.set);
     return cli_out_failed() ? CLI_FAIL : status;
+}
+
+/* One plain-text article FILE ("-": stdin) whose record's id is its name. A
+ * file that cannot be read or classified gets an error record in its place. */
+static int run_file(const stance_model *model, const classify_opts *co, const char *path, const actor_list *actors)
+{
+    char *text = NULL, *raw, *name = file_name(path), msg[CLI_ERRLEN];
+    size_t len = 0, bom;
+    rec_id id = {NULL, NULL, 0};
+    json_t *js;
+    int rc;
+    id.text = name ? name : path;
+    if (cli_read_file_msg(path, &text, &len, msg, sizeof msg) == CLI_OK) {
+        /* a byte-order mark is not text: offsets count from after it */
+        bom = cli_bom_len(text, len);
+        rc = run_one(model, co, &id, text + bom, len - bom, actors, msg, sizeof msg);
+        free(text);
+        if (rc <= 0) {
+            free(name);
+            return rc ? CLI_FAIL : CLI_OK;
+        }
+    }
+    /* the error record's id as a record's would be ("stdin" or the name, as JSON) */
+    js = json_string(id.text);
+    raw = js ? json_dumps(js, JSON_ENCODE_ANY | JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    json_decref(js);
+    if (raw) {
+        id.raw = raw;
+        id.raw_len = strlen(raw);
+    }
+    input_error(co, &id, path, 0, 1, msg);
+    free(raw);
+    free(name);
+    return CLI_FAIL;
 }
 
 int cmd_classify(int argc, char **argv)
@@ -1053,31 +1149,13 @@ int cmd_classify(int argc, char **argv)
     }
     {
         int nfiles = argc - optind;
+        co.many = nfiles > 1;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
             const char *path = nfiles ? argv[optind + i] : "-";
-            if (co.jsonl) {
-                if (run_jsonl(model, &co, path, &actors))
-                    status = CLI_FAIL;
-            } else {
-                char *text = NULL, msg[CLI_ERRLEN];
-                size_t len = 0, bom;
-                rec_id id = {NULL, NULL, 0};
-                int rc;
-                if (cli_read_file(path, &text, &len)) {
-                    status = CLI_FAIL;
-                    continue;
-                }
-                /* a byte-order mark is not text: offsets count from after it */
-                bom = cli_bom_len(text, len);
-                id.text = strcmp(path, "-") == 0 ? "stdin" : path;
-                rc = run_one(model, &co, &id, text + bom, len - bom, &actors, msg, sizeof msg);
-                if (rc > 0)
-                    cli_error("%s: %s", path, msg);
-                if (rc)
-                    status = CLI_FAIL;
-                free(text);
-            }
-            if (cli_out_flush())
+            int rc = co.jsonl ? run_jsonl(model, &co, path, &actors) : run_file(model, &co, path, &actors);
+            if (rc)
+                status = CLI_FAIL;
+            if (cli_out_flush() || (rc && co.on_error == CLI_ON_ERROR_STOP))
                 break;
         }
     }

@@ -74,7 +74,7 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
                 size_t r0 = 0, r1 = 0;
                 int have = o && json_object_get(o, "id") && cli_json_id_raw(line, len, &r0, &r1) == 0;
                 json_decref(o);
-                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, in.lineno, msg))
+                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, NULL, in.lineno, msg))
                     break;
             }
         }
@@ -630,7 +630,6 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
     double margin = 0;
     size_t r0 = 0, r1 = 0;
     int rc;
-    (void)lineno;
     if ((h = read_record(c->m, c->head_opt, 0, line, len, &r, msg, msglen)) < 0)
         return 1;
     if (predict_record(c->m, h, &r, c->scratch, c->explain, &pr, msg, msglen))
@@ -661,6 +660,12 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
         jo_lit(w, "\"id\":");
         jo_cstr(w, r.id);
         jo_lit(w, ",");
+    } else { /* no id: its line number, as a string, as classify writes it */
+        char num[24];
+        snprintf(num, sizeof num, "%zu", lineno);
+        jo_lit(w, "\"id\":");
+        jo_cstr(w, num);
+        jo_lit(w, ",");
     }
     jo_lit(w, "\"head\":");
     jo_cstr(w, stance_model_head_name(c->m, (size_t)h));
@@ -672,7 +677,7 @@ static int predict_line(void *user, size_t lineno, const char *line, size_t len,
     jo_real(w, margin);
     if (c->explain) {
         jo_lit(w, ",\"explain\":");
-        jo_explain(w, d->explain, d->n_explain, "weight");
+        jo_explain(w, d->explain, d->n_explain);
     }
     jo_lit(w, "}\n");
     if (w->failed) {
@@ -720,9 +725,11 @@ int cmd_predict(int argc, char **argv)
             printf("Usage: stance predict [-m MODEL] [--head NAME] [--explain K] [FILE.jsonl]\n"
                    "A JSONL filter (FILE or stdin -> stdout): for each record {id, text, target?,\n"
                    "target_spans?, context?, task?} one line {id, head, label, probs, margin[, explain]}.\n"
+                   "id is the record's as written, else its line number as a string (\"id\": \"3\");\n"
                    "probs are the head's calibrated probabilities, tempered by its general temperature\n"
                    "when the model has one (stance inspect shows it; never the in-domain one of classify);\n"
-                   "margin = probability of the label minus that of the runner-up; explain: [{feature, weight}].\n\n"
+                   "margin = probability of the label minus that of the runner-up; explain:\n"
+                   "[{feature, contribution}], a contribution being weight x value, as in classify.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
                    "      --head NAME    head for every record (default: the record's task)\n"
                    "  -e, --explain K    the K features that pushed the label hardest\n"

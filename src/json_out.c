@@ -411,15 +411,13 @@ void jo_probs(json_out *w, const char *const *names, const double *probs, size_t
     jo_lit(w, "}");
 }
 
-void jo_explain(json_out *w, const stance_contrib *c, size_t n, const char *key)
+void jo_explain(json_out *w, const stance_contrib *c, size_t n)
 {
     jo_lit(w, "[");
     for (size_t i = 0; i < n; i++) {
         jo_lit(w, i ? ",{\"feature\":" : "{\"feature\":");
         jo_cstr(w, c[i].feature);
-        jo_lit(w, ",");
-        jo_cstr(w, key);
-        jo_lit(w, ":");
+        jo_lit(w, ",\"contribution\":");
         jo_real(w, c[i].contribution);
         jo_lit(w, "}");
     }

@@ -76,8 +76,8 @@ void jo_int(json_out *w, long long v);
 void jo_real(json_out *w, double v);
 /* An object of @p n members names[i]: probs[i] (a decision's "probs"). */
 void jo_probs(json_out *w, const char *const *names, const double *probs, size_t n);
-/* The array of a decision's @p n explanations: [{"feature": ..., KEY: contribution}, ...],
- * KEY being @p key (classify writes "contribution", predict "weight"). */
-void jo_explain(json_out *w, const stance_contrib *c, size_t n, const char *key);
+/* The array of a decision's @p n explanations: [{"feature": ..., "contribution": ...}, ...]
+ * (a contribution is weight x value, summed over the label's pairs; classify and predict alike). */
+void jo_explain(json_out *w, const stance_contrib *c, size_t n);
 
 #endif

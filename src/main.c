@@ -16,6 +16,7 @@
 #endif
 
 #include "cli.h"
+#include "cli_input.h" /* CLI_ERRLEN */
 #include "model.h" /* STANCE_FORMAT_*: the model formats this build writes and reads */
 
 static const cli_command commands[] = {
@@ -81,19 +82,19 @@ int cli_open_model(const char *opt_path, stance_model **model)
  * runaway pipe there instead of growing without bound. */
 #define CLI_MAX_READ ((size_t)1 << 30)
 
-int cli_read_file(const char *path, char **data, size_t *len)
+int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, size_t msglen)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char *buf = NULL;
     size_t cap = 0, n = 0;
     struct stat st;
     if (!f) {
-        cli_error("%s: %s", path, strerror(errno));
+        snprintf(msg, msglen, "%s", strerror(errno));
         return CLI_FAIL;
     }
     if (fstat(fileno(f), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
-            cli_error("%s: is a directory", path);
+            snprintf(msg, msglen, "is a directory");
             goto fail;
         }
         /* sized once for a regular file; pipes grow below */
@@ -103,14 +104,14 @@ int cli_read_file(const char *path, char **data, size_t *len)
     for (;;) {
         size_t got;
         if (n >= CLI_MAX_READ) {
-            cli_error("%s: more than %zu bytes; refusing to read on", path, (size_t)CLI_MAX_READ);
+            snprintf(msg, msglen, "more than %zu bytes; refusing to read on", (size_t)CLI_MAX_READ);
             goto fail;
         }
         if (!buf || n == cap) {
             size_t ncap = !buf ? (cap ? cap : 65536 * 2) : cap * 2;
             char *nb = ncap < cap ? NULL : realloc(buf, ncap + 1);
             if (!nb) {
-                cli_error("%s: out of memory", path);
+                snprintf(msg, msglen, "out of memory");
                 goto fail;
             }
             buf = nb;
@@ -123,7 +124,7 @@ int cli_read_file(const char *path, char **data, size_t *len)
             break;
     }
     if (ferror(f)) {
-        cli_error("%s: read error: %s", path, errno ? strerror(errno) : "unknown");
+        snprintf(msg, msglen, "read error: %s", errno ? strerror(errno) : "unknown");
         goto fail;
     }
     if (f != stdin)
@@ -136,6 +137,15 @@ fail:
     free(buf);
     if (f != stdin)
         fclose(f);
+    return CLI_FAIL;
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+    char msg[CLI_ERRLEN];
+    if (cli_read_file_msg(path, data, len, msg, sizeof msg) == CLI_OK)
+        return CLI_OK;
+    cli_error("%s: %s", path, msg);
     return CLI_FAIL;
 }
 

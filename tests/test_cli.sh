@@ -84,6 +84,64 @@ grep -q "broken.jsonl:2" "$tmp/err" && ok || bad "malformed JSONL error names fi
 [ "$(wc -l < "$tmp/out")" = 2 ] && ok || bad "good records still processed after a bad one"
 sed -n 2p "$tmp/out" | grep -q '^{"id":null,"error":{"line":2,"message":"malformed JSON' && ok || bad "an error record in the bad record's place"
 
+# predict and classify agree: a record without an id gets its line number (a string), blank lines counted;
+# --explain writes {feature, contribution} (weight x value) in both.
+printf '{"task":"sentiment","text":"A fine day."}\n\n{"id":"k","task":"sentiment","text":"A fine day."}\n' > "$tmp/noid.jsonl"
+expect_status 0 "predict, a record without an id" "$stance" predict -m "$model" -e 1 "$tmp/noid.jsonl"
+sed -n 1p "$tmp/out" | grep -q '^{"id":"1","head":"sentiment",' && ok || { bad "predict: a missing id is the line number"; cat "$tmp/out"; }
+sed -n 2p "$tmp/out" | grep -q '^{"id":"k",' && ok || bad "predict: an id is kept"
+grep -q '"explain":\[{"feature":"[^"]*","contribution":' "$tmp/out" && ! grep -q '"weight"' "$tmp/out" && ok ||
+  { bad "predict --explain names the contribution"; cat "$tmp/out"; }
+printf '{"text":"\\"We failed,\\" said Jo Lee."}\n\n{"id":"k","text":"\\"We failed,\\" said Jo Lee."}\n' > "$tmp/noidc.jsonl"
+expect_status 0 "classify, a record without an id" "$stance" classify -m "$model" -e 1 --jsonl "$tmp/noidc.jsonl"
+sed -n 1p "$tmp/out" | grep -q '^{"id":"1","quotes":' && ok || bad "classify: a missing id is the line number"
+grep -q '"explain":\[{"feature":"[^"]*","contribution":' "$tmp/out" && ok || bad "classify --explain names the contribution"
+expect_status 0 "predict --help" "$stance" predict --help
+grep -q 'feature, contribution' "$tmp/out" && grep -q 'line number' "$tmp/out" && ok ||
+  bad "predict --help names the contribution and the line number for a missing id"
+
+# --format text shows a quote whole, however long.
+long="We will keep the harbour open for every boat and every worker in this town, whatever the council decides next spring or the spring after that"
+printf '"%s," said Jo Lee.\n' "$long" > "$tmp/long.txt"
+expect_status 0 "text format, a long quote" "$stance" classify -m "$model" -f text "$tmp/long.txt"
+grep -qF "\"$long,\"" "$tmp/out" && ok || { bad "text format shows the whole quote"; cat "$tmp/out"; }
+
+# Several FILEs, some bad: each gets an error record in its place, the others are classified, the status is 1.
+printf '"We won," said Jo Lee.\n' > "$tmp/good.txt"
+expect_status 1 "several files, one missing and one not UTF-8" "$stance" classify -m "$model" \
+  "$tmp/good.txt" "$tmp/missing.txt" "$tmp/bad.txt" "$tmp/good.txt"
+[ "$(wc -l < "$tmp/out")" = 4 ] && ok || { bad "one line per FILE"; cat "$tmp/out"; }
+sed -n 2p "$tmp/out" | grep -q "^{\"id\":\"$tmp/missing.txt\",\"error\":{\"file\":\"$tmp/missing.txt\",\"message\":\"No such file" && ok ||
+  { bad "a missing FILE's error record"; cat "$tmp/out"; }
+sed -n 3p "$tmp/out" | grep -q "^{\"id\":\"$tmp/bad.txt\",\"error\":{\"file\":\"$tmp/bad.txt\",\"message\":\"invalid UTF-8" && ok ||
+  { bad "a FILE that is not UTF-8: its error record"; cat "$tmp/out"; }
+sed -n 4p "$tmp/out" | grep -q '"quotes":\[{' && ok || bad "the FILE after the bad ones is classified"
+grep -q "missing.txt" "$tmp/err" && grep -q "bad.txt" "$tmp/err" && ok || bad "stderr names both bad FILEs"
+expect_status 1 "several files, -f text" "$stance" classify -m "$model" -f text "$tmp/missing.txt" "$tmp/good.txt"
+grep -q "^== $tmp/missing.txt: error: No such file" "$tmp/out" && grep -q "^== $tmp/good.txt: 1 quote" "$tmp/out" && ok ||
+  { bad "text format: a bad FILE's error line"; cat "$tmp/out"; }
+expect_status 1 "several files, --on-error skip" "$stance" classify -m "$model" --on-error skip "$tmp/missing.txt" "$tmp/good.txt"
+[ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "--on-error skip: no line for a bad FILE"
+expect_status 1 "several files, --on-error stop" "$stance" classify -m "$model" --on-error stop "$tmp/good.txt" \
+  "$tmp/missing.txt" "$tmp/good.txt"
+[ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "--on-error stop ends the run at a bad FILE"
+expect_status 1 "several JSONL files, one missing, one broken" "$stance" classify -m "$model" --jsonl "$tmp/in.jsonl" \
+  "$tmp/nope.jsonl" "$tmp/broken.jsonl"
+[ "$(wc -l < "$tmp/out")" = 5 ] && ok || { bad "JSONL files: a line per record and per missing file"; cat "$tmp/out"; }
+sed -n 3p "$tmp/out" | grep -q "^{\"id\":null,\"error\":{\"file\":\"$tmp/nope.jsonl\",\"message\":\"cannot open: " && ok ||
+  { bad "a missing JSONL file's error record"; cat "$tmp/out"; }
+sed -n 5p "$tmp/out" | grep -q "^{\"id\":null,\"error\":{\"file\":\"$tmp/broken.jsonl\",\"line\":2,\"message\":\"malformed JSON" && ok ||
+  { bad "among several files a bad record's error record names its file"; cat "$tmp/out"; }
+expect_status 1 "several JSONL files, --on-error stop" "$stance" classify -m "$model" --jsonl --on-error stop \
+  "$tmp/broken.jsonl" "$tmp/in.jsonl"
+[ "$(wc -l < "$tmp/out")" = 1 ] && ok || bad "--on-error stop ends the run, not only the file"
+
+# A file name that is not UTF-8: its id has U+FFFD for the bad byte (it was refused as "out of memory").
+badname=$(printf 'n\377.txt')
+printf '"We won," said Jo Lee.\n' > "$tmp/$badname"
+expect_status 0 "a file name that is not UTF-8" "$stance" classify -m "$model" "$tmp/$badname"
+grep -q '^{"id":"[^"]*n\\uFFFD\.txt","quotes":\[{' "$tmp/out" && ok || { bad "its id has U+FFFD"; cat "$tmp/out" "$tmp/err"; }
+
 STANCE_MODEL="$model" "$stance" classify "$article" > "$tmp/env.out" 2>&1 && ok || bad "STANCE_MODEL selects the model"
 
 echo "$pass passed, $fail failed"

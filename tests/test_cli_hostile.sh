@@ -249,7 +249,8 @@ for n in 1 2 3; do
   if command -v iconv >/dev/null; then
     iconv -f UTF-8 -t UTF-8 "$W/out" >/dev/null 2>&1 && ok "  valid UTF-8" || bad "  cuts a UTF-8 character"
   fi
-  grep -q '\.\.\."$' "$W/out" && ok "  shortened" || bad "  shortened"
+  # the whole quote: all 40 repetitions, no "..." (the text format used to cut at 100 bytes)
+  test "$(grep -o 'déjà vu' "$W/out" | wc -l)" -eq 40 && ! grep -q '\.\.\."$' "$W/out" && ok "  whole" || bad "  whole"
 done
 printf '"Stop \033[2J\033]0;pwned\007 this now," Jo Lee said.' >"$W/esc.txt"
 expect 0 "--format text: control characters" "$STANCE" classify -m "$MODEL" -f text "$W/esc.txt"

@@ -789,6 +789,7 @@ static void test_model_io_temperature_section(void **state)
     unsigned char *data = NULL;
     size_t len, at, val;
     stance_error err;
+    char want[64]; /* each message names its own section's tag */
     assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
     assert_true(data[6] < STANCE_FORMAT_MINOR_DTMP); /* none: no section */
     stance_free(data);
@@ -821,8 +822,8 @@ static void test_model_io_temperature_section(void **state)
             memcpy(data + val, &bad[i], 8);
             fix_crc(data, len);
             assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-            assert_non_null(strstr(err.message, "out of range"));
-            assert_non_null(strstr(err.message, tag));
+            snprintf(want, sizeof want, "%s temperature out of range at byte ", tag);
+            assert_non_null(strstr(err.message, want));
             assert_null(m);
         }
         memcpy(data + val, keep, 8);
@@ -830,13 +831,26 @@ static void test_model_io_temperature_section(void **state)
     data[at + 24] = 'S'; /* "Stance": no such head */
     fix_crc(data, len);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "names no head"));
+    snprintf(want, sizeof want, "%s names no head read before it at byte ", tag);
+    assert_non_null(strstr(err.message, want));
     data[at + 24] = 's';
     put_u32(data + at + 16, 0); /* count 0 */
     fix_crc(data, len);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "count"));
+    snprintf(want, sizeof want, "bad %s count at byte ", tag);
+    assert_non_null(strstr(err.message, want));
     put_u32(data + at + 16, 1);
+    {
+        unsigned char keep[8];
+        memcpy(keep, data + at + 8, 8);
+        memset(data + at + 8, 0, 8);
+        data[at + 8] = 2; /* a section of 2 bytes: its count cut short */
+        fix_crc(data, len);
+        assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
+        snprintf(want, sizeof want, "truncated %s at byte ", tag);
+        assert_non_null(strstr(err.message, want));
+        memcpy(data + at + 8, keep, 8);
+    }
     data[at + 3] = 'X'; /* DTMX / GTMX: unknown optional section, skipped */
     fix_crc(data, len);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_OK);
@@ -856,7 +870,8 @@ static void test_model_io_temperature_section(void **state)
     data[at + 47] = 'e';
     fix_crc(data, len);
     assert_int_equal(stance_model_parse(data, len, &m, &err), STANCE_ERR_FORMAT);
-    assert_non_null(strstr(err.message, "names a head twice"));
+    snprintf(want, sizeof want, "%s names a head twice at byte ", tag);
+    assert_non_null(strstr(err.message, want));
     assert_null(m);
     stance_free(data);
 }
