@@ -1244,14 +1244,48 @@ static int span_taken(const stance_span *v, size_t n, size_t s, size_t e)
     return lo < n && v[lo].start < e;
 }
 
+/* Does every word of @p name after its first @p n bytes open with a capital
+ * ("Brightline Foods", "Bank of America" aside from "of")? Not a description
+ * ("Cleveland police", "Leave campaign"), whose leading word names its owner. */
+static int capitalised_rest(const char *name, size_t n)
+{
+    for (const char *p = name + n; (p = strchr(p, ' ')) != NULL;) {
+        size_t wl = strcspn(++p, " ");
+        if (wl && (unsigned char)(*p - 'a') < 26u && !(stance_lex_classes(p, wl) & STANCE_LX(STOP)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the article write the short form name[0, n) before the name's next
+ * word in lowercase ("Chicago police" for "Chicago Police Department"): the
+ * name is then a description of what the short form names (a city)? */
+static int written_as_description(const char *t, size_t len, const char *name, size_t n)
+{
+    char ph[STANCE_LEX_MAXLEN * 2 + 2];
+    size_t wl = strcspn(name + n + 1, " ");
+    if (n + 1 + wl > sizeof ph)
+        return 0;
+    memcpy(ph, name, n + 1 + wl);
+    for (size_t k = n + 1; k < n + 1 + wl; k++)
+        ph[k] = (char)((unsigned char)(ph[k] - 'A') < 26u ? ph[k] | 0x20 : ph[k]);
+    return stance_word_in_text(t, len, ph, n + 1 + wl);
+}
+
 /* The rule of run @p nm as a short form of entity @p who (see above), or -1. */
 static int short_rule(const stance_namelist *l, const char *t, size_t len, const stance_name *nm,
-                      const stance_entityset *out, size_t who, int people, int passed, const unsigned char *person)
+                      const stance_entityset *out, size_t who, int people, int passed, const unsigned char *person,
+                      unsigned char *desc)
 {
     size_t n = nm->last_end - nm->bare, k;
     if (nm->ntok == 1 && stance_names_is_first_name(t + nm->bare, n))
         return passed && (people || !written_in_full(&out->e[who])) ? -1 : STANCE_MR_FIRST_NAME;
-    if (!passed || people || !written_in_full(&out->e[who]) || !uncommon_words(t, len, nm->bare, nm->last_end))
+    if (!passed || people || !written_in_full(&out->e[who]) || !capitalised_rest(out->e[who].name, n) ||
+        !uncommon_words(t, len, nm->bare, nm->last_end))
+        return -1;
+    if (!desc[who]) /* once an entity: a search of the whole text */
+        desc[who] = (unsigned char)(1 + written_as_description(t, len, out->e[who].name, n));
+    if (desc[who] == 2)
         return -1;
     k = by_last_find(l, t, t + nm->last, nm->last_end - nm->last);
     return k < l->n && person[k] ? -1 : STANCE_MR_SHORT_FORM;
@@ -1265,9 +1299,9 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
     size_t nf = 0, na = 0, nt = 0;
     lead_form *v = lead_forms(l, text, out, base, passed, &nf);
     short_add *ad = stance_malloc_array(l->n + 1, sizeof *ad);
-    unsigned char *person = stance_malloc_array(l->n + 1, 1);
+    unsigned char *person = stance_malloc_array(l->n + 1, 1), *desc = stance_calloc(out->n + 1, 1);
     stance_span *taken = NULL;
-    int rc = v && ad && person ? STANCE_OK : STANCE_ERR_NOMEM;
+    int rc = v && ad && person && desc ? STANCE_OK : STANCE_ERR_NOMEM;
     for (size_t k = base; passed && k < out->n; k++)
         nt += out->e[k].n_mentions;
     if (!rc && passed && !(taken = stance_malloc_array(nt + 1, sizeof *taken)))
@@ -1286,7 +1320,7 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
         int people, rule;
         size_t who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people);
         if (who == SIZE_MAX || (!passed && nm->ntok != 1) || (passed && span_taken(taken, nt, nm->bare, nm->last_end)) ||
-            (rule = short_rule(l, text, len, nm, out, who, people, passed, person)) < 0)
+            (rule = short_rule(l, text, len, nm, out, who, people, passed, person, desc)) < 0)
             continue;
         ad[na++] = (short_add){who, {nm->bare, nm->last_end},
                                stance_possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : rule};
@@ -1309,6 +1343,7 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
     stance_free(v);
     stance_free(ad);
     stance_free(person);
+    stance_free(desc);
     stance_free(taken);
     return rc;
 }
