@@ -1244,22 +1244,10 @@ static int span_taken(const stance_span *v, size_t n, size_t s, size_t e)
     return lo < n && v[lo].start < e;
 }
 
-/* Does every word of @p name after its first @p n bytes open with a capital
- * ("Brightline Foods", "Bank of America" aside from "of")? Not a description
- * ("Cleveland police", "Leave campaign"), whose leading word names its owner. */
-static int capitalised_rest(const char *name, size_t n)
-{
-    for (const char *p = name + n; (p = strchr(p, ' ')) != NULL;) {
-        size_t wl = strcspn(++p, " ");
-        if (wl && (unsigned char)(*p - 'a') < 26u && !(stance_lex_classes(p, wl) & STANCE_LX(STOP)))
-            return 0;
-    }
-    return 1;
-}
-
 /* Does the article write the short form name[0, n) before the name's next
- * word in lowercase ("Chicago police" for "Chicago Police Department"): the
- * name is then a description of what the short form names (a city)? */
+ * word in lowercase ("Chicago police" for "Chicago Police Department";
+ * "Cleveland police", "Leave campaign" as passed): the name is then a
+ * description, and the short form names its owner (a city, a side)? */
 static int written_as_description(const char *t, size_t len, const char *name, size_t n)
 {
     char ph[STANCE_LEX_MAXLEN * 2 + 2];
@@ -1280,7 +1268,7 @@ static int short_rule(const stance_namelist *l, const char *t, size_t len, const
     size_t n = nm->last_end - nm->bare, k;
     if (nm->ntok == 1 && stance_names_is_first_name(t + nm->bare, n))
         return passed && (people || !written_in_full(&out->e[who])) ? -1 : STANCE_MR_FIRST_NAME;
-    if (!passed || people || !written_in_full(&out->e[who]) || !capitalised_rest(out->e[who].name, n) ||
+    if (!passed || people || !written_in_full(&out->e[who]) ||
         !uncommon_words(t, len, nm->bare, nm->last_end))
         return -1;
     if (!desc[who]) /* once an entity: a search of the whole text */
