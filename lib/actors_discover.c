@@ -1119,11 +1119,13 @@ static lead_form *lead_forms(const stance_namelist *l, const char *t, const stan
 }
 
 /* The one entity w[0, n) leads in @p v (*people: a person of the text it
- * leads whose surname is not that entity's), or SIZE_MAX (none, or two). */
-static size_t lead_entity(const lead_form *v, size_t nf, const char *w, size_t n, int *people)
+ * leads whose surname is not that entity's; *form: the place of w in v), or
+ * SIZE_MAX (none, or two). */
+static size_t lead_entity(const lead_form *v, size_t nf, const char *w, size_t n, int *people, size_t *form)
 {
     size_t lo = 0, hi = nf, who = SIZE_MAX, k;
     *people = 0;
+    *form = 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (lead_order(&v[mid], w, n) < 0)
@@ -1136,6 +1138,7 @@ static size_t lead_entity(const lead_form *v, size_t nf, const char *w, size_t n
             return SIZE_MAX;
         who = v[k].ent;
     }
+    *form = lo;
     for (; who != SIZE_MAX && k < nf && lead_order(&v[k], w, n) == 0; k++) /* the text's people, after (SIZE_MAX) */
         *people |= !(v[k].sn == v[lo].sn && memcmp(v[k].sur, v[lo].sur, v[k].sn) == 0);
     return who;
@@ -1244,39 +1247,39 @@ static int span_taken(const stance_span *v, size_t n, size_t s, size_t e)
     return lo < n && v[lo].start < e;
 }
 
-/* Does the article write the short form name[0, n) before the name's next
- * word in lowercase ("Chicago police" for "Chicago Police Department";
- * "Cleveland police", "Leave campaign" as passed): the name is then a
- * description, and the short form names its owner (a city, a side)? */
-static int written_as_description(const char *t, size_t len, const char *name, size_t n)
+/* Is run @p nm, the leading words of @p name (its first n bytes), followed
+ * by the name's next word in lowercase ("Chicago police" for "Chicago Police
+ * Department"; "Cleveland police", "Leave campaign's" as passed)? The name is
+ * then a description, and the short form names its owner (a city, a side). */
+static int described_at(const char *t, size_t len, const stance_name *nm, const char *name, size_t n)
 {
-    char ph[STANCE_LEX_MAXLEN * 2 + 2];
-    size_t wl = strcspn(name + n + 1, " ");
-    if (n + 1 + wl > sizeof ph)
+    size_t wl = strcspn(name + n + 1, " "), e = nm->last_end + 1 + wl;
+    if (name[n] != ' ' || e > len || t[nm->last_end] != ' ')
         return 0;
-    memcpy(ph, name, n + 1 + wl);
-    for (size_t k = n + 1; k < n + 1 + wl; k++)
-        ph[k] = (char)((unsigned char)(ph[k] - 'A') < 26u ? ph[k] | 0x20 : ph[k]);
-    return stance_word_in_text(t, len, ph, n + 1 + wl);
+    for (size_t k = 0; k < wl; k++) {
+        char c = name[n + 1 + k];
+        if (t[nm->last_end + 1 + k] != ((unsigned char)(c - 'A') < 26u ? (char)(c | 0x20) : c))
+            return 0;
+    }
+    return e == len || !stance_is_word_byte((unsigned char)t[e]) || stance_possessive_at(t, len, e);
 }
 
 /* The rule of run @p nm as a short form of entity @p who (see above), or -1. */
 static int short_rule(const stance_namelist *l, const char *t, size_t len, const stance_name *nm,
                       const stance_entityset *out, size_t who, int people, int passed, const unsigned char *person,
-                      unsigned char *desc)
+                      const unsigned char *desc, unsigned char *uncommon)
 {
     size_t n = nm->last_end - nm->bare, k;
     if (nm->ntok == 1 && stance_names_is_first_name(t + nm->bare, n))
         return passed && (people || !written_in_full(&out->e[who])) ? -1 : STANCE_MR_FIRST_NAME;
-    if (!passed || people || !written_in_full(&out->e[who]) ||
-        !uncommon_words(t, len, nm->bare, nm->last_end))
-        return -1;
-    if (!desc[who]) /* once an entity: a search of the whole text */
-        desc[who] = (unsigned char)(1 + written_as_description(t, len, out->e[who].name, n));
-    if (desc[who] == 2)
+    if (!passed || people || desc[who] || !written_in_full(&out->e[who]))
         return -1;
     k = by_last_find(l, t, t + nm->last, nm->last_end - nm->last);
-    return k < l->n && person[k] ? -1 : STANCE_MR_SHORT_FORM;
+    if (k < l->n && person[k])
+        return -1;
+    if (!*uncommon) /* once a short form, near its first run: a search of the text */
+        *uncommon = (unsigned char)(1 + uncommon_words(t, len, nm->bare, nm->last_end));
+    return *uncommon == 2 ? STANCE_MR_SHORT_FORM : -1;
 }
 
 /* The short forms of out->e[base ..] (above); without @p passed, an entity
@@ -1287,9 +1290,10 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
     size_t nf = 0, na = 0, nt = 0;
     lead_form *v = lead_forms(l, text, out, base, passed, &nf);
     short_add *ad = stance_malloc_array(l->n + 1, sizeof *ad);
-    unsigned char *person = stance_malloc_array(l->n + 1, 1), *desc = stance_calloc(out->n + 1, 1);
+    unsigned char *person = stance_malloc_array(l->n + 1, 1), *desc = stance_calloc(out->n + 1, 1),
+                  *uncommon = stance_calloc(nf + 1, 1);
     stance_span *taken = NULL;
-    int rc = v && ad && person && desc ? STANCE_OK : STANCE_ERR_NOMEM;
+    int rc = v && ad && person && desc && uncommon ? STANCE_OK : STANCE_ERR_NOMEM;
     for (size_t k = base; passed && k < out->n; k++)
         nt += out->e[k].n_mentions;
     if (!rc && passed && !(taken = stance_malloc_array(nt + 1, sizeof *taken)))
@@ -1302,13 +1306,20 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
         if (nt > 1)
             stance_sort_small(taken, nt, sizeof *taken, span_cmp);
         person_lasts(l, text, person);
+        for (size_t k = 0; nf && k < l->n; k++) { /* the names the article writes as descriptions */
+            const stance_name *nm = &l->v[k];
+            int people;
+            size_t f, who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people, &f);
+            if (who != SIZE_MAX && described_at(text, len, nm, out->e[who].name, nm->last_end - nm->bare))
+                desc[who] = 1;
+        }
     }
     for (size_t k = 0; !rc && nf && k < l->n; k++) {
         const stance_name *nm = &l->v[k];
         int people, rule;
-        size_t who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people);
+        size_t f, who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people, &f);
         if (who == SIZE_MAX || (!passed && nm->ntok != 1) || (passed && span_taken(taken, nt, nm->bare, nm->last_end)) ||
-            (rule = short_rule(l, text, len, nm, out, who, people, passed, person, desc)) < 0)
+            (rule = short_rule(l, text, len, nm, out, who, people, passed, person, desc, &uncommon[f])) < 0)
             continue;
         ad[na++] = (short_add){who, {nm->bare, nm->last_end},
                                stance_possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : rule};
@@ -1321,7 +1332,8 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
         const char *nm = out->e[k].name;
         size_t n = strlen(nm);
         int people;
-        if (!strchr(nm, ' ') && stance_names_is_first_name(nm, n) && lead_entity(v, nf, nm, n, &people) != SIZE_MAX) {
+        size_t f;
+        if (!strchr(nm, ' ') && stance_names_is_first_name(nm, n) && lead_entity(v, nf, nm, n, &people, &f) != SIZE_MAX) {
             stance_ent_release(&out->e[k]);
             memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
             out->n--;
@@ -1332,6 +1344,7 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
     stance_free(ad);
     stance_free(person);
     stance_free(desc);
+    stance_free(uncommon);
     stance_free(taken);
     return rc;
 }
