@@ -1189,23 +1189,24 @@ typedef struct short_add {
     int rule;
 } short_add;
 
-static int add_cmp(const void *a, const void *b)
-{
-    const short_add *x = a, *y = b;
-    if (x->ent != y->ent)
-        return x->ent < y->ent ? -1 : 1;
-    return x->sp.start < y->sp.start ? -1 : x->sp.start > y->sp.start;
-}
-
-/* Merge the additions ad[0, na) (sorted by entity, then start) into their entities' mentions. */
+/* Merge the additions ad[0, na), in text order, into their entities'
+ * mentions: grouped by entity in text order by a counting sort (by[]). */
 static int merge_adds(stance_entityset *out, const short_add *ad, size_t na)
 {
-    for (size_t i = 0, j; i < na; i = j) {
-        stance_ent *e = &out->e[ad[i].ent];
-        size_t n = e->n_mentions, a = 0, b;
+    size_t *at = stance_calloc(out->n + 1, sizeof *at), *by = stance_malloc_array(na + 1, sizeof *by);
+    int rc = at && by ? STANCE_OK : STANCE_ERR_NOMEM;
+    for (size_t i = 0; !rc && i < na; i++)
+        at[ad[i].ent + 1]++;
+    for (size_t k = 1; !rc && k <= out->n; k++)
+        at[k] += at[k - 1];
+    for (size_t i = 0; !rc && i < na; i++)
+        by[at[ad[i].ent]++] = i;
+    for (size_t i = 0, j; !rc && i < na; i = j) {
+        stance_ent *e = &out->e[ad[by[i]].ent];
+        size_t n = e->n_mentions, a = 0;
         stance_span *m;
         unsigned char *ki, *ru;
-        for (j = i; j < na && ad[j].ent == ad[i].ent; j++)
+        for (j = i; j < na && ad[by[j]].ent == ad[by[i]].ent; j++)
             ;
         m = stance_malloc_array(n + j - i, sizeof *m);
         ki = stance_malloc_array(n + j - i, 1);
@@ -1214,12 +1215,13 @@ static int merge_adds(stance_entityset *out, const short_add *ad, size_t na)
             stance_free(m);
             stance_free(ki);
             stance_free(ru);
-            return STANCE_ERR_NOMEM;
+            rc = STANCE_ERR_NOMEM;
+            break;
         }
         for (size_t k = 0; k < n + j - i; k++) {
-            b = i + (k - a);
-            if (b < j && (a == n || ad[b].sp.start < e->mentions[a].start))
-                m[k] = ad[b].sp, ki[k] = STANCE_MK_ALIAS, ru[k] = (unsigned char)ad[b].rule;
+            const short_add *d = i + (k - a) < j ? &ad[by[i + (k - a)]] : NULL;
+            if (d && (a == n || d->sp.start < e->mentions[a].start))
+                m[k] = d->sp, ki[k] = STANCE_MK_ALIAS, ru[k] = (unsigned char)d->rule;
             else
                 m[k] = e->mentions[a], ki[k] = e->kinds ? e->kinds[a] : STANCE_MK_NAME,
                 ru[k] = e->rules ? e->rules[a] : STANCE_MR_NAME, a++;
@@ -1230,21 +1232,9 @@ static int merge_adds(stance_entityset *out, const short_add *ad, size_t na)
         e->mentions = m, e->kinds = ki, e->rules = ru;
         e->n_mentions = e->cap = e->kcap = e->rcap = n + j - i;
     }
-    return STANCE_OK;
-}
-
-/* Is [s, e) inside or across one of the sorted spans v[0, n)? */
-static int span_taken(const stance_span *v, size_t n, size_t s, size_t e)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].end <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo].start < e;
+    stance_free(at);
+    stance_free(by);
+    return rc;
 }
 
 /* Is run @p nm, the leading words of @p name (its first n bytes), followed
@@ -1287,7 +1277,7 @@ static int short_rule(const stance_namelist *l, const char *t, size_t len, const
 static int short_forms(const stance_namelist *l, const char *text, size_t len, stance_entityset *out, size_t base,
                        int passed)
 {
-    size_t nf = 0, na = 0, nt = 0;
+    size_t nf = 0, na = 0, nt = 0, ti = 0;
     lead_form *v = lead_forms(l, text, out, base, passed, &nf);
     short_add *ad = stance_malloc_array(l->n + 1, sizeof *ad);
     unsigned char *person = stance_malloc_array(l->n + 1, 1), *desc = stance_calloc(out->n + 1, 1),
@@ -1318,14 +1308,14 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
         const stance_name *nm = &l->v[k];
         int people, rule;
         size_t f, who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people, &f);
-        if (who == SIZE_MAX || (!passed && nm->ntok != 1) || (passed && span_taken(taken, nt, nm->bare, nm->last_end)) ||
+        while (ti < nt && taken[ti].end <= nm->bare) /* the runs are in text order */
+            ti++;
+        if (who == SIZE_MAX || (!passed && nm->ntok != 1) || (ti < nt && taken[ti].start < nm->last_end) ||
             (rule = short_rule(l, text, len, nm, out, who, people, passed, person, desc, &uncommon[f])) < 0)
             continue;
         ad[na++] = (short_add){who, {nm->bare, nm->last_end},
                                stance_possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : rule};
     }
-    if (!rc && na > 1)
-        stance_sort_small(ad, na, sizeof *ad, add_cmp);
     if (!rc)
         rc = merge_adds(out, ad, na);
     for (size_t k = base; !rc && !passed && k < out->n;) {
