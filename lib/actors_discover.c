@@ -1075,7 +1075,11 @@ static int lead_cmp(const void *a, const void *b)
 {
     const lead_form *x = a, *y = b;
     int c = lead_order(x, y->s, y->n);
-    return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
+    if (c || x->ent != y->ent)
+        return c ? c : (x->ent < y->ent ? -1 : 1);
+    if (x->sn != y->sn)
+        return x->sn < y->sn ? -1 : 1;
+    return memcmp(x->sur, y->sur, x->sn);
 }
 
 /* Does entity @p e have a mention of its whole name (kind name)? */
@@ -1113,8 +1117,14 @@ static lead_form *lead_forms(const stance_namelist *l, const char *t, const stan
         if (fl)
             v[(*nf)++] = (lead_form){t + nm->bare, t + nm->last, fl, nm->last_end - nm->last, SIZE_MAX};
     }
-    if (*nf > 1)
+    if (*nf > 1) {
+        size_t u = 1;
         stance_sort_small(v, *nf, sizeof *v, lead_cmp);
+        for (size_t i = 1; i < *nf; i++) /* each person of the text once ("Donald Trump" named 40 times) */
+            if (lead_cmp(&v[i], &v[u - 1]) != 0)
+                v[u++] = v[i];
+        *nf = u;
+    }
     return v;
 }
 
