@@ -16,6 +16,8 @@
  * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
  * Republican Party") are one actor named by the party (discover_parties());
  * Twitter handles are aliases of the person they name (actors_handles.c).
+ * A first name alone is its person's (short_forms(), which also gives the
+ * caller's actors their first names and leading words: stance_actors_short_forms()).
  */
 #include "config.h"
 
