@@ -55,6 +55,11 @@ int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int dis
 int stance_possessive_at(const char *t, size_t len, size_t end);
 /* Insert a name mention into @p e, keeping its mentions in text order. */
 int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule);
+/* actors_discover.c: the short forms of the passed actors out->e[base ..] the
+ * article supports: a first name alone, an organisation's leading words
+ * (rules "first-name", "short-form"), added to their name mentions. */
+int stance_actors_short_forms(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
+                              size_t base);
 /* actors_handles.c: the Twitter handles in @p text that name one of the
  * entities out->e[base ..], each added to it as an alias mention. */
 int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base);

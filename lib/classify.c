@@ -720,6 +720,9 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
                                      &s->ents, err);
         else if (!(opt.flags & STANCE_OPT_NO_DISCOVER))
             rc = stance_actors_discover(&s->quotes, input->text, input->text_len, &s->ents, err);
+        if (!rc && (input->actor_set || input->n_actors) && /* a first name alone, an organisation's short form */
+            stance_actors_short_forms(&s->quotes, input->text, input->text_len, &s->ents, 0))
+            rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         if (rc || (rc = stance_speaker_names(&s->quotes, input->text, input->text_len, &s->ents, err)) ||
             (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;

@@ -274,7 +274,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
-                                        "pair", "addressee-recent", "demonym"};
+                                        "pair", "addressee-recent", "demonym", "first-name", "short-form"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }

@@ -53,6 +53,8 @@ enum {
     STANCE_MR_PAIR,            /* "these two men" in a quote -> the two male actors named last (mentions_more.c) */
     STANCE_MR_ADDRESSEE_RECENT, /* you/your in a quote -> the answerer, or the person addressed just before it */
     STANCE_MR_DEMONYM,         /* "Russian interference" in a quote -> the actor "Russia" (mentions_more.c) */
+    STANCE_MR_FIRST_NAME,      /* a listed first name alone -> the one actor whose name opens with it (actors_discover.c) */
+    STANCE_MR_SHORT_FORM,      /* a passed actor's leading word(s) alone ("Brightline" of "Brightline Foods") */
     STANCE_MR_COUNT
 };
 

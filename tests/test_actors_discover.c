@@ -1,7 +1,8 @@
 /* test_actors_discover.c - discovery (lib/actors_discover.c): the actors of a
  * text when the caller passes none, through stance_classify(), beyond the
- * entity counts of tests/test_actors.c's disc_cases. Texts written for these
- * tests. */
+ * entity counts of tests/test_actors.c's disc_cases; and the short forms of
+ * passed actors (a first name alone, an organisation's leading words) that
+ * share discovery's first-name path. Texts written for these tests. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -153,12 +154,145 @@ static void test_word_in_span_random(void **state)
     assert_int_equal(stance_word_in_span("abcd", 4, 2, 4, 'c', "cd", 2), 0); /* "b" before it in the text */
 }
 
+/* ---- passed actors' short forms (actors_discover.c short_forms()) ---- */
+
+static stance_result *with_actors(const stance_model *m, const char *text, const char *const *names, size_t n)
+{
+    stance_actor actors[4];
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    assert_true(n <= 4);
+    for (size_t i = 0; i < n; i++)
+        actors[i] = (stance_actor){names[i], NULL, 0};
+    in.text = text;
+    in.text_len = strlen(text);
+    in.actors = actors;
+    in.n_actors = n;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    return res;
+}
+
+/* The words of @p text that are mentions of actor @p name by rule @p rule, joined by '|'. */
+static void rule_words(const stance_result *res, const char *text, const char *name, const char *rule, char *out,
+                       size_t cap)
+{
+    const stance_entity *e = entity_named(res, name);
+    size_t o = 0;
+    assert_non_null(e);
+    out[0] = 0;
+    for (size_t i = 0; i < stance_entity_mention_count(e); i++) {
+        stance_span sp;
+        const char *r;
+        assert_int_equal(stance_entity_mention(e, i, &sp, NULL, &r), STANCE_OK);
+        if (strcmp(r, rule) != 0)
+            continue;
+        assert_true(o + (sp.end - sp.start) + 2 < cap);
+        if (o)
+            out[o++] = '|';
+        memcpy(out + o, text + sp.start, sp.end - sp.start);
+        o += sp.end - sp.start;
+        out[o] = 0;
+    }
+}
+
+/* Is @p name a target of quote @p qi? */
+static int is_target(const stance_result *res, size_t qi, const char *name)
+{
+    const stance_quote *q = stance_result_quote(res, qi);
+    for (size_t t = 0; t < stance_quote_target_count(q); t++)
+        if (strcmp(stance_quote_target(q, t)->actor, name) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct short_case {
+    const char *text;
+    const char *actors[3];
+    size_t n;
+    const char *actor, *rule, *want; /* the mentions of actor by rule, '|'-joined ("" for none) */
+    int target;                      /* is actor a target of quote 0 */
+} short_case;
+
+static const short_case short_cases[] = {
+    /* a first name alone, the article naming one Tyler in full */
+    {"Tyler Grant scored twice. \"Tyler was magnificent today,\" coach Amy Cole said.\n", {"Tyler Grant"}, 1,
+     "Tyler Grant", "first-name", "Tyler", 1},
+    /* two Tylers named in full, one passed: "Tyler" is neither */
+    {"Tyler Grant and Tyler Moss scored. \"Tyler was magnificent today,\" coach Amy Cole said.\n", {"Tyler Grant"}, 1,
+     "Tyler Grant", "first-name", "", 0},
+    /* two passed actors of that first name */
+    {"Tyler Grant and Tyler Moss scored. \"Tyler was magnificent today,\" coach Amy Cole said.\n",
+     {"Tyler Grant", "Tyler Moss"}, 2, "Tyler Grant", "first-name", "", 0},
+    /* the full name never written */
+    {"The keeper saved twice. \"Tyler was magnificent today,\" coach Amy Cole said.\n", {"Tyler Grant"}, 1,
+     "Tyler Grant", "first-name", "", 0},
+    /* an organisation's leading word, its name written in full */
+    {"Brightline Foods Inc. bought a rival on Monday.\n\n\"Brightline is overpaying for a brand nobody buys,\" said "
+     "Dan Fox, an analyst.\n", {"Brightline Foods"}, 1, "Brightline Foods", "short-form", "Brightline", 1},
+    /* leading words: "Kessling Arrow" of "Kessling Arrow Capital" */
+    {"Kessling Arrow Capital sued the city. \"Kessling Arrow wants the whole pier,\" said Dan Fox, an analyst.\n",
+     {"Kessling Arrow Capital"}, 1, "Kessling Arrow Capital", "short-form", "Kessling Arrow", 1},
+    /* a person's surname is no short form of a foundation named after him */
+    {"Bill Clinton spoke at the Clinton Foundation on Monday. \"Clinton is a generous man,\" said Ann Lee, a donor.\n",
+     {"Clinton Foundation"}, 1, "Clinton Foundation", "short-form", "", 0},
+    /* a word the lexicon knows */
+    {"Bank of America raised its fees. \"Bank fees are a scandal,\" said Ann Lee, a customer.\n", {"Bank of America"}, 1,
+     "Bank of America", "short-form", "", 0},
+    /* a word the article writes in lowercase */
+    {"Summit Partners bought the hotel. \"Summit paid too much for the summit venue,\" said Ann Lee, a broker.\n",
+     {"Summit Partners"}, 1, "Summit Partners", "short-form", "", 0},
+    /* a description, not a name ("Cleveland police"), and a name the article writes as one ("Dunmore police") */
+    {"Cleveland police made arrests. \"Cleveland was calm,\" said Ann Lee, a resident.\n", {"Cleveland police"}, 1,
+     "Cleveland police", "short-form", "", 0},
+    {"The Dunmore Police Department made arrests. \"Dunmore was calm,\" said Ann Lee, who thanked the Dunmore police.\n",
+     {"Dunmore Police Department"}, 1, "Dunmore Police Department", "short-form", "", 0},
+    /* another actor's surname */
+    {"Grant Holdings hired Tyler Grant. \"Grant is a star,\" said Ann Lee, an agent.\n", {"Grant Holdings", "Tyler Grant"},
+     2, "Grant Holdings", "short-form", "", 0},
+};
+
+static void test_actors_short_forms(void **state)
+{
+    stance_model *m = open_model();
+    char got[256];
+    (void)state;
+    for (size_t c = 0; c < sizeof short_cases / sizeof *short_cases; c++) {
+        const short_case *k = &short_cases[c];
+        stance_result *res = with_actors(m, k->text, k->actors, k->n);
+        rule_words(res, k->text, k->actor, k->rule, got, sizeof got);
+        if (strcmp(got, k->want) != 0)
+            fail_msg("case %zu: %s by %s: '%s', want '%s'", c, k->actor, k->rule, got, k->want);
+        assert_true(stance_result_count(res) >= 1);
+        if (is_target(res, 0, k->actor) != k->target)
+            fail_msg("case %zu: %s target of quote 0: %d, want %d", c, k->actor, !k->target, k->target);
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
+/* Discovery ties a first name alone to its person by the same path, rule "first-name". */
+static void test_discover_first_name_rule(void **state)
+{
+    static const char text[] = "Karen Hollis runs the firm. \"Karen understands us,\" said Victor Amsel, the founder.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    char got[64];
+    (void)state;
+    rule_words(res, text, "Karen Hollis", "first-name", got, sizeof got);
+    assert_string_equal(got, "Karen");
+    assert_null(entity_named(res, "Karen"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_discover_title_mention),
         cmocka_unit_test(test_discover_one_word_name_kind),
         cmocka_unit_test(test_word_in_span_random),
+        cmocka_unit_test(test_actors_short_forms),
+        cmocka_unit_test(test_discover_first_name_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
