@@ -33,10 +33,11 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "mentions.h"
+#include "sort.h"
 #include "speaker_names.h"
 #include "tokens.h"
 
@@ -136,14 +137,6 @@ static int add_ref(sstate *s, size_t start, size_t end, long ent, int gender, in
         return STANCE_ERR_NOMEM;
     s->refs[s->n_refs++] = (ref){start, end, ent, gender, org};
     return STANCE_OK;
-}
-
-static int ref_cmp(const void *a, const void *b)
-{
-    const ref *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return (x->ent < 0) - (y->ent < 0); /* an actor before a name run at the same place */
 }
 
 /* Is [a, b) inside a quote? */
@@ -279,8 +272,10 @@ static int build_refs(sstate *s)
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
     }
-    if (s->n_refs > 1)
-        qsort(s->refs, s->n_refs, sizeof *s->refs, ref_cmp);
+    /* By start, stably: every actor's mention went in before the first name run
+     * (ent -1), so an actor comes before a name run at the same place. */
+    if (stance_sort_stable(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, start)))
+        return STANCE_ERR_NOMEM;
     drop_actor_runs(s);
     return STANCE_OK;
 }
