@@ -126,16 +126,20 @@ int stance_names_tables_ok(void)
     return 1;
 }
 
-/* Every token looked up once: a title, a capitalised function word, or neither. */
+/* Every token looked up once: its classes (tok_cls()), and from them its kind:
+ * a title, a capitalised function word, or neither. */
 #define TK_TITLE 1u
 #define TK_STOP 2u
-static unsigned tok_kind(const char *w, size_t n)
+/* The classes of token w[0, n), or 0 when it starts with no ASCII capital
+ * (not looked up: every title and stop word starts with one). */
+static uint64_t tok_cls(const char *w, size_t n)
 {
-    uint64_t cls;
     unsigned char c = (unsigned char)w[0];
-    if (c < 'A' || c > 'Z')
-        return 0; /* every title and stop word starts with an ASCII capital */
-    cls = stance_lex_classes(w, n);
+    return c < 'A' || c > 'Z' ? 0 : stance_lex_classes(w, n);
+}
+
+static unsigned kind_of(uint64_t cls)
+{
     return (cls & STANCE_LX(TITLE) ? TK_TITLE : 0u) | (cls & STANCE_LX(STOP) ? TK_STOP : 0u);
 }
 
@@ -214,11 +218,18 @@ static size_t particle_hyphen(const char *w, size_t n)
     return k + 1;
 }
 
-/* stance_names_bare() with the tok_kind() of t[hs, he) known (@p hk) if that is
- * the run's first token: names_scan() has looked it up already. */
-static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he, unsigned hk)
+static int title_gender(const char *t, size_t s);
+static int first_name_gender(uint64_t cls);
+
+/* stance_names_bare() with the tok_cls() of t[hs, he) known (@p hcls) if that
+ * is the run's first token: names_scan() has looked it up already. With
+ * @p gender, also stance_names_gender() of the bare name, from the classes of
+ * its first token looked up here (the same chunk that function would read). */
+static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he,
+                                uint64_t hcls, int *gender)
 {
     size_t ts[16], te[16];
+    uint64_t cls[16];
     unsigned kind[16], nt = 0, first, lastt, n;
     size_t i;
     size_t end = *e;
@@ -249,7 +260,8 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         if (nt > 0 && ((l == 3 && (memcmp(t + ts[nt], "Jr.", 3) == 0 || memcmp(t + ts[nt], "Sr.", 3) == 0)) ||
                        ((l == 2 || l == 3) && (memcmp(t + ts[nt], "Jr", 2) == 0 || memcmp(t + ts[nt], "II", 2) == 0))))
             break;
-        kind[nt] = nt == 0 && ts[0] == hs && te[0] == he ? hk : tok_kind(t + ts[nt], l);
+        cls[nt] = nt == 0 && ts[0] == hs && te[0] == he ? hcls : tok_cls(t + ts[nt], l);
+        kind[nt] = kind_of(cls[nt]);
         nt++;
     }
     if (nt == 0 || nt == 16)
@@ -287,18 +299,26 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (last)
         *last = ts[lastt] + particle_hyphen(t + ts[lastt], te[lastt] - ts[lastt]);
+    if (gender) {
+        /* a first name counts before a surname only (first < lastt), as in stance_names_gender() */
+        *gender = title_gender(t, ts[first]);
+        if (*gender == STANCE_G_UNKNOWN && first < lastt)
+            *gender = first_name_gender((unsigned)((unsigned char)t[ts[first]] - 'A') < 26u
+                                            ? cls[first]
+                                            : stance_lex_classes(t + ts[first], te[first] - ts[first]));
+    }
     return n;
 }
 
 unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
 {
-    return names_bare_hint(t, s, e, last, SIZE_MAX, 0, 0);
+    return names_bare_hint(t, s, e, last, SIZE_MAX, 0, 0, NULL);
 }
 
-int stance_names_gender(const char *t, size_t s, size_t e)
+/* The gender a title just before t[s...] gives ("Mrs.", "Mr.", ...; titles
+ * before a bare name are not inside it: look back one word), else STANCE_G_UNKNOWN. */
+static int title_gender(const char *t, size_t s)
 {
-    size_t i = s, ts, te;
-    /* Titles just before the bare name are not inside [s, e): look back one word. */
     if (s >= 4) {
         size_t k = s;
         while (k > 0 && t[k - 1] == ' ')
@@ -314,13 +334,24 @@ int stance_names_gender(const char *t, size_t s, size_t e)
         if (k >= 13 && memcmp(t + k - 13, "Congresswoman", 13) == 0)
             return STANCE_G_FEMALE;
     }
-    if (stance_chunk_next(t, &i, e, e, &ts, &te) && i < e) {
-        uint64_t cls = stance_lex_classes(t + ts, te - ts);
-        int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
-        if (f != m) /* a name on both lists (Lindsey) leaves it to the pronouns */
-            return f ? STANCE_G_FEMALE : STANCE_G_MALE;
-    }
     return STANCE_G_UNKNOWN;
+}
+
+/* The gender of a first name with classes @p cls; a name on both lists
+ * (Lindsey) leaves it to the pronouns. */
+static int first_name_gender(uint64_t cls)
+{
+    int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
+    return f == m ? STANCE_G_UNKNOWN : f ? STANCE_G_FEMALE : STANCE_G_MALE;
+}
+
+int stance_names_gender(const char *t, size_t s, size_t e)
+{
+    size_t i = s, ts, te;
+    int g = title_gender(t, s);
+    if (g == STANCE_G_UNKNOWN && stance_chunk_next(t, &i, e, e, &ts, &te) && i < e)
+        g = first_name_gender(stance_lex_classes(t + ts, te - ts));
+    return g;
 }
 
 int stance_names_pronoun(const char *t, size_t s, size_t e, int *gender)
@@ -581,8 +612,10 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
     while (pos < len) {
         int m;
         PCRE2_SIZE *ov;
-        size_t s, e, last, hs = SIZE_MAX, he = 0; /* [hs, he): a first word looked up, kind hk */
-        unsigned nt, hk = 0;
+        size_t s, e, last, hs = SIZE_MAX, he = 0; /* [hs, he): a first word looked up, classes hcls */
+        uint64_t hcls = 0;
+        unsigned nt;
+        int gender;
         /* Only a capital (or a non-ASCII letter) at the start of a word can
          * start a run: find the next one in C, then match anchored there. */
         {
@@ -602,9 +635,9 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                 while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
                     we++;
                 if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z') {
-                    hk = tok_kind(text + pos, we - pos);
+                    hcls = tok_cls(text + pos, we - pos);
                     hs = pos, he = we;
-                    if (hk & TK_STOP) {
+                    if (kind_of(hcls) & TK_STOP) {
                         pos = we;
                         continue;
                     }
@@ -640,7 +673,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             pos++;
         {
             size_t bs = s, be = e;
-            nt = names_bare_hint(text, &bs, &be, &last, hs, he, hk);
+            nt = names_bare_hint(text, &bs, &be, &last, hs, he, hcls, &gender);
             if (!nt)
                 continue;
             if (stance_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
@@ -653,7 +686,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             out->v[out->n].last = last;
             out->v[out->n].last_end = be;
             out->v[out->n].ntok = nt;
-            out->v[out->n].gender = stance_names_gender(text, bs, be);
+            out->v[out->n].gender = gender;
             out->n++;
         }
     }

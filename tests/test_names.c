@@ -1,0 +1,69 @@
+/* test_names.c - the name scan (lib/names.c) on sentences written for these
+ * tests: what it works out in one pass agrees with the functions that work
+ * the same out on their own. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "names.h"
+#include "quotes.h"
+
+static int setup(void **state)
+{
+    stance_qpatterns *p = NULL;
+    int rc = stance_quotes_compile(&p, NULL);
+    *state = p;
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    stance_quotes_free(*state);
+    return 0;
+}
+
+/* Each run's gender is stance_names_gender() of its bare name [bare,
+ * last_end), which mentions.c relies on: the scan takes it from the classes of
+ * the first word it has looked up, plus the title before the name. Titles
+ * before and inside runs, first names of either list, of both (Lindsey) and of
+ * none, one-word runs, possessives, a comma after the name, non-ASCII names,
+ * a sentence opener and a run that starts with a title word. */
+static void test_names_scan_gender(void **state)
+{
+    static const char text[] =
+        "Mrs. Jane Roe met Mr. John Doe and Ms. Ada Quist on Monday. Sen. Mary Smith said it. "
+        "Lindsey Graham spoke, then Kelly Brown and Pat Lee. Miss Rose Tyler was there. "
+        "Congresswoman Lee Fox said so; Congressman Al Green did not. \xc3\x89lise Dupont and "
+        "\xc5\x81ukasz Nowak came with Anna Kowalska's husband. Said Jane Roe: no. Jones, Smith and Brown left. "
+        "Gov. Greg Abbott, a Republican, met Dr. Amy Acton, Interim DNC Chairwoman Donna Brazile "
+        "and President Joe Biden Jr. at the White House. \"Karen Bass,\" she wrote. Certainly Mark Kelly agreed. "
+        "David said, and Sarah answered. Mrs. Clinton and Mr. Trump met.";
+    stance_quotelist l = {0};
+    stance_error err;
+    size_t known = 0;
+    assert_int_equal(stance_quotes_extract(*state, text, sizeof text - 1, 0, &l, &err), STANCE_OK);
+    assert_true(l.names.n > 20);
+    for (size_t i = 0; i < l.names.n; i++) {
+        const stance_name *nm = &l.names.v[i];
+        int g = stance_names_gender(text, nm->bare, nm->last_end);
+        if (nm->gender != g)
+            fail_msg("run \"%.*s\": gender %d, stance_names_gender() %d", (int)(nm->last_end - nm->bare),
+                     text + nm->bare, nm->gender, g);
+        known += g != STANCE_G_UNKNOWN;
+    }
+    assert_true(known > 10); /* both ways of knowing a gender are at work */
+    stance_quotelist_clear(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_scan_gender),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
