@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "lexicon_hash.h"
 #include "names.h"
 #include "tokens.h"
 
@@ -394,10 +395,15 @@ typedef struct lkey {
 
 static uint64_t prefix_key(const char *w, size_t n)
 {
+#if STANCE_LEXH_LE
+    /* the lexicon's key (the same bytes little-endian, in whole loads) byte-swapped */
+    return n ? __builtin_bswap64(stance_lexh_key((const unsigned char *)w, n)) : 0;
+#else
     uint64_t k = 0;
     for (size_t i = 0; i < 8; i++)
         k = (k << 8) | (i < n ? (unsigned char)w[i] : 0u);
     return k;
+#endif
 }
 
 /* Does @p a sort after @p b? */
