@@ -576,13 +576,16 @@ static int ends_at_stop(const unsigned char *u, size_t ws, size_t we, size_t len
 /* Fast path: capitalised ASCII words (two letters or more) separated by single
  * spaces, the last followed by a lowercase word that is no particle, by
  * punctuation or by a stop (ends_at_stop()), are a run of their own, [pos,
- * *we): the pattern would match just that. 0: the pattern is for the rest. */
-static int plain_run(const char *text, size_t pos, size_t len, size_t *we_out)
+ * *we): the pattern would match just that. 0: the pattern is for the rest.
+ * @p first_we: where the ASCII letters from pos end (names_scan() has read them). */
+static int plain_run(const char *text, size_t pos, size_t len, size_t first_we, size_t *we_out)
 {
     const unsigned char *u = (const unsigned char *)text;
     size_t ws = pos, we = pos;
     while (ws < len && u[ws] >= 'A' && u[ws] <= 'Z') {
         we = ws + 1;
+        if (ws == pos)
+            we = first_we;
         while (we < len && ascii_letter(u[we]))
             we++;
         *we_out = we;
@@ -619,6 +622,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
         int m;
         PCRE2_SIZE *ov;
         size_t s, e, last, hs = SIZE_MAX, he = 0; /* [hs, he): a first word looked up, classes hcls */
+        size_t first_we;                          /* the end of the ASCII letters from pos */
         uint64_t hcls = 0;
         unsigned nt;
         int gender;
@@ -640,6 +644,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                 size_t we = pos;
                 while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
                     we++;
+                first_we = we;
                 if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z') {
                     hcls = tok_cls(text + pos, we - pos);
                     hs = pos, he = we;
@@ -652,7 +657,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
         }
         {
             size_t we;
-            int fast = fast_ok && plain_run(text, pos, len, &we);
+            int fast = fast_ok && plain_run(text, pos, len, first_we, &we);
             if (fast) {
                 s = pos;
                 e = we;
