@@ -378,6 +378,7 @@ void stance_namelist_clear(stance_namelist *l)
 {
     stance_free(l->v);
     stance_free(l->by_last);
+    stance_free(l->last_key);
     memset(l, 0, sizeof *l);
 }
 
@@ -469,8 +470,10 @@ static int index_by_last(const char *text, stance_namelist *out, stance_error *e
     if (out->n) {
         v = stance_malloc_array(out->n, 2 * sizeof *v);
         stance_free(out->by_last);
+        stance_free(out->last_key);
         out->by_last = stance_malloc_array(out->n, sizeof *out->by_last);
-        if (!v || !out->by_last) {
+        out->last_key = stance_malloc_array(out->n, sizeof *out->last_key);
+        if (!v || !out->by_last || !out->last_key) {
             rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
             goto done;
         }
@@ -480,13 +483,38 @@ static int index_by_last(const char *text, stance_namelist *out, stance_error *e
         }
         {
             const lkey *r = lkey_sort(text, out, v, v + out->n, out->n);
-            for (size_t i = 0; i < out->n; i++)
+            for (size_t i = 0; i < out->n; i++) {
                 out->by_last[i] = r[i].idx;
+                out->last_key[i] = r[i].k;
+            }
         }
     }
 done:
     stance_free(v);
     return rc;
+}
+
+size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e)
+{
+    const uint64_t k = prefix_key(text + s, e - s);
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const stance_name *c = &l->v[l->by_last[mid]];
+        size_t cn = c->last_end - c->last, m = cn < e - s ? cn : e - s;
+        int below;
+        if (l->last_key[mid] != k)
+            below = l->last_key[mid] < k;
+        else {
+            int d = memcmp(text + c->last, text + s, m);
+            below = d < 0 || (d == 0 && cn < e - s);
+        }
+        if (below)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* Can a run start at u[pos]: a capital (or a non-ASCII lead byte that may

@@ -162,18 +162,11 @@ static int surname_cmp(const char *t, size_t a, size_t an, size_t b, size_t bn)
 
 int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm)
 {
-    size_t lo = 0, hi = l->n, kn = nm->last_end - nm->last;
+    size_t lo, kn = nm->last_end - nm->last;
     int g = STANCE_G_UNKNOWN;
     if (nm->gender != STANCE_G_UNKNOWN || nm->ntok != 1 || !l->by_last)
         return nm->gender;
-    while (lo < hi) { /* the first run with this surname (by_last is sorted by it) */
-        size_t mid = lo + (hi - lo) / 2;
-        const stance_name *c = &l->v[l->by_last[mid]];
-        if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = stance_names_surname_from(l, text, nm->last, nm->last_end); /* the first run with this surname */
     for (size_t n = 0; lo < l->n && n < 64; lo++, n++) { /* longer runs of that surname: one gender only */
         const stance_name *c = &l->v[l->by_last[lo]];
         if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) != 0)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "names.h"
@@ -60,10 +61,64 @@ static void test_names_scan_gender(void **state)
     stance_quotelist_clear(&l);
 }
 
+/* t[a, a + an) against t[b, b + bn): bytes, then length (by_last's surname order). */
+static int plain_cmp(const char *t, size_t a, size_t an, size_t b, size_t bn)
+{
+    int c = memcmp(t + a, t + b, an < bn ? an : bn);
+    return c ? c : an == bn ? 0 : an < bn ? -1 : 1;
+}
+
+/* stance_names_surname_from() finds what a linear search of by_last finds:
+ * the first run whose surname is not below the one asked for, for every
+ * run's surname (some share their first 8 bytes, some are shorter than 8 or
+ * non-ASCII) and for words between and beyond them. */
+static void test_names_surname_from(void **state)
+{
+    static const char *const first[] = {"Jane", "John Q.", "Mary Ann", "Sen. Bob"};
+    static const char *const last[] = {"Abercrombie", "Abercromby", "Abercrombies", "Roe", "Doe", "\xc5\x81ukasz",
+                                       "Xi", "Abercrombie-Fitch", "Ab", "Zola", "O'Neil", "Abercrombi"};
+    static const char probes[] = "Aa Abercrom Abercrombiez Rof Zz Do \xc5\x80 Abercrombie Xi";
+    char text[4096];
+    size_t n = 0, p0;
+    stance_quotelist l = {0};
+    stance_error err;
+    for (unsigned i = 0; i < 48; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "On Monday %s %s spoke. ", first[i % 4], last[(i * 5 + i / 12) % 12]);
+    p0 = n;
+    memcpy(text + n, probes, sizeof probes);
+    n += sizeof probes - 1;
+    assert_int_equal(stance_quotes_extract(*state, text, n, 0, &l, &err), STANCE_OK);
+    assert_true(l.names.n > 40);
+    for (size_t q = 0; q < l.names.n + 9; q++) {
+        size_t s, e, want = 0, got;
+        if (q < l.names.n) {
+            s = l.names.v[q].last;
+            e = l.names.v[q].last_end;
+        } else { /* the probe words after the runs */
+            size_t k = q - l.names.n, i = p0;
+            while (k-- && i < n)
+                i = (size_t)(strchr(text + i, ' ') - text) + 1;
+            s = i;
+            e = strchr(text + i, ' ') ? (size_t)(strchr(text + i, ' ') - text) : n;
+        }
+        while (want < l.names.n) {
+            const stance_name *c = &l.names.v[l.names.by_last[want]];
+            if (plain_cmp(text, c->last, c->last_end - c->last, s, e - s) >= 0)
+                break;
+            want++;
+        }
+        got = stance_names_surname_from(&l.names, text, s, e);
+        if (got != want)
+            fail_msg("\"%.*s\": %zu, the linear search %zu", (int)(e - s), text + s, got, want);
+    }
+    stance_quotelist_clear(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_scan_gender),
+        cmocka_unit_test(test_names_surname_from),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
