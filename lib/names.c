@@ -19,7 +19,21 @@
 #include "names.h"
 #include "tokens.h"
 
-#define ABBR "(?:Del|Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Ft|Atty|Supt|Rt|Hon)\\."
+/* The abbreviations a name may hold, each before its period ("Sen. Jane Roe",
+ * "John Doe Jr."), of 2 to 4 bytes: one list for the pattern (ABBR) and the
+ * C fast path (ABBR_KEYS). X writes the first, Y each one after it, P one
+ * after it that also takes an "s" ("Sens."). */
+#define ABBR_LIST(X, Y, P)                                                                                         \
+    X("Del") P("Sen") P("Rep") Y("Gov") Y("Mrs") Y("Mr") Y("Ms") Y("Dr") P("Gen") Y("Lt") Y("Col") Y("Rev") Y("Sgt") \
+    Y("Adm") Y("Capt") Y("Prof") Y("Maj") Y("Cmdr") Y("Jr") Y("Sr") Y("St") Y("Ft") Y("Atty") Y("Supt") Y("Rt")      \
+    Y("Hon")
+#define ABBR_ONE(w) w
+#define ABBR_ALT(w) "|" w
+#define ABBR_ALT_S(w) "|" w "s?"
+#define ABBR "(?:" ABBR_LIST(ABBR_ONE, ABBR_ALT, ABBR_ALT_S) ")\\."
+#define ABBR_FITS(w) _Static_assert(sizeof(w) >= 3 && sizeof(w) <= 5, "an abbreviation of 2 to 4 bytes: " w);
+#define ABBR_FITS_S(w) ABBR_FITS(w "s")
+ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 #define TOK "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['\\x{2019}](?![sS]\\b)\\p{L}+|-\\p{L}+)*)"
 /* A nickname in quote marks between a first name and a surname: Juan "Chico" Marquez. */
 #define NICK "(?:\"" TOK "\"|\\x{201C}" TOK "\\x{201D})(?=[ \\x{A0}]\\p{Lu})"
@@ -547,16 +561,12 @@ static size_t run_start(const char *text, size_t pos, size_t len)
     return len;
 }
 
-/* The abbreviations of ABBR (the pattern's), as the words before their
- * period, each packed into 32 bits (first byte lowest, zeros after the end). */
-#define K4(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
-static const uint32_t ABBR_KEYS[] = {
-    K4('D', 'e', 'l', 0),   K4('S', 'e', 'n', 0),   K4('S', 'e', 'n', 's'), K4('R', 'e', 'p', 0),   K4('R', 'e', 'p', 's'),
-    K4('G', 'o', 'v', 0),   K4('M', 'r', 's', 0),   K4('M', 'r', 0, 0),     K4('M', 's', 0, 0),     K4('D', 'r', 0, 0),
-    K4('G', 'e', 'n', 0),   K4('G', 'e', 'n', 's'), K4('L', 't', 0, 0),     K4('C', 'o', 'l', 0),   K4('R', 'e', 'v', 0),
-    K4('S', 'g', 't', 0),   K4('A', 'd', 'm', 0),   K4('C', 'a', 'p', 't'), K4('P', 'r', 'o', 'f'), K4('M', 'a', 'j', 0),
-    K4('C', 'm', 'd', 'r'), K4('J', 'r', 0, 0),     K4('S', 'r', 0, 0),     K4('S', 't', 0, 0),     K4('F', 't', 0, 0),
-    K4('A', 't', 't', 'y'), K4('S', 'u', 'p', 't'), K4('R', 't', 0, 0),     K4('H', 'o', 'n', 0)};
+/* The abbreviations of ABBR_LIST, as the words before their period, each
+ * packed into 32 bits (first byte lowest, zeros after the end). */
+#define ABBR_B(w, i) (sizeof(w) > (i) + 1 ? (uint32_t)(unsigned char)(w)[i] << (8 * (i)) : 0u)
+#define ABBR_KEY(w) (ABBR_B(w, 0) | ABBR_B(w, 1) | ABBR_B(w, 2) | ABBR_B(w, 3)),
+#define ABBR_KEY_S(w) ABBR_KEY(w) ABBR_KEY(w "s")
+static const uint32_t ABBR_KEYS[] = {ABBR_LIST(ABBR_KEY, ABBR_KEY, ABBR_KEY_S)};
 
 static int is_abbr(const char *w, size_t n)
 {
