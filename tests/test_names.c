@@ -14,18 +14,14 @@
 #include "names.h"
 #include "quotes.h"
 
-static int setup(void **state)
+/* The name runs of text[0, n) into *l (stance_quotelist_clear() it). */
+static void runs_of(const char *text, size_t n, stance_quotelist *l)
 {
     stance_qpatterns *p = NULL;
-    int rc = stance_quotes_compile(&p, NULL);
-    *state = p;
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    stance_quotes_free(*state);
-    return 0;
+    stance_error err;
+    assert_int_equal(stance_quotes_compile(&p, &err), STANCE_OK);
+    assert_int_equal(stance_quotes_extract(p, text, n, 0, l, &err), STANCE_OK);
+    stance_quotes_free(p);
 }
 
 /* Each run's gender is stance_names_gender() of its bare name [bare,
@@ -45,9 +41,9 @@ static void test_names_scan_gender(void **state)
         "and President Joe Biden Jr. at the White House. \"Karen Bass,\" she wrote. Certainly Mark Kelly agreed. "
         "David said, and Sarah answered. Mrs. Clinton and Mr. Trump met.";
     stance_quotelist l = {0};
-    stance_error err;
     size_t known = 0;
-    assert_int_equal(stance_quotes_extract(*state, text, sizeof text - 1, 0, &l, &err), STANCE_OK);
+    (void)state;
+    runs_of(text, sizeof text - 1, &l);
     assert_true(l.names.n > 20);
     for (size_t i = 0; i < l.names.n; i++) {
         const stance_name *nm = &l.names.v[i];
@@ -81,13 +77,13 @@ static void test_names_surname_from(void **state)
     char text[4096];
     size_t n = 0, p0;
     stance_quotelist l = {0};
-    stance_error err;
+    (void)state;
     for (unsigned i = 0; i < 48; i++)
         n += (size_t)snprintf(text + n, sizeof text - n, "On Monday %s %s spoke. ", first[i % 4], last[(i * 5 + i / 12) % 12]);
     p0 = n;
     memcpy(text + n, probes, sizeof probes);
     n += sizeof probes - 1;
-    assert_int_equal(stance_quotes_extract(*state, text, n, 0, &l, &err), STANCE_OK);
+    runs_of(text, n, &l);
     assert_true(l.names.n > 40);
     for (size_t q = 0; q < l.names.n + 9; q++) {
         size_t s, e, want = 0, got;
@@ -120,5 +116,5 @@ int main(void)
         cmocka_unit_test(test_names_scan_gender),
         cmocka_unit_test(test_names_surname_from),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }
