@@ -11,10 +11,9 @@
  * also looks up each word's lower-cased form for case-blind consumers.
  *
  * The table is sorted by bytes (strcmp order) and has no duplicates
- * (stance_lex_check(), run by tests/test_tokens.c); lookups are a binary search
- * over the words' first 8 bytes as 64-bit keys, computed by the compiler
- * (lexicon.c), the rest of the bytes read only on equal keys. Read-only, no
- * state.
+ * (stance_lex_check(), run by tests/test_tokens.c); lookups go through a hash
+ * table generated from lexicon.def at build time (lexicon.c, gen_lexicon.c).
+ * Read-only, no state.
  */
 #ifndef STANCE_LEXICON_H
 #define STANCE_LEXICON_H
@@ -202,7 +201,8 @@ int stance_lex_in_rules(const char *w, size_t n, uint64_t mask);
 /* Is w[0, n) (as written) a common word of the lexicon: an entry with a class
  * of STANCE_LX_KNOWN or a rule list of quotes.c (not only a list class)? */
 int stance_lex_known(const char *w, size_t n);
-/* 0 if the table is sorted by bytes without duplicates and every length is
- * right; else the index of the first bad entry plus one (for the tests). */
+/* 0 if the table is sorted by bytes without duplicates, every length is right
+ * and the look-up finds every entry; else the index of the first bad entry
+ * plus one (for the tests). */
 size_t stance_lex_check(void);
 #endif

@@ -15,10 +15,25 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "lexicon_hash.h"
 #include "names.h"
 #include "tokens.h"
 
-#define ABBR "(?:Del|Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|Ft|Atty|Supt|Rt|Hon)\\."
+/* The abbreviations a name may hold, each before its period ("Sen. Jane Roe",
+ * "John Doe Jr."), of 2 to 4 bytes: one list for the pattern (ABBR) and the
+ * C fast path (ABBR_KEYS). X writes the first, Y each one after it, P one
+ * after it that also takes an "s" ("Sens."). */
+#define ABBR_LIST(X, Y, P)                                                                                         \
+    X("Del") P("Sen") P("Rep") Y("Gov") Y("Mrs") Y("Mr") Y("Ms") Y("Dr") P("Gen") Y("Lt") Y("Col") Y("Rev") Y("Sgt") \
+    Y("Adm") Y("Capt") Y("Prof") Y("Maj") Y("Cmdr") Y("Jr") Y("Sr") Y("St") Y("Ft") Y("Atty") Y("Supt") Y("Rt")      \
+    Y("Hon")
+#define ABBR_ONE(w) w
+#define ABBR_ALT(w) "|" w
+#define ABBR_ALT_S(w) "|" w "s?"
+#define ABBR "(?:" ABBR_LIST(ABBR_ONE, ABBR_ALT, ABBR_ALT_S) ")\\."
+#define ABBR_FITS(w) _Static_assert(sizeof(w) >= 3 && sizeof(w) <= 5, "an abbreviation of 2 to 4 bytes: " w);
+#define ABBR_FITS_S(w) ABBR_FITS(w "s")
+ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 #define TOK "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['\\x{2019}](?![sS]\\b)\\p{L}+|-\\p{L}+)*)"
 /* A nickname in quote marks between a first name and a surname: Juan "Chico" Marquez. */
 #define NICK "(?:\"" TOK "\"|\\x{201C}" TOK "\\x{201D})(?=[ \\x{A0}]\\p{Lu})"
@@ -126,16 +141,20 @@ int stance_names_tables_ok(void)
     return 1;
 }
 
-/* Every token looked up once: a title, a capitalised function word, or neither. */
+/* Every token looked up once: its classes (tok_cls()), and from them its kind:
+ * a title, a capitalised function word, or neither. */
 #define TK_TITLE 1u
 #define TK_STOP 2u
-static unsigned tok_kind(const char *w, size_t n)
+/* The classes of token w[0, n), or 0 when it starts with no ASCII capital
+ * (not looked up: every title and stop word starts with one). */
+static uint64_t tok_cls(const char *w, size_t n)
 {
-    uint64_t cls;
     unsigned char c = (unsigned char)w[0];
-    if (c < 'A' || c > 'Z')
-        return 0; /* every title and stop word starts with an ASCII capital */
-    cls = stance_lex_classes(w, n);
+    return c < 'A' || c > 'Z' ? 0 : stance_lex_classes(w, n);
+}
+
+static unsigned kind_of(uint64_t cls)
+{
     return (cls & STANCE_LX(TITLE) ? TK_TITLE : 0u) | (cls & STANCE_LX(STOP) ? TK_STOP : 0u);
 }
 
@@ -214,11 +233,18 @@ static size_t particle_hyphen(const char *w, size_t n)
     return k + 1;
 }
 
-/* stance_names_bare() with the tok_kind() of t[hs, he) known (@p hk) if that is
- * the run's first token: names_scan() has looked it up already. */
-static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he, unsigned hk)
+static int title_gender(const char *t, size_t s);
+static int first_name_gender(uint64_t cls);
+
+/* stance_names_bare() with the tok_cls() of t[hs, he) known (@p hcls) if that
+ * is the run's first token: names_scan() has looked it up already. With
+ * @p gender, also stance_names_gender() of the bare name, from the classes of
+ * its first token looked up here (the same chunk that function would read). */
+static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *last, size_t hs, size_t he,
+                                uint64_t hcls, int *gender)
 {
     size_t ts[16], te[16];
+    uint64_t cls[16];
     unsigned kind[16], nt = 0, first, lastt, n;
     size_t i;
     size_t end = *e;
@@ -249,7 +275,8 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         if (nt > 0 && ((l == 3 && (memcmp(t + ts[nt], "Jr.", 3) == 0 || memcmp(t + ts[nt], "Sr.", 3) == 0)) ||
                        ((l == 2 || l == 3) && (memcmp(t + ts[nt], "Jr", 2) == 0 || memcmp(t + ts[nt], "II", 2) == 0))))
             break;
-        kind[nt] = nt == 0 && ts[0] == hs && te[0] == he ? hk : tok_kind(t + ts[nt], l);
+        cls[nt] = nt == 0 && ts[0] == hs && te[0] == he ? hcls : tok_cls(t + ts[nt], l);
+        kind[nt] = kind_of(cls[nt]);
         nt++;
     }
     if (nt == 0 || nt == 16)
@@ -287,18 +314,26 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (last)
         *last = ts[lastt] + particle_hyphen(t + ts[lastt], te[lastt] - ts[lastt]);
+    if (gender) {
+        /* a first name counts before a surname only (first < lastt), as in stance_names_gender() */
+        *gender = title_gender(t, ts[first]);
+        if (*gender == STANCE_G_UNKNOWN && first < lastt)
+            *gender = first_name_gender((unsigned)((unsigned char)t[ts[first]] - 'A') < 26u
+                                            ? cls[first]
+                                            : stance_lex_classes(t + ts[first], te[first] - ts[first]));
+    }
     return n;
 }
 
 unsigned stance_names_bare(const char *t, size_t *s, size_t *e, size_t *last)
 {
-    return names_bare_hint(t, s, e, last, SIZE_MAX, 0, 0);
+    return names_bare_hint(t, s, e, last, SIZE_MAX, 0, 0, NULL);
 }
 
-int stance_names_gender(const char *t, size_t s, size_t e)
+/* The gender a title just before t[s...] gives ("Mrs.", "Mr.", ...; titles
+ * before a bare name are not inside it: look back one word), else STANCE_G_UNKNOWN. */
+static int title_gender(const char *t, size_t s)
 {
-    size_t i = s, ts, te;
-    /* Titles just before the bare name are not inside [s, e): look back one word. */
     if (s >= 4) {
         size_t k = s;
         while (k > 0 && t[k - 1] == ' ')
@@ -314,13 +349,24 @@ int stance_names_gender(const char *t, size_t s, size_t e)
         if (k >= 13 && memcmp(t + k - 13, "Congresswoman", 13) == 0)
             return STANCE_G_FEMALE;
     }
-    if (stance_chunk_next(t, &i, e, e, &ts, &te) && i < e) {
-        uint64_t cls = stance_lex_classes(t + ts, te - ts);
-        int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
-        if (f != m) /* a name on both lists (Lindsey) leaves it to the pronouns */
-            return f ? STANCE_G_FEMALE : STANCE_G_MALE;
-    }
     return STANCE_G_UNKNOWN;
+}
+
+/* The gender of a first name with classes @p cls; a name on both lists
+ * (Lindsey) leaves it to the pronouns. */
+static int first_name_gender(uint64_t cls)
+{
+    int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
+    return f == m ? STANCE_G_UNKNOWN : f ? STANCE_G_FEMALE : STANCE_G_MALE;
+}
+
+int stance_names_gender(const char *t, size_t s, size_t e)
+{
+    size_t i = s, ts, te;
+    int g = title_gender(t, s);
+    if (g == STANCE_G_UNKNOWN && stance_chunk_next(t, &i, e, e, &ts, &te) && i < e)
+        g = first_name_gender(stance_lex_classes(t + ts, te - ts));
+    return g;
 }
 
 int stance_names_pronoun(const char *t, size_t s, size_t e, int *gender)
@@ -346,6 +392,7 @@ void stance_namelist_clear(stance_namelist *l)
 {
     stance_free(l->v);
     stance_free(l->by_last);
+    stance_free(l->last_key);
     memset(l, 0, sizeof *l);
 }
 
@@ -363,10 +410,15 @@ typedef struct lkey {
 
 static uint64_t prefix_key(const char *w, size_t n)
 {
+#if STANCE_LEXH_LE
+    /* the lexicon's key (the same bytes little-endian, in whole loads) byte-swapped */
+    return n ? __builtin_bswap64(stance_lexh_key((const unsigned char *)w, n)) : 0;
+#else
     uint64_t k = 0;
     for (size_t i = 0; i < 8; i++)
         k = (k << 8) | (i < n ? (unsigned char)w[i] : 0u);
     return k;
+#endif
 }
 
 /* Does @p a sort after @p b? */
@@ -432,8 +484,10 @@ static int index_by_last(const char *text, stance_namelist *out, stance_error *e
     if (out->n) {
         v = stance_malloc_array(out->n, 2 * sizeof *v);
         stance_free(out->by_last);
+        stance_free(out->last_key);
         out->by_last = stance_malloc_array(out->n, sizeof *out->by_last);
-        if (!v || !out->by_last) {
+        out->last_key = stance_malloc_array(out->n, sizeof *out->last_key);
+        if (!v || !out->by_last || !out->last_key) {
             rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
             goto done;
         }
@@ -443,13 +497,38 @@ static int index_by_last(const char *text, stance_namelist *out, stance_error *e
         }
         {
             const lkey *r = lkey_sort(text, out, v, v + out->n, out->n);
-            for (size_t i = 0; i < out->n; i++)
+            for (size_t i = 0; i < out->n; i++) {
                 out->by_last[i] = r[i].idx;
+                out->last_key[i] = r[i].k;
+            }
         }
     }
 done:
     stance_free(v);
     return rc;
+}
+
+size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e)
+{
+    const uint64_t k = prefix_key(text + s, e - s);
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const stance_name *c = &l->v[l->by_last[mid]];
+        size_t cn = c->last_end - c->last, m = cn < e - s ? cn : e - s;
+        int below;
+        if (l->last_key[mid] != k)
+            below = l->last_key[mid] < k;
+        else {
+            int d = memcmp(text + c->last, text + s, m);
+            below = d < 0 || (d == 0 && cn < e - s);
+        }
+        if (below)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* Can a run start at u[pos]: a capital (or a non-ASCII lead byte that may
@@ -482,16 +561,12 @@ static size_t run_start(const char *text, size_t pos, size_t len)
     return len;
 }
 
-/* The abbreviations of ABBR (the pattern's), as the words before their
- * period, each packed into 32 bits (first byte lowest, zeros after the end). */
-#define K4(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
-static const uint32_t ABBR_KEYS[] = {
-    K4('D', 'e', 'l', 0),   K4('S', 'e', 'n', 0),   K4('S', 'e', 'n', 's'), K4('R', 'e', 'p', 0),   K4('R', 'e', 'p', 's'),
-    K4('G', 'o', 'v', 0),   K4('M', 'r', 's', 0),   K4('M', 'r', 0, 0),     K4('M', 's', 0, 0),     K4('D', 'r', 0, 0),
-    K4('G', 'e', 'n', 0),   K4('G', 'e', 'n', 's'), K4('L', 't', 0, 0),     K4('C', 'o', 'l', 0),   K4('R', 'e', 'v', 0),
-    K4('S', 'g', 't', 0),   K4('A', 'd', 'm', 0),   K4('C', 'a', 'p', 't'), K4('P', 'r', 'o', 'f'), K4('M', 'a', 'j', 0),
-    K4('C', 'm', 'd', 'r'), K4('J', 'r', 0, 0),     K4('S', 'r', 0, 0),     K4('S', 't', 0, 0),     K4('F', 't', 0, 0),
-    K4('A', 't', 't', 'y'), K4('S', 'u', 'p', 't'), K4('R', 't', 0, 0),     K4('H', 'o', 'n', 0)};
+/* The abbreviations of ABBR_LIST, as the words before their period, each
+ * packed into 32 bits (first byte lowest, zeros after the end). */
+#define ABBR_B(w, i) (sizeof(w) > (i) + 1 ? (uint32_t)(unsigned char)(w)[i] << (8 * (i)) : 0u)
+#define ABBR_KEY(w) (ABBR_B(w, 0) | ABBR_B(w, 1) | ABBR_B(w, 2) | ABBR_B(w, 3)),
+#define ABBR_KEY_S(w) ABBR_KEY(w) ABBR_KEY(w "s")
+static const uint32_t ABBR_KEYS[] = {ABBR_LIST(ABBR_KEY, ABBR_KEY, ABBR_KEY_S)};
 
 static int is_abbr(const char *w, size_t n)
 {
@@ -539,13 +614,16 @@ static int ends_at_stop(const unsigned char *u, size_t ws, size_t we, size_t len
 /* Fast path: capitalised ASCII words (two letters or more) separated by single
  * spaces, the last followed by a lowercase word that is no particle, by
  * punctuation or by a stop (ends_at_stop()), are a run of their own, [pos,
- * *we): the pattern would match just that. 0: the pattern is for the rest. */
-static int plain_run(const char *text, size_t pos, size_t len, size_t *we_out)
+ * *we): the pattern would match just that. 0: the pattern is for the rest.
+ * @p first_we: where the ASCII letters from pos end (names_scan() has read them). */
+static int plain_run(const char *text, size_t pos, size_t len, size_t first_we, size_t *we_out)
 {
     const unsigned char *u = (const unsigned char *)text;
     size_t ws = pos, we = pos;
     while (ws < len && u[ws] >= 'A' && u[ws] <= 'Z') {
         we = ws + 1;
+        if (ws == pos)
+            we = first_we;
         while (we < len && ascii_letter(u[we]))
             we++;
         *we_out = we;
@@ -581,8 +659,11 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
     while (pos < len) {
         int m;
         PCRE2_SIZE *ov;
-        size_t s, e, last, hs = SIZE_MAX, he = 0; /* [hs, he): a first word looked up, kind hk */
-        unsigned nt, hk = 0;
+        size_t s, e, last, hs = SIZE_MAX, he = 0; /* [hs, he): a first word looked up, classes hcls */
+        size_t first_we;                          /* the end of the ASCII letters from pos */
+        uint64_t hcls = 0;
+        unsigned nt;
+        int gender;
         /* Only a capital (or a non-ASCII letter) at the start of a word can
          * start a run: find the next one in C, then match anchored there. */
         {
@@ -601,10 +682,11 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                 size_t we = pos;
                 while (we < len && ((u[we] >= 'a' && u[we] <= 'z') || (u[we] >= 'A' && u[we] <= 'Z')))
                     we++;
+                first_we = we;
                 if (we < len && we > pos && u[we] == ' ' && we + 1 < len && u[we + 1] >= 'a' && u[we + 1] <= 'z') {
-                    hk = tok_kind(text + pos, we - pos);
+                    hcls = tok_cls(text + pos, we - pos);
                     hs = pos, he = we;
-                    if (hk & TK_STOP) {
+                    if (kind_of(hcls) & TK_STOP) {
                         pos = we;
                         continue;
                     }
@@ -613,7 +695,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
         }
         {
             size_t we;
-            int fast = fast_ok && plain_run(text, pos, len, &we);
+            int fast = fast_ok && plain_run(text, pos, len, first_we, &we);
             if (fast) {
                 s = pos;
                 e = we;
@@ -640,7 +722,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             pos++;
         {
             size_t bs = s, be = e;
-            nt = names_bare_hint(text, &bs, &be, &last, hs, he, hk);
+            nt = names_bare_hint(text, &bs, &be, &last, hs, he, hcls, &gender);
             if (!nt)
                 continue;
             if (stance_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
@@ -653,7 +735,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             out->v[out->n].last = last;
             out->v[out->n].last_end = be;
             out->v[out->n].ntok = nt;
-            out->v[out->n].gender = stance_names_gender(text, bs, be);
+            out->v[out->n].gender = gender;
             out->n++;
         }
     }

@@ -26,6 +26,7 @@ typedef struct stance_namelist {
     stance_name *v;
     size_t n, cap;
     size_t *by_last;     /* indices sorted by surname bytes, then most tokens first, then position */
+    uint64_t *last_key;  /* [n]: the first 8 bytes of by_last[i]'s surname, big-endian and zero-padded */
 } stance_namelist;
 
 /* The compiled name-run pattern (part of stance_qpatterns). */
@@ -39,6 +40,11 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
 int stance_names_scan_plain(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                             const char *text, size_t len, stance_namelist *out, stance_error *err);
 void stance_namelist_clear(stance_namelist *l);
+
+/* The first place in l->by_last whose surname is not below text[s, e) in
+ * by_last's order (l->n if none): a search over the 8-byte keys, the bytes
+ * compared only on equal keys. */
+size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e);
 
 /* Trim a name span [*s, *e) of @p text to the bare name: leading titles and
  * function words, a trailing possessive, suffixes ("(R-Fla.)", ", Jr."). Returns

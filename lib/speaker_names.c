@@ -33,10 +33,11 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "mentions.h"
+#include "sort.h"
 #include "speaker_names.h"
 #include "tokens.h"
 
@@ -138,14 +139,6 @@ static int add_ref(sstate *s, size_t start, size_t end, long ent, int gender, in
     return STANCE_OK;
 }
 
-static int ref_cmp(const void *a, const void *b)
-{
-    const ref *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return (x->ent < 0) - (y->ent < 0); /* an actor before a name run at the same place */
-}
-
 /* Is [a, b) inside a quote? */
 static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
 {
@@ -169,18 +162,11 @@ static int surname_cmp(const char *t, size_t a, size_t an, size_t b, size_t bn)
 
 int stance_run_gender(const stance_namelist *l, const char *text, const stance_name *nm)
 {
-    size_t lo = 0, hi = l->n, kn = nm->last_end - nm->last;
+    size_t lo, kn = nm->last_end - nm->last;
     int g = STANCE_G_UNKNOWN;
     if (nm->gender != STANCE_G_UNKNOWN || nm->ntok != 1 || !l->by_last)
         return nm->gender;
-    while (lo < hi) { /* the first run with this surname (by_last is sorted by it) */
-        size_t mid = lo + (hi - lo) / 2;
-        const stance_name *c = &l->v[l->by_last[mid]];
-        if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = stance_names_surname_from(l, text, nm->last, nm->last_end); /* the first run with this surname */
     for (size_t n = 0; lo < l->n && n < 64; lo++, n++) { /* longer runs of that surname: one gender only */
         const stance_name *c = &l->v[l->by_last[lo]];
         if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) != 0)
@@ -279,8 +265,10 @@ static int build_refs(sstate *s)
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
     }
-    if (s->n_refs > 1)
-        qsort(s->refs, s->n_refs, sizeof *s->refs, ref_cmp);
+    /* By start, stably: every actor's mention went in before the first name run
+     * (ent -1), so an actor comes before a name run at the same place. */
+    if (stance_sort_stable(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, start)))
+        return STANCE_ERR_NOMEM;
     drop_actor_runs(s);
     return STANCE_OK;
 }

@@ -107,9 +107,6 @@ static void test_lexicon_known_lists(void **state)
     }
 }
 
-/* Every entry is found where it is, and words next to it in the search's
- * order are not: its prefixes, longer words that start with it (also past the
- * eight bytes the search compares as one key), the same bytes with a NUL. */
 /* stance_ascii_caseeq(): ASCII letters without case, every other byte as it is. */
 static void test_ascii_caseeq(void **state)
 {
@@ -123,6 +120,10 @@ static void test_ascii_caseeq(void **state)
     assert_true(stance_ascii_caseeq("x", "y", 0));
 }
 
+/* Every entry is found where it is, and words next to it are not: its
+ * prefixes, longer words that start with it (also past the eight bytes the
+ * look-up hashes as one key), the same bytes with a NUL (test_lexicon.c
+ * compares every look-up with a reference). */
 static void test_lexicon_find_every_entry(void **state)
 {
     char buf[STANCE_LEX_MAXLEN + 2];

@@ -1,0 +1,120 @@
+/* test_names.c - the name scan (lib/names.c) on sentences written for these
+ * tests: what it works out in one pass agrees with the functions that work
+ * the same out on their own. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "names.h"
+#include "quotes.h"
+
+/* The name runs of text[0, n) into *l (stance_quotelist_clear() it). */
+static void runs_of(const char *text, size_t n, stance_quotelist *l)
+{
+    stance_qpatterns *p = NULL;
+    stance_error err;
+    assert_int_equal(stance_quotes_compile(&p, &err), STANCE_OK);
+    assert_int_equal(stance_quotes_extract(p, text, n, 0, l, &err), STANCE_OK);
+    stance_quotes_free(p);
+}
+
+/* Each run's gender is stance_names_gender() of its bare name [bare,
+ * last_end), which mentions.c relies on: the scan takes it from the classes of
+ * the first word it has looked up, plus the title before the name. Titles
+ * before and inside runs, first names of either list, of both (Lindsey) and of
+ * none, one-word runs, possessives, a comma after the name, non-ASCII names,
+ * a sentence opener and a run that starts with a title word. */
+static void test_names_scan_gender(void **state)
+{
+    static const char text[] =
+        "Mrs. Jane Roe met Mr. John Doe and Ms. Ada Quist on Monday. Sen. Mary Smith said it. "
+        "Lindsey Graham spoke, then Kelly Brown and Pat Lee. Miss Rose Tyler was there. "
+        "Congresswoman Lee Fox said so; Congressman Al Green did not. \xc3\x89lise Dupont and "
+        "\xc5\x81ukasz Nowak came with Anna Kowalska's husband. Said Jane Roe: no. Jones, Smith and Brown left. "
+        "Gov. Greg Abbott, a Republican, met Dr. Amy Acton, Interim DNC Chairwoman Donna Brazile "
+        "and President Joe Biden Jr. at the White House. \"Karen Bass,\" she wrote. Certainly Mark Kelly agreed. "
+        "David said, and Sarah answered. Mrs. Clinton and Mr. Trump met.";
+    stance_quotelist l = {0};
+    size_t known = 0;
+    (void)state;
+    runs_of(text, sizeof text - 1, &l);
+    assert_true(l.names.n > 20);
+    for (size_t i = 0; i < l.names.n; i++) {
+        const stance_name *nm = &l.names.v[i];
+        int g = stance_names_gender(text, nm->bare, nm->last_end);
+        if (nm->gender != g)
+            fail_msg("run \"%.*s\": gender %d, stance_names_gender() %d", (int)(nm->last_end - nm->bare),
+                     text + nm->bare, nm->gender, g);
+        known += g != STANCE_G_UNKNOWN;
+    }
+    assert_true(known > 10); /* both ways of knowing a gender are at work */
+    stance_quotelist_clear(&l);
+}
+
+/* t[a, a + an) against t[b, b + bn): bytes, then length (by_last's surname order). */
+static int plain_cmp(const char *t, size_t a, size_t an, size_t b, size_t bn)
+{
+    int c = memcmp(t + a, t + b, an < bn ? an : bn);
+    return c ? c : an == bn ? 0 : an < bn ? -1 : 1;
+}
+
+/* stance_names_surname_from() finds what a linear search of by_last finds:
+ * the first run whose surname is not below the one asked for, for every
+ * run's surname (some share their first 8 bytes, some are shorter than 8 or
+ * non-ASCII) and for words between and beyond them. */
+static void test_names_surname_from(void **state)
+{
+    static const char *const first[] = {"Jane", "John Q.", "Mary Ann", "Sen. Bob"};
+    static const char *const last[] = {"Abercrombie", "Abercromby", "Abercrombies", "Roe", "Doe", "\xc5\x81ukasz",
+                                       "Xi", "Abercrombie-Fitch", "Ab", "Zola", "O'Neil", "Abercrombi"};
+    static const char probes[] = "Aa Abercrom Abercrombiez Rof Zz Do \xc5\x80 Abercrombie Xi";
+    char text[4096];
+    size_t n = 0, p0;
+    stance_quotelist l = {0};
+    (void)state;
+    for (unsigned i = 0; i < 48; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "On Monday %s %s spoke. ", first[i % 4], last[(i * 5 + i / 12) % 12]);
+    p0 = n;
+    memcpy(text + n, probes, sizeof probes);
+    n += sizeof probes - 1;
+    runs_of(text, n, &l);
+    assert_true(l.names.n > 40);
+    for (size_t q = 0; q < l.names.n + 9; q++) {
+        size_t s, e, want = 0, got;
+        if (q < l.names.n) {
+            s = l.names.v[q].last;
+            e = l.names.v[q].last_end;
+        } else { /* the probe words after the runs */
+            size_t k = q - l.names.n, i = p0;
+            while (k-- && i < n)
+                i = (size_t)(strchr(text + i, ' ') - text) + 1;
+            s = i;
+            e = strchr(text + i, ' ') ? (size_t)(strchr(text + i, ' ') - text) : n;
+        }
+        while (want < l.names.n) {
+            const stance_name *c = &l.names.v[l.names.by_last[want]];
+            if (plain_cmp(text, c->last, c->last_end - c->last, s, e - s) >= 0)
+                break;
+            want++;
+        }
+        got = stance_names_surname_from(&l.names, text, s, e);
+        if (got != want)
+            fail_msg("\"%.*s\": %zu, the linear search %zu", (int)(e - s), text + s, got, want);
+    }
+    stance_quotelist_clear(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_scan_gender),
+        cmocka_unit_test(test_names_surname_from),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
