@@ -1176,8 +1176,12 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance
     if (stance_u32set_reset(&s->bset, s->n_keys + nd))
         return STANCE_ERR_NOMEM;
     tab = s->bset;
-    for (size_t i = 0; i < s->n_keys; i++) {
-        const uint64_t key = s->keys[i];
+    /* the keys and their count in locals: the stores into mask[] (in s->keys'
+     * block) may alias s, and the compiler would load both again for every key */
+    const uint64_t *const keys = s->keys;
+    const size_t nk = s->n_keys;
+    for (size_t i = 0; i < nk; i++) {
+        const uint64_t key = keys[i];
         const uint32_t at = stance_u32set_add(t, (uint32_t)(key >> 4));
         if (at == w) {
             out->idx[w++] = (uint32_t)(key >> 4);
