@@ -436,21 +436,31 @@ int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor)
     return !addressee_before(c, pos, floor);
 }
 
-/* '... Hayek said, "America has a problem." The star then recalled ...': the
- * quote closes a sentence and the attribution after it opens the next one
- * (a capital after the closing mark): the attribution just before the mark
- * ('X said, "') is the quote's; the one after tells of something else or
- * leads in the next quote ('The candidate reiterated: "'). */
-int stance_q_after_opens_sentence(ctx *c, const sv *v)
+/* Does quote @p q close a sentence ('.', '?', '!' last in its content) and a
+ * new one open right after its closing mark (a capital)? */
+int stance_q_closes_sentence(ctx *c, const seg *q)
 {
     const char *t = c->t;
-    size_t p = back1(t, v->q->ce), k;
+    size_t p = back1(t, q->ce), k;
     unsigned char b = (unsigned char)t[p];
-    if (!(b == '.' || b == '?' || b == '!') || (v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
-        v->q->pc != PC_COMMA)
+    if (!(b == '.' || b == '?' || b == '!'))
         return 0;
-    k = skip_hs(t, v->q->close, c->len);
-    return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
+    k = skip_hs(t, q->close, c->len);
+    return k < c->len && k > q->close && letter_case(t, k, c->len) == 1;
+}
+
+/* '... Hayek said, "America has a problem." The star then recalled ...' /
+ * 'Roe told reporters: "We will be back." Doe added, "..."': the quote closes
+ * a sentence after its lead-in ('X said, "' / 'X said: "') and the
+ * attribution after it opens the next one: the lead-in is the quote's; the
+ * one after tells of something else or leads in the next quote ('The
+ * candidate reiterated: "'). */
+int stance_q_after_opens_sentence(ctx *c, const sv *v)
+{
+    if ((v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
+        (v->q->pc != PC_COMMA && v->q->pc != PC_COLON))
+        return 0;
+    return stance_q_closes_sentence(c, v->q);
 }
 
 /* 'Despite the perceived media attacks, Carson said that "': a "verb" that
