@@ -592,13 +592,15 @@ static int participle_link(ctx *c, size_t s, size_t e)
 
 /* With an attribution after it, a quote that opens a paragraph or sentence
  * is direct and takes that speaker: the clause before it is not needed. After
- * a colon it is, when the quote closes its sentence and the attribution after
- * opens the next ('X said: "A." Y added'; stance_q_after_opens_sentence()). */
+ * a colon lead-in it is, when the quote closes its sentence and the
+ * attribution after opens the next ('X said: "A." Y added';
+ * stance_q_after_opens_sentence()). */
 static int need_before(ctx *c, const sv *v)
 {
     const int pc = v->q->pc;
-    return !(v->have_after &&
-             (pc == PC_PARA || pc == PC_SENT || (pc == PC_COLON && !stance_q_closes_sentence(c, v->q))));
+    if (!v->have_after || !(pc == PC_PARA || pc == PC_SENT || pc == PC_COLON))
+        return 1;
+    return stance_q_colon_lead(c, v->q) && stance_q_closes_sentence(c, v->q);
 }
 
 /* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
