@@ -9,6 +9,7 @@
  *   sieves.c    the ordered attribution sieves and the direct/partial decision
  *   indirect.c  the indirect-speech sieves
  *   speakers.c  mention -> speaker: names, pronouns, inheritance (last stage)
+ *   speakers_desc.c  pronouns that continue a description or document (speakers_int.h)
  */
 #ifndef STANCE_QUOTES_INT_H
 #define STANCE_QUOTES_INT_H
