@@ -123,28 +123,38 @@ static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
     return 0;
 }
 
+/* The head noun of a description whose opener ("The", a possessive) ends at
+ * @p i: within three lowercase words before @p lim, a person or role noun
+ * (with @p speech, a noun of speech or writing: "statement", "memo"), then a
+ * lowercase word. For a person a comma after the noun will do too, and a
+ * comma after an earlier word ends the walk. The noun's end, or 0. */
+static size_t head_noun(ctx *c, size_t i, size_t lim, int speech)
+{
+    size_t ws, we;
+    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
+        size_t e = !speech && we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
+        if (speech ? lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))
+                   : (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) != 0) {
+            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
+                return 0;
+            return e;
+        }
+        if (e != we)
+            return 0;
+    }
+    return 0;
+}
+
 /* A definite description of a person opening the sentence at @p ss, before
  * @p lim ('The woman who started the chant told reporters ...'): "The", then
- * at most three words, the last a person or role noun followed by a comma or
- * a lowercase word. 1 and its span in @p np. */
+ * its head noun (head_noun()). 1 and its span in @p np. */
 static int definite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
 {
     size_t i = ss, ws, we;
     if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) || !word_eq(c->t, ws, we, "The"))
         return 0;
     np->start = ws;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
-        size_t e = we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
-        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) {
-            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
-                return 0;
-            np->end = e;
-            return 1;
-        }
-        if (e != we)
-            return 0;
-    }
-    return 0;
+    return (np->end = head_noun(c, i, lim, 0)) != 0;
 }
 
 /* A he/she whose paragraph, in its last three sentences up to the pronoun,
@@ -232,17 +242,11 @@ static int it_speech_subject(ctx *c, size_t qi, attr *a)
         !(word_eq(c->t, ws, we, "The") || (we - ws > 2 && stance_q_possessive_at(c, we - 2)) ||
           (we - ws > 4 && stance_q_possessive_at(c, we - 4))))
         return 0;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, p, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
-        size_t k = i, ns, ne;
-        if (lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))) {
-            if (!(stance_chunk_next(c->t, &k, p, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
-                return 0;
-            a->name = NAME_NOUN_PHRASE;
-            a->canon = (stance_span){ss, we};
-            return 1;
-        }
-    }
-    return 0;
+    if (!(we = head_noun(c, i, p, 1)))
+        return 0;
+    a->name = NAME_NOUN_PHRASE;
+    a->canon = (stance_span){ss, we};
+    return 1;
 }
 
 int stance_q_it_antecedent(ctx *c, size_t qi, attr *a)
