@@ -600,7 +600,7 @@ static int need_before(ctx *c, const sv *v)
     const int pc = v->q->pc;
     if (!v->have_after || !(pc == PC_PARA || pc == PC_SENT || pc == PC_COLON))
         return 1;
-    return stance_q_colon_lead(c, v->q) && stance_q_closes_sentence(c, v->q);
+    return stance_q_closes_sentence(c, v->q) && stance_q_colon_lead(c, v->q);
 }
 
 /* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
@@ -886,15 +886,19 @@ static const sieve SIEVES[] = {
 
 static int run_sieves(ctx *c, sv *v)
 {
+    int need = -1; /* need_before(), asked again when an attribution after is found */
     for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
         const sieve *s = &SIEVES[i];
         int r;
-        if (s->slot == SLOT_LATE || (s->slot == SLOT_AFTER ? v->have_after : (v->have_before || !need_before(c, v))))
+        if (s->slot == SLOT_LATE || (s->slot == SLOT_AFTER ? v->have_after : v->have_before))
+            continue;
+        if (s->slot != SLOT_AFTER && !(need >= 0 ? need : (need = need_before(c, v))))
             continue;
         if ((r = s->fn(c, v)) < 0)
             return r;
         if (r && s->slot == SLOT_AFTER) {
             v->have_after = 1;
+            need = -1;
             v->after.rule = s->id;
         } else if (r) {
             v->have_before = 1;

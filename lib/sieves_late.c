@@ -480,7 +480,7 @@ int stance_q_after_opens_sentence(ctx *c, const sv *v)
     default:
         return 0;
     }
-    return (v->q->pc == PC_COMMA || stance_q_colon_lead(c, v->q)) && stance_q_closes_sentence(c, v->q);
+    return stance_q_closes_sentence(c, v->q) && (v->q->pc == PC_COMMA || stance_q_colon_lead(c, v->q));
 }
 
 /* 'Despite the perceived media attacks, Carson said that "': a "verb" that
