@@ -81,7 +81,6 @@ typedef struct ctx {
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
     unsigned char *lgender;      /* per group: gender of a he/she resolved to a lone surname run */
     unsigned char *lowseen;      /* per group: 0 not looked up, 1 written in lowercase nearby, 2 not */
-    size_t low_budget;           /* bytes lower_form_near() may still scan (keeps the text linear) */
     stance_error *err;
 } ctx;
 

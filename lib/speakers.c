@@ -193,7 +193,6 @@ int stance_q_surname_genders(ctx *c)
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
     c->lgender = stance_calloc(l->n, sizeof *c->lgender);
     c->lowseen = stance_calloc(l->n, sizeof *c->lowseen);
-    c->low_budget = 8 * c->len + 65536;
     if (!c->sur_gender || !c->group || !c->ggender || !c->lgender || !c->lowseen)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
@@ -608,20 +607,18 @@ static int who_said(ctx *c, const stance_name *nm, size_t lim)
 /* Is the one-word run @p nm (ASCII capital first) a lowercase word of the
  * lexicon, or written in lowercase as a word within LOWER_REACH bytes around
  * it ("people" for "People")? A word the text never writes in lowercase
- * ("Cruz openly admitted") is a name. */
+ * ("Cruz openly admitted") is a name. Linear on any text: the search is
+ * bounded around the run (stance_near_reach(), as names.c's and discovery's
+ * are) and made once per surname group. */
 #define LOWER_REACH 3000u
 static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi);
 static int lower_form_near(ctx *c, const stance_name *nm)
 {
-    size_t lo = nm->start > LOWER_REACH ? nm->start - LOWER_REACH : 0,
-           hi = nm->end + LOWER_REACH < c->len ? nm->end + LOWER_REACH : c->len,
-           g = c->group ? c->group[nm - c->names->v] : 0;
+    size_t lo, hi, g = c->group ? c->group[nm - c->names->v] : 0;
     int seen;
     if (c->lowseen && c->lowseen[g])
         return c->lowseen[g] == 1; /* once per surname group, around the first run that asks */
-    if (hi - lo > c->low_budget)
-        return 1; /* (no budget left: no new names from here on) */
-    c->low_budget -= hi - lo;
+    stance_near_reach(c->len, nm->start, nm->end, LOWER_REACH, &lo, &hi);
     seen = lower_form_in(c, nm, lo, hi);
     if (c->lowseen)
         c->lowseen[g] = seen ? 1 : 2;
