@@ -14,7 +14,7 @@ same() { # NAME args...
     "$base" "$@" > "$tmp/a" 2>&1 || true
     "$new" "$@" > "$tmp/b" 2>&1 || true
     if cmp -s "$tmp/a" "$tmp/b"; then echo "same: $name ($(wc -l < "$tmp/a") lines)"
-    else echo "DIFFERENT: $name"; diff "$tmp/a" "$tmp/b" | head -5; fail=1; fi
+    else echo "DIFFERENT: $name"; { diff "$tmp/a" "$tmp/b" || true; } | head -5 | cut -c1-300; fail=1; fi
 }
 dev=$data/newsmtsc/dev.jsonl
 for head in "" stance sentiment; do
