@@ -167,42 +167,17 @@ else
 fi
 
 # --- 5. stance predict against fastText, per line, both loaded ---------------------------
+# bench/predict/predict_vs_fasttext.sh is the one measurement (pred16): both read a file, every
+# timed run writes to /dev/null, fastText gives all three probabilities. This section used to feed
+# fastText on stdin (~5 % more instructions a line for it) with k = 1 (~7 % fewer): not the same runs.
 if [ $have_mtsc = 1 ] && command -v fasttext >/dev/null; then
-    # fastText's start-up (reading its 800 MB matrix) costs about 4-5 s of CPU and varies by
-    # +-0.3 s on a busy machine, about 15,000 of its lines: per-line figures from a few thousand
-    # lines were noise. NewsMTSC dev x100 (78,500 lines) makes its per-line part about 2 s.
     prep=${RATIOS_PREDICT_REPEAT:-100}
-    python3 - "$data/newsmtsc" "$tmp" "$prep" <<'PY'
-import json, re, sys
-src, tmp, rep = sys.argv[1], sys.argv[2], int(sys.argv[3])
-clean = lambda t: re.sub(r"\s+", " ", t).strip()
-with open(f"{tmp}/ft.train", "w") as f:
-    for l in open(f"{src}/train.jsonl"):
-        r = json.loads(l); f.write("__label__%s %s\n" % (r["label"], clean(r["text"])))
-dev = [json.loads(l) for l in open(f"{src}/dev.jsonl")]
-for name, rows in (("few", dev[:10]), ("many", dev * rep)):
-    with open(f"{tmp}/{name}.ft", "w") as f, open(f"{tmp}/{name}.jsonl", "w") as g:
-        for r in rows:
-            f.write(clean(r["text"]) + "\n")
-            g.write(json.dumps({"id": r["id"], "task": "stance", "text": r["text"], "target": r["target"],
-                                "target_spans": r["target_spans"]}) + "\n")
-PY
-    nice fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null 2>&1
-    nf=$(wc -l < "$tmp/few.ft"); nm=$(wc -l < "$tmp/many.ft")
-    for i in $(seq "$reps"); do
-        a=$(cpu /dev/null "$tmp/few.ft" fasttext predict-prob "$tmp/ft.bin" - | cut -d' ' -f1)
-        b=$(cpu /dev/null "$tmp/few.jsonl" "$stance" predict -m "$model" --head stance | cut -d' ' -f1)
-        c=$(cpu /dev/null "$tmp/many.ft" fasttext predict-prob "$tmp/ft.bin" - | cut -d' ' -f1)
-        d=$(cpu /dev/null "$tmp/many.jsonl" "$stance" predict -m "$model" --head stance | cut -d' ' -f1)
-        echo "$a $b $c $d" >> "$tmp/pred"
-    done
-    awk -v n="$((nm - nf))" '{print ($3-$1)/n, ($4-$2)/n, $1, $2}' "$tmp/pred" > "$tmp/pl"
-    ft=$(awk '{print $1}' "$tmp/pl" | median); st=$(awk '{print $2}' "$tmp/pl" | median)
-    ft0=$(awk '{print $3}' "$tmp/pl" | median); st0=$(awk '{print $4}' "$tmp/pl" | median)
-    echo "predict per line, NewsMTSC dev x$prep ($nm - $nf lines, $reps interleaved pairs, CPU, medians):"
-    echo "  fastText predict-prob $(calc "round($ft*1e6,1)") us/line, stance predict $(calc "round($st*1e6,1)") us/line; speed ratio stance/fastText $(calc "round($ft/$st,2) if $st > 0 else 'na'") (target >= 1.3)"
-    echo "  start-up ($nf lines): fastText $(calc "round($ft0*1000)") ms CPU, stance $(calc "round($st0*1000)") ms CPU"
-    summary "predict per line, speed stance / fastText (both loaded)" "$(calc "$ft/$st if $st > 0 else 0")" 1.3 higher
+    ROUNDS=$reps STANCE_BIN=$stance STANCE_DATA=$data \
+        bash "$(dirname "$0")/predict/predict_vs_fasttext.sh" "$model" "$prep" > "$tmp/pvf" 2>&1
+    sed 's/^/  /' "$tmp/pvf"
+    pr=$(sed -n 's/^marginal (.*ratio \([0-9.]*\)$/\1/p' "$tmp/pvf")
+    echo "predict per line, NewsMTSC dev x$prep: speed ratio stance/fastText ${pr:-na} (target >= 1.3)"
+    summary "predict per line, speed stance / fastText (both loaded)" "${pr:-0}" 1.3 higher
 else
     echo "predict vs fastText: skipped: no data (or no fasttext)"
 fi

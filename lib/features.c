@@ -237,11 +237,11 @@ static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t f
         need += v[i].len + 1;
     if (need > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, need, 1))
         return STANCE_ERR_NOMEM;
-    memcpy(s->gram, prefix, plen);
+    stance_copy_short(s->gram, prefix, plen);
     for (size_t i = a; i < b; i++) {
         if (i > a)
             s->gram[n++] = ' ';
-        memcpy(s->gram + n, s->t.buf + v[i].off, v[i].len);
+        stance_copy_short(s->gram + n, s->t.buf + v[i].off, v[i].len);
         n += v[i].len;
     }
     return emit(s, cfg, fi, s->gram, n);
@@ -286,7 +286,7 @@ static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
                 t->toks[i].flags &= ~TK_NEED;
                 if (keys_reserve(s, n))
                     return STANCE_ERR_NOMEM;
-                memcpy(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
+                stance_copy_short(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
                 s->n_keys += n;
             }
         return STANCE_OK;
@@ -317,7 +317,7 @@ static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
             size_t a = t->coff[k->src], n = t->coff[k->src + 1] - a;
             if (keys_reserve(s, n))
                 return STANCE_ERR_NOMEM;
-            memcpy(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
+            stance_copy_short(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
             s->n_keys += n;
         } else if (stance_fchar_keys(t, cfg, fi, k, &s->keys, &s->n_keys, &s->keys_cap, s->name_cb, s->name_user)) {
             return STANCE_ERR_NOMEM;
@@ -773,7 +773,7 @@ static int struct_emit(void *user, const char *name, size_t len, double dense)
             if (len > 255 || stance_grow((void **)&s->stags, &s->stags_cap, s->n_stags + 1 + len, 1))
                 return STANCE_ERR_NOMEM; /* (structure.c's names are under 100 bytes) */
             s->stags[s->n_stags] = (unsigned char)len;
-            memcpy(s->stags + s->n_stags + 1, name, len);
+            stance_copy_short(s->stags + s->n_stags + 1, name, len);
             s->n_stags += 1 + len;
         }
         return emit(s, c->cfg, c->fi, name, len);
@@ -1176,8 +1176,12 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance
     if (stance_u32set_reset(&s->bset, s->n_keys + nd))
         return STANCE_ERR_NOMEM;
     tab = s->bset;
-    for (size_t i = 0; i < s->n_keys; i++) {
-        const uint64_t key = s->keys[i];
+    /* the keys and their count in locals: the stores into mask[] (in s->keys'
+     * block) may alias s, and the compiler would load both again for every key */
+    const uint64_t *const keys = s->keys;
+    const size_t nk = s->n_keys;
+    for (size_t i = 0; i < nk; i++) {
+        const uint64_t key = keys[i];
         const uint32_t at = stance_u32set_add(t, (uint32_t)(key >> 4));
         if (at == w) {
             out->idx[w++] = (uint32_t)(key >> 4);

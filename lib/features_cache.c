@@ -209,7 +209,7 @@ static const wmemo_ent *memo_get(wmemo *m, const ftext *t, const stance_featcfg 
     *rc = STANCE_OK;
     for (; m->slot[h]; h = (h + 1) & (m->n_slot - 1)) {
         e = &m->ent[m->slot[h] - 1];
-        if (e->len == k->len && memcmp(m->bytes + e->off, p, k->len) == 0)
+        if (e->len == k->len && stance_same_short(m->bytes + e->off, p, k->len))
             return e;
     }
     if (m->n_ent >= MEMO_MAX || k->len > UINT32_MAX)
@@ -302,7 +302,7 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
         if (e && e->nk && m->cfi == cfi) {
             if (stance_grow((void **)&t->ckeys, &t->ckeys_cap, t->n_ckeys + e->nk, sizeof *t->ckeys))
                 return STANCE_ERR_NOMEM;
-            memcpy(t->ckeys + t->n_ckeys, m->keys + e->k0, e->nk * sizeof *t->ckeys);
+            stance_copy_short(t->ckeys + t->n_ckeys, m->keys + e->k0, e->nk * sizeof *t->ckeys);
             t->n_ckeys += e->nk;
         } else if (stance_fchar_keys(t, cfg, cfi, k, &t->ckeys, &t->n_ckeys, &t->ckeys_cap, NULL, NULL)) {
             return STANCE_ERR_NOMEM;
@@ -346,7 +346,7 @@ static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, cha
             for (size_t j = i; j < i + n; j++) {
                 if (j > i)
                     (*gram)[len++] = ' ';
-                memcpy(*gram + len, t->buf + t->toks[j].off, t->toks[j].len);
+                stance_copy_short(*gram + len, t->buf + t->toks[j].off, t->toks[j].len);
                 len += t->toks[j].len;
             }
             t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, *gram, len);

@@ -9,6 +9,7 @@
  *   sieves.c    the ordered attribution sieves and the direct/partial decision
  *   indirect.c  the indirect-speech sieves
  *   speakers.c  mention -> speaker: names, pronouns, inheritance (last stage)
+ *   speakers_desc.c  pronouns that continue a description or document (speakers_int.h)
  */
 #ifndef STANCE_QUOTES_INT_H
 #define STANCE_QUOTES_INT_H
@@ -80,7 +81,6 @@ typedef struct ctx {
     int *ggender;                /* per group: gender, learned from pronouns as they resolve */
     unsigned char *lgender;      /* per group: gender of a he/she resolved to a lone surname run */
     unsigned char *lowseen;      /* per group: 0 not looked up, 1 written in lowercase nearby, 2 not */
-    size_t low_budget;           /* bytes lower_form_near() may still scan (keeps the text linear) */
     stance_error *err;
 } ctx;
 
@@ -340,6 +340,10 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
  * lowercase word ('Jane Roe of the pro-bridge Harbor Review imagined'): an affiliation (np.c). */
 /* '... said, "A." The star then recalled': the attribution after the quote opens the next sentence (sieves_late.c). */
 int stance_q_after_opens_sentence(ctx *c, const sv *v);
+/* A colon leads in the quote: 'X said: "' or the paragraph before ends with one (sieves_late.c). */
+int stance_q_colon_lead(ctx *c, const seg *q);
+/* The quote's content ends a sentence and a capital follows its closing mark (sieves_late.c). */
+int stance_q_closes_sentence(ctx *c, const seg *q);
 /* 'Despite the media attacks, Carson said': the verb ends an opening phrase (sieves_late.c). */
 int stance_q_opener_noun(ctx *c, stance_span np, stance_span v);
 /* 'Then on CNN:', 'to the Dutch newspaper NRC Handelsblad:': the name before a colon does not speak

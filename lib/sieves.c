@@ -591,10 +591,16 @@ static int participle_link(ctx *c, size_t s, size_t e)
 /* ---- the sieves -------------------------------------------------------------- */
 
 /* With an attribution after it, a quote that opens a paragraph or sentence
- * is direct and takes that speaker: the clause before it is not needed. */
-static int need_before(const sv *v)
+ * is direct and takes that speaker: the clause before it is not needed. After
+ * a colon lead-in it is, when the quote closes its sentence and the
+ * attribution after opens the next ('X said: "A." Y added';
+ * stance_q_after_opens_sentence()). */
+static int need_before(ctx *c, const sv *v)
 {
-    return !(v->have_after && (v->q->pc == PC_PARA || v->q->pc == PC_SENT || v->q->pc == PC_COLON));
+    const int pc = v->q->pc;
+    if (!v->have_after || !(pc == PC_PARA || pc == PC_SENT || pc == PC_COLON))
+        return 1;
+    return stance_q_closes_sentence(c, v->q) && stance_q_colon_lead(c, v->q);
 }
 
 /* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
@@ -880,15 +886,19 @@ static const sieve SIEVES[] = {
 
 static int run_sieves(ctx *c, sv *v)
 {
+    int need = -1; /* need_before(), asked again when an attribution after is found */
     for (size_t i = 0; i < sizeof SIEVES / sizeof SIEVES[0]; i++) {
         const sieve *s = &SIEVES[i];
         int r;
-        if (s->slot == SLOT_LATE || (s->slot == SLOT_AFTER ? v->have_after : (v->have_before || !need_before(v))))
+        if (s->slot == SLOT_LATE || (s->slot == SLOT_AFTER ? v->have_after : v->have_before))
+            continue;
+        if (s->slot != SLOT_AFTER && !(need >= 0 ? need : (need = need_before(c, v))))
             continue;
         if ((r = s->fn(c, v)) < 0)
             return r;
         if (r && s->slot == SLOT_AFTER) {
             v->have_after = 1;
+            need = -1;
             v->after.rule = s->id;
         } else if (r) {
             v->have_before = 1;

@@ -436,21 +436,51 @@ int stance_q_colon_name_speaks(ctx *c, size_t pos, size_t floor)
     return !addressee_before(c, pos, floor);
 }
 
-/* '... Hayek said, "America has a problem." The star then recalled ...': the
- * quote closes a sentence and the attribution after it opens the next one
- * (a capital after the closing mark): the attribution just before the mark
- * ('X said, "') is the quote's; the one after tells of something else or
+/* Does a colon lead in quote @p q: 'X said: "' or a paragraph before it ending 'X said:'? */
+int stance_q_colon_lead(ctx *c, const seg *q)
+{
+    size_t pe;
+    if (q->pc == PC_COLON)
+        return 1;
+    if (q->pc != PC_PARA || q->para < 2)
+        return 0;
+    pe = stance_q_prev_para_end(c, q);
+    return pe > 0 && c->t[pe - 1] == ':';
+}
+
+/* Does quote @p q close a sentence ('.', '?', '!' last in its content) and a
+ * new one open right after its closing mark (a capital)? */
+int stance_q_closes_sentence(ctx *c, const seg *q)
+{
+    const char *t = c->t;
+    size_t p = back1(t, q->ce), k;
+    unsigned char b = (unsigned char)t[p];
+    if (!(b == '.' || b == '?' || b == '!'))
+        return 0;
+    k = skip_hs(t, q->close, c->len);
+    return k < c->len && k > q->close && letter_case(t, k, c->len) == 1;
+}
+
+/* '... Hayek said, "America has a problem." The star then recalled ...' /
+ * 'Roe told reporters: "We will be back." Doe added, "..."': the quote closes
+ * a sentence after its lead-in ('X said, "', 'X said: "', 'According to X,
+ * "', a paragraph 'X said:') and the attribution after it opens the next
+ * one: the lead-in is the quote's; the one after tells of something else or
  * leads in the next quote ('The candidate reiterated: "'). */
 int stance_q_after_opens_sentence(ctx *c, const sv *v)
 {
-    const char *t = c->t;
-    size_t p = back1(t, v->q->ce), k;
-    unsigned char b = (unsigned char)t[p];
-    if (!(b == '.' || b == '?' || b == '!') || (v->before.rule != STANCE_RULE_BEFORE && v->before.rule != STANCE_RULE_SPLIT) ||
-        v->q->pc != PC_COMMA)
+    switch (v->before.rule) {
+    case STANCE_RULE_BEFORE:
+    case STANCE_RULE_SPLIT:
+    case STANCE_RULE_ACCORDING:
+    case STANCE_RULE_NAME_COLON:
+    case STANCE_RULE_INVERTED:
+    case STANCE_RULE_PARA_COLON:
+        break; /* (not the colon subject: 'She said that ..., to which Roe interjected: "') */
+    default:
         return 0;
-    k = skip_hs(t, v->q->close, c->len);
-    return k < c->len && k > v->q->close && letter_case(t, k, c->len) == 1;
+    }
+    return stance_q_closes_sentence(c, v->q) && (v->q->pc == PC_COMMA || stance_q_colon_lead(c, v->q));
 }
 
 /* 'Despite the perceived media attacks, Carson said that "': a "verb" that

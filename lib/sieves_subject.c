@@ -106,13 +106,22 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
 
 /* Do only lowercase words, the last a role or person noun, stand between the
  * name runs @p nm and @p nx ("Dalton Post columnist Jane Roe", "Lenby Trust
- * press officer Ida Brandt"): the first run qualifies the person named next. */
+ * press officer Ida Brandt", or in commas "Lenby's Dalton state director,
+ * Ida Brandt, said"): the first run qualifies the person named next. */
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
 {
-    size_t s, e;
-    if (nx->start <= nm->end || !stance_q_only_lower_words(c, nm->end, nx->start))
+    size_t s, e, to = nx->start;
+    if (nx->start <= nm->end)
         return 0;
-    stance_q_lower_word_before(c, nx->start, nm->end, &s, &e);
+    while (to > nm->end && stance_hspace(c->t, back1(c->t, to), c->len))
+        to = back1(c->t, to);
+    if (to > nm->end && c->t[to - 1] == ',' && nx->end < c->len && c->t[nx->end] == ',')
+        to--; /* the name in apposition */
+    else
+        to = nx->start;
+    if (!stance_q_only_lower_words(c, nm->end, to))
+        return 0;
+    stance_q_lower_word_before(c, to, nm->end, &s, &e);
     return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
 }
 

@@ -3,6 +3,7 @@
 #define STANCE_SORT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Sort @p n keys ascending, keys < 2^key_bits, using @p tmp (n entries) as
  * scratch: insertion sort for short arrays; below 1,024 keys one counting pass
@@ -23,6 +24,59 @@ static inline unsigned stance_bits_for(size_t v)
     while (b < 64 && (v >> b))
         b++;
     return b;
+}
+
+/* ---- short byte runs (a word, a feature name, a word's keys) ---- */
+
+/* memcpy(@p dst, @p src, @p n) for runs that do not overlap, without a call up
+ * to 32 bytes: the first and the last 4, 8 or 16 bytes (overlapping in the
+ * middle), all loaded before any store. The feature path copies ~110 runs a
+ * statement of ~6 bytes, where the call and glibc's choice of a copy cost more
+ * than the copy (`perf`: memcpy and its PLT stub 6 % of `stance predict`). */
+static inline void stance_copy_short(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    if (n >= 8) {
+        uint64_t a, b, c, e;
+        if (n > 32) {
+            memcpy(d, s, n);
+            return;
+        }
+        if (n > 16) {
+            memcpy(&a, s, 8), memcpy(&b, s + 8, 8), memcpy(&c, s + n - 16, 8), memcpy(&e, s + n - 8, 8);
+            memcpy(d, &a, 8), memcpy(d + 8, &b, 8), memcpy(d + n - 16, &c, 8), memcpy(d + n - 8, &e, 8);
+            return;
+        }
+        memcpy(&a, s, 8), memcpy(&e, s + n - 8, 8);
+        memcpy(d, &a, 8), memcpy(d + n - 8, &e, 8);
+    } else if (n >= 4) {
+        uint32_t a, e;
+        memcpy(&a, s, 4), memcpy(&e, s + n - 4, 4);
+        memcpy(d, &a, 4), memcpy(d + n - 4, &e, 4);
+    } else if (n) {
+        const unsigned char a = s[0], b = s[n >> 1], e = s[n - 1];
+        d[0] = a, d[n >> 1] = b, d[n - 1] = e;
+    }
+}
+
+/* memcmp(@p a, @p b, @p n) == 0 without a call up to 16 bytes (as above). */
+static inline int stance_same_short(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+    if (n >= 8) {
+        uint64_t p, q, r, t;
+        if (n > 16)
+            return memcmp(x, y, n) == 0;
+        memcpy(&p, x, 8), memcpy(&q, y, 8), memcpy(&r, x + n - 8, 8), memcpy(&t, y + n - 8, 8);
+        return ((p ^ q) | (r ^ t)) == 0;
+    }
+    if (n >= 4) {
+        uint32_t p, q, r, t;
+        memcpy(&p, x, 4), memcpy(&q, y, 4), memcpy(&r, x + n - 4, 4), memcpy(&t, y + n - 4, 4);
+        return ((p ^ q) | (r ^ t)) == 0;
+    }
+    return !n || (x[0] == y[0] && x[n >> 1] == y[n >> 1] && x[n - 1] == y[n - 1]);
 }
 
 /* ---- records (the mention and entity lists) ---- */

@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "quotes_int.h"
+#include "speakers_int.h"
 
 /* person_like() and "org or acronym" of the names a resolution looks at,
  * computed once per pronoun: bit 1 known, bit 2 person, bit 4 org. */
@@ -193,7 +193,6 @@ int stance_q_surname_genders(ctx *c)
     c->ggender = stance_calloc(l->n, sizeof *c->ggender);
     c->lgender = stance_calloc(l->n, sizeof *c->lgender);
     c->lowseen = stance_calloc(l->n, sizeof *c->lowseen);
-    c->low_budget = 8 * c->len + 65536;
     if (!c->sur_gender || !c->group || !c->ggender || !c->lgender || !c->lowseen)
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     while (i < l->n) {
@@ -608,20 +607,18 @@ static int who_said(ctx *c, const stance_name *nm, size_t lim)
 /* Is the one-word run @p nm (ASCII capital first) a lowercase word of the
  * lexicon, or written in lowercase as a word within LOWER_REACH bytes around
  * it ("people" for "People")? A word the text never writes in lowercase
- * ("Cruz openly admitted") is a name. */
+ * ("Cruz openly admitted") is a name. Linear on any text: the search is
+ * bounded around the run (stance_near_reach(), as names.c's and discovery's
+ * are) and made once per surname group. */
 #define LOWER_REACH 3000u
 static int lower_form_in(ctx *c, const stance_name *nm, size_t lo, size_t hi);
 static int lower_form_near(ctx *c, const stance_name *nm)
 {
-    size_t lo = nm->start > LOWER_REACH ? nm->start - LOWER_REACH : 0,
-           hi = nm->end + LOWER_REACH < c->len ? nm->end + LOWER_REACH : c->len,
-           g = c->group ? c->group[nm - c->names->v] : 0;
+    size_t lo, hi, g = c->group ? c->group[nm - c->names->v] : 0;
     int seen;
     if (c->lowseen && c->lowseen[g])
         return c->lowseen[g] == 1; /* once per surname group, around the first run that asks */
-    if (hi - lo > c->low_budget)
-        return 1; /* (no budget left: no new names from here on) */
-    c->low_budget -= hi - lo;
+    stance_near_reach(c->len, nm->start, nm->end, LOWER_REACH, &lo, &hi);
     seen = lower_form_in(c, nm, lo, hi);
     if (c->lowseen)
         c->lowseen[g] = seen ? 1 : 2;
@@ -849,184 +846,6 @@ subject_word:
     return SI_NONE;
 }
 
-/* Resolve a pronoun speaker. Going back sentence by sentence from the
- * pronoun over names outside quotes that can be a person of that gender
- * (known from titles, first names or pronouns already resolved to it, a
- * speaker of the article, or a full name):
- *  - the first name in subject position of its sentence wins ("Pate claimed
- *    that he hosted Bush ... he said" is Pate, not Bush);
- *  - in a sentence whose subject is someone else (another gender, they/we),
- *    a name of this gender is the one acted on, and answers ("Tom Ruiz
- *    praised Ada Finch. ... she said");
- *  - a sentence whose subject is this very pronoun continues the topic and
- *    is passed over ("She said that Trump ... she said");
- *  - the speaker of the previous quote wins over anything before its
- *    attribution.
- * Without such a subject, the nearest candidate, or a subject close to it. */
-/* Does the description @p np, ending in "man" or "woman", name a person of
- * another gender than the pronoun's @p g ("a 26-year-old Berlin man" is no "she")? */
-static int other_gender_np(ctx *c, stance_span np, int g)
-{
-    size_t s = np.end;
-    while (s > np.start && letter_before(c->t, s, c->len, -1))
-        s = back1(c->t, s);
-    if (g == STANCE_G_FEMALE)
-        return word_eq(c->t, s, np.end, "man");
-    if (g == STANCE_G_MALE)
-        return word_eq(c->t, s, np.end, "woman");
-    return 0;
-}
-
-/* The noun phrase a pronoun at @p pos continues, when the quote just before
- * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
- * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
- * for the Tribune said. "We ran," he said.', 'the company wrote in its
- * statement. It added, "..."'. A description with "the" ("the businessman",
- * "the senator", "the author") refers back to someone the article has
- * introduced: when the resolver found a person for a he/she (@p best, a
- * names entry, or -1), that name is the speaker, not the description. 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase),
- * else 0. */
-static int noun_phrase_antecedent(ctx *c, size_t qi, attr *a, long nearest, long best)
-{
-    size_t pj = qi, pos = a->spk.start, prev_end;
-    const attr *o;
-    stance_span np;
-    while (pj-- > 0 && qi - pj < 4) {
-        if (c->s[pj].kind == K_SKIP)
-            continue;
-        o = &c->s[pj].a;
-        if (o->how == STANCE_ATTR_NAME || (o->how == STANCE_ATTR_PRONOUN && o->name >= 0))
-            return 0; /* a name is nearer: the rules for names decide */
-        if (o->how == STANCE_ATTR_NOUN && o->spk.start != STANCE_NO_OFFSET)
-            np = o->spk;
-        else if (o->how == STANCE_ATTR_PRONOUN && o->name == NAME_NOUN_PHRASE)
-            np = o->canon;
-        else
-            continue;
-        if (c->s[pj].close > pos || pos - c->s[pj].close > NP_PREV_REACH)
-            return 0;
-        {
-            /* a phrase that opens with a determiner or a lowercase word ("a reporter", "the
-             * company"), not a misread name or participle ("Carter however", "Following reports") */
-            size_t i = np.start, ws, we;
-            if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
-                (upper_at(c->t, ws, c->len) && !lq(c->t, ws, we, STANCE_LQ(DETERMINERS))))
-                return 0;
-            if (best >= 0 && a->gender != STANCE_G_UNKNOWN && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")))
-                return 0;
-        }
-        prev_end = c->s[pj].close;
-        if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
-            prev_end = o->a_end;
-        if ((nearest >= 0 && c->names->v[nearest].start >= prev_end) || other_gender_np(c, np, a->gender))
-            return 0;
-        a->name = NAME_NOUN_PHRASE;
-        a->canon = np;
-        return 1;
-    }
-    return 0;
-}
-
-/* An indefinite description of a person opening the sentence at @p ss, before
- * @p lim ('One California delegate said ...', 'A retired teacher, meanwhile,
- * ...'), past an opening phrase or inside "the <noun> of": "A", "An" or "One", then at most four words, the last a person or
- * role noun followed by a comma or a lowercase word. 1 and its span in @p np. */
-static int indefinite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
-{
-    size_t i = ss, ws, we;
-    int lower = 0; /* (the description does not open the sentence: "a", "an") */
-    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
-        return 0;
-    if (stance_lex_classes_lower(c->t + ws, we - ws) & STANCE_LX(PREP)) {
-        /* "At a drugstore near the mosque, a middle-aged cashier was shaken": past
-         * a short opening phrase, up to its comma */
-        int n = 0;
-        while (n++ < 6 && !(we > ws && c->t[we - 1] == ',') && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
-            ;
-        if (!(we > ws && c->t[we - 1] == ',') || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
-            return 0;
-        lower = 1;
-    }
-    if (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")) {
-        /* "In September, the home of a 26-year-old Berlin man was raided": the
-         * person of an "of" phrase after one or two lowercase words */
-        for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++)
-            if (n > 0 && word_eq(c->t, ws, we, "of"))
-                break;
-        if (!word_eq(c->t, ws, we, "of") || !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we))
-            return 0;
-        lower = 1;
-    }
-    if (lower ? !(word_eq(c->t, ws, we, "a") || word_eq(c->t, ws, we, "an"))
-              : !(word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") || word_eq(c->t, ws, we, "One")))
-        return 0;
-    np->start = ws;
-    for (int n = 0; n < 5 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we); n++) {
-        size_t e = we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
-        if (e > ws && (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)))) {
-            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
-                return 0;
-            np->end = e;
-            return 1;
-        }
-        if (e != we || !(letter_at(c->t, ws, c->len) || (c->t[ws] >= '0' && c->t[ws] <= '9')))
-            return 0; /* (an age: "A 29-year-old Berlin woman") */
-    }
-    return 0;
-}
-
-/* A definite description of a person opening the sentence at @p ss, before
- * @p lim ('The woman who started the chant told reporters ...'): "The", then
- * at most three words, the last a person or role noun followed by a comma or
- * a lowercase word. 1 and its span in @p np. */
-static int definite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
-{
-    size_t i = ss, ws, we;
-    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) || !word_eq(c->t, ws, we, "The"))
-        return 0;
-    np->start = ws;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
-        size_t e = we > ws && c->t[we - 1] == ',' ? we - 1 : we, k = i, ns, ne;
-        if (stance_lex_classes(c->t + ws, e - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) {
-            if (e == we && !(stance_chunk_next(c->t, &k, lim, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
-                return 0;
-            np->end = e;
-            return 1;
-        }
-        if (e != we)
-            return 0;
-    }
-    return 0;
-}
-
-/* A he/she whose paragraph, in its last three sentences up to the pronoun,
- * opens a sentence with an indefinite description of a person and names no
- * candidate (@p best, a names entry, or -1) after it ('One delegate said he
- * tried to give away passes. "Not one," he said.'): the pronoun continues the
- * description. With no candidate at all, a definite description opening such
- * a sentence does too ("The woman who started it said ..."). 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
-static int indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
-{
-    size_t pos = a->spk.start, floor = pos > 700 ? pos - 700 : 0, ss = pos;
-    for (int n = 0; n < 3 && ss > floor; n++) {
-        stance_span np;
-        ss = stance_q_sent_start(c, ss, floor);
-        if (!stance_q_in_quote(c, ss, c->n) &&
-            (indefinite_subject(c, ss, pos, &np) || (best < 0 && definite_subject(c, ss, pos, &np)))) {
-            if ((best >= 0 && c->names->v[best].start > np.start) || other_gender_np(c, np, a->gender))
-                return 0;
-            a->name = NAME_NOUN_PHRASE;
-            a->canon = np;
-            return 1;
-        }
-        if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || best >= 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
-            break; /* (past the paragraph's start only with no candidate, when the pronoun's quote opens it) */
-        while (--ss > floor && (c->t[ss - 1] == '\n' || c->t[ss - 1] == ' '))
-            ;
-    }
-    return 0;
-}
-
 /* The start of the pronoun's own sentence when the pronoun at @p pos is its
  * subject after an opening phrase ('Asked about her vote in the event that
  * Clinton faces Trump, she replied: "..."', the quote @p qi right after):
@@ -1089,76 +908,20 @@ static int between_pair(ctx *c, long k)
     return word_eq(c->t, ws, we, "between");
 }
 
-/* '"...," Bujnowski wrote in the affidavit. It continued: "...': an "It"
- * opening the sentence right after a quote whose named speaker's attribution
- * ends "in the" (or "a") and one to three lowercase words is that document,
- * and its writer speaks. 1 with @p a set, else 0. */
-static int it_document(ctx *c, size_t qi, attr *a)
-{
-    size_t pj = qi, pos = a->spk.start, e, k, ws, we;
-    const attr *o;
-    int n = 0;
-    while (pj-- > 0 && c->s[pj].kind == K_SKIP)
-        ;
-    if (pj >= qi || c->t[pos] != 'I')
-        return 0;
-    o = &c->s[pj].a;
-    if (o->how != STANCE_ATTR_NAME || o->name < 0 || o->a_end == STANCE_NO_OFFSET || o->a_end > pos ||
-        c->s[pj].close > pos || pos - o->a_end > 80)
-        return 0;
-    for (e = pos; e > o->a_end && stance_hspace(c->t, back1(c->t, e), c->len);)
-        e = back1(c->t, e);
-    if (e <= o->a_end + 1 || c->t[e - 1] != '.')
-        return 0; /* the attribution's sentence ends right before "It" */
-    for (k = e - 1; n < 4 && stance_q_word_before(c, k, o->a_end, &ws, &we) && lower_at(c->t, ws, c->len); k = ws, n++)
-        if (n > 0 && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "a")))
-            break;
-    if (n < 1 || n > 3 || !(word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "a")) ||
-        !stance_q_word_before(c, ws, o->a_end, &ws, &we) || !word_eq(c->t, ws, we, "in"))
-        return 0;
-    a->name = o->name;
-    a->canon = o->canon;
-    return 1;
-}
-
-/* '... the panel's memo seemed aimed at the critics. / "...," it stated.': an
- * "it" after a quote that opens its paragraph, when the paragraph before ends
- * with a sentence opening with a noun of speech or writing ("memo",
- * "statement"), after a possessive or "The" and at most two lowercase words,
- * then a lowercase word: that phrase speaks. 1 with @p a set, else 0. */
-static int it_speech_subject(ctx *c, size_t qi, attr *a)
-{
-    size_t p = c->s[qi].open, floor, ss, i, ws, we;
-    while (p > 0 && c->s[qi].open - p < 3 && c->t[p - 1] != '\n')
-        p--; /* (back over the opening mark) */
-    if (p == 0 || c->t[p - 1] != '\n' || a->spk.start < c->s[qi].close)
-        return 0;
-    while (p > 0 && (c->t[p - 1] == '\n' || c->t[p - 1] == ' '))
-        p--;
-    if (p == 0 || c->t[p - 1] != '.')
-        return 0;
-    floor = p > 400 ? p - 400 : 0;
-    ss = stance_q_sent_start(c, p - 1, floor);
-    if (ss >= p || stance_q_in_quote(c, ss, c->n))
-        return 0;
-    i = ss;
-    if (!stance_chunk_next(c->t, &i, p, c->len, &ws, &we) ||
-        !(word_eq(c->t, ws, we, "The") || (we - ws > 2 && stance_q_possessive_at(c, we - 2)) ||
-          (we - ws > 4 && stance_q_possessive_at(c, we - 4))))
-        return 0;
-    for (int n = 0; n < 3 && stance_chunk_next(c->t, &i, p, c->len, &ws, &we) && lower_at(c->t, ws, c->len); n++) {
-        size_t k = i, ns, ne;
-        if (lq(c->t, ws, we, STANCE_LQ(SPEECH_NOUN))) {
-            if (!(stance_chunk_next(c->t, &k, p, c->len, &ns, &ne) && lower_at(c->t, ns, c->len)))
-                return 0;
-            a->name = NAME_NOUN_PHRASE;
-            a->canon = (stance_span){ss, we};
-            return 1;
-        }
-    }
-    return 0;
-}
-
+/* Resolve a pronoun speaker. Going back sentence by sentence from the
+ * pronoun over names outside quotes that can be a person of that gender
+ * (known from titles, first names or pronouns already resolved to it, a
+ * speaker of the article, or a full name):
+ *  - the first name in subject position of its sentence wins ("Pate claimed
+ *    that he hosted Bush ... he said" is Pate, not Bush);
+ *  - in a sentence whose subject is someone else (another gender, they/we),
+ *    a name of this gender is the one acted on, and answers ("Tom Ruiz
+ *    praised Ada Finch. ... she said");
+ *  - a sentence whose subject is this very pronoun continues the topic and
+ *    is passed over ("She said that Trump ... she said");
+ *  - the speaker of the previous quote wins over anything before its
+ *    attribution.
+ * Without such a subject, the nearest candidate, or a subject close to it. */
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
@@ -1172,9 +935,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     long first = -1;
     if (g == STANCE_G_UNKNOWN) {
         /* they / we / I: left unresolved; "it" only continues a noun phrase that spoke */
-        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't' &&
-            !noun_phrase_antecedent(c, qi, a, -1, -1) && !it_document(c, qi, a))
-            it_speech_subject(c, qi, a);
+        if (a->spk.end - a->spk.start == 2 && (c->t[pos] == 'I' || c->t[pos] == 'i') && c->t[pos + 1] == 't')
+            stance_q_it_antecedent(c, qi, a);
         return;
     }
     k = name_before(c, pos);
@@ -1248,7 +1010,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             (firm < 0 || c->names->v[firm].start < prev_end))
             best = pk;
     }
-    if (noun_phrase_antecedent(c, qi, a, nearest, best) || indefinite_antecedent(c, qi, a, best))
+    if (stance_q_np_antecedent(c, qi, a, nearest, best) || stance_q_indefinite_antecedent(c, qi, a, best))
         return;
     if (best < 0)
         return;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "sort.h"
 #include "structure.h"
 
 #define ROLE_RIGHT 6 /* tokens scanned right of a mention for its predicate */
@@ -26,7 +27,7 @@ static int is_punct(const stance_stok *k, const char *set)
 static int is_word(const stance_stok *k, const char *w)
 {
     size_t n = strlen(w);
-    return k->kind == STANCE_ST_WORD && k->n == n && memcmp(k->w, w, n) == 0;
+    return k->kind == STANCE_ST_WORD && k->n == n && stance_same_short(k->w, w, n);
 }
 
 /* A clause ends at punctuation, a conjunction, a relative word or a contrast word.
@@ -121,11 +122,11 @@ static int role(emitter *e, char r, const stance_stok *w, const stance_stok *pre
         memcpy(name + len, "not ", 4);
         len += 4;
     }
-    memcpy(name + len, w->w, w->n);
+    stance_copy_short(name + len, w->w, w->n);
     len += (int)w->n;
     if (prep) {
         name[len++] = ' ';
-        memcpy(name + len, prep->w, prep->n);
+        stance_copy_short(name + len, prep->w, prep->n);
         len += (int)prep->n;
     }
     name[len] = '\0';
@@ -324,7 +325,7 @@ static int emit_prefixed(void *user, const char *name, size_t len, double dense)
     prefixed *p = user;
     if (dense != 0 || p->key_len + 1 + len > sizeof p->buf)
         return 0;
-    memcpy(p->buf + p->key_len + 1, name, len); /* (after "key|", written once by tconj_start) */
+    stance_copy_short(p->buf + p->key_len + 1, name, len); /* (after "key|", written once by tconj_start) */
     return p->fn(p->user, p->buf, p->key_len + 1 + len, 0);
 }
 

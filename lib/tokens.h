@@ -177,10 +177,15 @@ static inline int stance_is_word_byte(unsigned char c)
  * of any article; the whole of a long text searched for each run made one long
  * record's cost quadratic. */
 #define STANCE_NEAR_REACH ((size_t)64 << 10)
+/* The same within @p reach bytes (speakers.c's "written in lowercase nearby"). */
+static inline void stance_near_reach(size_t len, size_t s, size_t e, size_t reach, size_t *lo, size_t *hi)
+{
+    *lo = s > reach ? s - reach : 0;
+    *hi = len - e > reach ? e + reach : len;
+}
 static inline void stance_near(size_t len, size_t s, size_t e, size_t *lo, size_t *hi)
 {
-    *lo = s > STANCE_NEAR_REACH ? s - STANCE_NEAR_REACH : 0;
-    *hi = len - e > STANCE_NEAR_REACH ? e + STANCE_NEAR_REACH : len;
+    stance_near_reach(len, s, e, STANCE_NEAR_REACH, lo, hi);
 }
 
 /* Does the word of @p n bytes @p first, w[1, n) (w[0] is not read: "people"

@@ -991,6 +991,32 @@ static void test_features_memo_kept_checks_lexicon(void **state)
 }
 
 /* stance_u32set (sort.h): a set of buckets with places in the order they came. */
+/* stance_copy_short / stance_same_short against memcpy / memcmp for every length
+ * 0-40 and every offset of a difference, at odd alignments, without touching a
+ * byte beyond the run. */
+static void test_features_short_runs(void **state)
+{
+    unsigned char src[64], dst[64], ref[64], other[64];
+    (void)state;
+    for (size_t i = 0; i < sizeof src; i++)
+        src[i] = (unsigned char)(i * 37 + 11);
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t off = 0; off < 3; off++) {
+            memset(dst, 0xAA, sizeof dst);
+            memset(ref, 0xAA, sizeof ref);
+            stance_copy_short(dst + off, src + 1, n);
+            memcpy(ref + off, src + 1, n);
+            assert_memory_equal(dst, ref, sizeof dst);
+            assert_true(stance_same_short(src + 1, dst + off, n));
+            for (size_t k = 0; k < n; k++) {
+                memcpy(other, src + 1, n);
+                other[k] ^= 0x40;
+                assert_false(stance_same_short(src + 1, other, n));
+                assert_false(stance_same_short(other, src + 1, n));
+            }
+        }
+}
+
 static void test_features_u32set(void **state)
 {
     stance_u32set t = {0};
@@ -1181,6 +1207,7 @@ int main(void)
         cmocka_unit_test(test_features_memo_kept_checks_lexicon),
         cmocka_unit_test(test_features_tokens_ascii_words),
         cmocka_unit_test(test_features_dense_merge_collisions),
+        cmocka_unit_test(test_features_short_runs),
         cmocka_unit_test(test_features_u32set),
         cmocka_unit_test(test_features_unsorted_same_values),
         cmocka_unit_test(test_features_dot_any_order),

@@ -3,7 +3,13 @@
 # on the same lines, in the same run (NewsMTSC dev, stance toward a person).
 # fastText gets its own model trained on the same train split (word bigrams, 25 epochs).
 # Speed is CPU time of paired, interleaved runs (medians), per line from the difference
-# between REPEAT and 2 x REPEAT copies of dev, so start-up cancels out.
+# between REPEAT and 2 x REPEAT copies of dev, so start-up cancels out. Both programs read
+# their input from a file named on the command line (fastText's faster path: from stdin,
+# libstdc++'s cin synchronised with stdio costs it ~5 % more instructions a line) and every
+# timed run writes to /dev/null: fastText flushes each line (one write() a line), which
+# costs more into a file than into /dev/null, so a difference of a run into a file and a
+# run into /dev/null is no per-line cost (pred16: it cut fastText's figure by ~1.7 us).
+# fastText gives all three labels' probabilities (k = 3), as stance predict does.
 #   [ROUNDS=5] bench/predict/predict_vs_fasttext.sh [MODEL] [REPEAT]   (REPEAT copies of dev, default 100)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +43,11 @@ for suffix, reps in (("", repeat), ("2", 2 * repeat)):
 PY
 fasttext supervised -input "$tmp/ft.train" -output "$tmp/ft" -epoch 25 -wordNgrams 2 -thread 1 -seed 1 -verbose 0 >/dev/null
 n=$(wc -l < "$tmp/dev.jsonl")
+# the outputs scored for accuracy, from runs on dev alone (not timed)
+head -n "$(wc -l < "$tmp/dev.gold")" "$tmp/dev.ft" > "$tmp/dev1.ft"
+head -n "$(wc -l < "$tmp/dev.gold")" "$tmp/dev.jsonl" > "$tmp/dev1.jsonl"
+fasttext predict-prob "$tmp/ft.bin" "$tmp/dev1.ft" 3 > "$tmp/ft.out"
+"$stance" predict -m "$model" --head stance "$tmp/dev1.jsonl" > "$tmp/st.out"
 
 # CPU time, never wall time: a busy machine inflates wall time but not CPU time. perf's
 # task-clock of the child when perf works (ms steps), else user+sys from /usr/bin/time
@@ -60,8 +71,8 @@ else
 fi
 one() { # K -> the K-th measurement of a round (1 fastText, 2 stance, 3 and 4 the same on twice the lines)
     case $1 in
-    1) cpu "$tmp/ft.out" fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3 ;;
-    2) cpu "$tmp/st.out" "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl" ;;
+    1) cpu /dev/null fasttext predict-prob "$tmp/ft.bin" "$tmp/dev.ft" 3 ;;
+    2) cpu /dev/null "$stance" predict -m "$model" --head stance "$tmp/dev.jsonl" ;;
     3) cpu /dev/null fasttext predict-prob "$tmp/ft.bin" "$tmp/dev2.ft" 3 ;;
     4) cpu /dev/null "$stance" predict -m "$model" --head stance "$tmp/dev2.jsonl" ;;
     esac
