@@ -13,6 +13,11 @@ article in three ways and compares:
 
 Usage: bench/usertest/score.py [--stance ./stance] [--model models/en-news.stm]
                                [--errors] [--save DIR]
+                               [--data tests/data/usertest2 [--aliases FILE]]
+
+--data reads another directory of NAME.txt / NAME.expect.md (default: the first
+trial's tests/data/usertest); --aliases gives its aliases file (default:
+bench/usertest/aliases.txt with the default directory, none with another one).
 """
 import argparse
 import glob
@@ -62,9 +67,18 @@ def parse_expect(path):
 
 CONF = {}
 ALIASES = {}
-for _line in open(os.path.join(HERE, "aliases.txt"), encoding="utf-8"):
-    if _line.strip() and not _line.startswith("#"):
-        ALIASES[_line.split("|")[0].strip()] = _line.strip()
+
+
+def load_aliases(path):
+    ALIASES.clear()
+    if path is None:
+        return
+    for line in open(path, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            ALIASES[line.split("|")[0].strip()] = line.strip()
+
+
+load_aliases(os.path.join(HERE, "aliases.txt"))
 
 
 def run(stance, model, txt, actors, mode):
@@ -273,7 +287,16 @@ def main():
     ap.add_argument("--model", default=os.path.join(ROOT, "models", "en-news.stm"))
     ap.add_argument("--errors", action="store_true", help="list every error, grouped by kind")
     ap.add_argument("--save", help="directory for the raw JSON outputs")
+    ap.add_argument("--data", help="directory of NAME.txt + NAME.expect.md (default tests/data/usertest)")
+    ap.add_argument("--aliases", help="aliases file for --data (default: aliases.txt for the default"
+                    " directory, none for another)")
     args = ap.parse_args()
+    global DATA
+    if args.data:
+        DATA = os.path.abspath(args.data)
+        load_aliases(args.aliases)
+    elif args.aliases:
+        load_aliases(args.aliases)
     if args.save:
         os.makedirs(args.save, exist_ok=True)
     results = {}
