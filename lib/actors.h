@@ -20,6 +20,7 @@ typedef struct stance_ent {
     stance_mention *more;  /* titles, epithets, pronouns, speaker-self (mentions.c), in text order */
     size_t n_more, more_cap;
     int gender;            /* STANCE_G_* from the article (mentions.c) */
+    int nonperson;         /* the article writes "X, which", "X and its" (mentions.c): no he/she */
 } stance_ent;
 
 typedef struct stance_entityset {
@@ -63,6 +64,10 @@ int stance_actors_short_forms(const stance_quotelist *quotes, const char *text, 
 /* actors_handles.c: the Twitter handles in @p text that name one of the
  * entities out->e[base ..], each added to it as an alias mention. */
 int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base);
+/* actors_handles.c: "Northern Isles Ferry Company (NIFC)": every "NIFC" of
+ * @p text an alias mention of the entity out->e[i >= base] so defined; a
+ * discovered entity of that name is removed (merged into it). */
+int stance_actors_acronym_mentions(const char *text, size_t len, stance_entityset *out, size_t base);
 /* Free one entity's name and mention arrays and zero it (stance_entityset_clear
  * frees what is left; stance_classify releases each one once it is copied). */
 void stance_ent_release(stance_ent *e);

@@ -1354,7 +1354,8 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
 int stance_actors_short_forms(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                               size_t base)
 {
-    return short_forms(&quotes->names, text, len, out, base, 1);
+    return short_forms(&quotes->names, text, len, out, base, 1) ? STANCE_ERR_NOMEM
+                                                                 : stance_actors_acronym_mentions(text, len, out, base);
 }
 
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
@@ -1445,7 +1446,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (!short_forms(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base))
+    if (!short_forms(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
+        !stance_actors_acronym_mentions(text, len, out, base))
         rc = STANCE_OK;
 nomem:
     stance_free(speaks);

@@ -1,5 +1,7 @@
 /*
- * actors_handles.c - Twitter handles as mentions of discovered actors.
+ * actors_handles.c - Twitter handles as mentions of discovered actors; the
+ * acronyms an article defines in brackets as mentions of the actor they
+ * abbreviate (both modes; stance_actors_acronym_mentions()).
  *
  * In discovery (no actors passed), a handle ("@HillaryClinton",
  * "@realDonaldTrump", "@mike_pence", "@SenSanders") is an alias mention of the
@@ -152,3 +154,117 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
     return STANCE_OK;
 }
 
+
+/* ---- acronyms the article defines: "Northern Isles Ferry Company (NIFC)" ----
+ * A name mention of an entity followed by " (" and two to ACRO_MAX capitals
+ * and ")", the capitals the initials of the name's capitalised words ("NIFC")
+ * or of all its words ("OFA" of "Organizing for Action"): every later or
+ * earlier "NIFC" written as a word is an alias mention of that entity, in
+ * both modes; a discovered entity named so is that entity (its mentions are
+ * then the defining one's: it is removed). One pass over the text per
+ * defined acronym, at most one per entity. */
+#define ACRO_MAX 6
+
+/* Are the ACRO_MAX-or-fewer capitals a[0, n) the initials of @p name's
+ * capitalised words, or of all its words? */
+static int initials_of(const char *name, const char *a, size_t n)
+{
+    for (int all = 0; all < 2; all++) {
+        size_t k = 0;
+        int ok = 1;
+        for (const char *p = name; *p && ok; p++)
+            if ((p == name || p[-1] == ' ') && (all || (*p >= 'A' && *p <= 'Z'))) {
+                ok = k < n && (*p | 0x20) == (a[k] | 0x20);
+                k++;
+            }
+        if (ok && k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The acronym defined in brackets right after one of e's name mentions: its
+ * start in @p text, *n its length; 0 when there is none. */
+static size_t defined_acronym(const char *text, size_t len, const stance_ent *e, size_t *n)
+{
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t p = e->mentions[k].end, a = p + 2, q = a;
+        if (e->kinds[k] != STANCE_MK_NAME || a >= len || text[p] != ' ' || text[p + 1] != '(')
+            continue;
+        while (q < len && q - a <= ACRO_MAX && text[q] >= 'A' && text[q] <= 'Z')
+            q++;
+        if (q < len && text[q] == ')' && q - a >= 2 && q - a <= ACRO_MAX && initials_of(e->name, text + a, q - a)) {
+            *n = q - a;
+            return a;
+        }
+    }
+    return 0;
+}
+
+/* Merge the spans v[0, nv) (in text order) into e's mentions as aliases. */
+static int merge_aliases(stance_ent *e, const stance_span *v, size_t nv)
+{
+    size_t n = e->n_mentions + nv, i = e->n_mentions, j = nv;
+    if (stance_grow((void **)&e->mentions, &e->cap, n, sizeof *e->mentions) ||
+        stance_grow((void **)&e->kinds, &e->kcap, n, 1) || stance_grow((void **)&e->rules, &e->rcap, n, 1))
+        return STANCE_ERR_NOMEM;
+    while (j > 0) { /* from the back: the larger start goes last */
+        size_t o = i + j - 1;
+        if (i > 0 && e->mentions[i - 1].start > v[j - 1].start) {
+            i--;
+            e->mentions[o] = e->mentions[i], e->kinds[o] = e->kinds[i], e->rules[o] = e->rules[i];
+        } else {
+            j--;
+            e->mentions[o] = v[j], e->kinds[o] = STANCE_MK_ALIAS, e->rules[o] = STANCE_MR_ALIAS;
+        }
+    }
+    e->n_mentions = n;
+    return STANCE_OK;
+}
+
+/* Every word a[0, n) of the text that is no mention of @p e yet: its alias. */
+static int acronym_mentions(const char *text, size_t len, stance_ent *e, const char *a, size_t n)
+{
+    stance_span *v = NULL;
+    size_t nv = 0, cap = 0, k = 0;
+    int rc = STANCE_OK;
+    for (const char *h = text; (h = memmem(h, len - (size_t)(h - text), a, n)); h += n) {
+        size_t s = (size_t)(h - text);
+        if ((s > 0 && handle_byte(text[s - 1])) || (s + n < len && handle_byte(text[s + n])))
+            continue;
+        while (k < e->n_mentions && e->mentions[k].end <= s)
+            k++;
+        if (k < e->n_mentions && e->mentions[k].start < s + n)
+            continue; /* inside a mention it has */
+        if (stance_grow((void **)&v, &cap, nv + 1, sizeof *v)) {
+            rc = STANCE_ERR_NOMEM;
+            break;
+        }
+        v[nv++] = (stance_span){s, s + n};
+    }
+    if (!rc && nv)
+        rc = merge_aliases(e, v, nv);
+    stance_free(v);
+    return rc;
+}
+
+int stance_actors_acronym_mentions(const char *text, size_t len, stance_entityset *out, size_t base)
+{
+    for (size_t i = base; i < out->n; i++) {
+        size_t n = 0, a = defined_acronym(text, len, &out->e[i], &n);
+        if (!a)
+            continue;
+        for (size_t j = base; j < out->n; j++)
+            if (j != i && out->e[j].discovered && strlen(out->e[j].name) == n &&
+                memcmp(out->e[j].name, text + a, n) == 0) { /* "NIFC" discovered on its own */
+                stance_ent_release(&out->e[j]);
+                memmove(out->e + j, out->e + j + 1, (out->n - j - 1) * sizeof *out->e);
+                out->n--;
+                i -= j < i;
+                break;
+            }
+        if (acronym_mentions(text, len, &out->e[i], text + a, n))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}

@@ -483,15 +483,19 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
 
 /* Organisation actors: a name of two words or more whose head (org_head())
  * is an organisation noun of the lexicon ("Democratic Party", "Supreme Court",
- * "House Select Committee on Benghazi"). */
+ * "House Select Committee on Benghazi"), or any head of an actor that is no
+ * person (stance_person_like(): "Grantham Regional Hospital", "the hospital"). */
 static int find_orgs(mstate *m)
 {
     for (size_t i = 0; i < m->ents->n; i++) {
         size_t hl = 0;
         const char *h = org_head(m->ents->e[i].name, &hl);
         char b[STANCE_LEX_MAXLEN + 1];
-        if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) || !stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)))
+        int free_head = 0;
+        if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) ||
+            (!stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)) && !(free_head = !stance_person_like(&m->ents->e[i]))))
             continue;
+        m->n_free += (size_t)free_head;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
             return STANCE_ERR_NOMEM;
         m->orgs[m->n_orgs++] = (struct org_at){i, h, hl};
@@ -625,7 +629,7 @@ static int scan_words(mstate *m)
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->n_orgs && t[ws] >= 'a' && stance_mentions_lower(t, ws, we, b, sizeof b) &&
-                       stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN)) &&
+                       (m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
@@ -744,8 +748,8 @@ int stance_person_like(const stance_ent *e)
     char b[16];
     /* A discovered name of no known gender may be a place or an organisation
      * ("South Carolina"); a caller's actor of unknown gender stays a candidate. */
-    if (e->discovered && e->gender == STANCE_G_UNKNOWN)
-        return 0;
+    if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson))
+        return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
     for (int k = 0; k < 2; k++) {
@@ -754,6 +758,27 @@ int stance_person_like(const stance_ent *e)
             return 0; /* organisations, places: no "he" or "she" */
     }
     return 1;
+}
+
+/* Does the article write a name mention of @p e as a thing: "X, which",
+ * "X which", "X and its", "X, its"? A person is a "who" and a "his"/"her". */
+static int written_as_thing(const char *t, size_t len, const stance_ent *e)
+{
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t ws, we, p = e->mentions[k].end;
+        if (e->kinds[k] > STANCE_MK_SURNAME)
+            continue;
+        if (p < len && t[p] == ',')
+            p++;
+        if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws))
+            continue;
+        if (stance_word_is(t, ws, we, "and") && stance_word_after(t, len, we, &ws, &we) &&
+            stance_word_is(t, ws, we, "its"))
+            return 1;
+        if (stance_word_is(t, ws, we, "which") || stance_word_is(t, ws, we, "its"))
+            return 1;
+    }
+    return 0;
 }
 
 /* stance_names_gender() of t[s, e): the name scan's when a run's bare name is
@@ -788,6 +813,7 @@ static void settle_genders(mstate *m)
     for (size_t i = 0; i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
         e->gender = e->gender > 0 ? STANCE_G_MALE : e->gender < 0 ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+        e->nonperson = !e->discovered && e->gender == STANCE_G_UNKNOWN && written_as_thing(t, m->len, e);
     }
 }
 

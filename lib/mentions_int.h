@@ -62,6 +62,7 @@ typedef struct mstate {
         size_t hl;
     } * orgs; /* organisation actors (find_orgs) */
     size_t n_orgs, orgs_cap;
+    size_t n_free; /* of those, the ones whose head is no organisation noun (no person: any head) */
 } mstate;
 
 /* mentions.c: the pronoun class of t[ws, we), or NULL when it is no pronoun. */

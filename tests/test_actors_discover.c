@@ -246,6 +246,16 @@ static const short_case short_cases[] = {
      "Cleveland police", "short-form", "", 0},
     {"The Dunmore Police Department made arrests. \"Dunmore was calm,\" said Ann Lee, who thanked the Dunmore police.\n",
      {"Dunmore Police Department"}, 1, "Dunmore Police Department", "short-form", "", 0},
+    /* link14: an acronym the article defines in brackets, by the initials of the capitalised words or of all */
+    {"The Wexmoor Tidal Power Authority (WTPA) raised prices. \"WTPA has cheated this coast,\" said Ann Lee, a "
+     "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "WTPA|WTPA", 1},
+    {"Citizens for Quiet Harbors (CFQH) met. \"CFQH speaks for nobody,\" said Ann Lee, a resident.\n",
+     {"Citizens for Quiet Harbors"}, 1, "Citizens for Quiet Harbors", "alias", "CFQH|CFQH", 1},
+    /* letters that are not its initials; the acronym never defined */
+    {"The Wexmoor Tidal Power Authority (WPA) raised prices. \"WPA has cheated this coast,\" said Ann Lee, a "
+     "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "", 0},
+    {"The Wexmoor Tidal Power Authority raised prices. \"WTPA has cheated this coast,\" said Ann Lee, a "
+     "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "", 0},
     /* another actor's surname */
     {"Grant Holdings hired Tyler Grant. \"Grant is a star,\" said Ann Lee, an agent.\n", {"Grant Holdings", "Tyler Grant"},
      2, "Grant Holdings", "short-form", "", 0},
@@ -285,6 +295,24 @@ static void test_discover_first_name_rule(void **state)
     stance_model_free(m);
 }
 
+/* link14: discovery merges an acronym the article defines into the entity of the full name. */
+static void test_discover_defined_acronym(void **state)
+{
+    static const char text[] =
+        "The Wexmoor Tidal Power Authority (WTPA) raised prices again. Wexmoor Tidal Power Authority staff "
+        "declined to comment.\n\n\"WTPA has cheated every family on this coast,\" said Ann Lee, a resident.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    char got[64];
+    (void)state;
+    rule_words(res, text, "Wexmoor Tidal Power Authority", "alias", got, sizeof got);
+    assert_string_equal(got, "WTPA|WTPA");
+    assert_null(entity_named(res, "WTPA"));
+    assert_true(is_target(res, 0, "Wexmoor Tidal Power Authority"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_word_in_span_random),
         cmocka_unit_test(test_actors_short_forms),
         cmocka_unit_test(test_discover_first_name_rule),
+        cmocka_unit_test(test_discover_defined_acronym),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
