@@ -483,8 +483,9 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
 
 /* Organisation actors: a name of two words or more whose head (org_head())
  * is an organisation noun of the lexicon ("Democratic Party", "Supreme Court",
- * "House Select Committee on Benghazi"), or any head of an actor that is no
- * person (stance_person_like(): "Grantham Regional Hospital", "the hospital"). */
+ * "House Select Committee on Benghazi"), or any head of a caller's actor that
+ * is no person (stance_person_like(): "Grantham Regional Hospital", "the
+ * hospital"; not of a discovered one: "World War" is no "the war"). */
 static int find_orgs(mstate *m)
 {
     for (size_t i = 0; i < m->ents->n; i++) {
@@ -493,7 +494,8 @@ static int find_orgs(mstate *m)
         char b[STANCE_LEX_MAXLEN + 1];
         int free_head = 0;
         if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) ||
-            (!stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)) && !(free_head = !stance_person_like(&m->ents->e[i]))))
+            (!stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)) &&
+             !(free_head = !m->ents->e[i].discovered && !stance_person_like(&m->ents->e[i]))))
             continue;
         m->n_free += (size_t)free_head;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
