@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "actors.h"
@@ -161,8 +163,8 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
  * or of all its words ("OFA" of "Organizing for Action"): every later or
  * earlier "NIFC" written as a word is an alias mention of that entity, in
  * both modes; a discovered entity named so is that entity (its mentions are
- * then the defining one's: it is removed). One pass over the text per
- * defined acronym, at most one per entity. */
+ * then the defining one's: it is removed). One pass over the text finds
+ * every defined acronym (a hash set of their keys). */
 #define ACRO_MAX 6
 
 /* Are the ACRO_MAX-or-fewer capitals a[0, n) the initials of @p name's
@@ -201,8 +203,14 @@ static size_t defined_acronym(const char *text, size_t len, const stance_ent *e,
     return 0;
 }
 
-/* Merge the spans v[0, nv) (in text order) into e's mentions as aliases. */
-static int merge_aliases(stance_ent *e, const stance_span *v, size_t nv)
+/* An acronym's occurrence in the text, for the entity that defines it. */
+typedef struct acro_at {
+    size_t owner;
+    stance_span span;
+} acro_at;
+
+/* Merge the spans of v[0, nv) (in text order) into e's mentions as aliases. */
+static int merge_aliases(stance_ent *e, const acro_at *v, size_t nv)
 {
     size_t n = e->n_mentions + nv, i = e->n_mentions, j = nv;
     if (stance_grow((void **)&e->mentions, &e->cap, n, sizeof *e->mentions) ||
@@ -210,61 +218,126 @@ static int merge_aliases(stance_ent *e, const stance_span *v, size_t nv)
         return STANCE_ERR_NOMEM;
     while (j > 0) { /* from the back: the larger start goes last */
         size_t o = i + j - 1;
-        if (i > 0 && e->mentions[i - 1].start > v[j - 1].start) {
+        if (i > 0 && e->mentions[i - 1].start > v[j - 1].span.start) {
             i--;
             e->mentions[o] = e->mentions[i], e->kinds[o] = e->kinds[i], e->rules[o] = e->rules[i];
         } else {
             j--;
-            e->mentions[o] = v[j], e->kinds[o] = STANCE_MK_ALIAS, e->rules[o] = STANCE_MR_ALIAS;
+            e->mentions[o] = v[j].span, e->kinds[o] = STANCE_MK_ALIAS, e->rules[o] = STANCE_MR_ALIAS;
         }
     }
     e->n_mentions = n;
     return STANCE_OK;
 }
 
-/* Every word a[0, n) of the text that is no mention of @p e yet: its alias. */
-static int acronym_mentions(const char *text, size_t len, stance_ent *e, const char *a, size_t n)
+/* The key of capitals a[0, n) (n <= ACRO_MAX): five bits a letter, never 0. */
+static uint32_t acro_key(const char *a, size_t n)
 {
-    stance_span *v = NULL;
-    size_t nv = 0, cap = 0, k = 0;
-    int rc = STANCE_OK;
-    for (const char *h = text; (h = memmem(h, len - (size_t)(h - text), a, n)); h += n) {
-        size_t s = (size_t)(h - text);
-        if ((s > 0 && handle_byte(text[s - 1])) || (s + n < len && handle_byte(text[s + n])))
-            continue;
-        while (k < e->n_mentions && e->mentions[k].end <= s)
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k = k << 5 | (uint32_t)(a[i] - 'A' + 1);
+    return k;
+}
+
+/* The spans v[0, nv) of one owner (text order) that lie in none of its
+ * mentions, merged into them as aliases. */
+static int owner_aliases(stance_ent *e, acro_at *v, size_t nv)
+{
+    size_t k = 0, kept = 0;
+    for (size_t i = 0; i < nv; i++) {
+        stance_span s = v[i].span;
+        while (k < e->n_mentions && e->mentions[k].end <= s.start)
             k++;
-        if (k < e->n_mentions && e->mentions[k].start < s + n)
+        if (k < e->n_mentions && e->mentions[k].start < s.end)
             continue; /* inside a mention it has */
-        if (stance_grow((void **)&v, &cap, nv + 1, sizeof *v)) {
-            rc = STANCE_ERR_NOMEM;
-            break;
-        }
-        v[nv++] = (stance_span){s, s + n};
+        v[kept++] = v[i];
     }
-    if (!rc && nv)
-        rc = merge_aliases(e, v, nv);
+    return kept ? merge_aliases(e, v, kept) : STANCE_OK;
+}
+
+/* One pass over the text: every word of two to ACRO_MAX capitals that some
+ * entity defines (set @p t, owners @p owner) is an alias of that entity. */
+static int acronym_mentions(const char *text, size_t len, stance_entityset *out, const stance_u32set *t,
+                            const size_t *owner)
+{
+    acro_at *v = NULL;
+    size_t nv = 0, cap = 0;
+    int rc = STANCE_OK;
+    for (size_t i = 0; i < len && !rc;) {
+        size_t s = i;
+        long at;
+        if (!handle_byte(text[i])) {
+            i++;
+            continue;
+        }
+        while (i < len && text[i] >= 'A' && text[i] <= 'Z')
+            i++;
+        if (i < len && handle_byte(text[i])) { /* a word of other bytes too: skip it */
+            while (i < len && handle_byte(text[i]))
+                i++;
+            continue;
+        }
+        if (i - s < 2 || i - s > ACRO_MAX || (at = stance_u32set_find(t, acro_key(text + s, i - s))) < 0)
+            continue;
+        if (stance_grow((void **)&v, &cap, nv + 1, sizeof *v))
+            rc = STANCE_ERR_NOMEM;
+        else
+            v[nv++] = (acro_at){owner[at], {s, i}};
+    }
+    if (!rc && nv && stance_sort_stable(v, nv, sizeof *v, offsetof(acro_at, owner)))
+        rc = STANCE_ERR_NOMEM;
+    for (size_t i = 0, j; !rc && i < nv; i = j) {
+        for (j = i; j < nv && v[j].owner == v[i].owner;)
+            j++;
+        rc = owner_aliases(&out->e[v[i].owner], v + i, j - i);
+    }
     stance_free(v);
     return rc;
 }
 
+/* Remove the discovered entities named by an acronym another entity defines. */
+static void drop_defined(stance_entityset *out, size_t base, const stance_u32set *t, const size_t *owner)
+{
+    size_t k = base;
+    for (size_t j = base; j < out->n; j++) {
+        stance_ent *e = &out->e[j];
+        size_t n = strlen(e->name), c = 0;
+        long at = -1;
+        while (c < n && e->name[c] >= 'A' && e->name[c] <= 'Z')
+            c++;
+        if (e->discovered && c == n && n >= 2 && n <= ACRO_MAX && (at = stance_u32set_find(t, acro_key(e->name, n))) >= 0 &&
+            owner[at] != j) {
+            stance_ent_release(e);
+            continue;
+        }
+        if (k != j)
+            out->e[k] = *e;
+        k++;
+    }
+    out->n = k;
+}
+
 int stance_actors_acronym_mentions(const char *text, size_t len, stance_entityset *out, size_t base)
 {
-    for (size_t i = base; i < out->n; i++) {
+    stance_u32set t = {0};
+    size_t *owner = NULL, nd = 0;
+    int rc = STANCE_OK;
+    for (size_t i = base; i < out->n && !rc; i++) {
         size_t n = 0, a = defined_acronym(text, len, &out->e[i], &n);
+        uint32_t place;
         if (!a)
             continue;
-        for (size_t j = base; j < out->n; j++)
-            if (j != i && out->e[j].discovered && strlen(out->e[j].name) == n &&
-                memcmp(out->e[j].name, text + a, n) == 0) { /* "NIFC" discovered on its own */
-                stance_ent_release(&out->e[j]);
-                memmove(out->e + j, out->e + j + 1, (out->n - j - 1) * sizeof *out->e);
-                out->n--;
-                i -= j < i;
-                break;
-            }
-        if (acronym_mentions(text, len, &out->e[i], text + a, n))
-            return STANCE_ERR_NOMEM;
+        if (!nd && (stance_u32set_reset(&t, out->n - base) ||
+                    !(owner = stance_malloc_array(out->n - base, sizeof *owner)))) {
+            rc = STANCE_ERR_NOMEM;
+            break;
+        }
+        if ((place = stance_u32set_add(&t, acro_key(text + a, n))) == nd)
+            owner[nd++] = i; /* the first entity to define it */
     }
-    return STANCE_OK;
+    if (!rc && nd && !(rc = acronym_mentions(text, len, out, &t, owner)))
+        drop_defined(out, base, &t, owner);
+    stance_u32set_free(&t);
+    stance_free(owner);
+    return rc;
 }
