@@ -280,36 +280,30 @@ static void test_actors_short_forms(void **state)
     stance_model_free(m);
 }
 
-/* Discovery ties a first name alone to its person by the same path, rule "first-name". */
-static void test_discover_first_name_rule(void **state)
+/* Discovery ties a first name alone to its person by the same path, rule "first-name"; link14: it
+ * merges an acronym the article defines into the entity of the full name (rule "alias"). */
+static void test_discover_rule_words(void **state)
 {
-    static const char text[] = "Karen Hollis runs the firm. \"Karen understands us,\" said Victor Amsel, the founder.\n";
+    static const struct {
+        const char *text, *actor, *rule, *want, *gone;
+    } cases[] = {
+        {"Karen Hollis runs the firm. \"Karen understands us,\" said Victor Amsel, the founder.\n", "Karen Hollis",
+         "first-name", "Karen", "Karen"},
+        {"The Wexmoor Tidal Power Authority (WTPA) raised prices again. Wexmoor Tidal Power Authority staff "
+         "declined to comment.\n\n\"WTPA has cheated every family on this coast,\" said Ann Lee, a resident.\n",
+         "Wexmoor Tidal Power Authority", "alias", "WTPA|WTPA", "WTPA"},
+    };
     stance_model *m = open_model();
-    stance_result *res = discover(m, text);
     char got[64];
     (void)state;
-    rule_words(res, text, "Karen Hollis", "first-name", got, sizeof got);
-    assert_string_equal(got, "Karen");
-    assert_null(entity_named(res, "Karen"));
-    stance_result_free(res);
-    stance_model_free(m);
-}
-
-/* link14: discovery merges an acronym the article defines into the entity of the full name. */
-static void test_discover_defined_acronym(void **state)
-{
-    static const char text[] =
-        "The Wexmoor Tidal Power Authority (WTPA) raised prices again. Wexmoor Tidal Power Authority staff "
-        "declined to comment.\n\n\"WTPA has cheated every family on this coast,\" said Ann Lee, a resident.\n";
-    stance_model *m = open_model();
-    stance_result *res = discover(m, text);
-    char got[64];
-    (void)state;
-    rule_words(res, text, "Wexmoor Tidal Power Authority", "alias", got, sizeof got);
-    assert_string_equal(got, "WTPA|WTPA");
-    assert_null(entity_named(res, "WTPA"));
-    assert_true(is_target(res, 0, "Wexmoor Tidal Power Authority"));
-    stance_result_free(res);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        stance_result *res = discover(m, cases[c].text);
+        rule_words(res, cases[c].text, cases[c].actor, cases[c].rule, got, sizeof got);
+        assert_string_equal(got, cases[c].want);
+        assert_null(entity_named(res, cases[c].gone));
+        assert_true(is_target(res, 0, cases[c].actor));
+        stance_result_free(res);
+    }
     stance_model_free(m);
 }
 
@@ -320,8 +314,7 @@ int main(void)
         cmocka_unit_test(test_discover_one_word_name_kind),
         cmocka_unit_test(test_word_in_span_random),
         cmocka_unit_test(test_actors_short_forms),
-        cmocka_unit_test(test_discover_first_name_rule),
-        cmocka_unit_test(test_discover_defined_acronym),
+        cmocka_unit_test(test_discover_rule_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -244,18 +244,14 @@ static const mention_case MENTION_CASES[] = {
       {"Department of Roads", "the department", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"House Select Committee on Harbors", "the department", 0, NOT_A_MENTION, 0}}},
     /* link14: the head of an actor that is no person is its own last word, whatever the word */
-    {"no person's head noun: \"the bakery\" for \"Olmstead Village Bakery\"",
+    {"no person's head noun: \"the bakery\" for \"Olmstead Village Bakery\", \"the hospital\" (a listed word)",
      "Olmstead Village Bakery, which opened in May, closed. Elena Diaz said the bakery would reopen, "
-     "but the bakery of her aunt stayed shut. Rudo Kessel said the hall was full.",
-     {{"Olmstead Village Bakery", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Rudo Kessel", NULL, 0}},
-     3,
+     "but the bakery of her aunt stayed shut. Rudo Kessel said the hall was full. Nurses at Marrow Valley "
+     "Hospital walked out, and Diaz said the hospital never called.",
+     {{"Olmstead Village Bakery", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Rudo Kessel", NULL, 0}, {"Marrow Valley Hospital", NULL, 0}}, 4,
      {{"Olmstead Village Bakery", "the bakery", 0, TITLE, STANCE_MR_ORG_HEAD},
-      {"Olmstead Village Bakery", "the hall", 0, NOT_A_MENTION, 0}}},
-    {"a listed organisation word: \"the hospital\" for \"Marrow Valley Hospital\"",
-     "Nurses at Marrow Valley Hospital walked out. Elena Diaz said the hospital never called.",
-     {{"Marrow Valley Hospital", NULL, 0}, {"Elena Diaz", NULL, 0}},
-     2,
-     {{"Marrow Valley Hospital", "the hospital", 0, TITLE, STANCE_MR_ORG_HEAD}}},
+      {"Marrow Valley Hospital", "the hospital", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Olmstead Village Bakery", "the hall", 0, NOT_A_MENTION, 0}}}, /* a hall of no actor's name */
     /* link14: an actor the article writes as a thing ("X, which") is no he/she */
     {"\"X, which\": no he/she",
      "Kelbrook Vale beat Torrington 2-0, which surprised nobody.\n\n"
