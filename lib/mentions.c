@@ -756,8 +756,9 @@ int stance_person_like(const stance_ent *e)
         return e->gender != STANCE_G_UNKNOWN;
     for (int k = 0; k < 2; k++) {
         w = k ? org_head(e->name, &wl) : stance_last_word(e->name, n, &wl);
-        if (w && stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST)))
-            return 0; /* organisations, places: no "he" or "she" */
+        if (w && ((stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST))) ||
+                  stance_lex_is(w, wl, STANCE_LX(NONPERSON_LAST))))
+            return 0; /* organisations, places ("Riverside United": the word as written): no "he" or "she" */
     }
     return 1;
 }
