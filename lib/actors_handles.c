@@ -162,7 +162,9 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
  * and ")", the capitals the initials of the name's capitalised words ("NIFC")
  * or of all its words ("OFA" of "Organizing for Action"): every later or
  * earlier "NIFC" written as a word is an alias mention of that entity, in
- * both modes; a discovered entity named so is that entity (its mentions are
+ * both modes; so are, undefined, the initials of three or more capitalised
+ * words of an entity the article names ("ICR" of "Institute for Coastal
+ * Resilience"), unless two entities share them; a discovered entity named so is that entity (its mentions are
  * then the defining one's: it is removed). One pass over the text finds
  * every defined acronym (a hash set of their keys). */
 #define ACRO_MAX 6
@@ -277,7 +279,8 @@ static int acronym_mentions(const char *text, size_t len, stance_entityset *out,
                 i++;
             continue;
         }
-        if (i - s < 2 || i - s > ACRO_MAX || (at = stance_u32set_find(t, acro_key(text + s, i - s))) < 0)
+        if (i - s < 2 || i - s > ACRO_MAX || (at = stance_u32set_find(t, acro_key(text + s, i - s))) < 0 ||
+            owner[at] == SIZE_MAX) /* initials two entities share */
             continue;
         if (stance_grow((void **)&v, &cap, nv + 1, sizeof *v))
             rc = STANCE_ERR_NOMEM;
@@ -306,7 +309,7 @@ static void drop_defined(stance_entityset *out, size_t base, const stance_u32set
         while (c < n && e->name[c] >= 'A' && e->name[c] <= 'Z')
             c++;
         if (e->discovered && c == n && n >= 2 && n <= ACRO_MAX && (at = stance_u32set_find(t, acro_key(e->name, n))) >= 0 &&
-            owner[at] != j) {
+            owner[at] != j && owner[at] != SIZE_MAX) {
             stance_ent_release(e);
             continue;
         }
@@ -317,25 +320,60 @@ static void drop_defined(stance_entityset *out, size_t base, const stance_u32set
     out->n = k;
 }
 
+/* The initials of the capitalised words of @p name into out (ACRO_MAX
+ * bytes): their count, or 0 when there are more than ACRO_MAX. */
+static size_t name_initials(const char *name, char *out)
+{
+    size_t k = 0;
+    for (const char *p = name; *p; p++)
+        if ((p == name || p[-1] == ' ') && *p >= 'A' && *p <= 'Z') {
+            if (k == ACRO_MAX)
+                return 0;
+            out[k++] = *p;
+        }
+    return k;
+}
+
+/* The acronym of entity @p i: the one defined in brackets (@p pass 0), or
+ * (pass 1) the initials of its capitalised words when three or more and the
+ * article names it ("ICR" of "Institute for Coastal Resilience"); its key in
+ * *key, 0 when none. */
+static int entity_acronym(const char *text, size_t len, const stance_ent *e, int pass, uint32_t *key)
+{
+    char b[ACRO_MAX];
+    size_t n = 0, a;
+    if (!pass) {
+        if (!(a = defined_acronym(text, len, e, &n)))
+            return 0;
+        *key = acro_key(text + a, n);
+        return 1;
+    }
+    if (!e->n_mentions || (n = name_initials(e->name, b)) < 3)
+        return 0;
+    *key = acro_key(b, n);
+    return 1;
+}
+
 int stance_actors_acronym_mentions(const char *text, size_t len, stance_entityset *out, size_t base)
 {
     stance_u32set t = {0};
-    size_t *owner = NULL, nd = 0;
+    size_t *owner = NULL, nd = 0, strong = 0, cap = 2 * (out->n - base);
     int rc = STANCE_OK;
-    for (size_t i = base; i < out->n && !rc; i++) {
-        size_t n = 0, a = defined_acronym(text, len, &out->e[i], &n);
-        uint32_t place;
-        if (!a)
-            continue;
-        if (!nd && (stance_u32set_reset(&t, out->n - base) ||
-                    !(owner = stance_malloc_array(out->n - base, sizeof *owner)))) {
-            rc = STANCE_ERR_NOMEM;
-            break;
+    if (out->n == base)
+        return STANCE_OK;
+    if (stance_u32set_reset(&t, cap) || !(owner = stance_malloc_array(cap, sizeof *owner)))
+        rc = STANCE_ERR_NOMEM;
+    for (int pass = 0; pass < 2 && !rc; pass++, strong = nd)
+        for (size_t i = base; i < out->n; i++) {
+            uint32_t key, place;
+            if (!entity_acronym(text, len, &out->e[i], pass, &key))
+                continue;
+            if ((place = stance_u32set_add(&t, key)) == nd)
+                owner[nd++] = i; /* the first entity to claim it */
+            else if (place >= strong && owner[place] != i)
+                owner[place] = SIZE_MAX; /* initials two entities share: neither's */
         }
-        if ((place = stance_u32set_add(&t, acro_key(text + a, n))) == nd)
-            owner[nd++] = i; /* the first entity to define it */
-    }
-    if (!rc && nd && !(rc = acronym_mentions(text, len, out, &t, owner)))
+    if (!rc && !(rc = acronym_mentions(text, len, out, &t, owner)))
         drop_defined(out, base, &t, owner);
     stance_u32set_free(&t);
     stance_free(owner);

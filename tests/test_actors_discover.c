@@ -251,11 +251,15 @@ static const short_case short_cases[] = {
      "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "WTPA|WTPA", 1},
     {"Citizens for Quiet Harbors (CFQH) met. \"CFQH speaks for nobody,\" said Ann Lee, a resident.\n",
      {"Citizens for Quiet Harbors"}, 1, "Citizens for Quiet Harbors", "alias", "CFQH|CFQH", 1},
-    /* letters that are not its initials; the acronym never defined */
+    /* letters that are not its initials */
     {"The Wexmoor Tidal Power Authority (WPA) raised prices. \"WPA has cheated this coast,\" said Ann Lee, a "
      "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "", 0},
+    /* never defined: the initials of three capitalised words, unless two actors share them */
     {"The Wexmoor Tidal Power Authority raised prices. \"WTPA has cheated this coast,\" said Ann Lee, a "
-     "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "", 0},
+     "resident.\n", {"Wexmoor Tidal Power Authority"}, 1, "Wexmoor Tidal Power Authority", "alias", "WTPA", 1},
+    {"The Wexmoor Tidal Power Authority and the Western Trade Promotion Agency met. \"WTPA has cheated this "
+     "coast,\" said Ann Lee.\n", {"Wexmoor Tidal Power Authority", "Western Trade Promotion Agency"}, 2,
+     "Wexmoor Tidal Power Authority", "alias", "", 0},
     /* another actor's surname */
     {"Grant Holdings hired Tyler Grant. \"Grant is a star,\" said Ann Lee, an agent.\n", {"Grant Holdings", "Tyler Grant"},
      2, "Grant Holdings", "short-form", "", 0},
