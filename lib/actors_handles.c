@@ -268,17 +268,14 @@ static int acronym_mentions(const char *text, size_t len, stance_entityset *out,
     for (size_t i = 0; i < len && !rc;) {
         size_t s = i;
         long at;
-        if (!handle_byte(text[i])) {
-            i++;
+        if ((unsigned)((unsigned char)text[i] - 'A') > 25u || (i > 0 && handle_byte(text[i - 1]))) {
+            i++; /* no capital, or one inside a word: one test a byte on the common path */
             continue;
         }
-        while (i < len && text[i] >= 'A' && text[i] <= 'Z')
+        while (i < len && (unsigned)((unsigned char)text[i] - 'A') <= 25u)
             i++;
-        if (i < len && handle_byte(text[i])) { /* a word of other bytes too: skip it */
-            while (i < len && handle_byte(text[i]))
-                i++;
-            continue;
-        }
+        if (i < len && handle_byte(text[i]))
+            continue; /* the word goes on ("Trump") */
         if (i - s < 2 || i - s > ACRO_MAX || (at = stance_u32set_find(t, acro_key(text + s, i - s))) < 0 ||
             owner[at] == SIZE_MAX) /* initials two entities share */
             continue;
@@ -373,7 +370,7 @@ int stance_actors_acronym_mentions(const char *text, size_t len, stance_entityse
             else if (place >= strong && owner[place] != i)
                 owner[place] = SIZE_MAX; /* initials two entities share: neither's */
         }
-    if (!rc && !(rc = acronym_mentions(text, len, out, &t, owner)))
+    if (!rc && nd && !(rc = acronym_mentions(text, len, out, &t, owner)))
         drop_defined(out, base, &t, owner);
     stance_u32set_free(&t);
     stance_free(owner);
