@@ -290,6 +290,37 @@ static int tied(const sstate *s, const ref *r, const desc *d)
     return tied_head(s, r, d) || (d->also && tied_head(s, r, d->also));
 }
 
+/* Is t[ws, we) the head of @p d, or a word of its role? */
+static int head_word(const char *t, size_t ws, size_t we, const desc *d)
+{
+    const char *role;
+    return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
+}
+
+/* Does a description with the head of @p d end at the comma at @p i, right
+ * before a name ("the chief executive of Skyridge Airways, Bernard Lisle",
+ * "a former senator, Jo Roe"): the head last, or before "of"/"for"/"at"/"in",
+ * an article at most three words before the head, no stop in between? */
+#define APPOSED_WORDS 7u
+static int head_apposed_before(const char *t, size_t i, const desc *d)
+{
+    size_t ws, we, pos = i, head = 0;
+    unsigned n = 0;
+    for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
+        if (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "a") || stance_word_is(t, ws, we, "an"))
+            return head && n - head <= 3u;
+        if (!head && head_word(t, ws, we, d)) {
+            size_t as, ae;
+            if (n && !(stance_word_after(t, i, we, &as, &ae) &&
+                              (stance_word_is(t, as, ae, "of") || stance_word_is(t, as, ae, "for") ||
+                               stance_word_is(t, as, ae, "at") || stance_word_is(t, as, ae, "in"))))
+                return 0;
+            head = n + 1;
+        }
+    }
+    return 0;
+}
+
 static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
@@ -297,6 +328,8 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
     const char *role;
     while (i > 0 && t[i - 1] == ' ')
         i--;
+    if (i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, d))
+        return 1;
     if (stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
         if (same_word(t, ws, we, d) || (we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
             return 1; /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
