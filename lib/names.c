@@ -46,7 +46,7 @@ static const char NAME_PAT[] =
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
     "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
     "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" NICK "|" PARTICLE
-    "(?=[ \\x{A0}]\\p{Lu})|" PARTICLE "-" TOK "))*"
+    "(?=[ \\x{A0}](?:" PARTICLE "[ \\x{A0}])?\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";
 
 /* NAME_PAT with each "\003" replaced by "(?:p1|p2|...)", the lexicon's particles
