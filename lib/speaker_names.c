@@ -279,7 +279,8 @@ static int same_word(const char *t, size_t ws, size_t we, const desc *d)
     return we - ws == d->he - d->hs && stance_ascii_caseeq(t + ws, t + d->hs, we - ws);
 }
 
-/* Does the text tie the name at @p r to the description's head: the head or
+/* Does the text tie the name at @p r to the description's head (with @p d NULL:
+ * to any role): the head or
  * its role right before the name ("CNN host Jake Tapper", "Sen. Bernie
  * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")?
  * Either head of two coordinated descriptions will do. */
@@ -290,11 +291,25 @@ static int tied(const sstate *s, const ref *r, const desc *d)
     return tied_head(s, r, d) || (d->also && tied_head(s, r, d->also));
 }
 
-/* Is t[ws, we) the head of @p d, or a word of its role? */
+/* Is t[ws, we) the head of @p d, or a word of its role? With @p d NULL: is
+ * it a role's word at all? */
 static int head_word(const char *t, size_t ws, size_t we, const desc *d)
 {
     const char *role;
+    if (!d)
+        return stance_role_of(t, ws, we, NULL) != NULL;
     return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
+}
+
+/* An article or a possessive determiner ("the", "a", "its", "his"): where a
+ * description opens. */
+static int determiner(const char *t, size_t ws, size_t we)
+{
+    static const char *const w[] = {"the", "a", "an", "its", "his", "her", "their"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (stance_word_is(t, ws, we, w[k]))
+            return 1;
+    return 0;
 }
 
 /* Does a description with the head of @p d end at the comma at @p i, right
@@ -307,7 +322,7 @@ static int head_apposed_before(const char *t, size_t i, const desc *d)
     size_t ws, we, pos = i, head = 0;
     unsigned n = 0;
     for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
-        if (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "a") || stance_word_is(t, ws, we, "an"))
+        if (determiner(t, ws, we))
             return head && n - head <= 3u;
         if (!head && head_word(t, ws, we, d)) {
             size_t as, ae;
@@ -325,16 +340,13 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
     size_t ws, we, i = r->start, pos;
-    const char *role;
     while (i > 0 && t[i - 1] == ' ')
         i--;
     if (i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, d))
         return 1;
     if (stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
-        if (same_word(t, ws, we, d) || (we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
+        if (head_word(t, ws, we, d) || (d && we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
             return 1; /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
-        if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
-            return 1;
     }
     pos = r->end;
     while (pos < s->len && t[pos] == ' ')
@@ -343,9 +355,7 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
         return 0;
     pos++;
     for (unsigned n = 0; n < APPOSITION_WORDS && stance_word_after(t, s->len, pos, &ws, &we); n++, pos = we) {
-        if (same_word(t, ws, we, d))
-            return 1;
-        if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
+        if (head_word(t, ws, we, d))
             return 1;
         if (we < s->len && strchr(",.;", t[we]))
             return 0;
@@ -522,6 +532,20 @@ static const ref *described_subject_before(sstate *s, const desc *d, size_t at, 
     return NULL;
 }
 
+/* The nearest referent before the one at @p lo, within TIE_REACH bytes of
+ * @p at, that the text ties to @p d, or NULL. */
+static const ref *tied_further(const sstate *s, const desc *d, size_t lo, size_t at)
+{
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + TIE_REACH < at)
+            break;
+        if (r->org == d->org && tied(s, r, d))
+            return r;
+    }
+    return NULL;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
@@ -530,7 +554,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
-    const ref *only = NULL, *r0;
+    const ref *only = NULL, *r0, *far;
     int ambiguous = 0;
     *is_tied = 0;
     for (size_t k = lo; k-- > 0;) {
@@ -548,23 +572,20 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
     }
-    if ((r0 = described_subject_before(s, d, at, qs)) != NULL)
+    /* the nearest name further back that the text ties to the head ("Mayor
+     * Bill de Blasio" ... two paragraphs ... "the mayor said"): before the
+     * description opening the sentence before, which is somebody else's then */
+    far = tied_further(s, d, lo, at);
+    if (!far && (r0 = described_subject_before(s, d, at, qs)) != NULL)
         return r0;
+    if (only && !ambiguous && !(far && tied_head(s, only, NULL)))
+        return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back */
     if (only && !ambiguous)
-        return only;
+        only = NULL;
     if (only && (r0 = sentence_subject(s, d, at, qs)))
         return r0;
-    /* no tie nearby and no single candidate: the nearest name further back
-     * that the text ties to the head ("Mayor Bill de Blasio" ... two
-     * paragraphs ... "the mayor said") */
-    for (size_t k = lo; k-- > 0;) {
-        const ref *r = &s->refs[k];
-        if (r->end + TIE_REACH < at)
-            break;
-        if (r->org == d->org && (*is_tied = tied(s, r, d)) != 0)
-            return r;
-    }
-    return NULL;
+    *is_tied = far != NULL; /* no tie nearby and no single candidate */
+    return far;
 }
 
 /* Give quote @p q the allocated @p name (taken, also on failure); the

@@ -1211,6 +1211,13 @@ static void test_speaker_names(void **state)
              "The senator said she would ask for an inquiry. The chief executive said the utility would "
              "\"look at any request with care.\"\n",
              "look at any", "Tom Park", "The chief executive"},
+            /* ... and it beats the one person within reach when another role is hers ("Its
+             * president, Mary Cho,") */
+            {"Sen. Elena Diaz questioned the chief executive of Dalton Water, Tom Park, on Monday.\n\n"
+             "The union sided with her. Its president, Mary Cho, said the outage was only part of the story.\n\n"
+             "The senator said she would ask for an inquiry. The chief executive said the utility would "
+             "\"look at any request with care.\"\n",
+             "look at any", "Tom Park", "The chief executive"},
             /* ... but not across an article: "the senator questioned the chief executive, Tom Park," */
             {"Sen. Elena Diaz met Tom Park. Later the senator questioned the chief executive, Tom Park, for an hour.\n\n"
              "The senator said \"the answers were thin.\"\n",
