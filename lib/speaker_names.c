@@ -234,6 +234,19 @@ static int no_lower(const char *t, size_t s, size_t e)
 
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
+static int head_apposed_before(const char *t, size_t i, const struct desc *d);
+
+/* Does a description with a role end at the comma right before @p start
+ * ("the chief executive of Tarnfield Water, Osric Pellow,")? A name of no
+ * known gender there is a person's. */
+static int role_apposed(const char *t, size_t start)
+{
+    size_t i = start;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, NULL);
+}
+
 static int build_refs(sstate *s)
 {
     const stance_namelist *nl = &s->quotes->names;
@@ -260,7 +273,7 @@ static int build_refs(sstate *s)
         const stance_name *nm = &nl->v[i];
         size_t from = org_run_start(s->t, nm);
         int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, from, nm->last_end))
+        if ((g == STANCE_G_UNKNOWN && !org && !role_apposed(s->t, from)) || in_quote(s->quotes, from, nm->last_end))
             continue;
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
@@ -292,12 +305,13 @@ static int tied(const sstate *s, const ref *r, const desc *d)
 }
 
 /* Is t[ws, we) the head of @p d, or a word of its role? With @p d NULL: is
- * it a role's word at all? */
+ * it a role's word or a person noun at all ("senator", "executive")? */
 static int head_word(const char *t, size_t ws, size_t we, const desc *d)
 {
     const char *role;
     if (!d)
-        return stance_role_of(t, ws, we, NULL) != NULL;
+        return stance_role_of(t, ws, we, NULL) != NULL ||
+               (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
     return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
 }
 

@@ -1226,6 +1226,10 @@ static void test_speaker_names(void **state)
         for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
             speaker_of(rows[i][0], a, 2, rows[i][1], rows[i][2], rows[i][3]);
     }
+    /* spk11: no actors, a name of no known gender: the role apposed before it makes it a person's */
+    speaker_of("Elena Diaz questioned the chief executive of Dalton Water, Osric Pellow, on Monday.\n\n"
+               "The chief executive said the utility would \"look at any request with care.\"\n",
+               NULL, 0, "look at any", "Osric Pellow", "The chief executive");
 }
 
 static void test_targets_two_actors_own_spans(void **state)
