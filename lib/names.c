@@ -46,7 +46,7 @@ static const char NAME_PAT[] =
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
     "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
     "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" NICK "|" PARTICLE
-    "(?=[ \\x{A0}]\\p{Lu})|" PARTICLE "-" TOK "))*"
+    "(?=[ \\x{A0}](?:" PARTICLE "[ \\x{A0}])?\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";
 
 /* NAME_PAT with each "\003" replaced by "(?:p1|p2|...)", the lexicon's particles
@@ -800,20 +800,37 @@ static int fits_mention(const char *text, const stance_name *nm, size_t s, size_
            (g == STANCE_G_UNKNOWN || nm->gender == STANCE_G_UNKNOWN || nm->gender == g);
 }
 
-/* Is run @p nm a word glued before a name rather than a fuller form of it
- * ("Rival Hillary Clinton", "Real Donald Trump", "See Sexton"): its first
- * word is no listed first name, particle or initial, and the text near it
- * (stance_near()) writes it in lowercase ("rival")? */
-static int glued_word_run(const char *text, size_t len, const stance_name *nm)
+/* Is t[ws, we) a word glued before a name ("Rival" of "Rival Hillary
+ * Clinton", "Real Donald Trump", "See Sexton"): no listed first name, particle
+ * or initial, and the text near it (stance_near()) writes it in lowercase
+ * ("rival")? */
+static int glued_word(const char *text, size_t len, size_t ws, size_t we)
 {
-    size_t ws, we, lo, hi;
-    first_word(text, nm, &ws, &we);
+    size_t lo, hi;
     if (we - ws < 2 || text[ws] < 'A' || text[ws] > 'Z' || text[we - 1] == '.' ||
         (stance_lex_classes(text + ws, we - ws) & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) ||
         (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
         return 0;
     stance_near(len, ws, we, &lo, &hi);
     return stance_word_in_span(text, len, lo, hi, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
+}
+
+/* Is the first word of run @p nm glued before a name rather than a fuller form of it? */
+static int glued_word_run(const char *text, size_t len, const stance_name *nm)
+{
+    size_t ws, we;
+    first_word(text, nm, &ws, &we);
+    return glued_word(text, len, ws, we);
+}
+
+size_t stance_names_unglued(const char *text, size_t len, size_t s, size_t e)
+{
+    size_t i = s, ws, we, ns, ne, ls, le;
+    if (!stance_chunk_next(text, &i, e, e, &ws, &we) || !stance_chunk_next(text, &i, e, e, &ns, &ne) ||
+        !stance_chunk_next(text, &i, e, e, &ls, &le) || !stance_names_is_first_name(text + ns, ne - ns) ||
+        !glued_word(text, len, ws, we))
+        return s;
+    return ns;
 }
 
 /* Does run @p nm open with a listed first name ("Thomas Perez", not
@@ -853,9 +870,11 @@ static int glued_before_run(const stance_namelist *l, const char *text, size_t f
 /* Is run @p nm no fuller form of a name, for a word glued before it? @p fn:
  * another candidate opens with a first name. */
 static int not_fuller(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm,
-                      int fn)
+                      int fn, unsigned want)
 {
-    return glued_word_run(text, len, nm) || (fn && !opens_first_name(text, nm)) || glued_before_run(l, text, from, nm);
+    if (glued_word_run(text, len, nm))
+        return fn || nm->ntok - 1 <= want || stance_names_unglued(text, len, nm->bare, nm->last_end) == nm->bare;
+    return (fn && !opens_first_name(text, nm)) || glued_before_run(l, text, from, nm);
 }
 
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
@@ -894,7 +913,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
         const stance_name *nm = &l->v[l->by_last[i]];
         if (key_cmp(text, nm, k, kn) != 0 || nm->ntok <= want)
             break;
-        if (!fits_mention(text, nm, s, blen, g) || not_fuller(l, text, len, from, nm, fn))
+        if (!fits_mention(text, nm, s, blen, g) || not_fuller(l, text, len, from, nm, fn, want))
             continue;
         if (g == STANCE_G_UNKNOWN)
             return (long)l->by_last[i];
@@ -912,7 +931,7 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
         if (key_cmp(text, nm, k, kn) != 0)
             break;
         if (fits_mention(text, nm, s, blen, g) && same_first(text, nm, &l->v[near]) &&
-            !not_fuller(l, text, len, from, nm, fn))
+            !not_fuller(l, text, len, from, nm, fn, want))
             return (long)l->by_last[i];
     }
     return near;

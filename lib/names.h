@@ -64,6 +64,13 @@ unsigned stance_names_bare(const char *text, size_t *s, size_t *e, size_t *last)
 long stance_names_canonical(const stance_namelist *l, const char *text, size_t len, size_t s, size_t e, size_t last,
                             int g, size_t pos);
 
+/* Where the name in [s, e) starts when its first word is a word glued before
+ * it ("Superintendent Kevin Drummond" with "the superintendent" nearby: a
+ * capitalised word the text writes in lowercase, no first name, particle or
+ * initial) and a listed first name and a surname follow: at that first name;
+ * else @p s. */
+size_t stance_names_unglued(const char *text, size_t len, size_t s, size_t e);
+
 /* Gender hint of a bare name from titles / first-name lists. */
 int stance_names_gender(const char *text, size_t s, size_t e);
 

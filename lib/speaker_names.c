@@ -234,6 +234,19 @@ static int no_lower(const char *t, size_t s, size_t e)
 
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. */
+static int head_apposed_before(const char *t, size_t i, const struct desc *d);
+
+/* Does a description with a role end at the comma right before @p start
+ * ("the chief executive of Tarnfield Water, Osric Pellow,")? A name of no
+ * known gender there is a person's. */
+static int role_apposed(const char *t, size_t start)
+{
+    size_t i = start;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, NULL);
+}
+
 static int build_refs(sstate *s)
 {
     const stance_namelist *nl = &s->quotes->names;
@@ -260,7 +273,7 @@ static int build_refs(sstate *s)
         const stance_name *nm = &nl->v[i];
         size_t from = org_run_start(s->t, nm);
         int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org) || in_quote(s->quotes, from, nm->last_end))
+        if ((g == STANCE_G_UNKNOWN && !org && !role_apposed(s->t, from)) || in_quote(s->quotes, from, nm->last_end))
             continue;
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
@@ -279,7 +292,8 @@ static int same_word(const char *t, size_t ws, size_t we, const desc *d)
     return we - ws == d->he - d->hs && stance_ascii_caseeq(t + ws, t + d->hs, we - ws);
 }
 
-/* Does the text tie the name at @p r to the description's head: the head or
+/* Does the text tie the name at @p r to the description's head (with @p d NULL:
+ * to any role): the head or
  * its role right before the name ("CNN host Jake Tapper", "Sen. Bernie
  * Sanders"), or in an apposition after it ("Lori Bernstein, a scientist,")?
  * Either head of two coordinated descriptions will do. */
@@ -290,18 +304,63 @@ static int tied(const sstate *s, const ref *r, const desc *d)
     return tied_head(s, r, d) || (d->also && tied_head(s, r, d->also));
 }
 
+/* Is t[ws, we) the head of @p d, or a word of its role? With @p d NULL: is
+ * it a role's word or a person noun at all ("senator", "executive")? */
+static int head_word(const char *t, size_t ws, size_t we, const desc *d)
+{
+    const char *role;
+    if (!d)
+        return stance_role_of(t, ws, we, NULL) != NULL ||
+               (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+    return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
+}
+
+/* An article or a possessive determiner ("the", "a", "its", "his"): where a
+ * description opens. */
+static int determiner(const char *t, size_t ws, size_t we)
+{
+    static const char *const w[] = {"the", "a", "an", "its", "his", "her", "their"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (stance_word_is(t, ws, we, w[k]))
+            return 1;
+    return 0;
+}
+
+/* Does a description with the head of @p d end at the comma at @p i, right
+ * before a name ("the chief executive of Skyridge Airways, Bernard Lisle",
+ * "a former senator, Jo Roe"): the head last, or before "of"/"for"/"at"/"in",
+ * an article at most three words before the head, no stop in between? */
+#define APPOSED_WORDS 7u
+static int head_apposed_before(const char *t, size_t i, const desc *d)
+{
+    size_t ws, we, pos = i, head = 0;
+    unsigned n = 0;
+    for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
+        if (determiner(t, ws, we))
+            return head && n - head <= 3u;
+        if (!head && head_word(t, ws, we, d)) {
+            size_t as, ae;
+            if (n && !(stance_word_after(t, i, we, &as, &ae) &&
+                              (stance_word_is(t, as, ae, "of") || stance_word_is(t, as, ae, "for") ||
+                               stance_word_is(t, as, ae, "at") || stance_word_is(t, as, ae, "in"))))
+                return 0;
+            head = n + 1;
+        }
+    }
+    return 0;
+}
+
 static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
     size_t ws, we, i = r->start, pos;
-    const char *role;
     while (i > 0 && t[i - 1] == ' ')
         i--;
+    if (i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, d))
+        return 1;
     if (stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
-        if (same_word(t, ws, we, d) || (we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
+        if (head_word(t, ws, we, d) || (d && we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
             return 1; /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
-        if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
-            return 1;
     }
     pos = r->end;
     while (pos < s->len && t[pos] == ' ')
@@ -310,9 +369,7 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
         return 0;
     pos++;
     for (unsigned n = 0; n < APPOSITION_WORDS && stance_word_after(t, s->len, pos, &ws, &we); n++, pos = we) {
-        if (same_word(t, ws, we, d))
-            return 1;
-        if (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)
+        if (head_word(t, ws, we, d))
             return 1;
         if (we < s->len && strchr(",.;", t[we]))
             return 0;
@@ -489,6 +546,20 @@ static const ref *described_subject_before(sstate *s, const desc *d, size_t at, 
     return NULL;
 }
 
+/* The nearest referent before the one at @p lo, within TIE_REACH bytes of
+ * @p at, that the text ties to @p d, or NULL. */
+static const ref *tied_further(const sstate *s, const desc *d, size_t lo, size_t at)
+{
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + TIE_REACH < at)
+            break;
+        if (r->org == d->org && tied(s, r, d))
+            return r;
+    }
+    return NULL;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
@@ -497,7 +568,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
-    const ref *only = NULL, *r0;
+    const ref *only = NULL, *r0, *far;
     int ambiguous = 0;
     *is_tied = 0;
     for (size_t k = lo; k-- > 0;) {
@@ -515,23 +586,20 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
     }
-    if ((r0 = described_subject_before(s, d, at, qs)) != NULL)
+    /* the nearest name further back that the text ties to the head ("Mayor
+     * Bill de Blasio" ... two paragraphs ... "the mayor said"): before the
+     * description opening the sentence before, which is somebody else's then */
+    far = tied_further(s, d, lo, at);
+    if (!far && (r0 = described_subject_before(s, d, at, qs)) != NULL)
         return r0;
+    if (only && !ambiguous && !(far && tied_head(s, only, NULL)))
+        return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back */
     if (only && !ambiguous)
-        return only;
+        only = NULL;
     if (only && (r0 = sentence_subject(s, d, at, qs)))
         return r0;
-    /* no tie nearby and no single candidate: the nearest name further back
-     * that the text ties to the head ("Mayor Bill de Blasio" ... two
-     * paragraphs ... "the mayor said") */
-    for (size_t k = lo; k-- > 0;) {
-        const ref *r = &s->refs[k];
-        if (r->end + TIE_REACH < at)
-            break;
-        if (r->org == d->org && (*is_tied = tied(s, r, d)) != 0)
-            return r;
-    }
-    return NULL;
+    *is_tied = far != NULL; /* no tie nearby and no single candidate */
+    return far;
 }
 
 /* Give quote @p q the allocated @p name (taken, also on failure); the

@@ -117,6 +117,7 @@ void stance_q_canonicalise(ctx *c, attr *a)
         if (k >= 0 && c->names->v[k].last_end == e)
             a->name = k;
     }
+    a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
     if (a->name >= 0 && c->sur_gender)
         a->gender = c->sur_gender[a->name];
     if (a->gender == STANCE_G_UNKNOWN) {
@@ -1026,6 +1027,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             kk = first_name_full(c, best);
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
+        a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
         if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])

@@ -1230,10 +1230,31 @@ static void test_speaker_names(void **state)
             {"Tom Park met the Dalton Port Authority on Monday.\n\n"
              "The Park campaign, in a note on the port, worded it carefully: \"The port was never closed by us.\"\n",
              "The port was never", "The Park campaign", NULL},
+            /* spk11: "the chief executive of X, NAME," ties the head to the name, before the
+             * description opening the sentence before ("The senator", tied to Elena Diaz) */
+            {"Sen. Elena Diaz questioned the chief executive of Dalton Water, Tom Park, on Monday.\n\n"
+             "The senator said she would ask for an inquiry. The chief executive said the utility would "
+             "\"look at any request with care.\"\n",
+             "look at any", "Tom Park", "The chief executive"},
+            /* ... and it beats the one person within reach when another role is hers ("Its
+             * president, Mary Cho,") */
+            {"Sen. Elena Diaz questioned the chief executive of Dalton Water, Tom Park, on Monday.\n\n"
+             "The union sided with her. Its president, Mary Cho, said the outage was only part of the story.\n\n"
+             "The senator said she would ask for an inquiry. The chief executive said the utility would "
+             "\"look at any request with care.\"\n",
+             "look at any", "Tom Park", "The chief executive"},
+            /* ... but not across an article: "the senator questioned the chief executive, Tom Park," */
+            {"Sen. Elena Diaz met Tom Park. Later the senator questioned the chief executive, Tom Park, for an hour.\n\n"
+             "The senator said \"the answers were thin.\"\n",
+             "the answers were", "Elena Diaz", "The senator"},
         };
         for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
             speaker_of(rows[i][0], a, 2, rows[i][1], rows[i][2], rows[i][3]);
     }
+    /* spk11: no actors, a name of no known gender: the role apposed before it makes it a person's */
+    speaker_of("Elena Diaz questioned the chief executive of Dalton Water, Osric Pellow, on Monday.\n\n"
+               "The chief executive said the utility would \"look at any request with care.\"\n",
+               NULL, 0, "look at any", "Osric Pellow", "The chief executive");
 }
 
 static void test_targets_two_actors_own_spans(void **state)
