@@ -660,22 +660,48 @@ static size_t last_addressed_in(const char *text, const stance_ent *e, size_t a,
     return best;
 }
 
+/* May entity @p i be the recent addressee of @p q: its last addressed name
+ * mention in [a, q's start), or SIZE_MAX? (last_addressed_in() first: few
+ * entities have one, and mentioned_in() reads all of a entity's mentions.) */
+static size_t addressed_at(const stance_entityset *ents, const char *text, const stance_rawquote *q, size_t a,
+                           size_t i, long sp, long pr, const unsigned char *person)
+{
+    size_t at;
+    if (!person[i] || (long)i == sp || (long)i == pr)
+        return SIZE_MAX;
+    at = last_addressed_in(text, &ents->e[i], a, q->span.start);
+    return at == SIZE_MAX || mentioned_in(&ents->e[i], q->span.start, q->span.end) ? SIZE_MAX : at;
+}
+
 long stance_mentions_recent_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q,
                                       size_t from, long sp, long pr, const unsigned char *person)
 {
-    size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0;
+    size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0, k0, k1;
+    const stance_mindex *ix = ents->ix;
+    long best = -1;
     if (a < from)
         a = from;
-    long best = -1;
-    for (size_t i = 0; i < ents->n; i++) {
-        size_t at;
-        if (!person[i] || (long)i == sp || (long)i == pr || mentioned_in(&ents->e[i], q->span.start, q->span.end))
-            continue;
-        at = last_addressed_in(text, &ents->e[i], a, q->span.start);
-        if (at != SIZE_MAX && (best < 0 || at > best_at)) {
-            best = (long)i;
-            best_at = at;
+    if (!ix || ix->n != ents->n) {
+        for (size_t i = 0; i < ents->n; i++) {
+            size_t at = addressed_at(ents, text, q, a, i, sp, pr, person);
+            if (at != SIZE_MAX && (best < 0 || at > best_at))
+                best = (long)i, best_at = at;
         }
+        return best;
+    }
+    /* Only an entity with a name mention starting in [a, q's start) can be it:
+     * those of the index there, each once; the latest wins, the lowest index on a tie. */
+    stance_mindex_range(ix, a, q->span.start, &k0, &k1);
+    while (k0 < k1 && ix->pos[k0].start < a)
+        k0++;
+    for (size_t k = k0; k < k1; k++) {
+        size_t i = ix->pos[k].ent, at, j;
+        for (j = k0; j < k && ix->pos[j].ent != i; j++)
+            ;
+        if (j < k || (at = addressed_at(ents, text, q, a, i, sp, pr, person)) == SIZE_MAX)
+            continue;
+        if (best < 0 || at > best_at || (at == best_at && (long)i < best))
+            best = (long)i, best_at = at;
     }
     return best;
 }
