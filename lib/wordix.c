@@ -14,6 +14,26 @@
 #include "tokens.h"
 #include "wordix.h"
 
+/* stance_is_word_byte() as a table: the scan of the whole text reads it once a byte */
+static const unsigned char word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 #define FNV_BASIS 2166136261u
 #define FNV_PRIME 16777619u
 
@@ -31,7 +51,7 @@ static uint32_t nonzero(uint32_t h)
 static uint32_t word_hash(char first, const char *w, size_t n)
 {
     uint32_t h = fnv_step(FNV_BASIS, (unsigned char)first);
-    for (size_t i = 1; i < n && stance_is_word_byte((unsigned char)w[i]); i++)
+    for (size_t i = 1; i < n && word_byte[(unsigned char)w[i]]; i++)
         h = fnv_step(h, (unsigned char)w[i]);
     return nonzero(h);
 }
@@ -43,6 +63,21 @@ static size_t slot(const stance_wordix *ix, uint32_t h)
     while (ix->set[i] && ix->set[i] != h)
         i = (i + 1) & ix->mask;
     return i;
+}
+
+/* The length of the first run of word bytes of w[0, n). */
+static size_t run_len(const char *w, size_t n)
+{
+    size_t i = 1;
+    while (i < n && word_byte[(unsigned char)w[i]])
+        i++;
+    return i;
+}
+
+/* May a run of @p n bytes opening with @p c (a lowercase letter) be in the set? */
+static int may_hold(const stance_wordix *ix, unsigned char c, size_t n)
+{
+    return n >= 64 || (ix->lens[c - 'a'] >> n & 1);
 }
 
 static int make_set(stance_wordix *ix, const char *t, const size_t *spans, size_t nw)
@@ -57,7 +92,10 @@ static int make_set(stance_wordix *ix, const char *t, const size_t *spans, size_
         size_t s = spans[2 * i], e = spans[2 * i + 1];
         if (e > s && t[s] >= 'A' && t[s] <= 'Z') {
             uint32_t h = word_hash((char)(t[s] + ('a' - 'A')), t + s, e - s);
+            size_t n = run_len(t + s, e - s);
             ix->set[slot(ix, h)] = h;
+            if (n < 64)
+                ix->lens[t[s] - 'A'] |= (uint64_t)1 << n;
         }
     }
     return STANCE_OK;
@@ -72,18 +110,18 @@ static int collect(stance_wordix *ix, const char *t, size_t len)
     while (p < len) {
         size_t s;
         uint32_t h;
-        while (p < len && !stance_is_word_byte(u[p]))
+        while (p < len && !word_byte[u[p]])
             p++;
         if (p >= len)
             break;
-        s = p;
-        if (u[p] < 'a' || u[p] > 'z') {
-            while (p < len && stance_is_word_byte(u[p]))
-                p++;
+        s = p++;
+        while (p < len && word_byte[u[p]])
+            p++;
+        if (u[s] < 'a' || u[s] > 'z' || !may_hold(ix, u[s], p - s))
             continue;
-        }
-        for (h = FNV_BASIS; p < len && stance_is_word_byte(u[p]); p++)
-            h = fnv_step(h, u[p]);
+        h = FNV_BASIS;
+        for (size_t i = s; i < p; i++)
+            h = fnv_step(h, u[i]);
         h = nonzero(h);
         if (ix->set[slot(ix, h)] != h)
             continue;
