@@ -85,7 +85,7 @@ static int make_set(stance_wordix *ix, const char *t, const size_t *spans, size_
     size_t cap = 16;
     while (cap < 2 * nw)
         cap *= 2;
-    if (!(ix->set = stance_calloc(cap, sizeof *ix->set)))
+    if (!(ix->set = stance_calloc(cap, sizeof *ix->set)) || !(ix->lens = stance_calloc(26, sizeof *ix->lens)))
         return STANCE_ERR_NOMEM;
     ix->mask = cap - 1;
     for (size_t i = 0; i < nw; i++) {
@@ -157,9 +157,10 @@ nomem:
 
 void stance_wordix_free(stance_wordix *ix)
 {
-    if (!ix)
+    if (!ix || !ix->set) /* (the set comes first: without it, nothing else) */
         return;
     stance_free(ix->set);
+    stance_free(ix->lens);
     stance_free(ix->at);
     memset(ix, 0, sizeof *ix);
 }

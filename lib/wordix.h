@@ -21,7 +21,7 @@ typedef struct stance_wordix {
     uint64_t *at;   /* (hash << pbits | position) of each occurrence, ascending */
     size_t n;
     unsigned pbits; /* bits of a position */
-    uint64_t lens[26]; /* per first letter a..z: bit n set when a word of n < 64 bytes opens with it */
+    uint64_t *lens; /* [26], per first letter a..z: bit n set when a word of n < 64 bytes opens with it */
 } stance_wordix;
 
 /* Index in @p t (of @p len bytes, below 4 GB) the words t[spans[2i],
