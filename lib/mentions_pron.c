@@ -541,17 +541,19 @@ int stance_mentions_learn_genders(mstate *m)
     }
     for (size_t i = 0; any && i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
-        if (!votes[i] || !may_learn(e) || stance_mentions_acronym_alias(m->t, e))
+        if (!votes[i] || !may_learn(e) || stance_mentions_acronym_alias(m->t, e)) {
+            votes[i] = 0;
             continue;
+        }
         e->gender = votes[i] > 0 ? STANCE_G_MALE : STANCE_G_FEMALE;
         if (!stance_person_like(e)) { /* "Kessick Port Authority" */
             e->gender = STANCE_G_UNKNOWN;
-            continue;
+            votes[i] = 0;
         }
-        for (size_t k = 0; k < m->n_refs; k++)
-            if (m->refs[k].ent == (long)i)
-                m->refs[k].gender = e->gender;
     }
+    for (size_t k = 0; any && k < m->n_refs; k++) /* the referents of those that learned one (votes[] left) */
+        if (m->refs[k].ent >= 0 && (size_t)m->refs[k].ent < m->ents->n && votes[m->refs[k].ent])
+            m->refs[k].gender = m->ents->e[m->refs[k].ent].gender;
     stance_free(votes);
     stance_free(sp);
     return STANCE_OK;
