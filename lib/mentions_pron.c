@@ -31,6 +31,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mentions_int.h"
+#include "mindex.h"
 #include "names.h"
 #include "sort.h"
 #include "speaker_names.h"
@@ -420,9 +421,20 @@ static int may_learn(const stance_ent *e)
     return strncmp(e->name, "The ", 4) != 0;
 }
 
-/* Is there a name mention (no title, epithet or pronoun) of @p e at @p start? */
-static int name_mention(const stance_ent *e, size_t start)
+/* Is there a name mention (no title, epithet or pronoun) of entity @p ent at
+ * @p start? A search of the mention index when there is one (an entity's own
+ * list grows with the text). */
+static int name_mention(const stance_entityset *ents, size_t ent, size_t start)
 {
+    const stance_mindex *ix = ents->ix;
+    const stance_ent *e = &ents->e[ent];
+    if (ix && ix->n == ents->n) {
+        size_t k = stance_first_at_or_after(ix->pos, ix->n_pos, sizeof *ix->pos, offsetof(stance_mpos, start), start);
+        for (; k < ix->n_pos && ix->pos[k].start == start; k++)
+            if (ix->pos[k].ent == ent)
+                return 1;
+        return 0;
+    }
     for (size_t k = 0; k < e->n_mentions; k++)
         if (e->mentions[k].start == start)
             return 1;
@@ -483,7 +495,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
             r0 = ri, ent = r->ent;
     }
     for (ri = r0, named = 0; ent >= 0 && ri < m->n_refs && m->refs[ri].start < j && !named; ri++)
-        named = m->refs[ri].ent == ent && name_mention(&m->ents->e[ent], m->refs[ri].start);
+        named = m->refs[ri].ent == ent && name_mention(m->ents, (size_t)ent, m->refs[ri].start);
     if (ent >= 0 && !named)
         return -1; /* "The Florida senator told reporters he": a role the ties may have given the wrong actor */
     if (ent >= 0 && stance_word_before(t, m->refs[r0].start, &ns, &ne) && stance_word_is(t, ns, ne, "the"))
