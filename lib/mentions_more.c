@@ -634,13 +634,13 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
 /* ---- the addressee by the text before the quote ---------------------------- */
 
 /* The part [*k0, *k1) of entity @p e's name mentions that may lie inside
- * [a, b): those starting in [a, b] by a search when the index says they are
- * in order of start, else all. */
+ * [a, b): those starting in [a, b] by a search when there are many and the
+ * index says they are in order of start, else all. */
 static void inside(const stance_entityset *ents, const stance_ent *e, size_t a, size_t b, size_t *k0, size_t *k1)
 {
     const size_t at = offsetof(stance_span, start);
     *k0 = 0, *k1 = e->n_mentions;
-    if (!ents->ix || ents->ix->n != ents->n || !ents->ix->by_start)
+    if (e->n_mentions <= 16 || !ents->ix || ents->ix->n != ents->n || !ents->ix->by_start)
         return;
     *k0 = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, at, a);
     if (b < SIZE_MAX)

@@ -422,13 +422,13 @@ static int may_learn(const stance_ent *e)
 }
 
 /* Is there a name mention (no title, epithet or pronoun) of entity @p ent at
- * @p start? A search of the mention index when there is one (an entity's own
- * list grows with the text). */
+ * @p start? A search of the mention index when there is one and the entity's
+ * own list is long (it grows with the text). */
 static int name_mention(const stance_entityset *ents, size_t ent, size_t start)
 {
     const stance_mindex *ix = ents->ix;
     const stance_ent *e = &ents->e[ent];
-    if (ix && ix->n == ents->n) {
+    if (ix && ix->n == ents->n && e->n_mentions > 16) {
         size_t k = stance_first_at_or_after(ix->pos, ix->n_pos, sizeof *ix->pos, offsetof(stance_mpos, start), start);
         for (; k < ix->n_pos && ix->pos[k].start == start; k++)
             if (ix->pos[k].ent == ent)
