@@ -70,7 +70,43 @@ typedef struct sstate {
     stance_toks tk;
     ref *refs;
     size_t n_refs, refs_cap;
+    struct lastw *lw; /* the persons' referents by the word after their last space (owner_named()) */
+    size_t n_lw;
 } sstate;
+
+typedef struct lastw {
+    const char *w; /* the word after the referent's last space, of n bytes */
+    size_t n, start;
+} lastw;
+
+static int lastw_cmp(const void *a, const void *b)
+{
+    const lastw *x = a, *y = b;
+    int c = memcmp(x->w, y->w, x->n < y->n ? x->n : y->n);
+    if (c)
+        return c;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The index of owner_named(): every referent that is no organisation and has a
+ * space inside, by the word after its last space, then start. */
+static int build_lastw(sstate *s)
+{
+    if (!s->n_refs || !(s->lw = stance_malloc_array(s->n_refs, sizeof *s->lw)))
+        return s->n_refs ? STANCE_ERR_NOMEM : STANCE_OK;
+    for (size_t k = 0; k < s->n_refs; k++) {
+        const ref *r = &s->refs[k];
+        size_t p = r->end;
+        while (p > r->start && s->t[p - 1] != ' ')
+            p--;
+        if (!r->org && p > r->start && p < r->end)
+            s->lw[s->n_lw++] = (lastw){s->t + p, r->end - p, r->start};
+    }
+    qsort(s->lw, s->n_lw, sizeof *s->lw, lastw_cmp);
+    return STANCE_OK;
+}
 
 /* The head word t[hs, he) of a description as @p d: its role, gender, organisation noun. */
 static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *d)
@@ -270,7 +306,7 @@ static int build_refs(sstate *s)
     if (stance_sort_stable(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, start)))
         return STANCE_ERR_NOMEM;
     drop_actor_runs(s);
-    return STANCE_OK;
+    return build_lastw(s);
 }
 
 /* Is t[ws, we) the head word of @p d, in any case (ASCII)? */
@@ -1226,6 +1262,22 @@ static int owner_named(const sstate *s, stance_span sp, const desc *d)
     for (size_t i = sp.start; i < d->hs && stance_word_after(s->t, d->hs, i, &ws, &we); i = we) {
         if (!(s->t[ws] >= 'A' && s->t[ws] <= 'Z') || stance_word_is(s->t, ws, we, "The"))
             continue;
+        if (s->lw && !memchr(s->t + ws, ' ', we - ws)) {
+            /* a referent before it that ends with " word": the first of that word in the index */
+            lastw key = {s->t + ws, we - ws, 0};
+            size_t lo = 0, hi = s->n_lw;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (lastw_cmp(&s->lw[mid], &key) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < s->n_lw && s->lw[lo].n == we - ws && memcmp(s->lw[lo].w, key.w, key.n) == 0 &&
+                s->lw[lo].start < sp.start)
+                return 1;
+            continue;
+        }
         for (size_t k = 0; k < s->n_refs; k++) {
             const ref *r = &s->refs[k];
             if (!r->org && r->end - r->start > we - ws && r->start < sp.start &&
@@ -1313,6 +1365,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     }
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
+    stance_free(s.lw);
     if (rc)
         return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
     return STANCE_OK;
