@@ -79,21 +79,27 @@ typedef struct lastw {
     size_t n, start;
 } lastw;
 
-static int lastw_cmp(const void *a, const void *b)
+static int lastw_word_cmp(const void *a, const void *b)
 {
     const lastw *x = a, *y = b;
     int c = memcmp(x->w, y->w, x->n < y->n ? x->n : y->n);
     if (c)
         return c;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    return (x->start > y->start) - (x->start < y->start);
+    return x->n == y->n ? 0 : x->n < y->n ? -1 : 1;
 }
 
-/* The index of owner_named(): every referent that is no organisation and has a
- * space inside, by the word after its last space, then start. */
+static int lastw_cmp(const void *a, const void *b)
+{
+    const lastw *x = a, *y = b;
+    int c = lastw_word_cmp(a, b);
+    return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+/* The index of owner_named(): for each word that ends a referent that is no
+ * organisation after a space inside it, the first such referent's start, by word. */
 static int build_lastw(sstate *s)
 {
+    size_t n = 0;
     if (!s->n_refs || !(s->lw = stance_malloc_array(s->n_refs, sizeof *s->lw)))
         return s->n_refs ? STANCE_ERR_NOMEM : STANCE_OK;
     for (size_t k = 0; k < s->n_refs; k++) {
@@ -105,6 +111,10 @@ static int build_lastw(sstate *s)
             s->lw[s->n_lw++] = (lastw){s->t + p, r->end - p, r->start};
     }
     qsort(s->lw, s->n_lw, sizeof *s->lw, lastw_cmp);
+    for (size_t k = 0; k < s->n_lw; k++) /* the first of each word */
+        if (!n || lastw_word_cmp(&s->lw[n - 1], &s->lw[k]) != 0)
+            s->lw[n++] = s->lw[k];
+    s->n_lw = n;
     return STANCE_OK;
 }
 
@@ -1265,16 +1275,8 @@ static int owner_named(const sstate *s, stance_span sp, const desc *d)
         if (s->lw && !memchr(s->t + ws, ' ', we - ws)) {
             /* a referent before it that ends with " word": the first of that word in the index */
             lastw key = {s->t + ws, we - ws, 0};
-            size_t lo = 0, hi = s->n_lw;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (lastw_cmp(&s->lw[mid], &key) < 0)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo < s->n_lw && s->lw[lo].n == we - ws && memcmp(s->lw[lo].w, key.w, key.n) == 0 &&
-                s->lw[lo].start < sp.start)
+            const lastw *f = s->n_lw ? bsearch(&key, s->lw, s->n_lw, sizeof *s->lw, lastw_word_cmp) : NULL;
+            if (f && f->start < sp.start)
                 return 1;
             continue;
         }
