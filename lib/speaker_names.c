@@ -96,12 +96,16 @@ static int lastw_cmp(const void *a, const void *b)
 }
 
 /* The index of owner_named(): for each word that ends a referent that is no
- * organisation after a space inside it, the first such referent's start, by word. */
+ * organisation after a space inside it, the first such referent's start, by
+ * word. Only for many referents: a short article's are read faster. */
+#define LASTW_MIN_REFS 1024u
 static int build_lastw(sstate *s)
 {
     size_t n = 0;
-    if (!s->n_refs || !(s->lw = stance_malloc_array(s->n_refs, sizeof *s->lw)))
-        return s->n_refs ? STANCE_ERR_NOMEM : STANCE_OK;
+    if (s->n_refs < LASTW_MIN_REFS)
+        return STANCE_OK;
+    if (!(s->lw = stance_malloc_array(s->n_refs, sizeof *s->lw)))
+        return STANCE_ERR_NOMEM;
     for (size_t k = 0; k < s->n_refs; k++) {
         const ref *r = &s->refs[k];
         size_t p = r->end;
