@@ -633,10 +633,26 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
 
 /* ---- the addressee by the text before the quote ---------------------------- */
 
-/* Does entity @p e have a mention of any kind inside [a, b)? */
-static int mentioned_in(const stance_ent *e, size_t a, size_t b)
+/* The part [*k0, *k1) of entity @p e's name mentions that may lie inside
+ * [a, b): those starting in [a, b] by a search when there are many and the
+ * index says they are in order of start, else all. */
+static void inside(const stance_entityset *ents, const stance_ent *e, size_t a, size_t b, size_t *k0, size_t *k1)
 {
-    for (size_t k = 0; k < e->n_mentions; k++)
+    const size_t at = offsetof(stance_span, start);
+    *k0 = 0, *k1 = e->n_mentions;
+    if (e->n_mentions <= 16 || !ents->ix || ents->ix->n != ents->n || !ents->ix->by_start)
+        return;
+    *k0 = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, at, a);
+    if (b < SIZE_MAX)
+        *k1 = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, at, b + 1);
+}
+
+/* Does entity @p e have a mention of any kind inside [a, b)? */
+static int mentioned_in(const stance_entityset *ents, const stance_ent *e, size_t a, size_t b)
+{
+    size_t k0, k1;
+    inside(ents, e, a, b, &k0, &k1);
+    for (size_t k = k0; k < k1; k++)
         if (e->mentions[k].start >= a && e->mentions[k].end <= b)
             return 1;
     for (size_t k = 0; k < e->n_more; k++) /* not in text order while find_self() adds to them */
@@ -648,10 +664,12 @@ static int mentioned_in(const stance_ent *e, size_t a, size_t b)
 /* The start of entity @p e's last name mention inside [a, b) that a verb of
  * address or a message is directed at ("telling Trump that", "a message to
  * Clinton"), or SIZE_MAX. */
-static size_t last_addressed_in(const char *text, const stance_ent *e, size_t a, size_t b)
+static size_t last_addressed_in(const stance_entityset *ents, const char *text, const stance_ent *e, size_t a,
+                                size_t b)
 {
-    size_t best = SIZE_MAX;
-    for (size_t k = 0; k < e->n_mentions; k++) {
+    size_t best = SIZE_MAX, k0, k1;
+    inside(ents, e, a, b, &k0, &k1);
+    for (size_t k = k0; k < k1; k++) {
         size_t s = e->mentions[k].start;
         if (s >= a && e->mentions[k].end <= b && (best == SIZE_MAX || s > best) &&
             !(e->rules && e->rules[k] == STANCE_MR_POSSESSIVE) && addressed(text, stance_mentions_skip_title(text, s)))
@@ -660,22 +678,48 @@ static size_t last_addressed_in(const char *text, const stance_ent *e, size_t a,
     return best;
 }
 
+/* May entity @p i be the recent addressee of @p q: its last addressed name
+ * mention in [a, q's start), or SIZE_MAX? (last_addressed_in() first: few
+ * entities have one, and mentioned_in() reads all of an entity's pronouns.) */
+static size_t addressed_at(const stance_entityset *ents, const char *text, const stance_rawquote *q, size_t a,
+                           size_t i, long sp, long pr, const unsigned char *person)
+{
+    size_t at;
+    if (!person[i] || (long)i == sp || (long)i == pr)
+        return SIZE_MAX;
+    at = last_addressed_in(ents, text, &ents->e[i], a, q->span.start);
+    return at == SIZE_MAX || mentioned_in(ents, &ents->e[i], q->span.start, q->span.end) ? SIZE_MAX : at;
+}
+
 long stance_mentions_recent_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q,
                                       size_t from, long sp, long pr, const unsigned char *person)
 {
-    size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0;
+    size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0, k0, k1;
+    const stance_mindex *ix = ents->ix;
+    long best = -1;
     if (a < from)
         a = from;
-    long best = -1;
-    for (size_t i = 0; i < ents->n; i++) {
-        size_t at;
-        if (!person[i] || (long)i == sp || (long)i == pr || mentioned_in(&ents->e[i], q->span.start, q->span.end))
-            continue;
-        at = last_addressed_in(text, &ents->e[i], a, q->span.start);
-        if (at != SIZE_MAX && (best < 0 || at > best_at)) {
-            best = (long)i;
-            best_at = at;
+    if (!ix || ix->n != ents->n) {
+        for (size_t i = 0; i < ents->n; i++) {
+            size_t at = addressed_at(ents, text, q, a, i, sp, pr, person);
+            if (at != SIZE_MAX && (best < 0 || at > best_at))
+                best = (long)i, best_at = at;
         }
+        return best;
+    }
+    /* Only an entity with a name mention starting in [a, q's start) can be it:
+     * those of the index there, each once; the latest wins, the lowest index on a tie. */
+    stance_mindex_range(ix, a, q->span.start, &k0, &k1);
+    while (k0 < k1 && ix->pos[k0].start < a)
+        k0++;
+    for (size_t k = k0; k < k1; k++) {
+        size_t i = ix->pos[k].ent, at, j;
+        for (j = k0; j < k && ix->pos[j].ent != i; j++)
+            ;
+        if (j < k || (at = addressed_at(ents, text, q, a, i, sp, pr, person)) == SIZE_MAX)
+            continue;
+        if (best < 0 || at > best_at || (at == best_at && (long)i < best))
+            best = (long)i, best_at = at;
     }
     return best;
 }

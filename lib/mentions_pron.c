@@ -31,6 +31,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mentions_int.h"
+#include "mindex.h"
 #include "names.h"
 #include "sort.h"
 #include "speaker_names.h"
@@ -420,9 +421,20 @@ static int may_learn(const stance_ent *e)
     return strncmp(e->name, "The ", 4) != 0;
 }
 
-/* Is there a name mention (no title, epithet or pronoun) of @p e at @p start? */
-static int name_mention(const stance_ent *e, size_t start)
+/* Is there a name mention (no title, epithet or pronoun) of entity @p ent at
+ * @p start? A search of the mention index when there is one and the entity's
+ * own list is long (it grows with the text). */
+static int name_mention(const stance_entityset *ents, size_t ent, size_t start)
 {
+    const stance_mindex *ix = ents->ix;
+    const stance_ent *e = &ents->e[ent];
+    if (ix && ix->n == ents->n && e->n_mentions > 16) {
+        size_t k = stance_first_at_or_after(ix->pos, ix->n_pos, sizeof *ix->pos, offsetof(stance_mpos, start), start);
+        for (; k < ix->n_pos && ix->pos[k].start == start; k++)
+            if (ix->pos[k].ent == ent)
+                return 1;
+        return 0;
+    }
     for (size_t k = 0; k < e->n_mentions; k++)
         if (e->mentions[k].start == start)
             return 1;
@@ -483,7 +495,7 @@ static long unambiguous_subject(const mstate *m, size_t ws, size_t we, size_t pr
             r0 = ri, ent = r->ent;
     }
     for (ri = r0, named = 0; ent >= 0 && ri < m->n_refs && m->refs[ri].start < j && !named; ri++)
-        named = m->refs[ri].ent == ent && name_mention(&m->ents->e[ent], m->refs[ri].start);
+        named = m->refs[ri].ent == ent && name_mention(m->ents, (size_t)ent, m->refs[ri].start);
     if (ent >= 0 && !named)
         return -1; /* "The Florida senator told reporters he": a role the ties may have given the wrong actor */
     if (ent >= 0 && stance_word_before(t, m->refs[r0].start, &ns, &ne) && stance_word_is(t, ns, ne, "the"))
@@ -541,17 +553,19 @@ int stance_mentions_learn_genders(mstate *m)
     }
     for (size_t i = 0; any && i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
-        if (!votes[i] || !may_learn(e) || stance_mentions_acronym_alias(m->t, e))
+        if (!votes[i] || !may_learn(e) || stance_mentions_acronym_alias(m->t, e)) {
+            votes[i] = 0;
             continue;
+        }
         e->gender = votes[i] > 0 ? STANCE_G_MALE : STANCE_G_FEMALE;
         if (!stance_person_like(e)) { /* "Kessick Port Authority" */
             e->gender = STANCE_G_UNKNOWN;
-            continue;
+            votes[i] = 0;
         }
-        for (size_t k = 0; k < m->n_refs; k++)
-            if (m->refs[k].ent == (long)i)
-                m->refs[k].gender = e->gender;
     }
+    for (size_t k = 0; any && k < m->n_refs; k++) /* the referents of those that learned one (votes[] left) */
+        if (m->refs[k].ent >= 0 && (size_t)m->refs[k].ent < m->ents->n && votes[m->refs[k].ent])
+            m->refs[k].gender = m->ents->e[m->refs[k].ent].gender;
     stance_free(votes);
     stance_free(sp);
     return STANCE_OK;

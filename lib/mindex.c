@@ -107,9 +107,12 @@ int stance_mindex_build(stance_entityset *ents)
         stance_mindex_free(ix);
         return STANCE_ERR_NOMEM;
     }
+    ix->by_start = 1;
     for (size_t i = 0; i < ents->n; i++)
         for (size_t j = 0; j < ents->e[i].n_mentions; j++) {
             stance_span m = ents->e[i].mentions[j];
+            if (j && m.start < ents->e[i].mentions[j - 1].start)
+                ix->by_start = 0;
             ix->pos[k++] = (stance_mpos){m.start, i};
             if (m.end - m.start > ix->maxlen)
                 ix->maxlen = m.end - m.start;

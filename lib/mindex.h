@@ -30,6 +30,7 @@ typedef struct stance_mindex {
     size_t *names;     /* entity indices by name (strcmp), then index */
     stance_mword *lasts; /* last words by bytes, then entity index */
     size_t n;          /* entities indexed */
+    int by_start;      /* every entity's own mentions are in order of start (a search may find them) */
 } stance_mindex;
 
 /* Sort @p n positions by start, then entity (each entity < @p n_ents): one

@@ -393,6 +393,7 @@ void stance_namelist_clear(stance_namelist *l)
     stance_free(l->v);
     stance_free(l->by_last);
     stance_free(l->last_key);
+    stance_wordix_free(&l->firsts);
     memset(l, 0, sizeof *l);
 }
 
@@ -648,6 +649,27 @@ static int plain_run(const char *text, size_t pos, size_t len, size_t first_we, 
     return 0;
 }
 
+static void first_word(const char *text, const stance_name *nm, size_t *ws, size_t *we);
+
+/* Where the lowercase forms of the runs' first words stand (glued_word_run()'s
+ * question, asked per candidate run of each mention), indexed once for a text
+ * longer than the window it is asked about; a shorter text is searched. */
+static int index_firsts(const char *text, size_t len, stance_namelist *l)
+{
+    size_t *spans;
+    int rc;
+    stance_wordix_free(&l->firsts);
+    if (len <= STANCE_NEAR_REACH || !l->n)
+        return STANCE_OK;
+    if (!(spans = stance_malloc_array(l->n, 2 * sizeof *spans)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < l->n; i++)
+        first_word(text, &l->v[i], &spans[2 * i], &spans[2 * i + 1]);
+    rc = stance_wordix_build(&l->firsts, text, len, spans, l->n);
+    stance_free(spans);
+    return rc;
+}
+
 static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                       const char *text, size_t len, stance_namelist *out, stance_error *err, int fast_ok)
 {
@@ -739,7 +761,8 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
             out->n++;
         }
     }
-    rc = index_by_last(text, out, err);
+    if (!(rc = index_by_last(text, out, err)) && index_firsts(text, len, out))
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
 out:
     pcre2_match_data_free(md);
     return rc;
@@ -803,8 +826,8 @@ static int fits_mention(const char *text, const stance_name *nm, size_t s, size_
 /* Is t[ws, we) a word glued before a name ("Rival" of "Rival Hillary
  * Clinton", "Real Donald Trump", "See Sexton"): no listed first name, particle
  * or initial, and the text near it (stance_near()) writes it in lowercase
- * ("rival")? */
-static int glued_word(const char *text, size_t len, size_t ws, size_t we)
+ * ("rival")? @p ix: the document's index of such words, or NULL (a search). */
+static int glued_word(const stance_wordix *ix, const char *text, size_t len, size_t ws, size_t we)
 {
     size_t lo, hi;
     if (we - ws < 2 || text[ws] < 'A' || text[ws] > 'Z' || text[we - 1] == '.' ||
@@ -812,15 +835,15 @@ static int glued_word(const char *text, size_t len, size_t ws, size_t we)
         (stance_lex_classes_lower(text + ws, we - ws) & STANCE_LX(PARTICLE)))
         return 0;
     stance_near(len, ws, we, &lo, &hi);
-    return stance_word_in_span(text, len, lo, hi, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
+    return stance_wordix_in_span(ix, text, len, lo, hi, (char)(text[ws] + ('a' - 'A')), text + ws, we - ws);
 }
 
 /* Is the first word of run @p nm glued before a name rather than a fuller form of it? */
-static int glued_word_run(const char *text, size_t len, const stance_name *nm)
+static int glued_word_run(const stance_namelist *l, const char *text, size_t len, const stance_name *nm)
 {
     size_t ws, we;
     first_word(text, nm, &ws, &we);
-    return glued_word(text, len, ws, we);
+    return glued_word(&l->firsts, text, len, ws, we);
 }
 
 size_t stance_names_unglued(const char *text, size_t len, size_t s, size_t e)
@@ -828,7 +851,7 @@ size_t stance_names_unglued(const char *text, size_t len, size_t s, size_t e)
     size_t i = s, ws, we, ns, ne, ls, le;
     if (!stance_chunk_next(text, &i, e, e, &ws, &we) || !stance_chunk_next(text, &i, e, e, &ns, &ne) ||
         !stance_chunk_next(text, &i, e, e, &ls, &le) || !stance_names_is_first_name(text + ns, ne - ns) ||
-        !glued_word(text, len, ws, we))
+        !glued_word(NULL, text, len, ws, we))
         return s;
     return ns;
 }
@@ -872,7 +895,7 @@ static int glued_before_run(const stance_namelist *l, const char *text, size_t f
 static int not_fuller(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm,
                       int fn, unsigned want)
 {
-    if (glued_word_run(text, len, nm))
+    if (glued_word_run(l, text, len, nm))
         return fn || nm->ntok - 1 <= want || stance_names_unglued(text, len, nm->bare, nm->last_end) == nm->bare;
     return (fn && !opens_first_name(text, nm)) || glued_before_run(l, text, from, nm);
 }

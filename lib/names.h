@@ -7,6 +7,7 @@
 #ifndef STANCE_NAMES_H
 #define STANCE_NAMES_H
 #include "stance_internal.h"
+#include "wordix.h"
 
 /* One capitalised name run of the text. */
 typedef struct stance_name {
@@ -27,6 +28,7 @@ typedef struct stance_namelist {
     size_t n, cap;
     size_t *by_last;     /* indices sorted by surname bytes, then most tokens first, then position */
     uint64_t *last_key;  /* [n]: the first 8 bytes of by_last[i]'s surname, big-endian and zero-padded */
+    stance_wordix firsts; /* a long text's lowercase forms of the runs' first words (none for a short text) */
 } stance_namelist;
 
 /* The compiled name-run pattern (part of stance_qpatterns). */

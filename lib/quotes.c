@@ -1230,6 +1230,7 @@ fail: /* (also the way out on success: rc is STANCE_OK there) */
     stance_free(c.lgender);
     stance_free(c.lowseen);
     pcre2_match_data_free(c.md);
+    stance_wordix_free(&out->names.firsts); /* the speakers' (names.c's glued words), not the runs' later users' */
     if (rc)
         stance_quotelist_clear(out);
     return rc;

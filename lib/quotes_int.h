@@ -389,6 +389,7 @@ size_t stance_q_para_after(ctx *c, const seg *o, const seg *q);
 int stance_q_in_para_before(ctx *c, const seg *o, const seg *q);
 void stance_q_canonicalise(ctx *c, attr *a);
 int stance_q_surname_genders(ctx *c);
+/* The runs of run @p k's surname: 1 (no group: 1), or 2 for two or more. */
 size_t stance_q_surname_runs(ctx *c, long k);
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto);
 int stance_q_is_subject(ctx *c, const stance_name *nm);

@@ -70,7 +70,57 @@ typedef struct sstate {
     stance_toks tk;
     ref *refs;
     size_t n_refs, refs_cap;
+    struct lastw *lw; /* the persons' referents by the word after their last space (owner_named()) */
+    size_t n_lw;
 } sstate;
+
+typedef struct lastw {
+    const char *w; /* the word after the referent's last space, of n bytes */
+    size_t n, start;
+} lastw;
+
+static int lastw_word_cmp(const void *a, const void *b)
+{
+    const lastw *x = a, *y = b;
+    int c = memcmp(x->w, y->w, x->n < y->n ? x->n : y->n);
+    if (c)
+        return c;
+    return x->n == y->n ? 0 : x->n < y->n ? -1 : 1;
+}
+
+static int lastw_cmp(const void *a, const void *b)
+{
+    const lastw *x = a, *y = b;
+    int c = lastw_word_cmp(a, b);
+    return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+/* The index of owner_named(): for each word that ends a referent that is no
+ * organisation after a space inside it, the first such referent's start, by
+ * word. Only for many referents: a short article's are read faster. */
+#define LASTW_MIN_REFS 1024u
+static int build_lastw(sstate *s)
+{
+    size_t n = 0;
+    if (s->n_refs < LASTW_MIN_REFS)
+        return STANCE_OK;
+    if (!(s->lw = stance_malloc_array(s->n_refs, sizeof *s->lw)))
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < s->n_refs; k++) {
+        const ref *r = &s->refs[k];
+        size_t p = r->end;
+        while (p > r->start && s->t[p - 1] != ' ')
+            p--;
+        if (!r->org && p > r->start && p < r->end)
+            s->lw[s->n_lw++] = (lastw){s->t + p, r->end - p, r->start};
+    }
+    qsort(s->lw, s->n_lw, sizeof *s->lw, lastw_cmp);
+    for (size_t k = 0; k < s->n_lw; k++) /* the first of each word */
+        if (!n || lastw_word_cmp(&s->lw[n - 1], &s->lw[k]) != 0)
+            s->lw[n++] = s->lw[k];
+    s->n_lw = n;
+    return STANCE_OK;
+}
 
 /* The head word t[hs, he) of a description as @p d: its role, gender, organisation noun. */
 static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *d)
@@ -283,7 +333,7 @@ static int build_refs(sstate *s)
     if (stance_sort_stable(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, start)))
         return STANCE_ERR_NOMEM;
     drop_actor_runs(s);
-    return STANCE_OK;
+    return build_lastw(s);
 }
 
 /* Is t[ws, we) the head word of @p d, in any case (ASCII)? */
@@ -1294,6 +1344,14 @@ static int owner_named(const sstate *s, stance_span sp, const desc *d)
     for (size_t i = sp.start; i < d->hs && stance_word_after(s->t, d->hs, i, &ws, &we); i = we) {
         if (!(s->t[ws] >= 'A' && s->t[ws] <= 'Z') || stance_word_is(s->t, ws, we, "The"))
             continue;
+        if (s->lw && !memchr(s->t + ws, ' ', we - ws)) {
+            /* a referent before it that ends with " word": the first of that word in the index */
+            lastw key = {s->t + ws, we - ws, 0};
+            const lastw *f = s->n_lw ? bsearch(&key, s->lw, s->n_lw, sizeof *s->lw, lastw_word_cmp) : NULL;
+            if (f && f->start < sp.start)
+                return 1;
+            continue;
+        }
         for (size_t k = 0; k < s->n_refs; k++) {
             const ref *r = &s->refs[k];
             if (!r->org && r->end - r->start > we - ws && r->start < sp.start &&
@@ -1381,6 +1439,7 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     }
     stance_toks_clear(&s.tk);
     stance_free(s.refs);
+    stance_free(s.lw);
     if (rc)
         return stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
     return STANCE_OK;

@@ -236,8 +236,8 @@ size_t stance_q_surname_runs(ctx *c, long k)
     size_t g, n = 0;
     if (!c->group)
         return 1;
-    for (g = c->group[k]; g < c->names->n && same_surname(c, (long)c->names->by_last[g], k); g++)
-        n++;
+    for (g = c->group[k]; n < 2 && g < c->names->n && same_surname(c, (long)c->names->by_last[g], k); g++)
+        n++; /* counted to 2: the group grows with the text, the callers ask "one run only?" */
     return n;
 }
 

@@ -470,14 +470,6 @@ int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t 
     return 1;
 }
 
-/* Is t[s, s + n) = first, w[1, n) a whole word of t[0, len)? */
-static int word_at(const char *t, size_t len, size_t s, char first, const char *w, size_t n)
-{
-    size_t e = s + n;
-    return t[s] == first && memcmp(t + s + 1, w + 1, n - 1) == 0 &&
-           (s == 0 || !stance_is_word_byte((unsigned char)t[s - 1])) &&
-           (e == len || !stance_is_word_byte((unsigned char)t[e]));
-}
 
 /* Most words asked for are not there: the whole span is searched.
  * With SSE2, 16 places a step are tested on the word's first and last bytes at
@@ -495,13 +487,13 @@ int stance_word_in_span(const char *t, size_t len, size_t lo, size_t hi, char fi
             __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + p + n - 1));
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, last)));
             for (; m; m &= m - 1)
-                if (word_at(t, len, p + (size_t)__builtin_ctz(m), first, w, n))
+                if (stance_word_at(t, len, p + (size_t)__builtin_ctz(m), first, w, n))
                     return 1;
         }
     }
 #endif
     for (; p + n <= hi; p++)
-        if (word_at(t, len, p, first, w, n))
+        if (stance_word_at(t, len, p, first, w, n))
             return 1;
     return 0;
 }

@@ -188,6 +188,15 @@ static inline void stance_near(size_t len, size_t s, size_t e, size_t *lo, size_
     stance_near_reach(len, s, e, STANCE_NEAR_REACH, lo, hi);
 }
 
+/* Is t[s, s + n) = first, w[1, n) a whole word of t[0, len) (n >= 1, s + n <= len)? */
+static inline int stance_word_at(const char *t, size_t len, size_t s, char first, const char *w, size_t n)
+{
+    size_t e = s + n;
+    return t[s] == first && memcmp(t + s + 1, w + 1, n - 1) == 0 &&
+           (s == 0 || !stance_is_word_byte((unsigned char)t[s - 1])) &&
+           (e == len || !stance_is_word_byte((unsigned char)t[e]));
+}
+
 /* Does the word of @p n bytes @p first, w[1, n) (w[0] is not read: "people"
  * for "People" needs no copy) stand whole in t[0, len) inside [lo, hi): no
  * word byte on either side in t? 0 for n == 0. (the

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tokens.h"
+#include "wordix.h"
 
 #define LQ "\xe2\x80\x9c" /* “ */
 #define RQ "\xe2\x80\x9d" /* ” */
@@ -383,6 +384,98 @@ static void test_tokens_cover_text(void **state)
     stance_toks_clear(&tk);
 }
 
+/* The word index (wordix.h) answers as the search it replaces, on texts of
+ * capitalised and lowercase forms, punctuation inside and around words and
+ * non-ASCII letters, for every capitalised word asked over many spans; and it
+ * holds the occurrences of the words asked for, no more. */
+static const char *const wix_piece[] = {
+    "Rival ", "rival ", "rivals ", "Rival's ", "rival's ", "O'Brien ", "o'brien ", "o ", "Al-Awlaki ", "al-Awlaki ",
+    "al ", "Team ", "team, ", "(team) ", "Real ", "real.", "xreal ", "Caf\xc3\xa9 ", "caf\xc3\xa9 ", "caf ",
+    "\xe2\x80\x9cteam\xe2\x80\x9d ", "Hillary ", "Clinton ", "the ", "9team ", "team9 ", "\n\n",
+};
+
+static void wix_text(char *buf, size_t cap, size_t *len, unsigned long *r)
+{
+    size_t np = sizeof wix_piece / sizeof *wix_piece;
+    *len = 0;
+    for (;;) {
+        size_t k, n;
+        *r = *r * 6364136223846793005UL + 1442695040888963407UL;
+        k = (size_t)(*r >> 33) % np;
+        n = strlen(wix_piece[k]);
+        if (*len + n > cap)
+            break;
+        memcpy(buf + *len, wix_piece[k], n);
+        *len += n;
+    }
+}
+
+static void test_wordix_same_answers(void **state)
+{
+    char buf[600];
+    unsigned long r = 7;
+    size_t asked = 0, found = 0, indexed = 0;
+    (void)state;
+    for (int t = 0; t < 200; t++) {
+        size_t len, spans[400], nw = 0;
+        stance_wordix ix;
+        wix_text(buf, sizeof buf, &len, &r);
+        for (size_t i = 0; i < len && nw < 200; i++) /* each capitalised word, to the next space */
+            if (buf[i] >= 'A' && buf[i] <= 'Z' && (i == 0 || buf[i - 1] == ' ' || buf[i - 1] == '\n')) {
+                size_t e = i;
+                while (e < len && buf[e] != ' ')
+                    e++;
+                spans[2 * nw] = i, spans[2 * nw + 1] = e, nw++;
+            }
+        assert_int_equal(stance_wordix_build(&ix, buf, len, spans, nw), STANCE_OK);
+        assert_true(!nw || ix.t == buf);
+        indexed += ix.n;
+        for (size_t w = 0; w < nw; w++) {
+            const char *word = buf + spans[2 * w];
+            size_t n = spans[2 * w + 1] - spans[2 * w];
+            char first = (char)(word[0] + ('a' - 'A'));
+            for (size_t lo = 0; lo < len; lo += 37)
+                for (size_t hi = lo; hi <= len; hi += 53) {
+                    int a = stance_word_in_span(buf, len, lo, hi, first, word, n);
+                    assert_int_equal(stance_wordix_in_span(&ix, buf, len, lo, hi, first, word, n), a);
+                    asked++, found += (size_t)a;
+                }
+            /* a word outside the set, or another text: the search itself */
+            assert_int_equal(stance_wordix_in_span(&ix, buf, len, 0, len, 'x', "xreal", 5),
+                             stance_word_in_span(buf, len, 0, len, 'x', "xreal", 5));
+            assert_int_equal(stance_wordix_in_span(&ix, buf, len - 1, 0, len - 1, first, word, n),
+                             stance_word_in_span(buf, len - 1, 0, len - 1, first, word, n));
+        }
+        stance_wordix_free(&ix);
+        assert_null(ix.at);
+    }
+    assert_true(asked > 10000);
+    assert_true(found > asked / 10 && found < asked); /* both answers are asked for */
+    assert_true(indexed > 1000);
+}
+
+/* Only the words asked for are indexed: "team" twice (not "team9", "9team",
+ * "Team" or "team" inside quote marks, non-ASCII bytes that go on a word),
+ * "o'Brien" as its run "o", and the "o" alone. */
+static void test_wordix_holds_the_words(void **state)
+{
+    const char *t = "Team team, (team) team9 9team Team O'Brien o'Brien o xo \xe2\x80\x9cteam\xe2\x80\x9d";
+    size_t len = strlen(t), spans[] = {0, 4, 35, 42};
+    stance_wordix ix;
+    (void)state;
+    assert_int_equal(stance_wordix_build(&ix, t, len, spans, 2), STANCE_OK);
+    assert_int_equal(ix.n, 4);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'o', t + 35, 7), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, 49, 'o', t + 35, 7), 0);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 5, 9, 't', t, 4), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 6, 18, 't', t, 4), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 18, len, 't', t, 4), 0);
+    stance_wordix_free(&ix);
+    assert_int_equal(stance_wordix_build(&ix, t, len, spans, 0), STANCE_OK);
+    assert_null(ix.t); /* nothing to index: no index, the search answers */
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 't', t, 4), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +492,8 @@ int main(void)
         cmocka_unit_test(test_tokens_offset_lookup),
         cmocka_unit_test(test_tokens_bad_arguments),
         cmocka_unit_test(test_tokens_cover_text),
+        cmocka_unit_test(test_wordix_same_answers),
+        cmocka_unit_test(test_wordix_holds_the_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
