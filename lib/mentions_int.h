@@ -47,6 +47,7 @@ typedef struct mstate {
     const stance_quotelist *quotes;
     tie *ties;
     size_t n_ties, ties_cap;
+    size_t n_head_ties; /* ties to a person noun's head ("the chief executive of X, NAME"): role NULL */
     referent *refs;
     size_t n_refs, refs_cap;
     long *speaker; /* per quote: the speaking actor or -1 */
