@@ -114,6 +114,21 @@ static void test_discover_one_word_name_kind(void **state)
     stance_model_free(m);
 }
 
+/* tidy3: a discovered person is named without a word glued before the first
+ * name ("Groundskeeper Kevin Drummond" with "the groundskeeper" nearby), as a
+ * speaker is (stance_names_unglued()). */
+static void test_discover_unglued_name(void **state)
+{
+    stance_model *m = open_model();
+    stance_result *res = discover(m, "Groundskeeper Kevin Drummond closed the field on Monday. \"We had no choice,\" "
+                                     "Drummond said. The groundskeeper left early.\n");
+    (void)state;
+    assert_non_null(entity_named(res, "Kevin Drummond"));
+    assert_null(entity_named(res, "Groundskeeper Kevin Drummond"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* stance_word_in_span() against a plain search: a word of @p n bytes, first
  * then w[1, n), starting and ending inside [lo, hi), no word byte of t on
  * either side. Random texts of a few letters, spaces and a non-ASCII byte. */
@@ -316,6 +331,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_discover_title_mention),
         cmocka_unit_test(test_discover_one_word_name_kind),
+        cmocka_unit_test(test_discover_unglued_name),
         cmocka_unit_test(test_word_in_span_random),
         cmocka_unit_test(test_actors_short_forms),
         cmocka_unit_test(test_discover_rule_words),
