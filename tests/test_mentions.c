@@ -187,8 +187,7 @@ static const mention_case MENTION_CASES[] = {
      "State Senator Mara Oyel questioned the chief executive of Skyridge Airways, Bernard Lisle, on Monday. "
      "A former treasurer, Sam Ito, watched. Later the chief executive left, and the treasurer stayed; "
      "the economist, Jo Roe, spoke. Then the economist waited.",
-     {{"Bernard Lisle", NULL, 0}, {"Sam Ito", NULL, 0}, {"Jo Roe", NULL, 0}},
-     3,
+     {{"Bernard Lisle", NULL, 0}, {"Sam Ito", NULL, 0}, {"Jo Roe", NULL, 0}}, 3,
      {{"Bernard Lisle", "the chief executive", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Sam Ito", "the treasurer", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Jo Roe", "the economist", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
