@@ -436,7 +436,7 @@ static int find_ties(mstate *m)
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
                 role = stance_role_of(t, h.start, h.end, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
-                if (!role && (m->n_head_ties++, add_tie(m, NULL, h, s, ei, rule))) /* a person noun: its head */
+                if (!role && (m->heads.n++, add_tie(m, NULL, h, s, ei, rule))) /* a person noun: its head */
                     return STANCE_ERR_NOMEM;
             }
             if (role) {
@@ -598,18 +598,46 @@ static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we
     return NULL;
 }
 
-/* The last tie before @p the_s to a person noun's head written t[ws, we)
- * ("the chief executive of X, NAME" ... "the chief executive"), or -1. */
-static long head_tie(const mstate *m, size_t ws, size_t we, size_t the_s)
+/* The head ties by their word, once the ties are sorted: the distinct head
+ * words are few (person nouns), so a look-up below stays linear in the text. */
+static int index_heads(mstate *m)
 {
-    long best = -1;
-    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= the_s; i++) {
+    struct head_ties *h = &m->heads;
+    size_t k = 0;
+    if (!h->n)
+        return STANCE_OK;
+    if (!(h->at = stance_malloc_array(h->n, 4 * sizeof *h->at)))
+        return STANCE_ERR_NOMEM;
+    h->id = h->at + h->n, h->words = h->id + h->n, h->last = h->words + h->n;
+    for (size_t i = 0; i < m->n_ties; i++) {
         const tie *ti = &m->ties[i];
-        if (!ti->role && ti->rule == STANCE_MR_ROLE_APPOSITION && ti->phrase.end - ti->phrase.start == we - ws &&
-            stance_ascii_caseeq(m->t + ti->phrase.start, m->t + ws, we - ws))
-            best = (long)i;
+        size_t d = 0, n = ti->phrase.end - ti->phrase.start;
+        if (ti->role || ti->rule != STANCE_MR_ROLE_APPOSITION)
+            continue;
+        while (d < h->nw && !(m->ties[h->words[d]].phrase.end - m->ties[h->words[d]].phrase.start == n &&
+                              stance_ascii_caseeq(m->t + m->ties[h->words[d]].phrase.start, m->t + ti->phrase.start, n)))
+            d++;
+        if (d == h->nw)
+            h->words[h->nw] = i, h->last[h->nw++] = SIZE_MAX;
+        h->at[k] = i, h->id[k++] = d;
     }
-    return best;
+    return STANCE_OK;
+}
+
+/* The last tie before @p the_s to a person noun's head written t[ws, we)
+ * ("the chief executive of X, NAME" ... "the chief executive"), or -1.
+ * @p the_s only grows from call to call. */
+static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
+{
+    struct head_ties *h = &m->heads;
+    for (; h->seen < h->n && m->ties[h->at[h->seen]].pos <= the_s; h->seen++)
+        h->last[h->id[h->seen]] = h->at[h->seen];
+    for (size_t d = 0; d < h->nw; d++) {
+        const tie *ti = &m->ties[h->words[d]];
+        if (ti->phrase.end - ti->phrase.start == we - ws && stance_ascii_caseeq(m->t + ti->phrase.start, m->t + ws, we - ws))
+            return h->last[d] == SIZE_MAX ? -1 : (long)h->last[d];
+    }
+    return -1;
 }
 
 /* "the <role>": the actor most recently tied to that role before it; "the
@@ -688,7 +716,7 @@ static int scan_words(mstate *m)
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (m->n_head_ties && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0) {
+            } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->n_orgs && t[ws] >= 'a' && stance_mentions_lower(t, ws, we, b, sizeof b) &&
@@ -1083,7 +1111,8 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (find_ties(&m))
         goto nomem;
     settle_genders(&m);
-    if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
+    if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || index_heads(&m) || scan_words(&m) ||
+        find_epithet_mentions(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     if (stance_mentions_build_referents(&m) || stance_mentions_learn_genders(&m) ||
@@ -1101,6 +1130,7 @@ out:
     stance_free(m.speaker);
     stance_free(m.inter);
     stance_free(m.ties);
+    stance_free(m.heads.at);
     stance_free(m.refs);
     stance_free(m.prons);
     stance_free(m.orgs);
