@@ -640,6 +640,21 @@ static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
     return -1;
 }
 
+/* Does a name apposed to the words before @p pos follow, closed by a comma
+ * ("The Microsoft chief executive, Satya Nadella, said")? Those words then
+ * describe that name, not an actor tied before. */
+static int apposed_name_after(const mstate *m, size_t pos)
+{
+    size_t ws, we;
+    unsigned n = 0;
+    if (pos >= m->len || m->t[pos] != ',')
+        return 0;
+    for (pos++; n < 4 && stance_word_after(m->t, m->len, pos, &ws, &we) && stance_letter_case(m->t, ws, m->len) > 0;
+         n++)
+        pos = we < m->len && m->t[we] == '.' ? we + 1 : we; /* "Jo R. Roe" */
+    return n && pos < m->len && m->t[pos] == ',';
+}
+
 /* "the <role>": the actor most recently tied to that role before it; "the
  * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. Not inlined:
@@ -710,13 +725,14 @@ static int scan_words(mstate *m)
             long org, tb;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
                 long best = -1;
-                for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= the_s; i++)
+                size_t nt = apposed_name_after(m, we) ? 0 : m->n_ties; /* "the governor, Jo Roe," describes Jo Roe */
+                for (size_t i = 0; i < nt && m->ties[i].pos <= the_s; i++)
                     if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
                         best = (long)i;
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0) {
+            } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->n_orgs && t[ws] >= 'a' && stance_mentions_lower(t, ws, we, b, sizeof b) &&
