@@ -994,7 +994,8 @@ static int group_mentions(const stance_namelist *l, const spk_index *sx, const c
  * and one named by the surname and a title of the other gender ("Michelle
  * Obama", "Mr. Obama"); the surname alone and other forms go to the one named
  * last before them (group_mentions()). Each entity is named by the longest run
- * with its first name; a group without first names by @p head. */
+ * with its first name; a group without first names by @p head, less a word
+ * glued before a first name and a surname (stance_names_unglued()). */
 static int group_entities(const stance_namelist *l, const spk_index *sx, const char *text, size_t len,
                           const stance_name *head, const size_t *run, size_t nr, stance_entityset *out, size_t *memo)
 {
@@ -1009,8 +1010,9 @@ static int group_entities(const stance_namelist *l, const spk_index *sx, const c
         else if (b)
             gen[out->n - 1 - first] = b->gender;
     }
-    if (rc == STANCE_OK && out->n == first) {
-        rc = stance_ent_new(out, text + head->bare, head->last_end - head->bare, 1, -1);
+    if (rc == STANCE_OK && out->n == first) { /* without a word glued before it ("Superintendent") */
+        size_t hs = stance_names_unglued(text, len, head->bare, head->last_end);
+        rc = stance_ent_new(out, text + hs, head->last_end - hs, 1, -1);
         gen[0] = STANCE_G_UNKNOWN;
     }
     if (rc == STANCE_OK && !(rc = anchor_runs(l, text, run, nr, out, first, gen, memo, ent)))

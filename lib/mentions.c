@@ -365,6 +365,49 @@ static int possessive(const char *t, size_t len, size_t end)
     return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
 }
 
+/* An article or a possessive determiner ("the", "a", "its", "his"): where a
+ * description opens. */
+static int determiner(const char *t, size_t ws, size_t we)
+{
+    static const char *const w[] = {"the", "a", "an", "its", "his", "her", "their"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (stance_word_is(t, ws, we, w[k]))
+            return 1;
+    return 0;
+}
+
+#define APPOSED_WORDS 7u
+int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at)
+{
+    size_t ws, we, pos = i, hs = 0, he = 0;
+    unsigned n = 0, head = 0;
+    for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
+        if (determiner(t, ws, we)) {
+            if (!head || n - head > 3u)
+                return 0;
+            if (head_at)
+                *head_at = (stance_span){hs, he};
+            return 1;
+        }
+        if (!head && is_head(t, ws, we, arg)) {
+            size_t as, ae;
+            if (n && !(stance_word_after(t, i, we, &as, &ae) &&
+                       (stance_word_is(t, as, ae, "of") || stance_word_is(t, as, ae, "for") ||
+                        stance_word_is(t, as, ae, "at") || stance_word_is(t, as, ae, "in"))))
+                return 0;
+            head = n + 1, hs = ws, he = we;
+        }
+    }
+    return 0;
+}
+
+int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
+{
+    (void)arg;
+    return stance_role_of(t, ws, we, NULL) != NULL ||
+           (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+}
+
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
 static int find_ties(mstate *m)
@@ -374,6 +417,7 @@ static int find_ties(mstate *m)
         stance_ent *e = &m->ents->e[ei];
         for (size_t k = 0; k < e->n_mentions; k++) {
             size_t s = e->mentions[k].start, end = e->mentions[k].end, ws, we, i = s;
+            stance_span h;
             const char *role = NULL;
             int g = 0, rule = STANCE_MR_TITLE_BEFORE;
             while (i > 0 && t[i - 1] == ' ')
@@ -388,12 +432,12 @@ static int find_ties(mstate *m)
                     g = rw->gender;
                 }
             }
-            if (!role && i > 0 && t[i - 1] == ',' && stance_word_before(t, i - 1, &ws, &we)) {
-                size_t ds, de; /* "the mayor, Elena Diaz" */
-                if ((role = stance_role_of(t, ws, we, &g)) &&
-                    !(stance_word_before(t, ws, &ds, &de) && stance_word_is(t, ds, de, "the")))
-                    role = NULL;
+            if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, stance_role_or_person, NULL, &h)) {
+                /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
+                role = stance_role_of(t, h.start, h.end, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
+                if (!role && (m->heads.n++, add_tie(m, NULL, h, s, ei, rule))) /* a person noun: its head */
+                    return STANCE_ERR_NOMEM;
             }
             if (role) {
                 if (add_tie(m, role, (stance_span){s, s}, s, ei, rule))
@@ -513,7 +557,7 @@ static int title_modifier(const char *t, size_t ws, size_t we)
         return 1;
     if (memchr(t + ws, '-', we - ws))
         return 1;
-    return stance_word_is(t, ws, we, "former");
+    return stance_word_is(t, ws, we, "former") || stance_word_is(t, ws, we, "chief");
 }
 
 #define TITLE_MODIFIERS 3 /* words between "the" and its role */
@@ -552,6 +596,63 @@ static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we
     if (stance_word_is(t, ws, we, "woman") || stance_word_is(t, ws, we, "lady"))
         return &PRON_CLASSES[1];
     return NULL;
+}
+
+/* The head ties by their word, once the ties are sorted: the distinct head
+ * words are few (person nouns), so a look-up below stays linear in the text. */
+static int index_heads(mstate *m)
+{
+    struct head_ties *h = &m->heads;
+    size_t k = 0;
+    if (!h->n)
+        return STANCE_OK;
+    if (!(h->at = stance_malloc_array(h->n, 4 * sizeof *h->at)))
+        return STANCE_ERR_NOMEM;
+    h->id = h->at + h->n, h->words = h->id + h->n, h->last = h->words + h->n;
+    for (size_t i = 0; i < m->n_ties; i++) {
+        const tie *ti = &m->ties[i];
+        size_t d = 0, n = ti->phrase.end - ti->phrase.start;
+        if (ti->role || ti->rule != STANCE_MR_ROLE_APPOSITION)
+            continue;
+        while (d < h->nw && !(m->ties[h->words[d]].phrase.end - m->ties[h->words[d]].phrase.start == n &&
+                              stance_ascii_caseeq(m->t + m->ties[h->words[d]].phrase.start, m->t + ti->phrase.start, n)))
+            d++;
+        if (d == h->nw)
+            h->words[h->nw] = i, h->last[h->nw++] = SIZE_MAX;
+        h->at[k] = i, h->id[k++] = d;
+    }
+    return STANCE_OK;
+}
+
+/* The last tie before @p the_s to a person noun's head written t[ws, we)
+ * ("the chief executive of X, NAME" ... "the chief executive"), or -1.
+ * @p the_s only grows from call to call. */
+static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
+{
+    struct head_ties *h = &m->heads;
+    for (; h->seen < h->n && m->ties[h->at[h->seen]].pos <= the_s; h->seen++)
+        h->last[h->id[h->seen]] = h->at[h->seen];
+    for (size_t d = 0; d < h->nw; d++) {
+        const tie *ti = &m->ties[h->words[d]];
+        if (ti->phrase.end - ti->phrase.start == we - ws && stance_ascii_caseeq(m->t + ti->phrase.start, m->t + ws, we - ws))
+            return h->last[d] == SIZE_MAX ? -1 : (long)h->last[d];
+    }
+    return -1;
+}
+
+/* Does a name apposed to the words before @p pos follow, closed by a comma
+ * ("The Microsoft chief executive, Satya Nadella, said")? Those words then
+ * describe that name, not an actor tied before. */
+static int apposed_name_after(const mstate *m, size_t pos)
+{
+    size_t ws, we;
+    unsigned n = 0;
+    if (pos >= m->len || m->t[pos] != ',')
+        return 0;
+    for (pos++; n < 4 && stance_word_after(m->t, m->len, pos, &ws, &we) && stance_letter_case(m->t, ws, m->len) > 0;
+         n++)
+        pos = we < m->len && m->t[we] == '.' ? we + 1 : we; /* "Jo R. Roe" */
+    return n && pos < m->len && m->t[pos] == ',';
 }
 
 /* "the <role>": the actor most recently tied to that role before it; "the
@@ -621,14 +722,18 @@ static int scan_words(mstate *m)
         if (nmod >= 0 && (lc < 0 || (lc > 0 && m->n_ties)) &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             char b[STANCE_LEX_MAXLEN + 1];
-            long org;
+            long org, tb;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
                 long best = -1;
-                for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= the_s; i++)
+                size_t nt = apposed_name_after(m, we) ? 0 : m->n_ties; /* "the governor, Jo Roe," describes Jo Roe */
+                for (size_t i = 0; i < nt && m->ties[i].pos <= the_s; i++)
                     if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
                         best = (long)i;
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
+                    return STANCE_ERR_NOMEM;
+            } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
+                if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->n_orgs && t[ws] >= 'a' && stance_mentions_lower(t, ws, we, b, sizeof b) &&
                        (m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) &&
@@ -1022,7 +1127,8 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (find_ties(&m))
         goto nomem;
     settle_genders(&m);
-    if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || scan_words(&m) || find_epithet_mentions(&m))
+    if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || index_heads(&m) || scan_words(&m) ||
+        find_epithet_mentions(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     if (stance_mentions_build_referents(&m) || stance_mentions_learn_genders(&m) ||
@@ -1040,6 +1146,7 @@ out:
     stance_free(m.speaker);
     stance_free(m.inter);
     stance_free(m.ties);
+    stance_free(m.heads.at);
     stance_free(m.refs);
     stance_free(m.prons);
     stance_free(m.orgs);

@@ -167,6 +167,18 @@ size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, siz
  * and "the"/"former" are skipped ("accused Gov. Tom Park" -> after "accused"). */
 size_t stance_mentions_skip_title(const char *t, size_t start);
 
+/* Does a description end at the comma at @p i, right before a name ("the
+ * chief executive of Skyridge Airways, Bernard Lisle", "a former senator, Jo
+ * Roe"): a head word (@p is_head(t, ws, we, @p arg)) last, or before
+ * "of"/"for"/"at"/"in", an article or possessive at most three words before
+ * it, no stop in between? The head's span goes to @p head_at (may be NULL).
+ * Speakers (speaker_names.c) and actors' role mentions (find_ties) alike. */
+typedef int (*stance_head_fn)(const char *t, size_t ws, size_t we, const void *arg);
+int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at);
+/* A stance_head_fn (@p arg unused): is t[ws, we) a role's word or a person
+ * noun ("senator", "executive")? */
+int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg);
+
 /* 1 if the built-in word tables are sorted (they are binary-searched). */
 int stance_mentions_tables_sorted(void);
 

@@ -47,6 +47,14 @@ typedef struct mstate {
     const stance_quotelist *quotes;
     tie *ties;
     size_t n_ties, ties_cap;
+    struct head_ties {   /* ties to a person noun's head ("the chief executive of X, NAME"): role NULL */
+        size_t n;        /* how many */
+        size_t *at;      /* their tie indices, in text order (after the sort by pos) */
+        size_t *id;      /* per head tie: its word's index in words[] */
+        size_t *words;   /* one tie index per distinct head word */
+        size_t *last;    /* per distinct word: its last tie before the current "the", or SIZE_MAX */
+        size_t nw, seen; /* distinct words; head ties folded into last[] so far */
+    } heads;
     referent *refs;
     size_t n_refs, refs_cap;
     long *speaker; /* per quote: the speaking actor or -1 */

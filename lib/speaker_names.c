@@ -360,44 +360,22 @@ static int head_word(const char *t, size_t ws, size_t we, const desc *d)
 {
     const char *role;
     if (!d)
-        return stance_role_of(t, ws, we, NULL) != NULL ||
-               (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+        return stance_role_or_person(t, ws, we, NULL);
     return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
 }
 
-/* An article or a possessive determiner ("the", "a", "its", "his"): where a
- * description opens. */
-static int determiner(const char *t, size_t ws, size_t we)
+/* stance_apposed_head()'s test: is t[ws, we) the head of the desc @p arg
+ * (NULL: any role or person noun)? */
+static int is_head(const char *t, size_t ws, size_t we, const void *arg)
 {
-    static const char *const w[] = {"the", "a", "an", "its", "his", "her", "their"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (stance_word_is(t, ws, we, w[k]))
-            return 1;
-    return 0;
+    return head_word(t, ws, we, arg);
 }
 
-/* Does a description with the head of @p d end at the comma at @p i, right
- * before a name ("the chief executive of Skyridge Airways, Bernard Lisle",
- * "a former senator, Jo Roe"): the head last, or before "of"/"for"/"at"/"in",
- * an article at most three words before the head, no stop in between? */
-#define APPOSED_WORDS 7u
+/* Does a description with the head of @p d (NULL: any role or person noun)
+ * end at the comma at @p i, right before a name? */
 static int head_apposed_before(const char *t, size_t i, const desc *d)
 {
-    size_t ws, we, pos = i, head = 0;
-    unsigned n = 0;
-    for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
-        if (determiner(t, ws, we))
-            return head && n - head <= 3u;
-        if (!head && head_word(t, ws, we, d)) {
-            size_t as, ae;
-            if (n && !(stance_word_after(t, i, we, &as, &ae) &&
-                              (stance_word_is(t, as, ae, "of") || stance_word_is(t, as, ae, "for") ||
-                               stance_word_is(t, as, ae, "at") || stance_word_is(t, as, ae, "in"))))
-                return 0;
-            head = n + 1;
-        }
-    }
-    return 0;
+    return stance_apposed_head(t, i, is_head, d, NULL);
 }
 
 static int tied_head(const sstate *s, const ref *r, const desc *d)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "stance.h"
@@ -111,6 +112,42 @@ static void test_discover_one_word_name_kind(void **state)
     assert_int_equal(kinds_of(v, STANCE_MENTION_NAME), 1);
     assert_int_equal(kinds_of(v, STANCE_MENTION_SURNAME), 1);
     stance_result_free(res);
+    stance_model_free(m);
+}
+
+/* tidy3: a discovered person is named without a word glued before the first
+ * name ("Groundskeeper Kevin Drummond" with "the groundskeeper" nearby), as a
+ * speaker is (stance_names_unglued()). */
+static void test_discover_unglued_name(void **state)
+{
+    stance_model *m = open_model();
+    stance_result *res = discover(m, "Groundskeeper Kevin Drummond closed the field on Monday. \"We had no choice,\" "
+                                     "Drummond said. The groundskeeper left early.\n");
+    (void)state;
+    assert_non_null(entity_named(res, "Kevin Drummond"));
+    assert_null(entity_named(res, "Groundskeeper Kevin Drummond"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+/* tidy3: civic titles of the lexicon are no part of a discovered name. */
+static void test_discover_civic_titles(void **state)
+{
+    static const char *const titles[] = {"Councillor", "Councilor", "Councilmember", "Superintendent", "Alderwoman",
+                                         "Assemblymember", "Selectman", "Selectwoman", "Comptroller", "Treasurer",
+                                         "Sergeant", "Lieutenant"};
+    stance_model *m = open_model();
+    (void)state;
+    for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++) {
+        char text[256];
+        stance_result *res;
+        snprintf(text, sizeof text, "%s Maeve Tolland closed the pool on Monday. \"We had no choice,\" Tolland said.\n",
+                 titles[k]);
+        res = discover(m, text);
+        if (!entity_named(res, "Maeve Tolland"))
+            fail_msg("%s: no \"Maeve Tolland\"", titles[k]);
+        stance_result_free(res);
+    }
     stance_model_free(m);
 }
 
@@ -316,6 +353,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_discover_title_mention),
         cmocka_unit_test(test_discover_one_word_name_kind),
+        cmocka_unit_test(test_discover_unglued_name),
+        cmocka_unit_test(test_discover_civic_titles),
         cmocka_unit_test(test_word_in_span_random),
         cmocka_unit_test(test_actors_short_forms),
         cmocka_unit_test(test_discover_rule_words),

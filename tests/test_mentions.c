@@ -182,6 +182,20 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Elena Diaz", "the mayor", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Sam Ito", "the treasurer", 1, TITLE, STANCE_MR_ROLE_APPOSITION}}},
+    /* tidy3: a description ending at the comma before the name (stance_apposed_head, as for speakers) */
+    {"role apposed before the name: \"the chief executive of X, NAME,\"",
+     "State Senator Mara Oyel questioned the chief executive of Skyridge Airways, Bernard Lisle, on Monday. "
+     "A former treasurer, Sam Ito, watched. Later the chief executive left, and the treasurer stayed; "
+     "the economist, Jo Roe, spoke. Then the economist waited. Later the treasurer, Ann Lee, and the chief "
+     "executive, Tom Vale, resigned.",
+     {{"Bernard Lisle", NULL, 0}, {"Sam Ito", NULL, 0}, {"Jo Roe", NULL, 0}}, 3,
+     {{"Bernard Lisle", "the chief executive", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Sam Ito", "the treasurer", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Jo Roe", "the economist", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Jo Roe", "the economist", 0, NOT_A_MENTION, 0}, /* the tie comes after it */
+      /* a description apposed to another name describes that name */
+      {"Sam Ito", "the treasurer", 1, NOT_A_MENTION, 0},
+      {"Bernard Lisle", "the chief executive", 2, NOT_A_MENTION, 0}}},
     {"epithet",
      "Hillary Clinton, the Democratic nominee, spoke in Ohio. The crowd cheered the "
      "Democratic nominee, and the nominee waved. Clinton, who spoke for an hour, left.",
