@@ -18,6 +18,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "sort.h"
+#include "tokens.h"
 
 static int handle_byte(char c)
 {
@@ -268,6 +269,11 @@ static int acronym_mentions(const char *text, size_t len, stance_entityset *out,
     for (size_t i = 0; i < len && !rc;) {
         size_t s = i;
         long at;
+        uint64_t w;
+        if (i + 8 <= len && !stance_b8_high(w = stance_b8_load(text + i)) && !stance_b8_upper(w)) {
+            i += 8; /* eight bytes of ASCII with no capital: most of a text */
+            continue;
+        }
         if ((unsigned)((unsigned char)text[i] - 'A') > 25u || (i > 0 && handle_byte(text[i - 1]))) {
             i++; /* no capital, or one inside a word: one test a byte on the common path */
             continue;
