@@ -264,12 +264,46 @@ static const char jo_digits2[] = "0001020304050607080910111213141516171819202122
  * (at most 20 digits and a sign). */
 #define JO_INT_END 24
 
+/* jo_int of 0 <= @p u < 100000 (offsets, counts: most of a record's numbers)
+ * written straight into the buffer, which has room for 8 bytes. */
+static inline void jo_int_small(json_out *w, unsigned u)
+{
+    char *o = w->buf + w->len;
+    size_t n;
+    if (u < 10) {
+        o[0] = (char)('0' + u);
+        n = 1;
+    } else if (u < 100) {
+        memcpy(o, jo_digits2 + 2 * u, 2);
+        n = 2;
+    } else if (u < 1000) {
+        o[0] = (char)('0' + u / 100);
+        memcpy(o + 1, jo_digits2 + 2 * (u % 100), 2);
+        n = 3;
+    } else if (u < 10000) {
+        memcpy(o, jo_digits2 + 2 * (u / 100), 2);
+        memcpy(o + 2, jo_digits2 + 2 * (u % 100), 2);
+        n = 4;
+    } else {
+        o[0] = (char)('0' + u / 10000);
+        u %= 10000;
+        memcpy(o + 1, jo_digits2 + 2 * (u / 100), 2);
+        memcpy(o + 3, jo_digits2 + 2 * (u % 100), 2);
+        n = 5;
+    }
+    w->len += n;
+}
+
 void jo_int(json_out *w, long long v)
 {
     char b[JO_INT_END + 24], *p = b + JO_INT_END, *o;
     /* digits from the end, two at a time, without snprintf (offsets are most of a record's numbers) */
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     size_t n;
+    if (v >= 0 && v < 100000 && w->buf && !w->failed && 8 <= w->cap - w->len) {
+        jo_int_small(w, (unsigned)v);
+        return;
+    }
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
@@ -305,10 +339,11 @@ static int real_fixed(double v, char *b)
     /* 10^x for x = -4..5 (10^-k as written is the quotient 1.0 / 10^k: both correctly rounded) */
     static const double low[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5};
     double a = fabs(v), scaled, m, frac;
-    int x = 5, n = 0, point;
+    int x, n = 0, point;
     char d[6];
     if (!(a >= 1e-4 && a < 1e6))
         return 0;
+    x = a < 1.0 ? -1 : 5; /* (probabilities: the search starts below 1) */
     while (x > -4 && a < low[x + 4])
         x--;
     scaled = a * p10[5 - x];
