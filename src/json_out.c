@@ -216,7 +216,16 @@ struct jo_memo {
     char json[JO_MEMO_BYTES];
 };
 
-void jo_static(json_out *w, const char *s)
+static size_t jo_memo_slot(const char *s)
+{
+    return (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58); /* 64 slots */
+}
+
+/* jo_static() when the string is not in its first slot, or the buffer is short. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (inlined, jo_static() would save registers on every call) */
+#endif
+static void jo_static_slow(json_out *w, const char *s)
 {
     struct jo_memo *m = NULL;
     size_t h, at, n;
@@ -228,7 +237,7 @@ void jo_static(json_out *w, const char *s)
         jo_cstr(w, s);
         return;
     }
-    h = (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58); /* 64 slots */
+    h = jo_memo_slot(s);
     for (size_t i = 0; i < JO_MEMO_SLOTS; i++) {
         m = &w->memo[(h + i) % JO_MEMO_SLOTS];
         if (m->s == s && m->len && m->utf8 == w->utf8) {
@@ -253,6 +262,21 @@ void jo_static(json_out *w, const char *s)
         m->utf8 = w->utf8;
         memcpy(m->json, w->buf + at, m->len);
     }
+}
+
+void jo_static(json_out *w, const char *s)
+{
+    /* the common case, a string kept in its first slot, in a few instructions
+     * (no registers to save); the rest, and every check, in jo_static_slow() */
+    if (s && !w->failed && w->memo && w->buf && JO_MEMO_BYTES <= w->cap - w->len) {
+        const struct jo_memo *m = &w->memo[jo_memo_slot(s)];
+        if (m->s == s && m->len && m->utf8 == w->utf8) {
+            memcpy(w->buf + w->len, m->json, JO_MEMO_BYTES);
+            w->len += m->len;
+            return;
+        }
+    }
+    jo_static_slow(w, s);
 }
 
 static const char jo_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
