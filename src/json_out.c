@@ -130,12 +130,13 @@ static void jo_u4(char *o, unsigned u)
     o[5] = hex[u & 15];
 }
 
-void jo_str(json_out *w, const char *str, size_t n)
+/* jo_str() of any string: escapes, non-ASCII, long, the buffer full. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (kept out of line: the fast path of its caller saves no registers) */
+#endif
+static void jo_str_any(json_out *w, const unsigned char *s, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    if (jo_str_short(w, s, n))
-        return;
     if (!jo_room(w, 2))
         return;
     w->buf[w->len++] = '"';
@@ -196,6 +197,12 @@ void jo_str(json_out *w, const char *str, size_t n)
             jo_maybe_flush(w);
     }
     w->buf[w->len++] = '"';
+}
+
+void jo_str(json_out *w, const char *str, size_t n)
+{
+    if (!jo_str_short(w, (const unsigned char *)str, n))
+        jo_str_any(w, (const unsigned char *)str, n);
 }
 
 void jo_cstr(json_out *w, const char *s)
@@ -318,16 +325,16 @@ static inline void jo_int_small(json_out *w, unsigned u)
     w->len += n;
 }
 
-void jo_int(json_out *w, long long v)
+/* jo_int() of any value, the buffer full or not. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (kept out of line: the fast path of its caller saves no registers) */
+#endif
+static void jo_int_any(json_out *w, long long v)
 {
     char b[JO_INT_END + 24], *p = b + JO_INT_END, *o;
     /* digits from the end, two at a time, without snprintf (offsets are most of a record's numbers) */
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     size_t n;
-    if (v >= 0 && v < 100000 && w->buf && !w->failed && 8 <= w->cap - w->len) {
-        jo_int_small(w, (unsigned)v);
-        return;
-    }
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
@@ -351,6 +358,14 @@ void jo_int(json_out *w, long long v)
         return;
     }
     jo_raw(w, p, n);
+}
+
+void jo_int(json_out *w, long long v)
+{
+    if (v >= 0 && v < 100000 && w->buf && !w->failed && 8 <= w->cap - w->len)
+        jo_int_small(w, (unsigned)v);
+    else
+        jo_int_any(w, v);
 }
 
 /* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed
