@@ -368,7 +368,8 @@ void jo_int(json_out *w, long long v)
         jo_int_any(w, v);
 }
 
-/* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed
+/* %.6g of @p v into @p b without printf, as jansson writes it (a point and a
+ * zero when %g has no point), for 1e-4 <= |v| < 1e6 (fixed
  * notation: probabilities and confidences, most of a record's reals): 0 when
  * v is outside that range or its seventh digit is within 1e-6 of a rounding
  * tie (the scaled value is off by at most ~1e-9), and printf decides. */
@@ -400,10 +401,9 @@ static int real_fixed(double v, char *b)
         return 0;
     {
         unsigned u = (unsigned)m; /* an integer in [1e5, 1e6): exact */
-        for (int i = 4; i >= 0; i -= 2) {
-            memcpy(d + i, jo_digits2 + 2 * (u % 100), 2);
-            u /= 100;
-        }
+        memcpy(d, jo_digits2 + 2 * (u / 10000), 2);
+        memcpy(d + 2, jo_digits2 + 2 * (u / 100 % 100), 2);
+        memcpy(d + 4, jo_digits2 + 2 * (u % 100), 2);
     }
     if (v < 0)
         b[n++] = '-';
@@ -423,10 +423,12 @@ static int real_fixed(double v, char *b)
         for (int i = 0; i < 6; i++)
             b[n++] = d[i];
     }
-    while (n > point + 1 && b[n - 1] == '0') /* %g drops trailing zeros, and then the point */
+    /* %g drops trailing zeros, and then the point, which jansson puts back with
+     * a zero ("1" -> "1.0"): one zero stays after the point */
+    while (n > point + 2 && b[n - 1] == '0')
         n--;
-    if (n == point + 1)
-        n = point;
+    if (n == point + 1) /* (no digit after the point: x == 5) */
+        b[n++] = '0';
     b[n] = '\0';
     return n;
 }
@@ -441,10 +443,6 @@ void jo_real(json_out *w, double v)
         return;
     }
     if ((n = real_fixed(v, b))) {
-        if (!memchr(b, '.', (size_t)n)) {
-            b[n++] = '.';
-            b[n++] = '0';
-        }
         jo_raw(w, b, (size_t)n);
         return;
     }
