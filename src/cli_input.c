@@ -197,16 +197,19 @@ int cli_json_id_raw(const char *s, size_t n, size_t *start, size_t *end)
 
 /* ---- a record's "text" decoded in place, without a jansson string ---------------- */
 
+/* A hex digit's value plus one, by byte; 0: not a hex digit. */
+static const unsigned char hex_plus1[256] = {
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+    ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
 static int hex4(const unsigned char *s, unsigned long *v)
 {
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned c = s[i];
-        unsigned d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 16;
-        if (d == 16)
-            return -1;
-        *v = (*v << 4) | d;
-    }
+    const unsigned a = hex_plus1[s[0]], b = hex_plus1[s[1]], c = hex_plus1[s[2]], d = hex_plus1[s[3]];
+    if (!a || !b || !c || !d)
+        return -1;
+    *v = ((unsigned long)(a - 1) << 12) | ((b - 1) << 8) | ((c - 1) << 4) | (d - 1);
     return 0;
 }
 

@@ -130,12 +130,13 @@ static void jo_u4(char *o, unsigned u)
     o[5] = hex[u & 15];
 }
 
-void jo_str(json_out *w, const char *str, size_t n)
+/* jo_str() of any string: escapes, non-ASCII, long, the buffer full. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (kept out of line: the fast path of its caller saves no registers) */
+#endif
+static void jo_str_any(json_out *w, const unsigned char *s, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    if (jo_str_short(w, s, n))
-        return;
     if (!jo_room(w, 2))
         return;
     w->buf[w->len++] = '"';
@@ -198,6 +199,12 @@ void jo_str(json_out *w, const char *str, size_t n)
     w->buf[w->len++] = '"';
 }
 
+void jo_str(json_out *w, const char *str, size_t n)
+{
+    if (!jo_str_short(w, (const unsigned char *)str, n))
+        jo_str_any(w, (const unsigned char *)str, n);
+}
+
 void jo_cstr(json_out *w, const char *s)
 {
     if (s)
@@ -216,7 +223,16 @@ struct jo_memo {
     char json[JO_MEMO_BYTES];
 };
 
-void jo_static(json_out *w, const char *s)
+static size_t jo_memo_slot(const char *s)
+{
+    return (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58); /* 64 slots */
+}
+
+/* jo_static() when the string is not in its first slot, or the buffer is short. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (inlined, jo_static() would save registers on every call) */
+#endif
+static void jo_static_slow(json_out *w, const char *s)
 {
     struct jo_memo *m = NULL;
     size_t h, at, n;
@@ -228,7 +244,7 @@ void jo_static(json_out *w, const char *s)
         jo_cstr(w, s);
         return;
     }
-    h = (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58); /* 64 slots */
+    h = jo_memo_slot(s);
     for (size_t i = 0; i < JO_MEMO_SLOTS; i++) {
         m = &w->memo[(h + i) % JO_MEMO_SLOTS];
         if (m->s == s && m->len && m->utf8 == w->utf8) {
@@ -255,6 +271,21 @@ void jo_static(json_out *w, const char *s)
     }
 }
 
+void jo_static(json_out *w, const char *s)
+{
+    /* the common case, a string kept in its first slot, in a few instructions
+     * (no registers to save); the rest, and every check, in jo_static_slow() */
+    if (s && !w->failed && w->memo && w->buf && JO_MEMO_BYTES <= w->cap - w->len) {
+        const struct jo_memo *m = &w->memo[jo_memo_slot(s)];
+        if (m->s == s && m->len && m->utf8 == w->utf8) {
+            memcpy(w->buf + w->len, m->json, JO_MEMO_BYTES);
+            w->len += m->len;
+            return;
+        }
+    }
+    jo_static_slow(w, s);
+}
+
 static const char jo_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
@@ -264,7 +295,41 @@ static const char jo_digits2[] = "0001020304050607080910111213141516171819202122
  * (at most 20 digits and a sign). */
 #define JO_INT_END 24
 
-void jo_int(json_out *w, long long v)
+/* jo_int of 0 <= @p u < 100000 (offsets, counts: most of a record's numbers)
+ * written straight into the buffer, which has room for 8 bytes. */
+static inline void jo_int_small(json_out *w, unsigned u)
+{
+    char *o = w->buf + w->len;
+    size_t n;
+    if (u < 10) {
+        o[0] = (char)('0' + u);
+        n = 1;
+    } else if (u < 100) {
+        memcpy(o, jo_digits2 + 2 * u, 2);
+        n = 2;
+    } else if (u < 1000) {
+        o[0] = (char)('0' + u / 100);
+        memcpy(o + 1, jo_digits2 + 2 * (u % 100), 2);
+        n = 3;
+    } else if (u < 10000) {
+        memcpy(o, jo_digits2 + 2 * (u / 100), 2);
+        memcpy(o + 2, jo_digits2 + 2 * (u % 100), 2);
+        n = 4;
+    } else {
+        o[0] = (char)('0' + u / 10000);
+        u %= 10000;
+        memcpy(o + 1, jo_digits2 + 2 * (u / 100), 2);
+        memcpy(o + 3, jo_digits2 + 2 * (u % 100), 2);
+        n = 5;
+    }
+    w->len += n;
+}
+
+/* jo_int() of any value, the buffer full or not. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (kept out of line: the fast path of its caller saves no registers) */
+#endif
+static void jo_int_any(json_out *w, long long v)
 {
     char b[JO_INT_END + 24], *p = b + JO_INT_END, *o;
     /* digits from the end, two at a time, without snprintf (offsets are most of a record's numbers) */
@@ -295,7 +360,16 @@ void jo_int(json_out *w, long long v)
     jo_raw(w, p, n);
 }
 
-/* %.6g of @p v into @p b without printf, for 1e-4 <= |v| < 1e6 (fixed
+void jo_int(json_out *w, long long v)
+{
+    if (v >= 0 && v < 100000 && w->buf && !w->failed && 8 <= w->cap - w->len)
+        jo_int_small(w, (unsigned)v);
+    else
+        jo_int_any(w, v);
+}
+
+/* %.6g of @p v into @p b without printf, as jansson writes it (a point and a
+ * zero when %g has no point), for 1e-4 <= |v| < 1e6 (fixed
  * notation: probabilities and confidences, most of a record's reals): 0 when
  * v is outside that range or its seventh digit is within 1e-6 of a rounding
  * tie (the scaled value is off by at most ~1e-9), and printf decides. */
@@ -305,10 +379,11 @@ static int real_fixed(double v, char *b)
     /* 10^x for x = -4..5 (10^-k as written is the quotient 1.0 / 10^k: both correctly rounded) */
     static const double low[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5};
     double a = fabs(v), scaled, m, frac;
-    int x = 5, n = 0, point;
+    int x, n = 0, point;
     char d[6];
     if (!(a >= 1e-4 && a < 1e6))
         return 0;
+    x = a < 1.0 ? -1 : 5; /* (probabilities: the search starts below 1) */
     while (x > -4 && a < low[x + 4])
         x--;
     scaled = a * p10[5 - x];
@@ -326,10 +401,9 @@ static int real_fixed(double v, char *b)
         return 0;
     {
         unsigned u = (unsigned)m; /* an integer in [1e5, 1e6): exact */
-        for (int i = 4; i >= 0; i -= 2) {
-            memcpy(d + i, jo_digits2 + 2 * (u % 100), 2);
-            u /= 100;
-        }
+        memcpy(d, jo_digits2 + 2 * (u / 10000), 2);
+        memcpy(d + 2, jo_digits2 + 2 * (u / 100 % 100), 2);
+        memcpy(d + 4, jo_digits2 + 2 * (u % 100), 2);
     }
     if (v < 0)
         b[n++] = '-';
@@ -349,10 +423,12 @@ static int real_fixed(double v, char *b)
         for (int i = 0; i < 6; i++)
             b[n++] = d[i];
     }
-    while (n > point + 1 && b[n - 1] == '0') /* %g drops trailing zeros, and then the point */
+    /* %g drops trailing zeros, and then the point, which jansson puts back with
+     * a zero ("1" -> "1.0"): one zero stays after the point */
+    while (n > point + 2 && b[n - 1] == '0')
         n--;
-    if (n == point + 1)
-        n = point;
+    if (n == point + 1) /* (no digit after the point: x == 5) */
+        b[n++] = '0';
     b[n] = '\0';
     return n;
 }
@@ -367,10 +443,6 @@ void jo_real(json_out *w, double v)
         return;
     }
     if ((n = real_fixed(v, b))) {
-        if (!memchr(b, '.', (size_t)n)) {
-            b[n++] = '.';
-            b[n++] = '0';
-        }
         jo_raw(w, b, (size_t)n);
         return;
     }

@@ -184,6 +184,28 @@ static void test_json_out_numbers(void **state)
         jo_free(&w);
     }
     {
+        /* one writer whose buffer is warm (jo_int's direct path for 0..99999) and
+         * fills up now and then (the path through a byte buffer): every integer
+         * from -20 to 230000 and a few more, as snprintf writes them, in a row */
+        json_out w = JSON_OUT_INIT;
+        char *want = malloc(2000000), one[32];
+        size_t len = 0;
+        assert_non_null(want);
+        for (long long v = -20; v < 230000; v++) {
+            if (v == 1000)
+                v = 9990; /* (skip some) */
+            len += (size_t)snprintf(one, sizeof one, "%lld,", v);
+            memcpy(want + len - strlen(one), one, strlen(one));
+            jo_int(&w, v);
+            jo_lit(&w, ",");
+        }
+        assert_false(w.failed);
+        assert_int_equal(w.len, len);
+        assert_memory_equal(w.buf, want, len);
+        free(want);
+        jo_free(&w);
+    }
+    {
         json_out w = JSON_OUT_INIT;
         jo_real(&w, NAN); /* jansson has no value for it: the record fails, not a wrong number */
         assert_true(w.failed);
