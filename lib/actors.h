@@ -56,6 +56,15 @@ int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int dis
 int stance_possessive_at(const char *t, size_t len, size_t end);
 /* Insert a name mention into @p e, keeping its mentions in text order. */
 int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule);
+/* An alias mention to add: entity out->e[ent], its span, its rule (STANCE_MR_*). */
+typedef struct stance_ent_add {
+    size_t ent;
+    stance_span sp;
+    int rule;
+} stance_ent_add;
+/* actors_discover.c: merge the additions ad[0, na), each entity's in text
+ * order, into their entities' mentions (kind alias), keeping text order. */
+int stance_ents_merge_adds(stance_entityset *out, const stance_ent_add *ad, size_t na);
 /* actors_discover.c: the short forms of the passed actors out->e[base ..] the
  * article supports: a first name alone, an organisation's leading words
  * (rules "first-name", "short-form"), added to their name mentions. */

@@ -1196,16 +1196,10 @@ static void person_lasts(const stance_namelist *l, const char *t, unsigned char 
     }
 }
 
-/* A short form found: entity, span, rule. */
-typedef struct short_add {
-    size_t ent;
-    stance_span sp;
-    int rule;
-} short_add;
-
-/* Merge the additions ad[0, na), in text order, into their entities'
- * mentions: grouped by entity in text order by a counting sort (by[]). */
-static int merge_adds(stance_entityset *out, const short_add *ad, size_t na)
+/* The additions are grouped by entity, each group in text order, by a
+ * counting sort (by[]); the short forms and the acronyms (actors_handles.c)
+ * are added through it. */
+int stance_ents_merge_adds(stance_entityset *out, const stance_ent_add *ad, size_t na)
 {
     size_t *at = stance_calloc(out->n + 1, sizeof *at), *by = stance_malloc_array(na + 1, sizeof *by);
     int rc = at && by ? STANCE_OK : STANCE_ERR_NOMEM;
@@ -1233,7 +1227,7 @@ static int merge_adds(stance_entityset *out, const short_add *ad, size_t na)
             break;
         }
         for (size_t k = 0; k < n + j - i; k++) {
-            const short_add *d = i + (k - a) < j ? &ad[by[i + (k - a)]] : NULL;
+            const stance_ent_add *d = i + (k - a) < j ? &ad[by[i + (k - a)]] : NULL;
             if (d && (a == n || d->sp.start < e->mentions[a].start))
                 m[k] = d->sp, ki[k] = STANCE_MK_ALIAS, ru[k] = (unsigned char)d->rule;
             else
@@ -1293,7 +1287,7 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
 {
     size_t nf = 0, na = 0, nt = 0, ti = 0;
     lead_form *v = lead_forms(l, text, out, base, passed, &nf);
-    short_add *ad = stance_malloc_array(l->n + 1, sizeof *ad);
+    stance_ent_add *ad = stance_malloc_array(l->n + 1, sizeof *ad);
     unsigned char *person = stance_malloc_array(l->n + 1, 1), *desc = stance_calloc(out->n + 1, 1),
                   *uncommon = stance_calloc(nf + 1, 1);
     stance_span *taken = NULL;
@@ -1327,11 +1321,11 @@ static int short_forms(const stance_namelist *l, const char *text, size_t len, s
         if (who == SIZE_MAX || (!passed && nm->ntok != 1) || (ti < nt && taken[ti].start < nm->last_end) ||
             (rule = short_rule(l, text, len, nm, out, who, people, passed, person, desc, &uncommon[f])) < 0)
             continue;
-        ad[na++] = (short_add){who, {nm->bare, nm->last_end},
+        ad[na++] = (stance_ent_add){who, {nm->bare, nm->last_end},
                                stance_possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : rule};
     }
     if (!rc)
-        rc = merge_adds(out, ad, na);
+        rc = stance_ents_merge_adds(out, ad, na);
     for (size_t k = base; !rc && !passed && k < out->n;) {
         const char *nm = out->e[k].name;
         size_t n = strlen(nm);

@@ -206,34 +206,6 @@ static size_t defined_acronym(const char *text, size_t len, const stance_ent *e,
     return 0;
 }
 
-/* An acronym's occurrence in the text, for the entity that defines it. */
-typedef struct acro_at {
-    size_t owner;
-    stance_span span;
-} acro_at;
-
-/* Merge the spans of v[0, nv) (in text order) into e's mentions as aliases. */
-static int merge_aliases(stance_ent *e, const acro_at *v, size_t nv)
-{
-    size_t n = e->n_mentions + nv, i = e->n_mentions, j = nv;
-    if (stance_grow((void **)&e->mentions, &e->cap, n, sizeof *e->mentions) ||
-        stance_grow((void **)&e->kinds, &e->kcap, n, 1) || stance_grow((void **)&e->rules, &e->rcap, n, 1))
-        return STANCE_ERR_NOMEM;
-    while (j > 0) { /* from the back: the larger start goes last */
-        size_t o = i + j - 1;
-        if (i > 0 && e->mentions[i - 1].start > v[j - 1].span.start) {
-            i--;
-            e->mentions[o] = e->mentions[i], e->kinds[o] = e->kinds[i], e->rules[o] = e->rules[i];
-        } else {
-            j--;
-            e->mentions[o] = v[j].span, e->kinds[o] = STANCE_MK_ALIAS, e->rules[o] = STANCE_MR_ALIAS;
-        }
-    }
-    e->n_mentions = n;
-    return STANCE_OK;
-}
-
-/* The key of capitals a[0, n) (n <= ACRO_MAX): five bits a letter, never 0. */
 static uint32_t acro_key(const char *a, size_t n)
 {
     uint32_t k = 0;
@@ -242,20 +214,20 @@ static uint32_t acro_key(const char *a, size_t n)
     return k;
 }
 
-/* The spans v[0, nv) of one owner (text order) that lie in none of its
- * mentions, merged into them as aliases. */
-static int owner_aliases(stance_ent *e, acro_at *v, size_t nv)
+/* Keep of the spans v[0, nv) of one owner @p e (text order) those that lie in
+ * none of its mentions: their count, moved to the front. */
+static size_t outside_mentions(const stance_ent *e, stance_ent_add *v, size_t nv)
 {
     size_t k = 0, kept = 0;
     for (size_t i = 0; i < nv; i++) {
-        stance_span s = v[i].span;
+        stance_span s = v[i].sp;
         while (k < e->n_mentions && e->mentions[k].end <= s.start)
             k++;
         if (k < e->n_mentions && e->mentions[k].start < s.end)
             continue; /* inside a mention it has */
         v[kept++] = v[i];
     }
-    return kept ? merge_aliases(e, v, kept) : STANCE_OK;
+    return kept;
 }
 
 /* One pass over the text: every word of two to ACRO_MAX capitals that some
@@ -263,8 +235,8 @@ static int owner_aliases(stance_ent *e, acro_at *v, size_t nv)
 static int acronym_mentions(const char *text, size_t len, stance_entityset *out, const stance_u32set *t,
                             const size_t *owner)
 {
-    acro_at *v = NULL;
-    size_t nv = 0, cap = 0;
+    stance_ent_add *v = NULL;
+    size_t nv = 0, cap = 0, kept = 0;
     int rc = STANCE_OK;
     for (size_t i = 0; i < len && !rc;) {
         size_t s = i;
@@ -288,15 +260,20 @@ static int acronym_mentions(const char *text, size_t len, stance_entityset *out,
         if (stance_grow((void **)&v, &cap, nv + 1, sizeof *v))
             rc = STANCE_ERR_NOMEM;
         else
-            v[nv++] = (acro_at){owner[at], {s, i}};
+            v[nv++] = (stance_ent_add){owner[at], {s, i}, STANCE_MR_ALIAS};
     }
-    if (!rc && nv && stance_sort_stable(v, nv, sizeof *v, offsetof(acro_at, owner)))
+    if (!rc && nv && stance_sort_stable(v, nv, sizeof *v, offsetof(stance_ent_add, ent)))
         rc = STANCE_ERR_NOMEM;
     for (size_t i = 0, j; !rc && i < nv; i = j) {
-        for (j = i; j < nv && v[j].owner == v[i].owner;)
+        size_t k;
+        for (j = i; j < nv && v[j].ent == v[i].ent;)
             j++;
-        rc = owner_aliases(&out->e[v[i].owner], v + i, j - i);
+        k = outside_mentions(&out->e[v[i].ent], v + i, j - i);
+        memmove(v + kept, v + i, k * sizeof *v);
+        kept += k;
     }
+    if (!rc && kept)
+        rc = stance_ents_merge_adds(out, v, kept);
     stance_free(v);
     return rc;
 }
