@@ -7,7 +7,8 @@ recipe's stance flags (the sentiment head keeps that model's features and word v
 own flags and public rows are read from models/Makefile.inc): for each fold on VADER nyt train
 (or --public FILES, comma-separated) plus the other folds' quote sentiments, and bench/e2e/score.py scores the held-out fold. Accuracy and
 macro-F1 are pooled over the found quotes of all folds, beside the most frequent gold label
-on the same quotes.
+on the same quotes. Its files under --work are named NAME-sent-* (and NAME-sentK.stm), so a
+cv_stance.py run of the same --name in the same directory keeps its own held-out outputs.
 
 usage (from the build directory):
   bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
@@ -109,7 +110,7 @@ def against(a, pooled):
     """Paired comparison with an earlier run on the same quotes: each fold's difference in accuracy
     and macro-F1, and a 95 % interval of the pooled differences from 2,000 bootstrap samples of
     the articles (fixed seed; quotes of one article stay together)."""
-    with open(os.path.join(a.work, "%s-quotes.json" % a.against)) as f:
+    with open(os.path.join(a.work, "%s-sent-quotes.json" % a.against)) as f:
         other = [tuple(q) for q in json.load(f)]
     if [q[0] for q in other] != [q[0] for q in pooled] or [q[2] for q in other] != [q[2] for q in pooled]:
         sys.exit("cv_sentiment.py: run %s has other quotes or folds" % a.against)
@@ -150,8 +151,8 @@ def main():
     base = base_model(a, labels)
     pooled, probs = [], []
     for k in range(a.folds):
-        path = {s: os.path.join(a.work, "%s-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows", "out")}
-        model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
+        path = {s: os.path.join(a.work, "%s-sent-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows", "out")}
+        model = os.path.join(a.work, "%s-sent%d.stm" % (a.name, k))
         with open(path["train"], "w") as tr, open(path["test"], "w") as te:
             for r in recs:
                 (te if zlib.crc32(json.loads(r)["article"].encode()) % a.folds == k else tr).write(r)
@@ -169,7 +170,7 @@ def main():
         pooled += [q[:4] + (k,) for q in pairs]
         probs += [{"probs": q[4], "gold": q[0]} for q in pairs]
         print("%s fold %d: quotes %d, sentiment accuracy %.3f, macro-F1 %.3f" % (a.name, k, len(pairs), acc, macro))
-    with open(os.path.join(a.work, "%s-quotes.json" % a.name), "w") as f:
+    with open(os.path.join(a.work, "%s-sent-quotes.json" % a.name), "w") as f:
         json.dump(pooled, f)
     gold = [q[0] for q in pooled]
     acc, macro, per = prf(gold, [q[1] for q in pooled], SENTIMENTS)
@@ -186,7 +187,7 @@ def main():
     if a.fit_temperature:
         fit_temperature(probs, "held-out found quotes")
     if a.nyt_dev:
-        rows, model = (os.path.join(a.work, "%s-full.%s" % (a.name, s)) for s in ("jsonl", "stm"))
+        rows, model = (os.path.join(a.work, "%s-sent-full.%s" % (a.name, s)) for s in ("jsonl", "stm"))
         e2e_rows(a, "sentiment", labels, rows, a.repeat)
         add_sentiment(a, base, rows, model)
         bands = re.findall(r"--neutral-band\s+([0-9.]+)", makefile_flags(a.data, ("MODEL_SENTIMENT_FLAGS",)) + " " +
