@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "mentions.h"
 #include "tokens.h"
 #include "wordix.h"
 
@@ -410,6 +411,32 @@ static void wix_text(char *buf, size_t cap, size_t *len, unsigned long *r)
     }
 }
 
+/* The one word-byte table (STANCE_WORD_CLASS) gives, for every byte, what
+ * the three definitions it replaced gave: tokens.h's stance_is_word_byte()
+ * (a byte from 0x80 on, or an ASCII letter or digit), wordix.c's word_byte[]
+ * (the same, as 0/1) and mentions.h's classes (1 letter or digit, 0 other
+ * ASCII, 2 from 0x80 on; stance_word_byte() the class for an ASCII byte). */
+static void test_tokens_word_class_one_definition(void **state)
+{
+    size_t n1 = 0, n2 = 0;
+    (void)state;
+    for (unsigned c = 0; c < 256; c++) {
+        int old = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        int cls = c >= 0x80 ? 2 : old;
+        char t[2] = {(char)c, 0};
+        assert_int_equal(STANCE_WORD_CLASS[c], cls);
+        assert_int_equal(stance_is_word_byte((unsigned char)c), old);
+        if (c < 0x80)
+            assert_int_equal(stance_word_byte(t, 0, 1), old);
+        n1 += cls == 1, n2 += cls == 2;
+    }
+    assert_int_equal(n1, 62);
+    assert_int_equal(n2, 128);
+    /* a class-2 byte is looked at with its neighbours: a letter, not a curly quote */
+    assert_true(stance_word_byte("\xc3\xa9", 1, 2));
+    assert_false(stance_word_byte(RS, 2, 3));
+}
+
 static void test_wordix_same_answers(void **state)
 {
     char buf[600];
@@ -492,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_tokens_offset_lookup),
         cmocka_unit_test(test_tokens_bad_arguments),
         cmocka_unit_test(test_tokens_cover_text),
+        cmocka_unit_test(test_tokens_word_class_one_definition),
         cmocka_unit_test(test_wordix_same_answers),
         cmocka_unit_test(test_wordix_holds_the_words),
     };
