@@ -254,18 +254,8 @@ static int headline_name(const char *t, size_t len, const stance_name *nm, size_
 /* The first place in l->by_last of the runs whose last word is w[0, n), or l->n. */
 static size_t by_last_find(const stance_namelist *l, const char *t, const char *w, size_t n)
 {
-    size_t lo = 0, hi = l->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const stance_name *nm = &l->v[l->by_last[mid]];
-        size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
-        int c = memcmp(t + nm->last, w, m);
-        if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < l->n && same_last(t, &l->v[l->by_last[lo]], w, n) ? lo : l->n;
+    size_t k = stance_names_surname_at(l, t, w, n);
+    return k < l->n && same_last(t, &l->v[l->by_last[k]], w, n) ? k : l->n;
 }
 
 /* Is run @p nm of three words or more a person's name the article writes
