@@ -90,8 +90,6 @@ size_t stance_actors_first_name_len(const char *t, const stance_name *nm);
 /* Is w[0, n) (lowercase) an ordinary word: one the lexicon knows, or one @p t
  * writes after a space? */
 int stance_actors_ordinary_word(const char *t, size_t len, const char *w, size_t n);
-/* qsort() order of stance_spans by start. */
-int stance_span_start_cmp(const void *a, const void *b);
 /* actors_handles.c: the Twitter handles in @p text that name one of the
  * entities out->e[base ..], each added to it as an alias mention. */
 int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base);

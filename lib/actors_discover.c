@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +31,6 @@
 #include "mentions.h"
 #include "sort.h"
 #include "tokens.h"
-
-int stance_span_start_cmp(const void *a, const void *b)
-{
-    const stance_span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
 
 /* 2 if w[0, n) is a pronoun's contraction ("I've", "We’re"), 1 if a pronoun, else 0. */
 static int pronoun_word(const char *w, size_t n)
@@ -602,10 +597,8 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
                 v[j].start = STANCE_NO_OFFSET;
                 taken[run[j]] = 1;
             }
-        if (!rc) {
-            stance_sort_small(e->mentions, e->n_mentions, sizeof *e->mentions, stance_span_start_cmp);
+        if (!rc && !(rc = stance_sort_stable(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start))))
             rc = name_kinds(e, text, len);
-        }
     }
     stance_free(v);
     stance_free(run);

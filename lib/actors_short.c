@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,8 +280,7 @@ int stance_actors_short_add(const stance_namelist *l, const char *text, size_t l
         for (size_t k = base; k < out->n; k++)
             for (size_t i = 0; i < out->e[k].n_mentions; i++)
                 taken[nt++] = out->e[k].mentions[i];
-        if (nt > 1)
-            stance_sort_small(taken, nt, sizeof *taken, stance_span_start_cmp);
+        rc = stance_sort_stable(taken, nt, sizeof *taken, offsetof(stance_span, start));
         person_lasts(l, text, person);
         for (size_t k = 0; nf && k < l->n; k++) { /* the names the article writes as descriptions */
             const stance_name *nm = &l->v[k];
