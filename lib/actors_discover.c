@@ -731,12 +731,6 @@ static int discover_bodies(const stance_namelist *l, const char *text, size_t le
     return STANCE_OK;
 }
 
-static int size_cmp(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The entity of a surname group's run: its first name's, if it has one;
  * otherwise that of the nearest run before it with a first name (the first
  * one after it when none comes before). out->e[first ..] are the group's
@@ -815,12 +809,6 @@ typedef struct spk_index {
     size_t n;
 } spk_index;
 
-static int spk_at_cmp(const void *a, const void *b)
-{
-    const spk_at *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 /* The attributions of @p quotes with a speaker name and a span, by start. */
 static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
 {
@@ -831,9 +819,7 @@ static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
         if (quotes->q[q].speaker && quotes->q[q].speaker_span.start != STANCE_NO_OFFSET)
             ix->v[ix->n++] = (spk_at){quotes->q[q].speaker_span.start, quotes->q[q].speaker_span.end,
                                       quotes->q[q].speaker};
-    if (ix->n > 1)
-        stance_sort_small(ix->v, ix->n, sizeof *ix->v, spk_at_cmp);
-    return STANCE_OK;
+    return stance_sort_stable(ix->v, ix->n, sizeof *ix->v, offsetof(spk_at, start));
 }
 
 /* The entity (out->e[first] on, a surname group of two or more people) that
@@ -1102,8 +1088,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             for (size_t k = i; k < j; k++)
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
-            stance_sort_small(run, nr, sizeof *run, size_cmp);
-            if (group_entities(l, &sx, text, len, head, run, nr, out, memo))
+            if (stance_sort_stable(run, nr, sizeof *run, 0) || /* (a size_t is its own field) */
+                group_entities(l, &sx, text, len, head, run, nr, out, memo))
                 goto nomem;
         }
         i = j;
