@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mentions.h"
@@ -503,6 +504,31 @@ static void test_wordix_holds_the_words(void **state)
     assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 't', t, 4), 1);
 }
 
+/* A run over 64 bytes is not indexed (the search answers for it), and a run
+ * is keyed whole: "will" is not "Lily" (a key seeded by the first letter
+ * made the two collide, an occurrence of "will" indexed for nothing). */
+static void test_wordix_long_runs_and_keys(void **state)
+{
+    char t[256], lower[80];
+    size_t len, spans[4];
+    stance_wordix ix;
+    (void)state;
+    memset(lower, 'q', 70);
+    lower[70] = 0;
+    snprintf(t, sizeof t, "Lily said Q%s stands; the will and q%s and lily.", lower + 1, lower + 1);
+    len = strlen(t);
+    spans[0] = 0, spans[1] = 4, spans[2] = 10, spans[3] = 80;
+    assert_int_equal(stance_wordix_build(&ix, t, len, spans, 2), STANCE_OK);
+    assert_ptr_equal(ix.t, t);
+    assert_int_equal(ix.n, 1); /* "lily" alone */
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'l', t, 4), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len - 6, 'l', t, 4), 0);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'q', t + 10, 70), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, 150, 'q', t + 10, 70), 0);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'w', "will", 4), 1);
+    stance_wordix_free(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -522,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_tokens_word_class_one_definition),
         cmocka_unit_test(test_wordix_same_answers),
         cmocka_unit_test(test_wordix_holds_the_words),
+        cmocka_unit_test(test_wordix_long_runs_and_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
