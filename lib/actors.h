@@ -62,14 +62,34 @@ typedef struct stance_ent_add {
     stance_span sp;
     int rule;
 } stance_ent_add;
-/* actors_discover.c: merge the additions ad[0, na), each entity's in text
+/* actors_short.c: merge the additions ad[0, na), each entity's in text
  * order, into their entities' mentions (kind alias), keeping text order. */
 int stance_ents_merge_adds(stance_entityset *out, const stance_ent_add *ad, size_t na);
-/* actors_discover.c: the short forms of the passed actors out->e[base ..] the
+/* actors_short.c: the short forms of the passed actors out->e[base ..] the
  * article supports: a first name alone, an organisation's leading words
  * (rules "first-name", "short-form"), added to their name mentions. */
 int stance_actors_short_forms(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                               size_t base);
+/* actors_short.c: the short forms of out->e[base ..] among the runs of @p l
+ * (@p passed: the caller's actors; else discovered ones, where an entity of a
+ * first name alone is folded into the one it leads). STANCE_ERR_NOMEM or STANCE_OK. */
+int stance_actors_short_add(const stance_namelist *l, const char *text, size_t len, stance_entityset *out, size_t base,
+                            int passed);
+
+/* ---- what actors_discover.c and actors_short.c both read ---- */
+
+/* Is the last word of run @p a the n bytes at @p s? */
+static inline int stance_name_last_is(const char *t, const stance_name *a, const char *s, size_t n)
+{
+    return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
+}
+/* The first place in l->by_last of the runs whose last word is w[0, n), or l->n. */
+size_t stance_actors_by_last_find(const stance_namelist *l, const char *t, const char *w, size_t n);
+/* The length of the listed first name that opens run @p nm of two words or more, or 0. */
+size_t stance_actors_first_name_len(const char *t, const stance_name *nm);
+/* Is w[0, n) (lowercase) an ordinary word: one the lexicon knows, or one @p t
+ * writes after a space? */
+int stance_actors_ordinary_word(const char *t, size_t len, const char *w, size_t n);
 /* actors_handles.c: the Twitter handles in @p text that name one of the
  * entities out->e[base ..], each added to it as an alias mention. */
 int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset *out, size_t base);

@@ -4,7 +4,7 @@
  *
  * Discovered from the name runs the quote extractor collected (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
- * opens with a listed first name: first_name_len()), every one-word name
+ * opens with a listed first name: stance_actors_first_name_len()), every one-word name
  * mentioned three times (one_word_actor(); twice when a quote holds one),
  * every multi-word name a quote holds, every name a person's title or role
  * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
@@ -16,11 +16,12 @@
  * (discover_bodies()). A party's forms ("Republicans", "GOP", "the
  * Republican Party") are one actor named by the party (discover_parties());
  * Twitter handles are aliases of the person they name (actors_handles.c).
- * A first name alone is its person's (short_forms(), which also gives the
+ * A first name alone is its person's (actors_short.c, which also gives the
  * caller's actors their first names and leading words: stance_actors_short_forms()).
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,17 +31,6 @@
 #include "mentions.h"
 #include "sort.h"
 #include "tokens.h"
-
-static int span_cmp(const void *a, const void *b)
-{
-    const stance_span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int same_last(const char *t, const stance_name *a, const char *s, size_t n)
-{
-    return a->last_end - a->last == n && memcmp(t + a->last, s, n) == 0;
-}
 
 /* 2 if w[0, n) is a pronoun's contraction ("I've", "We’re"), 1 if a pronoun, else 0. */
 static int pronoun_word(const char *w, size_t n)
@@ -176,7 +166,6 @@ static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm
     return !common && !pron;
 }
 
-static size_t first_name_len(const char *t, const stance_name *nm);
 
 /* ---- runs that are no evidence of a name at all (disc4): left out of the surname groups ---- */
 
@@ -244,7 +233,7 @@ static int headline_line(const char *t, size_t s, size_t e)
 static int headline_name(const char *t, size_t len, const stance_name *nm, size_t ls, size_t le)
 {
     size_t n = nm->last_end - nm->bare, lo, hi;
-    if (nm->ntok == 2 && first_name_len(t, nm))
+    if (nm->ntok == 2 && stance_actors_first_name_len(t, nm))
         return 1;
     near_run(len, nm, &lo, &hi);
     return (lo < ls && stance_word_in_text(t + lo, ls - lo, t + nm->bare, n)) ||
@@ -252,20 +241,10 @@ static int headline_name(const char *t, size_t len, const stance_name *nm, size_
 }
 
 /* The first place in l->by_last of the runs whose last word is w[0, n), or l->n. */
-static size_t by_last_find(const stance_namelist *l, const char *t, const char *w, size_t n)
+size_t stance_actors_by_last_find(const stance_namelist *l, const char *t, const char *w, size_t n)
 {
-    size_t lo = 0, hi = l->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const stance_name *nm = &l->v[l->by_last[mid]];
-        size_t m = nm->last_end - nm->last < n ? nm->last_end - nm->last : n;
-        int c = memcmp(t + nm->last, w, m);
-        if (c < 0 || (c == 0 && nm->last_end - nm->last < n))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < l->n && same_last(t, &l->v[l->by_last[lo]], w, n) ? lo : l->n;
+    size_t k = stance_names_surname_at(l, t, w, n);
+    return k < l->n && stance_name_last_is(t, &l->v[l->by_last[k]], w, n) ? k : l->n;
 }
 
 /* Is run @p nm of three words or more a person's name the article writes
@@ -273,15 +252,15 @@ static size_t by_last_find(const stance_namelist *l, const char *t, const char *
  * more capitals ("Ted Cruz South Carolina", "Donald Trump Leads")? */
 static int joined_name(const stance_namelist *l, const char *t, const stance_name *nm)
 {
-    size_t fl = nm->ntok >= 3 ? first_name_len(t, nm) : 0, s2, e2, k;
+    size_t fl = nm->ntok >= 3 ? stance_actors_first_name_len(t, nm) : 0, s2, e2, k;
     if (!fl || t[nm->bare + fl] != ' ' ||
         ((stance_lex_rules(t + nm->last, nm->last_end - nm->last) & STANCE_LQ(ORG_LAST)) &&
          !(stance_lex_classes(t + nm->last, nm->last_end - nm->last) & STANCE_LX(PLACE))))
         return 0; /* not an organisation named after a person ("Eric Trump Foundation"; a place is no such end) */
     for (s2 = e2 = nm->bare + fl + 1; e2 < nm->last && t[e2] != ' ';)
         e2++;
-    for (k = by_last_find(l, t, t + s2, e2 - s2); k < l->n && same_last(t, &l->v[l->by_last[k]], t + s2, e2 - s2);
-         k++) {
+    for (k = stance_actors_by_last_find(l, t, t + s2, e2 - s2);
+         k < l->n && stance_name_last_is(t, &l->v[l->by_last[k]], t + s2, e2 - s2); k++) {
         const stance_name *o = &l->v[l->by_last[k]];
         if (o != nm && o->last_end - o->bare == e2 - nm->bare && memcmp(t + o->bare, t + nm->bare, e2 - nm->bare) == 0)
             return 1;
@@ -289,11 +268,9 @@ static int joined_name(const stance_namelist *l, const char *t, const stance_nam
     return 0;
 }
 
-static int ordinary_word(const char *t, size_t len, const char *w, size_t n);
-
 /* Does run @p nm end in a compound modifier, a name and after its last hyphen
  * a lowercase word of five letters or more or an ordinary one of three or
- * four (ordinary_word()): "Rubio-style", "Jeb Bush-spent", "Spanish-language";
+ * four (stance_actors_ordinary_word()): "Rubio-style", "Jeb Bush-spent", "Spanish-language";
  * not "Mar-a-Lago", "Kim Jong-un", "Ban Ki-moon")? */
 static int compound_modifier(const char *t, size_t len, const stance_name *nm)
 {
@@ -303,7 +280,7 @@ static int compound_modifier(const char *t, size_t len, const stance_name *nm)
     n = nm->last_end - i;
     near_run(len, nm, &lo, &hi);
     return i > nm->last && n >= 3 && (unsigned char)(t[i] - 'a') < 26u &&
-           (n >= 5 || ordinary_word(t + lo, hi - lo, t + i, n));
+           (n >= 5 || stance_actors_ordinary_word(t + lo, hi - lo, t + i, n));
 }
 
 /* Leave out of the surname groups (mark @p taken) the runs that are no
@@ -338,7 +315,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
  * quote holds, even named once ("the State Department", "Emerson College";
  * chosen on the train labels: +18 pairs linked, off-target the same, 63 more
  * stances toward entities the labels do not list). */
-static size_t first_name_len(const char *t, const stance_name *nm)
+size_t stance_actors_first_name_len(const char *t, const stance_name *nm)
 {
     size_t e = nm->bare;
     if (nm->ntok < 2)
@@ -348,11 +325,11 @@ static size_t first_name_len(const char *t, const stance_name *nm)
     return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
 }
 
-/* first_name_len() of run k of @p l, looked up once: memo[k] is SIZE_MAX until then. */
+/* stance_actors_first_name_len() of run k of @p l, looked up once: memo[k] is SIZE_MAX until then. */
 static size_t first_len(const stance_namelist *l, const char *t, size_t k, size_t *memo)
 {
     if (memo[k] == SIZE_MAX)
-        memo[k] = first_name_len(t, &l->v[k]);
+        memo[k] = stance_actors_first_name_len(t, &l->v[k]);
     return memo[k];
 }
 
@@ -382,7 +359,7 @@ static int acronym_no_word(const char *t, size_t len, const stance_name *nm)
 /* Is w[0, n) (lowercase) an ordinary word: one the lexicon knows, or one the
  * article writes after a space ("the pollsters"; not "france" of
  * "ouest-france.fr", nor "style" of "Rubio-style")? */
-static int ordinary_word(const char *t, size_t len, const char *w, size_t n)
+int stance_actors_ordinary_word(const char *t, size_t len, const char *w, size_t n)
 {
     char b[STANCE_LEX_MAXLEN + 1];
     if (stance_lex_known(w, n))
@@ -412,7 +389,7 @@ static int one_word_no_word(const char *t, size_t len, const stance_name *nm)
     for (size_t k = 0; k < n; k++)
         low[k] = (char)((unsigned char)(t[nm->bare + k] - 'A') < 26u ? t[nm->bare + k] | 0x20 : t[nm->bare + k]);
     near_run(len, nm, &lo, &hi);
-    return pronoun_word(low, n) || !ordinary_word(t + lo, hi - lo, low, n);
+    return pronoun_word(low, n) || !stance_actors_ordinary_word(t + lo, hi - lo, low, n);
 }
 
 /* Is run @p nm a title and a name that make all of a phrase in quotation
@@ -568,7 +545,7 @@ static void org_lasts(const stance_namelist *l, const char *text, unsigned char 
         const stance_name *g = &l->v[l->by_last[i]];
         size_t n = g->last_end - g->last;
         unsigned char f = (stance_lex_rules(text + g->last, n) & STANCE_LQ(ORG_LAST)) != 0;
-        for (j = i; j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, n); j++)
+        for (j = i; j < l->n && stance_name_last_is(text, &l->v[l->by_last[j]], text + g->last, n); j++)
             ol[l->by_last[j]] = f;
     }
 }
@@ -620,10 +597,8 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
                 v[j].start = STANCE_NO_OFFSET;
                 taken[run[j]] = 1;
             }
-        if (!rc) {
-            stance_sort_small(e->mentions, e->n_mentions, sizeof *e->mentions, span_cmp);
+        if (!rc && !(rc = stance_sort_stable(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start))))
             rc = name_kinds(e, text, len);
-        }
     }
     stance_free(v);
     stance_free(run);
@@ -745,7 +720,7 @@ static int discover_bodies(const stance_namelist *l, const char *text, size_t le
             return STANCE_ERR_NOMEM;
         for (size_t j = k; j < l->n; j++) {
             const stance_name *b = &l->v[j];
-            if (taken[j] || !same_last(text, b, text + a->last, n) || body_after(text, len, b) != bn ||
+            if (taken[j] || !stance_name_last_is(text, b, text + a->last, n) || body_after(text, len, b) != bn ||
                 memcmp(text + b->last_end, text + a->last_end, bn) != 0)
                 continue;
             if (stance_ent_add_mention(&out->e[base], b->bare, b->last_end + bn, STANCE_MK_NAME, STANCE_MR_NAME))
@@ -754,12 +729,6 @@ static int discover_bodies(const stance_namelist *l, const char *text, size_t le
         }
     }
     return STANCE_OK;
-}
-
-static int size_cmp(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
 }
 
 /* The entity of a surname group's run: its first name's, if it has one;
@@ -840,12 +809,6 @@ typedef struct spk_index {
     size_t n;
 } spk_index;
 
-static int spk_at_cmp(const void *a, const void *b)
-{
-    const spk_at *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 /* The attributions of @p quotes with a speaker name and a span, by start. */
 static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
 {
@@ -856,9 +819,7 @@ static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
         if (quotes->q[q].speaker && quotes->q[q].speaker_span.start != STANCE_NO_OFFSET)
             ix->v[ix->n++] = (spk_at){quotes->q[q].speaker_span.start, quotes->q[q].speaker_span.end,
                                       quotes->q[q].speaker};
-    if (ix->n > 1)
-        stance_sort_small(ix->v, ix->n, sizeof *ix->v, spk_at_cmp);
-    return STANCE_OK;
+    return stance_sort_stable(ix->v, ix->n, sizeof *ix->v, offsetof(spk_at, start));
 }
 
 /* The entity (out->e[first] on, a surname group of two or more people) that
@@ -1045,315 +1006,6 @@ int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule)
     return STANCE_OK;
 }
 
-/* ---- short forms: a first name alone, an organisation's leading words ---------------------------
- * One path for discovered and passed actors. A leading word or words of an
- * entity's name of two or more words ("Bernie" of "Bernie Sanders",
- * "Brightline" of "Brightline Foods") written alone as a name run:
- * - a listed first name is an alias of the one entity whose name opens with
- *   it (rule "first-name"); with actors passed, also of no other person the
- *   article names in full with it ("Tyler Grant", "Tyler Moss"), and only
- *   once the article writes that actor's name;
- * - with actors passed, any other leading words are the short form of the one
- *   actor whose name opens with them (rule "short-form"), once the article
- *   writes that name, when the run is no surname of a person the article
- *   names (a first name or a title before it: "Clinton" of "Clinton
- *   Foundation" beside "Bill Clinton") and none of its words is one the
- *   lexicon knows ("Bank" of "Bank of America", "New York") or the article
- *   writes in lowercase; a run that is another actor's mention is none. */
-
-/* A leading form: the first n bytes of an entity's name (ent), or of a
- * person's run with a listed first name (ent SIZE_MAX); sur: its last word. */
-typedef struct lead_form {
-    const char *s, *sur;
-    size_t n, sn, ent;
-} lead_form;
-
-static int lead_order(const lead_form *x, const char *w, size_t n)
-{
-    if (x->n != n)
-        return x->n < n ? -1 : 1;
-    return memcmp(x->s, w, n);
-}
-
-static int lead_cmp(const void *a, const void *b)
-{
-    const lead_form *x = a, *y = b;
-    int c = lead_order(x, y->s, y->n);
-    if (c || x->ent != y->ent)
-        return c ? c : (x->ent < y->ent ? -1 : 1);
-    if (x->sn != y->sn)
-        return x->sn < y->sn ? -1 : 1;
-    return memcmp(x->sur, y->sur, x->sn);
-}
-
-/* Does entity @p e have a mention of its whole name (kind name)? */
-static int written_in_full(const stance_ent *e)
-{
-    for (size_t k = 0; k < e->n_mentions; k++)
-        if (!e->kinds || e->kinds[k] == STANCE_MK_NAME)
-            return 1;
-    return 0;
-}
-
-/* The leading forms of entities out->e[base ..] (every proper word prefix
- * when @p passed, else the first word) and, when @p passed, of the text's
- * people (first words of the runs that open with a listed first name), sorted. */
-static lead_form *lead_forms(const stance_namelist *l, const char *t, const stance_entityset *out, size_t base,
-                             int passed, size_t *nf)
-{
-    size_t cap = l->n + 1;
-    lead_form *v;
-    for (size_t k = base; k < out->n; k++)
-        cap += strlen(out->e[k].name);
-    if (!(v = stance_malloc_array(cap, sizeof *v)))
-        return NULL;
-    *nf = 0;
-    for (size_t k = base; k < out->n; k++) {
-        const char *nm = out->e[k].name, *sp;
-        size_t sn;
-        const char *sur = stance_last_word(nm, strlen(nm), &sn);
-        for (sp = strchr(nm, ' '); sp && sp[1]; sp = passed ? strchr(sp + 1, ' ') : NULL)
-            v[(*nf)++] = (lead_form){nm, sur, (size_t)(sp - nm), sn, k};
-    }
-    for (size_t k = 0; passed && k < l->n; k++) {
-        const stance_name *nm = &l->v[k];
-        size_t fl = first_name_len(t, nm);
-        if (fl)
-            v[(*nf)++] = (lead_form){t + nm->bare, t + nm->last, fl, nm->last_end - nm->last, SIZE_MAX};
-    }
-    if (*nf > 1) {
-        size_t u = 1;
-        stance_sort_small(v, *nf, sizeof *v, lead_cmp);
-        for (size_t i = 1; i < *nf; i++) /* each person of the text once ("Donald Trump" named 40 times) */
-            if (lead_cmp(&v[i], &v[u - 1]) != 0)
-                v[u++] = v[i];
-        *nf = u;
-    }
-    return v;
-}
-
-/* The one entity w[0, n) leads in @p v (*people: a person of the text it
- * leads whose surname is not that entity's; *form: the place of w in v), or
- * SIZE_MAX (none, or two). */
-static size_t lead_entity(const lead_form *v, size_t nf, const char *w, size_t n, int *people, size_t *form)
-{
-    size_t lo = 0, hi = nf, who = SIZE_MAX, k;
-    *people = 0;
-    *form = 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (lead_order(&v[mid], w, n) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (k = lo; k < nf && lead_order(&v[k], w, n) == 0 && v[k].ent != SIZE_MAX; k++) {
-        if (who != SIZE_MAX && who != v[k].ent)
-            return SIZE_MAX;
-        who = v[k].ent;
-    }
-    *form = lo;
-    for (; who != SIZE_MAX && k < nf && lead_order(&v[k], w, n) == 0; k++) /* the text's people, after (SIZE_MAX) */
-        *people |= !(v[k].sn == v[lo].sn && memcmp(v[k].sur, v[lo].sur, v[k].sn) == 0);
-    return who;
-}
-
-/* Is the one-word-or-more run t[s, e) made of words neither the lexicon knows
- * (as written or in lowercase) nor the article writes in lowercase? */
-static int uncommon_words(const char *t, size_t len, size_t s, size_t e)
-{
-    char low[STANCE_LEX_MAXLEN];
-    size_t lo, hi;
-    stance_near(len, s, e, &lo, &hi);
-    while (s < e) {
-        size_t w = s, n;
-        while (s < e && t[s] != ' ')
-            s++;
-        n = s - w;
-        if (n > STANCE_LEX_MAXLEN || stance_lex_known(t + w, n))
-            return 0;
-        for (size_t k = 0; k < n; k++)
-            low[k] = (char)((unsigned char)(t[w + k] - 'A') < 26u ? t[w + k] | 0x20 : t[w + k]);
-        if (ordinary_word(t + lo, hi - lo, low, n))
-            return 0;
-        while (s < e && t[s] == ' ')
-            s++;
-    }
-    return 1;
-}
-
-/* person[i] for by_last position i: does the surname group there hold a run
- * of a person (a listed first name, or a title that tells a gender)? */
-static void person_lasts(const stance_namelist *l, const char *t, unsigned char *person)
-{
-    for (size_t i = 0, j; i < l->n; i = j) {
-        const stance_name *g = &l->v[l->by_last[i]];
-        unsigned char f = 0;
-        for (j = i; j < l->n && same_last(t, &l->v[l->by_last[j]], t + g->last, g->last_end - g->last); j++)
-            f |= first_name_len(t, &l->v[l->by_last[j]]) || l->v[l->by_last[j]].gender != STANCE_G_UNKNOWN;
-        for (size_t k = i; k < j; k++)
-            person[k] = f;
-    }
-}
-
-/* The additions are grouped by entity, each group in text order, by a
- * counting sort (by[]); the short forms and the acronyms (actors_handles.c)
- * are added through it. */
-int stance_ents_merge_adds(stance_entityset *out, const stance_ent_add *ad, size_t na)
-{
-    size_t *at = stance_calloc(out->n + 1, sizeof *at), *by = stance_malloc_array(na + 1, sizeof *by);
-    int rc = at && by ? STANCE_OK : STANCE_ERR_NOMEM;
-    for (size_t i = 0; !rc && i < na; i++)
-        at[ad[i].ent + 1]++;
-    for (size_t k = 1; !rc && k <= out->n; k++)
-        at[k] += at[k - 1];
-    for (size_t i = 0; !rc && i < na; i++)
-        by[at[ad[i].ent]++] = i;
-    for (size_t i = 0, j; !rc && i < na; i = j) {
-        stance_ent *e = &out->e[ad[by[i]].ent];
-        size_t n = e->n_mentions, a = 0;
-        stance_span *m;
-        unsigned char *ki, *ru;
-        for (j = i; j < na && ad[by[j]].ent == ad[by[i]].ent; j++)
-            ;
-        m = stance_malloc_array(n + j - i, sizeof *m);
-        ki = stance_malloc_array(n + j - i, 1);
-        ru = stance_malloc_array(n + j - i, 1);
-        if (!m || !ki || !ru) {
-            stance_free(m);
-            stance_free(ki);
-            stance_free(ru);
-            rc = STANCE_ERR_NOMEM;
-            break;
-        }
-        for (size_t k = 0; k < n + j - i; k++) {
-            const stance_ent_add *d = i + (k - a) < j ? &ad[by[i + (k - a)]] : NULL;
-            if (d && (a == n || d->sp.start < e->mentions[a].start))
-                m[k] = d->sp, ki[k] = STANCE_MK_ALIAS, ru[k] = (unsigned char)d->rule;
-            else
-                m[k] = e->mentions[a], ki[k] = e->kinds ? e->kinds[a] : STANCE_MK_NAME,
-                ru[k] = e->rules ? e->rules[a] : STANCE_MR_NAME, a++;
-        }
-        stance_free(e->mentions);
-        stance_free(e->kinds);
-        stance_free(e->rules);
-        e->mentions = m, e->kinds = ki, e->rules = ru;
-        e->n_mentions = e->cap = e->kcap = e->rcap = n + j - i;
-    }
-    stance_free(at);
-    stance_free(by);
-    return rc;
-}
-
-/* Is run @p nm, the leading words of @p name (its first n bytes), followed
- * by the name's next word in lowercase ("Chicago police" for "Chicago Police
- * Department"; "Cleveland police", "Leave campaign's" as passed)? The name is
- * then a description, and the short form names its owner (a city, a side). */
-static int described_at(const char *t, size_t len, const stance_name *nm, const char *name, size_t n)
-{
-    size_t wl = strcspn(name + n + 1, " "), e = nm->last_end + 1 + wl;
-    if (name[n] != ' ' || e > len || t[nm->last_end] != ' ')
-        return 0;
-    for (size_t k = 0; k < wl; k++) {
-        char c = name[n + 1 + k];
-        if (t[nm->last_end + 1 + k] != ((unsigned char)(c - 'A') < 26u ? (char)(c | 0x20) : c))
-            return 0;
-    }
-    return e == len || !stance_is_word_byte((unsigned char)t[e]) || stance_possessive_at(t, len, e);
-}
-
-/* The rule of run @p nm as a short form of entity @p who (see above), or -1. */
-static int short_rule(const stance_namelist *l, const char *t, size_t len, const stance_name *nm,
-                      const stance_entityset *out, size_t who, int people, int passed, const unsigned char *person,
-                      const unsigned char *desc, unsigned char *uncommon)
-{
-    size_t n = nm->last_end - nm->bare, k;
-    if (nm->ntok == 1 && stance_names_is_first_name(t + nm->bare, n))
-        return passed && (people || !written_in_full(&out->e[who])) ? -1 : STANCE_MR_FIRST_NAME;
-    if (!passed || people || desc[who] || !written_in_full(&out->e[who]))
-        return -1;
-    k = by_last_find(l, t, t + nm->last, nm->last_end - nm->last);
-    if (k < l->n && person[k])
-        return -1;
-    if (!*uncommon) /* once a short form, near its first run: a search of the text */
-        *uncommon = (unsigned char)(1 + uncommon_words(t, len, nm->bare, nm->last_end));
-    return *uncommon == 2 ? STANCE_MR_SHORT_FORM : -1;
-}
-
-/* The short forms of out->e[base ..] (above); without @p passed, an entity
- * of a first name alone is folded into the one it leads. */
-static int short_forms(const stance_namelist *l, const char *text, size_t len, stance_entityset *out, size_t base,
-                       int passed)
-{
-    size_t nf = 0, na = 0, nt = 0, ti = 0;
-    lead_form *v = lead_forms(l, text, out, base, passed, &nf);
-    stance_ent_add *ad = stance_malloc_array(l->n + 1, sizeof *ad);
-    unsigned char *person = stance_malloc_array(l->n + 1, 1), *desc = stance_calloc(out->n + 1, 1),
-                  *uncommon = stance_calloc(nf + 1, 1);
-    stance_span *taken = NULL;
-    int rc = v && ad && person && desc && uncommon ? STANCE_OK : STANCE_ERR_NOMEM;
-    for (size_t k = base; passed && k < out->n; k++)
-        nt += out->e[k].n_mentions;
-    if (!rc && passed && !(taken = stance_malloc_array(nt + 1, sizeof *taken)))
-        rc = STANCE_ERR_NOMEM;
-    if (!rc && passed) {
-        nt = 0;
-        for (size_t k = base; k < out->n; k++)
-            for (size_t i = 0; i < out->e[k].n_mentions; i++)
-                taken[nt++] = out->e[k].mentions[i];
-        if (nt > 1)
-            stance_sort_small(taken, nt, sizeof *taken, span_cmp);
-        person_lasts(l, text, person);
-        for (size_t k = 0; nf && k < l->n; k++) { /* the names the article writes as descriptions */
-            const stance_name *nm = &l->v[k];
-            int people;
-            size_t f, who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people, &f);
-            if (who != SIZE_MAX && described_at(text, len, nm, out->e[who].name, nm->last_end - nm->bare))
-                desc[who] = 1;
-        }
-    }
-    for (size_t k = 0; !rc && nf && k < l->n; k++) {
-        const stance_name *nm = &l->v[k];
-        int people, rule;
-        size_t f, who = lead_entity(v, nf, text + nm->bare, nm->last_end - nm->bare, &people, &f);
-        while (ti < nt && taken[ti].end <= nm->bare) /* the runs are in text order */
-            ti++;
-        if (who == SIZE_MAX || (!passed && nm->ntok != 1) || (ti < nt && taken[ti].start < nm->last_end) ||
-            (rule = short_rule(l, text, len, nm, out, who, people, passed, person, desc, &uncommon[f])) < 0)
-            continue;
-        ad[na++] = (stance_ent_add){who, {nm->bare, nm->last_end},
-                               stance_possessive_at(text, len, nm->last_end) ? STANCE_MR_POSSESSIVE : rule};
-    }
-    if (!rc)
-        rc = stance_ents_merge_adds(out, ad, na);
-    for (size_t k = base; !rc && !passed && k < out->n;) {
-        const char *nm = out->e[k].name;
-        size_t n = strlen(nm);
-        int people;
-        size_t f;
-        if (!strchr(nm, ' ') && stance_names_is_first_name(nm, n) && lead_entity(v, nf, nm, n, &people, &f) != SIZE_MAX) {
-            stance_ent_release(&out->e[k]);
-            memmove(out->e + k, out->e + k + 1, (out->n - k - 1) * sizeof *out->e);
-            out->n--;
-        } else
-            k++;
-    }
-    stance_free(v);
-    stance_free(ad);
-    stance_free(person);
-    stance_free(desc);
-    stance_free(uncommon);
-    stance_free(taken);
-    return rc;
-}
-
-int stance_actors_short_forms(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
-                              size_t base)
-{
-    return short_forms(&quotes->names, text, len, out, base, 1) ? STANCE_ERR_NOMEM
-                                                                 : stance_actors_acronym_mentions(text, len, out, base);
-}
-
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -1374,7 +1026,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         lw = strrchr(sp, ' ');
         lw = lw ? lw + 1 : sp;
         n = strlen(lw);
-        if ((k = by_last_find(l, text, lw, n)) < l->n)
+        if ((k = stance_actors_by_last_find(l, text, lw, n)) < l->n)
             speaks[k] = 1;
         else {
             /* a speaker the name runs missed (a transcript label): its own entity */
@@ -1406,7 +1058,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
         const stance_name *acronym = NULL; /* a run that is an acronym a quote names */
         int wanted = 0, plain = 0;         /* a run that speaks; a run that opens no sentence */
-        while (j < l->n && same_last(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
+        while (j < l->n && stance_name_last_is(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
                 if (!head)
@@ -1436,13 +1088,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             for (size_t k = i; k < j; k++)
                 if (!taken[l->by_last[k]])
                     run[nr++] = l->by_last[k];
-            stance_sort_small(run, nr, sizeof *run, size_cmp);
-            if (group_entities(l, &sx, text, len, head, run, nr, out, memo))
+            if (stance_sort_stable(run, nr, sizeof *run, 0) || /* (a size_t is its own field) */
+                group_entities(l, &sx, text, len, head, run, nr, out, memo))
                 goto nomem;
         }
         i = j;
     }
-    if (!short_forms(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
+    if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base))
         rc = STANCE_OK;
 nomem:

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "stance_internal.h"
+#include "tokens.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -185,16 +186,7 @@ int stance_mentions_tables_sorted(void);
 /* Is t[i] a byte of a word (the one test of the mentions*.c files)?
  * A word is a run of ASCII letters and digits and non-ASCII letters; quote
  * marks, dashes and apostrophes end it. @p len bounds the look at a
- * character's next byte. */
-/* ASCII bytes by class: 1 a letter or digit, 0 other ASCII; bytes from 0x80 on
- * (2) are looked at with their neighbours (stance_word_byte()). */
-#define WB_HI2 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
-#define WB_LETTERS 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0
-static const unsigned char STANCE_WORD_CLASS[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    WB_LETTERS, WB_LETTERS, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2, WB_HI2};
-
+ * character's next byte. The bytes' classes: STANCE_WORD_CLASS (tokens.h). */
 static inline int stance_word_byte(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
@@ -211,8 +203,6 @@ static inline int stance_word_byte(const char *t, size_t i, size_t len)
     }
     return 1;
 }
-#undef WB_HI2
-#undef WB_LETTERS
 
 /* The end of the word going on at @p pos (before @p end; @p len: the text's):
  * ASCII letters and digits by the table, then stance_word_byte(). */

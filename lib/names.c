@@ -509,20 +509,20 @@ done:
     return rc;
 }
 
-size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e)
+size_t stance_names_surname_at(const stance_namelist *l, const char *text, const char *w, size_t n)
 {
-    const uint64_t k = prefix_key(text + s, e - s);
+    const uint64_t k = prefix_key(w, n);
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const stance_name *c = &l->v[l->by_last[mid]];
-        size_t cn = c->last_end - c->last, m = cn < e - s ? cn : e - s;
+        size_t cn = c->last_end - c->last, m = cn < n ? cn : n;
         int below;
         if (l->last_key[mid] != k)
             below = l->last_key[mid] < k;
         else {
-            int d = memcmp(text + c->last, text + s, m);
-            below = d < 0 || (d == 0 && cn < e - s);
+            int d = memcmp(text + c->last, w, m);
+            below = d < 0 || (d == 0 && cn < n);
         }
         if (below)
             lo = mid + 1;
@@ -530,6 +530,11 @@ size_t stance_names_surname_from(const stance_namelist *l, const char *text, siz
             hi = mid;
     }
     return lo;
+}
+
+size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e)
+{
+    return stance_names_surname_at(l, text, text + s, e - s);
 }
 
 /* Can a run start at u[pos]: a capital (or a non-ASCII lead byte that may

@@ -47,6 +47,9 @@ void stance_namelist_clear(stance_namelist *l);
  * by_last's order (l->n if none): a search over the 8-byte keys, the bytes
  * compared only on equal keys. */
 size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e);
+/* The same for the surname w[0, n), which need not be in @p text (a speaker's
+ * last word). */
+size_t stance_names_surname_at(const stance_namelist *l, const char *text, const char *w, size_t n);
 
 /* Trim a name span [*s, *e) of @p text to the bare name: leading titles and
  * function words, a trailing possessive, suffixes ("(R-Fla.)", ", Jr."). Returns

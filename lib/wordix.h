@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define STANCE_WORDIX_FILTER_WORDS ((size_t)26 << 5) /* 64-bit words: 26 << 11 bits */
 typedef struct stance_wordix {
     const char *t;  /* the text indexed, NULL when there is no index */
     size_t len;
@@ -21,7 +22,8 @@ typedef struct stance_wordix {
     uint64_t *at;   /* (hash << pbits | position) of each occurrence, ascending */
     size_t n;
     unsigned pbits; /* bits of a position */
-    uint64_t *lens; /* [26], per first letter a..z: bit n set when a word of n < 64 bytes opens with it */
+    uint64_t *filter; /* [STANCE_WORDIX_FILTER_WORDS]: a bit set for each (first letter, last byte's low
+                       * six bits, length's low five) of a word indexed (wordix.c's filter_bit()) */
 } stance_wordix;
 
 /* Index in @p t (of @p len bytes, below 4 GB) the words t[spans[2i],

@@ -7,8 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "mentions.h"
 #include "tokens.h"
 #include "wordix.h"
 
@@ -410,6 +412,32 @@ static void wix_text(char *buf, size_t cap, size_t *len, unsigned long *r)
     }
 }
 
+/* The one word-byte table (STANCE_WORD_CLASS) gives, for every byte, what
+ * the three definitions it replaced gave: tokens.h's stance_is_word_byte()
+ * (a byte from 0x80 on, or an ASCII letter or digit), wordix.c's word_byte[]
+ * (the same, as 0/1) and mentions.h's classes (1 letter or digit, 0 other
+ * ASCII, 2 from 0x80 on; stance_word_byte() the class for an ASCII byte). */
+static void test_tokens_word_class_one_definition(void **state)
+{
+    size_t n1 = 0, n2 = 0;
+    (void)state;
+    for (unsigned c = 0; c < 256; c++) {
+        int old = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        int cls = c >= 0x80 ? 2 : old;
+        char t[2] = {(char)c, 0};
+        assert_int_equal(STANCE_WORD_CLASS[c], cls);
+        assert_int_equal(stance_is_word_byte((unsigned char)c), old);
+        if (c < 0x80)
+            assert_int_equal(stance_word_byte(t, 0, 1), old);
+        n1 += cls == 1, n2 += cls == 2;
+    }
+    assert_int_equal(n1, 62);
+    assert_int_equal(n2, 128);
+    /* a class-2 byte is looked at with its neighbours: a letter, not a curly quote */
+    assert_true(stance_word_byte("\xc3\xa9", 1, 2));
+    assert_false(stance_word_byte(RS, 2, 3));
+}
+
 static void test_wordix_same_answers(void **state)
 {
     char buf[600];
@@ -476,6 +504,31 @@ static void test_wordix_holds_the_words(void **state)
     assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 't', t, 4), 1);
 }
 
+/* A run over 64 bytes is not indexed (the search answers for it), and a run
+ * is keyed whole: "will" is not "Lily" (a key seeded by the first letter
+ * made the two collide, an occurrence of "will" indexed for nothing). */
+static void test_wordix_long_runs_and_keys(void **state)
+{
+    char t[256], lower[80];
+    size_t len, spans[4];
+    stance_wordix ix;
+    (void)state;
+    memset(lower, 'q', 70);
+    lower[70] = 0;
+    snprintf(t, sizeof t, "Lily said Q%s stands; the will and q%s and lily.", lower + 1, lower + 1);
+    len = strlen(t);
+    spans[0] = 0, spans[1] = 4, spans[2] = 10, spans[3] = 80;
+    assert_int_equal(stance_wordix_build(&ix, t, len, spans, 2), STANCE_OK);
+    assert_ptr_equal(ix.t, t);
+    assert_int_equal(ix.n, 1); /* "lily" alone */
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'l', t, 4), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len - 6, 'l', t, 4), 0);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'q', t + 10, 70), 1);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, 150, 'q', t + 10, 70), 0);
+    assert_int_equal(stance_wordix_in_span(&ix, t, len, 0, len, 'w', "will", 4), 1);
+    stance_wordix_free(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -492,8 +545,10 @@ int main(void)
         cmocka_unit_test(test_tokens_offset_lookup),
         cmocka_unit_test(test_tokens_bad_arguments),
         cmocka_unit_test(test_tokens_cover_text),
+        cmocka_unit_test(test_tokens_word_class_one_definition),
         cmocka_unit_test(test_wordix_same_answers),
         cmocka_unit_test(test_wordix_holds_the_words),
+        cmocka_unit_test(test_wordix_long_runs_and_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
