@@ -274,7 +274,8 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
-                                        "pair", "addressee-recent", "demonym", "first-name", "short-form"};
+                                        "pair", "addressee-recent", "demonym", "first-name", "short-form",
+                                        "pronoun-continued"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -1132,7 +1133,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         goto nomem;
     stance_mentions_sort_more(ents);
     if (stance_mentions_build_referents(&m) || stance_mentions_learn_genders(&m) ||
-        stance_mentions_resolve_pronouns(&m))
+        stance_mentions_resolve_pronouns(&m) || stance_mentions_continued_it(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||

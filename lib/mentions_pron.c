@@ -635,3 +635,45 @@ int stance_mentions_resolve_pronouns(mstate *m)
     stance_free(sp);
     return rc;
 }
+
+/* ---- "It" in a quote that goes on from the speaker's quote before ---------- */
+
+#define CONTINUED_REACH 200 /* bytes from the quote before to this one (its attribution between) */
+
+/* Does quote @p q go on from quote @p p right before it: the same speaker,
+ * at most CONTINUED_REACH bytes after it, in the same paragraph? */
+static int goes_on(const mstate *m, const stance_rawquote *p, const stance_rawquote *q)
+{
+    return q->speaker && p->speaker && strcmp(q->speaker, p->speaker) == 0 && p->span.end <= q->span.start &&
+           q->span.start - p->span.end <= CONTINUED_REACH &&
+           !memchr(m->t + p->span.end, '\n', q->span.start - p->span.end);
+}
+
+/* "The Democratic Party doesn't represent me anymore," James said. "It
+ * represents ...": an "It" that opens a quote going on from the same
+ * speaker's quote just before, whose first words ("The" aside) are a mention
+ * of an actor that is no person (an organisation, a country), is that actor
+ * (not the speaker). Referents are in text order, the quotes too: one pass. */
+int stance_mentions_continued_it(mstate *m)
+{
+    const char *t = m->t;
+    size_t ri = 0;
+    for (size_t qi = 1; qi < m->quotes->n; qi++) {
+        const stance_rawquote *p = &m->quotes->q[qi - 1], *q = &m->quotes->q[qi];
+        size_t ws, we, s = p->span.start;
+        const referent *r;
+        if (!goes_on(m, p, q) || !stance_word_after(t, q->span.end, q->span.start, &ws, &we) || ws != q->span.start ||
+            !stance_word_is(t, ws, we, "it"))
+            continue;
+        if (stance_word_after(t, p->span.end, s, &s, &we) && stance_word_is(t, s, we, "the"))
+            while (we < p->span.end && t[we] == ' ')
+                s = ++we;
+        while (ri < m->n_refs && m->refs[ri].start < s)
+            ri++;
+        r = ri < m->n_refs ? &m->refs[ri] : NULL;
+        if (r && r->start == s && r->ent >= 0 && r->gender == -1 && r->ent != m->speaker[qi] &&
+            stance_mentions_add(&m->ents->e[r->ent], ws, ws + 2, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_CONTINUED))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}

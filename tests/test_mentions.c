@@ -120,6 +120,7 @@ static void test_mentions_tables_sorted(void **state)
     assert_string_equal(stance_mention_kind_name(STANCE_MK_SELF), "speaker-self");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_CONTINUED), "pronoun-continued");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
 
@@ -716,6 +717,20 @@ static const mention_case MENTION_CASES[] = {
       {"Mexico", "Mexican", 0, NOT_A_MENTION, 0}, /* before a plural */
       {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
       {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
+    /* link15 */
+    {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
+     "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
+     "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
+     "\"Northland will always be Northland,\" Elena Diaz said. \"It never gives up,\" Park said.\n\n"
+     "\"Northland is tired,\" Diaz said.\n\n\"It rains.\" \"Elena Diaz is tired,\" Park said. \"It shows.\"\n",
+     {{"Harbor Board", NULL, 0}, {"Northland", NULL, 0}, {"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     4,
+     {{"Harbor Board", "It", 0, PRONOUN, STANCE_MR_PRONOUN_CONTINUED},
+      {"Harbor Board", "it lies", 0, NOT_A_MENTION, 0}, /* not the quote's first word */
+      {"Northland", "It never", 0, NOT_A_MENTION, 0},   /* Park's quote, right after Diaz's */
+      {"Northland", "It rains", 0, NOT_A_MENTION, 0},   /* a new paragraph */
+      {"Elena Diaz", "It shows", 0, NOT_A_MENTION, 0},  /* a person is no "it" */
+      {"Northland", NULL, 0, N_MORE, 0}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
