@@ -178,6 +178,30 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
     return 0;
 }
 
+/* they/them/their right after two persons coordinated ("funded by Tom Park
+ * and Sam Ito. \"So they think ...\""): the two referents just before the
+ * pronoun, within PLURAL_REACH bytes, are actors that may be persons, two
+ * of them, joined by " and ", neither the speaker of the pronoun's quote,
+ * and no word for people stands between (rule pronoun-pair). 1: both
+ * taken, 0: no such pair, -1: out of memory. */
+static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+{
+    const referent *a, *b;
+    if (nr < 2)
+        return 0;
+    a = &recent[nr - 2], b = &recent[nr - 1];
+    if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
+        b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0)
+        return 0;
+    if ((inq >= 0 && (is_speaker(m, a, (size_t)inq) || is_speaker(m, b, (size_t)inq))) ||
+        people_between(m->t, b->end, ws, we) || stance_plural_subject_before(m->t, ws, b->end))
+        return 0;
+    if (stance_mentions_add(&m->ents->e[a->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PAIR) ||
+        stance_mentions_add(&m->ents->e[b->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PAIR))
+        return -1;
+    return 1;
+}
+
 /* they/them/their: the organisation or group actor (no person) named last,
  * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
  * pronoun stands in ("..., said the NRA. \"It's the beginning of their
@@ -186,6 +210,9 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
  * "they" means, not the organisation. */
 static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
 {
+    int pair = coordinated_pair(m, recent, nr, ws, we, inq);
+    if (pair)
+        return pair < 0 ? STANCE_ERR_NOMEM : STANCE_OK;
     for (size_t k = nr; k-- > 0;) {
         const referent *r = &recent[k];
         if (r->end + PLURAL_REACH < ws)

@@ -121,6 +121,7 @@ static void test_mentions_tables_sorted(void **state)
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_CONTINUED), "pronoun-continued");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_PAIR), "pronoun-pair");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
 
@@ -718,6 +719,21 @@ static const mention_case MENTION_CASES[] = {
       {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
       {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
     /* link15 */
+    {"they/them/their right after two persons joined by \"and\" are both; not with a word for people between, "
+     "not for the speaker's own pair, not after a comma",
+     "The fund is run by Tom Park and Sam Ito. \"So they think I will win,\" Elena Diaz said.\n\n"
+     "Tom Park and Sam Ito met some people. \"They like them,\" Diaz said.\n\n"
+     "Sam Ito and Tom Park spoke. \"Their plan works,\" Park said.\n\n"
+     "Tom Park, Sam Ito. \"They lie,\" Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "They like", 0, NOT_A_MENTION, 0}, /* "people" */
+      {"Sam Ito", "them,", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "Their", 0, NOT_A_MENTION, 0}, /* Park is one of the two */
+      {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0}, /* no "and" */
+      {"Tom Park", "They lie", 0, NOT_A_MENTION, 0}}},
     {"\"the kingdom\" in a quote is the one kingdom actor (a table); not \"the kingdom of ...\", not in narration",
      "Jordan sent a letter on Monday, and the kingdom waited.\n\n\"Today the kingdom fights terror, and the "
      "Kingdom's allies agree, unlike the kingdom of heaven,\" Tom Park said.\n",
