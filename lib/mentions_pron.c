@@ -180,8 +180,8 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
 
 /* they/them/their right after two persons coordinated ("funded by Tom Park
  * and Sam Ito. \"So they think ...\""): the two referents just before the
- * pronoun, within PLURAL_REACH bytes, are actors that may be persons, two
- * of them, joined by " and ", neither the speaker of the pronoun's quote,
+ * pronoun, within PLURAL_REACH bytes, are names of actors that may be
+ * persons, two of them, joined by " and ", neither the speaker of the pronoun's quote,
  * and no word for people stands between (rule pronoun-pair). 1: both
  * taken, 0: no such pair, -1: out of memory. */
 static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
@@ -191,8 +191,9 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
         return 0;
     a = &recent[nr - 2], b = &recent[nr - 1];
     if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
-        b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0)
-        return 0;
+        b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0 ||
+        stance_pronoun_of(m->t, a->start, a->end) || stance_pronoun_of(m->t, b->start, b->end))
+        return 0; /* names: "Cruz and his aides" are no pair */
     if ((inq >= 0 && (is_speaker(m, a, (size_t)inq) || is_speaker(m, b, (size_t)inq))) ||
         people_between(m->t, b->end, ws, we) || stance_plural_subject_before(m->t, ws, b->end))
         return 0;

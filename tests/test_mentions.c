@@ -724,7 +724,8 @@ static const mention_case MENTION_CASES[] = {
      "The fund is run by Tom Park and Sam Ito. \"So they think I will win,\" Elena Diaz said.\n\n"
      "Tom Park and Sam Ito met some people. \"They like them,\" Diaz said.\n\n"
      "Sam Ito and Tom Park spoke. \"Their plan works,\" Park said.\n\n"
-     "Tom Park, Sam Ito. \"They lie,\" Diaz said.\n",
+     "Tom Park, Sam Ito. \"They lie,\" Diaz said.\n\n"
+     "Sam Ito met Elena Diaz. Diaz and his aides said they would go.\n",
      {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
      3,
      {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
@@ -733,7 +734,7 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "them,", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "Their", 0, NOT_A_MENTION, 0}, /* Park is one of the two */
       {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0}, /* no "and" */
-      {"Tom Park", "They lie", 0, NOT_A_MENTION, 0}}},
+      {"Elena Diaz", "they would", 0, NOT_A_MENTION, 0}}}, /* names only: "Diaz and his aides" */
     {"\"the kingdom\" in a quote is the one kingdom actor (a table); not \"the kingdom of ...\", not in narration",
      "Jordan sent a letter on Monday, and the kingdom waited.\n\n\"Today the kingdom fights terror, and the "
      "Kingdom's allies agree, unlike the kingdom of heaven,\" Tom Park said.\n",
