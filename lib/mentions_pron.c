@@ -18,8 +18,13 @@
  * for; "he or she" is anyone. "this man", "that woman", "this guy" are a
  * he/she too.
  *
+ * A he/she (or "It") opening a quote that goes on from the same speaker's
+ * quote just before is the actor whose mention opens that quote (rule
+ * pronoun-continued).
+ *
  * they/them/their: the organisation actor named within PLURAL_REACH bytes
- * before, unless an actor that may be a person stands in between.
+ * before, unless an actor that may be a person stands in between; right
+ * after two persons' names joined by "and", both (rule pronoun-pair).
  */
 #include "config.h"
 
@@ -599,6 +604,58 @@ int stance_mentions_learn_genders(mstate *m)
     return STANCE_OK;
 }
 
+/* ---- a pronoun opening a quote that goes on from the speaker's quote before -- */
+
+#define CONTINUED_REACH 200 /* bytes from the quote before to this one (its attribution between) */
+
+/* The referent (its index in m->refs) whose mention opens quote @p qi - 1
+ * ("The" aside) when quote @p qi goes on from it: the same speaker, at most
+ * CONTINUED_REACH bytes after it, in the same paragraph; else -1. */
+static long opening_referent(const mstate *m, size_t qi)
+{
+    const stance_rawquote *p, *q;
+    size_t s, we, lo = 0, hi = m->n_refs;
+    if (qi == 0 || qi >= m->quotes->n)
+        return -1;
+    p = &m->quotes->q[qi - 1], q = &m->quotes->q[qi];
+    if (!q->speaker || !p->speaker || strcmp(q->speaker, p->speaker) != 0 || p->span.end > q->span.start ||
+        q->span.start - p->span.end > CONTINUED_REACH || memchr(m->t + p->span.end, '\n', q->span.start - p->span.end))
+        return -1;
+    s = p->span.start;
+    if (stance_word_after(m->t, p->span.end, s, &s, &we) && stance_word_is(m->t, s, we, "the"))
+        while (we < p->span.end && m->t[we] == ' ')
+            s = ++we;
+    while (lo < hi) { /* the first referent starting at or after s */
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->refs[mid].start < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->n_refs && m->refs[lo].start == s && m->refs[lo].ent >= 0 ? (long)lo : -1;
+}
+
+/* Is the word t[ws, we) the first word of quote @p qi? */
+static int opens_quote(const mstate *m, size_t qi, size_t ws)
+{
+    size_t fs, fe;
+    const stance_rawquote *q = &m->quotes->q[qi];
+    return stance_word_after(m->t, q->span.end, q->span.start, &fs, &fe) && fs == ws;
+}
+
+/* A he/she opening quote @p inq that goes on from the same speaker's quote
+ * before, whose first words are a fitting actor ("\"David is a friend,\"
+ * said Clinton ally James Carville. \"He might ...\"": David, not the
+ * Clinton of the attribution): that referent, else NULL. */
+static const referent *continued_subject(const mstate *m, const pron_word *pw, size_t ws, long inq)
+{
+    long ri;
+    if (inq < 1 || !opens_quote(m, (size_t)inq, ws) || (ri = opening_referent(m, (size_t)inq)) < 0 ||
+        !fits(m, &m->refs[ri], pw, inq))
+        return NULL;
+    return &m->refs[ri];
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -616,6 +673,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1, nested;
+        const referent *cont;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
@@ -639,6 +697,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         }
         if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
             continue;
+        cont = continued_subject(m, pw, ws, inq);
         nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
@@ -652,9 +711,12 @@ int stance_mentions_resolve_pronouns(mstate *m)
             if (r == &recent[k] && !stance_pronoun_of(m->t, r->start, r->end) &&
                 stance_name_in_list(m->t, m->len, r->start, r->end))
                 r = chained(m, recent, k, pw, inq, ws);
+            if (cont && r->ent != cont->ent)
+                r = cont; /* the actor opening the speaker's quote before */
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
-                int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
+                int rule = r == cont ? STANCE_MR_PRONOUN_CONTINUED
+                           : r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
                 rc = stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
                 push_recent(recent, &nr, chain);
             }
@@ -664,43 +726,24 @@ int stance_mentions_resolve_pronouns(mstate *m)
     return rc;
 }
 
-/* ---- "It" in a quote that goes on from the speaker's quote before ---------- */
-
-#define CONTINUED_REACH 200 /* bytes from the quote before to this one (its attribution between) */
-
-/* Does quote @p q go on from quote @p p right before it: the same speaker,
- * at most CONTINUED_REACH bytes after it, in the same paragraph? */
-static int goes_on(const mstate *m, const stance_rawquote *p, const stance_rawquote *q)
-{
-    return q->speaker && p->speaker && strcmp(q->speaker, p->speaker) == 0 && p->span.end <= q->span.start &&
-           q->span.start - p->span.end <= CONTINUED_REACH &&
-           !memchr(m->t + p->span.end, '\n', q->span.start - p->span.end);
-}
-
 /* "The Democratic Party doesn't represent me anymore," James said. "It
  * represents ...": an "It" that opens a quote going on from the same
- * speaker's quote just before, whose first words ("The" aside) are a mention
- * of an actor that is no person (an organisation, a country), is that actor
- * (not the speaker). Referents are in text order, the quotes too: one pass. */
+ * speaker's quote just before (opening_referent()), whose first words are a
+ * mention of an actor that is no person (an organisation, a country), is
+ * that actor (not the speaker). */
 int stance_mentions_continued_it(mstate *m)
 {
-    const char *t = m->t;
-    size_t ri = 0;
     for (size_t qi = 1; qi < m->quotes->n; qi++) {
-        const stance_rawquote *p = &m->quotes->q[qi - 1], *q = &m->quotes->q[qi];
-        size_t ws, we, s = p->span.start;
+        const stance_rawquote *q = &m->quotes->q[qi];
+        size_t ws, we;
+        long ri;
         const referent *r;
-        if (!goes_on(m, p, q) || !stance_word_after(t, q->span.end, q->span.start, &ws, &we) || ws != q->span.start ||
-            !stance_word_is(t, ws, we, "it"))
+        if (!stance_word_after(m->t, q->span.end, q->span.start, &ws, &we) || !stance_word_is(m->t, ws, we, "it") ||
+            (ri = opening_referent(m, qi)) < 0)
             continue;
-        if (stance_word_after(t, p->span.end, s, &s, &we) && stance_word_is(t, s, we, "the"))
-            while (we < p->span.end && t[we] == ' ')
-                s = ++we;
-        while (ri < m->n_refs && m->refs[ri].start < s)
-            ri++;
-        r = ri < m->n_refs ? &m->refs[ri] : NULL;
-        if (r && r->start == s && r->ent >= 0 && r->gender == -1 && r->ent != m->speaker[qi] &&
-            stance_mentions_add(&m->ents->e[r->ent], ws, ws + 2, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_CONTINUED))
+        r = &m->refs[ri];
+        if (r->gender == -1 && r->ent != m->speaker[qi] &&
+            stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_CONTINUED))
             return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;

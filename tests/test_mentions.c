@@ -719,6 +719,15 @@ static const mention_case MENTION_CASES[] = {
       {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
       {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
     /* link15 */
+    {"a he/she opening a quote that goes on from the speaker's quote before is the actor that opens that one, not "
+     "the name in the attribution; not after another speaker's quote",
+     "\"Sam Ito is a longtime friend of mine,\" said Park ally Elena Diaz. \"He might be wrong.\"\n\n"
+     "\"Sam Ito is a friend,\" said Park ally Elena Diaz. \"He is not,\" Park aide Jo Roe said.\n",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Sam Ito", "He", 0, PRONOUN, STANCE_MR_PRONOUN_CONTINUED},
+      {"Tom Park", "He", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "He", 1, NOT_A_MENTION, 0}}},
     {"they/them/their right after two persons joined by \"and\" are both; not with a word for people between, "
      "not for the speaker's own pair, not after a comma",
      "The fund is run by Tom Park and Sam Ito. \"So they think I will win,\" Elena Diaz said.\n\n"
