@@ -50,6 +50,23 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
     return STANCE_OK;
 }
 
+/* Is name mention @p k of @p e an alias, one capitalised word written as a
+ * plural, that is no word of the actor's name ("the Saudis" for "Saudi
+ * Arabia"; not "@SenSanders")? Such a
+ * mention is a group, a "they", whatever the actor's name may be. */
+static int plural_alias(const char *t, const stance_ent *e, size_t k)
+{
+    size_t s = e->mentions[k].start, n = e->mentions[k].end - s, nl = strlen(e->name);
+    const char *w;
+    if (!e->kinds || e->kinds[k] != STANCE_MK_ALIAS || n < 4 || t[s] < 'A' || t[s] > 'Z' || t[s + n - 1] != 's' ||
+        t[s + n - 2] == 's' || t[s + n - 2] == '\'' || memchr(t + s, ' ', n))
+        return 0;
+    for (w = e->name; (w = memmem(w, nl - (size_t)(w - e->name), t + s, n)); w++)
+        if ((w == e->name || w[-1] == ' ') && (w[n] == ' ' || w[n] == 0))
+            return 0; /* "Sanders" of "Bernie Sanders" */
+    return 1;
+}
+
 /* What a pronoun may point back to: every actor mention found so far (with the
  * actor's gender; unknown for organisations and places), and the persons of
  * known gender the article names who are no actor. */
@@ -61,7 +78,8 @@ int stance_mentions_build_referents(mstate *m)
         const stance_ent *e = &m->ents->e[i];
         int g = stance_person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
         for (size_t k = 0; k < e->n_mentions; k++)
-            if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
+            if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i,
+                        plural_alias(m->t, e, k) ? -1 : g))
                 return STANCE_ERR_NOMEM;
         for (size_t k = 0; k < e->n_more; k++)
             if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))

@@ -160,6 +160,8 @@ typedef struct mention_case {
 #define SELF STANCE_MK_SELF
 
 static const char *const IKK[] = {"ICX"};
+static const char *const SAUDIS[] = {"Saudis"};
+static const char *const PARKS[] = {"Parks"};
 
 static const mention_case MENTION_CASES[] = {
     {"title before the name",
@@ -719,6 +721,15 @@ static const mention_case MENTION_CASES[] = {
       {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
       {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
     /* link15 */
+    {"they/them/their for an actor named last by an alias written as a plural (\"the Saudis\"), not by a word "
+     "of a person's name",
+     "The Saudis warned on Monday. \"If they did it, they should pay,\" Tom Parks said.\n\n"
+     "Ann Rivers met Parks. They left.\n",
+     {{"Saudi Arabia", SAUDIS, 1}, {"Tom Parks", PARKS, 1}, {"Ann Rivers", NULL, 0}},
+     3,
+     {{"Saudi Arabia", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Saudi Arabia", "they", 1, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
+      {"Tom Parks", "They", 0, NOT_A_MENTION, 0}}},
     {"a he/she opening a quote that goes on from the speaker's quote before is the actor that opens that one, not "
      "the name in the attribution; not after another speaker's quote",
      "\"Sam Ito is a longtime friend of mine,\" said Park ally Elena Diaz. \"He might be wrong.\"\n\n"
