@@ -727,9 +727,8 @@ static const mention_case MENTION_CASES[] = {
      "Ann Rivers met Parks. They left.\n",
      {{"Saudi Arabia", SAUDIS, 1}, {"Tom Parks", PARKS, 1}, {"Ann Rivers", NULL, 0}},
      3,
-     {{"Saudi Arabia", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
-      {"Saudi Arabia", "they", 1, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
-      {"Tom Parks", "They", 0, NOT_A_MENTION, 0}}},
+     {{"Saudi Arabia", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}, {"Saudi Arabia", "they", 1, PRONOUN,
+      STANCE_MR_PRONOUN_PLURAL}, {"Tom Parks", "They", 0, NOT_A_MENTION, 0}}}, /* "Parks": a word of the name */
     {"a he/she opening a quote that goes on from the speaker's quote before is the actor that opens that one, not "
      "the name in the attribution; not after another speaker's quote",
      "\"Sam Ito is a longtime friend of mine,\" said Park ally Elena Diaz. \"He might be wrong.\"\n\n"
@@ -748,20 +747,17 @@ static const mention_case MENTION_CASES[] = {
      "Sam Ito met Elena Diaz. Diaz and his aides said they would go.\n",
      {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
      3,
-     {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
-      {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
-      {"Tom Park", "They like", 0, NOT_A_MENTION, 0}, /* "people" */
-      {"Sam Ito", "them,", 0, NOT_A_MENTION, 0},
-      {"Sam Ito", "Their", 0, NOT_A_MENTION, 0}, /* Park is one of the two */
-      {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0}, /* no "and" */
+     {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "They like", 0, NOT_A_MENTION, 0}, {"Sam Ito", "them,", 0, NOT_A_MENTION, 0}, /* "people" */
+      {"Sam Ito", "Their", 0, NOT_A_MENTION, 0},                                                /* Park is one of them */
+      {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0},                                             /* no "and" */
       {"Elena Diaz", "they would", 0, NOT_A_MENTION, 0}}}, /* names only: "Diaz and his aides" */
     {"\"the kingdom\" in a quote is the one kingdom actor (a table); not \"the kingdom of ...\", not in narration",
      "Jordan sent a letter on Monday, and the kingdom waited.\n\n\"Today the kingdom fights terror, and the "
      "Kingdom's allies agree, unlike the kingdom of heaven,\" Tom Park said.\n",
      {{"Jordan", NULL, 0}, {"Tom Park", NULL, 0}},
      2,
-     {{"Jordan", "the kingdom", 1, TITLE, STANCE_MR_ORG_HEAD},
-      {"Jordan", "the Kingdom", 0, TITLE, STANCE_MR_ORG_HEAD},
+     {{"Jordan", "the kingdom", 1, TITLE, STANCE_MR_ORG_HEAD}, {"Jordan", "the Kingdom", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Jordan", "the kingdom", 0, NOT_A_MENTION, 0}, /* narration */
       {"Jordan", "the kingdom", 2, NOT_A_MENTION, 0}, /* "of heaven" */
       {"Jordan", NULL, 2, N_MORE, 0}}},
@@ -770,7 +766,6 @@ static const mention_case MENTION_CASES[] = {
      {{"Jordan", NULL, 0}, {"Morocco", NULL, 0}, {"Tom Park", NULL, 0}},
      3,
      {{"Jordan", NULL, 0, N_MORE, 0}, {"Morocco", NULL, 0, N_MORE, 0}}},
-
     {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
      "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
      "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
