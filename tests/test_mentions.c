@@ -721,6 +721,13 @@ static const mention_case MENTION_CASES[] = {
       {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
       {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
     /* link15 */
+    {"\"<role> of <department>\" before a person's name ties the role: \"former secretary of state Jo Roe\" is "
+     "\"the secretary\"; not for an office outside the list",
+     "Later former secretary of state Jo Roe spoke. The secretary left.\n\n"
+     "Secretary of Tourism Ann Lee came. Then the secretary sat.\n",
+     {{"Jo Roe", NULL, 0}, {"Ann Lee", NULL, 0}},
+     2,
+     {{"Jo Roe", "The secretary", 0, TITLE, STANCE_MR_TITLE_BEFORE}, {"Ann Lee", "the secretary", 0, NOT_A_MENTION, 0}}},
     {"they/them/their for an actor named last by an alias written as a plural (\"the Saudis\"), not by a word "
      "of a person's name",
      "The Saudis warned on Monday. \"If they did it, they should pay,\" Tom Parks said.\n\n"
