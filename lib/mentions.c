@@ -274,7 +274,8 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-recent", "first-person", "speaker-group", "addressee", "org-head",
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
-                                        "pair", "addressee-recent", "demonym", "first-name", "short-form"};
+                                        "pair", "addressee-recent", "demonym", "first-name", "short-form",
+                                        "pronoun-pair", "pronoun-continued"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -408,6 +409,24 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
            (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
 }
 
+/* "<role> of <department>" right before a person's name ("former secretary
+ * of state Jo Roe", "Secretary of Defense Sam Ito"; @p ws, @p we: the word
+ * before the name): the role word, or NULL. */
+static const role_word *role_of_office(const char *t, size_t ws, size_t we, const stance_ent *e)
+{
+    static const char *const offices[] = {"agriculture", "commerce", "defense", "education", "energy",
+                                          "labor",       "state",    "transportation", "treasury"};
+    size_t os, oe, rs, re, k = 0;
+    const role_word *rw;
+    while (k < sizeof offices / sizeof offices[0] && !stance_word_is(t, ws, we, offices[k]))
+        k++;
+    if (k == sizeof offices / sizeof offices[0] || !stance_person_like(e) || !stance_word_before(t, ws, &os, &oe) ||
+        !stance_word_is(t, os, oe, "of") || !stance_word_before(t, os, &rs, &re) || !(rw = role_lookup(t, rs, re)) ||
+        rw->abbrev)
+        return NULL;
+    return rw;
+}
+
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
 static int find_ties(mstate *m)
@@ -429,6 +448,9 @@ static int find_ties(mstate *m)
                 const role_word *rw = role_lookup(t, ws, we);
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
                     role = rw->role;
+                    g = rw->gender;
+                } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
+                    role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
                 }
             }
@@ -1132,7 +1154,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         goto nomem;
     stance_mentions_sort_more(ents);
     if (stance_mentions_build_referents(&m) || stance_mentions_learn_genders(&m) ||
-        stance_mentions_resolve_pronouns(&m))
+        stance_mentions_resolve_pronouns(&m) || stance_mentions_continued_it(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||

@@ -56,6 +56,8 @@ enum {
     STANCE_MR_DEMONYM,         /* "Russian interference" in a quote -> the actor "Russia" (mentions_more.c) */
     STANCE_MR_FIRST_NAME,      /* a listed first name alone -> the one actor whose name opens with it (actors_discover.c) */
     STANCE_MR_SHORT_FORM,      /* a passed actor's leading word(s) alone ("Brightline" of "Brightline Foods") */
+    STANCE_MR_PRONOUN_PAIR,    /* they/them/their -> the two persons just before ("Park and Ito") (mentions_pron.c) */
+    STANCE_MR_PRONOUN_CONTINUED, /* "It", he/she opening a quote -> the actor opening the speaker's quote before */
     STANCE_MR_COUNT
 };
 

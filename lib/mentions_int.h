@@ -86,4 +86,7 @@ int stance_mentions_build_referents(mstate *m);
 int stance_mentions_learn_genders(mstate *m);
 /* mentions_pron.c: he/she/.../they/them/their (m->prons) to the actors they mean. */
 int stance_mentions_resolve_pronouns(mstate *m);
+/* mentions_pron.c: "It" opening a quote that goes on from the speaker's quote
+ * before, when that one opens with an organisation or a place: that actor. */
+int stance_mentions_continued_it(mstate *m);
 #endif

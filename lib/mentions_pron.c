@@ -18,8 +18,13 @@
  * for; "he or she" is anyone. "this man", "that woman", "this guy" are a
  * he/she too.
  *
+ * A he/she (or "It") opening a quote that goes on from the same speaker's
+ * quote just before is the actor whose mention opens that quote (rule
+ * pronoun-continued).
+ *
  * they/them/their: the organisation actor named within PLURAL_REACH bytes
- * before, unless an actor that may be a person stands in between.
+ * before, unless an actor that may be a person stands in between; right
+ * after two persons' names joined by "and", both (rule pronoun-pair).
  */
 #include "config.h"
 
@@ -45,6 +50,23 @@ static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
     return STANCE_OK;
 }
 
+/* Is name mention @p k of @p e an alias, one capitalised word written as a
+ * plural, that is no word of the actor's name ("the Saudis" for "Saudi
+ * Arabia"; not "@SenSanders")? Such a
+ * mention is a group, a "they", whatever the actor's name may be. */
+static int plural_alias(const char *t, const stance_ent *e, size_t k)
+{
+    size_t s = e->mentions[k].start, n = e->mentions[k].end - s, nl = strlen(e->name);
+    const char *w;
+    if (!e->kinds || e->kinds[k] != STANCE_MK_ALIAS || n < 4 || t[s] < 'A' || t[s] > 'Z' || t[s + n - 1] != 's' ||
+        t[s + n - 2] == 's' || t[s + n - 2] == '\'' || memchr(t + s, ' ', n))
+        return 0;
+    for (w = e->name; (w = memmem(w, nl - (size_t)(w - e->name), t + s, n)); w++)
+        if ((w == e->name || w[-1] == ' ') && (w[n] == ' ' || w[n] == 0))
+            return 0; /* "Sanders" of "Bernie Sanders" */
+    return 1;
+}
+
 /* What a pronoun may point back to: every actor mention found so far (with the
  * actor's gender; unknown for organisations and places), and the persons of
  * known gender the article names who are no actor. */
@@ -56,7 +78,8 @@ int stance_mentions_build_referents(mstate *m)
         const stance_ent *e = &m->ents->e[i];
         int g = stance_person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
         for (size_t k = 0; k < e->n_mentions; k++)
-            if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i, g))
+            if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i,
+                        plural_alias(m->t, e, k) ? -1 : g))
                 return STANCE_ERR_NOMEM;
         for (size_t k = 0; k < e->n_more; k++)
             if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
@@ -178,6 +201,31 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
     return 0;
 }
 
+/* they/them/their right after two persons coordinated ("funded by Tom Park
+ * and Sam Ito. \"So they think ...\""): the two referents just before the
+ * pronoun, within PLURAL_REACH bytes, are names of actors that may be
+ * persons, two of them, joined by " and ", neither the speaker of the pronoun's quote,
+ * and no word for people stands between (rule pronoun-pair). 1: both
+ * taken, 0: no such pair, -1: out of memory. */
+static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+{
+    const referent *a, *b;
+    if (nr < 2)
+        return 0;
+    a = &recent[nr - 2], b = &recent[nr - 1];
+    if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
+        b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0 ||
+        stance_pronoun_of(m->t, a->start, a->end) || stance_pronoun_of(m->t, b->start, b->end))
+        return 0; /* names: "Cruz and his aides" are no pair */
+    if ((inq >= 0 && (is_speaker(m, a, (size_t)inq) || is_speaker(m, b, (size_t)inq))) ||
+        people_between(m->t, b->end, ws, we) || stance_plural_subject_before(m->t, ws, b->end))
+        return 0;
+    if (stance_mentions_add(&m->ents->e[a->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PAIR) ||
+        stance_mentions_add(&m->ents->e[b->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PAIR))
+        return -1;
+    return 1;
+}
+
 /* they/them/their: the organisation or group actor (no person) named last,
  * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
  * pronoun stands in ("..., said the NRA. \"It's the beginning of their
@@ -186,6 +234,9 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
  * "they" means, not the organisation. */
 static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
 {
+    int pair = coordinated_pair(m, recent, nr, ws, we, inq);
+    if (pair)
+        return pair < 0 ? STANCE_ERR_NOMEM : STANCE_OK;
     for (size_t k = nr; k-- > 0;) {
         const referent *r = &recent[k];
         if (r->end + PLURAL_REACH < ws)
@@ -571,6 +622,58 @@ int stance_mentions_learn_genders(mstate *m)
     return STANCE_OK;
 }
 
+/* ---- a pronoun opening a quote that goes on from the speaker's quote before -- */
+
+#define CONTINUED_REACH 200 /* bytes from the quote before to this one (its attribution between) */
+
+/* The referent (its index in m->refs) whose mention opens quote @p qi - 1
+ * ("The" aside) when quote @p qi goes on from it: the same speaker, at most
+ * CONTINUED_REACH bytes after it, in the same paragraph; else -1. */
+static long opening_referent(const mstate *m, size_t qi)
+{
+    const stance_rawquote *p, *q;
+    size_t s, we, lo = 0, hi = m->n_refs;
+    if (qi == 0 || qi >= m->quotes->n)
+        return -1;
+    p = &m->quotes->q[qi - 1], q = &m->quotes->q[qi];
+    if (!q->speaker || !p->speaker || strcmp(q->speaker, p->speaker) != 0 || p->span.end > q->span.start ||
+        q->span.start - p->span.end > CONTINUED_REACH || memchr(m->t + p->span.end, '\n', q->span.start - p->span.end))
+        return -1;
+    s = p->span.start;
+    if (stance_word_after(m->t, p->span.end, s, &s, &we) && stance_word_is(m->t, s, we, "the"))
+        while (we < p->span.end && m->t[we] == ' ')
+            s = ++we;
+    while (lo < hi) { /* the first referent starting at or after s */
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->refs[mid].start < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->n_refs && m->refs[lo].start == s && m->refs[lo].ent >= 0 ? (long)lo : -1;
+}
+
+/* Is the word t[ws, we) the first word of quote @p qi? */
+static int opens_quote(const mstate *m, size_t qi, size_t ws)
+{
+    size_t fs, fe;
+    const stance_rawquote *q = &m->quotes->q[qi];
+    return stance_word_after(m->t, q->span.end, q->span.start, &fs, &fe) && fs == ws;
+}
+
+/* A he/she opening quote @p inq that goes on from the same speaker's quote
+ * before, whose first words are a fitting actor ("\"David is a friend,\"
+ * said Clinton ally James Carville. \"He might ...\"": David, not the
+ * Clinton of the attribution): that referent, else NULL. */
+static const referent *continued_subject(const mstate *m, const pron_word *pw, size_t ws, long inq)
+{
+    long ri;
+    if (inq < 1 || !opens_quote(m, (size_t)inq, ws) || (ri = opening_referent(m, (size_t)inq)) < 0 ||
+        !fits(m, &m->refs[ri], pw, inq))
+        return NULL;
+    return &m->refs[ri];
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -588,6 +691,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1, nested;
+        const referent *cont;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
@@ -611,6 +715,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         }
         if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
             continue;
+        cont = continued_subject(m, pw, ws, inq);
         nested = nested_speaker(m, recent, nr, ws, inq);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
@@ -624,9 +729,12 @@ int stance_mentions_resolve_pronouns(mstate *m)
             if (r == &recent[k] && !stance_pronoun_of(m->t, r->start, r->end) &&
                 stance_name_in_list(m->t, m->len, r->start, r->end))
                 r = chained(m, recent, k, pw, inq, ws);
+            if (cont && r->ent != cont->ent)
+                r = cont; /* the actor opening the speaker's quote before */
             if (r->ent >= 0) {
                 referent chain = {ws, we, r->ent, r->gender, NULL};
-                int rule = r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
+                int rule = r == cont ? STANCE_MR_PRONOUN_CONTINUED
+                           : r->gender == pw->gender ? STANCE_MR_PRONOUN_GENDER : STANCE_MR_PRONOUN_RECENT;
                 rc = stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, rule);
                 push_recent(recent, &nr, chain);
             }
@@ -634,4 +742,27 @@ int stance_mentions_resolve_pronouns(mstate *m)
     }
     stance_free(sp);
     return rc;
+}
+
+/* "The Democratic Party doesn't represent me anymore," James said. "It
+ * represents ...": an "It" that opens a quote going on from the same
+ * speaker's quote just before (opening_referent()), whose first words are a
+ * mention of an actor that is no person (an organisation, a country), is
+ * that actor (not the speaker). */
+int stance_mentions_continued_it(mstate *m)
+{
+    for (size_t qi = 1; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        size_t ws, we;
+        long ri;
+        const referent *r;
+        if (!stance_word_after(m->t, q->span.end, q->span.start, &ws, &we) || !stance_word_is(m->t, ws, we, "it") ||
+            (ri = opening_referent(m, qi)) < 0)
+            continue;
+        r = &m->refs[ri];
+        if (r->gender == -1 && r->ent != m->speaker[qi] &&
+            stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_CONTINUED))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
 }

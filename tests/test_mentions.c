@@ -120,6 +120,8 @@ static void test_mentions_tables_sorted(void **state)
     assert_string_equal(stance_mention_kind_name(STANCE_MK_SELF), "speaker-self");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_CONTINUED), "pronoun-continued");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_PAIR), "pronoun-pair");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
 
@@ -158,6 +160,8 @@ typedef struct mention_case {
 #define SELF STANCE_MK_SELF
 
 static const char *const IKK[] = {"ICX"};
+static const char *const SAUDIS[] = {"Saudis"};
+static const char *const PARKS[] = {"Parks"};
 
 static const mention_case MENTION_CASES[] = {
     {"title before the name",
@@ -716,6 +720,72 @@ static const mention_case MENTION_CASES[] = {
       {"Mexico", "Mexican", 0, NOT_A_MENTION, 0}, /* before a plural */
       {"Mexico", "Mexican", 1, NOT_A_MENTION, 0}, /* before "people" */
       {"Mexico", "Mexican", 2, STANCE_MK_NAME, STANCE_MR_DEMONYM}}},
+    /* link15 */
+    {"\"<role> of <department>\" before a person's name ties the role: \"former secretary of state Jo Roe\" is "
+     "\"the secretary\"; not for an office outside the list",
+     "Later former secretary of state Jo Roe spoke. The secretary left.\n\n"
+     "Secretary of Tourism Ann Lee came. Then the secretary sat.\n",
+     {{"Jo Roe", NULL, 0}, {"Ann Lee", NULL, 0}},
+     2,
+     {{"Jo Roe", "The secretary", 0, TITLE, STANCE_MR_TITLE_BEFORE}, {"Ann Lee", "the secretary", 0, NOT_A_MENTION, 0}}},
+    {"they/them/their for an actor named last by an alias written as a plural (\"the Saudis\"), not by a word "
+     "of a person's name",
+     "The Saudis warned on Monday. \"If they did it, they should pay,\" Tom Parks said.\n\n"
+     "Ann Rivers met Parks. They left.\n",
+     {{"Saudi Arabia", SAUDIS, 1}, {"Tom Parks", PARKS, 1}, {"Ann Rivers", NULL, 0}},
+     3,
+     {{"Saudi Arabia", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}, {"Saudi Arabia", "they", 1, PRONOUN,
+      STANCE_MR_PRONOUN_PLURAL}, {"Tom Parks", "They", 0, NOT_A_MENTION, 0}}}, /* "Parks": a word of the name */
+    {"a he/she opening a quote that goes on from the speaker's quote before is the actor that opens that one, not "
+     "the name in the attribution; not after another speaker's quote",
+     "\"Sam Ito is a longtime friend of mine,\" said Park ally Elena Diaz. \"He might be wrong.\"\n\n"
+     "\"Sam Ito is a friend,\" said Park ally Elena Diaz. \"He is not,\" Park aide Jo Roe said.\n",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Sam Ito", "He", 0, PRONOUN, STANCE_MR_PRONOUN_CONTINUED},
+      {"Tom Park", "He", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "He", 1, NOT_A_MENTION, 0}}},
+    {"they/them/their right after two persons joined by \"and\" are both; not with a word for people between, "
+     "not for the speaker's own pair, not after a comma",
+     "The fund is run by Tom Park and Sam Ito. \"So they think I will win,\" Elena Diaz said.\n\n"
+     "Tom Park and Sam Ito met some people. \"They like them,\" Diaz said.\n\n"
+     "Sam Ito and Tom Park spoke. \"Their plan works,\" Park said.\n\n"
+     "Tom Park, Sam Ito. \"They lie,\" Diaz said.\n\n"
+     "Sam Ito met Elena Diaz. Diaz and his aides said they would go.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "They like", 0, NOT_A_MENTION, 0}, {"Sam Ito", "them,", 0, NOT_A_MENTION, 0}, /* "people" */
+      {"Sam Ito", "Their", 0, NOT_A_MENTION, 0},                                                /* Park is one of them */
+      {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0},                                             /* no "and" */
+      {"Elena Diaz", "they would", 0, NOT_A_MENTION, 0}}}, /* names only: "Diaz and his aides" */
+    {"\"the kingdom\" in a quote is the one kingdom actor (a table); not \"the kingdom of ...\", not in narration",
+     "Jordan sent a letter on Monday, and the kingdom waited.\n\n\"Today the kingdom fights terror, and the "
+     "Kingdom's allies agree, unlike the kingdom of heaven,\" Tom Park said.\n",
+     {{"Jordan", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Jordan", "the kingdom", 1, TITLE, STANCE_MR_ORG_HEAD}, {"Jordan", "the Kingdom", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Jordan", "the kingdom", 0, NOT_A_MENTION, 0}, /* narration */
+      {"Jordan", "the kingdom", 2, NOT_A_MENTION, 0}, /* "of heaven" */
+      {"Jordan", NULL, 2, N_MORE, 0}}},
+    {"\"the kingdom\" with two kingdom actors is neither",
+     "Jordan and Morocco met.\n\n\"Today the kingdom fights,\" Tom Park said.\n",
+     {{"Jordan", NULL, 0}, {"Morocco", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Jordan", NULL, 0, N_MORE, 0}, {"Morocco", NULL, 0, N_MORE, 0}}},
+    {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
+     "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
+     "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
+     "\"Northland will always be Northland,\" Elena Diaz said. \"It never gives up,\" Park said.\n\n"
+     "\"Northland is tired,\" Diaz said.\n\n\"It rains.\" \"Elena Diaz is tired,\" Park said. \"It shows.\"\n",
+     {{"Harbor Board", NULL, 0}, {"Northland", NULL, 0}, {"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     4,
+     {{"Harbor Board", "It", 0, PRONOUN, STANCE_MR_PRONOUN_CONTINUED},
+      {"Harbor Board", "it lies", 0, NOT_A_MENTION, 0}, /* not the quote's first word */
+      {"Northland", "It never", 0, NOT_A_MENTION, 0},   /* Park's quote, right after Diaz's */
+      {"Northland", "It rains", 0, NOT_A_MENTION, 0},   /* a new paragraph */
+      {"Elena Diaz", "It shows", 0, NOT_A_MENTION, 0},  /* a person is no "it" */
+      {"Northland", NULL, 0, N_MORE, 0}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
