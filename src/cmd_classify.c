@@ -614,6 +614,23 @@ static char *file_name(const char *path)
     return s;
 }
 
+/* --format html: the section of an input that could not be processed. */
+static int html_error(const classify_opts *co, const char *id, const char *path, size_t lineno, const char *msg)
+{
+    char line[CLI_ERRLEN + 32], where[CLI_ERRLEN];
+    if (lineno)
+        snprintf(line, sizeof line, "line %zu: %s", lineno, msg);
+    if (!id && lineno) { /* a record too broken to have an id: its file and line */
+        snprintf(where, sizeof where, "%s:%zu", path, lineno);
+        id = where;
+    }
+    if (html_doc_add_error(co->html, id ? id : path, lineno ? line : msg)) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
 /* A bad record (@p lineno > 0) or input file (@p lineno 0, or the line a
  * read failed at when @p whole) under --on-error: said on stderr; under
  * "record", an error record takes its place in the output so positions stay
@@ -625,8 +642,10 @@ static int input_error(const classify_opts *co, const rec_id *id, const char *pa
         cli_error("%s:%zu: %s", path, lineno, msg);
     else
         cli_error("%s: %s", path, msg);
-    if (co->on_error != CLI_ON_ERROR_RECORD || co->format == FMT_HTML) /* the page lists what could be read */
+    if (co->on_error != CLI_ON_ERROR_RECORD)
         return CLI_OK;
+    if (co->format == FMT_HTML) /* a section for it on the page, in its place */
+        return html_error(co, id->text, path, lineno, msg);
     if (co->format == FMT_TEXT && lineno)
         printf("== %s: error at line %zu: %s\n", id->text ? id->text : "-", lineno, msg);
     else if (co->format == FMT_TEXT)
