@@ -457,37 +457,73 @@ static void result_out(json_out *w, const char *id, const char *id_raw, size_t i
     jo_lit(w, "]}\n");
 }
 
-/* Text for a terminal: control characters (line breaks, ESC sequences from a
- * hostile article) become spaces, so one quote stays one line and cannot
- * drive the terminal. */
+/* Text for a terminal: control characters, C0 and C1 (line breaks, ESC or
+ * CSI sequences from a hostile article), become spaces, so one quote stays
+ * one line and cannot drive the terminal; other UTF-8 is kept as it is, a
+ * byte outside a valid sequence (a file name) is U+FFFD. Quotes, names
+ * (speaker, role, actor, cue, id) and messages all go through here. */
 static void put_plain(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        putchar(c < 0x20 || c == 0x7F ? ' ' : c);
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!len) {
+            fputs("\xEF\xBF\xBD", stdout);
+            i++;
+        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            putchar(' ');
+            i += len;
+        } else {
+            fwrite(s + i, 1, len, stdout);
+            i += len;
+        }
     }
+}
+
+/* A NUL-terminated name for a terminal (NULL: @p none), as put_plain(). */
+static void put_name(const char *s, const char *none)
+{
+    if (!s)
+        s = none;
+    put_plain(s, strlen(s));
 }
 
 /* @p explain: also the rule that attributed each quote (--explain). */
 static void print_text(const char *id, const char *text, const stance_result *res, unsigned explain)
 {
-    printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
+    fputs("== ", stdout);
+    put_name(id, "-");
+    printf(": %zu quote%s\n", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
     for (size_t i = 0; i < stance_result_count(res); i++) {
         const stance_quote *q = stance_result_quote(res, i);
-        printf("[%zu,%zu) %-8s %s%s%s\n", q->span.start, q->span.end, type_name(q->type),
-               q->speaker ? q->speaker : "(unknown speaker)", q->speaker_role ? ", " : "",
-               q->speaker_role ? q->speaker_role : "");
-        fputs("    \"", stdout); /* the whole quote, as the JSON's "text" has it */
+        printf("[%zu,%zu) %-8s ", q->span.start, q->span.end, type_name(q->type));
+        put_name(q->speaker, "(unknown speaker)");
+        if (q->speaker_role) {
+            fputs(", ", stdout);
+            put_name(q->speaker_role, "");
+        }
+        fputs("\n    \"", stdout); /* the whole quote, as the JSON's "text" has it */
         put_plain(text + q->span.start, q->span.end - q->span.start);
         fputs("\"\n", stdout);
-        if (explain)
-            printf("    attribution: %s%s%s\n", stance_quote_rule(q), q->cue ? ", cue " : "", q->cue ? q->cue : "");
-        if (q->sentiment.label >= 0)
-            printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
+        if (explain) {
+            printf("    attribution: %s%s", stance_quote_rule(q), q->cue ? ", cue " : "");
+            put_name(q->cue, "");
+            putchar('\n');
+        }
+        if (q->sentiment.label >= 0) {
+            fputs("    sentiment: ", stdout);
+            put_name(q->sentiment.label_name, "?");
+            printf(" %.2f\n", q->sentiment.confidence);
+        }
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
             const stance_target *tg = stance_quote_target(q, t);
-            printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor, tg->stance.label_name,
-                   tg->stance.confidence);
+            fputs("    ", stdout);
+            put_name(q->speaker, "?");
+            fputs(" -> ", stdout);
+            put_name(tg->actor, "?");
+            fputs(": ", stdout);
+            put_name(tg->stance.label_name, "?");
+            printf(" %.2f\n", tg->stance.confidence);
             if (tg->stance.n_explain) { /* --explain: why this actor is a target, and its mentions */
                 unsigned why = stance_target_reasons(tg);
                 printf("        target:%s%s%s%s\n", why & STANCE_TARGET_MENTIONED ? " mentioned" : "",
@@ -505,18 +541,28 @@ static void print_text(const char *id, const char *text, const stance_result *re
                     printf("\" %s (%s)\n", stance_mention_kind_name(kind), rule);
                 }
             }
-            for (size_t k = 0; k < tg->stance.n_explain; k++)
-                printf("        %+.3f %s\n", tg->stance.explain[k].contribution, tg->stance.explain[k].feature);
+            for (size_t k = 0; k < tg->stance.n_explain; k++) {
+                printf("        %+.3f ", tg->stance.explain[k].contribution);
+                put_name(tg->stance.explain[k].feature, "");
+                putchar('\n');
+            }
         }
     }
 }
 
+/* A DOT string's contents: quotes and backslashes escaped, control
+ * characters as spaces (a graph is read on a terminal too). */
 static void dot_escape(const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
+    for (const char *run = s;; s++) {
+        if (*s == '"' || *s == '\\' || !*s) {
+            put_plain(run, (size_t)(s - run));
+            if (!*s)
+                return;
             putchar('\\');
-        putchar(*s);
+            putchar(*s);
+            run = s + 1;
+        }
     }
 }
 
@@ -646,15 +692,23 @@ static int input_error(const classify_opts *co, const rec_id *id, const char *pa
         return CLI_OK;
     if (co->format == FMT_HTML) /* a section for it on the page, in its place */
         return html_error(co, id->text, path, lineno, msg);
-    if (co->format == FMT_TEXT && lineno)
-        printf("== %s: error at line %zu: %s\n", id->text ? id->text : "-", lineno, msg);
-    else if (co->format == FMT_TEXT)
-        printf("== %s: error: %s\n", id->text ? id->text : "-", msg);
-    else if (co->format == FMT_GRAPH && lineno)
-        printf("// %s: error at line %zu\n", path, lineno);
-    else if (co->format == FMT_GRAPH)
-        printf("// %s: error\n", path);
-    else {
+    if (co->format == FMT_TEXT) {
+        fputs("== ", stdout);
+        put_name(id->text, "-");
+        if (lineno)
+            printf(": error at line %zu: ", lineno);
+        else
+            fputs(": error: ", stdout);
+        put_name(msg, "");
+        putchar('\n');
+    } else if (co->format == FMT_GRAPH) {
+        fputs("// ", stdout); /* (a line break in the name would end the comment) */
+        put_name(path, "");
+        if (lineno)
+            printf(": error at line %zu\n", lineno);
+        else
+            fputs(": error\n", stdout);
+    } else {
         char *name = whole || co->many ? file_name(path) : NULL;
         int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, msg);
         free(name);
