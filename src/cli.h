@@ -73,8 +73,11 @@ struct json_t;
  * stdout has failed. */
 int cli_put_json(struct json_t *o, size_t flags, const char *id_raw, size_t id_len);
 /* The error record of the RECORD policy: {"id": ID or null, "error": {"file": F, "line": N,
- * "message": ...}}, "file" only when @p file is given, "line" only when @p lineno is not 0. */
-int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, const char *message);
+ * "offset": B, "message": ...}}, "file" only when @p file is given, "line" only when @p lineno
+ * is not 0, "offset" (a byte in the text, as the library reported it) only when @p offset is
+ * not STANCE_NO_OFFSET. */
+int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, size_t offset,
+                         const char *message);
 
 /* Print an error prefixed with "stance: ". */
 void cli_error(const char *fmt, ...)

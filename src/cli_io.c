@@ -299,7 +299,8 @@ int cli_put_json(json_t *o, size_t flags, const char *id_raw, size_t id_len)
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
-int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, const char *message)
+int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, size_t offset,
+                         const char *message)
 {
     json_t *o = json_object(), *e = json_object();
     int rc = CLI_FAIL;
@@ -314,6 +315,8 @@ int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, si
     }
     if (lineno)
         json_object_set_new(e, "line", json_integer((json_int_t)lineno));
+    if (offset != STANCE_NO_OFFSET)
+        json_object_set_new(e, "offset", json_integer((json_int_t)offset));
     if (json_object_set_new(e, "message", json_string(message))) /* a message that is not UTF-8 */
         json_object_set_new(e, "message", json_string("(unprintable message)"));
     if (json_object_get(e, "message"))

@@ -682,7 +682,7 @@ static int html_error(const classify_opts *co, const char *id, const char *path,
  * "record", an error record takes its place in the output so positions stay
  * aligned. A file's record names it; a record's names it among several FILEs. */
 static int input_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, int whole,
-                       const char *msg)
+                       size_t offset, const char *msg)
 {
     if (lineno)
         cli_error("%s:%zu: %s", path, lineno, msg);
@@ -710,16 +710,11 @@ static int input_error(const classify_opts *co, const rec_id *id, const char *pa
             fputs(": error\n", stdout);
     } else {
         char *name = whole || co->many ? file_name(path) : NULL;
-        int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, msg);
+        int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, offset, msg);
         free(name);
         return rc;
     }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
-}
-
-static int record_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, const char *msg)
-{
-    return input_error(co, id, path, lineno, 0, msg);
 }
 
 /* A JSONL FILE that cannot be opened or read on (@p msg from cli_lines, which
@@ -737,15 +732,16 @@ static int jsonl_file_error(const classify_opts *co, const char *path, size_t li
         msg += *msg == ':';
         msg += strspn(msg, " ");
     }
-    rc = input_error(co, &id, path, lineno, 1, msg);
+    rc = input_error(co, &id, path, lineno, 1, STANCE_NO_OFFSET, msg);
     free(name);
     return rc;
 }
 
-/* Classify one article; on a library error fills @p msg and returns 1
- * (a bad record), on an output failure returns -1. */
+/* Classify one article; on a library error fills @p msg and @p offset (the
+ * byte it reports in the text, or STANCE_NO_OFFSET) and returns 1 (a bad
+ * record), on an output failure returns -1. */
 static int run_one(const stance_model *model, const classify_opts *co, const rec_id *id, const char *text, size_t len,
-                   const actor_list *actors, char *msg, size_t msglen)
+                   const actor_list *actors, char *msg, size_t msglen, size_t *offset)
 {
     stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
@@ -765,6 +761,7 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
             snprintf(msg, msglen, "%s (byte %zu)", err.message, err.offset);
         else
             snprintf(msg, msglen, "%s", err.message);
+        *offset = err.offset;
         return 1;
     }
     rc = co->format == FMT_HTML ? emit_html(co, id->text, text, len, res) : emit(co, id, text, res);
@@ -959,11 +956,12 @@ typedef struct jsonl_bufs {
     size_t shortcap;
 } jsonl_bufs;
 
-/* One JSONL record: 0 done, 1 a bad record (@p msg says why; @p id is
- * filled as far as known), -1 output failed. @p line is changed in place. */
+/* One JSONL record: 0 done, 1 a bad record (@p msg says why, @p offset
+ * where in the text if the library says; @p id is filled as far as known),
+ * -1 output failed. @p line is changed in place. */
 static int jsonl_record(const stance_model *model, const classify_opts *co, char *line, size_t n, size_t lineno,
                         const actor_list *cli_actors, actor_cache *cache, jsonl_bufs *bufs, rec_id *id, char *idbuf,
-                        size_t idlen, char *msg, size_t msglen)
+                        size_t idlen, char *msg, size_t msglen, size_t *offset)
 {
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
@@ -975,7 +973,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
     if (fast_members(line, n, &t0, &t1, &r0, &r1) == 0) {
         fast_id(line, r0, r1, lineno, id, idbuf, idlen); /* (before the text is decoded in place) */
         text_len = cli_json_unescape(line, t0, t1);
-        return run_one(model, co, id, line + t0, text_len, cli_actors, msg, msglen);
+        return run_one(model, co, id, line + t0, text_len, cli_actors, msg, msglen, offset);
     }
     rec = load_short(line, n, &bufs->shortbuf, &bufs->shortcap, &t0, &t1);
     fast = rec != NULL;
@@ -1033,7 +1031,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
             id->raw_len = k;
         }
     }
-    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen);
+    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen, offset);
     free_actors(&al);
     json_decref(rec);
     return rc;
@@ -1055,13 +1053,14 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
     while ((got = cli_lines_next_rw(&in, &line, &n, msg, sizeof msg)) == 1) {
         char idbuf[256];
         rec_id id = {NULL, NULL, 0};
+        size_t offset = STANCE_NO_OFFSET;
         int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &bufs, &id, idbuf, sizeof idbuf,
-                              msg, sizeof msg);
+                              msg, sizeof msg, &offset);
         if (rc < 0)
             break;
         if (rc > 0) {
             status = CLI_FAIL;
-            if (record_error(co, &id, path, in.lineno, msg) || co->on_error == CLI_ON_ERROR_STOP)
+            if (input_error(co, &id, path, in.lineno, 0, offset, msg) || co->on_error == CLI_ON_ERROR_STOP)
                 break;
         }
     }
@@ -1081,7 +1080,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
 static int run_file(const stance_model *model, const classify_opts *co, const char *path, const actor_list *actors)
 {
     char *text = NULL, *raw, *name = file_name(path), msg[CLI_ERRLEN];
-    size_t len = 0, bom;
+    size_t len = 0, bom, offset = STANCE_NO_OFFSET;
     rec_id id = {NULL, NULL, 0};
     json_t *js;
     int rc;
@@ -1089,7 +1088,7 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
     if (cli_read_file_msg(path, &text, &len, msg, sizeof msg) == CLI_OK) {
         /* a byte-order mark is not text: offsets count from after it */
         bom = cli_bom_len(text, len);
-        rc = run_one(model, co, &id, text + bom, len - bom, actors, msg, sizeof msg);
+        rc = run_one(model, co, &id, text + bom, len - bom, actors, msg, sizeof msg, &offset);
         free(text);
         if (rc <= 0) {
             free(name);
@@ -1104,7 +1103,7 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
         id.raw = raw;
         id.raw_len = strlen(raw);
     }
-    input_error(co, &id, path, 0, 1, msg);
+    input_error(co, &id, path, 0, 1, offset, msg);
     free(raw);
     free(name);
     return CLI_FAIL;

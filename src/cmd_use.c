@@ -74,7 +74,7 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
                 size_t r0 = 0, r1 = 0;
                 int have = o && json_object_get(o, "id") && cli_json_id_raw(line, len, &r0, &r1) == 0;
                 json_decref(o);
-                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, NULL, in.lineno, msg))
+                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, NULL, in.lineno, STANCE_NO_OFFSET, msg))
                     break;
             }
         }
