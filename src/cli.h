@@ -49,6 +49,10 @@ int cli_out_flush(void);
 /* Refuse an output path that exists and is not a regular file (or a symlink
  * to one), with a message. CLI_OK or CLI_FAIL. */
 int cli_check_output(const char *path);
+/* Refuse to write @p out when it is the same file (device and inode: a
+ * symlink or hard link too) as one of @p inputs (a comma-separated list when
+ * @p list, else one name; NULL: none), with a message. CLI_OK or CLI_FAIL. */
+int cli_output_not_input(const char *out, const char *inputs, int list);
 /* Write @p data to @p path through a temporary file beside it, renamed only
  * over a regular file or a new path; anything else is refused and left as it
  * was. CLI_OK or CLI_FAIL (with a message). */

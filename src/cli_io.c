@@ -139,38 +139,75 @@ static int output_target(const char *path, char **real, struct stat *st, int *ex
     return 0;
 }
 
+int cli_output_not_input(const char *out, const char *inputs, int list)
+{
+    struct stat so, si;
+    if (!inputs || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+        return CLI_OK; /* a new path; anything else cli_check_output() refuses */
+    for (const char *p = inputs;; p++) {
+        size_t n = list ? strcspn(p, ",") : strlen(p);
+        char *name = strndup(p, n);
+        int same = name && strcmp(name, "-") != 0 && stat(name, &si) == 0 && si.st_dev == so.st_dev &&
+                   si.st_ino == so.st_ino;
+        if (same)
+            cli_error("%s: is also an input (%s): refusing to write over it", out, name);
+        free(name);
+        if (same)
+            return CLI_FAIL;
+        p += n;
+        if (!*p)
+            return CLI_OK;
+    }
+}
+
+/* A temporary file beside @p real (so the rename stays on one file system),
+ * opened in *fd; its name to free, or NULL with a message naming @p path. */
+static char *temp_beside(const char *path, const char *real, int *fd)
+{
+    const char *slash = strrchr(real, '/');
+    size_t dl = slash ? (size_t)(slash - real) + 1 : 0;
+    char *tmp = malloc(strlen(real) + 16);
+    *fd = -1;
+    if (!tmp) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
+    if ((*fd = mkstemp(tmp)) < 0) {
+        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
 int cli_check_output(const char *path)
 {
-    char *real;
+    char *real, *tmp;
     struct stat st;
-    int exists;
+    int exists, fd;
     if (output_target(path, &real, &st, &exists))
         return CLI_FAIL;
+    tmp = temp_beside(path, real, &fd); /* a missing or unwritable directory, before any work */
     free(real);
+    if (!tmp)
+        return CLI_FAIL;
+    close(fd);
+    unlink(tmp);
+    free(tmp);
     return CLI_OK;
 }
 
 int cli_write_file(const char *path, const void *data, size_t size)
 {
-    char *real = NULL, *tmp = NULL, *slash;
+    char *real = NULL, *tmp = NULL;
     struct stat st, now;
     int exists, fd = -1, rc = CLI_FAIL;
     mode_t mode;
-    size_t dl;
     if (output_target(path, &real, &st, &exists))
         return CLI_FAIL;
-    slash = strrchr(real, '/');
-    dl = slash ? (size_t)(slash - real) + 1 : 0;
-    if (!(tmp = malloc(strlen(real) + 16))) {
-        cli_error("out of memory");
+    if (!(tmp = temp_beside(path, real, &fd)))
         goto out;
-    }
-    /* beside the target, so the rename stays on one file system */
-    snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
-    if ((fd = mkstemp(tmp)) < 0) {
-        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
-        goto out;
-    }
     if (exists) {
         mode = st.st_mode & 07777;
     } else {

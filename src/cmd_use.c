@@ -487,8 +487,7 @@ static int write_report(const eval_ctx *c, const char *file, const char *path)
     json_t *o = eval_json(c, file), *labels = json_array();
     char *page;
     size_t n = 0;
-    FILE *f;
-    int rc = CLI_FAIL;
+    int rc;
     for (size_t i = 0; i < c->k; i++)
         json_array_append_new(labels, json_string(stance_model_label_name(c->m, (size_t)c->head, i)));
     json_object_set_new(o, "labels", labels);
@@ -498,12 +497,7 @@ static int write_report(const eval_ctx *c, const char *file, const char *path)
         cli_error("%s: out of memory", path);
         return CLI_FAIL;
     }
-    if (!(f = fopen(path, "wb")))
-        cli_error("%s: %s", path, strerror(errno));
-    else if (fwrite(page, 1, n, f) != n || fclose(f))
-        cli_error("%s: write error", path);
-    else
-        rc = CLI_OK;
+    rc = cli_write_file(path, page, n); /* through a temporary file: no half page, no FIFO opened */
     free(page);
     return rc;
 }
@@ -566,6 +560,10 @@ int cmd_eval(int argc, char **argv)
         cli_error("eval: need exactly one FILE.jsonl (see --help)");
         return CLI_USAGE;
     }
+    /* the report's path before any work, and never over the data or the model */
+    if (report && (cli_check_output(report) || cli_output_not_input(report, argv[optind], 0) ||
+                   cli_output_not_input(report, cli_model_path(model_path), 0)))
+        return CLI_FAIL;
     if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
     /* eval stops at the first bad record: figures over part of the data would mislead */
