@@ -31,6 +31,8 @@ const char *cli_family_name(uint32_t id);
 const char *cli_model_path(const char *opt);
 /* Open a model, printing "stance: PATH: message" on failure. */
 int cli_open_model(const char *opt_path, stance_model **model);
+/* "stance: PATH: what: message (byte N of the file)" for a model the library refused. */
+void cli_model_error(const char *path, int rc, const stance_error *err);
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer; prints errors. */
 int cli_read_file(const char *path, char **data, size_t *len);
 /* The same, printing nothing: on failure @p msg says why (without the path). */
@@ -49,6 +51,10 @@ int cli_out_flush(void);
 /* Refuse an output path that exists and is not a regular file (or a symlink
  * to one), with a message. CLI_OK or CLI_FAIL. */
 int cli_check_output(const char *path);
+/* Refuse to read @p path ("-": standard input) when standard output is that
+ * same regular file (`stance predict d.jsonl >> d.jsonl` would read its own
+ * output; with `>` the shell has emptied it), with a message. CLI_OK or CLI_FAIL. */
+int cli_not_stdout(const char *path);
 /* Refuse to write @p out when it is the same file (device and inode: a
  * symlink or hard link too) as one of @p inputs (a comma-separated list when
  * @p list, else one name; NULL: none), with a message. CLI_OK or CLI_FAIL. */

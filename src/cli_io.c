@@ -181,6 +181,18 @@ static char *temp_beside(const char *path, const char *real, int *fd)
     return tmp;
 }
 
+int cli_not_stdout(const char *path)
+{
+    struct stat so, si;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (fstat(STDOUT_FILENO, &so) != 0 || !S_ISREG(so.st_mode) ||
+        (is_stdin ? fstat(STDIN_FILENO, &si) : stat(path, &si)) != 0 || si.st_dev != so.st_dev ||
+        si.st_ino != so.st_ino)
+        return CLI_OK;
+    cli_error("%s: is also the standard output: refusing to read a file while writing it", is_stdin ? "stdin" : path);
+    return CLI_FAIL;
+}
+
 int cli_check_output(const char *path)
 {
     char *real, *tmp;

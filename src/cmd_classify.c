@@ -1219,7 +1219,14 @@ int cmd_classify(int argc, char **argv)
         free_actors(&actors);
         return CLI_FAIL;
     }
-    {
+    for (int i = 0; i < (argc > optind ? argc - optind : 1); i++) /* before any output: no input is stdout */
+        if (cli_not_stdout(argc > optind ? argv[optind + i] : "-")) {
+            html_doc_free(co.html); /* (no page either) */
+            co.html = NULL;
+            status = CLI_FAIL;
+            break;
+        }
+    if (status == CLI_OK) {
         int nfiles = argc - optind;
         co.many = nfiles > 1;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -1234,10 +1241,12 @@ int cmd_classify(int argc, char **argv)
     if (co.html) { /* the page, with what could be read even when some input failed */
         size_t n = 0;
         char *page = html_doc_render(co.html, 0, &n);
-        if (!page || fwrite(page, 1, n, stdout) != n || cli_out_flush()) {
-            cli_error(page ? "write error" : "out of memory");
+        if (!page)
+            cli_error("out of memory");
+        else
+            fwrite(page, 1, n, stdout);
+        if (!page || cli_out_flush()) /* a write error is said once, with its reason, at exit */
             status = CLI_FAIL;
-        }
         free(page);
         html_doc_free(co.html);
     }

@@ -35,12 +35,12 @@ int cmd_dump(int argc, char **argv)
         }
     }
     path = cli_model_path(path);
-    if (cli_read_file(path, &data, &len))
+    if (cli_not_stdout(path) || cli_read_file(path, &data, &len))
         return CLI_FAIL;
     rc = stance_model_parse((unsigned char *)data, len, &m, &err);
     if (rc) {
         free(data);
-        cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
+        cli_model_error(path, rc, &err);
         return CLI_FAIL;
     }
     /* the version the file says it is (parse checked the header is there) */

@@ -53,6 +53,8 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
     size_t len;
     char msg[CLI_ERRLEN];
     int got, rc = CLI_OK;
+    if (cli_not_stdout(path))
+        return CLI_FAIL;
     if (cli_lines_open(&in, path, msg, sizeof msg)) {
         cli_error("%s", msg);
         return CLI_FAIL;

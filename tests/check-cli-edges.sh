@@ -7,6 +7,8 @@
 #   3. an error record carries the library's byte offset as "offset"
 #   4. train -o and eval --report never write over one of their inputs
 #   5. eval --report goes through the one output path (no FIFO opened, checked before work)
+#   6. no command reads the file its standard output appends to (`>> INPUT`)
+#   7. html to a full disk: one message with its reason; a corrupt model's byte in dump too
 set -u
 name=edges; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -109,5 +111,28 @@ expect 1 "eval --report into a missing directory" "$STANCE" eval -m "$W/m.stm" -
 test ! -s "$W/out" && ok "  before any work" || bad "  before any work"
 expect 0 "eval --report: written" "$STANCE" eval -m "$W/m.stm" --report "$W/r.html" "$W/st.jsonl"
 grep -q '</html>' "$W/r.html" && ok "  a whole page" || bad "  a whole page"
+
+# ---- 6. standard output is an input ---------------------------------------------------------
+for cmd in "classify -m $MODEL $W/good.txt $W/io" "classify -m $MODEL -f html $W/io" "predict -m $W/m.stm $W/io" \
+           "eval -m $W/m.stm $W/io" "dump $W/io" "inspect -m $W/io" "predict -m $W/io $W/st.jsonl"; do
+  case $cmd in *dump*|*inspect*|*"-m $W/io"*) cp "$W/m.stm" "$W/io" ;; *classify*) cp "$W/good.txt" "$W/io" ;;
+    *) cp "$W/st.jsonl" "$W/io" ;; esac
+  cp "$W/io" "$W/io.orig"
+  # shellcheck disable=SC2086
+  "$STANCE" $cmd >>"$W/io" 2>"$W/err"; rc=$?
+  test "$rc" -eq 1 && cmp -s "$W/io" "$W/io.orig" && grep -q "is also the standard output" "$W/err" &&
+    ok "stance $cmd >> INPUT: refused, the file intact" || { bad "stance $cmd >> INPUT (exit $rc)"; cat "$W/err"; }
+done
+cp "$W/good.txt" "$W/io"
+"$STANCE" classify -m "$MODEL" <"$W/io" >>"$W/io" 2>"$W/err"; rc=$?
+test "$rc" -eq 1 && cmp -s "$W/io" "$W/good.txt" && ok "classify < F >> F: refused" || bad "classify < F >> F (exit $rc)"
+
+# ---- 7. messages ----------------------------------------------------------------------------
+"$STANCE" classify -m "$MODEL" -f html "$W/good.txt" >/dev/full 2>"$W/err"; rc=$?
+test "$rc" -eq 1 && test "$(wc -l <"$W/err")" -eq 1 && grep -q "write error on standard output: No space left" "$W/err" &&
+  ok "html > /dev/full: one message, with the reason" || { bad "html > /dev/full (exit $rc)"; cat "$W/err"; }
+head -c 200 "$W/m.stm" >"$W/cut.stm"
+expect 1 "dump a cut model: the byte" "$STANCE" dump "$W/cut.stm"
+err_has "(byte [0-9]* of the file)"
 
 test "$fails" -eq 0
