@@ -37,6 +37,19 @@ void cli_model_error(const char *path, int rc, const stance_error *err);
 int cli_read_file(const char *path, char **data, size_t *len);
 /* The same, printing nothing: on failure @p msg says why (without the path). */
 int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, size_t msglen);
+/* ---- text for a terminal (cli_io.c) ---- */
+/* Write @p n bytes of text to @p f for a terminal: control characters, C0
+ * (but line feed and tab when @p keep_lines), DEL and C1, as spaces (ESC or
+ * CSI sequences in an article, a name or a model's strings cannot drive the
+ * terminal); other UTF-8 as it is; a byte outside a valid sequence as U+FFFD. */
+void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines);
+/* printf() through cli_put_plain(..., 1): for lines that hold a model's or a
+ * record's strings (head, label, meta, n-gram, subset names). */
+int cli_printf_plain(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 /* ---- the one output path (cli_io.c) ---- */
 /* At start: park /dev/null on a closed fd 0, 1 or 2 (for the wrong direction,
  * so using it still fails) so no file we open lands there. */
@@ -89,7 +102,8 @@ int cli_put_json(struct json_t *o, size_t flags, const char *id_raw, size_t id_l
 int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, size_t offset,
                          const char *message);
 
-/* Print an error prefixed with "stance: ". */
+/* Print an error prefixed with "stance: ", through cli_put_plain() (names from a
+ * record or a model in it cannot drive the terminal). */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

@@ -12,6 +12,7 @@
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "utf8_seq.h"
 
 /* ---- standard streams ---------------------------------------------------------- */
 
@@ -88,6 +90,43 @@ int cli_out_flush(void)
 {
     fflush(stdout);
     return cli_out_failed();
+}
+
+/* ---- text for a terminal ------------------------------------------------------------ */
+
+void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!len) {
+            fputs("\xEF\xBF\xBD", f);
+            i++;
+            continue;
+        }
+        if ((cp < 0x20 && !(keep_lines && (cp == '\n' || cp == '\t'))) || (cp >= 0x7F && cp <= 0x9F))
+            putc(' ', f);
+        else
+            fwrite(s + i, 1, len, f);
+        i += len;
+    }
+}
+
+int cli_printf_plain(const char *fmt, ...)
+{
+    va_list ap;
+    char *s = NULL;
+    int n;
+    va_start(ap, fmt);
+    n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        cli_error("out of memory");
+        return -1;
+    }
+    cli_put_plain(stdout, s, (size_t)n, 1);
+    free(s);
+    return n;
 }
 
 /* ---- output files ------------------------------------------------------------------- */

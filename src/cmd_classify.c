@@ -457,27 +457,10 @@ static void result_out(json_out *w, const char *id, const char *id_raw, size_t i
     jo_lit(w, "]}\n");
 }
 
-/* Text for a terminal: control characters, C0 and C1 (line breaks, ESC or
- * CSI sequences from a hostile article), become spaces, so one quote stays
- * one line and cannot drive the terminal; other UTF-8 is kept as it is, a
- * byte outside a valid sequence (a file name) is U+FFFD. Quotes, names
- * (speaker, role, actor, cue, id) and messages all go through here. */
+/* Text for a terminal (quotes, names, messages): cli_put_plain(). */
 static void put_plain(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n;) {
-        unsigned long cp;
-        size_t len = cli_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (!len) {
-            fputs("\xEF\xBF\xBD", stdout);
-            i++;
-        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-            putchar(' ');
-            i += len;
-        } else {
-            fwrite(s + i, 1, len, stdout);
-            i += len;
-        }
-    }
+    cli_put_plain(stdout, s, n, 0);
 }
 
 /* A NUL-terminated name for a terminal (NULL: @p none), as put_plain(). */

@@ -307,21 +307,21 @@ static void scores_text(const eval_ctx *c, const size_t *cm, const tr_reliabilit
     tr_scores s;
     int fav = label_of(c, "favor"), ag = label_of(c, "against");
     tr_scores_compute(cm, c->k, &s);
-    printf("%s: %zu examples\n", title, s.total);
+    cli_printf_plain("%s: %zu examples\n", title, s.total);
     printf("  accuracy     %.4f\n  macro-F1     %.4f\n  weighted-F1  %.4f\n", s.accuracy, s.macro_f1,
            s.weighted_f1);
     if (fav >= 0 && ag >= 0)
         printf("  F_avg        %.4f  (mean F1 of favor and against)\n", (s.f1[fav] + s.f1[ag]) / 2);
     printf("  %-12s %9s %9s %9s %8s\n", "class", "precision", "recall", "F1", "support");
     for (size_t i = 0; i < c->k; i++)
-        printf("  %-12s %9.4f %9.4f %9.4f %8zu\n", stance_model_label_name(c->m, (size_t)c->head, i), s.p[i], s.r[i],
+        cli_printf_plain("  %-12s %9.4f %9.4f %9.4f %8zu\n", stance_model_label_name(c->m, (size_t)c->head, i), s.p[i], s.r[i],
                s.f1[i], s.support[i]);
     printf("  confusion (rows gold, columns predicted):\n  %-12s", "");
     for (size_t j = 0; j < c->k; j++)
-        printf(" %9.9s", stance_model_label_name(c->m, (size_t)c->head, j));
+        cli_printf_plain(" %9.9s", stance_model_label_name(c->m, (size_t)c->head, j));
     printf("\n");
     for (size_t i = 0; i < c->k; i++) {
-        printf("  %-12s", stance_model_label_name(c->m, (size_t)c->head, i));
+        cli_printf_plain("  %-12s", stance_model_label_name(c->m, (size_t)c->head, i));
         for (size_t j = 0; j < c->k; j++)
             printf(" %9zu", cm[i * c->k + j]);
         printf("\n");
@@ -813,9 +813,9 @@ int cmd_inspect(int argc, char **argv)
     if (cli_open_model(model_path, &pm))
         return CLI_FAIL;
     m = pm;
-    printf("model %s\n", cli_model_path(model_path));
+    cli_printf_plain("model %s\n", cli_model_path(model_path));
     for (uint32_t i = 0; i < m->n_meta; i++)
-        printf("  meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
+        cli_printf_plain("  meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
     printf("features: table 2^%u, tokenizer rev %u, norm flags 0x%x, value mode %u, hash %u\n", m->feat.table_bits,
            m->feat.tokenizer_rev, m->feat.norm_flags, m->feat.value_mode, m->feat.hash_id);
     for (uint32_t i = 0; i < m->feat.n_families; i++) {
@@ -836,7 +836,7 @@ int cmd_inspect(int argc, char **argv)
         float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
         for (size_t b = 0; b < nb; b++)
             nz += (size_t)stance_head_row(h, b, row);
-        printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s", h->name, h->n_labels, h->n_dec,
+        cli_printf_plain("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s", h->name, h->n_labels, h->n_dec,
                nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
         if (h->domain_temp > 0)
             printf(", in-domain temperature %g", h->domain_temp);
@@ -845,7 +845,7 @@ int cmd_inspect(int argc, char **argv)
         putchar('\n');
         for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
             for (uint32_t b = a + 1; b < h->n_labels; b++, p++)
-                printf("  pair %s/%s: bias %.4f%s", h->labels[a], h->labels[b], h->bias[p],
+                cli_printf_plain("  pair %s/%s: bias %.4f%s", h->labels[a], h->labels[b], h->bias[p],
                        h->prob_a ? "" : "\n");
         if (h->prob_a)
             for (uint32_t p = 0; p < h->n_dec; p++)
@@ -868,9 +868,9 @@ int cmd_inspect(int argc, char **argv)
                     r[n++] = (wrank){(uint32_t)b, c};
             }
             qsort(r, n, sizeof *r, wrank_cmp);
-            printf("  top n-grams for %s:\n", h->labels[lab]);
+            cli_printf_plain("  top n-grams for %s:\n", h->labels[lab]);
             for (size_t i = 0; i < n && shown < top; i++, shown++)
-                printf("    %8.4f  %s\n", r[i].w, stance_model_find_ngram(m, r[i].bucket)->text);
+                cli_printf_plain("    %8.4f  %s\n", r[i].w, stance_model_find_ngram(m, r[i].bucket)->text);
         }
     }
     free(r);

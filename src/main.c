@@ -42,10 +42,17 @@ static void usage(FILE *out)
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
+    char *s = NULL;
+    int n;
     fputs("stance: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    n = vasprintf(&s, fmt, ap);
     va_end(ap);
+    if (n >= 0)
+        cli_put_plain(stderr, s, (size_t)n, 1);
+    else
+        fputs("(out of memory formatting a message)", stderr);
+    free(s);
     fputc('\n', stderr);
 }
 

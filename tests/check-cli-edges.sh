@@ -9,6 +9,7 @@
 #   5. eval --report goes through the one output path (no FIFO opened, checked before work)
 #   6. no command reads the file its standard output appends to (`>> INPUT`)
 #   7. html to a full disk: one message with its reason; a corrupt model's byte in dump too
+#   8. a model's strings (meta, head, labels) and a record's in messages cannot drive the terminal
 set -u
 name=edges; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -134,5 +135,20 @@ test "$rc" -eq 1 && test "$(wc -l <"$W/err")" -eq 1 && grep -q "write error on s
 head -c 200 "$W/m.stm" >"$W/cut.stm"
 expect 1 "dump a cut model: the byte" "$STANCE" dump "$W/cut.stm"
 err_has "(byte [0-9]* of the file)"
+
+# ---- 8. a model's and a record's strings for a terminal -------------------------------------
+"$STANCE" train -q -o "$W/esc.stm" --table-bits 10 --cv 0 --meta "$(printf 'k=\033[31mred\302\233')" \
+  --head "$(printf 'st\033[1mance')=$T/stance.jsonl" || bad "train a model with ESC in its strings"
+for cmd in "dump --weights $W/esc.stm" "inspect -m $W/esc.stm"; do
+  # shellcheck disable=SC2086
+  expect 0 "$cmd" "$STANCE" $cmd
+  LC_ALL=C grep -q "$esc" "$W/out" && bad "  no ESC" || ok "  no ESC"
+  LC_ALL=C grep -q "$c1" "$W/out" && bad "  no C1 control" || ok "  no C1 control"
+  out_has 'st \[1mance'
+done
+printf '{"id":"a","task":"stance","target":"Ann","label":"fa\\u001b[1mvor","text":"Ann is great"}\n' >"$W/lab.jsonl"
+expect 1 "eval: a label with ESC: refused" "$STANCE" eval -m "$W/m.stm" "$W/lab.jsonl"
+LC_ALL=C grep -q "$esc" "$W/err" && bad "  no ESC in the message" || ok "  no ESC in the message"
+err_has 'unknown label "fa \[1mvor"'
 
 test "$fails" -eq 0
