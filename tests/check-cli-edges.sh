@@ -10,6 +10,7 @@
 #   6. no command reads the file its standard output appends to (`>> INPUT`)
 #   7. html to a full disk: one message with its reason; a corrupt model's byte in dump too
 #   8. a model's strings (meta, head, labels) and a record's in messages cannot drive the terminal
+#   9. a JSONL input without line ends (/dev/zero) stops at 1 GiB instead of taking all memory
 set -u
 name=edges; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -150,5 +151,11 @@ printf '{"id":"a","task":"stance","target":"Ann","label":"fa\\u001b[1mvor","text
 expect 1 "eval: a label with ESC: refused" "$STANCE" eval -m "$W/m.stm" "$W/lab.jsonl"
 LC_ALL=C grep -q "$esc" "$W/err" && bad "  no ESC in the message" || ok "  no ESC in the message"
 err_has 'unknown label "fa \[1mvor"'
+
+# ---- 9. a line without end ------------------------------------------------------------------
+# (under a 4 GB address-space limit: without the bound, getline() grew to all the machine's memory)
+( ulimit -v 4000000 2>/dev/null; exec "$STANCE" predict -m "$W/m.stm" /dev/zero ) >"$W/out" 2>"$W/err"; rc=$?
+test "$rc" -eq 1 && ok "predict /dev/zero: exit 1" || bad "predict /dev/zero (exit $rc)"
+err_has "/dev/zero:1: a line of more than 1073741824 bytes; refusing to read on"
 
 test "$fails" -eq 0
