@@ -18,14 +18,20 @@ int cmd_dump(int argc, char **argv)
     int weights = 0, rc;
     const char *path = NULL;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
+    for (int i = 1, opts = 1; i < argc; i++) {
+        if (opts && strcmp(argv[i], "--") == 0) {
+            opts = 0; /* then a MODEL named "-x" */
+        } else if (opts && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--help") != 0 &&
+                   strcmp(argv[i], "--weights") != 0) {
+            cli_error("dump: unknown option '%s' (see --help)", argv[i]);
+            return CLI_USAGE;
+        } else if (opts && strcmp(argv[i], "--help") == 0) {
             printf("Usage: stance dump [--weights] MODEL\n"
                    "  Print a model file's header, metadata, features, heads (calibration, temperatures),\n"
                    "  and the sizes of its lexicon, word vectors and n-gram table, as text.\n"
                    "  --weights  also every non-zero weight row, lexicon word and word vector\n");
             return CLI_OK;
-        } else if (strcmp(argv[i], "--weights") == 0)
+        } else if (opts && strcmp(argv[i], "--weights") == 0)
             weights = 1;
         else if (!path)
             path = argv[i];

@@ -8,7 +8,8 @@
 #   4. train -o and eval --report never write over one of their inputs
 #   5. eval --report goes through the one output path (no FIFO opened, checked before work)
 #   6. no command reads the file its standard output appends to (`>> INPUT`)
-#   7. html to a full disk: one message with its reason; a corrupt model's byte in dump too
+#   7. html to a full disk: one message with its reason; a corrupt model's byte in dump too;
+#      dump's unknown option is a usage error
 #   8. a model's strings (meta, head, labels) and a record's in messages cannot drive the terminal
 #   9. a JSONL input without line ends (/dev/zero) stops at 1 GiB instead of taking all memory
 set -u
@@ -136,6 +137,10 @@ test "$rc" -eq 1 && test "$(wc -l <"$W/err")" -eq 1 && grep -q "write error on s
 head -c 200 "$W/m.stm" >"$W/cut.stm"
 expect 1 "dump a cut model: the byte" "$STANCE" dump "$W/cut.stm"
 err_has "(byte [0-9]* of the file)"
+expect 2 "dump --bogus: a usage error" "$STANCE" dump --bogus "$W/m.stm"
+err_has "unknown option '--bogus'"
+cp "$W/m.stm" "$W/-w"
+(cd "$W" && "$STANCE" dump -- -w >/dev/null) && ok "dump -- -w: a model named -w" || bad "dump -- -w"
 
 # ---- 8. a model's and a record's strings for a terminal -------------------------------------
 "$STANCE" train -q -o "$W/esc.stm" --table-bits 10 --cv 0 --meta "$(printf 'k=\033[31mred\302\233')" \
