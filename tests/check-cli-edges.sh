@@ -140,7 +140,8 @@ err_has "(byte [0-9]* of the file)"
 expect 2 "dump --bogus: a usage error" "$STANCE" dump --bogus "$W/m.stm"
 err_has "unknown option '--bogus'"
 cp "$W/m.stm" "$W/-w"
-(cd "$W" && "$STANCE" dump -- -w >/dev/null) && ok "dump -- -w: a model named -w" || bad "dump -- -w"
+st=$(cd "$(dirname "$STANCE")" && pwd)/$(basename "$STANCE")
+(cd "$W" && "$st" dump -- -w >/dev/null) && ok "dump -- -w: a model named -w" || bad "dump -- -w"
 
 # ---- 8. a model's and a record's strings for a terminal -------------------------------------
 "$STANCE" train -q -o "$W/esc.stm" --table-bits 10 --cv 0 --meta "$(printf 'k=\033[31mred\302\233')" \
