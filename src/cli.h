@@ -102,8 +102,9 @@ int cli_put_json(struct json_t *o, size_t flags, const char *id_raw, size_t id_l
 int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, size_t offset,
                          const char *message);
 
-/* Print an error prefixed with "stance: ", through cli_put_plain() (names from a
- * record or a model in it cannot drive the terminal). */
+/* Print an error prefixed with "stance: " on one line, through cli_put_plain()
+ * (a name from a record, a model or a file name in it cannot drive the
+ * terminal nor start a line of its own). */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

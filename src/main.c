@@ -49,7 +49,7 @@ void cli_error(const char *fmt, ...)
     n = vasprintf(&s, fmt, ap);
     va_end(ap);
     if (n >= 0)
-        cli_put_plain(stderr, s, (size_t)n, 1);
+        cli_put_plain(stderr, s, (size_t)n, 0); /* one message, one line */
     else
         fputs("(out of memory formatting a message)", stderr);
     free(s);

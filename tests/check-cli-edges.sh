@@ -157,6 +157,8 @@ printf '{"id":"a","task":"stance","target":"Ann","label":"fa\\u001b[1mvor","text
 expect 1 "eval: a label with ESC: refused" "$STANCE" eval -m "$W/m.stm" "$W/lab.jsonl"
 LC_ALL=C grep -q "$esc" "$W/err" && bad "  no ESC in the message" || ok "  no ESC in the message"
 err_has 'unknown label "fa \[1mvor"'
+expect 1 "a file name with a line break: one line on stderr" "$STANCE" classify -m "$MODEL" "$W/$(printf 'a\nstance: b')"
+test "$(wc -l <"$W/err")" -eq 1 && ok "  one line" || bad "  one line"
 
 # ---- 9. a line without end ------------------------------------------------------------------
 # (under a 4 GB address-space limit: without the bound, getline() grew to all the machine's memory)
