@@ -45,8 +45,10 @@ typedef int (*line_fn)(void *user, size_t lineno, const char *line, size_t len, 
 /* Every record of @p path through the one input path (cli_lines: BOM, CRLF,
  * read errors with file and line). A bad record is said on stderr with its
  * line and handled by @p pol (an error record in its place, skipped, or the
- * end of the run); it makes the result CLI_FAIL. */
-static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
+ * end of the run); it makes the result CLI_FAIL. With @p need_records (eval),
+ * an input without a record is a failure too; predict, a filter, passes an
+ * empty input (an empty shard or partition) as classify --jsonl does. */
+static int each_line(const char *path, line_fn fn, void *user, cli_policy pol, int need_records)
 {
     cli_lines in;
     const char *line;
@@ -85,7 +87,7 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
         cli_error("%s", msg);
         rc = CLI_FAIL;
     }
-    if (rc == CLI_OK && in.records == 0) {
+    if (rc == CLI_OK && need_records && in.records == 0) {
         cli_error("%s: no records (empty file)", path);
         rc = CLI_FAIL;
     }
@@ -396,7 +398,7 @@ static int eval_ablate(const eval_ctx *c, const char *file, ablation **out, size
         a.scratch = c->scratch;
         memmove(&cfg->families[i], &saved[i + 1], (nf - i - 1) * sizeof *saved);
         cfg->n_families = nf - 1;
-        rc = each_line(file, eval_line, &a, CLI_ON_ERROR_STOP);
+        rc = each_line(file, eval_line, &a, CLI_ON_ERROR_STOP, 1);
         memcpy(cfg->families, saved, sizeof saved);
         cfg->n_families = nf;
         ab[i].family = saved[i].id;
@@ -569,7 +571,7 @@ int cmd_eval(int argc, char **argv)
     if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
     /* eval stops at the first bad record: figures over part of the data would mislead */
-    rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
+    rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP, 1);
     if (rc == CLI_OK && ablate && c.head >= 0)
         rc = eval_ablate(&c, argv[optind], &ab, &n_ab);
     if (rc == CLI_OK) {
@@ -747,7 +749,7 @@ int cmd_predict(int argc, char **argv)
     }
     if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol);
+    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol, 0);
     if (cli_out_flush())
         rc = CLI_FAIL;
     stance_scratch_free(c.scratch);

@@ -12,6 +12,7 @@
 #      dump's unknown option is a usage error
 #   8. a model's strings (meta, head, labels) and a record's in messages cannot drive the terminal
 #   9. a JSONL input without line ends (/dev/zero) stops at 1 GiB instead of taking all memory
+#  10. an empty input to a filter (predict, classify --jsonl) is no failure; to eval it is
 set -u
 name=edges; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -165,5 +166,15 @@ test "$(wc -l <"$W/err")" -eq 1 && ok "  one line" || bad "  one line"
 ( ulimit -v 4000000 2>/dev/null; exec "$STANCE" predict -m "$W/m.stm" /dev/zero ) >"$W/out" 2>"$W/err"; rc=$?
 test "$rc" -eq 1 && ok "predict /dev/zero: exit 1" || bad "predict /dev/zero (exit $rc)"
 err_has "/dev/zero:1: a line of more than 1073741824 bytes; refusing to read on"
+
+# ---- 10. empty input ------------------------------------------------------------------------
+printf '\n\r\n' >"$W/blank.jsonl"
+expect 0 "predict, an empty file: exit 0, nothing out (an empty shard)" "$STANCE" predict -m "$W/m.stm" "$W/blank.jsonl"
+test ! -s "$W/out" && ok "  nothing out" || bad "  nothing out"
+run "$STANCE" predict -m "$W/m.stm" </dev/null
+test "$rc" -eq 0 && ok "predict, empty stdin: exit 0" || bad "predict, empty stdin (exit $rc)"
+expect 0 "classify --jsonl, an empty file: exit 0" "$STANCE" classify -m "$MODEL" --jsonl "$W/blank.jsonl"
+expect 1 "eval, an empty file: exit 1" "$STANCE" eval -m "$W/m.stm" "$W/blank.jsonl"
+err_has "no records"
 
 test "$fails" -eq 0
