@@ -41,7 +41,9 @@ int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, siz
 /* Write @p n bytes of text to @p f for a terminal: control characters, C0
  * (but line feed and tab when @p keep_lines), DEL and C1, as spaces (ESC or
  * CSI sequences in an article, a name or a model's strings cannot drive the
- * terminal); other UTF-8 as it is; a byte outside a valid sequence as U+FFFD. */
+ * terminal); a bidi control as "[U+202E]" (it would reorder the line), as the
+ * HTML report shows it; other UTF-8 as it is; a byte outside a valid sequence
+ * as U+FFFD. */
 void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines);
 /* printf() through cli_put_plain(..., 1): for lines that hold a model's or a
  * record's strings (head, label, meta, n-gram, subset names). */

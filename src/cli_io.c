@@ -106,6 +106,8 @@ void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines)
         }
         if ((cp < 0x20 && !(keep_lines && (cp == '\n' || cp == '\t'))) || (cp >= 0x7F && cp <= 0x9F))
             putc(' ', f);
+        else if (cli_is_bidi_control(cp))
+            fprintf(f, "[U+%04lX]", cp);
         else
             fwrite(s + i, 1, len, f);
         i += len;

@@ -94,12 +94,6 @@ static void pf(hbuf *b, const char *fmt, ...)
         put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-static int is_bidi_control(unsigned long cp)
-{
-    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
 /* Text from the article or record as HTML text (attr = 0) or an attribute value (attr = 1). */
 static void esc(hbuf *b, const char *s, size_t n, int attr)
 {
@@ -128,7 +122,7 @@ static void esc(hbuf *b, const char *s, size_t n, int attr)
             len = 1;
         } else if (cp >= 0x80 && cp <= 0x9F) {
             rep = "\xEF\xBF\xBD";
-        } else if (is_bidi_control(cp)) {
+        } else if (cli_is_bidi_control(cp)) {
             snprintf(tmp, sizeof tmp, attr ? "[U+%04lX]" : "<span class=\"ctl\">U+%04lX</span>", cp);
             rep = tmp;
         }

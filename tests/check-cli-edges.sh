@@ -67,6 +67,9 @@ for fmt in text dot; do
   out_has 'Ann  \[2JLee'
   out_has 'Tom  Park'
 done
+printf 'Ann Lee said "We will \342\200\256win\342\200\254 now," on Monday.\n' >"$W/bidi.txt"
+expect 0 "--format text: a bidi override shown, not applied" "$STANCE" classify -m "$MODEL" -f text "$W/bidi.txt"
+out_has 'We will \[U+202E\]win\[U+202C\] now'
 expect 0 "--format text: UTF-8 kept" "$STANCE" classify -m "$MODEL" -f text "$W/esc.txt"
 out_has "$(printf 'Zo\303\253 Bell ]0;x  is late')"
 printf 'x' >"$W/$(printf 'n\033[1m.txt')"
