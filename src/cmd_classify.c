@@ -79,7 +79,9 @@ static int blank(const char *s)
     return 1;
 }
 
-/* Split "Name|Alias|Alias" into an actor; strings point into @p spec (modified). */
+/* Split "Name|Alias|Alias" into an actor; strings point into @p spec (modified).
+ * -1 out of memory, -2 a blank name, -3 a blank alias (as a record's would be:
+ * an alias of white space matched the spaces of the text). */
 static int add_actor(actor_list *l, char *spec)
 {
     stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
@@ -109,8 +111,15 @@ static int add_actor(actor_list *l, char *spec)
         bar = strchr(p, '|');
         if (bar)
             *bar = '\0';
-        if (!*p)
-            continue;
+        if (blank(p)) {
+            for (char *q = spec; q < p; q++) /* the message quotes the whole spec as given */
+                if (!*q)
+                    *q = '|';
+            if (bar)
+                *bar = '|';
+            free(aliases);
+            return -3;
+        }
         nal = realloc(aliases, (n_alias + 1) * sizeof *nal);
         if (!nal) {
             free(aliases);
@@ -1123,10 +1132,12 @@ int cmd_classify(int argc, char **argv)
             if (r) {
                 if (r == -2)
                     cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
+                else if (r == -3)
+                    cli_error("classify: --actor '%s': an alias is empty or only white space", optarg);
                 else
                     cli_error("out of memory");
                 free_actors(&actors);
-                return r == -2 ? CLI_USAGE : CLI_FAIL;
+                return r == -1 ? CLI_FAIL : CLI_USAGE;
             }
             break;
         }

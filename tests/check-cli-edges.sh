@@ -13,6 +13,7 @@
 #   8. a model's strings (meta, head, labels) and a record's in messages cannot drive the terminal
 #   9. a JSONL input without line ends (/dev/zero) stops at 1 GiB instead of taking all memory
 #  10. an empty input to a filter (predict, classify --jsonl) is no failure; to eval it is
+#  11. -a with a blank alias is a usage error, as a record's blank alias is a bad record
 set -u
 name=edges; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -179,5 +180,12 @@ test "$rc" -eq 0 && ok "predict, empty stdin: exit 0" || bad "predict, empty std
 expect 0 "classify --jsonl, an empty file: exit 0" "$STANCE" classify -m "$MODEL" --jsonl "$W/blank.jsonl"
 expect 1 "eval, an empty file: exit 1" "$STANCE" eval -m "$W/m.stm" "$W/blank.jsonl"
 err_has "no records"
+
+# ---- 11. a blank alias ----------------------------------------------------------------------
+for spec in 'Ann Lee| ' 'Ann Lee|' 'Ann Lee||Lee'; do
+  expect 2 "-a '$spec': a usage error" "$STANCE" classify -m "$MODEL" -a "$spec" "$W/good.txt"
+  err_has "--actor '$spec': an alias is empty or only white space"
+done
+expect 0 "-a 'Ann Lee|Lee': fine" "$STANCE" classify -m "$MODEL" -a 'Ann Lee|Lee' "$W/good.txt"
 
 test "$fails" -eq 0
