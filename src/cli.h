@@ -31,10 +31,27 @@ const char *cli_family_name(uint32_t id);
 const char *cli_model_path(const char *opt);
 /* Open a model, printing "stance: PATH: message" on failure. */
 int cli_open_model(const char *opt_path, stance_model **model);
+/* "stance: PATH: what: message (byte N of the file)" for a model the library refused. */
+void cli_model_error(const char *path, int rc, const stance_error *err);
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer; prints errors. */
 int cli_read_file(const char *path, char **data, size_t *len);
 /* The same, printing nothing: on failure @p msg says why (without the path). */
 int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, size_t msglen);
+/* ---- text for a terminal (cli_io.c) ---- */
+/* Write @p n bytes of text to @p f for a terminal: control characters, C0
+ * (but line feed and tab when @p keep_lines), DEL and C1, as spaces (ESC or
+ * CSI sequences in an article, a name or a model's strings cannot drive the
+ * terminal); a bidi control as "[U+202E]" (it would reorder the line), as the
+ * HTML report shows it; other UTF-8 as it is; a byte outside a valid sequence
+ * as U+FFFD. */
+void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines);
+/* printf() through cli_put_plain(..., 1): for lines that hold a model's or a
+ * record's strings (head, label, meta, n-gram, subset names). */
+int cli_printf_plain(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 /* ---- the one output path (cli_io.c) ---- */
 /* At start: park /dev/null on a closed fd 0, 1 or 2 (for the wrong direction,
  * so using it still fails) so no file we open lands there. */
@@ -49,6 +66,14 @@ int cli_out_flush(void);
 /* Refuse an output path that exists and is not a regular file (or a symlink
  * to one), with a message. CLI_OK or CLI_FAIL. */
 int cli_check_output(const char *path);
+/* Refuse to read @p path ("-": standard input) when standard output is that
+ * same regular file (`stance predict d.jsonl >> d.jsonl` would read its own
+ * output; with `>` the shell has emptied it), with a message. CLI_OK or CLI_FAIL. */
+int cli_not_stdout(const char *path);
+/* Refuse to write @p out when it is the same file (device and inode: a
+ * symlink or hard link too) as one of @p inputs (a comma-separated list when
+ * @p list, else one name; NULL: none), with a message. CLI_OK or CLI_FAIL. */
+int cli_output_not_input(const char *out, const char *inputs, int list);
 /* Write @p data to @p path through a temporary file beside it, renamed only
  * over a regular file or a new path; anything else is refused and left as it
  * was. CLI_OK or CLI_FAIL (with a message). */
@@ -73,10 +98,15 @@ struct json_t;
  * stdout has failed. */
 int cli_put_json(struct json_t *o, size_t flags, const char *id_raw, size_t id_len);
 /* The error record of the RECORD policy: {"id": ID or null, "error": {"file": F, "line": N,
- * "message": ...}}, "file" only when @p file is given, "line" only when @p lineno is not 0. */
-int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, const char *message);
+ * "offset": B, "message": ...}}, "file" only when @p file is given, "line" only when @p lineno
+ * is not 0, "offset" (a byte in the text, as the library reported it) only when @p offset is
+ * not STANCE_NO_OFFSET. */
+int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, size_t offset,
+                         const char *message);
 
-/* Print an error prefixed with "stance: ". */
+/* Print an error prefixed with "stance: " on one line, through cli_put_plain()
+ * (a name from a record, a model or a file name in it cannot drive the
+ * terminal nor start a line of its own). */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

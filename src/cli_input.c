@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli_input.h"
 
@@ -51,31 +52,60 @@ int cli_lines_next(cli_lines *r, const char **line, size_t *len, char *err, size
     return rc;
 }
 
-int cli_lines_next_rw(cli_lines *r, char **line, size_t *len, char *err, size_t errlen)
+/* More input into r->buf[end, cap - 1) (one byte kept for a NUL), the unread
+ * bytes moved to the front first; the buffer grows up to CLI_MAX_LINE. read(2)
+ * returns what is there, so a stream filter answers each line as it comes.
+ * 0, or -1 with @p err set. */
+static int fill(cli_lines *r, char *err, size_t errlen)
 {
     ssize_t got;
-    for (;;) {
-        char *p;
-        size_t n;
-        errno = 0;
-        got = getline(&r->buf, &r->cap, r->f);
-        if (got < 0) {
-            if (ferror(r->f)) {
-                snprintf(err, errlen, "%s:%zu: read error: %s", r->path, r->lineno + 1,
-                         errno ? strerror(errno) : "unknown");
-                return -1;
-            }
-            if (errno == ENOMEM) {
-                snprintf(err, errlen, "%s:%zu: out of memory", r->path, r->lineno + 1);
-                return -1;
-            }
-            return 0;
+    if (r->start) {
+        memmove(r->buf, r->buf + r->start, r->end - r->start);
+        r->end -= r->start;
+        r->start = 0;
+    }
+    if (r->end + 1 >= r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 65536;
+        char *b;
+        if (r->cap >= CLI_MAX_LINE) {
+            snprintf(err, errlen, "%s:%zu: a line of more than %zu bytes; refusing to read on", r->path,
+                     r->lineno + 1, CLI_MAX_LINE);
+            return -1;
         }
+        if (!(b = realloc(r->buf, cap))) {
+            snprintf(err, errlen, "%s:%zu: out of memory", r->path, r->lineno + 1);
+            return -1;
+        }
+        r->buf = b;
+        r->cap = cap;
+    }
+    do
+        got = read(fileno(r->f), r->buf + r->end, r->cap - 1 - r->end);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        snprintf(err, errlen, "%s:%zu: read error: %s", r->path, r->lineno + 1, strerror(errno));
+        return -1;
+    }
+    r->end += (size_t)got;
+    r->eof = got == 0;
+    return 0;
+}
+
+int cli_lines_next_rw(cli_lines *r, char **line, size_t *len, char *err, size_t errlen)
+{
+    for (;;) {
+        char *p = r->buf ? r->buf + r->start : NULL, *nl = r->end > r->start ? memchr(p, '\n', r->end - r->start) : NULL;
+        size_t n;
+        if (!nl && !r->eof) {
+            if (fill(r, err, errlen))
+                return -1;
+            continue;
+        }
+        if (!nl && r->start == r->end)
+            return 0;
+        n = nl ? (size_t)(nl - p) : r->end - r->start; /* (the last line may have no line end) */
+        r->start += nl ? n + 1 : n;
         r->lineno++;
-        p = r->buf;
-        n = (size_t)got;
-        if (n && p[n - 1] == '\n')
-            n--;
         if (n && p[n - 1] == '\r')
             n--;
         if (r->lineno == 1) {

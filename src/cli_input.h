@@ -18,6 +18,8 @@ typedef struct cli_lines {
     const char *path;    /* as given; "-" = standard input */
     char *buf;
     size_t cap;
+    size_t start, end;   /* bytes read and not yet returned: buf[start, end) */
+    int eof;
     size_t lineno;       /* number of the line last returned (1-based) */
     size_t records;      /* non-blank lines returned */
 } cli_lines;
@@ -29,7 +31,9 @@ int cli_lines_open(cli_lines *r, const char *path, char *err, size_t errlen);
 /* The next non-blank line, without its line end (LF or CRLF) and, on line 1,
  * without a UTF-8 BOM. The line is NUL-terminated and stays valid until the
  * next call. Returns 1 for a line, 0 at the end of the input, -1 on a read
- * error (with "PATH:LINE: read error: reason" in @p err). */
+ * error (with "PATH:LINE: read error: reason" in @p err) or a line of
+ * CLI_MAX_LINE bytes or more (a binary file, /dev/zero: memory stays bounded). */
+#define CLI_MAX_LINE ((size_t)1 << 30)
 int cli_lines_next(cli_lines *r, const char **line, size_t *len, char *err, size_t errlen);
 /* The same, for a caller that changes the line in place (the reader's buffer,
  * until the next call). */

@@ -12,6 +12,7 @@
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "utf8_seq.h"
 
 /* ---- standard streams ---------------------------------------------------------- */
 
@@ -90,6 +92,45 @@ int cli_out_flush(void)
     return cli_out_failed();
 }
 
+/* ---- text for a terminal ------------------------------------------------------------ */
+
+void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!len) {
+            fputs("\xEF\xBF\xBD", f);
+            i++;
+            continue;
+        }
+        if ((cp < 0x20 && !(keep_lines && (cp == '\n' || cp == '\t'))) || (cp >= 0x7F && cp <= 0x9F))
+            putc(' ', f);
+        else if (cli_is_bidi_control(cp))
+            fprintf(f, "[U+%04lX]", cp);
+        else
+            fwrite(s + i, 1, len, f);
+        i += len;
+    }
+}
+
+int cli_printf_plain(const char *fmt, ...)
+{
+    va_list ap;
+    char *s = NULL;
+    int n;
+    va_start(ap, fmt);
+    n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        cli_error("out of memory");
+        return -1;
+    }
+    cli_put_plain(stdout, s, (size_t)n, 1);
+    free(s);
+    return n;
+}
+
 /* ---- output files ------------------------------------------------------------------- */
 
 /* Resolve @p path to the file to replace: itself, or a symlink's target.
@@ -139,38 +180,87 @@ static int output_target(const char *path, char **real, struct stat *st, int *ex
     return 0;
 }
 
+int cli_output_not_input(const char *out, const char *inputs, int list)
+{
+    struct stat so, si;
+    if (!inputs || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+        return CLI_OK; /* a new path; anything else cli_check_output() refuses */
+    for (const char *p = inputs;; p++) {
+        size_t n = list ? strcspn(p, ",") : strlen(p);
+        char *name = strndup(p, n);
+        int same = name && strcmp(name, "-") != 0 && stat(name, &si) == 0 && si.st_dev == so.st_dev &&
+                   si.st_ino == so.st_ino;
+        if (same)
+            cli_error("%s: is also an input (%s): refusing to write over it", out, name);
+        free(name);
+        if (same)
+            return CLI_FAIL;
+        p += n;
+        if (!*p)
+            return CLI_OK;
+    }
+}
+
+/* A temporary file beside @p real (so the rename stays on one file system),
+ * opened in *fd; its name to free, or NULL with a message naming @p path. */
+static char *temp_beside(const char *path, const char *real, int *fd)
+{
+    const char *slash = strrchr(real, '/');
+    size_t dl = slash ? (size_t)(slash - real) + 1 : 0;
+    char *tmp = malloc(strlen(real) + 16);
+    *fd = -1;
+    if (!tmp) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
+    if ((*fd = mkstemp(tmp)) < 0) {
+        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+int cli_not_stdout(const char *path)
+{
+    struct stat so, si;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (fstat(STDOUT_FILENO, &so) != 0 || !S_ISREG(so.st_mode) ||
+        (is_stdin ? fstat(STDIN_FILENO, &si) : stat(path, &si)) != 0 || si.st_dev != so.st_dev ||
+        si.st_ino != so.st_ino)
+        return CLI_OK;
+    cli_error("%s: is also the standard output: refusing to read a file while writing it", is_stdin ? "stdin" : path);
+    return CLI_FAIL;
+}
+
 int cli_check_output(const char *path)
 {
-    char *real;
+    char *real, *tmp;
     struct stat st;
-    int exists;
+    int exists, fd;
     if (output_target(path, &real, &st, &exists))
         return CLI_FAIL;
+    tmp = temp_beside(path, real, &fd); /* a missing or unwritable directory, before any work */
     free(real);
+    if (!tmp)
+        return CLI_FAIL;
+    close(fd);
+    unlink(tmp);
+    free(tmp);
     return CLI_OK;
 }
 
 int cli_write_file(const char *path, const void *data, size_t size)
 {
-    char *real = NULL, *tmp = NULL, *slash;
+    char *real = NULL, *tmp = NULL;
     struct stat st, now;
     int exists, fd = -1, rc = CLI_FAIL;
     mode_t mode;
-    size_t dl;
     if (output_target(path, &real, &st, &exists))
         return CLI_FAIL;
-    slash = strrchr(real, '/');
-    dl = slash ? (size_t)(slash - real) + 1 : 0;
-    if (!(tmp = malloc(strlen(real) + 16))) {
-        cli_error("out of memory");
+    if (!(tmp = temp_beside(path, real, &fd)))
         goto out;
-    }
-    /* beside the target, so the rename stays on one file system */
-    snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
-    if ((fd = mkstemp(tmp)) < 0) {
-        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
-        goto out;
-    }
     if (exists) {
         mode = st.st_mode & 07777;
     } else {
@@ -299,7 +389,8 @@ int cli_put_json(json_t *o, size_t flags, const char *id_raw, size_t id_len)
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
-int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, const char *message)
+int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, size_t lineno, size_t offset,
+                         const char *message)
 {
     json_t *o = json_object(), *e = json_object();
     int rc = CLI_FAIL;
@@ -314,6 +405,8 @@ int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, si
     }
     if (lineno)
         json_object_set_new(e, "line", json_integer((json_int_t)lineno));
+    if (offset != STANCE_NO_OFFSET)
+        json_object_set_new(e, "offset", json_integer((json_int_t)offset));
     if (json_object_set_new(e, "message", json_string(message))) /* a message that is not UTF-8 */
         json_object_set_new(e, "message", json_string("(unprintable message)"));
     if (json_object_get(e, "message"))

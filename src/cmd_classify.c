@@ -79,7 +79,9 @@ static int blank(const char *s)
     return 1;
 }
 
-/* Split "Name|Alias|Alias" into an actor; strings point into @p spec (modified). */
+/* Split "Name|Alias|Alias" into an actor; strings point into @p spec (modified).
+ * -1 out of memory, -2 a blank name, -3 a blank alias (as a record's would be:
+ * an alias of white space matched the spaces of the text). */
 static int add_actor(actor_list *l, char *spec)
 {
     stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
@@ -109,8 +111,15 @@ static int add_actor(actor_list *l, char *spec)
         bar = strchr(p, '|');
         if (bar)
             *bar = '\0';
-        if (!*p)
-            continue;
+        if (blank(p)) {
+            for (char *q = spec; q < p; q++) /* the message quotes the whole spec as given */
+                if (!*q)
+                    *q = '|';
+            if (bar)
+                *bar = '|';
+            free(aliases);
+            return -3;
+        }
         nal = realloc(aliases, (n_alias + 1) * sizeof *nal);
         if (!nal) {
             free(aliases);
@@ -457,37 +466,56 @@ static void result_out(json_out *w, const char *id, const char *id_raw, size_t i
     jo_lit(w, "]}\n");
 }
 
-/* Text for a terminal: control characters (line breaks, ESC sequences from a
- * hostile article) become spaces, so one quote stays one line and cannot
- * drive the terminal. */
+/* Text for a terminal (quotes, names, messages): cli_put_plain(). */
 static void put_plain(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        putchar(c < 0x20 || c == 0x7F ? ' ' : c);
-    }
+    cli_put_plain(stdout, s, n, 0);
+}
+
+/* A NUL-terminated name for a terminal (NULL: @p none), as put_plain(). */
+static void put_name(const char *s, const char *none)
+{
+    if (!s)
+        s = none;
+    put_plain(s, strlen(s));
 }
 
 /* @p explain: also the rule that attributed each quote (--explain). */
 static void print_text(const char *id, const char *text, const stance_result *res, unsigned explain)
 {
-    printf("== %s: %zu quote%s\n", id ? id : "-", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
+    fputs("== ", stdout);
+    put_name(id, "-");
+    printf(": %zu quote%s\n", stance_result_count(res), stance_result_count(res) == 1 ? "" : "s");
     for (size_t i = 0; i < stance_result_count(res); i++) {
         const stance_quote *q = stance_result_quote(res, i);
-        printf("[%zu,%zu) %-8s %s%s%s\n", q->span.start, q->span.end, type_name(q->type),
-               q->speaker ? q->speaker : "(unknown speaker)", q->speaker_role ? ", " : "",
-               q->speaker_role ? q->speaker_role : "");
-        fputs("    \"", stdout); /* the whole quote, as the JSON's "text" has it */
+        printf("[%zu,%zu) %-8s ", q->span.start, q->span.end, type_name(q->type));
+        put_name(q->speaker, "(unknown speaker)");
+        if (q->speaker_role) {
+            fputs(", ", stdout);
+            put_name(q->speaker_role, "");
+        }
+        fputs("\n    \"", stdout); /* the whole quote, as the JSON's "text" has it */
         put_plain(text + q->span.start, q->span.end - q->span.start);
         fputs("\"\n", stdout);
-        if (explain)
-            printf("    attribution: %s%s%s\n", stance_quote_rule(q), q->cue ? ", cue " : "", q->cue ? q->cue : "");
-        if (q->sentiment.label >= 0)
-            printf("    sentiment: %s %.2f\n", q->sentiment.label_name, q->sentiment.confidence);
+        if (explain) {
+            printf("    attribution: %s%s", stance_quote_rule(q), q->cue ? ", cue " : "");
+            put_name(q->cue, "");
+            putchar('\n');
+        }
+        if (q->sentiment.label >= 0) {
+            fputs("    sentiment: ", stdout);
+            put_name(q->sentiment.label_name, "?");
+            printf(" %.2f\n", q->sentiment.confidence);
+        }
         for (size_t t = 0; t < stance_quote_target_count(q); t++) {
             const stance_target *tg = stance_quote_target(q, t);
-            printf("    %s -> %s: %s %.2f\n", q->speaker ? q->speaker : "?", tg->actor, tg->stance.label_name,
-                   tg->stance.confidence);
+            fputs("    ", stdout);
+            put_name(q->speaker, "?");
+            fputs(" -> ", stdout);
+            put_name(tg->actor, "?");
+            fputs(": ", stdout);
+            put_name(tg->stance.label_name, "?");
+            printf(" %.2f\n", tg->stance.confidence);
             if (tg->stance.n_explain) { /* --explain: why this actor is a target, and its mentions */
                 unsigned why = stance_target_reasons(tg);
                 printf("        target:%s%s%s%s\n", why & STANCE_TARGET_MENTIONED ? " mentioned" : "",
@@ -505,18 +533,28 @@ static void print_text(const char *id, const char *text, const stance_result *re
                     printf("\" %s (%s)\n", stance_mention_kind_name(kind), rule);
                 }
             }
-            for (size_t k = 0; k < tg->stance.n_explain; k++)
-                printf("        %+.3f %s\n", tg->stance.explain[k].contribution, tg->stance.explain[k].feature);
+            for (size_t k = 0; k < tg->stance.n_explain; k++) {
+                printf("        %+.3f ", tg->stance.explain[k].contribution);
+                put_name(tg->stance.explain[k].feature, "");
+                putchar('\n');
+            }
         }
     }
 }
 
+/* A DOT string's contents: quotes and backslashes escaped, control
+ * characters as spaces (a graph is read on a terminal too). */
 static void dot_escape(const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
+    for (const char *run = s;; s++) {
+        if (*s == '"' || *s == '\\' || !*s) {
+            put_plain(run, (size_t)(s - run));
+            if (!*s)
+                return;
             putchar('\\');
-        putchar(*s);
+            putchar(*s);
+            run = s + 1;
+        }
     }
 }
 
@@ -614,39 +652,61 @@ static char *file_name(const char *path)
     return s;
 }
 
+/* --format html: the section of an input that could not be processed. */
+static int html_error(const classify_opts *co, const char *id, const char *path, size_t lineno, const char *msg)
+{
+    char line[CLI_ERRLEN + 32], where[CLI_ERRLEN];
+    if (lineno)
+        snprintf(line, sizeof line, "line %zu: %s", lineno, msg);
+    if (!id && lineno) { /* a record too broken to have an id: its file and line */
+        snprintf(where, sizeof where, "%s:%zu", path, lineno);
+        id = where;
+    }
+    if (html_doc_add_error(co->html, id ? id : path, lineno ? line : msg)) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
 /* A bad record (@p lineno > 0) or input file (@p lineno 0, or the line a
  * read failed at when @p whole) under --on-error: said on stderr; under
  * "record", an error record takes its place in the output so positions stay
  * aligned. A file's record names it; a record's names it among several FILEs. */
 static int input_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, int whole,
-                       const char *msg)
+                       size_t offset, const char *msg)
 {
     if (lineno)
         cli_error("%s:%zu: %s", path, lineno, msg);
     else
         cli_error("%s: %s", path, msg);
-    if (co->on_error != CLI_ON_ERROR_RECORD || co->format == FMT_HTML) /* the page lists what could be read */
+    if (co->on_error != CLI_ON_ERROR_RECORD)
         return CLI_OK;
-    if (co->format == FMT_TEXT && lineno)
-        printf("== %s: error at line %zu: %s\n", id->text ? id->text : "-", lineno, msg);
-    else if (co->format == FMT_TEXT)
-        printf("== %s: error: %s\n", id->text ? id->text : "-", msg);
-    else if (co->format == FMT_GRAPH && lineno)
-        printf("// %s: error at line %zu\n", path, lineno);
-    else if (co->format == FMT_GRAPH)
-        printf("// %s: error\n", path);
-    else {
+    if (co->format == FMT_HTML) /* a section for it on the page, in its place */
+        return html_error(co, id->text, path, lineno, msg);
+    if (co->format == FMT_TEXT) {
+        fputs("== ", stdout);
+        put_name(id->text, "-");
+        if (lineno)
+            printf(": error at line %zu: ", lineno);
+        else
+            fputs(": error: ", stdout);
+        put_name(msg, "");
+        putchar('\n');
+    } else if (co->format == FMT_GRAPH) {
+        fputs("// ", stdout); /* (a line break in the name would end the comment) */
+        put_name(path, "");
+        if (lineno)
+            printf(": error at line %zu\n", lineno);
+        else
+            fputs(": error\n", stdout);
+    } else {
         char *name = whole || co->many ? file_name(path) : NULL;
-        int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, msg);
+        int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, offset, msg);
         free(name);
         return rc;
     }
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
-}
-
-static int record_error(const classify_opts *co, const rec_id *id, const char *path, size_t lineno, const char *msg)
-{
-    return input_error(co, id, path, lineno, 0, msg);
 }
 
 /* A JSONL FILE that cannot be opened or read on (@p msg from cli_lines, which
@@ -664,15 +724,16 @@ static int jsonl_file_error(const classify_opts *co, const char *path, size_t li
         msg += *msg == ':';
         msg += strspn(msg, " ");
     }
-    rc = input_error(co, &id, path, lineno, 1, msg);
+    rc = input_error(co, &id, path, lineno, 1, STANCE_NO_OFFSET, msg);
     free(name);
     return rc;
 }
 
-/* Classify one article; on a library error fills @p msg and returns 1
- * (a bad record), on an output failure returns -1. */
+/* Classify one article; on a library error fills @p msg and @p offset (the
+ * byte it reports in the text, or STANCE_NO_OFFSET) and returns 1 (a bad
+ * record), on an output failure returns -1. */
 static int run_one(const stance_model *model, const classify_opts *co, const rec_id *id, const char *text, size_t len,
-                   const actor_list *actors, char *msg, size_t msglen)
+                   const actor_list *actors, char *msg, size_t msglen, size_t *offset)
 {
     stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
@@ -692,6 +753,7 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
             snprintf(msg, msglen, "%s (byte %zu)", err.message, err.offset);
         else
             snprintf(msg, msglen, "%s", err.message);
+        *offset = err.offset;
         return 1;
     }
     rc = co->format == FMT_HTML ? emit_html(co, id->text, text, len, res) : emit(co, id, text, res);
@@ -886,11 +948,12 @@ typedef struct jsonl_bufs {
     size_t shortcap;
 } jsonl_bufs;
 
-/* One JSONL record: 0 done, 1 a bad record (@p msg says why; @p id is
- * filled as far as known), -1 output failed. @p line is changed in place. */
+/* One JSONL record: 0 done, 1 a bad record (@p msg says why, @p offset
+ * where in the text if the library says; @p id is filled as far as known),
+ * -1 output failed. @p line is changed in place. */
 static int jsonl_record(const stance_model *model, const classify_opts *co, char *line, size_t n, size_t lineno,
                         const actor_list *cli_actors, actor_cache *cache, jsonl_bufs *bufs, rec_id *id, char *idbuf,
-                        size_t idlen, char *msg, size_t msglen)
+                        size_t idlen, char *msg, size_t msglen, size_t *offset)
 {
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
@@ -902,7 +965,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
     if (fast_members(line, n, &t0, &t1, &r0, &r1) == 0) {
         fast_id(line, r0, r1, lineno, id, idbuf, idlen); /* (before the text is decoded in place) */
         text_len = cli_json_unescape(line, t0, t1);
-        return run_one(model, co, id, line + t0, text_len, cli_actors, msg, msglen);
+        return run_one(model, co, id, line + t0, text_len, cli_actors, msg, msglen, offset);
     }
     rec = load_short(line, n, &bufs->shortbuf, &bufs->shortcap, &t0, &t1);
     fast = rec != NULL;
@@ -960,7 +1023,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
             id->raw_len = k;
         }
     }
-    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen);
+    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen, offset);
     free_actors(&al);
     json_decref(rec);
     return rc;
@@ -982,13 +1045,14 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
     while ((got = cli_lines_next_rw(&in, &line, &n, msg, sizeof msg)) == 1) {
         char idbuf[256];
         rec_id id = {NULL, NULL, 0};
+        size_t offset = STANCE_NO_OFFSET;
         int rc = jsonl_record(model, co, line, n, in.lineno, cli_actors, &cache, &bufs, &id, idbuf, sizeof idbuf,
-                              msg, sizeof msg);
+                              msg, sizeof msg, &offset);
         if (rc < 0)
             break;
         if (rc > 0) {
             status = CLI_FAIL;
-            if (record_error(co, &id, path, in.lineno, msg) || co->on_error == CLI_ON_ERROR_STOP)
+            if (input_error(co, &id, path, in.lineno, 0, offset, msg) || co->on_error == CLI_ON_ERROR_STOP)
                 break;
         }
     }
@@ -1008,7 +1072,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
 static int run_file(const stance_model *model, const classify_opts *co, const char *path, const actor_list *actors)
 {
     char *text = NULL, *raw, *name = file_name(path), msg[CLI_ERRLEN];
-    size_t len = 0, bom;
+    size_t len = 0, bom, offset = STANCE_NO_OFFSET;
     rec_id id = {NULL, NULL, 0};
     json_t *js;
     int rc;
@@ -1016,7 +1080,7 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
     if (cli_read_file_msg(path, &text, &len, msg, sizeof msg) == CLI_OK) {
         /* a byte-order mark is not text: offsets count from after it */
         bom = cli_bom_len(text, len);
-        rc = run_one(model, co, &id, text + bom, len - bom, actors, msg, sizeof msg);
+        rc = run_one(model, co, &id, text + bom, len - bom, actors, msg, sizeof msg, &offset);
         free(text);
         if (rc <= 0) {
             free(name);
@@ -1031,7 +1095,7 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
         id.raw = raw;
         id.raw_len = strlen(raw);
     }
-    input_error(co, &id, path, 0, 1, msg);
+    input_error(co, &id, path, 0, 1, offset, msg);
     free(raw);
     free(name);
     return CLI_FAIL;
@@ -1068,10 +1132,12 @@ int cmd_classify(int argc, char **argv)
             if (r) {
                 if (r == -2)
                     cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
+                else if (r == -3)
+                    cli_error("classify: --actor '%s': an alias is empty or only white space", optarg);
                 else
                     cli_error("out of memory");
                 free_actors(&actors);
-                return r == -2 ? CLI_USAGE : CLI_FAIL;
+                return r == -1 ? CLI_FAIL : CLI_USAGE;
             }
             break;
         }
@@ -1147,7 +1213,14 @@ int cmd_classify(int argc, char **argv)
         free_actors(&actors);
         return CLI_FAIL;
     }
-    {
+    for (int i = 0; i < (argc > optind ? argc - optind : 1); i++) /* before any output: no input is stdout */
+        if (cli_not_stdout(argc > optind ? argv[optind + i] : "-")) {
+            html_doc_free(co.html); /* (no page either) */
+            co.html = NULL;
+            status = CLI_FAIL;
+            break;
+        }
+    if (status == CLI_OK) {
         int nfiles = argc - optind;
         co.many = nfiles > 1;
         for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -1162,10 +1235,12 @@ int cmd_classify(int argc, char **argv)
     if (co.html) { /* the page, with what could be read even when some input failed */
         size_t n = 0;
         char *page = html_doc_render(co.html, 0, &n);
-        if (!page || fwrite(page, 1, n, stdout) != n || cli_out_flush()) {
-            cli_error(page ? "write error" : "out of memory");
+        if (!page)
+            cli_error("out of memory");
+        else
+            fwrite(page, 1, n, stdout);
+        if (!page || cli_out_flush()) /* a write error is said once, with its reason, at exit */
             status = CLI_FAIL;
-        }
         free(page);
         html_doc_free(co.html);
     }

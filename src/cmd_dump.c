@@ -18,14 +18,20 @@ int cmd_dump(int argc, char **argv)
     int weights = 0, rc;
     const char *path = NULL;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
+    for (int i = 1, opts = 1; i < argc; i++) {
+        if (opts && strcmp(argv[i], "--") == 0) {
+            opts = 0; /* then a MODEL named "-x" */
+        } else if (opts && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--help") != 0 &&
+                   strcmp(argv[i], "--weights") != 0) {
+            cli_error("dump: unknown option '%s' (see --help)", argv[i]);
+            return CLI_USAGE;
+        } else if (opts && strcmp(argv[i], "--help") == 0) {
             printf("Usage: stance dump [--weights] MODEL\n"
                    "  Print a model file's header, metadata, features, heads (calibration, temperatures),\n"
                    "  and the sizes of its lexicon, word vectors and n-gram table, as text.\n"
                    "  --weights  also every non-zero weight row, lexicon word and word vector\n");
             return CLI_OK;
-        } else if (strcmp(argv[i], "--weights") == 0)
+        } else if (opts && strcmp(argv[i], "--weights") == 0)
             weights = 1;
         else if (!path)
             path = argv[i];
@@ -35,19 +41,19 @@ int cmd_dump(int argc, char **argv)
         }
     }
     path = cli_model_path(path);
-    if (cli_read_file(path, &data, &len))
+    if (cli_not_stdout(path) || cli_read_file(path, &data, &len))
         return CLI_FAIL;
     rc = stance_model_parse((unsigned char *)data, len, &m, &err);
     if (rc) {
         free(data);
-        cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
+        cli_model_error(path, rc, &err);
         return CLI_FAIL;
     }
     /* the version the file says it is (parse checked the header is there) */
-    printf("file %s (%zu bytes)\nformat %u.%u\n", path, len, (unsigned)((unsigned char)data[4] | (unsigned char)data[5] << 8),
+    cli_printf_plain("file %s (%zu bytes)\nformat %u.%u\n", path, len, (unsigned)((unsigned char)data[4] | (unsigned char)data[5] << 8),
            (unsigned)((unsigned char)data[6] | (unsigned char)data[7] << 8));
     for (uint32_t i = 0; i < m->n_meta; i++)
-        printf("meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
+        cli_printf_plain("meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
     printf("features norm_flags=0x%x tokenizer_rev=%u hash_id=%u table_bits=%u value_mode=0x%x families=%u\n",
            m->feat.norm_flags, m->feat.tokenizer_rev, m->feat.hash_id, m->feat.table_bits, m->feat.value_mode,
            m->feat.n_families);
@@ -59,9 +65,9 @@ int cmd_dump(int argc, char **argv)
     for (uint32_t h = 0; h < m->n_heads; h++) {
         const stance_head *hd = &m->heads[h];
         size_t nz = 0, buckets = (size_t)1 << m->feat.table_bits;
-        printf("head %s labels=", hd->name);
+        cli_printf_plain("head %s labels=", hd->name);
         for (uint32_t l = 0; l < hd->n_labels; l++)
-            printf("%s%s", l ? "," : "", hd->labels[l]);
+            cli_printf_plain("%s%s", l ? "," : "", hd->labels[l]);
         printf(" pairs=%u calibration=%u", hd->n_dec, hd->calib);
         if (hd->domain_temp > 0)
             printf(" in-domain-temperature=%.9g", hd->domain_temp);
@@ -89,13 +95,13 @@ int cmd_dump(int argc, char **argv)
         const stance_lexicon *lx = m->feat.lex;
         printf("lexicon %u words\n", lx->n);
         for (uint32_t i = 0; weights && i < lx->n; i++)
-            printf("  lex %s %g\n", lx->blob + lx->off[i], (double)lx->valence[i]);
+            cli_printf_plain("  lex %s %g\n", lx->blob + lx->off[i], (double)lx->valence[i]);
     }
     if (m->feat.wvec) {
         const stance_wvec *wv = m->feat.wvec;
         printf("vectors %u words x %u dimensions, int8, scale %.9g\n", wv->n, wv->dim, (double)wv->scale);
         for (uint32_t i = 0; weights && i < wv->n; i++) {
-            printf("  vec %s", wv->blob + wv->off[i]);
+            cli_printf_plain("  vec %s", wv->blob + wv->off[i]);
             for (uint32_t d = 0; d < wv->dim; d++)
                 printf(" %d", wv->vec[(size_t)i * wv->dim + d]);
             printf("\n");

@@ -771,6 +771,13 @@ int cmd_train(int argc, char **argv)
     }
     if (cli_check_output(out_path))
         return CLI_FAIL;
+    /* -o is no input (--add-to may be: it is read whole before the model is replaced) */
+    for (size_t i = 0; i < n_heads; i++)
+        if (cli_output_not_input(out_path, heads[i].files, 1))
+            return CLI_FAIL;
+    if (cli_output_not_input(out_path, lexicon, 0) || cli_output_not_input(out_path, unlabelled, 1) ||
+        cli_output_not_input(out_path, context, 1) || cli_output_not_input(out_path, check_file, 0))
+        return CLI_FAIL;
     memset(data, 0, sizeof data);
 
     /* The feature configuration: from the model being extended, else defaults + options. */

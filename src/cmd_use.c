@@ -45,14 +45,18 @@ typedef int (*line_fn)(void *user, size_t lineno, const char *line, size_t len, 
 /* Every record of @p path through the one input path (cli_lines: BOM, CRLF,
  * read errors with file and line). A bad record is said on stderr with its
  * line and handled by @p pol (an error record in its place, skipped, or the
- * end of the run); it makes the result CLI_FAIL. */
-static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
+ * end of the run); it makes the result CLI_FAIL. With @p need_records (eval),
+ * an input without a record is a failure too; predict, a filter, passes an
+ * empty input (an empty shard or partition) as classify --jsonl does. */
+static int each_line(const char *path, line_fn fn, void *user, cli_policy pol, int need_records)
 {
     cli_lines in;
     const char *line;
     size_t len;
     char msg[CLI_ERRLEN];
     int got, rc = CLI_OK;
+    if (cli_not_stdout(path))
+        return CLI_FAIL;
     if (cli_lines_open(&in, path, msg, sizeof msg)) {
         cli_error("%s", msg);
         return CLI_FAIL;
@@ -74,7 +78,7 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
                 size_t r0 = 0, r1 = 0;
                 int have = o && json_object_get(o, "id") && cli_json_id_raw(line, len, &r0, &r1) == 0;
                 json_decref(o);
-                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, NULL, in.lineno, msg))
+                if (cli_put_error_record(have ? line + r0 : NULL, r1 - r0, NULL, in.lineno, STANCE_NO_OFFSET, msg))
                     break;
             }
         }
@@ -83,7 +87,7 @@ static int each_line(const char *path, line_fn fn, void *user, cli_policy pol)
         cli_error("%s", msg);
         rc = CLI_FAIL;
     }
-    if (rc == CLI_OK && in.records == 0) {
+    if (rc == CLI_OK && need_records && in.records == 0) {
         cli_error("%s: no records (empty file)", path);
         rc = CLI_FAIL;
     }
@@ -305,21 +309,21 @@ static void scores_text(const eval_ctx *c, const size_t *cm, const tr_reliabilit
     tr_scores s;
     int fav = label_of(c, "favor"), ag = label_of(c, "against");
     tr_scores_compute(cm, c->k, &s);
-    printf("%s: %zu examples\n", title, s.total);
+    cli_printf_plain("%s: %zu examples\n", title, s.total);
     printf("  accuracy     %.4f\n  macro-F1     %.4f\n  weighted-F1  %.4f\n", s.accuracy, s.macro_f1,
            s.weighted_f1);
     if (fav >= 0 && ag >= 0)
         printf("  F_avg        %.4f  (mean F1 of favor and against)\n", (s.f1[fav] + s.f1[ag]) / 2);
     printf("  %-12s %9s %9s %9s %8s\n", "class", "precision", "recall", "F1", "support");
     for (size_t i = 0; i < c->k; i++)
-        printf("  %-12s %9.4f %9.4f %9.4f %8zu\n", stance_model_label_name(c->m, (size_t)c->head, i), s.p[i], s.r[i],
+        cli_printf_plain("  %-12s %9.4f %9.4f %9.4f %8zu\n", stance_model_label_name(c->m, (size_t)c->head, i), s.p[i], s.r[i],
                s.f1[i], s.support[i]);
     printf("  confusion (rows gold, columns predicted):\n  %-12s", "");
     for (size_t j = 0; j < c->k; j++)
-        printf(" %9.9s", stance_model_label_name(c->m, (size_t)c->head, j));
+        cli_printf_plain(" %9.9s", stance_model_label_name(c->m, (size_t)c->head, j));
     printf("\n");
     for (size_t i = 0; i < c->k; i++) {
-        printf("  %-12s", stance_model_label_name(c->m, (size_t)c->head, i));
+        cli_printf_plain("  %-12s", stance_model_label_name(c->m, (size_t)c->head, i));
         for (size_t j = 0; j < c->k; j++)
             printf(" %9zu", cm[i * c->k + j]);
         printf("\n");
@@ -394,7 +398,7 @@ static int eval_ablate(const eval_ctx *c, const char *file, ablation **out, size
         a.scratch = c->scratch;
         memmove(&cfg->families[i], &saved[i + 1], (nf - i - 1) * sizeof *saved);
         cfg->n_families = nf - 1;
-        rc = each_line(file, eval_line, &a, CLI_ON_ERROR_STOP);
+        rc = each_line(file, eval_line, &a, CLI_ON_ERROR_STOP, 1);
         memcpy(cfg->families, saved, sizeof saved);
         cfg->n_families = nf;
         ab[i].family = saved[i].id;
@@ -487,8 +491,7 @@ static int write_report(const eval_ctx *c, const char *file, const char *path)
     json_t *o = eval_json(c, file), *labels = json_array();
     char *page;
     size_t n = 0;
-    FILE *f;
-    int rc = CLI_FAIL;
+    int rc;
     for (size_t i = 0; i < c->k; i++)
         json_array_append_new(labels, json_string(stance_model_label_name(c->m, (size_t)c->head, i)));
     json_object_set_new(o, "labels", labels);
@@ -498,12 +501,7 @@ static int write_report(const eval_ctx *c, const char *file, const char *path)
         cli_error("%s: out of memory", path);
         return CLI_FAIL;
     }
-    if (!(f = fopen(path, "wb")))
-        cli_error("%s: %s", path, strerror(errno));
-    else if (fwrite(page, 1, n, f) != n || fclose(f))
-        cli_error("%s: write error", path);
-    else
-        rc = CLI_OK;
+    rc = cli_write_file(path, page, n); /* through a temporary file: no half page, no FIFO opened */
     free(page);
     return rc;
 }
@@ -566,10 +564,14 @@ int cmd_eval(int argc, char **argv)
         cli_error("eval: need exactly one FILE.jsonl (see --help)");
         return CLI_USAGE;
     }
+    /* the report's path before any work, and never over the data or the model */
+    if (report && (cli_check_output(report) || cli_output_not_input(report, argv[optind], 0) ||
+                   cli_output_not_input(report, cli_model_path(model_path), 0)))
+        return CLI_FAIL;
     if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
     /* eval stops at the first bad record: figures over part of the data would mislead */
-    rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP);
+    rc = each_line(argv[optind], eval_line, &c, CLI_ON_ERROR_STOP, 1);
     if (rc == CLI_OK && ablate && c.head >= 0)
         rc = eval_ablate(&c, argv[optind], &ab, &n_ab);
     if (rc == CLI_OK) {
@@ -747,7 +749,7 @@ int cmd_predict(int argc, char **argv)
     }
     if (open_for_records(model_path, c.head_opt, &c.m, &c.scratch))
         return CLI_FAIL;
-    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol);
+    rc = each_line(optind < argc ? argv[optind] : "-", predict_line, &c, pol, 0);
     if (cli_out_flush())
         rc = CLI_FAIL;
     stance_scratch_free(c.scratch);
@@ -813,9 +815,9 @@ int cmd_inspect(int argc, char **argv)
     if (cli_open_model(model_path, &pm))
         return CLI_FAIL;
     m = pm;
-    printf("model %s\n", cli_model_path(model_path));
+    cli_printf_plain("model %s\n", cli_model_path(model_path));
     for (uint32_t i = 0; i < m->n_meta; i++)
-        printf("  meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
+        cli_printf_plain("  meta %s = %s\n", m->meta_keys[i], m->meta_values[i]);
     printf("features: table 2^%u, tokenizer rev %u, norm flags 0x%x, value mode %u, hash %u\n", m->feat.table_bits,
            m->feat.tokenizer_rev, m->feat.norm_flags, m->feat.value_mode, m->feat.hash_id);
     for (uint32_t i = 0; i < m->feat.n_families; i++) {
@@ -836,7 +838,7 @@ int cmd_inspect(int argc, char **argv)
         float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
         for (size_t b = 0; b < nb; b++)
             nz += (size_t)stance_head_row(h, b, row);
-        printf("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s", h->name, h->n_labels, h->n_dec,
+        cli_printf_plain("\nhead %s: %u labels, %u pairs, %zu non-zero rows, calibration %s", h->name, h->n_labels, h->n_dec,
                nz, h->calib == STANCE_CALIB_PLATT_PAIRWISE ? "platt-pairwise" : "none");
         if (h->domain_temp > 0)
             printf(", in-domain temperature %g", h->domain_temp);
@@ -845,7 +847,7 @@ int cmd_inspect(int argc, char **argv)
         putchar('\n');
         for (uint32_t p = 0, a = 0; a < h->n_labels; a++)
             for (uint32_t b = a + 1; b < h->n_labels; b++, p++)
-                printf("  pair %s/%s: bias %.4f%s", h->labels[a], h->labels[b], h->bias[p],
+                cli_printf_plain("  pair %s/%s: bias %.4f%s", h->labels[a], h->labels[b], h->bias[p],
                        h->prob_a ? "" : "\n");
         if (h->prob_a)
             for (uint32_t p = 0; p < h->n_dec; p++)
@@ -868,9 +870,9 @@ int cmd_inspect(int argc, char **argv)
                     r[n++] = (wrank){(uint32_t)b, c};
             }
             qsort(r, n, sizeof *r, wrank_cmp);
-            printf("  top n-grams for %s:\n", h->labels[lab]);
+            cli_printf_plain("  top n-grams for %s:\n", h->labels[lab]);
             for (size_t i = 0; i < n && shown < top; i++, shown++)
-                printf("    %8.4f  %s\n", r[i].w, stance_model_find_ngram(m, r[i].bucket)->text);
+                cli_printf_plain("    %8.4f  %s\n", r[i].w, stance_model_find_ngram(m, r[i].bucket)->text);
         }
     }
     free(r);

@@ -94,12 +94,6 @@ static void pf(hbuf *b, const char *fmt, ...)
         put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-static int is_bidi_control(unsigned long cp)
-{
-    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
 /* Text from the article or record as HTML text (attr = 0) or an attribute value (attr = 1). */
 static void esc(hbuf *b, const char *s, size_t n, int attr)
 {
@@ -128,7 +122,7 @@ static void esc(hbuf *b, const char *s, size_t n, int attr)
             len = 1;
         } else if (cp >= 0x80 && cp <= 0x9F) {
             rep = "\xEF\xBF\xBD";
-        } else if (is_bidi_control(cp)) {
+        } else if (cli_is_bidi_control(cp)) {
             snprintf(tmp, sizeof tmp, attr ? "[U+%04lX]" : "<span class=\"ctl\">U+%04lX</span>", cp);
             rep = tmp;
         }
@@ -186,7 +180,7 @@ struct html_doc {
     char *title, *prefix;
     hbuf body;
     hbuf index;
-    size_t n_articles, n_quotes;
+    size_t n_articles, n_quotes, n_failed;
     srow *rows;
     size_t n_rows, cap_rows;
     int oom;
@@ -934,6 +928,17 @@ static int emit_article(article *a, const char *id)
     return add_rows(a);
 }
 
+/* Undo what an article added to the page's body and index. */
+static void cut_back(html_doc *d, size_t body_n, size_t index_n)
+{
+    d->body.n = body_n;
+    d->index.n = index_n;
+    if (d->body.p)
+        d->body.p[body_n] = '\0';
+    if (d->index.p)
+        d->index.p[index_n] = '\0';
+}
+
 int html_doc_add(html_doc *d, const char *id, const char *text, size_t len, const json_t *record, char *err,
                  size_t errlen)
 {
@@ -944,7 +949,7 @@ int html_doc_add(html_doc *d, const char *id, const char *text, size_t len, cons
     int rc = 0;
     memset(&a, 0, sizeof a);
     a.d = d;
-    a.no = d->n_articles + 1;
+    a.no = d->n_articles + d->n_failed + 1;
     a.text = text ? text : "";
     a.len = text ? len : 0;
     a.err = err;
@@ -975,12 +980,7 @@ int html_doc_add(html_doc *d, const char *id, const char *text, size_t len, cons
         rc = -2;
 done:
     if (rc) { /* leave the doc as it was */
-        d->body.n = body_n;
-        d->index.n = index_n;
-        if (d->body.p)
-            d->body.p[body_n] = '\0';
-        if (d->index.p)
-            d->index.p[index_n] = '\0';
+        cut_back(d, body_n, index_n);
         while (d->n_rows > rows_n) {
             d->n_rows--;
             free(d->rows[d->n_rows].speaker);
@@ -996,6 +996,30 @@ done:
     free(a.a);
     free(a.sp);
     return rc;
+}
+
+int html_doc_add_error(html_doc *d, const char *id, const char *message)
+{
+    size_t no = d->n_articles + d->n_failed + 1, body_n = d->body.n, index_n = d->index.n;
+    char idbuf[48];
+    if (!id) {
+        snprintf(idbuf, sizeof idbuf, "article %zu", no);
+        id = idbuf;
+    }
+    pf(&d->body, "<section class=\"art failed\" id=\"%sa%zu\"><h2>", d->prefix, no);
+    escs(&d->body, id, 0);
+    puts_(&d->body, "</h2><p class=\"error\" role=\"alert\"><b>Not processed:</b> ");
+    escs(&d->body, message ? message : "error", 0);
+    puts_(&d->body, "</p></section>\n");
+    pf(&d->index, "<li class=\"failed\"><a href=\"#%sa%zu\">", d->prefix, no);
+    escs(&d->index, id, 0);
+    puts_(&d->index, "</a> <small>not processed</small></li>\n");
+    if (d->body.oom || d->index.oom) { /* leave the doc as it was */
+        cut_back(d, body_n, index_n);
+        return -2;
+    }
+    d->n_failed++;
+    return 0;
 }
 
 /* ---- the page ---- */
@@ -1018,6 +1042,7 @@ static const char css[] =
     "S .spk{font-weight:700;border-bottom:2px double #000}S .cue{font-style:italic;outline:1px dotted #555}"
     "S .act{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;color:#00457a}\n"
     "S .ctl{font:.7em monospace;border:1px solid #a00;color:#a00;padding:0 .2em}\n"
+    "S p.error{border:2px solid #a00;border-left:8px solid #a00;color:#700;padding:.4em .6em}\n"
     "S ol.cards{list-style:none;padding:0;margin:0}S .card{border:1px solid #bbb;border-left:8px solid #999;"
     "padding:.4em .6em;margin-bottom:.6em;border-radius:4px;-webkit-print-color-adjust:exact;print-color-adjust:exact;"
     "break-inside:avoid}\n"
@@ -1134,7 +1159,10 @@ char *html_doc_render(html_doc *d, int fragment, size_t *len)
            " line)</span>, <span class=\"s-neu\">neutral (dotted grey line)</span>; <span class=\"spk\">speaker"
            "</span>, <span class=\"cue\">cue</span>, <span class=\"act\">actor</span></p></header>\n",
        d->n_articles, d->n_articles == 1 ? "" : "s", d->n_quotes, d->n_quotes == 1 ? "" : "s");
-    if (d->n_articles > 1) {
+    if (d->n_failed)
+        pf(&b, "<p class=\"error\" role=\"alert\">%zu input%s could not be processed: see below.</p>\n", d->n_failed,
+           d->n_failed == 1 ? "" : "s");
+    if (d->n_articles + d->n_failed > 1) {
         puts_(&b, "<nav><h2>Articles</h2><ol>\n");
         put(&b, d->index.p ? d->index.p : "", d->index.n);
         puts_(&b, "</ol></nav>\n");

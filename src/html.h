@@ -30,6 +30,11 @@ int html_doc_new(const char *title, const char *prefix, html_doc **out);
 int html_doc_add(html_doc *d, const char *id, const char *text, size_t len, const json_t *record, char *err,
                  size_t errlen);
 
+/* Add an input that could not be processed (unreadable, not UTF-8, a bad record): a section
+ * for it, named @p id (NULL: "article N") with @p message (both escaped), listed in the index
+ * and counted apart from the articles. Returns 0, or -2 when out of memory (nothing added). */
+int html_doc_add_error(html_doc *d, const char *id, const char *message);
+
 /* The finished page (@p fragment = 0: a whole HTML document; 1: a <style> + <div> fragment
  * whose CSS applies to that div only, for Jupyter). Returns a malloc'd NUL-terminated string
  * (caller frees) and its length in @p len, or NULL when out of memory. The doc stays usable. */

@@ -42,10 +42,17 @@ static void usage(FILE *out)
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
+    char *s = NULL;
+    int n;
     fputs("stance: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    n = vasprintf(&s, fmt, ap);
     va_end(ap);
+    if (n >= 0)
+        cli_put_plain(stderr, s, (size_t)n, 0); /* one message, one line */
+    else
+        fputs("(out of memory formatting a message)", stderr);
+    free(s);
     fputc('\n', stderr);
 }
 
@@ -64,17 +71,24 @@ int cli_open_model(const char *opt_path, stance_model **model)
 {
     stance_error err;
     const char *path = cli_model_path(opt_path);
-    int rc = stance_model_open(path, model, &err);
-    if (rc != STANCE_OK) {
-        if (rc == STANCE_ERR_IO)
-            cli_error("%s (use -m MODEL or set STANCE_MODEL)", err.message);
-        else if (err.offset != STANCE_NO_OFFSET)
-            cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
-        else
-            cli_error("%s: %s: %s", path, stance_strerror(rc), err.message);
+    int rc;
+    *model = NULL;
+    if (cli_not_stdout(path))
         return CLI_FAIL;
-    }
-    return CLI_OK;
+    rc = stance_model_open(path, model, &err);
+    if (rc == STANCE_ERR_IO)
+        cli_error("%s (use -m MODEL or set STANCE_MODEL)", err.message);
+    else if (rc != STANCE_OK)
+        cli_model_error(path, rc, &err);
+    return rc == STANCE_OK ? CLI_OK : CLI_FAIL;
+}
+
+void cli_model_error(const char *path, int rc, const stance_error *err)
+{
+    if (err->offset != STANCE_NO_OFFSET)
+        cli_error("%s: %s: %s (byte %zu of the file)", path, stance_strerror(rc), err->message, err->offset);
+    else
+        cli_error("%s: %s: %s", path, stance_strerror(rc), err->message);
 }
 
 /* No article or model we can use is this large (the library refuses texts

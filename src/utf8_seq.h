@@ -25,4 +25,13 @@ static inline size_t cli_utf8_decode(const unsigned char *s, size_t n, unsigned 
     return (size_t)k;
 }
 
+/* A bidi control (marks, embeddings, overrides, isolates): it can reorder the text
+ * around it on a page or a terminal, so the HTML report and the CLI's text for
+ * people show it as "U+202E" instead. */
+static inline int cli_is_bidi_control(unsigned long cp)
+{
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
 #endif

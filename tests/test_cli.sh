@@ -113,7 +113,7 @@ expect_status 1 "several files, one missing and one not UTF-8" "$stance" classif
 [ "$(wc -l < "$tmp/out")" = 4 ] && ok || { bad "one line per FILE"; cat "$tmp/out"; }
 sed -n 2p "$tmp/out" | grep -q "^{\"id\":\"$tmp/missing.txt\",\"error\":{\"file\":\"$tmp/missing.txt\",\"message\":\"No such file" && ok ||
   { bad "a missing FILE's error record"; cat "$tmp/out"; }
-sed -n 3p "$tmp/out" | grep -q "^{\"id\":\"$tmp/bad.txt\",\"error\":{\"file\":\"$tmp/bad.txt\",\"message\":\"invalid UTF-8" && ok ||
+sed -n 3p "$tmp/out" | grep -q "^{\"id\":\"$tmp/bad.txt\",\"error\":{\"file\":\"$tmp/bad.txt\",\"offset\":6,\"message\":\"invalid UTF-8" && ok ||
   { bad "a FILE that is not UTF-8: its error record"; cat "$tmp/out"; }
 sed -n 4p "$tmp/out" | grep -q '"quotes":\[{' && ok || bad "the FILE after the bad ones is classified"
 grep -q "missing.txt" "$tmp/err" && grep -q "bad.txt" "$tmp/err" && ok || bad "stderr names both bad FILEs"
