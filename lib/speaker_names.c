@@ -39,6 +39,7 @@
 #include "mentions.h"
 #include "sort.h"
 #include "speaker_names.h"
+#include "speakers_epithet.h"
 #include "tokens.h"
 
 #define DESC_MAX_TOKENS 7u
@@ -162,6 +163,8 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
         }
     if (v[n - 1].kind != STANCE_TK_WORD)
         return 0;
+    if (!and && stance_age_word(s->t, sp.start + v[n - 1].start, sp.start + v[n - 1].end)) /* "the 58-year-old" */
+        return read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, STANCE_LX(PERSON_NOUN), d);
     if (!(v[n - 1].shape & STANCE_SH_LOWER)) {
         /* "the Texan": a people's adjective, singular, is a person noun */
         size_t he = sp.start + v[n - 1].end;
@@ -361,7 +364,8 @@ static int head_word(const char *t, size_t ws, size_t we, const desc *d)
     const char *role;
     if (!d)
         return stance_role_or_person(t, ws, we, NULL);
-    return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
+    return same_word(t, ws, we, d) || stance_age_of(t, ws, we, d->hs, d->he) ||
+           (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
 }
 
 /* stance_apposed_head()'s test: is t[ws, we) the head of the desc @p arg
@@ -533,8 +537,9 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     if ((i != ps && !opening_phrase(s->t, ps, i)) || !compatible(r, d))
         return NULL;
     for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
-        if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]))
-            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed */
+        if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]) &&
+            !stance_possessive_at(s->t, s->len, s->refs[k].end))
+            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed ("Redmarsh's goal" is no one) */
     return r;
 }
 

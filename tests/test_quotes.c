@@ -1607,6 +1607,39 @@ static void test_quotes_sent_start_random(void **state)
     assert_true(checked > 300000);
 }
 
+/* Quote extraction, then the described speakers named (no actors given). */
+static void extract_named(void **state, const char *text, run *r)
+{
+    stance_entityset es = {0};
+    stance_error err;
+    extract(state, text, 0, r);
+    assert_int_equal(stance_speaker_names(&r->l, text, strlen(text), &es, &err), STANCE_OK);
+}
+
+/* An age standing for a person ("the 54-year-old") is a description of a
+ * person: tied to the name it is apposed to ("Darren Pike, 54,"), else the one
+ * subject of the sentence before; a possessive ("Tom Park's plan") there is no
+ * second candidate. */
+static void test_quotes_age_described(void **state)
+{
+    run r;
+    extract_named(state,
+                  "Darren Pike, 54, admitted fraud at the rowing club. His barrister, Colin Ambrose, spoke for him.\n\n"
+                  "The 54-year-old said: \"I am sorry for what I did to my friends.\"\n",
+                  &r);
+    check(&r, "I am sorry", STANCE_QUOTE_DIRECT, "Darren Pike");
+    assert_non_null(find(&r, "I am sorry")->role);
+    assert_string_equal(find(&r, "I am sorry")->role, "The 54-year-old");
+    stance_quotelist_clear(&r.l);
+    extract_named(state,
+                  "Ruth Calder spoke after the match.\n\n"
+                  "Tom Marsh, who scored from Paul Dunn's cross in the first half, was calmer. \"I went for the ball and I got the ball,\" "
+                  "the 29-year-old said.\n",
+                  &r);
+    check(&r, "I went for", STANCE_QUOTE_DIRECT, "Tom Marsh");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1673,6 +1706,7 @@ int main(void)
         cmocka_unit_test(test_quotes_names_fast_path),
         cmocka_unit_test(test_quotes_clause_start_every_offset),
         cmocka_unit_test(test_quotes_sent_start_random),
+        cmocka_unit_test(test_quotes_age_described),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
