@@ -1638,6 +1638,13 @@ static void test_quotes_age_described(void **state)
                   &r);
     check(&r, "I went for", STANCE_QUOTE_DIRECT, "Tom Marsh");
     stance_quotelist_clear(&r.l);
+    /* "barrister" is a person noun (lib/lexicon.def): the speaker of the quote before */
+    extract_named(state,
+                  "The harbour commissioner, Nora Quill, who had called for the inquiry, said the report was \"long overdue\". "
+                  "\"Ed Roe served this port for forty years, and many will be sad today,\" the former barrister said.\n",
+                  &r);
+    check(&r, "Ed Roe served", STANCE_QUOTE_DIRECT, "Nora Quill");
+    stance_quotelist_clear(&r.l);
 }
 
 int main(void)
