@@ -543,40 +543,94 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     return r;
 }
 
-/* The description opening the sentence before the one at @p at ("The former
- * governor, who dropped his bid, noted that ... . '...,' the Texan said"),
- * when the text ties its head to a referent further back ("Gov. Rick
- * Perry"): that referent, if compatible with @p d; else NULL. */
-static const ref *described_subject_before(sstate *s, const desc *d, size_t at, stance_span qs)
+/* The description of a person or organisation opening the sentence before
+ * the one at @p at (whose quote is @p qs), in its first four words ("The
+ * former governor, who dropped his bid, noted"), with an organisation head
+ * when @p org: 1 with @p d2 (and @p d3) its head and @p ps that sentence's start. */
+static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, desc *d2, desc *d3, size_t *ps)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), e, ps, i, ws, we;
-    desc d2, d3;
+    size_t ss = stance_sent_start(s->t, at, 0), e, i, ws, we;
     if (ss > qs.start && ss <= qs.end)
         ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
     e = ss;
     while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
         e--;
     if (e < 2)
-        return NULL;
-    ps = stance_sent_start(s->t, e - 1, 0);
-    i = ps;
+        return 0;
+    *ps = i = stance_sent_start(s->t, e - 1, 0);
     for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
-        size_t lo;
         if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
             continue;
-        if (!read_desc(s, (stance_span){ps, we}, &d2, &d3) || d2.org != d->org)
-            continue;
-        lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
-        for (size_t k = lo; k-- > 0;) {
-            const ref *r = &s->refs[k];
-            if (r->end + TIE_REACH < ps)
-                break;
-            if (r->org == d->org && tied(s, r, &d2))
-                return compatible(r, d) ? r : NULL;
-        }
-        return NULL;
+        if (read_desc(s, (stance_span){*ps, we}, d2, d3) && d2->org == org)
+            return 1;
+    }
+    return 0;
+}
+
+/* The referent further back than @p ps, within TIE_REACH bytes, that the
+ * text ties to the description @p d2, when it has the kind (person or
+ * organisation) of @p d; else NULL. */
+static const ref *tied_back(const sstate *s, const desc *d, const desc *d2, size_t ps)
+{
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + TIE_REACH < ps)
+            break;
+        if (r->org == d->org && tied(s, r, d2))
+            return r;
     }
     return NULL;
+}
+
+/* The description opening the sentence before the one at @p at ("The former
+ * governor, who dropped his bid, noted that ... . '...,' the Texan said"),
+ * when the text ties its head to a referent further back ("Gov. Rick
+ * Perry"): that referent, if compatible with @p d; else NULL. */
+static const ref *described_subject_before(sstate *s, const desc *d, size_t at, stance_span qs)
+{
+    desc d2, d3;
+    size_t ps;
+    const ref *r;
+    if (!desc_opening_before(s, at, qs, d->org, &d2, &d3, &ps))
+        return NULL;
+    r = tied_back(s, d, &d2, ps);
+    return r && compatible(r, d) ? r : NULL;
+}
+
+/* A he or she named by the pronoun resolver, in a sentence after one opened
+ * by a description of a person that the text ties to another referent, with
+ * no other person of its gender named in between ("Desmond Harcourt, the
+ * former energy minister," ... "The former minister also had a message.
+ * '...,' he said."): that referent speaks (@p built: the referents are built). */
+static int pronoun_described(sstate *s, stance_rawquote *q, int *built)
+{
+    desc pd, d2, d3;
+    size_t ps, lo;
+    const ref *r;
+    char *name;
+    int g, rc;
+    if (!q->speaker || q->role || q->speaker_span.start == STANCE_NO_OFFSET ||
+        !stance_names_pronoun(s->t, q->speaker_span.start, q->speaker_span.end, &g) || g == STANCE_G_UNKNOWN ||
+        !desc_opening_before(s, q->speaker_span.start, q->span, 0, &d2, &d3, &ps) ||
+        (d2.gender != STANCE_G_UNKNOWN && d2.gender != g) || in_quote(s->quotes, ps, d2.he))
+        return STANCE_OK; /* (not a sentence of a quote: '"... The judge understood," she said') */
+    if (!(*built)++ && (rc = build_refs(s)) != STANCE_OK)
+        return rc;
+    memset(&pd, 0, sizeof pd);
+    pd.gender = g;
+    if (!(r = tied_back(s, &pd, &d2, ps)) || !compatible(r, &pd))
+        return STANCE_OK;
+    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < q->speaker_span.start; k++)
+        if (compatible(&s->refs[k], &pd) && !same_ref(s->t, r, &s->refs[k]))
+            return STANCE_OK; /* "The former minister met Brendan Mulvey. '...,' he said": not guessed */
+    name = r->ent >= 0 ? stance_strdup(s->ents->e[r->ent].name) : stance_strndup(s->t + r->start, r->end - r->start);
+    if (!name)
+        return STANCE_ERR_NOMEM;
+    stance_free(q->speaker);
+    q->speaker = name;
+    return STANCE_OK;
 }
 
 /* The nearest referent before the one at @p lo, within TIE_REACH bytes of
@@ -1363,6 +1417,10 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         issuer is;
         size_t owner_end, ns, ne;
         int person, thing, g, is_tied = 0;
+        if (q->how == STANCE_ATTR_PRONOUN) {
+            rc = pronoun_described(&s, q, &built);
+            continue;
+        }
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;

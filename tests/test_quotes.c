@@ -1647,6 +1647,29 @@ static void test_quotes_age_described(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A he after a sentence opened by a description the text ties to a person
+ * ("Peter Brandt, the former energy minister," ... "The former minister"): that
+ * person, not the man named last; not a description inside a quote. */
+static void test_quotes_pronoun_after_description(void **state)
+{
+    run r;
+    extract_named(state,
+                  "Peter Brandt, the former energy minister, opposes the plan. Councillor Tom Reade supports it.\n\n"
+                  "The former minister also had a message for the developer. \"They will be gone when the money runs out,\" "
+                  "he said.\n",
+                  &r);
+    check(&r, "They will be gone", STANCE_QUOTE_DIRECT, "Peter Brandt");
+    stance_quotelist_clear(&r.l);
+    extract_named(state,
+                  "Judge Paul Vell sentenced him on Friday.\n\n"
+                  "Outside court, Tom Reade said members were relieved. \"Justice was done. The judge understood what this did to us,\" he said.\n\n"
+                  "He was less forgiving of the defence.\n\n"
+                  "\"Plenty of people lose someone they love. They do not empty the club's account.\"\n",
+                  &r);
+    check(&r, "Plenty of people", STANCE_QUOTE_DIRECT, "Tom Reade");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1714,6 +1737,7 @@ int main(void)
         cmocka_unit_test(test_quotes_clause_start_every_offset),
         cmocka_unit_test(test_quotes_sent_start_random),
         cmocka_unit_test(test_quotes_age_described),
+        cmocka_unit_test(test_quotes_pronoun_after_description),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
