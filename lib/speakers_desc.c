@@ -276,3 +276,86 @@ int stance_age_of(const char *t, size_t ws, size_t we, size_t hs, size_t he)
     return stance_age_word(t, hs, he) && digits_end(t, ws, we) == we && we > ws &&
            digits_end(t, hs, he) - hs == we - ws && memcmp(t + ws, t + hs, we - ws) == 0;
 }
+
+/* What the text says of the person named at @p nm: 1 introduced as a son or
+ * daughter ("His son, Julian Harcourt,"), 2 as a father or mother, else 0;
+ * @p age the age in an apposition after the name ("Desmond Harcourt, 76,"),
+ * else 0. */
+static int kin_rank(const char *t, size_t len, const stance_name *nm, unsigned *age)
+{
+    size_t i = nm->start, we, ws, d;
+    *age = 0;
+    d = nm->end;
+    if (d + 2 < len && t[d] == ',' && t[d + 1] == ' ') {
+        size_t e = digits_end(t, d + 2, len < d + 6 ? len : d + 6);
+        if (e > d + 2 && e < len && (t[e] == ',' || t[e] == '.'))
+            for (size_t k = d + 2; k < e; k++)
+                *age = *age * 10 + (unsigned)(t[k] - '0');
+    }
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
+        i--;
+    for (we = ws = i; ws > 0 && ((t[ws - 1] >= 'a' && t[ws - 1] <= 'z') || (t[ws - 1] >= 'A' && t[ws - 1] <= 'Z'));)
+        ws--;
+    if (word_eq(t, ws, we, "son") || word_eq(t, ws, we, "daughter"))
+        return 1;
+    if (word_eq(t, ws, we, "father") || word_eq(t, ws, we, "mother"))
+        return 2;
+    return 0;
+}
+
+int stance_elder_named(const stance_namelist *l, const char *t, size_t len, stance_span sp, size_t *ns, size_t *ne)
+{
+    size_t i = sp.start, ws[3], we[3], lo, sn;
+    const stance_name *who[2] = {NULL, NULL};
+    int rank[2] = {0, 0}, n = 0, want;
+    unsigned age[2] = {0, 0};
+    for (int w = 0; w < 3; w++) {
+        while (i < sp.end && t[i] == ' ')
+            i++;
+        for (ws[w] = i; i < sp.end && t[i] != ' '; i++)
+            ;
+        we[w] = i;
+        if (we[w] == ws[w])
+            return 0;
+    }
+    if (i != sp.end || !(word_eq(t, ws[0], we[0], "the") || word_eq(t, ws[0], we[0], "The")) || !upper_at(t, ws[2], len))
+        return 0;
+    if (word_eq(t, ws[1], we[1], "elder") || word_eq(t, ws[1], we[1], "older"))
+        want = 2;
+    else if (word_eq(t, ws[1], we[1], "younger"))
+        want = 1;
+    else
+        return 0;
+    sn = we[2] - ws[2];
+    lo = l->by_last ? stance_names_surname_from(l, t, ws[2], we[2]) : l->n;
+    for (size_t k = lo, m = 0; k < l->n && m < 64; k++, m++) {
+        const stance_name *nm = &l->v[l->by_last[k]];
+        unsigned a;
+        int r, j;
+        if (nm->last_end - nm->last != sn || memcmp(t + nm->last, t + ws[2], sn) != 0 || nm->ntok < 2)
+            break; /* (the runs of the surname, most tokens first) */
+        if (nm->start >= sp.start)
+            continue;
+        for (j = 0; j < n && !(who[j]->last - who[j]->bare == nm->last - nm->bare &&
+                               memcmp(t + who[j]->bare, t + nm->bare, nm->last - nm->bare) == 0);)
+            j++;
+        if (j == n && n++ == 2)
+            return 0; /* three people of the name */
+        who[j] = who[j] ? who[j] : nm;
+        r = kin_rank(t, len, nm, &a);
+        rank[j] = r ? r : rank[j];
+        age[j] = a ? a : age[j];
+    }
+    if (n != 2)
+        return 0;
+    if (!rank[0] != !rank[1] || (rank[0] && rank[0] != rank[1])) {
+        int senior = rank[0] == 2 || rank[1] == 1 ? 0 : 1; /* (the one introduced as a son is the younger) */
+        lo = (size_t)(want == 2 ? senior : 1 - senior);
+    } else if (age[0] && age[1] && age[0] != age[1])
+        lo = (size_t)((age[0] > age[1]) == (want == 2) ? 0 : 1);
+    else
+        return 0;
+    *ns = who[lo]->bare;
+    *ne = who[lo]->last_end;
+    return 1;
+}

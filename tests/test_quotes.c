@@ -1670,6 +1670,27 @@ static void test_quotes_pronoun_after_description(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* "the elder X" / "the younger X": of two people named X, the one the text
+ * says is older (the other introduced as a son) or younger; with ages, by age. */
+static void test_quotes_elder_younger(void **state)
+{
+    run r;
+    extract_named(state,
+                  "Peter Vane, the former minister, opposes the wind farm. His son, Councillor Tom Vane, chairs the committee.\n\n"
+                  "The elder Vane said the turbines would \"ruin the finest view in the county\".\n\n"
+                  "Asked about the dispute, the younger Vane laughed. \"We have argued about everything since I was twelve.\"\n",
+                  &r);
+    check(&r, "ruin the finest", STANCE_QUOTE_PARTIAL, "Peter Vane");
+    assert_string_equal(find(&r, "ruin the finest")->role, "The elder Vane");
+    stance_quotelist_clear(&r.l);
+    extract_named(state,
+                  "Tom Vane, 44, and Peter Vane, 76, both spoke at the meeting.\n\n"
+                  "\"We have argued about everything since I was twelve,\" the younger Vane said.\n",
+                  &r);
+    check(&r, "We have argued", STANCE_QUOTE_DIRECT, "Tom Vane");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1738,6 +1759,7 @@ int main(void)
         cmocka_unit_test(test_quotes_sent_start_random),
         cmocka_unit_test(test_quotes_age_described),
         cmocka_unit_test(test_quotes_pronoun_after_description),
+        cmocka_unit_test(test_quotes_elder_younger),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
