@@ -567,20 +567,13 @@ static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, de
     return 0;
 }
 
+static const ref *tied_further(const sstate *s, const desc *d, size_t lo, size_t at);
+
 /* The referent further back than @p ps, within TIE_REACH bytes, that the
- * text ties to the description @p d2, when it has the kind (person or
- * organisation) of @p d; else NULL. */
-static const ref *tied_back(const sstate *s, const desc *d, const desc *d2, size_t ps)
+ * text ties to the description @p d (of its kind, person or organisation), or NULL. */
+static const ref *tied_back(const sstate *s, const desc *d, size_t ps)
 {
-    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
-    for (size_t k = lo; k-- > 0;) {
-        const ref *r = &s->refs[k];
-        if (r->end + TIE_REACH < ps)
-            break;
-        if (r->org == d->org && tied(s, r, d2))
-            return r;
-    }
-    return NULL;
+    return tied_further(s, d, stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps), ps);
 }
 
 /* The description opening the sentence before the one at @p at ("The former
@@ -594,7 +587,7 @@ static const ref *described_subject_before(sstate *s, const desc *d, size_t at, 
     const ref *r;
     if (!desc_opening_before(s, at, qs, d->org, &d2, &d3, &ps))
         return NULL;
-    r = tied_back(s, d, &d2, ps);
+    r = tied_back(s, &d2, ps);
     return r && compatible(r, d) ? r : NULL;
 }
 
@@ -619,7 +612,7 @@ static int pronoun_described(sstate *s, stance_rawquote *q, int *built)
         return rc;
     memset(&pd, 0, sizeof pd);
     pd.gender = g;
-    if (!(r = tied_back(s, &pd, &d2, ps)) || !compatible(r, &pd))
+    if (!(r = tied_back(s, &d2, ps)) || !compatible(r, &pd))
         return STANCE_OK;
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     for (size_t k = lo; k < s->n_refs && s->refs[k].start < q->speaker_span.start; k++)
