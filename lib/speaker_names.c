@@ -1418,8 +1418,6 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             q->speaker_span.end <= q->speaker_span.start)
             continue;
         if (stance_elder_named(&quotes->names, text, len, q->speaker_span, &ns, &ne)) {
-            if (!built++ && (rc = build_refs(&s)) != STANCE_OK) /* (and the pronouns that continue it follow) */
-                break;
             rc = set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "the elder Harcourt" */
             continue;
         }

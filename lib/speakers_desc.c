@@ -63,9 +63,8 @@ int stance_q_np_antecedent(ctx *c, size_t qi, attr *a, long nearest, long best)
             if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) ||
                 (upper_at(c->t, ws, c->len) && !lq(c->t, ws, we, STANCE_LQ(DETERMINERS))))
                 return 0;
-            if (best >= 0 && a->gender != STANCE_G_UNKNOWN && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")) &&
-                !stance_elder_named(c->names, c->t, c->len, np, &ws, &we))
-                return 0; /* (but "The elder Harcourt said ... he wrote": the elder, named later) */
+            if (best >= 0 && a->gender != STANCE_G_UNKNOWN && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")))
+                return 0;
         }
         prev_end = c->s[pj].close;
         if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)

@@ -1651,11 +1651,6 @@ static const named_case NAMED[] = {
     {"Peter Vane, the former minister, opposes the wind farm. His son, Councillor Tom Vane, chairs the committee.\n\n"
      "The elder Vane said the turbines would \"ruin the finest view in the county\".\n",
      "ruin the finest", STANCE_QUOTE_PARTIAL, "Peter Vane", "The elder Vane"},
-    /* and a he that continues "the elder X" is the elder, not the X named last */
-    {"Peter Vane, the former minister, opposes the wind farm. His son, Councillor Tom Vane, chairs the committee.\n\n"
-     "The elder Vane said the turbines would \"ruin the finest view in the county\". In his letter, he wrote: "
-     "\"I have supported clean energy all my life.\"\n",
-     "I have supported", STANCE_QUOTE_DIRECT, "Peter Vane", NULL},
     /* "the younger X", by the ages in apposition */
     {"Tom Vane, 44, and Peter Vane, 76, both spoke at the meeting.\n\n"
      "\"We have argued about everything since I was twelve,\" the younger Vane said.\n",
