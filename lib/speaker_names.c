@@ -1417,10 +1417,6 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;
-        if (stance_elder_named(&quotes->names, text, len, q->speaker_span, &ns, &ne)) {
-            rc = set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "the elder Harcourt" */
-            continue;
-        }
         person = read_desc(&s, q->speaker_span, &d, &d2);
         thing = person ? 0 : possessed_thing(&s, q->speaker_span, &owner_end, &g);
         if (thing == 1) {

@@ -1646,15 +1646,6 @@ static const named_case NAMED[] = {
      "He was less forgiving of the defence.\n\n"
      "\"Plenty of people lose someone they love. They do not empty the club's account.\"\n",
      "Plenty of people", STANCE_QUOTE_DIRECT, "Tom Reade", NULL},
-    /* "the elder X": of two people named X, the one the text says is older (the
-     * other introduced as a son) */
-    {"Peter Vane, the former minister, opposes the wind farm. His son, Councillor Tom Vane, chairs the committee.\n\n"
-     "The elder Vane said the turbines would \"ruin the finest view in the county\".\n",
-     "ruin the finest", STANCE_QUOTE_PARTIAL, "Peter Vane", "The elder Vane"},
-    /* "the younger X", by the ages in apposition */
-    {"Tom Vane, 44, and Peter Vane, 76, both spoke at the meeting.\n\n"
-     "\"We have argued about everything since I was twelve,\" the younger Vane said.\n",
-     "We have argued", STANCE_QUOTE_DIRECT, "Tom Vane", "the younger Vane"},
 };
 
 static void test_quotes_described_named(void **state)
