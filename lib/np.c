@@ -270,6 +270,14 @@ static void split_parts(npc *n)
     }
 }
 
+/* Does comma part @p pi open with a relative pronoun ("who thinks ...", "which fell ...")? */
+static int rel_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws, we;
+    return stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) &&
+           (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
+}
+
 /* "X, ROLE, said": which part names the speaker. "Trump's spokeswoman, Hope
  * Hicks,": the capitalised part. */
 static void appositive_name_part(npc *n, attr *a)
@@ -296,20 +304,14 @@ static void appositive_name_part(npc *n, attr *a)
         n->ns = n->parts[1][0];
         n->ne = n->parts[1][1];
         np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
-    } else if (!all_cap0 && all_cap1 && np == 2) {
+    } else if (!all_cap0 && all_cap1 && (np == 2 || rel_part(n, 2))) {
+        /* "The police commissioner, Alys Pryce, said", and with a relative clause
+         * after the name ("..., Alys Pryce, who had called for it, said") */
         n->ns = n->parts[1][0];
         n->ne = n->parts[1][1];
         np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
     } else
         np_role(n, n->parts[1][0], n->parts[np - 1][1], n->parts[np - 1][1], a);
-}
-
-/* Does comma part @p pi open with a relative pronoun ("who thinks ...", "which fell ...")? */
-static int rel_part(const npc *n, size_t pi)
-{
-    size_t k = n->parts[pi][0], ws, we;
-    return stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) &&
-           (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
 }
 
 /* The part of the chunk that names the speaker, and the role the others give. */

@@ -325,6 +325,54 @@ static int sieve_signature(ctx *c, sv *v)
 /* An article whose headline (its first line) reads 'NAME: "...' or 'NAME:
  * ‘...' ("Ada Brekke: ‘We Will Not Close The Pier.’"): a direct quote after it
  * with no speaker found is that person's (an interview, a transcript). */
+/* The interviewee an interview's headline (the first line, from @p s) names
+ * after "questions for", "Q&A with", "Interview with" or "Interview:"
+ * ("Five questions for Fenella Brookes, the new chief of ..."): 1 with @p b the
+ * name, up to a comma or the line's end. */
+static int headline_interviewee(ctx *c, size_t s, attr *b)
+{
+    static const char *const CUES[] = {"questions for ", "Questions for ", "Q&A with ", "Q&A: ",
+                                       "Interview with ", "interview with ", "Interview: "};
+    const char *t = c->t;
+    size_t e = s, n;
+    while (e < c->len && e - s < 160 && t[e] != '\n')
+        e++;
+    for (size_t i = 0; i < sizeof CUES / sizeof *CUES; i++) {
+        const char *p = memmem(t + s, e - s, CUES[i], n = strlen(CUES[i]));
+        size_t ns, ne;
+        if (!p)
+            continue;
+        ns = (size_t)(p - t) + n;
+        for (ne = ns; ne < e && t[ne] != ',' && t[ne] != ':' && t[ne] != '.'; ne++)
+            ;
+        b->role = b->cue = NOSPAN;
+        return stance_q_parse_np(c, ns, ne, NP_VERB_FIRST, b) && b->how == STANCE_ATTR_NAME && b->spk.start == ns;
+    }
+    return 0;
+}
+
+/* An interview's answer: a quote that is its whole paragraph, after a
+ * paragraph without a quote that ends with a question mark (the reporter's
+ * question), in an article whose headline names the interviewee
+ * (headline_interviewee()): that person answers. 1 with @p b set. */
+static int interview_answer(ctx *c, sv *v, size_t s, attr *b)
+{
+    const char *t = c->t;
+    size_t pe, k = skip_hs(t, v->q->close, c->len);
+    if (v->q->pc != PC_PARA || v->q->para < 2 || (k < c->len && t[k] != '\n'))
+        return 0;
+    pe = stance_q_prev_para_end(c, v->q);
+    if (pe == 0 || t[pe - 1] != '?')
+        return 0;
+    if (v->qi > 0 && c->s[v->qi - 1].close < pe && !memchr(t + c->s[v->qi - 1].close, '\n', pe - c->s[v->qi - 1].close))
+        return 0; /* (the question holds no quote: the quote before ends in another paragraph) */
+    if (!headline_interviewee(c, s, b))
+        return 0;
+    b->a_start = b->spk.start;
+    b->a_end = b->spk.end;
+    return 1;
+}
+
 static int sieve_headline(ctx *c, sv *v)
 {
     const char *t = c->t;
@@ -332,6 +380,11 @@ static int sieve_headline(ctx *c, sv *v)
     attr b = v->before;
     while (s < c->len && (t[s] == ' ' || t[s] == '\n'))
         s++;
+    if (interview_answer(c, v, s, &b)) {
+        v->before = b;
+        return 1;
+    }
+    b = v->before;
     for (e = s; e < c->len && e - s <= 60 && t[e] != ':' && t[e] != '\n'; e++)
         ;
     if (e >= c->len || t[e] != ':' || e == s || v->q->open <= e)

@@ -39,6 +39,7 @@
 #include "mentions.h"
 #include "sort.h"
 #include "speaker_names.h"
+#include "speakers_epithet.h"
 #include "tokens.h"
 
 #define DESC_MAX_TOKENS 7u
@@ -162,6 +163,8 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
         }
     if (v[n - 1].kind != STANCE_TK_WORD)
         return 0;
+    if (!and && stance_age_word(s->t, sp.start + v[n - 1].start, sp.start + v[n - 1].end)) /* "the 58-year-old" */
+        return read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, STANCE_LX(PERSON_NOUN), d);
     if (!(v[n - 1].shape & STANCE_SH_LOWER)) {
         /* "the Texan": a people's adjective, singular, is a person noun */
         size_t he = sp.start + v[n - 1].end;
@@ -361,7 +364,8 @@ static int head_word(const char *t, size_t ws, size_t we, const desc *d)
     const char *role;
     if (!d)
         return stance_role_or_person(t, ws, we, NULL);
-    return same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
+    return same_word(t, ws, we, d) || stance_age_of(t, ws, we, d->hs, d->he) ||
+           (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
 }
 
 /* stance_apposed_head()'s test: is t[ws, we) the head of the desc @p arg
@@ -533,9 +537,43 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     if ((i != ps && !opening_phrase(s->t, ps, i)) || !compatible(r, d))
         return NULL;
     for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
-        if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]))
-            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed */
+        if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]) &&
+            !stance_possessive_at(s->t, s->len, s->refs[k].end))
+            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed ("Redmarsh's goal" is no one) */
     return r;
+}
+
+/* The description of a person or organisation opening the sentence before
+ * the one at @p at (whose quote is @p qs), in its first four words ("The
+ * former governor, who dropped his bid, noted"), with an organisation head
+ * when @p org: 1 with @p d2 (and @p d3) its head and @p ps that sentence's start. */
+static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, desc *d2, desc *d3, size_t *ps)
+{
+    size_t ss = stance_sent_start(s->t, at, 0), e, i, ws, we;
+    if (ss > qs.start && ss <= qs.end)
+        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
+    e = ss;
+    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+        e--;
+    if (e < 2)
+        return 0;
+    *ps = i = stance_sent_start(s->t, e - 1, 0);
+    for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
+        if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
+            continue;
+        if (read_desc(s, (stance_span){*ps, we}, d2, d3) && d2->org == org)
+            return 1;
+    }
+    return 0;
+}
+
+static const ref *tied_further(const sstate *s, const desc *d, size_t lo, size_t at);
+
+/* The referent further back than @p ps, within TIE_REACH bytes, that the
+ * text ties to the description @p d (of its kind, person or organisation), or NULL. */
+static const ref *tied_back(const sstate *s, const desc *d, size_t ps)
+{
+    return tied_further(s, d, stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps), ps);
 }
 
 /* The description opening the sentence before the one at @p at ("The former
@@ -544,34 +582,48 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
  * Perry"): that referent, if compatible with @p d; else NULL. */
 static const ref *described_subject_before(sstate *s, const desc *d, size_t at, stance_span qs)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), e, ps, i, ws, we;
     desc d2, d3;
-    if (ss > qs.start && ss <= qs.end)
-        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
-    e = ss;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2)
+    size_t ps;
+    const ref *r;
+    if (!desc_opening_before(s, at, qs, d->org, &d2, &d3, &ps))
         return NULL;
-    ps = stance_sent_start(s->t, e - 1, 0);
-    i = ps;
-    for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
-        size_t lo;
-        if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
-            continue;
-        if (!read_desc(s, (stance_span){ps, we}, &d2, &d3) || d2.org != d->org)
-            continue;
-        lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
-        for (size_t k = lo; k-- > 0;) {
-            const ref *r = &s->refs[k];
-            if (r->end + TIE_REACH < ps)
-                break;
-            if (r->org == d->org && tied(s, r, &d2))
-                return compatible(r, d) ? r : NULL;
-        }
-        return NULL;
-    }
-    return NULL;
+    r = tied_back(s, &d2, ps);
+    return r && compatible(r, d) ? r : NULL;
+}
+
+/* A he or she named by the pronoun resolver, in a sentence after one opened
+ * by a description of a person that the text ties to another referent, with
+ * no other person of its gender named in between ("Desmond Harcourt, the
+ * former energy minister," ... "The former minister also had a message.
+ * '...,' he said."): that referent speaks (@p built: the referents are built). */
+static int pronoun_described(sstate *s, stance_rawquote *q, int *built)
+{
+    desc pd, d2, d3;
+    size_t ps, lo;
+    const ref *r;
+    char *name;
+    int g, rc;
+    if (!q->speaker || q->role || q->speaker_span.start == STANCE_NO_OFFSET ||
+        !stance_names_pronoun(s->t, q->speaker_span.start, q->speaker_span.end, &g) || g == STANCE_G_UNKNOWN ||
+        !desc_opening_before(s, q->speaker_span.start, q->span, 0, &d2, &d3, &ps) ||
+        (d2.gender != STANCE_G_UNKNOWN && d2.gender != g) || in_quote(s->quotes, ps, d2.he))
+        return STANCE_OK; /* (not a sentence of a quote: '"... The judge understood," she said') */
+    if (!(*built)++ && (rc = build_refs(s)) != STANCE_OK)
+        return rc;
+    memset(&pd, 0, sizeof pd);
+    pd.gender = g;
+    if (!(r = tied_back(s, &d2, ps)) || !compatible(r, &pd))
+        return STANCE_OK;
+    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < q->speaker_span.start; k++)
+        if (compatible(&s->refs[k], &pd) && !same_ref(s->t, r, &s->refs[k]))
+            return STANCE_OK; /* "The former minister met Brendan Mulvey. '...,' he said": not guessed */
+    name = r->ent >= 0 ? stance_strdup(s->ents->e[r->ent].name) : stance_strndup(s->t + r->start, r->end - r->start);
+    if (!name)
+        return STANCE_ERR_NOMEM;
+    stance_free(q->speaker);
+    q->speaker = name;
+    return STANCE_OK;
 }
 
 /* The nearest referent before the one at @p lo, within TIE_REACH bytes of
@@ -1358,6 +1410,10 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         issuer is;
         size_t owner_end, ns, ne;
         int person, thing, g, is_tied = 0;
+        if (q->how == STANCE_ATTR_PRONOUN) {
+            rc = pronoun_described(&s, q, &built);
+            continue;
+        }
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;

@@ -9,6 +9,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "speakers_epithet.h"
 #include "speakers_int.h"
 
 /* Does the description @p np, ending in "man" or "woman", name a person of
@@ -252,4 +255,24 @@ static int it_speech_subject(ctx *c, size_t qi, attr *a)
 int stance_q_it_antecedent(ctx *c, size_t qi, attr *a)
 {
     return stance_q_np_antecedent(c, qi, a, -1, -1) || it_document(c, qi, a) || it_speech_subject(c, qi, a);
+}
+
+/* The digits opening t[s, e), up to the first non-digit: its end. */
+static size_t digits_end(const char *t, size_t s, size_t e)
+{
+    while (s < e && t[s] >= '0' && t[s] <= '9')
+        s++;
+    return s;
+}
+
+int stance_age_word(const char *t, size_t s, size_t e)
+{
+    size_t d = digits_end(t, s, e);
+    return d > s && d - s <= 3 && e - d == 9 && memcmp(t + d, "-year-old", 9) == 0;
+}
+
+int stance_age_of(const char *t, size_t ws, size_t we, size_t hs, size_t he)
+{
+    return stance_age_word(t, hs, he) && digits_end(t, ws, we) == we && we > ws &&
+           digits_end(t, hs, he) - hs == we - ws && memcmp(t + ws, t + hs, we - ws) == 0;
 }

@@ -1607,6 +1607,65 @@ static void test_quotes_sent_start_random(void **state)
     assert_true(checked > 300000);
 }
 
+/* Descriptions and pronouns named after extraction (stance_speaker_names(), no
+ * actors given): the quote starting with @p head, its type, speaker and role (or
+ * NULL: not checked). */
+typedef struct named_case {
+    const char *text, *head;
+    stance_quote_type type;
+    const char *speaker, *role;
+} named_case;
+
+static const named_case NAMED[] = {
+    /* an age standing for a person is a described person, tied to the name it
+     * is apposed to ("Darren Pike, 54,") */
+    {"Darren Pike, 54, admitted fraud at the rowing club. His barrister, Colin Ambrose, spoke for him.\n\n"
+     "The 54-year-old said: \"I am sorry for what I did to my friends.\"\n",
+     "I am sorry", STANCE_QUOTE_DIRECT, "Darren Pike", "The 54-year-old"},
+    /* else the one subject of the sentence before: a possessive ("Paul Dunn's
+     * cross") there is no second candidate */
+    {"Ruth Calder spoke after the match.\n\n"
+     "Tom Marsh, who scored from Paul Dunn's cross in the first half, was calmer. \"I went for the ball and I got "
+     "the ball,\" the 29-year-old said.\n",
+     "I went for", STANCE_QUOTE_DIRECT, "Tom Marsh", NULL},
+    /* "barrister" is a person noun (lib/lexicon.def): the speaker of the quote before */
+    {"The harbour commissioner, Nora Quill, who had called for the inquiry, said the report was \"long overdue\". "
+     "\"Ed Roe served this port for forty years, and many will be sad today,\" the former barrister said.\n",
+     "Ed Roe served", STANCE_QUOTE_DIRECT, "Nora Quill", NULL},
+    /* a he after a sentence opened by a description the text ties to a person
+     * ("Peter Brandt, the former energy minister," ... "The former minister"):
+     * that person, not the man named last */
+    {"Peter Brandt, the former energy minister, opposes the plan. Councillor Tom Reade supports it.\n\n"
+     "The former minister also had a message for the developer. \"They will be gone when the money runs out,\" "
+     "he said.\n",
+     "They will be gone", STANCE_QUOTE_DIRECT, "Peter Brandt", NULL},
+    /* not a description opening a sentence inside a quote ("The judge understood") */
+    {"Judge Paul Vell sentenced him on Friday.\n\n"
+     "Outside court, Tom Reade said members were relieved. \"Justice was done. The judge understood what this did "
+     "to us,\" he said.\n\n"
+     "He was less forgiving of the defence.\n\n"
+     "\"Plenty of people lose someone they love. They do not empty the club's account.\"\n",
+     "Plenty of people", STANCE_QUOTE_DIRECT, "Tom Reade", NULL},
+};
+
+static void test_quotes_described_named(void **state)
+{
+    for (size_t i = 0; i < sizeof NAMED / sizeof *NAMED; i++) {
+        const named_case *nc = &NAMED[i];
+        stance_entityset es = {0};
+        stance_error err;
+        run r;
+        extract(state, nc->text, 0, &r);
+        assert_int_equal(stance_speaker_names(&r.l, nc->text, strlen(nc->text), &es, &err), STANCE_OK);
+        check(&r, nc->head, nc->type, nc->speaker);
+        if (nc->role) {
+            assert_non_null(find(&r, nc->head)->role);
+            assert_string_equal(find(&r, nc->head)->role, nc->role);
+        }
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1673,6 +1732,7 @@ int main(void)
         cmocka_unit_test(test_quotes_names_fast_path),
         cmocka_unit_test(test_quotes_clause_start_every_offset),
         cmocka_unit_test(test_quotes_sent_start_random),
+        cmocka_unit_test(test_quotes_described_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
