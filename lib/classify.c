@@ -303,6 +303,13 @@ static int utf8_check(const stance_model *m, const char *s, size_t len, stance_e
     return m ? stance_utf8_check_with(m->utf8, m->gctx, s, len, err) : stance_utf8_check(s, len, err);
 }
 
+/* Whether @p s is empty or only ASCII white space: such a name or alias would
+ * match the spaces of any text. */
+static int blank(const char *s)
+{
+    return s[strspn(s, " \t\n\v\f\r")] == '\0';
+}
+
 static int check_actor_list(const stance_model *m, const stance_actor *actors, size_t n_actors, stance_error *err)
 {
     int rc;
@@ -313,7 +320,7 @@ static int check_actor_list(const stance_model *m, const stance_actor *actors, s
                                 n_actors, STANCE_MAX_ACTORS);
     for (size_t a = 0; a < n_actors; a++) {
         const stance_actor *ac = &actors[a];
-        if (!ac->name || !ac->name[0])
+        if (!ac->name || blank(ac->name))
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
         /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
         if ((rc = utf8_check(m, ac->name, strlen(ac->name), err)))
@@ -326,6 +333,9 @@ static int check_actor_list(const stance_model *m, const stance_actor *actors, s
         for (size_t k = 0; k < ac->n_aliases; k++) {
             if (!ac->aliases[k])
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is NULL",
+                                        a, k);
+            if (blank(ac->aliases[k]))
+                return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is blank",
                                         a, k);
             if ((rc = utf8_check(m, ac->aliases[k], strlen(ac->aliases[k]), err)))
                 return actor_utf8_error(rc, err, a, "alias", k + 1);

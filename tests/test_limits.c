@@ -483,6 +483,23 @@ static void test_limits_bad_actor_arguments(void **state)
     assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_ERR_INVALID);
     assert_string_equal(err.message, "actor 0: aliases is NULL");
     assert_int_equal(classify(m, article, sizeof article - 1, NULL, 1, NULL, &err), STANCE_ERR_INVALID);
+    /* white space alone would match the spaces of any text: refused, for the
+     * name and for an alias, also through a compiled set */
+    actors[0].name = " \t ";
+    actors[0].n_aliases = 0;
+    assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_ERR_INVALID);
+    assert_string_equal(err.message, "actor 0 has no name");
+    static const char *const blank_alias[] = {"Lee", " "};
+    actors[0].name = "Jo Lee";
+    actors[0].aliases = blank_alias;
+    actors[0].n_aliases = 2;
+    assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_ERR_INVALID);
+    assert_string_equal(err.message, "actor 0: alias 1 is blank");
+    stance_actorset *set = NULL;
+    assert_int_equal(stance_actorset_new(m, actors, 1, 0, &set, &err), STANCE_ERR_INVALID);
+    assert_null(set);
+    actors[0].n_aliases = 1;
+    assert_int_equal(classify(m, article, sizeof article - 1, actors, 1, NULL, &err), STANCE_OK);
 }
 
 /* Malformed UTF-8 of each kind, at a known offset, in the text. */
