@@ -85,14 +85,17 @@ run() { # ft|st SIZE (0 = one line, 1..3 = that many x REPEAT) -> CPU seconds
 alone() { # ft|st -> CPU of 1 line, xR, x2R, x3R: all runs of this binary back to back
     echo "$(run "$1" 0) $(run "$1" 1) $(run "$1" 2) $(run "$1" 3)"
 }
+load0=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo na)
 for r in $(seq 1 "$rounds"); do   # the binary that goes first alternates by round
     if [ $((r % 2)) = 1 ]; then ft=$(alone ft); st=$(alone st); else st=$(alone st); ft=$(alone ft); fi
     echo "$ft" >> "$tmp/ft.runs"; echo "$st" >> "$tmp/st.runs"
 done
 
-python3 - "$tmp" "$n" "$repeat" <<'PY'
+load1=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo na)
+python3 - "$tmp" "$n" "$repeat" "$load0" "$load1" <<'PY'
 import json, sys, statistics
 tmp, n, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+load0, load1 = sys.argv[4], sys.argv[5]
 runs = {b: [[float(x) for x in l.split()] for l in open(f"{tmp}/{b}.runs")] for b in ("ft", "st")}
 xs = [n, 2 * n, 3 * n]
 def slope(ts):  # seconds a line: least squares over the three sizes
@@ -117,7 +120,8 @@ def f1s(pred):
         out[c] = 2 * pr * rc / (pr + rc) if pr + rc else 0
     return sum(out.values()) / 3, (out["favor"] + out["against"]) / 2
 print(f"lines: 1, {n}, {2 * n}, {3 * n} (NewsMTSC dev x{repeat}, x{2 * repeat}, x{3 * repeat}); CPU time, one thread;")
-print(f"each binary timed alone (its four runs back to back), {len(runs['ft'])} rounds, per line = slope over the sizes")
+print(f"each binary timed alone (its four runs back to back), {len(runs['ft'])} rounds, per line = slope over the sizes; "
+      f"load average {load0} at the start, {load1} at the end")
 for b, name in (("ft", "fasttext predict-prob"), ("st", "stance predict       ")):
     us = [p * 1e6 for p in per[b]]
     mf, fa = f1s(preds[b])
@@ -128,5 +132,17 @@ print(f"throughput ratio stance/fasttext, whole runs of {3 * n} lines (start-up 
 if ratios:
     print(f"per-line ratio stance/fasttext, the rounds' own: median {med(ratios):.2f}, "
           f"range {ratios[0]:.2f}-{ratios[-1]:.2f} ({len(ratios)} rounds)")
+# Another process can only add CPU time to a run (caches, memory bandwidth: fastText reads its 812 MB
+# table at random and slows most), so each binary's quietest round is the closest to a quiet machine;
+# but a slope is also moved by start-up noise (fastText's +-0.1-0.3 s CPU), which the minimum picks up
+# downward when REPEAT is small: at REPEAT >= 100 and a spread under 10 % the two figures agree.
+low = {b: min(per[b]) for b in per}
+print(f"quietest rounds (each binary's lowest per-line cost): fasttext {low['ft'] * 1e6:.2f} us, "
+      f"stance {low['st'] * 1e6:.2f} us, ratio {low['ft'] / low['st']:.2f}")
+for b, name in (("ft", "fastText"), ("st", "stance")):
+    if min(per[b]) > 0 and max(per[b]) / min(per[b]) > 1.10:
+        print(f"WARNING: {name}'s rounds spread {min(per[b]) * 1e6:.2f}-{max(per[b]) * 1e6:.2f} us a line "
+              f"(x{max(per[b]) / min(per[b]):.2f}): the machine was busy or REPEAT too small; the ratio moves with the "
+              f"load (fastText slows most): measure again on a quiet machine")
 print(f"marginal (per line, start-up excluded, slopes of the per-size medians): ratio {pooled['ft'] / pooled['st']:.2f}")
 PY
