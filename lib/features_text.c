@@ -239,9 +239,7 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
             /* ASCII letters and digits up to an ASCII byte that cannot go on
              * with the word (not an apostrophe or hyphen), or the end: the
              * word word_end() finds, in one pass */
-            size_t b = i + 1;
-            while (b < len && ascii_word_tab[t[b]])
-                b++;
+            const size_t b = stance_ascii_word_end(t, len, i + 1);
             if (b == len || (t[b] < 0x80 && t[b] != '\'' && t[b] != '-')) {
                 if (add_ascii_word(s, nflags, t, len, i, b))
                     return STANCE_ERR_NOMEM;

@@ -419,6 +419,7 @@ int stance_u32set_reset(stance_u32set *t, size_t n)
     }
     if (++t->gen == 1 || t->gen == 0) { /* new slots, or the generations went round */
         memset(t->slot, 0, t->cap * sizeof *t->slot);
+        memset(t->pos, 0, t->cap * sizeof *t->pos); /* read (not used) for a new key: finish_unsorted() */
         t->gen = 1;
     }
     return STANCE_OK;

@@ -141,4 +141,33 @@ static inline long stance_u32set_find(const stance_u32set *t, uint32_t key)
     const size_t i = stance_u32set_slot(t, key);
     return (uint32_t)t->slot[i] == t->gen ? (long)t->pos[i] : -1;
 }
+
+/* The first i >= @p b with t[i] not an ASCII letter or digit, or @p len.
+ * Eight bytes at a time where eight are left (little-endian): a byte is a
+ * letter or digit when it is below 0x80 and its low seven bits, and those bits
+ * with 0x20 set (lower case), fall in '0'..'9' or 'a'..'z'. Each range test
+ * adds to every byte (below 0x80, so no carry crosses a byte) a constant that
+ * sets bit 7 from the bound on: x + (0x80 - lo) for x >= lo, x + (0x7f - hi)
+ * for x > hi. The first byte with bit 7 of "not a word byte" set ends the run. */
+static inline size_t stance_ascii_word_end(const unsigned char *t, size_t len, size_t b)
+{
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = UINT64_C(0x0101010101010101), hi = ones * 0x80;
+    for (; b + 8 <= len; b += 8) {
+        uint64_t x, y, z, in, out;
+        memcpy(&x, t + b, 8);
+        y = x & ~hi;
+        z = y | ones * 0x20;
+        in = ((y + ones * (0x80 - '0')) & ~(y + ones * (0x7f - '9'))) |
+             ((z + ones * (0x80 - 'a')) & ~(z + ones * (0x7f - 'z')));
+        out = (~in | x) & hi;
+        if (out)
+            return b + (size_t)__builtin_ctzll(out) / 8;
+    }
+#endif
+    while (b < len && ((t[b] >= '0' && t[b] <= '9') || ((t[b] | 0x20u) >= 'a' && (t[b] | 0x20u) <= 'z')))
+        b++;
+    return b;
+}
+
 #endif

@@ -990,6 +990,48 @@ static void test_features_memo_kept_checks_lexicon(void **state)
     stance_fscratch_free(cached);
 }
 
+/* stance_ascii_word_end (features_text.c, eight bytes at a time) against a
+ * byte loop: every byte value at every place of runs of letters and digits of
+ * lengths 1-20, from every start, and random texts of mixed bytes. */
+static int ref_ascii_word(unsigned c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static size_t ref_ascii_word_end(const unsigned char *t, size_t len, size_t b)
+{
+    while (b < len && ref_ascii_word(t[b]))
+        b++;
+    return b;
+}
+
+static void test_features_ascii_word_end(void **state)
+{
+    static const char fill[] = "aZ09zA5mQ";
+    unsigned char t[40];
+    uint64_t x = 0x2545f4914f6cdd1du;
+    (void)state;
+    for (size_t len = 1; len <= 20; len++)
+        for (size_t p = 0; p < len; p++)
+            for (unsigned c = 0; c < 256; c++) {
+                for (size_t i = 0; i < len; i++)
+                    t[i] = (unsigned char)fill[i % (sizeof fill - 1)];
+                t[p] = (unsigned char)c;
+                for (size_t b = 0; b <= len; b++)
+                    assert_int_equal(stance_ascii_word_end(t, len, b), ref_ascii_word_end(t, len, b));
+            }
+    for (int round = 0; round < 20000; round++) {
+        const size_t len = (size_t)(round % 40);
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            /* mostly letters and digits, with the bytes around each range's ends */
+            t[i] = (x & 3) ? (unsigned char)fill[(x >> 8) % (sizeof fill - 1)] : (unsigned char)(x >> 16);
+        }
+        for (size_t b = 0; b <= len; b++)
+            assert_int_equal(stance_ascii_word_end(t, len, b), ref_ascii_word_end(t, len, b));
+    }
+}
+
 /* stance_u32set (sort.h): a set of buckets with places in the order they came. */
 /* stance_copy_short / stance_same_short against memcpy / memcmp for every length
  * 0-40 and every offset of a difference, at odd alignments, without touching a
@@ -1208,6 +1250,7 @@ int main(void)
         cmocka_unit_test(test_features_tokens_ascii_words),
         cmocka_unit_test(test_features_dense_merge_collisions),
         cmocka_unit_test(test_features_short_runs),
+        cmocka_unit_test(test_features_ascii_word_end),
         cmocka_unit_test(test_features_u32set),
         cmocka_unit_test(test_features_unsorted_same_values),
         cmocka_unit_test(test_features_dot_any_order),
