@@ -547,22 +547,16 @@ static inline int starts_run(const unsigned char *u, size_t pos)
              pb == '-' || pb == '_' || pb == '@' || pb == '#');
 }
 
-/* The first position at or after @p pos where a run can start, or @p len.
- * Eight bytes at a time over words without a capital or a non-ASCII byte. */
+/* The first position at or after @p pos where a run can start, or @p len:
+ * only at a capital or a non-ASCII byte (stance_next_upper_or_high() steps
+ * over the rest sixteen bytes at a time). */
 static size_t run_start(const char *text, size_t pos, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
-    while (pos < len) {
-        size_t end;
-        while (pos + 8 <= len) {
-            uint64_t w = stance_b8_load(text + pos);
-            if (stance_b8_high(w) || stance_b8_upper(w))
-                break;
-            pos += 8;
-        }
-        for (end = pos + 8 < len ? pos + 8 : len; pos < end; pos++)
-            if (starts_run(u, pos))
-                return pos;
+    while ((pos = stance_next_upper_or_high(text, pos, len)) < len) {
+        if (starts_run(u, pos))
+            return pos;
+        pos++;
     }
     return len;
 }
