@@ -17,6 +17,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h> /* (x86: little-endian, as the file) */
+#endif
 
 #include "features.h"
 #include "model.h"
@@ -475,6 +478,40 @@ static int read_feat(rd *r, stance_model *m, int *seen)
     return r->rc;
 }
 
+/* Are the @p n_rows weight rows of @p row_bytes at p sound: buckets strictly
+ * increasing and below @p buckets, every weight finite? Two passes without an
+ * early exit: the buckets, then every 4-byte word of the block as one array
+ * (a bucket, below 2^STANCE_MAX_TABLE_BITS, never has a float's exponent bits
+ * all set, so only a weight can look like an Inf or a NaN there). read_head()
+ * finds the first fault again when there is one. */
+_Static_assert(STANCE_MAX_TABLE_BITS <= 24, "a bucket number has no exponent bits 24..30 set");
+static int rows_sound(const unsigned char *p, uint32_t n_rows, size_t row_bytes, size_t buckets)
+{
+    const size_t words = (size_t)n_rows * (row_bytes / 4);
+    int64_t last = -1;
+    uint32_t bad = 0;
+    size_t w = 0;
+    for (uint32_t i = 0; i < n_rows; i++) {
+        uint32_t b = le32(p + (size_t)i * row_bytes);
+        bad |= (int64_t)b <= last || b >= buckets;
+        last = b;
+    }
+#if defined(__SSE2__)
+    {
+        const __m128i e = _mm_set1_epi32(0x7f800000);
+        __m128i acc = _mm_setzero_si128();
+        for (; w + 4 <= words; w += 4) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 4 * w));
+            acc = _mm_or_si128(acc, _mm_cmpeq_epi32(_mm_and_si128(v, e), e));
+        }
+        bad |= (uint32_t)_mm_movemask_epi8(acc);
+    }
+#endif
+    for (; w < words; w++)
+        bad |= (le32(p + 4 * w) & 0x7f800000u) == 0x7f800000u;
+    return !bad;
+}
+
 /* Where a head's weight rows are in the file (filled after the whole file is read). */
 typedef struct rows_ref {
     size_t count_at, at;
@@ -580,8 +617,11 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     rows->count_at = at;
     rows->at = r->pos;
     rows->n_rows = n_rows;
-    {
-        /* The whole block is in bounds (checked above): decode it directly. */
+    if (rows_sound(r->p + r->pos, n_rows, row_bytes, buckets))
+        r->pos += (size_t)n_rows * row_bytes;
+    else {
+        /* The whole block is in bounds (checked above): decode it directly,
+         * up to the first fault, for its message and offset. */
         const unsigned char *p = r->p + r->pos;
         for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
             uint32_t b = le32(p);
