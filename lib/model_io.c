@@ -46,7 +46,7 @@ static int rd_fail(rd *r, int code, const char *what)
     return r->rc;
 }
 
-static int rd_need(rd *r, size_t n, const char *what)
+static inline int rd_need(rd *r, size_t n, const char *what)
 {
     if (r->rc)
         return 0;
@@ -62,7 +62,7 @@ static inline uint32_t le32(const unsigned char *b)
     return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
-static uint32_t rd_u32(rd *r, const char *what)
+static inline uint32_t rd_u32(rd *r, const char *what)
 {
     const unsigned char *b;
     if (!rd_need(r, 4, what))

@@ -225,6 +225,9 @@ static unsigned opener_kind(const char *t, size_t ws, size_t we)
 static size_t particle_hyphen(const char *w, size_t n)
 {
     size_t k = 0;
+    /* the hyphen can only be w[2], w[3] or w[4], with a byte after it: most surnames have none there */
+    if (!((n > 3 && w[2] == '-') || (n > 4 && w[3] == '-') || (n > 5 && w[4] == '-')))
+        return 0;
     while (k < n && k < 4 && ((w[k] >= 'a' && w[k] <= 'z') || (k == 0 && w[k] >= 'A' && w[k] <= 'Z')))
         k++;
     if (k < 2 || k + 1 >= n || w[k] != '-' || !(w[k + 1] >= 'A' && w[k + 1] <= 'Z') ||
