@@ -470,8 +470,24 @@ int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t 
     if (k >= e)
         return 0;
     *ws = k;
-    while (k < e && !(HSPACE_LEAD[u[k]] && stance_hspace(text, k, len)))
+    while (k < e) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (k + 8 <= e) {
+            /* the first of eight bytes below 0x21 or from 0x80 on (never one
+             * missed; a later one may be a false alarm, and is tested below) */
+            uint64_t w = stance_b8_load(text + k);
+            uint64_t m = ((w - STANCE_B8_ONES * 0x21) & ~w & STANCE_B8_HIGHS) | (w & STANCE_B8_HIGHS);
+            if (!m) {
+                k += 8;
+                continue;
+            }
+            k += (size_t)__builtin_ctzll(m) >> 3;
+        }
+#endif
+        if (HSPACE_LEAD[u[k]] && stance_hspace(text, k, len))
+            break;
         k++;
+    }
     *we = k;
     *i = k;
     return 1;

@@ -563,6 +563,45 @@ static void test_next_upper_or_high_and_chunks(void **state)
         }
         assert_int_equal(n, 4);
     }
+    {
+        /* random texts of letters, white space of every kind, line breaks,
+         * control bytes and other non-ASCII characters: the same chunks as a
+         * byte-by-byte reference, from every start, with every end */
+        static const char *const piece[] = {"a", "Bc", "defghijk", " ", "\t", "\n", "\r", "\xc2\xa0", "\xe2\x80\x82",
+                                            "\xe2\x80\x94", "\xc3\xa9", "\x01", "!", "\xe2\x80\x8a", "\xc2"};
+        char t[64];
+        uint64_t r = 0x9e3779b97f4a7c15u;
+        for (int round = 0; round < 3000; round++) {
+            size_t len = 0;
+            while (len < 40) {
+                const char *p;
+                r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+                p = piece[r % (sizeof piece / sizeof *piece)];
+                memcpy(t + len, p, strlen(p));
+                len += strlen(p);
+            }
+            for (size_t e = 0; e <= len; e += 1 + round % 3) {
+                size_t i = round % 5, ri = i, ws, we;
+                for (;;) {
+                    size_t rws, rwe, h;
+                    int got = stance_chunk_next(t, &i, e, len, &ws, &we), want;
+                    while (ri < e && (h = (size_t)stance_hspace(t, ri, len)))
+                        ri += h;
+                    want = ri < e;
+                    assert_int_equal(got, want);
+                    if (!want)
+                        break;
+                    rws = ri;
+                    while (ri < e && !stance_hspace(t, ri, len))
+                        ri++;
+                    rwe = ri;
+                    assert_int_equal(ws, rws);
+                    assert_int_equal(we, rwe);
+                    assert_int_equal(i, ri);
+                }
+            }
+        }
+    }
 }
 
 int main(void)
