@@ -483,7 +483,7 @@ static int read_feat(rd *r, stance_model *m, int *seen)
  * early exit: the buckets, then every 4-byte word of the block as one array
  * (a bucket, below 2^STANCE_MAX_TABLE_BITS, never has a float's exponent bits
  * all set, so only a weight can look like an Inf or a NaN there). read_head()
- * finds the first fault again when there is one. */
+ * (rows_fault()) finds the first fault again when there is one. */
 _Static_assert(STANCE_MAX_TABLE_BITS <= 24, "a bucket number has no exponent bits 24..30 set");
 static int rows_sound(const unsigned char *p, uint32_t n_rows, size_t row_bytes, size_t buckets)
 {
@@ -512,6 +512,28 @@ static int rows_sound(const unsigned char *p, uint32_t n_rows, size_t row_bytes,
     return !bad;
 }
 
+/* The first fault of the weight rows at r->pos (rows_sound() found one; the
+ * whole block is in bounds): its message, r->pos at its offset. */
+static int rows_fault(rd *r, uint32_t n_rows, size_t row_bytes, uint32_t n_dec, size_t buckets)
+{
+    const unsigned char *p = r->p + r->pos;
+    int64_t last = -1;
+    for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
+        uint32_t b = le32(p);
+        if ((int64_t)b <= last || b >= buckets) {
+            r->pos = (size_t)(p - r->p);
+            return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
+        }
+        last = b;
+        for (uint32_t q = 0; q < n_dec; q++)
+            if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
+                r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
+                return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+            }
+    }
+    return rd_fail(r, STANCE_ERR_FORMAT, "weight rows"); /* (not reached: rows_sound() saw a fault) */
+}
+
 /* Where a head's weight rows are in the file (filled after the whole file is read). */
 typedef struct rows_ref {
     size_t count_at, at;
@@ -523,7 +545,6 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     stance_head *heads, *h;
     uint32_t n_dec, calib, wenc, n_rows;
     size_t buckets, row_bytes, at;
-    int64_t last = -1;
 
     if (!have_feat)
         return rd_fail(r, STANCE_ERR_FORMAT, "HEAD before FEAT");
@@ -617,27 +638,9 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     rows->count_at = at;
     rows->at = r->pos;
     rows->n_rows = n_rows;
-    if (rows_sound(r->p + r->pos, n_rows, row_bytes, buckets))
-        r->pos += (size_t)n_rows * row_bytes;
-    else {
-        /* The whole block is in bounds (checked above): decode it directly,
-         * up to the first fault, for its message and offset. */
-        const unsigned char *p = r->p + r->pos;
-        for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
-            uint32_t b = le32(p);
-            if ((int64_t)b <= last || b >= buckets) {
-                r->pos = (size_t)(p - r->p);
-                return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
-            }
-            last = b;
-            for (uint32_t q = 0; q < n_dec; q++)
-                if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
-                    r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
-                    return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
-                }
-        }
-        r->pos += (size_t)n_rows * row_bytes;
-    }
+    if (!rows_sound(r->p + r->pos, n_rows, row_bytes, buckets))
+        return rows_fault(r, n_rows, row_bytes, n_dec, buckets);
+    r->pos += (size_t)n_rows * row_bytes;
     return r->rc;
 }
 
