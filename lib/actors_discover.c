@@ -616,10 +616,15 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
  * they find a party the caller passes. */
 static const struct {
     const char *form, *last, *party; /* last: the form's last word */
+    size_t n_form, n_last;           /* their lengths (no strlen() per run) */
 } party_forms[] = {
-    {"Democratic Party", "Party", "Democratic Party"}, {"Democrats", "Democrats", "Democratic Party"},
-    {"Republican Party", "Party", "Republican Party"}, {"Republicans", "Republicans", "Republican Party"},
-    {"GOP", "GOP", "Republican Party"},
+#define PARTY_FORM(form, last, party) {form, last, party, sizeof form - 1, sizeof last - 1}
+    PARTY_FORM("Democratic Party", "Party", "Democratic Party"),
+    PARTY_FORM("Democrats", "Democrats", "Democratic Party"),
+    PARTY_FORM("Republican Party", "Party", "Republican Party"),
+    PARTY_FORM("Republicans", "Republicans", "Republican Party"),
+    PARTY_FORM("GOP", "GOP", "Republican Party"),
+#undef PARTY_FORM
 };
 
 #define N_PARTY_FORMS (sizeof party_forms / sizeof *party_forms)
@@ -631,12 +636,12 @@ static int party_form(const char *t, const stance_name *nm)
     size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
     for (size_t f = 0; f < N_PARTY_FORMS; f++) {
         /* the length, then the first byte without a call (most runs differ there), then the rest */
-        if (strlen(party_forms[f].last) != ln || t[nm->last] != party_forms[f].last[0] ||
+        if (party_forms[f].n_last != ln || t[nm->last] != party_forms[f].last[0] ||
             memcmp(t + nm->last, party_forms[f].last, ln) != 0)
             continue; /* the last words differ: most runs stop here */
         if (s == SIZE_MAX)
             s = org_start(t, nm, 1), n = nm->last_end - s;
-        if (strlen(party_forms[f].form) == n && memcmp(t + s, party_forms[f].form, n) == 0)
+        if (party_forms[f].n_form == n && memcmp(t + s, party_forms[f].form, n) == 0)
             return (int)f;
     }
     return -1;

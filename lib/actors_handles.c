@@ -239,15 +239,14 @@ static int acronym_mentions(const char *text, size_t len, stance_entityset *out,
     size_t nv = 0, cap = 0, kept = 0;
     int rc = STANCE_OK;
     for (size_t i = 0; i < len && !rc;) {
-        size_t s = i;
+        size_t s;
         long at;
-        uint64_t w;
-        if (i + 8 <= len && !stance_b8_high(w = stance_b8_load(text + i)) && !stance_b8_upper(w)) {
-            i += 8; /* eight bytes of ASCII with no capital: most of a text */
-            continue;
-        }
+        /* past the bytes of ASCII with no capital: most of a text */
+        if ((i = stance_next_upper_or_high(text, i, len)) >= len)
+            break;
+        s = i;
         if ((unsigned)((unsigned char)text[i] - 'A') > 25u || (i > 0 && handle_byte(text[i - 1]))) {
-            i++; /* no capital, or one inside a word: one test a byte on the common path */
+            i++; /* no capital, or one inside a word */
             continue;
         }
         while (i < len && (unsigned)((unsigned char)text[i] - 'A') <= 25u)

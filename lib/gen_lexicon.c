@@ -6,7 +6,8 @@
  * file change, so the table is a static const array built before the library
  * and can never lag behind lexicon.def.
  *
- * Slot h of the table holds an entry's index + 1 (0: empty); entries go in
+ * Slot h of the table holds an entry's index + 1 (0: empty) in its low 16
+ * bits and the word's tag (stance_lexh_tag()) in its high 16; entries go in
  * in lexicon.def's order, each to the first free slot from its home slot.
  * Exit status 1 (and nothing on stdout worth keeping) if the table would be
  * more than half full or an index would not fit in 16 bits.
@@ -30,7 +31,7 @@ static const struct {
 
 int main(void)
 {
-    unsigned short slot[STANCE_LEXH_SIZE] = {0};
+    unsigned long slot[STANCE_LEXH_SIZE] = {0};
     size_t most = 0, sum = 0;
     if (NWORDS * 2 > STANCE_LEXH_SIZE || NWORDS >= 0xffff) {
         fprintf(stderr, "gen_lexicon: %zu words do not fit a table of %zu slots\n", (size_t)NWORDS,
@@ -46,7 +47,7 @@ int main(void)
         }
         for (; slot[h]; h = (h + 1) & (STANCE_LEXH_SIZE - 1))
             d++;
-        slot[h] = (unsigned short)(i + 1);
+        slot[h] = (unsigned long)(i + 1) | (unsigned long)stance_lexh_tag(stance_lexh_key(w, WORDS[i].n), WORDS[i].n) << 16;
         most = d > most ? d : most;
         sum += d;
     }
@@ -54,9 +55,9 @@ int main(void)
            " * %zu words in %zu slots; %zu slot(s) past their home slots in all, %zu at most. */\n",
            (size_t)NWORDS, (size_t)STANCE_LEXH_SIZE, sum, most);
     printf("#define LEXTABLE_NWORDS %zu\n", (size_t)NWORDS);
-    printf("static const uint16_t LEXTABLE[%zu] = {", (size_t)STANCE_LEXH_SIZE);
+    printf("static const uint32_t LEXTABLE[%zu] = {", (size_t)STANCE_LEXH_SIZE);
     for (size_t h = 0; h < STANCE_LEXH_SIZE; h++)
-        printf("%s%u,", h % 16 ? " " : "\n    ", (unsigned)slot[h]);
+        printf("%s%lu,", h % 8 ? " " : "\n    ", slot[h]);
     printf("\n};\n");
     return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 }

@@ -27,7 +27,8 @@ static const stance_lexent LEXICON[] = {
 #define NLEX (sizeof LEXICON / sizeof *LEXICON)
 
 /* The hash table, written by lib/gen_lexicon.c at build time (lexicon_hash.h):
- * LEXTABLE[h] is an entry's index + 1, 0 for an empty slot. */
+ * LEXTABLE[h] is an entry's index + 1 in its low 16 bits and the entry's
+ * word's tag (stance_lexh_tag()) in its high 16 bits, 0 for an empty slot. */
 #include "lexicon_table.h"
 _Static_assert(LEXTABLE_NWORDS == NLEX, "lexicon_table.h was generated from this lexicon.def");
 _Static_assert(STANCE_LEX_MAXLEN + 1 >= 16, "same() reads an entry's bytes [0, 16)");
@@ -71,12 +72,14 @@ static inline long find(const char *w, size_t n, int fold)
         return -1; /* (no entry is longer) */
     k = stance_lexh_key(u, n);
     k = fold ? lower8(k) : k;
+    const uint32_t tag = stance_lexh_tag(k, n);
     for (size_t h = stance_lexh_slot(k, n);; h = (h + 1) & (STANCE_LEXH_SIZE - 1)) {
-        unsigned x = LEXTABLE[h];
+        uint32_t x = LEXTABLE[h];
         if (x == 0)
             return -1;
-        if (same(&LEXICON[x - 1], u, n, k, fold))
-            return (long)x - 1;
+        /* another word's tag: its entry is not read */
+        if (x >> 16 == tag && same(&LEXICON[(x & 0xffffu) - 1], u, n, k, fold))
+            return (long)(x & 0xffffu) - 1;
     }
 }
 

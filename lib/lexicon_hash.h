@@ -78,4 +78,13 @@ static inline size_t stance_lexh_slot(uint64_t k, size_t n)
 {
     return (size_t)(((k ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - STANCE_LEXH_BITS));
 }
+
+/* The word's tag: the 16 bits of the same product below the slot's. A slot
+ * holds its entry's tag beside the index, so a look-up passes over the
+ * entries of other words without reading them (most words asked for are in
+ * no entry at all). */
+static inline uint32_t stance_lexh_tag(uint64_t k, size_t n)
+{
+    return (uint32_t)(((k ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - STANCE_LEXH_BITS - 16)) & 0xffffu;
+}
 #endif

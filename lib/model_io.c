@@ -17,6 +17,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h> /* (x86: little-endian, as the file) */
+#endif
 
 #include "features.h"
 #include "model.h"
@@ -43,7 +46,7 @@ static int rd_fail(rd *r, int code, const char *what)
     return r->rc;
 }
 
-static int rd_need(rd *r, size_t n, const char *what)
+static inline int rd_need(rd *r, size_t n, const char *what)
 {
     if (r->rc)
         return 0;
@@ -59,7 +62,7 @@ static inline uint32_t le32(const unsigned char *b)
     return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
-static uint32_t rd_u32(rd *r, const char *what)
+static inline uint32_t rd_u32(rd *r, const char *what)
 {
     const unsigned char *b;
     if (!rd_need(r, 4, what))
@@ -475,6 +478,62 @@ static int read_feat(rd *r, stance_model *m, int *seen)
     return r->rc;
 }
 
+/* Are the @p n_rows weight rows of @p row_bytes at p sound: buckets strictly
+ * increasing and below @p buckets, every weight finite? Two passes without an
+ * early exit: the buckets, then every 4-byte word of the block as one array
+ * (a bucket, below 2^STANCE_MAX_TABLE_BITS, never has a float's exponent bits
+ * all set, so only a weight can look like an Inf or a NaN there). read_head()
+ * (rows_fault()) finds the first fault again when there is one. */
+_Static_assert(STANCE_MAX_TABLE_BITS <= 24, "a bucket number has no exponent bits 24..30 set");
+static int rows_sound(const unsigned char *p, uint32_t n_rows, size_t row_bytes, size_t buckets)
+{
+    const size_t words = (size_t)n_rows * (row_bytes / 4);
+    int64_t last = -1;
+    uint32_t bad = 0;
+    size_t w = 0;
+    for (uint32_t i = 0; i < n_rows; i++) {
+        uint32_t b = le32(p + (size_t)i * row_bytes);
+        bad |= (int64_t)b <= last || b >= buckets;
+        last = b;
+    }
+#if defined(__SSE2__)
+    {
+        const __m128i e = _mm_set1_epi32(0x7f800000);
+        __m128i acc = _mm_setzero_si128();
+        for (; w + 4 <= words; w += 4) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 4 * w));
+            acc = _mm_or_si128(acc, _mm_cmpeq_epi32(_mm_and_si128(v, e), e));
+        }
+        bad |= (uint32_t)_mm_movemask_epi8(acc);
+    }
+#endif
+    for (; w < words; w++)
+        bad |= (le32(p + 4 * w) & 0x7f800000u) == 0x7f800000u;
+    return !bad;
+}
+
+/* The first fault of the weight rows at r->pos (rows_sound() found one; the
+ * whole block is in bounds): its message, r->pos at its offset. */
+static int rows_fault(rd *r, uint32_t n_rows, size_t row_bytes, uint32_t n_dec, size_t buckets)
+{
+    const unsigned char *p = r->p + r->pos;
+    int64_t last = -1;
+    for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
+        uint32_t b = le32(p);
+        if ((int64_t)b <= last || b >= buckets) {
+            r->pos = (size_t)(p - r->p);
+            return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
+        }
+        last = b;
+        for (uint32_t q = 0; q < n_dec; q++)
+            if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
+                r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
+                return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
+            }
+    }
+    return rd_fail(r, STANCE_ERR_FORMAT, "weight rows"); /* (not reached: rows_sound() saw a fault) */
+}
+
 /* Where a head's weight rows are in the file (filled after the whole file is read). */
 typedef struct rows_ref {
     size_t count_at, at;
@@ -486,7 +545,6 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     stance_head *heads, *h;
     uint32_t n_dec, calib, wenc, n_rows;
     size_t buckets, row_bytes, at;
-    int64_t last = -1;
 
     if (!have_feat)
         return rd_fail(r, STANCE_ERR_FORMAT, "HEAD before FEAT");
@@ -580,24 +638,9 @@ static int read_head(rd *r, stance_model *m, int have_feat, rows_ref *rows)
     rows->count_at = at;
     rows->at = r->pos;
     rows->n_rows = n_rows;
-    {
-        /* The whole block is in bounds (checked above): decode it directly. */
-        const unsigned char *p = r->p + r->pos;
-        for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
-            uint32_t b = le32(p);
-            if ((int64_t)b <= last || b >= buckets) {
-                r->pos = (size_t)(p - r->p);
-                return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
-            }
-            last = b;
-            for (uint32_t q = 0; q < n_dec; q++)
-                if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
-                    r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
-                    return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
-                }
-        }
-        r->pos += (size_t)n_rows * row_bytes;
-    }
+    if (!rows_sound(r->p + r->pos, n_rows, row_bytes, buckets))
+        return rows_fault(r, n_rows, row_bytes, n_dec, buckets);
+    r->pos += (size_t)n_rows * row_bytes;
     return r->rc;
 }
 

@@ -225,6 +225,9 @@ static unsigned opener_kind(const char *t, size_t ws, size_t we)
 static size_t particle_hyphen(const char *w, size_t n)
 {
     size_t k = 0;
+    /* the hyphen can only be w[2], w[3] or w[4], with a byte after it: most surnames have none there */
+    if (!((n > 3 && w[2] == '-') || (n > 4 && w[3] == '-') || (n > 5 && w[4] == '-')))
+        return 0;
     while (k < n && k < 4 && ((w[k] >= 'a' && w[k] <= 'z') || (k == 0 && w[k] >= 'A' && w[k] <= 'Z')))
         k++;
     if (k < 2 || k + 1 >= n || w[k] != '-' || !(w[k + 1] >= 'A' && w[k + 1] <= 'Z') ||
@@ -547,22 +550,16 @@ static inline int starts_run(const unsigned char *u, size_t pos)
              pb == '-' || pb == '_' || pb == '@' || pb == '#');
 }
 
-/* The first position at or after @p pos where a run can start, or @p len.
- * Eight bytes at a time over words without a capital or a non-ASCII byte. */
+/* The first position at or after @p pos where a run can start, or @p len:
+ * only at a capital or a non-ASCII byte (stance_next_upper_or_high() steps
+ * over the rest sixteen bytes at a time). */
 static size_t run_start(const char *text, size_t pos, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
-    while (pos < len) {
-        size_t end;
-        while (pos + 8 <= len) {
-            uint64_t w = stance_b8_load(text + pos);
-            if (stance_b8_high(w) || stance_b8_upper(w))
-                break;
-            pos += 8;
-        }
-        for (end = pos + 8 < len ? pos + 8 : len; pos < end; pos++)
-            if (starts_run(u, pos))
-                return pos;
+    while ((pos = stance_next_upper_or_high(text, pos, len)) < len) {
+        if (starts_run(u, pos))
+            return pos;
+        pos++;
     }
     return len;
 }

@@ -235,6 +235,10 @@ static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)
 /* The next chunk [*ws, *we) at or after *i and before @p e (@p len bounds the
  * white-space test): skips white space, sets *i = *we, returns 1; 0 at @p e. */
 int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we);
+/* The first position at or after @p i that holds an ASCII capital or a byte
+ * from 0x80 on, or @p len: where the whole-text scans for names and acronyms
+ * have something to look at (sixteen bytes a step with SSE2). */
+size_t stance_next_upper_or_high(const char *t, size_t i, size_t len);
 
 /* The code point at text[i] (i < len) and its byte length: stance_utf8_decode()
  * with its ASCII branch inline (most bytes of English text), for the token

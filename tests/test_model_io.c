@@ -625,6 +625,57 @@ static void expect_format_error(unsigned char *data, size_t len, size_t at, cons
     assert_int_equal(err.offset, at);
 }
 
+/* Weight rows: a non-finite weight anywhere (first row, last row, the words
+ * past the last sixteen-byte step), a bucket out of order and one out of
+ * range are each refused at their own offset, the first fault first. */
+static void test_model_io_weight_rows_refused(void **state)
+{
+    stance_model *a = testutil_build_model(), *b = NULL;
+    unsigned char *data = NULL, old[4];
+    size_t len = 0, block, row_bytes, buckets = (size_t)1 << a->feat.table_bits;
+    uint32_t n_rows, n_dec;
+    stance_error err;
+    (void)state;
+    for (size_t bk = 0; bk < buckets; bk++)
+        for (uint32_t p = 0; p < a->heads[0].n_dec; p++)
+            a->heads[0].weights[bk * a->heads[0].n_dec + p] = bk % 3 ? (float)(bk + p) / 7.0f : 0.0f;
+    assert_int_equal(stance_model_serialize(a, &data, &len, &err), STANCE_OK);
+    assert_int_equal(stance_model_parse(data, len, &b, &err), STANCE_OK);
+    n_rows = (uint32_t)b->heads[0].n_rows;
+    n_dec = b->heads[0].n_dec;
+    block = (size_t)(b->heads[0].rows - 4 - data);
+    row_bytes = 4 + 4 * (size_t)n_dec;
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_true(n_rows > 8);
+    for (uint32_t i = 0; i < n_rows; i += (i < 3 || i + 4 > n_rows ? 1 : n_rows / 5))
+        for (uint32_t q = 0; q < n_dec; q++) {
+            size_t at = block + i * row_bytes + 4 + 4 * (size_t)q;
+            memcpy(old, data + at, 4);
+            put_u32(data + at, q % 2 ? 0x7f800000u : 0xffc00001u); /* +Inf, a NaN */
+            expect_format_error(data, len, at, "non-finite weight");
+            if (i > 0) { /* row i's bucket made row i - 1's: row i's bucket is found before its weight */
+                unsigned char ob[4];
+                memcpy(ob, data + block + (i - 1) * row_bytes, 4);
+                memcpy(data + block + (i - 1) * row_bytes, data + block + i * row_bytes, 4);
+                expect_format_error(data, len, block + i * row_bytes, "out of order or range");
+                memcpy(data + block + (i - 1) * row_bytes, ob, 4);
+            }
+            memcpy(data + at, old, 4);
+        }
+    memcpy(old, data + block + (n_rows - 1) * row_bytes, 4);
+    put_u32(data + block + (n_rows - 1) * row_bytes, (uint32_t)buckets);
+    expect_format_error(data, len, block + (n_rows - 1) * row_bytes, "out of order or range");
+    memcpy(data + block + (n_rows - 1) * row_bytes, old, 4);
+    fix_crc(data, len);
+    assert_int_equal(stance_model_parse(data, len, &b, &err), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    stance_model_destroy(a);
+    stance_free(a);
+    stance_free(data);
+}
+
 /* WVEC: round trip, version 1.2, scores through the public API, refused out
  * of order or with sizes that do not fit (absent, truncated and swept under a
  * valid CRC: test_model_io_section_sweeps). */
@@ -1003,6 +1054,7 @@ int main(void)
         cmocka_unit_test(test_model_io_bad_arguments),
         cmocka_unit_test(test_model_io_lexicon_section),
         cmocka_unit_test(test_model_io_write_refuses_non_regular),
+        cmocka_unit_test(test_model_io_weight_rows_refused),
         cmocka_unit_test(test_model_io_vectors_section),
         cmocka_unit_test(test_model_io_vectors_block),
         cmocka_unit_test(test_model_io_section_sweeps),

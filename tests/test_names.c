@@ -110,11 +110,36 @@ static void test_names_surname_from(void **state)
     stance_quotelist_clear(&l);
 }
 
+/* The surname of a bare name is keyed after a particle of up to four letters
+ * and its hyphen ("al-" of "Anwar al-Awlaki", "van-" of "Ann van-Dyke",
+ * "Ibn-" of "Ibn-Rushd"), and not after a longer particle ("della-Rosa"), nor
+ * after a hyphen that follows no particle ("Smith-Jones", "Ng-Lee"), nor with
+ * nothing or a lowercase letter after the hyphen ("Al-", "al-awlaki"). */
+static void test_names_particle_hyphen(void **state)
+{
+    static const struct {
+        const char *text;
+        size_t last; /* where *last should be: from the text's start */
+    } cases[] = {
+        {"Anwar al-Awlaki", 9},  {"Anwar Al-Awlaki", 9}, {"Ann van-Dyke", 8},  {"Tom Ibn-Rushd", 8},
+        {"Mia della-Rosa", 4},  {"Bo Smith-Jones", 3},  {"Kim Ng-Lee", 4},    {"Jo Al-", 3},
+        {"Jo al-awlaki", 3},     {"Jo al-A", 6},         {"Jo de-", 3},        {"Ed xyz-Abc", 3},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t s = 0, e = strlen(cases[i].text), last = SIZE_MAX;
+        assert_int_equal(stance_names_bare(cases[i].text, &s, &e, &last), 2);
+        if (last != cases[i].last)
+            fail_msg("%s: last at %zu, not %zu", cases[i].text, last, cases[i].last);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_scan_gender),
         cmocka_unit_test(test_names_surname_from),
+        cmocka_unit_test(test_names_particle_hyphen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -529,6 +529,81 @@ static void test_wordix_long_runs_and_keys(void **state)
     stance_wordix_free(&ix);
 }
 
+/* stance_next_upper_or_high() against a byte loop: every byte value at every
+ * place of a 40-byte buffer (both sides of the sixteen-byte steps), from every
+ * start, with the buffer's end cut at every length; and stance_chunk_next()
+ * against stance_hspace() byte by byte on white space of every kind. */
+static void test_next_upper_or_high_and_chunks(void **state)
+{
+    char b[40];
+    (void)state;
+    for (int v = 0; v < 256; v++)
+        for (size_t at = 0; at < sizeof b; at += 3) {
+            memset(b, 'x', sizeof b);
+            b[at] = (char)v;
+            b[(at * 7 + 5) % sizeof b] = 'q';
+            for (size_t len = 0; len <= sizeof b; len += (len < 20 ? 1 : 7))
+                for (size_t i = 0; i <= len; i += (i < 18 ? 1 : 5)) {
+                    size_t want = i;
+                    while (want < len && !((unsigned char)b[want] >= 0x80 || (b[want] >= 'A' && b[want] <= 'Z')))
+                        want++;
+                    assert_int_equal(stance_next_upper_or_high(b, i, len), want);
+                }
+        }
+    {
+        const char t[] = "Ann\xc2\xa0Lee\xe2\x80\x82said\xc2\xa9x\xe2\x80\x94y\t\v Zed\xe2\x80\x8a";
+        const char *want[] = {"Ann", "Lee", "said\xc2\xa9x\xe2\x80\x94y", "Zed"};
+        size_t i = 0, ws, we, n = 0, len = sizeof t - 1;
+        while (stance_chunk_next(t, &i, len, len, &ws, &we)) {
+            assert_true(n < 4);
+            assert_int_equal(we - ws, strlen(want[n]));
+            assert_memory_equal(t + ws, want[n], we - ws);
+            assert_true(we == len || stance_hspace(t, we, len));
+            n++;
+        }
+        assert_int_equal(n, 4);
+    }
+    {
+        /* random texts of letters, white space of every kind, line breaks,
+         * control bytes and other non-ASCII characters: the same chunks as a
+         * byte-by-byte reference, from every start, with every end */
+        static const char *const piece[] = {"a", "Bc", "defghijk", " ", "\t", "\n", "\r", "\xc2\xa0", "\xe2\x80\x82",
+                                            "\xe2\x80\x94", "\xc3\xa9", "\x01", "!", "\xe2\x80\x8a", "\xc2"};
+        char t[64];
+        uint64_t r = 0x9e3779b97f4a7c15u;
+        for (int round = 0; round < 3000; round++) {
+            size_t len = 0;
+            while (len < 40) {
+                const char *p;
+                r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+                p = piece[r % (sizeof piece / sizeof *piece)];
+                memcpy(t + len, p, strlen(p));
+                len += strlen(p);
+            }
+            for (size_t e = 0; e <= len; e += 1 + round % 3) {
+                size_t i = round % 5, ri = i, ws, we;
+                for (;;) {
+                    size_t rws, rwe, h;
+                    int got = stance_chunk_next(t, &i, e, len, &ws, &we), want;
+                    while (ri < e && (h = (size_t)stance_hspace(t, ri, len)))
+                        ri += h;
+                    want = ri < e;
+                    assert_int_equal(got, want);
+                    if (!want)
+                        break;
+                    rws = ri;
+                    while (ri < e && !stance_hspace(t, ri, len))
+                        ri++;
+                    rwe = ri;
+                    assert_int_equal(ws, rws);
+                    assert_int_equal(we, rwe);
+                    assert_int_equal(i, ri);
+                }
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_wordix_same_answers),
         cmocka_unit_test(test_wordix_holds_the_words),
         cmocka_unit_test(test_wordix_long_runs_and_keys),
+        cmocka_unit_test(test_next_upper_or_high_and_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
