@@ -316,6 +316,32 @@ int stance_spaces_only(const char *t, size_t a, size_t b)
     return 1;
 }
 
+/* A lowercase noun the article uses as a role beside a name, though no role
+ * of the table ("referee Aidan Crowe", "Aidan Crowe, the referee,"): ASCII
+ * letters, 4 to 15 of them, an agent noun's ending (-er, -or, -ee, -ist,
+ * -ian, -man), and no word of the lexicon but a role, person or staff noun
+ * (no function word: "other", "after"). Its tie is a head tie (head_tie()). */
+static int free_role_noun(const char *t, size_t ws, size_t we)
+{
+    uint64_t cls;
+    size_t n = we - ws;
+    if (n < 4 || n > 15)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        if (t[i] < 'a' || t[i] > 'z')
+            return 0;
+    if ((t[we - 1] == 's' && t[we - 2] != 's') || (t[we - 2] == 'e' && t[we - 1] == 'd') ||
+        (t[we - 2] == 'l' && t[we - 1] == 'y') || stance_word_is(t, we - 3, we, "ing"))
+        return 0;
+    if (!stance_word_is(t, we - 2, we, "er") && !stance_word_is(t, we - 2, we, "or") &&
+        !stance_word_is(t, we - 2, we, "ee") && !stance_word_is(t, we - 3, we, "ist") &&
+        !stance_word_is(t, we - 3, we, "ian") && !stance_word_is(t, we - 3, we, "man"))
+        return 0; /* a noun for a person who does something: referee, councillor, striker, analyst */
+    cls = stance_lex_classes_lower(t + ws, n);
+    return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN))) == 0 &&
+           !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
+}
+
 /* ", the <words>," after a name at @p end: a role (its head word: the last
  * word, or the one before "of"/"for"/"at"/"in") and, with "the" and two or
  * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
@@ -353,6 +379,9 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
+    } else if (det_the && nw == 1 && free_role_noun(t, hs, he)) { /* "Aidan Crowe, the referee," */
+        if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
+            return STANCE_ERR_NOMEM;
     }
     if (det_the && nw >= 2 && add_tie(m, NULL, (stance_span){first, pos}, end, ent, STANCE_MR_EPITHET))
         return STANCE_ERR_NOMEM;
@@ -427,6 +456,16 @@ static const role_word *role_of_office(const char *t, size_t ws, size_t we, cons
     return rw;
 }
 
+/* Is the word at @p ws a noun phrase's own head ("the decision Clinton
+ * made", "to access Clinton"), not a title: after "to" or a determiner? */
+static int object_noun(const char *t, size_t ws)
+{
+    size_t ps, pe;
+    return stance_word_before(t, ws, &ps, &pe) &&
+           (stance_word_is(t, ps, pe, "to") || determiner(t, ps, pe) ||
+            (stance_lex_classes_lower(t + ps, pe - ps) & (STANCE_LX(DET) | STANCE_LX(PRONOUN))));
+}
+
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
 static int find_ties(mstate *m)
@@ -452,6 +491,10 @@ static int find_ties(mstate *m)
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
+                } else if (!rw && t[i - 1] != '.' && free_role_noun(t, ws, we) && !object_noun(t, ws)) {
+                    /* "referee Aidan Crowe": a head tie to the word */
+                    if ((m->heads.n++, add_tie(m, NULL, (stance_span){ws, we}, s, ei, rule)))
+                        return STANCE_ERR_NOMEM;
                 }
             }
             if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, stance_role_or_person, NULL, &h)) {
@@ -634,7 +677,7 @@ static int index_heads(mstate *m)
     for (size_t i = 0; i < m->n_ties; i++) {
         const tie *ti = &m->ties[i];
         size_t d = 0, n = ti->phrase.end - ti->phrase.start;
-        if (ti->role || ti->rule != STANCE_MR_ROLE_APPOSITION)
+        if (ti->role || ti->rule == STANCE_MR_EPITHET)
             continue;
         while (d < h->nw && !(m->ties[h->words[d]].phrase.end - m->ties[h->words[d]].phrase.start == n &&
                               stance_ascii_caseeq(m->t + m->ties[h->words[d]].phrase.start, m->t + ti->phrase.start, n)))

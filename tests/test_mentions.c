@@ -186,6 +186,15 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Elena Diaz", "the mayor", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Sam Ito", "the treasurer", 1, TITLE, STANCE_MR_ROLE_APPOSITION}}},
+    /* link16: a role noun of no table, by the article's own tie (an agent noun's ending) */
+    {"a role noun of no table before a name or in apposition; not a noun after a determiner",
+     "Coach Tom Park accused referee Sam Ito of bias. Later the referee left. Elena Diaz, the groundsman, "
+     "spoke. The groundsman waited. The designer Park hired stayed, and the designer was paid.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Sam Ito", "the referee", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Elena Diaz", "The groundsman", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "the designer", 0, NOT_A_MENTION, 0}}},
     /* tidy3: a description ending at the comma before the name (stance_apposed_head, as for speakers) */
     {"role apposed before the name: \"the chief executive of X, NAME,\"",
      "State Senator Mara Oyel questioned the chief executive of Skyridge Airways, Bernard Lisle, on Monday. "
