@@ -275,7 +275,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
                                         "pair", "addressee-recent", "demonym", "first-name", "short-form",
-                                        "pronoun-pair", "pronoun-continued"};
+                                        "pronoun-pair", "pronoun-continued", "age-apposition"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -342,6 +342,17 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
 }
 
+/* An age: one to three digits, t[ws, we). */
+static int age_digits(const char *t, size_t ws, size_t we)
+{
+    if (we <= ws || we - ws > 3)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* ", the <words>," after a name at @p end: a role (its head word: the last
  * word, or the one before "of"/"for"/"at"/"in") and, with "the" and two or
  * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
@@ -355,6 +366,8 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         pos++;
     if (pos >= m->len || t[pos] != ',' || !stance_word_after(t, m->len, pos + 1, &ws, &we))
         return STANCE_OK;
+    if (age_digits(t, ws, we) && we < m->len && t[we] == ',') /* "Darren Pike, 54," */
+        return add_tie(m, NULL, (stance_span){ws, we}, end, ent, STANCE_MR_AGE);
     det_the = stance_word_is(t, ws, we, "the");
     if (!det_the && !stance_word_is(t, ws, we, "a") && !stance_word_is(t, ws, we, "an"))
         return STANCE_OK;
@@ -677,7 +690,7 @@ static int index_heads(mstate *m)
     for (size_t i = 0; i < m->n_ties; i++) {
         const tie *ti = &m->ties[i];
         size_t d = 0, n = ti->phrase.end - ti->phrase.start;
-        if (ti->role || ti->rule == STANCE_MR_EPITHET)
+        if (ti->role || ti->rule == STANCE_MR_EPITHET || ti->rule == STANCE_MR_AGE)
             continue;
         while (d < h->nw && !(m->ties[h->words[d]].phrase.end - m->ties[h->words[d]].phrase.start == n &&
                               stance_ascii_caseeq(m->t + m->ties[h->words[d]].phrase.start, m->t + ti->phrase.start, n)))
@@ -703,6 +716,35 @@ static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
             return h->last[d] == SIZE_MAX ? -1 : (long)h->last[d];
     }
     return -1;
+}
+
+#define AGE_TIES_BACK 512 /* ties an age epithet looks back over (the search stays linear) */
+
+/* "the 54-year-old" (t[ws, we) after "the" at @p the_s): the actor of the
+ * latest tie of that age among the AGE_TIES_BACK ties before it ("Darren
+ * Pike, 54,"), as an epithet (rule age-apposition). */
+static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
+{
+    size_t d = 0, lo = 0, hi = m->n_ties;
+    while (ws + d < we && m->t[ws + d] >= '0' && m->t[ws + d] <= '9')
+        d++;
+    if (!d || d > 3 || we - ws != d + 9 || !stance_word_is(m->t, ws + d, we, "-year-old"))
+        return STANCE_OK;
+    while (lo < hi) { /* ties before the_s (sorted by pos) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->ties[mid].pos <= the_s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo, n = 0; k-- > 0 && n < AGE_TIES_BACK;) {
+        const tie *ti = &m->ties[k];
+        if (n++, ti->rule != STANCE_MR_AGE)
+            continue;
+        if (ti->phrase.end - ti->phrase.start == d && memcmp(m->t + ti->phrase.start, m->t + ws, d) == 0)
+            return stance_mentions_add(&m->ents->e[ti->ent], the_s, we, STANCE_MK_EPITHET, STANCE_MR_AGE);
+    }
+    return STANCE_OK;
 }
 
 /* Does a name apposed to the words before @p pos follow, closed by a comma
@@ -806,6 +848,9 @@ static int scan_words(mstate *m)
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
+        if (nmod == 0 && lc == 0 && we - ws >= 10 && we - ws <= 12 && t[ws] >= '0' && t[ws] <= '9' &&
+            age_tie(m, ws, we, the_s))
+            return STANCE_ERR_NOMEM;
         if (nmod == 0 && we - ws >= 4 && lc > 0 && t[we - 1] == 's' && m->ents->ix &&
             family_at(m, the_s, ws, we))
             return STANCE_ERR_NOMEM;

@@ -121,6 +121,7 @@ static void test_mentions_tables_sorted(void **state)
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_CONTINUED), "pronoun-continued");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_AGE), "age-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_PAIR), "pronoun-pair");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
@@ -195,6 +196,18 @@ static const mention_case MENTION_CASES[] = {
      {{"Sam Ito", "the referee", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Elena Diaz", "The groundsman", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Tom Park", "the designer", 0, NOT_A_MENTION, 0}}},
+    /* link16: an age apposition ties "the <age>-year-old"; "you" after "told" it is that person */
+    {"\"the 54-year-old\" after \"Name, 54,\", and the addressee it makes; not another age",
+     "Tom Park, 54, admitted fraud. Sam Ito, 61, spoke for him.\n\n"
+     "Judge Elena Diaz told the 54-year-old: \"You were trusted.\" The 61-year-old nodded, "
+     "and the 40-year-old left.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "the 54-year-old", 0, STANCE_MK_EPITHET, STANCE_MR_AGE},
+      {"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
+      {"Sam Ito", "The 61-year-old", 0, STANCE_MK_EPITHET, STANCE_MR_AGE},
+      {"Tom Park", "the 40-year-old", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the 40-year-old", 0, NOT_A_MENTION, 0}}},
     /* tidy3: a description ending at the comma before the name (stance_apposed_head, as for speakers) */
     {"role apposed before the name: \"the chief executive of X, NAME,\"",
      "State Senator Mara Oyel questioned the chief executive of Skyridge Airways, Bernard Lisle, on Monday. "
