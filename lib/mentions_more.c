@@ -983,15 +983,21 @@ static int plural_np_at(const char *t, size_t i, size_t lim)
 }
 
 /* Does the sentence from @p ps (to @p p) open with a plural noun phrase, or
- * have one right after its first comma? */
+ * have one right after its first comma, or open a quote after its last
+ * colon ("Dube wrote: \"The failings were ...")? */
 static int plural_subject(const char *t, size_t ps, size_t p)
 {
     const char *comma;
+    size_t colon = p;
     ps = past_opening(t, ps, p);
     if (plural_np_at(t, ps, p))
         return 1;
     comma = memchr(t + ps, ',', p - ps); /* after an opening phrase: "To Park, the four officials ..." */
-    return comma && plural_np_at(t, past_opening(t, (size_t)(comma - t) + 1, p), p);
+    if (comma && plural_np_at(t, past_opening(t, (size_t)(comma - t) + 1, p), p))
+        return 1;
+    while (colon > ps && t[colon - 1] != ':')
+        colon--;
+    return colon > ps && plural_np_at(t, past_opening(t, colon, p), p);
 }
 
 int stance_plural_subject_before(const char *t, size_t ws, size_t floor)

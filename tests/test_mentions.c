@@ -711,6 +711,13 @@ static const mention_case MENTION_CASES[] = {
       {"Velmora Rifle Association", "they", 0, NOT_A_MENTION, 0},
       {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
+    /* link16 */
+    {"\"they\" right after a quoted sentence opened after a colon by a plural noun phrase means those",
+     "The report, by the Harbor Board, found that officers had received calls. Its author, Chief Inspector "
+     "Elena Diaz, wrote: \"The failings were not the fault of one officer. They were the result of a culture.\"\n",
+     {{"Harbor Board", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Harbor Board", "They", 0, NOT_A_MENTION, 0}, {"Harbor Board", NULL, 0, N_MORE, 0}}},
     {"\"they\" in or right after a sentence whose subject is a plural noun phrase means those (after an opening "
      "phrase and a comma too; in the same sentence too); not a plural after the verb",
      "The Velmora Rifle Association met on Monday.\n\n"
