@@ -978,14 +978,52 @@ int stance_person_like(const stance_ent *e)
     return 1;
 }
 
+/* Is the name mention [s, p) written after "the" ("the Kesh Republic has",
+ * "by the Harbor Board."), a name no person's is, and not as a modifier ("the
+ * Tom Park campaign": a lowercase word after it that is no verb, preposition
+ * or conjunction)? */
+static int after_the(const char *t, size_t len, size_t s, size_t p)
+{
+    const uint64_t goes_on = STANCE_LX(APPOS_STOP) | STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(MODAL) |
+                             STANCE_LX(BE_AUX) | STANCE_LX(REL);
+    size_t ws, we;
+    if (!stance_word_before(t, s, &ws, &we) || !stance_word_is(t, ws, we, "the") || !stance_spaces_only(t, we, s))
+        return 0;
+    if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws) || t[ws] < 'a' || t[ws] > 'z')
+        return 1;
+    return (stance_lex_classes_lower(t + ws, we - ws) & goes_on) != 0;
+}
+
+/* Is the name mention [s, p) the subject of a plural verb ("Save the Marl have
+ * been right", "Corvane Foods are"): a group, not one person? Not after a
+ * conjunction, a comma or an auxiliary ("Park and Ito have", "did Park have"). */
+static int plural_verb_after(const char *t, size_t len, size_t s, size_t p)
+{
+    size_t ws, we, i = s;
+    if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws) ||
+        !(stance_word_is(t, ws, we, "have") || stance_word_is(t, ws, we, "are") || stance_word_is(t, ws, we, "were")))
+        return 0;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i > 0 && t[i - 1] == ',')
+        return 0;
+    return !stance_word_before(t, s, &ws, &we) ||
+           !(stance_lex_classes_lower(t + ws, we - ws) &
+             (STANCE_LX(CONJ) | STANCE_LX(MODAL) | STANCE_LX(BE_AUX) | STANCE_LX(APPOS_STOP) | STANCE_LX(DET)));
+}
+
 /* Does the article write a name mention of @p e as a thing: "X, which",
- * "X which", "X and its", "X, its"? A person is a "who" and a "his"/"her". */
+ * "X which", "X and its", "X, its", "the X" (after_the()), a plural verb
+ * after X (plural_verb_after())? A person is a "who" and a "his"/"her". */
 static int written_as_thing(const char *t, size_t len, const stance_ent *e)
 {
     for (size_t k = 0; k < e->n_mentions; k++) {
         size_t ws, we, p = e->mentions[k].end;
         if (e->kinds[k] > STANCE_MK_SURNAME)
             continue;
+        if (e->kinds[k] != STANCE_MK_SURNAME &&
+            (after_the(t, len, e->mentions[k].start, p) || plural_verb_after(t, len, e->mentions[k].start, p)))
+            return 1;
         if (p < len && t[p] == ',')
             p++;
         if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws))
