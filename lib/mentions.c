@@ -980,8 +980,8 @@ int stance_person_like(const stance_ent *e)
 
 /* Is the name mention [s, p) written after "the" ("the Kesh Republic has",
  * "by the Harbor Board."), a name no person's is, and not as a modifier ("the
- * Tom Park campaign": a lowercase word after it that is no verb, preposition
- * or conjunction)? */
+ * Tom Park campaign": a lowercase word after it that is no verb of the
+ * lexicon, -ed form, preposition or conjunction)? */
 static int after_the(const char *t, size_t len, size_t s, size_t p)
 {
     const uint64_t goes_on = STANCE_LX(APPOS_STOP) | STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(MODAL) |
@@ -991,7 +991,7 @@ static int after_the(const char *t, size_t len, size_t s, size_t p)
         return 0;
     if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws) || t[ws] < 'a' || t[ws] > 'z')
         return 1;
-    return (stance_lex_classes_lower(t + ws, we - ws) & goes_on) != 0;
+    return (stance_lex_classes_lower(t + ws, we - ws) & goes_on) != 0 || stance_word_is(t, we - 2, we, "ed");
 }
 
 /* Is the name mention [s, p) the subject of a plural verb ("Save the Marl have

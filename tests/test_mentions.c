@@ -712,6 +712,13 @@ static const mention_case MENTION_CASES[] = {
       {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     /* link16 */
+    {"a caller's actor written \"the X\" or with a plural verb (\"X have\") is no he/she/him",
+     "The Kessa Republic seized the boats on Monday. \"Dialogue does not bring him home,\" Elena Diaz said.\n\n"
+     "\"Save the Vale have been right about the river,\" Tom Park said. \"Now she agrees with them,\" Park said.\n",
+     {{"Kessa Republic", NULL, 0}, {"Save the Vale", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}},
+     4,
+     {{"Kessa Republic", "him", 0, NOT_A_MENTION, 0}, {"Save the Vale", "she", 0, NOT_A_MENTION, 0},
+      {"Elena Diaz", "she", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"\"they\" right after a quoted sentence opened after a colon by a plural noun phrase means those",
      "The report, by the Harbor Board, found that officers had received calls. Its author, Chief Inspector "
      "Elena Diaz, wrote: \"The failings were not the fault of one officer. They were the result of a culture.\"\n",
