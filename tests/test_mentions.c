@@ -712,6 +712,11 @@ static const mention_case MENTION_CASES[] = {
       {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     /* link16 */
+    {"\"they\" right after a sentence opened by a bare plural (\"Voting rights advocates have\") means those",
+     "The Harbor Board upheld the ruling. Voting rights advocates have expressed concern. They cite the law.\n",
+     {{"Harbor Board", NULL, 0}},
+     1,
+     {{"Harbor Board", "They", 0, NOT_A_MENTION, 0}, {"Harbor Board", NULL, 0, N_MORE, 0}}},
     {"a caller's actor written \"the X\" or with a plural verb (\"X have\") is no he/she/him",
      "The Kessa Republic seized the boats on Monday. \"Dialogue does not bring him home,\" Elena Diaz said.\n\n"
      "\"Save the Vale have been right about the river,\" Tom Park said. \"Now she agrees with them,\" Park said.\n",
