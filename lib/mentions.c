@@ -275,7 +275,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
                                         "pair", "addressee-recent", "demonym", "first-name", "short-form",
-                                        "pronoun-pair", "pronoun-continued"};
+                                        "pronoun-pair", "pronoun-continued", "age-apposition"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -316,6 +316,43 @@ int stance_spaces_only(const char *t, size_t a, size_t b)
     return 1;
 }
 
+/* A lowercase noun the article uses as a role beside a name, though no role
+ * of the table ("referee Aidan Crowe", "Aidan Crowe, the referee,"): ASCII
+ * letters, 4 to 15 of them, an agent noun's ending (-er, -or, -ee, -ist,
+ * -ian, -man), and no word of the lexicon but a role, person or staff noun
+ * (no function word: "other", "after"). Its tie is a head tie (head_tie()). */
+static int free_role_noun(const char *t, size_t ws, size_t we)
+{
+    uint64_t cls;
+    size_t n = we - ws;
+    if (n < 4 || n > 15)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        if (t[i] < 'a' || t[i] > 'z')
+            return 0;
+    if ((t[we - 1] == 's' && t[we - 2] != 's') || (t[we - 2] == 'e' && t[we - 1] == 'd') ||
+        (t[we - 2] == 'l' && t[we - 1] == 'y') || stance_word_is(t, we - 3, we, "ing"))
+        return 0;
+    if (!stance_word_is(t, we - 2, we, "er") && !stance_word_is(t, we - 2, we, "or") &&
+        !stance_word_is(t, we - 2, we, "ee") && !stance_word_is(t, we - 3, we, "ist") &&
+        !stance_word_is(t, we - 3, we, "ian") && !stance_word_is(t, we - 3, we, "man"))
+        return 0; /* a noun for a person who does something: referee, councillor, striker, analyst */
+    cls = stance_lex_classes_lower(t + ws, n);
+    return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN))) == 0 &&
+           !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
+}
+
+/* An age: one to three digits, t[ws, we). */
+static int age_digits(const char *t, size_t ws, size_t we)
+{
+    if (we <= ws || we - ws > 3)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* ", the <words>," after a name at @p end: a role (its head word: the last
  * word, or the one before "of"/"for"/"at"/"in") and, with "the" and two or
  * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
@@ -329,6 +366,8 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         pos++;
     if (pos >= m->len || t[pos] != ',' || !stance_word_after(t, m->len, pos + 1, &ws, &we))
         return STANCE_OK;
+    if (age_digits(t, ws, we) && we < m->len && t[we] == ',') /* "Darren Pike, 54," */
+        return add_tie(m, NULL, (stance_span){ws, we}, end, ent, STANCE_MR_AGE);
     det_the = stance_word_is(t, ws, we, "the");
     if (!det_the && !stance_word_is(t, ws, we, "a") && !stance_word_is(t, ws, we, "an"))
         return STANCE_OK;
@@ -353,6 +392,9 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
+    } else if (det_the && nw == 1 && free_role_noun(t, hs, he)) { /* "Aidan Crowe, the referee," */
+        if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
+            return STANCE_ERR_NOMEM;
     }
     if (det_the && nw >= 2 && add_tie(m, NULL, (stance_span){first, pos}, end, ent, STANCE_MR_EPITHET))
         return STANCE_ERR_NOMEM;
@@ -427,6 +469,16 @@ static const role_word *role_of_office(const char *t, size_t ws, size_t we, cons
     return rw;
 }
 
+/* Is the word at @p ws a noun phrase's own head ("the decision Clinton
+ * made", "to access Clinton"), not a title: after "to" or a determiner? */
+static int object_noun(const char *t, size_t ws)
+{
+    size_t ps, pe;
+    return stance_word_before(t, ws, &ps, &pe) &&
+           (stance_word_is(t, ps, pe, "to") || determiner(t, ps, pe) ||
+            (stance_lex_classes_lower(t + ps, pe - ps) & (STANCE_LX(DET) | STANCE_LX(PRONOUN))));
+}
+
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
 static int find_ties(mstate *m)
@@ -452,6 +504,10 @@ static int find_ties(mstate *m)
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
+                } else if (!rw && t[i - 1] != '.' && free_role_noun(t, ws, we) && !object_noun(t, ws)) {
+                    /* "referee Aidan Crowe": a head tie to the word */
+                    if ((m->heads.n++, add_tie(m, NULL, (stance_span){ws, we}, s, ei, rule)))
+                        return STANCE_ERR_NOMEM;
                 }
             }
             if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, stance_role_or_person, NULL, &h)) {
@@ -634,7 +690,7 @@ static int index_heads(mstate *m)
     for (size_t i = 0; i < m->n_ties; i++) {
         const tie *ti = &m->ties[i];
         size_t d = 0, n = ti->phrase.end - ti->phrase.start;
-        if (ti->role || ti->rule != STANCE_MR_ROLE_APPOSITION)
+        if (ti->role || ti->rule == STANCE_MR_EPITHET || ti->rule == STANCE_MR_AGE)
             continue;
         while (d < h->nw && !(m->ties[h->words[d]].phrase.end - m->ties[h->words[d]].phrase.start == n &&
                               stance_ascii_caseeq(m->t + m->ties[h->words[d]].phrase.start, m->t + ti->phrase.start, n)))
@@ -660,6 +716,35 @@ static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
             return h->last[d] == SIZE_MAX ? -1 : (long)h->last[d];
     }
     return -1;
+}
+
+#define AGE_TIES_BACK 512 /* ties an age epithet looks back over (the search stays linear) */
+
+/* "the 54-year-old" (t[ws, we) after "the" at @p the_s): the actor of the
+ * latest tie of that age among the AGE_TIES_BACK ties before it ("Darren
+ * Pike, 54,"), as an epithet (rule age-apposition). */
+static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
+{
+    size_t d = 0, lo = 0, hi = m->n_ties;
+    while (ws + d < we && m->t[ws + d] >= '0' && m->t[ws + d] <= '9')
+        d++;
+    if (!d || d > 3 || we - ws != d + 9 || !stance_word_is(m->t, ws + d, we, "-year-old"))
+        return STANCE_OK;
+    while (lo < hi) { /* ties before the_s (sorted by pos) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->ties[mid].pos <= the_s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo, n = 0; k-- > 0 && n < AGE_TIES_BACK;) {
+        const tie *ti = &m->ties[k];
+        if (n++, ti->rule != STANCE_MR_AGE)
+            continue;
+        if (ti->phrase.end - ti->phrase.start == d && memcmp(m->t + ti->phrase.start, m->t + ws, d) == 0)
+            return stance_mentions_add(&m->ents->e[ti->ent], the_s, we, STANCE_MK_EPITHET, STANCE_MR_AGE);
+    }
+    return STANCE_OK;
 }
 
 /* Does a name apposed to the words before @p pos follow, closed by a comma
@@ -763,6 +848,9 @@ static int scan_words(mstate *m)
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
+        if (nmod == 0 && lc == 0 && we - ws >= 10 && we - ws <= 12 && t[ws] >= '0' && t[ws] <= '9' &&
+            age_tie(m, ws, we, the_s))
+            return STANCE_ERR_NOMEM;
         if (nmod == 0 && we - ws >= 4 && lc > 0 && t[we - 1] == 's' && m->ents->ix &&
             family_at(m, the_s, ws, we))
             return STANCE_ERR_NOMEM;
@@ -890,14 +978,52 @@ int stance_person_like(const stance_ent *e)
     return 1;
 }
 
+/* Is the name mention [s, p) written after "the" ("the Kesh Republic has",
+ * "by the Harbor Board."), a name no person's is, and not as a modifier ("the
+ * Tom Park campaign": a lowercase word after it that is no verb of the
+ * lexicon, -ed form, preposition or conjunction)? */
+static int after_the(const char *t, size_t len, size_t s, size_t p)
+{
+    const uint64_t goes_on = STANCE_LX(APPOS_STOP) | STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(MODAL) |
+                             STANCE_LX(BE_AUX) | STANCE_LX(REL);
+    size_t ws, we;
+    if (!stance_word_before(t, s, &ws, &we) || !stance_word_is(t, ws, we, "the") || !stance_spaces_only(t, we, s))
+        return 0;
+    if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws) || t[ws] < 'a' || t[ws] > 'z')
+        return 1;
+    return (stance_lex_classes_lower(t + ws, we - ws) & goes_on) != 0 || stance_word_is(t, we - 2, we, "ed");
+}
+
+/* Is the name mention [s, p) the subject of a plural verb ("Save the Marl have
+ * been right", "Corvane Foods are"): a group, not one person? Not after a
+ * conjunction, a comma or an auxiliary ("Park and Ito have", "did Park have"). */
+static int plural_verb_after(const char *t, size_t len, size_t s, size_t p)
+{
+    size_t ws, we, i = s;
+    if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws) ||
+        !(stance_word_is(t, ws, we, "have") || stance_word_is(t, ws, we, "are") || stance_word_is(t, ws, we, "were")))
+        return 0;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i > 0 && t[i - 1] == ',')
+        return 0;
+    return !stance_word_before(t, s, &ws, &we) ||
+           !(stance_lex_classes_lower(t + ws, we - ws) &
+             (STANCE_LX(CONJ) | STANCE_LX(MODAL) | STANCE_LX(BE_AUX) | STANCE_LX(APPOS_STOP) | STANCE_LX(DET)));
+}
+
 /* Does the article write a name mention of @p e as a thing: "X, which",
- * "X which", "X and its", "X, its"? A person is a "who" and a "his"/"her". */
+ * "X which", "X and its", "X, its", "the X" (after_the()), a plural verb
+ * after X (plural_verb_after())? A person is a "who" and a "his"/"her". */
 static int written_as_thing(const char *t, size_t len, const stance_ent *e)
 {
     for (size_t k = 0; k < e->n_mentions; k++) {
         size_t ws, we, p = e->mentions[k].end;
         if (e->kinds[k] > STANCE_MK_SURNAME)
             continue;
+        if (e->kinds[k] != STANCE_MK_SURNAME &&
+            (after_the(t, len, e->mentions[k].start, p) || plural_verb_after(t, len, e->mentions[k].start, p)))
+            return 1;
         if (p < len && t[p] == ',')
             p++;
         if (!stance_word_after(t, len, p, &ws, &we) || !stance_spaces_only(t, p, ws))

@@ -58,6 +58,7 @@ enum {
     STANCE_MR_SHORT_FORM,      /* a passed actor's leading word(s) alone ("Brightline" of "Brightline Foods") */
     STANCE_MR_PRONOUN_PAIR,    /* they/them/their -> the two persons just before ("Park and Ito") (mentions_pron.c) */
     STANCE_MR_PRONOUN_CONTINUED, /* "It", he/she opening a quote -> the actor opening the speaker's quote before */
+    STANCE_MR_AGE,             /* "the 54-year-old" after "<Name>, 54," (mentions.c) */
     STANCE_MR_COUNT
 };
 

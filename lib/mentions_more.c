@@ -963,15 +963,20 @@ static size_t past_opening(const char *t, size_t i, size_t lim)
     return i;
 }
 
-/* A noun phrase "<determiner> <up to 3 lowercase words> <plural>" at @p i,
+/* A noun phrase "<determiner> <up to 3 lowercase words> <plural>" at @p i
+ * (or a capitalised word of no lexicon class for the determiner),
  * the plural followed by a lowercase word (its verb: "The deportation centers
  * are", "the four male officials and")? */
 static int plural_np_at(const char *t, size_t i, size_t lim)
 {
     size_t ws, we;
-    if (!stance_word_after(t, lim, i, &ws, &we) || ws != i ||
-        !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(DET)))
+    uint64_t cls;
+    if (!stance_word_after(t, lim, i, &ws, &we) || ws != i)
         return 0;
+    cls = stance_lex_classes_lower(t + ws, we - ws);
+    if (!(cls & STANCE_LX(DET)) && !(t[ws] >= 'A' && t[ws] <= 'Z' && we - ws >= 3 && !(cls & STANCE_LX_KNOWN) &&
+                                     stance_letter_case(t, ws + 1, lim) < 0))
+        return 0; /* "The centers are", or a bare plural opening the sentence: "Voting rights advocates have" */
     for (int n = 0; n < 4 && stance_word_after(t, lim, we, &ws, &we) && ws <= lim; n++) {
         size_t ns, ne;
         if (!(t[ws] >= 'a' && t[ws] <= 'z') && !(t[ws] >= '0' && t[ws] <= '9'))
@@ -983,15 +988,21 @@ static int plural_np_at(const char *t, size_t i, size_t lim)
 }
 
 /* Does the sentence from @p ps (to @p p) open with a plural noun phrase, or
- * have one right after its first comma? */
+ * have one right after its first comma, or open a quote after its last
+ * colon ("Dube wrote: \"The failings were ...")? */
 static int plural_subject(const char *t, size_t ps, size_t p)
 {
     const char *comma;
+    size_t colon = p;
     ps = past_opening(t, ps, p);
     if (plural_np_at(t, ps, p))
         return 1;
     comma = memchr(t + ps, ',', p - ps); /* after an opening phrase: "To Park, the four officials ..." */
-    return comma && plural_np_at(t, past_opening(t, (size_t)(comma - t) + 1, p), p);
+    if (comma && plural_np_at(t, past_opening(t, (size_t)(comma - t) + 1, p), p))
+        return 1;
+    while (colon > ps && t[colon - 1] != ':')
+        colon--;
+    return colon > ps && plural_np_at(t, past_opening(t, colon, p), p);
 }
 
 int stance_plural_subject_before(const char *t, size_t ws, size_t floor)

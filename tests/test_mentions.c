@@ -121,6 +121,7 @@ static void test_mentions_tables_sorted(void **state)
     assert_string_equal(stance_mention_rule_name(STANCE_MR_EPITHET), "epithet-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_DEMONYM), "demonym");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_CONTINUED), "pronoun-continued");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_AGE), "age-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_PAIR), "pronoun-pair");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
@@ -186,6 +187,27 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Elena Diaz", "the mayor", 1, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Sam Ito", "the treasurer", 1, TITLE, STANCE_MR_ROLE_APPOSITION}}},
+    /* link16: a role noun of no table, by the article's own tie (an agent noun's ending) */
+    {"a role noun of no table before a name or in apposition; not a noun after a determiner",
+     "Coach Tom Park accused referee Sam Ito of bias. Later the referee left. Elena Diaz, the groundsman, "
+     "spoke. The groundsman waited. The designer Park hired stayed, and the designer was paid.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Sam Ito", "the referee", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Elena Diaz", "The groundsman", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "the designer", 0, NOT_A_MENTION, 0}}},
+    /* link16: an age apposition ties "the <age>-year-old"; "you" after "told" it is that person */
+    {"\"the 54-year-old\" after \"Name, 54,\", and the addressee it makes; not another age",
+     "Tom Park, 54, admitted fraud. Sam Ito, 61, spoke for him.\n\n"
+     "Judge Elena Diaz told the 54-year-old: \"You were trusted.\" The 61-year-old nodded, "
+     "and the 40-year-old left.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "the 54-year-old", 0, STANCE_MK_EPITHET, STANCE_MR_AGE},
+      {"Tom Park", "You", 0, PRONOUN, STANCE_MR_ADDRESSEE},
+      {"Sam Ito", "The 61-year-old", 0, STANCE_MK_EPITHET, STANCE_MR_AGE},
+      {"Tom Park", "the 40-year-old", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the 40-year-old", 0, NOT_A_MENTION, 0}}},
     /* tidy3: a description ending at the comma before the name (stance_apposed_head, as for speakers) */
     {"role apposed before the name: \"the chief executive of X, NAME,\"",
      "State Senator Mara Oyel questioned the chief executive of Skyridge Airways, Bernard Lisle, on Monday. "
@@ -689,6 +711,25 @@ static const mention_case MENTION_CASES[] = {
       {"Velmora Rifle Association", "they", 0, NOT_A_MENTION, 0},
       {"Velmora Rifle Association", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL},
       {"Velmora Rifle Association", "their", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
+    /* link16 */
+    {"\"they\" right after a sentence opened by a bare plural (\"Voting rights advocates have\") means those",
+     "The Harbor Board upheld the ruling. Voting rights advocates have expressed concern. They cite the law.\n",
+     {{"Harbor Board", NULL, 0}},
+     1,
+     {{"Harbor Board", "They", 0, NOT_A_MENTION, 0}, {"Harbor Board", NULL, 0, N_MORE, 0}}},
+    {"a caller's actor written \"the X\" or with a plural verb (\"X have\") is no he/she/him",
+     "The Kessa Republic seized the boats on Monday. \"Dialogue does not bring him home,\" Elena Diaz said.\n\n"
+     "\"Save the Vale have been right about the river,\" Tom Park said. \"Now she agrees with them,\" Park said.\n",
+     {{"Kessa Republic", NULL, 0}, {"Save the Vale", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}},
+     4,
+     {{"Kessa Republic", "him", 0, NOT_A_MENTION, 0}, {"Save the Vale", "she", 0, NOT_A_MENTION, 0},
+      {"Elena Diaz", "she", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"\"they\" right after a quoted sentence opened after a colon by a plural noun phrase means those",
+     "The report, by the Harbor Board, found that officers had received calls. Its author, Chief Inspector "
+     "Elena Diaz, wrote: \"The failings were not the fault of one officer. They were the result of a culture.\"\n",
+     {{"Harbor Board", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Harbor Board", "They", 0, NOT_A_MENTION, 0}, {"Harbor Board", NULL, 0, N_MORE, 0}}},
     {"\"they\" in or right after a sentence whose subject is a plural noun phrase means those (after an opening "
      "phrase and a comma too; in the same sentence too); not a plural after the verb",
      "The Velmora Rifle Association met on Monday.\n\n"
