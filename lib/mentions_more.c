@@ -193,25 +193,6 @@ static long the_state(const stance_entityset *ents)
     return found;
 }
 
-/* The one actor named as a kingdom of the table ("the kingdom" in a quote
- * is that state: "Saudi Arabia", "Jordan"), or -1 (none, or several). */
-static long the_kingdom(const stance_entityset *ents)
-{
-    static const char *const kingdoms[] = {"Bahrain", "Belgium", "Britain", "Denmark", "Jordan", "Kuwait",
-                                           "Morocco", "Netherlands", "Norway", "Oman", "Saudi Arabia",
-                                           "Spain", "Sweden", "Thailand", "United Kingdom"};
-    long found = -1;
-    for (size_t i = 0; i < ents->n; i++)
-        for (size_t k = 0; k < sizeof kingdoms / sizeof kingdoms[0]; k++) {
-            if (strcmp(ents->e[i].name, kingdoms[k]) != 0)
-                continue;
-            if (found >= 0)
-                return -1;
-            found = (long)i;
-        }
-    return found;
-}
-
 /* The one actor whose name ends in " Party", or -1 (none, or several). */
 static long the_party(const stance_entityset *ents)
 {
@@ -279,14 +260,12 @@ static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, sta
 
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
-    long party = the_party(ents), state = the_state(ents), kingdom = the_kingdom(ents);
-    for (size_t qi = 0; (party >= 0 || state >= 0 || kingdom >= 0) && qi < quotes->n; qi++) {
+    long party = the_party(ents), state = the_state(ents);
+    for (size_t qi = 0; (party >= 0 || state >= 0) && qi < quotes->n; qi++) {
         size_t qs = quotes->q[qi].span.start, qe = quotes->q[qi].span.end;
         if ((party >= 0 && noun_words(&ents->e[party], t, qs, qe, "party", 0)) ||
             (state >= 0 && (noun_words(&ents->e[state], t, qs, qe, "state", 1) ||
-                            noun_words(&ents->e[state], t, qs, qe, "State", 1))) ||
-            (kingdom >= 0 && (noun_words(&ents->e[kingdom], t, qs, qe, "kingdom", 1) ||
-                              noun_words(&ents->e[kingdom], t, qs, qe, "Kingdom", 1))))
+                            noun_words(&ents->e[state], t, qs, qe, "State", 1))))
             return STANCE_ERR_NOMEM;
     }
     for (size_t i = 0; i < ents->n; i++) {

@@ -800,20 +800,6 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "Their", 0, NOT_A_MENTION, 0},                                                /* Park is one of them */
       {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0},                                             /* no "and" */
       {"Elena Diaz", "they would", 0, NOT_A_MENTION, 0}}}, /* names only: "Diaz and his aides" */
-    {"\"the kingdom\" in a quote is the one kingdom actor (a table); not \"the kingdom of ...\", not in narration",
-     "Jordan sent a letter on Monday, and the kingdom waited.\n\n\"Today the kingdom fights terror, and the "
-     "Kingdom's allies agree, unlike the kingdom of heaven,\" Tom Park said.\n",
-     {{"Jordan", NULL, 0}, {"Tom Park", NULL, 0}},
-     2,
-     {{"Jordan", "the kingdom", 1, TITLE, STANCE_MR_ORG_HEAD}, {"Jordan", "the Kingdom", 0, TITLE, STANCE_MR_ORG_HEAD},
-      {"Jordan", "the kingdom", 0, NOT_A_MENTION, 0}, /* narration */
-      {"Jordan", "the kingdom", 2, NOT_A_MENTION, 0}, /* "of heaven" */
-      {"Jordan", NULL, 2, N_MORE, 0}}},
-    {"\"the kingdom\" with two kingdom actors is neither",
-     "Jordan and Morocco met.\n\n\"Today the kingdom fights,\" Tom Park said.\n",
-     {{"Jordan", NULL, 0}, {"Morocco", NULL, 0}, {"Tom Park", NULL, 0}},
-     3,
-     {{"Jordan", NULL, 0, N_MORE, 0}, {"Morocco", NULL, 0, N_MORE, 0}}},
     {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
      "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
      "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
