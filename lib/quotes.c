@@ -1041,6 +1041,17 @@ static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
     return 0;
 }
 
+int stance_q_sent_end_at(ctx *c, size_t k, size_t lim, size_t floor)
+{
+    const char *t = c->t;
+    size_t j = k + 1;
+    if (k >= c->len || (t[k] != '.' && t[k] != '?' && t[k] != '!'))
+        return 0;
+    while (j < c->len && stance_hspace(t, j, c->len))
+        j += (size_t)stance_hspace(t, j, c->len);
+    return j >= c->len || t[j] == '\n' || q_sent_break(c, k + 1, lim, floor) != 0;
+}
+
 size_t stance_q_sent_start_plain(ctx *c, size_t pos, size_t floor)
 {
     size_t j;
