@@ -895,17 +895,33 @@ size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor)
     return i;
 }
 
-/* End of the sentence that contains @p pos (bounded). */
+static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor);
+
+/* End of the sentence that contains @p pos (bounded): a line break, or a
+ * [.?!] (with the closing marks right after it) where stance_q_sent_start()
+ * would start the next sentence (white space then a capital or an opening
+ * mark; not the dot of an abbreviation or initial: '... apology to Sen.
+ * Bernie Sanders'), or the end of the text or line after it. */
 size_t stance_q_sentence_end(ctx *c, size_t pos)
 {
     const char *t = c->t;
-    size_t lim = pos + WINDOW < c->len ? pos + WINDOW : c->len, i = pos;
+    size_t lim = pos + WINDOW < c->len ? pos + WINDOW : c->len, i = pos, j, floor = pos > WINDOW ? pos - WINDOW : 0;
     while (i < lim) {
         unsigned char b = (unsigned char)t[i];
         if (b == '\n')
             return i;
-        if ((b == '.' || b == '?' || b == '!') && (i + 1 >= c->len || t[i + 1] == '\n' || stance_hspace(t, i + 1, c->len)))
-            return i + 1;
+        if (b == '.' || b == '?' || b == '!') {
+            j = i + 1;
+            while (j < c->len && stance_hspace(t, j, c->len))
+                j += (size_t)stance_hspace(t, j, c->len);
+            if (j >= c->len || t[j] == '\n')
+                return i + 1;
+            if ((j = q_sent_break(c, i + 1, lim, floor)) != 0) {
+                while (j > i + 1 && stance_hspace(t, back1(t, j), c->len))
+                    j = back1(t, j);
+                return j; /* past its closing marks */
+            }
+        }
         i++;
     }
     return i;
@@ -1023,6 +1039,17 @@ static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
         !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
         return j;
     return 0;
+}
+
+int stance_q_sent_end_at(ctx *c, size_t k, size_t lim, size_t floor)
+{
+    const char *t = c->t;
+    size_t j = k + 1;
+    if (k >= c->len || (t[k] != '.' && t[k] != '?' && t[k] != '!'))
+        return 0;
+    while (j < c->len && stance_hspace(t, j, c->len))
+        j += (size_t)stance_hspace(t, j, c->len);
+    return j >= c->len || t[j] == '\n' || q_sent_break(c, k + 1, lim, floor) != 0;
 }
 
 size_t stance_q_sent_start_plain(ctx *c, size_t pos, size_t floor)

@@ -395,6 +395,11 @@ int stance_q_in_quote(ctx *c, size_t pos, size_t upto);
 int stance_q_is_subject(ctx *c, const stance_name *nm);
 int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor);
 size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);
+/* Does a sentence end at t[@p k], a '.', '?' or '!' (its closing marks, white
+ * space, then a capital or an opening mark before @p lim, as
+ * stance_q_sent_start() decides; not the dot of an abbreviation or initial,
+ * whose word starts after @p floor), or before a line break or the end? */
+int stance_q_sent_end_at(ctx *c, size_t k, size_t lim, size_t floor);
 size_t stance_q_sent_start_plain(ctx *c, size_t pos, size_t floor); /* the same byte by byte, for tests */
 int stance_q_word_before(ctx *c, size_t pos, size_t floor, size_t *ws, size_t *we);
 void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a);

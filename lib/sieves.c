@@ -1070,7 +1070,6 @@ static void attribute_direct(ctx *c, sv *v)
  * previous partial quote of the same sentence ('a "liar" and a "cheat"'). */
 static int attribute_partial(ctx *c, sv *v)
 {
-    const char *t = c->t;
     seg *q = v->q;
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     attr pa = q->a;
@@ -1098,7 +1097,7 @@ static int attribute_partial(ctx *c, sv *v)
         p->close_para == q->para) {
         int same = 1;
         for (size_t j = p->close; j < q->open; j++)
-            if ((t[j] == '.' || t[j] == '!' || t[j] == '?') && j + 1 < q->open && stance_hspace(t, j + 1, c->len))
+            if (stance_q_sent_end_at(c, j, q->open, p->close))
                 same = 0;
         if (same) {
             q->a = p->a;

@@ -996,8 +996,8 @@ int stance_q_cont_after_direct(ctx *c, const sv *v, const seg *p)
         p->a.how == STANCE_ATTR_INHERIT || p->close_para != q->para || q->open - p->close > 200)
         return 0;
     for (size_t k = p->close; k < q->open; k++)
-        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?') {
-            ends += k + 1 < q->open && stance_hspace(c->t, k + 1, c->len);
+        if (stance_q_sent_end_at(c, k, q->open, p->close)) {
+            ends++;
             ss = k + 1;
         }
     if (ends != 1)
@@ -1062,7 +1062,7 @@ int stance_q_same_sent_after_direct(ctx *c, const seg *q, const seg *p)
     if (e <= p->cs || c->t[e - 1] == '.' || c->t[e - 1] == '!' || c->t[e - 1] == '?')
         return 0;
     for (size_t k = p->close; k < q->open; k++)
-        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+        if (c->t[k] == ';' || c->t[k] == '\n' || stance_q_sent_end_at(c, k, q->open, p->close))
             return 0;
     return 1;
 }

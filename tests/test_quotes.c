@@ -374,6 +374,26 @@ static void test_quotes_context_span(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* The context goes on past a title's or an initial's dot to the sentence's
+ * end: the objects of the attribution ('an apology to Sen. Lia Moreno') are
+ * in it; it stops at the real sentence end. */
+static void test_quotes_context_past_title(void **state)
+{
+    run r;
+    const char *text = "\"I was wrong,\" Tom Veld wrote in an apology to Sen. Lia Moreno and Dr. J. Amos on "
+                       "Friday. Next sentence here.\n";
+    const stance_rawquote *q;
+    extract(state, text, 0, &r);
+    q = find(&r, "I was wrong");
+    assert_int_equal(q->context.end, (size_t)(strstr(text, " Next") - text));
+    stance_quotelist_clear(&r.l);
+    text = "\"It holds,\" Ana Ruiz said of the plan. \"Then it failed.\" More text.\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "It holds");
+    assert_int_equal(q->context.end, (size_t)(strstr(text, " \"Then") - text));
+    stance_quotelist_clear(&r.l);
+}
+
 static void test_quotes_according_to_and_name_colon(void **state)
 {
     run r;
@@ -1688,6 +1708,7 @@ int main(void)
         cmocka_unit_test(test_quotes_unbalanced_marks),
         cmocka_unit_test(test_quotes_apostrophes),
         cmocka_unit_test(test_quotes_context_span),
+        cmocka_unit_test(test_quotes_context_past_title),
         cmocka_unit_test(test_quotes_according_to_and_name_colon),
         cmocka_unit_test(test_quotes_participle_subject),
         cmocka_unit_test(test_quotes_colon_subject),
