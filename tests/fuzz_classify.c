@@ -130,6 +130,12 @@ static char *take(const uint8_t **p, const uint8_t *end)
     return s;
 }
 
+/* Empty or only ASCII white space (the library refuses such a name or alias). */
+static int blank(const char *s)
+{
+    return s[strspn(s, " \t\n\v\f\r")] == '\0';
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const uint8_t *p = data, *end = data + size;
@@ -220,10 +226,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(res == NULL);
         FUZZ_CHECK(err.code == rc && err.message[0] && memchr(err.message, '\0', sizeof err.message));
         FUZZ_CHECK(rc == STANCE_ERR_UTF8 || rc == STANCE_ERR_LIMIT || rc == STANCE_ERR_INVALID);
-        if (rc == STANCE_ERR_INVALID) { /* only an empty actor name is invalid here */
+        if (rc == STANCE_ERR_INVALID) { /* only a blank (empty or white-space) actor name or alias is invalid here */
             int empty = 0;
-            for (size_t a = 0; a < n_actors; a++)
-                empty |= actors[a].name[0] == '\0';
+            for (size_t a = 0; a < n_actors; a++) {
+                empty |= blank(actors[a].name);
+                for (size_t k = 0; k < actors[a].n_aliases && k < 3; k++)
+                    empty |= blank(actors[a].aliases[k]);
+            }
             FUZZ_CHECK(empty);
         }
         if (rc == STANCE_ERR_LIMIT)
