@@ -219,7 +219,7 @@ int stance_run_gender(const stance_namelist *l, const char *text, const stance_n
     int g = STANCE_G_UNKNOWN;
     if (nm->gender != STANCE_G_UNKNOWN || nm->ntok != 1 || !l->by_last)
         return nm->gender;
-    lo = stance_names_surname_from(l, text, nm->last, nm->last_end); /* the first run with this surname */
+    lo = stance_names_surname_at(l, text, text + nm->last, nm->last_end - nm->last); /* the first run with this surname */
     for (size_t n = 0; lo < l->n && n < 64; lo++, n++) { /* longer runs of that surname: one gender only */
         const stance_name *c = &l->v[l->by_last[lo]];
         if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) != 0)
