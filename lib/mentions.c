@@ -317,26 +317,16 @@ int stance_spaces_only(const char *t, size_t a, size_t b)
 }
 
 /* A lowercase noun the article uses as a role beside a name, though no role
- * of the table ("referee Aidan Crowe", "Aidan Crowe, the referee,"): ASCII
- * letters, 4 to 15 of them, an agent noun's ending (-er, -or, -ee, -ist,
- * -ian, -man), and no word of the lexicon but a role, person or staff noun
- * (no function word: "other", "after"). Its tie is a head tie (head_tie()). */
+ * of the table ("referee Aidan Crowe", "Aidan Crowe, the referee,"): an agent
+ * noun's form (stance_agent_noun(): referee, councillor, striker, analyst)
+ * and no word of the lexicon but a role, person or staff noun (no function
+ * word: "other", "after"). Its tie is a head tie (head_tie()). */
 static int free_role_noun(const char *t, size_t ws, size_t we)
 {
     uint64_t cls;
     size_t n = we - ws;
-    if (n < 4 || n > 15)
+    if (!stance_agent_noun(t, ws, we))
         return 0;
-    for (size_t i = ws; i < we; i++)
-        if (t[i] < 'a' || t[i] > 'z')
-            return 0;
-    if ((t[we - 1] == 's' && t[we - 2] != 's') || (t[we - 2] == 'e' && t[we - 1] == 'd') ||
-        (t[we - 2] == 'l' && t[we - 1] == 'y') || stance_word_is(t, we - 3, we, "ing"))
-        return 0;
-    if (!stance_word_is(t, we - 2, we, "er") && !stance_word_is(t, we - 2, we, "or") &&
-        !stance_word_is(t, we - 2, we, "ee") && !stance_word_is(t, we - 3, we, "ist") &&
-        !stance_word_is(t, we - 3, we, "ian") && !stance_word_is(t, we - 3, we, "man"))
-        return 0; /* a noun for a person who does something: referee, councillor, striker, analyst */
     cls = stance_lex_classes_lower(t + ws, n);
     return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN))) == 0 &&
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));

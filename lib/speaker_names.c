@@ -795,19 +795,6 @@ static const stance_rawquote *same_thing_named(const sstate *s, size_t qi)
     return same_head_named(s, qi, &d);
 }
 
-/* Does the lowercase word @p w end like a noun of a person who does something
- * ("member", "supporter", "strategist", "sponsor", "politician")? */
-static int agent_noun(const char *t, wtok w)
-{
-    static const char *const ENDS[] = {"er", "or", "ist", "ian"};
-    for (size_t i = 0; i < sizeof ENDS / sizeof ENDS[0]; i++) {
-        size_t n = strlen(ENDS[i]);
-        if (w.e - w.s > n + 2 && memcmp(t + w.e - n, ENDS[i], n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* A thing described around a name ("this Trump look-alike", "a Pentagon
  * readout", "the Vox Populi (Voice of the People) column"): an article, the
  * name run, an aside in parentheses and lowercase words only. 1 with
@@ -841,7 +828,7 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
             return 0;
     /* (not a person: "a Clinton campaign spokesman", "the RNC member", "a Christie supporter") */
     if (!words || (stance_lex_classes_lower(t + w.s, w.e - w.s) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) ||
-        agent_noun(t, w) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
+        stance_agent_noun(t, w.s, w.e) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
         return 0;
     *ns = nl->v[k].start; /* (titles kept: "State Department"; not a leading "The") */
     if (*ns + 4 <= nl->v[k].last_end && (memcmp(t + *ns, "The ", 4) == 0 || memcmp(t + *ns, "the ", 4) == 0))
@@ -924,7 +911,7 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
         while (we < e && s->t[we] == '-' && stance_word_after(s->t, e, we + 1, &nws, &nwe) && nws == we + 1)
             we = nwe; /* "middle-aged" */
         if (!(stance_lex_classes(s->t + ws, we - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) &&
-            !agent_noun(s->t, (wtok){ws, we})) {
+            !stance_agent_noun(s->t, ws, we)) {
             if (s->t[ws] >= 'A' && s->t[ws] <= 'Z')
                 return 0;
             continue;
