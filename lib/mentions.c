@@ -443,18 +443,15 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
 
 /* "<role> of <department>" right before a person's name ("former secretary
  * of state Jo Roe", "Secretary of Defense Sam Ito"; @p ws, @p we: the word
- * before the name): the role word, or NULL. */
+ * before the name, a department of the lexicon, class OFFICE): the role
+ * word, or NULL. */
 static const role_word *role_of_office(const char *t, size_t ws, size_t we, const stance_ent *e)
 {
-    static const char *const offices[] = {"agriculture", "commerce", "defense", "education", "energy",
-                                          "labor",       "state",    "transportation", "treasury"};
-    size_t os, oe, rs, re, k = 0;
+    size_t os, oe, rs, re;
     const role_word *rw;
-    while (k < sizeof offices / sizeof offices[0] && !stance_word_is(t, ws, we, offices[k]))
-        k++;
-    if (k == sizeof offices / sizeof offices[0] || !stance_person_like(e) || !stance_word_before(t, ws, &os, &oe) ||
-        !stance_word_is(t, os, oe, "of") || !stance_word_before(t, os, &rs, &re) || !(rw = role_lookup(t, rs, re)) ||
-        rw->abbrev)
+    if (!(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(OFFICE)) || !stance_person_like(e) ||
+        !stance_word_before(t, ws, &os, &oe) || !stance_word_is(t, os, oe, "of") || !stance_word_before(t, os, &rs, &re) ||
+        !(rw = role_lookup(t, rs, re)) || rw->abbrev)
         return NULL;
     return rw;
 }
