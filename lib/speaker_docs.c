@@ -128,9 +128,9 @@ const ref *stance_sn_owner_of_pronoun(const sstate *s, size_t pos, int g)
 /* The gender of a singular possessive pronoun t[w) ("his", "her"), else STANCE_G_UNKNOWN. */
 int stance_sn_poss_pronoun(const char *t, size_t ws, size_t we)
 {
-    if (stance_word_is(t, ws, we, "his") || stance_word_is(t, ws, we, "His"))
+    if (stance_word_is(t, ws, we, "his"))
         return STANCE_G_MALE;
-    if (stance_word_is(t, ws, we, "her") || stance_word_is(t, ws, we, "Her"))
+    if (stance_word_is(t, ws, we, "her"))
         return STANCE_G_FEMALE;
     return STANCE_G_UNKNOWN;
 }
@@ -254,15 +254,12 @@ static int introduced(const char *t, size_t ws, size_t *np)
 #define SAYER_GAP 3u
 int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
 {
-    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, pos;
+    size_t e, ps, pos;
     const ref *r;
     wtok w;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2 || stance_sn_breaks(s->t, e, ss) > 1)
+    if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), 1, &ps, &e))
         return 0;
-    ps = stance_sent_start(s->t, e - 1, 0);
-    if (stance_sn_tok_after(s->t, e, ps, &w) && (stance_word_is(s->t, w.s, w.e, "The") || stance_word_is(s->t, w.s, w.e, "the")))
+    if (stance_sn_tok_after(s->t, e, ps, &w) && stance_word_is(s->t, w.s, w.e, "the"))
         ps = w.e + 1;
     if (!(r = ref_starting_at(s, ps)))
         return 0;
@@ -284,14 +281,10 @@ int stance_sn_sayer_two_back(const sstate *s, stance_span sp, stance_span qs, is
 {
     wtok head;
     int indef;
-    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, hn;
-    if (!stance_sn_thing_np(s->t, sp.start, sp.end, &head, &indef) || indef)
+    size_t e, ps, hn;
+    if (!stance_sn_thing_np(s->t, sp.start, sp.end, &head, &indef) || indef ||
+        !stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), 1, &ps, &e))
         return 0;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2 || stance_sn_breaks(s->t, e, ss) > 1)
-        return 0;
-    ps = stance_sent_start(s->t, e - 1, 0);
     hn = head.e - head.s;
     for (size_t i = ps; i + hn <= e; i++)
         if (stance_ascii_caseeq(s->t + i, s->t + head.s, hn) && i >= 4 && memcmp(s->t + i - 4, "the ", 4) == 0 &&

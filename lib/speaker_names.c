@@ -33,6 +33,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -244,7 +245,7 @@ static size_t org_run_start(const char *t, const stance_name *nm)
     size_t ws, we, from = nm->start;
     if (nm->ntok != 1 || nm->start >= nm->bare)
         return nm->bare;
-    if (stance_word_after(t, nm->bare, from, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "The")))
+    if (stance_word_after(t, nm->bare, from, &ws, &we) && stance_word_is(t, ws, we, "the"))
         from = we;
     while (from < nm->bare && t[from] == ' ')
         from++;
@@ -476,6 +477,18 @@ static int opening_phrase(const char *t, size_t ps, size_t i)
     return 1;
 }
 
+int stance_sn_sent_before(const char *t, size_t ss, unsigned max_breaks, size_t *ps, size_t *e)
+{
+    size_t x = ss;
+    while (x > 0 && (t[x - 1] == '\n' || t[x - 1] == ' '))
+        x--;
+    if (x < 2 || stance_sn_breaks(t, x, ss) > max_breaks)
+        return 0;
+    *e = x;
+    *ps = stance_sent_start(t, x - 1, 0);
+    return 1;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
@@ -486,12 +499,8 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     const ref *r;
     if (ss > qs.start && ss <= qs.end)
         ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote ("the U.S. Supreme Court") */
-    e = ss;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--; /* the sentence before may end the paragraph before */
-    if (e < 2)
+    if (!stance_sn_sent_before(s->t, ss, UINT_MAX, &ps, &e)) /* (it may end the paragraph before) */
         return NULL;
-    ps = stance_sent_start(s->t, e - 1, 0);
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;
@@ -516,12 +525,9 @@ static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, de
     size_t ss = stance_sent_start(s->t, at, 0), e, i, ws, we;
     if (ss > qs.start && ss <= qs.end)
         ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
-    e = ss;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2)
+    if (!stance_sn_sent_before(s->t, ss, UINT_MAX, ps, &e))
         return 0;
-    *ps = i = stance_sent_start(s->t, e - 1, 0);
+    i = *ps;
     for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
         if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
             continue;
@@ -806,7 +812,7 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
     wtok w;
     size_t k, pos, words = 0;
     if (!stance_sn_tok_after(t, sp.end, sp.start, &w) ||
-        !(stance_sn_is_article(t, w) || stance_word_is(t, w.s, w.e, "this") || stance_word_is(t, w.s, w.e, "This")))
+        !(stance_sn_is_article(t, w) || stance_word_is(t, w.s, w.e, "this")))
         return 0;
     k = stance_first_end_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, end), w.e);
     if (k >= nl->n || nl->v[k].end > sp.end || nl->v[k].bare < w.e)
@@ -885,15 +891,11 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
  * phrase. */
 static int indefinite_before(const sstate *s, const desc *d, stance_span qs, size_t *ns, size_t *ne)
 {
-    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, i, ws, we;
+    size_t e, ps, i, ws, we;
     int g = STANCE_G_UNKNOWN;
-    if (d->org || !(stance_word_is(s->t, d->hs, d->he, "man") || stance_word_is(s->t, d->hs, d->he, "woman")))
+    if (d->org || !(stance_word_is(s->t, d->hs, d->he, "man") || stance_word_is(s->t, d->hs, d->he, "woman")) ||
+        !stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), UINT_MAX, &ps, &e))
         return 0;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2)
-        return 0;
-    ps = stance_sent_start(s->t, e - 1, 0);
     if (!stance_word_after(s->t, e, ps, &ws, &we))
         return 0;
     if (stance_lex_classes_lower(s->t + ws, we - ws) & STANCE_LX(PREP)) {
@@ -902,8 +904,7 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
         if (i >= e || s->t[i] != ',' || !opening_phrase(s->t, ps, i + 1) || !stance_word_after(s->t, e, i + 1, &ws, &we))
             return 0;
     }
-    if (!(stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
-          stance_word_is(s->t, ws, we, "A") || stance_word_is(s->t, ws, we, "An")))
+    if (!(stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an")))
         return 0;
     *ns = ws;
     for (int n = 0; n < 3 && stance_word_after(s->t, e, we, &ws, &we); n++) {

@@ -66,6 +66,11 @@ static inline unsigned stance_sn_breaks(const char *t, size_t a, size_t b)
 int stance_sn_set_described(sstate *s, stance_rawquote *q, char *name);
 int stance_sn_rename_speaker(sstate *s, stance_rawquote *q, const ref *r);
 
+/* The sentence before the one that starts at @p ss, with at most
+ * @p max_breaks paragraph breaks between: 1 with [*ps, *e) it (*e before the
+ * spaces and line breaks), else 0. */
+int stance_sn_sent_before(const char *t, size_t ss, unsigned max_breaks, size_t *ps, size_t *e);
+
 /* speaker_docs.c: the token ending at or before @p pos (not below @p floor),
  * the one starting at or after @p pos (before @p len); 0 at a line break. */
 int stance_sn_tok_before(const char *t, size_t pos, size_t floor, wtok *w);
