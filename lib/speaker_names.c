@@ -862,13 +862,8 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
             !stance_sn_tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
             !stance_sn_tok_before(t, kin.s, 0, &owner))
             continue;
-        oe = owner.e;
-        if (oe >= owner.s + 4 && memcmp(t + oe - 4, "\xe2\x80\x99s", 4) == 0)
-            oe -= 4;
-        else if (oe >= owner.s + 3 && t[oe - 2] == '\'' && t[oe - 1] == 's')
-            oe -= 2;
-        else
-            continue;
+        if ((oe = stance_sn_clitic(t, owner)) == owner.e)
+            continue; /* no "'s" */
         for (ls = le = oe; ls > owner.s && stance_is_word_byte((unsigned char)t[ls - 1]); ls--)
             ;
         if (le - ls < 2 || t[ls] < 'A' || t[ls] > 'Z' || !(out = stance_malloc(n + 1 + (le - ls) + 1)))
