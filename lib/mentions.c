@@ -317,26 +317,16 @@ int stance_spaces_only(const char *t, size_t a, size_t b)
 }
 
 /* A lowercase noun the article uses as a role beside a name, though no role
- * of the table ("referee Aidan Crowe", "Aidan Crowe, the referee,"): ASCII
- * letters, 4 to 15 of them, an agent noun's ending (-er, -or, -ee, -ist,
- * -ian, -man), and no word of the lexicon but a role, person or staff noun
- * (no function word: "other", "after"). Its tie is a head tie (head_tie()). */
+ * of the table ("referee Aidan Crowe", "Aidan Crowe, the referee,"): an agent
+ * noun's form (stance_agent_noun(): referee, councillor, striker, analyst)
+ * and no word of the lexicon but a role, person or staff noun (no function
+ * word: "other", "after"). Its tie is a head tie (head_tie()). */
 static int free_role_noun(const char *t, size_t ws, size_t we)
 {
     uint64_t cls;
     size_t n = we - ws;
-    if (n < 4 || n > 15)
+    if (!stance_agent_noun(t, ws, we))
         return 0;
-    for (size_t i = ws; i < we; i++)
-        if (t[i] < 'a' || t[i] > 'z')
-            return 0;
-    if ((t[we - 1] == 's' && t[we - 2] != 's') || (t[we - 2] == 'e' && t[we - 1] == 'd') ||
-        (t[we - 2] == 'l' && t[we - 1] == 'y') || stance_word_is(t, we - 3, we, "ing"))
-        return 0;
-    if (!stance_word_is(t, we - 2, we, "er") && !stance_word_is(t, we - 2, we, "or") &&
-        !stance_word_is(t, we - 2, we, "ee") && !stance_word_is(t, we - 3, we, "ist") &&
-        !stance_word_is(t, we - 3, we, "ian") && !stance_word_is(t, we - 3, we, "man"))
-        return 0; /* a noun for a person who does something: referee, councillor, striker, analyst */
     cls = stance_lex_classes_lower(t + ws, n);
     return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN))) == 0 &&
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
@@ -453,18 +443,15 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
 
 /* "<role> of <department>" right before a person's name ("former secretary
  * of state Jo Roe", "Secretary of Defense Sam Ito"; @p ws, @p we: the word
- * before the name): the role word, or NULL. */
+ * before the name, a department of the lexicon, class OFFICE): the role
+ * word, or NULL. */
 static const role_word *role_of_office(const char *t, size_t ws, size_t we, const stance_ent *e)
 {
-    static const char *const offices[] = {"agriculture", "commerce", "defense", "education", "energy",
-                                          "labor",       "state",    "transportation", "treasury"};
-    size_t os, oe, rs, re, k = 0;
+    size_t os, oe, rs, re;
     const role_word *rw;
-    while (k < sizeof offices / sizeof offices[0] && !stance_word_is(t, ws, we, offices[k]))
-        k++;
-    if (k == sizeof offices / sizeof offices[0] || !stance_person_like(e) || !stance_word_before(t, ws, &os, &oe) ||
-        !stance_word_is(t, os, oe, "of") || !stance_word_before(t, os, &rs, &re) || !(rw = role_lookup(t, rs, re)) ||
-        rw->abbrev)
+    if (!(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(OFFICE)) || !stance_person_like(e) ||
+        !stance_word_before(t, ws, &os, &oe) || !stance_word_is(t, os, oe, "of") || !stance_word_before(t, os, &rs, &re) ||
+        !(rw = role_lookup(t, rs, re)) || rw->abbrev)
         return NULL;
     return rw;
 }

@@ -535,11 +535,6 @@ size_t stance_names_surname_at(const stance_namelist *l, const char *text, const
     return lo;
 }
 
-size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e)
-{
-    return stance_names_surname_at(l, text, text + s, e - s);
-}
-
 /* Can a run start at u[pos]: a capital (or a non-ASCII lead byte that may
  * be one) after no word character? */
 static inline int starts_run(const unsigned char *u, size_t pos)

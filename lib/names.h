@@ -43,12 +43,10 @@ int stance_names_scan_plain(const pcre2_code *pat, pcre2_match_context *mctx, pc
                             const char *text, size_t len, stance_namelist *out, stance_error *err);
 void stance_namelist_clear(stance_namelist *l);
 
-/* The first place in l->by_last whose surname is not below text[s, e) in
+/* The first place in l->by_last whose surname is not below w[0, n) in
  * by_last's order (l->n if none): a search over the 8-byte keys, the bytes
- * compared only on equal keys. */
-size_t stance_names_surname_from(const stance_namelist *l, const char *text, size_t s, size_t e);
-/* The same for the surname w[0, n), which need not be in @p text (a speaker's
- * last word). */
+ * compared only on equal keys. The surname need not be in @p text (a
+ * speaker's last word); for text[s, e), w = text + s and n = e - s. */
 size_t stance_names_surname_at(const stance_namelist *l, const char *text, const char *w, size_t n);
 
 /* Trim a name span [*s, *e) of @p text to the bare name: leading titles and

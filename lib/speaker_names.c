@@ -33,12 +33,14 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "mentions.h"
 #include "sort.h"
 #include "speaker_names.h"
+#include "speaker_names_int.h"
 #include "speakers_epithet.h"
 #include "tokens.h"
 
@@ -55,25 +57,6 @@ typedef struct desc {
     struct desc *also; /* the first of two coordinated heads ("the Florida senator and Republican
                         * presidential candidate": "senator"), or NULL */
 } desc;
-
-typedef struct ref {
-    size_t start, end; /* the name as written */
-    long ent;          /* actor, or -1: a name run */
-    int gender;        /* STANCE_G_* */
-    int org;           /* an organisation, not a person */
-} ref;
-
-typedef struct sstate {
-    const char *t;
-    size_t len;
-    const stance_quotelist *quotes;
-    const stance_entityset *ents;
-    stance_toks tk;
-    ref *refs;
-    size_t n_refs, refs_cap;
-    struct lastw *lw; /* the persons' referents by the word after their last space (owner_named()) */
-    size_t n_lw;
-} sstate;
 
 typedef struct lastw {
     const char *w; /* the word after the referent's last space, of n bytes */
@@ -192,12 +175,6 @@ static int add_ref(sstate *s, size_t start, size_t end, long ent, int gender, in
     return STANCE_OK;
 }
 
-/* Is [a, b) inside a quote? */
-static int in_quote(const stance_quotelist *ql, size_t a, size_t b)
-{
-    return stance_quote_holding(ql, a, b) < ql->n;
-}
-
 /* The last word of a name is that of an organisation ("Washington Post", "Green Party"). */
 int stance_name_is_org(const char *t, size_t s, size_t e)
 {
@@ -219,7 +196,7 @@ int stance_run_gender(const stance_namelist *l, const char *text, const stance_n
     int g = STANCE_G_UNKNOWN;
     if (nm->gender != STANCE_G_UNKNOWN || nm->ntok != 1 || !l->by_last)
         return nm->gender;
-    lo = stance_names_surname_from(l, text, nm->last, nm->last_end); /* the first run with this surname */
+    lo = stance_names_surname_at(l, text, text + nm->last, nm->last_end - nm->last); /* the first run with this surname */
     for (size_t n = 0; lo < l->n && n < 64; lo++, n++) { /* longer runs of that surname: one gender only */
         const stance_name *c = &l->v[l->by_last[lo]];
         if (surname_cmp(text, c->last, c->last_end - c->last, nm->last, kn) != 0)
@@ -268,7 +245,7 @@ static size_t org_run_start(const char *t, const stance_name *nm)
     size_t ws, we, from = nm->start;
     if (nm->ntok != 1 || nm->start >= nm->bare)
         return nm->bare;
-    if (stance_word_after(t, nm->bare, from, &ws, &we) && (stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "The")))
+    if (stance_word_after(t, nm->bare, from, &ws, &we) && stance_word_is(t, ws, we, "the"))
         from = we;
     while (from < nm->bare && t[from] == ' ')
         from++;
@@ -308,7 +285,7 @@ static int build_refs(sstate *s)
         size_t nlen = strlen(e->name);
         int g = stance_names_gender(e->name, 0, nlen), org = stance_name_is_org(e->name, 0, nlen);
         for (size_t k = 0; k < e->n_mentions; k++)
-            if (!in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
+            if (!stance_sn_in_quote(s->quotes, e->mentions[k].start, e->mentions[k].end) &&
                 add_ref(s, e->mentions[k].start, e->mentions[k].end, (long)i, g,
                         org || no_lower(s->t, e->mentions[k].start, e->mentions[k].end)))
                 return STANCE_ERR_NOMEM;
@@ -317,7 +294,7 @@ static int build_refs(sstate *s)
         const stance_rawquote *q = &s->quotes->q[qi];
         if (q->how == STANCE_ATTR_NAME && q->speaker && q->speaker_span.start != STANCE_NO_OFFSET &&
             !stance_name_is_org(q->speaker, 0, strlen(q->speaker)) &&
-            !in_quote(s->quotes, q->speaker_span.start, q->speaker_span.end) &&
+            !stance_sn_in_quote(s->quotes, q->speaker_span.start, q->speaker_span.end) &&
             add_ref(s, q->speaker_span.start, q->speaker_span.end, -1,
                     stance_names_gender(q->speaker, 0, strlen(q->speaker)), 0))
             return STANCE_ERR_NOMEM;
@@ -326,7 +303,7 @@ static int build_refs(sstate *s)
         const stance_name *nm = &nl->v[i];
         size_t from = org_run_start(s->t, nm);
         int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org && !role_apposed(s->t, from)) || in_quote(s->quotes, from, nm->last_end))
+        if ((g == STANCE_G_UNKNOWN && !org && !role_apposed(s->t, from)) || stance_sn_in_quote(s->quotes, from, nm->last_end))
             continue;
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
@@ -407,18 +384,6 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
             return 0;
     }
     return 0;
-}
-
-/* Line breaks in t[a, b). */
-static unsigned breaks(const char *t, size_t a, size_t b)
-{
-    unsigned n = 0;
-    for (const char *p = t + a; (p = memchr(p, '\n', (size_t)(t + b - p))) != NULL; p++) {
-        n++;
-        while (p + 1 < t + b && p[1] == '\n')
-            p++;
-    }
-    return n;
 }
 
 /* Do two referents name the same one (the same actor, or the same last word)? */
@@ -512,6 +477,18 @@ static int opening_phrase(const char *t, size_t ps, size_t i)
     return 1;
 }
 
+int stance_sn_sent_before(const char *t, size_t ss, unsigned max_breaks, size_t *ps, size_t *e)
+{
+    size_t x = ss;
+    while (x > 0 && (t[x - 1] == '\n' || t[x - 1] == ' '))
+        x--;
+    if (x < 2 || stance_sn_breaks(t, x, ss) > max_breaks)
+        return 0;
+    *e = x;
+    *ps = stance_sent_start(t, x - 1, 0);
+    return 1;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
@@ -522,12 +499,8 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     const ref *r;
     if (ss > qs.start && ss <= qs.end)
         ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote ("the U.S. Supreme Court") */
-    e = ss;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--; /* the sentence before may end the paragraph before */
-    if (e < 2)
+    if (!stance_sn_sent_before(s->t, ss, UINT_MAX, &ps, &e)) /* (it may end the paragraph before) */
         return NULL;
-    ps = stance_sent_start(s->t, e - 1, 0);
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;
@@ -552,12 +525,9 @@ static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, de
     size_t ss = stance_sent_start(s->t, at, 0), e, i, ws, we;
     if (ss > qs.start && ss <= qs.end)
         ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
-    e = ss;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2)
+    if (!stance_sn_sent_before(s->t, ss, UINT_MAX, ps, &e))
         return 0;
-    *ps = i = stance_sent_start(s->t, e - 1, 0);
+    i = *ps;
     for (unsigned n = 0; n < 4 && stance_word_after(s->t, s->len, i, &ws, &we) && we <= e; n++, i = we) {
         if (n == 0 || (we < s->len && s->t[we] != ',' && s->t[we] != ' '))
             continue;
@@ -606,7 +576,7 @@ static int pronoun_described(sstate *s, stance_rawquote *q, int *built)
     if (!q->speaker || q->role || q->speaker_span.start == STANCE_NO_OFFSET ||
         !stance_names_pronoun(s->t, q->speaker_span.start, q->speaker_span.end, &g) || g == STANCE_G_UNKNOWN ||
         !desc_opening_before(s, q->speaker_span.start, q->span, 0, &d2, &d3, &ps) ||
-        (d2.gender != STANCE_G_UNKNOWN && d2.gender != g) || in_quote(s->quotes, ps, d2.he))
+        (d2.gender != STANCE_G_UNKNOWN && d2.gender != g) || stance_sn_in_quote(s->quotes, ps, d2.he))
         return STANCE_OK; /* (not a sentence of a quote: '"... The judge understood," she said') */
     if (!(*built)++ && (rc = build_refs(s)) != STANCE_OK)
         return rc;
@@ -653,7 +623,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
     *is_tied = 0;
     for (size_t k = lo; k-- > 0;) {
         const ref *r = &s->refs[k];
-        if (r->end + STANCE_SPEAKER_NAME_REACH < at || breaks(s->t, r->end, at) > 1)
+        if (r->end + STANCE_SPEAKER_NAME_REACH < at || stance_sn_breaks(s->t, r->end, at) > 1)
             break;
         if (r->org != d->org)
             continue;
@@ -684,7 +654,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
 
 /* Give quote @p q the allocated @p name (taken, also on failure); the
  * description it had becomes its role. */
-static int set_described(sstate *s, stance_rawquote *q, char *name)
+int stance_sn_set_described(sstate *s, stance_rawquote *q, char *name)
 {
     char *role = NULL;
     if (!name || (!q->role && !(role = stance_strndup(s->t + q->speaker_span.start,
@@ -727,7 +697,7 @@ static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const des
         const stance_rawquote *o = &s->quotes->q[j];
         size_t n;
         int g;
-        if (o->span.end + PREV_REACH < q->span.start || breaks(s->t, o->span.end, q->span.start) > 2)
+        if (o->span.end + PREV_REACH < q->span.start || stance_sn_breaks(s->t, o->span.end, q->span.start) > 2)
             return NULL;
         if (!o->speaker || o->how == STANCE_ATTR_NONE)
             continue;
@@ -770,400 +740,12 @@ static const stance_rawquote *same_head_named(const sstate *s, size_t qi, const 
 }
 
 /* Give quote @p q the name at @p r; the description becomes its role. */
-static int rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
+int stance_sn_rename_speaker(sstate *s, stance_rawquote *q, const ref *r)
 {
-    return set_described(s, q, r->ent >= 0 ? stance_strdup(s->ents->e[r->ent].name)
+    return stance_sn_set_described(s, q, r->ent >= 0 ? stance_strdup(s->ents->e[r->ent].name)
                                            : stance_strndup(s->t + r->start, r->end - r->start));
 }
 
-/* Speakers that are documents ("the statement", "the email", "the ad") named
- * by their issuer when the text ties one to the document: the document is
- * introduced earlier (or is the speaker itself) as a noun phrase with the
- * same head word, "a/an/the" + up to ISSUE_MODS lowercase words + the head,
- * and a referent stands either right before it as the subject of one to
- * ISSUE_VERB_WORDS lowercase words ("Cook provided a written statement",
- * "Clinton's campaign sent out an email"; a possessive subject is named as
- * written, "Clinton's campaign") or right after it behind "by"/"from"
- * ("a fundraising email sent out by Sanders", "an ad paid for by Park"). */
-#define ISSUE_MODS 3u
-#define ISSUE_VERB_WORDS 3u
-
-static int word_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
-}
-
-typedef struct wtok {
-    size_t s, e;
-} wtok;
-
-/* The whitespace-delimited token ending at or before @p pos (not below @p floor). */
-static int tok_before(const char *t, size_t pos, size_t floor, wtok *w)
-{
-    size_t i = pos;
-    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\t'))
-        i--;
-    if (i <= floor || t[i - 1] == '\n')
-        return 0;
-    w->e = i;
-    while (i > floor && t[i - 1] != ' ' && t[i - 1] != '\t' && t[i - 1] != '\n')
-        i--;
-    w->s = i;
-    return 1;
-}
-
-static int tok_after(const char *t, size_t len, size_t pos, wtok *w)
-{
-    size_t i = pos;
-    while (i < len && (t[i] == ' ' || t[i] == '\t'))
-        i++;
-    if (i >= len || t[i] == '\n')
-        return 0;
-    w->s = i;
-    while (i < len && t[i] != ' ' && t[i] != '\t' && t[i] != '\n')
-        i++;
-    w->e = i;
-    return 1;
-}
-
-/* A plain lowercase token: starts with a-z or a digit, letters, digits and inner hyphens only. */
-static int plain_lower(const char *t, wtok w)
-{
-    if (!((t[w.s] >= 'a' && t[w.s] <= 'z') || (t[w.s] >= '0' && t[w.s] <= '9')))
-        return 0;
-    for (size_t i = w.s; i < w.e; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > w.s && i + 1 < w.e)))
-            return 0;
-    }
-    return 1;
-}
-
-static int is_article(const char *t, wtok w)
-{
-    return stance_word_is(t, w.s, w.e, "a") || stance_word_is(t, w.s, w.e, "an") ||
-           stance_word_is(t, w.s, w.e, "the");
-}
-
-/* Is t[w) a verb-like word of an issuing clause: plain lowercase, no determiner,
- * pronoun, conjunction or relative word? */
-static int verb_word(const char *t, wtok w)
-{
-    uint64_t cls;
-    if (!plain_lower(t, w))
-        return 0;
-    cls = stance_lex_classes_lower(t + w.s, w.e - w.s);
-    return !(cls & (STANCE_LX(DET) | STANCE_LX(PRONOUN) | STANCE_LX(CONJ) | STANCE_LX(REL)));
-}
-
-/* The referent that ends at @p pos (spaces aside), or NULL. */
-static const ref *ref_ending_at(const sstate *s, size_t pos)
-{
-    size_t lo;
-    while (pos > 0 && s->t[pos - 1] == ' ')
-        pos--;
-    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos > 0 ? pos - 1 : 0);
-    for (size_t k = lo; k < s->n_refs && s->refs[k].start < pos; k++)
-        if (s->refs[k].end == pos)
-            return &s->refs[k];
-    return NULL;
-}
-
-/* The referent that starts at @p pos (a title before it allowed), or NULL. */
-static const ref *ref_starting_at(const sstate *s, size_t pos)
-{
-    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
-    for (size_t k = lo; k < s->n_refs && s->refs[k].start <= pos + 24; k++)
-        if (s->refs[k].start == pos || stance_mentions_skip_title(s->t, pos) == s->refs[k].start)
-            return &s->refs[k];
-    return NULL;
-}
-
-typedef struct issuer {
-    const ref *r;      /* the referent */
-    size_t start, end; /* the issuer as written, when it is more than the referent ("Clinton's campaign") */
-    size_t ns, ne;     /* the noun a possessive pronoun owns ("his campaign": "campaign"), or ns == ne */
-} issuer;
-
-/* The nearest person of gender @p g named before @p pos: a referent that is
- * no organisation, no more than STANCE_SPEAKER_NAME_REACH bytes and one
- * paragraph break back; the one a "his"/"her" there stands for. Else NULL. */
-static const ref *owner_of_pronoun(const sstate *s, size_t pos, int g)
-{
-    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
-    for (size_t k = lo; k-- > 0;) {
-        const ref *r = &s->refs[k];
-        if (r->end > pos)
-            continue;
-        if (r->end + STANCE_SPEAKER_NAME_REACH < pos || breaks(s->t, r->end, pos) > 1)
-            return NULL;
-        if (!r->org && r->gender == g)
-            return r;
-    }
-    return NULL;
-}
-
-/* The gender of a singular possessive pronoun t[w) ("his", "her"), else STANCE_G_UNKNOWN. */
-static int poss_pronoun(const char *t, size_t ws, size_t we)
-{
-    if (stance_word_is(t, ws, we, "his") || stance_word_is(t, ws, we, "His"))
-        return STANCE_G_MALE;
-    if (stance_word_is(t, ws, we, "her") || stance_word_is(t, ws, we, "Her"))
-        return STANCE_G_FEMALE;
-    return STANCE_G_UNKNOWN;
-}
-
-/* The subject of the clause that issues the noun phrase starting at @p np. */
-static int issuer_before(const sstate *s, size_t np, issuer *is)
-{
-    wtok w, prev;
-    size_t pos = np;
-    int issuing = 0; /* an issuing verb among the words passed ("received an email" issues nothing) */
-    for (unsigned n = 1; n <= ISSUE_VERB_WORDS + 1 && tok_before(s->t, pos, 0, &w); n++, pos = w.s) {
-        const ref *r;
-        if (n > 1 && issuing && (r = ref_ending_at(s, pos))) {
-            is->r = r;
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
-        }
-        /* "Clinton's campaign sent": the possessive's head word opens the clause */
-        if (n > 1 && issuing && tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
-            size_t ae = prev.e;
-            size_t ap = (ae >= 4 && memcmp(s->t + ae - 4, "\xe2\x80\x99s", 4) == 0) ? ae - 4
-                        : (s->t[ae - 2] == '\'' && s->t[ae - 1] == 's') ? ae - 2 : 0;
-            if (ap && plain_lower(s->t, w) && (r = ref_ending_at(s, ap)) && r->end == ap) {
-                is->r = r;
-                is->start = r->start;
-                is->end = w.e;
-                is->ns = is->ne = 0;
-                return 1;
-            }
-        }
-        /* "his campaign sent out": the person the pronoun stands for, and the noun */
-        if (n > 1 && issuing && tok_before(s->t, w.s, 0, &prev) && plain_lower(s->t, w) &&
-            poss_pronoun(s->t, prev.s, prev.e) != STANCE_G_UNKNOWN &&
-            (r = owner_of_pronoun(s, prev.s, poss_pronoun(s->t, prev.s, prev.e)))) {
-            is->r = r;
-            is->start = is->end = 0;
-            is->ns = w.s;
-            is->ne = w.e;
-            return 1;
-        }
-        if (!verb_word(s->t, w) && !stance_word_is(s->t, w.s, w.e, "out"))
-            return 0;
-        issuing |= (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & STANCE_LX(ISSUE_VERB)) != 0;
-    }
-    return 0;
-}
-
-/* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */
-static int issuer_after(const sstate *s, size_t he, issuer *is)
-{
-    wtok w;
-    size_t pos = he;
-    if (he < s->len && s->t[he] != ' ')
-        return 0;
-    for (unsigned n = 0; n <= ISSUE_VERB_WORDS && tok_after(s->t, s->len, pos, &w); n++, pos = w.e) {
-        if (stance_word_is(s->t, w.s, w.e, "by") || stance_word_is(s->t, w.s, w.e, "from")) {
-            size_t ns = w.e;
-            while (ns < s->len && s->t[ns] == ' ')
-                ns++;
-            if (!(is->r = ref_starting_at(s, ns)))
-                return 0;
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
-        }
-        if (!plain_lower(s->t, w))
-            return 0;
-    }
-    return 0;
-}
-
-static int thing_np(const char *t, size_t a, size_t b, wtok *head, int *indefinite);
-
-/* Could the speaker t[sp) be a document (see thing_np)? */
-static int document_like(const char *t, stance_span sp)
-{
-    wtok head;
-    int indef;
-    return sp.end - sp.start <= 120 && thing_np(t, sp.start, sp.end, &head, &indef);
-}
-
-/* Is t[a, b) a document-like noun phrase: an article, up to ISSUE_MODS plain
- * lowercase words, a plain lowercase head? Sets @p head and @p indefinite. */
-static int thing_np(const char *t, size_t a, size_t b, wtok *head, int *indefinite)
-{
-    wtok w, last;
-    size_t pos;
-    unsigned n = 0;
-    if (!tok_after(t, b, a, &w) || !is_article(t, w))
-        return 0;
-    *indefinite = !stance_word_is(t, w.s, w.e, "the");
-    for (pos = w.e; tok_after(t, b, pos, &last); pos = last.e, n++)
-        if (n > ISSUE_MODS || !plain_lower(t, last))
-            return 0;
-    if (n == 0)
-        return 0;
-    *head = (wtok){pos, pos};
-    tok_before(t, pos, a, head);
-    return 1;
-}
-
-/* Is the word at [ws, we) introduced by "a"/"an" and at most ISSUE_MODS plain
- * lowercase words? Sets @p np to the article's start. */
-static int introduced(const char *t, size_t ws, size_t *np)
-{
-    wtok w;
-    size_t pos = ws;
-    for (unsigned n = 0; n <= ISSUE_MODS && tok_before(t, pos, 0, &w); n++, pos = w.s) {
-        if (stance_word_is(t, w.s, w.e, "a") || stance_word_is(t, w.s, w.e, "an")) {
-            *np = w.s;
-            return 1;
-        }
-        if (!plain_lower(t, w))
-            return 0;
-    }
-    return 0;
-}
-
-/* The subject of the sentence right before the one that holds the quote
- * @p qs, when it opens that sentence (after "The" at most) and a reporting
- * or issuing verb follows it within SAYER_GAP words ("The Park campaign on
- * Tuesday responded that ... . "...," the statement said"): the issuer of a
- * document named nowhere before. */
-#define SAYER_GAP 3u
-static int sayer_before(const sstate *s, stance_span qs, issuer *is)
-{
-    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, pos;
-    const ref *r;
-    wtok w;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2 || breaks(s->t, e, ss) > 1)
-        return 0;
-    ps = stance_sent_start(s->t, e - 1, 0);
-    if (tok_after(s->t, e, ps, &w) && (stance_word_is(s->t, w.s, w.e, "The") || stance_word_is(s->t, w.s, w.e, "the")))
-        ps = w.e + 1;
-    if (!(r = ref_starting_at(s, ps)))
-        return 0;
-    pos = r->end;
-    for (unsigned n = 0; n <= SAYER_GAP && tok_after(s->t, e, pos, &w); n++, pos = w.e)
-        if (plain_lower(s->t, w) &&
-            (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB)))) {
-            is->r = r;
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
-        }
-    return 0;
-}
-
-/* sayer_before() one sentence further back, when the sentence between names
- * the document again by the head of the speaker t[sp) ("Fox News confirmed
- * that ... . According to the statement, ... . "...," the statement read"). */
-static int sayer_two_back(const sstate *s, stance_span sp, stance_span qs, issuer *is)
-{
-    wtok head;
-    int indef;
-    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, hn;
-    if (!thing_np(s->t, sp.start, sp.end, &head, &indef) || indef)
-        return 0;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2 || breaks(s->t, e, ss) > 1)
-        return 0;
-    ps = stance_sent_start(s->t, e - 1, 0);
-    hn = head.e - head.s;
-    for (size_t i = ps; i + hn <= e; i++)
-        if (stance_ascii_caseeq(s->t + i, s->t + head.s, hn) && i >= 4 && memcmp(s->t + i - 4, "the ", 4) == 0 &&
-            (i + hn == s->len || !word_char(s->t[i + hn])) && !in_quote(s->quotes, i, i + hn))
-            return sayer_before(s, (stance_span){ps, ps}, is);
-    return 0;
-}
-
-/* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
-static int document_issuer(const sstate *s, stance_span sp, issuer *is)
-{
-    wtok head;
-    int indef;
-    size_t hn, lo;
-    if (sp.end - sp.start > 120 || !thing_np(s->t, sp.start, sp.end, &head, &indef))
-        return 0;
-    if (indef)
-        return issuer_before(s, sp.start, is) || issuer_after(s, head.e, is);
-    hn = head.e - head.s;
-    lo = sp.start > STANCE_SPEAKER_NAME_REACH ? sp.start - STANCE_SPEAKER_NAME_REACH : 0;
-    for (size_t i = sp.start; i-- > lo;) { /* the nearest "a/an ... <head>" before it */
-        size_t np;
-        if (i + hn > sp.start || !stance_ascii_caseeq(s->t + i, s->t + head.s, hn) ||
-            (i > 0 && word_char(s->t[i - 1])) || (i + hn < s->len && word_char(s->t[i + hn])) ||
-            in_quote(s->quotes, i, i + hn) || !introduced(s->t, i, &np))
-            continue;
-        if (breaks(s->t, i, sp.start) > 1)
-            return 0;
-        return issuer_before(s, np, is) || issuer_after(s, i + hn, is);
-    }
-    return 0;
-}
-
-/* Give quote @p q the issuer @p is; the document becomes its role. */
-static int name_issuer(sstate *s, stance_rawquote *q, const issuer *is)
-{
-    if (is->end > is->start)
-        return set_described(s, q, stance_strndup(s->t + is->start, is->end - is->start));
-    if (is->ne > is->ns) { /* "Jane Roe's campaign" */
-        const char *nm = is->r->ent >= 0 ? s->ents->e[is->r->ent].name : NULL;
-        size_t nl = nm ? strlen(nm) : is->r->end - is->r->start, wl = is->ne - is->ns;
-        char *out = stance_malloc(nl + 4 + wl);
-        if (out) {
-            memcpy(out, nm ? nm : s->t + is->r->start, nl);
-            memcpy(out + nl, "'s ", 3);
-            memcpy(out + nl + 3, s->t + is->ns, wl);
-            out[nl + 3 + wl] = '\0';
-        }
-        return set_described(s, q, out);
-    }
-    return rename_speaker(s, q, is->r);
-}
-
-
-#define INHERIT_REACH 65u /* quotes between an inheriting quote and its source (speakers.c) */
-
-/* Is @p o a quote named here from the description @p words (its role now)? */
-static int named_from(const stance_rawquote *o, const char *words)
-{
-    return o->speaker && o->role && strcmp(o->role, words) == 0 && strcmp(o->speaker, o->role) != 0;
-}
-
-/* A quote that took its speaker from one that was named here takes the same
- * name and role: one that inherited it (its speaker is still the description's
- * words), or one whose pronoun continues that description ('"...," the Vermont
- * senator said. "...," he said.'). The source is the nearest quote named from
- * those words before it (or, for an inherited speaker, after it). */
-static int follow_named(stance_quotelist *quotes, size_t qi)
-{
-    stance_rawquote *q = &quotes->q[qi];
-    const stance_rawquote *o = NULL;
-    size_t lo = qi > INHERIT_REACH ? qi - INHERIT_REACH : 0;
-    char *name, *role = NULL;
-    if (!q->speaker || q->role)
-        return STANCE_OK;
-    for (size_t j = qi; j-- > lo && !o;)
-        if (named_from(&quotes->q[j], q->speaker))
-            o = &quotes->q[j];
-    for (size_t j = qi + 1; !o && q->how == STANCE_ATTR_INHERIT && j < quotes->n && j <= qi + INHERIT_REACH; j++)
-        if (named_from(&quotes->q[j], q->speaker))
-            o = &quotes->q[j];
-    if (!o)
-        return STANCE_OK;
-    if (!(name = stance_strdup(o->speaker)) || !(role = stance_strdup(o->role))) {
-        stance_free(name);
-        return STANCE_ERR_NOMEM;
-    }
-    stance_free(q->speaker);
-    q->speaker = name;
-    q->role = role;
-    return STANCE_OK;
-}
 
 /* A speaker that is somebody's thing ("Clinton's response", "the campaign's
  * statement", "her Twitter account"): up to POSS_OWNER_WORDS words and the
@@ -1182,7 +764,7 @@ static int possessed_thing(sstate *s, stance_span sp, size_t *owner_end, int *g)
         return 0;
     v = s->tk.v;
     n = s->tk.n;
-    *g = n > 1 ? poss_pronoun(s->t, sp.start + v[0].start, sp.start + v[0].end) : STANCE_G_UNKNOWN;
+    *g = n > 1 ? stance_sn_poss_pronoun(s->t, sp.start + v[0].start, sp.start + v[0].end) : STANCE_G_UNKNOWN;
     if (*g == STANCE_G_UNKNOWN) {
         while (p < n && v[p].kind != STANCE_TK_POSS)
             p++;
@@ -1210,26 +792,13 @@ static const stance_rawquote *same_thing_named(const sstate *s, size_t qi)
     wtok head;
     int indef;
     desc d;
-    if (!thing_np(s->t, q->speaker_span.start, q->speaker_span.end, &head, &indef) || indef ||
+    if (!stance_sn_thing_np(s->t, q->speaker_span.start, q->speaker_span.end, &head, &indef) || indef ||
         (stance_lex_classes_lower(s->t + head.s, head.e - head.s) & STANCE_LX(ORG_NOUN)))
         return NULL; /* (not "the campaign": a body, not the same document) */
     memset(&d, 0, sizeof d);
     d.hs = head.s;
     d.he = head.e;
     return same_head_named(s, qi, &d);
-}
-
-/* Does the lowercase word @p w end like a noun of a person who does something
- * ("member", "supporter", "strategist", "sponsor", "politician")? */
-static int agent_noun(const char *t, wtok w)
-{
-    static const char *const ENDS[] = {"er", "or", "ist", "ian"};
-    for (size_t i = 0; i < sizeof ENDS / sizeof ENDS[0]; i++) {
-        size_t n = strlen(ENDS[i]);
-        if (w.e - w.s > n + 2 && memcmp(t + w.e - n, ENDS[i], n) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 /* A thing described around a name ("this Trump look-alike", "a Pentagon
@@ -1242,14 +811,14 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
     const char *t = s->t;
     wtok w;
     size_t k, pos, words = 0;
-    if (!tok_after(t, sp.end, sp.start, &w) ||
-        !(is_article(t, w) || stance_word_is(t, w.s, w.e, "this") || stance_word_is(t, w.s, w.e, "This")))
+    if (!stance_sn_tok_after(t, sp.end, sp.start, &w) ||
+        !(stance_sn_is_article(t, w) || stance_word_is(t, w.s, w.e, "this")))
         return 0;
     k = stance_first_end_after(nl->v, nl->n, sizeof *nl->v, offsetof(stance_name, end), w.e);
     if (k >= nl->n || nl->v[k].end > sp.end || nl->v[k].bare < w.e)
         return 0;
-    for (pos = w.e; tok_after(t, nl->v[k].start, pos, &w); pos = w.e)
-        if (!plain_lower(t, w))
+    for (pos = w.e; stance_sn_tok_after(t, nl->v[k].start, pos, &w); pos = w.e)
+        if (!stance_sn_plain_lower(t, w))
             return 0; /* (only lowercase words before the name) */
     pos = nl->v[k].end;
     while (pos < sp.end && t[pos] == ' ')
@@ -1260,12 +829,12 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
         if (pos++ >= sp.end)
             return 0;
     }
-    for (; tok_after(t, sp.end, pos, &w); pos = w.e, words++)
-        if (!plain_lower(t, w))
+    for (; stance_sn_tok_after(t, sp.end, pos, &w); pos = w.e, words++)
+        if (!stance_sn_plain_lower(t, w))
             return 0;
     /* (not a person: "a Clinton campaign spokesman", "the RNC member", "a Christie supporter") */
     if (!words || (stance_lex_classes_lower(t + w.s, w.e - w.s) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) ||
-        agent_noun(t, w) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
+        stance_agent_noun(t, w.s, w.e) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
         return 0;
     *ns = nl->v[k].start; /* (titles kept: "State Department"; not a leading "The") */
     if (*ns + 4 <= nl->v[k].last_end && (memcmp(t + *ns, "The ", 4) == 0 || memcmp(t + *ns, "the ", 4) == 0))
@@ -1290,17 +859,12 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
         size_t oe, le, ls;
         char *out;
         if (t[i] != first[0] || memcmp(t + i, first, n) != 0 || t[i + n] != ',' || t[i - 1] != ' ' || t[i - 2] != ',' ||
-            !tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
-            !tok_before(t, kin.s, 0, &owner))
+            !stance_sn_tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
+            !stance_sn_tok_before(t, kin.s, 0, &owner))
             continue;
-        oe = owner.e;
-        if (oe >= owner.s + 4 && memcmp(t + oe - 4, "\xe2\x80\x99s", 4) == 0)
-            oe -= 4;
-        else if (oe >= owner.s + 3 && t[oe - 2] == '\'' && t[oe - 1] == 's')
-            oe -= 2;
-        else
-            continue;
-        for (ls = le = oe; ls > owner.s && word_char(t[ls - 1]); ls--)
+        if ((oe = stance_sn_clitic(t, owner)) == owner.e)
+            continue; /* no "'s" */
+        for (ls = le = oe; ls > owner.s && stance_is_word_byte((unsigned char)t[ls - 1]); ls--)
             ;
         if (le - ls < 2 || t[ls] < 'A' || t[ls] > 'Z' || !(out = stance_malloc(n + 1 + (le - ls) + 1)))
             continue;
@@ -1322,15 +886,11 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
  * phrase. */
 static int indefinite_before(const sstate *s, const desc *d, stance_span qs, size_t *ns, size_t *ne)
 {
-    size_t ss = stance_sent_start(s->t, qs.start, 0), e = ss, ps, i, ws, we;
+    size_t e, ps, i, ws, we;
     int g = STANCE_G_UNKNOWN;
-    if (d->org || !(stance_word_is(s->t, d->hs, d->he, "man") || stance_word_is(s->t, d->hs, d->he, "woman")))
+    if (d->org || !(stance_word_is(s->t, d->hs, d->he, "man") || stance_word_is(s->t, d->hs, d->he, "woman")) ||
+        !stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), UINT_MAX, &ps, &e))
         return 0;
-    while (e > 0 && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
-        e--;
-    if (e < 2)
-        return 0;
-    ps = stance_sent_start(s->t, e - 1, 0);
     if (!stance_word_after(s->t, e, ps, &ws, &we))
         return 0;
     if (stance_lex_classes_lower(s->t + ws, we - ws) & STANCE_LX(PREP)) {
@@ -1339,8 +899,7 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
         if (i >= e || s->t[i] != ',' || !opening_phrase(s->t, ps, i + 1) || !stance_word_after(s->t, e, i + 1, &ws, &we))
             return 0;
     }
-    if (!(stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
-          stance_word_is(s->t, ws, we, "A") || stance_word_is(s->t, ws, we, "An")))
+    if (!(stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an")))
         return 0;
     *ns = ws;
     for (int n = 0; n < 3 && stance_word_after(s->t, e, we, &ws, &we); n++) {
@@ -1348,7 +907,7 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
         while (we < e && s->t[we] == '-' && stance_word_after(s->t, e, we + 1, &nws, &nwe) && nws == we + 1)
             we = nwe; /* "middle-aged" */
         if (!(stance_lex_classes(s->t + ws, we - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) &&
-            !agent_noun(s->t, (wtok){ws, we})) {
+            !stance_agent_noun(s->t, ws, we)) {
             if (s->t[ws] >= 'A' && s->t[ws] <= 'Z')
                 return 0;
             continue;
@@ -1421,20 +980,20 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         thing = person ? 0 : possessed_thing(&s, q->speaker_span, &owner_end, &g);
         if (thing == 1) {
             /* "Clinton's response was:": the owner speaks, the thing is the role */
-            rc = set_described(&s, q, stance_strndup(text + q->speaker_span.start, owner_end - q->speaker_span.start));
+            rc = stance_sn_set_described(&s, q, stance_strndup(text + q->speaker_span.start, owner_end - q->speaker_span.start));
             continue;
         }
         if (thing == 2) { /* "her Twitter account posted:": the person "her" stands for */
-            if ((built++ || !(rc = build_refs(&s))) && (r = owner_of_pronoun(&s, q->speaker_span.start, g)))
-                rc = rename_speaker(&s, q, r);
+            if ((built++ || !(rc = build_refs(&s))) && (r = stance_sn_owner_of_pronoun(&s, q->speaker_span.start, g)))
+                rc = stance_sn_rename_speaker(&s, q, r);
             continue;
         }
         if (!person && name_inside(&s, q->speaker_span, &ns, &ne)) {
             /* "this Trump look-alike declared": the name the thing is described by */
-            rc = set_described(&s, q, stance_strndup(text + ns, ne - ns));
+            rc = stance_sn_set_described(&s, q, stance_strndup(text + ns, ne - ns));
             continue;
         }
-        if (!person && !document_like(text, q->speaker_span))
+        if (!person && !stance_sn_document_like(text, q->speaker_span))
             continue;
         if (!built++ && (rc = build_refs(&s)))
             break;
@@ -1442,26 +1001,26 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             continue; /* "The Clinton campaign": the description names its owner; it stays */
         r = person ? name_of(&s, &d, q->speaker_span.start, q->span, &is_tied) : NULL;
         if (person && indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns))
-            rc = set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "a cashier ... . "...," said the woman" */
+            rc = stance_sn_set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "a cashier ... . "...," said the woman" */
         else if (r && is_tied)
-            rc = rename_speaker(&s, q, r);
+            rc = stance_sn_rename_speaker(&s, q, r);
         else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */
-            rc = set_described(&s, q, stance_strdup(o->speaker));
+            rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));
         else if (r)
-            rc = rename_speaker(&s, q, r);
+            rc = stance_sn_rename_speaker(&s, q, r);
         else if (person && (o = prev_speaker(&s, qi, &d)))
-            rc = set_described(&s, q, stance_strdup(o->speaker));
-        else if (person && d.org && sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
-            rc = name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
-        else if (!person && (document_issuer(&s, q->speaker_span, &is) || sayer_before(&s, q->span, &is) ||
-                             sayer_two_back(&s, q->speaker_span, q->span, &is)))
-            rc = name_issuer(&s, q, &is);
+            rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));
+        else if (person && d.org && stance_sn_sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
+            rc = stance_sn_name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
+        else if (!person && (stance_sn_document_issuer(&s, q->speaker_span, &is) || stance_sn_sayer_before(&s, q->span, &is) ||
+                             stance_sn_sayer_two_back(&s, q->speaker_span, q->span, &is)))
+            rc = stance_sn_name_issuer(&s, q, &is);
         else if (!person && (o = same_thing_named(&s, qi)) != NULL) /* "...," said the Vox Populi column. */
-            rc = set_described(&s, q, stance_strdup(o->speaker));     /* "...," the column noted */
+            rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));     /* "...," the column noted */
     }
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
-            rc = follow_named(quotes, qi);
+            rc = stance_sn_follow_named(quotes, qi);
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         char *full;

@@ -545,3 +545,20 @@ int stance_word_in_text(const char *t, size_t len, const char *w, size_t n)
 {
     return n > 0 && stance_word_in_span(t, len, 0, len, w[0], w, n);
 }
+
+int stance_agent_noun(const char *t, size_t ws, size_t we)
+{
+    static const char ENDS[][4] = {"er", "or", "ee", "ist", "ian", "man"};
+    size_t n = we - ws;
+    if (n < 4 || n > 15)
+        return 0;
+    for (size_t i = ws; i < we; i++)
+        if (t[i] < 'a' || t[i] > 'z')
+            return 0;
+    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
+        size_t m = strlen(ENDS[k]);
+        if (memcmp(t + we - m, ENDS[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}

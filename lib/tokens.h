@@ -223,6 +223,11 @@ int stance_word_in_span(const char *t, size_t len, size_t lo, size_t hi, char fi
  * non-ASCII byte on either side)? (discovery: the lowercase form of a run's
  * word.) 0 for an empty word. */
 int stance_word_in_text(const char *t, size_t len, const char *w, size_t n);
+/* Is t[ws, we) shaped like a noun of a person who does something ("member",
+ * "councillor", "referee", "strategist", "politician", "chairman"): 4 to 15
+ * lowercase ASCII letters ending in -er, -or, -ee, -ist, -ian or -man? The
+ * form only: callers ask the lexicon what else the word is. */
+int stance_agent_noun(const char *t, size_t ws, size_t we);
 
 /* Do a[0, n) and b[0, n) hold the same bytes, ASCII letters compared without case? */
 static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)

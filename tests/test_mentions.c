@@ -1305,6 +1305,9 @@ static void test_speaker_names(void **state)
                "The talks were", "Harbor Trust", "a Harbor Trust readout");
     speaker_of("The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust member.\n", NULL, 0,
                "The talks were", "a Harbor Trust member", NULL);
+    /* tidy5: the agent nouns of stance_agent_noun() ("employee", as "referee" beside a name) */
+    speaker_of("The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust employee.\n", NULL, 0,
+               "The talks were", "a Harbor Trust employee", NULL);
     /* spk4: ... and the same thing named again by its head word alone ("the column") */
     speaker_of("A column in the Dalton Courier attacked the plan.\n\n\"The plan is rough,\" said the Harbor Notes "
                "column.\n\n\"It is also late,\" the column noted.\n",

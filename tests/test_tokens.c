@@ -604,6 +604,20 @@ static void test_next_upper_or_high_and_chunks(void **state)
     }
 }
 
+/* stance_agent_noun(): the form of a noun of a person who does something, one suffix list */
+static void test_agent_noun(void **state)
+{
+    static const char *const yes[] = {"member", "councillor", "referee", "strategist", "politician", "chairman", "user"};
+    static const char *const no[] = {"man", "members", "voted", "Referee", "co-founder", "internationalization", "statement"};
+    (void)state;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (!stance_agent_noun(yes[i], 0, strlen(yes[i])))
+            fail_msg("%s: not an agent noun", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (stance_agent_noun(no[i], 0, strlen(no[i])))
+            fail_msg("%s: an agent noun", no[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -625,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_wordix_holds_the_words),
         cmocka_unit_test(test_wordix_long_runs_and_keys),
         cmocka_unit_test(test_next_upper_or_high_and_chunks),
+        cmocka_unit_test(test_agent_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,386 @@
+/*
+ * speaker_docs.c - speakers that are documents (speaker_names.c, step 4):
+ * "the statement", "the email", "an ad" named by their issuer when the text
+ * ties one; the whitespace tokens (wtok) both files read them with.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "mentions.h"
+#include "sort.h"
+#include "speaker_names.h"
+#include "speaker_names_int.h"
+#include "tokens.h"
+
+/* Speakers that are documents ("the statement", "the email", "the ad") named
+ * by their issuer when the text ties one to the document: the document is
+ * introduced earlier (or is the speaker itself) as a noun phrase with the
+ * same head word, "a/an/the" + up to ISSUE_MODS lowercase words + the head,
+ * and a referent stands either right before it as the subject of one to
+ * ISSUE_VERB_WORDS lowercase words ("Cook provided a written statement",
+ * "Clinton's campaign sent out an email"; a possessive subject is named as
+ * written, "Clinton's campaign") or right after it behind "by"/"from"
+ * ("a fundraising email sent out by Sanders", "an ad paid for by Park"). */
+#define ISSUE_VERB_WORDS 3u
+
+/* The whitespace-delimited token ending at or before @p pos (not below @p floor). */
+int stance_sn_tok_before(const char *t, size_t pos, size_t floor, wtok *w)
+{
+    size_t i = pos;
+    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    if (i <= floor || t[i - 1] == '\n')
+        return 0;
+    w->e = i;
+    while (i > floor && t[i - 1] != ' ' && t[i - 1] != '\t' && t[i - 1] != '\n')
+        i--;
+    w->s = i;
+    return 1;
+}
+
+int stance_sn_tok_after(const char *t, size_t len, size_t pos, wtok *w)
+{
+    size_t i = pos;
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i >= len || t[i] == '\n')
+        return 0;
+    w->s = i;
+    while (i < len && t[i] != ' ' && t[i] != '\t' && t[i] != '\n')
+        i++;
+    w->e = i;
+    return 1;
+}
+
+size_t stance_sn_clitic(const char *t, wtok w)
+{
+    if (w.e - w.s >= 4 && memcmp(t + w.e - 4, "\xe2\x80\x99s", 4) == 0)
+        return w.e - 4;
+    if (w.e - w.s >= 3 && t[w.e - 2] == '\'' && t[w.e - 1] == 's')
+        return w.e - 2;
+    return w.e;
+}
+
+/* A plain lowercase token: starts with a-z or a digit, letters, digits and inner hyphens only. */
+int stance_sn_plain_lower(const char *t, wtok w)
+{
+    if (!((t[w.s] >= 'a' && t[w.s] <= 'z') || (t[w.s] >= '0' && t[w.s] <= '9')))
+        return 0;
+    for (size_t i = w.s; i < w.e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > w.s && i + 1 < w.e)))
+            return 0;
+    }
+    return 1;
+}
+
+int stance_sn_is_article(const char *t, wtok w)
+{
+    return stance_word_is(t, w.s, w.e, "a") || stance_word_is(t, w.s, w.e, "an") ||
+           stance_word_is(t, w.s, w.e, "the");
+}
+
+/* Is t[w) a verb-like word of an issuing clause: plain lowercase, no determiner,
+ * pronoun, conjunction or relative word? */
+static int verb_word(const char *t, wtok w)
+{
+    uint64_t cls;
+    if (!stance_sn_plain_lower(t, w))
+        return 0;
+    cls = stance_lex_classes_lower(t + w.s, w.e - w.s);
+    return !(cls & (STANCE_LX(DET) | STANCE_LX(PRONOUN) | STANCE_LX(CONJ) | STANCE_LX(REL)));
+}
+
+/* The referent that ends at @p pos (spaces aside), or NULL. */
+static const ref *ref_ending_at(const sstate *s, size_t pos)
+{
+    size_t lo;
+    while (pos > 0 && s->t[pos - 1] == ' ')
+        pos--;
+    lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos > 0 ? pos - 1 : 0);
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < pos; k++)
+        if (s->refs[k].end == pos)
+            return &s->refs[k];
+    return NULL;
+}
+
+/* The referent that starts at @p pos (a title before it allowed), or NULL. */
+static const ref *ref_starting_at(const sstate *s, size_t pos)
+{
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start <= pos + 24; k++)
+        if (s->refs[k].start == pos || stance_mentions_skip_title(s->t, pos) == s->refs[k].start)
+            return &s->refs[k];
+    return NULL;
+}
+
+/* The nearest person of gender @p g named before @p pos: a referent that is
+ * no organisation, no more than STANCE_SPEAKER_NAME_REACH bytes and one
+ * paragraph break back; the one a "his"/"her" there stands for. Else NULL. */
+const ref *stance_sn_owner_of_pronoun(const sstate *s, size_t pos, int g)
+{
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end > pos)
+            continue;
+        if (r->end + STANCE_SPEAKER_NAME_REACH < pos || stance_sn_breaks(s->t, r->end, pos) > 1)
+            return NULL;
+        if (!r->org && r->gender == g)
+            return r;
+    }
+    return NULL;
+}
+
+/* The gender of a singular possessive pronoun t[w) ("his", "her"), else STANCE_G_UNKNOWN. */
+int stance_sn_poss_pronoun(const char *t, size_t ws, size_t we)
+{
+    if (stance_word_is(t, ws, we, "his"))
+        return STANCE_G_MALE;
+    if (stance_word_is(t, ws, we, "her"))
+        return STANCE_G_FEMALE;
+    return STANCE_G_UNKNOWN;
+}
+
+/* The subject of the clause that issues the noun phrase starting at @p np. */
+static int issuer_before(const sstate *s, size_t np, issuer *is)
+{
+    wtok w, prev;
+    size_t pos = np;
+    int issuing = 0; /* an issuing verb among the words passed ("received an email" issues nothing) */
+    for (unsigned n = 1; n <= ISSUE_VERB_WORDS + 1 && stance_sn_tok_before(s->t, pos, 0, &w); n++, pos = w.s) {
+        const ref *r;
+        if (n > 1 && issuing && (r = ref_ending_at(s, pos))) {
+            is->r = r;
+            is->start = is->end = is->ns = is->ne = 0;
+            return 1;
+        }
+        /* "Clinton's campaign sent": the possessive's head word opens the clause */
+        if (n > 1 && issuing && stance_sn_tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
+            size_t ap = stance_sn_clitic(s->t, prev);
+            if (ap < prev.e && stance_sn_plain_lower(s->t, w) && (r = ref_ending_at(s, ap)) && r->end == ap) {
+                is->r = r;
+                is->start = r->start;
+                is->end = w.e;
+                is->ns = is->ne = 0;
+                return 1;
+            }
+        }
+        /* "his campaign sent out": the person the pronoun stands for, and the noun */
+        if (n > 1 && issuing && stance_sn_tok_before(s->t, w.s, 0, &prev) && stance_sn_plain_lower(s->t, w) &&
+            stance_sn_poss_pronoun(s->t, prev.s, prev.e) != STANCE_G_UNKNOWN &&
+            (r = stance_sn_owner_of_pronoun(s, prev.s, stance_sn_poss_pronoun(s->t, prev.s, prev.e)))) {
+            is->r = r;
+            is->start = is->end = 0;
+            is->ns = w.s;
+            is->ne = w.e;
+            return 1;
+        }
+        if (!verb_word(s->t, w) && !stance_word_is(s->t, w.s, w.e, "out"))
+            return 0;
+        issuing |= (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & STANCE_LX(ISSUE_VERB)) != 0;
+    }
+    return 0;
+}
+
+/* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */
+static int issuer_after(const sstate *s, size_t he, issuer *is)
+{
+    wtok w;
+    size_t pos = he;
+    if (he < s->len && s->t[he] != ' ')
+        return 0;
+    for (unsigned n = 0; n <= ISSUE_VERB_WORDS && stance_sn_tok_after(s->t, s->len, pos, &w); n++, pos = w.e) {
+        if (stance_word_is(s->t, w.s, w.e, "by") || stance_word_is(s->t, w.s, w.e, "from")) {
+            size_t ns = w.e;
+            while (ns < s->len && s->t[ns] == ' ')
+                ns++;
+            if (!(is->r = ref_starting_at(s, ns)))
+                return 0;
+            is->start = is->end = is->ns = is->ne = 0;
+            return 1;
+        }
+        if (!stance_sn_plain_lower(s->t, w))
+            return 0;
+    }
+    return 0;
+}
+
+/* Could the speaker t[sp) be a document (see thing_np)? */
+int stance_sn_document_like(const char *t, stance_span sp)
+{
+    wtok head;
+    int indef;
+    return sp.end - sp.start <= 120 && stance_sn_thing_np(t, sp.start, sp.end, &head, &indef);
+}
+
+/* Is t[a, b) a document-like noun phrase: an article, up to ISSUE_MODS plain
+ * lowercase words, a plain lowercase head? Sets @p head and @p indefinite. */
+int stance_sn_thing_np(const char *t, size_t a, size_t b, wtok *head, int *indefinite)
+{
+    wtok w, last;
+    size_t pos;
+    unsigned n = 0;
+    if (!stance_sn_tok_after(t, b, a, &w) || !stance_sn_is_article(t, w))
+        return 0;
+    *indefinite = !stance_word_is(t, w.s, w.e, "the");
+    for (pos = w.e; stance_sn_tok_after(t, b, pos, &last); pos = last.e, n++)
+        if (n > ISSUE_MODS || !stance_sn_plain_lower(t, last))
+            return 0;
+    if (n == 0)
+        return 0;
+    *head = (wtok){pos, pos};
+    stance_sn_tok_before(t, pos, a, head);
+    return 1;
+}
+
+/* Is the word at [ws, we) introduced by "a"/"an" and at most ISSUE_MODS plain
+ * lowercase words? Sets @p np to the article's start. */
+static int introduced(const char *t, size_t ws, size_t *np)
+{
+    wtok w;
+    size_t pos = ws;
+    for (unsigned n = 0; n <= ISSUE_MODS && stance_sn_tok_before(t, pos, 0, &w); n++, pos = w.s) {
+        if (stance_word_is(t, w.s, w.e, "a") || stance_word_is(t, w.s, w.e, "an")) {
+            *np = w.s;
+            return 1;
+        }
+        if (!stance_sn_plain_lower(t, w))
+            return 0;
+    }
+    return 0;
+}
+
+/* The subject of the sentence right before the one that holds the quote
+ * @p qs, when it opens that sentence (after "The" at most) and a reporting
+ * or issuing verb follows it within SAYER_GAP words ("The Park campaign on
+ * Tuesday responded that ... . "...," the statement said"): the issuer of a
+ * document named nowhere before. */
+#define SAYER_GAP 3u
+int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
+{
+    size_t e, ps, pos;
+    const ref *r;
+    wtok w;
+    if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), 1, &ps, &e))
+        return 0;
+    if (stance_sn_tok_after(s->t, e, ps, &w) && stance_word_is(s->t, w.s, w.e, "the"))
+        ps = w.e + 1;
+    if (!(r = ref_starting_at(s, ps)))
+        return 0;
+    pos = r->end;
+    for (unsigned n = 0; n <= SAYER_GAP && stance_sn_tok_after(s->t, e, pos, &w); n++, pos = w.e)
+        if (stance_sn_plain_lower(s->t, w) &&
+            (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB)))) {
+            is->r = r;
+            is->start = is->end = is->ns = is->ne = 0;
+            return 1;
+        }
+    return 0;
+}
+
+/* stance_sn_sayer_before() one sentence further back, when the sentence between names
+ * the document again by the head of the speaker t[sp) ("Fox News confirmed
+ * that ... . According to the statement, ... . "...," the statement read"). */
+int stance_sn_sayer_two_back(const sstate *s, stance_span sp, stance_span qs, issuer *is)
+{
+    wtok head;
+    int indef;
+    size_t e, ps, hn;
+    if (!stance_sn_thing_np(s->t, sp.start, sp.end, &head, &indef) || indef ||
+        !stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), 1, &ps, &e))
+        return 0;
+    hn = head.e - head.s;
+    for (size_t i = ps; i + hn <= e; i++)
+        if (stance_ascii_caseeq(s->t + i, s->t + head.s, hn) && i >= 4 && memcmp(s->t + i - 4, "the ", 4) == 0 &&
+            (i + hn == s->len || !stance_is_word_byte((unsigned char)s->t[i + hn])) && !stance_sn_in_quote(s->quotes, i, i + hn))
+            return stance_sn_sayer_before(s, (stance_span){ps, ps}, is);
+    return 0;
+}
+
+/* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
+int stance_sn_document_issuer(const sstate *s, stance_span sp, issuer *is)
+{
+    wtok head;
+    int indef;
+    size_t hn, lo;
+    if (sp.end - sp.start > 120 || !stance_sn_thing_np(s->t, sp.start, sp.end, &head, &indef))
+        return 0;
+    if (indef)
+        return issuer_before(s, sp.start, is) || issuer_after(s, head.e, is);
+    hn = head.e - head.s;
+    lo = sp.start > STANCE_SPEAKER_NAME_REACH ? sp.start - STANCE_SPEAKER_NAME_REACH : 0;
+    for (size_t i = sp.start; i-- > lo;) { /* the nearest "a/an ... <head>" before it */
+        size_t np;
+        if (i + hn > sp.start || !stance_ascii_caseeq(s->t + i, s->t + head.s, hn) ||
+            (i > 0 && stance_is_word_byte((unsigned char)s->t[i - 1])) || (i + hn < s->len && stance_is_word_byte((unsigned char)s->t[i + hn])) ||
+            stance_sn_in_quote(s->quotes, i, i + hn) || !introduced(s->t, i, &np))
+            continue;
+        if (stance_sn_breaks(s->t, i, sp.start) > 1)
+            return 0;
+        return issuer_before(s, np, is) || issuer_after(s, i + hn, is);
+    }
+    return 0;
+}
+
+/* Give quote @p q the issuer @p is; the document becomes its role. */
+int stance_sn_name_issuer(sstate *s, stance_rawquote *q, const issuer *is)
+{
+    if (is->end > is->start)
+        return stance_sn_set_described(s, q, stance_strndup(s->t + is->start, is->end - is->start));
+    if (is->ne > is->ns) { /* "Jane Roe's campaign" */
+        const char *nm = is->r->ent >= 0 ? s->ents->e[is->r->ent].name : NULL;
+        size_t nl = nm ? strlen(nm) : is->r->end - is->r->start, wl = is->ne - is->ns;
+        char *out = stance_malloc(nl + 4 + wl);
+        if (out) {
+            memcpy(out, nm ? nm : s->t + is->r->start, nl);
+            memcpy(out + nl, "'s ", 3);
+            memcpy(out + nl + 3, s->t + is->ns, wl);
+            out[nl + 3 + wl] = '\0';
+        }
+        return stance_sn_set_described(s, q, out);
+    }
+    return stance_sn_rename_speaker(s, q, is->r);
+}
+
+
+#define INHERIT_REACH 65u /* quotes between an inheriting quote and its source (speakers.c) */
+
+/* Is @p o a quote named here from the description @p words (its role now)? */
+static int named_from(const stance_rawquote *o, const char *words)
+{
+    return o->speaker && o->role && strcmp(o->role, words) == 0 && strcmp(o->speaker, o->role) != 0;
+}
+
+/* A quote that took its speaker from one that was named here takes the same
+ * name and role: one that inherited it (its speaker is still the description's
+ * words), or one whose pronoun continues that description ('"...," the Vermont
+ * senator said. "...," he said.'). The source is the nearest quote named from
+ * those words before it (or, for an inherited speaker, after it). */
+int stance_sn_follow_named(stance_quotelist *quotes, size_t qi)
+{
+    stance_rawquote *q = &quotes->q[qi];
+    const stance_rawquote *o = NULL;
+    size_t lo = qi > INHERIT_REACH ? qi - INHERIT_REACH : 0;
+    char *name, *role = NULL;
+    if (!q->speaker || q->role)
+        return STANCE_OK;
+    for (size_t j = qi; j-- > lo && !o;)
+        if (named_from(&quotes->q[j], q->speaker))
+            o = &quotes->q[j];
+    for (size_t j = qi + 1; !o && q->how == STANCE_ATTR_INHERIT && j < quotes->n && j <= qi + INHERIT_REACH; j++)
+        if (named_from(&quotes->q[j], q->speaker))
+            o = &quotes->q[j];
+    if (!o)
+        return STANCE_OK;
+    if (!(name = stance_strdup(o->speaker)) || !(role = stance_strdup(o->role))) {
+        stance_free(name);
+        return STANCE_ERR_NOMEM;
+    }
+    stance_free(q->speaker);
+    q->speaker = name;
+    q->role = role;
+    return STANCE_OK;
+}
