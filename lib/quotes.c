@@ -1007,8 +1007,20 @@ int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor)
     return lq(c->t, k, p, STANCE_LQ(ABBR_DOT));
 }
 
+/* Can a sentence open at t[j] (after a stop and white space)? What the token
+ * layer takes (tokens.h, SENTENCES): a capital, a digit, an opening or straight
+ * quote mark, an opening bracket or a dash ("\u2014", "--", " - "). */
+static int q_sent_opener(const char *t, size_t j, size_t len)
+{
+    size_t ml;
+    int m = mark_at(t, j, len, &ml);
+    return upper_at(t, j, len) || (t[j] >= '0' && t[j] <= '9') || m == MK_LEFT || m == MK_STRAIGHT || t[j] == '(' ||
+           t[j] == '[' || is_dash_at(t, j, len) ||
+           (t[j] == '-' && j + 1 < len && (t[j + 1] == '-' || stance_hspace(t, j + 1, len)));
+}
+
 /* Does a sentence start after t[i - 1] (a paragraph break, or [.?!] and
- * closing marks followed by a space and a capital or an opening mark, looked
+ * closing marks followed by a space and a sentence opener (q_sent_opener()), looked
  * for up to @p pos)? Its start, else 0. */
 static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
 {
@@ -1034,9 +1046,7 @@ static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
         j += h;
         sp = 1;
     }
-    if (sp && j <= pos && j < c->len &&
-        (upper_at(t, j, c->len) || mark_at(t, j, c->len, &ml) == MK_LEFT || mark_at(t, j, c->len, &ml) == MK_STRAIGHT) &&
-        !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
+    if (sp && j <= pos && j < c->len && q_sent_opener(t, j, c->len) && !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
         return j;
     return 0;
 }
