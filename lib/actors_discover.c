@@ -173,7 +173,7 @@ static int quoted_name_evidence(const char *t, size_t len, const stance_name *nm
  * a comma that follows a word, or right after another ("Worcester, Mass.",
  * "Roanoke, Va.", "W.Va.", "William F. Buckley, Jr.")? An address's or a
  * name's part, no name of its own ("No, Trump." is a name). */
-static int address_abbrev(const char *t, size_t len, const stance_name *nm)
+int stance_name_address_abbrev(const char *t, size_t len, const stance_name *nm)
 {
     size_t s = nm->bare;
     if (nm->ntok != 1 || nm->last_end >= len || t[nm->last_end] != '.' || s < 3 ||
@@ -284,7 +284,7 @@ static int compound_modifier(const char *t, size_t len, const stance_name *nm)
 }
 
 /* Leave out of the surname groups (mark @p taken) the runs that are no
- * evidence of a name: address_abbrev(), number_label(), joined_name(), compound_modifier(), and a run in a headline line, whose
+ * evidence of a name: stance_name_address_abbrev(), number_label(), joined_name(), compound_modifier(), and a run in a headline line, whose
  * capitals do not tell a name's extent ("Urges Britain", "Donald Trump Praises
  * Breitbart"), unless headline_name(). The runs are in text order. */
 static void no_evidence(const stance_namelist *l, const char *t, size_t len, unsigned char *taken)
@@ -303,7 +303,7 @@ static void no_evidence(const stance_namelist *l, const char *t, size_t len, uns
             le = nl ? (size_t)(nl - t) : len;
             head = headline_line(t, ls, le);
         }
-        if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || address_abbrev(t, len, nm) ||
+        if ((head && nm->end <= le && !headline_name(t, len, nm, ls, le)) || stance_name_address_abbrev(t, len, nm) ||
             number_label(t, len, nm) || joined_name(l, t, nm) || compound_modifier(t, len, nm))
             taken[k] = 1;
     }

@@ -42,6 +42,10 @@ int stance_names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
 int stance_names_scan_plain(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                             const char *text, size_t len, stance_namelist *out, stance_error *err);
 void stance_namelist_clear(stance_namelist *l);
+/* Is one-token run @p nm a US state's or a name's abbreviation closed by its
+ * period after "City, " ("Dover, Del.", "W.Va.", "Buckley, Jr.")? A place's or
+ * a name's part, no name or title of its own (actors_discover.c). */
+int stance_name_address_abbrev(const char *t, size_t len, const stance_name *nm);
 
 /* The first place in l->by_last whose surname is not below w[0, n) in
  * by_last's order (l->n if none): a search over the 8-byte keys, the bytes

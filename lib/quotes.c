@@ -991,28 +991,44 @@ int stance_q_in_para_before(ctx *c, const seg *o, const seg *q)
 }
 
 /* Is the '.' at @p p the end of an abbreviation or initial ("Sen.", "J.", "U.S.")? */
-int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor)
+static int abbrev_dot(const char *t, size_t len, size_t p, size_t floor)
 {
     size_t k = p;
-    while (k > floor && ((stance_is_word_byte((unsigned char)c->t[k - 1]) && (unsigned char)c->t[k - 1] < 0x80) ||
-                         letter_before(c->t, k, c->len, 0)))
-        k = back1(c->t, k);
-    const int one = k < p && next1(c->t, k, c->len) == p && upper_at(c->t, k, c->len);
+    while (k > floor && ((stance_is_word_byte((unsigned char)t[k - 1]) && (unsigned char)t[k - 1] < 0x80) ||
+                         letter_before(t, k, len, 0)))
+        k = back1(t, k);
+    const int one = k < p && next1(t, k, len) == p && upper_at(t, k, len);
     if (one)
         return 1; /* an initial ("J.", "Ł.") */
-    if (k > floor && c->t[k - 1] == '.' && one)
+    if (k > floor && t[k - 1] == '.' && one)
         return 1; /* U.S. / D.C. (not "7 p.m. He said") */
-    if (p - k <= 4 && upper_at(c->t, k, c->len) && stance_names_is_title(c->t + k, p - k + 1))
+    if (p - k <= 4 && upper_at(t, k, len) && stance_names_is_title(t + k, p - k + 1))
         return 1; /* a title written with its dot ("Sen.", "Gov.", "Gen.") */
-    return lq(c->t, k, p, STANCE_LQ(ABBR_DOT));
+    return lq(t, k, p, STANCE_LQ(ABBR_DOT));
+}
+
+int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor)
+{
+    return abbrev_dot(c->t, c->len, p, floor);
+}
+
+/* Can a sentence open at t[j] (after a stop and white space)? What the token
+ * layer takes (tokens.h, SENTENCES): a capital, a digit, an opening or straight
+ * quote mark, an opening bracket or a dash ("\u2014", "--", " - "). */
+static int q_sent_opener(const char *t, size_t j, size_t len)
+{
+    size_t ml;
+    int m = mark_at(t, j, len, &ml);
+    return upper_at(t, j, len) || (t[j] >= '0' && t[j] <= '9') || m == MK_LEFT || m == MK_STRAIGHT || t[j] == '(' ||
+           t[j] == '[' || is_dash_at(t, j, len) ||
+           (t[j] == '-' && j + 1 < len && (t[j + 1] == '-' || stance_hspace(t, j + 1, len)));
 }
 
 /* Does a sentence start after t[i - 1] (a paragraph break, or [.?!] and
- * closing marks followed by a space and a capital or an opening mark, looked
+ * closing marks followed by a space and a sentence opener (q_sent_opener()), looked
  * for up to @p pos)? Its start, else 0. */
-static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
+static size_t sent_break(const char *t, size_t len, size_t i, size_t pos, size_t floor)
 {
-    const char *t = c->t;
     unsigned char b = (unsigned char)t[i - 1];
     size_t j = i, ml, h;
     int sp = 0;
@@ -1020,25 +1036,28 @@ static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
         return i;
     if (b != '.' && b != '?' && b != '!')
         return 0;
-    while (j < pos && j < c->len) {
-        int m = mark_at(t, j, c->len, &ml);
+    while (j < pos && j < len) {
+        int m = mark_at(t, j, len, &ml);
         if (m == MK_RIGHT || m == MK_STRAIGHT || t[j] == '\'' || t[j] == ')' || t[j] == ']')
             j += m != MK_NONE ? ml : 1;
-        else if ((unsigned char)t[j] == 0xE2 && j + 2 < c->len && (unsigned char)t[j + 1] == 0x80 &&
+        else if ((unsigned char)t[j] == 0xE2 && j + 2 < len && (unsigned char)t[j + 1] == 0x80 &&
                  (unsigned char)t[j + 2] == 0x99)
             j += 3; /* ’ */
         else
             break;
     }
-    while (j < pos && (h = (size_t)stance_hspace(t, j, c->len))) {
+    while (j < pos && (h = (size_t)stance_hspace(t, j, len))) {
         j += h;
         sp = 1;
     }
-    if (sp && j <= pos && j < c->len &&
-        (upper_at(t, j, c->len) || mark_at(t, j, c->len, &ml) == MK_LEFT || mark_at(t, j, c->len, &ml) == MK_STRAIGHT) &&
-        !(b == '.' && stance_q_abbrev_dot(c, i - 1, floor)))
+    if (sp && j <= pos && j < len && q_sent_opener(t, j, len) && !(b == '.' && abbrev_dot(t, len, i - 1, floor)))
         return j;
     return 0;
+}
+
+static size_t q_sent_break(ctx *c, size_t i, size_t pos, size_t floor)
+{
+    return sent_break(c->t, c->len, i, pos, floor);
 }
 
 int stance_q_sent_end_at(ctx *c, size_t k, size_t lim, size_t floor)
@@ -1052,38 +1071,65 @@ int stance_q_sent_end_at(ctx *c, size_t k, size_t lim, size_t floor)
     return j >= c->len || t[j] == '\n' || q_sent_break(c, k + 1, lim, floor) != 0;
 }
 
-size_t stance_q_sent_start_plain(ctx *c, size_t pos, size_t floor)
+size_t stance_sent_start_in_plain(const char *t, size_t len, size_t pos, size_t floor)
 {
     size_t j;
     for (size_t i = pos; i > floor; i--)
-        if ((j = q_sent_break(c, i, pos, floor)) != 0)
+        if ((j = sent_break(t, len, i, pos, floor)) != 0)
             return j;
     return floor;
 }
 
-/* As stance_q_sent_start_plain(), sixteen bytes a step where none is a stop
+/* As stance_sent_start_in_plain(), sixteen bytes a step where none is a stop
  * or line break (only those can start a sentence after them). */
-size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor)
+size_t stance_sent_start_in(const char *t, size_t len, size_t pos, size_t floor)
 {
 #if defined(__SSE2__)
     size_t i = pos, j;
     while (i > floor) {
         if (i - floor >= 16) { /* to the last stop of t[i - 16, i), or past all sixteen */
-            unsigned m = stance_stops16(c->t + i - 16);
+            unsigned m = stance_stops16(t + i - 16);
             if (!m) {
                 i -= 16;
                 continue;
             }
             i = i - 15 + (unsigned)(31 - __builtin_clz(m));
         }
-        if ((j = q_sent_break(c, i, pos, floor)) != 0)
+        if ((j = sent_break(t, len, i, pos, floor)) != 0)
             return j;
         i--;
     }
     return floor;
 #else
-    return stance_q_sent_start_plain(c, pos, floor);
+    return stance_sent_start_in_plain(t, len, pos, floor);
 #endif
+}
+
+/* The end of the character at t[@p pos] (the text holds all of it). */
+static size_t char_end(const char *t, size_t pos)
+{
+    const unsigned char b = (unsigned char)t[pos];
+    return pos + (b < 0xC0u ? 1 : b < 0xE0u ? 2 : b < 0xF0u ? 3 : 4);
+}
+
+size_t stance_sent_start_char(const char *t, size_t pos, size_t floor)
+{
+    return stance_sent_start_in(t, char_end(t, pos), pos, floor);
+}
+
+size_t stance_sent_start_char_plain(const char *t, size_t pos, size_t floor)
+{
+    return stance_sent_start_in_plain(t, char_end(t, pos), pos, floor);
+}
+
+size_t stance_q_sent_start_plain(ctx *c, size_t pos, size_t floor)
+{
+    return stance_sent_start_in_plain(c->t, c->len, pos, floor);
+}
+
+size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor)
+{
+    return stance_sent_start_in(c->t, c->len, pos, floor);
 }
 
 /* Shrink @p s to UTF-8 character boundaries of @p t (valid UTF-8, so a boundary

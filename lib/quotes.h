@@ -100,4 +100,22 @@ void stance_quotelist_clear(stance_quotelist *l); /* frees strings, keeps nothin
  * Every span stance_quotes_extract() reports has been through it. */
 stance_span stance_quotes_snap(const char *t, size_t len, stance_span s);
 
+/* SENTENCES: the one definition of where a sentence starts for the searches
+ * over bytes (the quotes module's, speaker_names.c's, mentions'); the same
+ * rule as the token layer's (tokens.h, SENTENCES): a line break, or ".", "?",
+ * "!" and the closing marks right after it, white space, then a capital, a
+ * digit, an opening or straight quote mark, "(", "[" or a dash; not the dot of
+ * an abbreviation or initial ("Sen.", "J.", "U.S.", "Calif.": a title of the
+ * lexicon with its dot, or its ABBR_DOT class). The start of the sentence
+ * that holds t[@p pos] (@p pos < @p len), searching back to @p floor (returned
+ * when none starts after it). */
+size_t stance_sent_start_in(const char *t, size_t len, size_t pos, size_t floor);
+/* The same, byte by byte (what stance_sent_start_in() must equal; for tests). */
+size_t stance_sent_start_in_plain(const char *t, size_t len, size_t pos, size_t floor);
+/* The same where the text's length is not at hand: t[@p pos] is a character
+ * of the text (or its terminating NUL), all of whose bytes may be read; the
+ * search reads no further (speaker_names.c, mentions). */
+size_t stance_sent_start_char(const char *t, size_t pos, size_t floor);
+size_t stance_sent_start_char_plain(const char *t, size_t pos, size_t floor);
+
 #endif

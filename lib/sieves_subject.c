@@ -285,8 +285,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 return 1; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
             continue;     /* "Clinton's plan drew praise, ..." */
         }
-        if (dateline_at(c, nm))
-            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying" */
+        if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm))
+            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called" */
         if (nm->start > ss && (after_prep(c, nm->start, ss) || (after_article(c, nm->start, ss) && !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "mentions.h"
+#include "quotes.h"
 #include "sort.h"
 #include "speaker_names.h"
 #include "speaker_names_int.h"
@@ -396,61 +397,16 @@ static int same_ref(const char *t, const ref *a, const ref *b)
            memcmp(t + as, t + bs, ae - as) == 0;
 }
 
-/* Does a sentence start right after t[j] (a line break, or the space after
- * ". ", "? ", "! " with a closing quote mark allowed between)? */
-static inline int sent_break(const char *t, size_t j)
-{
-    size_t ws, we;
-    char c;
-    if (t[j] == '\n')
-        return 1;
-    if (t[j] != ' ' || j == 0)
-        return 0;
-    c = t[j - 1];
-    if ((c == '"' || c == '\'') && j >= 2)
-        c = t[j - 2];
-    else if ((unsigned char)c == 0x9d && j >= 4 && (unsigned char)t[j - 3] == 0xe2)
-        c = t[j - 4];
-    if (c == '?' || c == '!')
-        return 1;
-    return c == '.' && !(stance_word_before(t, j, &ws, &we) && (we - ws == 1 || stance_role_of(t, ws, we, NULL)));
-}
-
+/* The one definition of a sentence start (lib/quotes.h, SENTENCES); every
+ * @p pos here is a character of the text. */
 size_t stance_sent_start_plain(const char *t, size_t pos, size_t floor)
 {
-    for (size_t i = pos; i > floor; i--)
-        if (sent_break(t, i - 1))
-            return i;
-    return floor;
+    return stance_sent_start_char_plain(t, pos, floor);
 }
 
-/* As stance_sent_start_plain(), twelve places a step over text whose sixteen
- * bytes t[i - 16, i) hold no line break and no stop: sent_break() at any j in
- * [i - 12, i) reads t[j - 4, j] only, all inside them, and needs one of those
- * (so with a last stop at hi, the places after hi + 4 are skipped too). */
 size_t stance_sent_start(const char *t, size_t pos, size_t floor)
 {
-#if defined(__SSE2__)
-    for (size_t i = pos; i > floor;) {
-        size_t stop;
-        if (i >= 16 && i - floor >= 12) {
-            unsigned m = stance_stops16(t + i - 16);
-            size_t hi = i - 16 + (size_t)(31 - __builtin_clz(m | 1u)); /* the last stop, if m */
-            if (!m) {
-                i -= 12;
-                continue;
-            }
-            if (hi + 5 < i)
-                i = hi + 5; /* no place after hi + 4 reads a stop */
-        }
-        for (stop = i - floor >= 12 ? i - 12 : floor; i > stop; i--)
-            if (sent_break(t, i - 1))
-                return i;
-    }
-    return floor;
-#else
-    return stance_sent_start_plain(t, pos, floor);
-#endif
+    return stance_sent_start_char(t, pos, floor);
 }
 
 static int compatible(const ref *r, const desc *d)

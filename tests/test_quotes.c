@@ -1582,7 +1582,7 @@ static void test_quotes_clause_start_every_offset(void **state)
 }
 
 /* stance_sent_start() and stance_q_sent_start() (sixteen bytes a step where
- * no stop can be) equal their byte-by-byte searches on random texts of stops, quote marks, abbreviations
+ * no stop can be) equal their byte-by-byte searches and each other on random texts of stops, quote marks, abbreviations
  * and plain runs, at every position and several floors (fails when the step
  * skips a place whose stop lies just outside the sixteen bytes, or when a
  * stop byte is left out of the test). */
@@ -1591,7 +1591,8 @@ static void test_quotes_sent_start_random(void **state)
     static const char *const pieces[] = {
         "a ", "word ", "U.S. ", "Sen. ", "Mr. Roe ", ". ", "? ", "! ", ".\" ", "?' ", "!\xe2\x80\x9d ", ".\xe2\x80\x9d ",
         "\n", "  ", "x", ".", "\"", "\xe2\x80\x9c", "J. ", "ordinary plain words here ", "and some more of them ",
-        "it said.", "no.", "?", "!\n", "He ", "\"We ", "\xe2\x80\x9cThe ", "Sen. Roe ", ".) ", "?\xe2\x80\x99 ", "A. B. "};
+        "it said.", "no.", "?", "!\n", "He ", "\"We ", "\xe2\x80\x9cThe ", "Sen. Roe ", ".) ", "?\xe2\x80\x99 ", "A. B. ",
+        "the spokesman. ", "Calif. ", "12 ", "\xe2\x80\x94 ", "the ", "\xc2\xa0", "(A) "};
     char buf[400];
     uint32_t seed = 12345;
     size_t checked = 0;
@@ -1620,6 +1621,11 @@ static void test_quotes_sent_start_random(void **state)
                 got = stance_q_sent_start(&c, pos, floors[f]);
                 if (got != want)
                     fail_msg("q: round %d pos %zu floor %zu: %zu, byte by byte %zu", round, pos, floors[f], got, want);
+                /* one definition of a sentence start: speaker_names.c's and the quotes module's agree at
+                 * each character (ctx2) */
+                if (((unsigned char)buf[pos] & 0xC0) != 0x80 && stance_sent_start(buf, pos, floors[f]) != got)
+                    fail_msg("round %d pos %zu floor %zu: speaker_names %zu, quotes %zu", round, pos, floors[f],
+                             stance_sent_start(buf, pos, floors[f]), got);
                 checked++;
             }
         }
