@@ -230,8 +230,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int empty = 0;
             for (size_t a = 0; a < n_actors; a++) {
                 empty |= blank(actors[a].name);
-                for (size_t k = 0; k < actors[a].n_aliases && k < 3; k++)
-                    empty |= blank(actors[a].aliases[k]);
+                for (size_t k = 0; actors[a].aliases && k < actors[a].n_aliases && k < 3; k++)
+                    empty |= blank(actors[a].aliases[k]); /* not the 0x80 case's count, whose aliases are NULL */
             }
             FUZZ_CHECK(empty);
         }
