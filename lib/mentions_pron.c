@@ -29,6 +29,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -674,6 +675,59 @@ static const referent *continued_subject(const mstate *m, const pron_word *pw, s
     return &m->refs[ri];
 }
 
+/* ---- a person the quote itself names by a noun ---------------------------- */
+
+#define NP_REACH 200 /* bytes back from a he/she in a quote to a person noun it may mean */
+
+/* Does the kin or person noun t[ws, we) fit pronoun @p pw's gender ("my
+ * mother" is no "he"; "my eldest", "a doctor" are anyone)? */
+static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
+{
+    static const char *const MALE[] = {"boy", "brother", "father", "grandfather", "grandson",
+                                       "husband", "man", "nephew", "son", "uncle"};
+    static const char *const FEMALE[] = {"aunt", "daughter", "girl", "granddaughter", "grandmother",
+                                         "mother", "niece", "sister", "wife", "woman"};
+    for (size_t i = 0; i < sizeof MALE / sizeof *MALE; i++)
+        if (stance_word_is(t, ws, we, MALE[i]))
+            return pw->gender != STANCE_G_FEMALE;
+    for (size_t i = 0; i < sizeof FEMALE / sizeof *FEMALE; i++)
+        if (stance_word_is(t, ws, we, FEMALE[i]))
+            return pw->gender != STANCE_G_MALE;
+    return 1;
+}
+
+/* The start of the nearest noun phrase for a person who is no actor in quote
+ * @p inq before the he/she at @p ws, at most NP_REACH bytes back: "my",
+ * "our" or "your", at most one word, then a kin or person noun of the
+ * lexicon that fits the pronoun ("My grandfather opened the shop with a
+ * loan from his brother", "My eldest has autism. Every teacher knows him").
+ * The pronoun means that person before any actor named before it ("a
+ * candidate ... her own record" may be an actor's epithet: no article).
+ * SIZE_MAX: none. */
+static size_t quote_person_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
+{
+    const char *t = m->t;
+    size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX;
+    int since = 0; /* words since the determiner */
+    if (inq < 0)
+        return SIZE_MAX;
+    lo = m->quotes->q[inq].span.start;
+    if (ws > lo + NP_REACH)
+        lo = ws - NP_REACH;
+    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
+        if (stance_word_is(t, s, e, "my") || stance_word_is(t, s, e, "our") || stance_word_is(t, s, e, "your")) {
+            det = s, since = 0;
+            continue;
+        }
+        if (det == SIZE_MAX || ++since > 2)
+            continue;
+        if ((stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
+            noun_fits(t, s, e, pw))
+            best = det;
+    }
+    return best;
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -691,6 +745,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1, nested;
+        size_t np;
         const referent *cont;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
@@ -717,6 +772,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
             continue;
         cont = continued_subject(m, pw, ws, inq);
         nested = nested_speaker(m, recent, nr, ws, inq);
+        np = quote_person_np(m, inq, ws, pw);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
@@ -725,6 +781,10 @@ int stance_mentions_resolve_pronouns(mstate *m)
                 (nested >= 0 && r->ent == nested))
                 continue;
             taken = 1;
+            if (np != SIZE_MAX && r->end <= np) { /* the person the quote names by a noun since: */
+                push_recent(recent, &nr, (referent){ws, we, -1, pw->gender, NULL}); /* later pronouns too */
+                break;
+            }
             r = first_of_sentence(m, recent, k, pw, inq, ws);
             if (r == &recent[k] && !stance_pronoun_of(m->t, r->start, r->end) &&
                 stance_name_in_list(m->t, m->len, r->start, r->end))
