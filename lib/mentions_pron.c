@@ -181,6 +181,114 @@ static void push_recent(referent *recent, size_t *nr, referent r)
     recent[(*nr)++] = r;
 }
 
+/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
+static int any_stop(const char *t, size_t a, size_t b)
+{
+    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
+                     memchr(t + a, '!', b - a));
+}
+
+/* ---- a person or people the quote itself names by a noun ------------------ */
+
+#define NP_REACH 200 /* bytes back from a he/she in a quote to a person noun it may mean */
+
+/* Does the kin or person noun t[ws, we) fit pronoun @p pw's gender ("my
+ * mother" is no "he"; "my eldest", "a doctor" are anyone)? */
+static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
+{
+    static const char *const MALE[] = {"boy", "brother", "father", "grandfather", "grandson",
+                                       "husband", "man", "nephew", "son", "uncle"};
+    static const char *const FEMALE[] = {"aunt", "daughter", "girl", "granddaughter", "grandmother",
+                                         "mother", "niece", "sister", "wife", "woman"};
+    for (size_t i = 0; i < sizeof MALE / sizeof *MALE; i++)
+        if (stance_word_is(t, ws, we, MALE[i]))
+            return pw->gender != STANCE_G_FEMALE;
+    for (size_t i = 0; i < sizeof FEMALE / sizeof *FEMALE; i++)
+        if (stance_word_is(t, ws, we, FEMALE[i]))
+            return pw->gender != STANCE_G_MALE;
+    return 1;
+}
+
+/* The start of the nearest noun phrase for a person who is no actor in quote
+ * @p inq before the he/she at @p ws, at most NP_REACH bytes back: "my",
+ * "our" or "your", at most one word, then a kin or person noun of the
+ * lexicon that fits the pronoun ("My grandfather opened the shop with a
+ * loan from his brother", "My eldest has autism. Every teacher knows him").
+ * The pronoun means that person before any actor named before it ("a
+ * candidate ... her own record" may be an actor's epithet: no article).
+ * SIZE_MAX: none. */
+static size_t quote_person_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
+{
+    const char *t = m->t;
+    size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX;
+    int since = 0; /* words since the determiner */
+    if (inq < 0)
+        return SIZE_MAX;
+    lo = m->quotes->q[inq].span.start;
+    if (ws > lo + NP_REACH)
+        lo = ws - NP_REACH;
+    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
+        if (stance_word_is(t, s, e, "my") || stance_word_is(t, s, e, "our") || stance_word_is(t, s, e, "your")) {
+            det = s, since = 0;
+            continue;
+        }
+        if (det == SIZE_MAX || ++since > 2)
+            continue;
+        if ((stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
+            noun_fits(t, s, e, pw))
+            best = det;
+    }
+    return best;
+}
+
+/* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
+ * letters or more ("members", "drivers", "beavers"; not "business",
+ * "status", a word of the lexicon), a group noun of the lexicon ("people",
+ * "staff"), "family" or "couple"? */
+static int plural_noun(const char *t, size_t ws, size_t we)
+{
+    if (stance_word_is(t, ws, we, "family") || stance_word_is(t, ws, we, "couple") ||
+        (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))))
+        return 1;
+    return we - ws >= 4 && t[we - 1] == 's' && !strchr("isu'", t[we - 2]) && t[ws] >= 'a' && t[ws] <= 'z' &&
+           !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN);
+}
+
+/* The start of the nearest noun phrase for people in quote @p inq before the
+ * they/them/their at @p ws, at most NP_REACH bytes back: a determiner, at most
+ * one word, then plural_noun(): "my", "our", "your", "a" anywhere there ("Our
+ * members are not walking away from a job they love", "explain to a family
+ * that they have to travel"), "the", "these", "those" in the pronoun's
+ * sentence only ("the polls failed ..., but they were", "the refugees they
+ * are"; "The vote hurt the farmers. They lie" may be the organisation). The
+ * pronoun means them before any organisation named before. SIZE_MAX: none. */
+static size_t quote_people_np(const mstate *m, long inq, size_t ws)
+{
+    static const char *const DET[] = {"my", "our", "your", "a", "the", "these", "those"}; /* definite from 4 */
+    const char *t = m->t;
+    size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX, best_def = SIZE_MAX;
+    int since = 0, def = 0;
+    if (inq < 0)
+        return SIZE_MAX;
+    lo = m->quotes->q[inq].span.start;
+    if (ws > lo + NP_REACH)
+        lo = ws - NP_REACH;
+    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
+        size_t d = 0;
+        while (d < sizeof DET / sizeof *DET && !stance_word_is(t, s, e, DET[d]))
+            d++;
+        if (d < sizeof DET / sizeof *DET) {
+            det = s, since = 0, def = d >= 4;
+            continue;
+        }
+        if (det != SIZE_MAX && ++since <= 2 && plural_noun(t, s, e))
+            *(def ? &best_def : &best) = det;
+    }
+    if (best_def != SIZE_MAX && !any_stop(t, best_def, ws) && (best == SIZE_MAX || best_def > best))
+        best = best_def;
+    return best;
+}
+
 /* Is there a word for people in t[a, b) that "they" (at [b, be)) may mean
  * instead: an irregular plural ("people", "women"), an indefinite pronoun
  * ("everybody", "someone": the lexicon's PEOPLE) or a plural noun
@@ -208,11 +316,11 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
  * persons, two of them, joined by " and ", neither the speaker of the pronoun's quote,
  * and no word for people stands between (rule pronoun-pair). 1: both
  * taken, 0: no such pair, -1: out of memory. */
-static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq, size_t np)
 {
     const referent *a, *b;
-    if (nr < 2)
-        return 0;
+    if (nr < 2 || (np != SIZE_MAX && recent[nr - 1].end <= np))
+        return 0; /* people the quote names since (quote_people_np()) */
     a = &recent[nr - 2], b = &recent[nr - 1];
     if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
         b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0 ||
@@ -235,13 +343,14 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
  * "they" means, not the organisation. */
 static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
 {
-    int pair = coordinated_pair(m, recent, nr, ws, we, inq);
+    size_t np = quote_people_np(m, inq, ws);
+    int pair = coordinated_pair(m, recent, nr, ws, we, inq, np);
     if (pair)
         return pair < 0 ? STANCE_ERR_NOMEM : STANCE_OK;
     for (size_t k = nr; k-- > 0;) {
         const referent *r = &recent[k];
-        if (r->end + PLURAL_REACH < ws)
-            return STANCE_OK;
+        if (r->end + PLURAL_REACH < ws || (np != SIZE_MAX && r->end <= np))
+            return STANCE_OK; /* too far, or the people the quote names since */
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
@@ -269,13 +378,6 @@ static int opens(const char *t, size_t ss, size_t start)
     while (ss < start && t[ss] == ' ')
         ss++;
     return i == ss;
-}
-
-/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
-static int any_stop(const char *t, size_t a, size_t b)
-{
-    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
-                     memchr(t + a, '!', b - a));
 }
 
 /* Is referent @p r the subject of the clause whose object is the pronoun at
@@ -673,59 +775,6 @@ static const referent *continued_subject(const mstate *m, const pron_word *pw, s
         !fits(m, &m->refs[ri], pw, inq))
         return NULL;
     return &m->refs[ri];
-}
-
-/* ---- a person the quote itself names by a noun ---------------------------- */
-
-#define NP_REACH 200 /* bytes back from a he/she in a quote to a person noun it may mean */
-
-/* Does the kin or person noun t[ws, we) fit pronoun @p pw's gender ("my
- * mother" is no "he"; "my eldest", "a doctor" are anyone)? */
-static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
-{
-    static const char *const MALE[] = {"boy", "brother", "father", "grandfather", "grandson",
-                                       "husband", "man", "nephew", "son", "uncle"};
-    static const char *const FEMALE[] = {"aunt", "daughter", "girl", "granddaughter", "grandmother",
-                                         "mother", "niece", "sister", "wife", "woman"};
-    for (size_t i = 0; i < sizeof MALE / sizeof *MALE; i++)
-        if (stance_word_is(t, ws, we, MALE[i]))
-            return pw->gender != STANCE_G_FEMALE;
-    for (size_t i = 0; i < sizeof FEMALE / sizeof *FEMALE; i++)
-        if (stance_word_is(t, ws, we, FEMALE[i]))
-            return pw->gender != STANCE_G_MALE;
-    return 1;
-}
-
-/* The start of the nearest noun phrase for a person who is no actor in quote
- * @p inq before the he/she at @p ws, at most NP_REACH bytes back: "my",
- * "our" or "your", at most one word, then a kin or person noun of the
- * lexicon that fits the pronoun ("My grandfather opened the shop with a
- * loan from his brother", "My eldest has autism. Every teacher knows him").
- * The pronoun means that person before any actor named before it ("a
- * candidate ... her own record" may be an actor's epithet: no article).
- * SIZE_MAX: none. */
-static size_t quote_person_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
-{
-    const char *t = m->t;
-    size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX;
-    int since = 0; /* words since the determiner */
-    if (inq < 0)
-        return SIZE_MAX;
-    lo = m->quotes->q[inq].span.start;
-    if (ws > lo + NP_REACH)
-        lo = ws - NP_REACH;
-    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
-        if (stance_word_is(t, s, e, "my") || stance_word_is(t, s, e, "our") || stance_word_is(t, s, e, "your")) {
-            det = s, since = 0;
-            continue;
-        }
-        if (det == SIZE_MAX || ++since > 2)
-            continue;
-        if ((stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
-            noun_fits(t, s, e, pw))
-            best = det;
-    }
-    return best;
 }
 
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent

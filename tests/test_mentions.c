@@ -596,6 +596,18 @@ static const mention_case MENTION_CASES[] = {
       {"Kessick Port Authority", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}, /* "they say" */
       {"Kessick Port Authority", "they want", 0, NOT_A_MENTION, 0}, /* named too far back */
       {"Tom Park", "They", 0, NOT_A_MENTION, 0}}},
+    /* link17: people the quote names by a determiner and a plural or group noun
+     * since the organisation ("our members", "the drivers", "a family") are what
+     * its they/them/their means */
+    {"they in a quote after \"our members\", \"a family\": those people, not the organisation",
+     "The Kessick Port Authority raised its fees on Monday.\n\n"
+     "\"Our members are leaving a job they love,\" said Tom Park. \"I would rather tell a family that "
+     "they must wait,\" said Park. \"The port is ours. We will win it back for them,\" said Park.\n",
+     {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Kessick Port Authority", "they love", 0, NOT_A_MENTION, 0},
+      {"Kessick Port Authority", "they must", 0, NOT_A_MENTION, 0},
+      {"Kessick Port Authority", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}}, /* "the port": no people */
     {"they: an actor that may be a person stands between",
      "The Kessick Port Authority met Kel Okafor on Monday. \"They never asked us,\" said Rosa Mendez.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
