@@ -210,38 +210,6 @@ static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
     return 1;
 }
 
-/* The start of the nearest noun phrase for a person who is no actor in quote
- * @p inq before the he/she at @p ws, at most NP_REACH bytes back: "my",
- * "our" or "your", at most one word, then a kin or person noun of the
- * lexicon that fits the pronoun ("My grandfather opened the shop with a
- * loan from his brother", "My eldest has autism. Every teacher knows him").
- * The pronoun means that person before any actor named before it ("a
- * candidate ... her own record" may be an actor's epithet: no article).
- * SIZE_MAX: none. */
-static size_t quote_person_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
-{
-    const char *t = m->t;
-    size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX;
-    int since = 0; /* words since the determiner */
-    if (inq < 0)
-        return SIZE_MAX;
-    lo = m->quotes->q[inq].span.start;
-    if (ws > lo + NP_REACH)
-        lo = ws - NP_REACH;
-    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
-        if (stance_word_is(t, s, e, "my") || stance_word_is(t, s, e, "our") || stance_word_is(t, s, e, "your")) {
-            det = s, since = 0;
-            continue;
-        }
-        if (det == SIZE_MAX || ++since > 2)
-            continue;
-        if ((stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
-            noun_fits(t, s, e, pw))
-            best = det;
-    }
-    return best;
-}
-
 /* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
  * letters or more ("members", "drivers", "beavers"; not "business",
  * "status", a word of the lexicon), a group noun of the lexicon ("people",
@@ -255,20 +223,26 @@ static int plural_noun(const char *t, size_t ws, size_t we)
            !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN);
 }
 
-/* The start of the nearest noun phrase for people in quote @p inq before the
- * they/them/their at @p ws, at most NP_REACH bytes back: a determiner, at most
- * one word, then plural_noun(): "my", "our", "your", "a" anywhere there ("Our
- * members are not walking away from a job they love", "explain to a family
- * that they have to travel"), "the", "these", "those" in the pronoun's
- * sentence only ("the polls failed ..., but they were", "the refugees they
- * are"; "The vote hurt the farmers. They lie" may be the organisation). The
- * pronoun means them before any organisation named before. SIZE_MAX: none. */
-static size_t quote_people_np(const mstate *m, long inq, size_t ws)
+/* The start of the nearest noun phrase for a person who is no actor, or for
+ * people, in quote @p inq before the pronoun @p pw at @p ws, at most NP_REACH
+ * bytes back: a determiner, at most one word, then a noun. For a he/she:
+ * "my", "our" or "your" and a kin or person noun of the lexicon that fits its
+ * gender ("My grandfather opened the shop with a loan from his brother", "My
+ * eldest has autism. Every teacher knows him"; "a candidate ... her own
+ * record" may be an actor's epithet: no article). For they/them/their:
+ * plural_noun() after those or "a" anywhere there ("Our members are not
+ * walking away from a job they love", "explain to a family that they have to
+ * travel"), after "the", "these", "those" in the pronoun's sentence only
+ * ("the polls failed ..., but they were", "the refugees they are"; "The vote
+ * hurt the farmers. They lie" may be the organisation). The pronoun means
+ * that person or those people before any actor named before. SIZE_MAX: none. */
+static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
 {
     static const char *const DET[] = {"my", "our", "your", "a", "the", "these", "those"}; /* definite from 4 */
+    const size_t n_det = pw->cls == P_THIRD_PLURAL ? sizeof DET / sizeof *DET : 3;
     const char *t = m->t;
     size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX, best_def = SIZE_MAX;
-    int since = 0, def = 0;
+    int since = 0, def = 0; /* words since the determiner; is it definite? */
     if (inq < 0)
         return SIZE_MAX;
     lo = m->quotes->q[inq].span.start;
@@ -276,13 +250,17 @@ static size_t quote_people_np(const mstate *m, long inq, size_t ws)
         lo = ws - NP_REACH;
     for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
         size_t d = 0;
-        while (d < sizeof DET / sizeof *DET && !stance_word_is(t, s, e, DET[d]))
+        while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
-        if (d < sizeof DET / sizeof *DET) {
+        if (d < n_det) {
             det = s, since = 0, def = d >= 4;
             continue;
         }
-        if (det != SIZE_MAX && ++since <= 2 && plural_noun(t, s, e))
+        if (det == SIZE_MAX || ++since > 2)
+            continue;
+        if (pw->cls == P_THIRD_PLURAL ? plural_noun(t, s, e)
+                                      : (stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
+                                            noun_fits(t, s, e, pw))
             *(def ? &best_def : &best) = det;
     }
     if (best_def != SIZE_MAX && !any_stop(t, best_def, ws) && (best == SIZE_MAX || best_def > best))
@@ -321,7 +299,7 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
 {
     const referent *a, *b;
     if (nr < 2 || (np != SIZE_MAX && recent[nr - 1].end <= np))
-        return 0; /* people the quote names since (quote_people_np()) */
+        return 0; /* people the quote names since (quote_np()) */
     a = &recent[nr - 2], b = &recent[nr - 1];
     if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
         b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0 ||
@@ -360,9 +338,10 @@ static int called_it(const char *t, size_t e, size_t ws)
  * grip breaking.\""). Persons are passed over: "they" is never one of them;
  * a word for people in between ("people", "women", "everybody") is what
  * "they" means, not the organisation. */
-static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq,
+                          const pron_word *pw)
 {
-    size_t np = quote_people_np(m, inq, ws);
+    size_t np = quote_np(m, inq, ws, pw);
     int pair = coordinated_pair(m, recent, nr, ws, we, inq, np);
     if (pair)
         return pair < 0 ? STANCE_ERR_NOMEM : STANCE_OK;
@@ -834,14 +813,14 @@ int stance_mentions_resolve_pronouns(mstate *m)
         if (qi < m->quotes->n && m->quotes->q[qi].span.start <= ws)
             inq = (long)qi;
         if (pw->cls == P_THIRD_PLURAL) {
-            rc = resolve_plural(m, recent, nr, ws, we, inq);
+            rc = resolve_plural(m, recent, nr, ws, we, inq, pw);
             continue;
         }
         if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
             continue;
         cont = continued_subject(m, pw, ws, inq);
         nested = nested_speaker(m, recent, nr, ws, inq);
-        np = quote_person_np(m, inq, ws, pw);
+        np = quote_np(m, inq, ws, pw);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
