@@ -258,9 +258,10 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
         }
         if (det == SIZE_MAX || ++since > 2)
             continue;
-        if (pw->cls == P_THIRD_PLURAL ? plural_noun(t, s, e)
-                                      : (stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
-                                            noun_fits(t, s, e, pw))
+        if (pw->cls == P_THIRD_PLURAL
+                ? plural_noun(t, s, e)
+                : (stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
+                      noun_fits(t, s, e, pw))
             *(def ? &best_def : &best) = det;
     }
     if (best_def != SIZE_MAX && !any_stop(t, best_def, ws) && (best == SIZE_MAX || best_def > best))
