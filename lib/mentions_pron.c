@@ -134,7 +134,6 @@ static int is_speaker(const mstate *m, const referent *r, size_t qi)
 #define RECENT 16         /* referents a pronoun looks back over */
 #define PRONOUN_REACH 1500 /* bytes: a pronoun further from any referent is left alone */
 #define PLURAL_REACH 450   /* bytes back from they/them/their to the organisation it means */
-#define GENDER_REACH 1500
 #define CHAIN_REACH 300    /* bytes back from a pronoun to the pronoun whose chain it keeps */
 
 /* A pronoun that attributes a quote ("..., she said"), with the speaker the
@@ -834,12 +833,6 @@ int stance_mentions_resolve_pronouns(mstate *m)
                 push_recent(recent, &nr, (referent){ws, we, -1, pw->gender, NULL}); /* later pronouns too */
                 break;
             }
-            if (r->gender == STANCE_G_UNKNOWN && pw->gender != STANCE_G_UNKNOWN)
-                for (size_t j = k; j-- > 0 && recent[j].end + GENDER_REACH >= ws;)
-                    if (recent[j].gender == pw->gender && fits(m, &recent[j], pw, inq)) {
-                        r = &recent[k = j];
-                        break;
-                    }
             r = first_of_sentence(m, recent, k, pw, inq, ws);
             if (r == &recent[k] && !stance_pronoun_of(m->t, r->start, r->end) &&
                 stance_name_in_list(m->t, m->len, r->start, r->end))
