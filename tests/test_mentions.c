@@ -617,7 +617,7 @@ static const mention_case MENTION_CASES[] = {
      {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
      2,
      {{"Kessick Port Authority", "they are", 0, NOT_A_MENTION, 0},
-      {"Kessick Port Authority", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}}, /* "They never" */
+      {"Kessick Port Authority", "They never", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     {"they: an actor that may be a person stands between",
      "The Kessick Port Authority met Kel Okafor on Monday. \"They never asked us,\" said Rosa Mendez.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
