@@ -314,24 +314,6 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
     return 1;
 }
 
-#define IT_REACH 80 /* bytes after an organisation's mention to an "it" that stands for it */
-
-/* Does an "it" or "its" follow the mention ending at @p e in its sentence,
- * within IT_REACH bytes and before @p ws ("the trust said it would publish",
- * "the authority was likely to ask ... before it gave its approval")? The
- * text calls that organisation "it": a "they" after is someone else. */
-static int called_it(const char *t, size_t e, size_t ws)
-{
-    size_t lim = e + IT_REACH < ws ? e + IT_REACH : ws, s, we;
-    for (size_t pos = e; stance_word_after(t, lim, pos, &s, &we) && we <= lim; pos = we) {
-        if (any_stop(t, pos, s))
-            return 0;
-        if (stance_word_is(t, s, we, "it") || stance_word_is(t, s, we, "its"))
-            return 1;
-    }
-    return 0;
-}
-
 /* they/them/their: the organisation or group actor (no person) named last,
  * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
  * pronoun stands in ("..., said the NRA. \"It's the beginning of their
@@ -352,8 +334,7 @@ static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t w
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
-            people_between(m->t, r->end, ws, we) || stance_plural_subject_before(m->t, ws, r->end) ||
-            called_it(m->t, r->end, ws))
+            people_between(m->t, r->end, ws, we) || stance_plural_subject_before(m->t, ws, r->end))
             return STANCE_OK; /* an actor that may be a person, the speaker, or people: nobody */
         return stance_mentions_add(&m->ents->e[r->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PLURAL);
     }

@@ -600,7 +600,7 @@ static const mention_case MENTION_CASES[] = {
      * since the organisation ("our members", "the drivers", "a family") are what
      * its they/them/their means */
     {"they in a quote after \"our members\", \"a family\": those people, not the organisation",
-     "The Kessick Port Authority raised the fees on Monday.\n\n"
+     "The Kessick Port Authority raised its fees on Monday.\n\n"
      "\"Our members are leaving a job they love,\" said Tom Park. \"I would rather tell a family that "
      "they must wait,\" said Park. \"The port is ours. We will win it back for them,\" said Park.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
@@ -608,16 +608,6 @@ static const mention_case MENTION_CASES[] = {
      {{"Kessick Port Authority", "they love", 0, NOT_A_MENTION, 0},
       {"Kessick Port Authority", "they must", 0, NOT_A_MENTION, 0},
       {"Kessick Port Authority", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}}, /* "the port": no people */
-    /* link17: an organisation the text calls "it" right after its mention is
-     * no "they" of the quote after */
-    {"they: not an organisation the text has just called \"it\"",
-     "A spokesman for the Kessick Port Authority said it would publish a report.\n\n"
-     "\"I have heard they are good for the fish,\" said Tom Park.\n\n"
-     "The Kessick Port Authority met on Monday.\n\n\"They never listen,\" said Park.\n",
-     {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
-     2,
-     {{"Kessick Port Authority", "they are", 0, NOT_A_MENTION, 0},
-      {"Kessick Port Authority", "They never", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     {"they: an actor that may be a person stands between",
      "The Kessick Port Authority met Kel Okafor on Monday. \"They never asked us,\" said Rosa Mendez.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
