@@ -29,6 +29,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,6 +181,93 @@ static void push_recent(referent *recent, size_t *nr, referent r)
     recent[(*nr)++] = r;
 }
 
+/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
+static int any_stop(const char *t, size_t a, size_t b)
+{
+    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
+                     memchr(t + a, '!', b - a));
+}
+
+/* ---- a person or people the quote itself names by a noun ------------------ */
+
+#define NP_REACH 200 /* bytes back from a he/she in a quote to a person noun it may mean */
+
+/* Does the kin or person noun t[ws, we) fit pronoun @p pw's gender ("my
+ * mother" is no "he"; "my eldest", "a doctor" are anyone)? */
+static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
+{
+    static const char *const MALE[] = {"boy", "brother", "father", "grandfather", "grandson",
+                                       "husband", "man", "nephew", "son", "uncle"};
+    static const char *const FEMALE[] = {"aunt", "daughter", "girl", "granddaughter", "grandmother",
+                                         "mother", "niece", "sister", "wife", "woman"};
+    for (size_t i = 0; i < sizeof MALE / sizeof *MALE; i++)
+        if (stance_word_is(t, ws, we, MALE[i]))
+            return pw->gender != STANCE_G_FEMALE;
+    for (size_t i = 0; i < sizeof FEMALE / sizeof *FEMALE; i++)
+        if (stance_word_is(t, ws, we, FEMALE[i]))
+            return pw->gender != STANCE_G_MALE;
+    return 1;
+}
+
+/* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
+ * letters or more ("members", "drivers", "beavers"; not "business",
+ * "status", a word of the lexicon), a group noun of the lexicon ("people",
+ * "staff"), "family" or "couple"? */
+static int plural_noun(const char *t, size_t ws, size_t we)
+{
+    if (stance_word_is(t, ws, we, "family") || stance_word_is(t, ws, we, "couple") ||
+        (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))))
+        return 1;
+    return we - ws >= 4 && t[we - 1] == 's' && !strchr("isu'", t[we - 2]) && t[ws] >= 'a' && t[ws] <= 'z' &&
+           !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN);
+}
+
+/* The start of the nearest noun phrase for a person who is no actor, or for
+ * people, in quote @p inq before the pronoun @p pw at @p ws, at most NP_REACH
+ * bytes back: a determiner, at most one word, then a noun. For a he/she:
+ * "my", "our" or "your" and a kin or person noun of the lexicon that fits its
+ * gender ("My grandfather opened the shop with a loan from his brother", "My
+ * eldest has autism. Every teacher knows him"; "a candidate ... her own
+ * record" may be an actor's epithet: no article). For they/them/their:
+ * plural_noun() after those or "a" anywhere there ("Our members are not
+ * walking away from a job they love", "explain to a family that they have to
+ * travel"), after "the", "these", "those" in the pronoun's sentence only
+ * ("the polls failed ..., but they were", "the refugees they are"; "The vote
+ * hurt the farmers. They lie" may be the organisation). The pronoun means
+ * that person or those people before any actor named before. SIZE_MAX: none. */
+static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
+{
+    static const char *const DET[] = {"my", "our", "your", "a", "the", "these", "those"}; /* definite from 4 */
+    const size_t n_det = pw->cls == P_THIRD_PLURAL ? sizeof DET / sizeof *DET : 3;
+    const char *t = m->t;
+    size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX, best_def = SIZE_MAX;
+    int since = 0, def = 0; /* words since the determiner; is it definite? */
+    if (inq < 0)
+        return SIZE_MAX;
+    lo = m->quotes->q[inq].span.start;
+    if (ws > lo + NP_REACH)
+        lo = ws - NP_REACH;
+    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
+        size_t d = 0;
+        while (d < n_det && !stance_word_is(t, s, e, DET[d]))
+            d++;
+        if (d < n_det) {
+            det = s, since = 0, def = d >= 4;
+            continue;
+        }
+        if (det == SIZE_MAX || ++since > 2)
+            continue;
+        if (pw->cls == P_THIRD_PLURAL
+                ? plural_noun(t, s, e)
+                : (stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
+                      noun_fits(t, s, e, pw))
+            *(def ? &best_def : &best) = det;
+    }
+    if (best_def != SIZE_MAX && !any_stop(t, best_def, ws) && (best == SIZE_MAX || best_def > best))
+        best = best_def;
+    return best;
+}
+
 /* Is there a word for people in t[a, b) that "they" (at [b, be)) may mean
  * instead: an irregular plural ("people", "women"), an indefinite pronoun
  * ("everybody", "someone": the lexicon's PEOPLE) or a plural noun
@@ -207,11 +295,11 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
  * persons, two of them, joined by " and ", neither the speaker of the pronoun's quote,
  * and no word for people stands between (rule pronoun-pair). 1: both
  * taken, 0: no such pair, -1: out of memory. */
-static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq, size_t np)
 {
     const referent *a, *b;
-    if (nr < 2)
-        return 0;
+    if (nr < 2 || (np != SIZE_MAX && recent[nr - 1].end <= np))
+        return 0; /* people the quote names since (quote_np()) */
     a = &recent[nr - 2], b = &recent[nr - 1];
     if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
         b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0 ||
@@ -232,15 +320,17 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
  * grip breaking.\""). Persons are passed over: "they" is never one of them;
  * a word for people in between ("people", "women", "everybody") is what
  * "they" means, not the organisation. */
-static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq)
+static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq,
+                          const pron_word *pw)
 {
-    int pair = coordinated_pair(m, recent, nr, ws, we, inq);
+    size_t np = quote_np(m, inq, ws, pw);
+    int pair = coordinated_pair(m, recent, nr, ws, we, inq, np);
     if (pair)
         return pair < 0 ? STANCE_ERR_NOMEM : STANCE_OK;
     for (size_t k = nr; k-- > 0;) {
         const referent *r = &recent[k];
-        if (r->end + PLURAL_REACH < ws)
-            return STANCE_OK;
+        if (r->end + PLURAL_REACH < ws || (np != SIZE_MAX && r->end <= np))
+            return STANCE_OK; /* too far, or the people the quote names since */
         if (r->gender == STANCE_G_MALE || r->gender == STANCE_G_FEMALE || r->who)
             continue; /* a person */
         if (r->ent < 0 || r->gender != -1 || (inq >= 0 && is_speaker(m, r, (size_t)inq)) ||
@@ -268,13 +358,6 @@ static int opens(const char *t, size_t ss, size_t start)
     while (ss < start && t[ss] == ' ')
         ss++;
     return i == ss;
-}
-
-/* Is there a line break or a ".", "?", "!" in t[a, b) (a sentence may end there)? */
-static int any_stop(const char *t, size_t a, size_t b)
-{
-    return b > a && (memchr(t + a, '.', b - a) || memchr(t + a, '\n', b - a) || memchr(t + a, '?', b - a) ||
-                     memchr(t + a, '!', b - a));
 }
 
 /* Is referent @p r the subject of the clause whose object is the pronoun at
@@ -691,6 +774,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         size_t ws = m->prons[pi].ws, we = m->prons[pi].we;
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1, nested;
+        size_t np;
         const referent *cont;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
@@ -710,13 +794,14 @@ int stance_mentions_resolve_pronouns(mstate *m)
         if (qi < m->quotes->n && m->quotes->q[qi].span.start <= ws)
             inq = (long)qi;
         if (pw->cls == P_THIRD_PLURAL) {
-            rc = resolve_plural(m, recent, nr, ws, we, inq);
+            rc = resolve_plural(m, recent, nr, ws, we, inq, pw);
             continue;
         }
         if (generic_pair(m, ws, we) || stance_deity_pronoun(m->t, m->len, ws, we))
             continue;
         cont = continued_subject(m, pw, ws, inq);
         nested = nested_speaker(m, recent, nr, ws, inq);
+        np = quote_np(m, inq, ws, pw);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];
             if (r->end + PRONOUN_REACH < ws)
@@ -725,6 +810,10 @@ int stance_mentions_resolve_pronouns(mstate *m)
                 (nested >= 0 && r->ent == nested))
                 continue;
             taken = 1;
+            if (np != SIZE_MAX && r->end <= np) { /* the person the quote names by a noun since: */
+                push_recent(recent, &nr, (referent){ws, we, -1, pw->gender, NULL}); /* later pronouns too */
+                break;
+            }
             r = first_of_sentence(m, recent, k, pw, inq, ws);
             if (r == &recent[k] && !stance_pronoun_of(m->t, r->start, r->end) &&
                 stance_name_in_list(m->t, m->len, r->start, r->end))

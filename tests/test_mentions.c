@@ -443,6 +443,22 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Marcus Webb", NULL, 0}},
      2,
      {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"Marcus Webb", "He", 0, NOT_A_MENTION, 0}}},
+    /* link17: a person the quote names by "my <kin or person noun>" is what a
+     * later he/him/his of the quote means (and the pronouns after it, past
+     * NP_REACH), not the actor named before the quote; "my mother" is no "he" */
+    {"a pronoun in a quote after \"my <kin noun>\": that person, not an actor",
+     "Tom Park spoke first. Then Elena Diaz took the floor.\n\n"
+     "\"My grandfather built this hall with a loan from his brother. My eldest has autism, and every teacher "
+     "here knows him by name and has done for years, since the first week he came through that door in the "
+     "morning with his lunch in a paper bag and a scarf around his neck. Nobody is as kind as he is,\" "
+     "said Diaz.\n\nTom Park spoke again. \"My mother thinks him right,\" said Diaz.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "his brother", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "him", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "he is", 0, NOT_A_MENTION, 0}, /* 200 bytes on: chained to "him" */
+      {"Tom Park", "him", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", NULL, 1, N_MORE, 0}}},
     {"the speaker and their group",
      "Tom Park stayed home.\n\n\"I think we did our best,\" said Priya Shah, a spokeswoman for Park.\n",
      {{"Priya Shah", NULL, 0}, {"Tom Park", NULL, 0}},
@@ -580,6 +596,18 @@ static const mention_case MENTION_CASES[] = {
       {"Kessick Port Authority", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}, /* "they say" */
       {"Kessick Port Authority", "they want", 0, NOT_A_MENTION, 0}, /* named too far back */
       {"Tom Park", "They", 0, NOT_A_MENTION, 0}}},
+    /* link17: people the quote names by a determiner and a plural or group noun
+     * since the organisation ("our members", "the drivers", "a family") are what
+     * its they/them/their means */
+    {"they in a quote after \"our members\", \"a family\": those people, not the organisation",
+     "The Kessick Port Authority raised its fees on Monday.\n\n"
+     "\"Our members are leaving a job they love,\" said Tom Park. \"I would rather tell a family that "
+     "they must wait,\" said Park. \"The port is ours. We will win it back for them,\" said Park.\n",
+     {{"Kessick Port Authority", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Kessick Port Authority", "they love", 0, NOT_A_MENTION, 0},
+      {"Kessick Port Authority", "they must", 0, NOT_A_MENTION, 0},
+      {"Kessick Port Authority", "them", 0, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}}, /* "the port": no people */
     {"they: an actor that may be a person stands between",
      "The Kessick Port Authority met Kel Okafor on Monday. \"They never asked us,\" said Rosa Mendez.\n",
      {{"Kessick Port Authority", NULL, 0}, {"Kel Okafor", NULL, 0}},
