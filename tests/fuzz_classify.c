@@ -230,8 +230,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int empty = 0;
             for (size_t a = 0; a < n_actors; a++) {
                 empty |= blank(actors[a].name);
-                for (size_t k = 0; actors[a].aliases && k < actors[a].n_aliases && k < 3; k++)
-                    empty |= blank(actors[a].aliases[k]); /* not the 0x80 case's count, whose aliases are NULL */
+                /* not in the 0x80 case, whose count is past the array (stale or NULL entries) */
+                for (size_t k = 0; actors[a].aliases && actors[a].n_aliases <= 3 && k < actors[a].n_aliases; k++)
+                    empty |= blank(actors[a].aliases[k]);
             }
             FUZZ_CHECK(empty);
         }
