@@ -328,7 +328,8 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
     if (!stance_agent_noun(t, ws, we))
         return 0;
     cls = stance_lex_classes_lower(t + ws, n);
-    return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN))) == 0 &&
+    return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN) |
+                    STANCE_LX(NOUN_M) | STANCE_LX(NOUN_F))) == 0 &&
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
 }
 
@@ -653,14 +654,16 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
 
 
 /* "this man", "that woman", "this guy" (the noun after "this"/"that"): a
- * he/she, resolved as the pronoun is. */
+ * he/she, resolved as the pronoun is; a person noun of the lexicon with a
+ * gender (stance_noun_gender()), not a kinship noun ("this mother"). */
+#if defined(__GNUC__)
+__attribute__((noinline, cold)) /* rare (after "this", "that"): out of scan_words()'s loop */
+#endif
 static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we)
 {
-    if (stance_word_is(t, ws, we, "man") || stance_word_is(t, ws, we, "guy") || stance_word_is(t, ws, we, "gentleman"))
-        return &PRON_CLASSES[0];
-    if (stance_word_is(t, ws, we, "woman") || stance_word_is(t, ws, we, "lady"))
-        return &PRON_CLASSES[1];
-    return NULL;
+    uint64_t cls = stance_lex_classes_lower(t + ws, we - ws);
+    int g = cls & STANCE_LX(KIN) ? STANCE_G_UNKNOWN : stance_noun_gender(cls);
+    return g == STANCE_G_MALE ? &PRON_CLASSES[0] : g == STANCE_G_FEMALE ? &PRON_CLASSES[1] : NULL;
 }
 
 /* The head ties by their word, once the ties are sorted: the distinct head

@@ -282,21 +282,12 @@ int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char 
     return demonyms_in_quotes(quotes, t, ents);
 }
 
-/* The gender a kinship noun t[ws, we) (first letter @p f, lowercase) gives
- * its referent, or 0: no such noun. */
-static int kin_gender(const char *t, size_t ws, size_t we, unsigned char f)
+/* The gender a kinship noun t[ws, we) of the lexicon gives its referent
+ * (stance_noun_gender()), or 0: no such noun. */
+static int kin_gender(const char *t, size_t ws, size_t we)
 {
-    static const struct {
-        const char *w;
-        int g;
-    } KIN[] = {{"brother", STANCE_G_MALE}, {"dad", STANCE_G_MALE},       {"daughter", STANCE_G_FEMALE},
-               {"father", STANCE_G_MALE},  {"husband", STANCE_G_MALE},   {"mom", STANCE_G_FEMALE},
-               {"mother", STANCE_G_FEMALE}, {"sister", STANCE_G_FEMALE}, {"son", STANCE_G_MALE},
-               {"wife", STANCE_G_FEMALE}};
-    for (size_t i = 0; i < sizeof KIN / sizeof KIN[0]; i++)
-        if (KIN[i].w[0] == f && stance_word_is(t, ws, we, KIN[i].w))
-            return KIN[i].g;
-    return 0;
+    uint64_t cls = stance_lex_classes_lower(t + ws, we - ws);
+    return cls & STANCE_LX(KIN) ? stance_noun_gender(cls) : STANCE_G_UNKNOWN;
 }
 
 /* The actor a pronoun starting at @p at was resolved to ("his"), or whose
@@ -382,21 +373,35 @@ static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe, 
     return STANCE_OK;
 }
 
-/* "my father", "his wife", "Park's son" (previous word t[ps, pe), kinship
- * noun of gender @p g ending at @p we). */
-static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t ps, size_t pe, size_t we,
+enum { KIN_MY = 1, KIN_PRON, KIN_POSS };
+
+/* The possessor a word t[ps, pe) before a kinship noun names: KIN_MY ("my"),
+ * KIN_PRON ("his", "her"), KIN_POSS ("Park's": a word "s" after the
+ * apostrophe), or 0 (none: no kinship read). */
+static int kin_owner(const char *t, size_t ps, size_t pe)
+{
+    if (pe - ps == 1)
+        return stance_word_is(t, ps, pe, "s") && ps >= 3 ? KIN_POSS : 0;
+    if (pe - ps == 2)
+        return stance_word_is(t, ps, pe, "my") ? KIN_MY : 0;
+    return stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her") ? KIN_PRON : 0;
+}
+
+/* "my father", "his wife", "Park's son" (previous word t[ps, pe), possessor
+ * @p owner (kin_owner()), kinship noun of gender @p g ending at @p we). */
+static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t ps, int owner, size_t we,
                   int g)
 {
     long who = -1, kin;
     const char *name = NULL;
-    if (stance_word_is(t, ps, pe, "my")) {
+    if (owner == KIN_MY) {
         who = stance_mentions_speaker(ents, t, q);
         name = who >= 0 ? ents->e[who].name : q->speaker;
     } else {
-        int pron = stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her");
+        int pron = owner == KIN_PRON;
         size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or a curly one */
-        who = (pron || (stance_word_is(t, ps, pe, "s") && ps >= 3)) ? mention_at(ents, at, pron, &ps) : -1;
-        name = who >= 0 ? ents->e[who].name : NULL; /* "his", "Park's" (a word "s" after the apostrophe) */
+        who = mention_at(ents, at, pron, &ps);
+        name = who >= 0 ? ents->e[who].name : NULL;
     }
     if (name && (kin = kin_of(ents, name, who, g)) >= 0 &&
         stance_mentions_add(&ents->e[kin], ps, we, STANCE_MK_EPITHET, STANCE_MR_KINSHIP))
@@ -431,7 +436,7 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
         while (pos < q->span.end) {
             size_t ws, we;
             unsigned char f;
-            int g;
+            int g, owner;
             if (!stance_word_byte(t, pos, q->span.end)) {
                 n = t[pos] == ' ' ? n : 0; /* U+2000-U+20FF (curly marks, dashes) end a word as "'" does */
                 pos += (unsigned char)t[pos] == 0xE2 ? 3 : 1;
@@ -440,13 +445,14 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
             ws = pos++;
             we = pos = stance_word_end(t, pos, q->span.end, q->span.end);
             f = (unsigned char)(t[ws] | 0x20);
-            /* b d f g h m s w: the first letters of the nouns read here; most words stop */
-            if (n && we - ws >= 3 && we - ws <= 10 && f >= 'b' && f <= 'w' && ((0x4430EEu >> (f - 'a')) & 1)) {
-                if ((g = kin_gender(t, ws, we, f)) && kin_at(ents, t, q, s1, e1, we, g))
-                    return STANCE_ERR_NOMEM;
-                if ((f == 'm' || f == 'g' || f == 'c' || f == 'n') && pair_at(ents, t, q, s2, s1, e1, ws, we, n))
-                    return STANCE_ERR_NOMEM;
-            }
+            /* a kinship noun (3 to 13 letters) after a possessor, the only place it is read: most words stop */
+            if (n && e1 - s1 <= 3 && we - ws >= 3 && we - ws <= 13 && (owner = kin_owner(t, s1, e1)) &&
+                (g = kin_gender(t, ws, we)) && kin_at(ents, t, q, s1, owner, we, g))
+                return STANCE_ERR_NOMEM;
+            /* c g m n: the first letters of pair_at()'s nouns */
+            if (n && we - ws >= 3 && we - ws <= 10 && (f == 'm' || f == 'g' || f == 'c' || f == 'n') &&
+                pair_at(ents, t, q, s2, s1, e1, ws, we, n))
+                return STANCE_ERR_NOMEM;
             s2 = s1, s1 = ws, e1 = we, n++;
         }
     }

@@ -192,21 +192,13 @@ static int any_stop(const char *t, size_t a, size_t b)
 
 #define NP_REACH 200 /* bytes back from a he/she in a quote to a person noun it may mean */
 
-/* Does the kin or person noun t[ws, we) fit pronoun @p pw's gender ("my
- * mother" is no "he"; "my eldest", "a doctor" are anyone)? */
-static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
+/* Does the kin or person noun with lexicon classes @p cls fit pronoun
+ * @p pw's gender ("my mother" is no "he"; "my eldest", "a doctor" are
+ * anyone)? */
+static int noun_fits(uint64_t cls, const pron_word *pw)
 {
-    static const char *const MALE[] = {"boy", "brother", "father", "grandfather", "grandson",
-                                       "husband", "man", "nephew", "son", "uncle"};
-    static const char *const FEMALE[] = {"aunt", "daughter", "girl", "granddaughter", "grandmother",
-                                         "mother", "niece", "sister", "wife", "woman"};
-    for (size_t i = 0; i < sizeof MALE / sizeof *MALE; i++)
-        if (stance_word_is(t, ws, we, MALE[i]))
-            return pw->gender != STANCE_G_FEMALE;
-    for (size_t i = 0; i < sizeof FEMALE / sizeof *FEMALE; i++)
-        if (stance_word_is(t, ws, we, FEMALE[i]))
-            return pw->gender != STANCE_G_MALE;
-    return 1;
+    int g = stance_noun_gender(cls);
+    return g == STANCE_G_UNKNOWN || pw->gender != (g == STANCE_G_MALE ? STANCE_G_FEMALE : STANCE_G_MALE);
 }
 
 /* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
@@ -249,6 +241,7 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
         lo = ws - NP_REACH;
     for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
         size_t d = 0;
+        uint64_t cls;
         while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
         if (d < n_det) {
@@ -257,10 +250,9 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
         }
         if (det == SIZE_MAX || ++since > 2)
             continue;
-        if (pw->cls == P_THIRD_PLURAL
-                ? plural_noun(t, s, e)
-                : (stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
-                      noun_fits(t, s, e, pw))
+        if (pw->cls == P_THIRD_PLURAL ? plural_noun(t, s, e)
+                                      : ((cls = stance_lex_classes_lower(t + s, e - s)) &
+                                         (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) && noun_fits(cls, pw))
             *(def ? &best_def : &best) = det;
     }
     if (best_def != SIZE_MAX && !any_stop(t, best_def, ws) && (best == SIZE_MAX || best_def > best))

@@ -6,6 +6,7 @@
  */
 #ifndef STANCE_NAMES_H
 #define STANCE_NAMES_H
+#include "lexicon.h"
 #include "stance_internal.h"
 #include "wordix.h"
 
@@ -22,6 +23,15 @@ typedef struct stance_name {
 #define STANCE_G_UNKNOWN 0
 #define STANCE_G_MALE 1
 #define STANCE_G_FEMALE 2
+
+/* The gender of a person noun with lexicon classes @p cls (look it up
+ * case-blind, stance_lex_classes_lower(): "man", "Wife", "mom"): its NOUN_M
+ * or NOUN_F class, else STANCE_G_UNKNOWN. The one list behind "this man"
+ * (a he), "his wife" (kinship) and "my mother ... she" (mentions*.c). */
+static inline int stance_noun_gender(uint64_t cls)
+{
+    return cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+}
 
 typedef struct stance_namelist {
     stance_name *v;
