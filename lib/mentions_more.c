@@ -377,11 +377,11 @@ enum { KIN_MY = 1, KIN_PRON, KIN_POSS };
 
 /* The possessor a word t[ps, pe) before a kinship noun names: KIN_MY ("my"),
  * KIN_PRON ("his", "her"), KIN_POSS ("Park's": a word "s" after the
- * apostrophe), or 0 (none: no kinship read). */
+ * apostrophe, stance_poss_start()), or 0 (none: no kinship read). */
 static int kin_owner(const char *t, size_t ps, size_t pe)
 {
     if (pe - ps == 1)
-        return stance_word_is(t, ps, pe, "s") && ps >= 3 ? KIN_POSS : 0;
+        return ps >= 3 && stance_poss_start(t, 0, pe, 0) < ps ? KIN_POSS : 0;
     if (pe - ps == 2)
         return stance_word_is(t, ps, pe, "my") ? KIN_MY : 0;
     return stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her") ? KIN_PRON : 0;
@@ -399,7 +399,7 @@ static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *
         name = who >= 0 ? ents->e[who].name : q->speaker;
     } else {
         int pron = owner == KIN_PRON;
-        size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or a curly one */
+        size_t at = pron ? ps : stance_poss_start(t, 0, ps + 1, 0); /* before "'s" or a curly one */
         who = mention_at(ents, at, pron, &ps);
         name = who >= 0 ? ents->e[who].name : NULL;
     }

@@ -266,12 +266,10 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
                 end--;
         }
     }
-    if (end >= *s + 2 && t[end - 2] == '\'' && (t[end - 1] == 's' || t[end - 1] == 'S'))
-        end -= 2;
-    else if (end >= *s + 4 && memcmp(t + end - 4, "\xE2\x80\x99s", 4) == 0)
-        end -= 4;
+    if ((i = stance_poss_start(t, *s, end, 1)) < end)
+        end = i;
     else if (end >= *s + 1 && t[end - 1] == '\'')
-        end -= 1;
+        end -= 1; /* a closing quote mark */
     i = *s;
     while (nt < 16 && stance_chunk_next(t, &i, end, end, &ts[nt], &te[nt])) {
         size_t l = te[nt] - ts[nt];

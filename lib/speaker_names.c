@@ -818,7 +818,7 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
             !stance_sn_tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
             !stance_sn_tok_before(t, kin.s, 0, &owner))
             continue;
-        if ((oe = stance_sn_clitic(t, owner)) == owner.e)
+        if ((oe = stance_poss_start(t, owner.s, owner.e, 0)) == owner.e)
             continue; /* no "'s" */
         for (ls = le = oe; ls > owner.s && stance_is_word_byte((unsigned char)t[ls - 1]); ls--)
             ;

@@ -111,6 +111,29 @@ static void test_lexicon_known_lists(void **state)
     }
 }
 
+/* stance_poss_start(): the one possessive of #15, where it starts (the
+ * word's end: none). */
+static void test_poss_start(void **state)
+{
+    static const struct {
+        const char *w;
+        int plural;
+        size_t at; /* SIZE_MAX: the word's end */
+    } CASES[] = {
+        {"Park's", 0, 4},           {"Park\u2019s", 0, 4},      {"PARK'S", 0, 4},       {"PARK\u2019S", 0, 4},
+        {"Parks'", 0, SIZE_MAX},    {"Parks'", 1, 5},           {"Parks\u2019", 1, 5},  {"PARKS'", 1, 5},
+        {"Park'", 1, SIZE_MAX},     {"'s", 0, SIZE_MAX},        {"\u2019s", 0, SIZE_MAX}, {"s'", 1, SIZE_MAX},
+        {"Parks", 1, SIZE_MAX},     {"Park\u2019", 1, SIZE_MAX}, {"X's", 0, 1},         {"it's", 0, 2},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        size_t n = strlen(CASES[i].w), at = stance_poss_start(CASES[i].w, 0, n, CASES[i].plural);
+        if (at != (CASES[i].at == SIZE_MAX ? n : CASES[i].at))
+            fail_msg("%s (plural %d): %zu", CASES[i].w, CASES[i].plural, at);
+    }
+    assert_int_equal(stance_poss_start("Tom Park's son", 4, 10, 0), 8); /* a word inside a text */
+}
+
 /* A person noun's gender (NOUN_M, NOUN_F; stance_noun_gender()), read
  * case-blind: the one list behind "this man", "his wife" and "my mother ...
  * she" (#15). A list class: "guy" is no common word. */
@@ -653,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_classes_lower),
         cmocka_unit_test(test_lexicon_known_lists),
         cmocka_unit_test(test_lexicon_noun_gender),
+        cmocka_unit_test(test_poss_start),
         cmocka_unit_test(test_ascii_caseeq),
         cmocka_unit_test(test_lexicon_find_every_entry),
         cmocka_unit_test(test_b8_tests),
