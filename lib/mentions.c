@@ -567,7 +567,7 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
     size_t best_at = 0;
     for (size_t i = 0; i < m->n_orgs; i++) {
         const stance_ent *e = &m->ents->e[m->orgs[i].ent];
-        size_t hl = m->orgs[i].hl, lo = 0, hi = e->n_mentions;
+        size_t hl = m->orgs[i].hl, lo;
         const char *h = m->orgs[i].head;
         size_t k = 0;
         if (hl != we - ws)
@@ -576,13 +576,9 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
             k++;
         if (k != hl || !names_in(m->t, pos, ws, e->name))
             continue;
-        while (lo < hi) { /* mentions starting before pos */
-            size_t mid = lo + (hi - lo) / 2;
-            if (e->mentions[mid].start < pos)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        /* lo: the mentions starting before pos */
+        lo = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start),
+                                      pos);
         if (lo && (best < 0 || e->mentions[lo - 1].start > best_at)) {
             best = (long)m->orgs[i].ent;
             best_at = e->mentions[lo - 1].start;
@@ -715,18 +711,13 @@ static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
  * Pike, 54,"), as an epithet (rule age-apposition). */
 static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
 {
-    size_t d = 0, lo = 0, hi = m->n_ties;
+    size_t d = 0, lo;
     while (ws + d < we && m->t[ws + d] >= '0' && m->t[ws + d] <= '9')
         d++;
     if (!d || d > 3 || we - ws != d + 9 || !stance_word_is(m->t, ws + d, we, "-year-old"))
         return STANCE_OK;
-    while (lo < hi) { /* ties before the_s (sorted by pos) */
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->ties[mid].pos <= the_s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the ties up to the_s (sorted by pos) */
+    lo = stance_first_end_after(m->ties, m->n_ties, sizeof *m->ties, offsetof(tie, pos), the_s);
     for (size_t k = lo, n = 0; k-- > 0 && n < AGE_TIES_BACK;) {
         const tie *ti = &m->ties[k];
         if (n++, ti->rule != STANCE_MR_AGE)

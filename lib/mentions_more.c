@@ -173,37 +173,34 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
     return STANCE_OK;
 }
 
-/* The one actor that is a US state by its name ("Texas", "New Hampshire":
- * one or two words, the last a state's last word, the lexicon's PLACE; two
- * only after New/North/South/West/Rhode, the lexicon's STATE_FIRST), or -1
+/* Is @p name a US state's ("Texas", "New Hampshire": one or two words, the
+ * last a state's last word, the lexicon's PLACE; two only after
+ * New/North/South/West/Rhode, the lexicon's STATE_FIRST)? */
+static int state_name(const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    int ok = !sp || ((stance_lex_classes(name, (size_t)(sp - name)) & STANCE_LX(STATE_FIRST)) && !strchr(sp + 1, ' '));
+    return ok && (stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE));
+}
+
+/* Does @p name end in " Party"? */
+static int party_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 6 && strcmp(name + n - 6, " Party") == 0;
+}
+
+/* The one actor whose name is @p kind's (state_name(), party_name()), or -1
  * (none, or several). */
-static long the_state(const stance_entityset *ents)
+static long the_one(const stance_entityset *ents, int (*kind)(const char *name))
 {
     long found = -1;
     for (size_t i = 0; i < ents->n; i++) {
-        const char *name = ents->e[i].name, *sp = strchr(name, ' ');
-        int ok = !sp || ((stance_lex_classes(name, (size_t)(sp - name)) & STANCE_LX(STATE_FIRST)) &&
-                         !strchr(sp + 1, ' '));
-        if (!ok || !(stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE)))
+        if (!kind(ents->e[i].name))
             continue;
         if (found >= 0)
             return -1;
         found = (long)i;
-    }
-    return found;
-}
-
-/* The one actor whose name ends in " Party", or -1 (none, or several). */
-static long the_party(const stance_entityset *ents)
-{
-    long found = -1;
-    for (size_t i = 0; i < ents->n; i++) {
-        size_t n = strlen(ents->e[i].name);
-        if (n > 6 && strcmp(ents->e[i].name + n - 6, " Party") == 0) {
-            if (found >= 0)
-                return -1;
-            found = (long)i;
-        }
     }
     return found;
 }
@@ -260,7 +257,7 @@ static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, sta
 
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
-    long party = the_party(ents), state = the_state(ents);
+    long party = the_one(ents, party_name), state = the_one(ents, state_name);
     for (size_t qi = 0; (party >= 0 || state >= 0) && qi < quotes->n; qi++) {
         size_t qs = quotes->q[qi].span.start, qe = quotes->q[qi].span.end;
         if ((party >= 0 && noun_words(&ents->e[party], t, qs, qe, "party", 0)) ||
@@ -735,14 +732,7 @@ long stance_mentions_recent_addressee(const stance_entityset *ents, const char *
 /* Index of the first of the n sorted spans that ends after @p a, if it starts before @p b. */
 static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t *at)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ms[mid].end <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_first_end_after(ms, n, sizeof *ms, offsetof(stance_span, end), a);
     if (lo < n && ms[lo].start < b) {
         if (at)
             *at = lo;

@@ -91,15 +91,9 @@ int stance_mentions_build_referents(mstate *m)
     n_ent = m->n_refs;
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        size_t lo = 0, hi = n_ent;
+        /* first actor mention ending after the run's start */
+        size_t lo = stance_first_end_after(m->refs, n_ent, sizeof *m->refs, offsetof(referent, end), nm->bare);
         int g = nm->gender;
-        while (lo < hi) { /* first actor mention ending after the run's start */
-            size_t mid = lo + (hi - lo) / 2;
-            if (m->refs[mid].end <= nm->bare)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
         if (lo < n_ent && m->refs[lo].start < nm->last_end)
             continue; /* an actor's name */
         if (g == STANCE_G_UNKNOWN) /* "Westmacott" after "Sir Peter Westmacott" */
@@ -707,7 +701,7 @@ int stance_mentions_learn_genders(mstate *m)
 static long opening_referent(const mstate *m, size_t qi)
 {
     const stance_rawquote *p, *q;
-    size_t s, we, lo = 0, hi = m->n_refs;
+    size_t s, we, lo;
     if (qi == 0 || qi >= m->quotes->n)
         return -1;
     p = &m->quotes->q[qi - 1], q = &m->quotes->q[qi];
@@ -718,13 +712,7 @@ static long opening_referent(const mstate *m, size_t qi)
     if (stance_word_after(m->t, p->span.end, s, &s, &we) && stance_word_is(m->t, s, we, "the"))
         while (we < p->span.end && m->t[we] == ' ')
             s = ++we;
-    while (lo < hi) { /* the first referent starting at or after s */
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->refs[mid].start < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), s);
     return lo < m->n_refs && m->refs[lo].start == s && m->refs[lo].ent >= 0 ? (long)lo : -1;
 }
 
