@@ -24,6 +24,14 @@ typedef struct stance_name {
 #define STANCE_G_MALE 1
 #define STANCE_G_FEMALE 2
 
+/* The gender of a first name with lexicon classes @p cls (FIRST_M,
+ * FIRST_F); a name on both lists (Lindsey) leaves it to the pronouns. */
+static inline int stance_first_name_gender(uint64_t cls)
+{
+    int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
+    return f == m ? STANCE_G_UNKNOWN : f ? STANCE_G_FEMALE : STANCE_G_MALE;
+}
+
 /* The gender of a person noun with lexicon classes @p cls (look it up
  * case-blind, stance_lex_classes_lower(): "man", "Wife", "mom"): its NOUN_M
  * or NOUN_F class, else STANCE_G_UNKNOWN. The one list behind "this man"

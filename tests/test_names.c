@@ -151,6 +151,18 @@ static void test_names_bare_possessive(void **state)
     }
 }
 
+/* stance_first_name_gender(): the one reading of FIRST_M / FIRST_F (names.c's
+ * runs, speakers.c's "his wife, Jane,"); a name on both lists is no gender. */
+static void test_first_name_gender(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Tom", 3)), STANCE_G_MALE);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Jane", 4)), STANCE_G_FEMALE);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Lindsey", 7)), STANCE_G_UNKNOWN);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Park", 4)), STANCE_G_UNKNOWN);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("tom", 3)), STANCE_G_UNKNOWN); /* as written */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +170,7 @@ int main(void)
         cmocka_unit_test(test_names_surname_search),
         cmocka_unit_test(test_names_particle_hyphen),
         cmocka_unit_test(test_names_bare_possessive),
+        cmocka_unit_test(test_first_name_gender),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
