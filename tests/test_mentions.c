@@ -407,7 +407,8 @@ static const mention_case MENTION_CASES[] = {
      {{"Nevada", NULL, 0}, {"Texas", NULL, 0}},
      2,
      {{"Nevada", "The State", 0, NOT_A_MENTION, 0}, {"Texas", "The State", 0, NOT_A_MENTION, 0}}},
-    {"\"this man\", \"that woman\", and by the lexicon's noun gender (#15) \"this guy\", \"this girl\": a he/she", /* not "this plan", "the man", nor "this mother" (a kinship noun) */
+    /* not "this plan", "the man", nor "this mother" (a kinship noun) */
+    {"\"this man\", \"that woman\", and by the lexicon's noun gender (#15) \"this guy\", \"this girl\": a he/she",
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
      "and the man knows it,\" Sam Ito said.\n\n\"This guy is unfit, and that lady knows it. This girl can win, "
      "but this mother will not,\" Sam Ito said.\n",
@@ -424,8 +425,8 @@ static const mention_case MENTION_CASES[] = {
     {"kinship: \"his uncle\", \"my mom\"", "Tom Park, Sam Park and Nora Park spoke to Elena Diaz on Monday.\n\n"
      "\"Tom Park is right, and his uncle agrees,\" Elena Diaz said. \"My mom will fix it,\" Sam Park said.\n",
      {{"Tom Park", NULL, 0}, {"Sam Park", NULL, 0}, {"Nora Park", NULL, 0}, {"Elena Diaz", NULL, 0}}, 4,
-     {{"Sam Park", "his uncle", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP}, {"Nora Park", "his uncle", 0, NOT_A_MENTION, 0},
-      {"Nora Park", "My mom", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP}}},
+     {{"Sam Park", "his uncle", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP}, {"Nora Park", "My mom", 0,
+      STANCE_MK_EPITHET, STANCE_MR_KINSHIP}, {"Nora Park", "his uncle", 0, NOT_A_MENTION, 0}}},
     {"pronoun blocked by another person", /* John Reed is no actor: "he" is his, not Park's */
      "Tom Park spoke first. Then John Reed took the stage, and he was angry.",
      {{"Tom Park", NULL, 0}},
