@@ -1371,6 +1371,13 @@ static void test_speaker_names(void **state)
              "At a shop near the harbour, a middle-aged cashier was shaken by the talk since the storm. "
              "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
              "One man said", "a middle-aged cashier", "the woman"},
+            /* tidy6: ... of a compatible gender, the head's by the lexicon (#15): not "a congressman"; "the girl" too */
+            {"At a shop near the harbour, a local congressman was shaken by the talk. "
+             "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
+             "One man said", "the woman", NULL},
+            {"At a shop near the harbour, a young cashier was shaken by the talk since the storm. "
+             "\"One man said we should fight them,\" said the girl, who did not want to be named.\n",
+             "One man said", "a young cashier", "the girl"},
             /* "speaker" is a person noun, tied by the head right before the name */
             {"Popular corporate speaker Sam Ito believes he has a word for Elena Diaz.\n\n"
              "\"My dear friends, we are here to pray,\" the conference speaker says into the camera.\n",
