@@ -650,15 +650,14 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
 
 
 /* "this man", "that woman", "this guy" (the noun after "this"/"that"): a
- * he/she, resolved as the pronoun is; a person noun of the lexicon with a
- * gender (stance_noun_gender()), not a kinship noun ("this mother"). */
+ * he/she, resolved as the pronoun is: a person noun of the lexicon with a
+ * gender, not a kinship noun ("this mother"; stance_plain_noun_gender()). */
 #if defined(__GNUC__)
 __attribute__((noinline, cold)) /* rare (after "this", "that"): out of scan_words()'s loop */
 #endif
 static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we)
 {
-    uint64_t cls = stance_lex_classes_lower(t + ws, we - ws);
-    int g = cls & STANCE_LX(KIN) ? STANCE_G_UNKNOWN : stance_noun_gender(cls);
+    int g = stance_plain_noun_gender(stance_lex_classes_lower(t + ws, we - ws));
     return g == STANCE_G_MALE ? &PRON_CLASSES[0] : g == STANCE_G_FEMALE ? &PRON_CLASSES[1] : NULL;
 }
 

@@ -40,6 +40,12 @@ static inline int stance_noun_gender(uint64_t cls)
 {
     return cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
 }
+/* The same for a plain person noun, no kinship noun: "this man", "said the
+ * woman" (mentions.c, speaker_names.c); "this mother" has none. */
+static inline int stance_plain_noun_gender(uint64_t cls)
+{
+    return cls & STANCE_LX(KIN) ? STANCE_G_UNKNOWN : stance_noun_gender(cls);
+}
 
 typedef struct stance_namelist {
     stance_name *v;

@@ -838,14 +838,13 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
  * an indefinite person, "a" and up to three words, the last a person or role
  * noun (or an agent noun: "cashier"), then a lowercase word ("a middle-aged cashier was shaken"), and
  * @p d's head is a plain person noun of a compatible gender (the lexicon's,
- * stance_noun_gender(): "man", "woman", "girl"; not a kinship noun):
+ * stance_plain_noun_gender(): "man", "woman", "girl"; not a kinship noun):
  * the description continues that unnamed person. 1 with [*ns, *ne) the
  * phrase. */
 static int indefinite_before(const sstate *s, const desc *d, stance_span qs, size_t *ns, size_t *ne)
 {
     size_t e, ps, i, ws, we;
-    uint64_t hcls = stance_lex_classes_lower(s->t + d->hs, d->he - d->hs);
-    int g = STANCE_G_UNKNOWN, hg = hcls & STANCE_LX(KIN) ? STANCE_G_UNKNOWN : stance_noun_gender(hcls);
+    int g = STANCE_G_UNKNOWN, hg = stance_plain_noun_gender(stance_lex_classes_lower(s->t + d->hs, d->he - d->hs));
     if (d->org || d->role || hg == STANCE_G_UNKNOWN ||
         !stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), UINT_MAX, &ps, &e))
         return 0;

@@ -151,6 +151,9 @@ static void test_lexicon_noun_gender(void **state)
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
         assert_int_equal(stance_noun_gender(stance_lex_classes_lower(CASES[i].w, strlen(CASES[i].w))), CASES[i].g);
     assert_true(stance_lex_classes("mom", 3) & STANCE_LX(KIN)); /* "his mom": kinship */
+    assert_int_equal(stance_plain_noun_gender(stance_lex_classes_lower("Woman", 5)), STANCE_G_FEMALE);
+    assert_int_equal(stance_plain_noun_gender(stance_lex_classes_lower("guy", 3)), STANCE_G_MALE);
+    assert_int_equal(stance_plain_noun_gender(stance_lex_classes_lower("mother", 6)), STANCE_G_UNKNOWN); /* kin */
     assert_int_equal(stance_lex_classes("guy", 3) & STANCE_LX(KIN), 0);
     assert_false(stance_lex_known("guy", 3));
     assert_false(stance_lex_known("lady", 4));
