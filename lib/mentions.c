@@ -392,13 +392,6 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
     return STANCE_OK;
 }
 
-static int possessive(const char *t, size_t len, size_t end)
-{
-    if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
-        return 1;
-    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
-}
-
 /* An article or a possessive determiner ("the", "a", "its", "his"): where a
  * description opens. */
 static int determiner(const char *t, size_t ws, size_t we)
@@ -510,7 +503,7 @@ static int find_ties(mstate *m)
                     return STANCE_ERR_NOMEM;
                 vote(e, g);
             }
-            if (!possessive(t, m->len, end) && apposition_after(m, ei, end))
+            if (!stance_possessive_at(t, m->len, end) && apposition_after(m, ei, end))
                 return STANCE_ERR_NOMEM;
         }
     }
