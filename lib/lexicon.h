@@ -84,7 +84,10 @@ enum stance_lex_class {
     STANCE_LX_ADDR_ABBR = 57,   /* a US state's or a name's abbreviation before its period: Mass, Va, Jr (discovery) */
     STANCE_LX_HEAD_SMALL = 58,  /* a word a title-case headline leaves lowercase: a, of, the, up, vs, via (discovery) */
     STANCE_LX_OFFICE = 59,      /* a US department a role is "of" before a name: state, defense, treasury (lowercase) */
-    STANCE_LX_COUNT = 60        /* (new classes are appended; bits never change meaning) */
+    /* A person noun's gender (#15: one list for "this man", "his wife", "my mother ... she"), list classes: */
+    STANCE_LX_NOUN_M = 60,      /* a male person noun: man, boy, guy, father, son, husband, uncle (lowercase) */
+    STANCE_LX_NOUN_F = 61,      /* a female person noun: woman, girl, lady, mother, daughter, wife, aunt (lowercase) */
+    STANCE_LX_COUNT = 62        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */
@@ -97,7 +100,7 @@ enum stance_lex_class {
     (STANCE_LX(REF_CUE) | STANCE_LX(GROUP_NOUN) | STANCE_LX(EVAL_VERB) | STANCE_LX(EVAL_NOUN) | STANCE_LX(REPLY) | \
      STANCE_LX(PEOPLE) | STANCE_LX(OWN_DET) | STANCE_LX(STATE_FIRST) | \
      STANCE_LX(BODY_NOUN) | STANCE_LX(EVAL_PREP) | STANCE_LX(STAFF_NOUN) | STANCE_LX(FACING_NOUN) | \
-     STANCE_LX(ADDR_ABBR) | STANCE_LX(HEAD_SMALL) | STANCE_LX(OFFICE))
+     STANCE_LX(ADDR_ABBR) | STANCE_LX(HEAD_SMALL) | STANCE_LX(OFFICE) | STANCE_LX(NOUN_M) | STANCE_LX(NOUN_F))
 /* The classes that make a word a common word of the lexicon: all but the lists. */
 #define STANCE_LX_KNOWN (~STANCE_LX_LISTS)
 

@@ -328,7 +328,8 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
     if (!stance_agent_noun(t, ws, we))
         return 0;
     cls = stance_lex_classes_lower(t + ws, n);
-    return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN))) == 0 &&
+    return (cls & ~(STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN) |
+                    STANCE_LX(NOUN_M) | STANCE_LX(NOUN_F))) == 0 &&
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
 }
 
@@ -389,13 +390,6 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
     if (det_the && nw >= 2 && add_tie(m, NULL, (stance_span){first, pos}, end, ent, STANCE_MR_EPITHET))
         return STANCE_ERR_NOMEM;
     return STANCE_OK;
-}
-
-static int possessive(const char *t, size_t len, size_t end)
-{
-    if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
-        return 1;
-    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
 }
 
 /* An article or a possessive determiner ("the", "a", "its", "his"): where a
@@ -509,7 +503,7 @@ static int find_ties(mstate *m)
                     return STANCE_ERR_NOMEM;
                 vote(e, g);
             }
-            if (!possessive(t, m->len, end) && apposition_after(m, ei, end))
+            if (!stance_possessive_at(t, m->len, end) && apposition_after(m, ei, end))
                 return STANCE_ERR_NOMEM;
         }
     }
@@ -566,7 +560,7 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
     size_t best_at = 0;
     for (size_t i = 0; i < m->n_orgs; i++) {
         const stance_ent *e = &m->ents->e[m->orgs[i].ent];
-        size_t hl = m->orgs[i].hl, lo = 0, hi = e->n_mentions;
+        size_t hl = m->orgs[i].hl, lo;
         const char *h = m->orgs[i].head;
         size_t k = 0;
         if (hl != we - ws)
@@ -575,13 +569,9 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
             k++;
         if (k != hl || !names_in(m->t, pos, ws, e->name))
             continue;
-        while (lo < hi) { /* mentions starting before pos */
-            size_t mid = lo + (hi - lo) / 2;
-            if (e->mentions[mid].start < pos)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        /* lo: the mentions starting before pos */
+        lo = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start),
+                                      pos);
         if (lo && (best < 0 || e->mentions[lo - 1].start > best_at)) {
             best = (long)m->orgs[i].ent;
             best_at = e->mentions[lo - 1].start;
@@ -653,14 +643,15 @@ static int family_at(mstate *m, size_t the_s, size_t ws, size_t we)
 
 
 /* "this man", "that woman", "this guy" (the noun after "this"/"that"): a
- * he/she, resolved as the pronoun is. */
+ * he/she, resolved as the pronoun is: a person noun of the lexicon with a
+ * gender, not a kinship noun ("this mother"; stance_plain_noun_gender()). */
+#if defined(__GNUC__)
+__attribute__((noinline, cold)) /* rare (after "this", "that"): out of scan_words()'s loop */
+#endif
 static const pron_word *demonstrative_person(const char *t, size_t ws, size_t we)
 {
-    if (stance_word_is(t, ws, we, "man") || stance_word_is(t, ws, we, "guy") || stance_word_is(t, ws, we, "gentleman"))
-        return &PRON_CLASSES[0];
-    if (stance_word_is(t, ws, we, "woman") || stance_word_is(t, ws, we, "lady"))
-        return &PRON_CLASSES[1];
-    return NULL;
+    int g = stance_plain_noun_gender(stance_lex_classes_lower(t + ws, we - ws));
+    return g == STANCE_G_MALE ? &PRON_CLASSES[0] : g == STANCE_G_FEMALE ? &PRON_CLASSES[1] : NULL;
 }
 
 /* The head ties by their word, once the ties are sorted: the distinct head
@@ -712,18 +703,13 @@ static long head_tie(mstate *m, size_t ws, size_t we, size_t the_s)
  * Pike, 54,"), as an epithet (rule age-apposition). */
 static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
 {
-    size_t d = 0, lo = 0, hi = m->n_ties;
+    size_t d = 0, lo;
     while (ws + d < we && m->t[ws + d] >= '0' && m->t[ws + d] <= '9')
         d++;
     if (!d || d > 3 || we - ws != d + 9 || !stance_word_is(m->t, ws + d, we, "-year-old"))
         return STANCE_OK;
-    while (lo < hi) { /* ties before the_s (sorted by pos) */
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->ties[mid].pos <= the_s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the ties up to the_s (sorted by pos) */
+    lo = stance_first_end_after(m->ties, m->n_ties, sizeof *m->ties, offsetof(tie, pos), the_s);
     for (size_t k = lo, n = 0; k-- > 0 && n < AGE_TIES_BACK;) {
         const tie *ti = &m->ties[k];
         if (n++, ti->rule != STANCE_MR_AGE)

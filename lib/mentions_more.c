@@ -173,37 +173,34 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
     return STANCE_OK;
 }
 
-/* The one actor that is a US state by its name ("Texas", "New Hampshire":
- * one or two words, the last a state's last word, the lexicon's PLACE; two
- * only after New/North/South/West/Rhode, the lexicon's STATE_FIRST), or -1
+/* Is @p name a US state's ("Texas", "New Hampshire": one or two words, the
+ * last a state's last word, the lexicon's PLACE; two only after
+ * New/North/South/West/Rhode, the lexicon's STATE_FIRST)? */
+static int state_name(const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    int ok = !sp || ((stance_lex_classes(name, (size_t)(sp - name)) & STANCE_LX(STATE_FIRST)) && !strchr(sp + 1, ' '));
+    return ok && (stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE));
+}
+
+/* Does @p name end in " Party"? */
+static int party_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 6 && strcmp(name + n - 6, " Party") == 0;
+}
+
+/* The one actor whose name is @p kind's (state_name(), party_name()), or -1
  * (none, or several). */
-static long the_state(const stance_entityset *ents)
+static long the_one(const stance_entityset *ents, int (*kind)(const char *name))
 {
     long found = -1;
     for (size_t i = 0; i < ents->n; i++) {
-        const char *name = ents->e[i].name, *sp = strchr(name, ' ');
-        int ok = !sp || ((stance_lex_classes(name, (size_t)(sp - name)) & STANCE_LX(STATE_FIRST)) &&
-                         !strchr(sp + 1, ' '));
-        if (!ok || !(stance_lex_classes(sp ? sp + 1 : name, strlen(sp ? sp + 1 : name)) & STANCE_LX(PLACE)))
+        if (!kind(ents->e[i].name))
             continue;
         if (found >= 0)
             return -1;
         found = (long)i;
-    }
-    return found;
-}
-
-/* The one actor whose name ends in " Party", or -1 (none, or several). */
-static long the_party(const stance_entityset *ents)
-{
-    long found = -1;
-    for (size_t i = 0; i < ents->n; i++) {
-        size_t n = strlen(ents->e[i].name);
-        if (n > 6 && strcmp(ents->e[i].name + n - 6, " Party") == 0) {
-            if (found >= 0)
-                return -1;
-            found = (long)i;
-        }
     }
     return found;
 }
@@ -260,7 +257,7 @@ static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, sta
 
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
-    long party = the_party(ents), state = the_state(ents);
+    long party = the_one(ents, party_name), state = the_one(ents, state_name);
     for (size_t qi = 0; (party >= 0 || state >= 0) && qi < quotes->n; qi++) {
         size_t qs = quotes->q[qi].span.start, qe = quotes->q[qi].span.end;
         if ((party >= 0 && noun_words(&ents->e[party], t, qs, qe, "party", 0)) ||
@@ -282,21 +279,12 @@ int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char 
     return demonyms_in_quotes(quotes, t, ents);
 }
 
-/* The gender a kinship noun t[ws, we) (first letter @p f, lowercase) gives
- * its referent, or 0: no such noun. */
-static int kin_gender(const char *t, size_t ws, size_t we, unsigned char f)
+/* The gender a kinship noun t[ws, we) of the lexicon gives its referent
+ * (stance_noun_gender()), or 0: no such noun. */
+static int kin_gender(const char *t, size_t ws, size_t we)
 {
-    static const struct {
-        const char *w;
-        int g;
-    } KIN[] = {{"brother", STANCE_G_MALE}, {"dad", STANCE_G_MALE},       {"daughter", STANCE_G_FEMALE},
-               {"father", STANCE_G_MALE},  {"husband", STANCE_G_MALE},   {"mom", STANCE_G_FEMALE},
-               {"mother", STANCE_G_FEMALE}, {"sister", STANCE_G_FEMALE}, {"son", STANCE_G_MALE},
-               {"wife", STANCE_G_FEMALE}};
-    for (size_t i = 0; i < sizeof KIN / sizeof KIN[0]; i++)
-        if (KIN[i].w[0] == f && stance_word_is(t, ws, we, KIN[i].w))
-            return KIN[i].g;
-    return 0;
+    uint64_t cls = stance_lex_classes_lower(t + ws, we - ws);
+    return cls & STANCE_LX(KIN) ? stance_noun_gender(cls) : STANCE_G_UNKNOWN;
 }
 
 /* The actor a pronoun starting at @p at was resolved to ("his"), or whose
@@ -382,21 +370,35 @@ static int add_pair(stance_entityset *ents, long speaker, size_t ps, size_t pe, 
     return STANCE_OK;
 }
 
-/* "my father", "his wife", "Park's son" (previous word t[ps, pe), kinship
- * noun of gender @p g ending at @p we). */
-static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t ps, size_t pe, size_t we,
+enum { KIN_MY = 1, KIN_PRON, KIN_POSS };
+
+/* The possessor a word t[ps, pe) before a kinship noun names: KIN_MY ("my"),
+ * KIN_PRON ("his", "her"), KIN_POSS ("Park's": a word "s" after the
+ * apostrophe, stance_poss_start()), or 0 (none: no kinship read). */
+static int kin_owner(const char *t, size_t ps, size_t pe)
+{
+    if (pe - ps == 1)
+        return ps >= 3 && stance_poss_start(t, 0, pe, 0) < ps ? KIN_POSS : 0;
+    if (pe - ps == 2)
+        return stance_word_is(t, ps, pe, "my") ? KIN_MY : 0;
+    return stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her") ? KIN_PRON : 0;
+}
+
+/* "my father", "his wife", "Park's son" (previous word t[ps, pe), possessor
+ * @p owner (kin_owner()), kinship noun of gender @p g ending at @p we). */
+static int kin_at(stance_entityset *ents, const char *t, const stance_rawquote *q, size_t ps, int owner, size_t we,
                   int g)
 {
     long who = -1, kin;
     const char *name = NULL;
-    if (stance_word_is(t, ps, pe, "my")) {
+    if (owner == KIN_MY) {
         who = stance_mentions_speaker(ents, t, q);
         name = who >= 0 ? ents->e[who].name : q->speaker;
     } else {
-        int pron = stance_word_is(t, ps, pe, "his") || stance_word_is(t, ps, pe, "her");
-        size_t at = pron ? ps : ps - (ps > 0 && t[ps - 1] == '\'' ? 1 : 3); /* before "'s" or a curly one */
-        who = (pron || (stance_word_is(t, ps, pe, "s") && ps >= 3)) ? mention_at(ents, at, pron, &ps) : -1;
-        name = who >= 0 ? ents->e[who].name : NULL; /* "his", "Park's" (a word "s" after the apostrophe) */
+        int pron = owner == KIN_PRON;
+        size_t at = pron ? ps : stance_poss_start(t, 0, ps + 1, 0); /* before "'s" or a curly one */
+        who = mention_at(ents, at, pron, &ps);
+        name = who >= 0 ? ents->e[who].name : NULL;
     }
     if (name && (kin = kin_of(ents, name, who, g)) >= 0 &&
         stance_mentions_add(&ents->e[kin], ps, we, STANCE_MK_EPITHET, STANCE_MR_KINSHIP))
@@ -431,7 +433,7 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
         while (pos < q->span.end) {
             size_t ws, we;
             unsigned char f;
-            int g;
+            int g, owner;
             if (!stance_word_byte(t, pos, q->span.end)) {
                 n = t[pos] == ' ' ? n : 0; /* U+2000-U+20FF (curly marks, dashes) end a word as "'" does */
                 pos += (unsigned char)t[pos] == 0xE2 ? 3 : 1;
@@ -440,13 +442,14 @@ int stance_mentions_in_quotes(const stance_quotelist *quotes, const char *t, sta
             ws = pos++;
             we = pos = stance_word_end(t, pos, q->span.end, q->span.end);
             f = (unsigned char)(t[ws] | 0x20);
-            /* b d f g h m s w: the first letters of the nouns read here; most words stop */
-            if (n && we - ws >= 3 && we - ws <= 10 && f >= 'b' && f <= 'w' && ((0x4430EEu >> (f - 'a')) & 1)) {
-                if ((g = kin_gender(t, ws, we, f)) && kin_at(ents, t, q, s1, e1, we, g))
-                    return STANCE_ERR_NOMEM;
-                if ((f == 'm' || f == 'g' || f == 'c' || f == 'n') && pair_at(ents, t, q, s2, s1, e1, ws, we, n))
-                    return STANCE_ERR_NOMEM;
-            }
+            /* a kinship noun (3 to 13 letters) after a possessor, the only place it is read: most words stop */
+            if (n && e1 - s1 <= 3 && we - ws >= 3 && we - ws <= 13 && (owner = kin_owner(t, s1, e1)) &&
+                (g = kin_gender(t, ws, we)) && kin_at(ents, t, q, s1, owner, we, g))
+                return STANCE_ERR_NOMEM;
+            /* c g m n: the first letters of pair_at()'s nouns */
+            if (n && we - ws >= 3 && we - ws <= 10 && (f == 'm' || f == 'g' || f == 'c' || f == 'n') &&
+                pair_at(ents, t, q, s2, s1, e1, ws, we, n))
+                return STANCE_ERR_NOMEM;
             s2 = s1, s1 = ws, e1 = we, n++;
         }
     }
@@ -729,14 +732,7 @@ long stance_mentions_recent_addressee(const stance_entityset *ents, const char *
 /* Index of the first of the n sorted spans that ends after @p a, if it starts before @p b. */
 static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t *at)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ms[mid].end <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_first_end_after(ms, n, sizeof *ms, offsetof(stance_span, end), a);
     if (lo < n && ms[lo].start < b) {
         if (at)
             *at = lo;

@@ -91,15 +91,9 @@ int stance_mentions_build_referents(mstate *m)
     n_ent = m->n_refs;
     for (size_t i = 0; i < nl->n; i++) {
         const stance_name *nm = &nl->v[i];
-        size_t lo = 0, hi = n_ent;
+        /* first actor mention ending after the run's start */
+        size_t lo = stance_first_end_after(m->refs, n_ent, sizeof *m->refs, offsetof(referent, end), nm->bare);
         int g = nm->gender;
-        while (lo < hi) { /* first actor mention ending after the run's start */
-            size_t mid = lo + (hi - lo) / 2;
-            if (m->refs[mid].end <= nm->bare)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
         if (lo < n_ent && m->refs[lo].start < nm->last_end)
             continue; /* an actor's name */
         if (g == STANCE_G_UNKNOWN) /* "Westmacott" after "Sir Peter Westmacott" */
@@ -192,21 +186,13 @@ static int any_stop(const char *t, size_t a, size_t b)
 
 #define NP_REACH 200 /* bytes back from a he/she in a quote to a person noun it may mean */
 
-/* Does the kin or person noun t[ws, we) fit pronoun @p pw's gender ("my
- * mother" is no "he"; "my eldest", "a doctor" are anyone)? */
-static int noun_fits(const char *t, size_t ws, size_t we, const pron_word *pw)
+/* Does the kin or person noun with lexicon classes @p cls fit pronoun
+ * @p pw's gender ("my mother" is no "he"; "my eldest", "a doctor" are
+ * anyone)? */
+static int noun_fits(uint64_t cls, const pron_word *pw)
 {
-    static const char *const MALE[] = {"boy", "brother", "father", "grandfather", "grandson",
-                                       "husband", "man", "nephew", "son", "uncle"};
-    static const char *const FEMALE[] = {"aunt", "daughter", "girl", "granddaughter", "grandmother",
-                                         "mother", "niece", "sister", "wife", "woman"};
-    for (size_t i = 0; i < sizeof MALE / sizeof *MALE; i++)
-        if (stance_word_is(t, ws, we, MALE[i]))
-            return pw->gender != STANCE_G_FEMALE;
-    for (size_t i = 0; i < sizeof FEMALE / sizeof *FEMALE; i++)
-        if (stance_word_is(t, ws, we, FEMALE[i]))
-            return pw->gender != STANCE_G_MALE;
-    return 1;
+    int g = stance_noun_gender(cls);
+    return g == STANCE_G_UNKNOWN || pw->gender != (g == STANCE_G_MALE ? STANCE_G_FEMALE : STANCE_G_MALE);
 }
 
 /* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
@@ -249,6 +235,7 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
         lo = ws - NP_REACH;
     for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
         size_t d = 0;
+        uint64_t cls;
         while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
         if (d < n_det) {
@@ -257,10 +244,9 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
         }
         if (det == SIZE_MAX || ++since > 2)
             continue;
-        if (pw->cls == P_THIRD_PLURAL
-                ? plural_noun(t, s, e)
-                : (stance_lex_classes_lower(t + s, e - s) & (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) &&
-                      noun_fits(t, s, e, pw))
+        if (pw->cls == P_THIRD_PLURAL ? plural_noun(t, s, e)
+                                      : ((cls = stance_lex_classes_lower(t + s, e - s)) &
+                                         (STANCE_LX(KIN) | STANCE_LX(PERSON_NOUN))) && noun_fits(cls, pw))
             *(def ? &best_def : &best) = det;
     }
     if (best_def != SIZE_MAX && !any_stop(t, best_def, ws) && (best == SIZE_MAX || best_def > best))
@@ -715,7 +701,7 @@ int stance_mentions_learn_genders(mstate *m)
 static long opening_referent(const mstate *m, size_t qi)
 {
     const stance_rawquote *p, *q;
-    size_t s, we, lo = 0, hi = m->n_refs;
+    size_t s, we, lo;
     if (qi == 0 || qi >= m->quotes->n)
         return -1;
     p = &m->quotes->q[qi - 1], q = &m->quotes->q[qi];
@@ -726,13 +712,7 @@ static long opening_referent(const mstate *m, size_t qi)
     if (stance_word_after(m->t, p->span.end, s, &s, &we) && stance_word_is(m->t, s, we, "the"))
         while (we < p->span.end && m->t[we] == ' ')
             s = ++we;
-    while (lo < hi) { /* the first referent starting at or after s */
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->refs[mid].start < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), s);
     return lo < m->n_refs && m->refs[lo].start == s && m->refs[lo].ent >= 0 ? (long)lo : -1;
 }
 

@@ -237,7 +237,6 @@ static size_t particle_hyphen(const char *w, size_t n)
 }
 
 static int title_gender(const char *t, size_t s);
-static int first_name_gender(uint64_t cls);
 
 /* stance_names_bare() with the tok_cls() of t[hs, he) known (@p hcls) if that
  * is the run's first token: names_scan() has looked it up already. With
@@ -266,12 +265,10 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
                 end--;
         }
     }
-    if (end >= *s + 2 && t[end - 2] == '\'' && (t[end - 1] == 's' || t[end - 1] == 'S'))
-        end -= 2;
-    else if (end >= *s + 4 && memcmp(t + end - 4, "\xE2\x80\x99s", 4) == 0)
-        end -= 4;
+    if ((i = stance_poss_start(t, *s, end, 1)) < end)
+        end = i;
     else if (end >= *s + 1 && t[end - 1] == '\'')
-        end -= 1;
+        end -= 1; /* a closing quote mark */
     i = *s;
     while (nt < 16 && stance_chunk_next(t, &i, end, end, &ts[nt], &te[nt])) {
         size_t l = te[nt] - ts[nt];
@@ -321,7 +318,7 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         /* a first name counts before a surname only (first < lastt), as in stance_names_gender() */
         *gender = title_gender(t, ts[first]);
         if (*gender == STANCE_G_UNKNOWN && first < lastt)
-            *gender = first_name_gender((unsigned)((unsigned char)t[ts[first]] - 'A') < 26u
+            *gender = stance_first_name_gender((unsigned)((unsigned char)t[ts[first]] - 'A') < 26u
                                             ? cls[first]
                                             : stance_lex_classes(t + ts[first], te[first] - ts[first]));
     }
@@ -355,20 +352,12 @@ static int title_gender(const char *t, size_t s)
     return STANCE_G_UNKNOWN;
 }
 
-/* The gender of a first name with classes @p cls; a name on both lists
- * (Lindsey) leaves it to the pronouns. */
-static int first_name_gender(uint64_t cls)
-{
-    int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
-    return f == m ? STANCE_G_UNKNOWN : f ? STANCE_G_FEMALE : STANCE_G_MALE;
-}
-
 int stance_names_gender(const char *t, size_t s, size_t e)
 {
     size_t i = s, ts, te;
     int g = title_gender(t, s);
     if (g == STANCE_G_UNKNOWN && stance_chunk_next(t, &i, e, e, &ts, &te) && i < e)
-        g = first_name_gender(stance_lex_classes(t + ts, te - ts));
+        g = stance_first_name_gender(stance_lex_classes(t + ts, te - ts));
     return g;
 }
 

@@ -6,6 +6,7 @@
  */
 #ifndef STANCE_NAMES_H
 #define STANCE_NAMES_H
+#include "lexicon.h"
 #include "stance_internal.h"
 #include "wordix.h"
 
@@ -22,6 +23,29 @@ typedef struct stance_name {
 #define STANCE_G_UNKNOWN 0
 #define STANCE_G_MALE 1
 #define STANCE_G_FEMALE 2
+
+/* The gender of a first name with lexicon classes @p cls (FIRST_M,
+ * FIRST_F); a name on both lists (Lindsey) leaves it to the pronouns. */
+static inline int stance_first_name_gender(uint64_t cls)
+{
+    int f = (cls & STANCE_LX(FIRST_F)) != 0, m = (cls & STANCE_LX(FIRST_M)) != 0;
+    return f == m ? STANCE_G_UNKNOWN : f ? STANCE_G_FEMALE : STANCE_G_MALE;
+}
+
+/* The gender of a person noun with lexicon classes @p cls (look it up
+ * case-blind, stance_lex_classes_lower(): "man", "Wife", "mom"): its NOUN_M
+ * or NOUN_F class, else STANCE_G_UNKNOWN. The one list behind "this man"
+ * (a he), "his wife" (kinship) and "my mother ... she" (mentions*.c). */
+static inline int stance_noun_gender(uint64_t cls)
+{
+    return cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+}
+/* The same for a plain person noun, no kinship noun: "this man", "said the
+ * woman" (mentions.c, speaker_names.c); "this mother" has none. */
+static inline int stance_plain_noun_gender(uint64_t cls)
+{
+    return cls & STANCE_LX(KIN) ? STANCE_G_UNKNOWN : stance_noun_gender(cls);
+}
 
 typedef struct stance_namelist {
     stance_name *v;

@@ -16,7 +16,6 @@ static int part_role_then_name(const char *t, size_t s, size_t e, size_t len);
 static long name_at(ctx *c, size_t pos);
 static int leadin_part(ctx *c, size_t s, size_t e);
 static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np);
-static int possessive_end(const char *t, size_t s, size_t e);
 static int role_part(ctx *c, size_t s, size_t e);
 static int whole_name(ctx *c, size_t s, size_t e, unsigned min_tok);
 static int name_tokens(const char *t, const size_t (*tok)[2], size_t r0, size_t r1, attr *a);
@@ -145,13 +144,6 @@ static int leadin_more(ctx *c, size_t (*parts)[2], size_t j, size_t np)
             return 1;
     }
     return 0;
-}
-
-/* Does the word [s, e) end in a possessive "'s" / "\u2019s" (or "s'")? */
-static int possessive_end(const char *t, size_t s, size_t e)
-{
-    return (e - s > 2 && t[e - 2] == '\'' && t[e - 1] == 's') ||
-           (e - s > 4 && memcmp(t + e - 4, "\xE2\x80\x99s", 4) == 0) || (e - s > 2 && t[e - 2] == 's' && t[e - 1] == '\'');
 }
 
 /* Does the comma part [s, e) read as a role ("president and CEO of the
@@ -443,7 +435,7 @@ static int np_outlet_possessive(const npc *n, attr *a)
 {
     for (size_t j = 0; j + 2 < n->nt; j++) {
         size_t r = j + 1;
-        if (!possessive_end(n->t, n->tok[j][0], n->tok[j][1]) || tok_cap(n, j) != 1)
+        if (stance_poss_start(n->t, n->tok[j][0], n->tok[j][1], 1) == n->tok[j][1] || tok_cap(n, j) != 1)
             continue;
         while (r < n->nt && tok_cap(n, r) == 1)
             r++;

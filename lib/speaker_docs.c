@@ -54,15 +54,6 @@ int stance_sn_tok_after(const char *t, size_t len, size_t pos, wtok *w)
     return 1;
 }
 
-size_t stance_sn_clitic(const char *t, wtok w)
-{
-    if (w.e - w.s >= 4 && memcmp(t + w.e - 4, "\xe2\x80\x99s", 4) == 0)
-        return w.e - 4;
-    if (w.e - w.s >= 3 && t[w.e - 2] == '\'' && t[w.e - 1] == 's')
-        return w.e - 2;
-    return w.e;
-}
-
 /* A plain lowercase token: starts with a-z or a digit, letters, digits and inner hyphens only. */
 int stance_sn_plain_lower(const char *t, wtok w)
 {
@@ -159,7 +150,7 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
         }
         /* "Clinton's campaign sent": the possessive's head word opens the clause */
         if (n > 1 && issuing && stance_sn_tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
-            size_t ap = stance_sn_clitic(s->t, prev);
+            size_t ap = stance_poss_start(s->t, prev.s, prev.e, 0);
             if (ap < prev.e && stance_sn_plain_lower(s->t, w) && (r = ref_ending_at(s, ap)) && r->end == ap) {
                 is->r = r;
                 is->start = r->start;

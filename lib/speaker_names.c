@@ -818,7 +818,7 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
             !stance_sn_tok_before(t, i - 2, 0, &kin) || !(stance_lex_classes_lower(t + kin.s, kin.e - kin.s) & STANCE_LX(KIN)) ||
             !stance_sn_tok_before(t, kin.s, 0, &owner))
             continue;
-        if ((oe = stance_sn_clitic(t, owner)) == owner.e)
+        if ((oe = stance_poss_start(t, owner.s, owner.e, 0)) == owner.e)
             continue; /* no "'s" */
         for (ls = le = oe; ls > owner.s && stance_is_word_byte((unsigned char)t[ls - 1]); ls--)
             ;
@@ -837,14 +837,15 @@ static char *kin_full_name(const sstate *s, const char *first, size_t at)
  * opening phrase with a preposition, "At a drugstore near the mosque,") with
  * an indefinite person, "a" and up to three words, the last a person or role
  * noun (or an agent noun: "cashier"), then a lowercase word ("a middle-aged cashier was shaken"), and
- * @p d's head is that noun or a plain "man"/"woman" of a compatible gender:
+ * @p d's head is a plain person noun of a compatible gender (the lexicon's,
+ * stance_plain_noun_gender(): "man", "woman", "girl"; not a kinship noun):
  * the description continues that unnamed person. 1 with [*ns, *ne) the
  * phrase. */
 static int indefinite_before(const sstate *s, const desc *d, stance_span qs, size_t *ns, size_t *ne)
 {
     size_t e, ps, i, ws, we;
-    int g = STANCE_G_UNKNOWN;
-    if (d->org || !(stance_word_is(s->t, d->hs, d->he, "man") || stance_word_is(s->t, d->hs, d->he, "woman")) ||
+    int g = STANCE_G_UNKNOWN, hg = stance_plain_noun_gender(stance_lex_classes_lower(s->t + d->hs, d->he - d->hs));
+    if (d->org || d->role || hg == STANCE_G_UNKNOWN ||
         !stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), UINT_MAX, &ps, &e))
         return 0;
     if (!stance_word_after(s->t, e, ps, &ws, &we))
@@ -872,7 +873,7 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
         stance_role_of(s->t, ws, we, &g);
         if (we >= e || s->t[we] != ' ' || !stance_word_after(s->t, e, k, &nws, &nwe) || !(s->t[nws] >= 'a' && s->t[nws] <= 'z'))
             return 0;
-        if (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender)
+        if (g != STANCE_G_UNKNOWN && g != hg)
             return 0;
         *ne = we;
         return 1;

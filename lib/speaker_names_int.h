@@ -75,8 +75,6 @@ int stance_sn_sent_before(const char *t, size_t ss, unsigned max_breaks, size_t 
  * the one starting at or after @p pos (before @p len); 0 at a line break. */
 int stance_sn_tok_before(const char *t, size_t pos, size_t floor, wtok *w);
 int stance_sn_tok_after(const char *t, size_t len, size_t pos, wtok *w);
-/* Where the clitic "'s" (or "\u2019s") ending the token @p w of three bytes or more starts, else w.e. */
-size_t stance_sn_clitic(const char *t, wtok w);
 /* A plain lowercase token (a-z or a digit first; letters, digits, inner hyphens). */
 int stance_sn_plain_lower(const char *t, wtok w);
 /* "a", "an" or "the". */

@@ -135,7 +135,6 @@ static int appositive_first_name(ctx *c, const stance_name *nm)
 {
     const char *t = c->t;
     size_t p = nm->start, ws, we, k = nm->end;
-    uint64_t cls;
     if (nm->ntok != 1 || nm->bare != nm->start || k >= c->len || t[k] != ',')
         return STANCE_G_UNKNOWN;
     while (p > 0 && stance_hspace(t, back1(t, p), c->len))
@@ -144,10 +143,7 @@ static int appositive_first_name(ctx *c, const stance_name *nm)
         we != p - 1 || !lower_at(t, ws, c->len) ||
         (stance_lex_classes(t + ws, we - ws) & (STANCE_LX(PREP) | STANCE_LX(DET) | STANCE_LX(CONJ) | STANCE_LX(REL))))
         return STANCE_G_UNKNOWN;
-    cls = stance_lex_classes(t + nm->start, nm->end - nm->start);
-    if (((cls & STANCE_LX(FIRST_F)) != 0) == ((cls & STANCE_LX(FIRST_M)) != 0))
-        return STANCE_G_UNKNOWN;
-    return cls & STANCE_LX(FIRST_F) ? STANCE_G_FEMALE : STANCE_G_MALE;
+    return stance_first_name_gender(stance_lex_classes(t + nm->start, nm->end - nm->start));
 }
 
 /* The full name of the lone first name @p k ("his wife, Jane," ... "Jane

@@ -228,6 +228,30 @@ int stance_word_in_text(const char *t, size_t len, const char *w, size_t n);
  * lowercase ASCII letters ending in -er, -or, -ee, -ist, -ian or -man? The
  * form only: callers ask the lexicon what else the word is. */
 int stance_agent_noun(const char *t, size_t ws, size_t we);
+/* Where the possessive that ends the word t[s, e) starts, the one definition
+ * (#15; names.c's bare names, np.c, speaker_names' owners, mentions_more.c's
+ * kinship): its "'s" or "\u2019s" after at least one byte ("'S" too, as the
+ * token layer's STANCE_TK_POSS reads it) and, with @p plural, the apostrophe
+ * after a plural's "s" ("the Parks'", "the Parks\u2019"; the word of three
+ * bytes or more); @p e when it has none. (inline: names.c asks it of
+ * every name run) */
+static inline size_t stance_poss_start(const char *t, size_t s, size_t e, int plural)
+{
+    size_t n = e - s;
+    if (n < 3)
+        return e;
+    if ((t[e - 1] | 0x20) == 's') {
+        if (t[e - 2] == '\'')
+            return e - 2; /* "Park's" */
+        if (n >= 5 && (unsigned char)t[e - 2] == 0x99 && memcmp(t + e - 4, "\xE2\x80", 2) == 0)
+            return e - 4; /* "Park\u2019s" */
+    } else if (plural && t[e - 1] == '\'' && (t[e - 2] | 0x20) == 's')
+        return e - 1; /* "Parks'" */
+    else if (plural && n >= 5 && (unsigned char)t[e - 1] == 0x99 && memcmp(t + e - 3, "\xE2\x80", 2) == 0 &&
+             (t[e - 4] | 0x20) == 's')
+        return e - 3; /* "Parks\u2019" */
+    return e;
+}
 
 /* Do a[0, n) and b[0, n) hold the same bytes, ASCII letters compared without case? */
 static inline int stance_ascii_caseeq(const char *a, const char *b, size_t n)

@@ -294,6 +294,9 @@ static long actor_index(article *a, const char *name, int create)
     return (long)a->na++;
 }
 
+/* A word byte as lib/tokens.h's stance_is_word_byte() reads it (an ASCII letter or digit, or any byte
+ * from 0x80 on), written again here: the Python package builds this file alone (html/ of its sdist,
+ * and against an installed libstance whose one header is stance.h), where lib/tokens.h is not. */
 static int word_byte(char c)
 {
     unsigned char u = (unsigned char)c;

@@ -407,15 +407,26 @@ static const mention_case MENTION_CASES[] = {
      {{"Nevada", NULL, 0}, {"Texas", NULL, 0}},
      2,
      {{"Nevada", "The State", 0, NOT_A_MENTION, 0}, {"Texas", "The State", 0, NOT_A_MENTION, 0}}},
-    {"\"this man\", \"that woman\": a he/she", /* not "this plan" nor "the man" */
+    /* not "this plan", "the man", nor "this mother" (a kinship noun) */
+    {"\"this man\", \"that woman\", and by the lexicon's noun gender (#15) \"this guy\", \"this girl\": a he/she",
      "Tom Park met Elena Diaz on Monday.\n\n\"This man is unfit, and that woman knows it. This plan fails, "
-     "and the man knows it,\" Sam Ito said.\n",
+     "and the man knows it,\" Sam Ito said.\n\n\"This guy is unfit, and that lady knows it. This girl can win, "
+     "but this mother will not,\" Sam Ito said.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
      2,
      {{"Tom Park", "This man", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Elena Diaz", "that woman", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "This plan", 0, NOT_A_MENTION, 0},
-      {"Tom Park", "the man", 0, NOT_A_MENTION, 0}}},
+      {"Tom Park", "the man", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "This guy", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Elena Diaz", "This girl", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Elena Diaz", "this mother", 0, NOT_A_MENTION, 0}}}, /* (want[] is full: "that lady" unchecked) */
+    /* #15: the kinship nouns are the lexicon's KIN nouns with a gender (NOUN_M, NOUN_F) */
+    {"kinship: \"his uncle\", \"my mom\"", "Tom Park, Sam Park and Nora Park spoke to Elena Diaz on Monday.\n\n"
+     "\"Tom Park is right, and his uncle agrees,\" Elena Diaz said. \"My mom will fix it,\" Sam Park said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Park", NULL, 0}, {"Nora Park", NULL, 0}, {"Elena Diaz", NULL, 0}}, 4,
+     {{"Sam Park", "his uncle", 0, STANCE_MK_EPITHET, STANCE_MR_KINSHIP}, {"Nora Park", "My mom", 0,
+      STANCE_MK_EPITHET, STANCE_MR_KINSHIP}, {"Nora Park", "his uncle", 0, NOT_A_MENTION, 0}}},
     {"pronoun blocked by another person", /* John Reed is no actor: "he" is his, not Park's */
      "Tom Park spoke first. Then John Reed took the stage, and he was angry.",
      {{"Tom Park", NULL, 0}},
@@ -1360,6 +1371,13 @@ static void test_speaker_names(void **state)
              "At a shop near the harbour, a middle-aged cashier was shaken by the talk since the storm. "
              "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
              "One man said", "a middle-aged cashier", "the woman"},
+            /* tidy6: ... of a compatible gender, the head's by the lexicon (#15): not "a congressman"; "the girl" too */
+            {"At a shop near the harbour, a local congressman was shaken by the talk. "
+             "\"One man said we should fight them,\" said the woman, who did not want to be named.\n",
+             "One man said", "the woman", NULL},
+            {"At a shop near the harbour, a young cashier was shaken by the talk since the storm. "
+             "\"One man said we should fight them,\" said the girl, who did not want to be named.\n",
+             "One man said", "a young cashier", "the girl"},
             /* "speaker" is a person noun, tied by the head right before the name */
             {"Popular corporate speaker Sam Ito believes he has a word for Elena Diaz.\n\n"
              "\"My dear friends, we are here to pray,\" the conference speaker says into the camera.\n",

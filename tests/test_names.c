@@ -134,12 +134,43 @@ static void test_names_particle_hyphen(void **state)
     }
 }
 
+/* A bare name drops its possessive (stance_poss_start(), #15): "'s", "\u2019s",
+ * in capitals too, a plural's apostrophe, straight or curly, and a closing
+ * quote mark; its end is where the name's letters end. */
+static void test_names_bare_possessive(void **state)
+{
+    static const char *const texts[] = {"Tom Park's",        "Tom Park\u2019s",  "TOM PARK'S", "TOM PARK\u2019S",
+                                        "Tom Parks'",        "Tom Parks\u2019",  "Tom Park'",  "Tom Park"};
+    static const size_t ends[] = {8, 8, 8, 8, 9, 9, 8, 8};
+    (void)state;
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        size_t s = 0, e = strlen(texts[i]), last = SIZE_MAX;
+        unsigned n = stance_names_bare(texts[i], &s, &e, &last);
+        if (n != 2 || e != ends[i] || last != 4)
+            fail_msg("%s: %u tokens, bare name [%zu, %zu), last at %zu", texts[i], n, s, e, last);
+    }
+}
+
+/* stance_first_name_gender(): the one reading of FIRST_M / FIRST_F (names.c's
+ * runs, speakers.c's "his wife, Jane,"); a name on both lists is no gender. */
+static void test_first_name_gender(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Tom", 3)), STANCE_G_MALE);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Jane", 4)), STANCE_G_FEMALE);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Lindsey", 7)), STANCE_G_UNKNOWN);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("Park", 4)), STANCE_G_UNKNOWN);
+    assert_int_equal(stance_first_name_gender(stance_lex_classes("tom", 3)), STANCE_G_UNKNOWN); /* as written */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_scan_gender),
         cmocka_unit_test(test_names_surname_search),
         cmocka_unit_test(test_names_particle_hyphen),
+        cmocka_unit_test(test_names_bare_possessive),
+        cmocka_unit_test(test_first_name_gender),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mentions.h"
+#include "names.h"
 #include "tokens.h"
 #include "wordix.h"
 
@@ -107,6 +108,58 @@ static void test_lexicon_known_lists(void **state)
     for (size_t i = 0; i < stance_lex_count(); i++) {
         const stance_lexent *x = stance_lex_entry((long)i);
         assert_int_equal(stance_lex_known(x->w, x->n), (x->cls & ~STANCE_LX_LISTS) != 0 || x->rules != 0);
+    }
+}
+
+/* stance_poss_start(): the one possessive of #15, where it starts (the
+ * word's end: none). */
+static void test_poss_start(void **state)
+{
+    static const struct {
+        const char *w;
+        int plural;
+        size_t at; /* SIZE_MAX: the word's end */
+    } CASES[] = {
+        {"Park's", 0, 4},           {"Park\u2019s", 0, 4},      {"PARK'S", 0, 4},       {"PARK\u2019S", 0, 4},
+        {"Parks'", 0, SIZE_MAX},    {"Parks'", 1, 5},           {"Parks\u2019", 1, 5},  {"PARKS'", 1, 5},
+        {"Park'", 1, SIZE_MAX},     {"'s", 0, SIZE_MAX},        {"\u2019s", 0, SIZE_MAX}, {"s'", 1, SIZE_MAX},
+        {"Parks", 1, SIZE_MAX},     {"Park\u2019", 1, SIZE_MAX}, {"X's", 0, 1},         {"it's", 0, 2},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        size_t n = strlen(CASES[i].w), at = stance_poss_start(CASES[i].w, 0, n, CASES[i].plural);
+        if (at != (CASES[i].at == SIZE_MAX ? n : CASES[i].at))
+            fail_msg("%s (plural %d): %zu", CASES[i].w, CASES[i].plural, at);
+    }
+    assert_int_equal(stance_poss_start("Tom Park's son", 4, 10, 0), 8); /* a word inside a text */
+}
+
+/* A person noun's gender (NOUN_M, NOUN_F; stance_noun_gender()), read
+ * case-blind: the one list behind "this man", "his wife" and "my mother ...
+ * she" (#15). A list class: "guy" is no common word. */
+static void test_lexicon_noun_gender(void **state)
+{
+    static const struct {
+        const char *w;
+        int g;
+    } CASES[] = {{"man", STANCE_G_MALE},    {"Guy", STANCE_G_MALE},        {"gentleman", STANCE_G_MALE},
+                 {"UNCLE", STANCE_G_MALE},  {"dad", STANCE_G_MALE},        {"woman", STANCE_G_FEMALE},
+                 {"Lady", STANCE_G_FEMALE}, {"mom", STANCE_G_FEMALE},      {"granddaughter", STANCE_G_FEMALE},
+                 {"wife", STANCE_G_FEMALE}, {"doctor", STANCE_G_UNKNOWN},  {"men", STANCE_G_UNKNOWN},
+                 {"Tom", STANCE_G_UNKNOWN}, {"Mr.", STANCE_G_UNKNOWN},     {"she", STANCE_G_UNKNOWN}};
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        assert_int_equal(stance_noun_gender(stance_lex_classes_lower(CASES[i].w, strlen(CASES[i].w))), CASES[i].g);
+    assert_true(stance_lex_classes("mom", 3) & STANCE_LX(KIN)); /* "his mom": kinship */
+    assert_int_equal(stance_plain_noun_gender(stance_lex_classes_lower("Woman", 5)), STANCE_G_FEMALE);
+    assert_int_equal(stance_plain_noun_gender(stance_lex_classes_lower("guy", 3)), STANCE_G_MALE);
+    assert_int_equal(stance_plain_noun_gender(stance_lex_classes_lower("mother", 6)), STANCE_G_UNKNOWN); /* kin */
+    assert_int_equal(stance_lex_classes("guy", 3) & STANCE_LX(KIN), 0);
+    assert_false(stance_lex_known("guy", 3));
+    assert_false(stance_lex_known("lady", 4));
+    for (size_t i = 0; i < stance_lex_count(); i++) { /* never both */
+        const stance_lexent *x = stance_lex_entry((long)i);
+        assert_false((x->cls & STANCE_LX(NOUN_M)) && (x->cls & STANCE_LX(NOUN_F)));
     }
 }
 
@@ -625,6 +678,8 @@ int main(void)
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_classes_lower),
         cmocka_unit_test(test_lexicon_known_lists),
+        cmocka_unit_test(test_lexicon_noun_gender),
+        cmocka_unit_test(test_poss_start),
         cmocka_unit_test(test_ascii_caseeq),
         cmocka_unit_test(test_lexicon_find_every_entry),
         cmocka_unit_test(test_b8_tests),
