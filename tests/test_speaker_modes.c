@@ -34,6 +34,10 @@ static const mode_case mode_cases[] = {
     {"Hollis Grange, a farmer, was worried. \"The river is rising,\" Grange said.\n\n"
      "Chancellor Oskar Lindqvist said the budget would pass. \"The votes are there,\" the chancellor said.\n",
      "Oskar Lindqvist"},
+    {"\"We are ready,\" Tobias Renn said.\n\nJudge Emmet Sullivan set a deadline on Monday. \"When does it "
+     "stop?\" the judge said.\n",
+     "Emmet Sullivan"},
+    /* already so before: a role in apposition before the name */
     {"\"We are ready,\" Tobias Renn said.\n\nThe chief executive of Tarnfield Water, Osric Pellow, said the "
      "pipes were old. \"We will replace them,\" the chief executive said.\n",
      "Osric Pellow"},
