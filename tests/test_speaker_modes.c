@@ -43,16 +43,6 @@ static const mode_case mode_cases[] = {
      "Osric Pellow"},
 };
 
-static stance_model *open_model(void)
-{
-    size_t len;
-    unsigned char *data = testutil_model_bytes(&len);
-    stance_model *m = NULL;
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
-    return m;
-}
-
 /* The speaker of the last quote of @p text, with the actors @p names (n of them; none: discovery). */
 static char *last_speaker(const stance_model *m, const char *text, const char *const *names, size_t n)
 {
@@ -80,8 +70,7 @@ static char *last_speaker(const stance_model *m, const char *text, const char *c
 static void test_speaker_same_with_actors(void **state)
 {
     static const char *const other[] = {"Harbour Board"}, *const two[] = {"Tobias Renn", "Harbour Board"};
-    stance_model *m = open_model();
-    (void)state;
+    const stance_model *m = *state;
     for (size_t i = 0; i < sizeof mode_cases / sizeof *mode_cases; i++) {
         char *disc = last_speaker(m, mode_cases[i].text, NULL, 0);
         char *one = last_speaker(m, mode_cases[i].text, other, 1);
@@ -93,7 +82,6 @@ static void test_speaker_same_with_actors(void **state)
         free(one);
         free(both);
     }
-    stance_model_free(m);
 }
 
 int main(void)
@@ -101,5 +89,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_speaker_same_with_actors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }
