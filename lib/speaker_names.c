@@ -263,21 +263,15 @@ static int no_lower(const char *t, size_t s, size_t e)
     return 1;
 }
 
+static int head_before(const char *t, size_t start, const struct desc *d);
+
 /* Every referent once, sorted: the actors' name mentions, then the name runs
- * that are no actor's, each kept only outside the quotes. */
-static int head_apposed_before(const char *t, size_t i, const struct desc *d);
-
-/* Does a description with a role end at the comma right before @p start
- * ("the chief executive of Tarnfield Water, Osric Pellow,")? A name of no
- * known gender there is a person's. */
-static int role_apposed(const char *t, size_t start)
-{
-    size_t i = start;
-    while (i > 0 && t[i - 1] == ' ')
-        i--;
-    return i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, NULL);
-}
-
+ * that are no actor's, each kept only outside the quotes. A name run of no
+ * known gender is one when a role or person noun comes right before it: a
+ * title ("Prime Minister Erik Solvang") or a description in apposition ("the
+ * chief executive of Tarnfield Water, Osric Pellow,"), whether or not an
+ * actor names it (not a role after it: "... in Chelsea, the mayor said" is
+ * the speaker's own description). */
 static int build_refs(sstate *s)
 {
     const stance_namelist *nl = &s->quotes->names;
@@ -304,7 +298,7 @@ static int build_refs(sstate *s)
         const stance_name *nm = &nl->v[i];
         size_t from = org_run_start(s->t, nm);
         int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org && !role_apposed(s->t, from)) || stance_sn_in_quote(s->quotes, from, nm->last_end))
+        if ((g == STANCE_G_UNKNOWN && !org && !head_before(s->t, from, NULL)) || stance_sn_in_quote(s->quotes, from, nm->last_end))
             continue;
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
@@ -360,18 +354,26 @@ static int head_apposed_before(const char *t, size_t i, const desc *d)
     return stance_apposed_head(t, i, is_head, d, NULL);
 }
 
-static int tied_head(const sstate *s, const ref *r, const desc *d)
+/* The head of @p d (NULL: any role or person noun) right before the name at
+ * @p start: in an apposition ending at its comma, or as its title. */
+static int head_before(const char *t, size_t start, const desc *d)
 {
-    const char *t = s->t;
-    size_t ws, we, i = r->start, pos;
+    size_t ws, we, i = start;
     while (i > 0 && t[i - 1] == ' ')
         i--;
     if (i > 0 && t[i - 1] == ',' && head_apposed_before(t, i - 1, d))
         return 1;
-    if (stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
-        if (head_word(t, ws, we, d) || (d && we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)))
-            return 1; /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
-    }
+    return stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we) &&
+           (head_word(t, ws, we, d) || (d && we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)));
+    /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
+}
+
+static int tied_head(const sstate *s, const ref *r, const desc *d)
+{
+    const char *t = s->t;
+    size_t ws, we, pos;
+    if (head_before(t, r->start, d))
+        return 1;
     pos = r->end;
     while (pos < s->len && t[pos] == ' ')
         pos++;
