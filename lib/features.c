@@ -39,11 +39,7 @@
  * booster or dampener among the three words before a polarity word moves its
  * valence by 0.293 (x0.95, x0.9 further back), a negator there multiplies it
  * by -0.74, an ALL-CAPS word in mixed-case text gains 0.733, and a "but"
- * halves what comes before it and multiplies what follows by 1.5 within its
- * sentence (VADER scores the text it is given, which its users give a
- * sentence at a time). A "but" that means "except" is no contrast: "nothing
- * but X" (only X: "nothing" negates nothing), "anything but X" (not X), "all
- * but X", and "but also" neither. Regions:
+ * halves what comes before it and multiplies what follows by 1.5. Regions:
  * "A" the whole statement, "L" left of the target's first mention, "R" right
  * of its last, "N" within `window` tokens of a mention (the last three only
  * when the target is mentioned).
@@ -454,69 +450,12 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
 
 /* ---- prior word polarity (families 8-10) ---------------------------------- */
 
-/* What the "but" at view token @p i means by the word before it: BUT_ONLY
- * "nothing/none/nobody/no one but X" (only X: the negator negates nothing),
- * BUT_NOT "anything/anyone/anybody but X" (not X), BUT_EXCEPT "all/everything/
- * everyone/everybody but X" (except X, or "all but" = almost), or, none of
- * these nor "but also" ("not only X but also Y" adds), BUT_CONTRAST: the
- * contrast of VADER's rule. */
-enum { BUT_CONTRAST, BUT_ONLY, BUT_NOT, BUT_EXCEPT };
-static int exceptive_but(const stance_fscratch *s, size_t i)
-{
-    static const struct {
-        char w[11];
-        unsigned char n, kind;
-    } ex[] = {{"nothing", 7, BUT_ONLY},    {"none", 4, BUT_ONLY},      {"nobody", 6, BUT_ONLY},
-              {"anything", 8, BUT_NOT},    {"anyone", 6, BUT_NOT},     {"anybody", 7, BUT_NOT},
-              {"all", 3, BUT_EXCEPT},      {"everything", 10, BUT_EXCEPT}, {"everyone", 8, BUT_EXCEPT},
-              {"everybody", 9, BUT_EXCEPT}};
-    const tok *p = i ? &s->view[i - 1] : NULL, *q = i + 1 < s->n_view ? &s->view[i + 1] : NULL;
-    if (q && !(q->flags & (TK_PUNCT | TK_TARGET)) && q->len == 4 && memcmp(s->t.buf + q->off, "also", 4) == 0)
-        return BUT_EXCEPT;
-    if (!p || (p->flags & (TK_PUNCT | TK_TARGET)))
-        return BUT_CONTRAST;
-    if (p->len == 3 && memcmp(s->t.buf + p->off, "one", 3) == 0 && i >= 2 && (s->view[i - 2].attr & TA_NO) &&
-        !(s->view[i - 2].flags & (TK_PUNCT | TK_TARGET)))
-        return BUT_ONLY; /* "no one but" */
-    for (size_t j = 0; j < sizeof ex / sizeof ex[0]; j++)
-        if (p->len == ex[j].n && memcmp(s->t.buf + p->off, ex[j].w, ex[j].n) == 0)
-            return ex[j].kind;
-    return BUT_CONTRAST;
-}
-
-/* Whether view token @p i ends a sentence ('.', '!' or '?'). */
-static int sentence_end(const stance_fscratch *s, size_t i)
-{
-    const tok *k = &s->view[i];
-    return (k->flags & TK_PUNCT) && k->len == 1 && strchr(".!?", s->t.buf[k->off]) != NULL;
-}
-
-/* VADER's "but", applied as VADER's users apply it, a sentence at a time: the
- * first contrastive "but" of each sentence halves the valences before it in
- * that sentence and multiplies those after it, to the sentence's end, by 1.5. */
-static void but_scope(stance_fscratch *s)
-{
-    size_t a = 0, but = SIZE_MAX;
-    for (size_t i = 0; i <= s->n_view; i++) {
-        if (i == s->n_view || sentence_end(s, i)) {
-            for (size_t j = a; but != SIZE_MAX && j < i; j++)
-                if (j != but)
-                    s->pol[j] *= j < but ? 0.5f : 1.5f;
-            a = i + 1;
-            but = SIZE_MAX;
-        } else if (but == SIZE_MAX && !(s->view[i].flags & TK_TARGET) && (s->view[i].attr & TA_BUT) &&
-                   exceptive_but(s, i) == BUT_CONTRAST) {
-            but = i;
-        }
-    }
-}
-
 /* Mark the rule words of the view and, with a lexicon, each word's valence
  * after VADER's rules in s->pol. */
 static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t window)
 {
     static const float decay[4] = {0, 1.0f, 0.95f, 0.9f};
-    size_t first = SIZE_MAX, last = 0;
+    size_t but = SIZE_MAX, first = SIZE_MAX, last = 0;
     if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
@@ -537,13 +476,8 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
             k->flags |= TK_LNEG;
         if (s->t.lower && (k->attr & TA_CAPS))
             k->flags |= TK_CAPS;
-        if (k->attr & TA_BUT) {
-            const int ex = exceptive_but(s, i);
-            if (ex == BUT_ONLY) /* "nothing but delays": only delays, not their negation */
-                s->view[i - 1].flags &= ~TK_LNEG;
-            else if (ex == BUT_NOT) /* "anything but safe": not safe */
-                k->flags |= TK_LNEG;
-        }
+        if (but == SIZE_MAX && (k->attr & TA_BUT))
+            but = i;
     }
     /* within the window of the first or last mention, or between them (the
      * nearest target token before the first is the first, after the last the last) */
@@ -581,11 +515,12 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
                 k->flags |= TK_FLIP;
                 break;
             }
+        if (but != SIZE_MAX && i != but)
+            v *= i < but ? 0.5f : 1.5f;
         s->pol[i] = v;
         if (v != 0)
             s->polar[s->n_polar++] = i;
     }
-    but_scope(s);
     return STANCE_OK;
 }
 
@@ -714,7 +649,7 @@ static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
         boost += (k->flags & TK_BOOST) != 0;
         damp += (k->flags & TK_DAMP) != 0;
         negs += (k->flags & TK_LNEG) != 0;
-        but |= !(k->flags & TK_TARGET) && (k->attr & TA_BUT) && exceptive_but(s, i) == BUT_CONTRAST;
+        but |= !(k->flags & TK_TARGET) && (k->attr & TA_BUT);
     }
     if (emit_dense(s, cfg, fi, "excl", (excl > 4 ? 4 : excl) / 4.0) ||
         emit_dense(s, cfg, fi, "quest", (quest > 3 ? 3 : quest) / 3.0) ||
