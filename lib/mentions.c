@@ -383,7 +383,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
-    } else if (det_the && nw == 1 && free_role_noun(t, hs, he)) { /* "Aidan Crowe, the referee," */
+    } else if (det_the && free_role_noun(t, hs, he)) { /* "Aidan Crowe, the referee,", "..., the city auditor," */
         if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
             return STANCE_ERR_NOMEM;
     }
@@ -403,13 +403,29 @@ static int determiner(const char *t, size_t ws, size_t we)
     return 0;
 }
 
+/* "Kestria's" before t[ws, we) = "s": a possessive, a determiner of the
+ * description it opens ("Kestria's treasurer, Ines Calloway"). */
+static int possessive_s(const char *t, size_t ws, size_t we)
+{
+    size_t a;
+    if (we - ws != 1 || t[ws] != 's' || ws < 2)
+        return 0;
+    if (t[ws - 1] == '\'')
+        a = ws - 1;
+    else if (ws >= 4 && memcmp(t + ws - 3, "\xe2\x80\x99", 3) == 0)
+        a = ws - 3;
+    else
+        return 0;
+    return a > 0 && stance_is_word_byte((unsigned char)t[a - 1]);
+}
+
 #define APPOSED_WORDS 7u
 int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at)
 {
     size_t ws, we, pos = i, hs = 0, he = 0;
     unsigned n = 0, head = 0;
     for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
-        if (determiner(t, ws, we)) {
+        if (determiner(t, ws, we) || possessive_s(t, ws, we)) {
             if (!head || n - head > 3u)
                 return 0;
             if (head_at)
@@ -433,6 +449,14 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
     (void)arg;
     return stance_role_of(t, ws, we, NULL) != NULL ||
            (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+}
+
+/* stance_apposed_head()'s test for a tie: a role or person noun, or a
+ * role noun of the article's own (free_role_noun(): "the city auditor,
+ * Frances Kettle"). */
+static int apposed_role(const char *t, size_t ws, size_t we, const void *arg)
+{
+    return stance_role_or_person(t, ws, we, arg) || free_role_noun(t, ws, we);
 }
 
 /* "<role> of <department>" right before a person's name ("former secretary
@@ -491,7 +515,7 @@ static int find_ties(mstate *m)
                         return STANCE_ERR_NOMEM;
                 }
             }
-            if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, stance_role_or_person, NULL, &h)) {
+            if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, apposed_role, NULL, &h)) {
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
                 role = stance_role_of(t, h.start, h.end, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
