@@ -383,7 +383,8 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
-    } else if (det_the && free_role_noun(t, hs, he)) { /* "Aidan Crowe, the referee,", "..., the city auditor," */
+    } else if (det_the && (nw == 1 || stance_person_like(&m->ents->e[ent])) && free_role_noun(t, hs, he)) {
+        /* "Aidan Crowe, the referee,"; a person's "Frances Kettle, the city auditor," */
         if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
             return STANCE_ERR_NOMEM;
     }
@@ -404,10 +405,13 @@ static int determiner(const char *t, size_t ws, size_t we)
 }
 
 /* "Kestria's" before t[ws, we) = "s": a possessive, a determiner of the
- * description it opens ("Kestria's treasurer, Ines Calloway"). */
-static int possessive_s(const char *t, size_t ws, size_t we)
+ * description it opens ("Kestria's treasurer, Ines Calloway"), unless the
+ * possessor is a person actor's last word ("Carter's press secretary, Peter
+ * Cook": a person's staff, whose role is not the title "the secretary"). */
+static int possessive_s(const char *t, size_t ws, size_t we, const stance_entityset *ents)
 {
-    size_t a;
+    size_t a, ps, pe;
+    long ent;
     if (we - ws != 1 || t[ws] != 's' || ws < 2)
         return 0;
     if (t[ws - 1] == '\'')
@@ -416,16 +420,20 @@ static int possessive_s(const char *t, size_t ws, size_t we)
         a = ws - 3;
     else
         return 0;
-    return a > 0 && stance_is_word_byte((unsigned char)t[a - 1]);
+    if (!stance_word_before(t, a, &ps, &pe) || pe != a)
+        return 0;
+    return !ents->ix || !stance_mindex_last(ents->ix, t + ps, pe - ps, &ent) || !stance_person_like(&ents->e[ent]);
 }
 
 #define APPOSED_WORDS 7u
-int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at)
+/* stance_apposed_head(), and with @p ents a possessive as a determiner too (possessive_s()). */
+static int apposed_head_at(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at,
+                           const stance_entityset *ents)
 {
     size_t ws, we, pos = i, hs = 0, he = 0;
     unsigned n = 0, head = 0;
     for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
-        if (determiner(t, ws, we) || possessive_s(t, ws, we)) {
+        if (determiner(t, ws, we) || (ents && possessive_s(t, ws, we, ents))) {
             if (!head || n - head > 3u)
                 return 0;
             if (head_at)
@@ -444,6 +452,11 @@ int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const v
     return 0;
 }
 
+int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at)
+{
+    return apposed_head_at(t, i, is_head, arg, head_at, NULL);
+}
+
 int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
 {
     (void)arg;
@@ -451,12 +464,12 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
            (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
 }
 
-/* stance_apposed_head()'s test for a tie: a role or person noun, or a
- * role noun of the article's own (free_role_noun(): "the city auditor,
- * Frances Kettle"). */
+/* stance_apposed_head()'s test for a tie to the actor @p arg: a role or
+ * person noun, or for a person a role noun of the article's own
+ * (free_role_noun(): "the city auditor, Frances Kettle"). */
 static int apposed_role(const char *t, size_t ws, size_t we, const void *arg)
 {
-    return stance_role_or_person(t, ws, we, arg) || free_role_noun(t, ws, we);
+    return stance_role_or_person(t, ws, we, NULL) || (stance_person_like(arg) && free_role_noun(t, ws, we));
 }
 
 /* "<role> of <department>" right before a person's name ("former secretary
@@ -515,7 +528,7 @@ static int find_ties(mstate *m)
                         return STANCE_ERR_NOMEM;
                 }
             }
-            if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, apposed_role, NULL, &h)) {
+            if (!role && i > 0 && t[i - 1] == ',' && apposed_head_at(t, i - 1, apposed_role, e, &h, m->ents)) {
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
                 role = stance_role_of(t, h.start, h.end, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
@@ -600,6 +613,46 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
             best = (long)m->orgs[i].ent;
             best_at = e->mentions[lo - 1].start;
         }
+    }
+    return best;
+}
+
+#define ORG_TAIL_WORDS 3 /* words of an organisation's name before its head that "the" may keep */
+
+/* Does the text before @p p end with "the" and the @p k >= 1 words of
+ * @p name before @p nend, caseless ("the county council" for "Garran County
+ * Council", p at "council")? *the_at: where "the" starts. */
+static int tail_words_before(const char *t, size_t p, const char *name, size_t nend, size_t *the_at)
+{
+    size_t ns, ne, ps, pe;
+    unsigned k = 0;
+    for (; k < ORG_TAIL_WORDS && stance_word_before(name, nend, &ns, &ne) && stance_word_before(t, p, &ps, &pe) &&
+           stance_spaces_only(t, pe, p) && pe - ps == ne - ns && stance_ascii_caseeq(name + ns, t + ps, ne - ns);
+         k++)
+        nend = ns, p = ps;
+    if (!k || !stance_word_before(t, p, &ps, &pe) || !stance_spaces_only(t, pe, p) || !stance_word_is(t, ps, pe, "the"))
+        return 0;
+    *the_at = ps;
+    return 1;
+}
+
+/* "the county council", "the parish council": "the" and a trailing part of
+ * an organisation actor's name, its head (its last word, t[ws, we)) and one
+ * or more words before it, caseless, when no other organisation's name ends
+ * so: that actor, *the_at where "the" starts; else -1. */
+static long org_by_tail(const mstate *m, size_t ws, size_t we, size_t *the_at)
+{
+    long best = -1;
+    for (size_t i = 0; i < m->n_orgs; i++) {
+        const struct org_at *o = &m->orgs[i];
+        const char *name = m->ents->e[o->ent].name;
+        size_t at;
+        if (o->hl != we - ws || !stance_ascii_caseeq(o->head, m->t + ws, o->hl) || o->head[o->hl] != '\0' ||
+            !tail_words_before(m->t, ws, name, (size_t)(o->head - name), &at))
+            continue;
+        if (best >= 0)
+            return -1; /* two organisations end so */
+        best = (long)o->ent, *the_at = at;
     }
     return best;
 }
@@ -744,6 +797,18 @@ static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
     return STANCE_OK;
 }
 
+/* A mention "the county council" ending at t[ws, we) (org_by_tail()), not
+ * before a capitalised word ("the county council Garran"). */
+static int org_tail_at(mstate *m, size_t ws, size_t we)
+{
+    size_t ns, ne, at;
+    long org;
+    if ((org = org_by_tail(m, ws, we, &at)) < 0 ||
+        (stance_word_after(m->t, m->len, we, &ns, &ne) && stance_letter_case(m->t, ns, m->len) > 0))
+        return STANCE_OK;
+    return stance_mentions_add(&m->ents->e[org], at, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD);
+}
+
 /* Does a name apposed to the words before @p pos follow, closed by a comma
  * ("The Microsoft chief executive, Satya Nadella, said")? Those words then
  * describe that name, not an actor tied before. */
@@ -845,6 +910,8 @@ static int scan_words(mstate *m)
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
+        if (nmod < 0 && m->n_orgs && t[ws] >= 'a' && org_tail_at(m, ws, we))
+            return STANCE_ERR_NOMEM;
         if (nmod == 0 && lc == 0 && we - ws >= 10 && we - ws <= 12 && t[ws] >= '0' && t[ws] <= '9' &&
             age_tie(m, ws, we, the_s))
             return STANCE_ERR_NOMEM;
