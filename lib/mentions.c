@@ -333,6 +333,16 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
 }
 
+static int name_of_person(const char *name);
+
+/* May the actor be a person while the ties are found, its gender not
+ * settled yet (a discovered "Ash Carter", "Frances Kettle": by the name)? */
+static int tie_person(const stance_ent *e)
+{
+    return e->gender != 0 || stance_names_gender(e->name, 0, strlen(e->name)) != STANCE_G_UNKNOWN ||
+           (!e->nonperson && strchr(e->name, ' ') && name_of_person(e->name));
+}
+
 /* An age: one to three digits, t[ws, we). */
 static int age_digits(const char *t, size_t ws, size_t we)
 {
@@ -383,7 +393,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
-    } else if (det_the && (nw == 1 || stance_person_like(&m->ents->e[ent])) && free_role_noun(t, hs, he)) {
+    } else if (det_the && (nw == 1 || tie_person(&m->ents->e[ent])) && free_role_noun(t, hs, he)) {
         /* "Aidan Crowe, the referee,"; a person's "Frances Kettle, the city auditor," */
         if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
             return STANCE_ERR_NOMEM;
@@ -422,7 +432,7 @@ static int possessive_s(const char *t, size_t ws, size_t we, const stance_entity
         return 0;
     if (!stance_word_before(t, a, &ps, &pe) || pe != a)
         return 0;
-    return !ents->ix || !stance_mindex_last(ents->ix, t + ps, pe - ps, &ent) || !stance_person_like(&ents->e[ent]);
+    return !ents->ix || !stance_mindex_last(ents->ix, t + ps, pe - ps, &ent) || !tie_person(&ents->e[ent]);
 }
 
 #define APPOSED_WORDS 7u
@@ -469,7 +479,7 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
  * (free_role_noun(): "the city auditor, Frances Kettle"). */
 static int apposed_role(const char *t, size_t ws, size_t we, const void *arg)
 {
-    return stance_role_or_person(t, ws, we, NULL) || (stance_person_like(arg) && free_role_noun(t, ws, we));
+    return stance_role_or_person(t, ws, we, NULL) || (tie_person(arg) && free_role_noun(t, ws, we));
 }
 
 /* "<role> of <department>" right before a person's name ("former secretary
@@ -1024,17 +1034,25 @@ static int find_epithet_mentions(mstate *m)
  * campaign", "American Federation of Teachers" are no "she": they are "they"). */
 int stance_person_like(const stance_ent *e)
 {
-    size_t n = strlen(e->name), wl;
-    const char *w;
-    char b[16];
+    size_t n = strlen(e->name);
     /* A discovered name of no known gender may be a place or an organisation
      * ("South Carolina"); a caller's actor of unknown gender stays a candidate. */
     if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson))
         return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
+    return name_of_person(e->name);
+}
+
+/* A name of two words or more no organisation's or place's is (no
+ * NONPERSON_LAST word at its end or as its head). */
+static int name_of_person(const char *name)
+{
+    size_t n = strlen(name), wl;
+    const char *w;
+    char b[16];
     for (int k = 0; k < 2; k++) {
-        w = k ? org_head(e->name, &wl) : stance_last_word(e->name, n, &wl);
+        w = k ? org_head(name, &wl) : stance_last_word(name, n, &wl);
         if (w && ((stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST))) ||
                   stance_lex_is(w, wl, STANCE_LX(NONPERSON_LAST))))
             return 0; /* organisations, places ("Riverside United": the word as written): no "he" or "she" */
