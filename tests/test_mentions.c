@@ -1044,14 +1044,13 @@ static void test_targets_object_not_bystander(void **state)
     doc_choose_close(&d, &tl);
 }
 
-static void test_targets_called_him(void **state)
+/* The last quote of @p text has Tom Park as its object, by the pronoun "him", and not its speaker Elena Diaz. */
+static void expect_him_object(const char *text)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
-    const char text[] = "Tom Park arrived late. Elena Diaz called him a \"reliable partner\" on Monday.\n";
     doc d;
     stance_tlist tl = {0};
     const stance_tchoice *c;
-    (void)state;
     doc_open(&d, text, a, 2);
     assert_true(d.quotes.n >= 1);
     choose(&d, d.quotes.n - 1, &tl);
@@ -1062,23 +1061,18 @@ static void test_targets_called_him(void **state)
     doc_choose_close(&d, &tl);
 }
 
+static void test_targets_called_him(void **state)
+{
+    (void)state;
+    expect_him_object("Tom Park arrived late. Elena Diaz called him a \"reliable partner\" on Monday.\n");
+}
+
 /* link18: the judge addresses the one she sentences: "Sentencing him, Judge X said: \"You ...\"" */
 static void test_targets_sentencing_him(void **state)
 {
-    stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
-    const char text[] = "Tom Park stole from the charity.\n\n"
-                        "Sentencing him, Judge Elena Diaz said: \"You were trusted by everyone and you let them down.\"\n";
-    doc d;
-    stance_tlist tl = {0};
-    const stance_tchoice *c;
     (void)state;
-    doc_open(&d, text, a, 2);
-    assert_true(d.quotes.n >= 1);
-    choose(&d, d.quotes.n - 1, &tl);
-    assert_non_null(c = target(&d, &tl, "Tom Park"));
-    assert_true(c->reasons & STANCE_TR_OBJECT);
-    assert_null(target(&d, &tl, "Elena Diaz"));
-    doc_choose_close(&d, &tl);
+    expect_him_object("Tom Park stole from the charity.\n\n"
+                      "Sentencing him, Judge Elena Diaz said: \"You were trusted by everyone and you let them down.\"\n");
 }
 
 /* The index of the quote whose text starts with @p head. */
