@@ -1263,7 +1263,7 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
  * that one replies ("..., Hewitt said." "No, ...," Trump replied); the
  * interlocutor of the speaker's quote right before; else the person
  * addressed just before the quote (stance_mentions_recent_addressee()). */
-static long later_addressee(const mstate *m, const stance_addrindex *ax, size_t qi, long pr, const unsigned char *person)
+static long later_addressee(const mstate *m, size_t qi, long pr, const unsigned char *person)
 {
     long sp = m->speaker[qi], n = other_after(m, qi, sp);
     size_t j = qi + 1;
@@ -1277,7 +1277,7 @@ static long later_addressee(const mstate *m, const stance_addrindex *ax, size_t 
         return m->inter[qi - 1]; /* the speaker goes on in the exchange */
     for (j = qi; j-- > 0 && (m->speaker[j] < 0 || m->speaker[j] == sp);) /* an address before another's quote */
         ;
-    return stance_mentions_recent_addressee(ax, m->t, &m->quotes->q[qi], j < qi ? m->quotes->q[j].span.end : 0, sp,
+    return stance_mentions_recent_addressee(m->ents, m->t, &m->quotes->q[qi], j < qi ? m->quotes->q[j].span.end : 0, sp,
                                             pr, person);
 }
 
@@ -1320,7 +1320,7 @@ static int find_self(mstate *m)
             if (!rc && pw->cls == P_FIRST_PLURAL && pr >= 0)
                 rc = stance_mentions_add(&m->ents->e[pr], ws, we, STANCE_MK_SELF, STANCE_MR_SPEAKER_GROUP);
             if (!rc && pw->cls == P_SECOND) {
-                if (!ax && (rc = stance_addrindex_build(m->ents, m->t, &ax)) != STANCE_OK)
+                if (!ax && (rc = stance_addrindex_build(m->ents, &ax)) != STANCE_OK)
                     continue;
                 if (!person && (rc = persons(m, &person)) != STANCE_OK)
                     continue;
@@ -1331,7 +1331,7 @@ static int find_self(mstate *m)
                 else if (ad < 0 && m->inter[qi] >= 0)
                     rc = stance_mentions_add(&m->ents->e[m->inter[qi]], ws, we, STANCE_MK_PRONOUN,
                                              STANCE_MR_INTERLOCUTOR);
-                else if (ad < 0 && (rec == -2 ? (rec = later_addressee(m, ax, qi, pr, person)) : rec) >= 0)
+                else if (ad < 0 && (rec == -2 ? (rec = later_addressee(m, qi, pr, person)) : rec) >= 0)
                     rc = stance_mentions_add(&m->ents->e[rec], ws, we, STANCE_MK_PRONOUN, STANCE_MR_ADDRESSEE_RECENT);
             }
         }

@@ -148,9 +148,7 @@ void stance_mentions_sort_more(struct stance_entityset *ents);
 int stance_name_in_list(const char *t, size_t len, size_t s, size_t e);
 
 typedef struct stance_addrindex stance_addrindex;
-/* The addressee index of @p ents's title and epithet mentions, and of the
- * pronouns a verb of address is directed at in @p text ("Sentencing him"). */
-int stance_addrindex_build(const struct stance_entityset *ents, const char *text, stance_addrindex **out);
+int stance_addrindex_build(const struct stance_entityset *ents, stance_addrindex **out);
 void stance_addrindex_free(stance_addrindex *ix);
 /* The actor the attribution of @p q addresses ("told Park"): the lowest entity
  * index with such a mention in the quote's context outside the quote, or -1. */
@@ -158,13 +156,12 @@ long stance_mentions_addressee(const stance_addrindex *ix, const char *text, con
 
 /* The actor a "you" in quote @p q speaks to when its attribution names none:
  * the person actor (@p person[i] nonzero) last addressed by a verb of address
- * or a message ("telling Trump that", "a message to Clinton"; by name, or by
- * a pronoun of @p ax: "Sentencing him") after @p from
+ * or a message ("telling Trump that", "a message to Clinton") after @p from
  * and within STANCE_YOU_REACH bytes before the quote, that is neither the
  * speaker @p sp, nor the group @p pr it speaks for, nor mentioned in the
  * quote; -1 if none. */
 #define STANCE_YOU_REACH 600
-long stance_mentions_recent_addressee(const stance_addrindex *ax, const char *text,
+long stance_mentions_recent_addressee(const struct stance_entityset *ents, const char *text,
                                       const struct stance_rawquote *q, size_t from, long sp, long pr,
                                       const unsigned char *person);
 /* The word [ws, we) of @p t lowercased into @p buf (ASCII only); 0 if it is

@@ -554,8 +554,6 @@ struct stance_addrindex {
     const stance_entityset *ents;
     addr_at *v;
     size_t n;
-    addr_at *pr; /* the third-person pronouns a verb of address is directed at ("Sentencing him"), by start */
-    size_t n_pr;
 };
 
 static int addr_cmp(const void *a, const void *b)
@@ -566,39 +564,24 @@ static int addr_cmp(const void *a, const void *b)
     return x->ent < y->ent ? -1 : x->ent > y->ent;
 }
 
-/* A pronoun mention a verb of address is directed at ("Sentencing him", "telling her"). */
-static int addressed_pronoun(const char *text, const stance_mention *m)
-{
-    return m->kind == STANCE_MK_PRONOUN && addressed(text, m->span.start);
-}
-
-int stance_addrindex_build(const stance_entityset *ents, const char *text, stance_addrindex **out)
+int stance_addrindex_build(const stance_entityset *ents, stance_addrindex **out)
 {
     stance_addrindex *ix = stance_calloc(1, sizeof *ix);
-    size_t n = 0, np = 0;
+    size_t n = 0;
     for (size_t i = 0; i < ents->n; i++)
-        for (size_t k = 0; k < ents->e[i].n_more; k++) {
+        for (size_t k = 0; k < ents->e[i].n_more; k++)
             n += ents->e[i].more[k].kind == STANCE_MK_TITLE || ents->e[i].more[k].kind == STANCE_MK_EPITHET;
-            np += (size_t)addressed_pronoun(text, &ents->e[i].more[k]);
-        }
-    if (!ix || !(ix->v = stance_malloc_array(n + np ? n + np : 1, sizeof *ix->v))) {
+    if (!ix || !(ix->v = stance_malloc_array(n ? n : 1, sizeof *ix->v))) {
         stance_free(ix);
         return STANCE_ERR_NOMEM;
     }
     ix->ents = ents;
-    ix->pr = ix->v + n;
     for (size_t i = 0; i < ents->n; i++)
-        for (size_t k = 0; k < ents->e[i].n_more; k++) {
-            const stance_mention *m = &ents->e[i].more[k];
-            if (m->kind == STANCE_MK_TITLE || m->kind == STANCE_MK_EPITHET)
-                ix->v[ix->n++] = (addr_at){m->span, i};
-            else if (addressed_pronoun(text, m))
-                ix->pr[ix->n_pr++] = (addr_at){m->span, i};
-        }
+        for (size_t k = 0; k < ents->e[i].n_more; k++)
+            if (ents->e[i].more[k].kind == STANCE_MK_TITLE || ents->e[i].more[k].kind == STANCE_MK_EPITHET)
+                ix->v[ix->n++] = (addr_at){ents->e[i].more[k].span, i};
     if (ix->n > 1)
         qsort(ix->v, ix->n, sizeof *ix->v, addr_cmp);
-    if (ix->n_pr > 1)
-        qsort(ix->pr, ix->n_pr, sizeof *ix->pr, addr_cmp);
     *out = ix;
     return STANCE_OK;
 }
@@ -711,29 +694,9 @@ static size_t addressed_at(const stance_entityset *ents, const char *text, const
     return at == SIZE_MAX || mentioned_in(ents, &ents->e[i], q->span.start, q->span.end) ? SIZE_MAX : at;
 }
 
-/* The actor of the last addressed pronoun of @p ax in [a, q's start) after @p best_at
- * (recent_addressee()'s test besides), else @p best. */
-static long recent_pronoun(const stance_addrindex *ax, const stance_rawquote *q, size_t a, long sp, long pr,
-                           const unsigned char *person, long best, size_t best_at)
-{
-    size_t lo = stance_first_at_or_after(ax->pr, ax->n_pr, sizeof *ax->pr, offsetof(addr_at, span.start), a);
-    size_t hi = stance_first_at_or_after(ax->pr, ax->n_pr, sizeof *ax->pr, offsetof(addr_at, span.start),
-                                         q->span.start);
-    while (hi-- > lo) {
-        const addr_at *p = &ax->pr[hi];
-        if (best >= 0 && p->span.start <= best_at)
-            break;
-        if (person[p->ent] && (long)p->ent != sp && (long)p->ent != pr && p->span.end <= q->span.start &&
-            !mentioned_in(ax->ents, &ax->ents->e[p->ent], q->span.start, q->span.end))
-            return (long)p->ent;
-    }
-    return best;
-}
-
-long stance_mentions_recent_addressee(const stance_addrindex *ax, const char *text, const stance_rawquote *q,
+long stance_mentions_recent_addressee(const stance_entityset *ents, const char *text, const stance_rawquote *q,
                                       size_t from, long sp, long pr, const unsigned char *person)
 {
-    const stance_entityset *ents = ax->ents;
     size_t a = q->span.start > STANCE_YOU_REACH ? q->span.start - STANCE_YOU_REACH : 0, best_at = 0, k0, k1;
     const stance_mindex *ix = ents->ix;
     long best = -1;
@@ -745,7 +708,7 @@ long stance_mentions_recent_addressee(const stance_addrindex *ax, const char *te
             if (at != SIZE_MAX && (best < 0 || at > best_at))
                 best = (long)i, best_at = at;
         }
-        return recent_pronoun(ax, q, a, sp, pr, person, best, best_at);
+        return best;
     }
     /* Only an entity with a name mention starting in [a, q's start) can be it:
      * those of the index there, each once; the latest wins, the lowest index on a tie. */
@@ -761,7 +724,7 @@ long stance_mentions_recent_addressee(const stance_addrindex *ax, const char *te
         if (best < 0 || at > best_at || (at == best_at && (long)i < best))
             best = (long)i, best_at = at;
     }
-    return recent_pronoun(ax, q, a, sp, pr, person, best, best_at);
+    return best;
 }
 
 /* ---- the quote's speaker and the actor it speaks for ------------------------- */
