@@ -333,6 +333,16 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
 }
 
+static int name_of_person(const char *name);
+
+/* May the actor be a person while the ties are found, its gender not
+ * settled yet (a discovered "Ash Carter", "Frances Kettle": by the name)? */
+static int tie_person(const stance_ent *e)
+{
+    return e->gender != 0 || stance_names_gender(e->name, 0, strlen(e->name)) != STANCE_G_UNKNOWN ||
+           (!e->nonperson && strchr(e->name, ' ') && name_of_person(e->name));
+}
+
 /* An age: one to three digits, t[ws, we). */
 static int age_digits(const char *t, size_t ws, size_t we)
 {
@@ -383,7 +393,8 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
-    } else if (det_the && nw == 1 && free_role_noun(t, hs, he)) { /* "Aidan Crowe, the referee," */
+    } else if (det_the && (nw == 1 || tie_person(&m->ents->e[ent])) && free_role_noun(t, hs, he)) {
+        /* "Aidan Crowe, the referee,"; a person's "Frances Kettle, the city auditor," */
         if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
             return STANCE_ERR_NOMEM;
     }
@@ -403,13 +414,36 @@ static int determiner(const char *t, size_t ws, size_t we)
     return 0;
 }
 
+/* "Kestria's" before t[ws, we) = "s": a possessive, a determiner of the
+ * description it opens ("Kestria's treasurer, Ines Calloway"), unless the
+ * possessor is a person actor's last word ("Carter's press secretary, Peter
+ * Cook": a person's staff, whose role is not the title "the secretary"). */
+static int possessive_s(const char *t, size_t ws, size_t we, const stance_entityset *ents)
+{
+    size_t a, ps, pe;
+    long ent;
+    if (we - ws != 1 || t[ws] != 's' || ws < 2)
+        return 0;
+    if (t[ws - 1] == '\'')
+        a = ws - 1;
+    else if (ws >= 4 && memcmp(t + ws - 3, "\xe2\x80\x99", 3) == 0)
+        a = ws - 3;
+    else
+        return 0;
+    if (!stance_word_before(t, a, &ps, &pe) || pe != a)
+        return 0;
+    return !ents->ix || !stance_mindex_last(ents->ix, t + ps, pe - ps, &ent) || !tie_person(&ents->e[ent]);
+}
+
 #define APPOSED_WORDS 7u
-int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at)
+/* stance_apposed_head(), and with @p ents a possessive as a determiner too (possessive_s()). */
+static int apposed_head_at(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at,
+                           const stance_entityset *ents)
 {
     size_t ws, we, pos = i, hs = 0, he = 0;
     unsigned n = 0, head = 0;
     for (; n < APPOSED_WORDS && stance_word_before(t, pos, &ws, &we); n++, pos = ws) {
-        if (determiner(t, ws, we)) {
+        if (determiner(t, ws, we) || (ents && possessive_s(t, ws, we, ents))) {
             if (!head || n - head > 3u)
                 return 0;
             if (head_at)
@@ -428,11 +462,24 @@ int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const v
     return 0;
 }
 
+int stance_apposed_head(const char *t, size_t i, stance_head_fn is_head, const void *arg, stance_span *head_at)
+{
+    return apposed_head_at(t, i, is_head, arg, head_at, NULL);
+}
+
 int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
 {
     (void)arg;
     return stance_role_of(t, ws, we, NULL) != NULL ||
            (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+}
+
+/* stance_apposed_head()'s test for a tie to the actor @p arg: a role or
+ * person noun, or for a person a role noun of the article's own
+ * (free_role_noun(): "the city auditor, Frances Kettle"). */
+static int apposed_role(const char *t, size_t ws, size_t we, const void *arg)
+{
+    return stance_role_or_person(t, ws, we, NULL) || (tie_person(arg) && free_role_noun(t, ws, we));
 }
 
 /* "<role> of <department>" right before a person's name ("former secretary
@@ -491,7 +538,7 @@ static int find_ties(mstate *m)
                         return STANCE_ERR_NOMEM;
                 }
             }
-            if (!role && i > 0 && t[i - 1] == ',' && stance_apposed_head(t, i - 1, stance_role_or_person, NULL, &h)) {
+            if (!role && i > 0 && t[i - 1] == ',' && apposed_head_at(t, i - 1, apposed_role, e, &h, m->ents)) {
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
                 role = stance_role_of(t, h.start, h.end, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
@@ -576,6 +623,46 @@ static long org_by_head(const mstate *m, size_t ws, size_t we, size_t pos)
             best = (long)m->orgs[i].ent;
             best_at = e->mentions[lo - 1].start;
         }
+    }
+    return best;
+}
+
+#define ORG_TAIL_WORDS 3 /* words of an organisation's name before its head that "the" may keep */
+
+/* Does the text before @p p end with "the" and the @p k >= 1 words of
+ * @p name before @p nend, caseless ("the county council" for "Garran County
+ * Council", p at "council")? *the_at: where "the" starts. */
+static int tail_words_before(const char *t, size_t p, const char *name, size_t nend, size_t *the_at)
+{
+    size_t ns, ne, ps, pe;
+    unsigned k = 0;
+    for (; k < ORG_TAIL_WORDS && stance_word_before(name, nend, &ns, &ne) && stance_word_before(t, p, &ps, &pe) &&
+           stance_spaces_only(t, pe, p) && pe - ps == ne - ns && stance_ascii_caseeq(name + ns, t + ps, ne - ns);
+         k++)
+        nend = ns, p = ps;
+    if (!k || !stance_word_before(t, p, &ps, &pe) || !stance_spaces_only(t, pe, p) || !stance_word_is(t, ps, pe, "the"))
+        return 0;
+    *the_at = ps;
+    return 1;
+}
+
+/* "the county council", "the parish council": "the" and a trailing part of
+ * an organisation actor's name, its head (its last word, t[ws, we)) and one
+ * or more words before it, caseless, when no other organisation's name ends
+ * so: that actor, *the_at where "the" starts; else -1. */
+static long org_by_tail(const mstate *m, size_t ws, size_t we, size_t *the_at)
+{
+    long best = -1;
+    for (size_t i = 0; i < m->n_orgs; i++) {
+        const struct org_at *o = &m->orgs[i];
+        const char *name = m->ents->e[o->ent].name;
+        size_t at;
+        if (o->hl != we - ws || !stance_ascii_caseeq(o->head, m->t + ws, o->hl) || o->head[o->hl] != '\0' ||
+            !tail_words_before(m->t, ws, name, (size_t)(o->head - name), &at))
+            continue;
+        if (best >= 0)
+            return -1; /* two organisations end so */
+        best = (long)o->ent, *the_at = at;
     }
     return best;
 }
@@ -720,6 +807,18 @@ static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
     return STANCE_OK;
 }
 
+/* A mention "the county council" ending at t[ws, we) (org_by_tail()), not
+ * before a capitalised word ("the county council Garran"). */
+static int org_tail_at(mstate *m, size_t ws, size_t we)
+{
+    size_t ns, ne, at;
+    long org;
+    if ((org = org_by_tail(m, ws, we, &at)) < 0 ||
+        (stance_word_after(m->t, m->len, we, &ns, &ne) && stance_letter_case(m->t, ns, m->len) > 0))
+        return STANCE_OK;
+    return stance_mentions_add(&m->ents->e[org], at, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD);
+}
+
 /* Does a name apposed to the words before @p pos follow, closed by a comma
  * ("The Microsoft chief executive, Satya Nadella, said")? Those words then
  * describe that name, not an actor tied before. */
@@ -821,6 +920,8 @@ static int scan_words(mstate *m)
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
+        if (nmod < 0 && m->n_orgs && t[ws] >= 'a' && org_tail_at(m, ws, we))
+            return STANCE_ERR_NOMEM;
         if (nmod == 0 && lc == 0 && we - ws >= 10 && we - ws <= 12 && t[ws] >= '0' && t[ws] <= '9' &&
             age_tie(m, ws, we, the_s))
             return STANCE_ERR_NOMEM;
@@ -933,17 +1034,25 @@ static int find_epithet_mentions(mstate *m)
  * campaign", "American Federation of Teachers" are no "she": they are "they"). */
 int stance_person_like(const stance_ent *e)
 {
-    size_t n = strlen(e->name), wl;
-    const char *w;
-    char b[16];
+    size_t n = strlen(e->name);
     /* A discovered name of no known gender may be a place or an organisation
      * ("South Carolina"); a caller's actor of unknown gender stays a candidate. */
     if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson))
         return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
+    return name_of_person(e->name);
+}
+
+/* A name of two words or more no organisation's or place's is (no
+ * NONPERSON_LAST word at its end or as its head). */
+static int name_of_person(const char *name)
+{
+    size_t n = strlen(name), wl;
+    const char *w;
+    char b[16];
     for (int k = 0; k < 2; k++) {
-        w = k ? org_head(e->name, &wl) : stance_last_word(e->name, n, &wl);
+        w = k ? org_head(name, &wl) : stance_last_word(name, n, &wl);
         if (w && ((stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST))) ||
                   stance_lex_is(w, wl, STANCE_LX(NONPERSON_LAST))))
             return 0; /* organisations, places ("Riverside United": the word as written): no "he" or "she" */

@@ -222,6 +222,23 @@ static const mention_case MENTION_CASES[] = {
       /* a description apposed to another name describes that name */
       {"Sam Ito", "the treasurer", 1, NOT_A_MENTION, 0},
       {"Bernard Lisle", "the chief executive", 2, NOT_A_MENTION, 0}}},
+    /* link18: an apposed role noun of no table after a modifier, both ways round, and a possessive
+     * before an apposed role; not a person's possessive ("Park's press secretary") */
+    {"\"the city auditor, NAME,\", \"NAME, the city auditor,\", \"Kestria's treasurer, NAME,\" tie the head",
+     "The city auditor, Frances Kettle, found many faults. Later the auditor spoke. Elena Diaz, the harbour "
+     "surveyor, came too, and the surveyor nodded. Kestria's treasurer, Ines Calloway, resigned, and the "
+     "treasurer left. Sam Ito, the number of the day, sat. The number rose.\n",
+     {{"Frances Kettle", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Ines Calloway", NULL, 0}, {"Sam Ito", NULL, 0}},
+     4,
+     {{"Frances Kettle", "the auditor", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Elena Diaz", "the surveyor", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Ines Calloway", "the treasurer", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Sam Ito", "The number", 0, TITLE, STANCE_MR_ROLE_APPOSITION}}},
+    {"no title from a person's possessive: \"Park's press secretary, NAME,\"",
+     "Tom Park arrived. Park's press secretary, Jo Roe, spoke, and then the secretary left.\n",
+     {{"Tom Park", NULL, 0}, {"Jo Roe", NULL, 0}},
+     2,
+     {{"Jo Roe", "the secretary", 0, NOT_A_MENTION, 0}, {"Tom Park", "the secretary", 0, NOT_A_MENTION, 0}}},
     {"epithet",
      "Hillary Clinton, the Democratic nominee, spoke in Ohio. The crowd cheered the "
      "Democratic nominee, and the nominee waved. Clinton, who spoke for an hour, left.",
@@ -283,6 +300,21 @@ static const mention_case MENTION_CASES[] = {
      {{"House Select Committee on Harbors", "the committee", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Department of Roads", "the department", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"House Select Committee on Harbors", "the department", 0, NOT_A_MENTION, 0}}},
+    /* link18: "the" and the last words of an organisation's name, caseless; not when two names end so */
+    {"\"the county council\" for \"Garran County Council\", \"the district council\"",
+     "Garran County Council runs the harbour, and Wendle District Council runs the fields. Elena Diaz "
+     "said the county council had failed and the district council had not.",
+     {{"Garran County Council", NULL, 0}, {"Wendle District Council", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Garran County Council", "the county council", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Wendle District Council", "the district council", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Garran County Council", "the district council", 0, NOT_A_MENTION, 0}}},
+    {"not \"the parish council\" when two names end so",
+     "Oakhurst Parish Council and Ludd Parish Council met. Elena Diaz said the parish council was split.",
+     {{"Oakhurst Parish Council", NULL, 0}, {"Ludd Parish Council", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Oakhurst Parish Council", "the parish council", 0, NOT_A_MENTION, 0},
+      {"Ludd Parish Council", "the parish council", 0, NOT_A_MENTION, 0}}},
     /* link14: the head of an actor that is no person is its own last word, whatever the word */
     {"no person's head noun: \"the bakery\" for \"Olmstead Village Bakery\", \"the hospital\" (a listed word)",
      "Olmstead Village Bakery, which opened in May, closed. Elena Diaz said the bakery would reopen, "
@@ -1012,14 +1044,13 @@ static void test_targets_object_not_bystander(void **state)
     doc_choose_close(&d, &tl);
 }
 
-static void test_targets_called_him(void **state)
+/* The last quote of @p text has Tom Park as its object, by the pronoun "him", and not its speaker Elena Diaz. */
+static void expect_him_object(const char *text)
 {
     stance_actor a[] = {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}};
-    const char text[] = "Tom Park arrived late. Elena Diaz called him a \"reliable partner\" on Monday.\n";
     doc d;
     stance_tlist tl = {0};
     const stance_tchoice *c;
-    (void)state;
     doc_open(&d, text, a, 2);
     assert_true(d.quotes.n >= 1);
     choose(&d, d.quotes.n - 1, &tl);
@@ -1028,6 +1059,20 @@ static void test_targets_called_him(void **state)
     assert_int_equal(tl.ms[c->m0].kind, STANCE_MK_PRONOUN);
     assert_null(target(&d, &tl, "Elena Diaz"));
     doc_choose_close(&d, &tl);
+}
+
+static void test_targets_called_him(void **state)
+{
+    (void)state;
+    expect_him_object("Tom Park arrived late. Elena Diaz called him a \"reliable partner\" on Monday.\n");
+}
+
+/* link18: the judge addresses the one she sentences: "Sentencing him, Judge X said: \"You ...\"" */
+static void test_targets_sentencing_him(void **state)
+{
+    (void)state;
+    expect_him_object("Tom Park stole from the charity.\n\n"
+                      "Sentencing him, Judge Elena Diaz said: \"You were trusted by everyone and you let them down.\"\n");
 }
 
 /* The index of the quote whose text starts with @p head. */
@@ -1728,6 +1773,7 @@ int main(void)
         cmocka_unit_test(test_mentions_run_gender),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
+        cmocka_unit_test(test_targets_sentencing_him),
         cmocka_unit_test(test_targets_reported_subject),
         cmocka_unit_test(test_targets_fragment_tail),
         cmocka_unit_test(test_speaker_names),
