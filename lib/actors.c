@@ -100,7 +100,7 @@ static int word_of(const char *name, const char *t, size_t s, size_t e, unsigned
  * "CLINTON'S campaign" too with @p caseless, the set's case flag)? */
 static int owned_by_other(const char *name, const char *t, size_t start, unsigned caseless)
 {
-    size_t e = start, s;
+    size_t e = start, s, p;
     if (e < 2 || t[e - 1] != ' ')
         return 0;
     s = --e;
@@ -112,10 +112,8 @@ static int owned_by_other(const char *name, const char *t, size_t start, unsigne
         e--;                                                        /* "Sanders'" */
     else if (e - s >= 3 && memcmp(t + e - 3, "\xe2\x80\x99", 3) == 0)
         e -= 3;                                                     /* "Sanders’" */
-    else if (e - s >= 3 && stance_possessive_at(t, e, e - 2))
-        e -= 2;                                                     /* "Trump's" */
-    else if (e - s >= 5 && stance_possessive_at(t, e, e - 4))
-        e -= 4;                                                     /* "Trump’s" */
+    else if ((p = stance_poss_start(t, s, e, 0)) < e)
+        e = p;                                                      /* "Trump's", "Trump’s" */
     else if (stance_letter_case(t, s, e) <= 0 || stance_lex_is(t + s, e - s, STANCE_LX(STOP)))
         return 0; /* no possessive, and no capitalised word but "The", "Our" */
     return e > s && !word_of(name, t, s, e, caseless);

@@ -14,18 +14,17 @@
 #include "speakers_epithet.h"
 #include "speakers_int.h"
 
-/* Does the description @p np, ending in "man" or "woman", name a person of
- * another gender than the pronoun's @p g ("a 26-year-old Berlin man" is no "she")? */
+/* Does the description @p np, ending in a noun with a gender (stance_noun_gender():
+ * "man", "woman", "mother"), name a person of another gender than the pronoun's
+ * @p g ("a 26-year-old Berlin man" is no "she")? */
 static int other_gender_np(ctx *c, stance_span np, int g)
 {
     size_t s = np.end;
+    int ng;
     while (s > np.start && letter_before(c->t, s, c->len, -1))
         s = back1(c->t, s);
-    if (g == STANCE_G_FEMALE)
-        return word_eq(c->t, s, np.end, "man");
-    if (g == STANCE_G_MALE)
-        return word_eq(c->t, s, np.end, "woman");
-    return 0;
+    ng = stance_noun_gender(stance_lex_classes_lower(c->t + s, np.end - s));
+    return g != STANCE_G_UNKNOWN && ng != STANCE_G_UNKNOWN && ng != g;
 }
 
 /* The noun phrase a pronoun at @p pos continues, when the quote just before
