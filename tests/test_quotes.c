@@ -1040,6 +1040,28 @@ static void test_quotes_noun_phrase_limits(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A pronoun continues the description said just before only when their genders
+ * agree: the description's head noun has one in the lexicon (stance_noun_gender():
+ * "man", "father", "guy"; "mother" goes with "she"). */
+static void test_quotes_np_pronoun_gender(void **state)
+{
+    static const struct {
+        const char *noun, *speaker; /* the second quote's speaker (NULL: none) */
+    } cases[] = {{"woman", "a local woman"}, {"mother", "a local mother"}, {"man", NULL},
+                 {"father", NULL},           {"guy", NULL},                  {"teacher", "a local teacher"}};
+    char text[200];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run r;
+        snprintf(text, sizeof text,
+                 "The vote on the quay was close.\n\n\"We ran the numbers twice,\" a local %s said. "
+                 "\"It never adds up,\" she said.\n",
+                 cases[i].noun);
+        extract(state, text, 0, &r);
+        check(&r, "It never adds up", STANCE_QUOTE_DIRECT, cases[i].speaker);
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 /* A digest line: a headline in capitals, the quote, the outlet in brackets. */
 static void test_quotes_bracket_source(void **state)
 {
@@ -1741,6 +1763,7 @@ int main(void)
         cmocka_unit_test(test_quotes_abbreviation_dots),
         cmocka_unit_test(test_quotes_inverted_said),
         cmocka_unit_test(test_quotes_noun_phrase_limits),
+        cmocka_unit_test(test_quotes_np_pronoun_gender),
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
