@@ -284,15 +284,8 @@ static inline size_t para_end_near(ctx *c, size_t pos, size_t win)
 /* Index of the last names entry starting before @p pos, or -1. */
 static inline long name_before(ctx *c, size_t pos)
 {
-    size_t lo = 0, hi = c->names->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->names->v[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (long)lo - 1;
+    return (long)stance_first_at_or_after(c->names->v, c->names->n, sizeof *c->names->v, offsetof(stance_name, start),
+                                          pos) - 1;
 }
 
 /* ---- the sieves (sieves.c, sieves_late.c) ----------------------------------- */

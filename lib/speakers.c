@@ -239,14 +239,7 @@ size_t stance_q_surname_runs(ctx *c, long k)
 
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto)
 {
-    size_t lo = 0, hi = upto;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->s[mid].cs <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_first_end_after(c->s, upto, sizeof *c->s, offsetof(seg, cs), pos);
     return lo > 0 && pos < c->s[lo - 1].ce;
 }
 
@@ -745,14 +738,7 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
         size_t ml;
         if (mark_at(t, ss, c->len, &ml) == MK_LEFT || mark_at(t, ss, c->len, &ml) == MK_STRAIGHT) {
             /* '"...," he said': the subject follows the quote */
-            size_t lo = 0, hi = c->n;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (c->s[mid].open < ss)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            size_t lo = stance_first_at_or_after(c->s, c->n, sizeof *c->s, offsetof(seg, open), ss);
             if (lo >= c->n || c->s[lo].open != ss || c->s[lo].close >= lim)
                 return SI_NONE;
             from = i = c->s[lo].close;
