@@ -720,6 +720,15 @@ static long asked_object(ctx *c, size_t qi, long k, int g, pmemo *m)
     return og == STANCE_G_UNKNOWN || og == g ? k + 1 : k;
 }
 
+/* Names entry @p k is the sentence's subject (*first): SI_NAME, or SI_OTHER
+ * when its gender is not the pronoun's @p g. */
+static int named_subject(ctx *c, long k, int g, long *first)
+{
+    int ng = entry_gender(c, k);
+    *first = k;
+    return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+}
+
 /* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
  * SI_NAME (*first: the first person-like name in subject position, of a
  * compatible gender), SI_OTHER (a name or pronoun of another gender, or
@@ -789,41 +798,22 @@ subject_word:
     {
         /* "Then there's Axelrod.": the person it presents is the topic */
         long k = there_is_name(c, from, lim);
-        if (k >= 0 && !(name_class(c, qi, k, m) & 4u)) {
-            int ng = entry_gender(c, k);
-            *first = k;
-            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
-        }
+        if (k >= 0 && !(name_class(c, qi, k, m) & 4u))
+            return named_subject(c, k, g, first);
     }
-    {
+    /* The first name past the opening phrase, not in a quote, within 12 names:
+     * one that attributes the sentence (a person), else one in the subject slot. */
+    for (int slot = 0; slot < 2; slot++) {
         long k = name_before(c, ss) + 1;
         for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
             const stance_name *nm = &c->names->v[k];
-            int ng;
-            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) ||
-                !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
-                !(name_class(c, qi, k, m) & 2u))
+            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n))
                 continue;
-            k = asked_object(c, qi, k, g, m);
-            ng = entry_gender(c, k);
-            *first = k;
-            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
-        }
-    }
-    {
-        long k = name_before(c, ss) + 1;
-        for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
-            const stance_name *nm = &c->names->v[k];
-            int ng;
-            if (nm->end <= from)
-                continue; /* in the opening phrase */
-            if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
-                (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
-                continue;
-            k = asked_object(c, qi, k, g, m);
-            ng = entry_gender(c, k);
-            *first = k;
-            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+            if (!slot ? (attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) && (name_class(c, qi, k, m) & 2u)
+                      : !subordinate_subject(c, nm, ss) && subject_slot(c, nm, ss) &&
+                            ((name_class(c, qi, k, m) & 2u) ||
+                             (!(name_class(c, qi, k, m) & 4u) && opening_subject(c, nm, from))))
+                return named_subject(c, asked_object(c, qi, k, g, m), g, first);
         }
     }
     return SI_NONE;
