@@ -385,6 +385,8 @@ int stance_q_surname_genders(ctx *c);
 /* The runs of run @p k's surname: 1 (no group: 1), or 2 for two or more. */
 size_t stance_q_surname_runs(ctx *c, long k);
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto);
+/* *@p to takes the speaker of @p from, inherited by @p rule (no attribution span of its own). */
+void stance_q_inherit(attr *to, const attr *from, int rule);
 int stance_q_is_subject(ctx *c, const stance_name *nm);
 int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor);
 size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);

@@ -1041,10 +1041,7 @@ static void attribute_direct(ctx *c, sv *v)
         q->a = v->before;
     else if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->close_para == q->para &&
              participle_link(c, p->close, q->open)) {
-        q->a = p->a;
-        q->a.how = STANCE_ATTR_INHERIT;
-        q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
-        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+        stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTICIPLE_LINK);
     }
     /* does the attribution run up to the next quote ("A," X said, "B") */
     if (v->have_after && v->qi + 1 < c->n) {
@@ -1106,10 +1103,7 @@ static int attribute_partial(ctx *c, sv *v)
         }
     }
     if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p)) {
-        q->a = p->a;
-        q->a.how = STANCE_ATTR_INHERIT;
-        q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+        stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);
     }
     if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa) ||
                                          (r = stance_q_according_in_sent(c, q, &pa)) != 0)) {
@@ -1119,10 +1113,7 @@ static int attribute_partial(ctx *c, sv *v)
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }
     if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p)) {
-        q->a = p->a;
-        q->a.how = STANCE_ATTR_INHERIT;
-        q->a.rule = STANCE_RULE_INHERIT_PREV;
-        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+        stance_q_inherit(&q->a, &p->a, STANCE_RULE_INHERIT_PREV);
     }
     if (q->a.how == STANCE_ATTR_NONE) {
         q->kind = K_SKIP; /* scare quotes, titles, names */

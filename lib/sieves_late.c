@@ -1089,10 +1089,7 @@ void stance_q_same_sent_before(ctx *c, size_t qi)
                     return;
             }
         o->kind = K_PARTIAL;
-        o->a = q->a;
-        o->a.how = STANCE_ATTR_INHERIT;
-        o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-        o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
+        stance_q_inherit(&o->a, &q->a, STANCE_RULE_PARTIAL_SAME_SENT);
     }
 }
 

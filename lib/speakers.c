@@ -237,6 +237,14 @@ size_t stance_q_surname_runs(ctx *c, long k)
     return n;
 }
 
+void stance_q_inherit(attr *to, const attr *from, int rule)
+{
+    *to = *from;
+    to->how = STANCE_ATTR_INHERIT;
+    to->rule = rule;
+    to->a_start = to->a_end = STANCE_NO_OFFSET;
+}
+
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto)
 {
     size_t lo = stance_first_end_after(c->s, upto, sizeof *c->s, offsetof(seg, cs), pos);
@@ -1105,10 +1113,7 @@ static void inherit_speakers(ctx *c)
                 while (k < q->open && (stance_hspace(c->t, k, c->len) || c->t[k] == '.' || c->t[k] == ','))
                     k += step1(c->t, k, c->len);
                 if (k == q->open) {
-                    q->a = o->a;
-                    q->a.how = STANCE_ATTR_INHERIT;
-                    q->a.rule = STANCE_RULE_INHERIT_PARTIAL_END;
-                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                    stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PARTIAL_END);
                 }
                 break;
             }
@@ -1116,10 +1121,7 @@ static void inherit_speakers(ctx *c)
                 o->a.how != STANCE_ATTR_INHERIT && stance_q_in_para_before(c, o, q)) {
                 /* 'Roe said Park had "the obligation to unite us."' then a paragraph that is
                  * one quote: the last quote of the paragraph before is a partial one, its speaker's */
-                q->a = o->a;
-                q->a.how = STANCE_ATTR_INHERIT;
-                q->a.rule = STANCE_RULE_INHERIT_PREV;
-                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PREV);
                 break;
             }
             if (o->kind != K_DIRECT)
@@ -1129,10 +1131,7 @@ static void inherit_speakers(ctx *c)
                  * but a stage direction ("Pause.") */
                 if (o->close_para != q->para && !stance_q_in_para_before(c, o, q) && !stage_para_between(c, o, q))
                     break;
-                q->a = o->a;
-                q->a.how = STANCE_ATTR_INHERIT;
-                q->a.rule = STANCE_RULE_INHERIT_PREV;
-                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PREV);
             }
             break;
         }
@@ -1145,10 +1144,7 @@ static void inherit_speakers(ctx *c)
                     continue;
                 /* (not from an aside: '"A" came shouts. ("B," said X.)') */
                 if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
-                    q->a = o->a;
-                    q->a.how = STANCE_ATTR_INHERIT;
-                    q->a.rule = STANCE_RULE_INHERIT_NEXT;
-                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                    stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_NEXT);
                 }
                 break;
             }

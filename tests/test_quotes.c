@@ -1470,6 +1470,52 @@ static void filter_text(ctx *c, const char *t, size_t len, size_t step, size_t *
     }
 }
 
+/* The helpers over the quote list and the name runs: inheritance, "inside a
+ * quote?" and "the last run before" (binary searches over sorted offsets). */
+static void test_quotes_ctx_helpers(void **state)
+{
+    seg s[3];
+    stance_name v[3];
+    stance_namelist nl;
+    ctx c;
+    attr to, from;
+    static const size_t cs[3] = {10, 40, 70}, ce[3] = {20, 50, 80}, starts[3] = {5, 30, 30};
+    (void)state;
+    memset(s, 0, sizeof s);
+    memset(v, 0, sizeof v);
+    memset(&nl, 0, sizeof nl);
+    memset(&c, 0, sizeof c);
+    for (int i = 0; i < 3; i++) {
+        s[i].open = cs[i] - 1, s[i].cs = cs[i], s[i].ce = ce[i], s[i].close = ce[i] + 1;
+        v[i].start = starts[i];
+    }
+    c.s = s, c.n = 3, c.names = &nl, nl.v = v, nl.n = 3;
+    assert_false(stance_q_in_quote(&c, 9, c.n));
+    assert_true(stance_q_in_quote(&c, 10, c.n));
+    assert_true(stance_q_in_quote(&c, 19, c.n));
+    assert_false(stance_q_in_quote(&c, 20, c.n));
+    assert_true(stance_q_in_quote(&c, 79, c.n));
+    assert_false(stance_q_in_quote(&c, 79, 2)); /* only the first two quotes */
+    assert_false(stance_q_in_quote(&c, 0, c.n));
+    assert_int_equal(name_before(&c, 0), -1);
+    assert_int_equal(name_before(&c, 5), -1);
+    assert_int_equal(name_before(&c, 6), 0);
+    assert_int_equal(name_before(&c, 30), 0); /* two runs at 30: the one before both */
+    assert_int_equal(name_before(&c, 31), 2);
+    memset(&from, 0, sizeof from);
+    from.how = STANCE_ATTR_NAME, from.rule = STANCE_RULE_AFTER, from.name = 4, from.gender = STANCE_G_FEMALE;
+    from.spk = (stance_span){3, 9}, from.a_start = 2, from.a_end = 15;
+    memset(&to, 0xff, sizeof to);
+    stance_q_inherit(&to, &from, STANCE_RULE_INHERIT_NEXT);
+    assert_int_equal(to.how, STANCE_ATTR_INHERIT);
+    assert_int_equal(to.rule, STANCE_RULE_INHERIT_NEXT);
+    assert_int_equal(to.spk.start, 3);
+    assert_int_equal(to.spk.end, 9);
+    assert_int_equal(to.name, 4);
+    assert_int_equal(to.gender, STANCE_G_FEMALE);
+    assert_true(to.a_start == STANCE_NO_OFFSET && to.a_end == STANCE_NO_OFFSET);
+}
+
 static void test_quotes_prefilter_sound(void **state)
 {
     ctx c;
@@ -1764,6 +1810,7 @@ int main(void)
         cmocka_unit_test(test_quotes_inverted_said),
         cmocka_unit_test(test_quotes_noun_phrase_limits),
         cmocka_unit_test(test_quotes_np_pronoun_gender),
+        cmocka_unit_test(test_quotes_ctx_helpers),
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
