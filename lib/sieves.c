@@ -1040,9 +1040,8 @@ static void attribute_direct(ctx *c, sv *v)
     else if (v->have_before)
         q->a = v->before;
     else if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->close_para == q->para &&
-             participle_link(c, p->close, q->open)) {
+             participle_link(c, p->close, q->open))
         stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTICIPLE_LINK);
-    }
     /* does the attribution run up to the next quote ("A," X said, "B") */
     if (v->have_after && v->qi + 1 < c->n) {
         const char *t = c->t;
@@ -1102,9 +1101,8 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
-    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p)) {
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p))
         stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);
-    }
     if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa) ||
                                          (r = stance_q_according_in_sent(c, q, &pa)) != 0)) {
         if (r < 0)
@@ -1112,9 +1110,8 @@ static int attribute_partial(ctx *c, sv *v)
         q->a = pa;
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }
-    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p)) {
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p))
         stance_q_inherit(&q->a, &p->a, STANCE_RULE_INHERIT_PREV);
-    }
     if (q->a.how == STANCE_ATTR_NONE) {
         q->kind = K_SKIP; /* scare quotes, titles, names */
         q->flags |= SEG_PARTIAL_NONE;

@@ -1112,9 +1112,8 @@ static void inherit_speakers(ctx *c)
                 size_t k = o->a.a_end;
                 while (k < q->open && (stance_hspace(c->t, k, c->len) || c->t[k] == '.' || c->t[k] == ','))
                     k += step1(c->t, k, c->len);
-                if (k == q->open) {
+                if (k == q->open)
                     stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PARTIAL_END);
-                }
                 break;
             }
             if (o->kind == K_PARTIAL && j + 1 == i && q->pc == PC_PARA && o->a.how != STANCE_ATTR_NONE &&
@@ -1143,9 +1142,8 @@ static void inherit_speakers(ctx *c)
                 if (o->kind != K_DIRECT)
                     continue;
                 /* (not from an aside: '"A" came shouts. ("B," said X.)') */
-                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
+                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN)
                     stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_NEXT);
-                }
                 break;
             }
         }
