@@ -152,26 +152,10 @@ static int lone_participle(ctx *c, size_t ss, size_t le)
            memcmp(c->t + we - 3, "ing", 3) == 0 && !stance_chunk_next(c->t, &i, le, c->len, &ws, &we);
 }
 
-static int sieve_lead_subject(ctx *c, sv *v)
+/* The speaker of the lead-in [ss, le) in its own words, into @p b. */
+static int lead_own_subject(ctx *c, size_t ss, size_t le, attr *b)
 {
-    size_t ss, le, cs, ws, we;
-    attr b = v->before;
-    if (!lead_in(c, v, &ss, &le))
-        return 0;
-    b.role = b.cue = NOSPAN;
-    if (lone_participle(c, ss, le)) {
-        /* 'X stated that ... . Adding, "...': the subject of the sentence before */
-        size_t pe = skip_back_hs(c, ss, v->q->para), pss;
-        if (pe <= v->q->para)
-            return 0;
-        pss = stance_q_sent_start(c, pe - 1, v->q->para);
-        if (!stance_q_subject_of(c, pss, pe, LEAD_FL, &b))
-            return 0;
-        b.a_start = ss;
-        b.a_end = le + 1;
-        v->before = b;
-        return 1;
-    }
+    size_t cs, ws, we;
     /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
      * called them on it:'), then its sentence */
     cs = stance_q_clause_start(c, le, ss);
@@ -192,9 +176,28 @@ static int sieve_lead_subject(ctx *c, sv *v)
     }
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
     /* ('From Bush's Facebook post:': the opener's possessive before a name that ends at the noun) */
-    if (!lead_opener(c, cs, le, &b) && !(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) &&
-        !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b) &&
-        !np_subject(c, cs, le, &b))
+    return lead_opener(c, cs, le, b) ||
+           (we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, b)) ||
+           (cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, b)) || stance_q_subject_of(c, ss, le, LEAD_FL, b) ||
+           np_subject(c, cs, le, b);
+}
+
+static int sieve_lead_subject(ctx *c, sv *v)
+{
+    size_t ss, le;
+    attr b = v->before;
+    if (!lead_in(c, v, &ss, &le))
+        return 0;
+    b.role = b.cue = NOSPAN;
+    if (lone_participle(c, ss, le)) {
+        /* 'X stated that ... . Adding, "...': the subject of the sentence before */
+        size_t pe = skip_back_hs(c, ss, v->q->para), pss;
+        if (pe <= v->q->para)
+            return 0;
+        pss = stance_q_sent_start(c, pe - 1, v->q->para);
+        if (!stance_q_subject_of(c, pss, pe, LEAD_FL, &b))
+            return 0;
+    } else if (!lead_own_subject(c, ss, le, &b))
         return 0;
     b.a_start = ss;
     b.a_end = le + 1;
