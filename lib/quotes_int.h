@@ -387,6 +387,14 @@ size_t stance_q_surname_runs(ctx *c, long k);
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto);
 /* *@p to takes the speaker of @p from, inherited by @p rule (no attribution span of its own). */
 void stance_q_inherit(attr *to, const attr *from, int rule);
+/* A sieve's find: @p b, attributed by the text [s, e), is stored in *@p to. 1. */
+static inline int stance_q_found(attr *to, attr *b, size_t s, size_t e)
+{
+    b->a_start = s;
+    b->a_end = e;
+    *to = *b;
+    return 1;
+}
 int stance_q_is_subject(ctx *c, const stance_name *nm);
 int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor);
 size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);

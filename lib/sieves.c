@@ -88,10 +88,7 @@ static int try_after(ctx *c, seg *q, attr *a)
                 return 0;
             if (acc.start != STANCE_NO_OFFSET)
                 b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
-            b.a_start = q->close;
-            b.a_end = match_end(c);
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, q->close, match_end(c));
         }
     }
     {
@@ -114,10 +111,7 @@ static int try_after(ctx *c, seg *q, attr *a)
                 if (ss >= q->open || !stance_q_subject_of(c, ss, q->open, SUBJ_PRONOUN, &b))
                     return 0;
                 b.cue = v1;
-                b.a_start = q->close;
-                b.a_end = v1.end;
-                *a = b;
-                return 1;
+                return stance_q_found(a, &b, q->close, v1.end);
             }
             if (!stance_q_parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
                 return 0;
@@ -131,10 +125,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             b.cue = v2;
             stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */
         }
-        b.a_start = q->close;
-        b.a_end = mend;
-        *a = b;
-        return 1;
+        return stance_q_found(a, &b, q->close, mend);
     }
 }
 
@@ -362,10 +353,7 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
             stance_q_parse_np(c, np.start, np.end, 0, &b) ||
             coordinated_subject(c, np, v, &b)) {
             b.cue = v;
-            b.a_start = np.start;
-            b.a_end = v.end;
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, np.start, v.end);
         }
         if (q) /* a partial quote's verb whose noun phrase is none (sieves_late.c) */
             return stance_q_partial_fallback(c, q, np, v, a);
@@ -456,10 +444,7 @@ static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a)
     if (!stance_q_parse_np(c, s, nm->end, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
     b.cue = (stance_span){ws, we};
-    b.a_start = ws;
-    b.a_end = nm->end;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, ws, nm->end);
 }
 
 /* The paragraph after the one @p q closes is a dash and a name only, as pull
@@ -497,10 +482,7 @@ static int dash_para(ctx *c, seg *q, attr *a)
     if (!stance_q_parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
     b.cue = NOSPAN;
-    b.a_start = k;
-    b.a_end = e;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, k, e);
 }
 
 /* A source in brackets right after the quote ('..." [HuffPost.]'): one to three
@@ -527,10 +509,7 @@ static int bracket_source(ctx *c, const seg *q, attr *a)
             return 0;
     }
     b.cue = NOSPAN;
-    b.a_start = k;
-    b.a_end = e + 1;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, k, e + 1);
 }
 
 /* Is the word right before the mark at @p open (past a comma or colon) a
@@ -562,10 +541,7 @@ static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, a
         !(b.how == STANCE_ATTR_NAME || (pronoun && b.how == STANCE_ATTR_PRONOUN)))
         return 0;
     b.cue = v;
-    b.a_start = np.start;
-    b.a_end = v.end;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, np.start, v.end);
 }
 
 /* Is [s, e) between two quotes only a speech participle with its punctuation

@@ -152,16 +152,6 @@ static int lone_participle(ctx *c, size_t ss, size_t le)
            memcmp(c->t + we - 3, "ing", 3) == 0 && !stance_chunk_next(c->t, &i, le, c->len, &ws, &we);
 }
 
-/* A sieve's find: @p b is the speaker before the quote, attributed by the
- * text [s, e). 1. */
-static int found_before(sv *v, attr *b, size_t s, size_t e)
-{
-    b->a_start = s;
-    b->a_end = e;
-    v->before = *b;
-    return 1;
-}
-
 /* The speaker of the lead-in [ss, le) in its own words, into @p b. */
 static int lead_own_subject(ctx *c, size_t ss, size_t le, attr *b)
 {
@@ -209,7 +199,7 @@ static int sieve_lead_subject(ctx *c, sv *v)
             return 0;
     } else if (!lead_own_subject(c, ss, le, &b))
         return 0;
-    return found_before(v, &b, ss, le + 1);
+    return stance_q_found(&v->before, &b, ss, le + 1);
 }
 
 /* The sentence before a quote that opens a sentence or paragraph (in the
@@ -282,7 +272,7 @@ static int sieve_prev_subject(ctx *c, sv *v)
     b.role = b.cue = NOSPAN;
     if (!stance_q_subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
         return 0;
-    return found_before(v, &b, ss, se + 1);
+    return stance_q_found(&v->before, &b, ss, se + 1);
 }
 
 /* '"The plan fails the poor.\nAda Brekke, River Trust."': the quote's
@@ -323,7 +313,7 @@ static int sieve_signature(ctx *c, sv *v)
     b.role = b.cue = NOSPAN;
     if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
-    return found_before(v, &b, s, e);
+    return stance_q_found(&v->before, &b, s, e);
 }
 
 /* An article whose headline (its first line) reads 'NAME: "...' or 'NAME:
@@ -401,7 +391,7 @@ static int sieve_headline(ctx *c, sv *v)
     if (!stance_q_parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME || b.spk.start != s ||
         b.spk.end != e)
         return 0;
-    return found_before(v, &b, s, e);
+    return stance_q_found(&v->before, &b, s, e);
 }
 
 /* '"...," the Post reported, quoting an anonymous official.': after the
@@ -914,10 +904,7 @@ int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span 
         b.role = NOSPAN;
         if (partial_np_fallback(c, q, np, v, &b)) {
             b.cue = v;
-            b.a_start = np.start;
-            b.a_end = v.end;
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, np.start, v.end);
         }
         if (tries || v.end >= q->open || (r = stance_q_run(c, P_PARTIAL, v.end, q->open)) <= 0)
             return r;
@@ -1037,10 +1024,7 @@ int stance_q_according_in_sent(ctx *c, const seg *q, attr *a)
         if (r && stance_q_utf8_chars(t, np) <= IND_ACC_MAX_CHARS &&
             stance_q_parse_np(c, np.start, np.end, NP_VERB_FIRST, &b)) {
             b.cue = NOSPAN;
-            b.a_start = k;
-            b.a_end = np.end;
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, k, np.end);
         }
     }
     return 0;

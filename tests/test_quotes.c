@@ -1514,6 +1514,13 @@ static void test_quotes_ctx_helpers(void **state)
     assert_int_equal(to.name, 4);
     assert_int_equal(to.gender, STANCE_G_FEMALE);
     assert_true(to.a_start == STANCE_NO_OFFSET && to.a_end == STANCE_NO_OFFSET);
+    memset(&to, 0, sizeof to);
+    assert_int_equal(stance_q_found(&to, &from, 20, 31), 1);
+    assert_int_equal(from.a_start, 20); /* the find keeps its span too */
+    assert_int_equal(to.a_start, 20);
+    assert_int_equal(to.a_end, 31);
+    assert_int_equal(to.how, STANCE_ATTR_NAME);
+    assert_int_equal(to.spk.end, 9);
 }
 
 static void test_quotes_prefilter_sound(void **state)
