@@ -12,12 +12,14 @@
 
 #include "quotes_int.h"
 
-/* Is the word before @p pos a preposition ("a message to Trump:")? */
-static int after_prep(ctx *c, size_t pos, size_t floor)
+/* Is the lowercase word before @p pos (past spaces, within @p floor) on the
+ * word lists @p lists: a preposition ("a message to Trump:", PREPS), an
+ * article ("the", "a", "an": ARTICLE)? */
+static int after_word_of(ctx *c, size_t pos, size_t floor, uint64_t lists)
 {
     size_t s, e;
     stance_q_lower_word_before(c, pos, floor, &s, &e);
-    return lq(c->t, s, e, STANCE_LQ(PREPS));
+    return lq(c->t, s, e, lists);
 }
 
 /* Is the name a dateline: capitals only, then a dash or "(AP)" ("WASHINGTON -"), or a
@@ -58,14 +60,6 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
     *s = *e;
     while (*s > floor && letter_before(c->t, *s, c->len, -1))
         *s = back1(c->t, *s);
-}
-
-/* Is the word before @p pos a lowercase article ("the", "a", "an")? */
-static int after_article(ctx *c, size_t pos, size_t floor)
-{
-    size_t s, e;
-    stance_q_lower_word_before(c, pos, floor, &s, &e);
-    return lq(c->t, s, e, STANCE_LQ(ARTICLE));
 }
 
 /* Is the word after @p pos (past spaces) lowercase? */
@@ -269,7 +263,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
                  stance_q_of_the_org(c, n2, nx, end)) &&
                 stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
-                !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
+                !stance_q_in_quote(c, nm->start, c->n) && !after_word_of(c, nm->start, ss, STANCE_LQ(PREPS))) {
                 b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
                 b->spk = (stance_span){nm->start, nm->end};
                 return 1;
@@ -287,7 +281,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
         }
         if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm))
             continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called" */
-        if (nm->start > ss && (after_prep(c, nm->start, ss) || (after_article(c, nm->start, ss) && !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
+        if (nm->start > ss && (after_word_of(c, nm->start, ss, STANCE_LQ(PREPS)) ||
+                               (after_word_of(c, nm->start, ss, STANCE_LQ(ARTICLE)) &&
+                                !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
             stance_q_surname_runs(c, k) == 1)
