@@ -132,7 +132,7 @@ static int np_subject(ctx *c, size_t s, size_t le, attr *b)
         }
         if (c->t[we - 1] == ',' || c->t[we - 1] == ':' || ++n > 8)
             return 0;
-        if (stance_q_possessive_at(c, we >= 2 + ws ? we - 2 : ws) || (we >= ws + 4 && stance_q_possessive_at(c, we - 4)))
+        if (stance_poss_start(c->t, ws, we, 0) < we)
             poss = 1;
         ls = ws, le2 = we;
     }

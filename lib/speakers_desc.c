@@ -241,8 +241,7 @@ static int it_speech_subject(ctx *c, size_t qi, attr *a)
         return 0;
     i = ss;
     if (!stance_chunk_next(c->t, &i, p, c->len, &ws, &we) ||
-        !(word_eq(c->t, ws, we, "The") || (we - ws > 2 && stance_q_possessive_at(c, we - 2)) ||
-          (we - ws > 4 && stance_q_possessive_at(c, we - 4))))
+        !(word_eq(c->t, ws, we, "The") || stance_poss_start(c->t, ws, we, 0) < we))
         return 0;
     if (!(we = head_noun(c, i, p, 1)))
         return 0;

@@ -1470,6 +1470,26 @@ static void filter_text(ctx *c, const char *t, size_t len, size_t step, size_t *
     }
 }
 
+/* An "it" after a paragraph whose last sentence opens with a possessive and a
+ * noun of writing: the possessive in any case, with either apostrophe
+ * (stance_poss_start(), as the token layer reads it). */
+static void test_quotes_it_possessive_memo(void **state)
+{
+    static const char *const owner[] = {"Panel's", "PANEL'S", "Panel\u2019s", "PANEL\u2019S"};
+    char text[200], want[40];
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++) {
+        run r;
+        snprintf(text, sizeof text,
+                 "The council met on Monday. %s memo seemed aimed at the critics.\n\n"
+                 "\"The quay must stay open to everyone,\" it stated.\n",
+                 owner[i]);
+        snprintf(want, sizeof want, "%s memo", owner[i]);
+        extract(state, text, 0, &r);
+        check(&r, "The quay must", STANCE_QUOTE_DIRECT, want);
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 /* The helpers over the quote list and the name runs: inheritance, "inside a
  * quote?" and "the last run before" (binary searches over sorted offsets). */
 static void test_quotes_ctx_helpers(void **state)
@@ -1818,6 +1838,7 @@ int main(void)
         cmocka_unit_test(test_quotes_noun_phrase_limits),
         cmocka_unit_test(test_quotes_np_pronoun_gender),
         cmocka_unit_test(test_quotes_ctx_helpers),
+        cmocka_unit_test(test_quotes_it_possessive_memo),
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
