@@ -431,8 +431,6 @@ int stance_q_speakers(ctx *c);
 int stance_q_weekday_at(const char *t, size_t s, size_t e);
 /* The word [*s, *e) right before the opening mark of @p q. */
 void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e);
-/* Does [s, e) end in a possessive "'s" / "’s", or with @p plural "s'" / "s’"? */
-int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural);
 /* Is the partial quote of @p v a show's title after an outlet's, a weekday's or an "on ...'s" possessive? */
 int stance_q_title_after_possessive(ctx *c, const sv *v);
 /* Is [s, e) "on" followed by a weekday (before @p end)? */

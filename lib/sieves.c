@@ -405,7 +405,7 @@ static int embedded_np(ctx *c, const seg *q)
 {
     size_t s, e;
     stance_q_word_before_open(c, q, &s, &e);
-    if (stance_q_possessive_word(c->t, s, e, 0))
+    if (stance_poss_start(c->t, s, e, 0) < e)
         return 1; /* possessive: CNN's "..." */
     return lq(c->t, s, e, STANCE_LQ(NP_LEAD));
 }

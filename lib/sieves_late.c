@@ -1099,20 +1099,6 @@ void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e)
         *s = back1(t, *s);
 }
 
-/* Does [s, e) end in a possessive "'s" or "’s" ("CNN's"), or with @p plural
- * also in "s'" or "s’" ("the Democrats'")? */
-int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural)
-{
-    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
-        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
-        return 1;
-    if (!plural)
-        return 0;
-    if (e - s >= 2 && t[e - 1] == '\'')
-        return t[e - 2] == 's';
-    return e - s >= 4 && memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0 && t[e - 4] == 's';
-}
-
 /* 'on CNN's "State of the Union"', 'ABC’s “This Week”': a short quote in
  * capitals right after a possessive is a title (a show, a podcast, a book),
  * not speech: it is not reported, but keeps its place and attribution for the
@@ -1124,7 +1110,7 @@ int stance_q_title_after_possessive(ctx *c, const sv *v)
     if (v->fc != 1 || v->words > 6)
         return 0;
     stance_q_word_before_open(c, v->q, &s, &e);
-    if (!stance_q_possessive_word(c->t, s, e, 1))
+    if (stance_poss_start(c->t, s, e, 1) == e) /* "CNN's", "the Democrats'" */
         return 0;
     for (k = s; k < e && ((c->t[k] >= 'A' && c->t[k] <= 'Z') || c->t[k] == '.'); k++)
         caps += c->t[k] != '.';

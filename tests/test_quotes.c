@@ -1490,6 +1490,31 @@ static void test_quotes_it_possessive_memo(void **state)
     }
 }
 
+/* A short quote in capitals after a possessive in capitals is a show's title,
+ * not speech: the plural possessive "S'" / "S\u2019" too (stance_poss_start()). */
+static void test_quotes_title_after_plural_possessive(void **state)
+{
+    static const struct {
+        const char *owner;
+        int title;
+    } cases[] = {{"TEACHERS'", 1}, {"TEACHERS\u2019", 1}, {"Teachers'", 0}};
+    char text[240];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run r;
+        int seen = 0;
+        snprintf(text, sizeof text,
+                 "Ines Calloway spoke on Friday. She told the %s \"Morning Hour\" that the quay would stay open "
+                 "and predicted voters \"will thank the council.\"\n",
+                 cases[i].owner);
+        extract(state, text, 0, &r);
+        for (size_t k = 0; k < r.l.n; k++)
+            seen |= strncmp(text + r.l.q[k].span.start, "Morning Hour", 12) == 0;
+        assert_int_equal(seen, !cases[i].title);
+        check(&r, "will thank", STANCE_QUOTE_PARTIAL, "Ines Calloway");
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 /* The helpers over the quote list and the name runs: inheritance, "inside a
  * quote?" and "the last run before" (binary searches over sorted offsets). */
 static void test_quotes_ctx_helpers(void **state)
@@ -1839,6 +1864,7 @@ int main(void)
         cmocka_unit_test(test_quotes_np_pronoun_gender),
         cmocka_unit_test(test_quotes_ctx_helpers),
         cmocka_unit_test(test_quotes_it_possessive_memo),
+        cmocka_unit_test(test_quotes_title_after_plural_possessive),
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
