@@ -65,13 +65,6 @@ static int definite_before(const char *t, size_t pos)
     return 0;
 }
 
-int stance_possessive_at(const char *t, size_t len, size_t end)
-{
-    if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
-        return 1;
-    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
-}
-
 static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
 {
     return caseless ? stance_ascii_caseeq(a, b, n) : memcmp(a, b, n) == 0;

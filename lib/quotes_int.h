@@ -327,7 +327,6 @@ typedef struct sieve {
 
 
 /* Shared by the sieve files (sieves_subject.c). */
-int stance_q_possessive_at(ctx *c, size_t pos);
 void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
 /* After a person's "of" ending at @p from: "the", at most two lowercase words, the name @p nx, a
  * lowercase word ('Jane Roe of the pro-bridge Harbor Review imagined'): an affiliation (np.c). */

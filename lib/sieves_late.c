@@ -79,7 +79,7 @@ static int lead_opener(ctx *c, size_t cs, size_t le, attr *b)
     /* (the run may hold the opening word: "From Edda Morland's") */
     if (k < 0 || c->names->v[k].start < cs || c->names->v[k].end <= i || c->names->v[k].end > le)
         return 0;
-    if (!here && !(from && stance_q_possessive_at(c, c->names->v[k].last_end)))
+    if (!here && !(from && stance_possessive_at(c->t, c->len, c->names->v[k].last_end)))
         return 0;
     b->how = STANCE_ATTR_NAME;
     b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
@@ -940,7 +940,8 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
                     return 0;
                 k = name_before(c, at);
                 if (m == 3 || letter_case(c->t, ps, c->len) != -1 || lq(c->t, ps, pe, STANCE_LQ(DETERMINERS)) ||
-                    (k >= 0 && c->names->v[k].start >= cs && stance_q_possessive_at(c, c->names->v[k].last_end) &&
+                    (k >= 0 && c->names->v[k].start >= cs &&
+                     stance_possessive_at(c->t, c->len, c->names->v[k].last_end) &&
                      c->names->v[k].last_end + (c->t[c->names->v[k].last_end] == '\'' ? 2u : 4u) ==
                          skip_back_hs(c, at, cs)))
                     break;
@@ -954,7 +955,7 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
                 a->gender = g;
             } else {
                 const stance_name *nm = k >= 0 ? &c->names->v[k] : NULL;
-                if (!nm || nm->start < cs || !stance_q_possessive_at(c, nm->last_end) ||
+                if (!nm || nm->start < cs || !stance_possessive_at(c->t, c->len, nm->last_end) ||
                     nm->last_end + (c->t[nm->last_end] == '\'' ? 2u : 4u) != skip_back_hs(c, at, cs))
                     return 0; /* "Trump's accusation", "Rubio’s catch phrase" */
                 a->how = STANCE_ATTR_NAME;

@@ -1515,6 +1515,26 @@ static void test_quotes_title_after_plural_possessive(void **state)
     }
 }
 
+/* "Jane Roe's right-hand woman rallied supporters, saying": the one she owns
+ * speaks, the possessive read in any case and before a no-break space
+ * (stance_possessive_at(), as the actors' mentions read it). */
+static void test_quotes_possessive_subject(void **state)
+{
+    static const char *const owner[] = {"Ines Calloway's", "INES CALLOWAY'S", "Ines Calloway\u2019s\u00a0"};
+    char text[240], want[60];
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++) {
+        run r;
+        snprintf(text, sizeof text,
+                 "The council met on Monday.\n\n%s%sright-hand woman rallied supporters, saying, \"The quay must "
+                 "stay open to everyone.\"\n",
+                 owner[i], i < 2 ? " " : "");
+        snprintf(want, sizeof want, "%s%sright-hand woman", owner[i], i < 2 ? " " : "");
+        extract(state, text, 0, &r);
+        check(&r, "The quay must", STANCE_QUOTE_DIRECT, want);
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 /* The helpers over the quote list and the name runs: inheritance, "inside a
  * quote?" and "the last run before" (binary searches over sorted offsets). */
 static void test_quotes_ctx_helpers(void **state)
@@ -1865,6 +1885,7 @@ int main(void)
         cmocka_unit_test(test_quotes_ctx_helpers),
         cmocka_unit_test(test_quotes_it_possessive_memo),
         cmocka_unit_test(test_quotes_title_after_plural_possessive),
+        cmocka_unit_test(test_quotes_possessive_subject),
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),
