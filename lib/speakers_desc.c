@@ -27,6 +27,17 @@ static int other_gender_np(ctx *c, stance_span np, int g)
     return g != STANCE_G_UNKNOWN && ng != STANCE_G_UNKNOWN && ng != g;
 }
 
+/* The pronoun of @p a continues the description @p np, unless their genders
+ * differ: 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase), else 0. */
+static int np_continues(ctx *c, attr *a, stance_span np)
+{
+    if (other_gender_np(c, np, a->gender))
+        return 0;
+    a->name = NAME_NOUN_PHRASE;
+    a->canon = np;
+    return 1;
+}
+
 /* The noun phrase a pronoun at @p pos continues, when the quote just before
  * (within NP_PREV_REACH bytes) was said by one and no candidate @p nearest
  * (a names entry, or -1) lies after that attribution: '"Chaos," a reporter
@@ -68,11 +79,9 @@ int stance_q_np_antecedent(ctx *c, size_t qi, attr *a, long nearest, long best)
         prev_end = c->s[pj].close;
         if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
             prev_end = o->a_end;
-        if ((nearest >= 0 && c->names->v[nearest].start >= prev_end) || other_gender_np(c, np, a->gender))
+        if (nearest >= 0 && c->names->v[nearest].start >= prev_end)
             return 0;
-        a->name = NAME_NOUN_PHRASE;
-        a->canon = np;
-        return 1;
+        return np_continues(c, a, np);
     }
     return 0;
 }
@@ -173,11 +182,9 @@ int stance_q_indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
         ss = stance_q_sent_start(c, ss, floor);
         if (!stance_q_in_quote(c, ss, c->n) &&
             (indefinite_subject(c, ss, pos, &np) || (best < 0 && definite_subject(c, ss, pos, &np)))) {
-            if ((best >= 0 && c->names->v[best].start > np.start) || other_gender_np(c, np, a->gender))
+            if (best >= 0 && c->names->v[best].start > np.start)
                 return 0;
-            a->name = NAME_NOUN_PHRASE;
-            a->canon = np;
-            return 1;
+            return np_continues(c, a, np);
         }
         if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || best >= 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
             break; /* (past the paragraph's start only with no candidate, when the pronoun's quote opens it) */
