@@ -1470,24 +1470,28 @@ static void filter_text(ctx *c, const char *t, size_t len, size_t step, size_t *
     }
 }
 
+/* The quote "The quay must ..." of before + owner + after is said by owner + noun. */
+static void owner_speaks(void **state, const char *before, const char *owner, const char *after, const char *noun)
+{
+    char text[240], want[60];
+    run r;
+    snprintf(text, sizeof text, "%s%s%s", before, owner, after);
+    snprintf(want, sizeof want, "%s%s", owner, noun);
+    extract(state, text, 0, &r);
+    check(&r, "The quay must", STANCE_QUOTE_DIRECT, want);
+    stance_quotelist_clear(&r.l);
+}
+
 /* An "it" after a paragraph whose last sentence opens with a possessive and a
  * noun of writing: the possessive in any case, with either apostrophe
  * (stance_poss_start(), as the token layer reads it). */
 static void test_quotes_it_possessive_memo(void **state)
 {
     static const char *const owner[] = {"Panel's", "PANEL'S", "Panel\u2019s", "PANEL\u2019S"};
-    char text[200], want[40];
-    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++) {
-        run r;
-        snprintf(text, sizeof text,
-                 "The council met on Monday. %s memo seemed aimed at the critics.\n\n"
-                 "\"The quay must stay open to everyone,\" it stated.\n",
-                 owner[i]);
-        snprintf(want, sizeof want, "%s memo", owner[i]);
-        extract(state, text, 0, &r);
-        check(&r, "The quay must", STANCE_QUOTE_DIRECT, want);
-        stance_quotelist_clear(&r.l);
-    }
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
+        owner_speaks(state, "The council met on Monday. ", owner[i],
+                     " memo seemed aimed at the critics.\n\n\"The quay must stay open to everyone,\" it stated.\n",
+                     " memo");
 }
 
 /* A short quote in capitals after a possessive in capitals is a show's title,
@@ -1520,19 +1524,11 @@ static void test_quotes_title_after_plural_possessive(void **state)
  * (stance_possessive_at(), as the actors' mentions read it). */
 static void test_quotes_possessive_subject(void **state)
 {
-    static const char *const owner[] = {"Ines Calloway's", "INES CALLOWAY'S", "Ines Calloway\u2019s\u00a0"};
-    char text[240], want[60];
-    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++) {
-        run r;
-        snprintf(text, sizeof text,
-                 "The council met on Monday.\n\n%s%sright-hand woman rallied supporters, saying, \"The quay must "
-                 "stay open to everyone.\"\n",
-                 owner[i], i < 2 ? " " : "");
-        snprintf(want, sizeof want, "%s%sright-hand woman", owner[i], i < 2 ? " " : "");
-        extract(state, text, 0, &r);
-        check(&r, "The quay must", STANCE_QUOTE_DIRECT, want);
-        stance_quotelist_clear(&r.l);
-    }
+    static const char *const owner[] = {"Ines Calloway's ", "INES CALLOWAY'S ", "Ines Calloway\u2019s\u00a0"};
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
+        owner_speaks(state, "The council met on Monday.\n\n", owner[i],
+                     "right-hand woman rallied supporters, saying, \"The quay must stay open to everyone.\"\n",
+                     "right-hand woman");
 }
 
 /* The helpers over the quote list and the name runs: inheritance, "inside a
