@@ -44,7 +44,6 @@ void stance_entityset_clear(stance_entityset *s)
     memset(s, 0, sizeof *s);
 }
 
-/* A possessive ("Park's", "Park’s") right after [.., end). */
 /* Is the word right before @p pos a definite determiner or a possessive
  * ("the campaign", "our campaign", "Clinton's campaign")? An organisation's
  * lowercase common noun means that organisation only so: "a campaign in all
