@@ -44,7 +44,6 @@ void stance_entityset_clear(stance_entityset *s)
     memset(s, 0, sizeof *s);
 }
 
-/* A possessive ("Park's", "Park’s") right after [.., end). */
 /* Is the word right before @p pos a definite determiner or a possessive
  * ("the campaign", "our campaign", "Clinton's campaign")? An organisation's
  * lowercase common noun means that organisation only so: "a campaign in all
@@ -63,13 +62,6 @@ static int definite_before(const char *t, size_t pos)
         if (stance_word_is(t, ws, we, det[i]))
             return 1;
     return 0;
-}
-
-int stance_possessive_at(const char *t, size_t len, size_t end)
-{
-    if (end + 2 <= len && t[end] == '\'' && (t[end + 1] == 's' || t[end + 1] == 'S'))
-        return 1;
-    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] == 's' || t[end + 3] == 'S');
 }
 
 static int same_word(const char *a, const char *b, size_t n, unsigned caseless)
@@ -100,7 +92,7 @@ static int word_of(const char *name, const char *t, size_t s, size_t e, unsigned
  * "CLINTON'S campaign" too with @p caseless, the set's case flag)? */
 static int owned_by_other(const char *name, const char *t, size_t start, unsigned caseless)
 {
-    size_t e = start, s;
+    size_t e = start, s, p;
     if (e < 2 || t[e - 1] != ' ')
         return 0;
     s = --e;
@@ -112,10 +104,8 @@ static int owned_by_other(const char *name, const char *t, size_t start, unsigne
         e--;                                                        /* "Sanders'" */
     else if (e - s >= 3 && memcmp(t + e - 3, "\xe2\x80\x99", 3) == 0)
         e -= 3;                                                     /* "Sanders’" */
-    else if (e - s >= 3 && stance_possessive_at(t, e, e - 2))
-        e -= 2;                                                     /* "Trump's" */
-    else if (e - s >= 5 && stance_possessive_at(t, e, e - 4))
-        e -= 4;                                                     /* "Trump’s" */
+    else if ((p = stance_poss_start(t, s, e, 0)) < e)
+        e = p;                                                      /* "Trump's", "Trump’s" */
     else if (stance_letter_case(t, s, e) <= 0 || stance_lex_is(t + s, e - s, STANCE_LX(STOP)))
         return 0; /* no possessive, and no capitalised word but "The", "Our" */
     return e > s && !word_of(name, t, s, e, caseless);

@@ -52,8 +52,6 @@ void stance_entityset_clear(stance_entityset *s);
 int stance_ent_add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule);
 /* Append a new entity named name[0, nlen) to @p out. */
 int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int discovered, int index);
-/* Does "'s" or "’s" (either case of s) start at t[end]? */
-int stance_possessive_at(const char *t, size_t len, size_t end);
 /* Insert a name mention into @p e, keeping its mentions in text order. */
 int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule);
 /* An alias mention to add: entity out->e[ent], its span, its rule (STANCE_MR_*). */

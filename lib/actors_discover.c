@@ -837,16 +837,10 @@ static int spk_index_build(const stance_quotelist *quotes, spk_index *ix)
  * SIZE_MAX otherwise. A binary search in @p sx. */
 static size_t speaker_entity(const stance_entityset *out, size_t first, const spk_index *sx, const stance_name *nm)
 {
-    size_t lo = 0, hi = sx->n;
+    size_t lo;
     if (out->n - first < 2)
         return SIZE_MAX;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sx->v[mid].start < nm->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = stance_first_at_or_after(sx->v, sx->n, sizeof *sx->v, offsetof(spk_at, start), nm->start);
     for (; lo < sx->n && sx->v[lo].start <= nm->bare; lo++)
         if (sx->v[lo].end >= nm->last_end)
             for (size_t k = first; k < out->n; k++)

@@ -284,15 +284,8 @@ static inline size_t para_end_near(ctx *c, size_t pos, size_t win)
 /* Index of the last names entry starting before @p pos, or -1. */
 static inline long name_before(ctx *c, size_t pos)
 {
-    size_t lo = 0, hi = c->names->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->names->v[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (long)lo - 1;
+    return (long)stance_first_at_or_after(c->names->v, c->names->n, sizeof *c->names->v, offsetof(stance_name, start),
+                                          pos) - 1;
 }
 
 /* ---- the sieves (sieves.c, sieves_late.c) ----------------------------------- */
@@ -334,7 +327,6 @@ typedef struct sieve {
 
 
 /* Shared by the sieve files (sieves_subject.c). */
-int stance_q_possessive_at(ctx *c, size_t pos);
 void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e);
 /* After a person's "of" ending at @p from: "the", at most two lowercase words, the name @p nx, a
  * lowercase word ('Jane Roe of the pro-bridge Harbor Review imagined'): an affiliation (np.c). */
@@ -392,6 +384,16 @@ int stance_q_surname_genders(ctx *c);
 /* The runs of run @p k's surname: 1 (no group: 1), or 2 for two or more. */
 size_t stance_q_surname_runs(ctx *c, long k);
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto);
+/* *@p to takes the speaker of @p from, inherited by @p rule (no attribution span of its own). */
+void stance_q_inherit(attr *to, const attr *from, int rule);
+/* A sieve's find: @p b, attributed by the text [s, e), is stored in *@p to. 1. */
+static inline int stance_q_found(attr *to, attr *b, size_t s, size_t e)
+{
+    b->a_start = s;
+    b->a_end = e;
+    *to = *b;
+    return 1;
+}
 int stance_q_is_subject(ctx *c, const stance_name *nm);
 int stance_q_abbrev_dot(ctx *c, size_t p, size_t floor);
 size_t stance_q_sent_start(ctx *c, size_t pos, size_t floor);
@@ -428,8 +430,6 @@ int stance_q_speakers(ctx *c);
 int stance_q_weekday_at(const char *t, size_t s, size_t e);
 /* The word [*s, *e) right before the opening mark of @p q. */
 void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e);
-/* Does [s, e) end in a possessive "'s" / "’s", or with @p plural "s'" / "s’"? */
-int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural);
 /* Is the partial quote of @p v a show's title after an outlet's, a weekday's or an "on ...'s" possessive? */
 int stance_q_title_after_possessive(ctx *c, const sv *v);
 /* Is [s, e) "on" followed by a weekday (before @p end)? */

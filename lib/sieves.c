@@ -88,10 +88,7 @@ static int try_after(ctx *c, seg *q, attr *a)
                 return 0;
             if (acc.start != STANCE_NO_OFFSET)
                 b.cue = (stance_span){acc.start, trim_r(c->t, acc.start, acc.end, c->len)};
-            b.a_start = q->close;
-            b.a_end = match_end(c);
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, q->close, match_end(c));
         }
     }
     {
@@ -114,10 +111,7 @@ static int try_after(ctx *c, seg *q, attr *a)
                 if (ss >= q->open || !stance_q_subject_of(c, ss, q->open, SUBJ_PRONOUN, &b))
                     return 0;
                 b.cue = v1;
-                b.a_start = q->close;
-                b.a_end = v1.end;
-                *a = b;
-                return 1;
+                return stance_q_found(a, &b, q->close, v1.end);
             }
             if (!stance_q_parse_np(c, n1.start, n1.end, NP_VERB_FIRST, &b)) {
                 return 0;
@@ -131,10 +125,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             b.cue = v2;
             stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */
         }
-        b.a_start = q->close;
-        b.a_end = mend;
-        *a = b;
-        return 1;
+        return stance_q_found(a, &b, q->close, mend);
     }
 }
 
@@ -362,10 +353,7 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
             stance_q_parse_np(c, np.start, np.end, 0, &b) ||
             coordinated_subject(c, np, v, &b)) {
             b.cue = v;
-            b.a_start = np.start;
-            b.a_end = v.end;
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, np.start, v.end);
         }
         if (q) /* a partial quote's verb whose noun phrase is none (sieves_late.c) */
             return stance_q_partial_fallback(c, q, np, v, a);
@@ -417,7 +405,7 @@ static int embedded_np(ctx *c, const seg *q)
 {
     size_t s, e;
     stance_q_word_before_open(c, q, &s, &e);
-    if (stance_q_possessive_word(c->t, s, e, 0))
+    if (stance_poss_start(c->t, s, e, 0) < e)
         return 1; /* possessive: CNN's "..." */
     return lq(c->t, s, e, STANCE_LQ(NP_LEAD));
 }
@@ -456,10 +444,7 @@ static int inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a)
     if (!stance_q_parse_np(c, s, nm->end, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
     b.cue = (stance_span){ws, we};
-    b.a_start = ws;
-    b.a_end = nm->end;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, ws, nm->end);
 }
 
 /* The paragraph after the one @p q closes is a dash and a name only, as pull
@@ -497,10 +482,7 @@ static int dash_para(ctx *c, seg *q, attr *a)
     if (!stance_q_parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
     b.cue = NOSPAN;
-    b.a_start = k;
-    b.a_end = e;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, k, e);
 }
 
 /* A source in brackets right after the quote ('..." [HuffPost.]'): one to three
@@ -527,10 +509,7 @@ static int bracket_source(ctx *c, const seg *q, attr *a)
             return 0;
     }
     b.cue = NOSPAN;
-    b.a_start = k;
-    b.a_end = e + 1;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, k, e + 1);
 }
 
 /* Is the word right before the mark at @p open (past a comma or colon) a
@@ -562,10 +541,7 @@ static int speech_sentence(ctx *c, int which, size_t s, size_t e, int pronoun, a
         !(b.how == STANCE_ATTR_NAME || (pronoun && b.how == STANCE_ATTR_PRONOUN)))
         return 0;
     b.cue = v;
-    b.a_start = np.start;
-    b.a_end = v.end;
-    *a = b;
-    return 1;
+    return stance_q_found(a, &b, np.start, v.end);
 }
 
 /* Is [s, e) between two quotes only a speech participle with its punctuation
@@ -1040,12 +1016,8 @@ static void attribute_direct(ctx *c, sv *v)
     else if (v->have_before)
         q->a = v->before;
     else if (p && p->kind != K_SKIP && p->a.how != STANCE_ATTR_NONE && p->close_para == q->para &&
-             participle_link(c, p->close, q->open)) {
-        q->a = p->a;
-        q->a.how = STANCE_ATTR_INHERIT;
-        q->a.rule = STANCE_RULE_PARTICIPLE_LINK;
-        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
-    }
+             participle_link(c, p->close, q->open))
+        stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTICIPLE_LINK);
     /* does the attribution run up to the next quote ("A," X said, "B") */
     if (v->have_after && v->qi + 1 < c->n) {
         const char *t = c->t;
@@ -1105,12 +1077,8 @@ static int attribute_partial(ctx *c, sv *v)
             q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
         }
     }
-    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p)) {
-        q->a = p->a;
-        q->a.how = STANCE_ATTR_INHERIT;
-        q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
-    }
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p))
+        stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);
     if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa) ||
                                          (r = stance_q_according_in_sent(c, q, &pa)) != 0)) {
         if (r < 0)
@@ -1118,12 +1086,8 @@ static int attribute_partial(ctx *c, sv *v)
         q->a = pa;
         q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
     }
-    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p)) {
-        q->a = p->a;
-        q->a.how = STANCE_ATTR_INHERIT;
-        q->a.rule = STANCE_RULE_INHERIT_PREV;
-        q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
-    }
+    if (q->a.how == STANCE_ATTR_NONE && p && stance_q_cont_after_direct(c, v, p))
+        stance_q_inherit(&q->a, &p->a, STANCE_RULE_INHERIT_PREV);
     if (q->a.how == STANCE_ATTR_NONE) {
         q->kind = K_SKIP; /* scare quotes, titles, names */
         q->flags |= SEG_PARTIAL_NONE;

@@ -79,7 +79,7 @@ static int lead_opener(ctx *c, size_t cs, size_t le, attr *b)
     /* (the run may hold the opening word: "From Edda Morland's") */
     if (k < 0 || c->names->v[k].start < cs || c->names->v[k].end <= i || c->names->v[k].end > le)
         return 0;
-    if (!here && !(from && stance_q_possessive_at(c, c->names->v[k].last_end)))
+    if (!here && !(from && stance_possessive_at(c->t, c->len, c->names->v[k].last_end)))
         return 0;
     b->how = STANCE_ATTR_NAME;
     b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
@@ -132,7 +132,7 @@ static int np_subject(ctx *c, size_t s, size_t le, attr *b)
         }
         if (c->t[we - 1] == ',' || c->t[we - 1] == ':' || ++n > 8)
             return 0;
-        if (stance_q_possessive_at(c, we >= 2 + ws ? we - 2 : ws) || (we >= ws + 4 && stance_q_possessive_at(c, we - 4)))
+        if (stance_poss_start(c->t, ws, we, 0) < we)
             poss = 1;
         ls = ws, le2 = we;
     }
@@ -152,26 +152,10 @@ static int lone_participle(ctx *c, size_t ss, size_t le)
            memcmp(c->t + we - 3, "ing", 3) == 0 && !stance_chunk_next(c->t, &i, le, c->len, &ws, &we);
 }
 
-static int sieve_lead_subject(ctx *c, sv *v)
+/* The speaker of the lead-in [ss, le) in its own words, into @p b. */
+static int lead_own_subject(ctx *c, size_t ss, size_t le, attr *b)
 {
-    size_t ss, le, cs, ws, we;
-    attr b = v->before;
-    if (!lead_in(c, v, &ss, &le))
-        return 0;
-    b.role = b.cue = NOSPAN;
-    if (lone_participle(c, ss, le)) {
-        /* 'X stated that ... . Adding, "...': the subject of the sentence before */
-        size_t pe = skip_back_hs(c, ss, v->q->para), pss;
-        if (pe <= v->q->para)
-            return 0;
-        pss = stance_q_sent_start(c, pe - 1, v->q->para);
-        if (!stance_q_subject_of(c, pss, pe, LEAD_FL, &b))
-            return 0;
-        b.a_start = ss;
-        b.a_end = le + 1;
-        v->before = b;
-        return 1;
-    }
+    size_t cs, ws, we;
     /* the lead-in's own clause first ('..., and Lordy, how tempting! - Cruz
      * called them on it:'), then its sentence */
     cs = stance_q_clause_start(c, le, ss);
@@ -192,14 +176,30 @@ static int sieve_lead_subject(ctx *c, sv *v)
     }
     /* 'so loud that Mayor Lena Dorsey said, "': a name, then one verb */
     /* ('From Bush's Facebook post:': the opener's possessive before a name that ends at the noun) */
-    if (!lead_opener(c, cs, le, &b) && !(we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, &b)) &&
-        !(cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, &b)) && !stance_q_subject_of(c, ss, le, LEAD_FL, &b) &&
-        !np_subject(c, cs, le, &b))
+    return lead_opener(c, cs, le, b) ||
+           (we == le && ws < we && stance_q_name_ends_at(c, skip_back_hs(c, ws, ss), ss, 1, b)) ||
+           (cs > ss && stance_q_subject_of(c, cs, le, LEAD_FL, b)) || stance_q_subject_of(c, ss, le, LEAD_FL, b) ||
+           np_subject(c, cs, le, b);
+}
+
+static int sieve_lead_subject(ctx *c, sv *v)
+{
+    size_t ss, le;
+    attr b = v->before;
+    if (!lead_in(c, v, &ss, &le))
         return 0;
-    b.a_start = ss;
-    b.a_end = le + 1;
-    v->before = b;
-    return 1;
+    b.role = b.cue = NOSPAN;
+    if (lone_participle(c, ss, le)) {
+        /* 'X stated that ... . Adding, "...': the subject of the sentence before */
+        size_t pe = skip_back_hs(c, ss, v->q->para), pss;
+        if (pe <= v->q->para)
+            return 0;
+        pss = stance_q_sent_start(c, pe - 1, v->q->para);
+        if (!stance_q_subject_of(c, pss, pe, LEAD_FL, &b))
+            return 0;
+    } else if (!lead_own_subject(c, ss, le, &b))
+        return 0;
+    return stance_q_found(&v->before, &b, ss, le + 1);
 }
 
 /* The sentence before a quote that opens a sentence or paragraph (in the
@@ -272,10 +272,7 @@ static int sieve_prev_subject(ctx *c, sv *v)
     b.role = b.cue = NOSPAN;
     if (!stance_q_subject_of(c, ss, se, SUBJ_PRONOUN | SUBJ_ARTICLE | SUBJ_ARTICLE_COMMA, &b))
         return 0;
-    b.a_start = ss;
-    b.a_end = se + 1;
-    v->before = b;
-    return 1;
+    return stance_q_found(&v->before, &b, ss, se + 1);
 }
 
 /* '"The plan fails the poor.\nAda Brekke, River Trust."': the quote's
@@ -316,10 +313,7 @@ static int sieve_signature(ctx *c, sv *v)
     b.role = b.cue = NOSPAN;
     if (!stance_q_parse_np(c, s, comma, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME)
         return 0;
-    b.a_start = s;
-    b.a_end = e;
-    v->before = b;
-    return 1;
+    return stance_q_found(&v->before, &b, s, e);
 }
 
 /* An article whose headline (its first line) reads 'NAME: "...' or 'NAME:
@@ -397,10 +391,7 @@ static int sieve_headline(ctx *c, sv *v)
     if (!stance_q_parse_np(c, s, e, NP_VERB_FIRST, &b) || b.how != STANCE_ATTR_NAME || b.spk.start != s ||
         b.spk.end != e)
         return 0;
-    b.a_start = s;
-    b.a_end = e;
-    v->before = b;
-    return 1;
+    return stance_q_found(&v->before, &b, s, e);
 }
 
 /* '"...," the Post reported, quoting an anonymous official.': after the
@@ -913,10 +904,7 @@ int stance_q_partial_fallback(ctx *c, const seg *q, stance_span np, stance_span 
         b.role = NOSPAN;
         if (partial_np_fallback(c, q, np, v, &b)) {
             b.cue = v;
-            b.a_start = np.start;
-            b.a_end = v.end;
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, np.start, v.end);
         }
         if (tries || v.end >= q->open || (r = stance_q_run(c, P_PARTIAL, v.end, q->open)) <= 0)
             return r;
@@ -952,7 +940,8 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
                     return 0;
                 k = name_before(c, at);
                 if (m == 3 || letter_case(c->t, ps, c->len) != -1 || lq(c->t, ps, pe, STANCE_LQ(DETERMINERS)) ||
-                    (k >= 0 && c->names->v[k].start >= cs && stance_q_possessive_at(c, c->names->v[k].last_end) &&
+                    (k >= 0 && c->names->v[k].start >= cs &&
+                     stance_possessive_at(c->t, c->len, c->names->v[k].last_end) &&
                      c->names->v[k].last_end + (c->t[c->names->v[k].last_end] == '\'' ? 2u : 4u) ==
                          skip_back_hs(c, at, cs)))
                     break;
@@ -966,7 +955,7 @@ int stance_q_speech_noun(ctx *c, const seg *q, size_t cs, attr *a)
                 a->gender = g;
             } else {
                 const stance_name *nm = k >= 0 ? &c->names->v[k] : NULL;
-                if (!nm || nm->start < cs || !stance_q_possessive_at(c, nm->last_end) ||
+                if (!nm || nm->start < cs || !stance_possessive_at(c->t, c->len, nm->last_end) ||
                     nm->last_end + (c->t[nm->last_end] == '\'' ? 2u : 4u) != skip_back_hs(c, at, cs))
                     return 0; /* "Trump's accusation", "Rubio’s catch phrase" */
                 a->how = STANCE_ATTR_NAME;
@@ -1036,10 +1025,7 @@ int stance_q_according_in_sent(ctx *c, const seg *q, attr *a)
         if (r && stance_q_utf8_chars(t, np) <= IND_ACC_MAX_CHARS &&
             stance_q_parse_np(c, np.start, np.end, NP_VERB_FIRST, &b)) {
             b.cue = NOSPAN;
-            b.a_start = k;
-            b.a_end = np.end;
-            *a = b;
-            return 1;
+            return stance_q_found(a, &b, k, np.end);
         }
     }
     return 0;
@@ -1089,10 +1075,7 @@ void stance_q_same_sent_before(ctx *c, size_t qi)
                     return;
             }
         o->kind = K_PARTIAL;
-        o->a = q->a;
-        o->a.how = STANCE_ATTR_INHERIT;
-        o->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-        o->a.a_start = o->a.a_end = STANCE_NO_OFFSET;
+        stance_q_inherit(&o->a, &q->a, STANCE_RULE_PARTIAL_SAME_SENT);
     }
 }
 
@@ -1117,20 +1100,6 @@ void stance_q_word_before_open(ctx *c, const seg *q, size_t *s, size_t *e)
         *s = back1(t, *s);
 }
 
-/* Does [s, e) end in a possessive "'s" or "’s" ("CNN's"), or with @p plural
- * also in "s'" or "s’" ("the Democrats'")? */
-int stance_q_possessive_word(const char *t, size_t s, size_t e, int plural)
-{
-    if (e - s >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') &&
-        (t[e - 2] == '\'' || (e - s >= 4 && memcmp(t + e - 4, "\xE2\x80\x99", 3) == 0)))
-        return 1;
-    if (!plural)
-        return 0;
-    if (e - s >= 2 && t[e - 1] == '\'')
-        return t[e - 2] == 's';
-    return e - s >= 4 && memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0 && t[e - 4] == 's';
-}
-
 /* 'on CNN's "State of the Union"', 'ABC’s “This Week”': a short quote in
  * capitals right after a possessive is a title (a show, a podcast, a book),
  * not speech: it is not reported, but keeps its place and attribution for the
@@ -1142,7 +1111,7 @@ int stance_q_title_after_possessive(ctx *c, const sv *v)
     if (v->fc != 1 || v->words > 6)
         return 0;
     stance_q_word_before_open(c, v->q, &s, &e);
-    if (!stance_q_possessive_word(c->t, s, e, 1))
+    if (stance_poss_start(c->t, s, e, 1) == e) /* "CNN's", "the Democrats'" */
         return 0;
     for (k = s; k < e && ((c->t[k] >= 'A' && c->t[k] <= 'Z') || c->t[k] == '.'); k++)
         caps += c->t[k] != '.';

@@ -12,12 +12,14 @@
 
 #include "quotes_int.h"
 
-/* Is the word before @p pos a preposition ("a message to Trump:")? */
-static int after_prep(ctx *c, size_t pos, size_t floor)
+/* Is the lowercase word before @p pos (past spaces, within @p floor) on the
+ * word lists @p lists: a preposition ("a message to Trump:", PREPS), an
+ * article ("the", "a", "an": ARTICLE)? */
+static int after_word_of(ctx *c, size_t pos, size_t floor, uint64_t lists)
 {
     size_t s, e;
     stance_q_lower_word_before(c, pos, floor, &s, &e);
-    return lq(c->t, s, e, STANCE_LQ(PREPS));
+    return lq(c->t, s, e, lists);
 }
 
 /* Is the name a dateline: capitals only, then a dash or "(AP)" ("WASHINGTON -"), or a
@@ -39,15 +41,6 @@ static int dateline_at(ctx *c, const stance_name *nm)
     return e < c->len && c->t[e] == ',' && (nm->start == 0 || c->t[nm->start - 1] == '\n');
 }
 
-/* Does a possessive "'s" / "’s" start at @p pos? */
-int stance_q_possessive_at(ctx *c, size_t pos)
-{
-    const char *t = c->t + pos;
-    size_t n = c->len - pos;
-    return (n >= 2 && t[0] == '\'' && t[1] == 's' && (n == 2 || !stance_is_word_byte((unsigned char)t[2]))) ||
-           (n >= 4 && memcmp(t, "\xE2\x80\x99s", 4) == 0 && (n == 4 || !stance_is_word_byte((unsigned char)t[4])));
-}
-
 /* The lowercase word [*s, *e) that ends at @p pos, past spaces, within @p floor
  * (empty when none). */
 void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, size_t *e)
@@ -58,14 +51,6 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
     *s = *e;
     while (*s > floor && letter_before(c->t, *s, c->len, -1))
         *s = back1(c->t, *s);
-}
-
-/* Is the word before @p pos a lowercase article ("the", "a", "an")? */
-static int after_article(ctx *c, size_t pos, size_t floor)
-{
-    size_t s, e;
-    stance_q_lower_word_before(c, pos, floor, &s, &e);
-    return lq(c->t, s, e, STANCE_LQ(ARTICLE));
 }
 
 /* Is the word after @p pos (past spaces) lowercase? */
@@ -256,7 +241,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             size_t x1, x2;
             if (nx && (fl & SUBJ_ARTICLE) && word_eq(c->t, n1, n2, "of") && skip_hs(c->t, n2, c->len) == nx->start &&
                 nx->end <= end && the_opens(c, nm, ss, fl, &x1) && !stance_q_in_quote(c, nm->start, c->n) &&
-                !stance_q_possessive_at(c, nx->last_end)) {
+                !stance_possessive_at(c->t, c->len, nx->last_end)) {
                 size_t from = x1;
                 i = nx->end;
                 if (stance_chunk_next(c->t, &i, end, c->len, &x1, &x2) && lq(c->t, x1, x2, STANCE_LQ(NOT_SUBJ)))
@@ -269,7 +254,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
                  stance_q_of_the_org(c, n2, nx, end)) &&
                 stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
-                !stance_q_in_quote(c, nm->start, c->n) && !after_prep(c, nm->start, ss)) {
+                !stance_q_in_quote(c, nm->start, c->n) && !after_word_of(c, nm->start, ss, STANCE_LQ(PREPS))) {
                 b->how = STANCE_ATTR_NAME; /* "Sen. Jane Roe of Ohio, the ..., said" */
                 b->spk = (stance_span){nm->start, nm->end};
                 return 1;
@@ -280,14 +265,16 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue;
         if (nm->ntok == 1 && stance_names_is_title(c->t + nm->bare, nm->last_end - nm->bare))
             continue; /* "Republican presidential candidate Donald Trump" */
-        if (stance_q_possessive_at(c, nm->last_end)) {
+        if (stance_possessive_at(c->t, c->len, nm->last_end)) {
             if (possessive_person_np(c, nm, end, b))
                 return 1; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
             continue;     /* "Clinton's plan drew praise, ..." */
         }
         if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm))
             continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called" */
-        if (nm->start > ss && (after_prep(c, nm->start, ss) || (after_article(c, nm->start, ss) && !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
+        if (nm->start > ss && (after_word_of(c, nm->start, ss, STANCE_LQ(PREPS)) ||
+                               (after_word_of(c, nm->start, ss, STANCE_LQ(ARTICLE)) &&
+                                !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
             stance_q_surname_runs(c, k) == 1)
@@ -407,7 +394,8 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             k++; /* "A Dalton Post reporter Jane Roe tweeted:": the person after the role */
             ws = c->names->v[k].start;
         }
-        if (k >= 0 && c->names->v[k].start == ws && stance_q_possessive_at(c, c->names->v[k].last_end) &&
+        if (k >= 0 && c->names->v[k].start == ws &&
+            stance_possessive_at(c->t, c->len, c->names->v[k].last_end) &&
             possessive_person_np(c, &c->names->v[k], ce, a))
             goto found; /* "Obama's first five questioners ranged from skeptical to hostile:" */
         if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||

@@ -237,16 +237,17 @@ size_t stance_q_surname_runs(ctx *c, long k)
     return n;
 }
 
+void stance_q_inherit(attr *to, const attr *from, int rule)
+{
+    *to = *from;
+    to->how = STANCE_ATTR_INHERIT;
+    to->rule = rule;
+    to->a_start = to->a_end = STANCE_NO_OFFSET;
+}
+
 int stance_q_in_quote(ctx *c, size_t pos, size_t upto)
 {
-    size_t lo = 0, hi = upto;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->s[mid].cs <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stance_first_end_after(c->s, upto, sizeof *c->s, offsetof(seg, cs), pos);
     return lo > 0 && pos < c->s[lo - 1].ce;
 }
 
@@ -727,6 +728,15 @@ static long asked_object(ctx *c, size_t qi, long k, int g, pmemo *m)
     return og == STANCE_G_UNKNOWN || og == g ? k + 1 : k;
 }
 
+/* Names entry @p k is the sentence's subject (*first): SI_NAME, or SI_OTHER
+ * when its gender is not the pronoun's @p g. */
+static int named_subject(ctx *c, long k, int g, long *first)
+{
+    int ng = entry_gender(c, k);
+    *first = k;
+    return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+}
+
 /* The subject of the sentence [ss, lim) as seen by a pronoun of gender @p g:
  * SI_NAME (*first: the first person-like name in subject position, of a
  * compatible gender), SI_OTHER (a name or pronoun of another gender, or
@@ -745,14 +755,7 @@ static int sent_subject(ctx *c, size_t qi, size_t ss, size_t lim, int g, long *f
         size_t ml;
         if (mark_at(t, ss, c->len, &ml) == MK_LEFT || mark_at(t, ss, c->len, &ml) == MK_STRAIGHT) {
             /* '"...," he said': the subject follows the quote */
-            size_t lo = 0, hi = c->n;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (c->s[mid].open < ss)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            size_t lo = stance_first_at_or_after(c->s, c->n, sizeof *c->s, offsetof(seg, open), ss);
             if (lo >= c->n || c->s[lo].open != ss || c->s[lo].close >= lim)
                 return SI_NONE;
             from = i = c->s[lo].close;
@@ -803,41 +806,22 @@ subject_word:
     {
         /* "Then there's Axelrod.": the person it presents is the topic */
         long k = there_is_name(c, from, lim);
-        if (k >= 0 && !(name_class(c, qi, k, m) & 4u)) {
-            int ng = entry_gender(c, k);
-            *first = k;
-            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
-        }
+        if (k >= 0 && !(name_class(c, qi, k, m) & 4u))
+            return named_subject(c, k, g, first);
     }
-    {
+    /* The first name past the opening phrase, not in a quote, within 12 names:
+     * one that attributes the sentence (a person), else one in the subject slot. */
+    for (int slot = 0; slot < 2; slot++) {
         long k = name_before(c, ss) + 1;
         for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
             const stance_name *nm = &c->names->v[k];
-            int ng;
-            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n) ||
-                !(attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) ||
-                !(name_class(c, qi, k, m) & 2u))
+            if (nm->end <= from || stance_q_in_quote(c, nm->start, c->n))
                 continue;
-            k = asked_object(c, qi, k, g, m);
-            ng = entry_gender(c, k);
-            *first = k;
-            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
-        }
-    }
-    {
-        long k = name_before(c, ss) + 1;
-        for (int n = 0; k < (long)c->names->n && c->names->v[k].start < lim && n < 12; k++, n++) {
-            const stance_name *nm = &c->names->v[k];
-            int ng;
-            if (nm->end <= from)
-                continue; /* in the opening phrase */
-            if (stance_q_in_quote(c, nm->start, c->n) || subordinate_subject(c, nm, ss) || !subject_slot(c, nm, ss) ||
-                (!(name_class(c, qi, k, m) & 2u) && ((name_class(c, qi, k, m) & 4u) || !opening_subject(c, nm, from))))
-                continue;
-            k = asked_object(c, qi, k, g, m);
-            ng = entry_gender(c, k);
-            *first = k;
-            return ng != STANCE_G_UNKNOWN && ng != g ? SI_OTHER : SI_NAME;
+            if (!slot ? (attributes_sentence(c, nm, ss) || who_said(c, nm, lim)) && (name_class(c, qi, k, m) & 2u)
+                      : !subordinate_subject(c, nm, ss) && subject_slot(c, nm, ss) &&
+                            ((name_class(c, qi, k, m) & 2u) ||
+                             (!(name_class(c, qi, k, m) & 4u) && opening_subject(c, nm, from))))
+                return named_subject(c, asked_object(c, qi, k, g, m), g, first);
         }
     }
     return SI_NONE;
@@ -1128,22 +1112,15 @@ static void inherit_speakers(ctx *c)
                 size_t k = o->a.a_end;
                 while (k < q->open && (stance_hspace(c->t, k, c->len) || c->t[k] == '.' || c->t[k] == ','))
                     k += step1(c->t, k, c->len);
-                if (k == q->open) {
-                    q->a = o->a;
-                    q->a.how = STANCE_ATTR_INHERIT;
-                    q->a.rule = STANCE_RULE_INHERIT_PARTIAL_END;
-                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
-                }
+                if (k == q->open)
+                    stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PARTIAL_END);
                 break;
             }
             if (o->kind == K_PARTIAL && j + 1 == i && q->pc == PC_PARA && o->a.how != STANCE_ATTR_NONE &&
                 o->a.how != STANCE_ATTR_INHERIT && stance_q_in_para_before(c, o, q)) {
                 /* 'Roe said Park had "the obligation to unite us."' then a paragraph that is
                  * one quote: the last quote of the paragraph before is a partial one, its speaker's */
-                q->a = o->a;
-                q->a.how = STANCE_ATTR_INHERIT;
-                q->a.rule = STANCE_RULE_INHERIT_PREV;
-                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PREV);
                 break;
             }
             if (o->kind != K_DIRECT)
@@ -1153,10 +1130,7 @@ static void inherit_speakers(ctx *c)
                  * but a stage direction ("Pause.") */
                 if (o->close_para != q->para && !stance_q_in_para_before(c, o, q) && !stage_para_between(c, o, q))
                     break;
-                q->a = o->a;
-                q->a.how = STANCE_ATTR_INHERIT;
-                q->a.rule = STANCE_RULE_INHERIT_PREV;
-                q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
+                stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_PREV);
             }
             break;
         }
@@ -1168,12 +1142,8 @@ static void inherit_speakers(ctx *c)
                 if (o->kind != K_DIRECT)
                     continue;
                 /* (not from an aside: '"A" came shouts. ("B," said X.)') */
-                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN) {
-                    q->a = o->a;
-                    q->a.how = STANCE_ATTR_INHERIT;
-                    q->a.rule = STANCE_RULE_INHERIT_NEXT;
-                    q->a.a_start = q->a.a_end = STANCE_NO_OFFSET;
-                }
+                if (o->a.how != STANCE_ATTR_NONE && o->a.how != STANCE_ATTR_INHERIT && o->pc != PC_PAREN)
+                    stance_q_inherit(&q->a, &o->a, STANCE_RULE_INHERIT_NEXT);
                 break;
             }
         }

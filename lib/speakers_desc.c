@@ -14,18 +14,28 @@
 #include "speakers_epithet.h"
 #include "speakers_int.h"
 
-/* Does the description @p np, ending in "man" or "woman", name a person of
- * another gender than the pronoun's @p g ("a 26-year-old Berlin man" is no "she")? */
+/* Does the description @p np, ending in a noun with a gender (stance_noun_gender():
+ * "man", "woman", "mother"), name a person of another gender than the pronoun's
+ * @p g ("a 26-year-old Berlin man" is no "she")? */
 static int other_gender_np(ctx *c, stance_span np, int g)
 {
     size_t s = np.end;
+    int ng;
     while (s > np.start && letter_before(c->t, s, c->len, -1))
         s = back1(c->t, s);
-    if (g == STANCE_G_FEMALE)
-        return word_eq(c->t, s, np.end, "man");
-    if (g == STANCE_G_MALE)
-        return word_eq(c->t, s, np.end, "woman");
-    return 0;
+    ng = stance_noun_gender(stance_lex_classes_lower(c->t + s, np.end - s));
+    return g != STANCE_G_UNKNOWN && ng != STANCE_G_UNKNOWN && ng != g;
+}
+
+/* The pronoun of @p a continues the description @p np, unless their genders
+ * differ: 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase), else 0. */
+static int np_continues(ctx *c, attr *a, stance_span np)
+{
+    if (other_gender_np(c, np, a->gender))
+        return 0;
+    a->name = NAME_NOUN_PHRASE;
+    a->canon = np;
+    return 1;
 }
 
 /* The noun phrase a pronoun at @p pos continues, when the quote just before
@@ -69,11 +79,9 @@ int stance_q_np_antecedent(ctx *c, size_t qi, attr *a, long nearest, long best)
         prev_end = c->s[pj].close;
         if (o->a_end != STANCE_NO_OFFSET && o->a_end > prev_end && o->a_end <= pos)
             prev_end = o->a_end;
-        if ((nearest >= 0 && c->names->v[nearest].start >= prev_end) || other_gender_np(c, np, a->gender))
+        if (nearest >= 0 && c->names->v[nearest].start >= prev_end)
             return 0;
-        a->name = NAME_NOUN_PHRASE;
-        a->canon = np;
-        return 1;
+        return np_continues(c, a, np);
     }
     return 0;
 }
@@ -174,11 +182,9 @@ int stance_q_indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
         ss = stance_q_sent_start(c, ss, floor);
         if (!stance_q_in_quote(c, ss, c->n) &&
             (indefinite_subject(c, ss, pos, &np) || (best < 0 && definite_subject(c, ss, pos, &np)))) {
-            if ((best >= 0 && c->names->v[best].start > np.start) || other_gender_np(c, np, a->gender))
+            if (best >= 0 && c->names->v[best].start > np.start)
                 return 0;
-            a->name = NAME_NOUN_PHRASE;
-            a->canon = np;
-            return 1;
+            return np_continues(c, a, np);
         }
         if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || best >= 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))
             break; /* (past the paragraph's start only with no candidate, when the pronoun's quote opens it) */
@@ -242,8 +248,7 @@ static int it_speech_subject(ctx *c, size_t qi, attr *a)
         return 0;
     i = ss;
     if (!stance_chunk_next(c->t, &i, p, c->len, &ws, &we) ||
-        !(word_eq(c->t, ws, we, "The") || (we - ws > 2 && stance_q_possessive_at(c, we - 2)) ||
-          (we - ws > 4 && stance_q_possessive_at(c, we - 4))))
+        !(word_eq(c->t, ws, we, "The") || stance_poss_start(c->t, ws, we, 0) < we))
         return 0;
     if (!(we = head_noun(c, i, p, 1)))
         return 0;

@@ -228,6 +228,17 @@ int stance_word_in_text(const char *t, size_t len, const char *w, size_t n);
  * lowercase ASCII letters ending in -er, -or, -ee, -ist, -ian or -man? The
  * form only: callers ask the lexicon what else the word is. */
 int stance_agent_noun(const char *t, size_t ws, size_t we);
+/* Does a possessive "'s" or "\u2019s" (either case of s) start at t[end]? The
+ * one definition (#15) of the possessive after a name (actors' mentions, the
+ * sieves' names); what follows is not read ("Obama\u2019s" before a no-break
+ * space is one). */
+static inline int stance_possessive_at(const char *t, size_t len, size_t end)
+{
+    if (end + 2 <= len && t[end] == '\'')
+        return (t[end + 1] | 0x20) == 's';
+    return end + 4 <= len && memcmp(t + end, "\xe2\x80\x99", 3) == 0 && (t[end + 3] | 0x20) == 's';
+}
+
 /* Where the possessive that ends the word t[s, e) starts, the one definition
  * (#15; names.c's bare names, np.c, speaker_names' owners, mentions_more.c's
  * kinship): its "'s" or "\u2019s" after at least one byte ("'S" too, as the

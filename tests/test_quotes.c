@@ -1040,6 +1040,28 @@ static void test_quotes_noun_phrase_limits(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A pronoun continues the description said just before only when their genders
+ * agree: the description's head noun has one in the lexicon (stance_noun_gender():
+ * "man", "father", "guy"; "mother" goes with "she"). */
+static void test_quotes_np_pronoun_gender(void **state)
+{
+    static const struct {
+        const char *noun, *speaker; /* the second quote's speaker (NULL: none) */
+    } cases[] = {{"woman", "a local woman"}, {"mother", "a local mother"}, {"man", NULL},
+                 {"father", NULL},           {"guy", NULL},                  {"teacher", "a local teacher"}};
+    char text[200];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run r;
+        snprintf(text, sizeof text,
+                 "The vote on the quay was close.\n\n\"We ran the numbers twice,\" a local %s said. "
+                 "\"It never adds up,\" she said.\n",
+                 cases[i].noun);
+        extract(state, text, 0, &r);
+        check(&r, "It never adds up", STANCE_QUOTE_DIRECT, cases[i].speaker);
+        stance_quotelist_clear(&r.l);
+    }
+}
+
 /* A digest line: a headline in capitals, the quote, the outlet in brackets. */
 static void test_quotes_bracket_source(void **state)
 {
@@ -1448,6 +1470,120 @@ static void filter_text(ctx *c, const char *t, size_t len, size_t step, size_t *
     }
 }
 
+/* The quote "The quay must ..." of before + owner + after is said by owner + noun. */
+static void owner_speaks(void **state, const char *before, const char *owner, const char *after, const char *noun)
+{
+    char text[240], want[60];
+    run r;
+    snprintf(text, sizeof text, "%s%s%s", before, owner, after);
+    snprintf(want, sizeof want, "%s%s", owner, noun);
+    extract(state, text, 0, &r);
+    check(&r, "The quay must", STANCE_QUOTE_DIRECT, want);
+    stance_quotelist_clear(&r.l);
+}
+
+/* An "it" after a paragraph whose last sentence opens with a possessive and a
+ * noun of writing: the possessive in any case, with either apostrophe
+ * (stance_poss_start(), as the token layer reads it). */
+static void test_quotes_it_possessive_memo(void **state)
+{
+    static const char *const owner[] = {"Panel's", "PANEL'S", "Panel\u2019s", "PANEL\u2019S"};
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
+        owner_speaks(state, "The council met on Monday. ", owner[i],
+                     " memo seemed aimed at the critics.\n\n\"The quay must stay open to everyone,\" it stated.\n",
+                     " memo");
+}
+
+/* A short quote in capitals after a possessive in capitals is a show's title,
+ * not speech: the plural possessive "S'" / "S\u2019" too (stance_poss_start()). */
+static void test_quotes_title_after_plural_possessive(void **state)
+{
+    static const struct {
+        const char *owner;
+        int title;
+    } cases[] = {{"TEACHERS'", 1}, {"TEACHERS\u2019", 1}, {"Teachers'", 0}};
+    char text[240];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run r;
+        int seen = 0;
+        snprintf(text, sizeof text,
+                 "Ines Calloway spoke on Friday. She told the %s \"Morning Hour\" that the quay would stay open "
+                 "and predicted voters \"will thank the council.\"\n",
+                 cases[i].owner);
+        extract(state, text, 0, &r);
+        for (size_t k = 0; k < r.l.n; k++)
+            seen |= strncmp(text + r.l.q[k].span.start, "Morning Hour", 12) == 0;
+        assert_int_equal(seen, !cases[i].title);
+        check(&r, "will thank", STANCE_QUOTE_PARTIAL, "Ines Calloway");
+        stance_quotelist_clear(&r.l);
+    }
+}
+
+/* "Jane Roe's right-hand woman rallied supporters, saying": the one she owns
+ * speaks, the possessive read in any case and before a no-break space
+ * (stance_possessive_at(), as the actors' mentions read it). */
+static void test_quotes_possessive_subject(void **state)
+{
+    static const char *const owner[] = {"Ines Calloway's ", "INES CALLOWAY'S ", "Ines Calloway\u2019s\u00a0"};
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
+        owner_speaks(state, "The council met on Monday.\n\n", owner[i],
+                     "right-hand woman rallied supporters, saying, \"The quay must stay open to everyone.\"\n",
+                     "right-hand woman");
+}
+
+/* The helpers over the quote list and the name runs: inheritance, "inside a
+ * quote?" and "the last run before" (binary searches over sorted offsets). */
+static void test_quotes_ctx_helpers(void **state)
+{
+    seg s[3];
+    stance_name v[3];
+    stance_namelist nl;
+    ctx c;
+    attr to, from;
+    static const size_t cs[3] = {10, 40, 70}, ce[3] = {20, 50, 80}, starts[3] = {5, 30, 30};
+    (void)state;
+    memset(s, 0, sizeof s);
+    memset(v, 0, sizeof v);
+    memset(&nl, 0, sizeof nl);
+    memset(&c, 0, sizeof c);
+    for (int i = 0; i < 3; i++) {
+        s[i].open = cs[i] - 1, s[i].cs = cs[i], s[i].ce = ce[i], s[i].close = ce[i] + 1;
+        v[i].start = starts[i];
+    }
+    c.s = s, c.n = 3, c.names = &nl, nl.v = v, nl.n = 3;
+    assert_false(stance_q_in_quote(&c, 9, c.n));
+    assert_true(stance_q_in_quote(&c, 10, c.n));
+    assert_true(stance_q_in_quote(&c, 19, c.n));
+    assert_false(stance_q_in_quote(&c, 20, c.n));
+    assert_true(stance_q_in_quote(&c, 79, c.n));
+    assert_false(stance_q_in_quote(&c, 79, 2)); /* only the first two quotes */
+    assert_false(stance_q_in_quote(&c, 0, c.n));
+    assert_int_equal(name_before(&c, 0), -1);
+    assert_int_equal(name_before(&c, 5), -1);
+    assert_int_equal(name_before(&c, 6), 0);
+    assert_int_equal(name_before(&c, 30), 0); /* two runs at 30: the one before both */
+    assert_int_equal(name_before(&c, 31), 2);
+    memset(&from, 0, sizeof from);
+    from.how = STANCE_ATTR_NAME, from.rule = STANCE_RULE_AFTER, from.name = 4, from.gender = STANCE_G_FEMALE;
+    from.spk = (stance_span){3, 9}, from.a_start = 2, from.a_end = 15;
+    memset(&to, 0xff, sizeof to);
+    stance_q_inherit(&to, &from, STANCE_RULE_INHERIT_NEXT);
+    assert_int_equal(to.how, STANCE_ATTR_INHERIT);
+    assert_int_equal(to.rule, STANCE_RULE_INHERIT_NEXT);
+    assert_int_equal(to.spk.start, 3);
+    assert_int_equal(to.spk.end, 9);
+    assert_int_equal(to.name, 4);
+    assert_int_equal(to.gender, STANCE_G_FEMALE);
+    assert_true(to.a_start == STANCE_NO_OFFSET && to.a_end == STANCE_NO_OFFSET);
+    memset(&to, 0, sizeof to);
+    assert_int_equal(stance_q_found(&to, &from, 20, 31), 1);
+    assert_int_equal(from.a_start, 20); /* the find keeps its span too */
+    assert_int_equal(to.a_start, 20);
+    assert_int_equal(to.a_end, 31);
+    assert_int_equal(to.how, STANCE_ATTR_NAME);
+    assert_int_equal(to.spk.end, 9);
+}
+
 static void test_quotes_prefilter_sound(void **state)
 {
     ctx c;
@@ -1741,6 +1877,11 @@ int main(void)
         cmocka_unit_test(test_quotes_abbreviation_dots),
         cmocka_unit_test(test_quotes_inverted_said),
         cmocka_unit_test(test_quotes_noun_phrase_limits),
+        cmocka_unit_test(test_quotes_np_pronoun_gender),
+        cmocka_unit_test(test_quotes_ctx_helpers),
+        cmocka_unit_test(test_quotes_it_possessive_memo),
+        cmocka_unit_test(test_quotes_title_after_plural_possessive),
+        cmocka_unit_test(test_quotes_possessive_subject),
         cmocka_unit_test(test_quotes_with_name_participle),
         cmocka_unit_test(test_quotes_bracket_source),
         cmocka_unit_test(test_quotes_clause_subject_not_object),

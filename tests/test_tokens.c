@@ -134,6 +134,28 @@ static void test_poss_start(void **state)
     assert_int_equal(stance_poss_start("Tom Park's son", 4, 10, 0), 8); /* a word inside a text */
 }
 
+/* The possessive after a name, the one reading (#15: actors' mentions and the
+ * sieves read it so): "'s" or "\u2019s" in either case; what follows is not
+ * read (a no-break space, a closing mark). */
+static void test_possessive_at(void **state)
+{
+    static const struct {
+        const char *t;
+        size_t at;
+        int yes;
+    } CASES[] = {
+        {"Park's son", 4, 1},        {"PARK'S SON", 4, 1},      {"Park\u2019s son", 4, 1}, {"PARK\u2019S", 4, 1},
+        {"Park\u2019s\u00a0son", 4, 1}, {"Park's\u201d", 4, 1},  {"Park's", 4, 1},           {"Park'", 4, 0},
+        {"Park\u2019", 4, 0},        {"Park 's", 4, 0},          {"Park\u2019t", 4, 0},     {"Parks' son", 5, 0},
+        {"Park's", 3, 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        if (stance_possessive_at(CASES[i].t, strlen(CASES[i].t), CASES[i].at) != CASES[i].yes)
+            fail_msg("%s at %zu", CASES[i].t, CASES[i].at);
+    assert_false(stance_possessive_at("Park's", 5, 4)); /* the text ends at the apostrophe */
+}
+
 /* A person noun's gender (NOUN_M, NOUN_F; stance_noun_gender()), read
  * case-blind: the one list behind "this man", "his wife" and "my mother ...
  * she" (#15). A list class: "guy" is no common word. */
@@ -680,6 +702,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_known_lists),
         cmocka_unit_test(test_lexicon_noun_gender),
         cmocka_unit_test(test_poss_start),
+        cmocka_unit_test(test_possessive_at),
         cmocka_unit_test(test_ascii_caseeq),
         cmocka_unit_test(test_lexicon_find_every_entry),
         cmocka_unit_test(test_b8_tests),
