@@ -36,6 +36,9 @@
 #ifndef ACRO_THING
 #define ACRO_THING 1
 #endif
+#ifndef AMP_NAMES
+#define AMP_NAMES 1
+#endif
 #ifndef ACRO_LONG
 #define ACRO_LONG 1
 #endif
@@ -1157,6 +1160,80 @@ done:
     return rc;
 }
 
+/* Is t[e, e + 3) " & "? */
+static int amp_at(const char *t, size_t len, size_t e)
+{
+    return e + 3 < len && memcmp(t + e, " & ", 3) == 0;
+}
+
+/* Two actors the runs split at "&" ("Harrow & Finch", "Fenwick & Dale"):
+ * when every name mention of a discovered actor A stands right before " & "
+ * and a mention of one other actor B, B becomes "A & B", those mentions its
+ * own from A's start, and A is dropped. One pass over the mentions (a set of
+ * their starts). */
+static int ampersand_names(const char *t, size_t len, stance_entityset *out, size_t base)
+{
+    stance_u32set set = {0};
+    size_t nm = 0, *who = NULL, *at = NULL;
+    int rc = STANCE_ERR_NOMEM, drop = 0;
+    for (size_t i = base; i < out->n; i++)
+        nm += out->e[i].n_mentions;
+    if (!nm)
+        return STANCE_OK;
+    if (stance_u32set_reset(&set, nm) || !(who = stance_malloc_array(nm, sizeof *who)) ||
+        !(at = stance_malloc_array(nm, sizeof *at)))
+        goto done;
+    for (size_t i = base; i < out->n; i++)
+        for (size_t k = 0; k < out->e[i].n_mentions; k++) {
+            uint32_t p = stance_u32set_add(&set, (uint32_t)out->e[i].mentions[k].start + 1);
+            who[p] = i, at[p] = k;
+        }
+    for (size_t i = base; i < out->n; i++) {
+        stance_ent *a = &out->e[i], *b;
+        size_t bi = SIZE_MAX, k, na, nb;
+        char *name;
+        for (k = 0; k < a->n_mentions && a->discovered == 1; k++) {
+            size_t e = a->mentions[k].end;
+            long p = amp_at(t, len, e) ? stance_u32set_find(&set, (uint32_t)(e + 3) + 1) : -1;
+            if (p < 0 || who[p] == i || (bi != SIZE_MAX && who[p] != bi) || out->e[who[p]].discovered != 1)
+                break;
+            bi = who[p];
+        }
+        if (!a->n_mentions || k < a->n_mentions || bi == SIZE_MAX)
+            continue;
+        b = &out->e[bi];
+        na = strlen(a->name), nb = strlen(b->name);
+        if (!(name = stance_malloc_array(na + nb + 4, 1)))
+            goto done;
+        memcpy(name, a->name, na);
+        memcpy(name + na, " & ", 3);
+        memcpy(name + na + 3, b->name, nb + 1);
+        for (k = 0; k < a->n_mentions; k++)
+            b->mentions[at[stance_u32set_find(&set, (uint32_t)(a->mentions[k].end + 3) + 1)]].start = a->mentions[k].start;
+        stance_free(b->name);
+        b->name = name;
+        a->discovered = -1, b->discovered = 2; /* merged: no second merge */
+        drop = 1;
+    }
+    if (drop) {
+        size_t k = base;
+        for (size_t j = base; j < out->n; j++)
+            if (out->e[j].discovered < 0)
+                stance_ent_release(&out->e[j]);
+            else {
+                out->e[j].discovered = 1;
+                out->e[k++] = out->e[j];
+            }
+        out->n = k;
+    }
+    rc = STANCE_OK;
+done:
+    stance_u32set_free(&set);
+    stance_free(who);
+    stance_free(at);
+    return rc;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -1245,7 +1322,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (ACRO_LONG && acronym_long_names(l, text, out, base))
+    if ((AMP_NAMES && ampersand_names(text, len, out, base)) || (ACRO_LONG && acronym_long_names(l, text, out, base)))
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base))
