@@ -36,6 +36,9 @@
 #ifndef ACRO_THING
 #define ACRO_THING 1
 #endif
+#ifndef RIVER
+#define RIVER 1
+#endif
 #ifndef AMP_NAMES
 #define AMP_NAMES 1
 #endif
@@ -455,6 +458,18 @@ static int titled_group(const stance_namelist *l, const char *t, size_t len, siz
     return 0;
 }
 
+/* Is run @p nm a river, a lake or a mountain by its first word, one of two
+ * (titles included: names.c may read "River" as one): "River Aske", "Lake
+ * Erie", "Mount Hood"? */
+static int geo_first(const char *t, const stance_name *nm)
+{
+    size_t i = nm->start, ws, we;
+    if (!stance_chunk_next(t, &i, nm->last_end, nm->last_end, &ws, &we) || we + 1 != nm->last)
+        return 0; /* two words: "Mount Sinai Hospital" is no mountain */
+    return stance_word_is(t, ws, we, "river") || stance_word_is(t, ws, we, "lake") ||
+           stance_word_is(t, ws, we, "loch") || stance_word_is(t, ws, we, "mount");
+}
+
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
  * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
  * than half of its runs, or before a fifth of them when its last word is a
@@ -470,6 +485,8 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
         if (taken[l->by_last[k]])
             continue;
         n++;
+        if (RIVER && geo_first(t, nm))
+            return 1; /* "the River Aske", "Lake Tana" */
         loc += stance_word_before(t, nm->start, &ws, &we) &&
                (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
                 stance_word_is(t, ws, we, "throughout"));
