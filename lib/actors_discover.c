@@ -33,19 +33,6 @@
 #include "sort.h"
 #include "tokens.h"
 
-#ifndef ACRO_THING
-#define ACRO_THING 1
-#endif
-#ifndef RIVER
-#define RIVER 1
-#endif
-#ifndef AMP_NAMES
-#define AMP_NAMES 1
-#endif
-#ifndef ACRO_LONG
-#define ACRO_LONG 1
-#endif
-
 /* 2 if w[0, n) is a pronoun's contraction ("I've", "We’re"), 1 if a pronoun, else 0. */
 static int pronoun_word(const char *w, size_t n)
 {
@@ -485,7 +472,7 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
         if (taken[l->by_last[k]])
             continue;
         n++;
-        if (RIVER && geo_first(t, nm))
+        if (geo_first(t, nm))
             return 1; /* "the River Aske", "Lake Tana" */
         loc += stance_word_before(t, nm->start, &ws, &we) &&
                (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
@@ -1140,15 +1127,15 @@ static int acronym_long_names(const stance_namelist *l, const char *t, stance_en
     for (size_t k = 0; k < l->n && nd; k++) {
         const stance_name *nm = &l->v[k];
         long at = -1;
-        size_t end = spelled_out(l, t, k, &set, &at);
+        size_t end = spelled_out(l, t, k, &set, &at), lw;
         stance_ent *e;
         char *name;
         if (!end || owner[at] == SIZE_MAX)
             continue;
         e = &out->e[owner[at]];
         owner[at] = SIZE_MAX; /* the first run only */
-        if (ACRO_THING && (stance_lex_classes(t + last_word(t, nm->bare, end), end - last_word(t, nm->bare, end)) &
-                           STANCE_LX(NOT_ACTOR_LAST))) {
+        lw = last_word(t, nm->bare, end);
+        if (stance_lex_classes(t + lw, end - lw) & STANCE_LX(NOT_ACTOR_LAST)) {
             e->discovered = -1; /* a thing ("Affordable Care Act"): no actor */
             drop = 1;
             continue;
@@ -1339,7 +1326,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if ((AMP_NAMES && ampersand_names(text, len, out, base)) || (ACRO_LONG && acronym_long_names(l, text, out, base)))
+    if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base))
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base))
