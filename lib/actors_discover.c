@@ -1026,6 +1026,21 @@ int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule)
     return STANCE_OK;
 }
 
+/* Release the discovered actors from @p base on marked dropped (discovered
+ * < 0), keeping the others in order, marked discovered (1) again. */
+static void drop_marked(stance_entityset *out, size_t base)
+{
+    size_t k = base;
+    for (size_t j = base; j < out->n; j++)
+        if (out->e[j].discovered < 0)
+            stance_ent_release(&out->e[j]);
+        else {
+            out->e[j].discovered = 1;
+            out->e[k++] = out->e[j];
+        }
+    out->n = k;
+}
+
 /* The key of an acronym of 3 to 6 capital letters (base 27, never 0). */
 static uint32_t acro_key27(const char *s, size_t n)
 {
@@ -1148,15 +1163,8 @@ static int acronym_long_names(const stance_namelist *l, const char *t, stance_en
         stance_free(e->name);
         e->name = name;
     }
-    if (drop) {
-        size_t k = base;
-        for (size_t j = base; j < out->n; j++)
-            if (out->e[j].discovered < 0)
-                stance_ent_release(&out->e[j]);
-            else
-                out->e[k++] = out->e[j];
-        out->n = k;
-    }
+    if (drop)
+        drop_marked(out, base);
     rc = STANCE_OK;
 done:
     stance_u32set_free(&set);
@@ -1219,17 +1227,8 @@ static int ampersand_names(const char *t, size_t len, stance_entityset *out, siz
         a->discovered = -1, b->discovered = 2; /* merged: no second merge */
         drop = 1;
     }
-    if (drop) {
-        size_t k = base;
-        for (size_t j = base; j < out->n; j++)
-            if (out->e[j].discovered < 0)
-                stance_ent_release(&out->e[j]);
-            else {
-                out->e[j].discovered = 1;
-                out->e[k++] = out->e[j];
-            }
-        out->n = k;
-    }
+    if (drop)
+        drop_marked(out, base);
     rc = STANCE_OK;
 done:
     stance_u32set_free(&set);
