@@ -396,6 +396,24 @@ static void test_discover_mended_names(void **state)
     stance_model_free(m);
 }
 
+/* "them" after a number and a plural noun in the quote ("six hundred
+ * families") means those people, not the organisation named before
+ * (mentions_pron.c quote_np()). */
+static void test_discover_they_counted_people(void **state)
+{
+    static const char text[] = "Kestrel Homes wants to build on the meadow. Kestrel Homes says the plan is sound, and "
+                               "the council will vote on Monday.\n\n\"We have six hundred families waiting for a "
+                               "home. I will not ask them to wait longer,\" said councillor Jo Bram.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Kestrel Homes"));
+    assert_int_equal(stance_result_count(res), 1);
+    assert_false(is_target(res, 0, "Kestrel Homes"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_actors_short_forms),
         cmocka_unit_test(test_discover_rule_words),
         cmocka_unit_test(test_discover_mended_names),
+        cmocka_unit_test(test_discover_they_counted_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
