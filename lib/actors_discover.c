@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -444,6 +445,18 @@ static int titled_group(const stance_namelist *l, const char *t, size_t len, siz
     return 0;
 }
 
+/* Is run @p nm a river, a lake or a mountain by its first word, one of two
+ * (titles included: names.c may read "River" as one): "River Aske", "Lake
+ * Erie", "Mount Hood"? */
+static int geo_first(const char *t, const stance_name *nm)
+{
+    size_t i = nm->start, ws, we;
+    if (!stance_chunk_next(t, &i, nm->last_end, nm->last_end, &ws, &we) || we + 1 != nm->last)
+        return 0; /* two words: "Mount Sinai Hospital" is no mountain */
+    return stance_word_is(t, ws, we, "river") || stance_word_is(t, ws, we, "lake") ||
+           stance_word_is(t, ws, we, "loch") || stance_word_is(t, ws, we, "mount");
+}
+
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
  * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
  * than half of its runs, or before a fifth of them when its last word is a
@@ -459,6 +472,8 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
         if (taken[l->by_last[k]])
             continue;
         n++;
+        if (geo_first(t, nm))
+            return 1; /* "the River Aske", "Lake Tana" */
         loc += stance_word_before(t, nm->start, &ws, &we) &&
                (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
                 stance_word_is(t, ws, we, "throughout"));
@@ -1005,6 +1020,217 @@ int stance_ent_insert_mention(stance_ent *e, stance_span m, int kind, int rule)
     return STANCE_OK;
 }
 
+/* Release the discovered actors from @p base on marked dropped (discovered
+ * < 0), keeping the others in order, marked discovered (1) again. */
+static void drop_marked(stance_entityset *out, size_t base)
+{
+    size_t k = base;
+    for (size_t j = base; j < out->n; j++)
+        if (out->e[j].discovered < 0)
+            stance_ent_release(&out->e[j]);
+        else {
+            out->e[j].discovered = 1;
+            out->e[k++] = out->e[j];
+        }
+    out->n = k;
+}
+
+/* The key of an acronym of 3 to 6 capital letters (base 27, never 0). */
+static uint32_t acro_key27(const char *s, size_t n)
+{
+    uint32_t k = 0;
+    for (size_t i = n; i-- > 0;)
+        k = k * 27 + (uint32_t)(s[i] - 'A' + 1);
+    return k;
+}
+
+/* Append the initials of the capitalised words of t[a, b) to b[*n] (at most
+ * 6); 0 when there would be more. */
+static int add_initials(const char *t, size_t a, size_t e, char *b, size_t *n)
+{
+    for (size_t i = a; i < e; i++)
+        if ((i == a || t[i - 1] == ' ') && t[i] >= 'A' && t[i] <= 'Z') {
+            if (*n == 6)
+                return 0;
+            b[(*n)++] = t[i];
+        }
+    return 1;
+}
+
+/* Do runs @p x and @p y stand joined by lower-case words of a name ("Institute
+ * for Coastal Resilience", "Union of the Locomotive Drivers")? */
+static int runs_joined(const char *t, const stance_name *x, const stance_name *y)
+{
+    size_t i = x->end, ws, we;
+    int words = 0;
+    if (y->start > x->end + 9 || y->start <= x->end)
+        return 0;
+    while (stance_chunk_next(t, &i, y->start, y->start, &ws, &we)) {
+        if (!(stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "for") ||
+              stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "and") || stance_word_is(t, ws, we, "on")))
+            return 0;
+        words++;
+    }
+    return words > 0;
+}
+
+/* The end of the name starting at run @p k whose initials are an acronym of
+ * @p set (runs joined by runs_joined(), at most 6 initials), its index in
+ * *at; 0 when none. */
+static size_t spelled_out(const stance_namelist *l, const char *t, size_t k, const stance_u32set *set, long *at)
+{
+    char b[6];
+    size_t n = 0;
+    for (size_t j = k; j < l->n; j++) {
+        const stance_name *nm = &l->v[j];
+        if ((j > k && !runs_joined(t, &l->v[j - 1], nm)) || !add_initials(t, j == k ? nm->bare : nm->start, nm->last_end, b, &n))
+            return 0;
+        if (n >= 3 && (*at = stance_u32set_find(set, acro_key27(b, n))) >= 0)
+            return nm->last_end;
+    }
+    return 0;
+}
+
+/* The start of the last word of t[a, e). */
+static size_t last_word(const char *t, size_t a, size_t e)
+{
+    while (e > a && t[e - 1] != ' ')
+        e--;
+    return e;
+}
+
+/* An actor discovered under its acronym alone ("ICR", "ULD") takes the name
+ * the article spells it out with ("the Institute for Coastal Resilience",
+ * "the Union of Locomotive Drivers (ULD)", written once, so no actor of its
+ * own): the first name run whose capitalised words' initials are the
+ * acronym, which becomes its first mention; a user (and the labels) know the
+ * actor by that name. Not when another discovered actor's initials are the
+ * acronym (actors_handles.c links those). One pass over the runs. */
+static int acronym_long_names(const stance_namelist *l, const char *t, stance_entityset *out, size_t base)
+{
+    stance_u32set set = {0};
+    size_t *owner = NULL, nd = 0;
+    int rc = STANCE_ERR_NOMEM, drop = 0;
+    if (out->n == base)
+        return STANCE_OK;
+    if (stance_u32set_reset(&set, out->n - base) || !(owner = stance_malloc_array(out->n - base, sizeof *owner)))
+        goto done;
+    for (size_t i = base; i < out->n; i++) {
+        const char *nm = out->e[i].name;
+        size_t n = strlen(nm), c = 0;
+        while (c < n && nm[c] >= 'A' && nm[c] <= 'Z')
+            c++;
+        if (c == n && n >= 3 && n <= 6 && stance_u32set_add(&set, acro_key27(nm, n)) == nd)
+            owner[nd++] = i;
+    }
+    for (size_t i = base; i < out->n && nd; i++) {
+        char b[6];
+        size_t n = 0;
+        long at;
+        for (const char *p = out->e[i].name; *p && n <= sizeof b; p++)
+            if ((p == out->e[i].name || p[-1] == ' ') && *p >= 'A' && *p <= 'Z' && n++ < sizeof b)
+                b[n - 1] = *p;
+        if (n >= 3 && n <= sizeof b && (at = stance_u32set_find(&set, acro_key27(b, n))) >= 0 && owner[at] != i)
+            owner[at] = SIZE_MAX; /* another actor's initials */
+    }
+    for (size_t k = 0; k < l->n && nd; k++) {
+        const stance_name *nm = &l->v[k];
+        long at = -1;
+        size_t end = spelled_out(l, t, k, &set, &at), lw;
+        stance_ent *e;
+        char *name;
+        if (!end || owner[at] == SIZE_MAX)
+            continue;
+        e = &out->e[owner[at]];
+        owner[at] = SIZE_MAX; /* the first run only */
+        lw = last_word(t, nm->bare, end);
+        if (stance_lex_classes(t + lw, end - lw) & STANCE_LX(NOT_ACTOR_LAST)) {
+            e->discovered = -1; /* a thing ("Affordable Care Act"): no actor */
+            drop = 1;
+            continue;
+        }
+        if (!(name = stance_strndup(t + nm->bare, end - nm->bare)) ||
+            stance_ent_insert_mention(e, (stance_span){nm->bare, end}, STANCE_MK_NAME, STANCE_MR_NAME)) {
+            stance_free(name);
+            goto done;
+        }
+        stance_free(e->name);
+        e->name = name;
+    }
+    if (drop)
+        drop_marked(out, base);
+    rc = STANCE_OK;
+done:
+    stance_u32set_free(&set);
+    stance_free(owner);
+    return rc;
+}
+
+/* Is t[e, e + 3) " & "? */
+static int amp_at(const char *t, size_t len, size_t e)
+{
+    return e + 3 < len && memcmp(t + e, " & ", 3) == 0;
+}
+
+/* Two actors the runs split at "&" ("Harrow & Finch", "Fenwick & Dale"):
+ * when every name mention of a discovered actor A stands right before " & "
+ * and a mention of one other actor B, B becomes "A & B", those mentions its
+ * own from A's start, and A is dropped. One pass over the mentions (a set of
+ * their starts). */
+static int ampersand_names(const char *t, size_t len, stance_entityset *out, size_t base)
+{
+    stance_u32set set = {0};
+    size_t nm = 0, *who = NULL, *at = NULL;
+    int rc = STANCE_ERR_NOMEM, drop = 0;
+    for (size_t i = base; i < out->n; i++)
+        nm += out->e[i].n_mentions;
+    if (!nm)
+        return STANCE_OK;
+    if (stance_u32set_reset(&set, nm) || !(who = stance_malloc_array(nm, sizeof *who)) ||
+        !(at = stance_malloc_array(nm, sizeof *at)))
+        goto done;
+    for (size_t i = base; i < out->n; i++)
+        for (size_t k = 0; k < out->e[i].n_mentions; k++) {
+            uint32_t p = stance_u32set_add(&set, (uint32_t)out->e[i].mentions[k].start + 1);
+            who[p] = i, at[p] = k;
+        }
+    for (size_t i = base; i < out->n; i++) {
+        stance_ent *a = &out->e[i], *b;
+        size_t bi = SIZE_MAX, k, na, nb;
+        char *name;
+        for (k = 0; k < a->n_mentions && a->discovered == 1; k++) {
+            size_t e = a->mentions[k].end;
+            long p = amp_at(t, len, e) ? stance_u32set_find(&set, (uint32_t)(e + 3) + 1) : -1;
+            if (p < 0 || who[p] == i || (bi != SIZE_MAX && who[p] != bi) || out->e[who[p]].discovered != 1)
+                break;
+            bi = who[p];
+        }
+        if (!a->n_mentions || k < a->n_mentions || bi == SIZE_MAX)
+            continue;
+        b = &out->e[bi];
+        na = strlen(a->name), nb = strlen(b->name);
+        if (!(name = stance_malloc_array(na + nb + 4, 1)))
+            goto done;
+        memcpy(name, a->name, na);
+        memcpy(name + na, " & ", 3);
+        memcpy(name + na + 3, b->name, nb + 1);
+        for (k = 0; k < a->n_mentions; k++)
+            b->mentions[at[stance_u32set_find(&set, (uint32_t)(a->mentions[k].end + 3) + 1)]].start = a->mentions[k].start;
+        stance_free(b->name);
+        b->name = name;
+        a->discovered = -1, b->discovered = 2; /* merged: no second merge */
+        drop = 1;
+    }
+    if (drop)
+        drop_marked(out, base);
+    rc = STANCE_OK;
+done:
+    stance_u32set_free(&set);
+    stance_free(who);
+    stance_free(at);
+    return rc;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -1093,6 +1319,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
+    if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base))
+        goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base))
         rc = STANCE_OK;

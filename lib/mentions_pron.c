@@ -215,15 +215,20 @@ static int plural_noun(const char *t, size_t ws, size_t we)
  * gender ("My grandfather opened the shop with a loan from his brother", "My
  * eldest has autism. Every teacher knows him"; "a candidate ... her own
  * record" may be an actor's epithet: no article). For they/them/their:
- * plural_noun() after those or "a" anywhere there ("Our members are not
- * walking away from a job they love", "explain to a family that they have to
- * travel"), after "the", "these", "those" in the pronoun's sentence only
+ * plural_noun() after those, "a", a number word or "many" anywhere there
+ * ("Our members are not walking away from a job they love", "explain to a
+ * family that they have to travel", "We have four hundred families on the
+ * list. I will not tell them to wait"), after "the", "these", "those" in the
+ * pronoun's sentence only
  * ("the polls failed ..., but they were", "the refugees they are"; "The vote
  * hurt the farmers. They lie" may be the organisation). The pronoun means
  * that person or those people before any actor named before. SIZE_MAX: none. */
 static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw)
 {
-    static const char *const DET[] = {"my", "our", "your", "a", "the", "these", "those"}; /* definite from 4 */
+    static const char *const DET[] = {"my",    "our",   "your",  "a",        "the",      "these",     "those",
+                                      "two",   "three", "four",  "five",     "six",      "seven",     "eight",
+                                      "nine",  "ten",   "many",  "hundred",  "hundreds", "thousand",  "thousands"};
+    /* definite: 4 to 6 */
     const size_t n_det = pw->cls == P_THIRD_PLURAL ? sizeof DET / sizeof *DET : 3;
     const char *t = m->t;
     size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX, best_def = SIZE_MAX;
@@ -239,7 +244,7 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
         while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
         if (d < n_det) {
-            det = s, since = 0, def = d >= 4;
+            det = s, since = 0, def = d >= 4 && d < 7;
             continue;
         }
         if (det == SIZE_MAX || ++since > 2)

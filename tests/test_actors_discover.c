@@ -348,6 +348,72 @@ static void test_discover_rule_words(void **state)
     stance_model_free(m);
 }
 
+/* Names discovery mends or drops (lib/actors_discover.c): an actor found under
+ * its acronym alone takes the name the article spells it out with once
+ * (acronym_long_names()), and none when that name is a thing's ("Act"); two
+ * runs split at "&" are one actor (ampersand_names()); a river is a place
+ * (place_group(): geo_first()). @c want: an actor discovery must give, @c gone
+ * one it must not (NULL: no check). */
+static void test_discover_mended_names(void **state)
+{
+    static const struct {
+        const char *text, *want, *gone;
+    } cases[] = {
+        {"KESTON -- The Institute for Rural Transport urged the council on Monday to keep the night "
+         "buses. \"Cut them and you cut the town off,\" said Dr. Ann Pell, who led the IRT study.\n"
+         "\n"
+         "The council rejected the report. \"The IRT has written a pamphlet, not a study,\" council "
+         "leader Rob Marsh said. \"The IRT can campaign all it likes.\"\n",
+         "Institute for Rural Transport", "IRT"},
+        {"LONDON -- Tamber & Vole agreed on Monday to buy the Greyling chain. \"Tamber & Vole pays a fair "
+         "price,\" said Ella Marsh, a Greyling director. Shares in Tamber & Vole rose.\n"
+         "\n"
+         "\"We will keep every shop open,\" a Tamber & Vole spokesman said. Analyst Joe Pratt said Tamber "
+         "& Vole had paid too much.\n",
+         "Tamber & Vole", "Tamber"},
+        {"Dead fish were found along the River Tolley on Monday. \"The Tolley has never been this bad,\" "
+         "said angler Sam Reed. Reed has fished the Tolley for thirty years.\n"
+         "\n"
+         "\"We will test the Tolley every day,\" said Kate Lowe of the water board. \"The Tolley deserves "
+         "better,\" Reed said.\n",
+         "Sam Reed", "River Tolley"},
+        {"WASHINGTON -- Senators argued on Monday over the Fair Rent Act (FRA). \"The FRA is a "
+         "disgrace,\" said Senator Tom Hale. \"The FRA will help families,\" Senator Amy Ross said. Hale "
+         "said the FRA must go.\n",
+         "Tom Hale", "FRA"},
+    };
+    stance_model *m = open_model();
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        stance_result *res = discover(m, cases[c].text);
+        assert_non_null(entity_named(res, cases[c].want));
+        assert_null(entity_named(res, cases[c].gone));
+        assert_null(entity_named(res, "Vole"));
+        assert_null(entity_named(res, "Tolley"));
+        assert_null(entity_named(res, "Fair Rent Act"));
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
+/* "them" after a number and a plural noun in the quote ("six hundred
+ * families") means those people, not the organisation named before
+ * (mentions_pron.c quote_np()). */
+static void test_discover_they_counted_people(void **state)
+{
+    static const char text[] = "Kestrel Homes wants to build on the meadow. Kestrel Homes says the plan is sound, and "
+                               "the council will vote on Monday.\n\n\"We have six hundred families waiting for a "
+                               "home. I will not ask them to wait longer,\" said councillor Jo Bram.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Kestrel Homes"));
+    assert_int_equal(stance_result_count(res), 1);
+    assert_false(is_target(res, 0, "Kestrel Homes"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +424,8 @@ int main(void)
         cmocka_unit_test(test_word_in_span_random),
         cmocka_unit_test(test_actors_short_forms),
         cmocka_unit_test(test_discover_rule_words),
+        cmocka_unit_test(test_discover_mended_names),
+        cmocka_unit_test(test_discover_they_counted_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
