@@ -96,10 +96,10 @@ def seed_arguments(ap, folds):
                     help="with --compare: print the comparison of the saved cells (WORK/NAME-cells.json), train nothing")
 
 
-def cv_cells(a, run, seeded):
+def cv_cells(a, run, seeded, tag=""):
     """Run the cross-validation @run(a) once, as before, or (--seeds, or several --folds) once per cell
     (fold count, seed) on a copy of @a whose folds, name and flags (@seeded(copy, seed) adds the seed)
-    are the cell's; @run returns {figure: value}. The cells' figures go to WORK/NAME-cells.json, and
+    are the cell's; @run returns {figure: value}. The cells' figures go to WORK/NAME@tag-cells.json, and
     --compare prints the paired differences beside the seed-only null (compare_cells())."""
     if a.seeds is None and len(a.folds) == 1 and not a.report_only:
         if a.compare:
@@ -109,7 +109,7 @@ def cv_cells(a, run, seeded):
     if a.report_only:
         if not a.compare:
             sys.exit("--report-only needs --compare")
-        return compare_cells(a.work, a.compare, a.name)
+        return compare_cells(a.work, a.compare, a.name, tag)
     cells, a.shared = {}, {}  # a.shared: what the cells may reuse (the copies share the dict)
     for f in a.folds:
         for s in a.seeds or [None]:
@@ -118,7 +118,7 @@ def cv_cells(a, run, seeded):
             if s is not None:
                 seeded(b, s)
             cells["%d:%s" % (f, s)] = run(b)
-    with open(os.path.join(a.work, "%s-cells.json" % a.name), "w") as out:
+    with open(os.path.join(a.work, "%s%s-cells.json" % (a.name, tag)), "w") as out:
         json.dump(cells, out, indent=1)
     for m in next(iter(cells.values())):
         v = [c[m] for c in cells.values()]
@@ -126,7 +126,7 @@ def cv_cells(a, run, seeded):
         print("%s cells (%d): %s mean %.4f, sd %.4f, range %.4f..%.4f" % (a.name, len(v), m, mean, sd(v, mean),
                                                                          min(v), max(v)))
     if a.compare:
-        compare_cells(a.work, a.compare, a.name)
+        compare_cells(a.work, a.compare, a.name, tag)
     return cells
 
 
@@ -138,7 +138,7 @@ def sd(v, mean=None):
     return math.sqrt(sum((x - mean) ** 2 for x in v) / len(v))
 
 
-def compare_cells(work, base, name):
+def compare_cells(work, base, name, tag=""):
     """B - A (@name minus @base, both cv_cells() runs in @work) per cell and figure, beside the seed-only
     null: the differences between two seeds of one run on the same split (A's and B's), which is what a
     comparison of two single runs differs by when nothing but the seed changed. Under that null each cell's
@@ -146,7 +146,7 @@ def compare_cells(work, base, name):
     the cells themselves (exact over all 2^n sign choices up to n = 16, else 20,000 random ones)."""
     runs = []
     for n in (base, name):
-        with open(os.path.join(work, "%s-cells.json" % n)) as f:
+        with open(os.path.join(work, "%s%s-cells.json" % (n, tag))) as f:
             runs.append(json.load(f))
     A, B = runs
     keys = [k for k in A if k in B]

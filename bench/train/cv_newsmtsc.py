@@ -111,7 +111,7 @@ def main():
             b.extra += ["--seed", str(s)]
         else:
             b.head_flags += " --seed %d" % s
-    cv_cells(a, run, seeded)
+    cv_cells(a, run, seeded, "-" + a.head)  # WORK/NAME-HEAD-cells.json: the heads' runs may share --work
 
 
 def run(a):
