@@ -98,6 +98,8 @@ def main():
     ap.add_argument("--stance", default="./stance")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the head's general temperature on the pooled held-out rows")
+    ap.add_argument("--no-in-domain", action="store_true",
+                    help="--head stance: train the folds on NewsMTSC alone (without the in-domain rows)")
     ap.add_argument("--head-flags", default="", metavar="FLAGS",
                     help="more `stance train` flags for the sentiment head only (one quoted string; EXTRA goes to "
                          "the stance model it is added to), e.g. --head-flags '--C 0.5'")
@@ -137,8 +139,8 @@ def run(a):
         evalf, metric, band = "", 0, None
 
         def train(model, files):
-            sh("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
-               % (a.stance, model, stance_flags, srows, files, srows))
+            sh("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s%s"
+               % (a.stance, model, stance_flags, srows, files, "" if a.no_in_domain else "," + srows))
     else:
         src = os.path.join(a.data, "vader_nyt/train.jsonl")
         base = getattr(a, "shared", {}).get("base")  # the cells of one run share it (their seeds are the head's)
