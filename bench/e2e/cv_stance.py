@@ -7,8 +7,9 @@ train plus the in-domain rows of the other folds, and bench/e2e/score.py scores 
 fold; accuracies are pooled over the pairs, beside the all-against guess on the same pairs.
 
 usage (from the build directory):
-  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--domain]
-                         [--train-share F] [--name NAME] [--work DIR] [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
+  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME [--report-only]]] [--repeat N]
+                         [--in-domain-only | --no-in-domain] [--domain] [--train-share F] [--name NAME] [--work DIR]
+                         [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
 --fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes

@@ -100,6 +100,8 @@ def main():
                     help="choose the head's general temperature on the pooled held-out rows")
     ap.add_argument("--no-in-domain", action="store_true",
                     help="--head stance: train the folds on NewsMTSC alone (without the in-domain rows)")
+    ap.add_argument("--sentiment-repeat", default="1", metavar="N",
+                    help="--head sentiment: copies of each in-domain quote sentiment row (cv_sentiment.py's --repeat)")
     ap.add_argument("--head-flags", default="", metavar="FLAGS",
                     help="more `stance train` flags for the sentiment head only (one quoted string; EXTRA goes to "
                          "the stance model it is added to), e.g. --head-flags '--C 0.5'")
@@ -126,8 +128,9 @@ def run(a):
     def rows(task):
         out = W("e2e-%s.jsonl" % task)
         with open(out, "w") as f:
+            rep = ["--repeat", a.sentiment_repeat] if task == "sentiment" else []
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", task, "--articles",
-                            os.path.join(a.data, "polnear/train.jsonl")] + labels, stdout=f, check=True)
+                            os.path.join(a.data, "polnear/train.jsonl")] + rep + labels, stdout=f, check=True)
         return out
 
     def sh(cmd):
