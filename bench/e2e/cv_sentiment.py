@@ -11,9 +11,14 @@ on the same quotes. Its files under --work are named NAME-sent-* (and NAME-sentK
 cv_stance.py run of the same --name in the same directory keeps its own held-out outputs.
 
 usage (from the build directory):
-  bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
+  bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME]] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
                             [--fit-temperature] [--stance-flags FLAGS] [--name NAME] [--work DIR]
                             [-- EXTRA TRAIN FLAGS...]
+--seeds 1,2,3 (and/or --folds 4,5,6), --compare A: the training noise, as in cv_stance.py: one run per
+(fold count, seed) cell, the seed (`stance train --seed S`) given to the sentiment head (the base stance
+model stays the recipe's), and this run minus run A per cell beside the seed-only null, e.g.
+  bench/e2e/cv_sentiment.py --folds 4,5,6,7,8 --seeds 1,2,3 --name band04 -- --neutral-band 0.4
+  bench/e2e/cv_sentiment.py --folds 4,5,6,7,8 --seeds 1,2,3 --name band05 --compare band04
 EXTRA flags come after the recipe's and override them (e.g. -- --C 3 --neutral-band 0.3); they reach
 the sentiment head only: `--add-to` keeps the base model's features (families, n-gram orders, table
 size, vectors), so feature flags given there do nothing.
@@ -46,7 +51,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from cv_stance import cv_arguments, fit_temperature, makefile_flags  # noqa: E402
+from cv_stance import cv_arguments, cv_cells, fit_temperature, makefile_flags  # noqa: E402
 from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
 
@@ -146,6 +151,16 @@ def main():
                     help="more `stance train` flags for the base stance model (one string), e.g. a feature variant")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
+    if a.against and (a.seeds or len(a.folds) > 1):
+        sys.exit("cv_sentiment.py: --against compares two single runs; with --seeds use --compare")
+
+    def seeded(b, s):
+        b.extra += ["--seed", str(s)]
+    cv_cells(a, run, seeded)
+
+
+def run(a):
+    """One cross-validation (a.folds an int): prints each fold and the pooled figures, returns them."""
     labels = sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl")))
     recs = [l for f in labels for l in open(f) if l.strip()]
     base = base_model(a, labels)
@@ -196,6 +211,7 @@ def main():
         out = subprocess.run([a.stance, "eval", "-m", model, "--head", "sentiment", "--neutral-band", band,
                               os.path.join(a.data, "vader_nyt/dev.jsonl")], capture_output=True, text=True, check=True)
         print("%s nyt dev (full head, band %s):\n%s" % (a.name, band, out.stdout.rstrip()))
+    return {"accuracy": acc, "macro-F1": macro}
 
 
 if __name__ == "__main__":

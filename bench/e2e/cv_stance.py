@@ -7,21 +7,32 @@ train plus the in-domain rows of the other folds, and bench/e2e/score.py scores 
 fold; accuracies are pooled over the pairs, beside the all-against guess on the same pairs.
 
 usage (from the build directory):
-  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--repeat N] [--in-domain-only] [--domain]
-                         [--train-share F] [--name NAME] [--work DIR] [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
+  bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME [--report-only]]] [--repeat N]
+                         [--in-domain-only | --no-in-domain] [--domain] [--train-share F] [--name NAME] [--work DIR]
+                         [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
 --fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
 as `stance train --in-domain-temperature stance=T` (models/Makefile.inc, MODEL_STANCE_TEMPERATURE).
 Needs the data directory (NewsMTSC, VADER, PolNeAR); writes models, folds, each fold's held-out pairs
 (NAME-pairsK.jsonl) and its classify output (NAME-outK.jsonl, for score.py --pred) under --work.
+--seeds 1,2,3 (and/or --folds 4,5,6): the training noise. One run per cell (fold count, seed), the seed
+given to `stance train --seed S` after the recipe's flags (here: the stance head's), each cell's files
+named NAME-fFsS-*; prints each cell's pooled figures and writes them to NAME-cells.json. --compare A
+then puts this run (B) beside the run A of the same cells in the same --work: B - A per cell, its mean,
+cells up/down, beside the seed-only null (A - A and B - B at two seeds on the same split), e.g.
+  bench/e2e/cv_stance.py --folds 4,5 --seeds 1,2,3 --name base
+  bench/e2e/cv_stance.py --folds 4,5 --seeds 1,2,3 --name noe2e --compare base --no-in-domain
+--no-in-domain: train on NewsMTSC alone (the recipe without the in-domain rows).
 Only the Python standard library.
 """
 import argparse
+import itertools
 import math
 import glob
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -47,14 +58,155 @@ def cv_arguments(doc, name, work):
     """The options of both cross-validations (this one and cv_sentiment.py)."""
     ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--data", default=os.environ.get("STANCE_DATA", "/work/shared/data"))
-    ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--repeat", default="1", help="copies of each in-domain row")
     ap.add_argument("--in-domain-only", action="store_true", help="train on the in-domain rows alone")
     ap.add_argument("--name", default=name)
     ap.add_argument("--work", default=work)
     ap.add_argument("--stance", default="./stance")
+    seed_arguments(ap, 4)
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     return ap
+
+
+SEEDS_HELP = """the training noise (--seeds, --compare):
+  a difference between two single CV runs mixes the change with the training noise: `stance train
+  --seed S` reorders the solver and the calibration folds, and that alone moves the pooled figures
+  by a few thousandths. Run both variants on the same cells (split x seed) and compare them:
+    %(prog)s --folds 4,5,6 --seeds 1,2,3 --name A [FLAGS OF A]
+    %(prog)s --folds 4,5,6 --seeds 1,2,3 --name B --compare A [FLAGS OF B]
+  The second prints B - A per cell, their mean and cells up/down, beside the seed-only null (the
+  differences between two seeds of the same run on the same split): a difference is beyond the
+  seed noise when the mean of the n cells is at least 2 null sd / sqrt(n) (and the sign-flip test
+  over the cells agrees). Without --seeds and with one --folds, the output is the single run's."""
+
+
+def seed_arguments(ap, folds):
+    """--folds (one count, or a list of splits) and --seeds/--compare: the options of cv_cells()."""
+    ap.formatter_class = argparse.RawDescriptionHelpFormatter
+    ap.epilog = SEEDS_HELP
+    ints = lambda s: [int(x) for x in s.split(",")]
+    ap.add_argument("--folds", type=ints, default=[folds], metavar="K[,K...]",
+                    help="folds (default %d); a list (4,5,6) runs one split per count, as cells (see --seeds)" % folds)
+    ap.add_argument("--seeds", type=ints, metavar="S[,S...]",
+                    help="run every split with each training seed (`stance train --seed S`): one cell per (split, "
+                         "seed), written to WORK/NAME-cells.json")
+    ap.add_argument("--compare", metavar="NAME",
+                    help="with --seeds: this run minus the run NAME (same cells, same --work) per cell, beside the "
+                         "seed-only null")
+    ap.add_argument("--report-only", action="store_true",
+                    help="with --compare: print the comparison of the saved cells (WORK/NAME-cells.json), train nothing")
+
+
+def cv_cells(a, run, seeded, tag=""):
+    """Run the cross-validation @run(a) once, as before, or (--seeds, or several --folds) once per cell
+    (fold count, seed) on a copy of @a whose folds, name and flags (@seeded(copy, seed) adds the seed)
+    are the cell's; @run returns {figure: value}. The cells' figures go to WORK/NAME@tag-cells.json, and
+    --compare prints the paired differences beside the seed-only null (compare_cells())."""
+    if a.seeds is None and len(a.folds) == 1 and not a.report_only:
+        if a.compare:
+            sys.exit("--compare needs --seeds (or several --folds)")
+        a.folds = a.folds[0]
+        return run(a)
+    if a.report_only:
+        if not a.compare:
+            sys.exit("--report-only needs --compare")
+        return compare_cells(a.work, a.compare, a.name, tag)
+    cells, a.shared = {}, {}  # a.shared: what the cells may reuse (the copies share the dict)
+    for f in a.folds:
+        for s in a.seeds or [None]:
+            b = argparse.Namespace(**vars(a))
+            b.folds, b.extra, b.name = f, list(a.extra), "%s-f%d%s" % (a.name, f, "" if s is None else "s%d" % s)
+            if s is not None:
+                seeded(b, s)
+            cells["%d:%s" % (f, s)] = run(b)
+    with open(os.path.join(a.work, "%s%s-cells.json" % (a.name, tag)), "w") as out:
+        json.dump(cells, out, indent=1)
+    for m in next(iter(cells.values())):
+        v = [c[m] for c in cells.values()]
+        mean = sum(v) / len(v)
+        print("%s cells (%d): %s mean %.4f, sd %.4f, range %.4f..%.4f" % (a.name, len(v), m, mean, sd(v, mean),
+                                                                         min(v), max(v)))
+    if a.compare:
+        compare_cells(a.work, a.compare, a.name, tag)
+    return cells
+
+
+def sd(v, mean=None):
+    """The standard deviation of @v about @mean (its own mean if None, with n - 1)."""
+    if mean is None:
+        mean = sum(v) / len(v)
+        return math.sqrt(sum((x - mean) ** 2 for x in v) / max(len(v) - 1, 1))
+    return math.sqrt(sum((x - mean) ** 2 for x in v) / len(v))
+
+
+def compare_cells(work, base, name, tag=""):
+    """B - A (@name minus @base, both cv_cells() runs in @work) per cell and figure, beside the seed-only
+    null: the differences between two seeds of one run on the same split (A's and B's), which is what a
+    comparison of two single runs differs by when nothing but the seed changed. Under that null each cell's
+    difference has the null's sd, so the mean of n cells has sd/sqrt(n); the sign-flip test asks the same of
+    the cells themselves (exact over all 2^n sign choices up to n = 16, else 20,000 random ones)."""
+    runs = []
+    for n in (base, name):
+        with open(os.path.join(work, "%s%s-cells.json" % (n, tag))) as f:
+            runs.append(json.load(f))
+    A, B = runs
+    keys = [k for k in A if k in B]
+    if not keys:
+        sys.exit("compare: %s and %s share no cell" % (base, name))
+    splits = sorted({k.split(":")[0] for k in keys}, key=int)
+    for m in A[keys[0]]:
+        d = [B[k][m] - A[k][m] for k in keys]
+        null = [X[k2][m] - X[k1][m] for X in (A, B) for f in splits
+                for k1, k2 in itertools.combinations([k for k in keys if k.split(":")[0] == f], 2)]
+        mean = sum(d) / len(d)
+        print("%s - %s, %s: mean %+.4f over %d cells (sd %.4f, range %+.4f..%+.4f; up %d, down %d, equal %d)"
+              % (name, base, m, mean, len(d), sd(d), min(d), max(d), sum(x > 0 for x in d), sum(x < 0 for x in d),
+                 sum(x == 0 for x in d)))
+        print("  cells: %s" % " ".join("f%s %+.4f" % (k.replace(":", "s"), x) for k, x in zip(keys, d)))
+        by = [sum(v) / len(v) for v in ([x for k, x in zip(keys, d) if k.split(":")[0] == f] for f in splits)]
+        se = sd(by) / math.sqrt(len(by)) if len(by) > 1 else 0.0
+        t = sum(by) / len(by) / se if se else 0.0
+        print("  by split (mean over its seeds): %s; splits up %d, down %d of %d; their mean %+.4f, se %s, t %s (the "
+              "seed null below does not cover which articles share a fold: this line does)"
+              % (" ".join("%s folds %+.4f" % (f, v) for f, v in zip(splits, by)), sum(v > 0 for v in by),
+                 sum(v < 0 for v in by), len(by), sum(by) / len(by), "%.4f" % se if se else "-", "%+.1f" % t if se else "-"))
+        if not null:
+            print("  no seed-only null: give two or more --seeds")
+            continue
+        nsd = sd(null, 0.0)
+        noise = nsd / math.sqrt(len(d))
+        print("  seed-only null (%s - itself and %s - itself at two seeds, same split; %d pairs): sd %.4f, "
+              "largest |d| %.4f" % (base, name, len(null), nsd, max(abs(x) for x in null)))
+        beyond = abs(mean) >= 2 * noise
+        print("  so: one run's difference of %+.4f is %s the seed noise (2 sd = %.4f); the mean of %d cells has "
+              "noise +-%.4f (sd), mean/noise %+.1f: %s; sign-flip p = %.4f (cells as independent)"
+              % (mean, "inside" if abs(mean) < 2 * nsd else "outside", 2 * nsd, len(d), noise,
+                 mean / noise if noise else float("inf"),
+                 "beyond the seed noise" if beyond else "within the seed noise", sign_flip(d)))
+        if len(by) > 2:
+            crit = T95[len(by) - 2] if len(by) - 2 < len(T95) else 2.0
+            print("  verdict: %s" % ("holds: beyond the seed noise and across the splits (|t| >= %.2f)" % crit
+                                     if beyond and se and abs(t) >= crit else
+                                     "beyond the seed noise, but not across the splits (|t| < %.2f)" % crit
+                                     if beyond else "inside the seed noise"))
+
+
+# Student's t, two-sided 95 %, for 1..9 degrees of freedom (the splits' means are few; they share
+# articles, so the test is a rough guide)
+T95 = (12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26)
+
+
+def sign_flip(d):
+    """Two-sided p of the mean of the paired differences @d under random signs."""
+    obs, n = abs(sum(d)), len(d)
+    if n <= 16:
+        signs = itertools.product((1, -1), repeat=n)
+        total = 2 ** n
+    else:
+        rng = random.Random(1)
+        signs = ([rng.choice((1, -1)) for _ in d] for _ in range(20000))
+        total = 20000
+    return sum(abs(sum(s * x for s, x in zip(sg, d))) >= obs - 1e-12 for sg in signs) / total
 
 
 def main():
@@ -66,8 +218,18 @@ def main():
     ap.add_argument("--train-share", type=float, default=1.0, metavar="F",
                     help="train on the rows of this share of each fold's training articles (chosen by a hash of "
                          "the article id; the held-out folds stay whole): a learning curve of the in-domain labels")
+    ap.add_argument("--no-in-domain", action="store_true",
+                    help="train on NewsMTSC alone (the recipe without the other folds' in-domain rows)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
+
+    def seeded(b, s):
+        b.extra += ["--seed", str(s)]
+    cv_cells(a, run, seeded)
+
+
+def run(a):
+    """One cross-validation (a.folds an int): prints each fold and the pooled figures, returns them."""
     recs = []
     for f in sorted(glob.glob(os.path.join(TOP, "bench/e2e/labels/train-*.jsonl"))):
         recs += [l for l in open(f) if l.strip()]
@@ -89,10 +251,11 @@ def main():
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
                             train], stdout=out, check=True)
-        files = ("" if a.in_domain_only else os.path.join(a.data, "newsmtsc/train.jsonl") + ",") + rows
+        files = ([] if a.in_domain_only else [os.path.join(a.data, "newsmtsc/train.jsonl")]) \
+            + ([] if a.no_in_domain else [rows])
         dom = " --in-domain %s" % rows if a.domain else ""
         subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
-                       % (a.stance, model, flags, rows, dom, files), shell=True, check=True)
+                       % (a.stance, model, flags, rows, dom, ",".join(files)), shell=True, check=True)
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
                               "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out,
@@ -119,6 +282,7 @@ def main():
             with open(os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))) as f:
                 rows += [json.loads(l) for l in f if l.strip()]
         fit_temperature(rows, "held-out linked pairs")
+    return {"accuracy": sum(p[0] * p[1] for p in pooled) / n, "linked accuracy": sum(p[3] * p[4] for p in pooled) / nl}
 
 
 def tempered(probs, t):

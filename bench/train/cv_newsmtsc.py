@@ -29,6 +29,13 @@ named NAME-HEAD-*; the fold models NAME-HEAD-K.stm and held-out rows NAME-HEAD-t
 (NAME-HEAD-oof.jsonl) and choose the head's general temperature T that minimises their negative
 log-likelihood (cv_stance.py's fit_temperature; ECE before and after printed beside it): the value
 `make models` passes as `stance train --temperature HEAD=T` (models/Makefile.inc, MODEL_TEMPERATURES).
+--seeds 1,2,3 (and/or --folds 5,10), --compare A: the training noise, as in bench/e2e/cv_stance.py: one
+run per (fold count, seed) cell, the seed (`stance train --seed S`) given to the head that is scored
+(--head stance: the stance model; the sentiment heads: their own training, the stance model they are
+added to is trained once per run with the recipe's seed), and this run minus run A per cell beside the
+seed-only null, e.g.
+  bench/train/cv_newsmtsc.py --head sentiment --folds 5,10 --seeds 1,2,3 --name base
+  bench/train/cv_newsmtsc.py --head sentiment --folds 5,10 --seeds 1,2,3 --name c05 --compare base --head-flags '--C 0.5'
 Test splits are never read. Only the Python standard library; run from the build directory.
 """
 import argparse
@@ -43,7 +50,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(TOP, "bench", "e2e"))
-from cv_stance import fit_temperature, makefile_flags  # noqa: E402
+from cv_stance import cv_cells, fit_temperature, makefile_flags, seed_arguments  # noqa: E402
 
 
 def article(rec):
@@ -86,18 +93,33 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--head", default="stance", choices=["stance", "sentiment", "sentiment-vader"])
     ap.add_argument("--data", default=os.environ.get("STANCE_DATA", "/work/shared/data"))
-    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--name", default="base")
     ap.add_argument("--work", default="/tmp/stance-cv-newsmtsc")
     ap.add_argument("--stance", default="./stance")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the head's general temperature on the pooled held-out rows")
+    ap.add_argument("--no-in-domain", action="store_true",
+                    help="--head stance: train the folds on NewsMTSC alone (without the in-domain rows)")
+    ap.add_argument("--sentiment-repeat", default="1", metavar="N",
+                    help="--head sentiment: copies of each in-domain quote sentiment row (cv_sentiment.py's --repeat)")
     ap.add_argument("--head-flags", default="", metavar="FLAGS",
                     help="more `stance train` flags for the sentiment head only (one quoted string; EXTRA goes to "
                          "the stance model it is added to), e.g. --head-flags '--C 0.5'")
+    seed_arguments(ap, 5)
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
+
+    def seeded(b, s):
+        if b.head == "stance":
+            b.extra += ["--seed", str(s)]
+        else:
+            b.head_flags += " --seed %d" % s
+    cv_cells(a, run, seeded, "-" + a.head)  # WORK/NAME-HEAD-cells.json: the heads' runs may share --work
+
+
+def run(a):
+    """One cross-validation (a.folds an int): prints each fold and the figures, returns them."""
     W = lambda s: os.path.join(a.work, "%s-%s-%s" % (a.name, a.head, s))  # two runs in one --work do not mix
     extra = " ".join(a.extra)
     stance_flags = "%s --cv 0 %s" % (makefile_flags(a.data), extra)
@@ -106,11 +128,12 @@ def main():
     def rows(task):
         out = W("e2e-%s.jsonl" % task)
         with open(out, "w") as f:
+            rep = ["--repeat", a.sentiment_repeat] if task == "sentiment" else []
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", task, "--articles",
-                            os.path.join(a.data, "polnear/train.jsonl")] + labels, stdout=f, check=True)
+                            os.path.join(a.data, "polnear/train.jsonl")] + rep + labels, stdout=f, check=True)
         return out
 
-    def run(cmd):
+    def sh(cmd):
         subprocess.run(cmd, shell=True, check=True)
 
     srows = rows("stance")
@@ -119,13 +142,16 @@ def main():
         evalf, metric, band = "", 0, None
 
         def train(model, files):
-            run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
-                % (a.stance, model, stance_flags, srows, files, srows))
+            sh("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s%s"
+               % (a.stance, model, stance_flags, srows, files, "" if a.no_in_domain else "," + srows))
     else:
         src = os.path.join(a.data, "vader_nyt/train.jsonl")
-        base = W("stance-all.stm")
-        run("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
-            % (a.stance, base, stance_flags, srows, os.path.join(a.data, "newsmtsc/train.jsonl"), srows))
+        base = getattr(a, "shared", {}).get("base")  # the cells of one run share it (their seeds are the head's)
+        if base is None:
+            base = W("stance-all.stm")
+            sh("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
+               % (a.stance, base, stance_flags, srows, os.path.join(a.data, "newsmtsc/train.jsonl"), srows))
+            getattr(a, "shared", {})["base"] = base
         if a.head == "sentiment":
             fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_SENTIMENT_FLAGS"))
             band = re.search(r"--neutral-band ([0-9.]+)", fl).group(1)
@@ -138,8 +164,8 @@ def main():
         metric = 1
 
         def train(model, files):
-            run("%s train -q -o %s --add-to %s %s --cv 0%s --head %s=%s%s"
-                % (a.stance, model, base, fl, more, a.head, files, "," + qrows if qrows else ""))
+            sh("%s train -q -o %s --add-to %s %s --cv 0%s --head %s=%s%s"
+               % (a.stance, model, base, fl, more, a.head, files, "," + qrows if qrows else ""))
     recs = [l for l in open(src) if l.strip()]
     fold = [zlib.crc32(article(json.loads(r)).encode()) % a.folds for r in recs]
     per, pooled, oof = [], None, []
@@ -166,6 +192,8 @@ def main():
         with open(W("oof.jsonl"), "w") as f:
             f.writelines(json.dumps(r) + "\n" for r in oof)
         fit_temperature(oof, "held-out %s rows (%s)" % (a.head, a.name))
+    name = ("macro-F1", "weighted-F1")[metric]
+    return {name + " pooled": scores(pooled)[metric], name + " mean of folds": sum(per) / len(per)}
 
 
 if __name__ == "__main__":
