@@ -393,7 +393,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
-    } else if (det_the && (nw == 1 || tie_person(&m->ents->e[ent])) && free_role_noun(t, hs, he)) {
+    } else if (det_the && free_role_noun(t, hs, he) && (nw == 1 || tie_person(&m->ents->e[ent]))) {
         /* "Aidan Crowe, the referee,"; a person's "Frances Kettle, the city auditor," */
         if ((m->heads.n++, add_tie(m, NULL, (stance_span){hs, he}, end, ent, STANCE_MR_ROLE_APPOSITION)))
             return STANCE_ERR_NOMEM;
@@ -479,7 +479,7 @@ int stance_role_or_person(const char *t, size_t ws, size_t we, const void *arg)
  * (free_role_noun(): "the city auditor, Frances Kettle"). */
 static int apposed_role(const char *t, size_t ws, size_t we, const void *arg)
 {
-    return stance_role_or_person(t, ws, we, NULL) || (tie_person(arg) && free_role_noun(t, ws, we));
+    return stance_role_or_person(t, ws, we, NULL) || (free_role_noun(t, ws, we) && tie_person(arg));
 }
 
 /* "<role> of <department>" right before a person's name ("former secretary
@@ -687,6 +687,7 @@ static int find_orgs(mstate *m)
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
             return STANCE_ERR_NOMEM;
         m->orgs[m->n_orgs++] = (struct org_at){i, h, hl};
+        m->org_hl |= UINT64_C(1) << (hl < 63 ? hl : 63);
     }
     return STANCE_OK;
 }
@@ -846,6 +847,7 @@ static int scan_words(mstate *m)
     const char *t = m->t;
     size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX; /* dem: a "this"/"that" just before */
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
+    int wthe = ORG_TAIL_WORDS + 1; /* words since the last "the", counted up to ORG_TAIL_WORDS + 1 */
     int lc; /* the case of the word's first letter, after "the" */
     if (find_orgs(m))
         return STANCE_ERR_NOMEM;
@@ -914,13 +916,15 @@ static int scan_words(mstate *m)
             } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (m->n_orgs && t[ws] >= 'a' && stance_mentions_lower(t, ws, we, b, sizeof b) &&
+            } else if ((m->org_hl >> (we - ws < 63 ? we - ws : 63) & 1) && t[ws] >= 'a' &&
+                       stance_mentions_lower(t, ws, we, b, sizeof b) &&
                        (m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
-        if (nmod < 0 && m->n_orgs && t[ws] >= 'a' && org_tail_at(m, ws, we))
+        if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && (m->org_hl >> (we - ws < 63 ? we - ws : 63) & 1) &&
+            t[ws] >= 'a' && org_tail_at(m, ws, we))
             return STANCE_ERR_NOMEM;
         if (nmod == 0 && lc == 0 && we - ws >= 10 && we - ws <= 12 && t[ws] >= '0' && t[ws] <= '9' &&
             age_tie(m, ws, we, the_s))
@@ -928,12 +932,12 @@ static int scan_words(mstate *m)
         if (nmod == 0 && we - ws >= 4 && lc > 0 && t[we - 1] == 's' && m->ents->ix &&
             family_at(m, the_s, ws, we))
             return STANCE_ERR_NOMEM;
-        if (stance_word_is(t, ws, we, "the"))
-            the_s = ws, nmod = 0;
-        else if (nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we))
-            nmod++;
-        else
-            nmod = -1;
+        if (stance_word_is(t, ws, we, "the")) {
+            the_s = ws, nmod = 0, wthe = 0;
+        } else {
+            wthe += wthe <= ORG_TAIL_WORDS; /* org_tail_at() needs "the" 1..ORG_TAIL_WORDS words back */
+            nmod = nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we) ? nmod + 1 : -1;
+        }
         prev = 1;
     }
     return STANCE_OK;

@@ -70,6 +70,7 @@ typedef struct mstate {
         size_t hl;
     } * orgs; /* organisation actors (find_orgs) */
     size_t n_orgs, orgs_cap;
+    uint64_t org_hl; /* bit min(hl, 63) set for each organisation's head length: a cheap "no such head" */
     size_t n_free; /* of those, the ones whose head is no organisation noun (no person: any head) */
 } mstate;
 
