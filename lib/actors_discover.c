@@ -1106,23 +1106,29 @@ static size_t last_word(const char *t, size_t a, size_t e)
  * acronym, which becomes its first mention; a user (and the labels) know the
  * actor by that name. Not when another discovered actor's initials are the
  * acronym (actors_handles.c links those). One pass over the runs. */
+/* The length of @p nm when it is an acronym (3 to 6 capitals A-Z), else 0. */
+static size_t acronym_len(const char *nm)
+{
+    size_t n = 0;
+    while (n <= 6 && nm[n] >= 'A' && nm[n] <= 'Z')
+        n++;
+    return nm[n] == '\0' && n >= 3 && n <= 6 ? n : 0;
+}
+
 static int acronym_long_names(const stance_namelist *l, const char *t, stance_entityset *out, size_t base)
 {
     stance_u32set set = {0};
-    size_t *owner = NULL, nd = 0;
+    size_t *owner = NULL, nd = 0, first = base, an;
     int rc = STANCE_ERR_NOMEM, drop = 0;
-    if (out->n == base)
-        return STANCE_OK;
+    while (first < out->n && !acronym_len(out->e[first].name))
+        first++;
+    if (first == out->n)
+        return STANCE_OK; /* no acronym among the actors (most articles): nothing allocated */
     if (stance_u32set_reset(&set, out->n - base) || !(owner = stance_malloc_array(out->n - base, sizeof *owner)))
         goto done;
-    for (size_t i = base; i < out->n; i++) {
-        const char *nm = out->e[i].name;
-        size_t n = strlen(nm), c = 0;
-        while (c < n && nm[c] >= 'A' && nm[c] <= 'Z')
-            c++;
-        if (c == n && n >= 3 && n <= 6 && stance_u32set_add(&set, acro_key27(nm, n)) == nd)
+    for (size_t i = first; i < out->n; i++)
+        if ((an = acronym_len(out->e[i].name)) && stance_u32set_add(&set, acro_key27(out->e[i].name, an)) == nd)
             owner[nd++] = i;
-    }
     for (size_t i = base; i < out->n && nd; i++) {
         char b[6];
         size_t n = 0;
@@ -1182,6 +1188,8 @@ static int ampersand_names(const char *t, size_t len, stance_entityset *out, siz
     stance_u32set set = {0};
     size_t nm = 0, *who = NULL, *at = NULL;
     int rc = STANCE_ERR_NOMEM, drop = 0;
+    if (!memchr(t, '&', len))
+        return STANCE_OK; /* no "&" in the text (most articles): nothing to merge, nothing allocated */
     for (size_t i = base; i < out->n; i++)
         nm += out->e[i].n_mentions;
     if (!nm)
