@@ -279,7 +279,10 @@ float stance_flex_valence(const stance_lexicon *lx, const char *w, size_t n)
     size_t lo = 0, hi = lx->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = bytes_cmp(lx->blob + lx->off[mid], lx->len[mid], w, n);
+        const char *m = lx->blob + lx->off[mid];
+        /* the first bytes tell most steps apart without a call */
+        int c = n && (unsigned char)m[0] != (unsigned char)w[0] ? (unsigned char)m[0] - (unsigned char)w[0]
+                                                                  : bytes_cmp(m, lx->len[mid], w, n);
         if (c == 0)
             return lx->valence[mid];
         if (c < 0)

@@ -246,8 +246,8 @@ static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, sta
 {
     for (size_t i = 0; i < ents->n; i++)
         for (size_t d = 0; d < sizeof demonyms / sizeof demonyms[0]; d++) {
-            if (strcmp(ents->e[i].name, demonyms[d].country) != 0)
-                continue;
+            if (ents->e[i].name[0] != demonyms[d].country[0] || strcmp(ents->e[i].name, demonyms[d].country) != 0)
+                continue; /* the first byte first: most actors are no country */
             for (size_t qi = 0; qi < quotes->n; qi++)
                 if (demonym_in_quote(ents, i, demonyms[d].adj, t, quotes->q[qi].span.start, quotes->q[qi].span.end))
                     return STANCE_ERR_NOMEM;
