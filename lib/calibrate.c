@@ -14,8 +14,10 @@ static double sigmoid_predict(double dec, double a, double b)
 {
     double f = dec * a + b;
     /* 1-p is used later: avoid catastrophic cancellation, as libsvm does. */
-    if (f >= 0)
-        return exp(-f) / (1.0 + exp(-f));
+    if (f >= 0) {
+        const double e = exp(-f); /* once: the same value (math-errno keeps GCC from merging two calls) */
+        return e / (1.0 + e);
+    }
     return 1.0 / (1.0 + exp(f));
 }
 

@@ -45,6 +45,8 @@ int stance_word_before(const char *t, size_t pos, size_t *ws, size_t *we)
     if (i == 0 || !stance_word_byte(t, i - 1, pos))
         return 0;
     *we = i;
+    while (i > 0 && STANCE_WORD_CLASS[(unsigned char)t[i - 1]] == 1) /* ASCII letters and digits by the table */
+        i--;
     while (i > 0 && stance_word_byte(t, i - 1, pos))
         i--;
     *ws = i;
