@@ -105,7 +105,7 @@ static int is_wordch(int c)
     return c == C_UPPER || c == C_LOWER || c == C_LETTER || c == C_MARK || c == C_DIGIT;
 }
 
-int stance_letter_case(const char *text, size_t i, size_t len)
+int stance_letter_case_cp(const char *text, size_t i, size_t len)
 {
     int c;
     if (!text || i >= len)

@@ -138,7 +138,16 @@ size_t stance_toks_at(const stance_toks *t, size_t off);
 /* Case of the letter that starts at text[i] (valid UTF-8), by Unicode
  * category: 1 upper or title case (Lu, Lt), -1 lowercase (Ll), 0 anything
  * else (other letters, digits, punctuation, the end of the text). */
-int stance_letter_case(const char *text, size_t i, size_t len);
+int stance_letter_case_cp(const char *text, size_t i, size_t len); /* the same by the code point, any byte */
+static inline int stance_letter_case(const char *text, size_t i, size_t len)
+{
+    /* ASCII inline: most letters asked about are, and the call cost more than the test */
+    if (text && i < len && (unsigned char)text[i] < 0x80) {
+        const unsigned char c = (unsigned char)text[i];
+        return c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? -1 : 0;
+    }
+    return stance_letter_case_cp(text, i, len);
+}
 
 /* ---- space-delimited chunks ----------------------------------------------
  * The attribution rules of quotes.c and names.c still read "chunks": maximal

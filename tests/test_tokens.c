@@ -376,6 +376,31 @@ static void test_tokens_unicode_shape(void **state)
     stance_toks_clear(&tk);
 }
 
+/* stance_letter_case()'s inline ASCII answers are the code point's: every
+ * byte value alone and before a letter, and non-ASCII letters of each case. */
+static void test_tokens_letter_case_inline(void **state)
+{
+    static const char *const wide[] = {"\xc3\x89t\xc3\xa9", "\xc3\xa9t\xc3\xa9", "\xce\xa9", "\xe2\x80\x9c" "A", "\xc7\x85"};
+    char b[3];
+    (void)state;
+    for (int c = 0; c < 256; c++) {
+        b[0] = (char)c, b[1] = 'a', b[2] = 0;
+        if (c < 0x80) {
+            assert_int_equal(stance_letter_case(b, 0, 2), stance_letter_case_cp(b, 0, 2));
+            assert_int_equal(stance_letter_case(b, 0, 1), stance_letter_case_cp(b, 0, 1));
+        }
+        assert_int_equal(stance_letter_case(b, 1, 2), -1);
+        assert_int_equal(stance_letter_case(b, 2, 2), 0);
+    }
+    assert_int_equal(stance_letter_case("Q", 0, 1), 1);
+    assert_int_equal(stance_letter_case("q", 0, 1), -1);
+    assert_int_equal(stance_letter_case(NULL, 0, 1), 0);
+    for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
+        assert_int_equal(stance_letter_case(wide[i], 0, strlen(wide[i])), stance_letter_case_cp(wide[i], 0, strlen(wide[i])));
+    assert_int_equal(stance_letter_case(wide[0], 0, strlen(wide[0])), 1);
+    assert_int_equal(stance_letter_case(wide[1], 0, strlen(wide[1])), -1);
+}
+
 static void test_tokens_sentences_paragraphs(void **state)
 {
     stance_toks tk = {0};
@@ -708,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_b8_tests),
         cmocka_unit_test(test_tokens_kinds),
         cmocka_unit_test(test_tokens_unicode_shape),
+        cmocka_unit_test(test_tokens_letter_case_inline),
         cmocka_unit_test(test_tokens_sentences_paragraphs),
         cmocka_unit_test(test_tokens_offset_lookup),
         cmocka_unit_test(test_tokens_bad_arguments),
