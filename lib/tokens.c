@@ -465,7 +465,7 @@ int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t 
 {
     const unsigned char *u = (const unsigned char *)text;
     size_t k = *i, h;
-    while (k < e && (h = (size_t)stance_hspace(text, k, len)))
+    while (k < e && HSPACE_LEAD[u[k]] && (h = (size_t)stance_hspace(text, k, len)))
         k += h;
     if (k >= e)
         return 0;
