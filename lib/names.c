@@ -270,7 +270,7 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     else if (end >= *s + 1 && t[end - 1] == '\'')
         end -= 1; /* a closing quote mark */
     i = *s;
-    while (nt < 16 && stance_chunk_next(t, &i, end, end, &ts[nt], &te[nt])) {
+    while (nt < 16 && stance_chunk_next_in(t, &i, end, end, &ts[nt], &te[nt])) {
         size_t l = te[nt] - ts[nt];
         if (nt > 0 && ((l == 3 && (memcmp(t + ts[nt], "Jr.", 3) == 0 || memcmp(t + ts[nt], "Sr.", 3) == 0)) ||
                        ((l == 2 || l == 3) && (memcmp(t + ts[nt], "Jr", 2) == 0 || memcmp(t + ts[nt], "II", 2) == 0))))

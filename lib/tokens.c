@@ -455,42 +455,9 @@ size_t stance_toks_at(const stance_toks *t, size_t off)
     return stance_first_end_after(t->v, t->n, sizeof *t->v, offsetof(stance_token, end), off);
 }
 
-/* The bytes that can start white space for stance_hspace(): the ASCII ones,
- * and the lead bytes of U+00A0 and U+2000..U+200A. Any other byte is part of
- * a chunk without the full test. */
-static const unsigned char HSPACE_LEAD[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
-                                               [0xC2] = 1, [0xE2] = 1};
-
 int stance_chunk_next(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t k = *i, h;
-    while (k < e && HSPACE_LEAD[u[k]] && (h = (size_t)stance_hspace(text, k, len)))
-        k += h;
-    if (k >= e)
-        return 0;
-    *ws = k;
-    while (k < e) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        if (k + 8 <= e) {
-            /* the first of eight bytes below 0x21 or from 0x80 on (never one
-             * missed; a later one may be a false alarm, and is tested below) */
-            uint64_t w = stance_b8_load(text + k);
-            uint64_t m = ((w - STANCE_B8_ONES * 0x21) & ~w & STANCE_B8_HIGHS) | (w & STANCE_B8_HIGHS);
-            if (!m) {
-                k += 8;
-                continue;
-            }
-            k += (size_t)__builtin_ctzll(m) >> 3;
-        }
-#endif
-        if (HSPACE_LEAD[u[k]] && stance_hspace(text, k, len))
-            break;
-        k++;
-    }
-    *we = k;
-    *i = k;
-    return 1;
+    return stance_chunk_next_in(text, i, e, len, ws, we);
 }
 
 size_t stance_next_upper_or_high(const char *t, size_t i, size_t len)

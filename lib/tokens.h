@@ -332,6 +332,45 @@ static inline uint64_t stance_b8_upper(uint64_t w)
 {
     return (w + STANCE_B8_ONES * (0x80 - 'A')) & ~(w + STANCE_B8_ONES * (0x80 - 'Z' - 1)) & STANCE_B8_HIGHS;
 }
+/* The bytes that can start white space for stance_hspace(): the ASCII ones,
+ * and the lead bytes of U+00A0 and U+2000..U+200A. Any other byte is part of
+ * a chunk without the full test. */
+static const unsigned char STANCE_HSPACE_LEAD[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+                                                      [0xC2] = 1, [0xE2] = 1};
+
+/* stance_chunk_next() inline, for the loops that call it for every chunk (names.c's bare names) */
+static inline int stance_chunk_next_in(const char *text, size_t *i, size_t e, size_t len, size_t *ws, size_t *we)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t k = *i, h;
+    while (k < e && STANCE_HSPACE_LEAD[u[k]] && (h = (size_t)stance_hspace(text, k, len)))
+        k += h;
+    if (k >= e)
+        return 0;
+    *ws = k;
+    while (k < e) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (k + 8 <= e) {
+            /* the first of eight bytes below 0x21 or from 0x80 on (never one
+             * missed; a later one may be a false alarm, and is tested below) */
+            uint64_t w = stance_b8_load(text + k);
+            uint64_t m = ((w - STANCE_B8_ONES * 0x21) & ~w & STANCE_B8_HIGHS) | (w & STANCE_B8_HIGHS);
+            if (!m) {
+                k += 8;
+                continue;
+            }
+            k += (size_t)__builtin_ctzll(m) >> 3;
+        }
+#endif
+        if (STANCE_HSPACE_LEAD[u[k]] && stance_hspace(text, k, len))
+            break;
+        k++;
+    }
+    *we = k;
+    *i = k;
+    return 1;
+}
+
 #if defined(__SSE2__)
 /* The sentence stops among the sixteen bytes from @p p: bit k set iff p[k] is
  * '\n', '.', '?' or '!' (the backward sentence-start searches step over the

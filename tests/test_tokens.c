@@ -684,7 +684,10 @@ static void test_next_upper_or_high_and_chunks(void **state)
                 size_t i = round % 5, ri = i, ws, we;
                 for (;;) {
                     size_t rws, rwe, h;
-                    int got = stance_chunk_next(t, &i, e, len, &ws, &we), want;
+                    /* the inline form (stance_chunk_next_in()) on odd rounds */
+                    int got = round & 1 ? stance_chunk_next_in(t, &i, e, len, &ws, &we)
+                                        : stance_chunk_next(t, &i, e, len, &ws, &we),
+                        want;
                     while (ri < e && (h = (size_t)stance_hspace(t, ri, len)))
                         ri += h;
                     want = ri < e;
