@@ -95,6 +95,18 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
  * @p text an alias mention of the entity out->e[i >= base] so defined; a
  * discovered entity of that name is removed (merged into it). */
 int stance_actors_acronym_mentions(const char *text, size_t len, stance_entityset *out, size_t base);
+/* Acronyms (actors_handles.c; also actors_discover.c's acronym actors): at most
+ * STANCE_ACRO_MAX capitals A-Z. */
+#define STANCE_ACRO_MAX 6
+/* The key of an acronym of 1 to STANCE_ACRO_MAX capitals a[0, n) (never 0). */
+uint32_t stance_acro_key(const char *a, size_t n);
+/* The length of @p name when the whole name is an acronym of @p min to
+ * STANCE_ACRO_MAX capitals, else 0. */
+size_t stance_acronym_len(const char *name, size_t min);
+/* Append the initials of the capitalised words of s[0, n) (a word starts at
+ * s or after a space) to out[*k] (STANCE_ACRO_MAX bytes); 0 when there
+ * would be more than STANCE_ACRO_MAX, 1 otherwise. */
+int stance_initials_add(const char *s, size_t n, char *out, size_t *k);
 /* Free one entity's name and mention arrays and zero it (stance_entityset_clear
  * frees what is left; stance_classify releases each one once it is copied). */
 void stance_ent_release(stance_ent *e);

@@ -1035,28 +1035,6 @@ static void drop_marked(stance_entityset *out, size_t base)
     out->n = k;
 }
 
-/* The key of an acronym of 3 to 6 capital letters (base 27, never 0). */
-static uint32_t acro_key27(const char *s, size_t n)
-{
-    uint32_t k = 0;
-    for (size_t i = n; i-- > 0;)
-        k = k * 27 + (uint32_t)(s[i] - 'A' + 1);
-    return k;
-}
-
-/* Append the initials of the capitalised words of t[a, b) to b[*n] (at most
- * 6); 0 when there would be more. */
-static int add_initials(const char *t, size_t a, size_t e, char *b, size_t *n)
-{
-    for (size_t i = a; i < e; i++)
-        if ((i == a || t[i - 1] == ' ') && t[i] >= 'A' && t[i] <= 'Z') {
-            if (*n == 6)
-                return 0;
-            b[(*n)++] = t[i];
-        }
-    return 1;
-}
-
 /* Do runs @p x and @p y stand joined by lower-case words of a name ("Institute
  * for Coastal Resilience", "Union of the Locomotive Drivers")? */
 static int runs_joined(const char *t, const stance_name *x, const stance_name *y)
@@ -1079,24 +1057,17 @@ static int runs_joined(const char *t, const stance_name *x, const stance_name *y
  * *at; 0 when none. */
 static size_t spelled_out(const stance_namelist *l, const char *t, size_t k, const stance_u32set *set, long *at)
 {
-    char b[6];
+    char b[STANCE_ACRO_MAX];
     size_t n = 0;
     for (size_t j = k; j < l->n; j++) {
         const stance_name *nm = &l->v[j];
-        if ((j > k && !runs_joined(t, &l->v[j - 1], nm)) || !add_initials(t, j == k ? nm->bare : nm->start, nm->last_end, b, &n))
+        size_t from = j == k ? nm->bare : nm->start;
+        if ((j > k && !runs_joined(t, &l->v[j - 1], nm)) || !stance_initials_add(t + from, nm->last_end - from, b, &n))
             return 0;
-        if (n >= 3 && (*at = stance_u32set_find(set, acro_key27(b, n))) >= 0)
+        if (n >= 3 && (*at = stance_u32set_find(set, stance_acro_key(b, n))) >= 0)
             return nm->last_end;
     }
     return 0;
-}
-
-/* The start of the last word of t[a, e). */
-static size_t last_word(const char *t, size_t a, size_t e)
-{
-    while (e > a && t[e - 1] != ' ')
-        e--;
-    return e;
 }
 
 /* An actor discovered under its acronym alone ("ICR", "ULD") takes the name
@@ -1106,51 +1077,42 @@ static size_t last_word(const char *t, size_t a, size_t e)
  * acronym, which becomes its first mention; a user (and the labels) know the
  * actor by that name. Not when another discovered actor's initials are the
  * acronym (actors_handles.c links those). One pass over the runs. */
-/* The length of @p nm when it is an acronym (3 to 6 capitals A-Z), else 0. */
-static size_t acronym_len(const char *nm)
-{
-    size_t n = 0;
-    while (n <= 6 && nm[n] >= 'A' && nm[n] <= 'Z')
-        n++;
-    return nm[n] == '\0' && n >= 3 && n <= 6 ? n : 0;
-}
-
 static int acronym_long_names(const stance_namelist *l, const char *t, stance_entityset *out, size_t base)
 {
     stance_u32set set = {0};
     size_t *owner = NULL, nd = 0, first = base, an;
     int rc = STANCE_ERR_NOMEM, drop = 0;
-    while (first < out->n && !acronym_len(out->e[first].name))
+    while (first < out->n && !stance_acronym_len(out->e[first].name, 3))
         first++;
     if (first == out->n)
         return STANCE_OK; /* no acronym among the actors (most articles): nothing allocated */
     if (stance_u32set_reset(&set, out->n - base) || !(owner = stance_malloc_array(out->n - base, sizeof *owner)))
         goto done;
     for (size_t i = first; i < out->n; i++)
-        if ((an = acronym_len(out->e[i].name)) && stance_u32set_add(&set, acro_key27(out->e[i].name, an)) == nd)
+        if ((an = stance_acronym_len(out->e[i].name, 3)) && stance_u32set_add(&set, stance_acro_key(out->e[i].name, an)) == nd)
             owner[nd++] = i;
     for (size_t i = base; i < out->n && nd; i++) {
-        char b[6];
+        char b[STANCE_ACRO_MAX];
         size_t n = 0;
         long at;
-        for (const char *p = out->e[i].name; *p && n <= sizeof b; p++)
-            if ((p == out->e[i].name || p[-1] == ' ') && *p >= 'A' && *p <= 'Z' && n++ < sizeof b)
-                b[n - 1] = *p;
-        if (n >= 3 && n <= sizeof b && (at = stance_u32set_find(&set, acro_key27(b, n))) >= 0 && owner[at] != i)
+        const char *name = out->e[i].name;
+        if (stance_initials_add(name, strlen(name), b, &n) && n >= 3 &&
+            (at = stance_u32set_find(&set, stance_acro_key(b, n))) >= 0 && owner[at] != i)
             owner[at] = SIZE_MAX; /* another actor's initials */
     }
     for (size_t k = 0; k < l->n && nd; k++) {
         const stance_name *nm = &l->v[k];
         long at = -1;
         size_t end = spelled_out(l, t, k, &set, &at), lw;
+        const char *w;
         stance_ent *e;
         char *name;
         if (!end || owner[at] == SIZE_MAX)
             continue;
         e = &out->e[owner[at]];
         owner[at] = SIZE_MAX; /* the first run only */
-        lw = last_word(t, nm->bare, end);
-        if (stance_lex_classes(t + lw, end - lw) & STANCE_LX(NOT_ACTOR_LAST)) {
+        w = stance_last_word(t + nm->bare, end - nm->bare, &lw);
+        if (stance_lex_classes(w, lw) & STANCE_LX(NOT_ACTOR_LAST)) {
             e->discovered = -1; /* a thing ("Affordable Care Act"): no actor */
             drop = 1;
             continue;

@@ -159,7 +159,7 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
 
 
 /* ---- acronyms the article defines: "Northern Isles Ferry Company (NIFC)" ----
- * A name mention of an entity followed by " (" and two to ACRO_MAX capitals
+ * A name mention of an entity followed by " (" and two to STANCE_ACRO_MAX capitals
  * and ")", the capitals the initials of the name's capitalised words ("NIFC")
  * or of all its words ("OFA" of "Organizing for Action"): every later or
  * earlier "NIFC" written as a word is an alias mention of that entity, in
@@ -168,9 +168,8 @@ int stance_actors_handle_mentions(const char *text, size_t len, stance_entityset
  * Resilience"), unless two entities share them; a discovered entity named so is that entity (its mentions are
  * then the defining one's: it is removed). One pass over the text finds
  * every defined acronym (a hash set of their keys). */
-#define ACRO_MAX 6
 
-/* Are the ACRO_MAX-or-fewer capitals a[0, n) the initials of @p name's
+/* Are the STANCE_ACRO_MAX-or-fewer capitals a[0, n) the initials of @p name's
  * capitalised words, or of all its words? */
 static int initials_of(const char *name, const char *a, size_t n)
 {
@@ -196,9 +195,9 @@ static size_t defined_acronym(const char *text, size_t len, const stance_ent *e,
         size_t p = e->mentions[k].end, a = p + 2, q = a;
         if (e->kinds[k] != STANCE_MK_NAME || a >= len || text[p] != ' ' || text[p + 1] != '(')
             continue;
-        while (q < len && q - a <= ACRO_MAX && text[q] >= 'A' && text[q] <= 'Z')
+        while (q < len && q - a <= STANCE_ACRO_MAX && text[q] >= 'A' && text[q] <= 'Z')
             q++;
-        if (q < len && text[q] == ')' && q - a >= 2 && q - a <= ACRO_MAX && initials_of(e->name, text + a, q - a)) {
+        if (q < len && text[q] == ')' && q - a >= 2 && q - a <= STANCE_ACRO_MAX && initials_of(e->name, text + a, q - a)) {
             *n = q - a;
             return a;
         }
@@ -206,12 +205,31 @@ static size_t defined_acronym(const char *text, size_t len, const stance_ent *e,
     return 0;
 }
 
-static uint32_t acro_key(const char *a, size_t n)
+uint32_t stance_acro_key(const char *a, size_t n)
 {
     uint32_t k = 0;
     for (size_t i = 0; i < n; i++)
         k = k << 5 | (uint32_t)(a[i] - 'A' + 1);
     return k;
+}
+
+size_t stance_acronym_len(const char *name, size_t min)
+{
+    size_t n = 0;
+    while (n <= STANCE_ACRO_MAX && name[n] >= 'A' && name[n] <= 'Z')
+        n++;
+    return name[n] == '\0' && n >= min && n <= STANCE_ACRO_MAX ? n : 0;
+}
+
+int stance_initials_add(const char *s, size_t n, char *out, size_t *k)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'A' && s[i] <= 'Z') {
+            if (*k == STANCE_ACRO_MAX)
+                return 0;
+            out[(*k)++] = s[i];
+        }
+    return 1;
 }
 
 /* Keep of the spans v[0, nv) of one owner @p e (text order) those that lie in
@@ -230,7 +248,7 @@ static size_t outside_mentions(const stance_ent *e, stance_ent_add *v, size_t nv
     return kept;
 }
 
-/* One pass over the text: every word of two to ACRO_MAX capitals that some
+/* One pass over the text: every word of two to STANCE_ACRO_MAX capitals that some
  * entity defines (set @p t, owners @p owner) is an alias of that entity. */
 static int acronym_mentions(const char *text, size_t len, stance_entityset *out, const stance_u32set *t,
                             const size_t *owner)
@@ -253,7 +271,7 @@ static int acronym_mentions(const char *text, size_t len, stance_entityset *out,
             i++;
         if (i < len && handle_byte(text[i]))
             continue; /* the word goes on ("Trump") */
-        if (i - s < 2 || i - s > ACRO_MAX || (at = stance_u32set_find(t, acro_key(text + s, i - s))) < 0 ||
+        if (i - s < 2 || i - s > STANCE_ACRO_MAX || (at = stance_u32set_find(t, stance_acro_key(text + s, i - s))) < 0 ||
             owner[at] == SIZE_MAX) /* initials two entities share */
             continue;
         if (stance_grow((void **)&v, &cap, nv + 1, sizeof *v))
@@ -283,11 +301,9 @@ static void drop_defined(stance_entityset *out, size_t base, const stance_u32set
     size_t k = base;
     for (size_t j = base; j < out->n; j++) {
         stance_ent *e = &out->e[j];
-        size_t n = strlen(e->name), c = 0;
+        size_t n = stance_acronym_len(e->name, 2);
         long at = -1;
-        while (c < n && e->name[c] >= 'A' && e->name[c] <= 'Z')
-            c++;
-        if (e->discovered && c == n && n >= 2 && n <= ACRO_MAX && (at = stance_u32set_find(t, acro_key(e->name, n))) >= 0 &&
+        if (e->discovered && n && (at = stance_u32set_find(t, stance_acro_key(e->name, n))) >= 0 &&
             owner[at] != j && owner[at] != SIZE_MAX) {
             stance_ent_release(e);
             continue;
@@ -299,37 +315,23 @@ static void drop_defined(stance_entityset *out, size_t base, const stance_u32set
     out->n = k;
 }
 
-/* The initials of the capitalised words of @p name into out (ACRO_MAX
- * bytes): their count, or 0 when there are more than ACRO_MAX. */
-static size_t name_initials(const char *name, char *out)
-{
-    size_t k = 0;
-    for (const char *p = name; *p; p++)
-        if ((p == name || p[-1] == ' ') && *p >= 'A' && *p <= 'Z') {
-            if (k == ACRO_MAX)
-                return 0;
-            out[k++] = *p;
-        }
-    return k;
-}
-
 /* The acronym of entity @p i: the one defined in brackets (@p pass 0), or
  * (pass 1) the initials of its capitalised words when three or more and the
  * article names it ("ICR" of "Institute for Coastal Resilience"); its key in
  * *key, 0 when none. */
 static int entity_acronym(const char *text, size_t len, const stance_ent *e, int pass, uint32_t *key)
 {
-    char b[ACRO_MAX];
+    char b[STANCE_ACRO_MAX];
     size_t n = 0, a;
     if (!pass) {
         if (!(a = defined_acronym(text, len, e, &n)))
             return 0;
-        *key = acro_key(text + a, n);
+        *key = stance_acro_key(text + a, n);
         return 1;
     }
-    if (!e->n_mentions || (n = name_initials(e->name, b)) < 3)
+    if (!e->n_mentions || !stance_initials_add(e->name, strlen(e->name), b, &n) || n < 3)
         return 0;
-    *key = acro_key(b, n);
+    *key = stance_acro_key(b, n);
     return 1;
 }
 

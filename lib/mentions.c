@@ -810,6 +810,13 @@ static int age_tie(mstate *m, size_t ws, size_t we, size_t the_s)
     return STANCE_OK;
 }
 
+/* May an organisation actor's head be @p n bytes long (find_orgs()'s mask)?
+ * A cheap "no" before org_by_head() and org_by_tail() compare heads. */
+static inline int org_head_len(const mstate *m, size_t n)
+{
+    return (int)(m->org_hl >> (n < 63 ? n : 63) & 1);
+}
+
 /* A mention "the county council" ending at t[ws, we) (org_by_tail()), not
  * before a capitalised word ("the county council Garran"). */
 static int org_tail_at(mstate *m, size_t ws, size_t we)
@@ -918,14 +925,14 @@ static int scan_words(mstate *m)
             } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
-            } else if ((m->org_hl >> (we - ws < 63 ? we - ws : 63) & 1) && t[ws] >= 'a' &&
+            } else if (org_head_len(m, we - ws) && t[ws] >= 'a' &&
                        stance_mentions_lower(t, ws, we, b, sizeof b) &&
                        (m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) &&
                        (org = org_by_head(m, ws, we, the_s)) >= 0 &&
                        stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
                 return STANCE_ERR_NOMEM;
         }
-        if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && (m->org_hl >> (we - ws < 63 ? we - ws : 63) & 1) &&
+        if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && org_head_len(m, we - ws) &&
             t[ws] >= 'a' && org_tail_at(m, ws, we))
             return STANCE_ERR_NOMEM;
         if (nmod == 0 && lc == 0 && we - ws >= 10 && we - ws <= 12 && t[ws] >= '0' && t[ws] <= '9' &&
