@@ -297,6 +297,19 @@ static int actor_utf8_error(int rc, stance_error *err, size_t actor, const char 
                             err->offset);
 }
 
+/* UTF-8 check of one of a statement's strings; the message names the field
+ * (@p what: "text", "target" or "context") and the offset stays the byte
+ * offset inside it. */
+static int statement_utf8(const stance_model *m, const char *s, size_t len, const char *what, stance_error *err)
+{
+    int rc = stance_utf8_check_with(m->utf8, m->gctx, s, len, err);
+
+    if (rc != STANCE_ERR_UTF8 || !err)
+        return rc;
+    return stance_error_set(err, rc, err->offset, "invalid UTF-8 in the statement's %s, at byte %zu", what,
+                            err->offset);
+}
+
 /* UTF-8 check with the model's compiled validator, or a one-off one without a model. */
 static int utf8_check(const stance_model *m, const char *s, size_t len, stance_error *err)
 {
@@ -915,11 +928,9 @@ STANCE_API int stance_predict(const stance_model *model, size_t head, const stan
                                     i);
     if ((rc = check_options(&opt, st->text_len, err)) || (rc = check_options(&opt, st->context_len, err)))
         return rc;
-    if ((rc = stance_utf8_check_with(model->utf8, model->gctx, st->text, st->text_len, err)))
-        return rc;
-    if (st->target && (rc = stance_utf8_check_with(model->utf8, model->gctx, st->target, st->target_len, err)))
-        return rc;
-    if (st->context && (rc = stance_utf8_check_with(model->utf8, model->gctx, st->context, st->context_len, err)))
+    if ((rc = statement_utf8(model, st->text, st->text_len, "text", err)) ||
+        (st->target && (rc = statement_utf8(model, st->target, st->target_len, "target", err))) ||
+        (st->context && (rc = statement_utf8(model, st->context, st->context_len, "context", err))))
         return rc;
     h = &model->heads[head];
     s = opt.scratch;

@@ -283,6 +283,18 @@ static void test_classify_predict_statement(void **state)
     assert_int_equal(stance_predict(m, (size_t)head, &st, NULL, &p, &err), STANCE_ERR_INVALID);
     assert_null(p);
     assert_int_equal(stance_predict(m, 7, &st, NULL, &p, &err), STANCE_ERR_INVALID);
+    spans[0].end = 4;
+    /* A UTF-8 error names the statement's field and the byte inside it. */
+    st.target = "Pa\xffk";
+    assert_int_equal(stance_predict(m, (size_t)head, &st, NULL, &p, &err), STANCE_ERR_UTF8);
+    assert_null(p);
+    assert_int_equal(err.offset, 2);
+    assert_non_null(strstr(err.message, "statement's target"));
+    st.target = "Park";
+    st.context = "ok \xc3";
+    st.context_len = strlen(st.context);
+    assert_int_equal(stance_predict(m, (size_t)head, &st, NULL, &p, &err), STANCE_ERR_UTF8);
+    assert_non_null(strstr(err.message, "statement's context"));
 }
 
 /* The size rule: a struct without its size (= {0}) or shorter than 0.2's is
