@@ -4,8 +4,8 @@ articles (bench/e2e/labels/train-*.jsonl), so that choices about the sentiment h
 without the dev labels. Folds by a hash of the article id, as bench/e2e/cv_stance.py. The
 sentiment head is added, as `make models` adds it, to a stance model trained once with the
 recipe's stance flags (the sentiment head keeps that model's features and word vectors; its
-own flags and public rows are read from models/Makefile.inc): for each fold on VADER nyt train
-(or --public FILES, comma-separated) plus the other folds' quote sentiments, and bench/e2e/score.py scores the held-out fold. Accuracy and
+own flags and public rows are read from models/Makefile.inc): for each fold on VADER nyt train and
+NewsMTSC train's polarity rows (models/polarity_rows.py; or --public FILES, comma-separated) plus the other folds' quote sentiments, and bench/e2e/score.py scores the held-out fold. Accuracy and
 macro-F1 are pooled over the found quotes of all folds, beside the most frequent gold label
 on the same quotes. Its files under --work are named NAME-sent-* (and NAME-sentK.stm), so a
 cv_stance.py run of the same --name in the same directory keeps its own held-out outputs.
@@ -51,7 +51,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from cv_stance import cv_arguments, cv_cells, fit_temperature, makefile_flags  # noqa: E402
+from cv_stance import cv_arguments, cv_cells, fit_temperature, makefile_flags, sentiment_news_rows  # noqa: E402
 from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
 
@@ -77,7 +77,10 @@ def base_model(a, labels):
 
 def add_sentiment(a, base, rows, model):
     flags = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_SENTIMENT_FLAGS")) + " " + " ".join(a.extra)
-    public = a.public or makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip()
+    public = a.public
+    if not public:
+        news = sentiment_news_rows(a.data, a.work)
+        public = makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip() + ("," + news if news else "")
     files = ("" if a.in_domain_only else public + ",") + rows
     subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s --head sentiment=%s"
                    % (a.stance, model, base, flags, rows, files), shell=True, check=True)
@@ -142,7 +145,7 @@ def against(a, pooled):
 
 def main():
     ap = cv_arguments(__doc__, "cvs", "/tmp/stance-cv-sentiment")
-    ap.add_argument("--public", metavar="FILES", help="the public rows (default: the recipe's, VADER nyt train)")
+    ap.add_argument("--public", metavar="FILES", help="the public rows (default: the recipe's, VADER nyt train and NewsMTSC train's polarity rows)")
     ap.add_argument("--nyt-dev", action="store_true", help="also score the variant's full head on nyt dev")
     ap.add_argument("--against", metavar="NAME", help="compare with the run NAME in the same --work directory")
     ap.add_argument("--fit-temperature", action="store_true",

@@ -54,6 +54,20 @@ def makefile_flags(data, names=("MODEL_FLAGS", "MODEL_STANCE_FLAGS")):
     return " ".join(var(n) for n in names)
 
 
+def sentiment_news_rows(data, work):
+    """The polarity rows models/polarity_rows.py makes of the recipe's MODEL_SENTIMENT_NEWS, as `make models`
+    passes them to the sentiment head beside MODEL_SENTIMENT_FILES (written once under @work), or None."""
+    news = makefile_flags(data, ("MODEL_SENTIMENT_NEWS",)).split()
+    if not news:
+        return None
+    out = os.path.join(work, "news-sentiment-%08x.jsonl" % zlib.crc32(" ".join(news).encode()))
+    if not os.path.exists(out):
+        with open(out + ".tmp", "w") as f:
+            subprocess.run([sys.executable, os.path.join(TOP, "models/polarity_rows.py")] + news, stdout=f, check=True)
+        os.rename(out + ".tmp", out)
+    return out
+
+
 def cv_arguments(doc, name, work):
     """The options of both cross-validations (this one and cv_sentiment.py)."""
     ap = argparse.ArgumentParser(description=doc.split("\n")[0])

@@ -13,7 +13,8 @@ them, and leaving them out would measure a recipe nobody ships (the summary's re
 --head sentiment: VADER nyt train, folds by its `group` field, the band head: the flags of
 MODEL_SENTIMENT_FLAGS (neutral band 0.5), added with --add-to to a stance model trained once on all
 NewsMTSC train + in-domain rows with the stance flags and EXTRA (so a feature change reaches it as in
-`make models`), with every fold's training plus all the in-domain quote sentiment rows (as shipped);
+`make models`), with every fold's training plus all the in-domain quote sentiment rows and NewsMTSC
+train's polarity rows (models/polarity_rows.py; as shipped);
 scored with `stance eval --neutral-band` of the same band. --head sentiment-vader: the same folds,
 MODEL_VADER_FLAGS, nyt train only, VADER's labels. Metric for both: weighted F1.
 The flags are read from models/Makefile.inc (bench/e2e/cv_stance.py's makefile_flags) with `--cv 0`
@@ -50,7 +51,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(TOP, "bench", "e2e"))
-from cv_stance import cv_cells, fit_temperature, makefile_flags, seed_arguments  # noqa: E402
+from cv_stance import cv_cells, fit_temperature, makefile_flags, seed_arguments, sentiment_news_rows  # noqa: E402
 
 
 def article(rec):
@@ -157,6 +158,9 @@ def run(a):
             band = re.search(r"--neutral-band ([0-9.]+)", fl).group(1)
             evalf, qrows = " --neutral-band " + band, rows("sentiment")
             more = " --no-ngram-text %s" % qrows
+            news = sentiment_news_rows(a.data, a.work)  # NewsMTSC's polarity rows, in every fold as shipped
+            if news:
+                qrows = news + "," + qrows
         else:
             fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_VADER_FLAGS"))
             evalf, qrows, more, band = "", None, "", None
