@@ -818,46 +818,6 @@ int stance_mentions_resolve_pronouns(mstate *m)
     return rc;
 }
 
-/* Does the word [ws, we) end in @p suf? */
-static int ends_in(const char *t, size_t ws, size_t we, const char *suf)
-{
-    size_t n = strlen(suf);
-    return we - ws > n && memcmp(t + we - n, suf, n) == 0;
-}
-
-/* Is the "It" ending at @p i an expletive subject, standing for no actor:
- * is/was/'s, an aside between commas, one lowercase word, then "that", "of
- * ... to" or "to" (not after an -ing or -ed word: "It is committed to")?
- * "It is, nonetheless, shortsighted of both states to ...", "It was clear
- * that ...". @p end: the quote's end. */
-static int expletive_it(const char *t, size_t i, size_t end)
-{
-    size_t ws, we, aw, ae;
-    if (i + 2 <= end && t[i] == '\'' && t[i + 1] == 's')
-        i += 2;
-    else if (!stance_word_after(t, end, i, &ws, &i) || !(stance_word_is(t, ws, i, "is") || stance_word_is(t, ws, i, "was")))
-        return 0;
-    if (i < end && t[i] == ',') { /* ", nonetheless," */
-        const char *c = memchr(t + i + 1, ',', end - i - 1 < 40 ? end - i - 1 : 40);
-        if (!c)
-            return 0;
-        i = (size_t)(c - t) + 1;
-    }
-    if (!stance_word_after(t, end, i, &aw, &ae) || t[aw] < 'a' || t[aw] > 'z' ||
-        !stance_word_after(t, end, ae, &ws, &we))
-        return 0;
-    if (stance_word_is(t, ws, we, "that"))
-        return 1;
-    if (stance_word_is(t, ws, we, "to"))
-        return !ends_in(t, aw, ae, "ing") && !ends_in(t, aw, ae, "ed");
-    if (!stance_word_is(t, ws, we, "of"))
-        return 0;
-    while (stance_word_after(t, end, we, &ws, &we)) /* "of both states to": words up to a mark */
-        if (stance_word_is(t, ws, we, "to"))
-            return 1;
-    return 0;
-}
-
 /* "The Democratic Party doesn't represent me anymore," James said. "It
  * represents ...": an "It" that opens a quote going on from the same
  * speaker's quote just before (opening_referent()), whose first words are a
@@ -871,7 +831,7 @@ int stance_mentions_continued_it(mstate *m)
         long ri;
         const referent *r;
         if (!stance_word_after(m->t, q->span.end, q->span.start, &ws, &we) || !stance_word_is(m->t, ws, we, "it") ||
-            expletive_it(m->t, we, q->span.end) || (ri = opening_referent(m, qi)) < 0)
+            (ri = opening_referent(m, qi)) < 0)
             continue;
         r = &m->refs[ri];
         if (r->gender == -1 && r->ent != m->speaker[qi] &&

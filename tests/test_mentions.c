@@ -884,17 +884,6 @@ static const mention_case MENTION_CASES[] = {
       {"Northland", "It rains", 0, NOT_A_MENTION, 0},   /* a new paragraph */
       {"Elena Diaz", "It shows", 0, NOT_A_MENTION, 0},  /* a person is no "it" */
       {"Northland", NULL, 0, N_MORE, 0}}},
-    {"an expletive \"It is <word> of ... to / to / that\" opening the continued quote is no actor; \"It is proud of\" is",
-     "\"The Harbor Board failed us,\" Tom Park said. \"It is, nonetheless, foolish of both towns to blame it.\"\n\n"
-     "\"Northland has lost its way,\" Park said. \"It was clear that nobody cared.\"\n\n"
-     "\"Keldor Water built the dam,\" Park said. \"It is wrong to sell it.\"\n\n"
-     "\"Northland built the pier,\" Park said. \"It is proud of that pier.\"\n",
-     {{"Harbor Board", NULL, 0}, {"Northland", NULL, 0}, {"Keldor Water", NULL, 0}, {"Tom Park", NULL, 0}},
-     4,
-     {{"Harbor Board", "It is, nonetheless", 0, NOT_A_MENTION, 0},
-      {"Northland", "It was clear", 0, NOT_A_MENTION, 0},
-      {"Keldor Water", "It is wrong", 0, NOT_A_MENTION, 0},
-      {"Northland", "It", 3, PRONOUN, STANCE_MR_PRONOUN_CONTINUED}}}, /* "It is proud of that pier." */
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
