@@ -908,7 +908,8 @@ static int same_word(const char *t, size_t a, size_t ae, size_t b, size_t be)
  * the quote's opening mark. A name run among the quote's first 8
  * whose last word is k's surname and whose first word, with two or more,
  * opens k too; or a one-word run that is k's first name. Not a
- * self-reference "I, Sunil, ...". */
+ * self-reference "I, Sunil, ...", nor a possessive (a firm may bear the
+ * family's name: Helen Greenley on "Greenley's"). */
 static int named_in_own_quote(ctx *c, size_t qi, long j, long k)
 {
     const stance_name *nm = &c->names->v[k];
@@ -918,8 +919,9 @@ static int named_in_own_quote(ctx *c, size_t qi, long j, long k)
     for (int n = 0; j < (long)c->names->n && n < 8 && c->names->v[j].start < close; j++, n++) {
         const stance_name *r = &c->names->v[j];
         size_t rf;
-        if (r->start >= 3 && memcmp(c->t + r->start - 3, "I, ", 3) == 0)
-            continue;
+        if ((r->start >= 3 && memcmp(c->t + r->start - 3, "I, ", 3) == 0) ||
+            stance_possessive_at(c->t, c->len, r->last_end))
+            continue; /* (nor a possessive: "give Greenley's the money" may be the family's firm) */
         rf = first_word_end(c, r);
         kf = kf ? kf : first_word_end(c, nm);
         if (same_word(c->t, r->last, r->last_end, nm->last, nm->last_end)
