@@ -1489,6 +1489,43 @@ out:
     return rc;
 }
 
+/* Stratified folds: each class shuffled, then dealt round-robin; then every row
+ * of a calibration group (tr_group_key()) joins the fold of the group's row
+ * dealt first, so that no copy is scored by a model trained on its twin.
+ * Without copies, the plain stratified deal. @p rows is scratch of d->n. */
+static int cv_folds(const tr_data *d, size_t k, uint64_t *rng, size_t *fold, size_t *rows)
+{
+    grp_pos *g = malloc((d->n ? d->n : 1) * sizeof *g);
+    size_t *row_of = malloc((d->n ? d->n : 1) * sizeof *row_of), dealt = 0;
+    if (!g || !row_of) {
+        free(g);
+        free(row_of);
+        return -1;
+    }
+    for (size_t c = 0; c < d->n_labels; c++) {
+        size_t m = 0;
+        for (size_t i = 0; i < d->n; i++)
+            if (d->ex[i].y == (int)c)
+                rows[m++] = i;
+        shuffle(rows, m, rng);
+        for (size_t i = 0; i < m; i++, dealt++) {
+            fold[rows[i]] = dealt % k;
+            g[dealt].key = d->ex[rows[i]].group;
+            g[dealt].pos = dealt;
+            row_of[dealt] = rows[i];
+        }
+    }
+    qsort(g, dealt, sizeof *g, cmp_grp_pos); /* by group, then the order dealt */
+    for (size_t i = 0, first = 0; i < dealt; i++) {
+        if (i == 0 || g[i].key != g[i - 1].key)
+            first = g[i].pos;
+        fold[row_of[g[i].pos]] = first % k;
+    }
+    free(g);
+    free(row_of);
+    return 0;
+}
+
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
                       double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen)
 {
@@ -1503,15 +1540,9 @@ int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, i
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    /* Stratified folds: each class shuffled, then dealt round-robin. */
-    for (size_t c = 0, dealt = 0; c < d->n_labels; c++) {
-        size_t m = 0;
-        for (size_t i = 0; i < d->n; i++)
-            if (d->ex[i].y == (int)c)
-                rows[m++] = i;
-        shuffle(rows, m, &rng);
-        for (size_t i = 0; i < m; i++, dealt++)
-            fold[rows[i]] = dealt % (size_t)k;
+    if (cv_folds(d, (size_t)k, &rng, fold, rows)) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
     }
     for (int f = 0; f < k; f++) {
         stance_head h;

@@ -122,7 +122,9 @@ int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
                       double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen);
 
-/* Stratified k-fold cross-validation; returns macro-F1 of the out-of-fold votes. */
+/* Stratified k-fold cross-validation, the rows of a calibration group in one
+ * fold (without copies: the plain stratified deal); returns macro-F1 of the
+ * out-of-fold votes. */
 typedef void (*tr_progress_cb)(void *user, const char *msg);
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
                       double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen);
