@@ -520,6 +520,42 @@ static int label_index(tr_data *d, const char *label, const char *task)
     return -1;
 }
 
+/* Append the example (label @p y, features @p x) of record @p r, which it
+ * frees (the subset moves to the example). -1 out of memory. */
+static int add_example(tr_data *d, int y, const stance_fvec *x, tr_record *r)
+{
+    tr_example *e;
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? d->cap * 2 : 1024;
+        tr_example *ne = realloc(d->ex, nc * sizeof *ne);
+        if (!ne) {
+            tr_record_free(r);
+            return -1;
+        }
+        d->ex = ne;
+        d->cap = nc;
+    }
+    e = &d->ex[d->n];
+    memset(e, 0, sizeof *e);
+    e->y = y;
+    e->n = x->n;
+    e->idx = malloc((x->n ? x->n : 1) * sizeof *e->idx);
+    e->val = malloc((x->n ? x->n : 1) * sizeof *e->val);
+    e->subset = r->subset;
+    e->group = tr_group_key(r);
+    r->subset = NULL;
+    tr_record_free(r);
+    d->n++;
+    if (!e->idx || !e->val)
+        return -1;
+    if (x->n) { /* an example without features: x->idx may be NULL, and memcpy(_, NULL, 0) is undefined */
+        memcpy(e->idx, x->idx, x->n * sizeof *e->idx);
+        memcpy(e->val, x->val, x->n * sizeof *e->val);
+    }
+    d->nnz += x->n;
+    return 0;
+}
+
 int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_names *names, char *err, size_t errlen)
 {
     cli_lines in;
@@ -552,7 +588,6 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
     while ((got = cli_lines_next(&in, &line, &len, err, errlen)) == 1) {
         tr_record r;
         stance_statement st;
-        tr_example *e;
         int y;
         lineno = in.lineno;
         if (tr_record_parse(line, len, 1, &r, msg, sizeof msg)) {
@@ -597,34 +632,8 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
             tr_record_free(&r);
             goto fail;
         }
-        if (d->n == d->cap) {
-            size_t nc = d->cap ? d->cap * 2 : 1024;
-            tr_example *ne = realloc(d->ex, nc * sizeof *ne);
-            if (!ne) {
-                tr_record_free(&r);
-                goto nomem;
-            }
-            d->ex = ne;
-            d->cap = nc;
-        }
-        e = &d->ex[d->n];
-        memset(e, 0, sizeof *e);
-        e->y = y;
-        e->n = x.n;
-        e->idx = malloc((x.n ? x.n : 1) * sizeof *e->idx);
-        e->val = malloc((x.n ? x.n : 1) * sizeof *e->val);
-        e->subset = r.subset;
-        e->group = tr_group_key(&r);
-        r.subset = NULL;
-        tr_record_free(&r);
-        d->n++;
-        if (!e->idx || !e->val)
+        if (add_example(d, y, &x, &r))
             goto nomem;
-        if (x.n) { /* an example without features: x.idx may be NULL, and memcpy(_, NULL, 0) is undefined */
-            memcpy(e->idx, x.idx, x.n * sizeof *e->idx);
-            memcpy(e->val, x.val, x.n * sizeof *e->val);
-        }
-        d->nnz += x.n;
     }
     if (got < 0)
         goto fail; /* err says where */
