@@ -156,7 +156,7 @@ def main():
 
     def seeded(b, s):
         b.extra += ["--seed", str(s)]
-    cv_cells(a, run, seeded)
+    cv_cells(a, run, seeded, "-sentiment")  # WORK/NAME-sentiment-cells.json: cv_stance.py writes NAME-cells.json
 
 
 def run(a):
