@@ -1071,11 +1071,8 @@ static int attribute_partial(ctx *c, sv *v)
         for (size_t j = p->close; j < q->open; j++)
             if (stance_q_sent_end_at(c, j, q->open, p->close))
                 same = 0;
-        if (same) {
-            q->a = p->a;
-            q->a.how = STANCE_ATTR_INHERIT;
-            q->a.rule = STANCE_RULE_PARTIAL_SAME_SENT;
-        }
+        if (same) /* (the span of p's attribution is p's: cleared as by every inheritance; no reader used it) */
+            stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);
     }
     if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p))
         stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);

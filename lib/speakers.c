@@ -889,6 +889,49 @@ static int between_pair(ctx *c, long k)
     return word_eq(c->t, ws, we, "between");
 }
 
+/* The end of the first word of names entry @p nm (its first token from bare). */
+static size_t first_word_end(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->bare, ws, we;
+    return stance_chunk_next(c->t, &i, nm->last_end, c->len, &ws, &we) ? we : nm->last_end;
+}
+
+/* Are [a, ae) and [b, be) the same bytes? */
+static int same_word(const char *t, size_t a, size_t ae, size_t b, size_t be)
+{
+    return ae - a == be - b && ae > a && memcmp(t + a, t + b, ae - a) == 0;
+}
+
+/* Does direct quote @p qi itself speak of names entry @p k in the third person
+ * ('Her deputy, Sunil Rao, takes over. "Sunil is cleverer than I am," she
+ * said': the speaker is not Sunil)? @p j: the first names entry at or after
+ * the quote's opening mark. A name run among the quote's first 8
+ * whose last word is k's surname and whose first word, with two or more,
+ * opens k too; or a one-word run that is k's first name. Not a
+ * self-reference "I, Sunil, ...", nor a possessive (a firm may bear the
+ * family's name: Helen Greenley on "Greenley's"). */
+static int named_in_own_quote(ctx *c, size_t qi, long j, long k)
+{
+    const stance_name *nm = &c->names->v[k];
+    size_t close = c->s[qi].close, kf = 0;
+    if (c->s[qi].kind != K_DIRECT)
+        return 0; /* a partial quote is often the speaker's own phrase ('accused them of asking "please attack Ted" questions') */
+    for (int n = 0; j < (long)c->names->n && n < 8 && c->names->v[j].start < close; j++, n++) {
+        const stance_name *r = &c->names->v[j];
+        size_t rf;
+        if ((r->start >= 3 && memcmp(c->t + r->start - 3, "I, ", 3) == 0) ||
+            stance_possessive_at(c->t, c->len, r->last_end))
+            continue; /* (nor a possessive: "give Greenley's the money" may be the family's firm) */
+        rf = first_word_end(c, r);
+        kf = kf ? kf : first_word_end(c, nm);
+        if (same_word(c->t, r->last, r->last_end, nm->last, nm->last_end)
+                ? r->ntok == 1 || same_word(c->t, r->bare, rf, nm->bare, kf)
+                : r->ntok == 1 && nm->ntok > 1 && same_word(c->t, r->bare, rf, nm->bare, kf))
+            return 1;
+    }
+    return 0;
+}
+
 /* Resolve a pronoun speaker. Going back sentence by sentence from the
  * pronoun over names outside quotes that can be a person of that gender
  * (known from titles, first names or pronouns already resolved to it, a
@@ -907,7 +950,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
 {
     size_t pos = a->spk.start;
     int g = a->gender;
-    long k, best = -1, nearest = -1, pick = -1, firm = -1;
+    long k, best = -1, nearest = -1, pick = -1, firm = -1, inq;
     size_t floor = pos > 2000 ? pos - 2000 : 0, cur_ss = (size_t)-1, lim = pos;
     size_t own_ss = own_intro_subject(c, qi, pos, floor);
     int kind = SI_NONE, sents = 0, nopick = 0, old_done = 0, sub_done = 0, person;
@@ -921,6 +964,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         return;
     }
     k = name_before(c, pos);
+    inq = name_before(c, c->s[qi].open) + 1; /* the names in the quote (named_in_own_quote()) */
     memset(&memo, 0, sizeof memo);
     memo.top = k + 8; /* sentence scans look a little past the pronoun's name */
     for (int steps = 0; k >= 0 && steps < 40; k--, steps++) {
@@ -930,7 +974,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
             break;
         if (stance_q_in_quote(c, nm->start, c->n))
             continue; /* names inside quotes (this one included) are not antecedents */
-        if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor) || between_pair(c, k))
+        if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor) || between_pair(c, k) ||
+            named_in_own_quote(c, qi, inq, k))
             continue;
         cls = name_class(c, qi, k, &memo);
         person = (cls & 2u) != 0;

@@ -14,6 +14,11 @@ per labelled item in the format `stance train` reads:
              third-person pronouns; label = favor | against | none.
   sentiment: one row per quote: text = the quote, label = positive | negative | neutral.
 
+Every row carries "group" = ARTICLE:START-END, the quote's bytes in its article: `stance
+train` keeps the rows of one group (a quote's pairs, the --repeat copies) in one calibration
+fold, so that the Platt sigmoid is not fitted on decision values of rows whose copies trained
+the model (bench/RESULTS.md, section sent3).
+
 Each row is written N times (--repeat, default 1): the weight of in-domain rows
 beside the much larger public sets. Rows of articles whose split is not "train"
 are refused: dev labels are for measuring only. Output is deterministic (file
@@ -105,15 +110,18 @@ def main():
         for qi, q in enumerate(r["quotes"]):
             qt = text[q["start"]:q["end"]]
             base = "e2e-%s-%d" % (r["article"], qi)
+            group = "%s:%d-%d" % (r["article"], q["start"], q["end"])
             rows = []
             if a.task == "sentiment":
-                rows.append({"id": base, "task": "sentiment", "text": qt.decode("utf-8"), "label": q["sentiment"]})
+                rows.append({"id": base, "task": "sentiment", "text": qt.decode("utf-8"), "label": q["sentiment"],
+                             "group": group})
             else:
                 for p in q["pairs"]:
                     actor = actors.get(p["actor"], {"name": p["actor"]})
                     spans = find_spans(qt, name_keys(actor), p.get("via") == "pronoun")
                     rows.append({"id": "%s-%s" % (base, p["actor"]), "task": "stance", "text": qt.decode("utf-8"),
-                                 "target": actor["name"], "target_spans": spans, "label": p["stance"]})
+                                 "target": actor["name"], "target_spans": spans, "label": p["stance"],
+                                 "group": group})
             for row in rows:
                 s = json.dumps(row, ensure_ascii=False) + "\n"
                 for _ in range(a.repeat):

@@ -114,14 +114,16 @@ for path, out in ((sys.argv[1], sys.argv[3]), (sys.argv[2], sys.argv[4])):
 rows="$top_srcdir/models/e2e_rows.py"
 "$py" "$rows" --task stance --repeat 2 --articles "$tmp/train.jsonl" "$tmp/train-t.jsonl" > "$tmp/rows" \
     || { echo "FAIL: e2e_rows.py on train labels"; fail=1; }
-"$py" -c 'import json,sys
+"$py" -c 'import json,re,sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 4 and rows[0] == rows[1] and rows[2] == rows[3], len(rows)
 a, b = rows[0], rows[2]
 assert a["text"].startswith("Tom Park has done more") and a["target"] == "Tom Park", a
 assert a["target_spans"] == [[0, 8]] and a["label"] == "favor" and a["task"] == "stance", a
 assert b["text"] == "He is a failure and the governor knows it,", b
-assert b["target_spans"] == [[0, 2]] and b["label"] == "against", b' "$tmp/rows" \
+assert b["target_spans"] == [[0, 2]] and b["label"] == "against", b
+# the calibration group: the quote (article:start-end), shared by its copies and pairs only
+assert re.fullmatch(r"polnear-train-e2e-test-1:\d+-\d+", a["group"]) and a["group"] != b["group"], (a, b)' "$tmp/rows" \
     || { echo "FAIL: e2e_rows.py stance rows: $(cat "$tmp/rows")"; fail=1; }
 "$py" "$rows" --task sentiment --articles "$tmp/train.jsonl" "$tmp/train-t.jsonl" > "$tmp/srows" &&
     [ "$(cut -d, -f3- "$tmp/srows" | grep -o '"label": "[a-z]*"' | tr '\n' ' ')" = '"label": "positive" "label": "negative" "label": "negative" ' ] \

@@ -387,6 +387,13 @@ static void test_quotes_context_past_title(void **state)
     q = find(&r, "I was wrong");
     assert_int_equal(q->context.end, (size_t)(strstr(text, " Next") - text));
     stance_quotelist_clear(&r.l);
+    /* the ranks and church titles of the ABBR_DOT class ("Amb.", "Det.", "Fr.", "Msgr.", "Sec." ...) */
+    text = "\"I was wrong,\" Tom Veld wrote to Amb. Lia Moreno, Det. Ivo Brandt, Fr. Emil Sorg, Msgr. Ugo Pell, "
+           "Sec. Ana Ruiz, Insp. Kai Lund, Cpl. Ben Otto and Pvt. Dag Holm on Friday. Next sentence here.\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "I was wrong");
+    assert_int_equal(q->context.end, (size_t)(strstr(text, " Next") - text));
+    stance_quotelist_clear(&r.l);
     text = "\"It holds,\" Ana Ruiz said of the plan. \"Then it failed.\" More text.\n";
     extract(state, text, 0, &r);
     q = find(&r, "It holds");

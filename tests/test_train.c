@@ -411,6 +411,231 @@ static void test_train_corpus_files(void **state)
     remove(path);
 }
 
+/* ---- calibration groups ------------------------------------------------------ */
+
+static uint64_t key_of(const char *line)
+{
+    tr_record r;
+    char err[TR_ERRLEN];
+    uint64_t k;
+    if (tr_record_parse(line, strlen(line), 0, &r, err, sizeof err))
+        fail_msg("%s: %s", line, err);
+    k = tr_group_key(&r);
+    tr_record_free(&r);
+    return k;
+}
+
+/* The "group" of a record line (@p jansson: tr_record_parse_json()), "(none)", or the error, in @p buf. */
+static const char *group_text(const char *line, int jansson, char *buf)
+{
+    tr_record r;
+    char err[TR_ERRLEN];
+    if ((jansson ? tr_record_parse_json : tr_record_parse)(line, strlen(line), 0, &r, err, sizeof err))
+        return strcpy(buf, err);
+    strcpy(buf, r.group ? r.group : "(none)");
+    tr_record_free(&r);
+    return buf;
+}
+
+/* "group" (string or number) read alike with and without jansson; rows without
+ * one are grouped by their text, case and runs of white space aside. */
+static void test_train_group_key(void **state)
+{
+    static const char *const same[][2] = {
+        {"{\"text\": \"The  Mayor said\\tno.\"}", "{\"text\": \" the mayor said no. \"}"},
+        {"{\"text\": \"one\", \"group\": \"q1\"}", "{\"text\": \"two\", \"group\": \"q1\", \"target\": \"T\"}"},
+        {"{\"text\": \"one\", \"group\": 7}", "{\"text\": \"two\", \"group\": \"7\"}"},
+        {"{\"text\": \"one\", \"group\": null}", "{\"text\": \"ONE\"}"},
+    };
+    static const char *const differ[][2] = {
+        {"{\"text\": \"The mayor said no.\"}", "{\"text\": \"The mayor said yes.\"}"},
+        {"{\"text\": \"The mayor said no.\"}", "{\"text\": \"Themayor said no.\"}"},
+        {"{\"text\": \"same\", \"group\": \"a\"}", "{\"text\": \"same\", \"group\": \"b\"}"},
+        {"{\"text\": \"q1\"}", "{\"text\": \"other\", \"group\": \"q1\"}"},
+    };
+    char a[2048], b[2048];
+    size_t n = 0, m = 0;
+    (void)state;
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        assert_true(key_of(same[i][0]) == key_of(same[i][1]));
+    for (size_t i = 0; i < sizeof differ / sizeof *differ; i++)
+        assert_true(key_of(differ[i][0]) != key_of(differ[i][1]));
+    /* a long text (450 bytes normalised), hashed in 256-byte chunks: runs of 1-3 spaces and capitals aside, the same */
+    n = (size_t)snprintf(a, sizeof a, "{\"text\": \"");
+    m = (size_t)snprintf(b, sizeof b, "{\"text\": \"");
+    for (int w = 0; w < 150; w++) {
+        n += (size_t)snprintf(a + n, sizeof a - n, "%sw%d", w ? " " : "", w % 7);
+        m += (size_t)snprintf(b + m, sizeof b - m, "%*sW%d", w ? 1 + w % 3 : 0, "", w % 7);
+    }
+    snprintf(a + n, sizeof a - n, "\"}");
+    snprintf(b + m, sizeof b - m, "  \"}");
+    assert_true(key_of(a) == key_of(b));
+    /* the group as text, with and without jansson */
+    assert_string_equal(group_text("{\"text\": \"t\", \"group\": -12}", 0, b), "-12");
+    assert_string_equal(group_text("{\"text\": \"t\", \"group\": -12}", 1, b), "-12");
+    assert_string_equal(group_text("{\"text\": \"t\", \"group\": 2.5}", 0, b), "2.5");
+    assert_string_equal(group_text("{\"text\": \"t\", \"group\": \"a\\u00e9\"}", 0, b), "a\xc3\xa9");
+    assert_string_equal(group_text("{\"text\": \"t\", \"group\": \"a\\u00e9\"}", 1, b), "a\xc3\xa9");
+    assert_string_equal(group_text("{\"text\": \"t\", \"group\": [1]}", 0, b), "field \"group\" is not a string or a number");
+}
+
+/* Every group in one fold, the folds about n / k rows; with one row a group,
+ * the plain shuffle cut at f * n / k, whatever the keys are. */
+static void test_train_group_folds(void **state)
+{
+    enum { N = 103, K = 5 };
+    uint64_t g[N], g2[N], rng = 42, rng2 = 42;
+    size_t order[N], order2[N], bounds[K + 1], bounds2[K + 1], fold_of[N], seen[N];
+    (void)state;
+    for (size_t i = 0; i < N; i++) {
+        g[i] = 1000 + i;
+        g2[i] = (uint64_t)(N - i) * 7919u;
+    }
+    assert_int_equal(tr_group_folds(g, N, K, &rng, order, bounds), 0);
+    assert_int_equal(tr_group_folds(g2, N, K, &rng2, order2, bounds2), 0);
+    assert_memory_equal(order, order2, sizeof order);
+    assert_true(rng == rng2);
+    for (size_t f = 0; f <= K; f++)
+        assert_int_equal(bounds[f], f * N / K);
+    /* copies: groups of 1..7 rows, scattered */
+    for (size_t i = 0; i < N; i++)
+        g[i] = (i * 37) % 29 % 16;
+    rng = 7;
+    assert_int_equal(tr_group_folds(g, N, K, &rng, order, bounds), 0);
+    memset(seen, 0, sizeof seen);
+    assert_int_equal(bounds[0], 0);
+    assert_int_equal(bounds[K], N);
+    for (size_t f = 0; f < K; f++) {
+        assert_true(bounds[f] <= bounds[f + 1]);
+        assert_true(bounds[f + 1] - bounds[f] <= N / K + 9); /* a fold overshoots by less than a group */
+        for (size_t i = bounds[f]; i < bounds[f + 1]; i++) {
+            seen[order[i]]++;
+            fold_of[order[i]] = f;
+        }
+    }
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(seen[i], 1);
+        for (size_t j = 0; j < N; j++)
+            if (g[i] == g[j])
+                assert_int_equal(fold_of[i], fold_of[j]);
+    }
+    rng2 = 7;
+    assert_int_equal(tr_group_folds(g, N, K, &rng2, order2, bounds2), 0);
+    assert_memory_equal(order, order2, sizeof order);
+    assert_memory_equal(bounds, bounds2, sizeof bounds);
+}
+
+enum { FILLERS = 3 };
+
+static uint64_t mix(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+/* A made-up word of five letters (digits would be normalised away). */
+static int word(char *buf, size_t n, uint64_t v)
+{
+    char w[6];
+    for (int i = 0; i < 5; i++, v /= 26)
+        w[i] = (char)('a' + v % 26);
+    w[5] = '\0';
+    return snprintf(buf, n, " %s", w);
+}
+
+/* A made-up text: one of two cue words and @p fillers words from a large
+ * vocabulary (nearly each text's own); its label is the cue's class with
+ * probability 0.7. Written @p copies times, each copy its own "group" when
+ * @p unique_groups (*line numbers them). */
+static void made_up(FILE *f, uint64_t *s, int fillers, int copies, int unique_groups, int *line)
+{
+    char text[512];
+    int c = (int)(mix(s) % 2), y = mix(s) % 10 < 7 ? c : !c, n = snprintf(text, sizeof text, "%s", c ? "zorp" : "blick");
+    for (int w = 0; w < fillers; w++)
+        n += word(text + n, sizeof text - (size_t)n, mix(s) % 11881376u);
+    for (int k = 0; k < copies; k++, (*line)++) {
+        fprintf(f, "{\"text\": \"%s\", \"label\": \"%s\"", text, y ? "yes" : "no");
+        if (unique_groups)
+            fprintf(f, ", \"group\": %d", *line);
+        fputs("}\n", f);
+    }
+}
+
+/* The ECE on 1,000 new texts of a head calibrated on @p copies copies of 300
+ * made-up texts, each copy its own group (@p unique_groups: the rows dealt to
+ * the calibration folds one by one, as before groups) or grouped by their text. */
+static double copies_ece(int copies, int unique_groups, double *cv_accuracy)
+{
+    char path[] = "/tmp/stance-groups-XXXXXX", err[TR_ERRLEN];
+    stance_featcfg cfg;
+    tr_data d = {0}, ev = {0};
+    stance_head h;
+    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0, 0.0};
+    tr_reliability rel;
+    uint64_t s = 99;
+    double conf = 0, f1;
+    size_t right = 0;
+    int fd = mkstemp(path), line = 0;
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 300; i++)
+        made_up(f, &s, FILLERS, copies, unique_groups, &line);
+    fclose(f);
+    stance_features_default(&cfg);
+    cfg.table_bits = 14;
+    if (tr_data_load(path, &cfg, &d, NULL, err, sizeof err))
+        fail_msg("%s", err);
+    assert_int_equal(tr_cross_validate(&d, &o, cfg.table_bits, 5, &f1, cv_accuracy, NULL, NULL, err, sizeof err), 0);
+    assert_int_equal(tr_train_head(&d, NULL, 0, &o, cfg.table_bits, &h, err, sizeof err), 0);
+    f = fopen(path, "w");
+    for (int i = 0; i < 1000; i++)
+        made_up(f, &s, FILLERS, 1, 0, &line);
+    fclose(f);
+    if (tr_data_load(path, &cfg, &ev, NULL, err, sizeof err))
+        fail_msg("%s", err);
+    memset(&rel, 0, sizeof rel);
+    for (size_t i = 0; i < ev.n; i++) {
+        stance_fvec x = {.idx = ev.ex[i].idx, .val = ev.ex[i].val, .n = ev.ex[i].n, .cap = ev.ex[i].n};
+        double v[1], p[2];
+        int top;
+        stance_linear_values(&h, &x, v);
+        stance_calibrate(&h, v, p);
+        top = p[1] > p[0];
+        /* the labels in order of appearance in each file: compare by name */
+        tr_reliability_add(&rel, p[top], strcmp(h.labels[top], ev.labels[ev.ex[i].y]) == 0);
+    }
+    for (int b = 0; b < TR_CALIB_BINS; b++) {
+        conf += rel.conf[b];
+        right += rel.correct[b];
+    }
+    print_message("%d copies%s: 5-fold CV accuracy %.3f, Platt A %.2f; new texts: mean confidence %.3f, accuracy %.3f, ECE %.3f\n", copies,
+                  unique_groups ? " (one group each)" : "", *cv_accuracy, h.prob_a[0], conf / (double)rel.total,
+                  (double)right / (double)rel.total, tr_reliability_ece(&rel));
+    tr_head_free(&h);
+    tr_data_free(&d);
+    tr_data_free(&ev);
+    remove(path);
+    return tr_reliability_ece(&rel);
+}
+
+/* Copies of a row on both sides of a calibration fold make the Platt sigmoid
+ * over-confident: the model has learnt the held-out copy's own words (its label
+ * noise too), so its decision value looks surer than a new text's. The same
+ * copies flatter the cross-validation of the C search. */
+static void test_train_group_calibration(void **state)
+{
+    double a1, a2, a3, once = copies_ece(1, 0, &a1), dealt = copies_ece(4, 1, &a2), grouped = copies_ece(4, 0, &a3);
+    (void)state;
+    assert_true(once < 0.08);
+    assert_true(grouped < 0.08); /* (0.040) */
+    assert_true(dealt > 0.15);   /* (0.211: mean confidence 0.92 at accuracy 0.71) */
+    /* the C search's folds too: a copy scored by a model that learnt its twin is right */
+    assert_true(a3 < a1 + 0.05);
+    assert_true(a2 > a3 + 0.15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +649,9 @@ int main(void)
         cmocka_unit_test(test_train_word_vectors),
         cmocka_unit_test(test_train_word_vectors_context_only),
         cmocka_unit_test(test_train_corpus_files),
+        cmocka_unit_test(test_train_group_key),
+        cmocka_unit_test(test_train_group_folds),
+        cmocka_unit_test(test_train_group_calibration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

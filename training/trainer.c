@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "cli_input.h"
 #include "linear.h"
@@ -43,6 +45,7 @@ void tr_record_free(tr_record *r)
     free(r->task);
     free(r->label);
     free(r->subset);
+    free(r->group);
     free(r->text);
     free(r->target);
     free(r->context);
@@ -178,7 +181,7 @@ static int fast_spans(const char *line, size_t v0, size_t v1, tr_record *r)
 /* One member of the record, by its key; -1 when its value is not what the
  * happy path takes (a string field that is neither a string nor null, spans
  * that are not pairs within the text) or memory runs out. */
-enum { F_OTHER, F_ID, F_SCORE, F_TASK, F_LABEL, F_SUBSET, F_TARGET, F_CONTEXT, F_TEXT, F_SPANS };
+enum { F_OTHER, F_ID, F_SCORE, F_TASK, F_LABEL, F_SUBSET, F_TARGET, F_CONTEXT, F_TEXT, F_SPANS, F_GROUP };
 
 /* Which field of a record the key k[0, n) names. */
 static int field_of(const char *k, size_t n)
@@ -186,6 +189,7 @@ static int field_of(const char *k, size_t n)
 #define IS(s) (n == sizeof s - 1 && memcmp(k, s, sizeof s - 1) == 0)
     switch (n ? k[0] : 0) {
     case 'i': return IS("id") ? F_ID : F_OTHER;
+    case 'g': return IS("group") ? F_GROUP : F_OTHER;
     case 'o': return IS("orig_score") ? F_SCORE : F_OTHER;
     case 'l': return IS("label") ? F_LABEL : F_OTHER;
     case 's': return IS("subset") ? F_SUBSET : F_OTHER;
@@ -197,9 +201,24 @@ static int field_of(const char *k, size_t n)
 #undef IS
 }
 
+/* The string or integer value line[v0, v1) as text (an integer in decimal):
+ * 1 set in *out, 0 neither a string nor an integer, -1 out of memory. */
+static int fast_text_or_int(const char *line, size_t v0, size_t v1, char **out)
+{
+    long long iv;
+    if (line[v0] == '"')
+        return (*out = fast_string(line, v0, v1, NULL)) ? 1 : -1;
+    if (cli_json_integer(line, v0, v1, &iv) == 0) {
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%lld", iv);
+        return (*out = dupn(tmp, strlen(tmp))) ? 1 : -1;
+    }
+    return 0;
+}
+
 /* One member of the record other than "text" and "target_spans", by its key
  * (field_of()); -1 when its value is not what the happy path takes (a string
- * field that is neither a string nor null) or memory runs out. */
+ * field that is neither a string nor null, a "group" that is a real) or memory runs out. */
 static int fast_member(const char *line, const cli_json_member *m, int f, tr_record *r)
 {
     char **const strs[] = {&r->task, &r->label, &r->subset, &r->target, &r->context};
@@ -210,15 +229,10 @@ static int fast_member(const char *line, const cli_json_member *m, int f, tr_rec
     if (f == F_ID) {
         r->id_raw0 = v0;
         r->id_raw1 = v1;
-        if (c == '"')
-            return (r->id = fast_string(line, v0, v1, NULL)) ? 0 : -1;
-        if (cli_json_integer(line, v0, v1, &iv) == 0) { /* (a real id, a list, ...: no id) */
-            char tmp[32];
-            snprintf(tmp, sizeof tmp, "%lld", iv);
-            return (r->id = dupn(tmp, strlen(tmp))) ? 0 : -1;
-        }
-        return 0;
+        return fast_text_or_int(line, v0, v1, &r->id) < 0 ? -1 : 0; /* (a real id, a list, ...: no id) */
     }
+    if (f == F_GROUP) /* null: no group; a real or anything else: jansson's turn */
+        return c == 'n' || fast_text_or_int(line, v0, v1, &r->group) == 1 ? 0 : -1;
     if (f == F_SCORE && (c == '-' || (c >= '0' && c <= '9'))) { /* jansson reads reals with strtod too */
         r->score = cli_json_integer(line, v0, v1, &iv) == 0 ? (double)iv : strtod(line + v0, NULL);
         r->has_score = 1;
@@ -264,6 +278,22 @@ int tr_record_parse(const char *line, size_t len, int need_label, tr_record *r, 
     return tr_record_parse_json(line, len, need_label, r, err, errlen);
 }
 
+/* A string's value or an integer in decimal (with @p reals, a real as %.17g) as
+ * a new string; NULL for anything else or out of memory. */
+static char *json_scalar_text(json_t *v, int reals)
+{
+    char tmp[40];
+    if (json_is_string(v))
+        return dupn(json_string_value(v), json_string_length(v));
+    if (json_is_integer(v))
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+    else if (reals && json_is_real(v))
+        snprintf(tmp, sizeof tmp, "%.17g", json_real_value(v));
+    else
+        return NULL;
+    return dupn(tmp, strlen(tmp));
+}
+
 int tr_record_parse_json(const char *line, size_t len, int need_label, tr_record *r, char *err, size_t errlen)
 {
     json_error_t jerr;
@@ -299,12 +329,12 @@ int tr_record_parse_json(const char *line, size_t len, int need_label, tr_record
         }
     }
     id = json_object_get(o, "id");
-    if (json_is_string(id))
-        r->id = dupn(json_string_value(id), json_string_length(id));
-    else if (json_is_integer(id)) {
-        char tmp[32];
-        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(id));
-        r->id = dupn(tmp, strlen(tmp));
+    r->id = json_scalar_text(id, 0);
+    id = json_object_get(o, "group");
+    if (id && !json_is_null(id) && !(r->group = json_scalar_text(id, 1))) {
+        snprintf(err, errlen, json_is_number(id) || json_is_string(id) ? "out of memory"
+                                                                        : "field \"group\" is not a string or a number");
+        goto fail;
     }
     sp = json_object_get(o, "target_spans");
     if (sp && !json_is_null(sp)) {
@@ -357,6 +387,40 @@ int tr_record_band(tr_record *r, double band)
     free(r->label);
     r->label = dupn(l, strlen(l));
     return r->label ? 0 : -1;
+}
+
+/* Seeds of the two key spaces of tr_group_key(). */
+#define GROUP_SEED_FIELD 0x67726f7570ull
+#define GROUP_SEED_TEXT 0x74657874ull
+
+uint64_t tr_group_key(const tr_record *r)
+{
+    XXH3_state_t st;
+    char buf[256];
+    size_t n = 0;
+    int started = 0, pending = 0;
+    if (r->group)
+        return XXH3_64bits_withSeed(r->group, strlen(r->group), GROUP_SEED_FIELD);
+    memset(&st, 0, sizeof st); /* (XXH3_64bits_reset_withSeed() reads a seed field it then sets) */
+    XXH3_64bits_reset_withSeed(&st, GROUP_SEED_TEXT);
+    for (size_t i = 0; i < r->text_len; i++) {
+        char c = r->text[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            pending = started; /* one space for the run, none before the first or after the last character */
+            continue;
+        }
+        if (n + 2 > sizeof buf) {
+            XXH3_64bits_update(&st, buf, n);
+            n = 0;
+        }
+        if (pending)
+            buf[n++] = ' ';
+        pending = 0;
+        started = 1;
+        buf[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    XXH3_64bits_update(&st, buf, n);
+    return XXH3_64bits_digest(&st);
 }
 
 void tr_record_statement(const tr_record *r, stance_statement *st)
@@ -456,6 +520,42 @@ static int label_index(tr_data *d, const char *label, const char *task)
     return -1;
 }
 
+/* Append the example (label @p y, features @p x) of record @p r, which it
+ * frees (the subset moves to the example). -1 out of memory. */
+static int add_example(tr_data *d, int y, const stance_fvec *x, tr_record *r)
+{
+    tr_example *e;
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? d->cap * 2 : 1024;
+        tr_example *ne = realloc(d->ex, nc * sizeof *ne);
+        if (!ne) {
+            tr_record_free(r);
+            return -1;
+        }
+        d->ex = ne;
+        d->cap = nc;
+    }
+    e = &d->ex[d->n];
+    memset(e, 0, sizeof *e);
+    e->y = y;
+    e->n = x->n;
+    e->idx = malloc((x->n ? x->n : 1) * sizeof *e->idx);
+    e->val = malloc((x->n ? x->n : 1) * sizeof *e->val);
+    e->subset = r->subset;
+    e->group = tr_group_key(r);
+    r->subset = NULL;
+    tr_record_free(r);
+    d->n++;
+    if (!e->idx || !e->val)
+        return -1;
+    if (x->n) { /* an example without features: x->idx may be NULL, and memcpy(_, NULL, 0) is undefined */
+        memcpy(e->idx, x->idx, x->n * sizeof *e->idx);
+        memcpy(e->val, x->val, x->n * sizeof *e->val);
+    }
+    d->nnz += x->n;
+    return 0;
+}
+
 int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_names *names, char *err, size_t errlen)
 {
     cli_lines in;
@@ -488,7 +588,6 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
     while ((got = cli_lines_next(&in, &line, &len, err, errlen)) == 1) {
         tr_record r;
         stance_statement st;
-        tr_example *e;
         int y;
         lineno = in.lineno;
         if (tr_record_parse(line, len, 1, &r, msg, sizeof msg)) {
@@ -533,33 +632,8 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
             tr_record_free(&r);
             goto fail;
         }
-        if (d->n == d->cap) {
-            size_t nc = d->cap ? d->cap * 2 : 1024;
-            tr_example *ne = realloc(d->ex, nc * sizeof *ne);
-            if (!ne) {
-                tr_record_free(&r);
-                goto nomem;
-            }
-            d->ex = ne;
-            d->cap = nc;
-        }
-        e = &d->ex[d->n];
-        memset(e, 0, sizeof *e);
-        e->y = y;
-        e->n = x.n;
-        e->idx = malloc((x.n ? x.n : 1) * sizeof *e->idx);
-        e->val = malloc((x.n ? x.n : 1) * sizeof *e->val);
-        e->subset = r.subset;
-        r.subset = NULL;
-        tr_record_free(&r);
-        d->n++;
-        if (!e->idx || !e->val)
+        if (add_example(d, y, &x, &r))
             goto nomem;
-        if (x.n) { /* an example without features: x.idx may be NULL, and memcpy(_, NULL, 0) is undefined */
-            memcpy(e->idx, x.idx, x.n * sizeof *e->idx);
-            memcpy(e->val, x.val, x.n * sizeof *e->val);
-        }
-        d->nnz += x.n;
     }
     if (got < 0)
         goto fail; /* err says where */
@@ -1009,15 +1083,115 @@ fail:
     return -1;
 }
 
+typedef struct grp_pos {
+    uint64_t key; /* the group, then the position of the group's first row */
+    size_t pos;   /* position in the shuffled order */
+} grp_pos;
+
+static int cmp_grp_pos(const void *a, const void *b)
+{
+    const grp_pos *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+int tr_group_folds(const uint64_t *group, size_t n, size_t k, uint64_t *rng, size_t *order, size_t *bounds)
+{
+    grp_pos *g = malloc((n ? n : 1) * sizeof *g);
+    uint64_t prev = 0;
+    size_t f = 0;
+    if (!g)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    shuffle(order, n, rng);
+    for (size_t i = 0; i < n; i++) {
+        g[i].key = group[order[i]];
+        g[i].pos = i;
+    }
+    /* by group, then position: each run is one group, its first row first */
+    qsort(g, n, sizeof *g, cmp_grp_pos);
+    for (size_t i = 0, first = 0; i < n; i++) {
+        uint64_t key = g[i].key;
+        if (i == 0 || key != prev)
+            first = g[i].pos;
+        prev = key;
+        g[i].key = first;
+    }
+    /* by the position of the group's first row, then the row's own: the groups in the shuffled order */
+    qsort(g, n, sizeof *g, cmp_grp_pos);
+    bounds[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || g[i].key != g[i - 1].key) /* a group starts: close the folds that are full */
+            while (f + 1 < k && i >= (f + 1) * n / k)
+                bounds[++f] = i;
+        g[i].pos = order[g[i].pos];
+    }
+    while (f + 1 < k)
+        bounds[++f] = n;
+    for (size_t i = 0; i < n; i++)
+        order[i] = g[i].pos;
+    bounds[k] = n;
+    free(g);
+    return 0;
+}
+
+/* libsvm's svm_binary_svc_probability for one pair: decision values of @p k-fold
+ * cross-validation, then Platt's sigmoid on them. The folds keep each calibration
+ * group together (tr_group_folds()): a copy of a held-out row in the training
+ * folds would make its decision value look surer than a new row's. */
+static int pair_platt(struct feature_node **sub, const double *y, const uint64_t *gk, size_t l, size_t nb,
+                      const tr_opts *o, double wp, double wn, uint64_t *rng, double *pa, double *pb)
+{
+    const size_t nf = 5;
+    struct feature_node **fx = malloc((l ? l : 1) * sizeof *fx);
+    double *fy = malloc((l ? l : 1) * sizeof *fy), *fd = malloc((l ? l : 1) * sizeof *fd), *w;
+    size_t *perm = malloc((l ? l : 1) * sizeof *perm), bounds[6];
+    int rc = -1;
+    if (!fx || !fy || !fd || !perm || tr_group_folds(gk, l, nf, rng, perm, bounds))
+        goto out;
+    for (size_t f = 0; f < nf; f++) {
+        size_t b0 = bounds[f], b1 = bounds[f + 1], m = 0, pc = 0, nc = 0;
+        for (size_t r = 0; r < l; r++)
+            if (r < b0 || r >= b1) {
+                fx[m] = sub[perm[r]];
+                fy[m] = y[perm[r]];
+                pc += fy[m] > 0;
+                nc += fy[m] < 0;
+                m++;
+            }
+        if (pc == 0 || nc == 0) {
+            for (size_t r = b0; r < b1; r++)
+                fd[perm[r]] = pc ? 1 : nc ? -1 : 0;
+            continue;
+        }
+        if (!(w = linear_binary(fx, fy, m, nb, o->C, wp, wn, o->seed + (unsigned)f)))
+            goto out;
+        for (size_t r = b0; r < b1; r++)
+            fd[perm[r]] = dot_w(w, nb, sub[perm[r]]);
+        free(w);
+    }
+    sigmoid_train(l, fd, y, pa, pb);
+    rc = 0;
+out:
+    free(fx);
+    free(fy);
+    free(fd);
+    free(perm);
+    return rc;
+}
+
 static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const tr_opts *o, uint32_t bits,
                            stance_head *h, char *err, size_t errlen)
 {
     const size_t nb = (size_t)1 << bits;
     const uint32_t k = (uint32_t)d->n_labels;
     struct feature_node *pool = NULL, **xs = NULL, **sub = NULL;
-    double *y = NULL, *cw = o->balanced ? class_weights(d, rows, n) : NULL, *dec = NULL, *w = NULL, *ratio = NULL;
+    double *y = NULL, *cw = o->balanced ? class_weights(d, rows, n) : NULL, *w = NULL, *ratio = NULL;
     struct feature_node *spool = NULL;
-    size_t total = 0, at = 0, *perm = NULL;
+    size_t total = 0, at = 0;
+    uint64_t *gk = NULL;
     int rc = -1, p = 0;
     uint64_t rng = 0x5eed0000ull ^ o->seed;
 
@@ -1027,9 +1201,8 @@ static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const
     xs = malloc((n ? n : 1) * sizeof *xs);
     sub = malloc((n ? n : 1) * sizeof *sub);
     y = malloc((n ? n : 1) * sizeof *y);
-    dec = malloc((n ? n : 1) * sizeof *dec);
-    perm = malloc((n ? n : 1) * sizeof *perm);
-    if (!pool || !xs || !sub || !y || !dec || !perm || (o->balanced && !cw) ||
+    gk = malloc((n ? n : 1) * sizeof *gk);
+    if (!pool || !xs || !sub || !y || !gk || (o->balanced && !cw) ||
         head_alloc(h, k, bits, o->probability))
         goto nomem;
     for (size_t i = 0; i < n; i++) {
@@ -1055,57 +1228,15 @@ static int train_liblinear(const tr_data *d, const size_t *rows, size_t n, const
                 int c = d->ex[rows ? rows[r] : r].y;
                 if (c == (int)i || c == (int)j) {
                     sub[l] = xs[r];
+                    gk[l] = d->ex[rows ? rows[r] : r].group;
                     y[l++] = c == (int)i ? +1.0 : -1.0;
                 }
             }
             if (o->nb_alpha > 0 && nb_scale(sub, y, l, nb, o->nb_alpha, &ratio, &spool))
                 goto nomem;
-            if (o->probability) {
-                /* libsvm's svm_binary_svc_probability: 5-fold decision values, then a sigmoid. */
-                const size_t nf = 5;
-                struct feature_node **fx = malloc((l ? l : 1) * sizeof *fx);
-                double *fy = malloc((l ? l : 1) * sizeof *fy), *fd = malloc((l ? l : 1) * sizeof *fd);
-                if (!fx || !fy || !fd) {
-                    free(fx);
-                    free(fy);
-                    free(fd);
-                    goto nomem;
-                }
-                for (size_t r = 0; r < l; r++)
-                    perm[r] = r;
-                shuffle(perm, l, &rng);
-                for (size_t f = 0; f < nf; f++) {
-                    size_t b0 = f * l / nf, b1 = (f + 1) * l / nf, m = 0, pc = 0, nc = 0;
-                    for (size_t r = 0; r < l; r++)
-                        if (r < b0 || r >= b1) {
-                            fx[m] = sub[perm[r]];
-                            fy[m] = y[perm[r]];
-                            pc += fy[m] > 0;
-                            nc += fy[m] < 0;
-                            m++;
-                        }
-                    if (pc == 0 || nc == 0) {
-                        for (size_t r = b0; r < b1; r++)
-                            fd[perm[r]] = pc ? 1 : nc ? -1 : 0;
-                        continue;
-                    }
-                    w = linear_binary(fx, fy, m, nb, o->C, wp, wn, o->seed + (unsigned)f);
-                    if (!w) {
-                        free(fx);
-                        free(fy);
-                        free(fd);
-                        goto nomem;
-                    }
-                    for (size_t r = b0; r < b1; r++)
-                        fd[perm[r]] = dot_w(w, nb, sub[perm[r]]);
-                    free(w);
-                    w = NULL;
-                }
-                sigmoid_train(l, fd, y, &h->prob_a[p], &h->prob_b[p]);
-                free(fx);
-                free(fy);
-                free(fd);
-            }
+            if (o->probability &&
+                pair_platt(sub, y, gk, l, nb, o, wp, wn, &rng, &h->prob_a[p], &h->prob_b[p]))
+                goto nomem;
             w = linear_binary(sub, y, l, nb, o->C, wp, wn, o->seed);
             if (!w)
                 goto nomem;
@@ -1129,8 +1260,7 @@ out:
     free(xs);
     free(sub);
     free(y);
-    free(dec);
-    free(perm);
+    free(gk);
     free(cw);
     free(w);
     free(ratio);
@@ -1368,6 +1498,43 @@ out:
     return rc;
 }
 
+/* Stratified folds: each class shuffled, then dealt round-robin; then every row
+ * of a calibration group (tr_group_key()) joins the fold of the group's row
+ * dealt first, so that no copy is scored by a model trained on its twin.
+ * Without copies, the plain stratified deal. @p rows is scratch of d->n. */
+static int cv_folds(const tr_data *d, size_t k, uint64_t *rng, size_t *fold, size_t *rows)
+{
+    grp_pos *g = malloc((d->n ? d->n : 1) * sizeof *g);
+    size_t *row_of = malloc((d->n ? d->n : 1) * sizeof *row_of), dealt = 0;
+    if (!g || !row_of) {
+        free(g);
+        free(row_of);
+        return -1;
+    }
+    for (size_t c = 0; c < d->n_labels; c++) {
+        size_t m = 0;
+        for (size_t i = 0; i < d->n; i++)
+            if (d->ex[i].y == (int)c)
+                rows[m++] = i;
+        shuffle(rows, m, rng);
+        for (size_t i = 0; i < m; i++, dealt++) {
+            fold[rows[i]] = dealt % k;
+            g[dealt].key = d->ex[rows[i]].group;
+            g[dealt].pos = dealt;
+            row_of[dealt] = rows[i];
+        }
+    }
+    qsort(g, dealt, sizeof *g, cmp_grp_pos); /* by group, then the order dealt */
+    for (size_t i = 0, first = 0; i < dealt; i++) {
+        if (i == 0 || g[i].key != g[i - 1].key)
+            first = g[i].pos;
+        fold[row_of[g[i].pos]] = first % k;
+    }
+    free(g);
+    free(row_of);
+    return 0;
+}
+
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
                       double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen)
 {
@@ -1382,15 +1549,9 @@ int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, i
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    /* Stratified folds: each class shuffled, then dealt round-robin. */
-    for (size_t c = 0, dealt = 0; c < d->n_labels; c++) {
-        size_t m = 0;
-        for (size_t i = 0; i < d->n; i++)
-            if (d->ex[i].y == (int)c)
-                rows[m++] = i;
-        shuffle(rows, m, &rng);
-        for (size_t i = 0; i < m; i++, dealt++)
-            fold[rows[i]] = dealt % (size_t)k;
+    if (cv_folds(d, (size_t)k, &rng, fold, rows)) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
     }
     for (int f = 0; f < k; f++) {
         stance_head h;

@@ -15,9 +15,11 @@
 /* One JSONL record as `stance train`, `eval` and `predict` read it:
  *   {"text": str (required), "label": str (required to train and evaluate),
  *    "id": str|int, "task": head name, "subset": str, "target": str,
- *    "context": str, "target_spans": [[start, end], ...] byte offsets into text} */
+ *    "context": str, "target_spans": [[start, end], ...] byte offsets into text,
+ *    "group": str|number} */
 typedef struct tr_record {
     char *id, *task, *label, *subset;
+    char *group;         /* "group" as written: a string's value, a number's decimal form; NULL when absent */
     char *text, *target, *context;
     size_t text_len, target_len, context_len;
     stance_span *spans;  /* NULL when the field is absent */
@@ -47,6 +49,7 @@ typedef struct tr_example {
     float *val;
     size_t n;
     char *subset;
+    uint64_t group;      /* calibration group (tr_group_key()): the rows of one group share a calibration fold */
 } tr_example;
 
 typedef struct tr_data {
@@ -58,6 +61,20 @@ typedef struct tr_data {
     size_t n_labels;
     size_t nnz;
 } tr_data;
+
+/* The calibration group of a record: a hash of its "group" when it has one, else
+ * of its normalised text (ASCII letters folded to lower case, runs of white
+ * space as one space, none at either end), so that copies of one text form one
+ * group. Different key spaces: a "group" never collides with a text by design. */
+uint64_t tr_group_key(const tr_record *r);
+
+/* Calibration folds of @p n rows whose groups are @p group[0, n): the rows are
+ * shuffled with @p rng (splitmix64, the trainer's generator), each group moved
+ * to where its first row landed, and the order cut into @p k folds of about
+ * n / k rows without splitting a group: fold f is order[bounds[f], bounds[f+1])
+ * (bounds has k + 1 entries; a fold may be empty). When every group is a single
+ * row, this is the plain shuffle cut at f * n / k. 0, or -1 out of memory. */
+int tr_group_folds(const uint64_t *group, size_t n, size_t k, uint64_t *rng, size_t *order, size_t *bounds);
 
 /* Readable n-grams seen during extraction: the majority string per bucket. */
 typedef struct tr_names {
@@ -105,7 +122,9 @@ int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
                       double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen);
 
-/* Stratified k-fold cross-validation; returns macro-F1 of the out-of-fold votes. */
+/* Stratified k-fold cross-validation, the rows of a calibration group in one
+ * fold (without copies: the plain stratified deal); returns macro-F1 of the
+ * out-of-fold votes. */
 typedef void (*tr_progress_cb)(void *user, const char *msg);
 int tr_cross_validate(const tr_data *d, const tr_opts *o, uint32_t table_bits, int k, double *macro_f1,
                       double *accuracy, tr_progress_cb cb, void *user, char *err, size_t errlen);

@@ -159,7 +159,7 @@ def main():
 
     def seeded(b, s):
         b.extra += ["--seed", str(s)]
-    cv_cells(a, run, seeded)
+    cv_cells(a, run, seeded, "-sentiment")  # WORK/NAME-sentiment-cells.json: cv_stance.py writes NAME-cells.json
 
 
 def run(a):
@@ -214,7 +214,10 @@ def run(a):
         out = subprocess.run([a.stance, "eval", "-m", model, "--head", "sentiment", "--neutral-band", band,
                               os.path.join(a.data, "vader_nyt/dev.jsonl")], capture_output=True, text=True, check=True)
         print("%s nyt dev (full head, band %s):\n%s" % (a.name, band, out.stdout.rstrip()))
-    return {"accuracy": acc, "macro-F1": macro}
+    figures = {"accuracy": acc, "macro-F1": macro}
+    if a.ece:
+        figures["ECE"] = ece(conf)
+    return figures
 
 
 if __name__ == "__main__":

@@ -109,6 +109,9 @@ def seed_arguments(ap, folds):
                          "seed-only null")
     ap.add_argument("--report-only", action="store_true",
                     help="with --compare: print the comparison of the saved cells (WORK/NAME-cells.json), train nothing")
+    ap.add_argument("--ece", action="store_true",
+                    help="also print the pooled held-out expected calibration error (10 bins, untempered fold "
+                         "models) and keep it as a figure of the cells")
 
 
 def cv_cells(a, run, seeded, tag=""):
@@ -290,13 +293,24 @@ def run(a):
           "accuracy %.3f, all-against %.3f"
           % (a.name, n, nl / n, sum(p[0] * p[1] for p in pooled) / n, sum(p[0] * p[2] for p in pooled) / n,
              sum(p[3] * p[4] for p in pooled) / nl, sum(p[3] * p[5] for p in pooled) / nl))
+    rows = []
+    for k in range(a.folds):
+        with open(os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))) as f:
+            rows += [json.loads(l) for l in f if l.strip()]
     if a.fit_temperature:
-        rows = []
-        for k in range(a.folds):
-            with open(os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))) as f:
-                rows += [json.loads(l) for l in f if l.strip()]
         fit_temperature(rows, "held-out linked pairs")
-    return {"accuracy": sum(p[0] * p[1] for p in pooled) / n, "linked accuracy": sum(p[3] * p[4] for p in pooled) / nl}
+    figures = {"accuracy": sum(p[0] * p[1] for p in pooled) / n, "linked accuracy": sum(p[3] * p[4] for p in pooled) / nl}
+    if a.ece:
+        figures["linked ECE"] = probs_ece(rows)
+        print("%s linked pairs: ECE %.4f (%d pairs, untempered)" % (a.name, figures["linked ECE"], len(rows)))
+    return figures
+
+
+def probs_ece(rows):
+    """The ECE (score.py's, 10 bins) of rows {"probs": {label: p}, "gold": label} by their top label."""
+    sys.path.insert(0, HERE)
+    from score import ece
+    return ece([(max(r["probs"].values()), max(r["probs"], key=r["probs"].get) == r["gold"]) for r in rows])
 
 
 def tempered(probs, t):

@@ -172,7 +172,7 @@ def run(a):
                % (a.stance, model, base, fl, more, a.head, files, "," + qrows if qrows else ""))
     recs = [l for l in open(src) if l.strip()]
     fold = [zlib.crc32(article(json.loads(r)).encode()) % a.folds for r in recs]
-    per, pooled, oof = [], None, []
+    per, pooled, oof, bins = [], None, [], {}
     for k in range(a.folds):
         tr, te, model = W("tr%d.jsonl" % k), W("te%d.jsonl" % k), W("%d.stm" % k)
         with open(tr, "w") as ftr, open(te, "w") as fte:
@@ -183,6 +183,12 @@ def run(a):
                                        shell=True, check=True, capture_output=True, text=True).stdout)
         if a.fit_temperature:
             oof += held_out(a.stance, model, a.head, te, band)
+        for b in ev["reliability"]:  # pooled: n, n * confidence, n * accuracy per bin
+            if b["n"]:
+                t = bins.setdefault(b["from"], [0, 0.0, 0.0])
+                t[0] += b["n"]
+                t[1] += b["n"] * b["confidence"]
+                t[2] += b["n"] * b["accuracy"]
         cm = ev["confusion"]
         pooled = cm if pooled is None else [[x + y for x, y in zip(r, s)] for r, s in zip(pooled, cm)]
         per.append(ev["macro_f1"] if metric == 0 else ev["weighted_f1"])
@@ -197,7 +203,12 @@ def run(a):
             f.writelines(json.dumps(r) + "\n" for r in oof)
         fit_temperature(oof, "held-out %s rows (%s)" % (a.head, a.name))
     name = ("macro-F1", "weighted-F1")[metric]
-    return {name + " pooled": scores(pooled)[metric], name + " mean of folds": sum(per) / len(per)}
+    figures = {name + " pooled": scores(pooled)[metric], name + " mean of folds": sum(per) / len(per)}
+    if a.ece:
+        n = sum(t[0] for t in bins.values())
+        figures["ECE pooled"] = sum(abs(t[1] - t[2]) for t in bins.values()) / n
+        print("%s %s: pooled held-out ECE %.4f (%d rows, untempered)" % (a.name, a.head, figures["ECE pooled"], n))
+    return figures
 
 
 if __name__ == "__main__":
