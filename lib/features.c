@@ -101,7 +101,8 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->gram);
     stance_free(s->keys);
     stance_free(s->dense);
-    stance_u32set_free(&s->bset);
+    stance_free(s->seen);
+    stance_free(s->hint);
     stance_free(s->pol);
     stance_free(s->polar);
     stance_free(s->stoks);
@@ -1156,49 +1157,81 @@ static float mask_sum(uint32_t m, const float *fw)
     return v;
 }
 
+#define HINT_SLOTS 4096u /* a power of two, 16 kB: a few dozen times a statement's buckets */
+
+/* The place of bucket @p b in idx[0, n), where it is: at hint[b % HINT_SLOTS]
+ * when no other bucket took that slot since, else searched from the end. */
+static size_t place_of(const uint32_t *hint, const uint32_t *idx, size_t n, uint32_t b)
+{
+    const size_t h = hint[b & (HINT_SLOTS - 1)];
+    if (h < n && idx[h] == b)
+        return h;
+    while (idx[n - 1] != b)
+        n--;
+    return n - 1;
+}
+
+/* finish_unsorted()'s buckets: the distinct buckets of keys[0, nk) in the
+ * order they first come into idx, each with the mask of the families that hit
+ * it and its value (the weights of those families added in family order, as
+ * collapse_binary() adds the sorted keys of a bucket); returns how many. A
+ * bucket's bit in @p seen (clear for all on entry) tells a repeat (about one
+ * key in 16 on NewsMTSC dev: ~220 keys for ~206 buckets a line), which looks
+ * for its place; a new bucket takes the next one. Its loop compiles better on
+ * its own (inlined into stance_features_extract(), half its variables lived on
+ * the stack). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint64_t *seen, uint32_t *hint, const float *fw,
+                               stance_fvec *out)
+{
+    uint32_t *const idx = out->idx, *const mask = (uint32_t *)(void *)(keys + nk); /* (finish(): 2 nk keys' room) */
+    float *const val = out->val;
+    size_t w = 0;
+    for (size_t i = 0; i < nk; i++) {
+        const uint64_t key = keys[i];
+        const uint32_t b = (uint32_t)(key >> 4), fam = (uint32_t)key & 15;
+        const uint64_t word = seen[b >> 6];
+        if (word >> (b & 63) & 1) {
+            const size_t at = place_of(hint, idx, w, b);
+            mask[at] |= 1u << fam;
+            val[at] = mask_sum(mask[at], fw);
+            continue;
+        }
+        seen[b >> 6] = word | (uint64_t)1 << (b & 63);
+        hint[b & (HINT_SLOTS - 1)] = (uint32_t)w;
+        idx[w] = b;
+        mask[w] = 1u << fam;
+        val[w++] = fw[fam]; /* mask_sum() of one family */
+    }
+    return w;
+}
+
 /* finish() without sorting, for a vector only scored (stance_fscratch_set_vec_block,
  * binary values without family norms, squares that add up exactly, no domain
  * copies): the same buckets with the same values to the bit, in the order each
- * bucket first came, not sorted. Each bucket keeps a mask of the families that
- * hit it (the distinct keys) and adds their weights in family order, as
- * collapse_binary() adds the sorted keys of a bucket; the norm is squares4()
- * (exact: any order gives the same sum); a dense value's bucket is found in
- * the set, and its sum made as merge_dense() makes it. */
+ * bucket first came, not sorted (unsorted_buckets()); the norm is squares4()
+ * (exact: any order gives the same sum); a dense value's bucket is found among
+ * them, and its sum made as merge_dense() makes it. s->seen has a bit for each
+ * bucket of the table, cleared again at the end. */
 static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
-    stance_u32set tab, *const t = &tab; /* a local copy: its fields stay in registers */
-    uint32_t *const mask = (uint32_t *)(void *)(s->keys + s->n_keys); /* finish() grew keys to 2 n_keys */
     float fw[STANCE_MAX_FAMILIES] = {0};
-    size_t w = 0, nd = s->n_dense;
+    size_t w, nd = s->n_dense, hashed;
     double norm;
+    if (s->seen_bits != cfg->table_bits) {
+        stance_free(s->seen);
+        s->seen_bits = 0;
+        if (!(s->seen = stance_calloc(((size_t)1 << cfg->table_bits) / 64 + 1, sizeof *s->seen)))
+            return STANCE_ERR_NOMEM;
+        s->seen_bits = cfg->table_bits;
+    }
+    if (!s->hint && !(s->hint = stance_calloc(HINT_SLOTS, sizeof *s->hint)))
+        return STANCE_ERR_NOMEM;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
-    if (stance_u32set_reset(&s->bset, s->n_keys + nd))
-        return STANCE_ERR_NOMEM;
-    tab = s->bset;
-    /* the keys and their count in locals: the stores into mask[] (in s->keys'
-     * block) may alias s, and the compiler would load both again for every key */
-    const uint64_t *const keys = s->keys;
-    const size_t nk = s->n_keys;
-    for (size_t i = 0; i < nk; i++) {
-        /* stance_u32set_add() without a branch on whether the key is new (at
-         * random: on NewsMTSC dev about half the keys are repeats, ~440 keys
-         * for ~214 buckets a line); places are given in order, so t->n == w
-         * and a new key's place is w */
-        const uint64_t key = keys[i];
-        const uint32_t b = (uint32_t)(key >> 4);
-        const size_t j = stance_u32set_slot(t, b);
-        const uint32_t fresh = (uint32_t)t->slot[j] != t->gen, old = t->pos[j];
-        const uint32_t at = fresh ? (uint32_t)w : old;
-        t->slot[j] = (uint64_t)b << 32 | t->gen;
-        t->pos[j] = at;
-        out->idx[w] = b; /* kept only when new (w moves on) */
-        mask[at] = (fresh ? 0 : mask[at]) | 1u << (key & 15);
-        w += fresh;
-    }
-    t->n = w;
-    for (size_t i = 0; i < w; i++)
-        out->val[i] = mask_sum(mask[i], fw);
+    w = hashed = unsorted_buckets(s->keys, s->n_keys, s->seen, s->hint, fw, out);
     norm = squares4(out->val, w);
     if (norm > 0)
         scale(out->val, w, 1.0 / sqrt(norm));
@@ -1206,15 +1239,15 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance
         dense_sort(s->dense, s->dense + nd, nd);
     for (size_t j0 = 0, j; j0 < nd; j0 = j) {
         const uint32_t b = s->dense[j0].bucket;
-        const size_t have = t->n;
-        const uint32_t at = stance_u32set_add(t, b);
+        const int have = (s->seen[b >> 6] >> (b & 63) & 1) != 0;
+        const size_t at = have ? place_of(s->hint, out->idx, hashed, b) : w++;
         for (j = j0 + 1; j < nd && s->dense[j].bucket == b; j++)
             ;
-        if (at == have)
-            out->idx[w++] = b;
-        out->val[at] = dense_sum(at < have ? out->val[at] : 0, at < have, s->dense, j0, j);
+        out->idx[at] = b;
+        out->val[at] = dense_sum(have ? out->val[at] : 0, have, s->dense, j0, j);
     }
-    s->bset = tab;
+    for (size_t i = 0; i < hashed; i++)
+        s->seen[out->idx[i] >> 6] = 0;
     out->n = w;
     return STANCE_OK;
 }

@@ -158,7 +158,10 @@ struct stance_fscratch {
     size_t keys_cap, n_keys;
     dval *dense;          /* dense values, kept out of the L2 normalisation */
     size_t dense_cap, n_dense;
-    stance_u32set bset;   /* the buckets of an unsorted vector (finish(), features.c) */
+    uint64_t *seen;       /* [2^seen_bits bits] the buckets of an unsorted vector (finish_unsorted(),
+                           * features.c): all clear between two vectors */
+    uint32_t seen_bits;
+    uint32_t *hint;       /* [HINT_SLOTS] a bucket's place, likely (at bucket % HINT_SLOTS; checked) */
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
     size_t *polar;        /* the view positions whose pol is not 0, ascending */

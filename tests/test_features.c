@@ -1173,6 +1173,69 @@ static void test_features_unsorted_same_values(void **state)
     assert_true(unsorted > 0); /* the case the test is for happened */
 }
 
+/* A text of @p n words drawn from a few invented syllables (so that words,
+ * their n-grams and character n-grams repeat), with "mayor" now and then. */
+static void syllable_text(char *out, size_t cap, size_t n, uint64_t *z)
+{
+    static const char *const syl[] = {"ka", "lo", "mi", "ren", "tas", "vu", "bad", "good", "no"};
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && len + 40 < cap; i++) {
+        size_t k;
+        *z ^= *z << 13, *z ^= *z >> 7, *z ^= *z << 17;
+        if (*z % 11 == 0) {
+            len += (size_t)snprintf(out + len, cap - len, "%smayor", i ? " " : "");
+            continue;
+        }
+        if (i)
+            out[len++] = *z % 13 == 0 ? ',' : ' ';
+        for (k = 0; k < 1 + (*z >> 8) % 3; k++)
+            len += (size_t)snprintf(out + len, cap - len, "%s", syl[(*z >> (12 + 4 * k)) % 9]);
+    }
+    out[len] = '\0';
+}
+
+/* The unsorted vector of many statements in a row on one scratch (its bucket
+ * bits must be clear again after each), long enough that buckets share a place
+ * hint (finish_unsorted(): 4096 of them, the tables here have 2^14 and 2^18
+ * buckets, and the scratch moves between the two), against the sorted vector
+ * of a fresh scratch: the same buckets with the same values to the bit. */
+static void test_features_unsorted_many(void **state)
+{
+    stance_fscratch *fs = NULL;
+    char text[4096];
+    uint64_t z = 0x9E3779B97F4A7C15u;
+    size_t shared = 0;
+    (void)state;
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_vec_block(fs, 1);
+    for (int round = 0; round < 40; round++) {
+        stance_featcfg cfg;
+        stance_fscratch *ref = NULL;
+        stance_fvec a = {0}, b = {0};
+        stance_statement st;
+        lexicon_config(&cfg, round % 3 ? 14 : 18, 1);
+        syllable_text(text, sizeof text, 20 + (size_t)round * 15, &z);
+        st = mayor_statement(text);
+        assert_int_equal(stance_fscratch_new(&ref), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, ref, &a, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, fs, &b, NULL), STANCE_OK);
+        for (size_t i = 0; i < b.n; i++) /* buckets that share a hint */
+            for (size_t j = i + 1; j < b.n; j++)
+                shared += (b.idx[i] & 4095) == (b.idx[j] & 4095);
+        sort_pairs(&b);
+        assert_int_equal(b.n, a.n);
+        assert_memory_equal(b.idx, a.idx, a.n * sizeof *a.idx);
+        assert_memory_equal(b.val, a.val, a.n * sizeof *a.val);
+        stance_lexicon_free(cfg.lex);
+        stance_fvec_clear(&a);
+        stance_fvec_clear(&b);
+        stance_fscratch_free(ref);
+    }
+    assert_true(shared > 100);
+    stance_fscratch_free(fs);
+}
+
 /* The decision values of a vector in any order (an unsorted vector is added up
  * in its own order) stay within a few ulps of the exact sum: a long double
  * reference of the same terms, for the dense head and its sparse (read) copy. */
@@ -1253,6 +1316,7 @@ int main(void)
         cmocka_unit_test(test_features_ascii_word_end),
         cmocka_unit_test(test_features_u32set),
         cmocka_unit_test(test_features_unsorted_same_values),
+        cmocka_unit_test(test_features_unsorted_many),
         cmocka_unit_test(test_features_dot_any_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
