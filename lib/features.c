@@ -219,15 +219,6 @@ static int keys_reserve(stance_fscratch *s, size_t more)
     return stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + more, sizeof *s->keys);
 }
 
-/* Whether view tokens [i, i + n) hold a target mention. */
-static int any_target(const tok *v, size_t i, size_t n)
-{
-    for (size_t j = i; j < i + n; j++)
-        if (v[j].flags & TK_TARGET)
-            return 1;
-    return 0;
-}
-
 /* Assemble the @p plen bytes of @p prefix + the tokens view[a..b) separated by
  * spaces, and emit it. */
 static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
@@ -271,35 +262,33 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     return STANCE_OK;
 }
 
+/* Whether text token @p i of @p t, a target token, has its word's character
+ * n-gram keys in the vector: with t->dedup, when it is the word's first token
+ * and a later token of the word is not the target's (repeats have no keys of
+ * their own: features_cache.c); else never. */
+static int target_word_keys(const ftext *t, size_t i)
+{
+    if (!t->dedup || t->toks[i].src != i)
+        return 0;
+    for (size_t j = i + 1; j < t->n_text; j++)
+        if (t->toks[j].src == i && !(t->toks[j].flags & TK_TARGET))
+            return 1;
+    return 0;
+}
+
 /* Family 2: the character n-grams of each word but the target's (cached per text token). */
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     ftext *t = &s->t;
-    if (t->cfi == fi && t->dedup && any_target(t->toks, 0, t->n_text)) {
-        /* A word's keys are kept at its first token (tok.src): they are in
-         * when any of its tokens is not the target's. */
-        for (size_t i = 0; i < t->n_text; i++)
-            if (!(t->toks[i].flags & (TK_TARGET | TK_PUNCT)))
-                t->toks[t->toks[i].src].flags |= TK_NEED;
-        for (size_t i = 0; i < t->n_text; i++)
-            if (t->toks[i].flags & TK_NEED) {
-                size_t a = t->coff[i], n = t->coff[i + 1] - a;
-                t->toks[i].flags &= ~TK_NEED;
-                if (keys_reserve(s, n))
-                    return STANCE_ERR_NOMEM;
-                stance_copy_short(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
-                s->n_keys += n;
-            }
-        return STANCE_OK;
-    }
     if (t->cfi == fi) {
         /* The view's words but the target's are the text's in order, punctuation
-         * has no keys: the cached keys in runs between target tokens. */
+         * and a repeated word (t->dedup) have no keys: the cached keys in runs
+         * between target tokens. */
         size_t from = 0;
         if (keys_reserve(s, t->coff[t->n_text]))
             return STANCE_ERR_NOMEM;
         for (size_t i = 0; i <= t->n_text; i++)
-            if (i == t->n_text || (t->toks[i].flags & TK_TARGET)) {
+            if (i == t->n_text || ((t->toks[i].flags & TK_TARGET) && !target_word_keys(t, i))) {
                 size_t to = t->coff[i];
                 if (to > from) {
                     memcpy(s->keys + s->n_keys, t->ckeys + from, (to - from) * sizeof *s->keys);
@@ -314,15 +303,8 @@ static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
         const tok *k = &s->view[i];
         if (k->flags & (TK_PUNCT | TK_TARGET))
             continue;
-        if (t->cfi == fi) {
-            size_t a = t->coff[k->src], n = t->coff[k->src + 1] - a;
-            if (keys_reserve(s, n))
-                return STANCE_ERR_NOMEM;
-            stance_copy_short(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
-            s->n_keys += n;
-        } else if (stance_fchar_keys(t, cfg, fi, k, &s->keys, &s->n_keys, &s->keys_cap, s->name_cb, s->name_user)) {
+        if (stance_fchar_keys(t, cfg, fi, k, &s->keys, &s->n_keys, &s->keys_cap, s->name_cb, s->name_user))
             return STANCE_ERR_NOMEM;
-        }
     }
     return STANCE_OK;
 }
@@ -1186,23 +1168,25 @@ __attribute__((noinline))
 static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint64_t *seen, uint32_t *hint, const float *fw,
                                stance_fvec *out)
 {
+    static const uint16_t fbit[16] = {1u << 0, 1u << 1, 1u << 2, 1u << 3, 1u << 4, 1u << 5, 1u << 6, 1u << 7,
+                                      1u << 8, 1u << 9, 1u << 10, 1u << 11, 1u << 12, 1u << 13, 1u << 14, 1u << 15};
     uint32_t *const idx = out->idx, *const mask = (uint32_t *)(void *)(keys + nk); /* (finish(): 2 nk keys' room) */
     float *const val = out->val;
     size_t w = 0;
     for (size_t i = 0; i < nk; i++) {
         const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4), fam = (uint32_t)key & 15;
-        const uint64_t word = seen[b >> 6];
-        if (word >> (b & 63) & 1) {
+        const uint64_t word = seen[b >> 6], bit = (uint64_t)1 << (b & 63);
+        if (word & bit) {
             const size_t at = place_of(hint, idx, w, b);
-            mask[at] |= 1u << fam;
+            mask[at] |= fbit[fam];
             val[at] = mask_sum(mask[at], fw);
             continue;
         }
-        seen[b >> 6] = word | (uint64_t)1 << (b & 63);
+        seen[b >> 6] = word | bit;
         hint[b & (HINT_SLOTS - 1)] = (uint32_t)w;
         idx[w] = b;
-        mask[w] = 1u << fam;
+        mask[w] = fbit[fam];
         val[w++] = fw[fam]; /* mask_sum() of one family */
     }
     return w;

@@ -50,7 +50,6 @@ enum {
 #define TK_CAPS 0x100u    /* ALL-CAPS word in mixed-case text */
 #define TK_FLIP 0x200u    /* polarity word negated by the rules */
 #define TK_NEAR 0x400u    /* within the lexicon window of a target mention */
-#define TK_NEED 0x800u    /* (fam_char, briefly) the word's character n-gram keys are in */
 
 /* tok.attr: what the token's bytes are, set once per text (features_cache.c) */
 #define TA_NEGATOR 0x1u   /* opens a negation scope: lexicon class FX_NEG or "...n't" */
