@@ -882,7 +882,7 @@ static void test_features_cache_same_vectors(void **state)
         "",
     };
     static const stance_span spans[] = {{6, 10}, {28, 32}};
-    stance_featcfg cfg[2];
+    stance_featcfg cfg[3];
     stance_fscratch *cached = NULL;
     stance_fvec x = {0}, y = {0};
     (void)state;
@@ -897,10 +897,12 @@ static void test_features_cache_same_vectors(void **state)
     cfg[1].families[0].seed ^= 1u; /* another word family seed: other keys for the same text */
     cfg[1].families[0].max_n = 2;
     cfg[1].families[1].seed ^= 1u; /* and char family seed: other keys in the word memo */
+    cfg[2] = cfg[0];
+    cfg[2].families[0].min_n = 2; /* word bi- and trigrams only: no unigram from the memo */
     assert_int_equal(stance_fscratch_new(&cached), STANCE_OK);
     for (int round = 0; round < 3; round++) {
         for (size_t k = 0; k < 40; k++) {
-            const stance_featcfg *c = &cfg[(k / 9) % 2];
+            const stance_featcfg *c = &cfg[(k / 9) % 3];
             stance_statement st = {0};
             stance_fscratch *fresh = NULL;
             size_t ti = (k % 3 == 2) ? (k / 3) % 4 : 0; /* text 0 most of the time, the others between */
