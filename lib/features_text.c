@@ -93,7 +93,7 @@ int stance_ftok_reserve(ftext *s, size_t more)
 /* Start a token at the end of s->buf with room for @p bytes of it: the space
  * before it (one space between two tokens: " a b c "), its offset set. NULL
  * when out of memory. */
-static tok *tok_open(ftext *s, size_t bytes)
+static inline tok *tok_open(ftext *s, size_t bytes)
 {
     tok *k;
     if ((s->n_toks == s->toks_cap &&
