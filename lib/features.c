@@ -239,22 +239,36 @@ static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t f
     return emit(s, cfg, fi, s->gram, n);
 }
 
-/* Family 1; an n-gram without the target is the text's, whose key is cached. */
+/* Family 1; an n-gram without the target is the text's, whose key is cached:
+ * where every order at a token is (the token is max_n or more before the next
+ * target token or the end), they are copied in a loop of their own. */
 static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
     const uint64_t *wk = s->t.wfi == fi ? s->t.wkeys : NULL;
-    size_t orders = f->max_n - f->min_n + 1;
+    const uint32_t min_n = f->min_n, max_n = f->max_n;
+    const size_t orders = max_n - min_n + 1, nv = s->n_view;
     size_t nt = 0; /* the first target token at or after i (n_view: none) */
-    if (wk && keys_reserve(s, s->n_view * orders))
+    if (wk && keys_reserve(s, nv * orders))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_view; i++) {
+    for (size_t i = 0; i < nv; i++) {
         if (i == 0 || nt < i)
-            for (nt = i; nt < s->n_view && !(s->view[nt].flags & TK_TARGET);)
+            for (nt = i; nt < nv && !(s->view[nt].flags & TK_TARGET);)
                 nt++;
-        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
+        if (wk && nt >= max_n && i < nt - max_n + 1) { /* view[i, nt) holds every n-gram at i .. nt - max_n */
+            const tok *const view = s->view;
+            uint64_t *const keys = s->keys;
+            size_t nk = s->n_keys;
+            for (; i < nt - max_n + 1; i++)
+                for (size_t o = 0; o < orders; o++)
+                    keys[nk++] = wk[view[i].src * orders + o];
+            s->n_keys = nk;
+            i--;
+            continue;
+        }
+        for (uint32_t n = min_n; n <= max_n && i + n <= nv; n++) {
             if (wk && nt >= i + n) /* no target in view[i, i + n) */
-                s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - f->min_n)];
+                s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - min_n)];
             else if (emit_tokens(s, cfg, fi, "", 0, s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
         }
