@@ -532,16 +532,11 @@ static int in_region(const stance_fscratch *s, char r, size_t i, size_t first, s
     }
 }
 
+/* The first and last target token of the view (SIZE_MAX, SIZE_MAX without one): build_view()'s. */
 static void mention_range(const stance_fscratch *s, size_t *first, size_t *last)
 {
-    *first = SIZE_MAX;
-    *last = SIZE_MAX;
-    for (size_t i = 0; i < s->n_view; i++)
-        if (s->view[i].flags & TK_TARGET) {
-            if (*first == SIZE_MAX)
-                *first = i;
-            *last = i;
-        }
+    *first = s->vfirst;
+    *last = s->vlast;
 }
 
 static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, double v)
@@ -882,23 +877,28 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
 static int build_view(stance_fscratch *s, size_t n_text)
 {
     unsigned in_scope = 0;
+    size_t nv = 0; /* s->n_view, in a register */
+    tok *const view = stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view) ? NULL : s->view;
     s->n_view = 0;
-    if (stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view))
+    s->vfirst = s->vlast = SIZE_MAX;
+    if (!view)
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < n_text; i++) {
         /* copied in place and changed there (a copy on the stack changed field
          * by field was read back whole: a stalled store forward per token) */
-        tok *k = &s->view[s->n_view];
+        tok *k = &view[nv];
         *k = s->t.toks[i];
         k->src = i;
         if (k->flags & TK_TARGET) {
-            if (s->n_view && (s->view[s->n_view - 1].flags & TK_TARGET))
+            if (nv && (view[nv - 1].flags & TK_TARGET))
                 continue; /* one placeholder per mention */
             k->off = s->t.ph_off;
             k->len = 3;
             k->attr = 0;
             k->cls = 0;
             k->val = 0;
+            s->vfirst = s->vfirst == SIZE_MAX ? nv : s->vfirst;
+            s->vlast = nv;
         }
         { /* (in arithmetic: whether a word opens a scope is a coin toss for the branch predictor) */
             const unsigned punct = (k->flags & TK_PUNCT) != 0;
@@ -907,8 +907,9 @@ static int build_view(stance_fscratch *s, size_t n_text)
             k->flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
             in_scope |= neg;
         }
-        s->n_view++;
+        nv++;
     }
+    s->n_view = nv;
     return STANCE_OK;
 }
 

@@ -151,6 +151,7 @@ struct stance_fscratch {
     ftext alt;            /* the one before it (a quote and its attribution sentence alternate) */
     tok *view;            /* text tokens with each target mention collapsed into "<t>" */
     size_t view_cap, n_view;
+    size_t vfirst, vlast; /* the view's first and last target token (SIZE_MAX: none) */
     char *gram;           /* assembled n-gram bytes */
     size_t gram_cap;
     uint64_t *keys;       /* (bucket << 4 | family index) */

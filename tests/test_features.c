@@ -337,6 +337,15 @@ static void test_features_lexicon_families(void **state)
         assert_true(fabs(value_of(&cfg, &x, 9, "A:nneg") - 0.5) < 1e-6);
         assert_true(fabs(value_of(&cfg, &x, 10, "excl") - 0.25) < 1e-6);
     }
+    /* two mentions: left of the first, between them (neither left nor right), right of the last */
+    st.text = "Good news, the mayor said: a bad week for the mayor, and a great one.";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(8, "L+") && has(8, "R+") && has(8, "A-") && !has(8, "L-") && !has(8, "R-"));
+    assert_true(has(9, "L:pos") && has(9, "R:pos") && !has(9, "L:neg") && !has(9, "R:neg"));
+    st.text = text;
+    st.text_len = strlen(text);
     /* no target: only the whole-statement region */
     st.target = NULL;
     st.target_len = 0;
