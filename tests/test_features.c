@@ -375,6 +375,38 @@ static void test_features_lexicon_families(void **state)
     stance_fscratch_free(fs);
 }
 
+/* The clause family's clause ends at each of ,;:()".!?[] and at no other
+ * punctuation: "x" before it is outside the target's clause ("out x"). */
+static void test_features_clause_breaks(void **state)
+{
+    static const char breaks[] = ",;:()\".!?[]", others[] = "-/&*+=%#@'";
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    stance_features_family_default(7, &cfg.families[cfg.n_families++]);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
+    for (int pass = 0; pass < 2; pass++)
+        for (const char *c = pass ? others : breaks; *c; c++) {
+            char text[32];
+            stance_statement st = {0};
+            snprintf(text, sizeof text, "x %c mayor y", *c);
+            st.text = text;
+            st.text_len = strlen(text);
+            st.target = "mayor";
+            st.target_len = 5;
+            memset(&got, 0, sizeof got);
+            assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+            assert_true(has(7, "in y"));
+            assert_true(pass ? has(7, "in x") && !has(7, "out x") : has(7, "out x") && !has(7, "in x"));
+        }
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
 /* The dense values merged into the hashed vector (features.c's merge_dense):
  * with a table of 2^5 buckets, dense buckets fall on hashed ones and on each
  * other. The dense part is what doubling the dense families' weights adds (they
@@ -1328,6 +1360,7 @@ int main(void)
         cmocka_unit_test(test_features_u32set),
         cmocka_unit_test(test_features_unsorted_same_values),
         cmocka_unit_test(test_features_unsorted_many),
+        cmocka_unit_test(test_features_clause_breaks),
         cmocka_unit_test(test_features_dot_any_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
