@@ -448,22 +448,29 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
 /* ---- prior word polarity (families 8-10) ---------------------------------- */
 
 /* Mark the rule words of the view and, with a lexicon, each word's valence
- * after VADER's rules in s->pol. */
+ * after VADER's rules in s->pol; count family 10's cues in s->rcount. */
 static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t window)
 {
     static const float decay[4] = {0, 1.0f, 0.95f, 0.9f};
-    size_t but = SIZE_MAX, first = SIZE_MAX, last = 0;
+    const size_t first = s->vfirst, last = s->vlast;
+    size_t but = SIZE_MAX;
+    unsigned *const rc = s->rcount;
     if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol))
         return STANCE_ERR_NOMEM;
+    memset(s->rcount, 0, sizeof s->rcount);
     for (size_t i = 0; i < s->n_view; i++) {
         tok *k = &s->view[i];
         s->pol[i] = 0;
-        if (k->flags & TK_TARGET) {
-            if (first == SIZE_MAX)
-                first = i;
-            last = i;
+        /* within the window of the first or last mention, or between them (the
+         * nearest target token before the first is the first, after the last the last) */
+        if (first != SIZE_MAX && (i < first ? first - i : i > last ? i - last : 0) <= window)
+            k->flags |= TK_NEAR;
+        if (k->flags & TK_PUNCT) {
+            rc[RC_EXCL] += s->t.buf[k->off] == '!';
+            rc[RC_QUEST] += s->t.buf[k->off] == '?';
+            continue;
         }
-        if (k->flags & (TK_PUNCT | TK_TARGET))
+        if (k->flags & TK_TARGET)
             continue;
         if (k->attr & TA_BOOST)
             k->flags |= TK_BOOST;
@@ -475,14 +482,12 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
             k->flags |= TK_CAPS;
         if (but == SIZE_MAX && (k->attr & TA_BUT))
             but = i;
+        rc[RC_CAPS] += (k->flags & TK_CAPS) != 0;
+        rc[RC_BOOST] += (k->flags & TK_BOOST) != 0;
+        rc[RC_DAMP] += (k->flags & TK_DAMP) != 0;
+        rc[RC_NEGS] += (k->flags & TK_LNEG) != 0;
     }
-    /* within the window of the first or last mention, or between them (the
-     * nearest target token before the first is the first, after the last the last) */
-    for (size_t i = 0; first != SIZE_MAX && i < s->n_view; i++) {
-        size_t d = i < first ? first - i : i > last ? i - last : 0;
-        if (d <= window)
-            s->view[i].flags |= TK_NEAR;
-    }
+    rc[RC_BUT] = but != SIZE_MAX;
     s->n_polar = 0;
     if (!cfg->lex)
         return STANCE_OK;
@@ -629,20 +634,10 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
 /* Family 10: VADER's sentence-level cues. */
 static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
-    unsigned excl = 0, quest = 0, caps = 0, boost = 0, damp = 0, negs = 0, but = 0;
-    for (size_t i = 0; i < s->n_view; i++) {
-        const tok *k = &s->view[i];
-        if (k->flags & TK_PUNCT) {
-            excl += s->t.buf[k->off] == '!';
-            quest += s->t.buf[k->off] == '?';
-            continue;
-        }
-        caps += (k->flags & TK_CAPS) != 0;
-        boost += (k->flags & TK_BOOST) != 0;
-        damp += (k->flags & TK_DAMP) != 0;
-        negs += (k->flags & TK_LNEG) != 0;
-        but |= !(k->flags & TK_TARGET) && (k->attr & TA_BUT);
-    }
+    /* counted by polarity_pass(), which sets the flags they count */
+    const unsigned excl = s->rcount[RC_EXCL], quest = s->rcount[RC_QUEST], caps = s->rcount[RC_CAPS],
+                   boost = s->rcount[RC_BOOST], damp = s->rcount[RC_DAMP], negs = s->rcount[RC_NEGS],
+                   but = s->rcount[RC_BUT];
     if (emit_dense(s, cfg, fi, "excl", (excl > 4 ? 4 : excl) / 4.0) ||
         emit_dense(s, cfg, fi, "quest", (quest > 3 ? 3 : quest) / 3.0) ||
         emit_dense(s, cfg, fi, "caps", (caps > 3 ? 3 : caps) / 3.0) ||
