@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -1075,6 +1076,78 @@ static void test_features_ascii_word_end(void **state)
     }
 }
 
+/* A reference tokeniser for ASCII text (features_text.c's rules): words are
+ * runs of letters and digits with an apostrophe or hyphen between two of them,
+ * folded to lower case with every digit '0'; every other visible byte is a
+ * token of its own; white space separates. Tokens as "tok|" in @p out. */
+static size_t ref_ascii_tokens(const char *t, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        const unsigned char c = (unsigned char)t[i];
+        if (c == ' ' || (c >= 9 && c <= 13) || c == 0) {
+            i++;
+            continue;
+        }
+        if (!isalnum(c)) {
+            out[n++] = (char)c;
+            out[n++] = '|';
+            i++;
+            continue;
+        }
+        for (;;) {
+            while (i < len && isalnum((unsigned char)t[i])) {
+                out[n++] = isdigit((unsigned char)t[i]) ? '0' : (char)tolower((unsigned char)t[i]);
+                i++;
+            }
+            if (i + 1 < len && (t[i] == '\'' || t[i] == '-') && isalnum((unsigned char)t[i + 1]))
+                out[n++] = t[i++];
+            else
+                break;
+        }
+        out[n++] = '|';
+    }
+    return n;
+}
+
+static int join_token(void *user, const char *tok, size_t len, int punct)
+{
+    char **o = user;
+    (void)punct;
+    memcpy(*o, tok, len);
+    *o += len;
+    *(*o)++ = '|';
+    return 0;
+}
+
+/* The tokeniser (its eight-bytes-at-a-time words and the slow path it leaves
+ * apostrophes and hyphens to) against ref_ascii_tokens() on random ASCII
+ * texts of every length up to 60, words of every length at every alignment. */
+static void test_features_ascii_tokens(void **state)
+{
+    static const char pool[] = "aZq09Mx7 ''--.,!? \tbK";
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    char text[64], want[256], got_buf[256];
+    uint64_t x = 0x5851f42d4c957f2du;
+    (void)state;
+    stance_features_default(&cfg);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    for (int round = 0; round < 30000; round++) {
+        const size_t len = (size_t)(round % 61);
+        char *o = got_buf;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            /* long words (letters and digits) most of the time */
+            text[i] = (x & 7) < 5 ? "abcXYZ019"[(x >> 8) % 9] : pool[(x >> 8) % (sizeof pool - 1)];
+        }
+        assert_int_equal(stance_features_tokens(&cfg, fs, text, len, join_token, &o), STANCE_OK);
+        assert_int_equal((size_t)(o - got_buf), ref_ascii_tokens(text, len, want));
+        assert_memory_equal(got_buf, want, (size_t)(o - got_buf));
+    }
+    stance_fscratch_free(fs);
+}
+
 /* stance_u32set (sort.h): a set of buckets with places in the order they came. */
 /* stance_copy_short / stance_same_short against memcpy / memcmp for every length
  * 0-40 and every offset of a difference, at odd alignments, without touching a
@@ -1361,6 +1434,7 @@ int main(void)
         cmocka_unit_test(test_features_unsorted_same_values),
         cmocka_unit_test(test_features_unsorted_many),
         cmocka_unit_test(test_features_clause_breaks),
+        cmocka_unit_test(test_features_ascii_tokens),
         cmocka_unit_test(test_features_dot_any_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
