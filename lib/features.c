@@ -663,22 +663,26 @@ int stance_features_need_vectors(const stance_featcfg *cfg)
     return 0;
 }
 
-/* The distance in view tokens from each token to the nearest target mention
- * (UINT32_MAX without one), in s->vdist: one pass each way. */
-static int mention_distances(stance_fscratch *s)
+/* The distance in view tokens from each token within @p window of a target
+ * mention to the nearest one, in s->vdist, UINT32_MAX for the others (all
+ * stance_wvec_pool() asks is whether a token is within the window): the tokens
+ * around each mention, the mentions between build_view()'s first and last. */
+static int mention_distances(stance_fscratch *s, size_t window)
 {
-    uint32_t d = UINT32_MAX;
-    if (stance_grow((void **)&s->vdist, &s->vdist_cap, s->n_view + 1, sizeof *s->vdist))
+    const size_t n = s->n_view;
+    uint32_t *dist;
+    if (stance_grow((void **)&s->vdist, &s->vdist_cap, n + 1, sizeof *s->vdist))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_view; i++) {
-        d = (s->view[i].flags & TK_TARGET) ? 0 : d == UINT32_MAX ? d : d + 1;
-        s->vdist[i] = d;
-    }
-    d = UINT32_MAX;
-    for (size_t i = s->n_view; i-- > 0;) {
-        d = (s->view[i].flags & TK_TARGET) ? 0 : d == UINT32_MAX ? d : d + 1;
-        if (d < s->vdist[i])
-            s->vdist[i] = d;
+    dist = s->vdist;
+    memset(dist, 0xff, n * sizeof *dist);
+    for (size_t m = s->vfirst; m <= s->vlast && m < n; m++) {
+        const size_t a = m > window ? m - window : 0, b = n - m > window ? m + window : n - 1;
+        if (!(s->view[m].flags & TK_TARGET))
+            continue;
+        for (size_t j = a; j <= b; j++) {
+            const uint32_t d = (uint32_t)(j < m ? m - j : j - m);
+            dist[j] = d < dist[j] ? d : dist[j];
+        }
     }
     return STANCE_OK;
 }
@@ -700,7 +704,7 @@ static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, s
     if (stance_grow((void **)&s->vacc, &s->vacc_cap, nz, sizeof *s->vacc) ||
         stance_grow((void **)&s->vz, &s->vz_cap, nz, sizeof *s->vz) ||
         stance_grow((void **)&s->vwidx, &s->vwidx_cap, s->n_view + 1, sizeof *s->vwidx) ||
-        (first != SIZE_MAX && mention_distances(s)))
+        (first != SIZE_MAX && mention_distances(s, f->window)))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];

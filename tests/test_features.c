@@ -547,6 +547,17 @@ static void test_features_vec_family(void **state)
     assert_false(has(11, "A3")); /* zero dimensions are not emitted */
     for (size_t i = 1; i < x.n; i++)
         assert_true(x.idx[i - 1] < x.idx[i]);
+    /* two mentions: near either (2 tokens each way): "good" left of the first, "plan" left of and
+     * "bad" right of the second = (2, 1, 1) */
+    st.text = "good a mayor b c d e f plan g mayor bad";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(fabs(value_of(&cfg, &x, 11, "N0") - 0.5 * 2 / sqrt(6.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "N1") - 0.5 / sqrt(6.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "N2") - 0.5 / sqrt(6.0)) < 1e-6);
+    st.text = text;
+    st.text_len = strlen(text);
     /* no target: the whole statement only; unknown words add nothing */
     st.target = NULL;
     st.target_len = 0;
