@@ -375,19 +375,10 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 
 static int fam_tpres(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, int have_target)
 {
-    size_t n = 0, first = SIZE_MAX, words = 0;
+    const size_t n = s->vmentions, first = s->vbefore, words = s->vwords; /* counted by build_view() */
     char tmp[] = "mentions 0";
     if (!have_target)
         return STANCE_OK;
-    for (size_t i = 0; i < s->n_view; i++) {
-        if (s->view[i].flags & TK_TARGET) {
-            n++;
-            if (first == SIZE_MAX)
-                first = words;
-        }
-        if (!(s->view[i].flags & TK_PUNCT))
-            words++;
-    }
     if (!n)
         return emit(s, cfg, fi, "absent", 6);
     tmp[sizeof tmp - 2] = (char)('0' + (n > 3 ? 3 : n));
@@ -876,10 +867,10 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
 static int build_view(stance_fscratch *s, size_t n_text)
 {
     unsigned in_scope = 0;
-    size_t nv = 0; /* s->n_view, in a register */
+    size_t nv = 0, words = 0; /* s->n_view and s->vwords, in registers */
     tok *const view = stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view) ? NULL : s->view;
-    s->n_view = 0;
-    s->vfirst = s->vlast = SIZE_MAX;
+    s->n_view = s->vmentions = s->vwords = 0;
+    s->vfirst = s->vlast = s->vbefore = SIZE_MAX;
     if (!view)
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < n_text; i++) {
@@ -898,7 +889,10 @@ static int build_view(stance_fscratch *s, size_t n_text)
             k->val = 0;
             s->vfirst = s->vfirst == SIZE_MAX ? nv : s->vfirst;
             s->vlast = nv;
+            s->vmentions++;
+            s->vbefore = s->vbefore == SIZE_MAX ? words : s->vbefore;
         }
+        words += !(k->flags & TK_PUNCT);
         { /* (in arithmetic: whether a word opens a scope is a coin toss for the branch predictor) */
             const unsigned punct = (k->flags & TK_PUNCT) != 0;
             const unsigned neg = !(k->flags & (TK_PUNCT | TK_TARGET)) & ((k->attr & TA_NEGATOR) != 0);
@@ -909,6 +903,7 @@ static int build_view(stance_fscratch *s, size_t n_text)
         nv++;
     }
     s->n_view = nv;
+    s->vwords = words;
     return STANCE_OK;
 }
 

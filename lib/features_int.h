@@ -157,6 +157,8 @@ struct stance_fscratch {
     tok *view;            /* text tokens with each target mention collapsed into "<t>" */
     size_t view_cap, n_view;
     size_t vfirst, vlast; /* the view's first and last target token (SIZE_MAX: none) */
+    size_t vmentions, vwords, vbefore; /* its target tokens, words (not punctuation; "<t>" is one) and
+                                        * words before the first target token (SIZE_MAX: none) */
     char *gram;           /* assembled n-gram bytes */
     size_t gram_cap;
     uint64_t *keys;       /* (bucket << 4 | family index) */

@@ -97,7 +97,20 @@ static void test_features_target_placeholder(void **state)
         st.n_target_spans = 2;
         extract(&st, &x);
         assert_true(has(5, "mentions 2"));
+        assert_true(has(5, "early")); /* 2 words of 10 before the first mention (7 before the second) */
         assert_true(has(1, "because <t> fixed"));
+    }
+    /* the position counts words, not punctuation: 1 word of 4 before the mention */
+    {
+        stance_statement p = st;
+        p.text = "a , , , , Lind b c";
+        p.text_len = strlen(p.text);
+        p.target = "Lind";
+        p.target_len = 4;
+        p.target_spans = NULL;
+        p.n_target_spans = 0;
+        extract(&p, &x);
+        assert_true(has(5, "early") && !has(5, "middle"));
     }
     /* an empty span list: the target is not mentioned */
     {
