@@ -535,14 +535,14 @@ static void mention_range(const stance_fscratch *s, size_t *first, size_t *last)
     *last = s->vlast;
 }
 
-static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, double v)
+/* The dense value @p v (not 0) of family index @p fi named name[0, len). */
+static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, size_t len,
+                      double v)
 {
     const stance_family *f = &cfg->families[fi];
     uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
-    size_t len;
     if (v == 0)
         return STANCE_OK;
-    len = strlen(name);
     if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + 1, sizeof *s->dense))
         return STANCE_ERR_NOMEM;
     s->dense[s->n_dense].bucket = (uint32_t)XXH3_64bits_withSeed(name, len, f->seed) & mask;
@@ -594,7 +594,8 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
                 return STANCE_ERR_NOMEM;
         }
         if (dense) {
-            const char *const sfx[] = {"pos", "neg", "net", "npos", "nneg"};
+            static const char sfx[5][5] = {"pos", "neg", "net", "npos", "nneg"};
+            static const unsigned char sfx_len[5] = {3, 3, 3, 4, 4};
             double val[5];
             val[0] = squash(pos);
             val[1] = squash(neg);
@@ -606,8 +607,8 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
                     continue; /* (emit_dense() leaves out a zero) */
                 name[0] = *r; /* "A:pos" */
                 name[1] = ':';
-                memcpy(name + 2, sfx[j], strlen(sfx[j]) + 1);
-                if (emit_dense(s, cfg, fi, name, val[j]))
+                memcpy(name + 2, sfx[j], sfx_len[j]);
+                if (emit_dense(s, cfg, fi, name, 2u + sfx_len[j], val[j]))
                     return STANCE_ERR_NOMEM;
             }
         } else {
@@ -629,12 +630,12 @@ static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     const unsigned excl = s->rcount[RC_EXCL], quest = s->rcount[RC_QUEST], caps = s->rcount[RC_CAPS],
                    boost = s->rcount[RC_BOOST], damp = s->rcount[RC_DAMP], negs = s->rcount[RC_NEGS],
                    but = s->rcount[RC_BUT];
-    if (emit_dense(s, cfg, fi, "excl", (excl > 4 ? 4 : excl) / 4.0) ||
-        emit_dense(s, cfg, fi, "quest", (quest > 3 ? 3 : quest) / 3.0) ||
-        emit_dense(s, cfg, fi, "caps", (caps > 3 ? 3 : caps) / 3.0) ||
-        emit_dense(s, cfg, fi, "boost", (boost > 3 ? 3 : boost) / 3.0) ||
-        emit_dense(s, cfg, fi, "damp", (damp > 3 ? 3 : damp) / 3.0) ||
-        emit_dense(s, cfg, fi, "negs", (negs > 3 ? 3 : negs) / 3.0))
+    if (emit_dense(s, cfg, fi, "excl", 4, (excl > 4 ? 4 : excl) / 4.0) ||
+        emit_dense(s, cfg, fi, "quest", 5, (quest > 3 ? 3 : quest) / 3.0) ||
+        emit_dense(s, cfg, fi, "caps", 4, (caps > 3 ? 3 : caps) / 3.0) ||
+        emit_dense(s, cfg, fi, "boost", 5, (boost > 3 ? 3 : boost) / 3.0) ||
+        emit_dense(s, cfg, fi, "damp", 4, (damp > 3 ? 3 : damp) / 3.0) ||
+        emit_dense(s, cfg, fi, "negs", 4, (negs > 3 ? 3 : negs) / 3.0))
         return STANCE_ERR_NOMEM;
     if (but && emit(s, cfg, fi, "but", 3))
         return STANCE_ERR_NOMEM;
@@ -748,7 +749,6 @@ typedef struct struct_ctx {
 static int struct_emit(void *user, const char *name, size_t len, double dense)
 {
     struct_ctx *c = user;
-    char tmp[64];
     if (dense == 0) {
         stance_fscratch *s = c->s;
         if (c->record) {
@@ -760,11 +760,9 @@ static int struct_emit(void *user, const char *name, size_t len, double dense)
         }
         return emit(s, c->cfg, c->fi, name, len);
     }
-    if (len >= sizeof tmp)
+    if (len >= 64) /* (a dense name is left out from 64 bytes, as when it was copied into 64 with its NUL) */
         return STANCE_OK;
-    memcpy(tmp, name, len);
-    tmp[len] = '\0';
-    return emit_dense(c->s, c->cfg, c->fi, tmp, dense);
+    return emit_dense(c->s, c->cfg, c->fi, name, len, dense);
 }
 
 /* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
@@ -1104,8 +1102,9 @@ int stance_fsquares_exact(const stance_featcfg *cfg, size_t n)
     if (n >= 8192)
         return 0;
     for (uint32_t f = 0; f < cfg->n_families; f++) {
+        /* |w| <= 2^8, so that its multiple of 2^8 fits an int (a whole number: no floorf() call) */
         const float w = cfg->families[f].weight, scaled = w * 256.0f;
-        if (!(w <= 256.0f) || scaled != floorf(scaled))
+        if (!(w <= 256.0f && w >= -256.0f) || scaled != (float)(int32_t)scaled)
             return 0;
     }
     return 1;

@@ -351,6 +351,13 @@ static void test_features_lexicon_families(void **state)
         assert_true(fabs(value_of(&cfg, &x, 9, "A:nneg") - 0.5) < 1e-6);
         assert_true(fabs(value_of(&cfg, &x, 10, "excl") - 0.25) < 1e-6);
     }
+    /* every cue of the rules family, each under its whole name */
+    st.text = "NOT GOOD? The mayor is slightly bad, not very good!";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(10, "excl") && has(10, "quest") && has(10, "caps") && has(10, "boost") && has(10, "damp") &&
+                has(10, "negs"));
     /* two mentions: left of the first, between them (neither left nor right), right of the last */
     st.text = "Good news, the mayor said: a bad week for the mayor, and a great one.";
     st.text_len = strlen(st.text);
@@ -876,6 +883,14 @@ static void test_features_squares_exact(void **state)
     cfg.families[1].weight = 0.3f;
     assert_false(stance_fsquares_exact(&cfg, 10));
     cfg.families[1].weight = 1.0f / 512;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 255.75f; /* 2^-8 multiples up to 2^8, and not beyond either way */
+    assert_true(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 256.0f + 1.0f / 64;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = -512.0f;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 100.0f + 3.0f / 1024;
     assert_false(stance_fsquares_exact(&cfg, 10));
     /* why it matters: 0.1 and 0.3 (and their sum) squared and added in order and in four sums */
     for (size_t i = 0; i < 4000; i++) {
