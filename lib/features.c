@@ -224,17 +224,18 @@ static int keys_reserve(stance_fscratch *s, size_t more)
 static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
                        const tok *v, size_t a, size_t b)
 {
-    size_t need = plen + 1, n = plen;
-    for (size_t i = a; i < b; i++)
-        need += v[i].len + 1;
-    if (need > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, need, 1))
+    size_t n = plen;
+    if (plen + 1 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, plen + 1, 1))
         return STANCE_ERR_NOMEM;
     stance_copy_short(s->gram, prefix, plen);
-    for (size_t i = a; i < b; i++) {
+    for (size_t i = a; i < b; i++) { /* room for each token and the space before it as it comes */
+        const size_t len = v[i].len;
+        if (n + len + 2 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, n + len + 2, 1))
+            return STANCE_ERR_NOMEM;
         if (i > a)
             s->gram[n++] = ' ';
-        stance_copy_short(s->gram + n, s->t.buf + v[i].off, v[i].len);
-        n += v[i].len;
+        stance_copy_short(s->gram + n, s->t.buf + v[i].off, len);
+        n += len;
     }
     return emit(s, cfg, fi, s->gram, n);
 }
@@ -340,7 +341,7 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
     char prefix[16];
-    for (size_t m = 0; m < s->n_view; m++) {
+    for (size_t m = s->vfirst; m <= s->vlast && m < s->n_view; m++) { /* (build_view()'s first and last mention) */
         if (!(s->view[m].flags & TK_TARGET))
             continue;
         for (size_t d = 1; d <= f->window; d++) {

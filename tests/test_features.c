@@ -98,6 +98,7 @@ static void test_features_target_placeholder(void **state)
         extract(&st, &x);
         assert_true(has(5, "mentions 2"));
         assert_true(has(5, "early")); /* 2 words of 10 before the first mention (7 before the second) */
+        assert_true(has(4, "L1 because") && has(4, "R1 fixed")); /* the window of the second mention */
         assert_true(has(1, "because <t> fixed"));
     }
     /* the position counts words, not punctuation: 1 word of 4 before the mention */
