@@ -608,16 +608,17 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
                     continue; /* (emit_dense() leaves out a zero) */
                 name[0] = *r; /* "A:pos" */
                 name[1] = ':';
-                memcpy(name + 2, sfx[j], sfx_len[j]);
+                memcpy(name + 2, sfx[j], 4); /* (a fixed length: one move, not a call; the name is its first bytes) */
                 if (emit_dense(s, cfg, fi, name, 2u + sfx_len[j], val[j]))
                     return STANCE_ERR_NOMEM;
             }
         } else {
-            const char *sum = pos > neg ? ">+" : neg > pos ? ">-" : npos ? "=mix" : "=0";
-            const size_t sum_len = sum[1] == 'm' ? 4 : 2;
+            static const char sums[4][5] = {">+", ">-", "=mix", "=0"};
+            static const unsigned char sum_len[4] = {2, 2, 4, 2};
+            const int k = pos > neg ? 0 : neg > pos ? 1 : npos ? 2 : 3;
             name[0] = *r; /* "A>+" */
-            memcpy(name + 1, sum, sum_len);
-            if (emit(s, cfg, fi, name, 1 + sum_len))
+            memcpy(name + 1, sums[k], 4);
+            if (emit(s, cfg, fi, name, 1u + sum_len[k]))
                 return STANCE_ERR_NOMEM;
         }
     }

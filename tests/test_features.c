@@ -397,6 +397,39 @@ static void test_features_lexicon_families(void **state)
     stance_fscratch_free(fs);
 }
 
+/* The lexicon tag family's balance tags, each by its whole name: more positive
+ * ("A>+"), more negative ("A>-"), as much of each ("A=mix"), none ("A=0"). */
+static void test_features_lexicon_balance(void **state)
+{
+    static const char *const w[] = {"up", "down", "high"};
+    static const size_t lens[] = {2, 4, 4};
+    static const float v[] = {2.0f, -2.0f, 1.0f};
+    static const char *const texts[] = {"up and high", "down and high", "up and down", "and so on"};
+    static const char *const tags[] = {"A>+", "A>-", "A=mix", "A=0"};
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    stance_features_family_default(8, &cfg.families[cfg.n_families++]);
+    assert_int_equal(stance_lexicon_build(&cfg, w, lens, v, 3, &cfg.lex, NULL), STANCE_OK);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
+    for (size_t t = 0; t < 4; t++) {
+        stance_statement st = {0};
+        st.text = texts[t];
+        st.text_len = strlen(texts[t]);
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+        for (size_t k = 0; k < 4; k++)
+            assert_int_equal(has(8, tags[k]), k == t);
+    }
+    stance_lexicon_free(cfg.lex);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
 /* The clause family's clause ends at each of ,;:()".!?[] and at no other
  * punctuation: "x" before it is outside the target's clause ("out x"). */
 static void test_features_clause_breaks(void **state)
@@ -1474,6 +1507,7 @@ int main(void)
         cmocka_unit_test(test_features_unsorted_same_values),
         cmocka_unit_test(test_features_unsorted_many),
         cmocka_unit_test(test_features_clause_breaks),
+        cmocka_unit_test(test_features_lexicon_balance),
         cmocka_unit_test(test_features_ascii_tokens),
         cmocka_unit_test(test_features_dot_any_order),
     };
