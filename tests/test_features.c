@@ -103,13 +103,8 @@ static void test_features_target_placeholder(void **state)
     }
     /* the position counts words, not punctuation: 1 word of 4 before the mention */
     {
-        stance_statement p = st;
-        p.text = "a , , , , Lind b c";
-        p.text_len = strlen(p.text);
-        p.target = "Lind";
-        p.target_len = 4;
-        p.target_spans = NULL;
-        p.n_target_spans = 0;
+        static const char words[] = "a , , , , Lind b c";
+        stance_statement p = {.text = words, .text_len = sizeof words - 1, .target = "Lind", .target_len = 4};
         extract(&p, &x);
         assert_true(has(5, "early") && !has(5, "middle"));
     }
@@ -397,6 +392,19 @@ static void test_features_lexicon_families(void **state)
     stance_fscratch_free(fs);
 }
 
+/* @p cfg with family @p id alone (its defaults), and a scratch that reports
+ * the names of its features into `got`. */
+static stance_fscratch *one_family(stance_featcfg *cfg, uint32_t id)
+{
+    stance_fscratch *fs = NULL;
+    stance_features_default(cfg);
+    cfg->n_families = 0;
+    assert_int_equal(stance_features_family_default(id, &cfg->families[cfg->n_families++]), STANCE_OK);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
+    return fs;
+}
+
 /* The lexicon tag family's balance tags, each by its whole name: more positive
  * ("A>+"), more negative ("A>-"), as much of each ("A=mix"), none ("A=0"). */
 static void test_features_lexicon_balance(void **state)
@@ -407,15 +415,10 @@ static void test_features_lexicon_balance(void **state)
     static const char *const texts[] = {"up and high", "down and high", "up and down", "and so on"};
     static const char *const tags[] = {"A>+", "A>-", "A=mix", "A=0"};
     stance_featcfg cfg;
-    stance_fscratch *fs = NULL;
+    stance_fscratch *fs = one_family(&cfg, 8);
     stance_fvec x = {0};
     (void)state;
-    stance_features_default(&cfg);
-    cfg.n_families = 0;
-    stance_features_family_default(8, &cfg.families[cfg.n_families++]);
     assert_int_equal(stance_lexicon_build(&cfg, w, lens, v, 3, &cfg.lex, NULL), STANCE_OK);
-    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
-    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
     for (size_t t = 0; t < 4; t++) {
         stance_statement st = {0};
         st.text = texts[t];
@@ -436,14 +439,9 @@ static void test_features_clause_breaks(void **state)
 {
     static const char breaks[] = ",;:()\".!?[]", others[] = "-/&*+=%#@'";
     stance_featcfg cfg;
-    stance_fscratch *fs = NULL;
+    stance_fscratch *fs = one_family(&cfg, 7);
     stance_fvec x = {0};
     (void)state;
-    stance_features_default(&cfg);
-    cfg.n_families = 0;
-    stance_features_family_default(7, &cfg.families[cfg.n_families++]);
-    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
-    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
     for (int pass = 0; pass < 2; pass++)
         for (const char *c = pass ? others : breaks; *c; c++) {
             char text[32];
