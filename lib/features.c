@@ -101,7 +101,8 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->gram);
     stance_free(s->keys);
     stance_free(s->dense);
-    stance_u32set_free(&s->bset);
+    stance_free(s->seen);
+    stance_free(s->hint);
     stance_free(s->pol);
     stance_free(s->polar);
     stance_free(s->stoks);
@@ -218,51 +219,57 @@ static int keys_reserve(stance_fscratch *s, size_t more)
     return stance_grow((void **)&s->keys, &s->keys_cap, s->n_keys + more, sizeof *s->keys);
 }
 
-/* Whether view tokens [i, i + n) hold a target mention. */
-static int any_target(const tok *v, size_t i, size_t n)
-{
-    for (size_t j = i; j < i + n; j++)
-        if (v[j].flags & TK_TARGET)
-            return 1;
-    return 0;
-}
-
 /* Assemble the @p plen bytes of @p prefix + the tokens view[a..b) separated by
  * spaces, and emit it. */
 static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
                        const tok *v, size_t a, size_t b)
 {
-    size_t need = plen + 1, n = plen;
-    for (size_t i = a; i < b; i++)
-        need += v[i].len + 1;
-    if (need > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, need, 1))
+    size_t n = plen;
+    if (plen + 1 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, plen + 1, 1))
         return STANCE_ERR_NOMEM;
     stance_copy_short(s->gram, prefix, plen);
-    for (size_t i = a; i < b; i++) {
+    for (size_t i = a; i < b; i++) { /* room for each token and the space before it as it comes */
+        const size_t len = v[i].len;
+        if (n + len + 2 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, n + len + 2, 1))
+            return STANCE_ERR_NOMEM;
         if (i > a)
             s->gram[n++] = ' ';
-        stance_copy_short(s->gram + n, s->t.buf + v[i].off, v[i].len);
-        n += v[i].len;
+        stance_copy_short(s->gram + n, s->t.buf + v[i].off, len);
+        n += len;
     }
     return emit(s, cfg, fi, s->gram, n);
 }
 
-/* Family 1; an n-gram without the target is the text's, whose key is cached. */
+/* Family 1; an n-gram without the target is the text's, whose key is cached:
+ * where every order at a token is (the token is max_n or more before the next
+ * target token or the end), they are copied in a loop of their own. */
 static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
     const uint64_t *wk = s->t.wfi == fi ? s->t.wkeys : NULL;
-    size_t orders = f->max_n - f->min_n + 1;
+    const uint32_t min_n = f->min_n, max_n = f->max_n;
+    const size_t orders = max_n - min_n + 1, nv = s->n_view;
     size_t nt = 0; /* the first target token at or after i (n_view: none) */
-    if (wk && keys_reserve(s, s->n_view * orders))
+    if (wk && keys_reserve(s, nv * orders))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_view; i++) {
+    for (size_t i = 0; i < nv; i++) {
         if (i == 0 || nt < i)
-            for (nt = i; nt < s->n_view && !(s->view[nt].flags & TK_TARGET);)
+            for (nt = i; nt < nv && !(s->view[nt].flags & TK_TARGET);)
                 nt++;
-        for (uint32_t n = f->min_n; n <= f->max_n && i + n <= s->n_view; n++) {
+        if (wk && nt >= max_n && i < nt - max_n + 1) { /* view[i, nt) holds every n-gram at i .. nt - max_n */
+            const tok *const view = s->view;
+            uint64_t *const keys = s->keys;
+            size_t nk = s->n_keys;
+            for (; i < nt - max_n + 1; i++)
+                for (size_t o = 0; o < orders; o++)
+                    keys[nk++] = wk[view[i].src * orders + o];
+            s->n_keys = nk;
+            i--;
+            continue;
+        }
+        for (uint32_t n = min_n; n <= max_n && i + n <= nv; n++) {
             if (wk && nt >= i + n) /* no target in view[i, i + n) */
-                s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - f->min_n)];
+                s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - min_n)];
             else if (emit_tokens(s, cfg, fi, "", 0, s->view, i, i + n))
                 return STANCE_ERR_NOMEM;
         }
@@ -270,35 +277,33 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     return STANCE_OK;
 }
 
+/* Whether text token @p i of @p t, a target token, has its word's character
+ * n-gram keys in the vector: with t->dedup, when it is the word's first token
+ * and a later token of the word is not the target's (repeats have no keys of
+ * their own: features_cache.c); else never. */
+static int target_word_keys(const ftext *t, size_t i)
+{
+    if (!t->dedup || t->toks[i].src != i)
+        return 0;
+    for (size_t j = i + 1; j < t->n_text; j++)
+        if (t->toks[j].src == i && !(t->toks[j].flags & TK_TARGET))
+            return 1;
+    return 0;
+}
+
 /* Family 2: the character n-grams of each word but the target's (cached per text token). */
 static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     ftext *t = &s->t;
-    if (t->cfi == fi && t->dedup && any_target(t->toks, 0, t->n_text)) {
-        /* A word's keys are kept at its first token (tok.src): they are in
-         * when any of its tokens is not the target's. */
-        for (size_t i = 0; i < t->n_text; i++)
-            if (!(t->toks[i].flags & (TK_TARGET | TK_PUNCT)))
-                t->toks[t->toks[i].src].flags |= TK_NEED;
-        for (size_t i = 0; i < t->n_text; i++)
-            if (t->toks[i].flags & TK_NEED) {
-                size_t a = t->coff[i], n = t->coff[i + 1] - a;
-                t->toks[i].flags &= ~TK_NEED;
-                if (keys_reserve(s, n))
-                    return STANCE_ERR_NOMEM;
-                stance_copy_short(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
-                s->n_keys += n;
-            }
-        return STANCE_OK;
-    }
     if (t->cfi == fi) {
         /* The view's words but the target's are the text's in order, punctuation
-         * has no keys: the cached keys in runs between target tokens. */
+         * and a repeated word (t->dedup) have no keys: the cached keys in runs
+         * between target tokens. */
         size_t from = 0;
         if (keys_reserve(s, t->coff[t->n_text]))
             return STANCE_ERR_NOMEM;
         for (size_t i = 0; i <= t->n_text; i++)
-            if (i == t->n_text || (t->toks[i].flags & TK_TARGET)) {
+            if (i == t->n_text || ((t->toks[i].flags & TK_TARGET) && !target_word_keys(t, i))) {
                 size_t to = t->coff[i];
                 if (to > from) {
                     memcpy(s->keys + s->n_keys, t->ckeys + from, (to - from) * sizeof *s->keys);
@@ -313,15 +318,8 @@ static int fam_char(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
         const tok *k = &s->view[i];
         if (k->flags & (TK_PUNCT | TK_TARGET))
             continue;
-        if (t->cfi == fi) {
-            size_t a = t->coff[k->src], n = t->coff[k->src + 1] - a;
-            if (keys_reserve(s, n))
-                return STANCE_ERR_NOMEM;
-            stance_copy_short(s->keys + s->n_keys, t->ckeys + a, n * sizeof *s->keys);
-            s->n_keys += n;
-        } else if (stance_fchar_keys(t, cfg, fi, k, &s->keys, &s->n_keys, &s->keys_cap, s->name_cb, s->name_user)) {
+        if (stance_fchar_keys(t, cfg, fi, k, &s->keys, &s->n_keys, &s->keys_cap, s->name_cb, s->name_user))
             return STANCE_ERR_NOMEM;
-        }
     }
     return STANCE_OK;
 }
@@ -343,7 +341,7 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
     char prefix[16];
-    for (size_t m = 0; m < s->n_view; m++) {
+    for (size_t m = s->vfirst; m <= s->vlast && m < s->n_view; m++) { /* (build_view()'s first and last mention) */
         if (!(s->view[m].flags & TK_TARGET))
             continue;
         for (size_t d = 1; d <= f->window; d++) {
@@ -378,19 +376,10 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 
 static int fam_tpres(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, int have_target)
 {
-    size_t n = 0, first = SIZE_MAX, words = 0;
+    const size_t n = s->vmentions, first = s->vbefore, words = s->vwords; /* counted by build_view() */
     char tmp[] = "mentions 0";
     if (!have_target)
         return STANCE_OK;
-    for (size_t i = 0; i < s->n_view; i++) {
-        if (s->view[i].flags & TK_TARGET) {
-            n++;
-            if (first == SIZE_MAX)
-                first = words;
-        }
-        if (!(s->view[i].flags & TK_PUNCT))
-            words++;
-    }
     if (!n)
         return emit(s, cfg, fi, "absent", 6);
     tmp[sizeof tmp - 2] = (char)('0' + (n > 3 ? 3 : n));
@@ -451,22 +440,29 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
 /* ---- prior word polarity (families 8-10) ---------------------------------- */
 
 /* Mark the rule words of the view and, with a lexicon, each word's valence
- * after VADER's rules in s->pol. */
+ * after VADER's rules in s->pol; count family 10's cues in s->rcount. */
 static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t window)
 {
     static const float decay[4] = {0, 1.0f, 0.95f, 0.9f};
-    size_t but = SIZE_MAX, first = SIZE_MAX, last = 0;
+    const size_t first = s->vfirst, last = s->vlast;
+    size_t but = SIZE_MAX;
+    unsigned *const rc = s->rcount;
     if (stance_grow((void **)&s->pol, &s->pol_cap, s->n_view + 1, sizeof *s->pol))
         return STANCE_ERR_NOMEM;
+    memset(s->rcount, 0, sizeof s->rcount);
     for (size_t i = 0; i < s->n_view; i++) {
         tok *k = &s->view[i];
         s->pol[i] = 0;
-        if (k->flags & TK_TARGET) {
-            if (first == SIZE_MAX)
-                first = i;
-            last = i;
+        /* within the window of the first or last mention, or between them (the
+         * nearest target token before the first is the first, after the last the last) */
+        if (first != SIZE_MAX && (i < first ? first - i : i > last ? i - last : 0) <= window)
+            k->flags |= TK_NEAR;
+        if (k->flags & TK_PUNCT) {
+            rc[RC_EXCL] += s->t.buf[k->off] == '!';
+            rc[RC_QUEST] += s->t.buf[k->off] == '?';
+            continue;
         }
-        if (k->flags & (TK_PUNCT | TK_TARGET))
+        if (k->flags & TK_TARGET)
             continue;
         if (k->attr & TA_BOOST)
             k->flags |= TK_BOOST;
@@ -478,14 +474,12 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
             k->flags |= TK_CAPS;
         if (but == SIZE_MAX && (k->attr & TA_BUT))
             but = i;
+        rc[RC_CAPS] += (k->flags & TK_CAPS) != 0;
+        rc[RC_BOOST] += (k->flags & TK_BOOST) != 0;
+        rc[RC_DAMP] += (k->flags & TK_DAMP) != 0;
+        rc[RC_NEGS] += (k->flags & TK_LNEG) != 0;
     }
-    /* within the window of the first or last mention, or between them (the
-     * nearest target token before the first is the first, after the last the last) */
-    for (size_t i = 0; first != SIZE_MAX && i < s->n_view; i++) {
-        size_t d = i < first ? first - i : i > last ? i - last : 0;
-        if (d <= window)
-            s->view[i].flags |= TK_NEAR;
-    }
+    rc[RC_BUT] = but != SIZE_MAX;
     s->n_polar = 0;
     if (!cfg->lex)
         return STANCE_OK;
@@ -535,26 +529,21 @@ static int in_region(const stance_fscratch *s, char r, size_t i, size_t first, s
     }
 }
 
+/* The first and last target token of the view (SIZE_MAX, SIZE_MAX without one): build_view()'s. */
 static void mention_range(const stance_fscratch *s, size_t *first, size_t *last)
 {
-    *first = SIZE_MAX;
-    *last = SIZE_MAX;
-    for (size_t i = 0; i < s->n_view; i++)
-        if (s->view[i].flags & TK_TARGET) {
-            if (*first == SIZE_MAX)
-                *first = i;
-            *last = i;
-        }
+    *first = s->vfirst;
+    *last = s->vlast;
 }
 
-static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, double v)
+/* The dense value @p v (not 0) of family index @p fi named name[0, len). */
+static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, size_t len,
+                      double v)
 {
     const stance_family *f = &cfg->families[fi];
     uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
-    size_t len;
     if (v == 0)
         return STANCE_OK;
-    len = strlen(name);
     if (stance_grow((void **)&s->dense, &s->dense_cap, s->n_dense + 1, sizeof *s->dense))
         return STANCE_ERR_NOMEM;
     s->dense[s->n_dense].bucket = (uint32_t)XXH3_64bits_withSeed(name, len, f->seed) & mask;
@@ -606,7 +595,8 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
                 return STANCE_ERR_NOMEM;
         }
         if (dense) {
-            const char *const sfx[] = {"pos", "neg", "net", "npos", "nneg"};
+            static const char sfx[5][5] = {"pos", "neg", "net", "npos", "nneg"};
+            static const unsigned char sfx_len[5] = {3, 3, 3, 4, 4};
             double val[5];
             val[0] = squash(pos);
             val[1] = squash(neg);
@@ -618,16 +608,17 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
                     continue; /* (emit_dense() leaves out a zero) */
                 name[0] = *r; /* "A:pos" */
                 name[1] = ':';
-                memcpy(name + 2, sfx[j], strlen(sfx[j]) + 1);
-                if (emit_dense(s, cfg, fi, name, val[j]))
+                memcpy(name + 2, sfx[j], 4); /* (a fixed length: one move, not a call; the name is its first bytes) */
+                if (emit_dense(s, cfg, fi, name, 2u + sfx_len[j], val[j]))
                     return STANCE_ERR_NOMEM;
             }
         } else {
-            const char *sum = pos > neg ? ">+" : neg > pos ? ">-" : npos ? "=mix" : "=0";
-            const size_t sum_len = sum[1] == 'm' ? 4 : 2;
+            static const char sums[4][5] = {">+", ">-", "=mix", "=0"};
+            static const unsigned char sum_len[4] = {2, 2, 4, 2};
+            const int k = pos > neg ? 0 : neg > pos ? 1 : npos ? 2 : 3;
             name[0] = *r; /* "A>+" */
-            memcpy(name + 1, sum, sum_len);
-            if (emit(s, cfg, fi, name, 1 + sum_len))
+            memcpy(name + 1, sums[k], 4);
+            if (emit(s, cfg, fi, name, 1u + sum_len[k]))
                 return STANCE_ERR_NOMEM;
         }
     }
@@ -637,26 +628,16 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
 /* Family 10: VADER's sentence-level cues. */
 static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
-    unsigned excl = 0, quest = 0, caps = 0, boost = 0, damp = 0, negs = 0, but = 0;
-    for (size_t i = 0; i < s->n_view; i++) {
-        const tok *k = &s->view[i];
-        if (k->flags & TK_PUNCT) {
-            excl += s->t.buf[k->off] == '!';
-            quest += s->t.buf[k->off] == '?';
-            continue;
-        }
-        caps += (k->flags & TK_CAPS) != 0;
-        boost += (k->flags & TK_BOOST) != 0;
-        damp += (k->flags & TK_DAMP) != 0;
-        negs += (k->flags & TK_LNEG) != 0;
-        but |= !(k->flags & TK_TARGET) && (k->attr & TA_BUT);
-    }
-    if (emit_dense(s, cfg, fi, "excl", (excl > 4 ? 4 : excl) / 4.0) ||
-        emit_dense(s, cfg, fi, "quest", (quest > 3 ? 3 : quest) / 3.0) ||
-        emit_dense(s, cfg, fi, "caps", (caps > 3 ? 3 : caps) / 3.0) ||
-        emit_dense(s, cfg, fi, "boost", (boost > 3 ? 3 : boost) / 3.0) ||
-        emit_dense(s, cfg, fi, "damp", (damp > 3 ? 3 : damp) / 3.0) ||
-        emit_dense(s, cfg, fi, "negs", (negs > 3 ? 3 : negs) / 3.0))
+    /* counted by polarity_pass(), which sets the flags they count */
+    const unsigned excl = s->rcount[RC_EXCL], quest = s->rcount[RC_QUEST], caps = s->rcount[RC_CAPS],
+                   boost = s->rcount[RC_BOOST], damp = s->rcount[RC_DAMP], negs = s->rcount[RC_NEGS],
+                   but = s->rcount[RC_BUT];
+    if (emit_dense(s, cfg, fi, "excl", 4, (excl > 4 ? 4 : excl) / 4.0) ||
+        emit_dense(s, cfg, fi, "quest", 5, (quest > 3 ? 3 : quest) / 3.0) ||
+        emit_dense(s, cfg, fi, "caps", 4, (caps > 3 ? 3 : caps) / 3.0) ||
+        emit_dense(s, cfg, fi, "boost", 5, (boost > 3 ? 3 : boost) / 3.0) ||
+        emit_dense(s, cfg, fi, "damp", 4, (damp > 3 ? 3 : damp) / 3.0) ||
+        emit_dense(s, cfg, fi, "negs", 4, (negs > 3 ? 3 : negs) / 3.0))
         return STANCE_ERR_NOMEM;
     if (but && emit(s, cfg, fi, "but", 3))
         return STANCE_ERR_NOMEM;
@@ -676,22 +657,26 @@ int stance_features_need_vectors(const stance_featcfg *cfg)
     return 0;
 }
 
-/* The distance in view tokens from each token to the nearest target mention
- * (UINT32_MAX without one), in s->vdist: one pass each way. */
-static int mention_distances(stance_fscratch *s)
+/* The distance in view tokens from each token within @p window of a target
+ * mention to the nearest one, in s->vdist, UINT32_MAX for the others (all
+ * stance_wvec_pool() asks is whether a token is within the window): the tokens
+ * around each mention, the mentions between build_view()'s first and last. */
+static int mention_distances(stance_fscratch *s, size_t window)
 {
-    uint32_t d = UINT32_MAX;
-    if (stance_grow((void **)&s->vdist, &s->vdist_cap, s->n_view + 1, sizeof *s->vdist))
+    const size_t n = s->n_view;
+    uint32_t *dist;
+    if (stance_grow((void **)&s->vdist, &s->vdist_cap, n + 1, sizeof *s->vdist))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_view; i++) {
-        d = (s->view[i].flags & TK_TARGET) ? 0 : d == UINT32_MAX ? d : d + 1;
-        s->vdist[i] = d;
-    }
-    d = UINT32_MAX;
-    for (size_t i = s->n_view; i-- > 0;) {
-        d = (s->view[i].flags & TK_TARGET) ? 0 : d == UINT32_MAX ? d : d + 1;
-        if (d < s->vdist[i])
-            s->vdist[i] = d;
+    dist = s->vdist;
+    memset(dist, 0xff, n * sizeof *dist);
+    for (size_t m = s->vfirst; m <= s->vlast && m < n; m++) {
+        const size_t a = m > window ? m - window : 0, b = n - m > window ? m + window : n - 1;
+        if (!(s->view[m].flags & TK_TARGET))
+            continue;
+        for (size_t j = a; j <= b; j++) {
+            const uint32_t d = (uint32_t)(j < m ? m - j : j - m);
+            dist[j] = d < dist[j] ? d : dist[j];
+        }
     }
     return STANCE_OK;
 }
@@ -713,7 +698,7 @@ static int fam_vec(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, s
     if (stance_grow((void **)&s->vacc, &s->vacc_cap, nz, sizeof *s->vacc) ||
         stance_grow((void **)&s->vz, &s->vz_cap, nz, sizeof *s->vz) ||
         stance_grow((void **)&s->vwidx, &s->vwidx_cap, s->n_view + 1, sizeof *s->vwidx) ||
-        (first != SIZE_MAX && mention_distances(s)))
+        (first != SIZE_MAX && mention_distances(s, f->window)))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < s->n_view; i++) {
         const tok *k = &s->view[i];
@@ -766,7 +751,6 @@ typedef struct struct_ctx {
 static int struct_emit(void *user, const char *name, size_t len, double dense)
 {
     struct_ctx *c = user;
-    char tmp[64];
     if (dense == 0) {
         stance_fscratch *s = c->s;
         if (c->record) {
@@ -778,11 +762,9 @@ static int struct_emit(void *user, const char *name, size_t len, double dense)
         }
         return emit(s, c->cfg, c->fi, name, len);
     }
-    if (len >= sizeof tmp)
+    if (len >= 64) /* (a dense name is left out from 64 bytes, as when it was copied into 64 with its NUL) */
         return STANCE_OK;
-    memcpy(tmp, name, len);
-    tmp[len] = '\0';
-    return emit_dense(c->s, c->cfg, c->fi, tmp, dense);
+    return emit_dense(c->s, c->cfg, c->fi, name, len, dense);
 }
 
 /* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
@@ -885,24 +867,32 @@ static int mark_target(stance_fscratch *s, const stance_featcfg *cfg, const stan
 static int build_view(stance_fscratch *s, size_t n_text)
 {
     unsigned in_scope = 0;
-    s->n_view = 0;
-    if (stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view))
+    size_t nv = 0, words = 0; /* s->n_view and s->vwords, in registers */
+    tok *const view = stance_grow((void **)&s->view, &s->view_cap, n_text + 1, sizeof *s->view) ? NULL : s->view;
+    s->n_view = s->vmentions = s->vwords = 0;
+    s->vfirst = s->vlast = s->vbefore = SIZE_MAX;
+    if (!view)
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < n_text; i++) {
         /* copied in place and changed there (a copy on the stack changed field
          * by field was read back whole: a stalled store forward per token) */
-        tok *k = &s->view[s->n_view];
+        tok *k = &view[nv];
         *k = s->t.toks[i];
         k->src = i;
         if (k->flags & TK_TARGET) {
-            if (s->n_view && (s->view[s->n_view - 1].flags & TK_TARGET))
+            if (nv && (view[nv - 1].flags & TK_TARGET))
                 continue; /* one placeholder per mention */
             k->off = s->t.ph_off;
             k->len = 3;
             k->attr = 0;
             k->cls = 0;
             k->val = 0;
+            s->vfirst = s->vfirst == SIZE_MAX ? nv : s->vfirst;
+            s->vlast = nv;
+            s->vmentions++;
+            s->vbefore = s->vbefore == SIZE_MAX ? words : s->vbefore;
         }
+        words += !(k->flags & TK_PUNCT);
         { /* (in arithmetic: whether a word opens a scope is a coin toss for the branch predictor) */
             const unsigned punct = (k->flags & TK_PUNCT) != 0;
             const unsigned neg = !(k->flags & (TK_PUNCT | TK_TARGET)) & ((k->attr & TA_NEGATOR) != 0);
@@ -910,8 +900,10 @@ static int build_view(stance_fscratch *s, size_t n_text)
             k->flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
             in_scope |= neg;
         }
-        s->n_view++;
+        nv++;
     }
+    s->n_view = nv;
+    s->vwords = words;
     return STANCE_OK;
 }
 
@@ -1112,8 +1104,9 @@ int stance_fsquares_exact(const stance_featcfg *cfg, size_t n)
     if (n >= 8192)
         return 0;
     for (uint32_t f = 0; f < cfg->n_families; f++) {
+        /* |w| <= 2^8, so that its multiple of 2^8 fits an int (a whole number: no floorf() call) */
         const float w = cfg->families[f].weight, scaled = w * 256.0f;
-        if (!(w <= 256.0f) || scaled != floorf(scaled))
+        if (!(w <= 256.0f && w >= -256.0f) || scaled != (float)(int32_t)scaled)
             return 0;
     }
     return 1;
@@ -1156,49 +1149,83 @@ static float mask_sum(uint32_t m, const float *fw)
     return v;
 }
 
+#define HINT_SLOTS 4096u /* a power of two, 16 kB: a few dozen times a statement's buckets */
+
+/* The place of bucket @p b in idx[0, n), where it is: at hint[b % HINT_SLOTS]
+ * when no other bucket took that slot since, else searched from the end. */
+static size_t place_of(const uint32_t *hint, const uint32_t *idx, size_t n, uint32_t b)
+{
+    const size_t h = hint[b & (HINT_SLOTS - 1)];
+    if (h < n && idx[h] == b)
+        return h;
+    while (idx[n - 1] != b)
+        n--;
+    return n - 1;
+}
+
+/* finish_unsorted()'s buckets: the distinct buckets of keys[0, nk) in the
+ * order they first come into idx, each with the mask of the families that hit
+ * it and its value (the weights of those families added in family order, as
+ * collapse_binary() adds the sorted keys of a bucket); returns how many. A
+ * bucket's bit in @p seen (clear for all on entry) tells a repeat (about one
+ * key in 16 on NewsMTSC dev: ~220 keys for ~206 buckets a line), which looks
+ * for its place; a new bucket takes the next one. Its loop compiles better on
+ * its own (inlined into stance_features_extract(), half its variables lived on
+ * the stack). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint64_t *seen, uint32_t *hint, const float *fw,
+                               stance_fvec *out)
+{
+    static const uint16_t fbit[16] = {1u << 0, 1u << 1, 1u << 2, 1u << 3, 1u << 4, 1u << 5, 1u << 6, 1u << 7,
+                                      1u << 8, 1u << 9, 1u << 10, 1u << 11, 1u << 12, 1u << 13, 1u << 14, 1u << 15};
+    uint32_t *const idx = out->idx, *const mask = (uint32_t *)(void *)(keys + nk); /* (finish(): 2 nk keys' room) */
+    float *const val = out->val;
+    size_t w = 0;
+    for (size_t i = 0; i < nk; i++) {
+        const uint64_t key = keys[i];
+        const uint32_t b = (uint32_t)(key >> 4), fam = (uint32_t)key & 15;
+        const uint64_t word = seen[b >> 6], bit = (uint64_t)1 << (b & 63);
+        if (word & bit) {
+            const size_t at = place_of(hint, idx, w, b);
+            mask[at] |= fbit[fam];
+            val[at] = mask_sum(mask[at], fw);
+            continue;
+        }
+        seen[b >> 6] = word | bit;
+        hint[b & (HINT_SLOTS - 1)] = (uint32_t)w;
+        idx[w] = b;
+        mask[w] = fbit[fam];
+        val[w++] = fw[fam]; /* mask_sum() of one family */
+    }
+    return w;
+}
+
 /* finish() without sorting, for a vector only scored (stance_fscratch_set_vec_block,
  * binary values without family norms, squares that add up exactly, no domain
  * copies): the same buckets with the same values to the bit, in the order each
- * bucket first came, not sorted. Each bucket keeps a mask of the families that
- * hit it (the distinct keys) and adds their weights in family order, as
- * collapse_binary() adds the sorted keys of a bucket; the norm is squares4()
- * (exact: any order gives the same sum); a dense value's bucket is found in
- * the set, and its sum made as merge_dense() makes it. */
+ * bucket first came, not sorted (unsorted_buckets()); the norm is squares4()
+ * (exact: any order gives the same sum); a dense value's bucket is found among
+ * them, and its sum made as merge_dense() makes it. s->seen has a bit for each
+ * bucket of the table, cleared again at the end. */
 static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
 {
-    stance_u32set tab, *const t = &tab; /* a local copy: its fields stay in registers */
-    uint32_t *const mask = (uint32_t *)(void *)(s->keys + s->n_keys); /* finish() grew keys to 2 n_keys */
     float fw[STANCE_MAX_FAMILIES] = {0};
-    size_t w = 0, nd = s->n_dense;
+    size_t w, nd = s->n_dense, hashed;
     double norm;
+    if (s->seen_bits != cfg->table_bits) {
+        stance_free(s->seen);
+        s->seen_bits = 0;
+        if (!(s->seen = stance_calloc(((size_t)1 << cfg->table_bits) / 64 + 1, sizeof *s->seen)))
+            return STANCE_ERR_NOMEM;
+        s->seen_bits = cfg->table_bits;
+    }
+    if (!s->hint && !(s->hint = stance_calloc(HINT_SLOTS, sizeof *s->hint)))
+        return STANCE_ERR_NOMEM;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
-    if (stance_u32set_reset(&s->bset, s->n_keys + nd))
-        return STANCE_ERR_NOMEM;
-    tab = s->bset;
-    /* the keys and their count in locals: the stores into mask[] (in s->keys'
-     * block) may alias s, and the compiler would load both again for every key */
-    const uint64_t *const keys = s->keys;
-    const size_t nk = s->n_keys;
-    for (size_t i = 0; i < nk; i++) {
-        /* stance_u32set_add() without a branch on whether the key is new (at
-         * random: on NewsMTSC dev about half the keys are repeats, ~440 keys
-         * for ~214 buckets a line); places are given in order, so t->n == w
-         * and a new key's place is w */
-        const uint64_t key = keys[i];
-        const uint32_t b = (uint32_t)(key >> 4);
-        const size_t j = stance_u32set_slot(t, b);
-        const uint32_t fresh = (uint32_t)t->slot[j] != t->gen, old = t->pos[j];
-        const uint32_t at = fresh ? (uint32_t)w : old;
-        t->slot[j] = (uint64_t)b << 32 | t->gen;
-        t->pos[j] = at;
-        out->idx[w] = b; /* kept only when new (w moves on) */
-        mask[at] = (fresh ? 0 : mask[at]) | 1u << (key & 15);
-        w += fresh;
-    }
-    t->n = w;
-    for (size_t i = 0; i < w; i++)
-        out->val[i] = mask_sum(mask[i], fw);
+    w = hashed = unsorted_buckets(s->keys, s->n_keys, s->seen, s->hint, fw, out);
     norm = squares4(out->val, w);
     if (norm > 0)
         scale(out->val, w, 1.0 / sqrt(norm));
@@ -1206,15 +1233,15 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance
         dense_sort(s->dense, s->dense + nd, nd);
     for (size_t j0 = 0, j; j0 < nd; j0 = j) {
         const uint32_t b = s->dense[j0].bucket;
-        const size_t have = t->n;
-        const uint32_t at = stance_u32set_add(t, b);
+        const int have = (s->seen[b >> 6] >> (b & 63) & 1) != 0;
+        const size_t at = have ? place_of(s->hint, out->idx, hashed, b) : w++;
         for (j = j0 + 1; j < nd && s->dense[j].bucket == b; j++)
             ;
-        if (at == have)
-            out->idx[w++] = b;
-        out->val[at] = dense_sum(at < have ? out->val[at] : 0, at < have, s->dense, j0, j);
+        out->idx[at] = b;
+        out->val[at] = dense_sum(have ? out->val[at] : 0, have, s->dense, j0, j);
     }
-    s->bset = tab;
+    for (size_t i = 0; i < hashed; i++)
+        s->seen[out->idx[i] >> 6] = 0;
     out->n = w;
     return STANCE_OK;
 }

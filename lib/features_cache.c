@@ -253,12 +253,26 @@ static uint32_t next_serial(wmemo *m)
     return ++m->serial;
 }
 
+/* Whether a punctuation token of this byte ends a clause of the clause family
+ * (TA_BREAK): one of ,;:()".!?[] (a bit of two masks, in place of strchr()). */
+static int clause_break_byte(unsigned c)
+{
+#define BIT(ch) ((uint64_t)1 << ((ch) & 63))
+    static const uint64_t lo = BIT(',') | BIT(';') | BIT(':') | BIT('(') | BIT(')') | BIT('"') | BIT('.') | BIT('!') |
+                               BIT('?'),
+                          hi = BIT('[') | BIT(']');
+#undef BIT
+    return c < 64 ? (lo >> c) & 1 : c < 128 ? (hi >> (c - 64)) & 1 : 0;
+}
+
 /* With @p uni (t->wkeys, @p stride keys a token), each text token's unigram key
  * from the memo, or NO_KEY for cache_word_keys() to work out. */
 static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char *text, size_t n, uint32_t cfi,
                        uint64_t *uni, size_t stride)
 {
     const uint32_t serial = m && t->dedup ? next_serial(m) : 0;
+    /* the memo's character keys are this family's, and a repeated word's are at its first token */
+    const int memo_keys = m && m->cfi == cfi, repeats = serial && memo_keys;
     if (cfi != NO_FAMILY && stance_grow((void **)&t->coff, &t->coff_cap, t->n_text + 1, sizeof *t->coff))
         return STANCE_ERR_NOMEM;
     t->n_ckeys = 0;
@@ -270,7 +284,7 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
         if (cfi != NO_FAMILY && i < t->n_text)
             t->coff[i] = t->n_ckeys;
         if (k->flags & TK_PUNCT) {
-            k->attr = k->len == 1 && strchr(",;:()\".!?[]", t->buf[k->off]) != NULL ? TA_BREAK : 0;
+            k->attr = k->len == 1 && clause_break_byte((unsigned char)t->buf[k->off]) ? TA_BREAK : 0;
             continue;
         }
         if (m && !(e = memo_get(m, t, cfg, k, &rc)) && rc)
@@ -290,7 +304,7 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
             k->attr |= TA_CAPS;
         if (cfi == NO_FAMILY || i >= t->n_text)
             continue;
-        if (serial && e && m->cfi == cfi && i < UINT32_MAX) { /* repeated: its keys are at its first token */
+        if (repeats && e && i < UINT32_MAX) { /* repeated: its keys are at its first token */
             wmemo_ent *me = &m->ent[e - m->ent];
             if (me->seen == serial) {
                 k->src = me->first;
@@ -299,7 +313,7 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
             me->seen = serial;
             me->first = (uint32_t)i;
         }
-        if (e && e->nk && m->cfi == cfi) {
+        if (e && e->nk && memo_keys) {
             if (stance_grow((void **)&t->ckeys, &t->ckeys_cap, t->n_ckeys + e->nk, sizeof *t->ckeys))
                 return STANCE_ERR_NOMEM;
             stance_copy_short(t->ckeys + t->n_ckeys, m->keys + e->k0, e->nk * sizeof *t->ckeys);
@@ -314,43 +328,57 @@ static int token_props(ftext *t, wmemo *m, const stance_featcfg *cfg, const char
     return STANCE_OK;
 }
 
+/* The key of family @p fi's n-gram of text tokens [i, i + n), assembled with
+ * one space between tokens in @p gram (scratch): cache_word_keys() when the
+ * tokens do not lie one space apart in t->buf. */
+static int word_key_assembled(const ftext *t, const stance_featcfg *cfg, uint32_t fi, size_t i, size_t n, char **gram,
+                              size_t *gram_cap, uint64_t *key)
+{
+    size_t len = 0, need = 0;
+    for (size_t j = i; j < i + n; j++)
+        need += t->toks[j].len + 1;
+    if (stance_grow((void **)gram, gram_cap, need, 1))
+        return STANCE_ERR_NOMEM;
+    for (size_t j = i; j < i + n; j++) {
+        if (j > i)
+            (*gram)[len++] = ' ';
+        stance_copy_short(*gram + len, t->buf + t->toks[j].off, t->toks[j].len);
+        len += t->toks[j].len;
+    }
+    *key = stance_fkey(cfg, fi, *gram, len);
+    return STANCE_OK;
+}
+
 /* The keys of family @p fi's word n-grams at every text position, hashed over
- * the same bytes as features.c's emit_tokens() ("a b c"); @p gram is scratch. */
+ * the same bytes as features.c's emit_tokens() ("a b c"): in t->buf itself
+ * while the n-gram's tokens lie there one space apart (as a text's tokens do),
+ * else assembled in @p gram (scratch). A unigram's key may have come from the
+ * word memo already (token_props()). */
 static int cache_word_keys(ftext *t, const stance_featcfg *cfg, uint32_t fi, char **gram, size_t *gram_cap)
 {
     const stance_family *f = &cfg->families[fi];
-    size_t orders = f->max_n - f->min_n + 1;
-    if (stance_grow((void **)&t->wkeys, &t->wkeys_cap, t->n_text * orders + 1, sizeof *t->wkeys))
+    const uint32_t min_n = f->min_n, max_n = f->max_n;
+    const size_t orders = max_n - min_n + 1, nt = t->n_text;
+    const tok *const toks = t->toks;
+    uint64_t *wk;
+    if (stance_grow((void **)&t->wkeys, &t->wkeys_cap, nt * orders + 1, sizeof *t->wkeys))
         return STANCE_ERR_NOMEM;
-    for (size_t i = 0; i < t->n_text; i++) {
-        /* the n-gram's bytes in buf from toks[i].off to `end`, while its tokens
-         * lie there one space apart (tokens are at least one space apart) */
-        size_t end = t->toks[i].off + t->toks[i].len;
-        int apart = 1;
-        for (uint32_t n = 1; n <= f->max_n && i + n <= t->n_text; n++) {
-            size_t len = 0, need = 0;
-            if (n > 1) {
-                apart &= t->toks[i + n - 1].off == end + 1;
-                end = t->toks[i + n - 1].off + t->toks[i + n - 1].len;
-            }
-            if (n < f->min_n || (n == 1 && t->wkeys[i * orders] != NO_KEY))
-                continue; /* (a unigram's key from the word memo: token_props()) */
-            if (apart) {
-                t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, t->buf + t->toks[i].off, end - t->toks[i].off);
-                continue;
-            }
-            for (size_t j = i; j < i + n; j++)
-                need += t->toks[j].len + 1;
-            if (stance_grow((void **)gram, gram_cap, need, 1))
-                return STANCE_ERR_NOMEM;
-            for (size_t j = i; j < i + n; j++) {
-                if (j > i)
-                    (*gram)[len++] = ' ';
-                stance_copy_short(*gram + len, t->buf + t->toks[j].off, t->toks[j].len);
-                len += t->toks[j].len;
-            }
-            t->wkeys[i * orders + (n - f->min_n)] = stance_fkey(cfg, fi, *gram, len);
+    wk = t->wkeys;
+    for (size_t i = 0; i < nt; i++) {
+        const size_t off = toks[i].off;
+        size_t end = off + toks[i].len;
+        uint32_t n = 2;
+        uint64_t *const out = wk + i * orders; /* out[n - min_n]: the key of order n */
+        if (min_n == 1 && out[0] == NO_KEY)
+            out[0] = stance_fkey(cfg, fi, t->buf + off, end - off);
+        for (; n <= max_n && i + n <= nt && toks[i + n - 1].off == end + 1; n++) {
+            end = toks[i + n - 1].off + toks[i + n - 1].len;
+            if (n >= min_n)
+                out[n - min_n] = stance_fkey(cfg, fi, t->buf + off, end - off);
         }
+        for (; n <= max_n && i + n <= nt; n++)
+            if (n >= min_n && word_key_assembled(t, cfg, fi, i, n, gram, gram_cap, &out[n - min_n]))
+                return STANCE_ERR_NOMEM;
     }
     t->wfi = fi;
     return STANCE_OK;

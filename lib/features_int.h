@@ -50,7 +50,6 @@ enum {
 #define TK_CAPS 0x100u    /* ALL-CAPS word in mixed-case text */
 #define TK_FLIP 0x200u    /* polarity word negated by the rules */
 #define TK_NEAR 0x400u    /* within the lexicon window of a target mention */
-#define TK_NEED 0x800u    /* (fam_char, briefly) the word's character n-gram keys are in */
 
 /* tok.attr: what the token's bytes are, set once per text (features_cache.c) */
 #define TA_NEGATOR 0x1u   /* opens a negation scope: lexicon class FX_NEG or "...n't" */
@@ -62,6 +61,11 @@ enum {
 #define TA_CAPS 0x40u     /* two or more capitals and no lower-case ASCII letter in the source */
 #define TA_BREAK 0x80u    /* ends a clause of the clause family: FX_BREAK or one of ,;:()".!?[] */
 #define TA_CUE 0x100u     /* FX_CUE */
+
+/* stance_fscratch.rcount: the view's "!" and "?" tokens, its ALL-CAPS words,
+ * boosters, dampeners, negators (polarity rules) and whether a "but" is one of
+ * its words (not the target's). */
+enum { RC_EXCL, RC_QUEST, RC_CAPS, RC_BOOST, RC_DAMP, RC_NEGS, RC_BUT };
 
 typedef struct tok {
     size_t off, len;      /* normalised bytes in the text's buf (padded by spaces on both sides) */
@@ -152,13 +156,20 @@ struct stance_fscratch {
     ftext alt;            /* the one before it (a quote and its attribution sentence alternate) */
     tok *view;            /* text tokens with each target mention collapsed into "<t>" */
     size_t view_cap, n_view;
+    size_t vfirst, vlast; /* the view's first and last target token (SIZE_MAX: none) */
+    size_t vmentions, vwords, vbefore; /* its target tokens, words (not punctuation; "<t>" is one) and
+                                        * words before the first target token (SIZE_MAX: none) */
     char *gram;           /* assembled n-gram bytes */
     size_t gram_cap;
     uint64_t *keys;       /* (bucket << 4 | family index) */
     size_t keys_cap, n_keys;
     dval *dense;          /* dense values, kept out of the L2 normalisation */
     size_t dense_cap, n_dense;
-    stance_u32set bset;   /* the buckets of an unsorted vector (finish(), features.c) */
+    uint64_t *seen;       /* [2^seen_bits bits] the buckets of an unsorted vector (finish_unsorted(),
+                           * features.c): all clear between two vectors */
+    uint32_t seen_bits;
+    uint32_t *hint;       /* [HINT_SLOTS] a bucket's place, likely (at bucket % HINT_SLOTS; checked) */
+    unsigned rcount[7];   /* family 10's counts (RC_*), made by polarity_pass() */
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
     size_t *polar;        /* the view positions whose pol is not 0, ascending */

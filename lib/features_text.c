@@ -93,7 +93,7 @@ int stance_ftok_reserve(ftext *s, size_t more)
 /* Start a token at the end of s->buf with room for @p bytes of it: the space
  * before it (one space between two tokens: " a b c "), its offset set. NULL
  * when out of memory. */
-static tok *tok_open(ftext *s, size_t bytes)
+static inline tok *tok_open(ftext *s, size_t bytes)
 {
     tok *k;
     if ((s->n_toks == s->toks_cap &&
@@ -147,39 +147,59 @@ static int add_token(ftext *s, uint32_t nflags, const unsigned char *t, size_t a
     return STANCE_OK;
 }
 
-/* add_token() for the word t[a, b) of ASCII letters and digits only, of a text
- * of @p len bytes: norm_ascii() eight bytes at a time while eight bytes of the
- * text are left (bytes past the word are normalised too and overwritten by
- * what follows: s->buf keeps nothing past buf_len). A digit is the one byte
- * of a word without bit 6 (0x40), and has bit 5 set already, so the case fold
- * leaves it as it is. */
-static int add_ascii_word(ftext *s, uint32_t nflags, const unsigned char *t, size_t len, size_t a, size_t b)
+/* The word of ASCII letters and digits that starts at t[a] (one of them), of a
+ * text of @p len bytes, as add_token() adds it, found while it is normalised:
+ * eight bytes at a time while eight bytes of the text are left, each flagged
+ * by stance_ascii_nonword8() and normalised by norm_ascii()'s rules (bytes
+ * past the word are normalised too and overwritten by what follows: s->buf
+ * keeps nothing past buf_len; a digit is the one byte of a word without bit 6
+ * (0x40), and has bit 5 set already, so the case fold leaves it as it is).
+ * When the run goes on with an apostrophe, a hyphen or a byte from 0x80 it is
+ * not a whole word (the slow path's): *whole = 0 and s is as it was. */
+static int add_ascii_word(ftext *s, uint32_t nflags, const unsigned char *t, size_t len, size_t a, size_t *end,
+                          int *whole)
 {
-    tok *k = tok_open(s, b - a + 8);
+    const size_t n0 = s->n_toks, b0 = s->buf_len;
+    tok *k = tok_open(s, len - a + 8);
     const unsigned fold = nflags & NORM_CASEFOLD ? 32u : 0u, digits = (nflags & NORM_DIGITS) != 0;
-    const uint64_t fold8 = fold * UINT64_C(0x0101010101010101);
     unsigned char *o;
     size_t i = a;
     if (!k)
         return STANCE_ERR_NOMEM;
     o = (unsigned char *)s->buf + s->buf_len;
-    for (; i < b && i + 8 <= len; i += 8, o += 8) {
-        uint64_t x, d;
-        memcpy(&x, t + i, 8);
-        d = digits ? (~x & UINT64_C(0x4040404040404040)) >> 6 : 0; /* 1 in each digit's byte */
-        d *= 0xff;
-        x = ((x | fold8) & ~d) | (UINT64_C(0x3030303030303030) & d);
-        memcpy(o, &x, 8);
+#if STANCE_ASCII_SWAR
+    {
+        const uint64_t fold8 = fold * UINT64_C(0x0101010101010101);
+        for (; i + 8 <= len; i += 8, o += 8) {
+            uint64_t x, d, out;
+            memcpy(&x, t + i, 8);
+            out = stance_ascii_nonword8(x);
+            d = digits ? (~x & UINT64_C(0x4040404040404040)) >> 6 : 0; /* 1 in each digit's byte */
+            d *= 0xff;
+            x = ((x | fold8) & ~d) | (UINT64_C(0x3030303030303030) & d);
+            memcpy(o, &x, 8);
+            if (out) {
+                const size_t e = (size_t)__builtin_ctzll(out) / 8;
+                i += e;
+                o += e;
+                goto found;
+            }
+        }
     }
-    if (i > b) {
-        o -= i - b;
-        i = b;
-    }
-    for (; i < b; i++) {
+#endif
+    for (; i < len && ascii_word(t[i]); i++) {
         const unsigned c = t[i];
         *o++ = (unsigned char)(digits && c - '0' < 10u ? '0' : c | fold);
     }
-    tok_close(s, k, o, a, b, 0);
+found:
+    *whole = i == len || (t[i] < 0x80 && t[i] != '\'' && t[i] != '-');
+    if (!*whole) {
+        s->n_toks = n0;
+        s->buf_len = b0;
+        return STANCE_OK;
+    }
+    tok_close(s, k, o, a, i, 0);
+    *end = i;
     return STANCE_OK;
 }
 
@@ -239,10 +259,11 @@ int stance_ftokenize(ftext *s, uint32_t nflags, const char *text, size_t len)
             /* ASCII letters and digits up to an ASCII byte that cannot go on
              * with the word (not an apostrophe or hyphen), or the end: the
              * word word_end() finds, in one pass */
-            const size_t b = stance_ascii_word_end(t, len, i + 1);
-            if (b == len || (t[b] < 0x80 && t[b] != '\'' && t[b] != '-')) {
-                if (add_ascii_word(s, nflags, t, len, i, b))
-                    return STANCE_ERR_NOMEM;
+            size_t b = i;
+            int whole;
+            if (add_ascii_word(s, nflags, t, len, i, &b, &whole))
+                return STANCE_ERR_NOMEM;
+            if (whole) {
                 i = b;
                 continue;
             }

@@ -142,25 +142,37 @@ static inline long stance_u32set_find(const stance_u32set *t, uint32_t key)
     return (uint32_t)t->slot[i] == t->gen ? (long)t->pos[i] : -1;
 }
 
-/* The first i >= @p b with t[i] not an ASCII letter or digit, or @p len.
- * Eight bytes at a time where eight are left (little-endian): a byte is a
- * letter or digit when it is below 0x80 and its low seven bits, and those bits
- * with 0x20 set (lower case), fall in '0'..'9' or 'a'..'z'. Each range test
- * adds to every byte (below 0x80, so no carry crosses a byte) a constant that
- * sets bit 7 from the bound on: x + (0x80 - lo) for x >= lo, x + (0x7f - hi)
- * for x > hi. The first byte with bit 7 of "not a word byte" set ends the run. */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define STANCE_ASCII_SWAR 1
+#else
+#define STANCE_ASCII_SWAR 0
+#endif
+
+/* Bit 7 of each byte of @p x (eight bytes of text loaded little-endian) that is
+ * not an ASCII letter or digit, the other bits clear. A byte is a letter or
+ * digit when it is below 0x80 and its low seven bits, and those bits with 0x20
+ * set (lower case), fall in '0'..'9' or 'a'..'z'. Each range test adds to
+ * every byte (below 0x80, so no carry crosses a byte) a constant that sets bit
+ * 7 from the bound on: x + (0x80 - lo) for x >= lo, x + (0x7f - hi) for x > hi. */
+static inline uint64_t stance_ascii_nonword8(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), hi = ones * 0x80;
+    const uint64_t y = x & ~hi, z = y | ones * 0x20;
+    const uint64_t in = ((y + ones * (0x80 - '0')) & ~(y + ones * (0x7f - '9'))) |
+                        ((z + ones * (0x80 - 'a')) & ~(z + ones * (0x7f - 'z')));
+    return (~in | x) & hi;
+}
+
+/* The first i >= @p b with t[i] not an ASCII letter or digit, or @p len: eight
+ * bytes at a time where eight are left (stance_ascii_nonword8(); little-endian
+ * builds), the first byte flagged ends the run. */
 static inline size_t stance_ascii_word_end(const unsigned char *t, size_t len, size_t b)
 {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = UINT64_C(0x0101010101010101), hi = ones * 0x80;
+#if STANCE_ASCII_SWAR
     for (; b + 8 <= len; b += 8) {
-        uint64_t x, y, z, in, out;
+        uint64_t x, out;
         memcpy(&x, t + b, 8);
-        y = x & ~hi;
-        z = y | ones * 0x20;
-        in = ((y + ones * (0x80 - '0')) & ~(y + ones * (0x7f - '9'))) |
-             ((z + ones * (0x80 - 'a')) & ~(z + ones * (0x7f - 'z')));
-        out = (~in | x) & hi;
+        out = stance_ascii_nonword8(x);
         if (out)
             return b + (size_t)__builtin_ctzll(out) / 8;
     }

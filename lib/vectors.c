@@ -345,10 +345,57 @@ int stance_wvec_block(const stance_wvec *wv, const stance_head *h, float **out)
     return STANCE_OK;
 }
 
+/* dot_f() of three rows @p w0, @p w1, @p w2 with one @p z (three pairs: every
+ * head of the shipped models), each z value made double once for the three:
+ * lanes 0-7 and then 8-15 (a lane's terms in the same order, so the same
+ * sums to the bit), then each sum as dot_f() makes it. */
+static VEC_INLINE void dot3_f(const float *restrict w0, const float *restrict w1, const float *restrict w2,
+                              const float *restrict z, size_t n, double out[3])
+{
+    enum { HALF = LANES / 2 };
+    double l0[LANES] = {0}, l1[LANES] = {0}, l2[LANES] = {0}, s0 = 0, s1 = 0, s2 = 0;
+    const size_t whole = n / LANES * LANES;
+    for (size_t h = 0; h < LANES; h += HALF)
+        for (size_t i = h; i < whole; i += LANES) {
+            double *restrict a0 = l0 + h, *restrict a1 = l1 + h, *restrict a2 = l2 + h;
+            for (uint32_t k = 0; k < HALF; k++) {
+                const double zd = (double)z[i + k];
+                a0[k] += (double)w0[i + k] * zd;
+                a1[k] += (double)w1[i + k] * zd;
+                a2[k] += (double)w2[i + k] * zd;
+            }
+        }
+    for (size_t i = whole; i < n; i++) {
+        s0 += (double)w0[i] * (double)z[i];
+        s1 += (double)w1[i] * (double)z[i];
+        s2 += (double)w2[i] * (double)z[i];
+    }
+    for (uint32_t k = 0; k < LANES; k++) {
+        s0 += l0[k];
+        s1 += l1[k];
+        s2 += l2[k];
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+}
+
 static VEC_INLINE void block_body(const float *block, const float *z, unsigned regions, uint32_t dim,
                                   uint32_t n_dec, double *values)
 {
     const size_t nz = (size_t)STANCE_WVEC_REGIONS * dim;
+    if (n_dec == 3) { /* region by region, the three pairs together: each values[p] adds its regions in order */
+        for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++)
+            if (regions >> r & 1) {
+                const size_t o = (size_t)r * dim;
+                double d[3];
+                dot3_f(block + o, block + nz + o, block + 2 * nz + o, z + o, dim, d);
+                values[0] += d[0];
+                values[1] += d[1];
+                values[2] += d[2];
+            }
+        return;
+    }
     for (uint32_t p = 0; p < n_dec; p++)
         for (uint32_t r = 0; r < STANCE_WVEC_REGIONS; r++)
             if (regions >> r & 1)

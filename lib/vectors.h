@@ -68,7 +68,8 @@ const uint32_t *stance_wvec_buckets(const stance_wvec *wv, uint64_t seed, uint32
 
 /* Sum the vectors of the words of a statement per region: @p w[i] is token
  * i's word index (-1: no word, skipped), @p dist[i] its distance in tokens
- * to the nearest target mention (read only with a mention), @p first/@p last
+ * to the nearest target mention when that is at most @p window, else any
+ * larger value (read only with a mention), @p first/@p last
  * the first and last mention token (first == SIZE_MAX: no mention, only
  * region 0 is filled). Each word's vector is read once (twice near a
  * mention). @p acc has room for STANCE_WVEC_REGIONS * dim sums, @p count

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -96,7 +97,16 @@ static void test_features_target_placeholder(void **state)
         st.n_target_spans = 2;
         extract(&st, &x);
         assert_true(has(5, "mentions 2"));
+        assert_true(has(5, "early")); /* 2 words of 10 before the first mention (7 before the second) */
+        assert_true(has(4, "L1 because") && has(4, "R1 fixed")); /* the window of the second mention */
         assert_true(has(1, "because <t> fixed"));
+    }
+    /* the position counts words, not punctuation: 1 word of 4 before the mention */
+    {
+        static const char words[] = "a , , , , Lind b c";
+        stance_statement p = {.text = words, .text_len = sizeof words - 1, .target = "Lind", .target_len = 4};
+        extract(&p, &x);
+        assert_true(has(5, "early") && !has(5, "middle"));
     }
     /* an empty span list: the target is not mentioned */
     {
@@ -337,6 +347,22 @@ static void test_features_lexicon_families(void **state)
         assert_true(fabs(value_of(&cfg, &x, 9, "A:nneg") - 0.5) < 1e-6);
         assert_true(fabs(value_of(&cfg, &x, 10, "excl") - 0.25) < 1e-6);
     }
+    /* every cue of the rules family, each under its whole name */
+    st.text = "NOT GOOD? The mayor is slightly bad, not very good!";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(10, "excl") && has(10, "quest") && has(10, "caps") && has(10, "boost") && has(10, "damp") &&
+                has(10, "negs"));
+    /* two mentions: left of the first, between them (neither left nor right), right of the last */
+    st.text = "Good news, the mayor said: a bad week for the mayor, and a great one.";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(8, "L+") && has(8, "R+") && has(8, "A-") && !has(8, "L-") && !has(8, "R-"));
+    assert_true(has(9, "L:pos") && has(9, "R:pos") && !has(9, "L:neg") && !has(9, "R:neg"));
+    st.text = text;
+    st.text_len = strlen(text);
     /* no target: only the whole-statement region */
     st.target = NULL;
     st.target_len = 0;
@@ -362,6 +388,74 @@ static void test_features_lexicon_families(void **state)
     for (size_t i = 1; i < x.n; i++)
         assert_true(x.idx[i - 1] < x.idx[i]);
     stance_lexicon_free(cfg.lex);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
+/* @p cfg with family @p id alone (its defaults), and a scratch that reports
+ * the names of its features into `got`. */
+static stance_fscratch *one_family(stance_featcfg *cfg, uint32_t id)
+{
+    stance_fscratch *fs = NULL;
+    stance_features_default(cfg);
+    cfg->n_families = 0;
+    assert_int_equal(stance_features_family_default(id, &cfg->families[cfg->n_families++]), STANCE_OK);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
+    return fs;
+}
+
+/* The lexicon tag family's balance tags, each by its whole name: more positive
+ * ("A>+"), more negative ("A>-"), as much of each ("A=mix"), none ("A=0"). */
+static void test_features_lexicon_balance(void **state)
+{
+    static const char *const w[] = {"up", "down", "high"};
+    static const size_t lens[] = {2, 4, 4};
+    static const float v[] = {2.0f, -2.0f, 1.0f};
+    static const char *const texts[] = {"up and high", "down and high", "up and down", "and so on"};
+    static const char *const tags[] = {"A>+", "A>-", "A=mix", "A=0"};
+    stance_featcfg cfg;
+    stance_fscratch *fs = one_family(&cfg, 8);
+    stance_fvec x = {0};
+    (void)state;
+    assert_int_equal(stance_lexicon_build(&cfg, w, lens, v, 3, &cfg.lex, NULL), STANCE_OK);
+    for (size_t t = 0; t < 4; t++) {
+        stance_statement st = {0};
+        st.text = texts[t];
+        st.text_len = strlen(texts[t]);
+        memset(&got, 0, sizeof got);
+        assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+        for (size_t k = 0; k < 4; k++)
+            assert_int_equal(has(8, tags[k]), k == t);
+    }
+    stance_lexicon_free(cfg.lex);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
+/* The clause family's clause ends at each of ,;:()".!?[] and at no other
+ * punctuation: "x" before it is outside the target's clause ("out x"). */
+static void test_features_clause_breaks(void **state)
+{
+    static const char breaks[] = ",;:()\".!?[]", others[] = "-/&*+=%#@'";
+    stance_featcfg cfg;
+    stance_fscratch *fs = one_family(&cfg, 7);
+    stance_fvec x = {0};
+    (void)state;
+    for (int pass = 0; pass < 2; pass++)
+        for (const char *c = pass ? others : breaks; *c; c++) {
+            char text[32];
+            stance_statement st = {0};
+            snprintf(text, sizeof text, "x %c mayor y", *c);
+            st.text = text;
+            st.text_len = strlen(text);
+            st.target = "mayor";
+            st.target_len = 5;
+            memset(&got, 0, sizeof got);
+            assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+            assert_true(has(7, "in y"));
+            assert_true(pass ? has(7, "in x") && !has(7, "out x") : has(7, "out x") && !has(7, "in x"));
+        }
     stance_fvec_clear(&x);
     stance_fscratch_free(fs);
 }
@@ -505,6 +599,17 @@ static void test_features_vec_family(void **state)
     assert_false(has(11, "A3")); /* zero dimensions are not emitted */
     for (size_t i = 1; i < x.n; i++)
         assert_true(x.idx[i - 1] < x.idx[i]);
+    /* two mentions: near either (2 tokens each way): "good" left of the first, "plan" left of and
+     * "bad" right of the second = (2, 1, 1) */
+    st.text = "good a mayor b c d e f plan g mayor bad";
+    st.text_len = strlen(st.text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(fabs(value_of(&cfg, &x, 11, "N0") - 0.5 * 2 / sqrt(6.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "N1") - 0.5 / sqrt(6.0)) < 1e-6);
+    assert_true(fabs(value_of(&cfg, &x, 11, "N2") - 0.5 / sqrt(6.0)) < 1e-6);
+    st.text = text;
+    st.text_len = strlen(text);
     /* no target: the whole statement only; unknown words add nothing */
     st.target = NULL;
     st.target_len = 0;
@@ -811,6 +916,14 @@ static void test_features_squares_exact(void **state)
     assert_false(stance_fsquares_exact(&cfg, 10));
     cfg.families[1].weight = 1.0f / 512;
     assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 255.75f; /* 2^-8 multiples up to 2^8, and not beyond either way */
+    assert_true(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 256.0f + 1.0f / 64;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = -512.0f;
+    assert_false(stance_fsquares_exact(&cfg, 10));
+    cfg.families[1].weight = 100.0f + 3.0f / 1024;
+    assert_false(stance_fsquares_exact(&cfg, 10));
     /* why it matters: 0.1 and 0.3 (and their sum) squared and added in order and in four sums */
     for (size_t i = 0; i < 4000; i++) {
         v[i] = i % 3 == 0 ? 0.1f : i % 3 == 1 ? 0.3f : 0.1f + 0.3f;
@@ -882,7 +995,7 @@ static void test_features_cache_same_vectors(void **state)
         "",
     };
     static const stance_span spans[] = {{6, 10}, {28, 32}};
-    stance_featcfg cfg[2];
+    stance_featcfg cfg[3];
     stance_fscratch *cached = NULL;
     stance_fvec x = {0}, y = {0};
     (void)state;
@@ -897,10 +1010,12 @@ static void test_features_cache_same_vectors(void **state)
     cfg[1].families[0].seed ^= 1u; /* another word family seed: other keys for the same text */
     cfg[1].families[0].max_n = 2;
     cfg[1].families[1].seed ^= 1u; /* and char family seed: other keys in the word memo */
+    cfg[2] = cfg[0];
+    cfg[2].families[0].min_n = 2; /* word bi- and trigrams only: no unigram from the memo */
     assert_int_equal(stance_fscratch_new(&cached), STANCE_OK);
     for (int round = 0; round < 3; round++) {
         for (size_t k = 0; k < 40; k++) {
-            const stance_featcfg *c = &cfg[(k / 9) % 2];
+            const stance_featcfg *c = &cfg[(k / 9) % 3];
             stance_statement st = {0};
             stance_fscratch *fresh = NULL;
             size_t ti = (k % 3 == 2) ? (k / 3) % 4 : 0; /* text 0 most of the time, the others between */
@@ -1030,6 +1145,78 @@ static void test_features_ascii_word_end(void **state)
         for (size_t b = 0; b <= len; b++)
             assert_int_equal(stance_ascii_word_end(t, len, b), ref_ascii_word_end(t, len, b));
     }
+}
+
+/* A reference tokeniser for ASCII text (features_text.c's rules): words are
+ * runs of letters and digits with an apostrophe or hyphen between two of them,
+ * folded to lower case with every digit '0'; every other visible byte is a
+ * token of its own; white space separates. Tokens as "tok|" in @p out. */
+static size_t ref_ascii_tokens(const char *t, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        const unsigned char c = (unsigned char)t[i];
+        if (c == ' ' || (c >= 9 && c <= 13) || c == 0) {
+            i++;
+            continue;
+        }
+        if (!isalnum(c)) {
+            out[n++] = (char)c;
+            out[n++] = '|';
+            i++;
+            continue;
+        }
+        for (;;) {
+            while (i < len && isalnum((unsigned char)t[i])) {
+                out[n++] = isdigit((unsigned char)t[i]) ? '0' : (char)tolower((unsigned char)t[i]);
+                i++;
+            }
+            if (i + 1 < len && (t[i] == '\'' || t[i] == '-') && isalnum((unsigned char)t[i + 1]))
+                out[n++] = t[i++];
+            else
+                break;
+        }
+        out[n++] = '|';
+    }
+    return n;
+}
+
+static int join_token(void *user, const char *tok, size_t len, int punct)
+{
+    char **o = user;
+    (void)punct;
+    memcpy(*o, tok, len);
+    *o += len;
+    *(*o)++ = '|';
+    return 0;
+}
+
+/* The tokeniser (its eight-bytes-at-a-time words and the slow path it leaves
+ * apostrophes and hyphens to) against ref_ascii_tokens() on random ASCII
+ * texts of every length up to 60, words of every length at every alignment. */
+static void test_features_ascii_tokens(void **state)
+{
+    static const char pool[] = "aZq09Mx7 ''--.,!? \tbK";
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    char text[64], want[256], got_buf[256];
+    uint64_t x = 0x5851f42d4c957f2du;
+    (void)state;
+    stance_features_default(&cfg);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    for (int round = 0; round < 30000; round++) {
+        const size_t len = (size_t)(round % 61);
+        char *o = got_buf;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            /* long words (letters and digits) most of the time */
+            text[i] = (x & 7) < 5 ? "abcXYZ019"[(x >> 8) % 9] : pool[(x >> 8) % (sizeof pool - 1)];
+        }
+        assert_int_equal(stance_features_tokens(&cfg, fs, text, len, join_token, &o), STANCE_OK);
+        assert_int_equal((size_t)(o - got_buf), ref_ascii_tokens(text, len, want));
+        assert_memory_equal(got_buf, want, (size_t)(o - got_buf));
+    }
+    stance_fscratch_free(fs);
 }
 
 /* stance_u32set (sort.h): a set of buckets with places in the order they came. */
@@ -1173,6 +1360,69 @@ static void test_features_unsorted_same_values(void **state)
     assert_true(unsorted > 0); /* the case the test is for happened */
 }
 
+/* A text of @p n words drawn from a few invented syllables (so that words,
+ * their n-grams and character n-grams repeat), with "mayor" now and then. */
+static void syllable_text(char *out, size_t cap, size_t n, uint64_t *z)
+{
+    static const char *const syl[] = {"ka", "lo", "mi", "ren", "tas", "vu", "bad", "good", "no"};
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && len + 40 < cap; i++) {
+        size_t k;
+        *z ^= *z << 13, *z ^= *z >> 7, *z ^= *z << 17;
+        if (*z % 11 == 0) {
+            len += (size_t)snprintf(out + len, cap - len, "%smayor", i ? " " : "");
+            continue;
+        }
+        if (i)
+            out[len++] = *z % 13 == 0 ? ',' : ' ';
+        for (k = 0; k < 1 + (*z >> 8) % 3; k++)
+            len += (size_t)snprintf(out + len, cap - len, "%s", syl[(*z >> (12 + 4 * k)) % 9]);
+    }
+    out[len] = '\0';
+}
+
+/* The unsorted vector of many statements in a row on one scratch (its bucket
+ * bits must be clear again after each), long enough that buckets share a place
+ * hint (finish_unsorted(): 4096 of them, the tables here have 2^14 and 2^18
+ * buckets, and the scratch moves between the two), against the sorted vector
+ * of a fresh scratch: the same buckets with the same values to the bit. */
+static void test_features_unsorted_many(void **state)
+{
+    stance_fscratch *fs = NULL;
+    char text[4096];
+    uint64_t z = 0x9E3779B97F4A7C15u;
+    size_t shared = 0;
+    (void)state;
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_vec_block(fs, 1);
+    for (int round = 0; round < 40; round++) {
+        stance_featcfg cfg;
+        stance_fscratch *ref = NULL;
+        stance_fvec a = {0}, b = {0};
+        stance_statement st;
+        lexicon_config(&cfg, round % 3 ? 14 : 18, 1);
+        syllable_text(text, sizeof text, 20 + (size_t)round * 15, &z);
+        st = mayor_statement(text);
+        assert_int_equal(stance_fscratch_new(&ref), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, ref, &a, NULL), STANCE_OK);
+        assert_int_equal(stance_features_extract(&cfg, &st, fs, &b, NULL), STANCE_OK);
+        for (size_t i = 0; i < b.n; i++) /* buckets that share a hint */
+            for (size_t j = i + 1; j < b.n; j++)
+                shared += (b.idx[i] & 4095) == (b.idx[j] & 4095);
+        sort_pairs(&b);
+        assert_int_equal(b.n, a.n);
+        assert_memory_equal(b.idx, a.idx, a.n * sizeof *a.idx);
+        assert_memory_equal(b.val, a.val, a.n * sizeof *a.val);
+        stance_lexicon_free(cfg.lex);
+        stance_fvec_clear(&a);
+        stance_fvec_clear(&b);
+        stance_fscratch_free(ref);
+    }
+    assert_true(shared > 100);
+    stance_fscratch_free(fs);
+}
+
 /* The decision values of a vector in any order (an unsorted vector is added up
  * in its own order) stay within a few ulps of the exact sum: a long double
  * reference of the same terms, for the dense head and its sparse (read) copy. */
@@ -1253,6 +1503,10 @@ int main(void)
         cmocka_unit_test(test_features_ascii_word_end),
         cmocka_unit_test(test_features_u32set),
         cmocka_unit_test(test_features_unsorted_same_values),
+        cmocka_unit_test(test_features_unsorted_many),
+        cmocka_unit_test(test_features_clause_breaks),
+        cmocka_unit_test(test_features_lexicon_balance),
+        cmocka_unit_test(test_features_ascii_tokens),
         cmocka_unit_test(test_features_dot_any_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
