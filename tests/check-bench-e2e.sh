@@ -133,6 +133,22 @@ if "$py" "$rows" --task stance --articles "$data/dev.jsonl" "$data/labels/dev-t.
 fi
 grep -q 'dev labels never train' "$tmp/deverr" && [ ! -s "$tmp/devrows" ] || { echo "FAIL: e2e_rows.py dev refusal: $(cat "$tmp/deverr")"; fail=1; }
 
+# models/polarity_rows.py: a target-sentiment row (NewsMTSC's format) becomes a sentiment row with the
+# annotators' polarity as its label and no target; a row without a polarity label is refused
+printf '%s\n' '{"id": "n-1", "task": "stance", "text": "Kell praised the mayor.", "target": "Kell", "label": "favor", "orig_label": "positive"}' \
+    '{"id": "n-2", "task": "stance", "text": "Ward was blamed.", "target": "Ward", "label": "against", "orig_label": "negative"}' > "$tmp/news.jsonl"
+"$py" "$top_srcdir/models/polarity_rows.py" "$tmp/news.jsonl" > "$tmp/prows" &&
+    "$py" -c 'import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert [(x["task"], x["label"], x["text"]) for x in r] == [("sentiment", "positive", "Kell praised the mayor."),
+    ("sentiment", "negative", "Ward was blamed.")] and not any("target" in x for x in r), r' "$tmp/prows" \
+    || { echo "FAIL: polarity_rows.py rows: $(cat "$tmp/prows")"; fail=1; }
+printf '%s\n' '{"id": "n-3", "text": "No polarity here.", "label": "none"}' > "$tmp/news-bad.jsonl"
+if "$py" "$top_srcdir/models/polarity_rows.py" "$tmp/news-bad.jsonl" > /dev/null 2> "$tmp/perr"; then
+    echo "FAIL: polarity_rows.py accepted a row without orig_label"; fail=1
+fi
+grep -q 'orig_label' "$tmp/perr" || { echo "FAIL: polarity_rows.py refusal: $(cat "$tmp/perr")"; fail=1; }
+
 # bench/e2e/agreement.py: a second labeller who agrees on the first pair and says "none" (unsure)
 # on the second: agreement 1/2, kappa (0.5 - 0.25) / 0.75, one pair both sure
 mkdir "$tmp/second"
