@@ -414,6 +414,37 @@ static void test_discover_they_counted_people(void **state)
     stance_model_free(m);
 }
 
+/* A discovered person's surname as a word of a run that names nobody
+ * ("Voss-Kell", "Anti-Voss") is a surname mention of that person, as a passed
+ * actor's would be (lib/actors_parts.c); a surname two people share is
+ * neither's. */
+static void test_discover_surname_parts(void **state)
+{
+    static const char one[] = "Rob Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan has failed "
+                              "this town,\" said Ana Ruiz, a teacher. Ruiz backs Anti-Voss groups.\n";
+    static const char two[] = "Rob Voss, Ella Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan "
+                              "has failed this town,\" said Ana Ruiz, a teacher.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, one);
+    char got[64];
+    (void)state;
+    rule_words(res, one, "Rob Voss", "surname", got, sizeof got);
+    assert_string_equal(got, "Voss|Voss");
+    rule_words(res, one, "Dana Kell", "surname", got, sizeof got);
+    assert_string_equal(got, "Kell");
+    assert_true(is_target(res, 0, "Rob Voss"));
+    assert_true(is_target(res, 0, "Dana Kell"));
+    stance_result_free(res);
+    res = discover(m, two);
+    rule_words(res, two, "Rob Voss", "surname", got, sizeof got);
+    assert_string_equal(got, "");
+    rule_words(res, two, "Ella Voss", "surname", got, sizeof got);
+    assert_string_equal(got, "");
+    assert_true(is_target(res, 0, "Dana Kell"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_discover_rule_words),
         cmocka_unit_test(test_discover_mended_names),
         cmocka_unit_test(test_discover_they_counted_people),
+        cmocka_unit_test(test_discover_surname_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,117 @@
+/*
+ * actors_parts.c - a discovered person's surname inside a name run that
+ * names nobody ("the failed Obama-Clinton foreign policy", "Jews Against
+ * Trump", "Clinton State Department records"): discovery (actors_discover.c)
+ * gives an entity only the runs of its surname group, while a caller's actor
+ * is matched by its surname wherever the text writes it as a word
+ * (actors.c). Here the words of the runs no discovered entity holds (split at
+ * spaces and hyphens) are looked up among the surnames of the discovered
+ * people (an entity whose name opens with a listed first name); a surname
+ * two of them share is nobody's. One pass over the runs, a binary search a
+ * word.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "mentions.h"
+#include "names.h"
+#include "sort.h"
+#include "tokens.h"
+
+typedef struct sur_key {
+    const char *s;
+    size_t n, ent;
+} sur_key;
+
+static int sur_order(const sur_key *x, const char *w, size_t n)
+{
+    if (x->n != n)
+        return x->n < n ? -1 : 1;
+    return memcmp(x->s, w, n);
+}
+
+static int sur_cmp(const void *a, const void *b)
+{
+    const sur_key *x = a, *y = b;
+    int c = sur_order(x, y->s, y->n);
+    return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
+}
+
+/* The one person of @p v (sorted) whose surname is w[0, n), or SIZE_MAX. */
+static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
+{
+    size_t lo = 0, hi = nv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sur_order(&v[mid], w, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == nv || sur_order(&v[lo], w, n) != 0 || (lo + 1 < nv && sur_order(&v[lo + 1], w, n) == 0))
+        return SIZE_MAX;
+    return v[lo].ent;
+}
+
+/* The surnames of the discovered people out->e[base ..], sorted. */
+static sur_key *person_surnames(const stance_entityset *out, size_t base, size_t *nv)
+{
+    sur_key *v = stance_malloc_array(out->n - base + 1, sizeof *v);
+    *nv = 0;
+    for (size_t k = base; v && k < out->n; k++) {
+        const char *nm = out->e[k].name, *sp = strchr(nm, ' ');
+        size_t n = strlen(nm), sn;
+        const char *sur = stance_last_word(nm, n, &sn);
+        if (sp && sur > sp && sn >= 2 && stance_names_is_first_name(nm, (size_t)(sp - nm)))
+            v[(*nv)++] = (sur_key){sur, sn, k};
+    }
+    if (v && *nv > 1)
+        stance_sort_small(v, *nv, sizeof *v, sur_cmp);
+    return v;
+}
+
+int stance_actors_surname_parts(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                                size_t base)
+{
+    size_t nv = 0, nt = 0, ti = 0;
+    sur_key *v = person_surnames(out, base, &nv);
+    stance_span *taken = NULL;
+    int rc = v ? STANCE_OK : STANCE_ERR_NOMEM;
+    for (size_t k = base; !rc && nv && k < out->n; k++)
+        nt += out->e[k].n_mentions;
+    if (!rc && nv && !(taken = stance_malloc_array(nt + 1, sizeof *taken)))
+        rc = STANCE_ERR_NOMEM;
+    if (!rc && nv) {
+        nt = 0;
+        for (size_t k = base; k < out->n; k++)
+            for (size_t i = 0; i < out->e[k].n_mentions; i++)
+                taken[nt++] = out->e[k].mentions[i];
+        rc = stance_sort_stable(taken, nt, sizeof *taken, offsetof(stance_span, start));
+    }
+    for (size_t k = 0; !rc && nv && k < l->n; k++) {
+        const stance_name *nm = &l->v[k];
+        size_t s = nm->bare, e = nm->last_end;
+        while (ti < nt && taken[ti].end <= s) /* the runs are in text order */
+            ti++;
+        if (ti < nt && taken[ti].start < e)
+            continue; /* a run some entity holds */
+        while (!rc && s < e) {
+            size_t w = s, who;
+            while (s < e && text[s] != ' ' && text[s] != '-')
+                s++;
+            if ((who = sur_find(v, nv, text + w, s - w)) != SIZE_MAX)
+                rc = stance_ent_insert_mention(&out->e[who], (stance_span){w, s}, STANCE_MK_SURNAME,
+                                               stance_possessive_at(text, len, s) ? STANCE_MR_POSSESSIVE
+                                                                                 : STANCE_MR_SURNAME);
+            while (s < e && (text[s] == ' ' || text[s] == '-'))
+                s++;
+        }
+    }
+    stance_free(v);
+    stance_free(taken);
+    return rc;
+}
