@@ -74,44 +74,73 @@ static sur_key *person_surnames(const stance_entityset *out, size_t base, size_t
     return v;
 }
 
+/* The surnames of the discovered people and a filter on them: their first
+ * bytes and lengths (most words of the runs are no surname). */
+typedef struct sur_set {
+    sur_key *v;
+    size_t nv, minl, maxl;
+    unsigned char first[256];
+} sur_set;
+
+/* The surname mentions the words of run @p nm hold (split at spaces and
+ * hyphens), added to their people. */
+static int run_parts(const sur_set *ss, const char *text, size_t len, const stance_name *nm, stance_entityset *out)
+{
+    size_t s = nm->bare, e = nm->last_end;
+    int rc = STANCE_OK;
+    while (!rc && s < e) {
+        size_t w = s, who;
+        while (s < e && text[s] != ' ' && text[s] != '-')
+            s++;
+        if (ss->first[(unsigned char)text[w]] && s - w >= ss->minl && s - w <= ss->maxl &&
+            (who = sur_find(ss->v, ss->nv, text + w, s - w)) != SIZE_MAX)
+            rc = stance_ent_insert_mention(&out->e[who], (stance_span){w, s}, STANCE_MK_SURNAME,
+                                           stance_possessive_at(text, len, s) ? STANCE_MR_POSSESSIVE
+                                                                             : STANCE_MR_SURNAME);
+        while (s < e && (text[s] == ' ' || text[s] == '-'))
+            s++;
+    }
+    return rc;
+}
+
+/* The bitmap of the bytes where a mention of out->e[base ..] starts (one bit a byte of text). */
+static unsigned char *held_starts(const stance_entityset *out, size_t base, size_t len)
+{
+    unsigned char *at = stance_calloc(len / 8 + 1, 1);
+    for (size_t k = base; at && k < out->n; k++)
+        for (size_t i = 0; i < out->e[k].n_mentions; i++)
+            if (out->e[k].mentions[i].start < len)
+                at[out->e[k].mentions[i].start / 8] |= (unsigned char)(1u << (out->e[k].mentions[i].start % 8));
+    return at;
+}
+
+/* Does a mention start at byte s? */
+static int held(const unsigned char *at, size_t s)
+{
+    return (at[s / 8] >> (s % 8)) & 1;
+}
+
 int stance_actors_surname_parts(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
                                 size_t base)
 {
-    size_t nv = 0, nt = 0, ti = 0;
-    sur_key *v = person_surnames(out, base, &nv);
-    stance_span *taken = NULL;
-    int rc = v ? STANCE_OK : STANCE_ERR_NOMEM;
-    for (size_t k = base; !rc && nv && k < out->n; k++)
-        nt += out->e[k].n_mentions;
-    if (!rc && nv && !(taken = stance_malloc_array(nt + 1, sizeof *taken)))
+    sur_set ss = {NULL, 0, SIZE_MAX, 0, {0}};
+    unsigned char *at = NULL;
+    int rc;
+    ss.v = person_surnames(out, base, &ss.nv);
+    rc = ss.v ? STANCE_OK : STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < ss.nv; i++) {
+        ss.first[(unsigned char)ss.v[i].s[0]] = 1;
+        ss.minl = ss.v[i].n < ss.minl ? ss.v[i].n : ss.minl;
+        ss.maxl = ss.v[i].n > ss.maxl ? ss.v[i].n : ss.maxl;
+    }
+    if (!rc && ss.nv && !(at = held_starts(out, base, len)))
         rc = STANCE_ERR_NOMEM;
-    if (!rc && nv) {
-        nt = 0;
-        for (size_t k = base; k < out->n; k++)
-            for (size_t i = 0; i < out->e[k].n_mentions; i++)
-                taken[nt++] = out->e[k].mentions[i];
-        rc = stance_sort_stable(taken, nt, sizeof *taken, offsetof(stance_span, start));
-    }
-    for (size_t k = 0; !rc && nv && k < l->n; k++) {
+    for (size_t k = 0; !rc && ss.nv && k < l->n; k++) {
         const stance_name *nm = &l->v[k];
-        size_t s = nm->bare, e = nm->last_end;
-        while (ti < nt && taken[ti].end <= s) /* the runs are in text order */
-            ti++;
-        if (ti < nt && taken[ti].start < e)
-            continue; /* a run some entity holds */
-        while (!rc && s < e) {
-            size_t w = s, who;
-            while (s < e && text[s] != ' ' && text[s] != '-')
-                s++;
-            if ((who = sur_find(v, nv, text + w, s - w)) != SIZE_MAX)
-                rc = stance_ent_insert_mention(&out->e[who], (stance_span){w, s}, STANCE_MK_SURNAME,
-                                               stance_possessive_at(text, len, s) ? STANCE_MR_POSSESSIVE
-                                                                                 : STANCE_MR_SURNAME);
-            while (s < e && (text[s] == ' ' || text[s] == '-'))
-                s++;
-        }
+        if (!held(at, nm->bare) && !held(at, nm->start)) /* not a run some entity holds (its mentions start there) */
+            rc = run_parts(&ss, text, len, nm, out);
     }
-    stance_free(v);
-    stance_free(taken);
+    stance_free(ss.v);
+    stance_free(at);
     return rc;
 }
