@@ -41,10 +41,23 @@ static int sur_cmp(const void *a, const void *b)
     return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
 }
 
-/* The one person of @p v (sorted) whose surname is w[0, n), or SIZE_MAX. */
+/* Surnames looked up one by one up to this many people; past it, sorted and
+ * binary-searched (a text of hundreds of people stays linear). */
+#define SUR_LINEAR 16
+
+/* The one person of @p v whose surname is w[0, n), or SIZE_MAX. */
 static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
 {
-    size_t lo = 0, hi = nv;
+    size_t lo = 0, hi = nv, who = SIZE_MAX;
+    if (nv <= SUR_LINEAR) {
+        for (size_t k = 0; k < nv; k++)
+            if (sur_order(&v[k], w, n) == 0) {
+                if (who != SIZE_MAX && who != v[k].ent)
+                    return SIZE_MAX;
+                who = v[k].ent;
+            }
+        return who;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (sur_order(&v[mid], w, n) < 0)
@@ -57,19 +70,18 @@ static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
     return v[lo].ent;
 }
 
-/* The surnames of the discovered people out->e[base ..], sorted. */
+/* The surnames of the discovered people out->e[base ..] (sorted past SUR_LINEAR). */
 static sur_key *person_surnames(const stance_entityset *out, size_t base, size_t *nv)
 {
     sur_key *v = stance_malloc_array(out->n - base + 1, sizeof *v);
     *nv = 0;
     for (size_t k = base; v && k < out->n; k++) {
-        const char *nm = out->e[k].name, *sp = strchr(nm, ' ');
-        size_t n = strlen(nm), sn;
-        const char *sur = stance_last_word(nm, n, &sn);
-        if (sp && sur > sp && sn >= 2 && stance_names_is_first_name(nm, (size_t)(sp - nm)))
+        const char *nm = out->e[k].name, *sp = strchr(nm, ' '), *sur = sp ? strrchr(sp, ' ') + 1 : NULL;
+        size_t sn = sur ? strlen(sur) : 0;
+        if (sp && sn >= 2 && stance_names_is_first_name(nm, (size_t)(sp - nm)))
             v[(*nv)++] = (sur_key){sur, sn, k};
     }
-    if (v && *nv > 1)
+    if (v && *nv > SUR_LINEAR)
         stance_sort_small(v, *nv, sizeof *v, sur_cmp);
     return v;
 }
@@ -109,8 +121,7 @@ static unsigned char *held_starts(const stance_entityset *out, size_t base, size
     unsigned char *at = stance_calloc(len / 8 + 1, 1);
     for (size_t k = base; at && k < out->n; k++)
         for (size_t i = 0; i < out->e[k].n_mentions; i++)
-            if (out->e[k].mentions[i].start < len)
-                at[out->e[k].mentions[i].start / 8] |= (unsigned char)(1u << (out->e[k].mentions[i].start % 8));
+            at[out->e[k].mentions[i].start / 8] |= (unsigned char)(1u << (out->e[k].mentions[i].start % 8));
     return at;
 }
 
@@ -137,7 +148,7 @@ int stance_actors_surname_parts(const stance_namelist *l, const char *text, size
         rc = STANCE_ERR_NOMEM;
     for (size_t k = 0; !rc && ss.nv && k < l->n; k++) {
         const stance_name *nm = &l->v[k];
-        if (!held(at, nm->bare) && !held(at, nm->start)) /* not a run some entity holds (its mentions start there) */
+        if (!held(at, nm->bare) && (nm->start == nm->bare || !held(at, nm->start))) /* not a run some entity holds (its mentions start there) */
             rc = run_parts(&ss, text, len, nm, out);
     }
     stance_free(ss.v);

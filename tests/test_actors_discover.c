@@ -424,6 +424,10 @@ static void test_discover_surname_parts(void **state)
                               "this town,\" said Ana Ruiz, a teacher. Ruiz backs Anti-Voss groups.\n";
     static const char two[] = "Rob Voss, Ella Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan "
                               "has failed this town,\" said Ana Ruiz, a teacher.\n";
+    static const char many[] = "Rob Voss, Ann Abel, Ben Bord, Carl Cole, Dan Dunn, Emma Ekel, Fred Fahl, Gary Gorm, "
+                               "Hugh Hale, Ian Imre, Jack Jost, Kate Kemp, Lucy Lott, Mary Mott, Nick Nash, Tom Park and "
+                               "Amy Park met voters in Dover on Monday. \"The Voss-Park plan has failed this town,\" said "
+                               "Ana Ruiz, a teacher.\n";
     stance_model *m = open_model();
     stance_result *res = discover(m, one);
     char got[64];
@@ -442,6 +446,32 @@ static void test_discover_surname_parts(void **state)
     assert_string_equal(got, "");
     assert_true(is_target(res, 0, "Dana Kell"));
     stance_result_free(res);
+    /* past SUR_LINEAR people, the sorted look-up */
+    res = discover(m, many);
+    rule_words(res, many, "Rob Voss", "surname", got, sizeof got);
+    assert_string_equal(got, "Voss");
+    rule_words(res, many, "Tom Park", "surname", got, sizeof got);
+    assert_string_equal(got, "");
+    assert_true(is_target(res, 0, "Rob Voss"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+/* "<organisation noun> of <name>" written twice ("Bank of Velmora"), two
+ * name runs for names.c, is one actor (discover_of_names()); not a run joined
+ * by "and". */
+static void test_discover_of_names(void **state)
+{
+    static const char text[] = "The Bank of Velmora raised its rates on Monday. \"The Bank of Velmora has failed every "
+                               "family in this town,\" said Ann Lee, a resident. The Board and Velmora Trust said "
+                               "nothing; the Board and Velmora Trust rarely do.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Bank of Velmora"));
+    assert_true(is_target(res, 0, "Bank of Velmora"));
+    assert_null(entity_named(res, "Board and Velmora Trust"));
+    stance_result_free(res);
     stance_model_free(m);
 }
 
@@ -458,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_discover_mended_names),
         cmocka_unit_test(test_discover_they_counted_people),
         cmocka_unit_test(test_discover_surname_parts),
+        cmocka_unit_test(test_discover_of_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
