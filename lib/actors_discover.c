@@ -565,6 +565,44 @@ static void org_lasts(const stance_namelist *l, const char *text, unsigned char 
     }
 }
 
+/* The spans v[0, nv) (names of runs run[0, nv), and with @p pair of the run
+ * after each too), grouped by their text: each text written at least twice is
+ * an actor, its mentions those spans in text order; their runs are @p taken. */
+static int group_spans(const char *text, size_t len, stance_entityset *out, unsigned char *taken, stance_span *v,
+                       const size_t *run, size_t nv, int pair)
+{
+    int rc = STANCE_OK;
+    for (size_t i = 0; i < nv && !rc; i++) {
+        size_t n = v[i].end - v[i].start, count = 0;
+        stance_ent *e;
+        if (v[i].start == STANCE_NO_OFFSET)
+            continue; /* taken by an earlier name */
+        for (size_t j = i; j < nv; j++)
+            count += v[j].end - v[j].start == n && memcmp(text + v[j].start, text + v[i].start, n) == 0;
+        if (count < 2)
+            continue;
+        if ((rc = stance_ent_new(out, text + v[i].start, n, 1, -1)))
+            break;
+        e = &out->e[out->n - 1];
+        for (size_t j = nv; j-- > i;) /* from the end, so v[i] is read last */
+            if (v[j].start != STANCE_NO_OFFSET && v[j].end - v[j].start == n &&
+                memcmp(text + v[j].start, text + v[i].start, n) == 0) {
+                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
+                    rc = STANCE_ERR_NOMEM;
+                    break;
+                }
+                e->mentions[e->n_mentions++] = v[j];
+                v[j].start = STANCE_NO_OFFSET;
+                taken[run[j]] = 1;
+                if (pair)
+                    taken[run[j] + 1] = 1;
+            }
+        if (!rc && !(rc = stance_sort_stable(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start))))
+            rc = name_kinds(e, text, len);
+    }
+    return rc;
+}
+
 /* Organisations whose adjective names.c took for a title, grouped by their
  * whole name (org_start()): each name written at least twice is an actor, its
  * mentions those runs in text order. */
@@ -589,35 +627,46 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
             v[nv++] = (stance_span){s, l->v[k].last_end};
         }
     }
-    for (size_t i = 0; i < nv && !rc; i++) {
-        size_t n = v[i].end - v[i].start, count = 0;
-        stance_ent *e;
-        if (v[i].start == STANCE_NO_OFFSET)
-            continue; /* taken by an earlier name */
-        for (size_t j = i; j < nv; j++)
-            count += v[j].end - v[j].start == n && memcmp(text + v[j].start, text + v[i].start, n) == 0;
-        if (count < 2)
-            continue;
-        if ((rc = stance_ent_new(out, text + v[i].start, n, 1, -1)))
-            break;
-        e = &out->e[out->n - 1];
-        for (size_t j = nv; j-- > i;) /* from the end, so v[i] is read last */
-            if (v[j].start != STANCE_NO_OFFSET && v[j].end - v[j].start == n &&
-                memcmp(text + v[j].start, text + v[i].start, n) == 0) {
-                if (stance_grow((void **)&e->mentions, &e->cap, e->n_mentions + 1, sizeof *e->mentions)) {
-                    rc = STANCE_ERR_NOMEM;
-                    break;
-                }
-                e->mentions[e->n_mentions++] = v[j];
-                v[j].start = STANCE_NO_OFFSET;
-                taken[run[j]] = 1;
-            }
-        if (!rc && !(rc = stance_sort_stable(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start))))
-            rc = name_kinds(e, text, len);
-    }
+    rc = group_spans(text, len, out, taken, v, run, nv, 0);
     stance_free(v);
     stance_free(run);
     stance_free(ol);
+    return rc;
+}
+
+static int runs_joined(const char *t, const stance_name *x, const stance_name *y);
+
+/* Organisations named "<noun> of <name>" ("Department of Justice", "Bank of
+ * Velmora"), which names.c reads as two runs: the first run's last word an
+ * organisation noun of the lexicon (ORG_NOUN), "of" (and perhaps "the")
+ * between the two. Grouped by the whole name as discover_orgs() groups. */
+static int discover_of_names(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                             unsigned char *taken)
+{
+    stance_span *v = NULL;
+    size_t nv = 0, *run = NULL;
+    int rc = STANCE_OK;
+    for (size_t k = 0; !rc && k + 1 < l->n; k++) {
+        const stance_name *x = &l->v[k], *y = &l->v[k + 1];
+        size_t n = x->last_end - x->last, i = x->end, ws, we;
+        char b[STANCE_LEX_MAXLEN + 1];
+        if (x->end + 4 > len || text[x->end + 1] != 'o' || memcmp(text + x->end, " of ", 4) != 0 || taken[k] ||
+            taken[k + 1] ||
+            !runs_joined(text, x, y) || !stance_chunk_next(text, &i, y->start, y->start, &ws, &we) ||
+            !stance_word_is(text, ws, we, "of") || !stance_mentions_lower(text + x->last, 0, n, b, sizeof b) ||
+            !stance_lex_is(b, n, STANCE_LX(ORG_NOUN)))
+            continue;
+        if (!v && (!(v = stance_malloc_array(l->n, sizeof *v)) || !(run = stance_malloc_array(l->n, sizeof *run)))) {
+            rc = STANCE_ERR_NOMEM; /* (allocated at the first: most texts have none) */
+            break;
+        }
+        run[nv] = k;
+        v[nv++] = (stance_span){x->bare, y->last_end};
+    }
+    if (!rc && nv)
+        rc = group_spans(text, len, out, taken, v, run, nv, 1);
+    stance_free(v);
+    stance_free(run);
     return rc;
 }
 
@@ -1243,7 +1292,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
     if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
-        discover_bodies(l, text, len, out, taken))
+        discover_of_names(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
         goto nomem;
     no_evidence(l, text, len, taken);
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
@@ -1292,7 +1341,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
     if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base))
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
-        !stance_actors_acronym_mentions(text, len, out, base))
+        !stance_actors_acronym_mentions(text, len, out, base) &&
+        !stance_actors_surname_parts(l, text, len, out, base))
         rc = STANCE_OK;
 nomem:
     stance_free(speaks);

@@ -387,9 +387,10 @@ static const disc_case disc_cases[] = {
     {"Velmora rose in Dover. Critics of Velmora left, and Velmora stayed. See ouest-velmora.fr today.\n", 1,
      {"Velmora"}, {3}},
     /* A person's name the article writes alone, run together with more
-     * capitals ("Marco Diaz Dover Velmora"), is no name of its own ... */
+     * capitals ("Marco Diaz Dover Velmora"), is no name of its own (its
+     * "Diaz" is Marco Diaz's surname mention, actors_parts.c) ... */
     {"Marco Diaz spoke in Dover. Fans of Marco Diaz Dover Velmora cheered.\n", 1,
-     {"Marco Diaz", "Marco Diaz Dover Velmora"}, {1, -1}},
+     {"Marco Diaz", "Marco Diaz Dover Velmora"}, {2, -1}},
     /* ... but an organisation named after the person is ("Marco Diaz Foundation") */
     {"Marco Diaz spoke in Dover. Fans of the Marco Diaz Foundation cheered.\n", 2,
      {"Marco Diaz", "Marco Diaz Foundation"}, {1, 1}},

@@ -352,7 +352,7 @@ static void test_discover_rule_words(void **state)
  * its acronym alone takes the name the article spells it out with once
  * (acronym_long_names()), and none when that name is a thing's ("Act"); two
  * runs split at "&" are one actor (ampersand_names()); a river is a place
- * (place_group(): geo_first()). @c want: an actor discovery must give, @c gone
+ * (place_group(): geo_first()); "Bank of Velmora" is one name. @c want: an actor discovery must give, @c gone
  * one it must not (NULL: no check). */
 static void test_discover_mended_names(void **state)
 {
@@ -381,6 +381,12 @@ static void test_discover_mended_names(void **state)
          "disgrace,\" said Senator Tom Hale. \"The FRA will help families,\" Senator Amy Ross said. Hale "
          "said the FRA must go.\n",
          "Tom Hale", "FRA"},
+        /* "<organisation noun> of <name>" written twice, two name runs for
+         * names.c, is one actor (discover_of_names()); not a run joined by "and" */
+        {"The Bank of Velmora raised its rates on Monday. \"The Bank of Velmora has failed every family in this "
+         "town,\" said Ann Lee, a resident. The Board and Velmora Trust said nothing; the Board and Velmora Trust "
+         "rarely do.\n",
+         "Bank of Velmora", "Board and Velmora Trust"},
     };
     stance_model *m = open_model();
     (void)state;
@@ -414,6 +420,42 @@ static void test_discover_they_counted_people(void **state)
     stance_model_free(m);
 }
 
+/* A discovered person's surname as a word of a run that names nobody
+ * ("Voss-Kell", "Anti-Voss") is a surname mention of that person, as a passed
+ * actor's would be (lib/actors_parts.c); a surname two people share is
+ * neither's. */
+static void test_discover_surname_parts(void **state)
+{
+    static const char one[] = "Rob Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan has failed "
+                              "this town,\" said Ana Ruiz, a teacher. Ruiz backs Anti-Voss groups.\n";
+    static const char two[] = "Rob Voss, Ella Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan "
+                              "has failed this town,\" said Ana Ruiz, a teacher.\n";
+    static const char many[] = "Rob Voss, Ann Abel, Ben Bord, Carl Cole, Dan Dunn, Emma Ekel, Fred Fahl, Gary Gorm, "
+                               "Hugh Hale, Ian Imre, Jack Jost, Kate Kemp, Lucy Lott, Mary Mott, Nick Nash, Tom Park and "
+                               "Amy Park met voters in Dover on Monday. \"The Voss-Park plan has failed this town,\" said "
+                               "Ana Ruiz, a teacher.\n";
+    /* the text, a person, that person's surname mentions ('|'-joined), a target of quote 0 */
+    static const struct {
+        const char *text, *who, *want, *target;
+    } cases[] = {
+        {one, "Rob Voss", "Voss|Voss", "Rob Voss"}, {one, "Dana Kell", "Kell", "Dana Kell"},
+        {two, "Rob Voss", "", "Dana Kell"},         {two, "Ella Voss", "", "Dana Kell"},
+        /* past SUR_LINEAR people, the sorted look-up */
+        {many, "Rob Voss", "Voss", "Rob Voss"},     {many, "Tom Park", "", "Rob Voss"},
+    };
+    stance_model *m = open_model();
+    char got[64];
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        stance_result *res = discover(m, cases[c].text);
+        rule_words(res, cases[c].text, cases[c].who, "surname", got, sizeof got);
+        assert_string_equal(got, cases[c].want);
+        assert_true(is_target(res, 0, cases[c].target));
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_discover_rule_words),
         cmocka_unit_test(test_discover_mended_names),
         cmocka_unit_test(test_discover_they_counted_people),
+        cmocka_unit_test(test_discover_surname_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,157 @@
+/*
+ * actors_parts.c - a discovered person's surname inside a name run that
+ * names nobody ("the failed Obama-Clinton foreign policy", "Jews Against
+ * Trump", "Clinton State Department records"): discovery (actors_discover.c)
+ * gives an entity only the runs of its surname group, while a caller's actor
+ * is matched by its surname wherever the text writes it as a word
+ * (actors.c). Here the words of the runs no discovered entity holds (split at
+ * spaces and hyphens) are looked up among the surnames of the discovered
+ * people (an entity whose name opens with a listed first name); a surname
+ * two of them share is nobody's. One pass over the runs, a binary search a
+ * word.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "mentions.h"
+#include "names.h"
+#include "sort.h"
+#include "tokens.h"
+
+typedef struct sur_key {
+    const char *s;
+    size_t n, ent;
+} sur_key;
+
+static int sur_order(const sur_key *x, const char *w, size_t n)
+{
+    if (x->n != n)
+        return x->n < n ? -1 : 1;
+    return memcmp(x->s, w, n);
+}
+
+static int sur_cmp(const void *a, const void *b)
+{
+    const sur_key *x = a, *y = b;
+    int c = sur_order(x, y->s, y->n);
+    return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
+}
+
+/* Surnames looked up one by one up to this many people; past it, sorted and
+ * binary-searched (a text of hundreds of people stays linear). */
+#define SUR_LINEAR 16
+
+/* The one person of @p v whose surname is w[0, n), or SIZE_MAX. */
+static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
+{
+    size_t lo = 0, hi = nv, who = SIZE_MAX;
+    if (nv <= SUR_LINEAR) {
+        for (size_t k = 0; k < nv; k++)
+            if (sur_order(&v[k], w, n) == 0) {
+                if (who != SIZE_MAX && who != v[k].ent)
+                    return SIZE_MAX;
+                who = v[k].ent;
+            }
+        return who;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sur_order(&v[mid], w, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == nv || sur_order(&v[lo], w, n) != 0 || (lo + 1 < nv && sur_order(&v[lo + 1], w, n) == 0))
+        return SIZE_MAX;
+    return v[lo].ent;
+}
+
+/* The surnames of the discovered people out->e[base ..] (sorted past SUR_LINEAR). */
+static sur_key *person_surnames(const stance_entityset *out, size_t base, size_t *nv)
+{
+    sur_key *v = stance_malloc_array(out->n - base + 1, sizeof *v);
+    *nv = 0;
+    for (size_t k = base; v && k < out->n; k++) {
+        const char *nm = out->e[k].name, *sp = strchr(nm, ' '), *sur = sp ? strrchr(sp, ' ') + 1 : NULL;
+        size_t sn = sur ? strlen(sur) : 0;
+        if (sp && sn >= 2 && stance_names_is_first_name(nm, (size_t)(sp - nm)))
+            v[(*nv)++] = (sur_key){sur, sn, k};
+    }
+    if (v && *nv > SUR_LINEAR)
+        stance_sort_small(v, *nv, sizeof *v, sur_cmp);
+    return v;
+}
+
+/* The surnames of the discovered people and a filter on them: their first
+ * bytes and lengths (most words of the runs are no surname). */
+typedef struct sur_set {
+    sur_key *v;
+    size_t nv, minl, maxl;
+    unsigned char first[256];
+} sur_set;
+
+/* The surname mentions the words of run @p nm hold (split at spaces and
+ * hyphens), added to their people. */
+static int run_parts(const sur_set *ss, const char *text, size_t len, const stance_name *nm, stance_entityset *out)
+{
+    size_t s = nm->bare, e = nm->last_end;
+    int rc = STANCE_OK;
+    while (!rc && s < e) {
+        size_t w = s, who;
+        while (s < e && text[s] != ' ' && text[s] != '-')
+            s++;
+        if (ss->first[(unsigned char)text[w]] && s - w >= ss->minl && s - w <= ss->maxl &&
+            (who = sur_find(ss->v, ss->nv, text + w, s - w)) != SIZE_MAX)
+            rc = stance_ent_insert_mention(&out->e[who], (stance_span){w, s}, STANCE_MK_SURNAME,
+                                           stance_possessive_at(text, len, s) ? STANCE_MR_POSSESSIVE
+                                                                             : STANCE_MR_SURNAME);
+        while (s < e && (text[s] == ' ' || text[s] == '-'))
+            s++;
+    }
+    return rc;
+}
+
+/* The bitmap of the bytes where a mention of out->e[base ..] starts (one bit a byte of text). */
+static unsigned char *held_starts(const stance_entityset *out, size_t base, size_t len)
+{
+    unsigned char *at = stance_calloc(len / 8 + 1, 1);
+    for (size_t k = base; at && k < out->n; k++)
+        for (size_t i = 0; i < out->e[k].n_mentions; i++)
+            at[out->e[k].mentions[i].start / 8] |= (unsigned char)(1u << (out->e[k].mentions[i].start % 8));
+    return at;
+}
+
+/* Does a mention start at byte s? */
+static int held(const unsigned char *at, size_t s)
+{
+    return (at[s / 8] >> (s % 8)) & 1;
+}
+
+int stance_actors_surname_parts(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
+                                size_t base)
+{
+    sur_set ss = {NULL, 0, SIZE_MAX, 0, {0}};
+    unsigned char *at = NULL;
+    int rc;
+    ss.v = person_surnames(out, base, &ss.nv);
+    rc = ss.v ? STANCE_OK : STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < ss.nv; i++) {
+        ss.first[(unsigned char)ss.v[i].s[0]] = 1;
+        ss.minl = ss.v[i].n < ss.minl ? ss.v[i].n : ss.minl;
+        ss.maxl = ss.v[i].n > ss.maxl ? ss.v[i].n : ss.maxl;
+    }
+    if (!rc && ss.nv && !(at = held_starts(out, base, len)))
+        rc = STANCE_ERR_NOMEM;
+    for (size_t k = 0; !rc && ss.nv && k < l->n; k++) {
+        const stance_name *nm = &l->v[k];
+        if (!held(at, nm->bare) && (nm->start == nm->bare || !held(at, nm->start))) /* not a run some entity holds (its mentions start there) */
+            rc = run_parts(&ss, text, len, nm, out);
+    }
+    stance_free(ss.v);
+    stance_free(at);
+    return rc;
+}
