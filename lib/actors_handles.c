@@ -63,9 +63,7 @@ static int hkey_order(const hkey *x, unsigned char kind, unsigned char n, const 
 {
     if (x->kind != kind)
         return x->kind < kind ? -1 : 1;
-    if (x->n != n)
-        return x->n < n ? -1 : 1;
-    return memcmp(x->k, k, n);
+    return stance_len_order(x->k, x->n, k, n);
 }
 
 static int hkey_cmp(const void *a, const void *b)

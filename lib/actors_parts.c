@@ -29,9 +29,7 @@ typedef struct sur_key {
 
 static int sur_order(const sur_key *x, const char *w, size_t n)
 {
-    if (x->n != n)
-        return x->n < n ? -1 : 1;
-    return memcmp(x->s, w, n);
+    return stance_len_order(x->s, x->n, w, n);
 }
 
 static int sur_cmp(const void *a, const void *b)

@@ -47,9 +47,7 @@ typedef struct lead_form {
 
 static int lead_order(const lead_form *x, const char *w, size_t n)
 {
-    if (x->n != n)
-        return x->n < n ? -1 : 1;
-    return memcmp(x->s, w, n);
+    return stance_len_order(x->s, x->n, w, n);
 }
 
 static int lead_cmp(const void *a, const void *b)

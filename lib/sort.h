@@ -60,6 +60,15 @@ static inline void stance_copy_short(void *dst, const void *src, size_t n)
     }
 }
 
+/* The order of byte strings the sorted name tables use: shorter first, then
+ * memcmp() of equal lengths (not alphabetical; a look-up key only). */
+static inline int stance_len_order(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an != bn)
+        return an < bn ? -1 : 1;
+    return memcmp(a, b, an);
+}
+
 /* memcmp(@p a, @p b, @p n) == 0 without a call up to 16 bytes (as above). */
 static inline int stance_same_short(const void *a, const void *b, size_t n)
 {

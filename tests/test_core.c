@@ -296,6 +296,18 @@ static void check_distinct(uint64_t *a, size_t n, unsigned bits)
     free(t);
 }
 
+/* The name tables' order: shorter first, then bytes; equal strings compare 0. */
+static void test_core_len_order(void **state)
+{
+    (void)state;
+    assert_true(stance_len_order("Zed", 3, "Abby", 4) < 0);
+    assert_true(stance_len_order("Abby", 4, "Zed", 3) > 0);
+    assert_true(stance_len_order("Abby", 4, "Abbz", 4) < 0);
+    assert_true(stance_len_order("Abbz", 4, "Abby", 4) > 0);
+    assert_int_equal(stance_len_order("Abby", 4, "Abby!", 4), 0);
+    assert_int_equal(stance_len_order("", 0, "", 0), 0);
+}
+
 static void test_core_sort_distinct(void **state)
 {
     static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 511, 512, 1000, 1023, 1024, 4095, 4096, 20000};
@@ -331,7 +343,7 @@ int main(void)
         cmocka_unit_test(test_core_crc32_matches_zlib),
         cmocka_unit_test(test_core_arena),              cmocka_unit_test(test_core_alloc_overflow),
         cmocka_unit_test(test_core_radix_sort_matches_qsort),
-        cmocka_unit_test(test_core_sort_distinct),
+        cmocka_unit_test(test_core_sort_distinct),       cmocka_unit_test(test_core_len_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
