@@ -215,8 +215,7 @@ const char *stance_last_word(const char *s, size_t n, size_t *wl)
     return s + b;
 }
 
-/* Length of the surname (last word) of a multi-word name, or 0. */
-static size_t surname(const char *name, const char **out)
+size_t stance_actor_surname(const char *name, const char **out)
 {
     const char *sp = strrchr(name, ' ');
     size_t n;
@@ -378,7 +377,7 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
     for (size_t a = 0; a < n_actors; a++) {
         const char *sur = NULL;
         size_t n;
-        if ((n = surname(actors[a].name, &sur)))
+        if ((n = stance_actor_surname(actors[a].name, &sur)))
             sn[nsn++] = (sname){sur, n, a};
     }
     /* Sorting finds the shared surnames in O(n log n), so thousands of actors stay cheap. */
@@ -494,7 +493,7 @@ static void note_full(const stance_actorset *set, const char *text, const hit *h
         last_full[set->n_actors + h->actor] = h->start + 1;
     if (h->kind == STANCE_MK_NAME)
         last_full[h->actor] = h->start + 1;
-    else if (h->kind == STANCE_MK_ALIAS && (n = surname(set->names[h->actor], &sur)) && h->end - h->start > n &&
+    else if (h->kind == STANCE_MK_ALIAS && (n = stance_actor_surname(set->names[h->actor], &sur)) && h->end - h->start > n &&
              text[h->end - n - 1] == ' ' &&
              same_word(text + h->end - n, sur, n, set->flags & STANCE_OPT_ACTORS_CASELESS))
         last_full[h->actor] = h->start + 1;

@@ -119,4 +119,8 @@ void stance_ent_release(stance_ent *e);
 /* The last space-separated word of s[0, n), trailing spaces skipped; *wl its length
  * (mentions and the mention index key names and speakers by it). */
 const char *stance_last_word(const char *s, size_t n, size_t *wl);
+/* The surname of a multi-word name (its last word, not "Jr.", "Sr.", "II",
+ * "III", at least two bytes): its length, the word in *out; 0 if none. The
+ * one definition a caller's actor and a discovered person are matched by. */
+size_t stance_actor_surname(const char *name, const char **out);
 #endif

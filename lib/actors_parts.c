@@ -27,15 +27,10 @@ typedef struct sur_key {
     size_t n, ent;
 } sur_key;
 
-static int sur_order(const sur_key *x, const char *w, size_t n)
-{
-    return stance_len_order(x->s, x->n, w, n);
-}
-
 static int sur_cmp(const void *a, const void *b)
 {
     const sur_key *x = a, *y = b;
-    int c = sur_order(x, y->s, y->n);
+    int c = stance_len_order(x->s, x->n, y->s, y->n);
     return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
 }
 
@@ -49,7 +44,7 @@ static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
     size_t lo = 0, hi = nv, who = SIZE_MAX;
     if (nv <= SUR_LINEAR) {
         for (size_t k = 0; k < nv; k++)
-            if (sur_order(&v[k], w, n) == 0) {
+            if (stance_len_order(v[k].s, v[k].n, w, n) == 0) {
                 if (who != SIZE_MAX && who != v[k].ent)
                     return SIZE_MAX;
                 who = v[k].ent;
@@ -58,12 +53,13 @@ static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sur_order(&v[mid], w, n) < 0)
+        if (stance_len_order(v[mid].s, v[mid].n, w, n) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == nv || sur_order(&v[lo], w, n) != 0 || (lo + 1 < nv && sur_order(&v[lo + 1], w, n) == 0))
+    if (lo == nv || stance_len_order(v[lo].s, v[lo].n, w, n) != 0 ||
+        (lo + 1 < nv && stance_len_order(v[lo + 1].s, v[lo + 1].n, w, n) == 0))
         return SIZE_MAX;
     return v[lo].ent;
 }
@@ -74,9 +70,9 @@ static sur_key *person_surnames(const stance_entityset *out, size_t base, size_t
     sur_key *v = stance_malloc_array(out->n - base + 1, sizeof *v);
     *nv = 0;
     for (size_t k = base; v && k < out->n; k++) {
-        const char *nm = out->e[k].name, *sp = strchr(nm, ' '), *sur = sp ? strrchr(sp, ' ') + 1 : NULL;
-        size_t sn = sur ? strlen(sur) : 0;
-        if (sp && sn >= 2 && stance_names_is_first_name(nm, (size_t)(sp - nm)))
+        const char *nm = out->e[k].name, *sp = strchr(nm, ' '), *sur;
+        size_t sn = stance_actor_surname(nm, &sur);
+        if (sn && stance_names_is_first_name(nm, (size_t)(sp - nm)))
             v[(*nv)++] = (sur_key){sur, sn, k};
     }
     if (v && *nv > SUR_LINEAR)

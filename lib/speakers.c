@@ -924,8 +924,7 @@ static int named_in_own_quote(ctx *c, size_t qi, long j, long k)
             continue; /* (nor a possessive: "give Greenley's the money" may be the family's firm) */
         rf = first_word_end(c, r);
         kf = kf ? kf : first_word_end(c, nm);
-        if (same_word(c->t, r->last, r->last_end, nm->last, nm->last_end)
-                ? r->ntok == 1 || same_word(c->t, r->bare, rf, nm->bare, kf)
+        if (same_surname(c, j, k) ? r->ntok == 1 || same_word(c->t, r->bare, rf, nm->bare, kf)
                 : r->ntok == 1 && nm->ntok > 1 && same_word(c->t, r->bare, rf, nm->bare, kf))
             return 1;
     }
