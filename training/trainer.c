@@ -1096,10 +1096,24 @@ static int cmp_grp_pos(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+/* Sort @p g by group, then position, and give every entry the position of its
+ * group's first entry as its key (each group's rows then carry that row's place). */
+static void group_firsts(grp_pos *g, size_t n)
+{
+    uint64_t prev = 0;
+    qsort(g, n, sizeof *g, cmp_grp_pos);
+    for (size_t i = 0, first = 0; i < n; i++) {
+        uint64_t key = g[i].key;
+        if (i == 0 || key != prev)
+            first = g[i].pos;
+        prev = key;
+        g[i].key = first;
+    }
+}
+
 int tr_group_folds(const uint64_t *group, size_t n, size_t k, uint64_t *rng, size_t *order, size_t *bounds)
 {
     grp_pos *g = malloc((n ? n : 1) * sizeof *g);
-    uint64_t prev = 0;
     size_t f = 0;
     if (!g)
         return -1;
@@ -1110,15 +1124,7 @@ int tr_group_folds(const uint64_t *group, size_t n, size_t k, uint64_t *rng, siz
         g[i].key = group[order[i]];
         g[i].pos = i;
     }
-    /* by group, then position: each run is one group, its first row first */
-    qsort(g, n, sizeof *g, cmp_grp_pos);
-    for (size_t i = 0, first = 0; i < n; i++) {
-        uint64_t key = g[i].key;
-        if (i == 0 || key != prev)
-            first = g[i].pos;
-        prev = key;
-        g[i].key = first;
-    }
+    group_firsts(g, n);
     /* by the position of the group's first row, then the row's own: the groups in the shuffled order */
     qsort(g, n, sizeof *g, cmp_grp_pos);
     bounds[0] = 0;
@@ -1524,12 +1530,9 @@ static int cv_folds(const tr_data *d, size_t k, uint64_t *rng, size_t *fold, siz
             row_of[dealt] = rows[i];
         }
     }
-    qsort(g, dealt, sizeof *g, cmp_grp_pos); /* by group, then the order dealt */
-    for (size_t i = 0, first = 0; i < dealt; i++) {
-        if (i == 0 || g[i].key != g[i - 1].key)
-            first = g[i].pos;
-        fold[row_of[g[i].pos]] = first % k;
-    }
+    group_firsts(g, dealt); /* each row: the place its group's first row was dealt */
+    for (size_t i = 0; i < dealt; i++)
+        fold[row_of[g[i].pos]] = g[i].key % k;
     free(g);
     free(row_of);
     return 0;
