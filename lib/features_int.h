@@ -65,7 +65,7 @@ enum {
 /* stance_fscratch.rcount: the view's "!" and "?" tokens, its ALL-CAPS words,
  * boosters, dampeners, negators (polarity rules) and whether a "but" is one of
  * its words (not the target's). */
-enum { RC_EXCL, RC_QUEST, RC_CAPS, RC_BOOST, RC_DAMP, RC_NEGS, RC_BUT };
+enum { RC_EXCL, RC_QUEST, RC_CAPS, RC_BOOST, RC_DAMP, RC_NEGS, RC_BUT, RC_N };
 
 typedef struct tok {
     size_t off, len;      /* normalised bytes in the text's buf (padded by spaces on both sides) */
@@ -169,7 +169,7 @@ struct stance_fscratch {
                            * features.c): all clear between two vectors */
     uint32_t seen_bits;
     uint32_t *hint;       /* [HINT_SLOTS] a bucket's place, likely (at bucket % HINT_SLOTS; checked) */
-    unsigned rcount[7];   /* family 10's counts (RC_*), made by polarity_pass() */
+    unsigned rcount[RC_N]; /* family 10's counts (RC_*), made by polarity_pass() */
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
     size_t *polar;        /* the view positions whose pol is not 0, ascending */
