@@ -871,6 +871,17 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "Their", 0, NOT_A_MENTION, 0},                                                /* Park is one of them */
       {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0},                                             /* no "and" */
       {"Elena Diaz", "they would", 0, NOT_A_MENTION, 0}}}, /* names only: "Diaz and his aides" */
+    /* link20: a title between (" and Sen. "), or a subject he/she as the first of the two */
+    {"they/them/their after two persons joined by \"and\" with a title before the second, or after \"she and\" "
+     "a name; not after a possessive",
+     "Mr. Tom Park and Sen. Sam Ito met on Monday. \"So they think I will win,\" Elena Diaz said.\n\n"
+     "Elena Diaz spoke to Sam Ito on Monday. Later she and Lady Nora Vale left the hall. \"They were tired,\" "
+     "Park said.\n\nNora Vale met Tom Park. Her aides and Sam Ito said they would go.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Nora Vale", NULL, 0}},
+     4,
+     {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Nora Vale", "they would", 0, NOT_A_MENTION, 0}}}, /* "Her aides and Sam Ito" */
     {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
      "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
      "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
