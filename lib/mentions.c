@@ -817,6 +817,20 @@ static inline int org_head_len(const mstate *m, size_t n)
     return (int)(m->org_hl >> (n < 63 ? n : 63) & 1);
 }
 
+/* "the party", "this party", "that committee": t[ws, we), lowercase, the head
+ * of an organisation actor's name (org_by_head(): the one named last before
+ * @p det, the determiner's start), a title mention from @p det on. 1: added,
+ * 0: none, -1: out of memory. */
+static int org_head_at(mstate *m, size_t det, size_t ws, size_t we)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    long org;
+    if (!org_head_len(m, we - ws) || m->t[ws] < 'a' || !stance_mentions_lower(m->t, ws, we, b, sizeof b) ||
+        !(m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) || (org = org_by_head(m, ws, we, det)) < 0)
+        return 0;
+    return stance_mentions_add(&m->ents->e[org], det, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD) ? -1 : 1;
+}
+
 /* A mention "the county council" ending at t[ws, we) (org_by_tail()), not
  * before a capitalised word ("the county council Garran"). */
 static int org_tail_at(mstate *m, size_t ws, size_t we)
@@ -854,7 +868,7 @@ __attribute__((noinline))
 static int scan_words(mstate *m)
 {
     const char *t = m->t;
-    size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX; /* dem: a "this"/"that" just before */
+    size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX, dprev; /* dem: a "this"/"that" just before */
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
     int wthe = ORG_TAIL_WORDS + 1; /* words since the last "the", counted up to ORG_TAIL_WORDS + 1 */
     int lc; /* the case of the word's first letter, after "the" */
@@ -902,6 +916,7 @@ static int scan_words(mstate *m)
                 return STANCE_ERR_NOMEM;
             m->prons[m->n_prons++] = (struct pron_at){dem, we, pw};
         }
+        dprev = prev ? dem : SIZE_MAX; /* a "this"/"that" right before this word */
         dem = we - ws == 4 && (t[ws] | 0x20) == 't' &&
                       (stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that"))
                   ? ws
@@ -911,8 +926,7 @@ static int scan_words(mstate *m)
          * name) nor "the Gov."; an organisation's head lowercase only */
         if (nmod >= 0 && (lc < 0 || (lc > 0 && m->n_ties)) &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
-            char b[STANCE_LEX_MAXLEN + 1];
-            long org, tb;
+            long tb;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
                 long best = -1;
                 size_t nt = apposed_name_after(m, we) ? 0 : m->n_ties; /* "the governor, Jo Roe," describes Jo Roe */
@@ -925,12 +939,12 @@ static int scan_words(mstate *m)
             } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (org_head_len(m, we - ws) && t[ws] >= 'a' &&
-                       stance_mentions_lower(t, ws, we, b, sizeof b) &&
-                       (m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) &&
-                       (org = org_by_head(m, ws, we, the_s)) >= 0 &&
-                       stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            } else if (org_head_at(m, the_s, ws, we) < 0)
                 return STANCE_ERR_NOMEM;
+        } else if (dprev != SIZE_MAX && !(stance_word_after(t, m->len, we, &ns, &ne) &&
+                                           stance_letter_case(t, ns, m->len) > 0) &&
+                   org_head_at(m, dprev, ws, we) < 0) {
+            return STANCE_ERR_NOMEM; /* "this party", "that committee" as "the party" */
         }
         if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && org_head_len(m, we - ws) &&
             t[ws] >= 'a' && org_tail_at(m, ws, we))

@@ -882,6 +882,16 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Nora Vale", "they would", 0, NOT_A_MENTION, 0}}}, /* "Her aides and Sam Ito" */
+    /* link20: "this"/"that" before an organisation's head as "the" */
+    {"\"this party\", \"that committee\" as \"the party\"; not before a capitalised word, not another head",
+     "The Harbor Party and the House Select Committee on Roads met on Monday. \"This committee is united,\" said "
+     "Tom Park. Officials said that party members agreed. \"This committee Chairman is new, and this plan fails,\" "
+     "Park said.\n",
+     {{"Harbor Party", NULL, 0}, {"House Select Committee on Roads", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"House Select Committee on Roads", "This committee", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Harbor Party", "that party", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"House Select Committee on Roads", "This committee", 1, NOT_A_MENTION, 0}}}, /* a capitalised word follows */
     {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
      "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
      "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
