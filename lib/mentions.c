@@ -296,7 +296,7 @@ static int add_tie(mstate *m, const char *role, stance_span phrase, size_t pos, 
 {
     if (stance_grow((void **)&m->ties, &m->ties_cap, m->n_ties + 1, sizeof *m->ties))
         return STANCE_ERR_NOMEM;
-    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule};
+    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule, 0};
     return STANCE_OK;
 }
 
@@ -511,6 +511,37 @@ static int object_noun(const char *t, size_t ws)
 
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
+/* Does "former" (or "ex-") stand right before the word at @p ws, a modifier
+ * aside ("former Gov. Tom Park", "former Florida Gov. Jeb Bush")? */
+static int former_before(const char *t, size_t ws)
+{
+    size_t ps, pe;
+    for (int n = 0; n < 2 && stance_word_before(t, ws, &ps, &pe); n++, ws = ps) {
+        if (stance_word_is(t, ps, pe, "former") || stance_word_is(t, ps, pe, "Former") ||
+            (pe - ps == 2 && (t[ps] | 0x20) == 'e' && (t[ps + 1] | 0x20) == 'x' && pe < ws && t[pe] == '-'))
+            return 1;
+        if (stance_letter_case(t, ps, pe) <= 0)
+            return 0; /* only a capitalised word between: "former Florida Gov." */
+    }
+    return 0;
+}
+
+/* The latest tie of @p role before @p pos (no epithet), a current one before
+ * a former one when "the <role>" says no "former" (@p former 0): "the
+ * president" beside "former President Bill Clinton" and "President Obama"
+ * is Obama; -1 when none. */
+static long role_tie(const mstate *m, const char *role, size_t pos, int former)
+{
+    long any = -1, same = -1;
+    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++)
+        if (m->ties[i].role == role && m->ties[i].rule != STANCE_MR_EPITHET) {
+            any = (long)i;
+            if (m->ties[i].former == former)
+                same = (long)i;
+        }
+    return same >= 0 ? same : any;
+}
+
 static int find_ties(mstate *m)
 {
     const char *t = m->t;
@@ -520,7 +551,7 @@ static int find_ties(mstate *m)
             size_t s = e->mentions[k].start, end = e->mentions[k].end, ws, we, i = s;
             stance_span h;
             const char *role = NULL;
-            int g = 0, rule = STANCE_MR_TITLE_BEFORE;
+            int g = 0, rule = STANCE_MR_TITLE_BEFORE, former = 0;
             while (i > 0 && t[i - 1] == ' ')
                 i--;
             if (stance_word_after(t, m->len, s, &ws, &we) && we < end)
@@ -531,6 +562,7 @@ static int find_ties(mstate *m)
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
                     role = rw->role;
                     g = rw->gender;
+                    former = former_before(t, ws);
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -550,6 +582,7 @@ static int find_ties(mstate *m)
             if (role) {
                 if (add_tie(m, role, (stance_span){s, s}, s, ei, rule))
                     return STANCE_ERR_NOMEM;
+                m->ties[m->n_ties - 1].former = former;
                 vote(e, g);
             }
             if (!stance_possessive_at(t, m->len, end) && apposition_after(m, ei, end))
@@ -928,11 +961,8 @@ static int scan_words(mstate *m)
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             long tb;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
-                long best = -1;
-                size_t nt = apposed_name_after(m, we) ? 0 : m->n_ties; /* "the governor, Jo Roe," describes Jo Roe */
-                for (size_t i = 0; i < nt && m->ties[i].pos <= the_s; i++)
-                    if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
-                        best = (long)i;
+                /* "the governor, Jo Roe," describes Jo Roe */
+                long best = apposed_name_after(m, we) ? -1 : role_tie(m, rw->role, the_s, former_before(t, ws));
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;

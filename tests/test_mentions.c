@@ -174,6 +174,14 @@ static const mention_case MENTION_CASES[] = {
       {"Elena Diaz", "the mayor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       /* a role noun before a name is part of that name, not a second mention */
       {"Tom Park", "The governor", 1, NOT_A_MENTION, 0}}},
+    /* link20: "former Gov." is a role once held: a bare "the governor" means the current one */
+    {"\"the governor\" beside a governor and a former governor; \"the former governor\"",
+     "Gov. Sam Ito met former Gov. Tom Park on Monday. The governor left early, and the former governor stayed.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Sam Ito", "The governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The governor", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "the former governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
     {"a capitalised role after \"the\"",
      "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
      "\"The President Tom Park era is over,\" said Diaz.\n",
