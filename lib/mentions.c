@@ -296,7 +296,7 @@ static int add_tie(mstate *m, const char *role, stance_span phrase, size_t pos, 
 {
     if (stance_grow((void **)&m->ties, &m->ties_cap, m->n_ties + 1, sizeof *m->ties))
         return STANCE_ERR_NOMEM;
-    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule, 0};
+    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule, 0, {0, 0}};
     return STANCE_OK;
 }
 
@@ -511,35 +511,59 @@ static int object_noun(const char *t, size_t ws)
 
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
-/* Does "former" (or "ex-") stand right before the word at @p ws, a modifier
- * aside ("former Gov. Tom Park", "former Florida Gov. Jeb Bush")? */
-static int former_before(const char *t, size_t ws)
+/* Does "former" (or "ex-") stand right before the word at @p ws, a
+ * capitalised word aside ("former Gov. Tom Park", "former Florida Gov. Jeb
+ * Bush")? *place: that capitalised word right before the role ("Florida",
+ * "Ohio" of "Ohio Gov."), else left as it is. */
+static int former_before(const char *t, size_t ws, stance_span *place)
 {
     size_t ps, pe;
     for (int n = 0; n < 2 && stance_word_before(t, ws, &ps, &pe); n++, ws = ps) {
         if (stance_word_is(t, ps, pe, "former") || stance_word_is(t, ps, pe, "Former") ||
             (pe - ps == 2 && (t[ps] | 0x20) == 'e' && (t[ps + 1] | 0x20) == 'x' && pe < ws && t[pe] == '-'))
             return 1;
-        if (stance_letter_case(t, ps, pe) <= 0)
+        if (stance_letter_case(t, ps, pe) <= 0 || pe != ws - 1)
             return 0; /* only a capitalised word between: "former Florida Gov." */
+        if (n == 0)
+            *place = (stance_span){ps, pe};
     }
     return 0;
+}
+
+/* The last capitalised word between "the" at @p the_s and the role at @p ws
+ * ("Ohio" of "the Ohio governor"), or an empty span. */
+static stance_span role_place(const char *t, size_t the_s, size_t ws)
+{
+    size_t a, b, p = ws;
+    while (stance_word_before(t, p, &a, &b) && a > the_s) {
+        if (stance_letter_case(t, a, b) > 0)
+            return (stance_span){a, b};
+        p = a;
+    }
+    return (stance_span){0, 0};
 }
 
 /* The latest tie of @p role before @p pos (no epithet), a current one before
  * a former one when "the <role>" says no "former" (@p former 0): "the
  * president" beside "former President Bill Clinton" and "President Obama"
- * is Obama; -1 when none. */
-static long role_tie(const mstate *m, const char *role, size_t pos, int former)
+ * is Obama; with a place word (@p place, "the Ohio governor") a tie written
+ * with it ("Ohio Gov. Tom Park") first of all. -1 when none. */
+static long role_tie(const mstate *m, const char *role, size_t pos, int former, stance_span place)
 {
-    long any = -1, same = -1;
-    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++)
-        if (m->ties[i].role == role && m->ties[i].rule != STANCE_MR_EPITHET) {
-            any = (long)i;
-            if (m->ties[i].former == former)
-                same = (long)i;
-        }
-    return same >= 0 ? same : any;
+    long best = -1;
+    int best_score = -1;
+    size_t pl = place.end - place.start;
+    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++) {
+        const tie *ti = &m->ties[i];
+        size_t tl = ti->place.end - ti->place.start;
+        int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
+        if (ti->role != role || ti->rule == STANCE_MR_EPITHET)
+            continue;
+        score = 2 * same_place + (ti->former == former);
+        if (score >= best_score)
+            best = (long)i, best_score = score;
+    }
+    return best;
 }
 
 static int find_ties(mstate *m)
@@ -552,6 +576,7 @@ static int find_ties(mstate *m)
             stance_span h;
             const char *role = NULL;
             int g = 0, rule = STANCE_MR_TITLE_BEFORE, former = 0;
+            stance_span place = {0, 0};
             while (i > 0 && t[i - 1] == ' ')
                 i--;
             if (stance_word_after(t, m->len, s, &ws, &we) && we < end)
@@ -562,7 +587,7 @@ static int find_ties(mstate *m)
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
                     role = rw->role;
                     g = rw->gender;
-                    former = former_before(t, ws);
+                    former = former_before(t, ws, &place);
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -583,6 +608,7 @@ static int find_ties(mstate *m)
                 if (add_tie(m, role, (stance_span){s, s}, s, ei, rule))
                     return STANCE_ERR_NOMEM;
                 m->ties[m->n_ties - 1].former = former;
+                m->ties[m->n_ties - 1].place = place;
                 vote(e, g);
             }
             if (!stance_possessive_at(t, m->len, end) && apposition_after(m, ei, end))
@@ -962,7 +988,10 @@ static int scan_words(mstate *m)
             long tb;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
                 /* "the governor, Jo Roe," describes Jo Roe */
-                long best = apposed_name_after(m, we) ? -1 : role_tie(m, rw->role, the_s, former_before(t, ws));
+                stance_span none = {0, 0};
+                long best = apposed_name_after(m, we) ? -1
+                                                      : role_tie(m, rw->role, the_s, former_before(t, ws, &none),
+                                                                 role_place(t, the_s, ws));
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;

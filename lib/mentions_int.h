@@ -31,6 +31,7 @@ typedef struct tie {
     size_t pos, ent;
     int rule;           /* STANCE_MR_TITLE_BEFORE, _ROLE_APPOSITION or _EPITHET */
     int former;         /* "former Gov. Tom Park": a role the actor held, not holds */
+    stance_span place;  /* "Ohio" of "Ohio Gov. Tom Park"; empty when none */
 } tie;
 
 /* Something a pronoun may refer to, in text order. */

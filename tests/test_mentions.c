@@ -182,6 +182,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Sam Ito", "The governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Tom Park", "The governor", 0, NOT_A_MENTION, 0},
       {"Tom Park", "the former governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link20: "the Ohio governor" is the governor written "Ohio Gov." */
+    {"\"the Ohio governor\": the tie written with that place word, not the latest governor",
+     "Ohio Gov. Tom Park met Texas Gov. Sam Ito on Monday. The Ohio governor left early.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Tom Park", "The Ohio governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "The Ohio governor", 0, NOT_A_MENTION, 0}}},
     {"a capitalised role after \"the\"",
      "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
      "\"The President Tom Park era is over,\" said Diaz.\n",
