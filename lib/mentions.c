@@ -296,7 +296,7 @@ static int add_tie(mstate *m, const char *role, stance_span phrase, size_t pos, 
 {
     if (stance_grow((void **)&m->ties, &m->ties_cap, m->n_ties + 1, sizeof *m->ties))
         return STANCE_ERR_NOMEM;
-    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule};
+    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule, 0, {0, 0}};
     return STANCE_OK;
 }
 
@@ -511,6 +511,61 @@ static int object_noun(const char *t, size_t ws)
 
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
+/* Does "former" (or "ex-") stand right before the word at @p ws, a
+ * capitalised word aside ("former Gov. Tom Park", "former Florida Gov. Jeb
+ * Bush")? *place: that capitalised word right before the role ("Florida",
+ * "Ohio" of "Ohio Gov."), else left as it is. */
+static int former_before(const char *t, size_t ws, stance_span *place)
+{
+    size_t ps, pe;
+    for (int n = 0; n < 2 && stance_word_before(t, ws, &ps, &pe); n++, ws = ps) {
+        if (stance_word_is(t, ps, pe, "former") || stance_word_is(t, ps, pe, "Former") ||
+            (pe - ps == 2 && (t[ps] | 0x20) == 'e' && (t[ps + 1] | 0x20) == 'x' && pe < ws && t[pe] == '-'))
+            return 1;
+        if (stance_letter_case(t, ps, pe) <= 0 || pe != ws - 1)
+            return 0; /* only a capitalised word between: "former Florida Gov." */
+        if (n == 0)
+            *place = (stance_span){ps, pe};
+    }
+    return 0;
+}
+
+/* The last capitalised word between "the" at @p the_s and the role at @p ws
+ * ("Ohio" of "the Ohio governor"), or an empty span. */
+static stance_span role_place(const char *t, size_t the_s, size_t ws)
+{
+    size_t a, b, p = ws;
+    while (stance_word_before(t, p, &a, &b) && a > the_s) {
+        if (stance_letter_case(t, a, b) > 0)
+            return (stance_span){a, b};
+        p = a;
+    }
+    return (stance_span){0, 0};
+}
+
+/* The latest tie of @p role before @p pos (no epithet), a current one before
+ * a former one when "the <role>" says no "former" (@p former 0): "the
+ * president" beside "former President Bill Clinton" and "President Obama"
+ * is Obama; with a place word (@p place, "the Ohio governor") a tie written
+ * with it ("Ohio Gov. Tom Park") first of all. -1 when none. */
+static long role_tie(const mstate *m, const char *role, size_t pos, int former, stance_span place)
+{
+    long best = -1;
+    int best_score = -1;
+    size_t pl = place.end - place.start;
+    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++) {
+        const tie *ti = &m->ties[i];
+        size_t tl = ti->place.end - ti->place.start;
+        int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
+        if (ti->role != role || ti->rule == STANCE_MR_EPITHET)
+            continue;
+        score = 2 * same_place + (ti->former == former);
+        if (score >= best_score)
+            best = (long)i, best_score = score;
+    }
+    return best;
+}
+
 static int find_ties(mstate *m)
 {
     const char *t = m->t;
@@ -520,7 +575,8 @@ static int find_ties(mstate *m)
             size_t s = e->mentions[k].start, end = e->mentions[k].end, ws, we, i = s;
             stance_span h;
             const char *role = NULL;
-            int g = 0, rule = STANCE_MR_TITLE_BEFORE;
+            int g = 0, rule = STANCE_MR_TITLE_BEFORE, former = 0;
+            stance_span place = {0, 0};
             while (i > 0 && t[i - 1] == ' ')
                 i--;
             if (stance_word_after(t, m->len, s, &ws, &we) && we < end)
@@ -531,6 +587,7 @@ static int find_ties(mstate *m)
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
                     role = rw->role;
                     g = rw->gender;
+                    former = former_before(t, ws, &place);
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -550,6 +607,8 @@ static int find_ties(mstate *m)
             if (role) {
                 if (add_tie(m, role, (stance_span){s, s}, s, ei, rule))
                     return STANCE_ERR_NOMEM;
+                m->ties[m->n_ties - 1].former = former;
+                m->ties[m->n_ties - 1].place = place;
                 vote(e, g);
             }
             if (!stance_possessive_at(t, m->len, end) && apposition_after(m, ei, end))
@@ -817,6 +876,20 @@ static inline int org_head_len(const mstate *m, size_t n)
     return (int)(m->org_hl >> (n < 63 ? n : 63) & 1);
 }
 
+/* "the party", "this party", "that committee": t[ws, we), lowercase, the head
+ * of an organisation actor's name (org_by_head(): the one named last before
+ * @p det, the determiner's start), a title mention from @p det on. 1: added,
+ * 0: none, -1: out of memory. */
+static int org_head_at(mstate *m, size_t det, size_t ws, size_t we)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    long org;
+    if (!org_head_len(m, we - ws) || m->t[ws] < 'a' || !stance_mentions_lower(m->t, ws, we, b, sizeof b) ||
+        !(m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) || (org = org_by_head(m, ws, we, det)) < 0)
+        return 0;
+    return stance_mentions_add(&m->ents->e[org], det, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD) ? -1 : 1;
+}
+
 /* A mention "the county council" ending at t[ws, we) (org_by_tail()), not
  * before a capitalised word ("the county council Garran"). */
 static int org_tail_at(mstate *m, size_t ws, size_t we)
@@ -854,7 +927,7 @@ __attribute__((noinline))
 static int scan_words(mstate *m)
 {
     const char *t = m->t;
-    size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX; /* dem: a "this"/"that" just before */
+    size_t pos = 0, ws, we, the_s = 0, dem = SIZE_MAX, dprev; /* dem: a "this"/"that" just before */
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
     int wthe = ORG_TAIL_WORDS + 1; /* words since the last "the", counted up to ORG_TAIL_WORDS + 1 */
     int lc; /* the case of the word's first letter, after "the" */
@@ -902,6 +975,7 @@ static int scan_words(mstate *m)
                 return STANCE_ERR_NOMEM;
             m->prons[m->n_prons++] = (struct pron_at){dem, we, pw};
         }
+        dprev = prev ? dem : SIZE_MAX; /* a "this"/"that" right before this word */
         dem = we - ws == 4 && (t[ws] | 0x20) == 't' &&
                       (stance_word_is(t, ws, we, "this") || stance_word_is(t, ws, we, "that"))
                   ? ws
@@ -911,26 +985,25 @@ static int scan_words(mstate *m)
          * name) nor "the Gov."; an organisation's head lowercase only */
         if (nmod >= 0 && (lc < 0 || (lc > 0 && m->n_ties)) &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
-            char b[STANCE_LEX_MAXLEN + 1];
-            long org, tb;
+            long tb;
             if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
-                long best = -1;
-                size_t nt = apposed_name_after(m, we) ? 0 : m->n_ties; /* "the governor, Jo Roe," describes Jo Roe */
-                for (size_t i = 0; i < nt && m->ties[i].pos <= the_s; i++)
-                    if (m->ties[i].role == rw->role && m->ties[i].rule != STANCE_MR_EPITHET)
-                        best = (long)i;
+                /* "the governor, Jo Roe," describes Jo Roe */
+                stance_span none = {0, 0};
+                long best = apposed_name_after(m, we) ? -1
+                                                      : role_tie(m, rw->role, the_s, former_before(t, ws, &none),
+                                                                 role_place(t, the_s, ws));
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
             } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
                     return STANCE_ERR_NOMEM;
-            } else if (org_head_len(m, we - ws) && t[ws] >= 'a' &&
-                       stance_mentions_lower(t, ws, we, b, sizeof b) &&
-                       (m->n_free || stance_lex_is(b, we - ws, STANCE_LX(ORG_NOUN))) &&
-                       (org = org_by_head(m, ws, we, the_s)) >= 0 &&
-                       stance_mentions_add(&m->ents->e[org], the_s, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            } else if (org_head_at(m, the_s, ws, we) < 0)
                 return STANCE_ERR_NOMEM;
+        } else if (dprev != SIZE_MAX && !(stance_word_after(t, m->len, we, &ns, &ne) &&
+                                           stance_letter_case(t, ns, m->len) > 0) &&
+                   org_head_at(m, dprev, ws, we) < 0) {
+            return STANCE_ERR_NOMEM; /* "this party", "that committee" as "the party" */
         }
         if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && org_head_len(m, we - ws) &&
             t[ws] >= 'a' && org_tail_at(m, ws, we))

@@ -30,6 +30,8 @@ typedef struct tie {
     stance_span phrase; /* the epithet's words after "the" */
     size_t pos, ent;
     int rule;           /* STANCE_MR_TITLE_BEFORE, _ROLE_APPOSITION or _EPITHET */
+    int former;         /* "former Gov. Tom Park": a role the actor held, not holds */
+    stance_span place;  /* "Ohio" of "Ohio Gov. Tom Park"; empty when none */
 } tie;
 
 /* Something a pronoun may refer to, in text order. */

@@ -280,12 +280,32 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
     return 0;
 }
 
+/* Does t[a, b) read " and " and at most two capitalised words before a
+ * name ("Park and Ito", "she and Lady Ashton", "Park and Sen. Ito")? */
+static int joined_by_and(const char *t, size_t a, size_t b)
+{
+    size_t ws, we, p = a + 5;
+    if (b < p || memcmp(t + a, " and ", 5) != 0)
+        return 0;
+    for (int n = 0; p < b && n < 2; n++) {
+        if (!stance_word_after(t, b, p, &ws, &we) || ws != p || stance_letter_case(t, ws, b) <= 0)
+            return 0;
+        p = we + (we < b && t[we] == '.'); /* "Sen." */
+        if (p >= b || t[p] != ' ')
+            return 0;
+        p++;
+    }
+    return p == b;
+}
+
 /* they/them/their right after two persons coordinated ("funded by Tom Park
- * and Sam Ito. \"So they think ...\""): the two referents just before the
- * pronoun, within PLURAL_REACH bytes, are names of actors that may be
- * persons, two of them, joined by " and ", neither the speaker of the pronoun's quote,
- * and no word for people stands between (rule pronoun-pair). 1: both
- * taken, 0: no such pair, -1: out of memory. */
+ * and Sam Ito. \"So they think ...\"", "she and Lady Ashton used ... they"):
+ * the two referents just before the pronoun, within PLURAL_REACH bytes, are
+ * actors that may be persons, two of them, joined by " and " (a title
+ * between, joined_by_and()), the second a name, the first a name or a
+ * subject he/she, neither the speaker of the pronoun's quote, and no word for
+ * people stands between (rule pronoun-pair). 1: both taken, 0: no such pair,
+ * -1: out of memory. */
 static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq, size_t np)
 {
     const referent *a, *b;
@@ -293,9 +313,11 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
         return 0; /* people the quote names since (quote_np()) */
     a = &recent[nr - 2], b = &recent[nr - 1];
     if (a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->gender < 0 || b->gender < 0 || a->who || b->who ||
-        b->end + PLURAL_REACH < ws || b->start != a->end + 5 || memcmp(m->t + a->end, " and ", 5) != 0 ||
-        stance_pronoun_of(m->t, a->start, a->end) || stance_pronoun_of(m->t, b->start, b->end))
-        return 0; /* names: "Cruz and his aides" are no pair */
+        b->end + PLURAL_REACH < ws || !joined_by_and(m->t, a->end, b->start) ||
+        (stance_pronoun_of(m->t, a->start, a->end) && !stance_word_is(m->t, a->start, a->end, "he") &&
+         !stance_word_is(m->t, a->start, a->end, "she")) ||
+        stance_pronoun_of(m->t, b->start, b->end))
+        return 0; /* names or a subject pronoun: "Cruz and his aides" are no pair */
     if ((inq >= 0 && (is_speaker(m, a, (size_t)inq) || is_speaker(m, b, (size_t)inq))) ||
         people_between(m->t, b->end, ws, we) || stance_plural_subject_before(m->t, ws, b->end))
         return 0;

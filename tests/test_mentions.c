@@ -174,6 +174,21 @@ static const mention_case MENTION_CASES[] = {
       {"Elena Diaz", "the mayor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       /* a role noun before a name is part of that name, not a second mention */
       {"Tom Park", "The governor", 1, NOT_A_MENTION, 0}}},
+    /* link20: "former Gov." is a role once held: a bare "the governor" means the current one */
+    {"\"the governor\" beside a governor and a former governor; \"the former governor\"",
+     "Gov. Sam Ito met former Gov. Tom Park on Monday. The governor left early, and the former governor stayed.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Sam Ito", "The governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The governor", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "the former governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link20: "the Ohio governor" is the governor written "Ohio Gov." */
+    {"\"the Ohio governor\": the tie written with that place word, not the latest governor",
+     "Ohio Gov. Tom Park met Texas Gov. Sam Ito on Monday. The Ohio governor left early.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Tom Park", "The Ohio governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "The Ohio governor", 0, NOT_A_MENTION, 0}}},
     {"a capitalised role after \"the\"",
      "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
      "\"The President Tom Park era is over,\" said Diaz.\n",
@@ -871,6 +886,27 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "Their", 0, NOT_A_MENTION, 0},                                                /* Park is one of them */
       {"Sam Ito", "They lie", 0, NOT_A_MENTION, 0},                                             /* no "and" */
       {"Elena Diaz", "they would", 0, NOT_A_MENTION, 0}}}, /* names only: "Diaz and his aides" */
+    /* link20: a title between (" and Sen. "), or a subject he/she as the first of the two */
+    {"they/them/their after two persons joined by \"and\" with a title before the second, or after \"she and\" "
+     "a name; not after a possessive",
+     "Mr. Tom Park and Sen. Sam Ito met on Monday. \"So they think I will win,\" Elena Diaz said.\n\n"
+     "Elena Diaz spoke to Sam Ito on Monday. Later she and Lady Nora Vale left the hall. \"They were tired,\" "
+     "Park said.\n\nNora Vale met Tom Park. Her aides and Sam Ito said they would go.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Nora Vale", NULL, 0}},
+     4,
+     {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Nora Vale", "they would", 0, NOT_A_MENTION, 0}}}, /* "Her aides and Sam Ito" */
+    /* link20: "this"/"that" before an organisation's head as "the" */
+    {"\"this party\", \"that committee\" as \"the party\"; not before a capitalised word, not another head",
+     "The Harbor Party and the House Select Committee on Roads met on Monday. \"This committee is united,\" said "
+     "Tom Park. Officials said that party members agreed. \"This committee Chairman is new, and this plan fails,\" "
+     "Park said.\n",
+     {{"Harbor Party", NULL, 0}, {"House Select Committee on Roads", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"House Select Committee on Roads", "This committee", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Harbor Party", "that party", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"House Select Committee on Roads", "This committee", 1, NOT_A_MENTION, 0}}}, /* a capitalised word follows */
     {"\"It\" opening a quote that goes on from the speaker's quote before, which opens with an organisation or a "
      "place; not another speaker's, not a person, not across a paragraph, not inside the quote",
      "\"The Harbor Board doesn't represent me anymore,\" Tom Park said. \"It represents itself, and it lies.\" "
