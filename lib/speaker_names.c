@@ -447,11 +447,25 @@ int stance_sn_sent_before(const char *t, size_t ss, unsigned max_breaks, size_t 
     return 1;
 }
 
+/* Is t[e, s), between two names, at most two words and no comma: "and",
+ * "or", a verb and its object ("met", "called on")? */
+static int close_pair(const char *t, size_t e, size_t s)
+{
+    unsigned words = 0;
+    for (size_t k = e; k < s; k++) {
+        if (t[k] == ',' || t[k] == '\n' || t[k] == '.')
+            return 0;
+        if (t[k] != ' ' && (k == e || t[k - 1] == ' ') && ++words > 2)
+            return 0;
+    }
+    return 1;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
  * sentence; else NULL. */
-static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs)
+static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs, int strict)
 {
     size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i, e;
     const ref *r;
@@ -467,10 +481,16 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
         i--;
     if ((i != ps && !opening_phrase(s->t, ps, i)) || !compatible(r, d))
         return NULL;
+    /* another person in that sentence: "Sam Ito and Elena Diaz listened.",
+     * "Tom Park met Elena Diaz." have no one person the description is; one
+     * named further on ("rely on an attack against Cruz by Jo Roe", "said
+     * that Roe would") leaves the subject the one meant, unless the text ties
+     * the head to somebody further back (@p strict) */
     for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
         if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]) &&
-            !stance_possessive_at(s->t, s->len, s->refs[k].end))
-            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed ("Redmarsh's goal" is no one) */
+            !stance_possessive_at(s->t, s->len, s->refs[k].end) &&
+            (strict || close_pair(s->t, r->end, stance_mentions_skip_title(s->t, s->refs[k].start))))
+            return NULL;
     return r;
 }
 
@@ -604,7 +624,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
         return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back */
     if (only && !ambiguous)
         only = NULL;
-    if (only && (r0 = sentence_subject(s, d, at, qs)))
+    if (only && (r0 = sentence_subject(s, d, at, qs, far != NULL)))
         return r0;
     *is_tied = far != NULL; /* no tie nearby and no single candidate */
     return far;

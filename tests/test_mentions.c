@@ -1286,6 +1286,10 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
                a, 2, "The talks went", "the scientist", NULL);
+    /* ... but a person named further on in the sentence before leaves its subject the one meant (spk20) */
+    speaker_of("Rosa Quint spoke on Monday. Later, Rosa Quint answered an attack on her plan by Tom Park.\n"
+               "\"It is a good plan,\" the scientist said.\n",
+               a, 2, "It is a good", "Rosa Quint", "the scientist");
     /* two persons within reach, no tie: the one subject of the sentence before, alone in it */
     speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
                "\"We have seen this before,\" the 57-year-old scientist said.\n",
