@@ -461,6 +461,15 @@ static int close_pair(const char *t, size_t e, size_t s)
     return 1;
 }
 
+/* Is a referent from @p lo on, starting before @p ss, compatible with @p d? */
+static int compatible_in(const sstate *s, const desc *d, size_t lo, size_t ss)
+{
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < ss; k++)
+        if (compatible(&s->refs[k], d))
+            return 1;
+    return 0;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
@@ -474,6 +483,11 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     if (!stance_sn_sent_before(s->t, ss, UINT_MAX, &ps, &e)) /* (it may end the paragraph before) */
         return NULL;
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    if (!strict && !compatible_in(s, d, lo, ss) && stance_sn_sent_before(s->t, ps, 1, &i, &e)) {
+        ss = ps; /* "Gary Roe has written a book. The Post released an excerpt. In it, the author wrote": */
+        ps = i;  /* a sentence naming no person of the kind is passed over, once */
+        lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    }
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;
     i = stance_mentions_skip_title(s->t, r->start);

@@ -1290,6 +1290,10 @@ static void test_speaker_names(void **state)
     speaker_of("Rosa Quint spoke on Monday. Later, Rosa Quint answered an attack on her plan by Tom Park.\n"
                "\"It is a good plan,\" the scientist said.\n",
                a, 2, "It is a good", "Rosa Quint", "the scientist");
+    /* ... passing over a sentence before that names no person (spk20) */
+    speaker_of("Rosa Quint, a former aide to Tom Park, has written a book about the port.\n\n"
+               "The Dalton Post released an excerpt on Monday. In the excerpt, the author wrote, \"The port was never safe.\"\n",
+               a, 2, "The port was", "Rosa Quint", "the author");
     /* two persons within reach, no tie: the one subject of the sentence before, alone in it */
     speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
                "\"We have seen this before,\" the 57-year-old scientist said.\n",
