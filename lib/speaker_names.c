@@ -917,6 +917,62 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
     return 0;
 }
 
+/* An indefinite with the same head as the description @p d at @p at, within
+ * INDEF_REACH bytes and two paragraph breaks before it: "a", "an", "one" or
+ * "another" and at most three words, then the head ("A witness interviewed
+ * by the staff said ... . The witness said", "greeted by an organizer ...
+ * the organizer told them"): the description continues that unnamed person.
+ * 1 with [*ns, *ne) the nearest such phrase. */
+#define INDEF_REACH 800u
+static int same_head_indefinite(const sstate *s, const desc *d, size_t at, size_t *ns, size_t *ne)
+{
+    size_t i = at > INDEF_REACH ? at - INDEF_REACH : 0, ws, we, ind = 0;
+    unsigned since = 4; /* words since the last indefinite */
+    int found = 0;
+    for (; i < at; i = we) {
+        if (!stance_word_after(s->t, at, i, &ws, &we)) {
+            if (s->t[i] != ' ' && s->t[i] != '-')
+                since = 4; /* "One of them, UnitedHealth Group": punctuation ends the phrase */
+            we = i + 1;
+            continue;
+        }
+        if (stance_word_is(s->t, ws, we, "the") || (stance_lex_classes_lower(s->t + ws, we - ws) & STANCE_LX(PREP)))
+            since = 4; /* "a contributor with the company" */
+        else if (stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
+            stance_word_is(s->t, ws, we, "one") || stance_word_is(s->t, ws, we, "another")) {
+            ind = ws;
+            since = 0;
+            continue;
+        }
+        if (since++ < 4 && same_word(s->t, ws, we, d) && stance_sn_breaks(s->t, we, at) <= 2) {
+            *ns = ind;
+            *ne = we;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* The unnamed person a person description @p d at @p at continues: an
+ * indefinite of the same head nearby (same_head_indefinite()), 1 with
+ * [*ns, *ne) the phrase; 2 with @p named the name it is apposed to ("Jo
+ * Roe, a retired surgeon, ..."); 0 when there is none, or when the name
+ * @p tied_to (NULL: none), tied to the head, comes after the indefinite. */
+static int same_head_unnamed(const sstate *s, const desc *d, size_t at, const ref *tied_to, size_t *ns, size_t *ne,
+                             const ref **named)
+{
+    size_t k;
+    if (d->role || d->org || !same_head_indefinite(s, d, at, ns, ne))
+        return 0;
+    k = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), *ns > 3 ? *ns - 3 : 0);
+    for (; k < s->n_refs && s->refs[k].end <= *ns; k++)
+        if (s->t[s->refs[k].end] == ',' && *ns - s->refs[k].end <= 2) {
+            *named = &s->refs[k];
+            return 2;
+        }
+    return tied_to && tied_to->start > *ns ? 0 : 1;
+}
+
 /* Does the organisation description @p sp name a person of the text
  * before its head ("the Clinton campaign": a capitalised word that ends a
  * person's referent; not "the Vermont senator", "the State Department")? */
@@ -956,12 +1012,12 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     s.ents = ents;
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
-        const ref *r;
+        const ref *r, *ar = NULL;
         const stance_rawquote *o;
         desc d, d2;
         issuer is;
         size_t owner_end, ns, ne;
-        int person, thing, g, is_tied = 0;
+        int person, thing, g, is_tied = 0, u = 0;
         if (q->how == STANCE_ATTR_PRONOUN) {
             rc = pronoun_described(&s, q, &built);
             continue;
@@ -993,8 +1049,11 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (person && d.org && owner_named(&s, q->speaker_span, &d))
             continue; /* "The Clinton campaign": the description names its owner; it stays */
         r = person ? name_of(&s, &d, q->speaker_span.start, q->span, &is_tied) : NULL;
-        if (person && indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns))
+        if (person && ((indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns)) ||
+                       (u = same_head_unnamed(&s, &d, q->speaker_span.start, is_tied ? r : NULL, &ns, &ne, &ar)) == 1))
             rc = stance_sn_set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "a cashier ... . "...," said the woman" */
+        else if (person && u == 2)
+            rc = stance_sn_rename_speaker(&s, q, ar); /* "Jo Roe, a scientist, ... . "...," the scientist said" */
         else if (r && is_tied)
             rc = stance_sn_rename_speaker(&s, q, r);
         else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */
