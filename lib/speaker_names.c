@@ -931,14 +931,10 @@ static int same_head_indefinite(const sstate *s, const desc *d, size_t at, size_
     int found = 0;
     for (; i < at; i = we) {
         if (!stance_word_after(s->t, at, i, &ws, &we)) {
-            if (s->t[i] != ' ' && s->t[i] != '-')
-                since = 4; /* "One of them, UnitedHealth Group": punctuation ends the phrase */
             we = i + 1;
             continue;
         }
-        if (stance_word_is(s->t, ws, we, "the") || (stance_lex_classes_lower(s->t + ws, we - ws) & STANCE_LX(PREP)))
-            since = 4; /* "a contributor with the company" */
-        else if (stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
+        if (stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
             stance_word_is(s->t, ws, we, "one") || stance_word_is(s->t, ws, we, "another")) {
             ind = ws;
             since = 0;

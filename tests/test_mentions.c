@@ -1298,9 +1298,9 @@ static void test_speaker_names(void **state)
     speaker_of("Elena Diaz toured the port on Monday. A scientist at the port greeted her.\n"
                "\"You will be great,\" the scientist told her.\n",
                a, 2, "You will be", "A scientist", "the scientist");
-    speaker_of("Elena Diaz toured the port on Monday. One of them, Harbor Group, sent a scientist.\n"
-               "\"The group is pleased,\" the scientist said.\n",
-               a, 2, "The group is", "a scientist", "the scientist");
+    speaker_of("Elena Diaz toured the port on Monday with one guest: scientist Tom Park.\n"
+               "\"The port is safe,\" the scientist said.\n",
+               a, 2, "The port is", "Tom Park", "the scientist"); /* (a name tied to the head after the indefinite) */
     /* a person noun of the lexicon (spk20: "investor", "surgeon", "designer", ...) */
     speaker_of("Tom Park spoke to the board on Monday.\n\"The port is a good bet,\" the investor said.\n",
                a, 2, "The port is", "Tom Park", "the investor");
