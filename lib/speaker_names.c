@@ -447,11 +447,34 @@ int stance_sn_sent_before(const char *t, size_t ss, unsigned max_breaks, size_t 
     return 1;
 }
 
+/* Is t[e, s), between two names, at most two words and no comma: "and",
+ * "or", a verb and its object ("met", "called on")? */
+static int close_pair(const char *t, size_t e, size_t s)
+{
+    unsigned words = 0;
+    for (size_t k = e; k < s; k++) {
+        if (t[k] == ',' || t[k] == '\n' || t[k] == '.')
+            return 0;
+        if (t[k] != ' ' && (k == e || t[k - 1] == ' ') && ++words > 2)
+            return 0;
+    }
+    return 1;
+}
+
+/* Is a referent from @p lo on, starting before @p ss, compatible with @p d? */
+static int compatible_in(const sstate *s, const desc *d, size_t lo, size_t ss)
+{
+    for (size_t k = lo; k < s->n_refs && s->refs[k].start < ss; k++)
+        if (compatible(&s->refs[k], d))
+            return 1;
+    return 0;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
  * sentence; else NULL. */
-static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs)
+static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs, int strict)
 {
     size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i, e;
     const ref *r;
@@ -460,6 +483,11 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
     if (!stance_sn_sent_before(s->t, ss, UINT_MAX, &ps, &e)) /* (it may end the paragraph before) */
         return NULL;
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    if (!strict && !compatible_in(s, d, lo, ss) && stance_sn_sent_before(s->t, ps, 1, &i, &e)) {
+        ss = ps; /* "Gary Roe has written a book. The Post released an excerpt. In it, the author wrote": */
+        ps = i;  /* a sentence naming no person of the kind is passed over, once */
+        lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
+    }
     if (lo >= s->n_refs || (r = &s->refs[lo])->start >= ss)
         return NULL;
     i = stance_mentions_skip_title(s->t, r->start);
@@ -467,10 +495,16 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
         i--;
     if ((i != ps && !opening_phrase(s->t, ps, i)) || !compatible(r, d))
         return NULL;
+    /* another person in that sentence: "Sam Ito and Elena Diaz listened.",
+     * "Tom Park met Elena Diaz." have no one person the description is; one
+     * named further on ("rely on an attack against Cruz by Jo Roe", "said
+     * that Roe would") leaves the subject the one meant, unless the text ties
+     * the head to somebody further back (@p strict) */
     for (size_t k = lo + 1; k < s->n_refs && s->refs[k].start < ss; k++)
         if (compatible(&s->refs[k], d) && !same_ref(s->t, r, &s->refs[k]) &&
-            !stance_possessive_at(s->t, s->len, s->refs[k].end))
-            return NULL; /* "Tom Park met Elena Diaz." then "the scientist": not guessed ("Redmarsh's goal" is no one) */
+            !stance_possessive_at(s->t, s->len, s->refs[k].end) &&
+            (strict || close_pair(s->t, r->end, stance_mentions_skip_title(s->t, s->refs[k].start))))
+            return NULL;
     return r;
 }
 
@@ -604,7 +638,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
         return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back */
     if (only && !ambiguous)
         only = NULL;
-    if (only && (r0 = sentence_subject(s, d, at, qs)))
+    if (only && (r0 = sentence_subject(s, d, at, qs, far != NULL)))
         return r0;
     *is_tied = far != NULL; /* no tie nearby and no single candidate */
     return far;
@@ -883,6 +917,58 @@ static int indefinite_before(const sstate *s, const desc *d, stance_span qs, siz
     return 0;
 }
 
+/* An indefinite with the same head as the description @p d at @p at, within
+ * INDEF_REACH bytes and two paragraph breaks before it: "a", "an", "one" or
+ * "another" and at most three words, then the head ("A witness interviewed
+ * by the staff said ... . The witness said", "greeted by an organizer ...
+ * the organizer told them"): the description continues that unnamed person.
+ * 1 with [*ns, *ne) the nearest such phrase. */
+#define INDEF_REACH 800u
+static int same_head_indefinite(const sstate *s, const desc *d, size_t at, size_t *ns, size_t *ne)
+{
+    size_t i = at > INDEF_REACH ? at - INDEF_REACH : 0, ws, we, ind = 0;
+    unsigned since = 4; /* words since the last indefinite */
+    int found = 0;
+    for (; i < at; i = we) {
+        if (!stance_word_after(s->t, at, i, &ws, &we)) {
+            we = i + 1;
+            continue;
+        }
+        if (stance_word_is(s->t, ws, we, "a") || stance_word_is(s->t, ws, we, "an") ||
+            stance_word_is(s->t, ws, we, "one") || stance_word_is(s->t, ws, we, "another")) {
+            ind = ws;
+            since = 0;
+            continue;
+        }
+        if (since++ < 4 && same_word(s->t, ws, we, d) && stance_sn_breaks(s->t, we, at) <= 2) {
+            *ns = ind;
+            *ne = we;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* The unnamed person a person description @p d at @p at continues: an
+ * indefinite of the same head nearby (same_head_indefinite()), 1 with
+ * [*ns, *ne) the phrase; 2 with @p named the name it is apposed to ("Jo
+ * Roe, a retired surgeon, ..."); 0 when there is none, or when the name
+ * @p tied_to (NULL: none), tied to the head, comes after the indefinite. */
+static int same_head_unnamed(const sstate *s, const desc *d, size_t at, const ref *tied_to, size_t *ns, size_t *ne,
+                             const ref **named)
+{
+    size_t k;
+    if (d->role || d->org || !same_head_indefinite(s, d, at, ns, ne))
+        return 0;
+    k = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), *ns > 3 ? *ns - 3 : 0);
+    for (; k < s->n_refs && s->refs[k].end <= *ns; k++)
+        if (s->t[s->refs[k].end] == ',' && *ns - s->refs[k].end <= 2) {
+            *named = &s->refs[k];
+            return 2;
+        }
+    return tied_to && tied_to->start > *ns ? 0 : 1;
+}
+
 /* Does the organisation description @p sp name a person of the text
  * before its head ("the Clinton campaign": a capitalised word that ends a
  * person's referent; not "the Vermont senator", "the State Department")? */
@@ -922,12 +1008,12 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     s.ents = ents;
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
-        const ref *r;
+        const ref *r, *ar = NULL;
         const stance_rawquote *o;
         desc d, d2;
         issuer is;
         size_t owner_end, ns, ne;
-        int person, thing, g, is_tied = 0;
+        int person, thing, g, is_tied = 0, u = 0;
         if (q->how == STANCE_ATTR_PRONOUN) {
             rc = pronoun_described(&s, q, &built);
             continue;
@@ -959,8 +1045,11 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (person && d.org && owner_named(&s, q->speaker_span, &d))
             continue; /* "The Clinton campaign": the description names its owner; it stays */
         r = person ? name_of(&s, &d, q->speaker_span.start, q->span, &is_tied) : NULL;
-        if (person && indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns))
+        if (person && ((indefinite_before(&s, &d, q->span, &ns, &ne) && (!r || r->start < ns)) ||
+                       (u = same_head_unnamed(&s, &d, q->speaker_span.start, is_tied ? r : NULL, &ns, &ne, &ar)) == 1))
             rc = stance_sn_set_described(&s, q, stance_strndup(text + ns, ne - ns)); /* "a cashier ... . "...," said the woman" */
+        else if (person && u == 2)
+            rc = stance_sn_rename_speaker(&s, q, ar); /* "Jo Roe, a scientist, ... . "...," the scientist said" */
         else if (r && is_tied)
             rc = stance_sn_rename_speaker(&s, q, r);
         else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */

@@ -1322,6 +1322,24 @@ static void test_speaker_names(void **state)
     speaker_of("Tom Park met Elena Diaz on Monday.\n"
                "\"The talks went well for both sides,\" the scientist said.\n",
                a, 2, "The talks went", "the scientist", NULL);
+    /* ... but a person named further on in the sentence before leaves its subject the one meant (spk20) */
+    speaker_of("Rosa Quint spoke on Monday. Later, Rosa Quint answered an attack on her plan by Tom Park.\n"
+               "\"It is a good plan,\" the scientist said.\n",
+               a, 2, "It is a good", "Rosa Quint", "the scientist");
+    /* ... passing over a sentence before that names no person (spk20) */
+    speaker_of("Rosa Quint, a former aide to Tom Park, has written a book about the port.\n\n"
+               "The Dalton Post released an excerpt on Monday. In the excerpt, the author wrote, \"The port was never safe.\"\n",
+               a, 2, "The port was", "Rosa Quint", "the author");
+    /* the same head after an indefinite nearby: that unnamed person (spk20) */
+    speaker_of("Elena Diaz toured the port on Monday. A scientist at the port greeted her.\n"
+               "\"You will be great,\" the scientist told her.\n",
+               a, 2, "You will be", "A scientist", "the scientist");
+    speaker_of("Elena Diaz toured the port on Monday with one guest: scientist Tom Park.\n"
+               "\"The port is safe,\" the scientist said.\n",
+               a, 2, "The port is", "Tom Park", "the scientist"); /* (a name tied to the head after the indefinite) */
+    /* a person noun of the lexicon (spk20: "investor", "surgeon", "designer", ...) */
+    speaker_of("Tom Park spoke to the board on Monday.\n\"The port is a good bet,\" the investor said.\n",
+               a, 2, "The port is", "Tom Park", "the investor");
     /* two persons within reach, no tie: the one subject of the sentence before, alone in it */
     speaker_of("Tom Park spoke to the crowd on Monday.\n\nLori Bernstein held up a sign outside the arena. "
                "\"We have seen this before,\" the 57-year-old scientist said.\n",
@@ -1336,7 +1354,7 @@ static void test_speaker_names(void **state)
                b, 3, "It does not", "Tom Park", "The minority leader");
     speaker_of("\"The bridge is late,\" Tom Park said on Monday.\n\nThe paper quoted another official as saying Elena "
                "Diaz and Sam Ito ran out of money. \"The money is gone,\" said the second official.\n",
-               b, 3, "The money is", "the second official", NULL);
+               b, 3, "The money is", "another official", "the second official"); /* (spk20: the indefinite it continues) */
     /* two descriptions joined by "and": either head ties ("Sen." ... "senator") */
     speaker_of("Sen. Tom Park spoke after Elena Diaz on Monday.\n"
                "\"The bridge must be rebuilt,\" the Vermont senator and Democratic presidential candidate said.\n",
