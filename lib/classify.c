@@ -48,6 +48,14 @@ struct stance_scratch {
     size_t ctmp_cap;
     stance_name *names;   /* the name runs' array, kept for the next call (up to SCRATCH_KEEP_NAMES) */
     size_t names_cap;
+    struct xname {        /* explain_name(): a feature of the statement being explained, as this text made it */
+        uint32_t bucket, family;
+        size_t off, len;  /* its text in xpool */
+    } *xn;
+    size_t n_xn, xn_cap;
+    char *xpool;
+    size_t xpool_len, xpool_cap;
+    int xn_short;         /* a name did not fit in memory: the rest are named by the model's table */
 };
 
 /* A target and its evidence: the kind and rule of each mention, why it is a
@@ -119,6 +127,8 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_free(s->near);
     stance_free(s->stamp);
     stance_free(s->names);
+    stance_free(s->xn);
+    stance_free(s->xpool);
     stance_free(s);
 }
 
@@ -138,6 +148,42 @@ static int contrib_cmp(const void *a, const void *b)
  * both are fitted on the untempered probabilities, so they never compound. */
 enum { DECIDE_DOMAIN = 1, DECIDE_TEMPER = 2 };
 
+/* The extractor's name callback while a decision is explained: keep each
+ * (bucket, family, text) this statement produces. Best effort: when memory runs
+ * short the remaining features are named by the model's n-gram table. */
+static void explain_name_cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
+{
+    stance_scratch *s = user;
+    if (s->xn_short || stance_grow((void **)&s->xn, &s->xn_cap, s->n_xn + 1, sizeof *s->xn) ||
+        stance_grow((void **)&s->xpool, &s->xpool_cap, s->xpool_len + len + 1, 1)) {
+        s->xn_short = 1;
+        return;
+    }
+    memcpy(s->xpool + s->xpool_len, text, len);
+    s->xpool[s->xpool_len + len] = '\0';
+    s->xn[s->n_xn++] = (struct xname){bucket, family, s->xpool_len, len};
+    s->xpool_len += len + 1;
+}
+
+/* A readable name for hashed feature @p bucket of the statement just extracted with
+ * explain_name_cb(): the family prefix and the n-gram as this statement made it
+ * ("w:failed riverton"); else the model's n-gram table (the training n-gram that
+ * hashed there, which need not be in this text); else "#bucket". Into tmp[cap]. */
+static const char *explain_name(const stance_model *m, const stance_scratch *s, uint32_t bucket, char *tmp, size_t cap)
+{
+    const stance_ngram *g;
+    for (size_t i = 0; i < s->n_xn; i++)
+        if (s->xn[i].bucket == bucket) {
+            snprintf(tmp, cap, "%s%.*s", stance_family_prefix(s->xn[i].family), (int)s->xn[i].len,
+                     s->xpool + s->xn[i].off);
+            return tmp;
+        }
+    if ((g = stance_model_find_ngram(m, bucket)))
+        return g->text;
+    snprintf(tmp, cap, "#%u", bucket);
+    return tmp;
+}
+
 /* Score the statement with head @p h into @p d, allocating from @p arena. */
 static int decide(const stance_model *m, const stance_head *h, const stance_statement *st, unsigned explain,
                   int how, stance_scratch *s, stance_arena *arena, stance_decision *d, stance_error *err)
@@ -146,7 +192,13 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
     int rc;
     stance_fscratch_set_vec_block(s->fs, !explain);
     stance_fscratch_set_domain(s->fs, (how & DECIDE_DOMAIN) != 0);
+    s->n_xn = s->xpool_len = 0;
+    s->xn_short = 0;
+    if (explain)
+        stance_fscratch_set_name_cb(s->fs, explain_name_cb, s);
     rc = stance_features_extract(&m->feat, st, s->fs, &s->x, err);
+    if (explain)
+        stance_fscratch_set_name_cb(s->fs, NULL, NULL);
     if (rc)
         return rc;
     values = stance_arena_alloc(arena, h->n_dec, sizeof *values);
@@ -187,14 +239,8 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
         if (!ex)
             return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         for (size_t j = 0; j < n; j++) {
-            uint32_t bucket = s->x.idx[s->ctmp[j].i];
-            const stance_ngram *g = stance_model_find_ngram(m, bucket);
-            char tmp[48];
-            const char *name = tmp;
-            if (g)
-                name = g->text;
-            else
-                snprintf(tmp, sizeof tmp, "#%u", bucket);
+            char tmp[256];
+            const char *name = explain_name(m, s, s->x.idx[s->ctmp[j].i], tmp, sizeof tmp);
             ex[k].feature = stance_arena_strndup(arena, name, strlen(name));
             if (!ex[k].feature)
                 return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -77,6 +77,13 @@ static int family_needs_lex(uint32_t id)
     return id == FAM_LEX || id == FAM_LEXD || id == FAM_STRUCT || id == FAM_TCONJ;
 }
 
+const char *stance_family_prefix(uint32_t id)
+{
+    static const char *const prefix[] = {"?:", "w:", "c:", "n:", "t:", "p:", "x:", "k:",
+                                         "l:", "d:", "r:", "v:", "s:", "j:", "o:"};
+    return id < sizeof prefix / sizeof *prefix ? prefix[id] : "?:";
+}
+
 void stance_fvec_clear(stance_fvec *v)
 {
     stance_free(v->idx);

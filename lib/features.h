@@ -87,6 +87,11 @@ int stance_lexicon_build(const struct stance_featcfg *cfg, const char *const *wo
 int stance_features_extract(const struct stance_featcfg *cfg, const stance_statement *st, stance_fscratch *s,
                             stance_fvec *out, stance_error *err);
 
+/* The prefix that names family @p id's features in the model's n-gram table and
+ * in explanations ("w:" word n-grams, "c:" character, "d:" pooled polarity ...;
+ * "?:" for an id this revision does not know). */
+const char *stance_family_prefix(uint32_t id);
+
 /* Called for each (bucket, family id, readable n-gram) the extractor produces,
  * when set in the scratch: the trainer builds the model's n-gram table with it. */
 typedef void (*stance_feature_name_cb)(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len);

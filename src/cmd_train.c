@@ -211,27 +211,6 @@ static int has_family(const stance_featcfg *cfg, uint32_t id)
     return 0;
 }
 
-static const char *family_prefix(uint32_t id)
-{
-    switch (id) {
-    case 1: return "w:";
-    case 2: return "c:";
-    case 3: return "n:";
-    case 4: return "t:";
-    case 5: return "p:";
-    case 6: return "x:";
-    case 7: return "k:";
-    case 8: return "l:";
-    case 9: return "d:";
-    case 10: return "r:";
-    case 11: return "v:";
-    case 12: return "s:";
-    case 13: return "j:";
-    case 14: return "o:";
-    default: return "?:";
-    }
-}
-
 typedef struct rank {
     uint32_t bucket;
     float w;
@@ -270,7 +249,7 @@ static int add_ngrams(stance_model *m, const tr_names *nm, size_t keep)
         n = keep;
     for (size_t i = 0; i < n; i++) {
         uint32_t b = r[i].bucket;
-        int len = snprintf(tmp, sizeof tmp, "%s%s", family_prefix(nm->fam[b]), nm->pool + nm->off[b] - 1);
+        int len = snprintf(tmp, sizeof tmp, "%s%s", stance_family_prefix(nm->fam[b]), nm->pool + nm->off[b] - 1);
         if (len < 0 || (size_t)len >= sizeof tmp)
             continue;
         if (stance_model_add_ngram(m, b, nm->fam[b], tmp, (size_t)len)) {

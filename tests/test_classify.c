@@ -189,6 +189,54 @@ static void test_classify_scratch_reuse_same_results(void **state)
     stance_scratch_free(opt.scratch);
 }
 
+/* An explanation names each feature as this text made it ("w:failed this", "c: dis",
+ * "d:A:neg"), not by a hash bucket nor by whatever training n-gram shares the bucket
+ * (the model's table names bucket 3 "failed" and 7 "great"); the probabilities are
+ * those of the same call without an explanation. */
+static void test_classify_explain_names_from_text(void **state)
+{
+    const stance_model *m = *state;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *a = NULL, *b = NULL;
+    char lower[sizeof article];
+    size_t words = 0;
+    for (size_t i = 0; i < sizeof article; i++)
+        lower[i] = (char)(article[i] >= 'A' && article[i] <= 'Z' ? article[i] + 32 : article[i]);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    assert_int_equal(stance_classify(m, &in, &opt, &a, NULL), STANCE_OK);
+    opt.explain = 100000;
+    assert_int_equal(stance_classify(m, &in, &opt, &b, NULL), STANCE_OK);
+    assert_true(stance_result_count(b) > 0);
+    for (size_t i = 0; i < stance_result_count(b); i++) {
+        const stance_quote *x = stance_result_quote(a, i), *y = stance_result_quote(b, i);
+        const stance_decision *d = &y->sentiment;
+        for (size_t l = 0; l < d->n_labels; l++)
+            assert_true(fabs(x->sentiment.probs[l] - d->probs[l]) < 1e-9);
+        assert_true(d->n_explain > 10);
+        for (size_t j = 0; j < d->n_explain; j++) {
+            const char *f = d->explain[j].feature;
+            assert_true(f[0] != '#' && f[1] == ':');
+            if (f[0] != 'w')
+                continue;
+            for (const char *w = f + 2; *w;) { /* each word of a word n-gram is in the text */
+                size_t n = strcspn(w, " ");
+                char word[64];
+                assert_true(n > 0 && n < sizeof word);
+                memcpy(word, w, n);
+                word[n] = '\0';
+                assert_non_null(strstr(lower, word));
+                words++;
+                w += n + (w[n] == ' ');
+            }
+        }
+    }
+    assert_true(words > 0);
+    stance_result_free(a);
+    stance_result_free(b);
+}
+
 /* Two results of the same text hold the same quotes, speakers, targets,
  * decisions and entities. */
 static void same_results(const stance_result *a, const stance_result *b)
@@ -670,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_classify_result_outlives_model),
         cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),
+        cmocka_unit_test(test_classify_explain_names_from_text),
         cmocka_unit_test(test_classify_scratch_reuse_same_results),
         cmocka_unit_test(test_classify_scratch_after_long_text),
         cmocka_unit_test(test_classify_predict_statement),
