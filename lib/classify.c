@@ -55,7 +55,7 @@ struct stance_scratch {
     size_t n_xn, xn_cap;
     char *xpool;
     size_t xpool_len, xpool_cap;
-    int xn_short;         /* a name did not fit in memory: the rest are named by the model's table */
+    int xn_short;         /* a name did not fit in memory (decide() fails with STANCE_ERR_NOMEM) */
 };
 
 /* A target and its evidence: the kind and rule of each mention, why it is a
@@ -149,8 +149,8 @@ static int contrib_cmp(const void *a, const void *b)
 enum { DECIDE_DOMAIN = 1, DECIDE_TEMPER = 2 };
 
 /* The extractor's name callback while a decision is explained: keep each
- * (bucket, family, text) this statement produces. Best effort: when memory runs
- * short the remaining features are named by the model's n-gram table. */
+ * (bucket, family, text) this statement produces. The callback cannot fail, so
+ * running out of memory sets xn_short, which decide() reports. */
 static void explain_name_cb(void *user, uint32_t bucket, uint32_t family, const char *text, size_t len)
 {
     stance_scratch *s = user;
@@ -201,6 +201,8 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
         stance_fscratch_set_name_cb(s->fs, NULL, NULL);
     if (rc)
         return rc;
+    if (s->xn_short)
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     values = stance_arena_alloc(arena, h->n_dec, sizeof *values);
     probs = stance_arena_alloc(arena, h->n_labels, sizeof *probs);
     if (!values || !probs)
