@@ -613,6 +613,14 @@ static int after_place_prep(const sstate *s, const ref *r)
     return stance_lex_in_rules(s->t + ws, we - ws, STANCE_LQ(PREP));
 }
 
+/* Does a comma come right before @p start ("The chairman of the council, Alan Fenn,")? */
+static int apposed(const char *t, size_t start)
+{
+    while (start > 0 && t[start - 1] == ' ')
+        start--;
+    return start > 0 && t[start - 1] == ',';
+}
+
 /* Does the head word of @p d come in t[@p a, @p b)? */
 static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
 {
@@ -662,9 +670,9 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
     if (!far && (r0 = described_subject_before(s, d, at, qs)) != NULL)
         return r0;
     if (only && !ambiguous && !(far && tied_head(s, only, NULL)) && !(d->org && after_place_prep(s, only)) &&
-        !head_between(s, d, stance_sent_start(s->t, only->start, 0), only->start))
+        !(head_between(s, d, stance_sent_start(s->t, only->start, 0), only->start) && !apposed(s->t, only->start)))
         return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back, or
-                      * the head itself comes before it in its sentence ("The newspaper urged Clinton to think of the
+                      * the head itself comes before it in its sentence, not apposed ("The newspaper urged Clinton to think of the
                       * Electoral College. '...,' the newspaper admitted": the newspaper, not the college), or an
                       * organisation's place ("the crowd rallied at Temple University. '...!' the group shouted") */
     if (only && !ambiguous)
