@@ -529,6 +529,34 @@ static int np_determiner_phrase(const npc *n, attr *a)
     return NP_PASS;
 }
 
+/* Is t[ws, we) "and", "of", "for" or "the", which go on inside an organisation's name? */
+static int org_joiner(const char *t, size_t ws, size_t we)
+{
+    return word_eq(t, ws, we, "and") || word_eq(t, ws, we, "of") || word_eq(t, ws, we, "for") || word_eq(t, ws, we, "the");
+}
+
+/* An organisation's name going on from its ORG_LAST word at token @p j
+ * ("Department", "Ministry", "Center") through "of"/"for" and capitalised words
+ * joined by lowercase "and", "of", "for", "the" ("Department of Health and Social
+ * Care", "Center for Strategic and International Studies"): the token after its
+ * last word, or 0 when token j opens no such name. */
+static size_t org_name_end(const npc *n, size_t j)
+{
+    size_t k = j + 1, e = 0;
+    if (k >= n->nt || tok_cap(n, j) != 1 || !tok_lq(n, j, STANCE_LQ(ORG_LAST)) ||
+        !(word_eq(n->t, n->tok[k][0], n->tok[k][1], "of") || word_eq(n->t, n->tok[k][0], n->tok[k][1], "for")))
+        return 0;
+    for (k++; k < n->nt; k++) {
+        const size_t ws = n->tok[k][0], we = n->tok[k][1];
+        if (tok_cap(n, k) == 1 && n->t[we - 1] != ',')
+            e = k + 1;
+        else if (!(word_eq(n->t, ws, we, "and") || word_eq(n->t, ws, we, "of") || word_eq(n->t, ws, we, "for") ||
+                   word_eq(n->t, ws, we, "the")))
+            break;
+    }
+    return e;
+}
+
 /* A leading name run followed by a preposition (or "during"): "said Jane Doe of Ohio", "Rep.
  * John Roe of Maryland said", "wrote Cameron Easley for Acme". */
 static int np_name_then_prep(const npc *n, attr *a)
@@ -549,6 +577,8 @@ static int np_name_then_prep(const npc *n, attr *a)
     be = n->tok[r - 1][1];
     if (!stance_names_bare(n->t, &bs, &be, &last))
         return NP_PASS;
+    if ((be = org_name_end(n, r - 1)) != 0) /* "The Department of Health and Human Services said" */
+        return np_speaker(n, r >= 2 && tok_lq(n, 0, STANCE_LQ(DETERMINERS)), be, STANCE_ATTR_NAME, a);
     {
         /* "Fight for $15 organizing director Kendall Fells": a role noun and a full name end
          * the chunk: that person speaks, all before is the role */
@@ -654,6 +684,14 @@ static int np_end_name(const npc *n, attr *a)
         r++;
     if (r >= nt)
         return NP_PASS;
+    for (size_t j = r; j-- > 0 && (tok_cap(n, j) == 1 || org_joiner(n->t, n->tok[j][0], n->tok[j][1]));)
+        if (org_name_end(n, j) == nt) {
+            /* "the Department for Science and Industry said": the organisation, not
+             * "Industry"; "a spokesman for the Ministry of Health and Care": that phrase */
+            if (j == 0 || (j == 1 && tok_lq(n, 0, STANCE_LQ(DETERMINERS))))
+                return np_speaker(n, j, nt, STANCE_ATTR_NAME, a);
+            return tok_lq(n, 0, STANCE_LQ(DETERMINERS)) ? np_speaker(n, 0, nt, STANCE_ATTR_NOUN, a) : NP_PASS;
+        }
     bs = n->tok[r][0];
     be = n->tok[nt - 1][1];
     k = stance_names_bare(n->t, &bs, &be, &last);

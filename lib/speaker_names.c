@@ -602,6 +602,41 @@ static const ref *tied_further(const sstate *s, const desc *d, size_t lo, size_t
     return NULL;
 }
 
+/* Does the referent @p r follow a place preposition ("at", "in", "on"), "the"
+ * between or not ("rallied at Temple University", "its impact on the Electoral College")? */
+static int after_place_prep(const sstate *s, const ref *r)
+{
+    size_t ws, we;
+    if (!stance_word_before(s->t, r->start, &ws, &we) ||
+        (stance_word_is(s->t, ws, we, "the") && !stance_word_before(s->t, ws, &ws, &we)))
+        return 0;
+    return stance_lex_in_rules(s->t + ws, we - ws, STANCE_LQ(PREP));
+}
+
+/* Does a comma come right before @p start ("The chairman of the council, Alan Fenn,")? */
+static int apposed(const char *t, size_t start)
+{
+    while (start > 0 && t[start - 1] == ' ')
+        start--;
+    return start > 0 && t[start - 1] == ',';
+}
+
+/* Does the head word of @p d come in t[@p a, @p b)? */
+static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
+{
+    size_t ws, we;
+    for (size_t i = a; i < b;) {
+        if (!stance_word_after(s->t, b, i, &ws, &we)) {
+            i++;
+            continue;
+        }
+        if (same_word(s->t, ws, we, d))
+            return 1;
+        i = we;
+    }
+    return 0;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
@@ -634,8 +669,12 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
     far = tied_further(s, d, lo, at);
     if (!far && (r0 = described_subject_before(s, d, at, qs)) != NULL)
         return r0;
-    if (only && !ambiguous && !(far && tied_head(s, only, NULL)))
-        return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back */
+    if (only && !ambiguous && !(far && tied_head(s, only, NULL)) && !(d->org && after_place_prep(s, only)) &&
+        !(head_between(s, d, stance_sent_start(s->t, only->start, 0), only->start) && !apposed(s->t, only->start)))
+        return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back, or
+                      * the head itself comes before it in its sentence, not apposed ("The newspaper urged Clinton to think of the
+                      * Electoral College. '...,' the newspaper admitted": the newspaper, not the college), or an
+                      * organisation's place ("the crowd rallied at Temple University. '...!' the group shouted") */
     if (only && !ambiguous)
         only = NULL;
     if (only && (r0 = sentence_subject(s, d, at, qs, far != NULL)))
@@ -667,21 +706,6 @@ int stance_sn_set_described(sstate *s, stance_rawquote *q, char *name)
  * two paragraph breaks back ('"...," Perry said. ... "...," the Texan said'),
  * else NULL. */
 #define PREV_REACH 1500u
-static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
-{
-    size_t ws, we;
-    for (size_t i = a; i < b;) {
-        if (!stance_word_after(s->t, b, i, &ws, &we)) {
-            i++;
-            continue;
-        }
-        if (same_word(s->t, ws, we, d))
-            return 1;
-        i = we;
-    }
-    return 0;
-}
-
 static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const desc *d)
 {
     const stance_rawquote *q = &s->quotes->q[qi];

@@ -1431,6 +1431,17 @@ static void test_speaker_names(void **state)
              "Do you support Sam Ito? Like the page:\n\n"
              "The former governor noted that voters want change. \"Elena Diaz and Sam Ito are skilled,\" the Texan said.\n",
              1, "Elena Diaz and", "Tom Park", "the Texan"},
+            /* spk21: an organisation description's own head before the lone organisation of that
+             * sentence, or a place after "at": that one is not it, the description speaks */
+            {"The newspaper urged the mayor to think again about the Marsh Valley Council.\n\n"
+             "\"The council has failed the town,\" the newspaper said.\n",
+             0, "The council has", "the newspaper", NULL},
+            {"Hundreds of nurses rallied at Westbrook University on Friday.\n\n\"Pay us what we are worth,\" the union said.\n",
+             0, "Pay us", "the union", NULL},
+            /* spk21: the head before a name apposed to it: that name */
+            {"The chairman of the rowing club, Peter Holm, said the river was too low. "
+             "\"We have not trained for a week,\" the chairman said.\n",
+             0, "We have not", "Peter Holm", "the chairman"},
         };
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
             speaker_of(cases[i].text, cases[i].actors == 2 ? m : cases[i].actors ? b : NULL,
