@@ -89,9 +89,9 @@ static size_t desc_start(const char *s, const stance_token *v, size_t n, size_t 
     return 0;
 }
 
-/* Split the speaker string @p s of @p n bytes, tokens @p v [0, @p nt), at its
- * name: 1 with [*ds, *de) the descriptor (empty when a clause stands before the
- * name) and *ns the name's start; 0 when it is a name or description as it is. */
+/* Split the speaker string @p s, tokens @p v [0, @p nt), at its name: 1 with
+ * [*ds, *de) the descriptor (a clause before it left out) and *ns the name's
+ * start; 0 when it is a name or a description as it is. */
 static int split_name(const char *s, const stance_token *v, size_t nt, size_t *ds, size_t *de, size_t *ns)
 {
     size_t t0 = nt, h, d;
@@ -101,7 +101,8 @@ static int split_name(const char *s, const stance_token *v, size_t nt, size_t *d
         t0++; /* (a particle starts no name) */
     /* a person's name of two words or more ("Party" of "Republican Party", "Mother Jones" and
      * "New Hampshire Republican" are none) */
-    if (t0 == 0 || nt - t0 < 2 || !head_word(s, &v[h = t0 - 1]) || ((v[nt - 1].cls | v[nt - 1].lcls) & (STANCE_LX(DEMONYM) | STANCE_LX(NOT_ACTOR_LAST))) ||
+    if (t0 == 0 || nt - t0 < 2 || !head_word(s, &v[h = t0 - 1]) ||
+        ((v[nt - 1].cls | v[nt - 1].lcls) & (STANCE_LX(DEMONYM) | STANCE_LX(NOT_ACTOR_LAST))) ||
         stance_name_is_org(s, v[t0].start, v[nt - 1].end))
         return 0;
     if ((d = desc_start(s, v, nt, h)) == nt)
