@@ -35,6 +35,7 @@
 
 #include "qfilter.h"
 #include "quotes_int.h"
+#include "speaker_form.h"
 
 /* ---- patterns ---------------------------------------------------------- */
 
@@ -1294,6 +1295,8 @@ int stance_quotes_extract(const stance_qpatterns *p, const char *text, size_t le
         if (out->n > 1)
             qsort(out->q, out->n, sizeof *out->q, span_cmp);
     }
+    if ((rc = stance_speaker_forms(out, text, len, err))) /* a name and a role (speaker_form.h) */
+        goto fail;
     rc = STANCE_OK;
 fail: /* (also the way out on success: rc is STANCE_OK there) */
     stance_free(c.s);
