@@ -140,8 +140,9 @@ static int contrib_cmp(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* decide()'s @p how: the statement is in-domain (a quote toward an actor: the
- * domain family's features on, features.h); the head's in-domain temperature
+/* decide()'s @p how: the statement is in-domain (a quote toward an actor, and
+ * since 2026-12-06 a quote's sentiment: the domain family's features on,
+ * features.h; bench/RESULTS.md section sent4); the head's in-domain temperature
  * applies (a quote scored by stance_classify(): the stance toward an actor and
  * the quote's sentiment; models/FORMAT.md, DTMP). stance_predict() sets neither.
  * The head's general temperature (GTMP) applies wherever no in-domain one does:
@@ -833,7 +834,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         qr->rule = s->quotes.q[qi].rule;
         empty_decision(&qr->pub.sentiment);
         if (hsent) {
-            if ((rc = decide(model, hsent, &st, c.explain, DECIDE_TEMPER, s, &res->arena, &qr->pub.sentiment, err)))
+            if ((rc = decide(model, hsent, &st, c.explain, DECIDE_DOMAIN | DECIDE_TEMPER, s, &res->arena, &qr->pub.sentiment, err)))
                 goto fail;
             qr->pub.sentiment.label_names = sent_labels;
             qr->pub.sentiment.label_name = sent_labels[qr->pub.sentiment.label];

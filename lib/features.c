@@ -39,7 +39,12 @@
  * booster or dampener among the three words before a polarity word moves its
  * valence by 0.293 (x0.95, x0.9 further back), a negator there multiplies it
  * by -0.74, an ALL-CAPS word in mixed-case text gains 0.733, and a "but"
- * halves what comes before it and multiplies what follows by 1.5. Regions:
+ * halves what comes before it and multiplies what follows by 1.5. A "but"
+ * right after nothing/none/nobody/"no one"/anything/all/everything/everyone
+ * (lexicon class FX_EXCEPT) means except, not a contrast ("nothing but
+ * delays" = only delays): it neither halves nor lifts, nor is the rules
+ * family's "but"; and after a negator ("nothing but X") neither family 3's
+ * negation scope nor the rules' negator reaches past it. Regions:
  * "A" the whole statement, "L" left of the target's first mention, "R" right
  * of its last, "N" within `window` tokens of a mention (the last three only
  * when the target is mentioned).
@@ -446,6 +451,25 @@ static int fam_clause(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi
 
 /* ---- prior word polarity (families 8-10) ---------------------------------- */
 
+/* What the "but" at view token @p i of @p v means by the word before it:
+ * BUT_CONTRAST (VADER's rule), BUT_EXCEPT after an FX_EXCEPT word ("all but",
+ * "anything but"; not "at all but"), BUT_ONLY after one that is a negator, or
+ * "no one" ("nothing but delays": only delays; the negator negates nothing). */
+enum { BUT_CONTRAST, BUT_EXCEPT, BUT_ONLY };
+static int but_kind(const tok *v, size_t i, const char *buf)
+{
+    const tok *p = i ? &v[i - 1] : NULL;
+    if (!p || (p->flags & (TK_PUNCT | TK_TARGET)))
+        return BUT_CONTRAST;
+    if ((p->attr & TA_EXCEPT) && !(i >= 2 && p->len == 3 && v[i - 2].len == 2 &&
+                                   memcmp(buf + v[i - 2].off, "at", 2) == 0)) /* "at all but": a contrast */
+        return p->attr & TA_NEGATOR ? BUT_ONLY : BUT_EXCEPT;
+    return p->len == 3 && memcmp(buf + p->off, "one", 3) == 0 && i >= 2 && (v[i - 2].attr & TA_NO) &&
+                   !(v[i - 2].flags & (TK_PUNCT | TK_TARGET))
+               ? BUT_ONLY
+               : BUT_CONTRAST;
+}
+
 /* Mark the rule words of the view and, with a lexicon, each word's valence
  * after VADER's rules in s->pol; count family 10's cues in s->rcount. */
 static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t window)
@@ -479,8 +503,15 @@ static int polarity_pass(stance_fscratch *s, const stance_featcfg *cfg, size_t w
             k->flags |= TK_LNEG;
         if (s->t.lower && (k->attr & TA_CAPS))
             k->flags |= TK_CAPS;
-        if (but == SIZE_MAX && (k->attr & TA_BUT))
-            but = i;
+        if (k->attr & TA_BUT) {
+            const int kind = but_kind(s->view, i, s->t.buf);
+            if (kind == BUT_ONLY && (s->view[i - 1].flags & TK_LNEG)) { /* "nothing but": no negator */
+                s->view[i - 1].flags &= ~TK_LNEG;
+                rc[RC_NEGS]--;
+            }
+            if (but == SIZE_MAX && kind == BUT_CONTRAST)
+                but = i;
+        }
         rc[RC_CAPS] += (k->flags & TK_CAPS) != 0;
         rc[RC_BOOST] += (k->flags & TK_BOOST) != 0;
         rc[RC_DAMP] += (k->flags & TK_DAMP) != 0;
@@ -904,6 +935,8 @@ static int build_view(stance_fscratch *s, size_t n_text)
             const unsigned punct = (k->flags & TK_PUNCT) != 0;
             const unsigned neg = !(k->flags & (TK_PUNCT | TK_TARGET)) & ((k->attr & TA_NEGATOR) != 0);
             in_scope &= !punct;
+            if ((k->attr & TA_BUT) && in_scope && but_kind(view, nv, s->t.buf) == BUT_ONLY)
+                in_scope = 0; /* "nothing but X": only X, no negation of it */
             k->flags |= (TK_NEGSCOPE & -in_scope) | (TK_NEGATOR & -neg);
             in_scope |= neg;
         }

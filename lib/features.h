@@ -105,7 +105,7 @@ void stance_fscratch_set_vec_block(stance_fscratch *s, int on);
  * (domain) in the configuration, an in-domain statement's hashed features get a
  * domain copy each and a domain bias feature (Daume III 2007, feature
  * augmentation). The trainer sets it for the rows of --in-domain files;
- * stance_classify() sets it for the stance head (every quote toward an actor is
- * in-domain), stance_predict() and the sentiment head leave it off. */
+ * stance_classify() sets it for both heads (every quote toward an actor, and
+ * every quote's sentiment, is in-domain), stance_predict() leaves it off. */
 void stance_fscratch_set_domain(stance_fscratch *s, int on);
 #endif

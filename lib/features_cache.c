@@ -146,8 +146,8 @@ static void word_props(const ftext *t, const stance_featcfg *cfg, const tok *k, 
     *attr = ((c & STANCE_LX(FX_NEG)) || (k->len >= 3 && memcmp(p + k->len - 3, "n't", 3) == 0) ? TA_NEGATOR : 0) |
             (c & STANCE_LX(VD_BOOST) ? TA_BOOST : 0) | (c & STANCE_LX(VD_DAMP) ? TA_DAMP : 0) |
             (c & STANCE_LX(VD_NEG) ? TA_VNEG : 0) | (c & STANCE_LX(FX_BREAK) ? TA_BREAK : 0) |
-            (c & STANCE_LX(FX_CUE) ? TA_CUE : 0) | (k->len == 2 && memcmp(p, "no", 2) == 0 ? TA_NO : 0) |
-            (k->len == 3 && memcmp(p, "but", 3) == 0 ? TA_BUT : 0);
+            (c & STANCE_LX(FX_CUE) ? TA_CUE : 0) | (c & STANCE_LX(FX_EXCEPT) ? TA_EXCEPT : 0) |
+            (k->len == 2 && memcmp(p, "no", 2) == 0 ? TA_NO : 0) | (k->len == 3 && memcmp(p, "but", 3) == 0 ? TA_BUT : 0);
     *val = cfg->lex ? stance_flex_valence(cfg->lex, p, k->len) : 0;
 }
 

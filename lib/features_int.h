@@ -61,6 +61,7 @@ enum {
 #define TA_CAPS 0x40u     /* two or more capitals and no lower-case ASCII letter in the source */
 #define TA_BREAK 0x80u    /* ends a clause of the clause family: FX_BREAK or one of ,;:()".!?[] */
 #define TA_CUE 0x100u     /* FX_CUE */
+#define TA_EXCEPT 0x200u  /* FX_EXCEPT: a "but" right after it means except (polarity_pass()) */
 
 /* stance_fscratch.rcount: the view's "!" and "?" tokens, its ALL-CAPS words,
  * boosters, dampeners, negators (polarity rules) and whether a "but" is one of

@@ -87,7 +87,9 @@ enum stance_lex_class {
     /* A person noun's gender (#15: one list for "this man", "his wife", "my mother ... she"), list classes: */
     STANCE_LX_NOUN_M = 60,      /* a male person noun: man, boy, guy, father, son, husband, uncle (lowercase) */
     STANCE_LX_NOUN_F = 61,      /* a female person noun: woman, girl, lady, mother, daughter, wife, aunt (lowercase) */
-    STANCE_LX_COUNT = 62        /* (new classes are appended; bits never change meaning) */
+    /* The polarity rules (lib/features.c), a list class: */
+    STANCE_LX_FX_EXCEPT = 62,   /* a "but" right after it means except, no contrast: nothing, all, anything, everyone */
+    STANCE_LX_COUNT = 63        /* (new classes are appended; bits never change meaning) */
 };
 
 /* One bit of a class mask: STANCE_LX(TITLE) | STANCE_LX(STOP). */
@@ -100,7 +102,8 @@ enum stance_lex_class {
     (STANCE_LX(REF_CUE) | STANCE_LX(GROUP_NOUN) | STANCE_LX(EVAL_VERB) | STANCE_LX(EVAL_NOUN) | STANCE_LX(REPLY) | \
      STANCE_LX(PEOPLE) | STANCE_LX(OWN_DET) | STANCE_LX(STATE_FIRST) | \
      STANCE_LX(BODY_NOUN) | STANCE_LX(EVAL_PREP) | STANCE_LX(STAFF_NOUN) | STANCE_LX(FACING_NOUN) | \
-     STANCE_LX(ADDR_ABBR) | STANCE_LX(HEAD_SMALL) | STANCE_LX(OFFICE) | STANCE_LX(NOUN_M) | STANCE_LX(NOUN_F))
+     STANCE_LX(ADDR_ABBR) | STANCE_LX(HEAD_SMALL) | STANCE_LX(OFFICE) | STANCE_LX(NOUN_M) | STANCE_LX(NOUN_F) | \
+     STANCE_LX(FX_EXCEPT))
 /* The classes that make a word a common word of the lexicon: all but the lists. */
 #define STANCE_LX_KNOWN (~STANCE_LX_LISTS)
 

@@ -19,7 +19,11 @@ each with its base's valence:
          doubling
 
 A base word is an entry of lower-case letters a-z only and more than three letters (the short
-ones, "ha", "l", "ty", "lol", give junk: "has", "led", "ties"); an entry that is itself an
+ones, "ha", "l", "ty", "lol", give junk: "has", "led", "ties") whose raters agree on its sign: an
+entry with at least as many of its ten ratings (VADER's fourth field) against its mean's sign as
+with it is the mean of a disagreement (89 of the 7,520: "excuse" 0.3 from [0, 0, 3, -1, 0, -1, -2,
+0, 4, 0], "irony", "sigh", "withdrawal", "challenges"), kept as VADER lists it but not inflected,
+since its forms carry the sense the raters split on ("excuses", "ironies", "withdrawals"); an entry that is itself an
 inflection of another base ("abandoned" of "abandon") is not inflected again. Never written:
 a form VADER lists itself (its own valence stays, and the model keeps the first of duplicates
 anyway), a form two bases make with different valences, and the forms of JUNK below (checked
@@ -104,8 +108,19 @@ def inflections(word):
     return out if has_suffix(word, NOT_VERB) else out + suffixed(word, "ed") + suffixed(word, "ing")
 
 
+def split_sign(valence, ratings):
+    """Whether the raters split on the sign of the mean @p valence: at least as many of the @p ratings
+    (VADER's fourth field, "[0, 3, -1, ...]"; none: no split) against its sign as with it."""
+    if not ratings or float(valence) == 0:
+        return False
+    r = [float(x) for x in ratings.strip("[]").split(",") if x.strip()]
+    sign = 1 if float(valence) > 0 else -1
+    return sum(x * sign < 0 for x in r) >= sum(x * sign > 0 for x in r)
+
+
 def read_vader(lines):
-    """[(word, valence text)] of the VADER file's lines (WORD<TAB>VALENCE[<TAB>...]), in order."""
+    """[(word, valence text, whether its raters split on its sign)] of the VADER file's lines
+    (WORD<TAB>VALENCE[<TAB>SD<TAB>RATINGS]), in order."""
     out = []
     for n, line in enumerate(lines, 1):
         line = line.rstrip("\r\n")
@@ -115,14 +130,14 @@ def read_vader(lines):
         if len(f) < 2 or not f[0]:
             raise ValueError("line %d: want WORD<TAB>VALENCE" % n)
         float(f[1])
-        out.append((f[0], f[1]))
+        out.append((f[0], f[1], split_sign(f[1], f[3] if len(f) > 3 else None)))
     return out
 
 
 def expand(entries, junk=JUNK):
     """The inflected entries [(form, valence text)] of the VADER @p entries, sorted by form."""
-    listed = {w.lower() for w, _ in entries}
-    bases = [(w, v) for w, v in entries if is_base(w)]
+    listed = {w.lower() for w, _, _ in entries}
+    bases = [(w, v) for w, v, split in entries if is_base(w) and not split]
     made = {}
     for w, _ in bases:
         for f in inflections(w):
@@ -146,7 +161,7 @@ def main():
     with open(a.lexicon, encoding="utf-8") as f:
         entries = read_vader(f)
     out = sys.stdout
-    for w, v in entries + ([] if a.no_inflect else expand(entries)):
+    for w, v in [e[:2] for e in entries] + ([] if a.no_inflect else expand(entries)):
         out.write("%s\t%s\n" % (w, v))
 
 

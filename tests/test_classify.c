@@ -11,8 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "features.h"
 #include "mindex.h"
 #include "testutil.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 static const char article[] =
     "The mayor spoke on Tuesday.\n\n"
@@ -664,6 +668,56 @@ static void test_classify_domain_temperature(void **state)
     stance_model_free(m);
 }
 
+/* With the domain family (14) in the model, stance_classify() scores each
+ * quote's sentiment in-domain (sent4, 2026-12-06): a sentiment head whose
+ * domain bias feature (the hash of "bias", models/FORMAT.md) weighs toward
+ * "negative" makes every quote negative there, while stance_predict() scores
+ * the same head as general ("proud" stays positive). */
+static void test_classify_sentiment_in_domain(void **state)
+{
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *res = NULL;
+    stance_prediction *p = NULL;
+    stance_model *b = testutil_build_model(), *m = NULL;
+    unsigned char *data = NULL;
+    size_t len;
+    stance_family *f = &b->feat.families[b->feat.n_families];
+    int hs = stance_model_head_find(*state, "sentiment");
+    stance_head *h;
+    uint32_t bucket;
+    assert_true(hs >= 0 && b->feat.n_families < STANCE_MAX_FAMILIES);
+    stance_features_family_default(14, f);
+    b->feat.n_families++;
+    bucket = (uint32_t)XXH3_64bits_withSeed("bias", 4, f->seed) & ((1u << b->feat.table_bits) - 1);
+    h = &b->heads[hs];
+    /* pairs (positive, negative), (positive, neutral), (negative, neutral): negative wins each */
+    h->weights[(size_t)bucket * h->n_dec + 0] = -20.0f;
+    h->weights[(size_t)bucket * h->n_dec + 2] = 20.0f;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
+    assert_true(stance_result_count(res) >= 2);
+    for (size_t i = 0; i < stance_result_count(res); i++)
+        assert_string_equal(stance_result_quote(res, i)->sentiment.label_name, "negative");
+    st.text = "We are proud of the governor";
+    st.text_len = strlen(st.text);
+    assert_int_equal(stance_predict(m, (size_t)hs, &st, NULL, &p, NULL), STANCE_OK);
+    assert_string_equal(stance_prediction_decision(p)->label_name, "positive");
+    stance_prediction_free(p);
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 static int mpos_cmp(const void *a, const void *b)
 {
     const stance_mpos *x = a, *y = b;
@@ -715,6 +769,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classify_quotes_speakers_stances),
         cmocka_unit_test(test_classify_domain_temperature),
+        cmocka_unit_test(test_classify_sentiment_in_domain),
         cmocka_unit_test(test_classify_result_outlives_model),
         cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),

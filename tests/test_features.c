@@ -392,6 +392,76 @@ static void test_features_lexicon_families(void **state)
     stance_fscratch_free(fs);
 }
 
+/* Extract @p text (no target) with @p cfg into @p x, the names into `got`. */
+static void extract_cfg(const stance_featcfg *cfg, stance_fscratch *fs, const char *text, stance_fvec *x)
+{
+    stance_statement st = {0};
+    st.text = text;
+    st.text_len = strlen(text);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_features_extract(cfg, &st, fs, x, NULL), STANCE_OK);
+}
+
+static double squash15(double v)
+{
+    return v / sqrt(v * v + 15.0);
+}
+
+/* The "but" that means except (#14): after nothing/none/nobody/"no one" it is
+ * "only" (no contrast; the negator before it negates nothing, in the polarity
+ * rules and in family 3's scope); after all/anything/everything/everyone no
+ * contrast; "at all but" and a plain "but" still contrast. Texts written here;
+ * valences of test_lexicon() (good 1.9, bad -2.5, fine 0.5). */
+static void test_features_except_but(void **state)
+{
+    stance_featcfg cfg;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.n_families = 0;
+    stance_features_family_default(3, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(8, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(9, &cfg.families[cfg.n_families++]);
+    stance_features_family_default(10, &cfg.families[cfg.n_families++]);
+    cfg.lex = test_lexicon(&cfg);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
+    /* "nothing but bad news": bad, neither flipped nor lifted; no "but" cue, no negator */
+    extract_cfg(&cfg, fs, "He delivered nothing but bad news.", &x);
+    assert_true(has(8, "A-") && !has(8, "A+") && !has(8, "A!-"));
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:neg") - squash15(2.5)) < 1e-4);
+    assert_false(has(10, "but") || has(10, "negs"));
+    assert_false(has(3, "neg but") || has(3, "neg bad") || has(3, "neg news"));
+    /* the same at a sentence start and after "no one"; "none but" */
+    extract_cfg(&cfg, fs, "Nothing but good came of it.", &x);
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:pos") - squash15(1.9)) < 1e-4);
+    assert_false(has(3, "neg good") || has(10, "but"));
+    extract_cfg(&cfg, fs, "No one but good people came.", &x);
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:pos") - squash15(1.9)) < 1e-4);
+    assert_false(has(3, "neg good") || has(10, "but"));
+    /* "all but", "anything but": no contrast (no halving, no x1.5), no cue */
+    extract_cfg(&cfg, fs, "It was fine, all but good.", &x);
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:pos") - squash15(0.5 + 1.9)) < 1e-4);
+    assert_false(has(10, "but"));
+    extract_cfg(&cfg, fs, "It was fine and anything but good.", &x);
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:pos") - squash15(0.5 + 1.9)) < 1e-4);
+    assert_false(has(10, "but"));
+    /* a plain "but" and "at all but" contrast: fine halved, good x1.5 */
+    extract_cfg(&cfg, fs, "It was fine but good.", &x);
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:pos") - squash15(0.25 + 2.85)) < 1e-4);
+    assert_true(has(10, "but"));
+    extract_cfg(&cfg, fs, "It was not fine at all but good.", &x);
+    assert_true(fabs(value_of(&cfg, &x, 9, "A:pos") - squash15(2.85)) < 1e-4);
+    assert_true(has(10, "but") && has(3, "neg good"));
+    /* a negator's scope ends at "nothing but", not at another "but" */
+    extract_cfg(&cfg, fs, "Do not say nothing but good.", &x);
+    assert_true(has(3, "neg say") && has(3, "neg nothing") && !has(3, "neg but") && !has(3, "neg good"));
+    stance_lexicon_free(cfg.lex);
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+}
+
 /* @p cfg with family @p id alone (its defaults), and a scratch that reports
  * the names of its features into `got`. */
 static stance_fscratch *one_family(stance_featcfg *cfg, uint32_t id)
@@ -1508,6 +1578,7 @@ int main(void)
         cmocka_unit_test(test_features_lexicon_balance),
         cmocka_unit_test(test_features_ascii_tokens),
         cmocka_unit_test(test_features_dot_any_order),
+        cmocka_unit_test(test_features_except_but),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

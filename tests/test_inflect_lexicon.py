@@ -36,6 +36,8 @@ LEXICON = [
     ("rever", "1.0", "0.5", "[1, 1]"),       # makes "revered" ...
     ("revere", "2.0", "0.5", "[2, 2]"),      # ... which "revere" makes too, with another valence
     (":-)", "1.3", "0.5", "[1, 1]"),
+    ("excuse", "0.3", "1.7", "[0, 0, 3, -1, 0, -1, -2, 0, 4, 0]"),  # raters split on its sign: no forms
+    ("accuse", "-0.8", "1.5", "[-2, -1, 1, -3, 0, 0, 2, -2, -1, -2]"),  # more against than for: inflected
 ]
 
 
@@ -111,16 +113,23 @@ class Script(unittest.TestCase):
     def test_forms(self):
         for w, v in [("delays", "-1.3"), ("delaying", "-1.3"), ("denounced", "-1.4"), ("denouncing", "-1.4"),
                      ("worries", "-1.9"), ("worried", "-1.9"), ("stopped", "-1.2"), ("agreeing", "1.5"),
-                     ("kisses", "1.8"), ("tidied", "0.8"), ("raved", "1.1")]:
+                     ("kisses", "1.8"), ("tidied", "0.8"), ("raved", "1.1"), ("accuses", "-0.8")]:
             self.assertEqual(self.val.get(w), v, w)
 
     def test_left_out(self):
         # short base, junk, adjective, wrong doubling, a listed inflection inflected again, and "revered",
         # which "rever" (1.0) and "revere" (2.0) both make
         for w in ["has", "hands", "handed", "handing", "harmlesses", "stoped", "delayeds", "delayeding",
-                  "revered"]:
+                  "revered", "excuses", "excused", "excusing"]:
             self.assertNotIn(w, self.val, w)
         self.assertEqual(self.val.get("reverred"), "1.0")
+
+    def test_split_sign(self):
+        self.assertTrue(il.split_sign("0.3", "[0, 0, 3, -1, 0, -1, -2, 0, 4, 0]"))
+        self.assertTrue(il.split_sign("-0.1", "[1, -1]"))
+        self.assertFalse(il.split_sign("-0.8", "[-2, -1, 1, -3, 0, 0, 2, -2, -1, -2]"))
+        self.assertFalse(il.split_sign("1.0", None))
+        self.assertFalse(il.split_sign("0.0", "[1, -1]"))
 
     def test_deterministic(self):
         self.assertEqual(run(LEXICON), self.out)

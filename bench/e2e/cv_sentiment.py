@@ -26,6 +26,10 @@ size, vectors), so feature flags given there do nothing.
 or '--families word:1,char:0.35,...'), appended to the recipe's stance flags when the base stance
 model is trained; the sentiment heads added to it then have the variant's features. The base
 model's file name is a hash of its flags, so each variant gets its own (kept under --work).
+--domain: each fold's quote sentiment rows are also given as `stance train --in-domain` (Daume III feature
+augmentation, as cv_stance.py --domain); `--add-to` keeps the base model's families, so the base needs the
+domain family (--stance-flags '--families ...,domain'), and the held-out quotes are scored in-domain only by
+a binary that scores the quote sentiment in-domain.
 --nyt-dev: also train the head on nyt train plus every fold's rows (the shipped recipe with the
 variant) and print `stance eval --head sentiment --neutral-band B` on VADER nyt dev, B the
 recipe's (or the variant's) --neutral-band.
@@ -82,8 +86,9 @@ def add_sentiment(a, base, rows, model):
         news = sentiment_news_rows(a.data, a.work)
         public = makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip() + ("," + news if news else "")
     files = ("" if a.in_domain_only else public + ",") + rows
-    subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s --head sentiment=%s"
-                   % (a.stance, model, base, flags, rows, files), shell=True, check=True)
+    dom = " --in-domain %s" % rows if a.domain else ""
+    subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s%s --head sentiment=%s"
+                   % (a.stance, model, base, flags, rows, dom, files), shell=True, check=True)
 
 
 def quote_sentiments(labels, saved):
@@ -150,6 +155,9 @@ def main():
     ap.add_argument("--against", metavar="NAME", help="compare with the run NAME in the same --work directory")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the in-domain temperature on the held-out folds' found quotes")
+    ap.add_argument("--domain", action="store_true",
+                    help="pass each fold's quote sentiment rows as `stance train --in-domain` (feature augmentation; "
+                         "the base model needs the domain family: --stance-flags '--families ...,domain')")
     ap.add_argument("--stance-flags", metavar="FLAGS", default="",
                     help="more `stance train` flags for the base stance model (one string), e.g. a feature variant")
     a = ap.parse_args()
