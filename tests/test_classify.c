@@ -513,23 +513,31 @@ static void test_classify_actor_set(void **state)
     stance_actorset_free(NULL);
 }
 
+/* Built model @p b serialised, freed and opened again through the public API. */
+static stance_model *reopen(stance_model *b)
+{
+    stance_model *m = NULL;
+    unsigned char *data = NULL;
+    size_t len;
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    return m;
+}
+
 /* The test model with head @p from renamed @p to, opened through the public API. */
 static stance_model *open_renamed(const char *from, const char *to)
 {
     stance_model *b = testutil_build_model(), *m = NULL;
-    unsigned char *data = NULL;
-    size_t len;
     for (uint32_t i = 0; i < b->n_heads; i++)
         if (strcmp(b->heads[i].name, from) == 0) {
             stance_free(b->heads[i].name);
             b->heads[i].name = stance_strndup(to, strlen(to));
             assert_non_null(b->heads[i].name);
         }
-    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
+    m = reopen(b);
     return m;
 }
 
@@ -606,18 +614,12 @@ static void test_classify_domain_temperature(void **state)
     stance_prediction *p0 = NULL, *p1 = NULL;
     stance_model *b = testutil_build_model(), *m = NULL;
     const stance_model *m0 = *state;
-    unsigned char *data = NULL;
-    size_t len;
     const double t = 2.5, ts = 0.5;
     int h = stance_model_head_find(m0, "stance"), hs = stance_model_head_find(m0, "sentiment");
     assert_true(h >= 0 && hs >= 0);
     b->heads[h].domain_temp = t;
     b->heads[hs].domain_temp = ts;
-    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
+    m = reopen(b);
     in.text = article;
     in.text_len = sizeof article - 1;
     in.actors = actors;
@@ -682,8 +684,6 @@ static void test_classify_sentiment_in_domain(void **state)
     stance_result *res = NULL;
     stance_prediction *p = NULL;
     stance_model *b = testutil_build_model(), *m = NULL;
-    unsigned char *data = NULL;
-    size_t len;
     stance_family *f = &b->feat.families[b->feat.n_families];
     int hs = stance_model_head_find(*state, "sentiment");
     stance_head *h;
@@ -696,11 +696,7 @@ static void test_classify_sentiment_in_domain(void **state)
     /* pairs (positive, negative), (positive, neutral), (negative, neutral): negative wins each */
     h->weights[(size_t)bucket * h->n_dec + 0] = -20.0f;
     h->weights[(size_t)bucket * h->n_dec + 2] = 20.0f;
-    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
+    m = reopen(b);
     in.text = article;
     in.text_len = sizeof article - 1;
     in.actors = actors;
