@@ -55,7 +55,8 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(TOP, "bench", "e2e"))
-from cv_stance import cv_cells, fit_temperature, makefile_flags, seed_arguments, sentiment_news_rows  # noqa: E402
+from cv_stance import (cv_cells, fit_temperature, makefile_flags, names_domain, seed_arguments,  # noqa: E402
+                       sentiment_news_rows)
 
 
 def article(rec):
@@ -108,7 +109,7 @@ def main():
     ap.add_argument("--domain", action="store_true",
                     help="pass the in-domain rows as `stance train --in-domain` (feature augmentation), as `make models` "
                          "does: the stance pairs to the stance model, the quote sentiments to the sentiment head; the "
-                         "families must name domain (after --)")
+                         "families must name domain (after --); on by itself when they do, as the shipped recipe's do")
     ap.add_argument("--sentiment-repeat", default="1", metavar="N",
                     help="--head sentiment: copies of each in-domain quote sentiment row (cv_sentiment.py's --repeat)")
     ap.add_argument("--head-flags", default="", metavar="FLAGS",
@@ -146,6 +147,7 @@ def run(a):
         subprocess.run(cmd, shell=True, check=True)
 
     srows = rows("stance")
+    a.domain = a.domain or names_domain(stance_flags)
     sdom = " --in-domain %s" % srows if a.domain else ""
     if a.head == "stance":
         src = os.path.join(a.data, "newsmtsc/train.jsonl")
