@@ -29,7 +29,9 @@ model's file name is a hash of its flags, so each variant gets its own (kept und
 --domain: each fold's quote sentiment rows are also given as `stance train --in-domain` (Daume III feature
 augmentation, as cv_stance.py --domain); `--add-to` keeps the base model's families, so the base needs the
 domain family (--stance-flags '--families ...,domain'), and the held-out quotes are scored in-domain only by
-a binary that scores the quote sentiment in-domain.
+a binary that scores the quote sentiment in-domain (the library does since 183a082). On by itself when the
+base model's families name domain, as the shipped recipe's do since 2026-12-06 22:00 (the base stance model then
+gets its pairs as --in-domain too, as in `make models`).
 --nyt-dev: also train the head on nyt train plus every fold's rows (the shipped recipe with the
 variant) and print `stance eval --head sentiment --neutral-band B` on VADER nyt dev, B the
 recipe's (or the variant's) --neutral-band.
@@ -55,7 +57,8 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from cv_stance import cv_arguments, cv_cells, fit_temperature, makefile_flags, sentiment_news_rows  # noqa: E402
+from cv_stance import (cv_arguments, cv_cells, fit_temperature, makefile_flags, names_domain,  # noqa: E402
+                       sentiment_news_rows)
 from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
 
@@ -68,9 +71,11 @@ def e2e_rows(a, task, labels, out, repeat="1"):
 def base_model(a, labels):
     """The stance model the sentiment heads are added to (trained once per stance recipe)."""
     flags = makefile_flags(a.data) + (" " + a.stance_flags if a.stance_flags else "")
+    rows = os.path.join(a.work, "base-stance-rows.jsonl")
+    if names_domain(flags):  # as `make models`: the stance head's own rows in-domain too
+        flags += " --in-domain " + rows
     base = os.path.join(a.work, "base-%08x.stm" % zlib.crc32(flags.encode()))
     if not os.path.exists(base):
-        rows = os.path.join(a.work, "base-stance-rows.jsonl")
         e2e_rows(a, "stance", labels, rows)
         subprocess.run("%s train -q -o %s.tmp --name cv %s --no-ngram-text %s --head stance=%s,%s"
                        % (a.stance, base, flags, rows, os.path.join(a.data, "newsmtsc/train.jsonl"), rows),
@@ -86,7 +91,8 @@ def add_sentiment(a, base, rows, model):
         news = sentiment_news_rows(a.data, a.work)
         public = makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip() + ("," + news if news else "")
     files = ("" if a.in_domain_only else public + ",") + rows
-    dom = " --in-domain %s" % rows if a.domain else ""
+    on = a.domain or names_domain(makefile_flags(a.data) + " " + (a.stance_flags or ""))
+    dom = " --in-domain %s" % rows if on else ""
     subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s%s --head sentiment=%s"
                    % (a.stance, model, base, flags, rows, dom, files), shell=True, check=True)
 
@@ -157,7 +163,8 @@ def main():
                     help="choose the in-domain temperature on the held-out folds' found quotes")
     ap.add_argument("--domain", action="store_true",
                     help="pass each fold's quote sentiment rows as `stance train --in-domain` (feature augmentation; "
-                         "the base model needs the domain family: --stance-flags '--families ...,domain')")
+                         "the base model needs the domain family: --stance-flags '--families ...,domain'); on by "
+                         "itself when the base model's families name domain, as the shipped recipe's do")
     ap.add_argument("--stance-flags", metavar="FLAGS", default="",
                     help="more `stance train` flags for the base stance model (one string), e.g. a feature variant")
     a = ap.parse_args()

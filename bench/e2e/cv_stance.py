@@ -54,6 +54,14 @@ def makefile_flags(data, names=("MODEL_FLAGS", "MODEL_STANCE_FLAGS")):
     return " ".join(var(n) for n in names)
 
 
+def names_domain(flags):
+    """Whether the last --families of the `stance train` @flags names the domain family: then the recipe passes
+    its in-domain rows as --in-domain (as `make models` does since 2026-12-06 22:00), and so do the CV scripts,
+    with or without --domain (a model with the family and no in-domain rows would score untrained copies)."""
+    fams = re.findall(r"--families[ =](\S+)", flags)
+    return bool(fams) and "domain" in [f.split(":")[0] for f in fams[-1].split(",")]
+
+
 def sentiment_news_rows(data, work):
     """The polarity rows models/polarity_rows.py makes of the recipe's MODEL_SENTIMENT_NEWS, as `make models`
     passes them to the sentiment head beside MODEL_SENTIMENT_FILES (written once under @work), or None."""
@@ -229,7 +237,8 @@ def sign_flip(d):
 def main():
     ap = cv_arguments(__doc__, "cv", "/tmp/stance-cv")
     ap.add_argument("--domain", action="store_true",
-                    help="pass each fold's in-domain rows as `stance train --in-domain` (feature augmentation)")
+                    help="pass each fold's in-domain rows as `stance train --in-domain` (feature augmentation; on by "
+                         "itself when the families name domain, as the shipped recipe's do)")
     ap.add_argument("--fit-temperature", action="store_true",
                     help="choose the in-domain temperature on the held-out folds' linked pairs")
     ap.add_argument("--train-share", type=float, default=1.0, metavar="F",
@@ -270,7 +279,7 @@ def run(a):
                             train], stdout=out, check=True)
         files = ([] if a.in_domain_only else [os.path.join(a.data, "newsmtsc/train.jsonl")]) \
             + ([] if a.no_in_domain else [rows])
-        dom = " --in-domain %s" % rows if a.domain else ""
+        dom = " --in-domain %s" % rows if a.domain or names_domain(flags) else ""
         subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
                        % (a.stance, model, flags, rows, dom, ",".join(files)), shell=True, check=True)
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))

@@ -30,6 +30,10 @@ named NAME-HEAD-*; the fold models NAME-HEAD-K.stm and held-out rows NAME-HEAD-t
 (NAME-HEAD-oof.jsonl) and choose the head's general temperature T that minimises their negative
 log-likelihood (cv_stance.py's fit_temperature; ECE before and after printed beside it): the value
 `make models` passes as `stance train --temperature HEAD=T` (models/Makefile.inc, MODEL_TEMPERATURES).
+--domain: the in-domain rows also as `stance train --in-domain` (feature augmentation, as `make models` does
+once the families name domain): the stance pairs to every stance model, the quote sentiment rows to the
+sentiment head; give the families with domain after --, e.g.
+  bench/train/cv_newsmtsc.py --head sentiment --domain -- --families word:1,...,vec:0.25,domain
 --seeds 1,2,3 (and/or --folds 5,10), --compare A: the training noise, as in bench/e2e/cv_stance.py: one
 run per (fold count, seed) cell, the seed (`stance train --seed S`) given to the head that is scored
 (--head stance: the stance model; the sentiment heads: their own training, the stance model they are
@@ -51,7 +55,8 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(TOP, "bench", "e2e"))
-from cv_stance import cv_cells, fit_temperature, makefile_flags, seed_arguments, sentiment_news_rows  # noqa: E402
+from cv_stance import (cv_cells, fit_temperature, makefile_flags, names_domain, seed_arguments,  # noqa: E402
+                       sentiment_news_rows)
 
 
 def article(rec):
@@ -101,6 +106,10 @@ def main():
                     help="choose the head's general temperature on the pooled held-out rows")
     ap.add_argument("--no-in-domain", action="store_true",
                     help="--head stance: train the folds on NewsMTSC alone (without the in-domain rows)")
+    ap.add_argument("--domain", action="store_true",
+                    help="pass the in-domain rows as `stance train --in-domain` (feature augmentation), as `make models` "
+                         "does: the stance pairs to the stance model, the quote sentiments to the sentiment head; the "
+                         "families must name domain (after --); on by itself when they do, as the shipped recipe's do")
     ap.add_argument("--sentiment-repeat", default="1", metavar="N",
                     help="--head sentiment: copies of each in-domain quote sentiment row (cv_sentiment.py's --repeat)")
     ap.add_argument("--head-flags", default="", metavar="FLAGS",
@@ -138,26 +147,28 @@ def run(a):
         subprocess.run(cmd, shell=True, check=True)
 
     srows = rows("stance")
+    a.domain = a.domain or names_domain(stance_flags)
+    sdom = " --in-domain %s" % srows if a.domain else ""
     if a.head == "stance":
         src = os.path.join(a.data, "newsmtsc/train.jsonl")
         evalf, metric, band = "", 0, None
 
         def train(model, files):
-            sh("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s%s"
-               % (a.stance, model, stance_flags, srows, files, "" if a.no_in_domain else "," + srows))
+            sh("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s%s"
+               % (a.stance, model, stance_flags, srows, sdom, files, "" if a.no_in_domain else "," + srows))
     else:
         src = os.path.join(a.data, "vader_nyt/train.jsonl")
         base = getattr(a, "shared", {}).get("base")  # the cells of one run share it (their seeds are the head's)
         if base is None:
             base = W("stance-all.stm")
-            sh("%s train -q -o %s --name cv %s --no-ngram-text %s --head stance=%s,%s"
-               % (a.stance, base, stance_flags, srows, os.path.join(a.data, "newsmtsc/train.jsonl"), srows))
+            sh("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s,%s"
+               % (a.stance, base, stance_flags, srows, sdom, os.path.join(a.data, "newsmtsc/train.jsonl"), srows))
             getattr(a, "shared", {})["base"] = base
         if a.head == "sentiment":
             fl = makefile_flags(a.data, ("MODEL_FLAGS", "MODEL_SENTIMENT_FLAGS"))
             band = re.search(r"--neutral-band ([0-9.]+)", fl).group(1)
             evalf, qrows = " --neutral-band " + band, rows("sentiment")
-            more = " --no-ngram-text %s" % qrows
+            more = " --no-ngram-text %s%s" % (qrows, " --in-domain " + qrows if a.domain else "")
             news = sentiment_news_rows(a.data, a.work)  # NewsMTSC's polarity rows, in every fold as shipped
             if news:
                 qrows = news + "," + qrows
