@@ -1042,24 +1042,36 @@ static void merge_dense(stance_fscratch *s, stance_fvec *out)
     out->n = n + nd - (w - i);
 }
 
+/* Family 14's bucket for the copy of bucket @p bk (family index @p fi): the
+ * hash of its four bytes, little-endian. */
+static uint32_t domain_copy(const stance_featcfg *cfg, uint32_t fi, uint32_t bk)
+{
+    unsigned char b[4];
+    for (int k = 0; k < 4; k++)
+        b[k] = (unsigned char)(bk >> (8 * k));
+    return (uint32_t)(stance_fkey(cfg, fi, (const char *)b, sizeof b) >> 4);
+}
+
+static uint32_t domain_bias(const stance_featcfg *cfg, uint32_t fi)
+{
+    return (uint32_t)(stance_fkey(cfg, fi, "bias", 4) >> 4);
+}
+
 /* Family 14 (domain), for in-domain statements only (stance_fscratch_set_domain):
  * a copy of each hashed feature already in out[0, n) (normalised, before the
  * dense values) in a bucket of its own, and a constant bias feature, each times
- * the family weight, added to the dense values. Dense families stay general. */
+ * the family weight, added to the dense values. Dense families stay general.
+ * (A vector only scored leaves them to the scorer: finish_unsorted().) */
 static int domain_copies(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const stance_fvec *out)
 {
     const float wt = cfg->families[fi].weight;
     if (stance_grow((void **)&s->dense, &s->dense_cap, 2 * (s->n_dense + out->n + 1), sizeof *s->dense))
         return STANCE_ERR_NOMEM; /* the second half is dense_sort's scratch */
     for (size_t i = 0; i < out->n; i++) {
-        unsigned char b[4];
-        uint32_t bk = out->idx[i];
-        for (int k = 0; k < 4; k++)
-            b[k] = (unsigned char)(bk >> (8 * k));
-        s->dense[s->n_dense].bucket = (uint32_t)(stance_fkey(cfg, fi, (const char *)b, sizeof b) >> 4);
+        s->dense[s->n_dense].bucket = domain_copy(cfg, fi, out->idx[i]);
         s->dense[s->n_dense++].val = out->val[i] * wt;
     }
-    s->dense[s->n_dense].bucket = (uint32_t)(stance_fkey(cfg, fi, "bias", 4) >> 4);
+    s->dense[s->n_dense].bucket = domain_bias(cfg, fi);
     s->dense[s->n_dense++].val = wt;
     return STANCE_OK;
 }
@@ -1072,6 +1084,24 @@ static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
             if (cfg->families[i].id == FAM_DOMAIN)
                 return (int)i;
     return -1;
+}
+
+int stance_features_domain_prepare(stance_featcfg *cfg)
+{
+    const size_t nb = (size_t)1 << cfg->table_bits;
+    uint32_t fi = 0;
+    stance_free(cfg->dcopy);
+    cfg->dcopy = NULL;
+    while (fi < cfg->n_families && cfg->families[fi].id != FAM_DOMAIN)
+        fi++;
+    if (fi == cfg->n_families)
+        return STANCE_OK;
+    if (!(cfg->dcopy = stance_malloc_array(nb + 1, sizeof *cfg->dcopy)))
+        return STANCE_ERR_NOMEM;
+    for (size_t b = 0; b < nb; b++)
+        cfg->dcopy[b] = domain_copy(cfg, fi, (uint32_t)b);
+    cfg->dcopy[nb] = domain_bias(cfg, fi);
+    return STANCE_OK;
 }
 
 /* finish()'s collapse of the sorted distinct keys (stance_sort_u64_distinct)
@@ -1243,13 +1273,18 @@ static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint64_t *seen, 
 }
 
 /* finish() without sorting, for a vector only scored (stance_fscratch_set_vec_block,
- * binary values without family norms, squares that add up exactly, no domain
- * copies): the same buckets with the same values to the bit, in the order each
- * bucket first came, not sorted (unsorted_buckets()); the norm is squares4()
- * (exact: any order gives the same sum); a dense value's bucket is found among
- * them, and its sum made as merge_dense() makes it. s->seen has a bit for each
- * bucket of the table, cleared again at the end. */
-static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *out)
+ * binary values without family norms, squares that add up exactly): the same
+ * buckets with the same values to the bit, in the order each bucket first came,
+ * not sorted (unsorted_buckets()); the norm is squares4() (exact: any order
+ * gives the same sum); a dense value's bucket is found among them, and its sum
+ * made as merge_dense() makes it. s->seen has a bit for each bucket of the
+ * table, cleared again at the end. In-domain (family index @p dom >= 0, with
+ * cfg->dcopy) the copies are left to the scorer (stance_fvec's dcopy: the
+ * products of a copy that lands on a bucket of the vector are added apart, a
+ * float reassociation of the copy path's merged value), and so are the dense
+ * values, apart from the hashed ones they would change (a bucket may come
+ * twice). */
+static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, int dom, stance_fvec *out)
 {
     float fw[STANCE_MAX_FAMILIES] = {0};
     size_t w, nd = s->n_dense, hashed;
@@ -1271,9 +1306,15 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, stance
         scale(out->val, w, 1.0 / sqrt(norm));
     if (nd)
         dense_sort(s->dense, s->dense + nd, nd);
+    if (dom >= 0) {
+        out->dcopy = cfg->dcopy;
+        out->dn = hashed;
+        out->dbias = cfg->dcopy[(size_t)1 << cfg->table_bits];
+        out->dwt = cfg->families[dom].weight;
+    }
     for (size_t j0 = 0, j; j0 < nd; j0 = j) {
         const uint32_t b = s->dense[j0].bucket;
-        const int have = (s->seen[b >> 6] >> (b & 63) & 1) != 0;
+        const int have = dom < 0 && (s->seen[b >> 6] >> (b & 63) & 1) != 0;
         const size_t at = have ? place_of(s->hint, out->idx, hashed, b) : w++;
         for (j = j0 + 1; j < nd && s->dense[j].bucket == b; j++)
             ;
@@ -1313,8 +1354,9 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     if (s->n_keys > 1) {
         if (stance_grow((void **)&s->keys, &s->keys_cap, 2 * s->n_keys, sizeof *s->keys))
             return STANCE_ERR_NOMEM;
-        if (s->vec_block && cfg->value_mode == VALUE_BINARY && dom < 0 && stance_fsquares_exact(cfg, s->n_keys))
-            return finish_unsorted(s, cfg, out);
+        if (s->vec_block && cfg->value_mode == VALUE_BINARY && (dom < 0 || (cfg->dcopy && !s->name_cb)) &&
+            stance_fsquares_exact(cfg, s->n_keys))
+            return finish_unsorted(s, cfg, dom, out);
         if (logtf || per_family)
             stance_sort_u64(s->keys, s->n_keys, s->keys + s->n_keys, cfg->table_bits + 4);
         else
@@ -1384,6 +1426,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
 
     out->n = 0;
     out->vz = NULL;
+    out->dcopy = NULL;
     s->n_view = 0;
     s->n_keys = 0;
     s->n_dense = 0;

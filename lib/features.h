@@ -22,6 +22,16 @@ typedef struct stance_fvec {
     const float *vz;
     const struct stance_wvec *vwv;
     unsigned vregions;
+    /* An in-domain vector only scored (stance_fscratch_set_vec_block, with the
+     * configuration's copy table, stance_features_domain_prepare()): family
+     * 14's copies are not in idx/val but left to stance_linear_values(), which
+     * adds (float)(val[i] * dwt) times the row of dcopy[idx[i]] for each i <
+     * dn (the hashed features, normalised) and dwt times the row of the bias
+     * bucket dcopy[2^table_bits]; else dcopy = NULL. */
+    const uint32_t *dcopy;
+    size_t dn;
+    uint32_t dbias;
+    float dwt;
 } stance_fvec;
 
 void stance_fvec_clear(stance_fvec *v);  /* frees storage */
@@ -108,4 +118,8 @@ void stance_fscratch_set_vec_block(stance_fscratch *s, int on);
  * stance_classify() sets it for both heads (every quote toward an actor, and
  * every quote's sentiment, is in-domain), stance_predict() leaves it off. */
 void stance_fscratch_set_domain(stance_fscratch *s, int on);
+/* Fill cfg->dcopy (model.h) when @p cfg has family 14 (domain): the bucket of
+ * the copy of each of the 2^table_bits buckets, then the bias bucket (one
+ * hash each: ~2 ms for 18 bits). STANCE_OK, or STANCE_ERR_NOMEM. */
+int stance_features_domain_prepare(struct stance_featcfg *cfg);
 #endif

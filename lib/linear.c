@@ -61,8 +61,10 @@ static ALWAYS_INLINE uintptr_t row3_builtin(const uint64_t *present, const uint3
  * (about half) is left out of its batch without a branch: it would add 0 * v =
  * +-0, which leaves each sum as it is (a sum that starts at +0 never becomes
  * -0), so the sums are those of adding it. @p hw: rows found with
- * row3_builtin() (inlined into a function built for popcnt). */
-static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw)
+ * row3_builtin() (inlined into a function built for popcnt). @p copies: the
+ * vector's domain copies instead (x->dcopy: the rows of dcopy[idx[i]] for i <
+ * dn, each times (float)(val[i] * dwt), as the copy path's value). */
+static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw, int copies)
 {
     double v0 = values[0], v1 = values[1], v2 = values[2];
     const unsigned char *rows[2][ROW_BATCH];
@@ -73,9 +75,9 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
     const uint64_t *const present = h->present;
     const uint32_t *const rank = h->rank;
     const uintptr_t base = (uintptr_t)h->rows;
-    const uint32_t *const idx = x->idx;
-    const float *const val = x->val;
-    const size_t n = x->n;
+    const uint32_t *const idx = x->idx, *const map = x->dcopy;
+    const float *const val = x->val, wt = x->dwt;
+    const size_t n = copies ? x->dn : x->n;
     int cur = 0;
     for (size_t at = 0; at < n + ROW_BATCH; at += ROW_BATCH, cur ^= 1) {
         /* find and prefetch the batch at `at`, then add up the one before it */
@@ -84,19 +86,20 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
         if (hw) {
             for (size_t k = 0; k < m; k++) {
                 size_t has;
-                const uintptr_t row = row3_builtin(present, rank, base, idx[at + k], &has);
+                const uint32_t b = copies ? map[idx[at + k]] : idx[at + k];
+                const uintptr_t row = row3_builtin(present, rank, base, b, &has);
                 rows[cur][c] = (const unsigned char *)row;
-                vals[cur][c] = val[at + k];
+                vals[cur][c] = copies ? val[at + k] * wt : val[at + k];
                 PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
                 c += has;
             }
         } else {
             for (size_t k = 0; k < m; k++) {
-                const unsigned char *row = stance_head_sparse_row(h, idx[at + k]);
+                const unsigned char *row = stance_head_sparse_row(h, copies ? map[idx[at + k]] : idx[at + k]);
                 if (!row)
                     continue;
                 rows[cur][c] = row;
-                vals[cur][c++] = val[at + k];
+                vals[cur][c++] = copies ? val[at + k] * wt : val[at + k];
                 PREFETCH(row);
             }
         }
@@ -120,7 +123,9 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
 __attribute__((target("popcnt"))) static void sparse_values3_popcnt(const stance_head *h, const stance_fvec *x,
                                                                     double *values)
 {
-    sparse3(h, x, values, 1);
+    sparse3(h, x, values, 1, 0);
+    if (x->dcopy)
+        sparse3(h, x, values, 1, 1);
 }
 #endif
 
@@ -131,10 +136,23 @@ static void sparse_values3(const stance_head *h, const stance_fvec *x, double *v
         sparse_values3_popcnt(h, x, values);
         return;
     }
-    sparse3(h, x, values, 0);
+    sparse3(h, x, values, 0, 0);
+    if (x->dcopy)
+        sparse3(h, x, values, 0, 1);
 #else
-    sparse3(h, x, values, ROW_BUILTIN);
+    sparse3(h, x, values, ROW_BUILTIN, 0);
+    if (x->dcopy)
+        sparse3(h, x, values, ROW_BUILTIN, 1);
 #endif
+}
+
+/* values[p] += the row of @p bucket times @p v, for any head (dense or sparse). */
+static void add_row(const stance_head *h, uint32_t bucket, double v, double *values)
+{
+    float row[STANCE_MAX_LABELS * (STANCE_MAX_LABELS - 1) / 2];
+    stance_head_row(h, bucket, row);
+    for (uint32_t p = 0; p < h->n_dec; p++)
+        values[p] += (double)row[p] * v;
 }
 
 void stance_linear_values(const stance_head *h, const stance_fvec *x, double *values)
@@ -162,6 +180,12 @@ void stance_linear_values(const stance_head *h, const stance_fvec *x, double *va
             for (uint32_t p = 0; p < nd; p++)
                 values[p] += (double)stance_le_f32(row + 4 * (size_t)p) * v;
         }
+    }
+    if (x->dcopy) { /* family 14's copies (features.h), after the general features */
+        if (h->weights || nd != 3)
+            for (size_t i = 0; i < x->dn; i++)
+                add_row(h, x->dcopy[x->idx[i]], x->val[i] * x->dwt, values);
+        add_row(h, x->dbias, x->dwt, values);
     }
     if (x->vz)
         stance_wvec_head_values(x->vwv, h, x->vz, x->vregions, values);

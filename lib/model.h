@@ -92,6 +92,10 @@ typedef struct stance_featcfg {
     stance_family families[STANCE_MAX_FAMILIES];
     stance_lexicon *lex;     /* word polarity for the lexicon families (NULL = none); owned by the model */
     struct stance_wvec *wvec; /* word vectors for the vec family (NULL = none; vectors.h); owned by the model */
+    /* [2^table_bits + 1] family 14's copy of each bucket, then its bias bucket
+     * (stance_features_domain_prepare(); NULL = none: copies made one by one);
+     * owned by the model */
+    uint32_t *dcopy;
 } stance_featcfg;
 
 /* One classifier. Decision functions are one-vs-one pairs in libsvm's order:

@@ -171,6 +171,7 @@ void stance_model_destroy(stance_model *m)
     stance_free(m->ngrams);
     stance_lexicon_free(m->feat.lex);
     stance_wvec_free(m->feat.wvec);
+    stance_free(m->feat.dcopy);
     if (m->image && m->image_mapped)
         munmap(m->image, m->image_len);
     else
@@ -979,6 +980,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = index_weights(data, m, rows, err);
     if (r.rc == STANCE_OK)
         r.rc = stance_wvec_prepare_model(m, err);
+    if (r.rc == STANCE_OK && stance_features_domain_prepare(&m->feat))
+        r.rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     if (r.rc) {
         stance_model_destroy(m);
         stance_free(m);

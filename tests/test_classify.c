@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "features.h"
+#include "linear.h"
 #include "mindex.h"
 #include "testutil.h"
 
@@ -714,6 +715,101 @@ static void test_classify_sentiment_in_domain(void **state)
     stance_model_free(m);
 }
 
+/* The probabilities of every decision of @p res, in order, into p[*n ..]. */
+static void all_probs(const stance_result *res, double *p, size_t cap, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_quote *q = stance_result_quote(res, i);
+        for (uint32_t k = 0; k < q->sentiment.n_labels && *n < cap; k++)
+            p[(*n)++] = q->sentiment.probs[k];
+        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
+            const stance_decision *d = &stance_quote_target(q, t)->stance;
+            for (uint32_t k = 0; k < d->n_labels && *n < cap; k++)
+                p[(*n)++] = d->probs[k];
+        }
+    }
+}
+
+/* An in-domain statement only scored (no explanation) leaves family 14's
+ * copies to the scorer (dom6, 2026-12-06: features.h, stance_fvec's dcopy):
+ * its decision values are those of the explicit copies (explanations, training)
+ * up to a float reassociation (within 1e-6; 8e-9 here), and differ from the general ones; so are the
+ * probabilities of stance_classify() without and with explanations. With
+ * weights in every bucket, so that the copies weigh. */
+static void test_classify_domain_fused(void **state)
+{
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_result *fused = NULL, *explicit = NULL;
+    stance_model *b = testutil_build_model(), *m = NULL;
+    stance_fscratch *fs = NULL;
+    stance_fvec x = {0};
+    unsigned char *data = NULL;
+    size_t len, nf, ne;
+    double pf[256], pe[256], vf[3], ve[3], vg[3];
+    int hs = stance_model_head_find(*state, "stance");
+    uint32_t z = 7;
+    (void)state;
+    assert_true(hs >= 0 && b->feat.n_families < STANCE_MAX_FAMILIES);
+    stance_features_family_default(14, &b->feat.families[b->feat.n_families++]);
+    for (uint32_t h = 0; h < b->n_heads; h++)
+        for (size_t i = 0; i < ((size_t)1 << b->feat.table_bits) * b->heads[h].n_dec; i++) {
+            z = z * 1103515245u + 12345u;
+            b->heads[h].weights[i] = (float)((int)(z >> 16 & 1023) - 512) / 256.0f;
+        }
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    assert_non_null(m->feat.dcopy);
+    /* the vectors: fused (scored only), explicit, general */
+    st.text = "Governor Park failed this city and it is a disgrace";
+    st.text_len = strlen(st.text);
+    st.target = "Park";
+    st.target_len = 4;
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_domain(fs, 1);
+    stance_fscratch_set_vec_block(fs, 1);
+    assert_int_equal(stance_features_extract(&m->feat, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(x.dcopy == m->feat.dcopy && x.dn > 10);
+    stance_linear_values(&m->heads[hs], &x, vf);
+    stance_fscratch_set_vec_block(fs, 0);
+    assert_int_equal(stance_features_extract(&m->feat, &st, fs, &x, NULL), STANCE_OK);
+    assert_null(x.dcopy);
+    stance_linear_values(&m->heads[hs], &x, ve);
+    stance_fscratch_set_domain(fs, 0);
+    assert_int_equal(stance_features_extract(&m->feat, &st, fs, &x, NULL), STANCE_OK);
+    stance_linear_values(&m->heads[hs], &x, vg);
+    for (int p = 0; p < 3; p++) {
+        assert_true(fabs(vf[p] - ve[p]) < 1e-6); /* (the copy path adds a copy that collides in float) */
+        assert_true(fabs(vf[p] - vg[p]) > 1e-3); /* the copies weigh */
+    }
+    stance_fvec_clear(&x);
+    stance_fscratch_free(fs);
+    /* stance_classify() without and with explanations */
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+    assert_int_equal(stance_classify(m, &in, NULL, &fused, NULL), STANCE_OK);
+    opt.explain = 3;
+    assert_int_equal(stance_classify(m, &in, &opt, &explicit, NULL), STANCE_OK);
+    all_probs(fused, pf, 256, &nf);
+    all_probs(explicit, pe, 256, &ne);
+    assert_int_equal(nf, ne);
+    assert_true(nf >= 9); /* two quotes' sentiment and stance at least */
+    for (size_t i = 0; i < nf; i++)
+        assert_true(fabs(pf[i] - pe[i]) < 1e-6);
+    stance_result_free(fused);
+    stance_result_free(explicit);
+    stance_model_free(m);
+}
+
 static int mpos_cmp(const void *a, const void *b)
 {
     const stance_mpos *x = a, *y = b;
@@ -766,6 +862,7 @@ int main(void)
         cmocka_unit_test(test_classify_quotes_speakers_stances),
         cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_sentiment_in_domain),
+        cmocka_unit_test(test_classify_domain_fused),
         cmocka_unit_test(test_classify_result_outlives_model),
         cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),
