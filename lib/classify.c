@@ -333,30 +333,35 @@ static const stance_head *find_head(const stance_model *m, const char *name)
     return NULL;
 }
 
-/* Say which actor string the UTF-8 error is in; the offset stays the byte
- * offset inside that string. @p alias is 1-based (0 for the name). */
-static int actor_utf8_error(int rc, stance_error *err, size_t actor, const char *what, size_t alias)
+/* A UTF-8 error (@p rc) said with the string it is in (@p where: "actor 2, alias 0",
+ * "the statement's target"); the offset stays the byte offset inside that string.
+ * Any other code is returned as it is. */
+static int utf8_error_in(int rc, stance_error *err, const char *where)
 {
     if (rc != STANCE_ERR_UTF8 || !err)
         return rc;
+    return stance_error_set(err, rc, err->offset, "invalid UTF-8 in %s, at byte %zu", where, err->offset);
+}
+
+/* utf8_error_in() for an actor's string: its name, or alias @p alias - 1 (@p alias is
+ * 1-based, 0 for the name). */
+static int actor_utf8_error(int rc, stance_error *err, size_t actor, size_t alias)
+{
+    char where[80];
     if (alias)
-        return stance_error_set(err, rc, err->offset, "invalid UTF-8 in actor %zu, %s %zu, at byte %zu", actor,
-                                what, alias - 1, err->offset);
-    return stance_error_set(err, rc, err->offset, "invalid UTF-8 in actor %zu, %s, at byte %zu", actor, what,
-                            err->offset);
+        snprintf(where, sizeof where, "actor %zu, alias %zu", actor, alias - 1);
+    else
+        snprintf(where, sizeof where, "actor %zu, name", actor);
+    return utf8_error_in(rc, err, where);
 }
 
 /* UTF-8 check of one of a statement's strings; the message names the field
- * (@p what: "text", "target" or "context") and the offset stays the byte
- * offset inside it. */
+ * (@p what: "text", "target" or "context"). */
 static int statement_utf8(const stance_model *m, const char *s, size_t len, const char *what, stance_error *err)
 {
-    int rc = stance_utf8_check_with(m->utf8, m->gctx, s, len, err);
-
-    if (rc != STANCE_ERR_UTF8 || !err)
-        return rc;
-    return stance_error_set(err, rc, err->offset, "invalid UTF-8 in the statement's %s, at byte %zu", what,
-                            err->offset);
+    char where[40];
+    snprintf(where, sizeof where, "the statement's %s", what);
+    return utf8_error_in(stance_utf8_check_with(m->utf8, m->gctx, s, len, err), err, where);
 }
 
 /* UTF-8 check with the model's compiled validator, or a one-off one without a model. */
@@ -386,7 +391,7 @@ static int check_actor_list(const stance_model *m, const stance_actor *actors, s
             return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu has no name", a);
         /* The validator's own code, not err->code: err may be NULL, and it may be NOMEM. */
         if ((rc = utf8_check(m, ac->name, strlen(ac->name), err)))
-            return actor_utf8_error(rc, err, a, "name", 0);
+            return actor_utf8_error(rc, err, a, 0);
         if (ac->n_aliases > STANCE_MAX_ALIASES)
             return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "actor %zu has more than %d aliases",
                                     a, STANCE_MAX_ALIASES);
@@ -400,7 +405,7 @@ static int check_actor_list(const stance_model *m, const stance_actor *actors, s
                 return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor %zu: alias %zu is blank",
                                         a, k);
             if ((rc = utf8_check(m, ac->aliases[k], strlen(ac->aliases[k]), err)))
-                return actor_utf8_error(rc, err, a, "alias", k + 1);
+                return actor_utf8_error(rc, err, a, k + 1);
         }
     }
     return STANCE_OK;
