@@ -246,19 +246,11 @@ static int hit_cmp(const void *a, const void *b)
     return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
-typedef struct sname {
-    const char *s;
-    size_t n, actor;
-} sname;
-
-static int sname_cmp(const void *a, const void *b)
+int stance_surname_key_cmp(const void *a, const void *b)
 {
-    const sname *x = a, *y = b;
-    int c;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    c = memcmp(x->s, y->s, x->n);
-    return c ? c : (x->actor < y->actor ? -1 : x->actor > y->actor);
+    const stance_surname_key *x = a, *y = b;
+    int c = stance_len_order(x->s, x->n, y->s, y->n);
+    return c ? c : (x->who < y->who ? -1 : x->who > y->who);
 }
 
 /* Names per compiled pattern: PCRE2 caps a pattern's compiled size, and thousands
@@ -370,7 +362,7 @@ void stance_actorset_destroy(stance_actorset *set)
 static int collect_alts(const stance_actor *actors, size_t n_actors, stance_actorset *set, alt **out, size_t *nout)
 {
     alt *alts = NULL;
-    sname *sn = NULL;
+    stance_surname_key *sn = NULL;
     size_t na = 0, cap = 0, nsn = 0;
     if (n_actors && !(sn = stance_malloc_array(n_actors, sizeof *sn)))
         goto nomem;
@@ -378,11 +370,11 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
         const char *sur = NULL;
         size_t n;
         if ((n = stance_actor_surname(actors[a].name, &sur)))
-            sn[nsn++] = (sname){sur, n, a};
+            sn[nsn++] = (stance_surname_key){sur, n, a};
     }
     /* Sorting finds the shared surnames in O(n log n), so thousands of actors stay cheap. */
     if (nsn > 1)
-        stance_sort_small(sn, nsn, sizeof *sn, sname_cmp);
+        stance_sort_small(sn, nsn, sizeof *sn, stance_surname_key_cmp);
     if (nsn && (!(set->grp_off = stance_malloc_array(nsn + 1, sizeof *set->grp_off)) ||
                 !(set->grp_act = stance_malloc_array(nsn, sizeof *set->grp_act))))
         goto nomem;
@@ -396,17 +388,17 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
     }
     for (size_t i = 0; i < nsn;) {
         size_t j = i + 1;
-        while (j < nsn && sn[j].n == sn[i].n && memcmp(sn[j].s, sn[i].s, sn[i].n) == 0)
+        while (j < nsn && stance_len_order(sn[j].s, sn[j].n, sn[i].s, sn[i].n) == 0)
             j++;
         if (stance_grow((void **)&alts, &cap, na + 1, sizeof *alts))
             goto nomem;
         if (j == i + 1)
-            alts[na++] = (alt){sn[i].s, sn[i].n, sn[i].actor, STANCE_MK_SURNAME};
+            alts[na++] = (alt){sn[i].s, sn[i].n, sn[i].who, STANCE_MK_SURNAME};
         else {
             size_t g = set->n_groups++, at = g ? set->grp_off[g] : 0;
             set->grp_off[g] = at;
             for (size_t k = i; k < j; k++)
-                set->grp_act[at++] = sn[k].actor;
+                set->grp_act[at++] = sn[k].who;
             set->grp_off[g + 1] = at;
             alts[na++] = (alt){sn[i].s, sn[i].n, g, SHARED};
         }

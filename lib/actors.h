@@ -123,4 +123,13 @@ const char *stance_last_word(const char *s, size_t n, size_t *wl);
  * "III", at least two bytes): its length, the word in *out; 0 if none. The
  * one definition a caller's actor and a discovered person are matched by. */
 size_t stance_actor_surname(const char *name, const char **out);
+/* A surname s[0, n) and whose it is (a caller's actor, or a discovered entity),
+ * in the tables of surnames actors.c and actors_parts.c sort to find the ones
+ * several share; stance_surname_key_cmp() orders them by stance_len_order() of
+ * the surname, then by whose. */
+typedef struct stance_surname_key {
+    const char *s;
+    size_t n, who;
+} stance_surname_key;
+int stance_surname_key_cmp(const void *a, const void *b);
 #endif

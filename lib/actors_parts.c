@@ -22,32 +22,20 @@
 #include "sort.h"
 #include "tokens.h"
 
-typedef struct sur_key {
-    const char *s;
-    size_t n, ent;
-} sur_key;
-
-static int sur_cmp(const void *a, const void *b)
-{
-    const sur_key *x = a, *y = b;
-    int c = stance_len_order(x->s, x->n, y->s, y->n);
-    return c ? c : (x->ent < y->ent ? -1 : x->ent > y->ent);
-}
-
 /* Surnames looked up one by one up to this many people; past it, sorted and
  * binary-searched (a text of hundreds of people stays linear). */
 #define SUR_LINEAR 16
 
 /* The one person of @p v whose surname is w[0, n), or SIZE_MAX. */
-static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
+static size_t sur_find(const stance_surname_key *v, size_t nv, const char *w, size_t n)
 {
     size_t lo = 0, hi = nv, who = SIZE_MAX;
     if (nv <= SUR_LINEAR) {
         for (size_t k = 0; k < nv; k++)
             if (stance_len_order(v[k].s, v[k].n, w, n) == 0) {
-                if (who != SIZE_MAX && who != v[k].ent)
+                if (who != SIZE_MAX && who != v[k].who)
                     return SIZE_MAX;
-                who = v[k].ent;
+                who = v[k].who;
             }
         return who;
     }
@@ -61,29 +49,29 @@ static size_t sur_find(const sur_key *v, size_t nv, const char *w, size_t n)
     if (lo == nv || stance_len_order(v[lo].s, v[lo].n, w, n) != 0 ||
         (lo + 1 < nv && stance_len_order(v[lo + 1].s, v[lo + 1].n, w, n) == 0))
         return SIZE_MAX;
-    return v[lo].ent;
+    return v[lo].who;
 }
 
 /* The surnames of the discovered people out->e[base ..] (sorted past SUR_LINEAR). */
-static sur_key *person_surnames(const stance_entityset *out, size_t base, size_t *nv)
+static stance_surname_key *person_surnames(const stance_entityset *out, size_t base, size_t *nv)
 {
-    sur_key *v = stance_malloc_array(out->n - base + 1, sizeof *v);
+    stance_surname_key *v = stance_malloc_array(out->n - base + 1, sizeof *v);
     *nv = 0;
     for (size_t k = base; v && k < out->n; k++) {
         const char *nm = out->e[k].name, *sp = strchr(nm, ' '), *sur;
         size_t sn = stance_actor_surname(nm, &sur);
         if (sn && stance_names_is_first_name(nm, (size_t)(sp - nm)))
-            v[(*nv)++] = (sur_key){sur, sn, k};
+            v[(*nv)++] = (stance_surname_key){sur, sn, k};
     }
     if (v && *nv > SUR_LINEAR)
-        stance_sort_small(v, *nv, sizeof *v, sur_cmp);
+        stance_sort_small(v, *nv, sizeof *v, stance_surname_key_cmp);
     return v;
 }
 
 /* The surnames of the discovered people and a filter on them: their first
  * bytes and lengths (most words of the runs are no surname). */
 typedef struct sur_set {
-    sur_key *v;
+    stance_surname_key *v;
     size_t nv, minl, maxl;
     unsigned char first[256];
 } sur_set;
