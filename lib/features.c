@@ -1076,25 +1076,28 @@ static int domain_copies(stance_fscratch *s, const stance_featcfg *cfg, uint32_t
     return STANCE_OK;
 }
 
+/* The index of family 14 (domain) in @p cfg, or -1. */
+static int domain_index(const stance_featcfg *cfg)
+{
+    for (uint32_t i = 0; i < cfg->n_families; i++)
+        if (cfg->families[i].id == FAM_DOMAIN)
+            return (int)i;
+    return -1;
+}
+
 /* The index of family 14 in @p cfg when @p s scores an in-domain statement, else -1. */
 static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
 {
-    if (s->domain)
-        for (uint32_t i = 0; i < cfg->n_families; i++)
-            if (cfg->families[i].id == FAM_DOMAIN)
-                return (int)i;
-    return -1;
+    return s->domain ? domain_index(cfg) : -1;
 }
 
 int stance_features_domain_prepare(stance_featcfg *cfg)
 {
     const size_t nb = (size_t)1 << cfg->table_bits;
-    uint32_t fi = 0;
+    const int fi = domain_index(cfg);
     stance_free(cfg->dcopy);
     cfg->dcopy = NULL;
-    while (fi < cfg->n_families && cfg->families[fi].id != FAM_DOMAIN)
-        fi++;
-    if (fi == cfg->n_families)
+    if (fi < 0)
         return STANCE_OK;
     if (!(cfg->dcopy = stance_malloc_array(nb + 1, sizeof *cfg->dcopy)))
         return STANCE_ERR_NOMEM;
