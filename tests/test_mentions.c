@@ -897,6 +897,14 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Nora Vale", "they would", 0, NOT_A_MENTION, 0}}}, /* "Her aides and Sam Ito" */
+    /* link21: a no-break space (U+00A0) is a space: between "and" and the second name, and after a role word */
+    {"a no-break space in \"X and Y\" and after \"the <role>\" is a space",
+     "Elena Diaz spoke to Sam Ito on Monday. Later she and\xc2\xa0Lady Nora Vale left the hall. \"They were tired,\" "
+     "Park said.\n\nGov. Tom Park met Sam Ito. Diaz said the governor\xc2\xa0\"has lost his way.\"\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Nora Vale", NULL, 0}},
+     4,
+     {{"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "the governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
     /* link20: "this"/"that" before an organisation's head as "the" */
     {"\"this party\", \"that committee\" as \"the party\"; not before a capitalised word, not another head",
      "The Harbor Party and the House Select Committee on Roads met on Monday. \"This committee is united,\" said "
