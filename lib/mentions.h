@@ -85,7 +85,8 @@ int stance_mentions_find(const struct stance_quotelist *quotes, const char *text
 int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind, int rule);
 /* mentions_more.c: a party's adjective inside a quote ("Republican efforts")
  * as a name mention of the actor "<Adjective> Party"; a country's ("Russian
- * interference") as one of the country actor. */
+ * interference") as one of the country actor; "the party", "the state", "the
+ * kingdom" as one of the article's one party, US state or kingdom actor. */
 int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, const char *text,
                                      struct stance_entityset *ents);
 /* mentions_more.c, one pass over the words of each quote: "my father", "his

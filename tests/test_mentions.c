@@ -905,6 +905,19 @@ static const mention_case MENTION_CASES[] = {
      4,
      {{"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "the governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link21: "the kingdom" in a quote is the article's one kingdom actor; not with two kingdoms */
+    {"\"the kingdom\" in a quote: the one kingdom actor, not another country",
+     "Saudi Arabia and Iran sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said. "
+     "\"Critics misread our kingdom,\" he added.\n",
+     {{"Saudi Arabia", NULL, 0}, {"Iran", NULL, 0}},
+     2,
+     {{"Saudi Arabia", "the kingdom", 0, TITLE, STANCE_MR_ORG_HEAD}, {"Saudi Arabia", "our kingdom", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Iran", "the kingdom", 0, NOT_A_MENTION, 0}}},
+    {"\"the kingdom\" beside two kingdom actors: neither",
+     "Jordan and Morocco sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said.\n",
+     {{"Jordan", NULL, 0}, {"Morocco", NULL, 0}},
+     2,
+     {{"Jordan", "the kingdom", 0, NOT_A_MENTION, 0}, {"Morocco", "the kingdom", 0, NOT_A_MENTION, 0}}},
     /* link20: "this"/"that" before an organisation's head as "the" */
     {"\"this party\", \"that committee\" as \"the party\"; not before a capitalised word, not another head",
      "The Harbor Party and the House Select Committee on Roads met on Monday. \"This committee is united,\" said "
