@@ -918,6 +918,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Jordan", NULL, 0}, {"Morocco", NULL, 0}},
      2,
      {{"Jordan", "the kingdom", 0, NOT_A_MENTION, 0}, {"Morocco", "the kingdom", 0, NOT_A_MENTION, 0}}},
+    /* link21: "Al Jazeera", "Al Qaeda" are no man named Al: a "his" after them goes to the man before */
+    {"\"Al Jazeera\" is no man: \"His\" after it is the man named before",
+     "Tom Park missed the convention. Instead he was in New York, on a network he later sold to Al Jazeera.\n\n"
+     "\"His world seems to be always full,\" said Elena Diaz, a spokeswoman.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "His", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     /* link20: "this"/"that" before an organisation's head as "the" */
     {"\"this party\", \"that committee\" as \"the party\"; not before a capitalised word, not another head",
      "The Harbor Party and the House Select Committee on Roads met on Monday. \"This committee is united,\" said "
