@@ -85,7 +85,8 @@ int stance_mentions_find(const struct stance_quotelist *quotes, const char *text
 int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind, int rule);
 /* mentions_more.c: a party's adjective inside a quote ("Republican efforts")
  * as a name mention of the actor "<Adjective> Party"; a country's ("Russian
- * interference") as one of the country actor. */
+ * interference") as one of the country actor; "the party", "the state", "the
+ * kingdom" as one of the article's one party, US state or kingdom actor. */
 int stance_mentions_party_adjectives(const struct stance_quotelist *quotes, const char *text,
                                      struct stance_entityset *ents);
 /* mentions_more.c, one pass over the words of each quote: "my father", "his
@@ -188,21 +189,24 @@ int stance_mentions_tables_sorted(void);
 
 /* Is t[i] a byte of a word (the one test of the mentions*.c files)?
  * A word is a run of ASCII letters and digits and non-ASCII letters; quote
- * marks, dashes and apostrophes end it. @p len bounds the look at a
+ * marks, dashes, apostrophes and the no-break space end it. @p len bounds the look at a
  * character's next byte. The bytes' classes: STANCE_WORD_CLASS (tokens.h). */
 static inline int stance_word_byte(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
     if (STANCE_WORD_CLASS[c] < 2)
         return STANCE_WORD_CLASS[c];
-    /* U+2000..U+20FF (quote marks, dashes, apostrophes and the signs after them) are punctuation */
-    if (c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80)
+    /* U+2000..U+20FF (quote marks, dashes, apostrophes and the signs after
+     * them) are punctuation, U+00A0 (no-break space) a space */
+    if ((c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80) ||
+        (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0))
         return 0;
     if (c >= 0x80 && c < 0xC0) { /* a continuation byte: part of whatever its lead byte is */
         size_t k = i;
         while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
             k--;
-        return !((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80);
+        return !(((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80) ||
+                 (c == 0xA0 && k + 1 == i && (unsigned char)t[k] == 0xC2));
     }
     return 1;
 }

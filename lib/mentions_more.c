@@ -143,7 +143,8 @@ static int has_more_at(const stance_ent *e, size_t s)
  * quote [qs, qe): the one party actor @p e of the article (not "my party's
  * nominee": the phrase is then about someone else). With @p noun "state"
  * (@p state set): "the State has put", "the state's law", "our state" are the
- * one US state actor, not "the state of the race" nor "the State Department". */
+ * one US state actor, not "the state of the race" nor "the State Department";
+ * with "kingdom", "the kingdom" is the one kingdom actor (kingdom_name()). */
 static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
     size_t nl = strlen(noun);
@@ -188,6 +189,19 @@ static int party_name(const char *name)
 {
     size_t n = strlen(name);
     return n > 6 && strcmp(name + n - 6, " Party") == 0;
+}
+
+/* Is @p name a kingdom's ("Saudi Arabia", "Jordan"), which "the kingdom"
+ * names? */
+static int kingdom_name(const char *name)
+{
+    static const char *const kingdoms[] = {"Bahrain", "Belgium", "Britain", "Denmark", "Great Britain", "Jordan",
+                                           "Morocco", "Netherlands", "Norway", "Saudi Arabia", "Spain", "Sweden",
+                                           "Thailand", "United Kingdom"};
+    for (size_t k = 0; k < sizeof kingdoms / sizeof kingdoms[0]; k++)
+        if (name[0] == kingdoms[k][0] && strcmp(name, kingdoms[k]) == 0)
+            return 1;
+    return 0;
 }
 
 /* The one actor whose name is @p kind's (state_name(), party_name()), or -1
@@ -257,12 +271,14 @@ static int demonyms_in_quotes(const stance_quotelist *quotes, const char *t, sta
 
 int stance_mentions_party_adjectives(const stance_quotelist *quotes, const char *t, stance_entityset *ents)
 {
-    long party = the_one(ents, party_name), state = the_one(ents, state_name);
-    for (size_t qi = 0; (party >= 0 || state >= 0) && qi < quotes->n; qi++) {
+    long party = the_one(ents, party_name), state = the_one(ents, state_name), kingdom = the_one(ents, kingdom_name);
+    for (size_t qi = 0; (party >= 0 || state >= 0 || kingdom >= 0) && qi < quotes->n; qi++) {
         size_t qs = quotes->q[qi].span.start, qe = quotes->q[qi].span.end;
         if ((party >= 0 && noun_words(&ents->e[party], t, qs, qe, "party", 0)) ||
             (state >= 0 && (noun_words(&ents->e[state], t, qs, qe, "state", 1) ||
-                            noun_words(&ents->e[state], t, qs, qe, "State", 1))))
+                            noun_words(&ents->e[state], t, qs, qe, "State", 1))) ||
+            (kingdom >= 0 && (noun_words(&ents->e[kingdom], t, qs, qe, "kingdom", 0) ||
+                              noun_words(&ents->e[kingdom], t, qs, qe, "Kingdom", 0))))
             return STANCE_ERR_NOMEM;
     }
     for (size_t i = 0; i < ents->n; i++) {

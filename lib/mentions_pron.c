@@ -280,20 +280,32 @@ static int people_between(const char *t, size_t a, size_t b, size_t be)
     return 0;
 }
 
+/* Length of the space at t[p] (p < b): 1 for ' ', 2 for U+00A0 (a no-break
+ * space: "she and\u00a0Lady Ashton"), else 0. */
+static size_t space_at(const char *t, size_t p, size_t b)
+{
+    if (t[p] == ' ')
+        return 1;
+    return (unsigned char)t[p] == 0xC2 && p + 1 < b && (unsigned char)t[p + 1] == 0xA0 ? 2 : 0;
+}
+
 /* Does t[a, b) read " and " and at most two capitalised words before a
- * name ("Park and Ito", "she and Lady Ashton", "Park and Sen. Ito")? */
+ * name ("Park and Ito", "she and Lady Ashton", "Park and Sen. Ito"), each
+ * space a plain or a no-break one? */
 static int joined_by_and(const char *t, size_t a, size_t b)
 {
-    size_t ws, we, p = a + 5;
-    if (b < p || memcmp(t + a, " and ", 5) != 0)
+    size_t ws, we, sp, p = a;
+    if (b < p + 5 || !(sp = space_at(t, p, b)) || (p += sp) + 4 > b || memcmp(t + p, "and", 3) != 0 ||
+        !(sp = space_at(t, p + 3, b)))
         return 0;
+    p += 3 + sp;
     for (int n = 0; p < b && n < 2; n++) {
         if (!stance_word_after(t, b, p, &ws, &we) || ws != p || stance_letter_case(t, ws, b) <= 0)
             return 0;
         p = we + (we < b && t[we] == '.'); /* "Sen." */
-        if (p >= b || t[p] != ' ')
+        if (p >= b || !(sp = space_at(t, p, b)))
             return 0;
-        p++;
+        p += sp;
     }
     return p == b;
 }

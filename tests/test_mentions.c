@@ -897,6 +897,34 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Sam Ito", "they", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Nora Vale", "they would", 0, NOT_A_MENTION, 0}}}, /* "Her aides and Sam Ito" */
+    /* link21: a no-break space (U+00A0) is a space: between "and" and the second name, and after a role word */
+    {"a no-break space in \"X and Y\" and after \"the <role>\" is a space",
+     "Elena Diaz spoke to Sam Ito on Monday. Later she and\xc2\xa0Lady Nora Vale left the hall. \"They were tired,\" "
+     "Park said.\n\nGov. Tom Park met Sam Ito. Diaz said the governor\xc2\xa0\"has lost his way.\"\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Nora Vale", NULL, 0}},
+     4,
+     {{"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "the governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link21: "the kingdom" in a quote is the article's one kingdom actor; not with two kingdoms */
+    {"\"the kingdom\" in a quote: the one kingdom actor, not another country",
+     "Saudi Arabia and Iran sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said. "
+     "\"Critics misread our kingdom,\" he added.\n",
+     {{"Saudi Arabia", NULL, 0}, {"Iran", NULL, 0}},
+     2,
+     {{"Saudi Arabia", "the kingdom", 0, TITLE, STANCE_MR_ORG_HEAD}, {"Saudi Arabia", "our kingdom", 0, TITLE, STANCE_MR_ORG_HEAD},
+      {"Iran", "the kingdom", 0, NOT_A_MENTION, 0}}},
+    {"\"the kingdom\" beside two kingdom actors: neither",
+     "Jordan and Morocco sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said.\n",
+     {{"Jordan", NULL, 0}, {"Morocco", NULL, 0}},
+     2,
+     {{"Jordan", "the kingdom", 0, NOT_A_MENTION, 0}, {"Morocco", "the kingdom", 0, NOT_A_MENTION, 0}}},
+    /* link21: "Al Jazeera", "Al Qaeda" are no man named Al: a "his" after them goes to the man before */
+    {"\"Al Jazeera\" is no man: \"His\" after it is the man named before",
+     "Tom Park missed the convention. Instead he was in New York, on a network he later sold to Al Jazeera.\n\n"
+     "\"His world seems to be always full,\" said Elena Diaz, a spokeswoman.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     2,
+     {{"Tom Park", "His", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     /* link20: "this"/"that" before an organisation's head as "the" */
     {"\"this party\", \"that committee\" as \"the party\"; not before a capitalised word, not another head",
      "The Harbor Party and the House Select Committee on Roads met on Monday. \"This committee is united,\" said "
