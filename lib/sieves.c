@@ -66,6 +66,22 @@ static int filed_by(ctx *c, stance_span g, attr *b)
     return 1;
 }
 
+/* '"...," said Rand Pool, R-Ky. The vote ...': the noun phrase after the verb
+ * stops before a full stop and a space, which here is also the dot of an
+ * abbreviation ending the role (a state's "R-Ky", "Calif", a title, an
+ * initial: the lexicon's ADDR_ABBR and ABBR_DOT, stance_q_abbrev_dot()): the
+ * role keeps it, as it does in "Rand Pool, R-Ky., said". */
+static void role_abbrev_dot(ctx *c, attr *b)
+{
+    size_t e = b->role.end, k = e;
+    if (b->role.start == STANCE_NO_OFFSET || e >= c->len || c->t[e] != '.')
+        return;
+    while (k > b->role.start && c->t[k - 1] != '-' && !stance_hspace(c->t, k - 1, c->len))
+        k--;
+    if ((k < e && (stance_lex_classes(c->t + k, e - k) & STANCE_LX(ADDR_ABBR))) || stance_q_abbrev_dot(c, e, b->role.start))
+        b->role.end = e + 1;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -117,6 +133,7 @@ static int try_after(ctx *c, seg *q, attr *a)
                 return 0;
             }
             b.cue = v1;
+            role_abbrev_dot(c, &b);
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
