@@ -224,6 +224,31 @@ static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b
     return 1;
 }
 
+/* 'Cruz said as the heckler yelled: "': a clause opened by "as", "while" or
+ * "when" in the tail @p tail of a lead-in, whose subject (a name, he/she or a
+ * noun phrase) follows that word and whose reporting verb ends the lead-in,
+ * speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
+static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, attr *a, int *that_clause, size_t *tail_len)
+{
+    for (size_t k = tail.start, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
+        attr b2 = *a;
+        int tc2 = 0, r2;
+        size_t tl2 = 0;
+        if (!(word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "while") || word_eq(c->t, ws, we, "when")))
+            continue;
+        if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) <= 0)
+            return r2;
+        if (tl2 || b2.spk.start != skip_hs(c->t, we, c->len) ||
+            (b2.how != STANCE_ATTR_NAME && b2.how != STANCE_ATTR_PRONOUN && b2.how != STANCE_ATTR_NOUN))
+            return 0;
+        *a = b2;
+        *that_clause = tc2;
+        *tail_len = tl2;
+        return 1;
+    }
+    return 0;
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -310,6 +335,8 @@ again:
             }
             break;
         }
+        if ((r = tail_clause_subject(c, q, tail, end, a, that_clause, tail_len)) != 0)
+            return r;
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;
