@@ -109,6 +109,20 @@ int stance_names_is_title(const char *w, size_t n)
     return stance_lex_is(w, n, STANCE_LX(TITLE));
 }
 
+/* A title abbreviation written without its dot, in the British way ("Rev
+ * Patrick Hollis", "Prof Ann Lee"): a word of the lexicon's ABBR_DOT list
+ * whose dotted form is a title. Callers ask it of a word that a first name
+ * known to the lexicon follows ("Gen Nakatani" is a first name). */
+int stance_names_is_undotted_title(const char *w, size_t n)
+{
+    char buf[8];
+    if (n < 2 || n + 1 > sizeof buf || !stance_lex_in_rules(w, n, STANCE_LQ(ABBR_DOT)))
+        return 0;
+    memcpy(buf, w, n);
+    buf[n] = '.';
+    return stance_lex_is(buf, n + 1, STANCE_LX(TITLE));
+}
+
 int stance_names_is_first_name(const char *w, size_t n)
 {
     return stance_lex_is(w, n, STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M));
@@ -281,6 +295,10 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (nt == 0 || nt == 16)
         return 0;
+    for (unsigned k = 0; k + 1 < nt; k++)
+        if (!kind[k] && stance_names_is_undotted_title(t + ts[k], te[k] - ts[k]) &&
+            (cls[k + 1] & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))))
+            kind[k] = TK_TITLE; /* "Rev Patrick Hollis", not "Gen Nakatani" */
     if (!(kind[0] & TK_STOP))
         kind[0] |= opener_kind(t, ts[0], te[0]);
     /* leading titles, function words and sentence openers */
