@@ -116,7 +116,7 @@ int stance_names_is_title(const char *w, size_t n)
 int stance_names_is_undotted_title(const char *w, size_t n)
 {
     char buf[8];
-    if (n < 2 || n + 1 > sizeof buf || !stance_lex_in_rules(w, n, STANCE_LQ(ABBR_DOT)))
+    if (n < 2 || n > 4 || w[0] < 'A' || w[0] > 'Z' || !stance_lex_in_rules(w, n, STANCE_LQ(ABBR_DOT)))
         return 0;
     memcpy(buf, w, n);
     buf[n] = '.';
@@ -295,16 +295,14 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (nt == 0 || nt == 16)
         return 0;
-    for (unsigned k = 0; k + 1 < nt; k++)
-        if (!kind[k] && stance_names_is_undotted_title(t + ts[k], te[k] - ts[k]) &&
-            (cls[k + 1] & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))))
-            kind[k] = TK_TITLE; /* "Rev Patrick Hollis", not "Gen Nakatani" */
     if (!(kind[0] & TK_STOP))
         kind[0] |= opener_kind(t, ts[0], te[0]);
     /* leading titles, function words and sentence openers */
     first = 0;
-    while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first]))))
-        first++;
+    while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first])) ||
+                          (first + 1 < nt && (cls[first + 1] & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) &&
+                           stance_names_is_undotted_title(t + ts[first], te[first] - ts[first]))))
+        first++; /* (an undotted title before a first name: "Rev Patrick Hollis", not "Gen Nakatani") */
     if (first == nt) {
         /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */
         if (kind[nt - 1] & TK_STOP)

@@ -230,11 +230,17 @@ static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b
  * speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
 static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
-    for (size_t k = tail.start, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
+    size_t i = tail.start;
+    while (i + 3 < tail.end && !((c->t[i] == ' ' || i == tail.start) &&
+                                 ((c->t[i + 1] == 'a' && c->t[i + 2] == 's') || (c->t[i + 1] == 'w' && c->t[i + 2] == 'h'))))
+        i++;
+    if (i + 3 >= tail.end)
+        return 0; /* (no " as", " wh" in it: the common case, without a word scan) */
+    for (size_t k = i, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
         attr b2 = *a;
         int tc2 = 0, r2;
         size_t tl2 = 0;
-        if (!(word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "while") || word_eq(c->t, ws, we, "when")))
+        if (we - ws > 5 || !(word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "while") || word_eq(c->t, ws, we, "when")))
             continue;
         if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) <= 0)
             return r2;
