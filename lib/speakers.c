@@ -407,7 +407,7 @@ static int acronym_head(ctx *c, const stance_name *nm)
  * title, ", who", a run of two names or more with its surname, or the
  * speaker of a quote nearby. */
 /* 'His wife, Carys, said': a one-word name apposed to a kinship noun after a
- * possessive ("his wife", "Ruiz's daughter", "their son"): a person, of the
+ * possessive or determiner ("his wife", "Ruiz's daughter", "another father"): a person, of the
  * noun's gender. -1 if @p nm is no such name; else that gender (unknown for
  * "parent"). */
 static int kin_apposed(ctx *c, const stance_name *nm)
@@ -425,8 +425,8 @@ static int kin_apposed(ctx *c, const stance_name *nm)
         return -1;
     if (!(word_eq(t, ps, pe, "his") || word_eq(t, ps, pe, "His") || word_eq(t, ps, pe, "her") ||
           word_eq(t, ps, pe, "Her") || word_eq(t, ps, pe, "their") || word_eq(t, ps, pe, "Their") ||
-          stance_poss_start(t, ps, pe, 0) < pe))
-        return -1;
+          stance_poss_start(t, ps, pe, 0) < pe || lq(t, ps, pe, STANCE_LQ(DETERMINERS))))
+        return -1; /* (or a determiner: "Another father, Teodor,") */
     return cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : STANCE_G_UNKNOWN;
 }
 
