@@ -385,7 +385,13 @@ static int head_apposed_after(const char *t, size_t len, size_t e)
         return 0;
     for (i = we; n < 4 && !head && stance_word_after(t, len, i, &ws, &we); n++, i = we)
         head = stance_role_or_person(t, ws, we, NULL); /* the head: "a retired surgeon", "the chief executive" */
-    for (; head && i < len && i < e + APPOSITION_REACH; i++) {
+    while (head && stance_word_after(t, len, i, &ws, &we) && stance_role_or_person(t, ws, we, NULL))
+        i = we;
+    if (!head || (t[i] != ',' && !(stance_word_after(t, len, i, &ws, &we) &&
+                                   (stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "for") ||
+                                    stance_word_is(t, ws, we, "at") || stance_word_is(t, ws, we, "in")))))
+        return 0; /* the head ends it or a preposition follows: not ", the mayor also said" */
+    for (; i < len && i < e + APPOSITION_REACH; i++) {
         if (t[i] == '.' || t[i] == '"' || t[i] == '\n' || (unsigned char)t[i] == 0xE2)
             return 0; /* (a sentence end, a quote mark or dash first: no apposition) */
         if (t[i] == ',')

@@ -1824,6 +1824,9 @@ static const named_case NAMED[] = {
     /* not a description that no comma closes: it is a later clause's subject */
     {"The crowd gathered outside Marrow Quay, the mayor said. \"We cannot keep the ward open,\" the doctor said.\n",
      "We cannot keep", STANCE_QUOTE_DIRECT, "the doctor", NULL},
+    {"At a meeting in Marrow Quay, the mayor also said that it was too early to tell, and that the pier was safe. "
+     "\"We cannot keep the ward open,\" the doctor said.\n",
+     "We cannot keep", STANCE_QUOTE_DIRECT, "the doctor", NULL},
 };
 
 static void test_quotes_described_named(void **state)
