@@ -109,6 +109,20 @@ int stance_names_is_title(const char *w, size_t n)
     return stance_lex_is(w, n, STANCE_LX(TITLE));
 }
 
+/* A title abbreviation written without its dot, in the British way ("Rev
+ * Patrick Hollis", "Prof Ann Lee"): a word of the lexicon's ABBR_DOT list
+ * whose dotted form is a title. Callers ask it of a word that a first name
+ * known to the lexicon follows ("Gen Nakatani" is a first name). */
+int stance_names_is_undotted_title(const char *w, size_t n)
+{
+    char buf[8];
+    if (n < 2 || n > 4 || w[0] < 'A' || w[0] > 'Z' || !stance_lex_in_rules(w, n, STANCE_LQ(ABBR_DOT)))
+        return 0;
+    memcpy(buf, w, n);
+    buf[n] = '.';
+    return stance_lex_is(buf, n + 1, STANCE_LX(TITLE));
+}
+
 int stance_names_is_first_name(const char *w, size_t n)
 {
     return stance_lex_is(w, n, STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M));
@@ -285,8 +299,10 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         kind[0] |= opener_kind(t, ts[0], te[0]);
     /* leading titles, function words and sentence openers */
     first = 0;
-    while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first]))))
-        first++;
+    while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first])) ||
+                          (first + 1 < nt && (cls[first + 1] & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) &&
+                           stance_names_is_undotted_title(t + ts[first], te[first] - ts[first]))))
+        first++; /* (an undotted title before a first name: "Rev Patrick Hollis", not "Gen Nakatani") */
     if (first == nt) {
         /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */
         if (kind[nt - 1] & TK_STOP)

@@ -110,6 +110,8 @@ int stance_names_pronoun(const char *text, size_t s, size_t e, int *gender);
 
 /* 1 if the word [s,e) is a title ("Sen.", "President") or a capitalised function word. */
 int stance_names_is_title(const char *w, size_t n);
+/* 1 if the word is a title abbreviation without its dot ("Rev", "Prof": ABBR_DOT, dotted form a title). */
+int stance_names_is_undotted_title(const char *w, size_t n);
 /* 1 when the lookup filters of names.c cover the lexicon's words (a test). */
 int stance_names_tables_ok(void);
 int stance_names_is_stopword(const char *w, size_t n);

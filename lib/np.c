@@ -418,7 +418,9 @@ static int tok_cap(const npc *n, size_t j)
 
 static int tok_is_title(const npc *n, size_t j)
 {
-    return stance_names_is_title(n->t + n->tok[j][0], n->tok[j][1] - n->tok[j][0]);
+    return stance_names_is_title(n->t + n->tok[j][0], n->tok[j][1] - n->tok[j][0]) ||
+           (j + 1 < n->nt && stance_names_is_undotted_title(n->t + n->tok[j][0], n->tok[j][1] - n->tok[j][0]) &&
+            stance_names_is_first_name(n->t + n->tok[j + 1][0], n->tok[j + 1][1] - n->tok[j + 1][0]));
 }
 
 /* Speaker words [r0, r1) of kind @p how. */

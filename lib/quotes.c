@@ -40,11 +40,11 @@
 /* ---- patterns ---------------------------------------------------------- */
 
 #define HS "[ \\x{A0}]"
-/* Abbreviations a noun phrase may hold ("Sen. Jane Roe"); the lookahead on
+/* Abbreviations a noun phrase may hold ("Sen. Jane Roe", "pastor in Ft. Worth"); the lookahead on
  * their first letters lets every other character skip the alternation. */
 #define ABBRQ                                                                                                      \
-    "(?=[ACDGHIJLMNPRSTv])(?:Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|"   \
-    "Atty|Supt|Rt|Hon|Inc|Corp|Co|No|vs|Del)\\."
+    "(?=[ACDFGHIJLMNPRSTv])(?:Sens?|Reps?|Gov|Mrs|Mr|Ms|Dr|Gens?|Lt|Col|Rev|Sgt|Adm|Capt|Prof|Maj|Cmdr|Jr|Sr|St|"  \
+    "Atty|Supt|Rt|Hon|Inc|Corp|Co|No|vs|Del|Ft|Mt)\\."
 /* A character of a noun phrase: no line break, quote mark or sentence end. */
 /* (and a nickname in marks inside a name: 'Marcia "Cia" Price') */
 #define NPCH                                                                                                       \

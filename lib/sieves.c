@@ -66,6 +66,22 @@ static int filed_by(ctx *c, stance_span g, attr *b)
     return 1;
 }
 
+/* '"...," said Rand Pool, R-Ky. The vote ...': the noun phrase after the verb
+ * stops before a full stop and a space, which here is also the dot of an
+ * abbreviation ending the role (a state's "R-Ky", "Calif", a title, an
+ * initial: the lexicon's ADDR_ABBR and ABBR_DOT, stance_q_abbrev_dot()): the
+ * role keeps it, as it does in "Rand Pool, R-Ky., said". */
+static void role_abbrev_dot(ctx *c, attr *b)
+{
+    size_t e = b->role.end, k = e;
+    if (b->role.start == STANCE_NO_OFFSET || e >= c->len || c->t[e] != '.')
+        return;
+    while (k > b->role.start && c->t[k - 1] != '-' && !stance_hspace(c->t, k - 1, c->len))
+        k--;
+    if ((k < e && (stance_lex_classes(c->t + k, e - k) & STANCE_LX(ADDR_ABBR))) || stance_q_abbrev_dot(c, e, b->role.start))
+        b->role.end = e + 1;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -117,6 +133,7 @@ static int try_after(ctx *c, seg *q, attr *a)
                 return 0;
             }
             b.cue = v1;
+            role_abbrev_dot(c, &b);
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
@@ -207,6 +224,37 @@ static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b
     return 1;
 }
 
+/* 'Cruz said as the heckler yelled: "': a clause opened by "as", "while" or
+ * "when" in the tail @p tail of a lead-in, whose subject (a name, he/she or a
+ * noun phrase) follows that word and whose reporting verb ends the lead-in,
+ * speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
+static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, attr *a, int *that_clause, size_t *tail_len)
+{
+    size_t i = tail.start;
+    while (i + 3 < tail.end && !((c->t[i] == ' ' || i == tail.start) &&
+                                 ((c->t[i + 1] == 'a' && c->t[i + 2] == 's') || (c->t[i + 1] == 'w' && c->t[i + 2] == 'h'))))
+        i++;
+    if (i + 3 >= tail.end)
+        return 0; /* (no " as", " wh" in it: the common case, without a word scan) */
+    for (size_t k = i, ws, we; stance_chunk_next(c->t, &k, tail.end, c->len, &ws, &we);) {
+        attr b2 = *a;
+        int tc2 = 0, r2;
+        size_t tl2 = 0;
+        if (we - ws > 5 || !(word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "while") || word_eq(c->t, ws, we, "when")))
+            continue;
+        if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) <= 0)
+            return r2;
+        if (tl2 || b2.spk.start != skip_hs(c->t, we, c->len) ||
+            (b2.how != STANCE_ATTR_NAME && b2.how != STANCE_ATTR_PRONOUN && b2.how != STANCE_ATTR_NOUN))
+            return 0;
+        *a = b2;
+        *that_clause = tc2;
+        *tail_len = tl2;
+        return 1;
+    }
+    return 0;
+}
+
 static int try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     int r, tries = 0;
@@ -293,6 +341,8 @@ again:
             }
             break;
         }
+        if ((r = tail_clause_subject(c, q, tail, end, a, that_clause, tail_len)) != 0)
+            return r;
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;

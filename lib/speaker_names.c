@@ -264,14 +264,17 @@ static int no_lower(const char *t, size_t s, size_t e)
 }
 
 static int head_before(const char *t, size_t start, const struct desc *d);
+static int head_apposed_after(const char *t, size_t len, size_t e);
+#define APPOSITION_REACH 120u
 
 /* Every referent once, sorted: the actors' name mentions, then the name runs
  * that are no actor's, each kept only outside the quotes. A name run of no
  * known gender is one when a role or person noun comes right before it: a
  * title ("Prime Minister Erik Solvang") or a description in apposition ("the
- * chief executive of Tarnfield Water, Osric Pellow,"), whether or not an
- * actor names it (not a role after it: "... in Chelsea, the mayor said" is
- * the speaker's own description). */
+ * chief executive of Tarnfield Water, Osric Pellow,"; "Osric Pellow, the chief
+ * executive of Tarnfield Water,"), whether or not an actor names it (not a
+ * role after it that no comma closes: "... in Chelsea, the mayor said" is the
+ * speaker's own description). */
 static int build_refs(sstate *s)
 {
     const stance_namelist *nl = &s->quotes->names;
@@ -298,7 +301,8 @@ static int build_refs(sstate *s)
         const stance_name *nm = &nl->v[i];
         size_t from = org_run_start(s->t, nm);
         int org = stance_name_is_org(s->t, from, nm->last_end), g = stance_run_gender(nl, s->t, nm);
-        if ((g == STANCE_G_UNKNOWN && !org && !head_before(s->t, from, NULL)) || stance_sn_in_quote(s->quotes, from, nm->last_end))
+        if ((g == STANCE_G_UNKNOWN && !org && !head_before(s->t, from, NULL) && !head_apposed_after(s->t, s->len, nm->last_end)) ||
+            stance_sn_in_quote(s->quotes, from, nm->last_end))
             continue;
         if (add_ref(s, from, nm->last_end, -1, g, org))
             return STANCE_ERR_NOMEM;
@@ -366,6 +370,34 @@ static int head_before(const char *t, size_t start, const desc *d)
     return stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we) &&
            (head_word(t, ws, we, d) || (d && we - ws > 1 && t[we - 1] == 's' && same_word(t, ws, we - 1, d)));
     /* "host Jo Roe", and the plural "hosts Jo Roe and Al Sim" */
+}
+
+/* Does a description of a person stand in apposition right after the name
+ * run ending at @p e, closed by its own comma (", the director of the
+ * clinic,", "Mara Quist, a retired surgeon,")? Not a description that is a
+ * later clause's subject (", the mayor said": no comma closes it). */
+static int head_apposed_after(const char *t, size_t len, size_t e)
+{
+    size_t ws, we, i = e + 1;
+    unsigned n = 0, head = 0;
+    if (e >= len || t[e] != ',' || !stance_word_after(t, len, i, &ws, &we) ||
+        !(stance_word_is(t, ws, we, "the") || stance_word_is(t, ws, we, "a") || stance_word_is(t, ws, we, "an")))
+        return 0;
+    for (i = we; n < 4 && !head && stance_word_after(t, len, i, &ws, &we); n++, i = we)
+        head = stance_role_or_person(t, ws, we, NULL); /* the head: "a retired surgeon", "the chief executive" */
+    while (head && stance_word_after(t, len, i, &ws, &we) && stance_role_or_person(t, ws, we, NULL))
+        i = we;
+    if (!head || (t[i] != ',' && !(stance_word_after(t, len, i, &ws, &we) &&
+                                   (stance_word_is(t, ws, we, "of") || stance_word_is(t, ws, we, "for") ||
+                                    stance_word_is(t, ws, we, "at") || stance_word_is(t, ws, we, "in")))))
+        return 0; /* the head ends it or a preposition follows: not ", the mayor also said" */
+    for (; i < len && i < e + APPOSITION_REACH; i++) {
+        if (t[i] == '.' || t[i] == '"' || t[i] == '\n' || (unsigned char)t[i] == 0xE2)
+            return 0; /* (a sentence end, a quote mark or dash first: no apposition) */
+        if (t[i] == ',')
+            return 1;
+    }
+    return 0;
 }
 
 static int tied_head(const sstate *s, const ref *r, const desc *d)

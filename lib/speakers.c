@@ -406,6 +406,30 @@ static int acronym_head(ctx *c, const stance_name *nm)
  * acronym) unless a first name and one word, a gender, two names or more, a
  * title, ", who", a run of two names or more with its surname, or the
  * speaker of a quote nearby. */
+/* 'His wife, Carys, said': a one-word name apposed to a kinship noun after a
+ * possessive or determiner ("his wife", "Ruiz's daughter", "another father"): a person, of the
+ * noun's gender. -1 if @p nm is no such name; else that gender (unknown for
+ * "parent"). */
+static int kin_apposed(ctx *c, const stance_name *nm)
+{
+    const char *t = c->t;
+    size_t p = nm->start, ws, we, ps, pe;
+    uint64_t cls;
+    if (nm->ntok != 1 || nm->bare != nm->start || nm->end >= c->len || t[nm->end] != ',')
+        return -1;
+    while (p > 0 && stance_hspace(t, back1(t, p), c->len))
+        p = back1(t, p);
+    if (p < 2 || t[p - 1] != ',' || !stance_q_word_before(c, p - 1, p > 40 ? p - 40 : 0, &ws, &we) || we != p - 1 ||
+        !lower_at(t, ws, c->len) || !((cls = stance_lex_classes(t + ws, we - ws)) & STANCE_LX(KIN)) ||
+        !stance_q_word_before(c, ws, ws > 40 ? ws - 40 : 0, &ps, &pe))
+        return -1;
+    if (!(word_eq(t, ps, pe, "his") || word_eq(t, ps, pe, "His") || word_eq(t, ps, pe, "her") ||
+          word_eq(t, ps, pe, "Her") || word_eq(t, ps, pe, "their") || word_eq(t, ps, pe, "Their") ||
+          stance_poss_start(t, ps, pe, 0) < pe || lq(t, ps, pe, STANCE_LQ(DETERMINERS))))
+        return -1; /* (or a determiner: "Another father, Teodor,") */
+    return cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : STANCE_G_UNKNOWN;
+}
+
 static int person_like(ctx *c, size_t qi, long k, int org)
 {
     const stance_namelist *l = c->names;
@@ -431,6 +455,8 @@ static int person_like(ctx *c, size_t qi, long k, int org)
         if (k2 + 4 < c->len && memcmp(c->t + k2, "who", 3) == 0 && !stance_is_word_byte((unsigned char)c->t[k2 + 3]))
             return 1;
     }
+    if (kin_apposed(c, nm) >= 0)
+        return 1;
     if (c->group) {
         /* another run of the group: "Shonda Rhimes" ... "Rhimes" */
         size_t g = c->group[k];
@@ -971,6 +997,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         int ng = entry_gender(c, k);
         if (nm->start < floor)
             break;
+        if (ng == STANCE_G_UNKNOWN && nm->ntok == 1 && (ng = kin_apposed(c, nm)) < 0)
+            ng = STANCE_G_UNKNOWN; /* "his wife, Carys,": a woman */
         if (stance_q_in_quote(c, nm->start, c->n))
             continue; /* names inside quotes (this one included) are not antecedents */
         if ((ng != STANCE_G_UNKNOWN && ng != g) || after_own_pronoun(c, nm, g, floor) || between_pair(c, k) ||

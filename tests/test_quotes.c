@@ -1815,6 +1815,18 @@ static const named_case NAMED[] = {
      "He was less forgiving of the defence.\n\n"
      "\"Plenty of people lose someone they love. They do not empty the club's account.\"\n",
      "Plenty of people", STANCE_QUOTE_DIRECT, "Tom Reade", NULL},
+    /* a name of no known gender with a description apposed after it, closed by
+     * its comma ("Mara Quist, the director of the clinic,") is a person's: the
+     * lone candidate of a later description */
+    {"Mara Quist, the director of the Hollow Bay clinic, spoke to the council on Monday. "
+     "\"We cannot keep the ward open,\" the doctor said.\n",
+     "We cannot keep", STANCE_QUOTE_DIRECT, "Mara Quist", "the doctor"},
+    /* not a description that no comma closes: it is a later clause's subject */
+    {"The crowd gathered outside Marrow Quay, the mayor said. \"We cannot keep the ward open,\" the doctor said.\n",
+     "We cannot keep", STANCE_QUOTE_DIRECT, "the doctor", NULL},
+    {"At a meeting in Marrow Quay, the mayor also said that it was too early to tell, and that the pier was safe. "
+     "\"We cannot keep the ward open,\" the doctor said.\n",
+     "We cannot keep", STANCE_QUOTE_DIRECT, "the doctor", NULL},
 };
 
 static void test_quotes_described_named(void **state)
