@@ -251,6 +251,40 @@ static void test_features_domain_family(void **state)
     stance_fscratch_free(fs);
 }
 
+/* The copy table (stance_features_domain_prepare(), written-out XXH3 of the
+ * bucket's four bytes) gives each bucket the copy bucket the explicit path
+ * hashes (stance_fdomain_copy(), XXH3_64bits_withSeed), for every bucket of an
+ * 18-bit table and for other seeds and table sizes. */
+static void test_features_domain_copy_table(void **state)
+{
+    static const uint32_t seeds[] = {0, 1, 0x9e3779b9u, 0xffffffffu, 0x01020304u};
+    stance_featcfg cfg;
+    int fi;
+    (void)state;
+    stance_features_default(&cfg);
+    assert_int_equal(stance_features_family_default(14, &cfg.families[cfg.n_families]), STANCE_OK);
+    fi = (int)cfg.n_families++;
+    assert_int_equal(stance_fdomain_index(&cfg), fi);
+    cfg.dcopy = NULL;
+    assert_int_equal(stance_features_domain_prepare(&cfg), STANCE_OK);
+    assert_non_null(cfg.dcopy);
+    for (uint32_t b = 0; b < (1u << cfg.table_bits); b++)
+        if (cfg.dcopy[b] != stance_fdomain_copy(&cfg, (uint32_t)fi, b))
+            fail_msg("bucket %u: table %u, hash %u", b, cfg.dcopy[b], stance_fdomain_copy(&cfg, (uint32_t)fi, b));
+    assert_int_equal(cfg.dcopy[1u << cfg.table_bits], stance_test_hash("bias", 4, cfg.families[fi].seed) &
+                                                           ((1u << cfg.table_bits) - 1));
+    for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++)
+        for (uint32_t bits = 8; bits <= 24; bits += 8) {
+            cfg.families[fi].seed = seeds[k];
+            cfg.table_bits = bits;
+            for (uint32_t b = 0; b < 5000; b++) {
+                const uint32_t bk = (b * 2654435761u) & ((1u << bits) - 1);
+                assert_int_equal(stance_fdomain_copy_fast(&cfg, (uint32_t)fi, bk), stance_fdomain_copy(&cfg, (uint32_t)fi, bk));
+            }
+        }
+    stance_free(cfg.dcopy);
+}
+
 static void test_features_empty_text(void **state)
 {
     stance_statement st = STANCE_STATEMENT_INIT;
@@ -1556,6 +1590,7 @@ int main(void)
         cmocka_unit_test(test_features_family_norm_isolates_context),
         cmocka_unit_test(test_features_check_refuses_unknown),
         cmocka_unit_test(test_features_domain_family),
+        cmocka_unit_test(test_features_domain_copy_table),
         cmocka_unit_test(test_features_empty_text),
         cmocka_unit_test(test_features_lexicon_build),
         cmocka_unit_test(test_features_lexicon_families),
