@@ -11,6 +11,10 @@
 
 #include "features_int.h"
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 /* Family 14's bucket for the copy of bucket @p bk (family index @p fi): the
  * hash of its four bytes, little-endian. */
 static uint32_t domain_copy(const stance_featcfg *cfg, uint32_t fi, uint32_t bk)
@@ -85,6 +89,51 @@ int stance_fdomain_index(const stance_featcfg *cfg)
     return -1;
 }
 
+/* table[b] for every bucket b < @p nb: the written-out hash, low bits @p mask. */
+static inline __attribute__((always_inline)) void copy_table(uint32_t *table, size_t nb, uint64_t bitflip, uint32_t mask)
+{
+    for (size_t b = 0; b < nb; b++)
+        table[b] = (uint32_t)xxh3_4bytes((uint32_t)b, bitflip) & mask;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define COPY_AVX2 1
+/* The low 64 bits of a * k in each 64-bit lane (AVX2 has no such multiply):
+ * lo(a) lo(k) + (hi(a) lo(k) + lo(a) hi(k)) << 32, all modulo 2^64 (@p khi:
+ * k >> 32 in each lane). */
+__attribute__((target("avx2"))) static inline __m256i mul64(__m256i a, __m256i k, __m256i khi)
+{
+    const __m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(a, 32), k), _mm256_mul_epu32(a, khi));
+    return _mm256_add_epi64(_mm256_mul_epu32(a, k), _mm256_slli_epi64(cross, 32));
+}
+
+/* copy_table() four buckets a vector, xxh3_4bytes() step by step in each
+ * 64-bit lane (integer arithmetic: the same bits); the rest one by one. */
+__attribute__((target("avx2"))) static void copy_table_avx2(uint32_t *table, size_t nb, uint64_t bitflip, uint32_t mask)
+{
+    const __m256i k = _mm256_set1_epi64x((long long)0x9FB21C651E98DF25ULL), khi = _mm256_srli_epi64(k, 32);
+    const __m256i flip = _mm256_set1_epi64x((long long)bitflip), four = _mm256_set1_epi64x(4);
+    const __m256i m = _mm256_set1_epi64x((long long)mask), pick = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+    __m256i v = _mm256_setr_epi64x(0, 1, 2, 3);
+    size_t b = 0;
+    for (; b + 4 <= nb; b += 4, v = _mm256_add_epi64(v, four)) {
+        __m256i h = _mm256_xor_si256(_mm256_or_si256(_mm256_slli_epi64(v, 32), v), flip);
+        h = _mm256_xor_si256(h, _mm256_xor_si256(_mm256_or_si256(_mm256_slli_epi64(h, 49), _mm256_srli_epi64(h, 15)),
+                                                 _mm256_or_si256(_mm256_slli_epi64(h, 24), _mm256_srli_epi64(h, 40))));
+        h = mul64(h, k, khi);
+        h = _mm256_xor_si256(h, _mm256_add_epi64(_mm256_srli_epi64(h, 35), four));
+        h = mul64(h, k, khi);
+        h = _mm256_and_si256(_mm256_xor_si256(h, _mm256_srli_epi64(h, 28)), m);
+        _mm_storeu_si128((__m128i *)(void *)(table + b),
+                         _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(h, pick)));
+    }
+    for (; b < nb; b++)
+        table[b] = (uint32_t)xxh3_4bytes((uint32_t)b, bitflip) & mask;
+}
+#else
+#define COPY_AVX2 0
+#endif
+
 /* The copy table with the written-out hash, checked against the library's at
  * both ends of the table (should a future xxhash differ, the table is made
  * with the library's hash, one call per bucket, as before). */
@@ -101,9 +150,12 @@ int stance_features_domain_prepare(stance_featcfg *cfg)
     if (stance_fdomain_copy_fast(cfg, (uint32_t)fi, 0) == domain_copy(cfg, (uint32_t)fi, 0) &&
         stance_fdomain_copy_fast(cfg, (uint32_t)fi, (uint32_t)(nb - 1)) == domain_copy(cfg, (uint32_t)fi, (uint32_t)(nb - 1))) {
         const uint64_t bitflip = fast_bitflip(cfg->families[fi].seed);
-        const uint32_t mask = (uint32_t)(nb - 1);
-        for (size_t b = 0; b < nb; b++)
-            cfg->dcopy[b] = (uint32_t)xxh3_4bytes((uint32_t)b, bitflip) & mask;
+#if COPY_AVX2
+        if (__builtin_cpu_supports("avx2"))
+            copy_table_avx2(cfg->dcopy, nb, bitflip, (uint32_t)(nb - 1));
+        else
+#endif
+            copy_table(cfg->dcopy, nb, bitflip, (uint32_t)(nb - 1));
     } else {
         for (size_t b = 0; b < nb; b++)
             cfg->dcopy[b] = domain_copy(cfg, (uint32_t)fi, (uint32_t)b);

@@ -63,8 +63,12 @@ static ALWAYS_INLINE uintptr_t row3_builtin(const uint64_t *present, const uint3
  * -0), so the sums are those of adding it. @p hw: rows found with
  * row3_builtin() (inlined into a function built for popcnt). @p copies: the
  * vector's domain copies instead (x->dcopy: the rows of dcopy[idx[i]] for i <
- * dn, each times (float)(val[i] * dwt), as the copy path's value). */
-static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw, int copies)
+ * dn, each times (float)(val[i] * dwt), as the copy path's value). @p tab:
+ * the rows are looked up in the head's rowof table instead (h->rowof, + 1
+ * for the copies; its entry is the row plus one, 0 for none: the same rows,
+ * one load each). */
+static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw, int copies,
+                                  const uint32_t *tab)
 {
     double v0 = values[0], v1 = values[1], v2 = values[2];
     const unsigned char *rows[2][ROW_BATCH];
@@ -83,7 +87,16 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
         /* find and prefetch the batch at `at`, then add up the one before it */
         const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
         size_t c = 0;
-        if (hw) {
+        if (tab) {
+            for (size_t k = 0; k < m; k++) {
+                const uint32_t r = tab[2 * (size_t)idx[at + k]];
+                const uintptr_t row = base + ((uintptr_t)r - 1) * STANCE_ROW_BYTES(3);
+                rows[cur][c] = (const unsigned char *)row;
+                vals[cur][c] = copies ? val[at + k] * wt : val[at + k];
+                PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
+                c += r != 0;
+            }
+        } else if (hw) {
             for (size_t k = 0; k < m; k++) {
                 size_t has;
                 const uint32_t b = copies ? map[idx[at + k]] : idx[at + k];
@@ -123,27 +136,76 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
 __attribute__((target("popcnt"))) static void sparse_values3_popcnt(const stance_head *h, const stance_fvec *x,
                                                                     double *values)
 {
-    sparse3(h, x, values, 1, 0);
+    sparse3(h, x, values, 1, 0, NULL);
     if (x->dcopy)
-        sparse3(h, x, values, 1, 1);
+        sparse3(h, x, values, 1, 1, NULL);
 }
 #endif
 
+/* The rows through the head's rowof table (stance_linear_prepare()): the
+ * general ones, then the copies when the vector's copy table is the one the
+ * head's was made with (else found as sparse_values3() finds them). */
+static void sparse_values3_rowof(const stance_head *h, const stance_fvec *x, double *values)
+{
+    sparse3(h, x, values, 0, 0, h->rowof);
+    if (!x->dcopy)
+        return;
+    if (x->dcopy == h->rowof_map)
+        sparse3(h, x, values, 0, 1, h->rowof + 1);
+    else
+        sparse3(h, x, values, 0, 1, NULL);
+}
+
 static void sparse_values3(const stance_head *h, const stance_fvec *x, double *values)
 {
+    if (h->rowof) {
+        sparse_values3_rowof(h, x, values);
+        return;
+    }
 #if HAVE_POPCNT_DISPATCH
     if (__builtin_cpu_supports("popcnt")) {
         sparse_values3_popcnt(h, x, values);
         return;
     }
-    sparse3(h, x, values, 0, 0);
+    sparse3(h, x, values, 0, 0, NULL);
     if (x->dcopy)
-        sparse3(h, x, values, 0, 1);
+        sparse3(h, x, values, 0, 1, NULL);
 #else
-    sparse3(h, x, values, ROW_BUILTIN, 0);
+    sparse3(h, x, values, ROW_BUILTIN, 0, NULL);
     if (x->dcopy)
-        sparse3(h, x, values, ROW_BUILTIN, 1);
+        sparse3(h, x, values, ROW_BUILTIN, 1, NULL);
 #endif
+}
+
+static uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
+{
+    const size_t nb = (size_t)1 << cfg->table_bits;
+    uint32_t *t;
+    stance_free(h->rowof);
+    h->rowof = NULL;
+    h->rowof_map = NULL;
+    if (h->weights || h->n_dec != 3 || !h->present || cfg->table_bits > STANCE_ROWOF_MAX_BITS)
+        return STANCE_OK;
+    if (!(t = stance_calloc(2 * nb, sizeof *t)))
+        return STANCE_ERR_NOMEM;
+    /* the rows are in bucket order (model_io.c checked it): row i is bucket's rank */
+    for (uint32_t i = 0; i < h->n_rows; i++)
+        t[2 * (size_t)le32(h->rows + (size_t)i * STANCE_ROW_BYTES(3) - 4)] = i + 1;
+    /* the copies' rows for a head trained with them (it has a row for the
+     * copies' bias feature, which every in-domain statement has): a head
+     * without leaves them to sparse3()'s own lookup (rowof_map NULL) */
+    if (cfg->dcopy && t[2 * (size_t)cfg->dcopy[nb]]) {
+        for (size_t b = 0; b < nb; b++)
+            t[2 * b + 1] = t[2 * (size_t)cfg->dcopy[b]];
+        h->rowof_map = cfg->dcopy;
+    }
+    h->rowof = t;
+    return STANCE_OK;
 }
 
 /* values[p] += the row of @p bucket times @p v, for any head (dense or sparse). */
