@@ -1137,27 +1137,6 @@ static double squares4(const float *val, size_t n)
     return (a + b) + (c + d);
 }
 
-/* The weights fw[f] of the families f in @p m (not 0), added in family order:
- * the first one, then each next one (float sums, as collapse_binary()). */
-static float mask_sum(uint32_t m, const float *fw)
-{
-#if defined(__GNUC__)
-    float v = fw[__builtin_ctz(m)];
-    for (m &= m - 1; m; m &= m - 1)
-        v += fw[__builtin_ctz(m)];
-#else
-    unsigned f = 0;
-    float v;
-    while (!(m >> f & 1))
-        f++;
-    v = fw[f];
-    while (m >> ++f)
-        if (m >> f & 1)
-            v += fw[f];
-#endif
-    return v;
-}
-
 /* finish_unsorted()'s place table (s->btab): open addressing over the
  * smallest power of two of slots at least four times the vector's keys (at most
  * BT_SLOTS: finish_unsorted() takes fewer than 8,192 keys); a slot holds the
@@ -1183,8 +1162,11 @@ static size_t place_of(const uint32_t *tab, uint32_t slots, uint32_t tag, const 
 
 /* finish_unsorted()'s buckets: the distinct buckets of keys[0, nk) in the
  * order they first come into idx, each with the mask of the families that hit
- * it and its value (the weights of those families added in family order, as
- * collapse_binary() adds the sorted keys of a bucket); returns how many. A
+ * it and its value (the weights of those families added as they come: the
+ * float sum collapse_binary() makes in family order, since the weights of a
+ * configuration finish_unsorted() takes are multiples of 2^-8 of at most 2^8,
+ * stance_fsquares_exact(), whose sums of up to 16 are exact in a float in
+ * any order); returns how many. A
  * bucket's slot in @p tab (place_of(); this vector's entries tagged @p tag,
  * @p slots a power of two at least 4 nk) tells a repeat (a key in three: the
  * character n-grams of different words meet), with its place; a new bucket
@@ -1210,14 +1192,16 @@ static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint32_t *tab, u
         while (!((e = tab[h] ^ tag) >> BT_POS_BITS) && idx[e] != b)
             h = (h + 1) & sm;
         if (!(e >> BT_POS_BITS)) {
-            mask[e] |= fbit[fam];
-            val[e] = mask_sum(mask[e], fw);
+            if (!(mask[e] & fbit[fam])) {
+                mask[e] |= fbit[fam];
+                val[e] += fw[fam];
+            }
             continue;
         }
         tab[h] = tag | (uint32_t)w;
         idx[w] = b;
         mask[w] = fbit[fam];
-        val[w++] = fw[fam]; /* mask_sum() of one family */
+        val[w++] = fw[fam];
     }
     return w;
 }
