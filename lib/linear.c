@@ -163,6 +163,18 @@ __attribute__((target("avx2"))) static inline __m256d add_row3(__m256d acc, cons
     return _mm256_add_pd(acc, _mm256_mul_pd(r, _mm256_set1_pd(v)));
 }
 
+/* add_row3() for rows[0, n) in order, two a turn of the loop. */
+__attribute__((target("avx2"))) static inline __m256d add_rows3(__m256d acc, const unsigned char *const *rows,
+                                                                const double *vals, size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2)
+        acc = add_row3(add_row3(acc, rows[k], vals[k]), rows[k + 1], vals[k + 1]);
+    if (k < n)
+        acc = add_row3(acc, rows[k], vals[k]);
+    return acc;
+}
+
 __attribute__((target("avx2"))) static ALWAYS_INLINE void rowof3_body(const stance_head *h, const stance_fvec *x,
                                                                       double *values, int mode)
 {
@@ -177,28 +189,33 @@ __attribute__((target("avx2"))) static ALWAYS_INLINE void rowof3_body(const stan
     int cur = 0;
     for (size_t at = 0; at < n + ROW_BATCH; at += ROW_BATCH, cur ^= 1) {
         const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
-        size_t c = 0;
-        for (size_t k = 0; k < m; k++) {
+        /* [0, mc) with their copies (ROWOF_BOTH, below dn), [mc, m) without */
+        const size_t mc = mode == ROWOF_BOTH && dn > at ? (dn - at < m ? dn - at : m) : 0;
+        size_t c = 0, k = 0;
+        for (; k < mc; k++) {
+            const uint32_t *const e = tab + 2 * (size_t)idx[at + k];
+            const uintptr_t row = base - STANCE_ROW_BYTES(3) + e[0], crow = base - STANCE_ROW_BYTES(3) + e[1];
+            rows[cur][c] = (const unsigned char *)row;
+            vals[cur][c] = val[at + k];
+            PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
+            c += e[0] != 0;
+            crows[nc] = (const unsigned char *)crow;
+            cvals[nc] = val[at + k] * wt;
+            PREFETCH((const void *)crow);
+            nc += e[1] != 0;
+        }
+        for (; k < m; k++) {
             const uint32_t *const e = tab + 2 * (size_t)idx[at + k];
             const uintptr_t row = base - STANCE_ROW_BYTES(3) + e[0];
             rows[cur][c] = (const unsigned char *)row;
             vals[cur][c] = mode == ROWOF_COPIES ? val[at + k] * wt : val[at + k];
-            PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
+            PREFETCH((const void *)row);
             c += e[0] != 0;
-            if (mode == ROWOF_BOTH && at + k < dn) {
-                const uintptr_t crow = base - STANCE_ROW_BYTES(3) + e[1];
-                crows[nc] = (const unsigned char *)crow;
-                cvals[nc] = val[at + k] * wt;
-                PREFETCH((const void *)crow);
-                nc += e[1] != 0;
-            }
         }
         kept[cur] = c;
-        for (size_t k = 0; k < kept[cur ^ 1]; k++)
-            acc = add_row3(acc, rows[cur ^ 1][k], vals[cur ^ 1][k]);
+        acc = add_rows3(acc, rows[cur ^ 1], vals[cur ^ 1], kept[cur ^ 1]);
     }
-    for (size_t k = 0; k < nc; k++)
-        acc = add_row3(acc, crows[k], cvals[k]);
+    acc = add_rows3(acc, crows, cvals, nc);
     {
         double out[4];
         _mm256_storeu_pd(out, acc);
