@@ -317,17 +317,20 @@ int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
     stance_free(h->rowof);
     h->rowof = NULL;
     h->rowof_map = NULL;
-    if (h->weights || h->n_dec != 3 || !h->present || cfg->table_bits > STANCE_ROWOF_MAX_BITS)
+    /* only for a head trained with family 14's copies (it has a row for the
+     * copies' bias feature, which every in-domain statement has): the heads
+     * stance_classify() scores; the table's pages cost start-up time (a
+     * page fault each when first written, 512 for 18 bits), the others are
+     * scored as before */
+    if (h->weights || h->n_dec != 3 || !h->present || cfg->table_bits > STANCE_ROWOF_MAX_BITS || !cfg->dcopy ||
+        !stance_head_sparse_row(h, cfg->dcopy[nb]))
         return STANCE_OK;
     if (!(t = stance_calloc(2 * nb, sizeof *t)))
         return STANCE_ERR_NOMEM;
     /* the rows are in bucket order (model_io.c checked it): row i is bucket's rank */
     for (uint32_t i = 0; i < h->n_rows; i++)
         t[2 * (size_t)le32(h->rows + (size_t)i * STANCE_ROW_BYTES(3) - 4)] = (i + 1) * (uint32_t)STANCE_ROW_BYTES(3);
-    /* the copies' rows for a head trained with them (it has a row for the
-     * copies' bias feature, which every in-domain statement has): a head
-     * without leaves them to sparse3()'s own lookup (rowof_map NULL) */
-    if (cfg->dcopy && t[2 * (size_t)cfg->dcopy[nb]]) {
+    {
         size_t b = 0;
 #if ROWOF_AVX2
         if (__builtin_cpu_supports("avx2"))

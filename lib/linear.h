@@ -6,7 +6,8 @@
 #include "model.h"
 
 /* Make @p h's rowof table (model.h) when it is a sparse head of three pairs
- * and @p cfg has at most STANCE_ROWOF_MAX_BITS table bits: its rows, then the
+ * with a row for family 14's bias copy (trained in-domain) and @p cfg has a
+ * copy table and at most STANCE_ROWOF_MAX_BITS table bits: its rows, then the
  * rows of cfg->dcopy's copies. STANCE_OK (nothing made for other heads) or
  * STANCE_ERR_NOMEM. */
 int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg);
