@@ -34,6 +34,8 @@
  *     (lib/structure.c)
  *  13 target conjunctions: the target's key (last word of its name) alone and
  *     joined with each word and each structure tag (lib/structure.c)
+ *  14 domain: in-domain statements only, a copy of each hashed feature and a
+ *     bias feature (features_domain.c)
  *
  * The polarity rules follow VADER (Hutto and Gilbert, ICWSM 2014; MIT): a
  * booster or dampener among the three words before a polarity word moves its
@@ -113,8 +115,7 @@ void stance_fscratch_free(stance_fscratch *s)
     stance_free(s->gram);
     stance_free(s->keys);
     stance_free(s->dense);
-    stance_free(s->seen);
-    stance_free(s->hint);
+    stance_free(s->btab);
     stance_free(s->pol);
     stance_free(s->polar);
     stance_free(s->stoks);
@@ -1042,71 +1043,6 @@ static void merge_dense(stance_fscratch *s, stance_fvec *out)
     out->n = n + nd - (w - i);
 }
 
-/* Family 14's bucket for the copy of bucket @p bk (family index @p fi): the
- * hash of its four bytes, little-endian. */
-static uint32_t domain_copy(const stance_featcfg *cfg, uint32_t fi, uint32_t bk)
-{
-    unsigned char b[4];
-    for (int k = 0; k < 4; k++)
-        b[k] = (unsigned char)(bk >> (8 * k));
-    return (uint32_t)(stance_fkey(cfg, fi, (const char *)b, sizeof b) >> 4);
-}
-
-static uint32_t domain_bias(const stance_featcfg *cfg, uint32_t fi)
-{
-    return (uint32_t)(stance_fkey(cfg, fi, "bias", 4) >> 4);
-}
-
-/* Family 14 (domain), for in-domain statements only (stance_fscratch_set_domain):
- * a copy of each hashed feature already in out[0, n) (normalised, before the
- * dense values) in a bucket of its own, and a constant bias feature, each times
- * the family weight, added to the dense values. Dense families stay general.
- * (A vector only scored leaves them to the scorer: finish_unsorted().) */
-static int domain_copies(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const stance_fvec *out)
-{
-    const float wt = cfg->families[fi].weight;
-    if (stance_grow((void **)&s->dense, &s->dense_cap, 2 * (s->n_dense + out->n + 1), sizeof *s->dense))
-        return STANCE_ERR_NOMEM; /* the second half is dense_sort's scratch */
-    for (size_t i = 0; i < out->n; i++) {
-        s->dense[s->n_dense].bucket = domain_copy(cfg, fi, out->idx[i]);
-        s->dense[s->n_dense++].val = out->val[i] * wt;
-    }
-    s->dense[s->n_dense].bucket = domain_bias(cfg, fi);
-    s->dense[s->n_dense++].val = wt;
-    return STANCE_OK;
-}
-
-/* The index of family 14 (domain) in @p cfg, or -1. */
-static int domain_index(const stance_featcfg *cfg)
-{
-    for (uint32_t i = 0; i < cfg->n_families; i++)
-        if (cfg->families[i].id == FAM_DOMAIN)
-            return (int)i;
-    return -1;
-}
-
-/* The index of family 14 in @p cfg when @p s scores an in-domain statement, else -1. */
-static int domain_family(const stance_fscratch *s, const stance_featcfg *cfg)
-{
-    return s->domain ? domain_index(cfg) : -1;
-}
-
-int stance_features_domain_prepare(stance_featcfg *cfg)
-{
-    const size_t nb = (size_t)1 << cfg->table_bits;
-    const int fi = domain_index(cfg);
-    stance_free(cfg->dcopy);
-    cfg->dcopy = NULL;
-    if (fi < 0)
-        return STANCE_OK;
-    if (!(cfg->dcopy = stance_malloc_array(nb + 1, sizeof *cfg->dcopy)))
-        return STANCE_ERR_NOMEM;
-    for (size_t b = 0; b < nb; b++)
-        cfg->dcopy[b] = domain_copy(cfg, fi, (uint32_t)b);
-    cfg->dcopy[nb] = domain_bias(cfg, fi);
-    return STANCE_OK;
-}
-
 /* finish()'s collapse of the sorted distinct keys (stance_sort_u64_distinct)
  * for the binary value modes without family norms: each key adds its
  * family's weight to its bucket (the general loop's (float)(1.0 * weight),
@@ -1201,76 +1137,71 @@ static double squares4(const float *val, size_t n)
     return (a + b) + (c + d);
 }
 
-/* The weights fw[f] of the families f in @p m (not 0), added in family order:
- * the first one, then each next one (float sums, as collapse_binary()). */
-static float mask_sum(uint32_t m, const float *fw)
-{
-#if defined(__GNUC__)
-    float v = fw[__builtin_ctz(m)];
-    for (m &= m - 1; m; m &= m - 1)
-        v += fw[__builtin_ctz(m)];
-#else
-    unsigned f = 0;
-    float v;
-    while (!(m >> f & 1))
-        f++;
-    v = fw[f];
-    while (m >> ++f)
-        if (m >> f & 1)
-            v += fw[f];
-#endif
-    return v;
-}
+/* finish_unsorted()'s place table (s->btab): open addressing over the
+ * smallest power of two of slots at least four times the vector's keys (at most
+ * BT_SLOTS: finish_unsorted() takes fewer than 8,192 keys); a slot holds the
+ * vector's generation (s->bgen) above BT_POS_BITS and a bucket's place in idx
+ * below them, so that a new vector finds every slot of the last one empty
+ * without clearing it (the table is cleared once per 2^19 vectors, when the
+ * generation wraps). */
+#define BT_POS_BITS 13u
+#define BT_SLOTS 32768u
+#define BT_GEN_MAX ((uint32_t)(UINT32_MAX >> BT_POS_BITS))
 
-#define HINT_SLOTS 4096u /* a power of two, 16 kB: a few dozen times a statement's buckets */
-
-/* The place of bucket @p b in idx[0, n), where it is: at hint[b % HINT_SLOTS]
- * when no other bucket took that slot since, else searched from the end. */
-static size_t place_of(const uint32_t *hint, const uint32_t *idx, size_t n, uint32_t b)
+/* The place of bucket @p b in idx[], or SIZE_MAX: the slots from b's own on. */
+static size_t place_of(const uint32_t *tab, uint32_t slots, uint32_t tag, const uint32_t *idx, uint32_t b)
 {
-    const size_t h = hint[b & (HINT_SLOTS - 1)];
-    if (h < n && idx[h] == b)
-        return h;
-    while (idx[n - 1] != b)
-        n--;
-    return n - 1;
+    for (uint32_t h = b & (slots - 1);; h = (h + 1) & (slots - 1)) {
+        const uint32_t e = tab[h] ^ tag;
+        if (e >> BT_POS_BITS)
+            return SIZE_MAX;
+        if (idx[e] == b)
+            return e;
+    }
 }
 
 /* finish_unsorted()'s buckets: the distinct buckets of keys[0, nk) in the
  * order they first come into idx, each with the mask of the families that hit
- * it and its value (the weights of those families added in family order, as
- * collapse_binary() adds the sorted keys of a bucket); returns how many. A
- * bucket's bit in @p seen (clear for all on entry) tells a repeat (about one
- * key in 16 on NewsMTSC dev: ~220 keys for ~206 buckets a line), which looks
- * for its place; a new bucket takes the next one. Its loop compiles better on
- * its own (inlined into stance_features_extract(), half its variables lived on
- * the stack). */
+ * it and its value (the weights of those families added as they come: the
+ * float sum collapse_binary() makes in family order, since the weights of a
+ * configuration finish_unsorted() takes are multiples of 2^-8 of at most 2^8,
+ * stance_fsquares_exact(), whose sums of up to 16 are exact in a float in
+ * any order); returns how many. A
+ * bucket's slot in @p tab (place_of(); this vector's entries tagged @p tag,
+ * @p slots a power of two at least 4 nk) tells a repeat (a key in three: the
+ * character n-grams of different words meet), with its place; a new bucket
+ * takes the next place and the empty slot. Its loop compiles better on its own
+ * (inlined into stance_features_extract(), half its variables lived on the
+ * stack). */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint64_t *seen, uint32_t *hint, const float *fw,
-                               stance_fvec *out)
+static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint32_t *tab, uint32_t slots, uint32_t tag,
+                               const float *fw, stance_fvec *out)
 {
     static const uint16_t fbit[16] = {1u << 0, 1u << 1, 1u << 2, 1u << 3, 1u << 4, 1u << 5, 1u << 6, 1u << 7,
                                       1u << 8, 1u << 9, 1u << 10, 1u << 11, 1u << 12, 1u << 13, 1u << 14, 1u << 15};
     uint32_t *const idx = out->idx, *const mask = (uint32_t *)(void *)(keys + nk); /* (finish(): 2 nk keys' room) */
     float *const val = out->val;
+    const uint32_t sm = slots - 1;
     size_t w = 0;
     for (size_t i = 0; i < nk; i++) {
         const uint64_t key = keys[i];
         const uint32_t b = (uint32_t)(key >> 4), fam = (uint32_t)key & 15;
-        const uint64_t word = seen[b >> 6], bit = (uint64_t)1 << (b & 63);
-        if (word & bit) {
-            const size_t at = place_of(hint, idx, w, b);
-            mask[at] |= fbit[fam];
-            val[at] = mask_sum(mask[at], fw);
+        uint32_t h = b & sm, e;
+        while (!((e = tab[h] ^ tag) >> BT_POS_BITS) && idx[e] != b)
+            h = (h + 1) & sm;
+        if (!(e >> BT_POS_BITS)) {
+            if (!(mask[e] & fbit[fam])) {
+                mask[e] |= fbit[fam];
+                val[e] += fw[fam];
+            }
             continue;
         }
-        seen[b >> 6] = word | bit;
-        hint[b & (HINT_SLOTS - 1)] = (uint32_t)w;
+        tab[h] = tag | (uint32_t)w;
         idx[w] = b;
         mask[w] = fbit[fam];
-        val[w++] = fw[fam]; /* mask_sum() of one family */
+        val[w++] = fw[fam];
     }
     return w;
 }
@@ -1280,8 +1211,7 @@ static size_t unsorted_buckets(const uint64_t *keys, size_t nk, uint64_t *seen, 
  * buckets with the same values to the bit, in the order each bucket first came,
  * not sorted (unsorted_buckets()); the norm is squares4() (exact: any order
  * gives the same sum); a dense value's bucket is found among them, and its sum
- * made as merge_dense() makes it. s->seen has a bit for each bucket of the
- * table, cleared again at the end. In-domain (family index @p dom >= 0, with
+ * made as merge_dense() makes it (its place in s->btab: place_of()). In-domain (family index @p dom >= 0, with
  * cfg->dcopy) the copies are left to the scorer (stance_fvec's dcopy: the
  * products of a copy that lands on a bucket of the vector are added apart, a
  * float reassociation of the copy path's merged value), and so are the dense
@@ -1291,19 +1221,20 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, int do
 {
     float fw[STANCE_MAX_FAMILIES] = {0};
     size_t w, nd = s->n_dense, hashed;
+    uint32_t slots = 64, tag;
     double norm;
-    if (s->seen_bits != cfg->table_bits) {
-        stance_free(s->seen);
-        s->seen_bits = 0;
-        if (!(s->seen = stance_calloc(((size_t)1 << cfg->table_bits) / 64 + 1, sizeof *s->seen)))
-            return STANCE_ERR_NOMEM;
-        s->seen_bits = cfg->table_bits;
-    }
-    if (!s->hint && !(s->hint = stance_calloc(HINT_SLOTS, sizeof *s->hint)))
+    if (!s->btab && !(s->btab = stance_calloc(BT_SLOTS, sizeof *s->btab)))
         return STANCE_ERR_NOMEM;
+    if (++s->bgen > BT_GEN_MAX) {
+        memset(s->btab, 0, BT_SLOTS * sizeof *s->btab);
+        s->bgen = 1;
+    }
+    tag = s->bgen << BT_POS_BITS;
+    while (slots < 4 * s->n_keys)
+        slots *= 2;
     for (uint32_t f = 0; f < cfg->n_families && f < STANCE_MAX_FAMILIES; f++)
         fw[f] = cfg->families[f].weight;
-    w = hashed = unsorted_buckets(s->keys, s->n_keys, s->seen, s->hint, fw, out);
+    w = hashed = unsorted_buckets(s->keys, s->n_keys, s->btab, slots, tag, fw, out);
     norm = squares4(out->val, w);
     if (norm > 0)
         scale(out->val, w, 1.0 / sqrt(norm));
@@ -1317,15 +1248,14 @@ static int finish_unsorted(stance_fscratch *s, const stance_featcfg *cfg, int do
     }
     for (size_t j0 = 0, j; j0 < nd; j0 = j) {
         const uint32_t b = s->dense[j0].bucket;
-        const int have = dom < 0 && (s->seen[b >> 6] >> (b & 63) & 1) != 0;
-        const size_t at = have ? place_of(s->hint, out->idx, hashed, b) : w++;
+        const size_t place = dom < 0 ? place_of(s->btab, slots, tag, out->idx, b) : SIZE_MAX;
+        const int have = place != SIZE_MAX;
+        const size_t at = have ? place : w++;
         for (j = j0 + 1; j < nd && s->dense[j].bucket == b; j++)
             ;
         out->idx[at] = b;
         out->val[at] = dense_sum(have ? out->val[at] : 0, have, s->dense, j0, j);
     }
-    for (size_t i = 0; i < hashed; i++)
-        s->seen[out->idx[i] >> 6] = 0;
     out->n = w;
     return STANCE_OK;
 }
@@ -1336,7 +1266,7 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
     double norm = 0, famsq[16] = {0};
     const int logtf = cfg->value_mode == VALUE_LOGTF || cfg->value_mode == VALUE_LOGTF_FAM;
     const int per_family = cfg->value_mode == VALUE_BINARY_FAM || cfg->value_mode == VALUE_LOGTF_FAM;
-    const int dom = domain_family(s, cfg);
+    const int dom = s->domain ? stance_fdomain_index(cfg) : -1;
     const size_t extra = dom >= 0 ? s->n_keys + 1 : 0;
     if (s->n_keys + s->n_dense + extra > out->cap) {
         size_t need = s->n_keys + s->n_dense + extra;
@@ -1405,7 +1335,7 @@ static int finish(stance_fscratch *s, const stance_featcfg *cfg, stance_fvec *ou
             scale(out->val, w, 1.0 / sqrt(norm));
         }
     }
-    if (dom >= 0 && domain_copies(s, cfg, (uint32_t)dom, out))
+    if (dom >= 0 && stance_fdomain_copies(s, cfg, (uint32_t)dom, out))
         return STANCE_ERR_NOMEM;
     merge_dense(s, out);
     return STANCE_OK;

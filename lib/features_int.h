@@ -4,6 +4,7 @@
  *
  *   features.c        the families and the vector (stance_features_extract)
  *   features_text.c   normalisation, tokenisation, the polarity lexicon
+ *   features_domain.c family 14 (domain): the in-domain copies and the copy table
  *   features_cache.c  the tokens, word classes, valences and the word and
  *                     character n-gram keys of a text, computed once and reused
  *                     while the same text comes back (the sentiment head and
@@ -166,10 +167,9 @@ struct stance_fscratch {
     size_t keys_cap, n_keys;
     dval *dense;          /* dense values, kept out of the L2 normalisation */
     size_t dense_cap, n_dense;
-    uint64_t *seen;       /* [2^seen_bits bits] the buckets of an unsorted vector (finish_unsorted(),
-                           * features.c): all clear between two vectors */
-    uint32_t seen_bits;
-    uint32_t *hint;       /* [HINT_SLOTS] a bucket's place, likely (at bucket % HINT_SLOTS; checked) */
+    uint32_t *btab;       /* [BT_SLOTS] the places of an unsorted vector's buckets (finish_unsorted(),
+                           * features.c), tagged with the vector's generation bgen */
+    uint32_t bgen;
     unsigned rcount[RC_N]; /* family 10's counts (RC_*), made by polarity_pass() */
     float *pol;           /* [n_view] valence after the polarity rules (0 = none) */
     size_t pol_cap;
@@ -209,6 +209,11 @@ static inline uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const
     uint32_t mask = (uint32_t)(((uint64_t)1 << cfg->table_bits) - 1);
     return (uint64_t)((uint32_t)XXH3_64bits_withSeed(bytes, len, cfg->families[fi].seed) & mask) << 4 | fi;
 }
+
+/* features_domain.c: append family 14's copies of the hashed features out[0,
+ * n) and its bias feature to s->dense (the explicit path: training,
+ * explanations). */
+int stance_fdomain_copies(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const stance_fvec *out);
 
 /* features_cache.c: make s->t hold @p st's text and context tokenised (text
  * tokens [0, n_text), context tokens [n_text, n_text + n_ctx), flags clear of

@@ -63,8 +63,12 @@ static ALWAYS_INLINE uintptr_t row3_builtin(const uint64_t *present, const uint3
  * -0), so the sums are those of adding it. @p hw: rows found with
  * row3_builtin() (inlined into a function built for popcnt). @p copies: the
  * vector's domain copies instead (x->dcopy: the rows of dcopy[idx[i]] for i <
- * dn, each times (float)(val[i] * dwt), as the copy path's value). */
-static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw, int copies)
+ * dn, each times (float)(val[i] * dwt), as the copy path's value). @p tab:
+ * the rows are looked up in the head's rowof table instead (h->rowof, + 1
+ * for the copies; its entry is the row's offset from the row before the
+ * first, 0 for none: the same rows, one load each). */
+static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, double *values, int hw, int copies,
+                                  const uint32_t *tab)
 {
     double v0 = values[0], v1 = values[1], v2 = values[2];
     const unsigned char *rows[2][ROW_BATCH];
@@ -83,7 +87,16 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
         /* find and prefetch the batch at `at`, then add up the one before it */
         const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
         size_t c = 0;
-        if (hw) {
+        if (tab) {
+            for (size_t k = 0; k < m; k++) {
+                const uint32_t r = tab[2 * (size_t)idx[at + k]];
+                const uintptr_t row = base - STANCE_ROW_BYTES(3) + r;
+                rows[cur][c] = (const unsigned char *)row;
+                vals[cur][c] = copies ? val[at + k] * wt : val[at + k];
+                PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
+                c += r != 0;
+            }
+        } else if (hw) {
             for (size_t k = 0; k < m; k++) {
                 size_t has;
                 const uint32_t b = copies ? map[idx[at + k]] : idx[at + k];
@@ -123,27 +136,212 @@ static ALWAYS_INLINE void sparse3(const stance_head *h, const stance_fvec *x, do
 __attribute__((target("popcnt"))) static void sparse_values3_popcnt(const stance_head *h, const stance_fvec *x,
                                                                     double *values)
 {
-    sparse3(h, x, values, 1, 0);
+    sparse3(h, x, values, 1, 0, NULL);
     if (x->dcopy)
-        sparse3(h, x, values, 1, 1);
+        sparse3(h, x, values, 1, 1, NULL);
 }
 #endif
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define ROWOF_AVX2 1
+#define COPY_BUF 512 /* copies kept for after the general rows (a vector of more: two passes) */
+
+/* sparse3() through the head's rowof table under AVX2: @p mode ROWOF_GENERAL
+ * the general rows, ROWOF_COPIES the copies' (the rows of x->dcopy[idx[i]],
+ * i < dn, times (float)(val[i] * dwt)), ROWOF_BOTH both found in the same
+ * pass (one cache line holds both), the copies' kept in a buffer and added
+ * after all the general ones (dn <= COPY_BUF). The sums are the four lanes of
+ * one vector, the three floats of a row loaded with a mask (the fourth lane
+ * adds zeros and is dropped): lane p adds (double)row[p] * v as sparse3()
+ * adds to its sum p, one product and one addition each, in the same order
+ * (target "avx2" alone: no FMA contraction), so the same bits. */
+enum { ROWOF_GENERAL, ROWOF_COPIES, ROWOF_BOTH };
+__attribute__((target("avx2"))) static inline __m256d add_row3(__m256d acc, const unsigned char *row, double v)
+{
+    const __m256d r = _mm256_cvtps_pd(_mm_maskload_ps((const float *)(const void *)row, _mm_setr_epi32(-1, -1, -1, 0)));
+    return _mm256_add_pd(acc, _mm256_mul_pd(r, _mm256_set1_pd(v)));
+}
+
+/* add_row3() for rows[0, n) in order, two a turn of the loop. */
+__attribute__((target("avx2"))) static inline __m256d add_rows3(__m256d acc, const unsigned char *const *rows,
+                                                                const double *vals, size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2)
+        acc = add_row3(add_row3(acc, rows[k], vals[k]), rows[k + 1], vals[k + 1]);
+    if (k < n)
+        acc = add_row3(acc, rows[k], vals[k]);
+    return acc;
+}
+
+__attribute__((target("avx2"))) static ALWAYS_INLINE void rowof3_body(const stance_head *h, const stance_fvec *x,
+                                                                      double *values, int mode)
+{
+    const unsigned char *rows[2][ROW_BATCH], *crows[COPY_BUF];
+    double vals[2][ROW_BATCH], cvals[COPY_BUF];
+    size_t kept[2] = {0, 0}, nc = 0;
+    const uintptr_t base = (uintptr_t)h->rows;
+    const uint32_t *const tab = h->rowof + (mode == ROWOF_COPIES), *const idx = x->idx;
+    const float *const val = x->val, wt = x->dwt;
+    const size_t n = mode == ROWOF_COPIES ? x->dn : x->n, dn = mode == ROWOF_BOTH ? x->dn : 0;
+    __m256d acc = _mm256_setr_pd(values[0], values[1], values[2], 0.0);
+    int cur = 0;
+    for (size_t at = 0; at < n + ROW_BATCH; at += ROW_BATCH, cur ^= 1) {
+        const size_t m = at < n ? (n - at < ROW_BATCH ? n - at : ROW_BATCH) : 0;
+        /* [0, mc) with their copies (ROWOF_BOTH, below dn), [mc, m) without */
+        const size_t mc = mode == ROWOF_BOTH && dn > at ? (dn - at < m ? dn - at : m) : 0;
+        size_t c = 0, k = 0;
+        for (; k < mc; k++) {
+            const uint32_t *const e = tab + 2 * (size_t)idx[at + k];
+            const uintptr_t row = base - STANCE_ROW_BYTES(3) + e[0], crow = base - STANCE_ROW_BYTES(3) + e[1];
+            rows[cur][c] = (const unsigned char *)row;
+            vals[cur][c] = val[at + k];
+            PREFETCH((const void *)row); /* (a hint: never a fault, even when not a row) */
+            c += e[0] != 0;
+            crows[nc] = (const unsigned char *)crow;
+            cvals[nc] = val[at + k] * wt;
+            PREFETCH((const void *)crow);
+            nc += e[1] != 0;
+        }
+        for (; k < m; k++) {
+            const uint32_t *const e = tab + 2 * (size_t)idx[at + k];
+            const uintptr_t row = base - STANCE_ROW_BYTES(3) + e[0];
+            rows[cur][c] = (const unsigned char *)row;
+            vals[cur][c] = mode == ROWOF_COPIES ? val[at + k] * wt : val[at + k];
+            PREFETCH((const void *)row);
+            c += e[0] != 0;
+        }
+        kept[cur] = c;
+        acc = add_rows3(acc, rows[cur ^ 1], vals[cur ^ 1], kept[cur ^ 1]);
+    }
+    acc = add_rows3(acc, crows, cvals, nc);
+    {
+        double out[4];
+        _mm256_storeu_pd(out, acc);
+        values[0] = out[0];
+        values[1] = out[1];
+        values[2] = out[2];
+    }
+}
+
+__attribute__((target("avx2"))) static void rowof3_avx2(const stance_head *h, const stance_fvec *x, double *values,
+                                                        int mode)
+{
+    switch (mode) {
+    case ROWOF_BOTH: rowof3_body(h, x, values, ROWOF_BOTH); break;
+    case ROWOF_COPIES: rowof3_body(h, x, values, ROWOF_COPIES); break;
+    default: rowof3_body(h, x, values, ROWOF_GENERAL); break;
+    }
+}
+
+/* stance_linear_prepare()'s t[2 b + 1] = t[2 map[b]], eight buckets a
+ * vector (a gather); returns the buckets done (a multiple of 8). */
+__attribute__((target("avx2"))) static size_t copy_rows_avx2(uint32_t *t, const uint32_t *map, size_t nb)
+{
+    const __m256i lo = _mm256_setr_epi32(0, 0, 1, 1, 2, 2, 3, 3), hi = _mm256_setr_epi32(4, 4, 5, 5, 6, 6, 7, 7);
+    size_t b = 0;
+    for (; b + 8 <= nb; b += 8) {
+        const __m256i at = _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(const void *)(map + b)), 1);
+        const __m256i rows = _mm256_i32gather_epi32((const int *)t, at, 4);
+        __m256i *const p = (__m256i *)(void *)(t + 2 * b);
+        _mm256_storeu_si256(p, _mm256_blend_epi32(_mm256_loadu_si256(p), _mm256_permutevar8x32_epi32(rows, lo), 0xAA));
+        _mm256_storeu_si256(p + 1,
+                            _mm256_blend_epi32(_mm256_loadu_si256(p + 1), _mm256_permutevar8x32_epi32(rows, hi), 0xAA));
+    }
+    return b;
+}
+#else
+#define ROWOF_AVX2 0
+#endif
+
+/* The rows through the head's rowof table (stance_linear_prepare()): the
+ * general ones, then the copies when the vector's copy table is the one the
+ * head's was made with (else found as sparse_values3() finds them). */
+static void sparse_values3_rowof(const stance_head *h, const stance_fvec *x, double *values)
+{
+    const int same = x->dcopy && x->dcopy == h->rowof_map;
+#if ROWOF_AVX2
+    if (__builtin_cpu_supports("avx2")) {
+        if (same && x->dn <= COPY_BUF) {
+            rowof3_avx2(h, x, values, ROWOF_BOTH);
+            return;
+        }
+        rowof3_avx2(h, x, values, ROWOF_GENERAL);
+        if (same)
+            rowof3_avx2(h, x, values, ROWOF_COPIES);
+        else if (x->dcopy)
+            sparse3(h, x, values, 0, 1, NULL);
+        return;
+    }
+#endif
+    sparse3(h, x, values, 0, 0, h->rowof);
+    if (!x->dcopy)
+        return;
+    if (same)
+        sparse3(h, x, values, 0, 1, h->rowof + 1);
+    else
+        sparse3(h, x, values, 0, 1, NULL);
+}
+
 static void sparse_values3(const stance_head *h, const stance_fvec *x, double *values)
 {
+    if (h->rowof) {
+        sparse_values3_rowof(h, x, values);
+        return;
+    }
 #if HAVE_POPCNT_DISPATCH
     if (__builtin_cpu_supports("popcnt")) {
         sparse_values3_popcnt(h, x, values);
         return;
     }
-    sparse3(h, x, values, 0, 0);
+    sparse3(h, x, values, 0, 0, NULL);
     if (x->dcopy)
-        sparse3(h, x, values, 0, 1);
+        sparse3(h, x, values, 0, 1, NULL);
 #else
-    sparse3(h, x, values, ROW_BUILTIN, 0);
+    sparse3(h, x, values, ROW_BUILTIN, 0, NULL);
     if (x->dcopy)
-        sparse3(h, x, values, ROW_BUILTIN, 1);
+        sparse3(h, x, values, ROW_BUILTIN, 1, NULL);
 #endif
+}
+
+static uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
+{
+    const size_t nb = (size_t)1 << cfg->table_bits;
+    uint32_t *t;
+    stance_free(h->rowof);
+    h->rowof = NULL;
+    h->rowof_map = NULL;
+    /* only for a head trained with family 14's copies (it has a row for the
+     * copies' bias feature, which every in-domain statement has): the heads
+     * stance_classify() scores; the table's pages cost start-up time (a
+     * page fault each when first written, 512 for 18 bits), the others are
+     * scored as before */
+    if (h->weights || h->n_dec != 3 || !h->present || cfg->table_bits > STANCE_ROWOF_MAX_BITS || !cfg->dcopy ||
+        !stance_head_sparse_row(h, cfg->dcopy[nb]))
+        return STANCE_OK;
+    if (!(t = stance_calloc(2 * nb, sizeof *t)))
+        return STANCE_ERR_NOMEM;
+    /* the rows are in bucket order (model_io.c checked it): row i is bucket's rank */
+    for (uint32_t i = 0; i < h->n_rows; i++)
+        t[2 * (size_t)le32(h->rows + (size_t)i * STANCE_ROW_BYTES(3) - 4)] = (i + 1) * (uint32_t)STANCE_ROW_BYTES(3);
+    {
+        size_t b = 0;
+#if ROWOF_AVX2
+        if (__builtin_cpu_supports("avx2"))
+            b = copy_rows_avx2(t, cfg->dcopy, nb);
+#endif
+        for (; b < nb; b++)
+            t[2 * b + 1] = t[2 * (size_t)cfg->dcopy[b]];
+        h->rowof_map = cfg->dcopy;
+    }
+    h->rowof = t;
+    return STANCE_OK;
 }
 
 /* values[p] += the row of @p bucket times @p v, for any head (dense or sparse). */

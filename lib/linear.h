@@ -5,6 +5,12 @@
 #include "features.h"
 #include "model.h"
 
+/* Make @p h's rowof table (model.h) when it is a sparse head of three pairs
+ * with a row for family 14's bias copy (trained in-domain) and @p cfg has a
+ * copy table and at most STANCE_ROWOF_MAX_BITS table bits: its rows, then the
+ * rows of cfg->dcopy's copies. STANCE_OK (nothing made for other heads) or
+ * STANCE_ERR_NOMEM. */
+int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg);
 /* values[p] = w_p . x + bias[p] for every pair p of the head. */
 void stance_linear_values(const stance_head *h, const stance_fvec *x, double *values);
 /* Winning label by libsvm's one-vs-one vote (ties to the lower index). */

@@ -32,6 +32,7 @@
 #define STANCE_MAX_FAMILIES 16
 #define STANCE_MIN_TABLE_BITS 4
 #define STANCE_MAX_TABLE_BITS 24
+#define STANCE_ROWOF_MAX_BITS 20 /* stance_head.rowof: 8 MB a head at most */
 #define STANCE_MAX_HEADS 16
 #define STANCE_MAX_LABELS 32
 #define STANCE_MAX_META 256
@@ -115,6 +116,15 @@ typedef struct stance_head {
     uint32_t n_rows;
     uint64_t *present;    /* [buckets / 64] bit b: bucket b has a row */
     uint32_t *rank;       /* [buckets / 64] rows before bucket 64 * i */
+    /* [2 * buckets] for a sparse head of three pairs trained with family
+     * 14's copies, of at most STANCE_ROWOF_MAX_BITS table bits
+     * (stance_linear_prepare(), at parse; else NULL): rowof[2 b] the row of
+     * bucket b as the byte offset of that row from the row before the first,
+     * (i + 1) * STANCE_ROW_BYTES(3) for row i (0: none), and rowof[2 b + 1]
+     * that of its family-14 copy rowof_map[b] (rowof_map: the model's copy
+     * table, stance_featcfg.dcopy), side by side in one cache line. */
+    uint32_t *rowof;
+    const uint32_t *rowof_map;
     double *bias;         /* [n_dec]: value_p = w_p . x + bias[p]  (libsvm: -rho) */
     uint32_t calib;       /* STANCE_CALIB_* */
     double *prob_a;       /* [n_dec] libsvm probA (NULL unless PLATT_PAIRWISE) */

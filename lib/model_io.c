@@ -22,6 +22,7 @@
 #endif
 
 #include "features.h"
+#include "linear.h"
 #include "model.h"
 #include "vectors.h"
 
@@ -144,6 +145,7 @@ static void head_destroy(stance_head *h)
     stance_free(h->weights);
     stance_free(h->present);
     stance_free(h->rank);
+    stance_free(h->rowof);
     stance_free(h->bias);
     stance_free(h->prob_a);
     stance_free(h->prob_b);
@@ -201,8 +203,11 @@ int stance_model_densify(stance_model *m, stance_error *err)
         h->weights = dense;
         stance_free(h->present);
         stance_free(h->rank);
+        stance_free(h->rowof);
         h->present = NULL;
         h->rank = NULL;
+        h->rowof = NULL;
+        h->rowof_map = NULL;
         h->rows = NULL;
         h->n_rows = 0;
     }
@@ -982,6 +987,9 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
         r.rc = stance_wvec_prepare_model(m, err);
     if (r.rc == STANCE_OK && stance_features_domain_prepare(&m->feat))
         r.rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    for (uint32_t h = 0; r.rc == STANCE_OK && h < m->n_heads; h++)
+        if (stance_linear_prepare(&m->heads[h], &m->feat))
+            r.rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     if (r.rc) {
         stance_model_destroy(m);
         stance_free(m);

@@ -251,6 +251,110 @@ static void test_features_domain_family(void **state)
     stance_fscratch_free(fs);
 }
 
+/* The copy table (stance_features_domain_prepare(), written-out XXH3 of the
+ * bucket's four bytes) gives each bucket the copy bucket the explicit path
+ * hashes (stance_fdomain_copy(), XXH3_64bits_withSeed), for every bucket of an
+ * 18-bit table and for other seeds and table sizes. */
+static void test_features_domain_copy_table(void **state)
+{
+    static const uint32_t seeds[] = {0, 1, 0x9e3779b9u, 0xffffffffu, 0x01020304u};
+    stance_featcfg cfg;
+    int fi;
+    (void)state;
+    stance_features_default(&cfg);
+    assert_int_equal(stance_features_family_default(14, &cfg.families[cfg.n_families]), STANCE_OK);
+    fi = (int)cfg.n_families++;
+    assert_int_equal(stance_fdomain_index(&cfg), fi);
+    cfg.dcopy = NULL;
+    assert_int_equal(stance_features_domain_prepare(&cfg), STANCE_OK);
+    assert_non_null(cfg.dcopy);
+    for (uint32_t b = 0; b < (1u << cfg.table_bits); b++)
+        if (cfg.dcopy[b] != stance_fdomain_copy(&cfg, (uint32_t)fi, b))
+            fail_msg("bucket %u: table %u, hash %u", b, cfg.dcopy[b], stance_fdomain_copy(&cfg, (uint32_t)fi, b));
+    assert_int_equal(cfg.dcopy[1u << cfg.table_bits], stance_test_hash("bias", 4, cfg.families[fi].seed) &
+                                                           ((1u << cfg.table_bits) - 1));
+    for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++)
+        for (uint32_t bits = 8; bits <= 24; bits += 8) {
+            cfg.families[fi].seed = seeds[k];
+            cfg.table_bits = bits;
+            for (uint32_t b = 0; b < 5000; b++) {
+                const uint32_t bk = (b * 2654435761u) & ((1u << bits) - 1);
+                assert_int_equal(stance_fdomain_copy_fast(&cfg, (uint32_t)fi, bk), stance_fdomain_copy(&cfg, (uint32_t)fi, bk));
+            }
+        }
+    stance_free(cfg.dcopy);
+}
+
+/* stance_linear_values() through the row tables a read model's heads get
+ * (stance_linear_prepare(): rowof, the general and copy rows found in one pass
+ * under AVX2) gives the same bits as the rank lookup without them: random
+ * vectors with copies owed, small and larger than the copy buffer, with the
+ * model's copy table and with another pointer to the same table. */
+static void test_features_row_tables_same_values(void **state)
+{
+    stance_model *b = testutil_build_model(), *m = NULL;
+    unsigned char *data = NULL;
+    size_t len, nb;
+    uint32_t z = 11, *other;
+    (void)state;
+    assert_true(b->feat.n_families < STANCE_MAX_FAMILIES);
+    stance_features_family_default(14, &b->feat.families[b->feat.n_families++]);
+    nb = (size_t)1 << b->feat.table_bits;
+    for (uint32_t h = 0; h < b->n_heads; h++)
+        for (size_t k = 0; k < nb; k++) {
+            z = z * 1103515245u + 12345u;
+            for (uint32_t p = 0; p < b->heads[h].n_dec; p++) /* a bucket in three without a row */
+                b->heads[h].weights[k * b->heads[h].n_dec + p] =
+                    z % 3 ? (float)((int)((z >> (8 + p)) & 1023) - 512) / 7.0f : 0.0f;
+        }
+    for (uint32_t h = 0; h < b->n_heads; h++) { /* a head trained in-domain has the copies' bias */
+        const size_t bias = stance_test_hash("bias", 4, b->feat.families[b->feat.n_families - 1].seed) & (nb - 1);
+        b->heads[h].weights[bias * b->heads[h].n_dec] = 1.5f;
+    }
+    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
+    stance_model_destroy(b);
+    stance_free(b);
+    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
+    stance_free(data);
+    assert_non_null(m->feat.dcopy);
+    assert_non_null(other = stance_malloc_array(nb + 1, sizeof *other));
+    memcpy(other, m->feat.dcopy, (nb + 1) * sizeof *other);
+    for (uint32_t h = 0; h < m->n_heads; h++) {
+        stance_head plain = m->heads[h];
+        if (plain.n_dec != 3)
+            continue;
+        assert_non_null(m->heads[h].rowof);
+        assert_true(m->heads[h].rowof_map == m->feat.dcopy);
+        plain.rowof = NULL;
+        plain.rowof_map = NULL;
+        for (size_t n = 1; n <= 1500; n = n * 3 + 1) {
+            stance_fvec x = {0};
+            double with[3], without[3];
+            assert_non_null(x.idx = stance_malloc_array(n, sizeof *x.idx));
+            assert_non_null(x.val = stance_malloc_array(n, sizeof *x.val));
+            for (size_t i = 0; i < n; i++) {
+                z = z * 1103515245u + 12345u;
+                x.idx[i] = (z >> 7) & (uint32_t)(nb - 1);
+                x.val[i] = (float)((z >> 3) & 255) / 97.0f + 0.01f;
+            }
+            x.n = n;
+            for (int pass = 0; pass < 3; pass++) {
+                /* 0: general only; 1: copies through the model's table; 2: another table */
+                x.dcopy = pass == 0 ? NULL : pass == 1 ? m->feat.dcopy : other;
+                x.dn = n - n / 4; /* the rest as dense values: no copies */
+                x.dbias = m->feat.dcopy[nb];
+                x.dwt = 0.5f;
+                stance_linear_values(&m->heads[h], &x, with);
+                stance_linear_values(&plain, &x, without);
+                assert_memory_equal(with, without, sizeof with);
+            }
+            stance_fvec_clear(&x);
+        }
+    }
+    stance_free(other);
+    stance_model_free(m);
+}
+
 static void test_features_empty_text(void **state)
 {
     stance_statement st = STANCE_STATEMENT_INIT;
@@ -1556,6 +1660,8 @@ int main(void)
         cmocka_unit_test(test_features_family_norm_isolates_context),
         cmocka_unit_test(test_features_check_refuses_unknown),
         cmocka_unit_test(test_features_domain_family),
+        cmocka_unit_test(test_features_domain_copy_table),
+        cmocka_unit_test(test_features_row_tables_same_values),
         cmocka_unit_test(test_features_empty_text),
         cmocka_unit_test(test_features_lexicon_build),
         cmocka_unit_test(test_features_lexicon_families),
