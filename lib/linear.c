@@ -2,6 +2,10 @@
  * one-vs-one vote, in libsvm's pair order. */
 #include "config.h"
 
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+
 #include "linear.h"
 #include "vectors.h"
 
@@ -310,13 +314,47 @@ static uint32_t le32(const unsigned char *b)
     return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
+/* A zeroed block of @p n uint32_t for a rowof table, its allocation in
+ * *block. Every page of the table is written at model open (a page fault
+ * each: 512 a head at 18 bits, a third of a start-up on a virtual machine);
+ * a table of 2 MB or more is placed on a 2 MB boundary and advised
+ * MADV_HUGEPAGE where the system has it, so that those writes take a fault
+ * or two. The advice is a hint: refused, the table is the same. */
+static uint32_t *rowof_alloc(size_t n, void **block)
+{
+    const size_t bytes = n * sizeof(uint32_t);
+#if defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    if (bytes >= huge) {
+        unsigned char *b = stance_malloc(bytes + huge);
+        uintptr_t at;
+        if (!b)
+            return NULL;
+        at = ((uintptr_t)b + huge - 1) & ~(uintptr_t)(huge - 1);
+        (void)madvise((void *)at, bytes & ~(huge - 1), MADV_HUGEPAGE);
+        memset((void *)at, 0, bytes);
+        *block = b;
+        return (uint32_t *)at;
+    }
+#endif
+    *block = stance_calloc(n, sizeof(uint32_t));
+    return *block;
+}
+
+void stance_linear_release(stance_head *h)
+{
+    stance_free(h->rowof_block);
+    h->rowof_block = NULL;
+    h->rowof = NULL;
+    h->rowof_map = NULL;
+}
+
 int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
 {
     const size_t nb = (size_t)1 << cfg->table_bits;
     uint32_t *t;
-    stance_free(h->rowof);
-    h->rowof = NULL;
-    h->rowof_map = NULL;
+    void *block = NULL;
+    stance_linear_release(h);
     /* only for a head trained with family 14's copies (it has a row for the
      * copies' bias feature, which every in-domain statement has): the heads
      * stance_classify() scores; the table's pages cost start-up time (a
@@ -325,7 +363,7 @@ int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
     if (h->weights || h->n_dec != 3 || !h->present || cfg->table_bits > STANCE_ROWOF_MAX_BITS || !cfg->dcopy ||
         !stance_head_sparse_row(h, cfg->dcopy[nb]))
         return STANCE_OK;
-    if (!(t = stance_calloc(2 * nb, sizeof *t)))
+    if (!(t = rowof_alloc(2 * nb, &block)))
         return STANCE_ERR_NOMEM;
     /* the rows are in bucket order (model_io.c checked it): row i is bucket's rank */
     for (uint32_t i = 0; i < h->n_rows; i++)
@@ -341,6 +379,7 @@ int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
         h->rowof_map = cfg->dcopy;
     }
     h->rowof = t;
+    h->rowof_block = block;
     return STANCE_OK;
 }
 

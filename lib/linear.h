@@ -11,6 +11,8 @@
  * rows of cfg->dcopy's copies. STANCE_OK (nothing made for other heads) or
  * STANCE_ERR_NOMEM. */
 int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg);
+/* Free @p h's rowof table (if any) and clear rowof and rowof_map. */
+void stance_linear_release(stance_head *h);
 /* values[p] = w_p . x + bias[p] for every pair p of the head. */
 void stance_linear_values(const stance_head *h, const stance_fvec *x, double *values);
 /* Winning label by libsvm's one-vs-one vote (ties to the lower index). */

@@ -125,6 +125,7 @@ typedef struct stance_head {
      * table, stance_featcfg.dcopy), side by side in one cache line. */
     uint32_t *rowof;
     const uint32_t *rowof_map;
+    void *rowof_block;    /* the allocation rowof lies in (stance_linear_release() frees it) */
     double *bias;         /* [n_dec]: value_p = w_p . x + bias[p]  (libsvm: -rho) */
     uint32_t calib;       /* STANCE_CALIB_* */
     double *prob_a;       /* [n_dec] libsvm probA (NULL unless PLATT_PAIRWISE) */

@@ -145,7 +145,7 @@ static void head_destroy(stance_head *h)
     stance_free(h->weights);
     stance_free(h->present);
     stance_free(h->rank);
-    stance_free(h->rowof);
+    stance_linear_release(h);
     stance_free(h->bias);
     stance_free(h->prob_a);
     stance_free(h->prob_b);
@@ -203,11 +203,9 @@ int stance_model_densify(stance_model *m, stance_error *err)
         h->weights = dense;
         stance_free(h->present);
         stance_free(h->rank);
-        stance_free(h->rowof);
+        stance_linear_release(h);
         h->present = NULL;
         h->rank = NULL;
-        h->rowof = NULL;
-        h->rowof_map = NULL;
         h->rows = NULL;
         h->n_rows = 0;
     }
