@@ -326,13 +326,13 @@ static uint32_t *rowof_alloc(size_t n, void **block)
 #if defined(MADV_HUGEPAGE)
     const size_t huge = (size_t)2 << 20;
     if (bytes >= huge) {
-        unsigned char *b = stance_malloc(bytes + huge);
+        /* calloc: a block this large is a fresh mapping, zero without a write */
+        unsigned char *b = stance_calloc(1, bytes + huge);
         uintptr_t at;
         if (!b)
             return NULL;
         at = ((uintptr_t)b + huge - 1) & ~(uintptr_t)(huge - 1);
         (void)madvise((void *)at, bytes & ~(huge - 1), MADV_HUGEPAGE);
-        memset((void *)at, 0, bytes);
         *block = b;
         return (uint32_t *)at;
     }
