@@ -456,6 +456,58 @@ static void test_discover_surname_parts(void **state)
     stance_model_free(m);
 }
 
+/* A discovered entity's key wherever the text writes it as a word no mention
+ * covers, where names.c reads no run (lib/actors_parts.c,
+ * stance_actors_name_search()): a person's surname after a lowercase word
+ * and a hyphen, a speaker's name the runs miss; a surname two people share
+ * is neither's; a name inside a longer name ("the Harbor Watch Trust", "the
+ * rival Dover Harbor Watch") is left, and one before a title or a pronoun
+ * ("Harbor Watch Director Ann Lee", "the only Harbor Watch I know") is not;
+ * a surname after the person's own first name is the full name ("Tom Reed"
+ * in a headline), after another listed first name nobody's ("Ella Reed"). */
+static void test_discover_name_search(void **state)
+{
+    static const char one[] = "Nora Vance spoke in Dover on Monday. \"We are all on the stopping-Vance train now,\" "
+                              "Tom Reed said. Nora Vance left the hall, and Reed stayed.\n";
+    static const char two[] = "Nora Vance spoke in Dover on Monday. \"We are all on the stopping-Vance train now,\" "
+                              "Tom Reed said. Nora Vance left the hall, and Rob Vance stayed. Rob Vance said nothing.\n";
+    static const char org[] = "The Harbor Watch said on Monday that the port was unsafe. \"We warned them,\" Harbor "
+                              "Watch said. Critics of Harbor Watch disagreed. The Harbor Watch Trust, a charity, said "
+                              "nothing. \"It is the only Harbor Watch I know,\" Harbor Watch Director Ann Lee said. The "
+                              "rival Dover Harbor Watch left.\n";
+    static const char head[] = "Ella Reed Slams Tom Reed In Dover.\n\nNora Vance spoke in Dover on Monday. \"We are all "
+                               "on the stopping-Vance train now,\" Tom Reed said. Nora Vance left the hall, and Reed "
+                               "stayed.\n";
+    /* the text, an entity, its mentions of a rule ('|'-joined), that rule, a
+     * quote it is a target of (-1: of no quote 0, -2: not asked) */
+    static const struct {
+        const char *text, *who, *want, *rule;
+        int quote;
+    } cases[] = {
+        {one, "Nora Vance", "Vance", "surname", 0},
+        {two, "Nora Vance", "", "surname", -1},
+        {two, "Rob Vance", "", "surname", -1},
+        {org, "Harbor Watch", "Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch", "name", 1},
+        {head, "Tom Reed", "Tom Reed|Tom Reed", "name", -2},
+        {head, "Tom Reed", "Reed", "surname", -2},
+        {head, "Nora Vance", "Vance", "surname", 0},
+    };
+    stance_model *m = open_model();
+    char got[128];
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        stance_result *res = discover(m, cases[c].text);
+        rule_words(res, cases[c].text, cases[c].who, cases[c].rule, got, sizeof got);
+        assert_string_equal(got, cases[c].want);
+        if (cases[c].quote >= 0)
+            assert_true(is_target(res, (size_t)cases[c].quote, cases[c].who));
+        else if (cases[c].quote == -1)
+            assert_false(is_target(res, 0, cases[c].who));
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_discover_mended_names),
         cmocka_unit_test(test_discover_they_counted_people),
         cmocka_unit_test(test_discover_surname_parts),
+        cmocka_unit_test(test_discover_name_search),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
