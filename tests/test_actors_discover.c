@@ -420,10 +420,33 @@ static void test_discover_they_counted_people(void **state)
     stance_model_free(m);
 }
 
+/* A text, an entity of its discovery, that entity's mentions of a rule
+ * ('|'-joined, "" for none), that rule, and an entity that is a target of
+ * quote qi (NULL: not asked). */
+typedef struct rule_case {
+    const char *text, *who, *want, *rule, *target;
+    size_t qi;
+} rule_case;
+
+static void check_rule_cases(const rule_case *cases, size_t n)
+{
+    stance_model *m = open_model();
+    char got[128];
+    for (size_t c = 0; c < n; c++) {
+        stance_result *res = discover(m, cases[c].text);
+        rule_words(res, cases[c].text, cases[c].who, cases[c].rule, got, sizeof got);
+        assert_string_equal(got, cases[c].want);
+        if (cases[c].target)
+            assert_true(is_target(res, cases[c].qi, cases[c].target));
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
 /* A discovered person's surname as a word of a run that names nobody
  * ("Voss-Kell", "Anti-Voss") is a surname mention of that person, as a passed
- * actor's would be (lib/actors_parts.c); a surname two people share is
- * neither's. */
+ * actor's would be (lib/actors_parts.c, stance_actors_name_search()); a
+ * surname two people share is neither's. */
 static void test_discover_surname_parts(void **state)
 {
     static const char one[] = "Rob Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan has failed "
@@ -434,26 +457,17 @@ static void test_discover_surname_parts(void **state)
                                "Hugh Hale, Ian Imre, Jack Jost, Kate Kemp, Lucy Lott, Mary Mott, Nick Nash, Tom Park and "
                                "Amy Park met voters in Dover on Monday. \"The Voss-Park plan has failed this town,\" said "
                                "Ana Ruiz, a teacher.\n";
-    /* the text, a person, that person's surname mentions ('|'-joined), a target of quote 0 */
-    static const struct {
-        const char *text, *who, *want, *target;
-    } cases[] = {
-        {one, "Rob Voss", "Voss|Voss", "Rob Voss"}, {one, "Dana Kell", "Kell", "Dana Kell"},
-        {two, "Rob Voss", "", "Dana Kell"},         {two, "Ella Voss", "", "Dana Kell"},
-        /* past SUR_LINEAR people, the sorted look-up */
-        {many, "Rob Voss", "Voss", "Rob Voss"},     {many, "Tom Park", "", "Rob Voss"},
+    static const rule_case cases[] = {
+        {one, "Rob Voss", "Voss|Voss", "surname", "Rob Voss", 0},
+        {one, "Dana Kell", "Kell", "surname", "Dana Kell", 0},
+        {two, "Rob Voss", "", "surname", "Dana Kell", 0},
+        {two, "Ella Voss", "", "surname", "Dana Kell", 0},
+        /* past 16 people (the look-up was sorted past that) */
+        {many, "Rob Voss", "Voss", "surname", "Rob Voss", 0},
+        {many, "Tom Park", "", "surname", "Rob Voss", 0},
     };
-    stance_model *m = open_model();
-    char got[64];
     (void)state;
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        stance_result *res = discover(m, cases[c].text);
-        rule_words(res, cases[c].text, cases[c].who, "surname", got, sizeof got);
-        assert_string_equal(got, cases[c].want);
-        assert_true(is_target(res, 0, cases[c].target));
-        stance_result_free(res);
-    }
-    stance_model_free(m);
+    check_rule_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* A discovered entity's key wherever the text writes it as a word no mention
@@ -478,34 +492,18 @@ static void test_discover_name_search(void **state)
     static const char head[] = "Ella Reed Slams Tom Reed In Dover.\n\nNora Vance spoke in Dover on Monday. \"We are all "
                                "on the stopping-Vance train now,\" Tom Reed said. Nora Vance left the hall, and Reed "
                                "stayed.\n";
-    /* the text, an entity, its mentions of a rule ('|'-joined), that rule, a
-     * quote it is a target of (-1: of no quote 0, -2: not asked) */
-    static const struct {
-        const char *text, *who, *want, *rule;
-        int quote;
-    } cases[] = {
-        {one, "Nora Vance", "Vance", "surname", 0},
-        {two, "Nora Vance", "", "surname", -1},
-        {two, "Rob Vance", "", "surname", -1},
-        {org, "Harbor Watch", "Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch", "name", 1},
-        {head, "Tom Reed", "Tom Reed|Tom Reed", "name", -2},
-        {head, "Tom Reed", "Reed", "surname", -2},
-        {head, "Nora Vance", "Vance", "surname", 0},
+    static const rule_case cases[] = {
+        {one, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
+        {two, "Nora Vance", "", "surname", NULL, 0},
+        {two, "Rob Vance", "", "surname", NULL, 0},
+        {org, "Harbor Watch", "Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch", "name", "Harbor Watch",
+         1},
+        {head, "Tom Reed", "Tom Reed|Tom Reed", "name", NULL, 0},
+        {head, "Tom Reed", "Reed", "surname", NULL, 0},
+        {head, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
     };
-    stance_model *m = open_model();
-    char got[128];
     (void)state;
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        stance_result *res = discover(m, cases[c].text);
-        rule_words(res, cases[c].text, cases[c].who, cases[c].rule, got, sizeof got);
-        assert_string_equal(got, cases[c].want);
-        if (cases[c].quote >= 0)
-            assert_true(is_target(res, (size_t)cases[c].quote, cases[c].who));
-        else if (cases[c].quote == -1)
-            assert_false(is_target(res, 0, cases[c].who));
-        stance_result_free(res);
-    }
-    stance_model_free(m);
+    check_rule_cases(cases, sizeof cases / sizeof *cases);
 }
 
 int main(void)
