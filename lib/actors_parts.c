@@ -55,30 +55,38 @@ static stance_surname_key *search_keys(const stance_entityset *out, size_t base,
     return v;
 }
 
-/* Where the scan is in each entity's mentions (in text order): cur[k] the
- * first mention of out->e[base + k] that ends after the last span asked
- * about (the scan asks in text order, so each list is walked once); and a
- * bit a byte of text where a mention starts (most words the scan finds are
- * the runs discovery gave their entities: one bit tells). */
+/* A bit a byte of text: set where a mention of out->e[base ..] covers it
+ * (most words the scan finds are the runs discovery gave out: one bit tells). */
 typedef struct covered {
-    const stance_entityset *out;
-    size_t base, *cur;
-    unsigned char *starts;
+    unsigned char *bits;
 } covered;
 
-/* Does a mention meet [s, e) (s no smaller than at any call before)? */
-static int any_covered(covered *c, size_t s, size_t e)
+/* The bits of byte i of the map that [s, e) holds. */
+static unsigned char range_mask(size_t i, size_t s, size_t e)
 {
-    if ((c->starts[s / 8] >> (s % 8)) & 1)
-        return 1;
-    for (size_t k = c->base; k < c->out->n; k++) {
-        const stance_ent *en = &c->out->e[k];
-        size_t *i = &c->cur[k - c->base];
-        while (*i < en->n_mentions && en->mentions[*i].end <= s)
-            (*i)++;
-        if (*i < en->n_mentions && en->mentions[*i].start < e)
-            return 1;
+    unsigned lo = i == s / 8 ? (unsigned)(s % 8) : 0, hi = i == (e - 1) / 8 ? (unsigned)((e - 1) % 8) : 7;
+    return (unsigned char)((0xFFu >> (7 - hi)) & (0xFFu << lo));
+}
+
+static void cover(covered *c, size_t s, size_t e)
+{
+    size_t a = s / 8, z = (e - 1) / 8;
+    if (e <= s)
+        return;
+    c->bits[a] |= range_mask(a, s, e);
+    if (z > a) {
+        if (z > a + 1)
+            memset(c->bits + a + 1, 0xFF, z - a - 1);
+        c->bits[z] |= range_mask(z, s, e);
     }
+}
+
+/* Does a mention meet [s, e)? */
+static int any_covered(const covered *c, size_t s, size_t e)
+{
+    for (size_t i = s / 8; i <= (e - 1) / 8; i++)
+        if (c->bits[i] & range_mask(i, s, e))
+            return 1;
     return 0;
 }
 
@@ -117,14 +125,24 @@ static int in_longer_name(const char *t, size_t len, size_t s, size_t e)
     return t[w] >= 'A' && t[w] <= 'Z' && !stance_lex_is(t + w, s - 1 - w, STANCE_LX(STOP));
 }
 
-/* The keys by first byte: head[c] the first key of v opening with byte c
- * (longest first), next[i] the one after v[i], SIZE_MAX ending a list;
- * second[c - 'A'] the bits of the bytes that follow a capital c in a key
- * (most capitals of a text open no key: "The", "He"). */
+/* The keys by their first three bytes (two for a key of two): head[h] the
+ * first key of v in slot h of mask + 1 (a power of two, at least twice the
+ * keys: the lists stay short in a text of hundreds of people; longest
+ * first), next[i] the one after v[i], SIZE_MAX ending a list;
+ * two: is there a key of two bytes; second[c - 'A'] the bits of the bytes
+ * that follow a capital c in a key (most capitals of a text open no key:
+ * "The", "He"). */
 typedef struct key_index {
-    size_t head[256], *next;
+    size_t *head, *next, mask;
+    int two;
     uint8_t second[26][32];
 } key_index;
+
+/* The slot of a key that opens with bytes a, b, c (c = 0 for a key of two). */
+static size_t key_slot(const key_index *ki, unsigned char a, unsigned char b, unsigned char c)
+{
+    return (((size_t)a << 16 | (size_t)b << 8 | c) * 0x9E3779B1u >> 12) & ki->mask;
+}
 
 /* Might a key open at text[s] (a capital A-Z, s + 1 < len)? */
 static int key_may_open(const key_index *ki, const char *text, size_t s)
@@ -141,9 +159,9 @@ static int key_at(const stance_surname_key *k, const char *text, size_t len, siz
     const char *name = out->e[k->who].name;
     size_t e = s + k->n, f = s;
     int surname = k->s != name, kind = surname ? STANCE_MK_SURNAME : STANCE_MK_NAME;
-    if (((at->starts[s / 8] >> (s % 8)) & 1) || (e < len && stance_word_byte(text, e, len)) ||
+    if (((at->bits[s / 8] >> (s % 8)) & 1) || (e < len && stance_word_byte(text, e, len)) ||
         (!surname && in_longer_name(text, len, s, e)))
-        return STANCE_OK; /* (a mention starts there: most words found are runs discovery gave out) */
+        return STANCE_OK;
     if (surname && (f = first_name_before(text, s)) < s) {
         /* the person's own full name ("Nora Vance Wins"), or another's surname ("Rob Vance") */
         if ((size_t)(k->s - name) != s - f || memcmp(name, text + f, s - f) != 0)
@@ -158,6 +176,7 @@ static int key_at(const stance_surname_key *k, const char *text, size_t len, siz
                                   : kind == STANCE_MK_SURNAME       ? STANCE_MR_SURNAME
                                                                     : STANCE_MR_NAME))
         return STANCE_ERR_NOMEM;
+    cover(at, s, e);
     return STANCE_OK;
 }
 
@@ -167,9 +186,15 @@ static int keys_at(const stance_surname_key *v, const key_index *ki, const char 
 {
     if (s > 0 && stance_word_byte(text, s - 1, len))
         return STANCE_OK;
-    for (size_t i = ki->head[(unsigned char)text[s]]; i != SIZE_MAX; i = ki->next[i])
-        if (v[i].n <= len - s && text[s + 1] == v[i].s[1] && stance_same_short(text + s, v[i].s, v[i].n))
-            return key_at(&v[i], text, len, s, at, out); /* the longest key that is written there */
+    const unsigned char *u = (const unsigned char *)text + s;
+    if (len - s >= 3)
+        for (size_t i = ki->head[key_slot(ki, u[0], u[1], u[2])]; i != SIZE_MAX; i = ki->next[i])
+            if (v[i].n >= 3 && v[i].n <= len - s && stance_same_short(text + s, v[i].s, v[i].n))
+                return key_at(&v[i], text, len, s, at, out); /* the longest key that is written there */
+    if (ki->two)
+        for (size_t i = ki->head[key_slot(ki, u[0], u[1], 0)]; i != SIZE_MAX; i = ki->next[i])
+            if (v[i].n == 2 && u[0] == (unsigned char)v[i].s[0] && u[1] == (unsigned char)v[i].s[1])
+                return key_at(&v[i], text, len, s, at, out);
     return STANCE_OK;
 }
 
@@ -201,33 +226,38 @@ int stance_actors_name_search(const char *text, size_t len, stance_entityset *ou
 {
     size_t nv = 0;
     stance_surname_key *v = search_keys(out, base, &nv);
-    covered at = {out, base, NULL, NULL};
+    covered at = {NULL};
     key_index ki;
     int rc = v ? STANCE_OK : STANCE_ERR_NOMEM;
-    ki.next = NULL;
+    ki.head = ki.next = NULL;
+    ki.two = 0;
+    for (ki.mask = 63; ki.mask < 2 * nv; ki.mask = ki.mask * 2 + 1)
+        ;
     memset(ki.second, 0, sizeof ki.second);
-    for (size_t c = 0; c < 256; c++)
-        ki.head[c] = SIZE_MAX;
     if (!rc && nv &&
-        (!(at.cur = stance_calloc(out->n - base, sizeof *at.cur)) || !(at.starts = stance_calloc(len / 8 + 1, 1)) ||
-         !(ki.next = stance_malloc_array(nv, sizeof *ki.next))))
+        (!(at.bits = stance_calloc(len / 8 + 1, 1)) || !(ki.next = stance_malloc_array(nv, sizeof *ki.next)) ||
+         !(ki.head = stance_malloc_array(ki.mask + 1, sizeof *ki.head))))
         rc = STANCE_ERR_NOMEM;
+    for (size_t h = 0; !rc && nv && h <= ki.mask; h++)
+        ki.head[h] = SIZE_MAX;
     for (size_t k = base; !rc && nv && k < out->n; k++)
         for (size_t i = 0; i < out->e[k].n_mentions; i++)
-            at.starts[out->e[k].mentions[i].start / 8] |= (unsigned char)(1u << (out->e[k].mentions[i].start % 8));
+            cover(&at, out->e[k].mentions[i].start, out->e[k].mentions[i].end);
     /* v is sorted shortest first (stance_len_order): pushed in that order, each list runs longest first */
     for (size_t i = 0; !rc && i < nv; i++)
         if (v[i].who != SIZE_MAX) {
-            unsigned char b = (unsigned char)v[i].s[1];
-            ki.next[i] = ki.head[(unsigned char)v[i].s[0]];
-            ki.head[(unsigned char)v[i].s[0]] = i;
-            ki.second[(unsigned char)v[i].s[0] - 'A'][b >> 3] |= (uint8_t)(1u << (b & 7));
+            const unsigned char *u = (const unsigned char *)v[i].s;
+            size_t h = key_slot(&ki, u[0], u[1], v[i].n >= 3 ? u[2] : 0);
+            ki.next[i] = ki.head[h];
+            ki.head[h] = i;
+            ki.two |= v[i].n == 2;
+            ki.second[u[0] - 'A'][u[1] >> 3] |= (uint8_t)(1u << (u[1] & 7));
         }
     if (!rc && nv)
         rc = scan_capitals(v, &ki, text, len, &at, out);
     stance_free(v);
     stance_free(ki.next);
-    stance_free(at.cur);
-    stance_free(at.starts);
+    stance_free(ki.head);
+    stance_free(at.bits);
     return rc;
 }
