@@ -502,8 +502,20 @@ static void test_discover_name_search(void **state)
         {head, "Tom Reed", "Reed", "surname", NULL, 0},
         {head, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
     };
+    static const char *const firsts[] = {"Ann", "Ben", "Carl", "Dan", "Emma", "Fred", "Gary", "Hugh"};
+    char crowd[2048];
+    size_t o = 0;
     (void)state;
     check_rule_cases(cases, sizeof cases / sizeof *cases);
+    /* forty people (a key table past its smallest size) */
+    for (int i = 0; i < 40; i++)
+        o += (size_t)snprintf(crowd + o, sizeof crowd - o, "%s Kal%c%c, ", firsts[i % 8], 'a' + i / 8, 'a' + i % 8);
+    snprintf(crowd + o, sizeof crowd - o, "%s", one);
+    {
+        const rule_case more[] = {{crowd, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
+                                  {crowd, "Emma Kalbe", "", "surname", NULL, 0}};
+        check_rule_cases(more, sizeof more / sizeof *more);
+    }
 }
 
 int main(void)
