@@ -74,11 +74,11 @@ int stance_actors_short_forms(const stance_quotelist *quotes, const char *text, 
 int stance_actors_short_add(const stance_namelist *l, const char *text, size_t len, stance_entityset *out, size_t base,
                             int passed);
 
-/* actors_parts.c: a discovered person's surname as a word of a name run no
- * entity of out->e[base ..] holds ("Obama-Clinton", "Jews Against Trump"):
- * a surname mention of that person, unless two share it. */
-int stance_actors_surname_parts(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
-                                size_t base);
+/* actors_parts.c: each discovered person's surname and each other discovered
+ * entity's name, wherever the text writes it as a word no mention covers (a
+ * caller's actor is matched so): a mention of it, unless two share the key
+ * or, for a surname, another listed first name stands right before it. */
+int stance_actors_name_search(const char *text, size_t len, stance_entityset *out, size_t base);
 
 /* ---- what actors_discover.c and actors_short.c both read ---- */
 

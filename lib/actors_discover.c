@@ -1342,7 +1342,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base) &&
-        !stance_actors_surname_parts(l, text, len, out, base))
+        !stance_actors_name_search(text, len, out, base))
         rc = STANCE_OK;
 nomem:
     stance_free(speaks);

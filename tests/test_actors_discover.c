@@ -420,10 +420,33 @@ static void test_discover_they_counted_people(void **state)
     stance_model_free(m);
 }
 
+/* A text, an entity of its discovery, that entity's mentions of a rule
+ * ('|'-joined, "" for none), that rule, and an entity that is a target of
+ * quote qi (NULL: not asked). */
+typedef struct rule_case {
+    const char *text, *who, *want, *rule, *target;
+    size_t qi;
+} rule_case;
+
+static void check_rule_cases(const rule_case *cases, size_t n)
+{
+    stance_model *m = open_model();
+    char got[128];
+    for (size_t c = 0; c < n; c++) {
+        stance_result *res = discover(m, cases[c].text);
+        rule_words(res, cases[c].text, cases[c].who, cases[c].rule, got, sizeof got);
+        assert_string_equal(got, cases[c].want);
+        if (cases[c].target)
+            assert_true(is_target(res, cases[c].qi, cases[c].target));
+        stance_result_free(res);
+    }
+    stance_model_free(m);
+}
+
 /* A discovered person's surname as a word of a run that names nobody
  * ("Voss-Kell", "Anti-Voss") is a surname mention of that person, as a passed
- * actor's would be (lib/actors_parts.c); a surname two people share is
- * neither's. */
+ * actor's would be (lib/actors_parts.c, stance_actors_name_search()); a
+ * surname two people share is neither's. */
 static void test_discover_surname_parts(void **state)
 {
     static const char one[] = "Rob Voss and Dana Kell met voters in Dover on Monday. \"The Voss-Kell plan has failed "
@@ -434,26 +457,65 @@ static void test_discover_surname_parts(void **state)
                                "Hugh Hale, Ian Imre, Jack Jost, Kate Kemp, Lucy Lott, Mary Mott, Nick Nash, Tom Park and "
                                "Amy Park met voters in Dover on Monday. \"The Voss-Park plan has failed this town,\" said "
                                "Ana Ruiz, a teacher.\n";
-    /* the text, a person, that person's surname mentions ('|'-joined), a target of quote 0 */
-    static const struct {
-        const char *text, *who, *want, *target;
-    } cases[] = {
-        {one, "Rob Voss", "Voss|Voss", "Rob Voss"}, {one, "Dana Kell", "Kell", "Dana Kell"},
-        {two, "Rob Voss", "", "Dana Kell"},         {two, "Ella Voss", "", "Dana Kell"},
-        /* past SUR_LINEAR people, the sorted look-up */
-        {many, "Rob Voss", "Voss", "Rob Voss"},     {many, "Tom Park", "", "Rob Voss"},
+    static const rule_case cases[] = {
+        {one, "Rob Voss", "Voss|Voss", "surname", "Rob Voss", 0},
+        {one, "Dana Kell", "Kell", "surname", "Dana Kell", 0},
+        {two, "Rob Voss", "", "surname", "Dana Kell", 0},
+        {two, "Ella Voss", "", "surname", "Dana Kell", 0},
+        /* past 16 people (the look-up was sorted past that) */
+        {many, "Rob Voss", "Voss", "surname", "Rob Voss", 0},
+        {many, "Tom Park", "", "surname", "Rob Voss", 0},
     };
-    stance_model *m = open_model();
-    char got[64];
     (void)state;
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        stance_result *res = discover(m, cases[c].text);
-        rule_words(res, cases[c].text, cases[c].who, "surname", got, sizeof got);
-        assert_string_equal(got, cases[c].want);
-        assert_true(is_target(res, 0, cases[c].target));
-        stance_result_free(res);
+    check_rule_cases(cases, sizeof cases / sizeof *cases);
+}
+
+/* A discovered entity's key wherever the text writes it as a word no mention
+ * covers, where names.c reads no run (lib/actors_parts.c,
+ * stance_actors_name_search()): a person's surname after a lowercase word
+ * and a hyphen, a speaker's name the runs miss; a surname two people share
+ * is neither's; a name inside a longer name ("the Harbor Watch Trust", "the
+ * rival Dover Harbor Watch") is left, and one before a title or a pronoun
+ * ("Harbor Watch Director Ann Lee", "the only Harbor Watch I know") is not;
+ * a surname after the person's own first name is the full name ("Tom Reed"
+ * in a headline), after another listed first name nobody's ("Ella Reed"). */
+static void test_discover_name_search(void **state)
+{
+    static const char one[] = "Nora Vance spoke in Dover on Monday. \"We are all on the stopping-Vance train now,\" "
+                              "Tom Reed said. Nora Vance left the hall, and Reed stayed.\n";
+    static const char two[] = "Nora Vance spoke in Dover on Monday. \"We are all on the stopping-Vance train now,\" "
+                              "Tom Reed said. Nora Vance left the hall, and Rob Vance stayed. Rob Vance said nothing.\n";
+    static const char org[] = "The Harbor Watch said on Monday that the port was unsafe. \"We warned them,\" Harbor "
+                              "Watch said. Critics of Harbor Watch disagreed. The Harbor Watch Trust, a charity, said "
+                              "nothing. \"It is the only Harbor Watch I know,\" Harbor Watch Director Ann Lee said. The "
+                              "rival Dover Harbor Watch left.\n";
+    static const char head[] = "Ella Reed Slams Tom Reed In Dover.\n\nNora Vance spoke in Dover on Monday. \"We are all "
+                               "on the stopping-Vance train now,\" Tom Reed said. Nora Vance left the hall, and Reed "
+                               "stayed.\n";
+    static const rule_case cases[] = {
+        {one, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
+        {two, "Nora Vance", "", "surname", NULL, 0},
+        {two, "Rob Vance", "", "surname", NULL, 0},
+        {org, "Harbor Watch", "Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch|Harbor Watch", "name", "Harbor Watch",
+         1},
+        {head, "Tom Reed", "Tom Reed|Tom Reed", "name", NULL, 0},
+        {head, "Tom Reed", "Reed", "surname", NULL, 0},
+        {head, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
+    };
+    static const char *const firsts[] = {"Ann", "Ben", "Carl", "Dan", "Emma", "Fred", "Gary", "Hugh"};
+    char crowd[2048];
+    size_t o = 0;
+    (void)state;
+    check_rule_cases(cases, sizeof cases / sizeof *cases);
+    /* forty people (a key table past its smallest size) */
+    for (int i = 0; i < 40; i++)
+        o += (size_t)snprintf(crowd + o, sizeof crowd - o, "%s Kal%c%c, ", firsts[i % 8], 'a' + i / 8, 'a' + i % 8);
+    snprintf(crowd + o, sizeof crowd - o, "%s", one);
+    {
+        const rule_case more[] = {{crowd, "Nora Vance", "Vance", "surname", "Nora Vance", 0},
+                                  {crowd, "Emma Kalbe", "", "surname", NULL, 0}};
+        check_rule_cases(more, sizeof more / sizeof *more);
     }
-    stance_model_free(m);
 }
 
 int main(void)
@@ -469,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_discover_mended_names),
         cmocka_unit_test(test_discover_they_counted_people),
         cmocka_unit_test(test_discover_surname_parts),
+        cmocka_unit_test(test_discover_name_search),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
