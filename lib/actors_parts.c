@@ -211,7 +211,7 @@ static int scan_capitals(const stance_surname_key *v, const key_index *ki, const
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)));
         for (; !rc && m; m &= m - 1) {
             size_t s = i + (size_t)__builtin_ctz(m);
-            if (key_may_open(ki, text, s))
+            if (s + 1 < len && key_may_open(ki, text, s)) /* the last byte of the text opens no key */
                 rc = keys_at(v, ki, text, len, s, at, out);
         }
     }
