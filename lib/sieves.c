@@ -1095,7 +1095,7 @@ static int attribute_partial(ctx *c, sv *v)
     seg *q = v->q;
     const seg *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     attr pa = q->a;
-    int r;
+    int r = 0; /* read below after branches that do not set it */
     if (v->have_after && stance_q_after_names_partial(c, q, &v->after)) {
         pa = v->after; /* 'he "said what we all thought," said Dora Hessel' */
     } else if (v->have_before && !v->that_clause) {
