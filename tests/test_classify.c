@@ -517,14 +517,8 @@ static void test_classify_actor_set(void **state)
 /* Built model @p b serialised, freed and opened again through the public API. */
 static stance_model *reopen(stance_model *b)
 {
-    stance_model *m = NULL;
-    unsigned char *data = NULL;
-    size_t len;
-    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
+    stance_model *m = testutil_reopen(b);
+    assert_non_null(m);
     return m;
 }
 
@@ -748,8 +742,7 @@ static void test_classify_domain_fused(void **state)
     stance_model *b = testutil_build_model(), *m = NULL;
     stance_fscratch *fs = NULL;
     stance_fvec x = {0};
-    unsigned char *data = NULL;
-    size_t len, nf, ne;
+    size_t nf, ne;
     double pf[256], pe[256], vf[3], ve[3], vg[3];
     int hs = stance_model_head_find(*state, "stance");
     uint32_t z = 7;
@@ -761,11 +754,7 @@ static void test_classify_domain_fused(void **state)
             z = z * 1103515245u + 12345u;
             b->heads[h].weights[i] = (float)((int)(z >> 16 & 1023) - 512) / 256.0f;
         }
-    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
+    m = reopen(b);
     assert_non_null(m->feat.dcopy);
     /* the vectors: fused (scored only), explicit, general */
     st.text = "Governor Park failed this city and it is a disgrace";

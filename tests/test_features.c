@@ -293,8 +293,7 @@ static void test_features_domain_copy_table(void **state)
 static void test_features_row_tables_same_values(void **state)
 {
     stance_model *b = testutil_build_model(), *m = NULL;
-    unsigned char *data = NULL;
-    size_t len, nb;
+    size_t nb;
     uint32_t z = 11, *other;
     (void)state;
     assert_true(b->feat.n_families < STANCE_MAX_FAMILIES);
@@ -311,11 +310,7 @@ static void test_features_row_tables_same_values(void **state)
         const size_t bias = stance_test_hash("bias", 4, b->feat.families[b->feat.n_families - 1].seed) & (nb - 1);
         b->heads[h].weights[bias * b->heads[h].n_dec] = 1.5f;
     }
-    assert_int_equal(stance_model_serialize(b, &data, &len, NULL), STANCE_OK);
-    stance_model_destroy(b);
-    stance_free(b);
-    assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
-    stance_free(data);
+    assert_non_null(m = testutil_reopen(b));
     assert_non_null(m->feat.dcopy);
     assert_non_null(other = stance_malloc_array(nb + 1, sizeof *other));
     memcpy(other, m->feat.dcopy, (nb + 1) * sizeof *other);

@@ -91,6 +91,20 @@ unsigned char *testutil_model_bytes(size_t *len)
     return data;
 }
 
+stance_model *testutil_reopen(stance_model *b)
+{
+    stance_model *m = NULL;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    int rc = stance_model_serialize(b, &data, &len, NULL);
+    stance_model_destroy(b);
+    stance_free(b);
+    if (rc || stance_model_open_buffer(data, len, &m, NULL))
+        m = NULL;
+    stance_free(data);
+    return m;
+}
+
 char *testutil_read_data(const char *name, size_t *len)
 {
     const char *dir = getenv("STANCE_TEST_DATA");

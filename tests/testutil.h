@@ -15,6 +15,10 @@ unsigned char *testutil_model_bytes(size_t *len);
 /* cmocka group setup and teardown: *state is the test model, opened from
  * testutil_model_bytes() through the public stance_model_open_buffer(). */
 int testutil_group_open_model(void **state);
+/* Built model @p b serialised, destroyed and freed, then opened again from its
+ * bytes through the public stance_model_open_buffer(); NULL if either step
+ * fails (@p b is freed either way). */
+stance_model *testutil_reopen(stance_model *b);
 int testutil_group_free_model(void **state);
 /* Read a file under $STANCE_TEST_DATA (or tests/data); NULL if missing. */
 char *testutil_read_data(const char *name, size_t *len);
