@@ -309,11 +309,6 @@ static void sparse_values3(const stance_head *h, const stance_fvec *x, double *v
 #endif
 }
 
-static uint32_t le32(const unsigned char *b)
-{
-    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
 /* A zeroed block of @p n uint32_t for a rowof table, its allocation in
  * *block. Every page of the table is written at model open (a page fault
  * each: 512 a head at 18 bits, a third of a start-up on a virtual machine);
@@ -367,7 +362,7 @@ int stance_linear_prepare(stance_head *h, const stance_featcfg *cfg)
         return STANCE_ERR_NOMEM;
     /* the rows are in bucket order (model_io.c checked it): row i is bucket's rank */
     for (uint32_t i = 0; i < h->n_rows; i++)
-        t[2 * (size_t)le32(h->rows + (size_t)i * STANCE_ROW_BYTES(3) - 4)] = (i + 1) * (uint32_t)STANCE_ROW_BYTES(3);
+        t[2 * (size_t)stance_le_u32(h->rows + (size_t)i * STANCE_ROW_BYTES(3) - 4)] = (i + 1) * (uint32_t)STANCE_ROW_BYTES(3);
     {
         size_t b = 0;
 #if ROWOF_AVX2

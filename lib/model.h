@@ -174,9 +174,14 @@ struct stance_model {
 /* Bytes of one sparse weight row: the bucket id and n_dec floats. */
 #define STANCE_ROW_BYTES(n_dec) (4 + 4 * (size_t)(n_dec))
 
+static inline uint32_t stance_le_u32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
 static inline float stance_le_f32(const unsigned char *b)
 {
-    uint32_t u = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    uint32_t u = stance_le_u32(b);
     float f;
     memcpy(&f, &u, sizeof f);
     return f;

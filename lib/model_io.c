@@ -58,10 +58,6 @@ static inline int rd_need(rd *r, size_t n, const char *what)
     return 1;
 }
 
-static inline uint32_t le32(const unsigned char *b)
-{
-    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
 
 static inline uint32_t rd_u32(rd *r, const char *what)
 {
@@ -496,7 +492,7 @@ static int rows_sound(const unsigned char *p, uint32_t n_rows, size_t row_bytes,
     uint32_t bad = 0;
     size_t w = 0;
     for (uint32_t i = 0; i < n_rows; i++) {
-        uint32_t b = le32(p + (size_t)i * row_bytes);
+        uint32_t b = stance_le_u32(p + (size_t)i * row_bytes);
         bad |= (int64_t)b <= last || b >= buckets;
         last = b;
     }
@@ -512,7 +508,7 @@ static int rows_sound(const unsigned char *p, uint32_t n_rows, size_t row_bytes,
     }
 #endif
     for (; w < words; w++)
-        bad |= (le32(p + 4 * w) & 0x7f800000u) == 0x7f800000u;
+        bad |= (stance_le_u32(p + 4 * w) & 0x7f800000u) == 0x7f800000u;
     return !bad;
 }
 
@@ -523,14 +519,14 @@ static int rows_fault(rd *r, uint32_t n_rows, size_t row_bytes, uint32_t n_dec, 
     const unsigned char *p = r->p + r->pos;
     int64_t last = -1;
     for (uint32_t i = 0; i < n_rows; i++, p += row_bytes) {
-        uint32_t b = le32(p);
+        uint32_t b = stance_le_u32(p);
         if ((int64_t)b <= last || b >= buckets) {
             r->pos = (size_t)(p - r->p);
             return rd_fail(r, STANCE_ERR_FORMAT, "weight rows out of order or range");
         }
         last = b;
         for (uint32_t q = 0; q < n_dec; q++)
-            if ((le32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
+            if ((stance_le_u32(p + 4 + 4 * (size_t)q) & 0x7f800000u) == 0x7f800000u) { /* Inf or NaN */
                 r->pos = (size_t)(p - r->p) + 4 + 4 * (size_t)q;
                 return rd_fail(r, STANCE_ERR_FORMAT, "non-finite weight");
             }
@@ -674,7 +670,7 @@ static int index_weights(const unsigned char *data, stance_model *m, const rows_
             return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
         /* read_head validated every row (bounds, strictly increasing buckets, finiteness). */
         for (uint32_t i = 0; i < rows[h].n_rows; i++, p += row_bytes) {
-            uint32_t b = le32(p);
+            uint32_t b = stance_le_u32(p);
             hd->present[b >> 6] |= (uint64_t)1 << (b & 63);
         }
         for (size_t w = 0; w < words; w++) {

@@ -402,10 +402,6 @@ static int acronym_head(ctx *c, const stance_name *nm)
     return n >= 2 && (i >= c->len || !stance_is_word_byte((unsigned char)c->t[i]));
 }
 
-/* Does the names entry @p k look like a person: not @p org (org_like or an
- * acronym) unless a first name and one word, a gender, two names or more, a
- * title, ", who", a run of two names or more with its surname, or the
- * speaker of a quote nearby. */
 /* 'His wife, Carys, said': a one-word name apposed to a kinship noun after a
  * possessive or determiner ("his wife", "Ruiz's daughter", "another father"): a person, of the
  * noun's gender. -1 if @p nm is no such name; else that gender (unknown for
@@ -430,6 +426,10 @@ static int kin_apposed(ctx *c, const stance_name *nm)
     return cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : STANCE_G_UNKNOWN;
 }
 
+/* Does the names entry @p k look like a person: not @p org (org_like or an
+ * acronym) unless a first name and one word, a gender, two names or more, a
+ * title, ", who", a run of two names or more with its surname, or the
+ * speaker of a quote nearby. */
 static int person_like(ctx *c, size_t qi, long k, int org)
 {
     const stance_namelist *l = c->names;
