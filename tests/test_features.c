@@ -251,13 +251,24 @@ static void test_features_domain_family(void **state)
     stance_fscratch_free(fs);
 }
 
-/* The copy table (stance_features_domain_prepare(), written-out XXH3 of the
- * bucket's four bytes) gives each bucket the copy bucket the explicit path
- * hashes (stance_fdomain_copy(), XXH3_64bits_withSeed), for every bucket of an
- * 18-bit table and for other seeds and table sizes. */
+/* The copy bucket of @p bk as the library gives it: XXH3_64bits_withSeed over
+ * its four bytes, little-endian, with the seed of family index @p fi. */
+static uint32_t library_copy(const stance_featcfg *cfg, int fi, uint32_t bk)
+{
+    const char key[4] = {(char)(bk & 0xff), (char)(bk >> 8 & 0xff), (char)(bk >> 16 & 0xff), (char)(bk >> 24)};
+    return (uint32_t)stance_test_hash(key, sizeof key, cfg->families[fi].seed) & ((1u << cfg->table_bits) - 1);
+}
+
+/* The copy table (stance_features_domain_prepare(): the library's XXH3 in a
+ * loop the compiler vectorises) holds, for each bucket, the copy bucket that
+ * the library's hash of the bucket's bytes gives and that the explicit path
+ * uses (stance_fdomain_copy()), then the bias bucket: every bucket of an 18-bit
+ * table, and for other seeds and sizes (the least table, 16 buckets, too) the
+ * first and last 64 buckets and 5,000 spread between. */
 static void test_features_domain_copy_table(void **state)
 {
     static const uint32_t seeds[] = {0, 1, 0x9e3779b9u, 0xffffffffu, 0x01020304u};
+    static const uint32_t sizes[] = {STANCE_MIN_TABLE_BITS, 7, 13, 20};
     stance_featcfg cfg;
     int fi;
     (void)state;
@@ -265,22 +276,28 @@ static void test_features_domain_copy_table(void **state)
     assert_int_equal(stance_features_family_default(14, &cfg.families[cfg.n_families]), STANCE_OK);
     fi = (int)cfg.n_families++;
     assert_int_equal(stance_fdomain_index(&cfg), fi);
+    assert_int_equal(cfg.table_bits, 18);
     cfg.dcopy = NULL;
     assert_int_equal(stance_features_domain_prepare(&cfg), STANCE_OK);
     assert_non_null(cfg.dcopy);
     for (uint32_t b = 0; b < (1u << cfg.table_bits); b++)
-        if (cfg.dcopy[b] != stance_fdomain_copy(&cfg, (uint32_t)fi, b))
-            fail_msg("bucket %u: table %u, hash %u", b, cfg.dcopy[b], stance_fdomain_copy(&cfg, (uint32_t)fi, b));
+        if (cfg.dcopy[b] != library_copy(&cfg, fi, b) || cfg.dcopy[b] != stance_fdomain_copy(&cfg, (uint32_t)fi, b))
+            fail_msg("bucket %u: table %u, library %u", b, cfg.dcopy[b], library_copy(&cfg, fi, b));
     assert_int_equal(cfg.dcopy[1u << cfg.table_bits], stance_test_hash("bias", 4, cfg.families[fi].seed) &
                                                            ((1u << cfg.table_bits) - 1));
     for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++)
-        for (uint32_t bits = 8; bits <= 24; bits += 8) {
+        for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+            const uint32_t nb = 1u << sizes[z];
             cfg.families[fi].seed = seeds[k];
-            cfg.table_bits = bits;
-            for (uint32_t b = 0; b < 5000; b++) {
-                const uint32_t bk = (b * 2654435761u) & ((1u << bits) - 1);
-                assert_int_equal(stance_fdomain_copy_fast(&cfg, (uint32_t)fi, bk), stance_fdomain_copy(&cfg, (uint32_t)fi, bk));
+            cfg.table_bits = sizes[z];
+            assert_int_equal(stance_features_domain_prepare(&cfg), STANCE_OK);
+            for (uint32_t i = 0; i < 5128; i++) {
+                const uint32_t bk = (i < 64 ? i : i < 128 ? nb - 1 - (i - 64) : i * 2654435761u) & (nb - 1);
+                if (cfg.dcopy[bk] != library_copy(&cfg, fi, bk))
+                    fail_msg("seed %#x, %u bits, bucket %u: table %u, library %u", seeds[k], sizes[z], bk,
+                             cfg.dcopy[bk], library_copy(&cfg, fi, bk));
             }
+            assert_int_equal(cfg.dcopy[nb], stance_test_hash("bias", 4, seeds[k]) & (nb - 1));
         }
     stance_free(cfg.dcopy);
 }
