@@ -168,10 +168,13 @@ static void explain_name_cb(void *user, uint32_t bucket, uint32_t family, const 
 
 /* A readable name for hashed feature @p bucket of the statement just extracted with
  * explain_name_cb(): the family prefix and the n-gram as this statement made it
- * ("w:failed riverton"); else the model's n-gram table (the training n-gram that
- * hashed there, which need not be in this text); else "#bucket". Into tmp[cap]. */
+ * ("w:failed riverton"); an in-domain copy (family 14, whose buckets the extractor
+ * does not name) as "o:" and the name of the feature it copies ("o:w:like"), its
+ * bias "o:bias"; else the model's n-gram table (the training n-gram that hashed
+ * there, which need not be in this text); else "#bucket". Into tmp[cap]. */
 static const char *explain_name(const stance_model *m, const stance_scratch *s, uint32_t bucket, char *tmp, size_t cap)
 {
+    const uint32_t *dcopy = m->feat.dcopy;
     const stance_ngram *g;
     for (size_t i = 0; i < s->n_xn; i++)
         if (s->xn[i].bucket == bucket) {
@@ -179,6 +182,19 @@ static const char *explain_name(const stance_model *m, const stance_scratch *s, 
                      s->xpool + s->xn[i].off);
             return tmp;
         }
+    if (dcopy) {
+        const char *dom = stance_family_prefix(STANCE_FDOMAIN_ID);
+        for (size_t i = 0; i < s->n_xn; i++)
+            if (dcopy[s->xn[i].bucket] == bucket) {
+                snprintf(tmp, cap, "%s%s%.*s", dom, stance_family_prefix(s->xn[i].family), (int)s->xn[i].len,
+                         s->xpool + s->xn[i].off);
+                return tmp;
+            }
+        if (dcopy[(size_t)1 << m->feat.table_bits] == bucket) {
+            snprintf(tmp, cap, "%sbias", dom);
+            return tmp;
+        }
+    }
     if ((g = stance_model_find_ngram(m, bucket)))
         return g->text;
     snprintf(tmp, cap, "#%u", bucket);

@@ -126,6 +126,7 @@ int stance_features_domain_prepare(struct stance_featcfg *cfg);
 /* The index of family 14 in @p cfg, or -1; the copy bucket of bucket @p bk
  * (family index @p fi), the explicit path's (stance_fkey()), which the copy
  * table holds for every bucket (tests/test_features.c). */
+#define STANCE_FDOMAIN_ID 14u /* family 14 (domain), the id of its features */
 int stance_fdomain_index(const struct stance_featcfg *cfg);
 uint32_t stance_fdomain_copy(const struct stance_featcfg *cfg, uint32_t fi, uint32_t bk);
 #endif

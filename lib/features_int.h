@@ -36,7 +36,7 @@
 enum {
     FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
     FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13,
-    FAM_DOMAIN = 14, FAM_MAX = 14
+    FAM_DOMAIN = STANCE_FDOMAIN_ID, FAM_MAX = 14
 };
 
 /* tok.flags: set per statement */

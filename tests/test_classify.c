@@ -665,6 +665,61 @@ static void test_classify_domain_temperature(void **state)
     stance_model_free(m);
 }
 
+/* An explanation names family 14's in-domain copies after the features they copy
+ * ("o:w:failed", "o:d:A:neg") and the family's bias "o:bias", not by whatever
+ * training n-gram shares the copy's bucket: with every feature explained, each
+ * "o:" name but the bias is "o:" and the name of another feature of the same
+ * decision, and no feature is a bare "#bucket". */
+static void test_classify_explain_domain_copies(void **state)
+{
+    static const char *const aliases[] = {"Governor Park", "Park"};
+    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_result *res = NULL;
+    stance_model *b = testutil_build_model(), *m = NULL;
+    size_t copies = 0, biases = 0;
+    uint32_t z = 11;
+    (void)state;
+    assert_true(b->feat.n_families < STANCE_MAX_FAMILIES);
+    stance_features_family_default(14, &b->feat.families[b->feat.n_families++]);
+    for (uint32_t h = 0; h < b->n_heads; h++)
+        for (size_t i = 0; i < ((size_t)1 << b->feat.table_bits) * b->heads[h].n_dec; i++) {
+            z = z * 1103515245u + 12345u;
+            b->heads[h].weights[i] = (float)((int)(z >> 16 & 1023) - 512) / 256.0f;
+        }
+    m = reopen(b);
+    in.text = article;
+    in.text_len = sizeof article - 1;
+    in.actors = actors;
+    in.n_actors = 1;
+    opt.explain = 100000;
+    assert_int_equal(stance_classify(m, &in, &opt, &res, NULL), STANCE_OK);
+    assert_true(stance_result_count(res) > 0);
+    for (size_t i = 0; i < stance_result_count(res); i++) {
+        const stance_decision *d = &stance_result_quote(res, i)->sentiment;
+        for (size_t j = 0; j < d->n_explain; j++) {
+            const char *f = d->explain[j].feature;
+            int found = 0;
+            assert_true(f[0] != '#');
+            if (strncmp(f, "o:", 2) != 0)
+                continue;
+            if (!strcmp(f, "o:bias")) {
+                biases++;
+                continue;
+            }
+            for (size_t k = 0; k < d->n_explain && !found; k++)
+                found = strcmp(d->explain[k].feature, f + 2) == 0;
+            assert_true(found);
+            copies++;
+        }
+    }
+    assert_true(copies > 10);
+    assert_int_equal(biases, stance_result_count(res));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* With the domain family (14) in the model, stance_classify() scores each
  * quote's sentiment in-domain (sent4, 2026-12-06): a sentiment head whose
  * domain bias feature (the hash of "bias", models/FORMAT.md) weighs toward
@@ -852,6 +907,7 @@ int main(void)
         cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_sentiment_in_domain),
         cmocka_unit_test(test_classify_domain_fused),
+        cmocka_unit_test(test_classify_explain_domain_copies),
         cmocka_unit_test(test_classify_result_outlives_model),
         cmocka_unit_test(test_classify_quote_rules),
         cmocka_unit_test(test_classify_bad_input),
