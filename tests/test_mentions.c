@@ -905,6 +905,22 @@ static const mention_case MENTION_CASES[] = {
      4,
      {{"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "the governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link22: "both of them", "they both", "the two men" in a quote: the two actors named last */
+    {"\"both of them\", \"they both\" in a quote: the two persons named last, speakers (and the speaker of the "
+     "quote before) aside; not \"both men\" for a woman, not past a person who is no actor",
+     "Mayor Elena Diaz accused Gov. Tom Park of abandoning the city. \"It is a shame,\" said Ken Moss. "
+     "\"Both of them are playing politics,\" said Nora Vale, a shop owner.\n\n"
+     "Sam Ito spoke to Tom Park on Monday. Elena Diaz smiled. \"They both want the job,\" Diaz said.\n\n"
+     "Elena Diaz met Tom Park on Monday. \"I trust both men,\" Ito said.\n\n"
+     "Tom Park met Rob Hale on Friday. \"The two of them lie,\" Ito said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}},
+     3,
+     {{"Elena Diaz", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Sam Ito", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "both men", 0, NOT_A_MENTION, 0},          /* Diaz is no man */
+      {"Tom Park", "The two of them", 0, NOT_A_MENTION, 0}}}, /* Rob Hale, no actor, came last */
     /* link21: "the kingdom" in a quote is the article's one kingdom actor; not with two kingdoms */
     {"\"the kingdom\" in a quote: the one kingdom actor, not another country",
      "Saudi Arabia and Iran sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said. "
