@@ -921,6 +921,12 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "both men", 0, NOT_A_MENTION, 0},          /* Diaz is no man */
       {"Tom Park", "The two of them", 0, NOT_A_MENTION, 0}}}, /* Rob Hale, no actor, came last */
+    /* link22: "Watch" ends an organisation's name (lexicon.def's lowercase "watch", NONPERSON_LAST): no "he" */
+    {"\"Harbor Watch\" is no person: a \"he\" after it is nobody's",
+     "It covered up this email from Harbor Watch, Ann Lee said. \"Judge Ruiz was right when he spoke,\" she said.\n",
+     {{"Harbor Watch", NULL, 0}},
+     1,
+     {{"Harbor Watch", "he spoke", 0, NOT_A_MENTION, 0}}},
     /* link21: "the kingdom" in a quote is the article's one kingdom actor; not with two kingdoms */
     {"\"the kingdom\" in a quote: the one kingdom actor, not another country",
      "Saudi Arabia and Iran sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said. "
