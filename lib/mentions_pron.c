@@ -199,15 +199,17 @@ static int noun_fits(uint64_t cls, const pron_word *pw)
 
 /* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
  * letters or more ("members", "drivers", "beavers"; not "business",
- * "status", a word of the lexicon), a group noun of the lexicon ("people",
+ * "status", a word of the lexicon, but for the plural of a role:
+ * "officials", "lawmakers"), a group noun of the lexicon ("people",
  * "staff"), "family" or "couple"? */
 static int plural_noun(const char *t, size_t ws, size_t we)
 {
+    uint64_t cls = stance_lex_classes_lower(t + ws, we - ws);
     if (stance_word_is(t, ws, we, "family") || stance_word_is(t, ws, we, "couple") ||
-        (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))))
+        (cls & (STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))) || ((cls & STANCE_LX(ROLE)) && t[we - 1] == 's'))
         return 1;
     return we - ws >= 4 && t[we - 1] == 's' && !strchr("isu'", t[we - 2]) && t[ws] >= 'a' && t[ws] <= 'z' &&
-           !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN);
+           !(cls & STANCE_LX_KNOWN);
 }
 
 /* The start of the nearest noun phrase for a person who is no actor, or for
@@ -240,9 +242,14 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
     lo = m->quotes->q[inq].span.start;
     if (ws > lo + NP_REACH)
         lo = ws - NP_REACH;
-    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
+    for (pos = lo; pos < ws; pos = e) {
         size_t d = 0;
         uint64_t cls;
+        if (!stance_word_byte(t, pos, ws)) { /* past commas and marks: "To Tom Park, the four officials ..." */
+            e = pos + 1;
+            continue;
+        }
+        s = pos, e = stance_word_end(t, pos, ws, ws);
         while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
         if (d < n_det) {

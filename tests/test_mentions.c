@@ -927,6 +927,15 @@ static const mention_case MENTION_CASES[] = {
      {{"Harbor Watch", NULL, 0}},
      1,
      {{"Harbor Watch", "he spoke", 0, NOT_A_MENTION, 0}}},
+    /* link22: the people a quote names by a noun before "they" are read past its commas, and a role's
+     * plural ("officials") is such a noun */
+    {"\"they\" after \"the four officials\" past a comma, after \"the two officials\": those people, not the board",
+     "\"We worked with the Harbor Board,\" Ann Lee said. \"To Tom Park, the four officials do not matter. They are "
+     "dead,\" she said.\n\nThe Harbor Board met again. \"The two officials lied. They are gone,\" Lee said.\n",
+     {{"Harbor Board", NULL, 0}},
+     1,
+     {{"Harbor Board", "They are dead", 0, NOT_A_MENTION, 0},
+      {"Harbor Board", "They are gone", 0, NOT_A_MENTION, 0}}},
     /* link21: "the kingdom" in a quote is the article's one kingdom actor; not with two kingdoms */
     {"\"the kingdom\" in a quote: the one kingdom actor, not another country",
      "Saudi Arabia and Iran sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said. "
