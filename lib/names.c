@@ -314,13 +314,10 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         if (kind[k] & TK_TITLE)
             first = k + 1;
     /* Headlines in title case are not names: "Clinton Goes After Trump As ...";
-     * but a month last is a surname ("Theresa May", "Yin Myint May"), and
-     * "Watch" last heads an organisation ("Judicial Watch", "Human Rights
-     * Watch"; a "Watch:" heading opens its line, first) */
+     * but a month last is a surname ("Theresa May", "Yin Myint May") */
     for (unsigned k = first + 1; k < nt; k++)
         if ((kind[k] & TK_STOP) && !(te[k] - ts[k] == 3 && memcmp(t + ts[k], "Mrs", 3) == 0) &&
-            !(k == nt - 1 && ((cls[k] & STANCE_LX(MONTH)) ||
-                              (te[k] - ts[k] == 5 && memcmp(t + ts[k], "Watch", 5) == 0))))
+            !(k == nt - 1 && (cls[k] & STANCE_LX(MONTH))))
             return 0;
     lastt = nt - 1;
     n = nt - first;

@@ -151,31 +151,6 @@ static void test_names_bare_possessive(void **state)
     }
 }
 
-/* "Watch" last heads an organisation ("Harbor Watch", "Human Rights Watch")
- * although the lexicon gives it as a headline word (STOP: "Watch: ..."); a
- * headline word inside a run still makes it no name (link22). */
-static void test_names_bare_watch(void **state)
-{
-    static const struct {
-        const char *text;
-        unsigned n;
-        size_t s, e;
-    } cases[] = {
-        {"Harbor Watch", 2, 0, 12},
-        {"Human Rights Watch", 3, 0, 18},
-        {"Watch Tom Park", 2, 6, 14},     /* a heading's word first: dropped */
-        {"Harbor Watch Slams Park", 0, 0, 0},
-        {"Park Wins", 0, 0, 0},
-    };
-    (void)state;
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        size_t s = 0, e = strlen(cases[i].text), last;
-        unsigned n = stance_names_bare(cases[i].text, &s, &e, &last);
-        if (n != cases[i].n || (n && (s != cases[i].s || e != cases[i].e)))
-            fail_msg("%s: %u tokens, bare name [%zu, %zu)", cases[i].text, n, s, e);
-    }
-}
-
 /* stance_first_name_gender(): the one reading of FIRST_M / FIRST_F (names.c's
  * runs, speakers.c's "his wife, Jane,"); a name on both lists is no gender. */
 static void test_first_name_gender(void **state)
@@ -195,7 +170,6 @@ int main(void)
         cmocka_unit_test(test_names_surname_search),
         cmocka_unit_test(test_names_particle_hyphen),
         cmocka_unit_test(test_names_bare_possessive),
-        cmocka_unit_test(test_names_bare_watch),
         cmocka_unit_test(test_first_name_gender),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
