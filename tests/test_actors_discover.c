@@ -349,9 +349,9 @@ static void test_discover_rule_words(void **state)
 }
 
 /* A name written with a no-break space ("Tom\u00a0Vance") is a person's
- * full name (its first name ends at the no-break space), discovered under
- * the name with a plain space; the name is a name mention, "Vance" alone a
- * surname (link22). */
+ * full name (its first name ends at the no-break space: an actor named once),
+ * discovered under the name with a plain space; the name is a name mention,
+ * "Vance" alone a surname (link22). */
 static void test_discover_nbsp_name(void **state)
 {
     static const char text[] = "Tom\xc2\xa0Vance spoke in Dover on Monday. Critics of Vance left.\n\n"
@@ -365,6 +365,9 @@ static void test_discover_nbsp_name(void **state)
     assert_string_equal(got, "Tom\xc2\xa0Vance");
     rule_words(res, text, "Tom Vance", "surname", got, sizeof got);
     assert_string_equal(got, "Vance|Vance");
+    stance_result_free(res);
+    res = discover(m, "Critics said on Monday that Tom\xc2\xa0Vance was wrong.\n"); /* named once: a listed first name */
+    assert_non_null(entity_named(res, "Tom Vance"));
     stance_result_free(res);
     stance_model_free(m);
 }
