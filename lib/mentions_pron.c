@@ -232,11 +232,14 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
     static const char *const DET[] = {"my",    "our",   "your",  "a",        "the",      "these",     "those",
                                       "two",   "three", "four",  "five",     "six",      "seven",     "eight",
                                       "nine",  "ten",   "many",  "hundred",  "hundreds", "thousand",  "thousands"};
-    /* definite: 4 to 6 */
+    /* definite: 4 to 6; DET_FIRST: the letters they open with (a, e, f, h, m, n, o, s, t, y) */
+    enum { DET_FIRST = 1u << 0 | 1u << 4 | 1u << 5 | 1u << 7 | 1u << 12 | 1u << 13 | 1u << 14 | 1u << 18 | 1u << 19 |
+                       1u << 24 };
     const size_t n_det = pw->cls == P_THIRD_PLURAL ? sizeof DET / sizeof *DET : 3;
     const char *t = m->t;
     size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX, best_def = SIZE_MAX;
     int since = 0, def = 0; /* words since the determiner; is it definite? */
+    unsigned c0;
     if (inq < 0)
         return SIZE_MAX;
     lo = m->quotes->q[inq].span.start;
@@ -250,6 +253,9 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
             continue;
         }
         s = pos, e = stance_word_end(t, pos, ws, ws);
+        c0 = (unsigned)(t[s] | 0x20) - 'a';
+        if (e - s > 9 || c0 >= 26 || !((DET_FIRST >> c0) & 1))
+            d = n_det; /* no determiner opens so: most words, read once */
         while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
         if (d < n_det) {
@@ -439,23 +445,32 @@ static int pair_in_quote(mstate *m, size_t qi, size_t ps, size_t pe, int gender)
  * two actors named last (pair_in_quote()). */
 static int pairs_in_quotes(mstate *m)
 {
+    const char *t = m->t;
     for (size_t qi = 0; qi < m->quotes->n; qi++) {
         const stance_rawquote *q = &m->quotes->q[qi];
-        size_t i = q->span.start, ws, ps, pe;
+        size_t lim = q->span.end, i = q->span.start, ws, we, ps, pe;
+        const char *hit;
         int g;
-        while (i < q->span.end) {
-            char c = (char)(m->t[i] | 0x20);
-            if (!stance_word_byte(m->t, i, q->span.end)) {
-                i++;
+        /* the phrases hold "both" or "two": an "o" after "b" or "tw" opening a word of the quote */
+        while (i + 3 <= lim && (hit = memchr(t + i, 'o', lim - i)) != NULL) {
+            size_t o = (size_t)(hit - t), s = o - 1 - (o > q->span.start && (t[o - 1] | 0x20) == 'w');
+            i = o + 1;
+            if (o < q->span.start + 1 + (s < o - 1) || !((t[s] | 0x20) == 'b' || (t[s] | 0x20) == 't') ||
+                (s > 0 && stance_word_byte(t, s - 1, lim)))
                 continue;
-            }
-            ws = i;
-            i = stance_word_end(m->t, i, q->span.end, q->span.end);
-            if ((c == 'b' || c == 't') && both_phrase(m->t, q->span.end, ws, i, &ps, &pe, &g)) {
-                if (pair_in_quote(m, qi, ps, pe, g))
-                    return STANCE_ERR_NOMEM;
-                i = pe;
-            }
+            we = stance_word_end(t, s, lim, lim);
+            if (!stance_word_is(t, s, we, "both") && !stance_word_is(t, s, we, "two"))
+                continue;
+            ws = s; /* "they both" and "the two" open at the word before */
+            if (stance_word_before(t, s, &ps, &pe) && pe + 1 == s && ps >= q->span.start &&
+                (stance_word_is(t, ps, pe, "they") || stance_word_is(t, ps, pe, "them") ||
+                 stance_word_is(t, ps, pe, "the")))
+                ws = ps;
+            if (!both_phrase(t, lim, ws, ws == s ? we : pe, &ps, &pe, &g))
+                continue;
+            if (pair_in_quote(m, qi, ps, pe, g))
+                return STANCE_ERR_NOMEM;
+            i = pe;
         }
     }
     return STANCE_OK;

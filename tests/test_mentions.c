@@ -912,7 +912,8 @@ static const mention_case MENTION_CASES[] = {
      "\"Both of them are playing politics,\" said Nora Vale, a shop owner.\n\n"
      "Sam Ito spoke to Tom Park on Monday. Elena Diaz smiled. \"They both want the job,\" Diaz said.\n\n"
      "Elena Diaz met Tom Park on Monday. \"I trust both men,\" Ito said.\n\n"
-     "Tom Park met Rob Hale on Friday. \"The two of them lie,\" Ito said.\n",
+     "Tom Park met Rob Hale on Friday. \"The two of them lie,\" Ito said.\n\n"
+     "Sam Ito met Tom Park again. \"I trust the two men,\" Diaz said.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}},
      3,
      {{"Elena Diaz", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
@@ -920,6 +921,7 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "both men", 0, NOT_A_MENTION, 0},          /* Diaz is no man */
+      {"Tom Park", "the two men", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "The two of them", 0, NOT_A_MENTION, 0}}}, /* Rob Hale, no actor, came last */
     /* link22: "Watch" ends an organisation's name (lexicon.def's lowercase "watch", NONPERSON_LAST): no "he" */
     {"\"Harbor Watch\" is no person: a \"he\" after it is nobody's",
