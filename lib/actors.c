@@ -134,6 +134,15 @@ int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int dis
     memset(e, 0, sizeof *e);
     if (!(e->name = stance_strndup(name, nlen)))
         return STANCE_ERR_NOMEM;
+    if (discovered) { /* a name the text writes with a no-break space is named with a space ("Donald Trump") */
+        char *w = e->name;
+        for (const char *r = e->name; *r; r++)
+            if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
+                *w++ = ' ', r++;
+            else
+                *w++ = *r;
+        *w = 0;
+    }
     e->discovered = discovered;
     e->input_index = index;
     out->n++;

@@ -25,6 +25,8 @@
  * they/them/their: the organisation actor named within PLURAL_REACH bytes
  * before, unless an actor that may be a person stands in between; right
  * after two persons' names joined by "and", both (rule pronoun-pair).
+ * "both of them", "the two men", "they both" in a quote: the two person
+ * actors named last (rule pronoun-pair).
  */
 #include "config.h"
 
@@ -197,15 +199,17 @@ static int noun_fits(uint64_t cls, const pron_word *pw)
 
 /* Is t[ws, we) a noun for people "they" may mean: an -s plural of four
  * letters or more ("members", "drivers", "beavers"; not "business",
- * "status", a word of the lexicon), a group noun of the lexicon ("people",
+ * "status", a word of the lexicon, but for the plural of a role:
+ * "officials", "lawmakers"), a group noun of the lexicon ("people",
  * "staff"), "family" or "couple"? */
 static int plural_noun(const char *t, size_t ws, size_t we)
 {
+    uint64_t cls = stance_lex_classes_lower(t + ws, we - ws);
     if (stance_word_is(t, ws, we, "family") || stance_word_is(t, ws, we, "couple") ||
-        (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))))
+        (cls & (STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))) || ((cls & STANCE_LX(ROLE)) && t[we - 1] == 's'))
         return 1;
     return we - ws >= 4 && t[we - 1] == 's' && !strchr("isu'", t[we - 2]) && t[ws] >= 'a' && t[ws] <= 'z' &&
-           !(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX_KNOWN);
+           !(cls & STANCE_LX_KNOWN);
 }
 
 /* The start of the nearest noun phrase for a person who is no actor, or for
@@ -228,19 +232,30 @@ static size_t quote_np(const mstate *m, long inq, size_t ws, const pron_word *pw
     static const char *const DET[] = {"my",    "our",   "your",  "a",        "the",      "these",     "those",
                                       "two",   "three", "four",  "five",     "six",      "seven",     "eight",
                                       "nine",  "ten",   "many",  "hundred",  "hundreds", "thousand",  "thousands"};
-    /* definite: 4 to 6 */
+    /* definite: 4 to 6; DET_FIRST: the letters they open with (a, e, f, h, m, n, o, s, t, y) */
+    enum { DET_FIRST = 1u << 0 | 1u << 4 | 1u << 5 | 1u << 7 | 1u << 12 | 1u << 13 | 1u << 14 | 1u << 18 | 1u << 19 |
+                       1u << 24 };
     const size_t n_det = pw->cls == P_THIRD_PLURAL ? sizeof DET / sizeof *DET : 3;
     const char *t = m->t;
     size_t lo, pos, s, e, det = SIZE_MAX, best = SIZE_MAX, best_def = SIZE_MAX;
     int since = 0, def = 0; /* words since the determiner; is it definite? */
+    unsigned c0;
     if (inq < 0)
         return SIZE_MAX;
     lo = m->quotes->q[inq].span.start;
     if (ws > lo + NP_REACH)
         lo = ws - NP_REACH;
-    for (pos = lo; stance_word_after(t, ws, pos, &s, &e) && e <= ws; pos = e) {
+    for (pos = lo; pos < ws; pos = e) {
         size_t d = 0;
         uint64_t cls;
+        if (!stance_word_byte(t, pos, ws)) { /* past commas and marks: "To Tom Park, the four officials ..." */
+            e = pos + 1;
+            continue;
+        }
+        s = pos, e = stance_word_end(t, pos, ws, ws);
+        c0 = (unsigned)(t[s] | 0x20) - 'a';
+        if (e - s > 9 || c0 >= 26 || !((DET_FIRST >> c0) & 1))
+            d = n_det; /* no determiner opens so: most words, read once */
         while (d < n_det && !stance_word_is(t, s, e, DET[d]))
             d++;
         if (d < n_det) {
@@ -339,6 +354,128 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
     return 1;
 }
 
+/* ---- "both of them": the two persons named last ---------------------------- */
+
+/* Is the word t[ws, we) "men" (gender male), "women" (female) or "of them"
+ * (-1 = either; its end in *pe)? 0: none of them. */
+static int pair_noun(const char *t, size_t len, size_t ws, size_t we, size_t *pe, int *gender)
+{
+    size_t s2, e2;
+    *pe = we;
+    if (stance_word_is(t, ws, we, "men") || stance_word_is(t, ws, we, "women")) {
+        *gender = t[ws] == 'm' || t[ws] == 'M' ? STANCE_G_MALE : STANCE_G_FEMALE;
+        return 1;
+    }
+    *gender = -1;
+    return stance_word_is(t, ws, we, "of") && stance_word_after(t, len, we, &s2, &e2) && s2 == we + 1 &&
+           stance_word_is(t, s2, e2, "them") && (*pe = e2, 1);
+}
+
+/* Does a phrase for two people open at the word t[ws, we), before @p lim:
+ * "both of them", "the two of them", "both men", "the two women", "they
+ * both", "them both"? Its span in [*ps, *pe), the gender its noun asks for
+ * in *gender (-1: either). */
+static int both_phrase(const char *t, size_t lim, size_t ws, size_t we, size_t *ps, size_t *pe, int *gender)
+{
+    size_t s2, e2, s3, e3;
+    if (!stance_word_after(t, lim, we, &s2, &e2) || s2 != we + 1)
+        return 0;
+    *ps = ws;
+    if ((stance_word_is(t, ws, we, "they") || stance_word_is(t, ws, we, "them")) && stance_word_is(t, s2, e2, "both")) {
+        *pe = e2, *gender = -1;
+        return 1;
+    }
+    if (stance_word_is(t, ws, we, "both"))
+        return pair_noun(t, lim, s2, e2, pe, gender);
+    return stance_word_is(t, ws, we, "the") && stance_word_is(t, s2, e2, "two") &&
+           stance_word_after(t, lim, e2, &s3, &e3) && s3 == e2 + 1 && pair_noun(t, lim, s3, e3, pe, gender);
+}
+
+/* Is the they/them at t[ws, we) a word of a both_phrase() ("both of them",
+ * "they both"), which pair_in_quote() reads? */
+static int in_both_phrase(const char *t, size_t len, size_t ws, size_t we)
+{
+    size_t ps, pe, s, e, s2, e2;
+    int g;
+    if (both_phrase(t, len, ws, we, &ps, &pe, &g))
+        return 1; /* "they both" */
+    if (!stance_word_before(t, ws, &s, &e) || e + 1 != ws || !stance_word_is(t, s, e, "of") ||
+        !stance_word_before(t, s, &s2, &e2) || e2 + 1 != s)
+        return 0;
+    if (stance_word_is(t, s2, e2, "both"))
+        return 1;
+    return stance_word_is(t, s2, e2, "two") && stance_word_before(t, s2, &s, &e) && e + 1 == s2 &&
+           stance_word_is(t, s, e, "the");
+}
+
+/* The phrase t[ps, pe) in quote @p qi means two people (both_phrase()): the
+ * two actors named last before it, within PLURAL_REACH bytes ("... Mayor
+ * Elena Diaz accused Governor Tom Park ... \"Both of them are playing
+ * politics,\" she said"), each a person of the gender the phrase asks, when
+ * no organisation, place or person who is no actor comes first; the quote's
+ * speaker and the speaker of the quote before are passed over (rule
+ * pronoun-pair). */
+static int pair_in_quote(mstate *m, size_t qi, size_t ps, size_t pe, int gender)
+{
+    size_t k = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), ps);
+    long two[2];
+    int n = 0;
+    while (k-- > 0 && n < 2) {
+        const referent *r = &m->refs[k];
+        if (r->end > ps)
+            continue;
+        if (r->end + PLURAL_REACH < ps)
+            return STANCE_OK;
+        if (is_speaker(m, r, qi) || (qi > 0 && r->ent < 0 && is_speaker(m, r, qi - 1)))
+            continue;
+        if (r->ent < 0 || r->gender == -1 || (gender >= 0 && r->gender != gender && r->gender != STANCE_G_UNKNOWN))
+            return STANCE_OK; /* a person who is no actor, no person, or not "both men" */
+        if (n == 0 || r->ent != two[0])
+            two[n++] = r->ent;
+    }
+    if (n < 2)
+        return STANCE_OK;
+    if (stance_mentions_add(&m->ents->e[two[0]], ps, pe, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PAIR) ||
+        stance_mentions_add(&m->ents->e[two[1]], ps, pe, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_PAIR))
+        return STANCE_ERR_NOMEM;
+    return STANCE_OK;
+}
+
+/* "both of them", "the two men", "they both" in a quote (both_phrase()): the
+ * two actors named last (pair_in_quote()). */
+static int pairs_in_quotes(mstate *m)
+{
+    const char *t = m->t;
+    for (size_t qi = 0; qi < m->quotes->n; qi++) {
+        const stance_rawquote *q = &m->quotes->q[qi];
+        size_t lim = q->span.end, i = q->span.start, ws, we, ps, pe;
+        const char *hit;
+        int g;
+        /* the phrases hold "both" or "two": an "o" after "b" or "tw" opening a word of the quote */
+        while (i + 3 <= lim && (hit = memchr(t + i, 'o', lim - i)) != NULL) {
+            size_t o = (size_t)(hit - t), s = o - 1 - (o > q->span.start && (t[o - 1] | 0x20) == 'w');
+            i = o + 1;
+            if (o < q->span.start + 1 + (s < o - 1) || !((t[s] | 0x20) == 'b' || (t[s] | 0x20) == 't') ||
+                (s > 0 && stance_word_byte(t, s - 1, lim)))
+                continue;
+            we = stance_word_end(t, s, lim, lim);
+            if (!stance_word_is(t, s, we, "both") && !stance_word_is(t, s, we, "two"))
+                continue;
+            ws = s; /* "they both" and "the two" open at the word before */
+            if (stance_word_before(t, s, &ps, &pe) && pe + 1 == s && ps >= q->span.start &&
+                (stance_word_is(t, ps, pe, "they") || stance_word_is(t, ps, pe, "them") ||
+                 stance_word_is(t, ps, pe, "the")))
+                ws = ps;
+            if (!both_phrase(t, lim, ws, ws == s ? we : pe, &ps, &pe, &g))
+                continue;
+            if (pair_in_quote(m, qi, ps, pe, g))
+                return STANCE_ERR_NOMEM;
+            i = pe;
+        }
+    }
+    return STANCE_OK;
+}
+
 /* they/them/their: the organisation or group actor (no person) named last,
  * at most PLURAL_REACH bytes back, that is not the speaker of the quote the
  * pronoun stands in ("..., said the NRA. \"It's the beginning of their
@@ -348,8 +485,12 @@ static int coordinated_pair(mstate *m, const referent *recent, size_t nr, size_t
 static int resolve_plural(mstate *m, const referent *recent, size_t nr, size_t ws, size_t we, long inq,
                           const pron_word *pw)
 {
-    size_t np = quote_np(m, inq, ws, pw);
-    int pair = coordinated_pair(m, recent, nr, ws, we, inq, np);
+    size_t np;
+    int pair;
+    if (inq >= 0 && in_both_phrase(m->t, m->quotes->q[inq].span.end, ws, we))
+        return STANCE_OK; /* pairs_in_quotes() */
+    np = quote_np(m, inq, ws, pw);
+    pair = coordinated_pair(m, recent, nr, ws, we, inq, np);
     if (pair)
         return pair < 0 ? STANCE_ERR_NOMEM : STANCE_OK;
     for (size_t k = nr; k-- > 0;) {
@@ -849,7 +990,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         }
     }
     stance_free(sp);
-    return rc;
+    return rc ? rc : pairs_in_quotes(m);
 }
 
 /* "The Democratic Party doesn't represent me anymore," James said. "It

@@ -337,6 +337,11 @@ static const disc_case disc_cases[] = {
     {"The Harbor Amendment passed. Foes of the Harbor Amendment left. The Dover Republican caucus met, "
      "and the Dover Republican caucus voted. Marco Day spoke.\n",
      1, {"Harbor Amendment", "Dover Republican", "Marco Day"}, {-1, -1, 1}},
+    /* ... and so is a feast or a date ("Christmas Eve", "New Year" of "New Year's
+     * Eve", "Merry Christmas"; link22): lexicon.def's NOT_ACTOR_LAST */
+    {"\"Merry Christmas,\" said Rui Costa. \"I guess Christmas Eve was booked,\" he said. Costa left on "
+     "Christmas Eve, and the New Year's party began. Costa spoke on New Year's Day and at the New Year's gala.\n",
+     1, {"Rui Costa", "Christmas Eve", "New Year"}, {3, -1, -1}},
     /* A one-word name after a person's title or role ("Sen. Harlan") is a
      * person, an actor when named once; a one-word name named once is not */
     {"On Monday, Sen. Harlan met Ostrava officials.\n", 1, {"Harlan", "Ostrava"}, {1, -1}},

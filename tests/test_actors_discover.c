@@ -348,6 +348,30 @@ static void test_discover_rule_words(void **state)
     stance_model_free(m);
 }
 
+/* A name written with a no-break space ("Tom\u00a0Vance") is a person's
+ * full name (its first name ends at the no-break space: an actor named once),
+ * discovered under the name with a plain space; the name is a name mention,
+ * "Vance" alone a surname (link22). */
+static void test_discover_nbsp_name(void **state)
+{
+    static const char text[] = "Tom\xc2\xa0Vance spoke in Dover on Monday. Critics of Vance left.\n\n"
+                               "\"We will win,\" Vance said.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    char got[64];
+    (void)state;
+    assert_non_null(entity_named(res, "Tom Vance"));
+    rule_words(res, text, "Tom Vance", "name", got, sizeof got);
+    assert_string_equal(got, "Tom\xc2\xa0Vance");
+    rule_words(res, text, "Tom Vance", "surname", got, sizeof got);
+    assert_string_equal(got, "Vance|Vance");
+    stance_result_free(res);
+    res = discover(m, "Critics said on Monday that Tom\xc2\xa0Vance was wrong.\n"); /* named once: a listed first name */
+    assert_non_null(entity_named(res, "Tom Vance"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 /* Names discovery mends or drops (lib/actors_discover.c): an actor found under
  * its acronym alone takes the name the article spells it out with once
  * (acronym_long_names()), and none when that name is a thing's ("Act"); two
@@ -532,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_discover_they_counted_people),
         cmocka_unit_test(test_discover_surname_parts),
         cmocka_unit_test(test_discover_name_search),
+        cmocka_unit_test(test_discover_nbsp_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -905,6 +905,39 @@ static const mention_case MENTION_CASES[] = {
      4,
      {{"Elena Diaz", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR}, {"Nora Vale", "They", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "the governor", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link22: "both of them", "they both", "the two men" in a quote: the two actors named last */
+    {"\"both of them\", \"they both\" in a quote: the two persons named last, speakers (and the speaker of the "
+     "quote before) aside; not \"both men\" for a woman, not past a person who is no actor",
+     "Mayor Elena Diaz accused Gov. Tom Park of abandoning the city. \"It is a shame,\" said Ken Moss. "
+     "\"Both of them are playing politics,\" said Nora Vale, a shop owner.\n\n"
+     "Sam Ito spoke to Tom Park on Monday. Elena Diaz smiled. \"They both want the job,\" Diaz said.\n\n"
+     "Elena Diaz met Tom Park on Monday. \"I trust both men,\" Ito said.\n\n"
+     "Tom Park met Rob Hale on Friday. \"The two of them lie,\" Ito said.\n\n"
+     "Sam Ito met Tom Park again. \"I trust the two men,\" Diaz said.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Sam Ito", NULL, 0}},
+     3,
+     {{"Elena Diaz", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Sam Ito", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "They both", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "both men", 0, NOT_A_MENTION, 0},          /* Diaz is no man */
+      {"Tom Park", "the two men", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "The two of them", 0, NOT_A_MENTION, 0}}}, /* Rob Hale, no actor, came last */
+    /* link22: "Watch" ends an organisation's name (lexicon.def's lowercase "watch", NONPERSON_LAST): no "he" */
+    {"\"Harbor Watch\" is no person: a \"he\" after it is nobody's",
+     "It covered up this email from Harbor Watch, Ann Lee said. \"Judge Ruiz was right when he spoke,\" she said.\n",
+     {{"Harbor Watch", NULL, 0}},
+     1,
+     {{"Harbor Watch", "he spoke", 0, NOT_A_MENTION, 0}}},
+    /* link22: the people a quote names by a noun before "they" are read past its commas, and a role's
+     * plural ("officials") is such a noun */
+    {"\"they\" after \"the four officials\" past a comma, after \"the two officials\": those people, not the board",
+     "\"We worked with the Harbor Board,\" Ann Lee said. \"To Tom Park, the four officials do not matter. They are "
+     "dead,\" she said.\n\nThe Harbor Board met again. \"The two officials lied. They are gone,\" Lee said.\n",
+     {{"Harbor Board", NULL, 0}},
+     1,
+     {{"Harbor Board", "They are dead", 0, NOT_A_MENTION, 0},
+      {"Harbor Board", "They are gone", 0, NOT_A_MENTION, 0}}},
     /* link21: "the kingdom" in a quote is the article's one kingdom actor; not with two kingdoms */
     {"\"the kingdom\" in a quote: the one kingdom actor, not another country",
      "Saudi Arabia and Iran sent envoys on Monday.\n\n\"Today the kingdom leads the fight,\" the envoy said. "
