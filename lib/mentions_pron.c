@@ -408,13 +408,22 @@ static int in_both_phrase(const char *t, size_t len, size_t ws, size_t we)
            stance_word_is(t, s, e, "the");
 }
 
+/* Is referent @p r the attribution of quote @p qi, inside its speaker span
+ * ("..., Webb added." before "\"Both of them ...,\" Reyes said")? */
+static int in_speaker_span(const mstate *m, const referent *r, size_t qi)
+{
+    const stance_span sp = m->quotes->q[qi].speaker_span;
+    return sp.start != STANCE_NO_OFFSET && r->start >= sp.start && r->end <= sp.end;
+}
+
 /* The phrase t[ps, pe) in quote @p qi means two people (both_phrase()): the
  * two actors named last before it, within PLURAL_REACH bytes ("... Mayor
  * Elena Diaz accused Governor Tom Park ... \"Both of them are playing
  * politics,\" she said"), each a person of the gender the phrase asks, when
  * no organisation, place or person who is no actor comes first; the quote's
- * speaker and the speaker of the quote before are passed over (rule
- * pronoun-pair). */
+ * speaker and the speaker of the quote before are passed over, the latter as
+ * the words that attribute that quote when it is an actor, so that an actor
+ * (discovered or passed) is read alike (rule pronoun-pair). */
 static int pair_in_quote(mstate *m, size_t qi, size_t ps, size_t pe, int gender)
 {
     size_t k = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), ps);
@@ -426,7 +435,7 @@ static int pair_in_quote(mstate *m, size_t qi, size_t ps, size_t pe, int gender)
             continue;
         if (r->end + PLURAL_REACH < ps)
             return STANCE_OK;
-        if (is_speaker(m, r, qi) || (qi > 0 && r->ent < 0 && is_speaker(m, r, qi - 1)))
+        if (is_speaker(m, r, qi) || (qi > 0 && (r->ent < 0 ? is_speaker(m, r, qi - 1) : in_speaker_span(m, r, qi - 1))))
             continue;
         if (r->ent < 0 || r->gender == -1 || (gender >= 0 && r->gender != gender && r->gender != STANCE_G_UNKNOWN))
             return STANCE_OK; /* a person who is no actor, no person, or not "both men" */

@@ -923,6 +923,16 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "both men", 0, NOT_A_MENTION, 0},          /* Diaz is no man */
       {"Tom Park", "the two men", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
       {"Tom Park", "The two of them", 0, NOT_A_MENTION, 0}}}, /* Rob Hale, no actor, came last */
+    /* lead: the speaker of the quote before, an actor, is passed over as the words that attribute it (its
+     * speaker span), as when it is no actor: discovery, where every speaker is an actor, reads it alike */
+    {"\"both of them\" after a quote whose speaker is an actor: the two named before that attribution",
+     "Mayor Elena Diaz accused Gov. Tom Park of abandoning the city. \"I would ask the governor to sit down with "
+     "her,\" Ken Moss added. \"Both of them are playing politics,\" said Nora Vale.\n",
+     {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}, {"Ken Moss", NULL, 0}},
+     3,
+     {{"Elena Diaz", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Tom Park", "Both of them", 0, PRONOUN, STANCE_MR_PRONOUN_PAIR},
+      {"Ken Moss", "Both of them", 0, NOT_A_MENTION, 0}}},
     /* link22: "Watch" ends an organisation's name (lexicon.def's lowercase "watch", NONPERSON_LAST): no "he" */
     {"\"Harbor Watch\" is no person: a \"he\" after it is nobody's",
      "It covered up this email from Harbor Watch, Ann Lee said. \"Judge Ruiz was right when he spoke,\" she said.\n",
