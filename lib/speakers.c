@@ -535,6 +535,17 @@ static int place_word_surname(ctx *c, long k)
     return 0;
 }
 
+/* "Northgate Homes, which owns the block,": a name a relative "which" takes
+ * up is a thing or a body, no person (the mirror of person_like()'s ", who"). */
+static int which_apposed(ctx *c, const stance_name *nm)
+{
+    size_t k = skip_hs(c->t, nm->end, c->len);
+    if (k >= c->len || c->t[k] != ',')
+        return 0;
+    k = skip_hs(c->t, k + 1, c->len);
+    return k + 5 < c->len && memcmp(c->t + k, "which", 5) == 0 && !stance_is_word_byte((unsigned char)c->t[k + 5]);
+}
+
 static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 {
     long i = m->top - k;
@@ -542,7 +553,7 @@ static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
     if (i >= 0 && i < PMEMO && m->v[i])
         return m->v[i];
     r = (org_like(c, &c->names->v[k]) && !place_word_surname(c, k)) || acronym_head(c, &c->names->v[k]) ||
-                article_name(c, &c->names->v[k])
+                article_name(c, &c->names->v[k]) || which_apposed(c, &c->names->v[k])
             ? 5u
             : 1u;
     if (person_like(c, qi, k, (r & 4u) != 0))
