@@ -270,6 +270,27 @@ static int rel_part(const npc *n, size_t pi)
            (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
 }
 
+/* Is comma part @p pi a description of a person: at most six words, the last a
+ * head noun ("Its chairman", "The Defence Secretary", "a retired surveyor"): a
+ * role or person noun, a kinship noun, a title, a lowercase agent noun? */
+static int desc_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws = 0, we = 0, a1, b1;
+    int nw = 0;
+    while (stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1)) {
+        ws = a1;
+        we = b1;
+        if (++nw > 6)
+            return 0;
+    }
+    if (!nw)
+        return 0;
+    if (stance_lex_is(n->t + ws, we - ws, STANCE_LX(TITLE)) ||
+        (stance_lex_classes_lower(n->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN))))
+        return 1;
+    return letter_case(n->t, ws, n->len) == -1 && stance_agent_noun(n->t, ws, we);
+}
+
 /* "X, ROLE, said": which part names the speaker. "Trump's spokeswoman, Hope
  * Hicks,": the capitalised part. */
 static void appositive_name_part(npc *n, attr *a)
@@ -299,6 +320,13 @@ static void appositive_name_part(npc *n, attr *a)
     } else if (!all_cap0 && all_cap1 && (np == 2 || rel_part(n, 2))) {
         /* "The police commissioner, Alys Pryce, said", and with a relative clause
          * after the name ("..., Alys Pryce, who had called for it, said") */
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[1][1];
+        np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+    } else if (desc_part(n, 0) && whole_name(n->c, n->parts[1][0], n->parts[1][1], 2)) {
+        /* a description, then a whole name, then more apposition ("Its chairman, Peter
+         * Lindgard, a retired surveyor, said"), or a capitalised title before the name
+         * ("The Energy Minister, Rupert Askew, said"): the name speaks */
         n->ns = n->parts[1][0];
         n->ne = n->parts[1][1];
         np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
