@@ -291,6 +291,26 @@ static int desc_part(const npc *n, size_t pi)
     return letter_case(n->t, ws, n->len) == -1 && stance_agent_noun(n->t, ws, we);
 }
 
+/* Is comma part @p pi a quantifier that stands for a person and names none:
+ * "One", "Another", "One of them", "Each of the tenants" (a capitalised word of
+ * the DETERMINERS list, alone or before "of" and at most three words)? */
+static int quantifier_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws, we, a1, b1;
+    int nw = 1;
+    if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) || letter_case(n->t, ws, n->len) != 1 ||
+        !lq(n->t, ws, we, STANCE_LQ(DETERMINERS)))
+        return 0;
+    if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1))
+        return 1;
+    if (!word_eq(n->t, a1, b1, "of"))
+        return 0;
+    while (stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1))
+        if (++nw > 2)
+            return 0;
+    return 1;
+}
+
 /* "X, ROLE, said": which part names the speaker. "Trump's spokeswoman, Hope
  * Hicks,": the capitalised part. */
 static void appositive_name_part(npc *n, attr *a)
@@ -323,6 +343,11 @@ static void appositive_name_part(npc *n, attr *a)
         n->ns = n->parts[1][0];
         n->ne = n->parts[1][1];
         np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+    } else if (quantifier_part(n, 0) && !all_cap1) {
+        /* "One, a retired postman, said", "One of them, a chef who left in February,
+         * said": the description speaks */
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[np - 1][1];
     } else if (desc_part(n, 0) && whole_name(n->c, n->parts[1][0], n->parts[1][1], 2)) {
         /* a description, then a whole name, then more apposition ("Its chairman, Peter
          * Lindgard, a retired surveyor, said"), or a capitalised title before the name
