@@ -246,7 +246,7 @@ static void split_parts(npc *n)
             depth++;
         else if (n->t[i] == ')' && depth)
             depth--;
-        else if (n->t[i] == ',' && !depth) {
+        else if (n->t[i] == ',' && !depth && !digit_comma(n->t, i, n->len)) {
             if (n->np < NP_MAX_PARTS) {
                 n->parts[n->np][0] = ps;
                 n->parts[n->np][1] = i;
@@ -788,6 +788,9 @@ static int np_noun_phrase(const npc *n, attr *a)
         return NP_NO; /* ("campaign" is a determiner of "campaign officials", and a head: "the Ruiz campaign") */
     if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, before_past_tense(n, nt))) == 0)
         return NP_NO;
+    for (size_t j = 1; j + 1 < k; j++)
+        if (as_after_participle(n->t, n->tok[j - 1][0], n->tok[j - 1][1], n->tok[j][0], n->tok[j][1]))
+            return NP_NO; /* "30,000 holidaymakers stranded as minister": a clause ends the phrase */
     return np_speaker(n, 0, k, STANCE_ATTR_NOUN, a);
 }
 
