@@ -419,10 +419,8 @@ static int kin_apposed(ctx *c, const stance_name *nm)
         !lower_at(t, ws, c->len) || !((cls = stance_lex_classes(t + ws, we - ws)) & STANCE_LX(KIN)) ||
         !stance_q_word_before(c, ws, ws > 40 ? ws - 40 : 0, &ps, &pe))
         return -1;
-    if (!(word_eq(t, ps, pe, "his") || word_eq(t, ps, pe, "His") || word_eq(t, ps, pe, "her") ||
-          word_eq(t, ps, pe, "Her") || word_eq(t, ps, pe, "their") || word_eq(t, ps, pe, "Their") ||
-          stance_poss_start(t, ps, pe, 0) < pe || lq(t, ps, pe, STANCE_LQ(DETERMINERS))))
-        return -1; /* (or a determiner: "Another father, Teodor,") */
+    if (!(stance_poss_start(t, ps, pe, 0) < pe || lq(t, ps, pe, STANCE_LQ(DETERMINERS))))
+        return -1; /* a possessive ("Ruiz's") or a word of DETERMINERS: "his", "Her", "Another father, Teodor," */
     return cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : STANCE_G_UNKNOWN;
 }
 
