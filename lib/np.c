@@ -348,10 +348,11 @@ static void appositive_name_part(npc *n, attr *a)
          * said": the description speaks */
         n->ns = n->parts[1][0];
         n->ne = n->parts[np - 1][1];
-    } else if (desc_part(n, 0) && whole_name(n->c, n->parts[1][0], n->parts[1][1], 2)) {
+    } else if (desc_part(n, 0) && whole_name(n->c, n->parts[1][0], n->parts[1][1], all_cap0 || !all_cap1 ? 2 : 1)) {
         /* a description, then a whole name, then more apposition ("Its chairman, Peter
-         * Lindgard, a retired surveyor, said"), or a capitalised title before the name
-         * ("The Energy Minister, Rupert Askew, said"): the name speaks */
+         * Lindgard, a retired surveyor, said"; "Her husband, Tom, a builder, said"), or a
+         * capitalised title before a name of two words or more ("The Energy Minister,
+         * Rupert Askew, said"): the name speaks */
         n->ns = n->parts[1][0];
         n->ne = n->parts[1][1];
         np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
