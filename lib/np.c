@@ -292,14 +292,13 @@ static int desc_part(const npc *n, size_t pi)
 }
 
 /* Is comma part @p pi a quantifier that stands for a person and names none:
- * "One", "Another", "One of them", "Each of the tenants" (a capitalised word of
- * the DETERMINERS list, alone or before "of" and at most three words)? */
+ * "One", "another", "One of them", "Each of the tenants" (a word of the
+ * DETERMINERS list, alone or before "of" and at most three words)? */
 static int quantifier_part(const npc *n, size_t pi)
 {
     size_t k = n->parts[pi][0], ws, we, a1, b1;
     int nw = 1;
-    if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) || letter_case(n->t, ws, n->len) != 1 ||
-        !lq(n->t, ws, we, STANCE_LQ(DETERMINERS)))
+    if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) || !lq(n->t, ws, we, STANCE_LQ(DETERMINERS)))
         return 0;
     if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1))
         return 1;
@@ -377,6 +376,11 @@ static void name_part(npc *n, attr *a)
         size_t last = n->np;
         n->ns = n->parts[0][0];
         n->ne = n->parts[0][1];
+        if (n->np >= 2 && quantifier_part(n, 0) && !all_cap(n, n->parts[1][0], n->parts[1][1], NULL)) {
+            n->ns = n->parts[1][0]; /* 'said one, a retired postman': the description speaks */
+            n->ne = n->parts[1][1];
+            return;
+        }
         for (size_t pi = 1; pi < n->np; pi++)
             if (rel_part(n, pi)) {
                 last = pi; /* "said Hana Reiter, who thinks ...": a relative clause is no role */
