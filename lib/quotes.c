@@ -1166,25 +1166,6 @@ const char *stance_quotes_rule_name(int rule)
     return rule >= 0 && rule < STANCE_RULE_COUNT ? NAMES[rule] : "?";
 }
 
-/* The speaker's name @p sp as reported: a one-word name keeps a peerage title
- * right before it ("Lord Peverell", "Sir Alan", "Lady Carrow": the title is
- * the name's, the word alone names no one), as "Baroness Oduya" keeps its
- * own; other titles go ("Dr Marsh" -> "Marsh", "Sir Alan Fenwick" -> "Alan
- * Fenwick"). */
-static stance_span peerage_kept(ctx *c, stance_span sp)
-{
-    size_t ws, we;
-    if (sp.start == STANCE_NO_OFFSET || sp.end <= sp.start)
-        return sp;
-    for (size_t i = sp.start; i < sp.end; i++)
-        if (stance_hspace(c->t, i, c->len) || c->t[i] == '\n')
-            return sp;
-    if (stance_q_word_before(c, sp.start, sp.start > 16 ? sp.start - 16 : 0, &ws, &we) &&
-        skip_hs(c->t, we, c->len) == sp.start && lq(c->t, ws, we, STANCE_LQ(PEERAGE)))
-        sp.start = ws;
-    return sp;
-}
-
 static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, int how)
 {
     stance_rawquote *r;
@@ -1202,7 +1183,7 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
     r->rule = how == STANCE_ATTR_NONE ? STANCE_RULE_NONE : a->rule;
     out->n++;
     if (a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE) {
-        stance_span sp = stance_quotes_snap(c->t, c->len, a->how == STANCE_ATTR_NOUN ? a->spk : peerage_kept(c, a->canon));
+        stance_span sp = stance_quotes_snap(c->t, c->len, a->how == STANCE_ATTR_NOUN ? a->spk : a->canon);
         if (!(r->speaker = stance_strndup(c->t + sp.start, sp.end - sp.start)))
             return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     }

@@ -243,6 +243,74 @@ int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, 
     return STANCE_OK;
 }
 
+/* How far from a quote a peerage title of its speaker's name is looked for. */
+#define PEERAGE_REACH 20000u
+
+/* Is t[i, i + n) the word w (bytes around it no word's) with a peerage title
+ * and one space right before it? The title's start, else STANCE_NO_OFFSET. */
+static size_t peerage_at(const char *t, size_t len, size_t i, const char *w, size_t n)
+{
+    size_t ts;
+    if (i < 3 || i + n > len || memcmp(t + i, w, n) != 0 || t[i - 1] != ' ' || stance_is_word_byte((unsigned char)t[i - 2]) == 0 ||
+        (i + n < len && stance_is_word_byte((unsigned char)t[i + n])))
+        return STANCE_NO_OFFSET;
+    for (ts = i - 1; ts > 0 && stance_is_word_byte((unsigned char)t[ts - 1]); ts--)
+        ;
+    if (i - 1 - ts > STANCE_LEX_MAXLEN || !stance_lex_in_rules(t + ts, i - 1 - ts, STANCE_LQ(PEERAGE)))
+        return STANCE_NO_OFFSET;
+    return ts == 0 || !stance_is_word_byte((unsigned char)t[ts - 1]) ? ts : STANCE_NO_OFFSET;
+}
+
+int stance_peerage_in(const char *text, size_t len)
+{
+    for (size_t i = 0, nl = stance_lex_count(); i < nl; i++) {
+        const stance_lexent *e = stance_lex_entry((long)i);
+        const char *p = text, *end = text + len;
+        if (!(e->rules & STANCE_LQ(PEERAGE)))
+            continue;
+        while ((size_t)(end - p) > e->n && (p = memmem(p, (size_t)(end - p), e->w, e->n)) != NULL) {
+            if (p + e->n < end && p[e->n] == ' ')
+                return 1;
+            p += e->n;
+        }
+    }
+    return 0;
+}
+
+int stance_speaker_peerage(const char *text, size_t len, const char *w, size_t n, size_t at, char **out)
+{
+    size_t ts = STANCE_NO_OFFSET, lo, hi;
+    *out = NULL;
+    if (n < 2 || memchr(w, ' ', n) || (unsigned char)w[0] < 'A' || (unsigned char)w[0] > 'Z')
+        return STANCE_OK;
+    if (at > len)
+        at = len;
+    lo = at > PEERAGE_REACH ? at - PEERAGE_REACH : 0;
+    hi = len - at > PEERAGE_REACH ? at + PEERAGE_REACH : len;
+    for (size_t i = at; i-- > lo && i >= 3 && ts == STANCE_NO_OFFSET;)
+        if (text[i] == w[0])
+            ts = peerage_at(text, len, i, w, n);
+    for (size_t i = at; i + n <= hi && ts == STANCE_NO_OFFSET; i++)
+        if (text[i] == w[0])
+            ts = peerage_at(text, len, i, w, n);
+    if (ts == STANCE_NO_OFFSET)
+        return STANCE_OK;
+    {
+        size_t tl = 0;
+        char *o;
+        while (stance_is_word_byte((unsigned char)text[ts + tl]))
+            tl++;
+        if (!(o = stance_malloc(tl + 1 + n + 1)))
+            return STANCE_ERR_NOMEM;
+        memcpy(o, text + ts, tl);
+        o[tl] = ' ';
+        memcpy(o + tl + 1, w, n);
+        o[tl + 1 + n] = 0;
+        *out = o;
+    }
+    return STANCE_OK;
+}
+
 /* Quote @p q takes the form @p f: its strings rewritten in place. */
 static int apply_form(stance_rawquote *q, const stance_spk_form *f)
 {
@@ -266,13 +334,19 @@ static int apply_form(stance_rawquote *q, const stance_spk_form *f)
 int stance_speaker_forms(stance_quotelist *quotes, const char *text, size_t len, stance_error *err)
 {
     stance_toks tk;
-    int rc = STANCE_OK;
+    int rc = STANCE_OK, peers = quotes->n > 0 && stance_peerage_in(text, len);
     memset(&tk, 0, sizeof tk);
     for (size_t i = 0; i < quotes->n && !rc; i++) {
         stance_rawquote *q = &quotes->q[i];
         stance_spk_form f;
+        char *peer;
         if ((q->speaker || q->role) && !(rc = stance_speaker_form(q, text, len, &tk, &f)))
             rc = apply_form(q, &f);
+        if (!rc && peers && q->speaker &&
+            !(rc = stance_speaker_peerage(text, len, q->speaker, strlen(q->speaker), q->span.start, &peer)) && peer) {
+            stance_free(q->speaker); /* "Lord Peverell" */
+            q->speaker = peer;
+        }
     }
     stance_toks_clear(&tk);
     return rc ? stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory") : STANCE_OK;

@@ -16,6 +16,9 @@
  * role. A name inside a preposition's object ("a spokesman for House Speaker
  * Paul Ryan") is another person's: the speaker is left as it is.
  *
+ * PEERAGE. A one-word name keeps the peerage title the text writes before it
+ * (stance_speaker_peerage()).
+ *
  * ROLE. The sentence's full stop at the end of a role goes ("the local MP." ->
  * "the local MP"), not an abbreviation's dot ("R-Ky.", "Fla.", "N.J.": a word
  * the token layer gives its dot, STANCE_SH_DOT, or one the lexicon knows as an
@@ -43,6 +46,18 @@ typedef struct stance_spk_form {
  * speaker as it is). */
 int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, stance_toks *tk,
                         stance_spk_form *out);
+/* A one-word speaker name @p w (@p n bytes) with the peerage title the text
+ * writes right before it ("Lord Peverell", "Sir Owain", "Lady Carrow": the
+ * word alone names no one; rule list PEERAGE), from the nearest such mention
+ * before @p at (or, without one, after it), within 20,000 bytes: *@p out a new string for the
+ * caller to free, or NULL when there is none or @p w is more than one word.
+ * Other titles go from speaker names ("Dr Marsh" -> "Marsh"), and so does a
+ * peerage title before a full name ("Sir Owain Prys" -> "Owain Prys").
+ * STANCE_ERR_NOMEM on allocation failure. */
+int stance_speaker_peerage(const char *text, size_t len, const char *w, size_t n, size_t at, char **out);
+/* Does @p text write a word of PEERAGE and a space anywhere (a cheap test
+ * before stance_speaker_peerage() on each quote)? */
+int stance_peerage_in(const char *text, size_t len);
 /* Give every quote of @p quotes its speaker's form: name, role and speaker
  * span rewritten. STANCE_ERR_NOMEM on allocation failure (a quote may then
  * have its form and the others not). */
