@@ -243,63 +243,43 @@ int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, 
     return STANCE_OK;
 }
 
-/* How far from a quote a peerage title of its speaker's name is looked for. */
-#define PEERAGE_REACH 20000u
-
-/* Is t[i, i + n) the word w (bytes around it no word's) with a peerage title
- * and one space right before it? The title's start, else STANCE_NO_OFFSET. */
-static size_t peerage_at(const char *t, size_t len, size_t i, const char *w, size_t n)
+void stance_peers_find(const stance_namelist *l, const char *text, stance_peers *p)
 {
-    size_t ts;
-    if (i < 3 || i + n > len || memcmp(t + i, w, n) != 0 || t[i - 1] != ' ' || stance_is_word_byte((unsigned char)t[i - 2]) == 0 ||
-        (i + n < len && stance_is_word_byte((unsigned char)t[i + n])))
-        return STANCE_NO_OFFSET;
-    for (ts = i - 1; ts > 0 && stance_is_word_byte((unsigned char)t[ts - 1]); ts--)
-        ;
-    if (i - 1 - ts > STANCE_LEX_MAXLEN || !stance_lex_in_rules(t + ts, i - 1 - ts, STANCE_LQ(PEERAGE)))
-        return STANCE_NO_OFFSET;
-    return ts == 0 || !stance_is_word_byte((unsigned char)t[ts - 1]) ? ts : STANCE_NO_OFFSET;
-}
-
-int stance_peerage_in(const char *text, size_t len)
-{
-    for (size_t i = 0, nl = stance_lex_count(); i < nl; i++) {
-        const stance_lexent *e = stance_lex_entry((long)i);
-        const char *p = text, *end = text + len;
-        if (!(e->rules & STANCE_LQ(PEERAGE)))
+    p->n = 0;
+    for (size_t k = 0; k < l->n && p->n < STANCE_PEERS_MAX; k++) {
+        const stance_name *nm = &l->v[k];
+        size_t te = nm->bare - 1, ts;
+        if (nm->ntok != 1 || nm->bare < nm->start + 2 || text[te] != ' ')
             continue;
-        while ((size_t)(end - p) > e->n && (p = memmem(p, (size_t)(end - p), e->w, e->n)) != NULL) {
-            if (p + e->n < end && p[e->n] == ' ')
-                return 1;
-            p += e->n;
-        }
+        for (ts = te; ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]); ts--)
+            ;
+        if (te > ts && stance_lex_in_rules(text + ts, te - ts, STANCE_LQ(PEERAGE))) /* the word right before the name */
+            p->k[p->n++] = k;
     }
-    return 0;
 }
 
-int stance_speaker_peerage(const char *text, size_t len, const char *w, size_t n, size_t at, char **out)
+int stance_speaker_peerage(const stance_peers *p, const stance_namelist *l, const char *text, const char *w, size_t n,
+                           size_t at, char **out)
 {
-    size_t ts = STANCE_NO_OFFSET, lo, hi;
+    long before = -1, after = -1, best;
     *out = NULL;
-    if (n < 2 || memchr(w, ' ', n) || (unsigned char)w[0] < 'A' || (unsigned char)w[0] > 'Z')
-        return STANCE_OK;
-    if (at > len)
-        at = len;
-    lo = at > PEERAGE_REACH ? at - PEERAGE_REACH : 0;
-    hi = len - at > PEERAGE_REACH ? at + PEERAGE_REACH : len;
-    for (size_t i = at; i-- > lo && i >= 3 && ts == STANCE_NO_OFFSET;)
-        if (text[i] == w[0])
-            ts = peerage_at(text, len, i, w, n);
-    for (size_t i = at; i + n <= hi && ts == STANCE_NO_OFFSET; i++)
-        if (text[i] == w[0])
-            ts = peerage_at(text, len, i, w, n);
-    if (ts == STANCE_NO_OFFSET)
-        return STANCE_OK;
-    {
-        size_t tl = 0;
+    for (size_t i = 0; i < p->n; i++) { /* (the runs in text order) */
+        const stance_name *nm = &l->v[p->k[i]];
+        if (nm->last_end - nm->bare != n || memcmp(text + nm->bare, w, n) != 0)
+            continue;
+        if (nm->start < at)
+            before = (long)p->k[i];
+        else if (after < 0)
+            after = (long)p->k[i];
+    }
+    best = before >= 0 ? before : after;
+    if (best >= 0) {
+        const stance_name *nm = &l->v[best];
+        size_t ts = nm->bare - 1, tl;
         char *o;
-        while (stance_is_word_byte((unsigned char)text[ts + tl]))
-            tl++;
+        while (ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]))
+            ts--;
+        tl = nm->bare - 1 - ts;
         if (!(o = stance_malloc(tl + 1 + n + 1)))
             return STANCE_ERR_NOMEM;
         memcpy(o, text + ts, tl);
@@ -334,7 +314,9 @@ static int apply_form(stance_rawquote *q, const stance_spk_form *f)
 int stance_speaker_forms(stance_quotelist *quotes, const char *text, size_t len, stance_error *err)
 {
     stance_toks tk;
-    int rc = STANCE_OK, peers = quotes->n > 0 && stance_peerage_in(text, len);
+    int rc = STANCE_OK;
+    stance_peers peers;
+    stance_peers_find(&quotes->names, text, &peers);
     memset(&tk, 0, sizeof tk);
     for (size_t i = 0; i < quotes->n && !rc; i++) {
         stance_rawquote *q = &quotes->q[i];
@@ -342,8 +324,10 @@ int stance_speaker_forms(stance_quotelist *quotes, const char *text, size_t len,
         char *peer;
         if ((q->speaker || q->role) && !(rc = stance_speaker_form(q, text, len, &tk, &f)))
             rc = apply_form(q, &f);
-        if (!rc && peers && q->speaker &&
-            !(rc = stance_speaker_peerage(text, len, q->speaker, strlen(q->speaker), q->span.start, &peer)) && peer) {
+        if (!rc && peers.n && q->speaker &&
+            !(rc = stance_speaker_peerage(&peers, &quotes->names, text, q->speaker, strlen(q->speaker), q->span.start,
+                                          &peer)) &&
+            peer) {
             stance_free(q->speaker); /* "Lord Peverell" */
             q->speaker = peer;
         }

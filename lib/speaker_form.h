@@ -46,18 +46,25 @@ typedef struct stance_spk_form {
  * speaker as it is). */
 int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, stance_toks *tk,
                         stance_spk_form *out);
-/* A one-word speaker name @p w (@p n bytes) with the peerage title the text
- * writes right before it ("Lord Peverell", "Sir Owain", "Lady Carrow": the
- * word alone names no one; rule list PEERAGE), from the nearest such mention
- * before @p at (or, without one, after it), within 20,000 bytes: *@p out a new string for the
- * caller to free, or NULL when there is none or @p w is more than one word.
- * Other titles go from speaker names ("Dr Marsh" -> "Marsh"), and so does a
- * peerage title before a full name ("Sir Owain Prys" -> "Owain Prys").
- * STANCE_ERR_NOMEM on allocation failure. */
-int stance_speaker_peerage(const char *text, size_t len, const char *w, size_t n, size_t at, char **out);
-/* Does @p text write a word of PEERAGE and a space anywhere (a cheap test
- * before stance_speaker_peerage() on each quote)? */
-int stance_peerage_in(const char *text, size_t len);
+/* The name runs of one word after a peerage title ("Lord Peverell", "Sir
+ * Owain", "Lady Carrow": rule list PEERAGE), the first STANCE_PEERS_MAX of
+ * them: indices into a stance_namelist. */
+#define STANCE_PEERS_MAX 32
+typedef struct stance_peers {
+    size_t n;
+    size_t k[STANCE_PEERS_MAX];
+} stance_peers;
+/* Find the peerage runs of @p l (the runs of @p text). */
+void stance_peers_find(const stance_namelist *l, const char *text, stance_peers *p);
+/* A one-word speaker name @p w (@p n bytes) with the peerage title that a run
+ * of @p p writes before the same word, the run nearest before @p at (else the
+ * first after it): the title stays, as the word alone names no one. *@p out a
+ * new string for the caller to free, or NULL when there is none. Other titles
+ * go from speaker names ("Dr Marsh" -> "Marsh"), and so does a peerage title
+ * before a full name ("Sir Owain Prys" -> "Owain Prys"). STANCE_ERR_NOMEM on
+ * allocation failure. */
+int stance_speaker_peerage(const stance_peers *p, const stance_namelist *l, const char *text, const char *w, size_t n,
+                           size_t at, char **out);
 /* Give every quote of @p quotes its speaker's form: name, role and speaker
  * span rewritten. STANCE_ERR_NOMEM on allocation failure (a quote may then
  * have its form and the others not). */

@@ -1126,7 +1126,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
             rc = stance_sn_follow_named(quotes, qi);
-    const int peers = quotes->n > 0 && stance_peerage_in(text, len);
+    stance_peers peers;
+    stance_peers_find(&quotes->names, text, &peers);
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         char *full;
@@ -1135,8 +1136,10 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             stance_free(q->speaker); /* "Bill" of "Clinton's husband, Bill," is Bill Clinton */
             q->speaker = full;
         }
-        if (peers && q->speaker && q->how == STANCE_ATTR_DESCRIBED &&
-            !(rc = stance_speaker_peerage(text, len, q->speaker, strlen(q->speaker), q->span.start, &full)) && full) {
+        if (peers.n && q->speaker && q->how == STANCE_ATTR_DESCRIBED &&
+            !(rc = stance_speaker_peerage(&peers, &quotes->names, text, q->speaker, strlen(q->speaker), q->span.start,
+                                          &full)) &&
+            full) {
             stance_free(q->speaker); /* "the former minister" named "Peverell": "Lord Peverell" */
             q->speaker = full;
         }
