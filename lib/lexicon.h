@@ -157,7 +157,8 @@ enum stance_lex_rule_list {
     STANCE_LQ_CLAUSE_OPEN = 43,  /* opens a clause inside a sentence: after, because, that, when, while */
     STANCE_LQ_SPEECH_NOUN = 44,  /* a noun of speech whose possessor speaks: claim, remark, statement */
     STANCE_LQ_OBJ_CONTROL = 45,  /* its object does what the infinitive says: urged, asked, told */
-    STANCE_LQ_COUNT = 46
+    STANCE_LQ_PEERAGE = 46,      /* a title that stays before a one-word name: Lord, Lady, Sir, Dame */
+    STANCE_LQ_COUNT = 47
 };
 #define STANCE_LQ(name) (UINT64_C(1) << STANCE_LQ_##name)
 

@@ -246,7 +246,7 @@ static void split_parts(npc *n)
             depth++;
         else if (n->t[i] == ')' && depth)
             depth--;
-        else if (n->t[i] == ',' && !depth) {
+        else if (n->t[i] == ',' && !depth && !digit_comma(n->t, i, n->len)) {
             if (n->np < NP_MAX_PARTS) {
                 n->parts[n->np][0] = ps;
                 n->parts[n->np][1] = i;
@@ -268,6 +268,46 @@ static int rel_part(const npc *n, size_t pi)
     size_t k = n->parts[pi][0], ws, we;
     return stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) &&
            (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
+}
+
+/* Is comma part @p pi a description of a person: at most six words, the last a
+ * head noun ("Its chairman", "The Defence Secretary", "a retired surveyor"): a
+ * role or person noun, a kinship noun, a title, a lowercase agent noun? */
+static int desc_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws = 0, we = 0, a1, b1;
+    int nw = 0;
+    while (stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1)) {
+        ws = a1;
+        we = b1;
+        if (++nw > 6)
+            return 0;
+    }
+    if (!nw)
+        return 0;
+    if (stance_lex_is(n->t + ws, we - ws, STANCE_LX(TITLE)) ||
+        (stance_lex_classes_lower(n->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN))))
+        return 1;
+    return letter_case(n->t, ws, n->len) == -1 && stance_agent_noun(n->t, ws, we);
+}
+
+/* Is comma part @p pi a quantifier that stands for a person and names none:
+ * "One", "another", "One of them", "Each of the tenants" (a word of the
+ * DETERMINERS list, alone or before "of" and at most three words)? */
+static int quantifier_part(const npc *n, size_t pi)
+{
+    size_t k = n->parts[pi][0], ws, we, a1, b1;
+    int nw = 1;
+    if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &ws, &we) || !lq(n->t, ws, we, STANCE_LQ(DETERMINERS)))
+        return 0;
+    if (!stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1))
+        return 1;
+    if (!word_eq(n->t, a1, b1, "of"))
+        return 0;
+    while (stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1))
+        if (++nw > 2)
+            return 0;
+    return 1;
 }
 
 /* "X, ROLE, said": which part names the speaker. "Trump's spokeswoman, Hope
@@ -302,6 +342,19 @@ static void appositive_name_part(npc *n, attr *a)
         n->ns = n->parts[1][0];
         n->ne = n->parts[1][1];
         np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+    } else if (quantifier_part(n, 0) && !all_cap1) {
+        /* "One, a retired postman, said", "One of them, a chef who left in February,
+         * said": the description speaks */
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[np - 1][1];
+    } else if (desc_part(n, 0) && whole_name(n->c, n->parts[1][0], n->parts[1][1], all_cap0 || !all_cap1 ? 2 : 1)) {
+        /* a description, then a whole name, then more apposition ("Its chairman, Peter
+         * Lindgard, a retired surveyor, said"; "Her husband, Tom, a builder, said"), or a
+         * capitalised title before a name of two words or more ("The Energy Minister,
+         * Rupert Askew, said"): the name speaks */
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[1][1];
+        np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
     } else
         np_role(n, n->parts[1][0], n->parts[np - 1][1], n->parts[np - 1][1], a);
 }
@@ -323,6 +376,11 @@ static void name_part(npc *n, attr *a)
         size_t last = n->np;
         n->ns = n->parts[0][0];
         n->ne = n->parts[0][1];
+        if (n->np >= 2 && quantifier_part(n, 0) && !all_cap(n, n->parts[1][0], n->parts[1][1], NULL)) {
+            n->ns = n->parts[1][0]; /* 'said one, a retired postman': the description speaks */
+            n->ne = n->parts[1][1];
+            return;
+        }
         for (size_t pi = 1; pi < n->np; pi++)
             if (rel_part(n, pi)) {
                 last = pi; /* "said Hana Reiter, who thinks ...": a relative clause is no role */
@@ -735,6 +793,9 @@ static int np_noun_phrase(const npc *n, attr *a)
         return NP_NO; /* ("campaign" is a determiner of "campaign officials", and a head: "the Ruiz campaign") */
     if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, before_past_tense(n, nt))) == 0)
         return NP_NO;
+    for (size_t j = 1; j + 1 < k; j++)
+        if (as_after_participle(n->t, n->tok[j - 1][0], n->tok[j - 1][1], n->tok[j][0], n->tok[j][1]))
+            return NP_NO; /* "30,000 holidaymakers stranded as minister": a clause ends the phrase */
     return np_speaker(n, 0, k, STANCE_ATTR_NOUN, a);
 }
 

@@ -111,6 +111,14 @@ static inline size_t skip_hs(const char *t, size_t i, size_t len)
     return i;
 }
 
+/* Is t[i] a comma between two digits ("30,000"): a thousands separator, no
+ * clause or apposition break? */
+static inline int digit_comma(const char *t, size_t i, size_t len)
+{
+    return t[i] == ',' && i > 0 && i + 1 < len && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+           t[i + 1] <= '9';
+}
+
 /* Step back one code point. */
 static inline size_t back1(const char *t, size_t i)
 {
@@ -263,6 +271,13 @@ static inline int word_eq(const char *t, size_t s, size_t e, const char *w)
 static inline int ing_word(const char *t, size_t s, size_t e)
 {
     return e - s > 4 && memcmp(t + e - 3, "ing", 3) == 0;
+}
+
+/* Is [ws, we) an "as" that opens a clause after the lowercase past participle
+ * [ps, pe) ("holidaymakers stranded as minister blames")? */
+static inline int as_after_participle(const char *t, size_t ps, size_t pe, size_t ws, size_t we)
+{
+    return word_eq(t, ws, we, "as") && pe - ps > 4 && t[ps] >= 'a' && t[ps] <= 'z' && memcmp(t + pe - 2, "ed", 2) == 0;
 }
 
 static inline size_t para_end(ctx *c, size_t pos)

@@ -722,14 +722,21 @@ static int cap_run_subject(ctx *c, size_t s, size_t e, attr *b)
  * a clause too. 1 and *@p b set, or 0. */
 static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
 {
-    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, from = STANCE_NO_OFFSET;
+    size_t e = skip_back_hs(c, np.end, np.start), i = np.start, ws, we, from = STANCE_NO_OFFSET, ps = 0, pe = 0;
+    int as_clause = 0;
     while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we)) {
         const char l = c->t[we - 1];
         if (l == ',' || l == ';' || l == ':' || is_dash_at(c->t, ws, c->len) || c->t[ws] == '-')
             from = we;
         else if (lq(c->t, ws, we, STANCE_LQ(REL0)) || lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)) ||
-                 (ing && word_eq(c->t, ws, we, "with")))
-            from = we; /* (and 'with the union calling her "': the subject of a participle) */
+                 (ing && word_eq(c->t, ws, we, "with")) || (pe > ps && as_after_participle(c->t, ps, pe, ws, we))) {
+            from = we; /* (and 'with the union calling her "': the subject of a participle; 'stranded as
+                        * minister blames "') */
+            as_clause = word_eq(c->t, ws, we, "as");
+        } else if (l == ',' || l == ';' || l == ':')
+            as_clause = 0;
+        ps = ws;
+        pe = we;
     }
     if (from == STANCE_NO_OFFSET)
         return cap_run_subject(c, np.start, e, b);
@@ -739,6 +746,18 @@ static int inner_subject(ctx *c, stance_span np, int ing, attr *b)
     if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) &&
         (word_eq(c->t, ws, we, "as") || word_eq(c->t, ws, we, "As")))
         return 0; /* 'Jane Roe -- as the Park campaign noted -- has taunted ...': an aside */
+    if (as_clause) {
+        /* only a headline's bare role noun: "stranded as minister blames" (not
+         * "released as the polls closed stating") */
+        size_t s0 = skip_hs(c->t, from, c->len);
+        if (stance_chunk_next(c->t, &i, e, c->len, &ws, &we) || letter_case(c->t, s0, c->len) != -1 ||
+            !(stance_lex_classes(c->t + s0, e - s0) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))))
+            return 0;
+        b->how = STANCE_ATTR_NOUN;
+        b->spk = (stance_span){s0, e};
+        b->role = NOSPAN;
+        return 1;
+    }
     if (!stance_q_parse_np(c, skip_hs(c->t, from, c->len), e, 0, b) && !cap_run_subject(c, from, e, b))
         return 0;
     i = b->role.start;

@@ -243,6 +243,54 @@ int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, 
     return STANCE_OK;
 }
 
+void stance_peers_find(const stance_namelist *l, const char *text, stance_peers *p)
+{
+    p->n = 0;
+    for (size_t k = 0; k < l->n && p->n < STANCE_PEERS_MAX; k++) {
+        const stance_name *nm = &l->v[k];
+        size_t te = nm->bare - 1, ts;
+        if (nm->ntok != 1 || nm->bare < nm->start + 2 || text[te] != ' ')
+            continue;
+        for (ts = te; ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]); ts--)
+            ;
+        if (te > ts && stance_lex_in_rules(text + ts, te - ts, STANCE_LQ(PEERAGE))) /* the word right before the name */
+            p->k[p->n++] = k;
+    }
+}
+
+int stance_speaker_peerage(const stance_peers *p, const stance_namelist *l, const char *text, const char *w, size_t n,
+                           size_t at, char **out)
+{
+    long before = -1, after = -1, best;
+    *out = NULL;
+    for (size_t i = 0; i < p->n; i++) { /* (the runs in text order) */
+        const stance_name *nm = &l->v[p->k[i]];
+        if (nm->last_end - nm->bare != n || memcmp(text + nm->bare, w, n) != 0)
+            continue;
+        if (nm->start < at)
+            before = (long)p->k[i];
+        else if (after < 0)
+            after = (long)p->k[i];
+    }
+    best = before >= 0 ? before : after;
+    if (best >= 0) {
+        const stance_name *nm = &l->v[best];
+        size_t ts = nm->bare - 1, tl;
+        char *o;
+        while (ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]))
+            ts--;
+        tl = nm->bare - 1 - ts;
+        if (!(o = stance_malloc(tl + 1 + n + 1)))
+            return STANCE_ERR_NOMEM;
+        memcpy(o, text + ts, tl);
+        o[tl] = ' ';
+        memcpy(o + tl + 1, w, n);
+        o[tl + 1 + n] = 0;
+        *out = o;
+    }
+    return STANCE_OK;
+}
+
 /* Quote @p q takes the form @p f: its strings rewritten in place. */
 static int apply_form(stance_rawquote *q, const stance_spk_form *f)
 {
@@ -267,12 +315,22 @@ int stance_speaker_forms(stance_quotelist *quotes, const char *text, size_t len,
 {
     stance_toks tk;
     int rc = STANCE_OK;
+    stance_peers peers;
+    stance_peers_find(&quotes->names, text, &peers);
     memset(&tk, 0, sizeof tk);
     for (size_t i = 0; i < quotes->n && !rc; i++) {
         stance_rawquote *q = &quotes->q[i];
         stance_spk_form f;
+        char *peer;
         if ((q->speaker || q->role) && !(rc = stance_speaker_form(q, text, len, &tk, &f)))
             rc = apply_form(q, &f);
+        if (!rc && peers.n && q->speaker &&
+            !(rc = stance_speaker_peerage(&peers, &quotes->names, text, q->speaker, strlen(q->speaker), q->span.start,
+                                          &peer)) &&
+            peer) {
+            stance_free(q->speaker); /* "Lord Peverell" */
+            q->speaker = peer;
+        }
     }
     stance_toks_clear(&tk);
     return rc ? stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory") : STANCE_OK;

@@ -16,6 +16,9 @@
  * role. A name inside a preposition's object ("a spokesman for House Speaker
  * Paul Ryan") is another person's: the speaker is left as it is.
  *
+ * PEERAGE. A one-word name keeps the peerage title the text writes before it
+ * (stance_speaker_peerage()).
+ *
  * ROLE. The sentence's full stop at the end of a role goes ("the local MP." ->
  * "the local MP"), not an abbreviation's dot ("R-Ky.", "Fla.", "N.J.": a word
  * the token layer gives its dot, STANCE_SH_DOT, or one the lexicon knows as an
@@ -43,6 +46,25 @@ typedef struct stance_spk_form {
  * speaker as it is). */
 int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, stance_toks *tk,
                         stance_spk_form *out);
+/* The name runs of one word after a peerage title ("Lord Peverell", "Sir
+ * Owain", "Lady Carrow": rule list PEERAGE), the first STANCE_PEERS_MAX of
+ * them: indices into a stance_namelist. */
+#define STANCE_PEERS_MAX 32
+typedef struct stance_peers {
+    size_t n;
+    size_t k[STANCE_PEERS_MAX];
+} stance_peers;
+/* Find the peerage runs of @p l (the runs of @p text). */
+void stance_peers_find(const stance_namelist *l, const char *text, stance_peers *p);
+/* A one-word speaker name @p w (@p n bytes) with the peerage title that a run
+ * of @p p writes before the same word, the run nearest before @p at (else the
+ * first after it): the title stays, as the word alone names no one. *@p out a
+ * new string for the caller to free, or NULL when there is none. Other titles
+ * go from speaker names ("Dr Marsh" -> "Marsh"), and so does a peerage title
+ * before a full name ("Sir Owain Prys" -> "Owain Prys"). STANCE_ERR_NOMEM on
+ * allocation failure. */
+int stance_speaker_peerage(const stance_peers *p, const stance_namelist *l, const char *text, const char *w, size_t n,
+                           size_t at, char **out);
 /* Give every quote of @p quotes its speaker's form: name, role and speaker
  * span rewritten. STANCE_ERR_NOMEM on allocation failure (a quote may then
  * have its form and the others not). */

@@ -39,6 +39,7 @@
 
 #include "mentions.h"
 #include "quotes.h"
+#include "speaker_form.h"
 #include "sort.h"
 #include "speaker_names.h"
 #include "speaker_names_int.h"
@@ -1125,12 +1126,21 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK && built; qi++)
         if (quotes->q[qi].how == STANCE_ATTR_INHERIT || quotes->q[qi].how == STANCE_ATTR_PRONOUN)
             rc = stance_sn_follow_named(quotes, qi);
+    stance_peers peers;
+    stance_peers_find(&quotes->names, text, &peers);
     for (size_t qi = 0; qi < quotes->n && rc == STANCE_OK; qi++) {
         stance_rawquote *q = &quotes->q[qi];
         char *full;
         if (q->speaker && (q->how == STANCE_ATTR_NAME || q->how == STANCE_ATTR_PRONOUN || q->how == STANCE_ATTR_INHERIT) &&
             (full = kin_full_name(&s, q->speaker, q->span.start)) != NULL) {
             stance_free(q->speaker); /* "Bill" of "Clinton's husband, Bill," is Bill Clinton */
+            q->speaker = full;
+        }
+        if (peers.n && q->speaker && q->how == STANCE_ATTR_DESCRIBED &&
+            !(rc = stance_speaker_peerage(&peers, &quotes->names, text, q->speaker, strlen(q->speaker), q->span.start,
+                                          &full)) &&
+            full) {
+            stance_free(q->speaker); /* "the former minister" named "Peverell": "Lord Peverell" */
             q->speaker = full;
         }
     }

@@ -419,10 +419,8 @@ static int kin_apposed(ctx *c, const stance_name *nm)
         !lower_at(t, ws, c->len) || !((cls = stance_lex_classes(t + ws, we - ws)) & STANCE_LX(KIN)) ||
         !stance_q_word_before(c, ws, ws > 40 ? ws - 40 : 0, &ps, &pe))
         return -1;
-    if (!(word_eq(t, ps, pe, "his") || word_eq(t, ps, pe, "His") || word_eq(t, ps, pe, "her") ||
-          word_eq(t, ps, pe, "Her") || word_eq(t, ps, pe, "their") || word_eq(t, ps, pe, "Their") ||
-          stance_poss_start(t, ps, pe, 0) < pe || lq(t, ps, pe, STANCE_LQ(DETERMINERS))))
-        return -1; /* (or a determiner: "Another father, Teodor,") */
+    if (!(stance_poss_start(t, ps, pe, 0) < pe || lq(t, ps, pe, STANCE_LQ(DETERMINERS))))
+        return -1; /* a possessive ("Ruiz's") or a word of DETERMINERS: "his", "Her", "Another father, Teodor," */
     return cls & STANCE_LX(NOUN_F) ? STANCE_G_FEMALE : cls & STANCE_LX(NOUN_M) ? STANCE_G_MALE : STANCE_G_UNKNOWN;
 }
 
@@ -535,6 +533,17 @@ static int place_word_surname(ctx *c, long k)
     return 0;
 }
 
+/* "Northgate Homes, which owns the block,": a name a relative "which" takes
+ * up is a thing or a body, no person (the mirror of person_like()'s ", who"). */
+static int which_apposed(ctx *c, const stance_name *nm)
+{
+    size_t k = skip_hs(c->t, nm->end, c->len);
+    if (k >= c->len || c->t[k] != ',')
+        return 0;
+    k = skip_hs(c->t, k + 1, c->len);
+    return k + 5 < c->len && memcmp(c->t + k, "which", 5) == 0 && !stance_is_word_byte((unsigned char)c->t[k + 5]);
+}
+
 static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
 {
     long i = m->top - k;
@@ -542,7 +551,7 @@ static unsigned name_class(ctx *c, size_t qi, long k, pmemo *m)
     if (i >= 0 && i < PMEMO && m->v[i])
         return m->v[i];
     r = (org_like(c, &c->names->v[k]) && !place_word_surname(c, k)) || acronym_head(c, &c->names->v[k]) ||
-                article_name(c, &c->names->v[k])
+                article_name(c, &c->names->v[k]) || which_apposed(c, &c->names->v[k])
             ? 5u
             : 1u;
     if (person_like(c, qi, k, (r & 4u) != 0))

@@ -257,9 +257,43 @@ static int it_speech_subject(ctx *c, size_t qi, attr *a)
     return 1;
 }
 
+/* 'A spokesman for Northgate Lettings said the repairs were done. "...," it
+ * said': an "it" after a quote whose sentence before opens with a role or
+ * person noun (after a determiner at most) "for" a name run that tells no
+ * person's gender: the body the spokesperson speaks for. 1 with @p a set, else 0. */
+static int it_spokesperson(ctx *c, size_t qi, attr *a)
+{
+    size_t p = c->s[qi].open, ss, i, ws, we;
+    long k;
+    if (a->spk.start < c->s[qi].close)
+        return 0;
+    while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == '\n'))
+        p--;
+    if (p == 0)
+        return 0;
+    ss = stance_q_sent_start(c, p - 1, p > 400 ? p - 400 : 0);
+    i = ss;
+    if (ss >= p || stance_q_in_quote(c, ss, c->n) || !stance_chunk_next(c->t, &i, p, c->len, &ws, &we))
+        return 0;
+    if (lq(c->t, ws, we, STANCE_LQ(DETERMINERS)) && !stance_chunk_next(c->t, &i, p, c->len, &ws, &we))
+        return 0;
+    if (!(stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) ||
+        !stance_chunk_next(c->t, &i, p, c->len, &ws, &we) || !word_eq(c->t, ws, we, "for"))
+        return 0;
+    i = skip_hs(c->t, i, c->len);
+    k = name_before(c, i + 1);
+    if (k < 0 || c->names->v[k].start != i || stance_q_in_quote(c, i, c->n) ||
+        stance_names_gender(c->t, c->names->v[k].start, c->names->v[k].last_end) != STANCE_G_UNKNOWN)
+        return 0;
+    a->name = k;
+    a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
+    return 1;
+}
+
 int stance_q_it_antecedent(ctx *c, size_t qi, attr *a)
 {
-    return stance_q_np_antecedent(c, qi, a, -1, -1) || it_document(c, qi, a) || it_speech_subject(c, qi, a);
+    return stance_q_np_antecedent(c, qi, a, -1, -1) || it_document(c, qi, a) || it_speech_subject(c, qi, a) ||
+           it_spokesperson(c, qi, a);
 }
 
 /* The digits opening t[s, e), up to the first non-digit: its end. */

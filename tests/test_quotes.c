@@ -1827,6 +1827,11 @@ static const named_case NAMED[] = {
     {"At a meeting in Marrow Quay, the mayor also said that it was too early to tell, and that the pier was safe. "
      "\"We cannot keep the ward open,\" the doctor said.\n",
      "We cannot keep", STANCE_QUOTE_DIRECT, "the doctor", NULL},
+    /* a description named by a one-word name with a peerage title keeps the title
+     * ("Lord Tresham", as a speaker named where it is written does) */
+    {"Lord Tresham, the former energy minister, spoke to the chamber on Monday. "
+     "\"We cannot keep the line open,\" the minister said.\n",
+     "We cannot keep", STANCE_QUOTE_DIRECT, "Lord Tresham", "the minister"},
 };
 
 static void test_quotes_described_named(void **state)
