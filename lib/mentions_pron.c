@@ -933,12 +933,15 @@ static const referent *continued_subject(const mstate *m, const pron_word *pw, s
  * object, the one actor (no speaker, nobody the speaker talks with) named in
  * the quote's context outside the quote and the speaker phrase that
  * stance_targets_is_object() takes ("\"He has let us down,\" Diaz said of
- * Park", "Asked about Park, Diaz said: \"He ...\""); -1 when none, or two. */
+ * Park", "Asked about Park, Diaz said: \"He ...\""); else the actor the
+ * sentence before has the speaker criticise or praise ("Diaz praised Park.
+ * \"He ...,\" she said": targets.c's choice), its mention there; -1 when
+ * none (or two), -2 when out of memory. */
 static long attribution_object(const mstate *m, size_t qi)
 {
     const stance_rawquote *q = &m->quotes->q[qi];
     stance_span c = q->context;
-    long found = -1;
+    long found = -1, ent = -1;
     if (c.start == STANCE_NO_OFFSET)
         return -1;
     for (size_t k = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), c.start);
@@ -954,7 +957,14 @@ static long attribution_object(const mstate *m, size_t qi)
             return -1;
         found = (long)k;
     }
-    return found;
+    if (found < 0 && (ent = stance_targets_before_object(m->ents, m->t, q, m->speaker[qi])) >= 0) {
+        stance_span b = stance_targets_before(m->t, q); /* its mention there */
+        for (size_t k = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), b.start);
+             k < m->n_refs && m->refs[k].end <= b.end && found < 0; k++)
+            if (m->refs[k].ent == ent)
+                found = (long)k;
+    }
+    return ent < -1 ? -2 : found;
 }
 
 /* The attribution object of quote @p inq (attribution_object(), kept in
@@ -975,7 +985,7 @@ static const referent *object_meant(const mstate *m, const referent *recent, siz
         return NULL;
     for (size_t k = nr; k-- > 0 && recent[k].start >= m->quotes->q[inq].span.start;)
         if (fits(m, &recent[k], pw, inq))
-            return recent[k].ent == o->ent ? o : NULL; /* "Diaz said of Park: \"I told Sam Ito he ...\"" */
+            return NULL; /* "Diaz said of Park: \"I told Sam Ito he ...\"": the one named since */
     return o;
 }
 
@@ -1028,6 +1038,10 @@ int stance_mentions_resolve_pronouns(mstate *m)
             rc = stance_mentions_add(&m->ents->e[obj->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_OBJECT);
             push_recent(recent, &nr, (referent){ws, we, obj->ent, obj->gender, NULL});
             continue;
+        }
+        if (memo < -1) {
+            rc = STANCE_ERR_NOMEM;
+            break;
         }
         np = quote_np(m, inq, ws, pw);
         for (size_t k = nr; k-- > 0 && !taken;) {

@@ -549,6 +549,15 @@ static long before_object(const stance_entityset *ents, const char *text, const 
     return found;
 }
 
+long stance_targets_before_object(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker)
+{
+    stance_tlist scratch = {0};
+    int nomem = 0;
+    long found = before_object(ents, text, q, stance_targets_before(text, q), speaker, NULL, 0, &scratch, &nomem);
+    stance_tlist_clear(&scratch);
+    return nomem ? -2 : found;
+}
+
 int stance_targets_faces_owner(const char *text, stance_span sp)
 {
     size_t wl;

@@ -61,6 +61,11 @@ void stance_tlist_clear(stance_tlist *l);
  * unnamed? The text is read up to @p lim. mentions_pron.c uses it too: a
  * he/she in the quote may mean that object. */
 int stance_targets_is_object(const char *t, size_t lim, const stance_mention *m);
+/* The one actor, not @p speaker, the sentence before quote @p q has the
+ * speaker criticise or praise ("Diaz praised Park. \"He ...,\" she said"):
+ * its index, -1 if none (or two), -2 when out of memory. */
+long stance_targets_before_object(const stance_entityset *ents, const char *text, const stance_rawquote *q,
+                                  long speaker);
 /* Does speaker span @p sp name a group that faces its owner rather than speaks
  * for it ("Obama's first five questioners", "Clinton's critics")? The owner is
  * then no principal (stance_mentions_principal()) but what the quote is about. */

@@ -697,7 +697,7 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}}},
     {"a programme's name blocks no pronoun",
-     "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
+     "Rosa Mendez met Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n" /* "attacked": pronoun-object */
      "\"She is a disgrace,\" Mendez said.\n",
      {{"Elena Diaz", NULL, 0}},
      1,
@@ -1004,6 +1004,16 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "he", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, /* named in the quote before the pronoun */
       {"Tom Park", "he", 0, NOT_A_MENTION, 0},
       {"Tom Park", "She", 0, NOT_A_MENTION, 0}}}, /* no woman */
+    {"a he/she in a quote is the actor the sentence before has the speaker praise or criticise, not the man named "
+     "last; not after a verb of no praise or blame",
+     "Elena Diaz praised Tom Park after Sam Ito spoke.\n\n\"He has done a superb job,\" she said.\n\n"
+     "Elena Diaz met Tom Park after Sam Ito spoke. \"He is tired,\" she said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_OBJECT},
+      {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
