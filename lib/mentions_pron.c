@@ -929,8 +929,22 @@ static const referent *continued_subject(const mstate *m, const pron_word *pw, s
 
 /* ---- a pronoun in a quote that means the object of its attribution -------- */
 
+/* Is the mention at @p start one the speaker addresses ("told Park", "asked
+ * Park", "said to Park", "warned Gov. Park"; not "in response to Park")? Its
+ * he/she is someone else. */
+static int addressed(const char *t, size_t start)
+{
+    size_t ws, we, ps, pe;
+    if (!stance_word_before(t, stance_mentions_skip_title(t, start), &ws, &we))
+        return 0;
+    if (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(ADDRESS_CUE))
+        return 1;
+    return stance_word_is(t, ws, we, "to") && stance_word_before(t, ws, &ps, &pe) &&
+           !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(REF_CUE));
+}
+
 /* The referent (its index in m->refs) the attribution of quote @p qi has for
- * object, the one actor (no speaker, nobody the speaker talks with) named in
+ * object, the one actor (no speaker, nobody the speaker talks with or to) named in
  * the quote's context outside the quote and the speaker phrase that
  * stance_targets_is_object() takes ("\"He has let us down,\" Diaz said of
  * Park", "Asked about Park, Diaz said: \"He ...\""); else the actor the
@@ -951,7 +965,7 @@ static long attribution_object(const mstate *m, size_t qi)
         if (r->ent < 0 || r->gender < 0 || (r->start < q->span.end && r->end > q->span.start) ||
             (q->speaker_span.start != STANCE_NO_OFFSET && r->start < q->speaker_span.end &&
              r->end > q->speaker_span.start) ||
-            is_speaker(m, r, qi) || !stance_targets_is_object(m->t, c.end, &mn))
+            is_speaker(m, r, qi) || !stance_targets_is_object(m->t, c.end, &mn) || addressed(m->t, r->start))
             continue;
         if (found >= 0 && m->refs[found].ent != r->ent)
             return -1;

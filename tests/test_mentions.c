@@ -1004,6 +1004,15 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "he", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, /* named in the quote before the pronoun */
       {"Tom Park", "he", 0, NOT_A_MENTION, 0},
       {"Tom Park", "She", 0, NOT_A_MENTION, 0}}}, /* no woman */
+    {"a he/she in a quote is not the attribution's object the speaker addresses (\"told Park\", \"said to Park\"), "
+     "but is the one the quote answers (\"in response to Park\")",
+     "Tom Park spoke. Sam Ito left. \"He is lying,\" Elena Diaz told Park.\n\n"
+     "Sam Ito left. \"He is lying,\" Diaz said to Park.\n\nSam Ito left. \"He is lying,\" Diaz said in response to Park.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, NOT_A_MENTION, 0}, /* Park is a "you" */
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 2, PRONOUN, STANCE_MR_PRONOUN_OBJECT}}},
     {"a he/she in a quote is the actor the sentence before has the speaker praise or criticise, not the man named "
      "last; not after a verb of no praise or blame",
      "Elena Diaz praised Tom Park after Sam Ito spoke.\n\n\"He has done a superb job,\" she said.\n\n"
