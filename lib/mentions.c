@@ -277,7 +277,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
                                         "pair", "addressee-recent", "demonym", "first-name", "short-form",
-                                        "pronoun-pair", "pronoun-continued", "age-apposition"};
+                                        "pronoun-pair", "pronoun-continued", "age-apposition", "pronoun-object"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }

@@ -43,6 +43,7 @@
 #include "names.h"
 #include "sort.h"
 #include "speaker_names.h"
+#include "targets.h"
 #include "tokens.h"
 
 static int add_ref(mstate *m, size_t s, size_t e, long ent, int gender)
@@ -926,6 +927,82 @@ static const referent *continued_subject(const mstate *m, const pron_word *pw, s
     return &m->refs[ri];
 }
 
+/* ---- a pronoun in a quote that means the object of its attribution -------- */
+
+/* Is the mention at @p start one the speaker addresses ("told Park", "asked
+ * Park", "said to Park", "warned Gov. Park"; not "in response to Park")? Its
+ * he/she is someone else. */
+static int addressed(const char *t, size_t start)
+{
+    size_t ws, we, ps, pe;
+    if (!stance_word_before(t, stance_mentions_skip_title(t, start), &ws, &we))
+        return 0;
+    if (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(ADDRESS_CUE))
+        return 1;
+    return stance_word_is(t, ws, we, "to") && stance_word_before(t, ws, &ps, &pe) &&
+           !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(REF_CUE));
+}
+
+/* The referent (its index in m->refs) the attribution of quote @p qi has for
+ * object, the one actor (no speaker, nobody the speaker talks with or to) named in
+ * the quote's context outside the quote and the speaker phrase that
+ * stance_targets_is_object() takes ("\"He has let us down,\" Diaz said of
+ * Park", "Asked about Park, Diaz said: \"He ...\""); else the actor the
+ * sentence before has the speaker criticise or praise ("Diaz praised Park.
+ * \"He ...,\" she said": targets.c's choice), its mention there; -1 when
+ * none (or two), -2 when out of memory. */
+static long attribution_object(const mstate *m, size_t qi)
+{
+    const stance_rawquote *q = &m->quotes->q[qi];
+    stance_span c = q->context;
+    long found = -1, ent = -1;
+    if (c.start == STANCE_NO_OFFSET)
+        return -1;
+    for (size_t k = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), c.start);
+         k < m->n_refs && m->refs[k].end <= c.end; k++) {
+        const referent *r = &m->refs[k];
+        stance_mention mn = {{r->start, r->end}, STANCE_MK_NAME, STANCE_MR_NAME};
+        if (r->ent < 0 || r->gender < 0 || (r->start < q->span.end && r->end > q->span.start) ||
+            (q->speaker_span.start != STANCE_NO_OFFSET && r->start < q->speaker_span.end &&
+             r->end > q->speaker_span.start) ||
+            is_speaker(m, r, qi) || !stance_targets_is_object(m->t, c.end, &mn) || addressed(m->t, r->start))
+            continue;
+        if (found >= 0 && m->refs[found].ent != r->ent)
+            return -1;
+        found = (long)k;
+    }
+    if (found < 0 && (ent = stance_targets_before_object(m->ents, m->t, q, m->speaker[qi])) >= 0) {
+        stance_span b = stance_targets_before(m->t, q); /* its mention there */
+        for (size_t k = stance_first_at_or_after(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start), b.start);
+             k < m->n_refs && m->refs[k].end <= b.end && found < 0; k++)
+            if (m->refs[k].ent == ent)
+                found = (long)k;
+    }
+    return ent < -1 ? -2 : found;
+}
+
+/* The attribution object of quote @p inq (attribution_object(), kept in
+ * @p memo for the quote @p memo_q) when the he/she @p pw at @p ws may mean
+ * it: it fits, and no fitting person stands inside the quote before the
+ * pronoun (among the @p nr @p recent referents); else NULL. */
+static const referent *object_meant(const mstate *m, const referent *recent, size_t nr, const pron_word *pw,
+                                    long inq, long *memo_q, long *memo)
+{
+    const referent *o;
+    if (inq < 0)
+        return NULL;
+    if (*memo_q != inq) {
+        *memo_q = inq;
+        *memo = attribution_object(m, (size_t)inq);
+    }
+    if (*memo < 0 || !fits(m, (o = &m->refs[*memo]), pw, inq))
+        return NULL;
+    for (size_t k = nr; k-- > 0 && recent[k].start >= m->quotes->q[inq].span.start;)
+        if (fits(m, &recent[k], pw, inq))
+            return NULL; /* "Diaz said of Park: \"I told Sam Ito he ...\"": the one named since */
+    return o;
+}
+
 /* Resolve he/she/him/her/his/hers/himself/herself to the most recent
  * compatible referent, excluding the speaker of the quote it stands in. A
  * pronoun that attributes a quote ("she said") is the speaker the attribution
@@ -935,6 +1012,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
 {
     referent recent[RECENT];
     size_t nr = 0, ri = 0, qi = 0, si = 0, n_sp;
+    long memo_q = -1, memo = -1; /* object_meant()'s quote and attribution object */
     spk_pron *sp;
     int rc = STANCE_OK;
     if (speaker_pronouns(m, &sp, &n_sp))
@@ -944,7 +1022,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         const pron_word *pw = m->prons[pi].pw;
         long inq = -1, nested;
         size_t np;
-        const referent *cont;
+        const referent *cont, *obj;
         int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
@@ -970,6 +1048,15 @@ int stance_mentions_resolve_pronouns(mstate *m)
             continue;
         cont = continued_subject(m, pw, ws, inq);
         nested = nested_speaker(m, recent, nr, ws, inq);
+        if (!cont && nested < 0 && (obj = object_meant(m, recent, nr, pw, inq, &memo_q, &memo))) {
+            rc = stance_mentions_add(&m->ents->e[obj->ent], ws, we, STANCE_MK_PRONOUN, STANCE_MR_PRONOUN_OBJECT);
+            push_recent(recent, &nr, (referent){ws, we, obj->ent, obj->gender, NULL});
+            continue;
+        }
+        if (memo < -1) {
+            rc = STANCE_ERR_NOMEM;
+            break;
+        }
         np = quote_np(m, inq, ws, pw);
         for (size_t k = nr; k-- > 0 && !taken;) {
             const referent *r = &recent[k];

@@ -183,7 +183,7 @@ static int asked_about(const char *t, size_t p)
             stance_word_is(t, ws, we, "whether") || stance_word_is(t, ws, we, "why") || stance_word_is(t, ws, we, "how"));
 }
 
-static int is_object(const char *t, size_t lim, const stance_mention *m)
+int stance_targets_is_object(const char *t, size_t lim, const stance_mention *m)
 {
     size_t p = m->kind <= STANCE_MK_SURNAME ? stance_mentions_skip_title(t, m->span.start) : m->span.start;
     size_t ws, we, ps, pe;
@@ -549,6 +549,15 @@ static long before_object(const stance_entityset *ents, const char *text, const 
     return found;
 }
 
+long stance_targets_before_object(const stance_entityset *ents, const char *text, const stance_rawquote *q, long speaker)
+{
+    stance_tlist scratch = {0};
+    int nomem = 0;
+    long found = before_object(ents, text, q, stance_targets_before(text, q), speaker, NULL, 0, &scratch, &nomem);
+    stance_tlist_clear(&scratch);
+    return nomem ? -2 : found;
+}
+
 int stance_targets_faces_owner(const char *text, stance_span sp)
 {
     size_t wl;
@@ -608,7 +617,8 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                     int obj = 0;
                     if (!windows++)
                         window_bases(q, out);
-                    if (!prefixed(text, m) && !modifies_noun(text, whi, m) && !(obj = is_object(text, whi, m))) {
+                    if (!prefixed(text, m) && !modifies_noun(text, whi, m) &&
+                        !(obj = stance_targets_is_object(text, whi, m))) {
                         /* a lead-in before the quote, a tail after it: each window tokenized when needed */
                         if (m->span.end <= q->span.start && m->span.start >= out->pre_base) {
                             if (build_window(text, q, 0, &built, out))
@@ -624,7 +634,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                         c.reasons |= STANCE_TR_OBJECT;
                 }
             } else if (in_span(m->span, reach) && (long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) &&
-                       !modifies_noun(text, whi, m) && !prefixed(text, m) && is_object(text, whi, m)) {
+                       !modifies_noun(text, whi, m) && !prefixed(text, m) && stance_targets_is_object(text, whi, m)) {
                 n_ctx++;
                 c.reasons |= STANCE_TR_OBJECT; /* the object of the sentence's first fragment */
             } else if ((long)i == prev_obj && in_span(m->span, before) && !(c.reasons & STANCE_TR_OBJECT) &&

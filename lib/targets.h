@@ -56,6 +56,16 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
  * one the speaker criticises or praises there). */
 stance_span stance_targets_before(const char *text, const stance_rawquote *q);
 void stance_tlist_clear(stance_tlist *l);
+/* Is mention @p m the object of its attribution ("said of Park", "praised
+ * Park", "asked about Park", "told Park") or what it refers to or leaves
+ * unnamed? The text is read up to @p lim. mentions_pron.c uses it too: a
+ * he/she in the quote may mean that object. */
+int stance_targets_is_object(const char *t, size_t lim, const stance_mention *m);
+/* The one actor, not @p speaker, the sentence before quote @p q has the
+ * speaker criticise or praise ("Diaz praised Park. \"He ...,\" she said"):
+ * its index, -1 if none (or two), -2 when out of memory. */
+long stance_targets_before_object(const stance_entityset *ents, const char *text, const stance_rawquote *q,
+                                  long speaker);
 /* Does speaker span @p sp name a group that faces its owner rather than speaks
  * for it ("Obama's first five questioners", "Clinton's critics")? The owner is
  * then no principal (stance_mentions_principal()) but what the quote is about. */

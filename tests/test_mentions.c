@@ -123,6 +123,7 @@ static void test_mentions_tables_sorted(void **state)
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_CONTINUED), "pronoun-continued");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_AGE), "age-apposition");
     assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_PAIR), "pronoun-pair");
+    assert_string_equal(stance_mention_rule_name(STANCE_MR_PRONOUN_OBJECT), "pronoun-object");
     assert_string_equal(stance_mention_kind_name(99), "unknown");
 }
 
@@ -696,7 +697,7 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Kessick Port Authority", "They", 0, NOT_A_MENTION, 0}}},
     {"a programme's name blocks no pronoun",
-     "Rosa Mendez attacked Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n"
+     "Rosa Mendez met Elena Diaz on Wednesday on The Laura Ingraham Show.\n\n" /* "attacked": pronoun-object */
      "\"She is a disgrace,\" Mendez said.\n",
      {{"Elena Diaz", NULL, 0}},
      1,
@@ -991,6 +992,37 @@ static const mention_case MENTION_CASES[] = {
       {"Northland", "It rains", 0, NOT_A_MENTION, 0},   /* a new paragraph */
       {"Elena Diaz", "It shows", 0, NOT_A_MENTION, 0},  /* a person is no "it" */
       {"Northland", NULL, 0, N_MORE, 0}}},
+    /* link23: "\"He has let us down,\" Diaz said of Park": the attribution's object, not the man named before */
+    {"a he/she in a quote is the object of its attribution when it fits and no fitting person stands in the "
+     "quote before it",
+     "Sam Ito spoke on Monday.\n\n\"He has let us down,\" Elena Diaz said of Tom Park.\n\n"
+     "\"I told Sam Ito he was wrong,\" Diaz said of Park.\n\n\"She has let us down,\" Diaz said of Park.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_OBJECT},
+      {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "he", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}, /* named in the quote before the pronoun */
+      {"Tom Park", "he", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "She", 0, NOT_A_MENTION, 0}}}, /* no woman */
+    {"a he/she in a quote is not the attribution's object the speaker addresses (\"told Park\", \"said to Park\"), "
+     "but is the one the quote answers (\"in response to Park\")",
+     "Tom Park spoke. Sam Ito left. \"He is lying,\" Elena Diaz told Park.\n\n"
+     "Sam Ito left. \"He is lying,\" Diaz said to Park.\n\nSam Ito left. \"He is lying,\" Diaz said in response to Park.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, NOT_A_MENTION, 0}, /* Park is a "you" */
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 2, PRONOUN, STANCE_MR_PRONOUN_OBJECT}}},
+    {"a he/she in a quote is the actor the sentence before has the speaker praise or criticise, not the man named "
+     "last; not after a verb of no praise or blame",
+     "Elena Diaz praised Tom Park after Sam Ito spoke.\n\n\"He has done a superb job,\" she said.\n\n"
+     "Elena Diaz met Tom Park after Sam Ito spoke. \"He is tired,\" she said.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_OBJECT},
+      {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Tom Park", "He", 1, NOT_A_MENTION, 0}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
@@ -1226,7 +1258,7 @@ static void check_objects(size_t which)
         "Responding to Park's remarks, Diaz wrote: \"The roads are a mess.\"\n"
         "\"It will fall down,\" Diaz said, referring to the old half-built bridge that Park opened.\n"
         "\"It will cost a lot,\" Diaz said on Monday of bridge builder Sam Ito.\n"
-        "\"He does his own thing,\" Diaz said in an interview of Park.\n"
+        "\"That does its own thing,\" Diaz said in an interview of Park.\n" /* no "he": Park would be in the quote */
         "Diaz said Park supporters were \"badly misled\" and accused Ito aides of \"lying\".\n"
         "Diaz threw her support behind Sam Ito, saying it was time for \"a real builder\".\n"
         "\"It is a scandal,\" Diaz said in an attack against Park.\n",
@@ -1255,7 +1287,7 @@ static void check_objects(size_t which)
         {0, "The roads", "Tom Park", 1},     /* "responding to Park's remarks": what the quote answers */
         {0, "It will fall", "Tom Park", 1},  /* what the quote refers to, eight words on */
         {0, "It will cost", "Sam Ito", 1},   /* "said on Monday of bridge builder Sam Ito" */
-        {0, "He does his", "Tom Park", 1},   /* "said in an interview of Park": four words, "of" right before */
+        {0, "That does its", "Tom Park", 1}, /* "said in an interview of Park": four words, "of" right before */
         {0, "badly misled", "Tom Park", 0},  /* "Park supporters": the supporters are the subject */
         {0, "lying", "Sam Ito", 0},          /* "accused Ito aides": the aides are the object */
         {0, "a real builder", "Sam Ito", 1}, /* "support behind": a noun of praise or blame before "behind" */
