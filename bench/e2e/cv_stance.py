@@ -24,6 +24,10 @@ cells up/down, beside the seed-only null (A - A and B - B at two seeds on the sa
   bench/e2e/cv_stance.py --folds 4,5 --seeds 1,2,3 --name base
   bench/e2e/cv_stance.py --folds 4,5 --seeds 1,2,3 --name noe2e --compare base --no-in-domain
 --no-in-domain: train on NewsMTSC alone (the recipe without the in-domain rows).
+--models-from NAME: train nothing, score the held-out folds with the run NAME's fold models (same cells):
+a run-time change of the scoring measured on the same models, free of the training noise, e.g.
+  bench/e2e/cv_stance.py --folds 4 --seeds 1,2 --name base --stance /tmp/old-stance
+  bench/e2e/cv_stance.py --folds 4 --seeds 1,2 --name new --models-from base --compare base
 Only the Python standard library.
 """
 import argparse
@@ -246,7 +250,12 @@ def main():
                          "the article id; the held-out folds stay whole): a learning curve of the in-domain labels")
     ap.add_argument("--no-in-domain", action="store_true",
                     help="train on NewsMTSC alone (the recipe without the other folds' in-domain rows)")
+    ap.add_argument("--models-from", metavar="NAME",
+                    help="train nothing: score each held-out fold with the fold model of the run NAME (same cells, "
+                         "same --work), e.g. to measure a run-time change of stance_classify() that leaves training "
+                         "alone without the training noise (--compare NAME then shows the change alone)")
     a = ap.parse_args()
+    a.top_name = a.name
     os.makedirs(a.work, exist_ok=True)
 
     def seeded(b, s):
@@ -267,6 +276,8 @@ def run(a):
         # every file carries the run's name: two runs in one --work directory do not mix folds
         train, test, rows = (os.path.join(a.work, "%s-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows"))
         model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
+        if a.models_from:
+            model = os.path.join(a.work, "%s%s%d.stm" % (a.models_from, a.name[len(a.top_name):], k))
         with open(train, "w") as tr, open(test, "w") as te:
             for r in recs:
                 if fold(r) == k:
@@ -280,8 +291,9 @@ def run(a):
         files = ([] if a.in_domain_only else [os.path.join(a.data, "newsmtsc/train.jsonl")]) \
             + ([] if a.no_in_domain else [rows])
         dom = " --in-domain %s" % rows if a.domain or names_domain(flags) else ""
-        subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
-                       % (a.stance, model, flags, rows, dom, ",".join(files)), shell=True, check=True)
+        if not a.models_from:
+            subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
+                           % (a.stance, model, flags, rows, dom, ",".join(files)), shell=True, check=True)
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
                               "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out,
