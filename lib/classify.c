@@ -2,8 +2,9 @@
  * classify.c - the stance_classify() pipeline and its result handles:
  * UTF-8 check -> quotes and speakers -> actor mentions -> per quote, the
  * sentiment head on the quote and the stance head toward each actor the quote
- * concerns -> calibrated probabilities (+ explanations). Also stance_predict()
- * for single statements, which runs the same scoring path.
+ * concerns, on the sentences and clauses of the quote that mention it ->
+ * calibrated probabilities (+ explanations). Also stance_predict() for single
+ * statements, which runs the same scoring path.
  */
 #include "config.h"
 
@@ -56,6 +57,10 @@ struct stance_scratch {
     char *xpool;
     size_t xpool_len, xpool_cap;
     int xn_short;         /* a name did not fit in memory (decide() fails with STANCE_ERR_NOMEM) */
+    size_t *part;         /* the current quote's parts (quote_parts()): their starts, ascending */
+    size_t n_part, part_cap;
+    stance_span *psp;     /* a target's spans, relative to its part of the quote */
+    size_t psp_cap;
 };
 
 /* A target and its evidence: the kind and rule of each mention, why it is a
@@ -129,6 +134,8 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_free(s->names);
     stance_free(s->xn);
     stance_free(s->xpool);
+    stance_free(s->part);
+    stance_free(s->psp);
     stance_free(s);
 }
 
@@ -637,8 +644,104 @@ static int fill_quote(const call_ctx *c, const stance_rawquote *rq, stance_quote
     return STANCE_OK;
 }
 
+/* Whether the "but " at q[@p i] (after a space) joins two contrasting clauses:
+ * not "nothing but delays", "all but certain", "not only X but also Y". */
+static int contrast_but(const char *q, size_t n, size_t i)
+{
+    static const char *const before[] = {"nothing", "anything", "everything", "all", "none"};
+    size_t e = i - 1, b = e;
+    while (b > 0 && ((q[b - 1] >= 'a' && q[b - 1] <= 'z') || (q[b - 1] >= 'A' && q[b - 1] <= 'Z')))
+        b--;
+    for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
+        size_t j = 0;
+        if (e - b != strlen(before[k]))
+            continue;
+        while (j < e - b && (q[b + j] | 0x20) == before[k][j])
+            j++;
+        if (j == e - b)
+            return 0;
+    }
+    return !(i + 9 <= n && memcmp(q + i + 4, "also", 4) == 0 && (q[i + 8] == ' ' || q[i + 8] == ','));
+}
+
+static int add_part(stance_scratch *s, size_t at)
+{
+    if (stance_grow((void **)&s->part, &s->part_cap, s->n_part + 1, sizeof *s->part))
+        return STANCE_ERR_NOMEM;
+    s->part[s->n_part++] = at;
+    return STANCE_OK;
+}
+
+/* The parts of quote @p q (@p n bytes) a target is scored on: its sentences
+ * (quotes.h, SENTENCES) and, inside them, the clauses after ";" and before
+ * " but " (contrasts: "X kept his word; Y did not", "I trust X, but not Y").
+ * Their starts, ascending, into s->part (the first is 0). */
+static int quote_parts(stance_scratch *s, const char *q, size_t n)
+{
+    size_t pos = n;
+    s->n_part = 0;
+    while (pos > 0) {
+        size_t at = stance_sent_start_in(q, n, pos - 1, 0);
+        if (add_part(s, at))
+            return STANCE_ERR_NOMEM;
+        pos = at;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t at = 0;
+        if (q[i] == ';') {
+            at = i + 1;
+            while (at < n && q[at] == ' ')
+                at++;
+        } else if (i > 0 && q[i - 1] == ' ' && i + 4 <= n && memcmp(q + i, "but ", 4) == 0 && contrast_but(q, n, i)) {
+            at = i;
+        }
+        if (at > 0 && at < n && add_part(s, at))
+            return STANCE_ERR_NOMEM;
+    }
+    if (s->n_part > 1)
+        qsort(s->part, s->n_part, sizeof *s->part, size_cmp);
+    return STANCE_OK;
+}
+
+/* Narrow @p st (a quote, the target's spans marked) to the part of the quote
+ * that concerns the target: from the part of its first mention in the quote
+ * to the end of the part of its last one, the spans moved with it. A target
+ * mentioned in every part keeps the whole quote. */
+static int narrow_to_target(stance_scratch *s, stance_statement *st)
+{
+    size_t lo = st->text_len, hi = 0, a = 0, b = st->text_len;
+    for (size_t k = 0; k < st->n_target_spans; k++) {
+        if (st->target_spans[k].start < lo)
+            lo = st->target_spans[k].start;
+        if (st->target_spans[k].end > hi)
+            hi = st->target_spans[k].end;
+    }
+    for (size_t k = 0; k < s->n_part; k++) {
+        if (s->part[k] <= lo) {
+            a = s->part[k];
+        } else if (s->part[k] >= hi) {
+            b = s->part[k];
+            break;
+        }
+    }
+    if (a == 0 && b == st->text_len)
+        return STANCE_OK;
+    if (stance_grow((void **)&s->psp, &s->psp_cap, st->n_target_spans, sizeof *s->psp))
+        return STANCE_ERR_NOMEM;
+    for (size_t k = 0; k < st->n_target_spans; k++) {
+        s->psp[k].start = st->target_spans[k].start - a;
+        s->psp[k].end = st->target_spans[k].end - a;
+    }
+    st->text += a;
+    st->text_len = b - a;
+    st->target_spans = s->psp;
+    return STANCE_OK;
+}
+
 /* Score the stance toward target choice @p ch (targets.c) of quote @p rq into
- * @p kept; @p st holds the quote and its context, marked with the target's own spans. */
+ * @p kept; @p st holds the quote and its context, marked with the target's own
+ * spans, and is narrowed to the parts of the quote that mention the target
+ * (narrow_to_target(), over the parts quote_targets() found). */
 static int score_target(const call_ctx *c, const stance_rawquote *rq, const stance_tchoice *ch, stance_statement st,
                         target_rec *kept, stance_error *err)
 {
@@ -672,6 +775,8 @@ static int score_target(const call_ctx *c, const stance_rawquote *rq, const stan
     /* never NULL: NULL would have the features search the name in the text */
     st.target_spans = ch->ns ? tl->sp + ch->s0 : &no_span;
     st.n_target_spans = ch->ns;
+    if (!ch->in_context && ch->ns && c->s->n_part > 1 && narrow_to_target(c->s, &st))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     t->actor = NULL; /* the result's copy of the name, set once entities are copied */
     t->entity = ch->ent;
     t->where = (stance_where)ch->where;
@@ -706,6 +811,8 @@ static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *s
     if (!(kept = stance_arena_alloc(&c->res->arena, tl->n, sizeof *kept)))
         return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     memset(kept, 0, tl->n * sizeof *kept);
+    if (quote_parts(c->s, st->text, st->text_len))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     for (size_t i = 0; i < tl->n; i++)
         if ((rc = score_target(c, rq, &tl->v[i], *st, &kept[i], err)))
             return rc;

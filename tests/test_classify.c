@@ -900,10 +900,74 @@ static void test_classify_mpos_sort(void **state)
             }
 }
 
+/* A quote that attacks one actor in a sentence and praises another in the
+ * next: each is scored on its own sentence (classify.c, narrow_to_target()),
+ * so the two get their own stances, not the quote's one tone. */
+static void test_classify_targets_own_sentences(void **state)
+{
+    static const char text[] = "\"Governor Park failed this city and it is a disgrace. "
+                               "We praised Mayor Lee and we are proud of the work,\" said Jo Kim.\n";
+    static const char *const park[] = {"Park"}, *const lee[] = {"Lee"};
+    stance_actor actors[] = {{"Governor Sam Park", park, 1}, {"Mayor Ann Lee", lee, 1}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    const stance_quote *q;
+    const stance_target *tp, *tl;
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    in.actors = actors;
+    in.n_actors = 2;
+    assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 1);
+    q = stance_result_quote(res, 0);
+    assert_int_equal(stance_quote_target_count(q), 2);
+    tp = stance_quote_target(q, 0);
+    tl = stance_quote_target(q, 1);
+    assert_string_equal(tp->actor, "Governor Sam Park");
+    assert_string_equal(tl->actor, "Mayor Ann Lee");
+    assert_string_equal(tp->stance.label_name, "against");
+    assert_string_equal(tl->stance.label_name, "favor");
+    /* the mentions stay where they are in the text */
+    assert_memory_equal(text + tp->mentions[0].end - 4, "Park", 4);
+    assert_memory_equal(text + tl->mentions[0].end - 3, "Lee", 3);
+    stance_result_free(res);
+}
+
+/* The same in one sentence, its clauses joined by ";" and by ", but": each
+ * actor is scored on its own clause. */
+static void test_classify_targets_own_clauses(void **state)
+{
+    static const char *const texts[] = {
+        "\"Governor Park failed this city and it is a disgrace; we praised Mayor Lee and we are proud of the work,\" "
+        "said Jo Kim.\n",
+        "\"Governor Park failed this city and it is a disgrace, but we praised Mayor Lee and we are proud of the work,"
+        "\" said Jo Kim.\n",
+    };
+    static const char *const park[] = {"Park"}, *const lee[] = {"Lee"};
+    stance_actor actors[] = {{"Governor Sam Park", park, 1}, {"Mayor Ann Lee", lee, 1}};
+    for (size_t k = 0; k < 2; k++) {
+        stance_input in = STANCE_INPUT_INIT;
+        stance_result *res = NULL;
+        const stance_quote *q;
+        in.text = texts[k];
+        in.text_len = strlen(texts[k]);
+        in.actors = actors;
+        in.n_actors = 2;
+        assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
+        q = stance_result_quote(res, 0);
+        assert_int_equal(stance_quote_target_count(q), 2);
+        assert_string_equal(stance_quote_target(q, 0)->stance.label_name, "against");
+        assert_string_equal(stance_quote_target(q, 1)->stance.label_name, "favor");
+        stance_result_free(res);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classify_quotes_speakers_stances),
+        cmocka_unit_test(test_classify_targets_own_sentences),
+        cmocka_unit_test(test_classify_targets_own_clauses),
         cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_sentiment_in_domain),
         cmocka_unit_test(test_classify_domain_fused),

@@ -24,6 +24,12 @@ cells up/down, beside the seed-only null (A - A and B - B at two seeds on the sa
   bench/e2e/cv_stance.py --folds 4,5 --seeds 1,2,3 --name base
   bench/e2e/cv_stance.py --folds 4,5 --seeds 1,2,3 --name noe2e --compare base --no-in-domain
 --no-in-domain: train on NewsMTSC alone (the recipe without the in-domain rows).
+--narrow-rows: train on in-domain rows narrowed as stance_classify() scores a target (the parts of the quote that
+mention it; part_starts() approximates classify.c's sentence and clause cut): whether the rows need the same view.
+--models-from NAME: train nothing, score the held-out folds with the run NAME's fold models (same cells):
+a run-time change of the scoring measured on the same models, free of the training noise, e.g.
+  bench/e2e/cv_stance.py --folds 4 --seeds 1,2 --name base --stance /tmp/old-stance
+  bench/e2e/cv_stance.py --folds 4 --seeds 1,2 --name new --models-from base --compare base
 Only the Python standard library.
 """
 import argparse
@@ -246,12 +252,64 @@ def main():
                          "the article id; the held-out folds stay whole): a learning curve of the in-domain labels")
     ap.add_argument("--no-in-domain", action="store_true",
                     help="train on NewsMTSC alone (the recipe without the other folds' in-domain rows)")
+    ap.add_argument("--models-from", metavar="NAME",
+                    help="train nothing: score each held-out fold with the fold model of the run NAME (same cells, "
+                         "same --work), e.g. to measure a run-time change of stance_classify() that leaves training "
+                         "alone without the training noise (--compare NAME then shows the change alone)")
+    ap.add_argument("--narrow-rows", action="store_true",
+                    help="train on in-domain rows narrowed as stance_classify() scores a target since tgt1 (the parts "
+                         "of the quote that mention it: sentences, ';' and ' but ' clauses), approximately")
     a = ap.parse_args()
+    a.top_name = a.name
     os.makedirs(a.work, exist_ok=True)
 
     def seeded(b, s):
         b.extra += ["--seed", str(s)]
     cv_cells(a, run, seeded)
+
+
+SENT_END = re.compile(rb'[.?!][\x22\x27)\]]*(?:\xe2\x80[\x9d\x99])*\s+(?=[A-Z0-9\x22\x27(\[-]|\xe2\x80[\x9c\x98\x93\x94])|\n\s*')
+ABBR = re.compile(rb"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Corp|Co|No|vs|U\.S|[A-Z])\.)$")
+NOT_BUT = {b"nothing", b"anything", b"everything", b"all", b"none"}
+
+
+def part_starts(t):
+    """The starts of quote @t's parts (bytes) as lib/classify.c quote_parts() cuts them, approximately: sentences
+    (no abbreviation list), clauses after ";" and before a contrasting " but "."""
+    starts = {0} | {m.end() for m in SENT_END.finditer(t) if m.end() < len(t) and not ABBR.search(t[:m.start() + 1])}
+    for m in re.finditer(rb";\s*", t):
+        starts.add(m.end())
+    for m in re.finditer(rb" but (?!also[ ,])", t):
+        w = re.search(rb"(\w*)$", t[:m.start()]).group(1)
+        if w.lower() not in NOT_BUT:
+            starts.add(m.start() + 1)
+    return sorted(x for x in starts if x < len(t))
+
+
+def narrow_rows(path):
+    """Rewrite the in-domain rows at @path as classify.c now scores a target: its text narrowed to the parts of the
+    quote that mention it (the hull of its target_spans' parts), the spans moved with it."""
+    rows = [json.loads(l) for l in open(path) if l.strip()]
+    with open(path, "w") as out:
+        for r in rows:
+            sp = r.get("target_spans") or []
+            if sp:
+                t = r["text"].encode()
+                lo, hi = min(x[0] for x in sp), max(x[1] for x in sp)
+                a, b = 0, len(t)
+                for p in part_starts(t):
+                    if p <= lo:
+                        a = p
+                    elif p >= hi:
+                        b = p
+                        break
+                if (a, b) != (0, len(t)):
+                    try:
+                        r["text"] = t[a:b].decode()
+                        r["target_spans"] = [[x[0] - a, x[1] - a] for x in sp]
+                    except UnicodeDecodeError:
+                        pass
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def run(a):
@@ -267,6 +325,8 @@ def run(a):
         # every file carries the run's name: two runs in one --work directory do not mix folds
         train, test, rows = (os.path.join(a.work, "%s-%s%d.jsonl" % (a.name, s, k)) for s in ("train", "test", "rows"))
         model = os.path.join(a.work, "%s%d.stm" % (a.name, k))
+        if a.models_from:
+            model = os.path.join(a.work, "%s%s%d.stm" % (a.models_from, a.name[len(a.top_name):], k))
         with open(train, "w") as tr, open(test, "w") as te:
             for r in recs:
                 if fold(r) == k:
@@ -277,11 +337,14 @@ def run(a):
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
                             train], stdout=out, check=True)
+        if a.narrow_rows:
+            narrow_rows(rows)
         files = ([] if a.in_domain_only else [os.path.join(a.data, "newsmtsc/train.jsonl")]) \
             + ([] if a.no_in_domain else [rows])
         dom = " --in-domain %s" % rows if a.domain or names_domain(flags) else ""
-        subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
-                       % (a.stance, model, flags, rows, dom, ",".join(files)), shell=True, check=True)
+        if not a.models_from:
+            subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
+                           % (a.stance, model, flags, rows, dom, ",".join(files)), shell=True, check=True)
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
                               "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out,

@@ -151,6 +151,9 @@ def main():
     g.add_argument("--save", help="write the library's output here")
     g.add_argument("--pred", help="score this saved output instead of running the binary")
     ap.add_argument("--pairs-out", help="write each linked pair's stance probabilities and gold label here")
+    ap.add_argument("--mixed", action="store_true",
+                    help="also count the gold quotes with 2+ linked pairs: of those whose gold labels differ, how many "
+                         "got one label for every actor; of those whose gold labels agree, how many got different ones")
     args = ap.parse_args()
 
     files, arts = load_labels(args.labels)
@@ -183,6 +186,7 @@ def main():
     st_gold_c, st_pred_c = [], []  # pairs with conf >= 2
     lk_gold, lk_pred = [], []  # linked pairs only: the head's own accuracy, linking aside
     lk_probs = []  # linked pairs: (probabilities, gold label)
+    mixed = {True: [0, 0], False: [0, 0]}  # --mixed: gold labels differ -> [quotes, labels given differ]
     via_n, via_linked = collections.Counter(), collections.Counter()
     linked = 0
     off_fa = off_bad = 0
@@ -225,6 +229,7 @@ def main():
                 for s in p.get("stances", []):
                     if s.get("where") != "none":
                         stances[s["actor"]] = s
+            qlinked = []
             for pair in q["pairs"]:
                 n_pairs += 1
                 label_dist[pair["stance"]] += 1
@@ -240,6 +245,7 @@ def main():
                     via_linked[pair["via"]] += 1
                     lk_gold.append(pair["stance"])
                     lk_pred.append(lab)
+                    qlinked.append((pair["stance"], lab))
                 if args.verbose and (lab or "none") != pair["stance"]:
                     print("PAIR  %s [%d,%d) %s via %s: gold %s, predicted %s" % (
                         aid, gspan[0], gspan[1], pair["actor"], pair["via"], pair["stance"],
@@ -249,6 +255,10 @@ def main():
                 if pair["conf"] >= 2:
                     st_gold_c.append(pair["stance"])
                     st_pred_c.append(lab or "none")
+            if len(qlinked) >= 2:
+                differ = len(set(g for g, _ in qlinked)) > 1
+                mixed[differ][0] += 1
+                mixed[differ][1] += len(set(lab for _, lab in qlinked)) > 1
         for k in matched_pred:
             for s in pq[k].get("stances", []):
                 if s.get("where") == "none" or s["actor"] not in actor_names:
@@ -260,6 +270,10 @@ def main():
                         print("OFF   %s [%d,%d) %s %s" % (aid, pq[k]["start"], pq[k]["end"], s["actor"], s["label"]))
 
     nq = sum(total.values())
+    if args.mixed:
+        print("quotes with 2+ linked pairs: gold labels differ %d, the labels given differ in %d (one label for all: %d); "
+              "gold labels agree %d, the labels given differ in %d"
+              % (mixed[True][0], mixed[True][1], mixed[True][0] - mixed[True][1], mixed[False][0], mixed[False][1]))
     print("labels: %s" % ", ".join(os.path.relpath(f) for f in files))
     print("articles %d, gold quotes %d (direct %d, partial %d), gold pairs %d (favor %d, against %d, none %d)"
           % (len(arts), nq, total["direct"], total["partial"], n_pairs,
