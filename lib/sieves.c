@@ -1106,7 +1106,8 @@ static int attribute_partial(ctx *c, sv *v)
             if (r < 0)
                 return r;
             pa.rule = STANCE_RULE_PARTIAL_BEFORE;
-        }
+        } else if (v->before.rule == STANCE_RULE_BEFORE && (r = stance_q_outer_said(c, v->cs, &pa)) < 0)
+            return r; /* ('Jo Roe, who ..., said the council had offered "': Jo Roe) */
     } else if ((r = try_partial(c, q, v->cs, &pa)) < 0) {
         return r;
     } else if (r) {

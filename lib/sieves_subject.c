@@ -467,3 +467,39 @@ int stance_q_relative_after_comma(ctx *c, const seg *q, size_t from, attr *a)
     b.cue = v;
     return stance_q_found(a, &b, ss, v.end);
 }
+
+/* 'Mayor Jo Roe, who ..., said the council had offered "...': the attribution
+ * *@p a before a partial quote whose subject stands inside the complement of
+ * an earlier reporting verb of its clause (from @p cs; "that" after that verb
+ * or before the subject, or no comma between them), as when the window before
+ * the mark cut the clause: that verb's subject (a name or he/she) speaks. 1
+ * and *@p a replaced; 0; <0 error. */
+int stance_q_outer_said(ctx *c, size_t cs, attr *a)
+{
+    size_t ss = a->spk.start, i, ws, we;
+    stance_span np, v;
+    attr b = *a;
+    int r, comp;
+    cs = skip_hs(c->t, cs, c->len);
+    if (a->how == STANCE_ATTR_NONE || ss == STANCE_NO_OFFSET || ss <= cs)
+        return 0;
+    if ((r = stance_q_run(c, P_IND_SAID, cs, a->spk.end)) <= 0)
+        return r;
+    np = group(c, 1);
+    v = group(c, 2);
+    if (v.end >= ss || stance_q_sub_opener(c, np.start, np.end))
+        return 0; /* (not 'After Trump argued that ..., Rubio said that his "') */
+    i = v.end;
+    comp = (stance_chunk_next(c->t, &i, ss, c->len, &ws, &we) && word_eq(c->t, ws, we, "that")) ||
+           (stance_q_word_before(c, ss, v.end, &ws, &we) && word_eq(c->t, ws, we, "that"));
+    i = ss;
+    comp |= stance_chunk_next(c->t, &i, a->spk.end, c->len, &ws, &we) && word_eq(c->t, ws, we, "that");
+    if (!comp && memchr(c->t + v.end, ',', ss - v.end))
+        return 0;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, np.start, np.end, 0, &b) || (b.how != STANCE_ATTR_NAME && b.how != STANCE_ATTR_PRONOUN) ||
+        b.spk.start >= v.start)
+        return 0;
+    b.cue = v;
+    return stance_q_found(a, &b, np.start, v.end);
+}
