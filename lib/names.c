@@ -896,9 +896,34 @@ static int glued_before_run(const stance_namelist *l, const char *text, size_t f
 
 /* Is run @p nm no fuller form of a name, for a word glued before it? @p fn:
  * another candidate opens with a first name. */
+/* Does run @p nm stand in the text's first line (its headline, at most 200
+ * bytes), not opening with a listed first name, while a run of its surname
+ * with as many words stands after that line ("Upstart Okafor stuns ..."
+ * beside "Nia Okafor")? A headline's capitals are no sign of a name. */
+static int headline_only_run(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm)
+{
+    size_t s = 0, e;
+    while (s < len && (text[s] == ' ' || text[s] == '\n' || text[s] == '\r' || text[s] == '\t'))
+        s++;
+    for (e = s; e < len && e - s <= 200 && text[e] != '\n'; e++)
+        ;
+    if (nm->start < s || nm->start >= e || e >= len || text[e] != '\n' || opens_first_name(text, nm))
+        return 0;
+    for (size_t i = from; i < l->n && i - from < 64; i++) {
+        const stance_name *o = &l->v[l->by_last[i]];
+        if (key_cmp(text, o, text + nm->last, nm->last_end - nm->last) != 0)
+            break;
+        if (o->start > e && o->ntok >= nm->ntok)
+            return 1;
+    }
+    return 0;
+}
+
 static int not_fuller(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm,
                       int fn, unsigned want)
 {
+    if (headline_only_run(l, text, len, from, nm))
+        return 1;
     if (glued_word_run(l, text, len, nm))
         return fn || nm->ntok - 1 <= want || stance_names_unglued(text, len, nm->bare, nm->last_end) == nm->bare;
     return (fn && !opens_first_name(text, nm)) || glued_before_run(l, text, from, nm);

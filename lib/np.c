@@ -319,7 +319,14 @@ static void appositive_name_part(npc *n, attr *a)
     const int all_cap1 = all_cap(n, n->parts[1][0], n->parts[1][1], NULL);
     n->ns = n->parts[0][0];
     n->ne = n->parts[0][1];
-    if (!all_cap0 && !all_cap1 && np >= 3) {
+    if (!all_cap0 && !all_cap1 && (np == 2 || rel_part(n, 2)) &&
+        part_role_then_name(n->t, n->parts[1][0], n->parts[1][1], n->len)) {
+        /* "Scott's niece, state Del. Jane Roe (D-Ohio),": the name is in the second part
+         * (and before a relative clause: "..., economist Rachel Huang, who led it,") */
+        n->ns = n->parts[1][0];
+        n->ne = n->parts[1][1];
+        np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
+    } else if (!all_cap0 && !all_cap1 && np >= 3) {
         /* "On Tuesday in Berea, Gov. John Kasich (R-OH), said": a lead-in, then the name */
         for (size_t pi = 1; pi < np; pi++) {
             int any;
@@ -331,11 +338,6 @@ static void appositive_name_part(npc *n, attr *a)
                 break;
             }
         }
-    } else if (!all_cap0 && !all_cap1 && np == 2 && part_role_then_name(n->t, n->parts[1][0], n->parts[1][1], n->len)) {
-        /* "Scott's niece, state Del. Jane Roe (D-Ohio),": the name is in the second part */
-        n->ns = n->parts[1][0];
-        n->ne = n->parts[1][1];
-        np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);
     } else if (!all_cap0 && all_cap1 && (np == 2 || rel_part(n, 2))) {
         /* "The police commissioner, Alys Pryce, said", and with a relative clause
          * after the name ("..., Alys Pryce, who had called for it, said") */
@@ -387,9 +389,11 @@ static void name_part(npc *n, attr *a)
                 break;
             }
         if (last > 1 && !all_cap(n, n->parts[0][0], n->parts[0][1], NULL) &&
-            whole_name(n->c, n->parts[1][0], n->parts[1][1], 2)) {
+            (whole_name(n->c, n->parts[1][0], n->parts[1][1], 2) ||
+             part_role_then_name(n->t, n->parts[1][0], n->parts[1][1], n->len))) {
             /* "said Park's deputy campaign manager, Rich Belton, who ...": the name
-             * after the description speaks, the description is its role */
+             * after the description speaks, the description is its role; and
+             * after a role noun ("said the study's author, economist Rachel Huang") */
             n->ns = n->parts[1][0];
             n->ne = n->parts[1][1];
             np_role(n, n->parts[0][0], n->parts[0][1], n->parts[0][1], a);

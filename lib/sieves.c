@@ -1100,6 +1100,14 @@ static int attribute_partial(ctx *c, sv *v)
         pa = v->after; /* 'he "said what we all thought," said Dora Hessel' */
     } else if (v->have_before && !v->that_clause) {
         pa = v->before;
+        /* ('Pratt said he would keep it, a position Castellano called "': the relative's subject) */
+        if (v->before.rule == STANCE_RULE_BEFORE && v->before.cue.start != STANCE_NO_OFFSET &&
+            (r = stance_q_relative_after_comma(c, q, v->before.cue.end, &pa)) != 0) {
+            if (r < 0)
+                return r;
+            pa.rule = STANCE_RULE_PARTIAL_BEFORE;
+        } else if (v->before.rule == STANCE_RULE_BEFORE && (r = stance_q_outer_said(c, v->cs, &pa)) < 0)
+            return r; /* ('Jo Roe, who ..., said the council had offered "': Jo Roe) */
     } else if ((r = try_partial(c, q, v->cs, &pa)) < 0) {
         return r;
     } else if (r) {

@@ -416,3 +416,90 @@ found:
     a->a_end = ce;
     return 1;
 }
+
+/* 'Pratt said he would keep it, a position (that) Castellano called "...':
+ * after the last comma between the cue of the attribution before a partial
+ * quote (ending at @p from) and its mark, an object relative (an article,
+ * lowercase words, "that"/"which", then a name or he/she, a reporting verb and
+ * at most two words before the mark) names its own speaker: its subject. 1
+ * and *@p a set; 0; <0 error. */
+int stance_q_relative_after_comma(ctx *c, const seg *q, size_t from, attr *a)
+{
+    size_t k = q->open, i, ws, we, ss;
+    int r, lw = 0, g;
+    attr b = *a;
+    stance_span np, v, tail;
+    while (k > from && c->t[k - 1] != ',')
+        k--;
+    if (k <= from)
+        return 0;
+    if ((r = stance_q_run(c, P_PARTIAL, k, q->open)) <= 0)
+        return r;
+    np = group(c, 1);
+    v = group(c, 2);
+    tail = group(c, 3);
+    for (i = tail.start, g = 0; stance_chunk_next(c->t, &i, tail.end, c->len, &ws, &we);)
+        if (++g > 2)
+            return 0;
+    i = np.start;
+    if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we) || !lq(c->t, ws, we, STANCE_LQ(ARTICLE)))
+        return 0;
+    for (ss = STANCE_NO_OFFSET; ss == STANCE_NO_OFFSET && stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we);) {
+        if (lw && (word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "which"))) {
+            if (!stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we))
+                return 0;
+            if (letter_case(c->t, ws, c->len) != 1 && !stance_names_pronoun(c->t, ws, we, &g))
+                return 0;
+            ss = ws;
+        } else if (lw && (letter_case(c->t, ws, c->len) == 1 || stance_names_pronoun(c->t, ws, we, &g)))
+            ss = ws;
+        else if (letter_case(c->t, ws, c->len) == -1)
+            lw++;
+        else
+            return 0;
+    }
+    if (ss == STANCE_NO_OFFSET)
+        return 0;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, ss, np.end, NP_AT_VERB, &b) ||
+        (b.how != STANCE_ATTR_NAME && b.how != STANCE_ATTR_PRONOUN))
+        return 0;
+    b.cue = v;
+    return stance_q_found(a, &b, ss, v.end);
+}
+
+/* 'Mayor Jo Roe, who ..., said the council had offered "...': the attribution
+ * *@p a before a partial quote whose subject stands inside the complement of
+ * an earlier reporting verb of its clause (from @p cs; "that" after that verb
+ * or before the subject, or no comma between them), as when the window before
+ * the mark cut the clause: that verb's subject (a name or he/she) speaks. 1
+ * and *@p a replaced; 0; <0 error. */
+int stance_q_outer_said(ctx *c, size_t cs, attr *a)
+{
+    size_t ss = a->spk.start, i, ws, we;
+    stance_span np, v;
+    attr b = *a;
+    int r, comp;
+    cs = skip_hs(c->t, cs, c->len);
+    if (a->how == STANCE_ATTR_NONE || ss == STANCE_NO_OFFSET || ss <= cs)
+        return 0;
+    if ((r = stance_q_run(c, P_IND_SAID, cs, a->spk.end)) <= 0)
+        return r;
+    np = group(c, 1);
+    v = group(c, 2);
+    if (v.end >= ss || stance_q_sub_opener(c, np.start, np.end))
+        return 0; /* (not 'After Trump argued that ..., Rubio said that his "') */
+    i = v.end;
+    comp = (stance_chunk_next(c->t, &i, ss, c->len, &ws, &we) && word_eq(c->t, ws, we, "that")) ||
+           (stance_q_word_before(c, ss, v.end, &ws, &we) && word_eq(c->t, ws, we, "that"));
+    i = ss;
+    comp |= stance_chunk_next(c->t, &i, a->spk.end, c->len, &ws, &we) && word_eq(c->t, ws, we, "that");
+    if (!comp && memchr(c->t + v.end, ',', ss - v.end))
+        return 0;
+    b.role = NOSPAN;
+    if (!stance_q_parse_np(c, np.start, np.end, 0, &b) || (b.how != STANCE_ATTR_NAME && b.how != STANCE_ATTR_PRONOUN) ||
+        b.spk.start >= v.start)
+        return 0;
+    b.cue = v;
+    return stance_q_found(a, &b, np.start, v.end);
+}
