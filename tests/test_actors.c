@@ -263,6 +263,12 @@ static const disc_case disc_cases[] = {
      * extent ("Urges Velmora"), unless the article writes it again (disc4) */
     {"Diaz Wades In: Urges Velmora to Stay in the Union.\n\n\"We will win,\" said Rui Costa. Velmora did not answer.\n",
      1, {"Urges Velmora", "Velmora", "Rui Costa"}, {-1, -1, 1}},
+    /* A group without a listed first name is named by a run after the
+     * headline of as many words, not by the headline's ("Upstart Okafor" of
+     * a sentence-case headline beside "Nia Okafor": disc9) */
+    {"Upstart Okafor stuns party favorite\n\nNia Okafor won the primary.\n\n\"Okafor lied to voters,\" said Tom "
+     "Haskell.\n",
+     2, {"Nia Okafor", "Upstart Okafor", "Tom Haskell"}, {3, -1, 1}},
     /* ... nor a state's abbreviation after a comma, closed by a period ("Vt"
      * of "Dover, Vt.", three times) */
     {"\"We will win,\" said Rui Costa in Dover, Vt. on Monday. He flew to Salem, Vt. and to Troy, Vt. later.\n", 1,
