@@ -10,7 +10,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "names.h"
 #include "speaker_names.h"
 #include "targets.h"
 
@@ -139,6 +141,49 @@ static int prefixed(const char *t, const stance_mention *m)
     if (p >= 5 && memcmp(t + p - 5, "anti-", 5) == 0 && (p == 5 || !alnum(t[p - 6])))
         return 1;
     return p >= 4 && memcmp(t + p - 4, "pro-", 4) == 0 && (p == 4 || !alnum(t[p - 5]));
+}
+
+/* Is the word before @p p one of the prepositions of a place: "in", "at",
+ * "from", "to", "across" (any case: "To Cleveland" of a title-case quote)? */
+static int place_prep_before(const char *t, size_t p)
+{
+    static const char *const preps[] = {"in", "at", "from", "to", "across"};
+    size_t we, ws;
+    if (p < 3 || t[p - 1] != ' ')
+        return 0;
+    we = p - 1;
+    for (ws = we; ws > 0 && alnum(t[ws - 1]);)
+        ws--;
+    if (ws > 0 && (t[ws - 1] == '-' || t[ws - 1] == '\''))
+        return 0;
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (strlen(preps[k]) == we - ws && strncasecmp(t + ws, preps[k], we - ws) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is name mention @p m of discovered entity @p e only a place the quote
+ * names ("we arrived in Cleveland", "coming back to Little Rock"): after a
+ * place's preposition, not owning ("to Cleveland's"), and the article writes
+ * every name of the entity so (or in a dateline: "RIVERTON \u2014"), a name
+ * that opens with no listed first name ("Hillary Clinton" is a person)? Such a
+ * mention makes no target (disc9: chosen on the e2e train labels). */
+static int place_only(const char *t, size_t len, const stance_ent *e, const stance_mention *m)
+{
+    size_t p = m->span.end;
+    const char *sp = strchr(e->name, ' ');
+    if (!e->discovered || (sp && stance_names_is_first_name(e->name, (size_t)(sp - e->name))) ||
+        m->kind > STANCE_MK_SURNAME || !place_prep_before(t, m->span.start) ||
+        (p + 1 < len && (t[p] == '\'' || ((unsigned char)t[p] == 0xE2 && p + 2 < len && (unsigned char)t[p + 2] == 0x99))))
+        return 0;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start, x = e->mentions[k].end;
+        int dateline = (s == 0 || t[s - 1] == '\n') && t[x] == ' ' && (unsigned char)t[x + 1] == 0xE2 &&
+                       (unsigned char)t[x + 2] == 0x80 && (unsigned char)t[x + 3] == 0x94;
+        if (!dateline && !place_prep_before(t, s))
+            return 0;
+    }
+    return 1;
 }
 
 /* An actor left unnamed on purpose: "did not mention Trump by name",
@@ -599,6 +644,8 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
             int keep = 1;
             if (in_span(m->span, q->span) && names_staff(text, q->span.end, m)) {
                 keep = 0; /* "Park aide Lena Ortiz told me": the aide */
+            } else if (in_span(m->span, q->span) && place_only(text, q->span.end, &ents->e[i], m)) {
+                keep = 0; /* "we arrived in Cleveland": a place */
             } else if (in_span(m->span, q->span)) {
                 n_in += m->kind != STANCE_MK_SELF;
                 n_named += m->kind <= STANCE_MK_TITLE;

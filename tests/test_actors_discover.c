@@ -542,6 +542,37 @@ static void test_discover_name_search(void **state)
     }
 }
 
+/* A discovered entity the article writes only as a place, after "in", "to",
+ * "from", "at", "across" or in a dateline ("Little Rock", "Port Alder"), is
+ * no target of a quote that names it so; one that acts ("Port Alder has
+ * failed us") is, and so is a person named once after "to" ("Hillary
+ * Vance": a listed first name) (targets.c place_only(): disc9). */
+static void test_discover_place_only(void **state)
+{
+    static const char place[] = "Mayor Lena Ortiz flew to Little Rock on Monday for the regional summit.\n\n"
+                                "\"We arrived in Little Rock and the hotel lost every booking we made,\" Ortiz said.\n";
+    static const char acts[] = "Mayor Lena Ortiz flew to Little Rock on Monday for the regional summit.\n\n"
+                               "\"Little Rock has failed us and the hotel lost every booking we made,\" Ortiz said.\n";
+    static const char person[] = "Mayor Lena Ortiz spoke in Dover on Monday.\n\n"
+                                 "\"We will hand the county to Hillary Vance and the liars,\" Ortiz said.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, place);
+    (void)state;
+    assert_non_null(entity_named(res, "Little Rock"));
+    assert_int_equal(stance_result_count(res), 1);
+    assert_false(is_target(res, 0, "Little Rock"));
+    stance_result_free(res);
+    res = discover(m, acts);
+    assert_int_equal(stance_result_count(res), 1);
+    assert_true(is_target(res, 0, "Little Rock"));
+    stance_result_free(res);
+    res = discover(m, person);
+    assert_int_equal(stance_result_count(res), 1);
+    assert_true(is_target(res, 0, "Hillary Vance"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -557,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_discover_surname_parts),
         cmocka_unit_test(test_discover_name_search),
         cmocka_unit_test(test_discover_nbsp_name),
+        cmocka_unit_test(test_discover_place_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
