@@ -665,6 +665,22 @@ static void test_classify_domain_temperature(void **state)
     stance_model_free(m);
 }
 
+/* The test model with family 14 (domain) added and pseudo-random weights in
+ * every bucket of every head (seed @p z), so that the in-domain copies weigh;
+ * serialised and opened again (reopen()), as a model file is. */
+static stance_model *domain_model(uint32_t z)
+{
+    stance_model *b = testutil_build_model();
+    assert_true(b->feat.n_families < STANCE_MAX_FAMILIES);
+    stance_features_family_default(14, &b->feat.families[b->feat.n_families++]);
+    for (uint32_t h = 0; h < b->n_heads; h++)
+        for (size_t i = 0; i < ((size_t)1 << b->feat.table_bits) * b->heads[h].n_dec; i++) {
+            z = z * 1103515245u + 12345u;
+            b->heads[h].weights[i] = (float)((int)(z >> 16 & 1023) - 512) / 256.0f;
+        }
+    return reopen(b);
+}
+
 /* An explanation names family 14's in-domain copies after the features they copy
  * ("o:w:failed", "o:d:A:neg") and the family's bias "o:bias", not by whatever
  * training n-gram shares the copy's bucket: with every feature explained, each
@@ -677,18 +693,9 @@ static void test_classify_explain_domain_copies(void **state)
     stance_input in = STANCE_INPUT_INIT;
     stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
-    stance_model *b = testutil_build_model(), *m = NULL;
+    stance_model *m = domain_model(11);
     size_t copies = 0, biases = 0;
-    uint32_t z = 11;
     (void)state;
-    assert_true(b->feat.n_families < STANCE_MAX_FAMILIES);
-    stance_features_family_default(14, &b->feat.families[b->feat.n_families++]);
-    for (uint32_t h = 0; h < b->n_heads; h++)
-        for (size_t i = 0; i < ((size_t)1 << b->feat.table_bits) * b->heads[h].n_dec; i++) {
-            z = z * 1103515245u + 12345u;
-            b->heads[h].weights[i] = (float)((int)(z >> 16 & 1023) - 512) / 256.0f;
-        }
-    m = reopen(b);
     in.text = article;
     in.text_len = sizeof article - 1;
     in.actors = actors;
@@ -794,22 +801,15 @@ static void test_classify_domain_fused(void **state)
     stance_options opt = STANCE_OPTIONS_INIT;
     stance_statement st = STANCE_STATEMENT_INIT;
     stance_result *fused = NULL, *explicit = NULL;
-    stance_model *b = testutil_build_model(), *m = NULL;
+    stance_model *m = NULL;
     stance_fscratch *fs = NULL;
     stance_fvec x = {0};
     size_t nf, ne;
     double pf[256], pe[256], vf[3], ve[3], vg[3];
     int hs = stance_model_head_find(*state, "stance");
-    uint32_t z = 7;
     (void)state;
-    assert_true(hs >= 0 && b->feat.n_families < STANCE_MAX_FAMILIES);
-    stance_features_family_default(14, &b->feat.families[b->feat.n_families++]);
-    for (uint32_t h = 0; h < b->n_heads; h++)
-        for (size_t i = 0; i < ((size_t)1 << b->feat.table_bits) * b->heads[h].n_dec; i++) {
-            z = z * 1103515245u + 12345u;
-            b->heads[h].weights[i] = (float)((int)(z >> 16 & 1023) - 512) / 256.0f;
-        }
-    m = reopen(b);
+    assert_true(hs >= 0);
+    m = domain_model(7);
     assert_non_null(m->feat.dcopy);
     /* the vectors: fused (scored only), explicit, general */
     st.text = "Governor Park failed this city and it is a disgrace";
