@@ -16,6 +16,7 @@
 #include "actors.h"
 #include "arena.h"
 #include "features.h"
+#include "lexicon.h"
 #include "linear.h"
 #include "model.h"
 #include "quotes.h"
@@ -645,23 +646,15 @@ static int fill_quote(const call_ctx *c, const stance_rawquote *rq, stance_quote
 }
 
 /* Whether the "but " at q[@p i] (after a space) joins two contrasting clauses:
- * not "nothing but delays", "all but certain", "not only X but also Y". */
+ * not after a word of the lexicon's class FX_EXCEPT ("nothing but delays", "all
+ * but certain": except, as the polarity rules of features.c read it), nor in
+ * "not only X but also Y". */
 static int contrast_but(const char *q, size_t n, size_t i)
 {
-    static const char *const before[] = {"nothing", "anything", "everything", "all", "none"};
-    size_t e = i - 1, b = e;
-    while (b > 0 && ((q[b - 1] >= 'a' && q[b - 1] <= 'z') || (q[b - 1] >= 'A' && q[b - 1] <= 'Z')))
-        b--;
-    for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
-        size_t j = 0;
-        if (e - b != strlen(before[k]))
-            continue;
-        while (j < e - b && (q[b + j] | 0x20) == before[k][j])
-            j++;
-        if (j == e - b)
-            return 0;
-    }
-    return !(i + 9 <= n && memcmp(q + i + 4, "also", 4) == 0 && (q[i + 8] == ' ' || q[i + 8] == ','));
+    size_t ws, we;
+    if (stance_word_before(q, i, &ws, &we) && stance_lex_classes_lower(q + ws, we - ws) & STANCE_LX(FX_EXCEPT))
+        return 0;
+    return !(stance_word_after(q, n, i + 3, &ws, &we) && stance_word_is(q, ws, we, "also"));
 }
 
 static int add_part(stance_scratch *s, size_t at)

@@ -962,12 +962,47 @@ static void test_classify_targets_own_clauses(void **state)
     }
 }
 
+/* A "but" after a word of the lexicon's class FX_EXCEPT means except ("anyone but
+ * Park", "everyone but Park"), as the polarity rules read it: no clause starts
+ * there, so the target is scored on the whole quote; its explanation (every
+ * feature, named from the statement's text) holds the word before "but". */
+static void test_classify_except_but_whole(void **state)
+{
+    static const char *const texts[] = {
+        "\"We would back anyone but Park for the job,\" said Jo Kim.\n",
+        "\"Everyone but Park came to the meeting on time,\" said Jo Kim.\n",
+    };
+    static const char *const words[] = {"anyone", "everyone"};
+    static const char *const park[] = {"Park"};
+    stance_actor actors[] = {{"Governor Sam Park", park, 1}};
+    stance_options opt = STANCE_OPTIONS_INIT;
+    opt.explain = 100000;
+    for (size_t k = 0; k < 2; k++) {
+        stance_input in = STANCE_INPUT_INIT;
+        stance_result *res = NULL;
+        const stance_decision *d;
+        int seen = 0;
+        in.text = texts[k];
+        in.text_len = strlen(texts[k]);
+        in.actors = actors;
+        in.n_actors = 1;
+        assert_int_equal(stance_classify(*state, &in, &opt, &res, NULL), STANCE_OK);
+        assert_int_equal(stance_quote_target_count(stance_result_quote(res, 0)), 1);
+        d = &stance_quote_target(stance_result_quote(res, 0), 0)->stance;
+        for (size_t j = 0; j < d->n_explain && !seen; j++)
+            seen = strstr(d->explain[j].feature, words[k]) != NULL;
+        assert_true(seen);
+        stance_result_free(res);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classify_quotes_speakers_stances),
         cmocka_unit_test(test_classify_targets_own_sentences),
         cmocka_unit_test(test_classify_targets_own_clauses),
+        cmocka_unit_test(test_classify_except_but_whole),
         cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_sentiment_in_domain),
         cmocka_unit_test(test_classify_domain_fused),
