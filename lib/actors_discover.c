@@ -241,18 +241,6 @@ static int headline_name(const char *t, size_t len, const stance_name *nm, size_
            (le < hi && stance_word_in_text(t + le, hi - le, t + nm->bare, n));
 }
 
-/* The end of the text's first line (its headline) when it is at most 200
- * bytes and a newline closes it, else 0. */
-static size_t headline_end(const char *t, size_t len)
-{
-    size_t s = 0, e;
-    while (s < len && (t[s] == ' ' || t[s] == '\n' || t[s] == '\r' || t[s] == '\t'))
-        s++;
-    for (e = s; e < len && e - s <= 200 && t[e] != '\n'; e++)
-        ;
-    return e < len && t[e] == '\n' ? e : 0;
-}
-
 /* The run that names a surname group without a first name: @p hk (the first
  * of the most words), unless it stands in the headline and a run of as many
  * words stands after it, not taken: a headline's capitals do not tell a
@@ -260,7 +248,7 @@ static size_t headline_end(const char *t, size_t len)
 static size_t group_head(const stance_namelist *l, const char *t, size_t len, size_t i, size_t j, size_t hk,
                          const unsigned char *taken)
 {
-    size_t he = headline_end(t, len);
+    size_t he = stance_names_headline_end(t, len);
     if (l->v[hk].start >= he)
         return hk;
     for (size_t k = i; k < j; k++) {

@@ -896,18 +896,24 @@ static int glued_before_run(const stance_namelist *l, const char *text, size_t f
 
 /* Is run @p nm no fuller form of a name, for a word glued before it? @p fn:
  * another candidate opens with a first name. */
+size_t stance_names_headline_end(const char *t, size_t len)
+{
+    size_t s = 0, e;
+    while (s < len && (t[s] == ' ' || t[s] == '\n' || t[s] == '\r' || t[s] == '\t'))
+        s++;
+    for (e = s; e < len && e - s <= 200 && t[e] != '\n'; e++)
+        ;
+    return e < len && t[e] == '\n' ? e : 0;
+}
+
 /* Does run @p nm stand in the text's first line (its headline, at most 200
  * bytes), not opening with a listed first name, while a run of its surname
  * with as many words stands after that line ("Upstart Okafor stuns ..."
  * beside "Nia Okafor")? A headline's capitals are no sign of a name. */
 static int headline_only_run(const stance_namelist *l, const char *text, size_t len, size_t from, const stance_name *nm)
 {
-    size_t s = 0, e;
-    while (s < len && (text[s] == ' ' || text[s] == '\n' || text[s] == '\r' || text[s] == '\t'))
-        s++;
-    for (e = s; e < len && e - s <= 200 && text[e] != '\n'; e++)
-        ;
-    if (nm->start < s || nm->start >= e || e >= len || text[e] != '\n' || opens_first_name(text, nm))
+    size_t e = stance_names_headline_end(text, len);
+    if (nm->start >= e || opens_first_name(text, nm))
         return 0;
     for (size_t i = from; i < l->n && i - from < 64; i++) {
         const stance_name *o = &l->v[l->by_last[i]];

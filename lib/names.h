@@ -117,4 +117,7 @@ int stance_names_tables_ok(void);
 int stance_names_is_stopword(const char *w, size_t n);
 /* Is the word w[0..n) a listed first name (either gender)? */
 int stance_names_is_first_name(const char *w, size_t n);
+/* The end of the text's first line, its headline, when it is at most 200 bytes
+ * (after leading blanks) and a newline closes it, else 0 (no headline). */
+size_t stance_names_headline_end(const char *t, size_t len);
 #endif
