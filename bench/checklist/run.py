@@ -190,7 +190,7 @@ def main():
     print()
     print("== summary (ranked by failure rate; INV tests by the share of groups whose stance changes)")
     print("%-22s %5s %6s %6s %6s %6s %6s %6s %6s %6s %6s" % (
-        "test", "cases", "st.acc", "wrong", "unlink", "againt", "none", "se.acc", "negtv", "chg.st", "chg.se"))
+        "test", "cases", "st.acc", "wrong", "unlink", "agnst", "none", "se.acc", "negtv", "chg.st", "chg.se"))
 
     def key(r):
         return r.get("inv_changed_stance", r.get("stance_fail", r.get("sent_fail", 0)))
@@ -202,7 +202,7 @@ def main():
             r["test"], r["cases"], f(r, "stance_acc"), f(r, "stance_wrong"), f(r, "stance_unlinked"),
             f(r, "base_against"), f(r, "base_none"), f(r, "sent_acc"), f(r, "base_negative"),
             f(r, "inv_changed_stance"), f(r, "inv_changed_sent")))
-    print("(againt / none / negtv: the accuracy of the constant guesses all-against, all-none, all-negative)")
+    print("(agnst / none / negtv: the accuracy of the constant guesses all-against, all-none, all-negative)")
     if a.json:
         with open(a.json, "w") as f_:
             json.dump(results, f_, indent=1)
