@@ -160,7 +160,8 @@ def coverage_lines(rows, labels, polar, what, target=0.8):
     THRESHOLDS (and "all"), the answers whose confidence is at least c: how many, their share of @rows, their
     accuracy with its 95 % Wilson interval and macro-F1 over @labels, beside the guess "every answer the most
     frequent gold label of @rows" on the same answers; then the same for the answers whose predicted label is
-    in @polar (a user who ignores the third label), their accuracy (precision) beside that guess. Last, the
+    in @polar (a user who ignores the third label), their accuracy (precision) beside that guess; and how many
+    of the kept answers are each label (the confident answers need not have the labels' mix). Last, the
     lowest c on a 0.01 grid at which the kept answers' accuracy reaches @target, in both views."""
     n = len(rows)
     if not n:
@@ -168,9 +169,10 @@ def coverage_lines(rows, labels, polar, what, target=0.8):
     major = max(labels, key=lambda lab: (sum(g == lab for _, g, _ in rows), lab))
     out = ["coverage, %s (%d): the answers whose confidence >= c; beside them all-%s on the same answers"
            % (what, n, major),
-           "%8s | %5s %5s %-20s %8s | %-18s | %s: %5s %5s %-20s | %s"
+           "%8s | %5s %5s %-20s %8s | %-18s | %s: %5s %5s %-20s | %s | kept by answer %s"
            % ("c", "kept", "share", "accuracy (95% CI)", "macro-F1", "all-%s acc, F1" % major,
-              "%s answers" % "/".join(polar), "kept", "share", "accuracy (95% CI)", "all-%s acc" % major)]
+              "%s answers" % "/".join(polar), "kept", "share", "accuracy (95% CI)", "all-%s acc" % major,
+              "/".join(labels))]
     pad = len("%s answers: " % "/".join(polar))
 
     def view(c, only=None):
@@ -189,9 +191,9 @@ def coverage_lines(rows, labels, polar, what, target=0.8):
         bacc, bmacro, _ = prf(gold, [major] * len(gold), labels)
         pk, pok = view(c, polar)
         pacc = prf([g for _, g, _ in pk], [major] * len(pk), labels)[0]
-        out.append("%8s | %s %8.3f | %-18s | %s%s | %.3f" % (
+        out.append("%8s | %s %8.3f | %-18s | %s%s | %-*.3f | %s" % (
             "all" if c == 0.0 else "%.2f" % c, fmt(kept, ok), macro, "%.3f, %.3f" % (bacc, bmacro), " " * pad,
-            fmt(pk, pok), pacc))
+            fmt(pk, pok), len("all-%s acc" % major), pacc, "/".join(str(pred.count(lab)) for lab in labels)))
     for name, only in (("all answers", None), ("%s answers only" % "/".join(polar), polar)):
         best = None
         for i in range(101):
