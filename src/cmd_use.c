@@ -252,6 +252,35 @@ static json_t *reliability_json(const tr_reliability *r)
     return bins;
 }
 
+/* The coverage a user buys with a confidence threshold: of the predictions in @p r whose
+ * top-label confidence is at least COVERAGE_BIN[i] / TR_CALIB_BINS (the bins from that
+ * one up, so the thresholds are bin edges), how many (*n) and how many right (*correct). */
+static const int COVERAGE_BIN[] = {5, 7, 9};
+#define N_COVERAGE (sizeof COVERAGE_BIN / sizeof *COVERAGE_BIN)
+
+static void coverage_at(const tr_reliability *r, size_t i, size_t *n, size_t *correct)
+{
+    *n = *correct = 0;
+    for (int b = COVERAGE_BIN[i]; b < TR_CALIB_BINS; b++) {
+        *n += r->n[b];
+        *correct += r->correct[b];
+    }
+}
+
+static json_t *coverage_json(const tr_reliability *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < N_COVERAGE; i++) {
+        size_t n, ok;
+        coverage_at(r, i, &n, &ok);
+        json_array_append_new(a, json_pack("{s:f,s:I,s:f,s:o}", "min_confidence",
+                                           (double)COVERAGE_BIN[i] / TR_CALIB_BINS, "n", (json_int_t)n, "share",
+                                           r->total ? (double)n / (double)r->total : 0.0, "accuracy",
+                                           n ? json_real((double)ok / (double)n) : json_null()));
+    }
+    return a;
+}
+
 static json_t *scores_json(const eval_ctx *c, const size_t *cm, const tr_reliability *rel)
 {
     tr_scores s;
@@ -282,6 +311,7 @@ static json_t *scores_json(const eval_ctx *c, const size_t *cm, const tr_reliabi
         json_object_set_new(o, "ece_floor_p95", json_real(fp));
     }
     json_object_set_new(o, "reliability", reliability_json(rel));
+    json_object_set_new(o, "coverage", coverage_json(rel));
     return o;
 }
 
@@ -302,6 +332,18 @@ static void reliability_text(const tr_reliability *r)
                (double)(b + 1) / TR_CALIB_BINS, b == TR_CALIB_BINS - 1 ? ']' : ')', r->n[b], r->conf[b] / n,
                (double)r->correct[b] / n, (double)r->correct[b] / n - r->conf[b] / n);
     }
+    printf("  coverage     kept/accuracy at confidence");
+    for (size_t i = 0; i < N_COVERAGE; i++) {
+        size_t n, ok;
+        coverage_at(r, i, &n, &ok);
+        printf("%s >= %.1f: %.4f/", i ? ";" : "", (double)COVERAGE_BIN[i] / TR_CALIB_BINS,
+               r->total ? (double)n / (double)r->total : 0.0);
+        if (n)
+            printf("%.4f", (double)ok / (double)n);
+        else
+            printf("-");
+    }
+    printf("\n");
 }
 
 static void scores_text(const eval_ctx *c, const size_t *cm, const tr_reliability *rel, const char *title)
@@ -542,6 +584,7 @@ int cmd_eval(int argc, char **argv)
                    "with stance_predict() and report accuracy, macro-F1, weighted-F1, F_avg (stance:\n"
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
                    "the expected calibration error (ECE) and reliability table of the top-label confidence,\n"
+                   "the coverage (share kept and accuracy of the predictions with confidence >= 0.5, 0.7, 0.9),\n"
                    "overall and per \"subset\" value. The head is --head, else each record's task.\n"
                    "Probabilities are stance_predict()'s: tempered by the head's general temperature when\n"
                    "the model has one, never by the in-domain temperature stance_classify() applies.\n\n"

@@ -18,6 +18,28 @@ expect 1 "refuse a duplicate head" "$STANCE" train -q -o "$W/m3.stm" --add-to "$
 expect 0 "eval" "$STANCE" eval -m "$W/m.stm" "$T/stance.jsonl"
 grep -q "macro-F1" "$W/out" && grep -q "F_avg" "$W/out" && grep -q "subset a" "$W/out" && ok "eval text" || bad "eval text"
 test "$(grep -c '^  ECE  *0\.[0-9]' "$W/out")" -ge 2 && grep -q "reliability:" "$W/out" && ok "eval ECE per file and subset" || bad "eval ECE per file and subset"
+# the coverage line of each section (file, subsets): at each confidence threshold c, the share kept and
+# their accuracy are those of the reliability bins from c up (a threshold is a bin edge: c itself is kept).
+# A model of subset a scored on both: its confidences spread over several bins, right and wrong.
+grep '"subset": "a"' "$T/stance.jsonl" >"$W/a.jsonl"
+expect 0 "train on subset a" "$STANCE" train -q -o "$W/a.stm" --table-bits 12 --cv 0 --C 1 --seed 3 \
+  --head stance="$W/a.jsonl"
+expect 0 "eval: coverage" "$STANCE" eval -m "$W/a.stm" "$T/stance.jsonl"
+awk '/^  reliability:/ { tot = 0; for (b in n) delete n[b]; next }
+     /^ +\[[01]\.[0-9],/ { split(substr($1, 2), e, ","); n[e[1]] = $2; ok[e[1]] = $2 * $4; tot += $2; next }
+     /^  coverage / { for (i = 1; i < NF; i++) if ($i == ">=") {
+         c = $(i + 1) + 0; split($(i + 2), v, "/"); kn = 0; kok = 0
+         for (b in n) if (b + 0 >= c - 1e-9) { kn += n[b]; kok += ok[b] }
+         if (v[1] - kn / tot > 0.0001 || kn / tot - v[1] > 0.0001 ||
+             (kn && (v[2] - kok / kn > 0.0001 || kok / kn - v[2] > 0.0001)) ||
+             (!kn && v[2] != "-;" && v[2] != "-")) bad++
+         checked++ } }
+     END { if (bad || checked != 9) { print "# coverage: " bad + 0 " wrong of " checked + 0; exit 1 } }' "$W/out" &&
+  ok "eval coverage per file and subset: the bins from c up" || bad "eval coverage per file and subset: the bins from c up"
+kept=$(awk '/^ +\[0\.[5-9],/ { k += $2 } /^  coverage / { print k + 0; exit }' "$W/out")
+expect 0 "eval --json: coverage" "$STANCE" eval --json -m "$W/a.stm" "$T/stance.jsonl"
+grep -A3 '^  "coverage": \[' "$W/out" | tr -d ' \n' | grep -q "^\"coverage\":\[{\"min_confidence\":0.5,\"n\":$kept," &&
+  test "$kept" -gt 0 && ok "eval json coverage ($kept kept at 0.5)" || bad "eval json coverage ($kept kept at 0.5)"
 expect 0 "eval --json" "$STANCE" eval --json -m "$W/m.stm" "$T/sentiment.jsonl"
 grep -q '"weighted_f1"' "$W/out" && grep -q '"confusion"' "$W/out" && ok "eval json" || bad "eval json"
 grep -q '"ece": 0\.' "$W/out" && grep -q '"reliability"' "$W/out" && ok "eval json ECE" || bad "eval json ECE"

@@ -12,7 +12,7 @@ cv_stance.py run of the same --name in the same directory keeps its own held-out
 
 usage (from the build directory):
   bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME]] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
-                            [--fit-temperature] [--stance-flags FLAGS] [--name NAME] [--work DIR]
+                            [--fit-temperature] [--coverage] [--stance-flags FLAGS] [--name NAME] [--work DIR]
                             [-- EXTRA TRAIN FLAGS...]
 --seeds 1,2,3 (and/or --folds 4,5,6), --compare A: the training noise, as in cv_stance.py: one run per
 (fold count, seed) cell, the seed (`stance train --seed S`) given to the sentiment head (the base stance
@@ -39,6 +39,11 @@ recipe's (or the variant's) --neutral-band.
 choose the in-domain temperature T that minimises their negative log-likelihood (as
 cv_stance.py --fit-temperature): the value `make models` passes as `stance train
 --in-domain-temperature sentiment=T` (models/Makefile.inc, MODEL_SENTIMENT_TEMPERATURE).
+--coverage: the risk-coverage table of bench/e2e/score.py --coverage over the pooled held-out found quotes
+(one table per cell), their probabilities tempered by the recipe's MODEL_SENTIMENT_TEMPERATURE (as cv_stance.py
+--coverage): for confidence thresholds c, the sentiment answers kept, their accuracy and macro-F1
+beside all-negative (the most frequent gold label) on the same quotes, and the positive/negative answers alone.
+There is no --models-from here: each run trains its fold heads.
 Needs the data directory (NewsMTSC, VADER, PolNeAR); writes the models, the folds' labels and
 rows and each fold's classify output (NAME-outK.jsonl) under --work; the stance model
 (base-*.stm) is kept there and reused while the stance flags stay the same.
@@ -57,7 +62,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from cv_stance import (cv_arguments, cv_cells, fit_temperature, makefile_flags, names_domain,  # noqa: E402
+from cv_stance import (coverage, cv_arguments, cv_cells, fit_temperature, makefile_flags, names_domain,  # noqa: E402
                        sentiment_news_rows)
 from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
@@ -217,6 +222,8 @@ def run(a):
     print("%s calibration: mean confidence %.3f, ECE %.3f" % (a.name, sum(c for c, _ in conf) / len(conf), ece(conf)))
     if a.against:
         against(a, pooled)
+    if a.coverage:
+        coverage(probs, a.data, "sentiment", "%s held-out sentiment, found quotes" % a.name)
     if a.fit_temperature:
         fit_temperature(probs, "held-out found quotes")
     if a.nyt_dev:

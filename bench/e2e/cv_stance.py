@@ -9,7 +9,7 @@ fold; accuracies are pooled over the pairs, beside the all-against guess on the 
 usage (from the build directory):
   bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME [--report-only]]] [--repeat N]
                          [--in-domain-only | --no-in-domain] [--domain] [--train-share F] [--name NAME] [--work DIR]
-                         [--fit-temperature] [-- EXTRA TRAIN FLAGS...]
+                         [--fit-temperature] [--coverage] [-- EXTRA TRAIN FLAGS...]
 --fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
@@ -30,6 +30,13 @@ mention it; part_starts() approximates classify.c's sentence and clause cut): wh
 a run-time change of the scoring measured on the same models, free of the training noise, e.g.
   bench/e2e/cv_stance.py --folds 4 --seeds 1,2 --name base --stance /tmp/old-stance
   bench/e2e/cv_stance.py --folds 4 --seeds 1,2 --name new --models-from base --compare base
+--coverage: the risk-coverage table of bench/e2e/score.py --coverage over the pooled held-out linked pairs
+(each fold's model on its own pairs; one table per cell), their probabilities tempered by the recipe's in-domain
+temperature (MODEL_STANCE_TEMPERATURE: the fold models have none, the shipped model's confidences are tempered
+so; the answers stay the same): for confidence thresholds c, the stance answers kept,
+their accuracy and macro-F1 beside all-against on the same pairs, and the favor/against answers alone, e.g.
+with the fold models of an earlier run (no training):
+  bench/e2e/cv_stance.py --folds 4,5,6 --seeds 1 --name cov --models-from B --coverage
 Only the Python standard library.
 """
 import argparse
@@ -91,6 +98,9 @@ def cv_arguments(doc, name, work):
     ap.add_argument("--name", default=name)
     ap.add_argument("--work", default=work)
     ap.add_argument("--stance", default="./stance")
+    ap.add_argument("--coverage", action="store_true",
+                    help="also print the risk-coverage table of the pooled held-out answers (score.py --coverage: "
+                         "for confidence thresholds c, how many answers are kept and how often they are right)")
     seed_arguments(ap, 4)
     ap.add_argument("extra", nargs="*", help="more `stance train` flags (after --)")
     return ap
@@ -371,11 +381,33 @@ def run(a):
             rows += [json.loads(l) for l in f if l.strip()]
     if a.fit_temperature:
         fit_temperature(rows, "held-out linked pairs")
+    if a.coverage:
+        coverage(rows, a.data, "stance", "%s held-out stance, linked pairs" % a.name)
     figures = {"accuracy": sum(p[0] * p[1] for p in pooled) / n, "linked accuracy": sum(p[3] * p[4] for p in pooled) / nl}
     if a.ece:
         figures["linked ECE"] = probs_ece(rows)
         print("%s linked pairs: ECE %.4f (%d pairs, untempered)" % (a.name, figures["linked ECE"], len(rows)))
     return figures
+
+
+def coverage(rows, data, head, what):
+    """Print score.py's risk-coverage table of the held-out @rows ({"probs", "gold"}, one answer each) of @head,
+    their probabilities tempered by the recipe's in-domain temperature of @head (models/Makefile.inc,
+    MODEL_STANCE_TEMPERATURE or MODEL_SENTIMENT_TEMPERATURE): the fold models carry none, and the shipped model's
+    confidences are tempered so; the answers (the top labels) stay the same."""
+    sys.path.insert(0, HERE)
+    from score import SENTIMENTS, STANCES, coverage_lines
+    var = "MODEL_%s_TEMPERATURE" % head.upper()
+    m = re.search(r"\b%s=([0-9.]+)" % head, makefile_flags(data, (var,)))
+    t = float(m.group(1)) if m else 1.0
+    top = []
+    for r in rows:
+        p = tempered(r["probs"], t)
+        best = max(p, key=p.get)
+        top.append((p[best], r["gold"], best))
+    labels, polar = (STANCES, ("favor", "against")) if head == "stance" else (SENTIMENTS, ("positive", "negative"))
+    print("%s: the probabilities tempered by the recipe's %s, T = %.2f (as the shipped model's)" % (what, var, t))
+    print("\n".join(coverage_lines(top, labels, polar, what)))
 
 
 def probs_ece(rows):

@@ -3,7 +3,7 @@
 
     bench/e2e/score.py [STANCE] [-m models/en-news.stm] [--data DATA_DIR/polnear]
                        [--labels 'bench/e2e/labels/dev-*.jsonl'] [--save OUT.jsonl | --pred OUT.jsonl]
-                       [--pairs-out PAIRS.jsonl]
+                       [--pairs-out PAIRS.jsonl] [--coverage]
 
 Reads every label file, builds one record {"id", "text", "actors": [{"name",
 "aliases"}]} per labelled article (text from PolNeAR, actors from the labels), pipes
@@ -28,6 +28,9 @@ Definitions (bench/e2e/GUIDELINES.md has the labelling rules):
   and gold label (one JSON object a line), for bench/e2e/cv_stance.py --fit-temperature.
 - off-target: of the favor/against stances the library gives on found quotes to
   labelled actors, the share whose (quote, actor) is not a gold pair.
+- coverage (--coverage, printed after the rest): what a user who keeps only the answers
+  whose confidence is at least c gets, for the stance of the linked pairs and the
+  sentiment of the found quotes (coverage_lines()).
 """
 import argparse
 import collections
@@ -139,6 +142,71 @@ def ece(rows, bins=10):
                for v in by.values()) if n else 0.0
 
 
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def wilson(k, n, z=1.96):
+    """The 95 % Wilson interval of k successes in n trials."""
+    if not n:
+        return 0.0, 0.0
+    p = k / n
+    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+    return max(0.0, mid - half), min(1.0, mid + half)
+
+
+def coverage_lines(rows, labels, polar, what, target=0.8):
+    """The risk-coverage table of @rows (confidence, gold, predicted), one answer each, as lines: for c in
+    THRESHOLDS (and "all"), the answers whose confidence is at least c: how many, their share of @rows, their
+    accuracy with its 95 % Wilson interval and macro-F1 over @labels, beside the guess "every answer the most
+    frequent gold label of @rows" on the same answers; then the same for the answers whose predicted label is
+    in @polar (a user who ignores the third label), their accuracy (precision) beside that guess; and how many
+    of the kept answers are each label (the confident answers need not have the labels' mix). Last, the
+    lowest c on a 0.01 grid at which the kept answers' accuracy reaches @target, in both views."""
+    n = len(rows)
+    if not n:
+        return ["coverage, %s: no answers with a confidence" % what]
+    major = max(labels, key=lambda lab: (sum(g == lab for _, g, _ in rows), lab))
+    out = ["coverage, %s (%d): the answers whose confidence >= c; beside them all-%s on the same answers"
+           % (what, n, major),
+           "%8s | %5s %5s %-20s %8s | %-18s | %s: %5s %5s %-20s | %s | kept by answer %s"
+           % ("c", "kept", "share", "accuracy (95% CI)", "macro-F1", "all-%s acc, F1" % major,
+              "%s answers" % "/".join(polar), "kept", "share", "accuracy (95% CI)", "all-%s acc" % major,
+              "/".join(labels))]
+    pad = len("%s answers: " % "/".join(polar))
+
+    def view(c, only=None):
+        kept = [r for r in rows if r[0] >= c and (only is None or r[2] in only)]
+        return kept, sum(g == p for _, g, p in kept)
+
+    def fmt(kept, ok):
+        lo, hi = wilson(ok, len(kept))
+        return "%5d %5.3f %-20s" % (len(kept), len(kept) / n, "%.3f (%.2f-%.2f)" % (ok / len(kept) if kept else 0.0,
+                                                                                  lo, hi))
+
+    for c in (0.0,) + THRESHOLDS:
+        kept, ok = view(c)
+        gold, pred = [g for _, g, _ in kept], [p for _, _, p in kept]
+        macro = prf(gold, pred, labels)[1]
+        bacc, bmacro, _ = prf(gold, [major] * len(gold), labels)
+        pk, pok = view(c, polar)
+        pacc = prf([g for _, g, _ in pk], [major] * len(pk), labels)[0]
+        out.append("%8s | %s %8.3f | %-18s | %s%s | %-*.3f | %s" % (
+            "all" if c == 0.0 else "%.2f" % c, fmt(kept, ok), macro, "%.3f, %.3f" % (bacc, bmacro), " " * pad,
+            fmt(pk, pok), len("all-%s acc" % major), pacc, "/".join(str(pred.count(lab)) for lab in labels)))
+    for name, only in (("all answers", None), ("%s answers only" % "/".join(polar), polar)):
+        best = None
+        for i in range(101):
+            kept, ok = view(i / 100, only)
+            if kept and ok / len(kept) >= target:
+                lo, hi = wilson(ok, len(kept))
+                best = "c = %.2f: kept %d (share %.3f), accuracy %.3f (%.2f-%.2f)" % (
+                    i / 100, len(kept), len(kept) / n, ok / len(kept), lo, hi)
+                break
+        out.append("    lowest c (0.01 steps) with accuracy >= %.2f, %s: %s" % (target, name, best or "none"))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("stance", nargs="?", default="./stance", help="the stance binary (default ./stance)")
@@ -154,6 +222,10 @@ def main():
     ap.add_argument("--mixed", action="store_true",
                     help="also count the gold quotes with 2+ linked pairs: of those whose gold labels differ, how many "
                          "got one label for every actor; of those whose gold labels agree, how many got different ones")
+    ap.add_argument("--coverage", action="store_true",
+                    help="also print the risk-coverage tables: for confidence thresholds c, the stance answers of the "
+                         "linked pairs and the sentiment answers of the found quotes whose confidence is >= c, how "
+                         "many are kept and how often they are right")
     args = ap.parse_args()
 
     files, arts = load_labels(args.labels)
@@ -182,6 +254,7 @@ def main():
     total = collections.Counter()
     spk_ok = spk_n = named_ok = named_n = 0
     sent_gold, sent_pred = [], []
+    sent_rows, lk_rows = [], []  # --coverage: (confidence, gold, predicted) of the found quotes, the linked pairs
     st_gold, st_pred = [], []
     st_gold_c, st_pred_c = [], []  # pairs with conf >= 2
     lk_gold, lk_pred = [], []  # linked pairs only: the head's own accuracy, linking aside
@@ -224,6 +297,8 @@ def main():
                 sent_gold.append(q["sentiment"])
                 # a model without a sentiment head: counted as neutral
                 sent_pred.append((p["sentiment"] or {"label": "neutral"})["label"])
+                if p["sentiment"] and p["sentiment"].get("confidence") is not None:
+                    sent_rows.append((p["sentiment"]["confidence"], q["sentiment"], p["sentiment"]["label"]))
             stances = {}
             if p is not None:
                 for s in p.get("stances", []):
@@ -241,6 +316,8 @@ def main():
                 if st is not None:
                     if st.get("probs"):  # a saved output may carry labels only
                         lk_probs.append((st["probs"], pair["stance"]))
+                    if st.get("confidence") is not None:
+                        lk_rows.append((st["confidence"], pair["stance"], st["label"]))
                     linked += 1
                     via_linked[pair["via"]] += 1
                     lk_gold.append(pair["stance"])
@@ -311,6 +388,10 @@ def main():
     print("off-target favor/against stances (found quotes, labelled actors, not a gold pair): %s" % pct(off_bad, off_fa))
     print("linking by via:    %s" % "; ".join("%s %s" % (v, pct(via_linked[v], via_n[v]))
                                              for v in sorted(via_n, key=lambda v: -via_n[v])))
+    if args.coverage:
+        for line in (coverage_lines(lk_rows, STANCES, ("favor", "against"), "stance, linked pairs")
+                     + coverage_lines(sent_rows, SENTIMENTS, ("positive", "negative"), "sentiment, found quotes")):
+            print(line)
 
 
 if __name__ == "__main__":
