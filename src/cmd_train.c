@@ -531,7 +531,8 @@ int cmd_train(int argc, char **argv)
     double cs[32];
     size_t n_c = 0;
     double prune_eps = 0, band = 0;
-    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0};
+    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0, NULL};
+    unsigned flipped = 0;
     stance_model *m = NULL;
     tr_names names = {0};
     train_ctx ctx = {0, time(NULL)};
@@ -927,6 +928,8 @@ int cmd_train(int argc, char **argv)
                  to.solver == TR_LIBSVM ? "libsvm" : "liblinear");
         progress(&ctx, msg);
         have_head = 0;
+        flipped = 0;
+        to.platt_flipped = &flipped;
         if (check_file) {
             double md, mp;
             tr_opts o = to;
@@ -945,6 +948,12 @@ int cmd_train(int argc, char **argv)
             cli_error("train: %s", err);
             goto out;
         }
+        to.platt_flipped = NULL;
+        if (flipped)
+            fprintf(stderr, "stance train: warning: head %s: the calibration of %u of its %u class pairs came out "
+                            "ordered against the decision values on held-out rows (too few rows per class?): "
+                            "those pairs read the margin as log-odds with the pair's prior instead\n",
+                    heads[hi].name, flipped, h.n_dec);
         if (tr_model_add_head(m, heads[hi].name, &h)) {
             tr_head_free(&h);
             goto nomem;

@@ -43,7 +43,7 @@ static void test_train_collapse_matches_libsvm(void **state)
         for (int balanced = 0; balanced < 2; balanced++) {
             stance_featcfg cfg;
             tr_data d;
-            tr_opts o = {TR_LIBSVM, 1.0, balanced, 1, 7, 0, 0.0};
+            tr_opts o = {TR_LIBSVM, 1.0, balanced, 1, 7, 0, 0.0, NULL};
             double md = 1, mp = 1;
             char err[TR_ERRLEN];
             load(files[f], &cfg, &d);
@@ -65,7 +65,7 @@ static void test_train_liblinear_pair_order(void **state)
     stance_featcfg cfg;
     tr_data d;
     stance_head h;
-    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0, 0.0};
+    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0, 0.0, NULL};
     char err[TR_ERRLEN];
     size_t right = 0;
     (void)state;
@@ -96,7 +96,7 @@ static void test_train_same_seed_same_head(void **state)
     stance_featcfg cfg;
     tr_data d;
     stance_head a, b;
-    tr_opts o = {TR_LIBSVM, 0.5, 1, 1, 11, 0, 0.0};
+    tr_opts o = {TR_LIBSVM, 0.5, 1, 1, 11, 0, 0.0, NULL};
     char err[TR_ERRLEN];
     (void)state;
     load("stance.jsonl", &cfg, &d);
@@ -572,7 +572,7 @@ static double copies_ece(int copies, int unique_groups, double *cv_accuracy)
     stance_featcfg cfg;
     tr_data d = {0}, ev = {0};
     stance_head h;
-    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0, 0.0};
+    tr_opts o = {TR_LIBLINEAR, 1.0, 1, 1, 3, 0, 0.0, NULL};
     tr_reliability rel;
     uint64_t s = 99;
     double conf = 0, f1;
@@ -624,6 +624,23 @@ static double copies_ece(int copies, int unique_groups, double *cv_accuracy)
  * over-confident: the model has learnt the held-out copy's own words (its label
  * noise too), so its decision value looks surer than a new text's. The same
  * copies flatter the cross-validation of the C search. */
+/* Platt's slope must order the probability as the decision value: a negative a is kept as fitted,
+ * a >= 0 falls back to a = -1 with the pair's prior (log((n_neg + 1) / (n_pos + 1))). */
+static void test_train_platt_order_guard(void **state)
+{
+    double a = -2.5, b = 0.3;
+    (void)state;
+    assert_int_equal(tr_platt_order_guard(&a, &b, 10, 30), 0);
+    assert_true(a == -2.5 && b == 0.3);
+    a = 0.7;
+    assert_int_equal(tr_platt_order_guard(&a, &b, 10, 30), 1);
+    assert_true(a == -1.0);
+    assert_true(fabs(b - log(31.0 / 11.0)) < 1e-12);
+    a = 0.0; /* flat: the decision values would be ignored */
+    assert_int_equal(tr_platt_order_guard(&a, &b, 5, 5), 1);
+    assert_true(a == -1.0 && fabs(b) < 1e-12);
+}
+
 static void test_train_group_calibration(void **state)
 {
     double a1, a2, a3, once = copies_ece(1, 0, &a1), dealt = copies_ece(4, 1, &a2), grouped = copies_ece(4, 0, &a3);
@@ -652,6 +669,7 @@ int main(void)
         cmocka_unit_test(test_train_group_key),
         cmocka_unit_test(test_train_group_folds),
         cmocka_unit_test(test_train_group_calibration),
+        cmocka_unit_test(test_train_platt_order_guard),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,18 @@ expect 1 "refuse a duplicate head" "$STANCE" train -q -o "$W/m3.stm" --add-to "$
 expect 0 "eval" "$STANCE" eval -m "$W/m.stm" "$T/stance.jsonl"
 grep -q "macro-F1" "$W/out" && grep -q "F_avg" "$W/out" && grep -q "subset a" "$W/out" && ok "eval text" || bad "eval text"
 test "$(grep -c '^  ECE  *0\.[0-9]' "$W/out")" -ge 2 && grep -q "reliability:" "$W/out" && ok "eval ECE per file and subset" || bad "eval ECE per file and subset"
+# Platt's slope on a handful of rows per class: the held-out decision values of tiny calibration folds can
+# come out anti-correlated with the labels, and a fitted slope of the wrong sign turned every decision around
+# (this head was right on 0 of its own 24 training rows). The pair falls back and `train` says so; both solvers.
+for solver in liblinear libsvm; do
+  expect 0 "train on 24 rows ($solver)" "$STANCE" train -q -o "$W/tiny.stm" --table-bits 12 --cv 0 --C 1 --seed 3 \
+    --solver $solver --head stance="$T/stance.jsonl"
+  err_has "ordered against the decision values"
+  expect 0 "eval on its own rows ($solver)" "$STANCE" eval -m "$W/tiny.stm" "$T/stance.jsonl"
+  acc=$(awk '/^  accuracy/ { print $2; exit }' "$W/out")
+  awk -v a="$acc" 'BEGIN { exit !(a >= 0.9) }' && ok "a tiny head follows its own decisions ($solver: accuracy $acc)" ||
+    bad "a tiny head follows its own decisions ($solver: accuracy $acc)"
+done
 # the coverage line of each section (file, subsets): at each confidence threshold c, the share kept and
 # their accuracy are those of the reliability bins from c up (a threshold is a bin edge: c itself is kept).
 # A model of subset a scored on both: its confidences spread over several bins, right and wrong.

@@ -782,7 +782,8 @@ static void svm_params(struct svm_parameter *p, const tr_data *d, const tr_opts 
  * calibration). Pair (i, j): class i's support vectors carry their
  * coefficient in sv_coef[j-1], class j's in sv_coef[i], as in
  * svm_predict_values(); sums are kept in double and rounded once. */
-static int collapse_svm(const struct svm_model *m, const tr_data *d, uint32_t bits, stance_head *h)
+static int collapse_svm(const struct svm_model *m, const tr_data *d, const struct svm_problem *prob, const tr_opts *o,
+                        uint32_t bits, stance_head *h)
 {
     const int k = m->nr_class;
     const size_t nb = (size_t)1 << bits;
@@ -816,8 +817,15 @@ static int collapse_svm(const struct svm_model *m, const tr_data *d, uint32_t bi
                 h->weights[b * h->n_dec + (size_t)p] = (float)acc[b];
             h->bias[p] = -m->rho[p];
             if (h->calib == STANCE_CALIB_PLATT_PAIRWISE) {
-                h->prob_a[p] = m->probA ? m->probA[p] : 0;
-                h->prob_b[p] = m->probB ? m->probB[p] : 0;
+                double a = m->probA ? m->probA[p] : 0, b = m->probB ? m->probB[p] : 0, np = 0, nn = 0;
+                for (int r = 0; r < prob->l; r++) {
+                    np += prob->y[r] == m->label[i];
+                    nn += prob->y[r] == m->label[j];
+                }
+                if (m->probA && tr_platt_order_guard(&a, &b, np, nn) && o->platt_flipped)
+                    ++*o->platt_flipped;
+                h->prob_a[p] = a;
+                h->prob_b[p] = b;
             }
         }
     free(acc);
@@ -863,7 +871,7 @@ static int train_libsvm(const tr_data *d, const size_t *rows, size_t n, const tr
         svm_free_and_destroy_model(&m);
         goto out;
     }
-    if (head_alloc(h, (uint32_t)d->n_labels, bits, o->probability) || collapse_svm(m, d, bits, h)) {
+    if (head_alloc(h, (uint32_t)d->n_labels, bits, o->probability) || collapse_svm(m, d, &prob, o, bits, h)) {
         snprintf(err, errlen, "out of memory");
         svm_free_and_destroy_model(&m);
         tr_head_free(h);
@@ -908,8 +916,18 @@ static void shuffle(size_t *a, size_t n, uint64_t *s)
     }
 }
 
-/* Platt's sigmoid fit with Lin, Lin and Weng's safeguards (libsvm's sigmoid_train). */
-static void sigmoid_train(size_t l, const double *dec, const double *y, double *pa, double *pb)
+int tr_platt_order_guard(double *a, double *b, double n_pos, double n_neg)
+{
+    if (*a < 0)
+        return 0;
+    *a = -1.0;
+    *b = log((n_neg + 1.0) / (n_pos + 1.0));
+    return 1;
+}
+
+/* Platt's sigmoid fit with Lin, Lin and Weng's safeguards (libsvm's sigmoid_train),
+ * then tr_platt_order_guard(): 1 when the pair fell back. */
+static int sigmoid_train(size_t l, const double *dec, const double *y, double *pa, double *pb)
 {
     double prior1 = 0, prior0 = 0, a, b, fval = 0, hi, lo;
     const int max_iter = 100;
@@ -918,7 +936,7 @@ static void sigmoid_train(size_t l, const double *dec, const double *y, double *
     if (!t) {
         *pa = 0;
         *pb = 0;
-        return;
+        return 0;
     }
     for (size_t i = 0; i < l; i++) {
         if (y[i] > 0)
@@ -982,6 +1000,7 @@ static void sigmoid_train(size_t l, const double *dec, const double *y, double *
     free(t);
     *pa = a;
     *pb = b;
+    return tr_platt_order_guard(pa, pb, prior1, prior0);
 }
 
 /* Train one binary liblinear model on sub-rows; returns w (nb + 1 entries, last = bias) or NULL. */
@@ -1178,7 +1197,8 @@ static int pair_platt(struct feature_node **sub, const double *y, const uint64_t
             fd[perm[r]] = dot_w(w, nb, sub[perm[r]]);
         free(w);
     }
-    sigmoid_train(l, fd, y, pa, pb);
+    if (sigmoid_train(l, fd, y, pa, pb) && o->platt_flipped)
+        ++*o->platt_flipped;
     rc = 0;
 out:
     free(fx);
@@ -1335,6 +1355,7 @@ int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, u
     struct svm_problem prob = {0};
     double dv[STANCE_MAX_LABELS * STANCE_MAX_LABELS], pv[STANCE_MAX_LABELS];
     double ov[STANCE_MAX_LABELS * STANCE_MAX_LABELS], op[STANCE_MAX_LABELS];
+    double guarded[2 * STANCE_MAX_LABELS * STANCE_MAX_LABELS];
     int rc = -1;
     svm_set_print_string_function(quiet);
     if (tr_data_check(d, NULL, d->n, 1, err, errlen))
@@ -1349,6 +1370,13 @@ int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, u
     }
     *max_dec = 0;
     *max_prob = 0;
+    if (o->probability && m->probA && m->probB) /* libsvm's own pairs: the collapse, not the guard, is checked */
+        for (uint32_t p = 0; p < h.n_dec; p++) {
+            guarded[2 * p] = h.prob_a[p];
+            guarded[2 * p + 1] = h.prob_b[p];
+            h.prob_a[p] = m->probA[p];
+            h.prob_b[p] = m->probB[p];
+        }
     for (size_t i = 0; i < eval->n; i++) {
         stance_fvec v = ex_vec(&eval->ex[i]);
         svm_predict_values(m, ex[i], dv);
@@ -1362,6 +1390,11 @@ int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, u
                 *max_prob = fmax(*max_prob, fabs(pv[c] - op[c]));
         }
     }
+    if (o->probability && m->probA && m->probB)
+        for (uint32_t p = 0; p < h.n_dec; p++) {
+            h.prob_a[p] = guarded[2 * p];
+            h.prob_b[p] = guarded[2 * p + 1];
+        }
     rc = 0;
 out:
     svm_free_and_destroy_model(&m); /* the model borrows prob.x: free it first */

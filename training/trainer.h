@@ -108,7 +108,19 @@ typedef struct tr_opts {
     unsigned seed;
     int verbose;
     double nb_alpha;     /* liblinear: NBSVM log-count-ratio scaling with this smoothing (0 = off) */
+    unsigned *platt_flipped; /* if set, += each class pair whose Platt slope came out ordered against its
+                                decision values and fell back (tr_platt_order_guard()) */
 } tr_opts;
+
+/* Platt's P(+1 | f) = 1 / (1 + exp(a f + b)) must grow with the decision value f
+ * (a < 0). On a handful of rows per class the held-out decision values of the
+ * calibration folds can come out anti-correlated with the labels (a held-out
+ * row's own class is short in its training folds), and a fit with a >= 0 would
+ * turn the head's every decision around: a model wrong on all of its own
+ * training rows. Such a pair falls back to the margin read as log-odds (a = -1)
+ * and the pair's prior (b = log((n_neg + 1) / (n_pos + 1)), Platt's start).
+ * Returns 1 when it fell back, else 0 (a and b untouched). */
+int tr_platt_order_guard(double *a, double *b, double n_pos, double n_neg);
 
 /* Train on examples @p rows (NULL = all) of @p d and collapse into @p h,
  * which must have d->n_labels labels and table_bits matching the features.
@@ -118,7 +130,8 @@ int tr_train_head(const tr_data *d, const size_t *rows, size_t n_rows, const tr_
 
 /* Train with libsvm and compare the collapsed head with libsvm on every
  * example of @p eval (NULL = @p d): max abs differences of decision values and
- * probabilities. The collapsed head is handed over in @p keep (NULL = freed). */
+ * probabilities (the latter with libsvm's own Platt pairs: the head handed over
+ * keeps tr_platt_order_guard()'s fallbacks). The collapsed head is handed over in @p keep (NULL = freed). */
 int tr_check_collapse(const tr_data *d, const tr_data *eval, const tr_opts *o, uint32_t table_bits,
                       double *max_dec, double *max_prob, stance_head *keep, char *err, size_t errlen);
 
