@@ -757,21 +757,41 @@ static int overlaps(const stance_span *ms, size_t n, size_t a, size_t b, size_t 
     return 0;
 }
 
-/* Entity e names the speaker span [a, b): a mention in it ("Clinton's director" is not Clinton). */
-static int speaks_in(const stance_ent *e, size_t a, size_t b)
+/* Does a noun right after the name mention ending at @p end, inside the
+ * speaker span ending at @p b, make the name its modifier ("a Park aide",
+ * "one Park campaign source", "Park spokeswoman Lena Ortiz")? A lowercase
+ * word that is a person, staff, group or organisation noun of the lexicon,
+ * or no word the lexicon knows ("source", "ally"; not an -ly adverb:
+ * "Park similarly warned"). */
+static int modifies_noun_in(const char *text, size_t end, size_t b)
+{
+    const uint64_t nouns = STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(STAFF_NOUN) | STANCE_LX(GROUP_NOUN) |
+                           STANCE_LX(ORG_NOUN);
+    size_t ws, we;
+    if (end >= b || text[end] != ' ' || !stance_word_after(text, b, end, &ws, &we) || ws != end + 1 ||
+        text[ws] < 'a' || text[ws] > 'z')
+        return 0;
+    return (stance_lex_classes(text + ws, we - ws) & nouns) ||
+           (!stance_lex_known(text + ws, we - ws) && !(we - ws > 3 && text[we - 2] == 'l' && text[we - 1] == 'y'));
+}
+
+/* Entity e names the speaker span [a, b): a mention in it ("Clinton's
+ * director" is not Clinton, nor is "a Clinton aide"). */
+static int speaks_in(const stance_ent *e, const char *text, size_t a, size_t b)
 {
     size_t at;
-    return overlaps(e->mentions, e->n_mentions, a, b, &at) && !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE);
+    return overlaps(e->mentions, e->n_mentions, a, b, &at) && !(e->rules && e->rules[at] == STANCE_MR_POSSESSIVE) &&
+           !modifies_noun_in(text, e->mentions[at].end, b);
 }
 
 /* The lowest entity index whose mentions name the speaker span, or -1. */
-static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
+static long speaker_by_span(const stance_entityset *ents, const char *text, size_t a, size_t b)
 {
     long best = -1;
     size_t from, to;
     if (!ents->ix) {
         for (size_t i = 0; i < ents->n; i++)
-            if (speaks_in(&ents->e[i], a, b))
+            if (speaks_in(&ents->e[i], text, a, b))
                 return (long)i;
         return -1;
     }
@@ -779,7 +799,7 @@ static long speaker_by_span(const stance_entityset *ents, size_t a, size_t b)
     stance_mindex_range(ents->ix, a, b, &from, &to);
     for (size_t k = from; k < to; k++) {
         size_t i = ents->ix->pos[k].ent;
-        if ((best < 0 || (long)i < best) && speaks_in(&ents->e[i], a, b))
+        if ((best < 0 || (long)i < best) && speaks_in(&ents->e[i], text, a, b))
             best = (long)i;
     }
     return best;
@@ -817,7 +837,7 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
     const char *lw;
     long found = -1;
     if (q->speaker_span.start != STANCE_NO_OFFSET && q->how != STANCE_ATTR_NOUN &&
-        (found = speaker_by_span(ents, q->speaker_span.start, q->speaker_span.end)) >= 0 &&
+        (found = speaker_by_span(ents, text, q->speaker_span.start, q->speaker_span.end)) >= 0 &&
         !(q->speaker && given_contradicts(&ents->e[found], text, q->speaker)))
         return found; /* "Jane Park said": the surname in the span is no Tom Park */
     if (!q->speaker || q->how == STANCE_ATTR_NOUN)
@@ -851,8 +871,10 @@ long stance_mentions_speaker(const stance_entityset *ents, const char *text, con
 }
 
 /* Entity e is the one the speaker works for: "Clinton's communications director", "Priya Shah, a
- * spokeswoman for Park", "Park spokeswoman Priya Shah" (a mention of e in [lo, hi)); not the owner
- * of a group that faces it (stance_targets_faces_owner(): "Obama's first five questioners"). */
+ * spokeswoman for Park", "Park spokeswoman Priya Shah", "a Park aide" (a mention of e in [lo, hi);
+ * a modifier only of a speaker the text gives no name: "the New York businessman" who is Donald Trump
+ * is no New York's); not the owner of a group that faces it (stance_targets_faces_owner(): "Obama's
+ * first five questioners"). */
 static int principal_is(const stance_ent *e, const char *text, const stance_rawquote *q, size_t lo, size_t hi)
 {
     stance_span sp = q->speaker_span;
@@ -861,7 +883,10 @@ static int principal_is(const stance_ent *e, const char *text, const stance_rawq
         return 0;
     for (; at < e->n_mentions && e->mentions[at].start < hi; at++) {
         stance_span m = e->mentions[at];
-        if (m.start >= sp.start && m.end <= sp.end && e->rules[at] == STANCE_MR_POSSESSIVE)
+        if (m.start >= sp.start && m.end <= sp.end &&
+            (e->rules[at] == STANCE_MR_POSSESSIVE ||
+             (modifies_noun_in(text, m.end, sp.end) && q->speaker &&
+              memmem(q->speaker, strlen(q->speaker), text + m.start, m.end - m.start))))
             return !stance_targets_faces_owner(text, sp);
         if (q->role && (m.end <= sp.start || m.start >= sp.end) &&
             memmem(q->role, strlen(q->role), text + m.start, m.end - m.start))

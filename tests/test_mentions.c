@@ -1023,6 +1023,19 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "He", 1, NOT_A_MENTION, 0}}},
+    /* link24: "\"...,\" one Park campaign source said. \"He ...\"": Park is whom the source speaks for, not the
+     * speaker, so the "He" of the quote that goes on may be Park */
+    {"a name that modifies the speaker's noun (\"one Park campaign source\", \"a Park aide\") is whom the speaker "
+     "speaks for, not the speaker: a he/she in the quote may be that actor",
+     "Sam Ito met the press in May. Tom Park wants to smooth over the disagreements.\n\n"
+     "\"It's the nominee's party,\" one Park campaign source said. \"He sets the rules.\"\n\n"
+     "\"He will win the state,\" said a Park aide.\n",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "He", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "He", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Sam Ito", "He", 1, NOT_A_MENTION, 0}}},
     {"a he/him/his capitalised inside a sentence is the deity, no actor; not a headline's",
      "Park Unveils Part of His Plan\n\nTom Park spoke on Monday.\n\n\"We pray and ask for His mercy. He knows it, and we trust "
      "Him,\" Elena Diaz said.\n",
