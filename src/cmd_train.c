@@ -113,7 +113,7 @@ static void help(void)
         "      --ablate            after training each head, print on stdout its K-fold CV macro-F1\n"
         "                          (--cv folds, 5 when --cv < 2; the chosen C) when trained without\n"
         "                          each feature family in turn, beside the figure with all of them\n"
-        "  -q, --quiet             no progress on stderr\n"
+        "  -q, --quiet             no progress on stderr (warnings still)\n"
         "  -h, --help              this help\n\n"
         "Exit status: 0 ok, 1 bad input or training failure, 2 usage error.\n");
 }
