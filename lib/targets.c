@@ -167,10 +167,12 @@ static int place_prep_before(const char *t, size_t p)
  * names ("we arrived in Cleveland", "coming back to Little Rock"): after a
  * place's preposition, not owning ("to Cleveland's"), and the article writes
  * every name of the entity so, one at least after "in"/"across" or in a
- * dateline ("RIVERTON \u2014": "at CNN", "from Goldman Sachs" alone are no
- * sign of a place), a name
- * that opens with no listed first name ("Hillary Clinton" is a person)? Such a
- * mention makes no target (disc9: chosen on the e2e train labels). */
+ * dateline ("Riverton \u2014", "Riverton (AP) -": a name that opens its
+ * paragraph and the mark of stance_dateline_mark(), read in the text up to
+ * @p len, the quote's end; "at CNN", "from Goldman Sachs" alone are no sign
+ * of a place), a name that opens with no listed first name ("Hillary Clinton"
+ * is a person)? Such a mention makes no target (disc9: chosen on the e2e
+ * train labels). */
 static int place_only(const char *t, size_t len, const stance_ent *e, const stance_mention *m)
 {
     size_t p = m->span.end;
@@ -182,8 +184,7 @@ static int place_only(const char *t, size_t len, const stance_ent *e, const stan
         return 0;
     for (size_t k = 0; k < e->n_mentions; k++) {
         size_t s = e->mentions[k].start, x = e->mentions[k].end;
-        int dateline = (s == 0 || t[s - 1] == '\n') && t[x] == ' ' && (unsigned char)t[x + 1] == 0xE2 &&
-                       (unsigned char)t[x + 2] == 0x80 && (unsigned char)t[x + 3] == 0x94,
+        int dateline = (s == 0 || t[s - 1] == '\n') && stance_dateline_mark(t, len, x),
             prep = dateline ? 2 : place_prep_before(t, s);
         if (!prep)
             return 0;

@@ -721,6 +721,32 @@ static void test_agent_noun(void **state)
             fail_msg("%s: an agent noun", no[i]);
 }
 
+/* stance_dateline_mark(): the mark after a dateline's place name, past
+ * spaces (a no-break space too): a dash (en, em, horizontal bar), '-' or '('
+ * ("(AP)"); a comma, a word or the end of the text is none, and the text
+ * ends where its length says. */
+static void test_dateline_mark(void **state)
+{
+    static const struct {
+        const char *t;
+        int yes;
+    } CASES[] = {
+        {"RIVERTON \u2014 The", 1}, {"Riverton\u2014The", 1},  {"Riverton \u2013 The", 1}, {"Riverton \u2015 x", 1},
+        {"DOVER - The", 1},         {"DOVER (AP) \u2014", 1},  {"Dover\u00a0\u2014 x", 1},  {"Dover  \t- x", 1},
+        {"Dover, Dec. 8 -", 0},     {"Dover said -", 0},       {"Dover \u2012 x", 0},      {"Dover \u201c", 0},
+        {"Dover", 0},               {"Dover   ", 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        size_t e = strcspn(CASES[i].t, " \t,\xc2\xe2-(");
+        if (stance_dateline_mark(CASES[i].t, strlen(CASES[i].t), e) != CASES[i].yes)
+            fail_msg("%s after %zu bytes", CASES[i].t, e);
+    }
+    assert_false(stance_dateline_mark("DOVER \u2014", 7, 5)); /* the dash cut by the length */
+    assert_false(stance_dateline_mark("DOVER -", 6, 5));
+    assert_true(stance_dateline_mark("DOVER -", 7, 5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -747,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_wordix_long_runs_and_keys),
         cmocka_unit_test(test_next_upper_or_high_and_chunks),
         cmocka_unit_test(test_agent_noun),
+        cmocka_unit_test(test_dateline_mark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
