@@ -116,6 +116,12 @@ uint64_t stance_lex_classes_lower(const char *w, size_t n)
     return i >= 0 ? LEXICON[i].cls : 0;
 }
 
+uint64_t stance_lex_rules_lower(const char *w, size_t n)
+{
+    long i = find(w, n, 1);
+    return i >= 0 ? LEXICON[i].rules : 0;
+}
+
 int stance_lex_is(const char *w, size_t n, uint64_t mask)
 {
     return (stance_lex_classes(w, n) & mask) != 0;

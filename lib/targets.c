@@ -143,13 +143,14 @@ static int prefixed(const char *t, const stance_mention *m)
     return p >= 4 && memcmp(t + p - 4, "pro-", 4) == 0 && (p == 4 || !alnum(t[p - 5]));
 }
 
-/* Is the word before @p p one of the prepositions of a place: 2 for "in",
- * "across" (no person or body stands there), 1 for "at", "from", "to" (any
- * case: "To Cleveland" of a title-case quote)? */
+/* Is the word before @p p one of the prepositions of a place (the lexicon's
+ * lists, any case: "To Cleveland" of a title-case quote): 2 for PLACE_IN
+ * ("in", "across": no person or body stands there), 1 for PLACE_AT ("at",
+ * "from", "to")? */
 static int place_prep_before(const char *t, size_t p)
 {
-    static const char *const preps[] = {"in", "across", "at", "from", "to"};
     size_t we, ws;
+    uint64_t r;
     if (p < 3 || t[p - 1] != ' ')
         return 0;
     we = p - 1;
@@ -157,10 +158,8 @@ static int place_prep_before(const char *t, size_t p)
         ws--;
     if (ws > 0 && (t[ws - 1] == '-' || t[ws - 1] == '\''))
         return 0;
-    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-        if (strlen(preps[k]) == we - ws && strncasecmp(t + ws, preps[k], we - ws) == 0)
-            return k < 2 ? 2 : 1;
-    return 0;
+    r = stance_lex_rules_lower(t + ws, we - ws);
+    return r & STANCE_LQ(PLACE_IN) ? 2 : (r & STANCE_LQ(PLACE_AT)) != 0;
 }
 
 /* Is name mention @p m of discovered entity @p e only a place the quote

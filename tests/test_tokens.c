@@ -77,6 +77,30 @@ static void test_lexicon_classes_lower(void **state)
     assert_int_equal(stance_lex_classes_lower(longw, sizeof longw), 0);
 }
 
+/* stance_lex_rules_lower(): the rule lists of the word with its capitals
+ * lowered; the place prepositions of targets.c (PLACE_IN, PLACE_AT), each
+ * word on one of the two. */
+static void test_lexicon_rules_lower(void **state)
+{
+    static const char *const in[] = {"in", "In", "IN", "across", "ACROSS"};
+    static const char *const at[] = {"at", "At", "from", "FROM", "to", "To"};
+    static const char *const neither[] = {"into", "on", "for", "of", "throughout", "Toe", "i"};
+    const uint64_t both = STANCE_LQ(PLACE_IN) | STANCE_LQ(PLACE_AT);
+    (void)state;
+    assert_int_not_equal(stance_lex_rules("Lord", 4), 0);
+    assert_int_equal(stance_lex_rules_lower("Lord", 4), 0); /* the lowered word only: "lord" is not listed */
+    assert_int_equal(stance_lex_rules_lower("LORD", 4), 0);
+    assert_int_equal(stance_lex_rules_lower("AT", 2), stance_lex_rules("at", 2));
+    assert_int_not_equal(stance_lex_rules("At", 2), stance_lex_rules("at", 2)); /* as written: another entry */
+    assert_int_equal(stance_lex_rules_lower("", 0), 0);
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+        assert_int_equal(stance_lex_rules_lower(in[i], strlen(in[i])) & both, STANCE_LQ(PLACE_IN));
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++)
+        assert_int_equal(stance_lex_rules_lower(at[i], strlen(at[i])) & both, STANCE_LQ(PLACE_AT));
+    for (size_t i = 0; i < sizeof neither / sizeof *neither; i++)
+        assert_int_equal(stance_lex_rules_lower(neither[i], strlen(neither[i])) & both, 0);
+}
+
 /* The list classes (one module's word list each) make no common word: a word
  * only on a list ("anyone", "whack") is not stance_lex_known(), so adding a
  * word to a list changes no "is this a word we know" test; every other entry
@@ -753,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_classes_lower),
+        cmocka_unit_test(test_lexicon_rules_lower),
         cmocka_unit_test(test_lexicon_known_lists),
         cmocka_unit_test(test_lexicon_noun_gender),
         cmocka_unit_test(test_poss_start),
