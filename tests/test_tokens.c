@@ -745,6 +745,24 @@ static void test_agent_noun(void **state)
             fail_msg("%s: an agent noun", no[i]);
 }
 
+/* stance_nbsp_at(): U+00A0 by its two bytes, the second within the length;
+ * stance_hspace() gives it 2, STANCE_NBSP is the same two bytes. */
+static void test_nbsp_at(void **state)
+{
+    static const char t[] = "Tom\u00a0Vance \u00c2 x\u2000";
+    const size_t n = sizeof t - 1, at = 3;
+    (void)state;
+    assert_int_equal(strlen(STANCE_NBSP), 2);
+    assert_memory_equal(t + at, STANCE_NBSP, 2);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(stance_nbsp_at(t, i, n), i == at);
+        assert_int_equal(stance_hspace(t, i, n) == 2, i == at);
+    }
+    assert_false(stance_nbsp_at(t, at, at + 1)); /* its second byte cut by the length */
+    assert_int_equal(stance_hspace(t, at, at + 1), 0);
+    assert_false(stance_nbsp_at("\xc2", 0, 1));
+}
+
 /* stance_dateline_mark(): the mark after a dateline's place name, past
  * spaces (a no-break space too): a dash (en, em, horizontal bar), '-' or '('
  * ("(AP)"); a comma, a word or the end of the text is none, and the text
@@ -799,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_next_upper_or_high_and_chunks),
         cmocka_unit_test(test_agent_noun),
         cmocka_unit_test(test_dateline_mark),
+        cmocka_unit_test(test_nbsp_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
