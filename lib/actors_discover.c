@@ -476,7 +476,8 @@ static int geo_first(const char *t, const stance_name *nm)
 }
 
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
- * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
+ * article's own use: "in Iowa", "across Nevada", "throughout Ohio" (the
+ * lexicon's PLACE_IN, as targets.c's places read it) before more
  * than half of its runs, or before a fifth of them when its last word is a
  * US state's (the lexicon's PLACE: "Florida", "New Hampshire")? A state the
  * article treats as a party ("Texas sued", "Mississippi's law") seldom stands
@@ -493,8 +494,7 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
         if (geo_first(t, nm))
             return 1; /* "the River Aske", "Lake Tana" */
         loc += stance_word_before(t, nm->start, &ws, &we) &&
-               (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
-                stance_word_is(t, ws, we, "throughout"));
+               (stance_lex_rules_lower(t + ws, we - ws) & STANCE_LQ(PLACE_IN)) != 0;
     }
     if (loc * 2 > n)
         return 1;

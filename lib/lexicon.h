@@ -158,7 +158,7 @@ enum stance_lex_rule_list {
     STANCE_LQ_SPEECH_NOUN = 44,  /* a noun of speech whose possessor speaks: claim, remark, statement */
     STANCE_LQ_OBJ_CONTROL = 45,  /* its object does what the infinitive says: urged, asked, told */
     STANCE_LQ_PEERAGE = 46,      /* a title that stays before a one-word name: Lord, Lady, Sir, Dame */
-    STANCE_LQ_PLACE_IN = 47,     /* before a place, where no person or body stands: in, across (targets.c) */
+    STANCE_LQ_PLACE_IN = 47,     /* before a place, where no person or body stands: in, across, throughout */
     STANCE_LQ_PLACE_AT = 48,     /* before a place or a body: at, from, to ("at CNN"; targets.c) */
     STANCE_LQ_COUNT = 49
 };

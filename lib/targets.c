@@ -145,8 +145,8 @@ static int prefixed(const char *t, const stance_mention *m)
 
 /* Is the word before @p p one of the prepositions of a place (the lexicon's
  * lists, any case: "To Cleveland" of a title-case quote): 2 for PLACE_IN
- * ("in", "across": no person or body stands there), 1 for PLACE_AT ("at",
- * "from", "to")? */
+ * ("in", "across", "throughout": no person or body stands there; the list
+ * discovery's places read), 1 for PLACE_AT ("at", "from", "to")? */
 static int place_prep_before(const char *t, size_t p)
 {
     size_t we, ws;
@@ -165,7 +165,7 @@ static int place_prep_before(const char *t, size_t p)
 /* Is name mention @p m of discovered entity @p e only a place the quote
  * names ("we arrived in Cleveland", "coming back to Little Rock"): after a
  * place's preposition, not owning ("to Cleveland's"), and the article writes
- * every name of the entity so, one at least after "in"/"across" or in a
+ * every name of the entity so, one at least after "in"/"across"/"throughout" or in a
  * dateline ("Riverton \u2014", "Riverton (AP) -": a name that opens its
  * paragraph and the mark of stance_dateline_mark(), read in the text up to
  * @p len, the quote's end; "at CNN", "from Goldman Sachs" alone are no sign
@@ -176,7 +176,7 @@ static int place_only(const char *t, size_t len, const stance_ent *e, const stan
 {
     size_t p = m->span.end;
     const char *sp = strchr(e->name, ' ');
-    int place = 0; /* a name after "in"/"across" or in a dateline */
+    int place = 0; /* a name after "in"/"across"/"throughout" or in a dateline */
     if (!e->discovered || (sp && stance_names_is_first_name(e->name, (size_t)(sp - e->name))) ||
         m->kind > STANCE_MK_SURNAME || !place_prep_before(t, m->span.start) ||
         (p + 1 < len && (t[p] == '\'' || ((unsigned char)t[p] == 0xE2 && p + 2 < len && (unsigned char)t[p + 2] == 0x99))))

@@ -575,6 +575,13 @@ static void test_discover_place_only(void **state)
     assert_int_equal(stance_result_count(res), 1);
     assert_true(is_target(res, 0, "Hillary Vance"));
     stance_result_free(res);
+    /* "throughout" is a place's as "in" is (the lexicon's PLACE_IN, which discovery's places read too) */
+    res = discover(m, "Mayor Lena Ortiz flew to Riverton on Monday.\n\n\"We drove throughout Riverton and the hotel "
+                      "lost every booking we made,\" Ortiz said.\n");
+    assert_non_null(entity_named(res, "Riverton"));
+    assert_int_equal(stance_result_count(res), 1);
+    assert_false(is_target(res, 0, "Riverton"));
+    stance_result_free(res);
     /* a dateline (stance_dateline_mark(), the sieves' own test) makes the name after "to" a place */
     for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
         char text[256];

@@ -82,9 +82,9 @@ static void test_lexicon_classes_lower(void **state)
  * word on one of the two. */
 static void test_lexicon_rules_lower(void **state)
 {
-    static const char *const in[] = {"in", "In", "IN", "across", "ACROSS"};
+    static const char *const in[] = {"in", "In", "IN", "across", "ACROSS", "throughout", "Throughout"};
     static const char *const at[] = {"at", "At", "from", "FROM", "to", "To"};
-    static const char *const neither[] = {"into", "on", "for", "of", "throughout", "Toe", "i"};
+    static const char *const neither[] = {"into", "on", "for", "of", "within", "Toe", "i"};
     const uint64_t both = STANCE_LQ(PLACE_IN) | STANCE_LQ(PLACE_AT);
     (void)state;
     assert_int_not_equal(stance_lex_rules("Lord", 4), 0);
