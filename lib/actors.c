@@ -136,11 +136,12 @@ int stance_ent_new(stance_entityset *out, const char *name, size_t nlen, int dis
         return STANCE_ERR_NOMEM;
     if (discovered) { /* a name the text writes with a no-break space is named with a space ("Donald Trump") */
         char *w = e->name;
-        for (const char *r = e->name; *r; r++)
-            if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
-                *w++ = ' ', r++;
+        const size_t n = strlen(e->name);
+        for (size_t i = 0; i < n; i++)
+            if (stance_nbsp_at(e->name, i, n))
+                *w++ = ' ', i++;
             else
-                *w++ = *r;
+                *w++ = e->name[i];
         *w = 0;
     }
     e->discovered = discovered;

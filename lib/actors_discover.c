@@ -88,7 +88,7 @@ static int run_initial(const char *t, const stance_name *nm)
         else if (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
                  ((unsigned char)t[i - 1] == 0x9C || (unsigned char)t[i - 1] == 0x98))
             return 1; /* an opening curly quote */
-        else if (i >= 2 && (unsigned char)t[i - 2] == 0xC2 && c == 0xA0)
+        else if (i >= 2 && stance_nbsp_at(t, i - 2, i))
             i -= 2;
         else
             return (c == '.' && !(i >= 2 && t[i - 2] >= 'A' && t[i - 2] <= 'Z' &&
@@ -339,7 +339,7 @@ size_t stance_actors_first_name_len(const char *t, const stance_name *nm)
     size_t e = nm->bare;
     if (nm->ntok < 2)
         return 0;
-    while (e < nm->last && t[e] != ' ' && !((unsigned char)t[e] == 0xC2 && (unsigned char)t[e + 1] == 0xA0))
+    while (e < nm->last && t[e] != ' ' && !stance_nbsp_at(t, e, nm->last_end))
         e++; /* a space or a no-break one ("Donald\u00a0Trump") ends the first name */
     return stance_names_is_first_name(t + nm->bare, e - nm->bare) ? e - nm->bare : 0;
 }
@@ -476,7 +476,8 @@ static int geo_first(const char *t, const stance_name *nm)
 }
 
 /* Is a surname group (runs by_last[i, j), those not @p taken) a place by the
- * article's own use: "in Iowa", "across Nevada", "throughout Ohio" before more
+ * article's own use: "in Iowa", "across Nevada", "throughout Ohio" (the
+ * lexicon's PLACE_IN, as targets.c's places read it) before more
  * than half of its runs, or before a fifth of them when its last word is a
  * US state's (the lexicon's PLACE: "Florida", "New Hampshire")? A state the
  * article treats as a party ("Texas sued", "Mississippi's law") seldom stands
@@ -493,8 +494,7 @@ static int place_group(const stance_namelist *l, const char *t, size_t i, size_t
         if (geo_first(t, nm))
             return 1; /* "the River Aske", "Lake Tana" */
         loc += stance_word_before(t, nm->start, &ws, &we) &&
-               (stance_word_is(t, ws, we, "in") || stance_word_is(t, ws, we, "across") ||
-                stance_word_is(t, ws, we, "throughout"));
+               (stance_lex_rules_lower(t + ws, we - ws) & STANCE_LQ(PLACE_IN)) != 0;
     }
     if (loc * 2 > n)
         return 1;
@@ -563,7 +563,7 @@ static int name_kinds(stance_ent *e, const char *text, size_t len)
     for (size_t k = 0; k < e->n_mentions; k++) {
         size_t a = e->mentions[k].start, b = e->mentions[k].end;
         /* one word alone is the surname of the group */
-        int sur = !one_word_name && !memchr(text + a, ' ', b - a) && !memmem(text + a, b - a, "\xc2\xa0", 2);
+        int sur = !one_word_name && !memchr(text + a, ' ', b - a) && !memmem(text + a, b - a, STANCE_NBSP, 2);
         e->kinds[k] = sur ? STANCE_MK_SURNAME : STANCE_MK_NAME;
         e->rules[k] = stance_possessive_at(text, len, b) ? STANCE_MR_POSSESSIVE : sur ? STANCE_MR_SURNAME : STANCE_MR_NAME;
     }
@@ -1287,7 +1287,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             continue;
         lw = strrchr(sp, ' ');
         lw = lw ? lw + 1 : sp;
-        for (const char *nb = lw; (nb = strstr(nb, "\xc2\xa0")) != NULL;)
+        for (const char *nb = lw; (nb = strstr(nb, STANCE_NBSP)) != NULL;)
             lw = nb += 2; /* "Tom\u00a0Vance": the word after a no-break space */
         n = strlen(lw);
         if ((k = stance_actors_by_last_find(l, text, lw, n)) < l->n)

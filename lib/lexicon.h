@@ -158,7 +158,9 @@ enum stance_lex_rule_list {
     STANCE_LQ_SPEECH_NOUN = 44,  /* a noun of speech whose possessor speaks: claim, remark, statement */
     STANCE_LQ_OBJ_CONTROL = 45,  /* its object does what the infinitive says: urged, asked, told */
     STANCE_LQ_PEERAGE = 46,      /* a title that stays before a one-word name: Lord, Lady, Sir, Dame */
-    STANCE_LQ_COUNT = 47
+    STANCE_LQ_PLACE_IN = 47,     /* before a place, where no person or body stands: in, across, throughout */
+    STANCE_LQ_PLACE_AT = 48,     /* before a place or a body: at, from, to ("at CNN"; targets.c) */
+    STANCE_LQ_COUNT = 49
 };
 #define STANCE_LQ(name) (UINT64_C(1) << STANCE_LQ_##name)
 
@@ -206,6 +208,8 @@ int stance_lex_is(const char *w, size_t n, uint64_t mask);
 /* The classes of w[0, n) with its ASCII capitals lowered ("Than" -> "than"); 0 if not listed. */
 uint64_t stance_lex_classes_lower(const char *w, size_t n);
 int stance_lex_in_rules(const char *w, size_t n, uint64_t mask);
+/* The rule lists of w[0, n) with its ASCII capitals lowered ("At" -> "at"); 0 if not listed. */
+uint64_t stance_lex_rules_lower(const char *w, size_t n);
 /* Is w[0, n) (as written) a common word of the lexicon: an entry with a class
  * of STANCE_LX_KNOWN or a rule list of quotes.c (not only a list class)? */
 int stance_lex_known(const char *w, size_t n);

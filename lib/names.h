@@ -70,6 +70,12 @@ void stance_namelist_clear(stance_namelist *l);
  * period after "City, " ("Dover, Del.", "W.Va.", "Buckley, Jr.")? A place's or
  * a name's part, no name or title of its own (actors_discover.c). */
 int stance_name_address_abbrev(const char *t, size_t len, const stance_name *nm);
+/* Does the mark of a dateline follow a place's name that ends at t[e] (of
+ * t[0, len)): past spaces a dash (U+2013..U+2015), '-' or '(' ("WASHINGTON -",
+ * "Riverton \u2014", "DOVER (AP) -")? The one dateline test of the sieves'
+ * subjects (after a name in capitals) and of targets.c's places (after a name
+ * that opens its paragraph); sieves_subject.c. */
+int stance_dateline_mark(const char *t, size_t len, size_t e);
 
 /* The first place in l->by_last whose surname is not below w[0, n) in
  * by_last's order (l->n if none): a search over the 8-byte keys, the bytes

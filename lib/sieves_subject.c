@@ -22,6 +22,12 @@ static int after_word_of(ctx *c, size_t pos, size_t floor, uint64_t lists)
     return lq(c->t, s, e, lists);
 }
 
+int stance_dateline_mark(const char *t, size_t len, size_t e)
+{
+    e = skip_hs(t, e, len);
+    return e < len && (t[e] == '-' || t[e] == '(' || is_dash_at(t, e, len));
+}
+
 /* Is the name a dateline: capitals only, then a dash or "(AP)" ("WASHINGTON -"), or a
  * comma at the start of its paragraph ("WASHINGTON, Dec. 8 (UPI) -")? */
 static int dateline_at(ctx *c, const stance_name *nm)
@@ -34,10 +40,10 @@ static int dateline_at(ctx *c, const stance_name *nm)
             return 0;
     if (e - nm->start < 3)
         return 0;
-    e = skip_hs(c->t, e, c->len);
-    if (e < c->len && (c->t[e] == '-' || c->t[e] == '(' || is_dash_at(c->t, e, c->len)))
+    if (stance_dateline_mark(c->t, c->len, e))
         return 1;
     /* "WASHINGTON, Dec. 8 (UPI) -" opening its paragraph */
+    e = skip_hs(c->t, e, c->len);
     return e < c->len && c->t[e] == ',' && (nm->start == 0 || c->t[nm->start - 1] == '\n');
 }
 

@@ -243,6 +243,17 @@ int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, 
     return STANCE_OK;
 }
 
+/* The start of the title word right before the bare name of @p nm ("Lord" in
+ * "Lord Peverell"): back from the space before the bare name over word bytes,
+ * not past the run's start. The word is text[result, nm->bare - 1). */
+static size_t title_start(const stance_name *nm, const char *text)
+{
+    size_t ts = nm->bare - 1;
+    while (ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]))
+        ts--;
+    return ts;
+}
+
 void stance_peers_find(const stance_namelist *l, const char *text, stance_peers *p)
 {
     p->n = 0;
@@ -251,8 +262,7 @@ void stance_peers_find(const stance_namelist *l, const char *text, stance_peers 
         size_t te = nm->bare - 1, ts;
         if (nm->ntok != 1 || nm->bare < nm->start + 2 || text[te] != ' ')
             continue;
-        for (ts = te; ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]); ts--)
-            ;
+        ts = title_start(nm, text);
         if (te > ts && stance_lex_in_rules(text + ts, te - ts, STANCE_LQ(PEERAGE))) /* the word right before the name */
             p->k[p->n++] = k;
     }
@@ -275,11 +285,8 @@ int stance_speaker_peerage(const stance_peers *p, const stance_namelist *l, cons
     best = before >= 0 ? before : after;
     if (best >= 0) {
         const stance_name *nm = &l->v[best];
-        size_t ts = nm->bare - 1, tl;
+        size_t ts = title_start(nm, text), tl = nm->bare - 1 - ts;
         char *o;
-        while (ts > nm->start && stance_is_word_byte((unsigned char)text[ts - 1]))
-            ts--;
-        tl = nm->bare - 1 - ts;
         if (!(o = stance_malloc(tl + 1 + n + 1)))
             return STANCE_ERR_NOMEM;
         memcpy(o, text + ts, tl);

@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "names.h"
 #include "speaker_names.h"
@@ -143,13 +142,14 @@ static int prefixed(const char *t, const stance_mention *m)
     return p >= 4 && memcmp(t + p - 4, "pro-", 4) == 0 && (p == 4 || !alnum(t[p - 5]));
 }
 
-/* Is the word before @p p one of the prepositions of a place: 2 for "in",
- * "across" (no person or body stands there), 1 for "at", "from", "to" (any
- * case: "To Cleveland" of a title-case quote)? */
+/* Is the word before @p p one of the prepositions of a place (the lexicon's
+ * lists, any case: "To Cleveland" of a title-case quote): 2 for PLACE_IN
+ * ("in", "across", "throughout": no person or body stands there; the list
+ * discovery's places read), 1 for PLACE_AT ("at", "from", "to")? */
 static int place_prep_before(const char *t, size_t p)
 {
-    static const char *const preps[] = {"in", "across", "at", "from", "to"};
     size_t we, ws;
+    uint64_t r;
     if (p < 3 || t[p - 1] != ' ')
         return 0;
     we = p - 1;
@@ -157,33 +157,32 @@ static int place_prep_before(const char *t, size_t p)
         ws--;
     if (ws > 0 && (t[ws - 1] == '-' || t[ws - 1] == '\''))
         return 0;
-    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-        if (strlen(preps[k]) == we - ws && strncasecmp(t + ws, preps[k], we - ws) == 0)
-            return k < 2 ? 2 : 1;
-    return 0;
+    r = stance_lex_rules_lower(t + ws, we - ws);
+    return r & STANCE_LQ(PLACE_IN) ? 2 : (r & STANCE_LQ(PLACE_AT)) != 0;
 }
 
 /* Is name mention @p m of discovered entity @p e only a place the quote
  * names ("we arrived in Cleveland", "coming back to Little Rock"): after a
  * place's preposition, not owning ("to Cleveland's"), and the article writes
- * every name of the entity so, one at least after "in"/"across" or in a
- * dateline ("RIVERTON \u2014": "at CNN", "from Goldman Sachs" alone are no
- * sign of a place), a name
- * that opens with no listed first name ("Hillary Clinton" is a person)? Such a
- * mention makes no target (disc9: chosen on the e2e train labels). */
+ * every name of the entity so, one at least after "in"/"across"/"throughout" or in a
+ * dateline ("Riverton \u2014", "Riverton (AP) -": a name that opens its
+ * paragraph and the mark of stance_dateline_mark(), read in the text up to
+ * @p len, the quote's end; "at CNN", "from Goldman Sachs" alone are no sign
+ * of a place), a name that opens with no listed first name ("Hillary Clinton"
+ * is a person)? Such a mention makes no target (disc9: chosen on the e2e
+ * train labels). */
 static int place_only(const char *t, size_t len, const stance_ent *e, const stance_mention *m)
 {
     size_t p = m->span.end;
     const char *sp = strchr(e->name, ' ');
-    int place = 0; /* a name after "in"/"across" or in a dateline */
+    int place = 0; /* a name after "in"/"across"/"throughout" or in a dateline */
     if (!e->discovered || (sp && stance_names_is_first_name(e->name, (size_t)(sp - e->name))) ||
         m->kind > STANCE_MK_SURNAME || !place_prep_before(t, m->span.start) ||
         (p + 1 < len && (t[p] == '\'' || ((unsigned char)t[p] == 0xE2 && p + 2 < len && (unsigned char)t[p + 2] == 0x99))))
         return 0;
     for (size_t k = 0; k < e->n_mentions; k++) {
         size_t s = e->mentions[k].start, x = e->mentions[k].end;
-        int dateline = (s == 0 || t[s - 1] == '\n') && t[x] == ' ' && (unsigned char)t[x + 1] == 0xE2 &&
-                       (unsigned char)t[x + 2] == 0x80 && (unsigned char)t[x + 3] == 0x94,
+        int dateline = (s == 0 || t[s - 1] == '\n') && stance_dateline_mark(t, len, x),
             prep = dateline ? 2 : place_prep_before(t, s);
         if (!prep)
             return 0;

@@ -155,6 +155,16 @@ static inline int stance_letter_case(const char *text, size_t i, size_t len)
  * is one chunk). They are kept byte for byte until those rules move onto the
  * tokens above; new code should read tokens. */
 
+/* The no-break space U+00A0 as UTF-8 (two bytes), for memmem() and strstr(). */
+#define STANCE_NBSP "\xc2\xa0"
+/* Does a no-break space (U+00A0) start at text[i], within text[0, len)? The
+ * one byte test of it (stance_hspace() below; actors' names written with one,
+ * "Donald\u00a0Trump"). */
+static inline int stance_nbsp_at(const char *text, size_t i, size_t len)
+{
+    return (unsigned char)text[i] == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA0;
+}
+
 /* Length of the horizontal white space character at text[i] (i < len): 1 for
  * ' ', '\t', '\r', '\f', '\v', 2 for U+00A0, 3 for U+2000..U+200A; else 0.
  * (A line break is not horizontal: '\n' gives 0.) */
@@ -165,7 +175,7 @@ static inline int stance_hspace(const char *text, size_t i, size_t len)
     unsigned char c = u[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
         return 1;
-    if (c == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
+    if (stance_nbsp_at(text, i, len))
         return 2;
     if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] >= 0x80 && u[i + 2] <= 0x8A)
         return 3; /* U+2000..U+200A */

@@ -543,7 +543,7 @@ static void test_discover_name_search(void **state)
 }
 
 /* A discovered entity the article writes only as a place, after "in", "to",
- * "from", "at", "across" or in a dateline ("Little Rock", "Port Alder"), is
+ * "from", "at", "across" or in a dateline ("Little Rock", "Riverton (AP) -"), is
  * no target of a quote that names it so; one that acts ("Port Alder has
  * failed us") is, and so is a person named once after "to" ("Hillary
  * Vance": a listed first name) (targets.c place_only(): disc9). */
@@ -555,6 +555,11 @@ static void test_discover_place_only(void **state)
                                "\"Little Rock has failed us and the hotel lost every booking we made,\" Ortiz said.\n";
     static const char person[] = "Mayor Lena Ortiz spoke in Dover on Monday.\n\n"
                                  "\"We will hand the county to Hillary Vance and the liars,\" Ortiz said.\n";
+    static const struct {
+        const char *head;
+        int target;
+    } datelines[] = {{"Riverton \u2014", 0}, {"Riverton (AP) \u2014", 0}, {"Riverton \u2013", 0},
+                     {"Riverton -", 0},      {"Riverton said \u2014", 1},  {"Riverton, Dec. 8 \u2014", 1}};
     stance_model *m = open_model();
     stance_result *res = discover(m, place);
     (void)state;
@@ -570,6 +575,25 @@ static void test_discover_place_only(void **state)
     assert_int_equal(stance_result_count(res), 1);
     assert_true(is_target(res, 0, "Hillary Vance"));
     stance_result_free(res);
+    /* "throughout" is a place's as "in" is (the lexicon's PLACE_IN, which discovery's places read too) */
+    res = discover(m, "Mayor Lena Ortiz flew to Riverton on Monday.\n\n\"We drove throughout Riverton and the hotel "
+                      "lost every booking we made,\" Ortiz said.\n");
+    assert_non_null(entity_named(res, "Riverton"));
+    assert_int_equal(stance_result_count(res), 1);
+    assert_false(is_target(res, 0, "Riverton"));
+    stance_result_free(res);
+    /* a dateline (stance_dateline_mark(), the sieves' own test) makes the name after "to" a place */
+    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "%s Mayor Lena Ortiz spoke on Monday.\n\n\"We flew back to Riverton and the hotel "
+                 "lost every booking we made,\" Ortiz said.\n", datelines[i].head);
+        res = discover(m, text);
+        assert_non_null(entity_named(res, "Riverton"));
+        assert_int_equal(stance_result_count(res), 1);
+        if (is_target(res, 0, "Riverton") != datelines[i].target)
+            fail_msg("%s: Riverton %s target", datelines[i].head, datelines[i].target ? "no" : "a");
+        stance_result_free(res);
+    }
     stance_model_free(m);
 }
 

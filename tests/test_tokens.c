@@ -77,6 +77,30 @@ static void test_lexicon_classes_lower(void **state)
     assert_int_equal(stance_lex_classes_lower(longw, sizeof longw), 0);
 }
 
+/* stance_lex_rules_lower(): the rule lists of the word with its capitals
+ * lowered; the place prepositions of targets.c (PLACE_IN, PLACE_AT), each
+ * word on one of the two. */
+static void test_lexicon_rules_lower(void **state)
+{
+    static const char *const in[] = {"in", "In", "IN", "across", "ACROSS", "throughout", "Throughout"};
+    static const char *const at[] = {"at", "At", "from", "FROM", "to", "To"};
+    static const char *const neither[] = {"into", "on", "for", "of", "within", "Toe", "i"};
+    const uint64_t both = STANCE_LQ(PLACE_IN) | STANCE_LQ(PLACE_AT);
+    (void)state;
+    assert_int_not_equal(stance_lex_rules("Lord", 4), 0);
+    assert_int_equal(stance_lex_rules_lower("Lord", 4), 0); /* the lowered word only: "lord" is not listed */
+    assert_int_equal(stance_lex_rules_lower("LORD", 4), 0);
+    assert_int_equal(stance_lex_rules_lower("AT", 2), stance_lex_rules("at", 2));
+    assert_int_not_equal(stance_lex_rules("At", 2), stance_lex_rules("at", 2)); /* as written: another entry */
+    assert_int_equal(stance_lex_rules_lower("", 0), 0);
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+        assert_int_equal(stance_lex_rules_lower(in[i], strlen(in[i])) & both, STANCE_LQ(PLACE_IN));
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++)
+        assert_int_equal(stance_lex_rules_lower(at[i], strlen(at[i])) & both, STANCE_LQ(PLACE_AT));
+    for (size_t i = 0; i < sizeof neither / sizeof *neither; i++)
+        assert_int_equal(stance_lex_rules_lower(neither[i], strlen(neither[i])) & both, 0);
+}
+
 /* The list classes (one module's word list each) make no common word: a word
  * only on a list ("anyone", "whack") is not stance_lex_known(), so adding a
  * word to a list changes no "is this a word we know" test; every other entry
@@ -721,12 +745,57 @@ static void test_agent_noun(void **state)
             fail_msg("%s: an agent noun", no[i]);
 }
 
+/* stance_nbsp_at(): U+00A0 by its two bytes, the second within the length;
+ * stance_hspace() gives it 2, STANCE_NBSP is the same two bytes. */
+static void test_nbsp_at(void **state)
+{
+    static const char t[] = "Tom\u00a0Vance \u00c2 x\u2000";
+    const size_t n = sizeof t - 1, at = 3;
+    (void)state;
+    assert_int_equal(strlen(STANCE_NBSP), 2);
+    assert_memory_equal(t + at, STANCE_NBSP, 2);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(stance_nbsp_at(t, i, n), i == at);
+        assert_int_equal(stance_hspace(t, i, n) == 2, i == at);
+    }
+    assert_false(stance_nbsp_at(t, at, at + 1)); /* its second byte cut by the length */
+    assert_int_equal(stance_hspace(t, at, at + 1), 0);
+    assert_false(stance_nbsp_at("\xc2", 0, 1));
+}
+
+/* stance_dateline_mark(): the mark after a dateline's place name, past
+ * spaces (a no-break space too): a dash (en, em, horizontal bar), '-' or '('
+ * ("(AP)"); a comma, a word or the end of the text is none, and the text
+ * ends where its length says. */
+static void test_dateline_mark(void **state)
+{
+    static const struct {
+        const char *t;
+        int yes;
+    } CASES[] = {
+        {"RIVERTON \u2014 The", 1}, {"Riverton\u2014The", 1},  {"Riverton \u2013 The", 1}, {"Riverton \u2015 x", 1},
+        {"DOVER - The", 1},         {"DOVER (AP) \u2014", 1},  {"Dover\u00a0\u2014 x", 1},  {"Dover  \t- x", 1},
+        {"Dover, Dec. 8 -", 0},     {"Dover said -", 0},       {"Dover \u2012 x", 0},      {"Dover \u201c", 0},
+        {"Dover", 0},               {"Dover   ", 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        size_t e = strcspn(CASES[i].t, " \t,\xc2\xe2-(");
+        if (stance_dateline_mark(CASES[i].t, strlen(CASES[i].t), e) != CASES[i].yes)
+            fail_msg("%s after %zu bytes", CASES[i].t, e);
+    }
+    assert_false(stance_dateline_mark("DOVER \u2014", 7, 5)); /* the dash cut by the length */
+    assert_false(stance_dateline_mark("DOVER -", 6, 5));
+    assert_true(stance_dateline_mark("DOVER -", 7, 5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_sorted_unique),
         cmocka_unit_test(test_lexicon_lookup),
         cmocka_unit_test(test_lexicon_classes_lower),
+        cmocka_unit_test(test_lexicon_rules_lower),
         cmocka_unit_test(test_lexicon_known_lists),
         cmocka_unit_test(test_lexicon_noun_gender),
         cmocka_unit_test(test_poss_start),
@@ -747,6 +816,8 @@ int main(void)
         cmocka_unit_test(test_wordix_long_runs_and_keys),
         cmocka_unit_test(test_next_upper_or_high_and_chunks),
         cmocka_unit_test(test_agent_noun),
+        cmocka_unit_test(test_dateline_mark),
+        cmocka_unit_test(test_nbsp_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
