@@ -258,13 +258,28 @@ static int age_digits(const char *t, size_t ws, size_t we)
     return 1;
 }
 
+/* The role of the role word t[hs, he), a title of two words from @p from on
+ * as one ("the attorney general": stance_role_compound()), or NULL; *g: its gender. */
+static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int *g)
+{
+    const role_word *rw = stance_role_lookup(t, hs, he);
+    const char *cr;
+    size_t fs;
+    if (!rw)
+        return NULL;
+    *g = rw->gender;
+    if (!(cr = stance_role_compound(t, hs, rw, &fs)) || fs < from)
+        cr = rw->role, fs = hs;
+    return fs > from && stance_role_subordinate(t, fs) ? NULL : cr; /* "the deputy attorney general" */
+}
+
 /* ", the <words>," after a name at @p end: a role (its head word: the last
  * word, or the one before "of"/"for"/"at"/"in") and, with "the" and two or
  * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
 static int apposition_after(mstate *m, size_t ent, size_t end)
 {
     const char *t = m->t, *role;
-    size_t ws, we, pos, first = 0, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
+    size_t ws, we, pos, first = SIZE_MAX, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
     int det_the, g, head = 0;
     pos = end;
     while (pos < m->len && t[pos] == ' ')
@@ -293,7 +308,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         return STANCE_OK;
     if (!head)
         hs = ps, he = pe;
-    if ((role = stance_role_of(t, hs, he, &g))) {
+    if ((role = role_at(t, hs, he, first, &g))) {
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
@@ -450,7 +465,7 @@ static stance_span role_place(const char *t, size_t the_s, size_t ws)
  * president" beside "former President Bill Clinton" and "President Obama"
  * is Obama; with a place word (@p place, "the Ohio governor") a tie written
  * with it ("Ohio Gov. Tom Park") first of all. -1 when none. */
-static long role_tie(const mstate *m, const char *role, size_t pos, int former, stance_span place)
+static long role_tie(const mstate *m, const char *role, size_t pos, int gender, int former, stance_span place)
 {
     long best = -1;
     int best_score = -1;
@@ -459,8 +474,9 @@ static long role_tie(const mstate *m, const char *role, size_t pos, int former, 
         const tie *ti = &m->ties[i];
         size_t tl = ti->place.end - ti->place.start;
         int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
-        if (ti->role != role || ti->rule == STANCE_MR_EPITHET)
-            continue;
+        if (ti->role != role || ti->rule == STANCE_MR_EPITHET ||
+            (gender && m->ents->e[ti->ent].gender && m->ents->e[ti->ent].gender != gender))
+            continue; /* "the congresswoman" is no man tied to "Rep." */
         score = 2 * same_place + (ti->former == former);
         if (score >= best_score)
             best = (long)i, best_score = score;
@@ -487,9 +503,11 @@ static int find_ties(mstate *m)
                 /* "Gov. Tom Park", "Governor Tom Park"; not "... the mayor. Park said" */
                 const role_word *rw = stance_role_lookup(t, ws, we);
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
-                    role = rw->role;
+                    size_t fs;
+                    const char *cr = stance_role_compound(t, ws, rw, &fs); /* "Attorney General Jo Roe" */
+                    role = stance_role_subordinate(t, cr ? fs : ws) ? NULL : cr ? cr : rw->role; /* "Deputy ..." */
                     g = rw->gender;
-                    former = former_before(t, ws, &place);
+                    former = former_before(t, cr ? fs : ws, &place);
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -501,7 +519,7 @@ static int find_ties(mstate *m)
             }
             if (!role && i > 0 && t[i - 1] == ',' && apposed_head_at(t, i - 1, apposed_role, e, &h, m->ents)) {
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
-                role = stance_role_of(t, h.start, h.end, &g);
+                role = role_at(t, h.start, h.end, 0, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
                 if (!role && (m->heads.n++, add_tie(m, NULL, h, s, ei, rule))) /* a person noun: its head */
                     return STANCE_ERR_NOMEM;
@@ -889,11 +907,15 @@ static int scan_words(mstate *m)
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             long tb;
             if (m->n_ties && (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
-                /* "the governor, Jo Roe," describes Jo Roe */
+                /* "the governor, Jo Roe," describes Jo Roe; "the attorney" of "the attorney general" is none */
                 stance_span none = {0, 0};
-                long best = apposed_name_after(m, we) ? -1
-                                                      : role_tie(m, rw->role, the_s, former_before(t, ws, &none),
-                                                                 role_place(t, the_s, ws));
+                size_t fs = ws;
+                const char *cr = stance_role_compound(t, ws, rw, &fs);
+                long best = apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len)
+                                ? -1
+                                : role_tie(m, cr && fs > the_s ? cr : rw->role, the_s, rw->gender,
+                                           former_before(t, cr && fs > the_s ? fs : ws, &none),
+                                           role_place(t, the_s, cr && fs > the_s ? fs : ws));
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
@@ -920,7 +942,10 @@ static int scan_words(mstate *m)
             the_s = ws, nmod = 0, wthe = 0;
         } else {
             wthe += wthe <= ORG_TAIL_WORDS; /* org_tail_at() needs "the" 1..ORG_TAIL_WORDS words back */
-            nmod = nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we) ? nmod + 1 : -1;
+            nmod = nmod >= 0 && nmod < TITLE_MODIFIERS &&
+                           (title_modifier(t, ws, we) || stance_role_compound_first(t, ws, we, m->len))
+                       ? nmod + 1
+                       : -1;
         }
         prev = 1;
     }

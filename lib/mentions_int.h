@@ -85,6 +85,16 @@ typedef struct role_word {
 
 /* mentions_roles.c: the role word t[ws, we) (A-Z read as a-z), or NULL. */
 const role_word *stance_role_lookup(const char *t, size_t ws, size_t we);
+/* mentions_roles.c: the role of a title of two words whose last word, the
+ * role word @p head, starts at @p hs ("Attorney General", "Lt. Gov."), its
+ * first word's start in *first; NULL when the word before is no such word. */
+const char *stance_role_compound(const char *t, size_t hs, const role_word *head, size_t *first);
+/* mentions_roles.c: does a word that makes a title another's second stand
+ * right before @p ws ("Deputy", "Assistant", "Vice" of "Vice Chairman")? */
+int stance_role_subordinate(const char *t, size_t ws);
+/* mentions_roles.c: does t[ws, we) open a title of two words, the role word
+ * after it its last ("attorney" of "the attorney general")? */
+int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len);
 /* mentions_roles.c: are the role words sorted, and their length filter right? */
 int stance_roles_sorted(void);
 

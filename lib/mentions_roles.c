@@ -111,3 +111,70 @@ int stance_roles_sorted(void)
     }
     return memcmp(lens, ROLE_LENS, sizeof lens) == 0;
 }
+
+/* Titles of two words that name one role, not the role of their last word:
+ * the first word (as written, lowercase; "lt", "atty" also with a dot) and
+ * the role of the last ("Attorney General Dana Whitcombe" is no general,
+ * "Lt. Gov. Sam Ito" no governor, "Vice President Joe Biden" no president).
+ * A role NULL: the first word only qualifies the role of the last ("Majority
+ * Leader Mitch McConnell" is "the Senate Republican leader" too). */
+static const char R_AG[] = "attorney general", R_IG[] = "inspector general", R_SG[] = "solicitor general",
+                  R_SUG[] = "surgeon general", R_LG[] = "lieutenant governor", R_VP[] = "vice president";
+static const struct compound {
+    const char *first, *head_role, *role;
+} COMPOUNDS[] = {
+    {"attorney", "general", R_AG},   {"atty", "general", R_AG},         {"inspector", "general", R_IG},
+    {"solicitor", "general", R_SG},  {"surgeon", "general", R_SUG},     {"majority", "leader", NULL},
+    {"minority", "leader", NULL},   {"lieutenant", "governor", R_LG},  {"lt", "governor", R_LG},
+    {"vice", "president", R_VP},
+};
+#define N_COMPOUNDS (sizeof COMPOUNDS / sizeof COMPOUNDS[0])
+
+static const struct compound *compound_first(const char *t, size_t ws, size_t we, const char *head_role)
+{
+    for (size_t i = 0; i < N_COMPOUNDS; i++)
+        if ((!head_role || strcmp(COMPOUNDS[i].head_role, head_role) == 0) && strlen(COMPOUNDS[i].first) == we - ws &&
+            role_cmp(t, ws, we, COMPOUNDS[i].first) == 0)
+            return &COMPOUNDS[i];
+    return NULL;
+}
+
+const char *stance_role_compound(const char *t, size_t hs, const role_word *head, size_t *first)
+{
+    size_t i = hs, ws, we;
+    const struct compound *c;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i == hs || !head)
+        return NULL; /* "Attorney-General": one word */
+    if (i > 0 && t[i - 1] == '.')
+        i--; /* "Lt. Gov." */
+    if (!stance_word_before(t, i, &ws, &we) || we != i || !(c = compound_first(t, ws, we, head->role)))
+        return NULL;
+    *first = ws;
+    return c->role ? c->role : head->role;
+}
+
+int stance_role_subordinate(const char *t, size_t ws)
+{
+    static const char *const w[] = {"assistant", "associate", "deputy", "vice"};
+    size_t ps, pe;
+    if (!stance_word_before(t, ws, &ps, &pe))
+        return 0;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (pe - ps == strlen(w[k]) && role_cmp(t, ps, pe, w[k]) == 0)
+            return 1;
+    return 0;
+}
+
+int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len)
+{
+    size_t ns, ne, n = we;
+    const role_word *h;
+    if (!compound_first(t, ws, we, NULL))
+        return 0;
+    if (n < len && t[n] == '.')
+        n++;
+    return stance_word_after(t, len, n, &ns, &ne) && (h = stance_role_lookup(t, ns, ne)) &&
+           compound_first(t, ws, we, h->role);
+}
