@@ -23,7 +23,7 @@ static const role_word ROLES[] = {
     {"chair", "chair", 0, 0},  {"chairman", "chair", STANCE_G_MALE, 0},
     {"chairwoman", "chair", STANCE_G_FEMALE, 0},  {"chancellor", "chancellor", 0, 0},
     {"coach", "coach", 0, 0},  {"commissioner", "commissioner", 0, 0},
-    {"congressman", "congressman", STANCE_G_MALE, 0},  {"congresswoman", "congresswoman", STANCE_G_FEMALE, 0},
+    {"congressman", "representative", STANCE_G_MALE, 0},  {"congresswoman", "representative", STANCE_G_FEMALE, 0},
     {"councilman", "councilman", STANCE_G_MALE, 0},  {"councilwoman", "councilwoman", STANCE_G_FEMALE, 0},
     {"director", "director", 0, 0},  {"front-runner", "candidate", 0, 0},
     {"frontrunner", "candidate", 0, 0},  {"gen", "general", 0, 1},
@@ -41,7 +41,7 @@ static const role_word ROLES[] = {
     {"rep", "representative", 0, 1},  {"representative", "representative", 0, 0},
     {"secretary", "secretary", 0, 0},  {"sen", "senator", 0, 1},
     {"senator", "senator", 0, 0},  {"sheriff", "sheriff", 0, 0},
-    {"spokesman", "spokesperson", STANCE_G_MALE, 0},  {"spokesperson", "spokesperson", 0, 0},
+    {"speaker", "speaker", 0, 0},  {"spokesman", "spokesperson", STANCE_G_MALE, 0},  {"spokesperson", "spokesperson", 0, 0},
     {"spokeswoman", "spokesperson", STANCE_G_FEMALE, 0},  {"standard-bearer", "candidate", 0, 0},
     {"superintendent", "superintendent", 0, 0},  {"treasurer", "treasurer", 0, 0},
 };

@@ -211,6 +211,16 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "the governor", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "the lieutenant governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Tom Park", "The Senate Republican leader", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link25: "Speaker" is a title; "Rep." is a congressman or congresswoman, by gender */
+    {"\"House Speaker\" and \"Rep.\": \"the speaker\", \"the congressman\", \"the congresswoman\"",
+     "House Speaker Elena Diaz met Rep. Tom Park and Rep. Sara Cole. The speaker left; the congressman stayed, "
+     "and the congresswoman spoke.",
+     {{"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}, {"Sara Cole", NULL, 0}},
+     3,
+     {{"Elena Diaz", "The speaker", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the congressman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sara Cole", "the congresswoman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the congresswoman", 0, NOT_A_MENTION, 0}}},
     /* link25: "Deputy", "Assistant", "Vice" before a title make it another's second */
     {"a deputy's title is not the title: \"Deputy Attorney General\", \"Vice Chairman\"",
      "Attorney General Elena Diaz met Deputy Attorney General Sara Cole and Vice Chairman Tom Park. "
