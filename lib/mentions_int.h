@@ -95,7 +95,7 @@ int stance_role_subordinate(const char *t, size_t ws);
 /* mentions_roles.c: does t[ws, we) open a title of two words, the role word
  * after it its last ("attorney" of "the attorney general")? */
 int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len);
-/* mentions_roles.c: are the role words sorted, and their length filter right? */
+/* mentions_roles.c: are the role words sorted, and their filters and those of the titles of two words right? */
 int stance_roles_sorted(void);
 
 /* mentions.c: the pronoun class of t[ws, we), or NULL when it is no pronoun. */

@@ -97,21 +97,6 @@ const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
     return r->role;
 }
 
-int stance_roles_sorted(void)
-{
-    uint16_t lens[26] = {0};
-    for (size_t i = 1; i < N_ROLES; i++)
-        if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
-            return 0;
-    for (size_t i = 0; i < N_ROLES; i++) {
-        size_t n = strlen(ROLES[i].word);
-        if (ROLES[i].word[0] < 'a' || ROLES[i].word[0] > 'z' || n > 15)
-            return 0;
-        lens[ROLES[i].word[0] - 'a'] |= (uint16_t)(1u << n);
-    }
-    return memcmp(lens, ROLE_LENS, sizeof lens) == 0;
-}
-
 /* Titles of two words that name one role, not the role of their last word:
  * the first word (as written, lowercase; "lt", "atty" also with a dot) and
  * the role of the last ("Attorney General Dana Whitcombe" is no general,
@@ -130,8 +115,17 @@ static const struct compound {
 };
 #define N_COMPOUNDS (sizeof COMPOUNDS / sizeof COMPOUNDS[0])
 
+/* The lengths of COMPOUNDS' first words (bit n: n bytes), and their first
+ * letters (bit c - 'a'): most words are none by these two alone. */
+#define COMPOUND_LENS 0x794u
+#define COMPOUND_LETTERS (1u << ('a' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a') | 1u << ('m' - 'a') | \
+                          1u << ('s' - 'a') | 1u << ('v' - 'a'))
+
 static const struct compound *compound_first(const char *t, size_t ws, size_t we, const char *head_role)
 {
+    unsigned c = ((unsigned char)t[ws] | 0x20u) - 'a';
+    if (we - ws > 15 || !(COMPOUND_LENS >> (we - ws) & 1) || c >= 26 || !(COMPOUND_LETTERS >> c & 1))
+        return NULL;
     for (size_t i = 0; i < N_COMPOUNDS; i++)
         if ((!head_role || strcmp(COMPOUNDS[i].head_role, head_role) == 0) && strlen(COMPOUNDS[i].first) == we - ws &&
             role_cmp(t, ws, we, COMPOUNDS[i].first) == 0)
@@ -177,4 +171,25 @@ int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len)
         n++;
     return stance_word_after(t, len, n, &ns, &ne) && (h = stance_role_lookup(t, ns, ne)) &&
            compound_first(t, ws, we, h->role);
+}
+
+int stance_roles_sorted(void)
+{
+    uint16_t lens[26] = {0};
+    for (size_t i = 1; i < N_ROLES; i++)
+        if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
+            return 0;
+    for (size_t i = 0; i < N_ROLES; i++) {
+        size_t n = strlen(ROLES[i].word);
+        if (ROLES[i].word[0] < 'a' || ROLES[i].word[0] > 'z' || n > 15)
+            return 0;
+        lens[ROLES[i].word[0] - 'a'] |= (uint16_t)(1u << n);
+    }
+    for (size_t i = 0; i < N_COMPOUNDS; i++) {
+        size_t n = strlen(COMPOUNDS[i].first);
+        unsigned c = (unsigned)(COMPOUNDS[i].first[0] - 'a');
+        if (n > 15 || !(COMPOUND_LENS >> n & 1) || c >= 26 || !(COMPOUND_LETTERS >> c & 1))
+            return 0;
+    }
+    return memcmp(lens, ROLE_LENS, sizeof lens) == 0;
 }
