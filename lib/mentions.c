@@ -80,45 +80,6 @@ size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, siz
     return we - ws;
 }
 
-typedef struct role_word {
-    const char *word, *role; /* lowercase word as written; the role it names */
-    int gender;
-    int abbrev;              /* a written-before-names abbreviation only ("gov.") */
-} role_word;
-
-/* Sorted by word (strcmp). */
-static const role_word ROLES[] = {
-    {"adviser", "adviser", 0, 0},  {"advisor", "adviser", 0, 0},
-    {"aide", "aide", 0, 0},  {"ambassador", "ambassador", 0, 0},
-    {"anchor", "anchor", 0, 0},  {"attorney", "attorney", 0, 0},
-    {"billionaire", "billionaire", 0, 0},  {"bishop", "bishop", 0, 0},
-    {"candidate", "candidate", 0, 0},  {"ceo", "ceo", 0, 0},
-    {"chair", "chair", 0, 0},  {"chairman", "chair", STANCE_G_MALE, 0},
-    {"chairwoman", "chair", STANCE_G_FEMALE, 0},  {"chancellor", "chancellor", 0, 0},
-    {"coach", "coach", 0, 0},  {"commissioner", "commissioner", 0, 0},
-    {"congressman", "congressman", STANCE_G_MALE, 0},  {"congresswoman", "congresswoman", STANCE_G_FEMALE, 0},
-    {"councilman", "councilman", STANCE_G_MALE, 0},  {"councilwoman", "councilwoman", STANCE_G_FEMALE, 0},
-    {"director", "director", 0, 0},  {"front-runner", "candidate", 0, 0},
-    {"frontrunner", "candidate", 0, 0},  {"gen", "general", 0, 1},
-    {"general", "general", 0, 0},  {"gov", "governor", 0, 1},
-    {"governor", "governor", 0, 0},  {"hopeful", "candidate", 0, 0},
-    {"host", "host", 0, 0},  {"judge", "judge", 0, 0},
-    {"king", "king", STANCE_G_MALE, 0},  {"lawmaker", "lawmaker", 0, 0},
-    {"leader", "leader", 0, 0},  {"manager", "manager", 0, 0},
-    {"mayor", "mayor", 0, 0},  {"minister", "minister", 0, 0},
-    {"nominee", "candidate", 0, 0},  {"pope", "pope", STANCE_G_MALE, 0},
-    {"premier", "premier", 0, 0},  {"pres", "president", 0, 1},
-    {"president", "president", 0, 0},  {"prince", "prince", STANCE_G_MALE, 0},
-    {"princess", "princess", STANCE_G_FEMALE, 0},  {"professor", "professor", 0, 0},
-    {"prosecutor", "prosecutor", 0, 0},  {"queen", "queen", STANCE_G_FEMALE, 0},
-    {"rep", "representative", 0, 1},  {"representative", "representative", 0, 0},
-    {"secretary", "secretary", 0, 0},  {"sen", "senator", 0, 1},
-    {"senator", "senator", 0, 0},  {"sheriff", "sheriff", 0, 0},
-    {"spokesman", "spokesperson", STANCE_G_MALE, 0},  {"spokesperson", "spokesperson", 0, 0},
-    {"spokeswoman", "spokesperson", STANCE_G_FEMALE, 0},  {"standard-bearer", "candidate", 0, 0},
-    {"superintendent", "superintendent", 0, 0},  {"treasurer", "treasurer", 0, 0},
-};
-#define N_ROLES (sizeof ROLES / sizeof ROLES[0])
 
 /* One entry per pronoun class (mentions_int.h); the pronoun lookups return these. */
 static const pron_word PRON_CLASSES[] = {
@@ -139,55 +100,6 @@ static const pron_word *plural_of(const char *t, size_t ws, size_t we)
     return &PRON_CLASSES[5];
 }
 
-/* t[ws, we) against a role word (lowercase letters) with A-Z read as a-z:
- * strcmp()'s order on the lowercased word for a word of letters; a word with
- * any other byte matches no role (| 0x20 makes no letter of it). Inline and
- * without a copy: the role words are looked up for most words of a text. */
-static int role_cmp(const char *t, size_t ws, size_t we, const char *w)
-{
-    for (; ws < we; ws++, w++) {
-        int c = ((unsigned char)t[ws] | 0x20) - (unsigned char)*w;
-        if (c)
-            return c;
-    }
-    return -(int)(unsigned char)*w;
-}
-
-/* For each first letter a-z, the lengths of the role words (bit n: n
- * bytes): most words of a text are no role by these two alone.
- * stance_mentions_tables_sorted() checks it against ROLES. */
-static const uint16_t ROLE_LENS[26] = {0x5d0, 0x840, 0x3f28, 0x100, 0,     0x1800, 0x188, 0x90,   0,
-                                       0x20,  0x10,  0x140,  0x1a0, 0x80,  0,      0x7d0, 0x20,   0x4008,
-                                       0xda88, 0x200, 0,     0,      0,     0,      0,     0};
-
-static const role_word *role_lookup(const char *t, size_t ws, size_t we)
-{
-    size_t lo = 0, hi = N_ROLES;
-    unsigned first = ((unsigned char)t[ws] | 0x20u) - 'a';
-    if (we - ws > 15 || first >= 26 || !(ROLE_LENS[first] >> (we - ws) & 1))
-        return NULL;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = role_cmp(t, ws, we, ROLES[mid].word);
-        if (!c)
-            return &ROLES[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
-}
-
-const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
-{
-    const role_word *r = role_lookup(t, ws, we);
-    if (!r)
-        return NULL;
-    if (gender)
-        *gender = r->gender;
-    return r->role;
-}
 
 /* For each first letter a-z, the lengths of the pronouns stance_pronoun_of() reads
  * (bit n: n bytes): he/him/his/her/hers/himself/herself/she, i/me/my/mine/
@@ -244,18 +156,8 @@ const pron_word *stance_pronoun_of(const char *t, size_t ws, size_t we)
 
 int stance_mentions_tables_sorted(void)
 {
-    uint16_t lens[26] = {0};
-    for (size_t i = 1; i < N_ROLES; i++)
-        if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
-            return 0;
-    for (size_t i = 0; i < N_ROLES; i++) {
-        size_t n = strlen(ROLES[i].word);
-        if (ROLES[i].word[0] < 'a' || ROLES[i].word[0] > 'z' || n > 15)
-            return 0;
-        lens[ROLES[i].word[0] - 'a'] |= (uint16_t)(1u << n);
-    }
-    /* the filters of role_lookup() and stance_pronoun_of() */
-    return memcmp(lens, ROLE_LENS, sizeof lens) == 0 && pron_lens_cover();
+    /* the filters of stance_role_lookup() and stance_pronoun_of() */
+    return stance_roles_sorted() && pron_lens_cover();
 }
 
 /* The public enum and the internal kinds are the same numbers. */
@@ -356,13 +258,28 @@ static int age_digits(const char *t, size_t ws, size_t we)
     return 1;
 }
 
+/* The role of the role word t[hs, he), a title of two words from @p from on
+ * as one ("the attorney general": stance_role_compound()), or NULL; *g: its gender. */
+static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int *g)
+{
+    const role_word *rw = stance_role_lookup(t, hs, he);
+    const char *cr;
+    size_t fs;
+    if (!rw)
+        return NULL;
+    *g = rw->gender;
+    if (!(cr = stance_role_compound(t, hs, rw, &fs)) || fs < from)
+        cr = rw->role, fs = hs;
+    return fs > from && stance_role_subordinate(t, fs) ? NULL : cr; /* "the deputy attorney general" */
+}
+
 /* ", the <words>," after a name at @p end: a role (its head word: the last
  * word, or the one before "of"/"for"/"at"/"in") and, with "the" and two or
  * more words, an epithet. Clauses ("who ...", "said") are not appositions. */
 static int apposition_after(mstate *m, size_t ent, size_t end)
 {
     const char *t = m->t, *role;
-    size_t ws, we, pos, first = 0, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
+    size_t ws, we, pos, first = SIZE_MAX, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
     int det_the, g, head = 0;
     pos = end;
     while (pos < m->len && t[pos] == ' ')
@@ -391,7 +308,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         return STANCE_OK;
     if (!head)
         hs = ps, he = pe;
-    if ((role = stance_role_of(t, hs, he, &g))) {
+    if ((role = role_at(t, hs, he, first, &g))) {
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
         vote(&m->ents->e[ent], g);
@@ -494,7 +411,7 @@ static const role_word *role_of_office(const char *t, size_t ws, size_t we, cons
     const role_word *rw;
     if (!(stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(OFFICE)) || !stance_person_like(e) ||
         !stance_word_before(t, ws, &os, &oe) || !stance_word_is(t, os, oe, "of") || !stance_word_before(t, os, &rs, &re) ||
-        !(rw = role_lookup(t, rs, re)) || rw->abbrev)
+        !(rw = stance_role_lookup(t, rs, re)) || rw->abbrev)
         return NULL;
     return rw;
 }
@@ -548,7 +465,7 @@ static stance_span role_place(const char *t, size_t the_s, size_t ws)
  * president" beside "former President Bill Clinton" and "President Obama"
  * is Obama; with a place word (@p place, "the Ohio governor") a tie written
  * with it ("Ohio Gov. Tom Park") first of all. -1 when none. */
-static long role_tie(const mstate *m, const char *role, size_t pos, int former, stance_span place)
+static long role_tie(const mstate *m, const char *role, size_t pos, int gender, int former, stance_span place)
 {
     long best = -1;
     int best_score = -1;
@@ -557,8 +474,9 @@ static long role_tie(const mstate *m, const char *role, size_t pos, int former, 
         const tie *ti = &m->ties[i];
         size_t tl = ti->place.end - ti->place.start;
         int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
-        if (ti->role != role || ti->rule == STANCE_MR_EPITHET)
-            continue;
+        if (ti->role != role || ti->rule == STANCE_MR_EPITHET ||
+            (gender && m->ents->e[ti->ent].gender && m->ents->e[ti->ent].gender != gender))
+            continue; /* "the congresswoman" is no man tied to "Rep." */
         score = 2 * same_place + (ti->former == former);
         if (score >= best_score)
             best = (long)i, best_score = score;
@@ -583,11 +501,13 @@ static int find_ties(mstate *m)
                 role = stance_role_of(t, ws, we, &g); /* the alias holds the title */
             if (!role && stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
                 /* "Gov. Tom Park", "Governor Tom Park"; not "... the mayor. Park said" */
-                const role_word *rw = role_lookup(t, ws, we);
+                const role_word *rw = stance_role_lookup(t, ws, we);
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
-                    role = rw->role;
+                    size_t fs;
+                    const char *cr = stance_role_compound(t, ws, rw, &fs); /* "Attorney General Jo Roe" */
+                    role = stance_role_subordinate(t, cr ? fs : ws) ? NULL : cr ? cr : rw->role; /* "Deputy ..." */
                     g = rw->gender;
-                    former = former_before(t, ws, &place);
+                    former = former_before(t, cr ? fs : ws, &place);
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -599,7 +519,7 @@ static int find_ties(mstate *m)
             }
             if (!role && i > 0 && t[i - 1] == ',' && apposed_head_at(t, i - 1, apposed_role, e, &h, m->ents)) {
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
-                role = stance_role_of(t, h.start, h.end, &g);
+                role = role_at(t, h.start, h.end, 0, &g);
                 rule = STANCE_MR_ROLE_APPOSITION;
                 if (!role && (m->heads.n++, add_tie(m, NULL, h, s, ei, rule))) /* a person noun: its head */
                     return STANCE_ERR_NOMEM;
@@ -986,12 +906,16 @@ static int scan_words(mstate *m)
         if (nmod >= 0 && (lc < 0 || (lc > 0 && m->n_ties)) &&
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             long tb;
-            if (m->n_ties && (rw = role_lookup(t, ws, we)) && !rw->abbrev) {
-                /* "the governor, Jo Roe," describes Jo Roe */
+            if (m->n_ties && (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
+                /* "the governor, Jo Roe," describes Jo Roe; "the attorney" of "the attorney general" is none */
                 stance_span none = {0, 0};
-                long best = apposed_name_after(m, we) ? -1
-                                                      : role_tie(m, rw->role, the_s, former_before(t, ws, &none),
-                                                                 role_place(t, the_s, ws));
+                size_t fs = ws;
+                const char *cr = stance_role_compound(t, ws, rw, &fs);
+                long best = apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len)
+                                ? -1
+                                : role_tie(m, cr && fs > the_s ? cr : rw->role, the_s, rw->gender,
+                                           former_before(t, cr && fs > the_s ? fs : ws, &none),
+                                           role_place(t, the_s, cr && fs > the_s ? fs : ws));
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
@@ -1018,7 +942,10 @@ static int scan_words(mstate *m)
             the_s = ws, nmod = 0, wthe = 0;
         } else {
             wthe += wthe <= ORG_TAIL_WORDS; /* org_tail_at() needs "the" 1..ORG_TAIL_WORDS words back */
-            nmod = nmod >= 0 && nmod < TITLE_MODIFIERS && title_modifier(t, ws, we) ? nmod + 1 : -1;
+            nmod = nmod >= 0 && nmod < TITLE_MODIFIERS &&
+                           (title_modifier(t, ws, we) || stance_role_compound_first(t, ws, we, m->len))
+                       ? nmod + 1
+                       : -1;
         }
         prev = 1;
     }
@@ -1335,7 +1262,7 @@ size_t stance_mentions_skip_title(const char *t, size_t start)
         i--;
     /* "Gov. Tom Park": a period after an abbreviation only; "... won. Park" ends a sentence */
     dot = i > 0 && t[i - 1] == '.';
-    if (stance_word_before(t, i - (size_t)dot, &ws, &we) && (rw = role_lookup(t, ws, we)) && (rw->abbrev != 0) == dot)
+    if (stance_word_before(t, i - (size_t)dot, &ws, &we) && (rw = stance_role_lookup(t, ws, we)) && (rw->abbrev != 0) == dot)
         i = ws;
     else if (dot)
         return i;

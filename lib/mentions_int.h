@@ -1,11 +1,12 @@
 /*
- * mentions_int.h - private to the mention passes (mentions.c, mentions_pron.c):
+ * mentions_int.h - private to the mention passes (mentions*.c):
  * the per-call state and the pronoun classes they share. Not installed, not
- * used outside these two files.
+ * used outside them.
  *
  *   mentions.c       titles, roles, epithets, genders, dialogue, speaker-self
  *                    and addressee; collects the pronouns (stance_mentions_find)
  *   mentions_pron.c  third-person pronouns: he/she/... and they/them/their
+ *   mentions_roles.c the role words and the titles of two words
  */
 #ifndef STANCE_MENTIONS_INT_H
 #define STANCE_MENTIONS_INT_H
@@ -75,6 +76,27 @@ typedef struct mstate {
     uint64_t org_hl; /* bit min(hl, 63) set for each organisation's head length: a cheap "no such head" */
     size_t n_free; /* of those, the ones whose head is no organisation noun (no person: any head) */
 } mstate;
+
+typedef struct role_word {
+    const char *word, *role; /* lowercase word as written; the role it names */
+    int gender;
+    int abbrev;              /* a written-before-names abbreviation only ("gov.") */
+} role_word;
+
+/* mentions_roles.c: the role word t[ws, we) (A-Z read as a-z), or NULL. */
+const role_word *stance_role_lookup(const char *t, size_t ws, size_t we);
+/* mentions_roles.c: the role of a title of two words whose last word, the
+ * role word @p head, starts at @p hs ("Attorney General", "Lt. Gov."), its
+ * first word's start in *first; NULL when the word before is no such word. */
+const char *stance_role_compound(const char *t, size_t hs, const role_word *head, size_t *first);
+/* mentions_roles.c: does a word that makes a title another's second stand
+ * right before @p ws ("Deputy", "Assistant", "Vice" of "Vice Chairman")? */
+int stance_role_subordinate(const char *t, size_t ws);
+/* mentions_roles.c: does t[ws, we) open a title of two words, the role word
+ * after it its last ("attorney" of "the attorney general")? */
+int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len);
+/* mentions_roles.c: are the role words sorted, and their filters and those of the titles of two words right? */
+int stance_roles_sorted(void);
 
 /* mentions.c: the pronoun class of t[ws, we), or NULL when it is no pronoun. */
 const pron_word *stance_pronoun_of(const char *t, size_t ws, size_t we);

@@ -190,6 +190,53 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Tom Park", "The Ohio governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Sam Ito", "The Ohio governor", 0, NOT_A_MENTION, 0}}},
+    /* link25: a title of two words ties as one role, not as the role of its last word */
+    {"titles of two words: \"Attorney General\", \"Inspector General\", \"Vice President\", \"Lt. Gov.\"",
+     "President Elena Diaz met Vice President Tom Park, Attorney General Sara Cole, Inspector General Hal Ross "
+     "and Lt. Gov. Sam Ito. The president spoke; the vice president, the attorney general and the inspector "
+     "general listened. The governor left, and the lieutenant governor stayed.",
+     {{"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}, {"Sara Cole", NULL, 0}, {"Hal Ross", NULL, 0}},
+     4,
+     {{"Elena Diaz", "The president", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the vice president", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sara Cole", "the attorney general", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Hal Ross", "the inspector general", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The president", 0, NOT_A_MENTION, 0}}},
+    {"\"the inspector general\"; \"Lt. Gov.\" is no governor; \"Majority Leader\" is a leader",
+     "Inspector General Hal Ross met Lt. Gov. Sam Ito and Senate Majority Leader Tom Park. The inspector general "
+     "left, the governor stayed, and the lieutenant governor spoke. The Senate Republican leader said nothing.",
+     {{"Hal Ross", NULL, 0}, {"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Hal Ross", "The inspector general", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "the governor", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the lieutenant governor", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The Senate Republican leader", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link25: "Speaker" is a title; "Rep." is a congressman or congresswoman, by gender */
+    {"\"House Speaker\" and \"Rep.\": \"the speaker\", \"the congressman\", \"the congresswoman\"",
+     "House Speaker Elena Diaz met Rep. Tom Park and Rep. Sara Cole. The speaker left; the congressman stayed, "
+     "and the congresswoman spoke.",
+     {{"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}, {"Sara Cole", NULL, 0}},
+     3,
+     {{"Elena Diaz", "The speaker", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the congressman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sara Cole", "the congresswoman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the congresswoman", 0, NOT_A_MENTION, 0}}},
+    /* link25: "Deputy", "Assistant", "Vice" before a title make it another's second */
+    {"a deputy's title is not the title: \"Deputy Attorney General\", \"Vice Chairman\"",
+     "Attorney General Elena Diaz met Deputy Attorney General Sara Cole and Vice Chairman Tom Park. "
+     "The attorney general spoke, and the chairman listened.",
+     {{"Elena Diaz", NULL, 0}, {"Sara Cole", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Elena Diaz", "The attorney general", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sara Cole", "The attorney general", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "the chairman", 0, NOT_A_MENTION, 0}}},
+    /* link25: a role word with a gender takes no actor of the other gender */
+    {"\"the chairwoman\" is not the latest chair when he is a man",
+     "Chairwoman Elena Diaz met Chairman Tom Park. The chairwoman spoke first.",
+     {{"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Elena Diaz", "The chairwoman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The chairwoman", 0, NOT_A_MENTION, 0}}},
     {"a capitalised role after \"the\"",
      "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
      "\"The President Tom Park era is over,\" said Diaz.\n",

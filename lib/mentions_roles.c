@@ -1,0 +1,195 @@
+/*
+ * mentions_roles.c - the role words of the mention passes: "governor",
+ * "Gov.", "chairwoman", each with its canonical role, gender and whether it
+ * is an abbreviation written before names only; and the titles of two words
+ * ("attorney general", "Lt. Gov.") that name one role as a unit.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mentions.h"
+#include "mentions_int.h"
+
+/* Sorted by word (strcmp). */
+static const role_word ROLES[] = {
+    {"adviser", "adviser", 0, 0},  {"advisor", "adviser", 0, 0},
+    {"aide", "aide", 0, 0},  {"ambassador", "ambassador", 0, 0},
+    {"anchor", "anchor", 0, 0},  {"attorney", "attorney", 0, 0},
+    {"billionaire", "billionaire", 0, 0},  {"bishop", "bishop", 0, 0},
+    {"candidate", "candidate", 0, 0},  {"ceo", "ceo", 0, 0},
+    {"chair", "chair", 0, 0},  {"chairman", "chair", STANCE_G_MALE, 0},
+    {"chairwoman", "chair", STANCE_G_FEMALE, 0},  {"chancellor", "chancellor", 0, 0},
+    {"coach", "coach", 0, 0},  {"commissioner", "commissioner", 0, 0},
+    {"congressman", "representative", STANCE_G_MALE, 0},  {"congresswoman", "representative", STANCE_G_FEMALE, 0},
+    {"councilman", "councilman", STANCE_G_MALE, 0},  {"councilwoman", "councilwoman", STANCE_G_FEMALE, 0},
+    {"director", "director", 0, 0},  {"front-runner", "candidate", 0, 0},
+    {"frontrunner", "candidate", 0, 0},  {"gen", "general", 0, 1},
+    {"general", "general", 0, 0},  {"gov", "governor", 0, 1},
+    {"governor", "governor", 0, 0},  {"hopeful", "candidate", 0, 0},
+    {"host", "host", 0, 0},  {"judge", "judge", 0, 0},
+    {"king", "king", STANCE_G_MALE, 0},  {"lawmaker", "lawmaker", 0, 0},
+    {"leader", "leader", 0, 0},  {"manager", "manager", 0, 0},
+    {"mayor", "mayor", 0, 0},  {"minister", "minister", 0, 0},
+    {"nominee", "candidate", 0, 0},  {"pope", "pope", STANCE_G_MALE, 0},
+    {"premier", "premier", 0, 0},  {"pres", "president", 0, 1},
+    {"president", "president", 0, 0},  {"prince", "prince", STANCE_G_MALE, 0},
+    {"princess", "princess", STANCE_G_FEMALE, 0},  {"professor", "professor", 0, 0},
+    {"prosecutor", "prosecutor", 0, 0},  {"queen", "queen", STANCE_G_FEMALE, 0},
+    {"rep", "representative", 0, 1},  {"representative", "representative", 0, 0},
+    {"secretary", "secretary", 0, 0},  {"sen", "senator", 0, 1},
+    {"senator", "senator", 0, 0},  {"sheriff", "sheriff", 0, 0},
+    {"speaker", "speaker", 0, 0},  {"spokesman", "spokesperson", STANCE_G_MALE, 0},  {"spokesperson", "spokesperson", 0, 0},
+    {"spokeswoman", "spokesperson", STANCE_G_FEMALE, 0},  {"standard-bearer", "candidate", 0, 0},
+    {"superintendent", "superintendent", 0, 0},  {"treasurer", "treasurer", 0, 0},
+};
+#define N_ROLES (sizeof ROLES / sizeof ROLES[0])
+
+/* t[ws, we) against a role word (lowercase letters) with A-Z read as a-z:
+ * strcmp()'s order on the lowercased word for a word of letters; a word with
+ * any other byte matches no role (| 0x20 makes no letter of it). Inline and
+ * without a copy: the role words are looked up for most words of a text. */
+static int role_cmp(const char *t, size_t ws, size_t we, const char *w)
+{
+    for (; ws < we; ws++, w++) {
+        int c = ((unsigned char)t[ws] | 0x20) - (unsigned char)*w;
+        if (c)
+            return c;
+    }
+    return -(int)(unsigned char)*w;
+}
+
+/* For each first letter a-z, the lengths of the role words (bit n: n
+ * bytes): most words of a text are no role by these two alone.
+ * stance_mentions_tables_sorted() checks it against ROLES. */
+static const uint16_t ROLE_LENS[26] = {0x5d0, 0x840, 0x3f28, 0x100, 0,     0x1800, 0x188, 0x90,   0,
+                                       0x20,  0x10,  0x140,  0x1a0, 0x80,  0,      0x7d0, 0x20,   0x4008,
+                                       0xda88, 0x200, 0,     0,      0,     0,      0,     0};
+
+const role_word *stance_role_lookup(const char *t, size_t ws, size_t we)
+{
+    size_t lo = 0, hi = N_ROLES;
+    unsigned first = ((unsigned char)t[ws] | 0x20u) - 'a';
+    if (we - ws > 15 || first >= 26 || !(ROLE_LENS[first] >> (we - ws) & 1))
+        return NULL;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = role_cmp(t, ws, we, ROLES[mid].word);
+        if (!c)
+            return &ROLES[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
+{
+    const role_word *r = stance_role_lookup(t, ws, we);
+    if (!r)
+        return NULL;
+    if (gender)
+        *gender = r->gender;
+    return r->role;
+}
+
+/* Titles of two words that name one role, not the role of their last word:
+ * the first word (as written, lowercase; "lt", "atty" also with a dot) and
+ * the role of the last ("Attorney General Dana Whitcombe" is no general,
+ * "Lt. Gov. Sam Ito" no governor, "Vice President Joe Biden" no president).
+ * A role NULL: the first word only qualifies the role of the last ("Majority
+ * Leader Mitch McConnell" is "the Senate Republican leader" too). */
+static const char R_AG[] = "attorney general", R_IG[] = "inspector general", R_SG[] = "solicitor general",
+                  R_SUG[] = "surgeon general", R_LG[] = "lieutenant governor", R_VP[] = "vice president";
+static const struct compound {
+    const char *first, *head_role, *role;
+} COMPOUNDS[] = {
+    {"attorney", "general", R_AG},   {"atty", "general", R_AG},         {"inspector", "general", R_IG},
+    {"solicitor", "general", R_SG},  {"surgeon", "general", R_SUG},     {"majority", "leader", NULL},
+    {"minority", "leader", NULL},   {"lieutenant", "governor", R_LG},  {"lt", "governor", R_LG},
+    {"vice", "president", R_VP},
+};
+#define N_COMPOUNDS (sizeof COMPOUNDS / sizeof COMPOUNDS[0])
+
+/* The lengths of COMPOUNDS' first words (bit n: n bytes), and their first
+ * letters (bit c - 'a'): most words are none by these two alone. */
+#define COMPOUND_LENS 0x794u
+#define COMPOUND_LETTERS (1u << ('a' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a') | 1u << ('m' - 'a') | \
+                          1u << ('s' - 'a') | 1u << ('v' - 'a'))
+
+static const struct compound *compound_first(const char *t, size_t ws, size_t we, const char *head_role)
+{
+    unsigned c = ((unsigned char)t[ws] | 0x20u) - 'a';
+    if (we - ws > 15 || !(COMPOUND_LENS >> (we - ws) & 1) || c >= 26 || !(COMPOUND_LETTERS >> c & 1))
+        return NULL;
+    for (size_t i = 0; i < N_COMPOUNDS; i++)
+        if ((!head_role || strcmp(COMPOUNDS[i].head_role, head_role) == 0) && strlen(COMPOUNDS[i].first) == we - ws &&
+            role_cmp(t, ws, we, COMPOUNDS[i].first) == 0)
+            return &COMPOUNDS[i];
+    return NULL;
+}
+
+const char *stance_role_compound(const char *t, size_t hs, const role_word *head, size_t *first)
+{
+    size_t i = hs, ws, we;
+    const struct compound *c;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i == hs || !head)
+        return NULL; /* "Attorney-General": one word */
+    if (i > 0 && t[i - 1] == '.')
+        i--; /* "Lt. Gov." */
+    if (!stance_word_before(t, i, &ws, &we) || we != i || !(c = compound_first(t, ws, we, head->role)))
+        return NULL;
+    *first = ws;
+    return c->role ? c->role : head->role;
+}
+
+int stance_role_subordinate(const char *t, size_t ws)
+{
+    static const char *const w[] = {"assistant", "associate", "deputy", "vice"};
+    size_t ps, pe;
+    if (!stance_word_before(t, ws, &ps, &pe))
+        return 0;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (pe - ps == strlen(w[k]) && role_cmp(t, ps, pe, w[k]) == 0)
+            return 1;
+    return 0;
+}
+
+int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len)
+{
+    size_t ns, ne, n = we;
+    const role_word *h;
+    if (!compound_first(t, ws, we, NULL))
+        return 0;
+    if (n < len && t[n] == '.')
+        n++;
+    return stance_word_after(t, len, n, &ns, &ne) && (h = stance_role_lookup(t, ns, ne)) &&
+           compound_first(t, ws, we, h->role);
+}
+
+int stance_roles_sorted(void)
+{
+    uint16_t lens[26] = {0};
+    for (size_t i = 1; i < N_ROLES; i++)
+        if (strcmp(ROLES[i - 1].word, ROLES[i].word) >= 0)
+            return 0;
+    for (size_t i = 0; i < N_ROLES; i++) {
+        size_t n = strlen(ROLES[i].word);
+        if (ROLES[i].word[0] < 'a' || ROLES[i].word[0] > 'z' || n > 15)
+            return 0;
+        lens[ROLES[i].word[0] - 'a'] |= (uint16_t)(1u << n);
+    }
+    for (size_t i = 0; i < N_COMPOUNDS; i++) {
+        size_t n = strlen(COMPOUNDS[i].first);
+        unsigned c = (unsigned)(COMPOUNDS[i].first[0] - 'a');
+        if (n > 15 || !(COMPOUND_LENS >> n & 1) || c >= 26 || !(COMPOUND_LETTERS >> c & 1))
+            return 0;
+    }
+    return memcmp(lens, ROLE_LENS, sizeof lens) == 0;
+}
