@@ -92,21 +92,26 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
 /* Do only lowercase words, the last a role or person noun, stand between the
  * name runs @p nm and @p nx ("Dalton Post columnist Jane Roe", "Lenby Trust
  * press officer Ida Brandt", or in commas "Lenby's Dalton state director,
- * Ida Brandt, said"): the first run qualifies the person named next. */
+ * Ida Brandt, said"): the first run qualifies the person named next. A
+ * number right after the first run is part of its name ("Channel 6 anchor
+ * Renee Fulton", "Local 88 president Mark Rios"). */
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
 {
-    size_t s, e, to = nx->start;
+    size_t s, e, to = nx->start, from = skip_hs(c->t, nm->end, c->len), d = from;
     if (nx->start <= nm->end)
         return 0;
+    while (d < nx->start && c->t[d] >= '0' && c->t[d] <= '9')
+        d++;
+    from = d > from && d < nx->start && stance_hspace(c->t, d, c->len) ? d : nm->end;
     while (to > nm->end && stance_hspace(c->t, back1(c->t, to), c->len))
         to = back1(c->t, to);
     if (to > nm->end && c->t[to - 1] == ',' && nx->end < c->len && c->t[nx->end] == ',')
         to--; /* the name in apposition */
     else
         to = nx->start;
-    if (!stance_q_only_lower_words(c, nm->end, to))
+    if (!stance_q_only_lower_words(c, from, to))
         return 0;
-    stance_q_lower_word_before(c, to, nm->end, &s, &e);
+    stance_q_lower_word_before(c, to, from, &s, &e);
     return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
 }
 
