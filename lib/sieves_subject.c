@@ -89,6 +89,25 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
     return a1 == ss || ((fl & SUBJ_ARTICLE_COMMA) && c->t[a1 - 1] == ',');
 }
 
+/* The end of a number that follows @p pos after one space, before @p lim
+ * ("Channel 6", "Local 88": a number in an organisation's name), or @p pos. */
+static size_t number_after(ctx *c, size_t pos, size_t lim)
+{
+    size_t d = pos + 1;
+    if (pos >= lim || c->t[pos] != ' ')
+        return pos;
+    while (d < lim && c->t[d] >= '0' && c->t[d] <= '9')
+        d++;
+    return d > pos + 1 ? d : pos;
+}
+
+/* Is the name @p nm followed by a number and "'s" ("Channel 6's Dale Kim")? */
+static int number_possessive(ctx *c, const stance_name *nm, size_t end)
+{
+    size_t d = number_after(c, nm->end, end);
+    return d > nm->end && stance_possessive_at(c->t, c->len, d);
+}
+
 /* Do only lowercase words, the last a role or person noun, stand between the
  * name runs @p nm and @p nx ("Dalton Post columnist Jane Roe", "Lenby Trust
  * press officer Ida Brandt", or in commas "Lenby's Dalton state director,
@@ -97,12 +116,11 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
  * Renee Fulton", "Local 88 president Mark Rios"). */
 static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
 {
-    size_t s, e, to = nx->start, from = skip_hs(c->t, nm->end, c->len), d = from;
+    size_t s, e, to = nx->start, from = number_after(c, nm->end, nx->start);
     if (nx->start <= nm->end)
         return 0;
-    while (d < nx->start && c->t[d] >= '0' && c->t[d] <= '9')
-        d++;
-    from = d > from && d < nx->start && stance_hspace(c->t, d, c->len) ? d : nm->end;
+    if (from < nx->start && !stance_hspace(c->t, from, c->len))
+        from = nm->end;
     while (to > nm->end && stance_hspace(c->t, back1(c->t, to), c->len))
         to = back1(c->t, to);
     if (to > nm->end && c->t[to - 1] == ',' && nx->end < c->len && c->t[nx->end] == ',')
@@ -255,8 +273,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 b->spk = (stance_span){from, nx->end};
                 return 1;
             }
-            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") &&
-                ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
+            size_t nxe = nx ? number_after(c, nx->end, end) : 0; /* "Dale Kim of Channel 6, opened" */
+            if (nx && nm->ntok >= 2 && (word_eq(c->t, n1, n2, "of") || word_eq(c->t, n1, n2, "from")) &&
+                ((skip_hs(c->t, n2, c->len) == nx->start && nxe < end && c->t[nxe] == ',' && nx->ntok <= 2) ||
                  stance_q_of_the_org(c, n2, nx, end)) &&
                 stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
                 !stance_q_in_quote(c, nm->start, c->n) && !after_word_of(c, nm->start, ss, STANCE_LQ(PREPS))) {
@@ -275,8 +294,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 return 1; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
             continue;     /* "Clinton's plan drew praise, ..." */
         }
-        if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm))
-            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called" */
+        if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm) || number_possessive(c, nm, end))
+            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called",
+                       * "Channel 6's Dale Kim" (the station's person follows) */
         if (nm->start > ss && (after_word_of(c, nm->start, ss, STANCE_LQ(PREPS)) ||
                                (after_word_of(c, nm->start, ss, STANCE_LQ(ARTICLE)) &&
                                 !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
