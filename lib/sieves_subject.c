@@ -315,6 +315,41 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
     return 0;
 }
 
+/* 'The moderator followed up, asking: "', 'One audience member stood up,
+ * asking: "': the sentence [ss, end) opens with "The", "A", "An", "One",
+ * "Another" or "Each", then one to three lowercase words, the last a person,
+ * role, group or organisation noun (and the next no such noun), then a
+ * lowercase word that can be its verb (not a preposition, conjunction or
+ * "who": SUBJ_NOT_VERB): that noun phrase is the subject (*@p b,
+ * STANCE_ATTR_NOUN), not the clause up to the participle. */
+int stance_q_article_subject(ctx *c, size_t ss, size_t end, attr *b)
+{
+    const uint64_t heads = STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(GROUP_NOUN) | STANCE_LX(ORG_NOUN);
+    size_t i = ss, ws, we, np_end = 0;
+    if (!stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "The") || word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") ||
+          word_eq(c->t, ws, we, "One") || word_eq(c->t, ws, we, "Another") || word_eq(c->t, ws, we, "Each")))
+        return 0;
+    for (int n = 0; n < 4 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we); n++) {
+        if (!lower_at(c->t, ws, c->len) || !letter_at(c->t, we - 1, c->len))
+            return 0;
+        if (np_end) {
+            if (stance_lex_classes(c->t + ws, we - ws) & heads)
+                np_end = we; /* "The campaign official" */
+            else if (lq(c->t, ws, we, STANCE_LQ(SUBJ_NOT_VERB)) || n > 3)
+                return 0;
+            else
+                break; /* the verb */
+        } else if (n < 3 && (stance_lex_classes(c->t + ws, we - ws) & heads))
+            np_end = we;
+    }
+    if (!np_end || we <= np_end)
+        return 0;
+    b->how = STANCE_ATTR_NOUN;
+    b->spk = (stance_span){skip_hs(c->t, ss, c->len), np_end};
+    return 1;
+}
+
 /* A name of @p min_tok words or more ending at @p pos (after @p floor): the speaker. */
 int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b)
 {
