@@ -114,7 +114,7 @@ static int number_possessive(ctx *c, const stance_name *nm, size_t end)
  * Ida Brandt, said"): the first run qualifies the person named next. A
  * number right after the first run is part of its name ("Channel 6 anchor
  * Renee Fulton", "Local 88 president Mark Rios"). */
-static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
+static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx, stance_span *role)
 {
     size_t s, e, to = nx->start, from = number_after(c, nm->end, nx->start);
     if (nx->start <= nm->end)
@@ -130,7 +130,31 @@ static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
     if (!stance_q_only_lower_words(c, from, to))
         return 0;
     stance_q_lower_word_before(c, to, from, &s, &e);
-    return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+    if (e <= s || !(stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))))
+        return 0;
+    if (role) { /* "Sanders was asked by host Bill Maher": the role is "host" */
+        size_t i = from, ws, we;
+        *role = (stance_span){nm->start, e};
+        while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+            if (lq(c->t, ws, we, STANCE_LQ(PREPS) | STANCE_LQ(AUX)))
+                role->start = skip_hs(c->t, we, c->len);
+    }
+    return 1;
+}
+
+/* The role @p role found before the name @p nm by role_then_name() becomes
+ * *@p b's role when it ends right before the name (spaces or a comma between). */
+static void role_before(ctx *c, stance_span role, const stance_name *nm, attr *b)
+{
+    if (role.start != STANCE_NO_OFFSET && role.end <= nm->start && trim_r(c->t, role.end, nm->start, c->len) == role.end)
+        b->role = role;
+}
+
+/* Is the one-word run @p nm, before a comma, a sentence adverb ('Likewise,', 'Importantly,')? */
+static int sentence_adverb(ctx *c, const stance_name *nm, size_t end)
+{
+    return nm->ntok == 1 && nm->end < end && c->t[nm->end] == ',' && nm->end - nm->start > 4 &&
+           (memcmp(c->t + nm->end - 2, "ly", 2) == 0 || memcmp(c->t + nm->end - 4, "wise", 4) == 0);
 }
 
 /* "A Park campaign official later walked back ...", "The Park campaign said":
@@ -199,6 +223,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
 {
     size_t i = ss, ws, we, fw = STANCE_NO_OFFSET;
     long k, first = -1, last;
+    stance_span role = NOSPAN;
     int g;
     if (stance_chunk_next(c->t, &i, end, c->len, &ws, &we)) {
         fw = ws; /* the sentence's first word */
@@ -248,9 +273,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             break;
         if (nm->last_end - nm->bare < 2)
             continue; /* an initial ("U.S." read as "S") */
-        if (nm->ntok == 1 && nm->end < end && c->t[nm->end] == ',' && nm->end - nm->start > 4 &&
-            (memcmp(c->t + nm->end - 2, "ly", 2) == 0 || memcmp(c->t + nm->end - 4, "wise", 4) == 0))
-            continue; /* 'Likewise, ...': a sentence adverb */
+        if (sentence_adverb(c, nm, end))
+            continue; /* 'Likewise, ...' */
         i = a1;
         if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
@@ -305,10 +329,11 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             stance_q_surname_runs(c, k) == 1)
             continue; /* "Band member Flea", "Small groups of protesters": a capital word
                        * the article never uses again opens the sentence */
-        if (k < last && role_then_name(c, nm, &c->names->v[k + 1]) && c->names->v[k + 1].end <= end)
+        if (k < last && role_then_name(c, nm, &c->names->v[k + 1], &role) && c->names->v[k + 1].end <= end)
             continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
+        role_before(c, role, nm, b);
         article_run_np(c, nm, end, b);
         return 1;
     }
@@ -450,7 +475,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             k++;
             ws = c->names->v[k].start;
         } else if (k >= 0 && c->names->v[k].start == ws && (size_t)k + 1 < c->names->n &&
-                   c->names->v[k + 1].end < ce && role_then_name(c, &c->names->v[k], &c->names->v[k + 1])) {
+                   c->names->v[k + 1].end < ce && role_then_name(c, &c->names->v[k], &c->names->v[k + 1], NULL)) {
             k++; /* "A Dalton Post reporter Jane Roe tweeted:": the person after the role */
             ws = c->names->v[k].start;
         }
@@ -461,10 +486,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||
             dateline_at(c, &c->names->v[k]))
             return 0;
-        if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
-            c->names->v[k].end - ws > 4 &&
-            (memcmp(c->t + c->names->v[k].end - 2, "ly", 2) == 0 ||
-             memcmp(c->t + c->names->v[k].end - 4, "wise", 4) == 0))
+        if (sentence_adverb(c, &c->names->v[k], ce))
             return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
         a->how = STANCE_ATTR_NAME;
         a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
