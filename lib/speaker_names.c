@@ -734,6 +734,16 @@ int stance_sn_set_described(sstate *s, stance_rawquote *q, char *name)
     return STANCE_OK;
 }
 
+/* Is the cue of @p q a form of "ask" ("asked", "asking", "asks")? A described
+ * speaker who asks ('"...," Reed said. The moderator followed up, asking:
+ * "...?"') is the one asking the person named or quoted before, so no
+ * untied guess names it with that person. */
+static int asks(const sstate *s, const stance_rawquote *q)
+{
+    size_t cs = q->cue_span.start, ce = q->cue_span.end;
+    return cs != STANCE_NO_OFFSET && ce - cs >= 4 && ce - cs <= 6 && memcmp(s->t + cs, "ask", 3) == 0;
+}
+
 /* The speaker of the nearest quote before quote @p qi that has one, when it
  * is a person's name compatible with @p d, no more than PREV_REACH bytes and
  * two paragraph breaks back ('"...," Perry said. ... "...," the Texan said'),
@@ -1111,9 +1121,9 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = stance_sn_rename_speaker(&s, q, r);
         else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */
             rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));
-        else if (r)
+        else if (r && !asks(&s, q))
             rc = stance_sn_rename_speaker(&s, q, r);
-        else if (person && (o = prev_speaker(&s, qi, &d)))
+        else if (person && !r && !asks(&s, q) && (o = prev_speaker(&s, qi, &d)))
             rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));
         else if (person && d.org && stance_sn_sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
             rc = stance_sn_name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */

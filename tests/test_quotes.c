@@ -1832,6 +1832,15 @@ static const named_case NAMED[] = {
     {"Lord Tresham, the former energy minister, spoke to the chamber on Monday. "
      "\"We cannot keep the line open,\" the minister said.\n",
      "We cannot keep", STANCE_QUOTE_DIRECT, "Lord Tresham", "the minister"},
+    /* a described speaker who asks is the one asking the person quoted before:
+     * neither the lone person nor the speaker before names it */
+    {"\"We will fix the roads,\" Tom Reed said. The moderator followed up, asking: \"How?\"\n",
+     "How?", STANCE_QUOTE_DIRECT, "The moderator", NULL},
+    {"\"We will fix the roads,\" Tom Reed said.\n\n\"With what money?\" the reporter asked.\n",
+     "With what money", STANCE_QUOTE_DIRECT, "the reporter", NULL},
+    {"Ann Lee and Tom Reed met at the library. \"We will fix the roads,\" Tom Reed said.\n\n"
+     "\"With what money?\" the reporter asked.\n",
+     "With what money", STANCE_QUOTE_DIRECT, "the reporter", NULL},
 };
 
 static void test_quotes_described_named(void **state)
