@@ -401,11 +401,47 @@ static int head_apposed_after(const char *t, size_t len, size_t e)
     return 0;
 }
 
+/* Is the run ending at @p e followed by a number or not, then one to three
+ * lowercase words, the last a role or person noun, then a capitalised word
+ * ("Channel 6 anchor Renee Fulton", "CNN host Jake Tapper")? Then the run
+ * qualifies the person named next and is no person itself. */
+static int qualifies_next(const char *t, size_t len, size_t e)
+{
+    size_t ws, we, i = e;
+    unsigned n = 0;
+    int role = 0;
+    if (stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= '0' && t[ws] <= '9')
+        i = we;
+    for (; n < 3 && stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= 'a' && t[ws] <= 'z'; n++, i = we)
+        role = stance_role_or_person(t, ws, we, NULL);
+    return n && role && stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= 'A' && t[ws] <= 'Z';
+}
+
+/* The start of the run that qualifies the name at @p start (its words before
+ * it: one to three lowercase words, the last a role or person noun, a number
+ * or not, then one to three capitalised words: "Channel 6 anchor" before
+ * "Renee Fulton"), or @p start when there is none. */
+static size_t qualifier_start(const char *t, size_t start)
+{
+    size_t ws, we, i = start;
+    unsigned n = 0, caps = 0;
+    for (; n < 3 && stance_word_before(t, i, &ws, &we) && we + 1 == i && t[ws] >= 'a' && t[ws] <= 'z'; n++, i = ws)
+        if (!n && !stance_role_or_person(t, ws, we, NULL))
+            return start;
+    if (n && stance_word_before(t, i, &ws, &we) && we + 1 == i && t[ws] >= '0' && t[ws] <= '9')
+        i = ws;
+    for (; n && caps < 3 && stance_word_before(t, i, &ws, &we) && we + 1 == i && t[ws] >= 'A' && t[ws] <= 'Z'; caps++)
+        i = ws;
+    return n && caps ? i : start;
+}
+
 static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
-    size_t ws, we, pos;
-    if (head_before(t, r->start, d))
+    size_t ws, we, pos, qs;
+    if (qualifies_next(t, s->len, r->end))
+        return 0; /* "Channel" of "The moderator, Channel 6 anchor Renee Fulton,": the person is named next */
+    if (head_before(t, r->start, d) || ((qs = qualifier_start(t, r->start)) != r->start && head_before(t, qs, d)))
         return 1;
     pos = r->end;
     while (pos < s->len && t[pos] == ' ')

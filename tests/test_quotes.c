@@ -1841,6 +1841,13 @@ static const named_case NAMED[] = {
     {"Ann Lee and Tom Reed met at the library. \"We will fix the roads,\" Tom Reed said.\n\n"
      "\"With what money?\" the reporter asked.\n",
      "With what money", STANCE_QUOTE_DIRECT, "the reporter", NULL},
+    /* the description is tied to the person an apposed qualifier run names
+     * ("The moderator, Channel 6 anchor Renee Fulton,"), not to the run's
+     * first word ("Channel") */
+    {"The moderator, Channel 6 anchor Renee Fulton, opened by asking: \"What is the problem?\"\n\n"
+     "\"Potholes,\" said Mayor Tom Reed.\n\n"
+     "The moderator followed up, asking: \"How would you pay for it?\"\n",
+     "How would you", STANCE_QUOTE_DIRECT, "Renee Fulton", "The moderator"},
 };
 
 static void test_quotes_described_named(void **state)
