@@ -368,6 +368,7 @@ int stance_q_of_the_org(ctx *c, size_t from, const stance_name *nx, size_t end);
 int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b);
 int stance_q_name_ends_at(ctx *c, size_t pos, size_t floor, unsigned min_tok, attr *b);
 int stance_q_colon_subject(ctx *c, size_t cs, size_t ce, attr *a);
+int stance_q_article_subject(ctx *c, size_t ss, size_t end, attr *b);
 /* '..., a position (that) Castellano called "': the object relative's subject (sieves_subject.c). */
 int stance_q_relative_after_comma(ctx *c, const seg *q, size_t from, attr *a);
 /* 'Jo Roe, who ..., said the council had offered "': the outer reporting verb's subject (sieves_subject.c). */

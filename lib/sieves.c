@@ -154,7 +154,7 @@ static int sentence_subject(ctx *c, seg *q, stance_span v, attr *b)
     if (vl < 4 || memcmp(c->t + v.end - 3, "ing", 3) != 0)
         return 0;
     ss = stance_q_sent_start(c, v.start, v.start - q->para > WINDOW ? v.start - WINDOW : q->para);
-    return stance_q_subject_of(c, ss, v.start, SUBJ_PRONOUN, b);
+    return stance_q_subject_of(c, ss, v.start, SUBJ_PRONOUN, b) || stance_q_article_subject(c, ss, v.start, b);
 }
 
 /* Does the name ending at @p pos follow "with" ("with Trump yelling")? */

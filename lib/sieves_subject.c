@@ -95,25 +95,72 @@ static int the_opens(ctx *c, const stance_name *nm, size_t ss, unsigned fl, size
     return a1 == ss || ((fl & SUBJ_ARTICLE_COMMA) && c->t[a1 - 1] == ',');
 }
 
+/* The end of a number that follows @p pos after one space, before @p lim
+ * ("Channel 6", "Local 88": a number in an organisation's name), or @p pos. */
+static size_t number_after(ctx *c, size_t pos, size_t lim)
+{
+    size_t d = pos + 1;
+    if (pos >= lim || c->t[pos] != ' ')
+        return pos;
+    while (d < lim && c->t[d] >= '0' && c->t[d] <= '9')
+        d++;
+    return d > pos + 1 ? d : pos;
+}
+
+/* Is the name @p nm followed by a number and "'s" ("Channel 6's Dale Kim")? */
+static int number_possessive(ctx *c, const stance_name *nm, size_t end)
+{
+    size_t d = number_after(c, nm->end, end);
+    return d > nm->end && stance_possessive_at(c->t, c->len, d);
+}
+
 /* Do only lowercase words, the last a role or person noun, stand between the
  * name runs @p nm and @p nx ("Dalton Post columnist Jane Roe", "Lenby Trust
  * press officer Ida Brandt", or in commas "Lenby's Dalton state director,
- * Ida Brandt, said"): the first run qualifies the person named next. */
-static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx)
+ * Ida Brandt, said"): the first run qualifies the person named next. A
+ * number right after the first run is part of its name ("Channel 6 anchor
+ * Renee Fulton", "Local 88 president Mark Rios"). */
+static int role_then_name(ctx *c, const stance_name *nm, const stance_name *nx, stance_span *role)
 {
-    size_t s, e, to = nx->start;
+    size_t s, e, to = nx->start, from = number_after(c, nm->end, nx->start);
     if (nx->start <= nm->end)
         return 0;
+    if (from < nx->start && !stance_hspace(c->t, from, c->len))
+        from = nm->end;
     while (to > nm->end && stance_hspace(c->t, back1(c->t, to), c->len))
         to = back1(c->t, to);
     if (to > nm->end && c->t[to - 1] == ',' && nx->end < c->len && c->t[nx->end] == ',')
         to--; /* the name in apposition */
     else
         to = nx->start;
-    if (!stance_q_only_lower_words(c, nm->end, to))
+    if (!stance_q_only_lower_words(c, from, to))
         return 0;
-    stance_q_lower_word_before(c, to, nm->end, &s, &e);
-    return e > s && (stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))) != 0;
+    stance_q_lower_word_before(c, to, from, &s, &e);
+    if (e <= s || !(stance_lex_classes(c->t + s, e - s) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN))))
+        return 0;
+    if (role) { /* "Sanders was asked by host Bill Maher": the role is "host" */
+        size_t i = from, ws, we;
+        *role = (stance_span){nm->start, e};
+        while (stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+            if (lq(c->t, ws, we, STANCE_LQ(PREPS) | STANCE_LQ(AUX)))
+                role->start = skip_hs(c->t, we, c->len);
+    }
+    return 1;
+}
+
+/* The role @p role found before the name @p nm by role_then_name() becomes
+ * *@p b's role when it ends right before the name (spaces or a comma between). */
+static void role_before(ctx *c, stance_span role, const stance_name *nm, attr *b)
+{
+    if (role.start != STANCE_NO_OFFSET && role.end <= nm->start && trim_r(c->t, role.end, nm->start, c->len) == role.end)
+        b->role = role;
+}
+
+/* Is the one-word run @p nm, before a comma, a sentence adverb ('Likewise,', 'Importantly,')? */
+static int sentence_adverb(ctx *c, const stance_name *nm, size_t end)
+{
+    return nm->ntok == 1 && nm->end < end && c->t[nm->end] == ',' && nm->end - nm->start > 4 &&
+           (memcmp(c->t + nm->end - 2, "ly", 2) == 0 || memcmp(c->t + nm->end - 4, "wise", 4) == 0);
 }
 
 /* "A Park campaign official later walked back ...", "The Park campaign said":
@@ -182,6 +229,7 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
 {
     size_t i = ss, ws, we, fw = STANCE_NO_OFFSET;
     long k, first = -1, last;
+    stance_span role = NOSPAN;
     int g;
     if (stance_chunk_next(c->t, &i, end, c->len, &ws, &we)) {
         fw = ws; /* the sentence's first word */
@@ -231,9 +279,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             break;
         if (nm->last_end - nm->bare < 2)
             continue; /* an initial ("U.S." read as "S") */
-        if (nm->ntok == 1 && nm->end < end && c->t[nm->end] == ',' && nm->end - nm->start > 4 &&
-            (memcmp(c->t + nm->end - 2, "ly", 2) == 0 || memcmp(c->t + nm->end - 4, "wise", 4) == 0))
-            continue; /* 'Likewise, ...': a sentence adverb */
+        if (sentence_adverb(c, nm, end))
+            continue; /* 'Likewise, ...' */
         i = a1;
         if (stance_chunk_next(c->t, &i, nm->end, c->len, &a1, &a2) && lq(c->t, a1, a2, STANCE_LQ(PREP_LEAD)))
             continue;
@@ -256,8 +303,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 b->spk = (stance_span){from, nx->end};
                 return 1;
             }
-            if (nx && nm->ntok >= 2 && word_eq(c->t, n1, n2, "of") &&
-                ((skip_hs(c->t, n2, c->len) == nx->start && nx->end < end && c->t[nx->end] == ',' && nx->ntok <= 2) ||
+            size_t nxe = nx ? number_after(c, nx->end, end) : 0; /* "Dale Kim of Channel 6, opened" */
+            if (nx && nm->ntok >= 2 && (word_eq(c->t, n1, n2, "of") || word_eq(c->t, n1, n2, "from")) &&
+                ((skip_hs(c->t, n2, c->len) == nx->start && nxe < end && c->t[nxe] == ',' && nx->ntok <= 2) ||
                  stance_q_of_the_org(c, n2, nx, end)) &&
                 stance_names_is_first_name(c->t + nm->bare, first_tok_len(c->t, nm->bare, nm->last_end)) &&
                 !stance_q_in_quote(c, nm->start, c->n) && !after_word_of(c, nm->start, ss, STANCE_LQ(PREPS))) {
@@ -276,8 +324,9 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                 return 1; /* "Hillary Clinton's right-hand woman rallied supporters, saying" */
             continue;     /* "Clinton's plan drew praise, ..." */
         }
-        if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm))
-            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called" */
+        if (dateline_at(c, nm) || stance_name_address_abbrev(c->t, c->len, nm) || number_possessive(c, nm, end))
+            continue; /* "WASHINGTON - Jane Roe's aide rallied supporters, saying", "in Dover, Del., and called",
+                       * "Channel 6's Dale Kim" (the station's person follows) */
         if (nm->start > ss && (after_word_of(c, nm->start, ss, STANCE_LQ(PREPS)) ||
                                (after_word_of(c, nm->start, ss, STANCE_LQ(ARTICLE)) &&
                                 !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
@@ -286,14 +335,50 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             stance_q_surname_runs(c, k) == 1)
             continue; /* "Band member Flea", "Small groups of protesters": a capital word
                        * the article never uses again opens the sentence */
-        if (k < last && role_then_name(c, nm, &c->names->v[k + 1]) && c->names->v[k + 1].end <= end)
+        if (k < last && role_then_name(c, nm, &c->names->v[k + 1], &role) && c->names->v[k + 1].end <= end)
             continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
         b->spk = (stance_span){nm->start, nm->end};
+        role_before(c, role, nm, b);
         article_run_np(c, nm, end, b);
         return 1;
     }
     return 0;
+}
+
+/* 'The moderator followed up, asking: "', 'One audience member stood up,
+ * asking: "': the sentence [ss, end) opens with "The", "A", "An", "One",
+ * "Another" or "Each", then one to three lowercase words, the last a person,
+ * role, group or organisation noun (and the next no such noun), then a
+ * lowercase word that can be its verb (not a preposition, conjunction or
+ * "who": SUBJ_NOT_VERB): that noun phrase is the subject (*@p b,
+ * STANCE_ATTR_NOUN), not the clause up to the participle. */
+int stance_q_article_subject(ctx *c, size_t ss, size_t end, attr *b)
+{
+    const uint64_t heads = STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(GROUP_NOUN) | STANCE_LX(ORG_NOUN);
+    size_t i = ss, ws, we, np_end = 0;
+    if (!stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "The") || word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") ||
+          word_eq(c->t, ws, we, "One") || word_eq(c->t, ws, we, "Another") || word_eq(c->t, ws, we, "Each")))
+        return 0;
+    for (int n = 0; n < 4 && stance_chunk_next(c->t, &i, end, c->len, &ws, &we); n++) {
+        if (!lower_at(c->t, ws, c->len) || !letter_at(c->t, we - 1, c->len))
+            return 0;
+        if (np_end) {
+            if (stance_lex_classes(c->t + ws, we - ws) & heads)
+                np_end = we; /* "The campaign official" */
+            else if (lq(c->t, ws, we, STANCE_LQ(SUBJ_NOT_VERB)) || n > 3)
+                return 0;
+            else
+                break; /* the verb */
+        } else if (n < 3 && (stance_lex_classes(c->t + ws, we - ws) & heads))
+            np_end = we;
+    }
+    if (!np_end || we <= np_end)
+        return 0;
+    b->how = STANCE_ATTR_NOUN;
+    b->spk = (stance_span){skip_hs(c->t, ss, c->len), np_end};
+    return 1;
 }
 
 /* A name of @p min_tok words or more ending at @p pos (after @p floor): the speaker. */
@@ -396,7 +481,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
             k++;
             ws = c->names->v[k].start;
         } else if (k >= 0 && c->names->v[k].start == ws && (size_t)k + 1 < c->names->n &&
-                   c->names->v[k + 1].end < ce && role_then_name(c, &c->names->v[k], &c->names->v[k + 1])) {
+                   c->names->v[k + 1].end < ce && role_then_name(c, &c->names->v[k], &c->names->v[k + 1], NULL)) {
             k++; /* "A Dalton Post reporter Jane Roe tweeted:": the person after the role */
             ws = c->names->v[k].start;
         }
@@ -407,10 +492,7 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         if (k < 0 || c->names->v[k].start != ws || c->names->v[k].end >= ce || !stance_q_is_subject(c, &c->names->v[k]) ||
             dateline_at(c, &c->names->v[k]))
             return 0;
-        if (c->names->v[k].ntok == 1 && c->names->v[k].end < ce && c->t[c->names->v[k].end] == ',' &&
-            c->names->v[k].end - ws > 4 &&
-            (memcmp(c->t + c->names->v[k].end - 2, "ly", 2) == 0 ||
-             memcmp(c->t + c->names->v[k].end - 4, "wise", 4) == 0))
+        if (sentence_adverb(c, &c->names->v[k], ce))
             return 0; /* 'Likewise, a paper ...': a sentence adverb, not a name */
         a->how = STANCE_ATTR_NAME;
         a->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};

@@ -401,11 +401,47 @@ static int head_apposed_after(const char *t, size_t len, size_t e)
     return 0;
 }
 
+/* Is the run ending at @p e followed by a number or not, then one to three
+ * lowercase words, the last a role or person noun, then a capitalised word
+ * ("Channel 6 anchor Renee Fulton", "CNN host Jake Tapper")? Then the run
+ * qualifies the person named next and is no person itself. */
+static int qualifies_next(const char *t, size_t len, size_t e)
+{
+    size_t ws, we, i = e;
+    unsigned n = 0;
+    int role = 0;
+    if (stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= '0' && t[ws] <= '9')
+        i = we;
+    for (; n < 3 && stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= 'a' && t[ws] <= 'z'; n++, i = we)
+        role = stance_role_or_person(t, ws, we, NULL);
+    return n && role && stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= 'A' && t[ws] <= 'Z';
+}
+
+/* The start of the run that qualifies the name at @p start (its words before
+ * it: one to three lowercase words, the last a role or person noun, a number
+ * or not, then one to three capitalised words: "Channel 6 anchor" before
+ * "Renee Fulton"), or @p start when there is none. */
+static size_t qualifier_start(const char *t, size_t start)
+{
+    size_t ws, we, i = start;
+    unsigned n = 0, caps = 0;
+    for (; n < 3 && stance_word_before(t, i, &ws, &we) && we + 1 == i && t[ws] >= 'a' && t[ws] <= 'z'; n++, i = ws)
+        if (!n && !stance_role_or_person(t, ws, we, NULL))
+            return start;
+    if (n && stance_word_before(t, i, &ws, &we) && we + 1 == i && t[ws] >= '0' && t[ws] <= '9')
+        i = ws;
+    for (; n && caps < 3 && stance_word_before(t, i, &ws, &we) && we + 1 == i && t[ws] >= 'A' && t[ws] <= 'Z'; caps++)
+        i = ws;
+    return n && caps ? i : start;
+}
+
 static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
-    size_t ws, we, pos;
-    if (head_before(t, r->start, d))
+    size_t ws, we, pos, qs;
+    if (qualifies_next(t, s->len, r->end))
+        return 0; /* "Channel" of "The moderator, Channel 6 anchor Renee Fulton,": the person is named next */
+    if (head_before(t, r->start, d) || ((qs = qualifier_start(t, r->start)) != r->start && head_before(t, qs, d)))
         return 1;
     pos = r->end;
     while (pos < s->len && t[pos] == ' ')
@@ -732,6 +768,16 @@ int stance_sn_set_described(sstate *s, stance_rawquote *q, char *name)
         q->role = role;
     q->how = STANCE_ATTR_DESCRIBED;
     return STANCE_OK;
+}
+
+/* Is the cue of @p q a form of "ask" ("asked", "asking", "asks")? A described
+ * speaker who asks ('"...," Reed said. The moderator followed up, asking:
+ * "...?"') is the one asking the person named or quoted before, so no
+ * untied guess names it with that person. */
+static int asks(const sstate *s, const stance_rawquote *q)
+{
+    size_t cs = q->cue_span.start, ce = q->cue_span.end;
+    return cs != STANCE_NO_OFFSET && ce - cs >= 4 && ce - cs <= 6 && memcmp(s->t + cs, "ask", 3) == 0;
 }
 
 /* The speaker of the nearest quote before quote @p qi that has one, when it
@@ -1111,9 +1157,9 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
             rc = stance_sn_rename_speaker(&s, q, r);
         else if (person && (o = same_head_named(&s, qi, &d))) /* before an untied guess */
             rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));
-        else if (r)
+        else if (r && !asks(&s, q))
             rc = stance_sn_rename_speaker(&s, q, r);
-        else if (person && (o = prev_speaker(&s, qi, &d)))
+        else if (person && !r && !asks(&s, q) && (o = prev_speaker(&s, qi, &d)))
             rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));
         else if (person && d.org && stance_sn_sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
             rc = stance_sn_name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */

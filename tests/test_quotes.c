@@ -1832,6 +1832,22 @@ static const named_case NAMED[] = {
     {"Lord Tresham, the former energy minister, spoke to the chamber on Monday. "
      "\"We cannot keep the line open,\" the minister said.\n",
      "We cannot keep", STANCE_QUOTE_DIRECT, "Lord Tresham", "the minister"},
+    /* a described speaker who asks is the one asking the person quoted before:
+     * neither the lone person nor the speaker before names it */
+    {"\"We will fix the roads,\" Tom Reed said. The moderator followed up, asking: \"How?\"\n",
+     "How?", STANCE_QUOTE_DIRECT, "The moderator", NULL},
+    {"\"We will fix the roads,\" Tom Reed said.\n\n\"With what money?\" the reporter asked.\n",
+     "With what money", STANCE_QUOTE_DIRECT, "the reporter", NULL},
+    {"Ann Lee and Tom Reed met at the library. \"We will fix the roads,\" Tom Reed said.\n\n"
+     "\"With what money?\" the reporter asked.\n",
+     "With what money", STANCE_QUOTE_DIRECT, "the reporter", NULL},
+    /* the description is tied to the person an apposed qualifier run names
+     * ("The moderator, Channel 6 anchor Renee Fulton,"), not to the run's
+     * first word ("Channel") */
+    {"The moderator, Channel 6 anchor Renee Fulton, opened by asking: \"What is the problem?\"\n\n"
+     "\"Potholes,\" said Mayor Tom Reed.\n\n"
+     "The moderator followed up, asking: \"How would you pay for it?\"\n",
+     "How would you", STANCE_QUOTE_DIRECT, "Renee Fulton", "The moderator"},
 };
 
 static void test_quotes_described_named(void **state)
