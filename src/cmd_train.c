@@ -54,7 +54,8 @@ static void help(void)
         "                          target's role, conditionals, its clause; needs --lexicon),\n"
         "                          tconj (target x word / struct conjunctions; needs --lexicon) and\n"
         "                          vec (word vectors learned from the training and --unlabelled\n"
-        "                          texts, summed per region: statement, left, right, near the target)\n"
+        "                          texts, summed per region: statement, left, right, near the target);\n"
+        "                          word+negmark, window+negmark: a word in a negation scope is ~word\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
@@ -190,7 +191,7 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
         }
         while ((plus = strrchr(t, '+'))) { /* family options: "word+negmark:1" */
             *plus = '\0';
-            opts |= !strcmp(plus + 1, "negmark") ? 0x1u : !strcmp(plus + 1, "irrealis") ? 0x2u : 0x80000000u;
+            opts |= !strcmp(plus + 1, "negmark") ? 0x1u : 0x80000000u; /* FF_NEGMARK (features_int.h) */
         }
         for (int i = 1; i < N_FAMILY_NAMES; i++)
             if (!strcmp(t, names[i]))
