@@ -79,6 +79,12 @@ static int family_known(uint32_t id)
 }
 
 /* Families that read the model's lexicon. */
+/* The option flags family @p id may carry (features_int.h, FF_*). */
+static uint32_t family_flags_known(uint32_t id)
+{
+    return id == FAM_WORD || id == FAM_TWIN ? FF_NEGMARK : 0;
+}
+
 static int family_needs_lex(uint32_t id)
 {
     return id == FAM_LEX || id == FAM_LEXD || id == FAM_STRUCT || id == FAM_TCONJ;
@@ -161,7 +167,7 @@ int stance_features_check(const stance_featcfg *cfg, stance_error *err)
         return stance_error_set(err, STANCE_ERR_FORMAT, STANCE_NO_OFFSET, "too many feature families");
     for (uint32_t i = 0; i < cfg->n_families; i++) {
         const stance_family *f = &cfg->families[i];
-        if (!family_known(f->id) || f->flags != 0)
+        if (!family_known(f->id) || (f->flags & ~family_flags_known(f->id)))
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u (flags 0x%x)",
                                     f->id, f->flags);
         if ((f->id == FAM_WORD || f->id == FAM_CHAR || f->id == FAM_CLAUSE) && (f->min_n < 1 || f->min_n > f->max_n ||
@@ -233,9 +239,9 @@ static int keys_reserve(stance_fscratch *s, size_t more)
 }
 
 /* Assemble the @p plen bytes of @p prefix + the tokens view[a..b) separated by
- * spaces, and emit it. */
-static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
-                       const tok *v, size_t a, size_t b)
+ * spaces, each with a flag of @p mark written "~tok" (FF_NEGMARK), and emit it. */
+static int emit_marked(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
+                       const tok *v, size_t a, size_t b, unsigned mark)
 {
     size_t n = plen;
     if (plen + 1 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, plen + 1, 1))
@@ -243,31 +249,41 @@ static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t f
     stance_copy_short(s->gram, prefix, plen);
     for (size_t i = a; i < b; i++) { /* room for each token and the space before it as it comes */
         const size_t len = v[i].len;
-        if (n + len + 2 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, n + len + 2, 1))
+        if (n + len + 3 > s->gram_cap && stance_grow((void **)&s->gram, &s->gram_cap, n + len + 3, 1))
             return STANCE_ERR_NOMEM;
         if (i > a)
             s->gram[n++] = ' ';
+        if (v[i].flags & mark)
+            s->gram[n++] = '~';
         stance_copy_short(s->gram + n, s->t.buf + v[i].off, len);
         n += len;
     }
     return emit(s, cfg, fi, s->gram, n);
 }
 
+static int emit_tokens(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *prefix, size_t plen,
+                       const tok *v, size_t a, size_t b)
+{
+    return emit_marked(s, cfg, fi, prefix, plen, v, a, b, 0);
+}
+
 /* Family 1; an n-gram without the target is the text's, whose key is cached:
  * where every order at a token is (the token is max_n or more before the next
- * target token or the end), they are copied in a loop of their own. */
+ * target token or the end), they are copied in a loop of their own. With
+ * FF_NEGMARK a token in a negation scope is "~tok" (Das & Chen 2001), never cached. */
 static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
     const uint64_t *wk = s->t.wfi == fi ? s->t.wkeys : NULL;
     const uint32_t min_n = f->min_n, max_n = f->max_n;
     const size_t orders = max_n - min_n + 1, nv = s->n_view;
-    size_t nt = 0; /* the first target token at or after i (n_view: none) */
+    const unsigned mark = f->flags & FF_NEGMARK ? TK_NEGSCOPE : 0, stop = TK_TARGET | mark;
+    size_t nt = 0; /* the first target (or marked) token at or after i (n_view: none) */
     if (wk && keys_reserve(s, nv * orders))
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < nv; i++) {
         if (i == 0 || nt < i)
-            for (nt = i; nt < nv && !(s->view[nt].flags & TK_TARGET);)
+            for (nt = i; nt < nv && !(s->view[nt].flags & stop);)
                 nt++;
         if (wk && nt >= max_n && i < nt - max_n + 1) { /* view[i, nt) holds every n-gram at i .. nt - max_n */
             const tok *const view = s->view;
@@ -283,7 +299,7 @@ static int fam_word(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
         for (uint32_t n = min_n; n <= max_n && i + n <= nv; n++) {
             if (wk && nt >= i + n) /* no target in view[i, i + n) */
                 s->keys[s->n_keys++] = wk[s->view[i].src * orders + (n - min_n)];
-            else if (emit_tokens(s, cfg, fi, "", 0, s->view, i, i + n))
+            else if (emit_marked(s, cfg, fi, "", 0, s->view, i, i + n, mark))
                 return STANCE_ERR_NOMEM;
         }
     }
@@ -353,6 +369,7 @@ static unsigned dist_bucket(size_t d)
 static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
 {
     const stance_family *f = &cfg->families[fi];
+    const unsigned mark = f->flags & FF_NEGMARK ? TK_NEGSCOPE : 0;
     char prefix[16];
     for (size_t m = s->vfirst; m <= s->vlast && m < s->n_view; m++) { /* (build_view()'s first and last mention) */
         if (!(s->view[m].flags & TK_TARGET))
@@ -378,7 +395,7 @@ static int fam_twin(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
                     prefix[1] = (char)('0' + dist_bucket(d));
                     prefix[2] = ' ';
                     prefix[3] = '\0';
-                    if (emit_tokens(s, cfg, fi, prefix, 3, s->view, a, a + n))
+                    if (emit_marked(s, cfg, fi, prefix, 3, s->view, a, a + n, mark))
                         return STANCE_ERR_NOMEM;
                 }
             }

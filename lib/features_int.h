@@ -39,6 +39,10 @@ enum {
     FAM_DOMAIN = STANCE_FDOMAIN_ID, FAM_MAX = 14
 };
 
+/* stance_family.flags (family options, stored in the model; features.c's
+ * family_flags_known() says which family may carry which) */
+#define FF_NEGMARK 0x1u   /* families 1, 4: a token in a negation scope is "~tok" instead of "tok" */
+
 /* tok.flags: set per statement */
 #define TK_PUNCT 0x1u
 #define TK_NEGATOR 0x2u

@@ -54,7 +54,8 @@ static void help(void)
         "                          target's role, conditionals, its clause; needs --lexicon),\n"
         "                          tconj (target x word / struct conjunctions; needs --lexicon) and\n"
         "                          vec (word vectors learned from the training and --unlabelled\n"
-        "                          texts, summed per region: statement, left, right, near the target)\n"
+        "                          texts, summed per region: statement, left, right, near the target);\n"
+        "                          word+negmark, window+negmark: a word in a negation scope is ~word\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
@@ -173,8 +174,9 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
     if (!copy)
         return -1;
     for (t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        char *colon = strchr(t, ':');
+        char *colon = strchr(t, ':'), *plus;
         float w = 1.0f;
+        uint32_t opts = 0;
         int id = 0;
         if (colon) {
             char *end;
@@ -187,14 +189,19 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
                 return -1;
             }
         }
+        while ((plus = strrchr(t, '+'))) { /* family options: "word+negmark:1" */
+            *plus = '\0';
+            opts |= !strcmp(plus + 1, "negmark") ? 0x1u : 0x80000000u; /* FF_NEGMARK (features_int.h) */
+        }
         for (int i = 1; i < N_FAMILY_NAMES; i++)
             if (!strcmp(t, names[i]))
                 id = i;
-        if (!id || n >= STANCE_MAX_FAMILIES) {
+        if (!id || n >= STANCE_MAX_FAMILIES || (opts & 0x80000000u)) {
             free(copy);
             return -1;
         }
         stance_features_family_default((uint32_t)id, &cfg->families[n]);
+        cfg->families[n].flags = opts; /* (stance_features_check() refuses a family's unknown options) */
         if (colon)
             cfg->families[n].weight = w;
         n++;

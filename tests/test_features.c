@@ -1663,6 +1663,59 @@ static void test_features_dot_any_order(void **state)
     stance_free(data);
 }
 
+/* FF_NEGMARK (family option 0x1 of families 1 and 4): a word in a negation scope
+ * is "~word" in the word n-grams and the target window instead of "word" (Das &
+ * Chen 2001), so that "not a liar" and "a liar" share no n-gram of "liar"; the
+ * cached path (a scratch that saw the text) gives the fresh path's vector; the
+ * option is refused on a family that does not know it. */
+static void test_features_negmark(void **state)
+{
+    stance_featcfg cfg;
+    stance_statement st = STANCE_STATEMENT_INIT;
+    stance_fscratch *fs = NULL, *fresh = NULL;
+    stance_fvec x = {0}, y = {0};
+    stance_error err;
+    (void)state;
+    stance_features_default(&cfg);
+    cfg.families[0].flags = 0x1u; /* word */
+    cfg.families[3].flags = 0x1u; /* window */
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_OK);
+    st.text = "\"Mara Lindqvist is not a liar, and a friend,\" Sam said.";
+    st.text_len = strlen(st.text);
+    st.target = "Mara Lindqvist";
+    st.target_len = strlen(st.target);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(stance_fscratch_new(&fs), STANCE_OK);
+    stance_fscratch_set_name_cb(fs, testutil_names_cb, &got);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK);
+    assert_true(has(1, "~liar"));
+    assert_true(has(1, "~a ~liar"));
+    assert_true(has(1, "not ~a"));
+    assert_false(has(1, "liar"));
+    assert_false(has(1, "a liar"));
+    assert_true(has(1, "a friend")); /* the scope ends at the comma */
+    assert_true(has(3, "neg liar")); /* family 3 as before */
+    assert_true(has(4, "R3 ~a"));
+    assert_false(has(4, "R3 a"));
+    stance_fscratch_set_name_cb(fs, NULL, NULL);
+    assert_int_equal(stance_features_extract(&cfg, &st, fs, &x, NULL), STANCE_OK); /* cached text */
+    assert_int_equal(stance_fscratch_new(&fresh), STANCE_OK);
+    stance_fscratch_set_name_cb(fresh, noname, NULL);
+    assert_int_equal(stance_features_extract(&cfg, &st, fresh, &y, NULL), STANCE_OK);
+    assert_int_equal(x.n, y.n);
+    assert_memory_equal(x.idx, y.idx, x.n * sizeof *x.idx);
+    assert_memory_equal(x.val, y.val, x.n * sizeof *x.val);
+    cfg.families[1].flags = 0x1u; /* char: no such option */
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
+    cfg.families[1].flags = 0;
+    cfg.families[0].flags = 0x2u; /* word: unknown option */
+    assert_int_equal(stance_features_check(&cfg, &err), STANCE_ERR_VERSION);
+    stance_fvec_clear(&x);
+    stance_fvec_clear(&y);
+    stance_fscratch_free(fs);
+    stance_fscratch_free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1697,6 +1750,7 @@ int main(void)
         cmocka_unit_test(test_features_ascii_tokens),
         cmocka_unit_test(test_features_dot_any_order),
         cmocka_unit_test(test_features_except_but),
+        cmocka_unit_test(test_features_negmark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
