@@ -928,6 +928,21 @@ size_t stance_q_sentence_end(ctx *c, size_t pos)
     return i;
 }
 
+/* Where the sentence end is looked for after a quote whose attribution
+ * ends before its closing mark: at the [.?!] that ends its content when
+ * there is one ("Lopez said: \"... families.\" Baker will visit ...": the
+ * quote ends its sentence, and the next one is not its context), else
+ * after the closing mark. */
+static size_t closing_end(ctx *c, const seg *q)
+{
+    size_t i = q->ce;
+    while (i > q->cs && stance_hspace(c->t, back1(c->t, i), c->len))
+        i = back1(c->t, i);
+    if (i > q->cs && q->ce < q->close && (c->t[i - 1] == '.' || c->t[i - 1] == '?' || c->t[i - 1] == '!'))
+        return i - 1;
+    return q->close;
+}
+
 /* Context of the preceding character of the opening mark. */
 int stance_q_prev_ctx(ctx *c, seg *q)
 {
@@ -1201,7 +1216,7 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
         s = stance_q_clause_start(c, s, s > q->para ? q->para : 0);
         while (s < q->open && stance_hspace(c->t, s, c->len))
             s += (size_t)stance_hspace(c->t, s, c->len);
-        e = stance_q_sentence_end(c, e);
+        e = stance_q_sentence_end(c, e == q->close ? closing_end(c, q) : e);
         if (e < q->close)
             e = q->close;
         r->context = stance_quotes_snap(c->t, c->len, (stance_span){s, e});

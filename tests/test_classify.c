@@ -996,6 +996,32 @@ static void test_classify_except_but_whole(void **state)
     }
 }
 
+/* A quote that ends its own sentence: its attribution context ends there
+ * (quotes.c, closing_end()), so an actor named only in the next sentence,
+ * about something else, is no target of it. Before, the context ran on to
+ * the next sentence's end and Ruiz, praised there, took the quote's stance. */
+static void test_classify_context_ends_with_quote(void **state)
+{
+    static const char text[] = "Maria Lopez said Tom Baker is responsible for the chaos and accused him of "
+                               "\"inciting violent behavior that is very dangerous.\" "
+                               "She praised Ana Ruiz for pursuing charges in the case.\n";
+    static const char *const baker[] = {"Baker"}, *const ruiz[] = {"Ruiz"};
+    stance_actor actors[] = {{"Tom Baker", baker, 1}, {"Ana Ruiz", ruiz, 1}};
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    const stance_quote *q;
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    in.actors = actors;
+    in.n_actors = 2;
+    assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
+    assert_int_equal(stance_result_count(res), 1);
+    q = stance_result_quote(res, 0);
+    assert_int_equal(stance_quote_target_count(q), 1);
+    assert_string_equal(stance_quote_target(q, 0)->actor, "Tom Baker");
+    stance_result_free(res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1003,6 +1029,7 @@ int main(void)
         cmocka_unit_test(test_classify_targets_own_sentences),
         cmocka_unit_test(test_classify_targets_own_clauses),
         cmocka_unit_test(test_classify_except_but_whole),
+        cmocka_unit_test(test_classify_context_ends_with_quote),
         cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_sentiment_in_domain),
         cmocka_unit_test(test_classify_domain_fused),
