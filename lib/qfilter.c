@@ -225,7 +225,7 @@ int stance_qf_dash_next(const char *t, size_t s, size_t e)
         else
             break;
     }
-    if (k + 3 <= e && u[k] == 0xE2 && u[k + 1] == 0x80 && u[k + 2] >= 0x93 && u[k + 2] <= 0x95)
+    if (k < e && stance_dash_at(t, k, e))
         return 1; /* U+2013, U+2014, U+2015 */
     if (k + 2 <= e && u[k] == '-' && u[k + 1] == '-')
         return 1;

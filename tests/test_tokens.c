@@ -779,6 +779,19 @@ static void test_nbsp_ends(void **state)
     assert_false(stance_nbsp_ends("\xa0", 0, 1));
 }
 
+/* stance_dash_at(): U+2013, U+2014, U+2015 with all three bytes within the
+ * length; U+2012, U+2016, '-' and "--" are none. */
+static void test_dash_at(void **state)
+{
+    static const char t[] = "a\u2013b\u2014c\u2015d\u2012e\u2016f-g--h";
+    const size_t n = sizeof t - 1;
+    (void)state;
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(stance_dash_at(t, i, n), i == 1 || i == 5 || i == 9);
+    assert_false(stance_dash_at(t, 1, 3)); /* its last byte cut by the length */
+    assert_true(stance_dash_at(t, 1, 4));
+}
+
 /* stance_dateline_mark(): the mark after a dateline's place name, past
  * spaces (a no-break space too): a dash (en, em, horizontal bar), '-' or '('
  * ("(AP)"); a comma, a word or the end of the text is none, and the text
@@ -835,6 +848,7 @@ int main(void)
         cmocka_unit_test(test_dateline_mark),
         cmocka_unit_test(test_nbsp_at),
         cmocka_unit_test(test_nbsp_ends),
+        cmocka_unit_test(test_dash_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
