@@ -200,14 +200,14 @@ static inline int stance_word_byte(const char *t, size_t i, size_t len)
     /* U+2000..U+20FF (quote marks, dashes, apostrophes and the signs after
      * them) are punctuation, U+00A0 (no-break space) a space */
     if ((c == 0xE2 && i + 1 < len && ((unsigned char)t[i + 1] & 0xFC) == 0x80) ||
-        (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0))
+        stance_nbsp_at(t, i, len))
         return 0;
     if (c >= 0x80 && c < 0xC0) { /* a continuation byte: part of whatever its lead byte is */
         size_t k = i;
         while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
             k--;
         return !(((unsigned char)t[k] == 0xE2 && k + 1 < len && ((unsigned char)t[k + 1] & 0xFC) == 0x80) ||
-                 (c == 0xA0 && k + 1 == i && (unsigned char)t[k] == 0xC2));
+                 stance_nbsp_ends(t, 0, i + 1));
     }
     return 1;
 }

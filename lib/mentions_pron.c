@@ -302,7 +302,7 @@ static size_t space_at(const char *t, size_t p, size_t b)
 {
     if (t[p] == ' ')
         return 1;
-    return (unsigned char)t[p] == 0xC2 && p + 1 < b && (unsigned char)t[p + 1] == 0xA0 ? 2 : 0;
+    return stance_nbsp_at(t, p, b) ? 2 : 0;
 }
 
 /* Does t[a, b) read " and " and at most two capitalised words before a

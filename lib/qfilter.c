@@ -10,6 +10,7 @@
 #include <xxhash.h>
 
 #include "qfilter.h"
+#include "tokens.h"
 
 #define WORD_MAX 32
 
@@ -202,7 +203,7 @@ int stance_qf_ends_comma_colon(const char *t, size_t s, size_t e)
     while (e > s) {
         if (u[e - 1] == ' ')
             e--;
-        else if (e - 1 > s && u[e - 1] == 0xA0 && u[e - 2] == 0xC2)
+        else if (stance_nbsp_ends(t, s, e))
             e -= 2;
         else
             break;
@@ -219,12 +220,12 @@ int stance_qf_dash_next(const char *t, size_t s, size_t e)
     for (;;) {
         if (k < e && u[k] == ' ')
             k++;
-        else if (k + 1 < e && u[k] == 0xC2 && u[k + 1] == 0xA0)
+        else if (k < e && stance_nbsp_at(t, k, e))
             k += 2;
         else
             break;
     }
-    if (k + 3 <= e && u[k] == 0xE2 && u[k + 1] == 0x80 && u[k + 2] >= 0x93 && u[k + 2] <= 0x95)
+    if (k < e && stance_dash_at(t, k, e))
         return 1; /* U+2013, U+2014, U+2015 */
     if (k + 2 <= e && u[k] == '-' && u[k + 1] == '-')
         return 1;

@@ -488,8 +488,12 @@ static int continues(ctx *c, size_t open, size_t para)
     while (k > para) {
         size_t p = k - 1;
         unsigned char b = (unsigned char)c->t[p];
-        if (b == ' ' || b == '\t' || (b == 0xA0 && p > para) || (b == 0xC2)) {
+        if (b == ' ' || b == '\t') {
             k = p;
+            continue;
+        }
+        if (stance_nbsp_ends(c->t, para, k)) {
+            k -= 2;
             continue;
         }
         break;

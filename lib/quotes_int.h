@@ -159,9 +159,7 @@ static inline int mark_at(const char *t, size_t i, size_t len, size_t *mlen)
 
 static inline int is_dash_at(const char *t, size_t i, size_t len)
 {
-    /* em dash, en dash, horizontal bar */
-    return (unsigned char)t[i] == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
-           ((unsigned char)t[i + 2] >= 0x93 && (unsigned char)t[i + 2] <= 0x95);
+    return stance_dash_at(t, i, len); /* em dash, en dash, horizontal bar */
 }
 
 /* Case of the letter at i: 1 upper, -1 lower, 0 other (or the end), by

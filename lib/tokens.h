@@ -164,6 +164,22 @@ static inline int stance_nbsp_at(const char *text, size_t i, size_t len)
 {
     return (unsigned char)text[i] == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA0;
 }
+/* The same read backwards: do the last two bytes of text[lo, e) make a
+ * no-break space (a scan that steps back over spaces, "said,\u00a0" ends
+ * with a comma)? */
+static inline int stance_nbsp_ends(const char *text, size_t lo, size_t e)
+{
+    return e >= lo + 2 && (unsigned char)text[e - 1] == 0xA0 && (unsigned char)text[e - 2] == 0xC2;
+}
+
+/* Does an en dash, an em dash or a horizontal bar (U+2013..U+2015) start at
+ * text[i], within text[0, len)? The dashes of the quote rules (quotes_int.h's
+ * is_dash_at()) and of qfilter.c's "a dash next". */
+static inline int stance_dash_at(const char *text, size_t i, size_t len)
+{
+    return (unsigned char)text[i] == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+           ((unsigned char)text[i + 2] >= 0x93 && (unsigned char)text[i + 2] <= 0x95);
+}
 
 /* Length of the horizontal white space character at text[i] (i < len): 1 for
  * ' ', '\t', '\r', '\f', '\v', 2 for U+00A0, 3 for U+2000..U+200A; else 0.

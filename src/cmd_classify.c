@@ -15,6 +15,7 @@
 #include "cli_input.h"
 #include "html.h"
 #include "json_out.h"
+#include "tokens.h"
 #include "utf8_seq.h"
 
 typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
@@ -70,7 +71,7 @@ static int blank(const char *s)
     for (; *s; s++) {
         if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
             continue;
-        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+        if (strncmp(s, STANCE_NBSP, 2) == 0) {
             s++;
             continue;
         }

@@ -763,6 +763,35 @@ static void test_nbsp_at(void **state)
     assert_false(stance_nbsp_at("\xc2", 0, 1));
 }
 
+/* stance_nbsp_ends(): U+00A0 as the last two bytes of [lo, e), both within
+ * it; the 0xA0 that ends another character ("\u00e0" is C3 A0, "\u2020" is
+ * E2 80 A0) is none. */
+static void test_nbsp_ends(void **state)
+{
+    static const char t[] = "said,\u00a0Mendi\u00e0\u2020\u00a0";
+    const size_t n = sizeof t - 1, at = 5; /* the first no-break space: t[5, 7) */
+    (void)state;
+    for (size_t e = 0; e <= n; e++)
+        assert_int_equal(stance_nbsp_ends(t, 0, e), e == at + 2 || e == n);
+    assert_true(stance_nbsp_ends(t, at, at + 2));
+    assert_false(stance_nbsp_ends(t, at + 1, at + 2)); /* its first byte before lo */
+    assert_false(stance_nbsp_ends(t, at, at + 1));
+    assert_false(stance_nbsp_ends("\xa0", 0, 1));
+}
+
+/* stance_dash_at(): U+2013, U+2014, U+2015 with all three bytes within the
+ * length; U+2012, U+2016, '-' and "--" are none. */
+static void test_dash_at(void **state)
+{
+    static const char t[] = "a\u2013b\u2014c\u2015d\u2012e\u2016f-g--h";
+    const size_t n = sizeof t - 1;
+    (void)state;
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(stance_dash_at(t, i, n), i == 1 || i == 5 || i == 9);
+    assert_false(stance_dash_at(t, 1, 3)); /* its last byte cut by the length */
+    assert_true(stance_dash_at(t, 1, 4));
+}
+
 /* stance_dateline_mark(): the mark after a dateline's place name, past
  * spaces (a no-break space too): a dash (en, em, horizontal bar), '-' or '('
  * ("(AP)"); a comma, a word or the end of the text is none, and the text
@@ -818,6 +847,8 @@ int main(void)
         cmocka_unit_test(test_agent_noun),
         cmocka_unit_test(test_dateline_mark),
         cmocka_unit_test(test_nbsp_at),
+        cmocka_unit_test(test_nbsp_ends),
+        cmocka_unit_test(test_dash_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
