@@ -273,11 +273,8 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
             k--;
         if (k > *s)
             end = k - 1;
-        while (end > *s && (t[end - 1] == ' ' || (unsigned char)t[end - 1] == 0xA0)) {
-            end--;
-            if ((unsigned char)t[end] == 0xA0 && end > *s)
-                end--;
-        }
+        while (end > *s && (t[end - 1] == ' ' || stance_nbsp_ends(t, *s, end)))
+            end -= t[end - 1] == ' ' ? 1 : 2; /* a space or a whole no-break space: not the "à" of "Mendià" */
     }
     if ((i = stance_poss_start(t, *s, end, 1)) < end)
         end = i;
@@ -823,7 +820,7 @@ static int same_first(const char *text, const stance_name *a, const stance_name 
 static int fits_mention(const char *text, const stance_name *nm, size_t s, size_t blen, int g)
 {
     return nm->last_end - nm->bare > blen && same_but_case(text + nm->last_end - blen, text + s, blen) &&
-           (text[nm->last_end - blen - 1] == ' ' || (unsigned char)text[nm->last_end - blen - 1] == 0xA0) &&
+           (text[nm->last_end - blen - 1] == ' ' || stance_nbsp_ends(text, nm->bare, nm->last_end - blen)) &&
            (g == STANCE_G_UNKNOWN || nm->gender == STANCE_G_UNKNOWN || nm->gender == g);
 }
 

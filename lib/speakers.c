@@ -71,7 +71,7 @@ static long canonical_not_headline(ctx *c, long k, size_t s, size_t e)
         if (stance_q_in_quote(c, nm->start, c->n))
             continue;
         if (cl > blen && memcmp(c->t + nm->last_end - blen, c->t + s, blen) == 0 &&
-            (c->t[nm->last_end - blen - 1] == ' ' || (unsigned char)c->t[nm->last_end - blen - 1] == 0xA0))
+            (c->t[nm->last_end - blen - 1] == ' ' || stance_nbsp_ends(c->t, nm->bare, nm->last_end - blen)))
             return o;
     }
     return -1;
