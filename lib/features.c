@@ -78,13 +78,13 @@ static int family_known(uint32_t id)
            id == FAM_DOMAIN;
 }
 
-/* Families that read the model's lexicon. */
-/* The option flags family @p id may carry (features_int.h, FF_*). */
+/* The option flags family @p id may carry (features.h, STANCE_FF_*). */
 static uint32_t family_flags_known(uint32_t id)
 {
     return id == FAM_WORD || id == FAM_TWIN ? FF_NEGMARK : 0;
 }
 
+/* Families that read the model's lexicon. */
 static int family_needs_lex(uint32_t id)
 {
     return id == FAM_LEX || id == FAM_LEXD || id == FAM_STRUCT || id == FAM_TCONJ;

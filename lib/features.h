@@ -52,6 +52,11 @@ void stance_fscratch_forget(stance_fscratch *s);
  * once per call), so a scratch may move from model to model. */
 void stance_fscratch_keep_words(stance_fscratch *s);
 
+/* stance_family.flags, the family options (stored in the model; features.c's
+ * family_flags_known() says which family may carry which; `stance train
+ * --families word+negmark` sets them). */
+#define STANCE_FF_NEGMARK 0x1u /* families 1, 4: a token in a negation scope is "~tok" instead of "tok" */
+
 /* Refuse configurations this build cannot reproduce (unknown family ids, flags,
  * tokenizer revision): STANCE_ERR_VERSION / STANCE_ERR_FORMAT. */
 int stance_features_check(const struct stance_featcfg *cfg, stance_error *err);

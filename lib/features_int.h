@@ -39,9 +39,7 @@ enum {
     FAM_DOMAIN = STANCE_FDOMAIN_ID, FAM_MAX = 14
 };
 
-/* stance_family.flags (family options, stored in the model; features.c's
- * family_flags_known() says which family may carry which) */
-#define FF_NEGMARK 0x1u   /* families 1, 4: a token in a negation scope is "~tok" instead of "tok" */
+#define FF_NEGMARK STANCE_FF_NEGMARK /* (features.h) */
 
 /* tok.flags: set per statement */
 #define TK_PUNCT 0x1u

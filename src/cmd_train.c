@@ -191,12 +191,16 @@ static int parse_families(const char *spec, stance_featcfg *cfg)
         }
         while ((plus = strrchr(t, '+'))) { /* family options: "word+negmark:1" */
             *plus = '\0';
-            opts |= !strcmp(plus + 1, "negmark") ? 0x1u : 0x80000000u; /* FF_NEGMARK (features_int.h) */
+            if (strcmp(plus + 1, "negmark")) {
+                free(copy);
+                return -1;
+            }
+            opts |= STANCE_FF_NEGMARK;
         }
         for (int i = 1; i < N_FAMILY_NAMES; i++)
             if (!strcmp(t, names[i]))
                 id = i;
-        if (!id || n >= STANCE_MAX_FAMILIES || (opts & 0x80000000u)) {
+        if (!id || n >= STANCE_MAX_FAMILIES) {
             free(copy);
             return -1;
         }
