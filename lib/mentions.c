@@ -258,19 +258,27 @@ static int age_digits(const char *t, size_t ws, size_t we)
     return 1;
 }
 
-/* The role of the role word t[hs, he), a title of two words from @p from on
- * as one ("the attorney general": stance_role_compound()), or NULL; *g: its gender. */
+/* The role of role word @p rw at t[hs, ...), a title of two words from @p from
+ * on as one ("Attorney General Jo Roe", "the attorney general":
+ * stance_role_compound()), or NULL after a subordinate's word ("the deputy
+ * attorney general"); *@p fs: where the title's words start. */
+static const char *role_words(const char *t, const role_word *rw, size_t hs, size_t from, size_t *fs)
+{
+    const char *cr = stance_role_compound(t, hs, rw, fs);
+    if (!cr || *fs < from)
+        cr = rw->role, *fs = hs;
+    return *fs > from && stance_role_subordinate(t, *fs) ? NULL : cr;
+}
+
+/* The role of the role word t[hs, he) (role_words()), or NULL; *g: its gender. */
 static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int *g)
 {
     const role_word *rw = stance_role_lookup(t, hs, he);
-    const char *cr;
     size_t fs;
     if (!rw)
         return NULL;
     *g = rw->gender;
-    if (!(cr = stance_role_compound(t, hs, rw, &fs)) || fs < from)
-        cr = rw->role, fs = hs;
-    return fs > from && stance_role_subordinate(t, fs) ? NULL : cr; /* "the deputy attorney general" */
+    return role_words(t, rw, hs, from, &fs);
 }
 
 /* ", the <words>," after a name at @p end: a role (its head word: the last
@@ -504,10 +512,9 @@ static int find_ties(mstate *m)
                 const role_word *rw = stance_role_lookup(t, ws, we);
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
                     size_t fs;
-                    const char *cr = stance_role_compound(t, ws, rw, &fs); /* "Attorney General Jo Roe" */
-                    role = stance_role_subordinate(t, cr ? fs : ws) ? NULL : cr ? cr : rw->role; /* "Deputy ..." */
+                    role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; not "Deputy ..." */
                     g = rw->gender;
-                    former = former_before(t, cr ? fs : ws, &place);
+                    former = former_before(t, fs, &place);
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -911,11 +918,12 @@ static int scan_words(mstate *m)
                 stance_span none = {0, 0};
                 size_t fs = ws;
                 const char *cr = stance_role_compound(t, ws, rw, &fs);
-                long best = apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len)
-                                ? -1
-                                : role_tie(m, cr && fs > the_s ? cr : rw->role, the_s, rw->gender,
-                                           former_before(t, cr && fs > the_s ? fs : ws, &none),
-                                           role_place(t, the_s, cr && fs > the_s ? fs : ws));
+                long best;
+                if (!cr || fs <= the_s)
+                    cr = rw->role, fs = ws; /* the title's words start at fs */
+                best = apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len)
+                           ? -1
+                           : role_tie(m, cr, the_s, rw->gender, former_before(t, fs, &none), role_place(t, the_s, fs));
                 if (best >= 0 &&
                     stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
                     return STANCE_ERR_NOMEM;
