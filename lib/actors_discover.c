@@ -88,7 +88,7 @@ static int run_initial(const char *t, const stance_name *nm)
         else if (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
                  ((unsigned char)t[i - 1] == 0x9C || (unsigned char)t[i - 1] == 0x98))
             return 1; /* an opening curly quote */
-        else if (i >= 2 && stance_nbsp_at(t, i - 2, i))
+        else if (stance_nbsp_ends(t, 0, i))
             i -= 2;
         else
             return (c == '.' && !(i >= 2 && t[i - 2] >= 'A' && t[i - 2] <= 'Z' &&
