@@ -900,6 +900,21 @@ static void test_classify_mpos_sort(void **state)
             }
 }
 
+/* stance_classify() of @p text with @p n actors and @p opt (NULL: defaults), asserted to
+ * succeed; the caller frees the result. */
+static stance_result *classify_with(stance_model *m, const char *text, stance_actor *actors, size_t n,
+                                    const stance_options *opt)
+{
+    stance_input in = STANCE_INPUT_INIT;
+    stance_result *res = NULL;
+    in.text = text;
+    in.text_len = strlen(text);
+    in.actors = actors;
+    in.n_actors = n;
+    assert_int_equal(stance_classify(m, &in, opt, &res, NULL), STANCE_OK);
+    return res;
+}
+
 /* A quote that attacks one actor in a sentence and praises another in the
  * next: each is scored on its own sentence (classify.c, narrow_to_target()),
  * so the two get their own stances, not the quote's one tone. */
@@ -909,15 +924,9 @@ static void test_classify_targets_own_sentences(void **state)
                                "We praised Mayor Lee and we are proud of the work,\" said Jo Kim.\n";
     static const char *const park[] = {"Park"}, *const lee[] = {"Lee"};
     stance_actor actors[] = {{"Governor Sam Park", park, 1}, {"Mayor Ann Lee", lee, 1}};
-    stance_input in = STANCE_INPUT_INIT;
-    stance_result *res = NULL;
+    stance_result *res = classify_with(*state, text, actors, 2, NULL);
     const stance_quote *q;
     const stance_target *tp, *tl;
-    in.text = text;
-    in.text_len = sizeof text - 1;
-    in.actors = actors;
-    in.n_actors = 2;
-    assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
     assert_int_equal(stance_result_count(res), 1);
     q = stance_result_quote(res, 0);
     assert_int_equal(stance_quote_target_count(q), 2);
@@ -946,15 +955,8 @@ static void test_classify_targets_own_clauses(void **state)
     static const char *const park[] = {"Park"}, *const lee[] = {"Lee"};
     stance_actor actors[] = {{"Governor Sam Park", park, 1}, {"Mayor Ann Lee", lee, 1}};
     for (size_t k = 0; k < 2; k++) {
-        stance_input in = STANCE_INPUT_INIT;
-        stance_result *res = NULL;
-        const stance_quote *q;
-        in.text = texts[k];
-        in.text_len = strlen(texts[k]);
-        in.actors = actors;
-        in.n_actors = 2;
-        assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
-        q = stance_result_quote(res, 0);
+        stance_result *res = classify_with(*state, texts[k], actors, 2, NULL);
+        const stance_quote *q = stance_result_quote(res, 0);
         assert_int_equal(stance_quote_target_count(q), 2);
         assert_string_equal(stance_quote_target(q, 0)->stance.label_name, "against");
         assert_string_equal(stance_quote_target(q, 1)->stance.label_name, "favor");
@@ -978,15 +980,9 @@ static void test_classify_except_but_whole(void **state)
     stance_options opt = STANCE_OPTIONS_INIT;
     opt.explain = 100000;
     for (size_t k = 0; k < 2; k++) {
-        stance_input in = STANCE_INPUT_INIT;
-        stance_result *res = NULL;
+        stance_result *res = classify_with(*state, texts[k], actors, 1, &opt);
         const stance_decision *d;
         int seen = 0;
-        in.text = texts[k];
-        in.text_len = strlen(texts[k]);
-        in.actors = actors;
-        in.n_actors = 1;
-        assert_int_equal(stance_classify(*state, &in, &opt, &res, NULL), STANCE_OK);
         assert_int_equal(stance_quote_target_count(stance_result_quote(res, 0)), 1);
         d = &stance_quote_target(stance_result_quote(res, 0), 0)->stance;
         for (size_t j = 0; j < d->n_explain && !seen; j++)
@@ -1007,14 +1003,8 @@ static void test_classify_context_ends_with_quote(void **state)
                                "She praised Ana Ruiz for pursuing charges in the case.\n";
     static const char *const baker[] = {"Baker"}, *const ruiz[] = {"Ruiz"};
     stance_actor actors[] = {{"Tom Baker", baker, 1}, {"Ana Ruiz", ruiz, 1}};
-    stance_input in = STANCE_INPUT_INIT;
-    stance_result *res = NULL;
+    stance_result *res = classify_with(*state, text, actors, 2, NULL);
     const stance_quote *q;
-    in.text = text;
-    in.text_len = sizeof text - 1;
-    in.actors = actors;
-    in.n_actors = 2;
-    assert_int_equal(stance_classify(*state, &in, NULL, &res, NULL), STANCE_OK);
     assert_int_equal(stance_result_count(res), 1);
     q = stance_result_quote(res, 0);
     assert_int_equal(stance_quote_target_count(q), 1);
