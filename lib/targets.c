@@ -479,6 +479,63 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
     return c;
 }
 
+/* ---- the attribution's own second clause ---------------------------------
+ * "\"...,\" Lopez said, before she praised Ruiz.", "... said on Monday, hours
+ * after she met Ruiz.", "... a question posed by West, who has criticized
+ * Clinton.": past the quote, its speaker and its cue, the attribution's
+ * sentence goes on with a clause of its own (a subordinator or a relative
+ * word; "and", "but", "as", "so" before a subject pronoun). A mention from
+ * there on is no object of the attribution. Read on the window after the
+ * quote (TAIL_BYTES); a quote mark first (a split quote's next fragment) ends
+ * the search: the quote goes on. */
+
+static int clause_opener(const char *text, const stance_tlist *l, size_t k)
+{
+    const stance_token *w = &l->post.v[k];
+    size_t ws = l->post_base + w->start, we = l->post_base + w->end;
+    if (stance_word_is(text, ws, we, "and") || stance_word_is(text, ws, we, "but") ||
+        stance_word_is(text, ws, we, "as") || stance_word_is(text, ws, we, "so"))
+        return k + 1 < l->post.n && l->post.v[k + 1].kind == STANCE_TK_WORD &&
+               (l->post.v[k + 1].cls & STANCE_LX(SPEAKER_PRON));
+    return (w->cls & (STANCE_LX(CONJ) | STANCE_LX(REL))) && !stance_word_is(text, ws, we, "or") &&
+           !stance_word_is(text, ws, we, "nor") && !stance_word_is(text, ws, we, "that") &&
+           !stance_word_is(text, ws, we, "than") && !stance_word_is(text, ws, we, "if") &&
+           !stance_word_is(text, ws, we, "whether");
+}
+
+/* Where that clause starts, or STANCE_NO_OFFSET; the window is built. */
+static size_t own_clause_cut(const char *text, const stance_tlist *l, const stance_rawquote *q)
+{
+    const stance_toks *tk = &l->post;
+    size_t from = q->span.end, k = 0;
+    int first = 1; /* no word read yet, nor a speaker or cue after the quote */
+    if (q->speaker_span.start != STANCE_NO_OFFSET && q->speaker_span.end > from) {
+        from = q->speaker_span.end;
+        first = 0;
+    }
+    if (q->cue_span.start != STANCE_NO_OFFSET && q->cue_span.end > from) {
+        from = q->cue_span.end;
+        first = 0;
+    }
+    if (!first)
+        k = stance_toks_at(tk, from - l->post_base);
+    else if (tk->n && tk->v[0].kind == STANCE_TK_QUOTE)
+        k = 1; /* the quote's own closing mark */
+    for (; k < tk->n; k++) {
+        const stance_token *w = &tk->v[k];
+        if (w->kind == STANCE_TK_QUOTE)
+            return STANCE_NO_OFFSET;
+        if (w->kind != STANCE_TK_WORD)
+            continue;
+        /* "a \"petulant child\" who's acting": a relative word right after
+         * the quote goes on with the quoted words */
+        if (clause_opener(text, l, k) && !(first && (w->cls & STANCE_LX(REL))))
+            return l->post_base + w->start;
+        first = 0;
+    }
+    return STANCE_NO_OFFSET;
+}
+
 /* ---- the object of the sentence before -------------------------------------
  * "Cruz took the stage with a shot at Trump. \"...,\" Cruz said.", "Obama took
  * a whack at Trump's credentials. \"...\"": the sentence before the quote's has
@@ -618,6 +675,17 @@ int stance_targets_faces_owner(const char *text, stance_span sp)
     return (stance_lex_classes(w, wl) & STANCE_LX(FACING_NOUN)) != 0; /* as written */
 }
 
+/* own_clause_cut() of @p q, its window built first; STANCE_NO_OFFSET - 1 when out of memory. */
+static size_t past_own_clause(const char *text, const stance_rawquote *q, int *windows, unsigned *built,
+                              stance_tlist *out)
+{
+    if (!(*windows)++)
+        window_bases(q, out);
+    if (build_window(text, q, 1, built, out))
+        return STANCE_NO_OFFSET - 1;
+    return own_clause_cut(text, out, q);
+}
+
 int stance_targets_choose_before(const stance_entityset *ents, const char *text, const stance_rawquote *q,
                                  stance_span before, unsigned flags, const size_t *cand, size_t n_cand,
                                  stance_tlist *out)
@@ -626,6 +694,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
     long principal = stance_mentions_principal(ents, text, q, speaker);
     size_t wlo = q->span.start, whi = q->span.end;
     stance_span reach;
+    size_t cut = 0; /* own_clause_cut(), 0 until a mention after the quote needs it */
     long prev_obj;
     int windows = 0, nomem = 0;
     unsigned built = 0; /* the token windows made for this quote: 1 before, 2 after */
@@ -647,6 +716,9 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
         for (size_t j = c.m0; j < out->n_ms; j++) {
             const stance_mention *m = &out->ms[j];
             int keep = 1;
+            if (!cut && m->span.start >= q->span.end && in_span(m->span, q->context) &&
+                (cut = past_own_clause(text, q, &windows, &built, out)) == STANCE_NO_OFFSET - 1)
+                return STANCE_ERR_NOMEM;
             if (in_span(m->span, q->span) && names_staff(text, q->span.end, m)) {
                 keep = 0; /* "Park aide Lena Ortiz told me": the aide */
             } else if (in_span(m->span, q->span) && place_only(text, q->span.end, &ents->e[i], m)) {
@@ -663,6 +735,8 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                     n_ctx++;
                     c.reasons |= STANCE_TR_OBJECT;
                 }
+            } else if (cut && m->span.start >= cut && in_span(m->span, q->context)) {
+                keep = 0; /* a clause of the attribution's own after the quote */
             } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
                 n_ctx++;
                 if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
