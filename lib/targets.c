@@ -485,9 +485,9 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
  * Clinton.": past the quote, its speaker and its cue, the attribution's
  * sentence goes on with a clause of its own (a subordinator or a relative
  * word; "and", "but", "as", "so" before a subject pronoun). A mention from
- * there on is no object of the attribution. Read on the window after the
- * quote (TAIL_BYTES); a quote mark first (a split quote's next fragment) ends
- * the search: the quote goes on. */
+ * there on stays in the attribution but is no object of it. Read on the
+ * window after the quote (TAIL_BYTES); a quote mark first (a split quote's
+ * next fragment) ends the search: the quote goes on. */
 
 static int clause_opener(const char *text, const stance_tlist *l, size_t k)
 {
@@ -508,30 +508,19 @@ static size_t own_clause_cut(const char *text, const stance_tlist *l, const stan
 {
     const stance_toks *tk = &l->post;
     size_t from = q->span.end, k = 0;
-    int first = 1; /* no word read yet, nor a speaker or cue after the quote */
-    if (q->speaker_span.start != STANCE_NO_OFFSET && q->speaker_span.end > from) {
+    if (q->speaker_span.start != STANCE_NO_OFFSET && q->speaker_span.end > from)
         from = q->speaker_span.end;
-        first = 0;
-    }
-    if (q->cue_span.start != STANCE_NO_OFFSET && q->cue_span.end > from) {
+    if (q->cue_span.start != STANCE_NO_OFFSET && q->cue_span.end > from)
         from = q->cue_span.end;
-        first = 0;
-    }
-    if (!first)
+    if (from > q->span.end)
         k = stance_toks_at(tk, from - l->post_base);
     else if (tk->n && tk->v[0].kind == STANCE_TK_QUOTE)
         k = 1; /* the quote's own closing mark */
     for (; k < tk->n; k++) {
-        const stance_token *w = &tk->v[k];
-        if (w->kind == STANCE_TK_QUOTE)
+        if (tk->v[k].kind == STANCE_TK_QUOTE)
             return STANCE_NO_OFFSET;
-        if (w->kind != STANCE_TK_WORD)
-            continue;
-        /* "a \"petulant child\" who's acting": a relative word right after
-         * the quote goes on with the quoted words */
-        if (clause_opener(text, l, k) && !(first && (w->cls & STANCE_LX(REL))))
-            return l->post_base + w->start;
-        first = 0;
+        if (tk->v[k].kind == STANCE_TK_WORD && clause_opener(text, l, k))
+            return l->post_base + tk->v[k].start;
     }
     return STANCE_NO_OFFSET;
 }
@@ -735,11 +724,10 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                     n_ctx++;
                     c.reasons |= STANCE_TR_OBJECT;
                 }
-            } else if (cut && m->span.start >= cut && in_span(m->span, q->context)) {
-                keep = 0; /* a clause of the attribution's own after the quote */
             } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
                 n_ctx++;
-                if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
+                /* past a clause of the attribution's own after the quote: no object of it */
+                if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) && !(cut && m->span.start >= cut)) {
                     int obj = 0;
                     if (!windows++)
                         window_bases(q, out);

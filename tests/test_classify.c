@@ -1016,8 +1016,8 @@ static void test_classify_context_ends_with_quote(void **state)
  * and its cue, with a clause of its own ("before she praised", "after she
  * called", ", who ...", "but he warned"): an actor named there is no target
  * of the quote (targets.c, own_clause_cut()). Kept: an actor the attribution
- * refers to ("referring to"), and the mentions of a relative clause right
- * after the quoted words, which goes on with them. */
+ * refers to ("referring to", "said of"), and with it its mentions in such a
+ * clause (no object of the attribution, still in the attribution). */
 static void test_classify_attribution_own_clause(void **state)
 {
     static const char *const cut[] = {
@@ -1032,7 +1032,7 @@ static void test_classify_attribution_own_clause(void **state)
     };
     static const char *const kept[] = {
         "\"We need steady hands at city hall,\" Tom Baker said, referring to Ana Ruiz.\n",
-        "Tom Baker called Ana Ruiz a \"petulant child\" who thinks she is a queen.\n",
+        "\"People here have every right to be angry,\" Tom Baker said of Ana Ruiz, shortly after he called her.\n",
     };
     static const char *const baker[] = {"Baker"}, *const ruiz[] = {"Ruiz"};
     stance_actor actors[] = {{"Tom Baker", baker, 1}, {"Ana Ruiz", ruiz, 1}};
@@ -1048,7 +1048,7 @@ static void test_classify_attribution_own_clause(void **state)
                 ruiz_mentions = stance_quote_target(q, j)->n_mentions;
         if ((ruiz_mentions > 0) != (k >= 4))
             fail_msg("text %zu: Ana Ruiz %s a target: %s", k, ruiz_mentions ? "is" : "is not", text);
-        if (k == 5) /* "Ana Ruiz" and the "she" of the relative clause */
+        if (k == 5) /* "Ana Ruiz", and the "her" of the clause after: it stays in the attribution */
             assert_int_equal(ruiz_mentions, 2);
         stance_result_free(res);
     }
