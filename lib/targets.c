@@ -683,7 +683,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
     long principal = stance_mentions_principal(ents, text, q, speaker);
     size_t wlo = q->span.start, whi = q->span.end;
     stance_span reach;
-    size_t cut = 0; /* own_clause_cut(), 0 until a mention after the quote needs it */
+    size_t cut = 0; /* own_clause_cut(), 0 until an object after the quote needs it */
     long prev_obj;
     int windows = 0, nomem = 0;
     unsigned built = 0; /* the token windows made for this quote: 1 before, 2 after */
@@ -705,9 +705,6 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
         for (size_t j = c.m0; j < out->n_ms; j++) {
             const stance_mention *m = &out->ms[j];
             int keep = 1;
-            if (!cut && m->span.start >= q->span.end && in_span(m->span, q->context) &&
-                (cut = past_own_clause(text, q, &windows, &built, out)) == STANCE_NO_OFFSET - 1)
-                return STANCE_ERR_NOMEM;
             if (in_span(m->span, q->span) && names_staff(text, q->span.end, m)) {
                 keep = 0; /* "Park aide Lena Ortiz told me": the aide */
             } else if (in_span(m->span, q->span) && place_only(text, q->span.end, &ents->e[i], m)) {
@@ -726,8 +723,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                 }
             } else if (in_span(m->span, q->context) && m->kind != STANCE_MK_SELF) {
                 n_ctx++;
-                /* past a clause of the attribution's own after the quote: no object of it */
-                if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT) && !(cut && m->span.start >= cut)) {
+                if ((long)i != speaker && !(c.reasons & STANCE_TR_OBJECT)) {
                     int obj = 0;
                     if (!windows++)
                         window_bases(q, out);
@@ -743,6 +739,12 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                                 return STANCE_ERR_NOMEM;
                             obj = tail(text, out, q, m);
                         }
+                    }
+                    /* past a clause of the attribution's own after the quote: no object of it */
+                    if (obj && m->span.start >= q->span.end) {
+                        if (!cut && (cut = past_own_clause(text, q, &windows, &built, out)) == STANCE_NO_OFFSET - 1)
+                            return STANCE_ERR_NOMEM;
+                        obj = m->span.start < cut;
                     }
                     if (obj)
                         c.reasons |= STANCE_TR_OBJECT;
