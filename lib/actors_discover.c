@@ -94,8 +94,7 @@ static int run_initial(const char *t, const stance_name *nm)
             return (c == '.' && !(i >= 2 && t[i - 2] >= 'A' && t[i - 2] <= 'Z' &&
                                   (i == 2 || t[i - 3] == ' ' || t[i - 3] == '\n'))) || /* not "M. Stanton Evans" */
                    c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '-' ||
-                   (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
-                    (c == 0x93 || c == 0x94)); /* an en or em dash */
+                   (i >= 3 && stance_dash_at(t, i - 3, i)); /* an en or em dash, a horizontal bar */
     }
     return 1;
 }

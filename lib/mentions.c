@@ -299,20 +299,25 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
     det_the = stance_word_is(t, ws, we, "the");
     if (!det_the && !stance_word_is(t, ws, we, "a") && !stance_word_is(t, ws, we, "an"))
         return STANCE_OK;
-    for (pos = we; nw < 6 && stance_word_after(t, m->len, pos, &ws, &we) && stance_spaces_only(t, pos, ws); pos = we) {
+    for (pos = we; nw < (head > 1 ? 10u : 6u) && stance_word_after(t, m->len, pos, &ws, &we) &&
+                   stance_spaces_only(t, pos, ws);
+         pos = we) {
         char b[12] = "";
         if (stance_mentions_lower(t, ws, we, b, sizeof b) && stance_lex_is(b, we - ws, STANCE_LX(APPOS_STOP)))
             return STANCE_OK;
         if (nw && !head && (strcmp(b, "of") == 0 || strcmp(b, "for") == 0 || strcmp(b, "at") == 0 ||
                             strcmp(b, "in") == 0)) {
             hs = ps, he = pe, head = 1;
+            head += stance_role_or_person(t, hs, he, NULL); /* 2: a role's "of"-phrase, which may run longer */
         }
         if (!nw)
             first = ws;
         ps = ws, pe = we;
         nw++;
+        if (head > 1 && stance_possessive_at(t, m->len, we)) /* "of suburban Riverton's Ash County" */
+            we += t[we] == '\'' ? 2 : 4;
     }
-    if (!nw || nw > 5 || pos >= m->len || !strchr(",.;)", t[pos]))
+    if (!nw || nw > (head > 1 ? 9u : 5u) || pos >= m->len || !strchr(",.;)", t[pos]))
         return STANCE_OK;
     if (!head)
         hs = ps, he = pe;

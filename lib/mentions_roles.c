@@ -25,11 +25,13 @@ static const role_word ROLES[] = {
     {"coach", "coach", 0, 0},  {"commissioner", "commissioner", 0, 0},
     {"congressman", "representative", STANCE_G_MALE, 0},  {"congresswoman", "representative", STANCE_G_FEMALE, 0},
     {"councilman", "councilman", STANCE_G_MALE, 0},  {"councilwoman", "councilwoman", STANCE_G_FEMALE, 0},
+    {"del", "delegate", 0, 1},  {"delegate", "delegate", 0, 0},
     {"director", "director", 0, 0},  {"front-runner", "candidate", 0, 0},
     {"frontrunner", "candidate", 0, 0},  {"gen", "general", 0, 1},
     {"general", "general", 0, 0},  {"gov", "governor", 0, 1},
     {"governor", "governor", 0, 0},  {"hopeful", "candidate", 0, 0},
-    {"host", "host", 0, 0},  {"judge", "judge", 0, 0},
+    {"host", "host", 0, 0},  {"inspector", "inspector", 0, 0},
+    {"judge", "judge", 0, 0},
     {"king", "king", STANCE_G_MALE, 0},  {"lawmaker", "lawmaker", 0, 0},
     {"leader", "leader", 0, 0},  {"manager", "manager", 0, 0},
     {"mayor", "mayor", 0, 0},  {"minister", "minister", 0, 0},
@@ -64,7 +66,7 @@ static int role_cmp(const char *t, size_t ws, size_t we, const char *w)
 /* For each first letter a-z, the lengths of the role words (bit n: n
  * bytes): most words of a text are no role by these two alone.
  * stance_mentions_tables_sorted() checks it against ROLES. */
-static const uint16_t ROLE_LENS[26] = {0x5d0, 0x840, 0x3f28, 0x100, 0,     0x1800, 0x188, 0x90,   0,
+static const uint16_t ROLE_LENS[26] = {0x5d0, 0x840, 0x3f28, 0x108, 0,     0x1800, 0x188, 0x90,   0x200,
                                        0x20,  0x10,  0x140,  0x1a0, 0x80,  0,      0x7d0, 0x20,   0x4008,
                                        0xda88, 0x200, 0,     0,      0,     0,      0,     0};
 

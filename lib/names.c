@@ -203,8 +203,9 @@ static int opens_sentence(const char *t, size_t s)
             k--, marks++;
             continue;
         }
-        if (marks == 0 && k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 &&
-            ((unsigned char)t[k - 1] == 0x9C || (unsigned char)t[k - 1] == 0x94 || (unsigned char)t[k - 1] == 0x93)) {
+        if (marks == 0 && k >= 3 &&
+            (stance_dash_at(t, k - 3, k) || /* a dash, or an opening curly quote */
+             ((unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 && (unsigned char)t[k - 1] == 0x9C))) {
             k -= 3, marks++;
             continue;
         }

@@ -479,6 +479,52 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
     return c;
 }
 
+/* ---- the attribution's own second clause ---------------------------------
+ * "\"...,\" Lopez said, before she praised Ruiz.", "... said on Monday, hours
+ * after she met Ruiz.", "... a question posed by West, who has criticized
+ * Clinton.": past the quote, its speaker and its cue, the attribution's
+ * sentence goes on with a clause of its own (a subordinator or a relative
+ * word; "and", "but", "as", "so" before a subject pronoun). A mention from
+ * there on stays in the attribution but is no object of it. Read on the
+ * window after the quote (TAIL_BYTES); a quote mark first (a split quote's
+ * next fragment) ends the search: the quote goes on. */
+
+static int clause_opener(const char *text, const stance_tlist *l, size_t k)
+{
+    const stance_token *w = &l->post.v[k];
+    size_t ws = l->post_base + w->start, we = l->post_base + w->end;
+    if (stance_word_is(text, ws, we, "and") || stance_word_is(text, ws, we, "but") ||
+        stance_word_is(text, ws, we, "as") || stance_word_is(text, ws, we, "so"))
+        return k + 1 < l->post.n && l->post.v[k + 1].kind == STANCE_TK_WORD &&
+               (l->post.v[k + 1].cls & STANCE_LX(SPEAKER_PRON));
+    return (w->cls & (STANCE_LX(CONJ) | STANCE_LX(REL))) && !stance_word_is(text, ws, we, "or") &&
+           !stance_word_is(text, ws, we, "nor") && !stance_word_is(text, ws, we, "that") &&
+           !stance_word_is(text, ws, we, "than") && !stance_word_is(text, ws, we, "if") &&
+           !stance_word_is(text, ws, we, "whether");
+}
+
+/* Where that clause starts, or STANCE_NO_OFFSET; the window is built. */
+static size_t own_clause_cut(const char *text, const stance_tlist *l, const stance_rawquote *q)
+{
+    const stance_toks *tk = &l->post;
+    size_t from = q->span.end, k = 0;
+    if (q->speaker_span.start != STANCE_NO_OFFSET && q->speaker_span.end > from)
+        from = q->speaker_span.end;
+    if (q->cue_span.start != STANCE_NO_OFFSET && q->cue_span.end > from)
+        from = q->cue_span.end;
+    if (from > q->span.end)
+        k = stance_toks_at(tk, from - l->post_base);
+    else if (tk->n && tk->v[0].kind == STANCE_TK_QUOTE)
+        k = 1; /* the quote's own closing mark */
+    for (; k < tk->n; k++) {
+        if (tk->v[k].kind == STANCE_TK_QUOTE)
+            return STANCE_NO_OFFSET;
+        if (tk->v[k].kind == STANCE_TK_WORD && clause_opener(text, l, k))
+            return l->post_base + tk->v[k].start;
+    }
+    return STANCE_NO_OFFSET;
+}
+
 /* ---- the object of the sentence before -------------------------------------
  * "Cruz took the stage with a shot at Trump. \"...,\" Cruz said.", "Obama took
  * a whack at Trump's credentials. \"...\"": the sentence before the quote's has
@@ -618,6 +664,17 @@ int stance_targets_faces_owner(const char *text, stance_span sp)
     return (stance_lex_classes(w, wl) & STANCE_LX(FACING_NOUN)) != 0; /* as written */
 }
 
+/* own_clause_cut() of @p q, its window built first; STANCE_NO_OFFSET - 1 when out of memory. */
+static size_t past_own_clause(const char *text, const stance_rawquote *q, int *windows, unsigned *built,
+                              stance_tlist *out)
+{
+    if (!(*windows)++)
+        window_bases(q, out);
+    if (build_window(text, q, 1, built, out))
+        return STANCE_NO_OFFSET - 1;
+    return own_clause_cut(text, out, q);
+}
+
 int stance_targets_choose_before(const stance_entityset *ents, const char *text, const stance_rawquote *q,
                                  stance_span before, unsigned flags, const size_t *cand, size_t n_cand,
                                  stance_tlist *out)
@@ -626,6 +683,7 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
     long principal = stance_mentions_principal(ents, text, q, speaker);
     size_t wlo = q->span.start, whi = q->span.end;
     stance_span reach;
+    size_t cut = 0; /* own_clause_cut(), 0 until an object after the quote needs it */
     long prev_obj;
     int windows = 0, nomem = 0;
     unsigned built = 0; /* the token windows made for this quote: 1 before, 2 after */
@@ -681,6 +739,12 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
                                 return STANCE_ERR_NOMEM;
                             obj = tail(text, out, q, m);
                         }
+                    }
+                    /* past a clause of the attribution's own after the quote: no object of it */
+                    if (obj && m->span.start >= q->span.end) {
+                        if (!cut && (cut = past_own_clause(text, q, &windows, &built, out)) == STANCE_NO_OFFSET - 1)
+                            return STANCE_ERR_NOMEM;
+                        obj = m->span.start < cut;
                     }
                     if (obj)
                         c.reasons |= STANCE_TR_OBJECT;

@@ -246,6 +246,15 @@ static const disc_case disc_cases[] = {
      * common word would not carry one (disc3). A one-word name whose every
      * mention opens a sentence or a quote is no actor when named twice ("Zorbel") */
     {"\"Zorbel is coming,\" said Rui Costa. Zorbel, they said, was late.\n", 1, {"Zorbel", "Rui Costa"}, {-1, 1}},
+    /* ... a dash before it opens it too, a horizontal bar (U+2015) as an em dash (link26: one
+     * dash set, tokens.h stance_dash_at()) */
+    {"\"Zorbel is coming,\" said Rui Costa. Then \xe2\x80\x95 Zorbel, they said, was late.\n", 1,
+     {"Zorbel", "Rui Costa"}, {-1, 1}},
+    /* A preposition opening a sentence is no part of the name after it ("Besides Velmora"), past
+     * a dash that opens the line: a horizontal bar as an em dash (names.c, opens_sentence()) */
+    {"Rui Costa spoke in Dover.\n\xe2\x80\x95 Besides Velmora, nobody came. Critics of Velmora left, and Velmora "
+     "stayed.\n",
+     1, {"Velmora", "Besides Velmora"}, {3, -1}},
     /* ... nor a run in capitals throughout ("FOLLY BRIGADE") */
     {"\"They voted for FOLLY BRIGADE again,\" said Rui Costa.\n", 1, {"FOLLY BRIGADE", "Rui Costa"}, {-1, 1}},
     /* ... nor a run of words the article writes in lowercase ("Harbor Police") */

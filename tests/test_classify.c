@@ -1012,6 +1012,48 @@ static void test_classify_context_ends_with_quote(void **state)
     stance_result_free(res);
 }
 
+/* The attribution's own sentence that goes on, past the quote, its speaker
+ * and its cue, with a clause of its own ("before she praised", "after she
+ * called", ", who ...", "but he warned"): an actor named there is no target
+ * of the quote (targets.c, own_clause_cut()). Kept: an actor the attribution
+ * refers to ("referring to", "said of"), and with it its mentions in such a
+ * clause (no object of the attribution, still in the attribution). */
+static void test_classify_attribution_own_clause(void **state)
+{
+    static const char *const cut[] = {
+        "\"Tom Baker is inciting violent behavior that is very dangerous,\" Maria Lopez said, before she praised "
+        "Ana Ruiz for pursuing charges.\n",
+        "\"People here have every right to be angry,\" Tom Baker said on Monday, shortly after he called Ana Ruiz "
+        "to congratulate her.\n",
+        "Tom Baker said the city council should \"stop wasting money\", but he also warned Ana Ruiz against "
+        "raising taxes.\n",
+        "Tom Baker said he asked the question \"to build on the earlier remarks\" of a council member who has long "
+        "criticized Ana Ruiz.\n",
+    };
+    static const char *const kept[] = {
+        "\"We need steady hands at city hall,\" Tom Baker said, referring to Ana Ruiz.\n",
+        "\"People here have every right to be angry,\" Tom Baker said of Ana Ruiz, shortly after he called her.\n",
+    };
+    static const char *const baker[] = {"Baker"}, *const ruiz[] = {"Ruiz"};
+    stance_actor actors[] = {{"Tom Baker", baker, 1}, {"Ana Ruiz", ruiz, 1}};
+    for (size_t k = 0; k < 6; k++) {
+        const char *text = k < 4 ? cut[k] : kept[k - 4];
+        stance_result *res = classify_with(*state, text, actors, 2, NULL);
+        const stance_quote *q;
+        size_t ruiz_mentions = 0; /* 0: no target */
+        assert_int_equal(stance_result_count(res), 1);
+        q = stance_result_quote(res, 0);
+        for (size_t j = 0; j < (size_t)stance_quote_target_count(q); j++)
+            if (!strcmp(stance_quote_target(q, j)->actor, "Ana Ruiz"))
+                ruiz_mentions = stance_quote_target(q, j)->n_mentions;
+        if ((ruiz_mentions > 0) != (k >= 4))
+            fail_msg("text %zu: Ana Ruiz %s a target: %s", k, ruiz_mentions ? "is" : "is not", text);
+        if (k == 5) /* "Ana Ruiz", and the "her" of the clause after: it stays in the attribution */
+            assert_int_equal(ruiz_mentions, 2);
+        stance_result_free(res);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1020,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_classify_targets_own_clauses),
         cmocka_unit_test(test_classify_except_but_whole),
         cmocka_unit_test(test_classify_context_ends_with_quote),
+        cmocka_unit_test(test_classify_attribution_own_clause),
         cmocka_unit_test(test_classify_domain_temperature),
         cmocka_unit_test(test_classify_sentiment_in_domain),
         cmocka_unit_test(test_classify_domain_fused),

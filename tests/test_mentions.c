@@ -237,6 +237,27 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Elena Diaz", "The chairwoman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Tom Park", "The chairwoman", 0, NOT_A_MENTION, 0}}},
+    /* link26: "Del." (a delegate) and "Inspector" alone are titles */
+    {"\"Del.\" and \"Inspector\" before a name: \"the delegate\", \"the inspector\"",
+     "Del. Elena Diaz met Inspector Tom Park on Monday. The delegate left early, and the inspector stayed.",
+     {{"Elena Diaz", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Elena Diaz", "The delegate", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the inspector", 0, TITLE, STANCE_MR_TITLE_BEFORE}}},
+    /* link26: the apposition of a role runs on through its "of"-phrase, a possessive in it
+     * ("of suburban Riverton's Ash County"): the title is the name's, not the latest chair's */
+    {"\"X, the chairman of suburban Riverton's Ash County,\": X's, not the chairman named before",
+     "County chairman Sam Ito backed the plan. Tom Park, the Democratic chairman of suburban Riverton\xe2\x80\x99s "
+     "Ash County, opposed it, and Elena Diaz, the Republican chairwoman of the Vale County party, "
+     "agreed with him.",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
+     3,
+     {{"Tom Park", "the Democratic chairman of suburban Riverton\xe2\x80\x99s Ash County", 0, STANCE_MK_EPITHET,
+       STANCE_MR_EPITHET},
+      {"Sam Ito", "the Democratic chairman", 0, NOT_A_MENTION, 0},
+      {"Elena Diaz", "the Republican chairwoman of the Vale County party", 0, STANCE_MK_EPITHET,
+       STANCE_MR_EPITHET},
+      {"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"a capitalised role after \"the\"",
      "President Tom Park met Elena Diaz on Monday.\n\n\"It is an honour to serve the President,\" said Diaz. "
      "\"The President Tom Park era is over,\" said Diaz.\n",
