@@ -585,7 +585,8 @@ int cmd_eval(int argc, char **argv)
                    "mean F1 of favor and against), per-class precision/recall/F1, the confusion matrix,\n"
                    "the expected calibration error (ECE) and reliability table of the top-label confidence,\n"
                    "the coverage (share kept and accuracy of the predictions with confidence >= 0.5, 0.7, 0.9),\n"
-                   "overall and per \"subset\" value. The head is --head, else each record's task.\n"
+                   "overall and per \"subset\" value. The head is --head, else the records' task: one head\n"
+                   "per run (a file whose records name several tasks is refused).\n"
                    "Probabilities are stance_predict()'s: tempered by the head's general temperature when\n"
                    "the model has one, never by the in-domain temperature stance_classify() applies.\n\n"
                    "  -m, --model PATH   model (default: $STANCE_MODEL, else %s)\n"
@@ -767,7 +768,7 @@ int cmd_predict(int argc, char **argv)
                 return CLI_USAGE;
             break;
         case 'h':
-            printf("Usage: stance predict [-m MODEL] [--head NAME] [--explain K] [FILE.jsonl]\n"
+            printf("Usage: stance predict [-m MODEL] [--head NAME] [--explain K] [--on-error P] [FILE.jsonl]\n"
                    "A JSONL filter (FILE or stdin -> stdout): for each record {id, text, target?,\n"
                    "target_spans?, context?, task?} one line {id, head, label, probs, margin[, explain]}.\n"
                    "id is the record's as written, else its line number as a string (\"id\": \"3\");\n"

@@ -1,7 +1,7 @@
 """stance: quotes, speakers, sentiment and stance in news text (libstance bindings).
 
     >>> import stance
-    >>> with stance.Model() as model:                      # $STANCE_MODEL or the default model
+    >>> with stance.Model() as model:                      # $STANCE_MODEL, else the packaged model, else the installed default
     ...     for q in model.classify(text, actors=["Jane Doe", ("Acme Corp", ["Acme"])]):
     ...         print(q.span, q.speaker, q.sentiment.label, q.stances)
 
