@@ -24,7 +24,8 @@ typedef struct doc {
     const char *text;
 } doc;
 
-/* The quotes of @p text, the caller's @p actors and all their mentions. */
+/* The quotes of @p text, the caller's @p actors (none: discover them) and all
+ * their mentions. */
 static void doc_open(doc *d, const char *text, const stance_actor *actors, size_t n)
 {
     stance_error err;
@@ -32,7 +33,10 @@ static void doc_open(doc *d, const char *text, const stance_actor *actors, size_
     d->text = text;
     assert_int_equal(stance_quotes_compile(&d->pat, &err), STANCE_OK);
     assert_int_equal(stance_quotes_extract(d->pat, text, strlen(text), 0, &d->quotes, &err), STANCE_OK);
-    assert_int_equal(stance_actors_match(actors, n, text, strlen(text), 0, &d->ents, &err), STANCE_OK);
+    if (n)
+        assert_int_equal(stance_actors_match(actors, n, text, strlen(text), 0, &d->ents, &err), STANCE_OK);
+    else
+        assert_int_equal(stance_actors_discover(&d->quotes, text, strlen(text), &d->ents, &err), STANCE_OK);
     assert_int_equal(stance_mentions_find(&d->quotes, text, strlen(text), &d->ents, &err), STANCE_OK);
 }
 
@@ -88,6 +92,24 @@ static void test_legislature_by_head(void **state)
     doc_close(&d);
 }
 
+/* A discovered "Ohio Legislature" (named twice) is an organisation by its
+ * head noun only (no caller's actor is free to be one by any head). */
+static void test_legislature_discovered(void **state)
+{
+    const char text[] = "The Ohio Legislature met on Monday to debate the recount bill. Leaders of the Ohio "
+                        "Legislature said a vote could come this week.\n\n"
+                        "\"The legislature has ignored this problem for years,\" said Mara Quinn, a county clerk.\n";
+    doc d;
+    const stance_mention *m;
+    (void)state;
+    doc_open(&d, text, NULL, 0);
+    m = mention_at(&d, ent(&d, "Ohio Legislature"), "The legislature");
+    assert_non_null(m);
+    assert_int_equal(m->kind, STANCE_MK_TITLE);
+    assert_int_equal(m->rule, STANCE_MR_ORG_HEAD);
+    doc_close(&d);
+}
+
 /* The word is an organisation noun, lowercase as the lexicon keeps them. */
 static void test_legislature_lexicon(void **state)
 {
@@ -100,6 +122,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_legislature_by_head),
+        cmocka_unit_test(test_legislature_discovered),
         cmocka_unit_test(test_legislature_lexicon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
