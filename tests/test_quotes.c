@@ -1868,6 +1868,21 @@ static void test_quotes_described_named(void **state)
     }
 }
 
+/* spk27: a sentence opener before a name ("Then", "And") is no part of the
+ * speaker's span, and opens no clause of a lone capital word ("Then Kim"). */
+static void test_quotes_opener_not_in_speaker(void **state)
+{
+    run r;
+    extract(state,
+            "Moderator Dale Kim greeted the crowd.\n\n"
+            "Then Dale Kim opened by asking: \"Who pays for the bridge?\"\n\n"
+            "And Kim followed up by asking: \"When?\"\n",
+            0, &r);
+    span_is(&r, find(&r, "Who pays")->speaker_span, "Dale Kim");
+    span_is(&r, find(&r, "When?")->speaker_span, "Kim");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1941,6 +1956,7 @@ int main(void)
         cmocka_unit_test(test_quotes_clause_start_every_offset),
         cmocka_unit_test(test_quotes_sent_start_random),
         cmocka_unit_test(test_quotes_described_named),
+        cmocka_unit_test(test_quotes_opener_not_in_speaker),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
