@@ -621,6 +621,29 @@ static size_t org_name_end(const npc *n, size_t j)
     return e;
 }
 
+/* The end of the phrase the preposition at token @p r opens: before the first
+ * lowercase word after a capitalised one that more words follow and that is
+ * no preposition, article or joiner and no noun of a role, person, group or
+ * organisation: the verb of a clause ("Dale Kim of WXYZ opened by asking":
+ * "of WXYZ"; "Attorneys for Jane Roe appeared to oppose it": "for Jane Roe").
+ * "of the League of Women Voters", "of the Dalton Post editorial board", "of
+ * the New York delegation" (a last word) go on; the chunk's end when none. */
+static size_t prep_object_end(const npc *n, size_t r)
+{
+    const uint64_t nouns = STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(GROUP_NOUN) | STANCE_LX(ORG_NOUN);
+    int cap = 0;
+    for (size_t j = r + 1; j < n->nt; j++) {
+        const size_t ws = n->tok[j][0], we = n->tok[j][1];
+        if (tok_cap(n, j) == 1)
+            cap = 1;
+        else if (cap && j + 1 < n->nt && letter_case(n->t, ws, n->len) == -1 && !org_joiner(n->t, ws, we) &&
+                 !tok_lq(n, j, STANCE_LQ(PREPS) | STANCE_LQ(DETERMINERS)) &&
+                 !(stance_lex_classes(n->t + ws, we - ws) & nouns))
+            return j;
+    }
+    return n->nt;
+}
+
 /* A leading name run followed by a preposition (or "during"): "said Jane Doe of Ohio", "Rep.
  * John Roe of Maryland said", "wrote Cameron Easley for Acme". */
 static int np_name_then_prep(const npc *n, attr *a)
@@ -661,7 +684,7 @@ static int np_name_then_prep(const npc *n, attr *a)
     /* ("Jane Roe on Friday", "Jane Roe during a visit": a time, no role) */
     if (a->role.start == STANCE_NO_OFFSET && !word_eq(n->t, n->tok[r][0], n->tok[r][1], "on") &&
         !word_eq(n->t, n->tok[r][0], n->tok[r][1], "during"))
-        a->role = (stance_span){n->tok[r][0], n->tok[n->nt - 1][1]};
+        a->role = (stance_span){n->tok[r][0], n->tok[prep_object_end(n, r) - 1][1]};
     return np_speaker(n, 0, r, STANCE_ATTR_NAME, a);
 }
 
