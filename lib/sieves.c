@@ -166,6 +166,35 @@ static int with_name(ctx *c, size_t pos, size_t floor)
            stance_q_word_before(c, c->names->v[k].start, floor, &ws, &we) && we - ws == 4 && memcmp(c->t + ws, "with", 4) == 0;
 }
 
+/* 'The ad opens with a narrator asking: "', 'with one of her ads asking, "':
+ * "with", then a noun phrase of one to five lowercase words opened by a
+ * determiner and ending at the participle (at @p pos, after @p floor): that
+ * phrase is the participle's subject (*@p b, STANCE_ATTR_NOUN), as the name
+ * of "with Trump yelling" is. */
+static int with_noun_phrase(ctx *c, size_t pos, size_t floor, attr *b)
+{
+    size_t s, e, p = pos, fs = 0, fe = 0, ls = 0, le = 0;
+    for (int n = 0; n <= 5; n++) {
+        stance_q_lower_word_before(c, p, floor, &s, &e);
+        if (e <= s || (s > floor && !stance_hspace(c->t, back1(c->t, s), c->len)))
+            return 0; /* (no word, or one glued to a mark or a hyphen: "ex-aide") */
+        if (word_eq(c->t, s, e, "with")) {
+            if (n == 0 || !lq(c->t, fs, fe, STANCE_LQ(DETERMINERS)) ||
+                lq(c->t, ls, le, STANCE_LQ(DETERMINERS) | STANCE_LQ(PREPS)))
+                return 0;
+            b->how = STANCE_ATTR_NOUN;
+            b->spk = (stance_span){fs, le};
+            return 1;
+        }
+        if (n == 0)
+            ls = s, le = e;
+        fs = s;
+        fe = e;
+        p = s;
+    }
+    return 0;
+}
+
 /* Before the -ly adverb that ends at @p pos ("reportedly"), past spaces; @p pos
  * itself when there is none. */
 static size_t before_ly(ctx *c, size_t pos, size_t floor)
@@ -284,6 +313,8 @@ again:
                    stance_q_name_ends_at(c, pa, np.start, 1, &b))))
             ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
                * right before the participle or its adverb; one word will do after an adverb or "with" */
+        else if (part && pv > np.start && c->t[pv - 1] != ',' && with_noun_phrase(c, pv, np.start, &b))
+            ; /* 'The ad opens with a narrator asking: "' */
         else if (part && pv > np.start && c->t[pv - 1] != ',' && pw < pe && object_before(c, pw, np.start) &&
                  sentence_subject(c, q, v, &b))
             ; /* 'Jane Roe issued a statement saying "': the participle's clause has its own subject */
