@@ -1883,6 +1883,20 @@ static void test_quotes_opener_not_in_speaker(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* speaker_names.c's asks() reads the lexicon's rule list ASK (was a byte
+ * test: three letters "ask" and a length): every form of "ask", no other word
+ * that starts so or has that length. */
+static void test_quotes_ask_list(void **state)
+{
+    static const char *const yes[] = {"ask", "asks", "asked", "asking"};
+    static const char *const no[] = {"askew", "asker", "basked", "tasks", "Asked", "said", "answered"};
+    (void)state;
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_true(stance_lex_in_rules(yes[i], strlen(yes[i]), STANCE_LQ(ASK)));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(stance_lex_in_rules(no[i], strlen(no[i]), STANCE_LQ(ASK)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1957,6 +1971,7 @@ int main(void)
         cmocka_unit_test(test_quotes_sent_start_random),
         cmocka_unit_test(test_quotes_described_named),
         cmocka_unit_test(test_quotes_opener_not_in_speaker),
+        cmocka_unit_test(test_quotes_ask_list),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
