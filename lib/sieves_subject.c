@@ -343,9 +343,8 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
         if (nm->ntok == 1 && nm->start == fw && past_leads(c, nm) == nm->start && lower_follows(c, nm->end) &&
             stance_q_surname_runs(c, k) == 1)
-            continue; /* "Band member Flea", "Small groups of protesters": a capital word
-                       * the article never uses again opens the sentence (after "Then" it
-                       * is a name: "Then Kim opened by asking:") */
+            continue; /* "Band member Flea", "Small groups of protesters": a capital word the
+                       * article never uses again opens the sentence (not "Then Kim opened") */
         if (k < last && role_then_name(c, nm, &c->names->v[k + 1], &role) && c->names->v[k + 1].end <= end)
             continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
