@@ -160,7 +160,8 @@ enum stance_lex_rule_list {
     STANCE_LQ_PEERAGE = 46,      /* a title that stays before a one-word name: Lord, Lady, Sir, Dame */
     STANCE_LQ_PLACE_IN = 47,     /* before a place, where no person or body stands: in, across, throughout */
     STANCE_LQ_PLACE_AT = 48,     /* before a place or a body: at, from, to ("at CNN"; targets.c) */
-    STANCE_LQ_COUNT = 49
+    STANCE_LQ_ASK = 49,          /* a form of "ask": its speaker puts a question to someone (speaker_names.c) */
+    STANCE_LQ_COUNT = 50
 };
 #define STANCE_LQ(name) (UINT64_C(1) << STANCE_LQ_##name)
 

@@ -432,6 +432,16 @@ static int dash_token(const char *t, size_t ws, size_t we, size_t len)
     return (we - ws <= 2 && t[ws] == '-' && t[we - 1] == '-') || (we - ws == 3 && is_dash_at(t, ws, len));
 }
 
+/* Is word @p j an -ly adverb: five letters or more ending in "ly", no noun of
+ * the lexicon's ("family", "ally", "rally": SLOT_NOT_VERB)? */
+static int ly_adverb(const npc *n, size_t j)
+{
+    const size_t ws = n->tok[j][0], we = n->tok[j][1];
+    return we - ws >= 5 && memcmp(n->t + we - 2, "ly", 2) == 0 && letter_case(n->t, ws, n->len) == -1 &&
+           !lq(n->t, ws, we, STANCE_LQ(SLOT_NOT_VERB)) &&
+           !(stance_lex_classes(n->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(GROUP_NOUN)));
+}
+
 /* The words of the name part: leading conjunctions dropped, cut at a relative
  * pronoun and (after the verb) at a time clause. 0 when there are too many. */
 static int np_words(npc *n)
@@ -457,10 +467,12 @@ static int np_words(npc *n)
         n->tok[n->nt][1] = we;
         n->nt++;
     }
-    /* "Priebus later Thursday", "Clinton initially": trailing time words and
-     * adverbs; "GOP front-runner Jane Roe - who ...": a dash after a name, before a
+    /* "Priebus later Thursday", "Clinton initially", "Cruz gingerly": trailing time
+     * words and adverbs (an -ly adverb right after a name: "Clinton has increasingly"
+     * keeps it, the mark of a verb for np_noun_phrase()); "GOP front-runner Jane Roe - who ...": a dash after a name, before a
      * relative pronoun */
     while (n->nt > 1 && (lq(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], STANCE_LQ(TAIL)) ||
+                         (ly_adverb(n, n->nt - 1) && cap_token(t, n->tok[n->nt - 2][0], n->tok[n->nt - 2][1], n->len) == 1) ||
                          (n->rel_cut && dash_token(t, n->tok[n->nt - 1][0], n->tok[n->nt - 1][1], n->len) &&
                           cap_token(t, n->tok[n->nt - 2][0], n->tok[n->nt - 2][1], n->len) == 1)))
         n->nt--;
@@ -621,6 +633,29 @@ static size_t org_name_end(const npc *n, size_t j)
     return e;
 }
 
+/* The end of the phrase the preposition at token @p r opens: before the first
+ * lowercase word after a capitalised one that more words follow and that is
+ * no preposition, article or joiner and no noun of a role, person, group or
+ * organisation: the verb of a clause ("Dale Kim of WXYZ opened by asking":
+ * "of WXYZ"; "Attorneys for Jane Roe appeared to oppose it": "for Jane Roe").
+ * "of the League of Women Voters", "of the Dalton Post editorial board", "of
+ * the New York delegation" (a last word) go on; the chunk's end when none. */
+static size_t prep_object_end(const npc *n, size_t r)
+{
+    const uint64_t nouns = STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(GROUP_NOUN) | STANCE_LX(ORG_NOUN);
+    int cap = 0;
+    for (size_t j = r + 1; j < n->nt; j++) {
+        const size_t ws = n->tok[j][0], we = n->tok[j][1];
+        if (tok_cap(n, j) == 1)
+            cap = 1;
+        else if (cap && j + 1 < n->nt && letter_case(n->t, ws, n->len) == -1 && !org_joiner(n->t, ws, we) &&
+                 !tok_lq(n, j, STANCE_LQ(PREPS) | STANCE_LQ(DETERMINERS)) &&
+                 !(stance_lex_classes(n->t + ws, we - ws) & nouns))
+            return j;
+    }
+    return n->nt;
+}
+
 /* A leading name run followed by a preposition (or "during"): "said Jane Doe of Ohio", "Rep.
  * John Roe of Maryland said", "wrote Cameron Easley for Acme". */
 static int np_name_then_prep(const npc *n, attr *a)
@@ -661,7 +696,7 @@ static int np_name_then_prep(const npc *n, attr *a)
     /* ("Jane Roe on Friday", "Jane Roe during a visit": a time, no role) */
     if (a->role.start == STANCE_NO_OFFSET && !word_eq(n->t, n->tok[r][0], n->tok[r][1], "on") &&
         !word_eq(n->t, n->tok[r][0], n->tok[r][1], "during"))
-        a->role = (stance_span){n->tok[r][0], n->tok[n->nt - 1][1]};
+        a->role = (stance_span){n->tok[r][0], n->tok[prep_object_end(n, r) - 1][1]};
     return np_speaker(n, 0, r, STANCE_ATTR_NAME, a);
 }
 
@@ -782,13 +817,33 @@ static int np_end_name(const npc *n, attr *a)
     return np_role_then_end_name(n, r, bs, a);
 }
 
+/* The first verb among the first @p nt words, or 0: a lowercase word right
+ * after a capitalised one (a name's end, no possessive) that is an -ly adverb
+ * itself or is followed by one or by an article, past a TAIL word ("Trump went
+ * fully on the attack", "Jane Roe released a video", "Roe has also broadly", "Roe had effusively", "Roe and Lee
+ * implicitly"). A noun after a name ("Trump campaign officials") is none. */
+static size_t verb_after_name(const npc *n, size_t nt)
+{
+    for (size_t j = 1, x; j < nt; j++) {
+        const size_t ps = n->tok[j - 1][0], pe = n->tok[j - 1][1];
+        if (tok_cap(n, j - 1) != 1 || letter_case(n->t, n->tok[j][0], n->len) != -1 ||
+            stance_poss_start(n->t, ps, pe, 1) < pe ||
+            tok_lq(n, j, STANCE_LQ(PREPS) | STANCE_LQ(CONJ) | STANCE_LQ(DETERMINERS) | STANCE_LQ(AND_BUT) | STANCE_LQ(REL)))
+            continue; /* ("Jane Roe in a statement", "Roe and the others") */
+        x = j + 1 + (j + 2 < nt && tok_lq(n, j + 1, STANCE_LQ(TAIL))); /* past "also": "has also broadly" */
+        if (ly_adverb(n, j) || (x < nt && (tok_lq(n, x, STANCE_LQ(ARTICLE)) || ly_adverb(n, x))))
+            return j;
+    }
+    return 0;
+}
+
 /* A noun phrase: "the group", "a spokesman for the campaign", "The statement":
  * led by a determiner unless it is short, and ending with a noun. */
 static int np_noun_phrase(const npc *n, attr *a)
 {
     const int det = tok_lq(n, 0, STANCE_LQ(DETERMINERS));
     const size_t nt = n->nt;
-    size_t k;
+    size_t k, v;
     if ((letter_case(n->t, n->tok[0][0], n->len) == -1 && !det) || nt > 8)
         return NP_NO;
     if ((tok_lq(n, nt - 1, STANCE_LQ(DETERMINERS)) &&
@@ -797,6 +852,15 @@ static int np_noun_phrase(const npc *n, attr *a)
         return NP_NO; /* ("campaign" is a determiner of "campaign officials", and a head: "the Ruiz campaign") */
     if (tok_lq(n, 0, STANCE_LQ(NOT_SPEAKERS)) || (k = noun_phrase_len(n->t, n->tok, before_past_tense(n, nt))) == 0)
         return NP_NO;
+    if (!det && (v = verb_after_name(n, k)) > 0) {
+        /* a clause ("Trump went fully on the attack, saying"): its subject is the
+         * name before the verb, if the words before it are one */
+        size_t bs = n->tok[0][0], be = n->tok[v - 1][1], last;
+        int any;
+        if (all_cap(n, bs, be, &any) && stance_names_bare(n->t, &bs, &be, &last) > 0)
+            return np_speaker(n, 0, v, STANCE_ATTR_NAME, a);
+        return NP_NO;
+    }
     for (size_t j = 1; j + 1 < k; j++)
         if (as_after_participle(n->t, n->tok[j - 1][0], n->tok[j - 1][1], n->tok[j][0], n->tok[j][1]))
             return NP_NO; /* "30,000 holidaymakers stranded as minister": a clause ends the phrase */

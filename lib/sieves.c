@@ -50,6 +50,100 @@ static size_t after_end(ctx *c, const seg *q, size_t win)
     return end;
 }
 
+/* 'Park \u2014 named by the Post as the choice \u2014 told Reed that "': the
+ * clause that starts at @p cs (stance_q_clause_start() stops after a spaced
+ * dash) opens with a lowercase word, its verb, and the dash before it closes
+ * an aside a spaced dash opened earlier in the sentence (within ASIDE_REACH
+ * bytes, no sentence end, quote mark or bracket between): the subject stands
+ * before the aside, and the clause starts where the one ending at the opening
+ * dash does. Else @p cs. */
+#define ASIDE_REACH 200u
+static size_t before_aside(ctx *c, size_t cs, size_t open, size_t floor)
+{
+    const char *t = c->t;
+    size_t d = cs, lim, i = cs, ws, we;
+    if (!stance_chunk_next(t, &i, open, c->len, &ws, &we) || !lower_at(t, ws, c->len) ||
+        lq(t, ws, we, STANCE_LQ(AND_BUT) | STANCE_LQ(CONJ) | STANCE_LQ(PREPS) | STANCE_LQ(DETERMINERS)))
+        return cs; /* (not '\u2014 and said it is "': a second clause) */
+    while (d > floor && stance_hspace(t, back1(t, d), c->len))
+        d = back1(t, d);
+    if (d < floor + 3 || !is_dash_at(t, d - 3, c->len))
+        return cs;
+    d -= 3;
+    lim = d > floor + ASIDE_REACH ? d - ASIDE_REACH : floor;
+    for (size_t p = d; p > lim;) {
+        size_t ml;
+        p = back1(t, p);
+        if (t[p] == '.' || t[p] == '?' || t[p] == '!' || t[p] == '\n' || t[p] == '(' || t[p] == ')' ||
+            mark_at(t, p, c->len, &ml) != MK_NONE)
+            return cs;
+        if (is_dash_at(t, p, c->len) && p > floor && stance_hspace(t, p - 1, c->len))
+            return stance_q_clause_start(c, p, floor);
+    }
+    return cs;
+}
+
+/* The noun phrase @p np of an attribution that ends with an aside in spaced
+ * dashes ("Park \u2014 named by the Post as the choice \u2014", before_aside()):
+ * *@p np cut before its first dash, *@p aside the words between the dashes; 1,
+ * or 0 and nothing changed. */
+static int cut_aside(ctx *c, stance_span *np, stance_span *aside)
+{
+    size_t e = trim_r(c->t, np->start, np->end, c->len), fd = STANCE_NO_OFFSET;
+    if (e < np->start + 3 || !is_dash_at(c->t, e - 3, c->len))
+        return 0;
+    for (size_t p = np->start; p + 3 < e; p++)
+        if (is_dash_at(c->t, p, c->len)) {
+            fd = p;
+            break;
+        }
+    if (fd == STANCE_NO_OFFSET || fd == np->start)
+        return 0;
+    aside->start = skip_hs(c->t, fd + 3, c->len);
+    aside->end = trim_r(c->t, aside->start, e - 3, c->len);
+    np->end = trim_r(c->t, np->start, fd, c->len);
+    return aside->end > aside->start && np->end > np->start;
+}
+
+/* After a match of pattern @p which up to @p end whose verb (group 2) lies
+ * inside an aside in spaced dashes that its noun phrase (group 1) opens
+ * ('Gingrich \u2014 mentioned by the Post as the choice \u2014 told Reed that "'):
+ * the pattern again from the aside's closing dash, so that the verb is the
+ * one after the aside; *@p np0 the noun phrase before the aside, *@p aside
+ * the aside. 1 (the groups hold the new match), 0 (no such aside), 2 (no
+ * verb right after the aside), <0 error. */
+static int verb_past_aside(ctx *c, int which, size_t end, stance_span *np0, stance_span *aside)
+{
+    const char *t = c->t;
+    const stance_span np = group(c, 1), v = group(c, 2);
+    size_t od = STANCE_NO_OFFSET, cd = STANCE_NO_OFFSET, ml;
+    int r;
+    for (size_t p = np.start + 1; p < v.start; p++)
+        if (is_dash_at(t, p, c->len) && stance_hspace(t, p - 1, c->len)) {
+            od = p;
+            break;
+        }
+    if (od == STANCE_NO_OFFSET)
+        return 0;
+    for (size_t p = od + 3; p < end && p < od + ASIDE_REACH; p++) {
+        if (t[p] == '.' || t[p] == '?' || t[p] == '!' || t[p] == '\n' || mark_at(t, p, c->len, &ml) != MK_NONE)
+            return 0;
+        if (is_dash_at(t, p, c->len) && stance_hspace(t, p - 1, c->len)) {
+            cd = p;
+            break;
+        }
+    }
+    if (cd == STANCE_NO_OFFSET || cd <= v.start)
+        return 0; /* (a verb after the aside: cut_aside()) */
+    if ((r = stance_q_run(c, which, cd, end)) <= 0)
+        return r < 0 ? r : 2;
+    if (trim_r(t, cd, group(c, 1).end, c->len) != cd + 3)
+        return 2; /* (more words after the closing dash than the verb's adverbs) */
+    *np0 = (stance_span){np.start, trim_r(t, np.start, od, c->len)};
+    *aside = (stance_span){skip_hs(t, od + 3, c->len), trim_r(t, od + 3, cd, c->len)};
+    return aside->end > aside->start && np0->end > np0->start ? 1 : 2;
+}
+
 /* 'according to a court document filed by state attorney Jane Roe': the name after the
  * last "by" of the phrase @p g (no speaker as a whole); the words before "by", its role. */
 static int filed_by(ctx *c, stance_span g, attr *b)
@@ -166,6 +260,35 @@ static int with_name(ctx *c, size_t pos, size_t floor)
            stance_q_word_before(c, c->names->v[k].start, floor, &ws, &we) && we - ws == 4 && memcmp(c->t + ws, "with", 4) == 0;
 }
 
+/* 'The ad opens with a narrator asking: "', 'with one of her ads asking, "':
+ * "with", then a noun phrase of one to five lowercase words opened by a
+ * determiner and ending at the participle (at @p pos, after @p floor): that
+ * phrase is the participle's subject (*@p b, STANCE_ATTR_NOUN), as the name
+ * of "with Trump yelling" is. */
+static int with_noun_phrase(ctx *c, size_t pos, size_t floor, attr *b)
+{
+    size_t s, e, p = pos, fs = 0, fe = 0, ls = 0, le = 0;
+    for (int n = 0; n <= 5; n++) {
+        stance_q_lower_word_before(c, p, floor, &s, &e);
+        if (e <= s || (s > floor && !stance_hspace(c->t, back1(c->t, s), c->len)))
+            return 0; /* (no word, or one glued to a mark or a hyphen: "ex-aide") */
+        if (word_eq(c->t, s, e, "with")) {
+            if (n == 0 || !lq(c->t, fs, fe, STANCE_LQ(DETERMINERS)) ||
+                lq(c->t, ls, le, STANCE_LQ(DETERMINERS) | STANCE_LQ(PREPS)))
+                return 0;
+            b->how = STANCE_ATTR_NOUN;
+            b->spk = (stance_span){fs, le};
+            return 1;
+        }
+        if (n == 0)
+            ls = s, le = e;
+        fs = s;
+        fe = e;
+        p = s;
+    }
+    return 0;
+}
+
 /* Before the -ly adverb that ends at @p pos ("reportedly"), past spaces; @p pos
  * itself when there is none. */
 static size_t before_ly(ctx *c, size_t pos, size_t floor)
@@ -264,9 +387,15 @@ again:
     if ((r = stance_q_run(c, P_BEFORE, cs, end)) <= 0)
         return r;
     {
-        stance_span np = group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
+        stance_span np0 = NOSPAN, aside = NOSPAN;
+        const int pas = verb_past_aside(c, P_BEFORE, end, &np0, &aside);
+        if (pas < 0 || pas == 2)
+            return pas < 0 ? pas : 0;
+        stance_span np = pas ? np0 : group(c, 1), v = group(c, 2), tail = group(c, 3), punct = group(c, 4);
         attr b = *a;
         b.role = NOSPAN;
+        /* 'Park \u2014 the governor \u2014 said', 'Park \u2014 who ran it \u2014 told Reed' */
+        const int had_aside = pas || cut_aside(c, &np, &aside);
         size_t pv = v.start;
         while (pv > np.start && stance_hspace(c->t, back1(c->t, pv), c->len))
             pv = back1(c->t, pv);
@@ -284,6 +413,8 @@ again:
                    stance_q_name_ends_at(c, pa, np.start, 1, &b))))
             ; /* 'footage of Jane Doe asking, "', 'with Trump (reportedly) yelling: "': the name
                * right before the participle or its adverb; one word will do after an adverb or "with" */
+        else if (part && pv > np.start && c->t[pv - 1] != ',' && with_noun_phrase(c, pv, np.start, &b))
+            ; /* 'The ad opens with a narrator asking: "' */
         else if (part && pv > np.start && c->t[pv - 1] != ',' && pw < pe && object_before(c, pw, np.start) &&
                  sentence_subject(c, q, v, &b))
             ; /* 'Jane Roe issued a statement saying "': the participle's clause has its own subject */
@@ -346,6 +477,8 @@ again:
         b.cue = v;
         b.a_start = np.start;
         b.a_end = tail.end;
+        if (had_aside && b.role.start == STANCE_NO_OFFSET && b.how == STANCE_ATTR_NAME)
+            b.role = aside; /* (the aside is the role a pair of commas would give) */
         *tail_len = tail.end - tail.start;
         *that_clause = 0;
         {
@@ -394,9 +527,15 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
     if (start >= end)
         return 0;
     if ((r = stance_q_run(c, which, start, end)) > 0) {
-        stance_span np = group(c, 1), v = group(c, 2);
+        stance_span np0 = NOSPAN, aside;
+        const int pa = verb_past_aside(c, which, end, &np0, &aside);
+        if (pa < 0 || pa == 2)
+            return pa < 0 ? pa : 0;
+        stance_span np = pa ? np0 : group(c, 1), v = group(c, 2);
         attr b = *a;
         b.role = NOSPAN;
+        if (!pa)
+            cut_aside(c, &np, &aside);
         if (q && stance_q_opener_noun(c, np, v))
             return np_verb(c, which, v.end + 1, end, q, a); /* 'Despite the media attacks, Carson said that "' */
         if ((q && stance_q_participle_subject(c, q, np, v, &b)) || stance_q_who_antecedent(c, np, &b) ||
@@ -1161,7 +1300,7 @@ void stance_q_sv_init(ctx *c, sv *v, size_t qi)
     v->after = v->before = q->a;
     v->b2 = -1;
     quote_shape(c, v);
-    v->cs = stance_q_clause_start(c, q->open, q->para);
+    v->cs = before_aside(c, stance_q_clause_start(c, q->open, q->para), q->open, q->para);
     if (qi > 0 && c->s[qi - 1].close > v->cs && c->s[qi - 1].close <= q->open)
         v->cs = c->s[qi - 1].close;
     v->bcs = v->cs;

@@ -213,6 +213,16 @@ static int possessive_person_np(ctx *c, const stance_name *nm, size_t end, attr 
     return 1;
 }
 
+/* Where run @p nm starts past the sentence openers it holds before its bare
+ * name ("Then Kim", "And Dale Kim": LEADS words), or its start when none. */
+static size_t past_leads(ctx *c, const stance_name *nm)
+{
+    size_t i = nm->start, ws, we, s = nm->start;
+    while (stance_chunk_next(c->t, &i, nm->bare, c->len, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(LEADS)))
+        s = skip_hs(c->t, we, c->len);
+    return s;
+}
+
 /* The length of the first word of [s, e). */
 static size_t first_tok_len(const char *t, size_t s, size_t e)
 {
@@ -331,14 +341,14 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
                                (after_word_of(c, nm->start, ss, STANCE_LQ(ARTICLE)) &&
                                 !((fl & SUBJ_ARTICLE) && article_opens(c, nm->start, ss, fl)))))
             continue; /* "the fatal shooting of Keith Scott", "along the Mexican border" */
-        if (nm->ntok == 1 && nm->start == fw && lower_follows(c, nm->end) &&
+        if (nm->ntok == 1 && nm->start == fw && past_leads(c, nm) == nm->start && lower_follows(c, nm->end) &&
             stance_q_surname_runs(c, k) == 1)
-            continue; /* "Band member Flea", "Small groups of protesters": a capital word
-                       * the article never uses again opens the sentence */
+            continue; /* "Band member Flea", "Small groups of protesters": a capital word the
+                       * article never uses again opens the sentence (not "Then Kim opened") */
         if (k < last && role_then_name(c, nm, &c->names->v[k + 1], &role) && c->names->v[k + 1].end <= end)
             continue; /* "Dalton Post columnist Jane Roe calls ...": the person after the role */
         b->how = STANCE_ATTR_NAME;
-        b->spk = (stance_span){nm->start, nm->end};
+        b->spk = (stance_span){past_leads(c, nm), nm->end}; /* not "Then" of "Then Kim" */
         role_before(c, role, nm, b);
         article_run_np(c, nm, end, b);
         return 1;

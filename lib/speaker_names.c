@@ -770,14 +770,14 @@ int stance_sn_set_described(sstate *s, stance_rawquote *q, char *name)
     return STANCE_OK;
 }
 
-/* Is the cue of @p q a form of "ask" ("asked", "asking", "asks")? A described
- * speaker who asks ('"...," Reed said. The moderator followed up, asking:
- * "...?"') is the one asking the person named or quoted before, so no
- * untied guess names it with that person. */
+/* Is the cue of @p q a form of "ask" (the lexicon's rule list ASK: "asked",
+ * "asking", "asks")? A described speaker who asks ('"...," Reed said. The
+ * moderator followed up, asking: "...?"') is the one asking the person named
+ * or quoted before, so no untied guess names it with that person. */
 static int asks(const sstate *s, const stance_rawquote *q)
 {
     size_t cs = q->cue_span.start, ce = q->cue_span.end;
-    return cs != STANCE_NO_OFFSET && ce - cs >= 4 && ce - cs <= 6 && memcmp(s->t + cs, "ask", 3) == 0;
+    return cs != STANCE_NO_OFFSET && stance_lex_in_rules(s->t + cs, ce - cs, STANCE_LQ(ASK));
 }
 
 /* The speaker of the nearest quote before quote @p qi that has one, when it

@@ -1868,6 +1868,35 @@ static void test_quotes_described_named(void **state)
     }
 }
 
+/* spk27: a sentence opener before a name ("Then", "And") is no part of the
+ * speaker's span, and opens no clause of a lone capital word ("Then Kim"). */
+static void test_quotes_opener_not_in_speaker(void **state)
+{
+    run r;
+    extract(state,
+            "Moderator Dale Kim greeted the crowd.\n\n"
+            "Then Dale Kim opened by asking: \"Who pays for the bridge?\"\n\n"
+            "And Kim followed up by asking: \"When?\"\n",
+            0, &r);
+    span_is(&r, find(&r, "Who pays")->speaker_span, "Dale Kim");
+    span_is(&r, find(&r, "When?")->speaker_span, "Kim");
+    stance_quotelist_clear(&r.l);
+}
+
+/* speaker_names.c's asks() reads the lexicon's rule list ASK (was a byte
+ * test: three letters "ask" and a length): every form of "ask", no other word
+ * that starts so or has that length. */
+static void test_quotes_ask_list(void **state)
+{
+    static const char *const yes[] = {"ask", "asks", "asked", "asking"};
+    static const char *const no[] = {"askew", "asker", "basked", "tasks", "Asked", "said", "answered"};
+    (void)state;
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_true(stance_lex_in_rules(yes[i], strlen(yes[i]), STANCE_LQ(ASK)));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(stance_lex_in_rules(no[i], strlen(no[i]), STANCE_LQ(ASK)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1941,6 +1970,8 @@ int main(void)
         cmocka_unit_test(test_quotes_clause_start_every_offset),
         cmocka_unit_test(test_quotes_sent_start_random),
         cmocka_unit_test(test_quotes_described_named),
+        cmocka_unit_test(test_quotes_opener_not_in_speaker),
+        cmocka_unit_test(test_quotes_ask_list),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -203,6 +203,13 @@ static void key(const char *name, char *out, size_t outsz)
             continue;
         if (ch == ',')
             break;
+        /* a dash opening an aside ends the speaker as a comma does ("Jane Roe \u2014 a
+         * teacher from Dover \u2014"): a spaced em or en dash, or " -- " */
+        if (j > 0 && buf[j - 1] == ' ' &&
+            ((ch == 0xE2 && (unsigned char)name[i + 1] == 0x80 &&
+              ((unsigned char)name[i + 2] == 0x93 || (unsigned char)name[i + 2] == 0x94)) ||
+             (ch == '-' && name[i + 1] == '-')))
+            break;
         /* possessive 's / ’s */
         if ((ch == '\'' && (name[i + 1] == 's' || name[i + 1] == 'S') && !isalnum((unsigned char)name[i + 2])) ||
             (ch == 0xE2 && (unsigned char)name[i + 1] == 0x80 && (unsigned char)name[i + 2] == 0x99 &&
@@ -264,34 +271,53 @@ static void key(const char *name, char *out, size_t outsz)
 /* --first-part-only: the scoring before 2026-11-26 (whole string up to its first comma) */
 static int first_part_only;
 
+/* The next separator of a gold speaker's parts at or after @p p: a comma, or a
+ * spaced em/en dash or " -- " (an aside: "Jane Roe \u2014 a teacher \u2014");
+ * *@p sl its length. NULL when none. */
+static const char *next_sep(const char *p, size_t *sl)
+{
+    for (; *p; p++) {
+        if (*p == ',') {
+            *sl = 1;
+            return p;
+        }
+        if (p[-1] == ' ' && (((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                              ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)) ||
+                             (p[0] == '-' && p[1] == '-'))) {
+            *sl = p[0] == '-' ? 2 : 3;
+            return p;
+        }
+    }
+    return NULL;
+}
+
 /* Does @p kp equal the key of @p name, or (unless @p first_only) of one of
- * its comma-separated parts? A gold speaker is written as the text has it:
- * "his wife, Gabriela Lazar," names the speaker in its second part, "Nate
- * Roe, the pollster," in its first. */
+ * its parts, separated by commas or dashes (next_sep())? A gold speaker is
+ * written as the text has it: "his wife, Gabriela Lazar," names the speaker in
+ * its second part, "Nate Roe, the pollster," in its first. */
 static int key_matches(const char *kp, const char *name, int first_only)
 {
     char kg[256], part[512];
-    const char *p = name;
+    const char *q;
+    size_t sl = 0;
     if (!name)
         return 0;
     key(name, kg, sizeof kg);
     if (kg[0] && strcmp(kp, kg) == 0)
         return 1;
-    if (first_only)
+    if (first_only || !*name)
         return 0;
-    while ((p = strchr(p, ',')) != NULL) {
-        size_t n;
-        const char *q;
-        p++;
-        q = strchr(p, ',');
-        n = q ? (size_t)(q - p) : strlen(p);
+    for (q = next_sep(name + 1, &sl); q;) {
+        const char *ps = q + sl, *nq = *ps ? next_sep(ps + 1, &sl) : NULL;
+        size_t n = nq ? (size_t)(nq - ps) : strlen(ps);
         if (n >= sizeof part)
             n = sizeof part - 1;
-        memcpy(part, p, n);
+        memcpy(part, ps, n);
         part[n] = 0;
         key(part, kg, sizeof kg);
         if (kg[0] && strcmp(kp, kg) == 0)
             return 1;
+        q = nq;
     }
     return 0;
 }
