@@ -186,10 +186,16 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
     for (unsigned n = 0; n <= ISSUE_VERB_WORDS && stance_sn_tok_after(s->t, s->len, pos, &w); n++, pos = w.e) {
         if (stance_word_is(s->t, w.s, w.e, "by") || stance_word_is(s->t, w.s, w.e, "from")) {
             size_t ns = w.e;
+            wtok a;
             while (ns < s->len && s->t[ns] == ' ')
                 ns++;
-            if (!(is->r = ref_starting_at(s, ns)))
-                return 0;
+            /* "sent out by the Clinton campaign": "the" before the referent */
+            if (!ref_starting_at(s, ns) && stance_sn_tok_after(s->t, s->len, ns, &a) && stance_word_is(s->t, a.s, a.e, "the"))
+                for (ns = a.e; ns < s->len && s->t[ns] == ' ';)
+                    ns++;
+            if (!(is->r = ref_starting_at(s, ns)) ||
+                (is->r->end < s->len && (s->t[is->r->end] == '\'' || (unsigned char)s->t[is->r->end] == 0xE2)))
+                return 0; /* ("by the Clinton campaign's chairman": the chairman's) */
             is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
@@ -262,13 +268,16 @@ int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
     if (!(r = ref_starting_at(s, ps)))
         return 0;
     pos = r->end;
-    for (unsigned n = 0; n <= SAYER_GAP && stance_sn_tok_after(s->t, e, pos, &w); n++, pos = w.e)
+    for (unsigned n = 0; n <= SAYER_GAP && stance_sn_tok_after(s->t, e, pos, &w); n++, pos = w.e) {
+        if (stance_sn_is_article(s->t, w))
+            return 0; /* an object begins: "Tom Park received an email" (the noun "email" issues nothing) */
         if (stance_sn_plain_lower(s->t, w) &&
             (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB)))) {
             is->r = r;
             is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
+    }
     return 0;
 }
 
