@@ -366,9 +366,11 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         if (j < stop)
             k = skip_hs(t, j + 1, c->len);
     }
-    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && upper_at(t, k + 3, c->len)) {
-        /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
-        size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
+    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 &&
+        (upper_at(t, k + 3, c->len) || (k + 7 < c->len && memcmp(t + k + 3, "the ", 4) == 0 && upper_at(t, k + 7, c->len)))) {
+        /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" / "Rosa Roe of the Parents
+         * Alliance, which ..., said" */
+        size_t j = upper_at(t, k + 3, c->len) ? k + 3 : k + 7, stop = j + 40 < c->len ? j + 40 : c->len;
         while (j < stop && t[j] != ',' && t[j] != '\n' &&
                !(lower_at(t, j, c->len) && stance_hspace(t, back1(t, j), c->len)))
             j = next1(t, j, c->len); /* up to the comma, unless a lowercase word comes first */
