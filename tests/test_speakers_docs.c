@@ -35,6 +35,14 @@ static const spk_case doc_cases[] = {
      "Holloway campaign", "the email"},
     {"Voters got an email sent out by the Holloway campaign's chairman. \"Vote early,\" the email said.\n",
      "Vote early", "the email", NULL},
+    /* a document's owner written as a possessive issues it: by name, or by its type noun when the
+     * organisation's name ends in it ("the agency" of "Water Agency") */
+    {"The Arden Water Agency met on Monday. The agency's report, released Tuesday, found the river polluted. "
+     "\"The water is unsafe,\" the report said.\n",
+     "The water is", "Arden Water Agency", "the report"},
+    {"The Arden Water Agency met on Monday. Tom Park criticized the agency's new report. \"The water is unsafe,\" "
+     "the report said.\n",
+     "The water is", "Arden Water Agency", "the report"},
 };
 
 static const spk_case pronoun_cases[] = {
