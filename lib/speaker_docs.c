@@ -186,10 +186,16 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
     for (unsigned n = 0; n <= ISSUE_VERB_WORDS && stance_sn_tok_after(s->t, s->len, pos, &w); n++, pos = w.e) {
         if (stance_word_is(s->t, w.s, w.e, "by") || stance_word_is(s->t, w.s, w.e, "from")) {
             size_t ns = w.e;
+            wtok a;
             while (ns < s->len && s->t[ns] == ' ')
                 ns++;
-            if (!(is->r = ref_starting_at(s, ns)))
-                return 0;
+            /* "sent out by the Clinton campaign": "the" before the referent */
+            if (!ref_starting_at(s, ns) && stance_sn_tok_after(s->t, s->len, ns, &a) && stance_word_is(s->t, a.s, a.e, "the"))
+                for (ns = a.e; ns < s->len && s->t[ns] == ' ';)
+                    ns++;
+            if (!(is->r = ref_starting_at(s, ns)) ||
+                (is->r->end < s->len && (s->t[is->r->end] == '\'' || (unsigned char)s->t[is->r->end] == 0xE2)))
+                return 0; /* ("by the Clinton campaign's chairman": the chairman's) */
             is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
@@ -262,13 +268,16 @@ int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
     if (!(r = ref_starting_at(s, ps)))
         return 0;
     pos = r->end;
-    for (unsigned n = 0; n <= SAYER_GAP && stance_sn_tok_after(s->t, e, pos, &w); n++, pos = w.e)
+    for (unsigned n = 0; n <= SAYER_GAP && stance_sn_tok_after(s->t, e, pos, &w); n++, pos = w.e) {
+        if (stance_sn_is_article(s->t, w))
+            return 0; /* an object begins: "Tom Park received an email" (the noun "email" issues nothing) */
         if (stance_sn_plain_lower(s->t, w) &&
             (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB)))) {
             is->r = r;
             is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
+    }
     return 0;
 }
 
@@ -291,6 +300,50 @@ int stance_sn_sayer_two_back(const sstate *s, stance_span sp, stance_span qs, is
     return 0;
 }
 
+/* The organisation referent nearest before @p pos (within
+ * STANCE_SPEAKER_NAME_REACH bytes) whose name's last word is t[ws, we) in
+ * any case ("Water Agency" for "the agency"), or NULL. */
+static const ref *org_by_head(const sstate *s, size_t ws, size_t we, size_t pos)
+{
+    size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), pos);
+    for (size_t k = lo; k-- > 0;) {
+        const ref *r = &s->refs[k];
+        if (r->end + STANCE_SPEAKER_NAME_REACH < pos)
+            return NULL;
+        if (r->org && r->end > r->start + (we - ws) && r->end <= pos && s->t[r->end - (we - ws) - 1] == ' ' &&
+            stance_ascii_caseeq(s->t + r->end - (we - ws), s->t + ws, we - ws))
+            return r;
+    }
+    return NULL;
+}
+
+/* A document written with its owner's possessive before its head @p head at
+ * t[i]: "The Water Agency's report", "the agency's new report" (the
+ * organisation named before whose name ends in "Agency"). The owner issues
+ * it. */
+static int possessive_issuer(const sstate *s, size_t i, issuer *is)
+{
+    wtok w, d;
+    size_t pos = i, ps;
+    for (unsigned n = 0; n <= ISSUE_MODS && stance_sn_tok_before(s->t, pos, 0, &w); n++, pos = w.s) {
+        if ((ps = stance_poss_start(s->t, w.s, w.e, 0)) < w.e) {
+            const ref *r = ref_ending_at(s, ps);
+            if (!r && stance_sn_tok_before(s->t, w.s, 0, &d) &&
+                (stance_word_is(s->t, d.s, d.e, "the") || stance_word_is(s->t, d.s, d.e, "The")) &&
+                s->t[w.s] >= 'a' && s->t[w.s] <= 'z')
+                r = org_by_head(s, w.s, ps, d.s); /* "the agency's report" */
+            if (!r)
+                return 0;
+            is->r = r;
+            is->start = is->end = is->ns = is->ne = 0;
+            return 1;
+        }
+        if (!stance_sn_plain_lower(s->t, w))
+            return 0;
+    }
+    return 0;
+}
+
 /* The issuer of the document speaker t[sp) of a quote, if the text ties one. */
 int stance_sn_document_issuer(const sstate *s, stance_span sp, issuer *is)
 {
@@ -307,10 +360,15 @@ int stance_sn_document_issuer(const sstate *s, stance_span sp, issuer *is)
         size_t np;
         if (i + hn > sp.start || !stance_ascii_caseeq(s->t + i, s->t + head.s, hn) ||
             (i > 0 && stance_is_word_byte((unsigned char)s->t[i - 1])) || (i + hn < s->len && stance_is_word_byte((unsigned char)s->t[i + hn])) ||
-            stance_sn_in_quote(s->quotes, i, i + hn) || !introduced(s->t, i, &np))
+            stance_sn_in_quote(s->quotes, i, i + hn))
             continue;
         if (stance_sn_breaks(s->t, i, sp.start) > 1)
             return 0;
+        if (!introduced(s->t, i, &np)) {
+            if (possessive_issuer(s, i, is))
+                return 1;
+            continue;
+        }
         return issuer_before(s, np, is) || issuer_after(s, i + hn, is);
     }
     return 0;

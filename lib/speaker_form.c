@@ -89,6 +89,14 @@ static size_t desc_start(const char *s, const stance_token *v, size_t n, size_t 
     return 0;
 }
 
+/* Is token @p v the preposition "from" or "by" of a source ("came from", "a
+ * letter from", "written by")? */
+static int source_prep(const char *s, const stance_token *v)
+{
+    const size_t n = v->end - v->start;
+    return is_word(v) && ((n == 4 && memcmp(s + v->start, "from", 4) == 0) || (n == 2 && memcmp(s + v->start, "by", 2) == 0));
+}
+
 /* Split the speaker string @p s, tokens @p v [0, @p nt), at its name: 1 with
  * [*ds, *de) the descriptor (a clause before it left out) and *ns the name's
  * start; 0 when it is a name or a description as it is. */
@@ -101,9 +109,17 @@ static int split_name(const char *s, const stance_token *v, size_t nt, size_t *d
         t0++; /* (a particle starts no name) */
     /* a person's name of two words or more ("Party" of "Republican Party", "Mother Jones" and
      * "New Hampshire Republican" are none) */
-    if (t0 == 0 || nt - t0 < 2 || !head_word(s, &v[h = t0 - 1]) ||
-        ((v[nt - 1].cls | v[nt - 1].lcls) & (STANCE_LX(DEMONYM) | STANCE_LX(NOT_ACTOR_LAST))) ||
+    if (t0 == 0 || nt - t0 < 2 || ((v[nt - 1].cls | v[nt - 1].lcls) & (STANCE_LX(DEMONYM) | STANCE_LX(NOT_ACTOR_LAST))) ||
         stance_name_is_org(s, v[t0].start, v[nt - 1].end))
+        return 0;
+    if (t0 >= 2 && source_prep(s, &v[t0 - 1]) && is_word(&v[t0 - 2]) && (v[t0 - 2].shape & STANCE_SH_LOWER) &&
+        !head_word(s, &v[t0 - 2])) {
+        /* "The best line came from Mira Hollis": a clause, then the name it comes from; no role
+         * (but "a spokesman for ...", "an aide to ...": the name is another's) */
+        *ds = *de = *ns = v[t0].start;
+        return 1;
+    }
+    if (!head_word(s, &v[h = t0 - 1]))
         return 0;
     if ((d = desc_start(s, v, nt, h)) == nt)
         return 0;
@@ -196,6 +212,18 @@ static int role_form(const char *r, size_t n, stance_toks *tk, size_t *out)
     return STANCE_OK;
 }
 
+/* Does the role r[0, n) open with a relative pronoun ("who", "which", "whose", "whom")? */
+static int relative_role(const char *r, size_t n)
+{
+    static const char *const REL[] = {"who ", "which ", "whose ", "whom "};
+    for (size_t i = 0; i < sizeof REL / sizeof REL[0]; i++) {
+        size_t k = strlen(REL[i]);
+        if (n > k && memcmp(r, REL[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Has s[0, n) three words or more (two spaces between letters)? A name split
  * or found in a phrase needs them. */
 static int words3(const char *s, size_t n)
@@ -216,6 +244,8 @@ int stance_speaker_form(const stance_rawquote *q, const char *text, size_t len, 
     out->span = q->speaker_span;
     if (out->role_len && role_form(q->role, out->role_len, tk, &rl))
         return STANCE_ERR_NOMEM;
+    if (rl && relative_role(q->role, rl))
+        rl = 0; /* "Jo Roe, who made me laugh when she called it ...": a relative clause is no role */
     out->role_len = rl;
     if (!rl)
         out->role = NULL;

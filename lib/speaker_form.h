@@ -14,13 +14,18 @@
  * before a preposition or a clause word ("My favorite description of him came
  * from Hampton University student Deja Stewart") is a clause: no name and no
  * role. A name inside a preposition's object ("a spokesman for House Speaker
- * Paul Ryan") is another person's: the speaker is left as it is.
+ * Paul Ryan") is another person's: the speaker is left as it is; but after
+ * the "from" or "by" of a source that follows a word heading no description
+ * ("The best line came from Mira Hollis") the name is the speaker's, with no
+ * role.
  *
  * PEERAGE. A one-word name keeps the peerage title the text writes before it
  * (stance_speaker_peerage()).
  *
- * ROLE. The sentence's full stop at the end of a role goes ("the local MP." ->
- * "the local MP"), not an abbreviation's dot ("R-Ky.", "Fla.", "N.J.": a word
+ * ROLE. A relative clause is no role ("Jo Roe, who led the council, said":
+ * none; a descriptor before the name is the role then). The sentence's full
+ * stop at the end of a role goes ("the local MP." -> "the local MP"), not an
+ * abbreviation's dot ("R-Ky.", "Fla.", "N.J.": a word
  * the token layer gives its dot, STANCE_SH_DOT, or one the lexicon knows as an
  * abbreviation, ADDR_ABBR or the rule list ABBR_DOT).
  */

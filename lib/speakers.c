@@ -77,12 +77,51 @@ static long canonical_not_headline(ctx *c, long k, size_t s, size_t e)
     return -1;
 }
 
+/* A lone surname t[last, e) (of gender @p g from its title, or
+ * STANCE_G_UNKNOWN) that no run names more fully (stance_names_canonical()
+ * found none) while a run of three words or more outside quotes writes a
+ * listed first name right before it ("County Administrator Paula Brandt",
+ * a run the canonical form refuses when the text writes "county" in
+ * lowercase nearby: a glued word): that run, its name from the first name on
+ * in *@p fs. All such runs must agree on the first name (one person) and fit
+ * the gender; -1 when there is none. */
+static long first_name_run(ctx *c, size_t last, size_t e, int g, size_t *fs)
+{
+    const stance_namelist *l = c->names;
+    const size_t kn = e - last;
+    long found = -1;
+    for (size_t j = stance_names_surname_at(l, c->t, c->t + last, kn), seen = 0; j < l->n && seen < 64; j++, seen++) {
+        const stance_name *nm = &l->v[l->by_last[j]];
+        size_t ws, we = nm->last;
+        int ng;
+        if (nm->last_end - nm->last != kn || memcmp(c->t + nm->last, c->t + last, kn) != 0)
+            break;
+        if (nm->ntok < 3 || stance_q_in_quote(c, nm->start, c->n))
+            continue;
+        while (we > nm->bare && c->t[we - 1] == ' ')
+            we--;
+        for (ws = we; ws > nm->bare && c->t[ws - 1] != ' ';)
+            ws--;
+        if (we <= ws || ws <= nm->bare || !stance_names_is_first_name(c->t + ws, we - ws))
+            continue;
+        if (g != STANCE_G_UNKNOWN && (ng = stance_first_name_gender(stance_lex_classes(c->t + ws, we - ws))) != STANCE_G_UNKNOWN &&
+            ng != g)
+            continue; /* ("Mr. Brandt" is no Paula Brandt) */
+        if (found >= 0 && (memcmp(c->t + *fs, c->t + ws, we - ws) != 0 || c->t[*fs + (we - ws)] != ' '))
+            return -1; /* two first names: two people */
+        found = (long)l->by_last[j];
+        *fs = ws;
+    }
+    return found;
+}
+
 /* Canonical span and gender of a name mention [s, e). */
 void stance_q_canonicalise(ctx *c, attr *a)
 {
-    size_t s = a->spk.start, e = a->spk.end, last;
+    size_t s = a->spk.start, e = a->spk.end, last, fs = 0;
     unsigned n;
-    long k;
+    long k, f = -1;
+    int g;
     if (a->how == STANCE_ATTR_LABEL) {
         a->canon = a->spk;
         return;
@@ -97,8 +136,8 @@ void stance_q_canonicalise(ctx *c, attr *a)
      * gender (their first names tie: "Chris Murphy", "Anne Marie Murphy")
      * when a he/she already went to a lone surname of it ("Murphy ... he"),
      * but by the fullest run of that gender, not the nearest. */
+    g = n == 1 ? stance_names_gender(c->t, s, e) : STANCE_G_UNKNOWN;
     {
-        int g = n == 1 ? stance_names_gender(c->t, s, e) : STANCE_G_UNKNOWN;
         long k0;
         size_t pos = a->spk.start;
         if (g == STANCE_G_UNKNOWN && n == 1 && c->lgender && (k0 = name_before(c, a->spk.end)) >= 0 &&
@@ -108,7 +147,10 @@ void stance_q_canonicalise(ctx *c, attr *a)
     }
     if (!stance_q_in_quote(c, a->spk.start, c->n))
         k = canonical_not_headline(c, k, s, e);
-    if (k >= 0) {
+    if (k < 0 && n == 1 && (f = first_name_run(c, last, e, g, &fs)) >= 0) {
+        a->name = f; /* "County Administrator Paula Brandt" ... "Brandt said" */
+        a->canon = (stance_span){fs, c->names->v[f].last_end};
+    } else if (k >= 0) {
         a->name = k;
         a->canon = (stance_span){c->names->v[k].bare, c->names->v[k].last_end};
     } else {
@@ -117,7 +159,8 @@ void stance_q_canonicalise(ctx *c, attr *a)
         if (k >= 0 && c->names->v[k].last_end == e)
             a->name = k;
     }
-    a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
+    if (f < 0)
+        a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
     if (a->name >= 0 && c->sur_gender)
         a->gender = c->sur_gender[a->name];
     if (a->gender == STANCE_G_UNKNOWN) {
@@ -323,9 +366,11 @@ static int subject_slot(ctx *c, const stance_name *nm, size_t ss)
         if (j < stop)
             k = skip_hs(t, j + 1, c->len);
     }
-    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 && upper_at(t, k + 3, c->len)) {
-        /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" */
-        size_t j = k + 3, stop = k + 40 < c->len ? k + 40 : c->len;
+    if (k + 3 < c->len && memcmp(t + k, "of ", 3) == 0 &&
+        (upper_at(t, k + 3, c->len) || (k + 7 < c->len && memcmp(t + k + 3, "the ", 4) == 0 && upper_at(t, k + 7, c->len)))) {
+        /* "Jane Roe of Ohio, a delegate, said" / "John Doe of Dayton said" / "Rosa Roe of the Parents
+         * Alliance, which ..., said" */
+        size_t j = upper_at(t, k + 3, c->len) ? k + 3 : k + 7, stop = j + 40 < c->len ? j + 40 : c->len;
         while (j < stop && t[j] != ',' && t[j] != '\n' &&
                !(lower_at(t, j, c->len) && stance_hspace(t, back1(t, j), c->len)))
             j = next1(t, j, c->len); /* up to the comma, unless a lowercase word comes first */

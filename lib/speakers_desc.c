@@ -168,9 +168,23 @@ static int definite_subject(ctx *c, size_t ss, size_t lim, stance_span *np)
     return (np->end = head_noun(c, i, lim, 0)) != 0;
 }
 
+/* Is the run @p nm the object of the preposition right after the description
+ * @p np ("A reporter for Radio Norvik", "a spokesman for the Roe campaign"):
+ * the description's head is the person, the name another? */
+static int np_pp_object(ctx *c, stance_span np, const stance_name *nm)
+{
+    size_t i = np.end, ws, we;
+    if (!stance_chunk_next(c->t, &i, nm->start, c->len, &ws, &we) || !lq(c->t, ws, we, STANCE_LQ(PREPS)))
+        return 0;
+    if (stance_chunk_next(c->t, &i, nm->start, c->len, &ws, &we) && !word_eq(c->t, ws, we, "the"))
+        return 0;
+    return !stance_chunk_next(c->t, &i, nm->start, c->len, &ws, &we);
+}
+
 /* A he/she whose paragraph, in its last three sentences up to the pronoun,
  * opens a sentence with an indefinite description of a person and names no
- * candidate (@p best, a names entry, or -1) after it ('One delegate said he
+ * candidate (@p best, a names entry, or -1) after it but the object of its
+ * preposition (np_pp_object()) ('One delegate said he
  * tried to give away passes. "Not one," he said.'): the pronoun continues the
  * description. With no candidate at all, a definite description opening such
  * a sentence does too ("The woman who started it said ..."). 1 with @p a set (name NAME_NOUN_PHRASE, canon the phrase). */
@@ -182,8 +196,13 @@ int stance_q_indefinite_antecedent(ctx *c, size_t qi, attr *a, long best)
         ss = stance_q_sent_start(c, ss, floor);
         if (!stance_q_in_quote(c, ss, c->n) &&
             (indefinite_subject(c, ss, pos, &np) || (best < 0 && definite_subject(c, ss, pos, &np)))) {
-            if (best >= 0 && c->names->v[best].start > np.start)
+            if (best >= 0 && c->names->v[best].start > np.start && !np_pp_object(c, np, &c->names->v[best]))
                 return 0;
+            for (long k = name_before(c, np.end + 40); k >= 0 && c->names->v[k].start > np.end; k--)
+                if (np_pp_object(c, np, &c->names->v[k])) {
+                    np.end = c->names->v[k].end; /* "A reporter for Radio Norvik" */
+                    break;
+                }
             return np_continues(c, a, np);
         }
         if (ss == 0 || (c->t[ss - 1] == '\n' && (n > 0 || best >= 0 || c->s[qi].open < ss || c->s[qi].open - ss > 3)))

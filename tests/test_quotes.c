@@ -876,8 +876,7 @@ static void test_quotes_sentence_before(void **state)
             "\"The harbour board has reviewed every request,\" it stated.\n",
             0, &r);
     check(&r, "Every boat", STANCE_QUOTE_DIRECT, "Tomas Brevik");
-    assert_non_null(find(&r, "Every boat")->role);
-    assert_string_equal(find(&r, "Every boat")->role, "who founded the rowing club");
+    assert_null(find(&r, "Every boat")->role); /* a relative clause is no role (spk28, #19) */
     check(&r, "We have the money", STANCE_QUOTE_DIRECT, "Ines Calloway");
     check(&r, "if the pier", STANCE_QUOTE_PARTIAL, "Dario Fenn");
     check(&r, "It should have been", STANCE_QUOTE_DIRECT, "Dario Fenn");
