@@ -212,16 +212,14 @@ static int role_form(const char *r, size_t n, stance_toks *tk, size_t *out)
     return STANCE_OK;
 }
 
-/* Does the role r[0, n) open with a relative pronoun ("who", "which", "whose", "whom")? */
+/* Does the role r[0, n) open with a relative word (the lexicon's REL0 list: "who",
+ * "which", "whose", "whom", "where"), alone or with its clause? */
 static int relative_role(const char *r, size_t n)
 {
-    static const char *const REL[] = {"who ", "which ", "whose ", "whom "};
-    for (size_t i = 0; i < sizeof REL / sizeof REL[0]; i++) {
-        size_t k = strlen(REL[i]);
-        if (n > k && memcmp(r, REL[i], k) == 0)
-            return 1;
-    }
-    return 0;
+    size_t k = 0;
+    while (k < n && (unsigned char)r[k] > ' ')
+        k++;
+    return k > 0 && (stance_lex_rules_lower(r, k) & STANCE_LQ(REL0)) != 0;
 }
 
 /* Has s[0, n) three words or more (two spaces between letters)? A name split
