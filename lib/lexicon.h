@@ -161,7 +161,9 @@ enum stance_lex_rule_list {
     STANCE_LQ_PLACE_IN = 47,     /* before a place, where no person or body stands: in, across, throughout */
     STANCE_LQ_PLACE_AT = 48,     /* before a place or a body: at, from, to ("at CNN"; targets.c) */
     STANCE_LQ_ASK = 49,          /* a form of "ask": its speaker puts a question to someone (speaker_names.c) */
-    STANCE_LQ_COUNT = 50
+    STANCE_LQ_CUT_NOT = 50,      /* a joiner that opens no clause of the attribution's own: or, that, if (targets.c) */
+    STANCE_LQ_CUT_PRON = 51,     /* opens the attribution's own clause before a subject pronoun: and, but, as, so */
+    STANCE_LQ_COUNT = 52
 };
 #define STANCE_LQ(name) (UINT64_C(1) << STANCE_LQ_##name)
 

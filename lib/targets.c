@@ -489,18 +489,14 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
  * window after the quote (TAIL_BYTES); a quote mark first (a split quote's
  * next fragment) ends the search: the quote goes on. */
 
-static int clause_opener(const char *text, const stance_tlist *l, size_t k)
+static int clause_opener(const stance_tlist *l, size_t k)
 {
     const stance_token *w = &l->post.v[k];
-    size_t ws = l->post_base + w->start, we = l->post_base + w->end;
-    if (stance_word_is(text, ws, we, "and") || stance_word_is(text, ws, we, "but") ||
-        stance_word_is(text, ws, we, "as") || stance_word_is(text, ws, we, "so"))
+    uint64_t q = w->lex >= 0 ? stance_lex_entry(w->lex)->rules : 0; /* as written: "And" opens a sentence */
+    if (q & STANCE_LQ(CUT_PRON)) /* "and", "but", "as", "so" */
         return k + 1 < l->post.n && l->post.v[k + 1].kind == STANCE_TK_WORD &&
                (l->post.v[k + 1].cls & STANCE_LX(SPEAKER_PRON));
-    return (w->cls & (STANCE_LX(CONJ) | STANCE_LX(REL))) && !stance_word_is(text, ws, we, "or") &&
-           !stance_word_is(text, ws, we, "nor") && !stance_word_is(text, ws, we, "that") &&
-           !stance_word_is(text, ws, we, "than") && !stance_word_is(text, ws, we, "if") &&
-           !stance_word_is(text, ws, we, "whether");
+    return (w->cls & (STANCE_LX(CONJ) | STANCE_LX(REL))) && !(q & STANCE_LQ(CUT_NOT)); /* not "or", "that", "if" */
 }
 
 /* Where that clause starts, or STANCE_NO_OFFSET; the window is built. */
@@ -519,7 +515,7 @@ static size_t own_clause_cut(const char *text, const stance_tlist *l, const stan
     for (; k < tk->n; k++) {
         if (tk->v[k].kind == STANCE_TK_QUOTE)
             return STANCE_NO_OFFSET;
-        if (tk->v[k].kind == STANCE_TK_WORD && clause_opener(text, l, k))
+        if (tk->v[k].kind == STANCE_TK_WORD && clause_opener(l, k))
             return l->post_base + tk->v[k].start;
     }
     return STANCE_NO_OFFSET;
