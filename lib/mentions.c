@@ -1071,7 +1071,8 @@ int stance_person_like(const stance_ent *e)
 }
 
 /* A name of two words or more no organisation's or place's is (no
- * NONPERSON_LAST word at its end or as its head). */
+ * NONPERSON_LAST word at its end or as its head; the end's abbreviation dot
+ * aside: "Harwick Corp.", "Ford Motor Co."). */
 static int name_of_person(const char *name)
 {
     size_t n = strlen(name), wl;
@@ -1079,11 +1080,18 @@ static int name_of_person(const char *name)
     char b[16];
     for (int k = 0; k < 2; k++) {
         w = k ? org_head(name, &wl) : stance_last_word(name, n, &wl);
+        if (!k && wl > 2 && w[wl - 1] == '.' && !memchr(w, '.', wl - 1))
+            wl--; /* "Corp." is "corp" ("U.S." stays itself) */
         if (w && ((stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST))) ||
                   stance_lex_is(w, wl, STANCE_LX(NONPERSON_LAST))))
             return 0; /* organisations, places ("Riverside United": the word as written): no "he" or "she" */
     }
     return 1;
+}
+
+int stance_mentions_name_person(const char *name)
+{
+    return name_of_person(name);
 }
 
 /* Is the name mention [s, p) written after "the" ("the Kesh Republic has",
@@ -1374,6 +1382,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
+    stance_mentions_org_surnames(ents, text);
     if (stance_mindex_build(ents) || (quotes->n && (!(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)) ||
                                                     !(m.inter = stance_malloc_array(quotes->n, sizeof *m.inter)))))
         goto nomem;
