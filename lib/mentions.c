@@ -65,6 +65,13 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     return 1;
 }
 
+int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we)
+{
+    while (pos < len && !stance_word_byte(t, pos, len))
+        pos++; /* past "." of "U.S.": "U.S. Court of Appeals" has its head too */
+    return stance_word_after(t, len, pos, ws, we);
+}
+
 /* The word lowercased into @p buf (ASCII only); 0 if too long or not ASCII. */
 size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
 {
@@ -558,7 +565,7 @@ static int find_ties(mstate *m)
 static const char *org_head(const char *name, size_t *hl)
 {
     size_t nl = strlen(name), ws = 0, we = 0, ps = 0, pe = 0;
-    for (size_t n = 0; stance_word_after(name, nl, we, &ws, &we); n++, ps = ws, pe = we)
+    for (size_t n = 0; stance_name_word_after(name, nl, we, &ws, &we); n++, ps = ws, pe = we)
         if (n >= 1 && (stance_word_is(name, ws, we, "of") || stance_word_is(name, ws, we, "on") ||
                        stance_word_is(name, ws, we, "for"))) {
             *hl = pe - ps;

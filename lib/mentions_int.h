@@ -106,6 +106,9 @@ int stance_person_like(const stance_ent *e);
  * or place's last word or head: "Harwick Corp.", "Office of the Attorney
  * General" are not)? */
 int stance_mentions_name_person(const char *name);
+/* stance_word_after() over a name: past any byte that starts no word first
+ * ("U.S. Court": "U", "S", "Court"). */
+int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);
 /* mentions_org.c: drop the surname mentions of each caller's actor whose name
  * is an organisation's (no gendered first name, stance_mentions_name_person()
  * false): an organisation has no surname, at most its head noun after a

@@ -165,6 +165,29 @@ static void test_org_abbreviation_dot(void **state)
     doc_close(&d);
 }
 
+/* An organisation's head is the word before its first "of" even after an
+ * abbreviation with dots: "U.S. Court of Appeals for the Ninth Circuit" is a
+ * court ("the court"), not a person named "Circuit" (org_head() stopped at
+ * the first dot and took the last word). */
+static void test_org_head_after_dots(void **state)
+{
+    static const stance_actor a[] = {{"U.S. Court of Appeals for the Ninth Circuit", NULL, 0}};
+    const char text[] = "The U.S. Court of Appeals for the Ninth Circuit ruled on Friday.\n\n"
+                        "\"The court got this exactly right,\" said Ann Cole, a lawyer for the county.\n";
+    doc d;
+    const stance_ent *e;
+    const stance_mention *m;
+    (void)state;
+    assert_false(stance_mentions_name_person("U.S. Court of Appeals for the Ninth Circuit"));
+    assert_false(stance_mentions_name_person("U.S. Court of Appeals"));
+    doc_open(&d, text, a, 1);
+    e = ent(&d, "U.S. Court of Appeals for the Ninth Circuit");
+    m = mention_at(&d, e, "The court");
+    assert_non_null(m);
+    assert_int_equal(m->rule, STANCE_MR_ORG_HEAD);
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_org_no_surname),
         cmocka_unit_test(test_org_head_and_short_form),
         cmocka_unit_test(test_org_abbreviation_dot),
+        cmocka_unit_test(test_org_head_after_dots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
