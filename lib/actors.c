@@ -49,7 +49,7 @@ void stance_entityset_clear(stance_entityset *s)
  * lowercase common noun means that organisation only so: "a campaign in all
  * 50 states", "any campaign", "a coordinated campaign", "campaign
  * contributors" are campaigns in general. */
-static int definite_before(const char *t, size_t pos)
+int stance_actor_definite_before(const char *t, size_t pos)
 {
     static const char *const det[] = {"her", "his", "its", "my", "our", "that", "the", "their", "this", "your"};
     size_t ws, we;
@@ -581,7 +581,7 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
                                set->flags & STANCE_OPT_ACTORS_CASELESS))
                 continue;
             if (k == STANCE_MK_SURNAME && stance_letter_case(text, hits[i].start, len) < 0 &&
-                !definite_before(text, hits[i].start))
+                !stance_actor_definite_before(text, hits[i].start))
                 continue;
             if (stance_possessive_at(text, len, hits[i].end))
                 rule = STANCE_MR_POSSESSIVE;

@@ -123,6 +123,9 @@ const char *stance_last_word(const char *s, size_t n, size_t *wl);
  * "III", at least two bytes): its length, the word in *out; 0 if none. The
  * one definition a caller's actor and a discovered person are matched by. */
 size_t stance_actor_surname(const char *name, const char **out);
+/* Is the word right before @p pos a definite determiner or a possessive ("the
+ * campaign", "our campaign", "Clinton's campaign")? */
+int stance_actor_definite_before(const char *t, size_t pos);
 /* A surname s[0, n) and whose it is (a caller's actor, or a discovered entity),
  * in the tables of surnames actors.c and actors_parts.c sort to find the ones
  * several share; stance_surname_key_cmp() orders them by stance_len_order() of

@@ -65,6 +65,13 @@ int stance_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t 
     return 1;
 }
 
+int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we)
+{
+    while (pos < len && !stance_word_byte(t, pos, len))
+        pos++; /* past "." of "U.S.": "U.S. Court of Appeals" has its head too */
+    return stance_word_after(t, len, pos, ws, we);
+}
+
 /* The word lowercased into @p buf (ASCII only); 0 if too long or not ASCII. */
 size_t stance_mentions_lower(const char *t, size_t ws, size_t we, char *buf, size_t cap)
 {
@@ -558,7 +565,7 @@ static int find_ties(mstate *m)
 static const char *org_head(const char *name, size_t *hl)
 {
     size_t nl = strlen(name), ws = 0, we = 0, ps = 0, pe = 0;
-    for (size_t n = 0; stance_word_after(name, nl, we, &ws, &we); n++, ps = ws, pe = we)
+    for (size_t n = 0; stance_name_word_after(name, nl, we, &ws, &we); n++, ps = ws, pe = we)
         if (n >= 1 && (stance_word_is(name, ws, we, "of") || stance_word_is(name, ws, we, "on") ||
                        stance_word_is(name, ws, we, "for"))) {
             *hl = pe - ps;
@@ -1071,7 +1078,8 @@ int stance_person_like(const stance_ent *e)
 }
 
 /* A name of two words or more no organisation's or place's is (no
- * NONPERSON_LAST word at its end or as its head). */
+ * NONPERSON_LAST word at its end or as its head; the end's abbreviation dot
+ * aside: "Harwick Corp.", "Ford Motor Co."). */
 static int name_of_person(const char *name)
 {
     size_t n = strlen(name), wl;
@@ -1079,11 +1087,18 @@ static int name_of_person(const char *name)
     char b[16];
     for (int k = 0; k < 2; k++) {
         w = k ? org_head(name, &wl) : stance_last_word(name, n, &wl);
+        if (!k && wl > 2 && w[wl - 1] == '.' && !memchr(w, '.', wl - 1))
+            wl--; /* "Corp." is "corp" ("U.S." stays itself) */
         if (w && ((stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST))) ||
                   stance_lex_is(w, wl, STANCE_LX(NONPERSON_LAST))))
             return 0; /* organisations, places ("Riverside United": the word as written): no "he" or "she" */
     }
     return 1;
+}
+
+int stance_mentions_name_person(const char *name)
+{
+    return name_of_person(name);
 }
 
 /* Is the name mention [s, p) written after "the" ("the Kesh Republic has",
@@ -1374,6 +1389,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
+    stance_mentions_org_surnames(ents, text);
     if (stance_mindex_build(ents) || (quotes->n && (!(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)) ||
                                                     !(m.inter = stance_malloc_array(quotes->n, sizeof *m.inter)))))
         goto nomem;

@@ -102,6 +102,18 @@ int stance_roles_sorted(void);
 const pron_word *stance_pronoun_of(const char *t, size_t ws, size_t we);
 /* mentions.c: may the actor be a person ("he", "she")? Not an organisation or a place. */
 int stance_person_like(const stance_ent *e);
+/* Is a name of two words or more a person's by its words (no organisation's
+ * or place's last word or head: "Harwick Corp.", "Office of the Attorney
+ * General" are not)? */
+int stance_mentions_name_person(const char *name);
+/* stance_word_after() over a name: past any byte that starts no word first
+ * ("U.S. Court": "U", "S", "Court"). */
+int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);
+/* mentions_org.c: drop the surname mentions of each caller's actor whose name
+ * is an organisation's (no gendered first name, stance_mentions_name_person()
+ * false): an organisation has no surname, at most its head noun after a
+ * determiner ("the party"). Before the name index is built. */
+void stance_mentions_org_surnames(stance_entityset *ents, const char *t);
 /* mentions.c: is t[a, b) all spaces (or empty)? */
 int stance_spaces_only(const char *t, size_t a, size_t b);
 

@@ -81,12 +81,123 @@ static void test_legislature_lexicon(void **state)
     assert_true(stance_lex_is("legislature", 11, STANCE_LX(NONPERSON_LAST)));
 }
 
+/* The kind of @p e's name mention (name, alias, surname) that starts at the
+ * @p nth occurrence (from 1) of @p word in the text, or -1 when none does. */
+static int name_kind_at(const doc *d, const stance_ent *e, const char *word, int nth)
+{
+    const char *p = d->text - 1;
+    for (int i = 0; i < nth; i++)
+        assert_non_null(p = strstr(p + 1, word));
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start == (size_t)(p - d->text))
+            return e->kinds[k];
+    return -1;
+}
+
+/* An organisation has no surname (issue #19, link28; ut11 REPORT11 C): the
+ * last word of "Brackenridge City Council" in "Council member Ramsey", of
+ * "Office of the Attorney General" in "Attorney General Achterberg", is no
+ * mention of the body; a person's surname still is ("Ramsey"). */
+static void test_org_no_surname(void **state)
+{
+    static const stance_actor a[] = {{"Brackenridge City Council", NULL, 0},
+                                     {"Office of the Attorney General", NULL, 0},
+                                     {"Odette Ramsey", NULL, 0}};
+    const char text[] = "The Brackenridge City Council voted on the bike lanes on Monday.\n\n"
+                        "\"Council member Ramsey has fought this plan for years,\" Mayor Tom Ito said.\n\n"
+                        "\"Attorney General Achterberg will not sign it,\" said Ann Cole.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 3);
+    assert_int_equal(name_kind_at(&d, ent(&d, "Brackenridge City Council"), "Brackenridge City Council", 1),
+                     STANCE_MK_NAME);
+    assert_int_equal(name_kind_at(&d, ent(&d, "Brackenridge City Council"), "Council member", 1), -1);
+    assert_int_equal(name_kind_at(&d, ent(&d, "Office of the Attorney General"), "General", 1), -1);
+    assert_int_equal(name_kind_at(&d, ent(&d, "Odette Ramsey"), "Ramsey", 1), STANCE_MK_SURNAME);
+    doc_close(&d);
+}
+
+/* What an organisation's last word still names: its own head noun after a
+ * determiner ("the Committee"), and a shorter form of its name
+ * ("the state's Democratic Party" for "Florida Democratic Party"); not the
+ * same word of another body ("the Green Party", "Rules Committee"). */
+static void test_org_head_and_short_form(void **state)
+{
+    static const stance_actor a[] = {{"Florida Democratic Party", NULL, 0}, {"Budget Committee", NULL, 0}};
+    const char text[] = "The Florida Democratic Party sued on Monday. The party said the state's Democratic Party "
+                        "would not back down, and the Green Party agreed.\n\n"
+                        "\"The Committee will vote on Friday, not the Rules Committee,\" Ann Cole said.\n";
+    doc d;
+    const stance_ent *p, *c;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    p = ent(&d, "Florida Democratic Party");
+    c = ent(&d, "Budget Committee");
+    assert_int_equal(name_kind_at(&d, p, "Party would", 1), STANCE_MK_SURNAME);
+    assert_int_equal(name_kind_at(&d, p, "Party agreed", 1), -1);
+    assert_int_equal(name_kind_at(&d, c, "Committee will", 1), STANCE_MK_SURNAME);
+    assert_int_equal(name_kind_at(&d, c, "Committee,", 1), -1);
+    doc_close(&d);
+}
+
+/* A name ending in an abbreviation with its dot is an organisation's
+ * ("Harwick Corp.", "Ford Motor Co.": the lexicon holds "corp", "co"): no
+ * "he" for it, and no surname mention of its "Corp." in another company's
+ * name. A person's "Jr." is no such word. */
+static void test_org_abbreviation_dot(void **state)
+{
+    static const stance_actor a[] = {{"Harwick Corp.", NULL, 0}, {"Ford Motor Co.", NULL, 0}};
+    const char text[] = "Harwick Corp. moved 300 jobs to Ohio, and its rival Delmont Corp. followed. Ford Motor "
+                        "Co. stayed.\n\n"
+                        "\"He broke his word to this town,\" said Ann Cole, a welder.\n";
+    doc d;
+    const stance_ent *h;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    h = ent(&d, "Harwick Corp.");
+    assert_false(stance_person_like(h));
+    assert_false(stance_person_like(ent(&d, "Ford Motor Co.")));
+    assert_true(stance_mentions_name_person("Tom Park Jr."));
+    assert_true(stance_mentions_name_person("Cuba Gooding Jr."));
+    assert_int_equal(name_kind_at(&d, h, "Corp.", 2), -1);
+    assert_null(mention_at(&d, h, "He broke"));
+    assert_null(mention_at(&d, ent(&d, "Ford Motor Co."), "He broke"));
+    doc_close(&d);
+}
+
+/* An organisation's head is the word before its first "of" even after an
+ * abbreviation with dots: "U.S. Court of Appeals for the Ninth Circuit" is a
+ * court ("the court"), not a person named "Circuit" (org_head() stopped at
+ * the first dot and took the last word). */
+static void test_org_head_after_dots(void **state)
+{
+    static const stance_actor a[] = {{"U.S. Court of Appeals for the Ninth Circuit", NULL, 0}};
+    const char text[] = "The U.S. Court of Appeals for the Ninth Circuit ruled on Friday.\n\n"
+                        "\"The court got this exactly right,\" said Ann Cole, a lawyer for the county.\n";
+    doc d;
+    const stance_ent *e;
+    const stance_mention *m;
+    (void)state;
+    assert_false(stance_mentions_name_person("U.S. Court of Appeals for the Ninth Circuit"));
+    assert_false(stance_mentions_name_person("U.S. Court of Appeals"));
+    doc_open(&d, text, a, 1);
+    e = ent(&d, "U.S. Court of Appeals for the Ninth Circuit");
+    m = mention_at(&d, e, "The court");
+    assert_non_null(m);
+    assert_int_equal(m->rule, STANCE_MR_ORG_HEAD);
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_legislature_by_head),
         cmocka_unit_test(test_legislature_discovered),
         cmocka_unit_test(test_legislature_lexicon),
+        cmocka_unit_test(test_org_no_surname),
+        cmocka_unit_test(test_org_head_and_short_form),
+        cmocka_unit_test(test_org_abbreviation_dot),
+        cmocka_unit_test(test_org_head_after_dots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,83 @@
+/*
+ * mentions_org.c - a caller's actor that is an organisation has no surname.
+ *
+ * actors.c matches the last word of every caller's name of two words or more
+ * as a surname ("Park" of "Tom Park"), before anything is known of the actor.
+ * For an organisation that word is no name of it: "Council" of "Brackenridge
+ * City Council" in "Council member Ramsey", "Benghazi" of "House Select
+ * Committee on Benghazi", "Teachers" of "American Federation of Teachers",
+ * "Corp." of "Carrier Corp." in "United Technologies Corp.". Its own head
+ * after "the" is the org-head rule's (mentions.c), its short forms the alias
+ * rules' (actors_short.c).
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "mentions.h"
+#include "mentions_int.h"
+#include "lexicon.h"
+#include "tokens.h"
+#include "names.h"
+
+/* Is @p e a caller's actor whose name says organisation: two words or more,
+ * no first name that gives a gender, and a last word or head of an
+ * organisation or place (stance_mentions_name_person())? */
+static int org_by_name(const stance_ent *e)
+{
+    size_t n = strlen(e->name);
+    return !e->discovered && memchr(e->name, ' ', n) && stance_names_gender(e->name, 0, n) == STANCE_G_UNKNOWN &&
+           !stance_mentions_name_person(e->name);
+}
+
+/* Is the surname mention t[s, e) the organisation's own head noun after a
+ * determiner or possessive ("the party", "the Committee", "our campaign")? */
+static int head_after_det(const char *t, size_t s, size_t e)
+{
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (e > s + 1 && t[e - 1] == '.')
+        e--;
+    return stance_mentions_lower(t, s, e, b, sizeof b) &&
+           stance_lex_is(b, e - s, STANCE_LX(NONPERSON_LAST) | STANCE_LX(ORG_NOUN)) &&
+           stance_actor_definite_before(t, s);
+}
+
+/* Is the surname mention at @p s written after the capitalised word its name
+ * has before its last word ("the state's Democratic Party" for "Florida
+ * Democratic Party")? A shorter form of the name, not a surname; only of a
+ * name whose last word is its head (no "of"/"on"/"for": "Attorney General"
+ * is no short form of "Office of the Attorney General"). */
+static int after_own_word(const char *t, size_t s, const char *name)
+{
+    size_t ws, we, nl = strlen(name), ns, ne = 0, ps = 0, pe = 0;
+    if (!stance_word_before(t, s, &ws, &we) || we + 1 != s || t[ws] < 'A' || t[ws] > 'Z')
+        return 0;
+    for (ns = 0; stance_word_after(name, nl, ne, &ns, &ne) && ne < nl;) {
+        if (stance_word_is(name, ns, ne, "of") || stance_word_is(name, ns, ne, "on") ||
+            stance_word_is(name, ns, ne, "for"))
+            return 0;
+        ps = ns, pe = ne;
+    }
+    return pe > ps && pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
+}
+
+void stance_mentions_org_surnames(stance_entityset *ents, const char *t)
+{
+    for (size_t i = 0; i < ents->n; i++) {
+        stance_ent *e = &ents->e[i];
+        size_t w = 0;
+        if (!e->n_mentions || !org_by_name(e))
+            continue;
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            if (e->kinds[k] == STANCE_MK_SURNAME && !head_after_det(t, e->mentions[k].start, e->mentions[k].end) &&
+                !after_own_word(t, e->mentions[k].start, e->name))
+                continue;
+            e->mentions[w] = e->mentions[k];
+            e->kinds[w] = e->kinds[k];
+            e->rules[w] = e->rules[k];
+            w++;
+        }
+        e->n_mentions = w;
+    }
+}
