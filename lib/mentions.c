@@ -1389,7 +1389,6 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
-    stance_mentions_org_surnames(ents, text);
     if (stance_mindex_build(ents) || (quotes->n && (!(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)) ||
                                                     !(m.inter = stance_malloc_array(quotes->n, sizeof *m.inter)))))
         goto nomem;
@@ -1411,6 +1410,10 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         stance_mentions_in_quotes(quotes, text, ents))
         goto nomem;
     stance_mentions_sort_more(ents);
+    /* last: an organisation's word written as a modifier ("Board member Ray") is no
+     * mention of it, but it did show the organisation is in the article (the
+     * "the board" tie above reads the latest mention before it) */
+    stance_mentions_org_surnames(ents, text);
     goto out;
 nomem:
     rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

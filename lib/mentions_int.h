@@ -112,7 +112,8 @@ int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, si
 /* mentions_org.c: drop the surname mentions of each caller's actor whose name
  * is an organisation's (no gendered first name, stance_mentions_name_person()
  * false): an organisation has no surname, at most its head noun after a
- * determiner ("the party"). Before the name index is built. */
+ * determiner ("the party"). Last, after every tie: the dropped words did show
+ * the organisation is in the article ("Board member X" ... "this board"). */
 void stance_mentions_org_surnames(stance_entityset *ents, const char *t);
 /* mentions.c: is t[a, b) all spaces (or empty)? */
 int stance_spaces_only(const char *t, size_t a, size_t b);

@@ -188,6 +188,27 @@ static void test_org_head_after_dots(void **state)
     doc_close(&d);
 }
 
+/* Its word written as a modifier is no mention of it, but it shows the
+ * organisation is in the article: "this board" in a later quote is the
+ * caller's board ("the <head>" ties the organisation mentioned last). */
+static void test_org_modifier_shows_presence(void **state)
+{
+    static const stance_actor a[] = {{"Ashford Unified School District Board", NULL, 0}};
+    const char text[] = "Board member Curtis Hale voted no on Tuesday.\n\n"
+                        "\"Nobody on this board has explained the bus routes,\" said Rachel Dimitrov, a parent.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    assert_int_equal(name_kind_at(&d, ent(&d, "Ashford Unified School District Board"), "Board member", 1), -1);
+    const stance_ent *e = ent(&d, "Ashford Unified School District Board");
+    const size_t at = (size_t)(strstr(text, "this board") - text);
+    int tied = 0;
+    for (size_t k = 0; k < e->n_more; k++)
+        tied |= e->more[k].span.start == at && e->more[k].kind == STANCE_MK_TITLE;
+    assert_true(tied);
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_org_head_and_short_form),
         cmocka_unit_test(test_org_abbreviation_dot),
         cmocka_unit_test(test_org_head_after_dots),
+        cmocka_unit_test(test_org_modifier_shows_presence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
