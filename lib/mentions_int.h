@@ -113,8 +113,9 @@ int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, si
  * is an organisation's (no gendered first name, stance_mentions_name_person()
  * false): an organisation has no surname, at most its head noun after a
  * determiner ("the party"). Last, after every tie: the dropped words did show
- * the organisation is in the article ("Board member X" ... "this board"). */
-void stance_mentions_org_surnames(stance_entityset *ents, const char *t);
+ * the organisation is in the article ("Board member X" ... "this board").
+ * Returns how many were dropped (the caller rebuilds the name index then). */
+size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t);
 /* mentions.c: is t[a, b) all spaces (or empty)? */
 int stance_spaces_only(const char *t, size_t a, size_t b);
 

@@ -62,8 +62,9 @@ static int after_own_word(const char *t, size_t s, const char *name)
     return pe > ps && pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
 }
 
-void stance_mentions_org_surnames(stance_entityset *ents, const char *t)
+size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t)
 {
+    size_t dropped = 0;
     for (size_t i = 0; i < ents->n; i++) {
         stance_ent *e = &ents->e[i];
         size_t w = 0;
@@ -78,6 +79,8 @@ void stance_mentions_org_surnames(stance_entityset *ents, const char *t)
             e->rules[w] = e->rules[k];
             w++;
         }
+        dropped += e->n_mentions - w;
         e->n_mentions = w;
     }
+    return dropped;
 }
