@@ -176,6 +176,41 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
     return 0;
 }
 
+/* A document introduced as the medium of a saying: "X said in a statement"
+ * (a referent right before the reporting verb, an adverb between allowed) or
+ * "In a statement, X said" (a referent, "the" before it allowed, right after
+ * the comma that follows the head @p he); @p np is the article of "a
+ * statement". X issued it. */
+static int medium_issuer(const sstate *s, size_t np, size_t he, issuer *is)
+{
+    wtok in, w;
+    const ref *r = NULL;
+    if (!stance_sn_tok_before(s->t, np, 0, &in) ||
+        !stance_word_is(s->t, in.s, in.e, "in"))
+        return 0;
+    if (s->t[in.s] == 'i' && stance_sn_tok_before(s->t, in.s, 0, &w) && stance_sn_plain_lower(s->t, w) &&
+        (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & STANCE_LX(RV_SAY))) {
+        wtok adv;
+        if (!(r = ref_ending_at(s, w.s)) && stance_sn_tok_before(s->t, w.s, 0, &adv) && stance_sn_plain_lower(s->t, adv) &&
+            adv.e - adv.s > 3 && memcmp(s->t + adv.e - 2, "ly", 2) == 0)
+            r = ref_ending_at(s, adv.s); /* "Fox News quickly said in a statement" */
+    } else if (s->t[in.s] == 'I' && he < s->len && s->t[he] == ',') {
+        size_t ns = he + 1;
+        while (ns < s->len && s->t[ns] == ' ')
+            ns++;
+        if (!(r = ref_starting_at(s, ns)) && stance_sn_tok_after(s->t, s->len, ns, &w) && stance_word_is(s->t, w.s, w.e, "the"))
+            for (ns = w.e; ns < s->len && s->t[ns] == ' ';)
+                ns++;
+        if (!r)
+            r = ref_starting_at(s, ns);
+    }
+    if (!r || !(s->t[r->start] >= 'A' && s->t[r->start] <= 'Z'))
+        return 0; /* (a name, not "the business mogul") */
+    is->r = r;
+    is->start = is->end = is->ns = is->ne = 0;
+    return 1;
+}
+
 /* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */
 static int issuer_after(const sstate *s, size_t he, issuer *is)
 {
@@ -256,6 +291,32 @@ static int introduced(const char *t, size_t ws, size_t *np)
  * Tuesday responded that ... . "...," the statement said"): the issuer of a
  * document named nowhere before. */
 #define SAYER_GAP 3u
+
+/* Past a time phrase opening the sentence at @p ps ("On Thursday, ",
+ * "Late Monday, ", "Earlier this week, "): "On"/"Late"/"Early"/"Earlier"/
+ * "Later"/"Last"/"This" and at most three more words, the last one ending
+ * in a comma. Else @p ps. */
+static size_t past_time_opening(const char *t, size_t ps, size_t e)
+{
+    static const char *const opens[] = {"on", "late", "early", "earlier", "later", "last", "this"};
+    wtok w;
+    size_t pos;
+    unsigned k, n;
+    if (!stance_sn_tok_after(t, e, ps, &w))
+        return ps;
+    for (k = 0; k < sizeof opens / sizeof *opens && !stance_word_is(t, w.s, w.e, opens[k]); k++)
+        ;
+    if (k == sizeof opens / sizeof *opens || !(t[w.s] >= 'A' && t[w.s] <= 'Z') || t[w.e - 1] == ',')
+        return ps;
+    for (n = 0, pos = w.e; n < 3 && stance_sn_tok_after(t, e, pos, &w); n++, pos = w.e)
+        if (t[w.e - 1] == ',') {
+            while (w.e < e && t[w.e] == ' ')
+                w.e++;
+            return w.e;
+        }
+    return ps;
+}
+
 int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
 {
     size_t e, ps, pos;
@@ -263,6 +324,7 @@ int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
     wtok w;
     if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, qs.start, 0), 1, &ps, &e))
         return 0;
+    ps = past_time_opening(s->t, ps, e);
     if (stance_sn_tok_after(s->t, e, ps, &w) && stance_word_is(s->t, w.s, w.e, "the"))
         ps = w.e + 1;
     if (!(r = ref_starting_at(s, ps)))
@@ -350,6 +412,7 @@ int stance_sn_document_issuer(const sstate *s, stance_span sp, issuer *is)
     wtok head;
     int indef;
     size_t hn, lo;
+    unsigned far;
     if (sp.end - sp.start > 120 || !stance_sn_thing_np(s->t, sp.start, sp.end, &head, &indef))
         return 0;
     if (indef)
@@ -362,14 +425,16 @@ int stance_sn_document_issuer(const sstate *s, stance_span sp, issuer *is)
             (i > 0 && stance_is_word_byte((unsigned char)s->t[i - 1])) || (i + hn < s->len && stance_is_word_byte((unsigned char)s->t[i + hn])) ||
             stance_sn_in_quote(s->quotes, i, i + hn))
             continue;
-        if (stance_sn_breaks(s->t, i, sp.start) > 1)
+        if ((far = stance_sn_breaks(s->t, i, sp.start)) > 2)
             return 0;
+        if (far > 1) /* two paragraphs back: only "X said in a statement" */
+            return introduced(s->t, i, &np) && medium_issuer(s, np, i + hn, is);
         if (!introduced(s->t, i, &np)) {
             if (possessive_issuer(s, i, is))
                 return 1;
             continue;
         }
-        return issuer_before(s, np, is) || issuer_after(s, i + hn, is);
+        return issuer_before(s, np, is) || issuer_after(s, i + hn, is) || medium_issuer(s, np, i + hn, is);
     }
     return 0;
 }
