@@ -211,6 +211,18 @@ static int medium_issuer(const sstate *s, size_t np, size_t he, issuer *is)
     return 1;
 }
 
+/* Is t[w) a weekday name ("Monday")? */
+static int weekday(const char *t, wtok w)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    if (!(t[w.s] >= 'A' && t[w.s] <= 'Z'))
+        return 0;
+    for (size_t k = 0; k < sizeof days / sizeof *days; k++)
+        if (stance_word_is(t, w.s, w.e, days[k]))
+            return 1;
+    return 0;
+}
+
 /* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */
 static int issuer_after(const sstate *s, size_t he, issuer *is)
 {
@@ -224,18 +236,22 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
             wtok a;
             while (ns < s->len && s->t[ns] == ' ')
                 ns++;
-            /* "sent out by the Clinton campaign": "the" before the referent */
+            /* "sent out by the Clinton campaign": "the" before the referent;
+             * "by the state Department of Transportation": and one lowercase word */
             if (!ref_starting_at(s, ns) && stance_sn_tok_after(s->t, s->len, ns, &a) && stance_word_is(s->t, a.s, a.e, "the"))
                 for (ns = a.e; ns < s->len && s->t[ns] == ' ';)
                     ns++;
+            if (!ref_starting_at(s, ns) && stance_sn_tok_after(s->t, s->len, ns, &a) && stance_sn_plain_lower(s->t, a) &&
+                ns > w.e + 1 && ref_starting_at(s, a.e + 1))
+                ns = a.e + 1;
             if (!(is->r = ref_starting_at(s, ns)) ||
                 (is->r->end < s->len && (s->t[is->r->end] == '\'' || (unsigned char)s->t[is->r->end] == 0xE2)))
                 return 0; /* ("by the Clinton campaign's chairman": the chairman's) */
             is->start = is->end = is->ns = is->ne = 0;
             return 1;
         }
-        if (!stance_sn_plain_lower(s->t, w))
-            return 0;
+        if (!stance_sn_plain_lower(s->t, w) && !(n > 0 && weekday(s->t, w)))
+            return 0; /* ("A report released Monday by ...") */
     }
     return 0;
 }
