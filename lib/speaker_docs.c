@@ -228,6 +228,8 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
 {
     wtok w;
     size_t pos = he;
+    if (he < s->len && s->t[he] == ',')
+        pos = ++he; /* "The lawsuit, filed by X," */
     if (he < s->len && s->t[he] != ' ')
         return 0;
     for (unsigned n = 0; n <= ISSUE_VERB_WORDS && stance_sn_tok_after(s->t, s->len, pos, &w); n++, pos = w.e) {
@@ -512,5 +514,60 @@ int stance_sn_follow_named(stance_quotelist *quotes, size_t qi)
     stance_free(q->speaker);
     q->speaker = name;
     q->role = role;
+    return STANCE_OK;
+}
+
+/* Is t[w) a noun of a written document that can say something ("lawsuit",
+ * "letter"), a speaker "it" may stand for? */
+static int document_noun(const char *t, wtok w)
+{
+    static const char *const nouns[] = {"statement", "letter", "email", "e-mail", "memo", "memorandum", "report",
+                                        "lawsuit", "suit", "complaint", "release", "filing", "ad", "editorial",
+                                        "petition", "notice", "document", "ruling", "study", "survey"};
+    if (!stance_sn_plain_lower(t, w))
+        return 0;
+    for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++)
+        if (stance_word_is(t, w.s, w.e, nouns[k]))
+            return 1;
+    return 0;
+}
+
+/* '... The lawsuit, filed by the Tenant Law Center, ... . It says the company
+ * kept deposits for "..."', '... Dana Roe sent an email to the staff. "...,"
+ * it read': an unresolved speaker "it" whose sentence follows one that names
+ * a document ("a/an/the", up to ISSUE_MODS lowercase words, a document noun;
+ * the last one there) with an issuer the text ties to it (issuer_before(),
+ * issuer_after()): the issuer speaks, the document as written is the role. */
+int stance_sn_it_document(sstate *s, stance_rawquote *q)
+{
+    size_t anchor = q->speaker_span.start < q->span.start ? q->speaker_span.start : q->span.start, ps, e, pos;
+    wtok w, a;
+    issuer is;
+    if (q->speaker || q->role || q->speaker_span.end - q->speaker_span.start != 2 ||
+        !stance_word_is(s->t, q->speaker_span.start, q->speaker_span.end, "it"))
+        return STANCE_OK;
+    while (anchor > 0 && s->t[anchor - 1] != ' ' && s->t[anchor - 1] != '\n')
+        anchor--; /* (back over an opening quote mark) */
+    if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, anchor, 0), 1, &ps, &e))
+        return STANCE_OK;
+    for (pos = e; stance_sn_tok_before(s->t, pos, ps, &w); pos = w.s) {
+        size_t he = w.e, np = w.s;
+        unsigned n = 0;
+        while (he > w.s && (s->t[he - 1] == ',' || s->t[he - 1] == '.'))
+            he--;
+        if (!document_noun(s->t, (wtok){w.s, he}) || stance_sn_in_quote(s->quotes, w.s, he))
+            continue;
+        for (; n <= ISSUE_MODS && stance_sn_tok_before(s->t, np, ps, &a) && !stance_sn_is_article(s->t, a) &&
+               stance_sn_plain_lower(s->t, a); n++)
+            np = a.s;
+        if (!stance_sn_tok_before(s->t, np, ps, &a) || !stance_sn_is_article(s->t, a))
+            return STANCE_OK; /* (the last document noun only) */
+        np = a.s;
+        if (!(issuer_before(s, np, &is) || issuer_after(s, he, &is)))
+            return STANCE_OK;
+        if (!(q->role = stance_strndup(s->t + np, he - np)))
+            return STANCE_ERR_NOMEM;
+        return stance_sn_name_issuer(s, q, &is);
+    }
     return STANCE_OK;
 }

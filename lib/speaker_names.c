@@ -1119,6 +1119,9 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         int person, thing, g, is_tied = 0, u = 0;
         if (q->how == STANCE_ATTR_PRONOUN) {
             rc = pronoun_described(&s, q, &built);
+            if (rc == STANCE_OK && !q->speaker && q->speaker_span.start != STANCE_NO_OFFSET &&
+                (built++ || !(rc = build_refs(&s))))
+                rc = stance_sn_it_document(&s, q); /* "It says ..." of a lawsuit filed by X */
             continue;
         }
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
