@@ -532,6 +532,11 @@ static int document_noun(const char *t, wtok w)
     return 0;
 }
 
+int stance_document_noun(const char *t, size_t ws, size_t we)
+{
+    return we > ws && document_noun(t, (wtok){ws, we});
+}
+
 /* '... The lawsuit, filed by the Tenant Law Center, ... . It says the company
  * kept deposits for "..."', '... Dana Roe sent an email to the staff. "...,"
  * it read': an unresolved speaker "it" whose sentence follows one that names

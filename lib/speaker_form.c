@@ -97,6 +97,15 @@ static int source_prep(const char *s, const stance_token *v)
     return is_word(v) && ((n == 4 && memcmp(s + v->start, "from", 4) == 0) || (n == 2 && memcmp(s + v->start, "by", 2) == 0));
 }
 
+/* Is token @p v "a", "an" or "the" (any case)? */
+static int is_article(const char *s, const stance_token *v)
+{
+    size_t n = v->end - v->start;
+    return is_word(v) && ((n == 1 && (s[v->start] | 0x20) == 'a') ||
+                          (n == 2 && (s[v->start] | 0x20) == 'a' && s[v->start + 1] == 'n') ||
+                          (n == 3 && (s[v->start] | 0x20) == 't' && memcmp(s + v->start + 1, "he", 2) == 0));
+}
+
 /* Split the speaker string @p s, tokens @p v [0, @p nt), at its name: 1 with
  * [*ds, *de) the descriptor (a clause before it left out) and *ns the name's
  * start; 0 when it is a name or a description as it is. */
@@ -112,6 +121,19 @@ static int split_name(const char *s, const stance_token *v, size_t nt, size_t *d
     if (t0 == 0 || nt - t0 < 2 || ((v[nt - 1].cls | v[nt - 1].lcls) & (STANCE_LX(DEMONYM) | STANCE_LX(NOT_ACTOR_LAST))) ||
         stance_name_is_org(s, v[t0].start, v[nt - 1].end))
         return 0;
+    if (t0 >= 3 && source_prep(s, &v[t0 - 1]) && stance_document_noun(s, v[t0 - 2].start, v[t0 - 2].end)) {
+        /* "a statement from Mira Hollis": the name, the document its role */
+        for (d = t0 - 2; d > 0 && t0 - 2 - d <= 3; d--) {
+            if (is_article(s, &v[d - 1])) {
+                *ds = v[d - 1].start;
+                *de = v[t0 - 2].end;
+                *ns = v[t0].start;
+                return 1;
+            }
+            if (!(v[d - 1].shape & STANCE_SH_LOWER))
+                break;
+        }
+    }
     if (t0 >= 2 && source_prep(s, &v[t0 - 1]) && is_word(&v[t0 - 2]) && (v[t0 - 2].shape & STANCE_SH_LOWER) &&
         !head_word(s, &v[t0 - 2])) {
         /* "The best line came from Mira Hollis": a clause, then the name it comes from; no role

@@ -43,4 +43,8 @@ int stance_name_is_org(const char *t, size_t s, size_t e);
 size_t stance_sent_start(const char *t, size_t pos, size_t floor);
 /* The same, byte by byte (what stance_sent_start() must equal; for tests). */
 size_t stance_sent_start_plain(const char *t, size_t pos, size_t floor);
+/* Is t[ws, we) a lowercase noun of a written document that can say something
+ * ("statement", "letter", "lawsuit"; speaker_docs.c)? */
+int stance_document_noun(const char *t, size_t ws, size_t we);
+
 #endif
