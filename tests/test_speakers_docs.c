@@ -45,6 +45,42 @@ static const spk_case doc_cases[] = {
      "The water is", "Arden Water Agency", "the report"},
 };
 
+/* spk29: the issuer named where the document is the medium of a saying, after an opening time
+ * phrase, after a weekday or "the state"; "it" for a document with a tied issuer; the document of
+ * "a statement from X" as X's role */
+static const spk_case issuer_cases[] = {
+    {"\"We never asked for money,\" Harbor News said in a statement.\n\n\"In the course of those talks, we "
+     "offered a seat.\"\n\n\"Furthermore, we could not pay,\" the statement said.\n",
+     "Furthermore", "Harbor News", "the statement"},
+    {"In a statement, the Harbor Network announced that it would close. \"The station will go dark on "
+     "Friday,\" the statement said.\n",
+     "The station will", "Harbor Network", "the statement"},
+    /* a description is no issuer's name */
+    {"In a statement, the business mogul announced that he would sell. \"The tower is for sale,\" the statement "
+     "said.\n",
+     "The tower is", "the statement", NULL},
+    {"On Thursday, the Ostrand Republican Party announced that the senator would not come. \"The campaign has "
+     "told us she will not attend,\" the release said.\n",
+     "The campaign has", "Ostrand Republican Party", "the release"},
+    {"A report released Monday by the Harlow Institute found that rents rose. \"Wages have not kept pace,\" the "
+     "report said.\n",
+     "Wages have", "Harlow Institute", "the report"},
+    {"A report released by the state Transportation Department found that half the bridges need work. "
+     "\"Deferred maintenance remains the largest driver,\" the report said.\n",
+     "Deferred", "Transportation Department", "the report"},
+    {"The lawsuit, filed by the Tenant Law Center, says the landlord broke the law. It says the company kept "
+     "deposits for \"cleaning fees that were never itemized.\"\n",
+     "cleaning fees", "Tenant Law Center", "The lawsuit"},
+    {"Dana Morrow sent an email to the staff on Monday. \"We are closing the office,\" it read.\n", "We are closing",
+     "Dana Morrow", "an email"},
+    /* the receiver issues nothing: "it" stays unresolved */
+    {"Dana Morrow received an email on Monday. \"We are closing the office,\" it read.\n", "We are closing", NULL,
+     NULL},
+    {"\"We will not go forward,\" read a brief statement from Mira Hollis.\n", "We will not", "Mira Hollis",
+     "a brief statement"},
+    {"The best line came from Mira Hollis, who called it \"a raft.\"\n", "a raft", "Mira Hollis", NULL},
+};
+
 static const spk_case pronoun_cases[] = {
     /* a pronoun continues the description that opens the sentence before, not the organisation of its "for" */
     {"A reporter for Radio Norvik said the hall was empty. \"Nobody came,\" he said.\n", "Nobody came",
@@ -66,11 +102,11 @@ static void check_cases(const stance_model *m, const spk_case *cs, size_t n)
         for (size_t k = 0; k < stance_result_count(res); k++)
             if (stance_result_quote(res, k)->span.start == (size_t)(p - cs[i].text))
                 q = stance_result_quote(res, k);
-        if (!q || !q->speaker || strcmp(q->speaker, cs[i].speaker) != 0 ||
+        if (!q || (cs[i].speaker ? !q->speaker || strcmp(q->speaker, cs[i].speaker) != 0 : q->speaker != NULL) ||
             (cs[i].role ? !q->speaker_role || strcmp(q->speaker_role, cs[i].role) != 0 : q->speaker_role != NULL))
             fail_msg("case '%s': speaker '%s' role '%s'; want '%s' role '%s'", cs[i].head,
                      q && q->speaker ? q->speaker : "(none)", q && q->speaker_role ? q->speaker_role : "(none)",
-                     cs[i].speaker, cs[i].role ? cs[i].role : "(none)");
+                     cs[i].speaker ? cs[i].speaker : "(none)", cs[i].role ? cs[i].role : "(none)");
         stance_result_free(res);
     }
 }
@@ -78,6 +114,11 @@ static void check_cases(const stance_model *m, const spk_case *cs, size_t n)
 static void test_document_issuers(void **state)
 {
     check_cases(*state, doc_cases, sizeof doc_cases / sizeof *doc_cases);
+}
+
+static void test_document_issuers_named(void **state)
+{
+    check_cases(*state, issuer_cases, sizeof issuer_cases / sizeof *issuer_cases);
 }
 
 static void test_pronoun_continues_description(void **state)
@@ -89,6 +130,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_issuers),
+        cmocka_unit_test(test_document_issuers_named),
         cmocka_unit_test(test_pronoun_continues_description),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
