@@ -576,3 +576,85 @@ int stance_sn_it_document(sstate *s, stance_rawquote *q)
     }
     return STANCE_OK;
 }
+
+/* The verbs that issue a document without naming it, and the document heads
+ * they issue: "His campaign sued the party ... . The complaint says",
+ * "X emailed supporters ... . "...," the email said". */
+static const struct {
+    const char *verb, *heads;
+} verb_docs[] = {
+    {"sued", " lawsuit suit complaint "}, {"sues", " lawsuit suit complaint "},
+    {"emailed", " email e-mail message "}, {"e-mailed", " email e-mail message "},
+    {"announced", " release statement "},
+};
+
+/* The subject right before the verb at @p vs ("will" between allowed): a
+ * referent, or "his"/"her" and a lowercase noun ("His campaign sued"). */
+static int subject_of_verb(const sstate *s, size_t vs, issuer *is)
+{
+    wtok w, p;
+    const ref *r;
+    int g;
+    if (stance_sn_tok_before(s->t, vs, 0, &w) && stance_word_is(s->t, w.s, w.e, "will"))
+        vs = w.s;
+    if ((r = ref_ending_at(s, vs)) != NULL) {
+        const ref *r0;
+        if (!(s->t[r->start] >= 'A' && s->t[r->start] <= 'Z'))
+            return 0; /* (a name, not "the business mogul") */
+        is->r = r;
+        is->start = is->end = is->ns = is->ne = 0;
+        if (stance_sn_tok_before(s->t, r->start, 0, &w) && w.e - w.s == 2 && memcmp(s->t + w.s, "of", 2) == 0 &&
+            (r0 = ref_ending_at(s, w.s)) != NULL) {
+            is->r = r0; /* "the Republican Party of Wyoming announced": the whole name as written */
+            is->start = r0->start;
+            is->end = r->end;
+        }
+        return 1;
+    }
+    if (!stance_sn_tok_before(s->t, vs, 0, &w) || !stance_sn_plain_lower(s->t, w) ||
+        !stance_sn_tok_before(s->t, w.s, 0, &p) || (g = stance_sn_poss_pronoun(s->t, p.s, p.e)) == STANCE_G_UNKNOWN ||
+        !(r = stance_sn_owner_of_pronoun(s, p.s, g)))
+        return 0;
+    is->r = r;
+    is->start = is->end = 0;
+    is->ns = w.s;
+    is->ne = w.e;
+    return 1;
+}
+
+/* The definite document speaker t[sp) (head @p head) issued by a verb of
+ * verb_docs[] in the sentence before the speaker's (one paragraph break at
+ * most), outside quotes, whose subject subject_of_verb() finds. */
+static int verb_issuer(const sstate *s, stance_span sp, wtok head, stance_span qs, issuer *is)
+{
+    size_t ps, e, pos, at = sp.start < qs.start ? sp.start : qs.start;
+    wtok w;
+    while (at > 0 && s->t[at - 1] != ' ' && s->t[at - 1] != '\n')
+        at--; /* (back over an opening quote mark) */
+    if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, at, 0), 1, &ps, &e))
+        return 0;
+    for (pos = e; stance_sn_tok_before(s->t, pos, ps, &w); pos = w.s)
+        for (size_t k = 0; k < sizeof verb_docs / sizeof *verb_docs; k++) {
+            char key[24];
+            size_t hn = head.e - head.s;
+            if (!stance_word_is(s->t, w.s, w.e, verb_docs[k].verb) || s->t[w.s] < 'a' || hn + 3 > sizeof key ||
+                stance_sn_in_quote(s->quotes, w.s, w.e))
+                continue;
+            key[0] = ' ';
+            for (size_t i = 0; i < hn; i++)
+                key[i + 1] = (char)(s->t[head.s + i] | 0x20);
+            key[hn + 1] = ' ';
+            key[hn + 2] = '\0';
+            if (strstr(verb_docs[k].heads, key))
+                return subject_of_verb(s, w.s, is);
+        }
+    return 0;
+}
+
+int stance_sn_verb_issuer(const sstate *s, stance_span sp, stance_span qs, issuer *is)
+{
+    wtok head;
+    int indef;
+    return sp.end - sp.start <= 120 && stance_sn_thing_np(s->t, sp.start, sp.end, &head, &indef) && !indef &&
+           verb_issuer(s, sp, head, qs, is);
+}

@@ -1167,7 +1167,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         else if (person && d.org && stance_sn_sayer_before(&s, q->span, &is) && is.r->gender == STANCE_G_UNKNOWN)
             rc = stance_sn_name_issuer(&s, q, &is); /* "X issued a statement ... . "...," the group said" */
         else if (!person && (stance_sn_document_issuer(&s, q->speaker_span, &is) || stance_sn_sayer_before(&s, q->span, &is) ||
-                             stance_sn_sayer_two_back(&s, q->speaker_span, q->span, &is)))
+                             stance_sn_sayer_two_back(&s, q->speaker_span, q->span, &is) ||
+                             stance_sn_verb_issuer(&s, q->speaker_span, q->span, &is)))
             rc = stance_sn_name_issuer(&s, q, &is);
         else if (!person && (o = same_thing_named(&s, qi)) != NULL) /* "...," said the Vox Populi column. */
             rc = stance_sn_set_described(&s, q, stance_strdup(o->speaker));     /* "...," the column noted */

@@ -98,6 +98,9 @@ int stance_sn_sayer_two_back(const sstate *s, stance_span sp, stance_span qs, is
 /* An unresolved "it" after a sentence naming a document with a tied issuer:
  * the issuer speaks, the document is the role. */
 int stance_sn_it_document(sstate *s, stance_rawquote *q);
+/* The issuer of the definite document speaker t[sp) by a verb that issues it
+ * unnamed in the sentence before ("X sued ... . The complaint says"). */
+int stance_sn_verb_issuer(const sstate *s, stance_span sp, stance_span qs, issuer *is);
 /* Give quote @p q the issuer @p is; the document becomes its role. */
 int stance_sn_name_issuer(sstate *s, stance_rawquote *q, const issuer *is);
 /* A quote that inherited (or continues by pronoun) a speaker named here takes its name and role. */

@@ -79,6 +79,18 @@ static const spk_case issuer_cases[] = {
     {"\"We will not go forward,\" read a brief statement from Mira Hollis.\n", "We will not", "Mira Hollis",
      "a brief statement"},
     {"The best line came from Mira Hollis, who called it \"a raft.\"\n", "a raft", "Mira Hollis", NULL},
+    /* a verb that issues the document unnamed in the sentence before: "sued" a lawsuit or complaint,
+     * "announced" a release; "his"/"her" + noun as its subject; a passive ("was sued by") issues nothing */
+    {"Ann Lowe spoke on Friday. Her campaign sued the party in federal court on Friday. The complaint, which was "
+     "filed in Ostrand, says the party's move was \"an egregious act.\"\n",
+     "an egregious", "Ann Lowe's campaign", "The complaint"},
+    {"The Tenant Law Center sued the company on Monday. \"The company kept every deposit,\" the lawsuit says.\n",
+     "The company kept", "Tenant Law Center", "the lawsuit"},
+    {"The singer was to attend, but on Thursday, the Ostrand Republican Party announced she was not coming.\n\n"
+     "\"The campaign has told us she will not attend,\" the release said.\n",
+     "The campaign has", "Ostrand Republican Party", "the release"},
+    {"Tom Park was sued by the company on Monday. \"He kept every deposit,\" the lawsuit says.\n", "He kept every",
+     "the lawsuit", NULL},
 };
 
 static const spk_case pronoun_cases[] = {
