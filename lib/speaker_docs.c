@@ -211,16 +211,10 @@ static int medium_issuer(const sstate *s, size_t np, size_t he, issuer *is)
     return 1;
 }
 
-/* Is t[w) a weekday name ("Monday")? */
+/* Is t[w) a weekday name ("Monday": the lexicon's DAY class, capitalised)? */
 static int weekday(const char *t, wtok w)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    if (!(t[w.s] >= 'A' && t[w.s] <= 'Z'))
-        return 0;
-    for (size_t k = 0; k < sizeof days / sizeof *days; k++)
-        if (stance_word_is(t, w.s, w.e, days[k]))
-            return 1;
-    return 0;
+    return (stance_lex_classes(t + w.s, w.e - w.s) & STANCE_LX(DAY)) != 0;
 }
 
 /* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */

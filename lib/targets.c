@@ -492,7 +492,7 @@ static stance_span object_reach(const char *text, const stance_rawquote *q, size
 static int clause_opener(const stance_tlist *l, size_t k)
 {
     const stance_token *w = &l->post.v[k];
-    uint64_t q = w->lex >= 0 ? stance_lex_entry(w->lex)->rules : 0; /* as written: "And" opens a sentence */
+    uint64_t q = w->llex >= 0 ? stance_lex_entry(w->llex)->rules : 0; /* any case, as before: "And", "and" */
     if (q & STANCE_LQ(CUT_PRON)) /* "and", "but", "as", "so" */
         return k + 1 < l->post.n && l->post.v[k + 1].kind == STANCE_TK_WORD &&
                (l->post.v[k + 1].cls & STANCE_LX(SPEAKER_PRON));
