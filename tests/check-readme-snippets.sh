@@ -122,6 +122,12 @@ for src in "$tmp"/c-*.src; do
     sed 's/^/    /' "$tmp/$id.out"
 done
 [ "$nc" -gt 0 ] || { echo "FAIL: no \`\`\`c block found in $readme"; exit 1; }
+# Say what is not covered: the other fences (shell commands, JSON and text outputs) are not run.
+for f in "$readme" "$pyreadme"; do
+    awk -v f="${f#"$top_srcdir"/}" '/^```/ { if (inb) { inb = 0; next } inb = 1; lang = substr($0, 4); sub(/[ \t]+$/, "", lang)
+            if (lang != "c" && lang != "python") n[lang == "" ? "(plain)" : lang]++ }
+        END { for (l in n) s = s " " n[l] " " l ","; if (s != "") print "not covered in " f ":" substr(s, 1, length(s) - 1) " (not run)" }' "$f"
+done
 [ "$fail" = 0 ] || { echo "FAIL: C snippets"; exit 1; }
 
 # The Python blocks.
