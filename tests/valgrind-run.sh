@@ -25,7 +25,8 @@ case " ${VALGRIND_SKIP-} " in
 esac
 if [ "$(head -c 4 "$prog" 2>/dev/null | od -An -c | tr -d ' ')" = '177ELF' ]; then
     exec $VG "$@"
-elif grep -q 'libtool' "$prog" 2>/dev/null && [ -x "$builddir/libtool" ]; then
+elif grep -q 'temporary wrapper script for' "$prog" 2>/dev/null && [ -x "$builddir/libtool" ]; then
+    # (a libtool wrapper by its own header line: a test script that merely names libtool runs as a script)
     exec "$builddir/libtool" --mode=execute $VG "$@"
 else
     exec "$@"
