@@ -73,6 +73,14 @@ int stance_sn_is_article(const char *t, wtok w)
            stance_word_is(t, w.s, w.e, "the");
 }
 
+/* @p r issues the document, named as its referent is written: 1. */
+static int issued_by(issuer *is, const ref *r)
+{
+    is->r = r;
+    is->start = is->end = is->ns = is->ne = 0;
+    return 1;
+}
+
 /* Is t[w) a verb-like word of an issuing clause: plain lowercase, no determiner,
  * pronoun, conjunction or relative word? */
 static int verb_word(const char *t, wtok w)
@@ -143,11 +151,8 @@ static int issuer_before(const sstate *s, size_t np, issuer *is)
     int issuing = 0; /* an issuing verb among the words passed ("received an email" issues nothing) */
     for (unsigned n = 1; n <= ISSUE_VERB_WORDS + 1 && stance_sn_tok_before(s->t, pos, 0, &w); n++, pos = w.s) {
         const ref *r;
-        if (n > 1 && issuing && (r = ref_ending_at(s, pos))) {
-            is->r = r;
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
-        }
+        if (n > 1 && issuing && (r = ref_ending_at(s, pos)))
+            return issued_by(is, r);
         /* "Clinton's campaign sent": the possessive's head word opens the clause */
         if (n > 1 && issuing && stance_sn_tok_before(s->t, w.s, 0, &prev) && prev.e - prev.s > 2) {
             size_t ap = stance_poss_start(s->t, prev.s, prev.e, 0);
@@ -206,9 +211,7 @@ static int medium_issuer(const sstate *s, size_t np, size_t he, issuer *is)
     }
     if (!r || !(s->t[r->start] >= 'A' && s->t[r->start] <= 'Z'))
         return 0; /* (a name, not "the business mogul") */
-    is->r = r;
-    is->start = is->end = is->ns = is->ne = 0;
-    return 1;
+    return issued_by(is, r);
 }
 
 /* Is t[w) a weekday name ("Monday": the lexicon's DAY class, capitalised)? */
@@ -240,11 +243,10 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
             if (!ref_starting_at(s, ns) && stance_sn_tok_after(s->t, s->len, ns, &a) && stance_sn_plain_lower(s->t, a) &&
                 ns > w.e + 1 && ref_starting_at(s, a.e + 1))
                 ns = a.e + 1;
-            if (!(is->r = ref_starting_at(s, ns)) ||
-                (is->r->end < s->len && (s->t[is->r->end] == '\'' || (unsigned char)s->t[is->r->end] == 0xE2)))
+            const ref *r = ref_starting_at(s, ns);
+            if (!r || (r->end < s->len && (s->t[r->end] == '\'' || (unsigned char)s->t[r->end] == 0xE2)))
                 return 0; /* ("by the Clinton campaign's chairman": the chairman's) */
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
+            return issued_by(is, r);
         }
         if (!stance_sn_plain_lower(s->t, w) && !(n > 0 && weekday(s->t, w)))
             return 0; /* ("A report released Monday by ...") */
@@ -346,11 +348,8 @@ int stance_sn_sayer_before(const sstate *s, stance_span qs, issuer *is)
         if (stance_sn_is_article(s->t, w))
             return 0; /* an object begins: "Tom Park received an email" (the noun "email" issues nothing) */
         if (stance_sn_plain_lower(s->t, w) &&
-            (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB)))) {
-            is->r = r;
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
-        }
+            (stance_lex_classes_lower(s->t + w.s, w.e - w.s) & (STANCE_LX(RV_SAY) | STANCE_LX(ISSUE_VERB))))
+            return issued_by(is, r);
     }
     return 0;
 }
@@ -403,14 +402,10 @@ static int possessive_issuer(const sstate *s, size_t i, issuer *is)
         if ((ps = stance_poss_start(s->t, w.s, w.e, 0)) < w.e) {
             const ref *r = ref_ending_at(s, ps);
             if (!r && stance_sn_tok_before(s->t, w.s, 0, &d) &&
-                (stance_word_is(s->t, d.s, d.e, "the") || stance_word_is(s->t, d.s, d.e, "The")) &&
+                stance_word_is(s->t, d.s, d.e, "the") /* (any case) */ &&
                 s->t[w.s] >= 'a' && s->t[w.s] <= 'z')
                 r = org_by_head(s, w.s, ps, d.s); /* "the agency's report" */
-            if (!r)
-                return 0;
-            is->r = r;
-            is->start = is->end = is->ns = is->ne = 0;
-            return 1;
+            return r ? issued_by(is, r) : 0;
         }
         if (!stance_sn_plain_lower(s->t, w))
             return 0;
@@ -531,6 +526,17 @@ int stance_document_noun(const char *t, size_t ws, size_t we)
     return we > ws && document_noun(t, (wtok){ws, we});
 }
 
+/* The sentence before the one that holds the quote @p qs and its speaker @p sp
+ * (the earlier of the two, back over an opening quote mark): [*ps, *e); 0 when
+ * there is none. */
+static int sent_before_quote(const sstate *s, stance_span sp, stance_span qs, size_t *ps, size_t *e)
+{
+    size_t at = sp.start < qs.start ? sp.start : qs.start;
+    while (at > 0 && s->t[at - 1] != ' ' && s->t[at - 1] != '\n')
+        at--;
+    return stance_sn_sent_before(s->t, stance_sent_start(s->t, at, 0), 1, ps, e);
+}
+
 /* '... The lawsuit, filed by the Tenant Law Center, ... . It says the company
  * kept deposits for "..."', '... Dana Roe sent an email to the staff. "...,"
  * it read': an unresolved speaker "it" whose sentence follows one that names
@@ -539,15 +545,12 @@ int stance_document_noun(const char *t, size_t ws, size_t we)
  * issuer_after()): the issuer speaks, the document as written is the role. */
 int stance_sn_it_document(sstate *s, stance_rawquote *q)
 {
-    size_t anchor = q->speaker_span.start < q->span.start ? q->speaker_span.start : q->span.start, ps, e, pos;
+    size_t ps, e, pos;
     wtok w, a;
     issuer is;
     if (q->speaker || q->role || q->speaker_span.end - q->speaker_span.start != 2 ||
-        !stance_word_is(s->t, q->speaker_span.start, q->speaker_span.end, "it"))
-        return STANCE_OK;
-    while (anchor > 0 && s->t[anchor - 1] != ' ' && s->t[anchor - 1] != '\n')
-        anchor--; /* (back over an opening quote mark) */
-    if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, anchor, 0), 1, &ps, &e))
+        !stance_word_is(s->t, q->speaker_span.start, q->speaker_span.end, "it") ||
+        !sent_before_quote(s, q->speaker_span, q->span, &ps, &e))
         return STANCE_OK;
     for (pos = e; stance_sn_tok_before(s->t, pos, ps, &w); pos = w.s) {
         size_t he = w.e, np = w.s;
@@ -595,8 +598,7 @@ static int subject_of_verb(const sstate *s, size_t vs, issuer *is)
         const ref *r0;
         if (!(s->t[r->start] >= 'A' && s->t[r->start] <= 'Z'))
             return 0; /* (a name, not "the business mogul") */
-        is->r = r;
-        is->start = is->end = is->ns = is->ne = 0;
+        issued_by(is, r);
         if (stance_sn_tok_before(s->t, r->start, 0, &w) && w.e - w.s == 2 && memcmp(s->t + w.s, "of", 2) == 0 &&
             (r0 = ref_ending_at(s, w.s)) != NULL) {
             is->r = r0; /* "the Republican Party of Wyoming announced": the whole name as written */
@@ -621,11 +623,9 @@ static int subject_of_verb(const sstate *s, size_t vs, issuer *is)
  * most), outside quotes, whose subject subject_of_verb() finds. */
 static int verb_issuer(const sstate *s, stance_span sp, wtok head, stance_span qs, issuer *is)
 {
-    size_t ps, e, pos, at = sp.start < qs.start ? sp.start : qs.start;
+    size_t ps, e, pos;
     wtok w;
-    while (at > 0 && s->t[at - 1] != ' ' && s->t[at - 1] != '\n')
-        at--; /* (back over an opening quote mark) */
-    if (!stance_sn_sent_before(s->t, stance_sent_start(s->t, at, 0), 1, &ps, &e))
+    if (!sent_before_quote(s, sp, qs, &ps, &e))
         return 0;
     for (pos = e; stance_sn_tok_before(s->t, pos, ps, &w); pos = w.s)
         for (size_t k = 0; k < sizeof verb_docs / sizeof *verb_docs; k++) {
