@@ -97,13 +97,10 @@ static int source_prep(const char *s, const stance_token *v)
     return is_word(v) && ((n == 4 && memcmp(s + v->start, "from", 4) == 0) || (n == 2 && memcmp(s + v->start, "by", 2) == 0));
 }
 
-/* Is token @p v "a", "an" or "the" (any case)? */
-static int is_article(const char *s, const stance_token *v)
+/* Is token @p v "a", "an" or "the" (any case: the lexicon's ARTICLE list)? */
+static int is_article(const stance_token *v)
 {
-    size_t n = v->end - v->start;
-    return is_word(v) && ((n == 1 && (s[v->start] | 0x20) == 'a') ||
-                          (n == 2 && (s[v->start] | 0x20) == 'a' && s[v->start + 1] == 'n') ||
-                          (n == 3 && (s[v->start] | 0x20) == 't' && memcmp(s + v->start + 1, "he", 2) == 0));
+    return is_word(v) && v->llex >= 0 && (stance_lex_entry(v->llex)->rules & STANCE_LQ(ARTICLE)) != 0;
 }
 
 /* Split the speaker string @p s, tokens @p v [0, @p nt), at its name: 1 with
@@ -124,7 +121,7 @@ static int split_name(const char *s, const stance_token *v, size_t nt, size_t *d
     if (t0 >= 3 && source_prep(s, &v[t0 - 1]) && stance_document_noun(s, v[t0 - 2].start, v[t0 - 2].end)) {
         /* "a statement from Mira Hollis": the name, the document its role */
         for (d = t0 - 2; d > 0 && t0 - 2 - d <= 3; d--) {
-            if (is_article(s, &v[d - 1])) {
+            if (is_article(&v[d - 1])) {
                 *ds = v[d - 1].start;
                 *de = v[t0 - 2].end;
                 *ns = v[t0].start;
