@@ -244,14 +244,13 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
            !stance_lex_in_rules(t + ws, n, ~UINT64_C(0));
 }
 
-static int name_of_person(const char *name);
 
 /* May the actor be a person while the ties are found, its gender not
  * settled yet (a discovered "Ash Carter", "Frances Kettle": by the name)? */
 static int tie_person(const stance_ent *e)
 {
     return e->gender != 0 || stance_names_gender(e->name, 0, strlen(e->name)) != STANCE_G_UNKNOWN ||
-           (!e->nonperson && strchr(e->name, ' ') && name_of_person(e->name));
+           (!e->nonperson && strchr(e->name, ' ') && stance_mentions_name_person(e->name));
 }
 
 /* An age: one to three digits, t[ws, we). */
@@ -1074,13 +1073,13 @@ int stance_person_like(const stance_ent *e)
         return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
-    return name_of_person(e->name);
+    return stance_mentions_name_person(e->name);
 }
 
 /* A name of two words or more no organisation's or place's is (no
  * NONPERSON_LAST word at its end or as its head; the end's abbreviation dot
  * aside: "Harwick Corp.", "Ford Motor Co."). */
-static int name_of_person(const char *name)
+int stance_mentions_name_person(const char *name)
 {
     size_t n = strlen(name), wl;
     const char *w;
@@ -1094,11 +1093,6 @@ static int name_of_person(const char *name)
             return 0; /* organisations, places ("Riverside United": the word as written): no "he" or "she" */
     }
     return 1;
-}
-
-int stance_mentions_name_person(const char *name)
-{
-    return name_of_person(name);
 }
 
 /* Is the name mention [s, p) written after "the" ("the Kesh Republic has",
