@@ -122,10 +122,16 @@ def same_person(expected, got):
     return got is not None and norm(expected) in norm(got)
 
 
+def name_words(s):
+    """The words of a name, a possessive "'s" dropped ("Pardoe's Kitchen Group" -> pardoe kitchen group:
+    norm() alone makes it "pardoes", which a discovered "Pardoe" never matches)."""
+    return set(norm(re.sub(r"['\u2019]s\b", "", s)).split())
+
+
 def actor_match(expected, got, mode):
     if mode != "disc":
         return expected == got or ALIASES.get(expected, "").split("|")[0] == got
-    e, g = set(norm(expected).split()), set(norm(got).split())
+    e, g = name_words(expected), name_words(got)
     # discovered actor names may be a part of the full name ("Crunchwell", "Carter") or a longer form
     return bool(g) and (g <= e or e <= g)
 
