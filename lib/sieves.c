@@ -50,6 +50,22 @@ static size_t after_end(ctx *c, const seg *q, size_t win)
     return end;
 }
 
+/* A dash that opens or closes an aside at @p p: a dash after a horizontal
+ * space, past @p floor. The three aside functions below read dashes by it. */
+static int aside_dash(ctx *c, size_t p, size_t floor)
+{
+    return is_dash_at(c->t, p, c->len) && p > floor && stance_hspace(c->t, p - 1, c->len);
+}
+
+/* Does the byte at @p p end the reach of an aside: a sentence end, a line
+ * break or a quote mark? */
+static int aside_break(ctx *c, size_t p)
+{
+    const char b = c->t[p];
+    size_t ml;
+    return b == '.' || b == '?' || b == '!' || b == '\n' || mark_at(c->t, p, c->len, &ml) != MK_NONE;
+}
+
 /* 'Park \u2014 named by the Post as the choice \u2014 told Reed that "': the
  * clause that starts at @p cs (stance_q_clause_start() stops after a spaced
  * dash) opens with a lowercase word, its verb, and the dash before it closes
@@ -72,12 +88,10 @@ static size_t before_aside(ctx *c, size_t cs, size_t open, size_t floor)
     d -= 3;
     lim = d > floor + ASIDE_REACH ? d - ASIDE_REACH : floor;
     for (size_t p = d; p > lim;) {
-        size_t ml;
         p = back1(t, p);
-        if (t[p] == '.' || t[p] == '?' || t[p] == '!' || t[p] == '\n' || t[p] == '(' || t[p] == ')' ||
-            mark_at(t, p, c->len, &ml) != MK_NONE)
+        if (aside_break(c, p) || t[p] == '(' || t[p] == ')')
             return cs;
-        if (is_dash_at(t, p, c->len) && p > floor && stance_hspace(t, p - 1, c->len))
+        if (aside_dash(c, p, floor))
             return stance_q_clause_start(c, p, floor);
     }
     return cs;
@@ -93,11 +107,11 @@ static int cut_aside(ctx *c, stance_span *np, stance_span *aside)
     if (e < np->start + 3 || !is_dash_at(c->t, e - 3, c->len))
         return 0;
     for (size_t p = np->start; p + 3 < e; p++)
-        if (is_dash_at(c->t, p, c->len)) {
+        if (aside_dash(c, p, np->start)) {
             fd = p;
             break;
         }
-    if (fd == STANCE_NO_OFFSET || fd == np->start)
+    if (fd == STANCE_NO_OFFSET)
         return 0;
     aside->start = skip_hs(c->t, fd + 3, c->len);
     aside->end = trim_r(c->t, aside->start, e - 3, c->len);
@@ -116,19 +130,19 @@ static int verb_past_aside(ctx *c, int which, size_t end, stance_span *np0, stan
 {
     const char *t = c->t;
     const stance_span np = group(c, 1), v = group(c, 2);
-    size_t od = STANCE_NO_OFFSET, cd = STANCE_NO_OFFSET, ml;
+    size_t od = STANCE_NO_OFFSET, cd = STANCE_NO_OFFSET;
     int r;
     for (size_t p = np.start + 1; p < v.start; p++)
-        if (is_dash_at(t, p, c->len) && stance_hspace(t, p - 1, c->len)) {
+        if (aside_dash(c, p, np.start)) {
             od = p;
             break;
         }
     if (od == STANCE_NO_OFFSET)
         return 0;
     for (size_t p = od + 3; p < end && p < od + ASIDE_REACH; p++) {
-        if (t[p] == '.' || t[p] == '?' || t[p] == '!' || t[p] == '\n' || mark_at(t, p, c->len, &ml) != MK_NONE)
+        if (aside_break(c, p))
             return 0;
-        if (is_dash_at(t, p, c->len) && stance_hspace(t, p - 1, c->len)) {
+        if (aside_dash(c, p, od)) {
             cd = p;
             break;
         }

@@ -220,6 +220,20 @@ static int weekday(const char *t, wtok w)
     return (stance_lex_classes(t + w.s, w.e - w.s) & STANCE_LX(DAY)) != 0;
 }
 
+/* Does a possessive follow the referent t[rs, re): "'s"/"\u2019s"
+ * (stance_possessive_at()) or a plural's bare apostrophe ("the Parks'
+ * chairman")? (A quote mark or a dash there is none.) */
+static int possessive_after(const char *t, size_t len, size_t rs, size_t re)
+{
+    size_t we = re;
+    if (stance_possessive_at(t, len, re))
+        return 1;
+    if (re < len && t[re] == '\'')
+        we = re + 1;
+    else if (re + 3 <= len && memcmp(t + re, "\xe2\x80\x99", 3) == 0)
+        we = re + 3;
+    return we > re && stance_poss_start(t, rs, we, 1) != we;
+}
 /* "... sent out by X", "... paid for by X", "... from X" after the head at @p he. */
 static int issuer_after(const sstate *s, size_t he, issuer *is)
 {
@@ -244,7 +258,7 @@ static int issuer_after(const sstate *s, size_t he, issuer *is)
                 ns > w.e + 1 && ref_starting_at(s, a.e + 1))
                 ns = a.e + 1;
             const ref *r = ref_starting_at(s, ns);
-            if (!r || (r->end < s->len && (s->t[r->end] == '\'' || (unsigned char)s->t[r->end] == 0xE2)))
+            if (!r || possessive_after(s->t, s->len, r->start, r->end))
                 return 0; /* ("by the Clinton campaign's chairman": the chairman's) */
             return issued_by(is, r);
         }

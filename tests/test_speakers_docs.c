@@ -35,6 +35,13 @@ static const spk_case doc_cases[] = {
      "Holloway campaign", "the email"},
     {"Voters got an email sent out by the Holloway campaign's chairman. \"Vote early,\" the email said.\n",
      "Vote early", "the email", NULL},
+    /* spk30: a dash right after the issuer is no possessive (stance_possessive_at()); a plural's
+     * apostrophe still is */
+    {"Voters got an email sent out by the Holloway campaign\u2014its third this week. \"Vote early,\" the email "
+     "said.\n",
+     "Vote early", "Holloway campaign", "the email"},
+    {"Voters got an email sent out by the Parks' campaign. \"Vote early,\" the email said.\n", "Vote early",
+     "the email", NULL},
     /* a document's owner written as a possessive issues it: by name, or by its type noun when the
      * organisation's name ends in it ("the agency" of "Water Agency") */
     {"The Arden Water Agency met on Monday. The agency's report, released Tuesday, found the river polluted. "
