@@ -11,7 +11,9 @@ linked stances of one group (speaker key, actor): p' from p and the group's othe
     logsum:  p' ∝ p prod(p_other)^w                      (by count: each other quote weight w)
 Keys: "name" (the output's speaker name, lower case), "head" (its surname, score.head()). Scope: "all"
 (every linked stance, where = quote or attribution), "quote" (only stances whose actor is mentioned in the
-quote pool; attribution-only targets neither pool nor are pooled). Per cell: linked-pair accuracy, all-pairs
+quote pool; attribution-only targets neither pool nor are pooled), "dedup" (all, but the attribution-only
+stances of quotes that share an attribution, scored on the same sentence, count as one other quote, their
+geometric mean, and not at all for each other). Per cell: linked-pair accuracy, all-pairs
 accuracy (missing = none), ECE on the linked pairs after the recipe's temperature (the fold models carry
 none; log pooling commutes with a temperature, linear does not) and, for the chosen rows, after the
 temperature refitted on the pooled outputs. The seed null: the base's and each variant's seed-1 minus
@@ -42,6 +44,15 @@ def spk_key(q, key):
     return score.head(name) if key == "head" else name.lower().strip()
 
 
+def evidence(doc, i, s):
+    """What a stance was scored on: the quote, or (actor only in the attribution) its attribution sentence,
+    known here by the speaker mention's span."""
+    if s.get("where") == "attribution":
+        sp = doc["quotes"][i].get("speaker") or {}
+        return ("attr", sp.get("start"), sp.get("end"))
+    return ("quote", i)
+
+
 def pooled(doc, key, scope, mode, w):
     """(quote index, actor) -> (probs, group size) for every linked stance of @doc."""
     res = {}
@@ -63,6 +74,16 @@ def pooled(doc, key, scope, mode, w):
                 res[(i, s["actor"])] = (dict(p), n)
                 continue
             others = [t["probs"] for j, t in mem if t is not s]
+            if scope == "dedup":  # one attribution sentence is one piece of evidence (its quotes score the same text)
+                ev = collections.defaultdict(list)
+                for j, t in mem:
+                    ev[evidence(doc, j, t)].append(t["probs"])
+                mine = evidence(doc, i, s)
+                others = [{l: math.exp(sum(math.log(max(o[l], 1e-9)) for o in v) / len(v)) for l in LAB}
+                          for e, v in ev.items() if e != mine]
+                if not others:
+                    res[(i, s["actor"])] = (dict(p), n)
+                    continue
             if mode == "linear":
                 v = {l: (1 - w) * p[l] + w * sum(o[l] for o in others) / len(others) for l in LAB}
             else:
