@@ -848,13 +848,16 @@ static int pool_targets(stance_result *res, stance_scratch *s, stance_error *err
     return STANCE_OK;
 }
 
-/* After the quotes are scored: the text's quotes go (the next call would
- * clear them), the entities move into the result, and the targets get the
- * result's copies of their actors' names. The scratch is left empty, so a
+/* After the quotes are scored: their stances pooled (@p pool: pool_targets()),
+ * the text's quotes go (the next call would clear them), the entities move
+ * into the result, and the targets get the result's copies of their actors'
+ * names. The scratch is left empty, so a
  * long text's quotes and entities are not held next to the result. */
-static int finish_result(stance_result *res, stance_scratch *s, stance_error *err)
+static int finish_result(stance_result *res, stance_scratch *s, int pool, stance_error *err)
 {
     int rc;
+    if (pool && (rc = pool_targets(res, s, err)))
+        return rc;
     stance_quotelist_clear(&s->quotes);
     if (s->allm_cap > SCRATCH_KEEP_MENTIONS) { /* a long text's mention index goes too */
         stance_free(s->allm);
@@ -997,9 +1000,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
             goto fail;
     }
-    if (c.hstance && !(opt.flags & STANCE_OPT_NO_POOL) && (rc = pool_targets(res, s, err)))
-        goto fail;
-    if ((rc = finish_result(res, s, err)))
+    if ((rc = finish_result(res, s, c.hstance && !(opt.flags & STANCE_OPT_NO_POOL), err)))
         goto fail;
     stance_scratch_free(own);
     *result = res;
