@@ -1000,7 +1000,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
             goto fail;
     }
-    if ((rc = finish_result(res, s, c.hstance && !(opt.flags & STANCE_OPT_NO_POOL), err)))
+    if ((rc = finish_result(res, s, c.hstance && (opt.flags & STANCE_OPT_POOL), err)))
         goto fail;
     stance_scratch_free(own);
     *result = res;

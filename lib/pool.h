@@ -1,5 +1,5 @@
 /* pool.h - one speaker's stances toward one actor, pooled over the text's quotes
- * (stance_classify() after every quote is scored, unless STANCE_OPT_NO_POOL). */
+ * (stance_classify() after every quote is scored, with STANCE_OPT_POOL). */
 #ifndef STANCE_POOL_H
 #define STANCE_POOL_H
 #include "arena.h"

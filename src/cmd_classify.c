@@ -60,9 +60,9 @@ static void help(void)
            "      --indirect        also extract indirect (reported) speech\n"
            "      --all-actors      score every actor for every quote, mentioned or not\n"
            "      --caseless        match actor names regardless of case\n"
-           "      --no-pool         score each (quote, actor) stance alone: not pooled with the same\n"
-           "                        speaker's other quotes on that actor (with --explain a pooled stance\n"
-           "                        has \"pooled\": {\"others\", \"own\" (the quote's own probs)})\n"
+           "      --pool            pool each (quote, actor) stance with the same speaker's other quotes\n"
+           "                        on that actor (with --explain a pooled stance has \"pooled\":\n"
+           "                        {\"others\", \"own\" (the quote's own probs)})\n"
            "  -h, --help            this help\n\n"
            "Exit status: 0 ok, 1 an input, a record, the model or the output failed, 2 usage error.\n",
            stance_default_model_path());
@@ -1146,7 +1146,7 @@ int cmd_classify(int argc, char **argv)
         {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
         {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
         {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
-        {"on-error", required_argument, NULL, 'O'}, {"no-pool", no_argument, NULL, 'P'},
+        {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
         {NULL, 0, NULL, 0}};
     classify_opts co;
     json_out out = JSON_OUT_INIT;
@@ -1213,7 +1213,7 @@ int cmd_classify(int argc, char **argv)
         case 'I': co.opts.flags |= STANCE_OPT_INDIRECT; break;
         case 'A': co.opts.flags |= STANCE_OPT_ALL_ACTORS; break;
         case 'C': co.opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
-        case 'P': co.opts.flags |= STANCE_OPT_NO_POOL; break;
+        case 'P': co.opts.flags |= STANCE_OPT_POOL; break;
         case 'h':
             help();
             free_actors(&actors);

@@ -94,6 +94,7 @@ static void test_alloc_fail_classify(void **state)
             in.actors = with_actors ? actors : NULL;
             in.n_actors = with_actors ? 2 : 0;
             opt.explain = 3;
+            opt.flags = STANCE_OPT_POOL; /* the article's two Diaz quotes on Park pool */
             wrapalloc_arm(n);
             rc = stance_classify(m, &in, &opt, &res, &err);
             if (rc == STANCE_OK)

@@ -1054,10 +1054,10 @@ static void test_classify_attribution_own_clause(void **state)
     }
 }
 
-/* Pooling (pool.c): one speaker's two quotes on one actor move toward each
- * other; another speaker's quote on the same actor, and a quote alone, keep
- * their own stances; STANCE_OPT_NO_POOL gives each quote's own probabilities
- * exactly. */
+/* Pooling (pool.c, STANCE_OPT_POOL): one speaker's two quotes on one actor
+ * move toward each other; another speaker's quote on the same actor, and a
+ * quote alone, keep their own stances; without the flag each quote has its own
+ * probabilities exactly. */
 static void test_classify_pool_speaker_actor(void **state)
 {
     static const char text[] = "Mayor Ana Diaz spoke on Tuesday.\n\n"
@@ -1067,14 +1067,14 @@ static void test_classify_pool_speaker_actor(void **state)
                                "\"We are proud of Mayor Kim,\" said Jo Lee.\n";
     static const char *const park[] = {"Park"}, *const kim[] = {"Kim"};
     stance_actor actors[] = {{"Governor Sam Park", park, 1}, {"Mayor Kim", kim, 1}};
-    stance_options off = STANCE_OPTIONS_INIT;
+    stance_options on = STANCE_OPTIONS_INIT;
     stance_result *res, *raw;
     const stance_target *t[4], *r[4];
     const double *own = (const double *)1;
     double before = 0, after = 0;
-    off.flags = STANCE_OPT_NO_POOL;
-    res = classify_with(*state, text, actors, 2, NULL);
-    raw = classify_with(*state, text, actors, 2, &off);
+    on.flags = STANCE_OPT_POOL;
+    res = classify_with(*state, text, actors, 2, &on);
+    raw = classify_with(*state, text, actors, 2, NULL);
     assert_int_equal(stance_result_count(res), 4);
     assert_int_equal(stance_result_count(raw), 4);
     for (size_t k = 0; k < 4; k++) {
@@ -1083,7 +1083,7 @@ static void test_classify_pool_speaker_actor(void **state)
         r[k] = stance_quote_target(stance_result_quote(raw, k), 0);
         check_decision(&t[k]->stance);
         check_decision(&r[k]->stance);
-        assert_int_equal(stance_target_pooled(r[k], &own), 0); /* off: every stance its own */
+        assert_int_equal(stance_target_pooled(r[k], &own), 0); /* default: every stance its own */
         assert_null(own);
     }
     assert_string_equal(stance_result_quote(res, 1)->speaker, stance_result_quote(res, 0)->speaker);

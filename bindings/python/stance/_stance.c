@@ -1025,8 +1025,8 @@ static unsigned option_flags(int indirect, int all_actors, int caseless, int par
         f |= STANCE_OPT_NO_PARTIAL;
     if (!discover)
         f |= STANCE_OPT_NO_DISCOVER;
-    if (!pool)
-        f |= STANCE_OPT_NO_POOL;
+    if (pool)
+        f |= STANCE_OPT_POOL;
     return f;
 }
 
@@ -1316,7 +1316,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
                              "discover", "max_text_len", "pool", NULL};
     PyObject *text_obj, *actors = Py_None, *out = NULL;
     int explain = 0;
-    int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 1;
+    int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0;
     Py_ssize_t max_len = 0;
     actor_set as;
     stance_input in;
@@ -1581,7 +1581,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     PyObject *texts, *actors = Py_None, *threads_obj = Py_None, *items = NULL, *out = NULL;
     const char *errors = "raise";
     int explain = 0;
-    int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 1, nthreads, started = 0,
+    int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0, nthreads, started = 0,
         entered = 0, return_errors;
     Py_ssize_t max_len = 0, n = 0;
     actor_set shared, *own = NULL;
@@ -1784,20 +1784,20 @@ static PyObject *Model_repr(ModelObject *self)
 
 #define CLASSIFY_DOC                                                                                        \
     "classify($self, text, actors=None, explain=0, *, indirect=False, all_actors=False,\n"        \
-    "         caseless=False, partial=True, discover=True, max_text_len=0, pool=True)\n--\n\n"                              \
+    "         caseless=False, partial=True, discover=True, max_text_len=0, pool=False)\n--\n\n"                              \
     "Find the quotes in text (str or UTF-8 bytes), their speakers, sentiment and the speaker's\n"          \
     "stance toward each actor. actors: None (discover them), or a list whose items are a name,\n"          \
     "a (name, [aliases]) tuple or a {\"name\": ..., \"aliases\": [...]} dict, or a dict\n"                 \
     "{name: [aliases]}. explain=K reports the K strongest features of each decision.\n"                     \
-    "pool=False scores each (quote, actor) stance alone, not pooled with the same speaker's other\n"      \
-    "quotes on that actor (STANCE_OPT_NO_POOL).\n"                                                       \
+    "pool=True pools each (quote, actor) stance with the same speaker's other quotes on that\n"          \
+    "actor (STANCE_OPT_POOL).\n"                                                                         \
     "Returns a Result: a list of Quote in text order, with .entities. The GIL is released\n"              \
     "while the library works. Raises StanceError on library errors."
 
 #define MANY_DOC                                                                                            \
     "classify_many($self, texts, actors=None, threads=None, explain=0, *, indirect=False,\n"     \
     "              all_actors=False, caseless=False, partial=True, discover=True, max_text_len=0,\n" \
-    "              errors='raise', pool=True)\n--\n\n"           \
+    "              errors='raise', pool=False)\n--\n\n"           \
     "classify() over many texts on `threads` native threads (default: the number of CPUs; the\n"          \
     "calling thread is one of them and also builds the Python results), each with its own\n"              \
     "scratch space, without holding the GIL. An item is a str/bytes, a\n"                                 \
