@@ -19,6 +19,7 @@
 #include "lexicon.h"
 #include "linear.h"
 #include "model.h"
+#include "pool.h"
 #include "quotes.h"
 #include "speaker_names.h"
 #include "targets.h"
@@ -62,6 +63,10 @@ struct stance_scratch {
     size_t n_part, part_cap;
     stance_span *psp;     /* a target's spans, relative to its part of the quote */
     size_t psp_cap;
+    stance_pool_item *pool; /* pool_targets(): the text's linked stances with a speaker */
+    size_t pool_cap;
+    double *ptmp;         /* pool.c's sums, one per label */
+    size_t ptmp_cap;
 };
 
 /* A target and its evidence: the kind and rule of each mention, why it is a
@@ -70,6 +75,8 @@ typedef struct target_rec {
     stance_target pub; /* first member */
     const unsigned char *kinds, *rules;
     unsigned reasons;
+    size_t pooled;     /* the other quotes its stance was pooled with (pool.c), 0: its own */
+    const double *own; /* then its own probabilities */
 } target_rec;
 
 /* A quote and its targets. stance_quote_target() goes from &pub back to the
@@ -137,6 +144,8 @@ STANCE_API void stance_scratch_free(stance_scratch *s)
     stance_free(s->xpool);
     stance_free(s->part);
     stance_free(s->psp);
+    stance_free(s->pool);
+    stance_free(s->ptmp);
     stance_free(s);
 }
 
@@ -814,13 +823,41 @@ static int quote_targets(const call_ctx *c, size_t qi, const stance_statement *s
     return STANCE_OK;
 }
 
-/* After the quotes are scored: the text's quotes go (the next call would
- * clear them), the entities move into the result, and the targets get the
- * result's copies of their actors' names. The scratch is left empty, so a
+/* A speaker's stances toward one actor pooled over the text's quotes (pool.c):
+ * every target with a stance, mentioned near its quote, whose quote has a speaker. */
+static int pool_targets(stance_result *res, stance_scratch *s, stance_error *err)
+{
+    size_t n = 0;
+    for (size_t qi = 0; qi < res->n_quotes; qi++) {
+        quote_rec *qr = &res->quotes[qi];
+        if (!qr->pub.speaker)
+            continue;
+        for (size_t t = 0; t < qr->n_targets; t++) {
+            target_rec *tr = &qr->targets[t];
+            if (tr->pub.where == STANCE_WHERE_NONE || tr->pub.stance.label < 0)
+                continue;
+            if (stance_grow((void **)&s->pool, &s->pool_cap, n + 1, sizeof *s->pool))
+                return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+            s->pool[n] = (stance_pool_item){qr->pub.speaker, tr->pub.entity, n, &tr->pub.stance, &tr->pooled, &tr->own,
+                                            NULL, 0};
+            n++;
+        }
+    }
+    if (n > 1 && stance_pool_stances(s->pool, n, &res->arena, &s->ptmp, &s->ptmp_cap))
+        return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    return STANCE_OK;
+}
+
+/* After the quotes are scored: their stances pooled (@p pool: pool_targets()),
+ * the text's quotes go (the next call would clear them), the entities move
+ * into the result, and the targets get the result's copies of their actors'
+ * names. The scratch is left empty, so a
  * long text's quotes and entities are not held next to the result. */
-static int finish_result(stance_result *res, stance_scratch *s, stance_error *err)
+static int finish_result(stance_result *res, stance_scratch *s, int pool, stance_error *err)
 {
     int rc;
+    if (pool && (rc = pool_targets(res, s, err)))
+        return rc;
     stance_quotelist_clear(&s->quotes);
     if (s->allm_cap > SCRATCH_KEEP_MENTIONS) { /* a long text's mention index goes too */
         stance_free(s->allm);
@@ -963,7 +1000,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
             goto fail;
     }
-    if ((rc = finish_result(res, s, err)))
+    if ((rc = finish_result(res, s, c.hstance && (opt.flags & STANCE_OPT_POOL), err)))
         goto fail;
     stance_scratch_free(own);
     *result = res;
@@ -1025,6 +1062,14 @@ STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_sp
 STANCE_API unsigned stance_target_reasons(const stance_target *t)
 {
     return t ? ((const target_rec *)t)->reasons : 0;
+}
+
+STANCE_API size_t stance_target_pooled(const stance_target *t, const double **own)
+{
+    const target_rec *r = (const target_rec *)t;
+    if (own)
+        *own = r && r->pooled ? r->own : NULL;
+    return r ? r->pooled : 0;
 }
 
 STANCE_API size_t stance_entity_mention_count(const stance_entity *e)

@@ -60,6 +60,9 @@ static void help(void)
            "      --indirect        also extract indirect (reported) speech\n"
            "      --all-actors      score every actor for every quote, mentioned or not\n"
            "      --caseless        match actor names regardless of case\n"
+           "      --pool            pool each (quote, actor) stance with the same speaker's other quotes\n"
+           "                        on that actor (with --explain a pooled stance has \"pooled\":\n"
+           "                        {\"others\", \"own\" (the quote's own probs)})\n"
            "  -h, --help            this help\n\n"
            "Exit status: 0 ok, 1 an input, a record, the model or the output failed, 2 usage error.\n",
            stance_default_model_path());
@@ -228,6 +231,16 @@ static json_t *result_json(const char *id, const char *text, const stance_result
                 json_object_set_new(d, "kinds", kinds);
                 json_object_set_new(d, "rules", rules);
                 json_object_set_new(d, "why", why_json(stance_target_reasons(tg)));
+                if (tg->stance.n_explain) { /* --explain: a stance pooled with the speaker's other quotes */
+                    const double *own = NULL;
+                    size_t others = stance_target_pooled(tg, &own);
+                    if (others) {
+                        json_t *op = json_object();
+                        for (size_t l = 0; l < tg->stance.n_labels; l++)
+                            json_object_set_new(op, tg->stance.label_names[l], json_real(own[l]));
+                        json_object_set_new(d, "pooled", json_pack("{s:I, s:o}", "others", (json_int_t)others, "own", op));
+                    }
+                }
                 json_object_set_new(d, "actor", json_string(tg->actor));
                 json_object_set_new(d, "where", json_string(tg->where == STANCE_WHERE_QUOTE         ? "quote"
                                                             : tg->where == STANCE_WHERE_ATTRIBUTION ? "attribution"
@@ -330,7 +343,19 @@ static void target_out(json_out *w, const stance_target *tg)
         jo_lit(w, sep), jo_lit(w, "\"principal\""), sep = ",";
     if (why & STANCE_TARGET_ALL)
         jo_lit(w, sep), jo_lit(w, "\"all-actors\"");
-    jo_lit(w, "],\"actor\":");
+    jo_lit(w, "]");
+    if (tg->stance.n_explain) { /* --explain: a stance pooled with the speaker's other quotes */
+        const double *own = NULL;
+        size_t others = stance_target_pooled(tg, &own);
+        if (others) {
+            jo_lit(w, ",\"pooled\":{\"others\":");
+            jo_int(w, (long long)others);
+            jo_lit(w, ",\"own\":");
+            jo_probs(w, tg->stance.label_names, own, tg->stance.n_labels);
+            jo_lit(w, "}");
+        }
+    }
+    jo_lit(w, ",\"actor\":");
     jo_cstr(w, tg->actor);
     jo_lit(w, tg->where == STANCE_WHERE_QUOTE         ? ",\"where\":\"quote\""
               : tg->where == STANCE_WHERE_ATTRIBUTION ? ",\"where\":\"attribution\""
@@ -523,6 +548,17 @@ static void print_text(const char *id, const char *text, const stance_result *re
                        why & STANCE_TARGET_OBJECT ? " object-of-attribution" : "",
                        why & STANCE_TARGET_PRINCIPAL ? " speaker's-principal" : "",
                        why & STANCE_TARGET_ALL ? " all-actors" : "");
+                {
+                    const double *own = NULL;
+                    size_t others = stance_target_pooled(tg, &own);
+                    if (others) {
+                        printf("        pooled with %zu other quote%s of the speaker on this actor; own:", others,
+                               others == 1 ? "" : "s");
+                        for (size_t l = 0; l < tg->stance.n_labels; l++)
+                            printf(" %s %.2f", tg->stance.label_names[l], own[l]);
+                        putchar('\n');
+                    }
+                }
                 for (size_t k = 0; k < tg->n_mentions; k++) {
                     stance_span sp = tg->mentions[k];
                     stance_mention_kind kind = STANCE_MENTION_NAME;
@@ -1110,7 +1146,7 @@ int cmd_classify(int argc, char **argv)
         {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
         {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
         {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
-        {"on-error", required_argument, NULL, 'O'},
+        {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
         {NULL, 0, NULL, 0}};
     classify_opts co;
     json_out out = JSON_OUT_INIT;
@@ -1177,6 +1213,7 @@ int cmd_classify(int argc, char **argv)
         case 'I': co.opts.flags |= STANCE_OPT_INDIRECT; break;
         case 'A': co.opts.flags |= STANCE_OPT_ALL_ACTORS; break;
         case 'C': co.opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
+        case 'P': co.opts.flags |= STANCE_OPT_POOL; break;
         case 'h':
             help();
             free_actors(&actors);

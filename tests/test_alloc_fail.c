@@ -66,6 +66,7 @@ static void test_alloc_fail_model_open(void **state)
 static const char article[] =
     "The mayor spoke on Tuesday.\n\n"
     "\"Governor Park failed this city and it is a disgrace,\" Mayor Ana Diaz said.\n\n"
+    "\"Park let the city down,\" Diaz said.\n\n" /* pooled with her first quote (pool.c) */
     "\xe2\x80\x9cWe praised the team and we are proud,\xe2\x80\x9d said Jo Lee.\n";
 
 static void test_alloc_fail_classify(void **state)
@@ -93,6 +94,7 @@ static void test_alloc_fail_classify(void **state)
             in.actors = with_actors ? actors : NULL;
             in.n_actors = with_actors ? 2 : 0;
             opt.explain = 3;
+            opt.flags = STANCE_OPT_POOL; /* the article's two Diaz quotes on Park pool */
             wrapalloc_arm(n);
             rc = stance_classify(m, &in, &opt, &res, &err);
             if (rc == STANCE_OK)

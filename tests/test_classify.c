@@ -1054,6 +1054,71 @@ static void test_classify_attribution_own_clause(void **state)
     }
 }
 
+/* Pooling (pool.c, STANCE_OPT_POOL): one speaker's two quotes on one actor
+ * move toward each other; another speaker's quote on the same actor, and a
+ * quote alone, keep their own stances; without the flag each quote has its own
+ * probabilities exactly. */
+static void test_classify_pool_speaker_actor(void **state)
+{
+    static const char text[] = "Mayor Ana Diaz spoke on Tuesday.\n\n"
+                               "\"Governor Park failed this city and it is a disgrace,\" Diaz said.\n\n"
+                               "\"We praised Park and we are proud of the work,\" Diaz said.\n\n"
+                               "\"Park is a disgrace,\" said Jo Lee.\n\n"
+                               "\"We are proud of Mayor Kim,\" said Jo Lee.\n";
+    static const char *const park[] = {"Park"}, *const kim[] = {"Kim"};
+    stance_actor actors[] = {{"Governor Sam Park", park, 1}, {"Mayor Kim", kim, 1}};
+    stance_options on = STANCE_OPTIONS_INIT;
+    stance_result *res, *raw;
+    const stance_target *t[4], *r[4];
+    const double *own = (const double *)1;
+    double before = 0, after = 0;
+    on.flags = STANCE_OPT_POOL;
+    res = classify_with(*state, text, actors, 2, &on);
+    raw = classify_with(*state, text, actors, 2, NULL);
+    assert_int_equal(stance_result_count(res), 4);
+    assert_int_equal(stance_result_count(raw), 4);
+    for (size_t k = 0; k < 4; k++) {
+        assert_int_equal(stance_quote_target_count(stance_result_quote(res, k)), 1);
+        t[k] = stance_quote_target(stance_result_quote(res, k), 0);
+        r[k] = stance_quote_target(stance_result_quote(raw, k), 0);
+        check_decision(&t[k]->stance);
+        check_decision(&r[k]->stance);
+        assert_int_equal(stance_target_pooled(r[k], &own), 0); /* default: every stance its own */
+        assert_null(own);
+    }
+    assert_string_equal(stance_result_quote(res, 1)->speaker, stance_result_quote(res, 0)->speaker);
+    assert_string_equal(t[3]->actor, "Mayor Kim");
+    /* Diaz's two quotes on Park: pooled, each with the other */
+    for (size_t k = 0; k < 2; k++) {
+        const double *o = NULL, *p = t[k]->stance.probs, *ro = r[1 - k]->stance.probs;
+        double z = 0, want[3];
+        assert_int_equal(stance_target_pooled(t[k], &o), 1);
+        assert_non_null(o);
+        assert_memory_equal(o, r[k]->stance.probs, 3 * sizeof *o); /* its own: the unpooled call's, exactly */
+        for (size_t l = 0; l < 3; l++)
+            z += want[l] = o[l] * pow(ro[l], 0.3);
+        for (size_t l = 0; l < 3; l++)
+            assert_true(fabs(p[l] - want[l] / z) < 1e-9);
+    }
+    for (size_t l = 0; l < 3; l++) {
+        before += fabs(r[0]->stance.probs[l] - r[1]->stance.probs[l]);
+        after += fabs(t[0]->stance.probs[l] - t[1]->stance.probs[l]);
+    }
+    assert_true(before > 0.05);        /* the two quotes differ */
+    assert_true(after < before * 0.9); /* and pooling draws them together */
+    /* Jo Lee on Park (another speaker) and on Kim (alone): untouched, exactly */
+    for (size_t k = 2; k < 4; k++) {
+        assert_int_equal(stance_target_pooled(t[k], &own), 0);
+        assert_null(own);
+        assert_memory_equal(t[k]->stance.probs, r[k]->stance.probs, 3 * sizeof(double));
+        assert_int_equal(t[k]->stance.label, r[k]->stance.label);
+    }
+    assert_int_equal(stance_target_pooled(NULL, &own), 0);
+    assert_null(own);
+    stance_result_free(res);
+    stance_result_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1078,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_classify_missing_heads),
         cmocka_unit_test(test_classify_actor_set),
         cmocka_unit_test(test_classify_mpos_sort),
+        cmocka_unit_test(test_classify_pool_speaker_actor),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }

@@ -183,6 +183,21 @@ class ClassifyTest(unittest.TestCase):
                     self.assertIsInstance(feat, str)
                     self.assertIsInstance(contrib, float)
 
+    def test_classify_pool_flag(self):
+        # one speaker's two quotes on one actor are pooled with pool=True (STANCE_OPT_POOL)
+        text = ('"Acme Corp failed this city and it is a disgrace," Bob Hale said.\n\n'
+                '"We praised Acme Corp and we are proud of the work," Hale said.\n')
+        on = self.m.classify(text, actors=["Acme Corp"], pool=True)
+        off = self.m.classify(text, actors=["Acme Corp"])
+        self.assertEqual(len(on), 2)
+        p_on = [q.targets[0].stance.probs for q in on]
+        p_off = [q.targets[0].stance.probs for q in off]
+        gap = lambda ps: sum(abs(ps[0][k] - ps[1][k]) for k in ps[0])
+        self.assertLess(gap(p_on), gap(p_off))
+        self.assertEqual([dict(p) for p in p_off],
+                         [dict(q.targets[0].stance.probs) for q in self.m.classify_many([text], actors=["Acme Corp"],
+                                                                                         threads=1)[0]])
+
     def test_result_values_pickle_and_dict(self):
         text = '"Acme Corp is a disgrace," Bob said.'
         res = self.m.classify(text, actors=["Acme Corp"])
