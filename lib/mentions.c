@@ -680,7 +680,8 @@ static int find_orgs(mstate *m)
         int free_head = 0;
         if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) ||
             (!stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)) &&
-             !(free_head = !m->ents->e[i].discovered && !stance_person_like(&m->ents->e[i]))))
+             !(free_head = !m->ents->e[i].discovered && !stance_person_like(&m->ents->e[i]) &&
+                            (!m->ents->e[i].place || m->ents->e[i].nonperson))))
             continue;
         m->n_free += (size_t)free_head;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
@@ -1069,7 +1070,7 @@ int stance_person_like(const stance_ent *e)
     size_t n = strlen(e->name);
     /* A discovered name of no known gender may be a place or an organisation
      * ("South Carolina"); a caller's actor of unknown gender stays a candidate. */
-    if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson))
+    if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson || e->place))
         return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
@@ -1185,7 +1186,11 @@ static void settle_genders(mstate *m)
     }
     for (size_t i = 0; i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
-        e->gender = e->gender > 0 ? STANCE_G_MALE : e->gender < 0 ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+        e->place = !e->discovered && stance_mentions_place_name(e->name);
+        e->gender = e->place          ? STANCE_G_UNKNOWN /* "North Carolina ..., she said" */
+                    : e->gender > 0   ? STANCE_G_MALE
+                    : e->gender < 0   ? STANCE_G_FEMALE
+                                      : STANCE_G_UNKNOWN;
         e->nonperson = !e->discovered && e->gender == STANCE_G_UNKNOWN && written_as_thing(t, m->len, e);
     }
 }

@@ -106,6 +106,13 @@ int stance_person_like(const stance_ent *e);
  * or place's last word or head: "Harwick Corp.", "Office of the Attorney
  * General" are not)? */
 int stance_mentions_name_person(const char *name);
+/* mentions_org.c: is a name of two words or more a place's by its first word
+ * ("North Korea", "New Hampshire", "Carolina Panthers": a word of the
+ * lexicon's PLACE, STATE_FIRST or rule list PLACE_FIRST), no word of it a
+ * given name or a description's ("Texas-based"), and no organisation's by
+ * its last word or head (stance_mentions_name_person())? A caller's actor so
+ * named is no person and no "they" (actors.h, field place). */
+int stance_mentions_place_name(const char *name);
 /* stance_word_after() over a name: past any byte that starts no word first
  * ("U.S. Court": "U", "S", "Court"). */
 int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);
