@@ -51,16 +51,13 @@ static int head_after_det(const char *t, size_t s, size_t e)
  * is no short form of "Office of the Attorney General"). */
 static int after_own_word(const char *t, size_t s, const char *name)
 {
-    size_t ws, we, nl = strlen(name), ns, ne = 0, ps = 0, pe = 0;
-    if (!stance_word_before(t, s, &ws, &we) || we + 1 != s || t[ws] < 'A' || t[ws] > 'Z')
-        return 0;
-    for (ns = 0; stance_word_after(name, nl, ne, &ns, &ne) && ne < nl;) {
-        if (stance_word_is(name, ns, ne, "of") || stance_word_is(name, ns, ne, "on") ||
-            stance_word_is(name, ns, ne, "for"))
-            return 0;
-        ps = ns, pe = ne;
-    }
-    return pe > ps && pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
+    size_t ws, we, nl = strlen(name), hl, ps, pe;
+    const char *h;
+    if (!stance_word_before(t, s, &ws, &we) || we + 1 != s || t[ws] < 'A' || t[ws] > 'Z' ||
+        !(h = stance_mentions_org_head(name, &hl)) || h + hl != name + nl ||
+        !stance_word_before(name, (size_t)(h - name), &ps, &pe))
+        return 0; /* one word, or a head before "of"/"on"/"for" */
+    return pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
 }
 
 int stance_mentions_place_name(const char *name)

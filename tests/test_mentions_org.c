@@ -140,6 +140,24 @@ static void test_org_head_and_short_form(void **state)
     doc_close(&d);
 }
 
+/* The short form of a name whose first word has a hyphen ("Alder-Finch
+ * Housing Policy Center": "the Policy Center") is its mention too: the word
+ * walk over the name once stopped at the hyphen (link29). */
+static void test_org_short_form_hyphen(void **state)
+{
+    static const stance_actor a[] = {{"Alder-Finch Housing Policy Center", NULL, 0}};
+    const char text[] = "The Alder-Finch Housing Policy Center released a study on Monday. The Policy Center said "
+                        "rents rose, and the Civic Center agreed.\n";
+    doc d;
+    const stance_ent *e;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    e = ent(&d, "Alder-Finch Housing Policy Center");
+    assert_int_equal(name_kind_at(&d, e, "Center said", 1), STANCE_MK_SURNAME);
+    assert_int_equal(name_kind_at(&d, e, "Center agreed", 1), -1);
+    doc_close(&d);
+}
+
 /* A name ending in an abbreviation with its dot is an organisation's
  * ("Harwick Corp.", "Ford Motor Co.": the lexicon holds "corp", "co"): no
  * "he" for it, and no surname mention of its "Corp." in another company's
@@ -247,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_legislature_lexicon),
         cmocka_unit_test(test_org_no_surname),
         cmocka_unit_test(test_org_head_and_short_form),
+        cmocka_unit_test(test_org_short_form_hyphen),
         cmocka_unit_test(test_org_abbreviation_dot),
         cmocka_unit_test(test_org_head_after_dots),
         cmocka_unit_test(test_org_modifier_shows_presence),
