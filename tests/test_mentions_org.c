@@ -231,14 +231,16 @@ static void test_org_modifier_shows_presence(void **state)
  * STATE_FIRST; "New Hampshire", "South Korea") with no given name in it is
  * no person (issue #19, link29): no "She" by recency, no learned gender, no
  * surname mention of its last word in another place's name ("South
- * Carolina"). A person whose given name is a place's ("Georgia Pell") or
- * whose name a description opens ("Texas-based Dan Korr") stays a person. */
+ * Carolina"), and no "they" by recency either. A person whose given name is
+ * a place's ("Georgia Pell") or whose name a description opens
+ * ("Texas-based Dan Korr") stays a person. */
 static void test_place_named_actor(void **state)
 {
     static const stance_actor a[] = {{"North Carolina", NULL, 0}, {"Georgia Pell", NULL, 0}};
     const char text[] = "Voters in North Carolina waited for hours on Tuesday, and South Carolina votes next week.\n\n"
                         "\"She has let the lines grow every year,\" said Odell Varga, a poll worker.\n\n"
-                        "\"She fixed the machines herself,\" Georgia Pell said of the county clerk.\n";
+                        "\"She fixed the machines herself,\" Georgia Pell said of the county clerk.\n\n"
+                        "North Carolina added two polling stations. They opened at dawn.\n";
     doc d;
     const stance_ent *e;
     (void)state;
@@ -253,6 +255,7 @@ static void test_place_named_actor(void **state)
     assert_null(mention_at(&d, e, "She has"));
     assert_null(mention_at(&d, e, "She fixed"));
     assert_int_equal(name_kind_at(&d, e, "Carolina votes", 1), -1);
+    assert_null(mention_at(&d, e, "They opened")); /* no "they" either: a place is no organisation */
     assert_true(stance_person_like(ent(&d, "Georgia Pell")));
     doc_close(&d);
 }
