@@ -453,8 +453,10 @@ static int titled_group(const stance_namelist *l, const char *t, size_t len, siz
     for (size_t k = i; k < j; k++) {
         const stance_name *nm = &l->v[l->by_last[k]];
         size_t p = nm->start, ws, we;
-        if (taken[l->by_last[k]] || title_nickname(t, len, nm))
-            continue;
+        if (taken[l->by_last[k]] || title_nickname(t, len, nm) ||
+            (stance_lex_classes_lower(t + nm->last, nm->last_end - nm->last) &
+             (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST))))
+            continue; /* "the General Assembly", "the Queen City", "Massachusetts General Hospital" */
         while (stance_chunk_next(t, &p, nm->bare, nm->bare, &ws, &we))
             if (stance_role_of(t, ws, we - (we > ws + 1 && t[we - 1] == '.'), NULL))
                 return 1; /* "Sen." too */

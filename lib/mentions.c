@@ -561,7 +561,7 @@ static int find_ties(mstate *m)
  * before its first "of"/"on"/"for" ("House Select Committee on Benghazi",
  * "Department of State"), else its last word ("Democratic Party"); NULL for
  * one word. */
-static const char *org_head(const char *name, size_t *hl)
+const char *stance_mentions_org_head(const char *name, size_t *hl)
 {
     size_t nl = strlen(name), ws = 0, we = 0, ps = 0, pe = 0;
     for (size_t n = 0; stance_name_word_after(name, nl, we, &ws, &we); n++, ps = ws, pe = we)
@@ -666,7 +666,7 @@ static long org_by_tail(const mstate *m, size_t ws, size_t we, size_t *the_at)
     return best;
 }
 
-/* Organisation actors: a name of two words or more whose head (org_head())
+/* Organisation actors: a name of two words or more whose head (stance_mentions_org_head())
  * is an organisation noun of the lexicon ("Democratic Party", "Supreme Court",
  * "House Select Committee on Benghazi"), or any head of a caller's actor that
  * is no person (stance_person_like(): "Grantham Regional Hospital", "the
@@ -675,12 +675,13 @@ static int find_orgs(mstate *m)
 {
     for (size_t i = 0; i < m->ents->n; i++) {
         size_t hl = 0;
-        const char *h = org_head(m->ents->e[i].name, &hl);
+        const char *h = stance_mentions_org_head(m->ents->e[i].name, &hl);
         char b[STANCE_LEX_MAXLEN + 1];
         int free_head = 0;
         if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) ||
             (!stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)) &&
-             !(free_head = !m->ents->e[i].discovered && !stance_person_like(&m->ents->e[i]))))
+             !(free_head = !m->ents->e[i].discovered && !stance_person_like(&m->ents->e[i]) &&
+                            (!m->ents->e[i].place || m->ents->e[i].nonperson))))
             continue;
         m->n_free += (size_t)free_head;
         if (stance_grow((void **)&m->orgs, &m->orgs_cap, m->n_orgs + 1, sizeof *m->orgs))
@@ -1062,14 +1063,14 @@ static int find_epithet_mentions(mstate *m)
 
 /* May the actor be a person? Not when its name of two words or more ends in
  * an organisation's or place's word, or has one before its first "of"/"on"/
- * "for" (org_head()), whatever gender its first name gives ("Hillary Clinton
+ * "for" (stance_mentions_org_head()), whatever gender its first name gives ("Hillary Clinton
  * campaign", "American Federation of Teachers" are no "she": they are "they"). */
 int stance_person_like(const stance_ent *e)
 {
     size_t n = strlen(e->name);
     /* A discovered name of no known gender may be a place or an organisation
      * ("South Carolina"); a caller's actor of unknown gender stays a candidate. */
-    if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson))
+    if (e->gender == STANCE_G_UNKNOWN && (e->discovered || e->nonperson || e->place))
         return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
@@ -1085,7 +1086,7 @@ int stance_mentions_name_person(const char *name)
     const char *w;
     char b[16];
     for (int k = 0; k < 2; k++) {
-        w = k ? org_head(name, &wl) : stance_last_word(name, n, &wl);
+        w = k ? stance_mentions_org_head(name, &wl) : stance_last_word(name, n, &wl);
         if (!k && wl > 2 && w[wl - 1] == '.' && !memchr(w, '.', wl - 1))
             wl--; /* "Corp." is "corp" ("U.S." stays itself) */
         if (w && ((stance_mentions_lower(w, 0, wl, b, sizeof b) && stance_lex_is(b, wl, STANCE_LX(NONPERSON_LAST))) ||
@@ -1185,7 +1186,11 @@ static void settle_genders(mstate *m)
     }
     for (size_t i = 0; i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
-        e->gender = e->gender > 0 ? STANCE_G_MALE : e->gender < 0 ? STANCE_G_FEMALE : STANCE_G_UNKNOWN;
+        e->place = !e->discovered && stance_mentions_place_name(e->name);
+        e->gender = e->place          ? STANCE_G_UNKNOWN /* "North Carolina ..., she said" */
+                    : e->gender > 0   ? STANCE_G_MALE
+                    : e->gender < 0   ? STANCE_G_FEMALE
+                                      : STANCE_G_UNKNOWN;
         e->nonperson = !e->discovered && e->gender == STANCE_G_UNKNOWN && written_as_thing(t, m->len, e);
     }
 }

@@ -69,7 +69,7 @@ typedef struct mstate {
     size_t n_prons, prons_cap;
     struct org_at {
         size_t ent;
-        const char *head; /* org_head() of its name, hl bytes */
+        const char *head; /* stance_mentions_org_head() of its name, hl bytes */
         size_t hl;
     } * orgs; /* organisation actors (find_orgs) */
     size_t n_orgs, orgs_cap;
@@ -106,6 +106,18 @@ int stance_person_like(const stance_ent *e);
  * or place's last word or head: "Harwick Corp.", "Office of the Attorney
  * General" are not)? */
 int stance_mentions_name_person(const char *name);
+/* mentions_org.c: is a name of two words or more a place's by its first word
+ * ("North Korea", "New Hampshire", "Carolina Panthers": a word of the
+ * lexicon's PLACE, STATE_FIRST or rule list PLACE_FIRST), no word of it a
+ * given name or a description's ("Texas-based"), and no organisation's by
+ * its last word or head (stance_mentions_name_person())? A caller's actor so
+ * named is no person and no "they" (actors.h, field place). */
+int stance_mentions_place_name(const char *name);
+/* mentions.c: the head word of an organisation's name of two words or more:
+ * the word before its first "of"/"on"/"for" after its first word ("House
+ * Select Committee on Benghazi"), else its last word ("Democratic Party");
+ * NULL for one word. */
+const char *stance_mentions_org_head(const char *name, size_t *hl);
 /* stance_word_after() over a name: past any byte that starts no word first
  * ("U.S. Court": "U", "S", "Court"). */
 int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, size_t *we);

@@ -8,7 +8,8 @@
  * Committee on Benghazi", "Teachers" of "American Federation of Teachers",
  * "Corp." of "Carrier Corp." in "United Technologies Corp.". Its own head
  * after "the" is the org-head rule's (mentions.c), its short forms the alias
- * rules' (actors_short.c).
+ * rules' (actors_short.c). A place named by its first word ("North Korea",
+ * "New Hampshire") has none either: "Korea" of "South Korea" is no mention.
  */
 #include "config.h"
 
@@ -28,7 +29,7 @@ static int org_by_name(const stance_ent *e)
 {
     size_t n = strlen(e->name);
     return !e->discovered && memchr(e->name, ' ', n) && stance_names_gender(e->name, 0, n) == STANCE_G_UNKNOWN &&
-           !stance_mentions_name_person(e->name);
+           (!stance_mentions_name_person(e->name) || stance_mentions_place_name(e->name));
 }
 
 /* Is the surname mention t[s, e) the organisation's own head noun after a
@@ -50,16 +51,30 @@ static int head_after_det(const char *t, size_t s, size_t e)
  * is no short form of "Office of the Attorney General"). */
 static int after_own_word(const char *t, size_t s, const char *name)
 {
-    size_t ws, we, nl = strlen(name), ns, ne = 0, ps = 0, pe = 0;
-    if (!stance_word_before(t, s, &ws, &we) || we + 1 != s || t[ws] < 'A' || t[ws] > 'Z')
+    size_t ws, we, nl = strlen(name), hl, ps, pe;
+    const char *h;
+    if (!stance_word_before(t, s, &ws, &we) || we + 1 != s || t[ws] < 'A' || t[ws] > 'Z' ||
+        !(h = stance_mentions_org_head(name, &hl)) || h + hl != name + nl ||
+        !stance_word_before(name, (size_t)(h - name), &ps, &pe))
+        return 0; /* one word, or a head before "of"/"on"/"for" */
+    return pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
+}
+
+int stance_mentions_place_name(const char *name)
+{
+    size_t ws, we, nl = strlen(name), ne;
+    const uint64_t first = STANCE_LX(FIRST_M) | STANCE_LX(FIRST_F);
+    uint64_t c;
+    if (!stance_word_after(name, nl, 0, &ws, &we) || we >= nl)
         return 0;
-    for (ns = 0; stance_word_after(name, nl, ne, &ns, &ne) && ne < nl;) {
-        if (stance_word_is(name, ns, ne, "of") || stance_word_is(name, ns, ne, "on") ||
-            stance_word_is(name, ns, ne, "for"))
-            return 0;
-        ps = ns, pe = ne;
-    }
-    return pe > ps && pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
+    c = stance_lex_classes(name + ws, we - ws);
+    if (!(c & (STANCE_LX(PLACE) | STANCE_LX(STATE_FIRST))) &&
+        !stance_lex_in_rules(name + ws, we - ws, STANCE_LQ(PLACE_FIRST)))
+        return 0; /* not a demonym: "Christian Estrosi", "German Ortega" */
+    for (ne = 0; stance_word_after(name, nl, ne, &ws, &ne);)
+        if ((stance_lex_classes(name + ws, ne - ws) & first) || (ne < nl && name[ne] == '-' && name[ne + 1] >= 'a'))
+            return 0; /* "Virginia Foxx"; "South Korean-born Monte Haines", "Texas-based Matt Mackowiak" */
+    return stance_mentions_name_person(name); /* "Islamic State", "Florida Democratic Party": organisations */
 }
 
 size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t)

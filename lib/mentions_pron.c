@@ -80,7 +80,11 @@ int stance_mentions_build_referents(mstate *m)
     size_t n_ent;
     for (size_t i = 0; i < m->ents->n; i++) {
         const stance_ent *e = &m->ents->e[i];
-        int g = stance_person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender : -1; /* -1: no person */
+        /* -1: no person; -2: a place the article does not write as a thing ("the United States", "X, which"),
+         * neither a person nor a "they" */
+        int g = e->place && !e->nonperson ? -2
+                : stance_person_like(e) && !stance_mentions_acronym_alias(m->t, e) ? e->gender
+                                                                                   : -1;
         for (size_t k = 0; k < e->n_mentions; k++)
             if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i,
                         plural_alias(m->t, e, k) ? -1 : g))
@@ -438,7 +442,7 @@ static int pair_in_quote(mstate *m, size_t qi, size_t ps, size_t pe, int gender)
             return STANCE_OK;
         if (is_speaker(m, r, qi) || (qi > 0 && (r->ent < 0 ? is_speaker(m, r, qi - 1) : in_speaker_span(m, r, qi - 1))))
             continue;
-        if (r->ent < 0 || r->gender == -1 || (gender >= 0 && r->gender != gender && r->gender != STANCE_G_UNKNOWN))
+        if (r->ent < 0 || r->gender < 0 || (gender >= 0 && r->gender != gender && r->gender != STANCE_G_UNKNOWN))
             return STANCE_OK; /* a person who is no actor, no person, or not "both men" */
         if (n == 0 || r->ent != two[0])
             two[n++] = r->ent;

@@ -360,6 +360,10 @@ static const disc_case disc_cases[] = {
     /* A one-word name after a person's title or role ("Sen. Harlan") is a
      * person, an actor when named once; a one-word name named once is not */
     {"On Monday, Sen. Harlan met Ostrava officials.\n", 1, {"Harlan", "Ostrava"}, {1, -1}},
+    /* ... but not an organisation's or place's word after a title-like word
+     * ("the General Assembly", "the Queen City": link29) */
+    {"On Monday, Sen. Harlan met Ostrava officials at the General Assembly and toured the Queen City.\n", 1,
+     {"Harlan", "Assembly", "City"}, {1, -1, -1}},
     /* A name that modifies "campaign" ("the Diaz campaign", "the Diaz
      * campaign's ads") names the campaign, an actor of its own, and is no
      * mention of the person; a possessive ("Diaz's campaign") stays the person's */

@@ -140,6 +140,24 @@ static void test_org_head_and_short_form(void **state)
     doc_close(&d);
 }
 
+/* The short form of a name whose first word has a hyphen ("Alder-Finch
+ * Housing Policy Center": "the Policy Center") is its mention too: the word
+ * walk over the name once stopped at the hyphen (link29). */
+static void test_org_short_form_hyphen(void **state)
+{
+    static const stance_actor a[] = {{"Alder-Finch Housing Policy Center", NULL, 0}};
+    const char text[] = "The Alder-Finch Housing Policy Center released a study on Monday. The Policy Center said "
+                        "rents rose, and the Civic Center agreed.\n";
+    doc d;
+    const stance_ent *e;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    e = ent(&d, "Alder-Finch Housing Policy Center");
+    assert_int_equal(name_kind_at(&d, e, "Center said", 1), STANCE_MK_SURNAME);
+    assert_int_equal(name_kind_at(&d, e, "Center agreed", 1), -1);
+    doc_close(&d);
+}
+
 /* A name ending in an abbreviation with its dot is an organisation's
  * ("Harwick Corp.", "Ford Motor Co.": the lexicon holds "corp", "co"): no
  * "he" for it, and no surname mention of its "Corp." in another company's
@@ -209,6 +227,39 @@ static void test_org_modifier_shows_presence(void **state)
     doc_close(&d);
 }
 
+/* A caller's actor named as a place by its first word ("North Carolina":
+ * STATE_FIRST; "New Hampshire", "South Korea") with no given name in it is
+ * no person (issue #19, link29): no "She" by recency, no learned gender, no
+ * surname mention of its last word in another place's name ("South
+ * Carolina"), and no "they" by recency either. A person whose given name is
+ * a place's ("Georgia Pell") or whose name a description opens
+ * ("Texas-based Dan Korr") stays a person. */
+static void test_place_named_actor(void **state)
+{
+    static const stance_actor a[] = {{"North Carolina", NULL, 0}, {"Georgia Pell", NULL, 0}};
+    const char text[] = "Voters in North Carolina waited for hours on Tuesday, and South Carolina votes next week.\n\n"
+                        "\"She has let the lines grow every year,\" said Odell Varga, a poll worker.\n\n"
+                        "\"She fixed the machines herself,\" Georgia Pell said of the county clerk.\n\n"
+                        "North Carolina added two polling stations. They opened at dawn.\n";
+    doc d;
+    const stance_ent *e;
+    (void)state;
+    assert_true(stance_mentions_place_name("North Carolina"));
+    assert_true(stance_mentions_place_name("South Korea"));
+    assert_false(stance_mentions_place_name("Georgia Pell"));
+    assert_false(stance_mentions_place_name("Texas-based Dan Korr"));
+    assert_false(stance_mentions_place_name("Florida Democratic Party")); /* an organisation, not a place */
+    doc_open(&d, text, a, 2);
+    e = ent(&d, "North Carolina");
+    assert_false(stance_person_like(e));
+    assert_null(mention_at(&d, e, "She has"));
+    assert_null(mention_at(&d, e, "She fixed"));
+    assert_int_equal(name_kind_at(&d, e, "Carolina votes", 1), -1);
+    assert_null(mention_at(&d, e, "They opened")); /* no "they" either: a place is no organisation */
+    assert_true(stance_person_like(ent(&d, "Georgia Pell")));
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,9 +268,11 @@ int main(void)
         cmocka_unit_test(test_legislature_lexicon),
         cmocka_unit_test(test_org_no_surname),
         cmocka_unit_test(test_org_head_and_short_form),
+        cmocka_unit_test(test_org_short_form_hyphen),
         cmocka_unit_test(test_org_abbreviation_dot),
         cmocka_unit_test(test_org_head_after_dots),
         cmocka_unit_test(test_org_modifier_shows_presence),
+        cmocka_unit_test(test_place_named_actor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
