@@ -460,16 +460,17 @@ static int prune(stance_model *m, double eps)
 }
 
 /* --ablate: for each feature family of @p cfg, the head's K-fold CV macro-F1
- * (same folds, C and options) when the model is trained without that family,
- * printed beside the CV figure with every family (@p full_f1). The data is
- * read again from @p files for each family: what each family buys. */
+ * and accuracy (same folds, C and options) when the model is trained without
+ * that family, printed beside the CV figures with every family (@p full_f1,
+ * @p full_acc). The data is read again from @p files for each family: what
+ * each family buys. */
 static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double band, const char *const *dom, size_t n_dom,
-                       const tr_opts *o, int k, double full_f1)
+                       const tr_opts *o, int k, double full_f1, double full_acc)
 {
     char err[TR_ERRLEN];
     printf("head %s: ablation, %d-fold CV macro-F1 (C=%g) when trained without each family\n", hs->name, k, o->C);
-    printf("  %-12s %9s %8s %9s\n", "without", "macro-F1", "change", "accuracy");
-    printf("  %-12s %9.4f\n", "(none)", full_f1);
+    printf("  %-12s %9s %8s %9s %8s\n", "without", "macro-F1", "change", "accuracy", "change");
+    printf("  %-12s %9.4f %8s %9.4f\n", "(none)", full_f1, "", full_acc);
     for (uint32_t i = 0; i < cfg->n_families; i++) {
         stance_featcfg c = *cfg;
         tr_data d;
@@ -495,7 +496,8 @@ static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double ba
             return -1;
         }
         tr_data_free(&d);
-        printf("  %-12s %9.4f %+8.4f %9.4f\n", cli_family_name(cfg->families[i].id), f1, f1 - full_f1, acc);
+        printf("  %-12s %9.4f %+8.4f %9.4f %+8.4f\n", cli_family_name(cfg->families[i].id), f1, f1 - full_f1, acc,
+               acc - full_acc);
         fflush(stdout);
     }
     return 0;
@@ -972,13 +974,13 @@ int cmd_train(int argc, char **argv)
         tr_head_free(&h);
         if (ablate) {
             int k = cv >= 2 ? cv : 5;
-            double full_f1 = best_f1, full_acc;
+            double full_f1 = best_f1, full_acc = best_acc; /* the C search's CV, else one run here */
             if (full_f1 < 0 &&
                 tr_cross_validate(&d, &to, m->feat.table_bits, k, &full_f1, &full_acc, NULL, NULL, err, sizeof err)) {
                 cli_error("train: %s", err);
                 goto out;
             }
-            if (ablate_head(&m->feat, &heads[hi], band, domain_files, n_domain, &to, k, full_f1))
+            if (ablate_head(&m->feat, &heads[hi], band, domain_files, n_domain, &to, k, full_f1, full_acc))
                 goto out;
         }
         snprintf(meta_key, sizeof meta_key, "head.%s.train", heads[hi].name);
