@@ -83,6 +83,12 @@ int cli_write_file(const char *path, const void *data, size_t size);
 int cli_num_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out);
 int cli_num_double(const char *cmd, const char *opt, const char *arg, double min, double max, double *out);
 
+struct option;
+/* getopt_long() with its messages in our form: an unknown or ambiguous option,
+ * a missing argument or one given to a flag is said as "stance: CMD: ..." and
+ * '?' returned (the caller exits with CLI_USAGE); otherwise as getopt_long(). */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *longopts);
+
 /* What a stream does with a bad record (--on-error): every policy reports it
  * on stderr with its line number and makes the exit status 1. */
 typedef enum {

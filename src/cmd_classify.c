@@ -1125,7 +1125,7 @@ int cmd_classify(int argc, char **argv)
     out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
+    while ((c = cli_getopt("classify", argc, argv, "m:a:f:e:h", longopts)) != -1) {
         switch (c) {
         case 'm': model_path = optarg; break;
         case 'a': {

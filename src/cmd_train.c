@@ -554,7 +554,7 @@ int cmd_train(int argc, char **argv)
 
     tr_wv_opts_default(&wo);
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "o:qh", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("train", argc, argv, "o:qh", lopts)) != -1) {
         switch (opt) {
         case 'o': out_path = optarg; break;
         case 'a': ablate = 1; break;

@@ -566,7 +566,7 @@ int cmd_eval(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.head = -1;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "m:h", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("eval", argc, argv, "m:h", lopts)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
@@ -754,7 +754,7 @@ int cmd_predict(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.out.utf8 = 1; /* predict has always written UTF-8 as it is */
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "m:e:h", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("predict", argc, argv, "m:e:h", lopts)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
@@ -830,7 +830,7 @@ int cmd_inspect(int argc, char **argv)
     wrank *r = NULL;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "m:t:h", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("inspect", argc, argv, "m:t:h", lopts)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 't': {
