@@ -786,10 +786,12 @@ int cmd_train(int argc, char **argv)
     if (add_to) {
         char *bytes;
         size_t len;
+        int prc;
         if (cli_read_file(add_to, &bytes, &len))
             return CLI_FAIL;
-        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr) || stance_model_densify(m, &serr)) {
-            cli_error("%s: %s", add_to, serr.message);
+        if ((prc = stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) ||
+            (prc = stance_model_densify(m, &serr))) {
+            cli_model_error(add_to, prc, &serr); /* as every command says it */
             if (m) {
                 stance_model_destroy(m);
                 stance_free(m);

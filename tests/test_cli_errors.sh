@@ -3,6 +3,11 @@
 # fails without its fix.
 #   1. every subcommand `stance --help` lists says its option errors as "stance: CMD: ...",
 #      exit 2 (getopt's own messages had no "stance: " and named the subcommand as the program)
+#   2. the failure pass: every command on a missing file, a directory, an unreadable file (when
+#      not root), an empty, truncated, wrong-version or corrupt model, invalid UTF-8, a line that
+#      is not JSON: "stance: FILE...: what", exit 1, nothing on stdout where nothing was made
+#   3. a truncated model says "truncated" (it said "corrupt" as for a changed byte); an empty
+#      one "the file is empty"; train --add-to says a bad model as every other command does
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -33,5 +38,83 @@ expect 2 "eval --neutral (an abbreviation) without its argument" "$STANCE" eval 
 err_has "^stance: eval: option '--neutral-band' needs an argument"
 expect 2 "train -qZ: the unknown letter of a cluster" "$STANCE" train -qZ
 err_has "^stance: train: unknown option '-Z'"
+
+# ---- 2. the failure pass ----------------------------------------------------------------------
+printf 'Ann Lee said "We will win," on Monday.\n' >"$W/good.txt"
+printf 'Bad \377 byte "here," Bo said.\n' >"$W/bad.txt"
+printf '{"id": 1, "text": "Bad \377 byte"}\n' >"$W/bad.jsonl"
+printf '{"id": 1, "text": "Bo said so."}\nnot json\n' >"$W/notjson.jsonl"
+: >"$W/empty.stm"
+mkdir "$W/dir"
+cp "$T/stance.jsonl" "$W/st.jsonl"
+head -c 100 "$MODEL" >"$W/trunc.stm"
+cp "$MODEL" "$W/ver.stm"; printf '\011\000' | dd of="$W/ver.stm" bs=1 seek=4 conv=notrunc 2>/dev/null
+cp "$MODEL" "$W/flip.stm"; printf 'X' | dd of="$W/flip.stm" bs=1 seek=60 conv=notrunc 2>/dev/null
+cp "$W/good.txt" "$W/unread.txt"; chmod 000 "$W/unread.txt"
+unread=; cat "$W/unread.txt" >/dev/null 2>&1 || unread=unread.txt # root reads it anyway
+for f in missing.txt dir $unread; do
+  why=$(case $f in missing*) echo 'No such file or directory' ;; dir) echo 'is a directory' ;; *) echo 'Permission denied' ;; esac)
+  for c in classify jsonl eval predict dump inspect model train add-to; do
+    case $c in # the file as the input, or as the model
+      classify) set -- classify -m "$MODEL" "$W/$f" ;;
+      jsonl) set -- classify --jsonl -m "$MODEL" "$W/$f" ;;
+      eval|predict) set -- $c -m "$MODEL" "$W/$f" ;;
+      dump) set -- dump "$W/$f" ;;
+      inspect) set -- inspect -m "$W/$f" ;;
+      model) set -- classify -m "$W/$f" "$W/good.txt" ;;
+      train) set -- train -q -o "$W/new.stm" --head stance="$W/$f" ;;
+      add-to) set -- train -q -o "$W/new.stm" --add-to "$W/$f" --head stance="$W/st.jsonl" ;;
+    esac
+    expect 1 "$c: $f" "$STANCE" "$@"
+    grep -q "^stance: $W/$f.*$why" "$W/err" && ok "  names the file and says: $why" ||
+      { bad "  names the file and says: $why"; sed 's/^/# /' "$W/err"; }
+  done
+done
+test -e "$W/new.stm" && bad "a failed train wrote its model" || ok "no failed train wrote its model"
+for m in empty.stm trunc.stm ver.stm flip.stm good.txt; do
+  why=$(case $m in empty*) echo 'the file is empty' ;; trunc*) echo 'truncated' ;; ver*) echo 'model format 9 is not supported' ;;
+        flip*) echo 'the model file is corrupt' ;; *) echo 'not a libstance model' ;; esac)
+  for c in classify eval predict inspect dump train; do
+    case $c in
+      classify) set -- classify -m "$W/$m" "$W/good.txt" ;;
+      eval|predict) set -- $c -m "$W/$m" "$W/st.jsonl" ;;
+      inspect) set -- inspect -m "$W/$m" ;;
+      dump) set -- dump "$W/$m" ;;
+      train) set -- train -q -o "$W/new.stm" --add-to "$W/$m" --head sentiment="$T/sentiment.jsonl" ;;
+    esac
+    expect 1 "$c with model $m" "$STANCE" "$@"
+    test ! -s "$W/out" && grep -q "^stance: $W/$m: .*$why" "$W/err" && ok "  nothing on stdout; names the model and says: $why" ||
+      { bad "  nothing on stdout; names the model and says: $why"; sed 's/^/# /' "$W/err"; }
+  done
+done
+test -e "$W/new.stm" && bad "a failed --add-to wrote its model" || ok "no failed --add-to wrote its model"
+expect 1 "classify: invalid UTF-8" "$STANCE" classify -m "$MODEL" "$W/bad.txt"
+err_has "^stance: $W/bad.txt: invalid UTF-8"
+for c in "classify --jsonl -m $MODEL" "predict -m $MODEL" "eval -m $MODEL" "train -q -o $W/new.stm --head stance="; do
+  for f in bad.jsonl notjson.jsonl; do
+    line=$(case $f in bad*) echo 1 ;; *) echo 2 ;; esac)
+    case $c in train*) set -- $c"$W/$f" ;; *) set -- $c "$W/$f" ;; esac
+    expect 1 "${c%% *} on $f" "$STANCE" "$@"
+    case "$c:$f" in eval*:notjson*|train*:notjson*) why='missing field "label"'; line=1 ;; *) why='malformed JSON' ;; esac
+    grep -q "^stance: $W/$f:$line: $why" "$W/err" && ok "  names file and line $line: $why" ||
+      { bad "  names file and line $line: $why"; sed 's/^/# /' "$W/err"; }
+  done
+done
+test -e "$W/new.stm" && bad "a failed train wrote its model" || ok "no failed train wrote its model"
+cp "$W/st.jsonl" "$W/st.orig"
+expect 1 "train -o INPUT" "$STANCE" train -q -o "$W/st.jsonl" --cv 0 --head stance="$W/st.jsonl"
+err_has "is also an input"
+cmp -s "$W/st.jsonl" "$W/st.orig" && ok "  the input is intact" || bad "  the input is intact"
+expect 1 "eval --report INPUT" "$STANCE" eval -m "$MODEL" --report "$W/st.jsonl" "$W/st.jsonl"
+cmp -s "$W/st.jsonl" "$W/st.orig" && ok "  the input is intact" || bad "  the input is intact"
+
+# ---- 3. a truncated model is called truncated; an empty one empty; --add-to says it as others do ----
+expect 1 "inspect a truncated model" "$STANCE" inspect -m "$W/trunc.stm"
+err_has "the model file is truncated (its 100 bytes end inside its sections)"
+expect 1 "inspect a model with a changed byte" "$STANCE" inspect -m "$W/flip.stm"
+grep -q "truncated" "$W/err" && bad "  a changed byte is not called truncation" || ok "  a changed byte is not called truncation"
+expect 1 "train --add-to a truncated model" "$STANCE" train -q -o "$W/new.stm" --add-to "$W/trunc.stm" \
+  --head sentiment="$T/sentiment.jsonl"
+err_has "^stance: $W/trunc.stm: not a libstance model, or a corrupt one: .* (byte 100 of the file)$"
 
 test "$fails" -eq 0
