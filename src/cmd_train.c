@@ -376,6 +376,22 @@ static int file_listed(const char *f, const char *const *list, size_t n)
     return 0;
 }
 
+/* Whether @p f is one of the files of a --head (each a comma-separated list), as named there. */
+static int head_file(const char *f, const head_spec *heads, size_t n_heads)
+{
+    size_t n = strlen(f);
+    for (size_t i = 0; i < n_heads; i++)
+        for (const char *p = heads[i].files;; p++) {
+            size_t k = strcspn(p, ",");
+            if (k == n && !strncmp(p, f, n))
+                return 1;
+            p += k;
+            if (!*p)
+                break;
+        }
+    return 0;
+}
+
 /* Learn the vec family's word vectors from the texts of every head file but
  * the @p n_skip files in @p skip (--no-ngram-text: their words stay out of the
  * model's vocabulary too), of @p unlabelled and, as context only, of @p context
@@ -749,6 +765,15 @@ int cmd_train(int argc, char **argv)
         if (j == n_heads) {
             cli_error("train: --%s %s: no --head of that name",
                       temp_general[i] ? "temperature" : "in-domain-temperature", temp_head[i]);
+            return CLI_USAGE;
+        }
+    }
+    /* a file these options name that no --head reads would be a silent no-op (a typo, another spelling of the path) */
+    for (size_t i = 0; i < n_private + n_domain; i++) {
+        const char *f = i < n_private ? private_files[i] : domain_files[i - n_private];
+        if (!head_file(f, heads, n_heads)) {
+            cli_error("train: --%s %s: no --head reads that file (name it as the --head does)",
+                      i < n_private ? "no-ngram-text" : "in-domain", f);
             return CLI_USAGE;
         }
     }

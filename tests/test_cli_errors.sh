@@ -8,6 +8,8 @@
 #      is not JSON: "stance: FILE...: what", exit 1, nothing on stdout where nothing was made
 #   3. a truncated model says "truncated" (it said "corrupt" as for a changed byte); an empty
 #      one "the file is empty"; train --add-to says a bad model as every other command does
+#   4. train --in-domain / --no-ngram-text FILE that no --head reads is a usage error (it was
+#      silently ignored: a typo left the rows general, the n-grams readable)
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -116,5 +118,15 @@ grep -q "truncated" "$W/err" && bad "  a changed byte is not called truncation" 
 expect 1 "train --add-to a truncated model" "$STANCE" train -q -o "$W/new.stm" --add-to "$W/trunc.stm" \
   --head sentiment="$T/sentiment.jsonl"
 err_has "^stance: $W/trunc.stm: not a libstance model, or a corrupt one: .* (byte 100 of the file)$"
+
+# ---- 4. --in-domain / --no-ngram-text name a file of a --head ------------------------------------
+for o in --in-domain --no-ngram-text; do
+  expect 2 "train $o FILE that no --head reads" "$STANCE" train -q -o "$W/new.stm" --cv 0 $o "$W/typo.jsonl" \
+    --head stance="$W/st.jsonl"
+  err_has "^stance: train: $o $W/typo.jsonl: no --head reads that file"
+  expect 0 "train $o FILE, the second file of a --head" "$STANCE" train -q -o "$W/new.stm" --cv 0 --table-bits 10 \
+    $o "$W/st.jsonl" --head stance="$T/stance.jsonl,$W/st.jsonl"
+done
+rm -f "$W/new.stm"
 
 test "$fails" -eq 0
