@@ -216,7 +216,15 @@ static char *temp_beside(const char *path, const char *real, int *fd)
     }
     snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
     if ((*fd = mkstemp(tmp)) < 0) {
-        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+        /* the file is written through a temporary one there: name the directory, not that file */
+        int e = errno;
+        const char *dir = dl ? tmp : ".";
+        if (dl)
+            tmp[dl > 1 ? dl - 1 : dl] = '\0'; /* "a/b/" -> "a/b"; "/" stays */
+        if (e == ENOENT || e == ENOTDIR)
+            cli_error("%s: cannot write it: there is no directory %s", path, dir);
+        else
+            cli_error("%s: cannot write in its directory %s: %s", path, dir, strerror(e));
         free(tmp);
         return NULL;
     }

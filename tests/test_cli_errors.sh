@@ -10,6 +10,8 @@
 #      one "the file is empty"; train --add-to says a bad model as every other command does
 #   4. train --in-domain / --no-ngram-text FILE that no --head reads is a usage error (it was
 #      silently ignored: a typo left the rows general, the n-grams readable)
+#   5. an output in a missing directory names the directory (it said "cannot create a
+#      temporary file beside it"); nothing is created
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -128,5 +130,12 @@ for o in --in-domain --no-ngram-text; do
     $o "$W/st.jsonl" --head stance="$T/stance.jsonl,$W/st.jsonl"
 done
 rm -f "$W/new.stm"
+
+# ---- 5. an output in a missing directory: the directory named, nothing created ---------------------
+expect 1 "train -o in a missing directory" "$STANCE" train -q -o "$W/nodir/sub/m.stm" --cv 0 --head stance="$W/st.jsonl"
+err_has "^stance: $W/nodir/sub/m.stm: cannot write it: there is no directory $W/nodir/sub$"
+expect 1 "eval --report in a missing directory" "$STANCE" eval -m "$MODEL" --report "$W/nodir/r.html" "$W/st.jsonl"
+err_has "^stance: $W/nodir/r.html: cannot write it: there is no directory $W/nodir$"
+test -e "$W/nodir" && bad "  nothing created" || ok "  nothing created"
 
 test "$fails" -eq 0
