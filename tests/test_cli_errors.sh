@@ -12,6 +12,8 @@
 #      silently ignored: a typo left the rows general, the n-grams readable)
 #   5. an output in a missing directory names the directory (it said "cannot create a
 #      temporary file beside it"); nothing is created
+#   6. a model named by -m that cannot be opened: no "(use -m MODEL ...)" advice to a user who
+#      did; one from $STANCE_MODEL says so
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -137,5 +139,13 @@ err_has "^stance: $W/nodir/sub/m.stm: cannot write it: there is no directory $W/
 expect 1 "eval --report in a missing directory" "$STANCE" eval -m "$MODEL" --report "$W/nodir/r.html" "$W/st.jsonl"
 err_has "^stance: $W/nodir/r.html: cannot write it: there is no directory $W/nodir$"
 test -e "$W/nodir" && bad "  nothing created" || ok "  nothing created"
+
+# ---- 6. the model's origin in the message -----------------------------------------------------------
+expect 1 "classify -m a missing model" "$STANCE" classify -m "$W/missing.stm" "$W/good.txt"
+grep -q "use -m" "$W/err" && bad "  no advice to use -m to a user who did" || ok "  no advice to use -m to a user who did"
+run env STANCE_MODEL="$W/missing.stm" "$STANCE" classify "$W/good.txt"
+test "$rc" -eq 1 && grep -q "^stance: $W/missing.stm: No such file or directory (the model \$STANCE_MODEL names" "$W/err" &&
+  ok "a missing model from \$STANCE_MODEL says where it came from" ||
+  { bad "a missing model from \$STANCE_MODEL says where it came from"; sed 's/^/# /' "$W/err"; }
 
 test "$fails" -eq 0
