@@ -376,6 +376,17 @@ static int file_listed(const char *f, const char *const *list, size_t n)
     return 0;
 }
 
+/* optarg appended to the @p cap files of @p list (option @p opt); -1 when it is full (said). */
+static int add_file(const char **list, size_t *n, size_t cap, const char *opt)
+{
+    if (*n >= cap) {
+        cli_error("train: at most %zu %s files", cap, opt);
+        return -1;
+    }
+    list[(*n)++] = optarg;
+    return 0;
+}
+
 /* Whether @p f is one of the files of a --head (each a comma-separated list), as named there. */
 static int head_file(const char *f, const head_spec *heads, size_t n_heads)
 {
@@ -575,18 +586,12 @@ int cmd_train(int argc, char **argv)
         case 'o': out_path = optarg; break;
         case 'a': ablate = 1; break;
         case 'x':
-            if (n_private >= sizeof private_files / sizeof *private_files) {
-                cli_error("train: at most %zu --no-ngram-text files", sizeof private_files / sizeof *private_files);
+            if (add_file(private_files, &n_private, sizeof private_files / sizeof *private_files, "--no-ngram-text"))
                 return CLI_USAGE;
-            }
-            private_files[n_private++] = optarg;
             break;
         case 1006:
-            if (n_domain >= sizeof domain_files / sizeof *domain_files) {
-                cli_error("train: at most %zu --in-domain files", sizeof domain_files / sizeof *domain_files);
+            if (add_file(domain_files, &n_domain, sizeof domain_files / sizeof *domain_files, "--in-domain"))
                 return CLI_USAGE;
-            }
-            domain_files[n_domain++] = optarg;
             break;
         case 1007:
         case 1008: {
