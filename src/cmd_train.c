@@ -291,6 +291,27 @@ static void short_path(const char *p, char *out, size_t n)
             d--;
     }
     snprintf(out, n, "%s", d);
+    /* it goes into the model's metadata, read back as UTF-8 (JSON, the bindings): a file
+     * name's invalid byte, or a sequence the buffer cut, becomes '?' */
+    for (size_t i = 0, len = strlen(out); i < len;) {
+        stance_error e;
+        if (stance_utf8_check(out + i, len - i, &e) != STANCE_ERR_UTF8 || e.offset >= len - i)
+            break;
+        i += e.offset;
+        out[i++] = '?';
+    }
+}
+
+/* A string stored in the model (a head's name, metadata) must be UTF-8: JSON,
+ * the bindings and a terminal read it back. 0, or -1 after saying so. */
+static int check_utf8(const char *opt, const char *s)
+{
+    stance_error e;
+    if (!s || stance_utf8_check(s, strlen(s), &e) == STANCE_OK)
+        return 0;
+    cli_error("train: %s '%s': not valid UTF-8 (byte %zu); names and metadata are stored as UTF-8", opt, s,
+              e.offset);
+    return -1;
 }
 
 /* Read WORD<TAB>VALENCE[<TAB>...] lines into cfg->lex; errors name file:line. */
@@ -773,6 +794,14 @@ int cmd_train(int argc, char **argv)
             return CLI_USAGE;
         }
     }
+    if (check_utf8("--name", name) || check_utf8("--created", created))
+        return CLI_USAGE;
+    for (size_t i = 0; i < n_heads; i++)
+        if (check_utf8("--head", heads[i].name))
+            return CLI_USAGE;
+    for (size_t i = 0; i < n_meta; i++)
+        if (check_utf8("--meta", metas[i]))
+            return CLI_USAGE;
     /* a file these options name that no --head reads would be a silent no-op (a typo, another spelling of the path) */
     for (size_t i = 0; i < n_private + n_domain; i++) {
         const char *f = i < n_private ? private_files[i] : domain_files[i - n_private];

@@ -14,6 +14,9 @@
 #      temporary file beside it"); nothing is created
 #   6. a model named by -m that cannot be opened: no "(use -m MODEL ...)" advice to a user who
 #      did; one from $STANCE_MODEL says so
+#   7. train stores no string that is not UTF-8: a --head name, --name, --created or --meta
+#      that is not is a usage error (predict then failed "out of memory while writing the
+#      prediction"); a file name's invalid byte in the "head.NAME.data" metadata becomes '?'
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -147,5 +150,22 @@ run env STANCE_MODEL="$W/missing.stm" "$STANCE" classify "$W/good.txt"
 test "$rc" -eq 1 && grep -q "^stance: $W/missing.stm: No such file or directory (the model \$STANCE_MODEL names" "$W/err" &&
   ok "a missing model from \$STANCE_MODEL says where it came from" ||
   { bad "a missing model from \$STANCE_MODEL says where it came from"; sed 's/^/# /' "$W/err"; }
+
+# ---- 7. train stores UTF-8 only -----------------------------------------------------------------
+for o in head name meta; do
+  case $o in
+    head) set -- --head "$(printf 'h\377')=$W/st.jsonl" ;;
+    name) set -- --name "$(printf 'n\300\200')" --head stance="$W/st.jsonl" ;;
+    meta) set -- --meta "$(printf 'k=v\377')" --head stance="$W/st.jsonl" ;;
+  esac
+  expect 2 "train --$o not UTF-8: usage error" "$STANCE" train -q -o "$W/new.stm" --cv 0 "$@"
+  err_has "^stance: train: --$o '.*': not valid UTF-8"
+done
+test -e "$W/new.stm" && bad "  no model written" || ok "  no model written"
+cp "$W/st.jsonl" "$W/$(printf 'f\377.jsonl')"
+expect 0 "train on a file whose name is not UTF-8" "$STANCE" train -q -o "$W/new.stm" --cv 0 --table-bits 10 \
+  --head stance="$W/$(printf 'f\377.jsonl')"
+"$STANCE" dump "$W/new.stm" | grep -q '^meta head.stance.data = .*/f?\.jsonl$' && ok "  its name is stored with '?'" ||
+  { bad "  its name is stored with '?'"; "$STANCE" dump "$W/new.stm" | grep '^meta' | sed 's/^/# /'; }
 
 test "$fails" -eq 0
