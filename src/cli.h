@@ -45,6 +45,10 @@ int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, siz
  * HTML report shows it; other UTF-8 as it is; a byte outside a valid sequence
  * as U+FFFD. */
 void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines);
+/* A file name as output shows it (classify's id, eval's "file"): its UTF-8 as it
+ * is, each byte outside a valid sequence as U+FFFD, since JSON holds UTF-8 only
+ * ("stdin" for "-"). To free; NULL when out of memory. */
+char *cli_file_name(const char *path);
 /* printf() through cli_put_plain(..., 1): for lines that hold a model's or a
  * record's strings (head, label, meta, n-gram, subset names). */
 int cli_printf_plain(const char *fmt, ...)

@@ -132,6 +132,30 @@ int cli_printf_plain(const char *fmt, ...)
     return n;
 }
 
+/* cli.h: the name as JSON output shows it. */
+char *cli_file_name(const char *path)
+{
+    size_t n = strlen(path), k = 0;
+    char *s = strcmp(path, "-") == 0 ? strdup("stdin") : malloc(3 * n + 1);
+    if (!s || strcmp(path, "-") == 0)
+        return s;
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)path + i, n - i, &cp);
+        if (len) {
+            memcpy(s + k, path + i, len);
+            k += len;
+            i += len;
+        } else {
+            memcpy(s + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        }
+    }
+    s[k] = '\0';
+    return s;
+}
+
 /* ---- output files ------------------------------------------------------------------- */
 
 /* Resolve @p path to the file to replace: itself, or a symlink's target.

@@ -378,7 +378,11 @@ static json_t *eval_json(const eval_ctx *c, const char *file)
 {
     json_t *o = scores_json(c, c->cm, &c->rel), *subs = json_object();
     json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)c->head)));
-    json_object_set_new(o, "file", json_string(file));
+    {
+        char *name = cli_file_name(file); /* a name that is not UTF-8 was left out */
+        json_object_set_new(o, "file", name ? json_string(name) : json_null());
+        free(name);
+    }
     for (size_t s = 0; s < c->n_subsets; s++)
         json_object_set_new(subs, c->subset_names[s], scores_json(c, c->subset_cm[s], &c->subset_rel[s]));
     if (c->n_subsets)

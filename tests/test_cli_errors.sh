@@ -17,6 +17,8 @@
 #   7. train stores no string that is not UTF-8: a --head name, --name, --created or --meta
 #      that is not is a usage error (predict then failed "out of memory while writing the
 #      prediction"); a file name's invalid byte in the "head.NAME.data" metadata becomes '?'
+#   8. eval --json (and its --report) of a file whose name is not UTF-8 has its "file", with
+#      U+FFFD as classify's id has (the key was left out: jansson refuses the bytes)
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -167,5 +169,9 @@ expect 0 "train on a file whose name is not UTF-8" "$STANCE" train -q -o "$W/new
   --head stance="$W/$(printf 'f\377.jsonl')"
 "$STANCE" dump "$W/new.stm" | grep -q '^meta head.stance.data = .*/f?\.jsonl$' && ok "  its name is stored with '?'" ||
   { bad "  its name is stored with '?'"; "$STANCE" dump "$W/new.stm" | grep '^meta' | sed 's/^/# /'; }
+
+# ---- 8. a file name that is not UTF-8 in eval's JSON: U+FFFD, as classify's id --------------------
+expect 0 "eval --json on a file whose name is not UTF-8" "$STANCE" eval -m "$MODEL" --json "$W/$(printf 'f\377.jsonl')"
+out_has "^  \"file\": \".*/f$(printf '\357\277\275')\.jsonl\",\$"
 
 test "$fails" -eq 0
