@@ -983,18 +983,9 @@ static void dense_sort(dval *a, dval *tmp, size_t n)
         }
         return;
     }
-    for (size_t w = 1; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = a[j].bucket < a[i].bucket ? a[j++] : a[i++];
-            while (i < mid)
-                tmp[k++] = a[i++];
-            while (j < hi)
-                tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
-    }
+#define DVAL_LESS(x, y) ((x).bucket < (y).bucket)
+    STANCE_MERGE_SORT(a, tmp, n, DVAL_LESS);
+#undef DVAL_LESS
 }
 
 /* The value of a bucket with the dense values dense[j0, j) (one bucket, in

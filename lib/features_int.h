@@ -22,6 +22,27 @@
 
 #define TOKENIZER_REV 2u
 
+/* Stable bottom-up merge sort of the @p n elements of @p a through @p tmp (room
+ * for n), LESS(x, y) true when element x goes strictly before y: the arrays of
+ * records the radix sorts of sort.h do not take (dense values by bucket, the
+ * lexicon's words by bytes). A macro, so each comparison is inlined. */
+#define STANCE_MERGE_SORT(a, tmp, n, LESS)                                                                     \
+    do {                                                                                                       \
+        for (size_t w_ = 1; w_ < (n); w_ *= 2) {                                                               \
+            for (size_t lo_ = 0; lo_ < (n); lo_ += 2 * w_) {                                                   \
+                size_t mid_ = lo_ + w_ < (n) ? lo_ + w_ : (n), hi_ = lo_ + 2 * w_ < (n) ? lo_ + 2 * w_ : (n); \
+                size_t i_ = lo_, j_ = mid_, k_ = lo_;                                                          \
+                while (i_ < mid_ && j_ < hi_)                                                                  \
+                    (tmp)[k_++] = LESS((a)[j_], (a)[i_]) ? (a)[j_++] : (a)[i_++];                              \
+                while (i_ < mid_)                                                                              \
+                    (tmp)[k_++] = (a)[i_++];                                                                   \
+                while (j_ < hi_)                                                                               \
+                    (tmp)[k_++] = (a)[j_++];                                                                   \
+            }                                                                                                  \
+            memcpy((a), (tmp), (n) * sizeof *(a));                                                             \
+        }                                                                                                      \
+    } while (0)
+
 #define VALUE_BINARY 0u  /* 1 per distinct feature, then L2 */
 #define VALUE_LOGTF 1u   /* 1 + ln(count), then L2 */
 #define VALUE_BINARY_RAW 2u  /* 1 per distinct feature, no normalisation */

@@ -376,19 +376,10 @@ typedef struct lexent {
 
 static void lexent_sort(lexent *a, lexent *tmp, size_t n, const char *pool)
 {
-    /* Bottom-up merge sort by (bytes, input order): stable and deterministic. */
-    for (size_t w = 1; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = bytes_cmp(pool + a[j].off, a[j].len, pool + a[i].off, a[i].len) < 0 ? a[j++] : a[i++];
-            while (i < mid)
-                tmp[k++] = a[i++];
-            while (j < hi)
-                tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
-    }
+    /* by (bytes, input order): stable and deterministic */
+#define LEXENT_LESS(x, y) (bytes_cmp(pool + (x).off, (x).len, pool + (y).off, (y).len) < 0)
+    STANCE_MERGE_SORT(a, tmp, n, LEXENT_LESS);
+#undef LEXENT_LESS
 }
 
 int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, const size_t *lens, const float *valence,
@@ -399,6 +390,7 @@ int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, co
     char *pool = NULL;
     size_t pool_len = 0, ne = 0, kept = 0;
     stance_lexicon *lx = NULL;
+    int rc = STANCE_ERR_NOMEM;
     *out = NULL;
     if (n > STANCE_MAX_LEXICON)
         return stance_error_set(err, STANCE_ERR_LIMIT, STANCE_NO_OFFSET, "lexicon has more than %u entries",
@@ -443,18 +435,15 @@ int stance_lexicon_build(const stance_featcfg *cfg, const char *const *words, co
     }
     lx->n = (uint32_t)kept;
     stance_lexicon_seal(lx);
-    stance_ftext_free(&tx);
-    stance_free(e);
-    stance_free(tmp);
-    stance_free(pool);
     *out = lx;
-    return STANCE_OK;
-nomem:
+    lx = NULL;
+    rc = STANCE_OK;
+nomem: /* the one cleanup path: *out is set on success only */
     stance_ftext_free(&tx);
     stance_free(e);
     stance_free(tmp);
     stance_free(pool);
     stance_lexicon_free(lx);
-    return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    return rc == STANCE_OK ? rc : stance_error_set(err, rc, STANCE_NO_OFFSET, "out of memory");
 }
 

@@ -888,6 +888,25 @@ static int read_temps(rd *r, stance_model *m, int general, int *seen)
     return r->rc;
 }
 
+/* After a checksum mismatch: whether the file ends before the sections its
+ * header counts do (a copy or a download cut short) rather than holding a
+ * changed byte. Only the section headers are read; nothing is trusted. */
+static int cut_short(const unsigned char *data, size_t size)
+{
+    uint32_t n = stance_le_u32(data + 12);
+    size_t pos = HEADER_SIZE, end = size - 4;
+    for (uint32_t s = 0; s < n; s++) { /* each step moves 16 bytes or more, or stops */
+        uint64_t len;
+        if (end - pos < SECTION_HEADER_SIZE)
+            return 1;
+        len = stance_le_u32(data + pos + 8) | (uint64_t)stance_le_u32(data + pos + 12) << 32;
+        if (len > end - pos - SECTION_HEADER_SIZE)
+            return 1;
+        pos += SECTION_HEADER_SIZE + (size_t)len;
+    }
+    return 0;
+}
+
 int stance_model_parse(const unsigned char *data, size_t size, stance_model **out, stance_error *err)
 {
     rd r = {data, 0, 0, err, STANCE_OK};
@@ -901,6 +920,8 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
     *out = NULL;
     if (!data && size)
         return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "model data is NULL");
+    if (size == 0)
+        return stance_error_set(err, STANCE_ERR_FORMAT, 0, "the file is empty");
     if (size < HEADER_SIZE + 4 || memcmp(data, MAGIC, 4) != 0)
         return stance_error_set(err, STANCE_ERR_FORMAT, 0, "not a libstance model (bad magic or too short)");
     r.end = size - 4;
@@ -909,10 +930,13 @@ int stance_model_parse(const unsigned char *data, size_t size, stance_model **ou
     if (major > STANCE_FORMAT_MAJOR || major == 0)
         return stance_error_set(err, major ? STANCE_ERR_VERSION : STANCE_ERR_FORMAT, 4,
                                 "model format %u is not supported (this library reads %u)", major, STANCE_FORMAT_MAJOR);
-    stored_crc = (uint32_t)data[size - 4] | (uint32_t)data[size - 3] << 8 | (uint32_t)data[size - 2] << 16 |
-                 (uint32_t)data[size - 1] << 24;
+    stored_crc = stance_le_u32(data + size - 4);
     if (stance_crc32(0, data, size - 4) != stored_crc)
-        return stance_error_set(err, STANCE_ERR_FORMAT, size - 4, "checksum mismatch: the model file is corrupt");
+        return cut_short(data, size)
+                   ? stance_error_set(err, STANCE_ERR_FORMAT, size,
+                                      "checksum mismatch: the model file is truncated (its %zu bytes end inside its sections)",
+                                      size)
+                   : stance_error_set(err, STANCE_ERR_FORMAT, size - 4, "checksum mismatch: the model file is corrupt");
     req_flags = rd_u32(&r, "truncated header");
     if (req_flags != 0)
         return stance_error_set(err, STANCE_ERR_VERSION, 8, "model requires unknown features (flags 0x%x)", req_flags);

@@ -45,6 +45,10 @@ int cli_read_file_msg(const char *path, char **data, size_t *len, char *msg, siz
  * HTML report shows it; other UTF-8 as it is; a byte outside a valid sequence
  * as U+FFFD. */
 void cli_put_plain(FILE *f, const char *s, size_t n, int keep_lines);
+/* A file name as output shows it (classify's id, eval's "file"): its UTF-8 as it
+ * is, each byte outside a valid sequence as U+FFFD, since JSON holds UTF-8 only
+ * ("stdin" for "-"). To free; NULL when out of memory. */
+char *cli_file_name(const char *path);
 /* printf() through cli_put_plain(..., 1): for lines that hold a model's or a
  * record's strings (head, label, meta, n-gram, subset names). */
 int cli_printf_plain(const char *fmt, ...)
@@ -82,6 +86,12 @@ int cli_write_file(const char *path, const void *data, size_t size);
  * nan, inf, junk); else "CMD: OPT takes ..." and -1 (the caller exits 2). */
 int cli_num_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out);
 int cli_num_double(const char *cmd, const char *opt, const char *arg, double min, double max, double *out);
+
+struct option;
+/* getopt_long() with its messages in our form: an unknown or ambiguous option,
+ * a missing argument or one given to a flag is said as "stance: CMD: ..." and
+ * '?' returned (the caller exits with CLI_USAGE); otherwise as getopt_long(). */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *longopts);
 
 /* What a stream does with a bad record (--on-error): every policy reports it
  * on stderr with its line number and makes the exit status 1. */

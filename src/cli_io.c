@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -131,6 +132,30 @@ int cli_printf_plain(const char *fmt, ...)
     return n;
 }
 
+/* cli.h: the name as JSON output shows it. */
+char *cli_file_name(const char *path)
+{
+    size_t n = strlen(path), k = 0;
+    char *s = strcmp(path, "-") == 0 ? strdup("stdin") : malloc(3 * n + 1);
+    if (!s || strcmp(path, "-") == 0)
+        return s;
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t len = cli_utf8_decode((const unsigned char *)path + i, n - i, &cp);
+        if (len) {
+            memcpy(s + k, path + i, len);
+            k += len;
+            i += len;
+        } else {
+            memcpy(s + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        }
+    }
+    s[k] = '\0';
+    return s;
+}
+
 /* ---- output files ------------------------------------------------------------------- */
 
 /* Resolve @p path to the file to replace: itself, or a symlink's target.
@@ -215,7 +240,15 @@ static char *temp_beside(const char *path, const char *real, int *fd)
     }
     snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
     if ((*fd = mkstemp(tmp)) < 0) {
-        cli_error("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+        /* the file is written through a temporary one there: name the directory, not that file */
+        int e = errno;
+        const char *dir = dl ? tmp : ".";
+        if (dl)
+            tmp[dl > 1 ? dl - 1 : dl] = '\0'; /* "a/b/" -> "a/b"; "/" stays */
+        if (e == ENOENT || e == ENOTDIR)
+            cli_error("%s: cannot write it: there is no directory %s", path, dir);
+        else
+            cli_error("%s: cannot write in its directory %s: %s", path, dir, strerror(e));
         free(tmp);
         return NULL;
     }
@@ -347,6 +380,58 @@ int cli_num_double(const char *cmd, const char *opt, const char *arg, double min
 bad:
     cli_error("%s: %s takes a number from %g to %g, not '%s'", cmd, opt, min, max, arg);
     return -1;
+}
+
+/* Why getopt_long() refused the option it just read, as "stance: CMD: ..."
+ * (getopt's own message has no "stance: " and names the subcommand as if it
+ * were the program). A long option's error leaves it at argv[optind - 1] with
+ * optopt 0 (unknown, ambiguous) or its val; a short one's is optopt itself. */
+static void option_error(const char *cmd, int argc, char **argv, const char *shortopts,
+                         const struct option *longopts)
+{
+    const char *a = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    if (!strncmp(a, "--", 2) && a[2]) {
+        size_t n = strcspn(a + 2, "=");
+        const struct option *hit = NULL;
+        int matches = 0;
+        for (const struct option *o = longopts; o->name; o++) {
+            if (strncmp(o->name, a + 2, n) != 0)
+                continue;
+            hit = o;
+            if (strlen(o->name) == n) { /* an exact name: no abbreviation counts */
+                matches = 1;
+                break;
+            }
+            matches++;
+        }
+        if (!optopt || (hit && matches == 1 && hit->val == optopt)) {
+            if (matches > 1)
+                cli_error("%s: ambiguous option '--%.*s' (see --help)", cmd, (int)n, a + 2);
+            else if (!hit)
+                cli_error("%s: unknown option '--%.*s' (see --help)", cmd, (int)n, a + 2);
+            else if (a[2 + n] == '=' && hit->has_arg == no_argument)
+                cli_error("%s: option '--%s' takes no argument (see --help)", cmd, hit->name);
+            else
+                cli_error("%s: option '--%s' needs an argument (see --help)", cmd, hit->name);
+            return;
+        }
+    }
+    if (optopt > 0 && optopt < 256 && optopt != ':' && strchr(shortopts, optopt))
+        cli_error("%s: option '-%c' needs an argument (see --help)", cmd, optopt);
+    else if (optopt > 32 && optopt < 127)
+        cli_error("%s: unknown option '-%c' (see --help)", cmd, optopt);
+    else
+        cli_error("%s: unknown option '%s' (see --help)", cmd, a);
+}
+
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *longopts)
+{
+    int c;
+    opterr = 0;
+    c = getopt_long(argc, argv, shortopts, longopts, NULL);
+    if (c == '?' || c == ':')
+        option_error(cmd, argc, argv, shortopts, longopts);
+    return c;
 }
 
 int cli_on_error(const char *cmd, const char *arg, cli_policy *p)

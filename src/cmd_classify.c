@@ -663,32 +663,6 @@ static int emit(const classify_opts *co, const rec_id *id, const char *text, con
     return cli_out_failed() ? CLI_FAIL : CLI_OK;
 }
 
-/* A file name as output shows it (an id, an error record's "file"): its UTF-8 as
- * it is, each byte outside a valid sequence as U+FFFD, since JSON holds UTF-8 only
- * ("stdin" for "-"). To free; NULL when out of memory. */
-static char *file_name(const char *path)
-{
-    size_t n = strlen(path), k = 0;
-    char *s = strcmp(path, "-") == 0 ? strdup("stdin") : malloc(3 * n + 1);
-    if (!s || strcmp(path, "-") == 0)
-        return s;
-    for (size_t i = 0; i < n;) {
-        unsigned long cp;
-        size_t len = cli_utf8_decode((const unsigned char *)path + i, n - i, &cp);
-        if (len) {
-            memcpy(s + k, path + i, len);
-            k += len;
-            i += len;
-        } else {
-            memcpy(s + k, "\xEF\xBF\xBD", 3);
-            k += 3;
-            i++;
-        }
-    }
-    s[k] = '\0';
-    return s;
-}
-
 /* --format html: the section of an input that could not be processed. */
 static int html_error(const classify_opts *co, const char *id, const char *path, size_t lineno, const char *msg)
 {
@@ -738,7 +712,7 @@ static int input_error(const classify_opts *co, const rec_id *id, const char *pa
         else
             fputs(": error\n", stdout);
     } else {
-        char *name = whole || co->many ? file_name(path) : NULL;
+        char *name = whole || co->many ? cli_file_name(path) : NULL;
         int rc = cli_put_error_record(id->raw, id->raw_len, name, lineno, offset, msg);
         free(name);
         return rc;
@@ -752,7 +726,7 @@ static int jsonl_file_error(const classify_opts *co, const char *path, size_t li
 {
     rec_id id = {NULL, NULL, 0};
     size_t n = strlen(path);
-    char *name = file_name(path);
+    char *name = cli_file_name(path);
     int rc;
     id.text = name ? name : path;
     if (strncmp(msg, path, n) == 0 && msg[n] == ':') {
@@ -1108,7 +1082,7 @@ static int run_jsonl(const stance_model *model, const classify_opts *co, const c
  * file that cannot be read or classified gets an error record in its place. */
 static int run_file(const stance_model *model, const classify_opts *co, const char *path, const actor_list *actors)
 {
-    char *text = NULL, *raw, *name = file_name(path), msg[CLI_ERRLEN];
+    char *text = NULL, *raw, *name = cli_file_name(path), msg[CLI_ERRLEN];
     size_t len = 0, bom, offset = STANCE_NO_OFFSET;
     rec_id id = {NULL, NULL, 0};
     json_t *js;
@@ -1161,7 +1135,7 @@ int cmd_classify(int argc, char **argv)
     out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "m:a:f:e:h", longopts, NULL)) != -1) {
+    while ((c = cli_getopt("classify", argc, argv, "m:a:f:e:h", longopts)) != -1) {
         switch (c) {
         case 'm': model_path = optarg; break;
         case 'a': {

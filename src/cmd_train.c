@@ -291,6 +291,27 @@ static void short_path(const char *p, char *out, size_t n)
             d--;
     }
     snprintf(out, n, "%s", d);
+    /* it goes into the model's metadata, read back as UTF-8 (JSON, the bindings): a file
+     * name's invalid byte, or a sequence the buffer cut, becomes '?' */
+    for (size_t i = 0, len = strlen(out); i < len;) {
+        stance_error e;
+        if (stance_utf8_check(out + i, len - i, &e) != STANCE_ERR_UTF8 || e.offset >= len - i)
+            break;
+        i += e.offset;
+        out[i++] = '?';
+    }
+}
+
+/* A string stored in the model (a head's name, metadata) must be UTF-8: JSON,
+ * the bindings and a terminal read it back. 0, or -1 after saying so. */
+static int check_utf8(const char *opt, const char *s)
+{
+    stance_error e;
+    if (!s || stance_utf8_check(s, strlen(s), &e) == STANCE_OK)
+        return 0;
+    cli_error("train: %s '%s': not valid UTF-8 (byte %zu); names and metadata are stored as UTF-8", opt, s,
+              e.offset);
+    return -1;
 }
 
 /* Read WORD<TAB>VALENCE[<TAB>...] lines into cfg->lex; errors name file:line. */
@@ -373,6 +394,33 @@ static int file_listed(const char *f, const char *const *list, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!strcmp(f, list[i]))
             return 1;
+    return 0;
+}
+
+/* optarg appended to the @p cap files of @p list (option @p opt); -1 when it is full (said). */
+static int add_file(const char **list, size_t *n, size_t cap, const char *opt)
+{
+    if (*n >= cap) {
+        cli_error("train: at most %zu %s files", cap, opt);
+        return -1;
+    }
+    list[(*n)++] = optarg;
+    return 0;
+}
+
+/* Whether @p f is one of the files of a --head (each a comma-separated list), as named there. */
+static int head_file(const char *f, const head_spec *heads, size_t n_heads)
+{
+    size_t n = strlen(f);
+    for (size_t i = 0; i < n_heads; i++)
+        for (const char *p = heads[i].files;; p++) {
+            size_t k = strcspn(p, ",");
+            if (k == n && !strncmp(p, f, n))
+                return 1;
+            p += k;
+            if (!*p)
+                break;
+        }
     return 0;
 }
 
@@ -460,16 +508,17 @@ static int prune(stance_model *m, double eps)
 }
 
 /* --ablate: for each feature family of @p cfg, the head's K-fold CV macro-F1
- * (same folds, C and options) when the model is trained without that family,
- * printed beside the CV figure with every family (@p full_f1). The data is
- * read again from @p files for each family: what each family buys. */
+ * and accuracy (same folds, C and options) when the model is trained without
+ * that family, printed beside the CV figures with every family (@p full_f1,
+ * @p full_acc). The data is read again from @p files for each family: what
+ * each family buys. */
 static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double band, const char *const *dom, size_t n_dom,
-                       const tr_opts *o, int k, double full_f1)
+                       const tr_opts *o, int k, double full_f1, double full_acc)
 {
     char err[TR_ERRLEN];
     printf("head %s: ablation, %d-fold CV macro-F1 (C=%g) when trained without each family\n", hs->name, k, o->C);
-    printf("  %-12s %9s %8s %9s\n", "without", "macro-F1", "change", "accuracy");
-    printf("  %-12s %9.4f\n", "(none)", full_f1);
+    printf("  %-12s %9s %8s %9s %8s\n", "without", "macro-F1", "change", "accuracy", "change");
+    printf("  %-12s %9.4f %8s %9.4f\n", "(none)", full_f1, "", full_acc);
     for (uint32_t i = 0; i < cfg->n_families; i++) {
         stance_featcfg c = *cfg;
         tr_data d;
@@ -495,7 +544,8 @@ static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double ba
             return -1;
         }
         tr_data_free(&d);
-        printf("  %-12s %9.4f %+8.4f %9.4f\n", cli_family_name(cfg->families[i].id), f1, f1 - full_f1, acc);
+        printf("  %-12s %9.4f %+8.4f %9.4f %+8.4f\n", cli_family_name(cfg->families[i].id), f1, f1 - full_f1, acc,
+               acc - full_acc);
         fflush(stdout);
     }
     return 0;
@@ -552,23 +602,17 @@ int cmd_train(int argc, char **argv)
 
     tr_wv_opts_default(&wo);
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "o:qh", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("train", argc, argv, "o:qh", lopts)) != -1) {
         switch (opt) {
         case 'o': out_path = optarg; break;
         case 'a': ablate = 1; break;
         case 'x':
-            if (n_private >= sizeof private_files / sizeof *private_files) {
-                cli_error("train: at most %zu --no-ngram-text files", sizeof private_files / sizeof *private_files);
+            if (add_file(private_files, &n_private, sizeof private_files / sizeof *private_files, "--no-ngram-text"))
                 return CLI_USAGE;
-            }
-            private_files[n_private++] = optarg;
             break;
         case 1006:
-            if (n_domain >= sizeof domain_files / sizeof *domain_files) {
-                cli_error("train: at most %zu --in-domain files", sizeof domain_files / sizeof *domain_files);
+            if (add_file(domain_files, &n_domain, sizeof domain_files / sizeof *domain_files, "--in-domain"))
                 return CLI_USAGE;
-            }
-            domain_files[n_domain++] = optarg;
             break;
         case 1007:
         case 1008: {
@@ -750,6 +794,23 @@ int cmd_train(int argc, char **argv)
             return CLI_USAGE;
         }
     }
+    if (check_utf8("--name", name) || check_utf8("--created", created))
+        return CLI_USAGE;
+    for (size_t i = 0; i < n_heads; i++)
+        if (check_utf8("--head", heads[i].name))
+            return CLI_USAGE;
+    for (size_t i = 0; i < n_meta; i++)
+        if (check_utf8("--meta", metas[i]))
+            return CLI_USAGE;
+    /* a file these options name that no --head reads would be a silent no-op (a typo, another spelling of the path) */
+    for (size_t i = 0; i < n_private + n_domain; i++) {
+        const char *f = i < n_private ? private_files[i] : domain_files[i - n_private];
+        if (!head_file(f, heads, n_heads)) {
+            cli_error("train: --%s %s: no --head reads that file (name it as the --head does)",
+                      i < n_private ? "no-ngram-text" : "in-domain", f);
+            return CLI_USAGE;
+        }
+    }
     if ((name && strlen(name) > STANCE_MAX_STRING) || (created && strlen(created) > STANCE_MAX_STRING)) {
         cli_error("train: --name and --created are at most %d bytes", STANCE_MAX_STRING);
         return CLI_USAGE;
@@ -784,10 +845,12 @@ int cmd_train(int argc, char **argv)
     if (add_to) {
         char *bytes;
         size_t len;
+        int prc;
         if (cli_read_file(add_to, &bytes, &len))
             return CLI_FAIL;
-        if (stance_model_parse((const unsigned char *)bytes, len, &m, &serr) || stance_model_densify(m, &serr)) {
-            cli_error("%s: %s", add_to, serr.message);
+        if ((prc = stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) ||
+            (prc = stance_model_densify(m, &serr))) {
+            cli_model_error(add_to, prc, &serr); /* as every command says it */
             if (m) {
                 stance_model_destroy(m);
                 stance_free(m);
@@ -972,13 +1035,13 @@ int cmd_train(int argc, char **argv)
         tr_head_free(&h);
         if (ablate) {
             int k = cv >= 2 ? cv : 5;
-            double full_f1 = best_f1, full_acc;
+            double full_f1 = best_f1, full_acc = best_acc; /* the C search's CV, else one run here */
             if (full_f1 < 0 &&
                 tr_cross_validate(&d, &to, m->feat.table_bits, k, &full_f1, &full_acc, NULL, NULL, err, sizeof err)) {
                 cli_error("train: %s", err);
                 goto out;
             }
-            if (ablate_head(&m->feat, &heads[hi], band, domain_files, n_domain, &to, k, full_f1))
+            if (ablate_head(&m->feat, &heads[hi], band, domain_files, n_domain, &to, k, full_f1, full_acc))
                 goto out;
         }
         snprintf(meta_key, sizeof meta_key, "head.%s.train", heads[hi].name);

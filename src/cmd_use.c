@@ -378,7 +378,11 @@ static json_t *eval_json(const eval_ctx *c, const char *file)
 {
     json_t *o = scores_json(c, c->cm, &c->rel), *subs = json_object();
     json_object_set_new(o, "head", json_string(stance_model_head_name(c->m, (size_t)c->head)));
-    json_object_set_new(o, "file", json_string(file));
+    {
+        char *name = cli_file_name(file); /* a name that is not UTF-8 was left out */
+        json_object_set_new(o, "file", name ? json_string(name) : json_null());
+        free(name);
+    }
     for (size_t s = 0; s < c->n_subsets; s++)
         json_object_set_new(subs, c->subset_names[s], scores_json(c, c->subset_cm[s], &c->subset_rel[s]));
     if (c->n_subsets)
@@ -566,7 +570,7 @@ int cmd_eval(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.head = -1;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "m:h", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("eval", argc, argv, "m:h", lopts)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
@@ -754,7 +758,7 @@ int cmd_predict(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.out.utf8 = 1; /* predict has always written UTF-8 as it is */
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "m:e:h", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("predict", argc, argv, "m:e:h", lopts)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 'H': c.head_opt = optarg; break;
@@ -830,7 +834,7 @@ int cmd_inspect(int argc, char **argv)
     wrank *r = NULL;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "m:t:h", lopts, NULL)) != -1) {
+    while ((opt = cli_getopt("inspect", argc, argv, "m:t:h", lopts)) != -1) {
         switch (opt) {
         case 'm': model_path = optarg; break;
         case 't': {

@@ -77,6 +77,19 @@ static void puts_(hbuf *b, const char *s)
     put(b, s, strlen(s));
 }
 
+/* The page a builder wrote into @p b, handed over (its length in *@p len when
+ * given), or NULL after a failed allocation (the buffer freed). */
+static char *hbuf_finish(hbuf *b, size_t *len)
+{
+    if (b->oom) {
+        free(b->p);
+        return NULL;
+    }
+    if (len)
+        *len = b->n;
+    return b->p;
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
@@ -1173,13 +1186,7 @@ char *html_doc_render(html_doc *d, int fragment, size_t *len)
     summary(d, &b);
     put(&b, d->body.p ? d->body.p : "", d->body.n);
     puts_(&b, fragment ? "</div>\n" : "</body></html>\n");
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    if (len)
-        *len = b.n;
-    return b.p;
+    return hbuf_finish(&b, len);
 }
 
 int html_doc_new(const char *title, const char *prefix, html_doc **out)
@@ -1392,11 +1399,5 @@ char *html_eval_report(const json_t *scores, size_t *len)
         eval_section(&b, v, labels, name);
     }
     puts_(&b, "</body></html>\n");
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    if (len)
-        *len = b.n;
-    return b.p;
+    return hbuf_finish(&b, len);
 }

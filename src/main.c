@@ -76,8 +76,12 @@ int cli_open_model(const char *opt_path, stance_model **model)
     if (cli_not_stdout(path))
         return CLI_FAIL;
     rc = stance_model_open(path, model, &err);
-    if (rc == STANCE_ERR_IO)
-        cli_error("%s (use -m MODEL or set STANCE_MODEL)", err.message);
+    if (rc == STANCE_ERR_IO && opt_path) /* the user's own -m: nothing to add */
+        cli_error("%s", err.message);
+    else if (rc == STANCE_ERR_IO && path != stance_default_model_path())
+        cli_error("%s (the model $STANCE_MODEL names; -m MODEL overrides it)", err.message);
+    else if (rc == STANCE_ERR_IO)
+        cli_error("%s (the default model; use -m MODEL or set STANCE_MODEL)", err.message);
     else if (rc != STANCE_OK)
         cli_model_error(path, rc, &err);
     return rc == STANCE_OK ? CLI_OK : CLI_FAIL;

@@ -16,6 +16,10 @@
 # one "speaker -> actor: label confidence" line per stance (see cli_lines). A new
 # block that prints something else fails here until it gets its own check.
 #
+# The ```json block marked `<!-- snippet: schema -->` (the classify output schema) is checked against
+# the CLI's real output for that article: the same keys at the same nesting, value types, and the
+# values a "a|b|c" string lists (tests/readme_snippets.py --schema); not the numbers.
+#
 # Every ```python block of both READMEs is run (tests/readme_snippets.py) on the
 # staged extension, in a fresh interpreter, with the shipped model; a print line
 # named by the block's marker has its expected output in its trailing comment.
@@ -72,6 +76,24 @@ cli_lines() {
             }
         }'
 }
+# README's JSON example (the ```json block marked `schema`) has the real output's shape: the same
+# keys at the same nesting, value types and listed values ("direct|partial|indirect"), not the numbers
+# (tests/readme_snippets.py --schema). The checker must catch a README copy with a key's type changed
+# or a listed value dropped, else it checks nothing.
+py=${PYTHON_BIN:-python3}
+if command -v "$py" >/dev/null 2>&1; then
+    "$py" "$top_srcdir/tests/readme_snippets.py" --schema "$tmp/cli.json" "$readme" || {
+        echo "FAIL: README.md's JSON example no longer has the shape of \`stance classify\`'s output"; fail=1; }
+    for broken in 's/"discovered": false/"discovered": "false"/' 's/"type": "direct|/"type": "/'; do
+        sed "$broken" "$readme" > "$tmp/broken.md"
+        if cmp -s "$readme" "$tmp/broken.md" ||
+            "$py" "$top_srcdir/tests/readme_snippets.py" --schema "$tmp/cli.json" "$tmp/broken.md" > "$tmp/broken.log"; then
+            echo "FAIL: the JSON example check passes a README copy edited by sed '$broken' (or the edit did not apply)"; fail=1
+        fi
+    done
+else
+    echo "not checked: README.md's JSON example (no $py)"
+fi
 cli_lines > "$tmp/cli.expected"
 [ -s "$tmp/cli.expected" ] || { cat "$tmp/cli.json"; echo "FAIL: no stance toward Tom Park in the CLI output"; exit 1; }
 
@@ -125,10 +147,11 @@ done
 # Say what is not covered: the other fences (shell commands, JSON and text outputs) are not run.
 for f in "$readme" "$pyreadme"; do
     awk -v f="${f#"$top_srcdir"/}" '/^```/ { if (inb) { inb = 0; next } inb = 1; lang = substr($0, 4); sub(/[ \t]+$/, "", lang)
-            if (lang != "c" && lang != "python") n[lang == "" ? "(plain)" : lang]++ }
+            if (lang != "c" && lang != "python" && !(lang == "json" && prev ~ /<!-- snippet: schema/)) n[lang == "" ? "(plain)" : lang]++; next }
+        /[^ \t]/ && !inb { prev = $0 }
         END { for (l in n) s = s " " n[l] " " l ","; if (s != "") print "not covered in " f ":" substr(s, 1, length(s) - 1) " (not run)" }' "$f"
 done
-[ "$fail" = 0 ] || { echo "FAIL: C snippets"; exit 1; }
+[ "$fail" = 0 ] || { echo "FAIL: C snippets or the JSON example"; exit 1; }
 
 # The Python blocks.
 if [ -z "${PYTHON_BIN:-}" ] || ! command -v "$PYTHON_BIN" >/dev/null 2>&1; then

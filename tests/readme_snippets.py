@@ -12,6 +12,9 @@ print() calls whose trailing comment is what they print: an optional leading
 equal the printed one rounded to the digits the comment shows (the model is
 deterministic, so no tolerance). Every such line must print at least once and
 every time as its comment says.
+
+With --schema OUTPUT.json it checks the READMEs' ```json blocks marked
+`schema` against the CLI's real output instead (see check_schema()).
 """
 import argparse
 import json
@@ -159,13 +162,125 @@ def run_block(args, where, readme, start, norun, outputs, body, tag):
     return None
 
 
+# ---- the README's JSON example against the CLI's real output (--schema) -------------------------
+# A ```json block whose marker says `schema` shows the output of a command: it must have the real
+# output's shape. Objects: the same keys (order aside) at the same nesting, in every real object at
+# that place. Values: the same type (a README integer wants an integer, a README real any number;
+# a README null stands for a value the example does not show: any scalar or null; a real null is
+# allowed where the README shows a value, as long as one real value there is not null). A string
+# "a|b|c" of words lists the values allowed there. An array's elements have the shape of each
+# README element; "..." as the last element means "more like these". The numbers are not compared.
+ELLIPSIS = re.compile(r",\s*\.\.\.\s*(?=[\]}])")
+ENUM = re.compile(r"^[a-z][a-z-]*(\|[a-z][a-z-]*)+$")
+
+
+def schema_blocks(path):
+    """Yield (fence line number, text) per ```json block marked `schema`."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    prev, i = None, 0
+    while i < len(lines):
+        if re.match(r"^```json\s*$", lines[i]):
+            start, body = i + 1, []
+            i += 1
+            while i < len(lines) and not lines[i].startswith("```"):
+                body.append(lines[i])
+                i += 1
+            m = MARK.search(prev or "")
+            if m and m.group(1).split()[0] == "schema":
+                yield start, "\n".join(body)
+        elif lines[i].strip():
+            prev = lines[i]
+        i += 1
+
+
+def kind(v):
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, int):
+        return "integer"
+    return {float: "number", str: "string", list: "array", dict: "object"}[type(v)]
+
+
+def shape_errors(doc, reals, path, errs):
+    """Append to @errs where the real values @reals (all found at @path) differ from @doc's shape."""
+    vals = [v for v in reals if v is not None]
+    if doc is None:
+        errs += ["%s: the README shows null, the output has %s" % (path, kind(v)) for v in vals
+                 if isinstance(v, (list, dict))][:1]
+        return
+    if not vals:
+        errs.append("%s: the README shows %s, the output has no such value (%s)"
+                    % (path, kind(doc), "only null" if reals else "never there"))
+        return
+    want = kind(doc)
+    for v in vals:
+        got = kind(v)
+        if got != want and not (want == "number" and got == "integer"):
+            errs.append("%s: the README shows %s, the output has %s (%s)" % (path, want, got, json.dumps(v)[:60]))
+            return
+    if want == "string" and ENUM.match(doc):
+        allowed = doc.split("|")
+        for v in sorted(set(vals) - set(allowed)):
+            errs.append("%s: the output has \"%s\", the README lists %s" % (path, v, doc))
+    elif want == "object":
+        for v in vals:
+            if set(v) != set(doc):
+                errs.append("%s: keys only in the README: %s; only in the output: %s"
+                            % (path or "(top)", sorted(set(doc) - set(v)) or "none", sorted(set(v) - set(doc)) or "none"))
+                return
+        for k in doc:
+            shape_errors(doc[k], [v[k] for v in vals], "%s.%s" % (path, k) if path else k, errs)
+    elif want == "array":
+        elems = [e for v in vals for e in v]
+        if doc and not elems:
+            errs.append("%s: the README shows elements, the output's arrays are all empty" % path)
+            return
+        for d in doc:
+            shape_errors(d, elems, path + "[]", errs)
+
+
+def check_schema(readmes, output):
+    """0 when every ```json block marked `schema` has the shape of @output (one JSON value a line)."""
+    reals = [json.loads(line) for line in open(output, encoding="utf-8") if line.strip()]
+    count, failed = 0, 0
+    for path in readmes:
+        for start, text in schema_blocks(path):
+            count += 1
+            where = "%s:%d (```json)" % (os.path.relpath(path), start)
+            try:
+                doc = json.loads(ELLIPSIS.sub("", text))
+            except ValueError as e:
+                print("FAIL: %s is not JSON (with \"...\" as a last element dropped): %s" % (where, e))
+                failed += 1
+                continue
+            errs = []
+            shape_errors(doc, reals, "", errs)
+            for e in errs:
+                print("FAIL: %s %s" % (where, e))
+            failed += bool(errs)
+            if not errs:
+                print("ok: %s has the shape of %s's %d record(s)" % (where, os.path.basename(output), len(reals)))
+    if count == 0:
+        print("FAIL: no ```json block marked <!-- snippet: schema ... --> in %s" % ", ".join(readmes))
+        return 1
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", required=True)
-    ap.add_argument("--article", required=True)
-    ap.add_argument("--workdir", required=True)
+    ap.add_argument("--model")
+    ap.add_argument("--article")
+    ap.add_argument("--workdir")
+    ap.add_argument("--schema", metavar="OUTPUT.json",
+                    help="only check the READMEs' ```json blocks marked `schema` against this output")
     ap.add_argument("readmes", nargs="+")
     args = ap.parse_args()
+    if args.schema:
+        return check_schema(args.readmes, args.schema)
+    if not (args.model and args.article and args.workdir):
+        ap.error("--model, --article and --workdir are needed to run the Python blocks")
     failed, count = 0, 0
     for path in args.readmes:
         for start, marker, body in blocks(path):

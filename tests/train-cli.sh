@@ -203,6 +203,10 @@ test "$(grep -c '^head .*: ablation, 2-fold CV macro-F1' "$W/out")" -eq 2 &&
 full=$(sed -n '/^head stance: ablation/,/^head sentiment/p' "$W/out" | awk '$1 == "(none)" { print $2 }')
 "$STANCE" dump "$W/m.stm" | grep -q "head.stance.train = .*cv-macro-f1=$full " && ok "train --ablate: reference is the C search's CV" ||
   bad "train --ablate: reference is the C search's CV ($full)"
+acc=$(sed -n '/^head stance: ablation/,/^head sentiment/p' "$W/out" | awk '$1 == "(none)" { print $3 }')
+test -n "$acc" && "$STANCE" dump "$W/m.stm" | grep -q "head.stance.train = .*cv-accuracy=$acc " &&
+  ok "train --ablate: the reference row has the C search's CV accuracy too" ||
+  bad "train --ablate: the reference row has the C search's CV accuracy too ($acc)"
 expect 0 "eval --ablate" "$STANCE" eval --ablate -m "$W/lex.stm" "$T/sentiment.jsonl"
 cp "$W/out" "$W/abl.out"
 expect 0 "eval without --ablate" "$STANCE" eval -m "$W/lex.stm" "$T/sentiment.jsonl"

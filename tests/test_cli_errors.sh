@@ -1,0 +1,177 @@
+#!/bin/sh
+# test_cli_errors.sh - what a new user meets when something is wrong (tidy1): each block
+# fails without its fix.
+#   1. every subcommand `stance --help` lists says its option errors as "stance: CMD: ...",
+#      exit 2 (getopt's own messages had no "stance: " and named the subcommand as the program)
+#   2. the failure pass: every command on a missing file, a directory, an unreadable file (when
+#      not root), an empty, truncated, wrong-version or corrupt model, invalid UTF-8, a line that
+#      is not JSON: "stance: FILE...: what", exit 1, nothing on stdout where nothing was made
+#   3. a truncated model says "truncated" (it said "corrupt" as for a changed byte); an empty
+#      one "the file is empty"; train --add-to says a bad model as every other command does
+#   4. train --in-domain / --no-ngram-text FILE that no --head reads is a usage error (it was
+#      silently ignored: a typo left the rows general, the n-grams readable)
+#   5. an output in a missing directory names the directory (it said "cannot create a
+#      temporary file beside it"); nothing is created
+#   6. a model named by -m that cannot be opened: no "(use -m MODEL ...)" advice to a user who
+#      did; one from $STANCE_MODEL says so
+#   7. train stores no string that is not UTF-8: a --head name, --name, --created or --meta
+#      that is not is a usage error (predict then failed "out of memory while writing the
+#      prediction"); a file name's invalid byte in the "head.NAME.data" metadata becomes '?'
+#   8. eval --json (and its --report) of a file whose name is not UTF-8 has its "file", with
+#      U+FFFD as classify's id has (the key was left out: jansson refuses the bytes)
+set -u
+name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
+
+# ---- 1. option errors: "stance: CMD: ...", exit 2, for every subcommand ----------------------
+cmds=$("$STANCE" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }')
+test "$(echo $cmds | wc -w)" -ge 6 && ok "stance --help lists the subcommands ($(echo $cmds))" ||
+  bad "stance --help lists the subcommands ($cmds)"
+for c in $cmds; do
+  for a in --no-such-option -Z; do
+    expect 2 "$c $a: usage error" "$STANCE" "$c" "$a" </dev/null
+    test "$(wc -l <"$W/err")" -eq 1 && grep -q "^stance: $c: unknown option '$a' (see --help)\$" "$W/err" &&
+      ok "  stance: $c: unknown option '$a'" || { bad "  stance: $c: unknown option '$a'"; sed 's/^/# /' "$W/err"; }
+  done
+done
+for c in classify eval predict inspect; do
+  for a in -m --model; do
+    expect 2 "$c $a without its argument: usage error" "$STANCE" "$c" "$a" </dev/null
+    test "$(wc -l <"$W/err")" -eq 1 && grep -q "^stance: $c: option '$a' needs an argument" "$W/err" &&
+      ok "  stance: $c: option '$a' needs an argument" ||
+      { bad "  stance: $c: option '$a' needs an argument"; sed 's/^/# /' "$W/err"; }
+  done
+done
+expect 2 "train --quiet=1: usage error" "$STANCE" train --quiet=1
+err_has "^stance: train: option '--quiet' takes no argument"
+expect 2 "train --he (head or help): usage error" "$STANCE" train --he
+err_has "^stance: train: ambiguous option '--he'"
+expect 2 "eval --neutral (an abbreviation) without its argument" "$STANCE" eval --neutral
+err_has "^stance: eval: option '--neutral-band' needs an argument"
+expect 2 "train -qZ: the unknown letter of a cluster" "$STANCE" train -qZ
+err_has "^stance: train: unknown option '-Z'"
+
+# ---- 2. the failure pass ----------------------------------------------------------------------
+printf 'Ann Lee said "We will win," on Monday.\n' >"$W/good.txt"
+printf 'Bad \377 byte "here," Bo said.\n' >"$W/bad.txt"
+printf '{"id": 1, "text": "Bad \377 byte"}\n' >"$W/bad.jsonl"
+printf '{"id": 1, "text": "Bo said so."}\nnot json\n' >"$W/notjson.jsonl"
+: >"$W/empty.stm"
+mkdir "$W/dir"
+cp "$T/stance.jsonl" "$W/st.jsonl"
+head -c 100 "$MODEL" >"$W/trunc.stm"
+cp "$MODEL" "$W/ver.stm"; printf '\011\000' | dd of="$W/ver.stm" bs=1 seek=4 conv=notrunc 2>/dev/null
+cp "$MODEL" "$W/flip.stm"; printf 'X' | dd of="$W/flip.stm" bs=1 seek=60 conv=notrunc 2>/dev/null
+cp "$W/good.txt" "$W/unread.txt"; chmod 000 "$W/unread.txt"
+unread=; cat "$W/unread.txt" >/dev/null 2>&1 || unread=unread.txt # root reads it anyway
+for f in missing.txt dir $unread; do
+  why=$(case $f in missing*) echo 'No such file or directory' ;; dir) echo 'is a directory' ;; *) echo 'Permission denied' ;; esac)
+  for c in classify jsonl eval predict dump inspect model train add-to; do
+    case $c in # the file as the input, or as the model
+      classify) set -- classify -m "$MODEL" "$W/$f" ;;
+      jsonl) set -- classify --jsonl -m "$MODEL" "$W/$f" ;;
+      eval|predict) set -- $c -m "$MODEL" "$W/$f" ;;
+      dump) set -- dump "$W/$f" ;;
+      inspect) set -- inspect -m "$W/$f" ;;
+      model) set -- classify -m "$W/$f" "$W/good.txt" ;;
+      train) set -- train -q -o "$W/new.stm" --head stance="$W/$f" ;;
+      add-to) set -- train -q -o "$W/new.stm" --add-to "$W/$f" --head stance="$W/st.jsonl" ;;
+    esac
+    expect 1 "$c: $f" "$STANCE" "$@"
+    grep -q "^stance: $W/$f.*$why" "$W/err" && ok "  names the file and says: $why" ||
+      { bad "  names the file and says: $why"; sed 's/^/# /' "$W/err"; }
+  done
+done
+test -e "$W/new.stm" && bad "a failed train wrote its model" || ok "no failed train wrote its model"
+for m in empty.stm trunc.stm ver.stm flip.stm good.txt; do
+  why=$(case $m in empty*) echo 'the file is empty' ;; trunc*) echo 'truncated' ;; ver*) echo 'model format 9 is not supported' ;;
+        flip*) echo 'the model file is corrupt' ;; *) echo 'not a libstance model' ;; esac)
+  for c in classify eval predict inspect dump train; do
+    case $c in
+      classify) set -- classify -m "$W/$m" "$W/good.txt" ;;
+      eval|predict) set -- $c -m "$W/$m" "$W/st.jsonl" ;;
+      inspect) set -- inspect -m "$W/$m" ;;
+      dump) set -- dump "$W/$m" ;;
+      train) set -- train -q -o "$W/new.stm" --add-to "$W/$m" --head sentiment="$T/sentiment.jsonl" ;;
+    esac
+    expect 1 "$c with model $m" "$STANCE" "$@"
+    test ! -s "$W/out" && grep -q "^stance: $W/$m: .*$why" "$W/err" && ok "  nothing on stdout; names the model and says: $why" ||
+      { bad "  nothing on stdout; names the model and says: $why"; sed 's/^/# /' "$W/err"; }
+  done
+done
+test -e "$W/new.stm" && bad "a failed --add-to wrote its model" || ok "no failed --add-to wrote its model"
+expect 1 "classify: invalid UTF-8" "$STANCE" classify -m "$MODEL" "$W/bad.txt"
+err_has "^stance: $W/bad.txt: invalid UTF-8"
+for c in "classify --jsonl -m $MODEL" "predict -m $MODEL" "eval -m $MODEL" "train -q -o $W/new.stm --head stance="; do
+  for f in bad.jsonl notjson.jsonl; do
+    line=$(case $f in bad*) echo 1 ;; *) echo 2 ;; esac)
+    case $c in train*) set -- $c"$W/$f" ;; *) set -- $c "$W/$f" ;; esac
+    expect 1 "${c%% *} on $f" "$STANCE" "$@"
+    case "$c:$f" in eval*:notjson*|train*:notjson*) why='missing field "label"'; line=1 ;; *) why='malformed JSON' ;; esac
+    grep -q "^stance: $W/$f:$line: $why" "$W/err" && ok "  names file and line $line: $why" ||
+      { bad "  names file and line $line: $why"; sed 's/^/# /' "$W/err"; }
+  done
+done
+test -e "$W/new.stm" && bad "a failed train wrote its model" || ok "no failed train wrote its model"
+cp "$W/st.jsonl" "$W/st.orig"
+expect 1 "train -o INPUT" "$STANCE" train -q -o "$W/st.jsonl" --cv 0 --head stance="$W/st.jsonl"
+err_has "is also an input"
+cmp -s "$W/st.jsonl" "$W/st.orig" && ok "  the input is intact" || bad "  the input is intact"
+expect 1 "eval --report INPUT" "$STANCE" eval -m "$MODEL" --report "$W/st.jsonl" "$W/st.jsonl"
+cmp -s "$W/st.jsonl" "$W/st.orig" && ok "  the input is intact" || bad "  the input is intact"
+
+# ---- 3. a truncated model is called truncated; an empty one empty; --add-to says it as others do ----
+expect 1 "inspect a truncated model" "$STANCE" inspect -m "$W/trunc.stm"
+err_has "the model file is truncated (its 100 bytes end inside its sections)"
+expect 1 "inspect a model with a changed byte" "$STANCE" inspect -m "$W/flip.stm"
+grep -q "truncated" "$W/err" && bad "  a changed byte is not called truncation" || ok "  a changed byte is not called truncation"
+expect 1 "train --add-to a truncated model" "$STANCE" train -q -o "$W/new.stm" --add-to "$W/trunc.stm" \
+  --head sentiment="$T/sentiment.jsonl"
+err_has "^stance: $W/trunc.stm: not a libstance model, or a corrupt one: .* (byte 100 of the file)$"
+
+# ---- 4. --in-domain / --no-ngram-text name a file of a --head ------------------------------------
+for o in --in-domain --no-ngram-text; do
+  expect 2 "train $o FILE that no --head reads" "$STANCE" train -q -o "$W/new.stm" --cv 0 $o "$W/typo.jsonl" \
+    --head stance="$W/st.jsonl"
+  err_has "^stance: train: $o $W/typo.jsonl: no --head reads that file"
+  expect 0 "train $o FILE, the second file of a --head" "$STANCE" train -q -o "$W/new.stm" --cv 0 --table-bits 10 \
+    $o "$W/st.jsonl" --head stance="$T/stance.jsonl,$W/st.jsonl"
+done
+rm -f "$W/new.stm"
+
+# ---- 5. an output in a missing directory: the directory named, nothing created ---------------------
+expect 1 "train -o in a missing directory" "$STANCE" train -q -o "$W/nodir/sub/m.stm" --cv 0 --head stance="$W/st.jsonl"
+err_has "^stance: $W/nodir/sub/m.stm: cannot write it: there is no directory $W/nodir/sub$"
+expect 1 "eval --report in a missing directory" "$STANCE" eval -m "$MODEL" --report "$W/nodir/r.html" "$W/st.jsonl"
+err_has "^stance: $W/nodir/r.html: cannot write it: there is no directory $W/nodir$"
+test -e "$W/nodir" && bad "  nothing created" || ok "  nothing created"
+
+# ---- 6. the model's origin in the message -----------------------------------------------------------
+expect 1 "classify -m a missing model" "$STANCE" classify -m "$W/missing.stm" "$W/good.txt"
+grep -q "use -m" "$W/err" && bad "  no advice to use -m to a user who did" || ok "  no advice to use -m to a user who did"
+run env STANCE_MODEL="$W/missing.stm" "$STANCE" classify "$W/good.txt"
+test "$rc" -eq 1 && grep -q "^stance: $W/missing.stm: No such file or directory (the model \$STANCE_MODEL names" "$W/err" &&
+  ok "a missing model from \$STANCE_MODEL says where it came from" ||
+  { bad "a missing model from \$STANCE_MODEL says where it came from"; sed 's/^/# /' "$W/err"; }
+
+# ---- 7. train stores UTF-8 only -----------------------------------------------------------------
+for o in head name meta; do
+  case $o in
+    head) set -- --head "$(printf 'h\377')=$W/st.jsonl" ;;
+    name) set -- --name "$(printf 'n\300\200')" --head stance="$W/st.jsonl" ;;
+    meta) set -- --meta "$(printf 'k=v\377')" --head stance="$W/st.jsonl" ;;
+  esac
+  expect 2 "train --$o not UTF-8: usage error" "$STANCE" train -q -o "$W/new.stm" --cv 0 "$@"
+  err_has "^stance: train: --$o '.*': not valid UTF-8"
+done
+test -e "$W/new.stm" && bad "  no model written" || ok "  no model written"
+cp "$W/st.jsonl" "$W/$(printf 'f\377.jsonl')"
+expect 0 "train on a file whose name is not UTF-8" "$STANCE" train -q -o "$W/new.stm" --cv 0 --table-bits 10 \
+  --head stance="$W/$(printf 'f\377.jsonl')"
+"$STANCE" dump "$W/new.stm" | grep -q '^meta head.stance.data = .*/f?\.jsonl$' && ok "  its name is stored with '?'" ||
+  { bad "  its name is stored with '?'"; "$STANCE" dump "$W/new.stm" | grep '^meta' | sed 's/^/# /'; }
+
+# ---- 8. a file name that is not UTF-8 in eval's JSON: U+FFFD, as classify's id --------------------
+expect 0 "eval --json on a file whose name is not UTF-8" "$STANCE" eval -m "$MODEL" --json "$W/$(printf 'f\377.jsonl')"
+out_has "^  \"file\": \".*/f$(printf '\357\277\275')\.jsonl\",\$"
+
+test "$fails" -eq 0
