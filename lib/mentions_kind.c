@@ -248,7 +248,10 @@ unsigned stance_org_name_kind(const char *name, size_t n)
     unsigned k = 0, words = 0;
     int head_fixed = 0;
     while (stance_name_word_after(name, n, we, &ws, &we)) {
-        if (stance_word_is(name, ws, we, "workers") || stance_word_is(name, ws, we, "teamsters") ||
+        char c = (char)(name[ws] | 0x20);
+        if (c != 'w' && c != 't' && c != 'd' && c != 'p' && c != 'c' && c != 'o' && c != 'f' && !digits(name, ws, we))
+            ; /* (a cheap "none of the words below") */
+        else if (stance_word_is(name, ws, we, "workers") || stance_word_is(name, ws, we, "teamsters") ||
             (stance_word_is(name, ps, pe, "local") && words && digits(name, ws, we)))
             k |= STANCE_OK_UNION;
         else if (stance_word_is(name, ws, we, "police") || (stance_word_is(name, ps, pe, "sheriff") && words))
@@ -455,35 +458,58 @@ static int management_at(const mstate *m, size_t ws, size_t we)
            (pe - ps >= 4 && m->t[pe - 2] == 'e' && m->t[pe - 1] == 'd'); /* not "risk management" */
 }
 
+/* The first "he " at or after t[pos] that starts before @p end (end + 3 <= the
+ * text's length), or NULL: 16 bytes at a time where SSE2 is. */
+static const char *he_space(const char *t, size_t pos, size_t end)
+{
+#if defined(__SSE2__)
+    const __m128i h = _mm_set1_epi8('h'), e = _mm_set1_epi8('e'), sp = _mm_set1_epi8(' ');
+    for (; pos + 16 <= end; pos += 16) {
+        __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + pos)), h);
+        __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + pos + 1)), e);
+        __m128i c = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + pos + 2)), sp);
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, _mm_and_si128(b, c)));
+        if (mask)
+            return t + pos + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; pos < end; pos++)
+        if (t[pos] == 'h' && t[pos + 1] == 'e' && t[pos + 2] == ' ')
+            return t + pos;
+    return NULL;
+}
+
 /* Every "the <kind noun>" and "management" of the text (see the top). */
 static int scan(mstate *m, const unsigned *kinds, unsigned any)
 {
-    const char *t = m->t;
+    const char *t = m->t, *hit;
     long company = any & STANCE_OK_COMPANY ? one_company(m, kinds) : -1;
-    for (size_t pos = 0; pos < m->len;) {
-        size_t ws, we, ns, ne;
+    /* "the"/"The" and a lowercase word: found by its "h" (most words are no "the"; no word walk) */
+    for (size_t pos = 1; pos + 4 < m->len && (hit = he_space(t, pos, m->len - 4)) != NULL;) {
+        size_t ws = (size_t)(hit - t) - 1, ns = ws + 4, ne;
         unsigned want;
         long org;
-        if (!stance_word_byte(t, pos, m->len)) {
-            pos++;
+        pos = ws + 2;
+        if (hit[1] != 'e' || hit[2] != ' ' || (t[ws] != 't' && t[ws] != 'T') || t[ns] < 'a' || t[ns] > 'z' ||
+            (ws && stance_word_byte(t, ws - 1, m->len)))
             continue;
-        }
-        ws = pos;
-        we = pos = stance_word_end(t, pos, m->len, m->len);
-        if (company >= 0 && we - ws == 10 && stance_word_is(t, ws, we, "management") && management_at(m, ws, we)) {
-            if (!taken(m, ws) && stance_mentions_add(&m->ents->e[company], ws, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
-                return STANCE_ERR_NOMEM;
-            continue;
-        }
-        if (we - ws != 3 || !stance_word_is(t, ws, we, "the") || !stance_word_after(t, m->len, we, &ns, &ne) ||
-            ns != we + 1 || t[ns] < 'a' || t[ns] > 'z')
-            continue;
+        ne = stance_word_end(t, ns, m->len, m->len);
         if (!(want = stance_org_noun_kind(t, ns, ne) & any) || !noun_ends_phrase(m, ne) || apposition(m, ws) ||
             (org = pick(m, kinds, want, ws)) < 0 || taken(m, ws))
             continue;
         if (stance_mentions_add(&m->ents->e[org], ws, ne, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
             return STANCE_ERR_NOMEM;
         pos = ne;
+    }
+    for (size_t pos = 0; company >= 0 && pos + 10 <= m->len &&
+                         (hit = memmem(t + pos, m->len - pos, "anagement", 9)) != NULL;) {
+        size_t ws = (size_t)(hit - t) - (hit > t), we = ws + 10;
+        pos = (size_t)(hit - t) + 9;
+        if (hit == t || (t[ws] != 'm' && t[ws] != 'M') || (ws && stance_word_byte(t, ws - 1, m->len)) ||
+            (we < m->len && stance_word_byte(t, we, m->len)) || !management_at(m, ws, we) || taken(m, ws))
+            continue;
+        if (stance_mentions_add(&m->ents->e[company], ws, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            return STANCE_ERR_NOMEM;
     }
     return STANCE_OK;
 }
