@@ -36,6 +36,11 @@
  * "risk management", "data-management"), and not before "of", a capitalised
  * word or a compound's noun ("management consultant").
  *
+ * "the companies" (a kind noun's plural) is each of the two or three
+ * organisations of that kind named before, when no organisation of unknown
+ * kind is named after the first of them ("Pellmark Foods and Corvane
+ * Logistics ... the companies").
+ *
  * The mentions are titles of rule org-head, as the head rule's are.
  */
 #include "config.h"
@@ -458,6 +463,43 @@ static int management_at(const mstate *m, size_t ws, size_t we)
            (pe - ps >= 4 && m->t[pe - 2] == 'e' && m->t[pe - 1] == 'd'); /* not "risk management" */
 }
 
+/* The kind of a plural noun t[ws, we) ("companies", "unions", "airlines"),
+ * or 0. */
+static unsigned plural_kind(const char *t, size_t ws, size_t we)
+{
+    char b[KIND_MAXWORD + 2];
+    size_t n = we - ws;
+    if (n < 5 || n > KIND_MAXWORD + 1 || t[we - 1] != 's' || !stance_mentions_lower(t, ws, we, b, sizeof b))
+        return 0;
+    if (n > 5 && b[n - 3] == 'i' && b[n - 2] == 'e')
+        return b[n - 3] = 'y', lookup(nouns, sizeof nouns / sizeof nouns[0], b, n - 2); /* "companies" */
+    return lookup(nouns, sizeof nouns / sizeof nouns[0], b, n - 1);
+}
+
+/* "the companies" at t[ws, we): a title mention of each actor of kind
+ * @p want named before, when they are two or three and no organisation of
+ * unknown kind is named after the first of them. 1 when out of memory. */
+static int each_of_kind(mstate *m, const unsigned *kinds, unsigned want, size_t ws, size_t we)
+{
+    size_t n = 0, first = SIZE_MAX, unknown = 0;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        size_t at = last_before(&m->ents->e[i], ws);
+        if (at == SIZE_MAX)
+            continue;
+        if (kinds[i] & want)
+            n++, first = at < first ? at : first;
+        else if (kinds[i] & UNKNOWN_KIND)
+            unknown = at > unknown ? at : unknown;
+    }
+    if (n < 2 || n > 3 || unknown > first)
+        return 0;
+    for (size_t i = 0; i < m->ents->n; i++)
+        if ((kinds[i] & want) && last_before(&m->ents->e[i], ws) != SIZE_MAX &&
+            stance_mentions_add(&m->ents->e[i], ws, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            return 1;
+    return 0;
+}
+
 /* The first "he " at or after t[pos] that starts before @p end (end + 3 <= the
  * text's length), or NULL: 16 bytes at a time where SSE2 is. */
 static const char *he_space(const char *t, size_t pos, size_t end)
@@ -494,6 +536,11 @@ static int scan(mstate *m, const unsigned *kinds, unsigned any)
             (ws && stance_word_byte(t, ws - 1, m->len)))
             continue;
         ne = stance_word_end(t, ns, m->len, m->len);
+        if ((want = plural_kind(t, ns, ne) & any) != 0) {
+            if (noun_ends_phrase(m, ne) && !apposition(m, ws) && !taken(m, ws) && each_of_kind(m, kinds, want, ws, ne))
+                return STANCE_ERR_NOMEM;
+            continue;
+        }
         if (!(want = stance_org_noun_kind(t, ns, ne) & any) || !noun_ends_phrase(m, ne) || apposition(m, ws) ||
             (org = pick(m, kinds, want, ws)) < 0 || taken(m, ws))
             continue;

@@ -98,6 +98,11 @@ static const link_case link_cases[] = {
     {"Pellmark Foods opened a plant in May.\n\nIn other news, Corvane Logistics cut 40 jobs on Friday. The company "
      "said sales fell.\n",
      {"Pellmark Foods", "Corvane Logistics", NULL}, "The company", "Corvane Logistics"},
+    /* "the companies": each of the two companies named before (the first checked here); one company: none */
+    {"Pellmark Foods sued Corvane Logistics on Monday. Lawyers for the companies said they would settle.\n",
+     {"Pellmark Foods", "Corvane Logistics", NULL}, "the companies", "Pellmark Foods"},
+    {"Pellmark Foods cut jobs on Monday. Lawyers for the companies said they would settle.\n", {"Pellmark Foods", NULL},
+     "the companies", NULL},
     /* a kind it is not: an airline is no union */
     {"Skylane Air cancelled 40 flights. Pilots said the union would strike.\n", {"Skylane Air", NULL}, "the union",
      NULL},
@@ -137,6 +142,28 @@ static void test_kind_links(void **state)
                      c->want ? c->want : "(none)");
         doc_close(&d);
     }
+}
+
+/* "the company" is something a later "they" points back to (mentions_pron.c
+ * reads the title mentions): "They never listen" after "The company said". */
+static void test_kind_then_they(void **state)
+{
+    static const stance_actor a[] = {{"Pellmark Foods", NULL, 0}, {"Rhea Tolliver", NULL, 0}};
+    const char text[] = "Pellmark Foods laid off 200 workers at its Dayton plant on Friday.\n\n"
+                        "The layoffs came after a weak quarter, analysts said. Sales fell 12 percent.\n\n"
+                        "\"They promised us these jobs were safe,\" said Rhea Tolliver, a baker.\n\n"
+                        "The company said it would review the plan. \"They never listen,\" Tolliver said.\n";
+    const char *p = strstr(text, "They never");
+    const stance_ent *e;
+    int found = 0;
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    e = ent(&d, "Pellmark Foods");
+    for (size_t k = 0; k < e->n_more; k++)
+        found |= e->more[k].span.start == (size_t)(p - text) && e->more[k].kind == STANCE_MK_PRONOUN;
+    assert_true(found);
+    doc_close(&d);
 }
 
 /* The kinds by name and by noun. */
@@ -240,6 +267,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_kind_links),
+        cmocka_unit_test(test_kind_then_they),
         cmocka_unit_test(test_kind_speakers),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
