@@ -30,6 +30,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mentions_int.h"
+#include "mentions_kind.h"
 #include "mindex.h"
 #include "sort.h"
 #include "speaker_names.h"
@@ -1398,7 +1399,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         goto nomem;
     settle_genders(&m);
     if (stance_sort_stable(m.ties, m.n_ties, sizeof *m.ties, offsetof(tie, pos)) || index_heads(&m) || scan_words(&m) ||
-        find_epithet_mentions(&m))
+        find_epithet_mentions(&m) || stance_mentions_org_kinds(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     if (stance_mentions_build_referents(&m) || stance_mentions_learn_genders(&m) ||

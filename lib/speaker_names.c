@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "mentions.h"
+#include "mentions_kind.h"
 #include "quotes.h"
 #include "speaker_form.h"
 #include "sort.h"
@@ -115,7 +116,7 @@ static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *
     d->he = he;
     d->gender = STANCE_G_UNKNOWN;
     d->role = stance_role_of(s->t, hs, he, &d->gender);
-    d->org = !d->role && (cls & STANCE_LX(ORG_NOUN)) != 0;
+    d->org = !d->role && ((cls & STANCE_LX(ORG_NOUN)) || stance_org_noun_kind(s->t, hs, he)); /* "the airline" */
     d->also = NULL;
     return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
 }
@@ -182,7 +183,8 @@ int stance_name_is_org(const char *t, size_t s, size_t e)
 {
     size_t ws, we;
     return stance_word_before(t, e, &ws, &we) && ws > s &&
-           (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST)));
+           ((stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST))) ||
+            (stance_org_name_kind(t + s, e - s) & ~STANCE_OK_PLACE)); /* "Corvane Logistics" (mentions_kind.c) */
 }
 
 /* t[a, a + an) against t[b, b + bn) as names.c orders surnames: bytes, then length. */
@@ -721,8 +723,8 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
         const ref *r = &s->refs[k];
         if (r->end + STANCE_SPEAKER_NAME_REACH < at || stance_sn_breaks(s->t, r->end, at) > 1)
             break;
-        if (r->org != d->org)
-            continue;
+        if (r->org != d->org || (d->org && !stance_org_kind_fits(s->t, d->hs, d->he, s->t + r->start, r->end - r->start)))
+            continue; /* (not "the airline" for "Corvane Foods": mentions_kind.c) */
         if ((*is_tied = tied(s, r, d)) != 0)
             return r;
         if (d->gender != STANCE_G_UNKNOWN && r->gender != STANCE_G_UNKNOWN && r->gender != d->gender)
@@ -1184,6 +1186,9 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (q->speaker && (q->how == STANCE_ATTR_NAME || q->how == STANCE_ATTR_PRONOUN || q->how == STANCE_ATTR_INHERIT) &&
             (full = kin_full_name(&s, q->speaker, q->span.start)) != NULL) {
             stance_free(q->speaker); /* "Bill" of "Clinton's husband, Bill," is Bill Clinton */
+            q->speaker = full;
+        } else if ((full = stance_org_speaker_full(quotes, ents, text, len, q)) != NULL) {
+            stance_free(q->speaker); /* "Pellmark said" of "Pellmark Foods" (org_speakers.c) */
             q->speaker = full;
         }
         if (peers.n && q->speaker && q->how == STANCE_ATTR_DESCRIBED &&

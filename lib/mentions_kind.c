@@ -1,0 +1,576 @@
+/*
+ * mentions_kind.c - an organisation referred to by its kind (issue #19, org3).
+ *
+ * An article names "Pellmark Foods" in full once and then writes "the
+ * company"; "Brewery and Beverage Workers Local 61" and then "the union";
+ * "Skylane Air" and "the airline". The org-head rule (mentions.c) links
+ * "the X" only when X is the name's own head ("the board" for "Transport
+ * Consumer Board"); this pass links the kind's nouns.
+ *
+ * An organisation's kinds come from its name's words (stance_org_name_kind():
+ * the head, its last word or the word before "of", from a table of company,
+ * union, hospital, ... words; "Local 61", "Workers" anywhere make a union,
+ * "Police" a police force, "Medical Center" a hospital) or from the article's
+ * own apposition after a name mention ("Pellmark, the Ohio snack maker,";
+ * "Corvane, a logistics company,"). A caller's actor of a gendered first name
+ * or a person's actor of known gender has none.
+ *
+ * "the <kind noun>" (and its synonyms: company, firm, business, maker,
+ * retailer, employer ...; union, local; airline, carrier; hospital, clinic;
+ * district, school; agency, department; police; bank, lender; utility;
+ * council, board, commission, committee, panel) is the organisation of that
+ * kind whose name was mentioned last before it, when the choice is clear:
+ * it is the only one of the kind named before, or it is named in the
+ * sentence of "the <noun>" or the one before and every other one of the kind
+ * last before that sentence. Not when a capitalised word follows ("the
+ * company Pellmark", "the Union Pacific"), nor "the company that/which/who"
+ * (a restrictive clause brings in another), nor "of" after it, nor a
+ * lowercase word that makes a compound ("the district attorney", "the
+ * union hall"): a lowercase word after it must be a function word, a verb
+ * the lexicon knows, end in -ed ("the union voted"), or stand before a
+ * determiner or a pronoun ("the company owes these", "the lender gave
+ * them"). "management" (lowercase, or opening a sentence) is the article's
+ * company when it has exactly one, opening a sentence or after a function
+ * word, a reporting or addressing verb of the lexicon, "meet"/"met" or a
+ * word in -ed ("the union met management", "workers and management"; not
+ * "risk management", "data-management"), and not before "of", a capitalised
+ * word or a compound's noun ("management consultant").
+ *
+ * "the companies" (a kind noun's plural) is each of the two or three
+ * organisations of that kind named before, when no organisation of unknown
+ * kind is named after the first of them ("Pellmark Foods and Corvane
+ * Logistics ... the companies").
+ *
+ * The mentions are titles of rule org-head, as the head rule's are.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "actors.h"
+#include "lexicon.h"
+#include "mentions.h"
+#include "mentions_int.h"
+#include "mentions_kind.h"
+#include "speaker_names.h"
+#include "stance_internal.h"
+
+#define KIND_MAXWORD 15 /* the longest word of the tables below, in bytes */
+#define APPOS_WORDS 5
+#define UNKNOWN_KIND (1u << 31) /* ent_kind(): an actor that is no person, of no kind we know ("Apple", "FBI") */   /* words between ", the"/", a" and the kind noun of an apposition */
+
+typedef struct kword {
+    const char *w;
+    unsigned kind;
+} kword;
+
+#define CO STANCE_OK_COMPANY
+/* A name's head word (as written, a final period dropped), sorted by bytes. */
+static const kword name_words[] = {
+    {"Academy", STANCE_OK_SCHOOL},
+    {"Agency", STANCE_OK_AGENCY},
+    {"Air", STANCE_OK_AIRLINE | CO},
+    {"Airline", STANCE_OK_AIRLINE | CO},
+    {"Airlines", STANCE_OK_AIRLINE | CO},
+    {"Airways", STANCE_OK_AIRLINE | CO},
+    {"Apparel", CO},
+    {"Bancorp", STANCE_OK_BANK | CO},
+    {"Bank", STANCE_OK_BANK | CO},
+    {"Board", STANCE_OK_COUNCIL},
+    {"Brands", CO},
+    {"Brewery", CO},
+    {"Brewing", CO},
+    {"Bureau", STANCE_OK_AGENCY},
+    {"Chemicals", CO},
+    {"City", STANCE_OK_PLACE},
+    {"Clinic", STANCE_OK_HOSPITAL},
+    {"Co", CO},
+    {"Commission", STANCE_OK_AGENCY},
+    {"Committee", STANCE_OK_COMMITTEE},
+    {"Company", CO},
+    {"Construction", CO},
+    {"Corp", CO},
+    {"Corporation", CO},
+    {"Council", STANCE_OK_COUNCIL},
+    {"County", STANCE_OK_PLACE},
+    {"Daily", STANCE_OK_NEWSPAPER},
+    {"Dairy", CO},
+    {"Department", STANCE_OK_AGENCY},
+    {"Electric", STANCE_OK_UTILITY | CO},
+    {"Energy", STANCE_OK_UTILITY | CO},
+    {"Enterprises", CO},
+    {"Farms", CO},
+    {"Financial", STANCE_OK_BANK | CO},
+    {"Foods", CO},
+    {"Gazette", STANCE_OK_NEWSPAPER},
+    {"Group", CO},
+    {"Herald", STANCE_OK_NEWSPAPER},
+    {"Holdings", CO},
+    {"Hospital", STANCE_OK_HOSPITAL},
+    {"Hotels", CO},
+    {"Inc", CO},
+    {"Industries", CO},
+    {"Insurance", CO},
+    {"Investments", CO},
+    {"Journal", STANCE_OK_NEWSPAPER},
+    {"Kingdom", STANCE_OK_PLACE},
+    {"LLC", CO},
+    {"Laboratories", CO},
+    {"Labs", CO},
+    {"Limited", CO},
+    {"Logistics", CO},
+    {"Ltd", CO},
+    {"Magazine", STANCE_OK_NEWSPAPER},
+    {"Manufacturing", CO},
+    {"Markets", CO},
+    {"Mills", CO},
+    {"Mining", CO},
+    {"Monitor", STANCE_OK_NEWSPAPER},
+    {"Motors", CO},
+    {"Network", STANCE_OK_NETWORK},
+    {"News", STANCE_OK_NEWSPAPER | STANCE_OK_NETWORK},
+    {"Partners", CO},
+    {"Pharmaceuticals", CO},
+    {"Police", STANCE_OK_POLICE},
+    {"Post", STANCE_OK_NEWSPAPER},
+    {"Power", STANCE_OK_UTILITY | CO},
+    {"Press", STANCE_OK_NEWSPAPER},
+    {"Properties", CO},
+    {"Railroad", CO},
+    {"Railways", CO},
+    {"Republic", STANCE_OK_PLACE},
+    {"Reuters", STANCE_OK_NEWSPAPER | STANCE_OK_NETWORK},
+    {"Review", STANCE_OK_NEWSPAPER},
+    {"Schools", STANCE_OK_SCHOOL},
+    {"Software", CO},
+    {"Solutions", CO},
+    {"States", STANCE_OK_PLACE},
+    {"Steel", CO},
+    {"Stores", CO},
+    {"Supermarkets", CO},
+    {"Systems", CO},
+    {"Technologies", CO},
+    {"Times", STANCE_OK_NEWSPAPER},
+    {"Today", STANCE_OK_NEWSPAPER | STANCE_OK_NETWORK},
+    {"Town", STANCE_OK_PLACE},
+    {"Township", STANCE_OK_PLACE},
+    {"Tribune", STANCE_OK_NEWSPAPER},
+    {"Union", STANCE_OK_UNION},
+    {"Utilities", STANCE_OK_UTILITY | CO},
+    {"Ventures", CO},
+    {"Village", STANCE_OK_PLACE},
+    {"Weekly", STANCE_OK_NEWSPAPER},
+};
+
+/* A lowercase noun "the" may stand before, sorted by bytes. */
+static const kword nouns[] = {
+    {"agency", STANCE_OK_AGENCY},
+    {"airline", STANCE_OK_AIRLINE},
+    {"automaker", CO},
+    {"bank", STANCE_OK_BANK},
+    {"board", STANCE_OK_COUNCIL},
+    {"brewer", CO},
+    {"broadcaster", STANCE_OK_NETWORK},
+    {"business", CO},
+    {"carmaker", CO},
+    {"carrier", STANCE_OK_AIRLINE},
+    {"clinic", STANCE_OK_HOSPITAL},
+    {"committee", STANCE_OK_COMMITTEE},
+    {"company", CO},
+    {"council", STANCE_OK_COUNCIL},
+    {"department", STANCE_OK_AGENCY | STANCE_OK_POLICE},
+    {"district", STANCE_OK_SCHOOL},
+    {"employer", CO},
+    {"firm", CO},
+    {"grocer", CO},
+    {"hospital", STANCE_OK_HOSPITAL},
+    {"insurer", CO},
+    {"lender", STANCE_OK_BANK},
+    {"local", STANCE_OK_UNION},
+    {"magazine", STANCE_OK_NEWSPAPER},
+    {"maker", CO},
+    {"manufacturer", CO},
+    {"network", STANCE_OK_NETWORK},
+    {"newspaper", STANCE_OK_NEWSPAPER},
+    {"outlet", STANCE_OK_NEWSPAPER | STANCE_OK_NETWORK},
+    {"panel", STANCE_OK_COMMITTEE},
+    {"police", STANCE_OK_POLICE},
+    {"retailer", CO},
+    {"school", STANCE_OK_SCHOOL},
+    {"supplier", CO},
+    {"union", STANCE_OK_UNION},
+    {"utility", STANCE_OK_UTILITY},
+};
+#undef CO
+
+static unsigned lookup(const kword *v, size_t n, const char *w, size_t wl)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, ml = strlen(v[mid].w);
+        int c = memcmp(v[mid].w, w, ml < wl ? ml : wl);
+        if (!c)
+            c = ml < wl ? -1 : ml > wl;
+        if (!c)
+            return v[mid].kind;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we)
+{
+    char b[KIND_MAXWORD + 1];
+    if (we - ws > KIND_MAXWORD || !stance_mentions_lower(t, ws, we, b, sizeof b))
+        return 0;
+    return lookup(nouns, sizeof nouns / sizeof nouns[0], b, we - ws);
+}
+
+int stance_org_kind_fits(const char *t, size_t ws, size_t we, const char *name, size_t n)
+{
+    unsigned nk = stance_org_noun_kind(t, ws, we) & ~(STANCE_OK_COUNCIL | STANCE_OK_COMMITTEE | STANCE_OK_AGENCY), k;
+    /* (a board, a committee, an office may be any organisation's: "the paper's editorial board") */
+    return !nk || !(k = stance_org_name_kind(name, n) & ~(STANCE_OK_PLACE | STANCE_OK_OTHER)) || (nk & k);
+}
+
+/* Is t[ws, we) all digits ("61" of "Local 61")? */
+static int digits(const char *t, size_t ws, size_t we)
+{
+    for (size_t i = ws; i < we; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return we > ws;
+}
+
+unsigned stance_org_name_kind(const char *name, size_t n)
+{
+    size_t ws = 0, we = 0, hs = 0, he = 0, ps = 0, pe = 0;
+    unsigned k = 0, words = 0;
+    int head_fixed = 0;
+    while (stance_name_word_after(name, n, we, &ws, &we)) {
+        char c = (char)(name[ws] | 0x20);
+        if (c != 'w' && c != 't' && c != 'd' && c != 'p' && c != 'c' && c != 'o' && c != 'f' && !digits(name, ws, we))
+            ; /* (a cheap "none of the words below") */
+        else if (stance_word_is(name, ws, we, "workers") || stance_word_is(name, ws, we, "teamsters") ||
+            (stance_word_is(name, ps, pe, "local") && words && digits(name, ws, we)))
+            k |= STANCE_OK_UNION;
+        else if (stance_word_is(name, ws, we, "police") || (stance_word_is(name, ps, pe, "sheriff") && words))
+            k |= STANCE_OK_POLICE;
+        else if (stance_word_is(name, ws, we, "center") && words && stance_word_is(name, ps, pe, "medical"))
+            k |= STANCE_OK_HOSPITAL;
+        else if (stance_word_is(name, ws, we, "district") && words &&
+                 (stance_word_is(name, ps, pe, "school") || stance_word_is(name, ps, pe, "unified")))
+            k |= STANCE_OK_SCHOOL;
+        if (!head_fixed && words &&
+            (stance_word_is(name, ws, we, "of") || stance_word_is(name, ws, we, "for") || stance_word_is(name, ws, we, "on")))
+            head_fixed = 1; /* "Bank of Ashford", "Department of Labor": the word before "of" is the head */
+        if (!head_fixed)
+            hs = ws, he = we;
+        ps = ws, pe = we, words++;
+    }
+    if (words < 2 && !k)
+        return 0; /* "Pellmark", "Air": one word says no kind */
+    return k | lookup(name_words, sizeof name_words / sizeof name_words[0], name + hs, he - hs);
+}
+
+/* May the word after "the <noun>" at t[ns, ne) follow a noun that means the
+ * organisation (see the top of the file; not "the district attorney", "the
+ * union hall")? */
+static int verb_like(const char *t, size_t len, size_t ns, size_t ne)
+{
+    uint64_t c = stance_lex_classes_lower(t + ns, ne - ns);
+    size_t xs, xe;
+    if (c & (STANCE_LX(STOP) | STANCE_LX(DET) | STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(REL) |
+             STANCE_LX(MODAL) | STANCE_LX(NEG) | STANCE_LX(BE_AUX) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) |
+             STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE) | STANCE_LX(OBJ_VERB) | STANCE_LX(ISSUE_VERB)))
+        return 1;
+    if (stance_word_is(t, ns, ne, "has") || stance_word_is(t, ns, ne, "had") || stance_word_is(t, ns, ne, "does") ||
+        stance_word_is(t, ns, ne, "did") || stance_word_is(t, ns, ne, "is"))
+        return 1;
+    if (ne - ns >= 4 && t[ne - 2] == 'e' && t[ne - 1] == 'd')
+        return 1;
+    /* a verb before its object: "owes these", "gave them"; not "videos on", "members say", "lawyer to" */
+    return stance_word_after(t, len, ne, &xs, &xe) && xs == ne + 1 &&
+           (stance_lex_classes_lower(t + xs, xe - xs) & (STANCE_LX(DET) | STANCE_LX(PRONOUN)));
+}
+
+/* Does what follows the noun ending at @p we leave "the <noun>" a mention of
+ * an organisation named before (see the top of the file)? */
+static int noun_ends_phrase(const mstate *m, size_t we)
+{
+    size_t ns, ne, i = we;
+    while (i < m->len && m->t[i] == ' ')
+        i++;
+    if (i >= m->len || !stance_word_byte(m->t, i, m->len))
+        return 1; /* punctuation, a quote mark, "'s", the end */
+    if (!stance_word_after(m->t, m->len, we, &ns, &ne) || ns != i)
+        return 1;
+    if (stance_letter_case(m->t, ns, m->len) > 0 || stance_word_is(m->t, ns, ne, "of") ||
+        stance_word_is(m->t, ns, ne, "that") || stance_word_is(m->t, ns, ne, "which") ||
+        stance_word_is(m->t, ns, ne, "who"))
+        return 0;
+    return verb_like(m->t, m->len, ns, ne);
+}
+
+/* The kind noun of an apposition right after t[.., end): ", the Ohio snack
+ * maker," / ", a logistics company." (at most APPOS_WORDS words after the
+ * article, the last the noun, then a comma, a period or the end); 0 for none. */
+static unsigned apposed_kind(const mstate *m, size_t end)
+{
+    size_t ws, we, i = end, ls = 0, le = 0;
+    unsigned n = 0;
+    if (i >= m->len || m->t[i] != ',' || !stance_word_after(m->t, m->len, i + 1, &ws, &we) || ws != i + 2 ||
+        !(stance_word_is(m->t, ws, we, "the") || stance_word_is(m->t, ws, we, "a") || stance_word_is(m->t, ws, we, "an")))
+        return 0;
+    for (i = we; n < APPOS_WORDS && i < m->len && m->t[i] == ' ' && stance_word_after(m->t, m->len, i, &ws, &we) &&
+                 ws == i + 1;
+         n++)
+        ls = ws, le = we, i = we;
+    if (!n || (i < m->len && m->t[i] != ',' && m->t[i] != '.') || stance_letter_case(m->t, ls, m->len) > 0)
+        return 0;
+    return stance_org_noun_kind(m->t, ls, le);
+}
+
+/* Is the actor of one word and no known gender an organisation all the same:
+ * the article writes it as a thing ("Apple, which") or an acronym ("FBI")? */
+static int org_evidence(const stance_ent *e)
+{
+    size_t n = strlen(e->name), lower = 0;
+    for (size_t i = 0; i < n; i++)
+        lower += e->name[i] >= 'a' && e->name[i] <= 'z';
+    return !memchr(e->name, ' ', n) && (e->nonperson || (n >= 2 && !lower));
+}
+
+/* The kinds of actor @p e: its name's, or an apposition's after one of its
+ * name mentions; none for a person (a gendered first name, or known gender). */
+static unsigned ent_kind(const mstate *m, const stance_ent *e)
+{
+    size_t n = strlen(e->name), wl;
+    unsigned k;
+    if (e->gender != STANCE_G_UNKNOWN)
+        return 0;
+    k = stance_org_name_kind(e->name, n);
+    if (!k && stance_lex_is(stance_last_word(e->name, n, &wl), wl, STANCE_LX(PLACE) | STANCE_LX(DEMONYM)))
+        k = STANCE_OK_PLACE; /* "Maryland", "New Hampshire" */
+    if (!k && (memchr(e->name, ' ', n) ? !stance_mentions_name_person(e->name)
+                                       : stance_lex_classes_lower(e->name, n) & STANCE_LX(NONPERSON_LAST)))
+        k = STANCE_OK_OTHER; /* "Democratic Party", "Brookings Institution", "Congress": none of these kinds */
+    for (size_t j = 0; !k && j < e->n_mentions && j < 8; j++)
+        k = apposed_kind(m, e->mentions[j].end);
+    return k ? k : org_evidence(e) ? UNKNOWN_KIND : 0;
+}
+
+/* Has any actor a mention that starts at @p s already (another rule's)? */
+static int taken(const mstate *m, size_t s)
+{
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        for (size_t k = e->n_more; k-- > 0;)
+            if (e->more[k].span.start == s)
+                return 1;
+    }
+    return 0;
+}
+
+/* The latest name mention of @p e before @p pos, or SIZE_MAX. */
+static size_t last_before(const stance_ent *e, size_t pos)
+{
+    size_t lo = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions, offsetof(stance_span, start),
+                                         pos);
+    return lo ? e->mentions[lo - 1].start : SIZE_MAX;
+}
+
+/* Is @p a the leading word(s) of @p b ("G-III" of "G-III Apparel Group")? */
+static int leading_words(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return strncmp(a, b, n) == 0 && b[n] == ' ';
+}
+
+/* The actor of kind @p want that "the <noun>" at @p pos means, or -1 (see the top). */
+static long pick(const mstate *m, const unsigned *kinds, unsigned want, size_t pos)
+{
+    long best = -1;
+    size_t best_at = 0, second_at = SIZE_MAX, unknown_at = SIZE_MAX, unknown = 0, floor;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        size_t at;
+        if (!(kinds[i] & (want | UNKNOWN_KIND)) || (at = last_before(&m->ents->e[i], pos)) == SIZE_MAX)
+            continue;
+        if (kinds[i] & UNKNOWN_KIND) { /* an organisation of no known kind named last: it may be the one */
+            if (unknown_at == SIZE_MAX || at > unknown_at)
+                unknown_at = at, unknown = i;
+            continue;
+        }
+        if (best < 0 || at > best_at) {
+            second_at = best < 0 ? SIZE_MAX : best_at;
+            best = (long)i, best_at = at;
+        } else if (second_at == SIZE_MAX || at > second_at)
+            second_at = at;
+    }
+    if (best < 0 || (unknown_at != SIZE_MAX && unknown_at > best_at &&
+                     !leading_words(m->ents->e[unknown].name, m->ents->e[best].name)))
+        return -1; /* (not "G-III" of "G-III Apparel Group") */
+    if (second_at == SIZE_MAX)
+        return best;
+    floor = stance_sent_start(m->t, pos, 0);
+    floor = floor ? stance_sent_start(m->t, floor - 1, 0) : 0; /* the sentence before */
+    return best_at >= floor && second_at < stance_sent_start(m->t, best_at, 0) && second_at < floor ? best : -1;
+}
+
+/* Does "the" at @p ws open an apposition to the name before it ("CrowdStrike,
+ * the firm the party hired")? It describes that one. */
+static int apposition(const mstate *m, size_t ws)
+{
+    size_t ps, pe;
+    return ws >= 2 && m->t[ws - 1] == ' ' && m->t[ws - 2] == ',' && stance_word_before(m->t, ws - 2, &ps, &pe) &&
+           pe == ws - 2 && stance_letter_case(m->t, ps, m->len) > 0;
+}
+
+/* The article's one company, or -1 (none, several). */
+static long one_company(const mstate *m, const unsigned *kinds)
+{
+    long found = -1;
+    for (size_t i = 0; i < m->ents->n; i++)
+        if ((kinds[i] & STANCE_OK_COMPANY) && m->ents->e[i].n_mentions) {
+            if (found >= 0)
+                return -1;
+            found = (long)i;
+        }
+    return found;
+}
+
+/* "management" at t[ws, we) as the company's (see the top). */
+static int management_at(const mstate *m, size_t ws, size_t we)
+{
+    size_t ps, pe;
+    if ((m->t[ws] == 'M' && stance_sent_start(m->t, ws, 0) != ws) || (ws && m->t[ws - 1] == '-') ||
+        !noun_ends_phrase(m, we))
+        return 0; /* "data-management", "management of", "management consultant" */
+    if (!stance_word_before(m->t, ws, &ps, &pe) || stance_sent_start(m->t, ws, 0) == ws)
+        return 1;
+    if (pe + 1 != ws)
+        return 0;
+    if (stance_lex_classes_lower(m->t + ps, pe - ps) &
+        (STANCE_LX(DET) | STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(PRONOUN) | STANCE_LX(RV_SAY) |
+         STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE) | STANCE_LX(ADDRESS_CUE) | STANCE_LX(EVAL_VERB)))
+        return 1; /* "the", "its", "and", "with", "between", "told", "blamed" */
+    return stance_word_is(m->t, ps, pe, "meet") || stance_word_is(m->t, ps, pe, "met") ||
+           (pe - ps >= 4 && m->t[pe - 2] == 'e' && m->t[pe - 1] == 'd'); /* not "risk management" */
+}
+
+/* The kind of a plural noun t[ws, we) ("companies", "unions", "airlines"),
+ * or 0. */
+static unsigned plural_kind(const char *t, size_t ws, size_t we)
+{
+    char b[KIND_MAXWORD + 2];
+    size_t n = we - ws;
+    if (n < 5 || n > KIND_MAXWORD + 1 || t[we - 1] != 's' || !stance_mentions_lower(t, ws, we, b, sizeof b))
+        return 0;
+    if (n > 5 && b[n - 3] == 'i' && b[n - 2] == 'e')
+        return b[n - 3] = 'y', lookup(nouns, sizeof nouns / sizeof nouns[0], b, n - 2); /* "companies" */
+    return lookup(nouns, sizeof nouns / sizeof nouns[0], b, n - 1);
+}
+
+/* "the companies" at t[ws, we): a title mention of each actor of kind
+ * @p want named before, when they are two or three and no organisation of
+ * unknown kind is named after the first of them. 1 when out of memory. */
+static int each_of_kind(mstate *m, const unsigned *kinds, unsigned want, size_t ws, size_t we)
+{
+    size_t n = 0, first = SIZE_MAX, unknown = 0;
+    for (size_t i = 0; i < m->ents->n; i++) {
+        size_t at = last_before(&m->ents->e[i], ws);
+        if (at == SIZE_MAX)
+            continue;
+        if (kinds[i] & want)
+            n++, first = at < first ? at : first;
+        else if (kinds[i] & UNKNOWN_KIND)
+            unknown = at > unknown ? at : unknown;
+    }
+    if (n < 2 || n > 3 || unknown > first)
+        return 0;
+    for (size_t i = 0; i < m->ents->n; i++)
+        if ((kinds[i] & want) && last_before(&m->ents->e[i], ws) != SIZE_MAX &&
+            stance_mentions_add(&m->ents->e[i], ws, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            return 1;
+    return 0;
+}
+
+/* The first "he " at or after t[pos] that starts before @p end (end + 3 <= the
+ * text's length), or NULL: 16 bytes at a time where SSE2 is. */
+static const char *he_space(const char *t, size_t pos, size_t end)
+{
+#if defined(__SSE2__)
+    const __m128i h = _mm_set1_epi8('h'), e = _mm_set1_epi8('e'), sp = _mm_set1_epi8(' ');
+    for (; pos + 16 <= end; pos += 16) {
+        __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + pos)), h);
+        __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + pos + 1)), e);
+        __m128i c = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + pos + 2)), sp);
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, _mm_and_si128(b, c)));
+        if (mask)
+            return t + pos + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; pos < end; pos++)
+        if (t[pos] == 'h' && t[pos + 1] == 'e' && t[pos + 2] == ' ')
+            return t + pos;
+    return NULL;
+}
+
+/* Every "the <kind noun>" and "management" of the text (see the top). */
+static int scan(mstate *m, const unsigned *kinds, unsigned any)
+{
+    const char *t = m->t, *hit;
+    long company = any & STANCE_OK_COMPANY ? one_company(m, kinds) : -1;
+    /* "the"/"The" and a lowercase word: found by its "h" (most words are no "the"; no word walk) */
+    for (size_t pos = 1; pos + 4 < m->len && (hit = he_space(t, pos, m->len - 4)) != NULL;) {
+        size_t ws = (size_t)(hit - t) - 1, ns = ws + 4, ne;
+        unsigned want;
+        long org;
+        pos = ws + 2;
+        if (hit[1] != 'e' || hit[2] != ' ' || (t[ws] != 't' && t[ws] != 'T') || t[ns] < 'a' || t[ns] > 'z' ||
+            (ws && stance_word_byte(t, ws - 1, m->len)))
+            continue;
+        ne = stance_word_end(t, ns, m->len, m->len);
+        if ((want = plural_kind(t, ns, ne) & any) != 0) {
+            if (noun_ends_phrase(m, ne) && !apposition(m, ws) && !taken(m, ws) && each_of_kind(m, kinds, want, ws, ne))
+                return STANCE_ERR_NOMEM;
+            continue;
+        }
+        if (!(want = stance_org_noun_kind(t, ns, ne) & any) || !noun_ends_phrase(m, ne) || apposition(m, ws) ||
+            (org = pick(m, kinds, want, ws)) < 0 || taken(m, ws))
+            continue;
+        if (stance_mentions_add(&m->ents->e[org], ws, ne, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            return STANCE_ERR_NOMEM;
+        pos = ne;
+    }
+    for (size_t pos = 0; company >= 0 && pos + 10 <= m->len &&
+                         (hit = memmem(t + pos, m->len - pos, "anagement", 9)) != NULL;) {
+        size_t ws = (size_t)(hit - t) - (hit > t), we = ws + 10;
+        pos = (size_t)(hit - t) + 9;
+        if (hit == t || (t[ws] != 'm' && t[ws] != 'M') || (ws && stance_word_byte(t, ws - 1, m->len)) ||
+            (we < m->len && stance_word_byte(t, we, m->len)) || !management_at(m, ws, we) || taken(m, ws))
+            continue;
+        if (stance_mentions_add(&m->ents->e[company], ws, we, STANCE_MK_TITLE, STANCE_MR_ORG_HEAD))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
+int stance_mentions_org_kinds(mstate *m)
+{
+    unsigned *kinds, any = 0;
+    int rc;
+    if (!(kinds = stance_calloc(m->ents->n, sizeof *kinds)))
+        return STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < m->ents->n; i++)
+        any |= kinds[i] = ent_kind(m, &m->ents->e[i]);
+    any &= ~UNKNOWN_KIND;
+    rc = any ? scan(m, kinds, any) : STANCE_OK;
+    stance_free(kinds);
+    return rc;
+}
