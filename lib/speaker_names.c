@@ -539,16 +539,29 @@ static int compatible_in(const sstate *s, const desc *d, size_t lo, size_t ss)
     return 0;
 }
 
+/* The start of the sentence of the description at @p at whose quote is @p
+ * qs: not inside a quote (a period or "!" inside it: "the U.S. Supreme
+ * Court", 'to chants of "Marco! Marco!," the senator said'), its own or
+ * another's earlier in the sentence. */
+static size_t desc_sent_start(const sstate *s, size_t at, stance_span qs)
+{
+    size_t ss = stance_sent_start(s->t, at, 0);
+    if (ss > qs.start && ss <= qs.end)
+        return stance_sent_start(s->t, qs.start, 0);
+    for (size_t j = 0; j < s->quotes->n && s->quotes->q[j].span.start < ss; j++)
+        if (ss <= s->quotes->q[j].span.end)
+            return stance_sent_start(s->t, s->quotes->q[j].span.start, 0);
+    return ss;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
  * sentence; else NULL. */
 static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs, int strict)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i, e;
+    size_t ss = desc_sent_start(s, at, qs), ps, lo, i, e;
     const ref *r;
-    if (ss > qs.start && ss <= qs.end)
-        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote ("the U.S. Supreme Court") */
     if (!stance_sn_sent_before(s->t, ss, UINT_MAX, &ps, &e)) /* (it may end the paragraph before) */
         return NULL;
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
@@ -583,9 +596,7 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
  * when @p org: 1 with @p d2 (and @p d3) its head and @p ps that sentence's start. */
 static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, desc *d2, desc *d3, size_t *ps)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), e, i, ws, we;
-    if (ss > qs.start && ss <= qs.end)
-        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
+    size_t ss = desc_sent_start(s, at, qs), e, i, ws, we;
     if (!stance_sn_sent_before(s->t, ss, UINT_MAX, ps, &e))
         return 0;
     i = *ps;
