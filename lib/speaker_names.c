@@ -120,6 +120,22 @@ static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *
     return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
 }
 
+/* Does the speaker span @p sp open with "the" and a count of more than one
+ * ("the two lawmakers", "The three senators", "the both of them"): people,
+ * no one referent, no document? */
+static int plural_count(const sstate *s, stance_span sp)
+{
+    static const char *const COUNT[] = {"two", "three", "four", "five", "six", "both", "several"};
+    size_t ws, we;
+    if (!stance_word_after(s->t, sp.end, sp.start, &ws, &we) || !stance_word_is(s->t, ws, we, "the") ||
+        !stance_word_after(s->t, sp.end, we, &ws, &we) || (we < sp.end && s->t[we] == '-'))
+        return 0; /* (not "the two-term president") */
+    for (size_t i = 0; i < sizeof COUNT / sizeof *COUNT; i++)
+        if (stance_word_is(s->t, ws, we, COUNT[i]))
+            return 1;
+    return 0;
+}
+
 /* Is the speaker span of @p q a definite description with a person or
  * organisation head? Fills @p d, and @p d2 (linked as d->also) when two
  * descriptions of a person are joined by "and" ("the Vermont senator and
@@ -1138,6 +1154,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;
+        if (plural_count(&s, q->speaker_span))
+            continue; /* "The two lawmakers, however, argue": more than one person, no one name */
         person = read_desc(&s, q->speaker_span, &d, &d2);
         thing = person ? 0 : possessed_thing(&s, q->speaker_span, &owner_end, &g);
         if (thing == 1) {

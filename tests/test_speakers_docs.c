@@ -116,6 +116,10 @@ static const spk_case described_cases[] = {
      "Dalton. Walking into the office to chants of \"Nils! Nils!,\" the senator said his campaign here was "
      "\"closing really strong.\" He noted that supporters had come from far and wide.\n",
      "closing really strong", "Nils Harte", "the senator"},
+    /* "the" and a count of more than one: people, named by no one person before them (spk31) */
+    {"Dana Kell said there was no precedent for a case like this.\n\nThe two senators said that \"there is "
+     "precedent for prosecution.\"\n",
+     "there is precedent", "The two senators", NULL},
 };
 
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
