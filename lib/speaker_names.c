@@ -455,6 +455,7 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
     size_t ws, we, pos, qs;
+    int first_the = 0;
     if (qualifies_next(t, s->len, r->end))
         return 0; /* "Channel" of "The moderator, Channel 6 anchor Renee Fulton,": the person is named next */
     if (head_before(t, r->start, d) || ((qs = qualifier_start(t, r->start)) != r->start && head_before(t, qs, d)))
@@ -466,8 +467,12 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
         return 0;
     pos++;
     for (unsigned n = 0; n < APPOSITION_WORDS && stance_word_after(t, s->len, pos, &ws, &we); n++, pos = we) {
+        if (n == 0)
+            first_the = stance_word_is(t, ws, we, "the");
         if (head_word(t, ws, we, d))
-            return 1;
+            return !(d && ws == d->hs && first_the); /* (not the description itself, right after the comma: 'In
+                                                      * an interview with hosts Jo Roe and Mika Voss, the
+                                                      * Democratic candidate stated') */
         if (we < s->len && strchr(",.;", t[we]))
             return 0;
     }

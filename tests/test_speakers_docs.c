@@ -120,6 +120,12 @@ static const spk_case described_cases[] = {
     {"Dana Kell said there was no precedent for a case like this.\n\nThe two senators said that \"there is "
      "precedent for prosecution.\"\n",
      "there is precedent", "The two senators", NULL},
+    /* a description right after a lead-in's comma is the clause's subject, no apposition of the name before
+     * the comma (spk31) */
+    {"WASHINGTON - Ada Marsh does not recognize the bigotry of front-runner Tom Reed as the man she used to know.\n\n"
+     "In an interview with radio hosts Joe Dale and Mika Voss, the Democratic presidential candidate stated that "
+     "the comments do not \"fit with what I thought I knew about him.\"\n",
+     "fit with what", "the Democratic presidential candidate", NULL},
 };
 
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
