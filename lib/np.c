@@ -622,15 +622,38 @@ static size_t before_past_tense(const npc *n, size_t k)
 
 /* "a person close to the campaign", "the former top aide to X", "one source
  * who ...": a noun phrase led by a determiner, cut at a relative clause. */
+/* Does the chunk open with an indefinite determiner and a people's word, then
+ * no capitalised word ("Another Muslim who worshiped there", "One Texan"):
+ * a description, not the name "Muslim"? */
+static int indefinite_demonym(const npc *n)
+{
+    static const char *const INDEF[] = {"a", "an", "another", "one", "each", "every"};
+    const size_t ws = n->tok[0][0], wn = n->tok[0][1] - ws;
+    char w[8];
+    size_t i;
+    if (wn >= sizeof w)
+        return 0;
+    for (i = 0; i < wn; i++)
+        w[i] = (char)(n->t[ws + i] >= 'A' && n->t[ws + i] <= 'Z' ? n->t[ws + i] - 'A' + 'a' : n->t[ws + i]);
+    for (i = 0; i < sizeof INDEF / sizeof *INDEF; i++)
+        if (word_eq(w, 0, wn, INDEF[i]))
+            break;
+    return i < sizeof INDEF / sizeof *INDEF &&
+           (stance_lex_classes(n->t + n->tok[1][0], n->tok[1][1] - n->tok[1][0]) & STANCE_LX(DEMONYM)) &&
+           (n->nt == 2 || letter_case(n->t, n->tok[2][0], n->len) != 1);
+}
+
 static int np_determiner_phrase(const npc *n, attr *a)
 {
     const char *t = n->t;
     size_t k = 1, j, nt = n->nt;
     int clause = 0;
     if (!tok_lq(n, 0, STANCE_LQ(DETERMINERS)) || nt < 2 ||
-        !(letter_case(t, n->tok[0][0], n->len) == -1 || letter_case(t, n->tok[1][0], n->len) == -1) ||
+        !(letter_case(t, n->tok[0][0], n->len) == -1 || letter_case(t, n->tok[1][0], n->len) == -1 ||
+          indefinite_demonym(n)) ||
         role_then_name(t, n->tok, nt, n->len))
-        return NP_PASS; /* ("Another source close to the campaign", not "The Washington Post") */
+        return NP_PASS; /* ("Another source close to the campaign", "Another Muslim who worshiped there", not
+                         * "The Washington Post") */
     while (k < nt && !tok_lq(n, k, STANCE_LQ(REL)))
         k++;
     /* "Another source speaking to Fox News": the reduced relative is not the head */
