@@ -270,14 +270,14 @@ static int rel_part(const npc *n, size_t pi)
            (word_eq(n->t, ws, we, "who") || word_eq(n->t, ws, we, "which") || word_eq(n->t, ws, we, "whose"));
 }
 
-/* Is comma part @p pi a description of a person: at most six words, the last a
- * head noun ("Its chairman", "The Defence Secretary", "a retired surveyor"): a
+/* Is [s, e) a description of a person: at most six words, the last a head
+ * noun ("Its chairman", "The Defence Secretary", "a retired surveyor"): a
  * role or person noun, a kinship noun, a title, a lowercase agent noun? */
-static int desc_part(const npc *n, size_t pi)
+static int desc_words(const ctx *c, size_t s, size_t e)
 {
-    size_t k = n->parts[pi][0], ws = 0, we = 0, a1, b1;
+    size_t k = s, ws = 0, we = 0, a1, b1;
     int nw = 0;
-    while (stance_chunk_next(n->t, &k, n->parts[pi][1], n->len, &a1, &b1)) {
+    while (stance_chunk_next(c->t, &k, e, c->len, &a1, &b1)) {
         ws = a1;
         we = b1;
         if (++nw > 6)
@@ -285,10 +285,54 @@ static int desc_part(const npc *n, size_t pi)
     }
     if (!nw)
         return 0;
-    if (stance_lex_is(n->t + ws, we - ws, STANCE_LX(TITLE)) ||
-        (stance_lex_classes_lower(n->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN))))
+    if (stance_lex_is(c->t + ws, we - ws, STANCE_LX(TITLE)) ||
+        (stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN))))
         return 1;
-    return letter_case(n->t, ws, n->len) == -1 && stance_agent_noun(n->t, ws, we);
+    return letter_case(c->t, ws, c->len) == -1 && stance_agent_noun(c->t, ws, we);
+}
+
+/* Is comma part @p pi a description of a person (desc_words())? */
+static int desc_part(const npc *n, size_t pi)
+{
+    return desc_words(n->c, n->parts[pi][0], n->parts[pi][1]);
+}
+
+/* Does [s, e) open with a name run of two words or more followed by "of",
+ * maybe "the", and a capitalised word ("Beatrix Nolan of Carrowmore
+ * Partners"): the name's end, else 0. */
+static size_t name_of_org(ctx *c, size_t s, size_t e)
+{
+    size_t i, ws, we;
+    long k;
+    s = trim_l(c->t, s, e, c->len);
+    if ((k = name_at(c, s)) < 0 || c->names->v[k].ntok < 2 || c->names->v[k].end >= e)
+        return 0;
+    i = c->names->v[k].end;
+    if (!stance_chunk_next(c->t, &i, e, c->len, &ws, &we) || !word_eq(c->t, ws, we, "of") ||
+        !stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "the") && !stance_chunk_next(c->t, &i, e, c->len, &ws, &we))
+        return 0;
+    return letter_case(c->t, ws, c->len) == 1 ? c->names->v[k].end : 0;
+}
+
+/* 'A former candidate \u2014 John McCain, who lost \u2014 said': is @p desc a
+ * description of a person and does the aside @p aside open with a name of two
+ * words or more, alone, before a comma or before "of" and a capitalised word?
+ * Then *@p name is that name: it speaks, the description is its role. */
+int stance_q_desc_then_name(ctx *c, stance_span desc, stance_span aside, stance_span *name)
+{
+    size_t e = aside.start, k;
+    if (!desc_words(c, desc.start, desc.end))
+        return 0;
+    while (e < aside.end && c->t[e] != ',')
+        e++;
+    if (whole_name(c, aside.start, e, 2))
+        k = trim_r(c->t, aside.start, e, c->len);
+    else if ((k = name_of_org(c, aside.start, e)) == 0)
+        return 0;
+    *name = (stance_span){trim_l(c->t, aside.start, k, c->len), k};
+    return 1;
 }
 
 /* Is comma part @p pi a quantifier that stands for a person and names none:
@@ -349,9 +393,11 @@ static void appositive_name_part(npc *n, attr *a)
          * said": the description speaks */
         n->ns = n->parts[1][0];
         n->ne = n->parts[np - 1][1];
-    } else if (desc_part(n, 0) && whole_name(n->c, n->parts[1][0], n->parts[1][1], all_cap0 || !all_cap1 ? 2 : 1)) {
+    } else if (desc_part(n, 0) && (whole_name(n->c, n->parts[1][0], n->parts[1][1], all_cap0 || !all_cap1 ? 2 : 1) ||
+                                   (!all_cap0 && np == 2 && name_of_org(n->c, n->parts[1][0], n->parts[1][1])))) {
         /* a description, then a whole name, then more apposition ("Its chairman, Peter
-         * Lindgard, a retired surveyor, said"; "Her husband, Tom, a builder, said"), or a
+         * Lindgard, a retired surveyor, said"; "Her husband, Tom, a builder, said"; "Another
+         * analyst, Beatrix Nolan of Carrowmore Partners, said"), or a
          * capitalised title before a name of two words or more ("The Energy Minister,
          * Rupert Askew, said"): the name speaks */
         n->ns = n->parts[1][0];
@@ -576,15 +622,38 @@ static size_t before_past_tense(const npc *n, size_t k)
 
 /* "a person close to the campaign", "the former top aide to X", "one source
  * who ...": a noun phrase led by a determiner, cut at a relative clause. */
+/* Does the chunk open with an indefinite determiner and a people's word, then
+ * no capitalised word ("Another Muslim who worshiped there", "One Texan"):
+ * a description, not the name "Muslim"? */
+static int indefinite_demonym(const npc *n)
+{
+    static const char *const INDEF[] = {"a", "an", "another", "one", "each", "every"};
+    const size_t ws = n->tok[0][0], wn = n->tok[0][1] - ws;
+    char w[8];
+    size_t i;
+    if (wn >= sizeof w)
+        return 0;
+    for (i = 0; i < wn; i++)
+        w[i] = (char)(n->t[ws + i] >= 'A' && n->t[ws + i] <= 'Z' ? n->t[ws + i] - 'A' + 'a' : n->t[ws + i]);
+    for (i = 0; i < sizeof INDEF / sizeof *INDEF; i++)
+        if (word_eq(w, 0, wn, INDEF[i]))
+            break;
+    return i < sizeof INDEF / sizeof *INDEF &&
+           (stance_lex_classes(n->t + n->tok[1][0], n->tok[1][1] - n->tok[1][0]) & STANCE_LX(DEMONYM)) &&
+           (n->nt == 2 || letter_case(n->t, n->tok[2][0], n->len) != 1);
+}
+
 static int np_determiner_phrase(const npc *n, attr *a)
 {
     const char *t = n->t;
     size_t k = 1, j, nt = n->nt;
     int clause = 0;
     if (!tok_lq(n, 0, STANCE_LQ(DETERMINERS)) || nt < 2 ||
-        !(letter_case(t, n->tok[0][0], n->len) == -1 || letter_case(t, n->tok[1][0], n->len) == -1) ||
+        !(letter_case(t, n->tok[0][0], n->len) == -1 || letter_case(t, n->tok[1][0], n->len) == -1 ||
+          indefinite_demonym(n)) ||
         role_then_name(t, n->tok, nt, n->len))
-        return NP_PASS; /* ("Another source close to the campaign", not "The Washington Post") */
+        return NP_PASS; /* ("Another source close to the campaign", "Another Muslim who worshiped there", not
+                         * "The Washington Post") */
     while (k < nt && !tok_lq(n, k, STANCE_LQ(REL)))
         k++;
     /* "Another source speaking to Fox News": the reduced relative is not the head */

@@ -392,6 +392,7 @@ int stance_q_may_match(const ctx *c, int which, size_t start, size_t end);
 int stance_q_match(ctx *c, int which, size_t start, size_t end);
 int stance_q_label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);
 int stance_q_parse_np(ctx *c, size_t s, size_t e, unsigned flags, attr *a);
+int stance_q_desc_then_name(ctx *c, stance_span desc, stance_span aside, stance_span *name);
 size_t stance_q_clause_start(ctx *c, size_t pos, size_t floor);
 size_t stance_q_sentence_end(ctx *c, size_t pos);
 int stance_q_prev_ctx(ctx *c, seg *q);

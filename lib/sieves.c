@@ -116,7 +116,18 @@ static int cut_aside(ctx *c, stance_span *np, stance_span *aside)
     aside->start = skip_hs(c->t, fd + 3, c->len);
     aside->end = trim_r(c->t, aside->start, e - 3, c->len);
     np->end = trim_r(c->t, np->start, fd, c->len);
-    return aside->end > aside->start && np->end > np->start;
+    if (aside->end <= aside->start || np->end <= np->start)
+        return 0;
+    {
+        /* 'A former candidate \u2014 John McCain, who lost \u2014 said': the name
+         * in the aside speaks, the description before it is the role */
+        stance_span nm;
+        if (stance_q_desc_then_name(c, *np, *aside, &nm)) {
+            *aside = *np;
+            *np = nm;
+        }
+    }
+    return 1;
 }
 
 /* After a match of pattern @p which up to @p end whose verb (group 2) lies

@@ -121,6 +121,22 @@ static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *
     return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
 }
 
+/* Does the speaker span @p sp open with "the" and a count of more than one
+ * ("the two lawmakers", "The three senators", "the both of them"): people,
+ * no one referent, no document? */
+static int plural_count(const sstate *s, stance_span sp)
+{
+    static const char *const COUNT[] = {"two", "three", "four", "five", "six", "both", "several"};
+    size_t ws, we;
+    if (!stance_word_after(s->t, sp.end, sp.start, &ws, &we) || !stance_word_is(s->t, ws, we, "the") ||
+        !stance_word_after(s->t, sp.end, we, &ws, &we) || (we < sp.end && s->t[we] == '-'))
+        return 0; /* (not "the two-term president") */
+    for (size_t i = 0; i < sizeof COUNT / sizeof *COUNT; i++)
+        if (stance_word_is(s->t, ws, we, COUNT[i]))
+            return 1;
+    return 0;
+}
+
 /* Is the speaker span of @p q a definite description with a person or
  * organisation head? Fills @p d, and @p d2 (linked as d->also) when two
  * descriptions of a person are joined by "and" ("the Vermont senator and
@@ -441,6 +457,7 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
 {
     const char *t = s->t;
     size_t ws, we, pos, qs;
+    int first_the = 0;
     if (qualifies_next(t, s->len, r->end))
         return 0; /* "Channel" of "The moderator, Channel 6 anchor Renee Fulton,": the person is named next */
     if (head_before(t, r->start, d) || ((qs = qualifier_start(t, r->start)) != r->start && head_before(t, qs, d)))
@@ -452,8 +469,12 @@ static int tied_head(const sstate *s, const ref *r, const desc *d)
         return 0;
     pos++;
     for (unsigned n = 0; n < APPOSITION_WORDS && stance_word_after(t, s->len, pos, &ws, &we); n++, pos = we) {
+        if (n == 0)
+            first_the = stance_word_is(t, ws, we, "the");
         if (head_word(t, ws, we, d))
-            return 1;
+            return !(d && ws == d->hs && first_the); /* (not the description itself, right after the comma: 'In
+                                                      * an interview with hosts Jo Roe and Mika Voss, the
+                                                      * Democratic candidate stated') */
         if (we < s->len && strchr(",.;", t[we]))
             return 0;
     }
@@ -541,16 +562,29 @@ static int compatible_in(const sstate *s, const desc *d, size_t lo, size_t ss)
     return 0;
 }
 
+/* The start of the sentence of the description at @p at whose quote is @p
+ * qs: not inside a quote (a period or "!" inside it: "the U.S. Supreme
+ * Court", 'to chants of "Marco! Marco!," the senator said'), its own or
+ * another's earlier in the sentence. */
+static size_t desc_sent_start(const sstate *s, size_t at, stance_span qs)
+{
+    size_t ss = stance_sent_start(s->t, at, 0);
+    if (ss > qs.start && ss <= qs.end)
+        return stance_sent_start(s->t, qs.start, 0);
+    for (size_t j = 0; j < s->quotes->n && s->quotes->q[j].span.start < ss; j++)
+        if (ss <= s->quotes->q[j].span.end)
+            return stance_sent_start(s->t, s->quotes->q[j].span.start, 0);
+    return ss;
+}
+
 /* The subject of the sentence before the description's (its first referent,
  * opening it, a title aside: "Lori Bernstein held up a sign ... The 57-year-old
  * scientist says"), when it is compatible with @p d and the only one of that
  * sentence; else NULL. */
 static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, stance_span qs, int strict)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), ps, lo, i, e;
+    size_t ss = desc_sent_start(s, at, qs), ps, lo, i, e;
     const ref *r;
-    if (ss > qs.start && ss <= qs.end)
-        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote ("the U.S. Supreme Court") */
     if (!stance_sn_sent_before(s->t, ss, UINT_MAX, &ps, &e)) /* (it may end the paragraph before) */
         return NULL;
     lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), ps);
@@ -585,9 +619,7 @@ static const ref *sentence_subject(const sstate *s, const desc *d, size_t at, st
  * when @p org: 1 with @p d2 (and @p d3) its head and @p ps that sentence's start. */
 static int desc_opening_before(sstate *s, size_t at, stance_span qs, int org, desc *d2, desc *d3, size_t *ps)
 {
-    size_t ss = stance_sent_start(s->t, at, 0), e, i, ws, we;
-    if (ss > qs.start && ss <= qs.end)
-        ss = stance_sent_start(s->t, qs.start, 0); /* a period inside the quote */
+    size_t ss = desc_sent_start(s, at, qs), e, i, ws, we;
     if (!stance_sn_sent_before(s->t, ss, UINT_MAX, ps, &e))
         return 0;
     i = *ps;
@@ -1129,6 +1161,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (q->how != STANCE_ATTR_NOUN || !q->speaker || q->speaker_span.start == STANCE_NO_OFFSET ||
             q->speaker_span.end <= q->speaker_span.start)
             continue;
+        if (plural_count(&s, q->speaker_span))
+            continue; /* "The two lawmakers, however, argue": more than one person, no one name */
         person = read_desc(&s, q->speaker_span, &d, &d2);
         thing = person ? 0 : possessed_thing(&s, q->speaker_span, &owner_end, &g);
         if (thing == 1) {

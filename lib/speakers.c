@@ -115,6 +115,62 @@ static long first_name_run(ctx *c, size_t last, size_t e, int g, size_t *fs)
     return found;
 }
 
+/* A lone surname at @p s right after a listed first name that is also a
+ * function word or a month, which names.c leaves out of the run ("Jan",
+ * "June", "Will"), itself after a title or a lowercase role noun ("Former
+ * Arizona governor Jan Brewer", "Gov. June Oakley"): the first name's start;
+ * else @p s. */
+static size_t stop_first_name_before(ctx *c, size_t s)
+{
+    const uint64_t first = STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M);
+    size_t ws, we, ps, pe;
+    uint64_t cls;
+    if (s < 1 || c->t[s - 1] != ' ' || !stance_q_word_before(c, s, s > 40 ? s - 40 : 0, &ws, &we) || we != s - 1 ||
+        letter_case(c->t, ws, c->len) != 1)
+        return s;
+    cls = stance_lex_classes(c->t + ws, we - ws);
+    if (!(cls & first) || !(cls & STANCE_LX(STOP)) || ws < 1 || c->t[ws - 1] != ' ' ||
+        !stance_q_word_before(c, ws > 1 && c->t[ws - 2] == '.' ? ws - 2 : ws, ws > 40 ? ws - 40 : 0, &ps, &pe) ||
+        (pe != ws - 1 && !(pe == ws - 2 && c->t[pe] == '.')))
+        return s;
+    if (stance_lex_is(c->t + ps, pe - ps, STANCE_LX(TITLE)) ||
+        (c->t[pe] == '.' && stance_lex_is(c->t + ps, pe + 1 - ps, STANCE_LX(TITLE))) ||
+        (lower_at(c->t, ps, c->len) && (stance_lex_classes_lower(c->t + ps, pe - ps) & (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN)))))
+        return ws;
+    return s;
+}
+
+/* The full name of the lone surname run @p k when a run of its surname
+ * outside quotes follows such a first name (stop_first_name_before()): 1 and
+ * *@p canon that first name and surname; 0 when there is none or two first
+ * names (two people). */
+static int stop_first_name(ctx *c, long k, stance_span *canon)
+{
+    const stance_namelist *l = c->names;
+    const stance_name *nm = &l->v[k];
+    const size_t kn = nm->last_end - nm->last;
+    stance_span found = NOSPAN;
+    if (nm->bare != nm->last)
+        return 0;
+    for (size_t j = stance_names_surname_at(l, c->t, c->t + nm->last, kn), seen = 0; j < l->n && seen < 64; j++, seen++) {
+        const stance_name *o = &l->v[l->by_last[j]];
+        size_t fs;
+        if (o->last_end - o->last != kn || memcmp(c->t + o->last, c->t + nm->last, kn) != 0)
+            break;
+        if (o->bare != o->last || stance_q_in_quote(c, o->start, c->n) || (fs = stop_first_name_before(c, o->bare)) == o->bare)
+            continue;
+        if (found.start != STANCE_NO_OFFSET && (o->bare - fs != found.end - kn - found.start ||
+                                                memcmp(c->t + fs, c->t + found.start, o->bare - fs) != 0))
+            return 0; /* ("Jan Brewer", "June Brewer": two people) */
+        if (found.start == STANCE_NO_OFFSET)
+            found = (stance_span){fs, o->last_end};
+    }
+    if (found.start == STANCE_NO_OFFSET)
+        return 0;
+    *canon = found;
+    return 1;
+}
+
 /* Canonical span and gender of a name mention [s, e). */
 void stance_q_canonicalise(ctx *c, attr *a)
 {
@@ -161,6 +217,8 @@ void stance_q_canonicalise(ctx *c, attr *a)
     }
     if (f < 0)
         a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
+    if (n == 1 && f < 0 && a->name >= 0)
+        stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "Brewer said" */
     if (a->name >= 0 && c->sur_gender)
         a->gender = c->sur_gender[a->name];
     if (a->gender == STANCE_G_UNKNOWN) {
@@ -1134,6 +1192,7 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         a->name = kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
         a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
+        stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "she said" */
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
         if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])

@@ -3,7 +3,7 @@
  * documents and their issuers, pronouns that continue a description, names
  * and roles as reported. Each case is the quote that opens with @c head,
  * its speaker and role (NULL: none). Texts written for these tests (spk28,
- * issue #19). */
+ * issue #19); descriptions named by the sentence before (spk31). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -106,6 +106,28 @@ static const spk_case pronoun_cases[] = {
      "A reporter for Radio Norvik", NULL},
 };
 
+static const spk_case described_cases[] = {
+    /* the sentence before a description's is found from its own sentence's start, not from a "!" inside an
+     * earlier quote of that sentence: its subject names "the senator", not the senator tied further back (spk31) */
+    {"At a town hall in Salem, Tom Dreyer accused Ray Cole, the senator from Ohio and winner of the caucus, of "
+     "being \"a fraud.\"\n\nFor the Republicans, the race changed after a debate in which Nils Harte faltered "
+     "against Gus Pike. The question was how much of an opening it gave Pike, as well as Ohio Gov. Dan Kemper and "
+     "former governor Lee Ames.\n\nHarte sought to stoke positive energy as he stopped by his campaign office in "
+     "Dalton. Walking into the office to chants of \"Nils! Nils!,\" the senator said his campaign here was "
+     "\"closing really strong.\" He noted that supporters had come from far and wide.\n",
+     "closing really strong", "Nils Harte", "the senator"},
+    /* "the" and a count of more than one: people, named by no one person before them (spk31) */
+    {"Dana Kell said there was no precedent for a case like this.\n\nThe two senators said that \"there is "
+     "precedent for prosecution.\"\n",
+     "there is precedent", "The two senators", NULL},
+    /* a description right after a lead-in's comma is the clause's subject, no apposition of the name before
+     * the comma (spk31) */
+    {"WASHINGTON - Ada Marsh does not recognize the bigotry of front-runner Tom Reed as the man she used to know.\n\n"
+     "In an interview with radio hosts Joe Dale and Mika Voss, the Democratic presidential candidate stated that "
+     "the comments do not \"fit with what I thought I knew about him.\"\n",
+     "fit with what", "the Democratic presidential candidate", NULL},
+};
+
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
 static void check_cases(const stance_model *m, const spk_case *cs, size_t n)
 {
@@ -145,12 +167,18 @@ static void test_pronoun_continues_description(void **state)
     check_cases(*state, pronoun_cases, sizeof pronoun_cases / sizeof *pronoun_cases);
 }
 
+static void test_description_named(void **state)
+{
+    check_cases(*state, described_cases, sizeof described_cases / sizeof *described_cases);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_issuers),
         cmocka_unit_test(test_document_issuers_named),
         cmocka_unit_test(test_pronoun_continues_description),
+        cmocka_unit_test(test_description_named),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }
