@@ -581,6 +581,21 @@ static int clause_mate(const char *t, const referent *r, size_t ws)
     return nw && !(stance_lex_classes_lower(t + ps, pe - ps) & STANCE_LX(PREP));
 }
 
+/* Is the "her" at t[ws, we) an object, not a possessive: no word follows it
+ * (a quote mark, a comma, a stop: "called her \"the calmest ...\""), or a
+ * determiner, preposition, conjunction or "as" does ("called her a liar",
+ * "praised her for", "named her as")? */
+static int her_object(const char *t, size_t len, size_t ws, size_t we)
+{
+    size_t ns, ne;
+    if (!stance_word_is(t, ws, we, "her"))
+        return 0;
+    if (!stance_word_after(t, len, we, &ns, &ne) || !stance_spaces_only(t, we, ns))
+        return 1;
+    return stance_word_is(t, ns, ne, "as") ||
+           (stance_lex_classes_lower(t + ns, ne - ns) & (STANCE_LX(DET) | STANCE_LX(PREP) | STANCE_LX(CONJ)));
+}
+
 /* Is referent @p r the object of a preposition inside another quote than the
  * pronoun's quote @p inq ("You don't know about David Duke?" ... "Is he really
  * so stupid"; "the same thing with [Bob] Corker, with Newt [Gingrich]")? A
@@ -1027,7 +1042,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
         long inq = -1, nested;
         size_t np;
         const referent *cont, *obj;
-        int taken = 0, is_him = stance_word_is(m->t, ws, we, "him");
+        int taken = 0, is_him = stance_word_is(m->t, ws, we, "him") || her_object(m->t, m->len, ws, we);
         for (; ri < m->n_refs && m->refs[ri].start < ws; ri++)
             push_recent(recent, &nr, m->refs[ri]);
         while (si < n_sp && sp[si].start < ws)

@@ -417,6 +417,17 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", "him", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Sam Ito", "him", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "him", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
+    {"her as an object: never the subject of its own clause",
+     /* "Elena Diaz called her": Nora Park, not Diaz; "Esteves called her \"...\"" (a
+      * first name of no known gender): the arbitrator, not Esteves; "thanked her for" too */
+     "Nora Park spoke first on Monday. Elena Diaz called her a fine partner.\n\n"
+     "The state arbitrator, Vesna Marsh, kept both sides talking. Paulo Esteves called her \"the calmest "
+     "person in the room,\" and Esteves thanked her for it.\n",
+     {{"Elena Diaz", NULL, 0}, {"Nora Park", NULL, 0}, {"Vesna Marsh", NULL, 0}, {"Paulo Esteves", NULL, 0}},
+     4,
+     {{"Nora Park", "her", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Vesna Marsh", "her", 1, PRONOUN, STANCE_MR_PRONOUN_RECENT},
+      {"Vesna Marsh", "her", 2, PRONOUN, STANCE_MR_PRONOUN_RECENT}}},
     {"an organisation's head after a name: that name's organisation",
      "Officials of the Park campaign met the Diaz campaign on Monday.\n\n"
      "\"The Park campaign is lying, and the campaign knows it,\" Sam Ito said.\n",
