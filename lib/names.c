@@ -44,8 +44,9 @@ ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 /* A dotted abbreviation of two letters or more that no capitalised word
  * follows ("D.C.", "U.N.", "U.K."; "The U.S." at a sentence's start): one
  * word of its own. Before a capital it is split at its dots as before ("U.S.
- * Senate", "J.K. Rowling"). */
-#define DOTTED "\\p{Lu}\\.(?:\\p{Lu}\\.)+(?![ \\x{A0}]{1,2}\\p{Lu})"
+ * Senate", "J.K. Rowling"). One hyphen joins two ("A.F.L.-C.I.O."); none
+ * starts after a dot ("I.O." of "C.I.O."). */
+#define DOTTED "(?<!\\.)\\p{Lu}\\.(?:\\p{Lu}\\.)+(?:-\\p{Lu}\\.(?:\\p{Lu}\\.)+)*(?![ \\x{A0}]{1,2}\\p{Lu})"
 
 static const char NAME_PAT[] =
     "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"

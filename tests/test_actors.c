@@ -442,6 +442,9 @@ static const disc_case disc_cases[] = {
      * word too; before "campaign" it names no candidate's body */
     {"The U.S. campaign against the rebels grew. Critics of the U.S. campaign left. The U.S. campaign stayed.\n", 1,
      {"U.S.", "U.S. campaign"}, {3, -1}},
+    /* ... one hyphen joins two ("A.F.L.-C.I.O."), and none starts after a dot ("I.O.") */
+    {"The A.F.L.-C.I.O. endorsed her. Critics of the A.F.L.-C.I.O. left, and the A.F.L.-C.I.O. stayed.\n", 1,
+     {"A.F.L.-C.I.O.", "I.O."}, {3, -1}},
 };
 
 static void test_actors_discover_rules(void **state)
