@@ -778,11 +778,12 @@ static int discover_parties(const stance_namelist *l, const char *text, size_t l
  * Obama administration"; not "Trump's campaign", whose possessor is the
  * person). That body is an actor of its own (bench/e2e/GUIDELINES.md: an
  * organisation and its leader are two actors). Its length with the space, or
- * 0. */
+ * 0. Not after a dotted abbreviation ("the U.S. campaign against ...", "U.S.
+ * administration": a country's, no candidate's). */
 static size_t body_after(const char *t, size_t len, const stance_name *nm)
 {
     size_t e = nm->last_end, k;
-    if (nm->end != e || e + 1 >= len || t[e] != ' ')
+    if (nm->end != e || e + 1 >= len || t[e] != ' ' || t[e - 1] == '.')
         return 0;
     for (k = e + 1; k < len && stance_word_byte(t, k, len) && (unsigned char)t[k] != 0xe2;)
         k++; /* the word after, up to a quote mark, an apostrophe or a dash */
@@ -1120,9 +1121,18 @@ static int runs_joined(const char *t, const stance_name *x, const stance_name *y
     return words > 0;
 }
 
+/* Are one-word runs @p x and @p y joined by " of " alone ("District of
+ * Columbia")? Two initials are a dotted abbreviation's ("D.C.") only so:
+ * not "Sanders and Clinton" for "S.C.", not a person's two names. */
+static int of_joined(const char *t, const stance_name *x, const stance_name *y)
+{
+    return x->ntok == 1 && y->ntok == 1 && x->bare == x->start && y->start == x->end + 4 &&
+           memcmp(t + x->end, " of ", 4) == 0;
+}
+
 /* The end of the name starting at run @p k whose initials are an acronym of
- * @p set (runs joined by runs_joined(), at most 6 initials), its index in
- * *at; 0 when none. */
+ * @p set (runs joined by runs_joined(), at most 6 initials; two only as
+ * of_joined()), its index in *at; 0 when none. */
 static size_t spelled_out(const stance_namelist *l, const char *t, size_t k, const stance_u32set *set, long *at)
 {
     char b[STANCE_ACRO_MAX];
@@ -1132,13 +1142,29 @@ static size_t spelled_out(const stance_namelist *l, const char *t, size_t k, con
         size_t from = j == k ? nm->bare : nm->start;
         if ((j > k && !runs_joined(t, &l->v[j - 1], nm)) || !stance_initials_add(t + from, nm->last_end - from, b, &n))
             return 0;
-        if (n >= 3 && (*at = stance_u32set_find(set, stance_acro_key(b, n))) >= 0)
+        if ((n >= 3 || (n == 2 && j == k + 1 && of_joined(t, &l->v[k], nm))) &&
+            (*at = stance_u32set_find(set, stance_acro_key(b, n))) >= 0)
             return nm->last_end;
     }
     return 0;
 }
 
-/* An actor discovered under its acronym alone ("ICR", "ULD") takes the name
+/* The capitals of an actor's name that is an acronym: three or more ("ICR"),
+ * or two or more written with dots ("D.C.", "U.N.": names.c reads them as one
+ * word), into b (STANCE_ACRO_MAX bytes); their count, else 0. */
+static size_t name_acronym(const char *name, char *b)
+{
+    size_t n = stance_acronym_len(name, 3), k = 0;
+    if (n) {
+        memcpy(b, name, n);
+        return n;
+    }
+    for (; name[0] >= 'A' && name[0] <= 'Z' && name[1] == '.' && k < STANCE_ACRO_MAX; name += 2)
+        b[k++] = name[0];
+    return name[0] == '\0' && k >= 2 ? k : 0;
+}
+
+/* An actor discovered under its acronym alone ("ICR", "ULD", "D.C.") takes the name
  * the article spells it out with ("the Institute for Coastal Resilience",
  * "the Union of Locomotive Drivers (ULD)", written once, so no actor of its
  * own): the first name run whose capitalised words' initials are the
@@ -1150,21 +1176,22 @@ static int acronym_long_names(const stance_namelist *l, const char *t, stance_en
     stance_u32set set = {0};
     size_t *owner = NULL, nd = 0, first = base, an;
     int rc = STANCE_ERR_NOMEM, drop = 0;
-    while (first < out->n && !stance_acronym_len(out->e[first].name, 3))
+    char ab[STANCE_ACRO_MAX];
+    while (first < out->n && !name_acronym(out->e[first].name, ab))
         first++;
     if (first == out->n)
         return STANCE_OK; /* no acronym among the actors (most articles): nothing allocated */
     if (stance_u32set_reset(&set, out->n - base) || !(owner = stance_malloc_array(out->n - base, sizeof *owner)))
         goto done;
     for (size_t i = first; i < out->n; i++)
-        if ((an = stance_acronym_len(out->e[i].name, 3)) && stance_u32set_add(&set, stance_acro_key(out->e[i].name, an)) == nd)
+        if ((an = name_acronym(out->e[i].name, ab)) && stance_u32set_add(&set, stance_acro_key(ab, an)) == nd)
             owner[nd++] = i;
     for (size_t i = base; i < out->n && nd; i++) {
         char b[STANCE_ACRO_MAX];
         size_t n = 0;
         long at;
         const char *name = out->e[i].name;
-        if (stance_initials_add(name, strlen(name), b, &n) && n >= 3 &&
+        if (stance_initials_add(name, strlen(name), b, &n) && n >= 2 &&
             (at = stance_u32set_find(&set, stance_acro_key(b, n))) >= 0 && owner[at] != i)
             owner[at] = SIZE_MAX; /* another actor's initials */
     }

@@ -41,11 +41,18 @@ ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
  * in when the pattern is compiled: one list for the pattern and the C scans. */
 #define PARTICLE "\003"
 
+/* A dotted abbreviation of two letters or more that no capitalised word
+ * follows ("D.C.", "U.N.", "U.K."; "The U.S." at a sentence's start): one
+ * word of its own. Before a capital it is split at its dots as before ("U.S.
+ * Senate", "J.K. Rowling"). One hyphen joins two ("A.F.L.-C.I.O."); none
+ * starts after a dot ("I.O." of "C.I.O."). */
+#define DOTTED "(?<!\\.)\\p{Lu}\\.(?:\\p{Lu}\\.)+(?:-\\p{Lu}\\.(?:\\p{Lu}\\.)+)*(?![ \\x{A0}]{1,2}\\p{Lu})"
+
 static const char NAME_PAT[] =
     "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
-    "(?:" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
-    "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" TOK "|" NICK "|" PARTICLE
+    "(?:" DOTTED "|" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
+    "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" DOTTED "|" TOK "|" NICK "|" PARTICLE
     "(?=[ \\x{A0}](?:" PARTICLE "[ \\x{A0}])?\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";
 

@@ -428,6 +428,23 @@ static const disc_case disc_cases[] = {
     /* A speaker named by an ordinary word is no actor for speaking ("Aides
      * said" beside "the aides") */
     {"\"We will win,\" Aides said on Monday. The aides left.\n", 0, {"Aides"}, {-1}},
+    /* A dotted abbreviation no capitalised word follows is one word of a
+     * name ("D.C.": names.c read it as "D" and "C", no actor) ... */
+    {"Officials said D.C. needs a vote. Critics of D.C. left, and D.C. stayed.\n", 1, {"D.C."}, {3}},
+    /* ... named by the words the article spells it out with, joined by "of"
+     * ("the District of Columbia") ... */
+    {"Officials praised the District of Columbia. Critics of D.C. left, D.C. stayed, and D.C. voted.\n", 1,
+     {"District of Columbia", "D.C."}, {4, -1}},
+    /* ... but not by two names joined otherwise ("Sanders and Clinton") */
+    {"Sanders and Clinton met. Critics of S.C. left, S.C. stayed, and S.C. voted.\n", 1,
+     {"S.C.", "Sanders and Clinton"}, {3, -1}},
+    /* A dotted abbreviation after a capitalised word ("The U.S.") is one
+     * word too; before "campaign" it names no candidate's body */
+    {"The U.S. campaign against the rebels grew. Critics of the U.S. campaign left. The U.S. campaign stayed.\n", 1,
+     {"U.S.", "U.S. campaign"}, {3, -1}},
+    /* ... one hyphen joins two ("A.F.L.-C.I.O."), and none starts after a dot ("I.O.") */
+    {"The A.F.L.-C.I.O. endorsed her. Critics of the A.F.L.-C.I.O. left, and the A.F.L.-C.I.O. stayed.\n", 1,
+     {"A.F.L.-C.I.O.", "I.O."}, {3, -1}},
 };
 
 static void test_actors_discover_rules(void **state)
