@@ -1112,150 +1112,154 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
     return CLI_FAIL;
 }
 
+static const struct option classify_lopts[] = {
+    {"model", required_argument, NULL, 'm'},   {"actor", required_argument, NULL, 'a'},
+    {"jsonl", no_argument, NULL, 'J'},         {"format", required_argument, NULL, 'f'},
+    {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
+    {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
+    {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
+    {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
+    {NULL, 0, NULL, 0}};
+
+/* One option (@p c, optarg) of `classify`: -1 to go on, else the exit status (said; --help: CLI_OK). */
+static int classify_option(classify_opts *co, actor_list *actors, const char **model_path, int c)
+{
+    static const char *const formats[] = {"json", "text", "dot", "html"};
+    static const out_format format_of[] = {FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML};
+    switch (c) {
+    case 'm': *model_path = optarg; break;
+    case 'a': {
+        int r = add_actor(actors, optarg);
+        if (r == -2)
+            cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
+        else if (r == -3)
+            cli_error("classify: --actor '%s': an alias is empty or only white space", optarg);
+        else if (r)
+            cli_error("out of memory");
+        if (r)
+            return r == -1 ? CLI_FAIL : CLI_USAGE;
+        break;
+    }
+    case 'O':
+        if (cli_on_error("classify", optarg, &co->on_error))
+            return CLI_USAGE;
+        break;
+    case 'J': co->jsonl = 1; break;
+    case 'f': {
+        size_t k = 0;
+        while (k < 4 && strcmp(optarg, formats[k]) != 0)
+            k++;
+        if (k == 4) {
+            cli_error("classify: unknown format '%s' (json, text, dot, html)", optarg);
+            return CLI_USAGE;
+        }
+        co->format = format_of[k];
+        break;
+    }
+    case 'G': co->format = FMT_GRAPH; break;
+    case 'e': {
+        long k;
+        if (cli_num_long("classify", "--explain", optarg, 0, 1000, &k))
+            return CLI_USAGE;
+        co->opts.explain = (unsigned)k;
+        break;
+    }
+    case 'I': co->opts.flags |= STANCE_OPT_INDIRECT; break;
+    case 'A': co->opts.flags |= STANCE_OPT_ALL_ACTORS; break;
+    case 'C': co->opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
+    case 'P': co->opts.flags |= STANCE_OPT_POOL; break;
+    case 'h': help(); return CLI_OK;
+    default: return CLI_USAGE;
+    }
+    return -1;
+}
+
+/* The model, the scratch, the page (--format html) and the compiled -a actors: CLI_OK, or CLI_FAIL (said). */
+static int classify_setup(int argc, char **argv, const char *model_path, stance_model **model, classify_opts *co,
+                          actor_list *actors)
+{
+    stance_error err;
+    if (cli_open_model(model_path, model))
+        return CLI_FAIL;
+    if (stance_scratch_new(&co->opts.scratch, &err)) {
+        cli_error("%s", err.message);
+        return CLI_FAIL;
+    }
+    if (co->format == FMT_HTML &&
+        html_doc_new(argc - optind == 1 && !co->jsonl ? argv[optind] : "stance report", NULL, &co->html)) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    /* The -a actors serve every article: compile them once. */
+    if (actors->n && stance_actorset_new(*model, actors->a, actors->n, co->opts.flags & STANCE_OPT_ACTORS_CASELESS,
+                                         &actors->set, &err)) {
+        cli_error("classify: -a: %s", err.message);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+/* Every input (the FILEs, else stdin) classified and written. */
+static int classify_inputs(int argc, char **argv, const stance_model *model, classify_opts *co,
+                           const actor_list *actors)
+{
+    int nfiles = argc - optind, status = CLI_OK;
+    for (int i = 0; i < (nfiles > 0 ? nfiles : 1); i++) /* before any output: no input is stdout */
+        if (cli_not_stdout(nfiles > 0 ? argv[optind + i] : "-")) {
+            html_doc_free(co->html); /* (no page either) */
+            co->html = NULL;
+            return CLI_FAIL;
+        }
+    co->many = nfiles > 1;
+    for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+        const char *path = nfiles ? argv[optind + i] : "-";
+        int rc = co->jsonl ? run_jsonl(model, co, path, actors) : run_file(model, co, path, actors);
+        if (rc)
+            status = CLI_FAIL;
+        if (cli_out_flush() || (rc && co->on_error == CLI_ON_ERROR_STOP))
+            break;
+    }
+    return status;
+}
+
+/* --format html: the page, with what could be read even when some input failed. */
+static int write_page(html_doc *html)
+{
+    size_t n = 0;
+    char *page = html_doc_render(html, 0, &n);
+    int status = CLI_OK;
+    if (!page)
+        cli_error("out of memory");
+    else
+        fwrite(page, 1, n, stdout);
+    if (!page || cli_out_flush()) /* a write error is said once, with its reason, at exit */
+        status = CLI_FAIL;
+    free(page);
+    return status;
+}
+
 int cmd_classify(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"model", required_argument, NULL, 'm'},   {"actor", required_argument, NULL, 'a'},
-        {"jsonl", no_argument, NULL, 'J'},         {"format", required_argument, NULL, 'f'},
-        {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
-        {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
-        {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
-        {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0}};
     classify_opts co;
     json_out out = JSON_OUT_INIT;
     actor_list actors = {0};
     const char *model_path = NULL;
     stance_model *model = NULL;
-    stance_error err;
-    int c, status = CLI_OK;
+    int c, status = -1;
 
     memset(&co, 0, sizeof co);
     co.opts.size = sizeof co.opts;
     out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;
-    while ((c = cli_getopt("classify", argc, argv, "m:a:f:e:h", longopts)) != -1) {
-        switch (c) {
-        case 'm': model_path = optarg; break;
-        case 'a': {
-            int r = add_actor(&actors, optarg);
-            if (r) {
-                if (r == -2)
-                    cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
-                else if (r == -3)
-                    cli_error("classify: --actor '%s': an alias is empty or only white space", optarg);
-                else
-                    cli_error("out of memory");
-                free_actors(&actors);
-                return r == -1 ? CLI_FAIL : CLI_USAGE;
-            }
-            break;
-        }
-        case 'O':
-            if (cli_on_error("classify", optarg, &co.on_error)) {
-                free_actors(&actors);
-                return CLI_USAGE;
-            }
-            break;
-        case 'J': co.jsonl = 1; break;
-        case 'f':
-            if (strcmp(optarg, "json") == 0)
-                co.format = FMT_JSON;
-            else if (strcmp(optarg, "text") == 0)
-                co.format = FMT_TEXT;
-            else if (strcmp(optarg, "dot") == 0)
-                co.format = FMT_GRAPH;
-            else if (strcmp(optarg, "html") == 0)
-                co.format = FMT_HTML;
-            else {
-                cli_error("classify: unknown format '%s' (json, text, dot, html)", optarg);
-                free_actors(&actors);
-                return CLI_USAGE;
-            }
-            break;
-        case 'G': co.format = FMT_GRAPH; break;
-        case 'e': {
-            long k;
-            if (cli_num_long("classify", "--explain", optarg, 0, 1000, &k)) {
-                free_actors(&actors);
-                return CLI_USAGE;
-            }
-            co.opts.explain = (unsigned)k;
-            break;
-        }
-        case 'I': co.opts.flags |= STANCE_OPT_INDIRECT; break;
-        case 'A': co.opts.flags |= STANCE_OPT_ALL_ACTORS; break;
-        case 'C': co.opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
-        case 'P': co.opts.flags |= STANCE_OPT_POOL; break;
-        case 'h':
-            help();
-            free_actors(&actors);
-            return CLI_OK;
-        default:
-            free_actors(&actors);
-            return CLI_USAGE;
-        }
-    }
-    if (cli_open_model(model_path, &model)) {
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&co.opts.scratch, &err)) {
-        cli_error("%s", err.message);
-        stance_model_free(model);
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    if (co.format == FMT_HTML && html_doc_new(argc - optind == 1 && !co.jsonl ? argv[optind] : "stance report", NULL,
-                                              &co.html)) {
-        cli_error("out of memory");
-        stance_scratch_free(co.opts.scratch);
-        stance_model_free(model);
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    /* The -a actors serve every article: compile them once. */
-    if (actors.n && stance_actorset_new(model, actors.a, actors.n, co.opts.flags & STANCE_OPT_ACTORS_CASELESS,
-                                        &actors.set, &err)) {
-        cli_error("classify: -a: %s", err.message);
-        html_doc_free(co.html);
-        stance_scratch_free(co.opts.scratch);
-        stance_model_free(model);
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    for (int i = 0; i < (argc > optind ? argc - optind : 1); i++) /* before any output: no input is stdout */
-        if (cli_not_stdout(argc > optind ? argv[optind + i] : "-")) {
-            html_doc_free(co.html); /* (no page either) */
-            co.html = NULL;
+    while (status < 0 && (c = cli_getopt("classify", argc, argv, "m:a:f:e:h", classify_lopts)) != -1)
+        status = classify_option(&co, &actors, &model_path, c);
+    if (status < 0 && (status = classify_setup(argc, argv, model_path, &model, &co, &actors)) == CLI_OK) {
+        status = classify_inputs(argc, argv, model, &co, &actors);
+        if (co.html && write_page(co.html))
             status = CLI_FAIL;
-            break;
-        }
-    if (status == CLI_OK) {
-        int nfiles = argc - optind;
-        co.many = nfiles > 1;
-        for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
-            const char *path = nfiles ? argv[optind + i] : "-";
-            int rc = co.jsonl ? run_jsonl(model, &co, path, &actors) : run_file(model, &co, path, &actors);
-            if (rc)
-                status = CLI_FAIL;
-            if (cli_out_flush() || (rc && co.on_error == CLI_ON_ERROR_STOP))
-                break;
-        }
     }
-    if (co.html) { /* the page, with what could be read even when some input failed */
-        size_t n = 0;
-        char *page = html_doc_render(co.html, 0, &n);
-        if (!page)
-            cli_error("out of memory");
-        else
-            fwrite(page, 1, n, stdout);
-        if (!page || cli_out_flush()) /* a write error is said once, with its reason, at exit */
-            status = CLI_FAIL;
-        free(page);
-        html_doc_free(co.html);
-    }
+    html_doc_free(co.html);
     stance_actorset_free(actors.set);
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);
