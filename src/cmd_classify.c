@@ -148,141 +148,12 @@ static void free_actors(actor_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static json_t *span_json(stance_span s)
-{
-    if (s.start == STANCE_NO_OFFSET)
-        return json_null();
-    return json_pack("[II]", (json_int_t)s.start, (json_int_t)s.end);
-}
-
-static json_t *decision_json(const stance_decision *d)
-{
-    json_t *o, *probs;
-    if (d->label < 0)
-        return json_null();
-    probs = json_object();
-    for (size_t i = 0; i < d->n_labels; i++)
-        json_object_set_new(probs, d->label_names[i], json_real(d->probs[i]));
-    o = json_pack("{s:s, s:f, s:o}", "label", d->label_name, "confidence", d->confidence, "probs", probs);
-    if (d->n_explain) {
-        json_t *ex = json_array();
-        for (size_t i = 0; i < d->n_explain; i++)
-            json_array_append_new(ex, json_pack("{s:s, s:f}", "feature", d->explain[i].feature, "contribution",
-                                                d->explain[i].contribution));
-        json_object_set_new(o, "explain", ex);
-    }
-    return o;
-}
-
-/* Why an actor is a target, as words (STANCE_TARGET_* bits). */
-static json_t *why_json(unsigned reasons)
-{
-    json_t *a = json_array();
-    if (reasons & STANCE_TARGET_MENTIONED)
-        json_array_append_new(a, json_string("mentioned"));
-    if (reasons & STANCE_TARGET_OBJECT)
-        json_array_append_new(a, json_string("object"));
-    if (reasons & STANCE_TARGET_PRINCIPAL)
-        json_array_append_new(a, json_string("principal"));
-    if (reasons & STANCE_TARGET_ALL)
-        json_array_append_new(a, json_string("all-actors"));
-    return a;
-}
-
 static const char *type_name(stance_quote_type t)
 {
     return t == STANCE_QUOTE_DIRECT ? "direct" : t == STANCE_QUOTE_PARTIAL ? "partial" : "indirect";
 }
 
-static json_t *result_json(const char *id, const char *text, const stance_result *res)
-{
-    json_t *quotes = json_array(), *ents = json_array(), *o;
-    for (size_t i = 0; i < stance_result_count(res); i++) {
-        const stance_quote *q = stance_result_quote(res, i);
-        json_t *jq = json_object(), *st = json_array();
-        json_object_set_new(jq, "start", json_integer((json_int_t)q->span.start));
-        json_object_set_new(jq, "end", json_integer((json_int_t)q->span.end));
-        json_object_set_new(jq, "text", json_stringn(text + q->span.start, q->span.end - q->span.start));
-        json_object_set_new(jq, "type", json_string(type_name(q->type)));
-        if (q->speaker)
-            json_object_set_new(jq, "speaker",
-                                json_pack("{s:s, s:I, s:I, s:s?}", "name", q->speaker, "start",
-                                          (json_int_t)q->speaker_span.start, "end", (json_int_t)q->speaker_span.end,
-                                          "role", q->speaker_role));
-        else
-            json_object_set_new(jq, "speaker", json_null());
-        json_object_set_new(jq, "cue", q->cue ? json_string(q->cue) : json_null());
-        json_object_set_new(jq, "cue_span", span_json(q->cue_span));
-        json_object_set_new(jq, "rule", json_string(stance_quote_rule(q)));
-        json_object_set_new(jq, "sentiment", decision_json(&q->sentiment));
-        for (size_t t = 0; t < stance_quote_target_count(q); t++) {
-            const stance_target *tg = stance_quote_target(q, t);
-            json_t *d = decision_json(&tg->stance), *ms = json_array(), *kinds = json_array(), *rules = json_array();
-            for (size_t k = 0; k < tg->n_mentions; k++) {
-                stance_mention_kind kind = STANCE_MENTION_NAME;
-                const char *rule = "";
-                json_array_append_new(ms, span_json(tg->mentions[k]));
-                stance_target_mention(tg, k, NULL, &kind, &rule);
-                json_array_append_new(kinds, json_string(stance_mention_kind_name(kind)));
-                json_array_append_new(rules, json_string(rule));
-            }
-            if (json_is_object(d)) {
-                /* beside the 0.1 fields: "kinds" and "rules" parallel to "mentions", and "why" */
-                json_object_set_new(d, "kinds", kinds);
-                json_object_set_new(d, "rules", rules);
-                json_object_set_new(d, "why", why_json(stance_target_reasons(tg)));
-                if (tg->stance.n_explain) { /* --explain: a stance pooled with the speaker's other quotes */
-                    const double *own = NULL;
-                    size_t others = stance_target_pooled(tg, &own);
-                    if (others) {
-                        json_t *op = json_object();
-                        for (size_t l = 0; l < tg->stance.n_labels; l++)
-                            json_object_set_new(op, tg->stance.label_names[l], json_real(own[l]));
-                        json_object_set_new(d, "pooled", json_pack("{s:I, s:o}", "others", (json_int_t)others, "own", op));
-                    }
-                }
-                json_object_set_new(d, "actor", json_string(tg->actor));
-                json_object_set_new(d, "where", json_string(tg->where == STANCE_WHERE_QUOTE         ? "quote"
-                                                            : tg->where == STANCE_WHERE_ATTRIBUTION ? "attribution"
-                                                                                                    : "none"));
-                json_object_set_new(d, "mentions", ms);
-                json_array_append_new(st, d);
-            } else {
-                json_decref(ms);
-                json_decref(kinds);
-                json_decref(rules);
-            }
-        }
-        json_object_set_new(jq, "stances", st);
-        json_array_append_new(quotes, jq);
-    }
-    for (size_t i = 0; i < stance_result_entity_count(res); i++) {
-        const stance_entity *e = stance_result_entity(res, i);
-        json_t *ms = json_array(), *all = json_array();
-        for (size_t k = 0; k < e->n_mentions; k++)
-            json_array_append_new(ms, span_json(e->mentions[k]));
-        /* "mentions" stays the names (0.1); "all_mentions" has every kind */
-        for (size_t k = 0; k < stance_entity_mention_count(e); k++) {
-            stance_span sp = {0, 0};
-            stance_mention_kind kind = STANCE_MENTION_NAME;
-            const char *rule = "";
-            stance_entity_mention(e, k, &sp, &kind, &rule);
-            json_array_append_new(all, json_pack("{s:I, s:I, s:s, s:s}", "start", (json_int_t)sp.start, "end",
-                                                 (json_int_t)sp.end, "kind", stance_mention_kind_name(kind), "rule",
-                                                 rule));
-        }
-        json_array_append_new(ents, json_pack("{s:s, s:b, s:o, s:o}", "name", e->name, "discovered", e->discovered,
-                                              "mentions", ms, "all_mentions", all));
-    }
-    o = json_object();
-    if (id)
-        json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "quotes", quotes);
-    json_object_set_new(o, "actors", ents);
-    return o;
-}
-
-/* ---- the JSON record, streamed (the same bytes as dumping result_json's tree) ---- */
+/* ---- the record, streamed: the JSON output line, and the tree the HTML page reads ---- */
 
 static void span_out(json_out *w, stance_span s)
 {
@@ -398,7 +269,7 @@ static void quote_out(json_out *w, const char *text, const stance_quote *q)
     jo_lit(w, ",\"cue_span\":");
     span_out(w, q->cue_span);
     {
-        const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as in result_json) */
+        const char *rule = stance_quote_rule(q); /* (a NULL rule: no member, as jansson's tree had) */
         if (rule) {
             jo_lit(w, ",\"rule\":");
             jo_static(w, rule);
@@ -619,12 +490,24 @@ static void print_dot(const char *id, const stance_result *res)
     printf("}\n");
 }
 
-/* The JSON record (its "cue_span" marks the cue on the page) added to the page. */
+/* The JSON record (its "cue_span" marks the cue on the page) added to the page:
+ * written by result_out() as for --format json (without the id: the page has its
+ * own), its reals exact, and read back as the tree html_doc_add() takes. */
 static int emit_html(const classify_opts *co, const char *id, const char *text, size_t len, const stance_result *res)
 {
-    json_t *o = result_json(id, text, res);
+    json_out w = JSON_OUT_INIT;
+    json_t *o = NULL;
     char msg[256];
     int rc;
+    w.exact = 1;
+    result_out(&w, NULL, NULL, 0, text, res);
+    if (!w.failed)
+        o = json_loadb(w.buf, w.len, JSON_ALLOW_NUL, NULL);
+    jo_free(&w);
+    if (!o) {
+        cli_error("%s: out of memory while writing the record", id ? id : "-");
+        return CLI_FAIL;
+    }
     rc = html_doc_add(co->html, id, text, len, o, msg, sizeof msg);
     json_decref(o);
     if (rc)
@@ -1112,150 +995,154 @@ static int run_file(const stance_model *model, const classify_opts *co, const ch
     return CLI_FAIL;
 }
 
+static const struct option classify_lopts[] = {
+    {"model", required_argument, NULL, 'm'},   {"actor", required_argument, NULL, 'a'},
+    {"jsonl", no_argument, NULL, 'J'},         {"format", required_argument, NULL, 'f'},
+    {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
+    {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
+    {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
+    {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
+    {NULL, 0, NULL, 0}};
+
+/* One option (@p c, optarg) of `classify`: -1 to go on, else the exit status (said; --help: CLI_OK). */
+static int classify_option(classify_opts *co, actor_list *actors, const char **model_path, int c)
+{
+    static const char *const formats[] = {"json", "text", "dot", "html"};
+    static const out_format format_of[] = {FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML};
+    switch (c) {
+    case 'm': *model_path = optarg; break;
+    case 'a': {
+        int r = add_actor(actors, optarg);
+        if (r == -2)
+            cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
+        else if (r == -3)
+            cli_error("classify: --actor '%s': an alias is empty or only white space", optarg);
+        else if (r)
+            cli_error("out of memory");
+        if (r)
+            return r == -1 ? CLI_FAIL : CLI_USAGE;
+        break;
+    }
+    case 'O':
+        if (cli_on_error("classify", optarg, &co->on_error))
+            return CLI_USAGE;
+        break;
+    case 'J': co->jsonl = 1; break;
+    case 'f': {
+        size_t k = 0;
+        while (k < 4 && strcmp(optarg, formats[k]) != 0)
+            k++;
+        if (k == 4) {
+            cli_error("classify: unknown format '%s' (json, text, dot, html)", optarg);
+            return CLI_USAGE;
+        }
+        co->format = format_of[k];
+        break;
+    }
+    case 'G': co->format = FMT_GRAPH; break;
+    case 'e': {
+        long k;
+        if (cli_num_long("classify", "--explain", optarg, 0, 1000, &k))
+            return CLI_USAGE;
+        co->opts.explain = (unsigned)k;
+        break;
+    }
+    case 'I': co->opts.flags |= STANCE_OPT_INDIRECT; break;
+    case 'A': co->opts.flags |= STANCE_OPT_ALL_ACTORS; break;
+    case 'C': co->opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
+    case 'P': co->opts.flags |= STANCE_OPT_POOL; break;
+    case 'h': help(); return CLI_OK;
+    default: return CLI_USAGE;
+    }
+    return -1;
+}
+
+/* The model, the scratch, the page (--format html) and the compiled -a actors: CLI_OK, or CLI_FAIL (said). */
+static int classify_setup(int argc, char **argv, const char *model_path, stance_model **model, classify_opts *co,
+                          actor_list *actors)
+{
+    stance_error err;
+    if (cli_open_model(model_path, model))
+        return CLI_FAIL;
+    if (stance_scratch_new(&co->opts.scratch, &err)) {
+        cli_error("%s", err.message);
+        return CLI_FAIL;
+    }
+    if (co->format == FMT_HTML &&
+        html_doc_new(argc - optind == 1 && !co->jsonl ? argv[optind] : "stance report", NULL, &co->html)) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    /* The -a actors serve every article: compile them once. */
+    if (actors->n && stance_actorset_new(*model, actors->a, actors->n, co->opts.flags & STANCE_OPT_ACTORS_CASELESS,
+                                         &actors->set, &err)) {
+        cli_error("classify: -a: %s", err.message);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+/* Every input (the FILEs, else stdin) classified and written. */
+static int classify_inputs(int argc, char **argv, const stance_model *model, classify_opts *co,
+                           const actor_list *actors)
+{
+    int nfiles = argc - optind, status = CLI_OK;
+    for (int i = 0; i < (nfiles > 0 ? nfiles : 1); i++) /* before any output: no input is stdout */
+        if (cli_not_stdout(nfiles > 0 ? argv[optind + i] : "-")) {
+            html_doc_free(co->html); /* (no page either) */
+            co->html = NULL;
+            return CLI_FAIL;
+        }
+    co->many = nfiles > 1;
+    for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+        const char *path = nfiles ? argv[optind + i] : "-";
+        int rc = co->jsonl ? run_jsonl(model, co, path, actors) : run_file(model, co, path, actors);
+        if (rc)
+            status = CLI_FAIL;
+        if (cli_out_flush() || (rc && co->on_error == CLI_ON_ERROR_STOP))
+            break;
+    }
+    return status;
+}
+
+/* --format html: the page, with what could be read even when some input failed. */
+static int write_page(html_doc *html)
+{
+    size_t n = 0;
+    char *page = html_doc_render(html, 0, &n);
+    int status = CLI_OK;
+    if (!page)
+        cli_error("out of memory");
+    else
+        fwrite(page, 1, n, stdout);
+    if (!page || cli_out_flush()) /* a write error is said once, with its reason, at exit */
+        status = CLI_FAIL;
+    free(page);
+    return status;
+}
+
 int cmd_classify(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"model", required_argument, NULL, 'm'},   {"actor", required_argument, NULL, 'a'},
-        {"jsonl", no_argument, NULL, 'J'},         {"format", required_argument, NULL, 'f'},
-        {"graph", no_argument, NULL, 'G'},         {"explain", required_argument, NULL, 'e'},
-        {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
-        {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
-        {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0}};
     classify_opts co;
     json_out out = JSON_OUT_INIT;
     actor_list actors = {0};
     const char *model_path = NULL;
     stance_model *model = NULL;
-    stance_error err;
-    int c, status = CLI_OK;
+    int c, status = -1;
 
     memset(&co, 0, sizeof co);
     co.opts.size = sizeof co.opts;
     out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;
-    while ((c = cli_getopt("classify", argc, argv, "m:a:f:e:h", longopts)) != -1) {
-        switch (c) {
-        case 'm': model_path = optarg; break;
-        case 'a': {
-            int r = add_actor(&actors, optarg);
-            if (r) {
-                if (r == -2)
-                    cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
-                else if (r == -3)
-                    cli_error("classify: --actor '%s': an alias is empty or only white space", optarg);
-                else
-                    cli_error("out of memory");
-                free_actors(&actors);
-                return r == -1 ? CLI_FAIL : CLI_USAGE;
-            }
-            break;
-        }
-        case 'O':
-            if (cli_on_error("classify", optarg, &co.on_error)) {
-                free_actors(&actors);
-                return CLI_USAGE;
-            }
-            break;
-        case 'J': co.jsonl = 1; break;
-        case 'f':
-            if (strcmp(optarg, "json") == 0)
-                co.format = FMT_JSON;
-            else if (strcmp(optarg, "text") == 0)
-                co.format = FMT_TEXT;
-            else if (strcmp(optarg, "dot") == 0)
-                co.format = FMT_GRAPH;
-            else if (strcmp(optarg, "html") == 0)
-                co.format = FMT_HTML;
-            else {
-                cli_error("classify: unknown format '%s' (json, text, dot, html)", optarg);
-                free_actors(&actors);
-                return CLI_USAGE;
-            }
-            break;
-        case 'G': co.format = FMT_GRAPH; break;
-        case 'e': {
-            long k;
-            if (cli_num_long("classify", "--explain", optarg, 0, 1000, &k)) {
-                free_actors(&actors);
-                return CLI_USAGE;
-            }
-            co.opts.explain = (unsigned)k;
-            break;
-        }
-        case 'I': co.opts.flags |= STANCE_OPT_INDIRECT; break;
-        case 'A': co.opts.flags |= STANCE_OPT_ALL_ACTORS; break;
-        case 'C': co.opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
-        case 'P': co.opts.flags |= STANCE_OPT_POOL; break;
-        case 'h':
-            help();
-            free_actors(&actors);
-            return CLI_OK;
-        default:
-            free_actors(&actors);
-            return CLI_USAGE;
-        }
-    }
-    if (cli_open_model(model_path, &model)) {
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    if (stance_scratch_new(&co.opts.scratch, &err)) {
-        cli_error("%s", err.message);
-        stance_model_free(model);
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    if (co.format == FMT_HTML && html_doc_new(argc - optind == 1 && !co.jsonl ? argv[optind] : "stance report", NULL,
-                                              &co.html)) {
-        cli_error("out of memory");
-        stance_scratch_free(co.opts.scratch);
-        stance_model_free(model);
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    /* The -a actors serve every article: compile them once. */
-    if (actors.n && stance_actorset_new(model, actors.a, actors.n, co.opts.flags & STANCE_OPT_ACTORS_CASELESS,
-                                        &actors.set, &err)) {
-        cli_error("classify: -a: %s", err.message);
-        html_doc_free(co.html);
-        stance_scratch_free(co.opts.scratch);
-        stance_model_free(model);
-        free_actors(&actors);
-        return CLI_FAIL;
-    }
-    for (int i = 0; i < (argc > optind ? argc - optind : 1); i++) /* before any output: no input is stdout */
-        if (cli_not_stdout(argc > optind ? argv[optind + i] : "-")) {
-            html_doc_free(co.html); /* (no page either) */
-            co.html = NULL;
+    while (status < 0 && (c = cli_getopt("classify", argc, argv, "m:a:f:e:h", classify_lopts)) != -1)
+        status = classify_option(&co, &actors, &model_path, c);
+    if (status < 0 && (status = classify_setup(argc, argv, model_path, &model, &co, &actors)) == CLI_OK) {
+        status = classify_inputs(argc, argv, model, &co, &actors);
+        if (co.html && write_page(co.html))
             status = CLI_FAIL;
-            break;
-        }
-    if (status == CLI_OK) {
-        int nfiles = argc - optind;
-        co.many = nfiles > 1;
-        for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
-            const char *path = nfiles ? argv[optind + i] : "-";
-            int rc = co.jsonl ? run_jsonl(model, &co, path, &actors) : run_file(model, &co, path, &actors);
-            if (rc)
-                status = CLI_FAIL;
-            if (cli_out_flush() || (rc && co.on_error == CLI_ON_ERROR_STOP))
-                break;
-        }
     }
-    if (co.html) { /* the page, with what could be read even when some input failed */
-        size_t n = 0;
-        char *page = html_doc_render(co.html, 0, &n);
-        if (!page)
-            cli_error("out of memory");
-        else
-            fwrite(page, 1, n, stdout);
-        if (!page || cli_out_flush()) /* a write error is said once, with its reason, at exit */
-            status = CLI_FAIL;
-        free(page);
-        html_doc_free(co.html);
-    }
+    html_doc_free(co.html);
     stance_actorset_free(actors.set);
     stance_scratch_free(co.opts.scratch);
     stance_model_free(model);

@@ -551,400 +551,455 @@ static int ablate_head(const stance_featcfg *cfg, const head_spec *hs, double ba
     return 0;
 }
 
-int cmd_train(int argc, char **argv)
-{
-    static const struct option lopts[] = {
-        {"output", required_argument, NULL, 'o'},   {"head", required_argument, NULL, 'H'},
-        {"add-to", required_argument, NULL, 'A'},   {"solver", required_argument, NULL, 'S'},
-        {"C", required_argument, NULL, 'C'},        {"cv", required_argument, NULL, 'K'},
-        {"class-weight", required_argument, NULL, 'W'}, {"seed", required_argument, NULL, 's'},
-        {"table-bits", required_argument, NULL, 'b'}, {"families", required_argument, NULL, 'F'},
-        {"word-n", required_argument, NULL, 'w'},   {"char-n", required_argument, NULL, 'c'},
-        {"window", required_argument, NULL, 'N'},   {"value", required_argument, NULL, 'v'},
-        {"prune", required_argument, NULL, 'P'},    {"ngrams", required_argument, NULL, 'G'},
-        {"name", required_argument, NULL, 'n'},     {"created", required_argument, NULL, 'T'},
-        {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
-        {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
-        {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
-        {"ablate", no_argument, NULL, 'a'},         {"no-ngram-text", required_argument, NULL, 'x'},
-        {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
-        {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
-        {"vec-min-count", required_argument, NULL, 1004}, {"unlabelled-context", required_argument, NULL, 1005},
-        {"in-domain", required_argument, NULL, 1006}, {"in-domain-temperature", required_argument, NULL, 1007},
-        {"temperature", required_argument, NULL, 1008}, {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+/* Everything the command line says, checked before any work. */
+typedef struct train_opts {
     head_spec heads[MAX_HEADS_CLI];
-    int ablate = 0;
-    const char *private_files[16], *domain_files[16];
-    size_t n_private = 0, n_domain = 0, n_temp = 0;
+    size_t n_heads;
+    const char *private_files[16], *domain_files[16]; /* --no-ngram-text, --in-domain */
+    size_t n_private, n_domain;
     const char *temp_head[2 * MAX_HEADS_CLI]; /* --in-domain-temperature and --temperature */
     double temp_val[2 * MAX_HEADS_CLI];
     int temp_general[2 * MAX_HEADS_CLI];
+    size_t n_temp;
     char *metas[16];
-    size_t n_meta = 0;
-    size_t n_heads = 0, n_ngrams = 20000;
-    const char *out_path = NULL, *add_to = NULL, *c_list = "0.1,0.3,1,3", *families = NULL, *word_n = NULL;
-    const char *char_n = NULL, *name = NULL, *created = NULL, *check_file = NULL, *lexicon = NULL, *unlabelled = NULL;
-    const char *context = NULL;
+    size_t n_meta;
+    const char *out_path, *add_to, *c_list, *families, *word_n, *char_n, *name, *created, *check_file, *lexicon,
+        *unlabelled, *context;
+    size_t n_ngrams;
+    int ablate, cv, window, value, bits;
+    double cs[32]; /* --C parsed */
+    size_t n_c;
+    double prune_eps, band;
+    tr_opts to;
     tr_wv_opts wo;
-    int have_head = 0, cv = 5, window = -1, value = -1, bits = -1, opt, rc = CLI_FAIL;
-    long num;
-    tr_data data[MAX_HEADS_CLI], ev = {0};
-    double cs[32];
-    size_t n_c = 0;
-    double prune_eps = 0, band = 0;
-    tr_opts to = {TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0, NULL};
-    unsigned flipped = 0;
-    stance_model *m = NULL;
-    tr_names names = {0};
-    train_ctx ctx = {0, time(NULL)};
-    char err[TR_ERRLEN], msg[512];
-    stance_error serr;
+    train_ctx ctx;
+} train_opts;
 
-    tr_wv_opts_default(&wo);
-    optind = 1;
-    while ((opt = cli_getopt("train", argc, argv, "o:qh", lopts)) != -1) {
-        switch (opt) {
-        case 'o': out_path = optarg; break;
-        case 'a': ablate = 1; break;
-        case 'x':
-            if (add_file(private_files, &n_private, sizeof private_files / sizeof *private_files, "--no-ngram-text"))
-                return CLI_USAGE;
-            break;
-        case 1006:
-            if (add_file(domain_files, &n_domain, sizeof domain_files / sizeof *domain_files, "--in-domain"))
-                return CLI_USAGE;
-            break;
-        case 1007:
-        case 1008: {
-            char *eq = strchr(optarg, '='), *end = NULL;
-            double t = eq ? strtod(eq + 1, &end) : 0;
-            if (!eq || eq == optarg || end == eq + 1 || *end || !(t >= 0.05 && t <= 20) ||
-                n_temp >= 2 * MAX_HEADS_CLI) {
-                cli_error("train: --%s wants NAME=T with T in 0.05..20 (at most %d)",
-                          opt == 1008 ? "temperature" : "in-domain-temperature", MAX_HEADS_CLI);
-                return CLI_USAGE;
-            }
-            *eq = '\0';
-            for (size_t i = 0; i < n_temp; i++)
-                if (temp_general[i] == (opt == 1008) && !strcmp(temp_head[i], optarg)) {
-                    cli_error("train: --%s %s given twice", opt == 1008 ? "temperature" : "in-domain-temperature", optarg);
-                    return CLI_USAGE;
-                }
-            temp_general[n_temp] = opt == 1008;
-            temp_head[n_temp] = optarg;
-            temp_val[n_temp++] = t;
-            break;
-        }
-        case 'H': {
-            char *eq = strchr(optarg, '=');
-            if (!eq || eq == optarg || !eq[1] || n_heads >= MAX_HEADS_CLI) {
-                cli_error("train: --head wants NAME=FILE (at most %d heads)", MAX_HEADS_CLI);
-                return CLI_USAGE;
-            }
-            *eq = '\0';
-            heads[n_heads].name = optarg;
-            heads[n_heads++].files = eq + 1;
-            break;
-        }
-        case 'A': add_to = optarg; break;
-        case 'S':
-            if (!strcmp(optarg, "libsvm"))
-                to.solver = TR_LIBSVM;
-            else if (!strcmp(optarg, "liblinear"))
-                to.solver = TR_LIBLINEAR;
-            else {
-                cli_error("train: --solver is libsvm or liblinear");
-                return CLI_USAGE;
-            }
-            break;
-        case 'C': c_list = optarg; break;
-        case 'K':
-            if (cli_num_long("train", "--cv", optarg, 0, 100, &num))
-                return CLI_USAGE;
-            cv = (int)num;
-            break;
-        case 'W':
-            if (!strcmp(optarg, "balanced"))
-                to.balanced = 1;
-            else if (!strcmp(optarg, "none"))
-                to.balanced = 0;
-            else {
-                cli_error("train: --class-weight is balanced or none");
-                return CLI_USAGE;
-            }
-            break;
-        case 's':
-            if (cli_num_long("train", "--seed", optarg, 0, (long)UINT_MAX, &num))
-                return CLI_USAGE;
-            to.seed = (unsigned)num;
-            break;
-        case 'b':
-            if (cli_num_long("train", "--table-bits", optarg, STANCE_MIN_TABLE_BITS, STANCE_MAX_TABLE_BITS, &num))
-                return CLI_USAGE;
-            bits = (int)num;
-            break;
-        case 'F': families = optarg; break;
-        case 'w':
-        case 'c': {
-            uint32_t a, b;
-            if (parse_range(optarg, &a, &b)) {
-                cli_error("train: %s takes A-B or A with 1 <= A <= B <= %d, not '%s'",
-                          opt == 'w' ? "--word-n" : "--char-n", STANCE_MAX_NGRAM_ORDER, optarg);
-                return CLI_USAGE;
-            }
-            if (opt == 'w')
-                word_n = optarg;
-            else
-                char_n = optarg;
-            break;
-        }
-        case 'N':
-            if (cli_num_long("train", "--window", optarg, 1, 64, &num))
-                return CLI_USAGE;
-            window = (int)num;
-            break;
-        case 'v':
-            if (!strcmp(optarg, "binary"))
-                value = 0;
-            else if (!strcmp(optarg, "logtf"))
-                value = 1;
-            else if (!strcmp(optarg, "binary-family"))
-                value = 3;
-            else if (!strcmp(optarg, "logtf-family"))
-                value = 4;
-            else {
-                cli_error("train: --value is binary, logtf, binary-family or logtf-family");
-                return CLI_USAGE;
-            }
-            break;
-        case 'P':
-            if (cli_num_double("train", "--prune", optarg, 0, 1e6, &prune_eps))
-                return CLI_USAGE;
-            break;
-        case 'G':
-            if (cli_num_long("train", "--ngrams", optarg, 0, 10000000, &num))
-                return CLI_USAGE;
-            n_ngrams = (size_t)num;
-            break;
-        case 'n': name = optarg; break;
-        case 'T': created = optarg; break;
-        case 'X': check_file = optarg; break;
-        case 'B':
-            if (cli_num_double("train", "--nb", optarg, 0, 1e6, &to.nb_alpha))
-                return CLI_USAGE;
-            break;
-        case 'L': lexicon = optarg; break;
-        case 'U': unlabelled = optarg; break;
-        case 1005: context = optarg; break;
-        case 1001:
-        case 1002:
-        case 1003:
-        case 1004: {
-            static const char *const vo[] = {"--vec-dims", "--vec-vocab", "--vec-context", "--vec-min-count"};
-            static const long lo[] = {1, 100, 1, 1}, hi[] = {STANCE_MAX_WVEC_DIM, STANCE_MAX_WVEC_WORDS, 50, 1000000};
-            uint32_t *dst[] = {&wo.dim, &wo.vocab, &wo.window, &wo.min_count};
-            if (cli_num_long("train", vo[opt - 1001], optarg, lo[opt - 1001], hi[opt - 1001], &num))
-                return CLI_USAGE;
-            *dst[opt - 1001] = (uint32_t)num;
-            break;
-        }
-        case 'Z':
-            if (cli_num_double("train", "--neutral-band", optarg, 1e-9, 100, &band))
-                return CLI_USAGE;
-            break;
-        case 'M':
-            if (!strchr(optarg, '=') || optarg[0] == '=' || n_meta >= 16) {
-                cli_error("train: --meta wants KEY=VALUE (at most 16)");
-                return CLI_USAGE;
-            }
-            if (strlen(optarg) > STANCE_MAX_STRING) {
-                cli_error("train: --meta: a key or value longer than %d bytes cannot be stored", STANCE_MAX_STRING);
-                return CLI_USAGE;
-            }
-            metas[n_meta++] = optarg;
-            break;
-        case 'q': ctx.quiet = 1; break;
-        case 'h': help(); return CLI_OK;
-        default: return CLI_USAGE;
-        }
-    }
-    if (optind < argc || !out_path || n_heads == 0) {
-        cli_error("train: need -o MODEL and at least one --head NAME=FILE (see --help)");
+static const struct option train_lopts[] = {
+    {"output", required_argument, NULL, 'o'},   {"head", required_argument, NULL, 'H'},
+    {"add-to", required_argument, NULL, 'A'},   {"solver", required_argument, NULL, 'S'},
+    {"C", required_argument, NULL, 'C'},        {"cv", required_argument, NULL, 'K'},
+    {"class-weight", required_argument, NULL, 'W'}, {"seed", required_argument, NULL, 's'},
+    {"table-bits", required_argument, NULL, 'b'}, {"families", required_argument, NULL, 'F'},
+    {"word-n", required_argument, NULL, 'w'},   {"char-n", required_argument, NULL, 'c'},
+    {"window", required_argument, NULL, 'N'},   {"value", required_argument, NULL, 'v'},
+    {"prune", required_argument, NULL, 'P'},    {"ngrams", required_argument, NULL, 'G'},
+    {"name", required_argument, NULL, 'n'},     {"created", required_argument, NULL, 'T'},
+    {"check-collapse", required_argument, NULL, 'X'}, {"quiet", no_argument, NULL, 'q'},
+    {"nb", required_argument, NULL, 'B'},      {"lexicon", required_argument, NULL, 'L'},
+    {"neutral-band", required_argument, NULL, 'Z'},      {"meta", required_argument, NULL, 'M'},
+    {"ablate", no_argument, NULL, 'a'},         {"no-ngram-text", required_argument, NULL, 'x'},
+    {"unlabelled", required_argument, NULL, 'U'}, {"vec-dims", required_argument, NULL, 1001},
+    {"vec-vocab", required_argument, NULL, 1002}, {"vec-context", required_argument, NULL, 1003},
+    {"vec-min-count", required_argument, NULL, 1004}, {"unlabelled-context", required_argument, NULL, 1005},
+    {"in-domain", required_argument, NULL, 1006}, {"in-domain-temperature", required_argument, NULL, 1007},
+    {"temperature", required_argument, NULL, 1008}, {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+
+static int nomem(void)
+{
+    cli_error("train: out of memory");
+    return CLI_FAIL;
+}
+
+/* --temperature (@p opt 1008) or --in-domain-temperature NAME=T. */
+static int option_temperature(train_opts *o, int opt)
+{
+    char *eq = strchr(optarg, '='), *end = NULL;
+    double t = eq ? strtod(eq + 1, &end) : 0;
+    if (!eq || eq == optarg || end == eq + 1 || *end || !(t >= 0.05 && t <= 20) || o->n_temp >= 2 * MAX_HEADS_CLI) {
+        cli_error("train: --%s wants NAME=T with T in 0.05..20 (at most %d)",
+                  opt == 1008 ? "temperature" : "in-domain-temperature", MAX_HEADS_CLI);
         return CLI_USAGE;
     }
-    /* Every option is checked before any work. */
-    for (size_t i = 0; i < n_heads; i++) {
-        if (strlen(heads[i].name) > 200) {
+    *eq = '\0';
+    for (size_t i = 0; i < o->n_temp; i++)
+        if (o->temp_general[i] == (opt == 1008) && !strcmp(o->temp_head[i], optarg)) {
+            cli_error("train: --%s %s given twice", opt == 1008 ? "temperature" : "in-domain-temperature", optarg);
+            return CLI_USAGE;
+        }
+    o->temp_general[o->n_temp] = opt == 1008;
+    o->temp_head[o->n_temp] = optarg;
+    o->temp_val[o->n_temp++] = t;
+    return CLI_OK;
+}
+
+/* The options that may be given several times (optarg added to a list). */
+static int option_list(train_opts *o, int opt)
+{
+    switch (opt) {
+    case 'x':
+        if (add_file(o->private_files, &o->n_private, sizeof o->private_files / sizeof *o->private_files,
+                     "--no-ngram-text"))
+            return CLI_USAGE;
+        break;
+    case 1006:
+        if (add_file(o->domain_files, &o->n_domain, sizeof o->domain_files / sizeof *o->domain_files, "--in-domain"))
+            return CLI_USAGE;
+        break;
+    case 1007:
+    case 1008: return option_temperature(o, opt);
+    case 'H': {
+        char *eq = strchr(optarg, '=');
+        if (!eq || eq == optarg || !eq[1] || o->n_heads >= MAX_HEADS_CLI) {
+            cli_error("train: --head wants NAME=FILE (at most %d heads)", MAX_HEADS_CLI);
+            return CLI_USAGE;
+        }
+        *eq = '\0';
+        o->heads[o->n_heads].name = optarg;
+        o->heads[o->n_heads++].files = eq + 1;
+        break;
+    }
+    case 'M':
+        if (!strchr(optarg, '=') || optarg[0] == '=' || o->n_meta >= 16) {
+            cli_error("train: --meta wants KEY=VALUE (at most 16)");
+            return CLI_USAGE;
+        }
+        if (strlen(optarg) > STANCE_MAX_STRING) {
+            cli_error("train: --meta: a key or value longer than %d bytes cannot be stored", STANCE_MAX_STRING);
+            return CLI_USAGE;
+        }
+        o->metas[o->n_meta++] = optarg;
+        break;
+    default: return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* @p arg as the index of one of the @p n words of @p words, else a usage error @p msg (-1). */
+static int option_word(const char *arg, const char *const *words, int n, const char *msg)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(arg, words[i]))
+            return i;
+    cli_error("train: %s", msg);
+    return -1;
+}
+
+/* The options that take a number in a range: -1 when @p opt is none of them. */
+static int option_number(train_opts *o, int opt)
+{
+    static const char *const vo[] = {"--vec-dims", "--vec-vocab", "--vec-context", "--vec-min-count"};
+    static const long lo[] = {1, 100, 1, 1}, hi[] = {STANCE_MAX_WVEC_DIM, STANCE_MAX_WVEC_WORDS, 50, 1000000};
+    uint32_t *dst[] = {&o->wo.dim, &o->wo.vocab, &o->wo.window, &o->wo.min_count};
+    long num;
+    switch (opt) {
+    case 'K':
+        if (cli_num_long("train", "--cv", optarg, 0, 100, &num))
+            return CLI_USAGE;
+        o->cv = (int)num;
+        return CLI_OK;
+    case 's':
+        if (cli_num_long("train", "--seed", optarg, 0, (long)UINT_MAX, &num))
+            return CLI_USAGE;
+        o->to.seed = (unsigned)num;
+        return CLI_OK;
+    case 'b':
+        if (cli_num_long("train", "--table-bits", optarg, STANCE_MIN_TABLE_BITS, STANCE_MAX_TABLE_BITS, &num))
+            return CLI_USAGE;
+        o->bits = (int)num;
+        return CLI_OK;
+    case 'N':
+        if (cli_num_long("train", "--window", optarg, 1, 64, &num))
+            return CLI_USAGE;
+        o->window = (int)num;
+        return CLI_OK;
+    case 'G':
+        if (cli_num_long("train", "--ngrams", optarg, 0, 10000000, &num))
+            return CLI_USAGE;
+        o->n_ngrams = (size_t)num;
+        return CLI_OK;
+    case 'P': return cli_num_double("train", "--prune", optarg, 0, 1e6, &o->prune_eps) ? CLI_USAGE : CLI_OK;
+    case 'B': return cli_num_double("train", "--nb", optarg, 0, 1e6, &o->to.nb_alpha) ? CLI_USAGE : CLI_OK;
+    case 'Z': return cli_num_double("train", "--neutral-band", optarg, 1e-9, 100, &o->band) ? CLI_USAGE : CLI_OK;
+    case 1001:
+    case 1002:
+    case 1003:
+    case 1004:
+        if (cli_num_long("train", vo[opt - 1001], optarg, lo[opt - 1001], hi[opt - 1001], &num))
+            return CLI_USAGE;
+        *dst[opt - 1001] = (uint32_t)num;
+        return CLI_OK;
+    default: return -1;
+    }
+}
+
+/* One option of `train` into @p o: CLI_OK, or CLI_USAGE (said). */
+static int option_value(train_opts *o, int opt)
+{
+    static const char *const solvers[] = {"libsvm", "liblinear"}, *const weights[] = {"balanced", "none"};
+    static const char *const values[] = {"binary", "logtf", "binary-family", "logtf-family"};
+    static const int value_modes[] = {0, 1, 3, 4};
+    int k = option_number(o, opt);
+    if (k >= 0)
+        return k;
+    switch (opt) {
+    case 'o': o->out_path = optarg; break;
+    case 'a': o->ablate = 1; break;
+    case 'A': o->add_to = optarg; break;
+    case 'S':
+        if ((k = option_word(optarg, solvers, 2, "--solver is libsvm or liblinear")) < 0)
+            return CLI_USAGE;
+        o->to.solver = k == 0 ? TR_LIBSVM : TR_LIBLINEAR;
+        break;
+    case 'C': o->c_list = optarg; break;
+    case 'W':
+        if ((k = option_word(optarg, weights, 2, "--class-weight is balanced or none")) < 0)
+            return CLI_USAGE;
+        o->to.balanced = k == 0;
+        break;
+    case 'F': o->families = optarg; break;
+    case 'w':
+    case 'c': {
+        uint32_t a, b;
+        if (parse_range(optarg, &a, &b)) {
+            cli_error("train: %s takes A-B or A with 1 <= A <= B <= %d, not '%s'", opt == 'w' ? "--word-n" : "--char-n",
+                      STANCE_MAX_NGRAM_ORDER, optarg);
+            return CLI_USAGE;
+        }
+        *(opt == 'w' ? &o->word_n : &o->char_n) = optarg;
+        break;
+    }
+    case 'v':
+        if ((k = option_word(optarg, values, 4, "--value is binary, logtf, binary-family or logtf-family")) < 0)
+            return CLI_USAGE;
+        o->value = value_modes[k];
+        break;
+    case 'n': o->name = optarg; break;
+    case 'T': o->created = optarg; break;
+    case 'X': o->check_file = optarg; break;
+    case 'L': o->lexicon = optarg; break;
+    case 'U': o->unlabelled = optarg; break;
+    case 1005: o->context = optarg; break;
+    case 'q': o->ctx.quiet = 1; break;
+    default: return option_list(o, opt);
+    }
+    return CLI_OK;
+}
+
+/* --C's comma-separated list into o->cs. */
+static int parse_c_list(train_opts *o)
+{
+    char *cl = strdup(o->c_list), *t, *save = NULL;
+    int bad = !cl;
+    for (t = cl ? strtok_r(cl, ",", &save) : NULL; t && !bad; t = strtok_r(NULL, ",", &save)) {
+        if (o->n_c >= 32 || cli_num_double("train", "--C", t, 1e-9, 1e9, &o->cs[o->n_c]))
+            bad = 1;
+        else
+            o->n_c++;
+    }
+    free(cl);
+    if (bad || o->n_c == 0) {
+        cli_error("train: --C wants a comma-separated list of 1 to 32 numbers above 0, not '%s'", o->c_list);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* The options together (each is checked alone as it is read): -1 when they are good, else the exit status (said). */
+static int check_options(train_opts *o)
+{
+    for (size_t i = 0; i < o->n_heads; i++) {
+        if (strlen(o->heads[i].name) > 200) {
             cli_error("train: --head: a head name is at most 200 bytes");
             return CLI_USAGE;
         }
         for (size_t j = 0; j < i; j++)
-            if (!strcmp(heads[i].name, heads[j].name)) {
-                cli_error("train: --head %s given twice (several files for one head: NAME=A,B)", heads[i].name);
+            if (!strcmp(o->heads[i].name, o->heads[j].name)) {
+                cli_error("train: --head %s given twice (several files for one head: NAME=A,B)", o->heads[i].name);
                 return CLI_USAGE;
             }
     }
-    for (size_t i = 0; i < n_temp && !add_to; i++) {
+    for (size_t i = 0; i < o->n_temp && !o->add_to; i++) {
         size_t j = 0;
-        while (j < n_heads && strcmp(temp_head[i], heads[j].name) != 0)
+        while (j < o->n_heads && strcmp(o->temp_head[i], o->heads[j].name) != 0)
             j++;
-        if (j == n_heads) {
+        if (j == o->n_heads) {
             cli_error("train: --%s %s: no --head of that name",
-                      temp_general[i] ? "temperature" : "in-domain-temperature", temp_head[i]);
+                      o->temp_general[i] ? "temperature" : "in-domain-temperature", o->temp_head[i]);
             return CLI_USAGE;
         }
     }
-    if (check_utf8("--name", name) || check_utf8("--created", created))
+    if (check_utf8("--name", o->name) || check_utf8("--created", o->created))
         return CLI_USAGE;
-    for (size_t i = 0; i < n_heads; i++)
-        if (check_utf8("--head", heads[i].name))
+    for (size_t i = 0; i < o->n_heads; i++)
+        if (check_utf8("--head", o->heads[i].name))
             return CLI_USAGE;
-    for (size_t i = 0; i < n_meta; i++)
-        if (check_utf8("--meta", metas[i]))
+    for (size_t i = 0; i < o->n_meta; i++)
+        if (check_utf8("--meta", o->metas[i]))
             return CLI_USAGE;
     /* a file these options name that no --head reads would be a silent no-op (a typo, another spelling of the path) */
-    for (size_t i = 0; i < n_private + n_domain; i++) {
-        const char *f = i < n_private ? private_files[i] : domain_files[i - n_private];
-        if (!head_file(f, heads, n_heads)) {
+    for (size_t i = 0; i < o->n_private + o->n_domain; i++) {
+        const char *f = i < o->n_private ? o->private_files[i] : o->domain_files[i - o->n_private];
+        if (!head_file(f, o->heads, o->n_heads)) {
             cli_error("train: --%s %s: no --head reads that file (name it as the --head does)",
-                      i < n_private ? "no-ngram-text" : "in-domain", f);
+                      i < o->n_private ? "no-ngram-text" : "in-domain", f);
             return CLI_USAGE;
         }
     }
-    if ((name && strlen(name) > STANCE_MAX_STRING) || (created && strlen(created) > STANCE_MAX_STRING)) {
+    if ((o->name && strlen(o->name) > STANCE_MAX_STRING) || (o->created && strlen(o->created) > STANCE_MAX_STRING)) {
         cli_error("train: --name and --created are at most %d bytes", STANCE_MAX_STRING);
         return CLI_USAGE;
     }
-    {
-        char *cl = strdup(c_list), *t, *save = NULL;
-        int bad = !cl;
-        for (t = cl ? strtok_r(cl, ",", &save) : NULL; t && !bad; t = strtok_r(NULL, ",", &save)) {
-            if (n_c >= 32 || cli_num_double("train", "--C", t, 1e-9, 1e9, &cs[n_c]))
-                bad = 1;
-            else
-                n_c++;
-        }
-        free(cl);
-        if (bad || n_c == 0) {
-            cli_error("train: --C wants a comma-separated list of 1 to 32 numbers above 0, not '%s'", c_list);
-            return CLI_USAGE;
-        }
-    }
-    if (cli_check_output(out_path))
+    if (parse_c_list(o))
+        return CLI_USAGE;
+    if (cli_check_output(o->out_path))
         return CLI_FAIL;
     /* -o is no input (--add-to may be: it is read whole before the model is replaced) */
-    for (size_t i = 0; i < n_heads; i++)
-        if (cli_output_not_input(out_path, heads[i].files, 1))
+    for (size_t i = 0; i < o->n_heads; i++)
+        if (cli_output_not_input(o->out_path, o->heads[i].files, 1))
             return CLI_FAIL;
-    if (cli_output_not_input(out_path, lexicon, 0) || cli_output_not_input(out_path, unlabelled, 1) ||
-        cli_output_not_input(out_path, context, 1) || cli_output_not_input(out_path, check_file, 0))
+    if (cli_output_not_input(o->out_path, o->lexicon, 0) || cli_output_not_input(o->out_path, o->unlabelled, 1) ||
+        cli_output_not_input(o->out_path, o->context, 1) || cli_output_not_input(o->out_path, o->check_file, 0))
         return CLI_FAIL;
-    memset(data, 0, sizeof data);
+    return -1;
+}
 
-    /* The feature configuration: from the model being extended, else defaults + options. */
-    if (add_to) {
-        char *bytes;
-        size_t len;
-        int prc;
-        if (cli_read_file(add_to, &bytes, &len))
-            return CLI_FAIL;
-        if ((prc = stance_model_parse((const unsigned char *)bytes, len, &m, &serr)) ||
-            (prc = stance_model_densify(m, &serr))) {
-            cli_model_error(add_to, prc, &serr); /* as every command says it */
-            if (m) {
-                stance_model_destroy(m);
-                stance_free(m);
-            }
-            free(bytes);
-            return CLI_FAIL;
+/* The command line into @p o: -1 to go on, else the exit status (--help: CLI_OK). */
+static int parse_args(int argc, char **argv, train_opts *o)
+{
+    int opt, rc;
+    memset(o, 0, sizeof *o);
+    o->n_ngrams = 20000;
+    o->c_list = "0.1,0.3,1,3";
+    o->cv = 5;
+    o->window = o->value = o->bits = -1;
+    o->to = (tr_opts){TR_LIBLINEAR, 1.0, 1, 1, 1, 0, 0, NULL};
+    o->ctx.t0 = time(NULL);
+    tr_wv_opts_default(&o->wo);
+    optind = 1;
+    while ((opt = cli_getopt("train", argc, argv, "o:qh", train_lopts)) != -1) {
+        if (opt == 'h') {
+            help();
+            return CLI_OK;
         }
-        free(bytes); /* densified: the model no longer points into the file image */
-        if (families || word_n || char_n || window >= 0 || value >= 0 || bits >= 0 || lexicon || unlabelled || context)
-            cli_error("train: --add-to keeps the model's feature settings, lexicon and word vectors; feature "
-                      "options ignored");
-    } else {
-        if (stance_model_new_empty(&m)) {
-            cli_error("train: out of memory");
-            return CLI_FAIL;
-        }
-        stance_features_default(&m->feat);
-        if (bits >= 0)
-            m->feat.table_bits = (uint32_t)bits;
-        if (value >= 0)
-            m->feat.value_mode = (uint32_t)value;
-        if (families && parse_families(families, &m->feat)) {
-            cli_error("train: bad --families '%s'", families);
-            rc = CLI_USAGE;
-            goto out;
-        }
-        for (uint32_t i = 0; i < m->feat.n_families; i++) {
-            stance_family *f = &m->feat.families[i];
-            if ((f->id == 1 && word_n && parse_range(word_n, &f->min_n, &f->max_n)) ||
-                (f->id == 2 && char_n && parse_range(char_n, &f->min_n, &f->max_n))) {
-                cli_error("train: bad n-gram range");
-                rc = CLI_USAGE;
-                goto out;
-            }
-            if (f->id == 4 && window > 0)
-                f->window = (uint32_t)window;
-        }
-        if (lexicon && !stance_features_need_lexicon(&m->feat) && m->feat.n_families + 2 <= STANCE_MAX_FAMILIES) {
-            stance_features_family_default(8, &m->feat.families[m->feat.n_families++]);
-            stance_features_family_default(9, &m->feat.families[m->feat.n_families++]);
-        }
-        if ((unlabelled || context) && !stance_features_need_vectors(&m->feat) && m->feat.n_families < STANCE_MAX_FAMILIES)
-            stance_features_family_default(11, &m->feat.families[m->feat.n_families++]);
-        if (n_domain && !has_family(&m->feat, 14) && m->feat.n_families < STANCE_MAX_FAMILIES)
-            stance_features_family_default(14, &m->feat.families[m->feat.n_families++]);
-        if (stance_features_need_lexicon(&m->feat) && !lexicon) {
-            cli_error("train: the lex and lexd families need --lexicon FILE");
-            rc = CLI_USAGE;
-            goto out;
-        }
-        if (stance_features_check(&m->feat, &serr)) {
-            cli_error("train: %s", serr.message);
-            rc = CLI_USAGE;
-            goto out;
-        }
-        if (lexicon) {
-            char sp[256], lmeta[400];
-            if (load_lexicon(lexicon, &m->feat))
-                goto out;
-            short_path(lexicon, sp, sizeof sp);
-            snprintf(lmeta, sizeof lmeta, "%s (%u words)", sp, m->feat.lex->n);
-            if (stance_model_set_meta(m, "lexicon", lmeta))
-                goto nomem;
-        }
-        if (stance_features_need_vectors(&m->feat) &&
-            learn_vectors(m, heads, n_heads, unlabelled, context, private_files, n_private, &wo, &ctx))
-            goto out;
+        if ((rc = option_value(o, opt)) != CLI_OK)
+            return rc;
     }
+    if (optind < argc || !o->out_path || o->n_heads == 0) {
+        cli_error("train: need -o MODEL and at least one --head NAME=FILE (see --help)");
+        return CLI_USAGE;
+    }
+    return check_options(o);
+}
 
+/* --add-to: the model being extended, read whole (*mp NULL on failure). */
+static int read_model(const train_opts *o, stance_model **mp)
+{
+    char *bytes;
+    size_t len;
+    int prc;
+    stance_error serr;
+    *mp = NULL;
+    if (cli_read_file(o->add_to, &bytes, &len))
+        return CLI_FAIL;
+    if ((prc = stance_model_parse((const unsigned char *)bytes, len, mp, &serr)) ||
+        (prc = stance_model_densify(*mp, &serr))) {
+        cli_model_error(o->add_to, prc, &serr); /* as every command says it */
+        if (*mp) {
+            stance_model_destroy(*mp);
+            stance_free(*mp);
+            *mp = NULL;
+        }
+        free(bytes);
+        return CLI_FAIL;
+    }
+    free(bytes); /* densified: the model no longer points into the file image */
+    if (o->families || o->word_n || o->char_n || o->window >= 0 || o->value >= 0 || o->bits >= 0 || o->lexicon ||
+        o->unlabelled || o->context)
+        cli_error("train: --add-to keeps the model's feature settings, lexicon and word vectors; feature "
+                  "options ignored");
+    return CLI_OK;
+}
 
-    /* All data is read and checked before any training. */
-    if (check_file && tr_data_load(check_file, &m->feat, &ev, NULL, err, sizeof err)) {
+/* A new model's feature configuration: defaults and the options, its lexicon and word vectors
+ * (*mp is set once allocated, also on failure). */
+static int new_model(train_opts *o, stance_model **mp)
+{
+    stance_model *m;
+    stance_error serr;
+    if (stance_model_new_empty(mp))
+        return nomem();
+    m = *mp;
+    stance_features_default(&m->feat);
+    if (o->bits >= 0)
+        m->feat.table_bits = (uint32_t)o->bits;
+    if (o->value >= 0)
+        m->feat.value_mode = (uint32_t)o->value;
+    if (o->families && parse_families(o->families, &m->feat)) {
+        cli_error("train: bad --families '%s'", o->families);
+        return CLI_USAGE;
+    }
+    for (uint32_t i = 0; i < m->feat.n_families; i++) {
+        stance_family *f = &m->feat.families[i];
+        if ((f->id == 1 && o->word_n && parse_range(o->word_n, &f->min_n, &f->max_n)) ||
+            (f->id == 2 && o->char_n && parse_range(o->char_n, &f->min_n, &f->max_n))) {
+            cli_error("train: bad n-gram range");
+            return CLI_USAGE;
+        }
+        if (f->id == 4 && o->window > 0)
+            f->window = (uint32_t)o->window;
+    }
+    if (o->lexicon && !stance_features_need_lexicon(&m->feat) && m->feat.n_families + 2 <= STANCE_MAX_FAMILIES) {
+        stance_features_family_default(8, &m->feat.families[m->feat.n_families++]);
+        stance_features_family_default(9, &m->feat.families[m->feat.n_families++]);
+    }
+    if ((o->unlabelled || o->context) && !stance_features_need_vectors(&m->feat) &&
+        m->feat.n_families < STANCE_MAX_FAMILIES)
+        stance_features_family_default(11, &m->feat.families[m->feat.n_families++]);
+    if (o->n_domain && !has_family(&m->feat, 14) && m->feat.n_families < STANCE_MAX_FAMILIES)
+        stance_features_family_default(14, &m->feat.families[m->feat.n_families++]);
+    if (stance_features_need_lexicon(&m->feat) && !o->lexicon) {
+        cli_error("train: the lex and lexd families need --lexicon FILE");
+        return CLI_USAGE;
+    }
+    if (stance_features_check(&m->feat, &serr)) {
+        cli_error("train: %s", serr.message);
+        return CLI_USAGE;
+    }
+    if (o->lexicon) {
+        char sp[256], lmeta[400];
+        if (load_lexicon(o->lexicon, &m->feat))
+            return CLI_FAIL;
+        short_path(o->lexicon, sp, sizeof sp);
+        snprintf(lmeta, sizeof lmeta, "%s (%u words)", sp, m->feat.lex->n);
+        if (stance_model_set_meta(m, "lexicon", lmeta))
+            return nomem();
+    }
+    if (stance_features_need_vectors(&m->feat) &&
+        learn_vectors(m, o->heads, o->n_heads, o->unlabelled, o->context, o->private_files, o->n_private, &o->wo,
+                      &o->ctx))
+        return CLI_FAIL;
+    return CLI_OK;
+}
+
+/* All data read and checked before any training: --check-collapse's into @p ev, each head's into @p data
+ * (with the n-gram names of the files not under --no-ngram-text into @p names). */
+static int load_data(const train_opts *o, stance_model *m, tr_data *data, tr_data *ev, tr_names *names)
+{
+    char err[TR_ERRLEN];
+    if (o->check_file && tr_data_load(o->check_file, &m->feat, ev, NULL, err, sizeof err)) {
         cli_error("%s", err);
-        goto out;
+        return CLI_FAIL;
     }
-    for (size_t hi = 0; hi < n_heads; hi++) {
+    for (size_t hi = 0; hi < o->n_heads; hi++) {
         tr_data *d = &data[hi];
-        char *files = strdup(heads[hi].files), *save = NULL, *f, meta_key[256], meta_val[1024] = "";
-        d->neutral_band = band;
+        char *files = strdup(o->heads[hi].files), *save = NULL, *f, meta_key[256], meta_val[1024] = "";
+        d->neutral_band = o->band;
         if (!files)
-            goto nomem;
-        if (stance_model_head_find(m, heads[hi].name) >= 0) {
-            cli_error("train: the model already has a head '%s'", heads[hi].name);
+            return nomem();
+        if (stance_model_head_find(m, o->heads[hi].name) >= 0) {
+            cli_error("train: the model already has a head '%s'", o->heads[hi].name);
             free(files);
-            goto out;
+            return CLI_FAIL;
         }
         for (f = strtok_r(files, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
             char sp[256];
-            int priv = file_listed(f, private_files, n_private);
-            d->in_domain = file_listed(f, domain_files, n_domain);
-            if (tr_data_load(f, &m->feat, d, priv ? NULL : &names, err, sizeof err)) {
+            int priv = file_listed(f, o->private_files, o->n_private);
+            d->in_domain = file_listed(f, o->domain_files, o->n_domain);
+            if (tr_data_load(f, &m->feat, d, priv ? NULL : names, err, sizeof err)) {
                 cli_error("%s", err);
                 free(files);
-                goto out;
+                return CLI_FAIL;
             }
             short_path(f, sp, sizeof sp);
             if (meta_val[0])
@@ -953,175 +1008,235 @@ int cmd_train(int argc, char **argv)
         }
         free(files);
         /* each class in every training fold of the C search, else in the data */
-        if (tr_data_check(d, NULL, d->n, cv >= 2 && n_c > 1 ? 2 : 1, err, sizeof err)) {
-            cli_error("train: head %s (%s): %s", heads[hi].name, heads[hi].files, err);
-            goto out;
+        if (tr_data_check(d, NULL, d->n, o->cv >= 2 && o->n_c > 1 ? 2 : 1, err, sizeof err)) {
+            cli_error("train: head %s (%s): %s", o->heads[hi].name, o->heads[hi].files, err);
+            return CLI_FAIL;
         }
-        snprintf(meta_key, sizeof meta_key, "head.%s.data", heads[hi].name);
+        snprintf(meta_key, sizeof meta_key, "head.%s.data", o->heads[hi].name);
         if (stance_model_set_meta(m, meta_key, meta_val))
-            goto nomem;
+            return nomem();
     }
+    return CLI_OK;
+}
 
-    for (size_t hi = 0; hi < n_heads; hi++) {
-        tr_data *pd = &data[hi], d = *pd;
-        stance_head h;
-        double best_c = 0, best_f1 = -1, best_acc = 0;
-        char meta_key[256], meta_val[1024];
-
-        snprintf(msg, sizeof msg, "head %s: %zu examples, %zu labels, %.0f features per example", heads[hi].name, d.n,
-                 d.n_labels, (double)d.nnz / (double)d.n);
-        progress(&ctx, msg);
-
-        best_c = cs[0];
-        if (cv >= 2 && n_c > 1) {
-            time_t ts = time(NULL);
-            for (size_t ci = 0; ci < n_c; ci++) {
-                double f1, acc;
-                tr_opts o = to;
-                o.C = cs[ci];
-                if (tr_cross_validate(&d, &o, m->feat.table_bits, cv, &f1, &acc, progress, &ctx, err, sizeof err)) {
-                    cli_error("train: %s", err);
-                    goto out;
-                }
-                {
-                    long el = (long)(time(NULL) - ts);
-                    long left = (long)((double)el / (double)(ci + 1) * (double)(n_c - ci - 1));
-                    snprintf(msg, sizeof msg, "head %s: C=%g  %d-fold macro-F1 %.4f  accuracy %.4f  (~%lds left in the search)",
-                             heads[hi].name, cs[ci], cv, f1, acc, left);
-                    progress(&ctx, msg);
-                }
-                if (f1 > best_f1 + 1e-12) {
-                    best_f1 = f1;
-                    best_acc = acc;
-                    best_c = cs[ci];
-                }
-            }
-        }
-        to.C = best_c;
-        snprintf(msg, sizeof msg, "head %s: training on all data with C=%g (%s, calibrated)", heads[hi].name, best_c,
-                 to.solver == TR_LIBSVM ? "libsvm" : "liblinear");
-        progress(&ctx, msg);
-        have_head = 0;
-        flipped = 0;
-        to.platt_flipped = &flipped;
-        if (check_file) {
-            double md, mp;
-            tr_opts o = to;
-            o.solver = TR_LIBSVM;
-            progress(&ctx, "collapse check: training libsvm");
-            if (tr_check_collapse(&d, &ev, &o, m->feat.table_bits, &md, &mp, to.solver == TR_LIBSVM ? &h : NULL, err,
-                                  sizeof err)) {
-                cli_error("train: %s", err);
-                goto out;
-            }
-            fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
-                            "max |probability diff| %.3g\n", check_file, ev.n, md, mp);
-            have_head = to.solver == TR_LIBSVM; /* the checked model is the head */
-        }
-        if (!have_head && tr_train_head(&d, NULL, 0, &to, m->feat.table_bits, &h, err, sizeof err)) {
+/* The C search of head @p hi: the best C by @p cv-fold macro-F1 (best_f1 stays -1 without a search). */
+static int search_c(train_opts *o, const stance_model *m, size_t hi, tr_data *d, double *best_c, double *best_f1,
+                    double *best_acc)
+{
+    char err[TR_ERRLEN], msg[512];
+    time_t ts = time(NULL);
+    *best_c = o->cs[0];
+    if (!(o->cv >= 2 && o->n_c > 1))
+        return CLI_OK;
+    for (size_t ci = 0; ci < o->n_c; ci++) {
+        double f1, acc;
+        tr_opts to = o->to;
+        to.C = o->cs[ci];
+        if (tr_cross_validate(d, &to, m->feat.table_bits, o->cv, &f1, &acc, progress, &o->ctx, err, sizeof err)) {
             cli_error("train: %s", err);
-            goto out;
+            return CLI_FAIL;
         }
-        to.platt_flipped = NULL;
-        if (flipped)
-            fprintf(stderr, "stance train: warning: head %s: the calibration of %u of its %u class pairs came out "
-                            "ordered against the decision values on held-out rows (too few rows per class?): "
-                            "those pairs read the margin as log-odds with the pair's prior instead\n",
-                    heads[hi].name, flipped, h.n_dec);
-        if (tr_model_add_head(m, heads[hi].name, &h)) {
-            tr_head_free(&h);
-            goto nomem;
+        {
+            long el = (long)(time(NULL) - ts);
+            long left = (long)((double)el / (double)(ci + 1) * (double)(o->n_c - ci - 1));
+            snprintf(msg, sizeof msg, "head %s: C=%g  %d-fold macro-F1 %.4f  accuracy %.4f  (~%lds left in the search)",
+                     o->heads[hi].name, o->cs[ci], o->cv, f1, acc, left);
+            progress(&o->ctx, msg);
         }
-        tr_head_free(&h);
-        if (ablate) {
-            int k = cv >= 2 ? cv : 5;
-            double full_f1 = best_f1, full_acc = best_acc; /* the C search's CV, else one run here */
-            if (full_f1 < 0 &&
-                tr_cross_validate(&d, &to, m->feat.table_bits, k, &full_f1, &full_acc, NULL, NULL, err, sizeof err)) {
-                cli_error("train: %s", err);
-                goto out;
-            }
-            if (ablate_head(&m->feat, &heads[hi], band, domain_files, n_domain, &to, k, full_f1, full_acc))
-                goto out;
+        if (f1 > *best_f1 + 1e-12) {
+            *best_f1 = f1;
+            *best_acc = acc;
+            *best_c = o->cs[ci];
         }
-        snprintf(meta_key, sizeof meta_key, "head.%s.train", heads[hi].name);
-        if (best_f1 >= 0)
-            snprintf(meta_val, sizeof meta_val,
-                     "solver=%s C=%g class-weight=%s seed=%u cv=%d cv-macro-f1=%.4f cv-accuracy=%.4f examples=%zu",
-                     to.solver == TR_LIBSVM ? "libsvm" : "liblinear", best_c, to.balanced ? "balanced" : "none",
-                     to.seed, cv, best_f1, best_acc, d.n);
-        else
-            snprintf(meta_val, sizeof meta_val, "solver=%s C=%g class-weight=%s seed=%u examples=%zu",
-                     to.solver == TR_LIBSVM ? "libsvm" : "liblinear", best_c, to.balanced ? "balanced" : "none",
-                     to.seed, d.n);
-        if (band > 0) {
-            size_t ml = strlen(meta_val);
-            snprintf(meta_val + ml, sizeof meta_val - ml, " neutral-band=%g", band);
-        }
-        if (stance_model_set_meta(m, meta_key, meta_val))
-            goto nomem;
     }
-    for (size_t i = 0; i < n_temp; i++) {
-        int k = stance_model_head_find(m, temp_head[i]);
+    return CLI_OK;
+}
+
+/* Head @p hi trained with the chosen C (or --check-collapse's libsvm model) into @p h. */
+static int fit_head(train_opts *o, const stance_model *m, size_t hi, tr_data *d, const tr_data *ev, stance_head *h)
+{
+    char err[TR_ERRLEN];
+    int have_head = 0;
+    unsigned flipped = 0;
+    o->to.platt_flipped = &flipped;
+    if (o->check_file) {
+        double md, mp;
+        tr_opts to = o->to;
+        to.solver = TR_LIBSVM;
+        progress(&o->ctx, "collapse check: training libsvm");
+        if (tr_check_collapse(d, ev, &to, m->feat.table_bits, &md, &mp, o->to.solver == TR_LIBSVM ? h : NULL, err,
+                              sizeof err)) {
+            cli_error("train: %s", err);
+            o->to.platt_flipped = NULL;
+            return CLI_FAIL;
+        }
+        fprintf(stderr, "stance train: collapse check on %s (%zu examples): max |decision value diff| %.3g, "
+                        "max |probability diff| %.3g\n", o->check_file, ev->n, md, mp);
+        have_head = o->to.solver == TR_LIBSVM; /* the checked model is the head */
+    }
+    if (!have_head && tr_train_head(d, NULL, 0, &o->to, m->feat.table_bits, h, err, sizeof err)) {
+        cli_error("train: %s", err);
+        o->to.platt_flipped = NULL;
+        return CLI_FAIL;
+    }
+    o->to.platt_flipped = NULL;
+    if (flipped)
+        fprintf(stderr, "stance train: warning: head %s: the calibration of %u of its %u class pairs came out "
+                        "ordered against the decision values on held-out rows (too few rows per class?): "
+                        "those pairs read the margin as log-odds with the pair's prior instead\n",
+                o->heads[hi].name, flipped, h->n_dec);
+    return CLI_OK;
+}
+
+/* The model's "head.NAME.train" metadata: how head @p hi was trained. */
+static int head_meta(const train_opts *o, stance_model *m, size_t hi, double best_c, double best_f1, double best_acc,
+                     size_t n)
+{
+    char meta_key[256], meta_val[1024];
+    const char *solver = o->to.solver == TR_LIBSVM ? "libsvm" : "liblinear";
+    snprintf(meta_key, sizeof meta_key, "head.%s.train", o->heads[hi].name);
+    if (best_f1 >= 0)
+        snprintf(meta_val, sizeof meta_val,
+                 "solver=%s C=%g class-weight=%s seed=%u cv=%d cv-macro-f1=%.4f cv-accuracy=%.4f examples=%zu", solver,
+                 best_c, o->to.balanced ? "balanced" : "none", o->to.seed, o->cv, best_f1, best_acc, n);
+    else
+        snprintf(meta_val, sizeof meta_val, "solver=%s C=%g class-weight=%s seed=%u examples=%zu", solver, best_c,
+                 o->to.balanced ? "balanced" : "none", o->to.seed, n);
+    if (o->band > 0) {
+        size_t ml = strlen(meta_val);
+        snprintf(meta_val + ml, sizeof meta_val - ml, " neutral-band=%g", o->band);
+    }
+    return stance_model_set_meta(m, meta_key, meta_val) ? nomem() : CLI_OK;
+}
+
+/* Head @p hi: its C searched, trained on all its data, added to @p m (and --ablate's table). */
+static int train_head(train_opts *o, stance_model *m, size_t hi, const tr_data *data, const tr_data *ev)
+{
+    tr_data d = data[hi];
+    stance_head h;
+    double best_c = 0, best_f1 = -1, best_acc = 0;
+    char err[TR_ERRLEN], msg[512];
+
+    snprintf(msg, sizeof msg, "head %s: %zu examples, %zu labels, %.0f features per example", o->heads[hi].name, d.n,
+             d.n_labels, (double)d.nnz / (double)d.n);
+    progress(&o->ctx, msg);
+    if (search_c(o, m, hi, &d, &best_c, &best_f1, &best_acc))
+        return CLI_FAIL;
+    o->to.C = best_c;
+    snprintf(msg, sizeof msg, "head %s: training on all data with C=%g (%s, calibrated)", o->heads[hi].name, best_c,
+             o->to.solver == TR_LIBSVM ? "libsvm" : "liblinear");
+    progress(&o->ctx, msg);
+    if (fit_head(o, m, hi, &d, ev, &h))
+        return CLI_FAIL;
+    if (tr_model_add_head(m, o->heads[hi].name, &h)) {
+        tr_head_free(&h);
+        return nomem();
+    }
+    tr_head_free(&h);
+    if (o->ablate) {
+        int k = o->cv >= 2 ? o->cv : 5;
+        double full_f1 = best_f1, full_acc = best_acc; /* the C search's CV, else one run here */
+        if (full_f1 < 0 &&
+            tr_cross_validate(&d, &o->to, m->feat.table_bits, k, &full_f1, &full_acc, NULL, NULL, err, sizeof err)) {
+            cli_error("train: %s", err);
+            return CLI_FAIL;
+        }
+        if (ablate_head(&m->feat, &o->heads[hi], o->band, o->domain_files, o->n_domain, &o->to, k, full_f1, full_acc))
+            return CLI_FAIL;
+    }
+    return head_meta(o, m, hi, best_c, best_f1, best_acc, d.n);
+}
+
+/* After the heads: temperatures, pruning, the n-gram names and the metadata. */
+static int finish_model(const train_opts *o, stance_model *m, const tr_names *names)
+{
+    char fd[400] = "", msg[512]; /* fd leaves room in msg for the rest */
+    const char *const *fn = family_names;
+    size_t at = 0;
+    for (size_t i = 0; i < o->n_temp; i++) {
+        int k = stance_model_head_find(m, o->temp_head[i]);
         if (k < 0) {
             cli_error("train: --%s: the model has no head '%s'",
-                      temp_general[i] ? "temperature" : "in-domain-temperature", temp_head[i]);
-            goto out;
+                      o->temp_general[i] ? "temperature" : "in-domain-temperature", o->temp_head[i]);
+            return CLI_FAIL;
         }
-        *(temp_general[i] ? &m->heads[k].temp : &m->heads[k].domain_temp) = temp_val[i];
+        *(o->temp_general[i] ? &m->heads[k].temp : &m->heads[k].domain_temp) = o->temp_val[i];
     }
-    if (prune_eps > 0)
-        prune(m, prune_eps);
-    if (names.off && n_ngrams && add_ngrams(m, &names, n_ngrams))
-        goto nomem;
-    if (name && stance_model_set_meta(m, "name", name))
-        goto nomem;
-    if (created && stance_model_set_meta(m, "created", created))
-        goto nomem;
-    for (size_t i = 0; i < n_meta; i++) {
-        char *eq = strchr(metas[i], '=');
+    if (o->prune_eps > 0)
+        prune(m, o->prune_eps);
+    if (names->off && o->n_ngrams && add_ngrams(m, names, o->n_ngrams))
+        return nomem();
+    if (o->name && stance_model_set_meta(m, "name", o->name))
+        return nomem();
+    if (o->created && stance_model_set_meta(m, "created", o->created))
+        return nomem();
+    for (size_t i = 0; i < o->n_meta; i++) {
+        char *eq = strchr(o->metas[i], '=');
+        int bad;
         *eq = '\0';
-        if (stance_model_set_meta(m, metas[i], eq + 1))
-            goto nomem;
+        bad = stance_model_set_meta(m, o->metas[i], eq + 1);
         *eq = '=';
+        if (bad)
+            return nomem();
     }
-    {
-        char fd[400] = ""; /* leaves room in msg[512] for the rest */
-        const char *const *fn = family_names;
-        size_t at = 0;
-        for (uint32_t i = 0; i < m->feat.n_families && at < sizeof fd; i++) {
-            const stance_family *fa = &m->feat.families[i];
-            at += (size_t)snprintf(fd + at, sizeof fd - at, "%s%s:%g(%u-%u%s)", i ? "," : "",
-                                   fa->id < N_FAMILY_NAMES ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
-                                   fa->id == 4 ? ",window" : "");
-        }
-        snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,
-                 m->feat.value_mode == 1 ? "logtf" : m->feat.value_mode == 3 ? "binary-family" : m->feat.value_mode == 4 ? "logtf-family" : "binary");
-        if (stance_model_set_meta(m, "features", msg))
-            goto nomem;
+    for (uint32_t i = 0; i < m->feat.n_families && at < sizeof fd; i++) {
+        const stance_family *fa = &m->feat.families[i];
+        at += (size_t)snprintf(fd + at, sizeof fd - at, "%s%s:%g(%u-%u%s)", i ? "," : "",
+                               fa->id < N_FAMILY_NAMES ? fn[fa->id] : "?", (double)fa->weight, fa->min_n, fa->max_n,
+                               fa->id == 4 ? ",window" : "");
     }
-    {
-        unsigned char *bytes = NULL;
-        size_t size = 0;
-        if (stance_model_serialize(m, &bytes, &size, &serr)) {
-            cli_error("%s: %s", out_path, serr.message);
-            goto out;
-        }
-        /* beside the target, renamed only over a regular file: a device, FIFO or directory stays as it was */
-        if (cli_write_file(out_path, bytes, size)) {
-            stance_free(bytes);
-            goto out;
-        }
+    snprintf(msg, sizeof msg, "%s table-bits=%u value=%s", fd, m->feat.table_bits,
+             m->feat.value_mode == 1   ? "logtf"
+             : m->feat.value_mode == 3 ? "binary-family"
+             : m->feat.value_mode == 4 ? "logtf-family"
+                                       : "binary");
+    return stance_model_set_meta(m, "features", msg) ? nomem() : CLI_OK;
+}
+
+/* The model serialised to -o. */
+static int write_model(const train_opts *o, const stance_model *m)
+{
+    unsigned char *bytes = NULL;
+    size_t size = 0;
+    stance_error serr;
+    char msg[512];
+    if (stance_model_serialize(m, &bytes, &size, &serr)) {
+        cli_error("%s: %s", o->out_path, serr.message);
+        return CLI_FAIL;
+    }
+    /* beside the target, renamed only over a regular file: a device, FIFO or directory stays as it was */
+    if (cli_write_file(o->out_path, bytes, size)) {
         stance_free(bytes);
+        return CLI_FAIL;
     }
-    snprintf(msg, sizeof msg, "wrote %s", out_path);
-    progress(&ctx, msg);
-    rc = CLI_OK;
-    goto out;
-nomem:
-    cli_error("train: out of memory");
-out:
-    for (size_t i = 0; i < n_heads; i++)
+    stance_free(bytes);
+    snprintf(msg, sizeof msg, "wrote %s", o->out_path);
+    progress((void *)&o->ctx, msg);
+    return CLI_OK;
+}
+
+int cmd_train(int argc, char **argv)
+{
+    train_opts o;
+    tr_data data[MAX_HEADS_CLI], ev = {0};
+    stance_model *m = NULL;
+    tr_names names = {0};
+    int rc = parse_args(argc, argv, &o);
+
+    if (rc >= 0)
+        return rc;
+    memset(data, 0, sizeof data);
+    /* The feature configuration: from the model being extended, else defaults + options. */
+    rc = o.add_to ? read_model(&o, &m) : new_model(&o, &m);
+    if (!rc)
+        rc = load_data(&o, m, data, &ev, &names);
+    for (size_t hi = 0; hi < o.n_heads && !rc; hi++)
+        rc = train_head(&o, m, hi, data, &ev);
+    if (!rc)
+        rc = finish_model(&o, m, &names);
+    if (!rc)
+        rc = write_model(&o, m);
+    for (size_t i = 0; i < o.n_heads; i++)
         tr_data_free(&data[i]);
     tr_data_free(&ev);
     tr_names_free(&names);

@@ -442,6 +442,13 @@ void jo_real(json_out *w, double v)
         w->failed = 1;
         return;
     }
+    if (w->exact) {
+        n = snprintf(b, sizeof b, "%.17g", v);
+        if (!strpbrk(b, ".e"))
+            b[n++] = '.', b[n++] = '0';
+        jo_raw(w, b, (size_t)n);
+        return;
+    }
     if ((n = real_fixed(v, b))) {
         jo_raw(w, b, (size_t)n);
         return;

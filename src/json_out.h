@@ -24,9 +24,11 @@ typedef struct json_out {
     size_t flush_at; /* bytes kept before jo_maybe_flush() writes them to sink (0: 64 kB) */
     int flushed;     /* part of the current record is already in sink (cannot be taken back) */
     struct jo_memo *memo; /* jo_static()'s strings as written (allocated at first use) */
+    int exact;       /* 1: reals as %.17g, read back as the same double (a record that is parsed
+                        again, as classify's HTML page does), not as jansson writes them */
 } json_out;
 
-#define JSON_OUT_INIT {NULL, 0, 0, 0, 0, NULL, 0, 0, NULL}
+#define JSON_OUT_INIT {NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, 0}
 
 /* Start a record: empty buffer, no failure, nothing flushed. */
 void jo_reset(json_out *w);
@@ -72,7 +74,8 @@ void jo_cstr(json_out *w, const char *s);
 void jo_static(json_out *w, const char *s);
 void jo_int(json_out *w, long long v);
 /* A real as jansson writes it with JSON_REAL_PRECISION(6): %.6g, ".0" added
- * when it would read back as an integer, no '+' or leading zeros in the exponent. */
+ * when it would read back as an integer, no '+' or leading zeros in the exponent
+ * (w->exact: %.17g, ".0" added when it would read back as an integer). */
 void jo_real(json_out *w, double v);
 /* An object of @p n members names[i]: probs[i] (a decision's "probs"). */
 void jo_probs(json_out *w, const char *const *names, const double *probs, size_t n);

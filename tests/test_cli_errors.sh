@@ -19,6 +19,8 @@
 #      prediction"); a file name's invalid byte in the "head.NAME.data" metadata becomes '?'
 #   8. eval --json (and its --report) of a file whose name is not UTF-8 has its "file", with
 #      U+FFFD as classify's id has (the key was left out: jansson refuses the bytes)
+#   9. (tidy2) every option check of train and classify, moved out of the two long functions
+#      into option tables and check functions: its message and status, and no model written
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -173,5 +175,61 @@ expect 0 "train on a file whose name is not UTF-8" "$STANCE" train -q -o "$W/new
 # ---- 8. a file name that is not UTF-8 in eval's JSON: U+FFFD, as classify's id --------------------
 expect 0 "eval --json on a file whose name is not UTF-8" "$STANCE" eval -m "$MODEL" --json "$W/$(printf 'f\377.jsonl')"
 out_has "^  \"file\": \".*/f$(printf '\357\277\275')\.jsonl\",\$"
+
+# ---- 9. train's and classify's option checks, each: its message, its status ----------------------
+rm -f "$W/new.stm"
+while IFS='@' read -r code opts msg; do
+  eval "set -- $opts"
+  expect "$code" "train $opts" "$STANCE" train -q -o "$W/new.stm" --cv 0 --table-bits 10 "$@"
+  err_has "^stance: $msg"
+done <<'EOF'
+2@--head st="$W/st.jsonl" --solver svm@train: --solver is libsvm or liblinear$
+2@--head st="$W/st.jsonl" --class-weight some@train: --class-weight is balanced or none$
+2@--head st="$W/st.jsonl" --value ''@train: --value is binary, logtf, binary-family or logtf-family$
+2@--head st="$W/st.jsonl" --value tf@train: --value is binary, logtf, binary-family or logtf-family$
+2@--head st="$W/st.jsonl" --word-n 3-2@train: --word-n takes A-B or A with 1 <= A <= B <= [0-9]*, not '3-2'$
+2@--head st="$W/st.jsonl" --char-n 0@train: --char-n takes A-B
+2@--head st="$W/st.jsonl" --cv 101@train: --cv
+2@--head st="$W/st.jsonl" --window 0@train: --window
+2@--head st="$W/st.jsonl" --ngrams x@train: --ngrams
+2@--head st="$W/st.jsonl" --prune -1@train: --prune
+2@--head st="$W/st.jsonl" --nb -1@train: --nb
+2@--head st="$W/st.jsonl" --vec-vocab 5@train: --vec-vocab
+2@--head st="$W/st.jsonl" --vec-min-count 0@train: --vec-min-count
+2@--head st="$W/st.jsonl" --temperature st@train: --temperature wants NAME=T with T in 0.05..20 (at most 8)$
+2@--head st="$W/st.jsonl" --in-domain-temperature st=30@train: --in-domain-temperature wants NAME=T
+2@--head st="$W/st.jsonl" --temperature st=2 --temperature st=3@train: --temperature st given twice$
+2@--head st@train: --head wants NAME=FILE (at most 8 heads)$
+2@--head st="$W/st.jsonl" --meta novalue@train: --meta wants KEY=VALUE (at most 16)$
+2@--head st="$W/st.jsonl" --meta "k=$(printf '%65537s' x)"@train: --meta: a key or value longer than
+2@--head "$(printf '%201s' h | tr ' ' h)=$W/st.jsonl"@train: --head: a head name is at most 200 bytes$
+2@--head st="$W/st.jsonl" --name "$(printf '%65537s' x)"@train: --name and --created are at most
+2@--head st="$W/st.jsonl" --C 1,x@train: --C wants a comma-separated list of 1 to 32 numbers above 0, not '1,x'$
+2@--head st="$W/st.jsonl" --families nosuch@train: bad --families 'nosuch'$
+2@--head st="$W/st.jsonl" extra@train: need -o MODEL and at least one --head NAME=FILE
+1@--head st="$W/st.jsonl" --head sentiment="$T/sentiment.jsonl" --add-to "$MODEL"@train: the model already has a head 'sentiment'$
+EOF
+test -e "$W/new.stm" && bad "  no model written" || ok "  no model written"
+expect 0 "train --add-to with feature options" "$STANCE" train -q -o "$W/new.stm" --cv 0 --add-to "$MODEL" \
+  --head extra="$W/st.jsonl" --word-n 1-2
+err_has "^stance: train: --add-to keeps the model's feature settings, lexicon and word vectors; feature options ignored$"
+while IFS='@' read -r code opts msg; do
+  eval "set -- $opts"
+  expect "$code" "classify $opts" "$STANCE" classify -m "$MODEL" "$@" "$W/good.txt"
+  err_has "^stance: $msg"
+  test -s "$W/out" && bad "  nothing on stdout" || ok "  nothing on stdout"
+done <<'EOF'
+2@--format xml@classify: unknown format 'xml' (json, text, dot, html)$
+2@-f ''@classify: unknown format '' (json, text, dot, html)$
+2@--explain 1001@classify: --explain
+2@-a ' '@classify: --actor ' ': the name is empty or only white space$
+2@-a 'Ann Lee| '@classify: --actor 'Ann Lee| ': an alias is empty or only white space$
+2@--on-error sometimes@classify: --on-error
+EOF
+for f in json text dot html; do
+  expect 0 "classify -f $f" "$STANCE" classify -m "$MODEL" -f "$f" "$W/good.txt"
+  test -s "$W/out" && ok "  prints its $f" || bad "  prints its $f"
+done
+out_has '</html>'
 
 test "$fails" -eq 0

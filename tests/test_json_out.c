@@ -215,6 +215,38 @@ static void test_json_out_numbers(void **state)
 
 /* A record built piece by piece equals jansson's dump of the same tree,
  * and the buffer is reused from record to record. */
+/* w.exact (classify's HTML page parses its record again): every real reads back as the same
+ * double, and as a real (1.0, not 1); the default writer keeps 6 digits */
+static void test_json_out_exact(void **state)
+{
+    static const double reals[] = {0.0, -0.0, 1.0, 100.0, 0.1 + 0.2, 1.0 / 3, 0.124999999999, 1e21, 1e-5, -2.5e-300,
+                                   DBL_MAX, DBL_MIN, 5e-324};
+    (void)state;
+    srand(11);
+    for (size_t i = 0; i < sizeof reals / sizeof *reals + 20000; i++) {
+        json_out w = JSON_OUT_INIT;
+        double v = i < sizeof reals / sizeof *reals ? reals[i] : ((double)rand() / RAND_MAX);
+        json_t *back;
+        w.exact = 1;
+        jo_real(&w, v);
+        jo_raw(&w, "", 1);
+        assert_false(w.failed);
+        back = json_loads(w.buf, JSON_DECODE_ANY, NULL);
+        assert_non_null(back);
+        assert_true(json_is_real(back));
+        assert_memory_equal(&(double){json_real_value(back)}, &v, sizeof v);
+        json_decref(back);
+        jo_free(&w);
+    }
+    {
+        json_out w = JSON_OUT_INIT;
+        jo_real(&w, 0.124999999999);
+        jo_raw(&w, "", 1);
+        assert_string_equal(w.buf, "0.125");
+        jo_free(&w);
+    }
+}
+
 static void test_json_out_record(void **state)
 {
     json_out w = JSON_OUT_INIT;
@@ -476,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_json_out_strings_every_offset),
         cmocka_unit_test(test_json_out_invalid_utf8),
         cmocka_unit_test(test_json_out_numbers),
+        cmocka_unit_test(test_json_out_exact),
         cmocka_unit_test(test_json_out_record),
         cmocka_unit_test(test_json_out_static),
         cmocka_unit_test(test_json_out_streamed),
