@@ -1012,7 +1012,13 @@ static int classify_option(classify_opts *co, actor_list *actors, const char **m
     switch (c) {
     case 'm': *model_path = optarg; break;
     case 'a': {
-        int r = add_actor(actors, optarg);
+        stance_error e;
+        int r;
+        if (stance_utf8_check(optarg, strlen(optarg), &e) != STANCE_OK) { /* a usage error, as other bad -a values */
+            cli_error("classify: --actor '%s': not valid UTF-8 (byte %zu)", optarg, e.offset);
+            return CLI_USAGE;
+        }
+        r = add_actor(actors, optarg);
         if (r == -2)
             cli_error("classify: --actor '%s': the name is empty or only white space", optarg);
         else if (r == -3)

@@ -21,6 +21,8 @@
 #      U+FFFD as classify's id has (the key was left out: jansson refuses the bytes)
 #   9. (tidy2) every option check of train and classify, moved out of the two long functions
 #      into option tables and check functions: its message and status, and no model written
+#  10. (cli20) classify -a NAME that is not UTF-8 is a usage error naming --actor, exit 2, as
+#      every other bad -a value (it exited 1: "-a: invalid UTF-8 in actor 0"); in block 9's list
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -224,6 +226,8 @@ done <<'EOF'
 2@--explain 1001@classify: --explain
 2@-a ' '@classify: --actor ' ': the name is empty or only white space$
 2@-a 'Ann Lee| '@classify: --actor 'Ann Lee| ': an alias is empty or only white space$
+2@-a "$(printf 'Ann\377')"@classify: --actor '.*': not valid UTF-8 (byte 3)$
+2@-a "$(printf 'Ann Lee|A\300\200')"@classify: --actor '.*': not valid UTF-8 (byte 9)$
 2@--on-error sometimes@classify: --on-error
 EOF
 for f in json text dot html; do
