@@ -484,8 +484,12 @@ int cli_put_error_record(const char *id_raw, size_t id_len, const char *file, si
         cli_error("out of memory");
         return CLI_FAIL;
     }
-    if (file) { /* a file name that is not UTF-8 is written as null */
+    if (file) { /* a file name that is not UTF-8: U+FFFD for each bad byte, as in ids (callers pass cli_file_name()'s) */
+        char *fixed = NULL;
         json_t *f = json_string(file);
+        if (!f && (fixed = cli_file_name(file)))
+            f = json_string(fixed);
+        free(fixed);
         json_object_set_new(e, "file", f ? f : json_null());
     }
     if (lineno)

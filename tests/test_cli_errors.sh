@@ -23,6 +23,7 @@
 #      into option tables and check functions: its message and status, and no model written
 #  10. (cli20) classify -a NAME that is not UTF-8 is a usage error naming --actor, exit 2, as
 #      every other bad -a value (it exited 1: "-a: invalid UTF-8 in actor 0"); in block 9's list
+#  11. (cli20) an error record's "file" for a name that is not UTF-8 has U+FFFD, as its id
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -235,5 +236,15 @@ for f in json text dot html; do
   test -s "$W/out" && ok "  prints its $f" || bad "  prints its $f"
 done
 out_has '</html>'
+
+# ---- 11. an error record's "file" for a name that is not UTF-8: U+FFFD, as its id ----------------
+fffd=$(printf '\357\277\275')
+printf 'not json\n' >"$W/$(printf 'j\377.jsonl')"
+expect 1 "classify --jsonl, a bad line in a file whose name is not UTF-8" "$STANCE" classify -m "$MODEL" \
+  --on-error record --jsonl "$W/$(printf 'j\377.jsonl')" "$W/$(printf 'j\377.jsonl')"
+out_has "^{\"id\":null,\"error\":{\"file\":\".*/j$fffd\.jsonl\",\"line\":1,"
+expect 1 "classify, a missing file whose name is not UTF-8" "$STANCE" classify -m "$MODEL" --on-error record \
+  "$W/$(printf 'm\377.txt')"
+out_has "^{\"id\":\".*/m\\\\uFFFD\.txt\",\"error\":{\"file\":\".*/m$fffd\.txt\",\"message\":"
 
 test "$fails" -eq 0
