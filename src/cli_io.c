@@ -3,7 +3,8 @@
  * checking: standard streams guarded at start and checked at exit (every
  * write error, a closed stdout or EPIPE becomes a message and exit status 1),
  * output files written beside their target and renamed only over a regular
- * file, and every numeric option parsed by one helper with a range.
+ * file (removed if SIGINT, SIGTERM or SIGHUP ends the command while it
+ * exists), and every numeric option parsed by one helper with a range.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdio_ext.h>
@@ -226,20 +228,87 @@ int cli_output_not_input(const char *out, const char *inputs, int list)
     }
 }
 
+/* The temporary file that exists now (at most one: set and cleared with the
+ * signals below blocked), for the handler to remove when a signal ends the
+ * command: a `train` interrupted during its final write left `.NAME.XXXXXX`. */
+static const int temp_sigs[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_TEMP_SIGS (sizeof temp_sigs / sizeof temp_sigs[0])
+static const char *volatile temp_live;
+static struct sigaction temp_old[N_TEMP_SIGS];
+static int temp_caught[N_TEMP_SIGS];
+
+/* Async-signal-safe: remove the file, then die of the signal as before
+ * (SA_RESETHAND gave it back its default action, SA_NODEFER lets it through). */
+static void temp_on_signal(int sig)
+{
+    const char *t = temp_live;
+    if (t)
+        unlink(t);
+    raise(sig);
+}
+
+static void temp_block(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < N_TEMP_SIGS; i++)
+        sigaddset(&set, temp_sigs[i]);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Called with the signals blocked: @p tmp is the live temporary file; the
+ * handler goes in for each signal not ignored (nohup, a background job). */
+static void temp_track(const char *tmp)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = temp_on_signal;
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    temp_live = tmp;
+    for (size_t i = 0; i < N_TEMP_SIGS; i++)
+        temp_caught[i] = sigaction(temp_sigs[i], NULL, &temp_old[i]) == 0 && temp_old[i].sa_handler != SIG_IGN &&
+                         sigaction(temp_sigs[i], &sa, NULL) == 0;
+}
+
+/* The temporary file @p tmp ends: renamed to @p real, or removed (@p real
+ * NULL); the handlers as they were. rename()'s result, errno kept. */
+static int temp_end(const char *tmp, const char *real)
+{
+    sigset_t old;
+    int r, e;
+    temp_block(&old);
+    r = real ? rename(tmp, real) : unlink(tmp);
+    e = errno;
+    temp_live = NULL;
+    for (size_t i = 0; i < N_TEMP_SIGS; i++)
+        if (temp_caught[i])
+            sigaction(temp_sigs[i], &temp_old[i], NULL);
+    sigprocmask(SIG_SETMASK, &old, NULL); /* a signal that came meanwhile acts now, as it would have */
+    errno = e;
+    return r;
+}
+
 /* A temporary file beside @p real (so the rename stays on one file system),
- * opened in *fd; its name to free, or NULL with a message naming @p path. */
+ * opened in *fd and removed if a signal ends the command before temp_end();
+ * its name to free, or NULL with a message naming @p path. */
 static char *temp_beside(const char *path, const char *real, int *fd)
 {
     const char *slash = strrchr(real, '/');
     size_t dl = slash ? (size_t)(slash - real) + 1 : 0;
     char *tmp = malloc(strlen(real) + 16);
+    sigset_t old;
     *fd = -1;
     if (!tmp) {
         cli_error("out of memory");
         return NULL;
     }
     snprintf(tmp, strlen(real) + 16, "%.*s.%s.XXXXXX", (int)dl, real, real + dl);
-    if ((*fd = mkstemp(tmp)) < 0) {
+    temp_block(&old); /* no signal between its creation and its record */
+    if ((*fd = mkstemp(tmp)) >= 0)
+        temp_track(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (*fd < 0) {
         /* the file is written through a temporary one there: name the directory, not that file */
         int e = errno;
         const char *dir = dl ? tmp : ".";
@@ -279,9 +348,34 @@ int cli_check_output(const char *path)
     if (!tmp)
         return CLI_FAIL;
     close(fd);
-    unlink(tmp);
+    temp_end(tmp, NULL);
     free(tmp);
     return CLI_OK;
+}
+
+/* Test-only (tests/test_cli_errors.sh block 12): with STANCE_TEST_HOLD_TEMP set, a
+ * write stops halfway, its temporary file there, until a signal ends it, so the
+ * test kills a writer mid-way without a race. Never set it otherwise. */
+static void test_hold_temp(void)
+{
+    if (getenv("STANCE_TEST_HOLD_TEMP"))
+        for (;;)
+            pause();
+}
+
+static int write_all(int fd, const char *tmp, const char *data, size_t size)
+{
+    for (size_t at = 0; at < size;) {
+        ssize_t w = write(fd, data + at, size - at);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            cli_error("%s: write error: %s", tmp, w < 0 ? strerror(errno) : "no progress");
+            return -1;
+        }
+        at += (size_t)w;
+    }
+    return 0;
 }
 
 int cli_write_file(const char *path, const void *data, size_t size)
@@ -305,16 +399,11 @@ int cli_write_file(const char *path, const void *data, size_t size)
         cli_error("%s: %s", tmp, strerror(errno));
         goto fail;
     }
-    for (size_t at = 0; at < size;) {
-        ssize_t w = write(fd, (const char *)data + at, size - at);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            cli_error("%s: write error: %s", tmp, w < 0 ? strerror(errno) : "no progress");
-            goto fail;
-        }
-        at += (size_t)w;
-    }
+    if (write_all(fd, tmp, data, size / 2))
+        goto fail;
+    test_hold_temp();
+    if (write_all(fd, tmp, (const char *)data + size / 2, size - size / 2))
+        goto fail;
     if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
         cli_error("%s: %s", tmp, strerror(errno));
         goto fail;
@@ -330,16 +419,17 @@ int cli_write_file(const char *path, const void *data, size_t size)
         cli_error("%s: no longer a regular file; refusing to replace it", path);
         goto fail;
     }
-    if (rename(tmp, real) != 0) {
+    if (temp_end(tmp, real) != 0) {
         cli_error("%s: %s", path, strerror(errno));
-        goto fail;
+        temp_end(tmp, NULL);
+        goto out;
     }
     rc = CLI_OK;
     goto out;
 fail:
     if (fd >= 0)
         close(fd);
-    unlink(tmp);
+    temp_end(tmp, NULL);
 out:
     free(tmp);
     free(real);

@@ -24,6 +24,8 @@
 #  10. (cli20) classify -a NAME that is not UTF-8 is a usage error naming --actor, exit 2, as
 #      every other bad -a value (it exited 1: "-a: invalid UTF-8 in actor 0"); in block 9's list
 #  11. (cli20) an error record's "file" for a name that is not UTF-8 has U+FFFD, as its id
+#  12. (cli20) train -o and eval --report ended by SIGINT/SIGTERM/SIGHUP during their write
+#      leave no temporary file (train's ".NAME.XXXXXX" stayed)
 set -u
 name=errors; . "${top_srcdir:-.}/tests/cli-common.sh"
 
@@ -246,5 +248,48 @@ out_has "^{\"id\":null,\"error\":{\"file\":\".*/j$fffd\.jsonl\",\"line\":1,"
 expect 1 "classify, a missing file whose name is not UTF-8" "$STANCE" classify -m "$MODEL" --on-error record \
   "$W/$(printf 'm\377.txt')"
 out_has "^{\"id\":\".*/m\\\\uFFFD\.txt\",\"error\":{\"file\":\".*/m$fffd\.txt\",\"message\":"
+
+# ---- 12. a writer ended by SIGINT, SIGTERM or SIGHUP leaves no temporary file --------------------
+# STANCE_TEST_HOLD_TEMP (test-only, src/cli_io.c) stops a write halfway with its temporary file
+# there; the test waits for that file to hold bytes, sends the signal, and wants the command dead
+# of it with nothing left in the directory (train left its ".new.stm.XXXXXX").
+hold() { # hold SIG DESC KEEP CMD... (the output goes to $W/hold/; KEEP: what must be there after)
+  sig=$1; desc=$2; keep=$3; shift 3
+  rm -rf "$W/hold"; mkdir "$W/hold"
+  # a script's background job starts with SIGINT ignored (and the command keeps it ignored): env
+  # gives it back its default action
+  STANCE_TEST_HOLD_TEMP=1 env --default-signal=INT "$@" >"$W/out" 2>"$W/err" &
+  pid=$!
+  n=0
+  while test -z "$(find "$W/hold" -name '.*' -size +0 2>/dev/null)" && kill -0 "$pid" 2>/dev/null &&
+    test "$n" -lt 600; do sleep 0.05; n=$((n + 1)); done
+  if test -z "$(find "$W/hold" -name '.*' -size +0)"; then
+    bad "$desc: a temporary file while it writes (never seen)"
+    kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    return
+  fi
+  kill -"$sig" "$pid"
+  n=0
+  while kill -0 "$pid" 2>/dev/null && test "$n" -lt 100; do sleep 0.05; n=$((n + 1)); done
+  kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; bad "$desc: SIG$sig did not end it"; }
+  wait "$pid"; rc=$?
+  case $sig in INT) num=2 ;; TERM) num=15 ;; HUP) num=1 ;; esac
+  test "$rc" -eq $((128 + num)) && ok "$desc: ended by SIG$sig" || bad "$desc: ended by SIG$sig (exit $rc)"
+  left=$(ls -A "$W/hold")
+  test "$left" = "$keep" && ok "  no temporary file left (${keep:-nothing} there)" ||
+    bad "  no temporary file left: $left"
+}
+sigs="TERM HUP"
+env --default-signal=INT true 2>/dev/null && sigs="INT $sigs" || ok "# SKIP SIGINT: no env --default-signal"
+for sig in $sigs; do
+  hold "$sig" "train -o, SIG$sig in the final write" "" "$STANCE" train -q -o "$W/hold/new.stm" --cv 0 \
+    --table-bits 10 --head stance="$W/st.jsonl"
+done
+hold TERM "eval --report, SIGTERM in its write" "" "$STANCE" eval -m "$MODEL" --report "$W/hold/r.html" "$W/st.jsonl"
+hold TERM "train -o over an existing model, SIGTERM in the final write" new.stm sh -c \
+  'cp "$1" "$2"; exec "$3" train -q -o "$2" --cv 0 --table-bits 10 --head stance="$4"' sh "$MODEL" \
+  "$W/hold/new.stm" "$STANCE" "$W/st.jsonl"
+cmp -s "$MODEL" "$W/hold/new.stm" &&
+  ok "  the old model is left as it was" || bad "  the old model is left as it was: $(ls -A "$W/hold")"
 
 test "$fails" -eq 0
