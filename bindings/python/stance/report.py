@@ -73,7 +73,9 @@ def render_html(results, texts=None, *, ids=None, title=None, fragment=False, pr
 def render_jsonl(output_path, input_path, html_path=None, title=None):
     """Re-render saved ``stance classify --jsonl`` output: ``output_path`` holds the
     records, ``input_path`` the input records ({"id", "text"}) they came from, matched by
-    id as the CLI assigns them. Writes ``html_path`` when given; returns the page."""
+    id as the CLI assigns them. Writes ``html_path`` when given; returns the page.
+    The saved numbers have 6 significant digits: a bar width or a contribution at a
+    rounding edge may differ in its last digit from the CLI's ``--format html`` page."""
     texts = {}
     with open(input_path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):

@@ -51,6 +51,49 @@ class ReportTest(unittest.TestCase):
         py = stance.render_html(r, ids=[ARTICLE], title=ARTICLE)
         self.assertEqual(cli, py)
 
+    @unittest.skipUnless(os.access(common.CLI, os.X_OK), "no stance CLI (set STANCE_CLI)")
+    def test_same_page_as_cli_all_options(self):
+        with open(ARTICLE, encoding="utf-8") as f:
+            text = f.read()
+        for flags, kw in ((["-e", "3", "--all-actors", "--pool"], dict(explain=3, all_actors=True, pool=True)),
+                          (["--indirect", "-e", "1"], dict(indirect=True, explain=1))):
+            cli = subprocess.run([common.CLI, "classify", "-m", common.MODEL, "--format", "html"] + flags + [ARTICLE],
+                                 check=True, stdout=subprocess.PIPE).stdout.decode("utf-8")
+            self.assertEqual(cli, stance.render_html(self.model.classify(text, **kw), ids=[ARTICLE], title=ARTICLE),
+                             " ".join(flags))
+
+    def test_numbers_keep_full_precision(self):
+        """The record the page is built from carries every double exactly (the CLI's page uses %.17g:
+        with 6 digits a bar moved from 63.1% to 63.0%), and the renderer reads it exactly."""
+        with open(ARTICLE, encoding="utf-8") as f:
+            r = self.model.classify(f.read(), explain=3, all_actors=True)
+        seen = []
+        real = stance.report._stance._render_html
+        stance.report._stance._render_html = lambda items, **kw: seen.extend(items) or real(items, **kw)
+        try:
+            stance.render_html(r)
+        finally:
+            stance.report._stance._render_html = real
+        rec = json.loads(seen[0][2])
+        decisions = [(q.sentiment, qr["sentiment"]) for q, qr in zip(r, rec["quotes"])]
+        decisions += [(t.stance, tr) for q, qr in zip(r, rec["quotes"])
+                      for t, tr in zip([t for t in q.targets if t.stance is not None], qr["stances"])]
+        n = 0
+        for d, dr in decisions:
+            if d is None:
+                continue
+            self.assertEqual(dr["confidence"], d.confidence)  # exact: == on doubles
+            self.assertEqual(dr["probs"], dict(d.probs))
+            self.assertEqual([(e["feature"], e["contribution"]) for e in dr["explain"]], list(d.explain))
+            n += 1
+        self.assertGreater(n, 3)
+        # a probability whose 6-digit form (0.6305) is drawn one bar-width step lower
+        q = json.loads(seen[0][2])
+        st = next(s for qq in q["quotes"] for s in qq["stances"])
+        st["probs"] = {"favor": 0.15700001, "against": 0.63050001, "none": 0.21249998}
+        page = stance.render_html([q], [r.text])
+        self.assertIn('class="b-against" style="width:63.1%"', page)
+
     def test_repr_html_is_a_scoped_fragment(self):
         r1 = self.model.classify(HOSTILE, actors=["Acme Corp"])
         r2 = self.model.classify(HOSTILE, actors=["Acme Corp"])
