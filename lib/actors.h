@@ -21,7 +21,7 @@ typedef struct stance_ent {
     size_t n_more, more_cap;
     int gender;            /* STANCE_G_* from the article (mentions.c) */
     int nonperson;         /* the article writes "X, which", "X and its" (mentions.c): no he/she */
-    int place;             /* a caller's actor named as a place (stance_mentions_place_name()): no he/she, no they */
+    int place;             /* an actor named as a place (mentions_org.c; a discovered one also "in the U.S."): no he/she, no they */
 } stance_ent;
 
 typedef struct stance_entityset {

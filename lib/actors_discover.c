@@ -1296,6 +1296,53 @@ done:
     return rc;
 }
 
+/* The one full name the article's speakers give a one-word discovered
+ * person: two or three capitalised words, no title first, ending in that
+ * word ("Jan Brewer": names.c leaves a first name that is a month out of the
+ * run; "G.K. Butterfield": initials before a capital). NULL for none or two
+ * ("Bill Clinton", "Hillary Clinton"). */
+static const char *speaker_full_name(const stance_quotelist *quotes, const char *w)
+{
+    const char *full = NULL, *sp, *lw;
+    for (size_t q = 0; q < quotes->n; q++) {
+        size_t fl;
+        if (!(sp = quotes->q[q].speaker) || quotes->q[q].how == STANCE_ATTR_NOUN || !(lw = strrchr(sp, ' ')) ||
+            strcmp(lw + 1, w) != 0)
+            continue;
+        fl = strcspn(sp, " ");
+        if (sp[0] < 'A' || sp[0] > 'Z' || stance_names_is_title(sp, fl) ||
+            (lw != sp + fl && (sp[fl + 1] < 'A' || sp[fl + 1] > 'Z' || strcspn(sp + fl + 1, " ") != (size_t)(lw - sp - fl - 1))))
+            continue; /* "President Obama", "the Ohio senator Smith", four words */
+        if (full && strcmp(full, sp) != 0)
+            return NULL;
+        full = sp;
+    }
+    return full;
+}
+
+/* A one-word discovered person takes the full name its speakers give it
+ * (speaker_full_name()), unless another entity has it. */
+static int speaker_full_names(const stance_quotelist *quotes, stance_entityset *out, size_t base)
+{
+    for (size_t i = base; i < out->n; i++) {
+        stance_ent *e = &out->e[i];
+        const char *full;
+        char *name;
+        size_t k;
+        if (e->discovered != 1 || strchr(e->name, ' ') || !(full = speaker_full_name(quotes, e->name)))
+            continue;
+        for (k = base; k < out->n && strcmp(out->e[k].name, full) != 0; k++)
+            ;
+        if (k < out->n)
+            continue;
+        if (!(name = stance_strdup(full)))
+            return -1;
+        stance_free(e->name);
+        e->name = name;
+    }
+    return 0;
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
@@ -1388,7 +1435,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         }
         i = j;
     }
-    if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base))
+    if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base) ||
+        speaker_full_names(quotes, out, base))
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base) &&

@@ -1187,7 +1187,7 @@ static void settle_genders(mstate *m)
     }
     for (size_t i = 0; i < m->ents->n; i++) {
         stance_ent *e = &m->ents->e[i];
-        e->place = !e->discovered && stance_mentions_place_name(e->name);
+        e->place = e->discovered ? stance_mentions_discovered_place(t, e) : stance_mentions_place_name(e->name);
         e->gender = e->place          ? STANCE_G_UNKNOWN /* "North Carolina ..., she said" */
                     : e->gender > 0   ? STANCE_G_MALE
                     : e->gender < 0   ? STANCE_G_FEMALE

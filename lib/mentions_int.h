@@ -113,6 +113,11 @@ int stance_mentions_name_person(const char *name);
  * its last word or head (stance_mentions_name_person())? A caller's actor so
  * named is no person and no "they" (actors.h, field place). */
 int stance_mentions_place_name(const char *name);
+/* mentions_org.c: is a discovered actor a place: so named
+ * (stance_mentions_place_name()), one word of the lexicon's PLACE ("Iowa"), or
+ * a dotted abbreviation the article writes as a place ("in the U.S.",
+ * "across the U.K.")? Then no person and no "they", as a caller's place. */
+int stance_mentions_discovered_place(const char *t, const stance_ent *e);
 /* mentions.c: the head word of an organisation's name of two words or more:
  * the word before its first "of"/"on"/"for" after its first word ("House
  * Select Committee on Benghazi"), else its last word ("Democratic Party");

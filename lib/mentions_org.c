@@ -77,6 +77,38 @@ int stance_mentions_place_name(const char *name)
     return stance_mentions_name_person(name); /* "Islamic State", "Florida Democratic Party": organisations */
 }
 
+/* Is the name letters each with its dot ("U.S.", "N.H.", "A.F.L.-C.I.O.")? */
+static int dotted(const char *name)
+{
+    size_t i = 0;
+    while (name[i] >= 'A' && name[i] <= 'Z' && name[i + 1] == '.')
+        i += name[i + 2] == '-' ? 3 : 2;
+    return i >= 4 && !name[i];
+}
+
+int stance_mentions_discovered_place(const char *t, const stance_ent *e)
+{
+    size_t n = strlen(e->name), ws, we;
+    if (stance_mentions_place_name(e->name))
+        return 1; /* "North Carolina", "United States" */
+    if (!memchr(e->name, ' ', n) && (stance_lex_classes(e->name, n) & STANCE_LX(PLACE)))
+        return 1; /* "Iowa" */
+    if (!dotted(e->name))
+        return 0;
+    if (stance_lex_in_rules(e->name, n, STANCE_LQ(PLACE_FIRST)))
+        return 1; /* "U.S.", "U.K." */
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        size_t s = e->mentions[k].start;
+        if (e->kinds[k] != STANCE_MK_NAME || !stance_word_before(t, s, &ws, &we))
+            continue;
+        if (stance_word_is(t, ws, we, "the") && !stance_word_before(t, ws, &ws, &we))
+            continue;
+        if (stance_lex_rules_lower(t + ws, we - ws) & STANCE_LQ(PLACE_IN))
+            return 1; /* "in the U.S.", "across the U.K." */
+    }
+    return 0;
+}
+
 size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t)
 {
     size_t dropped = 0;

@@ -934,6 +934,18 @@ static const stance_rawquote *same_thing_named(const sstate *s, size_t qi)
  * readout", "the Vox Populi (Voice of the People) column"): an article, the
  * name run, an aside in parentheses and lowercase words only. 1 with
  * [*@p ns, *@p ne) the name, else 0. */
+/* Does the name run at @p bare open with a place's word: the lexicon's PLACE
+ * or STATE_FIRST ("Ohio", "New"), or its rule list PLACE_FIRST ("U.S.",
+ * "South")? */
+static int place_word(const char *t, size_t bare)
+{
+    size_t n = 0;
+    while (t[bare + n] && t[bare + n] != ' ' && t[bare + n] != '-' && n < STANCE_LEX_MAXLEN)
+        n++;
+    return (stance_lex_classes(t + bare, n) & (STANCE_LX(PLACE) | STANCE_LX(STATE_FIRST))) ||
+           stance_lex_in_rules(t + bare, n, STANCE_LQ(PLACE_FIRST));
+}
+
 static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
 {
     const stance_namelist *nl = &s->quotes->names;
@@ -965,6 +977,8 @@ static int name_inside(const sstate *s, stance_span sp, size_t *ns, size_t *ne)
     if (!words || (stance_lex_classes_lower(t + w.s, w.e - w.s) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))) ||
         stance_agent_noun(t, w.s, w.e) || (stance_lex_classes(t + nl->v[k].bare, nl->v[k].last_end - nl->v[k].bare) & STANCE_LX(DEMONYM)))
         return 0;
+    if (place_word(t, nl->v[k].bare))
+        return 0; /* "The U.S. media", "the Ohio media": a place as a modifier names no speaker */
     *ns = nl->v[k].start; /* (titles kept: "State Department"; not a leading "The") */
     if (*ns + 4 <= nl->v[k].last_end && (memcmp(t + *ns, "The ", 4) == 0 || memcmp(t + *ns, "the ", 4) == 0))
         *ns += 4;

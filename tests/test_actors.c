@@ -445,6 +445,11 @@ static const disc_case disc_cases[] = {
     /* ... one hyphen joins two ("A.F.L.-C.I.O."), and none starts after a dot ("I.O.") */
     {"The A.F.L.-C.I.O. endorsed her. Critics of the A.F.L.-C.I.O. left, and the A.F.L.-C.I.O. stayed.\n", 1,
      {"A.F.L.-C.I.O.", "I.O."}, {3, -1}},
+    /* A one-word person takes the full name its speakers give ("Jan Brewer":
+     * names.c leaves the month-like first name out of the run) */
+    {"Former Arizona governor Jan Brewer endorsed Trump on Monday.\n\n\"He is the one,\" Brewer said. "
+     "\"He will win,\" Brewer added.\n",
+     1, {"Jan Brewer", "Brewer"}, {3, -1}},
 };
 
 static void test_actors_discover_rules(void **state)

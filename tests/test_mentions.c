@@ -1613,6 +1613,13 @@ static void test_speaker_names(void **state)
                "The talks were", "Harbor Trust", "a Harbor Trust readout");
     speaker_of("The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust member.\n", NULL, 0,
                "The talks were", "a Harbor Trust member", NULL);
+    /* disc11: a place (a dotted abbreviation of the lexicon, a state) as the modifier names no thing's speaker */
+    speaker_of("The talks ended on Monday.\n\nThe U.S. media has always called itself \"unbiased,\" and it agreed.\n", NULL, 0,
+               "unbiased", "The U.S. media", NULL);
+    speaker_of("The talks ended on Monday.\n\nThe Ohio media has always called itself \"unbiased,\" and it agreed.\n", NULL, 0,
+               "unbiased", "The Ohio media", NULL);
+    speaker_of("The talks ended on Monday.\n\nThe NATO media has always called itself \"unbiased,\" and it agreed.\n", NULL, 0,
+               "unbiased", "NATO", "The NATO media");
     /* tidy5: the agent nouns of stance_agent_noun() ("employee", as "referee" beside a name) */
     speaker_of("The talks ended on Monday.\n\"The talks were useful and frank,\" said a Harbor Trust employee.\n", NULL, 0,
                "The talks were", "a Harbor Trust employee", NULL);

@@ -260,6 +260,33 @@ static void test_place_named_actor(void **state)
     doc_close(&d);
 }
 
+/* A discovered place takes no "they" either (issue #19, disc11): "U.S." by
+ * the lexicon (PLACE_FIRST), "N.H." because the article writes it after
+ * "across", and a discovered name of a place's first word as a caller's
+ * place is. */
+static void test_discovered_place(void **state)
+{
+    const char text[] = "Families fleeing the violence keep arriving at the U.S. border, and the U.S. is not ready. "
+                        "Many reach the U.S. They will wait for months, said Carla Ruiz, a lawyer in El Paso.\n\n"
+                        "\"The U.S. has promised help,\" Ruiz said.\n\n"
+                        "Volunteers drove across N.H. on Monday. N.H. has long welcomed them, and N.H. paid for their "
+                        "buses. They handed out water in towns along the coast.\n";
+    doc d;
+    const stance_ent *us, *nh;
+    (void)state;
+    doc_open(&d, text, NULL, 0);
+    us = ent(&d, "U.S.");
+    nh = ent(&d, "N.H.");
+    assert_true(us->place);
+    assert_true(nh->place);
+    assert_null(mention_at(&d, us, "They will"));
+    assert_null(mention_at(&d, nh, "them,"));
+    assert_null(mention_at(&d, nh, "their buses"));
+    assert_null(mention_at(&d, nh, "They handed"));
+    assert_false(ent(&d, "Carla Ruiz")->place);
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_org_head_after_dots),
         cmocka_unit_test(test_org_modifier_shows_presence),
         cmocka_unit_test(test_place_named_actor),
+        cmocka_unit_test(test_discovered_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
