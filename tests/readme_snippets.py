@@ -53,13 +53,14 @@ with open("snippet-prints.json", "w") as __f:
 '''
 
 
-def blocks(path):
-    """Yield (fence line number, marker text or None, [lines]) per ```python block."""
+def fenced(path, lang):
+    """Yield (fence line number, marker text or None, [lines]) per ```LANG block; the marker is the
+    `<!-- snippet: ... -->` comment on the last non-blank line before the fence."""
     lines = open(path, encoding="utf-8").read().split("\n")
     prev, i = None, 0
     while i < len(lines):
         line = lines[i]
-        if re.match(r"^```python\s*$", line):
+        if re.match(r"^```" + lang + r"\s*$", line):
             start, body = i + 1, []
             i += 1
             while i < len(lines) and not lines[i].startswith("```"):
@@ -70,6 +71,11 @@ def blocks(path):
         elif line.strip():
             prev = line
         i += 1
+
+
+def blocks(path):
+    """Yield (fence line number, marker text or None, [lines]) per ```python block."""
+    return fenced(path, "python")
 
 
 def parse_marker(marker):
@@ -176,21 +182,9 @@ ENUM = re.compile(r"^[a-z][a-z-]*(\|[a-z][a-z-]*)+$")
 
 def schema_blocks(path):
     """Yield (fence line number, text) per ```json block marked `schema`."""
-    lines = open(path, encoding="utf-8").read().split("\n")
-    prev, i = None, 0
-    while i < len(lines):
-        if re.match(r"^```json\s*$", lines[i]):
-            start, body = i + 1, []
-            i += 1
-            while i < len(lines) and not lines[i].startswith("```"):
-                body.append(lines[i])
-                i += 1
-            m = MARK.search(prev or "")
-            if m and m.group(1).split()[0] == "schema":
-                yield start, "\n".join(body)
-        elif lines[i].strip():
-            prev = lines[i]
-        i += 1
+    for start, marker, body in fenced(path, "json"):
+        if marker and marker.split()[0] == "schema":
+            yield start, "\n".join(body)
 
 
 def kind(v):
