@@ -126,6 +126,14 @@ static const spk_case described_cases[] = {
      "In an interview with radio hosts Joe Dale and Mika Voss, the Democratic presidential candidate stated that "
      "the comments do not \"fit with what I thought I knew about him.\"\n",
      "fit with what", "the Democratic presidential candidate", NULL},
+    /* a kind noun names no place named after its organisation ("the hospital" is no "Harwick County"), and
+     * "the medical center" is a hospital's noun (spk32) */
+    {"Harwick Regional Medical Center will close its maternity ward. Harwick County officials said they were "
+     "surprised.\n\nThe hospital said it would provide \"transport for every patient.\"\n",
+     "transport for every", "Harwick Regional Medical Center", "The hospital"},
+    {"Harwick Regional Medical Center will close its maternity ward next month, officials said.\n\nThe medical "
+     "center said it would provide \"transport for every patient.\"\n",
+     "transport for every", "Harwick Regional Medical Center", "The medical center"},
 };
 
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
