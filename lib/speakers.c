@@ -1187,12 +1187,20 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
         long kk = canonical_not_headline(
             c, stance_names_canonical(c->names, c->t, c->len, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
             nm->last_end);
+        size_t fs = 0;
+        long f = -1;
         if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
             kk = first_name_full(c, best);
-        a->name = kk >= 0 ? kk : best;
+        if (kk < 0 && nm->ntok == 1)
+            f = first_name_run(c, nm->last, nm->last_end, g, &fs); /* "City Auditor Naomi Feld" ... "she said" */
+        a->name = f >= 0 ? f : kk >= 0 ? kk : best;
         a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
-        a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
-        stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "she said" */
+        if (f >= 0)
+            a->canon.start = fs; /* (the name from its first name on, as stance_q_canonicalise()) */
+        else {
+            a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
+            stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "she said" */
+        }
         if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
             c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
         if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])
