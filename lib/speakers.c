@@ -115,6 +115,27 @@ static long first_name_run(ctx *c, size_t last, size_t e, int g, size_t *fs)
     return found;
 }
 
+/* Does the first name at @p ws stand where only a speaker's name can, right
+ * after a quote's closing mark or after "said"/"says", with its surname at
+ * @p s followed by a comma and "the"/"a" (an apposition)? */
+static int speaker_slot_apposed(ctx *c, size_t ws, size_t s)
+{
+    size_t e = s, ps, pe;
+    int after_quote = 0;
+    while (e < c->len && c->t[e] != ' ' && c->t[e] != ',')
+        e++;
+    if (e + 3 > c->len || c->t[e] != ',' || c->t[e + 1] != ' ' ||
+        !(!memcmp(c->t + e + 2, "a ", 2) || (e + 5 <= c->len && !memcmp(c->t + e + 2, "the ", 4))))
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->s[i].close <= ws && ws - c->s[i].close <= 2 && skip_hs(c->t, c->s[i].close, c->len) == ws)
+            after_quote = 1;
+    if (after_quote)
+        return 1;
+    return ws > 1 && stance_q_word_before(c, ws, ws > 40 ? ws - 40 : 0, &ps, &pe) && pe == ws - 1 &&
+           lower_at(c->t, ps, c->len) && stance_lex_is(c->t + ps, pe - ps, STANCE_LX(RV_SAY));
+}
+
 /* A lone surname at @p s right after a listed first name that is also a
  * function word or a month, which names.c leaves out of the run ("Jan",
  * "June", "Will"), itself after a title or a lowercase role noun ("Former
@@ -129,6 +150,8 @@ static size_t stop_first_name_before(ctx *c, size_t s)
         letter_case(c->t, ws, c->len) != 1)
         return s;
     cls = stance_lex_classes(c->t + ws, we - ws);
+    if ((cls & first) && (cls & STANCE_LX(STOP)) && speaker_slot_apposed(c, ws, s))
+        return ws; /* '..." said Will Doyle, a professor', '..." Will Estrada, the chairman' */
     if (!(cls & first) || !(cls & STANCE_LX(STOP)) || ws < 1 || c->t[ws - 1] != ' ' ||
         !stance_q_word_before(c, ws > 1 && c->t[ws - 2] == '.' ? ws - 2 : ws, ws > 40 ? ws - 40 : 0, &ps, &pe) ||
         (pe != ws - 1 && !(pe == ws - 2 && c->t[pe] == '.')))
