@@ -505,6 +505,25 @@ int stance_q_closes_sentence(ctx *c, const seg *q)
     return k < c->len && k > q->close && letter_case(t, k, c->len) == 1;
 }
 
+/* After a colon lead-in, does quote @p v->q ask a question ('?' last) and the
+ * attribution after it report a clause of its own ('Doe said the firm would',
+ * 'Doe said that'): the answer's sayer, not the question's? */
+static int question_then_clause(ctx *c, const sv *v)
+{
+    static const char *const OPEN[] = {"that", "the", "a", "an", "he", "she", "they", "it", "his", "her", "its", "their", "we"};
+    size_t i, ws, we;
+    if (v->q->pc != PC_COLON || c->t[back1(c->t, v->q->ce)] != '?' || v->after.cue.start == STANCE_NO_OFFSET ||
+        v->after.spk.start == STANCE_NO_OFFSET || v->after.spk.start > v->after.cue.start)
+        return 0;
+    i = v->after.cue.end;
+    if (!stance_hspace(c->t, i, c->len) || !stance_chunk_next(c->t, &i, c->len, c->len, &ws, &we))
+        return 0;
+    for (size_t k = 0; k < sizeof OPEN / sizeof OPEN[0]; k++)
+        if (we - ws == strlen(OPEN[k]) && !memcmp(c->t + ws, OPEN[k], we - ws))
+            return 1;
+    return 0;
+}
+
 /* '... Hayek said, "America has a problem." The star then recalled ...' /
  * 'Roe told reporters: "We will be back." Doe added, "..."': the quote closes
  * a sentence after its lead-in ('X said, "', 'X said: "', 'According to X,
@@ -521,6 +540,10 @@ int stance_q_after_opens_sentence(ctx *c, const sv *v)
     case STANCE_RULE_INVERTED:
     case STANCE_RULE_PARA_COLON:
         break; /* (not the colon subject: 'She said that ..., to which Roe interjected: "') */
+    case STANCE_RULE_COLON_SUBJECT:
+        if (question_then_clause(c, v))
+            break; /* 'Roe put a question to Doe: "...?" Doe said the firm would ...' */
+        return 0;
     default:
         return 0;
     }

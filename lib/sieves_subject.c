@@ -484,6 +484,9 @@ static int colon_subject_at(ctx *c, size_t cs, size_t ce, attr *a)
         k = name_before(c, ce);
         while (k > 0 && c->names->v[k - 1].start >= cs)
             k--;
+        if (k >= 0 && c->t[ws] >= 'a' && c->t[ws] <= 'z' && skip_hs(c->t, we, c->len) == c->names->v[k].start &&
+            (stance_lex_classes_lower(c->t + ws, we - ws) & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE))))
+            ws = c->names->v[k].start; /* "resident Arthur Beaumont put a question to Doe:": the name after its role */
         if (k >= 0 && c->names->v[k].start == ws && c->names->v[k].ntok == 1 && (size_t)k + 1 < c->names->n &&
             stance_names_is_title(c->t + c->names->v[k].bare, c->names->v[k].last_end - c->names->v[k].bare) &&
             stance_q_only_lower_words(c, c->names->v[k].end, c->names->v[k + 1].start)) {

@@ -57,6 +57,7 @@ typedef struct desc {
     const char *role; /* its role (mentions.c), or NULL */
     int gender;       /* of the role ("congresswoman"), else STANCE_G_UNKNOWN */
     int org;          /* an organisation noun */
+    unsigned kind;    /* its kinds (mentions_kind.h: "the hospital"), or 0 */
     struct desc *also; /* the first of two coordinated heads ("the Florida senator and Republican
                         * presidential candidate": "senator"), or NULL */
 } desc;
@@ -116,7 +117,10 @@ static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *
     d->he = he;
     d->gender = STANCE_G_UNKNOWN;
     d->role = stance_role_of(s->t, hs, he, &d->gender);
-    d->org = !d->role && ((cls & STANCE_LX(ORG_NOUN)) || stance_org_noun_kind(s->t, hs, he)); /* "the airline" */
+    d->kind = d->role ? 0 : stance_org_noun_kind(s->t, hs, he);
+    if (!d->role && he - hs == 6 && hs >= 8 && !memcmp(s->t + hs - 8, "medical ", 8) && !memcmp(s->t + hs, "center", 6))
+        d->kind = STANCE_OK_HOSPITAL; /* "the medical center" */
+    d->org = !d->role && ((cls & STANCE_LX(ORG_NOUN)) || d->kind); /* "the airline" */
     d->also = NULL;
     return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
 }
@@ -740,6 +744,17 @@ static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
     return 0;
 }
 
+/* Does the organisation referent @p r fit the kind noun of @p d? An
+ * organisation of unknown kind fits any; one of a known kind, a place or one
+ * of none of the kinds only a noun of its kind ("the hospital" is no "Marlow
+ * County", "the airline" no "Corvane Foods"); a board, committee or agency
+ * noun fits any ("the paper's editorial board"). */
+static int org_fits(const sstate *s, const desc *d, const ref *r)
+{
+    unsigned nk = d->kind & ~(STANCE_OK_COUNCIL | STANCE_OK_COMMITTEE | STANCE_OK_AGENCY), k;
+    return !nk || !(k = stance_org_name_kind(s->t + r->start, r->end - r->start)) || (nk & k);
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
@@ -755,7 +770,7 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
         const ref *r = &s->refs[k];
         if (r->end + STANCE_SPEAKER_NAME_REACH < at || stance_sn_breaks(s->t, r->end, at) > 1)
             break;
-        if (r->org != d->org || (d->org && !stance_org_kind_fits(s->t, d->hs, d->he, s->t + r->start, r->end - r->start)))
+        if (r->org != d->org || (d->org && !org_fits(s, d, r)))
             continue; /* (not "the airline" for "Corvane Foods": mentions_kind.c) */
         if ((*is_tied = tied(s, r, d)) != 0)
             return r;

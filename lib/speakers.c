@@ -115,6 +115,27 @@ static long first_name_run(ctx *c, size_t last, size_t e, int g, size_t *fs)
     return found;
 }
 
+/* Does the first name at @p ws stand where only a speaker's name can, right
+ * after a quote's closing mark or after "said"/"says", with its surname at
+ * @p s followed by a comma and "the"/"a" (an apposition)? */
+static int speaker_slot_apposed(ctx *c, size_t ws, size_t s)
+{
+    size_t e = s, ps, pe;
+    int after_quote = 0;
+    while (e < c->len && c->t[e] != ' ' && c->t[e] != ',')
+        e++;
+    if (e + 3 > c->len || c->t[e] != ',' || c->t[e + 1] != ' ' ||
+        !(!memcmp(c->t + e + 2, "a ", 2) || (e + 5 <= c->len && !memcmp(c->t + e + 2, "the ", 4))))
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->s[i].close <= ws && ws - c->s[i].close <= 2 && skip_hs(c->t, c->s[i].close, c->len) == ws)
+            after_quote = 1;
+    if (after_quote)
+        return 1;
+    return ws > 1 && stance_q_word_before(c, ws, ws > 40 ? ws - 40 : 0, &ps, &pe) && pe == ws - 1 &&
+           lower_at(c->t, ps, c->len) && stance_lex_is(c->t + ps, pe - ps, STANCE_LX(RV_SAY));
+}
+
 /* A lone surname at @p s right after a listed first name that is also a
  * function word or a month, which names.c leaves out of the run ("Jan",
  * "June", "Will"), itself after a title or a lowercase role noun ("Former
@@ -129,6 +150,8 @@ static size_t stop_first_name_before(ctx *c, size_t s)
         letter_case(c->t, ws, c->len) != 1)
         return s;
     cls = stance_lex_classes(c->t + ws, we - ws);
+    if ((cls & first) && (cls & STANCE_LX(STOP)) && speaker_slot_apposed(c, ws, s))
+        return ws; /* '..." said Will Doyle, a professor', '..." Will Estrada, the chairman' */
     if (!(cls & first) || !(cls & STANCE_LX(STOP)) || ws < 1 || c->t[ws - 1] != ' ' ||
         !stance_q_word_before(c, ws > 1 && c->t[ws - 2] == '.' ? ws - 2 : ws, ws > 40 ? ws - 40 : 0, &ps, &pe) ||
         (pe != ws - 1 && !(pe == ws - 2 && c->t[pe] == '.')))
@@ -1069,6 +1092,35 @@ static int named_in_own_quote(ctx *c, size_t qi, long j, long k)
     return 0;
 }
 
+/* Name the pronoun attribution @p a of gender @p g by names entry @p best:
+ * its run of that gender; of two people of it the fullest, not the nearest
+ * ("Rafael Cruz" named between "Ted Cruz" and "Cruz ... he said"). */
+static void name_pronoun(ctx *c, attr *a, long best, int g)
+{
+    const stance_name *nm = &c->names->v[best];
+    long kk = canonical_not_headline(
+        c, stance_names_canonical(c->names, c->t, c->len, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
+        nm->last_end);
+    size_t fs = 0;
+    long f = -1;
+    if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
+        kk = first_name_full(c, best);
+    if (kk < 0 && nm->ntok == 1)
+        f = first_name_run(c, nm->last, nm->last_end, g, &fs); /* "City Auditor Naomi Feld" ... "she said" */
+    a->name = f >= 0 ? f : kk >= 0 ? kk : best;
+    a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
+    if (f >= 0)
+        a->canon.start = fs; /* (the name from its first name on, as stance_q_canonicalise()) */
+    else {
+        a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
+        stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "she said" */
+    }
+    if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
+        c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
+    if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])
+        c->lgender[c->group[best]] = (unsigned char)g; /* a lone surname is a man's / a woman's */
+}
+
 /* Resolve a pronoun speaker. Going back sentence by sentence from the
  * pronoun over names outside quotes that can be a person of that gender
  * (known from titles, first names or pronouns already resolved to it, a
@@ -1177,27 +1229,8 @@ void stance_q_resolve_pronoun(ctx *c, size_t qi, attr *a)
     }
     if (stance_q_np_antecedent(c, qi, a, nearest, best) || stance_q_indefinite_antecedent(c, qi, a, best))
         return;
-    if (best < 0)
-        return;
-    {
-        /* named by a run of the pronoun's gender; of two people of it the
-         * fullest, not the nearest ("Rafael Cruz" named between "Ted Cruz" and
-         * "Cruz ... he said") */
-        const stance_name *nm = &c->names->v[best];
-        long kk = canonical_not_headline(
-            c, stance_names_canonical(c->names, c->t, c->len, nm->bare, nm->last_end, nm->last, g, 0), nm->bare,
-            nm->last_end);
-        if (kk < 0 && appositive_first_name(c, nm) != STANCE_G_UNKNOWN)
-            kk = first_name_full(c, best);
-        a->name = kk >= 0 ? kk : best;
-        a->canon = (stance_span){c->names->v[a->name].bare, c->names->v[a->name].last_end};
-        a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
-        stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "she said" */
-        if (c->ggender && c->ggender[c->group[best]] == STANCE_G_UNKNOWN)
-            c->ggender[c->group[best]] = g; /* "gender from the pronouns already used" */
-        if (c->lgender && nm->ntok == 1 && nm->gender == STANCE_G_UNKNOWN && !c->lgender[c->group[best]])
-            c->lgender[c->group[best]] = (unsigned char)g; /* a lone surname is a man's / a woman's */
-    }
+    if (best >= 0)
+        name_pronoun(c, a, best, g);
 }
 
 static int spk_key_cmp(const void *pa, const void *pb)

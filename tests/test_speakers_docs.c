@@ -104,6 +104,12 @@ static const spk_case pronoun_cases[] = {
     /* a pronoun continues the description that opens the sentence before, not the organisation of its "for" */
     {"A reporter for Radio Norvik said the hall was empty. \"Nobody came,\" he said.\n", "Nobody came",
      "A reporter for Radio Norvik", NULL},
+    /* a he/she after a lone surname whose full run the lowercase "the city auditor's" glues (no canonical run) is
+     * named from its listed first name on, as a named speaker is (spk32) */
+    {"The city lost $4 million on parking, according to an audit released Monday by the city auditor's office.\n\n"
+     "The report was prepared by City Auditor Naomi Feld and her staff.\n\nFeld said in an interview that the "
+     "contracts were never reviewed. \"Nobody checked the numbers,\" she said.\n",
+     "Nobody checked", "Naomi Feld", NULL},
 };
 
 static const spk_case described_cases[] = {
@@ -126,6 +132,14 @@ static const spk_case described_cases[] = {
      "In an interview with radio hosts Joe Dale and Mika Voss, the Democratic presidential candidate stated that "
      "the comments do not \"fit with what I thought I knew about him.\"\n",
      "fit with what", "the Democratic presidential candidate", NULL},
+    /* a kind noun names no place named after its organisation ("the hospital" is no "Harwick County"), and
+     * "the medical center" is a hospital's noun (spk32) */
+    {"Harwick Regional Medical Center will close its maternity ward. Harwick County officials said they were "
+     "surprised.\n\nThe hospital said it would provide \"transport for every patient.\"\n",
+     "transport for every", "Harwick Regional Medical Center", "The hospital"},
+    {"Harwick Regional Medical Center will close its maternity ward next month, officials said.\n\nThe medical "
+     "center said it would provide \"transport for every patient.\"\n",
+     "transport for every", "Harwick Regional Medical Center", "The medical center"},
 };
 
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
