@@ -256,9 +256,9 @@ out_has "^{\"id\":\".*/m\\\\uFFFD\.txt\",\"error\":{\"file\":\".*/m$fffd\.txt\",
 hold() { # hold SIG DESC KEEP CMD... (the output goes to $W/hold/; KEEP: what must be there after)
   sig=$1; desc=$2; keep=$3; shift 3
   rm -rf "$W/hold"; mkdir "$W/hold"
-  # a script's background job starts with SIGINT ignored (and the command keeps it ignored): env
-  # gives it back its default action
-  STANCE_TEST_HOLD_TEMP=1 env --default-signal=INT "$@" >"$W/out" 2>"$W/err" &
+  # a script's background job starts with SIGINT ignored, and under nohup SIGHUP is ignored (the
+  # command keeps an ignored signal ignored): env gives both back their default action
+  STANCE_TEST_HOLD_TEMP=1 env --default-signal=INT,HUP "$@" >"$W/out" 2>"$W/err" &
   pid=$!
   n=0
   while test -z "$(find "$W/hold" -name '.*' -size +0 2>/dev/null)" && kill -0 "$pid" 2>/dev/null &&
@@ -280,7 +280,7 @@ hold() { # hold SIG DESC KEEP CMD... (the output goes to $W/hold/; KEEP: what mu
     bad "  no temporary file left: $left"
 }
 sigs="TERM HUP"
-env --default-signal=INT true 2>/dev/null && sigs="INT $sigs" || ok "# SKIP SIGINT: no env --default-signal"
+env --default-signal=INT,HUP true 2>/dev/null && sigs="INT $sigs" || ok "# SKIP SIGINT: no env --default-signal"
 for sig in $sigs; do
   hold "$sig" "train -o, SIG$sig in the final write" "" "$STANCE" train -q -o "$W/hold/new.stm" --cv 0 \
     --table-bits 10 --head stance="$W/st.jsonl"
