@@ -325,7 +325,7 @@ static unsigned apposed_kind(const mstate *m, size_t end)
     size_t ws, we, i = end, ls = 0, le = 0;
     unsigned n = 0;
     if (i >= m->len || m->t[i] != ',' || !stance_word_after(m->t, m->len, i + 1, &ws, &we) || ws != i + 2 ||
-        !(stance_word_is(m->t, ws, we, "the") || stance_word_is(m->t, ws, we, "a") || stance_word_is(m->t, ws, we, "an")))
+        !(stance_lex_rules_lower(m->t + ws, we - ws) & STANCE_LQ(ARTICLE))) /* "the", "a", "an", any case */
         return 0;
     for (i = we; n < APPOS_WORDS && i < m->len && m->t[i] == ' ' && stance_word_after(m->t, m->len, i, &ws, &we) &&
                  ws == i + 1;
