@@ -231,11 +231,17 @@ unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we)
     return lookup(nouns, sizeof nouns / sizeof nouns[0], b, we - ws);
 }
 
+int stance_org_kinds_fit(unsigned nk, const char *name, size_t n, int strict)
+{
+    unsigned k;
+    nk &= ~(STANCE_OK_COUNCIL | STANCE_OK_COMMITTEE | STANCE_OK_AGENCY);
+    return !nk || !(k = stance_org_name_kind(name, n) & (strict ? ~0u : ~(unsigned)(STANCE_OK_PLACE | STANCE_OK_OTHER))) ||
+           (nk & k);
+}
+
 int stance_org_kind_fits(const char *t, size_t ws, size_t we, const char *name, size_t n)
 {
-    unsigned nk = stance_org_noun_kind(t, ws, we) & ~(STANCE_OK_COUNCIL | STANCE_OK_COMMITTEE | STANCE_OK_AGENCY), k;
-    /* (a board, a committee, an office may be any organisation's: "the paper's editorial board") */
-    return !nk || !(k = stance_org_name_kind(name, n) & ~(STANCE_OK_PLACE | STANCE_OK_OTHER)) || (nk & k);
+    return stance_org_kinds_fit(stance_org_noun_kind(t, ws, we), name, n, 0);
 }
 
 /* Is t[ws, we) all digits ("61" of "Local 61")? */

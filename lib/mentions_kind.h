@@ -40,6 +40,12 @@ unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we);
  * either says no kind ("the group", "Acme"), or they share one ("the
  * company" and "Skylane Air"; not "the airline" and "Corvane Foods")? */
 int stance_org_kind_fits(const char *t, size_t ws, size_t we, const char *name, size_t n);
+/* The same for a noun of kinds @p nk (stance_org_noun_kind()). A board,
+ * committee or agency noun fits any organisation ("the paper's editorial
+ * board"). @p strict: a name whose only kinds are a place's or none of ours
+ * fits only a noun of that kind (the speaker choice: "the hospital" is no
+ * "Marlow County"); not strict (mentions), such a name fits any noun. */
+int stance_org_kinds_fit(unsigned nk, const char *name, size_t n, int strict);
 /* "the <kind noun>" as a title mention (rule org-head) of the organisation
  * actor of that kind named last, when the choice is clear (one such actor
  * named before; or the latest named in that sentence or the one before,

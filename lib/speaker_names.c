@@ -751,8 +751,7 @@ static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
  * noun fits any ("the paper's editorial board"). */
 static int org_fits(const sstate *s, const desc *d, const ref *r)
 {
-    unsigned nk = d->kind & ~(STANCE_OK_COUNCIL | STANCE_OK_COMMITTEE | STANCE_OK_AGENCY), k;
-    return !nk || !(k = stance_org_name_kind(s->t + r->start, r->end - r->start)) || (nk & k);
+    return stance_org_kinds_fit(d->kind, s->t + r->start, r->end - r->start, 1);
 }
 
 /* The referent that names the description @p d at @p at, or NULL: the
