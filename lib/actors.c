@@ -366,6 +366,19 @@ void stance_actorset_destroy(stance_actorset *set)
     stance_free(set);
 }
 
+/* @p s without the ASCII white space around it ("Corvane Energy " from "-a 'Corvane Energy | Corvane'"):
+ * a name or alias is matched, and reported, as the words it holds. */
+static const char *trimmed(const char *s, size_t *n)
+{
+    size_t e;
+    s += strspn(s, " \t\n\v\f\r");
+    e = strlen(s);
+    while (e && strchr(" \t\n\v\f\r", s[e - 1]))
+        e--;
+    *n = e;
+    return s;
+}
+
 /* The names to match, longest first: every name and alias, each surname no
  * two actors share, and one SHARED branch per surname several actors share
  * (its group recorded in @p set: which of them it means is settled per mention). */
@@ -379,7 +392,7 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
     for (size_t a = 0; a < n_actors; a++) {
         const char *sur = NULL;
         size_t n;
-        if ((n = stance_actor_surname(actors[a].name, &sur)))
+        if ((n = stance_actor_surname(set->names[a], &sur)))
             sn[nsn++] = (stance_surname_key){sur, n, a};
     }
     /* Sorting finds the shared surnames in O(n log n), so thousands of actors stay cheap. */
@@ -391,10 +404,13 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
     for (size_t a = 0; a < n_actors; a++) {
         if (stance_grow((void **)&alts, &cap, na + actors[a].n_aliases + 2, sizeof *alts))
             goto nomem;
-        alts[na++] = (alt){actors[a].name, strlen(actors[a].name), a, STANCE_MK_NAME};
-        for (size_t k = 0; k < actors[a].n_aliases; k++)
-            if (actors[a].aliases[k][0])
-                alts[na++] = (alt){actors[a].aliases[k], strlen(actors[a].aliases[k]), a, STANCE_MK_ALIAS};
+        alts[na++] = (alt){set->names[a], strlen(set->names[a]), a, STANCE_MK_NAME};
+        for (size_t k = 0; k < actors[a].n_aliases; k++) {
+            size_t n;
+            const char *al = trimmed(actors[a].aliases[k], &n);
+            if (n)
+                alts[na++] = (alt){al, n, a, STANCE_MK_ALIAS};
+        }
     }
     for (size_t i = 0; i < nsn;) {
         size_t j = i + 1;
@@ -442,9 +458,12 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
     if (n_actors && !(set->names = stance_calloc(n_actors, sizeof *set->names)))
         goto nomem;
     set->n_actors = n_actors;
-    for (size_t a = 0; a < n_actors; a++)
-        if (!(set->names[a] = stance_strndup(actors[a].name, strlen(actors[a].name))))
+    for (size_t a = 0; a < n_actors; a++) {
+        size_t n;
+        const char *nm = trimmed(actors[a].name, &n);
+        if (!(set->names[a] = stance_strndup(nm, n)))
             goto nomem;
+    }
     if (collect_alts(actors, n_actors, set, &alts, &na))
         goto nomem;
     if (!(set->gctx = stance_pcre2_context()))

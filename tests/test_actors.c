@@ -47,6 +47,27 @@ static void test_actors_names_aliases_surnames(void **state)
     stance_entityset_clear(&s);
 }
 
+/* White space around a name or alias is no part of it (`-a "Corvane Energy | Corvane"`, a
+ * record's " Harold Vance "): the words match and the name is reported without it, the
+ * surname too. Before, "Corvane Energy " matched nothing and the alias " Corvane" nothing. */
+static void test_actors_names_trimmed(void **state)
+{
+    static const char *const al[] = {" Corvane\t"};
+    stance_actor actors[] = {{"Corvane Energy ", al, 1}, {"  Harold Vance\n", NULL, 0}};
+    const char text[] = "Corvane Energy raised rates. Corvane said so, and Vance did not.";
+    static const char *const w0[] = {"Corvane Energy", "Corvane"};
+    static const char *const w1[] = {"Vance"};
+    stance_entityset s = {0};
+    (void)state;
+    assert_int_equal(stance_actors_match(actors, 2, text, strlen(text), 0, &s, NULL), STANCE_OK);
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.e[0].name, "Corvane Energy");
+    assert_string_equal(s.e[1].name, "Harold Vance");
+    mentions_are(text, &s.e[0], w0, 2);
+    mentions_are(text, &s.e[1], w1, 1);
+    stance_entityset_clear(&s);
+}
+
 /* An organisation's common noun ("campaign" of "Park campaign") is its mention
  * unless another name owns it: "the Diaz campaign", "Diaz's campaign", "Reyes'
  * campaign"; "Tom Park's campaign", "The campaign", "Our campaign" still are. */
@@ -760,6 +781,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actors_names_aliases_surnames),
+        cmocka_unit_test(test_actors_names_trimmed),
         cmocka_unit_test(test_actors_common_noun_owned),
         cmocka_unit_test(test_actors_common_noun_owned_caseless),
         cmocka_unit_test(test_actors_case),
