@@ -254,11 +254,6 @@ int stance_org_kinds_fit(unsigned nk, const char *name, size_t n, int strict)
            (nk & k);
 }
 
-int stance_org_kind_fits(const char *t, size_t ws, size_t we, const char *name, size_t n)
-{
-    return stance_org_kinds_fit(stance_org_noun_kind(t, ws, we), name, n, 0);
-}
-
 /* Is t[ws, we) all digits ("61" of "Local 61")? */
 static int digits(const char *t, size_t ws, size_t we)
 {
