@@ -1413,7 +1413,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     /* last: an organisation's word written as a modifier ("Board member Ray") is no
      * mention of it, but it did show the organisation is in the article (the
      * "the board" tie above reads the latest mention before it) */
-    if (stance_mentions_org_surnames(ents, text) && stance_mindex_build(ents))
+    if (stance_mentions_org_surnames(ents, text, len) && stance_mindex_build(ents))
         goto nomem; /* the index holds the name mentions: rebuilt without the dropped ones */
     goto out;
 nomem:

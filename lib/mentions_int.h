@@ -131,8 +131,11 @@ int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, si
  * false): an organisation has no surname, at most its head noun after a
  * determiner ("the party"). Last, after every tie: the dropped words did show
  * the organisation is in the article ("Board member X" ... "this board").
- * Returns how many were dropped (the caller rebuilds the name index then). */
-size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t);
+ * Also every name mention of a place (caller's or discovered) written before
+ * a person noun ("U.S. officials", "the Vermont senator"; link32), in text
+ * @p t of @p len bytes. Returns how many were dropped (the caller rebuilds
+ * the name index then). */
+size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t, size_t len);
 /* mentions.c: is t[a, b) all spaces (or empty)? */
 int stance_spaces_only(const char *t, size_t a, size_t b);
 

@@ -36,6 +36,20 @@
  * "risk management", "data-management"), and not before "of", a capitalised
  * word or a compound's noun ("management consultant").
  *
+ * A one-word or person-like name of no kind gets the company kind from the
+ * text: a company's noun after a name mention ("Valeant's stock", "a Carrier
+ * executive", "Twitter shares"; the place-like "plant", "factory", "products",
+ * "stores" only after "'s": "a Mexico plant"), "shares of"/"a stake in"/"an
+ * executive at" before it, a company noun right before it ("retailer
+ * Amazon", "oil giant Exxon Mobil"), "Inc."/"Corp." after it. A one-word
+ * actor of no known gender, kind or place that the text does not mark so
+ * ("Apple", "Facebook") may still be the company meant: named after the
+ * company "the company" would take, it leaves "the company" to nobody, as an
+ * acronym actor does for any noun; and so does an acronym no actor is ("The
+ * FBI, meanwhile, ... The agency") in the noun's sentence or the one before,
+ * after the candidate. A name that leads another of the same kind ("Valeant"
+ * and "Valeant Pharmaceuticals International") counts as that one.
+ *
  * "the companies" (a kind noun's plural) is each of the two or three
  * organisations of that kind named before, when no organisation of unknown
  * kind is named after the first of them ("Pellmark Foods and Corvane
@@ -59,7 +73,8 @@
 
 #define KIND_MAXWORD 15 /* the longest word of the tables below, in bytes */
 #define APPOS_WORDS 5
-#define UNKNOWN_KIND (1u << 31) /* ent_kind(): an actor that is no person, of no kind we know ("Apple", "FBI") */   /* words between ", the"/", a" and the kind noun of an apposition */
+#define UNKNOWN_KIND (1u << 31) /* ent_kind(): an actor that is no person, of no kind we know ("Apple", "FBI") */
+#define WEAK_KIND (1u << 30)    /* ent_kind(): a one-word actor of no known gender nor kind: a company may be it */
 
 typedef struct kword {
     const char *w;
@@ -239,11 +254,6 @@ int stance_org_kinds_fit(unsigned nk, const char *name, size_t n, int strict)
            (nk & k);
 }
 
-int stance_org_kind_fits(const char *t, size_t ws, size_t we, const char *name, size_t n)
-{
-    return stance_org_kinds_fit(stance_org_noun_kind(t, ws, we), name, n, 0);
-}
-
 /* Is t[ws, we) all digits ("61" of "Local 61")? */
 static int digits(const char *t, size_t ws, size_t we)
 {
@@ -352,6 +362,69 @@ static int org_evidence(const stance_ent *e)
     return !memchr(e->name, ' ', n) && (e->nonperson || (n >= 2 && !lower));
 }
 
+/* A company's own nouns after its name ("a Carrier factory", "Valeant's
+ * stock", "Verizon executives"). */
+static const char *const corp_after[] = {"customers", "employees", "executive", "executives", "factories",
+                                         "factory",   "plant",     "plants",    "products",   "shareholders",
+                                         "shares",    "stock",     "stores",    "subsidiaries", "subsidiary"};
+/* Those a place's name may modify too ("a Mexico plant") only after "'s":
+ * without it, only these. */
+static const char *const corp_mod[] = {"customers", "employees", "executive", "executives", "shareholders",
+                                       "shares", "stock", "subsidiaries", "subsidiary"};
+/* The nouns after one of those that make it no company's ("executive order",
+ * "executive board"). */
+static const char *const not_corp[] = {"action", "board",  "branch",    "committee", "council",
+                                       "order",  "orders", "privilege", "session"};
+/* ... and before it, with "of"/"at"/"in" ("shares of Valeant", "a stake in
+ * Valeant", "an executive at Carrier"). */
+static const char *const corp_before[] = {"employees", "executive", "executives", "shareholder", "shares", "stake"};
+
+static int in_list(const char *const *v, size_t n, const char *t, size_t ws, size_t we)
+{
+    for (size_t i = 0; i < n; i++)
+        if (stance_word_is(t, ws, we, v[i]))
+            return 1;
+    return 0;
+}
+
+/* Does the text mark the name mention t[s, e) as a company's: a company's
+ * noun after it ("Carrier factory", "Valeant's stock", "Apple's chief
+ * executive"; not "executive order"), "shares of"/"a stake in"/"an executive
+ * at" before it, a company noun right before it ("retailer Amazon", "oil
+ * giant Exxon Mobil"), or "Inc."/"Corp."/"Co." after it? */
+static int company_evidence(const mstate *m, size_t s, size_t e)
+{
+    size_t ws, we, xs, xe, i = e;
+    if (i + 1 < m->len && m->t[i] == '\'' && m->t[i + 1] == 's')
+        i += 2;
+    else if (i + 3 < m->len && !memcmp(m->t + i, "\xe2\x80\x99s", 4))
+        i += 4;
+    if (stance_word_after(m->t, m->len, i, &ws, &we) && ws == i + 1) {
+        if (in_list(corp_after, sizeof corp_after / sizeof *corp_after, m->t, ws, we) &&
+            (i > e || in_list(corp_mod, sizeof corp_mod / sizeof *corp_mod, m->t, ws, we)) &&
+            !(stance_word_after(m->t, m->len, we, &xs, &xe) && xs == we + 1 &&
+              (in_list(not_corp, sizeof not_corp / sizeof *not_corp, m->t, xs, xe) ||
+               (i == e && (stance_lex_classes_lower(m->t + xs, xe - xs) & (STANCE_LX(DET) | STANCE_LX(PRONOUN)))))))
+            return 1; /* not "executive order", "Saudi Arabia shares the" */
+        if (stance_word_is(m->t, ws, we, "chief") && stance_word_after(m->t, m->len, we, &xs, &xe) &&
+            stance_word_is(m->t, xs, xe, "executive"))
+            return 1;
+        if (i == e &&
+            (stance_word_is(m->t, ws, we, "inc") || stance_word_is(m->t, ws, we, "corp") ||
+             stance_word_is(m->t, ws, we, "co") || stance_word_is(m->t, ws, we, "llc")))
+            return 1;
+    }
+    if (!stance_word_before(m->t, s, &ws, &we) || we + 1 != s || stance_letter_case(m->t, ws, m->len) > 0)
+        return 0;
+    if (stance_org_noun_kind(m->t, ws, we) & STANCE_OK_COMPANY || stance_word_is(m->t, ws, we, "giant"))
+        return 1;
+    if ((stance_word_is(m->t, ws, we, "of") || stance_word_is(m->t, ws, we, "at") || stance_word_is(m->t, ws, we, "in")) &&
+        stance_word_before(m->t, ws, &xs, &xe) && xe + 1 == ws &&
+        in_list(corp_before, sizeof corp_before / sizeof *corp_before, m->t, xs, xe))
+        return 1;
+    return 0;
+}
+
 /* The kinds of actor @p e: its name's, or an apposition's after one of its
  * name mentions; none for a person (a gendered first name, or known gender). */
 static unsigned ent_kind(const mstate *m, const stance_ent *e)
@@ -372,6 +445,11 @@ static unsigned ent_kind(const mstate *m, const stance_ent *e)
         k = STANCE_OK_OTHER; /* "Democratic Party", "Brookings Institution", "Congress": none of these kinds */
     for (size_t j = 0; !k && j < e->n_mentions && j < 8; j++)
         k = apposed_kind(m, e->mentions[j].end);
+    for (size_t j = 0; !k && j < e->n_mentions && j < 32; j++)
+        if (e->kinds[j] != STANCE_MK_SURNAME && company_evidence(m, e->mentions[j].start, e->mentions[j].end))
+            k = STANCE_OK_COMPANY; /* "Valeant's stock", "a Carrier executive", "retailer Amazon" */
+    if (!k && !memchr(e->name, ' ', n) && !e->place && !org_evidence(e))
+        return WEAK_KIND;
     return k ? k : org_evidence(e) ? UNKNOWN_KIND : 0;
 }
 
@@ -402,6 +480,73 @@ static int leading_words(const char *a, const char *b)
     return strncmp(a, b, n) == 0 && b[n] == ' ';
 }
 
+/* Does any actor have a name mention that covers t[s]? */
+static int covered(const mstate *m, size_t s)
+{
+    for (size_t i = 0; i < m->ents->n; i++) {
+        const stance_ent *e = &m->ents->e[i];
+        size_t lo = stance_first_at_or_after(e->mentions, e->n_mentions, sizeof *e->mentions,
+                                             offsetof(stance_span, start), s + 1);
+        if (lo && e->mentions[lo - 1].end > s)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is t[ws, we) a word of 2-5 capitals, no Roman numeral ("FBI", "IBM"; not
+ * "III")? */
+static int all_caps(const char *t, size_t ws, size_t we)
+{
+    int roman = 1;
+    if (we - ws < 2 || we - ws > 5)
+        return 0;
+    for (size_t i = ws; i < we; i++) {
+        if (t[i] < 'A' || t[i] > 'Z')
+            return 0;
+        roman &= t[i] == 'I' || t[i] == 'V' || t[i] == 'X';
+    }
+    return !roman; /* "III" of "G-III" */
+}
+
+/* An organisation no actor is, named by its acronym in t[from, to) ("The
+ * FBI, meanwhile, ... The agency"): it may be the one "the <noun>" means.
+ * Not a word of a run of capitals (a headline), nor a place's ("U.S."), nor
+ * one an actor's name mention covers. */
+static int acronym_between(const mstate *m, size_t from, size_t to)
+{
+    size_t ws, we, pos = from, ps = 0, pe = 0;
+    while (pos < to && stance_word_after(m->t, to, pos, &ws, &we)) {
+        size_t xs, xe;
+        if (all_caps(m->t, ws, we) && !(pe > ps && all_caps(m->t, ps, pe)) &&
+            !(stance_word_after(m->t, to, we, &xs, &xe) && all_caps(m->t, xs, xe)) &&
+            !stance_lex_in_rules(m->t + ws, we - ws, STANCE_LQ(PLACE_FIRST)) && !covered(m, ws))
+            return 1;
+        ps = ws, pe = we, pos = we;
+        while (pos < to && !stance_word_byte(m->t, pos, to))
+            pos++;
+    }
+    return 0;
+}
+
+/* Actor @p i of kind @p want as one with those of the kind its name is the
+ * leading words of ("Valeant", "G-III") and that lead its own: 0 when it is
+ * such a shorter name itself, else 1 with @p at moved to the latest name
+ * mention of its shorter names before @p pos when later. */
+static int folded_at(const mstate *m, const unsigned *kinds, unsigned want, size_t i, size_t pos, size_t *at)
+{
+    for (size_t j = 0; j < m->ents->n; j++) {
+        size_t aj;
+        if (j == i || !(kinds[j] & want))
+            continue;
+        if (leading_words(m->ents->e[i].name, m->ents->e[j].name))
+            return 0;
+        if (leading_words(m->ents->e[j].name, m->ents->e[i].name) &&
+            (aj = last_before(&m->ents->e[j], pos)) != SIZE_MAX && aj > *at)
+            *at = aj;
+    }
+    return 1;
+}
+
 /* The actor of kind @p want that "the <noun>" at @p pos means, or -1 (see the top). */
 static long pick(const mstate *m, const unsigned *kinds, unsigned want, size_t pos)
 {
@@ -409,13 +554,16 @@ static long pick(const mstate *m, const unsigned *kinds, unsigned want, size_t p
     size_t best_at = 0, second_at = SIZE_MAX, unknown_at = SIZE_MAX, unknown = 0, floor;
     for (size_t i = 0; i < m->ents->n; i++) {
         size_t at;
-        if (!(kinds[i] & (want | UNKNOWN_KIND)) || (at = last_before(&m->ents->e[i], pos)) == SIZE_MAX)
+        unsigned k = kinds[i] & WEAK_KIND && want & STANCE_OK_COMPANY ? UNKNOWN_KIND : kinds[i] & ~WEAK_KIND;
+        if (!(k & (want | UNKNOWN_KIND)) || (at = last_before(&m->ents->e[i], pos)) == SIZE_MAX)
             continue;
-        if (kinds[i] & UNKNOWN_KIND) { /* an organisation of no known kind named last: it may be the one */
+        if (k & UNKNOWN_KIND) { /* an organisation of no known kind named last: it may be the one */
             if (unknown_at == SIZE_MAX || at > unknown_at)
                 unknown_at = at, unknown = i;
             continue;
         }
+        if (!folded_at(m, kinds, want, i, pos, &at))
+            continue; /* "G-III" of "G-III Apparel Group": counted as that one */
         if (best < 0 || at > best_at) {
             second_at = best < 0 ? SIZE_MAX : best_at;
             best = (long)i, best_at = at;
@@ -425,10 +573,12 @@ static long pick(const mstate *m, const unsigned *kinds, unsigned want, size_t p
     if (best < 0 || (unknown_at != SIZE_MAX && unknown_at > best_at &&
                      !leading_words(m->ents->e[unknown].name, m->ents->e[best].name)))
         return -1; /* (not "G-III" of "G-III Apparel Group") */
-    if (second_at == SIZE_MAX)
-        return best;
     floor = stance_sent_start(m->t, pos, 0);
     floor = floor ? stance_sent_start(m->t, floor - 1, 0) : 0; /* the sentence before */
+    if (acronym_between(m, best_at > floor ? best_at : floor, pos))
+        return -1;
+    if (second_at == SIZE_MAX)
+        return best;
     return best_at >= floor && second_at < stance_sent_start(m->t, best_at, 0) && second_at < floor ? best : -1;
 }
 
@@ -498,7 +648,7 @@ static int each_of_kind(mstate *m, const unsigned *kinds, unsigned want, size_t 
             continue;
         if (kinds[i] & want)
             n++, first = at < first ? at : first;
-        else if (kinds[i] & UNKNOWN_KIND)
+        else if (kinds[i] & UNKNOWN_KIND || (kinds[i] & WEAK_KIND && want & STANCE_OK_COMPANY))
             unknown = at > unknown ? at : unknown;
     }
     if (n < 2 || n > 3 || unknown > first)
@@ -579,7 +729,7 @@ int stance_mentions_org_kinds(mstate *m)
         return STANCE_ERR_NOMEM;
     for (size_t i = 0; i < m->ents->n; i++)
         any |= kinds[i] = ent_kind(m, &m->ents->e[i]);
-    any &= ~UNKNOWN_KIND;
+    any &= ~(UNKNOWN_KIND | WEAK_KIND);
     rc = any ? scan(m, kinds, any) : STANCE_OK;
     stance_free(kinds);
     return rc;

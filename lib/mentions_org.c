@@ -10,6 +10,9 @@
  * after "the" is the org-head rule's (mentions.c), its short forms the alias
  * rules' (actors_short.c). A place named by its first word ("North Korea",
  * "New Hampshire") has none either: "Korea" of "South Korea" is no mention.
+ * Nor is a place's name before a person noun ("U.S. officials", "Ohio
+ * voters", "the Vermont senator", "the U.S. presidential candidate"): those
+ * are the people (link32).
  */
 #include "config.h"
 
@@ -109,17 +112,37 @@ int stance_mentions_discovered_place(const char *t, const stance_ent *e)
     return 0;
 }
 
-size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t)
+/* Is the name mention ending at @p e a place's written as a modifier of a person
+ * noun ("U.S. officials", "U.S. voters", "the U.S. presidential candidate")?
+ * Those are the people, not the country. */
+static int place_modifier(const char *t, size_t len, size_t e)
+{
+    size_t ws, we;
+    if (!stance_word_after(t, len, e, &ws, &we) || ws != e + 1 || t[ws] < 'a' || t[ws] > 'z')
+        return 0;
+    if (stance_word_is(t, ws, we, "presidential") && !stance_word_after(t, len, we, &ws, &we))
+        return 0;
+    if (stance_word_is(t, ws, we, "administration") || stance_word_is(t, ws, we, "campaign") ||
+        stance_word_is(t, ws, we, "camp") || stance_word_is(t, ws, we, "team") || stance_word_is(t, ws, we, "brand"))
+        return 0; /* the group nouns that are no people: "the U.S. campaign against ..." is the country's */
+    return (stance_lex_classes_lower(t + ws, we - ws) &
+            (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))) != 0;
+}
+
+size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t, size_t len)
 {
     size_t dropped = 0;
     for (size_t i = 0; i < ents->n; i++) {
         stance_ent *e = &ents->e[i];
         size_t w = 0;
-        if (!e->n_mentions || !org_by_name(e))
+        int org = org_by_name(e), place = e->place;
+        if (!e->n_mentions || (!org && !place))
             continue;
         for (size_t k = 0; k < e->n_mentions; k++) {
-            if (e->kinds[k] == STANCE_MK_SURNAME && !head_after_det(t, e->mentions[k].start, e->mentions[k].end) &&
+            if (org && e->kinds[k] == STANCE_MK_SURNAME && !head_after_det(t, e->mentions[k].start, e->mentions[k].end) &&
                 !after_own_word(t, e->mentions[k].start, e->name))
+                continue;
+            if (place && place_modifier(t, len, e->mentions[k].end))
                 continue;
             e->mentions[w] = e->mentions[k];
             e->kinds[w] = e->kinds[k];

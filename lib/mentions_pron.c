@@ -89,8 +89,9 @@ int stance_mentions_build_referents(mstate *m)
             if (add_ref(m, e->mentions[k].start, e->mentions[k].end, (long)i,
                         plural_alias(m->t, e, k) ? -1 : g))
                 return STANCE_ERR_NOMEM;
-        for (size_t k = 0; k < e->n_more; k++)
-            if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i, g))
+        for (size_t k = 0; k < e->n_more; k++) /* "the company" is no he/she, whatever the actor's gender */
+            if (add_ref(m, e->more[k].span.start, e->more[k].span.end, (long)i,
+                        g >= 0 && e->more[k].rule == STANCE_MR_ORG_HEAD ? -1 : g))
                 return STANCE_ERR_NOMEM;
     }
     if (stance_sort_stable(m->refs, m->n_refs, sizeof *m->refs, offsetof(referent, start)))

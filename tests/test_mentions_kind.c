@@ -109,6 +109,49 @@ static const link_case link_cases[] = {
     /* an organisation of no known kind named after it may be the one */
     {"Harbor Bancorp sold the loans. The FBI opened an inquiry, and the agency said more would follow.\n",
      {"Harbor Bancorp", "FBI", NULL}, "the agency", NULL},
+    /* link32: a one-word company the text marks as one ("Tarvex's stock", "Tarvex executives", "a stake in
+     * Tarvex", "the retailer Tarvex", "Tarvex Inc."), the latest named: it, not the company before */
+    {"Pellmark Foods opened a plant in May.\n\nTarvex's stock fell 9 percent on Monday, and the company said sales "
+     "were weak.\n",
+     {"Pellmark Foods", "Tarvex", NULL}, "the company", "Tarvex"},
+    {"Pellmark Foods opened a plant in May.\n\nTarvex executives met on Monday. The company said sales were weak.\n",
+     {"Pellmark Foods", "Tarvex", NULL}, "The company", "Tarvex"},
+    {"Pellmark Foods opened a plant in May.\n\nRhea Tolliver bought a stake in Tarvex on Monday. The company said "
+     "sales were weak.\n",
+     {"Pellmark Foods", "Tarvex", NULL}, "The company", "Tarvex"},
+    {"Pellmark Foods opened a plant in May.\n\nShoppers deserted the retailer Tarvex on Monday. The company said "
+     "sales were weak.\n",
+     {"Pellmark Foods", "Tarvex", NULL}, "The company", "Tarvex"},
+    {"Pellmark Foods opened a plant in May.\n\nTarvex Inc. cut 40 jobs on Monday. The company said sales were weak.\n",
+     {"Pellmark Foods", "Tarvex", NULL}, "The company", "Tarvex"},
+    /* ... and discovered (named twice) */
+    {"Pellmark Foods opened a plant in May. Pellmark Foods hired 40.\n\nOn Monday, Tarvex executives met. Analysts "
+     "said Tarvex shares fell. The company said sales were weak. \"We will recover,\" said Rhea Tolliver of "
+     "Tarvex.\n",
+     {NULL}, "The company", "Tarvex"},
+    /* a place's name before "plant" makes no company ("the Dunmore plant": only after "'s"), and named after
+     * the company, a one-word name of no kind may be the one: none */
+    {"Pellmark Foods runs the Dunmore plant. Dunmore voters met on Monday. The company said sales were weak.\n",
+     {"Pellmark Foods", "Dunmore", NULL}, "The company", NULL},
+    /* a one-word actor the text does not mark, named after the company: it may be the one */
+    {"Pellmark Foods opened a plant in May. On Monday Tarvex said it would hire, and the company said sales were "
+     "strong.\n",
+     {"Pellmark Foods", "Tarvex", NULL}, "the company", NULL},
+    /* ... but it leaves an agency to the agency */
+    {"The Treasury Department issued the rules on Monday. On Tuesday Tarvex objected, and the agency said more "
+     "would follow.\n",
+     {"Treasury Department", "Tarvex", NULL}, "the agency", "Treasury Department"},
+    /* an acronym no actor is, after the candidate, in the sentence or the one before: it may be the one */
+    {"The Treasury Department issued the rules on Monday. The FBI, meanwhile, opened an inquiry. The agency said "
+     "more would follow.\n",
+     {"Treasury Department", NULL}, "The agency", NULL},
+    {"The FBI opened an inquiry in May.\n\nThe Treasury Department issued the rules on Monday. U.S. banks objected. "
+     "The agency said more would follow.\n",
+     {"Treasury Department", NULL}, "The agency", "Treasury Department"},
+    /* a name that leads another of its kind counts as that one ("Tarvex" of "Tarvex Holdings") */
+    {"Tarvex Holdings reported a loss in May.\n\nTarvex shares fell on Monday, and the company said it would cut "
+     "jobs.\n",
+     {"Tarvex Holdings", "Tarvex", NULL}, "the company", "Tarvex Holdings"},
     /* compounds and clauses that bring in another */
     {"Pellmark Foods cut bus routes. Parents asked the company lawyer to look into it.\n", {"Pellmark Foods", NULL},
      "the company", NULL},
@@ -166,6 +209,30 @@ static void test_kind_then_they(void **state)
     doc_close(&d);
 }
 
+/* "the firm" is no he/she (link32): a caller's company named like a person
+ * ("Morrow Stanley": a person of unknown gender by its name) took "his" and
+ * "he" by recency through its "the firm". */
+static void test_kind_not_he(void **state)
+{
+    static const stance_actor a[] = {{"Morrow Stanley", NULL, 0}, {"Peter Vance", NULL, 0}};
+    const char text[] = "Morrow Stanley shares fell in May.\n\n"
+                        "More recently, Morrow Stanley's top trader, Peter Vance, left the firm. After several deals "
+                        "on his own, he merged with another fund.\n";
+    const char *p = strstr(text, "his own");
+    const stance_ent *e;
+    int found = 0;
+    doc d;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    assert_non_null(linked(&d, "the firm", 1));
+    assert_string_equal(linked(&d, "the firm", 1), "Morrow Stanley");
+    e = ent(&d, "Peter Vance");
+    for (size_t k = 0; k < e->n_more; k++)
+        found |= e->more[k].span.start == (size_t)(p - text) && e->more[k].kind == STANCE_MK_PRONOUN;
+    assert_true(found);
+    doc_close(&d);
+}
+
 /* The kinds by name and by noun. */
 static void test_kinds(void **state)
 {
@@ -192,10 +259,14 @@ static void test_kinds(void **state)
     assert_int_equal(stance_org_noun_kind("maker", 0, 5), STANCE_OK_COMPANY);
     assert_int_equal(stance_org_noun_kind("Carrier", 0, 7), STANCE_OK_AIRLINE);
     assert_int_equal(stance_org_noun_kind("senator", 0, 7), 0);
-    assert_true(stance_org_kind_fits("the company", 4, 11, "Skylane Air", 11));
-    assert_false(stance_org_kind_fits("the airline", 4, 11, "Corvane Foods", 13));
-    assert_true(stance_org_kind_fits("the group", 4, 9, "Corvane Foods", 13));
-    assert_true(stance_org_kind_fits("the board", 4, 9, "Dayton Tribune", 14)); /* any organisation's board */
+    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the company", 4, 11), "Skylane Air", 11, 1));
+    assert_false(stance_org_kinds_fit(stance_org_noun_kind("the airline", 4, 11), "Corvane Foods", 13, 1));
+    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the group", 4, 9), "Corvane Foods", 13, 1));
+    /* any organisation's board */
+    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the board", 4, 9), "Dayton Tribune", 14, 1));
+    /* a place's kind fits no noun when strict, any when not */
+    assert_false(stance_org_kinds_fit(STANCE_OK_HOSPITAL, "Marlow County", 13, 1));
+    assert_true(stance_org_kinds_fit(STANCE_OK_HOSPITAL, "Marlow County", 13, 0));
 }
 
 /* Speakers as stance_classify() reports them. */
@@ -268,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_kind_links),
         cmocka_unit_test(test_kind_then_they),
+        cmocka_unit_test(test_kind_not_he),
         cmocka_unit_test(test_kind_speakers),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);

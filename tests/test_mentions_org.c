@@ -287,6 +287,51 @@ static void test_discovered_place(void **state)
     doc_close(&d);
 }
 
+/* Does actor @p e have a name mention at the first occurrence of @p word? */
+static int name_at(const doc *d, const stance_ent *e, const char *word)
+{
+    const char *p = strstr(d->text, word);
+    assert_non_null(p);
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start == (size_t)(p - d->text))
+            return 1;
+    return 0;
+}
+
+/* A place's name before a person noun is the people's, no mention of the
+ * place (link32): "U.S. officials", "Ohio voters", "the Vermont senator". */
+static void test_place_before_person_noun(void **state)
+{
+    static const stance_actor a[] = {{"North Carolina", NULL, 0}, {"Dana Whitlock", NULL, 0}};
+    const char text[] = "Lawmakers in North Carolina passed the bill on Monday. North Carolina lawmakers said it "
+                        "would stand. The North Carolina senator Dana Whitlock praised it, and North Carolina "
+                        "voters will decide.\n\n\"North Carolina deserves better,\" Whitlock said.\n";
+    const char text2[] = "Families keep arriving at the U.S. border, and the U.S. is not ready. U.S. officials said "
+                         "more would come. \"The U.S. has promised help,\" said Carla Ruiz, a lawyer. The U.S. "
+                         "presidential candidate said nothing, and U.S. voters are tired.\n";
+    doc d;
+    const stance_ent *e;
+    (void)state;
+    doc_open(&d, text, a, 2);
+    e = ent(&d, "North Carolina");
+    assert_true(e->place);
+    assert_true(name_at(&d, e, "North Carolina passed"));
+    assert_false(name_at(&d, e, "North Carolina lawmakers"));
+    assert_false(name_at(&d, e, "North Carolina senator"));
+    assert_false(name_at(&d, e, "North Carolina voters"));
+    assert_true(name_at(&d, e, "North Carolina deserves"));
+    doc_close(&d);
+    doc_open(&d, text2, NULL, 0);
+    e = ent(&d, "U.S.");
+    assert_true(name_at(&d, e, "U.S. border"));
+    assert_true(name_at(&d, e, "U.S. is not"));
+    assert_false(name_at(&d, e, "U.S. officials"));
+    assert_false(name_at(&d, e, "U.S. presidential"));
+    assert_false(name_at(&d, e, "U.S. voters"));
+    assert_true(name_at(&d, e, "U.S. has promised"));
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_org_modifier_shows_presence),
         cmocka_unit_test(test_place_named_actor),
         cmocka_unit_test(test_discovered_place),
+        cmocka_unit_test(test_place_before_person_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
