@@ -247,15 +247,10 @@ static int decide(const stance_model *m, const stance_head *h, const stance_stat
         stance_temper(probs, h->n_labels, h->domain_temp);
     else if (h->temp > 0)
         stance_temper(probs, h->n_labels, h->temp);
-    d->label = 0;
-    for (uint32_t i = 1; i < h->n_labels; i++)
-        if (probs[i] > probs[d->label])
-            d->label = (int)i;
     d->n_labels = h->n_labels;
     d->label_names = (const char *const *)h->labels; /* replaced by copies by the caller */
-    d->label_name = h->labels[d->label];
     d->probs = probs;
-    d->confidence = probs[d->label];
+    stance_decision_pick(d);
     d->values = values;
     d->n_values = h->n_dec;
     if (explain && s->x.n) {

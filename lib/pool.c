@@ -74,19 +74,24 @@ static int pool_group(stance_pool_item *g, size_t n, stance_arena *arena, double
         }
         for (size_t l = 0; l < nl; l++)
             z += p[l] = exp(p[l] - top);
-        d->label = 0;
-        for (size_t l = 0; l < nl; l++) {
+        for (size_t l = 0; l < nl; l++)
             p[l] /= z;
-            if (p[l] > p[d->label])
-                d->label = (int)l;
-        }
         *g[i].own = d->probs;
         *g[i].n_others = n - 1;
         d->probs = p;
-        d->confidence = p[d->label];
-        d->label_name = d->label_names[d->label];
+        stance_decision_pick(d);
     }
     return STANCE_OK;
+}
+
+void stance_decision_pick(stance_decision *d)
+{
+    d->label = 0;
+    for (size_t l = 1; l < d->n_labels; l++)
+        if (d->probs[l] > d->probs[d->label])
+            d->label = (int)l;
+    d->confidence = d->probs[d->label];
+    d->label_name = d->label_names[d->label];
 }
 
 int stance_pool_stances(stance_pool_item *items, size_t n, stance_arena *arena, double **tmp, size_t *tmp_cap)

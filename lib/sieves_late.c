@@ -95,7 +95,7 @@ static int verb_like(ctx *c, size_t ws, size_t we)
     if (cls & (STANCE_LX(APPOS_STOP) | STANCE_LX(MODAL) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) |
                STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE)))
         return 1;
-    return we - ws >= 4 && c->t[we - 2] == 'e' && c->t[we - 1] == 'd';
+    return stance_ed_form(c->t + ws, we - ws);
 }
 
 /* 'A footnote in the report makes that clear: "', 'Hoff's letter makes a

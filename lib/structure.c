@@ -11,6 +11,7 @@
 #include "lexicon.h"
 #include "sort.h"
 #include "structure.h"
+#include "tokens.h"
 
 #define ROLE_RIGHT 6 /* tokens scanned right of a mention for its predicate */
 #define ROLE_LEFT 4  /* tokens scanned left of a mention for its governor */
@@ -78,9 +79,10 @@ static char sign_char(int s)
     return s > 0 ? '+' : s < 0 ? '-' : '0';
 }
 
+/* "-ed" or "-en" ("blamed", "taken"): a verb's participle by its form. */
 static int is_participle(const stance_stok *k)
 {
-    return k->n > 3 && k->w[k->n - 2] == 'e' && (k->w[k->n - 1] == 'd' || k->w[k->n - 1] == 'n');
+    return stance_ed_form(k->w, k->n) || (k->n > 3 && k->w[k->n - 2] == 'e' && k->w[k->n - 1] == 'n');
 }
 
 typedef struct emitter {

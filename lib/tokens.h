@@ -263,6 +263,16 @@ int stance_word_in_text(const char *t, size_t len, const char *w, size_t n);
  * lowercase ASCII letters ending in -er, -or, -ee, -ist, -ian or -man? The
  * form only: callers ask the lexicon what else the word is. */
 int stance_agent_noun(const char *t, size_t ws, size_t we);
+/* Is the word w[0, n) shaped like a regular past tense or participle: four
+ * bytes or more ending in lowercase "-ed" ("rallied", "ranged", "blamed"; not
+ * "red", "bed", "Ed")? The form only, the one definition of the test: a verb
+ * after a subject (sieves_late.c, mentions_kind.c's verb_like() and
+ * management_at()), a participle (structure.c, which adds "-en"). */
+static inline int stance_ed_form(const char *w, size_t n)
+{
+    return n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
 /* Does a possessive "'s" or "\u2019s" (either case of s) start at t[end]? The
  * one definition (#15) of the possessive after a name (actors' mentions, the
  * sieves' names); what follows is not read ("Obama\u2019s" before a no-break

@@ -30,18 +30,20 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import score  # noqa: E402
 import pool_cv  # noqa: E402
 
-LAB = ("favor", "against", "none")
+LAB = pool_cv.LAB
 
 
 def spk_key(q, key):
+    """pool_cv.spk_key()'s keys ("name", "head") and "lib"."""
+    if key != "lib":
+        return pool_cv.spk_key(q, key)
+    # lib/pool.c's key: stance_actor_surname() of the name, else the name; ASCII case folded
     name = (q.get("speaker") or {}).get("name") or ""
-    if key == "lib":  # lib/pool.c's key: stance_actor_surname() of the name, else the name; ASCII case folded
-        sp = name.rfind(" ")
-        sur = name[sp + 1:] if sp >= 0 else ""
-        if sp < 0 or len(sur.encode()) < 2 or sur in ("Jr.", "Sr.", "II", "III"):
-            sur = name
-        return sur.lower()
-    return score.head(name) if key == "head" else name.lower().strip()
+    sp = name.rfind(" ")
+    sur = name[sp + 1:] if sp >= 0 else ""
+    if sp < 0 or len(sur.encode()) < 2 or sur in ("Jr.", "Sr.", "II", "III"):
+        sur = name
+    return sur.lower()
 
 
 def evidence(doc, i, s):
@@ -55,45 +57,16 @@ def evidence(doc, i, s):
 
 def pooled(doc, key, scope, mode, w):
     """(quote index, actor) -> (probs, group size) for every linked stance of @doc."""
-    res = {}
-    g = collections.defaultdict(list)
-    for i, q in enumerate(doc["quotes"]):
-        k = spk_key(q, key)
-        for s in q.get("stances", []):
-            if s.get("where") == "none" or not s.get("probs"):
-                continue
-            if not k or (scope == "quote" and s.get("where") != "quote"):
-                res[(i, s["actor"])] = (dict(s["probs"]), 1)
-                continue
-            g[(k, s["actor"])].append((i, s))
-    for mem in g.values():
-        n = len(mem)
-        for i, s in mem:
-            p = s["probs"]
-            if n < 2 or w == 0:
-                res[(i, s["actor"])] = (dict(p), n)
-                continue
-            others = [t["probs"] for j, t in mem if t is not s]
-            if scope == "dedup":  # one attribution sentence is one piece of evidence (its quotes score the same text)
-                ev = collections.defaultdict(list)
-                for j, t in mem:
-                    ev[evidence(doc, j, t)].append(t["probs"])
-                mine = evidence(doc, i, s)
-                others = [{l: math.exp(sum(math.log(max(o[l], 1e-9)) for o in v) / len(v)) for l in LAB}
-                          for e, v in ev.items() if e != mine]
-                if not others:
-                    res[(i, s["actor"])] = (dict(p), n)
-                    continue
-            if mode == "linear":
-                v = {l: (1 - w) * p[l] + w * sum(o[l] for o in others) / len(others) for l in LAB}
-            else:
-                ww = w / len(others) if mode == "log" else w
-                lg = {l: math.log(max(p[l], 1e-9)) + ww * sum(math.log(max(o[l], 1e-9)) for o in others) for l in LAB}
-                m = max(lg.values())
-                v = {l: math.exp(lg[l] - m) for l in LAB}
-            z = sum(v.values())
-            res[(i, s["actor"])] = ({l: v[l] / z for l in LAB}, n)
-    return res
+    g = pool_cv.groups_of(doc, key, spk_key, (lambda s: s.get("where") != "quote") if scope == "quote" else None)
+
+    def dedup(mem, i, s):  # one attribution sentence is one piece of evidence (its quotes score the same text)
+        ev = collections.defaultdict(list)
+        for j, t in mem:
+            ev[evidence(doc, j, t)].append(t["probs"])
+        mine = evidence(doc, i, s)
+        return [{l: math.exp(sum(math.log(max(o[l], 1e-9)) for o in v) / len(v)) for l in LAB}
+                for e, v in ev.items() if e != mine]
+    return pool_cv.pool_groups(g.values(), mode, w, {}, dedup if scope == "dedup" else None)
 
 
 def tempered(p, t):
@@ -107,21 +80,10 @@ def cell_eval(folds, key, scope, mode, w, t):
     n = ok_all = nl = ok_l = 0
     rows, labels = [], []
     for arts, preds, match in folds:
-        pools = {aid: pooled(d, key, scope, mode, w) for aid, d in preds.items()}
-        for aid, best, actor, gold, _, _, _ in match:
-            n += 1
-            got = pools[aid].get((best, actor)) if best is not None else None
-            if got is None:
-                ok_all += gold == "none"
-                labels.append(None)
-                continue
-            p = got[0]
-            lab = max(LAB, key=lambda l: p[l])
-            nl += 1
-            ok_l += lab == gold
-            ok_all += lab == gold
-            rows.append((p, gold))
-            labels.append(lab)
+        e = pool_cv.tally(match, {aid: pooled(d, key, scope, mode, w) for aid, d in preds.items()})
+        n, ok_all, nl, ok_l = n + e["n"], ok_all + e["all"], nl + e["nl"], ok_l + e["linked"]
+        rows += e["scored"]
+        labels += [x[0] if x else None for x in e["labels"]]
     return ok_l / nl, ok_all / n, ece(rows, t), rows, labels
 
 

@@ -38,15 +38,16 @@ def spk_key(q, key):
     return name.lower().strip()
 
 
-def groups_of(doc, key):
-    """(speaker key, actor) -> list of (quote index, stance dict) over linked stances."""
+def groups_of(doc, key, key_of=spk_key, alone=None):
+    """(speaker key, actor) -> list of (quote index, stance dict) over linked stances; a quote whose speaker has no
+    key (key_of(quote, key)), and a stance for which alone(stance) is true, stay by themselves."""
     g = collections.defaultdict(list)
     for i, q in enumerate(doc["quotes"]):
-        k = spk_key(q, key)
+        k = key_of(q, key)
         for s in q.get("stances", []):
             if s.get("where") == "none" or not s.get("probs"):
                 continue
-            g[(k if k else ("#", i), s["actor"])].append((i, s))
+            g[(k if k and not (alone and alone(s)) else ("#", i), s["actor"])].append((i, s))
     return g
 
 
@@ -64,24 +65,36 @@ def pooled(doc, key, w, mode):
                     p = {l: p[l] / z for l in LAB}
                 res[(i, s["actor"])] = (p, len(st))
         return res
-    for _, mem in groups_of(doc, key).items():
+    return pool_groups(groups_of(doc, key).values(), mode, w, res)
+
+
+def pool_groups(groups, mode, w, res, others_of=None):
+    """Into res[(quote index, actor)]: (pooled probs, group size) of each member of groups (lists of (quote index,
+    stance)). A group of one, or w == 0, keeps its probabilities; the others pooled with a member are the other
+    members' probabilities, or others_of(member list, quote index, stance)'s (none: it keeps its own)."""
+    for mem in groups:
         n = len(mem)
         for i, s in mem:
             p = s["probs"]
-            if n < 2 or w == 0:
-                res[(i, s["actor"])] = (dict(p), n)
-                continue
-            others = [t["probs"] for j, t in mem if t is not s]
-            if mode == "linear":
-                v = {l: (1 - w) * p[l] + w * sum(o[l] for o in others) / len(others) for l in LAB}
-            else:
-                lg = {l: math.log(max(p[l], 1e-9)) + w / len(others) * sum(math.log(max(o[l], 1e-9)) for o in others)
-                      for l in LAB}
-                m = max(lg.values())
-                v = {l: math.exp(lg[l] - m) for l in LAB}
-            z = sum(v.values())
-            res[(i, s["actor"])] = ({l: v[l] / z for l in LAB}, n)
+            others = None
+            if n >= 2 and w != 0:
+                others = others_of(mem, i, s) if others_of else [t["probs"] for j, t in mem if t is not s]
+            res[(i, s["actor"])] = (pool_one(p, others, mode, w) if others else dict(p), n)
     return res
+
+
+def pool_one(p, others, mode, w):
+    """The probabilities p pooled with its group's others (each a dict over LAB), normalised:
+    "linear" (1 - w) p + w mean(others), "log" p prod(others)^(w / n_others), "logsum" p prod(others)^w."""
+    if mode == "linear":
+        v = {l: (1 - w) * p[l] + w * sum(o[l] for o in others) / len(others) for l in LAB}
+    else:
+        ww = w / len(others) if mode == "log" else w
+        lg = {l: math.log(max(p[l], 1e-9)) + ww * sum(math.log(max(o[l], 1e-9)) for o in others) for l in LAB}
+        m = max(lg.values())
+        v = {l: math.exp(lg[l] - m) for l in LAB}
+    z = sum(v.values())
+    return {l: v[l] / z for l in LAB}
 
 
 def match(arts, preds):
@@ -101,29 +114,44 @@ def match(arts, preds):
     return rows
 
 
-def evaluate(rows, preds, key, w, mode):
-    pools = {aid: pooled(d, key, w, mode) for aid, d in preds.items()}
-    n = ok_all = nl = ok_l = 0
-    conf = []
-    in_groups = 0
-    out = []
+def judged(rows, pools):
+    """Per gold pair of match(): (gold stance, pooled probs, group size, their argmax), or (gold, None, 0, None)
+    when no predicted stance is linked to it; pools: article -> pooled()'s dict."""
     for aid, best, actor, gold, _, _, _ in rows:
-        n += 1
         got = pools[aid].get((best, actor)) if best is not None else None
         if got is None:
-            ok_all += gold == "none"
-            out.append(None)
+            yield gold, None, 0, None
+        else:
+            p, size = got
+            yield gold, p, size, max(LAB, key=lambda l: p[l])
+
+
+def tally(rows, pools):
+    """The counts over the gold pairs of match() given pooled()'s dicts (article -> dict): "n" pairs, "all" right
+    (an unlinked pair as "none"), "nl" linked, "linked" right among them, "groups2" linked in a group of 2+,
+    "scored" [(probs, gold)] of the linked pairs, "labels" per pair: (label, group size), or None if unlinked."""
+    t = {"n": 0, "all": 0, "nl": 0, "linked": 0, "groups2": 0, "scored": [], "labels": []}
+    for gold, p, size, lab in judged(rows, pools):
+        t["n"] += 1
+        if p is None:
+            t["all"] += gold == "none"
+            t["labels"].append(None)
             continue
-        p, size = got
-        lab = max(LAB, key=lambda l: p[l])
-        nl += 1
-        ok_l += lab == gold
-        ok_all += lab == gold
-        in_groups += size >= 2
-        conf.append((p[lab], lab == gold))
-        out.append((lab, size))
-    return {"n": n, "all": ok_all, "nl": nl, "linked": ok_l, "ece": score.ece(conf) if conf else 0.0,
-            "groups2": in_groups, "labels": out}
+        t["nl"] += 1
+        t["linked"] += lab == gold
+        t["all"] += lab == gold
+        t["groups2"] += size >= 2
+        t["scored"].append((p, gold))
+        t["labels"].append((lab, size))
+    return t
+
+
+def evaluate(rows, preds, key, w, mode):
+    """tally() of the pooling (key, w, mode) with "ece", the linked pairs' expected calibration error."""
+    t = tally(rows, {aid: pooled(d, key, w, mode) for aid, d in preds.items()})
+    conf = [(p[lab], lab == gold) for (p, gold), (lab, _) in zip(t["scored"], (x for x in t["labels"] if x))]
+    t["ece"] = score.ece(conf) if conf else 0.0
+    return t
 
 
 def load_fold(d, name, k, data):

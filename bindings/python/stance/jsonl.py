@@ -8,8 +8,8 @@ the CLI produce interchangeable files.
 import errno
 import json
 import os
+import secrets
 import stat
-import tempfile
 import warnings
 
 __all__ = ["record", "classify_records", "classify_file", "dumps", "error_record", "RecordError", "RecordWarning"]
@@ -245,18 +245,93 @@ def _check_target(dst):
     return real
 
 
+def _new_name(directory, base, make):
+    """make(path) on a fresh ".BASE.XXXXXXXX" path in directory (retried while the name is taken); (its value, path)."""
+    for _ in range(100):
+        path = os.path.join(directory, ".%s.%s" % (base, secrets.token_hex(4)))
+        try:
+            return make(path), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", directory)
+
+
+def _temp_beside(real):
+    """A file in real's directory opened for writing: (fd, its name or None).
+
+    Where the system allows it (Linux: O_TMPFILE, and /proc for linkat) the file
+    has no name until _publish() gives it one, so however the process ends,
+    SIGTERM or SIGKILL included, nothing is left. Elsewhere it is named
+    ".NAME.XXXXXXXX" and only an exception (KeyboardInterrupt included) removes it.
+    The mode is the one a new file gets (0666 less the umask, applied by the kernel).
+    """
+    directory = os.path.dirname(real) or "."
+    if hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd"):
+        try:
+            return os.open(directory, os.O_TMPFILE | os.O_WRONLY, 0o666), None
+        except OSError as e:
+            if e.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise  # a missing or unwritable directory: as the named file would fail
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY
+    return _new_name(directory, os.path.basename(real), lambda p: os.open(p, flags, 0o666))
+
+
+def _publish(fd, name, real, dst):
+    """Put the complete file open at fd (named name, or unnamed) at real, over a regular file there."""
+    if os.path.exists(real):
+        os.fchmod(fd, os.stat(real).st_mode & 0o7777)
+    _check_target(dst)
+    if name is None:
+        # link(2) does not follow /proc/self/fd/N to the open file; linkat(2) with
+        # AT_SYMLINK_FOLLOW does, and os.link() calls it when given a directory fd
+        proc = "/proc/self/fd/%d" % fd
+        dfd = os.open(os.path.dirname(real) or ".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            def link(path):
+                os.link(proc, os.path.basename(path), src_dir_fd=dfd, dst_dir_fd=dfd, follow_symlinks=True)
+
+            try:
+                link(real)  # a new path: named complete in one step
+                return
+            except FileExistsError:
+                pass
+            # linkat() does not replace: a name beside it, then rename() over the old file
+            # (a signal that kills the process between these two calls leaves that name)
+            _, name = _new_name(os.path.dirname(real) or ".", os.path.basename(real), link)
+        finally:
+            os.close(dfd)
+    try:
+        os.replace(name, real)
+    except BaseException:
+        _unlink_quietly(name)
+        raise
+
+
+def _unlink_quietly(path):
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
 def classify_file(model, src, dst, threads=1, batch=256, on_error="record", bad_records=None, **options):
     """Classify the JSONL file ``src`` into ``dst`` (paths); return the number of lines written.
 
     Output lines are the CLI's, byte for byte in their ids. Bad records follow
     ``on_error`` as in classify_records (with their line number in ``src``).
-    The output is written to a temporary file beside ``dst`` and renamed over
-    it only when complete: a failure leaves no partial file, and ``dst`` must be
-    a new path or a regular file (a device, FIFO or directory is refused).
+    ``dst`` must be a new path or a regular file (a device, FIFO or directory is
+    refused). The output is written to a file in ``dst``'s directory that gets
+    the name ``dst`` only when complete, so ``dst`` is never half written: an
+    exception (KeyboardInterrupt included) leaves it as it was and removes the
+    file being written. On Linux that file has no name while it is written
+    (O_TMPFILE), so a process killed meanwhile, by SIGTERM or even SIGKILL, leaves
+    nothing either; elsewhere a signal whose default action kills the process
+    leaves a ``.NAME.XXXXXXXX`` there. No signal handler is installed: the
+    function can run in any thread, and the process's signal handling stays yours.
     """
     real = _check_target(dst)
     n = 0
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(real) + ".", dir=os.path.dirname(real) or ".")
+    fd, tmp = _temp_beside(real)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fout, open(src, "rb") as fin:
             for rid, lineno, out, err in _stream(model, fin, threads, batch, None, on_error, options, True):
@@ -272,20 +347,9 @@ def classify_file(model, src, dst, threads=1, batch=256, on_error="record", bad_
                 n += 1
             fout.flush()
             os.fsync(fout.fileno())
-        mode = os.stat(real).st_mode & 0o7777 if os.path.exists(real) else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        _check_target(dst)
-        os.replace(tmp, real)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            _publish(fout.fileno(), tmp, real, dst)
+            tmp = None
+    finally:
+        if tmp is not None:
+            _unlink_quietly(tmp)
     return n
-
-
-def _umask():
-    m = os.umask(0)
-    os.umask(m)
-    return m
