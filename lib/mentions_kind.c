@@ -308,7 +308,7 @@ static int verb_like(const char *t, size_t len, size_t ns, size_t ne)
     if (stance_word_is(t, ns, ne, "has") || stance_word_is(t, ns, ne, "had") || stance_word_is(t, ns, ne, "does") ||
         stance_word_is(t, ns, ne, "did") || stance_word_is(t, ns, ne, "is"))
         return 1;
-    if (ne - ns >= 4 && t[ne - 2] == 'e' && t[ne - 1] == 'd')
+    if (stance_ed_form(t + ns, ne - ns))
         return 1;
     /* a verb before its object: "owes these", "gave them"; not "videos on", "members say", "lawyer to" */
     return stance_word_after(t, len, ne, &xs, &xe) && xs == ne + 1 &&
@@ -620,7 +620,7 @@ static int management_at(const mstate *m, size_t ws, size_t we)
          STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE) | STANCE_LX(ADDRESS_CUE) | STANCE_LX(EVAL_VERB)))
         return 1; /* "the", "its", "and", "with", "between", "told", "blamed" */
     return stance_word_is(m->t, ps, pe, "meet") || stance_word_is(m->t, ps, pe, "met") ||
-           (pe - ps >= 4 && m->t[pe - 2] == 'e' && m->t[pe - 1] == 'd'); /* not "risk management" */
+           stance_ed_form(m->t + ps, pe - ps); /* not "risk management" */
 }
 
 /* The kind of a plural noun t[ws, we) ("companies", "unions", "airlines"),
