@@ -50,18 +50,30 @@ def trial_number(d):
 
 
 def pair_lines(path):
-    """{quote id: {actor: {"via": ..., "conf": ...}}} from the pair_via / pair_conf lines of an expect file
-    (parse_expect() keeps only the last line of each key)."""
+    """{quote id: {"via": [values], "conf": [values]}}: the raw pair_via / pair_conf lines of an expect file
+    (parse_expect() keeps only the last line of each key); pair_info() reads them."""
     out, q = {}, None
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("## "):
-            q = out.setdefault(line[3:].strip(), {})
+            q = out.setdefault(line[3:].strip(), {"via": [], "conf": []})
         elif q is not None and (line.startswith("pair_via:") or line.startswith("pair_conf:")):
             key, v = line.split(":", 1)
-            actor, val = v.strip().rsplit(" ", 1)
-            q.setdefault(actor.strip(), {})[key[5:]] = val
+            q[key[5:]].append(v.strip())
     return out
+
+
+def pair_info(lines, actor):
+    """{"via": ..., "conf": ...} of @actor from a quote's pair_lines(): a line names one pair ("Ellen Kessler
+    surname") or several, comma-separated ("Sabine Hollister 2, Varno Port Holdings 3"); the actor is found by
+    its full name (a name may hold a comma), its value is the word after it."""
+    info = {}
+    for key, vals in (lines or {}).items():
+        for v in vals:
+            m = re.search(r"(?:^|, )" + re.escape(actor) + r" (\S+?)(?=,|$)", v)
+            if m:
+                info[key] = m.group(1)
+    return info
 
 
 def normalised(text):
@@ -140,7 +152,7 @@ def rows_of(task, spec, min_conf, stats):
                     yield {"id": base, "task": "sentiment", "text": qt, "label": q["sentiment"], "group": group}
                 continue
             for actor, label in q["pairs"].items():
-                info = extra.get(q["id"], {}).get(actor, {})
+                info = pair_info(extra.get(q["id"]), actor)
                 if int(info.get("conf", 3)) < min_conf:
                     continue
                 keys = name_keys({"name": actor, "aliases": aliases.get(actor, [])})
