@@ -98,7 +98,7 @@ def add_sentiment(a, base, rows, model):
     if not public:
         news = sentiment_news_rows(a.data, a.work)
         public = makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip() + ("," + news if news else "")
-    files = ("" if a.in_domain_only else public + ",") + rows
+    files = ("" if a.in_domain_only else public + ",") + rows + ("," + a.extra_general if a.extra_general else "")
     on = a.domain or names_domain(makefile_flags(a.data) + " " + (a.stance_flags or ""))
     dom = " --in-domain %s" % rows if on else ""
     subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s%s --head sentiment=%s"

@@ -11,7 +11,8 @@ usage (from the build directory):
                          [--in-domain-only | --no-in-domain] [--domain] [--train-share F] [--name NAME] [--work DIR]
                          [--fit-temperature] [--coverage] [--extra-in-domain FILE] [-- EXTRA TRAIN FLAGS...]
 --extra-in-domain FILE: stance rows appended to every fold's in-domain rows (trained on, never scored), e.g. our
-own user trials' pairs (models/trial_rows.py --task stance), as `make models` passes them beside the PolNeAR rows.
+own user trials' pairs (models/trial_rows.py --task stance), as `make models 'MODEL_TRIALS=$(MODEL_USER_TRIALS)'` adds them to the PolNeAR rows.
+--extra-general FILE: rows given to every fold's head as one more training file, outside --in-domain.
 --fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
@@ -100,6 +101,9 @@ def cv_arguments(doc, name, work):
     ap.add_argument("--extra-in-domain", metavar="FILE",
                     help="more in-domain rows (e.g. models/trial_rows.py's, of this head's task), appended to every "
                          "fold's training rows: they train the head and, with the domain family, its in-domain copies")
+    ap.add_argument("--extra-general", metavar="FILE",
+                    help="more rows of this head's task given to every fold's head as a training file of its own, "
+                         "not in-domain: they train the general features only")
     ap.add_argument("--name", default=name)
     ap.add_argument("--work", default=work)
     ap.add_argument("--stance", default="./stance")
@@ -363,7 +367,7 @@ def run(a):
         if a.narrow_rows:
             narrow_rows(rows)
         files = ([] if a.in_domain_only else [os.path.join(a.data, "newsmtsc/train.jsonl")]) \
-            + ([] if a.no_in_domain else [rows])
+            + ([] if a.no_in_domain else [rows]) + ([a.extra_general] if a.extra_general else [])
         dom = " --in-domain %s" % rows if a.domain or names_domain(flags) else ""
         if not a.models_from:
             subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
