@@ -13,6 +13,7 @@ cv_stance.py run of the same --name in the same directory keeps its own held-out
 usage (from the build directory):
   bench/e2e/cv_sentiment.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME]] [--repeat N] [--in-domain-only] [--public FILES] [--nyt-dev]
                             [--fit-temperature] [--coverage] [--stance-flags FLAGS] [--name NAME] [--work DIR]
+                            [--extra-in-domain FILE]
                             [-- EXTRA TRAIN FLAGS...]
 --seeds 1,2,3 (and/or --folds 4,5,6), --compare A: the training noise, as in cv_stance.py: one run per
 (fold count, seed) cell, the seed (`stance train --seed S`) given to the sentiment head (the base stance
@@ -43,6 +44,8 @@ cv_stance.py --fit-temperature): the value `make models` passes as `stance train
 (one table per cell), their probabilities tempered by the recipe's MODEL_SENTIMENT_TEMPERATURE (as cv_stance.py
 --coverage): for confidence thresholds c, the sentiment answers kept, their accuracy and macro-F1
 beside all-negative (the most frequent gold label) on the same quotes, and the positive/negative answers alone.
+--extra-in-domain FILE: sentiment rows appended to every fold's quote sentiment rows (trained on, in-domain with the
+domain family, never scored), e.g. our own user trials' quotes (models/trial_rows.py --task sentiment).
 There is no --models-from here: each run trains its fold heads.
 Needs the data directory (NewsMTSC, VADER, PolNeAR); writes the models, the folds' labels and
 rows and each fold's classify output (NAME-outK.jsonl) under --work; the stance model
@@ -62,7 +65,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from cv_stance import (coverage, cv_arguments, cv_cells, fit_temperature, makefile_flags, names_domain,  # noqa: E402
+from cv_stance import (add_extra_rows, coverage, cv_arguments, cv_cells, fit_temperature, makefile_flags, names_domain,  # noqa: E402
                        sentiment_news_rows)
 from score import SENTIMENTS, ece, overlap, prf  # noqa: E402
 
@@ -95,7 +98,7 @@ def add_sentiment(a, base, rows, model):
     if not public:
         news = sentiment_news_rows(a.data, a.work)
         public = makefile_flags(a.data, ("MODEL_SENTIMENT_FILES",)).strip() + ("," + news if news else "")
-    files = ("" if a.in_domain_only else public + ",") + rows
+    files = ("" if a.in_domain_only else public + ",") + rows + ("," + a.extra_general if a.extra_general else "")
     on = a.domain or names_domain(makefile_flags(a.data) + " " + (a.stance_flags or ""))
     dom = " --in-domain %s" % rows if on else ""
     subprocess.run("%s train -q -o %s --add-to %s %s --no-ngram-text %s%s --head sentiment=%s"
@@ -195,6 +198,7 @@ def run(a):
             for r in recs:
                 (te if zlib.crc32(json.loads(r)["article"].encode()) % a.folds == k else tr).write(r)
         e2e_rows(a, "sentiment", [path["train"]], path["rows"], a.repeat)
+        add_extra_rows(a, path["rows"])
         add_sentiment(a, base, path["rows"], model)
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
                               "--data", os.path.join(a.data, "polnear"), "--labels", path["test"], "--save", path["out"]],
@@ -229,6 +233,7 @@ def run(a):
     if a.nyt_dev:
         rows, model = (os.path.join(a.work, "%s-sent-full.%s" % (a.name, s)) for s in ("jsonl", "stm"))
         e2e_rows(a, "sentiment", labels, rows, a.repeat)
+        add_extra_rows(a, rows)
         add_sentiment(a, base, rows, model)
         bands = re.findall(r"--neutral-band\s+([0-9.]+)", makefile_flags(a.data, ("MODEL_SENTIMENT_FLAGS",)) + " " +
                            " ".join(a.extra))

@@ -9,7 +9,10 @@ fold; accuracies are pooled over the pairs, beside the all-against guess on the 
 usage (from the build directory):
   bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME [--report-only]]] [--repeat N]
                          [--in-domain-only | --no-in-domain] [--domain] [--train-share F] [--name NAME] [--work DIR]
-                         [--fit-temperature] [--coverage] [-- EXTRA TRAIN FLAGS...]
+                         [--fit-temperature] [--coverage] [--extra-in-domain FILE] [-- EXTRA TRAIN FLAGS...]
+--extra-in-domain FILE: stance rows appended to every fold's in-domain rows (trained on, never scored), e.g. our
+own user trials' pairs (models/trial_rows.py --task stance), as `make models 'MODEL_TRIALS=$(MODEL_USER_TRIALS)'` adds them to the PolNeAR rows.
+--extra-general FILE: rows given to every fold's head as one more training file, outside --in-domain.
 --fit-temperature: pool the held-out folds' linked pairs (their stance probabilities and gold
 labels), choose the in-domain temperature T (0.50..5.00 by 0.01) that minimises their negative
 log-likelihood, and print it with the pooled ECE before and after: the value `make models` passes
@@ -95,6 +98,12 @@ def cv_arguments(doc, name, work):
     ap.add_argument("--data", default=os.environ.get("STANCE_DATA", "/work/shared/data"))
     ap.add_argument("--repeat", default="1", help="copies of each in-domain row")
     ap.add_argument("--in-domain-only", action="store_true", help="train on the in-domain rows alone")
+    ap.add_argument("--extra-in-domain", metavar="FILE",
+                    help="more in-domain rows (e.g. models/trial_rows.py's, of this head's task), appended to every "
+                         "fold's training rows: they train the head and, with the domain family, its in-domain copies")
+    ap.add_argument("--extra-general", metavar="FILE",
+                    help="more rows of this head's task given to every fold's head as a training file of its own, "
+                         "not in-domain: they train the general features only")
     ap.add_argument("--name", default=name)
     ap.add_argument("--work", default=work)
     ap.add_argument("--stance", default="./stance")
@@ -116,6 +125,13 @@ SEEDS_HELP = """the training noise (--seeds, --compare):
   differences between two seeds of the same run on the same split): a difference is beyond the
   seed noise when the mean of the n cells is at least 2 null sd / sqrt(n) (and the sign-flip test
   over the cells agrees). Without --seeds and with one --folds, the output is the single run's."""
+
+
+def add_extra_rows(a, rows):
+    """Append the rows of --extra-in-domain (if given) to the fold's in-domain rows file @rows."""
+    if a.extra_in_domain:
+        with open(a.extra_in_domain, "rb") as f, open(rows, "ab") as out:
+            out.write(f.read())
 
 
 def seed_arguments(ap, folds):
@@ -347,10 +363,11 @@ def run(a):
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
                             train], stdout=out, check=True)
+        add_extra_rows(a, rows)
         if a.narrow_rows:
             narrow_rows(rows)
         files = ([] if a.in_domain_only else [os.path.join(a.data, "newsmtsc/train.jsonl")]) \
-            + ([] if a.no_in_domain else [rows])
+            + ([] if a.no_in_domain else [rows]) + ([a.extra_general] if a.extra_general else [])
         dom = " --in-domain %s" % rows if a.domain or names_domain(flags) else ""
         if not a.models_from:
             subprocess.run("%s train -q -o %s --name cv %s --no-ngram-text %s%s --head stance=%s"
