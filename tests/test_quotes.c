@@ -1882,6 +1882,24 @@ static void test_quotes_opener_not_in_speaker(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* spk33: two full names joined by "and", then "of" an organisation, before
+ * the verb after a quote (which the noun-phrase parser reads as no speaker):
+ * the first speaks; a pair without "of" and one name alone are unchanged. */
+static void test_quotes_after_name_pair(void **state)
+{
+    run r;
+    extract(state,
+            "\"Prices will rise in the spring,\" economists Tom Reyes and Ann Bell wrote in May.\n\n"
+            "\"Rents will follow,\" analysts Dora Pike and Sam Ito of the Vellmore Institute for Housing Studies "
+            "wrote in June.\n\n"
+            "\"Wages will not,\" Ann Bell said.\n",
+            0, &r);
+    check(&r, "Prices will", STANCE_QUOTE_DIRECT, "Ann Bell");
+    check(&r, "Rents will", STANCE_QUOTE_DIRECT, "Dora Pike");
+    check(&r, "Wages will", STANCE_QUOTE_DIRECT, "Ann Bell");
+    stance_quotelist_clear(&r.l);
+}
+
 /* speaker_names.c's asks() reads the lexicon's rule list ASK (was a byte
  * test: three letters "ask" and a length): every form of "ask", no other word
  * that starts so or has that length. */
@@ -1971,6 +1989,7 @@ int main(void)
         cmocka_unit_test(test_quotes_described_named),
         cmocka_unit_test(test_quotes_opener_not_in_speaker),
         cmocka_unit_test(test_quotes_ask_list),
+        cmocka_unit_test(test_quotes_after_name_pair),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
