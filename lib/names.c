@@ -260,6 +260,16 @@ static size_t particle_hyphen(const char *w, size_t n)
 
 static int title_gender(const char *t, size_t s);
 
+/* Is w[0, n) a group's name alone and the end of an organisation's
+ * ("Republicans", "Democrats")? Before a first name and a surname it stands
+ * for a title, as "Republican" does: "Republicans Cory Gardner in Colorado,
+ * ...", "Democrats Hillary Clinton, Bernie Sanders and ...". */
+static int party_members(const char *w, size_t n)
+{
+    const uint64_t both = STANCE_LQ(ORG_ALONE) | STANCE_LQ(ORG_LAST);
+    return n > 1 && w[n - 1] == 's' && (stance_lex_rules(w, n) & both) == both;
+}
+
 /* stance_names_bare() with the tok_cls() of t[hs, he) known (@p hcls) if that
  * is the run's first token: names_scan() has looked it up already. With
  * @p gender, also stance_names_gender() of the bare name, from the classes of
@@ -306,8 +316,10 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     first = 0;
     while (first < nt && (kind[first] || (first + 1 < nt && sentence_opener(t + ts[first], te[first] - ts[first])) ||
                           (first + 1 < nt && (cls[first + 1] & (STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M))) &&
-                           stance_names_is_undotted_title(t + ts[first], te[first] - ts[first]))))
-        first++; /* (an undotted title before a first name: "Rev Patrick Hollis", not "Gen Nakatani") */
+                           (stance_names_is_undotted_title(t + ts[first], te[first] - ts[first]) ||
+                            (first + 2 < nt && party_members(t + ts[first], te[first] - ts[first]))))))
+        first++; /* (an undotted title before a first name: "Rev Patrick Hollis", not "Gen Nakatani";
+                  * a party's members before a full name: "Republicans Cory Gardner") */
     if (first == nt) {
         /* "Mr. King", "Pope": a title word can be the name itself, a function word cannot */
         if (kind[nt - 1] & TK_STOP)
@@ -998,4 +1010,25 @@ long stance_names_canonical(const stance_namelist *l, const char *text, size_t l
             return (long)l->by_last[i];
     }
     return near;
+}
+
+/* Is one-word run @p nm a name an editor put in square brackets inside a
+ * quotation ("maybe Chuck [Todd] didn't ask me", "with Newt [Gingrich]",
+ * "[Comey] said"), or a surname after a bracketed first name ("with [Bob]
+ * Corker")? The editor names whom the speaker meant: evidence of an actor
+ * even once. */
+int stance_names_bracketed(const char *t, size_t len, const stance_name *nm)
+{
+    size_t s = nm->bare, e = nm->last_end, k;
+    if (nm->ntok != 1)
+        return 0;
+    if (s > 0 && t[s - 1] == '[' && e < len && t[e] == ']') /* not "[Bob]" of "[Bob] Corker" */
+        return !(e + 2 < len && t[e + 1] == ' ' && (unsigned)(t[e + 2] - 'A') < 26u &&
+                 stance_names_is_first_name(t + s, e - s));
+    if (s < 3 || t[s - 1] != ' ' || t[s - 2] != ']')
+        return 0;
+    for (k = s - 2; k > 0 && t[k - 1] != '[' && s - k < 24; k--)
+        if (t[k - 1] == ' ')
+            return 0;
+    return k > 0 && t[k - 1] == '[' && stance_names_is_first_name(t + k, s - 2 - k);
 }

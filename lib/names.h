@@ -126,4 +126,7 @@ int stance_names_is_first_name(const char *w, size_t n);
 /* The end of the text's first line, its headline, when it is at most 200 bytes
  * (after leading blanks) and a newline closes it, else 0 (no headline). */
 size_t stance_names_headline_end(const char *t, size_t len);
+/* Is one-word run @p nm a name in an editor's square brackets ("Chuck [Todd]"), or a
+ * surname after a bracketed first name ("[Bob] Corker")? */
+int stance_names_bracketed(const char *t, size_t len, const stance_name *nm);
 #endif

@@ -597,6 +597,37 @@ static void test_discover_place_only(void **state)
     stance_model_free(m);
 }
 
+/* An editor's square brackets in a quotation name whom the speaker meant: a
+ * surname in brackets ("Chuck [Tellman]", "Newt [Galloway]") or after a
+ * bracketed first name ("[Bob] Corwin") is an actor named once; the bracketed
+ * first name is not, nor a pronoun or common word in brackets. A party's
+ * members before a full name stand for a title: "Republicans Cory Gardwell"
+ * is Cory Gardwell, a person named once by a listed first name. */
+static void test_discover_bracketed_names(void **state)
+{
+    static const char text[] =
+        "Mara Quill spoke on Monday. \"It's not a question really, maybe Chuck [Tellman] didn't ask me,\" Quill said. "
+        "\"Trump is doing the same thing with [Bob] Corwin, with Newt [Galloway],\" said Baker. "
+        "\"[He] said [The] plan fails,\" Baker added.\n";
+    static const char party[] =
+        "After the victories of Republicans Cory Gardwell in Ohio, \"there is a real chance they lose,\" he said.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Tellman"));
+    assert_non_null(entity_named(res, "Corwin"));
+    assert_non_null(entity_named(res, "Galloway"));
+    assert_null(entity_named(res, "Bob"));
+    assert_null(entity_named(res, "He"));
+    assert_null(entity_named(res, "The"));
+    stance_result_free(res);
+    res = discover(m, party);
+    assert_non_null(entity_named(res, "Cory Gardwell"));
+    assert_null(entity_named(res, "Republicans Cory Gardwell"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -613,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_discover_name_search),
         cmocka_unit_test(test_discover_nbsp_name),
         cmocka_unit_test(test_discover_place_only),
+        cmocka_unit_test(test_discover_bracketed_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
