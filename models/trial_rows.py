@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Training rows from our own blind user trials (invented news stories, tests/data/usertest*).
 
-usage: trial_rows.py --task stance|sentiment [--repeat N] [--min-conf C] DIR[:ALIASES] [DIR[:ALIASES] ...] > rows.jsonl
+usage: trial_rows.py --task stance|sentiment [--repeat N] [--min-conf C] [--class-repeat L=N,... | --match-mix ROWS]
+                     DIR[:ALIASES] [DIR[:ALIASES] ...] > rows.jsonl
 
 Each DIR holds NAME.txt (a story we wrote) and NAME.expect.md (its blind labels: quotes by a snippet
 of their text, speaker, sentiment, the stance toward each actor, pair_via / pair_conf lines);
@@ -22,16 +23,25 @@ and skipped. "group" = TRIAL/NAME:START-END (bytes of NAME.txt) keeps a quote's 
 calibration fold. --min-conf C drops pairs (stance) or quotes (sentiment) whose labeller's
 confidence is below C (default 1: every row, as e2e_rows.py keeps them all).
 
+Class weights (integer copies per label, deterministic; --repeat multiplies them): --class-repeat
+none=5,favor=1 writes every row of label L N times (labels not named: 1). --match-mix ROWS computes the
+copies from two label distributions only, so that the trial rows' label mix matches that of ROWS (e.g.
+models/e2e_rows.py's PolNeAR train rows of the same task): with p(L) the share of L in ROWS and q(L) in
+the trial rows written, r(L) = p(L) / q(L); the label of smallest r gets 1 copy and every other label
+round(r(L) / min r) (labels absent from either side: 1). The copies are printed on stderr.
+
 Trials 11 and later are the held-out checks of the stance head: refused (HELD_OUT_FROM).
 Deterministic output (argument order, file order). Only the Python standard library.
 """
 import argparse
 import glob
 import json
+import math
 import os
 import re
 import sys
 import unicodedata
+from fractions import Fraction
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -122,6 +132,34 @@ def load_aliases(path):
     return al
 
 
+def parse_class_repeat(spec):
+    out = {}
+    for part in spec.split(","):
+        label, _, n = part.partition("=")
+        if not label.strip() or not n.strip().isdigit() or int(n) < 1:
+            sys.exit("trial_rows.py: --class-repeat wants LABEL=N[,LABEL=N...] with N >= 1, not %r" % spec)
+        out[label.strip()] = int(n)
+    return out
+
+
+def match_mix(rows, path):
+    """{label: copies} so that @rows' label mix matches that of the rows file @path (see the usage)."""
+    want, have = {}, {}
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            lab = json.loads(line)["label"]
+            want[lab] = want.get(lab, 0) + 1
+    for r in rows:
+        have[r["label"]] = have.get(r["label"], 0) + 1
+    both = sorted(set(want) & set(have))
+    if not both:
+        return {}
+    nw, nh = sum(want[k] for k in both), sum(have[k] for k in both)
+    ratio = {k: Fraction(want[k] * nh, nw * have[k]) for k in both}  # exact: 1.5 rounds up, not to 1.4999
+    low = min(ratio.values())
+    return {k: max(1, math.floor(ratio[k] / low + Fraction(1, 2))) for k in both}
+
+
 def rows_of(task, spec, min_conf, stats):
     d, _, apath = spec.partition(":")
     n = trial_number(d)
@@ -168,17 +206,25 @@ def main():
     ap.add_argument("--task", choices=("stance", "sentiment"), required=True)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--min-conf", type=int, default=1)
+    ap.add_argument("--class-repeat", metavar="L=N,...", help="copies of the rows of each label (others: 1)")
+    ap.add_argument("--match-mix", metavar="ROWS", help="copies per label that match the label mix of ROWS")
     ap.add_argument("--quiet", action="store_true", help="no counts on stderr (the not-found lines stay)")
     ap.add_argument("trials", nargs="+", metavar="DIR[:ALIASES]")
     a = ap.parse_args()
     if a.repeat < 1:
         sys.exit("trial_rows.py: --repeat must be at least 1")
+    if a.class_repeat and a.match_mix:
+        sys.exit("trial_rows.py: --class-repeat or --match-mix, not both")
     stats = {"quotes": 0, "not found": 0, "pairs": 0, "pairs with spans": 0}
-    for spec in a.trials:
-        for row in rows_of(a.task, spec, a.min_conf, stats):
-            s = json.dumps(row, ensure_ascii=False) + "\n"
-            for _ in range(a.repeat):
-                sys.stdout.write(s)
+    rows = [row for spec in a.trials for row in rows_of(a.task, spec, a.min_conf, stats)]
+    copies = parse_class_repeat(a.class_repeat) if a.class_repeat else match_mix(rows, a.match_mix) if a.match_mix else {}
+    if copies:
+        print("trial_rows.py: copies per label: %s" % ", ".join("%s=%d" % kv for kv in sorted(copies.items())),
+              file=sys.stderr)
+    for row in rows:
+        s = json.dumps(row, ensure_ascii=False) + "\n"
+        for _ in range(a.repeat * copies.get(row["label"], 1)):
+            sys.stdout.write(s)
     if not a.quiet:
         print("trial_rows.py: %d quotes, %d snippets not found; %d pairs, %d with target spans"
               % (stats["quotes"], stats["not found"], stats["pairs"], stats["pairs with spans"]), file=sys.stderr)

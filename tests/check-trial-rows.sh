@@ -4,7 +4,8 @@
 # curly), an indirect quote kept as its snippet, the target spans of a name and of a surname, the
 # byte offsets of "group", pair_via / pair_conf lines of one pair and of several ("A 2, B 1"), a snippet not
 # in the story counted and skipped, --min-conf, --repeat, the sentiment rows, and the refusal of a held-out trial
-# (usertest11 and later).
+# (usertest11 and later); the class weights: --class-repeat and --match-mix (copies per label from two label
+# distributions, rounded half up), and their misuse refused.
 set -u
 top_srcdir=${top_srcdir:-.}
 py=${PYTHON_BIN:-}
@@ -45,6 +46,22 @@ for r in (a, b, e, f):
     ! grep -q target "$tmp/se" || { echo "FAIL: trial_rows.py sentiment rows: $(cat "$tmp/se")"; fail=1; }
 "$py" "$rows" --task sentiment --min-conf 3 --quiet "$d" 2> /dev/null > "$tmp/se3" && [ "$(wc -l < "$tmp/se3")" -eq 2 ] \
     || { echo "FAIL: trial_rows.py sentiment --min-conf 3: $(cat "$tmp/se3")"; fail=1; }
+# the fixture's stance rows are 3 against, 3 favor; a mix of 2 against, 3 favor (and a none, absent from the trial:
+# not counted) asks r(favor) / r(against) = (3/5 / 1/2) / (2/5 / 1/2) = 1.5: favor 2 copies
+printf '{"label": "against"}\n{"label": "against"}\n{"label": "favor"}\n{"label": "favor"}\n{"label": "favor"}\n{"label": "none"}\n' > "$tmp/mix"
+"$py" "$rows" --task stance --quiet --match-mix "$tmp/mix" "$d:$d/aliases.txt" > "$tmp/stm" 2> "$tmp/stmErr" &&
+    grep -q '^trial_rows.py: copies per label: against=1, favor=2$' "$tmp/stmErr" &&
+    [ "$(grep -c '"label": "favor"' "$tmp/stm")" -eq 6 ] && [ "$(grep -c '"label": "against"' "$tmp/stm")" -eq 3 ] \
+    || { echo "FAIL: trial_rows.py --match-mix: $(cat "$tmp/stmErr")"; fail=1; }
+"$py" "$rows" --task sentiment --quiet --repeat 2 --class-repeat negative=3,neutral=4 "$d" > "$tmp/sec" 2> /dev/null &&
+    [ "$(grep -c '"label": "negative"' "$tmp/sec")" -eq 6 ] && [ "$(grep -c '"label": "positive"' "$tmp/sec")" -eq 6 ] \
+    || { echo "FAIL: trial_rows.py --class-repeat: $(cat "$tmp/sec")"; fail=1; }
+for bad in "--class-repeat negative=0" "--class-repeat negative" "--class-repeat x=1 --match-mix $tmp/mix"; do
+    # shellcheck disable=SC2086
+    if "$py" "$rows" --task sentiment --quiet $bad "$d" > /dev/null 2>&1; then
+        echo "FAIL: trial_rows.py took $bad"; fail=1
+    fi
+done
 mkdir "$tmp/usertest11"
 if "$py" "$rows" --task stance "$tmp/usertest11" > "$tmp/held" 2> "$tmp/heldErr"; then
     echo "FAIL: trial_rows.py read a held-out trial"; fail=1
