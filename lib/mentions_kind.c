@@ -246,12 +246,11 @@ unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we)
     return lookup(nouns, sizeof nouns / sizeof nouns[0], b, we - ws);
 }
 
-int stance_org_kinds_fit(unsigned nk, const char *name, size_t n, int strict)
+int stance_org_kinds_fit(unsigned nk, const char *name, size_t n)
 {
     unsigned k;
     nk &= ~(STANCE_OK_COUNCIL | STANCE_OK_COMMITTEE | STANCE_OK_AGENCY);
-    return !nk || !(k = stance_org_name_kind(name, n) & (strict ? ~0u : ~(unsigned)(STANCE_OK_PLACE | STANCE_OK_OTHER))) ||
-           (nk & k);
+    return !nk || !(k = stance_org_name_kind(name, n)) || (nk & k);
 }
 
 /* Is t[ws, we) all digits ("61" of "Local 61")? */
@@ -395,10 +394,8 @@ static int in_list(const char *const *v, size_t n, const char *t, size_t ws, siz
 static int company_evidence(const mstate *m, size_t s, size_t e)
 {
     size_t ws, we, xs, xe, i = e;
-    if (i + 1 < m->len && m->t[i] == '\'' && m->t[i + 1] == 's')
-        i += 2;
-    else if (i + 3 < m->len && !memcmp(m->t + i, "\xe2\x80\x99s", 4))
-        i += 4;
+    if (stance_possessive_at(m->t, m->len, i))
+        i += m->t[i] == '\'' ? 2 : 4;
     if (stance_word_after(m->t, m->len, i, &ws, &we) && ws == i + 1) {
         if (in_list(corp_after, sizeof corp_after / sizeof *corp_after, m->t, ws, we) &&
             (i > e || in_list(corp_mod, sizeof corp_mod / sizeof *corp_mod, m->t, ws, we)) &&

@@ -40,12 +40,10 @@ unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we);
  * organisation @p name[0, n): either says no kind ("the group", "Acme"), or
  * they share one ("the company" and "Skylane Air"; not "the airline" and
  * "Corvane Foods")? A board, committee or agency noun fits any organisation
- * ("the paper's editorial board"). @p strict: a name whose only kinds are a
- * place's or none of ours fits only a noun of that kind (the speaker choice:
- * "the hospital" is no "Marlow County"); not strict, such a name fits any
- * noun (no caller in the library: the mention pass reads the kinds itself,
- * and there a place's kind fits no noun). */
-int stance_org_kinds_fit(unsigned nk, const char *name, size_t n, int strict);
+ * ("the paper's editorial board"). A name whose only kinds are a place's or
+ * none of ours fits only a noun of that kind ("the hospital" is no "Marlow
+ * County"). */
+int stance_org_kinds_fit(unsigned nk, const char *name, size_t n);
 /* "the <kind noun>" as a title mention (rule org-head) of the organisation
  * actor of that kind named last, when the choice is clear (one such actor
  * named before; or the latest named in that sentence or the one before,

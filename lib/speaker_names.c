@@ -751,7 +751,7 @@ static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
  * noun fits any ("the paper's editorial board"). */
 static int org_fits(const sstate *s, const desc *d, const ref *r)
 {
-    return stance_org_kinds_fit(d->kind, s->t + r->start, r->end - r->start, 1);
+    return stance_org_kinds_fit(d->kind, s->t + r->start, r->end - r->start);
 }
 
 /* The referent that names the description @p d at @p at, or NULL: the

@@ -259,14 +259,13 @@ static void test_kinds(void **state)
     assert_int_equal(stance_org_noun_kind("maker", 0, 5), STANCE_OK_COMPANY);
     assert_int_equal(stance_org_noun_kind("Carrier", 0, 7), STANCE_OK_AIRLINE);
     assert_int_equal(stance_org_noun_kind("senator", 0, 7), 0);
-    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the company", 4, 11), "Skylane Air", 11, 1));
-    assert_false(stance_org_kinds_fit(stance_org_noun_kind("the airline", 4, 11), "Corvane Foods", 13, 1));
-    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the group", 4, 9), "Corvane Foods", 13, 1));
+    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the company", 4, 11), "Skylane Air", 11));
+    assert_false(stance_org_kinds_fit(stance_org_noun_kind("the airline", 4, 11), "Corvane Foods", 13));
+    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the group", 4, 9), "Corvane Foods", 13));
     /* any organisation's board */
-    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the board", 4, 9), "Dayton Tribune", 14, 1));
-    /* a place's kind fits no noun when strict, any when not */
-    assert_false(stance_org_kinds_fit(STANCE_OK_HOSPITAL, "Marlow County", 13, 1));
-    assert_true(stance_org_kinds_fit(STANCE_OK_HOSPITAL, "Marlow County", 13, 0));
+    assert_true(stance_org_kinds_fit(stance_org_noun_kind("the board", 4, 9), "Dayton Tribune", 14));
+    /* a place's kind fits no organisation noun */
+    assert_false(stance_org_kinds_fit(STANCE_OK_HOSPITAL, "Marlow County", 13));
 }
 
 /* Speakers as stance_classify() reports them. */
