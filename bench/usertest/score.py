@@ -78,9 +78,6 @@ def load_aliases(path):
             ALIASES[line.split("|")[0].strip()] = line.strip()
 
 
-load_aliases(os.path.join(HERE, "aliases.txt"))
-
-
 def run(stance, model, txt, actors, mode):
     if mode == "aliases":
         actors = [ALIASES.get(a, a) for a in actors]
@@ -301,8 +298,8 @@ def main():
     if args.data:
         DATA = os.path.abspath(args.data)
         load_aliases(args.aliases)
-    elif args.aliases:
-        load_aliases(args.aliases)
+    else:
+        load_aliases(args.aliases or os.path.join(HERE, "aliases.txt"))
     if args.save:
         os.makedirs(args.save, exist_ok=True)
     results = {}
