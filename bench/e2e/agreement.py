@@ -19,11 +19,10 @@ with bench/usertest/agreement.py).
 """
 import argparse
 import collections
-import json
 import os
 import sys
 
-from score import load_labels
+from score import load_labels, outputs_by_id
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from kappa import kappa  # noqa: E402
@@ -51,7 +50,7 @@ def predicted(paths):
     preds = {}
     for path in paths:
         with open(path, encoding="utf-8") as fh:
-            preds.update((d["id"], d) for d in map(json.loads, filter(str.strip, fh)))
+            preds.update(outputs_by_id(fh))
     return preds
 
 

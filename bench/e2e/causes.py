@@ -21,7 +21,6 @@ Only the standard library.
 """
 import argparse
 import collections
-import json
 import sys
 
 import polnear
@@ -100,12 +99,8 @@ def compare(arts, old, new):
 
 
 def load_pred(path, arts):
-    preds = {}
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                d = json.loads(line)
-                preds[d["id"]] = d
+        preds = score.outputs_by_id(f)
     if set(preds) != set(arts):
         sys.exit("%s: its ids differ from the labelled articles" % path)
     return preds

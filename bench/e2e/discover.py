@@ -40,7 +40,6 @@ rules, and the mentions' text in context; with --data the article text is read f
 """
 import argparse
 import collections
-import json
 import os
 import sys
 
@@ -225,7 +224,7 @@ def output_of(args, arts, records, mode):
         if save:
             with open(save, "w", encoding="utf-8") as f:
                 f.write(out)
-    preds = {d["id"]: d for d in (json.loads(x) for x in out.splitlines() if x.strip())}
+    preds = score.outputs_by_id(out.splitlines())
     if set(preds) != set(arts):
         sys.exit("%s: output ids differ from the labelled articles" % mode)
     return preds

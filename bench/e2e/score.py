@@ -128,6 +128,12 @@ def run_stance(stance, model, records):
     return p.stdout.decode("utf-8")
 
 
+def outputs_by_id(lines):
+    """`stance classify --jsonl` output lines (blank ones skipped) as {record id: record}: a saved output's
+    reader for this script and the others of bench/e2e."""
+    return {d["id"]: d for d in map(json.loads, filter(str.strip, lines))}
+
+
 def pct(a, b):
     return "%d/%d = %.3f" % (a, b, a / b if b else 0.0)
 
@@ -242,11 +248,7 @@ def main():
         if args.save:
             with open(args.save, "w", encoding="utf-8") as f:
                 f.write(out)
-    preds = {}
-    for line in out.splitlines():
-        if line.strip():
-            d = json.loads(line)
-            preds[d["id"]] = d
+    preds = outputs_by_id(out.splitlines())
     if set(preds) != set(arts):
         sys.exit("output ids differ from the labelled articles")
 

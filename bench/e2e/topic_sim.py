@@ -41,7 +41,7 @@ CAP = 6  # distances capped here; "none" is CAP + 1
 
 def load_out(path, arts):
     with open(path, encoding="utf-8") as f:
-        d = {r["id"]: r for r in map(json.loads, filter(str.strip, f))}
+        d = score.outputs_by_id(f)
     if set(d) != set(arts):
         sys.exit("%s: ids differ from the labels" % path)
     return d
