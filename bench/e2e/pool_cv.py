@@ -103,11 +103,7 @@ def match(arts, preds):
         pq = preds[aid]["quotes"]
         for q in a["quotes"]:
             gspan = (q["start"], q["end"])
-            best, best_ov = None, 0
-            for k, p in enumerate(pq):
-                ov = score.overlap(gspan, (p["start"], p["end"]))
-                if ov > best_ov and ov * 2 >= min(gspan[1] - gspan[0], p["end"] - p["start"]):
-                    best, best_ov = k, ov
+            best = score.match_quote(q, pq)
             for pair in q["pairs"]:
                 rows.append((aid, best, pair["actor"], pair["stance"], q["speaker"], gspan, pair["via"]))
     return rows
