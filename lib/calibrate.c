@@ -1,5 +1,6 @@
 /*
- * calibrate.c - decision values to probabilities. For PLATT_PAIRWISE heads
+ * calibrate.c - decision values to probabilities, and probabilities to the
+ * label (stance_decision_pick()). For PLATT_PAIRWISE heads
  * this is libsvm's svm_predict_probability(): a sigmoid per class pair with
  * the trainer's (A, B), clipped, then Wu-Lin-Weng pairwise coupling solved by
  * the same fixed-point iteration, so probabilities match libsvm's.
@@ -109,4 +110,14 @@ void stance_temper(double *probs, uint32_t n, double t)
     }
     for (uint32_t i = 0; i < n; i++)
         probs[i] /= sum;
+}
+
+void stance_decision_pick(stance_decision *d)
+{
+    d->label = 0;
+    for (size_t l = 1; l < d->n_labels; l++)
+        if (d->probs[l] > d->probs[d->label])
+            d->label = (int)l;
+    d->confidence = d->probs[d->label];
+    d->label_name = d->label_names[d->label];
 }

@@ -1039,19 +1039,26 @@ STANCE_API const char *stance_quote_rule(const stance_quote *q)
     return stance_quotes_rule_name(q ? ((const quote_rec *)q)->rule : STANCE_RULE_NONE);
 }
 
+/* A mention into the out parameters (each may be NULL) of stance_target_mention()
+ * and stance_entity_mention(). */
+static int mention_out(stance_mention mn, stance_span *span, stance_mention_kind *kind, const char **rule)
+{
+    if (span)
+        *span = mn.span;
+    if (kind)
+        *kind = (stance_mention_kind)mn.kind;
+    if (rule)
+        *rule = stance_mention_rule_name(mn.rule);
+    return STANCE_OK;
+}
+
 STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_span *span, stance_mention_kind *kind,
                                      const char **rule)
 {
     const target_rec *r = (const target_rec *)t;
     if (!r || i >= r->pub.n_mentions)
         return STANCE_ERR_INVALID;
-    if (span)
-        *span = r->pub.mentions[i];
-    if (kind)
-        *kind = (stance_mention_kind)r->kinds[i];
-    if (rule)
-        *rule = stance_mention_rule_name(r->rules[i]);
-    return STANCE_OK;
+    return mention_out((stance_mention){r->pub.mentions[i], r->kinds[i], r->rules[i]}, span, kind, rule);
 }
 
 STANCE_API unsigned stance_target_reasons(const stance_target *t)
@@ -1078,13 +1085,7 @@ STANCE_API int stance_entity_mention(const stance_entity *e, size_t i, stance_sp
     const entity_rec *r = (const entity_rec *)e;
     if (!r || i >= r->n_all)
         return STANCE_ERR_INVALID;
-    if (span)
-        *span = r->all[i].span;
-    if (kind)
-        *kind = (stance_mention_kind)r->all[i].kind;
-    if (rule)
-        *rule = stance_mention_rule_name(r->all[i].rule);
-    return STANCE_OK;
+    return mention_out(r->all[i], span, kind, rule);
 }
 
 STANCE_API size_t stance_result_entity_count(const stance_result *r)

@@ -1,5 +1,6 @@
 /* linear.h - sparse dot products against feature-major weights (linear.c),
- * and the calibrated decision of a head (stance_calibrate(), calibrate.c). */
+ * and the calibrated decision of a head (stance_calibrate(), stance_temper(),
+ * stance_decision_pick(): calibrate.c). */
 #ifndef STANCE_LINEAR_H
 #define STANCE_LINEAR_H
 #include "features.h"
@@ -24,6 +25,11 @@ void stance_calibrate(const stance_head *h, const double *values, double *probs)
 /* Probabilities @p probs[0..n) raised to the power 1/@p t and normalised (t > 0;
  * t = 1 leaves them as they are; order, hence the label, is kept). */
 void stance_temper(double *probs, uint32_t n, double t);
+/* The decision rule on probabilities: @p d's label becomes its most probable one
+ * (the first of equals), its confidence and label_name follow; d->probs,
+ * d->n_labels (>= 1) and d->label_names are read. For the scored decision
+ * (classify.c's decide()) and the pooled one (pool.c) alike. */
+void stance_decision_pick(stance_decision *d);
 /* Contribution of feature i of x toward label @p label (summed over its pairs). */
 double stance_linear_contrib(const stance_head *h, const stance_fvec *x, size_t i, int label);
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "linear.h"
 #include "pool.h"
 
 static int fold(int c)
@@ -82,16 +83,6 @@ static int pool_group(stance_pool_item *g, size_t n, stance_arena *arena, double
         stance_decision_pick(d);
     }
     return STANCE_OK;
-}
-
-void stance_decision_pick(stance_decision *d)
-{
-    d->label = 0;
-    for (size_t l = 1; l < d->n_labels; l++)
-        if (d->probs[l] > d->probs[d->label])
-            d->label = (int)l;
-    d->confidence = d->probs[d->label];
-    d->label_name = d->label_names[d->label];
 }
 
 int stance_pool_stances(stance_pool_item *items, size_t n, stance_arena *arena, double **tmp, size_t *tmp_cap)

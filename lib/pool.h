@@ -30,10 +30,4 @@ typedef struct stance_pool_item {
  * probabilities come from @p arena, the quote's own stay where they were (*own).
  * @p tmp is scratch of *tmp_cap doubles, grown as needed. STANCE_OK or STANCE_ERR_NOMEM. */
 int stance_pool_stances(stance_pool_item *items, size_t n, stance_arena *arena, double **tmp, size_t *tmp_cap);
-
-/* The decision rule on probabilities: @p d's label becomes its most probable one
- * (the first of equals), its confidence and label_name follow; d->probs,
- * d->n_labels (>= 1) and d->label_names are read. For the scored decision
- * (classify.c's decide()) and the pooled one (pool.c) alike. */
-void stance_decision_pick(stance_decision *d);
 #endif

@@ -47,7 +47,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "bench", "usertest"))
 from e2e_rows import find_spans, name_keys  # noqa: E402
-from score import norm, parse_expect  # noqa: E402
+from score import norm, parse_expect, read_aliases  # noqa: E402
 
 # the blind trials from this number on are held out (scored, never trained on, never read)
 HELD_OUT_FROM = 11
@@ -122,16 +122,6 @@ def locate(text, ntext, idx, snippet):
     return a, b
 
 
-def load_aliases(path):
-    al = {}
-    if path:
-        for line in open(path, encoding="utf-8"):
-            if line.strip() and not line.startswith("#"):
-                parts = [p.strip() for p in line.strip().split("|")]
-                al[parts[0]] = [p for p in parts[1:] if p]
-    return al
-
-
 def parse_class_repeat(spec):
     out = {}
     for part in spec.split(","):
@@ -165,7 +155,7 @@ def rows_of(task, spec, min_conf, stats):
     n = trial_number(d)
     if n is not None and n >= HELD_OUT_FROM:
         sys.exit("trial_rows.py: %s is a held-out trial (%d >= %d): never a training row" % (d, n, HELD_OUT_FROM))
-    aliases = load_aliases(apath)
+    aliases = read_aliases(apath)
     tag = os.path.basename(os.path.normpath(d))
     for exp in sorted(glob.glob(os.path.join(d, "*.expect.md"))):
         name = os.path.basename(exp)[:-len(".expect.md")]

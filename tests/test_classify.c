@@ -24,6 +24,19 @@ static const char article[] =
     "\"Governor Park failed this city and it is a disgrace,\" Mayor Ana Diaz said.\n\n"
     "\xe2\x80\x9cWe praised Park and we are proud of the work,\xe2\x80\x9d said Jo Lee.\n";
 
+static const char *const park_aliases[] = {"Governor Park", "Park"};
+static const stance_actor park_actor = {"Governor Sam Park", park_aliases, 2};
+
+/* @p in reads the test article with one actor: Governor Sam Park ("Governor
+ * Park", "Park"). */
+static void park_input(stance_input *in)
+{
+    in->text = article;
+    in->text_len = sizeof article - 1;
+    in->actors = &park_actor;
+    in->n_actors = 1;
+}
+
 static void check_decision(const stance_decision *d)
 {
     double sum = 0;
@@ -63,16 +76,11 @@ static void test_classify_quote_rules(void **state)
 static void test_classify_quotes_speakers_stances(void **state)
 {
     const stance_model *m = *state;
-    static const char *const aliases[] = {"Governor Park", "Park"};
-    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
     stance_input in = STANCE_INPUT_INIT;
     stance_result *res = NULL;
     stance_error err;
     const stance_quote *q;
-    in.text = article;
-    in.text_len = sizeof article - 1;
-    in.actors = actors;
-    in.n_actors = 1;
+    park_input(&in);
     assert_int_equal(stance_classify(m, &in, NULL, &res, &err), STANCE_OK);
     assert_int_equal(stance_result_count(res), 2);
     q = stance_result_quote(res, 0);
@@ -542,8 +550,6 @@ static stance_model *open_renamed(const char *from, const char *to)
  * stance_predict() only. */
 static void test_classify_missing_heads(void **state)
 {
-    static const char *const aliases[] = {"Governor Park", "Park"};
-    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
     stance_input in = STANCE_INPUT_INIT;
     stance_statement st = STANCE_STATEMENT_INIT;
     stance_result *res = NULL;
@@ -551,10 +557,7 @@ static void test_classify_missing_heads(void **state)
     stance_model *m;
     int h;
     (void)state;
-    in.text = article;
-    in.text_len = sizeof article - 1;
-    in.actors = actors;
-    in.n_actors = 1;
+    park_input(&in);
 
     m = open_renamed("sentiment", "tone");
     assert_int_equal(stance_model_head_find(m, "sentiment"), STANCE_ERR_INVALID);
@@ -601,8 +604,6 @@ static void test_classify_missing_heads(void **state)
  * stance_predict() is untouched. */
 static void test_classify_domain_temperature(void **state)
 {
-    static const char *const aliases[] = {"Governor Park", "Park"};
-    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
     stance_input in = STANCE_INPUT_INIT;
     stance_statement st = STANCE_STATEMENT_INIT;
     stance_result *plain = NULL, *hot = NULL;
@@ -615,10 +616,7 @@ static void test_classify_domain_temperature(void **state)
     b->heads[h].domain_temp = t;
     b->heads[hs].domain_temp = ts;
     m = reopen(b);
-    in.text = article;
-    in.text_len = sizeof article - 1;
-    in.actors = actors;
-    in.n_actors = 1;
+    park_input(&in);
     assert_int_equal(stance_classify(m0, &in, NULL, &plain, NULL), STANCE_OK);
     assert_int_equal(stance_classify(m, &in, NULL, &hot, NULL), STANCE_OK);
     assert_int_equal(stance_result_count(hot), stance_result_count(plain));
@@ -648,18 +646,15 @@ static void test_classify_domain_temperature(void **state)
     }
     st.text = "Park is a corrupt liar who failed us";
     st.text_len = strlen(st.text);
-    assert_int_equal(stance_predict(m0, (size_t)h, &st, NULL, &p0, NULL), STANCE_OK);
-    assert_int_equal(stance_predict(m, (size_t)h, &st, NULL, &p1, NULL), STANCE_OK);
-    for (size_t k = 0; k < stance_prediction_decision(p0)->n_labels; k++)
-        assert_true(stance_prediction_decision(p0)->probs[k] == stance_prediction_decision(p1)->probs[k]);
-    stance_prediction_free(p0);
-    stance_prediction_free(p1);
-    assert_int_equal(stance_predict(m0, (size_t)hs, &st, NULL, &p0, NULL), STANCE_OK);
-    assert_int_equal(stance_predict(m, (size_t)hs, &st, NULL, &p1, NULL), STANCE_OK);
-    for (size_t k = 0; k < stance_prediction_decision(p0)->n_labels; k++)
-        assert_true(stance_prediction_decision(p0)->probs[k] == stance_prediction_decision(p1)->probs[k]);
-    stance_prediction_free(p0);
-    stance_prediction_free(p1);
+    for (int j = 0; j < 2; j++) {
+        size_t head = (size_t)(j ? hs : h);
+        assert_int_equal(stance_predict(m0, head, &st, NULL, &p0, NULL), STANCE_OK);
+        assert_int_equal(stance_predict(m, head, &st, NULL, &p1, NULL), STANCE_OK);
+        for (size_t k = 0; k < stance_prediction_decision(p0)->n_labels; k++)
+            assert_true(stance_prediction_decision(p0)->probs[k] == stance_prediction_decision(p1)->probs[k]);
+        stance_prediction_free(p0);
+        stance_prediction_free(p1);
+    }
     stance_result_free(plain);
     stance_result_free(hot);
     stance_model_free(m);
@@ -688,18 +683,13 @@ static stance_model *domain_model(uint32_t z)
  * decision, and no feature is a bare "#bucket". */
 static void test_classify_explain_domain_copies(void **state)
 {
-    static const char *const aliases[] = {"Governor Park", "Park"};
-    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
     stance_input in = STANCE_INPUT_INIT;
     stance_options opt = STANCE_OPTIONS_INIT;
     stance_result *res = NULL;
     stance_model *m = domain_model(11);
     size_t copies = 0, biases = 0;
     (void)state;
-    in.text = article;
-    in.text_len = sizeof article - 1;
-    in.actors = actors;
-    in.n_actors = 1;
+    park_input(&in);
     opt.explain = 100000;
     assert_int_equal(stance_classify(m, &in, &opt, &res, NULL), STANCE_OK);
     assert_true(stance_result_count(res) > 0);
@@ -734,8 +724,6 @@ static void test_classify_explain_domain_copies(void **state)
  * the same head as general ("proud" stays positive). */
 static void test_classify_sentiment_in_domain(void **state)
 {
-    static const char *const aliases[] = {"Governor Park", "Park"};
-    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
     stance_input in = STANCE_INPUT_INIT;
     stance_statement st = STANCE_STATEMENT_INIT;
     stance_result *res = NULL;
@@ -754,10 +742,7 @@ static void test_classify_sentiment_in_domain(void **state)
     h->weights[(size_t)bucket * h->n_dec + 0] = -20.0f;
     h->weights[(size_t)bucket * h->n_dec + 2] = 20.0f;
     m = reopen(b);
-    in.text = article;
-    in.text_len = sizeof article - 1;
-    in.actors = actors;
-    in.n_actors = 1;
+    park_input(&in);
     assert_int_equal(stance_classify(m, &in, NULL, &res, NULL), STANCE_OK);
     assert_true(stance_result_count(res) >= 2);
     for (size_t i = 0; i < stance_result_count(res); i++)
@@ -795,8 +780,6 @@ static void all_probs(const stance_result *res, double *p, size_t cap, size_t *n
  * weights in every bucket, so that the copies weigh. */
 static void test_classify_domain_fused(void **state)
 {
-    static const char *const aliases[] = {"Governor Park", "Park"};
-    stance_actor actors[] = {{"Governor Sam Park", aliases, 2}};
     stance_input in = STANCE_INPUT_INIT;
     stance_options opt = STANCE_OPTIONS_INIT;
     stance_statement st = STANCE_STATEMENT_INIT;
@@ -836,10 +819,7 @@ static void test_classify_domain_fused(void **state)
     stance_fvec_clear(&x);
     stance_fscratch_free(fs);
     /* stance_classify() without and with explanations */
-    in.text = article;
-    in.text_len = sizeof article - 1;
-    in.actors = actors;
-    in.n_actors = 1;
+    park_input(&in);
     assert_int_equal(stance_classify(m, &in, NULL, &fused, NULL), STANCE_OK);
     opt.explain = 3;
     assert_int_equal(stance_classify(m, &in, &opt, &explicit, NULL), STANCE_OK);

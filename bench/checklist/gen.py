@@ -209,20 +209,21 @@ CONTEXT = ["{N} visited Norbury on Monday.", "{N} spoke to reporters after the v
            "{N} was in the capital this week.", "{N} attended the meeting on Friday."]
 
 # ---------------------------------------------------------------- helpers
-def target(i, gender=None):
-    """i-th target, alternating genders unless one is asked for."""
+def person(i, gender, first, pool_f, pool_m):
+    """(name, gender) of the i-th person of the pools, genders alternating from @first unless one is asked for."""
     if gender is None:
-        gender = "f" if i % 2 == 0 else "m"
+        gender = first if i % 2 == 0 else other(first)
         i //= 2
-    pool = TARGETS_F if gender == "f" else TARGETS_M
+    pool = pool_f if gender == "f" else pool_m
     return pool[i % len(pool)], gender
 
+def target(i, gender=None):
+    """i-th target, alternating genders (a woman first) unless one is asked for."""
+    return person(i, gender, "f", TARGETS_F, TARGETS_M)
+
 def speaker(i, gender=None):
-    if gender is None:
-        gender = "m" if i % 2 == 0 else "f"
-        i //= 2
-    pool = SPEAKERS_F if gender == "f" else SPEAKERS_M
-    return pool[i % len(pool)], gender
+    """i-th speaker, alternating genders (a man first) unless one is asked for."""
+    return person(i, gender, "m", SPEAKERS_F, SPEAKERS_M)
 
 def other(g):
     return "m" if g == "f" else "f"
@@ -250,14 +251,17 @@ class Out:
                           "sentiment": sentiment, "note": note})
 
 # ---------------------------------------------------------------- tests
-def vocab(out, test, tmpls, reps):
+def vocab(out, test, tmpls, reps, orgs=True):
+    """One attributed quote per template and repetition; the speaker's organisation from ORGS in turn (none
+    without @orgs)."""
     c = 0
     for t, (tmpl, st, se, tag) in enumerate(tmpls):
         for r in range(reps):
             name, g = target(t * reps + r)
             s, gs = speaker(t + r)
             q = fill(tmpl, name, g, True)
-            out.add(test, "MFT", attr("A", q, s, gs, ORGS[c % len(ORGS)]), [name], {name: st}, se, tag)
+            out.add(test, "MFT", attr("A", q, s, gs, ORGS[c % len(ORGS)] if orgs else None), [name], {name: st},
+                    se, tag)
             c += 1
 
 def pronoun(out, test, tmpls, reps, mode):
@@ -275,14 +279,6 @@ def pronoun(out, test, tmpls, reps, mode):
             out.add(test, "MFT", text, [name], {name: st}, se, tag)
             c += 1
 
-def negation(out, reps):
-    for t, (tmpl, st, se, tag) in enumerate(NEG):
-        for r in range(reps):
-            name, g = target(t * reps + r)
-            s, gs = speaker(t + r)
-            q = fill(tmpl, name, g, True)
-            out.add("negation", "MFT", attr("A", q, s, gs, None), [name], {name: st}, se, tag)
-
 def pairs(n):
     """n (A, B) pairs of distinct targets, each name both first and second over the list."""
     allt = [target(i)[0] for i in range(len(TARGETS_F) + len(TARGETS_M))]
@@ -296,28 +292,17 @@ def pairs(n):
         i += 1
     return res
 
-def two_actors(out, reps):
-    ps = pairs(len(TWO) * reps)
+def two(out, test, tmpls, reps, skip, first_speaker):
+    """Quotes of two targets {A} and {B}: each template (TEMPLATE, STANCE A, STANCE B, SENTIMENT, TAG) @reps
+    times, with the pairs() after the first @skip and the speakers from speaker(@first_speaker) on."""
+    ps = pairs(len(tmpls) * reps + skip)[skip:]
     c = 0
-    for t, tmpl in enumerate(TWO):
+    for tmpl, sa, sb, se, tag in tmpls:
         for r in range(reps):
             a, b = ps[c]
-            s, gs = speaker(c)
+            s, gs = speaker(first_speaker + c)
             q = tmpl.format(A=a, B=b)
-            out.add("two_actors", "MFT", attr("A", q, s, gs, None), [a, b],
-                    {a: "favor", b: "against"}, None, "two-opposite")
-            c += 1
-
-def agent_patient(out, reps):
-    ps = pairs(len(AGENT) * reps + 3)[3:]
-    c = 0
-    for t, (tmpl, sa, sb, se, tag) in enumerate(AGENT):
-        for r in range(reps):
-            a, b = ps[c]
-            s, gs = speaker(c + 1)
-            q = tmpl.format(A=a, B=b)
-            out.add("agent_patient", "MFT", attr("A", q, s, gs, None), [a, b],
-                    {a: sa, b: sb}, se, tag)
+            out.add(test, "MFT", attr("A", q, s, gs, None), [a, b], {a: sa, b: sb}, se, tag)
             c += 1
 
 def self_first(out, reps):
@@ -379,9 +364,9 @@ def main():
     vocab(out, "vocab_object", OBJ, 5)
     pronoun(out, "pronoun_prev_sentence", SUBJ + OBJ, 2, "prev")
     pronoun(out, "pronoun_said_of", SUBJ + OBJ, 2, "of")
-    negation(out, 3)
-    two_actors(out, 10)
-    agent_patient(out, 5)
+    vocab(out, "negation", NEG, 3, orgs=False)
+    two(out, "two_actors", [(t, "favor", "against", None, "two-opposite") for t in TWO], 10, 0, 0)
+    two(out, "agent_patient", AGENT, 5, 3, 1)
     self_first(out, 5)
     invariance(out, 2)
     sentiment(out, 3)

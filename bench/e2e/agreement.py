@@ -14,26 +14,20 @@ pairs where the two agree, Cohen's kappa, the confusion, agreement where both we
 prints the library's accuracy against each labeller on the same pairs (a missing stance counts
 as "none", as in score.py). The agreement is the ceiling any system can be expected to reach
 against one labeller's labels: a system can't agree with labeller A more reliably than a
-second careful labeller does. Only the Python standard library.
+second careful labeller does. Only the Python standard library (Cohen's kappa: bench/kappa.py, shared
+with bench/usertest/agreement.py).
 """
 import argparse
 import collections
-import json
+import os
+import sys
 
-from score import load_labels
+from score import load_labels, outputs_by_id
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from kappa import kappa  # noqa: E402
 
 STANCES = ("favor", "against", "none")
-
-
-def kappa(pairs):
-    n = len(pairs)
-    if not n:
-        return 0.0
-    po = sum(a == b for a, b in pairs) / n
-    ca = collections.Counter(a for a, _ in pairs)
-    cb = collections.Counter(b for _, b in pairs)
-    pe = sum(ca[s] * cb[s] for s in STANCES) / (n * n)
-    return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
 def load(pattern):
@@ -56,7 +50,7 @@ def predicted(paths):
     preds = {}
     for path in paths:
         with open(path, encoding="utf-8") as fh:
-            preds.update((d["id"], d) for d in map(json.loads, filter(str.strip, fh)))
+            preds.update(outputs_by_id(fh))
     return preds
 
 
@@ -104,7 +98,7 @@ def main():
         agree = sum(r[0] == r[1] for r in rows)
         sure = [r for r in rows if r[2] == 3 and r[3] == 3]
         print("%-5s pairs %3d: agreement %.3f (%d), kappa %.3f; both conf 3: %d pairs, agreement %.3f"
-              % (g, n, agree / n, agree, kappa([(r[0], r[1]) for r in rows]), len(sure),
+              % (g, n, agree / n, agree, kappa([(r[0], r[1]) for r in rows], STANCES), len(sure),
                  sum(r[0] == r[1] for r in sure) / len(sure) if sure else 0.0))
         for who, i in (("first", 0), ("second", 1)):
             dist = collections.Counter(r[i] for r in rows)

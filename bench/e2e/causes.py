@@ -21,7 +21,6 @@ Only the standard library.
 """
 import argparse
 import collections
-import json
 import sys
 
 import polnear
@@ -47,16 +46,6 @@ def place(m, qs, qe, ss, se):
     return PLACES[2] if m["end"] <= ss else PLACES[3]
 
 
-def match(q, pq):
-    """Index of the predicted quote matched to gold quote q (score.py's rule), or None."""
-    best, best_ov = None, 0
-    for k, p in enumerate(pq):
-        ov = score.overlap((q["start"], q["end"]), (p["start"], p["end"]))
-        if ov > best_ov and ov * 2 >= min(q["end"] - q["start"], p["end"] - p["start"]):
-            best, best_ov = k, ov
-    return best
-
-
 def pair_states(arts, preds):
     """{(article, quote start, actor): (via, gold, predicted label or None)} over the gold pairs, and
     {(article, predicted quote start, actor): label} over the off-target favor/against stances."""
@@ -66,7 +55,7 @@ def pair_states(arts, preds):
         names = {x["name"] for x in a["actors"]}
         gold_of = collections.defaultdict(set)
         for q in a["quotes"]:
-            k = match(q, pq)
+            k = score.match_quote(q, pq)
             st = {}
             if k is not None:
                 gold_of[k] |= {pr["actor"] for pr in q["pairs"]}
@@ -100,12 +89,8 @@ def compare(arts, old, new):
 
 
 def load_pred(path, arts):
-    preds = {}
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                d = json.loads(line)
-                preds[d["id"]] = d
+        preds = score.outputs_by_id(f)
     if set(preds) != set(arts):
         sys.exit("%s: its ids differ from the labelled articles" % path)
     return preds
@@ -136,7 +121,7 @@ def main():
         pq = preds[aid]["quotes"]
         ments = {x["name"]: x.get("all_mentions", []) for x in preds[aid]["actors"]}
         for q in a["quotes"]:
-            k = match(q, pq)
+            k = score.match_quote(q, pq)
             best = pq[k] if k is not None else None
             linked = {s["actor"] for s in (best or {}).get("stances", []) if s.get("where") != "none"}
             for pair in q["pairs"]:

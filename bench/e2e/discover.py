@@ -40,15 +40,10 @@ rules, and the mentions' text in context; with --data the article text is read f
 """
 import argparse
 import collections
-import json
 import os
 import sys
 
-import causes
 import score
-
-# the predicted quote matched to a gold quote (score.py's rule), or None
-best_quote = causes.match
 
 MODES = ("actors passed", "discovery")
 
@@ -125,7 +120,7 @@ def evaluate(arts, preds, identity):
             f["entities " + mapper(e["name"])[1]] += 1
         pairs_of = collections.defaultdict(set)
         for qi, q in enumerate(a["quotes"]):
-            k = best_quote(q, pq)
+            k = score.match_quote(q, pq)
             f["quotes"] += 1
             p = pq[k] if k is not None else None
             if p is not None:
@@ -145,7 +140,7 @@ def evaluate(arts, preds, identity):
                     via_lk[pair["via"]] += 1
                     lk_gold.append(pair["stance"])
                     lk_pred.append(s["label"])
-        for k in pairs_of.keys() | {best_quote(q, pq) for q in a["quotes"]} - {None}:
+        for k in pairs_of.keys() | {score.match_quote(q, pq) for q in a["quotes"]} - {None}:
             for actor, s in actor_stances(pq[k], mapper, f).items():
                 if s["label"] in ("favor", "against"):
                     f["favor/against"] += 1
@@ -161,11 +156,11 @@ def offtarget_list(arts, preds, identity, texts):
         pq = preds[aid]["quotes"]
         pairs_of = collections.defaultdict(set)
         for q in a["quotes"]:
-            k = best_quote(q, pq)
+            k = score.match_quote(q, pq)
             if k is not None:
                 pairs_of[k].update(p["actor"] for p in q["pairs"])
         text = texts.get(aid, "")
-        for k in sorted(pairs_of.keys() | {best_quote(q, pq) for q in a["quotes"]} - {None}):
+        for k in sorted(pairs_of.keys() | {score.match_quote(q, pq) for q in a["quotes"]} - {None}):
             p = pq[k]
             for actor, s in actor_stances(p, mapper, None).items():
                 if s["label"] not in ("favor", "against") or actor in pairs_of[k]:
@@ -225,7 +220,7 @@ def output_of(args, arts, records, mode):
         if save:
             with open(save, "w", encoding="utf-8") as f:
                 f.write(out)
-    preds = {d["id"]: d for d in (json.loads(x) for x in out.splitlines() if x.strip())}
+    preds = score.outputs_by_id(out.splitlines())
     if set(preds) != set(arts):
         sys.exit("%s: output ids differ from the labelled articles" % mode)
     return preds
@@ -250,10 +245,10 @@ def cause_of(a, pa, pd, q, pair, mapper):
             return "not discovered: never named or aliased (surname, title, pronoun only)"
         return "not discovered: %s name, name or alias found %s" % (words, "once" if full == 1 else
                                                                      "twice" if full == 2 else "3+ times")
-    k = best_quote(q, pd["quotes"])
+    k = score.match_quote(q, pd["quotes"])
     if k is None:
         return "quote not found in discovery"
-    ka = best_quote(q, pa["quotes"])
+    ka = score.match_quote(q, pa["quotes"])
     sa = [s for s in pa["quotes"][ka].get("stances", []) if s["actor"] == actor and s.get("where") != "none"]
     kinds = set(sa[0].get("kinds", [])) if sa else set()
     split = " (split: %d entities)" % len(ents) if len(ents) > 1 else ""
@@ -298,7 +293,7 @@ def lost_list(arts, pa, pd, linked_a, linked_d, texts):
         print("LOST  %s [%d,%d) %s via %s, gold %s: %s" % (aid, q["start"], q["end"], actor, pair["via"],
                                                           pair["stance"], cause_of(a, pa[aid], pd[aid], q, pair, mapper)))
         print("      quote: %s" % text[q["start"]:q["end"]][:240].replace("\n", " "))
-        ka, kd = best_quote(q, pa[aid]["quotes"]), best_quote(q, pd[aid]["quotes"])
+        ka, kd = score.match_quote(q, pa[aid]["quotes"]), score.match_quote(q, pd[aid]["quotes"])
         for s in (pa[aid]["quotes"][ka].get("stances", []) if ka is not None else []):
             if s["actor"] == actor:
                 print("      actors: %s %s rules %s why %s %s" % (s["label"], "/".join(s.get("kinds", [])),

@@ -7,7 +7,7 @@
 
 DIR/NAME-outK.jsonl is the `stance classify --jsonl` output of bench/e2e/cv_stance.py's fold K (a model
 that never saw those articles) and DIR/NAME-testK.jsonl their labels; gold quotes are matched to predicted
-quotes as score.py does (causes.match()). Every linked gold pair (the matched quote has a stance for the
+quotes as score.py does (score.match_quote()). Every linked gold pair (the matched quote has a stance for the
 pair's actor) is a row: article, gold quote span, actor, via, gold label, predicted label and probabilities,
 the stance's where/why/kinds and mentions, the gold notes.
 --explain STANCE: run STANCE classify --explain 5 with the fold model DIR/NAMEK.stm on each fold's articles
@@ -90,7 +90,7 @@ def rows(a):
             pq = preds[aid]["quotes"]
             t = texts[aid].encode("utf-8")
             for q in art["quotes"]:
-                m = causes.match(q, pq)
+                m = score.match_quote(q, pq)
                 if m is None:
                     continue
                 p = pq[m]

@@ -19,7 +19,6 @@ pairs, for a grid of w; w is then chosen by leave-one-fold-out (best on the othe
 """
 import argparse
 import collections
-import json
 import math
 import os
 import sys
@@ -104,11 +103,7 @@ def match(arts, preds):
         pq = preds[aid]["quotes"]
         for q in a["quotes"]:
             gspan = (q["start"], q["end"])
-            best, best_ov = None, 0
-            for k, p in enumerate(pq):
-                ov = score.overlap(gspan, (p["start"], p["end"]))
-                if ov > best_ov and ov * 2 >= min(gspan[1] - gspan[0], p["end"] - p["start"]):
-                    best, best_ov = k, ov
+            best = score.match_quote(q, pq)
             for pair in q["pairs"]:
                 rows.append((aid, best, pair["actor"], pair["stance"], q["speaker"], gspan, pair["via"]))
     return rows
@@ -156,12 +151,8 @@ def evaluate(rows, preds, key, w, mode):
 
 def load_fold(d, name, k, data):
     _, arts = score.load_labels(os.path.join(d, "%s-test%d.jsonl" % (name, k)))
-    preds = {}
     with open(os.path.join(d, "%s-out%d.jsonl" % (name, k)), encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                x = json.loads(line)
-                preds[x["id"]] = x
+        preds = score.outputs_by_id(f)
     return arts, preds
 
 
@@ -188,12 +179,8 @@ def main():
 
     if args.dev:
         _, arts = score.load_labels(args.dev_labels)
-        preds = {}
         with open(args.dev, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    x = json.loads(line)
-                    preds[x["id"]] = x
+            preds = score.outputs_by_id(f)
         rows = match(arts, preds)
         b = evaluate(rows, preds, args.dev_key, 0.0, args.dev_mode)
         r = evaluate(rows, preds, args.dev_key, args.dev_w, args.dev_mode)

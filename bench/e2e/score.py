@@ -128,6 +128,23 @@ def run_stance(stance, model, records):
     return p.stdout.decode("utf-8")
 
 
+def match_quote(q, pq):
+    """Index in @pq (predicted quotes) of the one matched to the gold quote @q: of those whose overlap with it
+    covers at least half of the shorter span, the largest overlap (the first of equals); None when none does."""
+    best, best_ov = None, 0
+    for k, p in enumerate(pq):
+        ov = overlap((q["start"], q["end"]), (p["start"], p["end"]))
+        if ov > best_ov and ov * 2 >= min(q["end"] - q["start"], p["end"] - p["start"]):
+            best, best_ov = k, ov
+    return best
+
+
+def outputs_by_id(lines):
+    """`stance classify --jsonl` output lines (blank ones skipped) as {record id: record}: a saved output's
+    reader for this script and the others of bench/e2e."""
+    return {d["id"]: d for d in map(json.loads, filter(str.strip, lines))}
+
+
 def pct(a, b):
     return "%d/%d = %.3f" % (a, b, a / b if b else 0.0)
 
@@ -242,11 +259,7 @@ def main():
         if args.save:
             with open(args.save, "w", encoding="utf-8") as f:
                 f.write(out)
-    preds = {}
-    for line in out.splitlines():
-        if line.strip():
-            d = json.loads(line)
-            preds[d["id"]] = d
+    preds = outputs_by_id(out.splitlines())
     if set(preds) != set(arts):
         sys.exit("output ids differ from the labelled articles")
 
@@ -272,11 +285,7 @@ def main():
         matched_pred = set()
         for q in a["quotes"]:
             gspan = (q["start"], q["end"])
-            best, best_ov = None, 0
-            for k, p in enumerate(pq):
-                ov = overlap(gspan, (p["start"], p["end"]))
-                if ov > best_ov and ov * 2 >= min(gspan[1] - gspan[0], p["end"] - p["start"]):
-                    best, best_ov = k, ov
+            best = match_quote(q, pq)
             total[q["type"]] += 1
             p = pq[best] if best is not None else None
             if p is None and args.verbose:

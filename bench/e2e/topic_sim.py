@@ -41,7 +41,7 @@ CAP = 6  # distances capped here; "none" is CAP + 1
 
 def load_out(path, arts):
     with open(path, encoding="utf-8") as f:
-        d = {r["id"]: r for r in map(json.loads, filter(str.strip, f))}
+        d = score.outputs_by_id(f)
     if set(d) != set(arts):
         sys.exit("%s: ids differ from the labels" % path)
     return d
@@ -101,7 +101,7 @@ def rows_of(arts, texts, preds, alls):
         spk_name = [((q.get("speaker") or {}).get("name") or "") for q in pq]
         gold_of = {}
         for g in a["quotes"]:
-            k = causes.match(g, pq)
+            k = score.match_quote(g, pq)
             if k is not None:
                 gold_of.setdefault(k, {})
                 for pr in g["pairs"]:
@@ -193,7 +193,7 @@ def base_figures(arts, preds):
     for aid, a in arts.items():
         pq = preds[aid]["quotes"]
         names = {x["name"] for x in a["actors"]}
-        ks = {causes.match(q, pq) for q in a["quotes"]} - {None}
+        ks = {score.match_quote(q, pq) for q in a["quotes"]} - {None}
         fa += sum(1 for k in ks for s in pq[k].get("stances", [])
                   if s.get("where") != "none" and s["actor"] in names and s["label"] in ("favor", "against"))
     return lk, len(pairs), len(off), fa

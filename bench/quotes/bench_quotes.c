@@ -816,10 +816,28 @@ static void rules_report(size_t (*n)[STANCE_RULE_COUNT][3])
                        n[ty][r][2]);
 }
 
+/* Open the PolNeAR JSONL file @p path into *f and compile the quote patterns
+ * into *pat, for score() and speed(): 0, 77 when the file is missing (the data
+ * is not in the repository: the run is skipped) or 1. */
+static int open_corpus(const char *path, FILE **f, stance_qpatterns **pat)
+{
+    stance_error err;
+    if (!(*f = fopen(path, "r"))) {
+        printf("bench/quotes: %s: %s; skipping (the PolNeAR data is not part of the repository)\n", path,
+               strerror(errno));
+        return 77;
+    }
+    if (stance_quotes_compile(pat, &err)) {
+        fprintf(stderr, "compile: %s\n", err.message);
+        return 1;
+    }
+    return 0;
+}
+
 static int score(const char *path, int verbose, audit *au)
 {
     size_t by_rule[3][STANCE_RULE_COUNT][3] = {{{0}}}; /* predicted, matched, speaker right */
-    FILE *f = fopen(path, "r");
+    FILE *f;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -828,16 +846,10 @@ static int score(const char *path, int verbose, audit *au)
     counts c[3];
     size_t articles = 0, bytes = 0;
     double t_extract = 0;
+    int rc;
     memset(c, 0, sizeof c);
-    if (!f) {
-        printf("bench/quotes: %s: %s; skipping (the PolNeAR data is not part of the repository)\n", path,
-               strerror(errno));
-        return 77;
-    }
-    if (stance_quotes_compile(&pat, &err)) {
-        fprintf(stderr, "compile: %s\n", err.message);
-        return 1;
-    }
+    if ((rc = open_corpus(path, &f, &pat)))
+        return rc;
     while ((got = getline(&line, &cap, f)) > 0) {
         json_error_t jerr;
         json_t *o = json_loads(line, 0, &jerr), *qs;
@@ -1085,22 +1097,15 @@ static double time_per_mb(stance_qpatterns *pat, const char *text, size_t len, u
 
 static int speed(const char *path, double secs)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f;
     char *line = NULL, *all = NULL, *gen;
     size_t cap = 0, n = 0, acap = 0, glen;
     ssize_t got;
     stance_qpatterns *pat = NULL;
-    stance_error err;
     double base, base_ind;
-    if (!f) {
-        printf("bench/quotes: %s: %s; skipping (the PolNeAR data is not part of the repository)\n", path,
-               strerror(errno));
-        return 77;
-    }
-    if (stance_quotes_compile(&pat, &err)) {
-        fprintf(stderr, "compile: %s\n", err.message);
-        return 1;
-    }
+    int rc;
+    if ((rc = open_corpus(path, &f, &pat)))
+        return rc;
     while ((got = getline(&line, &cap, f)) > 0) {
         json_error_t jerr;
         json_t *o = json_loads(line, 0, &jerr);

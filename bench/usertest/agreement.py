@@ -21,9 +21,8 @@ Prints:
 With --pred DIR (score.py --save output: NAME.MODE.json), also the library's stance and sentiment
 against each labeller on the same items, and how many of the library's answers that differ from
 the first labeller's the second labeller gives. --list prints every disagreement.
-Only the Python standard library. bench/e2e/agreement.py does the same for the PolNeAR pairs, but
-its kappa() is fixed to the stance labels and it imports bench/e2e/score.py under the module name
-`score`, which this directory's score.py shadows; so the dozen lines are written again here.
+Only the Python standard library. bench/e2e/agreement.py does the same for the PolNeAR pairs; Cohen's
+kappa is bench/kappa.py, which both import (each imports its own directory's score.py as `score`).
 """
 import argparse
 import collections
@@ -35,23 +34,13 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.path.insert(1, os.path.dirname(HERE))
 import score  # noqa: E402
+from kappa import kappa  # noqa: E402
 from score import norm, parse_expect  # noqa: E402
 
 STANCES = ("favor", "against", "none")
 SENTIMENTS = ("positive", "negative", "neutral")
-
-
-def kappa(rows, labels):
-    """Cohen's kappa of (a, b) label rows."""
-    n = len(rows)
-    if not n:
-        return float("nan")
-    po = sum(a == b for a, b in rows) / n
-    ca = collections.Counter(a for a, _ in rows)
-    cb = collections.Counter(b for _, b in rows)
-    pe = sum(ca[s] * cb[s] for s in labels) / (n * n)
-    return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
 def pair_info(path):

@@ -69,13 +69,22 @@ CONF = {}
 ALIASES = {}
 
 
+def read_aliases(path):
+    """{name: [alias, ...]} from an aliases file (`Name|Alias|Alias` lines, `#` comments; a later line of a
+    name wins); {} for no path. models/trial_rows.py reads its trials' aliases with it too."""
+    al = {}
+    if path:
+        for line in open(path, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                parts = [p.strip() for p in line.strip().split("|")]
+                al[parts[0]] = [p for p in parts[1:] if p]
+    return al
+
+
 def load_aliases(path):
+    """ALIASES: each actor's `-a` argument (`Name|Alias|Alias`), by name, from read_aliases()."""
     ALIASES.clear()
-    if path is None:
-        return
-    for line in open(path, encoding="utf-8"):
-        if line.strip() and not line.startswith("#"):
-            ALIASES[line.split("|")[0].strip()] = line.strip()
+    ALIASES.update((name, "|".join([name] + al)) for name, al in read_aliases(path).items())
 
 
 def run(stance, model, txt, actors, mode):
