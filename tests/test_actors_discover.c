@@ -628,6 +628,24 @@ static void test_discover_bracketed_names(void **state)
     stance_model_free(m);
 }
 
+/* A title's plural before a full name stands for a title ("Senators Ted
+ * Cruz and Marco Rubio"), as "Sens." and a party's "Republicans" do. */
+static void test_discover_plural_titles(void **state)
+{
+    static const char text[] =
+        "Senators Ted Crowley and Mark Rubin criticized the trade on Monday. \"It is a disaster,\" said Crowley. "
+        "Governors Chris Hallam and Joe Smithers agreed. \"We will fight it,\" Hallam said.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Ted Crowley"));
+    assert_null(entity_named(res, "Senators Ted Crowley"));
+    assert_non_null(entity_named(res, "Chris Hallam"));
+    assert_null(entity_named(res, "Governors Chris Hallam"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_discover_nbsp_name),
         cmocka_unit_test(test_discover_place_only),
         cmocka_unit_test(test_discover_bracketed_names),
+        cmocka_unit_test(test_discover_plural_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
