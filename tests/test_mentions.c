@@ -493,6 +493,15 @@ static const mention_case MENTION_CASES[] = {
       {"Nevada", "the state", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Nevada", "The state", 0, NOT_A_MENTION, 0},
       {"Nevada", "the State", 0, NOT_A_MENTION, 0}}},
+    {"\"the state\" in a quote, not before a relative clause (\"the state that has ...\": one out of many) nor "
+     "\"your state\" (the listener's)",
+     "Tom Park sued Nevada on Monday.\n\n\"The state that has the highest rate is not ours. If you think he will win "
+     "your state, think again. I love this state,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Nevada", "The state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "your state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "this state", 0, TITLE, STANCE_MR_ORG_HEAD}}},
     {"\"the state\" with two US state actors: neither",
      "Nevada sued Texas on Monday.\n\n\"The State has no right to do this,\" Sam Ito said.\n",
      {{"Nevada", NULL, 0}, {"Texas", NULL, 0}},
