@@ -1430,7 +1430,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         size_t j = i, count = 0, hk = 0;
         const stance_name *head = NULL, *g = &l->v[l->by_last[i]];
         const stance_name *acronym = NULL; /* a run that is an acronym a quote names */
-        int wanted = 0, plain = 0, bracket = 0, company = 0; /* speaks; opens no sentence; in []; company_named() */
+        int wanted = 0, plain = 0, bracket = 0; /* a run that speaks; one that opens no sentence; in [] */
         while (j < l->n && stance_name_last_is(text, &l->v[l->by_last[j]], text + g->last, g->last_end - g->last)) {
             wanted |= speaks[j];
             if (!taken[l->by_last[j]]) {
@@ -1442,7 +1442,6 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
                 bracket |= stance_names_bracketed(text, len, &l->v[l->by_last[j]]) &&
                            stance_quote_holding(quotes, l->v[l->by_last[j]].start, l->v[l->by_last[j]].end) < quotes->n;
                 plain |= !run_initial(text, &l->v[l->by_last[j]]);
-                company |= company_named(l, text, len, &l->v[l->by_last[j]]);
             }
             j++;
         }
@@ -1453,8 +1452,9 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         if (!wanted && acronym)
             wanted = acronym_no_word(text, len, acronym);
         if (head &&
-            (wanted || (((head->ntok >= 2 && (count >= 2 || company || first_len(l, text, hk, memo) ||
-                                              group_quoted(quotes, l, text, len, i, j, taken))) ||
+            (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
+                                              group_quoted(quotes, l, text, len, i, j, taken) ||
+                                              company_named(l, text, len, head))) ||
                          (one_word_actor(text, head, count, bracket ? 1 : ONE_WORD_MIN) &&
                           one_word_no_word(text, len, head)) ||
                          (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&
