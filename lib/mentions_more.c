@@ -995,6 +995,14 @@ static int plural_np_at(const char *t, size_t i, size_t lim)
     if (!stance_word_after(t, lim, i, &ws, &we) || ws != i)
         return 0;
     cls = stance_lex_classes_lower(t + ws, we - ws);
+    if (t[ws] >= 'A' && t[ws] <= 'Z' && we - ws >= 5 && t[we - 1] == 's' && !strchr("isu", t[we - 2]) &&
+        !(cls & STANCE_LX_KNOWN) && stance_letter_case(t, ws + 1, lim) < 0) {
+        size_t ns, ne;
+        if (stance_word_after(t, lim, we, &ns, &ne) && ns == we + 1 &&
+            (stance_word_is(t, ns, ne, "are") || stance_word_is(t, ns, ne, "were") || stance_word_is(t, ns, ne, "have")))
+            return 1; /* a plural noun alone before a plural verb: "Governments are taking Americans hostage" (a
+                       * name ending in "s" takes "is": "Williams is") */
+    }
     if (!(cls & STANCE_LX(DET)) && !(t[ws] >= 'A' && t[ws] <= 'Z' && we - ws >= 3 && !(cls & STANCE_LX_KNOWN) &&
                                      stance_letter_case(t, ws + 1, lim) < 0))
         return 0; /* "The centers are", or a bare plural opening the sentence: "Voting rights advocates have" */

@@ -856,6 +856,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Harbor Board", NULL, 0}},
      1,
      {{"Harbor Board", "They", 0, NOT_A_MENTION, 0}, {"Harbor Board", NULL, 0, N_MORE, 0}}},
+    {"\"they\" after a sentence opened by one plural noun and a plural verb (\"Governments are\") means those; "
+     "a name ending in \"s\" takes \"is\"",
+     "The Harbor Board upheld the ruling. Governments are taking Velmorans hostage because they believe it pays.\n\n"
+     "The Harbor Board met again. Wellands is right, and they did well.\n",
+     {{"Harbor Board", NULL, 0}},
+     1,
+     {{"Harbor Board", "they", 0, NOT_A_MENTION, 0}, {"Harbor Board", "they", 1, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     {"a caller's actor written \"the X\" or with a plural verb (\"X have\") is no he/she/him",
      "The Kessa Republic seized the boats on Monday. \"Dialogue does not bring him home,\" Elena Diaz said.\n\n"
      "\"Save the Vale have been right about the river,\" Tom Park said. \"Now she agrees with them,\" Park said.\n",
