@@ -4,7 +4,8 @@
  *
  * Discovered from the name runs the quote extractor collected (names.c), grouped by surname: every group that speaks in a quote, every
  * group with a full (multi-word) name mentioned at least twice (once when it
- * opens with a listed first name: stance_actors_first_name_len()), every one-word name
+ * opens with a listed first name: stance_actors_first_name_len(), or the text
+ * calls it a company: company_named()), every one-word name
  * mentioned three times (one_word_actor(); twice when a quote holds one),
  * every multi-word name a quote holds, every name a person's title or role
  * precedes once ("Sen. Harlan": titled_group()) and every acronym a quote
@@ -30,6 +31,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "mentions_kind.h"
 #include "sort.h"
 #include "tokens.h"
 
@@ -299,6 +301,38 @@ static int compound_modifier(const char *t, size_t len, const stance_name *nm)
     near_run(len, nm, &lo, &hi);
     return i > nm->last && n >= 3 && (unsigned char)(t[i] - 'a') < 26u &&
            (n >= 5 || stance_actors_ordinary_word(t + lo, hi - lo, t + i, n));
+}
+
+/* Does the text call run @p nm of two words or more a company: a company's
+ * or bank's noun right before it ("the investment bank Goldman Sachs", "the
+ * law firm Perkins Coie"), or "Inc."/"Corp."/"LLC" after it or as its last
+ * word ("Mercury LLC"; not when the words before that are a name of their own
+ * in @p l: "Pfizer Inc." where "Pfizer" is written too, which is then the
+ * actor)? Such a name is an actor named once (a two-word company otherwise
+ * reads as a person's name and waits for a second mention). */
+static int corp_suffix(const char *t, size_t ws, size_t we)
+{
+    return stance_word_is(t, ws, we, "inc") || stance_word_is(t, ws, we, "corp") || stance_word_is(t, ws, we, "llc");
+}
+
+static int company_named(const stance_namelist *l, const char *t, size_t len, const stance_name *nm)
+{
+    size_t ws, we, e = nm->last_end, xs, xe;
+    if (nm->ntok < 2)
+        return 0;
+    if (stance_word_before(t, nm->bare, &ws, &we)) {
+        if (we + 1 == nm->bare && t[ws] >= 'a' && t[ws] <= 'z' &&
+            (stance_org_noun_kind(t, ws, we) & (STANCE_OK_COMPANY | STANCE_OK_BANK)))
+            return 1;
+        if (stance_word_is(t, ws, we, "of") && stance_word_before(t, ws, &xs, &xe) && t[xs] >= 'A' && t[xs] <= 'Z')
+            return 0; /* the end of a longer name: "Democratic Socialists of America Inc." */
+    }
+    if (corp_suffix(t, nm->last, nm->last_end)) /* "Halden Marsh LLC": the run's own last word */
+        return stance_word_before(t, nm->last, &ws, &we) && ws >= nm->bare &&
+               stance_actors_by_last_find(l, t, t + ws, we - ws) == l->n;
+    if (e < len && t[e] == ',')
+        e++;
+    return stance_word_after(t, len, e, &ws, &we) && ws == e + 1 && corp_suffix(t, ws, we);
 }
 
 /* Leave out of the surname groups (mark @p taken) the runs that are no
@@ -1419,7 +1453,8 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
             wanted = acronym_no_word(text, len, acronym);
         if (head &&
             (wanted || (((head->ntok >= 2 && (count >= 2 || first_len(l, text, hk, memo) ||
-                                              group_quoted(quotes, l, text, len, i, j, taken))) ||
+                                              group_quoted(quotes, l, text, len, i, j, taken) ||
+                                              company_named(l, text, len, head))) ||
                          (one_word_actor(text, head, count, bracket ? 1 : ONE_WORD_MIN) &&
                           one_word_no_word(text, len, head)) ||
                          (plain && one_word_actor(text, head, count, QUOTED_ONE_WORD) &&

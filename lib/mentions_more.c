@@ -143,7 +143,8 @@ static int has_more_at(const stance_ent *e, size_t s)
  * quote [qs, qe): the one party actor @p e of the article (not "my party's
  * nominee": the phrase is then about someone else). With @p noun "state"
  * (@p state set): "the State has put", "the state's law", "our state" are the
- * one US state actor, not "the state of the race" nor "the State Department";
+ * one US state actor, not "the state of the race" nor "the State Department",
+ * nor "the state that has ..." nor "your state";
  * with "kingdom", "the kingdom" is the one kingdom actor (kingdom_name()). */
 static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
@@ -163,8 +164,12 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
             (!state && poss) || !stance_word_before(t, s, &ws, &we) || ws < qs)
             continue; /* inside a word, "party's", "party’s", "party-line" */
         if (state && !poss && stance_word_after(t, qe, s + nl, &ns, &ne) &&
-            (stance_word_is(t, ns, ne, "of") || stance_letter_case(t, ns, qe) > 0))
-            continue; /* "the state of the race", "the State Department" */
+            (stance_word_is(t, ns, ne, "of") || stance_letter_case(t, ns, qe) > 0 ||
+             (ns == s + nl + 1 && (stance_lex_classes_lower(t + ns, ne - ns) & STANCE_LX(REL)))))
+            continue; /* "the state of the race", "the State Department"; "the state that has the highest rate"
+                       * (a relative clause picks one state out of many: no one state's) */
+        if (state && stance_word_is(t, ws, we, "your"))
+            continue; /* "if you think Clinton will win your state": the listener's, any state */
         if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)
             ws = ds, we = de;
         det = (stance_lex_classes_lower(t + ws, we - ws) & STANCE_LX(OWN_DET)) != 0;
@@ -990,6 +995,14 @@ static int plural_np_at(const char *t, size_t i, size_t lim)
     if (!stance_word_after(t, lim, i, &ws, &we) || ws != i)
         return 0;
     cls = stance_lex_classes_lower(t + ws, we - ws);
+    if (t[ws] >= 'A' && t[ws] <= 'Z' && we - ws >= 5 && t[we - 1] == 's' && !strchr("isu", t[we - 2]) &&
+        !(cls & STANCE_LX_KNOWN) && stance_letter_case(t, ws + 1, lim) < 0) {
+        size_t ns, ne;
+        if (stance_word_after(t, lim, we, &ns, &ne) && ns == we + 1 &&
+            (stance_word_is(t, ns, ne, "are") || stance_word_is(t, ns, ne, "were") || stance_word_is(t, ns, ne, "have")))
+            return 1; /* a plural noun alone before a plural verb: "Governments are taking Americans hostage" (a
+                       * name ending in "s" takes "is": "Williams is") */
+    }
     if (!(cls & STANCE_LX(DET)) && !(t[ws] >= 'A' && t[ws] <= 'Z' && we - ws >= 3 && !(cls & STANCE_LX_KNOWN) &&
                                      stance_letter_case(t, ws + 1, lim) < 0))
         return 0; /* "The centers are", or a bare plural opening the sentence: "Voting rights advocates have" */

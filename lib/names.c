@@ -261,13 +261,16 @@ static size_t particle_hyphen(const char *w, size_t n)
 static int title_gender(const char *t, size_t s);
 
 /* Is w[0, n) a group's name alone and the end of an organisation's
- * ("Republicans", "Democrats")? Before a first name and a surname it stands
- * for a title, as "Republican" does: "Republicans Cory Gardner in Colorado,
- * ...", "Democrats Hillary Clinton, Bernie Sanders and ...". */
+ * ("Republicans", "Democrats"), or a title's plural ("Senators",
+ * "Governors")? Before a first name and a surname it stands for a title, as
+ * "Republican" and "Senator" do: "Republicans Cory Gardner in Colorado, ...",
+ * "Democrats Hillary Clinton, Bernie Sanders and ...", "Senators Ted Cruz and
+ * Marco Rubio". */
 static int party_members(const char *w, size_t n)
 {
     const uint64_t both = STANCE_LQ(ORG_ALONE) | STANCE_LQ(ORG_LAST);
-    return n > 1 && w[n - 1] == 's' && (stance_lex_rules(w, n) & both) == both;
+    return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' &&
+           ((stance_lex_rules(w, n) & both) == both || stance_names_is_title(w, n - 1));
 }
 
 /* stance_names_bare() with the tok_cls() of t[hs, he) known (@p hcls) if that

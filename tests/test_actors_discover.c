@@ -628,6 +628,49 @@ static void test_discover_bracketed_names(void **state)
     stance_model_free(m);
 }
 
+/* A title's plural before a full name stands for a title ("Senators Ted
+ * Cruz and Marco Rubio"), as "Sens." and a party's "Republicans" do. */
+static void test_discover_plural_titles(void **state)
+{
+    static const char text[] =
+        "Senators Ted Crowley and Mark Rubin criticized the trade on Monday. \"It is a disaster,\" said Crowley. "
+        "Governors Chris Hallam and Joe Smithers agreed. \"We will fight it,\" Hallam said.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Ted Crowley"));
+    assert_null(entity_named(res, "Senators Ted Crowley"));
+    assert_non_null(entity_named(res, "Chris Hallam"));
+    assert_null(entity_named(res, "Governors Chris Hallam"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+/* A name of two words that the text calls a company ("the investment bank
+ * Dorrit Vane", "Halden Marsh Inc.") is an actor named once; a two-word
+ * name with no such word waits for a second mention. */
+static void test_discover_company_named_once(void **state)
+{
+    static const char text[] =
+        "Her three speeches to employees of the investment bank Dorrit Vane earned her $675,000. "
+        "The deal went to Halden Marsh Inc. on Monday. Her friend Mary Kessling was there, and so was Pell Orbach. "
+        "The investors of Amity of Brant Corp. met.\n";
+    static const char alone[] = "Velmora fell on Monday, and Velmora rose. He sold Velmora Inc. stock on Monday.\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "Dorrit Vane"));
+    assert_non_null(entity_named(res, "Halden Marsh Inc"));
+    assert_non_null(entity_named(res, "Mary Kessling")); /* a listed first name: a person, named once */
+    assert_null(entity_named(res, "Pell Orbach"));
+    assert_null(entity_named(res, "Brant Corp")); /* the end of a longer name */
+    stance_result_free(res);
+    res = discover(m, alone);
+    assert_null(entity_named(res, "Velmora Inc")); /* "Velmora" is written alone too */
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +688,8 @@ int main(void)
         cmocka_unit_test(test_discover_nbsp_name),
         cmocka_unit_test(test_discover_place_only),
         cmocka_unit_test(test_discover_bracketed_names),
+        cmocka_unit_test(test_discover_plural_titles),
+        cmocka_unit_test(test_discover_company_named_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -493,6 +493,15 @@ static const mention_case MENTION_CASES[] = {
       {"Nevada", "the state", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Nevada", "The state", 0, NOT_A_MENTION, 0},
       {"Nevada", "the State", 0, NOT_A_MENTION, 0}}},
+    {"\"the state\" in a quote, not before a relative clause (\"the state that has ...\": one out of many) nor "
+     "\"your state\" (the listener's)",
+     "Tom Park sued Nevada on Monday.\n\n\"The state that has the highest rate is not ours. If you think he will win "
+     "your state, think again. I love this state,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Nevada", "The state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "your state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "this state", 0, TITLE, STANCE_MR_ORG_HEAD}}},
     {"\"the state\" with two US state actors: neither",
      "Nevada sued Texas on Monday.\n\n\"The State has no right to do this,\" Sam Ito said.\n",
      {{"Nevada", NULL, 0}, {"Texas", NULL, 0}},
@@ -847,6 +856,13 @@ static const mention_case MENTION_CASES[] = {
      {{"Harbor Board", NULL, 0}},
      1,
      {{"Harbor Board", "They", 0, NOT_A_MENTION, 0}, {"Harbor Board", NULL, 0, N_MORE, 0}}},
+    {"\"they\" after a sentence opened by one plural noun and a plural verb (\"Governments are\") means those; "
+     "a name ending in \"s\" takes \"is\"",
+     "The Harbor Board upheld the ruling. Governments are taking Velmorans hostage because they believe it pays.\n\n"
+     "The Harbor Board met again. Wellands is right, and they did well.\n",
+     {{"Harbor Board", NULL, 0}},
+     1,
+     {{"Harbor Board", "they", 0, NOT_A_MENTION, 0}, {"Harbor Board", "they", 1, PRONOUN, STANCE_MR_PRONOUN_PLURAL}}},
     {"a caller's actor written \"the X\" or with a plural verb (\"X have\") is no he/she/him",
      "The Kessa Republic seized the boats on Monday. \"Dialogue does not bring him home,\" Elena Diaz said.\n\n"
      "\"Save the Vale have been right about the river,\" Tom Park said. \"Now she agrees with them,\" Park said.\n",
