@@ -238,12 +238,18 @@ static unsigned lookup(const kword *v, size_t n, const char *w, size_t wl)
     return 0;
 }
 
-unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we)
+/* lookup() of the word t[ws, we), ASCII case folded (none of a non-ASCII word). */
+static unsigned lookup_lower(const kword *v, size_t n, const char *t, size_t ws, size_t we)
 {
     char b[KIND_MAXWORD + 1];
     if (we - ws > KIND_MAXWORD || !stance_mentions_lower(t, ws, we, b, sizeof b))
         return 0;
-    return lookup(nouns, sizeof nouns / sizeof nouns[0], b, we - ws);
+    return lookup(v, n, b, we - ws);
+}
+
+unsigned stance_org_noun_kind(const char *t, size_t ws, size_t we)
+{
+    return lookup_lower(nouns, sizeof nouns / sizeof nouns[0], t, ws, we);
 }
 
 int stance_org_kinds_fit(unsigned nk, const char *name, size_t n)
@@ -361,29 +367,51 @@ static int org_evidence(const stance_ent *e)
     return !memchr(e->name, ' ', n) && (e->nonperson || (n >= 2 && !lower));
 }
 
-/* A company's own nouns after its name ("a Carrier factory", "Valeant's
- * stock", "Verizon executives"). */
-static const char *const corp_after[] = {"customers", "employees", "executive", "executives", "factories",
-                                         "factory",   "plant",     "plants",    "products",   "shareholders",
-                                         "shares",    "stock",     "stores",    "subsidiaries", "subsidiary"};
-/* Those a place's name may modify too ("a Mexico plant") only after "'s":
- * without it, only these. */
-static const char *const corp_mod[] = {"customers", "employees", "executive", "executives", "shareholders",
-                                       "shares", "stock", "subsidiaries", "subsidiary"};
-/* The nouns after one of those that make it no company's ("executive order",
- * "executive board"). */
-static const char *const not_corp[] = {"action", "board",  "branch",    "committee", "council",
-                                       "order",  "orders", "privilege", "session"};
-/* ... and before it, with "of"/"at"/"in" ("shares of Valeant", "a stake in
- * Valeant", "an executive at Carrier"). */
-static const char *const corp_before[] = {"employees", "executive", "executives", "shareholder", "shares", "stake"};
+/* The words company_evidence() reads, sorted by bytes, with what they are there:
+ * CW_AFTER, a company's own noun after its name ("a Carrier factory",
+ * "Valeant's stock", "Verizon executives"); CW_MOD, one of those a place's
+ * name may not modify ("a Mexico plant" is no company's without "'s");
+ * CW_NOT, a noun after one of those that makes it no company's ("executive
+ * order", "executive board"); CW_BEFORE, before "of"/"at"/"in" and the name
+ * ("shares of Valeant", "a stake in Valeant", "an executive at Carrier");
+ * CW_SUFFIX, after the name ("Inc.", "Corp.", "Co.", "LLC"). */
+enum { CW_AFTER = 1, CW_MOD = 2, CW_NOT = 4, CW_BEFORE = 8, CW_SUFFIX = 16 };
+static const kword corp_words[] = {
+    {"action", CW_NOT},
+    {"board", CW_NOT},
+    {"branch", CW_NOT},
+    {"co", CW_SUFFIX},
+    {"committee", CW_NOT},
+    {"corp", CW_SUFFIX},
+    {"council", CW_NOT},
+    {"customers", CW_AFTER | CW_MOD},
+    {"employees", CW_AFTER | CW_MOD | CW_BEFORE},
+    {"executive", CW_AFTER | CW_MOD | CW_BEFORE},
+    {"executives", CW_AFTER | CW_MOD | CW_BEFORE},
+    {"factories", CW_AFTER},
+    {"factory", CW_AFTER},
+    {"inc", CW_SUFFIX},
+    {"llc", CW_SUFFIX},
+    {"order", CW_NOT},
+    {"orders", CW_NOT},
+    {"plant", CW_AFTER},
+    {"plants", CW_AFTER},
+    {"privilege", CW_NOT},
+    {"products", CW_AFTER},
+    {"session", CW_NOT},
+    {"shareholder", CW_BEFORE},
+    {"shareholders", CW_AFTER | CW_MOD},
+    {"shares", CW_AFTER | CW_MOD | CW_BEFORE},
+    {"stake", CW_BEFORE},
+    {"stock", CW_AFTER | CW_MOD},
+    {"stores", CW_AFTER},
+    {"subsidiaries", CW_AFTER | CW_MOD},
+    {"subsidiary", CW_AFTER | CW_MOD},
+};
 
-static int in_list(const char *const *v, size_t n, const char *t, size_t ws, size_t we)
+static unsigned corp_word(const char *t, size_t ws, size_t we)
 {
-    for (size_t i = 0; i < n; i++)
-        if (stance_word_is(t, ws, we, v[i]))
-            return 1;
-    return 0;
+    return lookup_lower(corp_words, sizeof corp_words / sizeof corp_words[0], t, ws, we);
 }
 
 /* Does the text mark the name mention t[s, e) as a company's: a company's
@@ -397,18 +425,16 @@ static int company_evidence(const mstate *m, size_t s, size_t e)
     if (stance_possessive_at(m->t, m->len, i))
         i += m->t[i] == '\'' ? 2 : 4;
     if (stance_word_after(m->t, m->len, i, &ws, &we) && ws == i + 1) {
-        if (in_list(corp_after, sizeof corp_after / sizeof *corp_after, m->t, ws, we) &&
-            (i > e || in_list(corp_mod, sizeof corp_mod / sizeof *corp_mod, m->t, ws, we)) &&
+        unsigned cw = corp_word(m->t, ws, we);
+        if ((cw & CW_AFTER) && (i > e || (cw & CW_MOD)) &&
             !(stance_word_after(m->t, m->len, we, &xs, &xe) && xs == we + 1 &&
-              (in_list(not_corp, sizeof not_corp / sizeof *not_corp, m->t, xs, xe) ||
+              ((corp_word(m->t, xs, xe) & CW_NOT) ||
                (i == e && (stance_lex_classes_lower(m->t + xs, xe - xs) & (STANCE_LX(DET) | STANCE_LX(PRONOUN)))))))
             return 1; /* not "executive order", "Saudi Arabia shares the" */
         if (stance_word_is(m->t, ws, we, "chief") && stance_word_after(m->t, m->len, we, &xs, &xe) &&
             stance_word_is(m->t, xs, xe, "executive"))
             return 1;
-        if (i == e &&
-            (stance_word_is(m->t, ws, we, "inc") || stance_word_is(m->t, ws, we, "corp") ||
-             stance_word_is(m->t, ws, we, "co") || stance_word_is(m->t, ws, we, "llc")))
+        if (i == e && (cw & CW_SUFFIX))
             return 1;
     }
     if (!stance_word_before(m->t, s, &ws, &we) || we + 1 != s || stance_letter_case(m->t, ws, m->len) > 0)
@@ -417,7 +443,7 @@ static int company_evidence(const mstate *m, size_t s, size_t e)
         return 1;
     if ((stance_word_is(m->t, ws, we, "of") || stance_word_is(m->t, ws, we, "at") || stance_word_is(m->t, ws, we, "in")) &&
         stance_word_before(m->t, ws, &xs, &xe) && xe + 1 == ws &&
-        in_list(corp_before, sizeof corp_before / sizeof *corp_before, m->t, xs, xe))
+        (corp_word(m->t, xs, xe) & CW_BEFORE))
         return 1;
     return 0;
 }
