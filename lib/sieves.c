@@ -820,7 +820,7 @@ static int need_before(ctx *c, const sv *v)
     const int pc = v->q->pc;
     if (!v->have_after || !(pc == PC_PARA || pc == PC_SENT || pc == PC_COLON))
         return 1;
-    return stance_q_closes_sentence(c, v->q) && stance_q_colon_lead(c, v->q);
+    return stance_q_closes_sentence(c, v->q) && (stance_q_colon_lead(c, v->q) || (v->q->flags & SEG_MULTI));
 }
 
 /* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
@@ -996,8 +996,8 @@ static int prev_sentence(ctx *c, const sv *v, size_t *d, size_t *pcs)
 {
     const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     int prev_attr;
-    if (v->have_after || q->pc != PC_SENT)
-        return 0;
+    if ((v->have_after && !(q->flags & SEG_MULTI)) || q->pc != PC_SENT)
+        return 0; /* (a quote over paragraphs: stance_q_after_past_continued() reads it) */
     *d = q->open;
     while (*d > q->para && stance_hspace(c->t, back1(c->t, *d), c->len))
         *d = back1(c->t, *d);
@@ -1255,6 +1255,10 @@ static void attribute_direct(ctx *c, sv *v)
     if (v->have_after && v->have_before && stance_q_after_opens_sentence(c, v)) {
         q->a = v->before;
         v->have_after = 0;
+    } else if (v->have_after && stance_q_after_past_continued(c, v)) {
+        v->have_after = 0; /* (the quote it continues gives the speaker) */
+        if (v->have_before)
+            q->a = v->before;
     } else if (v->have_after)
         q->a = v->after;
     else if (v->have_before)
