@@ -227,6 +227,20 @@ static int first_of_pair(ctx *c, size_t s, size_t e, attr *b)
     return 1;
 }
 
+/* '"...," while Jane Roe and Tom Lee suggested' / '" and voters get nervous,
+ * said Jane Roe': the words after the closing mark open a clause of their own
+ * ("while", "whereas", "because", "if", "and", ...: lexicon class CLAUSE_OPEN
+ * but "that" and "what"), whose subject is no speaker of the quote. */
+static int clause_opens(ctx *c, stance_span np)
+{
+    size_t i = np.start, ws, we;
+    if (np.start == STANCE_NO_OFFSET || !stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "what"))
+        return 0;
+    return lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)) || word_eq(c->t, ws, we, "whereas") || word_eq(c->t, ws, we, "and");
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -283,7 +297,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
             int ok;
-            if (stance_q_own_sentence(c, q, v2))
+            if (stance_q_own_sentence(c, q, v2) || clause_opens(c, n2))
                 return 0;
             ok = stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b);
             if (!ok && !first_of_pair(c, n2.start, n2.end, &b))

@@ -1946,6 +1946,23 @@ static void test_quotes_continued_paragraph(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* The attribution after a quote does not reach past a word that opens a
+ * clause of its own ("while", "and"): that clause's subject says something
+ * else ('," while Gov. Ray Cole and Rep. Tim Holt suggested'). */
+static void test_quotes_after_clause_opens(void **state)
+{
+    run r;
+    extract(state,
+            "Sen. Ann Bell said she would " LQ "back the nominee" RQ " but " LQ "will not endorse anyone this year," RQ
+            " while Gov. Ray Cole and Rep. Tim Holt suggested they would wait.\n\n"
+            "Pair a weak economy with a " LQ "mayor who never listens" RQ
+            " and Dunmorers get nervous, said Dora Pike, a pollster.\n",
+            0, &r);
+    check(&r, "will not endorse", STANCE_QUOTE_PARTIAL, "Ann Bell");
+    check(&r, "mayor who", STANCE_QUOTE_PARTIAL, "Dora Pike");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2023,6 +2040,7 @@ int main(void)
         cmocka_unit_test(test_quotes_ask_list),
         cmocka_unit_test(test_quotes_after_name_pair),
         cmocka_unit_test(test_quotes_continued_paragraph),
+        cmocka_unit_test(test_quotes_after_clause_opens),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
