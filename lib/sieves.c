@@ -418,8 +418,9 @@ static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b
 
 /* 'Cruz said as the heckler yelled: "': a clause opened by "as", "while" or
  * "when" in the tail @p tail of a lead-in, whose subject (a name, he/she or a
- * noun phrase) follows that word and whose reporting verb ends the lead-in,
- * speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
+ * noun phrase) follows that word and whose reporting verb ends the lead-in
+ * (or, after a name and no "ask" verb, goes on: 'Rubio suggested ..., while
+ * Cruz said that the "'), speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
 static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     size_t i = tail.start;
@@ -436,9 +437,11 @@ static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, att
             continue;
         if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) <= 0)
             return r2;
-        if (tl2 || b2.spk.start != skip_hs(c->t, we, c->len) ||
+        if ((tl2 && (b2.how != STANCE_ATTR_NAME ||
+                     stance_lex_in_rules(c->t + b2.cue.start, b2.cue.end - b2.cue.start, STANCE_LQ(ASK)))) ||
+            b2.spk.start != skip_hs(c->t, we, c->len) ||
             (b2.how != STANCE_ATTR_NAME && b2.how != STANCE_ATTR_PRONOUN && b2.how != STANCE_ATTR_NOUN))
-            return 0;
+            return 0; /* (a tail after its verb: 'while Cruz said that the "', a name's only) */
         *a = b2;
         *that_clause = tc2;
         *tail_len = tl2;

@@ -1963,6 +1963,22 @@ static void test_quotes_after_clause_opens(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A clause opened by a subordinator ("while", "when") whose subject is a name
+ * with a reporting verb of its own stands nearer the partial quote than the
+ * verb of the sentence's first clause, and its subject speaks the quote. */
+static void test_quotes_later_clause(void **state)
+{
+    run r;
+    extract(state,
+            "Ann Bell and Tom Reyes spoke at the forum. Ann Bell suggested that a mayor who skips hearings cannot "
+            "lead, while Tom Reyes said that the \"stakes are too high\" for the city.\n\n"
+            "It began when Ida Brandt wrote that the council's \"fear of even small changes\" was a mistake.\n",
+            0, &r);
+    check(&r, "stakes are", STANCE_QUOTE_PARTIAL, "Tom Reyes");
+    check(&r, "fear of even", STANCE_QUOTE_PARTIAL, "Ida Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2041,6 +2057,7 @@ int main(void)
         cmocka_unit_test(test_quotes_after_name_pair),
         cmocka_unit_test(test_quotes_continued_paragraph),
         cmocka_unit_test(test_quotes_after_clause_opens),
+        cmocka_unit_test(test_quotes_later_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
