@@ -345,6 +345,8 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
  * lowercase word ('Jane Roe of the pro-bridge Harbor Review imagined'): an affiliation (np.c). */
 /* '... said, "A." The star then recalled': the attribution after the quote opens the next sentence (sieves_late.c). */
 int stance_q_after_opens_sentence(ctx *c, const sv *v);
+/* '"A," X said. "B\n\n"C." Y said the plan': the continued quote's speaker, not Y's (sieves_late.c). */
+int stance_q_after_past_continued(ctx *c, const sv *v);
 /* A colon leads in the quote: 'X said: "' or the paragraph before ends with one (sieves_late.c). */
 int stance_q_colon_lead(ctx *c, const seg *q);
 /* The quote's content ends a sentence and a capital follows its closing mark (sieves_late.c). */

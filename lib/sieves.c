@@ -227,6 +227,20 @@ static int first_of_pair(ctx *c, size_t s, size_t e, attr *b)
     return 1;
 }
 
+/* '"...," while Jane Roe and Tom Lee suggested' / '" and voters get nervous,
+ * said Jane Roe': the words after the closing mark open a clause of their own
+ * ("while", "whereas", "because", "if", "and", ...: lexicon class CLAUSE_OPEN
+ * but "that" and "what"), whose subject is no speaker of the quote. */
+static int clause_opens(ctx *c, stance_span np)
+{
+    size_t i = np.start, ws, we;
+    if (np.start == STANCE_NO_OFFSET || !stance_chunk_next(c->t, &i, np.end, c->len, &ws, &we))
+        return 0;
+    if (word_eq(c->t, ws, we, "that") || word_eq(c->t, ws, we, "what"))
+        return 0;
+    return lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)) || word_eq(c->t, ws, we, "whereas") || word_eq(c->t, ws, we, "and");
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -283,7 +297,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
         } else {
             int ok;
-            if (stance_q_own_sentence(c, q, v2))
+            if (stance_q_own_sentence(c, q, v2) || clause_opens(c, n2))
                 return 0;
             ok = stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b);
             if (!ok && !first_of_pair(c, n2.start, n2.end, &b))
@@ -404,8 +418,9 @@ static int aside_then_clause(ctx *c, seg *q, size_t end, const attr *a0, attr *b
 
 /* 'Cruz said as the heckler yelled: "': a clause opened by "as", "while" or
  * "when" in the tail @p tail of a lead-in, whose subject (a name, he/she or a
- * noun phrase) follows that word and whose reporting verb ends the lead-in,
- * speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
+ * noun phrase) follows that word and whose reporting verb ends the lead-in
+ * (or, after a name and no "ask" verb, goes on: 'Rubio suggested ..., while
+ * Cruz said that the "'), speaks the quote. 1 and *@p a (with its outputs) replaced; 0; <0 error. */
 static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, attr *a, int *that_clause, size_t *tail_len)
 {
     size_t i = tail.start;
@@ -422,9 +437,11 @@ static int tail_clause_subject(ctx *c, seg *q, stance_span tail, size_t end, att
             continue;
         if ((r2 = try_before(c, q, we, end, &b2, &tc2, &tl2)) <= 0)
             return r2;
-        if (tl2 || b2.spk.start != skip_hs(c->t, we, c->len) ||
+        if ((tl2 && (b2.how != STANCE_ATTR_NAME ||
+                     stance_lex_in_rules(c->t + b2.cue.start, b2.cue.end - b2.cue.start, STANCE_LQ(ASK)))) ||
+            b2.spk.start != skip_hs(c->t, we, c->len) ||
             (b2.how != STANCE_ATTR_NAME && b2.how != STANCE_ATTR_PRONOUN && b2.how != STANCE_ATTR_NOUN))
-            return 0;
+            return 0; /* (a tail after its verb: 'while Cruz said that the "', a name's only) */
         *a = b2;
         *that_clause = tc2;
         *tail_len = tl2;
@@ -820,7 +837,7 @@ static int need_before(ctx *c, const sv *v)
     const int pc = v->q->pc;
     if (!v->have_after || !(pc == PC_PARA || pc == PC_SENT || pc == PC_COLON))
         return 1;
-    return stance_q_closes_sentence(c, v->q) && stance_q_colon_lead(c, v->q);
+    return stance_q_closes_sentence(c, v->q) && (stance_q_colon_lead(c, v->q) || (v->q->flags & SEG_MULTI));
 }
 
 /* '"...," X said' / '"...," said X' / '..." - Jane Doe' */
@@ -996,8 +1013,8 @@ static int prev_sentence(ctx *c, const sv *v, size_t *d, size_t *pcs)
 {
     const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
     int prev_attr;
-    if (v->have_after || q->pc != PC_SENT)
-        return 0;
+    if ((v->have_after && !(q->flags & SEG_MULTI)) || q->pc != PC_SENT)
+        return 0; /* (a quote over paragraphs: stance_q_after_past_continued() reads it) */
     *d = q->open;
     while (*d > q->para && stance_hspace(c->t, back1(c->t, *d), c->len))
         *d = back1(c->t, *d);
@@ -1255,6 +1272,10 @@ static void attribute_direct(ctx *c, sv *v)
     if (v->have_after && v->have_before && stance_q_after_opens_sentence(c, v)) {
         q->a = v->before;
         v->have_after = 0;
+    } else if (v->have_after && stance_q_after_past_continued(c, v)) {
+        v->have_after = 0; /* (the quote it continues gives the speaker) */
+        if (v->have_before)
+            q->a = v->before;
     } else if (v->have_after)
         q->a = v->after;
     else if (v->have_before)

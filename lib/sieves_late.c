@@ -550,6 +550,31 @@ int stance_q_after_opens_sentence(ctx *c, const sv *v)
     return stance_q_closes_sentence(c, v->q) && (v->q->pc == PC_COMMA || stance_q_colon_lead(c, v->q));
 }
 
+/* '"A," Roe said. "B\n\n"C." Doe said the plan was rushed.': a quote that
+ * opens its paragraph and continues the one left open at the end of the
+ * paragraph before (news style opens every paragraph of a long quote with a
+ * mark and closes only the last) is the continued quote's speaker's, and a
+ * quote over paragraphs with an attribution before it ('Roe said the ferry
+ * would stay. "A.\n\n"B."') is that attribution's. When it
+ * closes its sentence and the attribution after it is a name (or noun phrase)
+ * then a verb that goes on into a clause of its own, that attribution opens
+ * the next sentence and tells of something else: drop it (the attribution
+ * before, else inheritance, gives the quote its speaker). Not '"C." Doe said.' nor '"C," said Doe'. */
+int stance_q_after_past_continued(ctx *c, const sv *v)
+{
+    const seg *q = v->q, *p = v->qi > 0 ? &c->s[v->qi - 1] : NULL;
+    size_t k;
+    const int cont = q->pc == PC_PARA && p && (p->flags & SEG_UNCLOSED) && p->kind == K_DIRECT &&
+                     stance_q_in_para_before(c, p, q);
+    if (!(cont || ((q->flags & SEG_MULTI) && v->have_before)) || !stance_q_closes_sentence(c, q))
+        return 0;
+    if (v->after.spk.start == STANCE_NO_OFFSET || v->after.cue.start == STANCE_NO_OFFSET ||
+        v->after.spk.start > v->after.cue.start)
+        return 0; /* ('"C," said Doe') */
+    k = skip_hs(c->t, v->after.cue.end, c->len);
+    return k > v->after.cue.end && k < c->len && stance_is_word_byte((unsigned char)c->t[k]);
+}
+
 /* 'Despite the perceived media attacks, Carson said that "': a "verb" that
  * ends an opening phrase (a capitalised preposition or sentence opener) right
  * before its comma is its noun; the clause after the comma attributes. */

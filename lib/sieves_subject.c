@@ -590,6 +590,14 @@ int stance_q_outer_said(ctx *c, size_t cs, attr *a)
     v = group(c, 2);
     if (v.end >= ss || stance_q_sub_opener(c, np.start, np.end))
         return 0; /* (not 'After Trump argued that ..., Rubio said that his "') */
+    if (stance_q_word_before(c, ss, v.end, &ws, &we) && lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)) &&
+        !word_eq(c->t, ws, we, "that") && !word_eq(c->t, ws, we, "what")) {
+        size_t k = ws;
+        while (k > v.end && stance_hspace(c->t, back1(c->t, k), c->len))
+            k = back1(c->t, k);
+        if (k > v.end && c->t[k - 1] == ',')
+            return 0; /* (not 'Rubio suggested that ..., while Cruz said that the "': a clause of its own) */
+    }
     i = v.end;
     comp = (stance_chunk_next(c->t, &i, ss, c->len, &ws, &we) && word_eq(c->t, ws, we, "that")) ||
            (stance_q_word_before(c, ss, v.end, &ws, &we) && word_eq(c->t, ws, we, "that"));

@@ -56,6 +56,7 @@ typedef struct desc {
     size_t hs, he;    /* the head word */
     const char *role; /* its role (mentions.c), or NULL */
     int gender;       /* of the role ("congresswoman"), else STANCE_G_UNKNOWN */
+    int pron_gender;  /* the gender is a pronoun's (participle_gender()): a person of it was named */
     int org;          /* an organisation noun */
     unsigned kind;    /* its kinds (mentions_kind.h: "the hospital"), or 0 */
     struct desc *also; /* the first of two coordinated heads ("the Florida senator and Republican
@@ -116,6 +117,7 @@ static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *
     d->hs = hs;
     d->he = he;
     d->gender = STANCE_G_UNKNOWN;
+    d->pron_gender = 0;
     d->role = stance_role_of(s->t, hs, he, &d->gender);
     d->kind = d->role ? 0 : stance_org_noun_kind(s->t, hs, he);
     if (!d->role && he - hs == 6 && hs >= 8 && !memcmp(s->t + hs - 8, "medical ", 8) && !memcmp(s->t + hs, "center", 6))
@@ -123,6 +125,47 @@ static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *
     d->org = !d->role && ((cls & STANCE_LX(ORG_NOUN)) || d->kind); /* "the airline" */
     d->also = NULL;
     return d->role || d->org || (cls & (STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE)));
+}
+
+/* 'Reprising one of her own lines, the former secretary of state talked about
+ * "...': a fronted participial phrase right before the description at @p at
+ * (its sentence opens with a word in "-ing", no capital after it, no other
+ * comma or quote mark, at most 12 words, then a comma) whose "her"/"his"
+ * can only be its subject's gives the description that gender, else
+ * STANCE_G_UNKNOWN. */
+static int participle_gender(const sstate *s, size_t at)
+{
+    const char *t = s->t;
+    size_t ss = stance_sent_start(t, at, at > 400 ? at - 400 : 0), k = at, i;
+    int g = STANCE_G_UNKNOWN;
+    unsigned words = 0;
+    while (k > ss && t[k - 1] == ' ')
+        k--;
+    if (k <= ss + 5 || t[k - 1] != ',')
+        return STANCE_G_UNKNOWN;
+    k--;
+    for (i = ss; i < k;) {
+        size_t j = i;
+        unsigned char b = (unsigned char)t[i];
+        if (b == ',' || b == '"' || b == '\n' || b >= 0x80)
+            return STANCE_G_UNKNOWN; /* (a curly mark, a dash, an accented name: not read) */
+        if (b == ' ') {
+            i++;
+            continue;
+        }
+        while (j < k && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') || t[j] == '\'' || t[j] == '-'))
+            j++;
+        if (j == i || ++words > 12)
+            return STANCE_G_UNKNOWN;
+        if (words == 1 ? j - i < 5 || memcmp(t + j - 3, "ing", 3) != 0 : (t[i] >= 'A' && t[i] <= 'Z'))
+            return STANCE_G_UNKNOWN; /* (a participle first; no name in it, which could own the pronoun) */
+        if (stance_word_is(t, i, j, "her") || stance_word_is(t, i, j, "herself"))
+            g |= STANCE_G_FEMALE;
+        else if (stance_word_is(t, i, j, "his") || stance_word_is(t, i, j, "himself"))
+            g |= STANCE_G_MALE;
+        i = j;
+    }
+    return g == STANCE_G_FEMALE || g == STANCE_G_MALE ? g : STANCE_G_UNKNOWN;
 }
 
 /* Does the speaker span @p sp open with "the" and a count of more than one
@@ -762,8 +805,8 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
 {
     /* from the first referent ending after the description starts, backwards */
     size_t lo = stance_first_end_after(s->refs, s->n_refs, sizeof *s->refs, offsetof(ref, end), at);
-    const ref *only = NULL, *r0, *far;
-    int ambiguous = 0;
+    const ref *only = NULL, *only_g = NULL, *r0, *far;
+    int ambiguous = 0, ambiguous_g = 0;
     *is_tied = 0;
     for (size_t k = lo; k-- > 0;) {
         const ref *r = &s->refs[k];
@@ -779,6 +822,17 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
             only = r;
         else if (!same_ref(s->t, only, r))
             ambiguous = 1;
+        if (d->pron_gender && r->gender == d->gender) {
+            if (!only_g)
+                only_g = r;
+            else if (!same_ref(s->t, only_g, r))
+                ambiguous_g = 1;
+        }
+    }
+    if (ambiguous && only_g && !ambiguous_g) {
+        only = only_g; /* ("Reprising her lines, the former secretary of state": the one "she" of
+                        * them, not the unknown "America"; a role's gender ("the pope") is no sign of that) */
+        ambiguous = 0;
     }
     /* the nearest name further back that the text ties to the head ("Mayor
      * Bill de Blasio" ... two paragraphs ... "the mayor said"): before the
@@ -1192,6 +1246,8 @@ int stance_speaker_names(stance_quotelist *quotes, const char *text, size_t len,
         if (plural_count(&s, q->speaker_span))
             continue; /* "The two lawmakers, however, argue": more than one person, no one name */
         person = read_desc(&s, q->speaker_span, &d, &d2);
+        if (person && !d.org && d.gender == STANCE_G_UNKNOWN)
+            d.pron_gender = (d.gender = participle_gender(&s, q->speaker_span.start)) != STANCE_G_UNKNOWN;
         thing = person ? 0 : possessed_thing(&s, q->speaker_span, &owner_end, &g);
         if (thing == 1) {
             /* "Clinton's response was:": the owner speaks, the thing is the role */

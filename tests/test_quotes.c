@@ -1914,6 +1914,71 @@ static void test_quotes_ask_list(void **state)
         assert_false(stance_lex_in_rules(no[i], strlen(no[i]), STANCE_LQ(ASK)));
 }
 
+/* A paragraph that continues the quote left open at the end of the paragraph
+ * before is that quote's: the attribution after its closing mark that opens
+ * a new sentence with a clause of its own ('Lee Moss, a council member, said
+ * the plan') tells of something else. An attribution of the quote itself
+ * ('" Lee Moss said.') and a quote that continues nothing keep theirs. */
+static void test_quotes_continued_paragraph(void **state)
+{
+    run r;
+    extract(state,
+            "The mayor spoke on Monday.\n\n"
+            LQ "We will build the bridge this year," RQ " Jane Orr said. " LQ "The money is there.\n\n"
+            LQ "It will cost less than the old one and it will open in May." RQ
+            " Lee Moss, a council member, said the plan was rushed.\n\n"
+            "Jane Orr said the ferry would stay. " LQ "The boats are old.\n\n"
+            LQ "But they will run until the bridge opens." RQ " Lee Moss said the ferry was a waste.\n",
+            0, &r);
+    check(&r, "We will build", STANCE_QUOTE_DIRECT, "Jane Orr");
+    check(&r, "The money", STANCE_QUOTE_DIRECT, "Jane Orr");
+    check(&r, "It will cost", STANCE_QUOTE_DIRECT, "Jane Orr");
+    check(&r, "The boats", STANCE_QUOTE_DIRECT, "Jane Orr");
+    stance_quotelist_clear(&r.l);
+    extract(state,
+            "The mayor spoke on Monday.\n\n"
+            LQ "We will build the bridge this year," RQ " Jane Orr said. " LQ "The money is there.\n\n"
+            LQ "It will cost less than the old one." RQ " Lee Moss said.\n\n"
+            LQ "It will open in May." RQ " Lee Moss said the plan was rushed.\n",
+            0, &r);
+    check(&r, "It will cost", STANCE_QUOTE_DIRECT, "Lee Moss");
+    check(&r, "It will open", STANCE_QUOTE_DIRECT, "Lee Moss");
+    stance_quotelist_clear(&r.l);
+}
+
+/* The attribution after a quote does not reach past a word that opens a
+ * clause of its own ("while", "and"): that clause's subject says something
+ * else ('," while Gov. Ray Cole and Rep. Tim Holt suggested'). */
+static void test_quotes_after_clause_opens(void **state)
+{
+    run r;
+    extract(state,
+            "Sen. Ann Bell said she would " LQ "back the nominee" RQ " but " LQ "will not endorse anyone this year," RQ
+            " while Gov. Ray Cole and Rep. Tim Holt suggested they would wait.\n\n"
+            "Pair a weak economy with a " LQ "mayor who never listens" RQ
+            " and Dunmorers get nervous, said Dora Pike, a pollster.\n",
+            0, &r);
+    check(&r, "will not endorse", STANCE_QUOTE_PARTIAL, "Ann Bell");
+    check(&r, "mayor who", STANCE_QUOTE_PARTIAL, "Dora Pike");
+    stance_quotelist_clear(&r.l);
+}
+
+/* A clause opened by a subordinator ("while", "when") whose subject is a name
+ * with a reporting verb of its own stands nearer the partial quote than the
+ * verb of the sentence's first clause, and its subject speaks the quote. */
+static void test_quotes_later_clause(void **state)
+{
+    run r;
+    extract(state,
+            "Ann Bell and Tom Reyes spoke at the forum. Ann Bell suggested that a mayor who skips hearings cannot "
+            "lead, while Tom Reyes said that the \"stakes are too high\" for the city.\n\n"
+            "It began when Ida Brandt wrote that the council's \"fear of even small changes\" was a mistake.\n",
+            0, &r);
+    check(&r, "stakes are", STANCE_QUOTE_PARTIAL, "Tom Reyes");
+    check(&r, "fear of even", STANCE_QUOTE_PARTIAL, "Ida Brandt");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1990,6 +2055,9 @@ int main(void)
         cmocka_unit_test(test_quotes_opener_not_in_speaker),
         cmocka_unit_test(test_quotes_ask_list),
         cmocka_unit_test(test_quotes_after_name_pair),
+        cmocka_unit_test(test_quotes_continued_paragraph),
+        cmocka_unit_test(test_quotes_after_clause_opens),
+        cmocka_unit_test(test_quotes_later_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

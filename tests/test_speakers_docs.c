@@ -140,6 +140,12 @@ static const spk_case described_cases[] = {
     {"Harwick Regional Medical Center will close its maternity ward next month, officials said.\n\nThe medical "
      "center said it would provide \"transport for every patient.\"\n",
      "transport for every", "Harwick Regional Medical Center", "The medical center"},
+    /* a fronted participial phrase's "her" is the description's subject's: a woman named before, not the
+     * man nearer (spk34) */
+    {"Tom Reyes spoke first at a town hall in Dalton, Iowa. \"We need bold changes,\" Reyes said.\n\nIt was a "
+     "version of Reyes' stump speech, and it was a stark contrast to Ann Bell. Reprising one of her own favorite "
+     "lines, the former secretary of state talked about continuing the \"progress we had under the mayor.\"\n",
+     "progress we had", "Ann Bell", "the former secretary of state"},
 };
 
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
