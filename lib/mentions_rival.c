@@ -191,10 +191,13 @@ static int opens_sentence(const char *t, size_t s)
  * rival": one of several). */
 static int add_rival(mstate *m, size_t ps, size_t we, long owner, long sp, int counted, int *linked)
 {
-    *linked = 0;
     long r = apposed_before(m->ents, m->t, ps);
-    if (r < 0)
-        r = apposed_rival(m->ents, m->t, m->len, we);
+    *linked = 0;
+    if (r >= 0) { /* "Tom Park, his rival,": Park, whoever "his" was resolved to (not Park) */
+        *linked = 1;
+        return stance_mentions_add(&m->ents->e[r], ps, we, STANCE_MK_EPITHET, STANCE_MR_RIVAL);
+    }
+    r = apposed_rival(m->ents, m->t, m->len, we);
     if (r == -2 || owner < 0)
         return STANCE_OK;
     if (r < 0 && counted)

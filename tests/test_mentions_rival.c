@@ -77,12 +77,13 @@ static void test_apposed(void **state)
     static const stance_actor a[] = {{"Ann Lopez", NULL, 0}, {"Bob Reyes", NULL, 0}, {"Carl Moss", NULL, 0}};
     const char text[] = "Ann Lopez spoke in Dayton. Lopez and Bob Reyes will debate. Lopez said she would win.\n\n"
                         "In the primary, her rival, Sen. Carl Moss, spent more money. Carl Moss, her former "
-                        "opponent, did not comment.\n";
+                        "opponent, did not comment. Carl Moss, his longtime rival, waited.\n";
     doc d;
     (void)state;
     doc_open(&d, text, a, 3);
     assert_rival(&d, "Carl Moss", "her rival");
     assert_rival(&d, "Carl Moss", "her former opponent");
+    assert_rival(&d, "Carl Moss", "his longtime rival"); /* "his" was read as Moss's: not in apposition */
     assert_null(more_at(&d, ent(&d, "Bob Reyes"), "her rival"));
     doc_close(&d);
 }
