@@ -187,7 +187,7 @@ const char *stance_mention_rule_name(int rule)
                                         "pronoun-speaker", "pronoun-plural", "surname-shared", "interlocutor",
                                         "surname-plural", "party-adjective", "kinship",
                                         "pair", "addressee-recent", "demonym", "first-name", "short-form",
-                                        "pronoun-pair", "pronoun-continued", "age-apposition", "pronoun-object"};
+                                        "pronoun-pair", "pronoun-continued", "age-apposition", "pronoun-object", "rival"};
     _Static_assert(sizeof names / sizeof names[0] == STANCE_MR_COUNT, "a name for every rule");
     return rule >= 0 && rule < STANCE_MR_COUNT ? names[rule] : "unknown";
 }
@@ -1407,7 +1407,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
         goto nomem;
     stance_mentions_sort_more(ents);
     if (find_self(&m) || stance_mentions_party_adjectives(quotes, text, ents) ||
-        stance_mentions_in_quotes(quotes, text, ents))
+        stance_mentions_in_quotes(quotes, text, ents) || stance_mentions_rivals(&m))
         goto nomem;
     stance_mentions_sort_more(ents);
     /* last: an organisation's word written as a modifier ("Board member Ray") is no

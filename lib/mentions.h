@@ -60,6 +60,7 @@ enum {
     STANCE_MR_PRONOUN_CONTINUED, /* "It", he/she opening a quote -> the actor opening the speaker's quote before */
     STANCE_MR_AGE,             /* "the 54-year-old" after "<Name>, 54," (mentions.c) */
     STANCE_MR_PRONOUN_OBJECT,  /* he/she in a quote -> the object of its attribution ("said of Park") (mentions_pron.c) */
+    STANCE_MR_RIVAL,           /* "my opponent", "his rival", "the other guy" -> the owner's rival (mentions_rival.c) */
     STANCE_MR_COUNT
 };
 

@@ -98,6 +98,10 @@ int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len);
 /* mentions_roles.c: are the role words sorted, and their filters and those of the titles of two words right? */
 int stance_roles_sorted(void);
 
+/* mentions_rival.c: "my opponent", "his rival", "the other guy" as an
+ * epithet mention (rule rival) of the owner's rival; the owner's "his"/"her"
+ * there is no mention of it. After the pronouns and the kinship pass. */
+int stance_mentions_rivals(mstate *m);
 /* mentions.c: the pronoun class of t[ws, we), or NULL when it is no pronoun. */
 const pron_word *stance_pronoun_of(const char *t, size_t ws, size_t we);
 /* mentions.c: may the actor be a person ("he", "she")? Not an organisation or a place. */
