@@ -107,7 +107,7 @@
               "projects that|sees|casts|makes clear that|made clear that|recognized that|naming|echoing|"     \
               "seeks|seeking|talk about|spoke of|speaks of|spoke about|speaks about|spoken of|"           \
               "advising|advises|coached|coaches|coaching|encouraged|encourages|"                            \
-              "encouraging|inviting"
+              "encouraging|inviting|ruled|ruling"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \

@@ -1979,6 +1979,22 @@ static void test_quotes_later_clause(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+static void test_quotes_ruled_and_named_in_who(void **state)
+{
+    run r;
+    extract(state,
+            "The state supreme court ruled 4 to 3 that the maps \"cannot be squared with the constitution.\"\n\n"
+            "\"We waited all night,\" said one man, who gave his name as Carl Baxter, a retired machinist.\n\n"
+            "\"It was cold,\" a woman, who identified herself as Dana Moss, said.\n\n"
+            "\"It was late,\" said a woman, who gave the reporter a list of names.\n",
+            0, &r);
+    check(&r, "cannot be squared", STANCE_QUOTE_PARTIAL, "The state supreme court");
+    check(&r, "We waited", STANCE_QUOTE_DIRECT, "Carl Baxter");
+    check(&r, "It was cold", STANCE_QUOTE_DIRECT, "Dana Moss");
+    check(&r, "It was late", STANCE_QUOTE_DIRECT, "a woman");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2058,6 +2074,7 @@ int main(void)
         cmocka_unit_test(test_quotes_continued_paragraph),
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
+        cmocka_unit_test(test_quotes_ruled_and_named_in_who),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
