@@ -774,6 +774,11 @@ int stance_q_may_match(const ctx *c, int which, size_t start, size_t end)
     }
 }
 
+int stance_q_partial_verb(const ctx *c, size_t s, size_t e)
+{
+    return (stance_wordset_lists(c->p->verbs, c->t + s, e - s) & VL_PARTIAL) != 0;
+}
+
 int stance_q_run(ctx *c, int which, size_t start, size_t end)
 {
     if (start > end || !stance_q_may_match(c, which, start, end))

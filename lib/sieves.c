@@ -665,9 +665,35 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
     return r < 0 ? r : 0;
 }
 
+/* 'Roe would not discuss "that man," telling reporters she is focused on
+ * "': a participle of speech opening the clause [@p cs, q->open) right after
+ * a quote that ends in a comma takes its sentence's subject (PARTIAL_PAT
+ * needs a noun phrase before its verb). 1 and *@p a set, or 0. */
+static int participle_after_quote(ctx *c, seg *q, size_t cs, attr *a)
+{
+    size_t i = cs, ws, we, ss;
+    attr b = *a;
+    const int comma_in = cs >= 2 && c->t[cs - 1] == '"' && c->t[cs - 2] == ',';
+    const int comma_in_curly = cs >= 4 && (unsigned char)c->t[cs - 3] == 0xE2 && (unsigned char)c->t[cs - 2] == 0x80 &&
+                               (unsigned char)c->t[cs - 1] == 0x9D && c->t[cs - 4] == ',';
+    if (!(comma_in || comma_in_curly) || q->open - cs > 260 || !stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we) ||
+        !ing_word(c->t, ws, we) || !lower_at(c->t, ws, c->len) || !stance_q_partial_verb(c, ws, we))
+        return 0;
+    for (size_t k = we; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+            return 0;
+    ss = stance_q_sent_start(c, ws, ws - q->para > WINDOW ? ws - WINDOW : q->para);
+    b.role = NOSPAN;
+    if (!stance_q_subject_of(c, ss, ws, SUBJ_PRONOUN, &b) && !stance_q_article_subject(c, ss, ws, &b))
+        return 0;
+    b.cue = (stance_span){ws, we};
+    return stance_q_found(a, &b, ws, we);
+}
+
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 {
-    return np_verb(c, P_PARTIAL, cs, q->open, q, a);
+    int r = np_verb(c, P_PARTIAL, cs, q->open, q, a);
+    return r ? r : participle_after_quote(c, q, cs, a);
 }
 
 static int try_partial_after(ctx *c, seg *q, attr *a)

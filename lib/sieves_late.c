@@ -675,7 +675,9 @@ int stance_q_participle_subject(ctx *c, const seg *q, stance_span np, stance_spa
     if (c->t[e - 1] != ',' && !(we == e && lq(c->t, ws, we, STANCE_LQ(PART_LEAD))))
         return 0;
     floor = v.start - q->para > WINDOW ? v.start - WINDOW : q->para;
-    return stance_q_subject_of(c, stance_q_sent_start(c, v.start, floor), v.start, SUBJ_PRONOUN, b);
+    floor = stance_q_sent_start(c, v.start, floor);
+    return stance_q_subject_of(c, floor, v.start, SUBJ_PRONOUN, b) ||
+           (c->t[e - 1] == ',' && stance_q_article_subject(c, floor, v.start, b)); /* 'A columnist went ..., writing that "' */
 }
 
 /* A noun phrase that ends in ", who" ('Sen. Jane Roe of Ohio, who') or in a name and "who"

@@ -1995,6 +1995,20 @@ static void test_quotes_ruled_and_named_in_who(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+static void test_quotes_participle_after_partial(void **state)
+{
+    run r;
+    extract(state,
+            "Jane Roe did not want to discuss \"that man,\" telling reporters that she is focused on \"ending the "
+            "feud for good.\"\n\n"
+            "A columnist for the Valley Post went after the senator in a piece on Sunday, writing that the senator had "
+            "\"forgotten who sent him to the capital.\"\n",
+            0, &r);
+    check(&r, "ending the feud", STANCE_QUOTE_PARTIAL, "Jane Roe");
+    check(&r, "forgotten who", STANCE_QUOTE_PARTIAL, "A columnist for the Valley Post");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2058,7 +2072,7 @@ int main(void)
         cmocka_unit_test(test_quotes_speech_act_sentence_before),
         cmocka_unit_test(test_quotes_role_without_closing_comma),
         cmocka_unit_test(test_quotes_name_before_who),
-        cmocka_unit_test(test_quotes_participle_after_quote),
+        cmocka_unit_test(test_quotes_participle_after_partial),
         cmocka_unit_test(test_quotes_unicode_label),
         cmocka_unit_test(test_quotes_unicode_nickname_and_initial),
         cmocka_unit_test(test_quotes_wordset),
@@ -2075,6 +2089,7 @@ int main(void)
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
         cmocka_unit_test(test_quotes_ruled_and_named_in_who),
+        cmocka_unit_test(test_quotes_participle_after_quote),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
