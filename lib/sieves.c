@@ -692,8 +692,7 @@ static int participle_after_quote(ctx *c, seg *q, size_t cs, attr *a)
 
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
 {
-    int r = np_verb(c, P_PARTIAL, cs, q->open, q, a);
-    return r ? r : participle_after_quote(c, q, cs, a);
+    return np_verb(c, P_PARTIAL, cs, q->open, q, a);
 }
 
 static int try_partial_after(ctx *c, seg *q, attr *a)
@@ -1418,6 +1417,13 @@ static int attribute_partial(ctx *c, sv *v)
     }
     if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p))
         stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);
+    if (q->a.how == STANCE_ATTR_NONE) {
+        attr pq = q->a;
+        if (participle_after_quote(c, q, v->cs, &pq)) {
+            q->a = pq;
+            q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
+        }
+    }
     if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa) ||
                                          (r = stance_q_according_in_sent(c, q, &pa)) != 0)) {
         if (r < 0)
