@@ -107,7 +107,7 @@
               "projects that|sees|casts|makes clear that|made clear that|recognized that|naming|echoing|"     \
               "seeks|seeking|talk about|spoke of|speaks of|spoke about|speaks about|spoken of|"           \
               "advising|advises|coached|coaches|coaching|encouraged|encourages|"                            \
-              "encouraging|inviting"
+              "encouraging|inviting|ruled|ruling"
 #define ADV                                                                                                        \
     "also|later|then|had|has|have|once|again|previously|repeatedly|recently|earlier|further|simply|flatly|"  \
     "quickly|publicly|privately|would|will|subsequently|since|often|frequently|famously|reportedly|"            \
@@ -772,6 +772,11 @@ int stance_q_may_match(const ctx *c, int which, size_t start, size_t end)
     default:
         return 1;
     }
+}
+
+int stance_q_partial_verb(const ctx *c, size_t s, size_t e)
+{
+    return (stance_wordset_lists(c->p->verbs, c->t + s, e - s) & VL_PARTIAL) != 0;
 }
 
 int stance_q_run(ctx *c, int which, size_t start, size_t end)

@@ -390,6 +390,8 @@ int stance_q_run(ctx *c, int which, size_t start, size_t end);
 /* 0 only when pattern @p which cannot match at @p start on text[0, end): a
  * necessary condition of the pattern, tested in C (qfilter.h); 1 otherwise. */
 int stance_q_may_match(const ctx *c, int which, size_t start, size_t end);
+/* Is the word [@p s, @p e) the first word of an entry of PARTIAL_PAT's verb list? */
+int stance_q_partial_verb(const ctx *c, size_t s, size_t e);
 /* The PCRE2 match itself, as stance_q_run() but without the test above. */
 int stance_q_match(ctx *c, int which, size_t start, size_t end);
 int stance_q_label_at(ctx *c, size_t i, size_t *lab_s, size_t *lab_e, size_t *after);

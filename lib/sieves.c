@@ -241,6 +241,44 @@ static int clause_opens(ctx *c, stance_span np)
     return lq(c->t, ws, we, STANCE_LQ(CLAUSE_OPEN)) || word_eq(c->t, ws, we, "whereas") || word_eq(c->t, ws, we, "and");
 }
 
+/* '"...," asked one man, who gave his name as Carl Baxter, a machinist': a
+ * described speaker *@p b whose relative clause right after (a comma or
+ * none) gives the
+ * person's name ("who gave his (full) name as", "who identified herself as")
+ * speaks as that name, the clause's end in *@p end. 1 if it did, or 0. */
+static int named_in_who(ctx *c, attr *b, size_t lim, size_t *end)
+{
+    static const char *const FILL[] = {"his", "her", "their", "only", "full", "first", "himself", "herself", "name"};
+    size_t i = b->spk.end, ws, we;
+    int named = 0, fills = 0;
+    long k;
+    if (b->how != STANCE_ATTR_NOUN || b->spk.end == STANCE_NO_OFFSET || i >= lim)
+        return 0;
+    i += c->t[i] == ',';
+    if (!stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) || !word_eq(c->t, ws, we, "who") ||
+        !stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) ||
+        !(word_eq(c->t, ws, we, "gave") || word_eq(c->t, ws, we, "gives") || word_eq(c->t, ws, we, "identified")))
+        return 0;
+    while (stance_chunk_next(c->t, &i, lim, c->len, &ws, &we) && !word_eq(c->t, ws, we, "as")) {
+        size_t j = 0;
+        while (j < sizeof FILL / sizeof FILL[0] && !word_eq(c->t, ws, we, FILL[j]))
+            j++;
+        if (j == sizeof FILL / sizeof FILL[0] || ++fills > 4)
+            return 0;
+        named |= j >= 6; /* "name", "himself", "herself" */
+    }
+    if (!named || we <= ws || !word_eq(c->t, ws, we, "as") || (k = name_before(c, we + 2)) < 0)
+        return 0;
+    ws = skip_hs(c->t, we, c->len);
+    if (c->names->v[k].start != ws || c->names->v[k].end > lim || c->names->v[k].ntok < 2)
+        return 0;
+    b->how = STANCE_ATTR_NAME;
+    b->spk = (stance_span){c->names->v[k].start, c->names->v[k].end};
+    b->role = NOSPAN;
+    *end = b->spk.end;
+    return 1;
+}
+
 static int try_after(ctx *c, seg *q, attr *a)
 {
     size_t end = after_end(c, q, AFTER_WINDOW);
@@ -295,6 +333,7 @@ static int try_after(ctx *c, seg *q, attr *a)
             role_abbrev_dot(c, &b);
             /* the subject ends at the first comma of the chunk */
             mend = b.role.end != STANCE_NO_OFFSET ? b.role.end : b.spk.end;
+            named_in_who(c, &b, n1.end, &mend);
         } else {
             int ok;
             if (stance_q_own_sentence(c, q, v2) || clause_opens(c, n2))
@@ -302,6 +341,10 @@ static int try_after(ctx *c, seg *q, attr *a)
             ok = stance_q_parse_np(c, n2.start, n2.end, NP_AT_VERB, &b);
             if (!ok && !first_of_pair(c, n2.start, n2.end, &b))
                 return 0;
+            {
+                size_t ne;
+                named_in_who(c, &b, n2.end, &ne); /* '", one man, who gave his name as Carl Baxter, said' */
+            }
             b.cue = v2;
             stance_q_quoting_source(c, mend, end, &b, &mend); /* ', the Post reported, quoting X' */
         }
@@ -620,6 +663,31 @@ static int np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, at
             return stance_q_partial_fallback(c, q, np, v, a);
     }
     return r < 0 ? r : 0;
+}
+
+/* 'Roe would not discuss "that man," telling reporters she is focused on
+ * "': a participle of speech opening the clause [@p cs, q->open) right after
+ * a quote that ends in a comma takes its sentence's subject (PARTIAL_PAT
+ * needs a noun phrase before its verb). 1 and *@p a set, or 0. */
+static int participle_after_quote(ctx *c, seg *q, size_t cs, attr *a)
+{
+    size_t i = cs, ws, we, ss;
+    attr b = *a;
+    const int comma_in = cs >= 2 && c->t[cs - 1] == '"' && c->t[cs - 2] == ',';
+    const int comma_in_curly = cs >= 4 && (unsigned char)c->t[cs - 3] == 0xE2 && (unsigned char)c->t[cs - 2] == 0x80 &&
+                               (unsigned char)c->t[cs - 1] == 0x9D && c->t[cs - 4] == ',';
+    if (!(comma_in || comma_in_curly) || q->open - cs > 260 || !stance_chunk_next(c->t, &i, q->open, c->len, &ws, &we) ||
+        !ing_word(c->t, ws, we) || !lower_at(c->t, ws, c->len) || !stance_q_partial_verb(c, ws, we))
+        return 0;
+    for (size_t k = we; k < q->open; k++)
+        if (c->t[k] == '.' || c->t[k] == '!' || c->t[k] == '?' || c->t[k] == ';' || c->t[k] == '\n')
+            return 0;
+    ss = stance_q_sent_start(c, ws, ws - q->para > WINDOW ? ws - WINDOW : q->para);
+    b.role = NOSPAN;
+    if (!stance_q_subject_of(c, ss, ws, SUBJ_PRONOUN, &b) && !stance_q_article_subject(c, ss, ws, &b))
+        return 0;
+    b.cue = (stance_span){ws, we};
+    return stance_q_found(a, &b, ws, we);
 }
 
 static int try_partial(ctx *c, seg *q, size_t cs, attr *a)
@@ -1349,6 +1417,13 @@ static int attribute_partial(ctx *c, sv *v)
     }
     if (q->a.how == STANCE_ATTR_NONE && p && stance_q_same_sent_after_direct(c, q, p))
         stance_q_inherit(&q->a, &p->a, STANCE_RULE_PARTIAL_SAME_SENT);
+    if (q->a.how == STANCE_ATTR_NONE) {
+        attr pq = q->a;
+        if (participle_after_quote(c, q, v->cs, &pq)) {
+            q->a = pq;
+            q->a.rule = STANCE_RULE_PARTIAL_BEFORE;
+        }
+    }
     if (q->a.how == STANCE_ATTR_NONE && (stance_q_speech_noun(c, q, v->cs, &pa) || stance_q_in_words(c, q, &pa) ||
                                          (r = stance_q_according_in_sent(c, q, &pa)) != 0)) {
         if (r < 0)

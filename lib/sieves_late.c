@@ -955,8 +955,15 @@ static int partial_np_fallback(ctx *c, const seg *q, stance_span np, stance_span
         return 1;
     if (ing && we == e && aux_only(c, ws, we, 1) && ws > np.start)
         return stance_q_parse_np(c, np.start, skip_back_hs(c, ws, np.start), 0, b);
-    return inner_subject(c, np, ing, b) || coordinated_vp(c, np, b) || infinitive_subject(c, np, b) ||
-           name_at_verb(c, np, b);
+    if (inner_subject(c, np, ing, b) || coordinated_vp(c, np, b) || infinitive_subject(c, np, b) ||
+        name_at_verb(c, np, b))
+        return 1;
+    /* 'A columnist for the Valley Post went after him, writing that "': a
+     * participle after a comma, its sentence's article subject */
+    if (!ing || e <= np.start || c->t[e - 1] != ',')
+        return 0;
+    ws = v.start - q->para > WINDOW ? v.start - WINDOW : q->para;
+    return stance_q_article_subject(c, stance_q_sent_start(c, v.start, ws), v.start, b);
 }
 
 /* A partial quote's reporting verb @p v earlier in its clause whose noun

@@ -356,6 +356,29 @@ int stance_q_subject_of(ctx *c, size_t ss, size_t end, unsigned fl, attr *b)
     return 0;
 }
 
+/* "for the Valley Post went": "for", "of", "at" or "with" [@p ws, @p we), "the" or
+ * none, then a name of the names list (no comma or possessive at its end,
+ * before @p end): the name's end, or 0. */
+static size_t of_org_end(ctx *c, size_t ws, size_t we, size_t end)
+{
+    size_t i = we, a1, a2;
+    long k;
+    if (!(word_eq(c->t, ws, we, "for") || word_eq(c->t, ws, we, "of") || word_eq(c->t, ws, we, "at") ||
+          word_eq(c->t, ws, we, "with")))
+        return 0;
+    if (!stance_chunk_next(c->t, &i, end, c->len, &a1, &a2))
+        return 0;
+    if (!word_eq(c->t, a1, a2, "the"))
+        a1 = skip_hs(c->t, we, c->len);
+    else
+        a1 = skip_hs(c->t, a2, c->len);
+    k = name_before(c, a1 + 1);
+    if (k < 0 || c->names->v[k].start != a1 || c->names->v[k].end >= end || c->t[c->names->v[k].end] == ',' ||
+        stance_possessive_at(c->t, c->len, c->names->v[k].last_end))
+        return 0;
+    return c->names->v[k].end;
+}
+
 /* 'The moderator followed up, asking: "', 'One audience member stood up,
  * asking: "': the sentence [ss, end) opens with "The", "A", "An", "One",
  * "Another" or "Each", then one to three lowercase words, the last a person,
@@ -367,6 +390,7 @@ int stance_q_article_subject(ctx *c, size_t ss, size_t end, attr *b)
 {
     const uint64_t heads = STANCE_LX(PERSON_NOUN) | STANCE_LX(ROLE) | STANCE_LX(GROUP_NOUN) | STANCE_LX(ORG_NOUN);
     size_t i = ss, ws, we, np_end = 0;
+    unsigned fl_pp = 1;
     if (!stance_chunk_next(c->t, &i, end, c->len, &ws, &we) ||
         !(word_eq(c->t, ws, we, "The") || word_eq(c->t, ws, we, "A") || word_eq(c->t, ws, we, "An") ||
           word_eq(c->t, ws, we, "One") || word_eq(c->t, ws, we, "Another") || word_eq(c->t, ws, we, "Each")))
@@ -375,9 +399,18 @@ int stance_q_article_subject(ctx *c, size_t ss, size_t end, attr *b)
         if (!lower_at(c->t, ws, c->len) || !letter_at(c->t, we - 1, c->len))
             return 0;
         if (np_end) {
+            size_t pe;
             if (stance_lex_classes(c->t + ws, we - ws) & heads)
                 np_end = we; /* "The campaign official" */
-            else if (lq(c->t, ws, we, STANCE_LQ(SUBJ_NOT_VERB)) || n > 3)
+            else if ((fl_pp & 1) && (pe = of_org_end(c, ws, we, end)) != 0) {
+                np_end = pe; /* "A columnist for the Valley Post" */
+                fl_pp = 0;
+                i = pe;
+                if (!stance_chunk_next(c->t, &i, end, c->len, &ws, &we) || !lower_at(c->t, ws, c->len) ||
+                    lq(c->t, ws, we, STANCE_LQ(SUBJ_NOT_VERB)))
+                    return 0;
+                break;
+            } else if (lq(c->t, ws, we, STANCE_LQ(SUBJ_NOT_VERB)) || n > 3)
                 return 0;
             else
                 break; /* the verb */

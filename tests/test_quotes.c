@@ -1979,6 +1979,36 @@ static void test_quotes_later_clause(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+static void test_quotes_ruled_and_named_in_who(void **state)
+{
+    run r;
+    extract(state,
+            "The state supreme court ruled 4 to 3 that the maps \"cannot be squared with the constitution.\"\n\n"
+            "\"We waited all night,\" said one man, who gave his name as Carl Baxter, a retired machinist.\n\n"
+            "\"It was cold,\" a woman, who identified herself as Dana Moss, said.\n\n"
+            "\"It was late,\" said a woman, who gave the reporter a list of names.\n",
+            0, &r);
+    check(&r, "cannot be squared", STANCE_QUOTE_PARTIAL, "The state supreme court");
+    check(&r, "We waited", STANCE_QUOTE_DIRECT, "Carl Baxter");
+    check(&r, "It was cold", STANCE_QUOTE_DIRECT, "Dana Moss");
+    check(&r, "It was late", STANCE_QUOTE_DIRECT, "a woman");
+    stance_quotelist_clear(&r.l);
+}
+
+static void test_quotes_participle_after_partial(void **state)
+{
+    run r;
+    extract(state,
+            "Jane Roe did not want to discuss \"that man,\" telling reporters that she is focused on \"ending the "
+            "feud for good.\"\n\n"
+            "A columnist for the Valley Post went after the senator in a piece on Sunday, writing that the senator had "
+            "\"forgotten who sent him to the capital.\"\n",
+            0, &r);
+    check(&r, "ending the feud", STANCE_QUOTE_PARTIAL, "Jane Roe");
+    check(&r, "forgotten who", STANCE_QUOTE_PARTIAL, "A columnist for the Valley Post");
+    stance_quotelist_clear(&r.l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2042,7 +2072,7 @@ int main(void)
         cmocka_unit_test(test_quotes_speech_act_sentence_before),
         cmocka_unit_test(test_quotes_role_without_closing_comma),
         cmocka_unit_test(test_quotes_name_before_who),
-        cmocka_unit_test(test_quotes_participle_after_quote),
+        cmocka_unit_test(test_quotes_participle_after_partial),
         cmocka_unit_test(test_quotes_unicode_label),
         cmocka_unit_test(test_quotes_unicode_nickname_and_initial),
         cmocka_unit_test(test_quotes_wordset),
@@ -2058,6 +2088,8 @@ int main(void)
         cmocka_unit_test(test_quotes_continued_paragraph),
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
+        cmocka_unit_test(test_quotes_ruled_and_named_in_who),
+        cmocka_unit_test(test_quotes_participle_after_quote),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
