@@ -148,6 +148,17 @@ static const spk_case described_cases[] = {
      "progress we had", "Ann Bell", "the former secretary of state"},
 };
 
+/* an organisation's name goes on through "of" after a last word of an organisation's name ("Chamber",
+ * "Academy", "Assembly", "League": lexicon.def ORG_LAST; a user trial's "North Calder Chamber" of Commerce) */
+static const spk_case org_name_cases[] = {
+    {"The North Calder Chamber of Commerce said the plan \"will cost every small shop in town dearly.\"\n",
+     "will cost every", "North Calder Chamber of Commerce", NULL},
+    {"\"This rule is a step backward for patients,\" the Halden Academy of Family Physicians said.\n",
+     "This rule is", "the Halden Academy of Family Physicians", NULL},
+    {"\"We will not sign off on this budget,\" the Brenford League of Cities said in a statement.\n",
+     "We will not", "the Brenford League of Cities", NULL},
+};
+
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
 static void check_cases(const stance_model *m, const spk_case *cs, size_t n)
 {
@@ -187,6 +198,11 @@ static void test_pronoun_continues_description(void **state)
     check_cases(*state, pronoun_cases, sizeof pronoun_cases / sizeof *pronoun_cases);
 }
 
+static void test_org_name_through_of(void **state)
+{
+    check_cases(*state, org_name_cases, sizeof org_name_cases / sizeof *org_name_cases);
+}
+
 static void test_description_named(void **state)
 {
     check_cases(*state, described_cases, sizeof described_cases / sizeof *described_cases);
@@ -199,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_document_issuers_named),
         cmocka_unit_test(test_pronoun_continues_description),
         cmocka_unit_test(test_description_named),
+        cmocka_unit_test(test_org_name_through_of),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }
