@@ -12,14 +12,14 @@
  * them and a third one is named less often than both. A "his"/"her" so read
  * is no mention of its owner: "His opponent is lying" is not about him.
  */
-#include "mentions_int.h"
+#include "config.h"
 
-/* Is t[ws, we) one of the singular rival nouns? */
-static int rival_noun(const char *t, size_t ws, size_t we)
-{
-    return stance_word_is(t, ws, we, "opponent") || stance_word_is(t, ws, we, "rival") ||
-           stance_word_is(t, ws, we, "challenger");
-}
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "mentions_int.h"
 
 /* Is the word after the noun ending at @p we one that makes the phrase a
  * group's or a thing's ("his rival's campaign" reads on; "her rival
@@ -297,26 +297,90 @@ static int other_at(mstate *m, size_t ws, size_t we)
     return in_q && sp >= 0 ? add_rival(m, ts, we, sp, -1, 1, &linked) : STANCE_OK;
 }
 
+/* The words that open a rival phrase: the rival nouns (rival_at()) and the
+ * nouns after "the other" (other_at()). */
+typedef struct trigger {
+    const char *word;
+    size_t n;
+    int other;
+} trigger;
+static const trigger triggers[] = {
+    {"rival", 5, 0}, {"opponent", 8, 0}, {"challenger", 10, 0}, {"guy", 3, 1}, {"candidate", 9, 1}};
+#define N_TRIGGERS (sizeof triggers / sizeof triggers[0])
+#define TRIGGER_MAXN 10
+
+/* Could a trigger word start at t[p]: its first and last letters, ASCII case
+ * folded, in place? */
+static int trigger_ends(const char *t, size_t len, size_t p)
+{
+    for (size_t j = 0; j < N_TRIGGERS; j++)
+        if (p + triggers[j].n <= len && (t[p] | 0x20) == triggers[j].word[0] &&
+            (t[p + triggers[j].n - 1] | 0x20) == triggers[j].word[triggers[j].n - 1])
+            return 1;
+    return 0;
+}
+
+/* The trigger standing whole at t[p] (ASCII case folded, no word byte on
+ * either side), or NULL. */
+static const trigger *trigger_at(const char *t, size_t len, size_t p)
+{
+    if (p > 0 && stance_word_byte(t, p - 1, len))
+        return NULL;
+    for (size_t j = 0; j < N_TRIGGERS; j++) {
+        const trigger *g = &triggers[j];
+        if (p + g->n <= len && stance_word_is(t, p, p + g->n, g->word) &&
+            (p + g->n == len || !stance_word_byte(t, p + g->n, len)))
+            return g;
+    }
+    return NULL;
+}
+
+#if defined(__SSE2__)
+_Static_assert(N_TRIGGERS == 5, "stance_mentions_rivals() reads five triggers");
+/* The places k of the sixteen from @p q (a: them, case folded) where
+ * triggers[j] could start: bit k set iff its first and last letters are there.
+ * Called with a constant j, so that each becomes straight-line code. */
+static inline unsigned trigger_bits(const char *q, __m128i a, const __m128i *first, const __m128i *last, size_t j)
+{
+    __m128i b = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(q + triggers[j].n - 1)),
+                             _mm_set1_epi8(0x20));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first[j]), _mm_cmpeq_epi8(b, last[j])));
+}
+#endif
+
+/* The rival phrase of the trigger standing whole at @p p, if one does. */
+static int trigger_found(mstate *m, size_t p)
+{
+    const trigger *g = trigger_at(m->t, m->len, p);
+    return g && (g->other ? other_at(m, p, p + g->n) : rival_at(m, p, p + g->n));
+}
+
+/* The rival phrases of the text, in text order: where trigger_ends() holds,
+ * sixteen places a step with SSE2 (a walk over every word of the text cost 3 %
+ * of stance_classify()'s instructions), then trigger_at(). */
 int stance_mentions_rivals(mstate *m)
 {
     const char *t = m->t;
-    size_t pos = 0;
-    while (pos < m->len) {
-        size_t ws, we;
-        unsigned char f;
-        if (!stance_word_byte(t, pos, m->len)) {
-            pos++;
-            continue;
-        }
-        ws = pos++;
-        we = pos = stance_word_end(t, pos, m->len, m->len);
-        f = (unsigned char)(t[ws] | 0x20);
-        if ((f == 'o' || f == 'r' || f == 'c') && we - ws >= 5 && we - ws <= 10 && rival_noun(t, ws, we)) {
-            if (rival_at(m, ws, we))
-                return STANCE_ERR_NOMEM;
-        } else if ((f == 'g' || f == 'c') && (stance_word_is(t, ws, we, "guy") || stance_word_is(t, ws, we, "candidate")) &&
-                   other_at(m, ws, we))
-            return STANCE_ERR_NOMEM;
+    size_t p = 0;
+#if defined(__SSE2__)
+    const __m128i fold = _mm_set1_epi8(0x20);
+    __m128i first[N_TRIGGERS], last[N_TRIGGERS];
+    for (size_t j = 0; j < N_TRIGGERS; j++) {
+        first[j] = _mm_set1_epi8(triggers[j].word[0]);
+        last[j] = _mm_set1_epi8(triggers[j].word[triggers[j].n - 1]);
     }
+    for (; p + TRIGGER_MAXN - 1 + 16 <= m->len; p += 16) {
+        __m128i a = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p)), fold);
+        unsigned bits = trigger_bits(t + p, a, first, last, 0) | trigger_bits(t + p, a, first, last, 1) |
+                        trigger_bits(t + p, a, first, last, 2) | trigger_bits(t + p, a, first, last, 3) |
+                        trigger_bits(t + p, a, first, last, 4);
+        for (; bits; bits &= bits - 1)
+            if (trigger_found(m, p + (size_t)__builtin_ctz(bits)))
+                return STANCE_ERR_NOMEM;
+    }
+#endif
+    for (; p < m->len; p++)
+        if (trigger_ends(t, m->len, p) && trigger_found(m, p))
+            return STANCE_ERR_NOMEM;
     return STANCE_OK;
 }

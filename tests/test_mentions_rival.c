@@ -71,6 +71,29 @@ static void test_issue_lines(void **state)
     doc_close(&d);
 }
 
+/* Every trigger word in every case it is read in (lower, capitalised,
+ * capitals), found by the sixteen-byte scan and by the scalar tail at the
+ * end of the text; a trigger glued into a longer word is none. */
+static void test_trigger_cases(void **state)
+{
+    const char text[] = "Senator Ann Lopez and Governor Bob Reyes are running for president. Arrival, rivalry and "
+                        "opponents came up.\n\n"
+                        "\"The other CANDIDATE will fail,\" Lopez said. \"THE OTHER GUY is no friend,\" she "
+                        "added.\n\n"
+                        "Reyes called Lopez's Challenger spirit odd. \"My Opponent lies,\" Reyes said. Lopez "
+                        "mocked her RIVAL";
+    doc d;
+    (void)state;
+    doc_open(&d, text, two, 2);
+    assert_rival(&d, "Bob Reyes", "The other CANDIDATE");
+    assert_rival(&d, "Bob Reyes", "THE OTHER GUY");
+    assert_rival(&d, "Ann Lopez", "My Opponent");
+    assert_rival(&d, "Bob Reyes", "her RIVAL"); /* the last bytes of the text: the scalar tail */
+    assert_null(more_at(&d, ent(&d, "Ann Lopez"), "rivalry"));
+    assert_null(more_at(&d, ent(&d, "Bob Reyes"), "rivalry"));
+    doc_close(&d);
+}
+
 /* A name right after (or before) the phrase is the rival, whatever the counts. */
 static void test_apposed(void **state)
 {
@@ -131,6 +154,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issue_lines),
+        cmocka_unit_test(test_trigger_cases),
         cmocka_unit_test(test_apposed),
         cmocka_unit_test(test_no_rival),
         cmocka_unit_test(test_owner_kept),
