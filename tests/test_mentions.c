@@ -590,6 +590,21 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"John Cole", "his", 1, NOT_A_MENTION, 0},
       {"John Cole", "he", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* "he" #0 is inside "where" */
+    /* link35: "his" of an apposition to a name is not that name's ("Carl Moss,
+     * his adviser," is Park's adviser; "his chief of staff" too); a list ("Cole, his
+     * wife, Lena,") and a clause ("Cole, his voice rising,") keep the name */
+    {"the possessive of an apposition means someone named before the name",
+     "Tom Park spoke on Monday. Carl Moss, his adviser, said the plan would fail.\n\nTom Park spoke again. "
+     "John Cole, his chief of staff, urged calm.\n\nCarl Moss came with John Cole, his wife, Lena Cole, and friends. John Cole, his voice rising, "
+     "spoke last.\n",
+     {{"Tom Park", NULL, 0}, {"Carl Moss", NULL, 0}, {"John Cole", NULL, 0}},
+     3,
+     {{"Tom Park", "his", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Carl Moss", "his", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"John Cole", "his", 1, NOT_A_MENTION, 0},
+      {"John Cole", "his", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"John Cole", "his", 3, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"addressee",
      "\"You are late,\" said Elena Diaz.\n\n\"You broke your promise,\" Elena Diaz told Tom Park.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
