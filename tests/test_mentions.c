@@ -493,6 +493,15 @@ static const mention_case MENTION_CASES[] = {
       {"Nevada", "the state", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Nevada", "The state", 0, NOT_A_MENTION, 0},
       {"Nevada", "the State", 0, NOT_A_MENTION, 0}}},
+    /* link35: "state" as a modifier ("the state level", "the state party") is no mention of the state */
+    {"\"the state\" in a quote, not as a modifier (\"the state level\", \"the state party\")",
+     "Tom Park sued Nevada on Monday.\n\n\"At the state level nothing moves, the state party is asleep, and the "
+     "state has no plan,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Nevada", "the state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "the state", 1, NOT_A_MENTION, 0},
+      {"Nevada", "the state", 2, TITLE, STANCE_MR_ORG_HEAD}}},
     {"\"the state\" in a quote, not before a relative clause (\"the state that has ...\": one out of many) nor "
      "\"your state\" (the listener's)",
      "Tom Park sued Nevada on Monday.\n\n\"The state that has the highest rate is not ours. If you think he will win "
