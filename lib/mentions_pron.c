@@ -650,6 +650,25 @@ static int apposed_to(const char *t, size_t len, const referent *r, size_t ws, s
     return 0;
 }
 
+/* Is referent @p r, before quote @p inq in the quote's sentence, the subject
+ * of a reporting verb there ("Sam Ito tweeted after Elena Diaz argued that
+ * \"... as he voted\"" with Diaz the speaker: Ito reports on her quote, he
+ * is not who her "he" means)? The word right after it is a reporting cue. */
+static int outer_reporter(const mstate *m, const referent *r, long inq)
+{
+    const stance_rawquote *q;
+    size_t ws, we;
+    if (inq < 0 || r->ent < 0 || stance_pronoun_of(m->t, r->start, r->end))
+        return 0;
+    q = &m->quotes->q[inq];
+    if (r->end > q->span.start || any_stop(m->t, r->end, q->span.start) ||
+        !stance_word_after(m->t, m->len, r->end, &ws, &we) || ws != r->end + 1)
+        return 0;
+    return (stance_lex_classes_lower(m->t + ws, we - ws) &
+            (STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE) |
+             STANCE_LX(FX_CUE))) != 0;
+}
+
 /* Is referent @p r the object of a preposition inside another quote than the
  * pronoun's quote @p inq ("You don't know about David Duke?" ... "Is he really
  * so stupid"; "the same thing with [Bob] Corker, with Newt [Gingrich]")? A
@@ -1136,7 +1155,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
             if (r->end + PRONOUN_REACH < ws)
                 break;
             if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq) ||
-                (nested >= 0 && r->ent == nested) || apposed_to(m->t, m->len, r, ws, we))
+                (nested >= 0 && r->ent == nested) || apposed_to(m->t, m->len, r, ws, we) || outer_reporter(m, r, inq))
                 continue;
             taken = 1;
             if (np != SIZE_MAX && r->end <= np) { /* the person the quote names by a noun since: */
