@@ -16,7 +16,10 @@
  * actor of unknown gender the text names by an acronym ("KKK") is no person;
  * in a quote nested after "He said:" the pronoun is not the one "He" stands
  * for; "he or she" is anyone. "this man", "that woman", "this guy" are a
- * he/she too.
+ * he/she too. The his/her of an apposition to a name ("Rahm Emanuel, his
+ * chief of staff,") is not that name's; a he/she in a quote is not a person
+ * who reports on the quote in its sentence ("Ito tweeted after Diaz argued
+ * that \"...he...\"" with Diaz the speaker).
  *
  * A he/she (or "It") opening a quote that goes on from the same speaker's
  * quote just before is the actor whose mention opens that quote (rule
