@@ -139,12 +139,34 @@ static int has_more_at(const stance_ent *e, size_t s)
     return 0;
 }
 
+/* Is the word t[ns, ne) one "state" modifies ("the state level", "the state
+ * population", "the state party", "the state legislature", "the state
+ * attorney"): an organisation, body, role or person noun of the lexicon, or
+ * one of a few nouns of a state's things? Then "the state" is no mention of
+ * the one state actor. */
+static int state_modifies(const char *t, size_t ns, size_t ne)
+{
+    static const char *const nouns[] = {"level",   "levels", "population", "primary", "primaries", "convention",
+                                        "funding", "minimum", "capital",   "capitol", "delegation", "law",
+                                        "laws",    "budget", "line",       "lines",   "average",    "election",
+                                        "elections"};
+    const uint64_t noun = STANCE_LX(ORG_NOUN) | STANCE_LX(NONPERSON_LAST) | STANCE_LX(ROLE) |
+                          STANCE_LX(PERSON_NOUN) | STANCE_LX(BODY_NOUN) | STANCE_LX(STAFF_NOUN);
+    if (stance_letter_case(t, ns, ne) >= 0)
+        return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (stance_word_is(t, ns, ne, nouns[i]))
+            return 1;
+    return (stance_lex_classes(t + ns, ne - ns) & noun) != 0;
+}
+
 /* "my party", "our own party", "your party", "this party", "the party" inside
  * quote [qs, qe): the one party actor @p e of the article (not "my party's
  * nominee": the phrase is then about someone else). With @p noun "state"
  * (@p state set): "the State has put", "the state's law", "our state" are the
  * one US state actor, not "the state of the race" nor "the State Department",
- * nor "the state that has ..." nor "your state";
+ * nor "the state that has ..." nor "your state" nor "the state level"
+ * (state_modifies());
  * with "kingdom", "the kingdom" is the one kingdom actor (kingdom_name()). */
 static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const char *noun, int state)
 {
@@ -165,9 +187,10 @@ static int noun_words(stance_ent *e, const char *t, size_t qs, size_t qe, const 
             continue; /* inside a word, "party's", "party’s", "party-line" */
         if (state && !poss && stance_word_after(t, qe, s + nl, &ns, &ne) &&
             (stance_word_is(t, ns, ne, "of") || stance_letter_case(t, ns, qe) > 0 ||
-             (ns == s + nl + 1 && (stance_lex_classes_lower(t + ns, ne - ns) & STANCE_LX(REL)))))
+             (ns == s + nl + 1 && ((stance_lex_classes_lower(t + ns, ne - ns) & STANCE_LX(REL)) ||
+                                   state_modifies(t, ns, ne)))))
             continue; /* "the state of the race", "the State Department"; "the state that has the highest rate"
-                       * (a relative clause picks one state out of many: no one state's) */
+                       * (a relative clause picks one state out of many: no one state's); "the state level" */
         if (state && stance_word_is(t, ws, we, "your"))
             continue; /* "if you think Clinton will win your state": the listener's, any state */
         if (stance_word_is(t, ws, we, "own") && stance_word_before(t, ws, &ds, &de) && ds >= qs)

@@ -12,7 +12,12 @@
  * "New Hampshire") has none either: "Korea" of "South Korea" is no mention.
  * Nor is a place's name before a person noun ("U.S. officials", "Ohio
  * voters", "the Vermont senator", "the U.S. presidential candidate"): those
- * are the people (link32).
+ * are the people (link32). A discovered actor's last word alone, an
+ * organisation's or place's ("State" of "Islamic State"), after or before
+ * "of" is another body's name ("secretary of State", "the State of the
+ * Union", "the University of Ohio"; link35). Nor is a surname in brackets
+ * right after another first name ("not Bill [Clinton]" for "Hillary
+ * Clinton").
  */
 #include "config.h"
 
@@ -61,6 +66,40 @@ static int after_own_word(const char *t, size_t s, const char *name)
         !stance_word_before(name, (size_t)(h - name), &ps, &pe))
         return 0; /* one word, or a head before "of"/"on"/"for" */
     return pe - ps == we - ws && memcmp(name + ps, t + ws, we - ws) == 0;
+}
+
+/* Is the surname mention t[s, e) of discovered actor @p x its name's last
+ * word, an organisation's or place's last word ("State" of "Islamic State",
+ * "Granite State"), written after "of" or before "of" ("secretary of
+ * State", "the departments of State", "the State of the Union")? Another
+ * body's name then, no mention of it. */
+static int of_phrase_surname(const char *t, size_t len, const stance_ent *x, size_t s, size_t e)
+{
+    const char *last = strrchr(x->name, ' ');
+    size_t ws, we;
+    char b[STANCE_LEX_MAXLEN + 1];
+    if (!x->discovered || !last || strlen(last + 1) != e - s || memcmp(last + 1, t + s, e - s) != 0 ||
+        !stance_mentions_lower(t, s, e, b, sizeof b) || !stance_lex_is(b, e - s, STANCE_LX(NONPERSON_LAST)))
+        return 0;
+    if (stance_word_before(t, s, &ws, &we) && we + 1 == s && stance_word_is(t, ws, we, "of"))
+        return 1;
+    return stance_word_after(t, len, e, &ws, &we) && ws == e + 1 && stance_word_is(t, ws, we, "of");
+}
+
+/* Is the surname mention t[s, e) of @p x written in brackets right after a
+ * listed first name that is not the first word of x's name ("not Bill
+ * [Clinton]" for "Hillary Clinton": the writer's bracket completes another
+ * person's name)? */
+static int other_first_before_bracket(const char *t, const stance_ent *x, size_t s)
+{
+    const uint64_t first = STANCE_LX(FIRST_M) | STANCE_LX(FIRST_F);
+    const char *sp = strchr(x->name, ' ');
+    size_t ws, we;
+    if (s < 3 || t[s - 1] != '[' || t[s - 2] != ' ' || !sp || !stance_word_before(t, s - 2, &ws, &we) ||
+        we + 2 != s || !(stance_lex_classes(t + ws, we - ws) & first) ||
+        !(stance_lex_classes(x->name, (size_t)(sp - x->name)) & first))
+        return 0;
+    return (size_t)(sp - x->name) != we - ws || memcmp(x->name, t + ws, we - ws) != 0;
 }
 
 int stance_mentions_place_name(const char *name)
@@ -136,9 +175,13 @@ size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t, size_
         stance_ent *e = &ents->e[i];
         size_t w = 0;
         int org = org_by_name(e), place = e->place;
-        if (!e->n_mentions || (!org && !place))
+        if (!e->n_mentions)
             continue;
         for (size_t k = 0; k < e->n_mentions; k++) {
+            if (e->kinds[k] == STANCE_MK_SURNAME &&
+                (of_phrase_surname(t, len, e, e->mentions[k].start, e->mentions[k].end) ||
+                 other_first_before_bracket(t, e, e->mentions[k].start)))
+                continue;
             if (org && e->kinds[k] == STANCE_MK_SURNAME && !head_after_det(t, e->mentions[k].start, e->mentions[k].end) &&
                 !after_own_word(t, e->mentions[k].start, e->name))
                 continue;

@@ -16,7 +16,10 @@
  * actor of unknown gender the text names by an acronym ("KKK") is no person;
  * in a quote nested after "He said:" the pronoun is not the one "He" stands
  * for; "he or she" is anyone. "this man", "that woman", "this guy" are a
- * he/she too.
+ * he/she too. The his/her of an apposition to a name ("Rahm Emanuel, his
+ * chief of staff,") is not that name's; a he/she in a quote is not a person
+ * who reports on the quote in its sentence ("Ito tweeted after Diaz argued
+ * that \"...he...\"" with Diaz the speaker).
  *
  * A he/she (or "It") opening a quote that goes on from the same speaker's
  * quote just before is the actor whose mention opens that quote (rule
@@ -597,6 +600,78 @@ static int her_object(const char *t, size_t len, size_t ws, size_t we)
            (stance_lex_classes_lower(t + ns, ne - ns) & (STANCE_LX(DET) | STANCE_LX(PREP) | STANCE_LX(CONJ)));
 }
 
+/* Is t[ws, we) a singular noun for a person an apposition may end in: a
+ * role, person, kin or staff noun of the lexicon ("chief", "spokeswoman",
+ * "wife", "aide") or a rival's ("opponent", "challenger", "counterpart";
+ * no plural: "his surrogates")? */
+static int apposition_head(const char *t, size_t ws, size_t we)
+{
+    static const char *const rival[] = {"rival", "opponent", "challenger", "counterpart", "successor", "predecessor"};
+    const uint64_t person = STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(KIN) | STANCE_LX(NOUN_M) |
+                            STANCE_LX(NOUN_F) | STANCE_LX(STAFF_NOUN);
+    if (we - ws >= 3 && t[we - 1] == 's' && t[we - 2] != 's')
+        return 0;
+    for (size_t i = 0; i < sizeof rival / sizeof rival[0]; i++)
+        if (stance_word_is(t, ws, we, rival[i]))
+            return 1;
+    return (stance_lex_classes_lower(t + ws, we - ws) & person) != 0;
+}
+
+/* Is the his/her at t[ws, we) the possessive of an apposition to the name
+ * referent @p r right before it ("Carl Moss, his rival, said", "Rahm Emanuel,
+ * his chief of staff, urged")? Only ", " between; then at most five words
+ * (no verb, reporting or relative word) whose last before a comma, or the
+ * word before "of", is a person noun (apposition_head()), and no name after
+ * that comma ("Gov. Jack Dalrymple, his wife, Betsy," is a list). The
+ * pronoun then means someone named before, never @p r. */
+static int apposed_to(const char *t, size_t len, const referent *r, size_t ws, size_t we)
+{
+    const uint64_t stop = STANCE_LX(APPOS_STOP) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(BE_AUX) |
+                          STANCE_LX(REL) | STANCE_LX(CONJ) | STANCE_LX(MODAL) | STANCE_LX(DET);
+    size_t p = we, s, e, head_s = 0, head_e = 0;
+    int of = 0;
+    if (r->end + 2 != ws || t[r->end] != ',' || t[r->end + 1] != ' ' || stance_pronoun_of(t, r->start, r->end) ||
+        !(stance_word_is(t, ws, we, "his") || stance_word_is(t, ws, we, "her")))
+        return 0;
+    for (int n = 0; n < 7 && stance_word_after(t, len, p, &s, &e) && s == p + 1 && t[p] == ' '; n++, p = e) {
+        if (!of && n > 0 && stance_word_is(t, s, e, "of")) {
+            of = 1; /* "his chief of staff": the head is the word before */
+            continue;
+        }
+        if (stance_lex_classes_lower(t + s, e - s) & stop)
+            return 0;
+        if (!of)
+            head_s = s, head_e = e;
+        if (e < len && t[e] == ',') {
+            size_t ns, ne;
+            if (stance_word_after(t, len, e + 1, &ns, &ne) && stance_letter_case(t, ns, len) > 0 &&
+                !(stance_lex_classes(t + ns, ne - ns) & STANCE_LX(STOP)))
+                return 0;
+            return apposition_head(t, head_s, head_e);
+        }
+    }
+    return 0;
+}
+
+/* Is referent @p r, before quote @p inq in the quote's sentence, the subject
+ * of a reporting verb there ("Sam Ito tweeted after Elena Diaz argued that
+ * \"... as he voted\"" with Diaz the speaker: Ito reports on her quote, he
+ * is not who her "he" means)? The word right after it is a reporting cue. */
+static int outer_reporter(const mstate *m, const referent *r, long inq)
+{
+    const stance_rawquote *q;
+    size_t ws, we;
+    if (inq < 0 || r->ent < 0 || stance_pronoun_of(m->t, r->start, r->end))
+        return 0;
+    q = &m->quotes->q[inq];
+    if (r->end > q->span.start || any_stop(m->t, r->end, q->span.start) ||
+        !stance_word_after(m->t, m->len, r->end, &ws, &we) || ws != r->end + 1)
+        return 0;
+    return (stance_lex_classes_lower(m->t + ws, we - ws) &
+            (STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE) |
+             STANCE_LX(FX_CUE))) != 0;
+}
+
 /* Is referent @p r the object of a preposition inside another quote than the
  * pronoun's quote @p inq ("You don't know about David Duke?" ... "Is he really
  * so stupid"; "the same thing with [Bob] Corker, with Newt [Gingrich]")? A
@@ -1083,7 +1158,7 @@ int stance_mentions_resolve_pronouns(mstate *m)
             if (r->end + PRONOUN_REACH < ws)
                 break;
             if (!fits(m, r, pw, inq) || (is_him && clause_mate(m->t, r, ws)) || passing_in_other_quote(m, r, inq) ||
-                (nested >= 0 && r->ent == nested))
+                (nested >= 0 && r->ent == nested) || apposed_to(m->t, m->len, r, ws, we) || outer_reporter(m, r, inq))
                 continue;
             taken = 1;
             if (np != SIZE_MAX && r->end <= np) { /* the person the quote names by a noun since: */

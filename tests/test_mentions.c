@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sort.h"
+#include "stance_internal.h"
 #include "speaker_names.h"
 #include "targets.h"
 #include "testutil.h"
@@ -493,6 +494,15 @@ static const mention_case MENTION_CASES[] = {
       {"Nevada", "the state", 0, TITLE, STANCE_MR_ORG_HEAD},
       {"Nevada", "The state", 0, NOT_A_MENTION, 0},
       {"Nevada", "the State", 0, NOT_A_MENTION, 0}}},
+    /* link35: "state" as a modifier ("the state level", "the state party") is no mention of the state */
+    {"\"the state\" in a quote, not as a modifier (\"the state level\", \"the state party\")",
+     "Tom Park sued Nevada on Monday.\n\n\"At the state level nothing moves, the state party is asleep, and the "
+     "state has no plan,\" Sam Ito said.\n",
+     {{"Nevada", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Nevada", "the state", 0, NOT_A_MENTION, 0},
+      {"Nevada", "the state", 1, NOT_A_MENTION, 0},
+      {"Nevada", "the state", 2, TITLE, STANCE_MR_ORG_HEAD}}},
     {"\"the state\" in a quote, not before a relative clause (\"the state that has ...\": one out of many) nor "
      "\"your state\" (the listener's)",
      "Tom Park sued Nevada on Monday.\n\n\"The state that has the highest rate is not ours. If you think he will win "
@@ -590,6 +600,21 @@ static const mention_case MENTION_CASES[] = {
      2,
      {{"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}, {"John Cole", "his", 1, NOT_A_MENTION, 0},
       {"John Cole", "he", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER}}}, /* "he" #0 is inside "where" */
+    /* link35: "his" of an apposition to a name is not that name's ("Carl Moss,
+     * his adviser," is Park's adviser; "his chief of staff" too); a list ("Cole, his
+     * wife, Lena,") and a clause ("Cole, his voice rising,") keep the name */
+    {"the possessive of an apposition means someone named before the name",
+     "Tom Park spoke on Monday. Carl Moss, his adviser, said the plan would fail.\n\nTom Park spoke again. "
+     "John Cole, his chief of staff, urged calm.\n\nCarl Moss came with John Cole, his wife, Lena Cole, and friends. John Cole, his voice rising, "
+     "spoke last.\n",
+     {{"Tom Park", NULL, 0}, {"Carl Moss", NULL, 0}, {"John Cole", NULL, 0}},
+     3,
+     {{"Tom Park", "his", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"Carl Moss", "his", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "his", 1, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"John Cole", "his", 1, NOT_A_MENTION, 0},
+      {"John Cole", "his", 2, PRONOUN, STANCE_MR_PRONOUN_GENDER},
+      {"John Cole", "his", 3, PRONOUN, STANCE_MR_PRONOUN_GENDER}}},
     {"addressee",
      "\"You are late,\" said Elena Diaz.\n\n\"You broke your promise,\" Elena Diaz told Tom Park.\n",
      {{"Tom Park", NULL, 0}, {"Elena Diaz", NULL, 0}},
@@ -1203,6 +1228,43 @@ static void test_mentions_run_gender(void **state)
 }
 
 /* ---- target choice ------------------------------------------------------------ */
+
+/* link35: with the quote given to the person of the subordinate clause
+ * ("Sam Ito tweeted after Elena Diaz argued that \"... as he voted\"": the
+ * speaker Diaz, as a sieve that reads the nearer clause would choose), the
+ * "he" of her quote is not Ito, who reports on her quote, but Park. The
+ * quote's speaker is set here as such a sieve would set it. */
+static void test_mentions_outer_reporter(void **state)
+{
+    static const stance_actor a[] = {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}, {"Elena Diaz", NULL, 0}};
+    const char text[] = "Tom Park lost the vote on Monday.\n\nSam Ito tweeted after Elena Diaz argued for the "
+                        "second time that \"if everyone had voted as he voted, we would be fine.\"\n";
+    const char *diaz = strstr(text, "Elena Diaz"), *he = strstr(text, "he voted");
+    stance_error err;
+    doc d;
+    (void)state;
+    memset(&d, 0, sizeof d);
+    d.text = text;
+    assert_int_equal(stance_quotes_compile(&d.pat, &err), STANCE_OK);
+    assert_int_equal(stance_quotes_extract(d.pat, text, strlen(text), 0, &d.quotes, &err), STANCE_OK);
+    assert_int_equal(d.quotes.n, 1);
+    stance_free(d.quotes.q[0].speaker);
+    assert_non_null(d.quotes.q[0].speaker = stance_strdup("Elena Diaz"));
+    d.quotes.q[0].speaker_span = (stance_span){(size_t)(diaz - text), (size_t)(diaz - text) + strlen("Elena Diaz")};
+    d.quotes.q[0].how = STANCE_ATTR_NAME;
+    assert_int_equal(stance_actors_match(a, 3, text, strlen(text), 0, &d.ents, &err), STANCE_OK);
+    assert_int_equal(stance_mentions_find(&d.quotes, text, strlen(text), &d.ents, &err), STANCE_OK);
+    for (size_t k = 0; k < ent(&d, "Sam Ito")->n_more; k++)
+        assert_int_not_equal(ent(&d, "Sam Ito")->more[k].span.start, (size_t)(he - text));
+    {
+        const stance_ent *park = ent(&d, "Tom Park");
+        int found = 0;
+        for (size_t k = 0; k < park->n_more; k++)
+            found |= park->more[k].span.start == (size_t)(he - text);
+        assert_true(found);
+    }
+    doc_close(&d);
+}
 
 static const stance_tchoice *target(const doc *d, const stance_tlist *tl, const char *name)
 {
@@ -2018,6 +2080,7 @@ int main(void)
         cmocka_unit_test(test_mentions_party_adjective),
         cmocka_unit_test(test_mentions_party_adjective_unicode),
         cmocka_unit_test(test_mentions_run_gender),
+        cmocka_unit_test(test_mentions_outer_reporter),
         cmocka_unit_test(test_targets_object_not_bystander),
         cmocka_unit_test(test_targets_called_him),
         cmocka_unit_test(test_targets_sentencing_him),

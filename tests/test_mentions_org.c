@@ -332,6 +332,47 @@ static void test_place_before_person_noun(void **state)
     doc_close(&d);
 }
 
+/* A discovered organisation's last word alone after or before "of" names
+ * another body (link35): "secretary of State", "the State of the Union",
+ * "the University of Ohio" are no mentions of "Islamic State" or "Pelham
+ * University"; "pro-Islamic State" still is. */
+static void test_discovered_org_of_phrase(void **state)
+{
+    const char text[] = "The Islamic State attacked the town on Monday. Islamic State fighters fled, and pro-Islamic "
+                        "State accounts went quiet.\n\nClinton, a former secretary of State, spoke before the State of "
+                        "the Union address. Pelham University and Pelham University staff agreed, a professor at the "
+                        "University of Ohio said.\n";
+    doc d;
+    const stance_ent *is, *pu;
+    (void)state;
+    doc_open(&d, text, NULL, 0);
+    is = ent(&d, "Islamic State");
+    pu = ent(&d, "Pelham University");
+    assert_true(name_at(&d, is, "State accounts"));
+    assert_false(name_at(&d, is, "State, spoke"));
+    assert_false(name_at(&d, is, "State of"));
+    assert_false(name_at(&d, pu, "University of"));
+    doc_close(&d);
+}
+
+/* A surname in brackets right after another first name is that other
+ * person's (link35): "not Ray [Vance]" is no mention of Nora Vance, "Nora
+ * [Vance]" is. */
+static void test_bracket_other_first_name(void **state)
+{
+    static const stance_actor a[] = {{"Nora Vance", NULL, 0}};
+    const char text[] = "Nora Vance spoke on Monday.\n\n\"Nobody, not me, not Ray [Vance], is as ready as Nora "
+                        "[Vance] is,\" said Tom Ortiz.\n";
+    doc d;
+    const stance_ent *e;
+    (void)state;
+    doc_open(&d, text, a, 1);
+    e = ent(&d, "Nora Vance");
+    assert_false(name_at(&d, e, "Vance], is as"));
+    assert_true(name_at(&d, e, "Vance] is,"));
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +388,8 @@ int main(void)
         cmocka_unit_test(test_place_named_actor),
         cmocka_unit_test(test_discovered_place),
         cmocka_unit_test(test_place_before_person_noun),
+        cmocka_unit_test(test_discovered_org_of_phrase),
+        cmocka_unit_test(test_bracket_other_first_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
