@@ -1946,6 +1946,47 @@ static void test_quotes_continued_paragraph(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A quote reopened mid-paragraph after its attribution ('"A," Roe said. "B')
+ * and left open at the paragraph's end goes on into the next paragraph when
+ * that paragraph is all quote (it closes at the paragraph's end, or is left
+ * open again): one span, curly or straight marks. When the next paragraph
+ * has an attribution of its own after its quote, the two stay apart. */
+static void test_quotes_continued_mid_paragraph(void **state)
+{
+    run r;
+    const stance_rawquote *q;
+    const char *text = "The council met on Monday.\n\n"
+                       LQ "We will build the bridge," RQ " Jane Orr said. " LQ "The money is there.\n\n"
+                       LQ "It will open in May. The ferry will stop." RQ "\n\n"
+                       "Tom Vale said on Tuesday: \"The road is closed. It will stay so.\n\n"
+                       "\"It needs a new surface.\n\n"
+                       "\"Work starts in June.\"\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "The money");
+    assert_string_equal(q->speaker, "Jane Orr");
+    assert_int_equal(q->span.end, strstr(text, "stop.") + 5 - text);
+    q = find(&r, "The road");
+    assert_string_equal(q->speaker, "Tom Vale");
+    assert_int_equal(q->span.end, strstr(text, "June.") + 5 - text);
+    stance_quotelist_clear(&r.l);
+    text = "Ann Lee spoke first.\n\n"
+           "\"We are ready,\" Ann Lee said. \"The crews are hired.\n\n"
+           "\"The trucks come next week. The work takes a year.\"\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "The crews");
+    assert_string_equal(q->speaker, "Ann Lee");
+    assert_int_equal(q->span.end, strstr(text, "year.") + 5 - text);
+    stance_quotelist_clear(&r.l);
+    text = "Ann Lee spoke first.\n\n"
+           LQ "We are ready," RQ " Ann Lee said. " LQ "The crews are hired.\n\n"
+           LQ "The trucks come next week," RQ " she added. " LQ "The work takes a year." RQ "\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "The crews");
+    assert_int_equal(q->span.end, strstr(text, "hired.") + 6 - text);
+    check(&r, "The trucks", STANCE_QUOTE_DIRECT, "Ann Lee");
+    stance_quotelist_clear(&r.l);
+}
+
 /* The attribution after a quote does not reach past a word that opens a
  * clause of its own ("while", "and"): that clause's subject says something
  * else ('," while Gov. Ray Cole and Rep. Tim Holt suggested'). */
@@ -2086,6 +2127,7 @@ int main(void)
         cmocka_unit_test(test_quotes_ask_list),
         cmocka_unit_test(test_quotes_after_name_pair),
         cmocka_unit_test(test_quotes_continued_paragraph),
+        cmocka_unit_test(test_quotes_continued_mid_paragraph),
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
         cmocka_unit_test(test_quotes_ruled_and_named_in_who),
