@@ -1987,6 +1987,23 @@ static void test_quotes_continued_mid_paragraph(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* Title words before an organisation's word name the organisation ("The
+ * State Department", "The Senate Ethics Committee"); before a person's name
+ * they stay titles ("State Sen. Jane Roe"). */
+static void test_quotes_org_name_title_words(void **state)
+{
+    run r;
+    extract(state,
+            "The State Department has said that the cables were " LQ "released in full" RQ " last year.\n\n"
+            "The Senate Ethics Committee said the complaint was " LQ "without merit" RQ ".\n\n"
+            "State Sen. Jane Roe said the bill was " LQ "dead on arrival" RQ ".\n",
+            0, &r);
+    check(&r, "released in full", STANCE_QUOTE_PARTIAL, "State Department");
+    check(&r, "without merit", STANCE_QUOTE_PARTIAL, "Senate Ethics Committee");
+    check(&r, "dead on arrival", STANCE_QUOTE_PARTIAL, "Jane Roe");
+    stance_quotelist_clear(&r.l);
+}
+
 /* The attribution after a quote does not reach past a word that opens a
  * clause of its own ("while", "and"): that clause's subject says something
  * else ('," while Gov. Ray Cole and Rep. Tim Holt suggested'). */
@@ -2128,6 +2145,7 @@ int main(void)
         cmocka_unit_test(test_quotes_after_name_pair),
         cmocka_unit_test(test_quotes_continued_paragraph),
         cmocka_unit_test(test_quotes_continued_mid_paragraph),
+        cmocka_unit_test(test_quotes_org_name_title_words),
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
         cmocka_unit_test(test_quotes_ruled_and_named_in_who),
