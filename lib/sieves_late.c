@@ -1306,3 +1306,38 @@ void stance_q_and_said_direct(ctx *c, seg *q)
     q->kind = K_DIRECT;
     q->a.rule = STANCE_RULE_BEFORE;
 }
+
+/* Does the word t[ws, we) read as a past tense opening a verb phrase: a
+ * lowercase word of four letters or more ending in "ed" ("furrowed",
+ * "nodded"), no determiner or preposition? */
+static int past_ed_word(ctx *c, size_t ws, size_t we)
+{
+    return we - ws >= 4 && lower_at(c->t, ws, c->len) && memcmp(c->t + we - 2, "ed", 2) == 0 &&
+           !lq(c->t, ws, we, STANCE_LQ(DETERMINERS) | STANCE_LQ(PREPS));
+}
+
+/* 'he looked straight into my camera, furrowed his brow and said, "': a list
+ * of verb phrases split by commas whose last ends in "and"/"but" right before
+ * the reporting verb @p v, the phrases after the first opening with a past
+ * tense: the subject of the first phrase of the list (in the chunk @p np)
+ * speaks. 1 and *@p b set, or 0. */
+int stance_q_verb_list_subject(ctx *c, stance_span np, stance_span v, attr *b)
+{
+    size_t ws, we, p, k, i, a1, b1;
+    int parts = 0;
+    stance_q_lower_word_before(c, v.start, np.start, &ws, &we);
+    if (we <= ws || !lq(c->t, ws, we, STANCE_LQ(AND_BUT)))
+        return 0;
+    for (p = ws; p > np.start; p = k - 1, parts++) {
+        for (k = p; k > np.start && c->t[k - 1] != ','; k--)
+            ;
+        i = k;
+        if (k <= np.start || !stance_chunk_next(c->t, &i, p, c->len, &a1, &b1) || !past_ed_word(c, a1, b1))
+            break;
+    }
+    if (!parts)
+        return 0;
+    for (k = p; k > np.start && c->t[k - 1] != ','; k--)
+        ;
+    return stance_q_subject_of(c, skip_hs(c->t, k, c->len), p, SUBJ_PRONOUN, b) && b->how != STANCE_ATTR_NOUN;
+}

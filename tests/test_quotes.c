@@ -2004,6 +2004,22 @@ static void test_quotes_org_name_title_words(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A list of verb phrases ending in "and said" ('he looked ..., furrowed his
+ * brow and said'): the subject of the first phrase speaks, after a clause
+ * whose own verb ("asked") came first. */
+static void test_quotes_verb_list_and_said(void **state)
+{
+    run r;
+    extract(state,
+            "Last month, when I asked Tom Reed if he would run, he looked straight into my camera, furrowed his brow "
+            "and said, " LQ "I will run!" RQ "\n\n"
+            "When we asked Ann Cole about the vote, Lee Moss nodded, smiled and said, " LQ "We have the votes." RQ "\n",
+            0, &r);
+    check(&r, "I will run", STANCE_QUOTE_DIRECT, "Tom Reed");
+    check(&r, "We have the votes", STANCE_QUOTE_DIRECT, "Lee Moss");
+    stance_quotelist_clear(&r.l);
+}
+
 /* The attribution after a quote does not reach past a word that opens a
  * clause of its own ("while", "and"): that clause's subject says something
  * else ('," while Gov. Ray Cole and Rep. Tim Holt suggested'). */
@@ -2146,6 +2162,7 @@ int main(void)
         cmocka_unit_test(test_quotes_continued_paragraph),
         cmocka_unit_test(test_quotes_continued_mid_paragraph),
         cmocka_unit_test(test_quotes_org_name_title_words),
+        cmocka_unit_test(test_quotes_verb_list_and_said),
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
         cmocka_unit_test(test_quotes_ruled_and_named_in_who),
