@@ -2018,6 +2018,14 @@ static void test_quotes_verb_list_and_said(void **state)
     check(&r, "I will run", STANCE_QUOTE_DIRECT, "Tom Reed");
     check(&r, "We have the votes", STANCE_QUOTE_DIRECT, "Lee Moss");
     stance_quotelist_clear(&r.l);
+    /* the reporting verb read may be a past tense of the list ("smiled"), not "said" */
+    extract(state,
+            "Tom Reed paused, smiled and said: " LQ "We will win this race." RQ "\n\n"
+            "Lee Bright, a Cole supporter, smiled and said: " LQ "So will we." RQ "\n",
+            0, &r);
+    check(&r, "We will win", STANCE_QUOTE_DIRECT, "Tom Reed");
+    check(&r, "So will we", STANCE_QUOTE_DIRECT, "Lee Bright");
+    stance_quotelist_clear(&r.l);
 }
 
 /* The attribution after a quote does not reach past a word that opens a
