@@ -199,7 +199,9 @@ static int stop_first_name(ctx *c, long k, stance_span *canon)
  * names.c leaves the titles out of the run, but before an organisation's
  * word (ORG_LAST: "Department", "Committee", "Board") they name it and are
  * not a person's title. Moves @p canon's start back over the capitalised
- * titles (without a period) right before it, down to @p floor. */
+ * titles (without a period) right before it, down to @p floor, when "the"
+ * stands before them (inside the speaker's span or not) (a person's title takes none: "Senator Mark Hall",
+ * "Judge John Church", though "Hall" and "Church" end organisations too). */
 static void org_titles_back(ctx *c, stance_span *canon, size_t floor)
 {
     size_t k = canon->start, ws, we, i = canon->start;
@@ -212,7 +214,9 @@ static void org_titles_back(ctx *c, stance_span *canon, size_t floor)
     while (k > floor + 1 && c->t[k - 1] == ' ' && stance_q_word_before(c, k - 1, floor, &ws, &we) && we == k - 1 &&
            ws >= floor && letter_case(c->t, ws, c->len) == 1 && stance_lex_is(c->t + ws, we - ws, STANCE_LX(TITLE)))
         k = ws;
-    canon->start = k;
+    if (k < canon->start && k > 1 && c->t[k - 1] == ' ' && stance_q_word_before(c, k - 1, k > 8 ? k - 8 : 0, &ws, &we) &&
+        we == k - 1 && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")))
+        canon->start = k; /* (after "the" only: "Senator Hall", "Judge John Church" keep their titles out) */
 }
 
 /* Canonical span and gender of a name mention [s, e). */

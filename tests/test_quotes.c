@@ -1989,18 +1989,23 @@ static void test_quotes_continued_mid_paragraph(void **state)
 
 /* Title words before an organisation's word name the organisation ("The
  * State Department", "The Senate Ethics Committee"); before a person's name
- * they stay titles ("State Sen. Jane Roe"). */
+ * they stay titles ("State Sen. Jane Roe"), and so they do without "the"
+ * before them ("Judge John Church": "Church" ends organisations too). */
 static void test_quotes_org_name_title_words(void **state)
 {
     run r;
     extract(state,
             "The State Department has said that the cables were " LQ "released in full" RQ " last year.\n\n"
             "The Senate Ethics Committee said the complaint was " LQ "without merit" RQ ".\n\n"
-            "State Sen. Jane Roe said the bill was " LQ "dead on arrival" RQ ".\n",
+            "State Sen. Jane Roe said the bill was " LQ "dead on arrival" RQ ".\n\n"
+            "Judge John Church said the appeal was " LQ "late by a week" RQ ".\n\n"
+            "The State Board of Elections said the count was " LQ "final and certified" RQ ".\n",
             0, &r);
     check(&r, "released in full", STANCE_QUOTE_PARTIAL, "State Department");
     check(&r, "without merit", STANCE_QUOTE_PARTIAL, "Senate Ethics Committee");
     check(&r, "dead on arrival", STANCE_QUOTE_PARTIAL, "Jane Roe");
+    check(&r, "late by a week", STANCE_QUOTE_PARTIAL, "John Church");
+    check(&r, "final and certified", STANCE_QUOTE_PARTIAL, "State Board of Elections");
     stance_quotelist_clear(&r.l);
 }
 
