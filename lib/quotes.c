@@ -441,7 +441,9 @@ void stance_quotelist_clear(stance_quotelist *l)
 
 static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, size_t para, size_t close_para,
                     unsigned flags);
-static int continues(ctx *c, size_t open, size_t para);
+static int continues(ctx *c, size_t open, size_t para, size_t next);
+static int fills_para(const ctx *c, size_t from);
+static int closes_like(const char *t, size_t j, size_t len);
 static size_t nickname_open(ctx *c, size_t p, size_t floor);
 static int scan_marks(ctx *c);
 stance_span stance_quotes_snap(const char *t, size_t len, stance_span s);
@@ -478,10 +480,13 @@ static int push_seg(ctx *c, size_t open, size_t cs, size_t ce, size_t close, siz
 }
 
 /* May the quote opened at @p open (paragraph @p para) and left open at the end
- * of its paragraph run on into the next one? Not when it is the second part of
- * a quote split by its attribution ('"A," Jane Doe said. "B...'): that part
- * ends with its paragraph, and the next paragraph is a quote of its own. */
-static int continues(ctx *c, size_t open, size_t para)
+ * of its paragraph run on into the next one, whose opening mark ends at @p next?
+ * Not when it is the second part of a quote split by its attribution ('"A,"
+ * Jane Doe said. "B...'): that part ends with its paragraph, and the next
+ * paragraph is a quote of its own -- unless that paragraph is all quote (its
+ * quote closes at the paragraph's end or is left open again), with no
+ * attribution of its own: then it is the same quote going on. */
+static int continues(ctx *c, size_t open, size_t para, size_t next)
 {
     size_t k = open;
     int word = 0;
@@ -510,7 +515,28 @@ static int continues(ctx *c, size_t open, size_t para)
             if (mk == MK_RIGHT || mk == MK_STRAIGHT)
                 word = 1;
         }
-        return !word;
+        return !word || fills_para(c, next);
+    }
+    return 1;
+}
+
+/* Does the quote whose opening mark ends at @p from close at the end of its
+ * paragraph, or not at all in it? Its first closing mark of either family (a
+ * straight one after no space) is the one read. */
+static int fills_para(const ctx *c, size_t from)
+{
+    const char *t = c->t;
+    size_t i = from, ml;
+    while (i < c->len && t[i] != '\n') {
+        int mk = mark_at(t, i, c->len, &ml);
+        if ((mk == MK_RIGHT || (mk == MK_STRAIGHT && i > from && !stance_hspace(t, back1(t, i), c->len))) &&
+            closes_like(t, i + ml, c->len)) {
+            i += ml;
+            while (i < c->len && t[i] != '\n' && stance_hspace(t, i, c->len))
+                i += (size_t)stance_hspace(t, i, c->len);
+            return i >= c->len || t[i] == '\n';
+        }
+        i += mk == MK_NONE ? 1 : ml;
     }
     return 1;
 }
@@ -655,7 +681,7 @@ static int scan_marks(ctx *c)
                 size_t a, b, d;
                 pending = 0;
                 if ((mk == MK_LEFT || mk == MK_STRAIGHT) && !stance_q_label_at(c, i + ml, &a, &b, &d) &&
-                    !(i + ml < len && t[i + ml] == '(') && continues(c, qopen, qpara)) {
+                    !(i + ml < len && t[i + ml] == '(') && continues(c, qopen, qpara, i + ml)) {
                     qflags |= SEG_MULTI;
                     nested = 0;
                     i += ml;

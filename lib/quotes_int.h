@@ -347,6 +347,7 @@ void stance_q_lower_word_before(ctx *c, size_t pos, size_t floor, size_t *s, siz
 int stance_q_after_opens_sentence(ctx *c, const sv *v);
 /* '"A," X said. "B\n\n"C." Y said the plan': the continued quote's speaker, not Y's (sieves_late.c). */
 int stance_q_after_past_continued(ctx *c, const sv *v);
+int stance_q_verb_list_subject(ctx *c, stance_span np, stance_span v, attr *b);
 /* A colon leads in the quote: 'X said: "' or the paragraph before ends with one (sieves_late.c). */
 int stance_q_colon_lead(ctx *c, const seg *q);
 /* The quote's content ends a sentence and a capital follows its closing mark (sieves_late.c). */

@@ -533,8 +533,8 @@ again:
         else if (part && pv > np.start && c->t[pv - 1] != ',' && pw < pe && object_before(c, pw, np.start) &&
                  sentence_subject(c, q, v, &b))
             ; /* 'Jane Roe issued a statement saying "': the participle's clause has its own subject */
-        else if (stance_q_who_antecedent(c, np, &b))
-            ; /* 'Sen. Jane Roe of Ohio, who said "': the name before ", who" */
+        else if (stance_q_who_antecedent(c, np, &b) || stance_q_verb_list_subject(c, np, v, &b))
+            ; /* 'Sen. Jane Roe of Ohio, who said "': the name before ", who"; 'he smiled, nodded and said' */
         else if (!(stance_q_parse_np(c, np.start, np.end, 0, &b) &&
                    !(part && pv > np.start && c->t[pv - 1] == ',' && b.how == STANCE_ATTR_NOUN &&
                      !starts_determiner(c, np.start, np.end))) &&

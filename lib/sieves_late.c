@@ -1306,3 +1306,53 @@ void stance_q_and_said_direct(ctx *c, seg *q)
     q->kind = K_DIRECT;
     q->a.rule = STANCE_RULE_BEFORE;
 }
+
+/* Does the word t[ws, we) read as a past tense opening a verb phrase: a
+ * lowercase word of four letters or more ending in "ed" ("furrowed",
+ * "nodded"), no determiner or preposition? */
+static int past_ed_word(ctx *c, size_t ws, size_t we)
+{
+    return we - ws >= 4 && lower_at(c->t, ws, c->len) && memcmp(c->t + we - 2, "ed", 2) == 0 &&
+           !lq(c->t, ws, we, STANCE_LQ(DETERMINERS) | STANCE_LQ(PREPS));
+}
+
+/* 'he looked straight into my camera, furrowed his brow and said, "': a list
+ * of verb phrases split by commas, the last ending in "and"/"but" right
+ * before the reporting verb @p v (or @p v itself a past tense right after
+ * the comma: 'Tom Reed paused, smiled and said'), the phrases after the first
+ * opening with a past tense: the subject opening the first phrase (in the
+ * chunk @p np), followed by its own verb, speaks. 1 and *@p b set, or 0. */
+int stance_q_verb_list_subject(ctx *c, stance_span np, stance_span v, attr *b)
+{
+    size_t ws, we, p, k, i, a1, b1;
+    int parts = 0;
+    attr t = *b;
+    stance_q_lower_word_before(c, v.start, np.start, &ws, &we);
+    if (we > ws && lq(c->t, ws, we, STANCE_LQ(AND_BUT)))
+        p = ws;
+    else if (past_ed_word(c, v.start, v.end) && (p = skip_back_hs(c, v.start, np.start)) > np.start &&
+             c->t[p - 1] == ',' && (i = v.end, stance_chunk_next(c->t, &i, c->len, c->len, &a1, &b1)) &&
+             lq(c->t, a1, b1, STANCE_LQ(AND_BUT)))
+        p--, parts = 1; /* (the list goes on after the verb: "smiled and said") */
+    else
+        return 0;
+    for (; p > np.start; p = k - 1, parts++) {
+        for (k = p; k > np.start && c->t[k - 1] != ','; k--)
+            ;
+        i = k;
+        if (k <= np.start || !stance_chunk_next(c->t, &i, p, c->len, &a1, &b1) || !past_ed_word(c, a1, b1))
+            break;
+    }
+    if (!parts)
+        return 0;
+    for (k = p; k > np.start && c->t[k - 1] != ','; k--)
+        ;
+    k = skip_hs(c->t, k, c->len);
+    if (!stance_q_subject_of(c, k, p, SUBJ_PRONOUN, &t) || t.how == STANCE_ATTR_NOUN || t.spk.start != k)
+        return 0; /* (the subject opens its phrase: not 'Lee Bright, a Cruz supporter, smiled and') */
+    i = t.spk.end;
+    if (!stance_chunk_next(c->t, &i, p, c->len, &a1, &b1) || !lower_at(c->t, a1, c->len))
+        return 0; /* (the first phrase has a verb of its own after its subject) */
+    *b = t;
+    return 1;
+}

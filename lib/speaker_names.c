@@ -787,6 +787,26 @@ static int head_between(const sstate *s, const desc *d, size_t a, size_t b)
     return 0;
 }
 
+/* Does "the" and the head word of @p d come in t[@p a, @p b), not set off
+ * by a comma before it ("Roe went further, saying the senator \"should
+ * resign\""; not "Roe, the senator,")? Whoever stood before it spoke of the
+ * senator as of somebody else, so is no senator named by the description. */
+static int definite_head_between(const sstate *s, const desc *d, size_t a, size_t b)
+{
+    size_t ws, we, ps, pe;
+    for (size_t i = a; i < b;) {
+        if (!stance_word_after(s->t, b, i, &ws, &we)) {
+            i++;
+            continue;
+        }
+        if (same_word(s->t, ws, we, d) && ws > a && stance_word_before(s->t, ws, &ps, &pe) && ps >= a && pe + 1 == ws &&
+            stance_word_is(s->t, ps, pe, "the") && !apposed(s->t, ps))
+            return 1;
+        i = we;
+    }
+    return 0;
+}
+
 /* Does the organisation referent @p r fit the kind noun of @p d? An
  * organisation of unknown kind fits any; one of a known kind, a place or one
  * of none of the kinds only a noun of its kind ("the hospital" is no "Marlow
@@ -840,6 +860,8 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
     far = tied_further(s, d, lo, at);
     if (!far && (r0 = described_subject_before(s, d, at, qs)) != NULL)
         return r0;
+    if (only && !d->org && definite_head_between(s, d, only->end, at))
+        only = NULL; /* "Roe went further, saying the senator ... . The senator answered" */
     if (only && !ambiguous && !(far && tied_head(s, only, NULL)) && !(d->org && after_place_prep(s, only)) &&
         !(head_between(s, d, stance_sent_start(s->t, only->start, 0), only->start) && !apposed(s->t, only->start)))
         return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back, or
@@ -902,6 +924,9 @@ static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const des
             return NULL; /* a description or a label speaks: not guessed further back */
         if (head_between(s, d, o->span.end, q->span.start < q->speaker_span.start ? q->span.start : q->speaker_span.start))
             return NULL; /* "another unnamed official ... the second official": introduced in between */
+        if (!d->org && o->speaker_span.start != STANCE_NO_OFFSET && o->speaker_span.end < o->span.start &&
+            definite_head_between(s, d, o->speaker_span.end, o->span.start))
+            return NULL; /* "Roe went further, saying the senator \"...\"": the senator is somebody else */
         n = strlen(o->speaker);
         g = stance_names_gender(o->speaker, 0, n);
         if (d->org || stance_name_is_org(o->speaker, 0, n) ||

@@ -194,6 +194,31 @@ static int stop_first_name(ctx *c, long k, stance_span *canon)
     return 1;
 }
 
+/* An organisation's name whose first words read as titles ("The State
+ * Department", "the Senate Ethics Committee", "The State Board of Elections"):
+ * names.c leaves the titles out of the run, but before an organisation's
+ * word (ORG_LAST: "Department", "Committee", "Board") they name it and are
+ * not a person's title. Moves @p canon's start back over the capitalised
+ * titles (without a period) right before it, down to @p floor, when "the"
+ * stands before them (inside the speaker's span or not) (a person's title takes none: "Senator Mark Hall",
+ * "Judge John Church", though "Hall" and "Church" end organisations too). */
+static void org_titles_back(ctx *c, stance_span *canon, size_t floor)
+{
+    size_t k = canon->start, ws, we, i = canon->start;
+    int org = 0;
+    while (stance_chunk_next(c->t, &i, canon->end, c->len, &ws, &we))
+        if (letter_case(c->t, ws, c->len) == 1 && lq(c->t, ws, we, STANCE_LQ(ORG_LAST)))
+            org = 1;
+    if (!org)
+        return;
+    while (k > floor + 1 && c->t[k - 1] == ' ' && stance_q_word_before(c, k - 1, floor, &ws, &we) && we == k - 1 &&
+           ws >= floor && letter_case(c->t, ws, c->len) == 1 && stance_lex_is(c->t + ws, we - ws, STANCE_LX(TITLE)))
+        k = ws;
+    if (k < canon->start && k > 1 && c->t[k - 1] == ' ' && stance_q_word_before(c, k - 1, k > 8 ? k - 8 : 0, &ws, &we) &&
+        we == k - 1 && (word_eq(c->t, ws, we, "the") || word_eq(c->t, ws, we, "The")))
+        canon->start = k; /* (after "the" only: "Senator Hall", "Judge John Church" keep their titles out) */
+}
+
 /* Canonical span and gender of a name mention [s, e). */
 void stance_q_canonicalise(ctx *c, attr *a)
 {
@@ -242,6 +267,8 @@ void stance_q_canonicalise(ctx *c, attr *a)
         a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
     if (n == 1 && f < 0 && a->name >= 0)
         stop_first_name(c, a->name, &a->canon); /* "governor Jan Brewer" ... "Brewer said" */
+    if (f < 0)
+        org_titles_back(c, &a->canon, a->spk.start);
     if (a->name >= 0 && c->sur_gender)
         a->gender = c->sur_gender[a->name];
     if (a->gender == STANCE_G_UNKNOWN) {

@@ -1946,6 +1946,93 @@ static void test_quotes_continued_paragraph(void **state)
     stance_quotelist_clear(&r.l);
 }
 
+/* A quote reopened mid-paragraph after its attribution ('"A," Roe said. "B')
+ * and left open at the paragraph's end goes on into the next paragraph when
+ * that paragraph is all quote (it closes at the paragraph's end, or is left
+ * open again): one span, curly or straight marks. When the next paragraph
+ * has an attribution of its own after its quote, the two stay apart. */
+static void test_quotes_continued_mid_paragraph(void **state)
+{
+    run r;
+    const stance_rawquote *q;
+    const char *text = "The council met on Monday.\n\n"
+                       LQ "We will build the bridge," RQ " Jane Orr said. " LQ "The money is there.\n\n"
+                       LQ "It will open in May. The ferry will stop." RQ "\n\n"
+                       "Tom Vale said on Tuesday: \"The road is closed. It will stay so.\n\n"
+                       "\"It needs a new surface.\n\n"
+                       "\"Work starts in June.\"\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "The money");
+    assert_string_equal(q->speaker, "Jane Orr");
+    assert_int_equal(q->span.end, strstr(text, "stop.") + 5 - text);
+    q = find(&r, "The road");
+    assert_string_equal(q->speaker, "Tom Vale");
+    assert_int_equal(q->span.end, strstr(text, "June.") + 5 - text);
+    stance_quotelist_clear(&r.l);
+    text = "Ann Lee spoke first.\n\n"
+           "\"We are ready,\" Ann Lee said. \"The crews are hired.\n\n"
+           "\"The trucks come next week. The work takes a year.\"\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "The crews");
+    assert_string_equal(q->speaker, "Ann Lee");
+    assert_int_equal(q->span.end, strstr(text, "year.") + 5 - text);
+    stance_quotelist_clear(&r.l);
+    text = "Ann Lee spoke first.\n\n"
+           LQ "We are ready," RQ " Ann Lee said. " LQ "The crews are hired.\n\n"
+           LQ "The trucks come next week," RQ " she added. " LQ "The work takes a year." RQ "\n";
+    extract(state, text, 0, &r);
+    q = find(&r, "The crews");
+    assert_int_equal(q->span.end, strstr(text, "hired.") + 6 - text);
+    check(&r, "The trucks", STANCE_QUOTE_DIRECT, "Ann Lee");
+    stance_quotelist_clear(&r.l);
+}
+
+/* Title words before an organisation's word name the organisation ("The
+ * State Department", "The Senate Ethics Committee"); before a person's name
+ * they stay titles ("State Sen. Jane Roe"), and so they do without "the"
+ * before them ("Judge John Church": "Church" ends organisations too). */
+static void test_quotes_org_name_title_words(void **state)
+{
+    run r;
+    extract(state,
+            "The State Department has said that the cables were " LQ "released in full" RQ " last year.\n\n"
+            "The Senate Ethics Committee said the complaint was " LQ "without merit" RQ ".\n\n"
+            "State Sen. Jane Roe said the bill was " LQ "dead on arrival" RQ ".\n\n"
+            "Judge John Church said the appeal was " LQ "late by a week" RQ ".\n\n"
+            "The State Board of Elections said the count was " LQ "final and certified" RQ ".\n",
+            0, &r);
+    check(&r, "released in full", STANCE_QUOTE_PARTIAL, "State Department");
+    check(&r, "without merit", STANCE_QUOTE_PARTIAL, "Senate Ethics Committee");
+    check(&r, "dead on arrival", STANCE_QUOTE_PARTIAL, "Jane Roe");
+    check(&r, "late by a week", STANCE_QUOTE_PARTIAL, "John Church");
+    check(&r, "final and certified", STANCE_QUOTE_PARTIAL, "State Board of Elections");
+    stance_quotelist_clear(&r.l);
+}
+
+/* A list of verb phrases ending in "and said" ('he looked ..., furrowed his
+ * brow and said'): the subject of the first phrase speaks, after a clause
+ * whose own verb ("asked") came first. */
+static void test_quotes_verb_list_and_said(void **state)
+{
+    run r;
+    extract(state,
+            "Last month, when I asked Tom Reed if he would run, he looked straight into my camera, furrowed his brow "
+            "and said, " LQ "I will run!" RQ "\n\n"
+            "When we asked Ann Cole about the vote, Lee Moss nodded, smiled and said, " LQ "We have the votes." RQ "\n",
+            0, &r);
+    check(&r, "I will run", STANCE_QUOTE_DIRECT, "Tom Reed");
+    check(&r, "We have the votes", STANCE_QUOTE_DIRECT, "Lee Moss");
+    stance_quotelist_clear(&r.l);
+    /* the reporting verb read may be a past tense of the list ("smiled"), not "said" */
+    extract(state,
+            "Tom Reed paused, smiled and said: " LQ "We will win this race." RQ "\n\n"
+            "Lee Bright, a Cole supporter, smiled and said: " LQ "So will we." RQ "\n",
+            0, &r);
+    check(&r, "We will win", STANCE_QUOTE_DIRECT, "Tom Reed");
+    check(&r, "So will we", STANCE_QUOTE_DIRECT, "Lee Bright");
+    stance_quotelist_clear(&r.l);
+}
+
 /* The attribution after a quote does not reach past a word that opens a
  * clause of its own ("while", "and"): that clause's subject says something
  * else ('," while Gov. Ray Cole and Rep. Tim Holt suggested'). */
@@ -2086,6 +2173,9 @@ int main(void)
         cmocka_unit_test(test_quotes_ask_list),
         cmocka_unit_test(test_quotes_after_name_pair),
         cmocka_unit_test(test_quotes_continued_paragraph),
+        cmocka_unit_test(test_quotes_continued_mid_paragraph),
+        cmocka_unit_test(test_quotes_org_name_title_words),
+        cmocka_unit_test(test_quotes_verb_list_and_said),
         cmocka_unit_test(test_quotes_after_clause_opens),
         cmocka_unit_test(test_quotes_later_clause),
         cmocka_unit_test(test_quotes_ruled_and_named_in_who),

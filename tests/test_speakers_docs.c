@@ -113,6 +113,12 @@ static const spk_case pronoun_cases[] = {
 };
 
 static const spk_case described_cases[] = {
+    /* a description is not the person who spoke of "the senator" as of somebody else just before: the
+     * columnist Roe is no senator (spk36, from spk35's note) */
+    {"Jane Roe, a columnist for the Valley Post, criticized the vote on Sunday, writing that the senator had "
+     "\"sold out the farmers.\"\n\nRoe went further, saying the senator \"should resign before the next session.\"\n\n"
+     "The senator answered the critics on Monday, arguing that the bill \"protects every family farm in the state.\"\n",
+     "protects every family", "The senator", NULL},
     /* the sentence before a description's is found from its own sentence's start, not from a "!" inside an
      * earlier quote of that sentence: its subject names "the senator", not the senator tied further back (spk31) */
     {"At a town hall in Salem, Tom Dreyer accused Ray Cole, the senator from Ohio and winner of the caucus, of "
