@@ -35,6 +35,8 @@
 #define ABBR_FITS_S(w) ABBR_FITS(w "s")
 ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 #define TOK "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['\\x{2019}](?![sS]\\b)\\p{L}+|-\\p{L}+)*)"
+/* A word of capitals and digits that ends in a capital ("G4S"): one token. */
+#define ALNUM "\\p{Lu}+\\p{N}+\\p{Lu}[\\p{Lu}\\p{N}]*(?![\\p{L}\\p{N}])"
 /* A nickname in quote marks between a first name and a surname: Juan "Chico" Marquez. */
 #define NICK "(?:\"" TOK "\"|\\x{201C}" TOK "\\x{201D})(?=[ \\x{A0}]\\p{Lu})"
 /* "\003" stands for the particles of the lexicon (STANCE_LX_PARTICLE), filled
@@ -51,7 +53,7 @@ ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 static const char NAME_PAT[] =
     "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
-    "(?:" DOTTED "|" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
+    "(?:" DOTTED "|" ALNUM "|" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
     "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" DOTTED "|" TOK "|" NICK "|" PARTICLE
     "(?=[ \\x{A0}](?:" PARTICLE "[ \\x{A0}])?\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";

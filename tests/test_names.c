@@ -153,6 +153,26 @@ static void test_names_bare_possessive(void **state)
     }
 }
 
+/* A word of capitals and digits that ends in a capital opens a run ("G4S
+ * Secure Solutions"); one that ends in a digit ("G20") does not. */
+static void test_names_capitals_digits(void **state)
+{
+    static const char text[] = "G4S Secure Solutions hired him. The G20 Summit met.";
+    static const char *const want[] = {"G4S Secure Solutions", "Summit"};
+    stance_quotelist l = {0};
+    (void)state;
+    runs_of(text, sizeof text - 1, &l);
+    for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
+        size_t i = 0, n = strlen(want[w]);
+        while (i < l.names.n && !(l.names.v[i].last_end - l.names.v[i].bare == n &&
+                                  memcmp(text + l.names.v[i].bare, want[w], n) == 0))
+            i++;
+        if (i == l.names.n)
+            fail_msg("no run \"%s\"", want[w]);
+    }
+    stance_quotelist_clear(&l);
+}
+
 /* stance_first_name_gender(): the one reading of FIRST_M / FIRST_F (names.c's
  * runs, speakers.c's "his wife, Jane,"); a name on both lists is no gender. */
 static void test_first_name_gender(void **state)
@@ -173,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_names_particle_hyphen),
         cmocka_unit_test(test_names_bare_possessive),
         cmocka_unit_test(test_first_name_gender),
+        cmocka_unit_test(test_names_capitals_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
