@@ -528,12 +528,17 @@ def stack(rs, lex, folds):
         print("| %s | %.3f | %d | %d |" % ((what,) + run(names)))
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cell_args(ap):
+    """The arguments rows() reads: a cv_stance work dir, a cell name, its folds, the data."""
     ap.add_argument("work")
     ap.add_argument("name")
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--data", default="/work/shared/data/polnear")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    cell_args(ap)
     ap.add_argument("--explain", metavar="STANCE")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--sample", type=int)

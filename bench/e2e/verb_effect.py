@@ -100,10 +100,7 @@ def hits_of(r, lex):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("work")
-    ap.add_argument("name")
-    ap.add_argument("--folds", type=int, default=4)
-    ap.add_argument("--data", default="/work/shared/data/polnear")
+    errors.cell_args(ap)
     ap.add_argument("--lexicon", default="models/vader-inflected.txt")
     ap.add_argument("--tags")
     ap.add_argument("--list", action="store_true")

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The unit of comparison for a second blind labelling, and nothing more.
 
-    bench/usertest/second14/snippets.py tests/data/usertest14/NN_slug.expect.md ...
+    bench/usertest/second14/snippets.py tests/data/usertestN/NN_slug.expect.md ...
+
+(for any trial: trial 15's second labelling used it too)
 
 Prints, for each expect file: its name, its `actors:` line, and for each `## Qn` block the
 block's id (the header's first word) and its `quote:` line. It prints no other line of the
