@@ -304,10 +304,11 @@ typedef struct trigger {
     size_t n;
     int other;
 } trigger;
-static const trigger triggers[] = {
-    {"rival", 5, 0}, {"opponent", 8, 0}, {"challenger", 10, 0}, {"guy", 3, 1}, {"candidate", 9, 1}};
+#define TRIGGER(w, other) {w, sizeof w - 1, other}
+static const trigger triggers[] = {TRIGGER("rival", 0), TRIGGER("opponent", 0), TRIGGER("challenger", 0),
+                                   TRIGGER("guy", 1), TRIGGER("candidate", 1)};
 #define N_TRIGGERS (sizeof triggers / sizeof triggers[0])
-#define TRIGGER_MAXN 10
+#define TRIGGER_MAXN (sizeof "challenger" - 1) /* the longest: the scan's loads reach this far */
 
 /* Could a trigger word start at t[p]: its first and last letters, ASCII case
  * folded, in place? */
