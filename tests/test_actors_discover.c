@@ -671,6 +671,31 @@ static void test_discover_company_named_once(void **state)
     stance_model_free(m);
 }
 
+/* An organisation whose first word names.c reads as a person's title ("The
+ * State Department", "the Justice Department": bare "Department") and that
+ * speaks is an actor under its whole name even when named once, not under
+ * its last word; a second one of that last word is no "Department" either. */
+static void test_discover_titled_org_speaks(void **state)
+{
+    static const char text[] =
+        "The State Department said: \"The talks will resume on Monday.\" The Justice Department declined to "
+        "comment.\n";
+    static const char two[] =
+        "The State Department said: \"The talks will resume.\" The Justice Department said: \"We disagree.\"\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "State Department"));
+    assert_null(entity_named(res, "Department"));
+    stance_result_free(res);
+    res = discover(m, two);
+    assert_non_null(entity_named(res, "State Department"));
+    assert_non_null(entity_named(res, "Justice Department"));
+    assert_null(entity_named(res, "Department"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -690,6 +715,7 @@ int main(void)
         cmocka_unit_test(test_discover_bracketed_names),
         cmocka_unit_test(test_discover_plural_titles),
         cmocka_unit_test(test_discover_company_named_once),
+        cmocka_unit_test(test_discover_titled_org_speaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
