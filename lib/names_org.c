@@ -46,3 +46,45 @@ int stance_org_run_speaks(const stance_quotelist *quotes, const char *t, const s
     return 0;
 }
 
+/* Is t[ws, we) an ordinal in digits ("3rd", "11th", "1st")? */
+static int ordinal(const char *t, size_t ws, size_t we)
+{
+    size_t d = ws;
+    while (d < we && t[d] >= '0' && t[d] <= '9')
+        d++;
+    return d > ws && d - ws <= 3 && we - d == 2 &&
+           (memcmp(t + d, "st", 2) == 0 || memcmp(t + d, "nd", 2) == 0 || memcmp(t + d, "rd", 2) == 0 ||
+            memcmp(t + d, "th", 2) == 0);
+}
+
+static int is_word(const char *t, size_t ws, size_t we, const char *w, size_t n)
+{
+    return we - ws == n && memcmp(t + ws, w, n) == 0;
+}
+
+size_t stance_org_name_back(const char *t, size_t s)
+{
+    size_t p = s, start = s, ws, we;
+    int of_after = 0, org = 0; /* the word after this one is "of"/"for"; the organisation's word is passed */
+    for (int n = 0; n < ORG_BACK_WORDS && p >= 2 && t[p - 1] == ' '; n++, p = ws) {
+        int cap, of;
+        we = p - 1;
+        for (ws = we; ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '\n';)
+            ws--;
+        if (ws == we || strchr(",;:\"')!?", t[we - 1]) ||
+            (t[we - 1] == '.' && !memchr(t + ws, '.', we - 1 - ws))) /* "U.S." goes on, "court." does not */
+            break;
+        cap = t[ws] >= 'A' && t[ws] <= 'Z';
+        if (org && !cap)
+            break;
+        of = is_word(t, ws, we, "of", 2) || is_word(t, ws, we, "for", 3);
+        if (!cap && !of && !is_word(t, ws, we, "the", 3) && !is_word(t, ws, we, "and", 3) && !ordinal(t, ws, we))
+            break;
+        if (cap && of_after && (stance_lex_rules(t + ws, we - ws) & STANCE_LQ(ORG_LAST)))
+            org = 1;
+        if (org)
+            start = ws;
+        of_after = of;
+    }
+    return start;
+}

@@ -2,7 +2,8 @@
  * names_org.h - organisations' names over the name runs of names.c: where
  * one starts when names.c read its first words as a person's titles ("The
  * State Department": bare "Department"), and whether a run so named speaks.
- * Read by actor discovery (actors_discover.c).
+ * Read by actor discovery (actors_discover.c); and where the name of a
+ * speaker that ends an organisation's name begins (speaker_form.c).
  */
 #ifndef STANCE_NAMES_ORG_H
 #define STANCE_NAMES_ORG_H
@@ -28,4 +29,14 @@ void stance_org_lasts(const stance_namelist *l, const char *text, unsigned char 
  * ("The State Department said", "the Supreme Court ruled")? */
 int stance_org_run_speaks(const stance_quotelist *quotes, const char *t, const stance_name *nm, size_t s);
 
+/* Where the organisation's name that the name written at t[s...] ends begins
+ * ("U.S. Court of Appeals for the 3rd Circuit" for "Circuit", "Department of
+ * Health and Human Services" for "Human Services"): back from @p s over
+ * capitalised words, ordinals in digits ("3rd") and "of", "for", "the",
+ * "and", up to ORG_BACK_WORDS words, no comma, colon or quote mark between,
+ * to a capitalised organisation's word (the lexicon's ORG_LAST: "Court",
+ * "Department") right before "of" or "for", then over the capitalised words
+ * right before that word. @p s when there is none. */
+#define ORG_BACK_WORDS 10
+size_t stance_org_name_back(const char *t, size_t s);
 #endif
