@@ -1476,7 +1476,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         i = j;
     }
     if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base) ||
-        speaker_full_names(quotes, out, base))
+        speaker_full_names(quotes, out, base) || stance_org_speaker_names(quotes, text, out, base))
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base) &&

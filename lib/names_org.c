@@ -75,8 +75,8 @@ size_t stance_org_name_back(const char *t, size_t s)
             (t[we - 1] == '.' && !memchr(t + ws, '.', we - 1 - ws))) /* "U.S." goes on, "court." does not */
             break;
         cap = t[ws] >= 'A' && t[ws] <= 'Z';
-        if (org && !cap)
-            break;
+        if (org && (!cap || (stance_lex_classes(t + ws, we - ws) & STANCE_LX(STOP))))
+            break; /* (not "The" before "Department of ...") */
         of = is_word(t, ws, we, "of", 2) || is_word(t, ws, we, "for", 3);
         if (!cap && !of && !is_word(t, ws, we, "the", 3) && !is_word(t, ws, we, "and", 3) && !ordinal(t, ws, we))
             break;
@@ -87,4 +87,51 @@ size_t stance_org_name_back(const char *t, size_t s)
         of_after = of;
     }
     return start;
+}
+
+/* The speaker name of @p quotes that is the organisation's name mention @p m
+ * of @p text ends (stance_org_name_back()) and whose speaker span covers @p m;
+ * NULL if none. */
+static const char *longer_speaker(const stance_quotelist *quotes, const char *text, stance_span m)
+{
+    const size_t ns = stance_org_name_back(text, m.start), n = m.end - ns;
+    if (ns == m.start)
+        return NULL;
+    for (size_t q = 0; q < quotes->n; q++) {
+        const char *sp = quotes->q[q].speaker;
+        const stance_span ss = quotes->q[q].speaker_span;
+        if (sp && ss.start != STANCE_NO_OFFSET && ss.start <= m.start && m.end <= ss.end && strlen(sp) == n &&
+            memcmp(sp, text + ns, n) == 0)
+            return sp;
+    }
+    return NULL;
+}
+
+int stance_org_speaker_names(const stance_quotelist *quotes, const char *text, stance_entityset *out, size_t base)
+{
+    for (size_t i = base; i < out->n; i++) {
+        stance_ent *e = &out->e[i];
+        const char *lw = strrchr(e->name, ' '), *full = NULL, *sp;
+        size_t k;
+        char *name;
+        lw = lw ? lw + 1 : e->name;
+        if (e->discovered != 1 || !e->n_mentions || !(stance_lex_rules(lw, strlen(lw)) & STANCE_LQ(ORG_LAST)))
+            continue;
+        for (k = 0; k < e->n_mentions; k++) /* every mention where one longer name speaks */
+            if (!(sp = longer_speaker(quotes, text, e->mentions[k])) || (full && strcmp(full, sp) != 0))
+                break;
+            else
+                full = sp;
+        if (k < e->n_mentions)
+            continue;
+        for (k = base; k < out->n && strcmp(out->e[k].name, full) != 0; k++)
+            ;
+        if (k < out->n)
+            continue;
+        if (!(name = stance_strdup(full)))
+            return STANCE_ERR_NOMEM;
+        stance_free(e->name);
+        e->name = name;
+    }
+    return STANCE_OK;
 }

@@ -3,10 +3,12 @@
  * one starts when names.c read its first words as a person's titles ("The
  * State Department": bare "Department"), and whether a run so named speaks.
  * Read by actor discovery (actors_discover.c); and where the name of a
- * speaker that ends an organisation's name begins (speaker_form.c).
+ * speaker that ends an organisation's name begins (speaker_form.c), and the
+ * discovered organisation such a speaker names (stance_org_speaker_names()).
  */
 #ifndef STANCE_NAMES_ORG_H
 #define STANCE_NAMES_ORG_H
+#include "actors.h"
 #include "names.h"
 #include "quotes.h"
 
@@ -36,7 +38,15 @@ int stance_org_run_speaks(const stance_quotelist *quotes, const char *t, const s
  * "and", up to ORG_BACK_WORDS words, no comma, colon or quote mark between,
  * to a capitalised organisation's word (the lexicon's ORG_LAST: "Court",
  * "Department") right before "of" or "for", then over the capitalised words
- * right before that word. @p s when there is none. */
+ * right before that word but a function word ("The"). @p s when there is none. */
 #define ORG_BACK_WORDS 10
 size_t stance_org_name_back(const char *t, size_t s);
+
+/* A discovered organisation (out->e[base ..]) named by the end of its name
+ * ("Circuit", "Human Services": its last word an ORG_LAST word) that the text
+ * names only where it speaks, as the end of one longer speaker's name
+ * (stance_org_name_back(): "U.S. Court of Appeals for the 3rd Circuit"),
+ * takes that name, unless another entity has it. STANCE_ERR_NOMEM or
+ * STANCE_OK. */
+int stance_org_speaker_names(const stance_quotelist *quotes, const char *text, stance_entityset *out, size_t base);
 #endif
