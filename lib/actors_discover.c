@@ -32,6 +32,7 @@
 #include "lexicon.h"
 #include "mentions.h"
 #include "mentions_kind.h"
+#include "names_org.h"
 #include "sort.h"
 #include "tokens.h"
 
@@ -569,23 +570,6 @@ static int thing_run(const stance_namelist *l, const char *t, size_t k, size_t *
            (stance_lex_classes(t + nm->last, nm->last_end - nm->last) & STANCE_LX(NOT_ACTOR_LAST));
 }
 
-/* Where the name of an organisation starts when names.c read its adjective as
- * a title ("Democratic Party", "Supreme Court", "The State Department",
- * "Democratic National Committee": bare is the name without it, which would
- * put every party in one group): the run's first word that is not a function
- * word; nm->bare for any other run. @p org_last: the lexicon's ORG_LAST rule
- * for the run's last word. */
-static size_t org_start(const char *t, const stance_name *nm, int org_last)
-{
-    size_t i = nm->start, ws, we;
-    if (!org_last)
-        return nm->bare;
-    while (stance_chunk_next(t, &i, nm->bare, nm->bare, &ws, &we))
-        if (!(stance_lex_classes(t + ws, we - ws) & STANCE_LX(STOP)))
-            return ws;
-    return nm->bare;
-}
-
 /* Fill e->kinds and e->rules for the name mentions of a discovered entity. */
 static int name_kinds(stance_ent *e, const char *text, size_t len)
 {
@@ -605,24 +589,12 @@ static int name_kinds(stance_ent *e, const char *text, size_t len)
     return STANCE_OK;
 }
 
-/* ol[k]: does the lexicon's ORG_LAST rule hold for the last word of run k?
- * Looked up once a surname (by_last keeps the runs of one surname together). */
-static void org_lasts(const stance_namelist *l, const char *text, unsigned char *ol)
-{
-    for (size_t i = 0, j; i < l->n; i = j) {
-        const stance_name *g = &l->v[l->by_last[i]];
-        size_t n = g->last_end - g->last;
-        unsigned char f = (stance_lex_rules(text + g->last, n) & STANCE_LQ(ORG_LAST)) != 0;
-        for (j = i; j < l->n && stance_name_last_is(text, &l->v[l->by_last[j]], text + g->last, n); j++)
-            ol[l->by_last[j]] = f;
-    }
-}
-
 /* The spans v[0, nv) (names of runs run[0, nv), and with @p pair of the run
- * after each too), grouped by their text: each text written at least twice is
- * an actor, its mentions those spans in text order; their runs are @p taken. */
+ * after each too), grouped by their text: each text written at least twice,
+ * or once where @p once (NULL: nowhere) marks its span, is an actor, its
+ * mentions those spans in text order; their runs are @p taken. */
 static int group_spans(const char *text, size_t len, stance_entityset *out, unsigned char *taken, stance_span *v,
-                       const size_t *run, size_t nv, int pair)
+                       const size_t *run, size_t nv, int pair, const unsigned char *once)
 {
     int rc = STANCE_OK;
     for (size_t i = 0; i < nv && !rc; i++) {
@@ -632,7 +604,7 @@ static int group_spans(const char *text, size_t len, stance_entityset *out, unsi
             continue; /* taken by an earlier name */
         for (size_t j = i; j < nv; j++)
             count += v[j].end - v[j].start == n && memcmp(text + v[j].start, text + v[i].start, n) == 0;
-        if (count < 2)
+        if (count < 2 && !(once && once[i]))
             continue;
         if ((rc = stance_ent_new(out, text + v[i].start, n, 1, -1)))
             break;
@@ -657,10 +629,12 @@ static int group_spans(const char *text, size_t len, stance_entityset *out, unsi
 }
 
 /* Organisations whose adjective names.c took for a title, grouped by their
- * whole name (org_start()): each name written at least twice is an actor, its
- * mentions those runs in text order. */
-static int discover_orgs(const stance_namelist *l, const char *text, size_t len, stance_entityset *out,
-                         unsigned char *taken)
+ * whole name (stance_org_start()): each name written at least twice is an
+ * actor, and one written once that speaks ("The State Department said ...":
+ * stance_org_run_speaks(); its bare run "Department" would name the speaker's
+ * group otherwise), its mentions those runs in text order. */
+static int discover_orgs(const stance_namelist *l, const stance_quotelist *quotes, const char *text, size_t len,
+                         stance_entityset *out, unsigned char *taken)
 {
     stance_span *v = NULL;
     size_t nv = 0, *run = NULL;
@@ -672,15 +646,16 @@ static int discover_orgs(const stance_namelist *l, const char *text, size_t len,
         stance_free(run);
         return STANCE_ERR_NOMEM;
     }
-    org_lasts(l, text, ol);
+    stance_org_lasts(l, text, ol);
     for (size_t k = 0; k < l->n; k++) {
-        size_t s = org_start(text, &l->v[k], ol[k]);
+        size_t s = stance_org_start(text, &l->v[k], ol[k]);
         if (s < l->v[k].bare && !taken[k]) { /* not a party's (discover_parties()) */
             run[nv] = k;
+            ol[nv] = (unsigned char)stance_org_run_speaks(quotes, text, &l->v[k], s); /* (nv <= k: read) */
             v[nv++] = (stance_span){s, l->v[k].last_end};
         }
     }
-    rc = group_spans(text, len, out, taken, v, run, nv, 0);
+    rc = group_spans(text, len, out, taken, v, run, nv, 0, ol);
     stance_free(v);
     stance_free(run);
     stance_free(ol);
@@ -717,7 +692,7 @@ static int discover_of_names(const stance_namelist *l, const char *text, size_t 
         v[nv++] = (stance_span){x->bare, y->last_end};
     }
     if (!rc && nv)
-        rc = group_spans(text, len, out, taken, v, run, nv, 1);
+        rc = group_spans(text, len, out, taken, v, run, nv, 1, NULL);
     stance_free(v);
     stance_free(run);
     return rc;
@@ -747,7 +722,7 @@ static const struct {
 #define N_PARTY_FORMS (sizeof party_forms / sizeof *party_forms)
 
 /* The index in party_forms of run @p nm's whole text (its leading function
- * words aside, org_start()), or -1. */
+ * words aside, stance_org_start()), or -1. */
 static int party_form(const char *t, const stance_name *nm)
 {
     size_t s = SIZE_MAX, n = 0, ln = nm->last_end - nm->last;
@@ -757,7 +732,7 @@ static int party_form(const char *t, const stance_name *nm)
             memcmp(t + nm->last, party_forms[f].last, ln) != 0)
             continue; /* the last words differ: most runs stop here */
         if (s == SIZE_MAX)
-            s = org_start(t, nm, 1), n = nm->last_end - s;
+            s = stance_org_start(t, nm, 1), n = nm->last_end - s;
         if (party_forms[f].n_form == n && memcmp(t + s, party_forms[f].form, n) == 0)
             return (int)f;
     }
@@ -790,7 +765,7 @@ static int discover_parties(const stance_namelist *l, const char *text, size_t l
         if (stance_grow((void **)&out->e[e].mentions, &out->e[e].cap, out->e[e].n_mentions + 1,
                         sizeof *out->e[e].mentions))
             return STANCE_ERR_NOMEM;
-        out->e[e].mentions[out->e[e].n_mentions++] = (stance_span){org_start(text, &l->v[k], 1), l->v[k].last_end};
+        out->e[e].mentions[out->e[e].n_mentions++] = (stance_span){stance_org_start(text, &l->v[k], 1), l->v[k].last_end};
         taken[k] = 1;
     }
     for (size_t e = base; e < out->n; e++) {
@@ -1377,41 +1352,63 @@ static int speaker_full_names(const stance_quotelist *quotes, stance_entityset *
     return 0;
 }
 
+/* The last word of quote @p r's speaker's name ("Tom\u00a0Vance": the word
+ * after a no-break space), or NULL for none or a description. */
+static const char *speaker_last_word(const stance_rawquote *r)
+{
+    const char *lw;
+    if (!r->speaker || r->how == STANCE_ATTR_NOUN)
+        return NULL;
+    lw = strrchr(r->speaker, ' ');
+    lw = lw ? lw + 1 : r->speaker;
+    for (const char *nb = lw; (nb = strstr(nb, STANCE_NBSP)) != NULL;)
+        lw = nb += 2;
+    return lw;
+}
+
+/* Which surname groups speak (speaks[] at the first of each in l->by_last):
+ * the last word of each speaker's name, but for a speaker named by one of the
+ * organisations out->e[orgs ..] (discover_orgs(): "State Department" took its
+ * run from the group "Department"). */
+static void speaking_groups(const stance_quotelist *quotes, const stance_namelist *l, const char *text,
+                            const stance_entityset *out, size_t orgs, unsigned char *speaks)
+{
+    for (size_t q = 0; q < quotes->n; q++) {
+        const char *lw = speaker_last_word(&quotes->q[q]);
+        size_t k = lw ? stance_actors_by_last_find(l, text, lw, strlen(lw)) : l->n;
+        for (size_t e = orgs; e < out->n && k < l->n; e++)
+            if (strcmp(out->e[e].name, quotes->q[q].speaker) == 0)
+                k = l->n;
+        if (k < l->n)
+            speaks[k] = 1;
+    }
+}
+
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err)
 {
     const stance_namelist *l = &quotes->names;
     unsigned char *speaks = NULL, *taken = NULL;
-    size_t i = 0, base = out->n, *run = NULL, *memo = NULL; /* memo: first_len()'s */
+    size_t i = 0, base = out->n, orgs, *run = NULL, *memo = NULL; /* memo: first_len()'s */
     spk_index sx = {NULL, 0};
     int rc = STANCE_ERR_NOMEM;
     if (l->n && !(speaks = stance_calloc(l->n, 1)))
         goto nomem;
-    /* Which surname groups speak: the last word of each speaker's name. */
+    /* A speaker the name runs missed (a transcript label): its own entity. */
     for (size_t q = 0; q < quotes->n; q++) {
         const stance_rawquote *r = &quotes->q[q];
-        const char *sp = r->speaker, *lw;
-        size_t n, k;
-        if (!sp || r->how == STANCE_ATTR_NOUN)
+        const char *sp = r->speaker, *lw = speaker_last_word(r);
+        size_t k;
+        if (!lw || stance_actors_by_last_find(l, text, lw, strlen(lw)) < l->n)
             continue;
-        lw = strrchr(sp, ' ');
-        lw = lw ? lw + 1 : sp;
-        for (const char *nb = lw; (nb = strstr(nb, STANCE_NBSP)) != NULL;)
-            lw = nb += 2; /* "Tom\u00a0Vance": the word after a no-break space */
-        n = strlen(lw);
-        if ((k = stance_actors_by_last_find(l, text, lw, n)) < l->n)
-            speaks[k] = 1;
-        else {
-            /* a speaker the name runs missed (a transcript label): its own entity */
-            for (k = 0; k < out->n; k++)
-                if (strcmp(out->e[k].name, sp) == 0)
-                    break;
-            if (k == out->n && stance_ent_new(out, sp, strlen(sp), 1, -1))
-                goto nomem;
-            if (r->speaker_span.start != STANCE_NO_OFFSET &&
-                stance_ent_add_mention(&out->e[k], r->speaker_span.start, r->speaker_span.end, STANCE_MK_NAME, STANCE_MR_NAME))
-                goto nomem;
-        }
+        for (k = 0; k < out->n; k++)
+            if (strcmp(out->e[k].name, sp) == 0)
+                break;
+        if (k == out->n && stance_ent_new(out, sp, strlen(sp), 1, -1))
+            goto nomem;
+        if (r->speaker_span.start != STANCE_NO_OFFSET &&
+            stance_ent_add_mention(&out->e[k], r->speaker_span.start, r->speaker_span.end, STANCE_MK_NAME, STANCE_MR_NAME))
+            goto nomem;
     }
     if (l->n && (!(taken = stance_calloc(l->n, 1)) || !(run = stance_malloc_array(l->n, sizeof *run)) ||
                  !(memo = stance_malloc_array(l->n, sizeof *memo))))
@@ -1420,8 +1417,13 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         goto nomem;
     for (size_t k = 0; k < l->n; k++)
         memo[k] = SIZE_MAX;
-    if (discover_parties(l, text, len, out, taken) || discover_orgs(l, text, len, out, taken) ||
-        discover_of_names(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
+    if (discover_parties(l, text, len, out, taken))
+        goto nomem;
+    orgs = out->n;
+    if (discover_orgs(l, quotes, text, len, out, taken))
+        goto nomem;
+    speaking_groups(quotes, l, text, out, orgs, speaks);
+    if (discover_of_names(l, text, len, out, taken) || discover_bodies(l, text, len, out, taken))
         goto nomem;
     no_evidence(l, text, len, taken);
     /* Surname groups: by_last is sorted by surname, most tokens first; runs an
@@ -1474,7 +1476,7 @@ int stance_actors_discover(const stance_quotelist *quotes, const char *text, siz
         i = j;
     }
     if (ampersand_names(text, len, out, base) || acronym_long_names(l, text, out, base) ||
-        speaker_full_names(quotes, out, base))
+        speaker_full_names(quotes, out, base) || stance_org_speaker_names(quotes, text, out, base))
         goto nomem;
     if (!stance_actors_short_add(l, text, len, out, base, 0) && !stance_actors_handle_mentions(text, len, out, base) &&
         !stance_actors_acronym_mentions(text, len, out, base) &&

@@ -10,7 +10,8 @@
  * rival, Sen. Tom Park"; none when another name stands there); else the other
  * of the two person actors the article names most, when the owner is one of
  * them and a third one is named less often than both. A "his"/"her" so read
- * is no mention of its owner: "His opponent is lying" is not about him.
+ * is no mention of its owner: "His opponent is lying" is not about him; nor
+ * is the possessive name of "Park's opponent is lying" one of Park.
  */
 #include "config.h"
 
@@ -149,6 +150,40 @@ static void drop_pronoun(stance_ent *e, size_t at)
     e->n_more = k;
 }
 
+/* A name mention the scan drops at its end (drop_marked()): marked in its
+ * kind meanwhile, so that the counts of counted_rival() stay the article's. */
+#define KIND_DROPPED 0xFFu
+
+/* Mark the name mention t[start, end) of actor @p e (a possessive) dropped. */
+static void mark_name(stance_ent *e, size_t start, size_t end)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start == start && e->mentions[k].end == end)
+            e->kinds[k] = KIND_DROPPED;
+}
+
+/* Drop the marked name mentions; how many. */
+static size_t drop_marked(stance_entityset *ents)
+{
+    size_t dropped = 0;
+    for (size_t i = 0; i < ents->n; i++) {
+        stance_ent *e = &ents->e[i];
+        size_t w = 0;
+        if (!e->kinds)
+            continue;
+        for (size_t k = 0; k < e->n_mentions; k++)
+            if (e->kinds[k] != KIND_DROPPED) {
+                e->mentions[w] = e->mentions[k];
+                e->kinds[w] = e->kinds[k];
+                e->rules[w] = e->rules[k];
+                w++;
+            }
+        dropped += e->n_mentions - w;
+        e->n_mentions = w;
+    }
+    return dropped;
+}
+
 /* The actor whose pronoun mention starts at @p at, or -1. */
 static long pronoun_owner(const stance_entityset *ents, size_t at)
 {
@@ -166,7 +201,7 @@ static long possessive_owner(const stance_entityset *ents, size_t at, size_t *st
     for (size_t i = 0; i < ents->n; i++) {
         const stance_ent *e = &ents->e[i];
         for (size_t k = 0; k < e->n_mentions; k++)
-            if (e->mentions[k].end == at && e->rules && e->rules[k] == STANCE_MR_POSSESSIVE) {
+            if (e->mentions[k].end == at && e->rules && e->kinds && e->rules[k] == STANCE_MR_POSSESSIVE) {
                 *start = e->mentions[k].start;
                 return (long)i;
             }
@@ -275,7 +310,11 @@ static int rival_at(mstate *m, size_t ws, size_t we)
         if (e - s == 1 && s >= 3 && (pe = stance_poss_start(t, 0, e, 0)) < s) {
             size_t at = s; /* "Park's opponent": from "Park" on */
             long owner = possessive_owner(m->ents, pe, &at);
-            return add_rival(m, at, we, owner, sp, counted, &linked);
+            if (add_rival(m, at, we, owner, sp, counted, &linked))
+                return STANCE_ERR_NOMEM;
+            if (owner >= 0 && (linked || opens_sentence(t, at))) /* as "his" above */
+                mark_name(&m->ents->e[owner], at, pe);
+            return STANCE_OK;
         }
         if (n == 2 || !rival_modifier(t, s, e, &counted))
             return STANCE_OK;
@@ -359,7 +398,17 @@ static int trigger_found(mstate *m, size_t p)
 /* The rival phrases of the text, in text order: where trigger_ends() holds,
  * sixteen places a step with SSE2 (a walk over every word of the text cost 3 %
  * of stance_classify()'s instructions), then trigger_at(). */
+static int rivals_scan(mstate *m);
+
 int stance_mentions_rivals(mstate *m)
+{
+    if (rivals_scan(m))
+        return STANCE_ERR_NOMEM;
+    /* the name index holds the name mentions: rebuilt without the dropped ones */
+    return drop_marked(m->ents) && m->ents->ix ? stance_mindex_build(m->ents) : STANCE_OK;
+}
+
+static int rivals_scan(mstate *m)
 {
     const char *t = m->t;
     size_t p = 0;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "names_org.h"
 #include "speaker_form.h"
 #include "speaker_names.h"
 
@@ -345,6 +346,29 @@ int stance_speaker_peerage(const stance_peers *p, const stance_namelist *l, cons
     return STANCE_OK;
 }
 
+/* A speaker written as the end of an organisation's name, its last word an
+ * organisation's (ORG_LAST): "... the U.S. Court of Appeals for the 3rd
+ * Circuit reversed a decision, as well as ruling that ... \"...\"" names the
+ * court, not "Circuit". The whole name (stance_org_name_back()) speaks. */
+static int org_name_whole(stance_rawquote *q, const char *text, size_t len)
+{
+    size_t n = strlen(q->speaker), s = q->speaker_span.start, lw = n, ns;
+    char *name;
+    if (s == STANCE_NO_OFFSET || q->speaker_span.end - s != n || q->speaker_span.end > len ||
+        memcmp(text + s, q->speaker, n) != 0)
+        return STANCE_OK; /* (not as written: a pronoun's, a description's name) */
+    while (lw > 0 && q->speaker[lw - 1] != ' ')
+        lw--;
+    if (!(stance_lex_rules(q->speaker + lw, n - lw) & STANCE_LQ(ORG_LAST)) || (ns = stance_org_name_back(text, s)) == s)
+        return STANCE_OK;
+    if (!(name = stance_strndup(text + ns, q->speaker_span.end - ns)))
+        return STANCE_ERR_NOMEM;
+    stance_free(q->speaker);
+    q->speaker = name;
+    q->speaker_span.start = ns;
+    return STANCE_OK;
+}
+
 /* Quote @p q takes the form @p f: its strings rewritten in place. */
 static int apply_form(stance_rawquote *q, const stance_spk_form *f)
 {
@@ -378,6 +402,8 @@ int stance_speaker_forms(stance_quotelist *quotes, const char *text, size_t len,
         char *peer;
         if ((q->speaker || q->role) && !(rc = stance_speaker_form(q, text, len, &tk, &f)))
             rc = apply_form(q, &f);
+        if (!rc && q->speaker)
+            rc = org_name_whole(q, text, len);
         if (!rc && peers.n && q->speaker &&
             !(rc = stance_speaker_peerage(&peers, &quotes->names, text, q->speaker, strlen(q->speaker), q->span.start,
                                           &peer)) &&

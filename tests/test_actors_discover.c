@@ -671,6 +671,55 @@ static void test_discover_company_named_once(void **state)
     stance_model_free(m);
 }
 
+/* An organisation whose first word names.c reads as a person's title ("The
+ * State Department", "the Justice Department": bare "Department") and that
+ * speaks is an actor under its whole name even when named once, not under
+ * its last word; a second one of that last word is no "Department" either. */
+static void test_discover_titled_org_speaks(void **state)
+{
+    static const char text[] =
+        "The State Department said: \"The talks will resume on Monday.\" The Justice Department declined to "
+        "comment.\n";
+    static const char two[] =
+        "The State Department said: \"The talks will resume.\" The Justice Department said: \"We disagree.\"\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, text);
+    (void)state;
+    assert_non_null(entity_named(res, "State Department"));
+    assert_null(entity_named(res, "Department"));
+    stance_result_free(res);
+    res = discover(m, two);
+    assert_non_null(entity_named(res, "State Department"));
+    assert_non_null(entity_named(res, "Justice Department"));
+    assert_null(entity_named(res, "Department"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
+/* A speaker whose name ends an organisation's name going on through "of" or
+ * "for" (speaker_form.c) names the organisation discovered from its last
+ * words, when the text names it only there: "U.S. Court of Appeals for the
+ * 3rd Circuit", not "Circuit"; "Department of Health and Human Services",
+ * not "Human Services". */
+static void test_discover_org_speaker_name(void **state)
+{
+    static const char court[] =
+        "The town was sued. In May, the U.S. Court of Appeals for the 3rd Circuit reversed an earlier decision, as "
+        "well as ruling that it could not accept \"public order\" as a reason for the ban.\n";
+    static const char hhs[] = "The Department of Health and Human Services said: \"The rule stands.\"\n";
+    stance_model *m = open_model();
+    stance_result *res = discover(m, court);
+    (void)state;
+    assert_non_null(entity_named(res, "U.S. Court of Appeals for the 3rd Circuit"));
+    assert_null(entity_named(res, "Circuit"));
+    stance_result_free(res);
+    res = discover(m, hhs);
+    assert_non_null(entity_named(res, "Department of Health and Human Services"));
+    assert_null(entity_named(res, "Human Services"));
+    stance_result_free(res);
+    stance_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -690,6 +739,8 @@ int main(void)
         cmocka_unit_test(test_discover_bracketed_names),
         cmocka_unit_test(test_discover_plural_titles),
         cmocka_unit_test(test_discover_company_named_once),
+        cmocka_unit_test(test_discover_titled_org_speaks),
+        cmocka_unit_test(test_discover_org_speaker_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -150,6 +150,41 @@ static void test_owner_kept(void **state)
     doc_close(&d);
 }
 
+/* Does actor @p e have a name mention that starts where @p words first occur? */
+static int name_at(const doc *d, const stance_ent *e, const char *words)
+{
+    const char *p = strstr(d->text, words);
+    assert_non_null(p);
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].start == (size_t)(p - d->text))
+            return 1;
+    return 0;
+}
+
+/* "X's opponent" as "his opponent": the possessive name is no mention of its
+ * owner when the rival is found or the phrase opens its sentence, and stays
+ * one in the middle of a sentence with no rival found. */
+static void test_possessive_owner(void **state)
+{
+    static const stance_actor a[] = {{"Tom Park", NULL, 0}, {"Lena Ito", NULL, 0}, {"Raj Dev", NULL, 0}};
+    const char text[] = "Senator Ann Lopez and Governor Bob Reyes are running for president.\n\n"
+                        "\"Lopez's opponent is lying,\" said Reyes spokesman Tim Cole. Lopez's rival, Bob Reyes, "
+                        "spoke later.\n";
+    const char kept[] = "Tom Park, Lena Ito and Raj Dev met on Monday. Park, Ito and Dev disagreed.\n\n"
+                        "\"Ito urged spying on Park's opponent,\" Dev said.\n";
+    doc d;
+    (void)state;
+    doc_open(&d, text, two, 2);
+    assert_true(name_at(&d, ent(&d, "Ann Lopez"), "Ann Lopez"));
+    assert_false(name_at(&d, ent(&d, "Ann Lopez"), "Lopez's opponent"));
+    assert_false(name_at(&d, ent(&d, "Ann Lopez"), "Lopez's rival"));
+    assert_rival(&d, "Bob Reyes", "Lopez's rival");
+    doc_close(&d);
+    doc_open(&d, kept, a, 3);
+    assert_true(name_at(&d, ent(&d, "Tom Park"), "Park's opponent"));
+    doc_close(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_apposed),
         cmocka_unit_test(test_no_rival),
         cmocka_unit_test(test_owner_kept),
+        cmocka_unit_test(test_possessive_owner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -163,6 +163,11 @@ static const spk_case org_name_cases[] = {
      "This rule is", "the Halden Academy of Family Physicians", NULL},
     {"\"We will not sign off on this budget,\" the Brenford League of Cities said in a statement.\n",
      "We will not", "the Brenford League of Cities", NULL},
+    /* a name run that ends an organisation's name going on through "of"/"for", "the" and an ordinal
+     * from an organisation's word ("Court"): the whole name, not "Circuit" (speaker_form.c) */
+    {"The town was sued. In May, the U.S. Court of Appeals for the 3rd Circuit reversed an earlier decision, as "
+     "well as ruling that it could not accept \"public order\" as a reason for the ban.\n",
+     "public order", "U.S. Court of Appeals for the 3rd Circuit", NULL},
 };
 
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
