@@ -10,8 +10,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "mentions.h"
 #include "mentions_int.h"
+#include "tokens.h"
 
 /* Sorted by word (strcmp). */
 static const role_word ROLES[] = {
@@ -173,6 +175,109 @@ int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len)
         n++;
     return stance_word_after(t, len, n, &ns, &ne) && (h = stance_role_lookup(t, ns, ne)) &&
            compound_first(t, ws, we, h->role);
+}
+
+/* ---- which office of a role: "prime" of "the prime minister" ----------------- */
+
+/* "new": the latest holder ("the new health minister"), passed over. */
+static int when_word(const char *t, size_t ws, size_t we, int *fresh)
+{
+    if (we - ws != 3 || role_cmp(t, ws, we, "new") != 0)
+        return 0;
+    *fresh = 1;
+    return 1;
+}
+
+/* A word that ends the words before a title: a function word, a verb of
+ * saying ("told finance minister Jo Roe"), "former", a pronoun. */
+#define QUAL_STOP                                                                                                      \
+    (STANCE_LX(DET) | STANCE_LX(PREP) | STANCE_LX(CONJ) | STANCE_LX(REL) | STANCE_LX(MODAL) | STANCE_LX(NEG) |        \
+     STANCE_LX(PRONOUN) | STANCE_LX(RV_SAY) | STANCE_LX(RV_ARGUE) | STANCE_LX(RV_CRIT) | STANCE_LX(RV_PRAISE) |        \
+     STANCE_LX(APPOS_STOP) | STANCE_LX(BE_AUX) | STANCE_LX(OBJ_VERB) | STANCE_LX(STOP))
+
+/* Is t[ws, we) letters only (ASCII or not), no digit? */
+static int letters(const char *t, size_t ws, size_t we)
+{
+    for (size_t i = ws; i < we; i++)
+        if ((t[i] >= '0' && t[i] <= '9') || t[i] == '\'' || t[i] == '.')
+            return 0;
+    return we > ws;
+}
+
+/* The word ending at @p p after one space, none before @p from, no hyphen
+ * before it ("first-term"): 1 with its span. */
+static int word_joined_before(const char *t, size_t from, size_t p, size_t *ws, size_t *we)
+{
+    if (p < 2 || t[p - 1] != ' ' || !stance_word_before(t, p, ws, we) || *we != p - 1 || *ws < from)
+        return 0;
+    return !(*ws > 0 && (t[*ws - 1] == '-' || t[*ws - 1] == '\'')) && letters(t, *ws, *we);
+}
+
+void stance_role_qualify(const char *t, size_t from, size_t fs, role_qual *q)
+{
+    size_t p = fs, ws, we;
+    int n = 0;
+    memset(q, 0, sizeof *q);
+    q->from = fs;
+    for (int k = 0; k < 4 && n < 3 && word_joined_before(t, from, p, &ws, &we); k++, p = ws) {
+        if (stance_role_subordinate(t, p)) { /* "Deputy" of "Deputy Prime Minister" */
+            q->sub = 1;
+            q->from = ws;
+            break;
+        }
+        if (when_word(t, ws, we, &q->fresh)) {
+            q->from = ws;
+            continue;
+        }
+        if (stance_word_is(t, ws, we, "former") || stance_word_is(t, ws, we, "ex") ||
+            (stance_lex_classes_lower(t + ws, we - ws) & QUAL_STOP))
+            break;
+        q->w[n++] = (stance_span){ws, we};
+        q->from = ws;
+    }
+}
+
+/* Is the word @p w (of the text) lowercase? */
+static int lower_word(const char *t, stance_span w)
+{
+    return w.end > w.start && t[w.start] >= 'a' && t[w.start] <= 'z';
+}
+
+static int same_word(const char *t, stance_span a, stance_span b)
+{
+    return a.end - a.start == b.end - b.start && a.end > a.start &&
+           stance_ascii_caseeq(t + a.start, t + b.start, a.end - a.start);
+}
+
+int stance_role_qual_strict(const char *t, const role_qual *q)
+{
+    return q->sub || lower_word(t, q->w[0]) || lower_word(t, q->w[1]) || lower_word(t, q->w[2]);
+}
+
+int stance_role_qual_fits(const char *t, const role_qual *mq, const role_qual *tq)
+{
+    if (!stance_role_qual_strict(t, mq))
+        return 1;
+    if (mq->sub != tq->sub)
+        return 0;
+    for (int i = 0; i < 3 && mq->w[i].end > mq->w[i].start; i++)
+        if (!same_word(t, mq->w[i], tq->w[0]) && !same_word(t, mq->w[i], tq->w[1]) && !same_word(t, mq->w[i], tq->w[2]))
+            return 0;
+    return 1;
+}
+
+int stance_role_the_before(const char *t, size_t ws, size_t *the_s)
+{
+    size_t p = ws, as, ae;
+    for (int k = 0; k < 4 && word_joined_before(t, 0, p, &as, &ae); k++, p = as) {
+        if (stance_word_is(t, as, ae, "the")) {
+            *the_s = as;
+            return k > 0;
+        }
+        if (stance_lex_classes_lower(t + as, ae - as) & QUAL_STOP)
+            return 0;
+    }
+    return 0;
 }
 
 int stance_roles_sorted(void)

@@ -1129,6 +1129,57 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "His", 1, NOT_A_MENTION, 0},
       {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "Him", 0, NOT_A_MENTION, 0}}},
+    /* link36: the lowercase words before a role name its office ("the prime minister"): only a tie of that
+     * office, "Prime Minister Ada Lund" in a coordinated subject, not "Health Minister Sam Ito" tied later */
+    {"\"the prime minister\" is the actor titled Prime Minister, not the health minister named last",
+     "Prime Minister Ada Lund and the opposition leader, Tom Park, clashed on Monday, a week after Health Minister "
+     "Sam Ito resigned. The prime minister spoke first.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     3,
+     {{"Ada Lund", "The prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "The prime minister", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "The prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: a title before a possessive name, a lowercase title before a name */
+    {"\"Prime Minister Ada Lund's government\", \"finance minister Sam Ito\": each title its own holder",
+     "Prime Minister Ada Lund's government survived the vote, and finance minister Sam Ito kept his seat. "
+     "The finance minister smiled; the prime minister did not.",
+     {{"Ada Lund", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Sam Ito", "The finance minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "the prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "The finance minister", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: "Deputy" makes another's title: "the deputy prime minister" and "the prime minister" apart */
+    {"\"the deputy prime minister\" is the deputy, \"the prime minister\" not",
+     "Prime Minister Ada Lund met Deputy Prime Minister Tom Park on Monday. The deputy prime minister spoke, "
+     "then the prime minister.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Tom Park", "The deputy prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "the prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the prime minister", 0, NOT_A_MENTION, 0},
+      {"Ada Lund", "The deputy prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: two holders of one office: "the new health minister" is the latest, a bare "the health minister"
+     * none of them */
+    {"two health ministers: \"the new health minister\" is the latest, \"the health minister\" neither",
+     "Health Minister Sam Ito resigned, and the new health minister, Ada Lund, was sworn in. The new health "
+     "minister visited a hospital. The health minister's office said little.",
+     {{"Ada Lund", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Ada Lund", "The new health minister", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Sam Ito", "The new health minister", 0, NOT_A_MENTION, 0},
+      {"Ada Lund", "The health minister", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "The health minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: a former and a current holder: "the prime minister" is the current one */
+    {"\"the prime minister\" beside a former prime minister; \"the former prime minister\"",
+     "Prime Minister Ada Lund met former Prime Minister Tom Park on Monday. The prime minister spoke, and the "
+     "former prime minister listened.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Ada Lund", "The prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The prime minister", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "the former prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "the former prime minister", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
