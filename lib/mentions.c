@@ -452,6 +452,20 @@ static int object_noun(const char *t, size_t ws)
             (stance_lex_classes_lower(t + ps, pe - ps) & (STANCE_LX(DET) | STANCE_LX(PRONOUN))));
 }
 
+/* A lowercase role word at @p ws before a name of one word t[s, end), its
+ * title opened by a determiner: "the federal judge Trump was referring to"
+ * is a relative clause's subject, no title ("the former agriculture minister
+ * Pia Nordahl" is one: a full name). */
+static int object_title(const char *t, size_t ws, size_t s, size_t end)
+{
+    role_qual q;
+    size_t ds, de;
+    if (t[ws] < 'a' || t[ws] > 'z' || memchr(t + s, ' ', end - s))
+        return 0;
+    stance_role_qualify(t, 0, ws, &q);
+    return stance_word_before(t, q.from, &ds, &de) && determiner(t, ds, de);
+}
+
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
 /* Does "former" (or "ex-") stand right before the word at @p ws, a
@@ -539,7 +553,7 @@ static int find_ties(mstate *m)
             if (!role && stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
                 /* "Gov. Tom Park", "Governor Tom Park"; not "... the mayor. Park said" */
                 const role_word *rw = stance_role_lookup(t, ws, we);
-                if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
+                if (rw && (t[i - 1] == '.') == (rw->abbrev != 0) && !object_title(t, ws, s, end)) {
                     size_t fs;
                     role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; not "Deputy ..." */
                     g = rw->gender;

@@ -1180,6 +1180,13 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "The prime minister", 0, NOT_A_MENTION, 0},
       {"Tom Park", "the former prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Ada Lund", "the former prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: "the <role> <Surname>" in lowercase is a relative clause's subject, no title */
+    {"\"The federal judge Park was referring to\" ties no judge's role to Park",
+     "Tom Park criticised a court ruling on Monday. The federal judge Park was referring to is Sam Ito. "
+     "Park said the judge was biased.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Tom Park", "the judge", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
