@@ -891,27 +891,54 @@ static int apposed_name_after(const mstate *m, size_t pos)
     return n && pos < m->len && m->t[pos] == ',';
 }
 
+/* The last "the <role>" resolved: a bare "the <role>" after it means the
+ * same holder, unless a tie of that role comes between ("The finance
+ * minister ... The minister": the finance minister, not the deputy prime
+ * minister tied before). */
+typedef struct role_seen {
+    const char *role;
+    size_t at;
+    long ent;
+} role_seen;
+
+/* Does the title at @p fs follow its "the" at @p the_s right away ("the minister")? */
+static int bare_after_the(const char *t, size_t the_s, size_t fs)
+{
+    size_t ps, pe;
+    return stance_word_before(t, fs, &ps, &pe) && ps == the_s;
+}
+
 /* "the <role>" (role word @p rw at t[ws, we), "the" at @p the_s): a
  * title mention of the actor role_tie() finds, unless a name is apposed
  * ("the governor, Jo Roe," describes Jo Roe) or the word opens a title of two
- * ("the attorney" of "the attorney general"). */
-static int role_mention(mstate *m, const role_word *rw, size_t the_s, size_t ws, size_t we)
+ * ("the attorney" of "the attorney general"); a bare one (no word before the
+ * role, not "former") of the holder of @p seen when no tie of the role
+ * comes after it. */
+static int role_mention(mstate *m, const role_word *rw, size_t the_s, size_t ws, size_t we, role_seen *seen)
 {
     const char *t = m->t;
     stance_span none = {0, 0};
     size_t fs = ws;
     const char *cr = stance_role_compound(t, ws, rw, &fs);
     role_qual q;
-    long best;
+    long best, ent;
+    int former;
     if (!cr || fs <= the_s)
         cr = rw->role, fs = ws; /* the title's words start at fs */
     if (apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len))
         return STANCE_OK;
     stance_role_qualify(t, the_s, fs, &q);
-    best = role_tie(m, cr, the_s, rw->gender, former_before(t, q.from, &none), role_place(t, the_s, fs), &q);
+    former = former_before(t, q.from, &none);
+    best = role_tie(m, cr, the_s, rw->gender, former, role_place(t, the_s, fs), &q);
     if (best < 0)
         return STANCE_OK;
-    return stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule);
+    ent = (long)m->ties[best].ent;
+    if (!former && bare_after_the(t, the_s, fs) && seen->role == cr && seen->at > m->ties[best].pos &&
+        !(rw->gender && m->ents->e[seen->ent].gender && m->ents->e[seen->ent].gender != rw->gender))
+        ent = seen->ent; /* "the minister" after "the finance minister" */
+    else if (!former)
+        *seen = (role_seen){cr, the_s, ent};
+    return stance_mentions_add(&m->ents->e[ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule);
 }
 
 /* "the <role>": the actor most recently tied to that role before it; "the
@@ -928,6 +955,7 @@ static int scan_words(mstate *m)
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
     int wthe = ORG_TAIL_WORDS + 1; /* words since the last "the", counted up to ORG_TAIL_WORDS + 1 */
     int lc; /* the case of the word's first letter, after "the" */
+    role_seen seen = {NULL, 0, -1};
     if (find_orgs(m))
         return STANCE_ERR_NOMEM;
     while (pos < m->len) {
@@ -984,7 +1012,7 @@ static int scan_words(mstate *m)
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             long tb;
             if (m->n_ties && (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
-                if (role_mention(m, rw, the_s, ws, we))
+                if (role_mention(m, rw, the_s, ws, we, &seen))
                     return STANCE_ERR_NOMEM;
             } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
@@ -999,7 +1027,7 @@ static int scan_words(mstate *m)
             size_t ts; /* "the prime minister", "the new health minister": lowercase words before the role */
             if (stance_role_the_before(t, ws, &ts) &&
                 !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0) &&
-                role_mention(m, rw, ts, ws, we))
+                role_mention(m, rw, ts, ws, we, &seen))
                 return STANCE_ERR_NOMEM;
         }
         if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && org_head_len(m, we - ws) &&

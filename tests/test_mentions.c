@@ -1187,6 +1187,16 @@ static const mention_case MENTION_CASES[] = {
      {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
      2,
      {{"Tom Park", "the judge", 0, NOT_A_MENTION, 0}}},
+    /* link36: a bare "the minister" goes on from the last "the <...> minister", unless a tie comes between */
+    {"\"the minister\" after \"the finance minister\" is the finance minister, not the minister tied last",
+     "Finance Minister Sam Ito met Deputy Prime Minister Tom Park on Monday. The finance minister spoke first. "
+     "The minister then left. Health Minister Ada Lund arrived, and the minister spoke.",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}, {"Ada Lund", NULL, 0}},
+     3,
+     {{"Sam Ito", "The minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The minister", 0, NOT_A_MENTION, 0},
+      {"Ada Lund", "the minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "the minister", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
