@@ -6,7 +6,9 @@
  *   mentions.c       titles, roles, epithets, genders, dialogue, speaker-self
  *                    and addressee; collects the pronouns (stance_mentions_find)
  *   mentions_pron.c  third-person pronouns: he/she/... and they/them/their
- *   mentions_roles.c the role words and the titles of two words
+ *   mentions_roles.c the role words, the titles of two words, their
+ *                    qualifiers ("prime" of "the prime minister") and the
+ *                    holder of "the <role>"
  */
 #ifndef STANCE_MENTIONS_INT_H
 #define STANCE_MENTIONS_INT_H
@@ -128,6 +130,19 @@ int stance_role_qual_strict(const char *t, const role_qual *q);
  * three words between, joined by single spaces, none a function word; its
  * start in *@p the_s. */
 int stance_role_the_before(const char *t, size_t ws, size_t *the_s);
+/* mentions_roles.c: does "former" (or "ex-") stand right before the word at
+ * @p ws, a capitalised word aside ("former Florida Gov. Jeb Bush")? *place:
+ * that capitalised word right before the role, else left as it is. */
+int stance_role_former_before(const char *t, size_t ws, stance_span *place);
+/* mentions_roles.c: the last capitalised word between "the" at @p the_s and
+ * the role at @p ws ("Ohio" of "the Ohio governor"), or an empty span. */
+stance_span stance_role_place(const char *t, size_t the_s, size_t ws);
+/* mentions_roles.c: the tie whose actor holds "the <role>" at @p pos, or -1
+ * (the rules at the definition). */
+long stance_role_tie(const mstate *m, const char *role, size_t pos, int gender, int former, stance_span place,
+                     const role_qual *q);
+/* mentions_roles.c: does the title at @p fs follow its "the" at @p the_s right away ("the minister")? */
+int stance_role_bare(const char *t, size_t the_s, size_t fs);
 /* mentions_roles.c: are the role words sorted, and their filters and those of the titles of two words right? */
 int stance_roles_sorted(void);
 

@@ -280,6 +280,81 @@ int stance_role_the_before(const char *t, size_t ws, size_t *the_s)
     return 0;
 }
 
+/* ---- the holder of "the <role>" ------------------------------------------------ */
+
+/* Does "former" (or "ex-") stand right before the word at @p ws, a
+ * capitalised word aside ("former Gov. Tom Park", "former Florida Gov. Jeb
+ * Bush")? *place: that capitalised word right before the role ("Florida",
+ * "Ohio" of "Ohio Gov."), else left as it is. */
+int stance_role_former_before(const char *t, size_t ws, stance_span *place)
+{
+    size_t ps, pe;
+    for (int n = 0; n < 2 && stance_word_before(t, ws, &ps, &pe); n++, ws = ps) {
+        if (stance_word_is(t, ps, pe, "former") || stance_word_is(t, ps, pe, "Former") ||
+            (pe - ps == 2 && (t[ps] | 0x20) == 'e' && (t[ps + 1] | 0x20) == 'x' && pe < ws && t[pe] == '-'))
+            return 1;
+        if (stance_letter_case(t, ps, pe) <= 0 || pe != ws - 1)
+            return 0; /* only a capitalised word between: "former Florida Gov." */
+        if (n == 0)
+            *place = (stance_span){ps, pe};
+    }
+    return 0;
+}
+
+/* The last capitalised word between "the" at @p the_s and the role at @p ws
+ * ("Ohio" of "the Ohio governor"), or an empty span. */
+stance_span stance_role_place(const char *t, size_t the_s, size_t ws)
+{
+    size_t a, b, p = ws;
+    while (stance_word_before(t, p, &a, &b) && a > the_s) {
+        if (stance_letter_case(t, a, b) > 0)
+            return (stance_span){a, b};
+        p = a;
+    }
+    return (stance_span){0, 0};
+}
+
+/* The latest tie of @p role before @p pos (no epithet), a current one before
+ * a former one when "the <role>" says no "former" (@p former 0): "the
+ * president" beside "former President Bill Clinton" and "President Obama"
+ * is Obama; with a place word (@p place, "the Ohio governor") a tie written
+ * with it ("Ohio Gov. Tom Park") first of all. A title that names its
+ * office (@p q, stance_role_qual_strict(): "the prime minister") takes only
+ * a tie of that office (stance_role_qual_fits(): not "Health Minister Rune
+ * Falk"), and none when two actors hold it alike, unless it says "new" (the
+ * latest). -1 when none. */
+long stance_role_tie(const mstate *m, const char *role, size_t pos, int gender, int former, stance_span place,
+                     const role_qual *q)
+{
+    long best = -1;
+    int best_score = -1, two = 0, strict = stance_role_qual_strict(m->t, q);
+    size_t pl = place.end - place.start;
+    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++) {
+        const tie *ti = &m->ties[i];
+        size_t tl = ti->place.end - ti->place.start;
+        int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
+        if (ti->role != role || ti->rule == STANCE_MR_EPITHET ||
+            (gender && m->ents->e[ti->ent].gender && m->ents->e[ti->ent].gender != gender) ||
+            (strict && !stance_role_qual_fits(m->t, q, &ti->qual)))
+            continue; /* "the congresswoman" is no man tied to "Rep." */
+        score = 2 * same_place + (ti->former == former);
+        if (score > best_score)
+            two = 0;
+        else if (score == best_score && m->ties[best].ent != ti->ent)
+            two = 1;
+        if (score >= best_score)
+            best = (long)i, best_score = score;
+    }
+    return strict && two && !q->fresh ? -1 : best;
+}
+
+/* Does the title at @p fs follow its "the" at @p the_s right away ("the minister")? */
+int stance_role_bare(const char *t, size_t the_s, size_t fs)
+{
+    size_t ps, pe;
+    return stance_word_before(t, fs, &ps, &pe) && ps == the_s;
+}
+
 int stance_roles_sorted(void)
 {
     uint16_t lens[26] = {0};
