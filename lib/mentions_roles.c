@@ -1,8 +1,11 @@
 /*
  * mentions_roles.c - the role words of the mention passes: "governor",
  * "Gov.", "chairwoman", each with its canonical role, gender and whether it
- * is an abbreviation written before names only; and the titles of two words
- * ("attorney general", "Lt. Gov.") that name one role as a unit.
+ * is an abbreviation written before names only; the titles of two words
+ * ("attorney general", "Lt. Gov.") that name one role as a unit; the words
+ * before a role that name which office it is ("prime" of "the prime
+ * minister", "Health" of "Health Minister Rune Falk"); and which actor tied
+ * to a role holds "the <role>" (stance_role_tie()).
  */
 #include "config.h"
 
