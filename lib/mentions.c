@@ -267,14 +267,16 @@ static int age_digits(const char *t, size_t ws, size_t we)
 
 /* The role of role word @p rw at t[hs, ...), a title of two words from @p from
  * on as one ("Attorney General Jo Roe", "the attorney general":
- * stance_role_compound()), or NULL after a subordinate's word ("the deputy
- * attorney general"); *@p fs: where the title's words start. */
+ * stance_role_compound()); *@p fs: where the title's words start. After a
+ * subordinate's word ("the deputy attorney general") it is the role still,
+ * its tie a subordinate's (role_qual.sub), which only "the deputy <role>"
+ * takes (stance_role_tie()). */
 static const char *role_words(const char *t, const role_word *rw, size_t hs, size_t from, size_t *fs)
 {
     const char *cr = stance_role_compound(t, hs, rw, fs);
     if (!cr || *fs < from)
         cr = rw->role, *fs = hs;
-    return *fs > from && stance_role_subordinate(t, *fs) ? NULL : cr;
+    return cr;
 }
 
 /* The role of the role word t[hs, he) (role_words()), or NULL; *g: its
@@ -860,10 +862,10 @@ static int role_mention(mstate *m, const role_word *rw, size_t the_s, size_t ws,
     if (best < 0)
         return STANCE_OK;
     ent = (long)m->ties[best].ent;
-    if (!former && stance_role_bare(t, the_s, fs) && seen->role == cr && seen->at > m->ties[best].pos &&
+    if (!former && !q.sub && stance_role_bare(t, the_s, fs) && seen->role == cr && seen->at > m->ties[best].pos &&
         !(rw->gender && m->ents->e[seen->ent].gender && m->ents->e[seen->ent].gender != rw->gender))
         ent = seen->ent; /* "the minister" after "the finance minister" */
-    else if (!former)
+    else if (!former && !q.sub)
         *seen = (role_seen){cr, the_s, ent};
     return stance_mentions_add(&m->ents->e[ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule);
 }

@@ -336,7 +336,7 @@ long stance_role_tie(const mstate *m, const char *role, size_t pos, int gender, 
         const tie *ti = &m->ties[i];
         size_t tl = ti->place.end - ti->place.start;
         int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
-        if (ti->role != role || ti->rule == STANCE_MR_EPITHET ||
+        if (ti->role != role || ti->rule == STANCE_MR_EPITHET || ti->qual.sub > q->sub ||
             (gender && m->ents->e[ti->ent].gender && m->ents->e[ti->ent].gender != gender) ||
             (strict && !stance_role_qual_fits(m->t, q, &ti->qual)))
             continue; /* "the congresswoman" is no man tied to "Rep." */

@@ -1197,6 +1197,15 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "The minister", 0, NOT_A_MENTION, 0},
       {"Ada Lund", "the minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Sam Ito", "the minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: a subordinate's title ties the role as a subordinate's, which only "the vice <role>" takes */
+    {"\"Vice Chairman Tom Park\" is \"the vice chairman\", never \"the chairman\"",
+     "Chairman Sam Ito met Vice Chairman Tom Park. The vice chairman spoke, and the chairman listened.",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Tom Park", "The vice chairman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "the chairman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the chairman", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "The vice chairman", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
