@@ -111,22 +111,23 @@ const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender)
  * A role NULL: the first word only qualifies the role of the last ("Majority
  * Leader Mitch McConnell" is "the Senate Republican leader" too). */
 static const char R_AG[] = "attorney general", R_IG[] = "inspector general", R_SG[] = "solicitor general",
-                  R_SUG[] = "surgeon general", R_LG[] = "lieutenant governor", R_VP[] = "vice president";
+                  R_SUG[] = "surgeon general", R_LG[] = "lieutenant governor", R_VP[] = "vice president",
+                  R_PM[] = "prime minister";
 static const struct compound {
     const char *first, *head_role, *role;
 } COMPOUNDS[] = {
     {"attorney", "general", R_AG},   {"atty", "general", R_AG},         {"inspector", "general", R_IG},
     {"solicitor", "general", R_SG},  {"surgeon", "general", R_SUG},     {"majority", "leader", NULL},
     {"minority", "leader", NULL},   {"lieutenant", "governor", R_LG},  {"lt", "governor", R_LG},
-    {"vice", "president", R_VP},
+    {"vice", "president", R_VP},     {"prime", "minister", R_PM},
 };
 #define N_COMPOUNDS (sizeof COMPOUNDS / sizeof COMPOUNDS[0])
 
 /* The lengths of COMPOUNDS' first words (bit n: n bytes), and their first
  * letters (bit c - 'a'): most words are none by these two alone. */
-#define COMPOUND_LENS 0x794u
+#define COMPOUND_LENS 0x7b4u
 #define COMPOUND_LETTERS (1u << ('a' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a') | 1u << ('m' - 'a') | \
-                          1u << ('s' - 'a') | 1u << ('v' - 'a'))
+                          1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('v' - 'a'))
 
 static const struct compound *compound_first(const char *t, size_t ws, size_t we, const char *head_role)
 {

@@ -1197,6 +1197,13 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "The minister", 0, NOT_A_MENTION, 0},
       {"Ada Lund", "the minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Sam Ito", "the minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: "prime minister" is a title of two words: "the minister" is not the prime minister */
+    {"\"the minister\" beside a prime minister tied last is the other minister",
+     "Health Minister Sam Ito met Prime Minister Ada Lund on Monday. The minister left early.",
+     {{"Sam Ito", NULL, 0}, {"Ada Lund", NULL, 0}},
+     2,
+     {{"Sam Ito", "The minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "The minister", 0, NOT_A_MENTION, 0}}},
     /* link36: a subordinate's title ties the role as a subordinate's, which only "the vice <role>" takes */
     {"\"Vice Chairman Tom Park\" is \"the vice chairman\", never \"the chairman\"",
      "Chairman Sam Ito met Vice Chairman Tom Park. The vice chairman spoke, and the chairman listened.",
