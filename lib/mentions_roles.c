@@ -217,6 +217,23 @@ static int word_joined_before(const char *t, size_t from, size_t p, size_t *ws, 
     return !(*ws > 0 && (t[*ws - 1] == '-' || t[*ws - 1] == '\'')) && letters(t, *ws, *we);
 }
 
+/* "Reform's" before @p p ("Reform's leader", "Labour's finance minister"):
+ * the capitalised possessor's last word, none before @p from. */
+static int possessor_before(const char *t, size_t from, size_t p, size_t *ws, size_t *we)
+{
+    size_t a;
+    if (p < 4 || t[p - 1] != ' ' || t[p - 2] != 's')
+        return 0;
+    if (t[p - 3] == '\'')
+        a = p - 3;
+    else if (p >= 6 && memcmp(t + p - 5, "\xe2\x80\x99", 3) == 0)
+        a = p - 5;
+    else
+        return 0;
+    return stance_word_before(t, a, ws, we) && *we == a && *ws >= from && stance_letter_case(t, *ws, *we) > 0 &&
+           letters(t, *ws, *we);
+}
+
 void stance_role_qualify(const char *t, size_t from, size_t fs, role_qual *q)
 {
     size_t p = fs, ws, we;
@@ -239,6 +256,12 @@ void stance_role_qualify(const char *t, size_t from, size_t fs, role_qual *q)
         q->w[n++] = (stance_span){ws, we};
         q->from = ws;
     }
+    if (n < 3 && !q->sub && possessor_before(t, from, q->from, &ws, &we)) {
+        q->w[n++] = (stance_span){ws, we}; /* "Reform" of "Reform's leader, Helena Brask" */
+        if (n < 3 && word_joined_before(t, from, ws, &ws, &we) && stance_letter_case(t, ws, we) > 0 &&
+            !(stance_lex_classes_lower(t + ws, we - ws) & QUAL_STOP))
+            q->w[n] = (stance_span){ws, we}; /* "Harbor" of "the Harbor Party's leader" */
+    }
 }
 
 /* Is the word @p w (of the text) lowercase? */
@@ -253,6 +276,12 @@ static int same_word(const char *t, stance_span a, stance_span b)
            stance_ascii_caseeq(t + a.start, t + b.start, a.end - a.start);
 }
 
+/* Is the word @p w one of @p q's? */
+static int qual_has(const char *t, const role_qual *q, stance_span w)
+{
+    return same_word(t, w, q->w[0]) || same_word(t, w, q->w[1]) || same_word(t, w, q->w[2]);
+}
+
 int stance_role_qual_strict(const char *t, const role_qual *q)
 {
     return q->sub || lower_word(t, q->w[0]) || lower_word(t, q->w[1]) || lower_word(t, q->w[2]);
@@ -265,7 +294,7 @@ int stance_role_qual_fits(const char *t, const role_qual *mq, const role_qual *t
     if (mq->sub != tq->sub)
         return 0;
     for (int i = 0; i < 3 && mq->w[i].end > mq->w[i].start; i++)
-        if (!same_word(t, mq->w[i], tq->w[0]) && !same_word(t, mq->w[i], tq->w[1]) && !same_word(t, mq->w[i], tq->w[2]))
+        if (!qual_has(t, tq, mq->w[i]))
             return 0;
     return 1;
 }
@@ -336,7 +365,8 @@ long stance_role_tie(const mstate *m, const char *role, size_t pos, int gender, 
     for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++) {
         const tie *ti = &m->ties[i];
         size_t tl = ti->place.end - ti->place.start;
-        int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
+        int score, same_place = pl && ((tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0) ||
+                                       qual_has(m->t, &ti->qual, place));
         if (ti->role != role || ti->rule == STANCE_MR_EPITHET || ti->qual.sub > q->sub ||
             (gender && m->ents->e[ti->ent].gender && m->ents->e[ti->ent].gender != gender) ||
             (strict && !stance_role_qual_fits(m->t, q, &ti->qual)))

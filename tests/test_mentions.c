@@ -1213,6 +1213,16 @@ static const mention_case MENTION_CASES[] = {
       {"Sam Ito", "the chairman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
       {"Tom Park", "the chairman", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "The vice chairman", 0, NOT_A_MENTION, 0}}},
+    /* link36: the possessor of "Reform's leader, Ada Lund," is a word of her title: "the Reform leader" */
+    {"\"the Reform leader\" is the one written \"Reform's leader\", not the leader tied last",
+     "Reform's leader, Ada Lund, met the Harbor Party's leader, Sam Ito, on Monday. Its leader, Tom Park, "
+     "spoke first. The Reform leader then left, and the Harbor leader stayed.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     3,
+     {{"Ada Lund", "The Reform leader", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "The Reform leader", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the Harbor leader", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "the Harbor leader", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
