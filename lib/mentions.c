@@ -491,7 +491,7 @@ static int find_ties(mstate *m)
                 const role_word *rw = stance_role_lookup(t, ws, we);
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0) && !object_title(t, ws, s, end)) {
                     size_t fs;
-                    role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; not "Deputy ..." */
+                    role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; "Deputy ...": a subordinate's */
                     g = rw->gender;
                     former = stance_role_former_before(t, fs, &place);
                     stance_role_qualify(t, 0, fs, &q); /* "Prime" of "Prime Minister Annika Rosvall" */
