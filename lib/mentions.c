@@ -206,7 +206,7 @@ static int add_tie(mstate *m, const char *role, stance_span phrase, size_t pos, 
 {
     if (stance_grow((void **)&m->ties, &m->ties_cap, m->n_ties + 1, sizeof *m->ties))
         return STANCE_ERR_NOMEM;
-    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule, 0, {0, 0}};
+    m->ties[m->n_ties++] = (tie){role, phrase, pos, ent, rule, 0, {0, 0}, {{{0, 0}, {0, 0}, {0, 0}}, pos, 0, 0}};
     return STANCE_OK;
 }
 
@@ -267,25 +267,31 @@ static int age_digits(const char *t, size_t ws, size_t we)
 
 /* The role of role word @p rw at t[hs, ...), a title of two words from @p from
  * on as one ("Attorney General Jo Roe", "the attorney general":
- * stance_role_compound()), or NULL after a subordinate's word ("the deputy
- * attorney general"); *@p fs: where the title's words start. */
+ * stance_role_compound()); *@p fs: where the title's words start. After a
+ * subordinate's word ("the deputy attorney general") it is the role still,
+ * its tie a subordinate's (role_qual.sub), which only "the deputy <role>"
+ * takes (stance_role_tie()). */
 static const char *role_words(const char *t, const role_word *rw, size_t hs, size_t from, size_t *fs)
 {
     const char *cr = stance_role_compound(t, hs, rw, fs);
     if (!cr || *fs < from)
         cr = rw->role, *fs = hs;
-    return *fs > from && stance_role_subordinate(t, *fs) ? NULL : cr;
+    return cr;
 }
 
-/* The role of the role word t[hs, he) (role_words()), or NULL; *g: its gender. */
-static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int *g)
+/* The role of the role word t[hs, he) (role_words()), or NULL; *g: its
+ * gender; *q: the words before the title from @p from on (stance_role_qualify()). */
+static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int *g, role_qual *q)
 {
     const role_word *rw = stance_role_lookup(t, hs, he);
+    const char *role;
     size_t fs;
     if (!rw)
         return NULL;
     *g = rw->gender;
-    return role_words(t, rw, hs, from, &fs);
+    if ((role = role_words(t, rw, hs, from, &fs)))
+        stance_role_qualify(t, from, fs, q);
+    return role;
 }
 
 /* ", the <words>," after a name at @p end: a role (its head word: the last
@@ -296,6 +302,7 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
     const char *t = m->t, *role;
     size_t ws, we, pos, first = SIZE_MAX, nw = 0, hs = 0, he = 0, ps = 0, pe = 0;
     int det_the, g, head = 0;
+    role_qual q;
     pos = end;
     while (pos < m->len && t[pos] == ' ')
         pos++;
@@ -328,9 +335,10 @@ static int apposition_after(mstate *m, size_t ent, size_t end)
         return STANCE_OK;
     if (!head)
         hs = ps, he = pe;
-    if ((role = role_at(t, hs, he, first, &g))) {
+    if ((role = role_at(t, hs, he, first, &g, &q))) {
         if (add_tie(m, role, (stance_span){first, pos}, end, ent, STANCE_MR_ROLE_APPOSITION))
             return STANCE_ERR_NOMEM;
+        m->ties[m->n_ties - 1].qual = q;
         vote(&m->ents->e[ent], g);
     } else if (det_the && free_role_noun(t, hs, he) && (nw == 1 || tie_person(&m->ents->e[ent]))) {
         /* "Aidan Crowe, the referee,"; a person's "Frances Kettle, the city auditor," */
@@ -446,64 +454,22 @@ static int object_noun(const char *t, size_t ws)
             (stance_lex_classes_lower(t + ps, pe - ps) & (STANCE_LX(DET) | STANCE_LX(PRONOUN))));
 }
 
+/* A lowercase role word at @p ws before a name of one word t[s, end), its
+ * title opened by a determiner: "the federal judge Trump was referring to"
+ * is a relative clause's subject, no title ("the former agriculture minister
+ * Pia Nordahl" is one: a full name). */
+static int object_title(const char *t, size_t ws, size_t s, size_t end)
+{
+    role_qual q;
+    size_t ds, de;
+    if (t[ws] < 'a' || t[ws] > 'z' || memchr(t + s, ' ', end - s))
+        return 0;
+    stance_role_qualify(t, 0, ws, &q);
+    return stance_word_before(t, q.from, &ds, &de) && determiner(t, ds, de);
+}
+
 /* Roles written before a name ("Gov. Tom Park", "Mayor Elena Diaz", an alias
  * "President Vance"), "the mayor, Elena Diaz," and appositions after it. */
-/* Does "former" (or "ex-") stand right before the word at @p ws, a
- * capitalised word aside ("former Gov. Tom Park", "former Florida Gov. Jeb
- * Bush")? *place: that capitalised word right before the role ("Florida",
- * "Ohio" of "Ohio Gov."), else left as it is. */
-static int former_before(const char *t, size_t ws, stance_span *place)
-{
-    size_t ps, pe;
-    for (int n = 0; n < 2 && stance_word_before(t, ws, &ps, &pe); n++, ws = ps) {
-        if (stance_word_is(t, ps, pe, "former") || stance_word_is(t, ps, pe, "Former") ||
-            (pe - ps == 2 && (t[ps] | 0x20) == 'e' && (t[ps + 1] | 0x20) == 'x' && pe < ws && t[pe] == '-'))
-            return 1;
-        if (stance_letter_case(t, ps, pe) <= 0 || pe != ws - 1)
-            return 0; /* only a capitalised word between: "former Florida Gov." */
-        if (n == 0)
-            *place = (stance_span){ps, pe};
-    }
-    return 0;
-}
-
-/* The last capitalised word between "the" at @p the_s and the role at @p ws
- * ("Ohio" of "the Ohio governor"), or an empty span. */
-static stance_span role_place(const char *t, size_t the_s, size_t ws)
-{
-    size_t a, b, p = ws;
-    while (stance_word_before(t, p, &a, &b) && a > the_s) {
-        if (stance_letter_case(t, a, b) > 0)
-            return (stance_span){a, b};
-        p = a;
-    }
-    return (stance_span){0, 0};
-}
-
-/* The latest tie of @p role before @p pos (no epithet), a current one before
- * a former one when "the <role>" says no "former" (@p former 0): "the
- * president" beside "former President Bill Clinton" and "President Obama"
- * is Obama; with a place word (@p place, "the Ohio governor") a tie written
- * with it ("Ohio Gov. Tom Park") first of all. -1 when none. */
-static long role_tie(const mstate *m, const char *role, size_t pos, int gender, int former, stance_span place)
-{
-    long best = -1;
-    int best_score = -1;
-    size_t pl = place.end - place.start;
-    for (size_t i = 0; i < m->n_ties && m->ties[i].pos <= pos; i++) {
-        const tie *ti = &m->ties[i];
-        size_t tl = ti->place.end - ti->place.start;
-        int score, same_place = pl && tl == pl && memcmp(m->t + ti->place.start, m->t + place.start, pl) == 0;
-        if (ti->role != role || ti->rule == STANCE_MR_EPITHET ||
-            (gender && m->ents->e[ti->ent].gender && m->ents->e[ti->ent].gender != gender))
-            continue; /* "the congresswoman" is no man tied to "Rep." */
-        score = 2 * same_place + (ti->former == former);
-        if (score >= best_score)
-            best = (long)i, best_score = score;
-    }
-    return best;
-}
-
 static int find_ties(mstate *m)
 {
     const char *t = m->t;
@@ -514,7 +480,8 @@ static int find_ties(mstate *m)
             stance_span h;
             const char *role = NULL;
             int g = 0, rule = STANCE_MR_TITLE_BEFORE, former = 0;
-            stance_span place = {0, 0};
+            stance_span place = {0, 0}, none;
+            role_qual q = {{{0, 0}, {0, 0}, {0, 0}}, s, 0, 0};
             while (i > 0 && t[i - 1] == ' ')
                 i--;
             if (stance_word_after(t, m->len, s, &ws, &we) && we < end)
@@ -522,11 +489,13 @@ static int find_ties(mstate *m)
             if (!role && stance_word_before(t, i > 0 && t[i - 1] == '.' ? i - 1 : i, &ws, &we)) {
                 /* "Gov. Tom Park", "Governor Tom Park"; not "... the mayor. Park said" */
                 const role_word *rw = stance_role_lookup(t, ws, we);
-                if (rw && (t[i - 1] == '.') == (rw->abbrev != 0)) {
+                if (rw && (t[i - 1] == '.') == (rw->abbrev != 0) && !object_title(t, ws, s, end)) {
                     size_t fs;
-                    role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; not "Deputy ..." */
+                    role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; "Deputy ...": a subordinate's */
                     g = rw->gender;
-                    former = former_before(t, fs, &place);
+                    former = stance_role_former_before(t, fs, &place);
+                    stance_role_qualify(t, 0, fs, &q); /* "Prime" of "Prime Minister Annika Rosvall" */
+                    former = former || (q.from < fs && stance_role_former_before(t, q.from, &none));
                 } else if (!rw && t[i - 1] != '.' && (rw = role_of_office(t, ws, we, e))) {
                     role = rw->role; /* "Secretary of State John Kerry" */
                     g = rw->gender;
@@ -538,7 +507,7 @@ static int find_ties(mstate *m)
             }
             if (!role && i > 0 && t[i - 1] == ',' && apposed_head_at(t, i - 1, apposed_role, e, &h, m->ents)) {
                 /* "the mayor, Elena Diaz", "the chief executive of Skyridge Airways, Bernard Lisle" */
-                role = role_at(t, h.start, h.end, 0, &g);
+                role = role_at(t, h.start, h.end, 0, &g, &q);
                 rule = STANCE_MR_ROLE_APPOSITION;
                 if (!role && (m->heads.n++, add_tie(m, NULL, h, s, ei, rule))) /* a person noun: its head */
                     return STANCE_ERR_NOMEM;
@@ -548,6 +517,7 @@ static int find_ties(mstate *m)
                     return STANCE_ERR_NOMEM;
                 m->ties[m->n_ties - 1].former = former;
                 m->ties[m->n_ties - 1].place = place;
+                m->ties[m->n_ties - 1].qual = q;
                 vote(e, g);
             }
             if (!stance_possessive_at(t, m->len, end) && apposition_after(m, ei, end))
@@ -857,6 +827,49 @@ static int apposed_name_after(const mstate *m, size_t pos)
     return n && pos < m->len && m->t[pos] == ',';
 }
 
+/* The last "the <role>" resolved: a bare "the <role>" after it means the
+ * same holder, unless a tie of that role comes between ("The finance
+ * minister ... The minister": the finance minister, not the deputy prime
+ * minister tied before). */
+typedef struct role_seen {
+    const char *role;
+    size_t at;
+    long ent;
+} role_seen;
+
+/* "the <role>" (role word @p rw at t[ws, we), "the" at @p the_s): a
+ * title mention of the actor stance_role_tie() finds, unless a name is apposed
+ * ("the governor, Jo Roe," describes Jo Roe) or the word opens a title of two
+ * ("the attorney" of "the attorney general"); a bare one (no word before the
+ * role, not "former") of the holder of @p seen when no tie of the role
+ * comes after it. */
+static int role_mention(mstate *m, const role_word *rw, size_t the_s, size_t ws, size_t we, role_seen *seen)
+{
+    const char *t = m->t;
+    stance_span none = {0, 0};
+    size_t fs = ws;
+    const char *cr = stance_role_compound(t, ws, rw, &fs);
+    role_qual q;
+    long best, ent;
+    int former;
+    if (!cr || fs <= the_s)
+        cr = rw->role, fs = ws; /* the title's words start at fs */
+    if (apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len))
+        return STANCE_OK;
+    stance_role_qualify(t, the_s, fs, &q);
+    former = stance_role_former_before(t, q.from, &none);
+    best = stance_role_tie(m, cr, the_s, rw->gender, former, stance_role_place(t, the_s, fs), &q);
+    if (best < 0)
+        return STANCE_OK;
+    ent = (long)m->ties[best].ent;
+    if (!former && !q.sub && stance_role_bare(t, the_s, fs) && seen->role == cr && seen->at > m->ties[best].pos &&
+        !(rw->gender && m->ents->e[seen->ent].gender && m->ents->e[seen->ent].gender != rw->gender))
+        ent = seen->ent; /* "the minister" after "the finance minister" */
+    else if (!former && !q.sub)
+        *seen = (role_seen){cr, the_s, ent};
+    return stance_mentions_add(&m->ents->e[ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule);
+}
+
 /* "the <role>": the actor most recently tied to that role before it; "the
  * <organisation noun>": the organisation actor of that head named last. The
  * same pass over the words collects the third-person pronouns. Not inlined:
@@ -871,6 +884,7 @@ static int scan_words(mstate *m)
     int prev = 0, nmod = -1; /* words since "the", -1: no "the" open */
     int wthe = ORG_TAIL_WORDS + 1; /* words since the last "the", counted up to ORG_TAIL_WORDS + 1 */
     int lc; /* the case of the word's first letter, after "the" */
+    role_seen seen = {NULL, 0, -1};
     if (find_orgs(m))
         return STANCE_ERR_NOMEM;
     while (pos < m->len) {
@@ -927,18 +941,7 @@ static int scan_words(mstate *m)
             !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0)) {
             long tb;
             if (m->n_ties && (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
-                /* "the governor, Jo Roe," describes Jo Roe; "the attorney" of "the attorney general" is none */
-                stance_span none = {0, 0};
-                size_t fs = ws;
-                const char *cr = stance_role_compound(t, ws, rw, &fs);
-                long best;
-                if (!cr || fs <= the_s)
-                    cr = rw->role, fs = ws; /* the title's words start at fs */
-                best = apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len)
-                           ? -1
-                           : role_tie(m, cr, the_s, rw->gender, former_before(t, fs, &none), role_place(t, the_s, fs));
-                if (best >= 0 &&
-                    stance_mentions_add(&m->ents->e[m->ties[best].ent], the_s, we, STANCE_MK_TITLE, m->ties[best].rule))
+                if (role_mention(m, rw, the_s, ws, we, &seen))
                     return STANCE_ERR_NOMEM;
             } else if (m->heads.n && lc < 0 && (tb = head_tie(m, ws, we, the_s)) >= 0 && !apposed_name_after(m, we)) {
                 if (stance_mentions_add(&m->ents->e[m->ties[tb].ent], the_s, we, STANCE_MK_TITLE, m->ties[tb].rule))
@@ -949,6 +952,12 @@ static int scan_words(mstate *m)
                                            stance_letter_case(t, ns, m->len) > 0) &&
                    org_head_at(m, dprev, ws, we) < 0) {
             return STANCE_ERR_NOMEM; /* "this party", "that committee" as "the party" */
+        } else if (nmod < 0 && m->n_ties && t[ws] >= 'a' && (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
+            size_t ts; /* "the prime minister", "the new health minister": lowercase words before the role */
+            if (stance_role_the_before(t, ws, &ts) &&
+                !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0) &&
+                role_mention(m, rw, ts, ws, we, &seen))
+                return STANCE_ERR_NOMEM;
         }
         if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && org_head_len(m, we - ws) &&
             t[ws] >= 'a' && org_tail_at(m, ws, we))

@@ -6,7 +6,9 @@
  *   mentions.c       titles, roles, epithets, genders, dialogue, speaker-self
  *                    and addressee; collects the pronouns (stance_mentions_find)
  *   mentions_pron.c  third-person pronouns: he/she/... and they/them/their
- *   mentions_roles.c the role words and the titles of two words
+ *   mentions_roles.c the role words, the titles of two words, their
+ *                    qualifiers ("prime" of "the prime minister") and the
+ *                    holder of "the <role>"
  */
 #ifndef STANCE_MENTIONS_INT_H
 #define STANCE_MENTIONS_INT_H
@@ -25,6 +27,17 @@ typedef struct pron_word {
 
 /* ---- per-call state --------------------------------------------------------- */
 
+/* The words that name which office of a role a title means, written right
+ * before its role words ("prime" of "the prime minister", "Health" of
+ * "Health Minister Rune Falk", "campaign" of "the campaign manager"):
+ * stance_role_qualify(). */
+typedef struct role_qual {
+    stance_span w[3]; /* the words before the role words, nearest first; empty: none */
+    size_t from;      /* where the title's words start, these words included */
+    int sub;          /* a subordinate's title: "deputy", "vice" before them ("the deputy prime minister") */
+    int fresh;        /* "new" before them: the latest holder ("the new health minister") */
+} role_qual;
+
 /* A role or epithet the article ties to an actor from position pos on. */
 typedef struct tie {
     const char *role;   /* role name, or NULL for an epithet */
@@ -33,6 +46,7 @@ typedef struct tie {
     int rule;           /* STANCE_MR_TITLE_BEFORE, _ROLE_APPOSITION or _EPITHET */
     int former;         /* "former Gov. Tom Park": a role the actor held, not holds */
     stance_span place;  /* "Ohio" of "Ohio Gov. Tom Park"; empty when none */
+    role_qual qual;     /* "Prime" of "Prime Minister Annika Rosvall"; none for an epithet */
 } tie;
 
 /* Something a pronoun may refer to, in text order. */
@@ -95,6 +109,40 @@ int stance_role_subordinate(const char *t, size_t ws);
 /* mentions_roles.c: does t[ws, we) open a title of two words, the role word
  * after it its last ("attorney" of "the attorney general")? */
 int stance_role_compound_first(const char *t, size_t ws, size_t we, size_t len);
+/* mentions_roles.c: the words before a title whose words start at @p fs,
+ * none before @p from, into *@p q (role_qual): up to three words joined by
+ * single spaces, a "new" passed over, up to a determiner, "former", a
+ * function word or a hyphenated word. */
+void stance_role_qualify(const char *t, size_t from, size_t fs, role_qual *q);
+/* mentions_roles.c: may a tie qualified @p tq be the holder of a title
+ * qualified @p mq? Words written lowercase before the role ("the finance
+ * minister", "the presumptive Republican nominee") name the office: the
+ * tie must have every word of @p mq (read case-blind, in any order:
+ * "presumptive Republican nominee Jo Roe"); a subordinate's title matches
+ * only a subordinate's. Capitalised words alone ("the Ohio governor") or
+ * none restrict nothing. */
+int stance_role_qual_fits(const char *t, const role_qual *mq, const role_qual *tq);
+/* mentions_roles.c: is a lowercase qualifier or a subordinate's word in @p q
+ * (stance_role_qual_fits() restricts the ties)? */
+int stance_role_qual_strict(const char *t, const role_qual *q);
+/* mentions_roles.c: "the" opening the lowercase title whose role word starts
+ * at @p ws ("the new health minister", "the deputy prime minister"): at most
+ * three words between, joined by single spaces, none a function word; its
+ * start in *@p the_s. */
+int stance_role_the_before(const char *t, size_t ws, size_t *the_s);
+/* mentions_roles.c: does "former" (or "ex-") stand right before the word at
+ * @p ws, a capitalised word aside ("former Florida Gov. Jeb Bush")? *place:
+ * that capitalised word right before the role, else left as it is. */
+int stance_role_former_before(const char *t, size_t ws, stance_span *place);
+/* mentions_roles.c: the last capitalised word between "the" at @p the_s and
+ * the role at @p ws ("Ohio" of "the Ohio governor"), or an empty span. */
+stance_span stance_role_place(const char *t, size_t the_s, size_t ws);
+/* mentions_roles.c: the tie whose actor holds "the <role>" at @p pos, or -1
+ * (the rules at the definition). */
+long stance_role_tie(const mstate *m, const char *role, size_t pos, int gender, int former, stance_span place,
+                     const role_qual *q);
+/* mentions_roles.c: does the title at @p fs follow its "the" at @p the_s right away ("the minister")? */
+int stance_role_bare(const char *t, size_t the_s, size_t fs);
 /* mentions_roles.c: are the role words sorted, and their filters and those of the titles of two words right? */
 int stance_roles_sorted(void);
 

@@ -1129,6 +1129,100 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "His", 1, NOT_A_MENTION, 0},
       {"Tom Park", "He", 0, PRONOUN, STANCE_MR_PRONOUN_GENDER},
       {"Tom Park", "Him", 0, NOT_A_MENTION, 0}}},
+    /* link36: the lowercase words before a role name its office ("the prime minister"): only a tie of that
+     * office, "Prime Minister Ada Lund" in a coordinated subject, not "Health Minister Sam Ito" tied later */
+    {"\"the prime minister\" is the actor titled Prime Minister, not the health minister named last",
+     "Prime Minister Ada Lund and the opposition leader, Tom Park, clashed on Monday, a week after Health Minister "
+     "Sam Ito resigned. The prime minister spoke first.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     3,
+     {{"Ada Lund", "The prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "The prime minister", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "The prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: a title before a possessive name, a lowercase title before a name */
+    {"\"Prime Minister Ada Lund's government\", \"finance minister Sam Ito\": each title its own holder",
+     "Prime Minister Ada Lund's government survived the vote, and finance minister Sam Ito kept his seat. "
+     "The finance minister smiled; the prime minister did not.",
+     {{"Ada Lund", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Sam Ito", "The finance minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "the prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "The finance minister", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: "Deputy" makes another's title: "the deputy prime minister" and "the prime minister" apart */
+    {"\"the deputy prime minister\" is the deputy, \"the prime minister\" not",
+     "Prime Minister Ada Lund met Deputy Prime Minister Tom Park on Monday. The deputy prime minister spoke, "
+     "then the prime minister.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Tom Park", "The deputy prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "the prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the prime minister", 0, NOT_A_MENTION, 0},
+      {"Ada Lund", "The deputy prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: two holders of one office: "the new health minister" is the latest, a bare "the health minister"
+     * none of them */
+    {"two health ministers: \"the new health minister\" is the latest, \"the health minister\" neither",
+     "Health Minister Sam Ito resigned, and the new health minister, Ada Lund, was sworn in. The new health "
+     "minister visited a hospital. The health minister's office said little.",
+     {{"Ada Lund", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Ada Lund", "The new health minister", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Sam Ito", "The new health minister", 0, NOT_A_MENTION, 0},
+      {"Ada Lund", "The health minister", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "The health minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: a former and a current holder: "the prime minister" is the current one */
+    {"\"the prime minister\" beside a former prime minister; \"the former prime minister\"",
+     "Prime Minister Ada Lund met former Prime Minister Tom Park on Monday. The prime minister spoke, and the "
+     "former prime minister listened.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Ada Lund", "The prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The prime minister", 0, NOT_A_MENTION, 0},
+      {"Tom Park", "the former prime minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "the former prime minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: "the <role> <Surname>" in lowercase is a relative clause's subject, no title */
+    {"\"The federal judge Park was referring to\" ties no judge's role to Park",
+     "Tom Park criticised a court ruling on Monday. The federal judge Park was referring to is Sam Ito. "
+     "Park said the judge was biased.",
+     {{"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     2,
+     {{"Tom Park", "the judge", 0, NOT_A_MENTION, 0}}},
+    /* link36: a bare "the minister" goes on from the last "the <...> minister", unless a tie comes between */
+    {"\"the minister\" after \"the finance minister\" is the finance minister, not the minister tied last",
+     "Finance Minister Sam Ito met Deputy Prime Minister Tom Park on Monday. The finance minister spoke first. "
+     "The minister then left. Health Minister Ada Lund arrived, and the minister spoke.",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}, {"Ada Lund", NULL, 0}},
+     3,
+     {{"Sam Ito", "The minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "The minister", 0, NOT_A_MENTION, 0},
+      {"Ada Lund", "the minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "the minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: "prime minister" is a title of two words: "the minister" is not the prime minister */
+    {"\"the minister\" beside a prime minister tied last is the other minister",
+     "Health Minister Sam Ito met Prime Minister Ada Lund on Monday. The minister left early.",
+     {{"Sam Ito", NULL, 0}, {"Ada Lund", NULL, 0}},
+     2,
+     {{"Sam Ito", "The minister", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Ada Lund", "The minister", 0, NOT_A_MENTION, 0}}},
+    /* link36: a subordinate's title ties the role as a subordinate's, which only "the vice <role>" takes */
+    {"\"Vice Chairman Tom Park\" is \"the vice chairman\", never \"the chairman\"",
+     "Chairman Sam Ito met Vice Chairman Tom Park. The vice chairman spoke, and the chairman listened.",
+     {{"Sam Ito", NULL, 0}, {"Tom Park", NULL, 0}},
+     2,
+     {{"Tom Park", "The vice chairman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Sam Ito", "the chairman", 0, TITLE, STANCE_MR_TITLE_BEFORE},
+      {"Tom Park", "the chairman", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "The vice chairman", 0, NOT_A_MENTION, 0}}},
+    /* link36: the possessor of "Reform's leader, Ada Lund," is a word of her title: "the Reform leader" */
+    {"\"the Reform leader\" is the one written \"Reform's leader\", not the leader tied last",
+     "Reform's leader, Ada Lund, met the Harbor Party's leader, Sam Ito, on Monday. Its leader, Tom Park, "
+     "spoke first. The Reform leader then left, and the Harbor leader stayed.",
+     {{"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}, {"Sam Ito", NULL, 0}},
+     3,
+     {{"Ada Lund", "The Reform leader", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "The Reform leader", 0, NOT_A_MENTION, 0},
+      {"Sam Ito", "the Harbor leader", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "the Harbor leader", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
