@@ -263,4 +263,10 @@ static inline int stance_word_is(const char *t, size_t ws, size_t we, const char
 }
 /* Role noun of the word (lowercase canonical, "governor" for "Gov."), or NULL. */
 const char *stance_role_of(const char *t, size_t ws, size_t we, int *gender);
+/* mentions_roles.c: the role of the title whose role word is t[ws, we), its
+ * two words as one when they start at or after @p from ("prime minister" of
+ * "Prime Minister Jo Roe" and of "the prime minister", "vice president",
+ * "attorney general"), else the role word's own role ("minister" of "Health
+ * Minister Rune Falk"); NULL: no role word. */
+const char *stance_role_title(const char *t, size_t ws, size_t we, size_t from);
 #endif

@@ -313,6 +313,17 @@ int stance_role_the_before(const char *t, size_t ws, size_t *the_s)
     return 0;
 }
 
+const char *stance_role_title(const char *t, size_t ws, size_t we, size_t from)
+{
+    const role_word *rw = stance_role_lookup(t, ws, we);
+    const char *role;
+    size_t fs = ws;
+    if (!rw)
+        return NULL;
+    role = stance_role_compound(t, ws, rw, &fs);
+    return role && fs >= from ? role : rw->role;
+}
+
 /* ---- the holder of "the <role>" ------------------------------------------------ */
 
 /* Does "former" (or "ex-") stand right before the word at @p ws, a

@@ -53,6 +53,7 @@
 #define TIE_REACH 4000u /* bytes back to a name tied to the description's head */
 
 typedef struct desc {
+    size_t ds;        /* the description's start ("the") */
     size_t hs, he;    /* the head word */
     const char *role; /* its role (mentions.c), or NULL */
     int gender;       /* of the role ("congresswoman"), else STANCE_G_UNKNOWN */
@@ -114,6 +115,7 @@ static int build_lastw(sstate *s)
 /* The head word t[hs, he) of a description as @p d: its role, gender, organisation noun. */
 static int read_head(const sstate *s, size_t hs, size_t he, uint64_t cls, desc *d)
 {
+    d->ds = hs;
     d->hs = hs;
     d->he = he;
     d->gender = STANCE_G_UNKNOWN;
@@ -223,6 +225,7 @@ static int read_desc(sstate *s, stance_span sp, desc *d, desc *d2)
     }
     if (!read_head(s, sp.start + v[n - 1].start, sp.start + v[n - 1].end, v[n - 1].lcls, d))
         return 0;
+    d->ds = sp.start; /* "the prime minister": its office read from "the" on */
     if (and && !d->org && v[and - 1].kind == STANCE_TK_WORD && (v[and - 1].shape & STANCE_SH_LOWER) &&
         read_head(s, sp.start + v[and - 1].start, sp.start + v[and - 1].end, v[and - 1].lcls, d2) && !d2->org) {
         if (d->gender == STANCE_G_UNKNOWN)
@@ -399,6 +402,17 @@ static int tied(const sstate *s, const ref *r, const desc *d)
     return tied_head(s, r, d) || (d->also && tied_head(s, r, d->also));
 }
 
+/* Do the role word t[ws, we) and the head of @p d name the same title, a
+ * title of two words read as one ("Vice President Jo Roe" is not "the
+ * president", "Health Minister Rune Falk" not "the prime minister")? Words
+ * that only qualify a title ("the longtime senator", "GOP Sen.") are not
+ * compared: they name no other office often enough. */
+static int same_title(const char *t, size_t ws, size_t we, const desc *d)
+{
+    const char *a = stance_role_title(t, ws, we, 0), *b = stance_role_title(t, d->hs, d->he, d->ds);
+    return !a || !b || strcmp(a, b) == 0;
+}
+
 /* Is t[ws, we) the head of @p d, or a word of its role? With @p d NULL: is
  * it a role's word or a person noun at all ("senator", "executive")? */
 static int head_word(const char *t, size_t ws, size_t we, const desc *d)
@@ -406,8 +420,10 @@ static int head_word(const char *t, size_t ws, size_t we, const desc *d)
     const char *role;
     if (!d)
         return stance_role_or_person(t, ws, we, NULL);
-    return same_word(t, ws, we, d) || stance_age_of(t, ws, we, d->hs, d->he) ||
-           (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role);
+    if (stance_age_of(t, ws, we, d->hs, d->he))
+        return 1;
+    return (same_word(t, ws, we, d) || (d->role && (role = stance_role_of(t, ws, we, NULL)) && role == d->role)) &&
+           same_title(t, ws, we, d); /* not "Health Minister Rune Falk" for "the prime minister" */
 }
 
 /* stance_apposed_head()'s test: is t[ws, we) the head of the desc @p arg
@@ -817,6 +833,41 @@ static int org_fits(const sstate *s, const desc *d, const ref *r)
     return stance_org_kinds_fit(d->kind, s->t + r->start, r->end - r->start);
 }
 
+/* Is the name at @p r titled with another office of @p d's role right before
+ * it ("Health Minister Rune Falk" for "the prime minister", "Vice President
+ * Jo Roe" for "the president")? */
+static int other_office(const sstate *s, const ref *r, const desc *d)
+{
+    size_t ws, we, i = r->start;
+    const char *role;
+    while (i > 0 && s->t[i - 1] == ' ')
+        i--;
+    if (i > 0 && s->t[i - 1] == '.')
+        i--; /* "Gov." */
+    if (!stance_word_before(s->t, i, &ws, &we) || we != i)
+        return 0;
+    role = stance_role_of(s->t, ws, we, NULL);
+    return (same_word(s->t, ws, we, d) || (role && role == d->role)) && !same_title(s->t, ws, we, d);
+}
+
+/* Is the one @p r names (or, with @p r NULL, the one called @p name) titled
+ * anywhere in the text with another office of @p d's role? Then it is not the
+ * holder of the description, however near it stands or last it spoke. */
+static int holds_other_office(const sstate *s, const ref *r, const char *name, const desc *d)
+{
+    if (!d->role)
+        return 0;
+    for (size_t k = 0; k < s->n_refs; k++) {
+        const ref *o = &s->refs[k];
+        int same = r ? same_ref(s->t, o, r)
+                     : o->ent >= 0 ? strcmp(s->ents->e[o->ent].name, name) == 0
+                                   : strlen(name) == o->end - o->start && memcmp(name, s->t + o->start, o->end - o->start) == 0;
+        if (same && other_office(s, o, d))
+            return 1;
+    }
+    return 0;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
@@ -838,6 +889,8 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
             return r;
         if (d->gender != STANCE_G_UNKNOWN && r->gender != STANCE_G_UNKNOWN && r->gender != d->gender)
             continue;
+        if (holds_other_office(s, r, NULL, d))
+            continue; /* "Health Minister Rune Falk" ... "the prime minister said": somebody else */
         if (!only)
             only = r;
         else if (!same_ref(s->t, only, r))
@@ -930,8 +983,9 @@ static const stance_rawquote *prev_speaker(const sstate *s, size_t qi, const des
         n = strlen(o->speaker);
         g = stance_names_gender(o->speaker, 0, n);
         if (d->org || stance_name_is_org(o->speaker, 0, n) ||
-            (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender))
-            return NULL;
+            (d->gender != STANCE_G_UNKNOWN && g != STANCE_G_UNKNOWN && g != d->gender) ||
+            holds_other_office(s, NULL, o->speaker, d))
+            return NULL; /* (not the health minister who spoke last for "the prime minister") */
         return o;
     }
     return NULL;

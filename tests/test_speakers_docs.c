@@ -152,6 +152,17 @@ static const spk_case described_cases[] = {
      "version of Reyes' stump speech, and it was a stark contrast to Ann Bell. Reprising one of her own favorite "
      "lines, the former secretary of state talked about continuing the \"progress we had under the mayor.\"\n",
      "progress we had", "Ann Bell", "the former secretary of state"},
+    /* a title of two words is one office: the health minister who spoke last is not "the prime minister"
+     * (blind trial 16, story 02), and the prime minister named before is (lead, after link36's titles) */
+    {"Health Minister Rune Falk defended the plan. \"It is a good plan,\" Falk said.\n\n\"The opposition has "
+     "nothing to offer,\" the prime minister said.\n",
+     "The opposition has", "the prime minister", NULL},
+    {"Prime Minister Annika Rosvall said the vote would go ahead.\n\nHealth Minister Rune Falk defended the plan. "
+     "\"It is a good plan,\" Falk said.\n\n\"The opposition has nothing to offer,\" the prime minister said.\n",
+     "The opposition has", "Annika Rosvall", "the prime minister"},
+    {"Vice President Jo Marsh met the mayors. \"We will help,\" Marsh said.\n\n\"The bill is dead,\" the "
+     "president said.\n",
+     "The bill is", "the president", NULL},
 };
 
 /* an organisation's name goes on through "of" after a last word of an organisation's name ("Chamber",
