@@ -10,10 +10,11 @@ article in three ways and compares:
   actors -a for every actor of the expect file
   jsonl  the same actors through --jsonl input (must equal "actors")
   aliases  -a with the aliases of bench/usertest/aliases.txt (written after the first run)
+  sides  (with --sides FILE) the aliases mode with `--side NAME=SIDE` for each actor FILE gives a side
 
 Usage: bench/usertest/score.py [--stance ./stance] [--model models/en-news.stm]
                                [--errors] [--save DIR]
-                               [--data tests/data/usertest2 [--aliases FILE]]
+                               [--data tests/data/usertest2 [--aliases FILE] [--sides FILE]]
 
 --data reads another directory of NAME.txt / NAME.expect.md (default: the first
 trial's tests/data/usertest); --aliases gives its aliases file (default:
@@ -67,6 +68,7 @@ def parse_expect(path):
 
 CONF = {}
 ALIASES = {}
+SIDES = {}
 
 
 def read_aliases(path):
@@ -87,7 +89,21 @@ def load_aliases(path):
     ALIASES.update((name, "|".join([name] + al)) for name, al in read_aliases(path).items())
 
 
+def load_sides(path):
+    """SIDES: each actor's side (`Name|Side` lines, `#` comments), by name, as a caller would pass them."""
+    SIDES.clear()
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, side = line.rsplit("|", 1)
+            SIDES[name.strip()] = side.strip()
+
+
 def run(stance, model, txt, actors, mode):
+    sides = []
+    if mode == "sides":
+        sides = [x for a in actors if a in SIDES for x in ("--side", f"{a}={SIDES[a]}")]
+        mode = "aliases"
     if mode == "aliases":
         actors = [ALIASES.get(a, a) for a in actors]
         mode = "actors"
@@ -96,7 +112,7 @@ def run(stance, model, txt, actors, mode):
         p = subprocess.run([stance, "classify", "-m", model, "--jsonl"], input=json.dumps(rec) + "\n",
                            capture_output=True, text=True)
     else:
-        cmd = [stance, "classify", "-m", model]
+        cmd = [stance, "classify", "-m", model] + sides
         if mode == "actors":
             for a in actors:
                 cmd += ["-a", a]
@@ -302,7 +318,11 @@ def main():
     ap.add_argument("--data", help="directory of NAME.txt + NAME.expect.md (default tests/data/usertest)")
     ap.add_argument("--aliases", help="aliases file for --data (default: aliases.txt for the default"
                     " directory, none for another)")
+    ap.add_argument("--sides", help="each actor's side (`Name|Side` lines, e.g. bench/usertest/sides16.txt): adds"
+                    " the mode \"sides\", the aliases mode with `--side NAME=SIDE` for every actor that has one")
     args = ap.parse_args()
+    if args.sides:
+        load_sides(args.sides)
     global DATA
     if args.data:
         DATA = os.path.abspath(args.data)
@@ -312,7 +332,7 @@ def main():
     if args.save:
         os.makedirs(args.save, exist_ok=True)
     results = {}
-    for mode in ("disc", "actors", "jsonl", "aliases"):
+    for mode in ("disc", "actors", "jsonl", "aliases") + (("sides",) if args.sides else ()):
         rows, tot, errs, figs = score(args.stance, args.model, mode, args.save)
         results[mode] = (rows, tot, errs, figs)
         table(mode, rows, tot, figs)
@@ -320,7 +340,7 @@ def main():
     same = results["actors"][1] == results["jsonl"][1] and results["actors"][3] == results["jsonl"][3]
     print(f"\n--jsonl input gives the same figures as -a: {'yes' if same else 'NO'}")
     if args.errors:
-        for mode in ("disc", "actors", "aliases"):
+        for mode in ("disc", "actors", "aliases") + (("sides",) if args.sides else ()):
             errs = results[mode][2]
             kinds = {}
             for e in errs:
