@@ -432,7 +432,10 @@ static void print_text(const char *id, const char *text, const stance_result *re
             put_name(tg->actor, "?");
             fputs(": ", stdout);
             put_name(tg->stance.label_name, "?");
-            printf(" %.2f\n", tg->stance.confidence);
+            printf(" %.2f", tg->stance.confidence);
+            if (stance_target_relation(tg) != STANCE_RELATION_UNKNOWN) /* sides given: the relation to the speaker */
+                printf(" (%s)", stance_relation_name(stance_target_relation(tg)));
+            putchar('\n');
             if (tg->stance.n_explain) { /* --explain: why this actor is a target, and its mentions */
                 unsigned why = stance_target_reasons(tg);
                 printf("        target:%s%s%s%s\n", why & STANCE_TARGET_MENTIONED ? " mentioned" : "",

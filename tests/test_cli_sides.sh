@@ -18,6 +18,9 @@ expect 0 "classify -a ... --side NAME=LABEL" "$STANCE" classify -m "$MODEL" -a "
   -a "Priya Shah" --side "Tom Park=B" --side "Elena Diaz=A" "$W/a.txt"
 out_has '"actor":"Tom Park","relation":"opposite-side"'
 out_has '"actor":"Tom Park","relation":"speaks-for"'
+expect 0 "classify --format text with sides" "$STANCE" classify -m "$MODEL" --format text -a "Tom Park" \
+  -a "Elena Diaz" -a "Priya Shah" --side "Tom Park=B" --side "Elena Diaz=A" "$W/a.txt"
+out_has "Elena Diaz -> Tom Park: [a-z]* [0-9.]* (opposite-side)"
 expect 0 "classify -a ... without --side" "$STANCE" classify -m "$MODEL" -a "Tom Park" -a "Elena Diaz" -a "Priya Shah" \
   "$W/a.txt"
 if grep -q '"relation"' "$W/out"; then bad "  no relation without sides"; else ok "  no relation without sides"; fi
