@@ -915,6 +915,21 @@ static void names_array(stance_scratch *s, int keep)
     }
 }
 
+/* What the call's quotes share, before the heads are looked up. */
+static void init_ctx(call_ctx *c, const stance_model *model, const stance_input *input, const stance_options *opt,
+                     stance_scratch *s, stance_result *res)
+{
+    memset(c, 0, sizeof *c);
+    c->model = model;
+    c->text = input->text;
+    c->flags = opt->flags;
+    c->explain = opt->explain;
+    c->s = s;
+    c->res = res;
+    c->sides = input->actor_sides;
+    c->n_sides = input->actor_sides ? n_input_actors(input) : 0;
+}
+
 STANCE_API int stance_classify(const stance_model *model, const stance_input *user_input,
                                const stance_options *user_options, stance_result **result, stance_error *err)
 {
@@ -981,15 +996,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         stance_namelist_clear(&s->quotes.names);
     }
 
-    memset(&c, 0, sizeof c);
-    c.model = model;
-    c.text = input->text;
-    c.flags = opt.flags;
-    c.explain = opt.explain;
-    c.s = s;
-    c.res = res;
-    c.sides = input->actor_sides;
-    c.n_sides = input->actor_sides ? n_input_actors(input) : 0;
+    init_ctx(&c, model, input, &opt, s, res);
     hsent = find_head(model, "sentiment");
     c.hstance = find_head(model, "stance");
     if (hsent && !(sent_labels = copy_labels(&res->arena, hsent)))
