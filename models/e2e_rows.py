@@ -33,6 +33,7 @@ import json
 import os
 import re
 import sys
+import zlib
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
@@ -75,6 +76,9 @@ def main():
                     help="file with article ids (one a line) to leave out (for cross-validation)")
     ap.add_argument("--articles", required=True, help="PolNeAR train.jsonl (the article texts)")
     ap.add_argument("--sides", help="name|side lines: write each stance row's relation (bench/e2e/sides.py)")
+    ap.add_argument("--sides-share", type=float, default=1.0, metavar="F",
+                    help="with --sides: write the relation in the rows of this share of the articles only (chosen by "
+                         "a hash of the article id): the others train the head as a caller without sides uses it")
     ap.add_argument("labels", nargs="+")
     a = ap.parse_args()
     if a.repeat < 1:
@@ -135,7 +139,7 @@ def main():
                     row = {"id": "%s-%s" % (base, p["actor"]), "task": "stance", "text": qt.decode("utf-8"),
                            "target": actor["name"], "target_spans": spans, "label": p["stance"], "group": group}
                     rel = sides.relation(text.decode("utf-8"), q["speaker"], actor["name"], watch) if sides else None
-                    if rel:
+                    if rel and zlib.crc32(("sides:" + r["article"]).encode()) % 1000 < a.sides_share * 1000:
                         row["relation"] = rel
                     rows.append(row)
             for row in rows:

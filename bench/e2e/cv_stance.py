@@ -288,6 +288,9 @@ def main():
                          "carry each pair's relation (models/e2e_rows.py --sides) and the held-out fold is scored "
                          "with the sides passed to classify (score.py --sides); the side family needs them, e.g. "
                          "-- --families ...,side")
+    ap.add_argument("--sides-share", default="1", metavar="F",
+                    help="with --sides: the relation only in the rows of this share of the training articles "
+                         "(models/e2e_rows.py --sides-share)")
     ap.add_argument("--narrow-rows", action="store_true",
                     help="train on in-domain rows narrowed as stance_classify() scores a target since tgt1 (the parts "
                          "of the quote that mention it: sentences, ';' and ' but ' clauses), approximately")
@@ -368,7 +371,8 @@ def run(a):
         with open(rows, "w") as out:
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
-                            train] + (["--sides", a.sides] if a.sides else []), stdout=out, check=True)
+                            train] + (["--sides", a.sides, "--sides-share", a.sides_share] if a.sides else []),
+                           stdout=out, check=True)
         add_extra_rows(a, rows)
         if a.narrow_rows:
             narrow_rows(rows)
