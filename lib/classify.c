@@ -21,6 +21,7 @@
 #include "model.h"
 #include "pool.h"
 #include "quotes.h"
+#include "sides.h"
 #include "speaker_names.h"
 #include "targets.h"
 
@@ -75,6 +76,7 @@ typedef struct target_rec {
     stance_target pub; /* first member */
     const unsigned char *kinds, *rules;
     unsigned reasons;
+    int relation;      /* STANCE_RELATION_* to the quote's speaker (sides.c), with actor_sides */
     size_t pooled;     /* the other quotes its stance was pooled with (pool.c), 0: its own */
     const double *own; /* then its own probabilities */
 } target_rec;
@@ -439,8 +441,21 @@ static int check_actor_list(const stance_model *m, const stance_actor *actors, s
     return STANCE_OK;
 }
 
+/* The number of actors the call's actor_sides covers (the list's or the set's). */
+static size_t n_input_actors(const stance_input *in)
+{
+    return in->actor_set ? stance_actorset_size(in->actor_set) : in->n_actors;
+}
+
 static int check_actors(const stance_model *m, const stance_input *in, unsigned flags, stance_error *err)
 {
+    if (in->actor_sides && !n_input_actors(in))
+        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor_sides is set but no actors are");
+    if (in->actor_sides) {
+        int rc = stance_sides_check(m, in->actor_sides, n_input_actors(in), err);
+        if (rc)
+            return rc;
+    }
     if (!in->actor_set)
         return check_actor_list(m, in->actors, in->n_actors, err);
     if (in->n_actors || in->actors)
@@ -607,6 +622,8 @@ typedef struct call_ctx {
     stance_scratch *s;
     stance_result *res;
     size_t n_allm;
+    const char *const *sides; /* stance_input.actor_sides (NULL: no relations) */
+    size_t n_sides;
 } call_ctx;
 
 /* Copy a quote's fields and build the statement the heads score: the quote,
@@ -779,7 +796,12 @@ static int score_target(const call_ctx *c, const stance_rawquote *rq, const stan
     t->where = (stance_where)ch->where;
     t->mentions = ms;
     t->n_mentions = ch->nm;
-    if ((rc = decide(c->model, c->hstance, &st, c->explain, DECIDE_DOMAIN | DECIDE_TEMPER, c->s, a, &t->stance, err)))
+    if (c->sides)
+        kept->relation = stance_sides_relation(&c->s->ents, c->sides, c->n_sides, tl->speaker, tl->principal, ch->ent);
+    stance_fscratch_set_relation(c->s->fs, kept->relation); /* family 15, when the model has it */
+    rc = decide(c->model, c->hstance, &st, c->explain, DECIDE_DOMAIN | DECIDE_TEMPER, c->s, a, &t->stance, err);
+    stance_fscratch_set_relation(c->s->fs, STANCE_RELATION_UNKNOWN);
+    if (rc)
         return rc;
     t->stance.label_names = c->stance_labels;
     t->stance.label_name = c->stance_labels[t->stance.label];
@@ -893,6 +915,21 @@ static void names_array(stance_scratch *s, int keep)
     }
 }
 
+/* What the call's quotes share, before the heads are looked up. */
+static void init_ctx(call_ctx *c, const stance_model *model, const stance_input *input, const stance_options *opt,
+                     stance_scratch *s, stance_result *res)
+{
+    memset(c, 0, sizeof *c);
+    c->model = model;
+    c->text = input->text;
+    c->flags = opt->flags;
+    c->explain = opt->explain;
+    c->s = s;
+    c->res = res;
+    c->sides = input->actor_sides;
+    c->n_sides = input->actor_sides ? n_input_actors(input) : 0;
+}
+
 STANCE_API int stance_classify(const stance_model *model, const stance_input *user_input,
                                const stance_options *user_options, stance_result **result, stance_error *err)
 {
@@ -959,13 +996,7 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         stance_namelist_clear(&s->quotes.names);
     }
 
-    memset(&c, 0, sizeof c);
-    c.model = model;
-    c.text = input->text;
-    c.flags = opt.flags;
-    c.explain = opt.explain;
-    c.s = s;
-    c.res = res;
+    init_ctx(&c, model, input, &opt, s, res);
     hsent = find_head(model, "sentiment");
     c.hstance = find_head(model, "stance");
     if (hsent && !(sent_labels = copy_labels(&res->arena, hsent)))
@@ -1064,6 +1095,11 @@ STANCE_API int stance_target_mention(const stance_target *t, size_t i, stance_sp
 STANCE_API unsigned stance_target_reasons(const stance_target *t)
 {
     return t ? ((const target_rec *)t)->reasons : 0;
+}
+
+STANCE_API stance_relation stance_target_relation(const stance_target *t)
+{
+    return t ? (stance_relation)((const target_rec *)t)->relation : STANCE_RELATION_UNKNOWN;
 }
 
 STANCE_API size_t stance_target_pooled(const stance_target *t, const double **own)

@@ -36,6 +36,8 @@
  *     joined with each word and each structure tag (lib/structure.c)
  *  14 domain: in-domain statements only, a copy of each hashed feature and a
  *     bias feature (features_domain.c)
+ *  15 side: the target's relation to the quote's speaker, when the caller
+ *     knows it (one dense feature; features_side.c)
  *
  * The polarity rules follow VADER (Hutto and Gilbert, ICWSM 2014; MIT): a
  * booster or dampener among the three words before a polarity word moves its
@@ -75,7 +77,7 @@
 static int family_known(uint32_t id)
 {
     return (id >= FAM_WORD && id <= FAM_RULES) || id == FAM_VEC || id == FAM_STRUCT || id == FAM_TCONJ ||
-           id == FAM_DOMAIN;
+           id == FAM_DOMAIN || id == FAM_SIDE;
 }
 
 /* The option flags family @p id may carry (features.h, STANCE_FF_*). */
@@ -93,7 +95,7 @@ static int family_needs_lex(uint32_t id)
 const char *stance_family_prefix(uint32_t id)
 {
     static const char *const prefix[] = {"?:", "w:", "c:", "n:", "t:", "p:", "x:", "k:",
-                                         "l:", "d:", "r:", "v:", "s:", "j:", "o:"};
+                                         "l:", "d:", "r:", "v:", "s:", "j:", "o:", "a:"};
     return id < sizeof prefix / sizeof *prefix ? prefix[id] : "?:";
 }
 
@@ -192,7 +194,7 @@ static const stance_family family_defaults[] = {
     {FAM_LEXD, 0x1e8d9u, 1, 1, 3, 0, 1.0f},   {FAM_RULES, 0x5e17au, 1, 1, 0, 0, 1.0f},
     {FAM_VEC, 0x7ec11u, 1, 1, 3, 0, 1.0f},
     {FAM_STRUCT, 0x57c7cu, 1, 1, 0, 0, 1.0f}, {FAM_TCONJ, 0x7c0d3u, 1, 1, 0, 0, 1.0f},
-    {FAM_DOMAIN, 0xd0a14u, 1, 1, 0, 0, 1.0f},
+    {FAM_DOMAIN, 0xd0a14u, 1, 1, 0, 0, 1.0f}, {FAM_SIDE, 0x51de5u, 1, 1, 0, 0, 1.0f},
 };
 
 int stance_features_family_default(uint32_t id, stance_family *f)
@@ -593,7 +595,7 @@ static void mention_range(const stance_fscratch *s, size_t *first, size_t *last)
 }
 
 /* The dense value @p v (not 0) of family index @p fi named name[0, len). */
-static int emit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, size_t len,
+int stance_femit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, size_t len,
                       double v)
 {
     const stance_family *f = &cfg->families[fi];
@@ -661,11 +663,11 @@ static int fam_lex(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, i
             val[4] = (nneg > 4 ? 4 : nneg) / 4.0;
             for (int j = 0; j < 5; j++) {
                 if (val[j] == 0)
-                    continue; /* (emit_dense() leaves out a zero) */
+                    continue; /* (stance_femit_dense() leaves out a zero) */
                 name[0] = *r; /* "A:pos" */
                 name[1] = ':';
                 memcpy(name + 2, sfx[j], 4); /* (a fixed length: one move, not a call; the name is its first bytes) */
-                if (emit_dense(s, cfg, fi, name, 2u + sfx_len[j], val[j]))
+                if (stance_femit_dense(s, cfg, fi, name, 2u + sfx_len[j], val[j]))
                     return STANCE_ERR_NOMEM;
             }
         } else {
@@ -688,12 +690,12 @@ static int fam_rules(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi)
     const unsigned excl = s->rcount[RC_EXCL], quest = s->rcount[RC_QUEST], caps = s->rcount[RC_CAPS],
                    boost = s->rcount[RC_BOOST], damp = s->rcount[RC_DAMP], negs = s->rcount[RC_NEGS],
                    but = s->rcount[RC_BUT];
-    if (emit_dense(s, cfg, fi, "excl", 4, (excl > 4 ? 4 : excl) / 4.0) ||
-        emit_dense(s, cfg, fi, "quest", 5, (quest > 3 ? 3 : quest) / 3.0) ||
-        emit_dense(s, cfg, fi, "caps", 4, (caps > 3 ? 3 : caps) / 3.0) ||
-        emit_dense(s, cfg, fi, "boost", 5, (boost > 3 ? 3 : boost) / 3.0) ||
-        emit_dense(s, cfg, fi, "damp", 4, (damp > 3 ? 3 : damp) / 3.0) ||
-        emit_dense(s, cfg, fi, "negs", 4, (negs > 3 ? 3 : negs) / 3.0))
+    if (stance_femit_dense(s, cfg, fi, "excl", 4, (excl > 4 ? 4 : excl) / 4.0) ||
+        stance_femit_dense(s, cfg, fi, "quest", 5, (quest > 3 ? 3 : quest) / 3.0) ||
+        stance_femit_dense(s, cfg, fi, "caps", 4, (caps > 3 ? 3 : caps) / 3.0) ||
+        stance_femit_dense(s, cfg, fi, "boost", 5, (boost > 3 ? 3 : boost) / 3.0) ||
+        stance_femit_dense(s, cfg, fi, "damp", 4, (damp > 3 ? 3 : damp) / 3.0) ||
+        stance_femit_dense(s, cfg, fi, "negs", 4, (negs > 3 ? 3 : negs) / 3.0))
         return STANCE_ERR_NOMEM;
     if (but && emit(s, cfg, fi, "but", 3))
         return STANCE_ERR_NOMEM;
@@ -820,7 +822,7 @@ static int struct_emit(void *user, const char *name, size_t len, double dense)
     }
     if (len >= 64) /* (a dense name is left out from 64 bytes, as when it was copied into 64 with its NUL) */
         return STANCE_OK;
-    return emit_dense(c->s, c->cfg, c->fi, name, len, dense);
+    return stance_femit_dense(c->s, c->cfg, c->fi, name, len, dense);
 }
 
 /* The view as lib/structure.c reads it; @p key / @p key_len (family 13) is the
@@ -1412,6 +1414,7 @@ int stance_features_extract(const stance_featcfg *cfg, const stance_statement *s
         case FAM_TCONJ: rc = key_len ? fam_struct(s, cfg, fi, s->t.buf + key_off, key_len) : STANCE_OK; break;
         case FAM_VEC: rc = fam_vec(s, cfg, fi, out); break;
         case FAM_DOMAIN: rc = STANCE_OK; break; /* finish() adds its copies */
+        case FAM_SIDE: rc = have_target ? stance_fside(s, cfg, fi) : STANCE_OK; break;
         default:
             return stance_error_set(err, STANCE_ERR_VERSION, STANCE_NO_OFFSET, "unknown feature family %u",
                                     cfg->families[fi].id);

@@ -66,7 +66,7 @@ void stance_features_default(struct stance_featcfg *cfg);
 /* The default settings of family @p id (1 word, 2 char, 3 negation, 4 target
  * window, 5 target presence, 6 context, 7 clause, 8 lexicon polarity tags,
  * 9 lexicon pooled scores, 10 sentence rules, 11 word vectors, 12 structure,
- * 13 target conjunctions, 14 domain): STANCE_OK or
+ * 13 target conjunctions, 14 domain, 15 side): STANCE_OK or
  * STANCE_ERR_INVALID. */
 struct stance_family;
 int stance_features_family_default(uint32_t id, struct stance_family *f);
@@ -132,6 +132,17 @@ int stance_features_domain_prepare(struct stance_featcfg *cfg);
  * (family index @p fi), the explicit path's (stance_fkey()), which the copy
  * table holds for every bucket (tests/test_features.c). */
 #define STANCE_FDOMAIN_ID 14u /* family 14 (domain), the id of its features */
+/* Family 15 (side, features_side.c): one dense feature naming the target's
+ * relation to the quote's speaker ("speaks-for", "same-side", "opposite-side";
+ * stance.h's stance_relation), set per statement by
+ * stance_fscratch_set_relation(): stance_classify() sets it for each target of
+ * a call that passed actor_sides, the trainer for each row with a "relation"
+ * field; unknown and self give no feature. One function (stance_fside()) emits
+ * it for both. */
+#define STANCE_FSIDE_ID 15u
+void stance_fscratch_set_relation(stance_fscratch *s, int relation);
+/* The STANCE_RELATION_* a name of stance_relation_name() stands for, or -1. */
+int stance_relation_parse(const char *name, size_t len);
 int stance_fdomain_index(const struct stance_featcfg *cfg);
 uint32_t stance_fdomain_copy(const struct stance_featcfg *cfg, uint32_t fi, uint32_t bk);
 #endif

@@ -5,6 +5,7 @@
  *   features.c        the families and the vector (stance_features_extract)
  *   features_text.c   normalisation, tokenisation, the polarity lexicon
  *   features_domain.c family 14 (domain): the in-domain copies and the copy table
+ *   features_side.c   family 15 (side): the target's relation to the speaker
  *   features_cache.c  the tokens, word classes, valences and the word and
  *                     character n-gram keys of a text, computed once and reused
  *                     while the same text comes back (the sentiment head and
@@ -57,7 +58,7 @@
 enum {
     FAM_WORD = 1, FAM_CHAR = 2, FAM_NEG = 3, FAM_TWIN = 4, FAM_TPRES = 5, FAM_CTX = 6, FAM_CLAUSE = 7,
     FAM_LEX = 8, FAM_LEXD = 9, FAM_RULES = 10, FAM_VEC = 11, FAM_STRUCT = 12, FAM_TCONJ = 13,
-    FAM_DOMAIN = STANCE_FDOMAIN_ID, FAM_MAX = 14
+    FAM_DOMAIN = STANCE_FDOMAIN_ID, FAM_SIDE = STANCE_FSIDE_ID, FAM_MAX = 15
 };
 
 #define FF_NEGMARK STANCE_FF_NEGMARK /* (features.h) */
@@ -213,6 +214,7 @@ struct stance_fscratch {
     size_t vz_cap;
     int vec_block;        /* stance_fscratch_set_vec_block */
     int domain;           /* stance_fscratch_set_domain */
+    int relation;         /* stance_fscratch_set_relation: the next statements' STANCE_RELATION_* (family 15) */
     stance_feature_name_cb name_cb;
     void *name_user;
 };
@@ -237,6 +239,13 @@ static inline uint64_t stance_fkey(const stance_featcfg *cfg, uint32_t fi, const
  * n) and its bias feature to s->dense (the explicit path: training,
  * explanations). */
 int stance_fdomain_copies(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const stance_fvec *out);
+
+/* features.c: the dense value @p v (not 0; times the family's weight) of family index @p fi named
+ * name[0, len), kept out of the L2 normalisation and reported to the name callback. */
+int stance_femit_dense(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi, const char *name, size_t len,
+                       double v);
+/* features_side.c: family 15's feature for the scratch's relation (none when it is unknown or self). */
+int stance_fside(stance_fscratch *s, const stance_featcfg *cfg, uint32_t fi);
 
 /* features_cache.c: make s->t hold @p st's text and context tokenised (text
  * tokens [0, n_text), context tokens [n_text, n_text + n_ctx), flags clear of

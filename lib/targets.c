@@ -684,6 +684,8 @@ int stance_targets_choose_before(const stance_entityset *ents, const char *text,
     int windows = 0, nomem = 0;
     unsigned built = 0; /* the token windows made for this quote: 1 before, 2 after */
     out->n = out->n_ms = out->n_sp = 0;
+    out->speaker = speaker;
+    out->principal = principal;
     widen(q->speaker_span, &wlo, &whi);
     widen(q->context, &wlo, &whi);
     reach = object_reach(text, q, wlo);

@@ -40,6 +40,7 @@ typedef struct stance_tlist {
     size_t n_sp, sp_cap;
     stance_toks pre, post; /* tokens of the attribution sentence before and after the quote */
     size_t pre_base, post_base; /* their text offsets */
+    long speaker, principal; /* the quote's speaker entity and the one it speaks for (-1: none), as chosen */
 } stance_tlist;
 
 /* The targets of quote @p q among @p ents (mentions found by actors.c and

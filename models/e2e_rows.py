@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Training rows from the blind end-to-end labels on PolNeAR *train* articles.
 
-usage: e2e_rows.py --task stance|sentiment [--repeat N] [--exclude-articles LIST]
+usage: e2e_rows.py --task stance|sentiment [--repeat N] [--exclude-articles LIST] [--sides SIDES.tsv]
                    --articles ARTICLES.jsonl LABELS.jsonl [LABELS.jsonl ...] > rows.jsonl
 
 Reads bench/e2e/labels/train-*.jsonl (offsets, names and labels: no text) and the
@@ -11,7 +11,11 @@ per labelled item in the format `stance train` reads:
   stance:    one row per (quote, actor) pair: text = the quote's bytes, target = the
              actor's name, target_spans = where the quote names it (full name, an
              alias, the surname) or, when the labeller saw a pronoun, the quote's
-             third-person pronouns; label = favor | against | none.
+             third-person pronouns; label = favor | against | none. With --sides (name|side lines, e.g.
+             bench/e2e/sides.tsv: the sides a caller passes), "relation" = the target's relation to the
+             speaker when known (self, speaks-for, same-side, opposite-side; bench/e2e/sides.py's relation(),
+             over the actors bench/e2e/score.py --sides passes): the side family's feature
+             (models/FORMAT.md, family 15) trains on it.
   sentiment: one row per quote: text = the quote, label = positive | negative | neutral.
 
 Every row carries "group" = ARTICLE:START-END, the quote's bytes in its article: `stance
@@ -26,8 +30,10 @@ order), so `make models` stays byte-reproducible. Only the Python standard libra
 """
 import argparse
 import json
+import os
 import re
 import sys
+import zlib
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
@@ -69,6 +75,10 @@ def main():
     ap.add_argument("--exclude-articles", default="",
                     help="file with article ids (one a line) to leave out (for cross-validation)")
     ap.add_argument("--articles", required=True, help="PolNeAR train.jsonl (the article texts)")
+    ap.add_argument("--sides", help="name|side lines: write each stance row's relation (bench/e2e/sides.py)")
+    ap.add_argument("--sides-share", type=float, default=1.0, metavar="F",
+                    help="with --sides: write the relation in the rows of this share of the articles only (chosen by "
+                         "a hash of the article id): the others train the head as a caller without sides uses it")
     ap.add_argument("labels", nargs="+")
     a = ap.parse_args()
     if a.repeat < 1:
@@ -104,9 +114,16 @@ def main():
     if missing:
         sys.exit("e2e_rows.py: articles not in %s: %s" % (a.articles, ", ".join(missing)))
     out = sys.stdout
+    sides = table = None
+    if a.sides:
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench", "e2e"))
+        import sides
+        table = sides.load(a.sides)
     for r in labels:
         text = texts[r["article"]]
         actors = {x["name"]: x for x in r["actors"]}
+        watch = sides.watch_list(text.decode("utf-8"), [(x["name"], x.get("aliases") or []) for x in r["actors"]],
+                                 table) if sides else None
         for qi, q in enumerate(r["quotes"]):
             qt = text[q["start"]:q["end"]]
             base = "e2e-%s-%d" % (r["article"], qi)
@@ -119,9 +136,12 @@ def main():
                 for p in q["pairs"]:
                     actor = actors.get(p["actor"], {"name": p["actor"]})
                     spans = find_spans(qt, name_keys(actor), p.get("via") == "pronoun")
-                    rows.append({"id": "%s-%s" % (base, p["actor"]), "task": "stance", "text": qt.decode("utf-8"),
-                                 "target": actor["name"], "target_spans": spans, "label": p["stance"],
-                                 "group": group})
+                    row = {"id": "%s-%s" % (base, p["actor"]), "task": "stance", "text": qt.decode("utf-8"),
+                           "target": actor["name"], "target_spans": spans, "label": p["stance"], "group": group}
+                    rel = sides.relation(text.decode("utf-8"), q["speaker"], actor["name"], watch) if sides else None
+                    if rel and zlib.crc32(("sides:" + r["article"]).encode()) % 1000 < a.sides_share * 1000:
+                        row["relation"] = rel
+                    rows.append(row)
             for row in rows:
                 s = json.dumps(row, ensure_ascii=False) + "\n"
                 for _ in range(a.repeat):

@@ -23,8 +23,12 @@ typedef enum { FMT_JSON, FMT_TEXT, FMT_GRAPH, FMT_HTML } out_format;
 typedef struct actor_list {
     stance_actor *a;
     char ***alias_store;
+    const char **sides;         /* per actor: its side label (--side, a record's "side") or NULL */
+    int has_sides;              /* a side was given: pass sides (stance_input.actor_sides) */
     size_t n;
     stance_actorset *set;       /* the list compiled, when it serves many articles (or NULL) */
+    char **side_specs;          /* --side NAME=LABEL as given, matched to the -a actors after the options */
+    size_t n_side_specs;
 } actor_list;
 
 typedef struct classify_opts {
@@ -44,8 +48,14 @@ static void help(void)
            "and the speaker's stance toward each actor they concern.\n\n"
            "  -m, --model PATH      model file (default: $STANCE_MODEL, else %s)\n"
            "  -a, --actor SPEC      an actor: \"Name|Alias|Alias\" (repeatable); none = discover actors\n"
+           "      --side NAME=LABEL the side of the -a actor NAME (its name as given, up to the first '='):\n"
+           "                        a label of your choice (\"R\", \"Labour\", \"union\"; repeatable). Equal\n"
+           "                        labels are one side, different labels opposite sides; each stance then\n"
+           "                        says its \"relation\" to the speaker (self, speaks-for, same-side,\n"
+           "                        opposite-side) when known, and a model with the side family uses it\n"
            "      --jsonl           input is JSONL records {\"id\", \"text\", \"actors\"} (a stream filter); a\n"
-           "                        record without an id is written with its line number (\"id\": \"3\")\n"
+           "                        record without an id is written with its line number (\"id\": \"3\");\n"
+           "                        an actor {\"name\", \"aliases\", \"side\"} may carry its side (as --side)\n"
            "  -f, --format FMT      json (default: one JSON object per article, \"id\" its FILE), text (whole\n"
            "                        quotes, for people), dot, or html (one self-contained page for all\n"
            "                        articles: see README)\n"
@@ -90,6 +100,7 @@ static int add_actor(actor_list *l, char *spec)
 {
     stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
     char ***ns = realloc(l->alias_store, (l->n + 1) * sizeof *ns);
+    const char **nsd = realloc(l->sides, (l->n + 1) * sizeof *nsd);
     char **aliases = NULL;
     size_t n_alias = 0;
     char *p, *bar;
@@ -97,8 +108,11 @@ static int add_actor(actor_list *l, char *spec)
         l->a = na;
     if (ns)
         l->alias_store = ns;
-    if (!na || !ns)
+    if (nsd)
+        l->sides = nsd;
+    if (!na || !ns || !nsd)
         return -1;
+    l->sides[l->n] = NULL;
     p = spec;
     bar = strchr(p, '|');
     if (bar)
@@ -145,6 +159,8 @@ static void free_actors(actor_list *l)
         free(l->alias_store[i]);
     free(l->alias_store);
     free(l->a);
+    free(l->sides);
+    free(l->side_specs);
     memset(l, 0, sizeof *l);
 }
 
@@ -228,6 +244,10 @@ static void target_out(json_out *w, const stance_target *tg)
     }
     jo_lit(w, ",\"actor\":");
     jo_cstr(w, tg->actor);
+    if (stance_target_relation(tg) != STANCE_RELATION_UNKNOWN) {
+        jo_lit(w, ",\"relation\":");
+        jo_static(w, stance_relation_name(stance_target_relation(tg)));
+    }
     jo_lit(w, tg->where == STANCE_WHERE_QUOTE         ? ",\"where\":\"quote\""
               : tg->where == STANCE_WHERE_ATTRIBUTION ? ",\"where\":\"attribution\""
                                                       : ",\"where\":\"none\"");
@@ -412,7 +432,10 @@ static void print_text(const char *id, const char *text, const stance_result *re
             put_name(tg->actor, "?");
             fputs(": ", stdout);
             put_name(tg->stance.label_name, "?");
-            printf(" %.2f\n", tg->stance.confidence);
+            printf(" %.2f", tg->stance.confidence);
+            if (stance_target_relation(tg) != STANCE_RELATION_UNKNOWN) /* sides given: the relation to the speaker */
+                printf(" (%s)", stance_relation_name(stance_target_relation(tg)));
+            putchar('\n');
             if (tg->stance.n_explain) { /* --explain: why this actor is a target, and its mentions */
                 unsigned why = stance_target_reasons(tg);
                 printf("        target:%s%s%s%s\n", why & STANCE_TARGET_MENTIONED ? " mentioned" : "",
@@ -641,6 +664,8 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
         in.actors = actors->a;
         in.n_actors = actors->n;
     }
+    if (actors->has_sides && actors->n)
+        in.actor_sides = actors->sides;
     rc = stance_classify(model, &in, &co->opts, &res, &err);
     if (rc != STANCE_OK) {
         if (err.offset != STANCE_NO_OFFSET)
@@ -655,7 +680,26 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
     return rc == CLI_OK ? 0 : -1;
 }
 
-/* Actors of a JSONL record: strings or {"name", "aliases": [...]}; strings
+/* The "side" of actor @p i of a record (object @p v) into l->sides[l->n]: a
+ * string (the library checks its UTF-8 and length) or null, and the list then
+ * passes sides. -1 with @p msg set for anything else. */
+static int record_side(json_t *v, size_t i, actor_list *l, char *msg, size_t msglen)
+{
+    json_t *sd = json_object_get(v, "side");
+    if (!sd)
+        return 0;
+    l->has_sides = 1;
+    if (json_is_null(sd))
+        return 0;
+    if (!json_is_string(sd) || strlen(json_string_value(sd)) != json_string_length(sd)) {
+        snprintf(msg, msglen, "actors[%zu]: \"side\" must be a string without NUL, or null", i);
+        return -1;
+    }
+    l->sides[l->n] = json_string_value(sd);
+    return 0;
+}
+
+/* Actors of a JSONL record: strings or {"name", "aliases": [...], "side"}; strings
  * point into the record. -1 with @p msg set for a bad one. */
 static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
 {
@@ -670,17 +714,21 @@ static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
     json_array_foreach(arr, i, v) {
         stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
         char ***ns = realloc(l->alias_store, (l->n + 1) * sizeof *ns);
+        const char **nsd = realloc(l->sides, (l->n + 1) * sizeof *nsd);
         json_t *jn = json_is_object(v) ? json_object_get(v, "name") : v;
         if (na)
             l->a = na;
         if (ns)
             l->alias_store = ns;
-        if (!na || !ns) {
+        if (nsd)
+            l->sides = nsd;
+        if (!na || !ns || !nsd) {
             snprintf(msg, msglen, "out of memory");
             return -1;
         }
         memset(&l->a[l->n], 0, sizeof l->a[l->n]);
         l->alias_store[l->n] = NULL;
+        l->sides[l->n] = NULL;
         if (!json_is_string(jn)) {
             snprintf(msg, msglen, "actors[%zu]: an actor is a string or {\"name\": string, \"aliases\": [strings]}", i);
             return -1;
@@ -690,6 +738,8 @@ static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
             return -1;
         }
         l->a[l->n].name = json_string_value(jn);
+        if (json_is_object(v) && record_side(v, i, l, msg, msglen))
+            return -1;
         if (json_is_object(v)) {
             json_t *al = json_object_get(v, "aliases"), *x;
             size_t k;
@@ -1002,7 +1052,7 @@ static const struct option classify_lopts[] = {
     {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
     {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
     {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
-    {NULL, 0, NULL, 0}};
+    {"side", required_argument, NULL, 'S'},    {NULL, 0, NULL, 0}};
 
 /* One option (@p c, optarg) of `classify`: -1 to go on, else the exit status (said; --help: CLI_OK). */
 static int classify_option(classify_opts *co, actor_list *actors, const char **model_path, int c)
@@ -1027,6 +1077,16 @@ static int classify_option(classify_opts *co, actor_list *actors, const char **m
             cli_error("out of memory");
         if (r)
             return r == -1 ? CLI_FAIL : CLI_USAGE;
+        break;
+    }
+    case 'S': {
+        char **nsp = realloc(actors->side_specs, (actors->n_side_specs + 1) * sizeof *nsp);
+        if (!nsp) {
+            cli_error("out of memory");
+            return CLI_FAIL;
+        }
+        actors->side_specs = nsp;
+        nsp[actors->n_side_specs++] = optarg;
         break;
     }
     case 'O':
@@ -1061,6 +1121,35 @@ static int classify_option(classify_opts *co, actor_list *actors, const char **m
     default: return CLI_USAGE;
     }
     return -1;
+}
+
+/* Each --side NAME=LABEL onto the -a actor named NAME: CLI_OK, or CLI_USAGE (said) for a spec
+ * without '=', an empty or invalid label, or a NAME no -a actor has. */
+static int resolve_sides(actor_list *actors)
+{
+    for (size_t k = 0; k < actors->n_side_specs; k++) {
+        char *spec = actors->side_specs[k], *eq = strchr(spec, '=');
+        stance_error e;
+        size_t i;
+        if (!eq || eq == spec || !eq[1]) {
+            cli_error("classify: --side '%s': give NAME=LABEL, both non-empty", spec);
+            return CLI_USAGE;
+        }
+        if (stance_utf8_check(eq + 1, strlen(eq + 1), &e) != STANCE_OK) {
+            cli_error("classify: --side '%s': the label is not valid UTF-8 (byte %zu)", spec, e.offset);
+            return CLI_USAGE;
+        }
+        for (i = 0; i < actors->n; i++)
+            if (strlen(actors->a[i].name) == (size_t)(eq - spec) && !memcmp(actors->a[i].name, spec, eq - spec))
+                break;
+        if (i == actors->n) {
+            cli_error("classify: --side '%s': no -a actor is named '%.*s'", spec, (int)(eq - spec), spec);
+            return CLI_USAGE;
+        }
+        actors->sides[i] = eq + 1;
+        actors->has_sides = 1;
+    }
+    return CLI_OK;
 }
 
 /* The model, the scratch, the page (--format html) and the compiled -a actors: CLI_OK, or CLI_FAIL (said). */
@@ -1143,6 +1232,8 @@ int cmd_classify(int argc, char **argv)
     optind = 1;
     while (status < 0 && (c = cli_getopt("classify", argc, argv, "m:a:f:e:h", classify_lopts)) != -1)
         status = classify_option(&co, &actors, &model_path, c);
+    if (status < 0 && resolve_sides(&actors))
+        status = CLI_USAGE;
     if (status < 0 && (status = classify_setup(argc, argv, model_path, &model, &co, &actors)) == CLI_OK) {
         status = classify_inputs(argc, argv, model, &co, &actors);
         if (co.html && write_page(co.html))

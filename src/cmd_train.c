@@ -55,7 +55,9 @@ static void help(void)
         "                          tconj (target x word / struct conjunctions; needs --lexicon) and\n"
         "                          vec (word vectors learned from the training and --unlabelled\n"
         "                          texts, summed per region: statement, left, right, near the target);\n"
-        "                          word+negmark, window+negmark: a word in a negation scope is ~word\n"
+        "                          side (the target's relation to the speaker, from a row's \"relation\":\n"
+        "                          speaks-for, same-side, opposite-side; classify sets it from the\n"
+        "                          actors' sides); word+negmark, window+negmark: a word in a negation scope is ~word\n"
         "      --lexicon FILE      word polarity lexicon, one WORD<TAB>VALENCE[<TAB>...] a line (the\n"
         "                          VADER lexicon's format); stored in the model, which then needs no\n"
         "                          file at run time. Adds the lex and lexd families unless --families\n"
@@ -156,10 +158,10 @@ static int parse_range(const char *s, uint32_t *a, uint32_t *b)
     return 0;
 }
 
-#define N_FAMILY_NAMES 15
+#define N_FAMILY_NAMES 16
 static const char *const family_names[N_FAMILY_NAMES] = {"",      "word", "char", "neg",    "window", "presence",
                                                          "context", "clause", "lex", "lexd", "rules", "vec",
-                                                         "struct", "tconj", "domain"};
+                                                         "struct", "tconj", "domain", "side"};
 
 const char *cli_family_name(uint32_t id)
 {

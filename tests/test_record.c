@@ -45,7 +45,7 @@ static const char *const values[] = {
 #define VALUES_ALL (sizeof values / sizeof *values)
 
 static const char *const keys[] = {"id", "task", "label", "subset", "target", "context", "orig_score", "target_spans",
-                                   "text", "source", "coref_spans", "", "te\\u0078t", "la\\u0062el", "n_targets_in_text"};
+                                   "text", "relation", "source", "coref_spans", "", "te\\u0078t", "la\\u0062el", "n_targets_in_text"};
 #define KEYS_N (sizeof keys / sizeof *keys)
 
 static size_t put(char *b, size_t n, size_t cap, const char *s)
@@ -154,6 +154,7 @@ static int agree(const char *line, size_t n, int need_label)
     same_str(f.task, j.task);
     same_str(f.label, j.label);
     same_str(f.subset, j.subset);
+    same_str(f.relation, j.relation);
     assert_int_equal(f.text_len, j.text_len);
     assert_memory_equal(f.text, j.text, j.text_len + 1);
     assert_int_equal(f.target_len, j.target_len);

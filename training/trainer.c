@@ -46,6 +46,7 @@ void tr_record_free(tr_record *r)
     free(r->label);
     free(r->subset);
     free(r->group);
+    free(r->relation);
     free(r->text);
     free(r->target);
     free(r->context);
@@ -181,7 +182,7 @@ static int fast_spans(const char *line, size_t v0, size_t v1, tr_record *r)
 /* One member of the record, by its key; -1 when its value is not what the
  * happy path takes (a string field that is neither a string nor null, spans
  * that are not pairs within the text) or memory runs out. */
-enum { F_OTHER, F_ID, F_SCORE, F_TASK, F_LABEL, F_SUBSET, F_TARGET, F_CONTEXT, F_TEXT, F_SPANS, F_GROUP };
+enum { F_OTHER, F_ID, F_SCORE, F_TASK, F_LABEL, F_SUBSET, F_TARGET, F_CONTEXT, F_TEXT, F_SPANS, F_GROUP, F_RELATION };
 
 /* Which field of a record the key k[0, n) names. */
 static int field_of(const char *k, size_t n)
@@ -192,6 +193,7 @@ static int field_of(const char *k, size_t n)
     case 'g': return IS("group") ? F_GROUP : F_OTHER;
     case 'o': return IS("orig_score") ? F_SCORE : F_OTHER;
     case 'l': return IS("label") ? F_LABEL : F_OTHER;
+    case 'r': return IS("relation") ? F_RELATION : F_OTHER;
     case 's': return IS("subset") ? F_SUBSET : F_OTHER;
     case 'c': return IS("context") ? F_CONTEXT : F_OTHER;
     case 't':
@@ -231,6 +233,8 @@ static int fast_member(const char *line, const cli_json_member *m, int f, tr_rec
         r->id_raw1 = v1;
         return fast_text_or_int(line, v0, v1, &r->id) < 0 ? -1 : 0; /* (a real id, a list, ...: no id) */
     }
+    if (f == F_RELATION) /* null: none; a string; anything else: jansson's turn */
+        return c == 'n' || (c == '"' && (r->relation = fast_string(line, v0, v1, NULL))) ? 0 : -1;
     if (f == F_GROUP) /* null: no group; a real or anything else: jansson's turn */
         return c == 'n' || fast_text_or_int(line, v0, v1, &r->group) == 1 ? 0 : -1;
     if (f == F_SCORE && (c == '-' || (c >= '0' && c <= '9'))) { /* jansson reads reals with strtod too */
@@ -319,6 +323,7 @@ int tr_record_parse_json(const char *line, size_t len, int need_label, tr_record
         get_str(o, "target", 0, &r->target, &r->target_len, err, errlen) ||
         get_str(o, "context", 0, &r->context, &r->context_len, err, errlen) ||
         get_str(o, "task", 0, &r->task, NULL, err, errlen) || get_str(o, "subset", 0, &r->subset, NULL, err, errlen) ||
+        get_str(o, "relation", 0, &r->relation, NULL, err, errlen) ||
         get_str(o, "label", need_label, &r->label, NULL, err, errlen))
         goto fail;
     {
@@ -556,6 +561,20 @@ static int add_example(tr_data *d, int y, const stance_fvec *x, tr_record *r)
     return 0;
 }
 
+/* The row's "relation" into the extractor's scratch (family 15, features_side.c: the feature the
+ * runtime emits for a target with that relation to its speaker); none: unknown. */
+static int set_relation(stance_fscratch *fs, const tr_record *r, char *err, size_t errlen)
+{
+    int rel = r->relation ? stance_relation_parse(r->relation, strlen(r->relation)) : STANCE_RELATION_UNKNOWN;
+    if (rel < 0) {
+        snprintf(err, errlen, "unknown relation \"%.60s\" (unknown, self, speaks-for, same-side, opposite-side)",
+                 r->relation);
+        return -1;
+    }
+    stance_fscratch_set_relation(fs, rel);
+    return 0;
+}
+
 int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_names *names, char *err, size_t errlen)
 {
     cli_lines in;
@@ -627,6 +646,11 @@ int tr_data_load(const char *path, const stance_featcfg *cfg, tr_data *d, tr_nam
             goto nomem;
         }
         tr_record_statement(&r, &st);
+        if (set_relation(fs, &r, msg, sizeof msg)) {
+            snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg);
+            tr_record_free(&r);
+            goto fail;
+        }
         if (stance_features_extract(cfg, &st, fs, &x, &serr)) {
             snprintf(err, errlen, "%s:%zu: %s", path, lineno, serr.message);
             tr_record_free(&r);

@@ -20,6 +20,7 @@
 typedef struct tr_record {
     char *id, *task, *label, *subset;
     char *group;         /* "group" as written: a string's value, a number's decimal form; NULL when absent */
+    char *relation;      /* "relation": the target's relation to the speaker (stance_relation_name()), or NULL */
     char *text, *target, *context;
     size_t text_len, target_len, context_len;
     stance_span *spans;  /* NULL when the field is absent */

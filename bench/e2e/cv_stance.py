@@ -9,7 +9,8 @@ fold; accuracies are pooled over the pairs, beside the all-against guess on the 
 usage (from the build directory):
   bench/e2e/cv_stance.py [--data DIR] [--folds 4] [--seeds LIST [--compare NAME [--report-only]]] [--repeat N]
                          [--in-domain-only | --no-in-domain] [--domain] [--train-share F] [--name NAME] [--work DIR]
-                         [--fit-temperature] [--coverage] [--extra-in-domain FILE] [-- EXTRA TRAIN FLAGS...]
+                         [--fit-temperature] [--coverage] [--extra-in-domain FILE] [--sides FILE]
+                         [-- EXTRA TRAIN FLAGS...]
 --extra-in-domain FILE: stance rows appended to every fold's in-domain rows (trained on, never scored), e.g. our
 own user trials' pairs (models/trial_rows.py --task stance), as `make models 'MODEL_TRIALS=$(MODEL_USER_TRIALS)'` adds them to the PolNeAR rows.
 --extra-general FILE: rows given to every fold's head as one more training file, outside --in-domain.
@@ -282,6 +283,14 @@ def main():
                     help="train nothing: score each held-out fold with the fold model of the run NAME (same cells, "
                          "same --work), e.g. to measure a run-time change of stance_classify() that leaves training "
                          "alone without the training noise (--compare NAME then shows the change alone)")
+    ap.add_argument("--sides", metavar="FILE",
+                    help="the actors' sides (name|side lines, e.g. bench/e2e/sides.tsv): the fold's in-domain rows "
+                         "carry each pair's relation (models/e2e_rows.py --sides) and the held-out fold is scored "
+                         "with the sides passed to classify (score.py --sides); the side family needs them, e.g. "
+                         "-- --families ...,side")
+    ap.add_argument("--sides-share", default="1", metavar="F",
+                    help="with --sides: the relation only in the rows of this share of the training articles "
+                         "(models/e2e_rows.py --sides-share)")
     ap.add_argument("--narrow-rows", action="store_true",
                     help="train on in-domain rows narrowed as stance_classify() scores a target since tgt1 (the parts "
                          "of the quote that mention it: sentences, ';' and ' but ' clauses), approximately")
@@ -362,7 +371,8 @@ def run(a):
         with open(rows, "w") as out:
             subprocess.run([sys.executable, os.path.join(TOP, "models/e2e_rows.py"), "--task", "stance",
                             "--repeat", a.repeat, "--articles", os.path.join(a.data, "polnear/train.jsonl"),
-                            train], stdout=out, check=True)
+                            train] + (["--sides", a.sides, "--sides-share", a.sides_share] if a.sides else []),
+                           stdout=out, check=True)
         add_extra_rows(a, rows)
         if a.narrow_rows:
             narrow_rows(rows)
@@ -375,7 +385,8 @@ def run(a):
         pairs_out = os.path.join(a.work, "%s-pairs%d.jsonl" % (a.name, k))
         out = subprocess.run([sys.executable, os.path.join(HERE, "score.py"), a.stance, "-m", model,
                               "--data", os.path.join(a.data, "polnear"), "--labels", test, "--pairs-out", pairs_out,
-                              "--save", os.path.join(a.work, "%s-out%d.jsonl" % (a.name, k))],
+                              "--save", os.path.join(a.work, "%s-out%d.jsonl" % (a.name, k))]
+                             + (["--sides", a.sides] if a.sides else []),
                              capture_output=True, text=True, check=True).stdout
         n = int(re.search(r"gold pairs (\d+)", out).group(1))
         acc = float(re.search(r"stance \(all pairs.*?accuracy ([0-9.]+)", out).group(1))

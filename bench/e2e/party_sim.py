@@ -14,7 +14,7 @@ shallow patterns a C rule could use:
   an unnamed speaker ("a Trump aide") is read the same way from the label's speaker string;
 - rival: a sentence with "S's/his/her (0-2 words) opponent/rival/challenger" and the other one's name right
   after (or "T, S's rival"), either way round.
---known adds KNOWN_LIST, a gazetteer of 46 party figures the corpus quotes most (NOT from the text: what a
+--known adds KNOWN_LIST, a gazetteer of 46 party figures (bench/e2e/sides.tsv) the corpus quotes most (NOT from the text: what a
 user passing each actor's party, or a list in the model, would give). An actor named after a party ("Republican
 Party", "Democratic National Committee") has that party; "X campaign" has X's.
 Relations, first that applies: self (speaker is the actor), speaks-for (speaker's principal is the actor, or
@@ -33,6 +33,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import causes  # noqa: E402
 import score  # noqa: E402
+import sides  # noqa: E402
 
 PARTY_WORD = r"(Republicans?|GOP|Democrats?|Democratic)"
 TITLES = {"sen.", "senator", "rep.", "representative", "gov.", "governor", "congressman", "congresswoman",
@@ -97,15 +98,10 @@ def party_cues(text, name):
 
 
 KNOWN = {}   # --known: a small gazetteer of the corpus's most quoted party figures (not from the text)
-KNOWN_LIST = {
-    "R": ["Donald Trump", "Ted Cruz", "Marco Rubio", "Mike Pence", "John Kasich", "Jeb Bush", "Ben Carson",
-          "Paul Ryan", "Mitch McConnell", "Chris Christie", "Carly Fiorina", "Rudy Giuliani", "Newt Gingrich",
-          "Corey Lewandowski", "Kellyanne Conway", "Paul Manafort", "Mike Huckabee", "Rand Paul",
-          "Lindsey Graham", "Mitt Romney", "John McCain", "Reince Priebus", "Sarah Palin", "Jason Miller"],
-    "D": ["Hillary Clinton", "Hillary Rodham Clinton", "Bill Clinton", "Bernie Sanders", "Barack Obama",
-          "Joe Biden", "Tim Kaine", "Harry Reid", "Nancy Pelosi", "Elizabeth Warren", "Chuck Schumer",
-          "Martin O'Malley", "Debbie Wasserman Schultz", "John Podesta", "Robby Mook", "Jennifer Palmieri",
-          "Jeff Weaver", "Tad Devine", "David Axelrod", "Brian Fallon", "Michael Briggs", "Donna Brazile"]}
+# the gazetteer (46 figures): bench/e2e/sides.tsv, which score.py --sides and models/e2e_rows.py --sides read too
+KNOWN_LIST = {}
+for _n, _p in sides.load().items():
+    KNOWN_LIST.setdefault(_p, []).append(_n)
 
 
 def party(text, name):

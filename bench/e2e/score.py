@@ -3,7 +3,7 @@
 
     bench/e2e/score.py [STANCE] [-m models/en-news.stm] [--data DATA_DIR/polnear]
                        [--labels 'bench/e2e/labels/dev-*.jsonl'] [--save OUT.jsonl | --pred OUT.jsonl]
-                       [--pairs-out PAIRS.jsonl] [--coverage]
+                       [--pairs-out PAIRS.jsonl] [--coverage] [--sides bench/e2e/sides.tsv]
 
 Reads every label file, builds one record {"id", "text", "actors": [{"name",
 "aliases"}]} per labelled article (text from PolNeAR, actors from the labels), pipes
@@ -243,6 +243,11 @@ def main():
                     help="also print the risk-coverage tables: for confidence thresholds c, the stance answers of the "
                          "linked pairs and the sentiment answers of the found quotes whose confidence is >= c, how "
                          "many are kept and how often they are right")
+    ap.add_argument("--sides", metavar="FILE",
+                    help="pass actors with sides as a caller who knows them would (bench/e2e/sides.py, watch_list()): "
+                         "each labelled actor with its side from FILE (name|side lines, e.g. bench/e2e/sides.tsv), "
+                         "plus the figures of FILE the article names in full that are not labelled (unscored: "
+                         "their sides let the library know a speaker's side)")
     args = ap.parse_args()
 
     files, arts = load_labels(args.labels)
@@ -251,6 +256,12 @@ def main():
     texts = load_texts(args.data, arts)
     records = [{"id": i, "text": texts[i], "actors": [{"name": x["name"], "aliases": x["aliases"]} for x in a["actors"]]}
                for i, a in arts.items()]
+    if args.sides:
+        import sides
+        table = sides.load(args.sides)
+        for r in records:
+            wl = sides.watch_list(r["text"], [(x["name"], x["aliases"]) for x in r["actors"]], table)
+            r["actors"] = [{"name": n, "aliases": al, "side": sd} for n, al, sd in wl]
     if args.pred:
         with open(args.pred, encoding="utf-8") as f:
             out = f.read()
