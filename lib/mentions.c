@@ -952,8 +952,11 @@ static int scan_words(mstate *m)
                                            stance_letter_case(t, ns, m->len) > 0) &&
                    org_head_at(m, dprev, ws, we) < 0) {
             return STANCE_ERR_NOMEM; /* "this party", "that committee" as "the party" */
-        } else if (nmod < 0 && m->n_ties && t[ws] >= 'a' && (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
-            size_t ts; /* "the prime minister", "the new health minister": lowercase words before the role */
+        } else if (nmod < 0 && wthe >= 1 && wthe <= ORG_TAIL_WORDS && m->n_ties && t[ws] >= 'a' &&
+                   (rw = stance_role_lookup(t, ws, we)) && !rw->abbrev) {
+            /* "the prime minister", "the new health minister": lowercase words before the role, "the" one to
+             * three words back (stance_role_the_before(); wthe first: most words have no "the" so near) */
+            size_t ts;
             if (stance_role_the_before(t, ws, &ts) &&
                 !(stance_word_after(t, m->len, we, &ns, &ne) && stance_letter_case(t, ns, m->len) > 0) &&
                 role_mention(m, rw, ts, ws, we, &seen))
