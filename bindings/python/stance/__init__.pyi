@@ -4,7 +4,9 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 Span = Tuple[int, int]
 Text = Union[str, bytes]
-ActorSpec = Union[str, Tuple[str, Union[str, Sequence[str]]], Mapping[str, Any]]
+# a name; (name, aliases); (name, aliases, side); {"name", "aliases"?, "side"?} (side: a str label, or None unknown)
+ActorSpec = Union[str, Tuple[str, Union[None, str, Sequence[str]]],
+                  Tuple[str, Union[None, str, Sequence[str]], Optional[str]], Mapping[str, Any]]
 Actors = Union[None, str, Sequence[ActorSpec], Mapping[str, Union[str, Sequence[str], None]]]
 Item = Union[Text, Tuple[Text, Actors], Mapping[str, Any]]
 
@@ -52,6 +54,7 @@ class Target:
     kinds: Tuple[str, ...]            # parallel to mentions: "name", "surname", "pronoun", ...
     rules: Tuple[str, ...]            # parallel to mentions: "surname", "pronoun-gender", ...
     why: Tuple[str, ...]              # "mentioned", "object", "principal", "all-actors"
+    relation: Optional[str]           # "self", "speaks-for", "same-side", "opposite-side"; None unknown (no sides)
     @property
     def label(self) -> Optional[str]: ...
     @property
@@ -60,7 +63,7 @@ class Target:
     def probs(self) -> Optional[Dict[str, float]]: ...
     def __init__(self, actor: str, where: str, mentions: Tuple[Span, ...], byte_mentions: Tuple[Span, ...],
                  stance: Optional[Decision], entity: int, kinds: Tuple[str, ...],
-                 rules: Tuple[str, ...], why: Tuple[str, ...]) -> None: ...
+                 rules: Tuple[str, ...], why: Tuple[str, ...], relation: Optional[str] = ...) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Quote:

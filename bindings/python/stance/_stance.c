@@ -77,9 +77,11 @@ static PyObject *record_alloc(PyTypeObject *tp)
     return tp->tp_alloc(tp, 0);
 }
 
+static Py_ssize_t required_fields(PyTypeObject *tp);
+
 static PyObject *record_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
 {
-    Py_ssize_t n = NFIELDS(tp), nargs = PyTuple_GET_SIZE(args), used = 0;
+    Py_ssize_t n = NFIELDS(tp), nargs = PyTuple_GET_SIZE(args), used = 0, nreq = required_fields(tp);
     Record *r;
     if (nargs > n) {
         PyErr_Format(PyExc_TypeError, "%s() takes %zd arguments", tp->tp_name, n);
@@ -97,6 +99,8 @@ static PyObject *record_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
             if (v)
                 used++;
         }
+        if (!v && i >= nreq) /* a field added later (Target.relation): None when not given */
+            v = Py_None;
         if (!v) {
             PyErr_Format(PyExc_TypeError, "%s() missing argument '%s'", tp->tp_name, tp->tp_members[i].name);
             Py_DECREF(r);
@@ -273,7 +277,7 @@ static PyMethodDef record_methods[] = {
 
 /* Field indices. */
 enum { D_LABEL, D_CONFIDENCE, D_PROBS, D_VALUES, D_EXPLAIN, D_N };
-enum { T_ACTOR, T_WHERE, T_MENTIONS, T_BYTE_MENTIONS, T_STANCE, T_ENTITY, T_KINDS, T_RULES, T_WHY, T_N };
+enum { T_ACTOR, T_WHERE, T_MENTIONS, T_BYTE_MENTIONS, T_STANCE, T_ENTITY, T_KINDS, T_RULES, T_WHY, T_RELATION, T_N };
 enum {
     Q_SPAN, Q_BYTE_SPAN, Q_TEXT, Q_TYPE, Q_SPEAKER, Q_SPEAKER_SPAN, Q_SPEAKER_BYTE_SPAN, Q_SPEAKER_ROLE, Q_CUE,
     Q_CUE_SPAN, Q_CUE_BYTE_SPAN, Q_CONTEXT_SPAN, Q_CONTEXT_BYTE_SPAN, Q_SENTIMENT, Q_TARGETS, Q_RULE, Q_N
@@ -301,6 +305,9 @@ static PyMemberDef target_members[] = {
                              "'speaker-self' (tuple of str, parallel to mentions)"),
     MEMBER("rules", T_RULES, "the rule that found each mention (tuple of str, parallel to mentions)"),
     MEMBER("why", T_WHY, "why the actor is a target: 'mentioned', 'object', 'principal', 'all-actors' (tuple of str)"),
+    MEMBER("relation", T_RELATION, "the actor's relation to the quote's speaker: 'self', 'speaks-for', 'same-side' or "
+                                   "'opposite-side'; None when unknown (worked out only when the actors were given "
+                                   "with sides: stance_target_relation())"),
     {NULL, 0, 0, 0, NULL}};
 
 static PyMemberDef quote_members[] = {
@@ -415,10 +422,11 @@ RECORD_TYPE(DecisionType, "stance.Decision", D_N, decision_members, NULL,
             "(tempered as the C API's stance_decision says: classify() by the head's in-domain temperature,\n"
             "else its general one; predict() by its general one; the label is the same either way).");
 RECORD_TYPE(TargetType, "stance.Target", T_N, target_members, target_getset,
-            "Target(actor, where, mentions, byte_mentions, stance, entity, kinds, rules, why)\n--\n\n"
+            "Target(actor, where, mentions, byte_mentions, stance, entity, kinds, rules, why, relation=None)\n--\n\n"
             "The stance of a quote's speaker toward one actor. kinds and rules run parallel to mentions\n"
             "(\"surname\", \"pronoun-gender\", ...); why: (\"mentioned\", \"object\", \"principal\",\n"
-            "\"all-actors\"), as in the CLI's JSON (README.md).");
+            "\"all-actors\"); relation: \"self\", \"speaks-for\", \"same-side\", \"opposite-side\" or None\n"
+            "(known only when the actors were given with sides), as in the CLI's JSON (README.md).");
 RECORD_TYPE(QuoteType, "stance.Quote", Q_N, quote_members, quote_getset,
             "Quote(span, byte_span, text, type, speaker, speaker_span, speaker_byte_span, speaker_role, cue,\n"
             "      cue_span, cue_byte_span, context_span, context_byte_span, sentiment, targets, rule)\n--\n\n"
@@ -428,6 +436,12 @@ RECORD_TYPE(EntityType, "stance.Entity", E_N, entity_members, NULL,
             "Entity(name, discovered, input_index, mentions, byte_mentions, all_mentions, byte_all_mentions)\n--\n\n"
             "An actor of the article: given by the caller or discovered in the text. mentions: its names,\n"
             "aliases and surnames; all_mentions: every mention as (start, end, kind, rule), in text order.");
+
+/* Fields a constructor call must give: those after them (added since) default to None. */
+static Py_ssize_t required_fields(PyTypeObject *tp)
+{
+    return tp == &TargetType ? T_RELATION : NFIELDS(tp);
+}
 
 static int is_record(PyObject *o)
 {
@@ -704,6 +718,14 @@ static int entity_all_mentions(offmap *m, const stance_entity *e, PyObject **cha
     return 0;
 }
 
+/* A target's relation to its speaker: an interned str, or None when unknown. */
+static PyObject *relation_name(stance_relation rel)
+{
+    if (rel == STANCE_RELATION_UNKNOWN)
+        return Py_NewRef(Py_None);
+    return PyUnicode_InternFromString(stance_relation_name((int)rel));
+}
+
 static PyObject *conv_target(offmap *m, const stance_target *t)
 {
     Record *r = (Record *)record_alloc(&TargetType);
@@ -715,7 +737,8 @@ static PyObject *conv_target(offmap *m, const stance_target *t)
                                                                      : s_none);
     r->f[T_STANCE] = conv_decision(&t->stance);
     r->f[T_ENTITY] = PyLong_FromSize_t(t->entity);
-    if (!r->f[T_ACTOR] || !r->f[T_STANCE] || !r->f[T_ENTITY] ||
+    r->f[T_RELATION] = relation_name(stance_target_relation(t));
+    if (!r->f[T_ACTOR] || !r->f[T_STANCE] || !r->f[T_ENTITY] || !r->f[T_RELATION] ||
         span_lists(m, t->mentions, t->n_mentions, &r->f[T_MENTIONS], &r->f[T_BYTE_MENTIONS]) ||
         target_evidence(t, &r->f[T_KINDS], &r->f[T_RULES], &r->f[T_WHY])) {
         Py_DECREF(r);
@@ -834,6 +857,8 @@ fail:
 typedef struct actor_set {
     stance_actor *a;
     const char **aliases; /* all alias pointers, sliced per actor */
+    const char **sides;   /* per actor: its side label or NULL (stance_input.actor_sides), when has_sides */
+    int has_sides;        /* some actor was given with a side (None included): pass sides */
     size_t n;
     PyObject *keep;       /* list of every str whose UTF-8 buffer we point into */
     stance_actorset *compiled; /* the list compiled once for many texts (classify_many), or NULL */
@@ -844,6 +869,7 @@ static void actor_set_free(actor_set *s)
     stance_actorset_free(s->compiled);
     PyMem_Free(s->a);
     PyMem_Free(s->aliases);
+    PyMem_Free(s->sides);
     Py_CLEAR(s->keep);
     memset(s, 0, sizeof *s);
 }
@@ -868,42 +894,90 @@ static const char *keep_utf8(actor_set *s, PyObject *o, const char *what)
     return p;
 }
 
-/* One actor spec -> (name, aliases-sequence or NULL), new references. */
-static int actor_spec(PyObject *item, PyObject *mapping, PyObject **name, PyObject **aliases)
+/* One actor spec -> (name, aliases-sequence or NULL, side or NULL when not given), new references. */
+static int actor_spec(PyObject *item, PyObject *mapping, PyObject **name, PyObject **aliases, PyObject **side)
 {
-    *name = *aliases = NULL;
+    *name = *aliases = *side = NULL;
     if (mapping) { /* {name: aliases} mapping: item is the key */
-        *name = Py_NewRef(item);
         *aliases = PyObject_GetItem(mapping, item);
-        return *aliases ? 0 : -1;
+        if (!*aliases)
+            return -1;
+        *name = Py_NewRef(item);
+        return 0;
     }
     if (PyUnicode_Check(item)) {
         *name = Py_NewRef(item);
         return 0;
     }
     if (PyDict_Check(item)) {
-        PyObject *n = PyDict_GetItemString(item, "name"), *a = PyDict_GetItemString(item, "aliases");
+        PyObject *n = PyDict_GetItemString(item, "name"), *a = PyDict_GetItemString(item, "aliases"),
+                 *sd = PyDict_GetItemString(item, "side");
         if (!n) {
             PyErr_SetString(PyExc_ValueError, "an actor dict needs a \"name\"");
             return -1;
         }
         *name = Py_NewRef(n);
         *aliases = a ? Py_NewRef(a) : NULL;
+        *side = sd ? Py_NewRef(sd) : NULL;
         return 0;
     }
-    if (PyTuple_Check(item) && PyTuple_GET_SIZE(item) == 2) {
+    if (PyTuple_Check(item) && (PyTuple_GET_SIZE(item) == 2 || PyTuple_GET_SIZE(item) == 3)) {
         *name = Py_NewRef(PyTuple_GET_ITEM(item, 0));
         *aliases = Py_NewRef(PyTuple_GET_ITEM(item, 1));
+        if (PyTuple_GET_SIZE(item) == 3)
+            *side = Py_NewRef(PyTuple_GET_ITEM(item, 2));
         return 0;
     }
-    PyErr_Format(PyExc_TypeError, "an actor is a str, a (name, aliases) tuple or a dict, not %.80s",
+    PyErr_Format(PyExc_TypeError,
+                 "an actor is a str, a (name, aliases) or (name, aliases, side) tuple or a dict, not %.80s",
                  Py_TYPE(item)->tp_name);
     return -1;
 }
 
-static int actor_set_build(actor_set *s, PyObject *actors)
+/* Is @p o (a str) empty or only white space? -1 on error. */
+static int blank_str(PyObject *o)
 {
-    PyObject *seq = NULL, *mapping = NULL, *names = NULL, *alist = NULL;
+    PyObject *t = PyObject_CallMethod(o, "strip", NULL);
+    int blank;
+    if (!t)
+        return -1;
+    blank = PyUnicode_GET_LENGTH(t) == 0;
+    Py_DECREF(t);
+    return blank;
+}
+
+/* The side of actor @p i as given (a str, or None for unknown) into s->sides[i]. With
+ * @p cli_sides, as `stance classify --jsonl` reads a record's "side": "" is unknown and any
+ * other str a label; else an empty or blank str is a ValueError. */
+static int actor_side(actor_set *s, Py_ssize_t i, PyObject *side, int cli_sides)
+{
+    int blank;
+    char what[48];
+    s->sides[i] = NULL;
+    if (side == Py_None)
+        return 0;
+    if (!PyUnicode_Check(side)) {
+        PyErr_Format(PyExc_TypeError, "the side of actor %zd must be a str or None, not %.80s", i,
+                     Py_TYPE(side)->tp_name);
+        return -1;
+    }
+    if (cli_sides && PyUnicode_GET_LENGTH(side) == 0)
+        return 0;
+    blank = cli_sides ? 0 : blank_str(side);
+    if (blank < 0)
+        return -1;
+    if (blank) {
+        PyErr_Format(PyExc_ValueError, "the side of actor %zd is empty or only white space (None: unknown)", i);
+        return -1;
+    }
+    snprintf(what, sizeof what, "the side of actor %zd", i);
+    s->sides[i] = keep_utf8(s, side, what);
+    return s->sides[i] ? 0 : -1;
+}
+
+static int actor_set_build(actor_set *s, PyObject *actors, int cli_sides)
+{
+    PyObject *seq = NULL, *mapping = NULL, *names = NULL, *alist = NULL, *slist = NULL;
     Py_ssize_t n, total = 0;
     memset(s, 0, sizeof *s);
     if (!actors || actors == Py_None)
@@ -927,13 +1001,17 @@ static int actor_set_build(actor_set *s, PyObject *actors)
     }
     names = PyList_New(n);
     alist = PyList_New(n);
-    if (!names || !alist)
+    slist = PyList_New(n);
+    if (!names || !alist || !slist)
         goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *name, *al, *l;
-        if (actor_spec(PySequence_Fast_GET_ITEM(seq, i), mapping, &name, &al))
+        PyObject *name, *al, *l, *sd;
+        if (actor_spec(PySequence_Fast_GET_ITEM(seq, i), mapping, &name, &al, &sd))
             goto fail;
         PyList_SET_ITEM(names, i, name);
+        if (sd)
+            s->has_sides = 1;
+        PyList_SET_ITEM(slist, i, sd ? sd : Py_NewRef(Py_None));
         if (!al || al == Py_None)
             l = PyList_New(0);
         else if (PyUnicode_Check(al)) {
@@ -951,7 +1029,8 @@ static int actor_set_build(actor_set *s, PyObject *actors)
     }
     s->a = PyMem_Calloc((size_t)(n ? n : 1), sizeof *s->a);
     s->aliases = PyMem_Calloc((size_t)(total ? total : 1), sizeof *s->aliases);
-    if (!s->a || !s->aliases) {
+    s->sides = PyMem_Calloc((size_t)(n ? n : 1), sizeof *s->sides);
+    if (!s->a || !s->aliases || !s->sides) {
         PyErr_NoMemory();
         goto fail;
     }
@@ -968,16 +1047,20 @@ static int actor_set_build(actor_set *s, PyObject *actors)
             if (!s->aliases[total++])
                 goto fail;
         }
+        if (actor_side(s, i, PyList_GET_ITEM(slist, i), cli_sides))
+            goto fail;
     }
     s->n = (size_t)n;
     Py_DECREF(seq);
     Py_DECREF(names);
     Py_DECREF(alist);
+    Py_DECREF(slist);
     return 0;
 fail:
     Py_XDECREF(seq);
     Py_XDECREF(names);
     Py_XDECREF(alist);
+    Py_XDECREF(slist);
     actor_set_free(s);
     return -1;
 }
@@ -1332,7 +1415,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
         return NULL;
     if (text_view(text_obj, &text, &len))
         return NULL;
-    if (actor_set_build(&as, actors))
+    if (actor_set_build(&as, actors, 0))
         return NULL;
     if (model_enter(self)) {
         actor_set_free(&as);
@@ -1346,6 +1429,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     in.text_len = len;
     in.actors = as.n ? as.a : NULL;
     in.n_actors = as.n;
+    in.actor_sides = as.has_sides ? as.sides : NULL;
     opt.flags = option_flags(indirect, all_actors, caseless, partial, discover, pool);
     opt.explain = (unsigned)explain;
     opt.max_text_len = max_len > 0 ? (size_t)max_len : 0;
@@ -1474,6 +1558,8 @@ static void run_job(batch *b, job *j, stance_scratch *scratch)
         in.actors = j->actors->a;
         in.n_actors = j->actors->n;
     }
+    if (j->actors && j->actors->has_sides) /* a compiled set's sides too: in the set's order, the list's */
+        in.actor_sides = j->actors->sides;
     opt.flags = b->flags;
     opt.explain = b->explain;
     opt.max_text_len = b->max_len;
@@ -1577,12 +1663,12 @@ static int item_error(job *j, Py_ssize_t i)
 static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "actors", "threads", "explain", "indirect", "all_actors", "caseless",
-                             "partial", "discover", "max_text_len", "errors", "pool", NULL};
+                             "partial", "discover", "max_text_len", "errors", "pool", "_cli_sides", NULL};
     PyObject *texts, *actors = Py_None, *threads_obj = Py_None, *items = NULL, *out = NULL;
     const char *errors = "raise";
     int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0, nthreads, started = 0,
-        entered = 0, return_errors;
+        entered = 0, return_errors, cli_sides = 0;
     Py_ssize_t max_len = 0, n = 0;
     actor_set shared, *own = NULL;
     batch b;
@@ -1592,9 +1678,10 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
 
     memset(&b, 0, sizeof b);
     memset(&shared, 0, sizeof shared);
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppnsp:classify_many", kwlist, &texts, &actors,
+    /* _cli_sides (private, stance.jsonl): sides read as `stance classify --jsonl` reads them */
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppnspp:classify_many", kwlist, &texts, &actors,
                                      &threads_obj, &explain, &indirect, &all_actors, &caseless, &partial,
-                                     &discover, &max_len, &errors, &pool) ||
+                                     &discover, &max_len, &errors, &pool, &cli_sides) ||
         check_explain(explain))
         return NULL;
     if (strcmp(errors, "raise") && strcmp(errors, "return")) {
@@ -1618,7 +1705,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     if (!items)
         return NULL;
     n = PyList_GET_SIZE(items);
-    if (actor_set_build(&shared, actors))
+    if (actor_set_build(&shared, actors, cli_sides))
         goto done;
     b.jobs = PyMem_Calloc((size_t)(n ? n : 1), sizeof *b.jobs);
     own = PyMem_Calloc((size_t)(n ? n : 1), sizeof *own);
@@ -1630,7 +1717,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
         PyObject *t, *a;
         job *j = &b.jobs[i];
         if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len) ||
-            (a && a != Py_None && actor_set_build(&own[i], a))) {
+            (a && a != Py_None && actor_set_build(&own[i], a, cli_sides))) {
             /* errors='return': one bad item does not fail the batch */
             if (!return_errors || item_error(j, i))
                 goto done;
@@ -1787,8 +1874,14 @@ static PyObject *Model_repr(ModelObject *self)
     "         caseless=False, partial=True, discover=True, max_text_len=0, pool=False)\n--\n\n"                              \
     "Find the quotes in text (str or UTF-8 bytes), their speakers, sentiment and the speaker's\n"          \
     "stance toward each actor. actors: None (discover them), or a list whose items are a name,\n"          \
-    "a (name, [aliases]) tuple or a {\"name\": ..., \"aliases\": [...]} dict, or a dict\n"                 \
-    "{name: [aliases]}. explain=K reports the K strongest features of each decision.\n"                     \
+    "a (name, [aliases]) or (name, [aliases], side) tuple or a {\"name\": ..., \"aliases\": [...],\n"      \
+    "\"side\": ...} dict (aliases and side optional), or a dict {name: [aliases]}.\n"                       \
+    "A side is a label you choose (\"R\", \"Labour\"): equal labels are one side, different labels\n"     \
+    "opposite sides, None unknown; an empty or blank str is a ValueError, anything but a str or\n"        \
+    "None a TypeError, a label over 256 UTF-8 bytes a StanceError (ERR_LIMIT). With a side given\n"      \
+    "(None included) each Target carries its .relation to the quote's speaker ('self',\n"              \
+    "'speaks-for', 'same-side', 'opposite-side', or None when unknown), and a model with the\n"          \
+    "side family scores with it. explain=K reports the K strongest features of each decision.\n"        \
     "pool=True pools each (quote, actor) stance with the same speaker's other quotes on that\n"          \
     "actor (STANCE_OPT_POOL).\n"                                                                         \
     "Returns a Result: a list of Quote in text order, with .entities. The GIL is released\n"              \
@@ -1801,7 +1894,8 @@ static PyObject *Model_repr(ModelObject *self)
     "classify() over many texts on `threads` native threads (default: the number of CPUs; the\n"          \
     "calling thread is one of them and also builds the Python results), each with its own\n"              \
     "scratch space, without holding the GIL. An item is a str/bytes, a\n"                                 \
-    "(text, actors) tuple or a dict with \"text\" and optional \"actors\"; `actors` is the default\n"     \
+    "(text, actors) tuple or a dict with \"text\" and optional \"actors\" (actors and their sides as\n"  \
+    "for classify()); `actors` is the default\n"                                                          \
     "for items that give none. Returns a list of Result in input order, identical to calling\n"            \
     "classify() on each. errors='raise' raises the first failing item's StanceError (its .index\n"         \
     "says which); errors='return' puts the StanceError in that item's place, also for an item\n"       \

@@ -84,7 +84,7 @@ def _bag_partition(records, model_path, threads, options):
     model = worker_model(model_path)
     records = list(records)
     items = [{"text": r["text"], "actors": r.get("actors")} for r in records]
-    results = model.classify_many(items, threads=threads, **options)
+    results = model.classify_many(items, threads=threads, _cli_sides=True, **options)
     out = []
     for i, (r, res) in enumerate(zip(records, results), 1):
         rid = r.get("id")
@@ -96,7 +96,9 @@ def classify_bag(bag, model_path=None, threads=1, **options):
     """A dask.bag of records {"text", "actors"?, "id"?} -> a bag of the CLI's output dicts.
 
     Example: ``dask.bag.read_text("corpus/*.jsonl").map(json.loads)``. Records
-    without an id get their 1-based position within their partition.
+    without an id get their 1-based position within their partition. Actors
+    and their "side" are read as ``stance classify --jsonl`` reads them
+    (stance.jsonl), and the stances then carry "relation".
     """
     if model_path is not None:
         model_path = os.path.abspath(os.fspath(model_path))

@@ -1,9 +1,14 @@
 """JSONL in, JSONL out: the same records as ``stance classify --jsonl``.
 
 Input records are ``{"id": ..., "text": ..., "actors": [...]}`` (actors as names
-or ``{"name", "aliases"}``); output records are the CLI's JSON objects
+or ``{"name", "aliases", "side"}``); output records are the CLI's JSON objects
 (``{"id", "quotes", "actors"}``) with *byte* offsets, so a Python pipeline and
 the CLI produce interchangeable files.
+
+An actor's "side" is read as the CLI reads it: a string or null ("" and null
+unknown, any other string a label, compared as given); anything else makes an
+error record. Once a record gives a side (null included), each of its stances
+carries "relation" when it is known, as the CLI's do.
 """
 import errno
 import json
@@ -50,6 +55,8 @@ def record(result, id=None):
             d["kinds"] = list(t.kinds)
             d["rules"] = list(t.rules)
             d["why"] = list(t.why)
+            if t.relation is not None:
+                d["relation"] = t.relation
             stances.append(d)
         quotes.append({
             "start": q.byte_span[0], "end": q.byte_span[1], "text": q.text, "type": q.type,
@@ -105,6 +112,11 @@ def _decode(raw, lineno):
         return None, "not UTF-8 (byte %d)" % e.start
 
 
+def _is_str(v):
+    """A JSON string (a number is parsed as _Raw, a str too)."""
+    return isinstance(v, str) and not isinstance(v, _Raw)
+
+
 def _parse(line):
     """(record, raw id text or None, message or None) for one JSONL line, the CLI's checks."""
     try:
@@ -124,7 +136,7 @@ def _parse(line):
             rid = dumps(json.loads(line)["id"])
         else:
             rid = dumps(v)
-    if not isinstance(rec.get("text"), str):
+    if not _is_str(rec.get("text")):
         return None, rid, 'record has no "text" string'
     actors = rec.get("actors")
     if actors is not None:
@@ -132,16 +144,19 @@ def _parse(line):
             return None, rid, '"actors" must be an array'
         for i, a in enumerate(actors):
             name = a.get("name") if isinstance(a, dict) else a
-            if not isinstance(name, str):
+            if not _is_str(name):
                 return None, rid, 'actors[%d]: an actor is a string or {"name": string, "aliases": [strings]}' % i
             if not name.replace("\u00a0", " ").strip(" \t\n\r\v\f") or "\0" in name:
                 return None, rid, "actors[%d]: the name is empty, only white space, or holds a NUL" % i
             if isinstance(a, dict):
+                sd = a.get("side")
+                if sd is not None and (not _is_str(sd) or "\0" in sd):
+                    return None, rid, 'actors[%d]: "side" must be a string without NUL, or null' % i
                 al = a.get("aliases")
                 if al is not None and not isinstance(al, list):
                     return None, rid, 'actors[%d]: "aliases" must be an array of strings' % i
                 for k, x in enumerate(al or ()):
-                    if not isinstance(x, str) or not x.replace("\u00a0", " ").strip(" \t\n\r\v\f") or "\0" in x:
+                    if not _is_str(x) or not x.replace("\u00a0", " ").strip(" \t\n\r\v\f") or "\0" in x:
                         return None, rid, "actors[%d].aliases[%d]: an alias is a non-blank string" % (i, k)
     return rec, rid, None
 
@@ -166,7 +181,7 @@ def _stream(model, lines, threads, batch, actors, on_error, options, binary):
 
     def flush():
         items = [{"text": r["text"], "actors": r.get("actors") or actors} for _, _, r in pending]
-        results = model.classify_many(items, threads=threads, errors="return", **options)
+        results = model.classify_many(items, threads=threads, errors="return", _cli_sides=True, **options)
         for (rid, lineno, _), res in zip(pending, results):
             if isinstance(res, Exception):
                 msg = str(res.args[1]) if len(res.args) > 1 else str(res)
@@ -210,7 +225,8 @@ def classify_records(model, lines, threads=1, batch=256, actors=None, on_error="
 
     Blank lines are skipped; ids are as the record gives them (else the 1-based
     line number, as a string), like the CLI. A bad record (malformed JSON, no
-    "text", a blank actor name, aliases not a list, text the library refuses)
+    "text", a blank actor name, aliases not a list, a "side" neither a string
+    nor null, text or a side the library refuses)
     is handled by ``on_error``, the CLI's ``--on-error``: "record" (default)
     yields ``{"id", "error": {"line", "message"}}`` in its place, "skip" leaves
     it out, "stop" raises RecordError. Each bad record is appended to

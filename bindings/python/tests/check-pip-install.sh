@@ -27,7 +27,7 @@ for py in "$@"; do
     (cd "$work" && "$venv/bin/python" -c 'import stance, sys; print("installed:", stance.__file__, stance.version())')
     cd "$top/bindings/python/tests"
     STANCE_TEST_MODEL="$model" STANCE_CLI="${STANCE_CLI:-$top/stance}" PYTHONDONTWRITEBYTECODE=1 \
-        "$venv/bin/python" -m unittest test_model test_classify test_threads test_cli_equal
+        "$venv/bin/python" -m unittest test_model test_classify test_threads test_cli_equal test_sides
     cd "$top"
 done
 echo "pip install check passed for: $*"

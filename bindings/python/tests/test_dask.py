@@ -69,6 +69,28 @@ class DaskTest(unittest.TestCase):
             want = [stance.jsonl.record(m.classify(r["text"], actors=r.get("actors")), r["id"]) for r in recs]
         self.assertEqual(got, want)
 
+    def test_dask_sides_survive(self):
+        # actors with sides pass through shards and bags unchanged: the stances carry "relation"
+        from test_sides import DICTS, TEXT
+        recs = [{"id": "s%d" % i, "text": TEXT, "actors": DICTS if i % 2 else [dict(DICTS[0], side=""), DICTS[1]]}
+                for i in range(6)]
+        shards = self.write_shards(recs, 2)
+        out_dir = os.path.join(self.tmp.name, "out-sides")
+        summary = stance.dask.classify_shards(self.client, shards, out_dir, model_path=common.MODEL)
+        got = stance.dask.classify_bag(dask.bag.from_sequence(recs, npartitions=2), model_path=common.MODEL).compute()
+        with common.open_model() as m:
+            for s in summary:
+                single = os.path.join(self.tmp.name, "single-sides-" + os.path.basename(s["input"]))
+                stance.jsonl.classify_file(m, s["input"], single)
+                with open(s["output"], "rb") as a, open(single, "rb") as b:
+                    body = a.read()
+                    self.assertEqual(body, b.read(), s["input"])
+                self.assertIn(b'"relation":"speaks-for"', body)
+            with open(shards[0], encoding="utf-8") as f:
+                want = list(stance.jsonl.classify_records(m, f))
+        self.assertEqual([r for r in got if r["id"] in {w["id"] for w in want}], want)
+        self.assertIn("opposite-side", [st.get("relation") for r in got for q in r["quotes"] for st in q["stances"]])
+
 
 if __name__ == "__main__":
     unittest.main()
