@@ -202,6 +202,27 @@ int stance_mentions_add(stance_ent *e, size_t s, size_t end, int kind, int rule)
     return STANCE_OK;
 }
 
+size_t stance_mentions_drop_marked(stance_entityset *ents)
+{
+    size_t dropped = 0;
+    for (size_t i = 0; i < ents->n; i++) {
+        stance_ent *e = &ents->e[i];
+        size_t w = 0;
+        if (!e->kinds)
+            continue;
+        for (size_t k = 0; k < e->n_mentions; k++)
+            if (e->kinds[k] != STANCE_MK_DROPPED) {
+                e->mentions[w] = e->mentions[k];
+                e->kinds[w] = e->kinds[k];
+                e->rules[w] = e->rules[k];
+                w++;
+            }
+        dropped += e->n_mentions - w;
+        e->n_mentions = w;
+    }
+    return dropped;
+}
+
 static int add_tie(mstate *m, const char *role, stance_span phrase, size_t pos, size_t ent, int rule)
 {
     if (stance_grow((void **)&m->ties, &m->ties_cap, m->n_ties + 1, sizeof *m->ties))

@@ -85,6 +85,11 @@ int stance_mentions_find(const struct stance_quotelist *quotes, const char *text
 
 /* Append a mention to the actor's `more` list (not sorted). */
 int stance_mentions_add(struct stance_ent *e, size_t start, size_t end, int kind, int rule);
+/* A kind that marks a name mention (e->mentions) to be dropped by stance_mentions_drop_marked(). */
+#define STANCE_MK_DROPPED 0xFFu
+/* Drop every name mention marked STANCE_MK_DROPPED from the actors of @p ents,
+ * keeping the others in order; how many were dropped. */
+size_t stance_mentions_drop_marked(struct stance_entityset *ents);
 /* mentions_more.c: a party's adjective inside a quote ("Republican efforts")
  * as a name mention of the actor "<Adjective> Party"; a country's ("Russian
  * interference") as one of the country actor; "the party", "the state", "the

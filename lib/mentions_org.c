@@ -168,32 +168,28 @@ static int place_modifier(const char *t, size_t len, size_t e)
             (STANCE_LX(ROLE) | STANCE_LX(PERSON_NOUN) | STANCE_LX(GROUP_NOUN) | STANCE_LX(PEOPLE))) != 0;
 }
 
+/* Is name mention @p k of @p e no mention of it: a surname in an "of"
+ * phrase or after another first name, an organisation's surname that is no
+ * head after a determiner, a place modifying what follows? */
+static int not_its_mention(const stance_ent *e, size_t k, const char *t, size_t len, int org)
+{
+    size_t s = e->mentions[k].start, end = e->mentions[k].end;
+    if (e->kinds[k] == STANCE_MK_SURNAME &&
+        (of_phrase_surname(t, len, e, s, end) || other_first_before_bracket(t, e, s)))
+        return 1;
+    if (org && e->kinds[k] == STANCE_MK_SURNAME && !head_after_det(t, s, end) && !after_own_word(t, s, e->name))
+        return 1;
+    return e->place && place_modifier(t, len, end);
+}
+
 size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t, size_t len)
 {
-    size_t dropped = 0;
     for (size_t i = 0; i < ents->n; i++) {
         stance_ent *e = &ents->e[i];
-        size_t w = 0;
-        int org = org_by_name(e), place = e->place;
-        if (!e->n_mentions)
-            continue;
-        for (size_t k = 0; k < e->n_mentions; k++) {
-            if (e->kinds[k] == STANCE_MK_SURNAME &&
-                (of_phrase_surname(t, len, e, e->mentions[k].start, e->mentions[k].end) ||
-                 other_first_before_bracket(t, e, e->mentions[k].start)))
-                continue;
-            if (org && e->kinds[k] == STANCE_MK_SURNAME && !head_after_det(t, e->mentions[k].start, e->mentions[k].end) &&
-                !after_own_word(t, e->mentions[k].start, e->name))
-                continue;
-            if (place && place_modifier(t, len, e->mentions[k].end))
-                continue;
-            e->mentions[w] = e->mentions[k];
-            e->kinds[w] = e->kinds[k];
-            e->rules[w] = e->rules[k];
-            w++;
-        }
-        dropped += e->n_mentions - w;
-        e->n_mentions = w;
+        int org = org_by_name(e);
+        for (size_t k = 0; k < e->n_mentions; k++)
+            if (not_its_mention(e, k, t, len, org))
+                e->kinds[k] = STANCE_MK_DROPPED;
     }
-    return dropped;
+    return stance_mentions_drop_marked(ents);
 }

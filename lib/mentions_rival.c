@@ -150,38 +150,14 @@ static void drop_pronoun(stance_ent *e, size_t at)
     e->n_more = k;
 }
 
-/* A name mention the scan drops at its end (drop_marked()): marked in its
- * kind meanwhile, so that the counts of counted_rival() stay the article's. */
-#define KIND_DROPPED 0xFFu
-
-/* Mark the name mention t[start, end) of actor @p e (a possessive) dropped. */
+/* Mark the name mention t[start, end) of actor @p e (a possessive) dropped:
+ * the scan drops it at its end (stance_mentions_drop_marked()), so that the
+ * counts of counted_rival() stay the article's meanwhile. */
 static void mark_name(stance_ent *e, size_t start, size_t end)
 {
     for (size_t k = 0; k < e->n_mentions; k++)
         if (e->mentions[k].start == start && e->mentions[k].end == end)
-            e->kinds[k] = KIND_DROPPED;
-}
-
-/* Drop the marked name mentions; how many. */
-static size_t drop_marked(stance_entityset *ents)
-{
-    size_t dropped = 0;
-    for (size_t i = 0; i < ents->n; i++) {
-        stance_ent *e = &ents->e[i];
-        size_t w = 0;
-        if (!e->kinds)
-            continue;
-        for (size_t k = 0; k < e->n_mentions; k++)
-            if (e->kinds[k] != KIND_DROPPED) {
-                e->mentions[w] = e->mentions[k];
-                e->kinds[w] = e->kinds[k];
-                e->rules[w] = e->rules[k];
-                w++;
-            }
-        dropped += e->n_mentions - w;
-        e->n_mentions = w;
-    }
-    return dropped;
+            e->kinds[k] = STANCE_MK_DROPPED;
 }
 
 /* The actor whose pronoun mention starts at @p at, or -1. */
@@ -405,7 +381,7 @@ int stance_mentions_rivals(mstate *m)
     if (rivals_scan(m))
         return STANCE_ERR_NOMEM;
     /* the name index holds the name mentions: rebuilt without the dropped ones */
-    return drop_marked(m->ents) && m->ents->ix ? stance_mindex_build(m->ents) : STANCE_OK;
+    return stance_mentions_drop_marked(m->ents) && m->ents->ix ? stance_mindex_build(m->ents) : STANCE_OK;
 }
 
 static int rivals_scan(mstate *m)
