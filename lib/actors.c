@@ -366,9 +366,7 @@ void stance_actorset_destroy(stance_actorset *set)
     stance_free(set);
 }
 
-/* @p s without the ASCII white space around it ("Corvane Energy " from "-a 'Corvane Energy | Corvane'"):
- * a name or alias is matched, and reported, as the words it holds. */
-static const char *trimmed(const char *s, size_t *n)
+const char *stance_trimmed(const char *s, size_t *n)
 {
     size_t e;
     s += strspn(s, " \t\n\v\f\r");
@@ -407,7 +405,7 @@ static int collect_alts(const stance_actor *actors, size_t n_actors, stance_acto
         alts[na++] = (alt){set->names[a], strlen(set->names[a]), a, STANCE_MK_NAME};
         for (size_t k = 0; k < actors[a].n_aliases; k++) {
             size_t n;
-            const char *al = trimmed(actors[a].aliases[k], &n);
+            const char *al = stance_trimmed(actors[a].aliases[k], &n);
             if (n)
                 alts[na++] = (alt){al, n, a, STANCE_MK_ALIAS};
         }
@@ -460,7 +458,7 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
     set->n_actors = n_actors;
     for (size_t a = 0; a < n_actors; a++) {
         size_t n;
-        const char *nm = trimmed(actors[a].name, &n);
+        const char *nm = stance_trimmed(actors[a].name, &n);
         if (!(set->names[a] = stance_strndup(nm, n)))
             goto nomem;
     }

@@ -36,6 +36,10 @@ typedef struct stance_entityset {
 int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned flags, stance_actorset **out,
                           stance_error *err);
 void stance_actorset_destroy(stance_actorset *set);
+/* @p s without the ASCII white space around it (its length in *@p n): a name or
+ * alias ("Corvane Energy " from "-a 'Corvane Energy | Corvane'") is matched and
+ * reported as the words it holds, and a side label (sides.c) compared so. */
+const char *stance_trimmed(const char *s, size_t *n);
 size_t stance_actorset_size(const stance_actorset *set);
 /* The flags it was compiled with: STANCE_OPT_ACTORS_CASELESS or 0. */
 unsigned stance_actorset_flags(const stance_actorset *set);

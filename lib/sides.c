@@ -39,31 +39,36 @@ int stance_sides_check(const stance_model *m, const char *const *sides, size_t n
     return STANCE_OK;
 }
 
-/* The side label of entity @p e, or NULL when unknown. */
-static const char *side_of(const stance_entityset *ents, const char *const *sides, size_t n_sides, long e)
+/* The side label of entity @p e without the ASCII white space around it (" R"
+ * is "R": labels read from a spreadsheet), its length in *@p n; NULL when
+ * unknown (NULL, "" or white space only). */
+static const char *side_of(const stance_entityset *ents, const char *const *sides, size_t n_sides, long e, size_t *n)
 {
     int ix;
+    const char *s;
     if (e < 0 || (size_t)e >= ents->n)
         return NULL;
     ix = ents->e[e].input_index;
-    if (ix < 0 || (size_t)ix >= n_sides || !sides[ix] || !*sides[ix])
+    if (ix < 0 || (size_t)ix >= n_sides || !sides[ix])
         return NULL;
-    return sides[ix];
+    s = stance_trimmed(sides[ix], n);
+    return *n ? s : NULL;
 }
 
 int stance_sides_relation(const stance_entityset *ents, const char *const *sides, size_t n_sides, long speaker,
                           long principal, size_t target)
 {
     const char *ss, *ts;
+    size_t sn = 0, tn = 0;
     if (speaker >= 0 && (size_t)speaker == target)
         return STANCE_RELATION_SELF;
     if (principal >= 0 && (size_t)principal == target)
         return STANCE_RELATION_SPEAKS_FOR;
-    ss = side_of(ents, sides, n_sides, speaker);
+    ss = side_of(ents, sides, n_sides, speaker, &sn);
     if (!ss)
-        ss = side_of(ents, sides, n_sides, principal);
-    ts = side_of(ents, sides, n_sides, (long)target);
+        ss = side_of(ents, sides, n_sides, principal, &sn);
+    ts = side_of(ents, sides, n_sides, (long)target, &tn);
     if (!ss || !ts)
         return STANCE_RELATION_UNKNOWN;
-    return strcmp(ss, ts) == 0 ? STANCE_RELATION_SAME_SIDE : STANCE_RELATION_OPPOSITE_SIDE;
+    return sn == tn && memcmp(ss, ts, sn) == 0 ? STANCE_RELATION_SAME_SIDE : STANCE_RELATION_OPPOSITE_SIDE;
 }

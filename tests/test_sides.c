@@ -93,6 +93,28 @@ static void test_sides_relations(void **state)
     assert_string_equal(stance_relation_name(-1), "unknown");
 }
 
+/* A label is compared without the ASCII white space around it (" A" and "A\t" are one side, as names are
+ * matched trimmed), and white space alone is unknown, like "". */
+static void test_sides_trimmed(void **state)
+{
+    const stance_model *m = *state;
+    static const char *const sd[N_ACTORS] = {"B ", " A", NULL, "A\t"};
+    static const char *const blank[N_ACTORS] = {"B", "  ", NULL, "A"};
+    stance_result *res = classify(m, sd, NULL);
+    const stance_target *t;
+    assert_non_null(t = target_of(res, "Marcus Webb", "Elena Diaz"));
+    assert_int_equal(stance_target_relation(t), STANCE_RELATION_SAME_SIDE);
+    assert_non_null(t = target_of(res, "Elena Diaz", "Tom Park"));
+    assert_int_equal(stance_target_relation(t), STANCE_RELATION_OPPOSITE_SIDE);
+    stance_result_free(res);
+    res = classify(m, blank, NULL);
+    assert_non_null(t = target_of(res, "Marcus Webb", "Elena Diaz"));
+    assert_int_equal(stance_target_relation(t), STANCE_RELATION_UNKNOWN);
+    assert_non_null(t = target_of(res, "Marcus Webb", "Tom Park"));
+    assert_int_equal(stance_target_relation(t), STANCE_RELATION_OPPOSITE_SIDE);
+    stance_result_free(res);
+}
+
 /* Sides given with a compiled actor set follow the set's order; "" is unknown. */
 static void test_sides_actor_set(void **state)
 {
@@ -269,7 +291,8 @@ static void test_sides_relation_parse(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sides_relations),     cmocka_unit_test(test_sides_actor_set),
+        cmocka_unit_test(test_sides_relations),
+        cmocka_unit_test(test_sides_trimmed),     cmocka_unit_test(test_sides_actor_set),
         cmocka_unit_test(test_sides_invalid),       cmocka_unit_test(test_sides_old_size),
         cmocka_unit_test(test_sides_feature),       cmocka_unit_test(test_sides_relation_parse),
     };
