@@ -449,10 +449,10 @@ static size_t n_input_actors(const stance_input *in)
 
 static int check_actors(const stance_model *m, const stance_input *in, unsigned flags, stance_error *err)
 {
-    if (in->actor_sides && !n_input_actors(in))
-        return stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor_sides is set but no actors are");
     if (in->actor_sides) {
-        int rc = stance_sides_check(m, in->actor_sides, n_input_actors(in), err);
+        size_t n = n_input_actors(in);
+        int rc = n ? stance_sides_check(m, in->actor_sides, n, err)
+                   : stance_error_set(err, STANCE_ERR_INVALID, STANCE_NO_OFFSET, "actor_sides is set but no actors are");
         if (rc)
             return rc;
     }

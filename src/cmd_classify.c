@@ -96,14 +96,13 @@ static int blank(const char *s)
 /* Split "Name|Alias|Alias" into an actor; strings point into @p spec (modified).
  * -1 out of memory, -2 a blank name, -3 a blank alias (as a record's would be:
  * an alias of white space matched the spaces of the text). */
-static int add_actor(actor_list *l, char *spec)
+/* Room for one more actor in @p l: its parallel arrays grown, the new slot
+ * (index l->n) zeroed; -1 out of memory (what was grown is kept). */
+static int grow_actors(actor_list *l)
 {
     stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
     char ***ns = realloc(l->alias_store, (l->n + 1) * sizeof *ns);
     const char **nsd = realloc(l->sides, (l->n + 1) * sizeof *nsd);
-    char **aliases = NULL;
-    size_t n_alias = 0;
-    char *p, *bar;
     if (na)
         l->a = na;
     if (ns)
@@ -112,7 +111,19 @@ static int add_actor(actor_list *l, char *spec)
         l->sides = nsd;
     if (!na || !ns || !nsd)
         return -1;
+    memset(&l->a[l->n], 0, sizeof l->a[l->n]);
+    l->alias_store[l->n] = NULL;
     l->sides[l->n] = NULL;
+    return 0;
+}
+
+static int add_actor(actor_list *l, char *spec)
+{
+    char **aliases = NULL;
+    size_t n_alias = 0;
+    char *p, *bar;
+    if (grow_actors(l))
+        return -1;
     p = spec;
     bar = strchr(p, '|');
     if (bar)
@@ -712,23 +723,11 @@ static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
         return -1;
     }
     json_array_foreach(arr, i, v) {
-        stance_actor *na = realloc(l->a, (l->n + 1) * sizeof *na);
-        char ***ns = realloc(l->alias_store, (l->n + 1) * sizeof *ns);
-        const char **nsd = realloc(l->sides, (l->n + 1) * sizeof *nsd);
         json_t *jn = json_is_object(v) ? json_object_get(v, "name") : v;
-        if (na)
-            l->a = na;
-        if (ns)
-            l->alias_store = ns;
-        if (nsd)
-            l->sides = nsd;
-        if (!na || !ns || !nsd) {
+        if (grow_actors(l)) {
             snprintf(msg, msglen, "out of memory");
             return -1;
         }
-        memset(&l->a[l->n], 0, sizeof l->a[l->n]);
-        l->alias_store[l->n] = NULL;
-        l->sides[l->n] = NULL;
         if (!json_is_string(jn)) {
             snprintf(msg, msglen, "actors[%zu]: an actor is a string or {\"name\": string, \"aliases\": [strings]}", i);
             return -1;
