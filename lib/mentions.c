@@ -286,21 +286,7 @@ static int age_digits(const char *t, size_t ws, size_t we)
     return 1;
 }
 
-/* The role of role word @p rw at t[hs, ...), a title of two words from @p from
- * on as one ("Attorney General Jo Roe", "the attorney general":
- * stance_role_compound()); *@p fs: where the title's words start. After a
- * subordinate's word ("the deputy attorney general") it is the role still,
- * its tie a subordinate's (role_qual.sub), which only "the deputy <role>"
- * takes (stance_role_tie()). */
-static const char *role_words(const char *t, const role_word *rw, size_t hs, size_t from, size_t *fs)
-{
-    const char *cr = stance_role_compound(t, hs, rw, fs);
-    if (!cr || *fs < from)
-        cr = rw->role, *fs = hs;
-    return cr;
-}
-
-/* The role of the role word t[hs, he) (role_words()), or NULL; *g: its
+/* The role of the role word t[hs, he) (stance_role_words()), or NULL; *g: its
  * gender; *q: the words before the title from @p from on (stance_role_qualify()). */
 static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int *g, role_qual *q)
 {
@@ -310,7 +296,7 @@ static const char *role_at(const char *t, size_t hs, size_t he, size_t from, int
     if (!rw)
         return NULL;
     *g = rw->gender;
-    if ((role = role_words(t, rw, hs, from, &fs)))
+    if ((role = stance_role_words(t, rw, hs, from, &fs)))
         stance_role_qualify(t, from, fs, q);
     return role;
 }
@@ -512,7 +498,7 @@ static int find_ties(mstate *m)
                 const role_word *rw = stance_role_lookup(t, ws, we);
                 if (rw && (t[i - 1] == '.') == (rw->abbrev != 0) && !object_title(t, ws, s, end)) {
                     size_t fs;
-                    role = role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; "Deputy ...": a subordinate's */
+                    role = stance_role_words(t, rw, ws, 0, &fs); /* "Attorney General Jo Roe"; "Deputy ...": a subordinate's */
                     g = rw->gender;
                     former = stance_role_former_before(t, fs, &place);
                     stance_role_qualify(t, 0, fs, &q); /* "Prime" of "Prime Minister Annika Rosvall" */
@@ -868,13 +854,11 @@ static int role_mention(mstate *m, const role_word *rw, size_t the_s, size_t ws,
 {
     const char *t = m->t;
     stance_span none = {0, 0};
-    size_t fs = ws;
-    const char *cr = stance_role_compound(t, ws, rw, &fs);
+    size_t fs;
+    const char *cr = stance_role_words(t, rw, ws, the_s, &fs); /* the title's words start at fs */
     role_qual q;
     long best, ent;
     int former;
-    if (!cr || fs <= the_s)
-        cr = rw->role, fs = ws; /* the title's words start at fs */
     if (apposed_name_after(m, we) || stance_role_compound_first(t, ws, we, m->len))
         return STANCE_OK;
     stance_role_qualify(t, the_s, fs, &q);

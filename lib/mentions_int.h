@@ -103,6 +103,13 @@ const role_word *stance_role_lookup(const char *t, size_t ws, size_t we);
  * role word @p head, starts at @p hs ("Attorney General", "Lt. Gov."), its
  * first word's start in *first; NULL when the word before is no such word. */
 const char *stance_role_compound(const char *t, size_t hs, const role_word *head, size_t *first);
+/* mentions_roles.c: the role of role word @p rw at t[hs, ...), a title of two
+ * words starting at or after @p from as one ("Attorney General Jo Roe", "the
+ * attorney general": stance_role_compound()), else @p rw's own; *@p fs: where
+ * the title's words start. After a subordinate's word ("the deputy attorney
+ * general") it is the role still, its tie a subordinate's (role_qual.sub),
+ * which only "the deputy <role>" takes (stance_role_tie()). */
+const char *stance_role_words(const char *t, const role_word *rw, size_t hs, size_t from, size_t *fs);
 /* mentions_roles.c: does a word that makes a title another's second stand
  * right before @p ws ("Deputy", "Assistant", "Vice" of "Vice Chairman")? */
 int stance_role_subordinate(const char *t, size_t ws);

@@ -313,15 +313,19 @@ int stance_role_the_before(const char *t, size_t ws, size_t *the_s)
     return 0;
 }
 
+const char *stance_role_words(const char *t, const role_word *rw, size_t hs, size_t from, size_t *fs)
+{
+    const char *cr = stance_role_compound(t, hs, rw, fs);
+    if (!cr || *fs < from)
+        cr = rw->role, *fs = hs;
+    return cr;
+}
+
 const char *stance_role_title(const char *t, size_t ws, size_t we, size_t from)
 {
     const role_word *rw = stance_role_lookup(t, ws, we);
-    const char *role;
-    size_t fs = ws;
-    if (!rw)
-        return NULL;
-    role = stance_role_compound(t, ws, rw, &fs);
-    return role && fs >= from ? role : rw->role;
+    size_t fs;
+    return rw ? stance_role_words(t, rw, ws, from, &fs) : NULL;
 }
 
 /* ---- the holder of "the <role>" ------------------------------------------------ */
