@@ -148,21 +148,16 @@ static int determiner(const char *t, size_t ws, size_t we)
     return 0;
 }
 
-/* "Kestria's" before t[ws, we) = "s": a possessive, a determiner of the
- * description it opens ("Kestria's treasurer, Ines Calloway"), unless the
- * possessor is a person actor's last word ("Carter's press secretary, Peter
- * Cook": a person's staff, whose role is not the title "the secretary"). */
+/* "Kestria's" before t[ws, we) = "s" ("KESTRIA'S" too: stance_poss_start()):
+ * a possessive, a determiner of the description it opens ("Kestria's
+ * treasurer, Ines Calloway"), unless the possessor is a person actor's last
+ * word ("Carter's press secretary, Peter Cook": a person's staff, whose role
+ * is not the title "the secretary"). */
 static int possessive_s(const char *t, size_t ws, size_t we, const stance_entityset *ents)
 {
     size_t a, ps, pe;
     long ent;
-    if (we - ws != 1 || t[ws] != 's' || ws < 2)
-        return 0;
-    if (t[ws - 1] == '\'')
-        a = ws - 1;
-    else if (ws >= 4 && memcmp(t + ws - 3, "\xe2\x80\x99", 3) == 0)
-        a = ws - 3;
-    else
+    if (we - ws != 1 || (a = stance_poss_start(t, 0, we, 0)) == we) /* (the possessor's start is not known yet) */
         return 0;
     if (!stance_word_before(t, a, &ps, &pe) || pe != a)
         return 0;
