@@ -3,8 +3,11 @@
  * the per-call state and the pronoun classes they share. Not installed, not
  * used outside them.
  *
- *   mentions.c       titles, roles, epithets, genders, dialogue, speaker-self
- *                    and addressee; collects the pronouns (stance_mentions_find)
+ *   mentions.c       the pronoun words, genders, dialogue, speaker-self and
+ *                    addressee; runs the passes (stance_mentions_find)
+ *   mentions_ties.c  pass 1: the roles, epithets and ages tied to a name
+ *   mentions_titles.c pass 2: "the <role>", "the <organisation>", "the
+ *                    <epithet>"; collects the pronouns
  *   mentions_pron.c  third-person pronouns: he/she/... and they/them/their
  *   mentions_roles.c the role words, the titles of two words, their
  *                    qualifiers ("prime" of "the prime minister") and the
@@ -197,6 +200,28 @@ int stance_name_word_after(const char *t, size_t len, size_t pos, size_t *ws, si
 size_t stance_mentions_org_surnames(stance_entityset *ents, const char *t, size_t len);
 /* mentions.c: is t[a, b) all spaces (or empty)? */
 int stance_spaces_only(const char *t, size_t a, size_t b);
+/* mentions.c: they/them/their/theirs/themselves (the caller has seen that the
+ * word starts with "the"); "this man", "that woman", "this guy" (t[ws, we) the
+ * noun after "this"/"that"): a he/she. The pronoun class, or NULL. */
+const pron_word *stance_pronoun_plural_of(const char *t, size_t ws, size_t we);
+const pron_word *stance_pronoun_demonstrative(const char *t, size_t ws, size_t we);
+/* Gender votes: e->gender holds the running sum (male +1, female -1) until
+ * mentions.c's settle_genders() turns it into a STANCE_G_* value. */
+static inline void stance_mentions_vote(stance_ent *e, int g)
+{
+    if (g == STANCE_G_MALE)
+        e->gender++;
+    else if (g == STANCE_G_FEMALE)
+        e->gender--;
+}
+/* mentions_ties.c: pass 1, the roles before and after the actors' names, the
+ * epithets and ages apposed to them, as ties (m->ties); each votes for the
+ * actor's gender. */
+int stance_mentions_find_ties(mstate *m);
+/* mentions_titles.c: pass 2 over the ties sorted by position: "the <role>",
+ * "the <organisation>", "the Clintons", "the 54-year-old" and "the
+ * <epithet>" as mentions; collects the third-person pronouns (m->prons). */
+int stance_mentions_titles(mstate *m);
 
 /* mentions_pron.c: the referents a pronoun may point back to (m->refs). */
 int stance_mentions_build_referents(mstate *m);

@@ -217,18 +217,13 @@ static int word_joined_before(const char *t, size_t from, size_t p, size_t *ws, 
     return !(*ws > 0 && (t[*ws - 1] == '-' || t[*ws - 1] == '\'')) && letters(t, *ws, *we);
 }
 
-/* "Reform's" before @p p ("Reform's leader", "Labour's finance minister"):
- * the capitalised possessor's last word, none before @p from. */
+/* "Reform's" before @p p ("Reform's leader", "Labour's finance minister";
+ * "REFORM'S" too: stance_poss_start()): the capitalised possessor's last
+ * word, none before @p from. */
 static int possessor_before(const char *t, size_t from, size_t p, size_t *ws, size_t *we)
 {
     size_t a;
-    if (p < 4 || t[p - 1] != ' ' || t[p - 2] != 's')
-        return 0;
-    if (t[p - 3] == '\'')
-        a = p - 3;
-    else if (p >= 6 && memcmp(t + p - 5, "\xe2\x80\x99", 3) == 0)
-        a = p - 5;
-    else
+    if (p < 1 || t[p - 1] != ' ' || (a = stance_poss_start(t, from, p - 1, 0)) == p - 1)
         return 0;
     return stance_word_before(t, a, ws, we) && *we == a && *ws >= from && stance_letter_case(t, *ws, *we) > 0 &&
            letters(t, *ws, *we);

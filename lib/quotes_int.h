@@ -1,12 +1,14 @@
 /*
- * quotes_int.h - private to the quote extractor (quotes.c, np.c, sieves.c,
+ * quotes_int.h - private to the quote extractor (quotes.c, np.c, sieves*.c,
  * indirect.c, speakers.c): the per-call state, the pattern ids and the small
- * text tests every stage uses. Not installed, not used outside these five
- * files (and tests/test_quotes.c, which checks the prefilters of stance_q_run()).
+ * text tests every stage uses. Not installed, not used outside these files
+ * (and tests/test_quotes.c, which checks the prefilters of stance_q_run()).
  *
  *   quotes.c    patterns, quote marks and spans, clauses and sentences, emit
  *   np.c        noun-phrase recognisers over the words of an attribution
  *   sieves.c    the ordered attribution sieves and the direct/partial decision
+ *   sieves_before.c, sieves_after.c  the attribution before / after a quote
+ *   sieves_subject.c, sieves_late.c  the subject finders; the late sieves
  *   indirect.c  the indirect-speech sieves
  *   speakers.c  mention -> speaker: names, pronouns, inheritance (last stage)
  *   speakers_desc.c  pronouns that continue a description or document (speakers_int.h)
@@ -301,7 +303,7 @@ static inline long name_before(ctx *c, size_t pos)
                                           pos) - 1;
 }
 
-/* ---- the sieves (sieves.c, sieves_late.c) ----------------------------------- */
+/* ---- the sieves (sieves*.c) ------------------------------------------------- */
 
 /* subject_of() flags: a he/she opening the sentence is its subject; so is a
  * name after "the" opening it ("The Board of Elections was clear"), or after a
@@ -375,6 +377,31 @@ int stance_q_relative_after_comma(ctx *c, const seg *q, size_t from, attr *a);
 /* 'Jo Roe, who ..., said the council had offered "': the outer reporting verb's subject (sieves_subject.c). */
 int stance_q_outer_said(ctx *c, size_t cs, attr *a);
 int stance_q_sub_opener(ctx *c, size_t s, size_t e);
+/* sieves_before.c: the attribution in the clause [cs, end) before the quote @p q ('X said: "', 'X
+ * told Y, "'): 1 and *@p a set, *@p that_clause when the clause ends in "that" (the quote is its
+ * object), *@p tail_len the bytes after its verb; 0; <0 error. */
+int stance_q_try_before(ctx *c, seg *q, size_t cs, size_t end, attr *a, int *that_clause, size_t *tail_len);
+/* sieves_before.c: pattern @p which on [start, end), its noun phrase the speaker, its verb the cue;
+ * with the quote @p q, a participle after a comma takes its sentence's subject first. */
+int stance_q_np_verb(ctx *c, int which, size_t start, size_t end, const seg *q, attr *a);
+/* sieves_before.c: the clause start @p cs moved before an aside in spaced dashes that the clause's
+ * verb follows ('Park \u2014 named by the Post \u2014 told Reed that "'), or @p cs. */
+size_t stance_q_before_aside(ctx *c, size_t cs, size_t open, size_t floor);
+/* sieves_before.c: 'Said Jane Roe, "' / 'But, said Jane Roe, "': the capitalised run @p nm names the speaker. */
+int stance_q_inverted_said(ctx *c, stance_span *nm, size_t floor, attr *a);
+/* sieves_after.c: the attribution after the closing mark of @p q ('"...," X said', '"...," said X',
+ * '..." - Jane Doe', '..." according to X'): 1 and *@p a set, 0, <0 error. */
+int stance_q_try_after(ctx *c, seg *q, attr *a);
+/* sieves_after.c: a partial quote's attribution after it, its noun phrase before the verb ('", Jane
+ * Roe said') or, its sentence going on to a comma, the verb first ('"A tough year" for the farms,
+ * said Jane Roe.'). */
+int stance_q_try_partial_after(ctx *c, seg *q, attr *a);
+int stance_q_try_partial_inverted(ctx *c, seg *q, attr *a);
+/* sieves_after.c: '"..."\n\n- Jane Doe.': the paragraph after the quote is a dash and a name. */
+int stance_q_dash_para(ctx *c, seg *q, attr *a);
+/* sieves_after.c: '..." [HuffPost.]': a source in brackets right after the quote. */
+int stance_q_bracket_source(ctx *c, const seg *q, attr *a);
+/* sieves_after.c: an attribution after a comma or mark at @p close that ends a sentence or paragraph. */
 int stance_q_attribution_ending(ctx *c, const seg *q, size_t close, size_t end, attr *a);
 size_t stance_q_prev_para_end(ctx *c, const seg *q);
 /* A quote (its q->pc set) ready for the sieves. */

@@ -286,11 +286,13 @@ static inline int stance_possessive_at(const char *t, size_t len, size_t end)
 
 /* Where the possessive that ends the word t[s, e) starts, the one definition
  * (#15; names.c's bare names, np.c, speaker_names' owners, mentions_more.c's
- * kinship): its "'s" or "\u2019s" after at least one byte ("'S" too, as the
- * token layer's STANCE_TK_POSS reads it) and, with @p plural, the apostrophe
- * after a plural's "s" ("the Parks'", "the Parks\u2019"; the word of three
- * bytes or more); @p e when it has none. (inline: names.c asks it of
- * every name run) */
+ * kinship, mentions_ties.c's possessive_s(), mentions_roles.c's
+ * possessor_before()): its "'s" or "\u2019s" after at least one byte ("'S"
+ * too, as the token layer's STANCE_TK_POSS reads it) and, with @p plural, the
+ * apostrophe after a plural's "s" ("the Parks'", "the Parks\u2019"; the word
+ * of three bytes or more); @p e when it has none. Only the length e - s is
+ * read before the possessive: @p s may be any floor at or before the word's
+ * start (0 when it is not known). (inline: names.c asks it of every name run) */
 static inline size_t stance_poss_start(const char *t, size_t s, size_t e, int plural)
 {
     size_t n = e - s;

@@ -1223,6 +1223,16 @@ static const mention_case MENTION_CASES[] = {
       {"Tom Park", "The Reform leader", 0, NOT_A_MENTION, 0},
       {"Sam Ito", "the Harbor leader", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
       {"Tom Park", "the Harbor leader", 0, NOT_A_MENTION, 0}}},
+    /* the possessive is tokens.h's stance_poss_start() in both tests ("'S" too): "KESTRIA'S treasurer,
+     * NAME," ties the head as "Kestria's treasurer, NAME," does; "REFORM'S" qualifies the title */
+    {"an ALL-CAPS possessor: \"KESTRIA'S treasurer, NAME,\", \"REFORM'S leader, NAME,\"",
+     "KESTRIA'S treasurer, Ines Calloway, resigned, and the treasurer left. REFORM'S leader, Ada Lund, met "
+     "Tom Park. Its leader, Tom Park, spoke first. The Reform leader then left.",
+     {{"Ines Calloway", NULL, 0}, {"Ada Lund", NULL, 0}, {"Tom Park", NULL, 0}},
+     3,
+     {{"Ines Calloway", "the treasurer", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Ada Lund", "The Reform leader", 0, TITLE, STANCE_MR_ROLE_APPOSITION},
+      {"Tom Park", "The Reform leader", 0, NOT_A_MENTION, 0}}},
 };
 
 /* A party's adjective inside a quote names the party ("Whig efforts", "the
