@@ -1123,15 +1123,22 @@ static int classify_option(classify_opts *co, actor_list *actors, const char **m
 }
 
 /* Each --side NAME=LABEL onto the -a actor named NAME: CLI_OK, or CLI_USAGE (said) for a spec
- * without '=', an empty or invalid label, or a NAME no -a actor has. */
+ * without '=' or NAME, an invalid label, or a NAME no -a actor has. A label that is empty or only
+ * ASCII white space (what stance_input.actor_sides and a record's "side" take as unknown) is
+ * refused too: a flag without its value is a typing mistake, and no --side leaves a side unknown. */
 static int resolve_sides(actor_list *actors)
 {
     for (size_t k = 0; k < actors->n_side_specs; k++) {
         char *spec = actors->side_specs[k], *eq = strchr(spec, '=');
         stance_error e;
         size_t i;
-        if (!eq || eq == spec || !eq[1]) {
+        if (!eq || eq == spec) {
             cli_error("classify: --side '%s': give NAME=LABEL, both non-empty", spec);
+            return CLI_USAGE;
+        }
+        if (!eq[strspn(eq + 1, " \t\n\v\f\r") + 1]) {
+            cli_error("classify: --side '%s': the label is empty or only white space (for an unknown side "
+                      "give no --side)", spec);
             return CLI_USAGE;
         }
         if (stance_utf8_check(eq + 1, strlen(eq + 1), &e) != STANCE_OK) {

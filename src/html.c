@@ -387,8 +387,11 @@ static int read_quote(article *a, const json_t *jq, size_t i, hquote *q)
     for (size_t k = 0; q->stances && k < json_array_size(st); k++) {
         const json_t *t = json_array_get(st, k);
         const char *actor = opt_str(t, "actor");
+        const json_t *rel = json_object_get(t, "relation");
         if (!actor)
             return fail(a, "%s: stance %zu has no \"actor\" string", what, k + 1);
+        if (rel && !json_is_string(rel) && !json_is_null(rel))
+            return fail(a, "%s: stance %zu: \"relation\" must be a string or null", what, k + 1);
         if (actor_index(a, actor, 1) == -2)
             return -2;
     }
@@ -616,9 +619,26 @@ static void explain_list(hbuf *b, const json_t *dec)
     puts_(b, "</ul>");
 }
 
-/* favor / against / none as a stacked bar, each part with its number as text too. */
+/* A stance's "relation" to its speaker (known only when the actors came with sides) as words
+ * ("opposite side"), or NULL when the record has none or says "unknown"; another string as it is. */
+static const char *relation_words(const json_t *dec)
+{
+    static const char *const rel[][2] = {
+        {"self", "self"}, {"speaks-for", "speaks for"}, {"same-side", "same side"}, {"opposite-side", "opposite side"}};
+    const char *r = opt_str(dec, "relation");
+    if (!r || !*r || !strcmp(r, "unknown"))
+        return NULL;
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++)
+        if (!strcmp(r, rel[i][0]))
+            return rel[i][1];
+    return r;
+}
+
+/* favor / against / none as a stacked bar, each part with its number as text too, and the
+ * relation to the speaker when known ("against 0.76 · opposite side"). */
 static void stance_bar(hbuf *b, const json_t *dec)
 {
+    const char *rel = relation_words(dec);
     const json_t *probs = json_object_get(dec, "probs");
     const char *label = opt_str(dec, "label");
     double p[3];
@@ -631,8 +651,13 @@ static void stance_bar(hbuf *b, const json_t *dec)
     puts_(b, stance_labels[label_no(label) < 3 ? label_no(label) : 2]);
     puts_(b, "\">");
     escs(b, label ? label : "?", 0);
-    pf(b, " %.2f</b> <small>(favor %.2f &middot; against %.2f &middot; none %.2f)</small>",
-       clamp01(num(dec, "confidence", 0)), p[0], p[1], p[2]);
+    pf(b, " %.2f</b>", clamp01(num(dec, "confidence", 0)));
+    if (rel) {
+        puts_(b, " &middot; <span class=\"rel\">");
+        escs(b, rel, 0);
+        puts_(b, "</span>");
+    }
+    pf(b, " <small>(favor %.2f &middot; against %.2f &middot; none %.2f)</small>", p[0], p[1], p[2]);
 }
 
 static void card(article *a, size_t i)
@@ -832,9 +857,15 @@ static int graph(article *a)
         escs(b, a->q[e[j].q].speaker, 1);
         puts_(b, " \xE2\x86\x92 ");
         escs(b, opt_str(t, "actor"), 1);
-        pf(b, ": %s %.2f</title><path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" "
+        pf(b, ": %s %.2f", l < 3 ? stance_labels[l] : "?", c);
+        if (relation_words(t)) {
+            puts_(b, " (");
+            escs(b, relation_words(t), 1);
+            puts_(b, ")");
+        }
+        pf(b, "</title><path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" "
               "stroke-width=\"%.2f\"/></g>\n",
-           l < 3 ? stance_labels[l] : "?", c, x0, e[j].y1, m0, e[j].y1, m0, e[j].ly, e[j].lx, e[j].ly, m1, e[j].ly,
+           x0, e[j].y1, m0, e[j].y1, m0, e[j].ly, e[j].lx, e[j].ly, m1, e[j].ly,
            m1, e[j].y2, x3, e[j].y2, 0.5 + 3.0 * c);
     }
     for (size_t j = 0; j < ne; j++) { /* labels over every curve */
@@ -1070,7 +1101,7 @@ static const char css[] =
     "-webkit-print-color-adjust:exact;print-color-adjust:exact}S .bar span{display:block;height:100%}\n"
     "S .b-favor{background:var(--fav)}S .b-against{background:var(--ag);background-image:repeating-linear-gradient("
     "45deg,transparent 0 3px,rgba(255,255,255,.5) 3px 5px)}S .b-none{background:#ccc}\n"
-    "S .l-favor{color:var(--fav)}S .l-against{color:#a33f00}S .l-none{color:#444}\n"
+    "S .l-favor{color:var(--fav)}S .l-against{color:#a33f00}S .l-none{color:#444}S .rel{white-space:nowrap}\n"
     "S ul.ex{margin:.1em 0 .3em;padding-left:1.2em;font-size:.85em}S .up{color:var(--fav)}S .down{color:#a33f00}\n"
     "S svg.graph{max-width:100%;height:auto;font-size:12px;display:block}S svg .gh{font-weight:700;fill:#333}\n"
     "S svg .n rect{fill:#f4f4f4;stroke:#333}S svg .n.a rect{fill:#fff;stroke-dasharray:4 2}S svg .n text{fill:#000}\n"

@@ -29,6 +29,24 @@ bad = sorted(n[:-3] for n in os.listdir(d) if n.endswith(".py") and n[:-3] in mo
 sys.exit("bench/e2e shadows standard modules: %s" % " ".join(bad) if bad else 0)' "$e2e" \
     || { echo "FAIL: a bench/e2e script is named like a standard module"; fail=1; }
 
+# every module a bench/e2e or models script imports (at the top or inside a function) is the standard library's,
+# a known third-party one, or a script beside it (bench/e2e, bench, models): run from the tarball (make distcheck),
+# this fails when EXTRA_DIST leaves out a script another imports (sides.py imports party_sim.py in relation())
+"$py" -c 'import ast, os, sys
+dirs = sys.argv[1:]
+mods = set(getattr(sys, "stdlib_module_names", ())) | set(sys.builtin_module_names) | {"numpy", "sklearn", "scipy"}
+here = {n[:-3] for d in dirs for n in os.listdir(d) if n.endswith(".py")}
+bad = []
+for d in dirs[::2]:
+    for n in sorted(os.listdir(d)):
+        if n.endswith(".py"):
+            for node in ast.walk(ast.parse(open(os.path.join(d, n), encoding="utf-8").read())):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+                bad += ["%s/%s: import %s" % (d, n, m) for m in names if m.split(".")[0] not in mods | here]
+sys.exit("\n".join(bad) if bad else 0)' "$e2e" "$top_srcdir/bench" "$top_srcdir/models" \
+    || { echo "FAIL: a bench/e2e or models script imports a script that is not there (EXTRA_DIST?)"; fail=1; }
+
 "$py" "$e2e/check_labels.py" --data "$data" "$data/labels/dev-t.jsonl" > "$tmp/ok" \
     || { echo "FAIL: check_labels refused the fixture: $(cat "$tmp/ok")"; fail=1; }
 grep -qF '1 articles, 3 quotes, 2 pairs: 0 errors, 1 warnings' "$tmp/ok" || { echo "FAIL: check_labels summary: $(cat "$tmp/ok")"; fail=1; }

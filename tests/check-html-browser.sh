@@ -41,7 +41,8 @@ for who in Ana Ben Cara Dev Eli Fay Gus Hana Ivo Jun; do
     i=$((i + 1))
 done >"$tmp/many.txt"
 for name in article hostile many; do
-    set -- -a '<script>alert(4)</script>|Park' -a 'Elena Diaz|Diaz'
+    set -- -a '<script>alert(4)</script>|Park' -a 'Elena Diaz|Diaz' --side '<script>alert(4)</script>=B' \
+        --side 'Elena Diaz=A' # sides: the cards and the graph show each stance's relation
     in="$tmp/$name.txt"; extra=
     case $name in
         article) in="$top_srcdir/examples/article.txt" ;;

@@ -47,6 +47,29 @@ grep -q '<table class="sum">' "$tmp/a.html" || bad "a summary table"
 grep -q '<svg class="graph"' "$tmp/a.html" || bad "a graph"
 grep -qiE '<[a-z]+[^>]* (src|srcset|data)=|https?://|url\(' "$tmp/a.html" && bad "the page loads something from elsewhere"
 
+# sides: each stance card says its relation to the speaker, when known ("against 0.93 · opposite side")
+cat >"$tmp/sides.txt" <<'TXT'
+Mayor Elena Diaz accused Governor Tom Park of abandoning the city on Monday.
+
+"Tom Park has failed this city and he is a disgrace," Diaz said at a press conference.
+
+"The mayor knows the money is there. Tom Park has done great work for this region," said Priya Shah, a spokeswoman for Park.
+TXT
+set -- -a "Tom Park" -a "Elena Diaz|Diaz" -a "Priya Shah"
+"$stance" classify -m "$model" "$@" --side "Tom Park=B" --side "Elena Diaz=A" "$tmp/sides.txt" >"$tmp/s.json" &&
+    "$stance" classify -m "$model" "$@" --side "Tom Park=B" --side "Elena Diaz=A" --format html "$tmp/sides.txt" \
+        >"$tmp/s.html" && "$stance" classify -m "$model" "$@" --format html "$tmp/sides.txt" >"$tmp/ns.html" ||
+    bad "classify with sides (json, html) and without (html)"
+nrel=$(count '"relation":"' "$tmp/s.json")
+[ "$nrel" -ge 2 ] || bad "sides: at least two stances with a relation (got $nrel)"
+[ "$(count '<span class="rel">' "$tmp/s.html")" = "$nrel" ] || bad "sides: a relation shown per stance that has one ($nrel)"
+grep -q '<b class="l-against">against [0-9.]*</b> &middot; <span class="rel">opposite side</span>' "$tmp/s.html" ||
+    bad "sides: Diaz's attack shows 'against N · opposite side'"
+grep -q '</b> &middot; <span class="rel">speaks for</span>' "$tmp/s.html" || bad "sides: the spokeswoman 'speaks for'"
+grep -q '<title>quote 1: Elena Diaz .* Tom Park: against [0-9.]* (opposite side)</title>' "$tmp/s.html" ||
+    bad "sides: the graph's edge names the relation"
+grep -q 'class="rel"\|(opposite side)\|(speaks for)' "$tmp/ns.html" && bad "no sides: no relation shown"
+
 # --jsonl input: one page, the records' ids as sections
 printf '{"id":"one","text":"\\"It is fine,\\" said Jane Doe."}\n{"id":"two <i>","text":"No quotes here."}\n' \
     >"$tmp/in.jsonl"

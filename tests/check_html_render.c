@@ -87,13 +87,13 @@ int main(void)
         "{\"start\":1,\"end\":19,\"type\":\"direct\",\"speaker\":{\"name\":\"Diaz\",\"start\":27,\"end\":31,\"role\":null},"
         "\"cue\":\"said\",\"sentiment\":{\"label\":\"negative\",\"confidence\":0.7,\"probs\":{\"negative\":0.7}},"
         "\"stances\":[{\"label\":\"against\",\"confidence\":0.8,\"probs\":{\"favor\":0.1,\"against\":0.8,\"none\":0.1},"
-        "\"actor\":\"Park\",\"where\":\"quote\",\"mentions\":[[1,5]],\"explain\":[{\"feature\":\"w:</style>\","
+        "\"actor\":\"Park\",\"relation\":\"opposite-side\",\"where\":\"quote\",\"mentions\":[[1,5]],\"explain\":[{\"feature\":\"w:</style>\","
         "\"contribution\":0.5}]}]},"
         "{\"start\":9,\"end\":24,\"type\":\"partial\",\"speaker\":null,\"cue\":null,\"sentiment\":null,\"stances\":[]},"
         "{\"start\":34,\"end\":48,\"type\":\"direct\",\"speaker\":{\"name\":\"Park <script>\",\"start\":51,\"end\":55},"
         "\"cue\":\"said\",\"cue_span\":[56,60],\"sentiment\":{\"label\":\"positive\",\"confidence\":0.9},"
         "\"stances\":[{\"label\":\"favor\",\"confidence\":0.6,\"probs\":{\"favor\":0.6,\"against\":0.3,\"none\":0.1},"
-        "\"actor\":\"Diaz\",\"where\":\"none\",\"mentions\":[]}]}],"
+        "\"actor\":\"Diaz\",\"relation\":\"<i>ally\",\"where\":\"none\",\"mentions\":[]}]}],"
         "\"actors\":[{\"name\":\"Park\",\"discovered\":false,\"mentions\":[[1,5],[34,38],[51,55],[17,22]]},"
         "{\"name\":\"Diaz\",\"discovered\":true,\"mentions\":[[10,14],[27,31],[10,14]]}]}";
     char *page = render_one(text, rec, &rc, err, sizeof err);
@@ -113,6 +113,11 @@ int main(void)
         CHECK(count(page, "title=\"cue of quote 1\"") >= 1 && count(page, "title=\"cue of quote 3\"") == 1, "the cue is marked for both attributed quotes (%zu)",
               count(page, "title=\"cue of quote"));
         CHECK(count(page, "\xC3\xA9t\xC3\xA9") == 1, "UTF-8 text kept whole");
+        CHECK(count(page, "against 0.80</b> &middot; <span class=\"rel\">opposite side</span> <small>") == 1,
+              "a stance's relation beside its label");
+        CHECK(count(page, "<span class=\"rel\">&lt;i&gt;ally</span>") == 1 && count(page, "<i>ally") == 0,
+              "an unknown relation string is shown as text");
+        CHECK(count(page, "Park: against 0.80 (opposite side)</title>") == 1, "the graph's edge names the relation");
         CHECK(count(page, "<svg class=\"graph\"") == 1, "a graph");
         CHECK(count(page, "http:") + count(page, "https:") + count(page, "src=") + count(page, "url(") == 0,
               "nothing loads from elsewhere");
@@ -129,6 +134,7 @@ int main(void)
             "{\"quotes\":[{\"start\":1,\"end\":4,\"speaker\":{\"name\":\"X\",\"start\":2,\"end\":999}}]}",
             "{\"quotes\":[],\"actors\":[{\"name\":\"X\",\"mentions\":[[1]]}]}",
             "{\"quotes\":{}}",
+            "{\"quotes\":[{\"start\":1,\"end\":4,\"stances\":[{\"actor\":\"X\",\"relation\":3}]}]}",
             "[]",
         };
         for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -166,8 +172,9 @@ int main(void)
                                   s0 + 25, s0 + 25 + strlen(names[q % 6]));
             for (int k = 0; k < 4; k++)
                 n += (size_t)snprintf(many + n, sizeof many - n,
-                                      "%s{\"actor\":\"%s\",\"label\":\"%s\",\"confidence\":0.5}", k ? "," : "",
-                                      names[(q + k) % 6], k % 2 ? "favor" : "against");
+                                      "%s{\"actor\":\"%s\",\"label\":\"%s\",\"confidence\":0.5,\"relation\":%s}",
+                                      k ? "," : "", names[(q + k) % 6], k % 2 ? "favor" : "against",
+                                      k % 2 ? "null" : "\"unknown\"");
             n += (size_t)snprintf(many + n, sizeof many - n, "]}");
         }
         snprintf(many + n, sizeof many - n, "]}");
@@ -179,6 +186,8 @@ int main(void)
                 nl++;
         }
         CHECK(nl == 32, "32 edge labels (%zu)", nl);
+        CHECK(page && count(page, "class=\"rel\"") == 0 && count(page, "(unknown)") == 0,
+              "a relation null or \"unknown\" is not shown");
         for (size_t i = 0; i < nl; i++)
             for (size_t j = i + 1; j < nl; j++) {
                 double dx = lx[i] > lx[j] ? lx[i] - lx[j] : lx[j] - lx[i], dy = ly[i] > ly[j] ? ly[i] - ly[j] : ly[j] - ly[i];

@@ -30,7 +30,20 @@ expect 2 "--side for no -a actor" "$STANCE" classify -m "$MODEL" -a "Tom Park" -
 err_has "no -a actor is named 'Tom Parks'"
 expect 2 "--side without =" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "Tom Park" "$W/a.txt"
 err_has "give NAME=LABEL"
+# an empty or white-space label is a typing mistake on the command line (data inputs take it as unknown)
 expect 2 "--side with an empty label" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "Tom Park=" "$W/a.txt"
+err_has "the label is empty or only white space"
+expect 2 "--side with a white-space label" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "Tom Park= " "$W/a.txt"
+err_has "the label is empty or only white space"
+expect 2 "--side with a tab for a label" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "$(printf 'Tom Park=\t')" \
+  "$W/a.txt"
+err_has "the label is empty or only white space"
+expect 2 "--side without a name" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "=B" "$W/a.txt"
+err_has "give NAME=LABEL"
+# the white space around a label is no part of it, as in the library: " B" is "B"
+expect 0 "--side with white space around the label" "$STANCE" classify -m "$MODEL" -a "Tom Park" \
+  -a "Elena Diaz|Diaz" -a "Priya Shah" --side "Tom Park= B " --side "Elena Diaz=A" "$W/a.txt"
+out_has '"actor":"Tom Park","relation":"opposite-side"'
 expect 2 "--side with a label that is not UTF-8" "$STANCE" classify -m "$MODEL" -a "Tom Park" \
   --side "$(printf 'Tom Park=\377')" "$W/a.txt"
 err_has "not valid UTF-8"
@@ -42,6 +55,9 @@ text = open(sys.argv[1], encoding="utf-8").read()
 acts = [{"name": "Tom Park", "side": "B"}, {"name": "Elena Diaz", "side": "A"}, {"name": "Priya Shah", "side": None}]
 print(json.dumps({"id": "ok", "text": text, "actors": acts}))
 print(json.dumps({"id": "nosides", "text": text, "actors": ["Tom Park", "Elena Diaz", "Priya Shah"]}))
+# in data a side "" or of white space alone is unknown, as null is (and as in C): no same/opposite side
+blank = [{"name": "Tom Park", "side": ""}, {"name": "Elena Diaz", "side": " \t"}, {"name": "Priya Shah", "side": None}]
+print(json.dumps({"id": "blank", "text": text, "actors": blank}))
 print(json.dumps({"id": "badtype", "text": text, "actors": [{"name": "Tom Park", "side": 3}]}))
 sys.stdout.flush()
 # a side holding a byte that is not UTF-8 (no JSON escape writes one): the record is refused
@@ -52,6 +68,10 @@ grep '"id":"ok"' "$W/out" >"$W/ok" && grep -q '"relation":"opposite-side"' "$W/o
   ok "  a record's sides give relations" || { bad "  a record's sides give relations"; head -c 600 "$W/out" | sed 's/^/# /'; }
 grep '"id":"nosides"' "$W/out" | grep -q '"relation"' && bad "  a record without sides has no relation" ||
   ok "  a record without sides has no relation"
+grep '"id":"blank"' "$W/out" >"$W/blank" && grep -q '"relation":"speaks-for"' "$W/blank" &&
+  ! grep -q '"relation":"[a-z]*-side"' "$W/blank" && ! grep -q '"error"' "$W/blank" &&
+  ok "  sides \"\" and white space are unknown (speaks-for needs none)" ||
+  { bad "  sides \"\" and white space are unknown"; head -c 600 "$W/blank" | sed 's/^/# /'; }
 grep '"id":"badtype"' "$W/out" | grep -q '\\"side\\" must be a string' && ok "  a side that is not a string: error record" ||
   { bad "  a side that is not a string: error record"; grep badtype "$W/out" | sed 's/^/# /'; }
 test "$(grep -c '"error"' "$W/out")" -eq 2 && ok "  the side that is not UTF-8: an error record" ||

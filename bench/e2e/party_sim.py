@@ -34,8 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import causes  # noqa: E402
 import score  # noqa: E402
 import sides  # noqa: E402
-
-PARTY_WORD = r"(Republicans?|GOP|Democrats?|Democratic)"
+from sides import PARTY_WORD, party_of  # noqa: E402
 TITLES = {"sen.", "senator", "rep.", "representative", "gov.", "governor", "congressman", "congresswoman",
           "president", "vice", "presidential", "nominee", "candidate", "hopeful", "leader", "majority",
           "minority", "speaker", "house", "senate", "front-runner", "frontrunner", "former", "state", "mayor",
@@ -51,10 +50,6 @@ STAFF = (r"(?:campaign\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+secreta
          r"policy\s+director|national\s+spokeswoman|national\s+spokesman|press\s+secretary)")
 RIVAL = r"(?:opponent|rival|challenger)"
 APOS = r"(?:'s|’s)"
-
-
-def party_of(word):
-    return "R" if word.lower().startswith(("republican", "gop")) else "D"
 
 
 def occurrences(text, name):
@@ -105,8 +100,8 @@ for _n, _p in sides.load().items():
 
 
 def party(text, name):
-    if re.search(r"\b(Republican|GOP|Democratic|Democrats?|Republicans)\b", name):
-        return party_of(re.search(PARTY_WORD, name).group(1)), "the name: " + name
+    if sides.party_in_name(name):
+        return sides.party_in_name(name), "the name: " + name
     if name.endswith(" campaign") and len(name.split()) > 1:
         return party(text, name[:-len(" campaign")])
     if name in KNOWN:

@@ -28,7 +28,18 @@ sys.path.insert(0, HERE)
 import score  # noqa: E402
 
 DEFAULT = os.path.join(HERE, "sides.tsv")
-PARTY_WORD = re.compile(r"\b(Republicans?|GOP|Democrats?|Democratic)\b")
+PARTY_WORD = r"(Republicans?|GOP|Democrats?|Democratic)"   # a party word (party_sim.py's cues use it too)
+
+
+def party_of(word):
+    """The side ("R" or "D") a party word (PARTY_WORD's group) names."""
+    return "R" if word.lower().startswith(("republican", "gop")) else "D"
+
+
+def party_in_name(name):
+    """The side of an actor named after a party ("Republican Party", "GOP", "Democratic National Committee"), or None."""
+    m = re.search(r"\b" + PARTY_WORD + r"\b", name)
+    return party_of(m.group(1)) if m else None
 
 
 def load(path=DEFAULT):
@@ -50,10 +61,7 @@ def side_of(name, table):
         return table[name]
     if name.endswith(" campaign") and len(name.split()) > 1:
         return side_of(name[:-len(" campaign")], table)
-    m = PARTY_WORD.search(name)
-    if m:
-        return "R" if m.group(1).lower().startswith(("republican", "gop")) else "D"
-    return None
+    return party_in_name(name)
 
 
 def watch_list(text, labelled, table):

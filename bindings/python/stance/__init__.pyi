@@ -4,7 +4,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 Span = Tuple[int, int]
 Text = Union[str, bytes]
-# a name; (name, aliases); (name, aliases, side); {"name", "aliases"?, "side"?} (side: a str label, or None unknown)
+# a name; (name, aliases); (name, aliases, side); {"name", "aliases"?, "side"?} (side: a str label; None, "" or white space: unknown)
 ActorSpec = Union[str, Tuple[str, Union[None, str, Sequence[str]]],
                   Tuple[str, Union[None, str, Sequence[str]], Optional[str]], Mapping[str, Any]]
 Actors = Union[None, str, Sequence[ActorSpec], Mapping[str, Union[str, Sequence[str], None]]]

@@ -934,24 +934,11 @@ static int actor_spec(PyObject *item, PyObject *mapping, PyObject **name, PyObje
     return -1;
 }
 
-/* Is @p o (a str) empty or only white space? -1 on error. */
-static int blank_str(PyObject *o)
+/* The side of actor @p i as given (a str, or None for unknown) into s->sides[i]. A str is passed
+ * as it is: the library takes "" and white space alone as unknown, as None (one rule with C and
+ * `stance classify --jsonl`). */
+static int actor_side(actor_set *s, Py_ssize_t i, PyObject *side)
 {
-    PyObject *t = PyObject_CallMethod(o, "strip", NULL);
-    int blank;
-    if (!t)
-        return -1;
-    blank = PyUnicode_GET_LENGTH(t) == 0;
-    Py_DECREF(t);
-    return blank;
-}
-
-/* The side of actor @p i as given (a str, or None for unknown) into s->sides[i]. With
- * @p cli_sides, as `stance classify --jsonl` reads a record's "side": "" is unknown and any
- * other str a label; else an empty or blank str is a ValueError. */
-static int actor_side(actor_set *s, Py_ssize_t i, PyObject *side, int cli_sides)
-{
-    int blank;
     char what[48];
     s->sides[i] = NULL;
     if (side == Py_None)
@@ -961,21 +948,12 @@ static int actor_side(actor_set *s, Py_ssize_t i, PyObject *side, int cli_sides)
                      Py_TYPE(side)->tp_name);
         return -1;
     }
-    if (cli_sides && PyUnicode_GET_LENGTH(side) == 0)
-        return 0;
-    blank = cli_sides ? 0 : blank_str(side);
-    if (blank < 0)
-        return -1;
-    if (blank) {
-        PyErr_Format(PyExc_ValueError, "the side of actor %zd is empty or only white space (None: unknown)", i);
-        return -1;
-    }
     snprintf(what, sizeof what, "the side of actor %zd", i);
     s->sides[i] = keep_utf8(s, side, what);
     return s->sides[i] ? 0 : -1;
 }
 
-static int actor_set_build(actor_set *s, PyObject *actors, int cli_sides)
+static int actor_set_build(actor_set *s, PyObject *actors)
 {
     PyObject *seq = NULL, *mapping = NULL, *names = NULL, *alist = NULL, *slist = NULL;
     Py_ssize_t n, total = 0;
@@ -1047,7 +1025,7 @@ static int actor_set_build(actor_set *s, PyObject *actors, int cli_sides)
             if (!s->aliases[total++])
                 goto fail;
         }
-        if (actor_side(s, i, PyList_GET_ITEM(slist, i), cli_sides))
+        if (actor_side(s, i, PyList_GET_ITEM(slist, i)))
             goto fail;
     }
     s->n = (size_t)n;
@@ -1415,7 +1393,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
         return NULL;
     if (text_view(text_obj, &text, &len))
         return NULL;
-    if (actor_set_build(&as, actors, 0))
+    if (actor_set_build(&as, actors))
         return NULL;
     if (model_enter(self)) {
         actor_set_free(&as);
@@ -1663,12 +1641,12 @@ static int item_error(job *j, Py_ssize_t i)
 static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "actors", "threads", "explain", "indirect", "all_actors", "caseless",
-                             "partial", "discover", "max_text_len", "errors", "pool", "_cli_sides", NULL};
+                             "partial", "discover", "max_text_len", "errors", "pool", NULL};
     PyObject *texts, *actors = Py_None, *threads_obj = Py_None, *items = NULL, *out = NULL;
     const char *errors = "raise";
     int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0, nthreads, started = 0,
-        entered = 0, return_errors, cli_sides = 0;
+        entered = 0, return_errors;
     Py_ssize_t max_len = 0, n = 0;
     actor_set shared, *own = NULL;
     batch b;
@@ -1678,10 +1656,9 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
 
     memset(&b, 0, sizeof b);
     memset(&shared, 0, sizeof shared);
-    /* _cli_sides (private, stance.jsonl): sides read as `stance classify --jsonl` reads them */
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppnspp:classify_many", kwlist, &texts, &actors,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppnsp:classify_many", kwlist, &texts, &actors,
                                      &threads_obj, &explain, &indirect, &all_actors, &caseless, &partial,
-                                     &discover, &max_len, &errors, &pool, &cli_sides) ||
+                                     &discover, &max_len, &errors, &pool) ||
         check_explain(explain))
         return NULL;
     if (strcmp(errors, "raise") && strcmp(errors, "return")) {
@@ -1705,7 +1682,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     if (!items)
         return NULL;
     n = PyList_GET_SIZE(items);
-    if (actor_set_build(&shared, actors, cli_sides))
+    if (actor_set_build(&shared, actors))
         goto done;
     b.jobs = PyMem_Calloc((size_t)(n ? n : 1), sizeof *b.jobs);
     own = PyMem_Calloc((size_t)(n ? n : 1), sizeof *own);
@@ -1717,7 +1694,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
         PyObject *t, *a;
         job *j = &b.jobs[i];
         if (item_parts(PyList_GET_ITEM(items, i), &t, &a) || text_view(t, &j->text, &j->len) ||
-            (a && a != Py_None && actor_set_build(&own[i], a, cli_sides))) {
+            (a && a != Py_None && actor_set_build(&own[i], a))) {
             /* errors='return': one bad item does not fail the batch */
             if (!return_errors || item_error(j, i))
                 goto done;
@@ -1877,8 +1854,9 @@ static PyObject *Model_repr(ModelObject *self)
     "a (name, [aliases]) or (name, [aliases], side) tuple or a {\"name\": ..., \"aliases\": [...],\n"      \
     "\"side\": ...} dict (aliases and side optional), or a dict {name: [aliases]}.\n"                       \
     "A side is a label you choose (\"R\", \"Labour\"): equal labels are one side, different labels\n"     \
-    "opposite sides, None unknown; an empty or blank str is a ValueError, anything but a str or\n"        \
-    "None a TypeError, a label over 256 UTF-8 bytes a StanceError (ERR_LIMIT). With a side given\n"      \
+    "opposite sides; None, \"\" or white space alone unknown (as in C and the CLI's JSONL); anything\n" \
+    "but a str or None is a TypeError, a NUL in it a ValueError, a label over 256 UTF-8 bytes a\n"       \
+    "StanceError (ERR_LIMIT); the white space around a label is no part of it. With a side given\n"     \
     "(None included) each Target carries its .relation to the quote's speaker ('self',\n"              \
     "'speaks-for', 'same-side', 'opposite-side', or None when unknown), and a model with the\n"          \
     "side family scores with it. explain=K reports the K strongest features of each decision.\n"        \

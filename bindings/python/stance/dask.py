@@ -84,7 +84,7 @@ def _bag_partition(records, model_path, threads, options):
     model = worker_model(model_path)
     records = list(records)
     items = [{"text": r["text"], "actors": r.get("actors")} for r in records]
-    results = model.classify_many(items, threads=threads, _cli_sides=True, **options)
+    results = model.classify_many(items, threads=threads, **options)
     out = []
     for i, (r, res) in enumerate(zip(records, results), 1):
         rid = r.get("id")

@@ -5,9 +5,9 @@ or ``{"name", "aliases", "side"}``); output records are the CLI's JSON objects
 (``{"id", "quotes", "actors"}``) with *byte* offsets, so a Python pipeline and
 the CLI produce interchangeable files.
 
-An actor's "side" is read as the CLI reads it: a string or null ("" and null
-unknown, any other string a label, compared as given); anything else makes an
-error record. Once a record gives a side (null included), each of its stances
+An actor's "side" is read as the CLI reads it: a string or null (null, "" and
+white space alone unknown, any other string a label, compared without the white
+space around it); anything else makes an error record. Once a record gives a side (null included), each of its stances
 carries "relation" when it is known, as the CLI's do.
 """
 import errno
@@ -181,7 +181,7 @@ def _stream(model, lines, threads, batch, actors, on_error, options, binary):
 
     def flush():
         items = [{"text": r["text"], "actors": r.get("actors") or actors} for _, _, r in pending]
-        results = model.classify_many(items, threads=threads, errors="return", _cli_sides=True, **options)
+        results = model.classify_many(items, threads=threads, errors="return", **options)
         for (rid, lineno, _), res in zip(pending, results):
             if isinstance(res, Exception):
                 msg = str(res.args[1]) if len(res.args) > 1 else str(res)

@@ -7,6 +7,7 @@ import unittest
 
 import common
 import stance
+import stance.jsonl
 import stance.report
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -50,6 +51,40 @@ class ReportTest(unittest.TestCase):
             r = self.model.classify(f.read(), explain=2)
         py = stance.render_html(r, ids=[ARTICLE], title=ARTICLE)
         self.assertEqual(cli, py)
+
+    def test_sides_show_the_relation(self):
+        with open(ARTICLE, encoding="utf-8") as f:
+            text = f.read()
+        sides = [("Tom Park", [], "B"), ("Elena Diaz", [], "A"), "Priya Shah"]
+        r = self.model.classify(text, actors=sides)
+        rels = [t.relation for q in r for t in q.targets if t.relation]
+        self.assertIn("opposite-side", rels)
+        page = stance.render_html(r)
+        self.assertEqual(page.count('<span class="rel">'), len(rels))
+        self.assertRegex(page, r'<b class="l-[a-z]+">[a-z]+ [0-9.]+</b> &middot; <span class="rel">opposite side</span>')
+        self.assertRegex(page, r'<title>quote [0-9]+: Elena Diaz \u2192 Tom Park: [a-z]+ [0-9.]+ \(opposite side\)</title>')
+        plain = stance.render_html(self.model.classify(text, actors=[a if isinstance(a, str) else a[0] for a in sides]))
+        self.assertNotIn('class="rel"', plain)
+        # a record's relation is text, whatever it holds; one that is not a string is refused
+        rec = stance.jsonl.record(r)
+        st = next(s for q in rec["quotes"] for s in q["stances"] if s.get("relation"))
+        st["relation"] = "<b>ally</b>"
+        page = stance.render_html(rec, text)
+        self.assertIn('<span class="rel">&lt;b&gt;ally&lt;/b&gt;</span>', page)
+        self.assertNotIn("<b>ally", page)
+        st["relation"] = 3
+        with self.assertRaisesRegex(ValueError, "relation"):
+            stance.render_html(rec, text)
+
+    @unittest.skipUnless(os.access(common.CLI, os.X_OK), "no stance CLI (set STANCE_CLI)")
+    def test_same_page_as_cli_with_sides(self):
+        cli = subprocess.run([common.CLI, "classify", "-m", common.MODEL, "--format", "html", "-a", "Tom Park",
+                              "-a", "Elena Diaz", "-a", "Priya Shah", "--side", "Tom Park=B", "--side", "Elena Diaz=A",
+                              ARTICLE], check=True, stdout=subprocess.PIPE).stdout.decode("utf-8")
+        with open(ARTICLE, encoding="utf-8") as f:
+            r = self.model.classify(f.read(), actors=[("Tom Park", [], "B"), ("Elena Diaz", [], "A"), "Priya Shah"])
+        self.assertIn('<span class="rel">', cli)
+        self.assertEqual(cli, stance.render_html(r, ids=[ARTICLE], title=ARTICLE))
 
     @unittest.skipUnless(os.access(common.CLI, os.X_OK), "no stance CLI (set STANCE_CLI)")
     def test_same_page_as_cli_all_options(self):

@@ -77,10 +77,27 @@ class SidesTest(unittest.TestCase):
         self.assertIsNone(rel[("Ruth Hale", "Owen Marsh")])
         self.assertIsNone(rel[("Leo Brandt", "Ruth Hale")])
 
+    def test_blank_side_is_unknown(self):
+        # "" and white space alone are unknown, as None is: the one rule of C, JSONL and Python
+        none = [(a if isinstance(a, str) else a[0], [] if isinstance(a, str) else a[1], None) for a in TUPLES]
+        want = self.model.classify(TEXT, actors=none)
+        for blank in ("", " ", " \t\n\r\v\f"):
+            acts = [(n, al, blank) for n, al, _ in none]
+            self.assertEqual(self.model.classify(TEXT, actors=acts), want, repr(blank))
+            self.assertEqual(self.model.classify_many([TEXT], actors=acts)[0], want, repr(blank))
+        # one blank side among known ones: that actor's side is unknown, the others' known
+        acts = [dict(DICTS[0]), dict(DICTS[1], side="  "), DICTS[2], DICTS[3]]
+        rel = relations(self.model.classify(TEXT, actors=acts))
+        self.assertIsNone(rel[("Ruth Hale", "Owen Marsh")])
+        self.assertEqual(rel[("Leo Brandt", "Ruth Hale")], "same-side")
+        # and the white space around a label is no part of it
+        self.assertEqual(self.model.classify(TEXT, actors=[dict(d, side=" %s\t" % d["side"]) if "side" in d else d
+                                                           for d in DICTS]), self.model.classify(TEXT, actors=DICTS))
+
     def test_bad_sides(self):
         want = self.model.classify(TEXT, actors=DICTS)
-        cases = [("", ValueError), ("  \t", ValueError), (3, TypeError), (b"Blue", TypeError), (["Blue"], TypeError),
-                 ("Bl\0ue", ValueError), ("\ud800", ValueError)]
+        cases = [(3, TypeError), (b"Blue", TypeError), (["Blue"], TypeError), ("Bl\0ue", ValueError),
+                 ("\ud800", ValueError)]
         for side, exc in cases:
             acts = [dict(DICTS[0]), dict(DICTS[1], side=side)]
             with self.assertRaises(exc, msg=repr(side)) as cm:
@@ -109,7 +126,7 @@ class SidesTest(unittest.TestCase):
         self.assertTrue(all(t.relation is None for q in got[1] for t in q.targets))
         self.assertTrue(all(t.relation is None for q in got[2] for t in q.targets))
         # a bad side fails only its item with errors="return"
-        got = self.model.classify_many([(TEXT, [("Ruth Hale", [], "")]), (TEXT, DICTS)], errors="return")
+        got = self.model.classify_many([(TEXT, [("Ruth Hale", [], "B\0")]), (TEXT, DICTS)], errors="return")
         self.assertIsInstance(got[0], stance.StanceError)
         self.assertEqual(got[0].code, stance.ERR_INVALID)
         self.assertIsInstance(got[0].__cause__, ValueError)
