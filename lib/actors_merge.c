@@ -1,0 +1,234 @@
+/*
+ * actors_merge.c - the caller's actors and the article's others
+ * (STANCE_OPT_DISCOVER_OTHERS): with the given actors matched (actors.c,
+ * actors_short.c), discovery (actors_discover.c) runs into a set of its own,
+ * and each entity it finds joins the given ones unless it is one of them:
+ * - its name is a given actor's name, or (one word) a given person's surname;
+ * - a name mention of it covers a given actor's name or alias mention, or is
+ *   the very span of a given actor's surname mention, or writes in full a
+ *   given person of that surname and first word ("Donald J. Trump" of
+ *   "Donald Trump").
+ * Such an entity is dropped: the given actor keeps its own mentions (and its
+ * input_index, so its side applies). An entity that stays loses the mentions
+ * a given actor already has (the caller's list wins a surname both could
+ * own), and is dropped when that leaves it none; when its name mention writes
+ * in full another person of a given actor's surname ("Melania Trump" beside
+ * the given "Donald Trump"), the given actor's surname mention inside it is
+ * the discovered person's, and leaves the given actor.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "mentions.h"
+#include "sort.h"
+
+/* A mention of a given actor: its span, entity, place among its mentions, kind. */
+typedef struct gment {
+    size_t start, end, ent, idx;
+    int kind;
+    int drop; /* a surname inside another person's full name: leaves the given actor */
+} gment;
+
+/* The given actors' mentions, sorted by start (and their longest span). */
+typedef struct gindex {
+    gment *v;
+    size_t n, maxlen;
+} gindex;
+
+static int gment_cmp(const void *a, const void *b)
+{
+    const gment *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static int gindex_build(const stance_entityset *g, gindex *ix)
+{
+    size_t n = 0, k = 0;
+    memset(ix, 0, sizeof *ix);
+    for (size_t e = 0; e < g->n; e++)
+        n += g->e[e].n_mentions;
+    if (!n)
+        return STANCE_OK;
+    if (!(ix->v = stance_malloc_array(n, sizeof *ix->v)))
+        return STANCE_ERR_NOMEM;
+    for (size_t e = 0; e < g->n; e++)
+        for (size_t i = 0; i < g->e[e].n_mentions; i++) {
+            const stance_span s = g->e[e].mentions[i];
+            ix->v[k++] = (gment){s.start, s.end, e, i, g->e[e].kinds[i], 0};
+            if (s.end - s.start > ix->maxlen)
+                ix->maxlen = s.end - s.start;
+        }
+    ix->n = n;
+    if (n > 1)
+        stance_sort_small(ix->v, n, sizeof *ix->v, gment_cmp);
+    return STANCE_OK;
+}
+
+/* The first given mention that may overlap [s, e): none before it ends after s. */
+static size_t gindex_from(const gindex *ix, size_t s)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->v[mid].start + ix->maxlen <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first word of @p name: its length. */
+static size_t first_word(const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    return sp ? (size_t)(sp - name) : strlen(name);
+}
+
+/* Is the discovered name @p d a given actor's name, or (one word) the surname of one? */
+static int name_given(const stance_entityset *g, const char *d)
+{
+    const int one = strchr(d, ' ') == NULL;
+    const size_t dn = strlen(d);
+    for (size_t e = 0; e < g->n; e++) {
+        const char *sur;
+        size_t n;
+        if (strcmp(g->e[e].name, d) == 0)
+            return 1;
+        if (one && (n = stance_actor_surname(g->e[e].name, &sur)) == dn && memcmp(sur, d, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the full name @p d (written at [s, e), longer than the given surname
+ * mention @p gm) the given person @p gname: the same first word? */
+static int same_person(const char *d, const char *gname)
+{
+    const size_t a = first_word(d), b = first_word(gname);
+    return a == b && memcmp(d, gname, a) == 0;
+}
+
+/* What one discovered entity @p de is beside the given actors: 1 one of them
+ * (drop it); else 0, with keep[i] cleared for each of its mentions a given
+ * actor has, and the given surname mentions inside its full name marked. */
+static int judge(const stance_entityset *g, gindex *ix, const stance_ent *de, unsigned char *keep)
+{
+    if (name_given(g, de->name))
+        return 1;
+    for (size_t i = 0; i < de->n_mentions; i++) {
+        const stance_span m = de->mentions[i];
+        const int name = de->kinds[i] == STANCE_MK_NAME;
+        keep[i] = 1;
+        for (size_t k = gindex_from(ix, m.start); k < ix->n && ix->v[k].start < m.end; k++) {
+            gment *gm = &ix->v[k];
+            const int longer = gm->start >= m.start && gm->end <= m.end && gm->end - gm->start < m.end - m.start;
+            if (gm->end <= m.start)
+                continue;
+            if (name && (gm->kind != STANCE_MK_SURNAME || !longer ||
+                         same_person(de->name, g->e[gm->ent].name)))
+                return 1; /* its name is a given actor's name, alias or surname there */
+            if (name && longer)
+                continue; /* another person of that surname, named in full: marked below */
+            keep[i] = 0;
+        }
+    }
+    return 0;
+}
+
+/* The given surname mentions inside the name mentions of the kept entity @p de: marked to leave. */
+static void mark_inside(gindex *ix, const stance_ent *de)
+{
+    for (size_t i = 0; i < de->n_mentions; i++) {
+        const stance_span m = de->mentions[i];
+        if (de->kinds[i] != STANCE_MK_NAME)
+            continue;
+        for (size_t k = gindex_from(ix, m.start); k < ix->n && ix->v[k].start < m.end; k++)
+            if (ix->v[k].end > m.start && ix->v[k].kind == STANCE_MK_SURNAME)
+                ix->v[k].drop = 1;
+    }
+}
+
+/* Keep the mentions of @p e whose keep[i] is set (in place, text order kept). */
+static void keep_mentions(stance_ent *e, const unsigned char *keep)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < e->n_mentions; i++)
+        if (keep[i]) {
+            e->mentions[w] = e->mentions[i];
+            e->kinds[w] = e->kinds[i];
+            e->rules[w++] = e->rules[i];
+        }
+    e->n_mentions = w;
+}
+
+/* Remove the marked given mentions from their entities (@p keep has room for the longest list). */
+static void drop_marked(stance_entityset *g, const gindex *ix, unsigned char *keep)
+{
+    for (size_t e = 0; e < g->n; e++) {
+        int any = 0;
+        memset(keep, 1, g->e[e].n_mentions);
+        for (size_t k = 0; k < ix->n; k++)
+            if (ix->v[k].drop && ix->v[k].ent == e)
+                keep[ix->v[k].idx] = 0, any = 1;
+        if (any)
+            keep_mentions(&g->e[e], keep);
+    }
+}
+
+/* Move the discovered entities of @p d that are none of the given actors
+ * out->e[0, n_given) onto the end of @p out. */
+static int merge_others(stance_entityset *out, stance_entityset *d)
+{
+    gindex ix;
+    unsigned char *keep = NULL;
+    size_t most = 0, n_given = out->n;
+    int marked = 0, rc = STANCE_ERR_NOMEM;
+    for (size_t i = 0; i < d->n; i++)
+        most = d->e[i].n_mentions > most ? d->e[i].n_mentions : most;
+    for (size_t i = 0; i < out->n; i++)
+        most = out->e[i].n_mentions > most ? out->e[i].n_mentions : most;
+    if (gindex_build(out, &ix) || (most && !(keep = stance_malloc(most))))
+        goto done;
+    for (size_t i = 0; i < d->n; i++) {
+        stance_ent *de = &d->e[i];
+        const size_t had = de->n_mentions;
+        if (judge(out, &ix, de, keep))
+            continue;
+        keep_mentions(de, keep);
+        if (had && !de->n_mentions)
+            continue;
+        if (stance_grow((void **)&out->e, &out->cap, out->n + 1, sizeof *out->e))
+            goto done;
+        out->e[out->n++] = *de;
+        memset(de, 0, sizeof *de); /* (released with the set's array, not twice) */
+        mark_inside(&ix, &out->e[out->n - 1]);
+        marked = 1;
+    }
+    if (marked) {
+        stance_entityset given = {out->e, n_given, n_given, NULL};
+        drop_marked(&given, &ix, keep);
+    }
+    rc = STANCE_OK;
+done:
+    stance_free(ix.v);
+    stance_free(keep);
+    return rc;
+}
+
+int stance_actors_discover_others(const stance_quotelist *quotes, const char *text, size_t len,
+                                  stance_entityset *out, stance_error *err)
+{
+    stance_entityset d = {NULL, 0, 0, NULL};
+    int rc = stance_actors_discover(quotes, text, len, &d, err);
+    if (!rc && merge_others(out, &d))
+        rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+    stance_entityset_clear(&d);
+    return rc;
+}
