@@ -3,13 +3,15 @@
  * (STANCE_OPT_DISCOVER_OTHERS): with the given actors matched (actors.c,
  * actors_short.c), discovery (actors_discover.c) runs into a set of its own,
  * and each entity it finds joins the given ones unless it is one of them:
- * - its name is a given actor's name, or (one word) a given person's surname;
+ * - its name is a given actor's name, or (one word) a given person's surname
+ *   (of several given persons, one the article names);
  * - a name mention of it covers a given actor's name or alias mention, or is
  *   the very span of a given actor's surname mention, or writes in full a
  *   given person of that surname and first word ("Donald J. Trump" of
  *   "Donald Trump").
  * Such an entity is dropped: the given actor keeps its own mentions (and its
- * input_index, so its side applies). An entity that stays loses the mentions
+ * input_index, so its side applies), and gains the entity's name mentions no
+ * given actor has (a Twitter handle, a surname its list left ambiguous). An entity that stays loses the mentions
  * a given actor already has (the caller's list wins a surname both could
  * own), and is dropped when that leaves it none; when its name mention writes
  * in full another person of a given actor's surname ("Melania Trump" beside
@@ -91,20 +93,29 @@ static size_t first_word(const char *name)
     return sp ? (size_t)(sp - name) : strlen(name);
 }
 
-/* Is the discovered name @p d a given actor's name, or (one word) the surname of one? */
-static int name_given(const stance_entityset *g, const char *d)
+/* Verdicts of judge() beside a given actor's index: */
+#define OTHER (-1L) /* none of the given actors: it joins them */
+#define GIVEN (-2L) /* a given actor, which one unsaid: dropped */
+
+/* Is the discovered name @p d a given actor's name, or (one word) the
+ * surname of one? Its index, GIVEN for a surname several given persons
+ * share (one of them named in the article), else OTHER: while the article
+ * names none of them, the caller's list cannot tell which "Clinton" it is,
+ * and the discovered actor stays. */
+static long name_given(const stance_entityset *g, const char *d)
 {
     const int one = strchr(d, ' ') == NULL;
     const size_t dn = strlen(d);
+    size_t shared = 0, named = 0, who = 0;
     for (size_t e = 0; e < g->n; e++) {
         const char *sur;
         size_t n;
         if (strcmp(g->e[e].name, d) == 0)
-            return 1;
+            return (long)e;
         if (one && (n = stance_actor_surname(g->e[e].name, &sur)) == dn && memcmp(sur, d, n) == 0)
-            return 1;
+            shared++, named += g->e[e].n_mentions > 0, who = e;
     }
-    return 0;
+    return shared == 1 ? (long)who : named ? GIVEN : OTHER;
 }
 
 /* Is the full name @p d (written at [s, e), longer than the given surname
@@ -115,13 +126,14 @@ static int same_person(const char *d, const char *gname)
     return a == b && memcmp(d, gname, a) == 0;
 }
 
-/* What one discovered entity @p de is beside the given actors: 1 one of them
- * (drop it); else 0, with keep[i] cleared for each of its mentions a given
- * actor has, and the given surname mentions inside its full name marked. */
-static int judge(const stance_entityset *g, gindex *ix, const stance_ent *de, unsigned char *keep)
+/* What one discovered entity @p de is beside the given actors: the index of
+ * the one it is, or GIVEN (dropped); else OTHER, with keep[i] cleared for
+ * each of its mentions a given actor has. */
+static long judge(const stance_entityset *g, gindex *ix, const stance_ent *de, unsigned char *keep)
 {
-    if (name_given(g, de->name))
-        return 1;
+    long who = name_given(g, de->name);
+    if (who != OTHER)
+        return who;
     for (size_t i = 0; i < de->n_mentions; i++) {
         const stance_span m = de->mentions[i];
         const int name = de->kinds[i] == STANCE_MK_NAME;
@@ -133,13 +145,13 @@ static int judge(const stance_entityset *g, gindex *ix, const stance_ent *de, un
                 continue;
             if (name && (gm->kind != STANCE_MK_SURNAME || !longer ||
                          same_person(de->name, g->e[gm->ent].name)))
-                return 1; /* its name is a given actor's name, alias or surname there */
+                return (long)gm->ent; /* its name is a given actor's name, alias or surname there */
             if (name && longer)
                 continue; /* another person of that surname, named in full: marked below */
             keep[i] = 0;
         }
     }
-    return 0;
+    return OTHER;
 }
 
 /* The given surname mentions inside the name mentions of the kept entity @p de: marked to leave. */
@@ -182,11 +194,60 @@ static void drop_marked(stance_entityset *g, const gindex *ix, unsigned char *ke
     }
 }
 
+/* A name mention of a dropped discovered entity that its given actor lacks
+ * (a Twitter handle, an acronym, a surname the caller's list left
+ * ambiguous): added to it once the marked mentions are gone. */
+typedef struct madd {
+    size_t ent;
+    stance_span sp;
+    unsigned char kind, rule;
+} madd;
+
+typedef struct maddlist {
+    madd *v;
+    size_t n, cap;
+} maddlist;
+
+/* The name mentions of @p de no given actor has, onto @p l for entity @p ent. */
+static int note_adds(const gindex *ix, const stance_ent *de, size_t ent, maddlist *l)
+{
+    for (size_t i = 0; i < de->n_mentions; i++) {
+        const stance_span m = de->mentions[i];
+        size_t k = gindex_from(ix, m.start);
+        if (de->kinds[i] > STANCE_MK_SURNAME)
+            continue;
+        while (k < ix->n && ix->v[k].start < m.end && ix->v[k].end <= m.start)
+            k++;
+        if (k < ix->n && ix->v[k].start < m.end)
+            continue; /* a given actor's already */
+        if (stance_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+            return STANCE_ERR_NOMEM;
+        l->v[l->n++] = (madd){ent, m, de->kinds[i], de->rules[i]};
+    }
+    return STANCE_OK;
+}
+
+/* Add the noted mentions to their given actors, each where no mention of it is. */
+static int apply_adds(stance_entityset *out, const maddlist *l)
+{
+    for (size_t a = 0; a < l->n; a++) {
+        stance_ent *e = &out->e[l->v[a].ent];
+        const stance_span m = l->v[a].sp;
+        size_t i = 0;
+        while (i < e->n_mentions && (e->mentions[i].end <= m.start || e->mentions[i].start >= m.end))
+            i++;
+        if (i == e->n_mentions && stance_ent_insert_mention(e, m, l->v[a].kind, l->v[a].rule))
+            return STANCE_ERR_NOMEM;
+    }
+    return STANCE_OK;
+}
+
 /* Move the discovered entities of @p d that are none of the given actors
  * out->e[0, n_given) onto the end of @p out. */
 static int merge_others(stance_entityset *out, stance_entityset *d)
 {
     gindex ix;
+    maddlist adds = {NULL, 0, 0};
     unsigned char *keep = NULL;
     size_t most = 0, n_given = out->n;
     int marked = 0, rc = STANCE_ERR_NOMEM;
@@ -199,7 +260,10 @@ static int merge_others(stance_entityset *out, stance_entityset *d)
     for (size_t i = 0; i < d->n; i++) {
         stance_ent *de = &d->e[i];
         const size_t had = de->n_mentions;
-        if (judge(out, &ix, de, keep))
+        const long who = judge(out, &ix, de, keep);
+        if (who >= 0 && note_adds(&ix, de, (size_t)who, &adds))
+            goto done;
+        if (who != OTHER)
             continue;
         keep_mentions(de, keep);
         if (had && !de->n_mentions)
@@ -215,8 +279,11 @@ static int merge_others(stance_entityset *out, stance_entityset *d)
         stance_entityset given = {out->e, n_given, n_given, NULL};
         drop_marked(&given, &ix, keep);
     }
+    if (apply_adds(out, &adds))
+        goto done;
     rc = STANCE_OK;
 done:
+    stance_free(adds.v);
     stance_free(ix.v);
     stance_free(keep);
     return rc;
