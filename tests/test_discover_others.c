@@ -149,6 +149,36 @@ static void test_discover_others_set(void **state)
     stance_actorset_free(set);
 }
 
+/* A discovered actor that is a given one hands it the name mentions the
+ * caller's list does not match: here a Twitter handle. */
+static void test_discover_others_handle(void **state)
+{
+    static const char text[] = "Mayor Dana Whitfield defended the budget on Tuesday. \"This plan keeps every "
+                               "library open,\" Whitfield said.\nCouncil member Oren Castellano disagreed. "
+                               "\"@DanaWhitfield is hiding the real costs,\" Castellano wrote on Twitter.\n";
+    const size_t at = (size_t)(strstr(text, "@DanaWhitfield") - text);
+    for (int bit = 0; bit < 2; bit++) {
+        stance_input in = STANCE_INPUT_INIT;
+        stance_options opt = STANCE_OPTIONS_INIT;
+        stance_result *res = NULL;
+        const stance_entity *e;
+        int has = 0;
+        in.text = text;
+        in.text_len = sizeof text - 1;
+        in.actors = watch;
+        in.n_actors = 1;
+        opt.flags = bit ? STANCE_OPT_DISCOVER_OTHERS : 0;
+        assert_int_equal(stance_classify(*state, &in, &opt, &res, NULL), STANCE_OK);
+        e = stance_result_entity(res, 0);
+        assert_string_equal(e->name, "Dana Whitfield");
+        for (size_t i = 0; i < e->n_mentions; i++)
+            has |= e->mentions[i].start == at;
+        assert_int_equal(has, bit);
+        assert_int_equal(stance_result_entity_count(res), bit ? 2 : 1); /* and Oren Castellano */
+        stance_result_free(res);
+    }
+}
+
 /* Without the bit the given actors alone; with it and no actors, discovery as without it. */
 static void test_discover_others_off(void **state)
 {
@@ -176,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_discover_others_list),
         cmocka_unit_test(test_discover_others_same_surname),
         cmocka_unit_test(test_discover_others_set),
+        cmocka_unit_test(test_discover_others_handle),
         cmocka_unit_test(test_discover_others_off),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
