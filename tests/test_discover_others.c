@@ -179,6 +179,40 @@ static void test_discover_others_handle(void **state)
     }
 }
 
+/* "Berg" alone, two given persons of that surname and neither named in
+ * full: the list cannot say which, and the discovered "Berg" stays; with
+ * one given Berg, "Berg" is hers and no entity of its own. */
+static void test_discover_others_shared_surname(void **state)
+{
+    static const char text[] = "Berg defended the budget on Tuesday. \"This plan keeps every library open,\" "
+                               "Berg said.\nCouncil member Oren Castellano disagreed. \"Berg is hiding the real "
+                               "costs,\" Castellano said.\n";
+    static const stance_actor bergs[] = {{"Anna Berg", NULL, 0}, {"Lars Berg", NULL, 0}};
+    for (size_t n = 1; n <= 2; n++) {
+        stance_input in = STANCE_INPUT_INIT;
+        stance_options opt = STANCE_OPTIONS_INIT;
+        stance_result *res = NULL;
+        size_t count;
+        long at;
+        in.text = text;
+        in.text_len = sizeof text - 1;
+        in.actors = bergs;
+        in.n_actors = n;
+        opt.flags = STANCE_OPT_DISCOVER_OTHERS;
+        assert_int_equal(stance_classify(*state, &in, &opt, &res, NULL), STANCE_OK);
+        at = entity_named(res, "Berg", &count);
+        if (n == 1) {
+            assert_int_equal(at, -1);
+            assert_int_equal(stance_result_entity(res, 0)->n_mentions, 3);
+        } else {
+            assert_true(at >= 2);
+            assert_int_equal(stance_result_entity(res, (size_t)at)->discovered, 1);
+            assert_int_equal(stance_result_entity(res, 0)->n_mentions, 0);
+        }
+        stance_result_free(res);
+    }
+}
+
 /* Without the bit the given actors alone; with it and no actors, discovery as without it. */
 static void test_discover_others_off(void **state)
 {
@@ -207,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_discover_others_same_surname),
         cmocka_unit_test(test_discover_others_set),
         cmocka_unit_test(test_discover_others_handle),
+        cmocka_unit_test(test_discover_others_shared_surname),
         cmocka_unit_test(test_discover_others_off),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
