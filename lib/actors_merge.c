@@ -227,18 +227,25 @@ static int note_adds(const gindex *ix, const stance_ent *de, size_t ent, maddlis
     return STANCE_OK;
 }
 
-/* Add the noted mentions to their given actors, each where no mention of it is. */
+/* Does a mention of an entity of @p out overlap @p m? */
+static int claimed(const stance_entityset *out, stance_span m)
+{
+    for (size_t e = 0; e < out->n; e++)
+        for (size_t i = 0; i < out->e[e].n_mentions; i++)
+            if (out->e[e].mentions[i].end > m.start && out->e[e].mentions[i].start < m.end)
+                return 1;
+    return 0;
+}
+
+/* Add the noted mentions to their given actors, each where no mention of an
+ * entity is (discovery may give one span to two of its entities: the one
+ * that stays keeps it). */
 static int apply_adds(stance_entityset *out, const maddlist *l)
 {
-    for (size_t a = 0; a < l->n; a++) {
-        stance_ent *e = &out->e[l->v[a].ent];
-        const stance_span m = l->v[a].sp;
-        size_t i = 0;
-        while (i < e->n_mentions && (e->mentions[i].end <= m.start || e->mentions[i].start >= m.end))
-            i++;
-        if (i == e->n_mentions && stance_ent_insert_mention(e, m, l->v[a].kind, l->v[a].rule))
+    for (size_t a = 0; a < l->n; a++)
+        if (!claimed(out, l->v[a].sp) &&
+            stance_ent_insert_mention(&out->e[l->v[a].ent], l->v[a].sp, l->v[a].kind, l->v[a].rule))
             return STANCE_ERR_NOMEM;
-    }
     return STANCE_OK;
 }
 
