@@ -5,18 +5,20 @@
  * and each entity it finds joins the given ones unless it is one of them:
  * - its name is a given actor's name, or (one word) a given person's surname
  *   (of several given persons, one the article names);
- * - a name mention of it covers a given actor's name or alias mention, or is
- *   the very span of a given actor's surname mention, or writes in full a
- *   given person of that surname and first word ("Donald J. Trump" of
- *   "Donald Trump").
+ * - a name mention of it is written where a given actor's mention is (the
+ *   same span, or overlapping it), or writes in full a given person of that
+ *   surname and first word ("Donald J. Trump" of "Donald Trump").
  * Such an entity is dropped: the given actor keeps its own mentions (and its
  * input_index, so its side applies), and gains the entity's name mentions no
- * given actor has (a Twitter handle, a surname its list left ambiguous). An entity that stays loses the mentions
- * a given actor already has (the caller's list wins a surname both could
- * own), and is dropped when that leaves it none; when its name mention writes
- * in full another person of a given actor's surname ("Melania Trump" beside
- * the given "Donald Trump"), the given actor's surname mention inside it is
- * the discovered person's, and leaves the given actor.
+ * entity has (a Twitter handle, a surname its list left ambiguous).
+ * An entity that stays loses the mentions a given actor already has (the
+ * caller's list wins a surname both could own), and is dropped when that
+ * leaves it none. Two exceptions, where the discovered name is another
+ * entity's and the given actor's mention inside it leaves the given actor:
+ * a given name with more words after it ("Donald Trump campaign", "Donald
+ * Trump Jr."), and another person of a given person's surname named in full
+ * ("Melania Trump" beside "Donald Trump"). A given name with words before it
+ * only ("Rival Hillary Clinton") stays the given actor's.
  */
 #include "config.h"
 
@@ -143,18 +145,25 @@ static long judge(const stance_entityset *g, gindex *ix, const stance_ent *de, u
             const int longer = gm->start >= m.start && gm->end <= m.end && gm->end - gm->start < m.end - m.start;
             if (gm->end <= m.start)
                 continue;
-            if (name && (gm->kind != STANCE_MK_SURNAME || !longer ||
-                         same_person(de->name, g->e[gm->ent].name)))
+            if (!name)
+                keep[i] = 0;
+            else if (!longer)
                 return (long)gm->ent; /* its name is a given actor's name, alias or surname there */
-            if (name && longer)
-                continue; /* another person of that surname, named in full: marked below */
-            keep[i] = 0;
+            else if (gm->end < m.end)
+                continue; /* more words after it: another entity ("Trump campaign", "Donald Trump Jr."), marked below */
+            else if (gm->kind == STANCE_MK_SURNAME && same_person(de->name, g->e[gm->ent].name))
+                return (long)gm->ent; /* "Donald J. Trump" */
+            else if (gm->kind != STANCE_MK_SURNAME)
+                keep[i] = 0; /* a word before a given name ("Rival Hillary Clinton"): the given actor's */
+            /* else another person of that surname, named in full ("Melania Trump"): marked below */
         }
     }
     return OTHER;
 }
 
-/* The given surname mentions inside the name mentions of the kept entity @p de: marked to leave. */
+/* The given mentions inside the name mentions of the kept entity @p de
+ * (judge() left it only those: a surname of another person, a name that
+ * more words follow): marked to leave. */
 static void mark_inside(gindex *ix, const stance_ent *de)
 {
     for (size_t i = 0; i < de->n_mentions; i++) {
@@ -162,7 +171,7 @@ static void mark_inside(gindex *ix, const stance_ent *de)
         if (de->kinds[i] != STANCE_MK_NAME)
             continue;
         for (size_t k = gindex_from(ix, m.start); k < ix->n && ix->v[k].start < m.end; k++)
-            if (ix->v[k].end > m.start && ix->v[k].kind == STANCE_MK_SURNAME)
+            if (ix->v[k].end > m.start)
                 ix->v[k].drop = 1;
     }
 }

@@ -179,6 +179,39 @@ static void test_discover_others_handle(void **state)
     }
 }
 
+/* "The Dana Whitfield campaign": a given name with more words after it
+ * names another entity, which keeps that mention; the given actor keeps
+ * the rest. */
+static void test_discover_others_campaign(void **state)
+{
+    static const char text[] = "Mayor Dana Whitfield defended the budget on Tuesday. \"This plan keeps every "
+                               "library open,\" Whitfield said.\nThe Dana Whitfield campaign said the figures "
+                               "were sound. \"The Whitfield campaign stands by every number,\" a spokesman said.\n";
+    const size_t at = (size_t)(strstr(text, "Dana Whitfield campaign") - text);
+    stance_input in = STANCE_INPUT_INIT;
+    stance_options opt = STANCE_OPTIONS_INIT;
+    stance_result *res = NULL;
+    const stance_entity *dana, *camp;
+    size_t n;
+    long k;
+    in.text = text;
+    in.text_len = sizeof text - 1;
+    in.actors = watch;
+    in.n_actors = 1;
+    opt.flags = STANCE_OPT_DISCOVER_OTHERS;
+    assert_int_equal(stance_classify(*state, &in, &opt, &res, NULL), STANCE_OK);
+    dana = stance_result_entity(res, 0);
+    assert_true((k = entity_named(res, "Whitfield campaign", &n)) >= 1);
+    camp = stance_result_entity(res, (size_t)k);
+    assert_int_equal(camp->discovered, 1);
+    assert_true(camp->n_mentions >= 1);
+    assert_int_equal(camp->mentions[0].start, at);
+    assert_true(dana->n_mentions >= 2);
+    for (size_t i = 0; i < dana->n_mentions; i++)
+        assert_true(dana->mentions[i].end <= at || dana->mentions[i].start >= camp->mentions[0].end);
+    stance_result_free(res);
+}
+
 /* "Berg" alone, two given persons of that surname and neither named in
  * full: the list cannot say which, and the discovered "Berg" stays; with
  * one given Berg, "Berg" is hers and no entity of its own. */
@@ -242,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_discover_others_set),
         cmocka_unit_test(test_discover_others_handle),
         cmocka_unit_test(test_discover_others_shared_surname),
+        cmocka_unit_test(test_discover_others_campaign),
         cmocka_unit_test(test_discover_others_off),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
