@@ -34,7 +34,7 @@
 typedef struct gment {
     size_t start, end, ent, idx;
     int kind;
-    int drop; /* a surname inside another person's full name: leaves the given actor */
+    int drop; /* inside a kept discovered name ("Melania Trump", "Donald Trump campaign"): leaves the given actor */
 } gment;
 
 /* The given actors' mentions, sorted by start (and their longest span). */
@@ -120,8 +120,8 @@ static long name_given(const stance_entityset *g, const char *d)
     return shared == 1 ? (long)who : named ? GIVEN : OTHER;
 }
 
-/* Is the full name @p d (written at [s, e), longer than the given surname
- * mention @p gm) the given person @p gname: the same first word? */
+/* Is the discovered full name @p d, which holds a given person's surname,
+ * that person (@p gname): the same first word? */
 static int same_person(const char *d, const char *gname)
 {
     const size_t a = first_word(d), b = first_word(gname);
@@ -131,7 +131,7 @@ static int same_person(const char *d, const char *gname)
 /* What one discovered entity @p de is beside the given actors: the index of
  * the one it is, or GIVEN (dropped); else OTHER, with keep[i] cleared for
  * each of its mentions a given actor has. */
-static long judge(const stance_entityset *g, gindex *ix, const stance_ent *de, unsigned char *keep)
+static long judge(const stance_entityset *g, const gindex *ix, const stance_ent *de, unsigned char *keep)
 {
     long who = name_given(g, de->name);
     if (who != OTHER)
@@ -141,7 +141,7 @@ static long judge(const stance_entityset *g, gindex *ix, const stance_ent *de, u
         const int name = de->kinds[i] == STANCE_MK_NAME;
         keep[i] = 1;
         for (size_t k = gindex_from(ix, m.start); k < ix->n && ix->v[k].start < m.end; k++) {
-            gment *gm = &ix->v[k];
+            const gment *gm = &ix->v[k];
             const int longer = gm->start >= m.start && gm->end <= m.end && gm->end - gm->start < m.end - m.start;
             if (gm->end <= m.start)
                 continue;
