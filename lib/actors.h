@@ -52,6 +52,11 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
 /* Discover actors from speakers and capitalised name sequences. */
 int stance_actors_discover(const stance_quotelist *quotes, const char *text, size_t len, stance_entityset *out,
                            stance_error *err);
+/* actors_merge.c (STANCE_OPT_DISCOVER_OTHERS): discover the article's actors
+ * into a set of their own and append to @p out (the given actors, matched)
+ * those that are none of them (input_index -1, discovered). */
+int stance_actors_discover_others(const stance_quotelist *quotes, const char *text, size_t len,
+                                  stance_entityset *out, stance_error *err);
 void stance_entityset_clear(stance_entityset *s);
 /* Append a mention to @p e (ignored when it overlaps the last one). */
 int stance_ent_add_mention(stance_ent *e, size_t start, size_t end, int kind, int rule);

@@ -985,6 +985,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (!rc && (input->actor_set || input->n_actors) && /* a first name alone, an organisation's short form */
             stance_actors_short_forms(&s->quotes, input->text, input->text_len, &s->ents, 0))
             rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        if (!rc && (input->actor_set || input->n_actors) && (opt.flags & STANCE_OPT_DISCOVER_OTHERS))
+            rc = stance_actors_discover_others(&s->quotes, input->text, input->text_len, &s->ents, err);
         if (rc || (rc = stance_speaker_names(&s->quotes, input->text, input->text_len, &s->ents, err)) ||
             (rc = stance_mentions_find(&s->quotes, input->text, input->text_len, &s->ents, err)))
             goto fail;

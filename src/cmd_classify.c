@@ -29,6 +29,7 @@ typedef struct actor_list {
     stance_actorset *set;       /* the list compiled, when it serves many articles (or NULL) */
     char **side_specs;          /* --side NAME=LABEL as given, matched to the -a actors after the options */
     size_t n_side_specs;
+    json_t *keep;               /* the --actors FILE lines, which the names point into (or NULL) */
 } actor_list;
 
 typedef struct classify_opts {
@@ -48,14 +49,22 @@ static void help(void)
            "and the speaker's stance toward each actor they concern.\n\n"
            "  -m, --model PATH      model file (default: $STANCE_MODEL, else %s)\n"
            "  -a, --actor SPEC      an actor: \"Name|Alias|Alias\" (repeatable); none = discover actors\n"
-           "      --side NAME=LABEL the side of the -a actor NAME (its name as given, up to the first '='):\n"
+           "      --actors FILE     a watch list: JSON Lines, one actor a line as a record's actor\n"
+           "                        ({\"name\", \"aliases\", \"side\"} or a string; blank lines skipped),\n"
+           "                        compiled once for all articles; adds to the -a actors (repeatable)\n"
+           "      --discover-others with actors given (-a, --actors, a record's), also discover the\n"
+           "                        article's other actors (\"discovered\": true); a given actor is\n"
+           "                        reported once, under its own name (without actors: as without it)\n"
+           "      --side NAME=LABEL the side of the -a or --actors actor NAME (as given, up to the first '='):\n"
            "                        a label of your choice (\"R\", \"Labour\", \"union\"; repeatable). Equal\n"
            "                        labels are one side, different labels opposite sides; each stance then\n"
            "                        says its \"relation\" to the speaker (self, speaks-for, same-side,\n"
            "                        opposite-side) when known, and a model with the side family uses it\n"
            "      --jsonl           input is JSONL records {\"id\", \"text\", \"actors\"} (a stream filter); a\n"
            "                        record without an id is written with its line number (\"id\": \"3\");\n"
-           "                        an actor {\"name\", \"aliases\", \"side\"} may carry its side (as --side)\n"
+           "                        an actor {\"name\", \"aliases\", \"side\"} may carry its side (as --side);\n"
+           "                        a record's \"actors\" replace the -a/--actors list for that record,\n"
+           "                        and its \"discover_others\": true/false overrides --discover-others\n"
            "  -f, --format FMT      json (default: one JSON object per article, \"id\" its FILE), text (whole\n"
            "                        quotes, for people), dot, or html (one self-contained page for all\n"
            "                        articles: see README)\n"
@@ -74,7 +83,8 @@ static void help(void)
            "                        on that actor (with --explain a pooled stance has \"pooled\":\n"
            "                        {\"others\", \"own\" (the quote's own probs)})\n"
            "  -h, --help            this help\n\n"
-           "Exit status: 0 ok, 1 an input, a record, the model or the output failed, 2 usage error.\n",
+           "Exit status: 0 ok, 1 an input, a record, the model, the --actors FILE or the output failed\n"
+           "(could not be read), 2 usage error (also a bad line of an --actors FILE).\n",
            stance_default_model_path());
 }
 
@@ -172,6 +182,7 @@ static void free_actors(actor_list *l)
     free(l->a);
     free(l->sides);
     free(l->side_specs);
+    json_decref(l->keep);
     memset(l, 0, sizeof *l);
 }
 
@@ -691,10 +702,10 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
     return rc == CLI_OK ? 0 : -1;
 }
 
-/* The "side" of actor @p i of a record (object @p v) into l->sides[l->n]: a
+/* The "side" of actor @p where of a record (object @p v) into l->sides[l->n]: a
  * string (the library checks its UTF-8 and length) or null, and the list then
  * passes sides. -1 with @p msg set for anything else. */
-static int record_side(json_t *v, size_t i, actor_list *l, char *msg, size_t msglen)
+static int record_side(json_t *v, const char *where, actor_list *l, char *msg, size_t msglen)
 {
     json_t *sd = json_object_get(v, "side");
     if (!sd)
@@ -703,15 +714,67 @@ static int record_side(json_t *v, size_t i, actor_list *l, char *msg, size_t msg
     if (json_is_null(sd))
         return 0;
     if (!json_is_string(sd) || strlen(json_string_value(sd)) != json_string_length(sd)) {
-        snprintf(msg, msglen, "actors[%zu]: \"side\" must be a string without NUL, or null", i);
+        snprintf(msg, msglen, "%s: \"side\" must be a string without NUL, or null", where);
         return -1;
     }
     l->sides[l->n] = json_string_value(sd);
     return 0;
 }
 
-/* Actors of a JSONL record: strings or {"name", "aliases": [...], "side"}; strings
- * point into the record. -1 with @p msg set for a bad one. */
+/* One actor (@p v: a string or {"name", "aliases": [...], "side"}) appended to
+ * @p l; strings point into @p v. -1 with @p msg set for a bad one, whose
+ * message starts with @p where ("actors[2]"). */
+static int record_actor(json_t *v, const char *where, actor_list *l, char *msg, size_t msglen)
+{
+    json_t *jn = json_is_object(v) ? json_object_get(v, "name") : v;
+    if (grow_actors(l)) {
+        snprintf(msg, msglen, "out of memory");
+        return -1;
+    }
+    if (!json_is_string(jn)) {
+        snprintf(msg, msglen, "%s: an actor is a string or {\"name\": string, \"aliases\": [strings]}", where);
+        return -1;
+    }
+    if (blank(json_string_value(jn)) || strlen(json_string_value(jn)) != json_string_length(jn)) {
+        snprintf(msg, msglen, "%s: the name is empty, only white space, or holds a NUL", where);
+        return -1;
+    }
+    l->a[l->n].name = json_string_value(jn);
+    if (json_is_object(v) && record_side(v, where, l, msg, msglen))
+        return -1;
+    if (json_is_object(v)) {
+        json_t *al = json_object_get(v, "aliases"), *x;
+        size_t k;
+        if (al && !json_is_null(al) && !json_is_array(al)) {
+            snprintf(msg, msglen, "%s: \"aliases\" must be an array of strings", where);
+            return -1;
+        }
+        if (json_array_size(al)) {
+            char **as = calloc(json_array_size(al), sizeof *as);
+            size_t n = 0;
+            if (!as) {
+                snprintf(msg, msglen, "out of memory");
+                return -1;
+            }
+            l->alias_store[l->n] = as;
+            json_array_foreach(al, k, x) {
+                if (!json_is_string(x) || blank(json_string_value(x)) ||
+                    strlen(json_string_value(x)) != json_string_length(x)) {
+                    l->n++; /* so free_actors() frees as */
+                    snprintf(msg, msglen, "%s.aliases[%zu]: an alias is a non-blank string", where, k);
+                    return -1;
+                }
+                as[n++] = (char *)json_string_value(x);
+            }
+            l->a[l->n].aliases = (const char *const *)as;
+            l->a[l->n].n_aliases = n;
+        }
+    }
+    l->n++;
+    return 0;
+}
+
+/* Actors of a JSONL record: an array of record_actor()'s. -1 with @p msg set for a bad one. */
 static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
 {
     size_t i;
@@ -723,52 +786,67 @@ static int record_actors(json_t *arr, actor_list *l, char *msg, size_t msglen)
         return -1;
     }
     json_array_foreach(arr, i, v) {
-        json_t *jn = json_is_object(v) ? json_object_get(v, "name") : v;
-        if (grow_actors(l)) {
-            snprintf(msg, msglen, "out of memory");
+        char where[32];
+        snprintf(where, sizeof where, "actors[%zu]", i);
+        if (record_actor(v, where, l, msg, msglen))
             return -1;
-        }
-        if (!json_is_string(jn)) {
-            snprintf(msg, msglen, "actors[%zu]: an actor is a string or {\"name\": string, \"aliases\": [strings]}", i);
-            return -1;
-        }
-        if (blank(json_string_value(jn)) || strlen(json_string_value(jn)) != json_string_length(jn)) {
-            snprintf(msg, msglen, "actors[%zu]: the name is empty, only white space, or holds a NUL", i);
-            return -1;
-        }
-        l->a[l->n].name = json_string_value(jn);
-        if (json_is_object(v) && record_side(v, i, l, msg, msglen))
-            return -1;
-        if (json_is_object(v)) {
-            json_t *al = json_object_get(v, "aliases"), *x;
-            size_t k;
-            if (al && !json_is_null(al) && !json_is_array(al)) {
-                snprintf(msg, msglen, "actors[%zu]: \"aliases\" must be an array of strings", i);
-                return -1;
-            }
-            if (json_array_size(al)) {
-                char **as = calloc(json_array_size(al), sizeof *as);
-                size_t n = 0;
-                if (!as) {
-                    snprintf(msg, msglen, "out of memory");
-                    return -1;
-                }
-                l->alias_store[l->n] = as;
-                json_array_foreach(al, k, x) {
-                    if (!json_is_string(x) || blank(json_string_value(x)) ||
-                        strlen(json_string_value(x)) != json_string_length(x)) {
-                        l->n++; /* so free_actors() frees as */
-                        snprintf(msg, msglen, "actors[%zu].aliases[%zu]: an alias is a non-blank string", i, k);
-                        return -1;
-                    }
-                    as[n++] = (char *)json_string_value(x);
-                }
-                l->a[l->n].aliases = (const char *const *)as;
-                l->a[l->n].n_aliases = n;
-            }
-        }
-        l->n++;
     }
+    return 0;
+}
+
+/* --actors FILE: a watch list, one actor a line written as a JSONL record's
+ * actor (blank lines skipped), appended to @p l; the parsed lines are kept in
+ * l->keep, which the names point into. CLI_OK, or CLI_FAIL (a file that
+ * cannot be read) or CLI_USAGE (a bad line), said with the file and line. */
+static int load_actor_file(actor_list *l, const char *path)
+{
+    cli_lines in;
+    const char *line;
+    size_t n;
+    int got, status = CLI_OK;
+    char msg[CLI_ERRLEN];
+    if (!l->keep && !(l->keep = json_array())) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    if (cli_lines_open(&in, path, msg, sizeof msg)) {
+        cli_error("classify: --actors: %s", msg);
+        return CLI_FAIL;
+    }
+    while (status == CLI_OK && (got = cli_lines_next(&in, &line, &n, msg, sizeof msg)) == 1) {
+        json_error_t jerr;
+        json_t *v = json_loadb(line, n, JSON_DECODE_ANY, &jerr);
+        if (!v)
+            snprintf(msg, sizeof msg, "malformed JSON: %s (column %d)", jerr.text, jerr.column);
+        if (!v || json_array_append_new(l->keep, v) || record_actor(v, "actor", l, msg, sizeof msg)) {
+            cli_error("classify: --actors %s:%zu: %s", path, in.lineno, msg);
+            status = CLI_USAGE;
+        }
+    }
+    if (status == CLI_OK && got < 0) {
+        cli_error("classify: --actors: %s", msg);
+        status = CLI_FAIL;
+    }
+    cli_lines_close(&in);
+    return status;
+}
+
+/* A record's "discover_others": true or false sets or clears
+ * STANCE_OPT_DISCOVER_OTHERS in @p co for it (null or absent: as the options
+ * say). -1 with @p msg set for any other value. */
+static int record_discover(json_t *rec, classify_opts *co, char *msg, size_t msglen)
+{
+    json_t *v = json_object_get(rec, "discover_others");
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_boolean(v)) {
+        snprintf(msg, msglen, "\"discover_others\" must be true, false or null");
+        return -1;
+    }
+    if (json_is_true(v))
+        co->opts.flags |= STANCE_OPT_DISCOVER_OTHERS;
+    else
+        co->opts.flags &= ~STANCE_OPT_DISCOVER_OTHERS;
     return 0;
 }
 
@@ -836,7 +914,7 @@ static json_t *load_short(char *line, size_t n, char **shortbuf, size_t *shortca
 
 /* A record read without jansson: when cli_json_members() finds nothing in
  * doubt (so jansson would read it, and with the same members), the record has
- * a "text" string and no "actors": 0, the text's token [*t0, *t1) and the id's
+ * a "text" string and no "actors" nor "discover_others": 0, the text's token [*t0, *t1) and the id's
  * [*i0, *i1) (empty without one). Else -1, and the caller takes jansson's path,
  * whose checks and messages are the same as before. */
 static int fast_members(const char *line, size_t n, size_t *t0, size_t *t1, size_t *i0, size_t *i1)
@@ -852,7 +930,7 @@ static int fast_members(const char *line, size_t n, size_t *t0, size_t *t1, size
         else if (len == 2 && !memcmp(key, "id", 2)) {
             *i0 = m[i].v0;
             *i1 = m[i].v1;
-        } else if (len == 6 && !memcmp(key, "actors", 6))
+        } else if ((len == 6 && !memcmp(key, "actors", 6)) || (len == 15 && !memcmp(key, "discover_others", 15)))
             return -1;
     }
     if (text < 0 || line[m[text].v0] != '"' || (*i1 > *i0 && line[*i0] == '"' && *i1 - *i0 > FAST_ID_MAX))
@@ -901,6 +979,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
     actor_list al = {0};
+    classify_opts rco = *co; /* with the record's own "discover_others" */
     size_t r0, r1, t0 = 0, t1 = 0;
     const char *text = NULL;
     size_t text_len = 0;
@@ -948,7 +1027,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
         text = json_string_value(jtext);
         text_len = json_string_length(jtext);
     }
-    if (record_actors(json_object_get(rec, "actors"), &al, msg, msglen)) {
+    if (record_discover(rec, &rco, msg, msglen) || record_actors(json_object_get(rec, "actors"), &al, msg, msglen)) {
         free_actors(&al);
         json_decref(rec);
         return 1;
@@ -966,7 +1045,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
             id->raw_len = k;
         }
     }
-    rc = run_one(model, co, id, text, text_len, al.n ? &al : cli_actors, msg, msglen, offset);
+    rc = run_one(model, &rco, id, text, text_len, al.n ? &al : cli_actors, msg, msglen, offset);
     free_actors(&al);
     json_decref(rec);
     return rc;
@@ -1051,7 +1130,8 @@ static const struct option classify_lopts[] = {
     {"indirect", no_argument, NULL, 'I'},      {"all-actors", no_argument, NULL, 'A'},
     {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
     {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
-    {"side", required_argument, NULL, 'S'},    {NULL, 0, NULL, 0}};
+    {"side", required_argument, NULL, 'S'},    {"actors", required_argument, NULL, 'L'},
+    {"discover-others", no_argument, NULL, 'D'}, {NULL, 0, NULL, 0}};
 
 /* One option (@p c, optarg) of `classify`: -1 to go on, else the exit status (said; --help: CLI_OK). */
 static int classify_option(classify_opts *co, actor_list *actors, const char **model_path, int c)
@@ -1116,6 +1196,13 @@ static int classify_option(classify_opts *co, actor_list *actors, const char **m
     case 'A': co->opts.flags |= STANCE_OPT_ALL_ACTORS; break;
     case 'C': co->opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
     case 'P': co->opts.flags |= STANCE_OPT_POOL; break;
+    case 'D': co->opts.flags |= STANCE_OPT_DISCOVER_OTHERS; break;
+    case 'L': {
+        int r = load_actor_file(actors, optarg);
+        if (r != CLI_OK)
+            return r;
+        break;
+    }
     case 'h': help(); return CLI_OK;
     default: return CLI_USAGE;
     }
@@ -1149,7 +1236,7 @@ static int resolve_sides(actor_list *actors)
             if (strlen(actors->a[i].name) == (size_t)(eq - spec) && !memcmp(actors->a[i].name, spec, eq - spec))
                 break;
         if (i == actors->n) {
-            cli_error("classify: --side '%s': no -a actor is named '%.*s'", spec, (int)(eq - spec), spec);
+            cli_error("classify: --side '%s': no -a or --actors actor is named '%.*s'", spec, (int)(eq - spec), spec);
             return CLI_USAGE;
         }
         actors->sides[i] = eq + 1;

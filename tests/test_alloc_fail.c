@@ -82,7 +82,7 @@ static void test_alloc_fail_classify(void **state)
     /* The patterns' JIT copies live with the model: made first, they are not
      * this sweep's (test_alloc_fail_first_use sweeps their making). */
     assert_int_equal(stance_quotes_jit_all(m->qpat, NULL), STANCE_OK);
-    for (int with_actors = 0; with_actors < 2; with_actors++) {
+    for (int with_actors = 0; with_actors < 3; with_actors++) { /* 2: also STANCE_OPT_DISCOVER_OTHERS */
         for (n = 0; n < 100000; n += step) {
             stance_input in = STANCE_INPUT_INIT;
             stance_options opt = STANCE_OPTIONS_INIT;
@@ -95,6 +95,8 @@ static void test_alloc_fail_classify(void **state)
             in.n_actors = with_actors ? 2 : 0;
             opt.explain = 3;
             opt.flags = STANCE_OPT_POOL; /* the article's two Diaz quotes on Park pool */
+            if (with_actors == 2)
+                opt.flags |= STANCE_OPT_DISCOVER_OTHERS; /* Jo Lee discovered beside the two given */
             wrapalloc_arm(n);
             rc = stance_classify(m, &in, &opt, &res, &err);
             if (rc == STANCE_OK)

@@ -27,7 +27,7 @@ if grep -q '"relation"' "$W/out"; then bad "  no relation without sides"; else o
 
 # ---- --side errors: usage errors, exit 2 ------------------------------------------------------
 expect 2 "--side for no -a actor" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "Tom Parks=B" "$W/a.txt"
-err_has "no -a actor is named 'Tom Parks'"
+err_has "no -a or --actors actor is named 'Tom Parks'"
 expect 2 "--side without =" "$STANCE" classify -m "$MODEL" -a "Tom Park" --side "Tom Park" "$W/a.txt"
 err_has "give NAME=LABEL"
 # an empty or white-space label is a typing mistake on the command line (data inputs take it as unknown)

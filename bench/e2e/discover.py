@@ -6,12 +6,20 @@ figures with the labelled actors passed.
                           [--labels 'bench/e2e/labels/dev-*.jsonl']
                           [--save-discover D.jsonl | --pred-discover D.jsonl]
                           [--save-actors A.jsonl | --pred-actors A.jsonl] [--causes] [-v] [--lost]
+                          [--watch bench/e2e/sides.tsv [--watch-nosides] [--save-watch W.jsonl | --pred-watch W.jsonl]]
 
 Runs `STANCE classify --jsonl` twice on the labelled articles: once with records
 {"id", "text"} (no actors: the library discovers them) and once with the labelled actors,
 as score.py does (score.py's own label and text readers and runner are used). Both outputs
 are scored by the same code here, so the two columns differ only by the mode; the
 actors-passed column reproduces score.py's pairs linked, stance accuracy and off-target.
+
+With --watch FILE (name|side lines, bench/e2e/sides.py's load(): bench/e2e/sides.tsv's figures), a third
+column: the records {"id", "text"} run with the listed figures as a watch list, each with its side
+(`--actors` of a JSONL file written from FILE, compiled once; --watch-nosides: without the sides) and
+`--discover-others`, the media-monitoring user's setting: the listed figures are matched under their
+listed names, every other actor is discovered. Its entities (listed and discovered) are mapped to the
+gold actors as discovery's are, so a gold actor not on the list counts only when discovery finds it.
 
 Mapping a discovered entity to a gold actor (per article):
 - the entity's name equals the actor's name or one of its aliases (case and apostrophes
@@ -40,12 +48,15 @@ rules, and the mentions' text in context; with --data the article text is read f
 """
 import argparse
 import collections
+import json
 import os
+import subprocess
 import sys
+import tempfile
 
 import score
 
-MODES = ("actors passed", "discovery")
+MODES = ("actors passed", "discovery", "watch list + others")
 
 
 def norm(s):
@@ -207,16 +218,59 @@ def read_output(path):
         return f.read()
 
 
+def watch_actors(table, with_sides):
+    """The figures of @table ({name: side}, sides.load()) as `--actors` objects, in the table's order; a
+    figure listed twice under two spellings (sides.same_person(): one surname, one first word, "Hillary
+    Rodham Clinton" after "Hillary Clinton") is one actor, the later spelling an alias, as a watch list
+    names one person once (two would share the surname and the first name, and neither would get them)."""
+    import sides
+    out = []
+    for name, side in table.items():
+        same = next((a for a in out if sides.same_person(a["name"], name) and len(name.split()) > 1
+                     and len(a["name"].split()) > 1), None)
+        if same is not None:
+            same["aliases"].append(name)
+            continue
+        out.append({"name": name, "aliases": [], "side": side})
+    for a in out:
+        if not a["aliases"]:
+            del a["aliases"]
+        if not with_sides:
+            del a["side"]
+    return out
+
+
+def watch_file(path, with_sides, out_path):
+    """The figures of @path (name|side lines) as an `--actors` JSONL file at @out_path."""
+    import sides
+    with open(out_path, "w", encoding="utf-8") as f:
+        for a in watch_actors(sides.load(path), with_sides):
+            f.write(json.dumps(a) + "\n")
+
+
+def run_watch(args, records):
+    """`STANCE classify --jsonl --actors WATCH --discover-others` on @records (score.run_stance()'s way)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        wl = os.path.join(tmp, "watch.jsonl")
+        watch_file(args.watch, not args.watch_nosides, wl)
+        inp = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        p = subprocess.run([args.stance, "classify", "--jsonl", "-m", args.model, "--actors", wl, "--discover-others"],
+                           input=inp.encode("utf-8"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        sys.exit("%s classify failed (exit %d): %s" % (args.stance, p.returncode, p.stderr.decode("utf-8", "replace")))
+    return p.stdout.decode("utf-8")
+
+
 def output_of(args, arts, records, mode):
     """The library's output for one mode: read (--pred-*), or run and perhaps saved (--save-*)."""
-    pred, save = (args.pred_actors, args.save_actors) if mode == MODES[0] else (args.pred_discover,
-                                                                               args.save_discover)
+    key = {MODES[0]: "actors", MODES[1]: "discover", MODES[2]: "watch"}[mode]
+    pred, save = getattr(args, "pred_" + key), getattr(args, "save_" + key)
     if pred:
         out = read_output(pred)
     else:
-        if mode == MODES[1]:
+        if mode != MODES[0]:
             records = [{"id": r["id"], "text": r["text"]} for r in records]
-        out = score.run_stance(args.stance, args.model, records)
+        out = run_watch(args, records) if mode == MODES[2] else score.run_stance(args.stance, args.model, records)
         if save:
             with open(save, "w", encoding="utf-8") as f:
                 f.write(out)
@@ -319,10 +373,13 @@ def main():
                            (["--data"], "/work/shared/data/polnear"),
                            (["--labels"], os.path.join(here, "labels", "dev-*.jsonl"))):
         ap.add_argument(*flags, default=default, **({"nargs": "?"} if flags == ["stance"] else {}))
-    for mode in ("discover", "actors"):
+    for mode in ("discover", "actors", "watch"):
         g = ap.add_mutually_exclusive_group()
         g.add_argument("--save-" + mode, help="write the library's output (%s mode) here" % mode)
         g.add_argument("--pred-" + mode, help="score this saved output (%s mode) instead of running" % mode)
+    ap.add_argument("--watch", metavar="FILE", help="a third column: these figures (name|side lines, e.g. "
+                    "bench/e2e/sides.tsv) as a watch list with their sides, plus --discover-others")
+    ap.add_argument("--watch-nosides", action="store_true", help="the watch list without its sides")
     ap.add_argument("--causes", action="store_true", help="why pairs linked with actors are not in discovery")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --causes: each lost pair")
     ap.add_argument("--lost", action="store_true", help="list each pair --causes counts, with its mentions")
@@ -335,15 +392,17 @@ def main():
     texts = score.load_texts(args.data, arts)
     records = [{"id": i, "text": texts[i], "actors": [{"name": x["name"], "aliases": x["aliases"]} for x in a["actors"]]}
                for i, a in arts.items()]
-    outs = [output_of(args, arts, records, m) for m in MODES]
-    res = [rows(arts, o, m == MODES[0]) for o, m in zip(outs, MODES)]
+    modes = MODES if args.watch else MODES[:2]
+    outs = [output_of(args, arts, records, m) for m in modes]
+    res = [rows(arts, o, m == MODES[0]) for o, m in zip(outs, modes)]
     print("labels: %s" % ", ".join(os.path.relpath(f) for f in files))
     print("articles %d, gold pairs %d" % (len(arts), sum(len(q["pairs"]) for a in arts.values() for q in a["quotes"])))
-    keys = list(res[0][0]) + [k for k in res[1][0] if k not in res[0][0]]
+    keys = list(res[0][0]) + [k for r in res[1:] for k in r[0] if k not in res[0][0]]
+    keys = list(dict.fromkeys(keys))
     w = max(len(k) for k in keys)
-    print("%-*s  %-26s  %s" % (w, "", MODES[0], MODES[1]))
+    print(("%-*s  %s" % (w, "", "  ".join("%-26s" % m for m in modes))).rstrip())
     for k in keys:
-        print("%-*s  %-26s  %s" % (w, k, res[0][0].get(k, "-"), res[1][0].get(k, "-")))
+        print(("%-*s  %s" % (w, k, "  ".join("%-26s" % r[0].get(k, "-") for r in res))).rstrip())
     if args.causes:
         lost_table(arts, outs[0], outs[1], res[0][1], res[1][1], args.verbose)
     if args.lost:

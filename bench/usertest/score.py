@@ -11,6 +11,10 @@ article in three ways and compares:
   jsonl  the same actors through --jsonl input (must equal "actors")
   aliases  -a with the aliases of bench/usertest/aliases.txt (written after the first run)
   sides  (with --sides FILE) the aliases mode with `--side NAME=SIDE` for each actor FILE gives a side
+  watch  (with --sides FILE) the media-monitoring setting: every figure of FILE (not the article's expect
+         actors) as one watch list, each with its side and its aliases (--aliases), through
+         `--actors LIST --discover-others`; the article's other actors are discovered. Scored as "disc"
+         is (a listed figure is named as listed, a discovered actor by its words)
 
 Usage: bench/usertest/score.py [--stance ./stance] [--model models/en-news.stm]
                                [--errors] [--save DIR]
@@ -27,6 +31,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -99,7 +104,25 @@ def load_sides(path):
             SIDES[name.strip()] = side.strip()
 
 
+def watch_list(path):
+    """The --sides figures (SIDES, load_sides()) as an `--actors` JSONL file at @path: each with its side and
+    its aliases (ALIASES, load_aliases())."""
+    with open(path, "w", encoding="utf-8") as f:
+        for name, side in SIDES.items():
+            al = ALIASES.get(name, name).split("|")[1:]
+            f.write(json.dumps({"name": name, "aliases": al, "side": side}, ensure_ascii=False) + "\n")
+
+
 def run(stance, model, txt, actors, mode):
+    if mode == "watch":
+        with tempfile.TemporaryDirectory() as tmp:
+            wl = os.path.join(tmp, "watch.jsonl")
+            watch_list(wl)
+            p = subprocess.run([stance, "classify", "-m", model, "--actors", wl, "--discover-others", txt],
+                               capture_output=True, text=True)
+        if p.returncode != 0:
+            raise SystemExit(f"{txt} ({mode}): exit {p.returncode}: {p.stderr.strip()}")
+        return json.loads(p.stdout.splitlines()[0])
     sides = []
     if mode == "sides":
         sides = [x for a in actors if a in SIDES for x in ("--side", f"{a}={SIDES[a]}")]
@@ -151,7 +174,9 @@ def name_words(s):
 
 
 def actor_match(expected, got, mode):
-    if mode != "disc":
+    if mode == "watch" and expected == got:
+        return True
+    if mode not in ("disc", "watch"):
         return expected == got or ALIASES.get(expected, "").split("|")[0] == got
     e, g = name_words(expected), name_words(got)
     # discovered actor names may be a part of the full name ("Crunchwell", "Carter") or a longer form
@@ -319,7 +344,8 @@ def main():
     ap.add_argument("--aliases", help="aliases file for --data (default: aliases.txt for the default"
                     " directory, none for another)")
     ap.add_argument("--sides", help="each actor's side (`Name|Side` lines, e.g. bench/usertest/sides16.txt): adds"
-                    " the mode \"sides\", the aliases mode with `--side NAME=SIDE` for every actor that has one")
+                    " the mode \"sides\", the aliases mode with `--side NAME=SIDE` for every actor that has one,"
+                    " and the mode \"watch\", all of FILE's figures as a watch list with --discover-others")
     args = ap.parse_args()
     if args.sides:
         load_sides(args.sides)
@@ -332,7 +358,7 @@ def main():
     if args.save:
         os.makedirs(args.save, exist_ok=True)
     results = {}
-    for mode in ("disc", "actors", "jsonl", "aliases") + (("sides",) if args.sides else ()):
+    for mode in ("disc", "actors", "jsonl", "aliases") + (("sides", "watch") if args.sides else ()):
         rows, tot, errs, figs = score(args.stance, args.model, mode, args.save)
         results[mode] = (rows, tot, errs, figs)
         table(mode, rows, tot, figs)
@@ -340,7 +366,7 @@ def main():
     same = results["actors"][1] == results["jsonl"][1] and results["actors"][3] == results["jsonl"][3]
     print(f"\n--jsonl input gives the same figures as -a: {'yes' if same else 'NO'}")
     if args.errors:
-        for mode in ("disc", "actors", "aliases") + (("sides",) if args.sides else ()):
+        for mode in ("disc", "actors", "aliases") + (("sides", "watch") if args.sides else ()):
             errs = results[mode][2]
             kinds = {}
             for e in errs:
