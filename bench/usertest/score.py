@@ -14,7 +14,8 @@ article in three ways and compares:
   watch  (with --sides FILE) the media-monitoring setting: every figure of FILE (not the article's expect
          actors) as one watch list, each with its side and its aliases (--aliases), through
          `--actors LIST --discover-others`; the article's other actors are discovered. Scored as "disc"
-         is (a listed figure is named as listed, a discovered actor by its words)
+         is (a listed figure is named as listed, a discovered actor by its words). With --watch LIST.jsonl,
+         that file is the watch list (a client's own list, e.g. bench/usertest/watch17.jsonl)
 
 Usage: bench/usertest/score.py [--stance ./stance] [--model models/en-news.stm]
                                [--errors] [--save DIR]
@@ -74,6 +75,7 @@ def parse_expect(path):
 CONF = {}
 ALIASES = {}
 SIDES = {}
+WATCH = None  # --watch: a client's own watch list (an `--actors` JSONL file)
 
 
 def read_aliases(path):
@@ -116,8 +118,10 @@ def watch_list(path):
 def run(stance, model, txt, actors, mode):
     if mode == "watch":
         with tempfile.TemporaryDirectory() as tmp:
-            wl = os.path.join(tmp, "watch.jsonl")
-            watch_list(wl)
+            wl = WATCH
+            if not wl:
+                wl = os.path.join(tmp, "watch.jsonl")
+                watch_list(wl)
             p = subprocess.run([stance, "classify", "-m", model, "--actors", wl, "--discover-others", txt],
                                capture_output=True, text=True)
         if p.returncode != 0:
@@ -346,7 +350,11 @@ def main():
     ap.add_argument("--sides", help="each actor's side (`Name|Side` lines, e.g. bench/usertest/sides16.txt): adds"
                     " the mode \"sides\", the aliases mode with `--side NAME=SIDE` for every actor that has one,"
                     " and the mode \"watch\", all of FILE's figures as a watch list with --discover-others")
+    ap.add_argument("--watch", help="the mode \"watch\" with this `--actors` JSONL file as the watch list (its"
+                    " own names, aliases and sides) instead of --sides' figures")
     args = ap.parse_args()
+    global WATCH
+    WATCH = os.path.abspath(args.watch) if args.watch else None
     if args.sides:
         load_sides(args.sides)
     global DATA
@@ -358,7 +366,7 @@ def main():
     if args.save:
         os.makedirs(args.save, exist_ok=True)
     results = {}
-    for mode in ("disc", "actors", "jsonl", "aliases") + (("sides", "watch") if args.sides else ()):
+    for mode in ("disc", "actors", "jsonl", "aliases") + (("sides",) if args.sides else ()) + (("watch",) if args.sides or args.watch else ()):
         rows, tot, errs, figs = score(args.stance, args.model, mode, args.save)
         results[mode] = (rows, tot, errs, figs)
         table(mode, rows, tot, figs)
@@ -366,7 +374,7 @@ def main():
     same = results["actors"][1] == results["jsonl"][1] and results["actors"][3] == results["jsonl"][3]
     print(f"\n--jsonl input gives the same figures as -a: {'yes' if same else 'NO'}")
     if args.errors:
-        for mode in ("disc", "actors", "aliases") + (("sides", "watch") if args.sides else ()):
+        for mode in ("disc", "actors", "aliases") + (("sides",) if args.sides else ()) + (("watch",) if args.sides or args.watch else ()):
             errs = results[mode][2]
             kinds = {}
             for e in errs:
