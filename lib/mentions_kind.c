@@ -9,7 +9,12 @@
  *
  * An organisation's kinds come from its name's words (stance_org_name_kind():
  * the head, its last word or the word before "of", from a table of company,
- * union, hospital, ... words; "Local 61", "Workers" anywhere make a union,
+ * union, hospital, ... words; "Local 61", "Workers", "Teamsters", "Guild",
+ * "Brotherhood" anywhere make a union, and so does an "Association" or
+ * "Federation" head with a labour word ("Merrimont Education Association",
+ * "Association of Flight Attendants"; not "National Rifle Association"); the
+ * word before an "&" head counts as a head too and makes a firm ("Northline
+ * Power & Light" a utility, "Procter & Gamble" a company),
  * "Police" a police force, "Medical Center" a hospital) or from the article's
  * own apposition after a name mention ("Pellmark, the Ohio snack maker,";
  * "Corvane, a logistics company,"). A caller's actor of a gendered first name
@@ -268,17 +273,40 @@ static int digits(const char *t, size_t ws, size_t we)
     return we > ws;
 }
 
+/* Is t[ws, we) a word that makes a union of a name ending in "Association",
+ * "Federation" ("Merrimont Education Association", "Association of Flight
+ * Attendants", "American Federation of Teachers")? */
+static int labor_word(const char *t, size_t ws, size_t we)
+{
+    static const char *const w[] = {"attendants", "education", "educators", "employees", "nurses",
+                                    "pilots",     "teachers",  "workers"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (stance_word_is(t, ws, we, w[i]))
+            return 1;
+    return 0;
+}
+
+/* Is there an "&" between t[a] and t[b] ("Power & Light")? */
+static int amp_between(const char *t, size_t a, size_t b)
+{
+    return b > a && memchr(t + a, '&', b - a) != NULL;
+}
+
 unsigned stance_org_name_kind(const char *name, size_t n)
 {
-    size_t ws = 0, we = 0, hs = 0, he = 0, ps = 0, pe = 0;
+    size_t ws = 0, we = 0, hs = 0, he = 0, ps = 0, pe = 0, as = 0, ae = 0;
     unsigned k = 0, words = 0;
-    int head_fixed = 0;
+    int head_fixed = 0, labor = 0;
     while (stance_name_word_after(name, n, we, &ws, &we)) {
         char c = (char)(name[ws] | 0x20);
-        if (c != 'w' && c != 't' && c != 'd' && c != 'p' && c != 'c' && c != 'o' && c != 'f' && !digits(name, ws, we))
+        labor |= labor_word(name, ws, we);
+        if (c != 'w' && c != 't' && c != 'd' && c != 'p' && c != 'c' && c != 'o' && c != 'f' && c != 's' &&
+            c != 'g' && c != 'b' && !digits(name, ws, we))
             ; /* (a cheap "none of the words below") */
         else if (stance_word_is(name, ws, we, "workers") || stance_word_is(name, ws, we, "teamsters") ||
-            (stance_word_is(name, ps, pe, "local") && words && digits(name, ws, we)))
+                 stance_word_is(name, ws, we, "steelworkers") || stance_word_is(name, ws, we, "guild") ||
+                 stance_word_is(name, ws, we, "brotherhood") ||
+                 (stance_word_is(name, ps, pe, "local") && words && digits(name, ws, we)))
             k |= STANCE_OK_UNION;
         else if (stance_word_is(name, ws, we, "police") || (stance_word_is(name, ps, pe, "sheriff") && words))
             k |= STANCE_OK_POLICE;
@@ -290,12 +318,21 @@ unsigned stance_org_name_kind(const char *name, size_t n)
         if (!head_fixed && words &&
             (stance_word_is(name, ws, we, "of") || stance_word_is(name, ws, we, "for") || stance_word_is(name, ws, we, "on")))
             head_fixed = 1; /* "Bank of Ashford", "Department of Labor": the word before "of" is the head */
-        if (!head_fixed)
+        if (!head_fixed) {
             hs = ws, he = we;
+            if (words && amp_between(name, pe, ws))
+                as = ps, ae = pe; /* "Northline Power & Light": "Power" is a head too */
+            else
+                as = ae = 0;
+        }
         ps = ws, pe = we, words++;
     }
     if (words < 2 && !k)
         return 0; /* "Pellmark", "Air": one word says no kind */
+    if (labor && (stance_word_is(name, hs, he, "association") || stance_word_is(name, hs, he, "federation")))
+        k |= STANCE_OK_UNION; /* not "National Rifle Association" */
+    if (ae > as) /* "Procter & Gamble", "Power & Light": a firm's name */
+        k |= STANCE_OK_COMPANY | lookup(name_words, sizeof name_words / sizeof name_words[0], name + as, ae - as);
     return k | lookup(name_words, sizeof name_words / sizeof name_words[0], name + hs, he - hs);
 }
 

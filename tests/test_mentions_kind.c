@@ -88,6 +88,13 @@ static const link_case link_cases[] = {
     /* "management": the article's one company */
     {"Ashmere Brewing Company cut 30 jobs. The union said it would meet management on Monday.\n",
      {"Ashmere Brewing Company", NULL}, "management", "Ashmere Brewing Company"},
+    /* link38: a union by its labour word, a utility by the word before "&" (in its name only) */
+    {"Members of the Dunmore Education Association voted to strike. A parent said the union had waited too long.\n",
+     {"Dunmore Education Association", NULL}, "the union", "Dunmore Education Association"},
+    {"Tarnfield Power & Light filed the emails. A lobbyist for the company resigned.\n",
+     {"Tarnfield Power & Light", NULL}, "the company", "Tarnfield Power & Light"},
+    {"The Harlan Rifle Association met on Monday. Pilots said the union would strike.\n",
+     {"Harlan Rifle Association", NULL}, "the union", NULL},
     /* ambiguous: two companies in one sentence, then "the company" */
     {"Pellmark Foods sued Corvane Logistics on Monday. The company wants $2 million.\n",
      {"Pellmark Foods", "Corvane Logistics", NULL}, "The company", NULL},
@@ -247,6 +254,13 @@ static void test_kinds(void **state)
         {"Harwick Medical Center", STANCE_OK_HOSPITAL},
         {"Bank of Ashford", STANCE_OK_BANK | STANCE_OK_COMPANY},
         {"Department of Labor", STANCE_OK_AGENCY},
+        /* link38: a labour word and an "Association"/"Federation" head; "&" before the last word */
+        {"Dunmore Education Association", STANCE_OK_UNION},
+        {"Association of Ferry Pilots", STANCE_OK_UNION},
+        {"Harlan Federation of Teachers", STANCE_OK_UNION},
+        {"Harlan Rifle Association", 0},
+        {"Tarnfield Power & Light", STANCE_OK_UTILITY | STANCE_OK_COMPANY},
+        {"Pellmark & Vance", STANCE_OK_COMPANY},
         {"Tom Park", 0},
         {"Pellmark", 0},
         {"Air Force", 0},
