@@ -37,6 +37,11 @@ ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 #define TOK "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['\\x{2019}](?![sS]\\b)\\p{L}+|-\\p{L}+)*)"
 /* A word of capitals and digits that ends in a capital ("G4S"): one token. */
 #define ALNUM "\\p{Lu}+\\p{N}+\\p{Lu}[\\p{Lu}\\p{N}]*(?![\\p{L}\\p{N}])"
+/* Initials joined by an ampersand, one token: "AT&T", "S&P", "P&G". */
+#define AMPW "\\p{Lu}{1,4}&\\p{Lu}{1,4}(?![\\p{L}\\p{N}])"
+/* A name's last words after " & ": "Northline Power & Light", "Procter & Gamble"
+ * (names_scan() cuts the run before a function word, title or first name there). */
+#define AMP_NEXT "&[ \\x{A0}]{1,2}(?!" ABBR ")" TOK
 /* A nickname in quote marks between a first name and a surname: Juan "Chico" Marquez. */
 #define NICK "(?:\"" TOK "\"|\\x{201C}" TOK "\\x{201D})(?=[ \\x{A0}]\\p{Lu})"
 /* "\003" stands for the particles of the lexicon (STANCE_LX_PARTICLE), filled
@@ -53,8 +58,8 @@ ABBR_LIST(ABBR_FITS, ABBR_FITS, ABBR_FITS_S)
 static const char NAME_PAT[] =
     "\\G(?<![\\p{L}\\p{N}\\p{M}'\\x{2019}@#_-])"
     "(?:" ABBR "[ \\x{A0}]{1,2})*"
-    "(?:" DOTTED "|" ALNUM "|" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
-    "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" DOTTED "|" TOK "|" NICK "|" PARTICLE
+    "(?:" DOTTED "|" ALNUM "|" AMPW "|" TOK "|\\p{Lu}\\.(?:\\p{Lu}\\.)*)"
+    "(?:[ \\x{A0}]{1,2}(?:" ABBR "|\\p{Lu}\\.(?:\\p{Lu}\\.)*(?=[ \\x{A0}]\\p{Lu})|" DOTTED "|" AMPW "|" TOK "|" AMP_NEXT "|" NICK "|" PARTICLE
     "(?=[ \\x{A0}](?:" PARTICLE "[ \\x{A0}])?\\p{Lu})|" PARTICLE "-" TOK "))*"
     "(?:[ \\x{A0}]?\\((?:[RDI]|Ind|Dem|Rep)[-\\x{2013}][\\p{L}. ]{1,20}\\))?";
 
@@ -275,6 +280,39 @@ static int party_members(const char *w, size_t n)
            ((stance_lex_rules(w, n) & both) == both || stance_names_is_title(w, n - 1));
 }
 
+/* Is token k of a run (ts/te/cls/kind as names_bare_hint() reads them) a
+ * month that is also a first name, read as the first name: "Historian June
+ * Pellegrini", "April Mellody, a spokeswoman"? An ordinary capitalised word
+ * follows it (no function word, title, day or month: not "June 14", "May Day
+ * Parade" has no first name), and no time phrase holds it: the word before
+ * it, in the run or before the run, is no determiner, preposition,
+ * conjunction, time word or number ("in June Trump said", "At a June Trump
+ * rally", "last April Smith", "early June", "Since June"). */
+static int month_first_name(const char *t, const size_t *ts, const size_t *te, const uint64_t *cls,
+                            const unsigned *kind, unsigned k, unsigned nt)
+{
+    const uint64_t first = STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M);
+    const uint64_t not_next = STANCE_LX(STOP) | STANCE_LX(TITLE) | STANCE_LX(DAY) | STANCE_LX(MONTH);
+    size_t we, ws;
+    if (!(cls[k] & STANCE_LX(MONTH)) || !(cls[k] & first) || k + 1 >= nt || (cls[k + 1] & not_next) ||
+        te[k + 1] - ts[k + 1] < 2 || t[ts[k + 1]] < 'A' || t[ts[k + 1]] > 'Z' || t[te[k + 1] - 1] == '.')
+        return 0;
+    if (k > 0)
+        return (kind[k - 1] & TK_TITLE) != 0; /* "Dr. June Roe", not "In June Roe" */
+    for (we = ts[0]; we > 0 && t[we - 1] == ' ';)
+        we--;
+    for (ws = we; ws > 0 && ((t[ws - 1] | 0x20) >= 'a' && (t[ws - 1] | 0x20) <= 'z');)
+        ws--;
+    if (we > 0 && t[we - 1] >= '0' && t[we - 1] <= '9')
+        return 0; /* "on 14 June Roe said" */
+    if (ws == we || we - ws > 15)
+        return 1;
+    return !((stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(DET) | STANCE_LX(PREP) | STANCE_LX(CONJ))) ||
+             stance_lex_in_rules(t + ws, we - ws, STANCE_LQ(TAIL)) ||
+             (we - ws == 5 && memcmp(t + ws, "early", 5) == 0) || (we - ws == 4 && memcmp(t + ws, "late", 4) == 0) ||
+             (we - ws == 3 && memcmp(t + ws, "mid", 3) == 0));
+}
+
 /* stance_names_bare() with the tok_cls() of t[hs, he) known (@p hcls) if that
  * is the run's first token: names_scan() has looked it up already. With
  * @p gender, also stance_names_gender() of the bare name, from the classes of
@@ -285,6 +323,7 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     size_t ts[16], te[16];
     uint64_t cls[16];
     unsigned kind[16], nt = 0, first, lastt, n;
+    int amp = 0;
     size_t i;
     size_t end = *e;
     while (end > *s && (t[end - 1] == ' ' || t[end - 1] == '\t'))
@@ -315,6 +354,9 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
     }
     if (nt == 0 || nt == 16)
         return 0;
+    for (unsigned k = 0; k + 1 < nt; k++)
+        if ((kind[k] & TK_STOP) && month_first_name(t, ts, te, cls, kind, k, nt))
+            kind[k] &= ~TK_STOP; /* "June Pellegrini": a first name */
     if (!(kind[0] & TK_STOP))
         kind[0] |= opener_kind(t, ts[0], te[0]);
     /* leading titles, function words and sentence openers */
@@ -352,9 +394,14 @@ static unsigned names_bare_hint(const char *t, size_t *s, size_t *e, size_t *las
         *s = bs;
         *e = be;
     }
+    for (unsigned k = first + 1; k < lastt; k++)
+        if (te[k] - ts[k] == 1 && t[ts[k]] == '&')
+            amp = 1; /* "Procter & Gamble", "Johnson & Johnson": keyed whole, no surname, no gender */
     if (last)
-        *last = ts[lastt] + particle_hyphen(t + ts[lastt], te[lastt] - ts[lastt]);
-    if (gender) {
+        *last = amp ? ts[first] : ts[lastt] + particle_hyphen(t + ts[lastt], te[lastt] - ts[lastt]);
+    if (gender && amp)
+        *gender = STANCE_G_UNKNOWN;
+    else if (gender) {
         /* a first name counts before a surname only (first < lastt), as in stance_names_gender() */
         *gender = title_gender(t, ts[first]);
         if (*gender == STANCE_G_UNKNOWN && first < lastt)
@@ -696,6 +743,30 @@ static int index_firsts(const char *text, size_t len, stance_namelist *l)
     return rc;
 }
 
+/* The end of the name run text[s, e) of the pattern, cut before an " & "
+ * that a function word, title or first name follows: "Rudy Giuliani & Sen.
+ * Jeff Sessions", "Jim & Sarah", "Ann & I" are two names, "Procter & Gamble"
+ * is one. */
+static size_t amp_cut(const char *text, size_t s, size_t e)
+{
+    const uint64_t not_name = STANCE_LX(STOP) | STANCE_LX(TITLE) | STANCE_LX(FIRST_F) | STANCE_LX(FIRST_M);
+    for (size_t i = s + 1; i + 2 < e; i++) {
+        size_t ws, we = i + 1, k = i, h;
+        if (text[i] != '&' || !stance_hspace(text, i + 1, e))
+            continue; /* (not the "&" of "AT&T") */
+        while (we < e && (h = (size_t)stance_hspace(text, we, e)))
+            we += h;
+        for (ws = we; we < e && !stance_hspace(text, we, e);)
+            we++;
+        if (we > ws && !(tok_cls(text + ws, we - ws) & not_name))
+            continue;
+        while (k > s && (text[k - 1] == ' ' || stance_nbsp_ends(text, s, k)))
+            k -= text[k - 1] == ' ' ? 1 : 2;
+        return k;
+    }
+    return e;
+}
+
 static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_general_context *gctx,
                       const char *text, size_t len, stance_namelist *out, stance_error *err, int fast_ok)
 {
@@ -762,7 +833,7 @@ static int names_scan(const pcre2_code *pat, pcre2_match_context *mctx, pcre2_ge
                 }
                 ov = pcre2_get_ovector_pointer(md);
                 s = ov[0];
-                e = ov[1];
+                e = amp_cut(text, s, ov[1]);
             }
         }
         pos = e > s ? e : s + 1;

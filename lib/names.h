@@ -14,7 +14,8 @@
 typedef struct stance_name {
     size_t start, end;   /* the whole run as written, titles included */
     size_t bare;         /* start of the run without leading titles / function words */
-    size_t last;         /* start of the last token (the surname or head) */
+    size_t last;         /* start of the last token (the surname or head); the bare start for a
+                          * name of several words joined by "&" (stance_name_joined()) */
     size_t last_end;     /* its end (suffixes such as "(R-Fla.)" and "Jr." excluded) */
     unsigned ntok;       /* tokens in [bare, last_end) */
     int gender;          /* STANCE_G_* hint from titles and first names */
@@ -23,6 +24,14 @@ typedef struct stance_name {
 #define STANCE_G_UNKNOWN 0
 #define STANCE_G_MALE 1
 #define STANCE_G_FEMALE 2
+
+/* Is run @p nm a name of several words joined by "&" ("Procter & Gamble",
+ * "Northline Power & Light")? An organisation's, keyed whole: it has no
+ * surname and no gender. */
+static inline int stance_name_joined(const stance_name *nm)
+{
+    return nm->ntok > 1 && nm->last == nm->bare;
+}
 
 /* The gender of a first name with lexicon classes @p cls (FIRST_M,
  * FIRST_F); a name on both lists (Lindsey) leaves it to the pronouns. */

@@ -1237,6 +1237,9 @@ static int emit(ctx *c, seg *q, stance_quote_type type, stance_quotelist *out, i
         if (!(r->speaker = stance_strndup(c->t + sp.start, sp.end - sp.start)))
             return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
     }
+    if (role.start != STANCE_NO_OFFSET && a->canon.start != STANCE_NO_OFFSET && how != STANCE_ATTR_NONE &&
+        a->how != STANCE_ATTR_NOUN && role.start >= a->canon.start && role.end <= a->canon.end)
+        role.start = STANCE_NO_OFFSET; /* words of the name itself: "Harlan Gas &" of "Harlan Gas & Electric" */
     if (role.start != STANCE_NO_OFFSET && role.end > role.start &&
         !(r->role = stance_strndup(c->t + role.start, role.end - role.start)))
         return stance_error_set(c->err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

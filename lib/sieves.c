@@ -610,6 +610,9 @@ static int attribute_partial(ctx *c, sv *v)
         return r;
     } else if (r) {
         pa.rule = STANCE_RULE_PARTIAL_BEFORE;
+        /* ('Roe told the board it needs a raise, a request Ann Lee called "': the relative's subject) */
+        if (pa.cue.start != STANCE_NO_OFFSET && (r = stance_q_relative_after_comma(c, q, pa.cue.end, &pa)) < 0)
+            return r;
     } else {
         if ((r = stance_q_try_partial_after(c, q, &pa)) < 0)
             return r;

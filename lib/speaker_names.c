@@ -494,7 +494,10 @@ static int qualifies_next(const char *t, size_t len, size_t e)
     if (stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= '0' && t[ws] <= '9')
         i = we;
     for (; n < 3 && stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= 'a' && t[ws] <= 'z'; n++, i = we)
-        role = stance_role_or_person(t, ws, we, NULL);
+        if (stance_lex_classes_lower(t + ws, we - ws) & (STANCE_LX(CONJ) | STANCE_LX(PREP)))
+            return 0; /* "Mayor Jo Roe and team owner Al Sim": two people */
+        else
+            role = stance_role_or_person(t, ws, we, NULL);
     return n && role && stance_word_after(t, len, i, &ws, &we) && ws == i + 1 && t[ws] >= 'A' && t[ws] <= 'Z';
 }
 
@@ -868,6 +871,27 @@ static int holds_other_office(const sstate *s, const ref *r, const char *name, c
     return 0;
 }
 
+/* Does a mention within the reach of name_of() (a referent at or before
+ * @p lo) of the one @p r names have "the" and the head of @p d after it in
+ * its sentence, not apposed ("Rudell, who bought the team, praised the
+ * mayor.")? That sentence spoke of the holder of the head as somebody else. */
+static int head_after_in_sentence(const sstate *s, const desc *d, const ref *r, size_t lo, size_t at)
+{
+    for (size_t k = lo; k-- > 0;) {
+        const ref *o = &s->refs[k];
+        size_t e = o->end;
+        if (o->end + STANCE_SPEAKER_NAME_REACH < at || stance_sn_breaks(s->t, o->end, at) > 1)
+            break;
+        if (!same_ref(s->t, o, r))
+            continue;
+        while (e < at && !strchr(".?!\n", s->t[e]))
+            e++;
+        if (definite_head_between(s, d, o->end, e))
+            return 1;
+    }
+    return 0;
+}
+
 /* The referent that names the description @p d at @p at, or NULL: the
  * nearest one tied to it, else the only compatible one within reach (or the
  * subject of the sentence before the one where the description's sentence
@@ -913,8 +937,9 @@ static const ref *name_of(sstate *s, const desc *d, size_t at, stance_span qs, i
     far = tied_further(s, d, lo, at);
     if (!far && (r0 = described_subject_before(s, d, at, qs)) != NULL)
         return r0;
-    if (only && !d->org && definite_head_between(s, d, only->end, at))
-        only = NULL; /* "Roe went further, saying the senator ... . The senator answered" */
+    if (only && !d->org && (definite_head_between(s, d, only->end, at) || head_after_in_sentence(s, d, only, lo, at)))
+        only = NULL; /* "Roe went further, saying the senator ... . The senator answered"; "Roe praised the
+                      * mayor. '...,' Roe said. The mayor replied" */
     if (only && !ambiguous && !(far && tied_head(s, only, NULL)) && !(d->org && after_place_prep(s, only)) &&
         !(head_between(s, d, stance_sent_start(s->t, only->start, 0), only->start) && !apposed(s->t, only->start)))
         return only; /* unless another role is its ("Its president, Jo Roe,") and the head is tied further back, or

@@ -260,8 +260,11 @@ void stance_q_canonicalise(ctx *c, attr *a)
     } else {
         a->canon = (stance_span){s, e};
         k = name_before(c, a->spk.end);
-        if (k >= 0 && c->names->v[k].last_end == e)
+        if (k >= 0 && c->names->v[k].last_end == e) {
             a->name = k;
+            if (stance_name_joined(&c->names->v[k]) && c->names->v[k].bare < s)
+                a->canon.start = c->names->v[k].bare; /* "Electric" of "Harlan Gas & Electric": the whole name */
+        }
     }
     if (f < 0)
         a->canon.start = stance_names_unglued(c->t, c->len, a->canon.start, a->canon.end);
@@ -415,8 +418,9 @@ static int org_like(ctx *c, const stance_name *nm)
     if (lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_LAST)) ||
         lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_HEAD)))
         return 1;
-    if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last))
-        return 1; /* "(R)", an initial, a bare title ("Attorney General") */
+    if (nm->last_end - nm->last < 2 || stance_names_is_title(c->t + nm->last, nm->last_end - nm->last) ||
+        stance_name_joined(nm))
+        return 1; /* "(R)", an initial, a bare title ("Attorney General"), "Mallory & Finch" */
     if (nm->ntok == 1 && lq(c->t, nm->last, nm->last_end, STANCE_LQ(ORG_ALONE)))
         return 1;
     return place_first(c, nm);

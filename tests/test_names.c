@@ -173,6 +173,70 @@ static void test_names_capitals_digits(void **state)
     stance_quotelist_clear(&l);
 }
 
+/* The run of @p l whose bare name is @p want, or NULL. */
+static const stance_name *bare_run(const char *text, const stance_quotelist *l, const char *want)
+{
+    size_t n = strlen(want);
+    for (size_t i = 0; i < l->names.n; i++)
+        if (l->names.v[i].last_end - l->names.v[i].bare == n && memcmp(text + l->names.v[i].bare, want, n) == 0)
+            return &l->names.v[i];
+    return NULL;
+}
+
+/* A month that is also a first name (June, April) opens a name before an
+ * ordinary capitalised word, after a title or a role noun, at a sentence's
+ * start; not in a time phrase ("a June", "in April", "last June", "14 June"),
+ * nor before a day, a number or a function word (blind trial 17: "Labor
+ * historian June Pellegrini"). */
+static void test_names_month_first_name(void **state)
+{
+    static const char text[] = "Labor historian June Pellegrini spoke. April Mellody, a spokeswoman, agreed. "
+                               "Dr. June Oakes came. At a June Tarrant rally, he spoke. Since April Voss "
+                               "has said so. We met last June Kessler there. On 14 June Halvard left. "
+                               "In June Marlow won.";
+    static const char *const names[] = {"June Pellegrini", "April Mellody", "June Oakes"};
+    static const char *const months[] = {"Tarrant", "Voss", "Kessler", "Halvard", "Marlow"};
+    stance_quotelist l = {0};
+    (void)state;
+    runs_of(text, sizeof text - 1, &l);
+    for (size_t w = 0; w < sizeof names / sizeof *names; w++) {
+        const stance_name *nm = bare_run(text, &l, names[w]);
+        if (!nm || nm->gender != STANCE_G_FEMALE || nm->ntok != 2)
+            fail_msg("no female run \"%s\"", names[w]);
+    }
+    for (size_t w = 0; w < sizeof months / sizeof *months; w++) {
+        const stance_name *nm = bare_run(text, &l, months[w]);
+        if (!nm || nm->gender != STANCE_G_UNKNOWN)
+            fail_msg("no run \"%s\" after its month", months[w]);
+    }
+    stance_quotelist_clear(&l);
+}
+
+/* Capitalised words joined by " & " are one organisation's name, keyed whole
+ * (no surname: "Harlan & Harlan" is no Woody Harlan); initials joined by "&"
+ * are one word ("BT&W"). Before a title, a first name or a function word the
+ * "&" joins two names, and the run ends before it. */
+static void test_names_ampersand(void **state)
+{
+    static const char text[] = "Northline Power & Light told the board. Woody Harlan, heir to Harlan & Harlan, "
+                               "spoke. BT&W said no. Rudy Voss & Sen. Jeff Sessions met. Jim & Sarah left. "
+                               "Ann Roe & I agreed.";
+    static const char *const whole[] = {"Northline Power & Light", "Harlan & Harlan", "BT&W"};
+    static const char *const parts[] = {"Rudy Voss", "Jeff Sessions", "Jim", "Sarah", "Ann Roe", "Woody Harlan"};
+    stance_quotelist l = {0};
+    (void)state;
+    runs_of(text, sizeof text - 1, &l);
+    for (size_t w = 0; w < sizeof whole / sizeof *whole; w++) {
+        const stance_name *nm = bare_run(text, &l, whole[w]);
+        if (!nm || nm->last != nm->bare)
+            fail_msg("no run \"%s\" keyed whole", whole[w]);
+    }
+    for (size_t w = 0; w < sizeof parts / sizeof *parts; w++)
+        if (!bare_run(text, &l, parts[w]))
+            fail_msg("no run \"%s\"", parts[w]);
+    stance_quotelist_clear(&l);
+}
+
 /* stance_first_name_gender(): the one reading of FIRST_M / FIRST_F (names.c's
  * runs, speakers.c's "his wife, Jane,"); a name on both lists is no gender. */
 static void test_first_name_gender(void **state)
@@ -194,6 +258,8 @@ int main(void)
         cmocka_unit_test(test_names_bare_possessive),
         cmocka_unit_test(test_first_name_gender),
         cmocka_unit_test(test_names_capitals_digits),
+        cmocka_unit_test(test_names_month_first_name),
+        cmocka_unit_test(test_names_ampersand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

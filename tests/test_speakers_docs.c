@@ -181,6 +181,31 @@ static const spk_case org_name_cases[] = {
      "public order", "U.S. Court of Appeals for the 3rd Circuit", NULL},
 };
 
+/* spk37, the speaker errors of blind trial 17: a month that is a first name ("June Pellegrini") is a
+ * woman "she" may stand for; a month in a time phrase is none ("at a June Tarrant rally"); an object
+ * relative after a comma names its own speaker after a partial's earlier verb ('Roe told ..., a request
+ * the board called "'); a name's words joined by "&" are one speaker; a description is not the one
+ * nearby who spoke of its head as somebody else ('Rudell praised the mayor. ... The mayor returned the
+ * compliment:'), but the one the text tied the head to further back */
+static const spk_case trial17_cases[] = {
+    {"Keisha Landry, a parent of two, said she was worried.\n\nLabor historian June Pellegrini said a strike "
+     "would be the first since 1979. \"That strike lasted nineteen days,\" she said.\n",
+     "That strike lasted", "June Pellegrini", NULL},
+    {"Keisha Landry, a parent of two, spoke at a June Tarrant rally. \"That strike lasted nineteen days,\" she "
+     "said.\n",
+     "That strike lasted", "Keisha Landry", NULL},
+    {"Harlan Gas & Electric told the commission that it needs a raise of 14 percent, a request the Citizens "
+     "Utility Board called \"a bill for the company's own neglect.\"\n",
+     "a bill for", "Citizens Utility Board", NULL},
+    {"\"We will appeal the ruling of the court,\" Harlan Gas & Electric said.\n", "We will appeal",
+     "Harlan Gas & Electric", NULL},
+    {"Mayor Theo Brandvold and team owner Vance Rudell announced a stadium deal on Thursday.\n\nUnder the plan, "
+     "the city would issue bonds.\n\nRudell, who bought the team in 2019, praised the mayor. \"He never once "
+     "blinked,\" Rudell said.\n\nThe mayor returned the compliment: \"Vance could have taken this team "
+     "anywhere.\"\n",
+     "Vance could", "Theo Brandvold", "The mayor"},
+};
+
 /* Check @p n cases of @p cs against stance_classify() with model @p m. */
 static void check_cases(const stance_model *m, const spk_case *cs, size_t n)
 {
@@ -230,6 +255,11 @@ static void test_description_named(void **state)
     check_cases(*state, described_cases, sizeof described_cases / sizeof *described_cases);
 }
 
+static void test_trial17_speakers(void **state)
+{
+    check_cases(*state, trial17_cases, sizeof trial17_cases / sizeof *trial17_cases);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_continues_description),
         cmocka_unit_test(test_description_named),
         cmocka_unit_test(test_org_name_through_of),
+        cmocka_unit_test(test_trial17_speakers),
     };
     return cmocka_run_group_tests(tests, testutil_group_open_model, testutil_group_free_model);
 }
