@@ -565,22 +565,49 @@ static size_t entities_near(stance_scratch *s, size_t n_allm, size_t lo, size_t 
     return n;
 }
 
+/* STANCE_OPT_MENTIONED_ONLY: which entities the result keeps. A given actor
+ * with no mention of any kind and no target in any quote is left out; every
+ * other entity keeps its place in order. @p map receives, per scratch entity,
+ * its index in the result or SIZE_MAX. Returns the number kept. The quotes'
+ * targets are chosen and scored before this, so leaving an entity out changes
+ * no decision, only the entity indices the targets carry (finish_result()). */
+static size_t mentioned_only_map(const stance_result *res, const stance_entityset *ents, size_t *map)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ents->n; i++)
+        map[i] = ents->e[i].discovered || ents->e[i].n_mentions + ents->e[i].n_more ? 0 : SIZE_MAX;
+    for (size_t qi = 0; qi < res->n_quotes; qi++)
+        for (size_t t = 0; t < res->quotes[qi].n_targets; t++)
+            map[res->quotes[qi].targets[t].pub.entity] = 0;
+    for (size_t i = 0; i < ents->n; i++)
+        if (map[i] == 0)
+            map[i] = n++;
+    return n;
+}
+
 /* The entities into the result: names as in 0.1, and every mention with its
- * kind. Each scratch entity is released once copied (the next call would
- * clear them anyway), so a long text's entities are not held twice. */
-static int copy_entities(stance_result *res, stance_entityset *ents, stance_error *err)
+ * kind; with @p map (mentioned_only_map()) only those it keeps. Each scratch
+ * entity is released once copied (the next call would clear them anyway), so
+ * a long text's entities are not held twice. */
+static int copy_entities(stance_result *res, stance_entityset *ents, const size_t *map, size_t n_keep,
+                         stance_error *err)
 {
     stance_mindex_free(ents->ix); /* the targets are chosen: the mention index has served */
     ents->ix = NULL;
-    res->n_entities = ents->n;
-    if (ents->n && !(res->entities = stance_arena_alloc(&res->arena, ents->n, sizeof *res->entities)))
+    res->n_entities = map ? n_keep : ents->n;
+    if (res->n_entities && !(res->entities = stance_arena_alloc(&res->arena, res->n_entities, sizeof *res->entities)))
         goto nomem;
     for (size_t i = 0; i < ents->n; i++) {
         const stance_ent *e = &ents->e[i];
-        entity_rec *o = &res->entities[i];
+        entity_rec *o;
         stance_span *ms = NULL;
         stance_mention *all = NULL;
         size_t n_all = e->n_mentions + e->n_more, a = 0, b = 0;
+        if (map && map[i] == SIZE_MAX) {
+            stance_ent_release(&ents->e[i]);
+            continue;
+        }
+        o = &res->entities[map ? map[i] : i];
         memset(o, 0, sizeof *o);
         if (!(o->pub.name = stance_arena_strndup(&res->arena, e->name, strlen(e->name))))
             goto nomem;
@@ -870,8 +897,9 @@ static int pool_targets(stance_result *res, stance_scratch *s, stance_error *err
  * into the result, and the targets get the result's copies of their actors'
  * names. The scratch is left empty, so a
  * long text's quotes and entities are not held next to the result. */
-static int finish_result(stance_result *res, stance_scratch *s, int pool, stance_error *err)
+static int finish_result(stance_result *res, stance_scratch *s, int pool, int mentioned_only, stance_error *err)
 {
+    size_t *map = NULL, n_keep = 0;
     int rc;
     if (pool && (rc = pool_targets(res, s, err)))
         return rc;
@@ -886,14 +914,24 @@ static int finish_result(stance_result *res, stance_scratch *s, int pool, stance
         s->near = s->stamp = NULL;
         s->allm_cap = s->mkeys_cap = s->near_cap = s->stamp_cap = 0;
     }
-    if ((rc = copy_entities(res, &s->ents, err)))
+    if (mentioned_only && s->ents.n) {
+        if (!(map = stance_malloc_array(s->ents.n, sizeof *map)))
+            return stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");
+        n_keep = mentioned_only_map(res, &s->ents, map);
+    }
+    rc = copy_entities(res, &s->ents, map, n_keep, err);
+    if (!rc)
+        for (size_t qi = 0; qi < res->n_quotes; qi++)
+            for (size_t t = 0; t < res->quotes[qi].n_targets; t++) {
+                stance_target *tg = &res->quotes[qi].targets[t].pub;
+                if (map)
+                    tg->entity = map[tg->entity];
+                tg->actor = res->entities[tg->entity].pub.name;
+            }
+    stance_free(map);
+    if (rc)
         return rc;
     stance_entityset_clear(&s->ents);
-    for (size_t qi = 0; qi < res->n_quotes; qi++)
-        for (size_t t = 0; t < res->quotes[qi].n_targets; t++) {
-            stance_target *tg = &res->quotes[qi].targets[t].pub;
-            tg->actor = res->entities[tg->entity].pub.name;
-        }
     return STANCE_OK;
 }
 
@@ -1028,7 +1066,8 @@ STANCE_API int stance_classify(const stance_model *model, const stance_input *us
         if (c.hstance && s->ents.n && (rc = quote_targets(&c, qi, &st, qr, err)))
             goto fail;
     }
-    if ((rc = finish_result(res, s, c.hstance && (opt.flags & STANCE_OPT_POOL), err)))
+    if ((rc = finish_result(res, s, c.hstance && (opt.flags & STANCE_OPT_POOL), !!(opt.flags & STANCE_OPT_MENTIONED_ONLY),
+                            err)))
         goto fail;
     stance_scratch_free(own);
     *result = res;

@@ -40,6 +40,8 @@ typedef struct classify_opts {
     cli_policy on_error;
     html_doc *html; /* --format html: articles collect here, one page at the end */
     json_out *out;  /* --format json: each record is written here, then to stdout */
+    int mentioned_only; /* --mentioned-only 1, --all-listed 0, neither -1: on for the --actors FILE list
+                           (STANCE_OPT_MENTIONED_ONLY; a record's "mentioned_only" sets it for the record) */
 } classify_opts;
 
 static void help(void)
@@ -55,6 +57,11 @@ static void help(void)
            "      --discover-others with actors given (-a, --actors, a record's), also discover the\n"
            "                        article's other actors (\"discovered\": true); a given actor is\n"
            "                        reported once, under its own name (without actors: as without it)\n"
+           "      --mentioned-only  report only the given actors the article mentions (or a quote targets);\n"
+           "                        the default with an --actors FILE list (a watch list; -a actors\n"
+           "                        join it), not for -a alone or a record's \"actors\"\n"
+           "      --all-listed      report every given actor, mentioned or not (as -a does), also for\n"
+           "                        --actors FILE\n"
            "      --side NAME=LABEL the side of the -a or --actors actor NAME (as given, up to the first '='):\n"
            "                        a label of your choice (\"R\", \"Labour\", \"union\"; repeatable). Equal\n"
            "                        labels are one side, different labels opposite sides; each stance then\n"
@@ -64,7 +71,8 @@ static void help(void)
            "                        record without an id is written with its line number (\"id\": \"3\");\n"
            "                        an actor {\"name\", \"aliases\", \"side\"} may carry its side (as --side);\n"
            "                        a record's \"actors\" replace the -a/--actors list for that record,\n"
-           "                        and its \"discover_others\": true/false overrides --discover-others\n"
+           "                        and its \"discover_others\": true/false overrides --discover-others,\n"
+           "                        its \"mentioned_only\": true/false --mentioned-only/--all-listed\n"
            "  -f, --format FMT      json (default: one JSON object per article, \"id\" its FILE), text (whole\n"
            "                        quotes, for people), dot, or html (one self-contained page for all\n"
            "                        articles: see README)\n"
@@ -675,6 +683,7 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
                    const actor_list *actors, char *msg, size_t msglen, size_t *offset)
 {
     stance_input in = STANCE_INPUT_INIT;
+    stance_options opts;
     stance_result *res = NULL;
     stance_error err;
     int rc;
@@ -688,7 +697,10 @@ static int run_one(const stance_model *model, const classify_opts *co, const rec
     }
     if (actors->has_sides && actors->n)
         in.actor_sides = actors->sides;
-    rc = stance_classify(model, &in, &co->opts, &res, &err);
+    opts = co->opts;
+    if (co->mentioned_only > 0 || (co->mentioned_only < 0 && actors->keep)) /* a watch list: its mentioned ones */
+        opts.flags |= STANCE_OPT_MENTIONED_ONLY;
+    rc = stance_classify(model, &in, &opts, &res, &err);
     if (rc != STANCE_OK) {
         if (err.offset != STANCE_NO_OFFSET)
             snprintf(msg, msglen, "%s (byte %zu)", err.message, err.offset);
@@ -831,22 +843,35 @@ static int load_actor_file(actor_list *l, const char *path)
     return status;
 }
 
-/* A record's "discover_others": true or false sets or clears
- * STANCE_OPT_DISCOVER_OTHERS in @p co for it (null or absent: as the options
- * say). -1 with @p msg set for any other value. */
-static int record_discover(json_t *rec, classify_opts *co, char *msg, size_t msglen)
+/* A record's boolean member @p key: 1 true, 0 false, -2 null or absent (as
+ * the options say), -1 with @p msg set for any other value. */
+static int record_bool(json_t *rec, const char *key, char *msg, size_t msglen)
 {
-    json_t *v = json_object_get(rec, "discover_others");
+    json_t *v = json_object_get(rec, key);
     if (!v || json_is_null(v))
-        return 0;
+        return -2;
     if (!json_is_boolean(v)) {
-        snprintf(msg, msglen, "\"discover_others\" must be true, false or null");
+        snprintf(msg, msglen, "\"%s\" must be true, false or null", key);
         return -1;
     }
-    if (json_is_true(v))
+    return json_is_true(v);
+}
+
+/* A record's "discover_others": true or false sets or clears
+ * STANCE_OPT_DISCOVER_OTHERS in @p co for it, its "mentioned_only" sets
+ * co->mentioned_only (null or absent: as the options say). -1 with @p msg set
+ * for any other value. */
+static int record_discover(json_t *rec, classify_opts *co, char *msg, size_t msglen)
+{
+    int d = record_bool(rec, "discover_others", msg, msglen), m;
+    if (d == -1 || (m = record_bool(rec, "mentioned_only", msg, msglen)) == -1)
+        return -1;
+    if (d == 1)
         co->opts.flags |= STANCE_OPT_DISCOVER_OTHERS;
-    else
+    else if (d == 0)
         co->opts.flags &= ~STANCE_OPT_DISCOVER_OTHERS;
+    if (m >= 0)
+        co->mentioned_only = m;
     return 0;
 }
 
@@ -914,7 +939,7 @@ static json_t *load_short(char *line, size_t n, char **shortbuf, size_t *shortca
 
 /* A record read without jansson: when cli_json_members() finds nothing in
  * doubt (so jansson would read it, and with the same members), the record has
- * a "text" string and no "actors" nor "discover_others": 0, the text's token [*t0, *t1) and the id's
+ * a "text" string and no "actors", "discover_others" nor "mentioned_only": 0, the text's token [*t0, *t1) and the id's
  * [*i0, *i1) (empty without one). Else -1, and the caller takes jansson's path,
  * whose checks and messages are the same as before. */
 static int fast_members(const char *line, size_t n, size_t *t0, size_t *t1, size_t *i0, size_t *i1)
@@ -930,7 +955,8 @@ static int fast_members(const char *line, size_t n, size_t *t0, size_t *t1, size
         else if (len == 2 && !memcmp(key, "id", 2)) {
             *i0 = m[i].v0;
             *i1 = m[i].v1;
-        } else if ((len == 6 && !memcmp(key, "actors", 6)) || (len == 15 && !memcmp(key, "discover_others", 15)))
+        } else if ((len == 6 && !memcmp(key, "actors", 6)) || (len == 15 && !memcmp(key, "discover_others", 15)) ||
+                   (len == 14 && !memcmp(key, "mentioned_only", 14)))
             return -1;
     }
     if (text < 0 || line[m[text].v0] != '"' || (*i1 > *i0 && line[*i0] == '"' && *i1 - *i0 > FAST_ID_MAX))
@@ -979,7 +1005,7 @@ static int jsonl_record(const stance_model *model, const classify_opts *co, char
     json_error_t jerr;
     json_t *rec, *jtext, *jid;
     actor_list al = {0};
-    classify_opts rco = *co; /* with the record's own "discover_others" */
+    classify_opts rco = *co; /* with the record's own "discover_others", "mentioned_only" */
     size_t r0, r1, t0 = 0, t1 = 0;
     const char *text = NULL;
     size_t text_len = 0;
@@ -1131,7 +1157,8 @@ static const struct option classify_lopts[] = {
     {"caseless", no_argument, NULL, 'C'},      {"help", no_argument, NULL, 'h'},
     {"on-error", required_argument, NULL, 'O'}, {"pool", no_argument, NULL, 'P'},
     {"side", required_argument, NULL, 'S'},    {"actors", required_argument, NULL, 'L'},
-    {"discover-others", no_argument, NULL, 'D'}, {NULL, 0, NULL, 0}};
+    {"discover-others", no_argument, NULL, 'D'}, {"mentioned-only", no_argument, NULL, 'W'},
+    {"all-listed", no_argument, NULL, 'w'},    {NULL, 0, NULL, 0}};
 
 /* One option (@p c, optarg) of `classify`: -1 to go on, else the exit status (said; --help: CLI_OK). */
 static int classify_option(classify_opts *co, actor_list *actors, const char **model_path, int c)
@@ -1197,6 +1224,8 @@ static int classify_option(classify_opts *co, actor_list *actors, const char **m
     case 'C': co->opts.flags |= STANCE_OPT_ACTORS_CASELESS; break;
     case 'P': co->opts.flags |= STANCE_OPT_POOL; break;
     case 'D': co->opts.flags |= STANCE_OPT_DISCOVER_OTHERS; break;
+    case 'W': co->mentioned_only = 1; break;
+    case 'w': co->mentioned_only = 0; break;
     case 'L': {
         int r = load_actor_file(actors, optarg);
         if (r != CLI_OK)
@@ -1320,6 +1349,7 @@ int cmd_classify(int argc, char **argv)
 
     memset(&co, 0, sizeof co);
     co.opts.size = sizeof co.opts;
+    co.mentioned_only = -1;
     out.sink = stdout; /* a large record is written in pieces */
     co.out = &out;
     optind = 1;

@@ -75,14 +75,15 @@ static void test_alloc_fail_classify(void **state)
     unsigned char *data = testutil_model_bytes(&len);
     stance_model *m = NULL;
     static const char *const aliases[] = {"Park"};
-    stance_actor actors[2] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}};
+    stance_actor actors[3] = {{"Governor Park", aliases, 1}, {"Ana Diaz", NULL, 0}, {"Quill Marrow", NULL, 0}};
     long n, step = sweep_step();
     (void)state;
     assert_int_equal(stance_model_open_buffer(data, len, &m, NULL), STANCE_OK);
     /* The patterns' JIT copies live with the model: made first, they are not
      * this sweep's (test_alloc_fail_first_use sweeps their making). */
     assert_int_equal(stance_quotes_jit_all(m->qpat, NULL), STANCE_OK);
-    for (int with_actors = 0; with_actors < 3; with_actors++) { /* 2: also STANCE_OPT_DISCOVER_OTHERS */
+    for (int with_actors = 0; with_actors < 4; with_actors++) { /* 2: also STANCE_OPT_DISCOVER_OTHERS; 3: also
+                                                                  a third, absent actor, STANCE_OPT_MENTIONED_ONLY */
         for (n = 0; n < 100000; n += step) {
             stance_input in = STANCE_INPUT_INIT;
             stance_options opt = STANCE_OPTIONS_INIT;
@@ -92,11 +93,13 @@ static void test_alloc_fail_classify(void **state)
             in.text = article;
             in.text_len = sizeof article - 1;
             in.actors = with_actors ? actors : NULL;
-            in.n_actors = with_actors ? 2 : 0;
+            in.n_actors = with_actors ? (with_actors == 3 ? 3 : 2) : 0;
             opt.explain = 3;
             opt.flags = STANCE_OPT_POOL; /* the article's two Diaz quotes on Park pool */
-            if (with_actors == 2)
+            if (with_actors >= 2)
                 opt.flags |= STANCE_OPT_DISCOVER_OTHERS; /* Jo Lee discovered beside the two given */
+            if (with_actors == 3)
+                opt.flags |= STANCE_OPT_MENTIONED_ONLY; /* Quill Marrow left out */
             wrapalloc_arm(n);
             rc = stance_classify(m, &in, &opt, &res, &err);
             if (rc == STANCE_OK)

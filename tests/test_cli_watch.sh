@@ -21,7 +21,8 @@ cat >"$W/watch.jsonl" <<'TXT'
 TXT
 
 # ---- --actors FILE: the list, its sides; only its actors without --discover-others ------------
-expect 0 "classify --actors FILE" "$STANCE" classify -m "$MODEL" --actors "$W/watch.jsonl" "$W/a.txt"
+expect 0 "classify --actors FILE --all-listed" "$STANCE" classify -m "$MODEL" --actors "$W/watch.jsonl" --all-listed \
+  "$W/a.txt"
 out_has '"actor":"Dana Whitfield","relation":"opposite-side"'
 out_has '"name":"Ines Marrow","discovered":false'
 if grep -q '"name":"Lena Whitfield","discovered"' "$W/out"; then bad "  no other actor without --discover-others"; else

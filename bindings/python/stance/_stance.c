@@ -1074,7 +1074,7 @@ static int check_explain(int explain)
 }
 
 static unsigned option_flags(int indirect, int all_actors, int caseless, int partial, int discover, int pool,
-                             int others)
+                             int others, int mentioned)
 {
     unsigned f = 0;
     if (indirect)
@@ -1091,6 +1091,8 @@ static unsigned option_flags(int indirect, int all_actors, int caseless, int par
         f |= STANCE_OPT_POOL;
     if (others)
         f |= STANCE_OPT_DISCOVER_OTHERS;
+    if (mentioned)
+        f |= STANCE_OPT_MENTIONED_ONLY;
     return f;
 }
 
@@ -1377,10 +1379,10 @@ static PyObject *Model_meta(ModelObject *self, PyObject *key)
 static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"text", "actors", "explain", "indirect", "all_actors", "caseless", "partial",
-                             "discover", "max_text_len", "pool", "discover_others", NULL};
+                             "discover", "max_text_len", "pool", "discover_others", "mentioned_only", NULL};
     PyObject *text_obj, *actors = Py_None, *out = NULL;
     int explain = 0;
-    int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0, others = 0;
+    int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0, others = 0, mentioned = 0;
     Py_ssize_t max_len = 0;
     actor_set as;
     stance_input in;
@@ -1390,9 +1392,9 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     const char *text;
     size_t len;
     int rc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|Oi$pppppnpp:classify", kwlist, &text_obj, &actors, &explain,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|Oi$pppppnppp:classify", kwlist, &text_obj, &actors, &explain,
                                      &indirect, &all_actors, &caseless, &partial, &discover, &max_len, &pool,
-                                     &others) ||
+                                     &others, &mentioned) ||
         check_explain(explain))
         return NULL;
     if (text_view(text_obj, &text, &len))
@@ -1412,7 +1414,7 @@ static PyObject *Model_classify(ModelObject *self, PyObject *args, PyObject *kwd
     in.actors = as.n ? as.a : NULL;
     in.n_actors = as.n;
     in.actor_sides = as.has_sides ? as.sides : NULL;
-    opt.flags = option_flags(indirect, all_actors, caseless, partial, discover, pool, others);
+    opt.flags = option_flags(indirect, all_actors, caseless, partial, discover, pool, others, mentioned);
     opt.explain = (unsigned)explain;
     opt.max_text_len = max_len > 0 ? (size_t)max_len : 0;
     opt.scratch = scratch_take(self);
@@ -1645,12 +1647,13 @@ static int item_error(job *j, Py_ssize_t i)
 static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "actors", "threads", "explain", "indirect", "all_actors", "caseless",
-                             "partial", "discover", "max_text_len", "errors", "pool", "discover_others", NULL};
+                             "partial", "discover", "max_text_len", "errors", "pool", "discover_others",
+                             "mentioned_only", NULL};
     PyObject *texts, *actors = Py_None, *threads_obj = Py_None, *items = NULL, *out = NULL;
     const char *errors = "raise";
     int explain = 0;
     int indirect = 0, all_actors = 0, caseless = 0, partial = 1, discover = 1, pool = 0, nthreads, started = 0,
-        entered = 0, return_errors, others = 0;
+        entered = 0, return_errors, others = 0, mentioned = 0;
     Py_ssize_t max_len = 0, n = 0;
     actor_set shared, *own = NULL;
     batch b;
@@ -1660,9 +1663,9 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
 
     memset(&b, 0, sizeof b);
     memset(&shared, 0, sizeof shared);
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppnspp:classify_many", kwlist, &texts, &actors,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OOi$pppppnsppp:classify_many", kwlist, &texts, &actors,
                                      &threads_obj, &explain, &indirect, &all_actors, &caseless, &partial,
-                                     &discover, &max_len, &errors, &pool, &others) ||
+                                     &discover, &max_len, &errors, &pool, &others, &mentioned) ||
         check_explain(explain))
         return NULL;
     if (strcmp(errors, "raise") && strcmp(errors, "return")) {
@@ -1715,7 +1718,7 @@ static PyObject *Model_classify_many(ModelObject *self, PyObject *args, PyObject
     entered = 1;
     b.model = self->model;
     b.n = (size_t)n;
-    b.flags = option_flags(indirect, all_actors, caseless, partial, discover, pool, others);
+    b.flags = option_flags(indirect, all_actors, caseless, partial, discover, pool, others, mentioned);
     b.explain = (unsigned)explain;
     b.max_len = max_len > 0 ? (size_t)max_len : 0;
     if (shared.n && n > 1) {
@@ -1853,7 +1856,7 @@ static PyObject *Model_repr(ModelObject *self)
 #define CLASSIFY_DOC                                                                                        \
     "classify($self, text, actors=None, explain=0, *, indirect=False, all_actors=False,\n"        \
     "         caseless=False, partial=True, discover=True, max_text_len=0, pool=False,\n"             \
-    "         discover_others=False)\n--\n\n"                              \
+    "         discover_others=False, mentioned_only=False)\n--\n\n"        \
     "Find the quotes in text (str or UTF-8 bytes), their speakers, sentiment and the speaker's\n"          \
     "stance toward each actor. actors: None (discover them), or a list whose items are a name,\n"          \
     "a (name, [aliases]) or (name, [aliases], side) tuple or a {\"name\": ..., \"aliases\": [...],\n"      \
@@ -1869,13 +1872,17 @@ static PyObject *Model_repr(ModelObject *self)
     "actor (STANCE_OPT_POOL). discover_others=True, with actors given, also discovers the\n"      \
     "article's other actors (Entity.discovered True, input_index None), a given actor\n"          \
     "reported once under its own name (STANCE_OPT_DISCOVER_OTHERS; without actors: discovery).\n"  \
+    "mentioned_only=True leaves out of .entities each given actor the text does not mention\n"    \
+    "and no quote targets (a watch list's absent names; STANCE_OPT_MENTIONED_ONLY): the kept\n"     \
+    "entities keep their order and input_index, Target.entity indexes them.\n"                 \
     "Returns a Result: a list of Quote in text order, with .entities. The GIL is released\n"              \
     "while the library works. Raises StanceError on library errors."
 
 #define MANY_DOC                                                                                            \
     "classify_many($self, texts, actors=None, threads=None, explain=0, *, indirect=False,\n"     \
     "              all_actors=False, caseless=False, partial=True, discover=True, max_text_len=0,\n" \
-    "              errors='raise', pool=False, discover_others=False)\n--\n\n"           \
+    "              errors='raise', pool=False, discover_others=False,\n"                 \
+    "              mentioned_only=False)\n--\n\n"                                    \
     "classify() over many texts on `threads` native threads (default: the number of CPUs; the\n"          \
     "calling thread is one of them and also builds the Python results), each with its own\n"              \
     "scratch space, without holding the GIL. An item is a str/bytes, a\n"                                 \

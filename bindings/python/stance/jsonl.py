@@ -9,6 +9,11 @@ An actor's "side" is read as the CLI reads it: a string or null (null, "" and
 white space alone unknown, any other string a label, compared without the white
 space around it); anything else makes an error record. Once a record gives a side (null included), each of its stances
 carries "relation" when it is known, as the CLI's do.
+
+A record's "discover_others" and "mentioned_only" (true, false or null; anything
+else makes an error record) set ``discover_others=`` and ``mentioned_only=`` of
+Model.classify_many for that record, as the CLI's --jsonl reads them; null or
+absent: the options given.
 """
 import errno
 import json
@@ -20,6 +25,7 @@ import warnings
 __all__ = ["record", "classify_records", "classify_file", "dumps", "error_record", "RecordError", "RecordWarning"]
 
 _WHERE = {"quote": "quote", "attribution": "attribution", "none": "none"}
+_RECORD_OPTIONS = ("discover_others", "mentioned_only")  # a record's own, over the options (the CLI's --jsonl)
 
 
 def _decision(d):
@@ -158,6 +164,9 @@ def _parse(line):
                 for k, x in enumerate(al or ()):
                     if not _is_str(x) or not x.replace("\u00a0", " ").strip(" \t\n\r\v\f") or "\0" in x:
                         return None, rid, "actors[%d].aliases[%d]: an alias is a non-blank string" % (i, k)
+    for key in _RECORD_OPTIONS:
+        if rec.get(key) is not None and not isinstance(rec[key], bool):
+            return None, rid, '"%s" must be true, false or null' % key
     return rec, rid, None
 
 
@@ -179,9 +188,24 @@ def _stream(model, lines, threads, batch, actors, on_error, options, binary):
         raise ValueError("on_error must be one of %s" % ", ".join(_POLICIES))
     pending = []
 
+    def own_options(rec):
+        own = dict(options)
+        for key in _RECORD_OPTIONS:
+            if rec.get(key) is not None:
+                own[key] = rec[key]
+        return own
+
     def flush():
-        items = [{"text": r["text"], "actors": r.get("actors") or actors} for _, _, r in pending]
-        results = model.classify_many(items, threads=threads, errors="return", **options)
+        # one classify_many() per set of options among the batch's records, the results back in order
+        groups = {}
+        for k, (_, _, r) in enumerate(pending):
+            own = own_options(r)
+            groups.setdefault(tuple(sorted(own.items())), (own, []))[1].append(k)
+        results = [None] * len(pending)
+        for own, ks in groups.values():
+            items = [{"text": pending[k][2]["text"], "actors": pending[k][2].get("actors") or actors} for k in ks]
+            for k, res in zip(ks, model.classify_many(items, threads=threads, errors="return", **own)):
+                results[k] = res
         for (rid, lineno, _), res in zip(pending, results):
             if isinstance(res, Exception):
                 msg = str(res.args[1]) if len(res.args) > 1 else str(res)
