@@ -20,6 +20,8 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "mentions.h"
+#include "mentions_int.h"
+#include "mentions_kind.h"
 #include "sort.h"
 #include "tokens.h"
 
@@ -272,12 +274,18 @@ int stance_surname_key_cmp(const void *a, const void *b)
 struct stance_actorset {
     size_t n_actors;
     char **names;                 /* copies of the canonical names */
+    signed char *person;          /* per name: stance_mentions_name_person(), 1 or -1 (stance_ent.facts_person) */
+    unsigned *kind;               /* per name: stance_org_name_kind() */
+    long *head;                   /* per name: stance_mentions_head_facts() (stance_ent.facts_head, _hl, _head_org) */
+    size_t *hl;
+    int *head_org;
     unsigned flags;               /* STANCE_OPT_ACTORS_CASELESS or 0 */
     size_t n_codes;
     pcre2_code **codes;
     pcre2_general_context *gctx;
     size_t n_groups;              /* shared surnames: group g's actors are grp_act[grp_off[g] .. grp_off[g + 1]) */
     size_t *grp_off, *grp_act;
+    stance_mindex_pre pre;        /* the names sorted for the mention index (stance_mindex_presort()) */
 };
 
 /* Compile one pattern over alts[0..na): every name, tagged with its actor. */
@@ -360,6 +368,12 @@ void stance_actorset_destroy(stance_actorset *set)
         stance_free(set->names[i]);
     stance_free(set->codes);
     stance_free(set->names);
+    stance_free(set->person);
+    stance_free(set->kind);
+    stance_free(set->head);
+    stance_free(set->hl);
+    stance_free(set->head_org);
+    stance_mindex_pre_free(&set->pre);
     pcre2_general_context_free(set->gctx);
     stance_free(set->grp_off);
     stance_free(set->grp_act);
@@ -453,7 +467,12 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
     if (!(set = stance_calloc(1, sizeof *set)))
         goto nomem;
     set->flags = flags & STANCE_OPT_ACTORS_CASELESS;
-    if (n_actors && !(set->names = stance_calloc(n_actors, sizeof *set->names)))
+    if (n_actors && (!(set->names = stance_calloc(n_actors, sizeof *set->names)) ||
+                     !(set->person = stance_malloc_array(n_actors, sizeof *set->person)) ||
+                     !(set->kind = stance_malloc_array(n_actors, sizeof *set->kind)) ||
+                     !(set->head = stance_malloc_array(n_actors, sizeof *set->head)) ||
+                     !(set->hl = stance_malloc_array(n_actors, sizeof *set->hl)) ||
+                     !(set->head_org = stance_malloc_array(n_actors, sizeof *set->head_org))))
         goto nomem;
     set->n_actors = n_actors;
     for (size_t a = 0; a < n_actors; a++) {
@@ -461,7 +480,12 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
         const char *nm = stance_trimmed(actors[a].name, &n);
         if (!(set->names[a] = stance_strndup(nm, n)))
             goto nomem;
+        set->person[a] = (signed char)(stance_mentions_name_person(set->names[a]) ? 1 : -1);
+        set->kind[a] = stance_org_name_kind(set->names[a], n);
+        set->head[a] = stance_mentions_head_facts(set->names[a], &set->hl[a], &set->head_org[a]);
     }
+    if (stance_mindex_presort(&set->pre, (const char *const *)set->names, n_actors))
+        goto nomem;
     if (collect_alts(actors, n_actors, set, &alts, &na))
         goto nomem;
     if (!(set->gctx = stance_pcre2_context()))
@@ -562,9 +586,18 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
     pcre2_match_data *md = NULL;
     int rc = STANCE_OK;
 
-    for (size_t a = 0; a < set->n_actors; a++)
+    for (size_t a = 0; a < set->n_actors; a++) {
         if (stance_ent_new(out, set->names[a], strlen(set->names[a]), 0, (int)a))
             goto nomem;
+        out->e[out->n - 1].facts_of = set->names[a]; /* the name-only facts, computed once for the set */
+        out->e[out->n - 1].facts_person = set->person[a];
+        out->e[out->n - 1].facts_kind = set->kind[a];
+        out->e[out->n - 1].facts_head = set->head[a];
+        out->e[out->n - 1].facts_hl = set->hl[a];
+        out->e[out->n - 1].facts_head_org = set->head_org[a];
+    }
+    out->pre = &set->pre; /* (its entities base..: the index sorts only the others) */
+    out->pre_base = base;
     if (!set->n_codes || !len)
         goto out;
     if (!(md = pcre2_match_data_create(1, set->gctx)))
@@ -620,9 +653,13 @@ int stance_actors_match(const stance_actor *actors, size_t n_actors, const char 
                         stance_entityset *out, stance_error *err)
 {
     stance_actorset *set = NULL;
+    size_t base = out->n;
     int rc = stance_actorset_build(actors, n_actors, flags, &set, err);
     if (!rc)
         rc = stance_actors_match_set(set, text, len, out, err);
+    for (size_t i = base; i < out->n; i++)
+        out->e[i].facts_of = NULL; /* the set's names go with it */
+    out->pre = NULL;
     stance_actorset_destroy(set);
     return rc;
 }

@@ -5,6 +5,7 @@
  */
 #ifndef STANCE_ACTORS_H
 #define STANCE_ACTORS_H
+#include <string.h>
 #include "mentions.h"
 #include "mindex.h"
 #include "quotes.h"
@@ -22,12 +23,28 @@ typedef struct stance_ent {
     int gender;            /* STANCE_G_* from the article (mentions.c) */
     int nonperson;         /* the article writes "X, which", "X and its" (mentions.c): no he/she */
     int place;             /* an actor named as a place (mentions_org.c; a discovered one also "in the U.S."): no he/she, no they */
+    signed char name_person; /* stance_mentions_name_person(name), set by stance_mentions_find(): 1, -1; 0 not known */
+    /* facts of the name a compiled set computed once (stance_actors_match_set()), good while name is facts_of */
+    const char *facts_of;     /* the set's copy of the name, or NULL */
+    signed char facts_person; /* stance_mentions_name_person(): 1, -1 */
+    unsigned facts_kind;      /* stance_org_name_kind() */
+    long facts_head;          /* stance_mentions_org_head(): its offset in the name, -1 for none */
+    size_t facts_hl;          /* its length */
+    int facts_head_org;       /* stance_mentions_head_facts() */
 } stance_ent;
+
+/* Are @p e's facts_* those of its name (a set's actor whose name nothing changed)? */
+static inline int stance_ent_has_facts(const stance_ent *e)
+{
+    return e->facts_of && strcmp(e->facts_of, e->name) == 0;
+}
 
 typedef struct stance_entityset {
     stance_ent *e;
     size_t n, cap;
     stance_mindex *ix; /* the name-mention index (mindex.h), built by stance_mentions_find(), or NULL */
+    const stance_mindex_pre *pre; /* the matched set's presorted names (its entities pre_base..), or NULL */
+    size_t pre_base;
 } stance_entityset;
 
 /* A compiled actor list (struct stance_actorset, public as an opaque handle):

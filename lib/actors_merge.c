@@ -292,7 +292,7 @@ static int merge_others(stance_entityset *out, stance_entityset *d)
         marked = 1;
     }
     if (marked) {
-        stance_entityset given = {out->e, n_given, n_given, NULL};
+        stance_entityset given = {out->e, n_given, n_given, NULL, NULL, 0};
         drop_marked(&given, &ix, keep);
     }
     if (apply_adds(out, &adds))
@@ -308,7 +308,7 @@ done:
 int stance_actors_discover_others(const stance_quotelist *quotes, const char *text, size_t len,
                                   stance_entityset *out, stance_error *err)
 {
-    stance_entityset d = {NULL, 0, 0, NULL};
+    stance_entityset d = {NULL, 0, 0, NULL, NULL, 0};
     int rc = stance_actors_discover(quotes, text, len, &d, err);
     if (!rc && merge_others(out, &d))
         rc = stance_error_set(err, STANCE_ERR_NOMEM, STANCE_NO_OFFSET, "out of memory");

@@ -262,7 +262,12 @@ int stance_person_like(const stance_ent *e)
         return 0; /* "Riverside United, which": a caller's actor the article writes as a thing */
     if (!memchr(e->name, ' ', n))
         return e->gender != STANCE_G_UNKNOWN;
-    return stance_mentions_name_person(e->name);
+    return stance_ent_name_person(e);
+}
+
+int stance_ent_name_person(const stance_ent *e)
+{
+    return e->name_person ? e->name_person > 0 : stance_mentions_name_person(e->name);
 }
 
 /* A name of two words or more no organisation's or place's is (no
@@ -576,6 +581,9 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     int rc = STANCE_OK;
     if (!ents->n || !len)
         return STANCE_OK;
+    for (size_t i = 0; i < ents->n; i++) /* the names stay as they are in the stages below */
+        ents->e[i].name_person = stance_ent_has_facts(&ents->e[i]) ? ents->e[i].facts_person
+                                 : (signed char)(stance_mentions_name_person(ents->e[i].name) ? 1 : -1);
     if (stance_mindex_build(ents) || (quotes->n && (!(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)) ||
                                                     !(m.inter = stance_malloc_array(quotes->n, sizeof *m.inter)))))
         goto nomem;

@@ -168,6 +168,13 @@ int stance_person_like(const stance_ent *e);
  * or place's last word or head: "Harwick Corp.", "Office of the Attorney
  * General" are not)? */
 int stance_mentions_name_person(const char *name);
+/* stance_mentions_name_person(e->name), computed once per stance_mentions_find() (stance_ent.name_person). */
+int stance_ent_name_person(const stance_ent *e);
+/* What find_orgs() (mentions_titles.c) reads of a name alone: the offset of its head
+ * (stance_mentions_org_head(), length *hl; -1 for none) and in *org HEAD_LOWER when the
+ * head fits the lexicon's buffer lowercased, HEAD_ORG_NOUN when it is an ORG_NOUN. */
+enum { HEAD_LOWER = 1, HEAD_ORG_NOUN = 2 };
+long stance_mentions_head_facts(const char *name, size_t *hl, int *org);
 /* mentions_org.c: is a name of two words or more a place's by its first word
  * ("North Korea", "New Hampshire", "Carolina Panthers": a word of the
  * lexicon's PLACE, STATE_FIRST or rule list PLACE_FIRST), no word of it a

@@ -493,14 +493,14 @@ static unsigned ent_kind(const mstate *m, const stance_ent *e)
     unsigned k;
     if (e->gender != STANCE_G_UNKNOWN)
         return 0;
-    k = stance_org_name_kind(e->name, n);
+    k = stance_ent_has_facts(e) ? e->facts_kind : stance_org_name_kind(e->name, n);
     if (!k) {
         /* (the word first: wl is set by stance_last_word(), and C leaves the order of a call's arguments open) */
         const char *last = stance_last_word(e->name, n, &wl);
         if (stance_lex_is(last, wl, STANCE_LX(PLACE) | STANCE_LX(DEMONYM)))
             k = STANCE_OK_PLACE; /* "Maryland", "New Hampshire" */
     }
-    if (!k && (memchr(e->name, ' ', n) ? !stance_mentions_name_person(e->name)
+    if (!k && (memchr(e->name, ' ', n) ? !stance_ent_name_person(e)
                                        : stance_lex_classes_lower(e->name, n) & STANCE_LX(NONPERSON_LAST)))
         k = STANCE_OK_OTHER; /* "Democratic Party", "Brookings Institution", "Congress": none of these kinds */
     for (size_t j = 0; !k && j < e->n_mentions && j < 8; j++)

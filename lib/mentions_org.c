@@ -37,7 +37,7 @@ static int org_by_name(const stance_ent *e)
 {
     size_t n = strlen(e->name);
     return !e->discovered && memchr(e->name, ' ', n) && stance_names_gender(e->name, 0, n) == STANCE_G_UNKNOWN &&
-           (!stance_mentions_name_person(e->name) || stance_mentions_place_name(e->name));
+           (!stance_ent_name_person(e) || stance_mentions_place_name(e->name));
 }
 
 /* Is the surname mention t[s, e) the organisation's own head noun after a

@@ -52,7 +52,7 @@ static int free_role_noun(const char *t, size_t ws, size_t we)
 static int tie_person(const stance_ent *e)
 {
     return e->gender != 0 || stance_names_gender(e->name, 0, strlen(e->name)) != STANCE_G_UNKNOWN ||
-           (!e->nonperson && strchr(e->name, ' ') && stance_mentions_name_person(e->name));
+           (!e->nonperson && strchr(e->name, ' ') && stance_ent_name_person(e));
 }
 
 /* An age: one to three digits, t[ws, we). */

@@ -130,6 +130,19 @@ static long org_by_tail(const mstate *m, size_t ws, size_t we, size_t *the_at)
     return best;
 }
 
+/* (mentions_int.h) */
+long stance_mentions_head_facts(const char *name, size_t *hl, int *org)
+{
+    const char *h = stance_mentions_org_head(name, hl);
+    char b[STANCE_LEX_MAXLEN + 1];
+    *org = 0;
+    if (!h)
+        return -1;
+    if (stance_mentions_lower(h, 0, *hl, b, sizeof b))
+        *org = HEAD_LOWER | (stance_lex_is(b, *hl, STANCE_LX(ORG_NOUN)) ? HEAD_ORG_NOUN : 0);
+    return h - name;
+}
+
 /* Organisation actors: a name of two words or more whose head (stance_mentions_org_head())
  * is an organisation noun of the lexicon ("Democratic Party", "Supreme Court",
  * "House Select Committee on Benghazi"), or any head of a caller's actor that
@@ -138,12 +151,16 @@ static long org_by_tail(const mstate *m, size_t ws, size_t we, size_t *the_at)
 static int find_orgs(mstate *m)
 {
     for (size_t i = 0; i < m->ents->n; i++) {
-        size_t hl = 0;
-        const char *h = stance_mentions_org_head(m->ents->e[i].name, &hl);
-        char b[STANCE_LEX_MAXLEN + 1];
-        int free_head = 0;
-        if (!h || !stance_mentions_lower(h, 0, hl, b, sizeof b) ||
-            (!stance_lex_is(b, hl, STANCE_LX(ORG_NOUN)) &&
+        const stance_ent *e = &m->ents->e[i];
+        size_t hl = e->facts_hl;
+        int org = e->facts_head_org, free_head = 0;
+        long off = e->facts_head;
+        const char *h;
+        if (!stance_ent_has_facts(e)) /* (a set's actor has them from the set) */
+            off = stance_mentions_head_facts(e->name, &hl, &org);
+        h = off < 0 ? NULL : e->name + off;
+        if (!h || !(org & HEAD_LOWER) ||
+            (!(org & HEAD_ORG_NOUN) &&
              !(free_head = !m->ents->e[i].discovered && !stance_person_like(&m->ents->e[i]) &&
                             (!m->ents->e[i].place || m->ents->e[i].nonperson))))
             continue;

@@ -68,6 +68,94 @@ static int word_cmp(const void *a, const void *b)
 }
 
 
+int stance_mindex_presort(stance_mindex_pre *pre, const char *const *names, size_t n)
+{
+    name_key *keys = stance_malloc_array(n, sizeof *keys);
+    stance_mword *lasts = stance_malloc_array(n, sizeof *lasts);
+    memset(pre, 0, sizeof *pre);
+    pre->names = names;
+    pre->n = n;
+    if (!keys || !lasts || !(pre->by_name = stance_malloc_array(n, sizeof *pre->by_name)) ||
+        !(pre->by_last = stance_malloc_array(n, sizeof *pre->by_last)) ||
+        !(pre->last_off = stance_malloc_array(n, sizeof *pre->last_off)) ||
+        !(pre->last_len = stance_malloc_array(n, sizeof *pre->last_len))) {
+        stance_free(keys);
+        stance_free(lasts);
+        stance_mindex_pre_free(pre);
+        return STANCE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = (name_key){i, names[i]};
+        lasts[i].w = stance_last_word(names[i], strlen(names[i]), &lasts[i].len);
+        lasts[i].ent = i;
+        pre->last_off[i] = (size_t)(lasts[i].w - names[i]);
+        pre->last_len[i] = lasts[i].len;
+    }
+    stance_sort_small(keys, n, sizeof *keys, name_cmp);
+    stance_sort_small(lasts, n, sizeof *lasts, word_cmp);
+    for (size_t i = 0; i < n; i++)
+        pre->by_name[i] = keys[i].ent, pre->by_last[i] = lasts[i].ent;
+    stance_free(keys);
+    stance_free(lasts);
+    return STANCE_OK;
+}
+
+void stance_mindex_pre_free(stance_mindex_pre *pre)
+{
+    stance_free(pre->by_name);
+    stance_free(pre->by_last);
+    stance_free(pre->last_off);
+    stance_free(pre->last_len);
+    memset(pre, 0, sizeof *pre);
+}
+
+/* Do entities [base, base + pre->n) of @p ents still hold the set's names, in order? */
+static int pre_fits(const stance_entityset *ents)
+{
+    const stance_mindex_pre *pre = ents->pre;
+    if (!pre || !pre->n || ents->pre_base > ents->n || ents->n - ents->pre_base < pre->n)
+        return 0;
+    for (size_t a = 0; a < pre->n; a++) {
+        const stance_ent *e = &ents->e[ents->pre_base + a];
+        if (e->facts_of != pre->names[a] || !stance_ent_has_facts(e))
+            return 0;
+    }
+    return 1;
+}
+
+/* build_names() with the set's presorted names: sort the other entities, merge the two
+ * (both orders are strict, the entity index last, so the merge is the full sort's). */
+static void build_names_pre(stance_mindex *ix, const stance_entityset *ents, name_key *keys)
+{
+    const stance_mindex_pre *pre = ents->pre;
+    size_t base = ents->pre_base, no = 0, i, j, k;
+    stance_mword *ol;
+    for (i = 0; i < ents->n; i++)
+        if (i < base || i >= base + pre->n) {
+            keys[no] = (name_key){i, ents->e[i].name};
+            ix->lasts[no].w = stance_last_word(ents->e[i].name, strlen(ents->e[i].name), &ix->lasts[no].len);
+            ix->lasts[no++].ent = i;
+        }
+    stance_sort_small(keys, no, sizeof *keys, name_cmp);
+    stance_sort_small(ix->lasts, no, sizeof *ix->lasts, word_cmp);
+    for (i = j = k = 0; k < ents->n; k++) { /* names: keys[i..no) and the set's j..pre->n */
+        name_key p = {0, NULL};
+        if (j < pre->n)
+            p = (name_key){base + pre->by_name[j], ents->e[base + pre->by_name[j]].name};
+        ix->names[k] = j < pre->n && (i >= no || name_cmp(&p, &keys[i]) < 0) ? (j++, p.ent) : keys[i++].ent;
+    }
+    ol = ix->lasts + (ents->n - no); /* the others' lasts moved to the end, merged into the front */
+    memmove(ol, ix->lasts, no * sizeof *ol);
+    for (i = j = k = 0; k < ents->n; k++) {
+        stance_mword p = {NULL, 0, 0};
+        if (j < pre->n) {
+            size_t a = pre->by_last[j];
+            p = (stance_mword){ents->e[base + a].name + pre->last_off[a], pre->last_len[a], base + a};
+        }
+        ix->lasts[k] = j < pre->n && (i >= no || word_cmp(&p, &ol[i]) < 0) ? (j++, p) : ol[i++];
+    }
+}
+
 static int build_names(stance_mindex *ix, const stance_entityset *ents)
 {
     name_key *keys = stance_malloc_array(ents->n, sizeof *keys);
@@ -75,6 +163,11 @@ static int build_names(stance_mindex *ix, const stance_entityset *ents)
         !(ix->lasts = stance_malloc_array(ents->n, sizeof *ix->lasts))) {
         stance_free(keys);
         return STANCE_ERR_NOMEM;
+    }
+    if (pre_fits(ents)) {
+        build_names_pre(ix, ents, keys);
+        stance_free(keys);
+        return STANCE_OK;
     }
     for (size_t i = 0; i < ents->n; i++) {
         const char *nm = ents->e[i].name;

@@ -39,6 +39,20 @@ typedef struct stance_mindex {
  * scratch; qsort when such keys would not fit 64 bits. */
 void stance_mpos_sort(stance_mpos *pos, size_t n, size_t n_ents, uint64_t *keys);
 
+/* A compiled actor set's names in the index's orders, sorted once (stance_mindex_presort()):
+ * the set's actors a = 0..n, entities base + a of a set matched by stance_actors_match_set(). */
+typedef struct stance_mindex_pre {
+    const char *const *names; /* the set's names (stance_ent.facts_of) */
+    size_t n;
+    size_t *by_name;  /* actor indices by name (strcmp), then index */
+    size_t *by_last;  /* actor indices by last word (bytes), then index */
+    size_t *last_off, *last_len; /* each name's last word (stance_last_word()) */
+} stance_mindex_pre;
+
+/* Fill @p pre for @p names[0, n) (the caller keeps them). STANCE_OK or STANCE_ERR_NOMEM. */
+int stance_mindex_presort(stance_mindex_pre *pre, const char *const *names, size_t n);
+void stance_mindex_pre_free(stance_mindex_pre *pre);
+
 /* Index @p ents (replacing an older index). STANCE_OK or STANCE_ERR_NOMEM. */
 int stance_mindex_build(struct stance_entityset *ents);
 void stance_mindex_free(stance_mindex *ix);
