@@ -274,11 +274,7 @@ int stance_surname_key_cmp(const void *a, const void *b)
 struct stance_actorset {
     size_t n_actors;
     char **names;                 /* copies of the canonical names */
-    signed char *person;          /* per name: stance_mentions_name_person(), 1 or -1 (stance_ent.facts_person) */
-    unsigned *kind;               /* per name: stance_org_name_kind() */
-    long *head;                   /* per name: stance_mentions_head_facts() (stance_ent.facts_head, _hl, _head_org) */
-    size_t *hl;
-    int *head_org;
+    stance_name_facts *facts;     /* per name: stance_name_facts_of() (stance_ent.facts) */
     unsigned flags;               /* STANCE_OPT_ACTORS_CASELESS or 0 */
     size_t n_codes;
     pcre2_code **codes;
@@ -368,16 +364,19 @@ void stance_actorset_destroy(stance_actorset *set)
         stance_free(set->names[i]);
     stance_free(set->codes);
     stance_free(set->names);
-    stance_free(set->person);
-    stance_free(set->kind);
-    stance_free(set->head);
-    stance_free(set->hl);
-    stance_free(set->head_org);
+    stance_free(set->facts);
     stance_mindex_pre_free(&set->pre);
     pcre2_general_context_free(set->gctx);
     stance_free(set->grp_off);
     stance_free(set->grp_act);
     stance_free(set);
+}
+
+void stance_name_facts_of(const char *name, size_t n, stance_name_facts *f)
+{
+    f->person = (signed char)(stance_mentions_name_person(name) ? 1 : -1);
+    f->kind = stance_org_name_kind(name, n);
+    f->head = stance_mentions_head_facts(name, &f->hl, &f->head_org);
 }
 
 const char *stance_trimmed(const char *s, size_t *n)
@@ -468,11 +467,7 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
         goto nomem;
     set->flags = flags & STANCE_OPT_ACTORS_CASELESS;
     if (n_actors && (!(set->names = stance_calloc(n_actors, sizeof *set->names)) ||
-                     !(set->person = stance_malloc_array(n_actors, sizeof *set->person)) ||
-                     !(set->kind = stance_malloc_array(n_actors, sizeof *set->kind)) ||
-                     !(set->head = stance_malloc_array(n_actors, sizeof *set->head)) ||
-                     !(set->hl = stance_malloc_array(n_actors, sizeof *set->hl)) ||
-                     !(set->head_org = stance_malloc_array(n_actors, sizeof *set->head_org))))
+                     !(set->facts = stance_malloc_array(n_actors, sizeof *set->facts))))
         goto nomem;
     set->n_actors = n_actors;
     for (size_t a = 0; a < n_actors; a++) {
@@ -480,9 +475,7 @@ int stance_actorset_build(const stance_actor *actors, size_t n_actors, unsigned 
         const char *nm = stance_trimmed(actors[a].name, &n);
         if (!(set->names[a] = stance_strndup(nm, n)))
             goto nomem;
-        set->person[a] = (signed char)(stance_mentions_name_person(set->names[a]) ? 1 : -1);
-        set->kind[a] = stance_org_name_kind(set->names[a], n);
-        set->head[a] = stance_mentions_head_facts(set->names[a], &set->hl[a], &set->head_org[a]);
+        stance_name_facts_of(set->names[a], n, &set->facts[a]);
     }
     if (stance_mindex_presort(&set->pre, (const char *const *)set->names, n_actors))
         goto nomem;
@@ -590,11 +583,7 @@ int stance_actors_match_set(const stance_actorset *set, const char *text, size_t
         if (stance_ent_new(out, set->names[a], strlen(set->names[a]), 0, (int)a))
             goto nomem;
         out->e[out->n - 1].facts_of = set->names[a]; /* the name-only facts, computed once for the set */
-        out->e[out->n - 1].facts_person = set->person[a];
-        out->e[out->n - 1].facts_kind = set->kind[a];
-        out->e[out->n - 1].facts_head = set->head[a];
-        out->e[out->n - 1].facts_hl = set->hl[a];
-        out->e[out->n - 1].facts_head_org = set->head_org[a];
+        out->e[out->n - 1].facts = set->facts[a];
     }
     out->pre = &set->pre; /* (its entities base..: the index sorts only the others) */
     out->pre_base = base;

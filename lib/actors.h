@@ -10,6 +10,16 @@
 #include "mindex.h"
 #include "quotes.h"
 
+/* What a name alone says, for the mention stages (stance_name_facts_of()): a
+ * compiled actor set works it out once per name, not once per article. */
+typedef struct stance_name_facts {
+    signed char person; /* stance_mentions_name_person(): 1, -1 */
+    unsigned kind;      /* stance_org_name_kind() */
+    long head;          /* stance_mentions_head_facts(): the head's offset in the name, -1 for none */
+    size_t hl;          /* its length */
+    int head_org;       /* its HEAD_* bits */
+} stance_name_facts;
+
 typedef struct stance_ent {
     char *name;            /* canonical name */
     int discovered;
@@ -26,11 +36,7 @@ typedef struct stance_ent {
     signed char name_person; /* stance_mentions_name_person(name), set by stance_mentions_find(): 1, -1; 0 not known */
     /* facts of the name a compiled set computed once (stance_actors_match_set()), good while name is facts_of */
     const char *facts_of;     /* the set's copy of the name, or NULL */
-    signed char facts_person; /* stance_mentions_name_person(): 1, -1 */
-    unsigned facts_kind;      /* stance_org_name_kind() */
-    long facts_head;          /* stance_mentions_org_head(): its offset in the name, -1 for none */
-    size_t facts_hl;          /* its length */
-    int facts_head_org;       /* stance_mentions_head_facts() */
+    stance_name_facts facts;
 } stance_ent;
 
 /* Are @p e's facts_* those of its name (a set's actor whose name nothing changed)? */
@@ -57,6 +63,8 @@ void stance_actorset_destroy(stance_actorset *set);
  * alias ("Corvane Energy " from "-a 'Corvane Energy | Corvane'") is matched and
  * reported as the words it holds, and a side label (sides.c) compared so. */
 const char *stance_trimmed(const char *s, size_t *n);
+/* What @p name (@p n bytes, NUL-terminated) alone says (stance_name_facts). */
+void stance_name_facts_of(const char *name, size_t n, stance_name_facts *f);
 size_t stance_actorset_size(const stance_actorset *set);
 /* The flags it was compiled with: STANCE_OPT_ACTORS_CASELESS or 0. */
 unsigned stance_actorset_flags(const stance_actorset *set);

@@ -582,7 +582,7 @@ int stance_mentions_find(const stance_quotelist *quotes, const char *text, size_
     if (!ents->n || !len)
         return STANCE_OK;
     for (size_t i = 0; i < ents->n; i++) /* the names stay as they are in the stages below */
-        ents->e[i].name_person = stance_ent_has_facts(&ents->e[i]) ? ents->e[i].facts_person
+        ents->e[i].name_person = stance_ent_has_facts(&ents->e[i]) ? ents->e[i].facts.person
                                  : (signed char)(stance_mentions_name_person(ents->e[i].name) ? 1 : -1);
     if (stance_mindex_build(ents) || (quotes->n && (!(m.speaker = stance_malloc_array(quotes->n, sizeof *m.speaker)) ||
                                                     !(m.inter = stance_malloc_array(quotes->n, sizeof *m.inter)))))

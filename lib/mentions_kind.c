@@ -493,7 +493,7 @@ static unsigned ent_kind(const mstate *m, const stance_ent *e)
     unsigned k;
     if (e->gender != STANCE_G_UNKNOWN)
         return 0;
-    k = stance_ent_has_facts(e) ? e->facts_kind : stance_org_name_kind(e->name, n);
+    k = stance_ent_has_facts(e) ? e->facts.kind : stance_org_name_kind(e->name, n);
     if (!k) {
         /* (the word first: wl is set by stance_last_word(), and C leaves the order of a call's arguments open) */
         const char *last = stance_last_word(e->name, n, &wl);

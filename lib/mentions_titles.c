@@ -152,9 +152,9 @@ static int find_orgs(mstate *m)
 {
     for (size_t i = 0; i < m->ents->n; i++) {
         const stance_ent *e = &m->ents->e[i];
-        size_t hl = e->facts_hl;
-        int org = e->facts_head_org, free_head = 0;
-        long off = e->facts_head;
+        size_t hl = e->facts.hl;
+        int org = e->facts.head_org, free_head = 0;
+        long off = e->facts.head;
         const char *h;
         if (!stance_ent_has_facts(e)) /* (a set's actor has them from the set) */
             off = stance_mentions_head_facts(e->name, &hl, &org);
