@@ -68,6 +68,21 @@ static int word_cmp(const void *a, const void *b)
 }
 
 
+/* Entity @p ent named @p nm as the index sorts it: its key and its last word. */
+static void name_entry(name_key *key, stance_mword *last, size_t ent, const char *nm)
+{
+    *key = (name_key){ent, nm};
+    last->w = stance_last_word(nm, strlen(nm), &last->len);
+    last->ent = ent;
+}
+
+/* Both orders of @p n entries: names (name_cmp()) and last words (word_cmp()). */
+static void sort_entries(name_key *keys, stance_mword *lasts, size_t n)
+{
+    stance_sort_small(keys, n, sizeof *keys, name_cmp);
+    stance_sort_small(lasts, n, sizeof *lasts, word_cmp);
+}
+
 int stance_mindex_presort(stance_mindex_pre *pre, const char *const *names, size_t n)
 {
     name_key *keys = stance_malloc_array(n, sizeof *keys);
@@ -85,14 +100,11 @@ int stance_mindex_presort(stance_mindex_pre *pre, const char *const *names, size
         return STANCE_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        keys[i] = (name_key){i, names[i]};
-        lasts[i].w = stance_last_word(names[i], strlen(names[i]), &lasts[i].len);
-        lasts[i].ent = i;
+        name_entry(&keys[i], &lasts[i], i, names[i]);
         pre->last_off[i] = (size_t)(lasts[i].w - names[i]);
         pre->last_len[i] = lasts[i].len;
     }
-    stance_sort_small(keys, n, sizeof *keys, name_cmp);
-    stance_sort_small(lasts, n, sizeof *lasts, word_cmp);
+    sort_entries(keys, lasts, n);
     for (size_t i = 0; i < n; i++)
         pre->by_name[i] = keys[i].ent, pre->by_last[i] = lasts[i].ent;
     stance_free(keys);
@@ -132,12 +144,10 @@ static void build_names_pre(stance_mindex *ix, const stance_entityset *ents, nam
     stance_mword *ol;
     for (i = 0; i < ents->n; i++)
         if (i < base || i >= base + pre->n) {
-            keys[no] = (name_key){i, ents->e[i].name};
-            ix->lasts[no].w = stance_last_word(ents->e[i].name, strlen(ents->e[i].name), &ix->lasts[no].len);
-            ix->lasts[no++].ent = i;
+            name_entry(&keys[no], &ix->lasts[no], i, ents->e[i].name);
+            no++;
         }
-    stance_sort_small(keys, no, sizeof *keys, name_cmp);
-    stance_sort_small(ix->lasts, no, sizeof *ix->lasts, word_cmp);
+    sort_entries(keys, ix->lasts, no);
     for (i = j = k = 0; k < ents->n; k++) { /* names: keys[i..no) and the set's j..pre->n */
         name_key p = {0, NULL};
         if (j < pre->n)
@@ -169,14 +179,9 @@ static int build_names(stance_mindex *ix, const stance_entityset *ents)
         stance_free(keys);
         return STANCE_OK;
     }
-    for (size_t i = 0; i < ents->n; i++) {
-        const char *nm = ents->e[i].name;
-        keys[i] = (name_key){i, nm};
-        ix->lasts[i].w = stance_last_word(nm, strlen(nm), &ix->lasts[i].len);
-        ix->lasts[i].ent = i;
-    }
-    stance_sort_small(keys, ents->n, sizeof *keys, name_cmp);
-    stance_sort_small(ix->lasts, ents->n, sizeof *ix->lasts, word_cmp);
+    for (size_t i = 0; i < ents->n; i++)
+        name_entry(&keys[i], &ix->lasts[i], i, ents->e[i].name);
+    sort_entries(keys, ix->lasts, ents->n);
     for (size_t i = 0; i < ents->n; i++)
         ix->names[i] = keys[i].ent;
     stance_free(keys);
